@@ -1,0 +1,182 @@
+"""The one service every interface calls (CLI, operator, web UI):
+
+    request -> planner -> spec -> gates 1,2,3,5 -> render -> gate 4 (import) -> deploy
+
+Nothing is written to the dags folder unless every gate passed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from airflow_ai_etl.catalog import Catalog, load_catalog
+from airflow_ai_etl.deploy import DeployStore, Version
+from airflow_ai_etl.outcome import Outcome, Problem
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
+from airflow_ai_etl.render.renderer import RenderError, plan_tasks, render
+from airflow_ai_etl.spec import PipelineSpec
+from airflow_ai_etl.validation import check_imports, validate_spec
+
+log = logging.getLogger(__name__)
+
+# Problems a user can fix by answering a question; everything else is a rejection.
+_CLARIFYING_GATES = {"grounding"}
+
+
+def default_dags_folder() -> Path:
+    from airflow.configuration import conf
+
+    return Path(os.path.expanduser(conf.get("core", "dags_folder")))
+
+
+def default_state_dir() -> Path:
+    """Where version history lives: [ai_etl] state_dir, else $AIRFLOW_HOME/ai_etl."""
+    from airflow.configuration import AIRFLOW_HOME, conf
+
+    configured = conf.get("ai_etl", "state_dir", fallback=None)
+    return Path(os.path.expanduser(configured)) if configured else Path(AIRFLOW_HOME) / "ai_etl"
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class Assistant:
+    """Plans, validates, renders and deploys pipelines against one catalog and dags folder.
+
+    :param catalog: what exists; read from Airflow connections on first use when None.
+    :param dags_folder: where DAG files are written; Airflow's [core] dags_folder when None.
+    :param state_dir: where version history is kept; see default_state_dir().
+    :param check_import: run gate 4 (DagBag import in a subprocess); only tests of the
+        earlier gates turn it off.
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog | None = None,
+        dags_folder: str | Path | None = None,
+        state_dir: str | Path | None = None,
+        check_import: bool = True,
+        catalog_loader: Callable[[], Catalog] = load_catalog,
+    ) -> None:
+        self._catalog = catalog
+        self._catalog_loader = catalog_loader
+        self._dags_folder = Path(dags_folder) if dags_folder else None
+        self._state_dir = Path(state_dir) if state_dir else None
+        self._check_import = check_import
+        self._store: DeployStore | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = self._catalog_loader()
+        return self._catalog
+
+    @property
+    def store(self) -> DeployStore:
+        if self._store is None:
+            self._store = DeployStore(
+                self._dags_folder or default_dags_folder(), self._state_dir or default_state_dir()
+            )
+        return self._store
+
+    # --- generate --------------------------------------------------------------------------
+
+    def generate(self, request: str) -> Outcome:
+        """Plan one request and take the result through every gate."""
+        return self.generate_many([request])[0]
+
+    def generate_many(self, requests: list[str]) -> list[Outcome]:
+        """Plan several requests; the import gate runs once for all of them (one subprocess)."""
+        planner = OfflinePlanner(self.catalog)
+        outcomes = []
+        for request in requests:
+            try:
+                outcome = planner.plan(request)
+            except Exception as exc:  # a planner bug is reported for this request, not the batch
+                log.exception("Planner failed on %r", request)
+                outcome = Outcome("rejected", errors=[Problem("planner", f"internal planner error: {exc}")])
+            outcomes.append(
+                self._through_gates(outcome) if outcome.spec and outcome.status == "ok" else outcome
+            )
+        return self._import_gate(outcomes)
+
+    def check(self, spec_data: dict[str, Any] | PipelineSpec) -> Outcome:
+        """Take a given spec (edited by a person, or a stored version) through every gate."""
+        return self._import_gate([self._through_gates(Outcome("ok"), spec_data)])[0]
+
+    def _through_gates(
+        self, outcome: Outcome, spec_data: dict[str, Any] | PipelineSpec | None = None
+    ) -> Outcome:
+        spec, problems = validate_spec(spec_data if spec_data is not None else outcome.spec, self.catalog)  # type: ignore[arg-type]
+        if problems or spec is None:
+            return _failed(spec, problems)
+        try:
+            source_code = render(spec)
+        except RenderError as exc:
+            return _failed(spec, [Problem("render", str(exc))])
+        language = detect_language(spec.request) if spec.request else "en"
+        return replace(
+            outcome,
+            status="ok",
+            spec=spec,
+            source_code=source_code,
+            schedule_description=describe_schedule(spec.schedule, language),
+        )
+
+    def _import_gate(self, outcomes: list[Outcome]) -> list[Outcome]:
+        ready = {o.spec.dag_id: o for o in outcomes if o.status == "ok" and o.spec and o.source_code}
+        if not ready or not self._check_import:
+            return outcomes
+        # Requests in one batch may plan the same dag_id; the file is the same text per dag_id.
+        results = check_imports(
+            {dag_id: o.source_code for dag_id, o in ready.items()},
+            {dag_id: plan_tasks(o.spec).task_ids for dag_id, o in ready.items()},  # type: ignore[arg-type]
+        )
+        return [
+            _failed(o.spec, results[o.spec.dag_id]) if o.spec and results.get(o.spec.dag_id) else o
+            for o in outcomes
+        ]
+
+    # --- deploy ----------------------------------------------------------------------------
+
+    def deploy(self, outcome: Outcome, user: str | None = None, force: bool = False) -> Outcome:
+        """Write a validated outcome's file atomically and record the version."""
+        if outcome.status != "ok" or outcome.spec is None or not outcome.source_code:
+            raise ValueError("only a validated outcome (status ok) can be deployed")
+        version = self.store.deploy(
+            outcome.spec.dag_id,
+            outcome.source_code,
+            outcome.spec.to_json_dict(),
+            request=outcome.spec.request,
+            user=user or current_user(),
+            force=force,
+        )
+        return replace(outcome, path=version.path, version=version.version)
+
+    def rollback(self, dag_id: str, version: int, user: str | None = None, force: bool = False) -> Version:
+        """Restore an older version; its spec is re-validated against today's catalog first."""
+        old = self.store.get(dag_id, version)
+        checked = self.check(old.spec)
+        if checked.status != "ok":
+            reasons = "; ".join(p.message for p in checked.errors) or "; ".join(checked.questions)
+            raise ValueError(f"version {version} of {dag_id} no longer validates: {reasons}")
+        return self.store.rollback(dag_id, version, user=user or current_user(), force=force)
+
+
+def _failed(spec: PipelineSpec | None, problems: list[Problem]) -> Outcome:
+    if problems and all(p.gate in _CLARIFYING_GATES for p in problems):
+        return Outcome(
+            "needs_clarification", spec=spec, questions=[p.message for p in problems], errors=problems
+        )
+    return Outcome("rejected", spec=spec, errors=problems)

@@ -1,0 +1,325 @@
+"""What exists: Airflow connections and, through their hooks, schemas, tables, columns and keys.
+
+The catalog is the planner's vocabulary and the grounding gate's reference. It is read
+once per request (or loaded from a JSON snapshot with `Catalog.from_dict`) and never
+holds data values, only names, types and comments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+CONN_ENV_PREFIX = "AIRFLOW_CONN_"
+# conn_type values grouped by the engine the assistant knows how to read or write.
+ENGINE_BY_CONN_TYPE = {
+    "postgres": "postgres",
+    "postgresql": "postgres",
+    "clickhouse": "clickhouse",
+    "aws": "s3",
+    "s3": "s3",
+    "openai": "llm",
+}
+DEFAULT_SCHEMAS = {"postgres": "public", "clickhouse": "default"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    nullable: bool = True
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    schema: str
+    name: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    comment: str = ""
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name.lower() == name.lower()), None)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+@dataclass(frozen=True)
+class ConnectionInfo:
+    conn_id: str
+    conn_type: str
+    description: str = ""
+    host: str = ""
+    database: str = ""
+
+    @property
+    def engine(self) -> str:
+        """postgres | clickhouse | s3 | llm | other"""
+        return ENGINE_BY_CONN_TYPE.get(self.conn_type, "other")
+
+
+@dataclass
+class Catalog:
+    connections: dict[str, ConnectionInfo] = field(default_factory=dict)
+    tables: dict[str, list[Table]] = field(default_factory=dict)
+    # conn_id -> why its tables could not be read (unreachable server, missing driver, ...)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def connections_of(self, engine: str) -> list[ConnectionInfo]:
+        return [c for c in self.connections.values() if c.engine == engine]
+
+    def tables_of(self, conn_id: str) -> list[Table]:
+        return self.tables.get(conn_id, [])
+
+    def display_name(self, conn_id: str, table: Table) -> str:
+        """`sales` for a table in the engine's default schema, `crm.leads` otherwise."""
+        default = (
+            DEFAULT_SCHEMAS.get(self.connections[conn_id].engine) if conn_id in self.connections else None
+        )
+        return table.name if table.schema == default else table.qualified_name
+
+    def find_table(self, conn_id: str, name: str) -> Table | None:
+        """The table `name` (`table` or `schema.table`) of a connection, case-insensitively."""
+        wanted = name.lower()
+        for table in self.tables_of(conn_id):
+            if wanted in (table.qualified_name.lower(), self.display_name(conn_id, table).lower()):
+                return table
+        return None
+
+    def fingerprint(self) -> str:
+        """Changes whenever a connection, table or column changes (cache key for planners)."""
+        return hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "connections": [asdict(c) for c in self.connections.values()],
+            "tables": {conn_id: [asdict(t) for t in tables] for conn_id, tables in self.tables.items()},
+            "errors": dict(self.errors),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Catalog:
+        connections = {c["conn_id"]: ConnectionInfo(**c) for c in data.get("connections", [])}
+        tables = {
+            conn_id: [_table_from_dict(t) for t in raw_tables]
+            for conn_id, raw_tables in data.get("tables", {}).items()
+        }
+        return cls(connections=connections, tables=tables, errors=dict(data.get("errors", {})))
+
+
+def _table_from_dict(data: dict[str, Any]) -> Table:
+    return Table(
+        schema=data["schema"],
+        name=data["name"],
+        columns=tuple(Column(**c) for c in data.get("columns", [])),
+        primary_key=tuple(data.get("primary_key", ())),
+        foreign_keys=tuple(
+            ForeignKey(tuple(fk["columns"]), fk["ref_table"], tuple(fk["ref_columns"]))
+            for fk in data.get("foreign_keys", ())
+        ),
+        comment=data.get("comment", ""),
+    )
+
+
+# --- reading Airflow connections -------------------------------------------------------------
+
+
+def list_connections() -> list[ConnectionInfo]:
+    """Connections from AIRFLOW_CONN_* environment variables and the metadata database.
+
+    Environment variables win on a conn_id clash, as they do in Airflow's own lookup order.
+    """
+    found: dict[str, ConnectionInfo] = {}
+    for conn in _metadata_db_connections():
+        found[conn.conn_id] = conn
+    for conn in _env_connections():
+        found[conn.conn_id] = conn
+    return [found[k] for k in sorted(found)]
+
+
+def _info(conn: Any) -> ConnectionInfo:
+    return ConnectionInfo(
+        conn_id=conn.conn_id,
+        conn_type=(conn.conn_type or "").lower(),
+        description=conn.description or "",
+        host=conn.host or "",
+        database=conn.schema or "",
+    )
+
+
+def _env_connections() -> Iterable[ConnectionInfo]:
+    from airflow.models.connection import Connection
+
+    for name, value in sorted(os.environ.items()):
+        # AIRFLOW_CONN__TEAM___ID is a team-scoped connection; not ours to list.
+        if not name.startswith(CONN_ENV_PREFIX) or name.startswith(CONN_ENV_PREFIX + "_"):
+            continue
+        conn_id = name[len(CONN_ENV_PREFIX) :].lower()
+        try:
+            if value.lstrip().startswith("{"):
+                conn = Connection.from_json(value, conn_id=conn_id)
+            else:
+                conn = Connection(conn_id=conn_id, uri=value)
+        except Exception as exc:  # a malformed variable must not hide the others
+            log.warning("Skipping connection %s from %s: %s", conn_id, name, exc)
+            continue
+        yield _info(conn)
+
+
+def _metadata_db_connections() -> list[ConnectionInfo]:
+    try:
+        from airflow.models.connection import Connection
+        from airflow.utils.session import create_session
+        from sqlalchemy import select
+
+        with create_session() as session:
+            return [_info(c) for c in session.scalars(select(Connection))]
+    except Exception as exc:  # no metadata DB (e.g. inside a task or before `db migrate`)
+        log.debug("Metadata database connections not available: %s", exc)
+        return []
+
+
+# --- reading tables through hooks ------------------------------------------------------------
+
+_PG_COLUMNS = """
+SELECT c.table_schema, c.table_name, c.column_name,
+       CASE WHEN c.data_type = 'ARRAY' THEN format_type(a.atttypid, a.atttypmod)
+            WHEN c.data_type = 'USER-DEFINED' THEN c.udt_name
+            ELSE format_type(a.atttypid, a.atttypmod) END,
+       c.is_nullable = 'YES',
+       coalesce(col_description(a.attrelid, a.attnum), ''),
+       coalesce(obj_description(a.attrelid, 'pg_class'), '')
+FROM information_schema.columns c
+JOIN pg_catalog.pg_namespace n ON n.nspname = c.table_schema
+JOIN pg_catalog.pg_class cl ON cl.relname = c.table_name AND cl.relnamespace = n.oid
+JOIN pg_catalog.pg_attribute a ON a.attrelid = cl.oid AND a.attname = c.column_name
+WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.table_schema NOT LIKE 'pg_toast%'
+ORDER BY c.table_schema, c.table_name, c.ordinal_position
+"""
+
+_PG_KEYS = """
+SELECT tc.table_schema, tc.table_name, tc.constraint_type, tc.constraint_name, kcu.column_name,
+       ccu.table_schema || '.' || ccu.table_name, ccu.column_name
+FROM information_schema.table_constraints tc
+JOIN information_schema.key_column_usage kcu
+  ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
+LEFT JOIN information_schema.constraint_column_usage ccu
+  ON tc.constraint_type = 'FOREIGN KEY' AND ccu.constraint_name = tc.constraint_name
+WHERE tc.constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')
+ORDER BY tc.table_schema, tc.table_name, tc.constraint_name, kcu.ordinal_position
+"""
+
+_CH_COLUMNS = """
+SELECT database, table, name, type, comment
+FROM system.columns
+WHERE database NOT IN ('system', 'INFORMATION_SCHEMA', 'information_schema')
+  AND database = currentDatabase()
+"""
+_CH_KEYS = "SELECT database, name, primary_key FROM system.tables WHERE database = currentDatabase()"
+
+
+def _group_tables(
+    columns: Iterable[tuple[str, str, Column, str]],
+    primary_keys: dict[tuple[str, str], list[str]],
+    foreign_keys: dict[tuple[str, str], list[ForeignKey]],
+) -> list[Table]:
+    grouped: dict[tuple[str, str], list[Column]] = {}
+    comments: dict[tuple[str, str], str] = {}
+    for schema, name, column, table_comment in columns:
+        grouped.setdefault((schema, name), []).append(column)
+        comments[(schema, name)] = table_comment
+    return [
+        Table(
+            schema=schema,
+            name=name,
+            columns=tuple(cols),
+            primary_key=tuple(primary_keys.get((schema, name), ())),
+            foreign_keys=tuple(foreign_keys.get((schema, name), ())),
+            comment=comments[(schema, name)],
+        )
+        for (schema, name), cols in grouped.items()
+    ]
+
+
+def read_postgres_tables(conn_id: str) -> list[Table]:
+    from airflow.providers.postgres.hooks.postgres import PostgresHook
+
+    hook = PostgresHook(postgres_conn_id=conn_id)
+    columns = [
+        (schema, table, Column(name, type_, bool(nullable), comment), table_comment)
+        for schema, table, name, type_, nullable, comment, table_comment in hook.get_records(_PG_COLUMNS)
+    ]
+    primary_keys: dict[tuple[str, str], list[str]] = {}
+    fk_parts: dict[tuple[str, str, str], tuple[list[str], str, list[str]]] = {}
+    for schema, table, kind, constraint, column, ref_table, ref_column in hook.get_records(_PG_KEYS):
+        if kind == "PRIMARY KEY":
+            primary_keys.setdefault((schema, table), []).append(column)
+        else:
+            cols, _, refs = fk_parts.setdefault((schema, table, constraint), ([], ref_table, []))
+            if column not in cols:
+                cols.append(column)
+            if ref_column and ref_column not in refs:
+                refs.append(ref_column)
+    foreign_keys: dict[tuple[str, str], list[ForeignKey]] = {}
+    for (schema, table, _), (cols, ref_table, refs) in fk_parts.items():
+        foreign_keys.setdefault((schema, table), []).append(ForeignKey(tuple(cols), ref_table, tuple(refs)))
+    return _group_tables(columns, primary_keys, foreign_keys)
+
+
+def read_clickhouse_tables(conn_id: str) -> list[Table]:
+    from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
+
+    client = ClickHouseHook(clickhouse_conn_id=conn_id).get_client()
+    columns = [
+        (db, table, Column(name, type_, type_.startswith("Nullable("), comment), "")
+        for db, table, name, type_, comment in client.execute(_CH_COLUMNS)
+    ]
+    primary_keys = {
+        (db, name): [k.strip() for k in key.split(",") if k.strip()]
+        for db, name, key in client.execute(_CH_KEYS)
+    }
+    return _group_tables(columns, primary_keys, {})
+
+
+READERS = {"postgres": read_postgres_tables, "clickhouse": read_clickhouse_tables}
+
+
+def load_catalog(conn_ids: Iterable[str] | None = None) -> Catalog:
+    """Read connections and the tables behind every postgres/clickhouse connection.
+
+    :param conn_ids: only introspect these connections (all readable ones when None).
+    """
+    catalog = Catalog(connections={c.conn_id: c for c in list_connections()})
+    wanted = set(conn_ids) if conn_ids is not None else None
+    for conn in catalog.connections.values():
+        reader = READERS.get(conn.engine)
+        if reader is None or (wanted is not None and conn.conn_id not in wanted):
+            continue
+        try:
+            catalog.tables[conn.conn_id] = reader(conn.conn_id)
+        except Exception as exc:  # one unreachable server must not hide the others
+            catalog.errors[conn.conn_id] = f"{type(exc).__name__}: {exc}".strip()
+            log.warning("Cannot read tables of connection %s: %s", conn.conn_id, exc)
+    return catalog

@@ -1,0 +1,400 @@
+"""`airflow ai-etl ...`: the assistant on the command line (registered via get_provider_info's "cli").
+
+`get_cli_commands` runs on every `airflow` invocation, so it only builds argparse metadata;
+the commands import the heavy modules when they run. Exit codes: 0 ok, 1 error,
+2 needs clarification, 3 rejected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.assistant import Assistant
+    from airflow_ai_etl.outcome import Outcome
+
+EXIT_ERROR = 1
+
+
+def get_cli_commands() -> list:
+    from airflow.cli.cli_config import ActionCommand, Arg, GroupCommand, lazy_load_command
+
+    def command(name: str) -> Any:
+        return lazy_load_command(f"airflow_ai_etl.cli.{name}_command")
+
+    json_out = Arg(("--json",), help="Print machine-readable JSON instead of text", action="store_true")
+    force = Arg(
+        ("--force",),
+        help="Overwrite a DAG file the assistant did not write (or that was edited by hand since)",
+        action="store_true",
+    )
+    catalog = Arg(
+        ("--catalog",),
+        metavar="FILE",
+        help="Plan against a catalog snapshot (JSON written by `airflow ai-etl catalog --json`) "
+        "instead of reading the Airflow connections",
+    )
+    dags_folder = Arg(
+        ("--dags-folder",), metavar="DIR", help="Write DAG files here instead of [core] dags_folder"
+    )
+    dag_id = Arg(("dag_id",), help="The pipeline's DAG id (see `airflow ai-etl list`)")
+    subcommands = [
+        ActionCommand(
+            name="generate",
+            help="Turn a request in plain Russian or English into a validated DAG",
+            description=textwrap.dedent(
+                """\
+                Plans the request, checks it against the catalog (connections, tables, columns),
+                renders the DAG file and imports it with Airflow's DagBag. Prints the spec, the
+                schedule in words and the code; writes the DAG into the dags folder only with
+                --deploy. Exit codes: 0 ok, 2 needs clarification (questions printed),
+                3 rejected (reasons printed), 1 error.
+
+                --batch FILE reads JSON lines {"id": ..., "request": "..."} and prints one JSON
+                line per input: {"id", "status", "spec", "questions", "errors"}; logs go to stderr."""
+            ),
+            epilog="Example: airflow ai-etl generate "
+            '"Загружать продажи из PostgreSQL в ClickHouse ежедневно в 2 часа ночи" --deploy',
+            func=command("generate"),
+            args=(
+                Arg(("request",), nargs="?", help="The request text (omit with --batch)"),
+                Arg(
+                    ("--deploy",),
+                    help="Write the DAG into the dags folder when every check passes",
+                    action="store_true",
+                ),
+                Arg(
+                    ("--dry-run",),
+                    help="Run every check and show what --deploy would change; write nothing",
+                    action="store_true",
+                ),
+                Arg(("--batch",), metavar="FILE", help="Plan every request of a JSONL file ('-' for stdin)"),
+                json_out,
+                force,
+                catalog,
+                dags_folder,
+            ),  # fmt: skip
+        ),
+        ActionCommand(
+            name="validate",
+            help="Run every validation gate on a spec (JSON file) or a DAG file the assistant wrote",
+            func=command("validate"),
+            args=(Arg(("path",), help="A spec .json file or a rendered DAG .py file"), json_out, catalog),
+        ),
+        ActionCommand(
+            name="deploy",
+            help="Validate a spec (JSON file) and deploy its DAG",
+            func=command("deploy"),
+            args=(Arg(("path",), help="A spec .json file"), json_out, force, catalog, dags_folder),
+        ),
+        ActionCommand(
+            name="list",
+            help="List the pipelines the assistant deployed, with version and state",
+            func=command("list"),
+            args=(json_out, dags_folder),
+        ),
+        ActionCommand(
+            name="history",
+            help="Show every version of a pipeline: who, when, request",
+            func=command("history"),
+            args=(dag_id, json_out, dags_folder),
+        ),
+        ActionCommand(
+            name="diff",
+            help="Show the difference between two versions of a pipeline's DAG file",
+            func=command("diff"),
+            args=(
+                dag_id,
+                Arg(("old",), type=int, help="The older version number"),
+                Arg(("new",), type=int, nargs="?", help="The newer version number (default: latest)"),
+                dags_folder,
+            ),
+        ),
+        ActionCommand(
+            name="rollback",
+            help="Restore an older version of a pipeline (recorded as a new version)",
+            func=command("rollback"),
+            args=(
+                dag_id,
+                Arg(("version",), type=int, help="The version to restore"),
+                force,
+                catalog,
+                dags_folder,
+            ),
+        ),
+        ActionCommand(
+            name="catalog",
+            help="Show the connections and tables the planner can see",
+            func=command("catalog"),
+            args=(json_out, Arg(("--conn-id",), help="Only this connection")),
+        ),
+        ActionCommand(
+            name="schema",
+            help="Print the JSON Schema of PipelineSpec v1",
+            func=command("schema"),
+            args=(),
+        ),
+    ]
+    return [
+        GroupCommand(
+            name="ai-etl",
+            help="AI ETL Assistant: plain-language requests become validated, versioned DAGs",
+            subcommands=subcommands,
+        )
+    ]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _assistant(args: argparse.Namespace) -> Assistant:
+    from airflow_ai_etl.assistant import Assistant
+    from airflow_ai_etl.catalog import Catalog
+
+    catalog = None
+    if getattr(args, "catalog", None):
+        catalog = Catalog.from_dict(json.loads(Path(args.catalog).read_text(encoding="utf-8")))
+    return Assistant(catalog=catalog, dags_folder=getattr(args, "dags_folder", None))
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"error: {message}\n")
+    sys.exit(EXIT_ERROR)
+
+
+def _report(outcome: Outcome, as_json: bool) -> None:
+    if as_json:
+        data = outcome.to_batch_dict(None)
+        data.pop("id")
+        data.update(
+            schedule_description=outcome.schedule_description, path=outcome.path, version=outcome.version
+        )
+        _print_json(data)
+        return
+    out = sys.stdout
+    out.write(f"status: {outcome.status}\n")
+    if outcome.spec:
+        spec = outcome.spec
+        out.write(f"dag_id: {spec.dag_id}\n")
+        out.write(
+            f"schedule: {spec.schedule or 'manual'} ({outcome.schedule_description}, {spec.timezone})\n"
+        )
+        out.write(f"source: {spec.source.conn_id} {spec.source.table}\n")
+        out.write(f"target: {spec.target.conn_id} {spec.target.table} ({spec.target.mode})\n")
+    for question in outcome.questions:
+        out.write(f"question: {question}\n")
+    for problem in outcome.errors:
+        where = f" [{problem.field}]" if problem.field else ""
+        out.write(f"error ({problem.gate}){where}: {problem.message}\n")
+    if outcome.path:
+        out.write(f"deployed: {outcome.path} (version {outcome.version})\n")
+
+
+def _deploy_or_show(assistant: Assistant, outcome: Outcome, args: argparse.Namespace) -> Outcome:
+    """Deploy an ok outcome when asked; with --dry-run show the change instead."""
+    from airflow_ai_etl.deploy import DeployError
+
+    if outcome.status != "ok" or not (args.deploy or getattr(args, "dry_run", False)):
+        return outcome
+    if getattr(args, "dry_run", False):
+        sys.stderr.write(_pending_diff(assistant, outcome))
+        return outcome
+    try:
+        return assistant.deploy(outcome, force=args.force)
+    except DeployError as exc:
+        _fail(str(exc))
+        raise  # unreachable; keeps type checkers calm
+
+
+def _pending_diff(assistant: Assistant, outcome: Outcome) -> str:
+    import difflib
+
+    from airflow_ai_etl.deploy import DeployError
+
+    dag_id = outcome.spec.dag_id  # type: ignore[union-attr]
+    try:
+        current = assistant.store.get(dag_id).source
+    except DeployError:
+        current = ""
+    lines = difflib.unified_diff(
+        current.splitlines(keepends=True),
+        outcome.source_code.splitlines(keepends=True),
+        f"a/{dag_id}.py (deployed)",
+        f"b/{dag_id}.py (would deploy)",
+    )
+    return "".join(lines) or f"{dag_id}: no change\n"
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def generate_command(args: argparse.Namespace) -> None:
+    """Plan a request (or a JSONL batch), validate it and optionally deploy it."""
+    if args.batch:
+        _generate_batch(args)
+        return
+    if not args.request:
+        _fail('give the request text, e.g. airflow ai-etl generate "copy sales to ClickHouse daily"')
+    assistant = _assistant(args)
+    outcome = _deploy_or_show(assistant, assistant.generate(args.request), args)
+    _report(outcome, args.json)
+    if not args.json and outcome.source_code and not outcome.path:
+        sys.stdout.write("\n" + outcome.source_code)
+    sys.exit(outcome.exit_code)
+
+
+def _generate_batch(args: argparse.Namespace) -> None:
+    handle = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+    with handle:
+        lines = [line for line in handle.read().splitlines() if line.strip()]
+    items: list[tuple[Any, str | None, str]] = []  # (id, request, error)
+    for number, line in enumerate(lines, start=1):
+        item: Any = None
+        try:
+            item = json.loads(line)
+            request = item["request"]
+            if not isinstance(request, str):
+                raise TypeError("'request' must be a string")
+            items.append((item.get("id"), request, ""))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            items.append(
+                (item.get("id") if isinstance(item, dict) else number, None, f"line {number}: {exc}")
+            )
+    assistant = _assistant(args)
+    outcomes = iter(assistant.generate_many([request for _, request, _ in items if request is not None]))
+    from airflow_ai_etl.outcome import Outcome
+
+    for request_id, request, error in items:
+        if request is None:
+            outcome = Outcome.reject("schema", f"invalid batch line: {error}")
+        else:
+            outcome = _deploy_or_show(assistant, next(outcomes), args)
+        sys.stdout.write(json.dumps(outcome.to_batch_dict(request_id), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+def _load_spec(path: str) -> dict[str, Any]:
+    from airflow_ai_etl.render.renderer import read_embedded_spec
+
+    text = Path(path).read_text(encoding="utf-8")
+    if path.endswith(".py"):
+        spec = read_embedded_spec(text)
+        if spec is None:
+            _fail(f"{path} has no embedded AI_ETL_SPEC; it was not written by the assistant")
+        return spec  # type: ignore[return-value]
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        _fail(f"{path} is not JSON: {exc}")
+        raise
+
+
+def validate_command(args: argparse.Namespace) -> None:
+    """Run every gate on a spec file or a rendered DAG file."""
+    outcome = _assistant(args).check(_load_spec(args.path))
+    _report(outcome, args.json)
+    sys.exit(outcome.exit_code)
+
+
+def deploy_command(args: argparse.Namespace) -> None:
+    """Validate a spec file and deploy it."""
+    assistant = _assistant(args)
+    args.deploy = True
+    outcome = _deploy_or_show(assistant, assistant.check(_load_spec(args.path)), args)
+    _report(outcome, args.json)
+    sys.exit(outcome.exit_code)
+
+
+def list_command(args: argparse.Namespace) -> None:
+    """List deployed pipelines."""
+    from dataclasses import asdict
+
+    rows = _assistant(args).store.list()
+    if args.json:
+        _print_json([asdict(r) for r in rows])
+        return
+    if not rows:
+        sys.stdout.write('No pipelines deployed yet. Try: airflow ai-etl generate "..." --deploy\n')
+    for r in rows:
+        sys.stdout.write(
+            f"{r.dag_id}  v{r.version}  {r.schedule or 'manual'}  {r.state}  {r.created_at}  {r.user}\n"
+        )
+
+
+def history_command(args: argparse.Namespace) -> None:
+    """Show every version of a pipeline."""
+    from dataclasses import asdict
+
+    from airflow_ai_etl.deploy import DeployError
+
+    try:
+        versions = _assistant(args).store.history(args.dag_id)
+    except DeployError as exc:
+        _fail(str(exc))
+    if args.json:
+        _print_json([{k: v for k, v in asdict(ver).items() if k != "source"} for ver in versions])
+        return
+    for v in versions:
+        note = f" ({v.note})" if v.note else ""
+        sys.stdout.write(f"v{v.version}  {v.created_at}  {v.user}  {v.action}{note}  {v.request}\n")
+
+
+def diff_command(args: argparse.Namespace) -> None:
+    """Show a unified diff between two versions."""
+    from airflow_ai_etl.deploy import DeployError
+
+    try:
+        sys.stdout.write(_assistant(args).store.diff(args.dag_id, args.old, args.new) or "no difference\n")
+    except DeployError as exc:
+        _fail(str(exc))
+
+
+def rollback_command(args: argparse.Namespace) -> None:
+    """Restore an older version."""
+    from airflow_ai_etl.deploy import DeployError
+
+    try:
+        version = _assistant(args).rollback(args.dag_id, args.version, force=args.force)
+    except (DeployError, ValueError) as exc:
+        _fail(str(exc))
+    sys.stdout.write(
+        f"{args.dag_id}: restored version {args.version} as version {version.version} ({version.path})\n"
+    )
+
+
+def catalog_command(args: argparse.Namespace) -> None:
+    """Show connections and tables."""
+    from airflow_ai_etl.catalog import load_catalog
+
+    catalog = load_catalog([args.conn_id] if args.conn_id else None)
+    if args.conn_id:
+        catalog.connections = {k: v for k, v in catalog.connections.items() if k == args.conn_id}
+        if not catalog.connections:
+            _fail(f"connection {args.conn_id!r} does not exist")
+    if args.json:
+        _print_json(catalog.to_dict())
+        return
+    for conn in catalog.connections.values():
+        sys.stdout.write(f"{conn.conn_id} ({conn.conn_type}) {conn.description}\n")
+        if conn.conn_id in catalog.errors:
+            sys.stdout.write(f"  cannot read tables: {catalog.errors[conn.conn_id]}\n")
+        for table in catalog.tables_of(conn.conn_id):
+            key = f" key({', '.join(table.primary_key)})" if table.primary_key else ""
+            cols = ", ".join(f"{c.name} {c.type}" for c in table.columns)
+            sys.stdout.write(f"  {catalog.display_name(conn.conn_id, table)}{key}: {cols}\n")
+
+
+def schema_command(args: argparse.Namespace) -> None:
+    """Print the PipelineSpec JSON Schema."""
+    from airflow_ai_etl.spec import json_schema
+
+    _print_json(json_schema())

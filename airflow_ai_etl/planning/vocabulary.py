@@ -1,0 +1,157 @@
+"""Words the offline planner understands: stemming, the business glossary, engine and intent words.
+
+Russian and English words are reduced to Snowball stems so that every case form of a noun
+("продажи", "продаж", "продажах") meets the same glossary entry. The glossary maps business
+nouns to the English words table and column names are made of; users extend it with a JSON
+file named by AIRFLOW__AI_ETL__GLOSSARY ({"english_name_part": ["synonym", ...]}).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+
+import snowballstemmer
+
+log = logging.getLogger(__name__)
+
+WORD = re.compile(r"[a-zа-яё0-9_]+(?:\.[a-zа-яё_][a-zа-яё0-9_]*)?", re.IGNORECASE)
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+# English name part -> Russian and English synonyms (any word form).
+BUILTIN_GLOSSARY: dict[str, list[str]] = {
+    "sale": ["продажа", "продажи", "реализация", "sold", "selling"],
+    "order": ["заказ", "заказы", "purchase"],
+    "customer": ["клиент", "покупатель", "заказчик", "client", "buyer"],
+    "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
+    "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
+    "event": ["событие", "ивент"],
+    "user": ["пользователь", "юзер", "учетка", "account"],
+    "inventory": ["остаток", "остатки", "запас", "склад", "stock", "warehouse"],
+    "lead": ["лид", "заявка"],
+    "employee": ["сотрудник", "работник", "персонал", "staff"],
+    "invoice": ["счет", "счёт", "счет-фактура"],
+    "shipment": ["отгрузка", "доставка", "delivery"],
+    "supplier": ["поставщик", "vendor"],
+    "category": ["категория"],
+    "region": ["регион", "область"],
+    "city": ["город"],
+    "email": ["почта", "емейл", "имейл", "e-mail", "mail", "электронная"],
+    "phone": ["телефон", "номер телефона", "mobile"],
+    "card": ["карта", "карточка"],
+    "number": ["номер"],
+    "name": ["имя", "название", "наименование", "фио"],
+    "full": ["полный", "фио"],
+    "birth": ["рождение", "рождения", "дата рождения"],
+    "date": ["дата", "день"],
+    "amount": ["сумма", "total"],
+    "total": ["итог", "итого", "сумма"],
+    "price": ["цена", "стоимость", "cost"],
+    "quantity": ["количество", "qty", "кол-во"],
+    "qty": ["количество", "quantity"],
+    "status": ["статус", "состояние", "state"],
+    "created": ["создан", "создания", "созданный"],
+    "updated": ["изменен", "обновлен", "изменения", "обновления", "modified", "changed"],
+    "snils": ["снилс"],
+    "inn": ["инн"],
+    "login": ["логин"],
+    "source": ["источник"],
+    "type": ["тип"],
+    "paid": ["оплачен", "оплаченный", "оплаченные"],
+    "salary": ["зарплата", "оклад"],
+    "department": ["отдел", "подразделение"],
+    "patient": ["пациент"],
+    "doctor": ["врач", "доктор"],
+    "visit": ["визит", "прием", "приём", "посещение"],
+    "appointment": ["запись", "прием"],
+    "diagnosis": ["диагноз"],
+    "prescription": ["рецепт", "назначение"],
+    "clinic": ["клиника", "больница"],
+    "lab": ["лаборатория", "анализ"],
+    "result": ["результат"],
+    "insurance": ["страховка", "страхование", "полис"],
+    "policy": ["полис"],
+}
+
+# Words for the engines a request can name, as stems or whole words.
+ENGINE_WORDS: dict[str, tuple[str, ...]] = {
+    "postgres": ("postgres", "postgresql", "postgre", "pg", "постгрес", "постгре", "постгрэс", "пг"),
+    "clickhouse": ("clickhouse", "ch", "кликхаус", "клик", "кх", "clickhous"),
+    "s3": ("s3", "minio", "bucket", "бакет"),
+    "excel": ("excel", "xlsx", "xls", "эксель", "excel-файл"),
+}
+# Engines the assistant has no reader for; naming one as a source is rejected, not guessed.
+UNSUPPORTED_ENGINES = (
+    "mysql", "mariadb", "mongodb", "mongo", "oracle", "kafka", "redis", "cassandra", "elasticsearch",
+    "snowflake", "bigquery", "mssql", "sqlserver", "hive", "sqlite", "db2", "dynamodb", "монго",
+    "оракл", "кафка", "мускул", "mysql'я",
+)  # fmt: skip
+
+
+@functools.cache
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(language)
+
+
+def stem(word: str) -> str:
+    """Snowball stem of one word in its own language (Cyrillic -> Russian, else English)."""
+    word = word.lower().replace("ё", "е")
+    language = "russian" if CYRILLIC.search(word) else "english"
+    return _stemmer(language).stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of a request, keeping snake_case and schema.table names whole."""
+    return [w.lower().replace("ё", "е") for w in WORD.findall(text)]
+
+
+def name_parts(name: str) -> list[str]:
+    """Stems of the parts of an identifier: `card_number` -> ["card", "number"]."""
+    return [stem(p) for p in re.split(r"[_.\s]+", name.lower()) if p]
+
+
+@functools.cache
+def _builtin_synonyms() -> dict[str, frozenset[str]]:
+    return _index(BUILTIN_GLOSSARY)
+
+
+def _index(glossary: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Stem of a synonym -> stems of the English name parts it stands for."""
+    index: dict[str, set[str]] = {}
+    for english, synonyms in glossary.items():
+        target = stem(english)
+        for synonym in [english, *synonyms]:
+            for part in words(synonym):
+                index.setdefault(stem(part), set()).add(target)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def user_glossary() -> dict[str, list[str]]:
+    """Extra glossary entries from the JSON file named by AIRFLOW__AI_ETL__GLOSSARY."""
+    path = os.environ.get("AIRFLOW__AI_ETL__GLOSSARY")
+    if not path or not os.path.exists(path):
+        return {}
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except ValueError as exc:
+        log.warning("Ignoring glossary %s: %s", path, exc)
+        return {}
+    return {str(k): [str(s) for s in v] for k, v in data.items() if isinstance(v, list)}
+
+
+class Vocabulary:
+    """Maps request words to the stems of English name parts they may refer to."""
+
+    def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
+        self._synonyms = dict(_builtin_synonyms())
+        for key, value in _index(extra or {}).items():
+            self._synonyms[key] = self._synonyms.get(key, frozenset()) | value
+
+    def meanings(self, word: str) -> frozenset[str]:
+        """The stem itself plus every glossary meaning of it."""
+        stemmed = stem(word)
+        return self._synonyms.get(stemmed, frozenset()) | {stemmed}

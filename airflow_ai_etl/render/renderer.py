@@ -1,0 +1,202 @@
+"""PipelineSpec -> DAG source: one Jinja template, values written as Python literals.
+
+Every value that reaches the file goes through `repr` (the `py` filter), so no text from a
+request or a model can become code. The same spec always renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+import ast
+import pprint
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from typing import Any
+
+import jinja2
+
+from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
+from airflow_ai_etl.spec import Check, DedupeTransform, FilterTransform, MaskTransform, PipelineSpec
+
+SPEC_VARIABLE = "AI_ETL_SPEC"
+TRANSFER_IMPORT = "from airflow_ai_etl.operators.transfer import PostgresToClickHouseOperator"
+CHECK_IMPORT = "from airflow.providers.common.sql.operators.sql import SQLCheckOperator"
+
+
+class RenderError(ValueError):
+    """The spec asks for something this renderer cannot express (yet)."""
+
+
+@dataclass(frozen=True)
+class RenderedTask:
+    var: str
+    operator: str
+    args: list[tuple[str, Any]] = field(default_factory=list)
+
+    @property
+    def task_id(self) -> str:
+        return dict(self.args)["task_id"]
+
+
+@dataclass(frozen=True)
+class DagPlan:
+    """The tasks and edges a spec becomes; the import gate compares them with the real DAG."""
+
+    imports: list[str]
+    tasks: list[RenderedTask]
+    edges: list[tuple[str, str]]
+
+    @property
+    def task_ids(self) -> list[str]:
+        return [t.task_id for t in self.tasks]
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("airflow_ai_etl.render", "templates"),
+        autoescape=False,  # Python source, not HTML; values are escaped by the `py` filter
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["py"] = repr
+    return env
+
+
+_ENV = _environment()
+
+
+def _version() -> str:
+    try:
+        return package_version("airflow-ai-etl")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _quote_ch(name: str) -> str:
+    return ".".join(f"`{part}`" for part in name.split("."))
+
+
+def plan_tasks(spec: PipelineSpec) -> DagPlan:
+    """The operators a spec needs, in order; RenderError for what is not supported yet."""
+    if spec.source.type != "sql" or spec.target.type != "clickhouse":
+        raise RenderError(
+            f"source type {spec.source.type!r} -> target type {spec.target.type!r} is not supported by this "
+            "version yet; supported: sql (PostgreSQL) -> clickhouse"
+        )
+    if spec.source.query is not None:
+        raise RenderError("source.query is not supported by this version yet; name a table")
+    conditions = [spec.source.where] if spec.source.where else []
+    mask: dict[str, str] = {}
+    for transform in spec.transforms:
+        if isinstance(transform, FilterTransform):
+            conditions.append(transform.condition)
+        elif isinstance(transform, MaskTransform):
+            mask.update(dict.fromkeys(transform.columns, transform.method))
+        elif isinstance(transform, DedupeTransform):
+            raise RenderError("transform 'dedupe' is not supported by this version yet")
+        else:
+            raise RenderError(f"transform {transform.type!r} is not supported by this version yet")
+    where = " AND ".join(f"({c})" for c in conditions) if len(conditions) > 1 else (conditions or [None])[0]
+
+    table_slug = spec.target.table.replace(".", "_")  # type: ignore[union-attr]
+    load = RenderedTask(
+        var="load",
+        operator="PostgresToClickHouseOperator",
+        args=[
+            ("task_id", f"load_{table_slug}"),
+            ("source_conn_id", spec.source.conn_id),
+            ("source_table", spec.source.table),
+            ("columns", spec.source.columns),
+            ("where", where),
+            ("incremental_column", spec.source.incremental.column if spec.source.incremental else None),
+            ("target_conn_id", spec.target.conn_id),
+            ("target_table", spec.target.table),
+            ("mode", spec.target.mode),
+            ("keys", spec.target.keys),
+            ("create", spec.target.create),
+            ("order_by", spec.target.order_by),
+            ("partition_by", spec.target.partition_by),
+            ("mask", mask),
+        ],
+    )
+    tasks = [load]
+    edges = []
+    for index, check in enumerate(spec.checks):
+        if check.type == "row_count_match":
+            continue  # the transfer reconciles source and target counts on every load
+        task = RenderedTask(
+            var=f"check_{index}",
+            operator="SQLCheckOperator",
+            args=[
+                ("task_id", f"check_{check.type}_{index}"),
+                ("conn_id", spec.target.conn_id),
+                ("sql", _check_sql(check, spec.target.table)),  # type: ignore[arg-type]
+            ],
+        )
+        tasks.append(task)
+        edges.append(("load", task.var))
+    imports = [TRANSFER_IMPORT] + ([CHECK_IMPORT] if edges else [])
+    return DagPlan(imports=imports, tasks=tasks, edges=edges)
+
+
+def _check_sql(check: Check, table: str) -> str:
+    """One ClickHouse query whose single value is true when the check passes."""
+    quoted = _quote_ch(table)
+    columns = ", ".join(f"`{c}`" for c in check.columns)
+    if check.type == "row_count_min":
+        return f"SELECT count() >= {int(check.value or 1)} FROM {quoted}"
+    if check.type == "not_null":
+        nulls = " + ".join(f"countIf(isNull(`{c}`))" for c in check.columns)
+        return f"SELECT ({nulls}) = 0 FROM {quoted}"
+    return f"SELECT count() = uniqExact({columns}) FROM {quoted}"  # unique
+
+
+def render(spec: PipelineSpec) -> str:
+    """The DAG file for a spec (deterministic: same spec, same bytes)."""
+    plan = plan_tasks(spec)
+    language = detect_language(spec.request) if spec.request else "en"
+    schedule_text = describe_schedule(spec.schedule, language)
+    source = spec.source
+    target = spec.target
+    incremental = f", incremental by {source.incremental.column}" if source.incremental else ""
+    doc_md = (
+        f"**AI ETL pipeline** `{spec.dag_id}`\n\n"
+        f"- Request: {_one_line(spec.request) or '—'}\n"
+        f"- Schedule: `{spec.schedule}` — {schedule_text} ({spec.timezone})\n"
+        f"- Source: `{source.conn_id}` `{source.table or source.path}`{incremental}\n"
+        f"- Target: `{target.conn_id}` `{target.table or target.path}` ({target.mode})\n"
+    )
+    return _ENV.get_template("dag.py.j2").render(
+        spec=spec,
+        version=_version(),
+        request_line=_one_line(spec.request) or "—",
+        schedule_line=f"{spec.schedule or 'manual'} — {schedule_text} ({spec.timezone})",
+        source_line=f"{source.conn_id}: {source.table or source.path}{incremental}",
+        target_line=f"{target.conn_id}: {target.table or target.path} ({target.mode})",
+        imports=plan.imports,
+        spec_literal=pprint.pformat(spec.to_json_dict(), sort_dicts=False, width=100),
+        doc_md=doc_md,
+        tasks=plan.tasks,
+        edges=plan.edges,
+    )
+
+
+def read_embedded_spec(source: str) -> dict[str, Any] | None:
+    """The spec literal of a rendered file (None when the file has none): the round trip."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == SPEC_VARIABLE for t in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    return None

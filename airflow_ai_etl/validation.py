@@ -1,0 +1,287 @@
+"""The validation gates a spec passes before any file is written (DESIGN.md):
+
+1. schema      the spec parses; unknown fields rejected
+2. grounding   connections exist with the right type; tables and columns exist
+3. sql_safety  source queries are one read-only SELECT; conditions are plain expressions
+4. import      the rendered file imports in Airflow's DagBag (subprocess, timeout) with the planned tasks
+5. policy      nothing destroys a source
+
+Each gate returns a list of Problems; an empty list means the gate passed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import sqlglot
+from pydantic import ValidationError
+from sqlglot import exp
+
+from airflow_ai_etl.catalog import Catalog, Table
+from airflow_ai_etl.outcome import Problem
+from airflow_ai_etl.spec import FilterTransform, PipelineSpec
+
+IMPORT_TIMEOUT_SECONDS = 120
+# Expression nodes a WHERE condition may contain: comparisons over columns and literals.
+_FORBIDDEN_IN_CONDITION = (exp.Select, exp.Subquery, exp.Command, exp.Anonymous)
+_WRITE_NODES = (
+    exp.Insert, exp.Update, exp.Delete, exp.Drop, exp.Create, exp.Alter, exp.Command, exp.Merge,
+    exp.TruncateTable, exp.Copy, exp.Into, exp.Lock,
+)  # fmt: skip
+_ENGINE_FOR_TARGET = {"clickhouse": "clickhouse", "sql": "postgres"}
+
+
+# --- gate 1 ----------------------------------------------------------------------------------
+
+
+def parse_spec(data: dict[str, Any] | PipelineSpec) -> tuple[PipelineSpec | None, list[Problem]]:
+    """Gate 1: the spec as a model, or one Problem per schema error with its field path."""
+    if isinstance(data, PipelineSpec):
+        return data, []
+    try:
+        return PipelineSpec.model_validate(data), []
+    except ValidationError as exc:
+        problems = [
+            Problem("schema", err["msg"], ".".join(str(p) for p in err["loc"]))
+            for err in exc.errors(include_url=False)
+        ]
+        return None, problems
+
+
+# --- gate 2 ----------------------------------------------------------------------------------
+
+
+def check_grounding(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
+    """Gate 2: every conn_id, table and column the spec names exists in the catalog."""
+    problems: list[Problem] = []
+    source, target = spec.source, spec.target
+    source_conn = catalog.connections.get(source.conn_id or "")
+    if source.type in ("sql", "cdc"):
+        if source_conn is None:
+            return [Problem("grounding", f"connection {source.conn_id!r} does not exist", "source.conn_id")]
+        if source_conn.engine != "postgres":
+            problems.append(
+                Problem(
+                    "grounding",
+                    f"connection {source.conn_id!r} is of type {source_conn.conn_type!r}, not postgres",
+                    "source.conn_id",
+                )
+            )
+    if target.type in _ENGINE_FOR_TARGET:
+        target_conn = catalog.connections.get(target.conn_id or "")
+        if target_conn is None:
+            problems.append(
+                Problem("grounding", f"connection {target.conn_id!r} does not exist", "target.conn_id")
+            )
+        elif target_conn.engine != _ENGINE_FOR_TARGET[target.type]:
+            problems.append(
+                Problem(
+                    "grounding",
+                    f"connection {target.conn_id!r} is of type {target_conn.conn_type!r}, "
+                    f"not {_ENGINE_FOR_TARGET[target.type]}",
+                    "target.conn_id",
+                )
+            )
+    if problems or source.table is None or source_conn is None:
+        return problems
+    if source.conn_id in catalog.errors:
+        return [
+            Problem("grounding", f"cannot read tables of {source.conn_id}: {catalog.errors[source.conn_id]}")
+        ]
+    table = catalog.find_table(source.conn_id, source.table)  # type: ignore[arg-type]
+    if table is None:
+        names = ", ".join(catalog.display_name(source.conn_id, t) for t in catalog.tables_of(source.conn_id))  # type: ignore[arg-type]
+        return [
+            Problem(
+                "grounding",
+                f"table {source.table!r} not found in {source.conn_id}; tables: {names}",
+                "source.table",
+            )
+        ]
+    return _check_columns(spec, table)
+
+
+def _check_columns(spec: PipelineSpec, table: Table) -> list[Problem]:
+    named: list[tuple[str, str]] = [(c, "source.columns") for c in spec.source.columns or []]
+    if spec.source.incremental:
+        named.append((spec.source.incremental.column, "source.incremental.column"))
+    for i, transform in enumerate(spec.transforms):
+        columns = getattr(transform, "columns", None) or getattr(transform, "mapping", None) or {}
+        named += [(c, f"transforms.{i}.columns") for c in columns]
+    named += [(c, "target.keys") for c in spec.target.keys]
+    loaded = set(spec.source.columns or table.column_names)
+    problems = [
+        Problem("grounding", f"column {name!r} not found in {table.qualified_name}", where)
+        for name, where in named
+        if table.column(name) is None
+    ]
+    problems += [
+        Problem("grounding", f"key column {key!r} is not among the loaded columns", "target.keys")
+        for key in spec.target.keys
+        if table.column(key) is not None and key not in loaded
+    ]
+    for condition, where in _conditions(spec):
+        for column in _condition_columns(condition):
+            if table.column(column) is None:
+                problems.append(
+                    Problem("grounding", f"column {column!r} not found in {table.qualified_name}", where)
+                )
+    return problems
+
+
+# --- gate 3 ----------------------------------------------------------------------------------
+
+
+def _conditions(spec: PipelineSpec) -> list[tuple[str, str]]:
+    found = [(spec.source.where, "source.where")] if spec.source.where else []
+    found += [
+        (t.condition, f"transforms.{i}.condition")
+        for i, t in enumerate(spec.transforms)
+        if isinstance(t, FilterTransform)
+    ]
+    return found
+
+
+def _condition_columns(condition: str) -> list[str]:
+    try:
+        parsed = sqlglot.parse_one(f"SELECT 1 WHERE {condition}", read="postgres")
+    except sqlglot.errors.ParseError:
+        return []
+    return sorted({c.name for c in parsed.find_all(exp.Column)})
+
+
+def _has_comment(sql: str) -> bool:
+    return "--" in sql or "/*" in sql
+
+
+def check_sql_safety(spec: PipelineSpec) -> list[Problem]:
+    """Gate 3: a source query is one read-only SELECT; conditions are single plain expressions."""
+    problems = []
+    if spec.source.query is not None:
+        problems += _check_query(spec.source.query)
+    for condition, where in _conditions(spec):
+        problems += _check_condition(condition, where)
+    return problems
+
+
+def _check_query(query: str) -> list[Problem]:
+    if _has_comment(query):
+        return [Problem("sql_safety", "comments are not allowed in a source query", "source.query")]
+    try:
+        statements = [s for s in sqlglot.parse(query, read="postgres") if s is not None]
+    except sqlglot.errors.ParseError as exc:
+        return [Problem("sql_safety", f"source query does not parse: {exc}", "source.query")]
+    if len(statements) != 1:
+        return [
+            Problem(
+                "sql_safety", f"source query must be one statement, found {len(statements)}", "source.query"
+            )
+        ]
+    statement = statements[0]
+    if not isinstance(statement, exp.Query) or any(statement.find_all(*_WRITE_NODES)):
+        return [Problem("sql_safety", "source query must be a read-only SELECT", "source.query")]
+    return []
+
+
+def _check_condition(condition: str, where: str) -> list[Problem]:
+    if _has_comment(condition) or ";" in condition:
+        return [Problem("sql_safety", "a condition may not contain ';' or comments", where)]
+    try:
+        parsed = sqlglot.parse_one(f"SELECT 1 WHERE {condition}", read="postgres")
+    except sqlglot.errors.ParseError as exc:
+        return [Problem("sql_safety", f"condition does not parse: {exc}", where)]
+    predicate = parsed.args["where"].this
+    if any(predicate.find_all(*_FORBIDDEN_IN_CONDITION, *_WRITE_NODES)):
+        return [
+            Problem("sql_safety", "a condition may only compare columns and values (no subqueries)", where)
+        ]
+    return []
+
+
+# --- gate 5 ----------------------------------------------------------------------------------
+
+
+def check_policy(spec: PipelineSpec) -> list[Problem]:
+    """Gate 5: a pipeline never replaces or rewrites its own source."""
+    same_place = (
+        spec.target.type == "sql"
+        and spec.source.type == "sql"
+        and spec.source.conn_id == spec.target.conn_id
+        and (spec.source.table or "").split(".")[-1] == (spec.target.table or "").split(".")[-1]
+    )
+    if same_place:
+        return [
+            Problem(
+                "policy",
+                "the target is the source table itself; that would destroy the source",
+                "target.table",
+            )
+        ]
+    return []
+
+
+def validate_spec(
+    data: dict[str, Any] | PipelineSpec, catalog: Catalog
+) -> tuple[PipelineSpec | None, list[Problem]]:
+    """Gates 1, 2, 3 and 5 (everything before rendering)."""
+    spec, problems = parse_spec(data)
+    if spec is None:
+        return None, problems
+    return spec, check_sql_safety(spec) + check_policy(spec) + check_grounding(spec, catalog)
+
+
+# --- gate 4 ----------------------------------------------------------------------------------
+
+_DAGBAG_SCRIPT = """
+import json, sys
+from airflow.dag_processing.dagbag import DagBag
+bag = DagBag(dag_folder=sys.argv[1], include_examples=False, safe_mode=False)
+print(json.dumps({
+    "errors": {path: str(err) for path, err in bag.import_errors.items()},
+    "dags": {dag_id: sorted(t.task_id for t in dag.tasks) for dag_id, dag in bag.dags.items()},
+}))
+"""
+
+
+def check_imports(
+    files: dict[str, str], expected_tasks: dict[str, list[str]], timeout: float = IMPORT_TIMEOUT_SECONDS
+) -> dict[str, list[Problem]]:
+    """Gate 4 for many files at once: each `dag_id -> source` is imported by Airflow's DagBag in a
+    subprocess; returns the problems per dag_id (empty list when the file is good)."""
+    results: dict[str, list[Problem]] = {dag_id: [] for dag_id in files}
+    with tempfile.TemporaryDirectory(prefix="ai_etl_import_") as folder:
+        for dag_id, source in files.items():
+            Path(folder, f"{dag_id}.py").write_text(source, encoding="utf-8")
+        env = {**os.environ, "AIRFLOW__CORE__LOAD_EXAMPLES": "False"}
+        try:
+            proc = subprocess.run(
+                [sys.executable, "-c", _DAGBAG_SCRIPT, folder],
+                capture_output=True, text=True, timeout=timeout, env=env,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            message = f"importing the DAG file took longer than {timeout:.0f} s"
+            return {dag_id: [Problem("import", message)] for dag_id in files}
+        try:
+            report = json.loads(proc.stdout.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            message = f"DagBag import check failed (exit {proc.returncode}): {proc.stderr.strip()[-2000:]}"
+            return {dag_id: [Problem("import", message)] for dag_id in files}
+    for path, error in report["errors"].items():
+        results.setdefault(Path(path).stem, []).append(Problem("import", error.strip()[-2000:]))
+    for dag_id, expected in expected_tasks.items():
+        if results.get(dag_id):
+            continue
+        actual = report["dags"].get(dag_id)
+        if actual is None:
+            results[dag_id].append(Problem("import", f"the file defines no DAG named {dag_id!r}"))
+        elif sorted(expected) != actual:
+            results[dag_id].append(
+                Problem("import", f"the DAG's tasks {actual} differ from the spec's {sorted(expected)}")
+            )
+    return results

@@ -1,0 +1,61 @@
+"""Catalogs for tests that need no server: built from CREATE TABLE statements with sqlglot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlglot
+from sqlglot import exp
+
+from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, ForeignKey, Table
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def tables_from_ddl(sql: str, default_schema: str = "public") -> list[Table]:
+    """Tables, columns, primary and foreign keys of every CREATE TABLE in `sql` (PostgreSQL)."""
+    tables = []
+    for statement in sqlglot.parse(sql, read="postgres"):
+        if not isinstance(statement, exp.Create) or statement.kind != "TABLE":
+            continue
+        schema_node = statement.this
+        table_node = schema_node.this
+        columns, primary_key, foreign_keys = [], [], []
+        for item in schema_node.expressions:
+            if isinstance(item, exp.ColumnDef):
+                constraints = [c.kind for c in item.constraints]
+                if any(isinstance(k, exp.PrimaryKeyColumnConstraint) for k in constraints):
+                    primary_key.append(item.name)
+                for ref in (k for k in constraints if isinstance(k, exp.Reference)):
+                    target = ref.this
+                    foreign_keys.append(
+                        ForeignKey((item.name,), f"{target.this.db or default_schema}.{target.this.name}",
+                                   tuple(c.name for c in target.expressions))
+                    )  # fmt: skip
+                not_null = any(isinstance(k, exp.NotNullColumnConstraint) for k in constraints)
+                columns.append(Column(item.name, item.args["kind"].sql("postgres").lower(), not not_null))
+            elif isinstance(item, exp.PrimaryKey):
+                primary_key += [e.name for e in item.expressions]
+        tables.append(
+            Table(
+                schema=table_node.db or default_schema,
+                name=table_node.name,
+                columns=tuple(
+                    Column(c.name, c.type, c.nullable and c.name not in primary_key) for c in columns
+                ),
+                primary_key=tuple(primary_key),
+                foreign_keys=tuple(foreign_keys),
+            )
+        )
+    return tables
+
+
+def shop_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """The demo shop database behind pg_shop, and one ClickHouse connection."""
+    connections = [
+        ConnectionInfo("pg_shop", "postgres", "Shop database", "127.0.0.1", "shop"),
+        ConnectionInfo("clickhouse_default", "clickhouse", "Analytics warehouse", "127.0.0.1", "default"),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "shop.sql").read_text(encoding="utf-8")
+    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_shop": tables_from_ddl(sql)})
