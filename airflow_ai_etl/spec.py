@@ -16,8 +16,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 SPEC_VERSION = 1
 SCHEDULE_PRESETS = ("@once", "@hourly", "@daily", "@weekly", "@monthly", "@yearly")
-# Airflow's own key pattern for dag and task ids.
-DAG_ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,250}$"
+# Airflow's key pattern, capped at 200 so the deployer's hidden temp file names fit in 255 bytes.
+DAG_ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,200}$"
 # A column or table name as we accept it from a planner: plain identifiers only, optionally
 # schema-qualified; the renderer quotes them. Anything else (spaces, quotes, ;) is rejected.
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")

@@ -7,7 +7,7 @@ request or a model can become code. The same spec always renders to the same byt
 from __future__ import annotations
 
 import ast
-import pprint
+import json
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -37,6 +37,11 @@ class RenderedTask:
     def task_id(self) -> str:
         return dict(self.args)["task_id"]
 
+    @property
+    def written_args(self) -> list[tuple[str, Any]]:
+        """Arguments worth writing: empty values are the operator's defaults anyway."""
+        return [(k, v) for k, v in self.args if v not in (None, [], {}) or k == "task_id"]
+
 
 @dataclass(frozen=True)
 class DagPlan:
@@ -51,6 +56,35 @@ class DagPlan:
         return [t.task_id for t in self.tasks]
 
 
+def py_literal(value: Any, indent: int = 0) -> str:
+    """A Python literal for JSON-like data, double-quoted like formatted code.
+
+    JSON string syntax (with non-ASCII kept) is also valid Python string syntax, so a value can
+    never escape its quotes. Dicts and lists that do not fit on one line are split one item per line.
+    """
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple, dict)):
+        is_dict = isinstance(value, dict)
+        items = list(value.items()) if is_dict else list(value)
+        open_, close = ("{", "}") if is_dict else ("[", "]")
+
+        def item(entry: Any, depth: int) -> str:
+            if is_dict:
+                return f"{py_literal(str(entry[0]))}: {py_literal(entry[1], depth)}"
+            return py_literal(entry, depth)
+
+        flat = open_ + ", ".join(item(e, indent) for e in items) + close
+        if len(flat) + indent <= 100 and "\n" not in flat:
+            return flat
+        pad = " " * (indent + 4)
+        lines = [f"{pad}{item(e, indent + 4)}," for e in items]
+        return open_ + "\n" + "\n".join(lines) + "\n" + " " * indent + close
+    raise TypeError(f"cannot write {type(value).__name__} into a DAG file")
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("airflow_ai_etl.render", "templates"),
@@ -60,7 +94,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["py"] = repr
+    env.filters["py"] = py_literal
     return env
 
 
@@ -181,7 +215,7 @@ def render(spec: PipelineSpec) -> str:
         source_line=f"{source.conn_id}: {source.table or source.path}{incremental}",
         target_line=f"{target.conn_id}: {target.table or target.path} ({target.mode})",
         imports=plan.imports,
-        spec_literal=pprint.pformat(spec.to_json_dict(), sort_dicts=False, width=100),
+        spec_literal=py_literal(spec.to_json_dict()),
         doc_md=doc_md,
         tasks=plan.tasks,
         edges=plan.edges,
