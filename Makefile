@@ -1,0 +1,44 @@
+# AI ETL Assistant — `make demo` runs the main job end to end, `make test` runs the tests.
+# Both set everything up on a fresh Debian machine (system packages, then a venv in .venv).
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test lint unit integration bench system-deps venv demo-stop clean
+
+system-deps:
+	bash scripts/install_system_deps.sh
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: system-deps venv lint
+	$(PY) -m pytest -q
+
+unit: venv
+	$(PY) -m pytest -q tests/unit
+
+integration: system-deps venv
+	$(PY) -m pytest -q tests/integration
+
+demo: system-deps venv
+	$(PY) scripts/demo.py
+
+demo-stop: venv
+	$(PY) scripts/local_servers.py stop --dir .demo
+
+bench: system-deps venv
+	$(PY) benchmarks/transfer_bench.py
+
+clean: demo-stop
+	rm -rf .demo
