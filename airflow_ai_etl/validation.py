@@ -241,7 +241,7 @@ def validate_spec(
 _DAGBAG_SCRIPT = """
 import json, sys
 from airflow.dag_processing.dagbag import DagBag
-bag = DagBag(dag_folder=sys.argv[1], include_examples=False, safe_mode=False)
+bag = DagBag(dag_folder=sys.argv[1], safe_mode=False, load_op_links=False)
 print(json.dumps({
     "errors": {path: str(err) for path, err in bag.import_errors.items()},
     "dags": {dag_id: sorted(t.task_id for t in dag.tasks) for dag_id, dag in bag.dags.items()},

@@ -1,0 +1,836 @@
+"""Schedule part of the deterministic planner: RU/EN schedule phrases -> 5-field cron.
+
+``parse_schedule`` works on a normalised copy of the text (lower case, ``ё`` -> ``е``, same length as
+the original so match offsets map back to the user's words) in a fixed order:
+
+1. time zone (``UTC``, ``UTC+3``, ``MSK``, ``по Москве``, an IANA name) - remembered, then masked;
+2. manual runs (``manually``, ``вручную``, ``по запросу`` ...) -> ``cron=None``;
+3. shapes we refuse to guess (``last day of month``, ``every 3 days``, ``через день``) -> ``None``;
+4. presets / literal cron (``@daily``, ``0 2 * * *``);
+5. intervals (``every 15 minutes``, ``каждые 2 часа``, ``hourly at :15``) + optional weekday cue and
+   hour window (``с 9 до 18``);
+6. calendar: day cues (daily / weekdays / weekends / named weekdays / weekly / monthly / yearly)
+   combined with clock times (``в 2 часа ночи``, ``at 6:00 and 18:00``, ``at noon``).
+
+Every rule is a ``(compiled regex, handler)`` pair tried in order; a matched span is masked so later
+rules do not read the same words twice. Choices worth knowing:
+
+* ``daily`` / ``nightly`` / ``monthly`` without a time run at 00:00; ``weekly`` means Monday 00:00;
+  ``monthly`` means day 1; ``yearly`` means 1 January.
+* Weekends are ``0,6`` (0 = Sunday). Day-of-week lists are sorted; Mon-Fri is written ``1-5``.
+* A bare number after ``at``/``в`` (``every Monday at 9``) is only a time next to a day cue and when
+  nothing but punctuation / a conjunction / a zone follows it; ``в 2 таблицы`` is not a time.
+* ``N ночи``: 12 -> 0, 0-5 as is, 6-11 -> +12 (``в 11 ночи`` = 23:00); ``12 вечера`` -> 0.
+* Intervals must divide the hour/day evenly (``every 45 minutes`` -> ``None``), several times a day
+  must share the minute (``at 9:00 and 21:30`` -> ``None``), day of month must be 1-28.
+* An hour window (``с 9 до 18`` -> hours ``9-18``, end inclusive) only narrows an interval;
+  ``ежедневно с 9 до 18`` alone is ambiguous -> ``None``. ``every morning``/``каждый вечер`` need a time.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cron_descriptor import Options, get_description
+from croniter import croniter
+
+__all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule"]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ScheduleMatch:
+    """Result of :func:`parse_schedule`."""
+
+    cron: str | None  # 5-field cron, or None for manual runs
+    timezone: str | None  # IANA name when the text named one, else None
+    phrase: str  # the part of the text that was understood (for logs/UI)
+
+
+class _Unsupported(Exception):
+    """A schedule was recognised but cannot be expressed safely as one cron."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Text helpers
+# --------------------------------------------------------------------------------------------------
+
+_CHAR_MAP = {"ё": "е", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "–": "-", "—": "-", "’": "'"}
+
+
+def _normalize(text: str) -> str:
+    """Lower-case, fold ``ё`` and odd spaces/dashes; keeps the length so offsets stay valid."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        low = low if len(low) == 1 else ch
+        out.append(_CHAR_MAP.get(low, low))
+    return "".join(out)
+
+
+def _mask(text: str, span: Span) -> str:
+    """Blank out ``span`` so later rules cannot match it again."""
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+_EN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+}  # fmt: skip
+_RU_NUMBERS = {
+    "один": 1, "одну": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+    "восемь": 8, "десять": 10, "двенадцать": 12, "пятнадцать": 15, "двадцать": 20, "тридцать": 30,
+}  # fmt: skip
+_WORD_NUMBERS = {**_EN_NUMBERS, **_RU_NUMBERS}
+_NUM = r"(?:\d{1,4}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b"
+
+
+def _number(token: str) -> int:
+    token = token.strip().lower()
+    return int(token) if token.isdigit() else _WORD_NUMBERS[token]
+
+
+# --------------------------------------------------------------------------------------------------
+# Time zones
+# --------------------------------------------------------------------------------------------------
+
+_TZ_OFFSET_RE = _rx(r"(?:\bпо\s+)?\b(?:utc|gmt)\s*(?P<sign>[+-])\s*(?P<off>\d{1,2})(?::?00)?\b")
+_TZ_RULES: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"(?:\bпо\s+)?\butc\b"), "UTC"),
+    (_rx(r"(?:\bпо\s+)?\bgmt\b"), "Etc/GMT"),
+    (_rx(r"\bпо\s+москве\b|(?:\bпо\s+)?\bмосковск\w*(?:\s+времени)?\b|\bmsk\b|\bмск\b"), "Europe/Moscow"),
+    (_rx(r"(?:\b(?:by|in|per)\s+)?\bmoscow\s+time\b|\b(?:by|per)\s+moscow\b"), "Europe/Moscow"),
+]
+_IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
+
+
+@lru_cache(maxsize=1)
+def _iana_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
+    """First time zone named in the text, with its span."""
+    for m in _IANA_RE.finditer(original):
+        if m.group(0) in _iana_names():
+            return m.group(0), m.span()
+    m = _TZ_OFFSET_RE.search(norm)
+    if m:
+        off = int(m.group("off"))
+        if off > 14:
+            raise _Unsupported(m.group(0))
+        # IANA Etc/GMT zones have inverted signs: UTC+3 == Etc/GMT-3.
+        name = "UTC" if off == 0 else f"Etc/GMT{'-' if m.group('sign') == '+' else '+'}{off}"
+        return name, m.span()
+    for rx, name in _TZ_RULES:
+        m = rx.search(norm)
+        if m:
+            return name, m.span()
+    return None, None
+
+
+# --------------------------------------------------------------------------------------------------
+# Manual / unsupported / literal cron
+# --------------------------------------------------------------------------------------------------
+
+_MANUAL_RE = _rx(
+    r"""\b(?:manual(?:ly)?|on[\s-]demand|by\s+hand|no\s+schedule|without\s+(?:a\s+)?schedule|unscheduled
+    |вручную|по\s+требованию|без\s+расписания|по\s+кнопке|ручн\w+\s+запуск\w*
+    |по\s+запросу(?!\s*(?:sql|select|with|[:(«"']))
+    )\b"""
+)
+
+_UNSUPPORTED_RES = [
+    _rx(
+        r"""\blast\s+(?:business\s+|working\s+|week)?day\s+of\b|\bend\s+of\s+(?:the\s+|each\s+|every\s+)?month\b
+        |\bпоследн\w*\s+(?:рабоч\w*\s+)?(?:день|дня|дне|числ\w*)\s+(?:кажд\w*\s+)?месяц\w*
+        |\bв\s+конце\s+(?:кажд\w*\s+)?месяц\w*"""
+    ),
+    _rx(r"\bevery\s+other\b|\bчерез\s+(?:день|неделю|месяц)\b|\bкажд\w*\s+(?:втор|трет)\w*\b"),
+    _rx(
+        rf"""\b(?:every|each|кажд\w*|раз\s+в)\s+{_NUM}\s*
+        (?:days?|weeks?|months?|years?|дн\w*|день|недел\w*|месяц\w*|год\w*|лет)\b"""
+    ),
+]
+
+_PRESETS = {
+    "@hourly": "0 * * * *",
+    "@daily": "0 0 * * *",
+    "@midnight": "0 0 * * *",
+    "@weekly": "0 0 * * 1",
+    "@monthly": "0 0 1 * *",
+    "@yearly": "0 0 1 1 *",
+    "@annually": "0 0 1 1 *",
+}
+_PRESET_RE = _rx(r"(?<![\w@])@(?:hourly|daily|midnight|weekly|monthly|yearly|annually)\b")
+_LITERAL_CRON_RE = _rx(r"(?<!\S)[\d*/,\-]+(?:[ \t]+[\d*/,\-]+){4}(?!\S)")
+
+
+def _literal_cron(norm: str) -> tuple[str, Span] | None:
+    """``@daily`` presets and literal 5-field crons containing at least one ``*``."""
+    m = _PRESET_RE.search(norm)
+    if m:
+        return _PRESETS[m.group(0)], m.span()
+    for m in _LITERAL_CRON_RE.finditer(norm):
+        cron = " ".join(m.group(0).split())
+        if "*" in cron and croniter.is_valid(cron):
+            return cron, m.span()
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Intervals: every N minutes / hours, hourly
+# --------------------------------------------------------------------------------------------------
+
+_EVERY = r"(?:every|each|once\s+every|кажд\w*|раз\s+в)"
+_MIN_UNIT = r"(?:minutes?|mins?|m|минут[уы]?|мин)\b\.?"
+_HOUR_UNIT = r"(?:hours?|hrs?|h|час(?:а|ов)?|ч)\b\.?"
+_MINUTE_OF_HOUR = r"""
+    (?:at\s*:(?P<m1>\d{2})
+    |at\s+minute\s+(?P<m2>\d{1,2})
+    |at\s+(?P<m6>\d{1,2})\s+(?:minutes?(?:\s+past(?:\s+the\s+hour)?)?|past(?:\s+the\s+hour)?)
+    |в\s*:(?P<m3>\d{2})
+    |в\s+(?P<m4>\d{1,2})\s+минут\w*
+    |на\s+(?P<m5>\d{1,2})(?:-?й)?\s+минуте)"""
+
+IntervalFields = tuple[str, str]  # (minute field, hour field)
+
+
+def _minutes_interval(n: int) -> IntervalFields:
+    """Minute step that divides the hour evenly; whole hours are delegated to the hour step."""
+    if n >= 60 and n % 60 == 0:
+        return _hours_interval(n // 60)
+    if n <= 0 or 60 % n:
+        raise _Unsupported(f"every {n} minutes")
+    return ("*", "*") if n == 1 else (f"*/{n}", "*")
+
+
+def _hours_interval(n: int) -> IntervalFields:
+    """Hour step that divides the day evenly."""
+    if n <= 0 or 24 % n:
+        raise _Unsupported(f"every {n} hours")
+    if n == 24:
+        return ("0", "0")
+    return ("0", "*") if n == 1 else ("0", f"*/{n}")
+
+
+def _minute_of_hour(m: re.Match[str]) -> str:
+    """Minute from ``at :15`` / ``в 15 минут`` (0 when absent)."""
+    minute = int(next((m.group(g) for g in ("m1", "m2", "m3", "m4", "m5", "m6") if m.group(g)), "0"))
+    if minute > 59:
+        raise _Unsupported(m.group(0))
+    return str(minute)
+
+
+def _hourly(m: re.Match[str]) -> IntervalFields:
+    return (_minute_of_hour(m), "*")
+
+
+def _every_n_hours(m: re.Match[str]) -> IntervalFields:
+    _, hour = _hours_interval(_number(m.group("n")))
+    return (_minute_of_hour(m), hour)
+
+
+_INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalFields]]] = [
+    (
+        _rx(
+            r"\b(?:every|each|once\s+a|per)\s+minute\b|\bкажд\w*\s+минуту\b|\bежеминутно\b|\bраз\s+в\s+минуту\b"
+        ),
+        lambda m: ("*", "*"),
+    ),
+    (
+        _rx(
+            r"\b(?:every|each)\s+half(?:\s+an?)?[\s-]+hour\b|\b(?:кажд\w*|раз\s+в)\s+полчаса\b|\btwice\s+an\s+hour\b"
+        ),
+        lambda m: ("*/30", "*"),
+    ),
+    (
+        _rx(
+            r"\b(?:every|each)\s+quarter(?:\s+of\s+an)?[\s-]+hour\b|\b(?:кажд\w*|раз\s+в)\s+четверть\s+часа\b"
+        ),
+        lambda m: ("*/15", "*"),
+    ),
+    (_rx(rf"\b{_EVERY}\s+(?P<n>{_NUM})\s*{_MIN_UNIT}"), lambda m: _minutes_interval(_number(m.group("n")))),
+    (_rx(rf"\b{_EVERY}\s+(?P<n>{_NUM})\s*{_HOUR_UNIT}(?:\s*,?\s*{_MINUTE_OF_HOUR})?"), _every_n_hours),
+    (
+        _rx(
+            rf"""(?:\b(?:hourly|(?:every|each)\s+hour|once\s+an\s+hour|ежечасно|кажд\w*\s+час|раз\s+в\s+час)\b
+            (?:\s*,?\s*{_MINUTE_OF_HOUR})?)"""
+        ),
+        _hourly,
+    ),
+    (
+        _rx(rf"{_MINUTE_OF_HOUR}\s+(?:of\s+)?(?:every|each|каждого)\s+(?:hour|часа)\b"),
+        _hourly,
+    ),
+]
+
+
+# --------------------------------------------------------------------------------------------------
+# Clock times
+# --------------------------------------------------------------------------------------------------
+
+_PERIOD = r"[ap]\.?\s?m\b\.?|утра|дня|вечера|ночи|пополудни|in\s+the\s+(?:morning|afternoon|evening)"
+_ITEM = rf"""
+    (?:(?P<word>midnight|noon|полночь|полдень)\b
+    |(?<![\w:.,])(?P<h>\d{{1,2}})(?:(?P<sep>[:.])(?P<m>\d{{2}}))?(?![\d])
+     (?:\s*(?P<hw>o'?clock|часа|часов|час|ч\b\.?))?
+     (?:\s*(?P<mw>\d{{1,2}})\s*минут\w*)?
+     (?:\s*(?P<per>{_PERIOD}))?
+    )"""
+_ITEM_RE = _rx(_ITEM)
+_ITEM_PLAIN = re.sub(r"\?P<\w+>", "?:", _ITEM)
+_PREP = r"(?:at|в|во|к|@)"
+_TIME_LIST_RE = _rx(
+    rf"""(?:(?<![\w])(?P<prep>{_PREP})\s+)?
+    (?P<items>{_ITEM_PLAIN}(?:\s*(?:,|и|and|&)\s*(?:{_PREP}\s+)?{_ITEM_PLAIN}){{0,8}})"""
+)
+# What may follow a bare hour ("at 9") for it to still be a time.
+_BARE_FOLLOW_RE = _rx(
+    r"""\s*(?:$|[,.;!?)\-]|(?:и|and|по|on|utc|gmt|msk|мск|moscow|every|each|daily|кажд\w*|ежедн\w*
+    |еженед\w*|weekly|monthly|ежемес\w*|sharp|ровно)\b)"""
+)
+_HOUR_WINDOW_RE = _rx(
+    rf"""(?<![\w])(?:с|from|between)\s+(?P<a>{_ITEM_PLAIN})\s*(?:до|по|to|till|until|and|-)\s*
+    (?P<b>{_ITEM_PLAIN})"""
+)
+_WORD_TIMES = {"midnight": 0, "полночь": 0, "noon": 12, "полдень": 12}
+
+
+@dataclass
+class _Clock:
+    """One clock time item as written."""
+
+    hour: int
+    minute: int
+    period: str | None
+    strong: bool  # unambiguous time even without a day cue
+
+
+def _to_24h(hour: int, period: str | None) -> int:
+    """Apply AM/PM or the Russian part of day to an hour; raise when the combination is impossible."""
+    p = (period or "").replace(".", "").replace(" ", "")
+    if not p or p in ("утра",) or "morning" in p:
+        value = hour
+    elif p == "am":
+        value = 0 if hour == 12 else hour if hour <= 12 else -1
+    elif p == "pm" or "afternoon" in p or "evening" in p:
+        value = hour if hour == 12 else hour + 12 if hour < 12 else -1
+    elif p in ("дня", "пополудни"):
+        value = hour + 12 if hour < 12 else hour
+    elif p == "вечера":
+        value = 0 if hour == 12 else hour + 12 if hour < 12 else hour
+    elif p == "ночи":
+        value = 0 if hour == 12 else hour if hour <= 5 else hour + 12 if hour < 12 else -1
+    else:
+        value = -1
+    if not 0 <= value <= 23:
+        raise _Unsupported(f"{hour} {period}")
+    return value
+
+
+def _parse_item(m: re.Match[str], has_prep: bool) -> _Clock | None:
+    """Turn one item match into a clock time, or None when the number is not a time at all."""
+    if m.group("word"):
+        return _Clock(_WORD_TIMES[m.group("word").lower()], 0, None, True)
+    hour = int(m.group("h"))
+    minute = int(m.group("m") or m.group("mw") or 0)
+    per = m.group("per")
+    colon = m.group("sep") == ":"
+    ampm_or_part = bool(per) and per.lower() != "дня"
+    if not has_prep and not (colon or ampm_or_part):
+        return None  # "каждые 2 часа", "за 3 дня", "version 2.30": not clock times
+    if minute > 59:
+        if colon:
+            raise _Unsupported(m.group(0))
+        return None  # "в 1.75 раза"
+    # "в 14.30" is a time, "в 1.25 раза больше" is not: a dotted time must end the clause.
+    dotted = m.group("sep") == "." and bool(_BARE_FOLLOW_RE.match(m.string, m.end()))
+    strong = colon or dotted or bool(per) or bool(m.group("hw")) or bool(m.group("mw"))
+    return _Clock(hour, minute, per, strong)
+
+
+def _find_times(work: str, have_day_cue: bool, hint: str | None) -> tuple[list[tuple[int, int]], list[Span]]:
+    """All clock times in ``work`` as (hour, minute) plus the spans that were used."""
+    times: list[tuple[int, int]] = []
+    spans: list[Span] = []
+    for lm in _TIME_LIST_RE.finditer(work):
+        has_prep = bool(lm.group("prep"))
+        start = lm.start("items")
+        items = [
+            c
+            for c in (_parse_item(im, has_prep) for im in _ITEM_RE.finditer(work, start, lm.end("items")))
+            if c is not None
+        ]
+        if not items:
+            continue
+        last = items[-1]
+        for c in items[:-1]:  # "в 6 и 18 часов", "at 1 and 5 pm": trailing marker applies to all
+            if c.period is None and last.period is not None:
+                c.period = last.period
+            c.strong = c.strong or last.strong
+        if not all(c.strong for c in items):
+            if not (have_day_cue and _BARE_FOLLOW_RE.match(work, lm.end())):
+                continue
+        for c in items:
+            times.append((_to_24h(c.hour, c.period or hint), c.minute))
+        spans.append(lm.span())
+    return times, spans
+
+
+def _hour_window(work: str) -> tuple[str | None, Span | None]:
+    """``с 9 до 18`` / ``from 9 am to 6 pm`` -> ``"9-18"`` (whole hours only)."""
+    m = _HOUR_WINDOW_RE.search(work)
+    if not m:
+        return None, None
+    clocks: list[_Clock] = []
+    for group in ("a", "b"):
+        im = _ITEM_RE.fullmatch(m.group(group))
+        clock = _parse_item(im, has_prep=True) if im else None
+        if clock is None:
+            return None, None
+        clocks.append(clock)
+    if not (clocks[1].strong or _BARE_FOLLOW_RE.match(work, m.end())):  # "с 1 по 5 таблицу"
+        return None, None
+    if any(c.minute for c in clocks):
+        raise _Unsupported(m.group(0))
+    ends = [_to_24h(c.hour, c.period or clocks[1].period) for c in clocks]
+    if ends[0] >= ends[1]:
+        raise _Unsupported(m.group(0))
+    return f"{ends[0]}-{ends[1]}", m.span()
+
+
+# --------------------------------------------------------------------------------------------------
+# Day cues
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Days:
+    """What a day cue contributes to the cron."""
+
+    kind: str  # daily | weekly | monthly | yearly | dow | dom
+    dow: str | None = None
+    dom: str | None = None
+    needs_time: bool = False
+    hint: str | None = None  # part of day applied to bare hours ("every evening at 8")
+    count: int | None = None  # "twice a day" -> 2
+
+
+@dataclass
+class _DayState:
+    """Merged day cues."""
+
+    kinds: set[str] = field(default_factory=set)
+    dows: set[str] = field(default_factory=set)
+    doms: set[str] = field(default_factory=set)
+    needs_time: bool = False
+    hint: str | None = None
+    count: int | None = None
+
+    def add(self, d: _Days) -> None:
+        self.kinds.add(d.kind)
+        if d.dow:
+            self.dows.add(d.dow)
+        if d.dom:
+            self.doms.add(d.dom)
+        self.needs_time = self.needs_time or d.needs_time
+        self.hint = self.hint or d.hint
+        self.count = self.count or d.count
+
+
+_DOW_BY_STEM = {
+    "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0,
+    "пон": 1, "вто": 2, "сре": 3, "чет": 4, "пят": 5, "суб": 6, "вос": 0,
+}  # fmt: skip
+_EN_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+_RU_DAY = r"(?:понедельник\w*|вторник\w*|сред(?:а|у|ы|ам|е)|четверг\w*|пятниц\w*|суббот\w*|воскресень\w*)\b"
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fifth": 5, "tenth": 10, "fifteenth": 15, "twentieth": 20,
+    "первого": 1, "первое": 1, "второго": 2, "третьего": 3, "пятого": 5, "десятого": 10,
+    "пятнадцатого": 15, "двадцатого": 20,
+}  # fmt: skip
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_COUNTS = {"once": 1, "twice": 2, "thrice": 3, "дважды": 2, "трижды": 3}
+
+
+def _dow_list(m: re.Match[str]) -> _Days:
+    days = sorted({_DOW_BY_STEM[w[:3]] for w in re.findall(rf"{_EN_DAY}|{_RU_DAY}", m.group(0), re.I)})
+    return _Days("dow", dow="1-5" if days == [1, 2, 3, 4, 5] else ",".join(map(str, days)))
+
+
+def _dom_list(m: re.Match[str]) -> _Days:
+    text = m.group(0).lower()
+    days = {int(d) for d in re.findall(r"\d{1,2}", text)}
+    days |= {_ORDINALS[w] for w in re.findall(rf"\b(?:{_ORDINAL})\b", text)}
+    if not days or not all(1 <= d <= 28 for d in days):
+        raise _Unsupported(m.group(0))  # 29-31 do not exist in every month: do not guess
+    return _Days("dom", dom=",".join(map(str, sorted(days))))
+
+
+_DOM_EN = r"(?:\d{1,2}(?:st|nd|rd|th)\b|(?:" + _ORDINAL + r")(?=\s+day\b))"
+_DOM_RU = r"(?:\d{1,2}(?:-?(?:го|е|ое|ого))?|" + _ORDINAL + r")"
+_DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
+    (
+        _rx(
+            r"""\b(?:(?:on\s+)?weekdays?|every\s+weekday|business\s+days?|working\s+days?|work\s*days?
+            |monday\s+(?:through|thru|to|-)\s+friday|mon\s*-\s*fri
+            |(?:(?:по|в)\s+)?будн\w*(?:\s+дн\w*)?|(?:в\s+|по\s+)?рабоч\w*\s+дн\w*|с\s+понедельника\s+по\s+пятницу|пн\s*-\s*пт)\b"""
+        ),
+        lambda m: _Days("dow", dow="1-5"),
+    ),
+    (
+        _rx(
+            r"""\b(?:(?:on\s+|every\s+)?weekends?
+            |по\s+выходным|(?:в|кажд\w*)\s+выходн\w*(?:\s+дн\w*)?|выходн\w+\s+дн\w*)\b
+            (?!\s+(?:данн|файл|таблиц|поток|парамет))"""
+        ),
+        lambda m: _Days("dow", dow="0,6"),
+    ),
+    (
+        _rx(rf"\b(?:(?:every|each|on)\s+)?{_EN_DAY}(?:\s*(?:,|and|&|or)\s*(?:on\s+)?{_EN_DAY}){{0,6}}"),
+        _dow_list,
+    ),
+    (
+        _rx(rf"(?<![\w])(?:в|во|по|кажд\w*)\s+{_RU_DAY}(?:\s*(?:,|и)\s*(?:(?:в|во|по)\s+)?{_RU_DAY}){{0,6}}"),
+        _dow_list,
+    ),
+    (
+        _rx(
+            rf"""\b(?:on\s+)?(?:the\s+)?{_DOM_EN}(?:\s*(?:,|and|&)\s*(?:the\s+)?{_DOM_EN}){{0,8}}(?:\s+day)?
+            |\bon\s+days?\s+\d{{1,2}}(?:\s*(?:,|and)\s*\d{{1,2}}){{0,8}}\b"""
+        ),
+        _dom_list,
+    ),
+    (
+        _rx(
+            rf"""(?<![\w:.])(?:{_DOM_RU}(?:\s*(?:,|и)\s*{_DOM_RU}){{0,8}})\s+числ[оа]\b
+            |\bперв\w*\s+(?:день|дня|дне|числ[оа])\b"""
+        ),
+        _dom_list,
+    ),
+    (
+        _rx(r"\b(?:yearly|annually|every\s+year|once\s+a\s+year|ежегодно|кажд\w*\s+год\w*|раз\s+в\s+год)\b"),
+        lambda m: _Days("yearly"),
+    ),
+    (
+        _rx(
+            r"""\b(?:monthly|(?:every|each)\s+month|once\s+a\s+month|of\s+(?:every|each|the)\s+month
+            |ежемесячно|кажд\w*\s+месяц\w*|раз\s+в\s+месяц)\b"""
+        ),
+        lambda m: _Days("monthly"),
+    ),
+    (
+        _rx(
+            r"\b(?:weekly|(?:every|each)\s+week|once\s+a\s+week|еженедельно|кажд\w*\s+недел\w*|раз\s+в\s+неделю)\b"
+        ),
+        lambda m: _Days("weekly"),
+    ),
+    (
+        _rx(
+            rf"""\b(?:(?P<count>once|twice|thrice|{_NUM}\s+times)\s+(?:a|per)\s+day
+            |(?P<count_ru>раз|дважды|трижды|{_NUM}\s+раза?)\s+в\s+(?:день|сутки))\b"""
+        ),
+        lambda m: _Days("daily", count=_count_any(m)),
+    ),
+    (
+        _rx(r"\b(?:daily|every\s*day|each\s+day|ежедневно|кажд\w*\s+(?:день|дня|сутки))\b"),
+        lambda m: _Days("daily"),
+    ),
+    (
+        _rx(r"\b(?:nightly|(?:every|each)\s+night|кажд\w*\s+ноч\w*|по\s+ночам|еженощно)\b"),
+        lambda m: _Days("daily"),
+    ),
+    (
+        _rx(r"\b(?:(?:every|each)\s+morning|кажд\w*\s+утр\w*|по\s+утрам)\b"),
+        lambda m: _Days("daily", needs_time=True, hint="утра"),
+    ),
+    (
+        _rx(r"\b(?:(?:every|each)\s+(?:evening|night)|кажд\w*\s+вечер\w*|по\s+вечерам)\b"),
+        lambda m: _Days("daily", needs_time=True, hint="вечера"),
+    ),
+]
+
+
+def _count_any(m: re.Match[str]) -> int | None:
+    word = (m.group("count") or m.group("count_ru") or "").lower()
+    if word in ("", "раз"):
+        return None if not word else 1
+    if word in _COUNTS:
+        return _COUNTS[word]
+    return _number(word.split()[0])
+
+
+def _collect_days(work: str) -> tuple[_DayState, str, list[Span]]:
+    """Apply every day rule (all matches), masking what was consumed."""
+    state = _DayState()
+    spans: list[Span] = []
+    for rx, handler in _DAY_RULES:
+        for m in list(rx.finditer(work)):
+            state.add(handler(m))
+            spans.append(m.span())
+            work = _mask(work, m.span())
+    return state, work, spans
+
+
+def _day_fields(state: _DayState) -> tuple[str, str, str]:
+    """Merge day cues into (day-of-month, month, day-of-week); raise on contradictions."""
+    if len(state.dows) > 1 or len(state.doms) > 1:
+        raise _Unsupported("several day-of-week / day-of-month cues")
+    dow = next(iter(state.dows), None)
+    dom = next(iter(state.doms), None)
+    periodic = state.kinds & {"weekly", "monthly", "yearly"}
+    if len(periodic) > 1 or (dom and dow):
+        raise _Unsupported("contradicting day cues")  # e.g. "first Monday of the month"
+    if "yearly" in periodic:
+        if dom or dow:
+            raise _Unsupported("yearly with a day")
+        return "1", "1", "*"
+    if "weekly" in periodic:
+        if dom:
+            raise _Unsupported("weekly on a day of month")
+        return "*", "*", dow or "1"
+    if "monthly" in periodic:
+        if dow:
+            raise _Unsupported("monthly on a weekday")
+        return dom or "1", "*", "*"
+    return dom or "*", "*", dow or "*"
+
+
+# --------------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------------
+
+
+def _phrase(original: str, spans: Iterable[Span | None]) -> str:
+    real = [s for s in spans if s]
+    if not real:
+        return ""
+    return original[min(s[0] for s in real) : max(s[1] for s in real)].strip(" ,.;:!?")
+
+
+def _valid(cron: str | None) -> bool:
+    return cron is None or (len(cron.split()) == 5 and croniter.is_valid(cron))
+
+
+def _first_match(
+    rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalFields]]], work: str
+) -> tuple[IntervalFields, Span] | None:
+    for rx, handler in rules:
+        m = rx.search(work)
+        if m:
+            return handler(m), m.span()
+    return None
+
+
+def _interval_cron(
+    fields: IntervalFields, state: _DayState, window: str | None, times: list[tuple[int, int]]
+) -> str:
+    """Combine an interval with an optional weekday cue and hour window."""
+    minute, hour = fields
+    if times or state.doms or state.kinds & {"weekly", "monthly", "yearly"}:
+        raise _Unsupported("interval mixed with clock times or calendar days")
+    if window:
+        if hour == "*":
+            hour = window
+        elif hour.startswith("*/"):
+            hour = f"{window}/{hour[2:]}"
+        else:
+            raise _Unsupported("window on a daily run")
+    dow = next(iter(state.dows), "*") if len(state.dows) <= 1 else None
+    if dow is None:
+        raise _Unsupported("several weekday cues")
+    return f"{minute} {hour} * * {dow}"
+
+
+def _calendar_cron(state: _DayState, times: list[tuple[int, int]]) -> str | None:
+    """Combine day cues and clock times; None when neither is present."""
+    if not times and not state.kinds:
+        return None
+    if not times:
+        if state.needs_time or state.count not in (None, 1):
+            raise _Unsupported("needs an explicit time")
+        times = [(0, 0)]
+    if state.count is not None and state.count != len(set(times)):
+        raise _Unsupported("count of runs does not match the times")
+    minutes = {m for _, m in times}
+    if len(minutes) != 1:
+        raise _Unsupported("several times with different minutes")
+    dom, month, dow = _day_fields(state)
+    hours = ",".join(str(h) for h in sorted({h for h, _ in times}))
+    return f"{minutes.pop()} {hours} {dom} {month} {dow}"
+
+
+def _parse(text: str) -> ScheduleMatch | None:
+    norm = _normalize(text)
+    tz, tz_span = _find_timezone(text, norm)
+    work = _mask(norm, tz_span) if tz_span else norm
+
+    manual = _MANUAL_RE.search(work)
+    if manual:
+        return ScheduleMatch(None, tz, _phrase(text, [manual.span(), tz_span]))
+    if any(rx.search(work) for rx in _UNSUPPORTED_RES):
+        return None
+    literal = _literal_cron(work)
+    if literal:
+        return ScheduleMatch(literal[0], tz, _phrase(text, [literal[1], tz_span]))
+
+    interval = _first_match(_INTERVAL_RULES, work)
+    if interval:
+        work = _mask(work, interval[1])
+    state, work, day_spans = _collect_days(work)
+    window, window_span = _hour_window(work)
+    if window_span:
+        work = _mask(work, window_span)
+    times, time_spans = _find_times(work, bool(state.kinds), state.hint)
+
+    if interval:
+        cron: str | None = _interval_cron(interval[0], state, window, times)
+        spans = [interval[1], window_span, *day_spans]
+    else:
+        if window:
+            raise _Unsupported("hour window without an interval")
+        cron = _calendar_cron(state, times)
+        spans = [*day_spans, *time_spans]
+    if cron is None:
+        return None
+    return ScheduleMatch(cron, tz, _phrase(text, [*spans, tz_span]))
+
+
+def parse_schedule(text: str) -> ScheduleMatch | None:
+    """None when the text names no schedule at all (the planner then asks a question).
+
+    Also None when the schedule cannot be expressed as one cron without guessing
+    (``last day of month``, ``every 3 days``, ``at 9:00 and 21:30``, ``every 45 minutes``).
+    """
+    if not text or not text.strip():
+        return None
+    try:
+        match = _parse(text)
+    except _Unsupported:
+        return None
+    if match is None or not _valid(match.cron):
+        return None
+    return match
+
+
+def detect_language(text: str) -> str:
+    """``"ru"`` if the text has Cyrillic letters, else ``"en"``."""
+    return "ru" if re.search(r"[\u0400-\u04ff]", text or "") else "en"
+
+
+# --------------------------------------------------------------------------------------------------
+# Descriptions
+# --------------------------------------------------------------------------------------------------
+
+_RU_DOW_DATIVE = {
+    0: "воскресеньям", 1: "понедельникам", 2: "вторникам", 3: "средам",
+    4: "четвергам", 5: "пятницам", 6: "субботам",
+}  # fmt: skip
+_INT = re.compile(r"\d{1,2}")
+_INT_LIST = re.compile(r"\d{1,2}(?:,\d{1,2})*")
+
+
+def _plural_ru(n: int, forms: tuple[str, str, str]) -> str:
+    """Russian plural: (1 минута, 2 минуты, 5 минут)."""
+    if n % 10 == 1 and n % 100 != 11:
+        return forms[0]
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
+def _join_ru(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " и " + items[-1]
+
+
+def _ru_days(dom: str, month: str, dow: str) -> str | None:
+    """Day part in Russian, '' for every day, None for shapes we do not describe."""
+    if month != "*":
+        return "Ежегодно, 1 января" if (month, dom, dow) == ("1", "1", "*") else None
+    if dom != "*":
+        if dow != "*" or not _INT_LIST.fullmatch(dom):
+            return None
+        return "Ежемесячно, " + _join_ru([f"{d}-го" for d in dom.split(",")]) + " числа"
+    if dow == "*":
+        return ""
+    if dow == "1-5":
+        return "По будням"
+    if dow in ("0,6", "6,0"):
+        return "По выходным"
+    if not re.fullmatch(r"[0-6](?:,[0-6])*", dow):
+        return None
+    return "По " + _join_ru([_RU_DOW_DATIVE[int(d)] for d in dow.split(",")])
+
+
+def _ru_hours(hour: str) -> tuple[str, int, int | None] | None:
+    """Hour field of an interval -> (prefix, first hour, last hour or None when unbounded)."""
+    m = re.fullmatch(r"(?:\*|(\d{1,2})-(\d{1,2}))(?:/(\d{1,2}))?", hour)
+    if not m:
+        return None
+    step = int(m.group(3) or 1)
+    prefix = "" if step == 1 else f"Каждые {step} {_plural_ru(step, ('час', 'часа', 'часов'))}"
+    if m.group(1) is None:
+        return prefix, 0, None
+    first, last = int(m.group(1)), int(m.group(2))
+    return prefix, first, first + (last - first) // step * step
+
+
+def _describe_ru(cron: str) -> str | None:
+    """Deterministic Russian description for the shapes :func:`parse_schedule` produces."""
+    minute, hour, dom, month, dow = cron.split()
+    days = _ru_days(dom, month, dow)
+    if days is None:
+        return None
+    if _INT.fullmatch(minute) and _INT_LIST.fullmatch(hour):
+        times = _join_ru([f"{int(h):02d}:{int(minute):02d}" for h in hour.split(",")])
+        return f"{days or 'Ежедневно'} в {times}"
+    hours = _ru_hours(hour)
+    if hours is None:
+        return None
+    prefix, first, last = hours
+    if minute == "*" and not prefix:
+        text, last_minute = "Каждую минуту", 59
+    elif re.fullmatch(r"\*/\d{1,2}", minute) and not prefix:
+        step = int(minute[2:])
+        text, last_minute = f"Каждые {step} {_plural_ru(step, ('минуту', 'минуты', 'минут'))}", 60 - step
+    elif _INT.fullmatch(minute):
+        mm = int(minute)
+        text, last_minute = prefix or "Каждый час", mm
+        if mm and last is None:
+            text += f" в {mm} {_plural_ru(mm, ('минуту', 'минуты', 'минут'))}"
+    else:
+        return None
+    if last is not None:
+        start_minute = 0 if not _INT.fullmatch(minute) else int(minute)
+        text += f" с {first:02d}:{start_minute:02d} до {last:02d}:{last_minute:02d}"
+    return f"{text}, {days[0].lower()}{days[1:]}" if days else text
+
+
+def describe_schedule(cron: str | None, lang: str = "en") -> str:
+    """Human description of a cron in ``"en"`` or ``"ru"``; ``None`` -> ``"manually"``/``"вручную"``.
+
+    English comes from cron-descriptor (locale pinned, so output does not depend on the machine);
+    Russian uses a small deterministic describer and falls back to the cron string itself.
+    """
+    ru = lang.lower().startswith("ru")
+    if cron is None:
+        return "вручную" if ru else "manually"
+    if not _valid(cron):
+        return cron
+    if ru:
+        return _describe_ru(cron) or cron
+    try:
+        return get_description(cron, Options(locale_code="en_US", use_24hour_time_format=False))
+    except Exception:  # noqa: BLE001 - any descriptor failure falls back to the raw cron
+        return cron
