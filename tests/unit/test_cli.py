@@ -1,0 +1,168 @@
+"""`airflow ai-etl ...` run as a user runs it: the real `airflow` executable in a subprocess.
+
+The catalog comes from a snapshot file (--catalog), so no database server is needed; the
+import gate runs Airflow's real DagBag.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.catalogs import shop_catalog
+
+AIRFLOW = str(Path(sys.executable).parent / "airflow")
+SENTENCE = "Загружать данные о продажах из PostgreSQL в ClickHouse ежедневно в 2 часа ночи"
+DAG_ID = "sales_pg_shop_to_clickhouse_default"
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("airflow_home")
+    (home / "dags").mkdir()
+    (home / "catalog.json").write_text(json.dumps(shop_catalog().to_dict()), encoding="utf-8")
+    return home
+
+
+def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(home / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+    }
+    catalog = (
+        ("--catalog", str(home / "catalog.json"))
+        if args[0] in ("generate", "validate", "deploy", "rollback")
+        else ()
+    )
+    return subprocess.run(
+        [AIRFLOW, "ai-etl", *args, *catalog],
+        env=env,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+    )
+
+
+def test_help_lists_every_command(home: Path) -> None:
+    result = subprocess.run([AIRFLOW, "ai-etl", "--help"], capture_output=True, text=True, env={
+        **os.environ, "AIRFLOW_HOME": str(home)})  # fmt: skip
+    assert result.returncode == 0
+    for command in (
+        "generate",
+        "validate",
+        "deploy",
+        "list",
+        "history",
+        "diff",
+        "rollback",
+        "catalog",
+        "schema",
+    ):
+        assert command in result.stdout
+
+
+def test_schema_prints_the_json_schema(home: Path) -> None:
+    result = run(home, "schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["title"] == "PipelineSpec v1"
+
+
+def test_generate_without_deploy_prints_the_dag_and_writes_nothing(home: Path) -> None:
+    result = run(home, "generate", SENTENCE)
+    assert result.returncode == 0, result.stderr
+    assert "schedule: 0 2 * * * (Ежедневно в 02:00, UTC)" in result.stdout
+    assert "PostgresToClickHouseOperator(" in result.stdout
+    assert not list((home / "dags").glob("*.py"))
+
+
+def test_unknown_table_exits_2_with_a_question_and_writes_nothing(home: Path) -> None:
+    result = run(home, "generate", "Load table foobar from postgres to clickhouse daily", "--deploy")
+    assert result.returncode == 2
+    assert "question: There is no table 'foobar'" in result.stdout
+    assert not list((home / "dags").glob("*.py"))
+
+
+def test_destructive_request_exits_3(home: Path) -> None:
+    result = run(home, "generate", "drop table sales", "--json")
+    assert result.returncode == 3
+    report = json.loads(result.stdout)
+    assert report["status"] == "rejected" and report["spec"] is None
+    assert report["errors"][0]["gate"] == "policy"
+
+
+def test_batch_contract(home: Path) -> None:
+    lines = [
+        json.dumps({"id": 1, "request": SENTENCE}, ensure_ascii=False),
+        "this is not json",
+        json.dumps({"id": "b", "request": "Выгружать клиентов в ClickHouse"}, ensure_ascii=False),
+        json.dumps({"id": 7, "request": "truncate orders"}),
+        json.dumps({"id": 8}),
+    ]
+    result = run(home, "generate", "--batch", "-", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, 2, "b", 7, 8]
+    assert [o["status"] for o in out] == ["ok", "rejected", "needs_clarification", "rejected", "rejected"]
+    for o in out:
+        assert set(o) == {"id", "status", "spec", "questions", "errors"}
+    ok = out[0]["spec"]
+    assert (ok["source"]["table"], ok["target"]["conn_id"], ok["schedule"]) == (
+        "sales",
+        "clickhouse_default",
+        "0 2 * * *",
+    )
+    assert out[2]["questions"] and out[2]["spec"] is None
+    assert not list((home / "dags").glob("*.py")), "batch without --deploy must not deploy"
+
+
+def test_deploy_list_history_diff_rollback(home: Path) -> None:
+    first = run(home, "generate", SENTENCE, "--deploy")
+    assert first.returncode == 0, first.stderr
+    path = home / "dags" / f"{DAG_ID}.py"
+    assert "deployed:" in first.stdout and path.exists()
+
+    # A changed spec, deployed from a JSON file, becomes version 2.
+    spec = json.loads(run(home, "generate", SENTENCE, "--json").stdout)["spec"]
+    spec["schedule"] = "30 3 * * *"
+    spec_file = home / "spec.json"
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    assert run(home, "validate", str(spec_file)).returncode == 0
+    second = run(home, "deploy", str(spec_file))
+    assert second.returncode == 0, second.stderr
+    assert "(version 2)" in second.stdout
+    assert 'schedule="30 3 * * *"' in path.read_text(encoding="utf-8")
+
+    listed = run(home, "list")
+    assert f"{DAG_ID}  v2  30 3 * * *  ok" in listed.stdout
+    history = run(home, "history", DAG_ID, "--json")
+    assert [v["version"] for v in json.loads(history.stdout)] == [2, 1]
+    diff = run(home, "diff", DAG_ID, "1", "2")
+    assert '-    schedule="0 2 * * *",' in diff.stdout and '+    schedule="30 3 * * *",' in diff.stdout
+
+    rolled = run(home, "rollback", DAG_ID, "1")
+    assert rolled.returncode == 0, rolled.stderr
+    assert "restored version 1 as version 3" in rolled.stdout
+    assert 'schedule="0 2 * * *"' in path.read_text(encoding="utf-8")
+    # The deployed file validates on its own, from its embedded spec.
+    assert run(home, "validate", str(path)).returncode == 0
+
+
+def test_refuses_to_overwrite_a_file_it_did_not_write(home: Path) -> None:
+    path = home / "dags" / "orders_pg_shop_to_clickhouse_default.py"
+    path.write_text("# my own DAG\n", encoding="utf-8")
+    request = "copy new orders from Postgres to ClickHouse every hour"
+    refused = run(home, "generate", request, "--deploy")
+    assert refused.returncode == 1
+    assert "--force" in refused.stderr
+    assert path.read_text(encoding="utf-8") == "# my own DAG\n"
+    forced = run(home, "generate", request, "--deploy", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "PostgresToClickHouseOperator" in path.read_text(encoding="utf-8")
