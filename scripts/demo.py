@@ -91,6 +91,7 @@ def main() -> int:
     airflow(env, "ai-etl", "generate", SENTENCE, "--deploy")
 
     step("Airflow sees the DAG")
+    airflow(env, "dags", "reserialize", quiet=True)  # what a running DAG processor does by itself
     listed = airflow(env, "dags", "list", "-o", "plain", quiet=True).stdout
     print("\n".join(line for line in listed.splitlines() if DAG_ID in line or line.startswith("dag_id")))
     if DAG_ID not in listed:

@@ -1,0 +1,66 @@
+"""The service every interface calls: nothing reaches the dags folder unless every gate passed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import airflow_ai_etl.assistant as assistant_module
+from airflow_ai_etl.assistant import Assistant
+from tests.catalogs import shop_catalog
+
+SENTENCE = "Загружать данные о продажах из PostgreSQL в ClickHouse ежедневно в 2 часа ночи"
+
+
+@pytest.fixture
+def assistant(tmp_path: Path) -> Assistant:
+    return Assistant(catalog=shop_catalog(), dags_folder=tmp_path / "dags", state_dir=tmp_path / "state")
+
+
+def test_generate_passes_every_gate_and_deploy_writes_the_file(assistant: Assistant, tmp_path: Path) -> None:
+    outcome = assistant.generate(SENTENCE)
+    assert outcome.status == "ok", outcome.errors
+    assert outcome.schedule_description == "Ежедневно в 02:00"
+    deployed = assistant.deploy(outcome, user="analyst")
+    assert Path(deployed.path).read_text(encoding="utf-8") == outcome.source_code
+    assert assistant.store.get("sales_pg_shop_to_clickhouse_default").user == "analyst"
+
+
+def test_a_file_that_fails_import_is_never_written(
+    assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_render(spec):  # what a renderer bug would produce
+        return "from airflow.sdk import DAG\nraise ImportError('renderer bug')\n"
+
+    monkeypatch.setattr(assistant_module, "render", broken_render)
+    outcome = assistant.generate(SENTENCE)
+    assert outcome.status == "rejected"
+    assert outcome.errors[0].gate == "import" and "renderer bug" in outcome.errors[0].message
+    with pytest.raises(ValueError, match="only a validated outcome"):
+        assistant.deploy(outcome)
+    assert not (tmp_path / "dags").exists() or not list((tmp_path / "dags").iterdir())
+
+
+def test_grounding_problems_in_an_edited_spec_become_questions(assistant: Assistant) -> None:
+    spec = assistant.generate(SENTENCE).spec.to_json_dict()
+    spec["source"]["table"] = "salez"
+    outcome = assistant.check(spec)
+    assert outcome.status == "needs_clarification"
+    assert "table 'salez' not found in pg_shop" in outcome.questions[0]
+
+
+def test_unsupported_shapes_are_rejected_with_the_reason(assistant: Assistant) -> None:
+    spec = assistant.generate(SENTENCE).spec.to_json_dict()
+    spec["transforms"] = [{"type": "rename", "mapping": {"amount": "sum"}}]
+    outcome = assistant.check(spec)
+    assert outcome.status == "rejected"
+    assert "transform 'rename' is not supported" in outcome.errors[0].message
+
+
+def test_batch_plans_many_requests_with_one_import_check(assistant: Assistant) -> None:
+    outcomes = assistant.generate_many(
+        [SENTENCE, "copy new orders from Postgres to ClickHouse every hour", "drop table sales", SENTENCE]
+    )
+    assert [o.status for o in outcomes] == ["ok", "ok", "rejected", "ok"]
+    assert outcomes[0].source_code == outcomes[3].source_code
