@@ -263,17 +263,27 @@ def _group_tables(
     ]
 
 
-def read_postgres_tables(conn_id: str) -> list[Table]:
+def _pg_records(conn_id: str, *queries: str) -> list[list[tuple]]:
+    """Rows of each query, through the hook's connection (a cursor: no statement logging)."""
     from airflow.providers.postgres.hooks.postgres import PostgresHook
 
-    hook = PostgresHook(postgres_conn_id=conn_id)
+    with PostgresHook(postgres_conn_id=conn_id).get_conn() as conn, conn.cursor() as cursor:
+        results = []
+        for query in queries:
+            cursor.execute(query)
+            results.append(cursor.fetchall())
+        return results
+
+
+def read_postgres_tables(conn_id: str) -> list[Table]:
+    column_rows, key_rows = _pg_records(conn_id, _PG_COLUMNS, _PG_KEYS)
     columns = [
         (schema, table, Column(name, type_, bool(nullable), comment), table_comment)
-        for schema, table, name, type_, nullable, comment, table_comment in hook.get_records(_PG_COLUMNS)
+        for schema, table, name, type_, nullable, comment, table_comment in column_rows
     ]
     primary_keys: dict[tuple[str, str], list[str]] = {}
     fk_parts: dict[tuple[str, str, str], tuple[list[str], str, list[str]]] = {}
-    for schema, table, kind, constraint, column, ref_table, ref_column in hook.get_records(_PG_KEYS):
+    for schema, table, kind, constraint, column, ref_table, ref_column in key_rows:
         if kind == "PRIMARY KEY":
             primary_keys.setdefault((schema, table), []).append(column)
         else:

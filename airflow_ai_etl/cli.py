@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from airflow_ai_etl.assistant import Assistant
@@ -162,8 +163,19 @@ def _assistant(args: argparse.Namespace) -> Assistant:
     return Assistant(catalog=catalog, dags_folder=getattr(args, "dags_folder", None))
 
 
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def _reserve_stdout() -> TextIO:
+    """Keep stdout for our JSON: from now on anything else written to it (Airflow's and the
+    hooks' log lines, in this process or its children) goes to stderr. Returns the real stdout."""
+    sys.stdout.flush()
+    real_stdout = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return real_stdout
+
+
+def _print_json(data: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.flush()
 
 
 def _fail(message: str) -> None:
@@ -171,14 +183,15 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _report(outcome: Outcome, as_json: bool) -> None:
+def _report(outcome: Outcome, as_json: TextIO | None) -> None:
+    """Print an outcome: as JSON to `as_json` (the reserved stdout) when given, else as text."""
     if as_json:
         data = outcome.to_batch_dict(None)
         data.pop("id")
         data.update(
             schedule_description=outcome.schedule_description, path=outcome.path, version=outcome.version
         )
-        _print_json(data)
+        _print_json(data, as_json)
         return
     out = sys.stdout
     out.write(f"status: {outcome.status}\n")
@@ -244,15 +257,17 @@ def generate_command(args: argparse.Namespace) -> None:
         return
     if not args.request:
         _fail('give the request text, e.g. airflow ai-etl generate "copy sales to ClickHouse daily"')
+    json_out = _reserve_stdout() if args.json else None
     assistant = _assistant(args)
     outcome = _deploy_or_show(assistant, assistant.generate(args.request), args)
-    _report(outcome, args.json)
+    _report(outcome, json_out)
     if not args.json and outcome.source_code and not outcome.path:
         sys.stdout.write("\n" + outcome.source_code)
     sys.exit(outcome.exit_code)
 
 
 def _generate_batch(args: argparse.Namespace) -> None:
+    out = _reserve_stdout()
     handle = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
     with handle:
         lines = [line for line in handle.read().splitlines() if line.strip()]
@@ -278,8 +293,8 @@ def _generate_batch(args: argparse.Namespace) -> None:
             outcome = Outcome.reject("schema", f"invalid batch line: {error}")
         else:
             outcome = _deploy_or_show(assistant, next(outcomes), args)
-        sys.stdout.write(json.dumps(outcome.to_batch_dict(request_id), ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+        out.write(json.dumps(outcome.to_batch_dict(request_id), ensure_ascii=False) + "\n")
+        out.flush()
 
 
 def _load_spec(path: str) -> dict[str, Any]:
@@ -300,17 +315,19 @@ def _load_spec(path: str) -> dict[str, Any]:
 
 def validate_command(args: argparse.Namespace) -> None:
     """Run every gate on a spec file or a rendered DAG file."""
+    json_out = _reserve_stdout() if args.json else None
     outcome = _assistant(args).check(_load_spec(args.path))
-    _report(outcome, args.json)
+    _report(outcome, json_out)
     sys.exit(outcome.exit_code)
 
 
 def deploy_command(args: argparse.Namespace) -> None:
     """Validate a spec file and deploy it."""
+    json_out = _reserve_stdout() if args.json else None
     assistant = _assistant(args)
     args.deploy = True
     outcome = _deploy_or_show(assistant, assistant.check(_load_spec(args.path)), args)
-    _report(outcome, args.json)
+    _report(outcome, json_out)
     sys.exit(outcome.exit_code)
 
 
@@ -375,13 +392,14 @@ def catalog_command(args: argparse.Namespace) -> None:
     """Show connections and tables."""
     from airflow_ai_etl.catalog import load_catalog
 
+    json_out = _reserve_stdout() if args.json else None
     catalog = load_catalog([args.conn_id] if args.conn_id else None)
     if args.conn_id:
         catalog.connections = {k: v for k, v in catalog.connections.items() if k == args.conn_id}
         if not catalog.connections:
             _fail(f"connection {args.conn_id!r} does not exist")
     if args.json:
-        _print_json(catalog.to_dict())
+        _print_json(catalog.to_dict(), json_out)
         return
     for conn in catalog.connections.values():
         sys.stdout.write(f"{conn.conn_id} ({conn.conn_type}) {conn.description}\n")

@@ -32,7 +32,7 @@ INSERT INTO public.sales
 SELECT g, 1 + g % 200, 1 + g % 50, 1 + g % 20, round((g % 1000) * 1.37, 2), 1 + g % 5,
        (ARRAY['north', 'south', 'east', 'west'])[1 + g % 4],
        timestamp '2024-01-01' + g * interval '1 minute', timestamp '2024-01-01' + g * interval '1 minute'
-FROM generate_series((SELECT max(id) + 1 FROM public.sales), %(rows)s) g
+FROM generate_series((SELECT max(id) + 1 FROM public.sales), {rows}) g
 """
 
 
@@ -69,7 +69,7 @@ def main() -> int:
     step(f"Creating the demo shop database ({args.rows:,} sales rows)")
     pg.create_database("shop", drop_existing=True)
     pg.execute((ROOT / "tests" / "fixtures" / "shop.sql").read_text(encoding="utf-8"), dbname="shop")
-    pg.execute(EXTRA_SALES_SQL, dbname="shop", params={"rows": args.rows})
+    pg.execute(EXTRA_SALES_SQL.format(rows=int(args.rows)), dbname="shop")
     ch.client().execute("DROP TABLE IF EXISTS default.sales")  # each demo run starts from an empty target
 
     airflow_home = base / "airflow"

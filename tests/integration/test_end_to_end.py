@@ -5,6 +5,7 @@ Real PostgreSQL and ClickHouse servers, the real `airflow` executable, a real me
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -46,6 +47,15 @@ def test_sentence_becomes_a_dag_that_moves_every_row(shop_db, postgres, clickhou
     )
     assert missing.returncode == 2, missing.stdout + missing.stderr
     assert "There is no table 'no_such_table'" in missing.stdout
+    assert not list(dags.glob("*.py"))
+
+    # The batch contract holds with live connections too: stdout carries only the JSON lines.
+    batch = subprocess.run(
+        [AIRFLOW, "ai-etl", "generate", "--batch", "-"],
+        input='{"id": "a", "request": "load sales daily"}\n{"id": "b", "request": "drop orders"}\n',
+        env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert [json.loads(line)["status"] for line in batch.stdout.splitlines()] == ["ok", "rejected"]
     assert not list(dags.glob("*.py"))
 
     generated = airflow("ai-etl", "generate", SENTENCE, "--deploy")
