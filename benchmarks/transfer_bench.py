@@ -1,0 +1,218 @@
+"""PostgreSQL -> ClickHouse transfer benchmark (`make bench`; not part of `make test`).
+
+In one run, on private local servers, for N synthetic sales rows (default 2,000,000):
+  - ours:     PostgresToClickHouseOperator (the engine the generated DAGs use);
+  - pipe:     psql -c "COPY ... TO STDOUT" | clickhouse-client "INSERT ... FORMAT TabSeparated",
+              the practical limit;
+  - generic:  Airflow's GenericTransfer with our ClickHouseHook (on fewer rows: it holds
+              every row in memory; compared by rows/s).
+Each runs in its own process; wall time and that process tree's peak RSS are measured.
+Ours also runs on N/4 rows to show memory does not grow with N. Prints the rates and the
+ratios and writes benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from local_servers import find_pg_bin, start_clickhouse, start_postgres  # noqa: E402
+
+TABLE_DDL = """
+DROP TABLE IF EXISTS public.sales;
+CREATE TABLE public.sales (id bigint PRIMARY KEY, order_id bigint, customer_id bigint, product_id bigint,
+                           amount numeric(12,2), quantity int, region text, sold_at timestamp);
+INSERT INTO public.sales
+SELECT g, g / 3, 1 + g % 5000, 1 + g % 700, round((g % 100000) / 100.0, 2), 1 + g % 9,
+       (ARRAY['north', 'south', 'east', 'west'])[1 + g % 4], timestamp '2024-01-01' + g * interval '1 second'
+FROM generate_series(1, {rows}) g;
+ANALYZE public.sales;
+"""
+CH_DDL = """
+CREATE TABLE {table} (id Int64, order_id Int64, customer_id Int64, product_id Int64, amount Decimal(12, 2),
+                      quantity Int32, region String, sold_at DateTime) ENGINE = MergeTree() ORDER BY id
+"""
+
+# Both Python runs print the peak RSS after imports (the interpreter + Airflow baseline) and the
+# seconds spent in execute(), so process start-up is not counted against the transfer.
+PRELUDE = """
+import os, resource, sys, time
+from airflow_ai_etl.operators.transfer import PostgresToClickHouseOperator
+from airflow.providers.common.sql.operators.generic_transfer import GenericTransfer
+baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+REPORT = """
+seconds = time.perf_counter() - start
+print(f"BENCH {seconds} {baseline_kb}")
+"""
+OURS = (
+    PRELUDE
+    + """
+op = PostgresToClickHouseOperator(task_id="bench", source_conn_id="bench_pg", source_table="sales",
+                                  where=os.environ.get("BENCH_WHERE") or None,
+                                  target_conn_id="bench_ch", target_table=sys.argv[1], mode="append")
+start = time.perf_counter()
+op.execute({})
+"""
+    + REPORT
+)
+GENERIC = (
+    PRELUDE
+    + """
+sql = f"SELECT * FROM public.sales WHERE id <= {sys.argv[2]}"
+op = GenericTransfer(task_id="bench", source_conn_id="bench_pg", destination_conn_id="bench_ch",
+                     destination_table=sys.argv[1], sql=sql)
+start = time.perf_counter()
+op.execute({})
+"""
+    + REPORT
+)
+
+
+@dataclass
+class Run:
+    name: str
+    rows: int
+    seconds: float
+    peak_rss_mb: float
+    baseline_rss_mb: float = 0.0  # the interpreter with Airflow imported, before the transfer
+
+    @property
+    def own_rss_mb(self) -> float:
+        """Memory the transfer itself added on top of the imported interpreter."""
+        return self.peak_rss_mb - self.baseline_rss_mb
+
+    @property
+    def rate(self) -> float:
+        return self.rows / self.seconds
+
+
+def timed(name: str, rows: int, command: list[str], env: dict[str, str]) -> Run:
+    """Run a command; wall time and the peak RSS of its largest process (wait4's rusage)."""
+    with tempfile.TemporaryFile("w+") as log:  # a file, not a pipe: a chatty child cannot block
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        log.seek(0)
+        output = log.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{name} failed:\n{output[-4000:]}")
+    run = Run(name, rows, seconds, usage.ru_maxrss / 1024)
+    for line in output.splitlines():
+        if line.startswith("BENCH "):
+            _, inner_seconds, baseline_kb = line.split()
+            run.seconds, run.baseline_rss_mb = float(inner_seconds), int(baseline_kb) / 1024
+    return run
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=2_000_000, help="rows in the source table")
+    parser.add_argument("--generic-rows", type=int, default=200_000, help="rows for GenericTransfer")
+    args = parser.parse_args()
+    n = args.rows
+
+    base = Path(tempfile.mkdtemp(prefix="ai-etl-bench-"))
+    base.chmod(0o755)
+    pg, ch = start_postgres(base), start_clickhouse(base)
+    try:
+        print(f"Generating {n:,} rows in PostgreSQL ...", flush=True)
+        pg.create_database("bench", drop_existing=True)
+        pg.execute(TABLE_DDL.format(rows=n), dbname="bench")
+        client = ch.client()
+        env = {
+            **os.environ,
+            "AIRFLOW_HOME": str(base / "airflow"),
+            "AIRFLOW_CONN_BENCH_PG": pg.uri("bench"),
+            "AIRFLOW_CONN_BENCH_CH": ch.uri(),
+        }
+
+        def fresh(table: str) -> str:
+            client.execute(f"DROP TABLE IF EXISTS {table}")
+            client.execute(CH_DDL.format(table=table))
+            return table
+
+        def count(table: str) -> int:
+            return client.execute(f"SELECT count() FROM {table}")[0][0]
+
+        runs: list[Run] = []
+        print("ours ...", flush=True)
+        runs.append(timed("ours", n, [sys.executable, "-c", OURS, fresh("sales_ours")], env))
+        assert count("sales_ours") == n, "our transfer lost or doubled rows"
+
+        print("pipe ...", flush=True)
+        fresh("sales_pipe")
+        pipe = (
+            f"{find_pg_bin('psql')} -h 127.0.0.1 -p {pg.port} -U postgres -d bench -c "
+            "'COPY public.sales TO STDOUT' | "
+            f"clickhouse-client --host 127.0.0.1 --port {ch.tcp_port} "
+            "--query 'INSERT INTO sales_pipe FORMAT TabSeparated'"
+        )
+        runs.append(timed("pipe", n, ["bash", "-o", "pipefail", "-c", pipe], env))
+        assert count("sales_pipe") == n
+
+        g = min(args.generic_rows, n)
+        print(f"GenericTransfer on {g:,} rows ...", flush=True)
+        runs.append(timed("generic", g, [sys.executable, "-c", GENERIC, fresh("sales_generic"), str(g)], env))
+        assert count("sales_generic") == g
+
+        quarter = n // 4
+        print(f"ours on {quarter:,} rows (memory vs N) ...", flush=True)
+        small_env = {**env, "BENCH_WHERE": f"id <= {quarter}"}
+        runs.append(timed("ours_quarter", quarter, [sys.executable, "-c", OURS, fresh("sales_q")], small_env))
+    finally:
+        ch.stop()
+        pg.stop()
+
+    by = {r.name: r for r in runs}
+    report = render_report(n, by)
+    print(report)
+    (ROOT / "benchmarks" / "RESULTS.md").write_text(report, encoding="utf-8")
+    return 0
+
+
+def render_report(n: int, by: dict[str, Run]) -> str:
+    ours, pipe, generic, quarter = by["ours"], by["pipe"], by["generic"], by["ours_quarter"]
+    lines = [
+        "# Transfer benchmark results",
+        "",
+        f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        "PostgreSQL and ClickHouse on loopback; written by `make bench` "
+        f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "",
+        "Python runs are timed around `execute()` only; their RSS is shown as the peak of the process",
+        "and as what the transfer added on top of the interpreter with Airflow imported.",
+        "",
+        "| path | rows | seconds | rows/s | peak RSS MB | transfer's own RSS MB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r.name} | {r.rows:,} | {r.seconds:.2f} | {r.rate:,.0f} | {r.peak_rss_mb:.0f} | "
+        + (f"{r.own_rss_mb:.0f} |" if r.baseline_rss_mb else "— |")
+        for r in (ours, pipe, generic, quarter)
+    ]
+    lines += [
+        "",
+        f"- ours / pipe: **{ours.rate / pipe.rate:.2f}×** (target ≥ 1.0)",
+        f"- ours / GenericTransfer: **{ours.rate / generic.rate:.1f}×** (target ≥ 10)",
+        f"- ours, memory the transfer adds: **{ours.own_rss_mb:.0f} MB** at {n:,} rows, "
+        f"{quarter.own_rss_mb:.0f} MB at {quarter.rows:,} rows (target < 100 MB, flat in N); "
+        f"whole process peak {ours.peak_rss_mb:.0f} MB",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
