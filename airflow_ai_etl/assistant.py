@@ -18,6 +18,7 @@ from typing import Any
 from airflow_ai_etl.catalog import Catalog, load_catalog
 from airflow_ai_etl.deploy import DeployStore, Version
 from airflow_ai_etl.outcome import Outcome, Problem
+from airflow_ai_etl.planning import Planner
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
 from airflow_ai_etl.render.renderer import RenderError, plan_tasks, render
@@ -59,6 +60,11 @@ class Assistant:
     :param state_dir: where version history is kept; see default_state_dir().
     :param check_import: run gate 4 (DagBag import in a subprocess); only tests of the
         earlier gates turn it off.
+    :param strategy: which planner turns text into a spec: ``offline`` (rules), ``llm`` (a
+        model, rules when it is down) or ``auto`` (rules first, the model when they cannot
+        resolve); see planning.llm.make_planner.
+    :param llm_conn_id: the Airflow connection of the OpenAI-compatible endpoint for ``llm``
+        and ``auto``; [ai_etl] llm_conn_id when None.
     """
 
     def __init__(
@@ -68,6 +74,8 @@ class Assistant:
         state_dir: str | Path | None = None,
         check_import: bool = True,
         catalog_loader: Callable[[], Catalog] = load_catalog,
+        strategy: str = "offline",
+        llm_conn_id: str | None = None,
     ) -> None:
         self._catalog = catalog
         self._catalog_loader = catalog_loader
@@ -75,6 +83,9 @@ class Assistant:
         self._state_dir = Path(state_dir) if state_dir else None
         self._check_import = check_import
         self._store: DeployStore | None = None
+        self.strategy = strategy
+        self.llm_conn_id = llm_conn_id
+        self._planner: Planner | None = None
 
     @property
     def catalog(self) -> Catalog:
@@ -90,6 +101,23 @@ class Assistant:
             )
         return self._store
 
+    @property
+    def planner(self) -> Planner:
+        """The request -> spec planner of this assistant's strategy (built once, reused)."""
+        if self._planner is None:
+            if self.strategy == "offline":
+                self._planner = OfflinePlanner(self.catalog)
+            else:
+                from airflow_ai_etl.planning.llm import make_planner
+
+                self._planner = make_planner(
+                    self.strategy,
+                    self.catalog,
+                    llm_conn_id=self.llm_conn_id,
+                    state_dir=self._state_dir or default_state_dir(),
+                )
+        return self._planner
+
     # --- generate --------------------------------------------------------------------------
 
     def generate(self, request: str) -> Outcome:
@@ -98,7 +126,7 @@ class Assistant:
 
     def generate_many(self, requests: list[str]) -> list[Outcome]:
         """Plan several requests; the import gate runs once for all of them (one subprocess)."""
-        planner = OfflinePlanner(self.catalog)
+        planner = self.planner
         outcomes = []
         for request in requests:
             try:

@@ -75,6 +75,18 @@ def get_cli_commands() -> list:
                     action="store_true",
                 ),
                 Arg(("--batch",), metavar="FILE", help="Plan every request of a JSONL file ('-' for stdin)"),
+                Arg(
+                    ("--strategy",),
+                    choices=("offline", "llm", "auto"),
+                    default="offline",
+                    help="offline: rules only (default, no network); llm: an OpenAI-compatible model, rules "
+                    "when it is down; auto: rules first, the model only for what they cannot resolve",
+                ),
+                Arg(
+                    ("--llm-conn-id",),
+                    metavar="CONN_ID",
+                    help="Connection of the OpenAI-compatible endpoint (default: [ai_etl] llm_conn_id)",
+                ),
                 json_out,
                 force,
                 catalog,
@@ -160,7 +172,12 @@ def _assistant(args: argparse.Namespace) -> Assistant:
     catalog = None
     if getattr(args, "catalog", None):
         catalog = Catalog.from_dict(json.loads(Path(args.catalog).read_text(encoding="utf-8")))
-    return Assistant(catalog=catalog, dags_folder=getattr(args, "dags_folder", None))
+    return Assistant(
+        catalog=catalog,
+        dags_folder=getattr(args, "dags_folder", None),
+        strategy=getattr(args, "strategy", None) or "offline",
+        llm_conn_id=getattr(args, "llm_conn_id", None),
+    )
 
 
 def _reserve_stdout() -> TextIO:
