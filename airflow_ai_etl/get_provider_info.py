@@ -25,7 +25,10 @@ def get_provider_info() -> dict[str, Any]:
         "operators": [
             {
                 "integration-name": "ClickHouse",
-                "python-modules": ["airflow_ai_etl.operators.transfer"],
+                "python-modules": [
+                    "airflow_ai_etl.operators.transfer",
+                    "airflow_ai_etl.operators.ai_pipeline",
+                ],
             }
         ],
         "connection-types": [
@@ -35,4 +38,35 @@ def get_provider_info() -> dict[str, Any]:
             },
         ],
         "cli": ["airflow_ai_etl.cli.get_cli_commands"],
+        "config": {
+            "ai_etl": {
+                "description": "AI ETL Assistant: where it keeps state and which model it may ask.",
+                "options": {
+                    "state_dir": _option(
+                        "Folder for version history, the audit log and the LLM cache "
+                        "(default: $AIRFLOW_HOME/ai_etl).",
+                        "/opt/airflow/ai_etl",
+                    ),
+                    "llm_conn_id": _option(
+                        "Connection of an OpenAI-compatible endpoint used by the llm and auto "
+                        "planner strategies (host = base URL, password = API key, extra: model).",
+                        "llm_default",
+                    ),
+                    "glossary": _option(
+                        'JSON file of extra business words: {"english_name_part": ["синоним", ...]}.',
+                        "/opt/airflow/ai_etl/glossary.json",
+                    ),
+                },
+            }
+        },
+    }
+
+
+def _option(description: str, example: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "version_added": "0.1.0",
+        "type": "string",
+        "example": example,
+        "default": "",
     }
