@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint unit integration bench system-deps venv demo-stop clean
+.PHONY: demo test lint unit integration bench eval system-deps venv demo-stop clean
 
 system-deps:
 	bash scripts/install_system_deps.sh
@@ -36,6 +36,9 @@ demo: system-deps venv
 
 demo-stop: venv
 	$(PY) scripts/local_servers.py stop --dir .demo
+
+eval: venv
+	$(PY) eval/run_eval.py
 
 bench: system-deps venv
 	$(PY) benchmarks/transfer_bench.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import sqlglot
@@ -13,9 +14,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def tables_from_ddl(sql: str, default_schema: str = "public") -> list[Table]:
-    """Tables, columns, primary and foreign keys of every CREATE TABLE in `sql` (PostgreSQL)."""
+    """Tables, columns, keys and comments of every CREATE TABLE / COMMENT ON in `sql` (PostgreSQL)."""
     tables = []
-    for statement in sqlglot.parse(sql, read="postgres"):
+    statements = sqlglot.parse(sql, read="postgres")
+    for statement in statements:
         if not isinstance(statement, exp.Create) or statement.kind != "TABLE":
             continue
         schema_node = statement.this
@@ -47,7 +49,32 @@ def tables_from_ddl(sql: str, default_schema: str = "public") -> list[Table]:
                 foreign_keys=tuple(foreign_keys),
             )
         )
-    return tables
+    return _with_comments(tables, statements, default_schema)
+
+
+def _with_comments(tables: list[Table], statements: list, default_schema: str) -> list[Table]:
+    """Apply `COMMENT ON TABLE/COLUMN ... IS '...'` statements to the parsed tables."""
+    table_comments: dict[str, str] = {}
+    column_comments: dict[tuple[str, str], str] = {}
+    for statement in statements:
+        if not isinstance(statement, exp.Comment):
+            continue
+        node, text = statement.this, statement.expression.name
+        if statement.args.get("kind") == "TABLE":
+            table_comments[f"{node.db or default_schema}.{node.name}"] = text
+        elif statement.args.get("kind") == "COLUMN":
+            column_comments[(f"{node.db or default_schema}.{node.table}", node.name)] = text
+    return [
+        replace(
+            t,
+            comment=table_comments.get(t.qualified_name, t.comment),
+            columns=tuple(
+                replace(c, comment=column_comments.get((t.qualified_name, c.name), c.comment))
+                for c in t.columns
+            ),
+        )
+        for t in tables
+    ]
 
 
 def shop_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
@@ -59,3 +86,28 @@ def shop_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     ]
     sql = (FIXTURES / "shop.sql").read_text(encoding="utf-8")
     return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_shop": tables_from_ddl(sql)})
+
+
+REPORTING_DDL = """
+CREATE TABLE public.kpi_daily (day date, metric text, value numeric(14,2), PRIMARY KEY (day, metric));
+"""
+
+
+def clinic_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A second domain: the clinic database behind pg_clinic, a reporting Postgres and a ClickHouse DWH."""
+    connections = [
+        ConnectionInfo("pg_clinic", "postgres", "Clinic EMR database", "127.0.0.1", "clinic"),
+        ConnectionInfo(
+            "pg_reporting", "postgres", "Reporting Postgres for BI dashboards", "127.0.0.1", "reporting"
+        ),
+        ConnectionInfo("ch_dwh", "clickhouse", "ClickHouse analytics warehouse", "127.0.0.1", "dwh"),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "clinic.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections},
+        tables={"pg_clinic": tables_from_ddl(sql), "pg_reporting": tables_from_ddl(REPORTING_DDL)},
+    )
+
+
+CATALOGS = {"shop": shop_catalog, "clinic": clinic_catalog}

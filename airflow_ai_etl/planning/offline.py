@@ -1,18 +1,25 @@
 """Deterministic Russian/English planner: request text + catalog -> PipelineSpec or questions.
 
 No network and no model: every decision is a rule over the request's words and the
-catalog's names. When a rule cannot decide (no table, two candidate connections, no
-schedule) the planner asks instead of guessing.
+catalog's names (tables, columns, their comments, connection ids and descriptions). When a
+rule cannot decide (no table, two candidate connections, no schedule, an unknown column)
+the planner asks instead of guessing.
+
+The steps read top to bottom in `OfflinePlanner.plan`: refuse, find the source (a table, a
+change stream or a file), the target, the schedule, then the options (mode and keys,
+incremental column, column subset, filter, masking, deduplication).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import ValidationError
 
-from airflow_ai_etl.catalog import Catalog, ConnectionInfo, Table
+from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
@@ -33,71 +40,149 @@ CODE_PATTERNS = [
     for p in (
         r";\s*(select|insert|update|delete|drop|alter|create|truncate|grant|copy)\b",
         r"--|/\*|\*/",
-        r"\b(import\s+\w+|__\w+__|exec\s*\(|eval\s*\(|os\.system|subprocess|lambda\s*:)",
+        r"\bimport\s+(os|sys|subprocess|shutil|socket|requests)\b|\bfrom\s+[\w.]+\s+import\b",
+        r"__\w+__|\bexec\s*\(|\beval\s*\(|os\.system|\bsubprocess\b|\blambda\s*:",
         r"`|\$\(|<script|\brm\s+-rf\b",
         r"\b(drop|alter|truncate)\s+(table|schema|database)\b",
         r"\b(insert\s+into|delete\s+from|update\s+\w+\s+set)\b",
     )
 ]
 DESTRUCTIVE = re.compile(
-    r"\b(drop|delete|truncate|wipe|erase|purge|destroy|remove|удал\w*|очист\w*|стер\w*|сотр\w*|уничтож\w*|снес\w*)\b",
+    r"\b(drop|delete|deletes|truncate|wipe|erase|purge|destroy|remove|удал\w*|очист\w*|стер\w*|сотр\w*|"
+    r"уничтож\w*|снес\w*|снести|nuke|грохн\w*|дропн\w*|обнул\w*)\b",
     re.IGNORECASE,
 )
 # "remove duplicates", "удалить дубли" are deduplication, not destruction.
 DEDUPE_AFTER_VERB = re.compile(r"^\W*(\w+\W+){0,2}(duplicat\w*|dup\w*|дубл\w*|повтор\w*)", re.IGNORECASE)
+# Change data capture: "deletes"/"удаления" there are events to replicate, not an order to delete.
+CDC = re.compile(
+    r"\b(cdc|change\s+data\s+capture|(stream|captur\w*|replicat\w*)\s+(all\s+)?changes|"
+    r"inserts,?\s+updates,?\s+and\s+deletes|logical\s+replication|логическ\w+\s+репликац\w*|"
+    r"(стрим\w*|поток\w*|захват\w*|транслир\w*)\s+(все\s+)?изменени\w*|"
+    r"вставки,?\s+обновления\s+и\s+удаления)\b",
+    re.IGNORECASE,
+)
+CDC_DELETE_NOUNS = re.compile(r"^(deletes|удалени\w*|удалений)$", re.IGNORECASE)
 PIPELINE_VERBS = re.compile(
     r"\b(load|copy|sync|synchroni[sz]e|transfer|move|replicate|export|import|ingest|stream|pull|push|"
-    r"mirror|migrate|upload|send|land|pipeline|etl|загру\w*|выгру\w*|скопир\w*|копир\w*|перенос\w*|"
-    r"перенес\w*|переки\w*|перелив\w*|синхрон\w*|реплиц\w*|забира\w*|импорт\w*|экспорт\w*|отправ\w*|"
-    r"перекладыва\w*|переложи\w*|залива\w*|залей\w*|лить|грузи\w*|тяну\w*|стягива\w*)\b",
+    r"mirror|migrate|upload|send|land|pipeline|etl|refresh|reload|upsert|merge|dedup\w*|snapshot|capture|"
+    r"загру\w*|выгру\w*|скопир\w*|копир\w*|перенос\w*|перенес\w*|переки\w*|перелив\w*|синхрон\w*|"
+    r"реплиц\w*|забира\w*|импорт\w*|экспорт\w*|отправ\w*|перекладыва\w*|переложи\w*|залива\w*|залей\w*|"
+    r"лить|грузи\w*|груз\w*|тяну\w*|стягива\w*|перезагру\w*|перегру\w*|перезалив\w*|обновля\w*|"
+    r"передава\w*|пополня\w*|стрим\w*|захватыва\w*|мерж\w*)\b",
+    re.IGNORECASE,
+)
+OFF_TOPIC = re.compile(
+    r"\b(write\s+me|tell\s+me|explain|poem|joke|weather|recipe|translate|напиши|расскажи|объясни|"
+    r"стих\w*|анекдот\w*|шутк\w*|погод\w*|рецепт\s+борщ\w*|переведи)\b",
     re.IGNORECASE,
 )
 
-# --- options -------------------------------------------------------------------------------
+# --- words around names ----------------------------------------------------------------------
 
 FROM_WORDS = {"from", "из", "с", "со", "out"}
 TO_WORDS = {"to", "into", "в", "во", "на", "in"}
+# Between two table words, these make the second a modifier of the first ("платежи по заказам",
+# "orders of customers"); a bare English pair is a noun adjunct ("customer orders": orders).
+MODIFIER_LINKS = {"по", "на", "для", "of", "for", "от", "у", "к"}
+POSSESSIVE = {"s"}
+STOP_WORDS = {
+    "the", "a", "an", "of", "and", "to", "from", "into", "in", "on", "at", "by", "every", "each", "data",
+    "table", "tables", "all", "only", "rows", "records", "load", "copy", "daily", "hourly", "new", "и", "в",
+    "во", "из", "с", "со", "по", "на", "о", "об", "данные", "данных", "таблицу", "таблицы", "таблица",
+    "все", "каждый", "каждые", "каждую", "ежедневно", "день", "час", "часа", "ночи", "утра", "вечера",
+    "для", "за", "к", "ко", "у", "от", "до", "или", "or", "with", "for", "their", "its", "me", "please",
+    "нужно", "нужна", "надо", "schema", "схема", "схемы", "database", "db", "базы", "база", "базу",
+}  # fmt: skip
+# Words that end a target-name phrase rather than name a table ("load the users table manually").
+NOT_A_NAME = STOP_WORDS | {
+    "manually", "weekly", "monthly", "nightly", "incrementally", "full", "well", "usual", "is", "soon",
+    "before", "it", "them", "upsert", "append", "replace", "daily", "hourly", "minutes", "hours",
+    "utc", "msk", "csv", "parquet", "jsonl", "json", "excel", "snapshot", "a", "the", "new", "changes",
+}  # fmt: skip
+# Words of a connection's description that say nothing about which connection it is.
+CONN_FILLER = {stem(w) for ws in ENGINE_WORDS.values() for w in ws} | {
+    stem(w) for w in STOP_WORDS | {"default", "analytics", "conn", "connection", "server", "dashboards"}
+}
+STOP_STEMS = {stem(w) for w in STOP_WORDS}
+# A column word never matched on its own (too generic): "номер" alone is not card_number.
+GENERIC_PARTS = {
+    stem(w) for w in ("id", "number", "name", "date", "at", "code", "type", "value", "full", "no")
+}
+
+# --- options -------------------------------------------------------------------------------
+
 REPLACE = re.compile(
-    r"\b(full(y)?[\s-]*(refresh|reload|load|replace|overwrite)|replace|overwrit\w*|reload|truncate and load|"
-    r"полност\w*|целиком|перезагру\w*|перезапис\w*|замен\w*|перелива\w*\s+целиком)\b",
+    r"\b(full(y)?[\s-]*(refresh|reload|load|replace|overwrite|snapshot)|replac\w*|overwrit\w*|reload\w*|"
+    r"truncate and load|полност\w*|целиком|перезагру\w*|перезапис\w*|замен\w*|перезалив\w*|"
+    r"перегру\w*|полн(ая|ую|ой|ые)\s+(перезалив\w*|перезагруз\w*|выгрузк\w*|загрузк\w*|перезапис\w*))\b",
     re.IGNORECASE,
 )
 UPSERT = re.compile(
-    r"\b(upsert\w*|merge|update existing|insert or update|обновля\w* по ключ\w*|по ключ\w*|мерж\w*|"
-    r"обновля\w* существующ\w*|upsert)\b",
+    r"\b(upsert\w*|merge|merging|update existing|insert or update|обновля\w* по ключ\w*|по ключ\w*|"
+    r"by key|on key|мерж\w*|обновля\w* существующ\w*)\b",
     re.IGNORECASE,
 )
 INCREMENTAL = re.compile(
-    r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|новы[ех]\s+(строк|запис|данн)\w*|"
-    r"только новы\w*|changed|updated rows|изменени\w*|изменённ\w*|измененн\w*|дельт\w*|delta)\b",
+    r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
+    r"только нов\w*|changed|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta)\b",
     re.IGNORECASE,
 )
-NEW_NOUN = re.compile(r"\b(new|новы[ех]|свеж\w*)\b", re.IGNORECASE)
+NEW_NOUN = re.compile(r"\b(new|нов(ые|ых|ыми|ый|ая|ое|ого|ую|ым)|свеж\w*)\b", re.IGNORECASE)
 CHANGED = re.compile(r"\b(changed|updated|modified|изменени\w*|изменённ\w*|измененн\w*|обновленн\w*)\b", re.I)
-BY_COLUMN = re.compile(
-    r"\b(?:by|on|using|по(?:\s+пол\w*|\s+колонк\w*|\s+столбц\w*)?)\s+([a-z_][a-z0-9_]*)", re.I
+STATUS_IS = re.compile(r"\b(статус\w*|status)\s*(=|is)?\s*'?\w+", re.IGNORECASE)
+UPDATE_COLUMNS = ("updated_at", "modified_at", "changed_at")
+# "<by|по ключу|on> a, b and c": a list of column names after a word that introduces columns.
+NAME_LIST = r"([a-z_][a-z0-9_]*(?:\s*(?:,|\band\b|\bи\b|&)\s*[a-z_][a-z0-9_]*)*)"
+BY_LIST = re.compile(
+    r"\b(?:by|on|using|keys?|ключ\w*|по(?:\s+(?:ключ\w*|пол\w*|колонк\w*|столбц\w*|полям))?)\s*:?\s+"
+    + NAME_LIST,
+    re.IGNORECASE,
 )
 MASK = re.compile(
     r"\b(mask\w*|hide|hiding|hidden|hash\w*|anonymi[sz]\w*|obfuscat\w*|redact\w*|pseudonymi[sz]\w*|"
-    r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|анонимиз\w*)\b",
+    r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|захэшир\w*|анонимиз\w*)\b",
     re.IGNORECASE,
 )
-PII_WORDS = re.compile(r"\b(pii|personal data|персональн\w*|пдн)\b", re.IGNORECASE)
-PII_COLUMN_PARTS = ({"email"}, {"phone"}, {"snil"}, {"inn"}, {"card", "number"}, {"passport"})
+PII_WORDS = re.compile(
+    r"\b(pii|personal\s+data|personal\s+info\w*|персональн\w*|пдн|чувствительн\w*)\b", re.I
+)
+# Name parts that make a column personal data (152-FZ / GDPR sense), each a set that must all appear.
+PII_COLUMN_PARTS = tuple(
+    frozenset(stem(p) for p in parts)
+    for parts in (
+        ("full", "name"), ("first", "name"), ("last", "name"), ("middle", "name"), ("email",), ("phone",),
+        ("snils",), ("inn",), ("passport",), ("birth",), ("address",), ("card", "number"),
+    )
+)  # fmt: skip
 DEDUPE = re.compile(
     r"\b(dedup\w*|de-dup\w*|remove duplicat\w*|without duplicat\w*|distinct|без дубл\w*|удал\w* дубл\w*|"
-    r"дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*)\b",
+    r"дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*)\b",
     re.IGNORECASE,
 )
 COLUMN_LIST = re.compile(
-    r"\b(?:only(?:\s+the)?\s+columns?|columns?|fields?|только(?:\s+(?:колонк\w*|столбц\w*|пол[яеи]\w*))?|"
-    r"колонк\w*|столбц\w*|пол[яе])\s*:?\s+"
-    r"([a-z_][a-z0-9_]*(?:\s*(?:,|and|и|&)\s*[a-z_][a-z0-9_]*)*)",
+    r"\b(?:(?:keep\s+)?only(?:\s+the)?(?:\s+(?:columns?|fields?))?|columns?|fields?|"
+    r"только(?:\s+(?:с|со))?(?:\s+(?:колонк\w*|столбц\w*|пол[яеи]\w*))?|колонк\w*|столбц\w*|пол[яе])\s*:?\s+"
+    + NAME_LIST,
     re.IGNORECASE,
 )
+# "(id, sku, price only)", "id, amount и region только"
+COLUMN_LIST_AFTER = re.compile(NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
 TARGET_TABLE = re.compile(
-    r"\b(?:as|into\s+table|to\s+table|into|table|в\s+таблиц\w*|таблиц\w*|как|под\s+именем|с\s+именем)\s+"
-    r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
+    r"\b(?:as|into\s+table|to\s+table|into|table|в\s+таблиц\w*|таблиц\w*|как|под\s+именем|с\s+именем|"
+    r"target\s+table|named)\s+[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
+    re.IGNORECASE,
+)
+# column <op> literal, written as SQL by the analyst: "source = 'ads'", "total >= 250.5".
+EXPLICIT_COMPARISON = re.compile(
+    r"\b([a-z_][a-z0-9_]*)\s*(>=|<=|<>|!=|=|>|<|\s(?:is|equals)\s)\s*"
+    r"('(?:[^']|'')*'|\"[^\"]*\"|-?\d+(?:[.,]\d+)?\b|[a-z_]\w*)",
+    re.IGNORECASE,
+)
+# "amount between 100 and 500", "сумма от 100 до 500"
+BETWEEN = re.compile(
+    r"([a-zа-яё_][a-zа-яё0-9_]*)\s+(?:is\s+)?(?:between|от|в\s+диапазоне(?:\s+от)?|между)\s+"
+    r"(-?\d+(?:[.,]\d+)?)\s+(?:and|и|до)\s+(-?\d+(?:[.,]\d+)?)",
     re.IGNORECASE,
 )
 COMPARISON = re.compile(
@@ -112,35 +197,135 @@ OPERATORS = {
     "от": ">=", "не менее": ">=", "меньше": "<", "менее": "<", "ниже": "<", "до": "<=", "не более": "<=",
     ">=": ">=", "<=": "<=", ">": ">", "<": "<", "=": "=",
 }  # fmt: skip
+# "longer than 30" names no column: the comparative carries the concept (ordered: first found wins).
+COMPARATIVES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(r"\b(?:longer than|дольше|длиннее)\s+(\d+(?:[.,]\d+)?)", re.I), ">", ("duration",)),
+    (re.compile(r"\b(?:shorter than|короче)\s+(\d+(?:[.,]\d+)?)", re.I), "<", ("duration",)),
+    (
+        re.compile(r"\b(?:more expensive than|pricier than|дороже)\s+(\d+(?:[.,]\d+)?)", re.I),
+        ">",
+        ("price", "amount", "total"),
+    ),
+    (re.compile(r"\b(?:cheaper than|дешевле)\s+(\d+(?:[.,]\d+)?)", re.I), "<", ("price", "amount", "total")),
+)
 # Status adjectives -> the value they usually mean in a `status` column.
 STATUS_WORDS = {
-    "paid": "paid", "оплачен": "paid", "оплаченн": "paid", "new": "new", "нов": "new",
-    "cancel": "cancelled", "отмен": "cancelled", "отменен": "cancelled", "ship": "shipped",
-    "отгружен": "shipped", "deliv": "delivered", "доставлен": "delivered", "complet": "completed",
-    "завершен": "completed", "выполнен": "completed", "activ": "active", "активн": "active",
+    "paid": "paid", "оплачен": "paid", "оплаченн": "paid", "cancel": "cancelled", "отмен": "cancelled",
+    "отменен": "cancelled", "отмененн": "cancelled", "ship": "shipped", "отгружен": "shipped",
+    "отгруженн": "shipped", "deliv": "delivered", "доставлен": "delivered", "доставленн": "delivered",
+    "complet": "completed", "завершен": "completed", "завершенн": "completed", "выполнен": "completed",
+    "выполненн": "completed", "activ": "active", "активн": "active", "refund": "refunded",
+    "возвращен": "refunded",
 }  # fmt: skip
-STOP_WORDS = {
-    "the", "a", "an", "of", "and", "to", "from", "into", "in", "on", "at", "by", "every", "each", "data",
-    "table", "tables", "all", "only", "rows", "records", "load", "copy", "daily", "hourly", "new", "и", "в",
-    "во", "из", "с", "со", "по", "на", "о", "об", "данные", "данных", "таблицу", "таблицы", "таблица",
-    "все", "каждый", "каждые", "каждую", "ежедневно", "день", "час", "часа", "ночи", "утра", "вечера",
+VALUE_COLUMN_WORDS = {
+    stem(w) for w in ("type", "status", "category", "region", "city", "specialty", "source")
+}
+STATUS_VALUES = {"new", "open", "closed", "draft", "pending"} | set(STATUS_WORDS.values())
+# "for region north", "со статусом final", "из города Москва": <link> <column word> <value>.
+VALUE_LINKS = {"for", "with", "of", "where", "in", "где", "по", "со", "с", "из", "для", "в", "во"}
+TEXT_TYPES = ("text", "char", "varchar", "character", "string", "citext", "enum")
+VALUE_TOKEN = re.compile(r"^[A-Za-zА-Яа-яЁё][\w\-]*$")
+# Words after "is" that start a comparison in words, not a value ("total is greater than 5").
+NOT_VALUES = {
+    "greater",
+    "less",
+    "more",
+    "over",
+    "under",
+    "above",
+    "below",
+    "not",
+    "null",
+    "between",
+    "at",
+    "equal",
+}
+MONEY_PARTS = {stem(w) for w in ("amount", "total", "sum", "price", "cost")}
+# Words that announce a row filter; when no condition comes out of them the planner asks.
+FILTER_HINTS = re.compile(
+    r"\b(created\s+(after|before|since)|(after|before|since)\s+\d|older\s+than|newer\s+than|"
+    r"last\s+\d+\s+days?|where|only\s+those|big|large|small|huge|top\s+\d+|за\s+последн\w*|"
+    r"после\s+\d|старше|младше|новее|крупн\w*|мелк\w*|у\s+которых|которые\s+(больше|меньше|старше)|где)\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(
+    r"\b(не\s+нужн\w*|не\s+надо|не\s+грузи\w*|кроме|исключ\w*|except|exclud\w*|not\s+needed|"
+    r"don'?t\s+(?:need|load|want)|skip\w*|без\s+(?:тех|строк|заказов|счетов|записей))\b",
+    re.IGNORECASE,
+)
+FILTER_GENERIC_OK = {stem("type")}  # "events of type purchase" -> event_type
+# Words right after a column word that are not its value ("по региону ежедневно").
+VALUE_NOISE = {
+    "ежедневно", "ежечасно", "еженедельно", "каждый", "каждые", "каждую", "every", "daily", "hourly",
+    "weekly", "monthly", "грузить", "выгружать", "переносить", "загружать",
 }  # fmt: skip
+UNSUPPORTED_TARGET = (
+    "Loading into S3 or Excel is not supported by this version yet; "
+    "which ClickHouse or PostgreSQL connection should the data go to?"
+)
+
+# --- file and change-stream sources ----------------------------------------------------------
+
+S3_PATH = re.compile(r"\bs3a?://[a-z0-9][a-z0-9.\-]*(?:/[^\s,;'\"«»()]*)?", re.IGNORECASE)
+EXCEL_PATH = re.compile(r"(?<![\w/.])(?:[a-z]:)?[\w./\\\-]*\.xlsx?\b", re.IGNORECASE)
+SHEET = re.compile(
+    r"\b(?:sheet|worksheet|tab|лист\w*)\s*[:=]?\s*(?:[«\"']([^»\"']+)[»\"']|([^\s,;()«»\"']+))", re.I
+)
+FILE_FORMATS = (
+    (re.compile(r"\bparquet\b|\.parquet\b|паркет", re.I), "parquet"),
+    (re.compile(r"\b(jsonl|ndjson|json\s*lines)\b|\.jsonl\b|\.ndjson\b", re.I), "jsonl"),
+    (re.compile(r"\bcsv\b|\.csv\b|цсв", re.I), "csv"),
+)
 
 
 @dataclass
 class _Request:
-    """A request split into words, with the spans other rules already claimed."""
+    """A request split into words, with the words other rules already claimed."""
 
     text: str
     lower: str = ""
     tokens: list[str] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)  # the same words in the user's letter case
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where each word is in the text
     language: str = "en"
-    claimed: set[str] = field(default_factory=set)  # words that name a target or columns
+    claimed: set[str] = field(default_factory=set)  # words that name a target, a connection or columns
+    values: set[str] = field(default_factory=set)  # words that are filter values ("типа purchase")
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower().replace("ё", "е")
         self.tokens = words(self.text)
+        found = list(re.finditer(r"[a-zа-яё0-9_]+(?:\.[a-zа-яё_][a-zа-яё0-9_]*)?", self.text, re.IGNORECASE))
+        self.raw = [m.group(0) for m in found]
+        self.spans = [m.span() for m in found]
         self.language = detect_language(self.text)
+
+    def role(self, index: int) -> str:
+        """source / target / unknown: the nearest from- or to-word up to three words before."""
+        for back in range(1, 4):
+            before = self.tokens[index - back] if index - back >= 0 else ""
+            if before in FROM_WORDS:
+                return "source"
+            if before in TO_WORDS:
+                return "target"
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class _ConnRef:
+    """A word of the request that points at a connection: its id, a description word or an engine."""
+
+    conn_id: str
+    role: str
+    index: int
+    by_id: bool
+
+
+@dataclass
+class _Found:
+    """One step's answer: the thing found, or questions to ask."""
+
+    value: Any = None
+    questions: list[str] = field(default_factory=list)
 
 
 class OfflinePlanner:
@@ -150,8 +335,8 @@ class OfflinePlanner:
         self.catalog = catalog
         self.vocabulary = vocabulary or Vocabulary(user_glossary())
         self.owner = owner
+        self._descriptions: dict[tuple[str, str, str], set[str]] = {}
 
-    # The steps read top to bottom: refuse, find the source, the target, options, the schedule.
     def plan(self, text: str) -> Outcome:
         request = _Request(text.strip())
         if not request.tokens:
@@ -161,151 +346,300 @@ class OfflinePlanner:
         refusal = self._refusal(request)
         if refusal:
             return refusal
+        self._claim_target_name(request)
+        self._claim_connection_words(request)
+        kind = self._source_kind(request)
+        if kind in ("s3", "excel"):
+            return self._plan_file(request, kind)
 
-        source_conn, table, questions = self._source(request)
-        target_conn, target_question = self._target(request, source_conn)
-        questions += [target_question] if target_question else []
+        source = self._source(request)
+        source_conn, table = source.value or (None, None)
+        target = self._target(request, source_conn)
         schedule = parse_schedule(request.text)
+        questions = source.questions + target.questions
         if schedule is None:
             questions.append(self._ask_schedule(request))
-        if questions or source_conn is None or table is None or target_conn is None or schedule is None:
-            return Outcome.clarify(*questions)
-
-        return self._assemble(request, source_conn, table, target_conn, schedule.cron, schedule.timezone)
+        if questions or table is None or target.value is None or schedule is None:
+            return Outcome.clarify(*(questions or ["Which table should be loaded, and where to?"]))
+        return self._assemble(
+            request, kind, source_conn, table, target.value, schedule.cron, schedule.timezone
+        )
 
     # --- refusals ------------------------------------------------------------------------------
 
     def _refusal(self, request: _Request) -> Outcome | None:
+        for rule in (self._destructive, self._code, self._unsupported_engine, self._off_topic):
+            outcome = rule(request)
+            if outcome:
+                return outcome
+        return None
+
+    def _destructive(self, request: _Request) -> Outcome | None:
+        is_cdc = bool(CDC.search(request.lower))
         for match in DESTRUCTIVE.finditer(request.lower):
-            rest = request.lower[match.end() :]
-            is_cdc_noun = match.group(1) in ("delete", "deletes") and re.search(
-                r"updates?\s+and\s+deletes", request.lower
-            )
-            if not DEDUPE_AFTER_VERB.match(rest) and not is_cdc_noun:
-                return Outcome.reject(
-                    "policy",
-                    f"Destructive intent ({match.group(1)!r}): the assistant only builds pipelines that read "
-                    "a source and load a target; it never drops, deletes or truncates data.",
-                )
-        for pattern in CODE_PATTERNS:
-            if pattern.search(request.text):
-                return Outcome.reject(
-                    "policy",
-                    "The request carries code or SQL statements; describe the pipeline in words instead.",
-                )
-        named = [e for e in UNSUPPORTED_ENGINES if re.search(rf"\b{re.escape(e)}\b", request.lower)]
-        if named:
-            known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
-            return Outcome.reject(
-                "grounding",
-                f"There is no {named[0]} connection the assistant can read from; connection types "
-                f"available: {', '.join(known)}.",
-                "source.conn_id",
-            )
-        if not PIPELINE_VERBS.search(request.lower) and not self._mentions_anything(request):
+            if DEDUPE_AFTER_VERB.match(request.lower[match.end() :]):
+                continue
+            if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
+                continue
             return Outcome.reject(
                 "policy",
-                "This does not look like a data pipeline request. Example: "
-                "'Load sales from PostgreSQL to ClickHouse daily at 2 AM'.",
+                f"Destructive intent ({match.group(1)!r}): the assistant only builds pipelines that read "
+                "a source and load a target; it never drops, deletes or truncates data.",
             )
         return None
 
-    def _mentions_anything(self, request: _Request) -> bool:
-        if self._engine_mentions(request):
-            return True
-        return any(self._match_tables(request, conn.conn_id) for conn in self._readable("postgres"))
+    def _code(self, request: _Request) -> Outcome | None:
+        if any(pattern.search(request.text) for pattern in CODE_PATTERNS):
+            return Outcome.reject(
+                "policy",
+                "The request carries code or SQL statements; describe the pipeline in words instead.",
+            )
+        return None
 
-    # --- connections and tables ----------------------------------------------------------------
+    def _unsupported_engine(self, request: _Request) -> Outcome | None:
+        named = [e for e in UNSUPPORTED_ENGINES if re.search(rf"\b{re.escape(e)}\b", request.lower)]
+        if not named:
+            return None
+        known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
+        return Outcome.reject(
+            "grounding",
+            f"There is no {named[0]} connection the assistant can read from; connection types "
+            f"available: {', '.join(known)}.",
+            "source.conn_id",
+        )
+
+    def _off_topic(self, request: _Request) -> Outcome | None:
+        has_verb = bool(PIPELINE_VERBS.search(request.lower))
+        if has_verb and not OFF_TOPIC.search(request.lower):
+            return None
+        if not OFF_TOPIC.search(request.lower) and self._mentions_anything(request):
+            return None
+        if has_verb and self._mentions_anything(request):
+            return None
+        return Outcome.reject(
+            "policy",
+            "This does not look like a data pipeline request. Example: "
+            "'Load sales from PostgreSQL to ClickHouse daily at 2 AM'.",
+        )
+
+    def _mentions_anything(self, request: _Request) -> bool:
+        if self._engine_mentions(request) or S3_PATH.search(request.text) or EXCEL_PATH.search(request.text):
+            return True
+        return any(self._table_hits(request, conn.conn_id) for conn in self._readable("postgres"))
+
+    # --- connections ---------------------------------------------------------------------------
 
     def _readable(self, engine: str) -> list[ConnectionInfo]:
         return self.catalog.connections_of(engine)
 
-    def _engine_mentions(self, request: _Request) -> list[tuple[str, str]]:
-        """(engine, role) for each engine word; role is source/target/unknown by the preceding word."""
+    def _engine_mentions(self, request: _Request) -> list[tuple[str, str, int]]:
+        """(engine, role, index) for each engine word of the request."""
         mentions = []
         for i, token in enumerate(request.tokens):
             for engine, engine_words in ENGINE_WORDS.items():
                 if token in engine_words or stem(token) in engine_words:
-                    before = request.tokens[i - 1] if i else ""
-                    role = "source" if before in FROM_WORDS else "target" if before in TO_WORDS else "unknown"
-                    mentions.append((engine, role))
+                    mentions.append((engine, request.role(i), i))
         return mentions
 
-    def _named_conn(self, request: _Request, engine: str) -> ConnectionInfo | None:
-        for conn in self._readable(engine):
-            if conn.conn_id.lower() in request.tokens:
-                return conn
-        return None
+    def _description_stems(self, conn: ConnectionInfo) -> set[str]:
+        """Stems of the words of a connection's id and description, without engine and filler words."""
+        key = (conn.conn_id, conn.description, conn.database)
+        if key not in self._descriptions:
+            text = f"{conn.conn_id.replace('_', ' ')} {conn.description} {conn.database}"
+            meanings = {m for w in words(text) for m in self.vocabulary.meanings(w)}
+            self._descriptions[key] = meanings - CONN_FILLER
+        return self._descriptions[key]
 
-    def _describes(self, request: _Request, conn: ConnectionInfo) -> bool:
-        """The request uses a word of the connection's id or description ("the shop database")."""
-        conn_words = {stem(w) for w in words(f"{conn.conn_id.replace('_', ' ')} {conn.description}")}
-        conn_words -= {stem(w) for words_ in ENGINE_WORDS.values() for w in words_} | {"databas", "db", "баз"}
-        request_words = {stem(t) for t in request.tokens if t not in STOP_WORDS}
-        return bool(conn_words & request_words)
+    def _conn_refs(self, request: _Request) -> list[_ConnRef]:
+        """Request words that name a connection by its id or by a word of its description."""
+        refs = []
+        described = {c.conn_id: self._description_stems(c) for c in self.catalog.connections.values()}
+        for i, token in enumerate(request.tokens):
+            for conn in self.catalog.connections.values():
+                if token == conn.conn_id.lower() or token.startswith(conn.conn_id.lower() + "."):
+                    refs.append(_ConnRef(conn.conn_id, request.role(i), i, True))
+                elif token not in STOP_WORDS and self.vocabulary.meanings(token) & described[conn.conn_id]:
+                    refs.append(_ConnRef(conn.conn_id, request.role(i), i, False))
+        return refs
 
-    def _source(self, request: _Request) -> tuple[ConnectionInfo | None, Table | None, list[str]]:
+    def _claim_connection_words(self, request: _Request) -> None:
+        """Words that name a connection are not table names ("the shop database", "the warehouse")."""
+        for ref in self._conn_refs(request):
+            request.claimed.add(request.tokens[ref.index])
+        for _, _, index in self._engine_mentions(request):
+            request.claimed.add(request.tokens[index])
+
+    def _source_candidates(self, request: _Request) -> list[ConnectionInfo]:
+        postgres = {c.conn_id: c for c in self._readable("postgres")}
+        refs = [r for r in self._conn_refs(request) if r.conn_id in postgres]
+        for by_id in (True, False):
+            chosen = {
+                r.conn_id
+                for r in refs
+                if r.by_id == by_id and r.role in ("source", "unknown" if by_id else "")
+            }
+            if len(chosen) == 1:
+                return [postgres[chosen.pop()]]
+        as_target = {r.conn_id for r in refs if r.role == "target"}
+        return [c for c in postgres.values() if c.conn_id not in as_target] or list(postgres.values())
+
+    def _target(self, request: _Request, source: ConnectionInfo | None) -> _Found:
+        usable = {
+            c.conn_id: c
+            for c in self.catalog.connections.values()
+            if c.engine in ("postgres", "clickhouse") and (source is None or c.conn_id != source.conn_id)
+        }
+        refs = [r for r in self._conn_refs(request) if r.conn_id in usable]
+        for wanted in ({"target", "unknown"}, {"target"}):
+            for by_id in (True, False):
+                chosen = {r.conn_id for r in refs if r.by_id == by_id and r.role in wanted}
+                if len(chosen) == 1 and (by_id or "target" in wanted and wanted == {"target"}):
+                    return _Found(usable[chosen.pop()])
         mentions = self._engine_mentions(request)
-        unsupported = [e for e, role in mentions if e in ("s3", "excel") and role != "target"]
-        if unsupported:
-            return None, None, [f"{unsupported[0].upper()} sources are not supported by this version yet."]
-        named = self._named_conn(request, "postgres")
-        candidates = [named] if named else self._readable("postgres")
+        to_postgres = any(e == "postgres" and r == "target" for e, r, _ in mentions)
+        engine = "postgres" if to_postgres else "clickhouse"
+        if any(e in ("s3", "excel") and r == "target" for e, r, _ in mentions):
+            return _Found(None, [UNSUPPORTED_TARGET])
+        candidates = [c for c in usable.values() if c.engine == engine]
+        if len(candidates) > 1:
+            described = {
+                r.conn_id for r in refs if not r.by_id and r.conn_id in {c.conn_id for c in candidates}
+            }
+            candidates = (
+                [c for c in candidates if c.conn_id in described] if len(described) == 1 else candidates
+            )
+        if len(candidates) == 1:
+            return _Found(candidates[0])
+        label = "PostgreSQL" if engine == "postgres" else "ClickHouse"
         if not candidates:
-            return (
-                None,
-                None,
-                ["There is no PostgreSQL connection to read from. Which connection should I use?"],
+            return _Found(
+                None, [f"There is no {label} connection to load into. Which connection should be the target?"]
+            )
+        ids = ", ".join(c.conn_id for c in candidates)
+        return _Found(None, [f"Which {label} connection should the data go to: {ids}?"])
+
+    # --- the source table ----------------------------------------------------------------------
+
+    def _source_kind(self, request: _Request) -> str:
+        """sql (a table), cdc (its change stream), s3 or excel (files)."""
+        if S3_PATH.search(request.text):
+            return "s3"
+        if EXCEL_PATH.search(request.text):
+            return "excel"
+        for engine, role, _ in self._engine_mentions(request):
+            if engine in ("s3", "excel") and role != "target":
+                return engine
+        return "cdc" if CDC.search(request.lower) else "sql"
+
+    def _source(self, request: _Request) -> _Found:
+        candidates = self._source_candidates(request)
+        if not candidates:
+            return _Found(
+                None, ["There is no PostgreSQL connection to read from. Which connection should I use?"]
             )
         unreadable = [c.conn_id for c in candidates if c.conn_id in self.catalog.errors]
-        matches = {c.conn_id: self._match_tables(request, c.conn_id) for c in candidates}
-        found = {conn_id: tables for conn_id, tables in matches.items() if tables}
-        if len(found) > 1:
-            described = [c for c in candidates if c.conn_id in found and self._describes(request, c)]
-            if len(described) == 1:
-                found = {described[0].conn_id: found[described[0].conn_id]}
+        found = {c.conn_id: t for c in candidates if (t := self._match_tables(request, c.conn_id))}
         if not found:
-            return (
-                (candidates[0] if len(candidates) == 1 else None),
-                None,
-                [self._ask_table(request, candidates, unreadable)],
-            )
+            return _Found(None, [self._ask_table(request, candidates, unreadable)])
         if len(found) > 1:
             names = ", ".join(sorted(found))
-            return (
-                None,
-                None,
-                [f"Several PostgreSQL connections have this table: {names}. Which one is the source?"],
+            return _Found(
+                None, [f"Several PostgreSQL connections have this table: {names}. Which one is the source?"]
             )
         conn_id, tables = next(iter(found.items()))
         if len(tables) > 1:
             listed = ", ".join(self.catalog.display_name(conn_id, t) for t in tables)
-            return (
-                self.catalog.connections[conn_id],
+            return _Found(
                 None,
                 [f"Which table should be loaded from {conn_id}: {listed}? One pipeline loads one table."],
             )
-        return self.catalog.connections[conn_id], tables[0], []
+        return _Found((self.catalog.connections[conn_id], tables[0]))
 
-    def _match_tables(self, request: _Request, conn_id: str) -> list[Table]:
-        """Tables the request names, directly or through a business noun; best matches only."""
+    def _table_hits(self, request: _Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
+        """Tables the request names -> the indices of the words naming them (exact names win)."""
         tables = self.catalog.tables_of(conn_id)
-        tokens = [t for t in request.tokens if t not in request.claimed]
-        exact = [
-            t for t in tables
-            if {t.name.lower(), t.qualified_name.lower()} & set(tokens)
-        ]  # fmt: skip
+        usable = [
+            (i, t)
+            for i, t in enumerate(request.tokens)
+            if t not in request.claimed and t not in request.values and t not in STOP_WORDS
+        ]
+        exact: dict[str, tuple[Table, list[int]]] = {}
+        for i, token in usable:
+            for table in tables:
+                names = {
+                    table.name.lower(),
+                    table.qualified_name.lower(),
+                    self.catalog.display_name(conn_id, table),
+                }
+                if token in names:
+                    exact.setdefault(table.qualified_name, (table, []))[1].append(i)
         if exact:
             return exact
-        meanings: set[str] = set()
-        for token in tokens:
-            if token not in STOP_WORDS:
-                meanings |= self.vocabulary.meanings(token)
-        by_name = [t for t in tables if set(name_parts(t.name)) <= meanings]
-        if by_name:
-            return by_name
-        # Table comments act as a glossary the catalog owner writes ("Продажи по регионам").
-        return [t for t in tables if t.comment and set(name_parts_of_text(t.comment)) & meanings]
+        meanings = {i: self.vocabulary.meanings(t) for i, t in usable}
+        everything = set().union(*meanings.values()) if meanings else set()
+        hits: dict[str, tuple[Table, list[int]]] = {}
+        for table in tables:
+            parts = set(name_parts(table.name))
+            if parts <= everything:
+                hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
+        used = {i for _, indices in hits.values() for i in indices}
+        # Table comments act as a glossary the catalog owner writes ("Результаты лабораторных анализов").
+        for table in tables:
+            comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
+            indices = [i for i, m in meanings.items() if i not in used and m & comment]
+            if indices and table.qualified_name not in hits:
+                hits[table.qualified_name] = (table, indices)
+        return hits
+
+    def _match_tables(self, request: _Request, conn_id: str) -> list[Table]:
+        """The table(s) the request is about: the head noun when one table word modifies another."""
+        hits = self._table_hits(request, conn_id)
+        # A table named only by words that also name another table is not a separate candidate.
+        hits = {
+            name: (table, indices)
+            for name, (table, indices) in hits.items()
+            if not any(other != name and set(indices) < set(o) for other, (_, o) in hits.items())
+        }
+        found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
+        if len(found) > 1:
+            head = self._head_of_chain(request, found)
+            if head:
+                return [head]
+        order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
+        return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _head_of_chain(self, request: _Request, found: list[tuple[int, Table]]) -> Table | None:
+        """The one table all other table words hang off ("записи пациентов к врачам" -> appointments)."""
+        pairs = list(zip(found, found[1:], strict=False))
+        heads = [self._head_table(request, [a, b]) for a, b in pairs]
+        if all(h is a[1] for h, (a, _) in zip(heads, pairs, strict=True)):
+            head: Table | None = found[0][1]  # "записи пациентов к врачам": the first noun
+        elif all(h is b[1] for h, (_, b) in zip(heads, pairs, strict=True)):
+            head = found[-1][1]  # "patient visits": the last noun
+        else:
+            head = None
+        others = [table for _, table in found if table is not head]
+        if head is None or not all(_related(head, other) for other in others):
+            return None
+        return head
+
+    def _head_table(self, request: _Request, found: list[tuple[int, Table]]) -> Table | None:
+        """In "заказы клиентов" / "orders of customers" the first; in "customer orders" the last."""
+        (first_index, first), (second_index, second) = sorted(found, key=lambda pair: pair[0])
+        between = request.tokens[first_index + 1 : second_index]
+        gap = request.text[request.spans[first_index][1] : request.spans[second_index][0]]
+        if re.search(r"[,;/+&]", gap) or len(between) > 1:
+            return None
+        cyrillic = bool(re.search(r"[а-я]", request.tokens[first_index]))
+        if not between:
+            return first if cyrillic else second
+        if between[0] in MODIFIER_LINKS:
+            return first
+        if between[0] in POSSESSIVE:
+            return second
+        # "результаты анализов пациентов": a chain of genitives still hangs off the first noun.
+        linking = FROM_WORDS | TO_WORDS | {"и", "или", "а", "либо", "and", "or", "then", "затем"}
+        return first if cyrillic and between[0] not in linking else None
 
     def _ask_table(self, request: _Request, candidates: list[ConnectionInfo], unreadable: list[str]) -> str:
         if unreadable:
@@ -324,104 +658,374 @@ class OfflinePlanner:
             r"\b(?:table|таблиц\w*|from|из)\s+[\"'«]?([a-z_][a-z0-9_.]*)", request.lower, re.IGNORECASE
         )
         if match and not any(match.group(1) in ws for ws in ENGINE_WORDS.values()):
-            return match.group(1)
+            if match.group(1) not in request.claimed:
+                return match.group(1)
         snake = [t for t in request.tokens if "_" in t and t not in request.claimed]
         return snake[0] if snake else None
-
-    def _target(self, request: _Request, source: ConnectionInfo | None) -> tuple[ConnectionInfo | None, str]:
-        mentions = self._engine_mentions(request)
-        to_postgres = any(e == "postgres" and r == "target" for e, r in mentions)
-        engine = "postgres" if to_postgres else "clickhouse"
-        named = self._named_conn(request, engine)
-        if named and (source is None or named.conn_id != source.conn_id):
-            return named, ""
-        candidates = [c for c in self._readable(engine) if source is None or c.conn_id != source.conn_id]
-        if len(candidates) > 1:
-            described = [c for c in candidates if self._describes(request, c)]
-            candidates = described if len(described) == 1 else candidates
-        if len(candidates) == 1:
-            return candidates[0], ""
-        label = "PostgreSQL" if engine == "postgres" else "ClickHouse"
-        if not candidates:
-            return (
-                None,
-                f"There is no {label} connection to load into. Which connection should be the target?",
-            )
-        ids = ", ".join(c.conn_id for c in candidates)
-        return None, f"Which {label} connection should the data go to: {ids}?"
 
     def _ask_schedule(self, request: _Request) -> str:
         if request.language == "ru":
             return "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную»."
         return "How often should it run? For example: 'daily at 2 AM', 'every hour' or 'manually'."
 
+    # --- target table name ---------------------------------------------------------------------
+
+    def _explicit_target_name(self, request: _Request) -> str | None:
+        """The target table the request names ("as product_catalog", "в таблицу dim_customers")."""
+        for token in request.tokens:  # "clickhouse_default.sales_copy": a connection, then its table
+            conn_id, _, name = token.partition(".")
+            if name and conn_id in {c.conn_id.lower() for c in self.catalog.connections.values()}:
+                return name
+        for match in TARGET_TABLE.finditer(request.text):
+            name = match.group(1).lower()
+            if any(name in ws for ws in ENGINE_WORDS.values()) or name in NOT_A_NAME:
+                continue
+            if any(name == c.conn_id.lower() for c in self.catalog.connections.values()):
+                continue
+            if self._is_source_table_name(name) or not self._names_target(request, match):
+                continue
+            return name
+        return None
+
+    def _names_target(self, request: _Request, match: re.Match[str]) -> bool:
+        """A bare "table X" names the target only after a to-word ("into ClickHouse table X")."""
+        if not re.match(r"(table|таблиц)", match.group(0), re.IGNORECASE):
+            return True
+        before = words(request.text[: match.start()])[-3:]
+        after = words(request.text[match.end() :])[:3]
+        engine_after = any(stem(w) in ws or w in ws for w in after[1:] for ws in ENGINE_WORDS.values())
+        if any(w in TO_WORDS for w in before):
+            return True
+        # "нужна таблица dim_products в ClickHouse", but not "load table foobar to clickhouse".
+        verb_before = bool(before) and bool(PIPELINE_VERBS.fullmatch(before[-1]))
+        return not verb_before and bool(after[:1] and after[0] in TO_WORDS and engine_after)
+
+    def _is_source_table_name(self, name: str) -> bool:
+        return any(
+            name in (t.name.lower(), t.qualified_name.lower())
+            for conn in self._readable("postgres")
+            for t in self.catalog.tables_of(conn.conn_id)
+        )
+
+    def _claim_target_name(self, request: _Request) -> None:
+        name = self._explicit_target_name(request)
+        if name:
+            request.claimed.add(name)
+        # "события типа purchase": the word after a column word is its value, not a table ("purchase").
+        for i, token in enumerate(request.tokens[:-1]):
+            if self.vocabulary.meanings(token) & VALUE_COLUMN_WORDS and request.raw[i + 1].isascii():
+                request.values.add(request.tokens[i + 1])
+
+    # --- columns -------------------------------------------------------------------------------
+
+    def _column_mentions(
+        self, table: Table, tokens: list[str], generic_ok: frozenset[str] = frozenset()
+    ) -> list[tuple[int, str]]:
+        """(word index, column) for each column the words name: directly, by glossary or comment."""
+        found: dict[str, int] = {}
+        for i, token in enumerate(tokens):
+            column = table.column(token)
+            if column:
+                found.setdefault(column.name, i)
+        for i in range(len(tokens)):
+            for width in (2, 1):
+                window = [t for t in tokens[i : i + width] if t not in STOP_WORDS]
+                meanings = set().union(*(self.vocabulary.meanings(t) for t in window)) if window else set()
+                for column in table.columns:
+                    if meanings and self._names_column(column, meanings, table, generic_ok):
+                        found.setdefault(column.name, i)
+        return sorted(((i, name) for name, i in found.items()), key=lambda pair: pair[0])
+
+    def _names_column(
+        self, column: Column, meanings: set[str], table: Table, generic_ok: frozenset[str]
+    ) -> bool:
+        parts = set(name_parts(column.name))
+        if parts <= meanings:
+            return True
+        comment = set(name_parts_of_text(column.comment)) - GENERIC_PARTS
+        if comment and comment <= meanings:
+            return True
+        # One distinctive part is enough when no other column has it ("паспорт" -> passport_number).
+        distinctive = (parts - GENERIC_PARTS) | (parts & generic_ok) | (comment - GENERIC_PARTS)
+        shared = [
+            c
+            for c in table.columns
+            if (set(name_parts(c.name)) | set(name_parts_of_text(c.comment))) & (meanings & distinctive)
+        ]
+        return bool(meanings & distinctive) and len(shared) == 1
+
+    def _columns_in(self, table: Table, text: str) -> list[str]:
+        return [name for _, name in self._column_mentions(table, words(text))]
+
     # --- options -------------------------------------------------------------------------------
 
-    def _columns_named(self, request: _Request, table: Table, text: str) -> list[str]:
-        """Columns of `table` that the words of `text` name, directly or through the glossary."""
-        tokens = words(text)
-        direct = [c.name for c in table.columns if c.name.lower() in tokens]
-        if direct:
-            return direct
-        found = []
-        for i in range(len(tokens)):
-            meanings = set().union(*(self.vocabulary.meanings(t) for t in tokens[i : i + 2]))
-            for column in table.columns:
-                parts = set(name_parts(column.name))
-                if parts <= meanings and column.name not in found:
-                    found.append(column.name)
-        return found
+    def _mode(self, request: _Request) -> str:
+        if REPLACE.search(request.lower):
+            return "replace"
+        return "upsert" if UPSERT.search(request.lower) else "append"
+
+    def _listed_columns(self, table: Table, names: str) -> tuple[list[str], list[str]]:
+        """Known columns of a `a, b and c` list, and the unknown snake_case names in it."""
+        parts = [n for n in re.split(r"\s*(?:,|\band\b|\bи\b|&)\s*", names.lower()) if n]
+        known = [table.column(n).name for n in parts if table.column(n)]  # type: ignore[union-attr]
+        unknown = [n for n in parts if not table.column(n) and "_" in n]
+        return list(dict.fromkeys(known)), unknown
+
+    def _keys(self, request: _Request, table: Table) -> _Found:
+        for match in BY_LIST.finditer(request.lower):
+            before = request.lower[max(0, match.start() - 30) : match.start()]
+            if (
+                INCREMENTAL.search(before)
+                or DEDUPE.search(before)
+                or re.search(r"инкремент|incremental", before)
+            ):
+                continue
+            known, _ = self._listed_columns(table, match.group(1))
+            if known:
+                return _Found(known)
+        if table.primary_key:
+            return _Found(list(table.primary_key))
+        name = table.qualified_name
+        return _Found(None, [f"Which key columns identify a row of {name} for the upsert?"])
+
+    def _incremental(self, request: _Request, table: Table) -> _Found:
+        text = STATUS_IS.sub(" ", request.lower)  # "со статусом new" is a filter, not "new rows"
+        cue = INCREMENTAL.search(text) or NEW_NOUN.search(text)
+        if not cue:
+            return _Found(None)
+        for match in BY_LIST.finditer(request.lower):
+            known, _ = self._listed_columns(table, match.group(1))
+            near = match.start() >= cue.start() or _is_temporal(table, known[0]) if known else False
+            if len(known) == 1 and near and _is_temporal(table, known[0]):
+                return _Found(known[0])
+        if CHANGED.search(request.lower):
+            for name in UPDATE_COLUMNS:
+                if table.column(name):
+                    return _Found(name)
+        if table.column("created_at"):
+            return _Found("created_at")
+        events = [c.name for c in table.columns if c.name.endswith("_at") and c.name not in UPDATE_COLUMNS]
+        if len(events) == 1:
+            return _Found(events[0])
+        updates = [n for n in UPDATE_COLUMNS if table.column(n)]
+        if not events and updates:
+            return _Found(updates[0])
+        listed = ", ".join(events) or "none found"
+        question = f"Which column marks new rows of {table.qualified_name} (candidates: {listed})?"
+        return _Found(None, [question])
+
+    def _column_subset(self, request: _Request, table: Table) -> _Found:
+        postfix = COLUMN_LIST_AFTER.search(request.text)
+        if postfix:
+            known, unknown = self._listed_columns(table, postfix.group(1))
+            if known and not unknown:
+                return _Found(known)
+        for match in COLUMN_LIST.finditer(request.text):
+            known, unknown = self._listed_columns(table, match.group(1))
+            explicit = re.match(r"(keep|only|только|колонк|столбц|column|field|пол)", match.group(0), re.I)
+            if unknown and explicit:
+                return _Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; "
+                                     f"columns: {', '.join(table.column_names)}."])  # fmt: skip
+            if known and (len(known) > 1 or re.match(r"(keep|only|только)", match.group(0), re.I)):
+                return _Found(known)
+        return _Found(None)
 
     def _mask(self, request: _Request, table: Table) -> list[str]:
         match = MASK.search(request.lower)
         if not match:
             return []
-        tail = re.split(
-            r"[.;]|\b(every|each|daily|ежедневно|каждый|каждые|каждую)\b", request.lower[match.end() :]
+        start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
+        ends = [i for i in (request.lower.find(p, match.end()) for p in ";.") if i >= 0]
+        after = re.split(
+            r"\b(every|each|daily|hourly|ежедневно|каждый|каждые|каждую|ежечасно)\b",
+            request.lower[match.end() : min(ends, default=len(request.lower))],
         )[0]
-        columns = self._columns_named(request, table, tail)
-        if not columns and PII_WORDS.search(tail):
-            columns = [
-                c.name
-                for c in table.columns
-                if any(parts <= set(name_parts(c.name)) for parts in PII_COLUMN_PARTS)
-            ]
-        return columns
+        segments = after.split(",")
+        head = request.lower[start : match.start()]
+        for part in (segments[0], head):
+            columns = self._columns_in(table, part)
+            if columns:
+                # "mask emails, phones and snils": later segments count when they only list columns.
+                for segment in segments[1:] if part is segments[0] else []:
+                    more = self._only_columns(table, segment)
+                    if not more:
+                        break
+                    columns += [c for c in more if c not in columns]
+                return columns
+            if PII_WORDS.search(part):
+                return self._pii_columns(table)
+        return []
 
-    def _incremental(self, request: _Request, table: Table) -> str | None:
-        if not INCREMENTAL.search(request.lower) and not NEW_NOUN.search(request.lower):
+    def _only_columns(self, table: Table, text: str) -> list[str]:
+        """The columns `text` names when it names nothing but columns (and conjunctions)."""
+        tokens = [t for t in words(text) if t not in STOP_WORDS and t not in {"or", "или", "also", "также"}]
+        mentions = self._column_mentions(table, tokens)
+        covered = {i for i, _ in mentions} | {i + 1 for i, _ in mentions}
+        if not mentions or any(i not in covered for i in range(len(tokens))):
+            return []
+        return [name for _, name in mentions]
+
+    def _pii_columns(self, table: Table) -> list[str]:
+        return [
+            c.name
+            for c in table.columns
+            if any(parts <= set(name_parts(c.name)) for parts in PII_COLUMN_PARTS)
+        ]
+
+    def _dedupe(self, request: _Request, table: Table) -> list[str] | None:
+        match = DEDUPE.search(request.lower)
+        if not match:
             return None
-        for match in BY_COLUMN.finditer(request.lower):
-            if table.column(match.group(1)):
-                return table.column(match.group(1)).name  # type: ignore[union-attr]
-        preferred = ("updated_at", "modified_at", "changed_at") if CHANGED.search(request.lower) else ()
-        preferred += ("created_at", "inserted_at", "occurred_at", "sold_at", "paid_at", "updated_at")
-        for name in preferred:
-            if table.column(name):
-                return name
-        return table.primary_key[0] if len(table.primary_key) == 1 else None
+        for by in BY_LIST.finditer(request.lower, match.end()):
+            known, _ = self._listed_columns(table, by.group(1))
+            if known:
+                return known
+        return table.column_names
 
-    def _where(self, request: _Request, table: Table) -> str | None:
-        conditions = []
+    # --- filters -------------------------------------------------------------------------------
+
+    def _where(self, request: _Request, table: Table, incremental: bool) -> _Found:
+        where = self._conditions(request, table, incremental)
+        hint = FILTER_HINTS.search(request.lower)
+        if hint and not where:
+            question = (
+                f"I could not turn {hint.group(0)!r} into a filter on {table.qualified_name}. "
+                "Which condition should the rows meet (for example 'total > 1000')?"
+            )
+            return _Found(None, [question])
+        if where and NEGATION.search(request.lower):
+            return _Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
+                                 f"'{where}', but the request also says what is not wanted."])  # fmt: skip
+        return _Found(where)
+
+    def _conditions(self, request: _Request, table: Table, incremental: bool) -> str | None:
+        found: dict[str, tuple[int, str]] = {}
+        rules = (
+            self._between_conditions, self._explicit_conditions, self._compared_conditions,
+            self._comparative_conditions, self._status_conditions, self._value_conditions,
+        )  # fmt: skip
+        for rule in rules:
+            for position, column, condition in rule(request, table, incremental):
+                found.setdefault(column, (position, condition))
+        return " AND ".join(c for _, c in sorted(found.values())) or None
+
+    def _explicit_conditions(
+        self, request: _Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        for match in EXPLICIT_COMPARISON.finditer(request.text):
+            column = table.column(match.group(1))
+            operator = "=" if match.group(2).strip() in ("is", "equals") else match.group(2)
+            if column is None or match.group(3).lower() in NOT_VALUES:
+                continue
+            literal = match.group(3)
+            if literal[0] in "'\"":
+                literal = literal[1:-1].replace("''", "'")
+            elif re.fullmatch(r"-?\d+(?:[.,]\d+)?", literal):
+                yield (
+                    match.start(),
+                    column.name,
+                    f"{column.name} {match.group(2)} {literal.replace(',', '.')}",
+                )
+                continue
+            if table.column(literal) or literal.lower() in NOT_A_NAME:
+                continue
+            yield match.start(), column.name, f"{column.name} {operator} {_quote(literal)}"
+
+    def _between_conditions(self, request: _Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        for match in BETWEEN.finditer(request.lower):
+            columns = self._columns_in(table, match.group(1)) or self._measure_of(
+                request, table, match.group(1)
+            )
+            if len(columns) == 1 and not _is_text(table.column(columns[0])):
+                low, high = (match.group(i).replace(",", ".") for i in (2, 3))
+                yield match.start(), columns[0], f"{columns[0]} BETWEEN {low} AND {high}"
+
+    def _compared_conditions(
+        self, request: _Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
         for match in COMPARISON.finditer(request.lower):
-            columns = self._columns_named(request, table, match.group(1))
-            if len(columns) == 1:
+            columns = self._columns_in(table, match.group(1)) or self._measure_of(
+                request, table, match.group(1)
+            )
+            if len(columns) == 1 and not _is_text(table.column(columns[0])):
                 value = match.group(3).replace(",", ".")
-                conditions.append(f"{columns[0]} {OPERATORS[match.group(2)]} {value}")
-        status = table.column("status")
-        if status:
-            for token in request.tokens:
-                value = STATUS_WORDS.get(stem(token))
-                if value and not (
-                    value == "new" and INCREMENTAL.search(request.lower) or NEW_NOUN.search(token)
-                ):
-                    conditions.append(f"status = '{value}'")
-                    break
-        return " AND ".join(conditions) or None
+                yield match.start(), columns[0], f"{columns[0]} {OPERATORS[match.group(2)]} {value}"
+
+    def _measure_of(self, request: _Request, table: Table, word: str) -> list[str]:
+        """ "orders over 500": the table's own noun compared to a number means its one money column."""
+        if not set(name_parts(table.name)) <= self.vocabulary.meanings(word):
+            return []
+        money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
+        return money if len(money) == 1 else []
+
+    def _comparative_conditions(
+        self, request: _Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        for pattern, operator, concepts in COMPARATIVES:
+            for match in pattern.finditer(request.lower):
+                for concept in concepts:
+                    columns = [c.name for c in table.columns if stem(concept) in name_parts(c.name)]
+                    if len(columns) == 1:
+                        yield (
+                            match.start(),
+                            columns[0],
+                            f"{columns[0]} {operator} {match.group(1).replace(',', '.')}",
+                        )
+                        break
+
+    def _status_conditions(
+        self, request: _Request, table: Table, incremental: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        if not table.column("status"):
+            return
+        for i, token in enumerate(request.tokens):
+            value = STATUS_WORDS.get(stem(token))
+            if value:
+                yield self._position(request, i), "status", f"status = '{value}'"
+                return
+
+    def _value_conditions(self, request: _Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        tokens = request.tokens
+        for i in range(len(tokens) - 1):
+            # "for region north"; in Russian also a bare genitive before a Latin value ("типа purchase").
+            linked = i > 0 and tokens[i - 1] in VALUE_LINKS
+            bare = request.language == "ru" and request.raw[i + 1].isascii()
+            if not (linked or bare):
+                continue
+            mentions = self._column_mentions(table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK))
+            if len(mentions) != 1:
+                continue
+            column = table.column(mentions[0][1])
+            value = request.raw[i + 1]
+            if column and self._filterable(table, column) and self._is_value(request, table, value):
+                yield self._position(request, i), column.name, f"{column.name} = {_quote(value)}"
+
+    def _filterable(self, table: Table, column: Column) -> bool:
+        personal = any(parts <= set(name_parts(column.name)) for parts in PII_COLUMN_PARTS)
+        return _is_text(column) and not personal and column.name != "id" and not column.name.endswith("_id")
+
+    def _is_value(self, request: _Request, table: Table, value: str) -> bool:
+        lower = value.lower()
+        if lower in STATUS_VALUES:
+            return True
+        if not VALUE_TOKEN.match(value) or lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
+            return False
+        if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or MASK.fullmatch(lower):
+            return False
+        if parse_schedule(f"every day {value}") is None and parse_schedule(value) is not None:
+            return False
+        return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
+
+    def _position(self, request: _Request, index: int) -> int:
+        """Character offset of the index-th word (for ordering conditions as written)."""
+        return request.spans[index][0] if index < len(request.spans) else len(request.text)
+
+    # --- assembling the spec -------------------------------------------------------------------
 
     def _assemble(
         self,
         request: _Request,
+        kind: str,
         source: ConnectionInfo,
         table: Table,
         target: ConnectionInfo,
@@ -429,87 +1033,166 @@ class OfflinePlanner:
         timezone: str | None,
     ) -> Outcome:
         source_name = self.catalog.display_name(source.conn_id, table)
-        target_table = self._target_table(request, table)
-        mode = (
-            "replace"
-            if REPLACE.search(request.lower)
-            else "upsert"
-            if UPSERT.search(request.lower)
-            else "append"
+        target_table = self._explicit_target_name(request) or table.name
+        mode = self._mode(request)
+        keys = self._keys(request, table) if mode == "upsert" else _Found([])
+        incremental = (
+            self._incremental(request, table) if mode != "replace" and kind == "sql" else _Found(None)
         )
-        keys: list[str] = []
-        if mode == "upsert":
-            by = [m.group(1) for m in BY_COLUMN.finditer(request.lower) if table.column(m.group(1))]
-            keys = by or list(table.primary_key)
-            if not keys:
-                return Outcome.clarify(f"Which key columns identify a row of {source_name} for the upsert?")
         columns = self._column_subset(request, table)
-        transforms: list[dict] = []
+        where = self._where(request, table, incremental.value is not None) if kind == "sql" else _Found(None)
+        questions = keys.questions + incremental.questions + columns.questions + where.questions
+        if questions:
+            return Outcome.clarify(*questions)
+        transforms: list[dict[str, Any]] = []
         masked = self._mask(request, table)
+        if MASK.search(request.lower) and not masked:
+            return Outcome.clarify(
+                f"Which columns of {source_name} should be masked? Columns: {', '.join(table.column_names)}."
+            )
         if masked:
             transforms.append({"type": "mask", "columns": masked, "method": "hash"})
-        dedupe = DEDUPE.search(request.lower)
+        dedupe = self._dedupe(request, table)
         if dedupe:
-            by = [
-                m.group(1)
-                for m in BY_COLUMN.finditer(request.lower[dedupe.end() :])
-                if table.column(m.group(1))
-            ]
-            transforms.append({"type": "dedupe", "columns": by or table.column_names})
-        incremental = None if mode == "replace" else self._incremental(request, table)
+            transforms.append({"type": "dedupe", "columns": dedupe})
         spec_data = {
-            "dag_id": _dag_id(table.name, source.conn_id, target.conn_id, target_table),
-            "description": f"{source.conn_id}.{source_name} -> {target.conn_id}.{target_table} ({mode})",
-            "request": request.text,
-            "owner": self.owner,
-            "tags": ["ai-etl", source.engine, target.engine],
-            "schedule": cron,
-            "timezone": timezone or "UTC",
+            **self._header(request, table.name, source, target, target_table, mode, cron, timezone),
             "source": {
-                "type": "sql",
+                "type": kind,
                 "conn_id": source.conn_id,
                 "table": source_name,
-                "columns": columns,
-                "where": self._where(request, table),
-                "incremental": {"column": incremental} if incremental else None,
+                "columns": columns.value,
+                "where": where.value,
+                "incremental": {"column": incremental.value} if incremental.value else None,
             },
             "transforms": transforms,
-            "target": {
-                "type": "clickhouse" if target.engine == "clickhouse" else "sql",
-                "conn_id": target.conn_id,
-                "table": target_table,
-                "mode": mode,
-                "keys": keys,
-            },
+            "target": self._target_spec(target, target_table, mode, keys.value),
         }
-        try:
-            spec = PipelineSpec.model_validate(spec_data)
-        except ValidationError as exc:  # a planner bug must surface as a clear error, not a crash
-            return Outcome("rejected", errors=[Problem("schema", str(exc))])
-        return Outcome("ok", spec=spec)
+        return _validated(spec_data)
 
-    def _target_table(self, request: _Request, table: Table) -> str:
-        for match in TARGET_TABLE.finditer(request.text):
-            name = match.group(1).lower()
-            if any(name in ws for ws in ENGINE_WORDS.values()) or name in STOP_WORDS:
-                continue
-            if name in (table.name.lower(), table.qualified_name.lower()):
-                continue
-            request.claimed.add(name)
-            return name
-        return table.name
+    def _header(
+        self,
+        request: _Request,
+        name: str,
+        source: ConnectionInfo | None,
+        target: ConnectionInfo,
+        target_table: str,
+        mode: str,
+        cron: str | None,
+        timezone: str | None,
+    ) -> dict[str, Any]:
+        source_id = source.conn_id if source else "files"
+        return {
+            "dag_id": _dag_id(name, source_id, target.conn_id, target_table),
+            "description": f"{source_id}.{name} -> {target.conn_id}.{target_table} ({mode})",
+            "request": request.text,
+            "owner": self.owner,
+            "tags": ["ai-etl", source.engine if source else "files", target.engine],
+            "schedule": cron,
+            "timezone": timezone or "UTC",
+        }
 
-    def _column_subset(self, request: _Request, table: Table) -> list[str] | None:
-        match = COLUMN_LIST.search(request.text)
-        if not match:
-            return None
-        names = [n for n in re.split(r"\s*(?:,|\band\b|\bи\b|&)\s*", match.group(1).lower()) if n]
-        # "по колонке updated_at" names one column to order by, not a subset; a subset says
-        # "only"/"только" or lists several columns.
-        if len(names) < 2 and not re.match(r"(only|только)", match.group(0), re.IGNORECASE):
-            return None
-        known = [table.column(n).name for n in names if table.column(n)]  # type: ignore[union-attr]
-        return known or None
+    def _target_spec(self, target: ConnectionInfo, table: str, mode: str, keys: list[str]) -> dict[str, Any]:
+        return {
+            "type": "clickhouse" if target.engine == "clickhouse" else "sql",
+            "conn_id": target.conn_id,
+            "table": table,
+            "mode": mode,
+            "keys": keys,
+        }
+
+    # --- files (S3, Excel) -----------------------------------------------------------------------
+
+    def _plan_file(self, request: _Request, kind: str) -> Outcome:
+        path = self._file_path(request, kind)
+        file_format = self._file_format(request, path.value) if kind == "s3" and path.value else _Found(None)
+        target = self._target(request, None)
+        target_table = self._explicit_target_name(request)
+        schedule = parse_schedule(request.text)
+        questions = path.questions + file_format.questions + target.questions
+        if target_table is None:
+            questions.append(
+                "Which table should the file data be loaded into (for example 'в таблицу sales_raw')?"
+            )
+        if schedule is None:
+            questions.append(self._ask_schedule(request))
+        if questions or target.value is None or schedule is None or target_table is None:
+            return Outcome.clarify(*questions)
+        s3 = self.catalog.connections_of("s3")
+        sheet = SHEET.search(request.text) if kind == "excel" else None
+        spec_data = {
+            **self._header(
+                request,
+                target_table,
+                None,
+                target.value,
+                target_table,
+                self._mode(request),
+                schedule.cron,
+                schedule.timezone,
+            ),  # fmt: skip
+            "source": {
+                "type": kind,
+                "conn_id": s3[0].conn_id if kind == "s3" and len(s3) == 1 else None,
+                "path": path.value,
+                "format": file_format.value,
+                "sheet": (sheet.group(1) or sheet.group(2)) if sheet else None,
+            },
+            "target": self._target_spec(target.value, target_table, self._mode(request), []),
+        }
+        if spec_data["target"]["mode"] == "upsert":
+            return Outcome.clarify("Which key columns identify a row of the file for the upsert?")
+        return _validated(spec_data)
+
+    def _file_path(self, request: _Request, kind: str) -> _Found:
+        match = (S3_PATH if kind == "s3" else EXCEL_PATH).search(request.text)
+        if match:
+            return _Found(match.group(0).rstrip(".,"))
+        if kind == "s3":
+            return _Found(None, ["Which S3 path should be read (for example s3://bucket/prefix/)?"])
+        return _Found(None, ["Which Excel file (path to the .xlsx) and sheet should be read?"])
+
+    def _file_format(self, request: _Request, path: str) -> _Found:
+        for pattern, name in FILE_FORMATS:
+            if pattern.search(request.text) or pattern.search(path):
+                return _Found(name)
+        return _Found(None, [f"Which format are the files at {path}: CSV, Parquet or JSONL?"])
+
+
+def _related(first: Table, second: Table) -> bool:
+    """One table points at the other (a foreign key, or a `<table>_id` column): "orders of customers"."""
+    for table, other in ((first, second), (second, first)):
+        if any(fk.ref_table.split(".")[-1] == other.name for fk in table.foreign_keys):
+            return True
+        wanted = [*name_parts(other.name), stem("id")]
+        if any(name_parts(c.name) == wanted for c in table.columns):
+            return True
+    return False
+
+
+def _is_text(column: Column | None) -> bool:
+    return column is not None and any(column.type.lower().startswith(t) for t in TEXT_TYPES)
+
+
+def _is_temporal(table: Table, name: str) -> bool:
+    column = table.column(name)
+    if column is None:
+        return False
+    kind = column.type.lower()
+    return "time" in kind or "date" in kind or name.endswith("_at") or kind in ("bigint", "integer", "int")
+
+
+def _quote(value: str) -> str:
+    """A SQL string literal: single quotes doubled, nothing else allowed to break out."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _validated(spec_data: dict[str, Any]) -> Outcome:
+    try:
+        spec = PipelineSpec.model_validate(spec_data)
+    except ValidationError as exc:  # a planner bug must surface as a clear error, not a crash
+        return Outcome("rejected", errors=[Problem("schema", str(exc))])
+    return Outcome("ok", spec=spec)
 
 
 def name_parts_of_text(text: str) -> list[str]:

@@ -23,22 +23,43 @@ CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 # English name part -> Russian and English synonyms (any word form).
 BUILTIN_GLOSSARY: dict[str, list[str]] = {
-    "sale": ["продажа", "продажи", "реализация", "sold", "selling"],
-    "order": ["заказ", "заказы", "purchase"],
+    # shop / retail
+    "sale": ["продажа", "продажи", "реализация", "выручка", "sold", "selling", "revenue"],
+    "order": ["заказ", "заказы", "покупка", "purchase"],
     "customer": ["клиент", "покупатель", "заказчик", "client", "buyer"],
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
-    "event": ["событие", "ивент"],
-    "user": ["пользователь", "юзер", "учетка", "account"],
-    "inventory": ["остаток", "остатки", "запас", "склад", "stock", "warehouse"],
+    "event": ["событие", "ивент", "clickstream", "кликстрим"],
+    "user": ["пользователь", "юзер", "учетка", "аккаунт", "account"],
+    # "warehouse" is not here: "the warehouse" names the analytics connection (ENGINE_WORDS).
+    "inventory": ["остаток", "остатки", "запас", "склад", "stock"],
     "lead": ["лид", "заявка"],
     "employee": ["сотрудник", "работник", "персонал", "staff"],
-    "invoice": ["счет", "счёт", "счет-фактура"],
+    "invoice": ["счет", "счёт", "счет-фактура", "bill"],
     "shipment": ["отгрузка", "доставка", "delivery"],
     "supplier": ["поставщик", "vendor"],
     "category": ["категория"],
     "region": ["регион", "область"],
     "city": ["город"],
+    # clinic / HR
+    "patient": ["пациент"],
+    "doctor": ["врач", "доктор", "physician"],
+    "visit": ["визит", "прием", "приём", "посещение", "осмотр"],
+    "appointment": ["запись", "booking", "бронирование"],
+    "diagnosis": ["диагноз"],
+    "prescription": ["рецепт", "назначение", "medication"],
+    "clinic": ["клиника", "больница"],
+    "lab": ["лаборатория", "лабораторный", "анализ"],
+    "result": ["результат"],
+    "bed": ["койка", "коечный", "койко"],
+    "department": ["отдел", "отделение", "подразделение"],
+    "specialty": ["специальность", "специализация", "speciality"],
+    "duration": ["длительность", "продолжительность"],
+    "drug": ["препарат", "лекарство", "medicine"],
+    "insurance": ["страховка", "страхование", "полис"],
+    "policy": ["полис"],
+    "salary": ["зарплата", "оклад"],
+    # column words
     "email": ["почта", "емейл", "имейл", "e-mail", "mail", "электронная"],
     "phone": ["телефон", "номер телефона", "mobile"],
     "card": ["карта", "карточка"],
@@ -46,6 +67,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "name": ["имя", "название", "наименование", "фио"],
     "full": ["полный", "фио"],
     "birth": ["рождение", "рождения", "дата рождения"],
+    "passport": ["паспорт"],
+    "address": ["адрес"],
     "date": ["дата", "день"],
     "amount": ["сумма", "total"],
     "total": ["итог", "итого", "сумма"],
@@ -61,33 +84,33 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "source": ["источник"],
     "type": ["тип"],
     "paid": ["оплачен", "оплаченный", "оплаченные"],
-    "salary": ["зарплата", "оклад"],
-    "department": ["отдел", "подразделение"],
-    "patient": ["пациент"],
-    "doctor": ["врач", "доктор"],
-    "visit": ["визит", "прием", "приём", "посещение"],
-    "appointment": ["запись", "прием"],
-    "diagnosis": ["диагноз"],
-    "prescription": ["рецепт", "назначение"],
-    "clinic": ["клиника", "больница"],
-    "lab": ["лаборатория", "анализ"],
-    "result": ["результат"],
-    "insurance": ["страховка", "страхование", "полис"],
-    "policy": ["полис"],
+    "report": ["отчет", "отчёт", "отчетность", "отчётность", "отчетный", "reporting", "bi"],
 }
 
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
     "postgres": ("postgres", "postgresql", "postgre", "pg", "постгрес", "постгре", "постгрэс", "пг"),
-    "clickhouse": ("clickhouse", "ch", "кликхаус", "клик", "кх", "clickhous"),
-    "s3": ("s3", "minio", "bucket", "бакет"),
+    "clickhouse": (
+        "clickhouse",
+        "ch",
+        "кликхаус",
+        "клик",
+        "кх",
+        "clickhous",
+        "warehous",
+        "dwh",
+        "хранилищ",
+        "olap",
+    ),
+    "s3": ("s3", "minio", "bucket", "бакет", "бакета"),
     "excel": ("excel", "xlsx", "xls", "эксель", "excel-файл"),
 }
 # Engines the assistant has no reader for; naming one as a source is rejected, not guessed.
 UNSUPPORTED_ENGINES = (
     "mysql", "mariadb", "mongodb", "mongo", "oracle", "kafka", "redis", "cassandra", "elasticsearch",
     "snowflake", "bigquery", "mssql", "sqlserver", "hive", "sqlite", "db2", "dynamodb", "монго",
-    "оракл", "кафка", "мускул", "mysql'я",
+    "оракл", "кафка", "мускул", "mysql'я", "ms sql", "sql server", "teradata", "vertica", "redshift",
+    "databricks", "greenplum", "firebird", "couchbase", "neo4j", "hbase", "эластик", "редис",
 )  # fmt: skip
 
 
@@ -96,6 +119,7 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(language)
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball stem of one word in its own language (Cyrillic -> Russian, else English)."""
     word = word.lower().replace("ё", "е")
@@ -110,7 +134,12 @@ def words(text: str) -> list[str]:
 
 def name_parts(name: str) -> list[str]:
     """Stems of the parts of an identifier: `card_number` -> ["card", "number"]."""
-    return [stem(p) for p in re.split(r"[_.\s]+", name.lower()) if p]
+    return list(_name_parts(name))
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(stem(p) for p in re.split(r"[_.\s]+", name.lower()) if p)
 
 
 @functools.cache
@@ -118,14 +147,28 @@ def _builtin_synonyms() -> dict[str, frozenset[str]]:
     return _index(BUILTIN_GLOSSARY)
 
 
+# Case endings added to a Russian glossary word before stemming: Snowball stems a dictionary form
+# and its plural differently ("визит" -> "виз", "визиты" -> "визит"), so every form is indexed.
+RU_ENDINGS = ("", "ы", "и", "ов", "а", "ам", "ами", "ах", "ом", "у", "е", "ей")
+
+
+def word_forms(word: str) -> set[str]:
+    """Stems of a glossary word's likely case forms; short stems only when they are the whole word."""
+    if not CYRILLIC.search(word) or not re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
+        return {stem(word)}
+    stems = {stem(word + ending) for ending in RU_ENDINGS}
+    return {s for s in stems if len(s) >= 4 or s == word}
+
+
 def _index(glossary: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-    """Stem of a synonym -> stems of the English name parts it stands for."""
+    """Stem of a synonym (in any case form) -> stems of the English name parts it stands for."""
     index: dict[str, set[str]] = {}
     for english, synonyms in glossary.items():
         target = stem(english)
         for synonym in [english, *synonyms]:
             for part in words(synonym):
-                index.setdefault(stem(part), set()).add(target)
+                for form in word_forms(part):
+                    index.setdefault(form, set()).add(target)
     return {k: frozenset(v) for k, v in index.items()}
 
 
@@ -150,8 +193,15 @@ class Vocabulary:
         self._synonyms = dict(_builtin_synonyms())
         for key, value in _index(extra or {}).items():
             self._synonyms[key] = self._synonyms.get(key, frozenset()) | value
+        self._memo: dict[str, frozenset[str]] = {}
 
     def meanings(self, word: str) -> frozenset[str]:
-        """The stem itself plus every glossary meaning of it."""
-        stemmed = stem(word)
-        return self._synonyms.get(stemmed, frozenset()) | {stemmed}
+        """The stem itself plus every glossary meaning of it (in any case form: "визит", "визитов")."""
+        found = self._memo.get(word)
+        if found is None:
+            stemmed = stem(word)
+            found = self._synonyms.get(stemmed, frozenset()) | {stemmed}
+            if CYRILLIC.search(word) and re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
+                found |= self._synonyms.get(stem(word + "ы"), frozenset())
+            self._memo[word] = found
+        return found
