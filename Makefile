@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint unit integration bench eval system-deps venv demo-stop clean
+.PHONY: demo test lint unit integration ui bench eval system-deps venv demo-stop clean
 
 system-deps:
 	bash scripts/install_system_deps.sh
@@ -14,6 +14,8 @@ $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e '.[test]'
+	# The build leaves egg-info in the checkout; with it Airflow run from here sees the plugin twice.
+	rm -rf airflow_ai_etl.egg-info
 	touch $@
 
 venv: $(VENV)/.installed
@@ -30,6 +32,9 @@ unit: venv
 
 integration: system-deps venv
 	$(PY) -m pytest -q tests/integration
+
+ui: system-deps venv
+	$(PY) -m pytest -q tests/ui
 
 demo: system-deps venv
 	$(PY) scripts/demo.py

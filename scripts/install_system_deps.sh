@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the servers the tests and the demo run locally: PostgreSQL and ClickHouse
-# (Debian packages). Does nothing when they are already there.
+# Installs what the tests and the demo run locally, as Debian packages: PostgreSQL and
+# ClickHouse servers, and Chromium for the web UI's browser tests. Does nothing when they are
+# already there.
 set -euo pipefail
 
 have_postgres() {
@@ -13,6 +14,7 @@ have_clickhouse() {
 missing=()
 have_postgres || missing+=(postgresql postgresql-client)
 have_clickhouse || missing+=(clickhouse-server clickhouse-client)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

@@ -1,0 +1,293 @@
+"""JSON endpoints of the "AI ETL" menu, under ``/pluginsv2/aietl/api`` in Airflow 3.
+
+Same permissions as the pages (see permissions.py); every POST needs the CSRF token (Flask-WTF,
+header ``X-CSRFToken``), and every generate, check, deploy, rollback and trigger is audited.
+
+==========================================================  =============================  ============
+route                                                       permission                     audited as
+==========================================================  =============================  ============
+GET  /api/pipelines                                         can_read  AI ETL Pipelines
+GET  /api/pipelines/<dag_id>/versions                       can_read  AI ETL Pipelines
+GET  /api/pipelines/<dag_id>/versions/<n>                   can_read  AI ETL Pipelines
+GET  /api/pipelines/<dag_id>/diff?old=N&new=M               can_read  AI ETL Pipelines
+GET  /api/catalog[?refresh=1]                               can_read  AI ETL Pipelines
+GET  /api/audit[?limit=&offset=&dag_id=]                    can_read  AI ETL Audit Log
+POST /api/generate        {"request": "...", "strategy"}    can_generate                   generate
+POST /api/check           {"spec": {...}}                   can_generate                   check
+POST /api/deploy          {"spec": {...}}                   can_deploy                     deploy
+POST /api/pipelines/<dag_id>/rollback  {"version": N}       can_rollback                   rollback
+POST /api/pipelines/<dag_id>/trigger                        Airflow: create runs of DAG    trigger
+==========================================================  =============================  ============
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from flask import Response, request
+from flask_appbuilder import BaseView, expose
+
+from airflow_ai_etl.deploy import DeployError
+from airflow_ai_etl.web import permissions as perms
+from airflow_ai_etl.web import service
+from airflow_ai_etl.web.i18n import current_language
+
+log = logging.getLogger(__name__)
+
+MAX_REQUEST_CHARS = 2000
+
+
+def _json(data: Any, status: int = 200) -> Response:
+    """JSON in the spec's own key order (Flask's jsonify would sort the keys)."""
+    return Response(
+        json.dumps(data, ensure_ascii=False, default=str), status=status, mimetype="application/json"
+    )
+
+
+def _error(message: str, status: int = 400, **extra: Any) -> Response:
+    return _json({"status": "error", "error": message, **extra}, status)
+
+
+def _body() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    return data if isinstance(data, dict) else {}
+
+
+def _audit(action: str, status: str, request_text: str = "", dag_id: str = "", detail: Any = "") -> None:
+    """Record one action; a broken audit log is logged loudly but does not hide the result."""
+    try:
+        service.audit_log().record(perms.current_username(), action, status, request_text, dag_id, detail)
+    except Exception:
+        log.exception("AI ETL: could not write the audit log entry for %s", action)
+
+
+def _spec_from_body() -> tuple[dict[str, Any] | None, Response | None]:
+    spec = _body().get("spec")
+    if not isinstance(spec, dict):
+        return None, _error('send the spec as a JSON object: {"spec": {...}}')
+    return spec, None
+
+
+class AIETLApi(BaseView):
+    """The JSON API; the pages (views.py) call it from the browser."""
+
+    route_base = "/aietl/api"
+    class_permission_name = perms.RESOURCE_PIPELINES
+    base_permissions = perms.PIPELINE_ACTIONS
+    default_view = "list_pipelines"
+
+    def create_blueprint(
+        self, appbuilder: Any, endpoint: str | None = None, static_folder: str | None = None
+    ) -> Any:
+        """Identify callers by Airflow's JWT cookie, like the pages do."""
+        blueprint = super().create_blueprint(appbuilder, endpoint=endpoint, static_folder=static_folder)
+        blueprint.before_request(perms.authenticate_from_token)
+        return blueprint
+
+    # --- read ----------------------------------------------------------------------------------
+
+    @expose("/pipelines")
+    @perms.requires(perms.ACTION_READ, api=True)
+    def list_pipelines(self) -> Response:
+        """Every pipeline the assistant deployed, with version, schedule, file state and last run."""
+        return _json({"pipelines": service.pipelines(service.assistant().store)})
+
+    @expose("/pipelines/<dag_id>/versions")
+    @perms.requires(perms.ACTION_READ, api=True)
+    def list_versions(self, dag_id: str) -> Response:
+        """All versions of one pipeline (who, when, request), newest first."""
+        try:
+            return _json({"dag_id": dag_id, "versions": service.versions(service.assistant().store, dag_id)})
+        except DeployError as exc:
+            return _error(str(exc), 404)
+
+    @expose("/pipelines/<dag_id>/versions/<int:version>")
+    @perms.requires(perms.ACTION_READ, api=True)
+    def get_version(self, dag_id: str, version: int) -> Response:
+        """One version with its spec and file."""
+        try:
+            found = service.assistant().store.get(dag_id, version)
+        except DeployError as exc:
+            return _error(str(exc), 404)
+        return _json(
+            {
+                "dag_id": found.dag_id,
+                "version": found.version,
+                "spec": found.spec,
+                "source": found.source,
+                "request": found.request,
+                "user": found.user,
+                "created_at": found.created_at,
+                "action": found.action,
+            }
+        )
+
+    @expose("/pipelines/<dag_id>/diff")
+    @perms.requires(perms.ACTION_READ, api=True)
+    def diff(self, dag_id: str) -> Response:
+        """Unified diff of the DAG file between versions ``old`` and ``new`` (default: latest)."""
+        old = request.args.get("old", type=int)
+        new = request.args.get("new", type=int)
+        if old is None:
+            return _error("give ?old=N (and optionally &new=M)")
+        try:
+            return _json(
+                {
+                    "dag_id": dag_id,
+                    "old": old,
+                    "new": new,
+                    "diff": service.assistant().store.diff(dag_id, old, new),
+                }
+            )
+        except DeployError as exc:
+            return _error(str(exc), 404)
+
+    @expose("/catalog")
+    @perms.requires(perms.ACTION_READ, api=True)
+    def catalog(self) -> Response:
+        """Connections and tables the planner can see."""
+        try:
+            catalog = service.get_catalog(refresh=request.args.get("refresh") == "1")
+        except Exception as exc:
+            log.exception("AI ETL: catalog")
+            return _error(f"cannot read the catalog: {exc}", 500)
+        return _json(catalog.to_dict())
+
+    @expose("/audit")
+    @perms.requires(perms.ACTION_READ, perms.RESOURCE_AUDIT, api=True)
+    def audit(self) -> Response:
+        """The newest audit entries first."""
+        entries = service.audit_log().entries(
+            limit=request.args.get("limit", 200, type=int),
+            offset=request.args.get("offset", 0, type=int),
+            dag_id=request.args.get("dag_id") or None,
+        )
+        return _json({"entries": [e.to_dict() for e in entries]})
+
+    # --- act -----------------------------------------------------------------------------------
+
+    @expose("/generate", methods=["POST"])
+    @perms.requires(perms.ACTION_GENERATE, api=True)
+    def generate(self) -> Response:
+        """Plan a request and take it through every gate; nothing is written."""
+        text = _body().get("request")
+        if not isinstance(text, str) or not text.strip():
+            return _error('send the request text: {"request": "..."}')
+        if len(text) > MAX_REQUEST_CHARS:
+            return _error(f"the request is longer than {MAX_REQUEST_CHARS} characters")
+        strategy = _body().get("strategy") or "offline"
+        if strategy not in service.STRATEGIES:
+            return _error(
+                f"unknown planner strategy {strategy!r}; use one of {', '.join(service.STRATEGIES)}"
+            )
+        try:
+            helper = service.assistant(strategy)
+        except TypeError:  # an assistant without planner strategies
+            return _error(f"planner strategy {strategy!r} is not available in this version")
+        try:
+            outcome = helper.generate(text.strip())
+            payload = service.outcome_payload(outcome, helper, current_language())
+        except Exception as exc:
+            log.exception("AI ETL: generate")
+            _audit("generate", "error", text, detail=str(exc))
+            return _error(f"internal error: {exc}", 500)
+        detail = _summary(payload)
+        if strategy != "offline":
+            detail = {"strategy": strategy, **(detail or {})}  # type: ignore[dict-item]
+        _audit("generate", outcome.status, text, payload.get("dag_id", ""), detail)
+        return _json(payload)
+
+    @expose("/check", methods=["POST"])
+    @perms.requires(perms.ACTION_GENERATE, api=True)
+    def check(self) -> Response:
+        """Take an edited spec through every gate; nothing is written."""
+        spec, problem = _spec_from_body()
+        if problem is not None:
+            return problem
+        helper = service.assistant()
+        try:
+            outcome = helper.check(spec)  # type: ignore[arg-type]
+            payload = service.outcome_payload(outcome, helper, current_language())
+        except Exception as exc:
+            log.exception("AI ETL: check")
+            _audit("check", "error", str(spec.get("request", "")), detail=str(exc))  # type: ignore[union-attr]
+            return _error(f"internal error: {exc}", 500)
+        request_text = str(spec.get("request", ""))  # type: ignore[union-attr]
+        _audit("check", outcome.status, request_text, payload.get("dag_id", ""), _summary(payload))
+        return _json(payload)
+
+    @expose("/deploy", methods=["POST"])
+    @perms.requires(perms.ACTION_DEPLOY, api=True)
+    def deploy(self) -> Response:
+        """Re-validate the spec on the server, then write the DAG atomically and record a version."""
+        spec, problem = _spec_from_body()
+        if problem is not None:
+            return problem
+        request_text = str(spec.get("request", ""))  # type: ignore[union-attr]
+        dag_id = str(spec.get("dag_id", ""))  # type: ignore[union-attr]
+        helper = service.assistant()
+        try:
+            outcome = helper.check(spec)  # type: ignore[arg-type]
+            if outcome.status != "ok":
+                payload = service.outcome_payload(outcome, helper, current_language())
+                _audit("deploy", outcome.status, request_text, dag_id, _summary(payload))
+                return _json(payload, 422)
+            deployed = helper.deploy(outcome, user=perms.current_username())
+            payload = service.outcome_payload(deployed, helper, current_language())
+        except DeployError as exc:
+            _audit("deploy", "error", request_text, dag_id, str(exc))
+            return _error(str(exc), 409)
+        except Exception as exc:
+            log.exception("AI ETL: deploy")
+            _audit("deploy", "error", request_text, dag_id, str(exc))
+            return _error(f"internal error: {exc}", 500)
+        _audit("deploy", "ok", request_text, dag_id, {"version": deployed.version, "path": deployed.path})
+        return _json(payload)
+
+    @expose("/pipelines/<dag_id>/rollback", methods=["POST"])
+    @perms.requires(perms.ACTION_ROLLBACK, api=True)
+    def rollback(self, dag_id: str) -> Response:
+        """Restore an older version (re-validated first); it is recorded as a new version."""
+        version = _body().get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            return _error('send the version to restore: {"version": N}')
+        try:
+            restored = service.assistant().rollback(dag_id, version, user=perms.current_username())
+        except (DeployError, ValueError) as exc:
+            _audit("rollback", "rejected", "", dag_id, {"to_version": version, "error": str(exc)})
+            return _error(str(exc), 409)
+        except Exception as exc:
+            log.exception("AI ETL: rollback")
+            _audit("rollback", "error", "", dag_id, {"to_version": version, "error": str(exc)})
+            return _error(f"internal error: {exc}", 500)
+        detail = {"to_version": version, "new_version": restored.version, "path": restored.path}
+        _audit("rollback", "ok", restored.request, dag_id, detail)
+        return _json({"status": "ok", "dag_id": dag_id, "version": restored.version, "restored": version,
+                      "path": restored.path, "dag_url": service.dag_url(dag_id)})  # fmt: skip
+
+    @expose("/pipelines/<dag_id>/trigger", methods=["POST"])
+    @perms.requires(perms.ACTION_READ, api=True)
+    def trigger(self, dag_id: str) -> Response:
+        """Create a manual run, if Airflow lets this user run the DAG and has parsed it already."""
+        if not perms.can_trigger(dag_id):
+            _audit("trigger", "forbidden", "", dag_id)
+            return _error(f"permission denied: you may not trigger {dag_id}", 403)
+        try:
+            run = service.trigger(dag_id, perms.current_username())
+        except Exception as exc:  # DagNotFound (not parsed yet), paused-only run types, DB errors
+            _audit("trigger", "error", "", dag_id, str(exc))
+            return _error(f"cannot trigger {dag_id}: {exc}", 409)
+        _audit("trigger", "ok", "", dag_id, {"run_id": run["run_id"]})
+        return _json({"status": "ok", **run})
+
+
+def _summary(payload: dict[str, Any]) -> dict[str, Any] | str:
+    """The part of a result worth keeping in the audit log ("" when there is nothing to add)."""
+    kept = {
+        key: payload[key]
+        for key in ("questions", "errors", "version", "path")
+        if payload.get(key) not in (None, "", [])
+    }
+    return kept or ""

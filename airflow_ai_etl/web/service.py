@@ -1,0 +1,249 @@
+"""The web menu's only door to the assistant: builds the Assistant and turns its results into JSON.
+
+Everything here is framework-free (no Flask), so a FastAPI/React front can reuse it as it is:
+pages and JSON endpoints call these functions and only add HTTP, permissions and auditing.
+
+Configuration (``airflow.cfg`` section ``[ai_etl]`` or the matching environment variables):
+
+* ``catalog_file`` / ``AIRFLOW__AI_ETL__CATALOG_FILE``: plan against a catalog snapshot (JSON written
+  by ``airflow ai-etl catalog --json``) instead of reading the Airflow connections.
+* ``catalog_ttl_seconds`` / ``AIRFLOW__AI_ETL__CATALOG_TTL_SECONDS`` (default 60): how long the web
+  server reuses a catalog read from the connections.
+* ``state_dir``: where version history and the audit log live (see ``default_state_dir``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from airflow_ai_etl.assistant import Assistant, default_state_dir
+from airflow_ai_etl.catalog import Catalog, load_catalog
+from airflow_ai_etl.deploy import DeployError, DeployStore
+from airflow_ai_etl.outcome import Outcome
+from airflow_ai_etl.web.audit import AuditLog
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CATALOG_TTL_S = 60.0
+_catalog_lock = threading.Lock()
+_catalog_cache: dict[str, Any] = {"catalog": None, "loaded_at": 0.0, "key": None}
+
+
+def _conf(key: str, fallback: str | None = None) -> str | None:
+    from airflow.configuration import conf
+
+    return conf.get("ai_etl", key, fallback=fallback)
+
+
+def catalog_file() -> Path | None:
+    """The configured catalog snapshot, if any."""
+    value = _conf("catalog_file")
+    return Path(value).expanduser() if value else None
+
+
+def get_catalog(refresh: bool = False) -> Catalog:
+    """The catalog the planner sees: a snapshot file, or the connections (cached for a TTL)."""
+    snapshot = catalog_file()
+    ttl = float(_conf("catalog_ttl_seconds", str(DEFAULT_CATALOG_TTL_S)) or DEFAULT_CATALOG_TTL_S)
+    key = str(snapshot) if snapshot else "connections"
+    with _catalog_lock:
+        cached = _catalog_cache["catalog"]
+        fresh = time.monotonic() - _catalog_cache["loaded_at"] < ttl
+        if cached is not None and fresh and not refresh and _catalog_cache["key"] == key:
+            return cached
+        if snapshot:
+            catalog = Catalog.from_dict(json.loads(snapshot.read_text(encoding="utf-8")))
+        else:
+            catalog = load_catalog()
+        _catalog_cache.update(catalog=catalog, loaded_at=time.monotonic(), key=key)
+        return catalog
+
+
+# Planner strategies the New pipeline page offers (see Assistant's ``strategy``).
+STRATEGIES = ("offline", "auto", "llm")
+
+
+def assistant(strategy: str | None = None) -> Assistant:
+    """A fresh Assistant per request over the shared (cached) catalog.
+
+    :param strategy: one of :data:`STRATEGIES`; ``None`` or ``offline`` is the embedded rule planner.
+    """
+    if strategy and strategy != "offline":
+        return Assistant(catalog_loader=get_catalog, strategy=strategy)  # type: ignore[call-arg]
+    return Assistant(catalog_loader=get_catalog)
+
+
+def audit_log() -> AuditLog:
+    """The audit log, next to the version history."""
+    return AuditLog(default_state_dir())
+
+
+def dag_url(dag_id: str) -> str:
+    """Where the DAG lives in the Airflow 3 UI (honours ``[api] base_url``)."""
+    from urllib.parse import urlsplit
+
+    from airflow.configuration import conf
+
+    base_path = urlsplit(conf.get("api", "base_url", fallback="") or "/").path.rstrip("/")
+    return f"{base_path}/dags/{dag_id}"
+
+
+# --- outcomes ----------------------------------------------------------------------------------
+
+
+def task_graph(outcome: Outcome) -> dict[str, list[dict[str, str]]]:
+    """Nodes and edges to draw: source -> load task -> checks, and load -> target table."""
+    from airflow_ai_etl.render.renderer import RenderError, plan_tasks
+
+    spec = outcome.spec
+    if spec is None:
+        return {"nodes": [], "edges": []}
+    source = spec.source.table or spec.source.path or "query"
+    target = spec.target.table or spec.target.path or ""
+    nodes = [
+        {"id": "source", "label": f"{spec.source.conn_id or spec.source.type}: {source}", "kind": "data"}
+    ]
+    edges: list[dict[str, str]] = []
+    try:
+        plan = plan_tasks(spec)
+    except RenderError:
+        plan = None
+    if plan is None:
+        nodes.append(
+            {"id": "target", "label": f"{spec.target.conn_id or spec.target.type}: {target}", "kind": "data"}
+        )
+        return {"nodes": nodes, "edges": [{"from": "source", "to": "target"}]}
+    for task in plan.tasks:
+        nodes.append({"id": task.var, "label": task.task_id, "kind": "task", "operator": task.operator})
+    first = plan.tasks[0].var
+    edges.append({"from": "source", "to": first})
+    nodes.append({"id": "target", "label": f"{spec.target.conn_id}: {target}", "kind": "data"})
+    edges.append({"from": first, "to": "target"})
+    edges += [{"from": a, "to": b} for a, b in plan.edges]
+    return {"nodes": nodes, "edges": edges}
+
+
+def pending_diff(store: DeployStore, dag_id: str, source: str) -> dict[str, Any]:
+    """What a deploy would change: the unified diff against the deployed version (if any)."""
+    try:
+        current = store.get(dag_id)
+    except DeployError:
+        current = None
+    old = current.source if current else ""
+    diff = "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            source.splitlines(keepends=True),
+            f"a/{dag_id}.py (v{current.version})" if current else "/dev/null",
+            f"b/{dag_id}.py (new)",
+        )
+    )
+    return {
+        "current_version": current.version if current else None,
+        "changed": bool(diff),
+        "diff": diff,
+    }
+
+
+def outcome_payload(outcome: Outcome, helper: Assistant, language: str) -> dict[str, Any]:
+    """Everything the New pipeline page shows about one result."""
+    from airflow_ai_etl.planning.schedule import describe_schedule
+
+    spec = outcome.spec
+    data: dict[str, Any] = {
+        "status": outcome.status,
+        "spec": spec.to_json_dict() if spec else None,
+        "questions": list(outcome.questions),
+        "errors": [p.to_dict() for p in outcome.errors],
+        "schedule_description": outcome.schedule_description,
+        "source_code": outcome.source_code,
+        "graph": task_graph(outcome),
+        "path": outcome.path,
+        "version": outcome.version,
+    }
+    if spec is not None:
+        data["dag_id"] = spec.dag_id
+        data["dag_url"] = dag_url(spec.dag_id)
+        try:
+            data["schedule_description"] = describe_schedule(spec.schedule, language)
+        except Exception:  # keep the planner's description if this language is not supported
+            log.debug("No %s description for %r", language, spec.schedule, exc_info=True)
+    if outcome.status == "ok" and spec is not None and not outcome.path:
+        data["deploy_preview"] = pending_diff(helper.store, spec.dag_id, outcome.source_code)
+    return data
+
+
+# --- pipelines and history ---------------------------------------------------------------------
+
+
+def last_runs(dag_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The latest run (state, run_after) of each DAG with one query; empty when the DB is unavailable."""
+    if not dag_ids:
+        return {}
+    try:
+        from airflow.models.dagrun import DagRun
+        from airflow.utils.session import create_session
+        from sqlalchemy import func, select
+
+        with create_session() as session:
+            latest = (
+                select(DagRun.dag_id, func.max(DagRun.id).label("id"))
+                .where(DagRun.dag_id.in_(dag_ids))
+                .group_by(DagRun.dag_id)
+                .subquery()
+            )
+            rows = session.execute(
+                select(DagRun.dag_id, DagRun.state, DagRun.run_after).join(latest, DagRun.id == latest.c.id)
+            ).all()
+        return {r.dag_id: {"state": str(r.state or ""), "run_after": str(r.run_after or "")} for r in rows}
+    except Exception as exc:  # the list must still render without the metadata DB
+        log.warning("AI ETL: cannot read last runs: %s", exc)
+        return {}
+
+
+def pipelines(store: DeployStore) -> list[dict[str, Any]]:
+    """Every pipeline the assistant wrote: latest version, schedule, file state, last run."""
+    from dataclasses import asdict
+
+    rows = [asdict(r) for r in store.list()]
+    runs = last_runs([r["dag_id"] for r in rows])
+    for row in rows:
+        run = runs.get(row["dag_id"], {})
+        row["last_run_state"] = run.get("state", "")
+        row["last_run_after"] = run.get("run_after", "")
+        row["dag_url"] = dag_url(row["dag_id"])
+    return rows
+
+
+def versions(store: DeployStore, dag_id: str) -> list[dict[str, Any]]:
+    """The versions of one pipeline, newest first, without their (large) source."""
+    return [
+        {
+            "version": v.version,
+            "created_at": v.created_at,
+            "user": v.user,
+            "request": v.request,
+            "action": v.action,
+            "note": v.note,
+            "schedule": v.spec.get("schedule"),
+            "sha256": v.sha256[:12],
+        }
+        for v in sorted(store.history(dag_id), key=lambda v: v.version, reverse=True)
+    ]
+
+
+def trigger(dag_id: str, user: str) -> dict[str, Any]:
+    """Create a manual run the way the UI's Trigger button does (the DAG must be parsed already)."""
+    from airflow.api.common.trigger_dag import trigger_dag
+    from airflow.utils.types import DagRunTriggeredByType
+
+    run = trigger_dag(dag_id, triggered_by=DagRunTriggeredByType.UI, triggering_user_name=user)
+    if run is None:
+        raise DeployError(f"no run was created for {dag_id}")
+    return {"dag_id": dag_id, "run_id": run.run_id, "state": str(run.state), "dag_url": dag_url(dag_id)}
