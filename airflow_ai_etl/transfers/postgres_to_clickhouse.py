@@ -1,0 +1,934 @@
+"""PostgreSQL -> ClickHouse transfer engine.
+
+One load = one REPEATABLE READ, read-only snapshot of the source:
+
+1. describe the selection (types, nullability, primary key) and map it to ClickHouse types;
+2. make sure the target exists (``create``) and read the incremental watermark from it;
+3. stream the selection into a staging table ``<table>__staging``:
+   * row path: a server-side (named) cursor, ``batch_size`` rows at a time, each batch a
+     columnar insert with clickhouse-driver (bounded memory);
+   * fast path (when every column has a text form ClickHouse parses and the connection has an
+     ``http_port``): ``COPY (SELECT ...) TO STDOUT`` bytes streamed into a chunked HTTP POST
+     ``INSERT ... FORMAT TabSeparated`` - no Python object per value;
+4. reconcile: count the same selection in the same snapshot and compare with the rows that
+   arrived in staging; a mismatch fails the load before anything is published;
+5. publish: ``replace`` swaps staging and target with one ``RENAME TABLE``; ``append``/``upsert``
+   copy staging into the target server-side (``INSERT ... SELECT``) and drop staging.
+
+Readers therefore never see a half load, and the watermark (``max(incremental_column)`` in the
+target) only moves when rows are published.
+
+Type mapping (PostgreSQL -> ClickHouse), nullable source columns become ``Nullable(...)``
+except ORDER BY / PARTITION BY columns (ClickHouse forbids them there; their NULLs are loaded
+as the type's zero value: 0, '', 1970-01-01, ...):
+
+=========================================  ===========================================
+smallint / integer / bigint                Int16 / Int32 / Int64
+numeric(p,s), p <= 38                      Decimal(p,s)
+numeric (no precision)                     Decimal(38,10) (values rounded to 10 places)
+real / double precision                    Float32 / Float64
+text, varchar, char, name, citext, enum    String
+boolean                                    UInt8 (0/1)
+date                                       Date
+timestamp                                  DateTime (seconds); DateTime64(6) on ClickHouse >= 20.1
+timestamptz                                DateTime('UTC'); DateTime64(6, 'UTC') on >= 20.1
+uuid                                       UUID
+json / jsonb                               String (JSON text)
+T[] (one dimension)                        Array(Nullable(T)); a NULL array loads as []
+=========================================  ===========================================
+
+Anything else (interval, bytea, inet, geometric, ranges, ...) raises :class:`UnmappedTypeError`
+naming the column: cast it in ``source_sql`` or leave it out of ``columns``. ClickHouse 18.x Date
+and DateTime cover 1970..2105 only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import re
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from airflow.sdk.exceptions import AirflowException
+
+from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
+
+log = logging.getLogger(__name__)
+
+MODES = ("append", "replace", "upsert")
+MASKS = ("hash", "redact", "partial")
+STAGING_SUFFIX = "__staging"
+OLD_SUFFIX = "__old"
+# libpq parameters that may come from the Airflow connection's extra.
+_LIBPQ_EXTRAS = {
+    "sslmode",
+    "sslcert",
+    "sslkey",
+    "sslrootcert",
+    "sslcrl",
+    "sslpassword",
+    "options",
+    "application_name",
+    "connect_timeout",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "target_session_attrs",
+    "gssencmode",
+    "krbsrvname",
+    "service",
+}
+
+
+class TransferError(AirflowException):
+    """The transfer cannot run as configured (bad column, missing table, ...)."""
+
+
+class UnmappedTypeError(TransferError):
+    """A source column has a PostgreSQL type without a ClickHouse mapping."""
+
+
+class ReconciliationError(TransferError):
+    """The rows that arrived in ClickHouse differ from the rows of the source selection."""
+
+
+# --------------------------------------------------------------------------- quoting
+
+
+def pg_quote_ident(name: str) -> str:
+    """Quote one PostgreSQL identifier (``a"b`` -> ``"a""b"``)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def pg_quote_table(table: str) -> str:
+    """Quote ``schema.table`` / ``table`` as ``"schema"."table"`` (a name with a dot must be pre-split)."""
+    parts = [p.strip().strip('"') for p in table.split(".", 1)]
+    if not all(parts):
+        raise TransferError(f"not a table name: {table!r}")
+    return ".".join(pg_quote_ident(p) for p in parts)
+
+
+# --------------------------------------------------------------------------- type mapping
+
+_SCALAR: dict[str, tuple[str, str]] = {
+    # pg base name -> (ClickHouse type, kind); kind drives casts, text form and NULL defaults
+    "smallint": ("Int16", "int"),
+    "integer": ("Int32", "int"),
+    "bigint": ("Int64", "int"),
+    "real": ("Float32", "float"),
+    "double precision": ("Float64", "float"),
+    "text": ("String", "string"),
+    "character varying": ("String", "string"),
+    "character": ("String", "string"),
+    "name": ("String", "string"),
+    "citext": ("String", "string"),
+    "boolean": ("UInt8", "bool"),
+    "date": ("Date", "date"),
+    "uuid": ("UUID", "uuid"),
+    "json": ("String", "json"),
+    "jsonb": ("String", "json"),
+}
+# Zero values for NULLs in ORDER BY / PARTITION BY columns (ClickHouse keys cannot be Nullable).
+_KEY_DEFAULTS = {
+    "int": "0",
+    "float": "0",
+    "decimal": "0",
+    "string": "''",
+    "json": "''",
+    "bool": "false",
+    "date": "DATE '1970-01-01'",
+    "timestamp": "TIMESTAMP '1970-01-01 00:00:00'",
+    "timestamptz": "TIMESTAMPTZ '1970-01-01 00:00:00+00'",
+    "uuid": "'00000000-0000-0000-0000-000000000000'::uuid",
+}
+_TYPMOD = re.compile(r"\((\d+)(?:,(\d+))?\)")
+
+
+@dataclass(frozen=True)
+class MappedType:
+    """ClickHouse type for a PostgreSQL type, plus how to select and print its values."""
+
+    ch_type: str  # without Nullable(...)
+    kind: str  # int|float|decimal|string|json|bool|date|timestamp|timestamptz|uuid|array
+    cast: str | None = None  # PostgreSQL cast applied in the SELECT (e.g. "text", "numeric(38,10)")
+    subsecond: bool = False  # DateTime64: no truncation to seconds
+    element_kind: str | None = None  # for arrays
+
+
+def map_pg_type(pg_type: str, *, datetime64: bool = False, is_enum: bool = False) -> MappedType:
+    """Map a ``format_type()`` string (``numeric(12,2)``, ``integer[]``, ...) to a ClickHouse type.
+
+    :param pg_type: PostgreSQL type as printed by ``format_type(atttypid, atttypmod)``.
+    :param datetime64: the server has DateTime64 (ClickHouse >= 20.1): keep microseconds.
+    :param is_enum: the type is a PostgreSQL enum (loaded as its text label).
+    :raises UnmappedTypeError: (without column name; the caller adds it).
+    """
+    t = pg_type.strip().lower()
+    if t.endswith("[]"):
+        elem = map_pg_type(t.rstrip("[]"), datetime64=datetime64)
+        if elem.kind == "array":
+            raise UnmappedTypeError(f"nested array type {pg_type}")
+        cast = f"{elem.cast}[]" if elem.cast else None
+        return MappedType(f"Array(Nullable({elem.ch_type}))", "array", cast, elem.subsecond, elem.kind)
+    if is_enum:
+        return MappedType("String", "string", "text")
+    typmod = _TYPMOD.search(t)
+    base = _TYPMOD.sub("", t).strip()
+    if base in _SCALAR:
+        ch, kind = _SCALAR[base]
+        return MappedType(ch, kind, "text" if kind == "json" else None)
+    if base == "numeric":
+        if typmod is None:
+            return MappedType("Decimal(38, 10)", "decimal", "numeric(38,10)")
+        precision, scale = int(typmod.group(1)), int(typmod.group(2) or 0)
+        if precision > 38:
+            raise UnmappedTypeError(f"{pg_type} (ClickHouse Decimal precision is at most 38)")
+        return MappedType(f"Decimal({precision}, {scale})", "decimal")
+    if base in ("timestamp without time zone", "timestamp"):
+        return MappedType("DateTime64(6)" if datetime64 else "DateTime", "timestamp", None, datetime64)
+    if base in ("timestamp with time zone", "timestamptz"):
+        ch = "DateTime64(6, 'UTC')" if datetime64 else "DateTime('UTC')"
+        return MappedType(ch, "timestamptz", None, datetime64)
+    raise UnmappedTypeError(pg_type)
+
+
+@dataclass
+class ColumnPlan:
+    """How one selected column is read, typed and written."""
+
+    name: str
+    pg_type: str
+    mapped: MappedType
+    nullable: bool  # Nullable(...) in ClickHouse
+    select_expr: str  # PostgreSQL expression for the row path
+    text_expr: str | None  # PostgreSQL expression printing ClickHouse-parsable text, or None
+    mask: str | None = None
+    coalesced: bool = False  # NULLs replaced by a zero value (key column)
+
+    @property
+    def ch_type(self) -> str:
+        return f"Nullable({self.mapped.ch_type})" if self.nullable else self.mapped.ch_type
+
+
+def _mask_expr(col: str, method: str) -> str:
+    if method == "hash":
+        return f"md5(({col})::text)"
+    if method == "redact":
+        return f"CASE WHEN {col} IS NULL THEN NULL ELSE '***' END"
+    if method == "partial":
+        return f"('****' || right(({col})::text, 4))"
+    raise TransferError(f"unknown mask method {method!r}; use one of {MASKS}")
+
+
+def _text_expr(expr: str, mapped: MappedType) -> str | None:
+    """A PostgreSQL expression whose COPY text output ClickHouse parses as ``mapped``; None if none."""
+    kind = mapped.kind
+    # ::text under DateStyle ISO prints "YYYY-MM-DD HH:MM:SS[.ffffff]"; date_trunc drops the fraction
+    # DateTime cannot parse. Both are several times cheaper than to_char().
+
+    def trunc(e: str) -> str:
+        return e if mapped.subsecond else f"date_trunc('second', {e})"
+
+    if kind in ("int", "decimal", "float", "string", "json", "uuid", "date"):
+        return expr  # COPY's text escaping (\t \n \\ \N) is TabSeparated's
+    if kind == "bool":
+        return f"({expr})::int"
+    if kind == "timestamp":
+        return f"({trunc(expr)})::text"
+    if kind == "timestamptz":
+        utc = f"({expr}) AT TIME ZONE 'UTC'"
+        return f"({trunc(utc)})::text"
+    if kind == "array" and mapped.element_kind in ("int", "decimal"):
+        return f"translate(({expr})::text, '{{}}', '[]')"  # {1,NULL} -> [1,NULL]
+    return None  # strings/dates/floats in arrays need ClickHouse quoting: row path
+
+
+def plan_column(
+    name: str,
+    pg_type: str,
+    source_nullable: bool,
+    *,
+    mask: str | None = None,
+    is_key: bool = False,
+    is_enum: bool = False,
+    datetime64: bool = False,
+) -> ColumnPlan:
+    """Build the :class:`ColumnPlan` of one column.
+
+    :param name: column name.
+    :param pg_type: ``format_type`` string of the source column.
+    :param source_nullable: the source column may hold NULLs.
+    :param mask: ``hash``/``redact``/``partial`` to mask the value in the SELECT (result is String).
+    :param is_key: the column is in ORDER BY / PARTITION BY (never Nullable; NULLs become zero values).
+    :param is_enum: the PostgreSQL type is an enum.
+    :param datetime64: the server supports DateTime64.
+    """
+    col = pg_quote_ident(name)
+    if mask:
+        mapped = MappedType("String", "string")
+        expr = _mask_expr(col, mask)
+    else:
+        try:
+            mapped = map_pg_type(pg_type, datetime64=datetime64, is_enum=is_enum)
+        except UnmappedTypeError as e:
+            raise UnmappedTypeError(
+                f'column "{name}" has PostgreSQL type "{pg_type}" with no ClickHouse mapping ({e}); '
+                f"cast it in source_sql (e.g. {col}::text) or leave it out of columns"
+            ) from None
+        expr = f"({col})::{mapped.cast}" if mapped.cast else col
+    nullable = source_nullable
+    coalesced = False
+    if mapped.kind == "array":
+        expr, nullable = f"COALESCE({expr}, '{{}}')", False  # ClickHouse has no Nullable(Array)
+    elif is_key and source_nullable:
+        expr, nullable, coalesced = f"COALESCE({expr}, {_KEY_DEFAULTS[mapped.kind]})", False, True
+    return ColumnPlan(name, pg_type, mapped, nullable, expr, _text_expr(expr, mapped), mask, coalesced)
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass
+class TransferResult:
+    """What a load did; :meth:`as_dict` is the operator's XCom value."""
+
+    rows: int
+    watermark: Any
+    mode: str
+    seconds: float
+    path: str = "rows"
+    source_rows: int | None = None
+    batches: int = 0
+    target: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        wm = self.watermark
+        return {
+            "rows": self.rows,
+            "watermark": wm.isoformat()
+            if hasattr(wm, "isoformat")
+            else (str(wm) if wm is not None else None),
+            "mode": self.mode,
+            "seconds": round(self.seconds, 3),
+            "path": self.path,
+            "target": self.target,
+        }
+
+
+# --------------------------------------------------------------------------- engine
+
+
+@dataclass
+class PostgresToClickHouseTransfer:
+    """Move one PostgreSQL selection into a ClickHouse table (see module docstring).
+
+    :param source_conn_id: Airflow connection of the PostgreSQL source.
+    :param target_hook: ClickHouse hook for the target connection.
+    :param target_table: ``table`` or ``db.table`` in ClickHouse.
+    :param source_table: ``table`` or ``schema.table``; exclusive with ``source_sql``.
+    :param source_sql: one SELECT; exclusive with ``source_table``.
+    :param columns: subset/order of columns to load (default: all).
+    :param where: SQL condition on the source (applied to the table or to ``source_sql``'s output).
+    :param incremental_column: load only rows with a value above the target's current maximum.
+    :param mode: ``append`` | ``replace`` (staging + swap) | ``upsert`` (ReplacingMergeTree on ``keys``).
+    :param keys: upsert keys (ORDER BY of the ReplacingMergeTree).
+    :param create: create the target table when missing.
+    :param order_by: ORDER BY columns of a created table (default: the source primary key, else tuple()).
+    :param partition_by: PARTITION BY expression of a created table, e.g. ``toYYYYMM(sold_at)``.
+    :param mask: ``{column: hash|redact|partial}``, applied in the source SELECT.
+    :param batch_size: rows per fetch/insert on the row path (bounds memory).
+    :param fast_path: True = COPY->HTTP when possible, False = always row path, None = auto (True).
+    """
+
+    source_conn_id: str
+    target_hook: ClickHouseHook
+    target_table: str
+    source_table: str | None = None
+    source_sql: str | None = None
+    columns: Sequence[str] | None = None
+    where: str | None = None
+    incremental_column: str | None = None
+    mode: str = "append"
+    keys: Sequence[str] = ()
+    create: bool = True
+    order_by: Sequence[str] | None = None
+    partition_by: str | None = None
+    mask: dict[str, str] = field(default_factory=dict)
+    batch_size: int = 100_000
+    fast_path: bool | None = None
+
+    def __post_init__(self) -> None:
+        if bool(self.source_table) == bool(self.source_sql):
+            raise TransferError("give exactly one of source_table and source_sql")
+        if self.mode not in MODES:
+            raise TransferError(f"mode must be one of {MODES}, got {self.mode!r}")
+        if self.mode == "upsert" and not self.keys:
+            raise TransferError("mode 'upsert' needs keys")
+        if self.batch_size < 1:
+            raise TransferError("batch_size must be positive")
+        for col, method in (self.mask or {}).items():
+            if method not in MASKS:
+                raise TransferError(f"mask for column {col!r}: unknown method {method!r}; use {MASKS}")
+        if self.incremental_column and self.incremental_column in (self.mask or {}):
+            raise TransferError(f"incremental column {self.incremental_column!r} cannot be masked")
+
+    # ------------------------------------------------------------------ source
+
+    def _pg_connect(self) -> Any:
+        """psycopg2 connection from the Airflow connection (psycopg2: named cursors, copy_expert)."""
+        import psycopg2
+        from airflow.sdk import BaseHook
+
+        conn = BaseHook.get_connection(self.source_conn_id)
+        extra = conn.extra_dejson or {}
+        kwargs: dict[str, Any] = {k: v for k, v in extra.items() if k in _LIBPQ_EXTRAS}
+        kwargs.setdefault("application_name", "airflow-ai-etl")
+        return psycopg2.connect(
+            host=conn.host or "localhost",
+            port=conn.port or 5432,
+            user=conn.login,
+            password=conn.password or None,
+            dbname=conn.schema or "postgres",
+            **kwargs,
+        )
+
+    def _source_from(self) -> str:
+        if self.source_table:
+            return pg_quote_table(self.source_table)
+        sql = (self.source_sql or "").strip().rstrip(";").strip()
+        return f"({sql}) AS src"
+
+    def _describe(self, conn: Any) -> tuple[list[tuple[str, str, bool, bool]], list[str]]:
+        """Source columns [(name, format_type, nullable, is_enum)] and primary key column names."""
+        attr_sql = """
+            SELECT a.attname,
+                   CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod)
+                        ELSE format_type(a.atttypid, a.atttypmod) END,
+                   NOT a.attnotnull, t.typtype = 'e'
+            FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+            WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum"""
+        import psycopg2
+
+        try:
+            with conn.cursor() as cur:
+                if self.source_table:
+                    rel = self._source_from()
+                    cur.execute(attr_sql, (rel,))
+                    cols = [tuple(r) for r in cur.fetchall()]
+                    cur.execute(
+                        """SELECT a.attname FROM pg_index i
+                           JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                           WHERE i.indrelid = %s::regclass AND i.indisprimary
+                           ORDER BY array_position(i.indkey::int2[], a.attnum)""",
+                        (rel,),
+                    )
+                    pk = [r[0] for r in cur.fetchall()]
+                else:
+                    # A temporary view keeps the typmods (numeric(12,2)) that cursor.description loses.
+                    cur.execute(f"CREATE TEMP VIEW ai_etl_probe AS SELECT * FROM {self._source_from()}")
+                    cur.execute(attr_sql, ("pg_temp.ai_etl_probe",))
+                    cols = [tuple(r) for r in cur.fetchall()]
+                    # Columns taken straight from a table keep that table's NOT NULL.
+                    cur.execute(f"SELECT * FROM {self._source_from()} LIMIT 0")
+                    origin = {d.name: (d.table_oid, d.table_column) for d in cur.description}
+                    notnull: set[str] = set()
+                    for name, (oid, attnum) in origin.items():
+                        if oid and attnum:
+                            cur.execute(
+                                "SELECT attnotnull FROM pg_attribute WHERE attrelid = %s AND attnum = %s",
+                                (oid, attnum),
+                            )
+                            row = cur.fetchone()
+                            if row and row[0]:
+                                notnull.add(name)
+                    cols = [(n, t, nullable and n not in notnull, e) for n, t, nullable, e in cols]
+                    pk = []
+        except psycopg2.Error as e:
+            what = f"table {self.source_table!r}" if self.source_table else "source_sql"
+            raise TransferError(f"cannot describe {what}: {str(e).strip()}") from e
+        finally:
+            conn.rollback()
+        names = [c[0] for c in cols]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise TransferError(f"source has duplicate column names {dupes}; alias them in source_sql")
+        return cols, pk  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ planning
+
+    def _plan(
+        self, described: list[tuple[str, str, bool, bool]], pk: list[str], datetime64: bool
+    ) -> tuple[list[ColumnPlan], list[str]]:
+        by_name = {c[0]: c for c in described}
+        wanted = list(self.columns) if self.columns else [c[0] for c in described]
+        missing = [c for c in wanted if c not in by_name]
+        if missing:
+            raise TransferError(f"columns {missing} are not in the source (it has {list(by_name)})")
+        for label, names in (
+            ("mask", list(self.mask or {})),
+            ("keys", list(self.keys)),
+            ("order_by", list(self.order_by or [])),
+            ("incremental_column", [self.incremental_column] if self.incremental_column else []),
+        ):
+            absent = [n for n in names if n not in wanted]
+            if absent:
+                raise TransferError(f"{label} {absent} not among the loaded columns {wanted}")
+        if self.mode == "upsert":
+            order = list(self.keys)
+        elif self.order_by:
+            order = list(self.order_by)
+        elif pk and all(c in wanted and c not in (self.mask or {}) for c in pk):
+            order = pk
+        else:
+            order = []
+        key_cols = set(order) | self._partition_columns(wanted)
+        plans = [
+            plan_column(
+                name,
+                by_name[name][1],
+                by_name[name][2],
+                mask=(self.mask or {}).get(name),
+                is_key=name in key_cols,
+                is_enum=by_name[name][3],
+                datetime64=datetime64,
+            )
+            for name in wanted
+        ]
+        coalesced = [p.name for p in plans if p.coalesced]
+        if coalesced:
+            log.warning("Key columns %s are nullable in the source; NULLs load as zero values", coalesced)
+        return plans, order
+
+    def _partition_columns(self, names: Sequence[str]) -> set[str]:
+        if not self.partition_by:
+            return set()
+        found = set(re.findall(r"`([^`]+)`|\b([A-Za-z_][A-Za-z0-9_]*)\b", self.partition_by))
+        tokens = {a or b for a, b in found}
+        return {n for n in names if n in tokens}
+
+    def _select_sql(self, plans: Sequence[ColumnPlan], text: bool, incremental: bool) -> str:
+        exprs = ", ".join(
+            f"{(p.text_expr if text else p.select_expr)} AS {pg_quote_ident(p.name)}" for p in plans
+        )
+        return f"SELECT {exprs} FROM {self._source_from()}{self._where_sql(plans, incremental)}"
+
+    def _where_sql(self, plans: Sequence[ColumnPlan], incremental: bool) -> str:
+        conds = []
+        if self.where:
+            conds.append(f"({self.where})")
+        if incremental:
+            plan = next(p for p in plans if p.name == self.incremental_column)
+            col = pg_quote_ident(plan.name)
+            # ClickHouse DateTime keeps whole seconds: compare what the target holds, or a row
+            # with .5 s would be reloaded forever.
+            if plan.mapped.kind in ("timestamp", "timestamptz") and not plan.mapped.subsecond:
+                col = f"date_trunc('second', {col})"
+            conds.append(f"{col} > %(watermark)s")
+        return f" WHERE {' AND '.join(conds)}" if conds else ""
+
+    # ------------------------------------------------------------------ ClickHouse side
+
+    def _ddl(self, table_sql: str, plans: Sequence[ColumnPlan], order: Sequence[str]) -> str:
+        cols = ",\n  ".join(f"{quote_identifier(p.name)} {p.ch_type}" for p in plans)
+        engine = "ReplacingMergeTree()" if self.mode == "upsert" else "MergeTree()"
+        parts = [f"CREATE TABLE {table_sql} (\n  {cols}\n) ENGINE = {engine}"]
+        if self.partition_by:
+            parts.append(f"PARTITION BY {self.partition_by}")
+        order_sql = ", ".join(quote_identifier(c) for c in order)
+        parts.append(f"ORDER BY ({order_sql})" if order else "ORDER BY tuple()")
+        return "\n".join(parts)
+
+    def _watermark(self, client: Any, table_sql: str) -> Any:
+        col = quote_identifier(self.incremental_column or "")
+        # count() guards against max() of an empty table, which is 0 / 1970-01-01, not NULL.
+        n, wm = client.execute(f"SELECT count(), max({col}) FROM {table_sql} WHERE {col} IS NOT NULL")[0]
+        return wm if n else None
+
+    # ------------------------------------------------------------------ run
+
+    def run(self) -> TransferResult:
+        """Execute the load and return its :class:`TransferResult`."""
+        started = time.monotonic()
+        hook = self.target_hook
+        client = hook.get_client()
+        version = hook.server_version()
+        datetime64 = version >= (20, 1)
+        database, table = split_table(self.target_table, hook.database_name)
+        target_sql = f"{quote_identifier(database)}.{quote_identifier(table)}"
+        staging_sql = f"{quote_identifier(database)}.{quote_identifier(table + STAGING_SUFFIX)}"
+        old_sql = f"{quote_identifier(database)}.{quote_identifier(table + OLD_SUFFIX)}"
+        full_name = f"{database}.{table}"
+
+        conn = self._pg_connect()
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3")
+            conn.commit()
+            described, pk = self._describe(conn)
+            plans, order = self._plan(described, pk, datetime64)
+
+            exists = hook.table_exists(full_name, client)
+            if not exists and not self.create:
+                raise TransferError(f"ClickHouse table {full_name} does not exist and create=False")
+            if self.create:
+                client.execute(f"CREATE DATABASE IF NOT EXISTS {quote_identifier(database)}")
+            if exists:
+                self._check_target(hook, client, full_name, plans)
+            elif self.mode != "replace":
+                ddl = self._ddl(target_sql, plans, order)
+                log.info("Creating %s:\n%s", full_name, ddl)
+                client.execute(ddl)
+
+            watermark = None
+            incremental = bool(self.incremental_column) and self.mode != "replace"
+            if incremental:
+                watermark = self._watermark(client, target_sql)
+                incremental = watermark is not None
+                log.info("Watermark of %s.%s: %r", full_name, self.incremental_column, watermark)
+
+            client.execute(f"DROP TABLE IF EXISTS {staging_sql}")  # leftover of a failed run
+            attachable = False
+            if self.mode == "replace":
+                client.execute(
+                    f"CREATE TABLE {staging_sql} AS {target_sql}"
+                    if exists
+                    else self._ddl(staging_sql, plans, order)
+                )
+            else:
+                attachable = self._create_append_staging(
+                    hook, client, full_name, plans, target_sql, staging_sql
+                )
+
+            try:
+                conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
+                params = {"watermark": watermark}
+                use_fast = (
+                    self.fast_path is not False
+                    and hook.http_port is not None
+                    and all(p.text_expr is not None for p in plans)
+                )
+                if use_fast:
+                    sent, batches, path = (
+                        self._load_fast(conn, plans, incremental, params, database, table + STAGING_SUFFIX),
+                        1,
+                        "copy",
+                    )
+                else:
+                    sent, batches = self._load_rows(conn, client, plans, incremental, params, staging_sql)
+                    path = "rows"
+                with conn.cursor() as cur:
+                    cur.execute(
+                        f"SELECT count(*) FROM {self._source_from()}{self._where_sql(plans, incremental)}",
+                        params,
+                    )
+                    source_rows = cur.fetchone()[0]
+                conn.rollback()
+                landed = client.execute(f"SELECT count() FROM {staging_sql}")[0][0]
+                if source_rows != landed or (path == "rows" and sent != landed):
+                    raise ReconciliationError(
+                        f"row count mismatch for {full_name}: source selection has {source_rows} rows, "
+                        f"{landed} arrived in ClickHouse staging ({sent} sent); nothing was published"
+                    )
+                self._publish(
+                    client,
+                    plans,
+                    exists,
+                    landed,
+                    target_sql,
+                    staging_sql,
+                    old_sql,
+                    attachable,
+                    (database, table + STAGING_SUFFIX),
+                )
+            except BaseException:
+                with _suppress_log("dropping staging table"):
+                    client.execute(f"DROP TABLE IF EXISTS {staging_sql}")
+                raise
+
+            new_wm = watermark
+            if self.incremental_column:
+                new_wm = self._watermark(client, target_sql)
+        finally:
+            conn.close()
+            client.disconnect()
+
+        seconds = time.monotonic() - started
+        log.info(
+            "Loaded %s rows into %s (%s, %s path) in %.2f s: %.0f rows/s",
+            landed,
+            full_name,
+            self.mode,
+            path,
+            seconds,
+            landed / seconds if seconds else 0,
+        )
+        return TransferResult(landed, new_wm, self.mode, seconds, path, source_rows, batches, full_name)
+
+    def _check_target(
+        self, hook: ClickHouseHook, client: Any, full_name: str, plans: Sequence[ColumnPlan]
+    ) -> None:
+        existing = dict(hook.get_table_columns(full_name, client))
+        missing = [p.name for p in plans if p.name not in existing]
+        if missing:
+            raise TransferError(
+                f"ClickHouse table {full_name} has no columns {missing} (it has {list(existing)})"
+            )
+        if self.mode == "upsert":
+            database, table = full_name.split(".", 1)
+            engine = client.execute(
+                "SELECT engine FROM system.tables WHERE database = %(d)s AND name = %(t)s",
+                {"d": database, "t": table},
+            )[0][0]
+            if "Replacing" not in engine:
+                log.warning(
+                    "Upsert into %s whose engine is %s: rows will not be deduplicated by keys",
+                    full_name,
+                    engine,
+                )
+
+    def _create_append_staging(
+        self,
+        hook: ClickHouseHook,
+        client: Any,
+        full_name: str,
+        plans: Sequence[ColumnPlan],
+        target_sql: str,
+        staging_sql: str,
+    ) -> bool:
+        """Create the staging table of an append/upsert load; True if its partitions can be attached.
+
+        A MergeTree-family target gets a staging table with its exact columns, partition key and
+        sorting key but a plain MergeTree engine (no background dedup while counting): publishing is
+        then ``ATTACH PARTITION ... FROM`` (hard links, no second write of the data). Other engines
+        get a plain staging table and an ``INSERT ... SELECT``.
+        """
+        database, table = full_name.split(".", 1)
+        engine, partition_key, sorting_key = client.execute(
+            "SELECT engine, partition_key, sorting_key FROM system.tables "
+            "WHERE database = %(d)s AND name = %(t)s",
+            {"d": database, "t": table},
+        )[0]
+        if engine.endswith("MergeTree") and not engine.startswith("Replicated"):
+            partition = f" PARTITION BY {partition_key}" if partition_key else ""
+            order = f"({sorting_key})" if sorting_key else "tuple()"
+            client.execute(
+                f"CREATE TABLE {staging_sql} AS {target_sql} ENGINE = MergeTree(){partition} ORDER BY {order}"
+            )
+            return True
+        types = dict(hook.get_table_columns(full_name, client))
+        cols = ", ".join(f"{quote_identifier(p.name)} {types[p.name]}" for p in plans)
+        client.execute(f"CREATE TABLE {staging_sql} ({cols}) ENGINE = MergeTree() ORDER BY tuple()")
+        return False
+
+    def _publish(
+        self,
+        client: Any,
+        plans: Sequence[ColumnPlan],
+        exists: bool,
+        rows: int,
+        target_sql: str,
+        staging_sql: str,
+        old_sql: str,
+        attachable: bool = False,
+        staging: tuple[str, str] = ("", ""),
+    ) -> None:
+        if self.mode == "replace":
+            if exists:
+                client.execute(f"DROP TABLE IF EXISTS {old_sql}")
+                # One RENAME moves both names: readers see the old or the new table, never half.
+                client.execute(f"RENAME TABLE {target_sql} TO {old_sql}, {staging_sql} TO {target_sql}")
+                client.execute(f"DROP TABLE {old_sql}")
+            else:
+                client.execute(f"RENAME TABLE {staging_sql} TO {target_sql}")
+            return
+        if rows and attachable and self._attach_partitions(client, target_sql, staging):
+            pass
+        elif rows:
+            cols = ", ".join(quote_identifier(p.name) for p in plans)
+            client.execute(f"INSERT INTO {target_sql} ({cols}) SELECT {cols} FROM {staging_sql}")
+        client.execute(f"DROP TABLE {staging_sql}")
+
+    @staticmethod
+    def _attach_partitions(client: Any, target_sql: str, staging: tuple[str, str]) -> bool:
+        """Copy staging's parts into the target per partition; False if the first attach is refused.
+
+        :param staging: (database, table) of the staging table.
+        """
+        staging_sql = f"{quote_identifier(staging[0])}.{quote_identifier(staging[1])}"
+        partitions = [
+            r[0]
+            for r in client.execute(
+                "SELECT DISTINCT partition_id FROM system.parts "
+                "WHERE database = %(d)s AND table = %(t)s AND active ORDER BY partition_id",
+                {"d": staging[0], "t": staging[1]},
+            )
+        ]
+        for i, pid in enumerate(partitions):
+            try:
+                client.execute(
+                    f"ALTER TABLE {target_sql} ATTACH PARTITION ID %(p)s FROM {staging_sql}", {"p": pid}
+                )
+            except Exception as e:
+                if i == 0:  # nothing published yet: the caller falls back to INSERT ... SELECT
+                    log.warning("ATTACH PARTITION FROM staging refused (%s); copying with INSERT SELECT", e)
+                    return False
+                raise TransferError(
+                    f"publishing stopped after {i} of {len(partitions)} partitions of {target_sql}: {e}"
+                ) from e
+        return True
+
+    # ------------------------------------------------------------------ row path
+
+    def _load_rows(
+        self,
+        conn: Any,
+        client: Any,
+        plans: Sequence[ColumnPlan],
+        incremental: bool,
+        params: dict[str, Any],
+        staging_sql: str,
+    ) -> tuple[int, int]:
+        """Named cursor -> fetchmany(batch_size) -> columnar INSERT; returns (rows, batches)."""
+        sql = self._select_sql(plans, text=False, incremental=incremental)
+        insert = f"INSERT INTO {staging_sql} ({', '.join(quote_identifier(p.name) for p in plans)}) VALUES"
+        total = batches = 0
+        with conn.cursor(name="ai_etl_extract") as cur:  # server-side: memory bounded by batch_size
+            cur.itersize = self.batch_size
+            cur.execute(sql, params)
+            while True:
+                rows = cur.fetchmany(self.batch_size)
+                if not rows:
+                    break
+                client.execute(insert, list(zip(*rows, strict=True)), columnar=True)
+                total += len(rows)
+                batches += 1
+                log.debug("batch %s: %s rows (total %s)", batches, len(rows), total)
+        return total, batches
+
+    # ------------------------------------------------------------------ fast path
+
+    def _load_fast(
+        self,
+        conn: Any,
+        plans: Sequence[ColumnPlan],
+        incremental: bool,
+        params: dict[str, Any],
+        database: str,
+        staging: str,
+    ) -> int:
+        """COPY (SELECT text...) TO STDOUT streamed into a chunked HTTP INSERT ... FORMAT TabSeparated."""
+        with conn.cursor() as cur:
+            select = cur.mogrify(self._select_sql(plans, text=True, incremental=incremental), params).decode()
+            copy_sql = f"COPY ({select}) TO STDOUT"
+            pipe = _ChunkPipe()
+            errors: list[BaseException] = []
+
+            def produce() -> None:
+                try:
+                    cur.copy_expert(copy_sql, pipe, size=1 << 20)
+                except BaseException as e:  # noqa: BLE001 - handed to the consumer thread
+                    errors.append(e)
+                finally:
+                    pipe.close()
+
+            producer = threading.Thread(target=produce, name="ai-etl-copy", daemon=True)
+            producer.start()
+            try:
+                self._http_insert(database, staging, [p.name for p in plans], pipe)
+            except BaseException:
+                pipe.abort()
+                producer.join()
+                raise
+            producer.join()
+            if errors:
+                raise errors[0]
+            return pipe.rows
+
+    def _http_insert(self, database: str, table: str, columns: Sequence[str], body: _ChunkPipe) -> None:
+        cols = ", ".join(quote_identifier(c) for c in columns)
+        query = (
+            f"INSERT INTO {quote_identifier(database)}.{quote_identifier(table)} ({cols}) FORMAT TabSeparated"
+        )
+        try:
+            self.target_hook.http_query(query, body=body)
+        except RuntimeError as e:
+            raise TransferError(f"ClickHouse HTTP insert failed: {e}") from e
+
+
+class _ChunkPipe:
+    """File-like sink for ``copy_expert`` that hands ~1 MiB chunks to an iterating consumer.
+
+    A bounded queue keeps memory flat: the COPY blocks while the HTTP upload is behind.
+    """
+
+    def __init__(self, chunk: int = 1 << 20, depth: int = 8) -> None:
+        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._buf: list[bytes] = []
+        self._size = 0
+        self._chunk = chunk
+        self._aborted = threading.Event()
+        self.rows = 0
+
+    def write(self, data: bytes) -> int:
+        # Called once per row by copy_expert: keep it minimal, do the work per chunk.
+        self._buf.append(data)
+        self._size += len(data)
+        if self._size >= self._chunk:
+            self._flush()
+        return len(data)
+
+    def _flush(self) -> None:
+        if self._aborted.is_set():
+            raise OSError("consumer aborted")  # makes copy_expert stop
+        if not self._buf:
+            return
+        chunk = b"".join(b if isinstance(b, bytes) else str(b).encode() for b in self._buf)
+        self.rows += chunk.count(b"\n")  # COPY text escapes newlines inside values
+        self._buf, self._size = [], 0
+        self._put(chunk)
+
+    def _put(self, item: bytes | None) -> None:
+        while not self._aborted.is_set():
+            try:
+                self._q.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._flush()
+        self._put(None)
+
+    def abort(self) -> None:
+        self._aborted.set()
+
+    def __iter__(self) -> Iterator[bytes]:
+        while True:
+            item = self._q.get()
+            if item is None:
+                return
+            yield item
+
+
+class _suppress_log:
+    """Context manager: log (not raise) an exception from best-effort cleanup."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> bool:
+        if exc is not None and isinstance(exc, Exception):
+            log.warning("Ignored error while %s: %s", self.what, exc)
+            return True
+        return False

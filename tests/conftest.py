@@ -1,0 +1,96 @@
+"""Shared fixtures: private PostgreSQL and ClickHouse servers for integration tests.
+
+* ``postgres`` (session): a :class:`local_servers.PostgresServer` on a free port.
+* ``clickhouse`` (session): a :class:`local_servers.ClickHouseServer` on free ports.
+* ``shop_db`` (function): a fresh PostgreSQL database ``shop`` loaded from
+  ``tests/fixtures/shop.sql`` (copied from a template loaded once per session); returns its URI.
+* ``ch_database`` (function): a fresh, empty ClickHouse database; returns its name.
+
+The servers start lazily (only when an integration test asks for them) and stop at session end.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOP_SQL = ROOT / "tests" / "fixtures" / "shop.sql"
+# The package is used from the checkout; scripts/ is not a package, so add it for local_servers.
+for p in (ROOT, ROOT / "scripts"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+from local_servers import (  # noqa: E402
+    ClickHouseServer,
+    PostgresServer,
+    start_clickhouse,
+    start_postgres,
+)
+
+
+def _sigterm_to_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+@pytest.fixture(scope="session")
+def servers_dir() -> Iterator[Path]:
+    """Base directory of the session's servers.
+
+    Not pytest's tmp_path: that lives under a 0700 directory the ``postgres`` OS user cannot enter.
+    """
+    path = Path(tempfile.mkdtemp(prefix="ai-etl-servers-"))
+    path.chmod(0o755)
+    yield path
+    if not os.environ.get("AI_ETL_KEEP_SERVERS_DIR"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres(servers_dir: Path) -> Iterator[PostgresServer]:
+    """A private PostgreSQL 15 server (trust auth, 127.0.0.1, free port) for the whole session."""
+    server = start_postgres(servers_dir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def clickhouse(servers_dir: Path) -> Iterator[ClickHouseServer]:
+    """A private ClickHouse server (user ``default``, no password, free ports) for the whole session."""
+    server = start_clickhouse(servers_dir, die_with_parent=True)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def _shop_template(postgres: PostgresServer) -> str:
+    postgres.create_database("shop_template", drop_existing=True)
+    postgres.execute(SHOP_SQL.read_text(), dbname="shop_template")
+    return "shop_template"
+
+
+@pytest.fixture
+def shop_db(postgres: PostgresServer, _shop_template: str) -> str:
+    """A fresh ``shop`` database (tests may change it) with the fixture data; returns its URI."""
+    postgres.execute("DROP DATABASE IF EXISTS shop WITH (FORCE)")
+    postgres.execute(f"CREATE DATABASE shop TEMPLATE {_shop_template}")
+    return postgres.uri("shop")
+
+
+@pytest.fixture
+def ch_database(clickhouse: ClickHouseServer, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, empty ClickHouse database named after the test; dropped afterwards."""
+    name = "t_" + re.sub(r"\W+", "_", request.node.name)[:60].strip("_").lower()
+    client = clickhouse.client()
+    client.execute(f"DROP DATABASE IF EXISTS `{name}`")
+    client.execute(f"CREATE DATABASE `{name}`")
+    yield name
+    client.execute(f"DROP DATABASE IF EXISTS `{name}`")
+    client.disconnect()
