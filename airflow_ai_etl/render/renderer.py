@@ -19,7 +19,6 @@ from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
 from airflow_ai_etl.spec import Check, DedupeTransform, FilterTransform, MaskTransform, PipelineSpec
 
 SPEC_VARIABLE = "AI_ETL_SPEC"
-TRANSFER_IMPORT = "from airflow_ai_etl.operators.transfer import PostgresToClickHouseOperator"
 CHECK_IMPORT = "from airflow.providers.common.sql.operators.sql import SQLCheckOperator"
 
 
@@ -117,49 +116,137 @@ def _quote_ch(name: str) -> str:
     return ".".join(f"`{part}`" for part in name.split("."))
 
 
-def plan_tasks(spec: PipelineSpec) -> DagPlan:
-    """The operators a spec needs, in order; RenderError for what is not supported yet."""
-    if spec.source.type != "sql" or spec.target.type != "clickhouse":
-        raise RenderError(
-            f"source type {spec.source.type!r} -> target type {spec.target.type!r} is not supported by this "
-            "version yet; supported: sql (PostgreSQL) -> clickhouse"
-        )
+@dataclass(frozen=True)
+class _Transforms:
+    """The spec's transforms as the transfer operators take them."""
+
+    where: str | None
+    mask: dict[str, str]
+    dedupe: list[str] | None
+
+    @classmethod
+    def of(cls, spec: PipelineSpec) -> _Transforms:
+        conditions = [spec.source.where] if spec.source.where else []
+        mask: dict[str, str] = {}
+        dedupe: list[str] | None = None
+        for transform in spec.transforms:
+            if isinstance(transform, FilterTransform):
+                conditions.append(transform.condition)
+            elif isinstance(transform, MaskTransform):
+                mask.update(dict.fromkeys(transform.columns, transform.method))
+            elif isinstance(transform, DedupeTransform):
+                dedupe = list(transform.columns)
+            else:
+                raise RenderError(f"transform {transform.type!r} is not supported by this version yet")
+        where = " AND ".join(f"({c})" for c in conditions) if len(conditions) > 1 else None
+        return cls(where or (conditions[0] if conditions else None), mask, dedupe)
+
+
+def _sql_source_args(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    """Arguments shared by the transfers that read a PostgreSQL table."""
     if spec.source.query is not None:
         raise RenderError("source.query is not supported by this version yet; name a table")
-    conditions = [spec.source.where] if spec.source.where else []
-    mask: dict[str, str] = {}
-    for transform in spec.transforms:
-        if isinstance(transform, FilterTransform):
-            conditions.append(transform.condition)
-        elif isinstance(transform, MaskTransform):
-            mask.update(dict.fromkeys(transform.columns, transform.method))
-        elif isinstance(transform, DedupeTransform):
-            raise RenderError("transform 'dedupe' is not supported by this version yet")
-        else:
-            raise RenderError(f"transform {transform.type!r} is not supported by this version yet")
-    where = " AND ".join(f"({c})" for c in conditions) if len(conditions) > 1 else (conditions or [None])[0]
+    transforms = _Transforms.of(spec)
+    return [
+        ("source_conn_id", spec.source.conn_id),
+        ("source_table", spec.source.table),
+        ("columns", spec.source.columns),
+        ("where", transforms.where),
+        ("incremental_column", spec.source.incremental.column if spec.source.incremental else None),
+        ("target_conn_id", spec.target.conn_id),
+        ("target_table", spec.target.table),
+        ("mode", spec.target.mode),
+        ("keys", spec.target.keys),
+        ("create", spec.target.create),
+        ("mask", transforms.mask),
+        ("dedupe", transforms.dedupe),
+    ]
 
-    table_slug = spec.target.table.replace(".", "_")  # type: ignore[union-attr]
-    load = RenderedTask(
-        var="load",
-        operator="PostgresToClickHouseOperator",
-        args=[
-            ("task_id", f"load_{table_slug}"),
-            ("source_conn_id", spec.source.conn_id),
-            ("source_table", spec.source.table),
-            ("columns", spec.source.columns),
-            ("where", where),
-            ("incremental_column", spec.source.incremental.column if spec.source.incremental else None),
-            ("target_conn_id", spec.target.conn_id),
-            ("target_table", spec.target.table),
-            ("mode", spec.target.mode),
-            ("keys", spec.target.keys),
-            ("create", spec.target.create),
-            ("order_by", spec.target.order_by),
-            ("partition_by", spec.target.partition_by),
-            ("mask", mask),
-        ],
-    )
+
+def _no_transforms(spec: PipelineSpec) -> None:
+    if spec.transforms or spec.source.where or spec.source.columns or spec.source.incremental:
+        raise RenderError(
+            f"a {spec.source.type} source loads whole records: transforms, columns, where and "
+            "incremental are not supported for it yet"
+        )
+
+
+def _postgres_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+    args = _sql_source_args(spec)
+    args += [("order_by", spec.target.order_by), ("partition_by", spec.target.partition_by)]
+    return "PostgresToClickHouseOperator", args
+
+
+def _postgres_to_postgres(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+    return "PostgresToPostgresOperator", _sql_source_args(spec)
+
+
+def _s3_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+    _no_transforms(spec)
+    return "S3ToClickHouseOperator", [
+        ("s3_conn_id", spec.source.conn_id),
+        ("path", spec.source.path),
+        ("format", spec.source.format or "csv"),
+        ("target_conn_id", spec.target.conn_id),
+        ("target_table", spec.target.table),
+        ("mode", _file_mode(spec)),
+        ("create", spec.target.create),
+    ]
+
+
+def _excel_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+    _no_transforms(spec)
+    return "ExcelToClickHouseOperator", [
+        ("path", spec.source.path),
+        ("sheet", spec.source.sheet if spec.source.sheet is not None else 0),
+        ("target_conn_id", spec.target.conn_id),
+        ("target_table", spec.target.table),
+        ("mode", _file_mode(spec)),
+        ("create", spec.target.create),
+        ("s3_conn_id", spec.source.conn_id if (spec.source.path or "").startswith("s3://") else None),
+    ]
+
+
+def _cdc_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+    _no_transforms(spec)
+    return "PostgresCDCToClickHouseOperator", [
+        ("source_conn_id", spec.source.conn_id),
+        ("source_table", spec.source.table),
+        ("target_conn_id", spec.target.conn_id),
+        ("target_table", spec.target.table),
+        ("keys", spec.target.keys or None),
+    ]
+
+
+def _file_mode(spec: PipelineSpec) -> str:
+    if spec.target.mode == "upsert":
+        raise RenderError("file sources load in mode append or replace; upsert is not supported for them")
+    return spec.target.mode
+
+
+# (source.type, target.type) -> the load task's operator and arguments, and where it is imported from.
+LOADERS = {
+    ("sql", "clickhouse"): (_postgres_to_clickhouse, "airflow_ai_etl.operators.transfer"),
+    ("sql", "sql"): (_postgres_to_postgres, "airflow_ai_etl.operators.transfer"),
+    ("s3", "clickhouse"): (_s3_to_clickhouse, "airflow_ai_etl.operators.files"),
+    ("excel", "clickhouse"): (_excel_to_clickhouse, "airflow_ai_etl.operators.files"),
+    ("cdc", "clickhouse"): (_cdc_to_clickhouse, "airflow_ai_etl.operators.cdc"),
+}
+
+
+def plan_tasks(spec: PipelineSpec) -> DagPlan:
+    """The operators a spec needs, in order; RenderError for what is not supported yet."""
+    loader = LOADERS.get((spec.source.type, spec.target.type))
+    if loader is None:
+        supported = ", ".join(f"{s} -> {t}" for s, t in LOADERS)
+        raise RenderError(
+            f"source type {spec.source.type!r} -> target type {spec.target.type!r} is not supported by this "
+            f"version yet; supported: {supported}"
+        )
+    build, module = loader
+    operator, args = build(spec)
+    table_slug = (spec.target.table or "data").replace(".", "_")
+    load = RenderedTask(var="load", operator=operator, args=[("task_id", f"load_{table_slug}"), *args])
     tasks = [load]
     edges = []
     for index, check in enumerate(spec.checks):
@@ -176,7 +263,7 @@ def plan_tasks(spec: PipelineSpec) -> DagPlan:
         )
         tasks.append(task)
         edges.append(("load", task.var))
-    imports = [TRANSFER_IMPORT] + ([CHECK_IMPORT] if edges else [])
+    imports = [f"from {module} import {operator}"] + ([CHECK_IMPORT] if edges else [])
     return DagPlan(imports=imports, tasks=tasks, edges=edges)
 
 
