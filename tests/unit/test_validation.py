@@ -25,7 +25,10 @@ def problems(**changes: dict) -> list[tuple[str, str, str]]:
 
 def test_a_good_spec_passes_every_gate() -> None:
     assert problems() == []
-    assert problems(source={"where": "region = 'north' AND amount > 10", "incremental": {"column": "sold_at"}}) == []
+    assert (
+        problems(source={"where": "region = 'north' AND amount > 10", "incremental": {"column": "sold_at"}})
+        == []
+    )
 
 
 @pytest.mark.parametrize(
