@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
+from airflow_ai_etl.planning.schedule import ScheduleMatch, detect_language, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
@@ -1106,10 +1106,20 @@ class OfflinePlanner:
     def _plan_file(self, request: _Request, kind: str) -> Outcome:
         path = self._file_path(request, kind)
         file_format = self._file_format(request, path.value) if kind == "s3" and path.value else _Found(None)
+        s3_conn = (
+            self._s3_connection(request) if kind == "s3" or (path.value or "").startswith("s3://") else None
+        )
         target = self._target(request, None)
-        target_table = self._explicit_target_name(request)
+        # A file names its table as a source table names its own: budget.xlsx -> budget.
+        target_table = self._explicit_target_name(request) or (
+            _file_stem_table(path.value) if kind == "excel" and path.value else None
+        )
         schedule = parse_schedule(request.text)
+        if schedule is None and kind == "excel":
+            # One workbook is a one-off import unless the request says when to repeat it.
+            schedule = ScheduleMatch(cron=None, timezone=None, phrase="")
         questions = path.questions + file_format.questions + target.questions
+        questions += s3_conn.questions if s3_conn else []
         if target_table is None:
             questions.append(
                 "Which table should the file data be loaded into (for example 'в таблицу sales_raw')?"
@@ -1118,8 +1128,10 @@ class OfflinePlanner:
             questions.append(self._ask_schedule(request))
         if questions or target.value is None or schedule is None or target_table is None:
             return Outcome.clarify(*questions)
-        s3 = self.catalog.connections_of("s3")
         sheet = SHEET.search(request.text) if kind == "excel" else None
+        mode = self._mode(request)
+        if kind == "excel" and mode == "append" and not APPEND_WORDS.search(request.text):
+            mode = "replace"  # a workbook is a whole: loading it again must not double its rows
         spec_data = {
             **self._header(
                 request,
@@ -1127,22 +1139,34 @@ class OfflinePlanner:
                 None,
                 target.value,
                 target_table,
-                self._mode(request),
+                mode,
                 schedule.cron,
                 schedule.timezone,
             ),  # fmt: skip
             "source": {
                 "type": kind,
-                "conn_id": s3[0].conn_id if kind == "s3" and len(s3) == 1 else None,
+                "conn_id": s3_conn.value if s3_conn else None,
                 "path": path.value,
                 "format": file_format.value,
                 "sheet": (sheet.group(1) or sheet.group(2)) if sheet else None,
             },
-            "target": self._target_spec(target.value, target_table, self._mode(request), []),
+            "target": self._target_spec(target.value, target_table, mode, []),
         }
         if spec_data["target"]["mode"] == "upsert":
             return Outcome.clarify("Which key columns identify a row of the file for the upsert?")
         return _validated(spec_data)
+
+    def _s3_connection(self, request: _Request) -> _Found:
+        """The S3 connection named in the request or the only one; None (Airflow's aws_default
+        and boto3's credential chain) when there is none; a question when several could be meant."""
+        connections = self.catalog.connections_of("s3")
+        named = [c for c in connections if c.conn_id.lower() in request.tokens]
+        if len(named) == 1 or len(connections) == 1:
+            return _Found((named or connections)[0].conn_id)
+        if not connections:
+            return _Found(None)
+        ids = ", ".join(c.conn_id for c in connections)
+        return _Found(None, [f"Which S3 connection should read the files: {ids}?"])
 
     def _file_path(self, request: _Request, kind: str) -> _Found:
         match = (S3_PATH if kind == "s3" else EXCEL_PATH).search(request.text)
@@ -1157,6 +1181,16 @@ class OfflinePlanner:
             if pattern.search(request.text) or pattern.search(path):
                 return _Found(name)
         return _Found(None, [f"Which format are the files at {path}: CSV, Parquet or JSONL?"])
+
+
+APPEND_WORDS = re.compile(r"\b(append\w*|add\w*|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
+
+
+def _file_stem_table(path: str) -> str | None:
+    """`/data/Budget 2024.xlsx` -> `budget_2024`; None when nothing of the name is usable."""
+    stem = re.split(r"[/\\]", path)[-1].rsplit(".", 1)[0].lower()
+    name = re.sub(r"[^a-z0-9_]+", "_", stem).strip("_")
+    return name if name and not name[0].isdigit() else None
 
 
 def _related(first: Table, second: Table) -> bool:

@@ -411,7 +411,19 @@ def test_import_is_a_pipeline_word_not_code() -> None:
     outcome = plan(
         "Import the Excel file /reports/targets.xlsx (sheet Q1) into ClickHouse daily", shop_catalog()
     )
-    assert outcome.status == "needs_clarification"  # which target table: asked, not refused
+    assert outcome.status == "ok", outcome.errors  # "Import" is a pipeline verb, not Python
+    spec = outcome.spec
+    assert (spec.source.type, spec.source.sheet, spec.schedule) == ("excel", "Q1", "0 0 * * *")
+
+
+def test_a_workbook_names_its_table_and_loads_once_unless_scheduled() -> None:
+    outcome = plan("Импортировать Excel файл /data/budget.xlsx, лист План, в ClickHouse", shop_catalog())
+    assert outcome.status == "ok", outcome.questions
+    spec = outcome.spec
+    assert (spec.source.path, spec.source.sheet) == ("/data/budget.xlsx", "План")
+    assert (spec.target.table, spec.target.mode, spec.schedule) == ("budget", "replace", None)
+    appended = plan("Append /data/budget.xlsx sheet Plan to ClickHouse daily", shop_catalog()).spec
+    assert appended.target.mode == "append"
 
 
 # --- the evaluation set ----------------------------------------------------------------------
