@@ -173,9 +173,15 @@ def _index(glossary: dict[str, list[str]]) -> dict[str, frozenset[str]]:
 
 
 def user_glossary() -> dict[str, list[str]]:
-    """Extra glossary entries from the JSON file named by AIRFLOW__AI_ETL__GLOSSARY."""
-    path = os.environ.get("AIRFLOW__AI_ETL__GLOSSARY")
-    if not path or not os.path.exists(path):
+    """Extra glossary entries from the JSON file named by [ai_etl] glossary
+    (AIRFLOW__AI_ETL__GLOSSARY). A missing file is reported, not fatal: planning goes on."""
+    from airflow.configuration import conf
+
+    path = conf.get("ai_etl", "glossary", fallback="")
+    if not path:
+        return {}
+    if not os.path.exists(path):
+        log.warning("Glossary file %s ([ai_etl] glossary) does not exist; using the built-in glossary", path)
         return {}
     try:
         with open(path, encoding="utf-8") as handle:

@@ -442,3 +442,13 @@ def test_the_evaluation_set_has_no_wrong_confident_answers() -> None:
     wrong = [(r.case["id"], r.wrong_fields or r.status) for r in summary.wrong_confident()]
     assert wrong == []
     assert summary.whole_accuracy("ru") >= 0.95 and summary.whole_accuracy("en") >= 0.95
+
+
+def test_a_user_glossary_teaches_new_business_words(tmp_path, monkeypatch) -> None:
+    request = "Загружать выручку в ClickHouse ежедневно"
+    assert plan(request, shop_catalog()).status == "needs_clarification"
+    glossary = tmp_path / "glossary.json"
+    glossary.write_text('{"sale": ["выручка"]}', encoding="utf-8")
+    monkeypatch.setenv("AIRFLOW__AI_ETL__GLOSSARY", str(glossary))
+    outcome = plan(request, shop_catalog())
+    assert outcome.status == "ok" and outcome.spec.source.table == "sales"
