@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from pathlib import Path
 
@@ -445,10 +446,10 @@ def test_the_evaluation_set_has_no_wrong_confident_answers() -> None:
 
 
 def test_a_user_glossary_teaches_new_business_words(tmp_path, monkeypatch) -> None:
-    request = "Загружать выручку в ClickHouse ежедневно"
+    request = "Загружать сделки в ClickHouse ежедневно"
     assert plan(request, shop_catalog()).status == "needs_clarification"
     glossary = tmp_path / "glossary.json"
-    glossary.write_text('{"sale": ["выручка"]}', encoding="utf-8")
+    glossary.write_text(json.dumps({"sale": ["сделка"]}), encoding="utf-8")
     monkeypatch.setenv("AIRFLOW__AI_ETL__GLOSSARY", str(glossary))
     outcome = plan(request, shop_catalog())
     assert outcome.status == "ok" and outcome.spec.source.table == "sales"
