@@ -14,13 +14,22 @@ def get_provider_info() -> dict[str, Any]:
         "versions": ["0.1.0"],
         "integrations": [
             {
+                "integration-name": "Files",
+                "external-doc-url": "https://openpyxl.readthedocs.io",
+                "tags": ["software"],
+            },
+            {
                 "integration-name": "ClickHouse",
                 "external-doc-url": "https://clickhouse.com/docs",
                 "tags": ["software"],
-            }
+            },
         ],
         "hooks": [
             {"integration-name": "ClickHouse", "python-modules": ["airflow_ai_etl.hooks.clickhouse"]},
+            {
+                "integration-name": "Files",
+                "python-modules": ["airflow_ai_etl.hooks.s3", "airflow_ai_etl.hooks.excel"],
+            },
         ],
         "operators": [
             {

@@ -1,0 +1,385 @@
+"""Excel (.xlsx) files with openpyxl: stream a sheet's rows, and write a styled report with a chart.
+
+Reading (:class:`ExcelWorkbook`) opens the workbook read-only (rows are streamed, the sheet is never
+held in memory) with cached formula values (``data_only``: a formula reads as the value Excel last
+computed; None if the file was never recalculated, e.g. written by a script). A path may be local or
+``s3://...`` (downloaded to a temporary file first: .xlsx is a zip archive and needs random access).
+
+* ``sheet``: a sheet name, or a 0-based index (an int, or a digit string that is not a sheet name).
+* ``header_row`` (1-based): the row with column names; rows above it (titles) are ignored, data
+  starts below it. Columns right of the last non-empty header cell are ignored; an empty header cell
+  in between names its column ``column_<n>``.
+* Merged cells: every cell of a merged range gets the value of the range's top-left cell (a region
+  name merged over five rows repeats on each of them; a header merged over two columns names both,
+  the second with a ``_2`` suffix).
+* Rows whose cells are all empty are skipped.
+
+Writing (:class:`ExcelReportWriter`) uses openpyxl's write-only mode (rows are streamed to the
+file): bold header on a filled background, frozen header row, auto-filter, column widths from the
+header and the first rows, and optionally a bar or line chart of one column by a category column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import decimal
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import iterparse
+
+from airflow.sdk.exceptions import AirflowException
+
+from airflow_ai_etl.hooks.s3 import S3Hook, S3PathError, is_s3_path, parse_s3_path
+
+EXCEL_MAX_ROWS = 1_048_576
+CHART_TYPES = ("bar", "line")
+HEADER_FILL = "305496"
+_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+
+
+class ExcelFileError(AirflowException):
+    """The file is missing, not a readable .xlsx workbook, or cannot be written."""
+
+
+class SheetNotFoundError(ExcelFileError):
+    """The requested sheet is not in the workbook (the message lists the sheets)."""
+
+
+@contextlib.contextmanager
+def local_copy(path: str, s3_conn_id: str | None = None) -> Iterator[str]:
+    """A local file name for ``path``: the path itself, or a temporary download of an S3 object."""
+    if not is_s3_path(path):
+        if not Path(path).is_file():
+            raise ExcelFileError(f"Excel file {path} does not exist")
+        yield path
+        return
+    if not s3_conn_id:
+        raise ExcelFileError(f"{path} is on S3: give s3_conn_id")
+    bucket, key = parse_s3_path(path)
+    hook = S3Hook(aws_conn_id=s3_conn_id)
+    if not hook.bucket_exists(bucket):
+        raise S3PathError(f"S3 bucket {bucket!r} does not exist (connection {s3_conn_id!r})")
+    if not any(o.key == key for o in hook.list_objects(path)):
+        raise ExcelFileError(f"Excel file {path} does not exist")
+    with tempfile.NamedTemporaryFile(suffix=Path(key).suffix or ".xlsx") as tmp:
+        hook.download_fileobj(bucket, key, tmp)
+        tmp.flush()
+        yield tmp.name
+
+
+def _merged_ranges(filename: str, sheet_xml: str | None) -> list[tuple[int, int, int, int]]:
+    """``(min_row, min_col, max_row, max_col)`` of the sheet's merged ranges (streamed from its XML)."""
+    if not sheet_xml:
+        return []
+    from openpyxl.utils.cell import range_boundaries
+
+    ranges = []
+    with zipfile.ZipFile(filename) as zf, zf.open(sheet_xml) as f:
+        for _, elem in iterparse(f, events=("end",)):
+            if elem.tag == _MERGE_TAG and elem.get("ref"):
+                min_col, min_row, max_col, max_row = range_boundaries(elem.get("ref"))
+                ranges.append((min_row, min_col, max_row, max_col))
+            elem.clear()  # keep memory flat on big sheets
+    return ranges
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class ExcelWorkbook:
+    """A workbook opened for streaming reads; use as a context manager.
+
+    :param path: local path or ``s3://bucket/key.xlsx``.
+    :param s3_conn_id: connection for S3 paths.
+    """
+
+    def __init__(self, path: str, s3_conn_id: str | None = None) -> None:
+        self.path = path
+        self.s3_conn_id = s3_conn_id
+        self._stack = contextlib.ExitStack()
+        self._wb: Any = None
+        self.filename = ""
+
+    def __enter__(self) -> ExcelWorkbook:
+        from openpyxl import load_workbook
+
+        try:
+            self.filename = self._stack.enter_context(local_copy(self.path, self.s3_conn_id))
+            try:
+                self._wb = load_workbook(self.filename, read_only=True, data_only=True)
+            except Exception as e:  # noqa: BLE001 - openpyxl raises many types for a bad archive
+                raise ExcelFileError(
+                    f"{self.path} is not a readable .xlsx workbook ({type(e).__name__}: {e}); "
+                    "old .xls files must be saved as .xlsx"
+                ) from None
+            self._stack.callback(self._wb.close)
+        except BaseException:
+            self._stack.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stack.close()
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self._wb.sheetnames)
+
+    def resolve_sheet(self, sheet: str | int | None) -> str:
+        """The name of ``sheet`` (name, 0-based index or digit string); the first sheet for None."""
+        names = self.sheet_names
+        if sheet is None or sheet == "":
+            return names[0]
+        if isinstance(sheet, str) and sheet in names:
+            return sheet
+        if isinstance(sheet, str):
+            folded = [n for n in names if n.strip().casefold() == sheet.strip().casefold()]
+            if len(folded) == 1:
+                return folded[0]
+        index = sheet if isinstance(sheet, int) else (int(sheet) if sheet.strip().isdigit() else None)
+        if index is not None and 0 <= index < len(names):
+            return names[index]
+        listed = ", ".join(repr(n) for n in names)
+        raise SheetNotFoundError(f"sheet {sheet!r} not found in {self.path}; its sheets are: {listed}")
+
+    def iter_rows(
+        self, sheet: str | int | None, header_row: int = 1
+    ) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
+        """``(header_cells, rows)``: the header row's values and an iterator of ``(row_number, values)``.
+
+        Values are padded/cut to the header's width; merged ranges are filled; empty rows skipped.
+        """
+        if header_row < 1:
+            raise ExcelFileError(f"header_row is 1-based, got {header_row}")
+        name = self.resolve_sheet(sheet)
+        ws = self._wb[name]
+        merged = _merged_ranges(self.filename, getattr(ws, "_worksheet_path", None))
+        starts: dict[int, list[tuple[int, int, int, int]]] = {}
+        for rng in merged:
+            starts.setdefault(rng[0], []).append(rng)
+        with contextlib.suppress(AttributeError):
+            ws.reset_dimensions()  # some writers store wrong dimensions; read what is there
+        raw = ws.iter_rows(values_only=True)
+        active: list[tuple[tuple[int, int, int, int], Any]] = []
+
+        def filled() -> Iterator[tuple[int, list[Any]]]:
+            nonlocal active
+            for number, values in enumerate(raw, start=1):
+                row = list(values)
+                active = [(r, v) for r, v in active if r[2] >= number]
+                for rng in starts.get(number, ()):
+                    top_left = row[rng[1] - 1] if len(row) >= rng[1] else None
+                    active.append((rng, top_left))
+                for (_, min_col, _, max_col), value in active:
+                    if len(row) < max_col:
+                        row.extend([None] * (max_col - len(row)))
+                    for c in range(min_col - 1, max_col):
+                        row[c] = value
+                yield number, row
+
+        rows = filled()
+        header: list[Any] | None = None
+        for number, row in rows:
+            if number == header_row:
+                header = row
+                break
+        if header is None:
+            raise ExcelFileError(f"sheet {name!r} of {self.path} has no row {header_row} (no header)")
+        width = max((i + 1 for i, v in enumerate(header) if not _is_blank(v)), default=0)
+        if width == 0:
+            raise ExcelFileError(f"header row {header_row} of sheet {name!r} in {self.path} is empty")
+
+        def data() -> Iterator[tuple[int, list[Any]]]:
+            for number, row in rows:
+                cells = (row + [None] * width)[:width]
+                if all(_is_blank(v) for v in cells):
+                    continue
+                yield number, cells
+
+        return header[:width], data()
+
+
+def excel_sheet_exists(path: str, sheet: str | int | None, s3_conn_id: str | None = None) -> str | None:
+    """Grounding check for the validator: None when the file opens and has ``sheet``, else why not."""
+    try:
+        with ExcelWorkbook(path, s3_conn_id) as wb:
+            wb.resolve_sheet(sheet)
+    except (ExcelFileError, S3PathError) as e:
+        return str(e)
+    except Exception as e:  # noqa: BLE001 - reported as a grounding failure
+        return f"cannot open {path}: {e}"
+    return None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _cell_value(value: Any) -> Any:
+    """A value openpyxl can store: tz-aware -> naive UTC, big ints/UUIDs/arrays -> text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or isinstance(value, bool | float | decimal.Decimal):
+        return value
+    if isinstance(value, int):
+        return value if abs(value) < 2**53 else str(value)  # Excel numbers are doubles
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, dt.date | dt.time):
+        return value
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    if isinstance(value, list | tuple):
+        return ILLEGAL_CHARACTERS_RE.sub("", str(list(value)))
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+
+
+def _display_width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, dt.datetime):
+        return 19
+    if isinstance(value, dt.date):
+        return 10
+    if isinstance(value, float):
+        return len(f"{value:.2f}")
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def validate_chart(chart: dict[str, Any] | None, columns: Sequence[str]) -> dict[str, Any] | None:
+    """Check a chart spec ``{"type": "bar"|"line", "column": ..., "category": ..., "title": ...}``."""
+    if not chart:
+        return None
+    unknown = set(chart) - {"type", "column", "category", "title"}
+    if unknown:
+        raise ExcelFileError(f"chart has unknown keys {sorted(unknown)}; use type, column, category, title")
+    kind = chart.get("type", "bar")
+    if kind not in CHART_TYPES:
+        raise ExcelFileError(f"chart type must be one of {CHART_TYPES}, got {kind!r}")
+    for key in ("column", "category"):
+        if chart.get(key) is not None and chart[key] not in columns:
+            raise ExcelFileError(
+                f"chart {key} {chart[key]!r} is not a result column; columns: {list(columns)}"
+            )
+    if not chart.get("column"):
+        raise ExcelFileError("chart needs column (the values to plot)")
+    return {
+        "type": kind,
+        "column": chart["column"],
+        "category": chart.get("category"),
+        "title": chart.get("title")
+        or (f"{chart['column']} by {chart['category']}" if chart.get("category") else chart["column"]),
+    }
+
+
+class ExcelReportWriter:
+    """Stream rows into a new .xlsx report.
+
+    :param filename: local file to write (overwritten).
+    :param columns: header names.
+    :param sheet: sheet title (at most 31 characters, no ``[]:*?/\\``).
+    :param chart: None or ``{"type": "bar"|"line", "column": <values>, "category": <labels>,
+        "title": <optional>}``; placed right of the data.
+    :param width_sample: rows used to size columns (widths must be set before rows are streamed).
+    """
+
+    def __init__(
+        self,
+        filename: str,
+        columns: Sequence[str],
+        sheet: str = "Report",
+        chart: dict[str, Any] | None = None,
+        width_sample: int = 1000,
+    ) -> None:
+        from openpyxl import Workbook
+        from openpyxl.workbook.child import INVALID_TITLE_REGEX
+
+        if not sheet or len(sheet) > 31 or INVALID_TITLE_REGEX.search(sheet):
+            raise ExcelFileError(f"{sheet!r} is not a valid sheet name (1-31 characters, none of []:*?/\\)")
+        self.filename = filename
+        self.columns = list(columns)
+        self.chart = validate_chart(chart, self.columns)
+        self._wb = Workbook(write_only=True)
+        self._ws = self._wb.create_sheet(sheet)
+        self._sample: list[list[Any]] = []
+        self._width_sample = width_sample
+        self._started = False
+        self.rows = 0
+
+    def write_rows(self, rows: Iterable[Sequence[Any]]) -> None:
+        for row in rows:
+            if self.rows + 1 >= EXCEL_MAX_ROWS:
+                raise ExcelFileError(
+                    f"the result has more than {EXCEL_MAX_ROWS - 1} rows, the most an Excel sheet holds; "
+                    "filter it, or export CSV/Parquet instead"
+                )
+            values = [_cell_value(v) for v in row]
+            self.rows += 1
+            if self._started:
+                self._ws.append(values)
+            else:
+                self._sample.append(values)
+                if len(self._sample) >= self._width_sample:
+                    self._start()
+
+    def _start(self) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        ws = self._ws
+        for i, name in enumerate(self.columns, start=1):
+            width = max([len(name)] + [_display_width(r[i - 1]) for r in self._sample])
+            ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
+        ws.freeze_panes = "A2"
+        header = []
+        for name in self.columns:
+            cell = WriteOnlyCell(ws, value=name)
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            header.append(cell)
+        ws.append(header)
+        for values in self._sample:
+            ws.append(values)
+        self._sample = []
+        self._started = True
+
+    def _add_chart(self) -> None:
+        from openpyxl.chart import BarChart, LineChart, Reference
+        from openpyxl.utils import get_column_letter
+
+        spec = self.chart
+        if not spec or not self.rows:
+            return
+        chart = BarChart() if spec["type"] == "bar" else LineChart()
+        chart.title = spec["title"]
+        chart.y_axis.title = spec["column"]
+        chart.width, chart.height = 20, 10
+        value_col = self.columns.index(spec["column"]) + 1
+        chart.add_data(
+            Reference(self._ws, min_col=value_col, min_row=1, max_row=self.rows + 1), titles_from_data=True
+        )
+        if spec["category"]:
+            chart.x_axis.title = spec["category"]
+            cat_col = self.columns.index(spec["category"]) + 1
+            chart.set_categories(Reference(self._ws, min_col=cat_col, min_row=2, max_row=self.rows + 1))
+        self._ws.add_chart(chart, f"{get_column_letter(len(self.columns) + 2)}2")
+
+    def close(self) -> int:
+        """Finish the sheet (header, chart, filter) and save; return the number of data rows."""
+        from openpyxl.utils import get_column_letter
+
+        if not self._started:
+            self._start()
+        self._ws.auto_filter.ref = f"A1:{get_column_letter(max(len(self.columns), 1))}{self.rows + 1}"
+        self._add_chart()
+        try:
+            self._wb.save(self.filename)
+        except OSError as e:
+            raise ExcelFileError(f"cannot write {self.filename}: {e}") from None
+        return self.rows

@@ -1,0 +1,306 @@
+"""S3 hook on boto3 for S3 and S3-compatible storage (MinIO, Ceph, a local test server).
+
+Connection: Airflow's ``aws`` connection fields, so a connection made for the Amazon provider works
+unchanged (this package does not depend on that provider)::
+
+    AIRFLOW_CONN_S3_RAW='{"conn_type": "aws", "login": "<access key>", "password": "<secret key>",
+                          "extra": {"endpoint_url": "http://minio:9000", "region_name": "us-east-1"}}'
+
+* login = access key id, password = secret access key (both empty: boto3's default credential chain,
+  e.g. an instance role);
+* extra ``endpoint_url`` (also read from ``service_config.s3.endpoint_url`` / ``host``): an
+  S3-compatible endpoint; path-style addressing is used whenever an endpoint is set;
+* extra ``region_name`` (default ``us-east-1``), ``aws_session_token``, ``verify`` (bool or CA bundle path).
+
+Paths are ``s3://bucket/prefix/``, ``s3://bucket/key.csv`` or a glob ``s3://bucket/prefix/*.csv``:
+``*`` and ``?`` do not cross ``/``, ``**`` does, ``[abc]`` is a character class.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from airflow.sdk import BaseHook
+from airflow.sdk.exceptions import AirflowException
+
+GLOB_CHARS = "*?["
+
+
+class S3PathError(AirflowException):
+    """The S3 path is malformed, its bucket does not exist, or nothing matches it."""
+
+
+@dataclass(frozen=True)
+class S3Object:
+    """One object found under a path."""
+
+    bucket: str
+    key: str
+    etag: str
+    size: int
+
+    @property
+    def uri(self) -> str:
+        return f"s3://{self.bucket}/{self.key}"
+
+
+def is_s3_path(path: str) -> bool:
+    """True for ``s3://...`` (also ``s3a://``/``s3n://``) paths."""
+    return bool(re.match(r"^s3[an]?://", path or "", re.IGNORECASE))
+
+
+def parse_s3_path(path: str) -> tuple[str, str]:
+    """Split ``s3://bucket/key/or/prefix`` into ``(bucket, key)``; the key may be empty or a glob."""
+    m = re.match(r"^s3[an]?://([^/]+)/?(.*)$", (path or "").strip(), re.IGNORECASE | re.DOTALL)
+    if not m or not m.group(1):
+        raise S3PathError(f"{path!r} is not an S3 path (expected s3://bucket/prefix/ or s3://bucket/key)")
+    return m.group(1), m.group(2)
+
+
+def has_glob(key: str) -> bool:
+    """True when the key contains glob characters (``*``, ``?``, ``[``)."""
+    return any(c in key for c in GLOB_CHARS)
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a key glob: ``*``/``?`` stay within one ``/`` level, ``**`` spans levels."""
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            if pattern.startswith("/", i):  # "a/**/b" also matches "a/b"
+                out[-1] = "(?:.*/)?"
+                i += 1
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            j = pattern.find("]", i + 1)
+            if j < 0:
+                out.append(re.escape(c))
+            else:
+                body = pattern[i + 1 : j]
+                body = "^" + body[1:] if body.startswith("!") else body
+                out.append(f"[{body}]")
+                i = j
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.compile("".join(out) + r"\Z", re.DOTALL)
+
+
+def _glob_prefix(key: str) -> str:
+    """The literal part of a key glob before its first glob character (the listing prefix)."""
+    cut = min((key.index(c) for c in GLOB_CHARS if c in key), default=len(key))
+    return key[:cut]
+
+
+class S3Hook(BaseHook):
+    """Thin boto3 wrapper: list objects under a prefix or glob, stream, download and upload objects.
+
+    :param aws_conn_id: Airflow connection id (``aws`` connection fields, see the module docstring).
+    :param endpoint_url: override the connection's ``endpoint_url`` extra.
+    :param region_name: override the connection's ``region_name`` extra.
+    """
+
+    conn_name_attr = "aws_conn_id"
+    default_conn_name = "aws_default"
+    conn_type = "aws"
+    hook_name = "S3 (AI ETL)"
+
+    def __init__(
+        self,
+        aws_conn_id: str = default_conn_name,
+        endpoint_url: str | None = None,
+        region_name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__()
+        self.aws_conn_id = aws_conn_id
+        self._endpoint_url = endpoint_url
+        self._region_name = region_name
+        self._client: Any = None
+
+    @classmethod
+    def get_ui_field_behaviour(cls) -> dict[str, Any]:
+        """Connection form: access key in login, secret in password, endpoint/region in extra."""
+        return {
+            "hidden_fields": ["schema", "port", "host"],
+            "relabeling": {"login": "AWS Access Key ID", "password": "AWS Secret Access Key"},
+            "placeholders": {"extra": '{"endpoint_url": "http://minio:9000", "region_name": "us-east-1"}'},
+        }
+
+    # ------------------------------------------------------------------ client
+
+    def _settings(self) -> dict[str, Any]:
+        conn = self.get_connection(self.aws_conn_id)
+        extra = conn.extra_dejson or {}
+        service = (extra.get("service_config") or {}).get("s3") or {}
+        endpoint = (
+            self._endpoint_url
+            or extra.get("endpoint_url")
+            or service.get("endpoint_url")
+            or extra.get("host")
+        )
+        kwargs: dict[str, Any] = {
+            "region_name": self._region_name or extra.get("region_name") or "us-east-1",
+            "endpoint_url": endpoint or None,
+            "aws_access_key_id": conn.login or extra.get("aws_access_key_id") or None,
+            "aws_secret_access_key": conn.password or extra.get("aws_secret_access_key") or None,
+            "aws_session_token": extra.get("aws_session_token") or None,
+        }
+        if "verify" in extra:
+            verify = extra["verify"]
+            kwargs["verify"] = (
+                verify if not isinstance(verify, str) or verify.lower() not in ("false", "0", "no") else False
+            )
+        return kwargs
+
+    def get_conn(self) -> Any:
+        """A boto3 S3 client built from the connection (cached on the hook)."""
+        if self._client is None:
+            import boto3
+            from botocore.config import Config
+
+            kwargs = self._settings()
+            config = Config(
+                retries={"max_attempts": 5, "mode": "standard"},
+                s3={"addressing_style": "path"} if kwargs.get("endpoint_url") else None,
+                connect_timeout=10,
+                read_timeout=120,
+            )
+            self._client = boto3.client("s3", config=config, **kwargs)
+        return self._client
+
+    @property
+    def endpoint_url(self) -> str | None:
+        """The endpoint in use (None = AWS)."""
+        return self._settings()["endpoint_url"]
+
+    def test_connection(self) -> tuple[bool, str]:
+        """List buckets; return (ok, message) for the UI's connection test."""
+        try:
+            names = [b["Name"] for b in self.get_conn().list_buckets().get("Buckets", [])]
+        except Exception as e:  # noqa: BLE001 - the UI shows the message
+            return False, str(e)
+        return True, f"Connection successfully tested ({len(names)} buckets visible)"
+
+    # ------------------------------------------------------------------ listing
+
+    def bucket_exists(self, bucket: str) -> bool:
+        """True when ``bucket`` exists and is reachable with these credentials."""
+        from botocore.exceptions import ClientError
+
+        try:
+            self.get_conn().head_bucket(Bucket=bucket)
+            return True
+        except ClientError as e:
+            if e.response.get("Error", {}).get("Code") in ("404", "NoSuchBucket", "NotFound"):
+                return False
+            raise
+
+    def _iter_prefix(self, bucket: str, prefix: str) -> Iterator[S3Object]:
+        from botocore.exceptions import ClientError
+
+        paginator = self.get_conn().get_paginator("list_objects_v2")
+        try:
+            for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
+                for item in page.get("Contents", []):
+                    if item["Key"].endswith("/"):  # "folder" marker objects
+                        continue
+                    yield S3Object(
+                        bucket, item["Key"], item.get("ETag", "").strip('"'), int(item.get("Size", 0))
+                    )
+        except ClientError as e:
+            code = e.response.get("Error", {}).get("Code")
+            if code in ("NoSuchBucket", "404"):
+                raise S3PathError(
+                    f"S3 bucket {bucket!r} does not exist (connection {self.aws_conn_id!r}, "
+                    f"endpoint {self.endpoint_url or 'AWS'})"
+                ) from None
+            if code in ("AccessDenied", "403", "InvalidAccessKeyId", "SignatureDoesNotMatch"):
+                raise S3PathError(
+                    f"access to s3://{bucket}/{prefix} denied for connection {self.aws_conn_id!r}: {e}"
+                ) from None
+            raise
+
+    def list_objects(self, path: str) -> list[S3Object]:
+        """Objects matching ``path``, sorted by key.
+
+        * ``s3://bucket/prefix/`` (or ``s3://bucket``): every object under the prefix, recursively;
+        * ``s3://bucket/prefix/*.csv``: objects whose key matches the glob;
+        * ``s3://bucket/key``: that object if it exists, else the objects under ``key/``.
+
+        "Folder" marker keys ending in ``/`` are left out. An empty list means nothing matched.
+
+        :raises S3PathError: malformed path, missing bucket, access denied.
+        """
+        bucket, key = parse_s3_path(path)
+        if has_glob(key):
+            regex = glob_to_regex(key)
+            found = [o for o in self._iter_prefix(bucket, _glob_prefix(key)) if regex.match(o.key)]
+        elif key == "" or key.endswith("/"):
+            found = list(self._iter_prefix(bucket, key))
+        else:
+            found = [o for o in self._iter_prefix(bucket, key) if o.key == key]
+            if not found:
+                found = list(self._iter_prefix(bucket, key + "/"))
+        return sorted(found, key=lambda o: o.key)
+
+    # ------------------------------------------------------------------ objects
+
+    def open_object(self, bucket: str, key: str) -> IO[bytes]:
+        """The object's body as a binary stream (read it in chunks; close it when done)."""
+        return self.get_conn().get_object(Bucket=bucket, Key=key)["Body"]
+
+    def read_object(self, bucket: str, key: str) -> bytes:
+        """The whole object in memory (for small objects only)."""
+        body = self.open_object(bucket, key)
+        try:
+            return body.read()
+        finally:
+            body.close()
+
+    def download_fileobj(self, bucket: str, key: str, fileobj: IO[bytes]) -> None:
+        """Stream the object into ``fileobj`` (multipart, bounded memory)."""
+        self.get_conn().download_fileobj(bucket, key, fileobj)
+
+    def upload_file(self, filename: str, path: str) -> S3Object:
+        """Upload a local file to ``s3://bucket/key`` (multipart for big files); return the new object."""
+        from boto3.s3.transfer import TransferConfig
+
+        bucket, key = parse_s3_path(path)
+        if not key or key.endswith("/") or has_glob(key):
+            raise S3PathError(f"{path!r} is not an object path (expected s3://bucket/key.ext)")
+        if not self.bucket_exists(bucket):
+            raise S3PathError(f"S3 bucket {bucket!r} does not exist (connection {self.aws_conn_id!r})")
+        client = self.get_conn()
+        client.upload_file(filename, bucket, key, Config=TransferConfig(multipart_chunksize=16 << 20))
+        head = client.head_object(Bucket=bucket, Key=key)
+        return S3Object(bucket, key, head.get("ETag", "").strip('"'), int(head.get("ContentLength", 0)))
+
+
+def s3_path_exists(conn_id: str, path: str) -> str | None:
+    """Grounding check for the validator: None when ``path`` names at least one object, else why not.
+
+    Checks that the connection works, the bucket exists and the prefix/glob/key matches an object.
+    """
+    try:
+        bucket, key = parse_s3_path(path)
+        hook = S3Hook(aws_conn_id=conn_id)
+        if not hook.bucket_exists(bucket):
+            return f"S3 bucket {bucket!r} does not exist (connection {conn_id!r})"
+        if not hook.list_objects(path):
+            return f"no objects match {path} (bucket {bucket!r} exists)"
+    except S3PathError as e:
+        return str(e)
+    except Exception as e:  # noqa: BLE001 - reported to the user as a grounding failure
+        return f"cannot check {path} with connection {conn_id!r}: {e}"
+    return None

@@ -1,0 +1,539 @@
+"""Files (S3 objects in CSV / JSON lines / Parquet, Excel sheets) -> ClickHouse.
+
+Each file is loaded all-or-nothing:
+
+1. its rows are read in batches of ``batch_size`` (bounded memory, see
+   :mod:`~airflow_ai_etl.transfers.file_formats`), converted to the column types (see
+   :mod:`~airflow_ai_etl.transfers.file_types`) and inserted into a per-file staging table
+   ``<table>__staging_file``;
+2. only when the whole file was read and the staged row count equals the rows sent is it copied
+   server-side (``INSERT ... SELECT``) into the target (``append``) or into the replacement table
+   ``<table>__staging`` (``replace``); the per-file staging table is dropped either way.
+
+A file that fails (malformed row, value that does not fit, undecodable bytes) leaves no rows
+behind; the other files still load and the run then fails naming every failed file and why.
+
+Target table: used as it is when it exists (file columns must be table columns; table columns a
+file lacks get their ClickHouse defaults). Otherwise (``create=True``) it is created as
+``MergeTree ORDER BY tuple()`` with types inferred from the first batch of the first readable file
+(Parquet: from its schema). ``replace`` fills ``<table>__staging`` (same definition as the target
+when it exists) and swaps it in with one ``RENAME`` at the end; when every file failed nothing is
+swapped and the old table stays.
+
+Remembered objects (S3 only): table ``_ai_etl_loaded_files`` in the target's database records
+``target, uri, etag, size, rows, mode, load_id, loaded_at`` for each object, written right after that
+object's rows were published (``replace``: after the swap). An ``append`` run skips objects whose
+``(uri, etag)`` is recorded for the target since its last ``replace``; a changed object (new etag)
+loads again, as new rows. There is no transaction across the two inserts: if the worker dies between
+publishing a file and recording it, a rerun loads that file again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Any
+
+from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier
+from airflow_ai_etl.hooks.excel import ExcelWorkbook
+from airflow_ai_etl.hooks.s3 import S3Hook, S3Object, S3PathError
+from airflow_ai_etl.transfers.clickhouse_staging import (
+    TableNames,
+    create_table_ddl,
+    publish_staging,
+    table_names,
+)
+from airflow_ai_etl.transfers.file_formats import (
+    FORMATS,
+    ColumnBatch,
+    FileFormatError,
+    normalize_header,
+    read_csv,
+    read_jsonl,
+    read_parquet,
+    rows_to_batches,
+)
+from airflow_ai_etl.transfers.file_types import (
+    TEXT_ALL,
+    TEXT_DATES,
+    TEXT_NONE,
+    ValueConversionError,
+    infer_type,
+    make_converter,
+)
+from airflow_ai_etl.transfers.postgres_to_clickhouse import ReconciliationError, TransferError, _suppress_log
+
+log = logging.getLogger(__name__)
+
+FILE_MODES = ("append", "replace")
+FILE_STAGING_SUFFIX = "__staging_file"
+REGISTRY_TABLE = "_ai_etl_loaded_files"
+
+
+class FilesLoadError(TransferError):
+    """Some files failed; the others were loaded. ``result`` holds the :class:`FileLoadResult`."""
+
+    def __init__(self, message: str, result: FileLoadResult) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+@dataclass
+class FileLoadResult:
+    """What a file load did; :meth:`as_dict` is the operator's XCom value."""
+
+    files: int = 0
+    rows: int = 0
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    loaded: list[str] = field(default_factory=list)
+    target: str = ""
+    mode: str = "append"
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "rows": self.rows,
+            "skipped": list(self.skipped),
+            "failed": list(self.failed),
+            "errors": dict(self.errors),
+            "loaded": list(self.loaded),
+            "target": self.target,
+            "mode": self.mode,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+# --------------------------------------------------------------------------- table loader
+
+
+class ClickHouseTableLoader:
+    """Loads files one at a time into one ClickHouse table, each all-or-nothing (module docstring).
+
+    :param hook: target ClickHouse hook.
+    :param target_table: ``table`` or ``db.table``.
+    :param mode: ``append`` or ``replace``.
+    :param create: create the table when missing.
+    :param text_kinds: which text values type inference parses (see ``file_types``).
+    :param decimal_comma: ``1,5`` is a number (CSV with a non-comma delimiter).
+    """
+
+    def __init__(
+        self,
+        hook: ClickHouseHook,
+        target_table: str,
+        mode: str = "append",
+        create: bool = True,
+        text_kinds: frozenset[str] = TEXT_ALL,
+        decimal_comma: bool = False,
+    ) -> None:
+        if mode not in FILE_MODES:
+            raise TransferError(f"mode must be one of {FILE_MODES} for file loads, got {mode!r}")
+        self.hook = hook
+        self.mode = mode
+        self.create = create
+        self.text_kinds = text_kinds
+        self.decimal_comma = decimal_comma
+        self.names: TableNames = table_names(hook, target_table)
+        self.exists = False
+        self._schema: dict[str, str] | None = None
+        self._staging_ready = False
+
+    @property
+    def dest_sql(self) -> str:
+        """Where published files go: the target (append) or the replacement table (replace)."""
+        return self.names.target_sql if self.mode == "append" else self.names.staging_sql
+
+    def prepare(self, client: Any) -> None:
+        """Check/create the database, read the target's schema, set up the replacement table."""
+        names = self.names
+        self.exists = self.hook.table_exists(names.full_name, client)
+        if not self.exists and not self.create:
+            raise TransferError(f"ClickHouse table {names.full_name} does not exist and create=False")
+        if self.create:
+            client.execute(f"CREATE DATABASE IF NOT EXISTS {quote_identifier(names.database)}")
+        client.execute(f"DROP TABLE IF EXISTS {names.sql(FILE_STAGING_SUFFIX)}")  # leftovers of a failed run
+        if self.exists:
+            self._schema = dict(self.hook.get_table_columns(names.full_name, client))
+        if self.mode == "replace":
+            client.execute(f"DROP TABLE IF EXISTS {names.staging_sql}")
+            if self.exists:
+                client.execute(f"CREATE TABLE {names.staging_sql} AS {names.target_sql}")
+                self._staging_ready = True
+
+    def known_columns(self) -> list[str] | None:
+        """The table's columns in order when known (for headerless CSV), else None."""
+        return list(self._schema) if self._schema else None
+
+    def _ensure_schema(self, client: Any, first: ColumnBatch) -> dict[str, str]:
+        if self._schema is not None:
+            return self._schema
+        types = first.types or [infer_type(col, self.text_kinds, self.decimal_comma) for col in first.data]
+        columns = list(zip(first.columns, types, strict=True))
+        table_sql = self.names.target_sql if self.mode == "append" else self.names.staging_sql
+        ddl = create_table_ddl(table_sql, columns)
+        log.info("Creating %s with types inferred from %s rows:\n%s", self.names.full_name, first.rows, ddl)
+        client.execute(ddl)
+        self._staging_ready = self.mode == "replace"
+        self._schema = dict(columns)
+        return self._schema
+
+    def load(self, client: Any, name: str, batches: Iterator[ColumnBatch], label: str = "line") -> int:
+        """Load one file's batches; return its row count. On any error nothing of it is published."""
+        try:
+            first = next(batches, None)
+            if first is None:
+                log.info("%s has no rows", name)
+                return 0
+            schema = self._ensure_schema(client, first)
+            missing = [c for c in first.columns if c not in schema]
+            if missing:
+                raise FileFormatError(
+                    f"columns {missing} are not in table {self.names.full_name} (it has {list(schema)})"
+                )
+            absent = [c for c in schema if c not in first.columns]
+            if absent:
+                log.warning("%s has no columns %s: they get ClickHouse defaults", name, absent)
+            columns = first.columns
+            types = [schema[c] for c in columns]
+            converters = [make_converter(t, self.decimal_comma) for t in types]
+            staging = self.names.sql(FILE_STAGING_SUFFIX)
+            client.execute(f"DROP TABLE IF EXISTS {staging}")
+            client.execute(create_table_ddl(staging, list(zip(columns, types, strict=True))))
+            try:
+                insert = f"INSERT INTO {staging} ({', '.join(quote_identifier(c) for c in columns)}) VALUES"
+                sent = 0
+                for batch in chain([first], batches):
+                    if batch.columns != columns:
+                        raise FileFormatError(
+                            f"columns changed within the file: {batch.columns} vs {columns}"
+                        )
+                    data = _convert(batch, converters, types, label)
+                    client.execute(insert, data, columnar=True)
+                    sent += batch.rows
+                landed = client.execute(f"SELECT count() FROM {staging}")[0][0]
+                if landed != sent:
+                    raise ReconciliationError(f"{name}: {sent} rows sent, {landed} staged; nothing published")
+                publish_staging(
+                    client,
+                    "append",
+                    exists=True,
+                    rows=landed,
+                    target_sql=self.dest_sql,
+                    staging_sql=staging,
+                    old_sql="",
+                    columns=columns,
+                )
+            except BaseException:
+                with _suppress_log("dropping the file staging table"):
+                    client.execute(f"DROP TABLE IF EXISTS {staging}")
+                raise
+            log.info("%s: %s rows -> %s", name, sent, self.names.full_name)
+            return sent
+        finally:
+            close = getattr(batches, "close", None)
+            if close:
+                close()
+
+    def finish(self, client: Any) -> None:
+        """``replace``: swap the replacement table in (nothing to do for ``append``)."""
+        if self.mode == "replace" and self._staging_ready:
+            names = self.names
+            publish_staging(
+                client,
+                "replace",
+                exists=self.exists,
+                rows=0,
+                target_sql=names.target_sql,
+                staging_sql=names.staging_sql,
+                old_sql=names.old_sql,
+                columns=(),
+            )
+            self._staging_ready = False
+
+    def abort(self, client: Any) -> None:
+        """Drop the helper tables (the target is untouched)."""
+        with _suppress_log("dropping staging tables"):
+            client.execute(f"DROP TABLE IF EXISTS {self.names.sql(FILE_STAGING_SUFFIX)}")
+            if self.mode == "replace":
+                client.execute(f"DROP TABLE IF EXISTS {self.names.staging_sql}")
+        self._staging_ready = False
+
+
+def _convert(
+    batch: ColumnBatch, converters: Sequence[Any], types: Sequence[str], label: str
+) -> list[list[Any]]:
+    out = []
+    for name, values, conv, ch_type in zip(batch.columns, batch.data, converters, types, strict=True):
+        try:
+            out.append([conv(v) for v in values])
+        except ValueConversionError:
+            for i, v in enumerate(values):
+                try:
+                    conv(v)
+                except ValueConversionError as e:
+                    raise FileFormatError(
+                        f"{label} {batch.labels[i]}, column {name!r}: cannot load {v!r} as {ch_type} ({e})"
+                    ) from None
+            raise
+    return out
+
+
+# --------------------------------------------------------------------------- registry
+
+
+class LoadedFilesRegistry:
+    """The ``_ai_etl_loaded_files`` table: which objects each target already holds."""
+
+    def __init__(self, client: Any, database: str) -> None:
+        self.client = client
+        self.table_sql = f"{quote_identifier(database)}.{quote_identifier(REGISTRY_TABLE)}"
+
+    def ensure(self) -> None:
+        self.client.execute(
+            f"CREATE TABLE IF NOT EXISTS {self.table_sql} (target String, uri String, etag String, "
+            "size UInt64, rows UInt64, mode String, load_id UInt64, loaded_at DateTime) "
+            "ENGINE = MergeTree() ORDER BY (target, uri)"
+        )
+
+    def loaded(self, target: str) -> set[tuple[str, str]]:
+        """``(uri, etag)`` recorded for ``target`` since its last replace."""
+        rows = self.client.execute(
+            f"SELECT uri, etag FROM {self.table_sql} WHERE target = %(t)s AND load_id >= "
+            f"(SELECT max(load_id) FROM {self.table_sql} WHERE target = %(t)s AND mode = 'replace')",
+            {"t": target},
+        )
+        return {(u, e) for u, e in rows}
+
+    def record(self, target: str, entries: Sequence[tuple[S3Object, int]], mode: str, load_id: int) -> None:
+        if not entries:
+            return
+        stamp = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+        self.client.execute(
+            f"INSERT INTO {self.table_sql} (target, uri, etag, size, rows, mode, load_id, loaded_at) VALUES",
+            [(target, o.uri, o.etag, o.size, rows, mode, load_id, stamp) for o, rows in entries],
+        )
+
+
+# --------------------------------------------------------------------------- S3 -> ClickHouse
+
+
+@dataclass
+class S3ToClickHouseTransfer:
+    """Load every object under an S3 prefix/glob into a ClickHouse table (see the module docstring).
+
+    :param s3_conn_id: S3 connection (``aws`` fields).
+    :param path: ``s3://bucket/prefix/`` or ``s3://bucket/prefix/*.csv`` or one object.
+    :param format: ``csv`` | ``jsonl`` | ``parquet``.
+    :param target_hook: ClickHouse hook of the target.
+    :param target_table: ``table`` or ``db.table``.
+    :param csv_delimiter: one character; with a non-comma delimiter ``1,5`` reads as a number.
+    :param csv_header: the first CSV row holds column names.
+    :param encoding: text encoding of CSV/JSON lines (``utf-8``, ``cp1251``, ...).
+    :param mode: ``append`` (new objects only) | ``replace`` (all objects, swapped in at the end).
+    :param create: create the table when missing.
+    :param batch_size: rows per batch (bounds memory; also the type-inference sample).
+    """
+
+    s3_conn_id: str
+    path: str
+    target_hook: ClickHouseHook
+    target_table: str
+    format: str = "csv"
+    csv_delimiter: str = ","
+    csv_header: bool = True
+    encoding: str = "utf-8"
+    mode: str = "append"
+    create: bool = True
+    batch_size: int = 100_000
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise TransferError(f"format must be one of {FORMATS}, got {self.format!r}")
+        if self.mode not in FILE_MODES:
+            raise TransferError(f"mode must be one of {FILE_MODES}, got {self.mode!r}")
+        if self.batch_size < 1:
+            raise TransferError("batch_size must be positive")
+
+    def _batches(self, s3: S3Hook, obj: S3Object, columns: list[str] | None) -> Iterator[ColumnBatch]:
+        if self.format == "parquet":
+            with tempfile.TemporaryFile() as tmp:  # Parquet needs random access: spool to disk
+                s3.download_fileobj(obj.bucket, obj.key, tmp)
+                tmp.seek(0)
+                yield from read_parquet(tmp, batch_size=self.batch_size)
+            return
+        body = s3.open_object(obj.bucket, obj.key)
+        try:
+            if self.format == "csv":
+                yield from read_csv(
+                    body,
+                    delimiter=self.csv_delimiter,
+                    header=self.csv_header,
+                    encoding=self.encoding,
+                    batch_size=self.batch_size,
+                    columns=columns,
+                )
+            else:
+                yield from read_jsonl(body, encoding=self.encoding, batch_size=self.batch_size)
+        finally:
+            body.close()
+
+    def run(self) -> FileLoadResult:
+        """Load the new objects; raise :class:`FilesLoadError` (after loading the rest) if any failed."""
+        started = time.monotonic()
+        s3 = S3Hook(aws_conn_id=self.s3_conn_id)
+        objects = s3.list_objects(self.path)
+        if not objects:
+            raise S3PathError(f"no objects match {self.path} (connection {self.s3_conn_id!r})")
+        hook = self.target_hook
+        text_kinds = TEXT_ALL if self.format == "csv" else TEXT_DATES
+        loader = ClickHouseTableLoader(
+            hook,
+            self.target_table,
+            self.mode,
+            self.create,
+            text_kinds,
+            decimal_comma=self.format == "csv" and self.csv_delimiter != ",",
+        )
+        result = FileLoadResult(target=loader.names.full_name, mode=self.mode)
+        client = hook.get_client()
+        try:
+            loader.prepare(client)
+            registry = LoadedFilesRegistry(client, loader.names.database)
+            registry.ensure()
+            todo = objects
+            if self.mode == "append":
+                done = registry.loaded(loader.names.full_name)
+                todo = [o for o in objects if (o.uri, o.etag) not in done]
+                result.skipped = [o.uri for o in objects if (o.uri, o.etag) in done]
+            load_id = time.time_ns()
+            published: list[tuple[S3Object, int]] = []
+            try:
+                for obj in todo:
+                    try:
+                        rows = loader.load(
+                            client,
+                            obj.uri,
+                            self._batches(s3, obj, loader.known_columns()),
+                            label="row" if self.format == "parquet" else "line",
+                        )
+                    except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
+                        log.error("Failed to load %s: %s", obj.uri, e)
+                        result.failed.append(obj.uri)
+                        result.errors[obj.uri] = str(e)
+                        continue
+                    result.files += 1
+                    result.rows += rows
+                    result.loaded.append(obj.uri)
+                    if self.mode == "append":
+                        registry.record(result.target, [(obj, rows)], "append", load_id)
+                    else:
+                        published.append((obj, rows))
+                if self.mode == "replace":
+                    if published:
+                        loader.finish(client)
+                        registry.record(result.target, published, "replace", load_id)
+                    else:
+                        loader.abort(client)
+            except BaseException:
+                loader.abort(client)
+                raise
+        finally:
+            client.disconnect()
+        result.seconds = time.monotonic() - started
+        log.info(
+            "%s -> %s: %s files, %s rows, %s skipped, %s failed in %.2f s",
+            self.path,
+            result.target,
+            result.files,
+            result.rows,
+            len(result.skipped),
+            len(result.failed),
+            result.seconds,
+        )
+        if result.failed:
+            details = "\n".join(f"  {uri}: {result.errors[uri]}" for uri in result.failed)
+            kept = (
+                "the other files were loaded"
+                if self.mode == "append" or result.files
+                else f"nothing was replaced: {result.target} is unchanged"
+            )
+            raise FilesLoadError(
+                f"{len(result.failed)} of {len(todo)} files failed to load into {result.target} "
+                f"({result.files} files, {result.rows} rows loaded; {kept}; a failed file leaves no rows):\n"
+                f"{details}",
+                result,
+            )
+        return result
+
+
+# --------------------------------------------------------------------------- Excel -> ClickHouse
+
+
+@dataclass
+class ExcelToClickHouseTransfer:
+    """Load one Excel sheet into a ClickHouse table, all-or-nothing (see ``hooks.excel`` for reading).
+
+    :param path: local ``.xlsx`` path or ``s3://bucket/key.xlsx``.
+    :param sheet: sheet name or 0-based index.
+    :param header_row: 1-based row with the column names.
+    :param target_hook: ClickHouse hook of the target.
+    :param target_table: ``table`` or ``db.table``.
+    :param mode: ``append`` | ``replace``.
+    :param create: create the table when missing (types from the first ``batch_size`` rows).
+    :param s3_conn_id: connection for ``s3://`` paths.
+    :param batch_size: rows per insert.
+    """
+
+    path: str
+    target_hook: ClickHouseHook
+    target_table: str
+    sheet: str | int | None = 0
+    header_row: int = 1
+    mode: str = "append"
+    create: bool = True
+    s3_conn_id: str | None = None
+    batch_size: int = 100_000
+
+    def run(self) -> dict[str, Any]:
+        started = time.monotonic()
+        loader = ClickHouseTableLoader(self.target_hook, self.target_table, self.mode, self.create, TEXT_NONE)
+        with ExcelWorkbook(self.path, self.s3_conn_id) as wb:
+            sheet = wb.resolve_sheet(self.sheet)
+            header, rows = wb.iter_rows(sheet, self.header_row)
+            columns = normalize_header(header)
+            client = self.target_hook.get_client()
+            try:
+                loader.prepare(client)
+                try:
+                    loaded = loader.load(
+                        client,
+                        f"{self.path} [{sheet}]",
+                        rows_to_batches(columns, rows, self.batch_size),
+                        label="row",
+                    )
+                    loader.finish(client)
+                except BaseException:
+                    loader.abort(client)
+                    raise
+            finally:
+                client.disconnect()
+        seconds = time.monotonic() - started
+        log.info(
+            "%s [%s] -> %s: %s rows in %.2f s", self.path, sheet, loader.names.full_name, loaded, seconds
+        )
+        return {
+            "rows": loaded,
+            "sheet": sheet,
+            "columns": columns,
+            "target": loader.names.full_name,
+            "mode": self.mode,
+            "seconds": round(seconds, 3),
+        }
