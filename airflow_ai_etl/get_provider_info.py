@@ -38,7 +38,8 @@ def get_provider_info() -> dict[str, Any]:
                     "airflow_ai_etl.operators.transfer",
                     "airflow_ai_etl.operators.ai_pipeline",
                 ],
-            }
+            },
+            {"integration-name": "Files", "python-modules": ["airflow_ai_etl.operators.files"]},
         ],
         "connection-types": [
             {
