@@ -1,4 +1,4 @@
-"""Operator that loads a PostgreSQL table or query into ClickHouse (thin wrapper over the engine)."""
+"""Operators that load a PostgreSQL table or query into ClickHouse or PostgreSQL (thin engine wrappers)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from airflow.sdk import BaseOperator
 
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
 from airflow_ai_etl.transfers.postgres_to_clickhouse import PostgresToClickHouseTransfer
+from airflow_ai_etl.transfers.postgres_to_postgres import PostgresToPostgresTransfer
 
 
 class PostgresToClickHouseOperator(BaseOperator):
@@ -36,6 +37,10 @@ class PostgresToClickHouseOperator(BaseOperator):
     :param mask: ``{column: "hash" | "redact" | "partial"}``: md5 of the value, ``'***'``, or
         ``'****'`` + the last 4 characters; applied inside PostgreSQL, so clear values never leave it.
     :param batch_size: rows fetched and inserted per batch on the row path (bounds memory).
+    :param dedupe: source columns; rows equal on all of them are loaded once (PostgreSQL
+        ``DISTINCT ON``, on both load paths, and the reconciliation counts the deduplicated rows).
+        The row kept has the greatest ``incremental_column`` when there is one; otherwise (and on
+        ties) the one whose whole-row text sorts first - arbitrary but the same on every run.
     :return: ``{"rows", "watermark", "mode", "seconds", "path", "target"}`` (pushed to XCom).
     """
 
@@ -61,6 +66,7 @@ class PostgresToClickHouseOperator(BaseOperator):
         partition_by: str | None = None,
         mask: dict[str, str] | None = None,
         batch_size: int = 100_000,
+        dedupe: list[str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -79,6 +85,7 @@ class PostgresToClickHouseOperator(BaseOperator):
         self.partition_by = partition_by
         self.mask = dict(mask or {})
         self.batch_size = batch_size
+        self.dedupe = list(dedupe) if dedupe else None
 
     def build_transfer(self) -> PostgresToClickHouseTransfer:
         """The engine configured from this operator's (rendered) arguments."""
@@ -98,6 +105,7 @@ class PostgresToClickHouseOperator(BaseOperator):
             partition_by=self.partition_by,
             mask=self.mask,
             batch_size=self.batch_size,
+            dedupe=self.dedupe,
         )
 
     def execute(self, context: Any) -> dict[str, Any]:
@@ -111,6 +119,113 @@ class PostgresToClickHouseOperator(BaseOperator):
             result.seconds,
             rate,
             result.path,
+            result.watermark,
+        )
+        return result.as_dict()
+
+
+class PostgresToPostgresOperator(BaseOperator):
+    """Copy rows from one PostgreSQL table or query into a PostgreSQL table with COPY.
+
+    Same argument names as :class:`PostgresToClickHouseOperator` where they apply. The source is read
+    with ``COPY (SELECT ...) TO STDOUT`` in one REPEATABLE READ snapshot and streamed (bounded memory)
+    into ``COPY ... FROM STDIN`` of a staging table; everything on the target happens in one
+    transaction. See :mod:`airflow_ai_etl.transfers.postgres_to_postgres`.
+
+    :param source_conn_id: PostgreSQL connection id of the source.
+    :param source_table: ``table`` or ``schema.table`` to read (exclusive with ``source_sql``).
+    :param source_sql: a single SELECT to read (templated; exclusive with ``source_table``).
+    :param columns: columns to load, in this order (default: all columns of the source).
+    :param where: SQL condition applied to the source rows (templated), e.g. ``status = 'paid'``.
+    :param incremental_column: load only rows whose value is greater than ``max(column)`` in the
+        target (the watermark, which moves only when the load commits); ignored in ``replace``.
+    :param target_conn_id: PostgreSQL connection id of the target (may equal ``source_conn_id`` as
+        long as the target table is not the source table).
+    :param target_table: ``table`` (in the target's current schema) or ``schema.table`` (templated).
+    :param mode: ``append`` inserts the rows; ``replace`` loads ``<table>__staging`` and swaps it in
+        with renames in one transaction; ``upsert`` does ``INSERT ... ON CONFLICT (keys) DO UPDATE``
+        and needs a unique index or primary key on exactly ``keys``.
+    :param keys: key columns for ``upsert``; also the primary key of a created table.
+    :param create: create the target table when missing, with the source column types
+        (``format_type``; masked columns and enums as ``text``), NOT NULL, and the primary key
+        ``keys`` (or the source's primary key).
+    :param mask: ``{column: "hash" | "redact" | "partial"}``: md5 of the value, ``'***'``, or
+        ``'****'`` + the last 4 characters; applied inside the source, so clear values never leave it.
+    :param dedupe: source columns; rows equal on all of them are loaded once (``DISTINCT ON``). The
+        row kept has the greatest ``incremental_column`` when there is one; otherwise (and on ties)
+        the one whose whole-row text sorts first - arbitrary but the same on every run.
+    :param batch_size: accepted for symmetry with the ClickHouse operator; COPY streams ~1 MiB chunks.
+    :return: ``{"rows", "watermark", "mode", "seconds", "target"}`` (pushed to XCom).
+    """
+
+    template_fields: Sequence[str] = ("source_sql", "where", "target_table")
+    template_fields_renderers = {"source_sql": "sql", "where": "sql"}
+    ui_color = "#e3f0ff"
+
+    def __init__(
+        self,
+        *,
+        source_conn_id: str,
+        source_table: str | None = None,
+        source_sql: str | None = None,
+        columns: list[str] | None = None,
+        where: str | None = None,
+        incremental_column: str | None = None,
+        target_conn_id: str = "postgres_default",
+        target_table: str,
+        mode: str = "append",
+        keys: list[str] | None = None,
+        create: bool = True,
+        mask: dict[str, str] | None = None,
+        dedupe: list[str] | None = None,
+        batch_size: int = 100_000,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.source_conn_id = source_conn_id
+        self.source_table = source_table
+        self.source_sql = source_sql
+        self.columns = columns
+        self.where = where
+        self.incremental_column = incremental_column
+        self.target_conn_id = target_conn_id
+        self.target_table = target_table
+        self.mode = mode
+        self.keys = list(keys or [])
+        self.create = create
+        self.mask = dict(mask or {})
+        self.dedupe = list(dedupe) if dedupe else None
+        self.batch_size = batch_size
+
+    def build_transfer(self) -> PostgresToPostgresTransfer:
+        """The engine configured from this operator's (rendered) arguments."""
+        return PostgresToPostgresTransfer(
+            source_conn_id=self.source_conn_id,
+            target_conn_id=self.target_conn_id,
+            target_table=self.target_table,
+            source_table=self.source_table,
+            source_sql=self.source_sql,
+            columns=self.columns,
+            where=self.where,
+            incremental_column=self.incremental_column,
+            mode=self.mode,
+            keys=self.keys,
+            create=self.create,
+            mask=self.mask,
+            dedupe=self.dedupe,
+            batch_size=self.batch_size,
+        )
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        result = self.build_transfer().run()
+        rate = result.rows / result.seconds if result.seconds else 0.0
+        self.log.info(
+            "%s -> %s: %s rows in %.2f s (%.0f rows/s), watermark %r",
+            self.source_table or "source_sql",
+            result.target,
+            result.rows,
+            result.seconds,
+            rate,
             result.watermark,
         )
         return result.as_dict()

@@ -44,74 +44,51 @@ and DateTime cover 1970..2105 only.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import queue
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from airflow.sdk.exceptions import AirflowException
-
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
+from airflow_ai_etl.transfers.postgres_source import (
+    MASKS,
+    ReconciliationError,
+    SourceSelection,
+    TransferError,
+    describe_source,
+    pg_connect,
+    pg_quote_ident,
+    pg_quote_table,
+    source_from,
+    validate_options,
+    watermark_condition,
+)
+from airflow_ai_etl.transfers.postgres_source import ChunkPipe as _ChunkPipe
+from airflow_ai_etl.transfers.postgres_source import mask_expr as _mask_expr
+
+__all__ = [
+    "MASKS",
+    "ReconciliationError",
+    "TransferError",
+    "UnmappedTypeError",
+    "PostgresToClickHouseTransfer",
+    "TransferResult",
+    "pg_quote_ident",
+    "pg_quote_table",
+]
 
 log = logging.getLogger(__name__)
 
 MODES = ("append", "replace", "upsert")
-MASKS = ("hash", "redact", "partial")
 STAGING_SUFFIX = "__staging"
 OLD_SUFFIX = "__old"
-# libpq parameters that may come from the Airflow connection's extra.
-_LIBPQ_EXTRAS = {
-    "sslmode",
-    "sslcert",
-    "sslkey",
-    "sslrootcert",
-    "sslcrl",
-    "sslpassword",
-    "options",
-    "application_name",
-    "connect_timeout",
-    "keepalives",
-    "keepalives_idle",
-    "keepalives_interval",
-    "keepalives_count",
-    "target_session_attrs",
-    "gssencmode",
-    "krbsrvname",
-    "service",
-}
-
-
-class TransferError(AirflowException):
-    """The transfer cannot run as configured (bad column, missing table, ...)."""
 
 
 class UnmappedTypeError(TransferError):
     """A source column has a PostgreSQL type without a ClickHouse mapping."""
-
-
-class ReconciliationError(TransferError):
-    """The rows that arrived in ClickHouse differ from the rows of the source selection."""
-
-
-# --------------------------------------------------------------------------- quoting
-
-
-def pg_quote_ident(name: str) -> str:
-    """Quote one PostgreSQL identifier (``a"b`` -> ``"a""b"``)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def pg_quote_table(table: str) -> str:
-    """Quote ``schema.table`` / ``table`` as ``"schema"."table"`` (a name with a dot must be pre-split)."""
-    parts = [p.strip().strip('"') for p in table.split(".", 1)]
-    if not all(parts):
-        raise TransferError(f"not a table name: {table!r}")
-    return ".".join(pg_quote_ident(p) for p in parts)
 
 
 # --------------------------------------------------------------------------- type mapping
@@ -214,16 +191,6 @@ class ColumnPlan:
     @property
     def ch_type(self) -> str:
         return f"Nullable({self.mapped.ch_type})" if self.nullable else self.mapped.ch_type
-
-
-def _mask_expr(col: str, method: str) -> str:
-    if method == "hash":
-        return f"md5(({col})::text)"
-    if method == "redact":
-        return f"CASE WHEN {col} IS NULL THEN NULL ELSE '***' END"
-    if method == "partial":
-        return f"('****' || right(({col})::text, 4))"
-    raise TransferError(f"unknown mask method {method!r}; use one of {MASKS}")
 
 
 def _text_expr(expr: str, mapped: MappedType) -> str | None:
@@ -344,6 +311,8 @@ class PostgresToClickHouseTransfer:
     :param mask: ``{column: hash|redact|partial}``, applied in the source SELECT.
     :param batch_size: rows per fetch/insert on the row path (bounds memory).
     :param fast_path: True = COPY->HTTP when possible, False = always row path, None = auto (True).
+    :param dedupe: source columns; rows equal on them are loaded once (``DISTINCT ON``, see
+        :mod:`airflow_ai_etl.transfers.postgres_source` for which row wins).
     """
 
     source_conn_id: str
@@ -362,6 +331,10 @@ class PostgresToClickHouseTransfer:
     mask: dict[str, str] = field(default_factory=dict)
     batch_size: int = 100_000
     fast_path: bool | None = None
+    dedupe: Sequence[str] | None = None
+    # The watermark as a quoted SQL literal, set by run(): the source SQL then carries no parameter
+    # markers, so a '%' in ``where`` or ``source_sql`` (LIKE 'n%') stays plain SQL.
+    _watermark_literal: str = field(default="NULL", init=False, repr=False)
 
     def __post_init__(self) -> None:
         if bool(self.source_table) == bool(self.source_sql):
@@ -372,94 +345,27 @@ class PostgresToClickHouseTransfer:
             raise TransferError("mode 'upsert' needs keys")
         if self.batch_size < 1:
             raise TransferError("batch_size must be positive")
-        for col, method in (self.mask or {}).items():
-            if method not in MASKS:
-                raise TransferError(f"mask for column {col!r}: unknown method {method!r}; use {MASKS}")
-        if self.incremental_column and self.incremental_column in (self.mask or {}):
-            raise TransferError(f"incremental column {self.incremental_column!r} cannot be masked")
+        validate_options(self.mask, self.incremental_column, self.dedupe)
 
     # ------------------------------------------------------------------ source
 
     def _pg_connect(self) -> Any:
         """psycopg2 connection from the Airflow connection (psycopg2: named cursors, copy_expert)."""
-        import psycopg2
-        from airflow.sdk import BaseHook
-
-        conn = BaseHook.get_connection(self.source_conn_id)
-        extra = conn.extra_dejson or {}
-        kwargs: dict[str, Any] = {k: v for k, v in extra.items() if k in _LIBPQ_EXTRAS}
-        kwargs.setdefault("application_name", "airflow-ai-etl")
-        return psycopg2.connect(
-            host=conn.host or "localhost",
-            port=conn.port or 5432,
-            user=conn.login,
-            password=conn.password or None,
-            dbname=conn.schema or "postgres",
-            **kwargs,
-        )
+        return pg_connect(self.source_conn_id)
 
     def _source_from(self) -> str:
-        if self.source_table:
-            return pg_quote_table(self.source_table)
-        sql = (self.source_sql or "").strip().rstrip(";").strip()
-        return f"({sql}) AS src"
+        return source_from(self.source_table, self.source_sql)
+
+    def _selection(self) -> SourceSelection:
+        return SourceSelection(
+            self.source_table, self.source_sql, self.where, self.dedupe or None, self.incremental_column
+        )
 
     def _describe(self, conn: Any) -> tuple[list[tuple[str, str, bool, bool]], list[str]]:
         """Source columns [(name, format_type, nullable, is_enum)] and primary key column names."""
-        attr_sql = """
-            SELECT a.attname,
-                   CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod)
-                        ELSE format_type(a.atttypid, a.atttypmod) END,
-                   NOT a.attnotnull, t.typtype = 'e'
-            FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
-            WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped
-            ORDER BY a.attnum"""
-        import psycopg2
-
-        try:
-            with conn.cursor() as cur:
-                if self.source_table:
-                    rel = self._source_from()
-                    cur.execute(attr_sql, (rel,))
-                    cols = [tuple(r) for r in cur.fetchall()]
-                    cur.execute(
-                        """SELECT a.attname FROM pg_index i
-                           JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-                           WHERE i.indrelid = %s::regclass AND i.indisprimary
-                           ORDER BY array_position(i.indkey::int2[], a.attnum)""",
-                        (rel,),
-                    )
-                    pk = [r[0] for r in cur.fetchall()]
-                else:
-                    # A temporary view keeps the typmods (numeric(12,2)) that cursor.description loses.
-                    cur.execute(f"CREATE TEMP VIEW ai_etl_probe AS SELECT * FROM {self._source_from()}")
-                    cur.execute(attr_sql, ("pg_temp.ai_etl_probe",))
-                    cols = [tuple(r) for r in cur.fetchall()]
-                    # Columns taken straight from a table keep that table's NOT NULL.
-                    cur.execute(f"SELECT * FROM {self._source_from()} LIMIT 0")
-                    origin = {d.name: (d.table_oid, d.table_column) for d in cur.description}
-                    notnull: set[str] = set()
-                    for name, (oid, attnum) in origin.items():
-                        if oid and attnum:
-                            cur.execute(
-                                "SELECT attnotnull FROM pg_attribute WHERE attrelid = %s AND attnum = %s",
-                                (oid, attnum),
-                            )
-                            row = cur.fetchone()
-                            if row and row[0]:
-                                notnull.add(name)
-                    cols = [(n, t, nullable and n not in notnull, e) for n, t, nullable, e in cols]
-                    pk = []
-        except psycopg2.Error as e:
-            what = f"table {self.source_table!r}" if self.source_table else "source_sql"
-            raise TransferError(f"cannot describe {what}: {str(e).strip()}") from e
-        finally:
-            conn.rollback()
-        names = [c[0] for c in cols]
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        if dupes:
-            raise TransferError(f"source has duplicate column names {dupes}; alias them in source_sql")
-        return cols, pk  # type: ignore[return-value]
+        described, pk = describe_source(conn, self.source_table, self.source_sql)
+        self._selection().check_columns([c[0] for c in described])
+        return described, pk
 
     # ------------------------------------------------------------------ planning
 
@@ -514,24 +420,20 @@ class PostgresToClickHouseTransfer:
         return {n for n in names if n in tokens}
 
     def _select_sql(self, plans: Sequence[ColumnPlan], text: bool, incremental: bool) -> str:
-        exprs = ", ".join(
-            f"{(p.text_expr if text else p.select_expr)} AS {pg_quote_ident(p.name)}" for p in plans
-        )
-        return f"SELECT {exprs} FROM {self._source_from()}{self._where_sql(plans, incremental)}"
+        exprs = [((p.text_expr if text else p.select_expr), p.name) for p in plans]
+        return self._selection().select_sql(exprs, self._conditions(plans, incremental))
 
-    def _where_sql(self, plans: Sequence[ColumnPlan], incremental: bool) -> str:
-        conds = []
-        if self.where:
-            conds.append(f"({self.where})")
-        if incremental:
-            plan = next(p for p in plans if p.name == self.incremental_column)
-            col = pg_quote_ident(plan.name)
-            # ClickHouse DateTime keeps whole seconds: compare what the target holds, or a row
-            # with .5 s would be reloaded forever.
-            if plan.mapped.kind in ("timestamp", "timestamptz") and not plan.mapped.subsecond:
-                col = f"date_trunc('second', {col})"
-            conds.append(f"{col} > %(watermark)s")
-        return f" WHERE {' AND '.join(conds)}" if conds else ""
+    def _count_sql(self, plans: Sequence[ColumnPlan], incremental: bool) -> str:
+        return self._selection().count_sql(self._conditions(plans, incremental))
+
+    def _conditions(self, plans: Sequence[ColumnPlan], incremental: bool) -> list[str]:
+        if not incremental:
+            return []
+        plan = next(p for p in plans if p.name == self.incremental_column)
+        # ClickHouse DateTime keeps whole seconds: compare what the target holds, or a row
+        # with .5 s would be reloaded forever.
+        truncate = plan.mapped.kind in ("timestamp", "timestamptz") and not plan.mapped.subsecond
+        return [watermark_condition(plan.name, truncate, literal=self._watermark_literal)]
 
     # ------------------------------------------------------------------ ClickHouse side
 
@@ -608,7 +510,8 @@ class PostgresToClickHouseTransfer:
 
             try:
                 conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
-                params = {"watermark": watermark}
+                with conn.cursor() as cur:
+                    self._watermark_literal = cur.mogrify("%s", (watermark,)).decode()
                 use_fast = (
                     self.fast_path is not False
                     and hook.http_port is not None
@@ -616,18 +519,15 @@ class PostgresToClickHouseTransfer:
                 )
                 if use_fast:
                     sent, batches, path = (
-                        self._load_fast(conn, plans, incremental, params, database, table + STAGING_SUFFIX),
+                        self._load_fast(conn, plans, incremental, database, table + STAGING_SUFFIX),
                         1,
                         "copy",
                     )
                 else:
-                    sent, batches = self._load_rows(conn, client, plans, incremental, params, staging_sql)
+                    sent, batches = self._load_rows(conn, client, plans, incremental, staging_sql)
                     path = "rows"
                 with conn.cursor() as cur:
-                    cur.execute(
-                        f"SELECT count(*) FROM {self._source_from()}{self._where_sql(plans, incremental)}",
-                        params,
-                    )
+                    cur.execute(self._count_sql(plans, incremental))
                     source_rows = cur.fetchone()[0]
                 conn.rollback()
                 landed = client.execute(f"SELECT count() FROM {staging_sql}")[0][0]
@@ -792,7 +692,6 @@ class PostgresToClickHouseTransfer:
         client: Any,
         plans: Sequence[ColumnPlan],
         incremental: bool,
-        params: dict[str, Any],
         staging_sql: str,
     ) -> tuple[int, int]:
         """Named cursor -> fetchmany(batch_size) -> columnar INSERT; returns (rows, batches)."""
@@ -801,7 +700,7 @@ class PostgresToClickHouseTransfer:
         total = batches = 0
         with conn.cursor(name="ai_etl_extract") as cur:  # server-side: memory bounded by batch_size
             cur.itersize = self.batch_size
-            cur.execute(sql, params)
+            cur.execute(sql)
             while True:
                 rows = cur.fetchmany(self.batch_size)
                 if not rows:
@@ -819,13 +718,12 @@ class PostgresToClickHouseTransfer:
         conn: Any,
         plans: Sequence[ColumnPlan],
         incremental: bool,
-        params: dict[str, Any],
         database: str,
         staging: str,
     ) -> int:
         """COPY (SELECT text...) TO STDOUT streamed into a chunked HTTP INSERT ... FORMAT TabSeparated."""
         with conn.cursor() as cur:
-            select = cur.mogrify(self._select_sql(plans, text=True, incremental=incremental), params).decode()
+            select = self._select_sql(plans, text=True, incremental=incremental)
             copy_sql = f"COPY ({select}) TO STDOUT"
             pipe = _ChunkPipe()
             errors: list[BaseException] = []
@@ -860,62 +758,6 @@ class PostgresToClickHouseTransfer:
             self.target_hook.http_query(query, body=body)
         except RuntimeError as e:
             raise TransferError(f"ClickHouse HTTP insert failed: {e}") from e
-
-
-class _ChunkPipe:
-    """File-like sink for ``copy_expert`` that hands ~1 MiB chunks to an iterating consumer.
-
-    A bounded queue keeps memory flat: the COPY blocks while the HTTP upload is behind.
-    """
-
-    def __init__(self, chunk: int = 1 << 20, depth: int = 8) -> None:
-        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
-        self._buf: list[bytes] = []
-        self._size = 0
-        self._chunk = chunk
-        self._aborted = threading.Event()
-        self.rows = 0
-
-    def write(self, data: bytes) -> int:
-        # Called once per row by copy_expert: keep it minimal, do the work per chunk.
-        self._buf.append(data)
-        self._size += len(data)
-        if self._size >= self._chunk:
-            self._flush()
-        return len(data)
-
-    def _flush(self) -> None:
-        if self._aborted.is_set():
-            raise OSError("consumer aborted")  # makes copy_expert stop
-        if not self._buf:
-            return
-        chunk = b"".join(b if isinstance(b, bytes) else str(b).encode() for b in self._buf)
-        self.rows += chunk.count(b"\n")  # COPY text escapes newlines inside values
-        self._buf, self._size = [], 0
-        self._put(chunk)
-
-    def _put(self, item: bytes | None) -> None:
-        while not self._aborted.is_set():
-            try:
-                self._q.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._flush()
-        self._put(None)
-
-    def abort(self) -> None:
-        self._aborted.set()
-
-    def __iter__(self) -> Iterator[bytes]:
-        while True:
-            item = self._q.get()
-            if item is None:
-                return
-            yield item
 
 
 class _suppress_log:

@@ -1,0 +1,378 @@
+"""The PostgreSQL source side shared by the transfer engines (-> ClickHouse, -> PostgreSQL).
+
+* quoting (:func:`pg_quote_ident`, :func:`pg_quote_table`) and mask expressions (:func:`mask_expr`);
+* :func:`pg_connect`: a psycopg2 connection from an Airflow connection id;
+* :func:`describe_source`: columns (``format_type``, nullability, enum) and primary key of a table or
+  of a ``source_sql`` query;
+* :class:`SourceSelection`: the SELECT / count(*) of the rows to load - ``where``, the incremental
+  watermark condition and ``dedupe`` (``DISTINCT ON``) applied identically to both, so the
+  reconciliation count counts exactly the rows that were copied;
+* :class:`ChunkPipe`: the bounded byte pipe a ``COPY ... TO STDOUT`` thread writes into.
+
+Dedupe (``dedupe=[cols]``): rows equal on these source columns (NULLs compare equal) are loaded
+once. The row kept is the one with the greatest ``incremental_column`` (NULLs last) when the load
+has one; ties, and loads without one, keep the row whose whole-row text sorts first in the "C"
+collation - arbitrary but deterministic, the same on every run over the same data. Dedupe applies
+after ``where`` and the watermark filter, and before masking (it compares the clear values).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from airflow.sdk.exceptions import AirflowException
+
+MASKS = ("hash", "redact", "partial")
+# libpq parameters that may come from the Airflow connection's extra.
+LIBPQ_EXTRAS = {
+    "sslmode",
+    "sslcert",
+    "sslkey",
+    "sslrootcert",
+    "sslcrl",
+    "sslpassword",
+    "options",
+    "application_name",
+    "connect_timeout",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "target_session_attrs",
+    "gssencmode",
+    "krbsrvname",
+    "service",
+}
+# Alias of the filtered source rows inside the dedupe subquery (its whole-row text is the tiebreak).
+_ROW_ALIAS = "ai_etl_src"
+
+
+class TransferError(AirflowException):
+    """The transfer cannot run as configured (bad column, missing table, ...)."""
+
+
+class ReconciliationError(TransferError):
+    """The rows that arrived in the target differ from the rows of the source selection."""
+
+
+# --------------------------------------------------------------------------- quoting
+
+
+def pg_quote_ident(name: str) -> str:
+    """Quote one PostgreSQL identifier (``a"b`` -> ``"a""b"``)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def split_pg_table(table: str) -> tuple[str | None, str]:
+    """``schema.table`` -> (schema, table); ``table`` -> (None, table). Surrounding quotes are removed."""
+    parts = [p.strip().strip('"') for p in table.split(".", 1)]
+    if not all(parts):
+        raise TransferError(f"not a table name: {table!r}")
+    return (parts[0], parts[1]) if len(parts) == 2 else (None, parts[0])
+
+
+def pg_quote_table(table: str) -> str:
+    """Quote ``schema.table`` / ``table`` as ``"schema"."table"`` (a name with a dot must be pre-split)."""
+    schema, name = split_pg_table(table)
+    return f"{pg_quote_ident(schema)}.{pg_quote_ident(name)}" if schema else pg_quote_ident(name)
+
+
+def mask_expr(col: str, method: str) -> str:
+    """PostgreSQL expression masking the (quoted) column ``col``; the result is text.
+
+    :param col: quoted column reference.
+    :param method: ``hash`` (md5 of the text), ``redact`` (``'***'``, NULL stays NULL) or ``partial``
+        (``'****'`` + the last 4 characters).
+    """
+    if method == "hash":
+        return f"md5(({col})::text)"
+    if method == "redact":
+        return f"CASE WHEN {col} IS NULL THEN NULL ELSE '***' END"
+    if method == "partial":
+        return f"('****' || right(({col})::text, 4))"
+    raise TransferError(f"unknown mask method {method!r}; use one of {MASKS}")
+
+
+def validate_options(
+    mask: dict[str, str] | None, incremental_column: str | None, dedupe: Sequence[str] | None
+) -> None:
+    """Checks shared by the engines' constructors (mask methods, unmasked watermark, dedupe list)."""
+    for col, method in (mask or {}).items():
+        if method not in MASKS:
+            raise TransferError(f"mask for column {col!r}: unknown method {method!r}; use {MASKS}")
+    if incremental_column and incremental_column in (mask or {}):
+        raise TransferError(f"incremental column {incremental_column!r} cannot be masked")
+    if dedupe is not None and (isinstance(dedupe, str) or not all(isinstance(c, str) for c in dedupe)):
+        raise TransferError(f"dedupe must be a list of column names, got {dedupe!r}")
+
+
+# --------------------------------------------------------------------------- connection
+
+
+def pg_connect(conn_id: str) -> Any:
+    """psycopg2 connection from the Airflow connection ``conn_id`` (psycopg2: named cursors, COPY)."""
+    import psycopg2
+    from airflow.sdk import BaseHook
+
+    conn = BaseHook.get_connection(conn_id)
+    extra = conn.extra_dejson or {}
+    kwargs: dict[str, Any] = {k: v for k, v in extra.items() if k in LIBPQ_EXTRAS}
+    kwargs.setdefault("application_name", "airflow-ai-etl")
+    return psycopg2.connect(
+        host=conn.host or "localhost",
+        port=conn.port or 5432,
+        user=conn.login,
+        password=conn.password or None,
+        dbname=conn.schema or "postgres",
+        **kwargs,
+    )
+
+
+def connection_identity(conn_id: str) -> tuple[str, int, str]:
+    """(host, port, database) the Airflow connection ``conn_id`` points at."""
+    from airflow.sdk import BaseHook
+
+    conn = BaseHook.get_connection(conn_id)
+    return (conn.host or "localhost", int(conn.port or 5432), conn.schema or "postgres")
+
+
+# --------------------------------------------------------------------------- source description
+
+
+def source_from(source_table: str | None, source_sql: str | None) -> str:
+    """The FROM item of the source: a quoted table or ``(source_sql) AS src``."""
+    if source_table:
+        return pg_quote_table(source_table)
+    sql = (source_sql or "").strip().rstrip(";").strip()
+    return f"({sql}) AS src"
+
+
+def describe_source(
+    conn: Any, source_table: str | None, source_sql: str | None
+) -> tuple[list[tuple[str, str, bool, bool]], list[str]]:
+    """Source columns ``[(name, format_type, nullable, is_enum)]`` and primary key column names.
+
+    Domains are described by their base type. For ``source_sql`` the primary key is empty and a
+    column taken straight from a table keeps that table's NOT NULL.
+
+    :param conn: psycopg2 connection (the transaction is rolled back afterwards).
+    :raises TransferError: the table or query cannot be described (missing table, bad SQL, ...).
+    """
+    import psycopg2
+
+    attr_sql = """
+        SELECT a.attname,
+               CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod)
+                    ELSE format_type(a.atttypid, a.atttypmod) END,
+               NOT a.attnotnull, t.typtype = 'e'
+        FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+        WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY a.attnum"""
+    frm = source_from(source_table, source_sql)
+    try:
+        with conn.cursor() as cur:
+            if source_table:
+                cur.execute(attr_sql, (frm,))
+                cols = [tuple(r) for r in cur.fetchall()]
+                cur.execute(
+                    """SELECT a.attname FROM pg_index i
+                       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                       WHERE i.indrelid = %s::regclass AND i.indisprimary
+                       ORDER BY array_position(i.indkey::int2[], a.attnum)""",
+                    (frm,),
+                )
+                pk = [r[0] for r in cur.fetchall()]
+            else:
+                # A temporary view keeps the typmods (numeric(12,2)) that cursor.description loses.
+                cur.execute(f"CREATE TEMP VIEW ai_etl_probe AS SELECT * FROM {frm}")
+                cur.execute(attr_sql, ("pg_temp.ai_etl_probe",))
+                cols = [tuple(r) for r in cur.fetchall()]
+                # Columns taken straight from a table keep that table's NOT NULL.
+                cur.execute(f"SELECT * FROM {frm} LIMIT 0")
+                origin = {d.name: (d.table_oid, d.table_column) for d in cur.description}
+                notnull: set[str] = set()
+                for name, (oid, attnum) in origin.items():
+                    if oid and attnum:
+                        cur.execute(
+                            "SELECT attnotnull FROM pg_attribute WHERE attrelid = %s AND attnum = %s",
+                            (oid, attnum),
+                        )
+                        row = cur.fetchone()
+                        if row and row[0]:
+                            notnull.add(name)
+                cols = [(n, t, nullable and n not in notnull, e) for n, t, nullable, e in cols]
+                pk = []
+    except psycopg2.Error as e:
+        what = f"table {source_table!r}" if source_table else "source_sql"
+        raise TransferError(f"cannot describe {what}: {str(e).strip()}") from e
+    finally:
+        conn.rollback()
+    names = [c[0] for c in cols]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise TransferError(f"source has duplicate column names {dupes}; alias them in source_sql")
+    return cols, pk  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- selection
+
+
+@dataclass(frozen=True)
+class SourceSelection:
+    """The source rows of one load, as SQL: a projection and a count over the same rows.
+
+    :param source_table: ``table`` or ``schema.table`` (exclusive with ``source_sql``).
+    :param source_sql: one SELECT (exclusive with ``source_table``).
+    :param where: SQL condition on the source rows.
+    :param dedupe: columns whose equal values collapse to one row (see the module docstring).
+    :param incremental_column: with ``dedupe``, the row with its greatest value wins.
+    """
+
+    source_table: str | None = None
+    source_sql: str | None = None
+    where: str | None = None
+    dedupe: Sequence[str] | None = None
+    incremental_column: str | None = None
+
+    def check_columns(self, source_columns: Sequence[str]) -> None:
+        """Raise :class:`TransferError` when a dedupe column is not a column of the source."""
+        absent = [c for c in self.dedupe or () if c not in source_columns]
+        if absent:
+            raise TransferError(
+                f"dedupe columns {absent} are not in the source (it has {list(source_columns)})"
+            )
+
+    def rows_sql(self, conditions: Sequence[str] = ()) -> str:
+        """``SELECT * ...`` of the selected rows (``where``, then ``conditions``, then dedupe).
+
+        :param conditions: extra SQL conditions, e.g. the watermark filter ``"col" > %(watermark)s``.
+        """
+        frm, where_sql = source_from(self.source_table, self.source_sql), self._where_sql(conditions)
+        if not self.dedupe:
+            return f"SELECT * FROM {frm}{where_sql}"
+        keys = ", ".join(pg_quote_ident(c) for c in self.dedupe)
+        order = [keys]
+        if self.incremental_column:
+            order.append(f"{pg_quote_ident(self.incremental_column)} DESC NULLS LAST")
+        order.append(f'({_ROW_ALIAS}::text) COLLATE "C"')  # whole-row text: a total, stable order
+        return (
+            f"SELECT DISTINCT ON ({keys}) * FROM (SELECT * FROM {frm}{where_sql}) AS {_ROW_ALIAS} "
+            f"ORDER BY {', '.join(order)}"
+        )
+
+    def select_sql(self, exprs: Sequence[tuple[str, str]], conditions: Sequence[str] = ()) -> str:
+        """``SELECT expr AS name, ...`` over the selected rows.
+
+        :param exprs: ``(expression over the source columns, output name)`` pairs.
+        :param conditions: as in :meth:`rows_sql`.
+        """
+        cols = ", ".join(f"{e} AS {pg_quote_ident(n)}" for e, n in exprs)
+        if not self.dedupe:  # the plain form, no subquery
+            frm = source_from(self.source_table, self.source_sql)
+            return f"SELECT {cols} FROM {frm}{self._where_sql(conditions)}"
+        return f"SELECT {cols} FROM ({self.rows_sql(conditions)}) AS ai_etl_rows"
+
+    def _where_sql(self, conditions: Sequence[str]) -> str:
+        conds = ([f"({self.where})"] if self.where else []) + list(conditions)
+        return f" WHERE {' AND '.join(conds)}" if conds else ""
+
+    def count_sql(self, conditions: Sequence[str] = ()) -> str:
+        """``SELECT count(*)`` of exactly the rows :meth:`select_sql` returns."""
+        return f"SELECT count(*) FROM ({self.rows_sql(conditions)}) AS ai_etl_rows"
+
+
+def watermark_condition(column: str, truncate_to_seconds: bool = False, literal: str | None = None) -> str:
+    """``"column" > %(watermark)s``: rows above the watermark.
+
+    :param column: the incremental column.
+    :param truncate_to_seconds: compare the value truncated to whole seconds (target keeps seconds).
+    :param literal: an already quoted SQL literal to compare with instead of the ``%(watermark)s``
+        parameter (then the SQL needs no parameters, and ``%`` in user SQL stays literal).
+    """
+    col = pg_quote_ident(column)
+    if truncate_to_seconds:
+        col = f"date_trunc('second', {col})"
+    return f"{col} > {literal if literal is not None else '%(watermark)s'}"
+
+
+# --------------------------------------------------------------------------- COPY streaming
+
+
+class ChunkPipe:
+    """File-like sink for ``copy_expert`` that hands ~1 MiB chunks to an iterating consumer.
+
+    A bounded queue keeps memory flat: the COPY blocks while the consumer is behind. ``rows`` counts
+    the lines that went through (COPY text escapes newlines inside values).
+    """
+
+    def __init__(self, chunk: int = 1 << 20, depth: int = 8) -> None:
+        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._buf: list[bytes] = []
+        self._size = 0
+        self._chunk = chunk
+        self._aborted = threading.Event()
+        self.rows = 0
+
+    def write(self, data: bytes) -> int:
+        # Called once per row by copy_expert: keep it minimal, do the work per chunk.
+        self._buf.append(data)
+        self._size += len(data)
+        if self._size >= self._chunk:
+            self._flush()
+        return len(data)
+
+    def _flush(self) -> None:
+        if self._aborted.is_set():
+            raise OSError("consumer aborted")  # makes copy_expert stop
+        if not self._buf:
+            return
+        chunk = b"".join(b if isinstance(b, bytes) else str(b).encode() for b in self._buf)
+        self.rows += chunk.count(b"\n")
+        self._buf, self._size = [], 0
+        self._put(chunk)
+
+    def _put(self, item: bytes | None) -> None:
+        while not self._aborted.is_set():
+            try:
+                self._q.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """End of data (called by the producer, also after an error)."""
+        with contextlib.suppress(OSError):
+            self._flush()
+        self._put(None)
+
+    def abort(self) -> None:
+        """The consumer gives up: the producer's next write raises."""
+        self._aborted.set()
+
+    def __iter__(self) -> Iterator[bytes]:
+        while True:
+            item = self._q.get()
+            if item is None:
+                return
+            yield item
+
+    def reader(self) -> _PipeReader:
+        """A file-like ``read()`` view, for ``copy_expert(COPY ... FROM STDIN, file)``."""
+        return _PipeReader(iter(self))
+
+
+class _PipeReader:
+    """``read(size)`` over an iterator of chunks (returns whole chunks; b"" at the end)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+
+    def read(self, size: int = -1) -> bytes:
+        return next(self._chunks, b"")
+
+    readline = read
