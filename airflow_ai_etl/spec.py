@@ -21,6 +21,7 @@ DAG_ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,200}$"
 # A column or table name as we accept it from a planner: plain identifiers only, optionally
 # schema-qualified; the renderer quotes them. Anything else (spaces, quotes, ;) is rejected.
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
+DEFAULT_S3_CONN_ID = "aws_default"  # Airflow's conventional AWS connection
 QUALIFIED_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
 
 
@@ -61,6 +62,13 @@ class Source(StrictModel):
     path: str | None = Field(None, description="s3://bucket/prefix/ or a local file path")
     format: Literal["csv", "parquet", "jsonl", "xlsx"] | None = None
     sheet: str | None = None
+
+    @property
+    def file_conn_id(self) -> str | None:
+        """The connection that reads a file source: conn_id, else `aws_default` for s3:// paths."""
+        if self.conn_id or not (self.path or "").startswith("s3://"):
+            return self.conn_id
+        return DEFAULT_S3_CONN_ID
 
     @model_validator(mode="after")
     def _shape(self) -> Source:

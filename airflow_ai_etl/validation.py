@@ -88,6 +88,8 @@ def check_grounding(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
                     "target.conn_id",
                 )
             )
+    if source.type in ("s3", "excel"):
+        return problems + _check_file_source(spec, catalog)
     if problems or source.table is None or source_conn is None:
         return problems
     if source.conn_id in catalog.errors:
@@ -105,6 +107,37 @@ def check_grounding(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
             )
         ]
     return _check_columns(spec, table)
+
+
+def _check_file_source(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
+    """The S3 connection and bucket exist; a workbook opens and has the sheet.
+
+    An S3 prefix may still be empty (files arrive later); the load reports that at run time.
+    """
+    from airflow_ai_etl.hooks.s3 import S3Hook, S3PathError, parse_s3_path
+
+    conn_id = spec.source.file_conn_id
+    if conn_id is not None:
+        conn = catalog.connections.get(conn_id)
+        if conn is None or conn.engine != "s3":
+            what = "does not exist" if conn is None else f"is of type {conn.conn_type!r}, not aws"
+            return [Problem("grounding", f"S3 connection {conn_id!r} {what}", "source.conn_id")]
+    if spec.source.type == "excel":
+        from airflow_ai_etl.hooks.excel import excel_sheet_exists
+
+        error = excel_sheet_exists(spec.source.path, spec.source.sheet, conn_id)  # type: ignore[arg-type]
+        return [Problem("grounding", error, "source.path")] if error else []
+    try:
+        bucket, _ = parse_s3_path(spec.source.path)  # type: ignore[arg-type]
+        if not S3Hook(aws_conn_id=conn_id).bucket_exists(bucket):
+            return [Problem("grounding", f"S3 bucket {bucket!r} does not exist ({conn_id})", "source.path")]
+    except S3PathError as exc:
+        return [Problem("grounding", str(exc), "source.path")]
+    except Exception as exc:  # unreachable endpoint, bad credentials: the user must fix the connection
+        return [
+            Problem("grounding", f"cannot check {spec.source.path} with {conn_id!r}: {exc}", "source.path")
+        ]
+    return []
 
 
 def _check_columns(spec: PipelineSpec, table: Table) -> list[Problem]:

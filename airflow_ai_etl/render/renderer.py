@@ -184,7 +184,7 @@ def _postgres_to_postgres(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]
 def _s3_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
     _no_transforms(spec)
     return "S3ToClickHouseOperator", [
-        ("s3_conn_id", spec.source.conn_id),
+        ("s3_conn_id", spec.source.file_conn_id),
         ("path", spec.source.path),
         ("format", spec.source.format or "csv"),
         ("target_conn_id", spec.target.conn_id),
@@ -203,7 +203,7 @@ def _excel_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]
         ("target_table", spec.target.table),
         ("mode", _file_mode(spec)),
         ("create", spec.target.create),
-        ("s3_conn_id", spec.source.conn_id if (spec.source.path or "").startswith("s3://") else None),
+        ("s3_conn_id", spec.source.file_conn_id),
     ]
 
 
