@@ -10,11 +10,12 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 system-deps:
 	bash scripts/install_system_deps.sh
 
+# The editable build leaves egg-info in the checkout; with it, Airflow run from here would see
+# the plugin twice, so it is removed.
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e '.[test]'
-	# The build leaves egg-info in the checkout; with it Airflow run from here sees the plugin twice.
 	rm -rf airflow_ai_etl.egg-info
 	touch $@
 
