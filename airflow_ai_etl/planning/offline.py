@@ -1087,7 +1087,7 @@ class OfflinePlanner:
             "description": f"{source_id}.{name} -> {target.conn_id}.{target_table} ({mode})",
             "request": request.text,
             "owner": self.owner,
-            "tags": ["ai-etl", source.engine if source else "files", target.engine],
+            "tags": list(dict.fromkeys(["ai-etl", source.engine if source else "files", target.engine])),
             "schedule": cron,
             "timezone": timezone or "UTC",
         }
