@@ -25,7 +25,10 @@ def get_provider_info() -> dict[str, Any]:
             },
         ],
         "hooks": [
-            {"integration-name": "ClickHouse", "python-modules": ["airflow_ai_etl.hooks.clickhouse"]},
+            {
+                "integration-name": "ClickHouse",
+                "python-modules": ["airflow_ai_etl.hooks.clickhouse", "airflow_ai_etl.hooks.cdc"],
+            },
             {
                 "integration-name": "Files",
                 "python-modules": ["airflow_ai_etl.hooks.s3", "airflow_ai_etl.hooks.excel"],
@@ -37,6 +40,7 @@ def get_provider_info() -> dict[str, Any]:
                 "python-modules": [
                     "airflow_ai_etl.operators.transfer",
                     "airflow_ai_etl.operators.ai_pipeline",
+                    "airflow_ai_etl.operators.cdc",
                 ],
             },
             {"integration-name": "Files", "python-modules": ["airflow_ai_etl.operators.files"]},

@@ -12,7 +12,85 @@ from airflow_ai_etl.transfers.postgres_to_clickhouse import PostgresToClickHouse
 from airflow_ai_etl.transfers.postgres_to_postgres import PostgresToPostgresTransfer
 
 
-class PostgresToClickHouseOperator(BaseOperator):
+class _PostgresSourceOperator(BaseOperator):
+    """What both transfers from PostgreSQL share: the source selection, the target, the mode, and
+    a log line with the rate. Subclasses build their engine in ``build_transfer``."""
+
+    template_fields: Sequence[str] = ("source_sql", "where", "target_table")
+    template_fields_renderers = {"source_sql": "sql", "where": "sql"}
+
+    def __init__(
+        self,
+        *,
+        source_conn_id: str,
+        source_table: str | None = None,
+        source_sql: str | None = None,
+        columns: list[str] | None = None,
+        where: str | None = None,
+        incremental_column: str | None = None,
+        target_conn_id: str,
+        target_table: str,
+        mode: str = "append",
+        keys: list[str] | None = None,
+        create: bool = True,
+        mask: dict[str, str] | None = None,
+        dedupe: list[str] | None = None,
+        batch_size: int = 100_000,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.source_conn_id = source_conn_id
+        self.source_table = source_table
+        self.source_sql = source_sql
+        self.columns = columns
+        self.where = where
+        self.incremental_column = incremental_column
+        self.target_conn_id = target_conn_id
+        self.target_table = target_table
+        self.mode = mode
+        self.keys = list(keys or [])
+        self.create = create
+        self.mask = dict(mask or {})
+        self.dedupe = list(dedupe) if dedupe else None
+        self.batch_size = batch_size
+
+    def _common(self) -> dict[str, Any]:
+        """The engine arguments both transfers take, from this operator's (rendered) arguments."""
+        return {
+            "source_conn_id": self.source_conn_id,
+            "target_table": self.target_table,
+            "source_table": self.source_table,
+            "source_sql": self.source_sql,
+            "columns": self.columns,
+            "where": self.where,
+            "incremental_column": self.incremental_column,
+            "mode": self.mode,
+            "keys": self.keys,
+            "create": self.create,
+            "mask": self.mask,
+            "dedupe": self.dedupe,
+            "batch_size": self.batch_size,
+        }
+
+    def build_transfer(self) -> Any:
+        raise NotImplementedError
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        result = self.build_transfer().run()
+        rate = result.rows / result.seconds if result.seconds else 0.0
+        self.log.info(
+            "%s -> %s: %s rows in %.2f s (%.0f rows/s), watermark %r",
+            self.source_table or "source_sql",
+            result.target,
+            result.rows,
+            result.seconds,
+            rate,
+            result.watermark,
+        )
+        return result.as_dict()
+
+
+class PostgresToClickHouseOperator(_PostgresSourceOperator):
     """Copy rows from PostgreSQL into a ClickHouse table in batches, with reconciliation.
 
     See :mod:`airflow_ai_etl.transfers.postgres_to_clickhouse` for the type mapping and the
@@ -44,87 +122,31 @@ class PostgresToClickHouseOperator(BaseOperator):
     :return: ``{"rows", "watermark", "mode", "seconds", "path", "target"}`` (pushed to XCom).
     """
 
-    template_fields: Sequence[str] = ("source_sql", "where", "target_table")
-    template_fields_renderers = {"source_sql": "sql", "where": "sql"}
     ui_color = "#fff4d6"
 
     def __init__(
         self,
         *,
-        source_conn_id: str,
-        source_table: str | None = None,
-        source_sql: str | None = None,
-        columns: list[str] | None = None,
-        where: str | None = None,
-        incremental_column: str | None = None,
         target_conn_id: str = "clickhouse_default",
-        target_table: str,
-        mode: str = "append",
-        keys: list[str] | None = None,
-        create: bool = True,
         order_by: list[str] | None = None,
         partition_by: str | None = None,
-        mask: dict[str, str] | None = None,
-        batch_size: int = 100_000,
-        dedupe: list[str] | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(**kwargs)
-        self.source_conn_id = source_conn_id
-        self.source_table = source_table
-        self.source_sql = source_sql
-        self.columns = columns
-        self.where = where
-        self.incremental_column = incremental_column
-        self.target_conn_id = target_conn_id
-        self.target_table = target_table
-        self.mode = mode
-        self.keys = list(keys or [])
-        self.create = create
+        super().__init__(target_conn_id=target_conn_id, **kwargs)
         self.order_by = order_by
         self.partition_by = partition_by
-        self.mask = dict(mask or {})
-        self.batch_size = batch_size
-        self.dedupe = list(dedupe) if dedupe else None
 
     def build_transfer(self) -> PostgresToClickHouseTransfer:
         """The engine configured from this operator's (rendered) arguments."""
         return PostgresToClickHouseTransfer(
-            source_conn_id=self.source_conn_id,
+            **self._common(),
             target_hook=ClickHouseHook(clickhouse_conn_id=self.target_conn_id),
-            target_table=self.target_table,
-            source_table=self.source_table,
-            source_sql=self.source_sql,
-            columns=self.columns,
-            where=self.where,
-            incremental_column=self.incremental_column,
-            mode=self.mode,
-            keys=self.keys,
-            create=self.create,
             order_by=self.order_by,
             partition_by=self.partition_by,
-            mask=self.mask,
-            batch_size=self.batch_size,
-            dedupe=self.dedupe,
         )
 
-    def execute(self, context: Any) -> dict[str, Any]:
-        result = self.build_transfer().run()
-        rate = result.rows / result.seconds if result.seconds else 0.0
-        self.log.info(
-            "%s -> %s: %s rows in %.2f s (%.0f rows/s, %s path), watermark %r",
-            self.source_table or "source_sql",
-            result.target,
-            result.rows,
-            result.seconds,
-            rate,
-            result.path,
-            result.watermark,
-        )
-        return result.as_dict()
 
-
-class PostgresToPostgresOperator(BaseOperator):
+class PostgresToPostgresOperator(_PostgresSourceOperator):
     """Copy rows from one PostgreSQL table or query into a PostgreSQL table with COPY.
 
     Same argument names as :class:`PostgresToClickHouseOperator` where they apply. The source is read
@@ -158,74 +180,11 @@ class PostgresToPostgresOperator(BaseOperator):
     :return: ``{"rows", "watermark", "mode", "seconds", "target"}`` (pushed to XCom).
     """
 
-    template_fields: Sequence[str] = ("source_sql", "where", "target_table")
-    template_fields_renderers = {"source_sql": "sql", "where": "sql"}
     ui_color = "#e3f0ff"
 
-    def __init__(
-        self,
-        *,
-        source_conn_id: str,
-        source_table: str | None = None,
-        source_sql: str | None = None,
-        columns: list[str] | None = None,
-        where: str | None = None,
-        incremental_column: str | None = None,
-        target_conn_id: str = "postgres_default",
-        target_table: str,
-        mode: str = "append",
-        keys: list[str] | None = None,
-        create: bool = True,
-        mask: dict[str, str] | None = None,
-        dedupe: list[str] | None = None,
-        batch_size: int = 100_000,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.source_conn_id = source_conn_id
-        self.source_table = source_table
-        self.source_sql = source_sql
-        self.columns = columns
-        self.where = where
-        self.incremental_column = incremental_column
-        self.target_conn_id = target_conn_id
-        self.target_table = target_table
-        self.mode = mode
-        self.keys = list(keys or [])
-        self.create = create
-        self.mask = dict(mask or {})
-        self.dedupe = list(dedupe) if dedupe else None
-        self.batch_size = batch_size
+    def __init__(self, *, target_conn_id: str = "postgres_default", **kwargs: Any) -> None:
+        super().__init__(target_conn_id=target_conn_id, **kwargs)
 
     def build_transfer(self) -> PostgresToPostgresTransfer:
         """The engine configured from this operator's (rendered) arguments."""
-        return PostgresToPostgresTransfer(
-            source_conn_id=self.source_conn_id,
-            target_conn_id=self.target_conn_id,
-            target_table=self.target_table,
-            source_table=self.source_table,
-            source_sql=self.source_sql,
-            columns=self.columns,
-            where=self.where,
-            incremental_column=self.incremental_column,
-            mode=self.mode,
-            keys=self.keys,
-            create=self.create,
-            mask=self.mask,
-            dedupe=self.dedupe,
-            batch_size=self.batch_size,
-        )
-
-    def execute(self, context: Any) -> dict[str, Any]:
-        result = self.build_transfer().run()
-        rate = result.rows / result.seconds if result.seconds else 0.0
-        self.log.info(
-            "%s -> %s: %s rows in %.2f s (%.0f rows/s), watermark %r",
-            self.source_table or "source_sql",
-            result.target,
-            result.rows,
-            result.seconds,
-            rate,
-            result.watermark,
-        )
-        return result.as_dict()
+        return PostgresToPostgresTransfer(**self._common(), target_conn_id=self.target_conn_id)

@@ -702,7 +702,14 @@ class PostgresToClickHouseTransfer:
             cur.itersize = self.batch_size
             cur.execute(sql)
             while True:
-                rows = cur.fetchmany(self.batch_size)
+                try:
+                    rows = cur.fetchmany(self.batch_size)
+                except UnicodeDecodeError as e:  # e.g. non-ASCII bytes in a SQL_ASCII database
+                    raise TransferError(
+                        f"cannot decode a text value of {self.source_table or 'source_sql'} in the "
+                        f"source's encoding {conn.encoding} ({e}); convert or cast the column in "
+                        "source_sql, or use the fast path (http_port), which copies the bytes unchanged"
+                    ) from e
                 if not rows:
                     break
                 client.execute(insert, list(zip(*rows, strict=True)), columnar=True)

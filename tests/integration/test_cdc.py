@@ -1,0 +1,526 @@
+"""CDC PostgreSQL -> ClickHouse against the real servers (PostgreSQL 15 wal_level=logical, ClickHouse 18.16).
+
+The kill test forks each operator run from a pre-imported "zygote" process (Airflow takes seconds
+to import) and SIGKILLs the run after a random delay; ``AI_ETL_CDC_KILLS`` sets the number of kill
+points (default 20, ~40 s). Besides random-time kills, the child SIGKILLs itself at the two critical
+points: after the snapshot copy before its RENAME, and after a batch's insert before the slot advance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from airflow_ai_etl.hooks.cdc import CDCError, PostgresCDCHook, check_wal_level
+from airflow_ai_etl.operators.cdc import PostgresCDCToClickHouseOperator
+from airflow_ai_etl.transfers.cdc_to_clickhouse import PostgresCDCToClickHouse
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def cdc(postgres, clickhouse, ch_database, monkeypatch):
+    """A fresh PostgreSQL database and connections pg_cdc / ch_cdc; slots of the database dropped after."""
+    dbname = f"cdc_{uuid.uuid4().hex[:8]}"
+    postgres.create_database(dbname, drop_existing=True)
+    monkeypatch.setenv("AIRFLOW_CONN_PG_CDC", postgres.uri(dbname))
+    monkeypatch.setenv("AIRFLOW_CONN_CH_CDC", clickhouse.uri(ch_database))
+    ns = type("Env", (), {})()
+    ns.db, ns.ch_db, ns.pg_uri, ns.ch_uri = (
+        dbname,
+        ch_database,
+        postgres.uri(dbname),
+        clickhouse.uri(ch_database),
+    )
+    # The test server runs synchronous_commit=off; logical decoding reads only flushed WAL.
+    ns.pg = lambda sql, params=None: postgres.execute(
+        "SET synchronous_commit = on; " + sql, dbname=dbname, params=params
+    )
+    ns.ch = clickhouse.client(database=ch_database)
+    yield ns
+    ns.ch.disconnect()
+    for _ in range(100):  # a killed run's backend may still hold its slot for a moment
+        try:
+            postgres.execute(
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = %s",
+                params=(dbname,),
+            )
+            break
+        except Exception:
+            time.sleep(0.1)
+    postgres.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+def run_cdc(**kwargs):
+    kwargs.setdefault("task_id", "cdc")
+    kwargs.setdefault("source_conn_id", "pg_cdc")
+    kwargs.setdefault("target_conn_id", "ch_cdc")
+    return PostgresCDCToClickHouseOperator(**kwargs).execute(context={})
+
+
+def ch_view(env, table, cols, key="id"):
+    """The replica as PostgreSQL should have it: latest version per key, not deleted."""
+    sel = ", ".join(cols)
+    return env.ch.execute(f"SELECT {sel} FROM {table} FINAL WHERE _deleted = 0 ORDER BY {key}")
+
+
+def ch_view_argmax(env, table, cols, key="id"):
+    """Same view without FINAL (cross-check); tuple() because aggregates skip NULL arguments."""
+    sel = ", ".join(c if c == key else f"argMax(tuple({c}), _version).1" for c in cols)
+    return env.ch.execute(
+        f"SELECT {sel} FROM {table} GROUP BY {key} HAVING argMax(_deleted, _version) = 0 ORDER BY {key}"
+    )
+
+
+# --------------------------------------------------------------------------- types and basic flow
+
+TYPES_DDL = """
+CREATE TABLE public.things (
+    id bigint PRIMARY KEY, name text, qty integer NOT NULL, price numeric(12,2), ok boolean,
+    ts timestamp, tstz timestamptz, day date, uid uuid, doc jsonb, nums int[], big numeric
+);
+"""
+TYPES_COLS_PG = (
+    "id, name, qty, price, ok::int, date_trunc('second', ts), date_trunc('second', tstz AT TIME ZONE 'UTC'), "
+    "day, uid, doc::text, coalesce(nums, '{}'), big::numeric(38,10)"
+)
+TYPES_COLS_CH = ["id", "name", "qty", "price", "ok", "ts", "tstz", "day", "uid", "doc", "nums", "big"]
+
+
+def pg_things(env):
+    rows = env.pg(f"SELECT {TYPES_COLS_PG} FROM public.things ORDER BY id")
+    out = []
+    for r in rows:
+        r = list(r)
+        r[8] = uuid.UUID(str(r[8])) if r[8] is not None else None
+        r[10] = list(r[10])
+        out.append(tuple(r))
+    return out
+
+
+def ch_things(env, view=ch_view):
+    out = []
+    for r in view(env, "things", TYPES_COLS_CH):
+        r = list(r)
+        r[6] = r[6].replace(tzinfo=None) if r[6] is not None else None
+        out.append(tuple(r))
+    return out
+
+
+def test_snapshot_then_inserts_updates_deletes(cdc):
+    cdc.pg(TYPES_DDL)
+    cdc.pg(
+        """INSERT INTO things VALUES
+        (1, E'tab\\there\\nnew line \\\\ back ''quote'' юникод', 5, 12.34, true, '2024-01-02 03:04:05.678',
+         '2024-05-06 07:08:09.5+03', '2024-01-31', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": [1, "x\\ty"]}',
+         '{1,NULL,3}', 1.123456789012345),
+        (2, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        (3, 'three', 3, -1.5, false, '2030-12-31 23:59:59', '2030-01-01 00:00:00+00', '2000-02-29', NULL, '[]', '{}', 0)"""
+    )
+    res = run_cdc(source_table="things", target_table="things")
+    assert res["initialized"] and res["snapshot_rows"] == 3 and res["changes"] == 0
+    engine = cdc.ch.execute(
+        f"SELECT engine_full FROM system.tables WHERE database = '{cdc.ch_db}' AND name = 'things'"
+    )
+    assert "ReplacingMergeTree(_version)" in engine[0][0] and "ORDER BY id" in engine[0][0]
+    assert ch_things(cdc) == pg_things(cdc)
+
+    cdc.pg(
+        """BEGIN;
+        INSERT INTO things VALUES (4, 'four', 4, 4.4, true, now(), now(), current_date, gen_random_uuid(), '{}', '{4}', 4);
+        UPDATE things SET name = 'four!', qty = 44 WHERE id = 4;
+        UPDATE things SET qty = qty + 1 WHERE id = 4;
+        COMMIT;
+        UPDATE things SET name = E'x\\ty', price = NULL, nums = '{7,8}' WHERE id = 1;
+        DELETE FROM things WHERE id = 2;
+        UPDATE things SET id = 30 WHERE id = 3;
+        INSERT INTO things (id, qty) VALUES (2, 22);"""
+    )
+    res = run_cdc(source_table="things", target_table="things")
+    assert not res["initialized"]
+    assert (res["inserts"], res["updates"], res["deletes"]) == (2, 4, 1)
+    assert res["rows_per_batch"] == [7] and res["lag_bytes"] >= 0 and res["last_commit_age_seconds"] >= 0
+    assert ch_things(cdc) == pg_things(cdc) == ch_things(cdc, ch_view_argmax)
+    assert [r[0] for r in pg_things(cdc)] == [1, 2, 4, 30]
+
+    res = run_cdc(source_table="things", target_table="things")
+    assert res["changes"] == 0 and not res["initialized"]
+    assert ch_things(cdc) == pg_things(cdc)
+
+
+def test_batches_and_replay_after_crash_before_confirm(cdc, monkeypatch):
+    cdc.pg("CREATE TABLE t (id int PRIMARY KEY, v text)")
+    cdc.pg("INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g")
+    run_cdc(source_table="t", target_table="t", max_changes=50)
+    cdc.pg("INSERT INTO t SELECT g, 'n' || g FROM generate_series(101, 400) g")  # one transaction
+    cdc.pg("UPDATE t SET v = 'u' WHERE id % 3 = 0; DELETE FROM t WHERE id % 7 = 0")
+    for i in range(10):
+        cdc.pg(f"UPDATE t SET v = 'loop{i}' WHERE id = {i + 1}")
+
+    # A crash after the ClickHouse insert and before the slot advance: the next run replays the batch.
+    original = PostgresCDCHook.advance
+    calls = {"n": 0}
+
+    def crash(*args, **kwargs):
+        calls["n"] += 1
+        raise RuntimeError("simulated crash before confirming")
+
+    monkeypatch.setattr(PostgresCDCHook, "advance", staticmethod(crash))
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        run_cdc(source_table="t", target_table="t", max_changes=50)
+    monkeypatch.setattr(PostgresCDCHook, "advance", staticmethod(original))
+    res = run_cdc(source_table="t", target_table="t", max_changes=50)
+    # Transactions are never split: the 300-row insert is one batch although max_changes is 50.
+    assert res["rows_per_batch"][0] == 300 and sum(res["rows_per_batch"]) == res["changes"]
+    assert len(res["rows_per_batch"]) >= 3
+    expected = cdc.pg("SELECT id, v FROM t ORDER BY id")
+    assert [tuple(r) for r in ch_view(cdc, "t", ["id", "v"])] == [tuple(r) for r in expected]
+    # The replayed batch landed twice with the same versions: FINAL still shows one row per key.
+    assert cdc.ch.execute("SELECT count() FROM t")[0][0] > len(expected)
+
+
+def test_toast_unchanged_values_and_truncate(cdc):
+    cdc.pg("CREATE TABLE docs (id int PRIMARY KEY, body text, n int)")
+    cdc.pg("ALTER TABLE docs ALTER COLUMN body SET STORAGE EXTERNAL")  # force out-of-line TOAST
+    big = "x" * 5000
+    cdc.pg("INSERT INTO docs VALUES (1, %s, 0), (2, %s, 0)", (big + "1", big + "2"))
+    run_cdc(source_table="docs", target_table="docs")
+    cdc.pg("INSERT INTO docs VALUES (3, %s, 0)", (big + "3",))
+    # body is not logged for these updates (unchanged TOAST): taken from ClickHouse / the batch.
+    cdc.pg("UPDATE docs SET n = n + 1 WHERE id IN (1, 3); UPDATE docs SET n = n + 1 WHERE id = 3")
+    run_cdc(source_table="docs", target_table="docs")
+    want = [tuple(r) for r in cdc.pg("SELECT id, body, n FROM docs ORDER BY id")]
+    assert [tuple(r) for r in ch_view(cdc, "docs", ["id", "body", "n"])] == want
+
+    cdc.pg(
+        "BEGIN; INSERT INTO docs VALUES (9, 'before', 0); TRUNCATE docs; INSERT INTO docs VALUES (10, 'after', 1); COMMIT"
+    )
+    res = run_cdc(source_table="docs", target_table="docs")
+    assert res["truncates"] == 1
+    assert [tuple(r) for r in ch_view(cdc, "docs", ["id", "body", "n"])] == [(10, "after", 1)]
+    run_cdc(source_table="docs", target_table="docs")  # nothing new; replays of truncate are no-ops
+    assert [tuple(r) for r in ch_view(cdc, "docs", ["id", "body", "n"])] == [(10, "after", 1)]
+
+
+# --------------------------------------------------------------------------- errors and guidance
+
+
+def test_wal_level_must_be_logical():
+    check_wal_level("logical")
+    for value in ("replica", "minimal"):
+        with pytest.raises(CDCError, match="wal_level = logical.*restart"):
+            check_wal_level(value)
+
+    class Cursor:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            return False
+
+        def execute(self, sql):
+            assert sql == "SHOW wal_level"
+
+        def fetchone(self):
+            return ("replica",)
+
+    class Conn:
+        def cursor(self):
+            return Cursor()
+
+        def rollback(self):
+            pass
+
+    with pytest.raises(CDCError, match="wal_level is 'replica'"):
+        PostgresCDCHook.check_server(Conn())
+
+
+def test_table_without_primary_key_needs_replica_identity_full(cdc):
+    cdc.pg("CREATE TABLE nopk (id int NOT NULL, v text); INSERT INTO nopk VALUES (1, 'a'), (2, 'b')")
+    with pytest.raises(CDCError, match="no primary key"):
+        run_cdc(source_table="nopk", target_table="nopk")
+    with pytest.raises(CDCError, match="REPLICA IDENTITY FULL"):
+        run_cdc(source_table="nopk", target_table="nopk", keys=["id"])
+    # Nothing was created on the source: deletes on the table still work.
+    cdc.pg("DELETE FROM nopk WHERE id = 2; INSERT INTO nopk VALUES (2, 'b')")
+    assert cdc.pg("SELECT count(*) FROM pg_publication")[0][0] == 0
+
+    cdc.pg("ALTER TABLE nopk REPLICA IDENTITY FULL")
+    run_cdc(source_table="nopk", target_table="nopk", keys=["id"])
+    cdc.pg(
+        "DELETE FROM nopk WHERE id = 1; UPDATE nopk SET v = 'bb' WHERE id = 2; INSERT INTO nopk VALUES (3, 'c')"
+    )
+    res = run_cdc(source_table="nopk", target_table="nopk", keys=["id"])
+    assert res["deletes"] == 1
+    assert ch_view(cdc, "nopk", ["id", "v"]) == [(2, "bb"), (3, "c")]
+
+
+def test_keys_outside_replica_identity_are_refused(cdc):
+    cdc.pg("CREATE TABLE k (id int PRIMARY KEY, code text UNIQUE NOT NULL)")
+    with pytest.raises(CDCError, match="not all in its replica identity"):
+        run_cdc(source_table="k", target_table="k", keys=["code"])
+
+
+def test_reinitialises_when_slot_is_lost(cdc):
+    cdc.pg("CREATE TABLE t (id int PRIMARY KEY, v int); INSERT INTO t VALUES (1, 1), (2, 2)")
+    res = run_cdc(source_table="t", target_table="t", slot_name="lost_slot_test")
+    assert res["slot"] == res["publication"] == "lost_slot_test"
+    cdc.pg("SELECT pg_drop_replication_slot('lost_slot_test')")
+    cdc.pg("DELETE FROM t WHERE id = 1; INSERT INTO t VALUES (3, 3)")  # unseen by any slot
+    res = run_cdc(source_table="t", target_table="t", slot_name="lost_slot_test")
+    assert res["initialized"] and res["snapshot_rows"] == 2
+    assert ch_view(cdc, "t", ["id", "v"]) == [(2, 2), (3, 3)]
+
+
+# --------------------------------------------------------------------------- SIGKILL at random points
+
+ZYGOTE = r"""
+import json, os, sys
+proto = os.fdopen(os.dup(1), "w")  # protocol channel; logs (fd 1) go to stderr
+os.dup2(2, 1)
+sys.path.insert(0, sys.argv[1])
+from airflow_ai_etl.operators.cdc import PostgresCDCToClickHouseOperator  # the slow import, done once
+print("ready", file=proto, flush=True)
+for line in sys.stdin:
+    cmd, *args = line.split()
+    if cmd == "run":
+        out, max_changes, mode = args[0], int(args[1]), args[2]
+        pid = os.fork()
+        if pid == 0:
+            import signal
+            from airflow_ai_etl.hooks.cdc import PostgresCDCHook
+            from airflow_ai_etl.transfers.cdc_to_clickhouse import PostgresCDCToClickHouse
+
+            def die(original, after_calls):
+                # SIGKILL ourselves at an exact point: after the snapshot copy (before the RENAME),
+                # or before a slot advance (after the batch's ClickHouse insert).
+                calls = []
+                def wrapper(*a, **k):
+                    calls.append(1)
+                    if len(calls) > after_calls:
+                        os.kill(os.getpid(), signal.SIGKILL)
+                    res = original(*a, **k)
+                    if mode == "snapshot":
+                        os.kill(os.getpid(), signal.SIGKILL)
+                    return res
+                return wrapper
+
+            if mode == "snapshot":
+                PostgresCDCToClickHouse._copy_snapshot = die(PostgresCDCToClickHouse._copy_snapshot, 1)
+            elif mode == "advance":
+                PostgresCDCHook.advance = staticmethod(die(PostgresCDCHook.advance, 0))
+            code = 0
+            try:
+                res = PostgresCDCToClickHouseOperator(
+                    task_id="cdc", source_conn_id="pg_cdc", source_table="items", target_conn_id="ch_cdc",
+                    target_table="items", slot_name="kill_test_slot", max_changes=max_changes,
+                ).execute(context={})
+                with open(out, "w") as f:
+                    json.dump(res, f)
+            except BaseException as e:
+                with open(out, "w") as f:
+                    json.dump({"error": repr(e)}, f)
+                code = 1
+            finally:
+                os._exit(code)
+        print("pid", pid, file=proto, flush=True)
+    elif cmd == "reap":  # reaped only when asked: an unreaped child's pid cannot be reused
+        _, status = os.waitpid(int(args[0]), 0)
+        print("status", status, file=proto, flush=True)
+"""
+
+
+class Workload:
+    """Random transactions of inserts, updates (incl. key changes) and deletes on ``items``, in a thread."""
+
+    def __init__(self, postgres, dbname, seed):
+        self.conn = postgres.connect(dbname, autocommit=True)
+        with self.conn.cursor() as cur:
+            cur.execute("SET synchronous_commit = on")  # decodable as soon as committed
+        self.conn.autocommit = False
+        self.rnd = random.Random(seed)
+        self.next_id = 1
+        self.stop = threading.Event()
+        self.txns = 0
+        self.thread = threading.Thread(target=self.loop, daemon=True)
+
+    def txn(self):
+        r = self.rnd
+        with self.conn.cursor() as cur:
+            for _ in range(r.randint(1, 12)):
+                op = r.random()
+                if op < 0.45:
+                    n = r.choice([1, 1, 1, 5, 40])
+                    rows = [
+                        (
+                            self.next_id + i,
+                            r.choice(["a", "b\tc", "d\ne", "é\\", "'q'"]) + str(r.random())[:5]
+                            if r.random() < 0.9
+                            else None,
+                            r.randint(-5, 500),
+                            Decimal(r.randint(0, 99999)) / 100,
+                            r.random() < 0.5,
+                            dt.datetime(2024, 1, 1) + dt.timedelta(seconds=r.randint(0, 10**8)),
+                        )
+                        for i in range(n)
+                    ]
+                    self.next_id += n
+                    cur.executemany("INSERT INTO items VALUES (%s, %s, %s, %s, %s, %s)", rows)
+                elif op < 0.8:
+                    cur.execute(
+                        "UPDATE items SET qty = qty + 1, name = %s, active = NOT active WHERE id IN "
+                        "(SELECT id FROM items ORDER BY random() LIMIT %s)",
+                        (f"upd{r.randint(0, 9)}", r.choice([1, 1, 3, 20])),
+                    )
+                elif op < 0.85:
+                    cur.execute(
+                        "UPDATE items SET id = %s WHERE id = (SELECT id FROM items ORDER BY random() LIMIT 1)",
+                        (self.next_id,),
+                    )
+                    self.next_id += 1
+                else:
+                    cur.execute(
+                        "DELETE FROM items WHERE id IN (SELECT id FROM items ORDER BY random() LIMIT %s)",
+                        (r.choice([1, 1, 2, 10]),),
+                    )
+        self.conn.commit()
+        self.txns += 1
+
+    def loop(self):
+        while not self.stop.is_set():
+            self.txn()
+            time.sleep(self.rnd.uniform(0, 0.01))
+
+
+def test_sigkill_at_random_points_then_exact_match(cdc, postgres, tmp_path):
+    kills = int(os.environ.get("AI_ETL_CDC_KILLS", "20"))
+    seed = int(os.environ.get("AI_ETL_CDC_SEED", str(random.randrange(10**6))))
+    print(f"kill test: {kills} kill points, seed {seed}")
+    rnd = random.Random(seed)
+    cdc.pg(
+        "CREATE TABLE items (id bigint PRIMARY KEY, name text, qty int NOT NULL, price numeric(12,2), "
+        "active boolean, updated_at timestamp)"
+    )
+    work = Workload(postgres, cdc.db, seed)
+    for _ in range(200):  # something for the snapshot
+        work.txn()
+
+    zygote = subprocess.Popen(
+        [sys.executable, "-c", ZYGOTE, str(ROOT)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=open(tmp_path / "zygote.log", "w"),
+        text=True,
+        env=os.environ.copy(),
+    )
+
+    def read(prefix, timeout=120):
+        ready, _, _ = select.select([zygote.stdout], [], [], timeout)
+        assert ready, f"zygote silent for {timeout}s waiting for {prefix!r}"
+        line = zygote.stdout.readline().split()
+        assert line and line[0] == prefix, line
+        return line[1:]
+
+    def run_once(i, kill_after, mode="none"):
+        out = tmp_path / f"run{i}.json"
+        zygote.stdin.write(f"run {out} {rnd.choice([200, 1000, 5000])} {mode}\n")
+        zygote.stdin.flush()
+        pid = int(read("pid")[0])
+        if kill_after is None:
+            zygote.stdin.write(f"reap {pid}\n")
+            zygote.stdin.flush()
+            status = int(read("status")[0])
+        else:
+            time.sleep(kill_after)
+            os.kill(pid, signal.SIGKILL)  # our forked child (a zombie at worst: it is not reaped yet)
+            zygote.stdin.write(f"reap {pid}\n")
+            zygote.stdin.flush()
+            status = int(read("status")[0])
+        result = json.loads(out.read_text()) if out.exists() else None
+        return status, result
+
+    killed = {"snapshot": 0, "advance": 0, "none": 0}
+    runs = {"snapshot": 0, "advance": 0}  # runs per mode
+    completed = 0
+    try:
+        read("ready")
+        work.thread.start()
+        for i in range(kills):
+            # Targeted kills at the two critical points, random-time kills otherwise.
+            mode = "snapshot" if i == 0 else "advance" if i % 4 == 1 else "none"
+            status, result = run_once(i, None if mode != "none" else rnd.uniform(0.0, 1.2), mode)
+            runs[mode] = runs.get(mode, 0) + 1
+            if os.WIFSIGNALED(status):
+                killed[mode] += 1
+            else:
+                assert status == 0, result
+                completed += 1
+        work.stop.set()
+        work.thread.join()
+        status, result = run_once(kills, None)  # the final, uninterrupted run
+        assert status == 0, result
+        status, result = run_once(kills + 1, None)
+        assert status == 0 and result["changes"] == 0, result
+    finally:
+        work.stop.set()
+        zygote.stdin.close()
+        zygote.wait(timeout=30)
+        work.conn.close()
+
+    print(f"kill test: runs killed {killed}, {completed} completed, {work.txns} source transactions")
+    # Every targeted run died at its point: mid-initialisation, and between insert and slot advance.
+    assert killed["snapshot"] == runs["snapshot"] == 1
+    assert killed["advance"] == runs["advance"] >= 1
+    cols = ["id", "name", "qty", "price", "active", "updated_at"]
+    want = [
+        tuple(r)
+        for r in cdc.pg("SELECT id, name, qty, price, active::int, updated_at FROM items ORDER BY id")
+    ]
+    assert len(want) > 100
+    got = [tuple(r) for r in ch_view(cdc, "items", cols)]
+    assert got == want
+    assert [tuple(r) for r in ch_view_argmax(cdc, "items", cols)] == want
+
+
+def test_engine_names_and_validation(cdc):
+    from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
+
+    eng = PostgresCDCToClickHouse(
+        "pg_cdc", "public.Orders-2024", ClickHouseHook(clickhouse_conn_id="ch_cdc"), "o"
+    )
+    assert eng.slot_name.startswith("ai_etl_orders_2024_") and len(eng.slot_name) <= 63
+    with pytest.raises(CDCError, match="slot_name"):
+        PostgresCDCToClickHouse(
+            "pg_cdc", "t", ClickHouseHook(clickhouse_conn_id="ch_cdc"), "o", slot_name="Bad-Name"
+        )
+
+
+def test_final_view_hides_a_key_deleted_in_a_later_part(cdc):
+    """The documented view must not apply ``_deleted = 0`` before FINAL (as an early PREWHERE would)."""
+    cdc.ch.execute(
+        "CREATE TABLE v (id Int64, x String, _version UInt64, _deleted UInt8) "
+        "ENGINE = ReplacingMergeTree(_version) ORDER BY id"
+    )
+    cdc.ch.execute("INSERT INTO v VALUES", [(1, "a", 0, 0), (2, "b", 0, 0)])  # part 1
+    cdc.ch.execute("INSERT INTO v VALUES", [(1, "", 7, 1)])  # part 2: delete marker
+    assert (
+        cdc.ch.execute(
+            "SELECT count() FROM system.parts WHERE table = 'v' AND active AND database = currentDatabase()"
+        )[0][0]
+        == 2
+    )
+    assert cdc.ch.execute("SELECT id, x FROM v FINAL WHERE _deleted = 0 ORDER BY id") == [(2, "b")]
