@@ -163,17 +163,23 @@ class Assistant:
         )
 
     def _import_gate(self, outcomes: list[Outcome]) -> list[Outcome]:
-        ready = {o.spec.dag_id: o for o in outcomes if o.status == "ok" and o.spec and o.source_code}
-        if not ready or not self._check_import:
+        """Gate 4 for every ok outcome: one DagBag subprocess per round of distinct dag_ids (a
+        batch may plan two different files for one dag_id; one folder cannot hold both)."""
+        if not self._check_import:
             return outcomes
-        # Requests in one batch may plan the same dag_id; the file is the same text per dag_id.
-        results = check_imports(
-            {dag_id: o.source_code for dag_id, o in ready.items()},
-            {dag_id: plan_tasks(o.spec).task_ids for dag_id, o in ready.items()},  # type: ignore[arg-type]
-        )
+        files = {o.source_code: o.spec for o in outcomes if o.status == "ok" and o.spec and o.source_code}
+        problems: dict[str, list[Problem]] = {}  # source code -> its import problems
+        while files:
+            round_ = {spec.dag_id: (source, spec) for source, spec in files.items()}
+            results = check_imports(
+                {dag_id: source for dag_id, (source, _) in round_.items()},
+                {dag_id: plan_tasks(spec).task_ids for dag_id, (_, spec) in round_.items()},
+            )
+            for dag_id, (source, _) in round_.items():
+                problems[source] = results.get(dag_id, [])
+                del files[source]
         return [
-            _failed(o.spec, results[o.spec.dag_id]) if o.spec and results.get(o.spec.dag_id) else o
-            for o in outcomes
+            _failed(o.spec, problems[o.source_code]) if problems.get(o.source_code) else o for o in outcomes
         ]
 
     # --- deploy ----------------------------------------------------------------------------

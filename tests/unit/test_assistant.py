@@ -64,3 +64,22 @@ def test_batch_plans_many_requests_with_one_import_check(assistant: Assistant) -
     )
     assert [o.status for o in outcomes] == ["ok", "ok", "rejected", "ok"]
     assert outcomes[0].source_code == outcomes[3].source_code
+
+
+def test_batch_with_two_files_for_one_dag_id_checks_each(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[str] = []
+    real_check = assistant_module.check_imports
+
+    def recording_check(files, expected, **kwargs):
+        checked.extend(files.values())
+        return real_check(files, expected, **kwargs)
+
+    monkeypatch.setattr(assistant_module, "check_imports", recording_check)
+    daily, hourly = assistant.generate_many(
+        ["load sales to ClickHouse daily", "load sales to ClickHouse hourly"]
+    )
+    assert daily.spec.dag_id == hourly.spec.dag_id
+    assert (daily.status, hourly.status) == ("ok", "ok")
+    assert sorted(checked) == sorted([daily.source_code, hourly.source_code])  # each file imported once
