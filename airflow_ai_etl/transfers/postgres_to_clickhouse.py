@@ -13,9 +13,39 @@ One load = one REPEATABLE READ, read-only snapshot of the source:
 4. reconcile: count the same selection in the same snapshot and compare with the rows that
    arrived in staging; a mismatch fails the load before anything is published;
 5. publish: ``replace`` swaps staging and target with one ``RENAME TABLE``; ``append``/``upsert``
-   copy staging into the target server-side (``INSERT ... SELECT``) and drop staging.
+   into a MergeTree-family target attach staging's partitions (hard links, see below); other
+   targets get a server-side ``INSERT ... SELECT``; then staging is dropped.
 
-Readers therefore never see a half load, and the watermark (``max(incremental_column)`` in the
+Publishing an append/upsert into a MergeTree target:
+
+* staging touches one partition (always so for a target without PARTITION BY): one
+  ``ALTER TABLE t ATTACH PARTITION ... FROM staging``, which is atomic;
+* staging touches several partitions: a kill between two per-partition statements must not leave
+  a half load behind (the watermark would jump past the unpublished partitions and a rerun would
+  lose them; a plain append rerun would duplicate the published ones). So the publish is made
+  replayable:
+
+  1. ``<t>__prior`` (``CREATE TABLE ... AS t``) receives a copy of the target's current rows of
+     every partition staging touches (``REPLACE PARTITION ... FROM t``, hard links);
+  2. ``RENAME TABLE <t>__staging TO <t>__publishing`` - from here on the load is committed: the
+     existence of ``<t>__publishing`` means "a publish is in progress";
+  3. for each partition p: ``ALTER TABLE t REPLACE PARTITION p FROM <t>__prior`` (back to the rows
+     before this load) then ``ALTER TABLE t ATTACH PARTITION p FROM <t>__publishing`` (plus the
+     new rows) - replaying these two statements always gives the same partition;
+  4. drop ``<t>__publishing``, then ``<t>__prior``.
+
+  Every run first looks for a leftover ``<t>__publishing`` and, before reading the watermark,
+  replays step 3 for all its partitions and drops it (a leftover ``<t>__prior`` alone is dropped).
+  A killed publish is therefore finished exactly once by the next run: no loss, no duplicates.
+  Readers can still see some partitions published and others not while step 3 runs (and, during
+  a replay, a published partition briefly without this load's rows).
+
+  Trade-off: step 3 resets each partition to its copy taken in step 1, so rows that another writer
+  inserts into the same partitions of the target between step 1 and the end of the publish (or of
+  its replay) are overwritten. Loads into one target must not run concurrently with other writers
+  to the partitions they touch.
+
+Readers therefore never see a half table, and the watermark (``max(incremental_column)`` in the
 target) only moves when rows are published.
 
 Type mapping (PostgreSQL -> ClickHouse), nullable source columns become ``Nullable(...)``
@@ -85,6 +115,8 @@ log = logging.getLogger(__name__)
 MODES = ("append", "replace", "upsert")
 STAGING_SUFFIX = "__staging"
 OLD_SUFFIX = "__old"
+PUBLISHING_SUFFIX = "__publishing"  # staging renamed once a multi-partition publish has started
+PRIOR_SUFFIX = "__prior"  # the target's rows, before the load, of the partitions being published
 
 
 class UnmappedTypeError(TransferError):
@@ -487,6 +519,8 @@ class PostgresToClickHouseTransfer:
                 ddl = self._ddl(target_sql, plans, order)
                 log.info("Creating %s:\n%s", full_name, ddl)
                 client.execute(ddl)
+            # A run killed while publishing partitions: finish its publish before the watermark is read.
+            self._finish_publishing(hook, client, database, table, exists and self.mode != "replace")
 
             watermark = None
             incremental = bool(self.incremental_column) and self.mode != "replace"
@@ -653,36 +687,95 @@ class PostgresToClickHouseTransfer:
         elif rows:
             cols = ", ".join(quote_identifier(p.name) for p in plans)
             client.execute(f"INSERT INTO {target_sql} ({cols}) SELECT {cols} FROM {staging_sql}")
-        client.execute(f"DROP TABLE {staging_sql}")
+        client.execute(f"DROP TABLE IF EXISTS {staging_sql}")  # renamed away by a multi-partition publish
 
-    @staticmethod
-    def _attach_partitions(client: Any, target_sql: str, staging: tuple[str, str]) -> bool:
-        """Copy staging's parts into the target per partition; False if the first attach is refused.
+    def _attach_partitions(self, client: Any, target_sql: str, staging: tuple[str, str]) -> bool:
+        """Publish staging's partitions into the target; False if refused before anything was published.
+
+        One partition: one ``ATTACH PARTITION ... FROM`` (atomic). Several: the replayable publish
+        of the module docstring (``<t>__prior``, rename to ``<t>__publishing``, replay).
 
         :param staging: (database, table) of the staging table.
         """
-        staging_sql = f"{quote_identifier(staging[0])}.{quote_identifier(staging[1])}"
-        partitions = [
-            r[0]
-            for r in client.execute(
-                "SELECT DISTINCT partition_id FROM system.parts "
-                "WHERE database = %(d)s AND table = %(t)s AND active ORDER BY partition_id",
-                {"d": staging[0], "t": staging[1]},
-            )
-        ]
+        database, staging_table = staging
+        table = staging_table[: -len(STAGING_SUFFIX)]
+        staging_sql = f"{quote_identifier(database)}.{quote_identifier(staging_table)}"
+        partitions = _active_partitions(client, database, staging_table)
+        if len(partitions) <= 1:
+            try:
+                for pid in partitions:
+                    client.execute(
+                        f"ALTER TABLE {target_sql} ATTACH PARTITION ID %(p)s FROM {staging_sql}", {"p": pid}
+                    )
+            except Exception as e:  # nothing published: the caller falls back to INSERT ... SELECT
+                log.warning("ATTACH PARTITION FROM staging refused (%s); copying with INSERT SELECT", e)
+                return False
+            return True
+        prior_sql = f"{quote_identifier(database)}.{quote_identifier(table + PRIOR_SUFFIX)}"
+        publishing_sql = f"{quote_identifier(database)}.{quote_identifier(table + PUBLISHING_SUFFIX)}"
+        try:
+            client.execute(f"DROP TABLE IF EXISTS {prior_sql}")
+            client.execute(f"CREATE TABLE {prior_sql} AS {target_sql}")
+            for pid in partitions:
+                client.execute(
+                    f"ALTER TABLE {prior_sql} REPLACE PARTITION ID %(p)s FROM {target_sql}", {"p": pid}
+                )
+        except Exception as e:  # nothing published: the caller falls back to INSERT ... SELECT
+            log.warning("Copying partitions of %s refused (%s); copying with INSERT SELECT", target_sql, e)
+            with _suppress_log("dropping the prior-rows table"):
+                client.execute(f"DROP TABLE IF EXISTS {prior_sql}")
+            return False
+        # From here on the load is committed: if this run dies, the next one finishes the publish.
+        client.execute(f"RENAME TABLE {staging_sql} TO {publishing_sql}")
+        self._replay_publishing(client, database, table, partitions)
+        return True
+
+    def _finish_publishing(
+        self, hook: ClickHouseHook, client: Any, database: str, table: str, finish: bool
+    ) -> None:
+        """Finish (``finish``) or discard the publish of a killed run, and drop its leftover tables."""
+        publishing = f"{database}.{table}{PUBLISHING_SUFFIX}"
+        publishing_sql = f"{quote_identifier(database)}.{quote_identifier(table + PUBLISHING_SUFFIX)}"
+        prior_sql = f"{quote_identifier(database)}.{quote_identifier(table + PRIOR_SUFFIX)}"
+        if hook.table_exists(publishing, client):
+            if finish:
+                if not hook.table_exists(f"{database}.{table}{PRIOR_SUFFIX}", client):
+                    raise TransferError(
+                        f"{publishing} (an interrupted publish) exists without {table}{PRIOR_SUFFIX}; "
+                        "cannot finish it safely - inspect and drop it by hand"
+                    )
+                log.warning("Finishing the interrupted publish of %s (a previous run was killed)", publishing)
+                self._replay_publishing(client, database, table, None)
+                return
+            log.warning("Dropping %s (interrupted publish; this run replaces the target)", publishing)
+            client.execute(f"DROP TABLE {publishing_sql}")
+        client.execute(f"DROP TABLE IF EXISTS {prior_sql}")
+
+    @staticmethod
+    def _replay_publishing(client: Any, database: str, table: str, partitions: list[str] | None) -> None:
+        """Each partition of ``<t>__publishing`` := its ``<t>__prior`` rows + the new rows (idempotent)."""
+
+        def q(suffix: str) -> str:
+            return f"{quote_identifier(database)}.{quote_identifier(table + suffix)}"
+
+        target_sql, publishing_sql, prior_sql = q(""), q(PUBLISHING_SUFFIX), q(PRIOR_SUFFIX)
+        if partitions is None:
+            partitions = _active_partitions(client, database, table + PUBLISHING_SUFFIX)
         for i, pid in enumerate(partitions):
             try:
                 client.execute(
-                    f"ALTER TABLE {target_sql} ATTACH PARTITION ID %(p)s FROM {staging_sql}", {"p": pid}
+                    f"ALTER TABLE {target_sql} REPLACE PARTITION ID %(p)s FROM {prior_sql}", {"p": pid}
+                )
+                client.execute(
+                    f"ALTER TABLE {target_sql} ATTACH PARTITION ID %(p)s FROM {publishing_sql}", {"p": pid}
                 )
             except Exception as e:
-                if i == 0:  # nothing published yet: the caller falls back to INSERT ... SELECT
-                    log.warning("ATTACH PARTITION FROM staging refused (%s); copying with INSERT SELECT", e)
-                    return False
                 raise TransferError(
-                    f"publishing stopped after {i} of {len(partitions)} partitions of {target_sql}: {e}"
+                    f"publishing stopped after {i} of {len(partitions)} partitions of {target_sql}: {e}; "
+                    f"the next run finishes it from {table}{PUBLISHING_SUFFIX}"
                 ) from e
-        return True
+        client.execute(f"DROP TABLE {publishing_sql}")  # the publish is complete
+        client.execute(f"DROP TABLE IF EXISTS {prior_sql}")
 
     # ------------------------------------------------------------------ row path
 
@@ -765,6 +858,18 @@ class PostgresToClickHouseTransfer:
             self.target_hook.http_query(query, body=body)
         except RuntimeError as e:
             raise TransferError(f"ClickHouse HTTP insert failed: {e}") from e
+
+
+def _active_partitions(client: Any, database: str, table: str) -> list[str]:
+    """Partition ids holding active parts of ``database.table``, sorted."""
+    return [
+        r[0]
+        for r in client.execute(
+            "SELECT DISTINCT partition_id FROM system.parts "
+            "WHERE database = %(d)s AND table = %(t)s AND active ORDER BY partition_id",
+            {"d": database, "t": table},
+        )
+    ]
 
 
 class _suppress_log:

@@ -467,12 +467,6 @@ def test_incremental_append_killed_then_rerun(fenv, ch, ch_database, zygote, pos
     assert tables(ch) == ["t"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: publishing attaches partitions one ALTER at a time; a kill between them "
-    "publishes part of the load, the watermark (max in the target) jumps past the unattached "
-    "partitions' rows, and the rerun never loads them (here ~20k of 30k new rows are lost)",
-)
 def test_incremental_append_killed_between_partition_attaches(fenv, ch, ch_database, zygote, postgres):
     """A load touching 3 partitions, killed after attaching the first: the rerun must still load the rest."""
     pg_rows(
