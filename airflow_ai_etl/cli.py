@@ -246,22 +246,9 @@ def _deploy_or_show(assistant: Assistant, outcome: Outcome, args: argparse.Names
 
 
 def _pending_diff(assistant: Assistant, outcome: Outcome) -> str:
-    import difflib
-
-    from airflow_ai_etl.deploy import DeployError
-
     dag_id = outcome.spec.dag_id  # type: ignore[union-attr]
-    try:
-        current = assistant.store.get(dag_id).source
-    except DeployError:
-        current = ""
-    lines = difflib.unified_diff(
-        current.splitlines(keepends=True),
-        outcome.source_code.splitlines(keepends=True),
-        f"a/{dag_id}.py (deployed)",
-        f"b/{dag_id}.py (would deploy)",
-    )
-    return "".join(lines) or f"{dag_id}: no change\n"
+    _, diff = assistant.store.pending_diff(dag_id, outcome.source_code)
+    return diff or f"{dag_id}: no change\n"
 
 
 # --- commands --------------------------------------------------------------------------------

@@ -209,6 +209,21 @@ class DeployStore:
         )
         return "".join(lines)
 
+    def pending_diff(self, dag_id: str, source: str) -> tuple[int | None, str]:
+        """What deploying ``source`` would change: the deployed version number (None for a new
+        DAG) and the unified diff from its file ("" when nothing would change)."""
+        try:
+            current: Version | None = self.get(dag_id)
+        except DeployError:
+            current = None
+        lines = difflib.unified_diff(
+            _diff_lines(current.source if current else ""),
+            _diff_lines(source),
+            fromfile=f"a/{dag_id}.py@v{current.version}" if current else "/dev/null",
+            tofile=f"b/{dag_id}.py (new)",
+        )
+        return (current.version if current else None), "".join(lines)
+
     # ------------------------------------------------------------------ the write path
 
     def _write_version(

@@ -14,7 +14,6 @@ Configuration (``airflow.cfg`` section ``[ai_etl]`` or the matching environment 
 
 from __future__ import annotations
 
-import difflib
 import json
 import logging
 import threading
@@ -131,24 +130,8 @@ def task_graph(outcome: Outcome) -> dict[str, list[dict[str, str]]]:
 
 def pending_diff(store: DeployStore, dag_id: str, source: str) -> dict[str, Any]:
     """What a deploy would change: the unified diff against the deployed version (if any)."""
-    try:
-        current = store.get(dag_id)
-    except DeployError:
-        current = None
-    old = current.source if current else ""
-    diff = "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True),
-            source.splitlines(keepends=True),
-            f"a/{dag_id}.py (v{current.version})" if current else "/dev/null",
-            f"b/{dag_id}.py (new)",
-        )
-    )
-    return {
-        "current_version": current.version if current else None,
-        "changed": bool(diff),
-        "diff": diff,
-    }
+    current_version, diff = store.pending_diff(dag_id, source)
+    return {"current_version": current_version, "changed": bool(diff), "diff": diff}
 
 
 def outcome_payload(outcome: Outcome, helper: Assistant, language: str) -> dict[str, Any]:

@@ -466,3 +466,13 @@ def test_sigkill_during_deploy_never_leaves_a_partial_file(dirs: tuple[Path, Pat
     assert final.version == counts[-1] + 1
     assert _leftover_temps(dags) == []
     assert list((state / "pending").iterdir()) == []
+
+
+def test_pending_diff_shows_what_a_deploy_would_change(tmp_path: Path) -> None:
+    store = DeployStore(tmp_path / "dags", tmp_path / "state")
+    assert store.pending_diff("p", "a = 1\n") == (None, "--- /dev/null\n+++ b/p.py (new)\n@@ -0,0 +1 @@\n+a = 1\n")
+    store.deploy("p", "a = 1\n", {"dag_id": "p"})
+    assert store.pending_diff("p", "a = 1\n") == (1, "")
+    version, diff = store.pending_diff("p", "a = 2\n")
+    assert version == 1 and "-a = 1\n+a = 2\n" in diff and diff.startswith("--- a/p.py@v1")
+    assert not list((tmp_path / "dags").glob(".*.tmp")) and store.get("p").version == 1
