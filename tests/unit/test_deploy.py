@@ -470,7 +470,10 @@ def test_sigkill_during_deploy_never_leaves_a_partial_file(dirs: tuple[Path, Pat
 
 def test_pending_diff_shows_what_a_deploy_would_change(tmp_path: Path) -> None:
     store = DeployStore(tmp_path / "dags", tmp_path / "state")
-    assert store.pending_diff("p", "a = 1\n") == (None, "--- /dev/null\n+++ b/p.py (new)\n@@ -0,0 +1 @@\n+a = 1\n")
+    assert store.pending_diff("p", "a = 1\n") == (
+        None,
+        "--- /dev/null\n+++ b/p.py (new)\n@@ -0,0 +1 @@\n+a = 1\n",
+    )
     store.deploy("p", "a = 1\n", {"dag_id": "p"})
     assert store.pending_diff("p", "a = 1\n") == (1, "")
     version, diff = store.pending_diff("p", "a = 2\n")
