@@ -231,13 +231,18 @@ WHERE tc.constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')
 ORDER BY tc.table_schema, tc.table_name, tc.constraint_name, kcu.ordinal_position
 """
 
-_CH_COLUMNS = """
+# The transfers' own bookkeeping (loaded-files registry, staging, swap and snapshot tables) is not
+# part of what a user can load from or into.
+_CH_OWN_TABLES = "NOT match(table, '^_ai_etl_|__(staging|old|publishing|prior|cdc_snapshot)$')"
+_CH_COLUMNS = f"""
 SELECT database, table, name, type, comment
 FROM system.columns
-WHERE database NOT IN ('system', 'INFORMATION_SCHEMA', 'information_schema')
-  AND database = currentDatabase()
+WHERE database = currentDatabase() AND {_CH_OWN_TABLES}
 """
-_CH_KEYS = "SELECT database, name, primary_key FROM system.tables WHERE database = currentDatabase()"
+_CH_KEYS = f"""
+SELECT database, name AS table, primary_key FROM system.tables
+WHERE database = currentDatabase() AND {_CH_OWN_TABLES}
+"""
 
 
 def _group_tables(
