@@ -128,6 +128,9 @@ def test_deploy_list_history_diff_rollback(home: Path) -> None:
     assert first.returncode == 0, first.stderr
     path = home / "dags" / f"{DAG_ID}.py"
     assert "deployed:" in first.stdout and path.exists()
+    dry = run(home, "generate", SENTENCE.replace("2 часа", "3 часа"), "--deploy", "--dry-run")
+    assert dry.returncode == 0 and '+    schedule="0 3 * * *",' in dry.stderr
+    assert 'schedule="0 2 * * *"' in path.read_text(encoding="utf-8"), "--dry-run wrote the file"
 
     # A changed spec, deployed from a JSON file, becomes version 2.
     spec = json.loads(run(home, "generate", SENTENCE, "--json").stdout)["spec"]
