@@ -552,20 +552,21 @@ class PostgresToClickHouseTransfer:
                     and all(p.text_expr is not None for p in plans)
                 )
                 if use_fast:
-                    sent, batches, path = (
-                        self._load_fast(conn, plans, incremental, database, table + STAGING_SUFFIX),
-                        1,
-                        "copy",
+                    # PostgreSQL's own count of the rows COPY produced (its command tag) is the
+                    # source count in this snapshot: no second scan of the source is needed.
+                    source_rows, sent = self._load_fast(
+                        conn, plans, incremental, database, table + STAGING_SUFFIX
                     )
+                    batches, path = 1, "copy"
                 else:
                     sent, batches = self._load_rows(conn, client, plans, incremental, staging_sql)
                     path = "rows"
-                with conn.cursor() as cur:
-                    cur.execute(self._count_sql(plans, incremental))
-                    source_rows = cur.fetchone()[0]
+                    with conn.cursor() as cur:
+                        cur.execute(self._count_sql(plans, incremental))
+                        source_rows = cur.fetchone()[0]
                 conn.rollback()
                 landed = client.execute(f"SELECT count() FROM {staging_sql}")[0][0]
-                if source_rows != landed or (path == "rows" and sent != landed):
+                if source_rows != landed or sent != landed:
                     raise ReconciliationError(
                         f"row count mismatch for {full_name}: source selection has {source_rows} rows, "
                         f"{landed} arrived in ClickHouse staging ({sent} sent); nothing was published"
@@ -820,8 +821,11 @@ class PostgresToClickHouseTransfer:
         incremental: bool,
         database: str,
         staging: str,
-    ) -> int:
-        """COPY (SELECT text...) TO STDOUT streamed into a chunked HTTP INSERT ... FORMAT TabSeparated."""
+    ) -> tuple[int, int]:
+        """COPY (SELECT text...) TO STDOUT streamed into a chunked HTTP INSERT ... FORMAT TabSeparated.
+
+        Returns the rows PostgreSQL reports it copied and the rows (lines) that went to ClickHouse.
+        """
         with conn.cursor() as cur:
             select = self._select_sql(plans, text=True, incremental=incremental)
             copy_sql = f"COPY ({select}) TO STDOUT"
@@ -847,7 +851,7 @@ class PostgresToClickHouseTransfer:
             producer.join()
             if errors:
                 raise errors[0]
-            return pipe.rows
+            return cur.rowcount, pipe.rows
 
     def _http_insert(self, database: str, table: str, columns: Sequence[str], body: _ChunkPipe) -> None:
         cols = ", ".join(quote_identifier(c) for c in columns)
