@@ -499,3 +499,22 @@ def test_dedupe_without_incremental_is_deterministic(env, ch, postgres, path):
 def test_dedupe_unknown_column_is_named(env):
     with pytest.raises(TransferError, match=r"dedupe columns \['nope'\] are not in the source"):
         run(source_table="sales", target_conn_id="ch_rows", target_table="x", dedupe=["nope"])
+
+
+def test_verbatim_table_copy_keeps_every_value(env, ch, postgres):
+    """Columns PostgreSQL prints as ClickHouse parses them are copied straight from the table
+    (COPY table, not COPY (SELECT)): escapes, NULLs and non-ASCII text must survive."""
+    pg(postgres, "CREATE TABLE plain_t (id bigint PRIMARY KEY, name text, amount numeric(10,2), d date)")
+    pg(
+        postgres,
+        "INSERT INTO plain_t VALUES (1, E'tab\\there\\nnew line \\\\ back', 1.50, '2024-02-29'),"
+        " (2, NULL, NULL, NULL), (3, 'Привет', -3.25, '1999-12-31')",
+    )
+    res = run(source_table="plain_t", target_conn_id="ch_fast", target_table="plain_t")
+    assert (res["rows"], res["path"]) == (3, "copy")
+    rows = ch.execute("SELECT id, name, toString(amount), toString(d) FROM plain_t ORDER BY id")
+    assert rows == [
+        (1, "tab\there\nnew line \\ back", "1.50", "2024-02-29"),
+        (2, None, None, None),
+        (3, "Привет", "-3.25", "1999-12-31"),
+    ]
