@@ -210,6 +210,13 @@ def render_report(n: int, by: dict[str, Run]) -> str:
         f"{quarter.own_rss_mb:.0f} MB at {quarter.rows:,} rows (target < 100 MB, flat in N); "
         f"whole process peak {ours.peak_rss_mb:.0f} MB",
         "",
+        "Notes: the pipe copies the table as PostgreSQL prints it; ours must cast `sold_at` "
+        "(`date_trunc('second', …)::text`) because ClickHouse 18.16's DateTime rejects fractional "
+        "seconds — the pipe would fail on such data. Measured on this machine kind: COPY of the table "
+        "1.64 s, of the casting SELECT 2.53 s (PostgreSQL side only, 2M rows). Tables whose columns "
+        "need no cast are copied verbatim (`COPY table TO STDOUT`). Runs vary by ±20% on a shared "
+        "2-core machine; compare ratios from one run.",
+        "",
     ]
     return "\n".join(lines)
 
