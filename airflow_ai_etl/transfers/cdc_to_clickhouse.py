@@ -74,7 +74,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -93,10 +92,10 @@ from airflow_ai_etl.hooks.cdc import (
 )
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
 from airflow_ai_etl.transfers.postgres_source import (
-    ChunkPipe,
     ReconciliationError,
     describe_source,
     pg_quote_ident,
+    stream_copy,
 )
 from airflow_ai_etl.transfers.postgres_to_clickhouse import ColumnPlan, UnmappedTypeError, plan_column
 
@@ -315,30 +314,15 @@ class PostgresCDCToClickHouse:
         exprs = ", ".join(f"{p.text_expr} AS {pg_quote_ident(p.name)}" for p in plans)
         copy_sql = f"COPY (SELECT {exprs} FROM {table.qualified}) TO STDOUT"
         cols = ", ".join(quote_identifier(p.name) for p in plans)
-        pipe = ChunkPipe()
-        errors: list[BaseException] = []
+        insert = f"INSERT INTO {staging} ({cols}) FORMAT TabSeparated"
         with conn.cursor() as cur:
-
-            def produce() -> None:
-                try:
-                    cur.copy_expert(copy_sql, pipe, size=1 << 20)
-                except BaseException as e:  # noqa: BLE001 - handed to the consumer thread
-                    errors.append(e)
-                finally:
-                    pipe.close()
-
-            producer = threading.Thread(target=produce, name="ai-etl-cdc-snapshot", daemon=True)
-            producer.start()
-            try:
-                self.target_hook.http_query(f"INSERT INTO {staging} ({cols}) FORMAT TabSeparated", body=pipe)
-            except BaseException:
-                pipe.abort()
-                producer.join()
-                raise
-            producer.join()
-        if errors:
-            raise errors[0]
-        return pipe.rows
+            _, rows = stream_copy(
+                cur,
+                copy_sql,
+                lambda pipe: self.target_hook.http_query(insert, body=pipe),
+                "ai-etl-cdc-snapshot",
+            )
+        return rows
 
     def _names(self) -> tuple[str, str, str, str]:
         database, table = split_table(self.target_table, self.target_hook.database_name)

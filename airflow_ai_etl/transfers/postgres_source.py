@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -301,6 +301,40 @@ def watermark_condition(column: str, truncate_to_seconds: bool = False, literal:
 
 
 # --------------------------------------------------------------------------- COPY streaming
+
+
+def stream_copy(
+    cur: Any, copy_sql: str, consume: Callable[[ChunkPipe], None], thread: str = "ai-etl-copy"
+) -> tuple[int, int]:
+    """Run ``COPY ... TO STDOUT`` on ``cur`` in a thread while ``consume`` reads its chunks.
+
+    Memory stays bounded by the pipe. An error on either side stops both; the consumer's is
+    raised first, else the producer's. Returns the rows PostgreSQL reports it copied (the
+    command tag) and the lines that went through the pipe.
+    """
+    pipe = ChunkPipe()
+    errors: list[BaseException] = []
+
+    def produce() -> None:
+        try:
+            cur.copy_expert(copy_sql, pipe, size=1 << 20)
+        except BaseException as e:  # noqa: BLE001 - re-raised by the calling thread
+            errors.append(e)
+        finally:
+            pipe.close()
+
+    producer = threading.Thread(target=produce, name=thread, daemon=True)
+    producer.start()
+    try:
+        consume(pipe)
+    except BaseException:
+        pipe.abort()
+        producer.join()
+        raise
+    producer.join()
+    if errors:
+        raise errors[0]
+    return cur.rowcount, pipe.rows
 
 
 class ChunkPipe:

@@ -76,7 +76,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -93,6 +92,7 @@ from airflow_ai_etl.transfers.postgres_source import (
     pg_quote_ident,
     pg_quote_table,
     source_from,
+    stream_copy,
     validate_options,
     watermark_condition,
 )
@@ -828,29 +828,10 @@ class PostgresToClickHouseTransfer:
         """
         with conn.cursor() as cur:
             copy_sql = f"COPY {self._copy_source(plans, incremental)} TO STDOUT"
-            pipe = _ChunkPipe()
-            errors: list[BaseException] = []
-
-            def produce() -> None:
-                try:
-                    cur.copy_expert(copy_sql, pipe, size=1 << 20)
-                except BaseException as e:  # noqa: BLE001 - handed to the consumer thread
-                    errors.append(e)
-                finally:
-                    pipe.close()
-
-            producer = threading.Thread(target=produce, name="ai-etl-copy", daemon=True)
-            producer.start()
-            try:
-                self._http_insert(database, staging, [p.name for p in plans], pipe)
-            except BaseException:
-                pipe.abort()
-                producer.join()
-                raise
-            producer.join()
-            if errors:
-                raise errors[0]
-            return cur.rowcount, pipe.rows
+            columns = [p.name for p in plans]
+            return stream_copy(
+                cur, copy_sql, lambda pipe: self._http_insert(database, staging, columns, pipe)
+            )
 
     def _copy_source(self, plans: Sequence[ColumnPlan], incremental: bool) -> str:
         """What COPY reads: the table itself when every column goes out as PostgreSQL prints it

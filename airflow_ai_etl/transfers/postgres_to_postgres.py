@@ -31,14 +31,12 @@ was and a rerun loads the same rows again (rows > watermark only; ``replace`` al
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from airflow_ai_etl.transfers.postgres_source import (
-    ChunkPipe,
     ReconciliationError,
     SourceSelection,
     TransferError,
@@ -49,6 +47,7 @@ from airflow_ai_etl.transfers.postgres_source import (
     pg_quote_ident,
     pg_quote_table,
     split_pg_table,
+    stream_copy,
     validate_options,
     watermark_condition,
 )
@@ -406,32 +405,19 @@ class PostgresToPostgresTransfer:
             with src.cursor() as scur:
                 exprs = [(c.expr, c.name) for c in cols]
                 select = selection.select_sql(exprs, conditions)
-                pipe = ChunkPipe()
-                errors: list[BaseException] = []
-
-                def produce() -> None:
-                    try:
-                        scur.copy_expert(f"COPY ({select}) TO STDOUT", pipe, size=1 << 20)
-                    except BaseException as e:  # noqa: BLE001 - re-raised by the main thread
-                        errors.append(e)
-                    finally:
-                        pipe.close()
-
-                producer = threading.Thread(target=produce, name="ai-etl-pg-copy", daemon=True)
-                producer.start()
                 col_list = ", ".join(pg_quote_ident(c.name) for c in cols)
+                load = f"COPY {load_sql} ({col_list}) FROM STDIN"
                 try:
-                    tcur.copy_expert(f"COPY {load_sql} ({col_list}) FROM STDIN", pipe.reader(), size=1 << 20)
-                except BaseException:
-                    pipe.abort()
-                    producer.join()
-                    raise
-                producer.join()
-                if errors:
-                    e = errors[0]
-                    if isinstance(e, psycopg2.Error):
-                        raise TransferError(f"reading the source failed: {str(e).strip()}") from e
-                    raise e
+                    stream_copy(
+                        scur,
+                        f"COPY ({select}) TO STDOUT",
+                        lambda pipe: tcur.copy_expert(load, pipe.reader(), size=1 << 20),
+                        "ai-etl-pg-copy",
+                    )
+                except psycopg2.Error as e:
+                    if e.cursor is not scur:  # a failure of the target's COPY keeps its own error
+                        raise
+                    raise TransferError(f"reading the source failed: {str(e).strip()}") from e
                 copied = tcur.rowcount
                 scur.execute(selection.count_sql(conditions))
                 source_rows = scur.fetchone()[0]
