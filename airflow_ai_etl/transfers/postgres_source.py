@@ -23,7 +23,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from airflow.sdk.exceptions import AirflowException
 
@@ -98,14 +98,39 @@ def mask_expr(col: str, method: str) -> str:
     raise TransferError(f"unknown mask method {method!r}; use one of {MASKS}")
 
 
-def validate_options(
-    mask: dict[str, str] | None, incremental_column: str | None, dedupe: Sequence[str] | None
-) -> None:
-    """Checks shared by the engines' constructors (mask methods, unmasked watermark, dedupe list)."""
-    for col, method in (mask or {}).items():
+MODES = ("append", "replace", "upsert")
+
+
+class TransferOptions(Protocol):
+    """What both PostgreSQL-source engines are configured with (see their docstrings)."""
+
+    source_table: str | None
+    source_sql: str | None
+    where: str | None
+    incremental_column: str | None
+    mode: str
+    keys: Sequence[str]
+    mask: dict[str, str]
+    dedupe: Sequence[str] | None
+    batch_size: int
+
+
+def validate_options(options: TransferOptions) -> None:
+    """Checks shared by the engines' constructors: one source, a known mode (upsert with keys),
+    a positive batch size, known mask methods, an unmasked watermark and a list for dedupe."""
+    if bool(options.source_table) == bool(options.source_sql):
+        raise TransferError("give exactly one of source_table and source_sql")
+    if options.mode not in MODES:
+        raise TransferError(f"mode must be one of {MODES}, got {options.mode!r}")
+    if options.mode == "upsert" and not options.keys:
+        raise TransferError("mode 'upsert' needs keys")
+    if options.batch_size < 1:
+        raise TransferError("batch_size must be positive")
+    mask, dedupe, incremental_column = options.mask or {}, options.dedupe, options.incremental_column
+    for col, method in mask.items():
         if method not in MASKS:
             raise TransferError(f"mask for column {col!r}: unknown method {method!r}; use {MASKS}")
-    if incremental_column and incremental_column in (mask or {}):
+    if incremental_column and incremental_column in mask:
         raise TransferError(f"incremental column {incremental_column!r} cannot be masked")
     if dedupe is not None and (isinstance(dedupe, str) or not all(isinstance(c, str) for c in dedupe)):
         raise TransferError(f"dedupe must be a list of column names, got {dedupe!r}")
@@ -238,6 +263,17 @@ class SourceSelection:
     where: str | None = None
     dedupe: Sequence[str] | None = None
     incremental_column: str | None = None
+
+    @classmethod
+    def of(cls, options: TransferOptions) -> SourceSelection:
+        """The selection an engine's options describe."""
+        return cls(
+            options.source_table,
+            options.source_sql,
+            options.where,
+            options.dedupe or None,
+            options.incremental_column,
+        )
 
     def check_columns(self, source_columns: Sequence[str]) -> None:
         """Raise :class:`TransferError` when a dedupe column is not a column of the source."""

@@ -112,7 +112,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MODES = ("append", "replace", "upsert")
 STAGING_SUFFIX = "__staging"
 OLD_SUFFIX = "__old"
 PUBLISHING_SUFFIX = "__publishing"  # staging renamed once a multi-partition publish has started
@@ -369,15 +368,7 @@ class PostgresToClickHouseTransfer:
     _watermark_literal: str = field(default="NULL", init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if bool(self.source_table) == bool(self.source_sql):
-            raise TransferError("give exactly one of source_table and source_sql")
-        if self.mode not in MODES:
-            raise TransferError(f"mode must be one of {MODES}, got {self.mode!r}")
-        if self.mode == "upsert" and not self.keys:
-            raise TransferError("mode 'upsert' needs keys")
-        if self.batch_size < 1:
-            raise TransferError("batch_size must be positive")
-        validate_options(self.mask, self.incremental_column, self.dedupe)
+        validate_options(self)
 
     # ------------------------------------------------------------------ source
 
@@ -389,9 +380,7 @@ class PostgresToClickHouseTransfer:
         return source_from(self.source_table, self.source_sql)
 
     def _selection(self) -> SourceSelection:
-        return SourceSelection(
-            self.source_table, self.source_sql, self.where, self.dedupe or None, self.incremental_column
-        )
+        return SourceSelection.of(self)
 
     def _describe(self, conn: Any) -> tuple[list[tuple[str, str, bool, bool]], list[str]]:
         """Source columns [(name, format_type, nullable, is_enum)] and primary key column names."""

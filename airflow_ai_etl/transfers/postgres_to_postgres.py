@@ -54,7 +54,6 @@ from airflow_ai_etl.transfers.postgres_source import (
 
 log = logging.getLogger(__name__)
 
-MODES = ("append", "replace", "upsert")
 STAGING_SUFFIX = "__staging"
 OLD_SUFFIX = "__old"
 _TEMP_STAGING = "ai_etl_staging"
@@ -135,23 +134,13 @@ class PostgresToPostgresTransfer:
     batch_size: int = 100_000
 
     def __post_init__(self) -> None:
-        if bool(self.source_table) == bool(self.source_sql):
-            raise TransferError("give exactly one of source_table and source_sql")
-        if self.mode not in MODES:
-            raise TransferError(f"mode must be one of {MODES}, got {self.mode!r}")
-        if self.mode == "upsert" and not self.keys:
-            raise TransferError("mode 'upsert' needs keys")
-        if self.batch_size < 1:
-            raise TransferError("batch_size must be positive")
-        validate_options(self.mask, self.incremental_column, self.dedupe)
+        validate_options(self)
         split_pg_table(self.target_table)  # raises on a malformed name
 
     # ------------------------------------------------------------------ planning
 
     def _selection(self) -> SourceSelection:
-        return SourceSelection(
-            self.source_table, self.source_sql, self.where, self.dedupe or None, self.incremental_column
-        )
+        return SourceSelection.of(self)
 
     def _plan(
         self, described: list[tuple[str, str, bool, bool]], pk: list[str]
