@@ -26,18 +26,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from local_servers import start_clickhouse, start_postgres  # noqa: E402
+from transfer_bench import TABLE_DDL  # noqa: E402  (the same synthetic sales table)
 
 TARGET = 20_000
 RESULTS = ROOT / "benchmarks" / "RESULTS_CDC.md"
-DDL = """
-DROP TABLE IF EXISTS public.sales;
-CREATE TABLE public.sales (id bigint PRIMARY KEY, order_id bigint, customer_id bigint, product_id bigint,
-                           amount numeric(12,2), quantity int, region text, sold_at timestamp);
-INSERT INTO public.sales
-SELECT g, g / 3, 1 + g % 5000, 1 + g % 700, round((g % 100000) / 100.0, 2), 1 + g % 9,
-       (ARRAY['north', 'south', 'east', 'west'])[1 + g % 4], timestamp '2024-01-01' + g * interval '1 second'
-FROM generate_series(1, {base}) g;
-"""
 INSERT = """
 INSERT INTO public.sales
 SELECT g, g / 3, 1 + g %% 5000, 1 + g %% 700, round((g %% 100000) / 100.0, 2), 1 + g %% 9,
@@ -89,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ch = start_clickhouse(base_dir, die_with_parent=True)
     try:
         pg.create_database("bench", drop_existing=True)
-        pg.execute(DDL.format(base=args.base_rows), dbname="bench")
+        pg.execute(TABLE_DDL.format(rows=args.base_rows), dbname="bench")
         os.environ["AIRFLOW_CONN_PG_BENCH"] = pg.uri("bench")
         os.environ["AIRFLOW_CONN_CH_BENCH"] = ch.uri("default")
 
