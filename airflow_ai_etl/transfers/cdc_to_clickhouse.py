@@ -97,7 +97,12 @@ from airflow_ai_etl.transfers.postgres_source import (
     pg_quote_ident,
     stream_copy,
 )
-from airflow_ai_etl.transfers.postgres_to_clickhouse import ColumnPlan, UnmappedTypeError, plan_column
+from airflow_ai_etl.transfers.postgres_to_clickhouse import (
+    TSV_INSERT_SETTINGS,
+    ColumnPlan,
+    UnmappedTypeError,
+    plan_column,
+)
 
 log = logging.getLogger(__name__)
 
@@ -319,7 +324,7 @@ class PostgresCDCToClickHouse:
             _, rows = stream_copy(
                 cur,
                 copy_sql,
-                lambda pipe: self.target_hook.http_query(insert, body=pipe),
+                lambda pipe: self.target_hook.http_query(insert, body=pipe, settings=TSV_INSERT_SETTINGS),
                 "ai-etl-cdc-snapshot",
             )
         return rows

@@ -19,11 +19,12 @@ after ``where`` and the watermark filter, and before masking (it compares the cl
 from __future__ import annotations
 
 import contextlib
-import queue
+import fcntl
+import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from airflow.sdk.exceptions import AirflowException
 
@@ -353,7 +354,7 @@ def stream_copy(
 
     def produce() -> None:
         try:
-            cur.copy_expert(copy_sql, pipe, size=1 << 20)
+            cur.copy_expert(copy_sql, pipe.writer, size=1 << 20)
         except BaseException as e:  # noqa: BLE001 - re-raised by the calling thread
             errors.append(e)
         finally:
@@ -363,73 +364,52 @@ def stream_copy(
     producer.start()
     try:
         consume(pipe)
-    except BaseException:
-        pipe.abort()
+    finally:
+        # Closing the read end first makes a producer the consumer left behind fail at its next
+        # write (BrokenPipeError) instead of blocking the join forever.
+        pipe.release()
         producer.join()
-        raise
-    producer.join()
     if errors:
         raise errors[0]
     return cur.rowcount, pipe.rows
 
 
 class ChunkPipe:
-    """File-like sink for ``copy_expert`` that hands ~1 MiB chunks to an iterating consumer.
+    """An OS pipe between ``copy_expert`` (writing) and a consumer iterating chunks of up to 1 MiB.
 
-    A bounded queue keeps memory flat: the COPY blocks while the consumer is behind. ``rows`` counts
-    the lines that went through (COPY text escapes newlines inside values).
+    ``copy_expert`` calls ``write`` once per row, so :attr:`writer` is a C-level buffered file: no
+    Python code runs per row (a Python ``write`` cost ~40% more CPU for the whole transfer), and
+    the kernel pipe keeps memory flat: the COPY blocks while the consumer is behind. ``rows``
+    counts the lines that went through (COPY text escapes newlines inside values).
     """
 
-    def __init__(self, chunk: int = 1 << 20, depth: int = 8) -> None:
-        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
-        self._buf: list[bytes] = []
-        self._size = 0
+    def __init__(self, chunk: int = 1 << 20) -> None:
+        read_fd, write_fd = os.pipe()
+        with contextlib.suppress(OSError, AttributeError):  # Linux: fewer, larger reads
+            fcntl.fcntl(write_fd, fcntl.F_SETPIPE_SZ, chunk)
+        self._read_fd: int | None = read_fd
         self._chunk = chunk
-        self._aborted = threading.Event()
+        self.writer: BinaryIO = open(write_fd, "wb", buffering=chunk)  # noqa: SIM115 - see close()
         self.rows = 0
-
-    def write(self, data: bytes) -> int:
-        # Called once per row by copy_expert: keep it minimal, do the work per chunk.
-        self._buf.append(data)
-        self._size += len(data)
-        if self._size >= self._chunk:
-            self._flush()
-        return len(data)
-
-    def _flush(self) -> None:
-        if self._aborted.is_set():
-            raise OSError("consumer aborted")  # makes copy_expert stop
-        if not self._buf:
-            return
-        chunk = b"".join(b if isinstance(b, bytes) else str(b).encode() for b in self._buf)
-        self.rows += chunk.count(b"\n")
-        self._buf, self._size = [], 0
-        self._put(chunk)
-
-    def _put(self, item: bytes | None) -> None:
-        while not self._aborted.is_set():
-            try:
-                self._q.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
 
     def close(self) -> None:
         """End of data (called by the producer, also after an error)."""
-        with contextlib.suppress(OSError):
-            self._flush()
-        self._put(None)
+        with contextlib.suppress(OSError):  # BrokenPipeError after release()
+            self.writer.close()
 
-    def abort(self) -> None:
-        """The consumer gives up: the producer's next write raises."""
-        self._aborted.set()
+    def release(self) -> None:
+        """Close the read end (idempotent): the producer's next write raises ``BrokenPipeError``."""
+        fd, self._read_fd = self._read_fd, None
+        if fd is not None:
+            os.close(fd)
 
     def __iter__(self) -> Iterator[bytes]:
-        while True:
-            item = self._q.get()
-            if item is None:
+        while self._read_fd is not None:
+            data = os.read(self._read_fd, self._chunk)
+            if not data:
                 return
-            yield item
+            self.rows += data.count(b"\n")
+            yield data
 
     def reader(self) -> _PipeReader:
         """A file-like ``read()`` view, for ``copy_expert(COPY ... FROM STDIN, file)``."""

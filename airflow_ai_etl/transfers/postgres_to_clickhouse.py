@@ -116,6 +116,10 @@ STAGING_SUFFIX = "__staging"
 OLD_SUFFIX = "__old"
 PUBLISHING_SUFFIX = "__publishing"  # staging renamed once a multi-partition publish has started
 PRIOR_SUFFIX = "__prior"  # the target's rows, before the load, of the partitions being published
+# Settings of every TabSeparated insert of PostgreSQL's COPY text: "best_effort" reads fractional
+# seconds (truncated by DateTime, kept by DateTime64) and "+hh[:mm]" offsets; the basic parser
+# rejects both. ClickHouse has had this setting since 18.x.
+TSV_INSERT_SETTINGS = {"date_time_input_format": "best_effort"}
 
 
 class UnmappedTypeError(TransferError):
@@ -225,23 +229,18 @@ class ColumnPlan:
 
 
 def _text_expr(expr: str, mapped: MappedType) -> str | None:
-    """A PostgreSQL expression whose COPY text output ClickHouse parses as ``mapped``; None if none."""
+    """A PostgreSQL expression whose COPY text output ClickHouse parses as ``mapped``; None if none.
+
+    Timestamps go out as PostgreSQL prints them (``YYYY-MM-DD HH:MM:SS[.ffffff][+00]`` under the
+    session's ISO DateStyle and UTC time zone): the insert parses them with
+    :data:`TSV_INSERT_SETTINGS`, which drops the fraction a DateTime cannot hold and applies the
+    offset. Casting them in PostgreSQL (``date_trunc``/``::text``) made COPY ~50% slower.
+    """
     kind = mapped.kind
-    # ::text under DateStyle ISO prints "YYYY-MM-DD HH:MM:SS[.ffffff]"; date_trunc drops the fraction
-    # DateTime cannot parse. Both are several times cheaper than to_char().
-
-    def trunc(e: str) -> str:
-        return e if mapped.subsecond else f"date_trunc('second', {e})"
-
-    if kind in ("int", "decimal", "float", "string", "json", "uuid", "date"):
+    if kind in ("int", "decimal", "float", "string", "json", "uuid", "date", "timestamp", "timestamptz"):
         return expr  # COPY's text escaping (\t \n \\ \N) is TabSeparated's
     if kind == "bool":
         return f"({expr})::int"
-    if kind == "timestamp":
-        return f"({trunc(expr)})::text"
-    if kind == "timestamptz":
-        utc = f"({expr}) AT TIME ZONE 'UTC'"
-        return f"({trunc(utc)})::text"
     if kind == "array" and mapped.element_kind in ("int", "decimal"):
         return f"translate(({expr})::text, '{{}}', '[]')"  # {1,NULL} -> [1,NULL]
     return None  # strings/dates/floats in arrays need ClickHouse quoting: row path
@@ -837,7 +836,7 @@ class PostgresToClickHouseTransfer:
             f"INSERT INTO {quote_identifier(database)}.{quote_identifier(table)} ({cols}) FORMAT TabSeparated"
         )
         try:
-            self.target_hook.http_query(query, body=body)
+            self.target_hook.http_query(query, body=body, settings=TSV_INSERT_SETTINGS)
         except RuntimeError as e:
             raise TransferError(f"ClickHouse HTTP insert failed: {e}") from e
 
