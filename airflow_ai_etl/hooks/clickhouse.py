@@ -293,6 +293,12 @@ class ClickHouseHook(DbApiHook):
         kw = self._client_kwargs()
         return f"clickhouse://{kw['user']}@{kw['host']}:{kw['port']}/{kw['database']}"
 
+    @property
+    def server_address(self) -> str:
+        """``host:port`` of the native protocol: which server a table name refers to."""
+        kw = self._client_kwargs()
+        return f"{kw['host']}:{kw['port']}"
+
     # ------------------------------------------------------------------ helpers
 
     def test_connection(self) -> tuple[bool, str]:

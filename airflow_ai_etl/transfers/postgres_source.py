@@ -7,7 +7,8 @@
 * :class:`SourceSelection`: the SELECT / count(*) of the rows to load - ``where``, the incremental
   watermark condition and ``dedupe`` (``DISTINCT ON``) applied identically to both, so the
   reconciliation count counts exactly the rows that were copied;
-* :class:`ChunkPipe`: the bounded byte pipe a ``COPY ... TO STDOUT`` thread writes into.
+* :class:`ChunkPipe`: the bounded byte pipe a ``COPY ... TO STDOUT`` thread writes into;
+* :func:`lock_target`: one load at a time into a given target table.
 
 Dedupe (``dedupe=[cols]``): rows equal on these source columns (NULLs compare equal) are loaded
 once. The row kept is the one with the greatest ``incremental_column`` (NULLs last) when the load
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +30,8 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, Protocol
 
 from airflow.sdk.exceptions import AirflowException
+
+log = logging.getLogger(__name__)
 
 MASKS = ("hash", "redact", "partial")
 # libpq parameters that may come from the Airflow connection's extra.
@@ -165,6 +170,26 @@ def connection_identity(conn_id: str) -> tuple[str, int, str]:
 
     conn = BaseHook.get_connection(conn_id)
     return (conn.host or "localhost", int(conn.port or 5432), conn.schema or "postgres")
+
+
+def lock_target(cur: Any, target: str, *, transaction: bool) -> None:
+    """Wait until no other load into ``target`` holds its PostgreSQL advisory lock, then take it.
+
+    Overlapping runs into one table (a backfill, ``max_active_runs`` > 1, a manual run beside the
+    scheduled one) would otherwise share the staging table and read the same watermark. The lock
+    lives in PostgreSQL, so a killed load releases it with its session.
+
+    :param cur: cursor of the session that holds the lock: the source's for a ClickHouse target
+        (session lock, released by closing the connection), the target's for a PostgreSQL target.
+    :param target: the target's identity (server, database, table).
+    :param transaction: take a transaction-level lock (released at COMMIT/ROLLBACK).
+    """
+    key = int.from_bytes(hashlib.sha256(f"airflow-ai-etl:{target}".encode()).digest()[:8], "big", signed=True)
+    kind = "pg_try_advisory_xact_lock" if transaction else "pg_try_advisory_lock"
+    cur.execute(f"SELECT {kind}(%s)", (key,))
+    if not cur.fetchone()[0]:
+        log.info("Another load into %s is running; waiting for it to finish", target)
+        cur.execute(f"SELECT {kind.replace('_try', '')}(%s)", (key,))
 
 
 # --------------------------------------------------------------------------- source description

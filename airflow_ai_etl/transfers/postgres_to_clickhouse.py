@@ -42,8 +42,9 @@ Publishing an append/upsert into a MergeTree target:
 
   Trade-off: step 3 resets each partition to its copy taken in step 1, so rows that another writer
   inserts into the same partitions of the target between step 1 and the end of the publish (or of
-  its replay) are overwritten. Loads into one target must not run concurrently with other writers
-  to the partitions they touch.
+  its replay) are overwritten. Loads of this engine into one target never overlap (see
+  :func:`~airflow_ai_etl.transfers.postgres_source.lock_target`: a run waits for the previous
+  one); other writers must stay off the partitions a multi-partition publish touches.
 
 Readers therefore never see a half table, and the watermark (``max(incremental_column)`` in the
 target) only moves when rows are published.
@@ -88,6 +89,7 @@ from airflow_ai_etl.transfers.postgres_source import (
     SourceSelection,
     TransferError,
     describe_source,
+    lock_target,
     pg_connect,
     pg_quote_ident,
     pg_quote_table,
@@ -492,6 +494,8 @@ class PostgresToClickHouseTransfer:
         try:
             with conn.cursor() as cur:
                 cur.execute("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3")
+                # Held by this session until the connection closes (also when the process dies).
+                lock_target(cur, f"clickhouse://{hook.server_address}/{full_name}", transaction=False)
             conn.commit()
             described, pk = self._describe(conn)
             plans, order = self._plan(described, pk, datetime64)

@@ -42,6 +42,7 @@ from airflow_ai_etl.transfers.postgres_source import (
     TransferError,
     connection_identity,
     describe_source,
+    lock_target,
     mask_expr,
     pg_connect,
     pg_quote_ident,
@@ -320,6 +321,7 @@ class PostgresToPostgresTransfer:
         old_sql = f"{pg_quote_ident(schema)}.{pg_quote_ident(table + OLD_SUFFIX)}"
         col_list = ", ".join(pg_quote_ident(c.name) for c in cols)
         cur = tgt.cursor()
+        lock_target(cur, target_sql, transaction=True)  # released when this transaction ends
         cur.execute("SELECT to_regclass(%s) IS NOT NULL", (target_sql,))
         exists = cur.fetchone()[0]
         if exists:

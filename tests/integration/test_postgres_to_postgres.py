@@ -7,6 +7,7 @@ server (connection ``pg_target``).
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import pytest
 
@@ -216,6 +217,37 @@ def test_incremental_rerun_adds_nothing(env):
     assert third["rows"] == 10 and third["watermark"] == "2024-06-01T00:00:00.510000"  # sub-second kept
     assert run(**kw)["rows"] == 0
     assert tgt(env, "SELECT count(*), count(DISTINCT id) FROM sales")[0] == (510, 510)
+
+
+@pytest.mark.parametrize("mode", ["incremental", "replace"])
+def test_concurrent_loads_into_one_target_are_serialized(env, mode):
+    """Overlapping runs into one table wait for each other: no staging clash, no duplicate rows."""
+    src(
+        env,
+        "INSERT INTO sales (id, amount, updated_at) "
+        "SELECT g, g, timestamp '2024-06-01' + g * interval '1 s' FROM generate_series(1001, 200000) g",
+    )
+    kw = dict(source_table="sales", target_table="sales")
+    kw.update(incremental_column="updated_at") if mode == "incremental" else kw.update(mode="replace")
+    results, errors = [], []
+
+    def load() -> None:
+        try:
+            results.append(run(**kw))
+        except Exception as e:  # noqa: BLE001 - asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=load) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    total = 500 + 200000 - 1000
+    expected = [0, 0, total] if mode == "incremental" else [total] * 3
+    assert sorted(r["rows"] for r in results) == expected
+    assert tgt(env, "SELECT count(*), count(DISTINCT id) FROM sales")[0] == (total, total)
+    assert tables(env) == ["public.sales"]
 
 
 # --------------------------------------------------------------------------- selection
