@@ -10,8 +10,8 @@ Extra (JSON, or URI query parameters):
 
 * ``secure`` (bool): TLS on the native protocol.
 * ``verify`` (bool, default true): verify the server certificate when ``secure``.
-* ``compression`` (``false`` | ``true``/``lz4`` | ``lz4hc`` | ``zstd``): block compression; needs the
-  ``lz4``/``zstd`` and ``clickhouse-cityhash`` packages, which are not installed by default.
+* ``compression`` (``false`` | ``true``/``lz4`` | ``lz4hc`` | ``zstd``): block compression of the
+  native protocol; needs ``pip install 'airflow-ai-etl[compression]'`` (lz4, zstd, clickhouse-cityhash).
 * ``settings`` (dict or JSON string): ClickHouse settings sent with every query,
   e.g. ``{"max_execution_time": 60}``.
 * ``http_port`` (int): port of the HTTP interface on the same host (used by the bulk fast path).
@@ -21,6 +21,7 @@ Extra (JSON, or URI query parameters):
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import json
 import re
 import urllib.parse
@@ -31,6 +32,8 @@ from typing import Any
 from airflow.providers.common.sql.hooks.sql import DbApiHook
 
 _TRUE = {"1", "true", "yes", "on", "y", "t"}
+# Modules clickhouse-driver imports for each compression method.
+_COMPRESSION_MODULES = {"lz4": ("lz4", "clickhouse_cityhash"), "zstd": ("zstd", "clickhouse_cityhash")}
 # INSERT with inline VALUES: ClickHouse 18.x waits forever for a data block over the native protocol.
 _INLINE_INSERT = re.compile(r"^\s*INSERT\s+INTO\s.+?\bVALUES\s*\(", re.IGNORECASE | re.DOTALL)
 
@@ -41,6 +44,19 @@ def _as_bool(value: Any, default: bool = False) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in _TRUE
+
+
+def _check_compression(method: str) -> None:
+    """Fail with what to install (clickhouse-driver would fail on the first query, less clearly)."""
+    modules = _COMPRESSION_MODULES.get(method.removesuffix("hc"))
+    if modules is None:
+        raise ValueError(f"compression {method!r} is not one of: false, true, lz4, lz4hc, zstd")
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise ValueError(
+            f"compression {method!r} needs the Python packages {', '.join(missing)}: "
+            "pip install 'airflow-ai-etl[compression]'"
+        )
 
 
 def quote_identifier(name: str) -> str:
@@ -217,7 +233,9 @@ class ClickHouseHook(DbApiHook):
         }
         compression = self._compression if self._compression is not None else extra.get("compression")
         if compression not in (None, "", False) and str(compression).lower() not in ("false", "0", "no"):
-            kwargs["compression"] = True if str(compression).lower() in _TRUE else str(compression)
+            method = "lz4" if str(compression).lower() in _TRUE else str(compression).lower()
+            _check_compression(method)
+            kwargs["compression"] = method
         if self.settings:
             kwargs["settings"] = self.settings
         return kwargs

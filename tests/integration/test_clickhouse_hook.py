@@ -82,6 +82,36 @@ def test_settings_and_database_override(clickhouse, ch_database, monkeypatch):
     assert hook.get_first("SELECT currentDatabase()") == (ch_database,)
 
 
+@pytest.mark.parametrize("method", ["true", "lz4", "lz4hc", "zstd"])
+def test_compressed_native_protocol(clickhouse, ch_database, monkeypatch, method):
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_CLICKHOUSE_TEST",
+        f"clickhouse://default@127.0.0.1:{clickhouse.tcp_port}/{ch_database}?compression={method}",
+    )
+    hook = ClickHouseHook(clickhouse_conn_id="clickhouse_test")
+    expected = {"true": "lz4", "lz4": "lz4", "lz4hc": "lz4hc", "zstd": "zstd"}[method]
+    assert hook.get_client().connection.compressor_cls.__module__.endswith(expected)
+    hook.run("CREATE TABLE z (id UInt32, s String) ENGINE = MergeTree() ORDER BY id")
+    hook.insert_rows_columnar("z", ["id", "s"], [list(range(50_000)), ["x" * 20] * 50_000])
+    assert hook.get_first("SELECT count(), sum(id), any(s) FROM z") == (50_000, 1_249_975_000, "x" * 20)
+
+
+def test_unknown_or_uninstalled_compression_is_named(clickhouse, monkeypatch):
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_CLICKHOUSE_TEST",
+        f"clickhouse://default@127.0.0.1:{clickhouse.tcp_port}/default?compression=gzip",
+    )
+    with pytest.raises(ValueError, match="'gzip' is not one of: false, true, lz4, lz4hc, zstd"):
+        ClickHouseHook(clickhouse_conn_id="clickhouse_test").get_client()
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_CLICKHOUSE_TEST",
+        f"clickhouse://default@127.0.0.1:{clickhouse.tcp_port}/default?compression=zstd",
+    )
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    with pytest.raises(ValueError, match=r"needs the Python packages zstd, clickhouse_cityhash: pip install"):
+        ClickHouseHook(clickhouse_conn_id="clickhouse_test").get_client()
+
+
 def test_unreachable_server_reports_failure(monkeypatch):
     from local_servers import free_port
 
