@@ -35,7 +35,7 @@ class _PostgresSourceOperator(BaseOperator):
         create: bool = True,
         mask: dict[str, str] | None = None,
         dedupe: list[str] | None = None,
-        batch_size: int = 100_000,
+        batch_size: int = 50_000,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)

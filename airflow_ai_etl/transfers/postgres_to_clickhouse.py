@@ -361,7 +361,7 @@ class PostgresToClickHouseTransfer:
     order_by: Sequence[str] | None = None
     partition_by: str | None = None
     mask: dict[str, str] = field(default_factory=dict)
-    batch_size: int = 100_000
+    batch_size: int = 50_000
     fast_path: bool | None = None
     dedupe: Sequence[str] | None = None
     # The watermark as a quoted SQL literal, set by run(): the source SQL then carries no parameter
