@@ -551,6 +551,7 @@ class PostgresToClickHouseTransfer:
                     )
                     batches, path = 1, "copy"
                 else:
+                    self._log_row_path_reason(hook, plans)
                     sent, batches = self._load_rows(conn, client, plans, incremental, staging_sql)
                     path = "rows"
                     with conn.cursor() as cur:
@@ -771,6 +772,20 @@ class PostgresToClickHouseTransfer:
         client.execute(f"DROP TABLE IF EXISTS {prior_sql}")
 
     # ------------------------------------------------------------------ row path
+
+    def _log_row_path_reason(self, hook: ClickHouseHook, plans: Sequence[ColumnPlan]) -> None:
+        """Say why the load takes the row path (about 10x slower, see benchmarks/RESULTS.md)."""
+        if self.fast_path is False:
+            return
+        if hook.http_port is None:
+            log.warning(
+                "Row path: connection %r has no http_port extra. Set it (ClickHouse's HTTP port, usually "
+                "8123) to stream COPY output instead - about 10x faster.",
+                hook.get_conn_id(),
+            )
+        else:
+            slow = [f"{p.name} ({p.pg_type})" for p in plans if p.text_expr is None]
+            log.info("Row path: no text form ClickHouse parses for %s", ", ".join(slow))
 
     def _load_rows(
         self,

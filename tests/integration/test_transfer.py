@@ -342,11 +342,14 @@ def _typed_rows(ch, table):
 
 
 @pytest.mark.parametrize("conn", ["ch_rows", "ch_fast"])
-def test_type_mapping_with_nulls(env, ch, postgres, conn):
+def test_type_mapping_with_nulls(env, ch, postgres, conn, caplog):
     pg(postgres, ALL_TYPES_DDL)
+    caplog.set_level("INFO", logger="airflow_ai_etl")
     res = run(source_table="typed", target_conn_id=conn, target_table="typed")
     # text[] has no TabSeparated form the COPY path can print, so even ch_fast falls back to rows.
     assert res["path"] == "rows" and res["rows"] == 2
+    reason = "no text form ClickHouse parses for texts (text[])" if conn == "ch_fast" else "no http_port"
+    assert reason in caplog.text  # the log says why the slower path was taken
     assert ch_types(ch, "typed") == EXPECTED_TYPES
     row1, row2 = _typed_rows(ch, "typed")
     assert row1 == EXPECTED_ROW1
