@@ -16,6 +16,11 @@ Extra (JSON, or URI query parameters):
   e.g. ``{"max_execution_time": 60}``.
 * ``http_port`` (int): port of the HTTP interface on the same host (used by the bulk fast path).
 * ``connect_timeout`` / ``send_receive_timeout`` (seconds).
+
+common-sql's operators work on it (``SQLExecuteQueryOperator`` and the check operators). One
+ClickHouse limit shows through: ``SQLColumnCheckOperator`` joins its checks with ``UNION ALL``, and
+ClickHouse needs those results to share a type (an integer ``null_check`` beside a ``Float64``
+``max`` has no common type) - give float columns an operator of their own.
 """
 
 from __future__ import annotations

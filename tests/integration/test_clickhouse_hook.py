@@ -168,6 +168,79 @@ def test_sql_execute_query_operator(ch_conn, ch_database, monkeypatch):
     assert [tuple(r) for r in rows] == [(1, "x"), (2, "y")]
 
 
+def test_common_sql_check_operators(ch_conn, monkeypatch):
+    from airflow.providers.common.sql.operators.sql import (
+        SQLCheckOperator,
+        SQLColumnCheckOperator,
+        SQLTableCheckOperator,
+        SQLThresholdCheckOperator,
+        SQLValueCheckOperator,
+    )
+    from airflow.sdk.exceptions import AirflowException
+
+    _ensure_clickhouse_conn_type(monkeypatch)
+    hook = ClickHouseHook(clickhouse_conn_id=ch_conn)
+    hook.run("CREATE TABLE t (id UInt64, amount Nullable(Float64)) ENGINE = MergeTree() ORDER BY id")
+    hook.run("INSERT INTO t VALUES (1, 10.5), (2, 20), (3, NULL)")
+
+    def run(op):
+        return op.execute(context={})
+
+    run(SQLCheckOperator(task_id="c", conn_id=ch_conn, sql="SELECT count() = 3 FROM t"))
+    with pytest.raises(AirflowException, match="Test failed"):
+        run(SQLCheckOperator(task_id="c", conn_id=ch_conn, sql="SELECT count() = 4 FROM t"))
+    run(SQLValueCheckOperator(task_id="v", conn_id=ch_conn, sql="SELECT sum(amount) FROM t", pass_value=30.5))
+    run(
+        SQLThresholdCheckOperator(
+            task_id="th", conn_id=ch_conn, sql="SELECT max(id) FROM t", min_threshold=1, max_threshold=3
+        )
+    )
+    run(
+        SQLColumnCheckOperator(
+            task_id="col",
+            conn_id=ch_conn,
+            table="t",
+            # One operator's checks are UNION ALLed: ClickHouse needs their results to share a type
+            # (no supertype of UInt64 and Float64), so float columns get their own operator.
+            column_mapping={"id": {"null_check": {"equal_to": 0}, "min": {"geq_to": 1}}},
+        )
+    )
+    run(
+        SQLColumnCheckOperator(
+            task_id="col_float",
+            conn_id=ch_conn,
+            table="t",
+            column_mapping={"amount": {"max": {"leq_to": 20}}},
+        )
+    )
+    with pytest.raises(AirflowException, match="null_check"):
+        run(
+            SQLColumnCheckOperator(
+                task_id="col2",
+                conn_id=ch_conn,
+                table="t",
+                column_mapping={"amount": {"null_check": {"equal_to": 0}}},
+            )
+        )
+    run(
+        SQLTableCheckOperator(
+            task_id="tab",
+            conn_id=ch_conn,
+            table="t",
+            checks={"rows": {"check_statement": "COUNT(*) = 3"}, "ids": {"check_statement": "MIN(id) >= 1"}},
+        )
+    )
+    with pytest.raises(AirflowException, match="rows"):
+        run(
+            SQLTableCheckOperator(
+                task_id="tab2",
+                conn_id=ch_conn,
+                table="t",
+                checks={"rows": {"check_statement": "COUNT(*) = 9"}},
+            )
+        )
+
+
 def test_quote_helpers():
     assert quote_table("sales", "db") == "`db`.`sales`"
     assert quote_table("a.b") == "`a`.`b`"
