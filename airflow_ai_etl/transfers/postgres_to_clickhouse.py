@@ -69,8 +69,10 @@ T[] (one dimension)                        Array(Nullable(T)); a NULL array load
 =========================================  ===========================================
 
 Anything else (interval, bytea, inet, geometric, ranges, ...) raises :class:`UnmappedTypeError`
-naming the column: cast it in ``source_sql`` or leave it out of ``columns``. ClickHouse 18.x Date
-and DateTime cover 1970..2105 only.
+naming the column: cast it in ``source_sql`` or leave it out of ``columns``. ClickHouse's Date
+holds 1970-01-01 .. 2149-06-06 and DateTime 1970 .. 2106-02-07 (UTC); ClickHouse parses a value
+outside as 1970-01-01 without an error, so the fast path checks for them after loading staging and
+fails naming the column and an example (the row path's driver refuses them itself).
 """
 
 from __future__ import annotations
@@ -162,6 +164,8 @@ _KEY_DEFAULTS = {
     "uuid": "'00000000-0000-0000-0000-000000000000'::uuid",
 }
 _TYPMOD = re.compile(r"\((\d+)(?:,(\d+))?\)")
+# ClickHouse Date / DateTime[('tz')], possibly Nullable: the types that hold 1970 .. 2106/2149 only.
+_SECONDS_TYPE = re.compile(r"(?:Nullable\()?(?:Date|DateTime(?:\('(?P<tz>[^']+)'\))?)\)?")
 
 
 @dataclass(frozen=True)
@@ -550,6 +554,9 @@ class PostgresToClickHouseTransfer:
                         conn, plans, incremental, database, table + STAGING_SUFFIX
                     )
                     batches, path = 1, "copy"
+                    self._check_date_ranges(
+                        conn, client, plans, incremental, (database, table + STAGING_SUFFIX)
+                    )
                 else:
                     self._log_row_path_reason(hook, plans)
                     sent, batches = self._load_rows(conn, client, plans, incremental, staging_sql)
@@ -838,6 +845,66 @@ class PostgresToClickHouseTransfer:
             columns = [p.name for p in plans]
             return stream_copy(
                 cur, copy_sql, lambda pipe: self._http_insert(database, staging, columns, pipe)
+            )
+
+    def _check_date_ranges(
+        self, conn: Any, client: Any, plans: Sequence[ColumnPlan], incremental: bool, staging: tuple[str, str]
+    ) -> None:
+        """Fail when a source date/time lies outside the ClickHouse Date/DateTime column's range.
+
+        ClickHouse's text parser stores such a value as the type's zero (1970-01-01) without an
+        error, so the fast path would lose it silently (the row path's driver refuses it). Zeros in
+        staging are cheap to count; only when there are some is the source asked, in the load's
+        snapshot, whether they are real out-of-range values (a true 1970-01-01 is legal).
+        """
+        kinds = {
+            p.name: p.mapped.kind for p in plans if p.mapped.kind in ("date", "timestamp", "timestamptz")
+        }
+        columns = [
+            (name, ch_type)
+            for name, ch_type in client.execute(
+                "SELECT name, type FROM system.columns WHERE database = %(d)s AND table = %(t)s",
+                {"d": staging[0], "t": staging[1]},
+            )
+            if name in kinds and _SECONDS_TYPE.fullmatch(ch_type)
+        ]
+        if not columns:
+            return
+        counts = ", ".join(f"countIf(toUInt32({quote_identifier(name)}) = 0)" for name, _ in columns)
+        zeros = client.execute(f"SELECT {counts} FROM {'.'.join(map(quote_identifier, staging))}")[0]
+        suspects = [c for c, z in zip(columns, zeros, strict=True) if z]
+        if not suspects:
+            return
+        server_tz = client.execute("SELECT timezone()")[0][0]
+        tests = []  # (column, ClickHouse type, PostgreSQL condition "value is out of range")
+        for name, ch_type in suspects:
+            col = pg_quote_ident(name)
+            if "DateTime" in ch_type:  # seconds since 1970 in a UInt32
+                tz = _SECONDS_TYPE.fullmatch(ch_type).group("tz") or server_tz  # type: ignore[union-attr]
+                value = col if kinds[name] == "timestamptz" else f"({col})::timestamp AT TIME ZONE '{tz}'"
+                outside = f"{value} NOT BETWEEN 'epoch'::timestamptz AND to_timestamp(4294967295)"
+            else:  # days since 1970 in a UInt16
+                outside = f"({col})::date NOT BETWEEN DATE '1970-01-01' AND DATE '2149-06-06'"
+            tests.append((name, ch_type, outside))
+        exprs = ", ".join(
+            f"count(*) FILTER (WHERE {outside}), min(({pg_quote_ident(name)})::text) FILTER (WHERE {outside})"
+            for name, _, outside in tests
+        )
+        with conn.cursor() as cur:
+            cur.execute(f"SELECT {exprs} FROM ({self._select_sql(plans, False, incremental)}) AS loaded")
+            found = cur.fetchone()
+        problems = [
+            f'column "{name}": {found[2 * i]} value(s) outside the range of ClickHouse {ch_type} '
+            f"(1970 .. {'2106-02-07 06:28:15 UTC' if 'DateTime' in ch_type else '2149-06-06'}), "
+            f"e.g. {found[2 * i + 1]}"
+            for i, (name, ch_type, _) in enumerate(tests)
+            if found[2 * i]
+        ]
+        if problems:
+            raise TransferError(
+                "; ".join(problems) + ". ClickHouse would store them as 1970-01-01: load such a column "
+                "as text (cast it ::text in source_sql) or filter those rows out with where; nothing was "
+                "published"
             )
 
     def _copy_source(self, plans: Sequence[ColumnPlan], incremental: bool) -> str:

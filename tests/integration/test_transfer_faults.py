@@ -545,6 +545,50 @@ def test_type_mismatch_with_existing_target(fenv, ch, postgres, path):
     assert state(ch) == before and tables(ch) == ["t"]
 
 
+DATED_DDL = """
+CREATE TABLE dated (id bigint PRIMARY KEY, born date, seen timestamp, paid timestamptz);
+INSERT INTO dated VALUES (1, '1970-01-01', '1970-01-01 00:00:00', '1970-01-01 00:00:00+00'),
+                         (2, '2024-02-29', '2024-02-29 12:00:00.5', '2024-02-29 12:00:00+03'),
+                         (3, NULL, NULL, NULL);
+"""
+
+
+def test_dates_outside_clickhouse_range_fail_instead_of_turning_into_1970(fenv, ch, postgres):
+    shop(postgres, DATED_DDL)
+    kw = dict(source_conn_id="pg_shop", source_table="dated", target_conn_id="ch_fast", target_table="t")
+    # 1970-01-01 is a real value (stored as ClickHouse's zero): it loads.
+    assert run_inline(**kw)["rows"] == 3
+    # Days / seconds since 1970 (ClickHouse 18.16 prints its zero date as 0000-00-00).
+    assert ch.execute("SELECT toUInt32(born), toUInt32(seen), toUInt32(paid) FROM t ORDER BY id") == [
+        (0, 0, 0),
+        (19782, 1709208000, 1709197200),
+        (None, None, None),
+    ]
+    before = state(ch)
+    shop(
+        postgres,
+        "INSERT INTO dated VALUES (4, '1961-04-12', '2024-01-01', '2024-01-01'), "
+        "(5, '2024-01-01', '2107-01-01 00:00:00', '1969-12-31 23:59:59+00')",
+    )
+    for mode in ("append", "replace"):
+        with pytest.raises(TransferError) as failure:
+            run_inline(**kw, mode=mode)
+        message = str(failure.value)
+        assert 'column "born": 1 value(s) outside the range of ClickHouse Nullable(Date)' in message
+        assert "e.g. 1961-04-12" in message
+        assert 'column "seen": 1 value(s)' in message and "e.g. 2107-01-01 00:00:00" in message
+        assert 'column "paid": 1 value(s)' in message and "nothing was published" in message
+        assert state(ch) == before and tables(ch) == ["t"]
+    # The way out the message names: load the column as text.
+    shop(postgres, "DELETE FROM dated WHERE id = 5")
+    res = run_inline(
+        **dict(kw, source_table=None, target_table="t_text"),
+        source_sql="SELECT id, born::text AS born FROM dated",
+    )
+    assert res["rows"] == 4
+    assert ch.execute("SELECT born FROM t_text WHERE id = 4") == [("1961-04-12",)]
+
+
 def test_vanished_source_table(fenv, ch, postgres):
     shop(
         postgres,
