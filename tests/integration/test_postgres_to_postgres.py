@@ -7,12 +7,12 @@ server (connection ``pg_target``).
 from __future__ import annotations
 
 import hashlib
-import threading
 
 import pytest
 
 from airflow_ai_etl.operators.transfer import PostgresToPostgresOperator
 from airflow_ai_etl.transfers.postgres_source import ReconciliationError, TransferError
+from tests.concurrency import run_concurrently
 
 pytestmark = pytest.mark.integration
 
@@ -229,19 +229,7 @@ def test_concurrent_loads_into_one_target_are_serialized(env, mode):
     )
     kw = dict(source_table="sales", target_table="sales")
     kw.update(incremental_column="updated_at") if mode == "incremental" else kw.update(mode="replace")
-    results, errors = [], []
-
-    def load() -> None:
-        try:
-            results.append(run(**kw))
-        except Exception as e:  # noqa: BLE001 - asserted below
-            errors.append(e)
-
-    threads = [threading.Thread(target=load) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results, errors = run_concurrently(lambda: run(**kw), 3)
     assert errors == []
     total = 500 + 200000 - 1000
     expected = [0, 0, total] if mode == "incremental" else [total] * 3

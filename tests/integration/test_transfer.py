@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import threading
 from decimal import Decimal
 
 import pytest
@@ -21,6 +20,7 @@ from airflow_ai_etl.transfers.postgres_to_clickhouse import (
     TransferError,
     UnmappedTypeError,
 )
+from tests.concurrency import run_concurrently
 
 pytestmark = pytest.mark.integration
 
@@ -539,19 +539,7 @@ def test_concurrent_loads_into_one_target_are_serialized(env, ch, postgres, mode
     )
     kw = dict(source_table="sales", target_conn_id="ch_fast", target_table="sales")
     kw.update(incremental_column="updated_at") if mode == "incremental" else kw.update(mode="replace")
-    results, errors = [], []
-
-    def load() -> None:
-        try:
-            results.append(run(**kw))
-        except Exception as e:  # noqa: BLE001 - asserted below
-            errors.append(e)
-
-    threads = [threading.Thread(target=load) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results, errors = run_concurrently(lambda: run(**kw), 3)
     assert errors == []
     total = 500 + 300000 - 1000
     expected = [0, 0, total] if mode == "incremental" else [total] * 3
