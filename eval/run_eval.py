@@ -2,7 +2,8 @@
 
 Every case names a demo catalog (built from DDL in tests/fixtures, no servers), a request and the
 expected status plus the spec fields that matter. For an expected `ok`, fields the case does not
-name must have their default (append, no keys, no filter, target table = source table, ...), so a
+name must have their default (no keys, no filter, target table = source table, mode append for a load of
+new rows and replace for a whole-table copy, ...), so a
 planner that invents a filter or a mask is caught. `mask` is compared as a set and `source.where`
 as a set of AND-ed conditions; everything else exactly.
 
@@ -152,7 +153,10 @@ def expected_fields(case: dict[str, Any]) -> dict[str, Any]:
         "target.conn_id": target_conn,
         "target.table": table.split(".")[-1] if table else None,
         "timezone": "UTC",
-        "target.mode": "append",
+        # A whole table copied again on every run is replaced, new rows (incremental) are appended.
+        "target.mode": "append"
+        if expected.get("source.incremental.column") or source_type != "sql"
+        else "replace",
         "target.keys": [],
         "source.incremental.column": None,
         "mask": [],

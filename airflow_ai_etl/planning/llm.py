@@ -179,7 +179,9 @@ Rules:
 - schedule is a 5-field cron expression, a preset (@hourly, @daily, @weekly, @monthly) or null (manual);
   timezone is an IANA name (Moscow time -> "Europe/Moscow"; "UTC" when the request names none).
 - dag_id: lowercase letters, digits and underscores, e.g. "<table>_<source conn>_to_<target conn>".
-- mode: "append" by default; "replace" for a full reload; "upsert" (with keys) to update existing rows.
+- mode: "append" for new rows (with source.incremental) or when the request says append/add;
+  "replace" for a copy of the whole table (a scheduled whole-table "append" would double the rows on
+  every run); "upsert" (with keys) to update existing rows.
   Incremental loads set source.incremental.column to a monotonically growing column (updated_at, id).
 - Mask columns (transforms type "mask") only when the request asks to hide personal data.
 - When the request is ambiguous (several candidate tables, no schedule, unknown system), use

@@ -8,6 +8,12 @@ the planner asks instead of guessing.
 The steps read top to bottom in `OfflinePlanner.plan`: refuse, find the source (a table, a
 change stream or a file), the target, the schedule, then the options (mode and keys,
 incremental column, column subset, filter, masking, deduplication).
+
+Words that negate are read where they apply: "drop/без the email column" leaves a column out
+(not a destructive intent), "skip rows where amount is null" keeps `amount IS NOT NULL`, "без
+отменённых" keeps `status IS DISTINCT FROM 'cancelled'`. A rolling window ("за последние 7 дней",
+"yesterday") filters on the table's event time and loads by upsert on the primary key, since each
+run reloads rows the previous run already loaded.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning.schedule import ScheduleMatch, detect_language, parse_schedule
+from airflow_ai_etl.planning.schedule import ScheduleMatch, detect_language, number_of, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
@@ -125,11 +131,14 @@ UPSERT = re.compile(
 )
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
-    r"только нов\w*|changed|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta)\b",
+    r"только нов\w*|changed|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|only\s+(?:the\s+)?changes|"
+    r"только\s+изменени\w*)\b",
     re.IGNORECASE,
 )
 NEW_NOUN = re.compile(r"\b(new|нов(ые|ых|ыми|ый|ая|ое|ого|ую|ым)|свеж\w*)\b", re.IGNORECASE)
-CHANGED = re.compile(r"\b(changed|updated|modified|изменени\w*|изменённ\w*|измененн\w*|обновленн\w*)\b", re.I)
+CHANGED = re.compile(
+    r"\b(changed|changes|updated|modified|изменени\w*|изменённ\w*|измененн\w*|обновленн\w*)\b", re.I
+)
 STATUS_IS = re.compile(r"\b(статус\w*|status)\s*(=|is)?\s*'?\w+", re.IGNORECASE)
 UPDATE_COLUMNS = ("updated_at", "modified_at", "changed_at")
 # "<by|по ключу|on> a, b and c": a list of column names after a word that introduces columns.
@@ -156,8 +165,8 @@ PII_COLUMN_PARTS = tuple(
     )
 )  # fmt: skip
 DEDUPE = re.compile(
-    r"\b(dedup\w*|de-dup\w*|remove duplicat\w*|without duplicat\w*|distinct|без дубл\w*|удал\w* дубл\w*|"
-    r"дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*)\b",
+    r"\b(dedup\w*|de-dup\w*|(?:remove|delete|drop) duplicat\w*|without duplicat\w*|no duplicat\w*|distinct|"
+    r"без дубл\w*|удал\w* дубл\w*|дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*)\b",
     re.IGNORECASE,
 )
 COLUMN_LIST = re.compile(
@@ -191,6 +200,7 @@ COMPARISON = re.compile(
     r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+(-?\d+(?:[.,]\d+)?)",
     re.IGNORECASE,
 )
+FLIPPED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 OPERATORS = {
     "over": ">", "above": ">", "greater than": ">", "more than": ">", "bigger than": ">", "at least": ">=",
     "under": "<", "below": "<", "less than": "<", "больше": ">", "более": ">", "свыше": ">", "выше": ">",
@@ -239,13 +249,24 @@ NOT_VALUES = {
     "between",
     "at",
     "equal",
+    # "city is empty", "email is set": null checks, not values
+    "empty",
+    "blank",
+    "missing",
+    "set",
+    "filled",
+    "present",
+    "populated",
+    "known",
+    "provided",
 }
 MONEY_PARTS = {stem(w) for w in ("amount", "total", "sum", "price", "cost")}
 # Words that announce a row filter; when no condition comes out of them the planner asks.
 FILTER_HINTS = re.compile(
     r"\b(created\s+(after|before|since)|(after|before|since)\s+\d|older\s+than|newer\s+than|"
     r"last\s+\d+\s+days?|where|only\s+those|big|large|small|huge|top\s+\d+|за\s+последн\w*|"
-    r"после\s+\d|старше|младше|новее|крупн\w*|мелк\w*|у\s+которых|которые\s+(больше|меньше|старше)|где)\b",
+    r"после\s+\d|старше|младше|новее|крупн\w*|мелк\w*|у\s+которых|которые\s+(больше|меньше|старше)|где|"
+    r"nulls|null\s+values|empty\s+(?:rows|values|records)|пуст\w+\s+(?:строк|значени|запис)\w*)\b",
     re.IGNORECASE,
 )
 NEGATION = re.compile(
@@ -254,6 +275,139 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 FILTER_GENERIC_OK = {stem("type")}  # "events of type purchase" -> event_type
+
+# --- null checks, negated row filters, rolling windows ---------------------------------------
+
+# After the column: "amount is null", "email is not empty", "телефон не заполнен", "email = null".
+NULL_AFTER = re.compile(
+    r"(?:\b(?:is|are)\s+(?P<not>not\s+)?(?P<word>null|empty|blank|missing|set|present|filled(?:\s+in)?|"
+    r"populated|known|provided)|(?P<ru_not>\bне\s+)?\b(?P<ru>пуст\w*|заполнен\w*|указан\w*|задан\w*)|"
+    r"(?P<op>=|!=|<>)\s*null)\b",
+    re.IGNORECASE,
+)
+# Before the column: "with no email", "with empty payload", "с пустым email", "с заполненным телефоном".
+NULL_BEFORE = re.compile(
+    r"\b(?P<word>(?<=with\s)no|(?<=having\s)no|null|empty|blank|missing|non[\s-]?empty|non[\s-]?null|пуст\w*|непуст\w*|"
+    r"незаполненн\w*|заполненн\w*|не\s+пуст\w*|не\s+заполненн\w*)\s+",
+    re.IGNORECASE,
+)
+NULL_WORDS = re.compile(r"^(null|empty|blank|missing|no|пуст\w*|незаполненн\w*|отсутству\w*)$", re.IGNORECASE)
+# "skip rows where ...", "пропускать строки, где ...": the conditions that follow are rows NOT to load.
+NEGATING_VERBS = (
+    r"skip\w*|exclud\w*|ignor\w*|filter(?:ing)?\s+out|leave\s+out|omit\w*|except(?:\s+for)?|"
+    r"(?:don'?t|do\s+not)\s+(?:load|include|need|want|copy)|пропуск\w*|пропуст\w*|исключ\w*|игнорир\w*|"
+    r"отбрас\w*|отброс\w*|выкидыв\w*|выкин\w*|убира\w*|убра\w*|убер\w*|кроме|не\s+(?:грузи\w*|загружа\w*|"
+    r"выгружа\w*|переноси\w*|бери\w*|брать|нужн\w*|надо|включа\w*)"
+)
+NEGATED_ROWS = re.compile(
+    r"\b(?:" + NEGATING_VERBS + r"|without|без)\s+(?:the\s+|all\s+|any\s+|все\s+)?(?:[a-zа-яё_]+\s*)?,?\s*"
+    r"(?:where|with|whose|that\s+have|which\s+have|having|if|когда|где|у\s+которых|в\s+которых|с|со|"
+    r"without|без)\b",
+    re.IGNORECASE,
+)
+# "rows without amount", "пропускать платежи без суммы": rows missing a value, not a column left out.
+ROWS_WITHOUT = re.compile(
+    r"\b(?:rows?|records?|entries|ones|those|строк\w*|запис\w*|тех|те|(?:"
+    + NEGATING_VERBS
+    + r")\s+[a-zа-яё_]+)"
+    r"\s+(?P<prep>without|без)\s+",
+    re.IGNORECASE,
+)
+# Words right before a status word that turn it around: "без отменённых", "except cancelled".
+NEGATORS = {"без", "кроме", "except", "excluding", "not", "не", "non", "исключая", "минус"}
+# "за последние 7 дней", "last 24 hours", "за последнюю неделю": a rolling window of whole units.
+LAST_N = re.compile(
+    r"\b(?:(?:for|from|over|in|during|within)\s+)?(?:the\s+)?(?P<en>last|past|trailing)\s+"
+    r"(?:(?P<n>\d{1,4}|[a-z]+)\s+)?(?P<unit>minutes?|hours?|days?|weeks?|months?)\b(?!\s+of\b)"
+    r"|(?:\bза\s+)?\bпоследн\w*\s+(?:(?P<n_ru>\d{1,4}|[а-я]+)\s+)?"
+    r"(?P<unit_ru>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)"
+    r"(?!\s+(?:месяц\w*|недел\w*|год\w*|квартал\w*))"
+    r"|\bза\s+(?P<n_za>\d{1,4})\s+(?P<unit_za>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)",
+    re.IGNORECASE,
+)
+WINDOW_UNITS = (
+    (re.compile(r"^(minute|min|минут)", re.I), "minute"),
+    (re.compile(r"^(hour|час)", re.I), "hour"),
+    (re.compile(r"^(day|дн|день|сут)", re.I), "day"),
+    (re.compile(r"^(week|недел)", re.I), "week"),
+    (re.compile(r"^(month|месяц)", re.I), "month"),
+)
+# "last week" / "прошлый месяц" may be the calendar week or the last 7 days: asked, not guessed.
+CALENDAR_UNITS = {"week", "month"}
+DAY_WINDOW = re.compile(
+    r"\b(?:(?P<yesterday>yesterday|вчера|вчерашн\w*|(?:the\s+)?previous\s+day|"
+    r"предыдущ\w*\s+(?:день|дня|сутки|суток))|(?P<today>today|сегодня|сегодняшн\w*))\b",
+    re.IGNORECASE,
+)
+# "starting today", "начиная с сегодня": when the pipeline starts, not which rows it loads.
+STARTING_BEFORE = re.compile(
+    r"\b(starting|start|beginning|начиная(?:\s+(?:с|со))?|с|со)(?:\s+from)?\s*$", re.IGNORECASE
+)
+# Words between a time column and its window ("created in the last 7 days", "updated since yesterday").
+WINDOW_PREPOSITIONS = {
+    "in", "within", "during", "for", "over", "since", "after", "from", "the", "за", "с", "после",
+}  # fmt: skip
+# "updated since yesterday": every row from the start of that day on, with no end.
+SINCE_BEFORE = re.compile(r"\b(since|after|from\s+the\s+start\s+of|после)\s*$", re.IGNORECASE)
+UNTIL_BEFORE = re.compile(r"\b(until|till|before|up\s+to|до|по)\s*$", re.IGNORECASE)
+# Time phrases the planner does not turn into a window; with any of them it asks.
+WINDOW_HINTS = re.compile(
+    r"\b((?:last|past|previous|recent|trailing)\s+(?:\d+|few|several|couple)\b|previous\s+(?:week|month|year)|"
+    r"last\s+(?:week|month|year)|this\s+(?:week|month|year)|прошл\w+\s+(?:день|недел\w*|месяц\w*|год\w*)|"
+    r"за\s+(?:эт\w+|текущ\w+|несколько|пару)\b|последн\w*\s+(?:несколько|пару))",
+    re.IGNORECASE,
+)
+
+# --- column exclusions -----------------------------------------------------------------------
+
+# Words that leave columns out of a load: "drop the email column", "без колонок phone и snils".
+# Russian verbs only, not their nouns: "обновления и удаления" are change events (CDC), not an order.
+RU_EXCLUDE_VERBS = (
+    r"убра(?:ть|в)|убер(?:и|ите|ем)|убира(?:ть|я|ем|йте)|удал(?:ить|и|ите|ять|яя|ив|яем)|"
+    r"исключ(?:ить|и|ите|ать|ая|ив|аем)|выкин(?:уть|ь|ьте)|выкидыва(?:ть|я)|выброс(?:ить|ь|ьте)"
+)
+EXCLUDE = re.compile(
+    r"\b(drop|dropping|remove|removing|delete|exclude|excluding|without|skip|skipping|omit|omitting|"
+    r"leave\s+out|except(?:\s+for)?|but\s+not|(?:don'?t|do\s+not)\s+(?:load|include|copy|need|want|send)|"
+    r"(?:is\s+|are\s+)?not\s+(?:needed|required|wanted)|no\s+need\s+for|(?<!with\s)(?<!having\s)no|без|кроме|"
+    + RU_EXCLUDE_VERBS
+    + r"|"
+    r"не\s+(?:нужн\w*|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать))\b",
+    re.IGNORECASE,
+)
+# Prepositions among those words: they never come after the columns ("email без" means nothing).
+EXCLUDE_PREPOSITIONS = re.compile(
+    r"^(without|excluding|except(\s+for)?|but\s+not|no|без|кроме)$", re.IGNORECASE
+)
+# Destructive verbs that may name a column to leave out of a load rather than data to destroy.
+COLUMN_DROP_VERBS = re.compile(r"^(drop|remove|delete|удал(?:ить|и|ите|ять|яя|ив|яем))$", re.IGNORECASE)
+COLUMN_NOUN = re.compile(r"^(columns?|fields?|attributes?|колон\w*|столб\w*|пол[еяй]\w*)$", re.IGNORECASE)
+# Generic words around a column word that belong to it: "phone numbers", "номера телефонов", "email address".
+COLUMN_NOUN_PARTS = GENERIC_PARTS | {stem("address"), stem("адрес")}
+QUANTIFIERS = {"all", "any", "все", "всех"}
+# Words a list of columns is joined with ("the email and phone columns", "телефон и почту").
+LIST_JOINERS = {"the", "a", "an", "and", "or", "и", "или", "also", "также", "its", "their", "его", "их", "s"}
+# Words that may follow a list of columns and end it ("without email to ClickHouse daily").
+CLAUSE_WORDS = (STOP_WORDS | TO_WORDS | FROM_WORDS | {
+    "but", "then", "when", "while", "before", "after", "so", "please", "а", "но", "затем", "потом",
+    "пожалуйста", "nightly", "weekly", "monthly", "ежечасно", "еженедельно", "ежемесячно", "раз", "once",
+    "twice", "каждое", "каждой", "every", "evry", "with", "and",
+}) - {
+    "table", "tables", "таблицу", "таблицы", "таблица", "schema", "схема", "схемы", "database", "db", "базы",
+    "база", "базу", "data", "данные", "данных", "rows", "records",
+}  # fmt: skip
+# Words after "from"/"из" that name where the source data lives ("delete email from the source table").
+SOURCE_PLACES = {
+    "source", "источник", "источника", "источнике", "table", "таблицы", "таблице", "database", "db", "базы",
+    "базе", "бд", "schema", "схемы", "прода", "production", "prod",
+}  # fmt: skip
+# Key lists after an upsert cue: "upsert by product and warehouse", "по ключу product_id, warehouse".
+KEY_CUE = re.compile(
+    r"\b(?:(?:upsert\w*|merg\w*|мерж\w*)\s+(?:[\wа-яё]+\s+){0,3}?(?:by|on|using|по)"
+    r"(?:\s+(?:keys?|ключ\w*|пол\w*|колонк\w*))?|"
+    r"(?:by|on|using|по)\s+(?:keys?|ключ\w*)|keys?|ключ(?:и|ам|ом|у)?)\s*:?(?=\s)",
+    re.IGNORECASE,
+)
 # Words right after a column word that are not its value ("по региону ежедневно").
 VALUE_NOISE = {
     "ежедневно", "ежечасно", "еженедельно", "каждый", "каждые", "каждую", "every", "daily", "hourly",
@@ -290,6 +444,8 @@ class _Request:
     language: str = "en"
     claimed: set[str] = field(default_factory=set)  # words that name a target, a connection or columns
     values: set[str] = field(default_factory=set)  # words that are filter values ("типа purchase")
+    # Spans of negating words a rule already understood ("skip rows where", "без колонки email").
+    handled: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower().replace("ё", "е")
@@ -298,6 +454,13 @@ class _Request:
         self.raw = [m.group(0) for m in found]
         self.spans = [m.span() for m in found]
         self.language = detect_language(self.text)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first word that starts at or after a character offset."""
+        return next((i for i, (start, _) in enumerate(self.spans) if start >= offset), len(self.spans))
+
+    def is_handled(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.handled)
 
     def role(self, index: int) -> str:
         """source / target / unknown: the nearest from- or to-word up to three words before."""
@@ -348,6 +511,7 @@ class OfflinePlanner:
             return refusal
         self._claim_target_name(request)
         self._claim_connection_words(request)
+        self._claim_key_words(request)
         kind = self._source_kind(request)
         if kind in ("s3", "excel"):
             return self._plan_file(request, kind)
@@ -355,7 +519,7 @@ class OfflinePlanner:
         source = self._source(request)
         source_conn, table = source.value or (None, None)
         target = self._target(request, source_conn)
-        schedule = parse_schedule(request.text)
+        schedule = self._schedule(request)
         questions = source.questions + target.questions
         if schedule is None:
             questions.append(self._ask_schedule(request))
@@ -381,12 +545,42 @@ class OfflinePlanner:
                 continue
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
                 continue
+            if COLUMN_DROP_VERBS.match(match.group(1)) and self._drops_columns_only(request, match):
+                continue
             return Outcome.reject(
                 "policy",
                 f"Destructive intent ({match.group(1)!r}): the assistant only builds pipelines that read "
                 "a source and load a target; it never drops, deletes or truncates data.",
             )
         return None
+
+    def _drops_columns_only(self, request: _Request, match: re.Match[str]) -> bool:
+        """ "Copy customers daily but drop the email column": in a load request, a drop verb whose object
+        is a list of columns of some source table leaves those columns out; it destroys nothing."""
+        if not PIPELINE_VERBS.search(request.lower):
+            return False
+        tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
+        for table in tables:
+            columns, (_, end) = self._excluded_by(request, table, match)
+            if columns:
+                return not self._names_source_place(request, request.token_at(end))
+        return False
+
+    def _names_source_place(self, request: _Request, index: int) -> bool:
+        """ "delete email from postgres / from the customers table": the source itself is the object."""
+        tokens = request.tokens[index : index + 4]
+        if not tokens or tokens[0] not in {"from", "in", "at", "из", "в", "во", "на"}:
+            return False
+        for token in tokens[1:]:
+            if (
+                token in SOURCE_PLACES
+                or token in ENGINE_WORDS["postgres"]
+                or stem(token) in ENGINE_WORDS["postgres"]
+            ):
+                return True
+            if self._is_source_table_name(token):
+                return True
+        return False
 
     def _code(self, request: _Request) -> Outcome | None:
         if any(pattern.search(request.text) for pattern in CODE_PATTERNS):
@@ -600,6 +794,7 @@ class OfflinePlanner:
             for name, (table, indices) in hits.items()
             if not any(other != name and set(indices) < set(o) for other, (_, o) in hits.items())
         }
+        hits = self._outside_mask_clause(request, hits)
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
@@ -607,6 +802,20 @@ class OfflinePlanner:
                 return [head]
         order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _outside_mask_clause(
+        self, request: _Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """ "грузить заказы, замаскировать email клиентов": a table named only inside the masking clause
+        qualifies what to mask; the one table named outside it is the source."""
+        match = MASK.search(request.lower)
+        if match is None or len(hits) < 2:
+            return hits
+        start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
+        ends = [i for i in (request.lower.find(p, match.end()) for p in ",;.") if i >= 0]
+        first, last = request.token_at(start), request.token_at(min(ends, default=len(request.lower)))
+        outside = {name: hit for name, hit in hits.items() if any(not first <= i < last for i in hit[1])}
+        return outside if len(outside) == 1 else hits
 
     def _head_of_chain(self, request: _Request, found: list[tuple[int, Table]]) -> Table | None:
         """The one table all other table words hang off ("записи пациентов к врачам" -> appointments)."""
@@ -662,6 +871,24 @@ class OfflinePlanner:
                 return match.group(1)
         snake = [t for t in request.tokens if "_" in t and t not in request.claimed]
         return snake[0] if snake else None
+
+    def _schedule(self, request: _Request) -> ScheduleMatch | None:
+        """The schedule; its words ("except weekends", "кроме выходных") are not a row filter's negation."""
+        text = self._without_filters(request)
+        schedule = parse_schedule(text)
+        if schedule and schedule.phrase and schedule.phrase in text:
+            start = text.index(schedule.phrase)
+            request.handled.append((start, start + len(schedule.phrase)))
+        return schedule
+
+    def _without_filters(self, request: _Request) -> str:
+        """The request with "quantity between 1 and 5" blanked out: a range on a column is a filter, and
+        the schedule parser would read it as an hour window."""
+        text = request.text
+        for match in BETWEEN.finditer(request.lower):
+            if self._names_a_column_anywhere(match.group(1), set(self.vocabulary.meanings(match.group(1)))):
+                text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+        return text
 
     def _ask_schedule(self, request: _Request) -> str:
         if request.language == "ru":
@@ -757,6 +984,196 @@ class OfflinePlanner:
     def _columns_in(self, table: Table, text: str) -> list[str]:
         return [name for _, name in self._column_mentions(table, words(text))]
 
+    # --- lists of columns ----------------------------------------------------------------------
+
+    def _column_run(
+        self, table: Table, request: _Request, start: int, stop: int | None = None, fk_words: bool = False
+    ) -> tuple[list[str], int]:
+        """Columns named one after another from word `start` ("the email and phone columns", "номера карт
+        и телефоны") and the index of the first word that is not part of the list. A word naming another
+        table stands for its `<table>_id` column only with `fk_words` ("upsert by product")."""
+        tokens, end = request.tokens, len(request.tokens) if stop is None else stop
+        columns: list[str] = []
+        i = start
+        while i < end:
+            token = tokens[i]
+            if token in LIST_JOINERS or COLUMN_NOUN.match(token):
+                i += 1
+                continue
+            found = self._word_column(table, tokens[i:end], fk_words)
+            if self._qualifies_table(table, token, found):
+                i += 1  # "customer emails" of customers, "skip events with": the table's own word
+                continue
+            if found is None:
+                break
+            name, width = found
+            if name not in columns:
+                columns.append(name)
+            i += width
+        return columns, i
+
+    def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None:
+        """The column the first word (or the first two words, "номер карты") names, and how many words."""
+        exact = table.column(tokens[0])
+        if not exact and tokens[0] in STOP_WORDS:
+            return None
+        if not exact and len(tokens) > 1 and tokens[1] not in STOP_WORDS and not COLUMN_NOUN.match(tokens[1]):
+            pair = self._pair_column(table, tokens[0], tokens[1])
+            if pair:
+                return pair, 2
+        single = exact.name if exact else self._single_word_column(table, tokens[0], fk_words)
+        if single is None:
+            # "номера телефонов": a generic word, then the column word
+            if len(tokens) > 1 and self._is_column_noun_part(table, tokens[0]):
+                after = self._single_word_column(table, tokens[1], fk_words)
+                return (after, 2) if after else None
+            return None
+        if len(tokens) > 1 and self._is_column_noun_part(table, tokens[1]):
+            return single, 2  # "phone numbers", "email address"
+        return single, 1
+
+    def _single_word_column(self, table: Table, token: str, fk_words: bool) -> str | None:
+        meanings = set(self.vocabulary.meanings(token))
+        named = [c.name for c in table.columns if self._names_column(c, meanings, table, frozenset())]
+        if len(named) != 1 or (not fk_words and self._names_other_table(token, table)):
+            return None
+        return named[0]
+
+    def _is_column_noun_part(self, table: Table, token: str) -> bool:
+        """A generic word ("номер", "number", "address") that names no column of this table by itself."""
+        meanings = self.vocabulary.meanings(token)
+        return (
+            bool(meanings & COLUMN_NOUN_PARTS)
+            and not table.column(token)
+            and not any(self._names_column(c, set(meanings), table, frozenset()) for c in table.columns)
+        )
+
+    def _pair_column(self, table: Table, first: str, second: str) -> str | None:
+        """One column both words are part of ("card number", "дата рождения")."""
+        meanings = [set(self.vocabulary.meanings(w)) for w in (first, second)]
+        named = [
+            c.name
+            for c in table.columns
+            if self._names_column(c, meanings[0] | meanings[1], table, frozenset())
+            and all(m & self._column_words(c) for m in meanings)
+        ]
+        return named[0] if len(named) == 1 else None
+
+    def _column_words(self, column: Column) -> set[str]:
+        return set(name_parts(column.name)) | set(name_parts_of_text(column.comment))
+
+    def _qualifies_table(self, table: Table, token: str, found: tuple[str, int] | None) -> bool:
+        """The word names the table itself and no whole column ("events" is not event_type, while
+        "складу" is warehouse of inventory)."""
+        if not self._names_table(token, table) or (found is not None and found[1] == 2):
+            return False
+        meanings = self.vocabulary.meanings(token)
+        return not any(set(name_parts(c.name)) <= meanings for c in table.columns)
+
+    def _names_table(self, token: str, table: Table) -> bool:
+        """The word names this very table ("customer emails" of customers): a qualifier, not a column."""
+        return not table.column(token) and set(name_parts(table.name)) <= self.vocabulary.meanings(token)
+
+    def _names_other_table(self, token: str, table: Table) -> bool:
+        return any(
+            other.qualified_name != table.qualified_name and self._names_table(token, other)
+            for conn in self._readable("postgres")
+            for other in self.catalog.tables_of(conn.conn_id)
+        )
+
+    def _ends_list(self, request: _Request, index: int, commas: bool = True) -> bool:
+        """A list of columns ends here: the end, punctuation, or a word that starts the next clause."""
+        if index >= len(request.tokens):
+            return True
+        gap = request.text[request.spans[index - 1][1] : request.spans[index][0]] if index else ""
+        if re.search(r"[;.:!?()\-—–]" if not commas else r"[,;.:!?()\-—–]", gap):
+            return True
+        token = request.tokens[index]
+        engine = any(token in ws or stem(token) in ws for ws in ENGINE_WORDS.values())
+        return (
+            token in CLAUSE_WORDS or engine or bool(PIPELINE_VERBS.fullmatch(token) or MASK.fullmatch(token))
+        )
+
+    def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
+        """Words that name a column of another table (or personal data) but no column of this one:
+        "mask customer emails" on orders names customers.email, which orders does not have."""
+        mentioned = [table.column(name) for _, name in self._column_mentions(table, tokens)]
+        explained = set().union(*(self._column_words(c) for c in mentioned if c)) if mentioned else set()
+        foreign = []
+        for token in tokens:
+            meanings = set(self.vocabulary.meanings(token))
+            if token in STOP_WORDS or token in LIST_JOINERS or table.column(token) or meanings & explained:
+                continue
+            if self._names_table(token, table) or self._names_other_table(token, table):
+                continue
+            if self._names_a_column_anywhere(token, meanings):
+                foreign.append(token)
+        return foreign
+
+    def _names_a_column_anywhere(self, token: str, meanings: set[str]) -> bool:
+        if any(len(parts) == 1 and parts <= meanings for parts in PII_COLUMN_PARTS):
+            return True
+        for conn in self._readable("postgres"):
+            for other in self.catalog.tables_of(conn.conn_id):
+                if other.column(token) or any(
+                    self._names_column(c, meanings, other, frozenset()) for c in other.columns
+                ):
+                    return True
+        return False
+
+    def _excluded_by(
+        self, request: _Request, table: Table, match: re.Match[str]
+    ) -> tuple[list[str], tuple[int, int]]:
+        """Columns of `table` one exclusion word leaves out, and the span of the words saying so: the list
+        after it ("without email and phone") or, Russian word order, the clause before a verb ("колонку
+        email убрать")."""
+        if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
+            return [], match.span()  # "skip payments without amount" filters rows
+        start = request.token_at(match.end())
+        pii = self._personal_data_at(request, start)
+        if pii and self._pii_columns(table):
+            return self._pii_columns(table), (match.start(), pii.end())
+        columns, end = self._column_run(table, request, start)
+        if columns and self._ends_list(request, end):
+            return columns, (match.start(), request.spans[end - 1][1])
+        if EXCLUDE_PREPOSITIONS.match(match.group(1)):
+            return [], match.span()
+        clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?(—") + 1
+        first, verb = request.token_at(clause_start), request.token_at(match.start())
+        pii = self._personal_data_at(request, first)
+        rest = request.lower[pii.end() : match.start()] if pii else ""
+        if pii and re.fullmatch(r"\s*(?:данн\w*|data|info\w*)?\s*", rest) and self._pii_columns(table):
+            return self._pii_columns(table), (clause_start, match.end())  # "персональные данные убрать"
+        columns, end = self._column_run(table, request, first, stop=verb)
+        if columns and end == verb:
+            return columns, (clause_start, match.end())
+        return [], match.span()
+
+    def _personal_data_at(self, request: _Request, index: int) -> re.Match[str] | None:
+        """ "without (all) personal data", "без ПДн": the personal-data columns as one group."""
+        while index < len(request.tokens) and request.tokens[index] in LIST_JOINERS | QUANTIFIERS:
+            index += 1
+        if index >= len(request.tokens):
+            return None
+        return PII_WORDS.match(request.lower, request.spans[index][0])
+
+    def _excluded_columns(self, request: _Request, table: Table) -> _Found:
+        """Columns the request leaves out of the load, or a question when it names one the table lacks."""
+        excluded: list[str] = []
+        for match in EXCLUDE.finditer(request.lower):
+            columns, span = self._excluded_by(request, table, match)
+            if columns:
+                excluded += [c for c in columns if c not in excluded]
+                request.handled.append(span)
+                continue
+            start = request.token_at(match.end())
+            following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
+            foreign = self._foreign_column_words(table, following[:2])
+            if foreign:
+                return _Found(None, [f"{table.qualified_name} has no column {foreign[0]!r} to leave out; "
+                                     f"columns: {', '.join(table.column_names)}."])  # fmt: skip
+        return _Found(excluded)
+
     # --- options -------------------------------------------------------------------------------
 
     def _mode(self, request: _Request) -> str:
@@ -772,6 +1189,9 @@ class OfflinePlanner:
         return list(dict.fromkeys(known)), unknown
 
     def _keys(self, request: _Request, table: Table) -> _Found:
+        listed = self._key_list(request, table)
+        if listed:
+            return _Found(listed)
         for match in BY_LIST.finditer(request.lower):
             before = request.lower[max(0, match.start() - 30) : match.start()]
             if (
@@ -788,6 +1208,50 @@ class OfflinePlanner:
         name = table.qualified_name
         return _Found(None, [f"Which key columns identify a row of {name} for the upsert?"])
 
+    def _window_keys(self, request: _Request, table: Table) -> _Found:
+        """Keys for a rolling window: the ones named after an upsert cue, else the primary key."""
+        listed = self._key_list(request, table)
+        if listed or table.primary_key:
+            return _Found(listed or list(table.primary_key))
+        return _Found(None, [f"Each run reloads the whole time window, so rows would be loaded twice: which "
+                             f"key columns identify a row of {table.qualified_name}?"])  # fmt: skip
+
+    def _left_out_but_needed(
+        self, table: Table, columns: list[str] | None, keys: list[str] | None, incremental: str | None
+    ) -> list[str]:
+        """A column left out of the load cannot be an upsert key or the incremental watermark."""
+        if not columns:
+            return []
+        needed = [*(keys or []), *([incremental] if incremental else [])]
+        missing = [c for c in needed if c not in columns]
+        if not missing:
+            return []
+        return [f"{', '.join(missing)} of {table.qualified_name} would be left out, but the load needs "
+                "it (key or new-rows column); should it be loaded after all?"]  # fmt: skip
+
+    def _key_list(self, request: _Request, table: Table) -> list[str]:
+        """Keys after an upsert cue, by column name or business word: "upsert by product and warehouse"
+        -> product_id, warehouse (a word naming another table stands for its `_id` column here)."""
+        for match in KEY_CUE.finditer(request.lower):
+            columns, end = self._column_run(table, request, request.token_at(match.end()), fk_words=True)
+            if columns and self._ends_list(request, end):
+                return columns
+        return []
+
+    def _claim_key_words(self, request: _Request) -> None:
+        """Words of a key list ("upsert по товару и складу") name columns, not the table to load."""
+        for match in KEY_CUE.finditer(request.lower):
+            index = request.token_at(match.end())
+            while index < len(request.tokens) and not self._ends_list(request, index, commas=False):
+                request.values.add(request.tokens[index])
+                joined = index + 1 < len(request.tokens) and (
+                    request.tokens[index + 1] in {"and", "и", "&"}
+                    or "," in request.text[request.spans[index][1] : request.spans[index + 1][0]]
+                )
+                index += 2 if joined and request.tokens[index + 1] in {"and", "и", "&"} else 1
+                if not joined:
+                    break
+
     def _incremental(self, request: _Request, table: Table) -> _Found:
         text = STATUS_IS.sub(" ", request.lower)  # "со статусом new" is a filter, not "new rows"
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text)
@@ -802,38 +1266,85 @@ class OfflinePlanner:
             for name in UPDATE_COLUMNS:
                 if table.column(name):
                     return _Found(name)
-        if table.column("created_at"):
-            return _Found("created_at")
-        events = [c.name for c in table.columns if c.name.endswith("_at") and c.name not in UPDATE_COLUMNS]
-        if len(events) == 1:
-            return _Found(events[0])
-        updates = [n for n in UPDATE_COLUMNS if table.column(n)]
-        if not events and updates:
-            return _Found(updates[0])
-        listed = ", ".join(events) or "none found"
+        column = self._event_time_column(table)
+        if column:
+            return _Found(column)
+        listed = ", ".join(self._event_columns(table)) or "none found"
         question = f"Which column marks new rows of {table.qualified_name} (candidates: {listed})?"
         return _Found(None, [question])
 
+    def _event_time_column(self, table: Table) -> str | None:
+        """When a row happened: created_at, else the one other `*_at` column (sold_at, paid_at), else the
+        update time of a table that has nothing else; None when several could be meant."""
+        if table.column("created_at"):
+            return "created_at"
+        events = self._event_columns(table)
+        if len(events) == 1:
+            return events[0]
+        updates = [n for n in UPDATE_COLUMNS if table.column(n)]
+        return updates[0] if not events and updates else None
+
+    def _event_columns(self, table: Table) -> list[str]:
+        return [c.name for c in table.columns if c.name.endswith("_at") and c.name not in UPDATE_COLUMNS]
+
     def _column_subset(self, request: _Request, table: Table) -> _Found:
+        """The columns to load: a listed subset, or every column but the ones the request leaves out."""
+        excluded = self._excluded_columns(request, table)
+        if excluded.questions or not excluded.value:
+            return excluded if excluded.questions else self._listed_subset(request, table)
+        kept = self._listed_subset(request, table).value or table.column_names
+        rest = [c for c in kept if c not in excluded.value]
+        if not rest:
+            left_out = ", ".join(excluded.value)
+            question = (
+                f"Leaving out {left_out} leaves no column of {table.qualified_name} to load; which then?"
+            )
+            return _Found(None, [question])
+        return _Found(rest)
+
+    def _listed_subset(self, request: _Request, table: Table) -> _Found:
         postfix = COLUMN_LIST_AFTER.search(request.text)
         if postfix:
             known, unknown = self._listed_columns(table, postfix.group(1))
             if known and not unknown:
                 return _Found(known)
         for match in COLUMN_LIST.finditer(request.text):
+            if request.is_handled(match.start()):
+                continue  # "без колонок phone и snils" lists what to leave out
             known, unknown = self._listed_columns(table, match.group(1))
             explicit = re.match(r"(keep|only|только|колонк|столбц|column|field|пол)", match.group(0), re.I)
             if unknown and explicit:
                 return _Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; "
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
+            if len(known) == 1 and self._value_follows(request, table, match.end()):
+                continue  # "only region north" is a filter, not the one column region
             if known and (len(known) > 1 or re.match(r"(keep|only|только)", match.group(0), re.I)):
                 return _Found(known)
         return _Found(None)
 
-    def _mask(self, request: _Request, table: Table) -> list[str]:
+    def _value_follows(self, request: _Request, table: Table, offset: int) -> bool:
+        index = request.token_at(offset)
+        if index >= len(request.tokens) or self._ends_list(request, index):
+            return False
+        return self._is_value(request, table, request.raw[index])
+
+    def _mask(self, request: _Request, table: Table) -> _Found:
+        """Columns to mask, or a question when the request names something the table does not have
+        ("mask customer emails" on orders must not mask customer_id)."""
+        columns, part = self._masked_columns(request, table)
+        foreign = self._foreign_column_words(table, words(part)) if columns else []
+        source = table.qualified_name
+        if MASK.search(request.lower) and (foreign or not columns):
+            lead = f"{source} has no column {foreign[0]!r}. " if foreign else ""
+            return _Found(None, [f"{lead}Which columns of {source} should be masked? "
+                                 f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
+        return _Found(columns)
+
+    def _masked_columns(self, request: _Request, table: Table) -> tuple[list[str], str]:
+        """The columns a mask phrase names, and the words that named them."""
         match = MASK.search(request.lower)
         if not match:
-            return []
+            return [], ""
         start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
         ends = [i for i in (request.lower.find(p, match.end()) for p in ";.") if i >= 0]
         after = re.split(
@@ -851,10 +1362,10 @@ class OfflinePlanner:
                     if not more:
                         break
                     columns += [c for c in more if c not in columns]
-                return columns
+                return columns, part
             if PII_WORDS.search(part):
-                return self._pii_columns(table)
-        return []
+                return self._pii_columns(table), ""
+        return [], ""
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""
@@ -884,8 +1395,17 @@ class OfflinePlanner:
 
     # --- filters -------------------------------------------------------------------------------
 
-    def _where(self, request: _Request, table: Table, incremental: bool) -> _Found:
-        where = self._conditions(request, table, incremental)
+    def _where(self, request: _Request, table: Table, incremental: bool, window: _Found) -> _Found:
+        scopes = self._negated_scopes(request)
+        found = self._conditions(request, table, incremental)
+        if window.value:
+            found.append(window.value)
+        conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
+        questions += self._foreign_filters(request, table)
+        questions += self._unplaced_only_value(request, table, conditions)
+        if questions:
+            return _Found(None, questions)
+        where = " AND ".join(conditions) or None
         hint = FILTER_HINTS.search(request.lower)
         if hint and not where:
             question = (
@@ -893,21 +1413,198 @@ class OfflinePlanner:
                 "Which condition should the rows meet (for example 'total > 1000')?"
             )
             return _Found(None, [question])
-        if where and NEGATION.search(request.lower):
+        unhandled = [m for m in NEGATION.finditer(request.lower) if not request.is_handled(m.start())]
+        if where and unhandled:
             return _Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return _Found(where)
 
-    def _conditions(self, request: _Request, table: Table, incremental: bool) -> str | None:
+    def _conditions(self, request: _Request, table: Table, incremental: bool) -> list[tuple[int, str]]:
+        """(position, condition) of every row condition the request states, one per column."""
         found: dict[str, tuple[int, str]] = {}
         rules = (
-            self._between_conditions, self._explicit_conditions, self._compared_conditions,
-            self._comparative_conditions, self._status_conditions, self._value_conditions,
+            self._null_conditions, self._between_conditions, self._explicit_conditions,
+            self._compared_conditions, self._comparative_conditions, self._status_conditions,
+            self._value_conditions,
         )  # fmt: skip
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
                 found.setdefault(column, (position, condition))
-        return " AND ".join(c for _, c in sorted(found.values())) or None
+        return list(found.values())
+
+    # --- negated row filters ("skip rows where amount is null") ----------------------------------
+
+    def _negated_scopes(self, request: _Request) -> list[tuple[int, int]]:
+        """Character spans whose conditions describe rows NOT to load: from "skip rows where" to the
+        end of that clause."""
+        scopes = []
+        for match in NEGATED_ROWS.finditer(request.lower):
+            if DEDUPE.match(request.lower, match.start()):
+                continue  # "without duplicates with ..." is deduplication
+            end = re.compile(r"[,;!?\n]|\.(?!\d)").search(request.lower, match.end())
+            scopes.append((match.start(), end.start() if end else len(request.lower)))
+        return scopes
+
+    def _apply_negations(
+        self, request: _Request, table: Table, found: list[tuple[int, str]], scopes: list[tuple[int, int]]
+    ) -> tuple[list[str], list[str]]:
+        """The conditions with those inside a negated scope turned around; questions when a negated
+        scope holds several conditions (NOT (a AND b) is not what an AND of negations means)."""
+        conditions = [condition for _, condition in found]
+        for start, end in scopes:
+            inside = [i for i, (position, _) in enumerate(found) if start <= position < end]
+            if not inside:
+                if request.is_handled(start):
+                    continue  # "without the email column with ...": columns, handled already
+                phrase = request.text[start:end].strip()
+                question = (
+                    f"I could not tell which rows of {table.qualified_name} {phrase!r} means; which "
+                    "condition should the loaded rows meet (for example 'amount IS NOT NULL')?"
+                )
+                return [], [question]
+            # "skip rows where a or b" keeps rows with neither (NOT a AND NOT b); "a and b" is no AND.
+            negated = [self._negated(table, found[i][1]) for i in inside]
+            gaps = [
+                request.lower[found[a][0] : found[b][0]] for a, b in zip(inside, inside[1:], strict=False)
+            ]
+            either = all(
+                re.search(r"\b(or|или|либо)\b", g) and not re.search(r"\b(and|и)\b", g) for g in gaps
+            )
+            if None in negated or not either:
+                listed = " AND ".join(found[i][1] for i in inside)
+                return [], [f"Which rows of {table.qualified_name} should be skipped? I read '{listed}' "
+                            "but could not turn it into a filter of the rows to keep."]  # fmt: skip
+            for i, condition in zip(inside, negated, strict=True):
+                conditions[i] = str(condition)
+            request.handled.append((start, end))
+        return conditions, []
+
+    def _negated(self, table: Table, condition: str) -> str | None:
+        """The condition that keeps exactly the rows `condition` would skip (NULLs are kept: a row whose
+        value is unknown is not one the request asked to skip)."""
+        match = re.fullmatch(
+            r"(\w+) (IS NOT NULL|IS NULL|IS DISTINCT FROM|<>|!=|>=|<=|=|>|<|BETWEEN) ?(.*)", condition
+        )
+        if match is None:
+            return None
+        name, operator, value = match.groups()
+        if re.search(r"\bAND\b|now\(\)|current_date", value) and operator != "BETWEEN":
+            return None  # a time window or a compound condition: asked about, not turned around
+        column = table.column(name)
+        nullable = column is None or column.nullable
+        if operator in ("IS NULL", "IS NOT NULL"):
+            return f"{name} {'IS NOT NULL' if operator == 'IS NULL' else 'IS NULL'}"
+        if operator in ("IS DISTINCT FROM", "<>", "!="):
+            return f"{name} = {value}"
+        if operator == "=":
+            return f"{name} IS DISTINCT FROM {value}" if nullable else f"{name} <> {value}"
+        kept = (
+            f"{name} NOT BETWEEN {value}" if operator == "BETWEEN" else f"{name} {FLIPPED[operator]} {value}"
+        )
+        return f"({kept} OR {name} IS NULL)" if nullable else kept
+
+    # --- null checks ---------------------------------------------------------------------------
+
+    def _null_conditions(self, request: _Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        for match in NULL_AFTER.finditer(request.lower):
+            is_null = _says_null(match)
+            index = request.token_at(match.start())
+            found = self._column_before(request, table, index)
+            if found is None and match.group("ru"):
+                # "где не указан телефон": Russian puts the predicate first
+                after = request.token_at(match.end())
+                column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+                found = (column[0], after) if column else None
+            if found:
+                name, at = found
+                yield self._position(request, at), name, f"{name} {'IS NULL' if is_null else 'IS NOT NULL'}"
+        for match in ROWS_WITHOUT.finditer(request.lower):
+            after = request.token_at(match.end())
+            while after < len(request.tokens) and request.tokens[after] in LIST_JOINERS:
+                after += 1  # "without an amount"
+            column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+            if column:
+                yield self._position(request, after), column[0], f"{column[0]} IS NULL"
+        for match in NULL_BEFORE.finditer(request.lower):
+            after = request.token_at(match.end())
+            column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+            if column:
+                is_null = not re.match(r"(non|непуст|не\s|заполн)", match.group("word"), re.IGNORECASE)
+                condition = f"{column[0]} {'IS NULL' if is_null else 'IS NOT NULL'}"
+                yield self._position(request, after), column[0], condition
+
+    def _column_before(self, request: _Request, table: Table, index: int) -> tuple[str, int] | None:
+        """The column named by the word(s) right before word `index` ("the phone number is empty")."""
+        tokens = request.tokens
+        end = index
+        while end > 0 and (tokens[end - 1] in LIST_JOINERS or COLUMN_NOUN.match(tokens[end - 1])):
+            end -= 1
+        for start in (end - 2, end - 1):
+            if start < 0:
+                continue
+            found = self._word_column(table, tokens[start:end], fk_words=True)
+            if found and start + found[1] == end and not self._qualifies_table(table, tokens[start], found):
+                return found[0], start  # "визиты за ..." names the table, not its visit_date
+        return None
+
+    # --- rolling windows ("за последние 7 дней", "yesterday") ----------------------------------
+
+    def _rolling_window(self, request: _Request, table: Table) -> _Found:
+        """(position, condition) of the one time window the request names, or a question."""
+        windows: list[tuple[int, str]] = []
+        for match in LAST_N.finditer(request.lower):
+            template = _last_n_template(match)
+            if template is None:
+                return _Found(None, [self._ask_window(request, table, match.group(0))])
+            windows.append((match.start(), template))
+        for match in DAY_WINDOW.finditer(request.lower):
+            template = self._day_window(request.lower[: match.start()], bool(match.group("yesterday")))
+            if template == "":
+                continue  # "starting today" is when the pipeline starts
+            if template is None:
+                return _Found(None, [self._ask_window(request, table, match.group(0))])
+            windows.append((match.start(), template))
+        if not windows:
+            hint = WINDOW_HINTS.search(request.lower)
+            return _Found(None, [self._ask_window(request, table, hint.group(0))] if hint else [])
+        if len({template for _, template in windows}) > 1:
+            return _Found(None, [self._ask_window(request, table, "")])
+        position, template = windows[0]
+        column = self._window_column(request, table, request.token_at(position))
+        if column is None:
+            candidates = ", ".join(self._event_columns(table)) or "none found"
+            return _Found(None, [f"Which time column of {table.qualified_name} should the window use "
+                                 f"(candidates: {candidates})?"])  # fmt: skip
+        return _Found((position, template.format(c=column)))
+
+    def _day_window(self, before: str, yesterday: bool) -> str | None:
+        """The condition of "yesterday"/"today" given the words before it: "" when the day is when the
+        pipeline starts ("starting today"), None when unclear ("until yesterday", "starting yesterday")."""
+        start = "current_date - 1" if yesterday else "current_date"
+        if SINCE_BEFORE.search(before):
+            return "{c} >= " + start
+        if STARTING_BEFORE.search(before):
+            return None if yesterday else ""
+        if UNTIL_BEFORE.search(before):
+            return None
+        return "{c} >= current_date - 1 AND {c} < current_date" if yesterday else "{c} >= current_date"
+
+    def _window_column(self, request: _Request, table: Table, index: int) -> str | None:
+        """The time column a window is on: one named right before it ("created in the last 7 days",
+        "updated since yesterday"), else the table's event time (the column new rows are found by)."""
+        while index > 0 and request.tokens[index - 1] in WINDOW_PREPOSITIONS:
+            index -= 1
+        before = self._column_before(request, table, index)
+        if before and _is_temporal(table, before[0]) and before[0].endswith(("_at", "_date", "date")):
+            return before[0]
+        return self._event_time_column(table)
+
+    def _ask_window(self, request: _Request, table: Table, phrase: str) -> str:
+        named = f"I could not turn {phrase.strip()!r} into a time window. " if phrase else ""
+        return (
+            f"{named}Which rows of {table.qualified_name} should each run load, for example "
+            "'за последние 7 дней', 'last 24 hours', 'yesterday'?"
+        )
 
     def _explicit_conditions(
         self, request: _Request, table: Table, _: bool
@@ -979,16 +1676,39 @@ class OfflinePlanner:
         if not table.column("status"):
             return
         for i, token in enumerate(request.tokens):
-            value = STATUS_WORDS.get(stem(token))
-            if value:
-                yield self._position(request, i), "status", f"status = '{value}'"
-                return
+            value, negated = _status_word(token)
+            if value is None:
+                continue
+            negator = self._negator_before(request, i)
+            if negator is not None:  # "без отменённых", "except cancelled ones"
+                request.handled.append(request.spans[negator])
+                negated = not negated
+            condition = f"status = '{value}'"
+            yield (
+                self._position(request, i),
+                "status",
+                self._negated(table, condition) if negated else condition,
+            )
+            return
+
+    def _negator_before(self, request: _Request, index: int) -> int | None:
+        """Index of a negating word right before word `index` ("except the cancelled ones")."""
+        for back in (1, 2):
+            before = index - back
+            if before < 0:
+                return None
+            if request.tokens[before] in NEGATORS:
+                return before
+            if request.tokens[before] not in {"the", "all", "все", "those", "any"}:
+                return None
+        return None
 
     def _value_conditions(self, request: _Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         tokens = request.tokens
         for i in range(len(tokens) - 1):
-            # "for region north"; in Russian also a bare genitive before a Latin value ("типа purchase").
-            linked = i > 0 and tokens[i - 1] in VALUE_LINKS
+            # "for region north", ", region north only"; in Russian also a bare genitive before a Latin
+            # value ("типа purchase"); after a negator these are rows NOT to load ("без категории food").
+            linked = i > 0 and self._links_value(request, i)
             bare = request.language == "ru" and request.raw[i + 1].isascii()
             if not (linked or bare):
                 continue
@@ -998,7 +1718,72 @@ class OfflinePlanner:
             column = table.column(mentions[0][1])
             value = request.raw[i + 1]
             if column and self._filterable(table, column) and self._is_value(request, table, value):
-                yield self._position(request, i), column.name, f"{column.name} = {_quote(value)}"
+                condition: str | None = f"{column.name} = {_quote(value)}"
+                negator = self._negator_before(request, i)
+                if negator is not None:
+                    request.handled.append(request.spans[negator])
+                    condition = self._negated(table, str(condition))
+                if condition:
+                    yield self._position(request, i), column.name, condition
+
+    def _links_value(self, request: _Request, index: int) -> bool:
+        """Word `index` may be a column word followed by its value: after a link word ("for", "со"), a
+        negator ("без"), "only", or at the start of a clause (", region north only")."""
+        before = request.tokens[index - 1]
+        return before in VALUE_LINKS | NEGATORS | {"only", "только"} or self._starts_clause(request, index)
+
+    def _foreign_filters(self, request: _Request, table: Table) -> list[str]:
+        """ "customers for region north": a value filter on a column this table does not have is asked
+        about, not dropped silently."""
+        tokens = request.tokens
+        for i in range(1, len(tokens) - 1):
+            if not self._links_value(request, i) or tokens[i] in request.claimed:
+                continue
+            meanings = self.vocabulary.meanings(tokens[i])
+            if not meanings & VALUE_COLUMN_WORDS or self._names_table(tokens[i], table):
+                continue
+            if self._column_mentions(table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)):
+                continue
+            if self._is_value(request, table, request.raw[i + 1]):
+                phrase, columns = f"{tokens[i]} {request.raw[i + 1]}", ", ".join(table.column_names)
+                return [f"{table.qualified_name} has no column {tokens[i]!r} to filter on ({phrase}); "
+                        f"columns: {columns}."]  # fmt: skip
+        return []
+
+    def _unplaced_only_value(self, request: _Request, table: Table, conditions: list[str]) -> list[str]:
+        """ "лиды ежедневно, только web": a lone value after "only" that no rule placed in a column is
+        asked about; loading every row would ignore it."""
+        schedule = parse_schedule(request.text)
+        schedule_words = words(schedule.phrase) if schedule else []
+        for i, token in enumerate(request.tokens[:-1]):
+            if token not in ("only", "только") or not self._ends_list(request, i + 2):
+                continue
+            word, raw = request.tokens[i + 1], request.raw[i + 1]
+            known = (
+                word in schedule_words
+                or DAY_WINDOW.fullmatch(word)
+                or table.column(word)
+                or _status_word(word)[0]
+                or NEW_NOUN.fullmatch(word)
+                or INCREMENTAL.fullmatch(word)
+                or self._names_table(word, table)
+                or self._names_other_table(word, table)
+                or any(_quote(raw) in c or _quote(word) in c for c in conditions)
+            )
+            if known or not self._is_value(request, table, raw):
+                continue
+            text_columns = sorted(
+                (c.name for c in table.columns if self._filterable(table, c)),
+                key=lambda name: not set(name_parts(name)) & VALUE_COLUMN_WORDS,  # category before sku
+            )
+            example = f" (for example {text_columns[0]} = {_quote(raw)})" if text_columns else ""
+            return [f"Which column of {table.qualified_name} should equal {raw!r}{example}?"]
+        return []
+
+    def _starts_clause(self, request: _Request, index: int) -> bool:
+        """Word `index` follows punctuation: ", region north only" states a condition of its own."""
+        gap = request.text[request.spans[index - 1][1] : request.spans[index][0]] if index else ""
+        return bool(re.search(r"[,;:(—–]", gap))
 
     def _filterable(self, table: Table, column: Column) -> bool:
         personal = any(parts <= set(name_parts(column.name)) for parts in PII_COLUMN_PARTS)
@@ -1012,6 +1797,8 @@ class OfflinePlanner:
             return False
         if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or MASK.fullmatch(lower):
             return False
+        if NULL_WORDS.match(lower) or NULL_AFTER.fullmatch(lower):
+            return False  # "где город пустой" is a null check
         if parse_schedule(f"every day {value}") is None and parse_schedule(value) is not None:
             return False
         return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
@@ -1035,20 +1822,42 @@ class OfflinePlanner:
         source_name = self.catalog.display_name(source.conn_id, table)
         target_table = self._explicit_target_name(request) or table.name
         mode = self._mode(request)
-        keys = self._keys(request, table) if mode == "upsert" else _Found([])
         incremental = (
             self._incremental(request, table) if mode != "replace" and kind == "sql" else _Found(None)
         )
+        window = self._rolling_window(request, table) if kind == "sql" else _Found(None)
+        if window.value and mode == "append" and incremental.value is None:
+            mode = "upsert"  # each run reloads the window, which overlaps the last run's rows
+            keys = self._window_keys(request, table)
+        else:
+            keys = self._keys(request, table) if mode == "upsert" else _Found([])
+        if (
+            kind == "sql"
+            and mode == "append"
+            and not incremental.value
+            and not APPEND_WORDS.search(request.text)
+        ):
+            mode = "replace"  # a whole-table copy appended on every run would double its rows each time
         columns = self._column_subset(request, table)
-        where = self._where(request, table, incremental.value is not None) if kind == "sql" else _Found(None)
-        questions = keys.questions + incremental.questions + columns.questions + where.questions
+        where = (
+            self._where(request, table, incremental.value is not None, window)
+            if kind == "sql"
+            else _Found(None)
+        )
+        questions = keys.questions + incremental.questions + window.questions + columns.questions
+        questions += where.questions if not window.questions else []
+        questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
         if questions:
             return Outcome.clarify(*questions)
         transforms: list[dict[str, Any]] = []
-        masked = self._mask(request, table)
-        if MASK.search(request.lower) and not masked:
+        mask = self._mask(request, table)
+        masked = mask.value or []
+        if mask.questions:
+            return Outcome.clarify(*mask.questions)
+        if columns.value and any(c not in columns.value for c in masked):
+            both = ", ".join(c for c in masked if c not in columns.value)
             return Outcome.clarify(
-                f"Which columns of {source_name} should be masked? Columns: {', '.join(table.column_names)}."
+                f"{both} is both masked and left out of the load; load it masked, or leave it out?"
             )
         if masked:
             transforms.append({"type": "mask", "columns": masked, "method": "hash"})
@@ -1202,6 +2011,43 @@ def _related(first: Table, second: Table) -> bool:
         if any(name_parts(c.name) == wanted for c in table.columns):
             return True
     return False
+
+
+def _status_word(token: str) -> tuple[str | None, bool]:
+    """The status value a word means and whether the word negates it ("неоплаченные", "unpaid")."""
+    value = STATUS_WORDS.get(stem(token))
+    if value:
+        return value, False
+    for prefix in ("не", "un", "non"):
+        if token.startswith(prefix) and len(token) > len(prefix) + 3:
+            value = STATUS_WORDS.get(stem(token[len(prefix) :]))
+            if value:
+                return value, True
+    return None, False
+
+
+def _says_null(match: re.Match[str]) -> bool:
+    """Whether a NULL_AFTER phrase asks for missing values ("is empty", "не заполнен") or present ones."""
+    if match.group("op"):
+        return match.group("op") == "="
+    if match.group("ru"):
+        empty = match.group("ru").startswith("пуст")
+        return empty != bool(match.group("ru_not"))
+    empty = match.group("word") in ("null", "empty", "blank", "missing")
+    return empty != bool(match.group("not"))
+
+
+def _last_n_template(match: re.Match[str]) -> str | None:
+    """`{c} >= now() - interval '7 days'` for "last 7 days"; None when the count or unit is unclear."""
+    count = match.group("n") or match.group("n_ru") or match.group("n_za")
+    unit_word = match.group("unit") or match.group("unit_ru") or match.group("unit_za")
+    unit = next((name for pattern, name in WINDOW_UNITS if pattern.match(unit_word)), None)
+    n = number_of(count) if count else 1
+    if unit is None or n is None or n <= 0:
+        return None
+    if match.group("en") == "last" and not count and unit in CALENDAR_UNITS:
+        return None  # "last week": the calendar week or the last seven days?
+    return "{c} >= now() - interval '" + f"{n} {unit}{'s' if n != 1 else ''}'"
 
 
 def _is_text(column: Column | None) -> bool:

@@ -19,7 +19,10 @@ rules do not read the same words twice. Choices worth knowing:
   ``monthly`` means day 1; ``yearly`` means 1 January.
 * Weekends are ``0,6`` (0 = Sunday). Day-of-week lists are sorted; Mon-Fri is written ``1-5``.
 * A bare number after ``at``/``в`` (``every Monday at 9``) is only a time next to a day cue and when
-  nothing but punctuation / a conjunction / a zone follows it; ``в 2 таблицы`` is not a time.
+  no counted noun follows it: ``каждый вечер в 9 в кликхаус`` is 21:00, ``в 2 таблицы`` is not a time.
+* ``every night``/``каждую ночь`` read a bare hour as night (``at 11`` -> 23:00, ``at 1`` -> 01:00).
+* A one-off day (``today at 5 pm``, ``завтра в 3``) is not a repeating schedule -> ``None``.
+* ``evry`` is accepted for ``every`` (the one typo common enough to matter).
 * ``N ночи``: 12 -> 0, 0-5 as is, 6-11 -> +12 (``в 11 ночи`` = 23:00); ``12 вечера`` -> 0.
 * Intervals must divide the hour/day evenly (``every 45 minutes`` -> ``None``), several times a day
   must share the minute (``at 9:00 and 21:30`` -> ``None``), day of month must be 1-28.
@@ -80,16 +83,17 @@ def _mask(text: str, span: Span) -> str:
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+    # "evry day", "evry 15 minutes": the one typo of the key word common enough to accept everywhere.
+    return re.compile(pattern.replace("every", "ev(?:e)?ry"), re.IGNORECASE | re.VERBOSE)
 
 
 _EN_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
     "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
 }  # fmt: skip
 _RU_NUMBERS = {
     "один": 1, "одну": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
-    "восемь": 8, "десять": 10, "двенадцать": 12, "пятнадцать": 15, "двадцать": 20, "тридцать": 30,
+    "семь": 7, "восемь": 8, "десять": 10, "двенадцать": 12, "пятнадцать": 15, "двадцать": 20, "тридцать": 30,
 }  # fmt: skip
 _WORD_NUMBERS = {**_EN_NUMBERS, **_RU_NUMBERS}
 _NUM = r"(?:\d{1,4}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b"
@@ -98,6 +102,12 @@ _NUM = r"(?:\d{1,4}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) +
 def _number(token: str) -> int:
     token = token.strip().lower()
     return int(token) if token.isdigit() else _WORD_NUMBERS[token]
+
+
+def number_of(token: str) -> int | None:
+    """``"7"``, ``"seven"``... ``"пять"`` -> the number; None when the word is not one we know."""
+    token = token.strip().lower()
+    return int(token) if token.isdigit() else _WORD_NUMBERS.get(token)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -164,6 +174,14 @@ _UNSUPPORTED_RES = [
         (?:days?|weeks?|months?|years?|дн\w*|день|недел\w*|месяц\w*|год\w*|лет)\b"""
     ),
 ]
+
+# One run on a given day ("today at 5 pm", "завтра в 3") is not a repeating schedule: asked, not cron'd daily.
+_ONE_OFF_RE = _rx(
+    r"""\b(?:tomorrow|tonight|завтра)\b
+    |\b(?:today|сегодня)\s+(?:at|в|во|к|@|in\s+the|вечером|утром|ночью|днем)\b
+    |(?:\d|\bam|\bpm|noon|midnight|полночь|полдень|утра|вечера|ночи|дня)\s+(?:today|сегодня)\b"""
+)
+_UNSUPPORTED_RES.append(_ONE_OFF_RE)
 
 _PRESETS = {
     "@hourly": "0 * * * *",
@@ -302,6 +320,16 @@ _BARE_FOLLOW_RE = _rx(
     r"""\s*(?:$|[,.;!?)\-]|(?:и|and|по|on|utc|gmt|msk|мск|moscow|every|each|daily|кажд\w*|ежедн\w*
     |еженед\w*|weekly|monthly|ежемес\w*|sharp|ровно)\b)"""
 )
+# After a bare hour next to a day cue, a counted noun means the number is a count, not a time
+# ("каждый день в 2 таблицы", "daily at 5 stores"); any other word starts the rest of the request
+# ("каждый вечер в 9 в кликхаус", "every morning at 6 load orders").
+_COUNTED_FOLLOW_RE = _rx(
+    r"""\s*(?:\d|%|x\b|k\b|таблиц|раз\b|раза|строк|запис|файл|колон|столб|пол[еяй]|поток|дн|день|недел|месяц
+    |год|лет\b|процент|штук|шт\b|тыс|млн|млрд|этап|шаг|част|парти|пачк|батч|копи[ий]\b|магазин|регион|филиал|точк
+    |tables?\b|times?\b|rows?\b|records?\b|files?\b|columns?\b|fields?\b|days?\b|weeks?\b|months?\b
+    |years?\b|threads?\b|workers?\b|batch|parts?\b|percent|steps?\b|stages?\b|copies\b|stores?\b
+    |shops?\b|regions?\b|branch|locations?\b|million|thousand)"""
+)
 _HOUR_WINDOW_RE = _rx(
     rf"""(?<![\w])(?:с|from|between)\s+(?P<a>{_ITEM_PLAIN})\s*(?:до|по|to|till|until|and|-)\s*
     (?P<b>{_ITEM_PLAIN})"""
@@ -382,12 +410,19 @@ def _find_times(work: str, have_day_cue: bool, hint: str | None) -> tuple[list[t
                 c.period = last.period
             c.strong = c.strong or last.strong
         if not all(c.strong for c in items):
-            if not (have_day_cue and _BARE_FOLLOW_RE.match(work, lm.end())):
+            if not (have_day_cue and _bare_hour_ends(work, lm.end())):
                 continue
         for c in items:
             times.append((_to_24h(c.hour, c.period or hint), c.minute))
         spans.append(lm.span())
     return times, spans
+
+
+def _bare_hour_ends(work: str, end: int) -> bool:
+    """A bare hour next to a day cue is a time unless a counted noun follows it."""
+    if _BARE_FOLLOW_RE.match(work, end):
+        return True
+    return bool(re.match(r"\s+[^\W\d_]", work[end:])) and not _COUNTED_FOLLOW_RE.match(work, end)
 
 
 def _hour_window(work: str) -> tuple[str | None, Span | None]:
@@ -480,9 +515,33 @@ def _dom_list(m: re.Match[str]) -> _Days:
     return _Days("dom", dom=",".join(map(str, sorted(days))))
 
 
+def _days_except(m: re.Match[str]) -> _Days:
+    """ "except weekends", "кроме понедельника": every day of the week but the named ones."""
+    text = m.group("days").lower()
+    named = {_DOW_BY_STEM[w[:3]] for w in re.findall(rf"{_EN_DAY}|{_RU_DAY}", text, re.I)}
+    if re.search(r"weekend|выходн", text):
+        named |= {0, 6}
+    if re.search(r"weekday|будн", text):
+        named |= {1, 2, 3, 4, 5}
+    days = sorted(set(range(7)) - named)
+    if not days:
+        raise _Unsupported(m.group(0))
+    return _Days("dow", dow="1-5" if days == [1, 2, 3, 4, 5] else ",".join(map(str, days)))
+
+
+# "except weekends", "not on Mondays", "кроме выходных": the days NOT to run. ("без выходных" is
+# Russian for "every day, weekends included", so "без" is not among these words.)
+_DAY_WORD = rf"(?:weekends?|weekdays?|выходн\w*|будн\w*|{_EN_DAY}|{_RU_DAY})"
+_EXCEPT_DAYS_RE = _rx(
+    rf"""(?:\bexcept(?:\s+for)?|\bexcluding|\bbut\s+not|\bnot(?:\s+needed)?|\bкроме(?:\s+как)?|\bисключая
+    |\bне(?:\s+нужно)?)\s+(?:on\s+|в\s+|во\s+|по\s+)?
+    (?P<days>{_DAY_WORD}(?:\s*(?:,|and|or|и|или)\s*(?:on\s+|в\s+|во\s+|по\s+)?{_DAY_WORD}){{0,6}})"""
+)
+
 _DOM_EN = r"(?:\d{1,2}(?:st|nd|rd|th)\b|(?:" + _ORDINAL + r")(?=\s+day\b))"
 _DOM_RU = r"(?:\d{1,2}(?:-?(?:го|е|ое|ого))?|" + _ORDINAL + r")"
 _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
+    (_EXCEPT_DAYS_RE, _days_except),  # first: its day words must not be read as the days to run
     (
         _rx(
             r"""\b(?:(?:on\s+)?weekdays?|every\s+weekday|business\s+days?|working\s+days?|work\s*days?
@@ -551,7 +610,7 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
     ),
     (
         _rx(r"\b(?:nightly|(?:every|each)\s+night|кажд\w*\s+ноч\w*|по\s+ночам|еженощно)\b"),
-        lambda m: _Days("daily"),
+        lambda m: _Days("daily", hint="ночи"),  # "every night at 11" is 23:00, "at 1" is 01:00
     ),
     (
         _rx(r"\b(?:(?:every|each)\s+morning|кажд\w*\s+утр\w*|по\s+утрам)\b"),

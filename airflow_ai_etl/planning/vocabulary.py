@@ -31,8 +31,10 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
     "event": ["событие", "ивент", "clickstream", "кликстрим"],
     "user": ["пользователь", "юзер", "учетка", "аккаунт", "account"],
-    # "warehouse" is not here: "the warehouse" names the analytics connection (ENGINE_WORDS).
+    # "warehouse" itself stays an engine word ("the warehouse" names the analytics connection,
+    # ENGINE_WORDS); only the Russian "склад" is taught, so "по складу" reaches a warehouse column.
     "inventory": ["остаток", "остатки", "запас", "склад", "stock"],
+    "warehouse": ["склад", "складской"],
     "lead": ["лид", "заявка"],
     "employee": ["сотрудник", "работник", "персонал", "staff"],
     "invoice": ["счет", "счёт", "счет-фактура", "bill"],

@@ -93,6 +93,20 @@ RU_CASES: list[tuple[str, str | None, str | None]] = [
     ("тестовая среда ежедневно", "0 0 * * *", None),
     ("выходные данные ежедневно в 8:00", "0 8 * * *", None),
     ("увеличить в 1.25 раза ежедневно", "0 0 * * *", None),
+    # a part of the day, then a bare hour and the rest of the request
+    ("каждое утро в 6 часов", "0 6 * * *", None),
+    ("каждый вечер в 9 в кликхаус", "0 21 * * *", None),
+    ("Нужно каждое утро в 7 выгружать платежи", "0 7 * * *", None),
+    ("каждый день в 5 грузить заказы", "0 5 * * *", None),
+    ("каждую ночь в 11 копировать продажи", "0 23 * * *", None),
+    ("каждую ночь в 3", "0 3 * * *", None),
+    ("каждый день в 2 копии", "0 0 * * *", None),  # a count, not a time
+    # days NOT to run
+    ("каждый час кроме выходных", "0 * * * 1-5", None),
+    ("ежедневно в 9, кроме выходных", "0 9 * * 1-5", None),
+    ("ежедневно, кроме субботы и воскресенья", "0 0 * * 1-5", None),
+    ("ежедневно кроме понедельника", "0 0 * * 0,2,3,4,5,6", None),
+    ("каждый день, без выходных", "0 0 * * *", None),  # "without days off": every day
 ]
 
 EN_CASES: list[tuple[str, str | None, str | None]] = [
@@ -154,6 +168,17 @@ EN_CASES: list[tuple[str, str | None, str | None]] = [
     ("@daily", "0 0 * * *", None),
     ("cron 0 2 * * *", "0 2 * * *", None),
     ("load 2.5 million rows daily", "0 0 * * *", None),
+    ("every morning at 6", "0 6 * * *", None),
+    ("every evening at 9", "0 21 * * *", None),
+    ("Load orders every morning at 6 to clickhouse", "0 6 * * *", None),
+    ("every night at 11 copy sales to clickhouse", "0 23 * * *", None),
+    ("every night at 01:15", "15 1 * * *", None),
+    ("evry day at 5", "0 5 * * *", None),
+    ("daily at 5 stores", "0 0 * * *", None),  # a count, not a time
+    ("every hour except weekends", "0 * * * 1-5", None),
+    ("every hour, not on weekends", "0 * * * 1-5", None),
+    ("daily except sunday", "0 0 * * 1,2,3,4,5,6", None),
+    ("every day except mondays and fridays at 7", "0 7 * * 0,2,3,4,6", None),
 ]
 
 # Texts that name no schedule, or a schedule we refuse to guess -> None.
@@ -191,6 +216,11 @@ NO_SCHEDULE = [
     "ежедневно с 9 до 18",
     "каждое утро",
     "выгрузить данные по запросу select * from t",
+    # one run on a given day is not a repeating schedule
+    "load sales today at 5pm",
+    "Загружать продажи завтра в 3 ночи",
+    "load sales tomorrow",
+    "сегодня в 17:00",
 ]
 
 
