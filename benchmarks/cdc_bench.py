@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from local_servers import start_clickhouse, start_postgres  # noqa: E402
-from transfer_bench import TABLE_DDL  # noqa: E402  (the same synthetic sales table)
+from transfer_bench import SETTLE_SQL, TABLE_DDL  # noqa: E402  (the same synthetic sales table)
 
 TARGET = 20_000
 RESULTS = ROOT / "benchmarks" / "RESULTS_CDC.md"
@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         pg.create_database("bench", drop_existing=True)
         pg.execute(TABLE_DDL.format(rows=args.base_rows), dbname="bench")
+        pg.execute(SETTLE_SQL, dbname="bench")
         os.environ["AIRFLOW_CONN_PG_BENCH"] = pg.uri("bench")
         os.environ["AIRFLOW_CONN_CH_BENCH"] = ch.uri("default")
 

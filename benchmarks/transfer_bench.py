@@ -38,8 +38,10 @@ INSERT INTO public.sales
 SELECT g, g / 3, 1 + g % 5000, 1 + g % 700, round((g % 100000) / 100.0, 2), 1 + g % 9,
        (ARRAY['north', 'south', 'east', 'west'])[1 + g % 4], timestamp '2024-01-01' + g * interval '1 second'
 FROM generate_series(1, {rows}) g;
-ANALYZE public.sales;
 """
+# A table at rest, as in production: hint bits set and nothing left for autovacuum to do during a
+# timed run (it would otherwise vacuum the freshly inserted table in the middle of one of them).
+SETTLE_SQL = "VACUUM (FREEZE, ANALYZE) public.sales"
 CH_DDL = """
 CREATE TABLE {table} (id Int64, order_id Int64, customer_id Int64, product_id Int64, amount Decimal(12, 2),
                       quantity Int32, region String, sold_at DateTime) ENGINE = MergeTree() ORDER BY id
@@ -136,6 +138,7 @@ def main() -> int:
         print(f"Generating {n:,} rows in PostgreSQL ...", flush=True)
         pg.create_database("bench", drop_existing=True)
         pg.execute(TABLE_DDL.format(rows=n), dbname="bench")
+        pg.execute(SETTLE_SQL, dbname="bench")
         client = ch.client()
         env = {
             **os.environ,
@@ -145,8 +148,13 @@ def main() -> int:
         }
 
         def fresh(table: str) -> str:
+            """An empty target, created once ClickHouse has finished merging the previous run's parts
+            (a background merge would otherwise take CPU from whichever run comes next)."""
             client.execute(f"DROP TABLE IF EXISTS {table}")
             client.execute(CH_DDL.format(table=table))
+            deadline = time.monotonic() + 30
+            while client.execute("SELECT count() FROM system.merges")[0][0] and time.monotonic() < deadline:
+                time.sleep(0.2)
             return table
 
         def count(table: str) -> int:
