@@ -1,0 +1,405 @@
+"""Word lists and patterns the offline planner reads requests with (Russian and English).
+
+Grouped by what they decide: what makes a request unacceptable, the words around names, the
+options (mode, incremental, masking, filters), null checks and rolling windows, column
+exclusions, and file / change-stream sources. :mod:`airflow_ai_etl.planning.offline` applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, stem
+
+# --- what makes a request unacceptable -------------------------------------------------------
+
+CODE_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r";\s*(select|insert|update|delete|drop|alter|create|truncate|grant|copy)\b",
+        r"--|/\*|\*/",
+        r"\bimport\s+(os|sys|subprocess|shutil|socket|requests)\b|\bfrom\s+[\w.]+\s+import\b",
+        r"__\w+__|\bexec\s*\(|\beval\s*\(|os\.system|\bsubprocess\b|\blambda\s*:",
+        r"`|\$\(|<script|\brm\s+-rf\b",
+        r"\b(drop|alter|truncate)\s+(table|schema|database)\b",
+        r"\b(insert\s+into|delete\s+from|update\s+\w+\s+set)\b",
+    )
+]
+DESTRUCTIVE = re.compile(
+    r"\b(drop|delete|deletes|truncate|wipe|erase|purge|destroy|remove|удал\w*|очист\w*|стер\w*|сотр\w*|"
+    r"уничтож\w*|снес\w*|снести|nuke|грохн\w*|дропн\w*|обнул\w*)\b",
+    re.IGNORECASE,
+)
+# "remove duplicates", "удалить дубли" are deduplication, not destruction.
+DEDUPE_AFTER_VERB = re.compile(r"^\W*(\w+\W+){0,2}(duplicat\w*|dup\w*|дубл\w*|повтор\w*)", re.IGNORECASE)
+# Change data capture: "deletes"/"удаления" there are events to replicate, not an order to delete.
+CDC = re.compile(
+    r"\b(cdc|change\s+data\s+capture|(stream|captur\w*|replicat\w*)\s+(all\s+)?changes|"
+    r"inserts,?\s+updates,?\s+and\s+deletes|logical\s+replication|логическ\w+\s+репликац\w*|"
+    r"(стрим\w*|поток\w*|захват\w*|транслир\w*)\s+(все\s+)?изменени\w*|"
+    r"вставки,?\s+обновления\s+и\s+удаления)\b",
+    re.IGNORECASE,
+)
+CDC_DELETE_NOUNS = re.compile(r"^(deletes|удалени\w*|удалений)$", re.IGNORECASE)
+PIPELINE_VERBS = re.compile(
+    r"\b(load|copy|sync|synchroni[sz]e|transfer|move|replicate|export|import|ingest|stream|pull|push|"
+    r"mirror|migrate|upload|send|land|pipeline|etl|refresh|reload|upsert|merge|dedup\w*|snapshot|capture|"
+    r"загру\w*|выгру\w*|скопир\w*|копир\w*|перенос\w*|перенес\w*|переки\w*|перелив\w*|синхрон\w*|"
+    r"реплиц\w*|забира\w*|импорт\w*|экспорт\w*|отправ\w*|перекладыва\w*|переложи\w*|залива\w*|залей\w*|"
+    r"лить|грузи\w*|груз\w*|тяну\w*|стягива\w*|перезагру\w*|перегру\w*|перезалив\w*|обновля\w*|"
+    r"передава\w*|пополня\w*|стрим\w*|захватыва\w*|мерж\w*)\b",
+    re.IGNORECASE,
+)
+OFF_TOPIC = re.compile(
+    r"\b(write\s+me|tell\s+me|explain|poem|joke|weather|recipe|translate|напиши|расскажи|объясни|"
+    r"стих\w*|анекдот\w*|шутк\w*|погод\w*|рецепт\s+борщ\w*|переведи)\b",
+    re.IGNORECASE,
+)
+
+# --- words around names ----------------------------------------------------------------------
+
+FROM_WORDS = {"from", "из", "с", "со", "out"}
+TO_WORDS = {"to", "into", "в", "во", "на", "in"}
+# Between two table words, these make the second a modifier of the first ("платежи по заказам",
+# "orders of customers"); a bare English pair is a noun adjunct ("customer orders": orders).
+MODIFIER_LINKS = {"по", "на", "для", "of", "for", "от", "у", "к"}
+POSSESSIVE = {"s"}
+STOP_WORDS = {
+    "the", "a", "an", "of", "and", "to", "from", "into", "in", "on", "at", "by", "every", "each", "data",
+    "table", "tables", "all", "only", "rows", "records", "load", "copy", "daily", "hourly", "new", "и", "в",
+    "во", "из", "с", "со", "по", "на", "о", "об", "данные", "данных", "таблицу", "таблицы", "таблица",
+    "все", "каждый", "каждые", "каждую", "ежедневно", "день", "час", "часа", "ночи", "утра", "вечера",
+    "для", "за", "к", "ко", "у", "от", "до", "или", "or", "with", "for", "their", "its", "me", "please",
+    "нужно", "нужна", "надо", "schema", "схема", "схемы", "database", "db", "базы", "база", "базу",
+}  # fmt: skip
+# Words that end a target-name phrase rather than name a table ("load the users table manually").
+NOT_A_NAME = STOP_WORDS | {
+    "manually", "weekly", "monthly", "nightly", "incrementally", "full", "well", "usual", "is", "soon",
+    "before", "it", "them", "upsert", "append", "replace", "daily", "hourly", "minutes", "hours",
+    "utc", "msk", "csv", "parquet", "jsonl", "json", "excel", "snapshot", "a", "the", "new", "changes",
+}  # fmt: skip
+# Words of a connection's description that say nothing about which connection it is.
+CONN_FILLER = {stem(w) for ws in ENGINE_WORDS.values() for w in ws} | {
+    stem(w) for w in STOP_WORDS | {"default", "analytics", "conn", "connection", "server", "dashboards"}
+}
+STOP_STEMS = {stem(w) for w in STOP_WORDS}
+# A column word never matched on its own (too generic): "номер" alone is not card_number.
+GENERIC_PARTS = {
+    stem(w) for w in ("id", "number", "name", "date", "at", "code", "type", "value", "full", "no")
+}
+
+# --- options -------------------------------------------------------------------------------
+
+REPLACE = re.compile(
+    r"\b(full(y)?[\s-]*(refresh|reload|load|replace|overwrite|snapshot)|replac\w*|overwrit\w*|reload\w*|"
+    r"truncate and load|полност\w*|целиком|перезагру\w*|перезапис\w*|замен\w*|перезалив\w*|"
+    r"перегру\w*|полн(ая|ую|ой|ые)\s+(перезалив\w*|перезагруз\w*|выгрузк\w*|загрузк\w*|перезапис\w*))\b",
+    re.IGNORECASE,
+)
+UPSERT = re.compile(
+    r"\b(upsert\w*|merge|merging|update existing|insert or update|обновля\w* по ключ\w*|по ключ\w*|"
+    r"by key|on key|мерж\w*|обновля\w* существующ\w*)\b",
+    re.IGNORECASE,
+)
+APPEND_WORDS = re.compile(r"\b(append\w*|add\w*|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
+INCREMENTAL = re.compile(
+    r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
+    r"только нов\w*|changed|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|only\s+(?:the\s+)?changes|"
+    r"только\s+изменени\w*)\b",
+    re.IGNORECASE,
+)
+NEW_NOUN = re.compile(r"\b(new|нов(ые|ых|ыми|ый|ая|ое|ого|ую|ым)|свеж\w*)\b", re.IGNORECASE)
+CHANGED = re.compile(
+    r"\b(changed|changes|updated|modified|изменени\w*|изменённ\w*|измененн\w*|обновленн\w*)\b", re.I
+)
+STATUS_IS = re.compile(r"\b(статус\w*|status)\s*(=|is)?\s*'?\w+", re.IGNORECASE)
+UPDATE_COLUMNS = ("updated_at", "modified_at", "changed_at")
+# "<by|по ключу|on> a, b and c": a list of column names after a word that introduces columns.
+NAME_LIST = r"([a-z_][a-z0-9_]*(?:\s*(?:,|\band\b|\bи\b|&)\s*[a-z_][a-z0-9_]*)*)"
+BY_LIST = re.compile(
+    r"\b(?:by|on|using|keys?|ключ\w*|по(?:\s+(?:ключ\w*|пол\w*|колонк\w*|столбц\w*|полям))?)\s*:?\s+"
+    + NAME_LIST,
+    re.IGNORECASE,
+)
+MASK = re.compile(
+    r"\b(mask\w*|hide|hiding|hidden|hash\w*|anonymi[sz]\w*|obfuscat\w*|redact\w*|pseudonymi[sz]\w*|"
+    r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|захэшир\w*|анонимиз\w*)\b",
+    re.IGNORECASE,
+)
+PII_WORDS = re.compile(
+    r"\b(pii|personal\s+data|personal\s+info\w*|персональн\w*|пдн|чувствительн\w*)\b", re.I
+)
+# Name parts that make a column personal data (152-FZ / GDPR sense), each a set that must all appear.
+PII_COLUMN_PARTS = tuple(
+    frozenset(stem(p) for p in parts)
+    for parts in (
+        ("full", "name"), ("first", "name"), ("last", "name"), ("middle", "name"), ("email",), ("phone",),
+        ("snils",), ("inn",), ("passport",), ("birth",), ("address",), ("card", "number"),
+    )
+)  # fmt: skip
+DEDUPE = re.compile(
+    r"\b(dedup\w*|de-dup\w*|(?:remove|delete|drop) duplicat\w*|without duplicat\w*|no duplicat\w*|distinct|"
+    r"без дубл\w*|удал\w* дубл\w*|дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*)\b",
+    re.IGNORECASE,
+)
+COLUMN_LIST = re.compile(
+    r"\b(?:(?:keep\s+)?only(?:\s+the)?(?:\s+(?:columns?|fields?))?|columns?|fields?|"
+    r"только(?:\s+(?:с|со))?(?:\s+(?:колонк\w*|столбц\w*|пол[яеи]\w*))?|колонк\w*|столбц\w*|пол[яе])\s*:?\s+"
+    + NAME_LIST,
+    re.IGNORECASE,
+)
+# "(id, sku, price only)", "id, amount и region только"
+COLUMN_LIST_AFTER = re.compile(NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
+TARGET_TABLE = re.compile(
+    r"\b(?:as|into\s+table|to\s+table|into|table|в\s+таблиц\w*|таблиц\w*|как|под\s+именем|с\s+именем|"
+    r"target\s+table|named)\s+[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
+    re.IGNORECASE,
+)
+# column <op> literal, written as SQL by the analyst: "source = 'ads'", "total >= 250.5".
+EXPLICIT_COMPARISON = re.compile(
+    r"\b([a-z_][a-z0-9_]*)\s*(>=|<=|<>|!=|=|>|<|\s(?:is|equals)\s)\s*"
+    r"('(?:[^']|'')*'|\"[^\"]*\"|-?\d+(?:[.,]\d+)?\b|[a-z_]\w*)",
+    re.IGNORECASE,
+)
+# "amount between 100 and 500", "сумма от 100 до 500"
+BETWEEN = re.compile(
+    r"([a-zа-яё_][a-zа-яё0-9_]*)\s+(?:is\s+)?(?:between|от|в\s+диапазоне(?:\s+от)?|между)\s+"
+    r"(-?\d+(?:[.,]\d+)?)\s+(?:and|и|до)\s+(-?\d+(?:[.,]\d+)?)",
+    re.IGNORECASE,
+)
+COMPARISON = re.compile(
+    r"([a-zа-яё_][a-zа-яё0-9_]*)\s+(?:is\s+)?"
+    r"(over|above|greater than|more than|bigger than|at least|under|below|less than|больше|более|свыше|"
+    r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+(-?\d+(?:[.,]\d+)?)",
+    re.IGNORECASE,
+)
+FLIPPED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+OPERATORS = {
+    "over": ">", "above": ">", "greater than": ">", "more than": ">", "bigger than": ">", "at least": ">=",
+    "under": "<", "below": "<", "less than": "<", "больше": ">", "более": ">", "свыше": ">", "выше": ">",
+    "от": ">=", "не менее": ">=", "меньше": "<", "менее": "<", "ниже": "<", "до": "<=", "не более": "<=",
+    ">=": ">=", "<=": "<=", ">": ">", "<": "<", "=": "=",
+}  # fmt: skip
+# "longer than 30" names no column: the comparative carries the concept (ordered: first found wins).
+COMPARATIVES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(r"\b(?:longer than|дольше|длиннее)\s+(\d+(?:[.,]\d+)?)", re.I), ">", ("duration",)),
+    (re.compile(r"\b(?:shorter than|короче)\s+(\d+(?:[.,]\d+)?)", re.I), "<", ("duration",)),
+    (
+        re.compile(r"\b(?:more expensive than|pricier than|дороже)\s+(\d+(?:[.,]\d+)?)", re.I),
+        ">",
+        ("price", "amount", "total"),
+    ),
+    (re.compile(r"\b(?:cheaper than|дешевле)\s+(\d+(?:[.,]\d+)?)", re.I), "<", ("price", "amount", "total")),
+)
+# Status adjectives -> the value they usually mean in a `status` column.
+STATUS_WORDS = {
+    "paid": "paid", "оплачен": "paid", "оплаченн": "paid", "cancel": "cancelled", "отмен": "cancelled",
+    "отменен": "cancelled", "отмененн": "cancelled", "ship": "shipped", "отгружен": "shipped",
+    "отгруженн": "shipped", "deliv": "delivered", "доставлен": "delivered", "доставленн": "delivered",
+    "complet": "completed", "завершен": "completed", "завершенн": "completed", "выполнен": "completed",
+    "выполненн": "completed", "activ": "active", "активн": "active", "refund": "refunded",
+    "возвращен": "refunded",
+}  # fmt: skip
+VALUE_COLUMN_WORDS = {
+    stem(w) for w in ("type", "status", "category", "region", "city", "specialty", "source")
+}
+STATUS_VALUES = {"new", "open", "closed", "draft", "pending"} | set(STATUS_WORDS.values())
+# "for region north", "со статусом final", "из города Москва": <link> <column word> <value>.
+VALUE_LINKS = {"for", "with", "of", "where", "in", "где", "по", "со", "с", "из", "для", "в", "во"}
+TEXT_TYPES = ("text", "char", "varchar", "character", "string", "citext", "enum")
+VALUE_TOKEN = re.compile(r"^[A-Za-zА-Яа-яЁё][\w\-]*$")
+# Words after "is" that start a comparison in words, not a value ("total is greater than 5").
+NOT_VALUES = {
+    "greater",
+    "less",
+    "more",
+    "over",
+    "under",
+    "above",
+    "below",
+    "not",
+    "null",
+    "between",
+    "at",
+    "equal",
+    # "city is empty", "email is set": null checks, not values
+    "empty",
+    "blank",
+    "missing",
+    "set",
+    "filled",
+    "present",
+    "populated",
+    "known",
+    "provided",
+}
+MONEY_PARTS = {stem(w) for w in ("amount", "total", "sum", "price", "cost")}
+# Words that announce a row filter; when no condition comes out of them the planner asks.
+FILTER_HINTS = re.compile(
+    r"\b(created\s+(after|before|since)|(after|before|since)\s+\d|older\s+than|newer\s+than|"
+    r"last\s+\d+\s+days?|where|only\s+those|big|large|small|huge|top\s+\d+|за\s+последн\w*|"
+    r"после\s+\d|старше|младше|новее|крупн\w*|мелк\w*|у\s+которых|которые\s+(больше|меньше|старше)|где|"
+    r"nulls|null\s+values|empty\s+(?:rows|values|records)|пуст\w+\s+(?:строк|значени|запис)\w*)\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(
+    r"\b(не\s+нужн\w*|не\s+надо|не\s+грузи\w*|кроме|исключ\w*|except|exclud\w*|not\s+needed|"
+    r"don'?t\s+(?:need|load|want)|skip\w*|без\s+(?:тех|строк|заказов|счетов|записей))\b",
+    re.IGNORECASE,
+)
+FILTER_GENERIC_OK = {stem("type")}  # "events of type purchase" -> event_type
+
+# --- null checks, negated row filters, rolling windows ---------------------------------------
+
+# After the column: "amount is null", "email is not empty", "телефон не заполнен", "email = null".
+NULL_AFTER = re.compile(
+    r"(?:\b(?:is|are)\s+(?P<not>not\s+)?(?P<word>null|empty|blank|missing|set|present|filled(?:\s+in)?|"
+    r"populated|known|provided)|(?P<ru_not>\bне\s+)?\b(?P<ru>пуст\w*|заполнен\w*|указан\w*|задан\w*)|"
+    r"(?P<op>=|!=|<>)\s*null)\b",
+    re.IGNORECASE,
+)
+# Before the column: "with no email", "with empty payload", "с пустым email", "с заполненным телефоном".
+NULL_BEFORE = re.compile(
+    r"\b(?P<word>(?<=with\s)no|(?<=having\s)no|null|empty|blank|missing|non[\s-]?empty|non[\s-]?null|пуст\w*|непуст\w*|"
+    r"незаполненн\w*|заполненн\w*|не\s+пуст\w*|не\s+заполненн\w*)\s+",
+    re.IGNORECASE,
+)
+NULL_WORDS = re.compile(r"^(null|empty|blank|missing|no|пуст\w*|незаполненн\w*|отсутству\w*)$", re.IGNORECASE)
+# "skip rows where ...", "пропускать строки, где ...": the conditions that follow are rows NOT to load.
+NEGATING_VERBS = (
+    r"skip\w*|exclud\w*|ignor\w*|filter(?:ing)?\s+out|leave\s+out|omit\w*|except(?:\s+for)?|"
+    r"(?:don'?t|do\s+not)\s+(?:load|include|need|want|copy)|пропуск\w*|пропуст\w*|исключ\w*|игнорир\w*|"
+    r"отбрас\w*|отброс\w*|выкидыв\w*|выкин\w*|убира\w*|убра\w*|убер\w*|кроме|не\s+(?:грузи\w*|загружа\w*|"
+    r"выгружа\w*|переноси\w*|бери\w*|брать|нужн\w*|надо|включа\w*)"
+)
+NEGATED_ROWS = re.compile(
+    r"\b(?:" + NEGATING_VERBS + r"|without|без)\s+(?:the\s+|all\s+|any\s+|все\s+)?(?:[a-zа-яё_]+\s*)?,?\s*"
+    r"(?:where|with|whose|that\s+have|which\s+have|having|if|когда|где|у\s+которых|в\s+которых|с|со|"
+    r"without|без)\b",
+    re.IGNORECASE,
+)
+# "rows without amount", "пропускать платежи без суммы": rows missing a value, not a column left out.
+ROWS_WITHOUT = re.compile(
+    r"\b(?:rows?|records?|entries|ones|those|строк\w*|запис\w*|тех|те|(?:"
+    + NEGATING_VERBS
+    + r")\s+[a-zа-яё_]+)"
+    r"\s+(?P<prep>without|без)\s+",
+    re.IGNORECASE,
+)
+# Words right before a status word that turn it around: "без отменённых", "except cancelled".
+NEGATORS = {"без", "кроме", "except", "excluding", "not", "не", "non", "исключая", "минус"}
+# "за последние 7 дней", "last 24 hours", "за последнюю неделю": a rolling window of whole units.
+LAST_N = re.compile(
+    r"\b(?:(?:for|from|over|in|during|within)\s+)?(?:the\s+)?(?P<en>last|past|trailing)\s+"
+    r"(?:(?P<n>\d{1,4}|[a-z]+)\s+)?(?P<unit>minutes?|hours?|days?|weeks?|months?)\b(?!\s+of\b)"
+    r"|(?:\bза\s+)?\bпоследн\w*\s+(?:(?P<n_ru>\d{1,4}|[а-я]+)\s+)?"
+    r"(?P<unit_ru>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)"
+    r"(?!\s+(?:месяц\w*|недел\w*|год\w*|квартал\w*))"
+    r"|\bза\s+(?P<n_za>\d{1,4})\s+(?P<unit_za>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)",
+    re.IGNORECASE,
+)
+WINDOW_UNITS = (
+    (re.compile(r"^(minute|min|минут)", re.I), "minute"),
+    (re.compile(r"^(hour|час)", re.I), "hour"),
+    (re.compile(r"^(day|дн|день|сут)", re.I), "day"),
+    (re.compile(r"^(week|недел)", re.I), "week"),
+    (re.compile(r"^(month|месяц)", re.I), "month"),
+)
+# "last week" / "прошлый месяц" may be the calendar week or the last 7 days: asked, not guessed.
+CALENDAR_UNITS = {"week", "month"}
+DAY_WINDOW = re.compile(
+    r"\b(?:(?P<yesterday>yesterday|вчера|вчерашн\w*|(?:the\s+)?previous\s+day|"
+    r"предыдущ\w*\s+(?:день|дня|сутки|суток))|(?P<today>today|сегодня|сегодняшн\w*))\b",
+    re.IGNORECASE,
+)
+# "starting today", "начиная с сегодня": when the pipeline starts, not which rows it loads.
+STARTING_BEFORE = re.compile(
+    r"\b(starting|start|beginning|начиная(?:\s+(?:с|со))?|с|со)(?:\s+from)?\s*$", re.IGNORECASE
+)
+# Words between a time column and its window ("created in the last 7 days", "updated since yesterday").
+WINDOW_PREPOSITIONS = {
+    "in", "within", "during", "for", "over", "since", "after", "from", "the", "за", "с", "после",
+}  # fmt: skip
+# "updated since yesterday": every row from the start of that day on, with no end.
+SINCE_BEFORE = re.compile(r"\b(since|after|from\s+the\s+start\s+of|после)\s*$", re.IGNORECASE)
+UNTIL_BEFORE = re.compile(r"\b(until|till|before|up\s+to|до|по)\s*$", re.IGNORECASE)
+# Time phrases the planner does not turn into a window; with any of them it asks.
+WINDOW_HINTS = re.compile(
+    r"\b((?:last|past|previous|recent|trailing)\s+(?:\d+|few|several|couple)\b|previous\s+(?:week|month|year)|"
+    r"last\s+(?:week|month|year)|this\s+(?:week|month|year)|прошл\w+\s+(?:день|недел\w*|месяц\w*|год\w*)|"
+    r"за\s+(?:эт\w+|текущ\w+|несколько|пару)\b|последн\w*\s+(?:несколько|пару))",
+    re.IGNORECASE,
+)
+
+# --- column exclusions -----------------------------------------------------------------------
+
+# Words that leave columns out of a load: "drop the email column", "без колонок phone и snils".
+# Russian verbs only, not their nouns: "обновления и удаления" are change events (CDC), not an order.
+RU_EXCLUDE_VERBS = (
+    r"убра(?:ть|в)|убер(?:и|ите|ем)|убира(?:ть|я|ем|йте)|удал(?:ить|и|ите|ять|яя|ив|яем)|"
+    r"исключ(?:ить|и|ите|ать|ая|ив|аем)|выкин(?:уть|ь|ьте)|выкидыва(?:ть|я)|выброс(?:ить|ь|ьте)"
+)
+EXCLUDE = re.compile(
+    r"\b(drop|dropping|remove|removing|delete|exclude|excluding|without|skip|skipping|omit|omitting|"
+    r"leave\s+out|except(?:\s+for)?|but\s+not|(?:don'?t|do\s+not)\s+(?:load|include|copy|need|want|send)|"
+    r"(?:is\s+|are\s+)?not\s+(?:needed|required|wanted)|no\s+need\s+for|(?<!with\s)(?<!having\s)no|без|кроме|"
+    + RU_EXCLUDE_VERBS
+    + r"|"
+    r"не\s+(?:нужн\w*|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать))\b",
+    re.IGNORECASE,
+)
+# Prepositions among those words: they never come after the columns ("email без" means nothing).
+EXCLUDE_PREPOSITIONS = re.compile(
+    r"^(without|excluding|except(\s+for)?|but\s+not|no|без|кроме)$", re.IGNORECASE
+)
+# Destructive verbs that may name a column to leave out of a load rather than data to destroy.
+COLUMN_DROP_VERBS = re.compile(r"^(drop|remove|delete|удал(?:ить|и|ите|ять|яя|ив|яем))$", re.IGNORECASE)
+COLUMN_NOUN = re.compile(r"^(columns?|fields?|attributes?|колон\w*|столб\w*|пол[еяй]\w*)$", re.IGNORECASE)
+# Generic words around a column word that belong to it: "phone numbers", "номера телефонов", "email address".
+COLUMN_NOUN_PARTS = GENERIC_PARTS | {stem("address"), stem("адрес")}
+QUANTIFIERS = {"all", "any", "все", "всех"}
+# Words a list of columns is joined with ("the email and phone columns", "телефон и почту").
+LIST_JOINERS = {"the", "a", "an", "and", "or", "и", "или", "also", "также", "its", "their", "его", "их", "s"}
+# Words that may follow a list of columns and end it ("without email to ClickHouse daily").
+CLAUSE_WORDS = (STOP_WORDS | TO_WORDS | FROM_WORDS | {
+    "but", "then", "when", "while", "before", "after", "so", "please", "а", "но", "затем", "потом",
+    "пожалуйста", "nightly", "weekly", "monthly", "ежечасно", "еженедельно", "ежемесячно", "раз", "once",
+    "twice", "каждое", "каждой", "every", "evry", "with", "and",
+}) - {
+    "table", "tables", "таблицу", "таблицы", "таблица", "schema", "схема", "схемы", "database", "db", "базы",
+    "база", "базу", "data", "данные", "данных", "rows", "records",
+}  # fmt: skip
+# Words after "from"/"из" that name where the source data lives ("delete email from the source table").
+SOURCE_PLACES = {
+    "source", "источник", "источника", "источнике", "table", "таблицы", "таблице", "database", "db", "базы",
+    "базе", "бд", "schema", "схемы", "прода", "production", "prod",
+}  # fmt: skip
+# Key lists after an upsert cue: "upsert by product and warehouse", "по ключу product_id, warehouse".
+KEY_CUE = re.compile(
+    r"\b(?:(?:upsert\w*|merg\w*|мерж\w*)\s+(?:[\wа-яё]+\s+){0,3}?(?:by|on|using|по)"
+    r"(?:\s+(?:keys?|ключ\w*|пол\w*|колонк\w*))?|"
+    r"(?:by|on|using|по)\s+(?:keys?|ключ\w*)|keys?|ключ(?:и|ам|ом|у)?)\s*:?(?=\s)",
+    re.IGNORECASE,
+)
+# Words right after a column word that are not its value ("по региону ежедневно").
+VALUE_NOISE = {
+    "ежедневно", "ежечасно", "еженедельно", "каждый", "каждые", "каждую", "every", "daily", "hourly",
+    "weekly", "monthly", "грузить", "выгружать", "переносить", "загружать",
+}  # fmt: skip
+UNSUPPORTED_TARGET = (
+    "Loading into S3 or Excel is not supported by this version yet; "
+    "which ClickHouse or PostgreSQL connection should the data go to?"
+)
+
+# --- file and change-stream sources ----------------------------------------------------------
+
+S3_PATH = re.compile(r"\bs3a?://[a-z0-9][a-z0-9.\-]*(?:/[^\s,;'\"«»()]*)?", re.IGNORECASE)
+EXCEL_PATH = re.compile(r"(?<![\w/.])(?:[a-z]:)?[\w./\\\-]*\.xlsx?\b", re.IGNORECASE)
+SHEET = re.compile(
+    r"\b(?:sheet|worksheet|tab|лист\w*)\s*[:=]?\s*(?:[«\"']([^»\"']+)[»\"']|([^\s,;()«»\"']+))", re.I
+)
+FILE_FORMATS = (
+    (re.compile(r"\bparquet\b|\.parquet\b|паркет", re.I), "parquet"),
+    (re.compile(r"\b(jsonl|ndjson|json\s*lines)\b|\.jsonl\b|\.ndjson\b", re.I), "jsonl"),
+    (re.compile(r"\bcsv\b|\.csv\b|цсв", re.I), "csv"),
+)
