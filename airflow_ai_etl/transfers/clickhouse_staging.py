@@ -1,7 +1,7 @@
 """The ClickHouse side of every load: table names, CREATE TABLE, and publishing a staging table.
 
-Extracted from :mod:`airflow_ai_etl.transfers.postgres_to_clickhouse` (its ``_ddl`` and ``_publish``
-do the same and can call these) so that file loads publish exactly the same way:
+Shared by :mod:`airflow_ai_etl.transfers.postgres_to_clickhouse` and the file loads, so that both
+create and publish exactly the same way:
 
 * ``replace``: one ``RENAME TABLE target TO target__old, staging TO target`` - readers see the old
   or the new table, never half; then the old table is dropped;
@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
-from airflow_ai_etl.transfers.postgres_to_clickhouse import OLD_SUFFIX, STAGING_SUFFIX
+
+STAGING_SUFFIX = "__staging"  # the rows of the load, until published
+OLD_SUFFIX = "__old"  # the replaced table, between the swap and its drop
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,17 @@ def create_table_ddl(
     return "\n".join(parts)
 
 
+def swap_in(client: Any, *, exists: bool, target_sql: str, staging_sql: str, old_sql: str) -> None:
+    """Staging becomes the target: one ``RENAME`` moves both names, so readers see the old or the new
+    table, never half of one; the old table is then dropped."""
+    if exists:
+        client.execute(f"DROP TABLE IF EXISTS {old_sql}")
+        client.execute(f"RENAME TABLE {target_sql} TO {old_sql}, {staging_sql} TO {target_sql}")
+        client.execute(f"DROP TABLE {old_sql}")
+    else:
+        client.execute(f"RENAME TABLE {staging_sql} TO {target_sql}")
+
+
 def publish_staging(
     client: Any,
     mode: str,
@@ -84,12 +97,7 @@ def publish_staging(
 ) -> None:
     """Make the staging table's rows visible in the target (see the module docstring)."""
     if mode == "replace":
-        if exists:
-            client.execute(f"DROP TABLE IF EXISTS {old_sql}")
-            client.execute(f"RENAME TABLE {target_sql} TO {old_sql}, {staging_sql} TO {target_sql}")
-            client.execute(f"DROP TABLE {old_sql}")
-        else:
-            client.execute(f"RENAME TABLE {staging_sql} TO {target_sql}")
+        swap_in(client, exists=exists, target_sql=target_sql, staging_sql=staging_sql, old_sql=old_sql)
         return
     if rows:
         cols = ", ".join(quote_identifier(c) for c in columns)

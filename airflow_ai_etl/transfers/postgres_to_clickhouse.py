@@ -85,6 +85,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
+from airflow_ai_etl.transfers.clickhouse_staging import OLD_SUFFIX, STAGING_SUFFIX, create_table_ddl, swap_in
 from airflow_ai_etl.transfers.postgres_source import (
     MASKS,
     ReconciliationError,
@@ -116,8 +117,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-STAGING_SUFFIX = "__staging"
-OLD_SUFFIX = "__old"
 PUBLISHING_SUFFIX = "__publishing"  # staging renamed once a multi-partition publish has started
 PRIOR_SUFFIX = "__prior"  # the target's rows, before the load, of the partitions being published
 # Settings of every TabSeparated insert of PostgreSQL's COPY text: "best_effort" reads fractional
@@ -464,14 +463,13 @@ class PostgresToClickHouseTransfer:
     # ------------------------------------------------------------------ ClickHouse side
 
     def _ddl(self, table_sql: str, plans: Sequence[ColumnPlan], order: Sequence[str]) -> str:
-        cols = ",\n  ".join(f"{quote_identifier(p.name)} {p.ch_type}" for p in plans)
-        engine = "ReplacingMergeTree()" if self.mode == "upsert" else "MergeTree()"
-        parts = [f"CREATE TABLE {table_sql} (\n  {cols}\n) ENGINE = {engine}"]
-        if self.partition_by:
-            parts.append(f"PARTITION BY {self.partition_by}")
-        order_sql = ", ".join(quote_identifier(c) for c in order)
-        parts.append(f"ORDER BY ({order_sql})" if order else "ORDER BY tuple()")
-        return "\n".join(parts)
+        return create_table_ddl(
+            table_sql,
+            [(p.name, p.ch_type) for p in plans],
+            engine="ReplacingMergeTree()" if self.mode == "upsert" else "MergeTree()",
+            order_by=order,
+            partition_by=self.partition_by,
+        )
 
     def _watermark(self, client: Any, table_sql: str) -> Any:
         col = quote_identifier(self.incremental_column or "")
@@ -675,17 +673,10 @@ class PostgresToClickHouseTransfer:
         staging: tuple[str, str] = ("", ""),
     ) -> None:
         if self.mode == "replace":
-            if exists:
-                client.execute(f"DROP TABLE IF EXISTS {old_sql}")
-                # One RENAME moves both names: readers see the old or the new table, never half.
-                client.execute(f"RENAME TABLE {target_sql} TO {old_sql}, {staging_sql} TO {target_sql}")
-                client.execute(f"DROP TABLE {old_sql}")
-            else:
-                client.execute(f"RENAME TABLE {staging_sql} TO {target_sql}")
+            swap_in(client, exists=exists, target_sql=target_sql, staging_sql=staging_sql, old_sql=old_sql)
             return
-        if rows and attachable and self._attach_partitions(client, target_sql, staging):
-            pass
-        elif rows:
+        attached = rows and attachable and self._attach_partitions(client, target_sql, staging)
+        if rows and not attached:
             cols = ", ".join(quote_identifier(p.name) for p in plans)
             client.execute(f"INSERT INTO {target_sql} ({cols}) SELECT {cols} FROM {staging_sql}")
         client.execute(f"DROP TABLE IF EXISTS {staging_sql}")  # renamed away by a multi-partition publish
