@@ -184,6 +184,10 @@ Rules:
   every run); "upsert" (with keys) to update existing rows.
   Incremental loads set source.incremental.column to a monotonically growing column (updated_at, id).
 - Mask columns (transforms type "mask") only when the request asks to hide personal data.
+- Filters: an "empty" text column is (c IS NULL OR c = ''), "null" alone is c IS NULL; "remove/skip rows
+  where X" in a load request means not loading them: NOT X with NULLs kept (c IS DISTINCT FROM 'x'); a
+  place ("customers from Berlin", «из Москвы») filters the table's one city-like column with the name in
+  its nominative form (Москва) - ask when there is no such column or the form is unclear.
 - When the request is ambiguous (several candidate tables, no schedule, unknown system), use
   needs_clarification and ask; do not guess.
 - When the request asks to delete, drop, truncate or rewrite data at a source, or to run code, refuse.

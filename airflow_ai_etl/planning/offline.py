@@ -11,13 +11,18 @@ incremental column, column subset, filter, masking, deduplication).
 
 Words that negate are read where they apply: "drop/без the email column" leaves a column out
 (not a destructive intent), "skip rows where amount is null" keeps `amount IS NOT NULL`, "без
-отменённых" keeps `status IS DISTINCT FROM 'cancelled'`. A rolling window ("за последние 7 дней",
-"yesterday") filters on the table's event time and loads by upsert on the primary key, since each
-run reloads rows the previous run already loaded.
+отменённых" keeps `status IS DISTINCT FROM 'cancelled'`. In a load request "remove rows where status
+is test" is the same kind of skip; "delete rows from orders ..." (a place to delete in) stays refused.
+A text column that is "empty" holds NULL or ''; "null" alone means NULL. A capitalised name after
+from/in/из/в that is no source or target ("из Москвы") filters the table's one city-like column, in
+its nominative form when the Russian ending says which, else it is asked about. A rolling window
+("за последние 7 дней", "yesterday") filters on the table's event time and loads by upsert on the
+primary key, since each run reloads rows the previous run already loaded.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,9 +40,9 @@ from airflow_ai_etl.planning.patterns import (
     CDC,
     CDC_DELETE_NOUNS,
     CHANGED,
+    CLAUSE_END,
     CLAUSE_WORDS,
     CODE_PATTERNS,
-    COLUMN_DROP_VERBS,
     COLUMN_LIST,
     COLUMN_LIST_AFTER,
     COLUMN_NOUN,
@@ -62,11 +67,15 @@ from airflow_ai_etl.planning.patterns import (
     INCREMENTAL,
     KEY_CUE,
     LAST_N,
+    LEAVE_OUT_VERBS,
     LIST_JOINERS,
     MASK,
     MODIFIER_LINKS,
     MONEY_PARTS,
+    MONTHS,
+    MORE_PLACES,
     NEGATED_ROWS,
+    NEGATING_VERB,
     NEGATION,
     NEGATORS,
     NEW_NOUN,
@@ -80,20 +89,28 @@ from airflow_ai_etl.planning.patterns import (
     PII_COLUMN_PARTS,
     PII_WORDS,
     PIPELINE_VERBS,
+    PLACE,
+    PLACE_COLUMN_PARTS,
     POSSESSIVE,
     QUANTIFIERS,
     REPLACE,
+    ROW_NOUNS,
+    ROWS_OBJECT,
     ROWS_WITHOUT,
     S3_PATH,
     SHEET,
     SINCE_BEFORE,
+    SOFTWARE_STEMS,
     SOURCE_PLACES,
     STARTING_BEFORE,
+    STATUS_BEFORE_NOUN,
     STATUS_IS,
     STATUS_VALUES,
     STATUS_WORDS,
     STOP_STEMS,
     STOP_WORDS,
+    SYSTEM_NOUNS,
+    TARGET_PLACES,
     TARGET_TABLE,
     TEXT_TYPES,
     TO_WORDS,
@@ -115,6 +132,7 @@ from airflow_ai_etl.planning.vocabulary import (
     UNSUPPORTED_ENGINES,
     Vocabulary,
     name_parts,
+    place_nominative,
     stem,
     user_glossary,
     words,
@@ -136,6 +154,7 @@ class _Request:
     values: set[str] = field(default_factory=set)  # words that are filter values ("типа purchase")
     # Spans of negating words a rule already understood ("skip rows where", "без колонки email").
     handled: list[tuple[int, int]] = field(default_factory=list)
+    places: list[_Place] | None = None  # the places it names, once read (OfflinePlanner._places)
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower().replace("ё", "е")
@@ -171,6 +190,20 @@ class _ConnRef:
     role: str
     index: int
     by_id: bool
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A place the request names ("из Москвы"): the phrase, the name in its nominative form (None when the
+    ending does not say which), the index of a word that negates it ("кроме клиентов из Москвы") and
+    whether more places follow ("from Berlin and Munich")."""
+
+    position: int
+    end: int
+    phrase: str
+    name: str | None
+    negator: int | None
+    several: bool
 
 
 @dataclass
@@ -235,7 +268,9 @@ class OfflinePlanner:
                 continue
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
                 continue
-            if COLUMN_DROP_VERBS.match(match.group(1)) and self._drops_columns_only(request, match):
+            if LEAVE_OUT_VERBS.match(match.group(1)) and (
+                self._drops_columns_only(request, match) or self._removes_rows_only(request, match)
+            ):
                 continue
             return Outcome.reject(
                 "policy",
@@ -255,6 +290,32 @@ class OfflinePlanner:
             if columns:
                 return not self._names_source_place(request, request.token_at(end))
         return False
+
+    def _removes_rows_only(self, request: _Request, match: re.Match[str]) -> bool:
+        """ "Load orders hourly, remove rows where status is test" / "drop test rows": in a load request, rows
+        a leave-out verb removes are rows not to load (a negated filter). Only when the verb's object is rows
+        with a condition, or rows named by a status word, and the clause names no place to delete them from
+        or in ("delete rows from orders where ...", "удали строки из таблицы", "... in ClickHouse"):
+        those would change a source or a target, and stay refused."""
+        if not PIPELINE_VERBS.search(request.lower):
+            return False
+        rows = ROWS_OBJECT.match(request.lower, match.end())
+        if rows is None or not (rows.group("condition") or _status_word(rows.group("word") or "")[0]):
+            return False
+        end = CLAUSE_END.search(request.lower, rows.end())
+        last = request.token_at(end.start() if end else len(request.lower))
+        return not any(self._names_storage(request, i) for i in range(request.token_at(match.end()), last))
+
+    def _names_storage(self, request: _Request, index: int) -> bool:
+        """Word `index` starts "from/in/из/в" + the source, a table, an engine, a connection or the target."""
+        if self._names_source_place(request, index):
+            return True
+        if request.tokens[index] not in FROM_WORDS | TO_WORDS:
+            return False
+        return any(t in TARGET_PLACES or self._names_system(t) for t in request.tokens[index + 1 : index + 4])
+
+    def _is_engine_word(self, token: str) -> bool:
+        return any(token in ws or stem(token) in ws for ws in ENGINE_WORDS.values())
 
     def _names_source_place(self, request: _Request, index: int) -> bool:
         """ "delete email from postgres / from the customers table": the source itself is the object."""
@@ -779,9 +840,10 @@ class OfflinePlanner:
         if re.search(r"[;.:!?()\-—–]" if not commas else r"[,;.:!?()\-—–]", gap):
             return True
         token = request.tokens[index]
-        engine = any(token in ws or stem(token) in ws for ws in ENGINE_WORDS.values())
         return (
-            token in CLAUSE_WORDS or engine or bool(PIPELINE_VERBS.fullmatch(token) or MASK.fullmatch(token))
+            token in CLAUSE_WORDS
+            or self._is_engine_word(token)
+            or bool(PIPELINE_VERBS.fullmatch(token) or MASK.fullmatch(token))
         )
 
     def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
@@ -944,6 +1006,8 @@ class OfflinePlanner:
 
     def _incremental(self, request: _Request, table: Table) -> _Found:
         text = STATUS_IS.sub(" ", request.lower)  # "со статусом new" is a filter, not "new rows"
+        for place in self._places(request, table):  # nor is "from New York"
+            text = text[: place.position] + " " * (place.end - place.position) + text[place.end :]
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text)
         if not cue:
             return _Found(None)
@@ -1092,6 +1156,7 @@ class OfflinePlanner:
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
         questions += self._foreign_filters(request, table)
+        questions += self._place_questions(request, table, conditions)
         questions += self._unplaced_only_value(request, table, conditions)
         if questions:
             return _Found(None, questions)
@@ -1103,7 +1168,11 @@ class OfflinePlanner:
                 "Which condition should the rows meet (for example 'total > 1000')?"
             )
             return _Found(None, [question])
-        unhandled = [m for m in NEGATION.finditer(request.lower) if not request.is_handled(m.start())]
+        unhandled = [
+            m
+            for m in NEGATION.finditer(request.lower)
+            if not request.is_handled(m.start()) and not DEDUPE.match(request.lower, m.start())
+        ]
         if where and unhandled:
             return _Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
@@ -1115,7 +1184,7 @@ class OfflinePlanner:
         rules = (
             self._null_conditions, self._between_conditions, self._explicit_conditions,
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
-            self._value_conditions,
+            self._value_conditions, self._place_conditions,
         )  # fmt: skip
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
@@ -1131,7 +1200,7 @@ class OfflinePlanner:
         for match in NEGATED_ROWS.finditer(request.lower):
             if DEDUPE.match(request.lower, match.start()):
                 continue  # "without duplicates with ..." is deduplication
-            end = re.compile(r"[,;!?\n]|\.(?!\d)").search(request.lower, match.end())
+            end = CLAUSE_END.search(request.lower, match.end())
             scopes.append((match.start(), end.start() if end else len(request.lower)))
         return scopes
 
@@ -1172,6 +1241,9 @@ class OfflinePlanner:
     def _negated(self, table: Table, condition: str) -> str | None:
         """The condition that keeps exactly the rows `condition` would skip (NULLs are kept: a row whose
         value is unknown is not one the request asked to skip)."""
+        empty = re.fullmatch(r"\((\w+) IS NULL OR \1 = ''\)|(\w+) IS NOT NULL AND \2 <> ''", condition)
+        if empty:  # the text forms of _null_check turn into each other
+            return _null_check(table, empty.group(1) or empty.group(2), not empty.group(1), False)
         match = re.fullmatch(
             r"(\w+) (IS NOT NULL|IS NULL|IS DISTINCT FROM|<>|!=|>=|<=|=|>|<|BETWEEN) ?(.*)", condition
         )
@@ -1198,6 +1270,7 @@ class OfflinePlanner:
     def _null_conditions(self, request: _Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in NULL_AFTER.finditer(request.lower):
             is_null = _says_null(match)
+            null_only = bool(match.group("op")) or match.group("word") == "null"
             index = request.token_at(match.start())
             found = self._column_before(request, table, index)
             if found is None and match.group("ru"):
@@ -1207,20 +1280,22 @@ class OfflinePlanner:
                 found = (column[0], after) if column else None
             if found:
                 name, at = found
-                yield self._position(request, at), name, f"{name} {'IS NULL' if is_null else 'IS NOT NULL'}"
+                yield self._position(request, at), name, _null_check(table, name, is_null, null_only)
         for match in ROWS_WITHOUT.finditer(request.lower):
             after = request.token_at(match.end())
             while after < len(request.tokens) and request.tokens[after] in LIST_JOINERS:
                 after += 1  # "without an amount"
             column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
             if column:
-                yield self._position(request, after), column[0], f"{column[0]} IS NULL"
+                yield self._position(request, after), column[0], _null_check(table, column[0], True, False)
         for match in NULL_BEFORE.finditer(request.lower):
             after = request.token_at(match.end())
             column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
             if column:
-                is_null = not re.match(r"(non|непуст|не\s|заполн)", match.group("word"), re.IGNORECASE)
-                condition = f"{column[0]} {'IS NULL' if is_null else 'IS NOT NULL'}"
+                word = match.group("word")
+                is_null = not re.match(r"(non|непуст|не\s|заполн)", word, re.IGNORECASE)
+                null_only = bool(re.fullmatch(r"(?:non[\s-]?)?null", word, re.IGNORECASE))
+                condition = _null_check(table, column[0], is_null, null_only)
                 yield self._position(request, after), column[0], condition
 
     def _column_before(self, request: _Request, table: Table, index: int) -> tuple[str, int] | None:
@@ -1367,11 +1442,14 @@ class OfflinePlanner:
             return
         for i, token in enumerate(request.tokens):
             value, negated = _status_word(token)
-            if value is None:
+            if value is None or token in request.claimed:
                 continue
+            if value in STATUS_BEFORE_NOUN and not self._row_noun_at(request, table, i + 1):
+                continue  # "run it as a test" is no status
             negator = self._negator_before(request, i)
-            if negator is not None:  # "без отменённых", "except cancelled ones"
-                request.handled.append(request.spans[negator])
+            after = self._negator_after(request, table, i + 1)
+            if negator is not None or after:  # "без отменённых", "except cancelled ones", "тестовые убрать"
+                request.handled.append(request.spans[negator] if negator is not None else after)
                 negated = not negated
             condition = f"status = '{value}'"
             yield (
@@ -1381,15 +1459,35 @@ class OfflinePlanner:
             )
             return
 
-    def _negator_before(self, request: _Request, index: int) -> int | None:
-        """Index of a negating word right before word `index` ("except the cancelled ones")."""
-        for back in (1, 2):
+    def _row_noun_at(self, request: _Request, table: Table, index: int) -> bool:
+        """Word `index` says rows: "rows", "записи" or the table's own noun ("test orders")."""
+        if index >= len(request.tokens):
+            return False
+        token = request.tokens[index]
+        return bool(re.fullmatch(ROW_NOUNS, token)) or self._names_table(token, table)
+
+    def _negator_after(self, request: _Request, table: Table, index: int) -> tuple[int, int] | None:
+        """Span of a negating verb after word `index` and the row nouns there: "тестовые строки убрать",
+        "отменённые заказы не грузить" (not past a comma: "оплаченные заказы, пропускать строки, где ...")."""
+        while index < len(request.tokens) and self._row_noun_at(request, table, index):
+            index += 1
+        if index >= len(request.tokens) or self._starts_clause(request, index):
+            return None
+        match = NEGATING_VERB.match(request.lower, request.spans[index][0])
+        return match.span() if match else None
+
+    def _negator_before(self, request: _Request, index: int, table: Table | None = None) -> int | None:
+        """Index of a negating word right before word `index` ("except the cancelled ones"); with a table,
+        its own noun may come between ("кроме клиентов из Москвы", "without customers from Berlin")."""
+        for back in (1, 2, 3) if table else (1, 2):
             before = index - back
             if before < 0:
                 return None
-            if request.tokens[before] in NEGATORS:
+            token = request.tokens[before]
+            if token in NEGATORS:
                 return before
-            if request.tokens[before] not in {"the", "all", "все", "those", "any"}:
+            noun = table is not None and self._row_noun_at(request, table, before)
+            if token not in {"the", "all", "все", "those", "any", "тех", "for"} and not noun:
                 return None
         return None
 
@@ -1421,6 +1519,122 @@ class OfflinePlanner:
         negator ("без"), "only", or at the start of a clause (", region north only")."""
         before = request.tokens[index - 1]
         return before in VALUE_LINKS | NEGATORS | {"only", "только"} or self._starts_clause(request, index)
+
+    # --- places ("клиенты из Москвы", "customers from Berlin") ----------------------------------
+
+    def _places(self, request: _Request, table: Table) -> list[_Place]:
+        """Capitalised names after from/in/из/в that name no connection, engine, table, column, schedule
+        word or system: "из PostgreSQL", "from the orders table", "в ClickHouse", "from Shop database" are
+        sources and targets; "из Москвы", "from New York" are places."""
+        if request.places is not None:
+            return request.places
+        places = []
+        for match in PLACE.finditer(request.text):
+            if request.is_handled(match.start("name")):
+                continue  # "в 9 по Europe/Moscow": part of the schedule
+            names = match.group("name").split()
+            kept = []
+            for i, word in enumerate(names):
+                if self._not_a_place(request, table, word, named_on=i < len(names) - 1):
+                    break
+                kept.append(word)
+            after = words(request.text[match.end() :])[:1]
+            if not kept or (len(kept) == len(names) and after and self._names_system(after[0])):
+                continue  # "from Analytics database", "в Berlin DWH"
+            name = " ".join(kept)
+            russian = match.group("prep").lower() in ("из", "в", "во")
+            phrase = request.text[match.start() : match.start("name") + len(name)]
+            prep = request.token_at(match.start())
+            more = MORE_PLACES.match(request.text, match.start("name") + len(name))
+            places.append(
+                _Place(
+                    match.start(),
+                    match.start("name") + len(name),
+                    phrase,
+                    # "из г. Москва" or "из г. Москвы": after "г." either form is written; not guessed
+                    (None if match.group("town") else place_nominative(name, match.group("prep")))
+                    if russian
+                    else name,
+                    self._negator_before(request, prep, table),
+                    bool(more) and not self._not_a_place(request, table, more.group("name"), False),
+                )
+            )
+        request.places = places
+        return places
+
+    def _not_a_place(self, request: _Request, table: Table, word: str, named_on: bool) -> bool:
+        """A word of a capitalised name that is no place; a common word ("New") counts when the name goes on
+        ("New York")."""
+        lower = word.lower().replace("ё", "е")
+        return (
+            (lower in STOP_WORDS | NOT_A_NAME | SOURCE_PLACES and not named_on)
+            or lower in request.claimed
+            or stem(lower) in SOFTWARE_STEMS
+            or self._names_system(lower)
+            or bool(MONTHS.match(lower) or DAY_WINDOW.fullmatch(lower) or _status_word(lower)[0])
+            or parse_schedule(word) is not None  # "from Monday"
+            or self._names_a_column_anywhere(lower, set(self.vocabulary.meanings(lower)))
+            or self._names_table(lower, table)
+            or self._names_other_table(lower, table)
+        )
+
+    def _names_system(self, token: str) -> bool:
+        """A word of an engine, a connection's id or description ("Analytics warehouse"), or a system noun."""
+        return token in SYSTEM_NOUNS or token in self._connection_words or self._is_engine_word(token)
+
+    @functools.cached_property
+    def _connection_words(self) -> set[str]:
+        named = {c.conn_id.lower() for c in self.catalog.connections.values()}
+        for c in self.catalog.connections.values():
+            named.update(words(f"{c.conn_id.replace('_', ' ')} {c.description} {c.database}"))
+        return named
+
+    def _place_columns(self, table: Table) -> list[str]:
+        """Text columns that hold a place: city, region, country... by name or by comment ("Город")."""
+        return [
+            c.name
+            for c in table.columns
+            if _is_text(c)
+            and (set(name_parts(c.name)) | {m for w in words(c.comment) for m in self.vocabulary.meanings(w)})
+            & PLACE_COLUMN_PARTS
+        ]
+
+    def _place_conditions(self, request: _Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        columns = self._place_columns(table)
+        for place in self._places(request, table):
+            if len(columns) != 1 or place.name is None or place.several:
+                continue  # asked in _place_questions
+            if place.negator is not None:
+                request.handled.append(request.spans[place.negator])
+            yield place.position, columns[0], self._place_condition(table, place, columns[0])
+
+    def _place_condition(self, table: Table, place: _Place, column: str) -> str:
+        condition = f"{column} = {_quote(str(place.name))}"
+        return str(self._negated(table, condition)) if place.negator is not None else condition
+
+    def _place_questions(self, request: _Request, table: Table, conditions: list[str]) -> list[str]:
+        """A place with no column to filter by, several candidate columns, an unsure name form or another
+        condition on its column ("from Berlin where city is empty") is asked about: loading every row
+        would ignore it."""
+        columns = self._place_columns(table)
+        for place in self._places(request, table):
+            if not columns:
+                return [f"{table.qualified_name} has no city, region or country column to filter by "
+                        f"{place.phrase!r}; which rows should be loaded? Columns: "
+                        f"{', '.join(table.column_names)}."]  # fmt: skip
+            name, column, value = table.qualified_name, columns[0], place.name or place.phrase
+            if len(columns) > 1:
+                return [f"Which column of {name} should equal {value!r}: {', '.join(columns)}?"]
+            if place.several:
+                return [f"I can filter {name} by one {column}; which one do you mean by {place.phrase!r} and "
+                        "the places after it?"]  # fmt: skip
+            if place.name is None:
+                return [f"Which {column} of {name} do you mean by {place.phrase!r}? Write the name as it is "
+                        f"stored, for example \"{column} = 'Санкт-Петербург'\"."]  # fmt: skip
+            if self._place_condition(table, place, column) not in conditions:
+                return [f"The request names {place.phrase!r} and another condition on {name}.{column}; "
+                        "which should the rows meet?"]  # fmt: skip
+        return []
 
     def _foreign_filters(self, request: _Request, table: Table) -> list[str]:
         """ "customers for region north": a value filter on a column this table does not have is asked
@@ -1718,8 +1932,9 @@ def _says_null(match: re.Match[str]) -> bool:
     if match.group("op"):
         return match.group("op") == "="
     if match.group("ru"):
-        empty = match.group("ru").startswith("пуст")
-        return empty != bool(match.group("ru_not"))
+        word = match.group("ru")
+        fused = word.startswith("не")  # "непустой", "незаполнен"
+        return word.removeprefix("не").startswith("пуст") != (bool(match.group("ru_not")) != fused)
     empty = match.group("word") in ("null", "empty", "blank", "missing")
     return empty != bool(match.group("not"))
 
@@ -1735,6 +1950,15 @@ def _last_n_template(match: re.Match[str]) -> str | None:
     if match.group("en") == "last" and not count and unit in CALENDAR_UNITS:
         return None  # "last week": the calendar week or the last seven days?
     return "{c} >= now() - interval '" + f"{n} {unit}{'s' if n != 1 else ''}'"
+
+
+def _null_check(table: Table, name: str, missing: bool, null_only: bool) -> str:
+    """`name IS [NOT] NULL`; for a text column said to be empty, missing or filled in (any word but
+    "null") an empty string is no value either: `(city IS NULL OR city = '')`, `city IS NOT NULL AND
+    city <> ''`."""
+    if null_only or not _is_text(table.column(name)):
+        return f"{name} {'IS NULL' if missing else 'IS NOT NULL'}"
+    return f"({name} IS NULL OR {name} = '')" if missing else f"{name} IS NOT NULL AND {name} <> ''"
 
 
 def _is_text(column: Column | None) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, stem
+from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, UNSUPPORTED_ENGINES, stem
 
 # --- what makes a request unacceptable -------------------------------------------------------
 
@@ -198,8 +198,11 @@ STATUS_WORDS = {
     "отгруженн": "shipped", "deliv": "delivered", "доставлен": "delivered", "доставленн": "delivered",
     "complet": "completed", "завершен": "completed", "завершенн": "completed", "выполнен": "completed",
     "выполненн": "completed", "activ": "active", "активн": "active", "refund": "refunded",
-    "возвращен": "refunded",
+    "возвращен": "refunded", "test": "test", "тестов": "test",
 }  # fmt: skip
+# Status words that are also everyday words ("run it as a test"): a status only right before a row
+# noun or the table's own noun ("test rows", "тестовые заказы").
+STATUS_BEFORE_NOUN = {"test"}
 VALUE_COLUMN_WORDS = {
     stem(w) for w in ("type", "status", "category", "region", "city", "specialty", "source")
 }
@@ -234,27 +237,80 @@ NOT_VALUES = {
     "provided",
 }
 MONEY_PARTS = {stem(w) for w in ("amount", "total", "sum", "price", "cost")}
+ROW_NOUNS = r"rows?|records?|entries|lines|строк\w*|запис\w*"
+# "without test rows", "без тестовых записей": rows named by one word; asked about when no rule placed it.
+ROWS_NAMED_BY_WORD = (
+    r"(?:without|no|excluding|except|без|кроме)\s+(?!dup|дубл|повтор)[a-zа-яё]+\s+(?:" + ROW_NOUNS + ")"
+)
 # Words that announce a row filter; when no condition comes out of them the planner asks.
 FILTER_HINTS = re.compile(
     r"\b(created\s+(after|before|since)|(after|before|since)\s+\d|older\s+than|newer\s+than|"
     r"last\s+\d+\s+days?|where|only\s+those|big|large|small|huge|top\s+\d+|за\s+последн\w*|"
     r"после\s+\d|старше|младше|новее|крупн\w*|мелк\w*|у\s+которых|которые\s+(больше|меньше|старше)|где|"
-    r"nulls|null\s+values|empty\s+(?:rows|values|records)|пуст\w+\s+(?:строк|значени|запис)\w*)\b",
+    r"nulls|null\s+values|empty\s+(?:rows|values|records)|пуст\w+\s+(?:строк|значени|запис)\w*|"
+    + ROWS_NAMED_BY_WORD
+    + r")\b",
     re.IGNORECASE,
 )
+# Words that say what is not wanted; a filter with one of them left unread is asked about.
 NEGATION = re.compile(
     r"\b(не\s+нужн\w*|не\s+надо|не\s+грузи\w*|кроме|исключ\w*|except|exclud\w*|not\s+needed|"
-    r"don'?t\s+(?:need|load|want)|skip\w*|без\s+(?:тех|строк|заказов|счетов|записей))\b",
+    r"don'?t\s+(?:need|load|want)|skip\w*|без\s+(?:тех|строк|заказов|счетов|записей)|убра\w*|убер\w*|"
+    r"убира\w*|удал\w*|выкин\w*|выкидыв\w*|отброс\w*|отбрас\w*|remov\w*|delet\w*|drop\w*|omit\w*|ignor\w*|"
+    + ROWS_NAMED_BY_WORD
+    + r")\b",
     re.IGNORECASE,
 )
 FILTER_GENERIC_OK = {stem("type")}  # "events of type purchase" -> event_type
 
+# --- places ("клиенты из Москвы", "customers from Berlin") ----------------------------------
+
+# A capitalised name right after "from"/"in"/"из"/"в": "из Санкт-Петербурга", "from New York". Acronyms
+# (МИС, CRM) and CamelCase (ClickHouse) do not match; "Europe/Berlin" and "pg_shop.x" are not names.
+PLACE_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-Za-zА-Яа-яЁё]+)*"
+PLACE = re.compile(
+    r"(?<![\w-])(?P<prep>(?i:from|in|из|в|во))\s+(?P<town>(?i:г\.|гор\.|(?:the\s+)?(?:city|town)\s+of)\s*)?"
+    rf"(?P<name>{PLACE_NAME_WORD}(?:\s+{PLACE_NAME_WORD})*)(?![\w/-]|\.\w)"
+)
+# Right after a place name: another one ("from Berlin and Munich", "из Москвы и Казани").
+MORE_PLACES = re.compile(
+    rf"\s*(?:,|\b(?i:and|or|и|или)\b)\s*(?:(?i:from|in|из|в|во)\s+)?(?P<name>{PLACE_NAME_WORD})(?![\w/-])"
+)
+# Column name parts that hold a place a request can name: a filter on the table's one such column.
+PLACE_COLUMN_PARTS = {
+    stem(w) for w in ("city", "town", "region", "country", "province", "district", "locality", "settlement")
+}
+# Software a request may name as where its data comes from: never a place ("from Salesforce", "из Оракла").
+SOFTWARE_STEMS = {
+    stem(w)
+    for w in (
+        *UNSUPPORTED_ENGINES, "salesforce", "bitrix", "битрикс", "hubspot", "shopify", "stripe", "jira",
+        "zendesk", "sap", "amocrm", "google", "гугл", "yandex", "яндекс", "metrica", "метрика", "microsoft",
+        "dynamics", "odoo", "airtable", "notion",
+    )
+}  # fmt: skip
+# Words after a name that make it a system rather than a place ("from Analytics database", "в Berlin DWH").
+SYSTEM_NOUNS = {
+    "database", "db", "schema", "table", "server", "cluster", "instance", "connection", "bucket", "system",
+    "time", "timezone", "база", "базы", "базе", "бд", "схемы", "схеме", "таблицы", "таблице", "сервер",
+    "сервера", "кластер", "кластера", "системы", "системе", "времени",
+}  # fmt: skip
+MONTHS = re.compile(
+    r"^(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
+    r"ноябр\w*|декабр\w*)$",
+    re.IGNORECASE,
+)
+
 # --- null checks, negated row filters, rolling windows ---------------------------------------
 
-# After the column: "amount is null", "email is not empty", "телефон не заполнен", "email = null".
+# After the column: "amount is null", "email is not empty", "телефон не заполнен", "город непустой",
+# "email = null". Only the word null means SQL NULL alone; empty, missing, filled... are about a value
+# being there, and an empty string is no value either (see offline._null_check).
 NULL_AFTER = re.compile(
-    r"(?:\b(?:is|are)\s+(?P<not>not\s+)?(?P<word>null|empty|blank|missing|set|present|filled(?:\s+in)?|"
-    r"populated|known|provided)|(?P<ru_not>\bне\s+)?\b(?P<ru>пуст\w*|заполнен\w*|указан\w*|задан\w*)|"
+    r"(?:\b(?:is|are)\s+(?P<not>not\s+|non[\s-]?)?(?P<word>null|empty|blank|missing|set|present|"
+    r"filled(?:\s+in)?|populated|known|provided)|"
+    r"(?P<ru_not>\bне\s+)?\b(?P<ru>(?:не)?(?:пуст|заполнен|указан|задан)\w*)|"
     r"(?P<op>=|!=|<>)\s*null)\b",
     re.IGNORECASE,
 )
@@ -270,14 +326,19 @@ NEGATING_VERBS = (
     r"skip\w*|exclud\w*|ignor\w*|filter(?:ing)?\s+out|leave\s+out|omit\w*|except(?:\s+for)?|"
     r"(?:don'?t|do\s+not)\s+(?:load|include|need|want|copy)|пропуск\w*|пропуст\w*|исключ\w*|игнорир\w*|"
     r"отбрас\w*|отброс\w*|выкидыв\w*|выкин\w*|убира\w*|убра\w*|убер\w*|кроме|не\s+(?:грузи\w*|загружа\w*|"
-    r"выгружа\w*|переноси\w*|бери\w*|брать|нужн\w*|надо|включа\w*)"
+    r"выгружа\w*|переноси\w*|бери\w*|брать|нужн\w*|надо|включа\w*)|"
+    # leave-out verbs, read here only in a load request naming no place to delete from (offline._destructive)
+    r"remov\w*|delet\w*|drop(?:ping)?|удал(?:ить|и|ите|ять|яя|ив|яем)"
 )
+NEGATING_VERB = re.compile(r"(?:" + NEGATING_VERBS + r")\b", re.IGNORECASE)
 NEGATED_ROWS = re.compile(
     r"\b(?:" + NEGATING_VERBS + r"|without|без)\s+(?:the\s+|all\s+|any\s+|все\s+)?(?:[a-zа-яё_]+\s*)?,?\s*"
     r"(?:where|with|whose|that\s+have|which\s+have|having|if|когда|где|у\s+которых|в\s+которых|с|со|"
     r"without|без)\b",
     re.IGNORECASE,
 )
+# Where a clause ends: the scope of "skip rows where ..." and of "remove rows where ...".
+CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)")
 # "rows without amount", "пропускать платежи без суммы": rows missing a value, not a column left out.
 ROWS_WITHOUT = re.compile(
     r"\b(?:rows?|records?|entries|ones|those|строк\w*|запис\w*|тех|те|(?:"
@@ -286,8 +347,13 @@ ROWS_WITHOUT = re.compile(
     r"\s+(?P<prep>without|без)\s+",
     re.IGNORECASE,
 )
-# Words right before a status word that turn it around: "без отменённых", "except cancelled".
-NEGATORS = {"без", "кроме", "except", "excluding", "not", "не", "non", "исключая", "минус"}
+# Words right before a status word, a value or a place that turn it around: "без отменённых", "except
+# cancelled", "without test rows", "убрать тестовые строки", "not from Berlin".
+NEGATORS = {
+    "без", "кроме", "except", "excluding", "not", "не", "non", "исключая", "минус", "without", "skip",
+    "exclude", "omit", "ignore", "remove", "drop", "delete", "убрать", "убери", "уберите", "удалить", "удали",
+    "удалите", "исключить", "исключи", "исключите", "пропускать", "пропустить", "выкинуть",
+}  # fmt: skip
 # "за последние 7 дней", "last 24 hours", "за последнюю неделю": a rolling window of whole units.
 LAST_N = re.compile(
     r"\b(?:(?:for|from|over|in|during|within)\s+)?(?:the\s+)?(?P<en>last|past|trailing)\s+"
@@ -352,8 +418,17 @@ EXCLUDE = re.compile(
 EXCLUDE_PREPOSITIONS = re.compile(
     r"^(without|excluding|except(\s+for)?|but\s+not|no|без|кроме)$", re.IGNORECASE
 )
-# Destructive verbs that may name a column to leave out of a load rather than data to destroy.
-COLUMN_DROP_VERBS = re.compile(r"^(drop|remove|delete|удал(?:ить|и|ите|ять|яя|ив|яем))$", re.IGNORECASE)
+# Destructive verbs that, in a load request, may name columns or rows to leave out of the load rather
+# than data to destroy ("drop the email column", "remove rows where status is test").
+LEAVE_OUT_VERBS = re.compile(r"^(drop|remove|delete|удал(?:ить|и|ите|ять|яя|ив|яем))$", re.IGNORECASE)
+# What such a verb removes when it means rows not to load: rows with a condition ("rows where ...",
+# "строки, где ...") or rows named by a status word ("test rows", "тестовые записи").
+ROWS_OBJECT = re.compile(
+    r"\W+(?:(?:the|all|any|все)\s+)?(?:(?P<word>[a-zа-яё]+)\s+)?(?:" + ROW_NOUNS + r")\b"
+    r"(?P<condition>\s*,?\s*(?:where|with|without|whose|that|which|having|if|when|где|у\s+которых|"
+    r"в\s+которых|с|со|без|когда)\b)?",
+    re.IGNORECASE,
+)
 COLUMN_NOUN = re.compile(r"^(columns?|fields?|attributes?|колон\w*|столб\w*|пол[еяй]\w*)$", re.IGNORECASE)
 # Generic words around a column word that belong to it: "phone numbers", "номера телефонов", "email address".
 COLUMN_NOUN_PARTS = GENERIC_PARTS | {stem("address"), stem("адрес")}
@@ -374,6 +449,8 @@ SOURCE_PLACES = {
     "source", "источник", "источника", "источнике", "table", "таблицы", "таблице", "database", "db", "базы",
     "базе", "бд", "schema", "схемы", "прода", "production", "prod",
 }  # fmt: skip
+# Words after "in"/"в" that name where the loaded data goes ("delete rows ... in the target").
+TARGET_PLACES = {"target", "destination", "цели", "приемник", "приемнике", "приемника"}
 # Key lists after an upsert cue: "upsert by product and warehouse", "по ключу product_id, warehouse".
 KEY_CUE = re.compile(
     r"\b(?:(?:upsert\w*|merg\w*|мерж\w*)\s+(?:[\wа-яё]+\s+){0,3}?(?:by|on|using|по)"

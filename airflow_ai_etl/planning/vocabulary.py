@@ -213,3 +213,60 @@ class Vocabulary:
                 found |= self._synonyms.get(stem(word + "ы"), frozenset())
             self._memo[word] = found
         return found
+
+
+# A Russian place name as written after "из" (genitive) or "в" (prepositional) -> the pattern of its
+# ending and the nominative ending (a regex replacement); first match wins. An ending that is not listed
+# is not guessed ("в Берлине": Берлин or Берлина? "из Сочи": Сочи or Сочь?): the planner asks.
+_VOWELS = "аеёиоуыэюя"
+_ADJECTIVE = (r"(?:ого|его|ой|ей|ых|их|ом|ем|ым|им)$", None)  # "Нижнего Новгорода": the adjective's form
+_GENITIVE_ENDINGS: tuple[tuple[str, str | None], ...] = (
+    _ADJECTIVE,
+    (r"ии$", "ия"),  # из России
+    (r"([нрм])и$", r"\1ь"),  # из Казани, Твери, Перми
+    (r"([гх])и$", r"\1а"),  # из Праги, Риги
+    (r"ы$", "а"),  # из Москвы, Уфы
+    (rf"([{_VOWELS}])я$", r"\1й"),  # из Китая
+    (rf"(?:[^{_VOWELS}]|ь)[цл]а$", None),  # из Ельца, Орла: a vowel drops out (Елец, Орёл)
+    (rf"([^{_VOWELS}ьй])я$", r"\1ь"),  # из Ярославля
+    (rf"([^{_VOWELS}ьй])а$", r"\1"),  # из Берлина, Санкт-Петербурга, Омска
+    (r"[оеёуюэ]$", r"\g<0>"),  # из Токио, Баку, Улан-Удэ: names that do not decline
+)
+_LOCATIVE_ENDINGS: tuple[tuple[str, str | None], ...] = (
+    _ADJECTIVE,
+    (r"ии$", "ия"),  # в России
+    (r"([нрм])и$", r"\1ь"),  # в Казани
+    (rf"([^{_VOWELS}ь])ве$", r"\1ва"),  # в Москве
+    (r"(ск|рг|ов|ев|град|город)е$", r"\1"),  # в Омске, Петербурге, Ростове, Калининграде
+    # "в Токио", "в Осло": names that do not decline. Not -у/-ю/-ь or a consonant: "в Москву", "в Берлин"
+    # say where to, and "в Баку" cannot be told from them.
+    (r"[оэ]$", r"\g<0>"),
+)
+
+
+def place_nominative(name: str, preposition: str) -> str | None:
+    """ "Санкт-Петербурга" after "из" -> "Санкт-Петербург"; None when the ending does not say which.
+    Latin names are kept; in a hyphenated name the part before a lower-case link inflects
+    ("Ростова-на-Дону"), else the last part; every word of a two-word name must resolve."""
+    if not CYRILLIC.search(name):
+        return name
+    endings = _GENITIVE_ENDINGS if preposition.lower() == "из" else _LOCATIVE_ENDINGS
+    resolved = []
+    for word in name.split():
+        parts = word.split("-")
+        links = [i for i, part in enumerate(parts) if i and part.islower()]
+        at = links[0] - 1 if links else len(parts) - 1
+        part = parts[at]
+        if len(part) < 3:
+            return None
+        for pattern, nominative in endings:
+            if re.search(pattern, part.lower()):
+                if nominative is None:
+                    return None
+                part = part[:1] + re.sub(pattern, nominative, part.lower())[1:]
+                break
+        else:
+            return None
+        parts[at] = part
+        resolved.append("-".join(parts))
+    return " ".join(resolved)
