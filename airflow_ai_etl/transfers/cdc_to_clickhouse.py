@@ -61,6 +61,20 @@ long-running loop) or needs a triggerer (deferrable), failure and retry semantic
 per interval, and a bug stalls the pipeline instead of failing one run. Same peek/apply/advance
 protocol, so it can be added without changing the data contract.
 
+Dates and times outside ClickHouse's range
+------------------------------------------
+ClickHouse's text parser stores a Date/DateTime value outside its range (18.16: 1970-01-01 ..
+2105-12-31, DateTime also from the epoch on; 'infinity' and BC values) as 1970-01-01 (plus the
+time of day) without an error. The snapshot checks staging like the batch transfer
+(:func:`~airflow_ai_etl.transfers.postgres_to_clickhouse.out_of_range_dates`) and fails before the
+RENAME. A change carrying such a value fails its batch before the insert, so the slot stays
+before it. The WAL keeps the value, so after the row is corrected in the source the rerun meets it
+again: a value whose source row has changed since (in range now, NULL or gone) is written as NULL
+(zero) and superseded by the later change in the same run; a live one fails again. Key columns
+always fail (re-initialise after correcting the source). Rows of the failed batch flushed before a
+TRUNCATE or relation message inside it may already be in ClickHouse: the rerun writes them again
+with the same versions, as after a crash before the advance.
+
 Limits: values of types without a ClickHouse text form (``text[]`` and other non-numeric arrays,
 ``interval``, ``bytea``, ...) are refused up front; columns added to the source after
 initialisation stop the pipeline with an error (re-initialise by dropping the ClickHouse table);
@@ -100,7 +114,11 @@ from airflow_ai_etl.transfers.postgres_source import (
 from airflow_ai_etl.transfers.postgres_to_clickhouse import (
     TSV_INSERT_SETTINGS,
     ColumnPlan,
+    ParsedRange,
     UnmappedTypeError,
+    last_parsed_day,
+    out_of_range_dates,
+    parsed_range,
     plan_column,
 )
 
@@ -201,6 +219,21 @@ def ch_literal(raw: bytes) -> str:
     return f"'{text}'"
 
 
+@dataclass(frozen=True)
+class _DateCheck:
+    """A Date/DateTime column of the stream: which of its texts ClickHouse stores faithfully."""
+
+    index: int  # position in the relation's columns
+    first: bytes
+    last: bytes
+    range: ParsedRange
+    is_key: bool
+
+    def holds(self, value: bytes) -> bool:
+        """``value`` (PostgreSQL's ISO output) lies in the range; 'infinity' and BC values do not."""
+        return self.first <= value[: len(self.first)] <= self.last and not value.endswith(b" BC")
+
+
 @dataclass
 class _RelState:
     """Per relation (pgoutput 'R'): column order of the stream and how each value becomes TSV."""
@@ -209,6 +242,7 @@ class _RelState:
     convs: list[Callable[[bytes], bytes] | None]
     nulls: list[bytes]
     key_idx: list[int]
+    checks: list[_DateCheck]  # range checks of the Date/DateTime columns
 
 
 # --------------------------------------------------------------------------- result
@@ -329,6 +363,21 @@ class PostgresCDCToClickHouse:
             )
         return rows
 
+    @staticmethod
+    def _check_snapshot_dates(
+        conn: Any, client: Any, table: SourceTable, plans: Sequence[ColumnPlan], staging: tuple[str, str]
+    ) -> None:
+        """Fail the initialisation, before anything is published, when a snapshot date/time lies outside
+        its ClickHouse column's range (stored as 1970-01-01 otherwise); asks ``conn``'s snapshot."""
+        exprs = ", ".join(f"{p.select_expr} AS {pg_quote_ident(p.name)}" for p in plans)
+        problems = out_of_range_dates(conn, client, plans, staging, f"SELECT {exprs} FROM {table.qualified}")
+        if problems:
+            raise CDCError(
+                f"CDC snapshot of {table.schema}.{table.name}: " + "; ".join(problems) + ". ClickHouse "
+                "would store them as 1970-01-01: correct those rows in the source (a value in range, or "
+                "NULL) and rerun; nothing was published"
+            )
+
     def _names(self) -> tuple[str, str, str, str]:
         database, table = split_table(self.target_table, self.target_hook.database_name)
         q = quote_identifier
@@ -435,6 +484,7 @@ class PostgresCDCToClickHouse:
                 with snap.cursor() as cur:
                     cur.execute("SET TRANSACTION SNAPSHOT %s", (snapshot_name,))
                 self._copy_snapshot(snap, table, plan_list, staging_sql)
+                self._check_snapshot_dates(snap, client, table, plan_list, (database, name + SNAPSHOT_SUFFIX))
                 with snap.cursor() as cur:
                     cur.execute(f"SELECT count(*) FROM {table.qualified}")
                     source_rows = cur.fetchone()[0]
@@ -487,7 +537,7 @@ class PostgresCDCToClickHouse:
                 log.info("Initialising CDC %s -> %s: %s", self.source_table, full, reason)
                 result.snapshot_rows = self._initialize(conn, client, table, keys, plans)
                 result.initialized = True
-            self._check_target(client, full, plans)
+            ranges = self._date_ranges(client, plans, self._check_target(client, full, plans))
             self.source.wait_slot_free(conn, self.slot_name)
             confirmed = self.source.slot_info(conn, self.slot_name)["confirmed_flush"]
             upto = self.source.flush_lsn(conn)
@@ -496,7 +546,7 @@ class PostgresCDCToClickHouse:
             while upto > confirmed:
                 rows = self.source.peek(conn, self.slot_name, self.publication, upto, self.max_changes)
                 truncated = len(rows) >= self.max_changes
-                stats = self._apply(rows, rels, plans, keys, client, target_sql, result)
+                stats = self._apply(rows, rels, plans, keys, ranges, conn, table, client, target_sql, result)
                 if stats is not None:
                     last_commit = stats
                 if truncated:
@@ -520,7 +570,8 @@ class PostgresCDCToClickHouse:
         result.seconds = time.monotonic() - started
         return result
 
-    def _check_target(self, client: Any, full: str, plans: dict[str, ColumnPlan]) -> None:
+    def _check_target(self, client: Any, full: str, plans: dict[str, ColumnPlan]) -> dict[str, str]:
+        """Check the target has every column; returns its ClickHouse types by column."""
         existing = dict(self.target_hook.get_table_columns(full, client))
         missing = [c for c in [*plans, VERSION_COL, DELETED_COL] if c not in existing]
         if missing:
@@ -528,8 +579,27 @@ class PostgresCDCToClickHouse:
                 f"ClickHouse table {full} lacks columns {missing}: the source schema changed or the table "
                 "is not a CDC target; drop it to re-initialise (snapshot + new slot)"
             )
+        return existing
 
-    def _rel_state(self, rel: Relation, plans: dict[str, ColumnPlan], keys: Sequence[str]) -> _RelState:
+    @staticmethod
+    def _date_ranges(
+        client: Any, plans: dict[str, ColumnPlan], types: dict[str, str]
+    ) -> dict[str, ParsedRange]:
+        """Range of each Date/DateTime target column fed by a date/time column (texts sent without offset)."""
+        dated = [n for n, p in plans.items() if p.mapped.kind in ("date", "timestamp", "timestamptz")]
+        if not dated:
+            return {}
+        server_tz, last_day = client.execute("SELECT timezone()")[0][0], last_parsed_day(client)
+        ranges = {name: parsed_range(types[name], None, server_tz, last_day) for name in dated}
+        return {name: r for name, r in ranges.items() if r is not None}
+
+    def _rel_state(
+        self,
+        rel: Relation,
+        plans: dict[str, ColumnPlan],
+        keys: Sequence[str],
+        ranges: dict[str, ParsedRange],
+    ) -> _RelState:
         unknown = [c for c in rel.columns if c not in plans]
         if unknown:
             raise CDCError(
@@ -542,6 +612,11 @@ class PostgresCDCToClickHouse:
             [converter(p) for p in col_plans],
             [null_text(p) for p in col_plans],
             [rel.columns.index(k) for k in keys],
+            [
+                _DateCheck(i, r.first.encode(), r.last.encode(), r, name in keys)
+                for i, name in enumerate(rel.columns)
+                if (r := ranges.get(name)) is not None
+            ],
         )
 
     def _apply(
@@ -550,11 +625,19 @@ class PostgresCDCToClickHouse:
         rels: dict[int, _RelState],
         plans: dict[str, ColumnPlan],
         keys: Sequence[str],
+        ranges: dict[str, ParsedRange],
+        conn: Any,
+        table: SourceTable,
         client: Any,
         target_sql: str,
         result: CDCResult,
     ) -> float | None:
-        """Convert one peeked batch and insert it; returns the last commit time (UNIX s) or None."""
+        """Convert one peeked batch and insert it; returns the last commit time (UNIX s) or None.
+
+        A date/time outside its ClickHouse column's range raises :class:`CDCError` (see
+        :meth:`_stand_in`) before the batch's last insert, so the caller does not advance the slot
+        (rows flushed earlier, at a TRUNCATE or relation change, are replayed with the same versions).
+        """
         upserts: list[tuple[list[bytes], int]] = []
         deletes: list[tuple[list[bytes], int]] = []
         columns: list[str] | None = None
@@ -571,6 +654,15 @@ class PostgresCDCToClickHouse:
                 else:
                     out.append(conv(v) if conv else v)
             return out
+
+        def check_dates(state: _RelState, vals: list[Any], lsn: int, out: list[Any] | None) -> None:
+            # out=None: an old key (delete, key change), where only key columns matter.
+            for check in state.checks:
+                v = vals[check.index]
+                if isinstance(v, bytes) and (out is not None or check.is_key) and not check.holds(v):
+                    stand_in = self._stand_in(conn, table, state, vals, check, lsn)
+                    if out is not None:
+                        out[check.index] = stand_in
 
         def flush() -> None:
             nonlocal upserts, deletes
@@ -597,8 +689,10 @@ class PostgresCDCToClickHouse:
             if op == "I" or op == "U":
                 state = rels[ch.relid]
                 new = convert(state, ch.new or [])
+                check_dates(state, ch.new or [], lsn, new)
                 prev_key = [new[i] for i in state.key_idx]
                 if op == "U" and ch.old is not None:
+                    check_dates(state, ch.old, lsn, None)
                     old = convert(state, ch.old)
                     old_key = [old[i] for i in state.key_idx]
                     if old_key != prev_key:  # key changed: retire the old key
@@ -623,6 +717,7 @@ class PostgresCDCToClickHouse:
                         f"a DELETE on {self.source_table} carries no key {list(keys)}: set a primary key or "
                         "ALTER TABLE ... REPLICA IDENTITY FULL"
                     )
+                check_dates(state, old, lsn, None)
                 deletes.append(
                     (
                         [
@@ -636,7 +731,7 @@ class PostgresCDCToClickHouse:
                 result.deletes += 1
             elif op == "R":
                 assert ch.relation is not None
-                state = self._rel_state(ch.relation, plans, keys)
+                state = self._rel_state(ch.relation, plans, keys, ranges)
                 if columns is not None and state.columns != columns:
                     flush()  # schema shape changed inside the batch
                 rels[ch.relid] = state
@@ -660,6 +755,62 @@ class PostgresCDCToClickHouse:
             target_sql,
         )
         return last_commit
+
+    def _stand_in(
+        self, conn: Any, table: SourceTable, state: _RelState, vals: list[Any], check: _DateCheck, lsn: int
+    ) -> bytes:
+        """What to write for a value outside its ClickHouse column's range, which ClickHouse would store
+        as 1970-01-01; raises :class:`CDCError` unless the source row has changed since.
+
+        The WAL keeps the value forever, so a rerun after the source row was corrected meets it again.
+        If the row's current value of that column is in range, NULL, or the row is gone, a later change
+        of the key (still to be applied: the slot stands before this one) supersedes this version, so
+        it is written with NULL (the zero value when not nullable) as a stand-in. A key column never
+        gets a stand-in: it would write (or delete) the row of another key.
+        """
+        column = state.columns[check.index]
+        key = [vals[i] for i in state.key_idx]
+        if not check.is_key and all(isinstance(k, bytes) for k in key):
+            try:
+                params = [k.decode() for k in key]
+            except UnicodeDecodeError:
+                params = None
+            if params is not None:
+                cond = " AND ".join(f"{pg_quote_ident(state.columns[i])} = %s" for i in state.key_idx)
+                with conn.cursor() as cur:
+                    cur.execute(
+                        f"SELECT ({pg_quote_ident(column)})::text FROM {table.qualified} WHERE {cond}", params
+                    )
+                    row = cur.fetchone()
+                conn.rollback()
+                if row is None or row[0] is None or check.holds(row[0].encode()):
+                    log.warning(
+                        "CDC %s.%s: %s = %r (key %s, %s) is out of range but the source row has changed "
+                        "since; written as NULL/zero, superseded by the later change",
+                        table.schema,
+                        table.name,
+                        column,
+                        vals[check.index],
+                        params,
+                        int_to_lsn(lsn),
+                    )
+                    return state.nulls[check.index]
+        value = vals[check.index].decode(errors="replace")
+        shown = [k.decode(errors="replace") if isinstance(k, bytes) else k for k in key]
+        remedy = (
+            "It is a key column: correct the row in the source, then drop the ClickHouse table so that the "
+            "next run re-initialises from a new snapshot"
+            if check.is_key
+            else "Correct the row in the source (UPDATE it to a value in range, or NULL, or delete it) and "
+            "rerun: the replayed change is then superseded by the correction; or make the source column "
+            "text and drop the ClickHouse table to re-initialise"
+        )
+        raise CDCError(
+            f'CDC of {table.schema}.{table.name}: column "{column}" = {value!r} (key {shown}, change at '
+            f"{int_to_lsn(lsn)}) is outside the range of ClickHouse {check.range.ch_type} "
+            f"({check.range.label}), which would store it as 1970-01-01. Nothing of this batch was "
+            f"confirmed (the slot did not advance). {remedy}"
+        )
 
     def _fill_unchanged(
         self,

@@ -69,20 +69,29 @@ T[] (one dimension)                        Array(Nullable(T)); a NULL array load
 =========================================  ===========================================
 
 Anything else (interval, bytea, inet, geometric, ranges, ...) raises :class:`UnmappedTypeError`
-naming the column: cast it in ``source_sql`` or leave it out of ``columns``. ClickHouse's Date
-holds 1970-01-01 .. 2149-06-06 and DateTime 1970 .. 2106-02-07 (UTC); ClickHouse parses a value
-outside as 1970-01-01 without an error, so the fast path checks for them after loading staging and
-fails naming the column and an example (the row path's driver refuses them itself).
+naming the column: cast it in ``source_sql`` or leave it out of ``columns``. ClickHouse 18.16
+parses dates up to 2105-12-31 and stores a value outside (or before 1970) as 1970-01-01 plus its
+time of day without an error; newer servers clamp it to the type's ends. The fast path therefore
+checks staging (:func:`out_of_range_dates`) and fails naming the column and an example (the row
+path's driver refuses such values itself).
+
+An ``upsert`` table is a ``ReplacingMergeTree`` ordered by ``keys``. Its version column is the
+``incremental_column`` when that is a date/time (NULLs load as 1970-01-01), so the row with the
+latest value wins even when an older interval is reloaded later; without one the row inserted
+last wins. Read the latest rows with ``SELECT ... FINAL`` (or ``argMax``) until merges catch up.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
 from airflow_ai_etl.transfers.clickhouse_staging import OLD_SUFFIX, STAGING_SUFFIX, create_table_ddl, swap_in
@@ -123,6 +132,9 @@ PRIOR_SUFFIX = "__prior"  # the target's rows, before the load, of the partition
 # seconds (truncated by DateTime, kept by DateTime64) and "+hh[:mm]" offsets; the basic parser
 # rejects both. ClickHouse has had this setting since 18.x.
 TSV_INSERT_SETTINGS = {"date_time_input_format": "best_effort"}
+# The source session prints what those inserts parse: ISO dates, UTC offsets ("+00"), floats that
+# read back to the same value.
+PG_SESSION_SQL = "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3"
 
 
 class UnmappedTypeError(TransferError):
@@ -420,6 +432,8 @@ class PostgresToClickHouseTransfer:
         else:
             order = []
         key_cols = set(order) | self._partition_columns(wanted)
+        if self.mode == "upsert" and self.incremental_column:
+            key_cols.add(self.incremental_column)  # a candidate version column: never Nullable
         plans = [
             plan_column(
                 name,
@@ -462,14 +476,28 @@ class PostgresToClickHouseTransfer:
 
     # ------------------------------------------------------------------ ClickHouse side
 
-    def _ddl(self, table_sql: str, plans: Sequence[ColumnPlan], order: Sequence[str]) -> str:
+    def _ddl(
+        self, table_sql: str, plans: Sequence[ColumnPlan], order: Sequence[str], server: tuple[int, ...]
+    ) -> str:
+        engine = "MergeTree()"
+        if self.mode == "upsert":
+            version = self._version_column(plans, server)
+            engine = f"ReplacingMergeTree({quote_identifier(version) if version else ''})"
         return create_table_ddl(
             table_sql,
             [(p.name, p.ch_type) for p in plans],
-            engine="ReplacingMergeTree()" if self.mode == "upsert" else "MergeTree()",
+            engine=engine,
             order_by=order,
             partition_by=self.partition_by,
         )
+
+    def _version_column(self, plans: Sequence[ColumnPlan], server: tuple[int, ...]) -> str | None:
+        """The upsert table's version column: the incremental column when ClickHouse takes its type
+        as one (Date, DateTime; DateTime64 since 21.6); None means the row inserted last wins."""
+        plan = next((p for p in plans if p.name == self.incremental_column), None)
+        if plan is None or plan.nullable or plan.mapped.kind not in ("date", "timestamp", "timestamptz"):
+            return None
+        return None if plan.mapped.subsecond and server < (21, 6) else plan.name
 
     def _watermark(self, client: Any, table_sql: str) -> Any:
         col = quote_identifier(self.incremental_column or "")
@@ -495,7 +523,7 @@ class PostgresToClickHouseTransfer:
         conn = self._pg_connect()
         try:
             with conn.cursor() as cur:
-                cur.execute("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3")
+                cur.execute(PG_SESSION_SQL)
                 # Held by this session until the connection closes (also when the process dies).
                 lock_target(cur, f"clickhouse://{hook.server_address}/{full_name}", transaction=False)
             conn.commit()
@@ -510,7 +538,7 @@ class PostgresToClickHouseTransfer:
             if exists:
                 self._check_target(hook, client, full_name, plans)
             elif self.mode != "replace":
-                ddl = self._ddl(target_sql, plans, order)
+                ddl = self._ddl(target_sql, plans, order, version)
                 log.info("Creating %s:\n%s", full_name, ddl)
                 client.execute(ddl)
             # A run killed while publishing partitions: finish its publish before the watermark is read.
@@ -529,7 +557,7 @@ class PostgresToClickHouseTransfer:
                 client.execute(
                     f"CREATE TABLE {staging_sql} AS {target_sql}"
                     if exists
-                    else self._ddl(staging_sql, plans, order)
+                    else self._ddl(staging_sql, plans, order, version)
                 )
             else:
                 attachable = self._create_append_staging(
@@ -796,6 +824,17 @@ class PostgresToClickHouseTransfer:
         """Named cursor -> fetchmany(batch_size) -> columnar INSERT; returns (rows, batches)."""
         sql = self._select_sql(plans, text=False, incremental=incremental)
         insert = f"INSERT INTO {staging_sql} ({', '.join(quote_identifier(p.name) for p in plans)}) VALUES"
+        # A batch is batch_size x columns objects without reference cycles; the cyclic GC would
+        # traverse them over and over (a third of this path's CPU), so it waits until the load ends.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._insert_batches(conn, client, sql, insert)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _insert_batches(self, conn: Any, client: Any, sql: str, insert: str) -> tuple[int, int]:
         total = batches = 0
         with conn.cursor(name="ai_etl_extract") as cur:  # server-side: memory bounded by batch_size
             cur.itersize = self.batch_size
@@ -841,56 +880,11 @@ class PostgresToClickHouseTransfer:
     def _check_date_ranges(
         self, conn: Any, client: Any, plans: Sequence[ColumnPlan], incremental: bool, staging: tuple[str, str]
     ) -> None:
-        """Fail when a source date/time lies outside the ClickHouse Date/DateTime column's range.
-
-        ClickHouse's text parser stores such a value as the type's zero (1970-01-01) without an
-        error, so the fast path would lose it silently (the row path's driver refuses it). Zeros in
-        staging are cheap to count; only when there are some is the source asked, in the load's
-        snapshot, whether they are real out-of-range values (a true 1970-01-01 is legal).
-        """
-        kinds = {
-            p.name: p.mapped.kind for p in plans if p.mapped.kind in ("date", "timestamp", "timestamptz")
-        }
-        columns = [
-            (name, ch_type)
-            for name, ch_type in client.execute(
-                "SELECT name, type FROM system.columns WHERE database = %(d)s AND table = %(t)s",
-                {"d": staging[0], "t": staging[1]},
-            )
-            if name in kinds and _SECONDS_TYPE.fullmatch(ch_type)
-        ]
-        if not columns:
-            return
-        counts = ", ".join(f"countIf(toUInt32({quote_identifier(name)}) = 0)" for name, _ in columns)
-        zeros = client.execute(f"SELECT {counts} FROM {'.'.join(map(quote_identifier, staging))}")[0]
-        suspects = [c for c, z in zip(columns, zeros, strict=True) if z]
-        if not suspects:
-            return
-        server_tz = client.execute("SELECT timezone()")[0][0]
-        tests = []  # (column, ClickHouse type, PostgreSQL condition "value is out of range")
-        for name, ch_type in suspects:
-            col = pg_quote_ident(name)
-            if "DateTime" in ch_type:  # seconds since 1970 in a UInt32
-                tz = _SECONDS_TYPE.fullmatch(ch_type).group("tz") or server_tz  # type: ignore[union-attr]
-                value = col if kinds[name] == "timestamptz" else f"({col})::timestamp AT TIME ZONE '{tz}'"
-                outside = f"{value} NOT BETWEEN 'epoch'::timestamptz AND to_timestamp(4294967295)"
-            else:  # days since 1970 in a UInt16
-                outside = f"({col})::date NOT BETWEEN DATE '1970-01-01' AND DATE '2149-06-06'"
-            tests.append((name, ch_type, outside))
-        exprs = ", ".join(
-            f"count(*) FILTER (WHERE {outside}), min(({pg_quote_ident(name)})::text) FILTER (WHERE {outside})"
-            for name, _, outside in tests
+        """Fail the fast path's load when a source date/time lies outside its ClickHouse column's range
+        (see :func:`out_of_range_dates`; the row path's driver refuses such values itself)."""
+        problems = out_of_range_dates(
+            conn, client, plans, staging, self._select_sql(plans, False, incremental)
         )
-        with conn.cursor() as cur:
-            cur.execute(f"SELECT {exprs} FROM ({self._select_sql(plans, False, incremental)}) AS loaded")
-            found = cur.fetchone()
-        problems = [
-            f'column "{name}": {found[2 * i]} value(s) outside the range of ClickHouse {ch_type} '
-            f"(1970 .. {'2106-02-07 06:28:15 UTC' if 'DateTime' in ch_type else '2149-06-06'}), "
-            f"e.g. {found[2 * i + 1]}"
-            for i, (name, ch_type, _) in enumerate(tests)
-            if found[2 * i]
-        ]
         if problems:
             raise TransferError(
                 "; ".join(problems) + ". ClickHouse would store them as 1970-01-01: load such a column "
@@ -916,6 +910,135 @@ class PostgresToClickHouseTransfer:
             self.target_hook.http_query(query, body=body, settings=TSV_INSERT_SETTINGS)
         except RuntimeError as e:
             raise TransferError(f"ClickHouse HTTP insert failed: {e}") from e
+
+
+# --------------------------------------------------------------------------- date ranges
+
+_DATE_KINDS = ("date", "timestamp", "timestamptz")
+_DATETIME_MAX = 4294967295  # DateTime: UInt32 seconds since 1970-01-01 00:00:00 UTC
+# Where 18.16 puts an out-of-range DateTime: day 0 plus the time of day, shifted by the column's
+# zone and the text's offset (at most 51 h either way), wrapping below 0; newer servers saturate.
+_SUSPECT_SECONDS = 200_000
+
+
+@dataclass(frozen=True)
+class ParsedRange:
+    """The values ClickHouse's text parser stores faithfully in one Date/DateTime column.
+
+    Outside it stores day 0 (1970-01-01) plus the time of day, or a wrapped value, without an
+    error. ``first``/``last`` are texts in ``tz`` (``YYYY-MM-DD`` for Date, ``YYYY-MM-DD HH:MM:SS``
+    for DateTime): a value's ISO text is in range when its prefix of that length lies between them
+    and it is not BC.
+    """
+
+    ch_type: str
+    first: str
+    last: str
+    tz: str | None  # DateTime: the zone the text is read in; None for Date
+
+    @property
+    def label(self) -> str:
+        return f"{self.first} .. {self.last}" + (f" {self.tz}" if self.tz else "")
+
+
+def last_parsed_day(client: Any) -> str:
+    """Last day ClickHouse's text parser reads into Date/DateTime.
+
+    2105-12-31 where the server's date table ends there (18.16: a later day becomes 1970-01-01 even
+    below the type's maximum), else Date's maximum 2149-06-06.
+    """
+    full = client.execute("SELECT toUInt16(toDate('2149-06-06'))")[0][0] == 65535
+    return "2149-06-06" if full else "2105-12-31"
+
+
+def parsed_range(ch_type: str, text_tz: str | None, server_tz: str, last_day: str) -> ParsedRange | None:
+    """The :class:`ParsedRange` of a (Nullable) Date/DateTime column; None for other types.
+
+    :param text_tz: zone of the texts' wall-clock time when they carry an offset (``+00``: "UTC");
+        None when they carry none and ClickHouse reads them in the column's zone (type's, else server's).
+    :param last_day: :func:`last_parsed_day`.
+    """
+    match = _SECONDS_TYPE.fullmatch(ch_type)
+    if match is None:
+        return None
+    if "DateTime" not in ch_type:
+        return ParsedRange(ch_type, "1970-01-01", last_day, None)
+    tz = text_tz or match.group("tz") or server_tz
+    zone = ZoneInfo(tz)
+
+    def wall(seconds: int) -> str:
+        return datetime.fromtimestamp(seconds, zone).strftime("%Y-%m-%d %H:%M:%S")
+
+    return ParsedRange(
+        ch_type, max("1970-01-01 00:00:00", wall(0)), min(f"{last_day} 23:59:59", wall(_DATETIME_MAX)), tz
+    )
+
+
+def out_of_range_dates(
+    conn: Any, client: Any, plans: Sequence[ColumnPlan], staging: tuple[str, str], select_sql: str
+) -> list[str]:
+    """One problem per column whose source dates/times lie outside its Date/DateTime column in staging.
+
+    Loads that stream PostgreSQL's text (``TSV_INSERT_SETTINGS``: timestamptz as ``...+00``) would
+    lose such values silently (see :class:`ParsedRange`). Suspicious values in staging (day 0, the
+    type's ends) are cheap to count; only when there are some is the source asked, through
+    ``select_sql`` (the loaded selection, in the load's snapshot), which are really out of range:
+    a true 1970-01-01 is legal.
+
+    :param staging: (database, table) the values were loaded into.
+    """
+    kinds = {p.name: p.mapped.kind for p in plans if p.mapped.kind in _DATE_KINDS}
+    columns = [
+        (name, ch_type)
+        for name, ch_type in client.execute(
+            "SELECT name, type FROM system.columns WHERE database = %(d)s AND table = %(t)s",
+            {"d": staging[0], "t": staging[1]},
+        )
+        if name in kinds and _SECONDS_TYPE.fullmatch(ch_type)
+    ]
+    if not columns:
+        return []
+    counts = []
+    for name, ch_type in columns:
+        value = f"toUInt32({quote_identifier(name)})"
+        if "DateTime" in ch_type:
+            counts.append(
+                f"countIf({value} < {_SUSPECT_SECONDS} OR {value} > {_DATETIME_MAX - _SUSPECT_SECONDS})"
+            )
+        else:
+            counts.append(f"countIf({value} IN (0, 65535))")
+    found = client.execute(f"SELECT {', '.join(counts)} FROM {'.'.join(map(quote_identifier, staging))}")[0]
+    suspects = [c for c, n in zip(columns, found, strict=True) if n]
+    if not suspects:
+        return []
+    server_tz, last_day = client.execute("SELECT timezone()")[0][0], last_parsed_day(client)
+    tests = []  # (column, range, PostgreSQL condition "value is out of range")
+    for name, ch_type in suspects:
+        col = pg_quote_ident(name)
+        offset = kinds[name] == "timestamptz"  # printed with "+00": read as UTC wall-clock time
+        rng = parsed_range(ch_type, "UTC" if offset else None, server_tz, last_day)
+        assert rng is not None  # suspects are Date/DateTime columns
+        if rng.tz is None:
+            outside = f"({col})::date NOT BETWEEN DATE '{rng.first}' AND DATE '{rng.last}'"
+        else:
+            wall = f"({col}) AT TIME ZONE 'UTC'" if offset else f"({col})::timestamp"
+            outside = (
+                f"date_trunc('second', {wall}) NOT BETWEEN TIMESTAMP '{rng.first}' AND TIMESTAMP '{rng.last}'"
+            )
+        tests.append((name, rng, outside))
+    exprs = ", ".join(
+        f"count(*) FILTER (WHERE {outside}), min(({pg_quote_ident(name)})::text) FILTER (WHERE {outside})"
+        for name, _, outside in tests
+    )
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT {exprs} FROM ({select_sql}) AS loaded")
+        found = cur.fetchone()
+    return [
+        f'column "{name}": {found[2 * i]} value(s) outside the range of ClickHouse {rng.ch_type} '
+        f"({rng.label}), e.g. {found[2 * i + 1]}"
+        for i, (name, rng, _) in enumerate(tests)
+        if found[2 * i]
+    ]
 
 
 def _active_partitions(client: Any, database: str, table: str) -> list[str]:

@@ -524,3 +524,145 @@ def test_final_view_hides_a_key_deleted_in_a_later_part(cdc):
         == 2
     )
     assert cdc.ch.execute("SELECT id, x FROM v FINAL WHERE _deleted = 0 ORDER BY id") == [(2, "b")]
+
+
+# --------------------------------------------------------------------------- dates outside ClickHouse's range
+
+
+def slot_position(env, slot):
+    return env.pg("SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = %s", (slot,))
+
+
+def ch_tables(env):
+    return [r[0] for r in env.ch.execute("SHOW TABLES")]
+
+
+def test_snapshot_with_dates_outside_clickhouse_range_fails_and_publishes_nothing(cdc):
+    cdc.pg(
+        "CREATE TABLE dated (id int PRIMARY KEY, born date, seen timestamp, paid timestamptz);"
+        "INSERT INTO dated VALUES (1, '1970-01-01', '1970-01-01 00:00:00', '1970-01-01 00:00:00+00'),"
+        "  (2, '2024-02-29', '2105-12-31 23:59:59.5', '2024-02-29 12:00:00+03'), (3, NULL, NULL, NULL)"
+    )
+    kw = dict(source_table="dated", target_table="dated", slot_name="dated_slot")
+    assert run_cdc(**kw)["snapshot_rows"] == 3
+    state = "SELECT id, toUInt32(born), toUInt32(seen), toUInt32(paid), _version FROM dated ORDER BY id"
+    # 1970-01-01 is a real value (ClickHouse's zero): it loads; so does the last second 18.16 parses.
+    before = cdc.ch.execute(state)
+    assert before == [(1, 0, 0, 0, 0), (2, 19782, 4291747199, 1709197200, 0), (3, None, None, None, 0)]
+
+    # Re-initialise (lost slot) over out-of-range values: 18.16 would store 0 or day 0 + time of day.
+    cdc.pg("SELECT pg_drop_replication_slot('dated_slot')")
+    cdc.pg(
+        "INSERT INTO dated VALUES (4, '1961-05-02', '2200-01-01 00:00:00', '2024-01-01 00:00:00+00'),"
+        "  (5, '2024-01-01', '2106-01-15 06:00:00', '1969-12-31 23:59:59+00')"
+    )
+    with pytest.raises(CDCError) as failure:
+        run_cdc(**kw)
+    message = str(failure.value)
+    assert message.startswith("CDC snapshot of public.dated: ")
+    assert (
+        'column "born": 1 value(s) outside the range of ClickHouse Nullable(Date) (1970-01-01 .. 2105-12-31), '
+        "e.g. 1961-05-02" in message
+    )
+    assert 'column "seen": 2 value(s)' in message and "e.g. 2106-01-15 06:00:00" in message
+    assert 'column "paid": 1 value(s)' in message and "e.g. 1969-12-31 23:59:59+00" in message
+    assert "nothing was published" in message
+    assert cdc.ch.execute(state) == before
+    assert ch_tables(cdc) == ["dated", "dated__cdc_snapshot"]  # the marker: the next run re-initialises
+
+    # No zero left in seen/paid: values 18.16 stores as 06:00:00 / 23:59:59 on 1970-01-01 are still found.
+    cdc.pg("DELETE FROM dated WHERE id IN (1, 4)")
+    with pytest.raises(CDCError) as failure:
+        run_cdc(**kw)
+    message = str(failure.value)
+    assert 'column "seen": 1 value(s)' in message and 'column "paid": 1 value(s)' in message
+    assert '"born"' not in message
+    assert cdc.ch.execute(state) == before
+
+    cdc.pg(
+        "UPDATE dated SET seen = '2105-01-15 06:00:00', paid = NULL WHERE id = 5;"
+        "INSERT INTO dated VALUES (1, '1970-01-01', '1970-01-01 00:00:00', '1970-01-01 00:00:00+00')"
+    )
+    res = run_cdc(**kw)
+    assert res["initialized"] and res["snapshot_rows"] == 4
+    assert ch_tables(cdc) == ["dated"]
+    assert cdc.ch.execute(state) == [*before, (5, 19723, 4261442400, None, 0)]
+
+
+def test_streamed_dates_outside_clickhouse_range_stop_the_slot_until_corrected(cdc):
+    cdc.pg(
+        "CREATE TABLE ev (id int PRIMARY KEY, born date, seen timestamp, paid timestamptz NOT NULL, note text);"
+        "INSERT INTO ev VALUES (1, '1970-01-01', '1970-01-01 00:00:00', '1970-01-01 00:00:00+00', 'epoch'),"
+        "  (2, '2000-01-01', '2000-01-01 00:00:00', '2000-01-01 00:00:00+00', 'two'),"
+        "  (3, '2001-01-01', '2001-01-01 00:00:00', '2001-01-01 00:00:00+00', 'three')"
+    )
+    kw = dict(source_table="ev", target_table="ev", slot_name="ev_slot")
+    run_cdc(**kw)
+    cdc.pg(
+        "INSERT INTO ev VALUES (10, '2010-01-01', '2010-01-01 10:00:00', '2010-01-01 10:00:00+00', 'before');"
+        "BEGIN;"
+        "INSERT INTO ev VALUES (4, '1961-05-02', '2024-01-01 00:00:00', '2024-01-01 00:00:00+00', 'born');"
+        "UPDATE ev SET note = 'two!' WHERE id = 2;"
+        "COMMIT;"
+        "UPDATE ev SET seen = '2200-01-01 00:00:00' WHERE id = 2;"
+        "UPDATE ev SET paid = 'infinity' WHERE id = 1;"
+        "UPDATE ev SET paid = '2000-06-01 00:00:00+00 BC' WHERE id = 3;"  # would load as 2000-06-01
+        "INSERT INTO ev VALUES (11, '2011-01-01', '2011-01-01 11:00:00', '2011-01-01 11:00:00+00', 'after')"
+    )
+    position = slot_position(cdc, "ev_slot")
+    rows = "SELECT id, born, seen, paid, note, _version, _deleted FROM ev ORDER BY id, _version"
+    before = cdc.ch.execute(rows)
+
+    def fails(column, value):
+        with pytest.raises(CDCError) as failure:
+            run_cdc(**kw)
+        message = str(failure.value)
+        assert f'CDC of public.ev: column "{column}" = {value!r}' in message, message
+        assert "Nothing of this batch was confirmed" in message and "Correct the row in the source" in message
+        # Nothing written (not even the valid changes of the batch), the slot did not move.
+        assert cdc.ch.execute(rows) == before and slot_position(cdc, "ev_slot") == position
+        return message
+
+    message = fails("born", "1961-05-02")
+    assert "outside the range of ClickHouse Nullable(Date) (1970-01-01 .. 2105-12-31)" in message
+    fails("born", "1961-05-02")  # still in the source: fails again
+    # Corrected in the source: that change is superseded; the next live value stops the run.
+    cdc.pg("UPDATE ev SET born = '1970-01-02' WHERE id = 4")
+    message = fails("seen", "2200-01-01 00:00:00")
+    assert "ClickHouse Nullable(DateTime) (1970-01-01 00:00:00 .. 2105-12-31 23:59:59 Etc/UTC)" in message
+    cdc.pg("UPDATE ev SET seen = NULL WHERE id = 2")
+    fails("paid", "infinity")
+    cdc.pg("UPDATE ev SET paid = '2020-02-02 02:02:02+00' WHERE id = 1")
+    fails("paid", "2000-06-01 00:00:00+00 BC")
+    cdc.pg("DELETE FROM ev WHERE id = 3")
+
+    res = run_cdc(**kw)
+    assert res["changes"] == 11 and slot_position(cdc, "ev_slot") != position
+    cols = ["id", "born", "seen", "paid", "note"]
+    want = [tuple(r) for r in cdc.pg("SELECT id, born, seen, paid, note FROM ev ORDER BY id")]
+    assert [r[0] for r in want] == [1, 2, 4, 10, 11]
+
+    def got(view):
+        return [(*r[:3], r[3].replace(tzinfo=dt.timezone.utc), r[4]) for r in view(cdc, "ev", cols)]
+
+    assert got(ch_view) == got(ch_view_argmax) == want
+    # Every change written once: no (key, version) twice.
+    assert cdc.ch.execute("SELECT count(), uniqExact(id, _version) FROM ev") == [(14, 14)]
+    assert run_cdc(**kw)["changes"] == 0
+
+
+def test_streamed_key_outside_clickhouse_range_asks_to_reinitialise(cdc):
+    cdc.pg("CREATE TABLE daily (day date PRIMARY KEY, n int); INSERT INTO daily VALUES ('1970-01-01', 1)")
+    kw = dict(source_table="daily", target_table="daily", slot_name="daily_slot")
+    run_cdc(**kw)
+    cdc.pg("INSERT INTO daily VALUES ('1969-12-31', 2)")
+    position = slot_position(cdc, "daily_slot")
+    for _ in range(2):  # corrected or not: a stand-in key would write another key's row
+        with pytest.raises(CDCError, match='column "day" = .1969-12-31.*It is a key column.*re-initialises'):
+            run_cdc(**kw)
+        assert slot_position(cdc, "daily_slot") == position
+        assert cdc.ch.execute("SELECT toUInt16(day), n FROM daily") == [(0, 1)]
+        cdc.pg("UPDATE daily SET day = '1970-01-03' WHERE n = 2")
+    cdc.ch.execute("DROP TABLE daily")
+    assert run_cdc(**kw)["snapshot_rows"] == 2
+    assert cdc.ch.execute("SELECT toUInt16(day), n FROM daily ORDER BY n") == [(0, 1), (2, 2)]
