@@ -800,13 +800,13 @@ class PostgresToClickHouseTransfer:
     # ------------------------------------------------------------------ row path
 
     def _log_row_path_reason(self, hook: ClickHouseHook, plans: Sequence[ColumnPlan]) -> None:
-        """Say why the load takes the row path (about 10x slower, see benchmarks/RESULTS.md)."""
+        """Say why the load takes the row path (about 4x slower, see benchmarks/RESULTS.md)."""
         if self.fast_path is False:
             return
         if hook.http_port is None:
             log.warning(
                 "Row path: connection %r has no http_port extra. Set it (ClickHouse's HTTP port, usually "
-                "8123) to stream COPY output instead - about 10x faster.",
+                "8123) to stream COPY output instead - about 4x faster.",
                 hook.get_conn_id(),
             )
         else:
