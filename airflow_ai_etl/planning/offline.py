@@ -15,7 +15,11 @@ Words that negate are read where they apply: "drop/без the email column" leav
 is test" is the same kind of skip; "delete rows from orders ..." (a place to delete in) stays refused.
 A text column that is "empty" holds NULL or ''; "null" alone means NULL. A capitalised name after
 from/in/из/в that is no source or target ("из Москвы") filters the table's one city-like column, in
-its nominative form when the Russian ending says which, else it is asked about. A rolling window
+its nominative form when the Russian ending says which, else it is asked about; so does a name after a
+column word ("из города Москвы" may be Москва or a city named Москвы: asked), and a lower-case word after
+из/from that names nothing known ("из москвы"). Languages, formats and time standards ("in English", "in
+Parquet") are never places. A business system no connection is described by ("from Salesforce", "из 1С")
+is refused like an unsupported engine, never read from another connection. A rolling window
 ("за последние 7 дней", "yesterday") filters on the table's event time and loads by upsert on the
 primary key, since each run reloads rows the previous run already loaded.
 """
@@ -80,6 +84,8 @@ from airflow_ai_etl.planning.patterns import (
     NEGATORS,
     NEW_NOUN,
     NOT_A_NAME,
+    NOT_PLACE_STEMS,
+    NOT_PLACE_WORDS,
     NOT_VALUES,
     NULL_AFTER,
     NULL_BEFORE,
@@ -91,7 +97,9 @@ from airflow_ai_etl.planning.patterns import (
     PIPELINE_VERBS,
     PLACE,
     PLACE_COLUMN_PARTS,
+    PLACE_NAME_WORD,
     POSSESSIVE,
+    PRODUCT_LIKE,
     QUANTIFIERS,
     REPLACE,
     ROW_NOUNS,
@@ -109,6 +117,8 @@ from airflow_ai_etl.planning.patterns import (
     STATUS_WORDS,
     STOP_STEMS,
     STOP_WORDS,
+    SYSTEM_NAME,
+    SYSTEM_NAME_AFTER,
     SYSTEM_NOUNS,
     TARGET_PLACES,
     TARGET_TABLE,
@@ -131,6 +141,7 @@ from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
     Vocabulary,
+    apposition_nominative,
     name_parts,
     place_nominative,
     stem,
@@ -155,6 +166,8 @@ class _Request:
     # Spans of negating words a rule already understood ("skip rows where", "без колонки email").
     handled: list[tuple[int, int]] = field(default_factory=list)
     places: list[_Place] | None = None  # the places it names, once read (OfflinePlanner._places)
+    unsure: list[str] = field(default_factory=list)  # questions about values a rule found but could not read
+    value_columns: dict[str, list[tuple[int, Column]]] = field(default_factory=dict)  # per table, once read
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower().replace("ё", "е")
@@ -255,7 +268,14 @@ class OfflinePlanner:
     # --- refusals ------------------------------------------------------------------------------
 
     def _refusal(self, request: _Request) -> Outcome | None:
-        for rule in (self._destructive, self._code, self._unsupported_engine, self._off_topic):
+        rules = (
+            self._destructive,
+            self._code,
+            self._unsupported_engine,
+            self._unknown_system,
+            self._off_topic,
+        )
+        for rule in rules:
             outcome = rule(request)
             if outcome:
                 return outcome
@@ -352,6 +372,44 @@ class OfflinePlanner:
             f"available: {', '.join(known)}.",
             "source.conn_id",
         )
+
+    def _unknown_system(self, request: _Request) -> Outcome | None:
+        """ "from Salesforce", "из 1С", "to HubSpot": a business system no connection is described by is
+        refused (there is no reader for it); a product-like name after from/to ("из МойСклад") that names
+        no engine, connection or table is asked about. Neither is ever read from another connection."""
+        for pattern in (SYSTEM_NAME, SYSTEM_NAME_AFTER):
+            for match in pattern.finditer(request.text):
+                first = words(match.group("name"))[0]
+                if first in self._connection_words or self._is_source_table_name(first):
+                    continue  # a connection described as "Salesforce replica" is that connection
+                index = request.token_at(match.start("name"))
+                role = "target" if request.role(index) == "target" else "source"
+                known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
+                return Outcome.reject(
+                    "grounding",
+                    f"There is no {match.group('name')} connection; the assistant reads PostgreSQL tables "
+                    "(and their change streams), S3 files and Excel workbooks and loads into ClickHouse or "
+                    f"PostgreSQL. Connection types available: {', '.join(known)}.",
+                    f"{role}.conn_id",
+                )
+        for i, raw in enumerate(request.raw[1:], start=1):
+            token = request.tokens[i]
+            if not PRODUCT_LIKE.search(raw):
+                continue
+            before = request.tokens[max(i - 2, 0) : i]
+            if before[-1] not in FROM_WORDS | TO_WORDS and not (
+                before[-1] == "the" and before[0] in FROM_WORDS | TO_WORDS
+            ):
+                continue  # only the word right after from/to ("from the MyCRM export" too)
+            if self._names_system(token) or self._is_source_table_name(token) or token in request.claimed:
+                continue
+            if parse_schedule(raw) is not None:
+                continue  # "в 3AM"
+            return Outcome.clarify(
+                f"Which connection is {raw!r}? No connection, engine or table has that name; connections: "
+                f"{', '.join(sorted(self.catalog.connections))}."
+            )
+        return None
 
     def _off_topic(self, request: _Request) -> Outcome | None:
         has_verb = bool(PIPELINE_VERBS.search(request.lower))
@@ -1006,8 +1064,14 @@ class OfflinePlanner:
 
     def _incremental(self, request: _Request, table: Table) -> _Found:
         text = STATUS_IS.sub(" ", request.lower)  # "со статусом new" is a filter, not "new rows"
-        for place in self._places(request, table):  # nor is "from New York"
-            text = text[: place.position] + " " * (place.end - place.position) + text[place.end :]
+        spans = [(place.position, place.end) for place in self._places(request, table)]  # nor "from New York"
+        places = set(self._place_columns(table))
+        for i, column in self._column_values(request, table):  # or "for city New York"
+            if column.name in places:
+                start = request.spans[i + 1][0]
+                spans.append((start, start + len(self._place_phrase(request, table, i))))
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text)
         if not cue:
             return _Found(None)
@@ -1155,8 +1219,9 @@ class OfflinePlanner:
         if window.value:
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
-        questions += self._foreign_filters(request, table)
+        questions += request.unsure + self._foreign_filters(request, table)
         questions += self._place_questions(request, table, conditions)
+        questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
         if questions:
             return _Found(None, questions)
@@ -1492,10 +1557,33 @@ class OfflinePlanner:
         return None
 
     def _value_conditions(self, request: _Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        for i, column in self._column_values(request, table):
+            value: str | None = request.raw[i + 1]
+            if column.name in self._place_columns(table):
+                value = self._place_value(request, table, i, column.name)
+                if value is None:
+                    continue  # asked about
+            if self._more_values(request, table, i, column.name, str(value)):
+                continue  # asked about
+            condition: str | None = f"{column.name} = {_quote(value)}"
+            negator = self._negator_before(request, i)
+            if negator is not None:
+                request.handled.append(request.spans[negator])
+                condition = self._negated(table, str(condition))
+            if condition:
+                yield self._position(request, i), column.name, condition
+
+    def _column_values(self, request: _Request, table: Table) -> Iterable[tuple[int, Column]]:
+        """(index, column) of each column word followed by a value of it: "for region north", ", region
+        north only"; in Russian also a bare genitive before a Latin value ("типа purchase"); after a negator
+        these are rows NOT to load ("без категории food")."""
+        if table.qualified_name not in request.value_columns:
+            request.value_columns[table.qualified_name] = list(self._find_column_values(request, table))
+        return request.value_columns[table.qualified_name]
+
+    def _find_column_values(self, request: _Request, table: Table) -> Iterable[tuple[int, Column]]:
         tokens = request.tokens
         for i in range(len(tokens) - 1):
-            # "for region north", ", region north only"; in Russian also a bare genitive before a Latin
-            # value ("типа purchase"); after a negator these are rows NOT to load ("без категории food").
             linked = i > 0 and self._links_value(request, i)
             bare = request.language == "ru" and request.raw[i + 1].isascii()
             if not (linked or bare):
@@ -1504,15 +1592,74 @@ class OfflinePlanner:
             if len(mentions) != 1:
                 continue
             column = table.column(mentions[0][1])
-            value = request.raw[i + 1]
-            if column and self._filterable(table, column) and self._is_value(request, table, value):
-                condition: str | None = f"{column.name} = {_quote(value)}"
-                negator = self._negator_before(request, i)
-                if negator is not None:
-                    request.handled.append(request.spans[negator])
-                    condition = self._negated(table, str(condition))
-                if condition:
-                    yield self._position(request, i), column.name, condition
+            if (
+                column
+                and self._filterable(table, column)
+                and self._is_value(request, table, request.raw[i + 1])
+            ):
+                yield i, column
+
+    def _more_values(self, request: _Request, table: Table, index: int, column: str, value: str) -> bool:
+        """ "for region north and south", "из города Москва и Казань": a list of values after a column word
+        is asked about (one value per filter), not cut to its first value. A word after "and" that is a
+        column, a table or no value starts another condition ("with status paid and total over 100")."""
+        start = request.spans[index + 1][0]
+        phrase = self._place_phrase(request, table, index) if value[:1].isupper() else request.raw[index + 1]
+        more = re.match(
+            r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-zА-Яа-яЁё][\w-]*)", request.text[start + len(phrase) :]
+        )
+        if more is None:
+            return False
+        word = more.group(1).lower().replace("ё", "е")
+        meanings = set(self.vocabulary.meanings(word))
+        if (
+            word in STOP_WORDS | CLAUSE_WORDS
+            or not self._is_value(request, table, more.group(1))
+            or self._column_mentions(table, [word], generic_ok=frozenset(FILTER_GENERIC_OK))
+            or self._names_a_column_anywhere(word, meanings)
+            or self._names_system(word)
+            or self._names_table(word, table)
+            or self._names_other_table(word, table)
+            or NEGATING_VERB.match(word)
+            or DESTRUCTIVE.fullmatch(word)
+        ):
+            return False
+        request.unsure.append(
+            f"A filter on {table.qualified_name}.{column} takes one value; which {column} do you mean by "
+            f"{request.text[start : start + len(phrase) + more.end()]!r}?"
+        )
+        return True
+
+    def _place_phrase(self, request: _Request, table: Table, index: int) -> str:
+        """The whole place name after column word `index`: "New York" in "for city New York"."""
+        name = re.match(
+            rf"{PLACE_NAME_WORD}(?:\s+{PLACE_NAME_WORD})*", request.text[request.spans[index + 1][0] :]
+        )
+        kept = []
+        for i, word in enumerate(name.group(0).split() if name else []):
+            if i and self._not_a_place(request, table, word, named_on=False):
+                break
+            kept.append(word)
+        return " ".join(kept) or request.raw[index + 1]
+
+    def _place_value(self, request: _Request, table: Table, index: int, column: str) -> str | None:
+        """The place after column word `index` ("из города Санкт-Петербурга", "for city New York"), in the
+        nominative by the case the preposition before the column word puts it in; None (and a question)
+        when its ending does not say which name is meant."""
+        phrase = self._place_phrase(request, table, index)
+        link = request.tokens[index - 1] if index else ""
+        nominative = apposition_nominative(phrase, link)
+        if nominative is None:
+            written = request.text[
+                request.spans[max(index - 1, 0)][0] : request.spans[index + 1][0] + len(phrase)
+            ]
+            guess = place_nominative(phrase, link)  # "из города Москвы": Москва, or a city named Москвы?
+            options = f": {guess!r} or {phrase!r}" if guess and guess != phrase else ""
+            request.unsure.append(
+                f"Which {column} of {table.qualified_name} do you mean by {written!r}{options}? Write the "
+                f"name as it is stored, for example \"{column} = 'Санкт-Петербург'\"."
+            )
+        return nominative
 
     def _links_value(self, request: _Request, index: int) -> bool:
         """Word `index` may be a column word followed by its value: after a link word ("for", "со"), a
@@ -1569,7 +1716,7 @@ class OfflinePlanner:
         return (
             (lower in STOP_WORDS | NOT_A_NAME | SOURCE_PLACES and not named_on)
             or lower in request.claimed
-            or stem(lower) in SOFTWARE_STEMS
+            or stem(lower) in SOFTWARE_STEMS | NOT_PLACE_STEMS
             or self._names_system(lower)
             or bool(MONTHS.match(lower) or DAY_WINDOW.fullmatch(lower) or _status_word(lower)[0])
             or parse_schedule(word) is not None  # "from Monday"
@@ -1581,6 +1728,11 @@ class OfflinePlanner:
     def _names_system(self, token: str) -> bool:
         """A word of an engine, a connection's id or description ("Analytics warehouse"), or a system noun."""
         return token in SYSTEM_NOUNS or token in self._connection_words or self._is_engine_word(token)
+
+    def _describes_connection(self, token: str) -> bool:
+        """A word of some connection's description in any language ("магазина" for "Shop database")."""
+        meanings = self.vocabulary.meanings(token)
+        return any(meanings & self._description_stems(c) for c in self.catalog.connections.values())
 
     @functools.cached_property
     def _connection_words(self) -> set[str]:
@@ -1634,6 +1786,56 @@ class OfflinePlanner:
             if self._place_condition(table, place, column) not in conditions:
                 return [f"The request names {place.phrase!r} and another condition on {name}.{column}; "
                         "which should the rows meet?"]  # fmt: skip
+        return []
+
+    def _lowercase_place_questions(self, request: _Request, table: Table) -> list[str]:
+        """ "клиентов из москвы", "customers from berlin": a lower-case word after из/from that names no
+        table, column, connection, engine, system, schedule or business word may be a place written
+        without its capital. With a place column to filter by, it is asked about: loading every row would
+        ignore it. ("в"/"in" + a lower-case word is too common to ask about: "in batches", "в режиме".)"""
+        columns = self._place_columns(table)
+        schedule_words: set[str] | None = None
+        for i in range(1, len(request.tokens)):
+            token, raw = request.tokens[i], request.raw[i]
+            if (
+                request.tokens[i - 1] not in ("из", "from")
+                or not columns
+                or not re.fullmatch(r"[a-zа-яё]{3,}", raw)
+            ):
+                continue
+            if schedule_words is None:
+                schedule = parse_schedule(request.text)
+                schedule_words = set(words(schedule.phrase)) if schedule else set()
+            after = request.tokens[i + 1 : i + 2]
+            known = (
+                token in STOP_WORDS | NOT_A_NAME | SOURCE_PLACES | NOT_PLACE_WORDS | schedule_words
+                or token in request.claimed | request.values
+                or stem(token) in SOFTWARE_STEMS | NOT_PLACE_STEMS
+                or self._names_system(token)
+                or any(  # "из аналитической базы", "из интернет-магазина"
+                    self._names_system(t) or t in SOURCE_PLACES or self._describes_connection(t)
+                    for t in after
+                )
+                or self.vocabulary.meanings(token) - {stem(token)}  # a glossary word: "из клиники"
+                or any(
+                    token == t.schema.lower()
+                    for c in self._readable("postgres")
+                    for t in self.catalog.tables_of(c.conn_id)
+                )
+                or self._is_source_table_name(token)
+                or self._names_table(token, table)
+                or self._names_other_table(token, table)
+                or self._names_a_column_anywhere(token, set(self.vocabulary.meanings(token)))
+                or bool(MONTHS.match(token) or DAY_WINDOW.fullmatch(token) or _status_word(token)[0])
+                or parse_schedule(token) is not None
+                or PIPELINE_VERBS.fullmatch(token)
+            )
+            if known:
+                continue
+            phrase, column = f"{request.raw[i - 1]} {raw}", columns[0]
+            return [f"What is {raw!r} in {phrase!r}? If it is a {column} of {table.qualified_name}, write it "
+                    f"as stored (for example \"{column} = 'Москва'\"); if it is a connection or a table, "
+                    "name it as the catalog does."]  # fmt: skip
         return []
 
     def _foreign_filters(self, request: _Request, table: Table) -> list[str]:

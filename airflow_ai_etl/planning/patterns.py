@@ -269,7 +269,7 @@ FILTER_GENERIC_OK = {stem("type")}  # "events of type purchase" -> event_type
 # (МИС, CRM) and CamelCase (ClickHouse) do not match; "Europe/Berlin" and "pg_shop.x" are not names.
 PLACE_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-Za-zА-Яа-яЁё]+)*"
 PLACE = re.compile(
-    r"(?<![\w-])(?P<prep>(?i:from|in|из|в|во))\s+(?P<town>(?i:г\.|гор\.|(?:the\s+)?(?:city|town)\s+of)\s*)?"
+    r"(?<![\w-])(?P<prep>(?i:from|in|из|в|во))\s+(?P<town>(?i:г\.|гор\.|(?:the\s+)?(?:city|town)\b(?:\s+of\b)?)\s*)?"
     rf"(?P<name>{PLACE_NAME_WORD}(?:\s+{PLACE_NAME_WORD})*)(?![\w/-]|\.\w)"
 )
 # Right after a place name: another one ("from Berlin and Munich", "из Москвы и Казани").
@@ -288,6 +288,47 @@ SOFTWARE_STEMS = {
         "zendesk", "sap", "amocrm", "google", "гугл", "yandex", "яндекс", "metrica", "метрика", "microsoft",
         "dynamics", "odoo", "airtable", "notion",
     )
+}  # fmt: skip
+# Languages, scripts, encodings, file formats and time standards: "column names in English", "in Parquet",
+# "описание на русском", "in UTC" say how data is written or timed, never where its rows come from.
+NOT_PLACE_STEMS = {
+    stem(w)
+    for w in (
+        "english", "russian", "german", "french", "spanish", "italian", "portuguese", "chinese", "japanese",
+        "korean", "arabic", "turkish", "ukrainian", "belarusian", "kazakh", "uzbek", "polish", "czech",
+        "dutch", "swedish", "finnish", "norwegian", "danish", "greek", "hebrew", "hindi", "latin", "cyrillic",
+        "transliteration", "translit", "unicode", "ascii", "utf", "utf8", "markdown", "avro", "orc", "xml",
+        "yaml", "yml", "html", "csv", "tsv", "json", "jsonl", "ndjson", "parquet", "excel", "text", "plain",
+        "binary", "iso", "utc", "gmt", "cet", "msk", "lowercase", "uppercase", "format", "русский",
+        "английский", "немецкий", "французский", "испанский", "итальянский", "китайский", "японский",
+        "украинский", "казахский", "латиница", "кириллица", "транслит", "транслитерация", "юникод", "формат",
+    )
+}  # fmt: skip
+# Business systems the assistant has no reader or writer for. Named as where data comes from or goes to,
+# with no connection described by that name, the request is refused like an unsupported engine, never
+# read from another connection. Unmistakable names count anywhere; everyday words (Google, SAP, Stripe,
+# Notion, Jira) only right after from/to ("from Google Sheets", "из Яндекс Метрики").
+SYSTEM_NAME = re.compile(
+    r"(?<![\w./-])(?P<name>salesforce|sfdc|hubspot|bitrix\s*24|bitrix|битрикс\s*24|битрикс\w*|1[сc](?:\s*:\s*\w+)?|"
+    r"amo\s*crm|амо\s*(?:crm|срм|црм)|shopify|zendesk|freshdesk|pipedrive|zoho|airtable|odoo|netsuite|"
+    r"quickbooks|magento|woocommerce|mailchimp|marketo|retail\s*crm|мой\s*склад\w*|iiko|dynamics\s*365)"
+    r"(?![\w-]|\.\w)",  # not a part of a path or a file name ("s3://hubspot-exports/", "sfdc.xlsx")
+    re.IGNORECASE,
+)
+SYSTEM_NAME_AFTER = re.compile(
+    r"\b(?:from|out\s+of|to|into|из|с|со|в|во)\s+(?:the\s+|our\s+|наш\w*\s+)?"
+    r"(?P<name>google(?:\s+\w+)?|гугл\w*(?:\s+\w+)?|yandex(?:\s+\w+)?|яндекс\w*(?:[\s.]+\w+)?|sap|jira|"
+    r"stripe|notion|metrica|метрик\w*)(?![\w-]|\.\w)",
+    re.IGNORECASE,
+)
+# A name written like a product (CamelCase, or letters with digits and a capital: "МойСклад", "Битрикс24",
+# "1С") right after from/to that names no engine, connection or table: asked about, not guessed.
+PRODUCT_LIKE = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]|^(?=.*\d)(?=.*[A-ZА-ЯЁ])")
+# Function words after "из"/"from" that name nothing ("один из них", "from scratch", "from now on").
+NOT_PLACE_WORDS = {
+    "них", "нее", "неё", "него", "которых", "которой", "которого", "этих", "этой", "этого", "тех", "всех",
+    "каждой", "каждого", "любой", "любого", "списка", "scratch", "now", "there", "here", "it", "them",
+    "which", "where", "what", "start", "beginning", "above", "below",
 }  # fmt: skip
 # Words after a name that make it a system rather than a place ("from Analytics database", "в Berlin DWH").
 SYSTEM_NOUNS = {

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
 
 import snowballstemmer
 
@@ -86,12 +87,24 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "source": ["источник"],
     "type": ["тип"],
     "paid": ["оплачен", "оплаченный", "оплаченные"],
+    # "из магазина", "из базы магазина": the shop's database when a connection is described so
+    "shop": ["магазин", "интернет-магазин"],
     "report": ["отчет", "отчёт", "отчетность", "отчётность", "отчетный", "reporting", "bi"],
 }
 
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
-    "postgres": ("postgres", "postgresql", "postgre", "pg", "постгрес", "постгре", "постгрэс", "пг"),
+    "postgres": (
+        "postgres",
+        "postgresql",
+        "postgre",
+        "pg",
+        "постгрес",
+        "постгре",
+        "постгрэс",
+        "постгри",
+        "пг",
+    ),
     "clickhouse": (
         "clickhouse",
         "ch",
@@ -251,22 +264,76 @@ def place_nominative(name: str, preposition: str) -> str | None:
     if not CYRILLIC.search(name):
         return name
     endings = _GENITIVE_ENDINGS if preposition.lower() == "из" else _LOCATIVE_ENDINGS
+    return _each_word(name, lambda part: _by_endings(part, endings))
+
+
+def _each_word(name: str, inflect: Callable[[str], str | None]) -> str | None:
+    """`inflect` applied to the inflecting part of every word; None when any word does not resolve."""
     resolved = []
     for word in name.split():
         parts = word.split("-")
         links = [i for i, part in enumerate(parts) if i and part.islower()]
         at = links[0] - 1 if links else len(parts) - 1
-        part = parts[at]
-        if len(part) < 3:
+        if len(parts[at]) < 3:
             return None
-        for pattern, nominative in endings:
-            if re.search(pattern, part.lower()):
-                if nominative is None:
-                    return None
-                part = part[:1] + re.sub(pattern, nominative, part.lower())[1:]
-                break
-        else:
+        part = inflect(parts[at])
+        if part is None:
             return None
         parts[at] = part
         resolved.append("-".join(parts))
     return " ".join(resolved)
+
+
+def _by_endings(part: str, endings: tuple[tuple[str, str | None], ...]) -> str | None:
+    for pattern, nominative in endings:
+        if re.search(pattern, part.lower()):
+            return None if nominative is None else part[:1] + re.sub(pattern, nominative, part.lower())[1:]
+    return None
+
+
+# The case a Russian preposition puts a noun in, for a name after a column word ("из города", "в городе").
+_CASE_OF = {
+    **dict.fromkeys(("из", "для", "от", "у", "до", "без", "кроме", "около", "возле", "вне"), "genitive"),
+    **dict.fromkeys(("в", "во", "о", "об", "при", "на"), "locative"),
+    **dict.fromkeys(("по", "к", "ко"), "dative"),
+    **dict.fromkeys(("с", "со", "под", "над", "за", "между"), "instrumental"),
+}
+# Endings a name agreeing with a column word in that case would have, where no rule gives its nominative
+# ("по городу Москве", "с городом Казанью"): such a name is asked about. Its other endings are nominative.
+_UNRESOLVED_ENDINGS = {
+    "locative": r"[еиё]$",  # "в городе Берлине": Берлин or Берлина? "в городе Сочи" is Сочи
+    "dative": r"[уюеи]$",
+    "instrumental": r"(?:ом|ем|ём|ой|ей|ёй|ью|ым|им|ами|ями)$",
+}
+
+
+def apposition_nominative(name: str, preposition: str) -> str | None:
+    """A place name after a column word in a prepositional phrase, in the nominative. Russian writes it
+    either agreeing with the column word ("из города Москвы", "в городе Казани") or in the nominative
+    ("из города Москва"); None when the ending allows both readings with different names.
+
+    A genitive in -ы, -а or -я may be a nominative too ("из города Чебоксары", "из города Берлина" ->
+    Берлин, "из города Вена"), so it is asked about; only a stem no masculine noun has is read as written
+    ("из города Москва": no "Москв"). A locative in -е/-и resolves by the place rule (Москве, Казани,
+    Омске) or is asked about. Names with no case ending (Берлин, Казань, Токио) are kept; Latin too."""
+    if not CYRILLIC.search(name):
+        return name
+    case = _CASE_OF.get(preposition.lower())
+    if case is None:
+        return name  # "где город Москва", "город: Москва": the nominative
+
+    def inflect(part: str) -> str | None:
+        lower = part.lower().replace("ё", "е")
+        if case == "genitive":
+            if re.search(rf"[^{_VOWELS}ьй]в[а]$", lower):
+                return part  # "Москва": a masculine noun never ends in a consonant + в
+            if re.search(rf"(?:{_ADJECTIVE[0][:-1]}|[ыая])$", lower):
+                return None  # "Москвы" (or the plural name "Москвы"), "Берлина", "Нижнего"
+            return _by_endings(part, _GENITIVE_ENDINGS) if re.search(r"и$", lower) else part
+        if case == "locative":
+            found = _by_endings(part, _LOCATIVE_ENDINGS)
+            if found is not None or re.search(_ADJECTIVE[0], lower):
+                return found
+        return None if re.search(_UNRESOLVED_ENDINGS[case], lower) else part
+
+    return _each_word(name, inflect)

@@ -11,7 +11,7 @@ import pytest
 
 from airflow_ai_etl.catalog import Catalog, ConnectionInfo
 from airflow_ai_etl.planning.offline import plan
-from airflow_ai_etl.planning.vocabulary import place_nominative
+from airflow_ai_etl.planning.vocabulary import apposition_nominative, place_nominative
 from airflow_ai_etl.validation import validate_spec
 from tests.catalogs import clinic_catalog, shop_catalog, tables_from_ddl
 
@@ -609,7 +609,6 @@ def test_a_place_keeps_the_schedule_time_zone_and_the_load_mode() -> None:
         "Load customers to ClickHouse daily at 9 in Europe/Berlin time",
         "Load customers daily at 9 in Moscow time",
         "Load customers from Monday to Friday at 6",
-        "Load customers from Salesforce daily",  # software, not a place
         "Загружать клиентов из МИС ежедневно",  # an acronym
     ],
 )
@@ -762,6 +761,219 @@ def test_places_removed_rows_and_empty_checks_pass_every_gate_and_quote_values()
         spec, problems = validate_spec(plan(text, catalog).spec, catalog)
         assert spec is not None and problems == [], (text, problems)
         assert spec.source.where == where
+
+
+# --- a place after a column word, words that are never places, named systems, lower-case places ---
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Загружать клиентов в городе Казани в ClickHouse ежедневно", "city = 'Казань'"),
+        ("Клиентов в городе Москве грузить в кликхаус каждый день", "city = 'Москва'"),
+        ("Выгружай клиентов из города Москва ежедневно", "city = 'Москва'"),  # the nominative, kept
+        ("Загружать клиентов из города Санкт-Петербург ежедневно", "city = 'Санкт-Петербург'"),
+        ("Выгружать клиентов из города Нижний Новгород ежедневно", "city = 'Нижний Новгород'"),
+        ("Загружать клиентов, где город Москва, в ClickHouse ежедневно", "city = 'Москва'"),
+        ("Загружать клиентов ежедневно, город = Москва", "city = 'Москва'"),
+        ("Клиентов с городом Москва грузить ежедневно", "city = 'Москва'"),
+        ("Грузить клиентов кроме города Казани ежедневно", "city IS DISTINCT FROM 'Казань'"),
+        ("Загружать продажи из региона Сибири ежедневно", "region = 'Сибирь'"),
+        ("Load customers from the city of Berlin to ClickHouse daily", "city = 'Berlin'"),
+        ("Load customers from city Berlin daily", "city = 'Berlin'"),
+        ("Load customers for city New York daily", "city = 'New York'"),
+        ("Load customers in the town of Bath to ClickHouse every day", "city = 'Bath'"),
+    ],
+)
+def test_a_place_after_a_column_word_is_in_the_nominative(text: str, where: str) -> None:
+    got = fields(text)
+    assert got["where"] == where
+    assert got["incremental"] is None  # "New York" is no "new rows"
+
+
+@pytest.mark.parametrize(
+    ("text", "question_part"),
+    [
+        # a genitive in -ы/-а/-я may be a nominative too: Москва or a city named Москвы (Чебоксары)?
+        ("Загружать клиентов из города Москвы в ClickHouse ежедневно", "'из города Москвы': 'Москва' or"),
+        ("Загружать клиентов из города Санкт-Петербурга ежедневно", "'Санкт-Петербург' or 'Санкт-Петербурга'"),
+        ("Выгружать клиентов из города Нижнего Новгорода ежедневно", "'из города Нижнего Новгорода'"),
+        ("Загружать клиентов в городе Берлине ежедневно", "'в городе Берлине'"),  # Берлин or Берлина
+        ("Клиентов по городу Москве грузить ежедневно", "'по городу Москве'"),
+        ("Клиентов с городом Москвой грузить ежедневно", "'с городом Москвой'"),
+    ],
+)  # fmt: skip
+def test_a_place_after_a_column_word_with_an_unclear_ending_is_asked_about(
+    text: str, question_part: str
+) -> None:
+    outcome = plan(text, shop_catalog())
+    assert outcome.status == "needs_clarification", outcome.spec
+    assert any(question_part in q for q in outcome.questions), outcome.questions
+
+
+@pytest.mark.parametrize(
+    ("name", "preposition", "nominative"),
+    [
+        ("Москва", "из", "Москва"),  # no masculine noun ends in a consonant + в
+        ("Москвы", "из", None),
+        ("Берлина", "из", None),  # Берлин, or a city named Берлина
+        ("Берлин", "из", "Берлин"),
+        ("Казани", "из", "Казань"),
+        ("Мытищи", "из", None),
+        ("Нижний Новгород", "из", "Нижний Новгород"),
+        ("Москве", "в", "Москва"),
+        ("Омске", "в", "Омск"),
+        ("Москва", "в", "Москва"),
+        ("Сочи", "в", None),
+        ("Москве", "по", None),
+        ("Москвой", "с", None),
+        ("Москва", "с", "Москва"),
+        ("Москвы", "где", "Москвы"),  # no preposition: as written
+        ("Berlin", "из", "Berlin"),
+    ],
+)
+def test_apposition_nominative(name: str, preposition: str, nominative: str | None) -> None:
+    assert apposition_nominative(name, preposition) == nominative
+
+
+@pytest.mark.parametrize(
+    ("text", "timezone"),
+    [
+        ("Load customers to ClickHouse daily, column names in English", "UTC"),
+        ("Load customers to ClickHouse daily in English", "UTC"),
+        ("Load customers daily, comments in Russian", "UTC"),
+        ("Load customers to ClickHouse daily in Avro", "UTC"),
+        ("Load customers to ClickHouse daily in Json", "UTC"),
+        ("Load customers to ClickHouse daily in Parquet", "UTC"),
+        ("Load customers daily, names in Latin", "UTC"),
+        ("Load customers to ClickHouse daily in UTC", "UTC"),
+        ("Load customers in ClickHouse daily at 9 in Moscow time", "Europe/Moscow"),
+        ("Загружать клиентов в ClickHouse ежедневно, описание на русском", "UTC"),
+        ("Загружать клиентов в ClickHouse ежедневно в Юникоде", "UTC"),
+        ("Выгружать клиентов ежедневно, имена в Кириллице", "UTC"),
+        ("Выгружать клиентов в кликхаус ежедневно в формате Parquet", "UTC"),
+        ("Загружать клиентов в ClickHouse ежедневно в 2 часа ночи по Москве", "Europe/Moscow"),
+    ],
+)
+def test_languages_formats_and_time_standards_are_not_places(text: str, timezone: str) -> None:
+    got = fields(text)
+    assert (got["where"], got["timezone"]) == (None, timezone)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "field"),
+    [
+        ("Load customers from Salesforce to ClickHouse daily", "Salesforce", "source.conn_id"),
+        ("Load customers from Salesforce daily", "Salesforce", "source.conn_id"),
+        ("Load customers from HubSpot to ClickHouse daily", "HubSpot", "source.conn_id"),
+        ("Load customers from Google Sheets to ClickHouse daily", "Google Sheets", "source.conn_id"),
+        ("Copy orders from Shopify into ClickHouse every hour", "Shopify", "source.conn_id"),
+        ("Load customers to HubSpot daily", "HubSpot", "target.conn_id"),
+        ("Загружать клиентов из 1С в ClickHouse ежедневно", "1С", "source.conn_id"),
+        ("Загружать клиентов из Битрикс24 в ClickHouse ежедневно", "Битрикс24", "source.conn_id"),
+        ("Выгружать заказы из Битрикса в кликхаус каждый час", "Битрикса", "source.conn_id"),
+        ("Загружать клиентов из амоCRM в ClickHouse ежедневно", "амоCRM", "source.conn_id"),
+        ("Грузить события из Яндекс Метрики в ClickHouse ежедневно", "Яндекс Метрики", "source.conn_id"),
+    ],
+)
+def test_a_named_system_with_no_connection_is_refused(text: str, name: str, field: str) -> None:
+    outcome = plan(text, shop_catalog())
+    assert outcome.status == "rejected", outcome.spec
+    problem = outcome.errors[0]
+    assert (problem.gate, problem.field) == ("grounding", field)
+    assert f"There is no {name} connection" in problem.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Load customers from the MyCRM export to ClickHouse daily",
+        "Загружать клиентов из РитейлСРМ в ClickHouse ежедневно",
+    ],
+)
+def test_a_product_like_name_no_connection_has_is_asked_about(text: str) -> None:
+    outcome = plan(text, shop_catalog())
+    assert outcome.status == "needs_clarification", outcome.spec
+    assert "Which connection is" in outcome.questions[0]
+
+
+def test_a_system_a_connection_is_described_by_is_that_connection() -> None:
+    replica = ConnectionInfo("pg_sf", "postgres", "Salesforce replica", "127.0.0.1", "sf")
+    catalog = shop_catalog((replica,))
+    catalog.tables["pg_sf"] = tables_from_ddl(
+        "CREATE TABLE public.accounts (id bigint PRIMARY KEY, name text);"
+    )
+    got = fields("Load accounts from Salesforce to ClickHouse daily", catalog)
+    assert (got["source"], got["table"]) == ("pg_sf", "accounts")
+    # a file path or a bucket named after a system is no system
+    assert plan("Load /data/salesforce.xlsx daily", shop_catalog()).status == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать клиентов из PostgreSQL в ClickHouse ежедневно",
+        "Загружать клиентов из постгреса в ClickHouse ежедневно",
+        "Загружать клиентов из постгри в ClickHouse ежедневно",
+        "Загружать клиентов из магазина в кликхаус ежедневно",  # "Shop database"
+        "Загружать клиентов из базы магазина в кликхаус ежедневно",
+        "Загружать клиентов из источника в ClickHouse ежедневно",
+        "Load customers from Postgres to ClickHouse daily",
+        "Load customers from the shop database to ClickHouse daily",
+        "Load customers from pg_shop to ClickHouse daily",
+        "Load customers from scratch to ClickHouse daily",
+        "Load customers daily at 3AM",
+    ],
+)
+def test_the_catalogs_connection_by_its_engine_description_or_id_is_no_unknown_system(text: str) -> None:
+    got = fields(text)
+    assert (got["source"], got["table"], got["where"]) == ("pg_shop", "customers", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "question_part"),
+    [
+        ("Загружать клиентов из москвы в ClickHouse ежедневно", "'москвы' in 'из москвы'"),
+        ("Клиентов из казани грузить ежедневно", "'казани' in 'из казани'"),
+        ("Загружать продажи из сибири ежедневно", "a region of public.sales"),
+        ("Load customers from berlin to ClickHouse daily", "'berlin' in 'from berlin'"),
+        ("load customers daily, only those from moscow", "'moscow' in 'from moscow'"),
+    ],
+)
+def test_a_lower_case_place_after_from_is_asked_about(text: str, question_part: str) -> None:
+    outcome = plan(text, shop_catalog())
+    assert outcome.status == "needs_clarification", outcome.spec
+    assert any(question_part in q for q in outcome.questions), outcome.questions
+
+
+@pytest.mark.parametrize(
+    ("text", "question_part"),
+    [
+        ("Copy sales for region north and south daily", "'north and south'"),
+        ("Load customers for city Berlin or Munich daily", "'Berlin or Munich'"),
+        ("Продажи по региону north, south грузить ежедневно", "'north, south'"),
+        ("Загружать клиентов из города Москва и Казань ежедневно", "'Москва и Казань'"),
+    ],
+)
+def test_several_values_after_one_column_word_are_asked_about(text: str, question_part: str) -> None:
+    outcome = plan(text, shop_catalog())
+    assert outcome.status == "needs_clarification", outcome.spec
+    assert any(question_part in q for q in outcome.questions), outcome.questions
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Load orders with status paid and total over 100 daily", "status = 'paid' AND total > 100"),
+        (
+            "Продажи по региону north и сумму больше 100 грузить ежедневно",
+            "region = 'north' AND amount > 100",
+        ),
+        ("Copy sales for region north and hash card numbers daily", "region = 'north'"),
+    ],
+)
+def test_a_value_followed_by_another_condition_is_no_list(text: str, where: str) -> None:
+    assert fields(text)["where"] == where
 
 
 # --- sources beyond tables -------------------------------------------------------------------
