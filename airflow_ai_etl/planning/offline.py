@@ -136,7 +136,13 @@ from airflow_ai_etl.planning.patterns import (
     WINDOW_PREPOSITIONS,
     WINDOW_UNITS,
 )
-from airflow_ai_etl.planning.schedule import ScheduleMatch, detect_language, number_of, parse_schedule
+from airflow_ai_etl.planning.schedule import (
+    ScheduleMatch,
+    ambiguous_timezone,
+    detect_language,
+    number_of,
+    parse_schedule,
+)
 from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
@@ -700,6 +706,12 @@ class OfflinePlanner:
         return text
 
     def _ask_schedule(self, request: _Request) -> str:
+        zone = ambiguous_timezone(request.text)
+        if zone:
+            examples = " / ".join(zone[1])
+            if request.language == "ru":
+                return f"Какой часовой пояс означает {zone[0]}? Укажите его имя, например {examples}."
+            return f"Which time zone is {zone[0]}? Name it, e.g. {examples}."
         if request.language == "ru":
             return "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную»."
         return "How often should it run? For example: 'daily at 2 AM', 'every hour' or 'manually'."

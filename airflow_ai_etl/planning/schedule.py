@@ -3,7 +3,8 @@
 ``parse_schedule`` works on a normalised copy of the text (lower case, ``ё`` -> ``е``, same length as
 the original so match offsets map back to the user's words) in a fixed order:
 
-1. time zone (``UTC``, ``UTC+3``, ``MSK``, ``по Москве``, an IANA name) - remembered, then masked;
+1. time zone (``UTC``, ``UTC+3``, ``MSK``, ``CET``, ``по Москве``, an IANA name) - remembered, then masked;
+   an ambiguous abbreviation (``CST``, ``IST``) is no schedule: the planner asks;
 2. manual runs (``manually``, ``вручную``, ``по запросу`` ...) -> ``cron=None``;
 3. shapes we refuse to guess (``last day of month``, ``every 3 days``, ``через день``) -> ``None``;
 4. presets / literal cron (``@daily``, ``0 2 * * *``);
@@ -122,6 +123,25 @@ _TZ_RULES: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?:\b(?:by|in|per)\s+)?\bmoscow\s+time\b|\b(?:by|per)\s+moscow\b"), "Europe/Moscow"),
 ]
 _IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
+# Abbreviations, upper case only ("est" is a word elsewhere). The daylight-saving form names the same
+# zone: a cron follows the zone's clock all year. WEST is left out: it is also a region value.
+_TZ_ABBREVIATIONS = {
+    **dict.fromkeys(("CET", "CEST"), "CET"),
+    **dict.fromkeys(("EET", "EEST"), "EET"),
+    "WET": "WET",
+    **dict.fromkeys(("EST", "EDT"), "America/New_York"),
+    **dict.fromkeys(("MST", "MDT"), "America/Denver"),
+    **dict.fromkeys(("PST", "PDT"), "America/Los_Angeles"),
+    "HST": "Pacific/Honolulu",
+}
+# Abbreviations of several zones: asked about, with the likeliest readings as examples.
+_TZ_AMBIGUOUS = {
+    **dict.fromkeys(("CST", "CDT"), ("America/Chicago", "Asia/Shanghai")),
+    "IST": ("Asia/Kolkata", "Europe/Dublin"),
+    "BST": ("Europe/London", "Asia/Dhaka"),
+    "AST": ("America/Halifax", "Asia/Riyadh"),
+}
+_TZ_ABBREVIATION_RE = re.compile(rf"\b(?:{'|'.join([*_TZ_ABBREVIATIONS, *_TZ_AMBIGUOUS])})\b")
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +154,11 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
     for m in _IANA_RE.finditer(original):
         if m.group(0) in _iana_names():
             return m.group(0), m.span()
+    m = _TZ_ABBREVIATION_RE.search(original)
+    if m:
+        if m.group(0) in _TZ_AMBIGUOUS:
+            raise _Unsupported(m.group(0))
+        return _TZ_ABBREVIATIONS[m.group(0)], m.span()
     m = _TZ_OFFSET_RE.search(norm)
     if m:
         off = int(m.group("off"))
@@ -766,6 +791,15 @@ def _parse(text: str) -> ScheduleMatch | None:
     if cron is None:
         return None
     return ScheduleMatch(cron, tz, _phrase(text, [*spans, tz_span]))
+
+
+def ambiguous_timezone(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """A time zone abbreviation in ``text`` that names several zones, with IANA names it may mean
+    (``CST``: America/Chicago or Asia/Shanghai); None when there is none. Such a text has no schedule."""
+    m = _TZ_ABBREVIATION_RE.search(text or "")
+    if m is None or m.group(0) not in _TZ_AMBIGUOUS:
+        return None
+    return m.group(0), _TZ_AMBIGUOUS[m.group(0)]
 
 
 def parse_schedule(text: str) -> ScheduleMatch | None:

@@ -59,6 +59,14 @@ def test_the_card_sentence() -> None:
     assert spec.dag_id == "sales_pg_shop_to_clickhouse_default"
 
 
+def test_time_zone_abbreviations() -> None:
+    assert fields("load sales to ClickHouse daily at 6 in CET")["timezone"] == "CET"
+    assert fields("Load customers to ClickHouse every day at 9 EST")["timezone"] == "America/New_York"
+    outcome = plan("load customers to clickhouse daily at 6 CST", shop_catalog())
+    assert outcome.status == "needs_clarification"
+    assert outcome.questions == ["Which time zone is CST? Name it, e.g. America/Chicago / Asia/Shanghai."]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -6,6 +6,7 @@ import pytest
 from croniter import croniter
 
 from airflow_ai_etl.planning.schedule import (
+    ambiguous_timezone,
     describe_schedule,
     detect_language,
     parse_schedule,
@@ -164,6 +165,10 @@ EN_CASES: list[tuple[str, str | None, str | None]] = [
     ("at 3 pm MSK", "0 15 * * *", "Europe/Moscow"),
     ("at 3 pm Moscow time", "0 15 * * *", "Europe/Moscow"),
     ("daily at 02:00 Europe/Berlin", "0 2 * * *", "Europe/Berlin"),
+    ("daily at 6 in CET", "0 6 * * *", "CET"),
+    ("every weekday at 9am EST", "0 9 * * 1-5", "America/New_York"),
+    ("hourly, PDT", "0 * * * *", "America/Los_Angeles"),
+    ("daily at 7 for region WEST", "0 7 * * *", None),
     ("manually, UTC", None, "UTC"),
     ("@daily", "0 0 * * *", None),
     ("cron 0 2 * * *", "0 2 * * *", None),
@@ -239,6 +244,12 @@ def test_parse_schedule(text: str, cron: str | None, tz: str | None) -> None:
     assert result is not None, text
     assert (result.cron, result.timezone) == (cron, tz)
     assert result.phrase and result.phrase.lower() in text.lower()
+
+
+@pytest.mark.parametrize("text", ["daily at 6 CST", "every day at 9 IST"])
+def test_ambiguous_time_zone_is_asked_about(text: str) -> None:
+    assert parse_schedule(text) is None  # the planner asks rather than assume one of the zones
+    assert ambiguous_timezone(text) is not None
 
 
 @pytest.mark.parametrize("text", NO_SCHEDULE)
