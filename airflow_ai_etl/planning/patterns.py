@@ -347,7 +347,7 @@ MONTHS = re.compile(
 
 # After the column: "amount is null", "email is not empty", "телефон не заполнен", "город непустой",
 # "email = null". Only the word null means SQL NULL alone; empty, missing, filled... are about a value
-# being there, and an empty string is no value either (see offline._null_check).
+# being there, and an empty string is no value either (see filters._null_check).
 NULL_AFTER = re.compile(
     r"(?:\b(?:is|are)\s+(?P<not>not\s+|non[\s-]?)?(?P<word>null|empty|blank|missing|set|present|"
     r"filled(?:\s+in)?|populated|known|provided)|"

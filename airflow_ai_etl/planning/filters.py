@@ -1,0 +1,851 @@
+"""The offline planner's row-filter rules: request words -> SQL conditions for the spec's filter.
+
+`FilterRules._where` takes at most one condition per column from each rule in turn (null checks,
+between, explicit and compared comparisons, comparatives, status words, column values, places), adds a
+rolling window, orders them as written, turns around those inside a negated scope ("skip rows where
+...") and asks instead when a condition cannot be read. The conditions joined with AND are the filter.
+
+Words that negate are read where they apply: "skip rows where amount is null" keeps `amount IS NOT NULL`,
+"без отменённых" keeps `status IS DISTINCT FROM 'cancelled'`. In a load request "remove rows where status
+is test" is the same kind of skip. A text column that is "empty" holds NULL or ''; "null" alone means
+NULL. A capitalised name after from/in/из/в that is no source or target ("из Москвы") filters the table's
+one city-like column, in its nominative form when the Russian ending says which, else it is asked about;
+so does a name after a column word ("из города Москвы" may be Москва or a city named Москвы: asked), and a
+lower-case word after из/from that names nothing known ("из москвы"). Languages, formats and time standards
+("in English", "in Parquet") are never places. A rolling window ("за последние 7 дней", "yesterday")
+filters on the table's event time and loads by upsert on the primary key, since each run reloads rows the
+previous run already loaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from airflow_ai_etl.catalog import Catalog, Column, Table
+from airflow_ai_etl.planning.patterns import (
+    BETWEEN,
+    CALENDAR_UNITS,
+    CLAUSE_END,
+    CLAUSE_WORDS,
+    COLUMN_NOUN,
+    COMPARATIVES,
+    COMPARISON,
+    DAY_WINDOW,
+    DEDUPE,
+    DESTRUCTIVE,
+    EXPLICIT_COMPARISON,
+    FILTER_GENERIC_OK,
+    FILTER_HINTS,
+    FLIPPED,
+    INCREMENTAL,
+    LAST_N,
+    LIST_JOINERS,
+    MASK,
+    MONEY_PARTS,
+    MONTHS,
+    MORE_PLACES,
+    NEGATED_ROWS,
+    NEGATING_VERB,
+    NEGATION,
+    NEGATORS,
+    NEW_NOUN,
+    NOT_A_NAME,
+    NOT_PLACE_STEMS,
+    NOT_PLACE_WORDS,
+    NOT_VALUES,
+    NULL_AFTER,
+    NULL_BEFORE,
+    NULL_WORDS,
+    OPERATORS,
+    PII_COLUMN_PARTS,
+    PIPELINE_VERBS,
+    PLACE,
+    PLACE_COLUMN_PARTS,
+    PLACE_NAME_WORD,
+    ROW_NOUNS,
+    ROWS_WITHOUT,
+    SINCE_BEFORE,
+    SOFTWARE_STEMS,
+    SOURCE_PLACES,
+    STARTING_BEFORE,
+    STATUS_BEFORE_NOUN,
+    STATUS_VALUES,
+    STOP_WORDS,
+    SYSTEM_NOUNS,
+    TEXT_TYPES,
+    UNTIL_BEFORE,
+    VALUE_COLUMN_WORDS,
+    VALUE_LINKS,
+    VALUE_NOISE,
+    VALUE_TOKEN,
+    WINDOW_HINTS,
+    WINDOW_PREPOSITIONS,
+    WINDOW_UNITS,
+)
+from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_word
+from airflow_ai_etl.planning.schedule import number_of, parse_schedule
+from airflow_ai_etl.planning.vocabulary import (
+    Vocabulary,
+    apposition_nominative,
+    name_parts,
+    place_nominative,
+    stem,
+    words,
+)
+
+
+class FilterRules:
+    """The row-filter rules of `OfflinePlanner`, which inherits them (a mixin).
+
+    They are not a planner of their own: they read the planner's catalog and vocabulary and call its
+    shared rules through self (which columns and tables words name: `_column_mentions`, `_word_column`,
+    `_names_a_column_anywhere`; the event-time column; connection descriptions), which `OfflinePlanner`
+    defines in :mod:`airflow_ai_etl.planning.offline`. The planner in turn calls `_where`,
+    `_rolling_window` and the place rules (`_places`, `_names_system` ...) through self. This module
+    never imports offline: the coupling is only through the shared instance."""
+
+    catalog: Catalog
+    vocabulary: Vocabulary
+
+    # --- filters -------------------------------------------------------------------------------
+
+    def _where(self, request: Request, table: Table, incremental: bool, window: Found) -> Found:
+        scopes = self._negated_scopes(request)
+        found = self._conditions(request, table, incremental)
+        if window.value:
+            found.append(window.value)
+        conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
+        questions += request.unsure + self._foreign_filters(request, table)
+        questions += self._place_questions(request, table, conditions)
+        questions += self._lowercase_place_questions(request, table)
+        questions += self._unplaced_only_value(request, table, conditions)
+        if questions:
+            return Found(None, questions)
+        where = " AND ".join(conditions) or None
+        hint = FILTER_HINTS.search(request.lower)
+        if hint and not where:
+            question = (
+                f"I could not turn {hint.group(0)!r} into a filter on {table.qualified_name}. "
+                "Which condition should the rows meet (for example 'total > 1000')?"
+            )
+            return Found(None, [question])
+        unhandled = [
+            m
+            for m in NEGATION.finditer(request.lower)
+            if not request.is_handled(m.start()) and not DEDUPE.match(request.lower, m.start())
+        ]
+        if where and unhandled:
+            return Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
+                                 f"'{where}', but the request also says what is not wanted."])  # fmt: skip
+        return Found(where)
+
+    def _conditions(self, request: Request, table: Table, incremental: bool) -> list[tuple[int, str]]:
+        """(position, condition) of every row condition the request states, one per column."""
+        found: dict[str, tuple[int, str]] = {}
+        rules = (
+            self._null_conditions, self._between_conditions, self._explicit_conditions,
+            self._compared_conditions, self._comparative_conditions, self._status_conditions,
+            self._value_conditions, self._place_conditions,
+        )  # fmt: skip
+        for rule in rules:
+            for position, column, condition in rule(request, table, incremental):
+                found.setdefault(column, (position, condition))
+        return list(found.values())
+
+    # --- negated row filters ("skip rows where amount is null") ----------------------------------
+
+    def _negated_scopes(self, request: Request) -> list[tuple[int, int]]:
+        """Character spans whose conditions describe rows NOT to load: from "skip rows where" to the
+        end of that clause."""
+        scopes = []
+        for match in NEGATED_ROWS.finditer(request.lower):
+            if DEDUPE.match(request.lower, match.start()):
+                continue  # "without duplicates with ..." is deduplication
+            end = CLAUSE_END.search(request.lower, match.end())
+            scopes.append((match.start(), end.start() if end else len(request.lower)))
+        return scopes
+
+    def _apply_negations(
+        self, request: Request, table: Table, found: list[tuple[int, str]], scopes: list[tuple[int, int]]
+    ) -> tuple[list[str], list[str]]:
+        """The conditions with those inside a negated scope turned around; questions when a negated
+        scope holds several conditions (NOT (a AND b) is not what an AND of negations means)."""
+        conditions = [condition for _, condition in found]
+        for start, end in scopes:
+            inside = [i for i, (position, _) in enumerate(found) if start <= position < end]
+            if not inside:
+                if request.is_handled(start):
+                    continue  # "without the email column with ...": columns, handled already
+                phrase = request.text[start:end].strip()
+                question = (
+                    f"I could not tell which rows of {table.qualified_name} {phrase!r} means; which "
+                    "condition should the loaded rows meet (for example 'amount IS NOT NULL')?"
+                )
+                return [], [question]
+            # "skip rows where a or b" keeps rows with neither (NOT a AND NOT b); "a and b" is no AND.
+            negated = [self._negated(table, found[i][1]) for i in inside]
+            gaps = [
+                request.lower[found[a][0] : found[b][0]] for a, b in zip(inside, inside[1:], strict=False)
+            ]
+            either = all(
+                re.search(r"\b(or|или|либо)\b", g) and not re.search(r"\b(and|и)\b", g) for g in gaps
+            )
+            if None in negated or not either:
+                listed = " AND ".join(found[i][1] for i in inside)
+                return [], [f"Which rows of {table.qualified_name} should be skipped? I read '{listed}' "
+                            "but could not turn it into a filter of the rows to keep."]  # fmt: skip
+            for i, condition in zip(inside, negated, strict=True):
+                conditions[i] = str(condition)
+            request.handled.append((start, end))
+        return conditions, []
+
+    def _negated(self, table: Table, condition: str) -> str | None:
+        """The condition that keeps exactly the rows `condition` would skip (NULLs are kept: a row whose
+        value is unknown is not one the request asked to skip)."""
+        empty = re.fullmatch(r"\((\w+) IS NULL OR \1 = ''\)|(\w+) IS NOT NULL AND \2 <> ''", condition)
+        if empty:  # the text forms of _null_check turn into each other
+            return _null_check(table, empty.group(1) or empty.group(2), not empty.group(1), False)
+        match = re.fullmatch(
+            r"(\w+) (IS NOT NULL|IS NULL|IS DISTINCT FROM|<>|!=|>=|<=|=|>|<|BETWEEN) ?(.*)", condition
+        )
+        if match is None:
+            return None
+        name, operator, value = match.groups()
+        if re.search(r"\bAND\b|now\(\)|current_date", value) and operator != "BETWEEN":
+            return None  # a time window or a compound condition: asked about, not turned around
+        column = table.column(name)
+        nullable = column is None or column.nullable
+        if operator in ("IS NULL", "IS NOT NULL"):
+            return f"{name} {'IS NOT NULL' if operator == 'IS NULL' else 'IS NULL'}"
+        if operator in ("IS DISTINCT FROM", "<>", "!="):
+            return f"{name} = {value}"
+        if operator == "=":
+            return f"{name} IS DISTINCT FROM {value}" if nullable else f"{name} <> {value}"
+        kept = (
+            f"{name} NOT BETWEEN {value}" if operator == "BETWEEN" else f"{name} {FLIPPED[operator]} {value}"
+        )
+        return f"({kept} OR {name} IS NULL)" if nullable else kept
+
+    # --- null checks ---------------------------------------------------------------------------
+
+    def _null_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        for match in NULL_AFTER.finditer(request.lower):
+            is_null = _says_null(match)
+            null_only = bool(match.group("op")) or match.group("word") == "null"
+            index = request.token_at(match.start())
+            found = self._column_before(request, table, index)
+            if found is None and match.group("ru"):
+                # "где не указан телефон": Russian puts the predicate first
+                after = request.token_at(match.end())
+                column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+                found = (column[0], after) if column else None
+            if found:
+                name, at = found
+                yield self._position(request, at), name, _null_check(table, name, is_null, null_only)
+        for match in ROWS_WITHOUT.finditer(request.lower):
+            after = request.token_at(match.end())
+            while after < len(request.tokens) and request.tokens[after] in LIST_JOINERS:
+                after += 1  # "without an amount"
+            column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+            if column:
+                yield self._position(request, after), column[0], _null_check(table, column[0], True, False)
+        for match in NULL_BEFORE.finditer(request.lower):
+            after = request.token_at(match.end())
+            column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+            if column:
+                word = match.group("word")
+                is_null = not re.match(r"(non|непуст|не\s|заполн)", word, re.IGNORECASE)
+                null_only = bool(re.fullmatch(r"(?:non[\s-]?)?null", word, re.IGNORECASE))
+                condition = _null_check(table, column[0], is_null, null_only)
+                yield self._position(request, after), column[0], condition
+
+    def _column_before(self, request: Request, table: Table, index: int) -> tuple[str, int] | None:
+        """The column named by the word(s) right before word `index` ("the phone number is empty")."""
+        tokens = request.tokens
+        end = index
+        while end > 0 and (tokens[end - 1] in LIST_JOINERS or COLUMN_NOUN.match(tokens[end - 1])):
+            end -= 1
+        for start in (end - 2, end - 1):
+            if start < 0:
+                continue
+            found = self._word_column(table, tokens[start:end], fk_words=True)
+            if found and start + found[1] == end and not self._qualifies_table(table, tokens[start], found):
+                return found[0], start  # "визиты за ..." names the table, not its visit_date
+        return None
+
+    # --- rolling windows ("за последние 7 дней", "yesterday") ----------------------------------
+
+    def _rolling_window(self, request: Request, table: Table) -> Found:
+        """(position, condition) of the one time window the request names, or a question."""
+        windows: list[tuple[int, str]] = []
+        for match in LAST_N.finditer(request.lower):
+            template = _last_n_template(match)
+            if template is None:
+                return Found(None, [self._ask_window(request, table, match.group(0))])
+            windows.append((match.start(), template))
+        for match in DAY_WINDOW.finditer(request.lower):
+            template = self._day_window(request.lower[: match.start()], bool(match.group("yesterday")))
+            if template == "":
+                continue  # "starting today" is when the pipeline starts
+            if template is None:
+                return Found(None, [self._ask_window(request, table, match.group(0))])
+            windows.append((match.start(), template))
+        if not windows:
+            hint = WINDOW_HINTS.search(request.lower)
+            return Found(None, [self._ask_window(request, table, hint.group(0))] if hint else [])
+        if len({template for _, template in windows}) > 1:
+            return Found(None, [self._ask_window(request, table, "")])
+        position, template = windows[0]
+        column = self._window_column(request, table, request.token_at(position))
+        if column is None:
+            candidates = ", ".join(self._event_columns(table)) or "none found"
+            return Found(None, [f"Which time column of {table.qualified_name} should the window use "
+                                 f"(candidates: {candidates})?"])  # fmt: skip
+        return Found((position, template.format(c=column)))
+
+    def _day_window(self, before: str, yesterday: bool) -> str | None:
+        """The condition of "yesterday"/"today" given the words before it: "" when the day is when the
+        pipeline starts ("starting today"), None when unclear ("until yesterday", "starting yesterday")."""
+        start = "current_date - 1" if yesterday else "current_date"
+        if SINCE_BEFORE.search(before):
+            return "{c} >= " + start
+        if STARTING_BEFORE.search(before):
+            return None if yesterday else ""
+        if UNTIL_BEFORE.search(before):
+            return None
+        return "{c} >= current_date - 1 AND {c} < current_date" if yesterday else "{c} >= current_date"
+
+    def _window_column(self, request: Request, table: Table, index: int) -> str | None:
+        """The time column a window is on: one named right before it ("created in the last 7 days",
+        "updated since yesterday"), else the table's event time (the column new rows are found by)."""
+        while index > 0 and request.tokens[index - 1] in WINDOW_PREPOSITIONS:
+            index -= 1
+        before = self._column_before(request, table, index)
+        if before and is_temporal(table, before[0]) and before[0].endswith(("_at", "_date", "date")):
+            return before[0]
+        return self._event_time_column(table)
+
+    def _ask_window(self, request: Request, table: Table, phrase: str) -> str:
+        named = f"I could not turn {phrase.strip()!r} into a time window. " if phrase else ""
+        return (
+            f"{named}Which rows of {table.qualified_name} should each run load, for example "
+            "'за последние 7 дней', 'last 24 hours', 'yesterday'?"
+        )
+
+    def _explicit_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        for match in EXPLICIT_COMPARISON.finditer(request.text):
+            column = table.column(match.group(1))
+            operator = "=" if match.group(2).strip() in ("is", "equals") else match.group(2)
+            if column is None or match.group(3).lower() in NOT_VALUES:
+                continue
+            literal = match.group(3)
+            if literal[0] in "'\"":
+                literal = literal[1:-1].replace("''", "'")
+            elif re.fullmatch(r"-?\d+(?:[.,]\d+)?", literal):
+                yield (
+                    match.start(),
+                    column.name,
+                    f"{column.name} {match.group(2)} {literal.replace(',', '.')}",
+                )
+                continue
+            if table.column(literal) or literal.lower() in NOT_A_NAME:
+                continue
+            yield match.start(), column.name, f"{column.name} {operator} {_quote(literal)}"
+
+    def _between_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        for match in BETWEEN.finditer(request.lower):
+            columns = self._columns_in(table, match.group(1)) or self._measure_of(
+                request, table, match.group(1)
+            )
+            if len(columns) == 1 and not _is_text(table.column(columns[0])):
+                low, high = (match.group(i).replace(",", ".") for i in (2, 3))
+                yield match.start(), columns[0], f"{columns[0]} BETWEEN {low} AND {high}"
+
+    def _compared_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        for match in COMPARISON.finditer(request.lower):
+            columns = self._columns_in(table, match.group(1)) or self._measure_of(
+                request, table, match.group(1)
+            )
+            if len(columns) == 1 and not _is_text(table.column(columns[0])):
+                value = match.group(3).replace(",", ".")
+                yield match.start(), columns[0], f"{columns[0]} {OPERATORS[match.group(2)]} {value}"
+
+    def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
+        """ "orders over 500": the table's own noun compared to a number means its one money column."""
+        if not set(name_parts(table.name)) <= self.vocabulary.meanings(word):
+            return []
+        money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
+        return money if len(money) == 1 else []
+
+    def _comparative_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        for pattern, operator, concepts in COMPARATIVES:
+            for match in pattern.finditer(request.lower):
+                for concept in concepts:
+                    columns = [c.name for c in table.columns if stem(concept) in name_parts(c.name)]
+                    if len(columns) == 1:
+                        yield (
+                            match.start(),
+                            columns[0],
+                            f"{columns[0]} {operator} {match.group(1).replace(',', '.')}",
+                        )
+                        break
+
+    def _status_conditions(
+        self, request: Request, table: Table, incremental: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        if not table.column("status"):
+            return
+        for i, token in enumerate(request.tokens):
+            value, negated = status_word(token)
+            if value is None or token in request.claimed:
+                continue
+            if value in STATUS_BEFORE_NOUN and not self._row_noun_at(request, table, i + 1):
+                continue  # "run it as a test" is no status
+            negator = self._negator_before(request, i)
+            after = self._negator_after(request, table, i + 1)
+            if negator is not None or after:  # "без отменённых", "except cancelled ones", "тестовые убрать"
+                request.handled.append(request.spans[negator] if negator is not None else after)
+                negated = not negated
+            condition = f"status = '{value}'"
+            yield (
+                self._position(request, i),
+                "status",
+                self._negated(table, condition) if negated else condition,
+            )
+            return
+
+    def _row_noun_at(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` says rows: "rows", "записи" or the table's own noun ("test orders")."""
+        if index >= len(request.tokens):
+            return False
+        token = request.tokens[index]
+        return bool(re.fullmatch(ROW_NOUNS, token)) or self._names_table(token, table)
+
+    def _negator_after(self, request: Request, table: Table, index: int) -> tuple[int, int] | None:
+        """Span of a negating verb after word `index` and the row nouns there: "тестовые строки убрать",
+        "отменённые заказы не грузить" (not past a comma: "оплаченные заказы, пропускать строки, где ...")."""
+        while index < len(request.tokens) and self._row_noun_at(request, table, index):
+            index += 1
+        if index >= len(request.tokens) or self._starts_clause(request, index):
+            return None
+        match = NEGATING_VERB.match(request.lower, request.spans[index][0])
+        return match.span() if match else None
+
+    def _negator_before(self, request: Request, index: int, table: Table | None = None) -> int | None:
+        """Index of a negating word right before word `index` ("except the cancelled ones"); with a table,
+        its own noun may come between ("кроме клиентов из Москвы", "without customers from Berlin")."""
+        for back in (1, 2, 3) if table else (1, 2):
+            before = index - back
+            if before < 0:
+                return None
+            token = request.tokens[before]
+            if token in NEGATORS:
+                return before
+            noun = table is not None and self._row_noun_at(request, table, before)
+            if token not in {"the", "all", "все", "those", "any", "тех", "for"} and not noun:
+                return None
+        return None
+
+    def _value_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        for i, column in self._column_values(request, table):
+            value: str | None = request.raw[i + 1]
+            if column.name in self._place_columns(table):
+                value = self._place_value(request, table, i, column.name)
+                if value is None:
+                    continue  # asked about
+            if self._more_values(request, table, i, column.name, str(value)):
+                continue  # asked about
+            condition: str | None = f"{column.name} = {_quote(value)}"
+            negator = self._negator_before(request, i)
+            if negator is not None:
+                request.handled.append(request.spans[negator])
+                condition = self._negated(table, str(condition))
+            if condition:
+                yield self._position(request, i), column.name, condition
+
+    def _column_values(self, request: Request, table: Table) -> Iterable[tuple[int, Column]]:
+        """(index, column) of each column word followed by a value of it: "for region north", ", region
+        north only"; in Russian also a bare genitive before a Latin value ("типа purchase"); after a negator
+        these are rows NOT to load ("без категории food")."""
+        if table.qualified_name not in request.value_columns:
+            request.value_columns[table.qualified_name] = list(self._find_column_values(request, table))
+        return request.value_columns[table.qualified_name]
+
+    def _find_column_values(self, request: Request, table: Table) -> Iterable[tuple[int, Column]]:
+        tokens = request.tokens
+        for i in range(len(tokens) - 1):
+            linked = i > 0 and self._links_value(request, i)
+            bare = request.language == "ru" and request.raw[i + 1].isascii()
+            if not (linked or bare):
+                continue
+            mentions = self._column_mentions(table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK))
+            if len(mentions) != 1:
+                continue
+            column = table.column(mentions[0][1])
+            if (
+                column
+                and self._filterable(table, column)
+                and self._is_value(request, table, request.raw[i + 1])
+            ):
+                yield i, column
+
+    def _more_values(self, request: Request, table: Table, index: int, column: str, value: str) -> bool:
+        """ "for region north and south", "из города Москва и Казань": a list of values after a column word
+        is asked about (one value per filter), not cut to its first value. A word after "and" that is a
+        column, a table or no value starts another condition ("with status paid and total over 100")."""
+        start = request.spans[index + 1][0]
+        phrase = self._place_phrase(request, table, index) if value[:1].isupper() else request.raw[index + 1]
+        more = re.match(
+            r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-zА-Яа-яЁё][\w-]*)", request.text[start + len(phrase) :]
+        )
+        if more is None:
+            return False
+        word = more.group(1).lower().replace("ё", "е")
+        meanings = set(self.vocabulary.meanings(word))
+        if (
+            word in STOP_WORDS | CLAUSE_WORDS
+            or not self._is_value(request, table, more.group(1))
+            or self._column_mentions(table, [word], generic_ok=frozenset(FILTER_GENERIC_OK))
+            or self._names_a_column_anywhere(word, meanings)
+            or self._names_system(word)
+            or self._names_table(word, table)
+            or self._names_other_table(word, table)
+            or NEGATING_VERB.match(word)
+            or DESTRUCTIVE.fullmatch(word)
+        ):
+            return False
+        request.unsure.append(
+            f"A filter on {table.qualified_name}.{column} takes one value; which {column} do you mean by "
+            f"{request.text[start : start + len(phrase) + more.end()]!r}?"
+        )
+        return True
+
+    def _place_phrase(self, request: Request, table: Table, index: int) -> str:
+        """The whole place name after column word `index`: "New York" in "for city New York"."""
+        name = re.match(
+            rf"{PLACE_NAME_WORD}(?:\s+{PLACE_NAME_WORD})*", request.text[request.spans[index + 1][0] :]
+        )
+        kept = []
+        for i, word in enumerate(name.group(0).split() if name else []):
+            if i and self._not_a_place(request, table, word, named_on=False):
+                break
+            kept.append(word)
+        return " ".join(kept) or request.raw[index + 1]
+
+    def _place_value(self, request: Request, table: Table, index: int, column: str) -> str | None:
+        """The place after column word `index` ("из города Санкт-Петербурга", "for city New York"), in the
+        nominative by the case the preposition before the column word puts it in; None (and a question)
+        when its ending does not say which name is meant."""
+        phrase = self._place_phrase(request, table, index)
+        link = request.tokens[index - 1] if index else ""
+        nominative = apposition_nominative(phrase, link)
+        if nominative is None:
+            written = request.text[
+                request.spans[max(index - 1, 0)][0] : request.spans[index + 1][0] + len(phrase)
+            ]
+            guess = place_nominative(phrase, link)  # "из города Москвы": Москва, or a city named Москвы?
+            options = f": {guess!r} or {phrase!r}" if guess and guess != phrase else ""
+            request.unsure.append(
+                f"Which {column} of {table.qualified_name} do you mean by {written!r}{options}? Write the "
+                f"name as it is stored, for example \"{column} = 'Санкт-Петербург'\"."
+            )
+        return nominative
+
+    def _links_value(self, request: Request, index: int) -> bool:
+        """Word `index` may be a column word followed by its value: after a link word ("for", "со"), a
+        negator ("без"), "only", or at the start of a clause (", region north only")."""
+        before = request.tokens[index - 1]
+        return before in VALUE_LINKS | NEGATORS | {"only", "только"} or self._starts_clause(request, index)
+
+    # --- places ("клиенты из Москвы", "customers from Berlin") ----------------------------------
+
+    def _places(self, request: Request, table: Table) -> list[Place]:
+        """Capitalised names after from/in/из/в that name no connection, engine, table, column, schedule
+        word or system: "из PostgreSQL", "from the orders table", "в ClickHouse", "from Shop database" are
+        sources and targets; "из Москвы", "from New York" are places."""
+        if request.places is not None:
+            return request.places
+        places = []
+        for match in PLACE.finditer(request.text):
+            if request.is_handled(match.start("name")):
+                continue  # "в 9 по Europe/Moscow": part of the schedule
+            names = match.group("name").split()
+            kept = []
+            for i, word in enumerate(names):
+                if self._not_a_place(request, table, word, named_on=i < len(names) - 1):
+                    break
+                kept.append(word)
+            after = words(request.text[match.end() :])[:1]
+            if not kept or (len(kept) == len(names) and after and self._names_system(after[0])):
+                continue  # "from Analytics database", "в Berlin DWH"
+            name = " ".join(kept)
+            russian = match.group("prep").lower() in ("из", "в", "во")
+            phrase = request.text[match.start() : match.start("name") + len(name)]
+            prep = request.token_at(match.start())
+            more = MORE_PLACES.match(request.text, match.start("name") + len(name))
+            places.append(
+                Place(
+                    match.start(),
+                    match.start("name") + len(name),
+                    phrase,
+                    # "из г. Москва" or "из г. Москвы": after "г." either form is written; not guessed
+                    (None if match.group("town") else place_nominative(name, match.group("prep")))
+                    if russian
+                    else name,
+                    self._negator_before(request, prep, table),
+                    bool(more) and not self._not_a_place(request, table, more.group("name"), False),
+                )
+            )
+        request.places = places
+        return places
+
+    def _not_a_place(self, request: Request, table: Table, word: str, named_on: bool) -> bool:
+        """A word of a capitalised name that is no place; a common word ("New") counts when the name goes on
+        ("New York")."""
+        lower = word.lower().replace("ё", "е")
+        return (
+            (lower in STOP_WORDS | NOT_A_NAME | SOURCE_PLACES and not named_on)
+            or lower in request.claimed
+            or stem(lower) in SOFTWARE_STEMS | NOT_PLACE_STEMS
+            or self._names_system(lower)
+            or bool(MONTHS.match(lower) or DAY_WINDOW.fullmatch(lower) or status_word(lower)[0])
+            or parse_schedule(word) is not None  # "from Monday"
+            or self._names_a_column_anywhere(lower, set(self.vocabulary.meanings(lower)))
+            or self._names_table(lower, table)
+            or self._names_other_table(lower, table)
+        )
+
+    def _names_system(self, token: str) -> bool:
+        """A word of an engine, a connection's id or description ("Analytics warehouse"), or a system noun."""
+        return token in SYSTEM_NOUNS or token in self._connection_words or self._is_engine_word(token)
+
+    def _describes_connection(self, token: str) -> bool:
+        """A word of some connection's description in any language ("магазина" for "Shop database")."""
+        meanings = self.vocabulary.meanings(token)
+        return any(meanings & self._description_stems(c) for c in self.catalog.connections.values())
+
+    @functools.cached_property
+    def _connection_words(self) -> set[str]:
+        named = {c.conn_id.lower() for c in self.catalog.connections.values()}
+        for c in self.catalog.connections.values():
+            named.update(words(f"{c.conn_id.replace('_', ' ')} {c.description} {c.database}"))
+        return named
+
+    def _place_columns(self, table: Table) -> list[str]:
+        """Text columns that hold a place: city, region, country... by name or by comment ("Город")."""
+        return [
+            c.name
+            for c in table.columns
+            if _is_text(c)
+            and (set(name_parts(c.name)) | {m for w in words(c.comment) for m in self.vocabulary.meanings(w)})
+            & PLACE_COLUMN_PARTS
+        ]
+
+    def _place_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        columns = self._place_columns(table)
+        for place in self._places(request, table):
+            if len(columns) != 1 or place.name is None or place.several:
+                continue  # asked in _place_questions
+            if place.negator is not None:
+                request.handled.append(request.spans[place.negator])
+            yield place.position, columns[0], self._place_condition(table, place, columns[0])
+
+    def _place_condition(self, table: Table, place: Place, column: str) -> str:
+        condition = f"{column} = {_quote(str(place.name))}"
+        return str(self._negated(table, condition)) if place.negator is not None else condition
+
+    def _place_questions(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """A place with no column to filter by, several candidate columns, an unsure name form or another
+        condition on its column ("from Berlin where city is empty") is asked about: loading every row
+        would ignore it."""
+        columns = self._place_columns(table)
+        for place in self._places(request, table):
+            if not columns:
+                return [f"{table.qualified_name} has no city, region or country column to filter by "
+                        f"{place.phrase!r}; which rows should be loaded? Columns: "
+                        f"{', '.join(table.column_names)}."]  # fmt: skip
+            name, column, value = table.qualified_name, columns[0], place.name or place.phrase
+            if len(columns) > 1:
+                return [f"Which column of {name} should equal {value!r}: {', '.join(columns)}?"]
+            if place.several:
+                return [f"I can filter {name} by one {column}; which one do you mean by {place.phrase!r} and "
+                        "the places after it?"]  # fmt: skip
+            if place.name is None:
+                return [f"Which {column} of {name} do you mean by {place.phrase!r}? Write the name as it is "
+                        f"stored, for example \"{column} = 'Санкт-Петербург'\"."]  # fmt: skip
+            if self._place_condition(table, place, column) not in conditions:
+                return [f"The request names {place.phrase!r} and another condition on {name}.{column}; "
+                        "which should the rows meet?"]  # fmt: skip
+        return []
+
+    def _lowercase_place_questions(self, request: Request, table: Table) -> list[str]:
+        """ "клиентов из москвы", "customers from berlin": a lower-case word after из/from that names no
+        table, column, connection, engine, system, schedule or business word may be a place written
+        without its capital. With a place column to filter by, it is asked about: loading every row would
+        ignore it. ("в"/"in" + a lower-case word is too common to ask about: "in batches", "в режиме".)"""
+        columns = self._place_columns(table)
+        schedule_words: set[str] | None = None
+        for i in range(1, len(request.tokens)):
+            token, raw = request.tokens[i], request.raw[i]
+            if (
+                request.tokens[i - 1] not in ("из", "from")
+                or not columns
+                or not re.fullmatch(r"[a-zа-яё]{3,}", raw)
+            ):
+                continue
+            if schedule_words is None:
+                schedule = parse_schedule(request.text)
+                schedule_words = set(words(schedule.phrase)) if schedule else set()
+            after = request.tokens[i + 1 : i + 2]
+            known = (
+                token in STOP_WORDS | NOT_A_NAME | SOURCE_PLACES | NOT_PLACE_WORDS | schedule_words
+                or token in request.claimed | request.values
+                or stem(token) in SOFTWARE_STEMS | NOT_PLACE_STEMS
+                or self._names_system(token)
+                or any(  # "из аналитической базы", "из интернет-магазина"
+                    self._names_system(t) or t in SOURCE_PLACES or self._describes_connection(t)
+                    for t in after
+                )
+                or self.vocabulary.meanings(token) - {stem(token)}  # a glossary word: "из клиники"
+                or any(
+                    token == t.schema.lower()
+                    for c in self._readable("postgres")
+                    for t in self.catalog.tables_of(c.conn_id)
+                )
+                or self._is_source_table_name(token)
+                or self._names_table(token, table)
+                or self._names_other_table(token, table)
+                or self._names_a_column_anywhere(token, set(self.vocabulary.meanings(token)))
+                or bool(MONTHS.match(token) or DAY_WINDOW.fullmatch(token) or status_word(token)[0])
+                or parse_schedule(token) is not None
+                or PIPELINE_VERBS.fullmatch(token)
+            )
+            if known:
+                continue
+            phrase, column = f"{request.raw[i - 1]} {raw}", columns[0]
+            return [f"What is {raw!r} in {phrase!r}? If it is a {column} of {table.qualified_name}, write it "
+                    f"as stored (for example \"{column} = 'Москва'\"); if it is a connection or a table, "
+                    "name it as the catalog does."]  # fmt: skip
+        return []
+
+    def _foreign_filters(self, request: Request, table: Table) -> list[str]:
+        """ "customers for region north": a value filter on a column this table does not have is asked
+        about, not dropped silently."""
+        tokens = request.tokens
+        for i in range(1, len(tokens) - 1):
+            if not self._links_value(request, i) or tokens[i] in request.claimed:
+                continue
+            meanings = self.vocabulary.meanings(tokens[i])
+            if not meanings & VALUE_COLUMN_WORDS or self._names_table(tokens[i], table):
+                continue
+            if self._column_mentions(table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)):
+                continue
+            if self._is_value(request, table, request.raw[i + 1]):
+                phrase, columns = f"{tokens[i]} {request.raw[i + 1]}", ", ".join(table.column_names)
+                return [f"{table.qualified_name} has no column {tokens[i]!r} to filter on ({phrase}); "
+                        f"columns: {columns}."]  # fmt: skip
+        return []
+
+    def _unplaced_only_value(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """ "лиды ежедневно, только web": a lone value after "only" that no rule placed in a column is
+        asked about; loading every row would ignore it."""
+        schedule = parse_schedule(request.text)
+        schedule_words = words(schedule.phrase) if schedule else []
+        for i, token in enumerate(request.tokens[:-1]):
+            if token not in ("only", "только") or not self._ends_list(request, i + 2):
+                continue
+            word, raw = request.tokens[i + 1], request.raw[i + 1]
+            known = (
+                word in schedule_words
+                or DAY_WINDOW.fullmatch(word)
+                or table.column(word)
+                or status_word(word)[0]
+                or NEW_NOUN.fullmatch(word)
+                or INCREMENTAL.fullmatch(word)
+                or self._names_table(word, table)
+                or self._names_other_table(word, table)
+                or any(_quote(raw) in c or _quote(word) in c for c in conditions)
+            )
+            if known or not self._is_value(request, table, raw):
+                continue
+            text_columns = sorted(
+                (c.name for c in table.columns if self._filterable(table, c)),
+                key=lambda name: not set(name_parts(name)) & VALUE_COLUMN_WORDS,  # category before sku
+            )
+            example = f" (for example {text_columns[0]} = {_quote(raw)})" if text_columns else ""
+            return [f"Which column of {table.qualified_name} should equal {raw!r}{example}?"]
+        return []
+
+    def _starts_clause(self, request: Request, index: int) -> bool:
+        """Word `index` follows punctuation: ", region north only" states a condition of its own."""
+        gap = request.text[request.spans[index - 1][1] : request.spans[index][0]] if index else ""
+        return bool(re.search(r"[,;:(—–]", gap))
+
+    def _filterable(self, table: Table, column: Column) -> bool:
+        personal = any(parts <= set(name_parts(column.name)) for parts in PII_COLUMN_PARTS)
+        return _is_text(column) and not personal and column.name != "id" and not column.name.endswith("_id")
+
+    def _is_value(self, request: Request, table: Table, value: str) -> bool:
+        lower = value.lower()
+        if lower in STATUS_VALUES:
+            return True
+        if not VALUE_TOKEN.match(value) or lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
+            return False
+        if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or MASK.fullmatch(lower):
+            return False
+        if NULL_WORDS.match(lower) or NULL_AFTER.fullmatch(lower):
+            return False  # "где город пустой" is a null check
+        if parse_schedule(f"every day {value}") is None and parse_schedule(value) is not None:
+            return False
+        return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
+
+    def _position(self, request: Request, index: int) -> int:
+        """Character offset of the index-th word (for ordering conditions as written)."""
+        return request.spans[index][0] if index < len(request.spans) else len(request.text)
+
+
+def _says_null(match: re.Match[str]) -> bool:
+    """Whether a NULL_AFTER phrase asks for missing values ("is empty", "не заполнен") or present ones."""
+    if match.group("op"):
+        return match.group("op") == "="
+    if match.group("ru"):
+        word = match.group("ru")
+        fused = word.startswith("не")  # "непустой", "незаполнен"
+        return word.removeprefix("не").startswith("пуст") != (bool(match.group("ru_not")) != fused)
+    empty = match.group("word") in ("null", "empty", "blank", "missing")
+    return empty != bool(match.group("not"))
+
+
+def _last_n_template(match: re.Match[str]) -> str | None:
+    """`{c} >= now() - interval '7 days'` for "last 7 days"; None when the count or unit is unclear."""
+    count = match.group("n") or match.group("n_ru") or match.group("n_za")
+    unit_word = match.group("unit") or match.group("unit_ru") or match.group("unit_za")
+    unit = next((name for pattern, name in WINDOW_UNITS if pattern.match(unit_word)), None)
+    n = number_of(count) if count else 1
+    if unit is None or n is None or n <= 0:
+        return None
+    if match.group("en") == "last" and not count and unit in CALENDAR_UNITS:
+        return None  # "last week": the calendar week or the last seven days?
+    return "{c} >= now() - interval '" + f"{n} {unit}{'s' if n != 1 else ''}'"
+
+
+def _null_check(table: Table, name: str, missing: bool, null_only: bool) -> str:
+    """`name IS [NOT] NULL`; for a text column said to be empty, missing or filled in (any word but
+    "null") an empty string is no value either: `(city IS NULL OR city = '')`, `city IS NOT NULL AND
+    city <> ''`."""
+    if null_only or not _is_text(table.column(name)):
+        return f"{name} {'IS NULL' if missing else 'IS NOT NULL'}"
+    return f"({name} IS NULL OR {name} = '')" if missing else f"{name} IS NOT NULL AND {name} <> ''"
+
+
+def _is_text(column: Column | None) -> bool:
+    return column is not None and any(column.type.lower().startswith(t) for t in TEXT_TYPES)
+
+
+def _quote(value: str) -> str:
+    """A SQL string literal: single quotes doubled, nothing else allowed to break out."""
+    return "'" + value.replace("'", "''") + "'"

@@ -1,0 +1,115 @@
+"""What the offline planner's rules share: the request read into words, and the small answers they pass.
+
+`Request` is one request split into words, with the words a rule already claimed; `ConnRef`, `Place`
+and `Found` are what a rule finds in it. `status_word` and `is_temporal` are pure helpers used both by
+the planner (:mod:`airflow_ai_etl.planning.offline`) and by its filter rules
+(:mod:`airflow_ai_etl.planning.filters`). Nothing here imports either of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from airflow_ai_etl.catalog import Column, Table
+from airflow_ai_etl.planning.patterns import FROM_WORDS, STATUS_WORDS, TO_WORDS
+from airflow_ai_etl.planning.schedule import detect_language
+from airflow_ai_etl.planning.vocabulary import stem, words
+
+
+@dataclass
+class Request:
+    """A request split into words, with the words other rules already claimed."""
+
+    text: str
+    lower: str = ""
+    tokens: list[str] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)  # the same words in the user's letter case
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where each word is in the text
+    language: str = "en"
+    claimed: set[str] = field(default_factory=set)  # words that name a target, a connection or columns
+    values: set[str] = field(default_factory=set)  # words that are filter values ("типа purchase")
+    # Spans of negating words a rule already understood ("skip rows where", "без колонки email").
+    handled: list[tuple[int, int]] = field(default_factory=list)
+    places: list[Place] | None = None  # the places it names, once read (FilterRules._places)
+    unsure: list[str] = field(default_factory=list)  # questions about values a rule found but could not read
+    value_columns: dict[str, list[tuple[int, Column]]] = field(default_factory=dict)  # per table, once read
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower().replace("ё", "е")
+        self.tokens = words(self.text)
+        found = list(re.finditer(r"[a-zа-яё0-9_]+(?:\.[a-zа-яё_][a-zа-яё0-9_]*)?", self.text, re.IGNORECASE))
+        self.raw = [m.group(0) for m in found]
+        self.spans = [m.span() for m in found]
+        self.language = detect_language(self.text)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first word that starts at or after a character offset."""
+        return next((i for i, (start, _) in enumerate(self.spans) if start >= offset), len(self.spans))
+
+    def is_handled(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.handled)
+
+    def role(self, index: int) -> str:
+        """source / target / unknown: the nearest from- or to-word up to three words before."""
+        for back in range(1, 4):
+            before = self.tokens[index - back] if index - back >= 0 else ""
+            if before in FROM_WORDS:
+                return "source"
+            if before in TO_WORDS:
+                return "target"
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class ConnRef:
+    """A word of the request that points at a connection: its id, a description word or an engine."""
+
+    conn_id: str
+    role: str
+    index: int
+    by_id: bool
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the request names ("из Москвы"): the phrase, the name in its nominative form (None when the
+    ending does not say which), the index of a word that negates it ("кроме клиентов из Москвы") and
+    whether more places follow ("from Berlin and Munich")."""
+
+    position: int
+    end: int
+    phrase: str
+    name: str | None
+    negator: int | None
+    several: bool
+
+
+@dataclass
+class Found:
+    """One step's answer: the thing found, or questions to ask."""
+
+    value: Any = None
+    questions: list[str] = field(default_factory=list)
+
+
+def status_word(token: str) -> tuple[str | None, bool]:
+    """The status value a word means and whether the word negates it ("неоплаченные", "unpaid")."""
+    value = STATUS_WORDS.get(stem(token))
+    if value:
+        return value, False
+    for prefix in ("не", "un", "non"):
+        if token.startswith(prefix) and len(token) > len(prefix) + 3:
+            value = STATUS_WORDS.get(stem(token[len(prefix) :]))
+            if value:
+                return value, True
+    return None, False
+
+
+def is_temporal(table: Table, name: str) -> bool:
+    column = table.column(name)
+    if column is None:
+        return False
+    kind = column.type.lower()
+    return "time" in kind or "date" in kind or name.endswith("_at") or kind in ("bigint", "integer", "int")
