@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -229,12 +230,6 @@ def main() -> int:
     return 0
 
 
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    mid = len(ordered) // 2
-    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-
-
 def median_run(runs: list[Run]) -> Run:
     return sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
 
@@ -245,8 +240,8 @@ def render_report(n: int, runs: dict[str, list[Run]]) -> str:
     )
     # Each of our runs against the pipe run right after it: both saw the machine in the same state.
     paired = [p.seconds / o.seconds for o, p in zip(runs["ours"], runs["pipe"], strict=True)]
-    cpu_ours = median([r.cpu_seconds for r in runs["ours"]])
-    cpu_pipe = median([r.cpu_seconds for r in runs["pipe"]])
+    cpu_ours = statistics.median([r.cpu_seconds for r in runs["ours"]])
+    cpu_pipe = statistics.median([r.cpu_seconds for r in runs["pipe"]])
     each = "; ".join(
         f"{k} " + ", ".join(f"{r.seconds:.2f}" for r in runs[k]) + " s" for k in ("ours", "pipe")
     )
@@ -275,7 +270,8 @@ def render_report(n: int, runs: dict[str, list[Run]]) -> str:
     ]
     lines += [
         "",
-        f"- ours / pipe: **{median(paired):.2f}×** (median of the {len(paired)} pairs of neighbouring runs: "
+        f"- ours / pipe: **{statistics.median(paired):.2f}×** "
+        f"(median of the {len(paired)} pairs of neighbouring runs: "
         + ", ".join(f"{r:.2f}" for r in paired)
         + f"; ratio of the medians {ours.rate / pipe.rate:.2f}×; target ≥ 1.0)",
         f"- CPU per run, all processes: ours {cpu_ours:.2f} s, pipe {cpu_pipe:.2f} s (medians)",

@@ -34,7 +34,12 @@ from typing import Any
 
 from airflow.sdk.exceptions import AirflowException
 
-from airflow_ai_etl.transfers.postgres_source import LIBPQ_EXTRAS, pg_quote_ident, pg_quote_table
+from airflow_ai_etl.transfers.postgres_source import (
+    CLICKHOUSE_TEXT_SESSION_SQL,
+    LIBPQ_EXTRAS,
+    pg_quote_ident,
+    pg_quote_table,
+)
 
 log = logging.getLogger(__name__)
 
@@ -256,10 +261,7 @@ class PostgresCDCHook:
         )
         if not replication:
             with pg.cursor() as cur:
-                cur.execute(
-                    "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3; "
-                    "SET IntervalStyle = 'iso_8601'"
-                )
+                cur.execute(f"{CLICKHOUSE_TEXT_SESSION_SQL}; SET IntervalStyle = 'iso_8601'")
             pg.commit()
         return pg
 

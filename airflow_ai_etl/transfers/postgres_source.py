@@ -34,6 +34,9 @@ from airflow.sdk.exceptions import AirflowException
 log = logging.getLogger(__name__)
 
 MASKS = ("hash", "redact", "partial")
+# A source session whose text ClickHouse parses (see TSV_INSERT_SETTINGS in postgres_to_clickhouse):
+# ISO dates, UTC offsets ("+00"), floats that read back to the same value.
+CLICKHOUSE_TEXT_SESSION_SQL = "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3"
 # libpq parameters that may come from the Airflow connection's extra.
 LIBPQ_EXTRAS = {
     "sslmode",

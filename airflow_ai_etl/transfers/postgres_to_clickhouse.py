@@ -96,6 +96,7 @@ from zoneinfo import ZoneInfo
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
 from airflow_ai_etl.transfers.clickhouse_staging import OLD_SUFFIX, STAGING_SUFFIX, create_table_ddl, swap_in
 from airflow_ai_etl.transfers.postgres_source import (
+    CLICKHOUSE_TEXT_SESSION_SQL,
     MASKS,
     ReconciliationError,
     SourceSelection,
@@ -132,9 +133,6 @@ PRIOR_SUFFIX = "__prior"  # the target's rows, before the load, of the partition
 # seconds (truncated by DateTime, kept by DateTime64) and "+hh[:mm]" offsets; the basic parser
 # rejects both. ClickHouse has had this setting since 18.x.
 TSV_INSERT_SETTINGS = {"date_time_input_format": "best_effort"}
-# The source session prints what those inserts parse: ISO dates, UTC offsets ("+00"), floats that
-# read back to the same value.
-PG_SESSION_SQL = "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3"
 
 
 class UnmappedTypeError(TransferError):
@@ -523,7 +521,7 @@ class PostgresToClickHouseTransfer:
         conn = self._pg_connect()
         try:
             with conn.cursor() as cur:
-                cur.execute(PG_SESSION_SQL)
+                cur.execute(CLICKHOUSE_TEXT_SESSION_SQL)
                 # Held by this session until the connection closes (also when the process dies).
                 lock_target(cur, f"clickhouse://{hook.server_address}/{full_name}", transaction=False)
             conn.commit()

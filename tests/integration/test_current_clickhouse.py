@@ -16,11 +16,8 @@ import pytest
 from chdb.session import Session
 
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
-from airflow_ai_etl.transfers.postgres_to_clickhouse import (
-    PG_SESSION_SQL,
-    TSV_INSERT_SETTINGS,
-    PostgresToClickHouseTransfer,
-)
+from airflow_ai_etl.transfers.postgres_source import CLICKHOUSE_TEXT_SESSION_SQL
+from airflow_ai_etl.transfers.postgres_to_clickhouse import TSV_INSERT_SETTINGS, PostgresToClickHouseTransfer
 from tests.integration.test_transfer import ALL_TYPES_DDL
 
 pytestmark = pytest.mark.integration
@@ -87,7 +84,7 @@ def _load(session: Session, transfer: PostgresToClickHouseTransfer, table: str, 
     conn = transfer._pg_connect()
     try:
         with conn.cursor() as cur:
-            cur.execute(PG_SESSION_SQL)
+            cur.execute(CLICKHOUSE_TEXT_SESSION_SQL)
         described, pk = transfer._describe(conn)
         plans, order = transfer._plan(described, pk, datetime64=True)
         server = (26, 9)
