@@ -147,6 +147,30 @@ def get_cli_commands() -> list:
             args=(json_out, Arg(("--conn-id",), help="Only this connection")),
         ),
         ActionCommand(
+            name="roles",
+            help="Let every role with an AI ETL permission find the menu in Airflow's navigation",
+            description=textwrap.dedent(
+                """\
+                Airflow's navigation lists plugin pages only for roles with can_read on Plugins
+                (Op, Admin). This grants exactly that to every role holding an AI ETL permission
+                (Viewer and User by default), nothing else. --role R --grant read|generate|deploy|
+                rollback|audit also gives a role those AI ETL permissions. Nothing is taken away."""
+            ),
+            epilog="Example: airflow ai-etl roles --role Analysts --grant generate",
+            func=command("roles"),
+            args=(
+                Arg(("--role",), action="append", metavar="ROLE", help="Only this role (repeatable)"),
+                Arg(
+                    ("--grant",),
+                    action="append",
+                    choices=("read", "generate", "deploy", "rollback", "audit"),
+                    help="AI ETL permissions to add to the --role roles (repeatable)",
+                ),
+                Arg(("--dry-run",), action="store_true", help="Show what would be granted; change nothing"),
+                json_out,
+            ),
+        ),
+        ActionCommand(
             name="schema",
             help="Print the JSON Schema of PipelineSpec v1",
             func=command("schema"),
@@ -413,6 +437,31 @@ def catalog_command(args: argparse.Namespace) -> None:
             key = f" key({', '.join(table.primary_key)})" if table.primary_key else ""
             cols = ", ".join(f"{c.name} {c.type}" for c in table.columns)
             sys.stdout.write(f"  {catalog.display_name(conn.conn_id, table)}{key}: {cols}\n")
+
+
+def roles_command(args: argparse.Namespace) -> None:
+    """Grant what the menu needs to the roles (see permissions.setup_roles)."""
+    try:
+        from airflow.providers.fab.auth_manager.cli_commands.utils import get_application_builder
+    except ImportError:
+        _fail("the FAB provider is not installed (pip install apache-airflow-providers-fab)")
+    from airflow_ai_etl.web.permissions import setup_roles
+
+    json_out = _reserve_stdout() if args.json else None
+    try:
+        with get_application_builder() as appbuilder:
+            granted = setup_roles(appbuilder.sm, args.role, args.grant, dry_run=args.dry_run)
+    except ValueError as exc:
+        _fail(str(exc))
+    if json_out:
+        rows = [{"role": r, "action": a, "resource": res} for r, a, res in granted]
+        _print_json({"dry_run": args.dry_run, "granted": rows}, json_out)
+        return
+    verb = "would grant" if args.dry_run else "granted"
+    for role, action, resource in granted:
+        sys.stdout.write(f"{role}: {verb} {action} on {resource}\n")
+    if not granted:
+        sys.stdout.write("Nothing to grant: every role with an AI ETL permission can find the menu.\n")
 
 
 def schema_command(args: argparse.Namespace) -> None:

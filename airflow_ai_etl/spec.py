@@ -16,6 +16,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 SPEC_VERSION = 1
 SCHEDULE_PRESETS = ("@once", "@hourly", "@daily", "@weekly", "@monthly", "@yearly")
+# Names and numeric ranges of the five cron fields, to say which one is out of range.
+_CRON_FIELDS = ("minute", "hour", "day-of-month", "month", "day-of-week")
+_CRON_RANGES = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 7))
 # Airflow's key pattern, capped at 200 so the deployer's hidden temp file names fit in 255 bytes.
 DAG_ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,200}$"
 # A column or table name as we accept it from a planner: plain identifiers only, optionally
@@ -179,6 +182,11 @@ class PipelineSpec(StrictModel):
     def _schedule(cls, value: str | None) -> str | None:
         if value is None or value in SCHEDULE_PRESETS:
             return value
+        if len(value.split()) == 5 and not croniter.is_valid(value):
+            for name, (low, high), field in zip(_CRON_FIELDS, _CRON_RANGES, value.split(), strict=True):
+                numbers = [int(n) for n in re.findall(r"\d+", field.split("/")[0])]
+                if any(not low <= n <= high for n in numbers):
+                    raise ValueError(f"{value!r}: the {name} field ({field}) is out of range {low}-{high}")
         if len(value.split()) != 5 or not croniter.is_valid(value):
             raise ValueError(f"{value!r} is not a 5-field cron expression or a preset")
         return value

@@ -15,9 +15,16 @@ GET  /api/audit[?limit=&offset=&dag_id=]                    can_read  AI ETL Aud
 POST /api/generate        {"request": "...", "strategy"}    can_generate                   generate
 POST /api/check           {"spec": {...}}                   can_generate                   check
 POST /api/deploy          {"spec": {...}}                   can_deploy                     deploy
+POST /api/deploy   {"spec", "replace_hand_edit": sha256}    can_deploy                     replace
 POST /api/pipelines/<dag_id>/rollback  {"version": N}       can_rollback                   rollback
+GET  /api/pipelines/<dag_id>/status                         can_read  AI ETL Pipelines
 POST /api/pipelines/<dag_id>/trigger                        Airflow: create runs of DAG    trigger
+POST /api/pipelines/<dag_id>/unpause                        Airflow: edit the DAG          unpause
 ==========================================================  =============================  ============
+
+Messages are in the page's language (see i18n.py); a refused deploy of a hand-edited file answers 409
+with ``code: "hand_edited"`` and the hand edit (``hand_edit``), so the page can show what a replace
+would throw away.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from flask_appbuilder import BaseView, expose
 from airflow_ai_etl.deploy import DeployError
 from airflow_ai_etl.web import permissions as perms
 from airflow_ai_etl.web import service
-from airflow_ai_etl.web.i18n import current_language
+from airflow_ai_etl.web.i18n import current_language, localize_payload, translator
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +55,17 @@ def _json(data: Any, status: int = 200) -> Response:
 
 def _error(message: str, status: int = 400, **extra: Any) -> Response:
     return _json({"status": "error", "error": message, **extra}, status)
+
+
+def _t(key: str, **fields: Any) -> str:
+    """A message in the caller's language."""
+    return translator(current_language())(key, **fields)
+
+
+def _payload(outcome: Any, helper: Any) -> dict[str, Any]:
+    """The result for the page, with planner questions and gate messages in the page's language."""
+    language = current_language()
+    return localize_payload(service.outcome_payload(outcome, helper, language), language)
 
 
 def _body() -> dict[str, Any]:
@@ -66,7 +84,7 @@ def _audit(action: str, status: str, request_text: str = "", dag_id: str = "", d
 def _spec_from_body() -> tuple[dict[str, Any] | None, Response | None]:
     spec = _body().get("spec")
     if not isinstance(spec, dict):
-        return None, _error('send the spec as a JSON object: {"spec": {...}}')
+        return None, _error(_t("api.no_spec"))
     return spec, None
 
 
@@ -81,9 +99,17 @@ class AIETLApi(BaseView):
     def create_blueprint(
         self, appbuilder: Any, endpoint: str | None = None, static_folder: str | None = None
     ) -> Any:
-        """Identify callers by Airflow's JWT cookie, like the pages do."""
+        """Identify callers by Airflow's JWT cookie, like the pages do; a stale CSRF token gets a JSON
+        answer the page can explain (Flask-WTF's own is an HTML "400 Bad Request")."""
         blueprint = super().create_blueprint(appbuilder, endpoint=endpoint, static_folder=static_folder)
         blueprint.before_request(perms.authenticate_from_token)
+        try:
+            from flask_wtf.csrf import CSRFError
+        except ImportError:  # pragma: no cover - FAB always ships Flask-WTF
+            return blueprint
+        blueprint.register_error_handler(
+            CSRFError, lambda exc: _error(_t("api.csrf"), 400, code="csrf", detail=str(exc.description))
+        )
         return blueprint
 
     # --- read ----------------------------------------------------------------------------------
@@ -174,25 +200,24 @@ class AIETLApi(BaseView):
         """Plan a request and take it through every gate; nothing is written."""
         text = _body().get("request")
         if not isinstance(text, str) or not text.strip():
-            return _error('send the request text: {"request": "..."}')
+            return _error(_t("api.no_request"))
         if len(text) > MAX_REQUEST_CHARS:
-            return _error(f"the request is longer than {MAX_REQUEST_CHARS} characters")
+            return _error(_t("api.too_long", limit=MAX_REQUEST_CHARS))
         strategy = _body().get("strategy") or "offline"
         if strategy not in service.STRATEGIES:
             return _error(
-                f"unknown planner strategy {strategy!r}; use one of {', '.join(service.STRATEGIES)}"
+                _t("api.unknown_strategy", strategy=strategy, choices=", ".join(service.STRATEGIES))
             )
-        try:
-            helper = service.assistant(strategy)
-        except TypeError:  # an assistant without planner strategies
-            return _error(f"planner strategy {strategy!r} is not available in this version")
+        if strategy not in service.strategies():
+            return _error(_t("api.no_llm"), 400, code="no_llm")
+        helper = service.assistant(strategy)
         try:
             outcome = helper.generate(text.strip())
-            payload = service.outcome_payload(outcome, helper, current_language())
+            payload = _payload(outcome, helper)
         except Exception as exc:
             log.exception("AI ETL: generate")
             _audit("generate", "error", text, detail=str(exc))
-            return _error(f"internal error: {exc}", 500)
+            return _error(_t("api.internal", error=exc), 500)
         detail = _summary(payload)
         if strategy != "offline":
             detail = {"strategy": strategy, **(detail or {})}  # type: ignore[dict-item]
@@ -209,11 +234,11 @@ class AIETLApi(BaseView):
         helper = service.assistant()
         try:
             outcome = helper.check(spec)  # type: ignore[arg-type]
-            payload = service.outcome_payload(outcome, helper, current_language())
+            payload = _payload(outcome, helper)
         except Exception as exc:
             log.exception("AI ETL: check")
             _audit("check", "error", str(spec.get("request", "")), detail=str(exc))  # type: ignore[union-attr]
-            return _error(f"internal error: {exc}", 500)
+            return _error(_t("api.internal", error=exc), 500)
         request_text = str(spec.get("request", ""))  # type: ignore[union-attr]
         _audit("check", outcome.status, request_text, payload.get("dag_id", ""), _summary(payload))
         return _json(payload)
@@ -221,29 +246,50 @@ class AIETLApi(BaseView):
     @expose("/deploy", methods=["POST"])
     @perms.requires(perms.ACTION_DEPLOY, api=True)
     def deploy(self) -> Response:
-        """Re-validate the spec on the server, then write the DAG atomically and record a version."""
+        """Re-validate the spec on the server, then write the DAG atomically and record a version.
+
+        A file edited outside the assistant is only replaced when the body names it:
+        ``"replace_hand_edit": "<sha256 of the file on disk>"`` (audited as ``replace``, with the
+        hand edit that was thrown away).
+        """
         spec, problem = _spec_from_body()
         if problem is not None:
             return problem
         request_text = str(spec.get("request", ""))  # type: ignore[union-attr]
         dag_id = str(spec.get("dag_id", ""))  # type: ignore[union-attr]
+        replace = _body().get("replace_hand_edit")
         helper = service.assistant()
         try:
             outcome = helper.check(spec)  # type: ignore[arg-type]
             if outcome.status != "ok":
-                payload = service.outcome_payload(outcome, helper, current_language())
+                payload = _payload(outcome, helper)
                 _audit("deploy", outcome.status, request_text, dag_id, _summary(payload))
                 return _json(payload, 422)
-            deployed = helper.deploy(outcome, user=perms.current_username())
-            payload = service.outcome_payload(deployed, helper, current_language())
+            edit = service.hand_edit(helper.store, dag_id)
+            if edit is not None and replace != edit["sha256"]:
+                key = "deploy.changed_again" if replace else f"deploy.hand_edited.{edit['kind']}"
+                message = _t(key, path=edit["path"], version=edit["version"])
+                _audit(
+                    "deploy",
+                    "refused",
+                    request_text,
+                    dag_id,
+                    {"hand_edit": edit["kind"], "path": edit["path"]},
+                )
+                return _error(message, 409, code="hand_edited", hand_edit=edit)
+            deployed = helper.deploy(outcome, user=perms.current_username(), force=edit is not None)
+            payload = _payload(deployed, helper)
         except DeployError as exc:
             _audit("deploy", "error", request_text, dag_id, str(exc))
             return _error(str(exc), 409)
         except Exception as exc:
             log.exception("AI ETL: deploy")
             _audit("deploy", "error", request_text, dag_id, str(exc))
-            return _error(f"internal error: {exc}", 500)
-        _audit("deploy", "ok", request_text, dag_id, {"version": deployed.version, "path": deployed.path})
+            return _error(_t("api.internal", error=exc), 500)
+        detail: dict[str, Any] = {"version": deployed.version, "path": deployed.path}
+        if edit is not None:
+            detail["replaced_hand_edit"] = edit["diff"]
+        _audit("replace" if edit is not None else "deploy", "ok", request_text, dag_id, detail)
         return _json(payload)
 
     @expose("/pipelines/<dag_id>/rollback", methods=["POST"])
@@ -252,7 +298,7 @@ class AIETLApi(BaseView):
         """Restore an older version (re-validated first); it is recorded as a new version."""
         version = _body().get("version")
         if not isinstance(version, int) or isinstance(version, bool):
-            return _error('send the version to restore: {"version": N}')
+            return _error(_t("api.no_version"))
         try:
             restored = service.assistant().rollback(dag_id, version, user=perms.current_username())
         except (DeployError, ValueError) as exc:
@@ -261,11 +307,25 @@ class AIETLApi(BaseView):
         except Exception as exc:
             log.exception("AI ETL: rollback")
             _audit("rollback", "error", "", dag_id, {"to_version": version, "error": str(exc)})
-            return _error(f"internal error: {exc}", 500)
+            return _error(_t("api.internal", error=exc), 500)
         detail = {"to_version": version, "new_version": restored.version, "path": restored.path}
         _audit("rollback", "ok", restored.request, dag_id, detail)
         return _json({"status": "ok", "dag_id": dag_id, "version": restored.version, "restored": version,
                       "path": restored.path, "dag_url": service.dag_url(dag_id)})  # fmt: skip
+
+    @expose("/pipelines/<dag_id>/status")
+    @perms.requires(perms.ACTION_READ, api=True)
+    def status(self, dag_id: str) -> Response:
+        """Whether Airflow has parsed the DAG, whether it is paused, its latest run, and what the
+        current user may do about it."""
+        try:
+            status = service.dag_status(dag_id)
+        except Exception as exc:
+            log.exception("AI ETL: status of %s", dag_id)
+            return _error(_t("api.internal", error=exc), 500)
+        return _json(
+            {**status, "can_trigger": perms.can_trigger(dag_id), "can_unpause": perms.can_unpause(dag_id)}
+        )
 
     @expose("/pipelines/<dag_id>/trigger", methods=["POST"])
     @perms.requires(perms.ACTION_READ, api=True)
@@ -273,14 +333,31 @@ class AIETLApi(BaseView):
         """Create a manual run, if Airflow lets this user run the DAG and has parsed it already."""
         if not perms.can_trigger(dag_id):
             _audit("trigger", "forbidden", "", dag_id)
-            return _error(f"permission denied: you may not trigger {dag_id}", 403)
+            return _error(_t("api.no_trigger", dag_id=dag_id), 403)
+        if not service.dag_status(dag_id)["known"]:
+            _audit("trigger", "rejected", "", dag_id, {"error": "Airflow has not parsed the DAG yet"})
+            return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
         try:
             run = service.trigger(dag_id, perms.current_username())
-        except Exception as exc:  # DagNotFound (not parsed yet), paused-only run types, DB errors
+        except Exception as exc:  # paused-only run types, DB errors
             _audit("trigger", "error", "", dag_id, str(exc))
-            return _error(f"cannot trigger {dag_id}: {exc}", 409)
+            return _error(_t("api.trigger_failed", dag_id=dag_id, error=exc), 409)
         _audit("trigger", "ok", "", dag_id, {"run_id": run["run_id"]})
         return _json({"status": "ok", **run})
+
+    @expose("/pipelines/<dag_id>/unpause", methods=["POST"])
+    @perms.requires(perms.ACTION_READ, api=True)
+    def unpause(self, dag_id: str) -> Response:
+        """Unpause the DAG (new DAGs start paused), if Airflow lets this user edit it."""
+        if not perms.can_unpause(dag_id):
+            _audit("unpause", "forbidden", "", dag_id)
+            return _error(_t("api.no_unpause", dag_id=dag_id), 403)
+        try:
+            service.unpause(dag_id)
+        except DeployError:
+            return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
+        _audit("unpause", "ok", "", dag_id)
+        return _json({"status": "ok", **service.dag_status(dag_id)})
 
 
 def _summary(payload: dict[str, Any]) -> dict[str, Any] | str:

@@ -126,6 +126,84 @@ TEXTS: dict[str, dict[str, str]] = {
         "forbidden.title": "Access denied",
         "forbidden.text": "Your role lacks the permission",
         "error.generic": "Something went wrong",
+        "error.reload": "Reload the page",
+        "new.planner.no_llm": "The language-model planners need an LLM connection ([ai_etl] llm_conn_id); "
+        "without one only the offline planner is offered.",
+        "result.field_errors": "Problems in the spec",
+        "result.kept_text": "Your text is kept as you wrote it; fix the fields named below and re-validate.",
+        "gate.schema": "schema",
+        "gate.grounding": "catalog",
+        "gate.sql_safety": "SQL safety",
+        "gate.policy": "policy",
+        "gate.import": "import",
+        "gate.render": "render",
+        "gate.planner": "planner",
+        "deploy.hand_edited.modified": "{path} was edited outside the assistant since v{version} was "
+        "deployed; deploying would overwrite that edit. The edit is shown below.",
+        "deploy.hand_edited.foreign": "{path} exists and was not written by the assistant; deploying would "
+        "overwrite it. Its content is shown below.",
+        "deploy.changed_again": "{path} changed again after you looked at it; review the new edit below.",
+        "deploy.hand_edit": "Hand edit that a replace throws away",
+        "deploy.replace": "Replace the hand-edited file",
+        "deploy.replace_confirm": "Throw away the hand edit of this file and write the new version? "
+        "The replace is recorded in the audit log.",
+        "deploy.replace_no_perm": "Only roles with AI ETL Pipelines / can_deploy may replace a hand-edited "
+        "file.",
+        "trigger.checking": "Asking Airflow about this DAG…",
+        "trigger.unknown": "Airflow has not parsed {dag_id} yet (the DAG processor picks new files up "
+        "within a few minutes); a run can be created once it has.",
+        "trigger.paused": "The DAG is paused (new DAGs start paused): a run waits in the queue until it "
+        "is unpaused.",
+        "trigger.unpause": "Unpause",
+        "trigger.unpaused": "Unpaused",
+        "trigger.no_perm": "Your role may not create runs of this DAG.",
+        "trigger.last_run": "Latest run",
+        "history.latest": "latest",
+        "action.generate": "generate",
+        "action.check": "check",
+        "action.deploy": "deploy",
+        "action.replace": "replace hand-edited file",
+        "action.rollback": "rollback",
+        "action.trigger": "trigger",
+        "action.unpause": "unpause",
+        "audit.status.ok": "ok",
+        "audit.status.needs_clarification": "needs clarification",
+        "audit.status.rejected": "rejected",
+        "audit.status.refused": "refused",
+        "audit.status.error": "error",
+        "audit.status.forbidden": "forbidden",
+        "detail.version": "version",
+        "detail.path": "file",
+        "detail.questions": "questions",
+        "detail.errors": "problems",
+        "detail.run_id": "run",
+        "detail.to_version": "to version",
+        "detail.new_version": "new version",
+        "detail.strategy": "planner",
+        "detail.error": "error",
+        "detail.hand_edit": "hand edit",
+        "detail.replaced_hand_edit": "hand edit thrown away",
+        "run.queued": "queued",
+        "run.running": "running",
+        "run.success": "success",
+        "run.failed": "failed",
+        "run.up_for_retry": "up for retry",
+        "run.skipped": "skipped",
+        "api.no_request": 'Send the request text: {"request": "..."}',
+        "api.too_long": "The request is longer than {limit} characters.",
+        "api.unknown_strategy": "Unknown planner {strategy!r}; use one of {choices}.",
+        "api.no_llm": "No LLM connection is configured ([ai_etl] llm_conn_id), so only the offline "
+        "planner can be used.",
+        "api.internal": "Internal error: {error}",
+        "api.no_spec": 'Send the spec as a JSON object: {"spec": {...}}',
+        "api.no_version": 'Send the version to restore: {"version": N}',
+        "api.csrf": "The page's security token has expired (or the server restarted). Reload the page "
+        "and try again; your text is kept in this page until you do.",
+        "api.login": "Your session has ended: log in again.",
+        "api.forbidden": "Permission denied: your role lacks {action} on {resource}.",
+        "api.no_trigger": "Permission denied: your role may not create runs of {dag_id}.",
+        "api.no_unpause": "Permission denied: your role may not unpause {dag_id}.",
+        "api.trigger_failed": "Cannot trigger {dag_id}: {error}",
     },
     "ru": {
         "app": "AI ETL",
@@ -223,8 +301,131 @@ TEXTS: dict[str, dict[str, str]] = {
         "forbidden.title": "Доступ запрещён",
         "forbidden.text": "У вашей роли нет права",
         "error.generic": "Что-то пошло не так",
+        "error.reload": "Перезагрузить страницу",
+        "new.planner.no_llm": "Планировщикам с языковой моделью нужно подключение к LLM ([ai_etl] "
+        "llm_conn_id); без него доступен только офлайн-планировщик.",
+        "result.field_errors": "Ошибки в спецификации",
+        "result.kept_text": "Ваш текст сохранён как есть; исправьте указанные ниже поля и проверьте снова.",
+        "gate.schema": "схема",
+        "gate.grounding": "каталог",
+        "gate.sql_safety": "безопасность SQL",
+        "gate.policy": "политика",
+        "gate.import": "импорт",
+        "gate.render": "генерация кода",
+        "gate.planner": "планировщик",
+        "deploy.hand_edited.modified": "Файл {path} изменён вне ассистента после развёртывания v{version}; "
+        "развёртывание перезапишет эту правку. Правка показана ниже.",
+        "deploy.hand_edited.foreign": "Файл {path} существует и записан не ассистентом; развёртывание "
+        "перезапишет его. Его содержимое показано ниже.",
+        "deploy.changed_again": "Файл {path} снова изменился после того, как вы его смотрели; проверьте "
+        "новую правку ниже.",
+        "deploy.hand_edit": "Ручная правка, которую удалит замена",
+        "deploy.replace": "Заменить изменённый вручную файл",
+        "deploy.replace_confirm": "Удалить ручную правку этого файла и записать новую версию? Замена "
+        "записывается в журнал аудита.",
+        "deploy.replace_no_perm": "Заменить изменённый вручную файл могут только роли с правом AI ETL "
+        "Pipelines / can_deploy.",
+        "trigger.checking": "Спрашиваю Airflow об этом DAG…",
+        "trigger.unknown": "Airflow ещё не разобрал {dag_id} (процессор DAG подхватывает новые файлы за "
+        "несколько минут); запуск можно будет создать после этого.",
+        "trigger.paused": "DAG приостановлен (новые DAG создаются приостановленными): запуск ждёт в "
+        "очереди, пока DAG не включат.",
+        "trigger.unpause": "Включить",
+        "trigger.unpaused": "Включён",
+        "trigger.no_perm": "Ваша роль не может создавать запуски этого DAG.",
+        "trigger.last_run": "Последний запуск",
+        "history.latest": "текущая",
+        "action.generate": "составление",
+        "action.check": "проверка",
+        "action.deploy": "развёртывание",
+        "action.replace": "замена изменённого вручную файла",
+        "action.rollback": "откат",
+        "action.trigger": "запуск",
+        "action.unpause": "включение",
+        "audit.status.ok": "успешно",
+        "audit.status.needs_clarification": "нужно уточнение",
+        "audit.status.rejected": "отклонено",
+        "audit.status.refused": "не выполнено",
+        "audit.status.error": "ошибка",
+        "audit.status.forbidden": "запрещено",
+        "detail.version": "версия",
+        "detail.path": "файл",
+        "detail.questions": "вопросы",
+        "detail.errors": "ошибки",
+        "detail.run_id": "запуск",
+        "detail.to_version": "к версии",
+        "detail.new_version": "новая версия",
+        "detail.strategy": "планировщик",
+        "detail.error": "ошибка",
+        "detail.hand_edit": "ручная правка",
+        "detail.replaced_hand_edit": "удалённая ручная правка",
+        "run.queued": "в очереди",
+        "run.running": "выполняется",
+        "run.success": "успешно",
+        "run.failed": "с ошибкой",
+        "run.up_for_retry": "ждёт повтора",
+        "run.skipped": "пропущен",
+        "api.no_request": 'Отправьте текст запроса: {"request": "..."}',
+        "api.too_long": "Запрос длиннее {limit} символов.",
+        "api.unknown_strategy": "Неизвестный планировщик {strategy!r}; допустимы: {choices}.",
+        "api.no_llm": "Подключение к LLM не настроено ([ai_etl] llm_conn_id), поэтому доступен только "
+        "офлайн-планировщик.",
+        "api.internal": "Внутренняя ошибка: {error}",
+        "api.no_spec": 'Отправьте спецификацию как JSON-объект: {"spec": {...}}',
+        "api.no_version": 'Укажите версию для восстановления: {"version": N}',
+        "api.csrf": "Срок действия защитного токена страницы истёк (или сервер перезапущен). "
+        "Перезагрузите страницу и повторите; до перезагрузки ваш текст остаётся на странице.",
+        "api.login": "Сеанс завершён: войдите снова.",
+        "api.forbidden": "Доступ запрещён: у вашей роли нет права {action} на {resource}.",
+        "api.no_trigger": "Доступ запрещён: ваша роль не может создавать запуски {dag_id}.",
+        "api.no_unpause": "Доступ запрещён: ваша роль не может включить {dag_id}.",
+        "api.trigger_failed": "Не удалось запустить {dag_id}: {error}",
     },
 }
+
+
+def localize_payload(payload: dict[str, Any], language: str) -> dict[str, Any]:
+    """A result for the page with the planner's questions and the gates' messages in ``language``
+    (English originals stay in ``questions_en`` / each problem's ``message_en`` for the audit log)."""
+    from airflow_ai_etl.web.messages import translate
+
+    if language == DEFAULT_LANGUAGE:
+        return payload
+    questions = list(payload.get("questions") or [])
+    errors = [dict(p) for p in payload.get("errors") or []]
+    for problem in errors:
+        problem["message_en"] = problem.get("message", "")
+        problem["message"] = translate(problem["message_en"], language)
+    return {
+        **payload,
+        "questions": [translate(q, language) for q in questions],
+        "questions_en": questions,
+        "errors": errors,
+    }
+
+
+def detail_items(detail: str, language: str) -> list[tuple[str, str]]:
+    """An audit entry's detail as (label, text) pairs in ``language``; free text is one pair."""
+    import json
+
+    from airflow_ai_etl.web.messages import translate
+
+    t = translator(language)
+    try:
+        data = json.loads(detail) if detail.startswith(("{", "[")) else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        return [("", translate(detail, language))] if detail else []
+    items = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            texts = [v.get("message", "") if isinstance(v, dict) else str(v) for v in value]
+            value = "; ".join(translate(text, language) for text in texts)
+        elif isinstance(value, str):
+            value = translate(value, language)
+        items.append((t(f"detail.{key}") if f"detail.{key}" in TEXTS[DEFAULT_LANGUAGE] else key, str(value)))
+    return items
 
 
 def negotiate(query: str | None, cookie: str | None, accept_language: Any) -> str:

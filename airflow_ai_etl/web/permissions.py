@@ -13,7 +13,13 @@ AI ETL Pipelines       can_rollback    restoring an older version
 AI ETL Audit Log       can_read        the audit log page and endpoint
 =====================  ==============  =======================================================
 
-Triggering a run is checked against Airflow's own permission to create runs of that DAG.
+Triggering a run is checked against Airflow's own permission to create runs of that DAG, unpausing
+against Airflow's permission to edit it.
+
+Finding the menu: Airflow 3's navigation lists plugin pages from ``GET /api/v2/plugins``, which the
+FAB auth manager allows only with ``can_read`` on ``Plugins`` (Op and Admin have it; Viewer and User
+do not). :func:`setup_roles` (``airflow ai-etl roles``) grants exactly that to every role holding an
+AI ETL permission, and nothing else.
 
 The default grants (:data:`DEFAULT_GRANTS`) are applied only when a permission is created for the
 first time, so later changes made by an administrator are kept across restarts.
@@ -59,6 +65,20 @@ DEFAULT_GRANTS: dict[str, list[tuple[str, str]]] = {
     "Admin": _READ + _GENERATE + _OPERATE + _AUDIT + _MENUS,
 }
 
+# Airflow's own permission behind GET /api/v2/plugins (AccessView.PLUGINS in the FAB auth manager),
+# the list the React navigation builds its plugin entries from.
+RESOURCE_PLUGINS = "Plugins"
+NAVIGATION = (ACTION_READ, RESOURCE_PLUGINS)
+
+# What `airflow ai-etl roles --grant NAME` adds to a role.
+GRANTS: dict[str, list[tuple[str, str]]] = {
+    "read": _READ,
+    "generate": _READ + _GENERATE,
+    "deploy": _READ + [(ACTION_DEPLOY, RESOURCE_PIPELINES)],
+    "rollback": _READ + [(ACTION_ROLLBACK, RESOURCE_PIPELINES)],
+    "audit": _AUDIT,
+}
+
 T = TypeVar("T", bound=Callable[..., Any])
 
 
@@ -91,6 +111,59 @@ def sync_permissions(security_manager: Any) -> list[tuple[str, str]]:
     if created:
         log.info("AI ETL: created permissions %s", created)
     return created
+
+
+def setup_roles(
+    security_manager: Any,
+    role_names: list[str] | None = None,
+    grants: list[str] | None = None,
+    dry_run: bool = False,
+) -> list[tuple[str, str, str]]:
+    """Let roles find and use the menu: add the ``grants`` (names of :data:`GRANTS`) to the named
+    roles, then give every role (or only the named ones) that holds an AI ETL permission
+    ``can_read`` on ``Plugins`` so Airflow's navigation lists the pages. Nothing else is granted
+    and nothing is taken away; running it again changes nothing.
+
+    :param security_manager: the FAB security manager (``appbuilder.sm``).
+    :param role_names: only these roles (all roles when ``None``); each must exist.
+    :param grants: AI ETL permission sets to add to ``role_names`` (needs ``role_names``).
+    :param dry_run: only report what would be granted.
+    :return: (role, action, resource) of every grant made (or that would be made).
+    """
+    grants = list(grants or [])
+    unknown = [g for g in grants if g not in GRANTS]
+    if unknown:
+        raise ValueError(f"unknown grant {unknown[0]!r}; use {', '.join(GRANTS)}")
+    if grants and not role_names:
+        raise ValueError("name the roles to grant to (--role)")
+    if not dry_run:
+        sync_permissions(security_manager)
+    if role_names:
+        roles = []
+        for name in role_names:
+            role = security_manager.find_role(name)
+            if role is None:
+                raise ValueError(f"role {name!r} does not exist")
+            roles.append(role)
+    else:
+        roles = list(security_manager.get_all_roles())
+    wanted = list(dict.fromkeys(pair for name in grants for pair in GRANTS[name]))
+    ours = {RESOURCE_PIPELINES, RESOURCE_AUDIT}
+    planned: list[tuple[str, str, str]] = []
+    for role in roles:
+        held = {(p.action.name, p.resource.name) for p in role.permissions}
+        add = [pair for pair in wanted if pair not in held]
+        if any(resource in ours for _, resource in [*held, *add]) and NAVIGATION not in held:
+            add.append(NAVIGATION)
+        for action, resource in add:
+            planned.append((role.name, action, resource))
+            if dry_run:
+                continue
+            permission = security_manager.get_permission(action, resource)
+            if permission is None:
+                permission = security_manager.create_permission(action, resource)
+            security_manager.add_permission_to_role(role, permission)
+    return planned
 
 
 # --- checks for the current request -------------------------------------------------------------
@@ -169,6 +242,17 @@ def can_trigger(dag_id: str) -> bool:
     )
 
 
+def can_unpause(dag_id: str) -> bool:
+    """Airflow's own check: may the current user edit (pause/unpause) ``dag_id``?"""
+    from airflow.api_fastapi.auth.managers.models.resource_details import DagDetails
+
+    if not is_logged_in():
+        return False
+    return bool(
+        _auth_manager().is_authorized_dag(method="PUT", details=DagDetails(id=dag_id), user=current_user())
+    )
+
+
 def capabilities() -> dict[str, bool]:
     """What the current user may do, for templates and scripts (buttons are hidden, routes refuse)."""
     return {
@@ -185,7 +269,10 @@ def _login_url() -> str:
 
 
 def _refuse_json(status: int, action: str, resource: str) -> Response:
-    message = "login required" if status == 401 else f"permission denied: {action} on {resource}"
+    from airflow_ai_etl.web.i18n import current_language, translator
+
+    t = translator(current_language())
+    message = t("api.login") if status == 401 else t("api.forbidden", action=action, resource=resource)
     response = jsonify({"status": "forbidden" if status == 403 else "unauthorized", "error": message})
     response.status_code = status
     return response

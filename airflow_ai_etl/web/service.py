@@ -68,6 +68,28 @@ def get_catalog(refresh: bool = False) -> Catalog:
 STRATEGIES = ("offline", "auto", "llm")
 
 
+def llm_conn_id() -> str | None:
+    """The LLM connection the ``auto``/``llm`` planners would use, if it is configured and exists."""
+    try:
+        from airflow.models.connection import Connection
+
+        from airflow_ai_etl.planning.llm import resolve_llm_conn_id
+
+        conn_id = resolve_llm_conn_id(None)
+        if not conn_id:
+            return None
+        Connection.get_connection_from_secrets(conn_id)
+    except Exception as exc:  # not configured, not found, or the secrets backend is down
+        log.debug("AI ETL: no LLM connection: %s", exc)
+        return None
+    return conn_id
+
+
+def strategies() -> tuple[str, ...]:
+    """The planner strategies this server can offer: the language model only with its connection."""
+    return STRATEGIES if llm_conn_id() else ("offline",)
+
+
 def assistant(strategy: str | None = None) -> Assistant:
     """A fresh Assistant per request over the shared (cached) catalog.
 
@@ -159,7 +181,48 @@ def outcome_payload(outcome: Outcome, helper: Assistant, language: str) -> dict[
             log.debug("No %s description for %r", language, spec.schedule, exc_info=True)
     if outcome.status == "ok" and spec is not None and not outcome.path:
         data["deploy_preview"] = pending_diff(helper.store, spec.dag_id, outcome.source_code)
+        data["deploy_preview"]["hand_edit"] = hand_edit(helper.store, spec.dag_id)
     return data
+
+
+def hand_edit(store: DeployStore, dag_id: str) -> dict[str, Any] | None:
+    """The DAG file's edits made outside the assistant, or ``None`` when the file is as recorded.
+
+    :return: ``kind`` ("modified": edited since the latest version; "foreign": a file the assistant
+        never wrote), the ``version`` it was compared with, ``path``, ``sha256`` of the file on disk
+        (a replace must name it, so an edit made after the user looked is never lost unseen) and
+        the unified ``diff`` from the recorded version to the file on disk.
+    """
+    import difflib
+    import hashlib
+
+    path = store.dags_folder / f"{dag_id}.py"
+    if path.parent != store.dags_folder:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        latest = store.get(dag_id)
+    except DeployError:
+        latest = None
+    if latest is not None and latest.sha256 == digest:
+        return None
+    diff = difflib.unified_diff(
+        (latest.source if latest else "").splitlines(keepends=True),
+        data.decode("utf-8", errors="replace").splitlines(keepends=True),
+        fromfile=f"a/{dag_id}.py@v{latest.version}" if latest else "/dev/null",
+        tofile=f"b/{dag_id}.py (on disk)",
+    )
+    return {
+        "kind": "modified" if latest else "foreign",
+        "version": latest.version if latest else None,
+        "path": str(path),
+        "sha256": digest,
+        "diff": "".join(diff),
+    }
 
 
 # --- pipelines and history ---------------------------------------------------------------------
@@ -219,6 +282,46 @@ def versions(store: DeployStore, dag_id: str) -> list[dict[str, Any]]:
         }
         for v in sorted(store.history(dag_id), key=lambda v: v.version, reverse=True)
     ]
+
+
+def dag_status(dag_id: str) -> dict[str, Any]:
+    """What Airflow knows of a DAG: parsed yet (``known``), ``paused``, and its latest run."""
+    from airflow.models.dag import DagModel
+    from airflow.models.dagrun import DagRun
+    from airflow.models.serialized_dag import SerializedDagModel
+    from airflow.utils.session import create_session
+    from sqlalchemy import select
+
+    with create_session() as session:
+        model = session.execute(select(DagModel.is_paused).where(DagModel.dag_id == dag_id)).first()
+        serialized = session.execute(
+            select(SerializedDagModel.dag_id).where(SerializedDagModel.dag_id == dag_id).limit(1)
+        ).first()
+        run = session.execute(
+            select(DagRun.run_id, DagRun.state)
+            .where(DagRun.dag_id == dag_id)
+            .order_by(DagRun.id.desc())
+            .limit(1)
+        ).first()
+    return {
+        "dag_id": dag_id,
+        "known": model is not None and serialized is not None,
+        "paused": bool(model.is_paused) if model is not None else None,
+        "last_run": {"run_id": run.run_id, "state": str(run.state or "")} if run else None,
+        "dag_url": dag_url(dag_id),
+    }
+
+
+def unpause(dag_id: str) -> None:
+    """Unpause a DAG Airflow knows (what the toggle in Airflow's UI does)."""
+    from airflow.models.dag import DagModel
+    from airflow.utils.session import create_session
+    from sqlalchemy import update
+
+    with create_session() as session:
+        done = session.execute(update(DagModel).where(DagModel.dag_id == dag_id).values(is_paused=False))
+        if not done.rowcount:
+            raise DeployError(f"Airflow does not know {dag_id} yet")
 
 
 def trigger(dag_id: str, user: str) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from airflow_ai_etl.deploy import DeployError
 from airflow_ai_etl.web import permissions as perms
 from airflow_ai_etl.web import service
 from airflow_ai_etl.web import session as scoped_session
-from airflow_ai_etl.web.i18n import COOKIE, EXAMPLES, current_language, page_context
+from airflow_ai_etl.web.i18n import COOKIE, EXAMPLES, current_language, detail_items, page_context
+from airflow_ai_etl.web.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ class AIETLView(BaseView):
             "ai_etl/new.html",
             page="new",
             examples=EXAMPLES[current_language()],
-            other_examples=EXAMPLES["en" if current_language() == "ru" else "ru"],
+            strategies=service.strategies(),
             initial_request=request.args.get("request", ""),
         )
 
@@ -100,7 +101,7 @@ class AIETLView(BaseView):
             try:
                 versions = service.versions(store, dag_id)
             except DeployError as exc:
-                error = str(exc)
+                error = translate(str(exc), current_language())
         return _page(
             "ai_etl/history.html",
             page="history",
@@ -135,9 +136,13 @@ class AIETLView(BaseView):
     @perms.requires(perms.ACTION_READ, perms.RESOURCE_AUDIT)
     def audit(self) -> Response:
         """The audit log, newest first (``?dag_id=`` filters)."""
-        entries = service.audit_log().entries(
-            limit=request.args.get("limit", 200, type=int), dag_id=request.args.get("dag_id") or None
-        )
+        language = current_language()
+        entries = [
+            {**entry.to_dict(), "details": detail_items(entry.detail, language)}
+            for entry in service.audit_log().entries(
+                limit=request.args.get("limit", 200, type=int), dag_id=request.args.get("dag_id") or None
+            )
+        ]
         return _page(
             "ai_etl/audit.html", page="audit", entries=entries, dag_id=request.args.get("dag_id", "")
         )

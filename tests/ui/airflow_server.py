@@ -42,6 +42,7 @@ class AirflowServer:
     env: dict[str, str]
     process: subprocess.Popen | None = None
     log_path: Path = field(init=False)
+    roles_output: str = ""  # what `airflow ai-etl roles` printed when the fixture set the roles up
 
     def __post_init__(self) -> None:
         self.log_path = self.home / "api-server.log"

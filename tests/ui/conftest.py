@@ -3,7 +3,8 @@
 * ``ui_server`` (session): a real ``airflow api-server`` with the FAB auth manager on 127.0.0.1 and a
   free port, in a temp AIRFLOW_HOME; connections ``pg_shop`` (private PostgreSQL loaded with
   tests/fixtures/shop.sql) and ``clickhouse_default`` (private ClickHouse); users created with
-  ``airflow users create``: ``admin`` (Admin) and ``analyst`` (User: may generate, not deploy).
+  ``airflow users create``: ``admin`` (Admin), ``analyst`` (User: may generate, not deploy),
+  ``viewer`` (Viewer) and ``op`` (Op); then ``airflow ai-etl roles`` lets every role find the menu.
 * ``browser`` (session): Debian's chromium driven by Playwright (never ``playwright install``).
 * ``login(username)``: a new browser page logged in through Airflow's own login form.
 
@@ -36,7 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-USERS = {"admin": "Admin", "analyst": "User"}
+USERS = {"admin": "Admin", "analyst": "User", "viewer": "Viewer", "op": "Op"}
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +51,7 @@ def ui_server(postgres: Any, clickhouse: Any) -> Iterator[AirflowServer]:
     )
     for username, role in USERS.items():
         server.create_user(username, role)
+    server.roles_output = server.airflow("ai-etl", "roles").stdout
     server.start()
     try:
         yield server

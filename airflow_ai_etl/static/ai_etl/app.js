@@ -18,7 +18,8 @@
     return meta ? meta.content : "";
   }
 
-  /** Call a JSON endpoint; resolves to {ok, status, data}. */
+  /** Call a JSON endpoint; resolves to {ok, status, data}. A non-JSON answer (a proxy's error page)
+   *  becomes {error: "<generic text> (<status>)"}, never a raw "400 Bad Request". */
   async function api(path, method, payload) {
     const options = { method: method || "GET", credentials: "same-origin", headers: { Accept: "application/json" } };
     if (payload !== undefined) {
@@ -28,7 +29,7 @@
     }
     const response = await fetch(API + path, options);
     let data = {};
-    try { data = await response.json(); } catch (e) { data = { error: response.status + " " + response.statusText }; }
+    try { data = await response.json(); } catch (e) { data = { error: t("error.generic") + " (" + response.status + ")" }; }
     return { ok: response.ok, status: response.status, data: data };
   }
 
@@ -38,12 +39,49 @@
 
   function show(el, visible) { if (el) el.hidden = !visible; }
 
-  function fail(message) {
-    const box = $("failure");
+  /** Show an error in `box` (default: the page's failure box); an expired CSRF token offers a reload. */
+  function fail(message, data, box) {
+    box = box || $("failure");
     if (!box) return;
-    box.textContent = message || "";
+    let html = escapeHtml(message || "");
+    if (data && data.code === "csrf") {
+      html += ' <a href="#" data-testid="reload" class="reload">' + escapeHtml(t("error.reload")) + "</a>";
+    }
+    box.innerHTML = html;
     show(box, Boolean(message));
+    const reload = box.querySelector("a.reload");
+    if (reload) reload.addEventListener("click", (e) => { e.preventDefault(); window.location.reload(); });
   }
+
+  /** The error text of a failed call. */
+  function errorOf(res) {
+    return (res && res.data && res.data.error) || t("error.generic") + (res ? " (" + res.status + ")" : "");
+  }
+
+  // --- links into Airflow from inside its shell ---------------------------------------------------
+  // Airflow 3.3 shows plugin pages in an iframe sandboxed with "allow-scripts allow-same-origin
+  // allow-forms allow-downloads": no top navigation and no pop-ups, so target=_top and _blank links
+  // are dead there. The frame is same-origin with the shell, so a link moves the shell's own router
+  // instead (history.pushState + popstate on the top window, as its in-app links do).
+  function openInShell(href) {
+    if (window.top === window) return false;
+    try {
+      const top = window.top;
+      const url = new URL(href, top.location.href);
+      if (url.origin !== top.location.origin) return false;
+      top.history.pushState({}, "", url.pathname + url.search + url.hash);
+      top.dispatchEvent(new top.PopStateEvent("popstate", { state: {} }));
+      return true;
+    } catch (e) {
+      return false; // another origin: leave the link to the browser
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest ? event.target.closest('a[target="_top"]') : null;
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (openInShell(link.href)) event.preventDefault();
+  });
 
   // --- rendering helpers ------------------------------------------------------------------------
 
@@ -126,37 +164,74 @@
   function newPage() {
     const form = $("request-form");
     const requestBox = $("request");
+    const specBox = $("spec");
+    const deployButton = $("deploy");
+    const replaceButton = $("replace");
     let current = null; // the last result payload
     let lastRequest = "";
+    let handEdit = null; // the hand edit a replace would throw away (its sha256 goes with the replace)
 
     document.querySelectorAll("button.example").forEach((b) => b.addEventListener("click", () => {
       requestBox.value = b.textContent.trim();
       requestBox.focus();
     }));
 
-    async function run(path, payload) {
+    const BUTTONS = "#generate, #revalidate, #replan, #deploy, #replace";
+
+    async function call(path, payload) {
       fail("");
       show($("busy"), true);
-      document.querySelectorAll("#generate, #revalidate, #replan, #deploy").forEach((b) => { b.dataset.was = b.disabled; b.disabled = true; });
+      document.querySelectorAll(BUTTONS).forEach((b) => { b.dataset.was = b.disabled; b.disabled = true; });
       try {
-        const res = await api(path, "POST", payload);
-        if (res.data && res.data.status && res.data.status !== "error" && res.data.status !== "forbidden" &&
-            res.data.status !== "unauthorized") {
-          renderResult(res.data);
-        } else {
-          fail((res.data && res.data.error) || t("error.generic") + " (" + res.status + ")");
-        }
-        return res;
+        return await api(path, "POST", payload);
       } catch (e) {
         fail(t("error.generic") + ": " + e);
         return null;
       } finally {
         show($("busy"), false);
-        document.querySelectorAll("#generate, #revalidate, #replan, #deploy").forEach((b) => { b.disabled = b.dataset.was === "true"; });
+        document.querySelectorAll(BUTTONS).forEach((b) => { b.disabled = b.dataset.was === "true"; });
       }
     }
 
-    function renderResult(data) {
+    function isResult(res) {
+      return res && res.data && ["ok", "needs_clarification", "rejected"].includes(res.data.status);
+    }
+
+    /** Put the caret on the line of `field` ("source.table" -> the "table" key) in the JSON text. */
+    function selectField(field) {
+      const key = '"' + String(field).split(".").filter((k) => !/^\d+$/.test(k)).pop() + '"';
+      const text = specBox.value;
+      const at = text.indexOf(key + ":");
+      if (at < 0) return;
+      const end = text.indexOf("\n", at);
+      specBox.focus();
+      specBox.setSelectionRange(at, end < 0 ? text.length : end);
+    }
+
+    /** Errors next to the spec: the field each concerns, click to jump to it. */
+    function showSpecErrors(errors) {
+      const list = $("spec-error-list");
+      list.innerHTML = errors.map((p, i) => "<li>" + (p.field ? '<a href="#" class="field" data-i="' + i + '" translate="no">' +
+        escapeHtml(p.field) + "</a>: " : "") + escapeHtml(p.message) + "</li>").join("");
+      list.querySelectorAll("a.field").forEach((a) => a.addEventListener("click", (e) => {
+        e.preventDefault();
+        selectField(errors[Number(a.dataset.i)].field);
+      }));
+      show($("spec-errors"), errors.length > 0);
+    }
+
+    function renderHandEdit(edit, message) {
+      handEdit = edit || null;
+      show($("hand-edit"), Boolean(edit));
+      if (!edit) return;
+      $("hand-edit-message").textContent = message ||
+        t("deploy.hand_edited." + edit.kind, { path: edit.path, version: edit.version });
+      renderDiff($("hand-edit-diff"), edit.diff, "");
+      if (deployButton) show(deployButton, false);
+    }
+
+    /** Show a result. keepText: the spec box holds the user's own edit, which is never replaced. */
+    function renderResult(data, keepText) {
       current = data;
       show($("result"), true);
       const status = $("status");
@@ -166,6 +241,7 @@
       $("dag-id").textContent = data.dag_id || "—";
       $("schedule").textContent = data.schedule_description || "";
       $("cron").textContent = data.spec && data.spec.schedule ? data.spec.schedule : "";
+      show($("facts"), Boolean(data.spec));
 
       const questions = data.questions || [];
       show($("questions"), questions.length > 0);
@@ -174,31 +250,51 @@
         escapeHtml(t("result.answer")) + '" data-testid="answer-' + i + '"></li>').join("");
 
       const errors = data.errors || [];
-      $("validation").innerHTML = errors.length
-        ? errors.map((p) => '<li class="problem"><span class="gate">' + escapeHtml(p.gate) + "</span>" +
-            (p.field ? " <code>" + escapeHtml(p.field) + "</code>" : "") + ": " + escapeHtml(p.message) + "</li>").join("")
+      const listed = errors.filter((p) => !questions.includes(p.message));
+      $("validation").innerHTML = listed.length
+        ? listed.map((p) => '<li class="problem"><span class="gate">' + escapeHtml(t("gate." + p.gate)) + "</span>" +
+            (p.field ? ' <code translate="no">' + escapeHtml(p.field) + "</code>" : "") + ": " + escapeHtml(p.message) + "</li>").join("")
         : (data.status === "ok" ? '<li class="ok">' + escapeHtml(t("result.valid")) + "</li>" : "");
+      show($("validation-block"), listed.length > 0 || data.status === "ok");
 
-      $("spec").value = data.spec ? JSON.stringify(data.spec, null, 2) : "";
-      renderGraph($("graph"), data.graph || { nodes: [], edges: [] });
+      // Panels only when they have something to show.
+      const hasSpec = Boolean(data.spec) || keepText;
+      if (!keepText) specBox.value = data.spec ? JSON.stringify(data.spec, null, 2) : "";
+      show($("spec-card"), hasSpec);
+      showSpecErrors(keepText && data.status !== "ok" ? errors : []);
+      const graph = data.graph || { nodes: [], edges: [] };
+      const hasCode = Boolean(data.source_code);
+      renderGraph($("graph"), hasCode ? graph : { nodes: [], edges: [] });
       $("code").innerHTML = highlightPython(data.source_code || "");
+      show($("code-card"), hasCode);
+      show($("panels"), hasSpec || hasCode);
 
       const preview = data.deploy_preview;
-      show($("deploy-card"), data.status === "ok" && (Boolean(preview) || Boolean(data.path)));
+      show($("deploy-card"), data.status === "ok" && Boolean(preview));
       show($("deployed"), false);
+      fail("", null, $("deploy-failure"));
+      if (deployButton) { show(deployButton, true); deployButton.disabled = false; }
+      renderHandEdit(null);
       if (preview) {
         $("deploy-summary").textContent = preview.current_version
           ? (preview.changed ? t("deploy.current") + " (v" + preview.current_version + ")" : t("deploy.unchanged"))
           : t("deploy.new_file");
         renderDiff($("deploy-diff"), preview.diff, "");
         show($("deploy-diff"), Boolean(preview.diff));
+        renderHandEdit(preview.hand_edit);
       }
+    }
+
+    async function plan(text) {
+      const res = await call("/generate", { request: text, strategy: $("planner").value });
+      if (isResult(res)) renderResult(res.data, false);
+      else if (res) fail(errorOf(res), res.data);
     }
 
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       lastRequest = requestBox.value.trim();
-      if (lastRequest) run("/generate", { request: lastRequest, strategy: $("planner").value });
+      if (lastRequest) plan(lastRequest);
     });
 
     $("replan").addEventListener("click", () => {
@@ -207,36 +303,62 @@
       const text = [base].concat(answers).join(". ");
       requestBox.value = text;
       lastRequest = text;
-      run("/generate", { request: text, strategy: $("planner").value });
+      plan(text);
     });
 
-    $("revalidate").addEventListener("click", () => {
-      let spec;
-      try { spec = JSON.parse($("spec").value); } catch (e) { fail(t("result.bad_json") + ": " + e.message); return; }
-      run("/check", { spec: spec });
-    });
-
-    const deployButton = $("deploy");
-    if (deployButton) {
-      deployButton.addEventListener("click", async () => {
-        if (!current || !current.spec) return;
-        let spec;
-        try { spec = JSON.parse($("spec").value); } catch (e) { fail(t("result.bad_json") + ": " + e.message); return; }
-        const res = await run("/deploy", { spec: spec });
-        if (res && res.ok && res.data.path) {
-          const done = $("deployed");
-          const historyUrl = document.getElementById("history-url").innerHTML.trim() + "/" + encodeURIComponent(res.data.dag_id);
-          done.innerHTML = "<strong>" + escapeHtml(t("deploy.done")) + "</strong>: <code data-testid=\"deployed-path\">" +
-            escapeHtml(res.data.path) + "</code> (" + escapeHtml(t("deploy.version")) + ' <span data-testid="deployed-version">' +
-            res.data.version + "</span>) · " + '<a target="_top" data-testid="dag-link" href="' + escapeHtml(res.data.dag_url) + '">' +
-            escapeHtml(t("deploy.open_dag")) + " ↗</a> · " + '<a data-testid="history-link" href="' + escapeHtml(historyUrl) + '">' +
-            escapeHtml(t("deploy.history")) + "</a>";
-          show(done, true);
-          show($("deploy-diff"), false);
-          $("deploy-summary").textContent = "";
-        }
-      });
+    /** The edited spec, or null after showing the JSON error next to the box. */
+    function editedSpec() {
+      try {
+        return JSON.parse(specBox.value);
+      } catch (e) {
+        showSpecErrors([{ field: "", message: t("result.bad_json") + ": " + e.message }]);
+        return null;
+      }
     }
+
+    $("revalidate").addEventListener("click", async () => {
+      const spec = editedSpec();
+      if (!spec) return;
+      const res = await call("/check", { spec: spec });
+      if (isResult(res)) renderResult(res.data, true);
+      else if (res) fail(errorOf(res), res.data);
+    });
+
+    async function deploy(replace) {
+      if (!current || !current.spec) return;
+      const spec = editedSpec();
+      if (!spec) return;
+      const payload = { spec: spec };
+      if (replace) payload.replace_hand_edit = handEdit.sha256;
+      const res = await call("/deploy", payload);
+      if (!res) return;
+      if (res.ok && res.data.path) {
+        const done = $("deployed");
+        const historyUrl = document.getElementById("history-url").innerHTML.trim() + "/" + encodeURIComponent(res.data.dag_id);
+        done.innerHTML = "<strong>" + escapeHtml(t("deploy.done")) + '</strong>: <code data-testid="deployed-path" translate="no">' +
+          escapeHtml(res.data.path) + "</code> (" + escapeHtml(t("deploy.version")) + ' <span data-testid="deployed-version">' +
+          res.data.version + "</span>) · " + '<a target="_top" data-testid="dag-link" href="' + escapeHtml(res.data.dag_url) + '">' +
+          escapeHtml(t("deploy.open_dag")) + " ↗</a> · " + '<a data-testid="history-link" href="' + escapeHtml(historyUrl) + '">' +
+          escapeHtml(t("deploy.history")) + "</a>";
+        show(done, true);
+        show($("deploy-diff"), false);
+        renderHandEdit(null);
+        $("deploy-summary").textContent = "";
+        if (deployButton) { show(deployButton, true); deployButton.disabled = true; } // until the next result
+        return;
+      }
+      if (res.data && res.data.code === "hand_edited") {
+        renderHandEdit(res.data.hand_edit, res.data.error);
+        return;
+      }
+      if (isResult(res)) { renderResult(res.data, true); return; }
+      fail(errorOf(res), res.data, $("deploy-failure"));
+    }
+
+    if (deployButton) deployButton.addEventListener("click", () => deploy(false));
+    if (replaceButton) replaceButton.addEventListener("click", () => {
+      if (handEdit && window.confirm(t("deploy.replace_confirm"))) deploy(true);
+    });
 
     if (requestBox.value.trim() && CAPS.generate) form.requestSubmit();
   }
@@ -245,8 +367,10 @@
 
   function historyPage() {
     const table = document.querySelector("table[data-dag-id]");
-    const dagId = table ? table.dataset.dagId : (($("trigger") || {}).dataset || {}).dagId;
+    const statusBox = $("dag-status");
+    const dagId = table ? table.dataset.dagId : (statusBox ? statusBox.dataset.dagId : "");
     const done = (html) => { const box = $("done"); box.innerHTML = html; show(box, true); };
+    const base = "/pipelines/" + encodeURIComponent(dagId);
 
     const compare = $("compare");
     if (compare) {
@@ -254,8 +378,8 @@
         fail("");
         const oldV = (document.querySelector('input[name="old"]:checked') || {}).value;
         const newV = (document.querySelector('input[name="new"]:checked') || {}).value;
-        const res = await api("/pipelines/" + encodeURIComponent(dagId) + "/diff?old=" + oldV + "&new=" + newV);
-        if (!res.ok) { fail(res.data.error); return; }
+        const res = await api(base + "/diff?old=" + oldV + "&new=" + newV);
+        if (!res.ok) { fail(errorOf(res), res.data); return; }
         const pre = $("diff");
         renderDiff(pre, res.data.diff, t("history.no_diff"));
         show(pre, true);
@@ -267,23 +391,75 @@
       if (!window.confirm(t("history.confirm_rollback", { version: version }))) return;
       fail("");
       button.disabled = true;
-      const res = await api("/pipelines/" + encodeURIComponent(dagId) + "/rollback", "POST", { version: version });
+      const res = await api(base + "/rollback", "POST", { version: version });
       button.disabled = false;
-      if (!res.ok) { fail(res.data.error || res.status); return; }
+      if (!res.ok) { fail(errorOf(res), res.data); return; }
       done(escapeHtml(t("history.rolled_back")) + ' <span data-testid="rolled-back-version">v' + res.data.version + "</span>");
       window.setTimeout(() => window.location.reload(), 900);
     }));
 
     const trigger = $("trigger");
-    if (trigger) {
-      trigger.addEventListener("click", async () => {
-        fail("");
-        const res = await api("/pipelines/" + encodeURIComponent(dagId) + "/trigger", "POST", {});
-        if (!res.ok) { fail(res.data.error || res.status); return; }
-        done(escapeHtml(t("history.triggered")) + ": <code>" + escapeHtml(res.data.run_id) + "</code> · " +
-          '<a target="_top" href="' + escapeHtml(res.data.dag_url) + '">' + escapeHtml(t("deploy.open_dag")) + " ↗</a>");
-      });
+    if (!trigger || !statusBox) return;
+    let timer = null;
+
+    /** Trigger only once Airflow knows the DAG; say why not, offer to unpause, show the latest run. */
+    function renderStatus(s) {
+      const reasons = [];
+      let wait = 0;
+      if (!s.known) {
+        reasons.push(t("trigger.unknown", { dag_id: dagId }));
+        wait = 5000;
+      } else if (!s.can_trigger) {
+        reasons.push(t("trigger.no_perm"));
+      } else if (s.paused) {
+        reasons.push(t("trigger.paused"));
+      }
+      trigger.disabled = !(s.known && s.can_trigger);
+      $("trigger-reason").textContent = reasons.join(" ");
+      show($("unpause"), Boolean(s.known && s.paused && s.can_unpause));
+      const run = s.last_run;
+      show($("last-run"), Boolean(run));
+      if (run) {
+        $("last-run-id").textContent = run.run_id;
+        const badge = $("last-run-state");
+        badge.textContent = t("run." + run.state);
+        badge.className = "badge run-" + run.state;
+        badge.dataset.state = run.state;
+        if ((run.state === "queued" || run.state === "running") && !s.paused) wait = wait || 3000;
+        if (run.state === "queued" && s.paused) wait = wait || 10000;
+      }
+      statusBox.className = "note" + (reasons.length && !s.known ? " warn" : "");
+      statusBox.dataset.known = String(Boolean(s.known));
+      statusBox.dataset.paused = String(Boolean(s.paused));
+      window.clearTimeout(timer);
+      if (wait) timer = window.setTimeout(refresh, wait);
     }
+
+    async function refresh() {
+      const res = await api(base + "/status");
+      if (res.ok) renderStatus(res.data);
+      else fail(errorOf(res), res.data);
+    }
+
+    trigger.addEventListener("click", async () => {
+      fail("");
+      trigger.disabled = true;
+      const res = await api(base + "/trigger", "POST", {});
+      if (!res.ok) { fail(errorOf(res), res.data); refresh(); return; }
+      done(escapeHtml(t("history.triggered")) + ': <code translate="no">' + escapeHtml(res.data.run_id) + "</code> · " +
+        '<a target="_top" data-testid="run-dag-link" href="' + escapeHtml(res.data.dag_url) + '">' + escapeHtml(t("deploy.open_dag")) + " ↗</a>");
+      refresh();
+    });
+
+    $("unpause").addEventListener("click", async () => {
+      fail("");
+      const res = await api(base + "/unpause", "POST", {});
+      if (!res.ok) { fail(errorOf(res), res.data); return; }
+      done(escapeHtml(t("trigger.unpaused")));
+      refresh();
+    });
+
+    refresh();
   }
 
   if (body.dataset.page === "new") newPage();

@@ -1,0 +1,241 @@
+# ruff: noqa: E501 - a catalog of whole sentences reads best one entry per line
+"""Russian forms of the English messages the assistant's server side produces: planner questions and
+refusals, validation gate findings, deploy and rollback errors.
+
+The planner and the gates write English (their tests and the CLI compare it); a Russian page shows
+them through :func:`translate`. Each entry is an anchored regular expression over the whole English
+message and a Russian template; named groups (identifiers, lists, cron strings, values quoted from
+the request) are copied into the template unchanged. A message without an entry stays English, so
+an entry must be added here whenever a planner or gate message is added (tests/ui/test_russian.py
+fails on English text in a Russian page).
+"""
+
+from __future__ import annotations
+
+import re
+
+# (English pattern, Russian template). Patterns are matched with re.fullmatch and re.DOTALL.
+_RU: list[tuple[str, str]] = [
+    # --- planner questions (planning/offline.py, planning/filters.py)
+    (
+        r"There is no table (?P<t>.+?)\. Tables I can see — (?P<list>.*)\.",
+        "Таблицы {t} нет. Таблицы, которые я вижу: {list}.",
+    ),
+    (
+        r"Which table should be loaded\? Tables I can see — (?P<list>.*)\.",
+        "Какую таблицу загружать? Таблицы, которые я вижу: {list}.",
+    ),
+    (r"Which table should be loaded, and where to\?", "Какую таблицу загружать и куда?"),
+    (
+        r"I could not read the tables of (?P<c>.+?) \((?P<why>.*)\)\. Which table\?",
+        "Не удалось прочитать таблицы {c} ({why}). Какую таблицу загружать?",
+    ),
+    (
+        r"Which table should be loaded from (?P<c>\S+): (?P<list>.*)\? One pipeline loads one table\.",
+        "Какую таблицу загружать из {c}: {list}? Один пайплайн загружает одну таблицу.",
+    ),
+    (
+        r"Several PostgreSQL connections have this table: (?P<list>.*)\. Which one is the source\?",
+        "Такая таблица есть в нескольких подключениях PostgreSQL: {list}. Какое из них источник?",
+    ),
+    (
+        r"There is no PostgreSQL connection to read from\. Which connection should I use\?",
+        "Нет подключения PostgreSQL, из которого можно читать. Какое подключение использовать?",
+    ),
+    (
+        r"There is no (?P<l>\S+) connection to load into\. Which connection should be the target\?",
+        "Нет подключения {l} для загрузки. Какое подключение сделать приёмником?",
+    ),
+    (
+        r"Which (?P<l>\S+) connection should the data go to: (?P<ids>.*)\?",
+        "В какое подключение {l} загружать данные: {ids}?",
+    ),
+    (
+        r"Which connection is (?P<raw>.+?)\? No connection, engine or table has that name; connections: (?P<ids>.*)\.",
+        "Что за подключение {raw}? Нет ни подключения, ни СУБД, ни таблицы с таким именем; подключения: {ids}.",
+    ),
+    (
+        r"Which time zone is (?P<z>\S+)\? Name it, e\.g\. (?P<ex>.*)\.",
+        "Какой часовой пояс означает {z}? Укажите его имя, например {ex}.",
+    ),
+    (
+        r"How often should it run\? For example: 'daily at 2 AM', 'every hour' or 'manually'\.",
+        "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную».",
+    ),
+    (
+        r"Which key columns identify a row of (?P<t>.+?) for the upsert\?",
+        "Какие ключевые колонки определяют строку {t} для upsert?",
+    ),
+    (
+        r"Which key columns identify a row of the file for the upsert\?",
+        "Какие ключевые колонки определяют строку файла для upsert?",
+    ),
+    (
+        r"Which column marks new rows of (?P<t>\S+) \(candidates: (?P<list>.*)\)\?",
+        "По какой колонке определять новые строки {t} (варианты: {list})?",
+    ),
+    (
+        r"Leaving out (?P<c>.+?) leaves no column of (?P<t>\S+) to load; which then\?",
+        "Без {c} в {t} не остаётся колонок для загрузки; какие же загружать?",
+    ),
+    (
+        r"Which table should the file data be loaded into \(for example 'в таблицу sales_raw'\)\?",
+        "В какую таблицу загружать данные файла (например, «в таблицу sales_raw»)?",
+    ),
+    (
+        r"Which S3 connection should read the files: (?P<ids>.*)\?",
+        "Через какое подключение S3 читать файлы: {ids}?",
+    ),
+    (
+        r"Which S3 path should be read \(for example s3://bucket/prefix/\)\?",
+        "Какой путь S3 читать (например, s3://bucket/prefix/)?",
+    ),
+    (
+        r"Which Excel file \(path to the \.xlsx\) and sheet should be read\?",
+        "Какой файл Excel (путь к .xlsx) и какой лист читать?",
+    ),
+    (
+        r"Which format are the files at (?P<p>\S+): CSV, Parquet or JSONL\?",
+        "В каком формате файлы в {p}: CSV, Parquet или JSONL?",
+    ),
+    (
+        r"I could not turn (?P<h>.+?) into a filter on (?P<t>\S+)\. Which condition should the rows meet \(for example 'total > 1000'\)\?",
+        "Не удалось превратить {h} в фильтр по {t}. Какому условию должны отвечать строки (например, «total > 1000»)?",
+    ),
+    (
+        r"Which rows of (?P<t>\S+) should be loaded\? I read the filter '(?P<w>.*)', but the request also says what is not wanted\.",
+        "Какие строки {t} загружать? Я понял фильтр «{w}», но в запросе сказано и о том, что не нужно.",
+    ),
+    (
+        r"Which rows of (?P<t>\S+) should be skipped\? I read '(?P<w>.*)' but could not turn it into a filter of the rows to keep\.",
+        "Какие строки {t} пропускать? Я понял «{w}», но не смог превратить это в фильтр оставляемых строк.",
+    ),
+    (
+        r"Which (?P<c>\S+) of (?P<t>\S+) do you mean by (?P<w>.+?)(?:: (?P<opts>.+?))?\? Write the name as it is stored, for example (?P<ex>.*)\.",
+        "Какое значение {c} в {t} имеется в виду под {w}{opts_ru}? Напишите его так, как оно хранится, например {ex}.",
+    ),
+    (
+        r"Which column of (?P<t>\S+) should equal (?P<v>.+?)(?P<ex> \(.*\))?\?",
+        "Какая колонка {t} должна быть равна {v}{ex}?",
+    ),
+    (
+        r"Which column of (?P<t>\S+) should equal (?P<v>.+?): (?P<cols>.*)\?",
+        "Какая колонка {t} должна быть равна {v}: {cols}?",
+    ),
+    # --- planner refusals
+    (
+        r"The request is empty: describe what to load, from where and when\.",
+        "Запрос пуст: опишите, что загружать, откуда и когда.",
+    ),
+    (
+        r"Destructive intent \((?P<w>.+?)\): the assistant only builds pipelines that read a source and load a target; it never drops, deletes or truncates data\.",
+        "Разрушающее действие ({w}): ассистент только строит пайплайны, которые читают источник и загружают приёмник; "
+        "он никогда не удаляет и не очищает данные.",
+    ),
+    (
+        r"The request carries code or SQL statements; describe the pipeline in words instead\.",
+        "В запросе есть код или SQL-операторы; опишите пайплайн словами.",
+    ),
+    (
+        r"This does not look like a data pipeline request\. Example: 'Load sales from PostgreSQL to ClickHouse daily at 2 AM'\.",
+        "Это не похоже на запрос о пайплайне данных. Пример: «Загружать продажи из PostgreSQL в ClickHouse ежедневно в 2 часа ночи».",
+    ),
+    (
+        r"There is no (?P<n>\S+) connection the assistant can read from; connection types available: (?P<k>.*)\.",
+        "Нет подключения {n}, из которого ассистент может читать; доступные типы подключений: {k}.",
+    ),
+    (r"internal planner error: (?P<e>.*)", "внутренняя ошибка планировщика: {e}"),
+    # --- validation gates (validation.py, spec.py)
+    (
+        r"Value error, '(?P<c>[^']*)': the (?P<f>minute|hour|day-of-month|month|day-of-week) field \((?P<v>[^)]*)\) is out of range (?P<r>\S+)",
+        "«{c}»: значение {v} в поле «{f_ru}» вне диапазона {r}",
+    ),
+    (
+        r"Value error, '(?P<c>[^']*)' is not a 5-field cron expression or a preset",
+        "«{c}» — не cron-выражение из 5 полей и не пресет",
+    ),
+    (r"Value error, '(?P<z>[^']*)' is not an IANA time zone", "«{z}» — не часовой пояс IANA"),
+    (r"Field required", "Обязательное поле"),
+    (r"Extra inputs are not permitted", "Лишнее поле"),
+    (r"Input should be a valid string", "Нужна строка"),
+    (r"Input should be a valid integer.*", "Нужно целое число"),
+    (r"Input should be a valid boolean.*", "Нужно логическое значение"),
+    (r"Input should be a valid list", "Нужен список"),
+    (r"Input should be (?P<x>'.*)", "Допустимые значения: {x}"),
+    (r"String should match pattern '(?P<p>.*)'", "Строка должна соответствовать шаблону «{p}»"),
+    (r"connection (?P<c>'[^']*') does not exist", "подключения {c} не существует"),
+    (
+        r"connection (?P<c>'[^']*') is of type (?P<t>'[^']*'), not (?P<e>\S+)",
+        "подключение {c} имеет тип {t}, а не {e}",
+    ),
+    (r"cannot read tables of (?P<c>\S+): (?P<e>.*)", "не удалось прочитать таблицы {c}: {e}"),
+    (
+        r"table (?P<t>'[^']*') not found in (?P<c>\S+); tables: (?P<list>.*)",
+        "таблица {t} не найдена в {c}; таблицы: {list}",
+    ),
+    (r"column (?P<c>'[^']*') not found in (?P<t>\S+)", "колонка {c} не найдена в {t}"),
+    (
+        r"key column (?P<c>'[^']*') is not among the loaded columns",
+        "ключевой колонки {c} нет среди загружаемых",
+    ),
+    (r"S3 connection (?P<c>'[^']*') does not exist", "подключения S3 {c} не существует"),
+    (r"S3 bucket (?P<b>'[^']*') does not exist \((?P<c>[^)]*)\)", "бакета S3 {b} не существует ({c})"),
+    (r"comments are not allowed in a source query", "комментарии в запросе к источнику запрещены"),
+    (r"source query does not parse: (?P<e>.*)", "запрос к источнику не разбирается: {e}"),
+    (
+        r"source query must be one statement, found (?P<n>\d+)",
+        "запрос к источнику должен быть одним оператором, а их {n}",
+    ),
+    (r"source query must be a read-only SELECT", "запрос к источнику должен быть только читающим SELECT"),
+    (r"a condition may not contain ';' or comments", "условие не может содержать «;» или комментарии"),
+    (r"condition does not parse: (?P<e>.*)", "условие не разбирается: {e}"),
+    (
+        r"a condition may only compare columns and values \(no subqueries\)",
+        "условие может только сравнивать колонки и значения (без подзапросов)",
+    ),
+    (r"importing the DAG file took longer than (?P<s>\d+) s", "импорт файла DAG занял больше {s} с"),
+    (r"the file defines no DAG named (?P<d>'[^']*')", "в файле нет DAG с именем {d}"),
+    (
+        r"the DAG's tasks (?P<a>.*) differ from the spec's (?P<b>.*)",
+        "задачи DAG {a} отличаются от задач спецификации {b}",
+    ),
+    # --- deploy and rollback (deploy.py, assistant.py), trigger (web/api.py)
+    (r"Airflow has not parsed the DAG yet", "Airflow ещё не разобрал DAG"),
+    (r"DAG (?P<d>'[^']*') has never been deployed", "DAG {d} ещё не развёртывался"),
+    (r"DAG (?P<d>'[^']*') has no version (?P<v>\d+)", "у DAG {d} нет версии {v}"),
+    (
+        r"version (?P<v>\d+) of (?P<d>\S+) no longer validates: (?P<why>.*)",
+        "версия {v} пайплайна {d} больше не проходит проверку: {why}",
+    ),
+    (
+        r"(?P<p>\S+) was changed outside the AI ETL assistant since v(?P<v>\d+) was deployed; refusing to overwrite those edits\. Use --force to replace it\.",
+        "Файл {p} изменён вне ассистента после развёртывания v{v}; эти правки не будут перезаписаны.",
+    ),
+    (
+        r"(?P<p>\S+) already exists and was not deployed by the AI ETL assistant; refusing to overwrite it\. Use --force to replace it\.",
+        "Файл {p} уже существует и записан не ассистентом; он не будет перезаписан.",
+    ),
+]
+
+_FIELD_RU = {"minute": "минуты", "hour": "часы", "day-of-month": "день месяца", "month": "месяц",
+             "day-of-week": "день недели"}  # fmt: skip
+
+_COMPILED = [(re.compile(pattern, re.DOTALL), template) for pattern, template in _RU]
+
+
+def translate(message: str, language: str) -> str:
+    """``message`` in ``language`` (only Russian has a catalog); unknown messages are returned as they are.
+
+    Fragments the template names but the message lacks (optional groups) become empty.
+    """
+    if language != "ru" or not message:
+        return message
+    for pattern, template in _COMPILED:
+        match = pattern.fullmatch(message.strip())
+        if match is None:
+            continue
+        fields = {k: v or "" for k, v in match.groupdict().items()}
+        fields["f_ru"] = _FIELD_RU.get(fields.get("f", ""), fields.get("f", ""))
+        fields["opts_ru"] = f": {fields['opts'].replace(' or ', ' или ')}" if fields.get("opts") else ""
+        return template.format(**fields)
+    return message
