@@ -40,6 +40,7 @@ from airflow_ai_etl.deploy import DeployError
 from airflow_ai_etl.web import permissions as perms
 from airflow_ai_etl.web import service
 from airflow_ai_etl.web.i18n import current_language, localize_payload, translator
+from airflow_ai_etl.web.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +282,7 @@ class AIETLApi(BaseView):
             payload = _payload(deployed, helper)
         except DeployError as exc:
             _audit("deploy", "error", request_text, dag_id, str(exc))
-            return _error(str(exc), 409)
+            return _error(translate(str(exc), current_language()), 409)
         except Exception as exc:
             log.exception("AI ETL: deploy")
             _audit("deploy", "error", request_text, dag_id, str(exc))
@@ -303,7 +304,7 @@ class AIETLApi(BaseView):
             restored = service.assistant().rollback(dag_id, version, user=perms.current_username())
         except (DeployError, ValueError) as exc:
             _audit("rollback", "rejected", "", dag_id, {"to_version": version, "error": str(exc)})
-            return _error(str(exc), 409)
+            return _error(translate(str(exc), current_language()), 409)
         except Exception as exc:
             log.exception("AI ETL: rollback")
             _audit("rollback", "error", "", dag_id, {"to_version": version, "error": str(exc)})
@@ -361,10 +362,19 @@ class AIETLApi(BaseView):
 
 
 def _summary(payload: dict[str, Any]) -> dict[str, Any] | str:
-    """The part of a result worth keeping in the audit log ("" when there is nothing to add)."""
+    """The part of a result worth keeping in the audit log ("" when there is nothing to add), in
+    English: the audit page translates it for each reader."""
+    original = {
+        "questions": payload.get("questions_en", payload.get("questions")),
+        "errors": [
+            {**p, "message": p.get("message_en", p.get("message", ""))} for p in payload.get("errors") or []
+        ],
+    }
     kept = {
-        key: payload[key]
+        key: original.get(key, payload.get(key))
         for key in ("questions", "errors", "version", "path")
         if payload.get(key) not in (None, "", [])
     }
+    for problem in kept.get("errors") or []:
+        problem.pop("message_en", None)
     return kept or ""

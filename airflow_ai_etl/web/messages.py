@@ -155,6 +155,21 @@ _RU: list[tuple[str, str]] = [
         "«{c}» — не cron-выражение из 5 полей и не пресет",
     ),
     (r"Value error, '(?P<z>[^']*)' is not an IANA time zone", "«{z}» — не часовой пояс IANA"),
+    (r"mode upsert needs keys", "для режима upsert нужны ключевые колонки"),
+    (r"a (?P<t>sql|cdc) source needs conn_id", "источнику {t} нужно подключение (conn_id)"),
+    (
+        r"a sql source needs exactly one of table or query",
+        "источнику sql нужна ровно одна из двух: таблица или запрос",
+    ),
+    (r"a cdc source needs table", "источнику cdc нужна таблица"),
+    (r"a (?P<t>\S+) source needs path", "источнику {t} нужен путь (path)"),
+    (r"a (?P<t>\S+) target needs conn_id and table", "приёмнику {t} нужны подключение и таблица"),
+    (r"a (?P<t>\S+) target needs path", "приёмнику {t} нужен путь (path)"),
+    (r"(?P<n>'[^']*') is not a plain column name", "{n} — не простое имя колонки"),
+    (
+        r"(?P<n>'[^']*') is not a table name \(expected name or schema\.name\)",
+        "{n} — не имя таблицы (ожидается name или schema.name)",
+    ),
     (r"Field required", "Обязательное поле"),
     (r"Extra inputs are not permitted", "Лишнее поле"),
     (r"Input should be a valid string", "Нужна строка"),
@@ -226,10 +241,15 @@ _COMPILED = [(re.compile(pattern, re.DOTALL), template) for pattern, template in
 def translate(message: str, language: str) -> str:
     """``message`` in ``language`` (only Russian has a catalog); unknown messages are returned as they are.
 
-    Fragments the template names but the message lacks (optional groups) become empty.
+    Fragments the template names but the message lacks (optional groups) become empty. Pydantic's
+    "Value error, " prefix is dropped around a message the catalog knows.
     """
     if language != "ru" or not message:
         return message
+    if message.startswith("Value error, "):
+        inner = translate(message.removeprefix("Value error, "), language)
+        if inner != message.removeprefix("Value error, "):
+            return inner
     for pattern, template in _COMPILED:
         match = pattern.fullmatch(message.strip())
         if match is None:

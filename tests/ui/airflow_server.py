@@ -42,7 +42,7 @@ class AirflowServer:
     env: dict[str, str]
     process: subprocess.Popen | None = None
     log_path: Path = field(init=False)
-    roles_output: str = ""  # what `airflow ai-etl roles` printed when the fixture set the roles up
+    roles_granted: list[dict[str, str]] = field(default_factory=list)  # what `airflow ai-etl roles` granted
 
     def __post_init__(self) -> None:
         self.log_path = self.home / "api-server.log"
@@ -87,6 +87,8 @@ class AirflowServer:
                 "AIRFLOW__API_AUTH__JWT_SECRET": "ai-etl-ui-tests-jwt-secret",
                 "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(home / "logs"),
                 "AIRFLOW__AI_ETL__STATE_DIR": str(home / "ai_etl"),
+                # The tests log in many users within seconds; FAB's default allows 5 per 40 s.
+                "AIRFLOW__FAB__AUTH_RATE_LIMITED": "False",
                 "PYTHONWARNINGS": "ignore",
             }
         )

@@ -14,6 +14,7 @@ Screenshots are written only when ``AI_ETL_SCREENSHOTS_DIR`` is set (``make scre
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -51,7 +52,7 @@ def ui_server(postgres: Any, clickhouse: Any) -> Iterator[AirflowServer]:
     )
     for username, role in USERS.items():
         server.create_user(username, role)
-    server.roles_output = server.airflow("ai-etl", "roles").stdout
+    server.roles_granted = json.loads(server.airflow("ai-etl", "roles", "--json").stdout)["granted"]
     server.start()
     try:
         yield server

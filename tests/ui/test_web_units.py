@@ -80,3 +80,88 @@ def test_audit_log_appends_and_filters(tmp_path: Path) -> None:
     ]
     assert entries[1].request == "привет"
     assert [e.dag_id for e in AuditLog(tmp_path).entries(dag_id="a")] == ["a"]
+
+
+class _Named:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _Permission:
+    def __init__(self, action: str, resource: str) -> None:
+        self.action, self.resource = _Named(action), _Named(resource)
+
+
+class _Role:
+    def __init__(self, name: str, pairs: set[tuple[str, str]]) -> None:
+        self.name = name
+        self.permissions = [_Permission(a, r) for a, r in pairs]
+
+
+class RolesSecurityManager(FakeSecurityManager):
+    """FakeSecurityManager with role objects, as setup_roles reads them; the menu's permissions exist
+    already (created by the api-server), so only setup_roles' own grants change the roles."""
+
+    def __init__(self, grants: dict[str, set[tuple[str, str]]]) -> None:
+        super().__init__(set(perms.all_permissions()) | {pair for pairs in grants.values() for pair in pairs})
+        self.role_objects = {name: _Role(name, pairs) for name, pairs in grants.items()}
+
+    def get_all_roles(self) -> list[_Role]:
+        return list(self.role_objects.values())
+
+    def find_role(self, name: str) -> Any:
+        return self.role_objects.get(name)
+
+    def add_permission_to_role(self, role: Any, permission: tuple[str, str]) -> None:
+        role.permissions.append(_Permission(*permission))
+
+
+def _held(role: Any) -> set[tuple[str, str]]:
+    return {(p.action.name, p.resource.name) for p in role.permissions}
+
+
+def test_setup_roles_grants_only_the_navigation() -> None:
+    read = (perms.ACTION_READ, perms.RESOURCE_PIPELINES)
+    sm = RolesSecurityManager(
+        {"Viewer": {read}, "Op": {read, perms.NAVIGATION}, "Public": set(), "Auditors": {perms._AUDIT[0]}}
+    )
+    granted = perms.setup_roles(sm, dry_run=True)
+    assert granted == [("Viewer", *perms.NAVIGATION), ("Auditors", *perms.NAVIGATION)]
+    assert _held(sm.find_role("Viewer")) == {read}  # a dry run changes nothing
+    perms.setup_roles(sm)
+    assert _held(sm.find_role("Viewer")) == {read, perms.NAVIGATION}
+    assert _held(sm.find_role("Public")) == set()
+    assert perms.setup_roles(sm) == []
+
+
+def test_setup_roles_grants_named_permissions() -> None:
+    sm = RolesSecurityManager({"Analysts": set()})
+    perms.setup_roles(sm, ["Analysts"], ["generate"])
+    assert _held(sm.find_role("Analysts")) == {
+        (perms.ACTION_READ, perms.RESOURCE_PIPELINES),
+        (perms.ACTION_GENERATE, perms.RESOURCE_PIPELINES),
+        perms.NAVIGATION,
+    }
+    for roles, grants in ((None, ["read"]), (["Nobody"], ["read"]), (["Analysts"], ["everything"])):
+        try:
+            perms.setup_roles(sm, roles, grants)
+        except ValueError:
+            continue
+        raise AssertionError(f"{roles} {grants} was accepted")
+
+
+def test_cron_out_of_range_names_the_field_in_both_languages() -> None:
+    from airflow_ai_etl.validation import parse_spec
+    from airflow_ai_etl.web.messages import translate
+
+    spec = {
+        "dag_id": "x",
+        "schedule": "0 25 * * *",
+        "source": {"type": "sql", "conn_id": "a", "table": "b"},
+        "target": {"type": "clickhouse", "conn_id": "c", "table": "d"},
+    }
+    _, problems = parse_spec(spec)
+    [message] = [p.message for p in problems if p.field == "schedule"]
+    assert "the hour field (25) is out of range 0-23" in message
+    assert translate(message, "ru") == "«0 25 * * *»: значение 25 в поле «часы» вне диапазона 0-23"
+    assert translate("something new", "ru") == "something new"  # unknown messages stay as they are

@@ -159,6 +159,285 @@
     el.innerHTML = svg + "</svg>";
   }
 
+
+  // --- Form editor (beside the JSON) -------------------------------------------------------------
+  // The JSON spec stays the single source of truth: every form change is written into it and checked
+  // by the server (/check), whose answer redraws the graph and code and puts errors next to fields.
+  // A rejected edit keeps what the user typed in the form and in the JSON.
+
+  function scheduleParts(cron) {
+    if (!cron) return { kind: "manual" };
+    const f = cron.trim().split(/\s+/);
+    const num = (x) => /^\d+$/.test(x);
+    const hhmm = (h, m) => String(h).padStart(2, "0") + ":" + String(m).padStart(2, "0");
+    if (f.length === 5 && num(f[0]) && f[1] === "*" && f[2] === "*" && f[3] === "*" && f[4] === "*") return { kind: "hourly", minute: f[0] };
+    if (f.length === 5 && num(f[0]) && num(f[1]) && f[3] === "*") {
+      if (f[2] === "*" && f[4] === "*") return { kind: "daily", time: hhmm(f[1], f[0]) };
+      if (f[2] === "*" && /^[0-7](,[0-7])*$/.test(f[4])) return { kind: "weekly", time: hhmm(f[1], f[0]), days: f[4].split(",") };
+      if (f[2] === "*" && /^[0-7]-[0-7]$/.test(f[4])) {
+        const [a, b] = f[4].split("-").map(Number);
+        const days = [];
+        for (let d = a; d <= b; d++) days.push(String(d % 7));
+        return { kind: "weekly", time: hhmm(f[1], f[0]), days: days };
+      }
+      if (num(f[2]) && f[4] === "*") return { kind: "monthly", time: hhmm(f[1], f[0]), dom: f[2] };
+    }
+    return { kind: "cron", cron: cron };
+  }
+
+  function cronOf(form) {
+    const v = (name) => (form.elements[name] ? form.elements[name].value.trim() : "");
+    const kind = v("sched.kind");
+    const [h, m] = (v("sched.time") || "00:00").split(":").map((x) => String(Number(x)));
+    if (kind === "manual") return null;
+    if (kind === "hourly") return (v("sched.minute") || "0") + " * * * *";
+    if (kind === "daily") return m + " " + h + " * * *";
+    if (kind === "weekly") {
+      const days = Array.from(form.querySelectorAll('input[name="sched.day"]:checked')).map((c) => c.value);
+      return m + " " + h + " * * " + (days.length ? days.join(",") : "*");
+    }
+    if (kind === "monthly") return m + " " + h + " " + (v("sched.dom") || "1") + " * *";
+    return v("sched.cron");
+  }
+
+  function specForm(hooks) {
+    const form = $("spec-form");
+    if (!form) return null;
+    const el = (name) => form.elements[name];
+    let catalog = null;
+    let tables = [];          // tables of the chosen source connection
+    let autoTarget = "";      // target table / dag id the form derived (replaced when the source changes)
+    let autoDagId = "";
+    let seq = 0;
+    let timer = null;
+    const tableRef = (tb) => (tb.schema === "public" ? tb.name : tb.schema + "." + tb.name);
+
+    async function loadCatalog() {
+      if (catalog) return catalog;
+      const res = await api("/catalog");
+      catalog = res.ok ? res.data : { connections: [], tables: {} };
+      return catalog;
+    }
+
+    function connections(type) {
+      return (catalog.connections || []).filter((c) => c.conn_type === type).map((c) => c.conn_id);
+    }
+
+    function options(select, values, labels, chosen) {
+      select.innerHTML = values.map((v, i) => '<option value="' + escapeHtml(v) + '"' + (v === chosen ? " selected" : "") +
+        ">" + escapeHtml(labels ? labels[i] : v) + "</option>").join("");
+      if (chosen !== undefined && !values.includes(chosen) && chosen) {
+        select.insertAdjacentHTML("beforeend", '<option value="' + escapeHtml(chosen) + '" selected>' + escapeHtml(chosen) + "</option>");
+      }
+    }
+
+    function checkboxes(list, columns, checked) {
+      const box = form.querySelector('[data-list="' + list + '"]');
+      box.innerHTML = columns.map((c) => '<label><input type="checkbox" value="' + escapeHtml(c) + '"' +
+        (checked.includes(c) ? " checked" : "") + ">" + escapeHtml(c) + "</label>").join("");
+    }
+
+    const ticked = (list) => Array.from(form.querySelectorAll('[data-list="' + list + '"] input:checked')).map((c) => c.value);
+
+    function columnsOf(ref) {
+      const table = tables.find((tb) => tableRef(tb) === ref);
+      return table ? table.columns.map((c) => c.name) : [];
+    }
+
+    function fillTables(conn, chosen) {
+      tables = (catalog.tables || {})[conn] || [];
+      options(el("source.table"), tables.map(tableRef), null, chosen);
+    }
+
+    function fillColumns(spec) {
+      const cols = columnsOf(el("source.table").value);
+      const source = spec.source || {};
+      const target = spec.target || {};
+      const transforms = spec.transforms || [];
+      const checks = spec.checks || [];
+      const mask = transforms.find((tr) => tr.type === "mask");
+      const check = (type) => checks.find((c) => c.type === type);
+      checkboxes("columns", cols, source.columns || []);
+      checkboxes("keys", cols, target.keys || []);
+      checkboxes("masks", cols, mask ? mask.columns : []);
+      checkboxes("not_null", cols, check("not_null") ? check("not_null").columns : []);
+      checkboxes("unique", cols, check("unique") ? check("unique").columns : []);
+      el("mask.method").value = mask ? mask.method : "hash";
+      options(el("source.incremental"), [""].concat(cols), [t("form.incremental.none")].concat(cols),
+        source.incremental ? source.incremental.column : "");
+      el("check.row_count_min").value = check("row_count_min") ? check("row_count_min").value : "";
+    }
+
+    function showSchedule() {
+      const kind = el("sched.kind").value;
+      form.querySelectorAll(".sched").forEach((x) => show(x, x.classList.contains("sched-" + kind)));
+    }
+
+    function derivedDagId(source, target) {
+      const name = String(source.table || "").split(".").pop();
+      return name && source.conn_id && target.conn_id ? name + "_" + source.conn_id + "_to_" + target.conn_id : "";
+    }
+
+    /** Fill the form from a spec (a new result, or a JSON edit that validated). */
+    async function fill(spec) {
+      await loadCatalog();
+      const source = spec.source || {};
+      const target = spec.target || {};
+      const editable = source.type === "sql" && Boolean(source.table) && target.type === "clickhouse";
+      $("form-blocked").textContent = editable ? "" : t("form.other_source");
+      show($("form-blocked"), !editable);
+      form.querySelectorAll("input, select").forEach((x) => { x.disabled = !editable || !CAPS.generate; });
+      if (!editable) return;
+      options(el("source.conn_id"), connections("postgres"), null, source.conn_id);
+      fillTables(source.conn_id, source.table);
+      options(el("target.conn_id"), connections("clickhouse"), null, target.conn_id);
+      el("target.table").value = target.table || "";
+      el("target.mode").value = target.mode || "append";
+      el("source.where").value = source.where || "";
+      fillColumns(spec);
+      const parts = scheduleParts(spec.schedule);
+      el("sched.kind").value = parts.kind;
+      el("sched.minute").value = parts.minute || "0";
+      el("sched.time").value = parts.time || "02:00";
+      el("sched.dom").value = parts.dom || "1";
+      el("sched.cron").value = parts.cron || spec.schedule || "";
+      form.querySelectorAll('input[name="sched.day"]').forEach((c) => { c.checked = (parts.days || []).includes(c.value); });
+      el("timezone").value = spec.timezone || "UTC";
+      el("dag_id").value = spec.dag_id || "";
+      autoTarget = String(source.table || "").split(".").pop();
+      autoDagId = derivedDagId(source, target);
+      showSchedule();
+      clearErrors();
+    }
+
+    /** The JSON spec with the form's values written into it. */
+    function apply(spec, changed) {
+      const out = JSON.parse(JSON.stringify(spec));
+      out.source = out.source || {};
+      out.target = out.target || {};
+      const tableChanged = changed === "source.table" || changed === "source.conn_id";
+      if (changed === "source.conn_id") fillTables(el("source.conn_id").value, "");
+      if (tableChanged) fillColumns({ source: {}, target: {}, transforms: [], checks: [] });
+      out.source.conn_id = el("source.conn_id").value;
+      out.source.table = el("source.table").value;
+      const cols = ticked("columns");
+      out.source.columns = cols.length ? cols : null;
+      out.source.where = el("source.where").value.trim() || null;
+      out.source.incremental = el("source.incremental").value ? { column: el("source.incremental").value } : null;
+      out.target.conn_id = el("target.conn_id").value;
+      const name = out.source.table.split(".").pop();
+      if (tableChanged && (!el("target.table").value || el("target.table").value === autoTarget)) {
+        el("target.table").value = name;
+      }
+      autoTarget = name;
+      out.target.table = el("target.table").value.trim();
+      out.target.mode = el("target.mode").value;
+      out.target.keys = ticked("keys");
+      const masked = ticked("masks");
+      out.transforms = (out.transforms || []).filter((tr) => tr.type !== "mask");
+      if (masked.length) out.transforms.push({ type: "mask", columns: masked, method: el("mask.method").value });
+      out.checks = (out.checks || []).filter((c) => !["row_count_min", "not_null", "unique"].includes(c.type));
+      const minimum = el("check.row_count_min").value;
+      if (minimum !== "") out.checks.push({ type: "row_count_min", columns: [], value: Number(minimum) });
+      if (ticked("not_null").length) out.checks.push({ type: "not_null", columns: ticked("not_null"), value: null });
+      if (ticked("unique").length) out.checks.push({ type: "unique", columns: ticked("unique"), value: null });
+      out.schedule = cronOf(form);
+      out.timezone = el("timezone").value.trim() || "UTC";
+      const derived = derivedDagId(out.source, out.target);
+      if (changed !== "dag_id" && (el("dag_id").value === autoDagId || !el("dag_id").value)) el("dag_id").value = derived;
+      autoDagId = derived;
+      out.dag_id = el("dag_id").value.trim();
+      return out;
+    }
+
+    function clearErrors() {
+      form.querySelectorAll(".field-error").forEach((x) => x.remove());
+      form.querySelectorAll(".field.invalid").forEach((x) => x.classList.remove("invalid"));
+    }
+
+    /** The form field an error is about: the longest data-field that prefixes the error's field. */
+    function fieldFor(problem) {
+      const name = problem.field || "";
+      let best = null;
+      form.querySelectorAll("[data-field]").forEach((x) => {
+        const f = x.dataset.field;
+        if ((name === f || name.startsWith(f + ".")) && (!best || f.length > best.dataset.field.length)) best = x;
+      });
+      if (!best && /keys/.test(problem.message_en || problem.message)) best = form.querySelector('[data-field="target.keys"]');
+      if (!best && name) best = form.querySelector('[data-field^="' + name.split(".")[0] + '"]');
+      return best;
+    }
+
+    function showErrors(errors) {
+      clearErrors();
+      const rest = [];
+      errors.forEach((p) => {
+        const field = fieldFor(p);
+        if (!field) { rest.push(p); return; }
+        field.classList.add("invalid");
+        field.insertAdjacentHTML("beforeend", '<div class="field-error" data-testid="field-error">' + escapeHtml(p.message) + "</div>");
+      });
+      return rest;
+    }
+
+    async function check(spec) {
+      const mine = ++seq;
+      $("form-state").textContent = t("form.checking");
+      const res = await api("/check", "POST", { spec: spec });
+      if (mine !== seq) return; // a newer edit is being checked
+      $("form-state").textContent = "";
+      if (!isResultData(res)) { fail(errorOf(res), res.data); return; }
+      hooks.render(res.data);
+      showErrors(res.data.status === "ok" ? [] : res.data.errors || []);
+      const human = form.querySelector('[data-testid="f-schedule-human"]');
+      human.textContent = res.data.spec ? res.data.schedule_description || "" : "";
+    }
+
+    function changed(event) {
+      const name = event.target.name || (event.target.closest("[data-list]") || {}).dataset?.list || "";
+      if (name === "sched.kind") showSchedule();
+      let spec;
+      try {
+        spec = JSON.parse(hooks.specBox.value);
+        show($("form-blocked"), false);
+      } catch (e) {
+        $("form-blocked").textContent = t("form.json_broken");
+        show($("form-blocked"), true);
+        return;
+      }
+      const next = apply(spec, name);
+      const text = JSON.stringify(next, null, 2);
+      // A "change" fired by leaving a field (e.g. clicking Deploy) with nothing changed is no edit.
+      if (text === hooks.specBox.value && event.type === "change" && !name.startsWith("sched.kind")) return;
+      hooks.specBox.value = text;
+      hooks.pending();
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => check(next), event.type === "input" ? 600 : 50);
+    }
+
+    form.addEventListener("change", changed);
+    form.addEventListener("input", (event) => { if (["text", "number", "time"].includes(event.target.type)) changed(event); });
+
+    /** A first spec from the catalog: the first PostgreSQL table into the first ClickHouse connection. */
+    async function blank() {
+      await loadCatalog();
+      const pg = connections("postgres")[0] || "";
+      const ch = connections("clickhouse")[0] || "";
+      const first = ((catalog.tables || {})[pg] || [])[0];
+      const table = first ? tableRef(first) : "";
+      const source = { type: "sql", conn_id: pg, table: table };
+      const target = { type: "clickhouse", conn_id: ch, table: table.split(".").pop(), mode: "replace" };
+      return { version: 1, dag_id: derivedDagId(source, target), schedule: "0 2 * * *", timezone: "UTC",
+        source: source, target: target, transforms: [], checks: [] };
+    }
+
+    return { fill: fill, check: check, blank: blank, showErrors: showErrors };
+  }
+
+  function isResultData(res) {
+    return res && res.data && ["ok", "needs_clarification", "rejected"].includes(res.data.status);
+  }
+
   // --- New pipeline page ------------------------------------------------------------------------
 
   function newPage() {
@@ -193,9 +472,12 @@
       }
     }
 
-    function isResult(res) {
-      return res && res.data && ["ok", "needs_clarification", "rejected"].includes(res.data.status);
-    }
+    const isResult = isResultData;
+    const editor = specForm({
+      specBox: specBox,
+      render: (data) => renderResult(data, true, true),
+      pending: () => { if (deployButton) deployButton.disabled = true; },
+    });
 
     /** Put the caret on the line of `field` ("source.table" -> the "table" key) in the JSON text. */
     function selectField(field) {
@@ -230,8 +512,9 @@
       if (deployButton) show(deployButton, false);
     }
 
-    /** Show a result. keepText: the spec box holds the user's own edit, which is never replaced. */
-    function renderResult(data, keepText) {
+    /** Show a result. keepText: the spec box holds the user's own edit, which is never replaced;
+     *  fromForm: the form made the edit (its fields keep what the user chose). */
+    function renderResult(data, keepText, fromForm) {
       current = data;
       show($("result"), true);
       const status = $("status");
@@ -268,6 +551,9 @@
       $("code").innerHTML = highlightPython(data.source_code || "");
       show($("code-card"), hasCode);
       show($("panels"), hasSpec || hasCode);
+      show($("form-card"), hasSpec && Boolean(editor));
+      if (editor && data.spec && !fromForm && (!keepText || data.status === "ok")) editor.fill(data.spec);
+      if (fromForm) showSpecErrors([]);
 
       const preview = data.deploy_preview;
       show($("deploy-card"), data.status === "ok" && Boolean(preview));
@@ -359,6 +645,18 @@
     if (replaceButton) replaceButton.addEventListener("click", () => {
       if (handEdit && window.confirm(t("deploy.replace_confirm"))) deploy(true);
     });
+
+    const build = $("build");
+    if (build && editor) {
+      build.addEventListener("click", async () => {
+        fail("");
+        const spec = await editor.blank();
+        specBox.value = JSON.stringify(spec, null, 2);
+        renderResult({ status: "rejected", spec: spec, errors: [], questions: [], graph: { nodes: [], edges: [] } }, true);
+        await editor.fill(spec);
+        editor.check(spec);
+      });
+    }
 
     if (requestBox.value.trim() && CAPS.generate) form.requestSubmit();
   }
