@@ -16,6 +16,7 @@ have_postgres || missing+=(postgresql postgresql-client)
 have_clickhouse || missing+=(clickhouse-server clickhouse-client)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)  # Celery broker of the executor test
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)  # validates docker-compose.yml
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
