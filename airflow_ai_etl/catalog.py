@@ -146,17 +146,61 @@ def _table_from_dict(data: dict[str, Any]) -> Table:
 # --- reading Airflow connections -------------------------------------------------------------
 
 
-def list_connections() -> list[ConnectionInfo]:
-    """Connections from AIRFLOW_CONN_* environment variables and the metadata database.
+def list_connections(configured: Iterable[str] | None = None) -> list[ConnectionInfo]:
+    """Every connection the planner may use.
 
-    Environment variables win on a conn_id clash, as they do in Airflow's own lookup order.
+    Listed: the metadata database, AIRFLOW_CONN_* environment variables and the connections files
+    of the configured secrets backends that have one (the local-file backend). Backends that cannot
+    be listed (Vault, AWS Secrets Manager, ...) contribute the ids named in `configured` —
+    ``[ai_etl] connections`` when None — each resolved through Airflow's own lookup (secrets
+    backends, environment, metadata DB; inside a task, the Task SDK). Later sources win on a
+    conn_id clash, in Airflow's own lookup order: DB, then environment, then secrets backends.
     """
     found: dict[str, ConnectionInfo] = {}
-    for conn in _metadata_db_connections():
-        found[conn.conn_id] = conn
-    for conn in _env_connections():
-        found[conn.conn_id] = conn
+    for source in (_metadata_db_connections, _env_connections, _secrets_file_connections):
+        for conn in source():
+            found[conn.conn_id] = conn
+    wanted = configured if configured is not None else configured_connection_ids()
+    for conn_id in wanted:
+        conn = _lookup_connection(conn_id)
+        if conn is not None:
+            found[conn.conn_id] = conn
     return [found[k] for k in sorted(found)]
+
+
+def configured_connection_ids() -> list[str]:
+    """``[ai_etl] connections``: ids to look up one by one (comma-separated)."""
+    from airflow.configuration import conf
+
+    value = conf.get("ai_etl", "connections", fallback="") or ""
+    return [conn_id.strip() for conn_id in value.split(",") if conn_id.strip()]
+
+
+def _lookup_connection(conn_id: str) -> ConnectionInfo | None:
+    from airflow.sdk import BaseHook
+
+    try:
+        return _info(BaseHook.get_connection(conn_id))
+    except Exception as exc:  # a configured id that no backend knows: say so, keep the others
+        log.warning("Connection %r from [ai_etl] connections cannot be resolved: %s", conn_id, exc)
+        return None
+
+
+def _secrets_file_connections() -> list[ConnectionInfo]:
+    """Connections of the secrets backends that keep them in a file they can list."""
+    from airflow.configuration import ensure_secrets_loaded
+    from airflow.secrets.local_filesystem import load_connections_dict
+
+    found: list[ConnectionInfo] = []
+    for backend in ensure_secrets_loaded():
+        path = getattr(backend, "connections_file", None)
+        if not path:
+            continue
+        try:
+            found += [_info(conn) for conn in load_connections_dict(path).values()]
+        except Exception as exc:  # a broken file must not hide the other sources
+            log.warning("Cannot list the connections in %s: %s", path, exc)
+    return found
 
 
 def _info(conn: Any) -> ConnectionInfo:
@@ -196,8 +240,13 @@ def _metadata_db_connections() -> list[ConnectionInfo]:
 
         with create_session() as session:
             return [_info(c) for c in session.scalars(select(Connection))]
-    except Exception as exc:  # no metadata DB (e.g. inside a task or before `db migrate`)
-        log.debug("Metadata database connections not available: %s", exc)
+    except Exception as exc:  # no metadata DB (inside a task, or before `db migrate`)
+        log.info(
+            "Connections in the metadata database cannot be listed here (%s: %s); using environment "
+            "variables, secrets-backend files and [ai_etl] connections",
+            type(exc).__name__,
+            str(exc).splitlines()[0][:200] if str(exc) else "",
+        )
         return []
 
 

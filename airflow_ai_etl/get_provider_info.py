@@ -66,6 +66,12 @@ def get_provider_info() -> dict[str, Any]:
                         "planner strategies (host = base URL, password = API key, extra: model).",
                         "llm_default",
                     ),
+                    "connections": _option(
+                        "Comma-separated connection ids to plan with that no source can list "
+                        "(connections kept in Vault, AWS Secrets Manager or another secrets backend); "
+                        "each is looked up through Airflow like a hook would.",
+                        "pg_sales,clickhouse_dwh",
+                    ),
                     "glossary": _option(
                         'JSON file of extra business words: {"english_name_part": ["синоним", ...]}.',
                         "/opt/airflow/ai_etl/glossary.json",
