@@ -19,21 +19,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import sqlglot
 from pydantic import ValidationError
-from sqlglot import exp
 
+from airflow_ai_etl import sql_safety
 from airflow_ai_etl.catalog import Catalog, Table
 from airflow_ai_etl.outcome import Problem
 from airflow_ai_etl.spec import FilterTransform, PipelineSpec
 
 IMPORT_TIMEOUT_SECONDS = 120
-# Expression nodes a WHERE condition may contain: comparisons over columns and literals.
-_FORBIDDEN_IN_CONDITION = (exp.Select, exp.Subquery, exp.Command, exp.Anonymous)
-_WRITE_NODES = (
-    exp.Insert, exp.Update, exp.Delete, exp.Drop, exp.Create, exp.Alter, exp.Command, exp.Merge,
-    exp.TruncateTable, exp.Copy, exp.Into, exp.Lock,
-)  # fmt: skip
 _ENGINE_FOR_TARGET = {"clickhouse": "clickhouse", "sql": "postgres"}
 
 
@@ -182,59 +175,31 @@ def _conditions(spec: PipelineSpec) -> list[tuple[str, str]]:
 
 
 def _condition_columns(condition: str) -> list[str]:
-    try:
-        parsed = sqlglot.parse_one(f"SELECT 1 WHERE {condition}", read="postgres")
-    except sqlglot.errors.ParseError:
-        return []
-    return sorted({c.name for c in parsed.find_all(exp.Column)})
-
-
-def _has_comment(sql: str) -> bool:
-    return "--" in sql or "/*" in sql
+    """The columns a condition reads, as PostgreSQL resolves them (unquoted names fold to lower case)."""
+    return sql_safety.condition_columns(condition)
 
 
 def check_sql_safety(spec: PipelineSpec) -> list[Problem]:
-    """Gate 3: a source query is one read-only SELECT; conditions are single plain expressions."""
+    """Gate 3: a source query is one read-only SELECT; each condition is one allowlisted
+    true/false expression over the source's columns (see airflow_ai_etl.sql_safety)."""
     problems = []
     if spec.source.query is not None:
         problems += _check_query(spec.source.query)
+    table = spec.source.table if spec.source.query is None else None
     for condition, where in _conditions(spec):
-        problems += _check_condition(condition, where)
+        problems += _check_condition(condition, where, table)
     return problems
 
 
 def _check_query(query: str) -> list[Problem]:
-    if _has_comment(query):
-        return [Problem("sql_safety", "comments are not allowed in a source query", "source.query")]
-    try:
-        statements = [s for s in sqlglot.parse(query, read="postgres") if s is not None]
-    except sqlglot.errors.ParseError as exc:
-        return [Problem("sql_safety", f"source query does not parse: {exc}", "source.query")]
-    if len(statements) != 1:
-        return [
-            Problem(
-                "sql_safety", f"source query must be one statement, found {len(statements)}", "source.query"
-            )
-        ]
-    statement = statements[0]
-    if not isinstance(statement, exp.Query) or any(statement.find_all(*_WRITE_NODES)):
-        return [Problem("sql_safety", "source query must be a read-only SELECT", "source.query")]
-    return []
+    return [Problem("sql_safety", message, "source.query") for message in sql_safety.check_query(query)]
 
 
-def _check_condition(condition: str, where: str) -> list[Problem]:
-    if _has_comment(condition) or ";" in condition:
-        return [Problem("sql_safety", "a condition may not contain ';' or comments", where)]
-    try:
-        parsed = sqlglot.parse_one(f"SELECT 1 WHERE {condition}", read="postgres")
-    except sqlglot.errors.ParseError as exc:
-        return [Problem("sql_safety", f"condition does not parse: {exc}", where)]
-    predicate = parsed.args["where"].this
-    if any(predicate.find_all(*_FORBIDDEN_IN_CONDITION, *_WRITE_NODES)):
-        return [
-            Problem("sql_safety", "a condition may only compare columns and values (no subqueries)", where)
-        ]
-    return []
+def _check_condition(condition: str, where: str, source_table: str | None = None) -> list[Problem]:
+    return [
+        Problem("sql_safety", message, where)
+        for message in sql_safety.check_condition(condition, source_table)
+    ]
 
 
 # --- gate 5 ----------------------------------------------------------------------------------
