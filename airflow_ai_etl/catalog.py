@@ -58,7 +58,11 @@ class Table:
     def qualified_name(self) -> str:
         return f"{self.schema}.{self.name}"
 
-    def column(self, name: str) -> Column | None:
+    def column(self, name: str, exact: bool = False) -> Column | None:
+        """The column `name`: case-insensitively (reading a request), or exactly as spelled
+        (`exact=True`: what a spec names, since the transfers quote it)."""
+        if exact:
+            return next((c for c in self.columns if c.name == name), None)
         return next((c for c in self.columns if c.name.lower() == name.lower()), None)
 
     @property
@@ -100,11 +104,13 @@ class Catalog:
         )
         return table.name if table.schema == default else table.qualified_name
 
-    def find_table(self, conn_id: str, name: str) -> Table | None:
-        """The table `name` (`table` or `schema.table`) of a connection, case-insensitively."""
-        wanted = name.lower()
+    def find_table(self, conn_id: str, name: str, exact: bool = False) -> Table | None:
+        """The table `name` (`table` or `schema.table`) of a connection: case-insensitively, or
+        exactly as spelled (`exact=True`: what a spec names, since the transfers quote it)."""
+        wanted = name if exact else name.lower()
         for table in self.tables_of(conn_id):
-            if wanted in (table.qualified_name.lower(), self.display_name(conn_id, table).lower()):
+            names = (table.qualified_name, self.display_name(conn_id, table))
+            if wanted in (names if exact else tuple(n.lower() for n in names)):
                 return table
         return None
 

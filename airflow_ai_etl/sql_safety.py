@@ -19,6 +19,8 @@ what runs. Every function here returns messages; none raises.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlglot
 from sqlglot import exp
 
@@ -130,12 +132,36 @@ def lexical_problem(sql: str, what: str = "a condition") -> str | None:
     return None
 
 
-def fold_identifier(identifier: exp.Identifier) -> str:
-    """The name PostgreSQL resolves: quoted names as written, unquoted ones with A-Z lower-cased."""
-    name = identifier.this
-    if identifier.quoted:
-        return name
+def fold_name(name: str) -> str:
+    """What PostgreSQL makes of ``name`` written unquoted: A-Z lower-cased, everything else kept."""
     return "".join(c.lower() if "A" <= c <= "Z" else c for c in name)
+
+
+def fold_identifier(identifier: exp.Identifier) -> str:
+    """The name PostgreSQL resolves: quoted names as written, unquoted ones folded (:func:`fold_name`)."""
+    return identifier.this if identifier.quoted else fold_name(identifier.this)
+
+
+def quote_folded_names(sql: str, names: Iterable[str]) -> str:
+    """``sql`` with every unquoted mention of a name PostgreSQL would fold (``Amount``) double-quoted.
+
+    For text a planner built from catalog names: ``Amount > 100`` -> ``"Amount" > 100``. Strings and
+    already quoted names are left alone; text that does not tokenize is returned unchanged.
+    """
+    needs = {n for n in names if fold_name(n) != n}
+    if not needs or not sql:
+        return sql
+    try:
+        tokens = sqlglot.tokenize(sql, read="postgres")
+    except Exception:  # the gate reports it; nothing to quote
+        return sql
+    out, last = [], 0
+    for token in tokens:
+        raw = sql[token.start : token.end + 1]
+        if raw in needs and raw == token.text:  # a string or a quoted name differs from its text
+            out += [sql[last : token.start], '"' + raw.replace('"', '""') + '"']
+            last = token.end + 1
+    return "".join(out) + sql[last:]
 
 
 def _parse_condition(condition: str) -> tuple[exp.Expression | None, str | None]:

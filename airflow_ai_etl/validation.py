@@ -89,14 +89,19 @@ def check_grounding(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
         return [
             Problem("grounding", f"cannot read tables of {source.conn_id}: {catalog.errors[source.conn_id]}")
         ]
-    table = catalog.find_table(source.conn_id, source.table)  # type: ignore[arg-type]
+    table = catalog.find_table(source.conn_id, source.table, exact=True)  # type: ignore[arg-type]
     if table is None:
-        names = ", ".join(catalog.display_name(source.conn_id, t) for t in catalog.tables_of(source.conn_id))  # type: ignore[arg-type]
+        variant = catalog.find_table(source.conn_id, source.table)  # type: ignore[arg-type]
+        if variant is not None:  # the transfers quote the name: "Orders" is not orders
+            hint = f"did you mean {catalog.display_name(source.conn_id, variant)!r}?"  # type: ignore[arg-type]
+        else:
+            hint = "tables: " + ", ".join(
+                catalog.display_name(source.conn_id, t)  # type: ignore[arg-type]
+                for t in catalog.tables_of(source.conn_id)  # type: ignore[arg-type]
+            )
         return [
             Problem(
-                "grounding",
-                f"table {source.table!r} not found in {source.conn_id}; tables: {names}",
-                "source.table",
+                "grounding", f"table {source.table!r} not found in {source.conn_id}; {hint}", "source.table"
             )
         ]
     return _check_columns(spec, table)
@@ -143,22 +148,35 @@ def _check_columns(spec: PipelineSpec, table: Table) -> list[Problem]:
     named += [(c, "target.keys") for c in spec.target.keys]
     loaded = set(spec.source.columns or table.column_names)
     problems = [
-        Problem("grounding", f"column {name!r} not found in {table.qualified_name}", where)
+        Problem("grounding", _missing_column(table, name), where)
         for name, where in named
-        if table.column(name) is None
+        if table.column(name, exact=True) is None
     ]
     problems += [
         Problem("grounding", f"key column {key!r} is not among the loaded columns", "target.keys")
         for key in spec.target.keys
-        if table.column(key) is not None and key not in loaded
+        if table.column(key, exact=True) is not None and key not in loaded
     ]
     for condition, where in _conditions(spec):
         for column in _condition_columns(condition):
-            if table.column(column) is None:
-                problems.append(
-                    Problem("grounding", f"column {column!r} not found in {table.qualified_name}", where)
-                )
+            if table.column(column, exact=True) is None:
+                problems.append(Problem("grounding", _missing_column(table, column, in_sql=True), where))
     return problems
+
+
+def _missing_column(table: Table, name: str, in_sql: bool = False) -> str:
+    """`column 'amount' not found in public.Orders`, with the real spelling when only the case differs.
+
+    :param in_sql: the name comes from a condition, where PostgreSQL folds unquoted names to lower
+        case: a mixed-case column must be written double-quoted there.
+    """
+    message = f"column {name!r} not found in {table.qualified_name}"
+    variant = table.column(name)
+    if variant is None:
+        return message
+    if in_sql and sql_safety.fold_name(variant.name) != variant.name:
+        return f'{message}; did you mean "{variant.name}" (double-quoted)?'
+    return f"{message}; did you mean {variant.name if in_sql else repr(variant.name)}?"
 
 
 # --- gate 3 ----------------------------------------------------------------------------------
