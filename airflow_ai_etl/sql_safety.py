@@ -101,9 +101,10 @@ EXAMPLE = "one true/false expression such as amount > 10 AND region = 'north'"
 def lexical_problem(sql: str, what: str = "a condition") -> str | None:
     """Why ``sql`` cannot be checked safely, or None: scanned the way PostgreSQL scans it.
 
-    Strings ('...' with '' inside) and quoted names ("..." with "" inside) are skipped; outside
-    them a comment, ``;`` or ``$`` (dollar quoting, parameters) is refused, and a backslash is
-    refused everywhere (E'\\'' strings end where a standard SQL reader does not expect).
+    Strings ('...' with '' inside), quoted names ("..." with "" inside) and plain names (where
+    ``$`` may follow the first character, as in PostgreSQL) are skipped; outside them a comment,
+    ``;`` or ``$`` (dollar quoting, parameters) is refused, and a backslash is refused everywhere
+    (E'\\'' strings end where a standard SQL reader does not expect).
     """
     if "\\" in sql:
         return f"backslashes are not allowed in {what} (write a quote inside a string as '')"
@@ -126,8 +127,13 @@ def lexical_problem(sql: str, what: str = "a condition") -> str | None:
             return f"comments are not allowed in {what}"
         if char == ";":
             return f"';' is not allowed in {what}: it must be one statement"
+        if char.isalpha() or char == "_" or ord(char) > 127:  # a name: '$' may continue it (price$)
+            i += 1
+            while i < n and (sql[i].isalnum() or sql[i] in "_$" or ord(sql[i]) > 127):
+                i += 1
+            continue
         if char == "$":
-            return f"'$' is only allowed inside a string in {what} (no dollar quoting or parameters)"
+            return f"'$' is only allowed in a string or a name in {what} (no dollar quoting or parameters)"
         i += 1
     return None
 
