@@ -58,7 +58,11 @@ class Table:
     def qualified_name(self) -> str:
         return f"{self.schema}.{self.name}"
 
-    def column(self, name: str) -> Column | None:
+    def column(self, name: str, exact: bool = False) -> Column | None:
+        """The column `name`: case-insensitively (reading a request), or exactly as spelled
+        (`exact=True`: what a spec names, since the transfers quote it)."""
+        if exact:
+            return next((c for c in self.columns if c.name == name), None)
         return next((c for c in self.columns if c.name.lower() == name.lower()), None)
 
     @property
@@ -100,11 +104,13 @@ class Catalog:
         )
         return table.name if table.schema == default else table.qualified_name
 
-    def find_table(self, conn_id: str, name: str) -> Table | None:
-        """The table `name` (`table` or `schema.table`) of a connection, case-insensitively."""
-        wanted = name.lower()
+    def find_table(self, conn_id: str, name: str, exact: bool = False) -> Table | None:
+        """The table `name` (`table` or `schema.table`) of a connection: case-insensitively, or
+        exactly as spelled (`exact=True`: what a spec names, since the transfers quote it)."""
+        wanted = name if exact else name.lower()
         for table in self.tables_of(conn_id):
-            if wanted in (table.qualified_name.lower(), self.display_name(conn_id, table).lower()):
+            names = (table.qualified_name, self.display_name(conn_id, table))
+            if wanted in (names if exact else tuple(n.lower() for n in names)):
                 return table
         return None
 
@@ -384,6 +390,42 @@ def load_catalog(conn_ids: Iterable[str] | None = None) -> Catalog:
         try:
             catalog.tables[conn.conn_id] = reader(conn.conn_id)
         except Exception as exc:  # one unreachable server must not hide the others
-            catalog.errors[conn.conn_id] = f"{type(exc).__name__}: {exc}".strip()
-            log.warning("Cannot read tables of connection %s: %s", conn.conn_id, exc)
+            catalog.errors[conn.conn_id] = describe_connection_error(conn, exc)
+            log.warning("Cannot read tables: %s", catalog.errors[conn.conn_id])
     return catalog
+
+
+DEFAULT_PORTS = {"postgres": 5432, "clickhouse": 9000}
+
+
+def describe_connection_error(conn: ConnectionInfo, exc: BaseException) -> str:
+    """One line for a server that could not be read: connection id, host:port, the server's error
+    code and the first line of its message (a ClickHouse error carries its whole stack trace).
+
+    ``ch_bad (127.0.0.1:9000): ClickHouse error 193: Wrong password for user default.``
+    """
+    code = getattr(exc, "code", None)  # clickhouse-driver: the server's error code
+    text = getattr(exc, "message", None) if code is not None else None
+    lines = [line.strip() for line in str(text or exc).splitlines() if line.strip()]
+    first = lines[0] if lines else type(exc).__name__
+    first = first.split(" Stack trace:")[0].removeprefix("DB::Exception: ").strip()
+    if code is not None and conn.engine == "clickhouse":
+        kind = f"ClickHouse error {code}"
+    elif getattr(exc, "pgcode", None):
+        kind = f"PostgreSQL error {exc.pgcode}"  # type: ignore[attr-defined]
+    else:
+        kind = type(exc).__name__
+    return f"{conn.conn_id} ({_address(conn)}): {kind}: {first[:300]}"
+
+
+def _address(conn: ConnectionInfo) -> str:
+    """host:port of a connection (the port from Airflow's connection, else the engine's default)."""
+    host, port = conn.host, None
+    try:
+        from airflow.sdk import BaseHook
+
+        airflow_conn = BaseHook.get_connection(conn.conn_id)
+        host, port = airflow_conn.host or host, airflow_conn.port
+    except Exception:  # the message still names the connection
+        pass
+    return f"{host or 'localhost'}:{port or DEFAULT_PORTS.get(conn.engine, '?')}"
