@@ -298,16 +298,21 @@ class MartToClickHouseTransfer:
         return total - kept, "clickhouse"
 
     def _load_from_postgres(self, target: str, sql: str, resolved: ResolvedMart) -> Any:
+        import psycopg2
+
         log.info("Mart query (PostgreSQL):\n%s", sql)
-        return PostgresToClickHouseTransfer(
-            source_conn_id=self.mart.conn_id,
-            target_hook=self.target_hook,
-            target_table=target,
-            source_sql=sql,
-            mode="replace",
-            order_by=self._order_by(resolved),
-            fast_path=self.fast_path,
-        ).run()
+        try:
+            return PostgresToClickHouseTransfer(
+                source_conn_id=self.mart.conn_id,
+                target_hook=self.target_hook,
+                target_table=target,
+                source_sql=sql,
+                mode="replace",
+                order_by=self._order_by(resolved),
+                fast_path=self.fast_path,
+            ).run()
+        except psycopg2.Error as exc:
+            raise TransferError(f"the mart query failed in PostgreSQL: {str(exc).strip()}") from exc
 
 
 @dataclass(frozen=True)
