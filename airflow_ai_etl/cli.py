@@ -144,7 +144,16 @@ def get_cli_commands() -> list:
             name="catalog",
             help="Show the connections and tables the planner can see",
             func=command("catalog"),
-            args=(json_out, Arg(("--conn-id",), help="Only this connection")),
+            args=(
+                json_out,
+                Arg(("--conn-id",), help="Only this connection"),
+                Arg(
+                    ("--relations",),
+                    help="List relations between tables: declared foreign keys and inferred candidates "
+                    "(<table>_id names, types, containment on a bounded sample) with evidence and confidence",
+                    action="store_true",
+                ),
+            ),
         ),
         ActionCommand(
             name="schema",
@@ -402,6 +411,9 @@ def catalog_command(args: argparse.Namespace) -> None:
         catalog.connections = {k: v for k, v in catalog.connections.items() if k == args.conn_id}
         if not catalog.connections:
             _fail(f"connection {args.conn_id!r} does not exist")
+    if args.relations:
+        _print_relations(catalog, json_out)
+        return
     if args.json:
         _print_json(catalog.to_dict(), json_out)
         return
@@ -413,6 +425,27 @@ def catalog_command(args: argparse.Namespace) -> None:
             key = f" key({', '.join(table.primary_key)})" if table.primary_key else ""
             cols = ", ".join(f"{c.name} {c.type}" for c in table.columns)
             sys.stdout.write(f"  {catalog.display_name(conn.conn_id, table)}{key}: {cols}\n")
+
+
+def _print_relations(catalog: Any, json_out: TextIO | None) -> None:
+    """Relations of every connection with tables, measured on PostgreSQL samples."""
+    from airflow_ai_etl.relations import discover_relations
+
+    relations = discover_relations(catalog, [c for c in catalog.connections if c in catalog.tables])
+    if json_out:
+        _print_json([r.to_dict() for r in relations], json_out)
+        return
+    for conn_id in catalog.connections:
+        if conn_id in catalog.errors:
+            sys.stdout.write(f"{conn_id}: cannot read tables: {catalog.errors[conn_id]}\n")
+        found = [r for r in relations if r.conn_id == conn_id]
+        if not found:
+            continue
+        sys.stdout.write(f"{conn_id}\n")
+        for r in sorted(found, key=lambda r: (-r.confidence, r.label)):
+            sys.stdout.write(f"  {r.label}  {r.kind}  confidence {r.confidence:.2f}\n")
+            for sentence in r.evidence:
+                sys.stdout.write(f"      {sentence}\n")
 
 
 def schema_command(args: argparse.Namespace) -> None:
