@@ -43,10 +43,23 @@ def _table_name(name: str) -> str:
     return name
 
 
+def _condition(text: str) -> str:
+    if len(text) > 10_000 or any(not (c.isprintable() or c in "\t\n") for c in text):
+        raise ValueError("a condition is at most 10,000 printable characters")
+    return text
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, str) and (len(value) > 1_000 or not value.isprintable()):
+        raise ValueError("a filter value is at most 1,000 printable characters")
+    return value
+
+
 Identifier = Annotated[str, AfterValidator(_identifier)]
+Condition = Annotated[str, Field(min_length=1), AfterValidator(_condition)]
 ColumnRef = Annotated[str, AfterValidator(_column_ref)]
 TableName = Annotated[str, AfterValidator(_table_name)]
-FilterValue = str | int | float | bool | None
+FilterValue = Annotated[str | int | float | bool | None, AfterValidator(_value)]
 
 
 class MartModel(BaseModel):
@@ -126,27 +139,26 @@ class Join(MartModel):
     on: dict[ColumnRef, Identifier] | None = None
 
 
-class Mart(MartModel):
-    """An aggregate of one fact table (see the module docstring).
+class MartDefinition(MartModel):
+    """The aggregate of a mart, without its fact table (a pipeline spec's ``source.mart``; the fact
+    table is the source's ``conn_id`` and ``table``).
 
     ``refresh``: ``full`` rebuilds the mart on every run (staging table, then one swap);
     ``incremental`` recomputes only the last ``lookback`` time grains (so late rows are counted)
     and keeps the older ones; it needs a ``time_grain``.
     """
 
-    conn_id: str = Field(description="Connection of the fact table: postgres (pushed down) or clickhouse")
-    table: TableName = Field(description="The fact table")
-    measures: list[Measure] = Field(min_length=1)
-    dimensions: list[ColumnRef] = Field(default_factory=list)
+    measures: list[Measure] = Field(min_length=1, max_length=100)
+    dimensions: list[ColumnRef] = Field(default_factory=list, max_length=100)
     time_grain: TimeGrain | None = None
-    filters: list[Filter] = Field(default_factory=list)
-    where: str | None = Field(None, description="SQL condition on the fact rows (safety-checked)")
-    joins: list[Join] = Field(default_factory=list)
+    filters: list[Filter] = Field(default_factory=list, max_length=100)
+    where: Condition | None = Field(None, description="SQL condition on the fact rows (safety-checked)")
+    joins: list[Join] = Field(default_factory=list, max_length=20)
     refresh: Literal["full", "incremental"] = "full"
     lookback: int = Field(3, ge=1, le=10_000, description="Incremental refresh: grains recomputed per run")
 
     @model_validator(mode="after")
-    def _shape(self) -> Mart:
+    def _shape(self) -> MartDefinition:
         if self.refresh == "incremental" and self.time_grain is None:
             raise ValueError("an incremental mart needs a time_grain (it recomputes the last grains)")
         names = self.output_names()
@@ -162,4 +174,23 @@ class Mart(MartModel):
         return names + [m.name for m in self.measures]
 
     def to_json_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", exclude_none=True)
+        return self.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+
+
+class Mart(MartDefinition):
+    """A mart with its fact table: what the SQL generator and the refresh engine take."""
+
+    conn_id: str = Field(
+        pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,249}$",
+        description="Connection of the fact table: postgres (pushed down) or clickhouse",
+    )
+    table: TableName = Field(description="The fact table")
+
+    @classmethod
+    def of(cls, conn_id: str, table: str, definition: MartDefinition) -> Mart:
+        return cls.model_validate(
+            {"conn_id": conn_id, "table": table, **definition.model_dump(by_alias=True)}
+        )
+
+    def definition(self) -> MartDefinition:
+        return MartDefinition.model_validate(self.model_dump(by_alias=True, exclude={"conn_id", "table"}))

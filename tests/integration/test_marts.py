@@ -234,3 +234,118 @@ def _catalog_with_sales():
     table = Table("x", "sales", (Column("id", "Int64", False),))
     conn = ConnectionInfo("ch_elsewhere", "clickhouse", "", "127.0.0.2", "x")
     return Catalog(connections={"ch_elsewhere": conn}, tables={"ch_elsewhere": [table]})
+
+
+# --------------------------------------------------------------------------- spec, preview, gates
+
+MART_SPEC = {
+    "dag_id": "revenue_mart",
+    "request": "Витрина выручки по регионам и дням из продаж",
+    "source": {
+        "type": "mart",
+        "conn_id": "pg_shop",
+        "table": "sales",
+        "mart": {
+            "measures": MEASURES,
+            "dimensions": ["region"],
+            "time_grain": {"column": "sold_at", "grain": "day"},
+        },
+    },
+    "target": {"conn_id": "ch_fast", "table": "revenue", "mode": "replace"},
+}
+REFERENCE_DAY_REGION = (
+    f"SELECT sold_at::date, region, {REFERENCE_MEASURES} FROM sales GROUP BY 1, 2 ORDER BY 1, 2"
+)
+
+
+def test_rendered_operator_refreshes_the_mart(env, ch, postgres, tmp_path):
+    from airflow_ai_etl.assistant import Assistant
+    from airflow_ai_etl.catalog import load_catalog
+    from airflow_ai_etl.operators.mart import MartToClickHouseOperator
+    from airflow_ai_etl.render.renderer import plan_tasks
+
+    outcome = Assistant(catalog=load_catalog(), check_import=False).check(MART_SPEC)
+    assert outcome.status == "ok", outcome.errors
+    [task] = plan_tasks(outcome.spec).tasks  # the operator and the literal arguments the file holds
+
+    result = MartToClickHouseOperator(**dict(task.args)).execute(context={})
+
+    assert result["rows"] == len(pg(postgres, REFERENCE_DAY_REGION)) and result["mode"] == "full"
+    assert rows(ch, "revenue", "day, region") == normalise(pg(postgres, REFERENCE_DAY_REGION))
+
+
+def test_cost_cap_refuses_an_expensive_mart(env, monkeypatch):
+    from airflow_ai_etl.assistant import Assistant
+    from airflow_ai_etl.catalog import load_catalog
+
+    monkeypatch.setenv("AIRFLOW__AI_ETL__MART_COST_CAP", "5")
+    outcome = Assistant(catalog=load_catalog(), check_import=False).check(MART_SPEC)
+    assert outcome.status == "rejected" and outcome.errors[0].gate == "cost"
+    assert "above the cap 5" in outcome.errors[0].message
+
+
+def test_preview_cli_shows_the_first_rows_and_an_estimate(env, postgres, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    spec_file = tmp_path / "mart.json"
+    spec_file.write_text(json.dumps(MART_SPEC), encoding="utf-8")
+    environment = {**os.environ, "AIRFLOW_HOME": str(tmp_path), "AIRFLOW__CORE__LOAD_EXAMPLES": "False"}
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "airflow"),
+            "ai-etl",
+            "preview",
+            "--spec",
+            str(spec_file),
+            "--json",
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    expected = pg(postgres, REFERENCE_DAY_REGION + " LIMIT 20")
+    assert shown["columns"] == ["day", "region", "revenue", "n", "avg_check", "buyers", "max_qty"]
+    assert shown["rows"] == [
+        [v.isoformat() if hasattr(v, "isoformat") else (str(v) if isinstance(v, Decimal) else v) for v in r]
+        for r in expected
+    ]
+    assert shown["estimate_kind"] == "plan" and shown["estimated_rows"] > 0
+    assert shown["spec"]["source"]["mart"]["measures"][0] == {
+        "func": "sum",
+        "column": "amount",
+        "as": "revenue",
+    }
+
+
+def test_preview_stops_at_the_timeout_and_on_clickhouse_counts_exactly(env, ch, postgres):
+    from airflow_ai_etl.catalog import load_catalog
+    from airflow_ai_etl.marts.preview import preview_mart
+    from airflow_ai_etl.marts.resolve import resolve_mart
+
+    PostgresToClickHouseTransfer(
+        source_conn_id="pg_shop",
+        target_hook=ClickHouseHook(clickhouse_conn_id="ch_fast"),
+        target_table="sales",
+        source_table="sales",
+        mode="replace",
+    ).run()
+    catalog = load_catalog(["pg_shop", "ch_fast"])
+    ch_mart = Mart.model_validate(
+        {**DAY_REGION_CITY, "conn_id": "ch_fast", "dimensions": ["region"], "joins": []}
+    )
+    shown = preview_mart(resolve_mart(ch_mart, catalog), limit=3)
+    assert shown.estimate_kind == "exact"
+    assert shown.estimated_rows == len(pg(postgres, "SELECT DISTINCT sold_at::date, region FROM sales"))
+    assert normalise(shown.rows) == normalise(pg(postgres, REFERENCE_DAY_REGION + " LIMIT 3"))
+    # a PostgreSQL preview that runs too long is stopped by its statement timeout
+    # (md5 of 20 MB per row: seconds for the 500 rows)
+    slow = Mart.model_validate({**DAY_REGION_CITY, "where": "md5(repeat(region, 5000000)) <> ''"})
+    with pytest.raises(Exception, match="statement timeout"):
+        preview_mart(resolve_mart(slow, catalog), timeout_seconds=0.2)
