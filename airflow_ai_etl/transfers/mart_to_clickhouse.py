@@ -33,10 +33,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from airflow_ai_etl.catalog import READERS, Catalog, ConnectionInfo
+from airflow_ai_etl.catalog import READERS, Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
 from airflow_ai_etl.marts.model import Mart
-from airflow_ai_etl.marts.resolve import ResolvedMart, resolve_mart
+from airflow_ai_etl.marts.resolve import MartQuestion, ResolvedMart, resolve_mart
 from airflow_ai_etl.marts.sql import mart_sql
 from airflow_ai_etl.transfers.clickhouse_staging import swap_in
 from airflow_ai_etl.transfers.postgres_source import TransferError, lock_target, pg_connect
@@ -99,14 +99,58 @@ def ch_time_literal(ch_type: str, text: str) -> str:
     return f"toDateTime({quoted}, '{tz.group(1)}')" if tz else f"toDateTime({quoted})"
 
 
-def read_catalog(conn_id: str) -> Catalog:
-    """The catalog of one connection (its tables, columns, keys), read through its hook."""
+_PG_TABLES = """
+SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
+       coalesce(col_description(c.oid, a.attnum), ''),
+       coalesce((SELECT array_agg(k.attname ORDER BY array_position(i.indkey::int2[], k.attnum))
+                 FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY(i.indkey)
+                 WHERE i.indrelid = c.oid AND i.indisprimary), '{}')
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+WHERE c.oid IN (SELECT to_regclass(name) FROM unnest(%s::text[]) AS name)
+  AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY n.nspname, c.relname, a.attnum
+"""
+
+
+def read_postgres_tables(conn_id: str, names: list[str]) -> list[Table]:
+    """Columns, nullability and primary keys of the named tables only (missing ones are left out).
+
+    A refresh needs just the mart's own tables; reading the whole catalog (information_schema)
+    would cost time on every run, and more the bigger the database.
+    """
+    from airflow_ai_etl.transfers.postgres_source import pg_quote_table
+
+    conn = pg_connect(conn_id)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(_PG_TABLES, ([pg_quote_table(n) for n in names],))
+            found = cur.fetchall()
+    finally:
+        conn.rollback()
+        conn.close()
+    grouped: dict[tuple[str, str], list[Column]] = {}
+    keys: dict[tuple[str, str], tuple[str, ...]] = {}
+    for schema, table, column, type_, nullable, comment, primary_key in found:
+        grouped.setdefault((schema, table), []).append(Column(column, type_, bool(nullable), comment))
+        keys[(schema, table)] = tuple(primary_key)
+    return [
+        Table(schema, table, tuple(cols), keys[(schema, table)]) for (schema, table), cols in grouped.items()
+    ]
+
+
+def read_catalog(conn_id: str, tables: list[str] | None = None) -> Catalog:
+    """The catalog of one connection, read through its hook.
+
+    :param tables: PostgreSQL: read only these tables (names as the mart gives them).
+    """
     from airflow.sdk import BaseHook
 
     conn = BaseHook.get_connection(conn_id)
     info = ConnectionInfo(
         conn_id, (conn.conn_type or "").lower(), conn.description or "", conn.host or "", conn.schema or ""
     )
+    if tables is not None and info.engine == "postgres":
+        return Catalog(connections={conn_id: info}, tables={conn_id: read_postgres_tables(conn_id, tables)})
     reader = READERS.get(info.engine)
     if reader is None:
         raise TransferError(
@@ -135,8 +179,22 @@ class MartToClickHouseTransfer:
     fast_path: bool | None = None
 
     def resolve(self) -> ResolvedMart:
-        catalog = self.catalog if self.catalog is not None else read_catalog(self.mart.conn_id)
-        return resolve_mart(self.mart, catalog)
+        """Resolve the mart: against the given catalog, else against its own tables (a deployed mart's
+        joins are pinned, so these are all it needs), else against the connection's whole catalog."""
+        if self.catalog is not None:
+            return resolve_mart(self.mart, self.catalog)
+        own = [self.mart.table] + [j.table for j in self.mart.joins]
+        own += sorted({d.rsplit(".", 1)[0] for d in self._column_refs() if "." in d})
+        try:
+            return resolve_mart(self.mart, read_catalog(self.mart.conn_id, own))
+        except MartQuestion:  # e.g. a join still to be found along the relations
+            return resolve_mart(self.mart, read_catalog(self.mart.conn_id))
+
+    def _column_refs(self) -> list[str]:
+        mart = self.mart
+        refs = list(mart.dimensions) + [m.column for m in mart.measures if m.column]
+        refs += [f.column for f in mart.filters] + ([mart.time_grain.column] if mart.time_grain else [])
+        return refs
 
     # ------------------------------------------------------------------ run
 
