@@ -349,3 +349,32 @@ def test_preview_stops_at_the_timeout_and_on_clickhouse_counts_exactly(env, ch, 
     slow = Mart.model_validate({**DAY_REGION_CITY, "where": "md5(repeat(region, 5000000)) <> ''"})
     with pytest.raises(Exception, match="statement timeout"):
         preview_mart(resolve_mart(slow, catalog), timeout_seconds=0.2)
+
+
+def test_refresh_reads_schema_qualified_tables_and_finds_unpinned_joins(env, ch, postgres):
+    leads = {
+        "conn_id": "pg_shop",
+        "table": "crm.leads",
+        "measures": [{"func": "count", "as": "leads"}],
+        "dimensions": ["source"],
+        "time_grain": {"column": "created_at", "grain": "week"},
+    }
+    refresh(leads, table="leads_mart")
+    expected = pg(
+        postgres, "SELECT date_trunc('week', created_at)::date, source, count(*) FROM crm.leads GROUP BY 1, 2"
+    )
+    assert sorted(rows(ch, "leads_mart", "week")) == sorted(normalise(expected))
+    # category is in products, reached along the one relation sales.product_id -> products.id
+    by_category = {
+        "conn_id": "pg_shop",
+        "table": "sales",
+        "measures": MEASURES[:2],
+        "dimensions": ["category"],
+    }
+    refresh(by_category, table="category_mart")
+    expected = pg(
+        postgres,
+        "SELECT p.category, sum(s.amount), count(*) FROM sales s LEFT JOIN products p ON p.id = s.product_id "
+        "GROUP BY 1 ORDER BY 1",
+    )
+    assert rows(ch, "category_mart", "category") == normalise(expected)
