@@ -121,6 +121,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "catalog.refresh": "Refresh",
         "catalog.error": "Cannot read tables",
         "catalog.pk": "primary key",
+        "catalog.relations": "Relations",
+        "catalog.legend": "Arrows point from the referencing table to the referenced one: solid = declared "
+        "foreign key, dashed = inferred from column names and types (hover for the evidence; "
+        "`airflow ai-etl catalog --relations` also measures them on a sample).",
+        "catalog.left_out": "tables not drawn",
         "audit.title": "Audit log",
         "audit.empty": "Nothing audited yet.",
         "forbidden.title": "Access denied",
@@ -218,6 +223,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "catalog.refresh": "Обновить",
         "catalog.error": "Не удалось прочитать таблицы",
         "catalog.pk": "первичный ключ",
+        "catalog.relations": "Связи",
+        "catalog.legend": "Стрелка ведёт от ссылающейся таблицы к той, на которую она ссылается: сплошная — "
+        "объявленный внешний ключ, пунктир — выведена из имён и типов столбцов (наведите курсор, чтобы "
+        "увидеть основания; `airflow ai-etl catalog --relations` проверяет их ещё и на выборке).",
+        "catalog.left_out": "таблиц не показано",
         "audit.title": "Журнал аудита",
         "audit.empty": "Записей пока нет.",
         "forbidden.title": "Доступ запрещён",
