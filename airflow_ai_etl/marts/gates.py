@@ -145,6 +145,15 @@ def check_mart_spec(spec: PipelineSpec, catalog: Catalog) -> tuple[PipelineSpec,
                     "target.conn_id",
                 )
             )
+    if target.order_by or target.partition_by:
+        problems.append(
+            Problem(
+                "schema",
+                "a mart's table is ordered by its grain and NOT NULL dimensions; order_by and partition_by "
+                "do not apply",
+                "target.order_by" if target.order_by else "target.partition_by",
+            )
+        )
     if target.mode != "replace" or target.keys:
         problems.append(
             Problem(

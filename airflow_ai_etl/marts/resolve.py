@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -401,8 +401,8 @@ class _Resolver:
         return [c.name for c in self.fact.columns if column_kind(c.type).temporal]
 
 
-def _short_names(qualified: object) -> str:
-    return _choices(sorted({str(q).split(".", 1)[-1] for q in qualified}))  # type: ignore[attr-defined]
+def _short_names(qualified: Iterable[str]) -> str:
+    return _choices(sorted({q.split(".", 1)[-1] for q in qualified}))
 
 
 def _literal(value: object) -> exp.Expression:

@@ -92,6 +92,11 @@ def test_new_page_previews_a_mart(login: Any, screenshot: Any) -> None:
     assert table.locator("thead th").all_inner_texts() == ["day", "region", "revenue", "orders"]
     assert table.locator("tbody tr").count() == 20
     first = table.locator("tbody tr").first.locator("td").all_inner_texts()
-    assert first == ["2024-01-01", "east", "3.00", "1"]  # sale 2 (amount 3.00): the first day, regions in order
+    assert first == [
+        "2024-01-01",
+        "east",
+        "3.00",
+        "1",
+    ]  # sale 2 (amount 3.00): the first day, regions in order
     assert "PostgreSQL estimates the mart at about" in page.get_by_test_id("preview-estimate").inner_text()
     screenshot(page, "11_mart_preview")

@@ -122,6 +122,7 @@ def test_mart_file_imports_in_airflow(tmp_path):
             "time column",
         ),
         ({"target__mode": "append"}, "rejected", "mode replace"),
+        ({"target__order_by": ["region"]}, "rejected", "do not apply"),
         ({"source__mart__where": "amount > (SELECT 1)"}, "rejected", "no subqueries"),
         ({"target__conn_id": "pg_shop"}, "needs_clarification", "not clickhouse"),
     ],
