@@ -13,7 +13,7 @@ import os
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from airflow_ai_etl.assistant import Assistant
@@ -144,7 +144,37 @@ def get_cli_commands() -> list:
             name="catalog",
             help="Show the connections and tables the planner can see",
             func=command("catalog"),
-            args=(json_out, Arg(("--conn-id",), help="Only this connection")),
+            args=(
+                json_out,
+                Arg(("--conn-id",), help="Only this connection"),
+                Arg(
+                    ("--relations",),
+                    help="List relations between tables: declared foreign keys and inferred candidates "
+                    "(<table>_id names, types, containment on a bounded sample) with evidence and confidence",
+                    action="store_true",
+                ),
+            ),
+        ),
+        ActionCommand(
+            name="preview",
+            help="Show the first rows of a mart and its row count estimate, before deploying it",
+            description=textwrap.dedent(
+                """\
+                Plans the request (or reads a spec with --spec), runs every check that comes before
+                rendering, then runs the mart's query on its source: ordered by its keys, LIMIT
+                --limit rows, stopped after --timeout seconds. Prints the rows and the row estimate
+                (PostgreSQL's plan estimate, or ClickHouse's exact count of groups). Exit codes as
+                for generate."""
+            ),
+            func=command("preview"),
+            args=(
+                Arg(("request",), nargs="?", help="The request text (or give --spec)"),
+                Arg(("--spec",), metavar="FILE", help="A spec .json file (or a rendered DAG .py file)"),
+                Arg(("--limit",), type=int, default=20, help="Rows to show (default 20)"),
+                Arg(("--timeout",), type=float, default=10.0, help="Seconds the query may run (default 10)"),
+                json_out,
+                catalog,
+            ),
         ),
         ActionCommand(
             name="roles",
@@ -219,7 +249,7 @@ def _print_json(data: Any, out: TextIO | None = None) -> None:
     out.flush()
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     sys.stderr.write(f"error: {message}\n")
     sys.exit(EXIT_ERROR)
 
@@ -259,12 +289,12 @@ def _deploy_or_show(assistant: Assistant, outcome: Outcome, args: argparse.Names
 
     if outcome.status != "ok" or not (args.deploy or getattr(args, "dry_run", False)):
         return outcome
-    if getattr(args, "dry_run", False):
-        sys.stderr.write(_pending_diff(assistant, outcome))
-        return outcome
     try:
+        if getattr(args, "dry_run", False):
+            sys.stderr.write(_pending_diff(assistant, outcome))
+            return outcome
         return assistant.deploy(outcome, force=args.force)
-    except DeployError as exc:
+    except DeployError as exc:  # unwritable dags folder, hand-edited file, ...: one line, no traceback
         _fail(str(exc))
         raise  # unreachable; keeps type checkers calm
 
@@ -325,26 +355,50 @@ def _generate_batch(args: argparse.Namespace) -> None:
         out.flush()
 
 
-def _load_spec(path: str) -> dict[str, Any]:
-    from airflow_ai_etl.render.renderer import read_embedded_spec
-
-    text = Path(path).read_text(encoding="utf-8")
-    if path.endswith(".py"):
-        spec = read_embedded_spec(text)
-        if spec is None:
-            _fail(f"{path} has no embedded AI_ETL_SPEC; it was not written by the assistant")
-        return spec  # type: ignore[return-value]
+def _read_text(path: str) -> str:
+    """A spec or DAG file's text, or a clear error (exit 2) for what cannot be read as one."""
+    file = Path(path)
+    if file.is_dir():
+        _fail(f"{path} is a directory; give a spec (.json) or a DAG file (.py)")
     try:
-        return json.loads(text)
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        _fail(f"{path} does not exist")
+    except UnicodeDecodeError as exc:
+        _fail(f"{path} is not UTF-8 text: {exc.reason} at byte {exc.start}")
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+
+
+def _load_spec(path: str) -> dict[str, Any]:
+    """The spec of a .json file, or the embedded spec of a DAG file that passes the shape gate."""
+    text = _read_text(path)
+    if path.endswith(".py"):
+        from airflow_ai_etl.render.renderer import read_embedded_spec
+        from airflow_ai_etl.render.shape import check_shape
+
+        problems = check_shape(text)
+        if problems:
+            _fail(f"{path}: {problems[0].message}")
+        return read_embedded_spec(text)  # type: ignore[return-value]
+    try:
+        data = json.loads(text)
     except ValueError as exc:
         _fail(f"{path} is not JSON: {exc}")
         raise
+    if not isinstance(data, dict):
+        _fail(f"{path} holds a JSON {type(data).__name__}, not a spec object")
+    return data
 
 
 def validate_command(args: argparse.Namespace) -> None:
     """Run every gate on a spec file or a rendered DAG file."""
     json_out = _reserve_stdout() if args.json else None
-    outcome = _assistant(args).check(_load_spec(args.path))
+    assistant = _assistant(args)
+    if args.path.endswith(".py"):
+        outcome = assistant.check_file(_read_text(args.path))
+    else:
+        outcome = assistant.check(_load_spec(args.path))
     _report(outcome, json_out)
     sys.exit(outcome.exit_code)
 
@@ -363,7 +417,12 @@ def list_command(args: argparse.Namespace) -> None:
     """List deployed pipelines."""
     from dataclasses import asdict
 
-    rows = _assistant(args).store.list()
+    from airflow_ai_etl.deploy import DeployError
+
+    try:
+        rows = _assistant(args).store.list()
+    except DeployError as exc:
+        _fail(str(exc))
     if args.json:
         _print_json([asdict(r) for r in rows])
         return
@@ -426,6 +485,9 @@ def catalog_command(args: argparse.Namespace) -> None:
         catalog.connections = {k: v for k, v in catalog.connections.items() if k == args.conn_id}
         if not catalog.connections:
             _fail(f"connection {args.conn_id!r} does not exist")
+    if args.relations:
+        _print_relations(catalog, json_out)
+        return
     if args.json:
         _print_json(catalog.to_dict(), json_out)
         return
@@ -462,6 +524,75 @@ def roles_command(args: argparse.Namespace) -> None:
         sys.stdout.write(f"{role}: {verb} {action} on {resource}\n")
     if not granted:
         sys.stdout.write("Nothing to grant: every role with an AI ETL permission can find the menu.\n")
+
+
+def preview_command(args: argparse.Namespace) -> None:
+    """Plan (or read) a mart and show its first rows and its row estimate."""
+    from airflow_ai_etl.assistant import _failed
+    from airflow_ai_etl.marts.gates import mart_of
+    from airflow_ai_etl.marts.preview import preview_mart
+    from airflow_ai_etl.marts.resolve import resolve_mart
+    from airflow_ai_etl.validation import validate_spec
+
+    if not args.request and not args.spec:
+        _fail('give the request text or --spec FILE, e.g. airflow ai-etl preview "revenue by region and day"')
+    if not 1 <= args.limit <= 1000:
+        _fail("--limit must be between 1 and 1000")
+    json_out = _reserve_stdout() if args.json else None
+    assistant = _assistant(args)
+    if args.spec:
+        data: Any = _load_spec(args.spec)
+    else:
+        planned = assistant.planner.plan(args.request)
+        if planned.status != "ok" or planned.spec is None:
+            _report(planned, json_out)
+            sys.exit(planned.exit_code)
+        data = planned.spec
+    spec, problems = validate_spec(data, assistant.catalog)
+    if problems or spec is None:
+        outcome = _failed(spec, problems)
+        _report(outcome, json_out)
+        sys.exit(outcome.exit_code)
+    if spec.source.type != "mart":
+        _fail(
+            f"preview shows marts; this request is a {spec.source.type} load of "
+            f"{spec.source.table or spec.source.path}"
+        )
+    try:
+        preview = preview_mart(
+            resolve_mart(mart_of(spec), assistant.catalog), limit=args.limit, timeout_seconds=args.timeout
+        )
+    except Exception as exc:  # the query failed or timed out on the source: say so, write nothing
+        _fail(f"the mart query failed on {spec.source.conn_id}: {str(exc).strip()}")
+        raise
+    if json_out:
+        _print_json({"status": "ok", "spec": spec.to_json_dict(), **preview.to_dict()}, json_out)
+        return
+    sys.stdout.write(
+        f"mart: {spec.source.conn_id} {spec.source.table} -> {spec.target.conn_id} {spec.target.table}\n"
+    )
+    sys.stdout.write(preview.sql + "\n\n" + preview.as_text())
+
+
+def _print_relations(catalog: Any, json_out: TextIO | None) -> None:
+    """Relations of every connection with tables, measured on PostgreSQL samples."""
+    from airflow_ai_etl.relations import discover_relations
+
+    relations = discover_relations(catalog, [c for c in catalog.connections if c in catalog.tables])
+    if json_out:
+        _print_json([r.to_dict() for r in relations], json_out)
+        return
+    for conn_id in catalog.connections:
+        if conn_id in catalog.errors:
+            sys.stdout.write(f"{conn_id}: cannot read tables: {catalog.errors[conn_id]}\n")
+        found = [r for r in relations if r.conn_id == conn_id]
+        if not found:
+            continue
+        sys.stdout.write(f"{conn_id}\n")
+        for r in sorted(found, key=lambda r: (-r.confidence, r.label)):
+            sys.stdout.write(f"  {r.label}  {r.kind}  confidence {r.confidence:.2f}\n")
+            for sentence in r.evidence:
+                sys.stdout.write(f"      {sentence}\n")
 
 
 def schema_command(args: argparse.Namespace) -> None:

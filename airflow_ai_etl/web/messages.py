@@ -147,12 +147,20 @@ _RU: list[tuple[str, str]] = [
     (r"internal planner error: (?P<e>.*)", "внутренняя ошибка планировщика: {e}"),
     # --- validation gates (validation.py, spec.py)
     (
-        r"Value error, '(?P<c>[^']*)': the (?P<f>minute|hour|day-of-month|month|day-of-week) field \((?P<v>[^)]*)\) is out of range (?P<r>\S+)",
+        r"'(?P<c>[^']*)': the (?P<f>minute|hour|day-of-month|month|day-of-week) field \((?P<v>[^)]*)\) is out of range (?P<r>\S+)",
         "«{c}»: значение {v} в поле «{f_ru}» вне диапазона {r}",
     ),
     (
         r"Value error, '(?P<c>[^']*)' is not a 5-field cron expression or a preset",
         "«{c}» — не cron-выражение из 5 полей и не пресет",
+    ),
+    (
+        r"'(?P<c>[^']*)' is not a preset \((?P<p>[^)]*)\) or a cron expression of 5 fields separated by single spaces",
+        "«{c}» — не пресет ({p}) и не cron-выражение из 5 полей, разделённых одиночными пробелами",
+    ),
+    (
+        r"'(?P<c>[^']*)' has a field out of range \(minute 0-59, hour 0-23, day 1-31, \.\.\.\)",
+        "в «{c}» поле вне диапазона (минуты 0-59, часы 0-23, день 1-31, ...)",
     ),
     (r"Value error, '(?P<z>[^']*)' is not an IANA time zone", "«{z}» — не часовой пояс IANA"),
     (r"mode upsert needs keys", "для режима upsert нужны ключевые колонки"),
