@@ -122,6 +122,54 @@ _RU: list[tuple[str, str]] = [
         r"Which column of (?P<t>\S+) should equal (?P<v>.+?): (?P<cols>.*)\?",
         "Какая колонка {t} должна быть равна {v}: {cols}?",
     ),
+    (
+        r"There is no (?P<n>.+?) connection; the assistant reads PostgreSQL tables \(and their change streams\), S3 files and Excel workbooks and loads into ClickHouse or PostgreSQL\. Connection types available: (?P<k>.*)\.",
+        "Подключения {n} нет; ассистент читает таблицы PostgreSQL (и их потоки изменений), файлы S3 и книги Excel и загружает в ClickHouse или PostgreSQL. Доступные типы подключений: {k}.",
+    ),
+    (
+        r"Which columns of (?P<t>\S+) should be masked\? Columns: (?P<cols>.*)\.",
+        "Какие колонки {t} маскировать? Колонки: {cols}.",
+    ),
+    (
+        r"(?P<t>\S+) has no column (?P<c>'[^']*')\. Which columns of (?P<t2>\S+) should be masked\? Columns: (?P<cols>.*)\.",
+        "В {t} нет колонки {c}. Какие колонки {t2} маскировать? Колонки: {cols}.",
+    ),
+    (
+        r"(?P<t>\S+) has no column (?P<c>'[^']*') to leave out; columns: (?P<cols>.*)\.",
+        "В {t} нет колонки {c}, которую можно исключить; колонки: {cols}.",
+    ),
+    (
+        r"(?P<t>\S+) has no column (?P<c>'[^']*') to filter on \((?P<w>[^)]*)\); columns: (?P<cols>.*)\.",
+        "В {t} нет колонки {c} для фильтра ({w}); колонки: {cols}.",
+    ),
+    (
+        r"I could not turn (?P<w>'[^']*') into a time window\. Which rows of (?P<t>\S+) should each run load, for example (?P<ex>.*)\?",
+        "Не удалось превратить {w} в интервал времени. Какие строки {t} загружать при каждом запуске, например {ex}?",
+    ),
+    (
+        r"(?P<c>\S+) is both masked and left out of the load; load it masked, or leave it out\?",
+        "{c} и замаскирована, и исключена из загрузки; загрузить её замаскированной или исключить?",
+    ),
+    (
+        r"(?P<t>\S+) has no city, region or country column to filter by (?P<w>'[^']*'); which rows should be loaded\? Columns: (?P<cols>.*)\.",
+        "В {t} нет колонки города, региона или страны для фильтра {w}; какие строки загружать? Колонки: {cols}.",
+    ),
+    (
+        r"I can filter (?P<t>\S+) by one (?P<c>\S+); which one do you mean by (?P<w>'[^']*') and the places after it\?",
+        "Фильтр по {t} принимает одно значение ({c}); какое имеется в виду под {w} и следующими местами?",
+    ),
+    (
+        r"The request names (?P<w>'[^']*') and another condition on (?P<c>\S+); which should the rows meet\?",
+        "В запросе есть {w} и ещё одно условие на {c}; какому из них должны отвечать строки?",
+    ),
+    (
+        r"What is (?P<v>'[^']*') in (?P<p>'[^']*')\? If it is a (?P<c>\S+) of (?P<t>\S+), write it as stored \(for example (?P<ex>.*)\); if it is a connection or a table, name it as the catalog does\.",
+        "Что такое {v} в {p}? Если это значение {c} в {t}, напишите его так, как оно хранится (например, {ex}); если это подключение или таблица, назовите их так, как в каталоге.",
+    ),
+    (
+        r"A filter on (?P<c>\S+) takes one value; which (?P<n>\S+) do you mean by (?P<w>'[^']*')\?",
+        "Фильтр по {c} принимает одно значение; какое значение {n} имеется в виду под {w}?",
+    ),
     # --- planner refusals
     (
         r"The request is empty: describe what to load, from where and when\.",
@@ -141,7 +189,7 @@ _RU: list[tuple[str, str]] = [
         "Это не похоже на запрос о пайплайне данных. Пример: «Загружать продажи из PostgreSQL в ClickHouse ежедневно в 2 часа ночи».",
     ),
     (
-        r"There is no (?P<n>\S+) connection the assistant can read from; connection types available: (?P<k>.*)\.",
+        r"There is no (?P<n>.+?) connection the assistant can read from; connection types available: (?P<k>.*)\.",
         "Нет подключения {n}, из которого ассистент может читать; доступные типы подключений: {k}.",
     ),
     (r"internal planner error: (?P<e>.*)", "внутренняя ошибка планировщика: {e}"),

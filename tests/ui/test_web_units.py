@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -165,3 +166,24 @@ def test_cron_out_of_range_names_the_field_in_both_languages() -> None:
     assert "the hour field (25) is out of range 0-23" in message
     assert translate(message, "ru") == "«0 25 * * *»: значение 25 в поле «часы» вне диапазона 0-23"
     assert translate("something new", "ru") == "something new"  # unknown messages stay as they are
+
+
+def test_every_planner_message_of_the_eval_set_has_a_russian_form() -> None:
+    """Every question and refusal the offline planner gives on eval/cases.jsonl (both languages) is in
+    the Russian catalog (web/messages.py): a new planner message needs its entry there."""
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+    from airflow_ai_etl.web.messages import translate
+    from eval.run_eval import load_cases
+    from tests.catalogs import CATALOGS
+
+    planners: dict[str, OfflinePlanner] = {}
+    untranslated = set()
+    for case in load_cases():
+        name = case["catalog"]
+        catalog = CATALOGS[name]() if callable(CATALOGS[name]) else CATALOGS[name]
+        outcome = planners.setdefault(name, OfflinePlanner(catalog)).plan(case["request"])
+        for message in [*outcome.questions, *(p.message for p in outcome.errors)]:
+            already_russian = re.match(r"[А-яЁё]", message)
+            if not already_russian and translate(message, "ru") == message:
+                untranslated.add(message)
+    assert not untranslated, sorted(untranslated)
