@@ -53,6 +53,7 @@ def _english(texts: list[str], names: set[str]) -> list[str]:
     for text in texts:
         for phrase in PHRASES:
             text = text.replace(phrase, " ")
+        text = re.sub(r"`[^`]*`", " ", text)  # a command or code quoted in prose
         for token in re.split(
             r"[\s,;:()«»\"'!?—–…·↗✓✗<>=\[\]{}]+|(?<=\w)-(?=[А-яЁё])|(?<=[А-яЁё])-(?=\w)", text
         ):
@@ -114,6 +115,7 @@ def test_the_checker_finds_english() -> None:
     assert _english(["Таблица public.sales в pg_shop, cron 0 2 * * *, DAG в ClickHouse"], set()) == []
     assert _english(["колонка email", "JSON-спецификация, cron-выражение"], {"email"}) == []
     assert _english(["поле day-of-week"], set()) == ["day-of-week"]
+    assert _english(["команда `airflow ai-etl roles`"], set()) == []
 
 
 def test_new_pipeline_results_and_errors_are_russian(russian: Any, ui_server: Any, screenshot: Any) -> None:
