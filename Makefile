@@ -44,7 +44,8 @@ demo-stop: venv
 	$(PY) scripts/local_servers.py stop --dir .demo
 
 eval: venv
-	$(PY) eval/run_eval.py
+	$(PY) eval/perturb.py
+	$(PY) eval/run_eval.py --all
 
 bench: system-deps venv
 	$(PY) benchmarks/transfer_bench.py
