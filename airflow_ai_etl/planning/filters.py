@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 
 from airflow_ai_etl.catalog import Catalog, Column, Table
+from airflow_ai_etl.planning.grammar import is_destroy_word
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -34,7 +35,6 @@ from airflow_ai_etl.planning.patterns import (
     COMPARISON,
     DAY_WINDOW,
     DEDUPE,
-    DESTRUCTIVE,
     EXPLICIT_COMPARISON,
     FILTER_GENERIC_OK,
     FILTER_HINTS,
@@ -515,7 +515,7 @@ class FilterRules:
             or self._names_table(word, table)
             or self._names_other_table(word, table)
             or NEGATING_VERB.match(word)
-            or DESTRUCTIVE.fullmatch(word)
+            or is_destroy_word(word)
         ):
             return False
         request.unsure.append(

@@ -319,15 +319,28 @@ def destroy_frames(tokens: Sequence[Token]) -> list[Slot]:
                 continue
         elif t.lang != "en" or not is_(t, "DESTROY_VERB"):
             continue
-        obj = False
-        for nxt in tokens[i + 1 : i + 7]:
-            if nxt.lang == "punct" and nxt.text in ",.;!?":
-                break
-            if nxt.lang in ("ru", "en", "num") and nxt.lower not in _FUNCTION_WORDS:
-                obj = True
-                break
+        obj = _object_after(tokens, i) or (t.lang == "ru" and _object_before(tokens, i))
         slots.append(Slot("destroy", t.lower, t.start, t.end, i, i + 1, confirmed=obj))
     return slots
+
+
+def _object_after(tokens: Sequence[Token], i: int) -> bool:
+    for nxt in tokens[i + 1 : i + 7]:
+        if nxt.lang == "punct" and nxt.text in ",.;!?":
+            return False
+        if nxt.lang in ("ru", "en", "num") and nxt.lower not in _FUNCTION_WORDS:
+            return True
+    return False
+
+
+def _object_before(tokens: Sequence[Token], i: int) -> bool:
+    """Russian object-verb order in the same clause: «старые заказы удалить», «таблицу продаж очистить»."""
+    for prev in reversed(tokens[max(0, i - 4) : i]):
+        if prev.lang == "punct" and prev.text in ",.;!?":
+            return False
+        if prev.lang == "ru" and prev.has({p.lemma for p in prev.parses}, pos=("NOUN", "NPRO")):
+            return True
+    return False
 
 
 def is_destroy_word(word: str) -> bool:

@@ -97,8 +97,9 @@ RU: dict[str, frozenset[str]] = {
     "CDC": frozenset({"стримить", "cdc"}),
 }
 EN: dict[str, frozenset[str]] = {
+    # Surface words, not stems: "deleted rows" / "removed" describe data, they order nothing.
     "DESTROY_VERB": frozenset(
-        {"drop", "delet", "truncat", "wipe", "eras", "purg", "destroy", "remov", "nuke"}
+        {"drop", "delete", "deletes", "truncate", "wipe", "erase", "purge", "destroy", "remove", "nuke"}
     ),
     # Frequencies are whole words here ("hourly"): their stems are the nouns ("hour").
     "FREQ_MINUTE": frozenset(),
@@ -127,6 +128,7 @@ COMPATIBLE = {
     frozenset({"FREQ_DAY", "PART_OF_DAY"}),
 }
 TABLES = {"ru": RU, "en": EN}
+SURFACE_ONLY = {"DESTROY_VERB"}  # English concepts matched by the word itself, not its stem
 
 RU_WEEKDAYS = {"воскресенье": 0, "понедельник": 1, "вторник": 2, "среда": 3, "четверг": 4, "пятница": 5,
                "суббота": 6}  # fmt: skip
@@ -139,7 +141,7 @@ def is_(token: Token, concept: str, pos: Iterable[str] | None = None) -> bool:
     table = TABLES["en" if token.lang == "en" else "ru"]
     lemmas = table.get(concept, frozenset())
     if token.lang == "en":
-        return token.lemma in lemmas or token.lower in lemmas
+        return token.lower in lemmas or (concept not in SURFACE_ONLY and token.lemma in lemmas)
     return token.has(lemmas, pos=pos)
 
 

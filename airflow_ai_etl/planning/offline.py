@@ -30,7 +30,9 @@ from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
+from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.filters import FilterRules
+from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -48,7 +50,6 @@ from airflow_ai_etl.planning.patterns import (
     CONN_FILLER,
     DEDUPE,
     DEDUPE_AFTER_VERB,
-    DESTRUCTIVE,
     EXCEL_PATH,
     EXCLUDE,
     EXCLUDE_PREPOSITIONS,
@@ -101,6 +102,8 @@ from airflow_ai_etl.planning.vocabulary import (
     words,
 )
 from airflow_ai_etl.spec import PipelineSpec
+
+_WORD_AT = re.compile(r"(\w+)")
 
 
 class OfflinePlanner(FilterRules):
@@ -158,8 +161,16 @@ class OfflinePlanner(FilterRules):
         return None
 
     def _destructive(self, request: Request) -> Outcome | None:
+        """Refuse a confirmed destructive frame (a destroy verb, by lemma, with an object); a destroy word
+        with nothing it acts on is asked about, not refused."""
+        if not grammar.enabled("destroy"):
+            return None
         is_cdc = bool(CDC.search(request.lower))
-        for match in DESTRUCTIVE.finditer(request.lower):
+        keywords = []
+        for slot in grammar.destroy_frames(tokenize(request.text)):
+            match = _WORD_AT.match(request.lower, slot.start)
+            if match is None:
+                continue
             if DEDUPE_AFTER_VERB.match(request.lower[match.end() :]):
                 continue
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
@@ -168,10 +179,23 @@ class OfflinePlanner(FilterRules):
                 self._drops_columns_only(request, match) or self._removes_rows_only(request, match)
             ):
                 continue
+            if not slot.confirmed:
+                keywords.append(request.text[slot.start : slot.end])
+                continue
             return Outcome.reject(
                 "policy",
                 f"Destructive intent ({match.group(1)!r}): the assistant only builds pipelines that read "
                 "a source and load a target; it never drops, deletes or truncates data.",
+            )
+        if keywords:
+            if request.language == "ru":
+                return Outcome.clarify(
+                    f"Что значит «{keywords[0]}»? Ассистент только читает источник и загружает цель; "
+                    "удалять данные он не будет. Опишите, что загрузить, откуда, куда и когда."
+                )
+            return Outcome.clarify(
+                f"What does {keywords[0]!r} refer to? The assistant only reads a source and loads a target; "
+                "it never deletes data. Say what to load, from where, to where and when."
             )
         return None
 

@@ -25,11 +25,6 @@ CODE_PATTERNS = [
         r"\b(insert\s+into|delete\s+from|update\s+\w+\s+set)\b",
     )
 ]
-DESTRUCTIVE = re.compile(
-    r"\b(drop|delete|deletes|truncate|wipe|erase|purge|destroy|remove|удал\w*|очист\w*|стер\w*|сотр\w*|"
-    r"уничтож\w*|снес\w*|снести|nuke|грохн\w*|дропн\w*|обнул\w*)\b",
-    re.IGNORECASE,
-)
 # "remove duplicates", "удалить дубли" are deduplication, not destruction.
 DEDUPE_AFTER_VERB = re.compile(r"^\W*(\w+\W+){0,2}(duplicat\w*|dup\w*|дубл\w*|повтор\w*)", re.IGNORECASE)
 # Change data capture: "deletes"/"удаления" there are events to replicate, not an order to delete.
