@@ -33,6 +33,7 @@ from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.filters import FilterRules
 from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -87,7 +88,6 @@ from airflow_ai_etl.planning.patterns import (
     TO_WORDS,
     UNSUPPORTED_TARGET,
     UPDATE_COLUMNS,
-    UPSERT,
     VALUE_COLUMN_WORDS,
 )
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
@@ -106,6 +106,14 @@ from airflow_ai_etl.spec import PipelineSpec
 _WORD_AT = re.compile(r"(\w+)")
 
 
+def _lexicon_cue(text: str, concept: str) -> re.Match[str] | None:
+    """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match."""
+    for token in tokenize(text):
+        if token.lang != "punct" and is_(token, concept):
+            return _WORD_AT.match(text, token.start)
+    return None
+
+
 class OfflinePlanner(FilterRules):
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -116,7 +124,16 @@ class OfflinePlanner(FilterRules):
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
 
     def plan(self, text: str) -> Outcome:
-        request = Request(text.strip())
+        text = text.strip()
+        append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
+        if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
+            text = (
+                text[: append_only.start]
+                + " " * (append_only.end - append_only.start)
+                + text[append_only.end :]
+            )
+        request = Request(text)
+        request.append_only = append_only is not None
         if not request.tokens:
             return Outcome.reject(
                 "policy", "The request is empty: describe what to load, from where and when."
@@ -895,7 +912,9 @@ class OfflinePlanner(FilterRules):
     def _mode(self, request: Request) -> str:
         if REPLACE.search(request.lower):
             return "replace"
-        return "upsert" if UPSERT.search(request.lower) else "append"
+        tokens = tokenize(request.text)
+        incremental = bool(INCREMENTAL.search(request.lower)) or any(is_(t, "INCREMENTAL") for t in tokens)
+        return "upsert" if grammar.merge_mode(tokens, incremental=incremental) else "append"
 
     def _listed_columns(self, table: Table, names: str) -> tuple[list[str], list[str]]:
         """Known columns of a `a, b and c` list, and the unknown snake_case names in it."""
@@ -912,6 +931,7 @@ class OfflinePlanner(FilterRules):
             before = request.lower[max(0, match.start() - 30) : match.start()]
             if (
                 INCREMENTAL.search(before)
+                or _lexicon_cue(before, "INCREMENTAL")
                 or DEDUPE.search(before)
                 or re.search(r"инкремент|incremental", before)
             ):
@@ -978,10 +998,18 @@ class OfflinePlanner(FilterRules):
                 spans.append((start, start + len(self._place_phrase(request, table, i))))
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
-        cue = INCREMENTAL.search(text) or NEW_NOUN.search(text)
+        cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
+        if cue is None and request.append_only:  # «только добавление»: each run adds the new rows
+            cue = re.match("", text)
         if not cue:
             return Found(None)
+        keys = [m.span() for m in KEY_CUE.finditer(request.lower)]
+        merge = grammar.merge_mode(tokenize(request.text)) if grammar.enabled("mode") else None
+        if merge:
+            keys.append((merge.start, merge.end + 4))
         for match in BY_LIST.finditer(request.lower):
+            if any(start <= match.start() < end for start, end in keys):
+                continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
             known, _ = self._listed_columns(table, match.group(1))
             near = match.start() >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
@@ -1145,7 +1173,7 @@ class OfflinePlanner(FilterRules):
             kind == "sql"
             and mode == "append"
             and not incremental.value
-            and not APPEND_WORDS.search(request.text)
+            and not (request.append_only or APPEND_WORDS.search(request.text))
         ):
             mode = "replace"  # a whole-table copy appended on every run would double its rows each time
         columns = self._column_subset(request, table)
@@ -1249,7 +1277,11 @@ class OfflinePlanner(FilterRules):
             return Outcome.clarify(*questions)
         sheet = SHEET.search(request.text) if kind == "excel" else None
         mode = self._mode(request)
-        if kind == "excel" and mode == "append" and not APPEND_WORDS.search(request.text):
+        if (
+            kind == "excel"
+            and mode == "append"
+            and not (request.append_only or APPEND_WORDS.search(request.text))
+        ):
             mode = "replace"  # a workbook is a whole: loading it again must not double its rows
         spec_data = {
             **self._header(

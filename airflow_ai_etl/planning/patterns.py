@@ -91,11 +91,6 @@ REPLACE = re.compile(
     r"перегру\w*|полн(ая|ую|ой|ые)\s+(перезалив\w*|перезагруз\w*|выгрузк\w*|загрузк\w*|перезапис\w*))\b",
     re.IGNORECASE,
 )
-UPSERT = re.compile(
-    r"\b(upsert\w*|merge|merging|update existing|insert or update|обновля\w* по ключ\w*|по ключ\w*|"
-    r"by key|on key|мерж\w*|обновля\w* существующ\w*)\b",
-    re.IGNORECASE,
-)
 APPEND_WORDS = re.compile(r"\b(append\w*|add\w*|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
