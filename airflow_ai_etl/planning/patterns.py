@@ -141,8 +141,11 @@ COLUMN_LIST = re.compile(
 # "(id, sku, price only)", "id, amount и region только"
 COLUMN_LIST_AFTER = re.compile(NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
 TARGET_TABLE = re.compile(
-    r"\b(?:as|into\s+table|to\s+table|into|table|в\s+таблиц\w*|таблиц\w*|как|под\s+именем|с\s+именем|"
-    r"target\s+table|named)\s+[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
+    r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+таблиц\w*|таблиц\w*)\s+"
+    # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
+    r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
+    r"|(?:as|into|как|под\s+именем|с\s+именем|named)\s+)"
+    r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,
 )
 # column <op> literal, written as SQL by the analyst: "source = 'ads'", "total >= 250.5".
