@@ -104,6 +104,28 @@ from airflow_ai_etl.planning.vocabulary import (
 from airflow_ai_etl.spec import PipelineSpec
 
 _WORD_AT = re.compile(r"(\w+)")
+WEAK_TO_WORDS = {"in"}  # a place more often than a direction
+
+
+def _mentions_schedule(text: str) -> bool:
+    """Any word about time or frequency (a number, «каждый», "every", «ежедневно», a weekday, a part of
+    day): then a schedule the parser could not read is asked about, never defaulted."""
+    for token in tokenize(text):
+        if token.number is not None or token.lang == "num":
+            return True
+        if token.lower in _SCHEDULE_WORDS or token.lemma in _SCHEDULE_WORDS:
+            return True
+        if any(is_(token, c) for c in ("FREQ_HOUR", "FREQ_DAY", "FREQ_WEEK", "FREQ_MONTH", "FREQ_NIGHT",
+                                       "FREQ_YEAR", "FREQ_MINUTE", "PART_OF_DAY", "WEEKDAY")):  # fmt: skip
+            return True
+    return False
+
+
+_SCHEDULE_WORDS = {
+    "every", "each", "daily", "hourly", "weekly", "monthly", "nightly", "minute", "hour", "noon", "midnight",
+    "каждый", "раз", "минута", "час", "полночь", "полдень", "вручную", "manually", "cron", "schedule",
+    "расписание", "morning", "evening", "night", "week", "day", "день", "неделя", "сутки",
+}  # fmt: skip
 
 
 def _lexicon_cue(text: str, concept: str) -> re.Match[str] | None:
@@ -152,6 +174,11 @@ class OfflinePlanner(FilterRules):
         source_conn, table = source.value or (None, None)
         target = self._target(request, source_conn)
         schedule = self._schedule(request)
+        if schedule is None and kind == "cdc" and not _mentions_schedule(request.text):
+            # A change stream is applied continuously: without a frequency it runs every minute
+            # (said in the spec's description, so the reviewer sees the default).
+            schedule = ScheduleMatch("* * * * *", None, "")
+            request.default_schedule = True
         questions = source.questions + target.questions
         if schedule is None:
             questions.append(self._ask_schedule(request))
@@ -417,6 +444,11 @@ class OfflinePlanner(FilterRules):
                     return Found(usable[chosen.pop()])
         mentions = self._engine_mentions(request)
         to_postgres = any(e == "postgres" and r == "target" for e, r, _ in mentions)
+        if to_postgres and not any(
+            e == "postgres" and r == "target" and request.tokens[i - 1] not in WEAK_TO_WORDS
+            for e, r, i in mentions
+        ):  # "changes in Postgres ... apply them to ClickHouse": "in" places the data, "to" sends it
+            to_postgres = not any(e == "clickhouse" and r == "target" for e, r, _ in mentions)
         engine = "postgres" if to_postgres else "clickhouse"
         if any(e in ("s3", "excel") and r == "target" for e, r, _ in mentions):
             return Found(None, [UNSUPPORTED_TARGET])
@@ -1231,7 +1263,8 @@ class OfflinePlanner(FilterRules):
         source_id = source.conn_id if source else "files"
         return {
             "dag_id": _dag_id(name, source_id, target.conn_id, target_table),
-            "description": f"{source_id}.{name} -> {target.conn_id}.{target_table} ({mode})",
+            "description": f"{source_id}.{name} -> {target.conn_id}.{target_table} ({mode})"
+            + ("; every minute: the default for change capture" if request.default_schedule else ""),
             "request": request.text,
             "owner": self.owner,
             "tags": list(dict.fromkeys(["ai-etl", source.engine if source else "files", target.engine])),

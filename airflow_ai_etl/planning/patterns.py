@@ -29,7 +29,7 @@ CODE_PATTERNS = [
 DEDUPE_AFTER_VERB = re.compile(r"^\W*(\w+\W+){0,2}(duplicat\w*|dup\w*|дубл\w*|повтор\w*)", re.IGNORECASE)
 # Change data capture: "deletes"/"удаления" there are events to replicate, not an order to delete.
 CDC = re.compile(
-    r"\b(cdc|change\s+data\s+capture|(stream|captur\w*|replicat\w*)\s+(all\s+)?changes|"
+    r"\b(cdc|change\s+data\s+capture|(stream|captur\w*|replicat\w*|track\w*)\s+(all\s+|[a-z]+\s+)?changes|"
     r"inserts,?\s+updates,?\s+and\s+deletes|logical\s+replication|логическ\w+\s+репликац\w*|"
     r"(стрим\w*|поток\w*|захват\w*|транслир\w*)\s+(все\s+)?изменени\w*|"
     r"вставки,?\s+обновления\s+и\s+удаления)\b",
