@@ -126,6 +126,9 @@ COMPATIBLE = {
     frozenset({"FREQ_HOUR", "HOUR_WORD"}),
     frozenset({"FREQ_NIGHT", "PART_OF_DAY"}),  # "night" / «ночной»: a part of day and a nightly run
     frozenset({"FREQ_DAY", "PART_OF_DAY"}),
+    # «день» is a glossary noun (a `day` column) and a part of day; the grammar reads it as a part of day
+    # only in the genitive right after an hour («в 3 дня»), so the two never compete for one word.
+    frozenset({"GLOSSARY_NOUN", "PART_OF_DAY"}),
 }
 TABLES = {"ru": RU, "en": EN}
 SURFACE_ONLY = {"DESTROY_VERB"}  # English concepts matched by the word itself, not its stem

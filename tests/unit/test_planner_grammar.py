@@ -1,0 +1,234 @@
+"""Lexer, lexicon and grammar of the offline planner (issue 15): numerals in words, lemmas, concepts
+without conflicts, and each rule family end to end through the planner on the demo catalogs."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning import grammar
+from airflow_ai_etl.planning.lexer import numerals, tokenize
+from airflow_ai_etl.planning.lexicon import conflicts
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from airflow_ai_etl.planning.schedule import number_of, parse_schedule
+from airflow_ai_etl.planning.vocabulary import BUILTIN_GLOSSARY
+from tests.catalogs import CATALOGS
+
+
+@pytest.fixture(scope="module")
+def planners() -> dict[str, OfflinePlanner]:
+    return {name: OfflinePlanner(build()) for name, build in CATALOGS.items()}
+
+
+# --- lexer ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("в два часа", [2]),
+        ("после двух", [2]),
+        ("каждые пятнадцать минут", [15]),
+        ("каждые сорок пять минут", [45]),
+        ("в половине третьего", [3]),
+        ("at seven pm", [7]),
+        ("twenty five and twenty-five", [25, 25]),
+        ("the third day", [3]),
+        ("в 15 и одиннадцать", [15, 11]),
+        ("сотрудников и стерлингов", []),
+    ],
+)
+def test_numerals_in_words_become_numbers(text: str, values: list[int]) -> None:
+    assert [n.value for n in numerals(tokenize(text))] == values
+
+
+def test_ordinals_are_marked_and_number_of_reads_words() -> None:
+    (third,) = numerals(tokenize("третьего"))
+    assert third.ordinal and third.value == 3
+    assert (number_of("семь"), number_of("двух"), number_of("seven"), number_of("12")) == (7, 2, 7, 12)
+    assert number_of("заказов") is None and number_of("третьего") is None
+
+
+def test_tokens_keep_spans_lemmas_and_jargon() -> None:
+    text = "Сотри таблицу сотрудников в кликхаусе"
+    tokens = tokenize(text)
+    assert [text[t.start : t.end] for t in tokens] == text.split()
+    assert tokens[0].has({"стереть"}, pos=("VERB",))
+    assert tokens[2].lemma == "сотрудник" and tokens[2].has({"сотрудник"}, case=("gent", "accs"))
+    assert tokens[4].lemma == "clickhouse"
+
+
+# --- lexicon -------------------------------------------------------------------------------------
+
+
+def test_no_lemma_maps_to_two_conflicting_concepts() -> None:
+    glossary = {
+        lemma for words in BUILTIN_GLOSSARY.values() for w in words for lemma in tokenize(w)[0].lemmas
+    }
+    assert conflicts({"GLOSSARY_NOUN": glossary}) == []
+
+
+def test_the_conflict_check_catches_a_glossary_noun_that_is_a_destroy_verb() -> None:
+    assert conflicts({"GLOSSARY_NOUN": {"стереть"}}) == [("ru", "стереть", {"DESTROY_VERB", "GLOSSARY_NOUN"})]
+
+
+# --- (a) destroy verb + object -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Выгружать сотрудников в ClickHouse", "из удалённой базы pg_hr", "суммы в стерлингах", "deleted rows"],
+)
+def test_words_that_only_look_destructive_are_no_destroy_frame(text: str) -> None:
+    assert grammar.destroy_frames(tokenize(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "confirmed"),
+    [
+        ("Удали всех уволенных сотрудников", True),
+        ("Загружать заказы ежедневно, старые заказы удалить", True),  # object before the verb
+        ("Drop the orders table", True),
+        ("Load orders daily, then delete", False),
+    ],
+)
+def test_a_destroy_verb_is_confirmed_only_with_an_object(text: str, confirmed: bool) -> None:
+    (slot,) = grammar.destroy_frames(tokenize(text))
+    assert slot.confirmed is confirmed
+
+
+def test_planner_refuses_a_destructive_frame_and_asks_about_a_keyword_alone(planners) -> None:
+    assert planners["hr"].plan("Удали всех уволенных сотрудников из базы pg_hr").status == "rejected"
+    assert planners["hr"].plan("Сотри таблицу кандидатов в кликхаусе").status == "rejected"
+    outcome = planners["shop"].plan("Load orders to ClickHouse daily, then delete")
+    assert outcome.status == "needs_clarification" and "'delete'" in outcome.questions[0]
+    employees = planners["hr"].plan("Выгружать сотрудников в ClickHouse ежедневно в два часа ночи")
+    assert employees.status == "ok" and employees.spec.source.table == "employees"
+    remote = planners["hr"].plan("Расчётные листки из удалённой базы pg_hr загружать в ClickHouse ежедневно")
+    assert remote.status == "ok" and remote.spec.source.table == "payroll.payslips"
+
+
+# --- (b) clock times in words with a part of day ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("ежедневно в два часа ночи", "0 2 * * *"),
+        ("каждый день в пять утра", "0 5 * * *"),
+        ("каждый день в час ночи", "0 1 * * *"),
+        ("ежедневно к часу ночи", "0 1 * * *"),
+        ("ежедневно в час дня", "0 13 * * *"),
+        ("ежедневно в половине третьего ночи", "30 2 * * *"),
+        ("ежедневно в пятнадцать тридцать", "30 15 * * *"),
+        ("ежедневно в одиннадцать вечера", "0 23 * * *"),
+        ("every day at seven pm", "0 19 * * *"),
+        ("daily at two am", "0 2 * * *"),
+        ("every day at eleven thirty pm", "30 23 * * *"),
+        ("at a quarter past six every morning", "15 6 * * *"),
+        ("every Monday at six in the morning", "0 6 * * 1"),
+        ("каждые пятнадцать минут", "*/15 * * * *"),
+        ("раз в час", "0 * * * *"),  # «в час» here is a frequency, not one o'clock
+    ],
+)
+def test_clock_times_and_intervals_in_words(text: str, cron: str) -> None:
+    assert parse_schedule(text).cron == cron
+
+
+def test_the_readme_sentence_with_the_hour_spelled_out(planners) -> None:
+    text = "Загружать данные о продажах из PostgreSQL в ClickHouse ежедневно в два часа ночи"
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok" and outcome.spec.schedule == "0 2 * * *"
+    assert outcome.spec.source.table == "sales"
+
+
+# --- (c) frequency adverbs and adjectives ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("Ежечасная выгрузка", "0 * * * *"),
+        ("выгрузка ежечасная", "0 * * * *"),
+        ("Нужна ежедневная загрузка в три часа ночи", "0 3 * * *"),
+        ("еженедельная выгрузка", "0 0 * * 1"),
+        ("ежемесячную выгрузку", "0 0 1 * *"),
+        ("ежедневно", "0 0 * * *"),
+    ],
+)
+def test_frequency_adverbs_and_adjectives(text: str, cron: str) -> None:
+    assert parse_schedule(text).cron == cron
+
+
+# --- (d) mode synonyms and keys -------------------------------------------------------------------
+
+
+def test_merge_synonyms_give_upsert_with_keys(planners) -> None:
+    merged = planners["shop"].plan("Заказы грузить в ClickHouse каждый час, слияние по id")
+    assert (merged.spec.target.mode, merged.spec.target.keys) == ("upsert", ["id"])
+    deduped = planners["hr"].plan(
+        "Кандидатов дозагружать в ClickHouse по полю updated_at с дедупликацией по id каждый час"
+    )
+    spec = deduped.spec
+    assert (spec.target.mode, spec.target.keys, spec.source.incremental.column) == (
+        "upsert",
+        ["id"],
+        "updated_at",
+    )
+    english = planners["hr"].plan(
+        "Merge new candidates by id, incrementally on updated_at, every thirty minutes"
+    )
+    assert english.spec.source.incremental.column == "updated_at" and english.spec.target.keys == ["id"]
+
+
+def test_append_only_is_the_mode_not_a_filter_value(planners) -> None:
+    outcome = planners["clinic"].plan(
+        "Пациентов грузить в ClickHouse, только добавление, по полю registered_at, каждые двадцать минут"
+    )
+    spec = outcome.spec
+    assert outcome.status == "ok" and spec.source.where is None
+    assert (spec.target.mode, spec.source.incremental.column, spec.schedule) == (
+        "append", "registered_at", "*/20 * * * *"
+    )  # fmt: skip
+
+
+# --- (e) weekday by case ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("каждую среду в девять утра", "0 9 * * 3"),
+        ("еженедельно в среду в восемь вечера", "0 20 * * 3"),
+        ("по понедельникам и средам в 6 утра", "0 6 * * 1,3"),
+        ("во вторник в 10:00", "0 10 * * 2"),
+        ("ежедневно в десять утра, пока проверяем в среде разработки", "0 10 * * *"),
+        ("ежедневно, кроме среды", "0 0 * * 0,1,2,4,5,6"),
+    ],
+)
+def test_weekday_by_case(text: str, cron: str) -> None:
+    assert parse_schedule(text).cron == cron
+
+
+# --- more families: CDC default, target table word order ------------------------------------------
+
+
+def test_change_capture_without_a_frequency_runs_every_minute_and_says_so(planners) -> None:
+    outcome = planners["hr"].plan("Стримить изменения по сотрудникам в кликхаус")
+    assert outcome.status == "ok" and outcome.spec.schedule == "* * * * *"
+    assert "every minute" in outcome.spec.description
+    track = planners["shop"].plan("Track changes in orders in Postgres and apply them to ClickHouse")
+    assert track.spec.source.type == "cdc" and track.spec.target.conn_id == "clickhouse_default"
+    unreadable = planners["shop"].plan("Стримить изменения по заказам через CDC каждые 7 дней")
+    assert unreadable.status == "needs_clarification"  # a frequency it cannot read is asked, not defaulted
+
+
+def test_target_table_after_the_engine_word(planners) -> None:
+    outcome = planners["shop"].plan("Продажи в таблицу ClickHouse raw_sales каждый день в семь утра")
+    assert (outcome.spec.target.table, outcome.spec.schedule) == ("raw_sales", "0 7 * * *")
+
+
+def test_families_can_be_switched_off_for_shadow_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AI_ETL_GRAMMAR_OFF", "clock")
+    assert parse_schedule("ежедневно в два часа ночи").cron == "0 0 * * *"  # what the old rules did
+    monkeypatch.delenv("AI_ETL_GRAMMAR_OFF")
+    assert parse_schedule("ежедневно в два часа ночи").cron == "0 2 * * *"
