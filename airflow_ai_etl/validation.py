@@ -3,7 +3,8 @@
 1. schema      the spec parses; unknown fields rejected
 2. grounding   connections exist with the right type; tables and columns exist
 3. sql_safety  source queries are one read-only SELECT; conditions are plain expressions
-4. import      the rendered file imports in Airflow's DagBag (subprocess, timeout) with the planned tasks
+4. shape       the rendered file has exactly the template's shape (ast, nothing runs), then
+   import      it imports in Airflow's DagBag (subprocess, timeout, no secrets) with the planned tasks
 5. policy      nothing destroys a source
 
 Each gate returns a list of Problems; an empty list means the gate passed.
@@ -25,6 +26,7 @@ from sqlglot import exp
 
 from airflow_ai_etl.catalog import Catalog, Table
 from airflow_ai_etl.outcome import Problem
+from airflow_ai_etl.render.shape import check_shape
 from airflow_ai_etl.spec import FilterTransform, PipelineSpec
 
 IMPORT_TIMEOUT_SECONDS = 120
@@ -282,33 +284,62 @@ print(json.dumps({
 """
 
 
+# What the import subprocess inherits: enough to find Python, the packages and Airflow's config
+# file, nothing that carries a secret (connections, variables, cloud credentials, tokens).
+_IMPORT_ENV_NAMES = {
+    *("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV"),
+}
+_SECRET_MARKERS = ("SECRET", "PASSWORD", "TOKEN", "FERNET", "CONN", "_KEY", "CREDENTIAL")
+
+
+def import_environment() -> dict[str, str]:
+    """The environment of the DagBag subprocess: the allow-listed names, and Airflow's own
+    settings except those whose name suggests a secret or a connection."""
+    env = {name: value for name, value in os.environ.items() if name in _IMPORT_ENV_NAMES}
+    for name, value in os.environ.items():
+        if name == "AIRFLOW_HOME" or (
+            name.startswith("AIRFLOW__") and not any(marker in name for marker in _SECRET_MARKERS)
+        ):
+            env[name] = value
+    env["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+    return env
+
+
 def check_imports(
     files: dict[str, str], expected_tasks: dict[str, list[str]], timeout: float = IMPORT_TIMEOUT_SECONDS
 ) -> dict[str, list[Problem]]:
     """Gate 4 for many files at once: each `dag_id -> source` is imported by Airflow's DagBag in a
-    subprocess; returns the problems per dag_id (empty list when the file is good)."""
-    results: dict[str, list[Problem]] = {dag_id: [] for dag_id in files}
+    subprocess; returns the problems per dag_id (empty list when the file is good).
+
+    A file is imported only after it passes the shape gate: importing runs code, so nothing that
+    is not exactly a rendered DAG (literals in the template's shape) is ever imported."""
+    results: dict[str, list[Problem]] = {dag_id: check_shape(source) for dag_id, source in files.items()}
+    to_import = {dag_id: source for dag_id, source in files.items() if not results[dag_id]}
+    if not to_import:
+        return results
     with tempfile.TemporaryDirectory(prefix="ai_etl_import_") as folder:
-        for dag_id, source in files.items():
-            Path(folder, f"{dag_id}.py").write_text(source, encoding="utf-8")
-        env = {**os.environ, "AIRFLOW__CORE__LOAD_EXAMPLES": "False"}
+        # File names are numbered, not taken from the dag_id: no name can point outside the folder.
+        file_keys = {f"dag_{index}": dag_id for index, dag_id in enumerate(to_import)}
+        for name, dag_id in file_keys.items():
+            Path(folder, f"{name}.py").write_text(to_import[dag_id], encoding="utf-8", errors="surrogatepass")
         try:
             proc = subprocess.run(
                 [sys.executable, "-c", _DAGBAG_SCRIPT, folder],
-                capture_output=True, text=True, timeout=timeout, env=env,
+                capture_output=True, text=True, timeout=timeout, env=import_environment(),
             )  # fmt: skip
         except subprocess.TimeoutExpired:
             message = f"importing the DAG file took longer than {timeout:.0f} s"
-            return {dag_id: [Problem("import", message)] for dag_id in files}
+            return {**results, **{dag_id: [Problem("import", message)] for dag_id in to_import}}
         try:
             report = json.loads(proc.stdout.strip().splitlines()[-1])
         except (ValueError, IndexError):
             message = f"DagBag import check failed (exit {proc.returncode}): {proc.stderr.strip()[-2000:]}"
-            return {dag_id: [Problem("import", message)] for dag_id in files}
+            return {**results, **{dag_id: [Problem("import", message)] for dag_id in to_import}}
     for path, error in report["errors"].items():
-        results.setdefault(Path(path).stem, []).append(Problem("import", error.strip()[-2000:]))
+        key = file_keys.get(Path(path).stem, Path(path).stem)
+        results.setdefault(key, []).append(Problem("import", error.strip()[-2000:]))
     for dag_id, expected in expected_tasks.items():
-        if results.get(dag_id):
+        if results.get(dag_id) or dag_id not in to_import:
             continue
         actual = report["dags"].get(dag_id)
         if actual is None:
