@@ -490,8 +490,15 @@ class FilterRules:
                 column
                 and self._filterable(table, column)
                 and self._is_value(request, table, request.raw[i + 1])
+                and not self._continues_column_name(column, tokens[i + 1])
             ):
                 yield i, column
+
+    def _continues_column_name(self, column: Column, word: str) -> bool:
+        """«номер счёта» of bank_account ('Номер счёта в банке'): the next word is part of the column's own
+        name or comment, not a value of it."""
+        own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
+        return bool(self.vocabulary.meanings(word) & own)
 
     def _more_values(self, request: Request, table: Table, index: int, column: str, value: str) -> bool:
         """ "for region north and south", "из города Москва и Казань": a list of values after a column word

@@ -178,10 +178,16 @@ def word_forms(word: str) -> set[str]:
 def _index(glossary: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     """Stem of a synonym (in any case form) -> stems of the English name parts it stands for."""
     index: dict[str, set[str]] = {}
+    # A word that is a glossary entry on its own ("номер" = number) does not stand for the whole of a
+    # multi-word synonym it starts ("номер телефона" = phone): «номер паспорта» is no phone.
+    single = {w for synonyms in glossary.values() for w in synonyms if len(words(w)) == 1}
     for english, synonyms in glossary.items():
         target = stem(english)
         for synonym in [english, *synonyms]:
-            for part in words(synonym):
+            parts = words(synonym)
+            for part in parts:
+                if len(parts) > 1 and part in single:
+                    continue
                 for form in word_forms(part):
                     index.setdefault(form, set()).add(target)
     return {k: frozenset(v) for k, v in index.items()}

@@ -232,3 +232,19 @@ def test_families_can_be_switched_off_for_shadow_comparison(monkeypatch: pytest.
     assert parse_schedule("ежедневно в два часа ночи").cron == "0 0 * * *"  # what the old rules did
     monkeypatch.delenv("AI_ETL_GRAMMAR_OFF")
     assert parse_schedule("ежедневно в два часа ночи").cron == "0 2 * * *"
+
+
+def test_a_multiword_synonym_does_not_lend_its_generic_word(planners) -> None:
+    """«номер телефона» means phone, but «номер» alone does not: «номер паспорта» is passport_number."""
+    outcome = planners["hr"].plan(
+        "СНИЛС и номер паспорта сотрудников захешировать, выгрузка ежедневная в 3 ночи"
+    )
+    assert outcome.spec.transforms[0].columns == ["snils", "passport_number"]
+
+
+def test_the_rest_of_a_column_name_is_no_filter_value(planners) -> None:
+    outcome = planners["hr"].plan(
+        "Загружать зарплаты сотрудников в кликхаус каждый день в полночь, номер счёта в банке замаскировать"
+    )
+    assert outcome.status == "ok" and outcome.spec.source.where is None
+    assert outcome.spec.transforms[0].columns == ["bank_account"]
