@@ -56,6 +56,8 @@ class Slot:
 
 
 CLOCK_PREPS = {"в", "во", "к", "at", "by", "around", "about", "около"}
+LIST_WORDS = {"и", "and", ","}
+COUNT_WORDS = {"раз", "once", "каждые", "every"}
 RU_PARTS = {"утро": "morning", "день": "afternoon", "вечер": "evening", "ночь": "night"}
 EN_PARTS = {"am": "morning", "a.m": "morning", "pm": "afternoon", "p.m": "afternoon"}
 
@@ -110,8 +112,15 @@ def clock_times(tokens: Sequence[Token]) -> list[Slot]:
     i = 0
     while i < len(tokens) - 1:
         prep = tokens[i]
-        if prep.lower not in CLOCK_PREPS:
-            i += 1
+        listed = bool(slots) and slots[-1].last == i and prep.lower in LIST_WORDS  # "at 9 am and 9 pm"
+        if prep.lower == "без":  # «без пятнадцати восемь» 7:45
+            slot = _clock_before_hour(tokens, nums, i)
+            if slot:
+                slots.append(slot)
+                i = slot.last
+                continue
+        if (prep.lower not in CLOCK_PREPS and not listed) or (i > 0 and tokens[i - 1].lower in COUNT_WORDS):
+            i += 1  # «раз в два часа», «каждые в ...»: a frequency, not a clock time
             continue
         slot = _clock_after(tokens, nums, i + 1)
         if slot:
@@ -166,7 +175,11 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         elif j < len(tokens) and tokens[j].lower in ("o'clock", "oclock"):
             j, explicit = j + 1, True
         m = _numeral_at(nums, j)
-        if m is not None and not m.ordinal and 10 <= m.value <= 59 and tokens[j].lang != "num":
+        if m is not None and m.value == 0 and tokens[j].lang != "num":  # «двадцать три ноль ноль / ноль пять»
+            z = _numeral_at(nums, m.last)
+            if z is not None and 0 <= z.value <= 9 and not z.ordinal:
+                minute, j, explicit = z.value, z.last, True
+        elif m is not None and not m.ordinal and 10 <= m.value <= 59 and tokens[j].lang != "num":
             minute, j, explicit = m.value, m.last, True  # «пятнадцать тридцать», "eleven thirty"
             if j < len(tokens) and tokens[j].lang == "ru" and tokens[j].has({"минута"}):
                 j += 1
@@ -179,6 +192,24 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
     if hour24 is None:
         return None
     return Slot("clock", (hour24, minute), tokens[start].start, tokens[after - 1].end, start, after)
+
+
+def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int) -> Slot | None:
+    """«без пятнадцати восемь (утра)»: minutes before an hour -> 7:45."""
+    m = _numeral_at(nums, i + 1)
+    if m is None or m.ordinal or not 1 <= m.value <= 30:
+        return None
+    j = m.last
+    if j < len(tokens) and tokens[j].has({"минута"}):
+        j += 1
+    h = _numeral_at(nums, j)
+    if h is None or h.ordinal or not 1 <= h.value <= 12:
+        return None
+    part, after = _part_of_day(tokens, h.last)
+    hour24 = _to_24h(h.value - 1 if h.value > 1 else 12, part)
+    if hour24 is None:
+        return None
+    return Slot("clock", (hour24, 60 - m.value), tokens[i].start, tokens[after - 1].end, i, after)
 
 
 FREQ_CANONICAL = {

@@ -481,7 +481,8 @@ class OfflinePlanner(FilterRules):
         for engine, role, _ in self._engine_mentions(request):
             if engine in ("s3", "excel") and role != "target":
                 return engine
-        return "cdc" if CDC.search(request.lower) else "sql"
+        # «стримить заказы»: streaming a table is change capture (lexicon concept CDC)
+        return "cdc" if CDC.search(request.lower) or _lexicon_cue(request.text, "CDC") else "sql"
 
     def _source(self, request: Request) -> Found:
         candidates = self._source_candidates(request)

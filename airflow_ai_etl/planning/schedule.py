@@ -700,11 +700,17 @@ def _day_fields(state: _DayState) -> tuple[str, str, str]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _phrase(original: str, spans: Iterable[Span | None]) -> str:
+def _phrase(original: str, spans: Iterable[Span | None], rewritten: Iterable[Span] = ()) -> str:
+    """The user's words the spans cover; a span ending inside a rewritten phrase («без пятнадцати
+    восемь» read as "07:45" and padded) takes the whole phrase."""
     real = [s for s in spans if s]
     if not real:
         return ""
-    return original[min(s[0] for s in real) : max(s[1] for s in real)].strip(" ,.;:!?")
+    start, end = min(s[0] for s in real), max(s[1] for s in real)
+    for a, b in rewritten:
+        if a < end < b:
+            end = b
+    return original[start:end].strip(" ,.;:!?")
 
 
 def _valid(cron: str | None) -> bool:
@@ -762,18 +768,20 @@ def _calendar_cron(state: _DayState, times: list[tuple[int, int]]) -> str | None
 def _parse(text: str) -> ScheduleMatch | None:
     # Clock times in words, frequency adjectives, weekdays by case, numerals: read by the grammar and
     # written back in canonical form (same length, so spans still point at the user's words).
-    norm = apply_rewrites(_normalize(text), schedule_rewrites(text))
+    rewrites = schedule_rewrites(text)
+    rewritten = [(a, b) for a, b, _ in rewrites]
+    norm = apply_rewrites(_normalize(text), rewrites)
     tz, tz_span = _find_timezone(text, norm)
     work = _mask(norm, tz_span) if tz_span else norm
 
     manual = _MANUAL_RE.search(work)
     if manual:
-        return ScheduleMatch(None, tz, _phrase(text, [manual.span(), tz_span]))
+        return ScheduleMatch(None, tz, _phrase(text, [manual.span(), tz_span], rewritten))
     if any(rx.search(work) for rx in _UNSUPPORTED_RES):
         return None
     literal = _literal_cron(work)
     if literal:
-        return ScheduleMatch(literal[0], tz, _phrase(text, [literal[1], tz_span]))
+        return ScheduleMatch(literal[0], tz, _phrase(text, [literal[1], tz_span], rewritten))
 
     interval = _first_match(_INTERVAL_RULES, work)
     if interval:
@@ -794,7 +802,7 @@ def _parse(text: str) -> ScheduleMatch | None:
         spans = [*day_spans, *time_spans]
     if cron is None:
         return None
-    return ScheduleMatch(cron, tz, _phrase(text, [*spans, tz_span]))
+    return ScheduleMatch(cron, tz, _phrase(text, [*spans, tz_span], rewritten))
 
 
 def ambiguous_timezone(text: str) -> tuple[str, tuple[str, ...]] | None:

@@ -128,6 +128,12 @@ def test_planner_refuses_a_destructive_frame_and_asks_about_a_keyword_alone(plan
         ("every Monday at six in the morning", "0 6 * * 1"),
         ("каждые пятнадцать минут", "*/15 * * * *"),
         ("раз в час", "0 * * * *"),  # «в час» here is a frequency, not one o'clock
+        ("раз в два часа", "0 */2 * * *"),  # nor «в два часа» two o'clock
+        ("ежедневно без пятнадцати восемь утра", "45 7 * * *"),
+        ("ежедневно в двадцать три ноль ноль", "0 23 * * *"),
+        ("ежедневно в семь ноль пять", "5 7 * * *"),
+        ("twice a day at nine am and nine pm", "0 9,21 * * *"),
+        ("every day at 1 and 5 pm", "0 13,17 * * *"),  # a trailing pm still applies to the whole list
     ],
 )
 def test_clock_times_and_intervals_in_words(text: str, cron: str) -> None:
@@ -220,6 +226,18 @@ def test_change_capture_without_a_frequency_runs_every_minute_and_says_so(planne
     assert track.spec.source.type == "cdc" and track.spec.target.conn_id == "clickhouse_default"
     unreadable = planners["shop"].plan("Стримить изменения по заказам через CDC каждые 7 дней")
     assert unreadable.status == "needs_clarification"  # a frequency it cannot read is asked, not defaulted
+
+
+def test_streaming_a_table_is_change_capture(planners) -> None:
+    outcome = planners["clinic"].plan("Записи на приём стримить в кликхаус")
+    assert (outcome.spec.source.type, outcome.spec.source.table) == ("cdc", "appointments")
+
+
+def test_the_schedule_phrase_covers_words_read_as_a_clock_time() -> None:
+    assert (
+        parse_schedule("ежедневно без пятнадцати восемь утра").phrase
+        == "ежедневно без пятнадцати восемь утра"
+    )
 
 
 def test_target_table_after_the_engine_word(planners) -> None:
