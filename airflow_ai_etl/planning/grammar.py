@@ -35,7 +35,7 @@ __all__ = ["Slot", "clock_times", "frequencies", "weekdays", "destroy_frames", "
            "schedule_rewrites", "apply_rewrites", "enabled", "is_destroy_word"]  # fmt: skip
 
 # Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
-FAMILIES = ("destroy", "clock", "freq", "weekday", "mode")
+FAMILIES = ("destroy", "clock", "freq", "weekday", "mode", "frame")
 
 
 def enabled(family: str) -> bool:
@@ -147,6 +147,8 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         if n is None or not n.ordinal or not 1 <= n.value <= 12:
             return None
         hour, minute, j, explicit = n.value - 1, 30 if is_(t, "HALF") else 15, n.last, True
+    elif t.lang == "ru" and t.lower.startswith("пол") and _half_hour(t) is not None:
+        hour, minute, j, explicit = _half_hour(t), 30, j + 1, True  # «в пол-восьмого», «полвосьмого»
     elif t.lower in ("half", "quarter") and j + 2 < len(tokens) and tokens[j + 1].lower in ("past", "to"):
         n = _numeral_at(nums, j + 2)
         if n is None or not 1 <= n.value <= 12:
@@ -192,6 +194,17 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
     if hour24 is None:
         return None
     return Slot("clock", (hour24, minute), tokens[start].start, tokens[after - 1].end, start, after)
+
+
+def _half_hour(token: Token) -> int | None:
+    """«пол-восьмого» / «полвосьмого» -> 7 (half past seven); None for other words."""
+    rest = token.lower[3:].lstrip("-")
+    if not rest:
+        return None
+    (inner,) = tokenize(rest) or (None,)
+    if inner is None or not inner.ordinal or inner.number is None or not 1 <= inner.number <= 12:
+        return None
+    return inner.number - 1
 
 
 def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int) -> Slot | None:

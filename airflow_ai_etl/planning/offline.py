@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import grammar
+from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.filters import FilterRules
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import is_
@@ -182,6 +182,8 @@ class OfflinePlanner(FilterRules):
         questions = source.questions + target.questions
         if schedule is None:
             questions.append(self._ask_schedule(request))
+        else:
+            questions += self._unread_schedule_words(request)
         if questions or table is None or target.value is None or schedule is None:
             return Outcome.clarify(*(questions or ["Which table should be loaded, and where to?"]))
         return self._assemble(
@@ -638,7 +640,24 @@ class OfflinePlanner(FilterRules):
         if schedule and schedule.phrase and schedule.phrase in text:
             start = text.index(schedule.phrase)
             request.handled.append((start, start + len(schedule.phrase)))
+        if schedule:
+            request.schedule_spans = list(schedule.spans)
         return schedule
+
+    def _unread_schedule_words(self, request: Request) -> list[str]:
+        """A question when words about time are left over after the schedule was read: the schedule
+        may then be missing what they said («в два часа ночи» unread would be midnight)."""
+        if not grammar.enabled("frame"):
+            return []
+        leftover = frame.read(request.text, request.schedule_spans).unread_schedule_words()
+        if not leftover:
+            return []
+        words_ = frame.quote(leftover, request.text)
+        if request.language == "ru":
+            return [f"Не понял «{words_}» в расписании: когда запускать? Например: «ежедневно в 2:00»."]
+        return [
+            f"I did not understand {words_!r} in the schedule: when should it run? E.g. 'daily at 02:00'."
+        ]
 
     def _without_filters(self, request: Request) -> str:
         """The request with "quantity between 1 and 5" blanked out: a range on a column is a filter, and

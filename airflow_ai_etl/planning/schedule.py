@@ -57,6 +57,7 @@ class ScheduleMatch:
     cron: str | None  # 5-field cron, or None for manual runs
     timezone: str | None  # IANA name when the text named one, else None
     phrase: str  # the part of the text that was understood (for logs/UI)
+    spans: tuple[Span, ...] = ()  # exactly the words each rule read (the frame's used words)
 
 
 class _Unsupported(Exception):
@@ -713,6 +714,20 @@ def _phrase(original: str, spans: Iterable[Span | None], rewritten: Iterable[Spa
     return original[start:end].strip(" ,.;:!?")
 
 
+def _used(spans: Iterable[Span | None], rewritten: Iterable[Span]) -> tuple[Span, ...]:
+    """The spans rules matched, each widened to the whole of a rewritten phrase it touches."""
+    out = []
+    for span in spans:
+        if not span:
+            continue
+        start, end = span
+        for a, b in rewritten:
+            if a < end <= b or a <= start < b:
+                start, end = min(start, a), max(end, b)
+        out.append((start, end))
+    return tuple(out)
+
+
 def _valid(cron: str | None) -> bool:
     return cron is None or (len(cron.split()) == 5 and croniter.is_valid(cron))
 
@@ -776,12 +791,14 @@ def _parse(text: str) -> ScheduleMatch | None:
 
     manual = _MANUAL_RE.search(work)
     if manual:
-        return ScheduleMatch(None, tz, _phrase(text, [manual.span(), tz_span], rewritten))
+        used = [manual.span(), tz_span]
+        return ScheduleMatch(None, tz, _phrase(text, used, rewritten), _used(used, rewritten))
     if any(rx.search(work) for rx in _UNSUPPORTED_RES):
         return None
     literal = _literal_cron(work)
     if literal:
-        return ScheduleMatch(literal[0], tz, _phrase(text, [literal[1], tz_span], rewritten))
+        used = [literal[1], tz_span]
+        return ScheduleMatch(literal[0], tz, _phrase(text, used, rewritten), _used(used, rewritten))
 
     interval = _first_match(_INTERVAL_RULES, work)
     if interval:
@@ -800,9 +817,11 @@ def _parse(text: str) -> ScheduleMatch | None:
             raise _Unsupported("hour window without an interval")
         cron = _calendar_cron(state, times)
         spans = [*day_spans, *time_spans]
+    spans += time_spans if interval else []  # read (and refused) by _interval_cron when present
     if cron is None:
         return None
-    return ScheduleMatch(cron, tz, _phrase(text, [*spans, tz_span], rewritten))
+    used = [*spans, tz_span]
+    return ScheduleMatch(cron, tz, _phrase(text, used, rewritten), _used(used, rewritten))
 
 
 def ambiguous_timezone(text: str) -> tuple[str, tuple[str, ...]] | None:

@@ -266,3 +266,36 @@ def test_the_rest_of_a_column_name_is_no_filter_value(planners) -> None:
     )
     assert outcome.status == "ok" and outcome.spec.source.where is None
     assert outcome.spec.transforms[0].columns == ["bank_account"]
+
+
+# --- frame: words about time the schedule did not read are asked about ---------------------------
+
+
+def test_unread_schedule_words_are_asked_about_quoting_them(planners) -> None:
+    outcome = planners["shop"].plan("Load sales daily around seven-ish am")
+    assert outcome.status == "needs_clarification" and "'am'" in outcome.questions[0]
+
+
+def test_frame_residue_is_the_words_no_rule_used() -> None:
+    from airflow_ai_etl.planning import frame
+
+    text = "Загружать продажи ежедневно в два часа ночи"
+    read = frame.read(text, [(18, 27)])  # only «ежедневно» used, as a clock-blind schedule would
+    assert frame.quote(read.unread_schedule_words(), text) == "два часа ночи"
+    assert [t.text for t in read.residue] == ["Загружать", "продажи", "в", "два", "часа", "ночи"]
+    assert frame.read(text, [(18, 43)]).unread_schedule_words() == []
+
+
+def test_the_frame_turns_an_unread_clock_into_a_question(planners, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the clock rules the old answer was midnight, confidently; the frame asks instead."""
+    monkeypatch.setenv("AI_ETL_GRAMMAR_OFF", "clock")
+    outcome = planners["shop"].plan("Загружать продажи ежедневно в два часа ночи")
+    assert outcome.status == "needs_clarification" and "«два часа ночи»" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [("ежедневно в пол-восьмого утра", "30 7 * * *"), ("ежедневно в полвосьмого вечера", "30 19 * * *")],
+)
+def test_half_past_in_one_word(text: str, cron: str) -> None:
+    assert parse_schedule(text).cron == cron
