@@ -105,6 +105,12 @@ from airflow_ai_etl.spec import PipelineSpec
 
 _WORD_AT = re.compile(r"(\w+)")
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
+CDC_WORDS = {"cdc"}  # "using CDC" names the method, never a connection
+# Nouns that make a neighbouring description word name a connection ("the wallet database").
+DATABASE_WORDS = {
+    "database", "db", "service", "system", "base", "база", "базы", "базе", "базу", "бд", "сервис", "сервиса",
+    "система", "системы",
+}  # fmt: skip
 
 
 def _mentions_schedule(text: str) -> bool:
@@ -403,13 +409,37 @@ class OfflinePlanner(FilterRules):
         """Request words that name a connection by its id or by a word of its description."""
         refs = []
         described = {c.conn_id: self._description_stems(c) for c in self.catalog.connections.values()}
+        tables = [
+            t for conn in self.catalog.connections.values() for t in self.catalog.tables_of(conn.conn_id)
+        ]
         for i, token in enumerate(request.tokens):
             for conn in self.catalog.connections.values():
                 if token == conn.conn_id.lower() or token.startswith(conn.conn_id.lower() + "."):
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, True))
-                elif token not in STOP_WORDS and self.vocabulary.meanings(token) & described[conn.conn_id]:
+                elif (
+                    token not in STOP_WORDS
+                    and token not in CDC_WORDS
+                    and self.vocabulary.meanings(token) & described[conn.conn_id]
+                ):
+                    # "using CDC" names the method, not a connection described as "for CDC replicas";
+                    # "wallets" of a "Wallet service database": a word naming a table stands for the
+                    # connection only next to another word of its description ("the wallet service").
+                    if any(self._names_table(token, t) for t in tables) and not self._described_nearby(
+                        request, i, described[conn.conn_id]
+                    ):
+                        continue
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, False))
         return refs
+
+    def _described_nearby(self, request: Request, index: int, described: set[str]) -> bool:
+        for j in (index - 1, index + 1, index + 2):
+            if 0 <= j < len(request.tokens) and j != index:
+                token = request.tokens[j]
+                if token in DATABASE_WORDS or (
+                    token not in STOP_WORDS and self.vocabulary.meanings(token) & described
+                ):
+                    return True
+        return False
 
     def _claim_connection_words(self, request: Request) -> None:
         """Words that name a connection are not table names ("the shop database", "the warehouse")."""

@@ -28,6 +28,9 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "sale": ["продажа", "продажи", "реализация", "выручка", "sold", "selling", "revenue"],
     "order": ["заказ", "заказы", "покупка", "purchase"],
     "customer": ["клиент", "покупатель", "заказчик", "client", "buyer"],
+    "client": ["клиент"],
+    "bank": ["банк", "банковский"],
+    "wallet": ["кошелек", "кошелёк"],
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
     "event": ["событие", "ивент", "clickstream", "кликстрим"],
@@ -213,6 +216,15 @@ def user_glossary() -> dict[str, list[str]]:
     return {str(k): [str(s) for s in v] for k, v in data.items() if isinstance(v, list)}
 
 
+@functools.lru_cache(maxsize=16384)
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    from airflow_ai_etl.planning.lexer import analyse  # the lexer imports nothing from here
+
+    return tuple(
+        {p.lemma for p in analyse(word.lower().replace("ё", "е")) if p.pos == "NOUN" and p.score >= 0.1}
+    )
+
+
 class Vocabulary:
     """Maps request words to the stems of English name parts they may refer to."""
 
@@ -230,6 +242,10 @@ class Vocabulary:
             found = self._synonyms.get(stemmed, frozenset()) | {stemmed}
             if CYRILLIC.search(word) and re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
                 found |= self._synonyms.get(stem(word + "ы"), frozenset())
+            if CYRILLIC.search(word):
+                # The dictionary lemma meets glossary words Snowball stems apart («кошельки» -> кошелёк).
+                for lemma in _noun_lemmas(word):
+                    found |= self._synonyms.get(stem(lemma), frozenset())
             self._memo[word] = found
         return found
 

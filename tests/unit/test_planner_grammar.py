@@ -299,3 +299,47 @@ def test_the_frame_turns_an_unread_clock_into_a_question(planners, monkeypatch: 
 )
 def test_half_past_in_one_word(text: str, cron: str) -> None:
     assert parse_schedule(text).cron == cron
+
+
+# --- grounding: connection descriptions do not steal table words ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def wallet_planner() -> OfflinePlanner:
+    from airflow_ai_etl.catalog import Catalog, ConnectionInfo
+    from tests.catalogs import tables_from_ddl
+
+    conns = [
+        ConnectionInfo("pg_wallet", "postgres", "Wallet service database", "127.0.0.1", "wallet"),
+        ConnectionInfo("pg_bank", "postgres", "Bank core database", "127.0.0.1", "bank"),
+        ConnectionInfo("ch_cdc", "clickhouse", "ClickHouse for CDC replicas", "127.0.0.1", "cdc"),
+        ConnectionInfo("ch_main", "clickhouse", "Main analytics warehouse", "127.0.0.1", "main"),
+    ]
+    wallets = "CREATE TABLE public.wallets (id bigint PRIMARY KEY, owner_id bigint, updated_at timestamp);"
+    clients = "CREATE TABLE public.clients (id bigint PRIMARY KEY, full_name text, updated_at timestamp);"
+    catalog = Catalog(
+        connections={c.conn_id: c for c in conns},
+        tables={"pg_wallet": tables_from_ddl(wallets), "pg_bank": tables_from_ddl(clients)},
+    )
+    return OfflinePlanner(catalog)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Load wallets from the wallet service database to ch_main daily", ("pg_wallet", "wallets")),
+        ("Load wallets to ch_main daily", ("pg_wallet", "wallets")),
+        ("Кошельки грузить в ch_main ежедневно", ("pg_wallet", "wallets")),  # lemma кошелёк, not a stem
+        ("Клиентов банка грузить в ch_main ежедневно", ("pg_bank", "clients")),
+        ("Load bank clients to ch_main daily", ("pg_bank", "clients")),
+    ],
+)
+def test_a_description_word_does_not_hide_its_own_table(wallet_planner, text: str, source) -> None:
+    outcome = wallet_planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.conn_id, outcome.spec.source.table) == source
+
+
+def test_using_cdc_does_not_pick_a_connection_described_as_cdc(wallet_planner) -> None:
+    outcome = wallet_planner.plan("Capture changes on wallets using CDC")
+    assert outcome.status == "needs_clarification" and "ch_cdc, ch_main" in outcome.questions[0]
