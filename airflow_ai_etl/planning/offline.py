@@ -996,7 +996,8 @@ class OfflinePlanner(FilterRules):
             return "replace"
         tokens = tokenize(request.text)
         incremental = bool(INCREMENTAL.search(request.lower)) or any(is_(t, "INCREMENTAL") for t in tokens)
-        return "upsert" if grammar.merge_mode(tokens, incremental=incremental) else "append"
+        merge = grammar.enabled("mode") and grammar.merge_mode(tokens, incremental=incremental)
+        return "upsert" if merge else "append"
 
     def _listed_columns(self, table: Table, names: str) -> tuple[list[str], list[str]]:
         """Known columns of a `a, b and c` list, and the unknown snake_case names in it."""
