@@ -991,6 +991,29 @@ class OfflinePlanner(FilterRules):
 
     # --- options -------------------------------------------------------------------------------
 
+    def _mode_conflict(self, request: Request) -> list[str]:
+        """Two load modes named at once («перезаливать целиком ..., слияние по id»): asked, quoting both."""
+        if not grammar.enabled("mode"):
+            return []
+        tokens = tokenize(request.text)
+        named = []
+        replace_cue = REPLACE.search(request.lower)
+        if replace_cue:
+            named.append(request.text[replace_cue.start() : replace_cue.end()])
+        merge = grammar.merge_mode(tokens, incremental=True)
+        if merge:
+            named.append(request.text[merge.start : merge.end])
+        if request.append_only:
+            named.append("только добавление" if request.language == "ru" else "append-only")
+        if len(named) < 2:
+            return []
+        quoted = ", ".join(f"«{w}»" if request.language == "ru" else repr(w) for w in named)
+        if request.language == "ru":
+            return [
+                f"Указаны разные режимы загрузки: {quoted}. Какой нужен: перезапись, слияние по ключу или добавление?"
+            ]
+        return [f"Several load modes are named: {quoted}. Which one: replace, upsert by key, or append?"]
+
     def _mode(self, request: Request) -> str:
         if REPLACE.search(request.lower):
             return "replace"
@@ -1242,6 +1265,9 @@ class OfflinePlanner(FilterRules):
     ) -> Outcome:
         source_name = self.catalog.display_name(source.conn_id, table)
         target_table = self._explicit_target_name(request) or table.name
+        conflict = self._mode_conflict(request)
+        if conflict:
+            return Outcome.clarify(*conflict)
         mode = self._mode(request)
         incremental = (
             self._incremental(request, table) if mode != "replace" and kind == "sql" else Found(None)

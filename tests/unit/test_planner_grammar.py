@@ -343,3 +343,15 @@ def test_a_description_word_does_not_hide_its_own_table(wallet_planner, text: st
 def test_using_cdc_does_not_pick_a_connection_described_as_cdc(wallet_planner) -> None:
     outcome = wallet_planner.plan("Capture changes on wallets using CDC")
     assert outcome.status == "needs_clarification" and "ch_cdc, ch_main" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Перезаливать заказы целиком каждый час, слияние по id", "«слияние»"),
+        ("Load orders append-only every hour, full reload", "'append-only'"),
+    ],
+)
+def test_two_load_modes_at_once_are_asked_about(planners, text: str, quoted: str) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
