@@ -1010,7 +1010,8 @@ class OfflinePlanner(FilterRules):
         quoted = ", ".join(f"«{w}»" if request.language == "ru" else repr(w) for w in named)
         if request.language == "ru":
             return [
-                f"Указаны разные режимы загрузки: {quoted}. Какой нужен: перезапись, слияние по ключу или добавление?"
+                f"Указаны разные режимы загрузки: {quoted}. Какой нужен: перезапись, слияние по ключу "
+                "или добавление?"
             ]
         return [f"Several load modes are named: {quoted}. Which one: replace, upsert by key, or append?"]
 
