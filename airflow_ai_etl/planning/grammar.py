@@ -428,3 +428,38 @@ def append_only(tokens: Sequence[Token]) -> Slot | None:
         if nxt is not None and t.lower == "только" and (is_(nxt, "APPEND_ONLY") or nxt.has({"дописывать"})):
             return Slot("mode", "append", t.start, nxt.end, i, i + 2)
     return None
+
+
+def _hyphen_part_is(token: Token, concept: str) -> bool:
+    return "-" in token.lower and any(
+        is_(part, concept) for piece in token.lower.split("-") if piece for part in tokenize(piece)
+    )
+
+
+_FULL_WORDS = {"full", "fully"}
+_LOAD_NOUNS = {"выгрузка", "загрузка", "перезаливка", "перезагрузка", "перезапись"}
+
+
+def replace_mode(tokens: Sequence[Token]) -> Slot | None:
+    """The replace cue: a REPLACE lemma («перезаливать», «целиком», «полностью», «замена», "replace",
+    "reload", "overwrite"), "full refresh/load/snapshot", "truncate and load", «полная выгрузка»."""
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.lang in ("ru", "en") and (is_(t, "REPLACE") or _hyphen_part_is(t, "REPLACE")):
+            return Slot("mode", "replace", t.start, t.end, i, i + 1)  # "replace", "Replace-load"
+        if nxt is None:
+            continue
+        if t.lower in _FULL_WORDS and nxt.lower.strip("-") in ("refresh", "load", "snapshot", "replace"):
+            return Slot("mode", "replace", t.start, nxt.end, i, i + 2)
+        if t.lower == "full" and nxt.lower.startswith("full-"):
+            continue
+        if (
+            t.lower == "truncate"
+            and nxt.lower == "and"
+            and i + 2 < len(tokens)
+            and tokens[i + 2].lower == "load"
+        ):
+            return Slot("mode", "replace", t.start, tokens[i + 2].end, i, i + 3)
+        if t.lang == "ru" and t.has({"полный"}, pos=("ADJF",)) and nxt.has(_LOAD_NOUNS):
+            return Slot("mode", "replace", t.start, nxt.end, i, i + 2)
+    return None

@@ -69,13 +69,23 @@ RU: dict[str, frozenset[str]] = {
     "APPEND_ONLY": frozenset({"добавление", "дописывание", "дозапись"}),
     "REPLACE": frozenset(
         {
+            "полностью",
+            "целиком",
             "перезаливать",
             "перезалить",
+            "перезаливка",
             "перезагружать",
             "перезагрузить",
+            "перезагрузка",
             "перезаписывать",
             "перезаписать",
-            "целиком",
+            "перезапись",
+            "заменять",
+            "заменить",
+            "замена",
+            "перегружать",
+            "перегрузить",
+            "перегрузка",
         }
     ),  # fmt: skip
     "INCREMENTAL": frozenset(
@@ -116,7 +126,7 @@ EN: dict[str, frozenset[str]] = {
     "WEEKDAY": frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}),
     "MERGE": frozenset({"merg", "upsert"}),
     "APPEND_ONLY": frozenset({"append", "append-on"}),
-    "REPLACE": frozenset({"overwrit", "reload", "replac"}),
+    "REPLACE": frozenset({"overwrit", "reload", "replac"}),  # stems: replace(s/d), reload(ing), overwrite
     "INCREMENTAL": frozenset({"increment"}),
     "MASK": frozenset({"mask", "hash", "redact", "anonym", "obfusc"}),
     "CDC": frozenset({"cdc"}),

@@ -72,7 +72,6 @@ from airflow_ai_etl.planning.patterns import (
     POSSESSIVE,
     PRODUCT_LIKE,
     QUANTIFIERS,
-    REPLACE,
     ROWS_OBJECT,
     ROWS_WITHOUT,
     S3_PATH,
@@ -997,9 +996,9 @@ class OfflinePlanner(FilterRules):
             return []
         tokens = tokenize(request.text)
         named = []
-        replace_cue = REPLACE.search(request.lower)
+        replace_cue = grammar.replace_mode(tokens)
         if replace_cue:
-            named.append(request.text[replace_cue.start() : replace_cue.end()])
+            named.append(request.text[replace_cue.start : replace_cue.end])
         merge = grammar.merge_mode(tokens, incremental=True)
         if merge:
             named.append(request.text[merge.start : merge.end])
@@ -1016,9 +1015,9 @@ class OfflinePlanner(FilterRules):
         return [f"Several load modes are named: {quoted}. Which one: replace, upsert by key, or append?"]
 
     def _mode(self, request: Request) -> str:
-        if REPLACE.search(request.lower):
-            return "replace"
         tokens = tokenize(request.text)
+        if grammar.enabled("mode") and grammar.replace_mode(tokens):
+            return "replace"
         incremental = bool(INCREMENTAL.search(request.lower)) or any(is_(t, "INCREMENTAL") for t in tokens)
         merge = grammar.enabled("mode") and grammar.merge_mode(tokens, incremental=incremental)
         return "upsert" if merge else "append"

@@ -85,12 +85,6 @@ GENERIC_PARTS = {
 
 # --- options -------------------------------------------------------------------------------
 
-REPLACE = re.compile(
-    r"\b(full(y)?[\s-]*(refresh|reload|load|replace|overwrite|snapshot)|replac\w*|overwrit\w*|reload\w*|"
-    r"truncate and load|полност\w*|целиком|перезагру\w*|перезапис\w*|замен\w*|перезалив\w*|"
-    r"перегру\w*|полн(ая|ую|ой|ые)\s+(перезалив\w*|перезагруз\w*|выгрузк\w*|загрузк\w*|перезапис\w*))\b",
-    re.IGNORECASE,
-)
 APPEND_WORDS = re.compile(r"\b(append\w*|add\w*|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"

@@ -355,3 +355,21 @@ def test_using_cdc_does_not_pick_a_connection_described_as_cdc(wallet_planner) -
 def test_two_load_modes_at_once_are_asked_about(planners, text: str, quoted: str) -> None:
     outcome = planners["shop"].plan(text)
     assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "replace"),
+    [
+        ("Перезаливать заказы", True),
+        ("перезалить товары", True),
+        ("полная выгрузка товаров", True),
+        ("Заменять товары ежедневно", True),
+        ("Full refresh of products daily", True),
+        ("Replace-load the customers table", True),
+        ("truncate and load products", True),
+        ("Загружать новые заказы", False),
+        ("Load products fully", False),  # "fully" alone says nothing about the mode
+    ],
+)
+def test_replace_mode_by_lemma(text: str, replace: bool) -> None:
+    assert (grammar.replace_mode(tokenize(text)) is not None) is replace
