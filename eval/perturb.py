@@ -3,7 +3,8 @@ expected answer does not. Written to eval/perturbed.jsonl and reported separatel
 
 Perturbations (each case gets at most one of each kind, only when it applies):
   words     clock times and intervals with digits spelled out («в 2 часа ночи» -> «в два часа ночи»,
-            "at 6 PM" -> "at six pm", «каждые 15 минут» -> «каждые пятнадцать минут»)
+            «в 14:00» -> «в два часа дня», "at 6 PM" -> "at six pm", "at 17:00" -> "at five pm",
+            «каждые 15 минут» -> «каждые пятнадцать минут»)
   adjective a frequency adverb becomes an adjective («ежедневно» -> «ежедневная выгрузка», "every day" ->
             "daily", "every hour" -> "hourly")
   order     the target type word moves between «в таблицу» and the table name
@@ -57,13 +58,48 @@ def _ru_clock(match: re.Match[str]) -> str:
     return f"в {RU_HOURS[hour]} {word} {part}"
 
 
+RU_COLON_HOUR = re.compile(r"\bв (\d{1,2}):00\b(?!\s*(?:утра|ночи|вечера|дня|UTC|по\b|MSK|мск))")
+EN_COLON_HOUR = re.compile(r"\bat (\d{1,2}):00\b(?!\s*(?:am|pm|UTC|GMT))", re.IGNORECASE)
+
+
+def _ru_part(hour: int) -> tuple[int, str]:
+    """24-hour clock -> (hour said, part of day): 2 -> (2, ночи), 14 -> (2, дня), 23 -> (11, вечера)."""
+    if hour < 5:
+        return (12 if hour == 0 else hour), "ночи"
+    if hour < 12:
+        return hour, "утра"
+    if hour < 17:
+        return (12 if hour == 12 else hour - 12), "дня"
+    return hour - 12, "вечера"
+
+
+def _ru_colon_hour(match: re.Match[str]) -> str:
+    hour = int(match[1])
+    if hour == 0 or hour > 23:
+        return match[0]
+    said, part = _ru_part(hour)
+    if said == 1:
+        return f"в час {part}"
+    return f"в {RU_HOURS[said]} {'часа' if said in (2, 3, 4) else 'часов'} {part}"
+
+
+def _en_colon_hour(match: re.Match[str]) -> str:
+    hour = int(match[1])
+    if hour == 0 or hour > 23:
+        return match[0]
+    said = hour if hour <= 12 else hour - 12
+    return f"at {EN_NUM[said]} {'am' if hour < 12 else 'pm'}"
+
+
 def words(case: dict[str, Any]) -> str:
     text = case["request"]
     if case["lang"] == "ru":
+        text = RU_COLON_HOUR.sub(_ru_colon_hour, text)
         text = RU_CLOCK.sub(_ru_clock, text)
         return RU_EVERY.sub(
             lambda m: f"каждые {RU_COUNT[int(m[1])]} {m[2]}" if int(m[1]) in RU_COUNT else m[0], text
         )
+    text = EN_COLON_HOUR.sub(_en_colon_hour, text)
     text = EN_CLOCK.sub(
         lambda m: f"at {EN_NUM[int(m[1])]} {m[2].lower()}" if int(m[1]) in EN_NUM else m[0], text
     )
