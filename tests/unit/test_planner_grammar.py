@@ -373,3 +373,23 @@ def test_two_load_modes_at_once_are_asked_about(planners, text: str, quoted: str
 )
 def test_replace_mode_by_lemma(text: str, replace: bool) -> None:
     assert (grammar.replace_mode(tokenize(text)) is not None) is replace
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "🙂 загрузи 🙂", "a" * 5000, "в в в в в", "пол-", "twenty-", "без", "at", "к часу", "ёЁё 12:99",
+     "Ω≈ç√ ∫˜µ", "в\u00a0два\u2009часа\u202fночи"],
+)  # fmt: skip
+def test_the_lexer_and_grammar_take_any_text(text: str) -> None:
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    grammar.schedule_rewrites(text)
+    grammar.destroy_frames(tokens)
+    grammar.merge_mode(tokens)
+    grammar.replace_mode(tokens)
+    grammar.append_only(tokens)
+    parse_schedule(text)
+
+
+def test_odd_spaces_between_clock_words_still_read() -> None:
+    assert parse_schedule("ежедневно в\u00a0два\u2009часа\u202fночи").cron == "0 2 * * *"
