@@ -104,7 +104,22 @@ from airflow_ai_etl.spec import PipelineSpec
 
 _WORD_AT = re.compile(r"(\w+)")
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
-CDC_WORDS = {"cdc"}  # "using CDC" names the method, never a connection
+CDC_WORDS = {"cdc"}
+KEY_PREPS = {"по", "by", "on", "using"}  # «слияние по id», "merge by id"
+KEY_FILLER = {
+    "ключу",
+    "ключам",
+    "ключ",
+    "key",
+    "keys",
+    "полю",
+    "полям",
+    "колонке",
+    "колонкам",
+    "the",
+    "a",
+    "an",
+}  # "using CDC" names the method, never a connection
 # Nouns that make a neighbouring description word name a connection ("the wallet database").
 DATABASE_WORDS = {
     "database", "db", "service", "system", "base", "база", "базы", "базе", "базу", "бд", "сервис", "сервиса",
@@ -1045,10 +1060,52 @@ class OfflinePlanner(FilterRules):
             known, _ = self._listed_columns(table, match.group(1))
             if known:
                 return Found(known)
+        unread = self._unread_key_word(request, table)
+        if unread:
+            columns = ", ".join(table.column_names)
+            if request.language == "ru":
+                question = (f"По какому ключу сливать строки {table.qualified_name}? «{unread}» — не колонка "
+                            f"этой таблицы; колонки: {columns}.")  # fmt: skip
+            else:
+                question = (f"Which key columns identify a row of {table.qualified_name} for the upsert? "
+                            f"{unread!r} is no column of it; columns: {columns}.")  # fmt: skip
+            return Found(None, [question])
         if table.primary_key:
             return Found(list(table.primary_key))
         name = table.qualified_name
         return Found(None, [f"Which key columns identify a row of {name} for the upsert?"])
+
+    def _unread_key_word(self, request: Request, table: Table) -> str | None:
+        """The word after «по»/"by"/"on" following a merge cue when no key was read from it: «по ключу
+        order_code», "on the external key". Not a time («по понедельникам»), a place («в кликхаус»)."""
+        merge = (
+            grammar.merge_mode(tokenize(request.text), incremental=True) if grammar.enabled("mode") else None
+        )
+        if merge is None:
+            return None
+        index = request.token_at(merge.start)
+        tokens = request.tokens
+        if merge.last - merge.first < 2 or tokens[min(index + 1, len(tokens) - 1)] not in KEY_PREPS:
+            # the cue is one word («слияние»): its «по» / "by" may follow within a few words
+            for j in range(index + 1, min(index + 6, len(tokens))):
+                if tokens[j] in KEY_PREPS:
+                    index = j
+                    break
+                if "," in request.text[request.spans[j - 1][1] : request.spans[j][0]]:
+                    return None
+            else:
+                return None
+        j = index + 1
+        while j < len(tokens) and tokens[j] in KEY_FILLER:
+            j += 1
+        if j >= len(tokens):
+            return None
+        word = tokens[j]
+        if table.column(word) or self._names_source_place(request, j) or _mentions_schedule(request.raw[j]):
+            return None
+        if self._is_engine_word(word) or word in STOP_WORDS:
+            return None
+        return request.raw[j]
 
     def _window_keys(self, request: Request, table: Table) -> Found:
         """Keys for a rolling window: the ones named after an upsert cue, else the primary key."""

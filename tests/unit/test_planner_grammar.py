@@ -393,3 +393,24 @@ def test_the_lexer_and_grammar_take_any_text(text: str) -> None:
 
 def test_odd_spaces_between_clock_words_still_read() -> None:
     assert parse_schedule("ежедневно в\u00a0два\u2009часа\u202fночи").cron == "0 2 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Заказы мержить в кликхаус по ключу order_code каждый час", "«order_code»"),
+        ("Merge orders into ClickHouse by order_code hourly", "'order_code'"),
+        ("Upsert orders hourly on the external key", "'external'"),
+    ],
+)
+def test_a_key_word_that_is_no_column_is_asked_about_not_replaced_by_the_primary_key(
+    planners, text: str, quoted: str
+) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+    assert "customer_id" in outcome.questions[0]  # the columns it could be
+
+
+def test_a_merge_without_a_key_word_uses_the_primary_key(planners) -> None:
+    outcome = planners["shop"].plan("Upsert customers into clickhouse daily at 2am")
+    assert (outcome.spec.target.mode, outcome.spec.target.keys) == ("upsert", ["id"])
