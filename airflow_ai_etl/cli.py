@@ -144,7 +144,37 @@ def get_cli_commands() -> list:
             name="catalog",
             help="Show the connections and tables the planner can see",
             func=command("catalog"),
-            args=(json_out, Arg(("--conn-id",), help="Only this connection")),
+            args=(
+                json_out,
+                Arg(("--conn-id",), help="Only this connection"),
+                Arg(
+                    ("--relations",),
+                    help="List relations between tables: declared foreign keys and inferred candidates "
+                    "(<table>_id names, types, containment on a bounded sample) with evidence and confidence",
+                    action="store_true",
+                ),
+            ),
+        ),
+        ActionCommand(
+            name="preview",
+            help="Show the first rows of a mart and its row count estimate, before deploying it",
+            description=textwrap.dedent(
+                """\
+                Plans the request (or reads a spec with --spec), runs every check that comes before
+                rendering, then runs the mart's query on its source: ordered by its keys, LIMIT
+                --limit rows, stopped after --timeout seconds. Prints the rows and the row estimate
+                (PostgreSQL's plan estimate, or ClickHouse's exact count of groups). Exit codes as
+                for generate."""
+            ),
+            func=command("preview"),
+            args=(
+                Arg(("request",), nargs="?", help="The request text (or give --spec)"),
+                Arg(("--spec",), metavar="FILE", help="A spec .json file (or a rendered DAG .py file)"),
+                Arg(("--limit",), type=int, default=20, help="Rows to show (default 20)"),
+                Arg(("--timeout",), type=float, default=10.0, help="Seconds the query may run (default 10)"),
+                json_out,
+                catalog,
+            ),
         ),
         ActionCommand(
             name="schema",
@@ -431,6 +461,9 @@ def catalog_command(args: argparse.Namespace) -> None:
         catalog.connections = {k: v for k, v in catalog.connections.items() if k == args.conn_id}
         if not catalog.connections:
             _fail(f"connection {args.conn_id!r} does not exist")
+    if args.relations:
+        _print_relations(catalog, json_out)
+        return
     if args.json:
         _print_json(catalog.to_dict(), json_out)
         return
@@ -442,6 +475,75 @@ def catalog_command(args: argparse.Namespace) -> None:
             key = f" key({', '.join(table.primary_key)})" if table.primary_key else ""
             cols = ", ".join(f"{c.name} {c.type}" for c in table.columns)
             sys.stdout.write(f"  {catalog.display_name(conn.conn_id, table)}{key}: {cols}\n")
+
+
+def preview_command(args: argparse.Namespace) -> None:
+    """Plan (or read) a mart and show its first rows and its row estimate."""
+    from airflow_ai_etl.assistant import _failed
+    from airflow_ai_etl.marts.gates import mart_of
+    from airflow_ai_etl.marts.preview import preview_mart
+    from airflow_ai_etl.marts.resolve import resolve_mart
+    from airflow_ai_etl.validation import validate_spec
+
+    if not args.request and not args.spec:
+        _fail('give the request text or --spec FILE, e.g. airflow ai-etl preview "revenue by region and day"')
+    if not 1 <= args.limit <= 1000:
+        _fail("--limit must be between 1 and 1000")
+    json_out = _reserve_stdout() if args.json else None
+    assistant = _assistant(args)
+    if args.spec:
+        data: Any = _load_spec(args.spec)
+    else:
+        planned = assistant.planner.plan(args.request)
+        if planned.status != "ok" or planned.spec is None:
+            _report(planned, json_out)
+            sys.exit(planned.exit_code)
+        data = planned.spec
+    spec, problems = validate_spec(data, assistant.catalog)
+    if problems or spec is None:
+        outcome = _failed(spec, problems)
+        _report(outcome, json_out)
+        sys.exit(outcome.exit_code)
+    if spec.source.type != "mart":
+        _fail(
+            f"preview shows marts; this request is a {spec.source.type} load of "
+            f"{spec.source.table or spec.source.path}"
+        )
+    try:
+        preview = preview_mart(
+            resolve_mart(mart_of(spec), assistant.catalog), limit=args.limit, timeout_seconds=args.timeout
+        )
+    except Exception as exc:  # the query failed or timed out on the source: say so, write nothing
+        _fail(f"the mart query failed on {spec.source.conn_id}: {str(exc).strip()}")
+        raise
+    if json_out:
+        _print_json({"status": "ok", "spec": spec.to_json_dict(), **preview.to_dict()}, json_out)
+        return
+    sys.stdout.write(
+        f"mart: {spec.source.conn_id} {spec.source.table} -> {spec.target.conn_id} {spec.target.table}\n"
+    )
+    sys.stdout.write(preview.sql + "\n\n" + preview.as_text())
+
+
+def _print_relations(catalog: Any, json_out: TextIO | None) -> None:
+    """Relations of every connection with tables, measured on PostgreSQL samples."""
+    from airflow_ai_etl.relations import discover_relations
+
+    relations = discover_relations(catalog, [c for c in catalog.connections if c in catalog.tables])
+    if json_out:
+        _print_json([r.to_dict() for r in relations], json_out)
+        return
+    for conn_id in catalog.connections:
+        if conn_id in catalog.errors:
+            sys.stdout.write(f"{conn_id}: cannot read tables: {catalog.errors[conn_id]}\n")
+        found = [r for r in relations if r.conn_id == conn_id]
+        if not found:
+            continue
+        sys.stdout.write(f"{conn_id}\n")
+        for r in sorted(found, key=lambda r: (-r.confidence, r.label)):
+            sys.stdout.write(f"  {r.label}  {r.kind}  confidence {r.confidence:.2f}\n")
+            for sentence in r.evidence:
+                sys.stdout.write(f"      {sentence}\n")
 
 
 def schema_command(args: argparse.Namespace) -> None:

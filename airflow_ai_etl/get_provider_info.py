@@ -41,6 +41,7 @@ def get_provider_info() -> dict[str, Any]:
                     "airflow_ai_etl.operators.transfer",
                     "airflow_ai_etl.operators.ai_pipeline",
                     "airflow_ai_etl.operators.cdc",
+                    "airflow_ai_etl.operators.mart",
                 ],
             },
             {"integration-name": "Files", "python-modules": ["airflow_ai_etl.operators.files"]},
@@ -75,6 +76,11 @@ def get_provider_info() -> dict[str, Any]:
                     "glossary": _option(
                         'JSON file of extra business words: {"english_name_part": ["синоним", ...]}.',
                         "/opt/airflow/ai_etl/glossary.json",
+                    ),
+                    "mart_cost_cap": _option(
+                        "Largest PostgreSQL EXPLAIN cost a mart query may have before it is deployed "
+                        "(default 1e9; the gate is skipped when the source cannot be reached).",
+                        "1e8",
                     ),
                     "file_roots": _option(
                         "Comma-separated absolute directories under which local files (Excel "

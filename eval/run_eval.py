@@ -240,7 +240,11 @@ def _line(name: str, summary: Summary, lang: str) -> str:
 def report_all(failures: bool = False) -> tuple[str, int]:
     """Every evaluation set, per language: (text, number of crashes)."""
     first_pass = json.loads(FIRST_PASS.read_text(encoding="utf-8")) if FIRST_PASS.exists() else {}
-    sets = [("main (cases.jsonl)", CASES), *((f"held-out {p.name}", p) for p in heldout_files())]
+    # A held-out batch is scored once, on purpose (--cases), and its first pass recorded; until then
+    # --all does not run it, so no number for it exists before its first pass.
+    unscored = [p.name for p in heldout_files() if p.name not in first_pass]
+    scored = [p for p in heldout_files() if p.name in first_pass]
+    sets = [("main (cases.jsonl)", CASES), *((f"held-out {p.name}", p) for p in scored)]
     if PERTURBED.exists():
         sets.append(("perturbation (perturbed.jsonl)", PERTURBED))
     lines, all_seconds, crashes, wrong_total = [], [], 0, 0
@@ -262,6 +266,9 @@ def report_all(failures: bool = False) -> tuple[str, int]:
         crashes += len(summary.crashes)
         wrong_total += len(summary.wrong_confident())
         lines += [f"  CRASH {case_id}: {error}" for case_id, error in summary.crashes]
+    lines += [
+        f"held-out {name}: not scored yet (first pass: run_eval.py --cases eval/{name})" for name in unscored
+    ]
     all_seconds.sort()
     p95 = 1000 * all_seconds[min(len(all_seconds) - 1, int(0.95 * len(all_seconds)))] if all_seconds else 0
     lines.append(

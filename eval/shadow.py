@@ -12,6 +12,7 @@ table is then deleted, so after a switch "off" shows what is left without the fa
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -19,7 +20,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from airflow_ai_etl.planning.grammar import FAMILIES  # noqa: E402
-from eval.run_eval import CASES, PERTURBED, Result, evaluate, heldout_files, load_cases  # noqa: E402
+from eval.run_eval import (  # noqa: E402
+    CASES,
+    FIRST_PASS,
+    PERTURBED,
+    Result,
+    evaluate,
+    heldout_files,
+    load_cases,
+)
 
 
 def _answer(r: Result) -> str:
@@ -42,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--family", choices=FAMILIES, action="append")
     args = parser.parse_args(argv)
-    sets = [("main", CASES), *((p.stem, p) for p in heldout_files())]
+    first_pass = json.loads(FIRST_PASS.read_text(encoding="utf-8")) if FIRST_PASS.exists() else {}
+    # only held-out batches already first-scored (run_eval.py --all does the same)
+    sets = [("main", CASES), *((p.stem, p) for p in heldout_files() if p.name in first_pass)]
     if PERTURBED.exists():
         sets.append(("perturbed", PERTURBED))
     for family in args.family or FAMILIES:
