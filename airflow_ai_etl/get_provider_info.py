@@ -70,6 +70,14 @@ def get_provider_info() -> dict[str, Any]:
                         'JSON file of extra business words: {"english_name_part": ["синоним", ...]}.',
                         "/opt/airflow/ai_etl/glossary.json",
                     ),
+                    "max_request_chars": {
+                        "description": "Longest request (in characters) any interface plans; a longer "
+                        "one is rejected with a message before a planner or model sees it.",
+                        "version_added": "0.1.0",
+                        "type": "integer",
+                        "example": "4000",
+                        "default": "2000",
+                    },
                 },
             }
         },
