@@ -82,6 +82,14 @@ def get_provider_info() -> dict[str, Any]:
                         "(default 1e9; the gate is skipped when the source cannot be reached).",
                         "1e8",
                     ),
+                    "max_request_chars": {
+                        "description": "Longest request (in characters) any interface plans; a longer "
+                        "one is rejected with a message before a planner or model sees it.",
+                        "version_added": "0.1.0",
+                        "type": "integer",
+                        "example": "4000",
+                        "default": "2000",
+                    },
                     "file_roots": _option(
                         "Comma-separated absolute directories under which local files (Excel "
                         "sources, local exports) may be read and written; symlinks and .. are "

@@ -198,6 +198,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "gate.import": "import",
         "gate.render": "render",
         "gate.planner": "planner",
+        "gate.request": "request",
         "deploy.hand_edited.modified": "{path} was edited outside the assistant since v{version} was "
         "deployed; deploying would overwrite that edit. The edit is shown below.",
         "deploy.hand_edited.foreign": "{path} exists and was not written by the assistant; deploying would "
@@ -250,7 +251,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "run.up_for_retry": "up for retry",
         "run.skipped": "skipped",
         "api.no_request": 'Send the request text: {"request": "..."}',
-        "api.too_long": "The request is longer than {limit} characters.",
         "api.unknown_strategy": "Unknown planner {strategy!r}; use one of {choices}.",
         "api.no_llm": "No LLM connection is configured ([ai_etl] llm_conn_id), so only the offline "
         "planner can be used.",
@@ -435,6 +435,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "gate.import": "импорт",
         "gate.render": "генерация кода",
         "gate.planner": "планировщик",
+        "gate.request": "запрос",
         "deploy.hand_edited.modified": "Файл {path} изменён вне ассистента после развёртывания v{version}; "
         "развёртывание перезапишет эту правку. Правка показана ниже.",
         "deploy.hand_edited.foreign": "Файл {path} существует и записан не ассистентом; развёртывание "
@@ -488,7 +489,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "run.up_for_retry": "ждёт повтора",
         "run.skipped": "пропущен",
         "api.no_request": 'Отправьте текст запроса: {"request": "..."}',
-        "api.too_long": "Запрос длиннее {limit} символов.",
         "api.unknown_strategy": "Неизвестный планировщик {strategy!r}; допустимы: {choices}.",
         "api.no_llm": "Подключение к LLM не настроено ([ai_etl] llm_conn_id), поэтому доступен только "
         "офлайн-планировщик.",

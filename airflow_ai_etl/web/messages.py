@@ -170,7 +170,12 @@ _RU: list[tuple[str, str]] = [
         r"A filter on (?P<c>\S+) takes one value; which (?P<n>\S+) do you mean by (?P<w>'[^']*')\?",
         "Фильтр по {c} принимает одно значение; какое значение {n} имеется в виду под {w}?",
     ),
-    # --- planner refusals
+    # --- planner refusals (and the request gate, assistant.check_request)
+    (
+        r"The request is too long: (?P<n>[\d,]+) characters, at most (?P<m>[\d,]+) are allowed \(\[ai_etl\] max_request_chars\)\. Say briefly what to load, from where, to where and when\.",
+        "Запрос слишком длинный: {n} символов, допустимо не больше {m} ([ai_etl] max_request_chars). Опишите коротко, что загружать, откуда, куда и когда.",
+    ),
+    (r"The request must be text, not (?P<t>\S+)\.", "Запрос должен быть текстом, а не {t}."),
     (
         r"The request is empty: describe what to load, from where and when\.",
         "Запрос пуст: опишите, что загружать, откуда и когда.",
