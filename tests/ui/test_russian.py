@@ -60,7 +60,7 @@ def _english(texts: list[str], names: set[str]) -> list[str]:
             token = token.strip(".")
             if not re.search(r"[A-Za-z]", token):
                 continue
-            if re.search(r"[_/0-9@*]|\w\.\w", token):  # identifiers, paths, versions, cron strings
+            if re.search(r"[_/0-9@*\\]|\w\.\w", token):  # identifiers, paths, versions, cron, escapes
                 continue
             if token.lower() in ALLOWED or token.lower() in names:
                 continue
