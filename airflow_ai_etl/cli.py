@@ -146,6 +146,7 @@ def get_cli_commands() -> list:
             func=command("catalog"),
             args=(json_out, Arg(("--conn-id",), help="Only this connection")),
         ),
+        _scan_pii_command_spec(command, json_out),
         ActionCommand(
             name="schema",
             help="Print the JSON Schema of PipelineSpec v1",
@@ -160,6 +161,42 @@ def get_cli_commands() -> list:
             subcommands=subcommands,
         )
     ]
+
+
+def _scan_pii_command_spec(command: Any, json_out: Any) -> Any:
+    """`scan-pii CONN TABLE`: the argparse metadata (the command itself is scan_pii_command)."""
+    from airflow.cli.cli_config import ActionCommand, Arg
+
+    return ActionCommand(
+        name="scan-pii",
+        help="Look for personal data in a table: column names, comments and a bounded sample of values",
+        description=textwrap.dedent(
+            """\
+            Reads at most --rows rows of the table's text columns (and of columns whose name or
+            comment names personal data) through the connection's hook, in one read-only statement
+            cut off after --timeout seconds, and prints each finding with its evidence: the share
+            of sampled values that pass the detector (email, phone, SNILS and INN checksums, card
+            numbers with Luhn, passport, IBAN mod 97) and what the column's name or comment says.
+            Exit codes: 0 scanned (findings or not), 1 error."""
+        ),
+        func=command("scan_pii"),
+        args=(
+            Arg(("conn_id",), help="A postgres or clickhouse connection"),
+            Arg(("table",), help="`table` or `schema.table`"),
+            Arg(
+                ("--rows",),
+                type=int,
+                help="Read at most this many rows (default: [ai_etl] pii_sample_rows, 1000)",
+            ),
+            Arg(
+                ("--timeout",),
+                type=float,
+                help="Cancel the sampling statement after this many seconds "
+                "(default: [ai_etl] pii_sample_timeout, 10)",
+            ),
+            json_out,
+        ),
+    )
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -444,3 +481,33 @@ def schema_command(args: argparse.Namespace) -> None:
     from airflow_ai_etl.spec import json_schema
 
     _print_json(json_schema())
+
+
+def scan_pii_command(args: argparse.Namespace) -> None:
+    """Print the personal data found in one table."""
+    from airflow_ai_etl.quality.pii import KIND_LABELS, PiiScanError, sampling_settings, scan_table
+
+    json_out = _reserve_stdout() if args.json else None
+    rows, timeout = sampling_settings()
+    rows = args.rows if args.rows is not None else rows
+    timeout = args.timeout if args.timeout is not None else timeout
+    if rows < 1 or timeout <= 0:
+        _fail("--rows must be at least 1 and --timeout positive")
+    try:
+        scan = scan_table(args.conn_id, args.table, sample_rows=rows, timeout_seconds=timeout)
+    except PiiScanError as exc:
+        _fail(str(exc))
+    if json_out:
+        _print_json(scan.to_dict(), json_out)
+        return
+    out = sys.stdout
+    out.write(
+        f"{args.conn_id} {scan.table}: {scan.rows_read} rows sampled (at most {scan.sample_rows}), "
+        f"columns sampled: {', '.join(scan.columns_sampled) or 'none'}\n"
+    )
+    if not scan.findings:
+        out.write("no personal data found\n")
+    width = max((len(f.column) for f in scan.findings), default=0)
+    for finding in scan.findings:
+        label = KIND_LABELS[finding.kind][0]
+        out.write(f"  {finding.column:<{width}}  {label}: {finding.evidence}\n")

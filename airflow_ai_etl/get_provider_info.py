@@ -66,6 +66,15 @@ def get_provider_info() -> dict[str, Any]:
                         "planner strategies (host = base URL, password = API key, extra: model).",
                         "llm_default",
                     ),
+                    "pii_sample_rows": _option(
+                        "Personal-data scan: read at most this many rows of a table (default 1000).",
+                        "1000",
+                    ),
+                    "pii_sample_timeout": _option(
+                        "Personal-data scan: cancel the sampling statement after this many seconds "
+                        "(default 10).",
+                        "10",
+                    ),
                     "glossary": _option(
                         'JSON file of extra business words: {"english_name_part": ["синоним", ...]}.',
                         "/opt/airflow/ai_etl/glossary.json",
