@@ -87,6 +87,12 @@ def get_cli_commands() -> list:
                     metavar="CONN_ID",
                     help="Connection of the OpenAI-compatible endpoint (default: [ai_etl] llm_conn_id)",
                 ),
+                Arg(
+                    ("--pii",),
+                    choices=("mask", "allow"),
+                    help="The answer to 'these columns look like personal data - mask them?': mask (md5 "
+                    "inside the source) or allow (load as they are); default: [ai_etl] pii_policy (ask)",
+                ),
                 json_out,
                 force,
                 catalog,
@@ -243,7 +249,10 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
         data = outcome.to_batch_dict(None)
         data.pop("id")
         data.update(
-            schedule_description=outcome.schedule_description, path=outcome.path, version=outcome.version
+            schedule_description=outcome.schedule_description,
+            path=outcome.path,
+            version=outcome.version,
+            pii=outcome.pii,
         )
         _print_json(data, as_json)
         return
@@ -259,6 +268,10 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
         out.write(f"target: {spec.target.conn_id} {spec.target.table} ({spec.target.mode})\n")
     for question in outcome.questions:
         out.write(f"question: {question}\n")
+    for finding in (outcome.pii or {}).get("findings", []):
+        out.write(f"  pii: {finding['column']} ({finding['kind']}): {finding['evidence']}\n")
+    if outcome.pii and outcome.pii.get("answer"):
+        out.write(f"pii: {outcome.pii['answer']} {', '.join(outcome.pii['columns'])}\n")
     for problem in outcome.errors:
         where = f" [{problem.field}]" if problem.field else ""
         out.write(f"error ({problem.gate}){where}: {problem.message}\n")
@@ -300,8 +313,12 @@ def generate_command(args: argparse.Namespace) -> None:
         _fail('give the request text, e.g. airflow ai-etl generate "copy sales to ClickHouse daily"')
     json_out = _reserve_stdout() if args.json else None
     assistant = _assistant(args)
-    outcome = _deploy_or_show(assistant, assistant.generate(args.request), args)
+    outcome = _deploy_or_show(assistant, assistant.generate(args.request, pii=args.pii), args)
     _report(outcome, json_out)
+    if outcome.pii and "answer" not in outcome.pii:
+        sys.stderr.write(
+            "answer with --pii mask (hash these columns) or --pii allow (load them as they are)\n"
+        )
     if not args.json and outcome.source_code and not outcome.path:
         sys.stdout.write("\n" + outcome.source_code)
     sys.exit(outcome.exit_code)
@@ -326,7 +343,9 @@ def _generate_batch(args: argparse.Namespace) -> None:
                 (item.get("id") if isinstance(item, dict) else number, None, f"line {number}: {exc}")
             )
     assistant = _assistant(args)
-    outcomes = iter(assistant.generate_many([request for _, request, _ in items if request is not None]))
+    outcomes = iter(
+        assistant.generate_many([request for _, request, _ in items if request is not None], pii=args.pii)
+    )
     from airflow_ai_etl.outcome import Outcome
 
     for request_id, request, error in items:

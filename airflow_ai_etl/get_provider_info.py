@@ -66,6 +66,11 @@ def get_provider_info() -> dict[str, Any]:
                         "planner strategies (host = base URL, password = API key, extra: model).",
                         "llm_default",
                     ),
+                    "pii_policy": _option(
+                        "What a planned pipeline that loads personal data unmasked becomes: ask (a "
+                        "question, answered with mask or allow), mask (hash those columns), allow.",
+                        "ask",
+                    ),
                     "pii_sample_rows": _option(
                         "Personal-data scan: read at most this many rows of a table (default 1000).",
                         "1000",

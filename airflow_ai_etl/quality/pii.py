@@ -368,6 +368,15 @@ def sampling_settings() -> tuple[int, float]:
     """([ai_etl] pii_sample_rows, [ai_etl] pii_sample_timeout) with the defaults."""
     from airflow.configuration import conf
 
-    rows = conf.getint("ai_etl", "pii_sample_rows", fallback=DEFAULT_SAMPLE_ROWS)
-    timeout = conf.getfloat("ai_etl", "pii_sample_timeout", fallback=DEFAULT_TIMEOUT_SECONDS)
-    return rows, timeout
+    rows = (conf.get("ai_etl", "pii_sample_rows", fallback="") or "").strip()
+    timeout = (conf.get("ai_etl", "pii_sample_timeout", fallback="") or "").strip()
+    try:
+        values = (
+            int(rows) if rows else DEFAULT_SAMPLE_ROWS,
+            float(timeout) if timeout else DEFAULT_TIMEOUT_SECONDS,
+        )
+    except ValueError as exc:
+        raise ValueError(f"[ai_etl] pii_sample_rows / pii_sample_timeout must be numbers: {exc}") from exc
+    if values[0] < 1 or values[1] <= 0:
+        raise ValueError("[ai_etl] pii_sample_rows must be at least 1 and pii_sample_timeout positive")
+    return values

@@ -110,3 +110,19 @@ def test_cli_scan_pii(shop_db, tmp_path):
         timeout=120,
     )
     assert missing.returncode == 1 and "table 'nope' not found" in missing.stderr
+
+
+def test_assistant_reads_a_sample_when_it_reads_live_connections(
+    shop_db, clickhouse, ch_database, monkeypatch, tmp_path
+):
+    from airflow_ai_etl.assistant import Assistant
+
+    monkeypatch.setenv("AIRFLOW_CONN_PG_SHOP", shop_db)
+    monkeypatch.setenv("AIRFLOW_CONN_CLICKHOUSE_DEFAULT", clickhouse.uri(ch_database))
+    monkeypatch.setenv("AIRFLOW__AI_ETL__PII_SAMPLE_ROWS", "30")
+    helper = Assistant(dags_folder=tmp_path / "dags", state_dir=tmp_path / "state", check_import=False)
+    outcome = helper.generate("Загружать клиентов в ClickHouse ежедневно в 3 часа ночи")
+    assert outcome.status == "needs_clarification"
+    assert outcome.pii["sampled"] is True and outcome.pii["note"] == ""
+    email = next(f for f in outcome.pii["findings"] if f["column"] == "email")
+    assert (email["matched"], email["sampled"], email["share"]) == (30, 30, 1.0)
