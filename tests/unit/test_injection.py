@@ -32,9 +32,10 @@ AIRFLOW = str(Path(sys.executable).parent / "airflow")
 
 
 def payload(canary: Path) -> str:
-    """The issue's reproduction: leave the `# Source:` comment, open a docstring that the second
-    copy of the value (inside AI_ETL_SPEC) closes, and run code in between."""
-    return f"x\n'''\n__import__('pathlib').Path({str(canary)!r}).touch()\n'''"
+    """The issue's reproduction, which ran on the old renderer: the newline leaves the `# Source:`
+    comment, `'''` opens a string that the second copy of the value (inside AI_ETL_SPEC) closes,
+    and the rest of that copy is a conditional expression whose condition runs."""
+    return f"x\n''' if __import__('pathlib').Path({str(canary)!r}).touch() else {{1:{{#"
 
 
 SQL = {
