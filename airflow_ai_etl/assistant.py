@@ -72,6 +72,8 @@ class Assistant:
     :param pii_sample: read a bounded sample of the source table to find personal data (besides
         the names and comments); when None, only if the catalog is read from the connections
         (not a snapshot given as ``catalog``).
+    :param propose_checks: give a planned spec without checks the default data quality checks
+        (primary key, NOT NULL, foreign keys, freshness, reconciliation; see quality.checks).
     """
 
     def __init__(
@@ -85,12 +87,14 @@ class Assistant:
         llm_conn_id: str | None = None,
         pii_policy: str | None = None,
         pii_sample: bool | None = None,
+        propose_checks: bool = True,
     ) -> None:
         from airflow_ai_etl.quality.policy import PII_POLICIES
 
         if pii_policy is not None and pii_policy not in PII_POLICIES:
             raise ValueError(f"pii_policy must be one of {', '.join(PII_POLICIES)}, not {pii_policy!r}")
         self.pii_policy = pii_policy
+        self.propose_checks = propose_checks
         self._pii_sample = catalog is None if pii_sample is None else pii_sample
         self._catalog = catalog
         self._catalog_loader = catalog_loader
@@ -159,8 +163,23 @@ class Assistant:
                 outcome = self._through_gates(outcome)
                 if outcome.status == "ok":
                     outcome = self._pii_gate(outcome, pii)
+                if outcome.status == "ok" and self.propose_checks:
+                    outcome = self._default_checks(outcome)
             outcomes.append(outcome)
         return self._import_gate(outcomes)
+
+    def _default_checks(self, outcome: Outcome) -> Outcome:
+        """A planned spec without checks gets the catalog's default checks (quality.checks)."""
+        from airflow_ai_etl.quality.checks import propose_checks
+
+        spec = outcome.spec
+        if spec is None or spec.checks:
+            return outcome
+        checks = propose_checks(spec, self.catalog)
+        if not checks:
+            return outcome
+        with_checks = spec.model_copy(update={"checks": checks})
+        return self._through_gates(outcome, PipelineSpec.model_validate(with_checks.to_json_dict()))
 
     def _pii_gate(self, outcome: Outcome, answer: str | None) -> Outcome:
         """Personal data loaded unmasked: ask, mask or allow (the answer, else the policy)."""
