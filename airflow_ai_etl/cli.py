@@ -154,6 +154,16 @@ def get_cli_commands() -> list:
         ),
         _scan_pii_command_spec(command, json_out),
         ActionCommand(
+            name="runs",
+            help="Show a pipeline's last runs: state, duration, rows loaded, check results, and a chart",
+            func=command("runs"),
+            args=(
+                dag_id,
+                Arg(("--limit",), type=int, default=20, help="How many runs, newest first (default 20)"),
+                json_out,
+            ),
+        ),
+        ActionCommand(
             name="schema",
             help="Print the JSON Schema of PipelineSpec v1",
             func=command("schema"),
@@ -530,3 +540,42 @@ def scan_pii_command(args: argparse.Namespace) -> None:
     for finding in scan.findings:
         label = KIND_LABELS[finding.kind][0]
         out.write(f"  {finding.column:<{width}}  {label}: {finding.evidence}\n")
+
+
+def runs_command(args: argparse.Namespace) -> None:
+    """Print a pipeline's last runs from Airflow's records, with rows and durations as charts."""
+    from airflow_ai_etl.quality.runs import pipeline_runs, sparkline
+
+    json_out = _reserve_stdout() if args.json else None
+    if args.limit < 1:
+        _fail("--limit must be at least 1")
+    try:
+        records = pipeline_runs(args.dag_id, args.limit)
+    except Exception as exc:  # no metadata database, an old schema, ...
+        _fail(f"cannot read the runs of {args.dag_id}: {exc}")
+    if json_out:
+        _print_json([r.to_dict() for r in records], json_out)
+        return
+    out = sys.stdout
+    if not records:
+        out.write(f"{args.dag_id}: no runs yet\n")
+        return
+    for r in records:
+        duration = f"{r.duration_seconds:.1f}s" if r.duration_seconds is not None else "-"
+        rows = str(r.rows) if r.rows is not None else "-"
+        checks = ", ".join(f"{c.task_id}={_check_word(c)}" for c in r.checks)
+        out.write(f"{r.run_after[:19]}  {r.state:<8} {duration:>8}  rows {rows:>10}  {checks}\n")
+    oldest_first = list(reversed(records))
+    out.write(f"rows per run (oldest -> newest):     {sparkline([r.rows for r in oldest_first])}\n")
+    out.write(
+        f"duration per run (oldest -> newest): {sparkline([r.duration_seconds for r in oldest_first])}\n"
+    )
+
+
+def _check_word(check: Any) -> str:
+    """ok, WARN (a warn check that did not hold), or the task's state (failed, upstream_failed)."""
+    if check.passed and check.state == "success":
+        return "ok"
+    if check.passed is False and check.state == "success":
+        return "WARN"
+    return check.state or "-"
