@@ -280,13 +280,13 @@ def read_sample(
 
 
 def _read_postgres(conn_id: str, table: str, columns: Sequence[str], limit: int, timeout: float) -> list:
-    from airflow.providers.postgres.hooks.postgres import PostgresHook
-
+    from airflow_ai_etl.hooks.postgres import Psycopg2PostgresHook
     from airflow_ai_etl.transfers.postgres_source import pg_quote_ident, pg_quote_table
 
     select = ", ".join(f"{pg_quote_ident(c)}::text" for c in columns)
     sql = f"SELECT {select} FROM {pg_quote_table(table)} LIMIT {int(limit)}"
-    conn = PostgresHook(postgres_conn_id=conn_id).get_conn()
+    # The PostgresHook with plain tuple rows (a `cursor` extra would turn them into dicts).
+    conn = Psycopg2PostgresHook(postgres_conn_id=conn_id).get_conn()
     try:
         with conn.cursor() as cursor:
             cursor.execute("SET TRANSACTION READ ONLY")
