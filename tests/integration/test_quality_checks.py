@@ -154,3 +154,44 @@ def test_volume_check_records_runs_and_flags_a_10x_drop(clickhouse, ch_database,
     assert client.execute(f"SELECT count(), uniqExact(run_id) FROM {VOLUME_TABLE}")[0] == (8, 8)
     # a retry of a run is judged without its own earlier attempt
     assert run("r7", 1000)["runs"] == 7
+
+
+def test_postgres_target_checks_use_postgres_sql(shop_db, postgres, monkeypatch):
+    from airflow_ai_etl.catalog import load_catalog
+    from airflow_ai_etl.quality.checks import propose_checks
+    from airflow_ai_etl.spec import PipelineSpec
+
+    monkeypatch.setenv("AIRFLOW_CONN_PG_SHOP", shop_db)
+    postgres.execute(
+        "UPDATE public.orders SET updated_at = now();"
+        "CREATE TABLE public.orders_copy AS SELECT * FROM public.orders;",
+        dbname="shop",
+    )
+    spec = PipelineSpec.model_validate(
+        {
+            "dag_id": "orders_copy",
+            "schedule": "0 * * * *",
+            "source": {"conn_id": "pg_shop", "table": "orders"},
+            "target": {"type": "sql", "conn_id": "pg_shop", "table": "orders_copy"},
+        }
+    )
+    spec = spec.model_copy(update={"checks": propose_checks(spec, load_catalog(["pg_shop"]))})
+    assert [c.type for c in spec.checks] == [
+        "unique",
+        "not_null",
+        "fk_orphans",
+        "freshness",
+        "row_count_match",
+    ]
+    assert all(r["passed"] for r in run_checks(spec).values())
+    postgres.execute(
+        "INSERT INTO public.orders_copy SELECT * FROM public.orders WHERE id = 1;"
+        "INSERT INTO public.orders_copy SELECT id + 1000, 999, status, total, created_at, updated_at "
+        "FROM public.orders WHERE id <= 10;",
+        dbname="shop",
+    )
+    with pytest.raises(AirflowException, match=r"(?s)Data quality check failed.*unique_id"):
+        run_checks(spec)
+    copy_checks = [c for c in spec.checks if c.type == "fk_orphans"]
+    warn = run_checks(spec.model_copy(update={"checks": copy_checks}))["check_table_warn"]
+    assert warn["passed"] is False and "fk_orphans_customer_id" in warn["message"]
