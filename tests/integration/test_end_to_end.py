@@ -92,3 +92,4 @@ def test_sentence_becomes_a_dag_that_moves_every_row(shop_db, postgres, clickhou
     text = airflow("ai-etl", "runs", DAG_ID)
     assert "rows        500" in text.stdout and "check_table_warn=WARN" in text.stdout
     assert "rows per run (oldest -> newest):     █" in text.stdout
+    assert airflow("ai-etl", "runs", "no_such_dag").stdout == "no_such_dag: no runs yet\n"
