@@ -285,8 +285,10 @@ def describe_source(
                 cur.execute(f"CREATE TEMP VIEW ai_etl_probe AS SELECT * FROM {frm}")
                 cur.execute(attr_sql, ("pg_temp.ai_etl_probe",))
                 cols = [tuple(r) for r in cur.fetchall()]
-                # Columns taken straight from a table keep that table's NOT NULL.
-                cur.execute(f"SELECT * FROM {frm} LIMIT 0")
+                # Columns taken straight from a table keep that table's NOT NULL. `WHERE false` is
+                # planned as a one-time filter and runs nothing (`LIMIT 0` ran an aggregate's
+                # parallel plan: 175 ms of a 2M-row GROUP BY).
+                cur.execute(f"SELECT * FROM {frm} WHERE false")
                 origin = {d.name: (d.table_oid, d.table_column) for d in cur.description}
                 notnull: set[str] = set()
                 for name, (oid, attnum) in origin.items():
