@@ -51,6 +51,9 @@ def get_provider_info() -> dict[str, Any]:
                 "connection-type": "clickhouse",
             },
         ],
+        "asset-uris": [
+            {"schemes": ["clickhouse"], "handler": "airflow_ai_etl.assets.sanitize_clickhouse_uri"},
+        ],
         "cli": ["airflow_ai_etl.cli.get_cli_commands"],
         "config": {
             "ai_etl": {

@@ -17,10 +17,14 @@ from typing import Any
 
 import jinja2
 
+from airflow_ai_etl.assets import Lineage
 from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
 from airflow_ai_etl.spec import Check, DedupeTransform, FilterTransform, MaskTransform, PipelineSpec
 
 SPEC_VARIABLE = "AI_ETL_SPEC"
+# The header line of a file that declares assets (schedule, inlets, outlets); files without
+# assets keep the shorter `from airflow.sdk import DAG`.
+ASSET_HEADER = "from airflow.sdk import DAG, Asset"
 CHECK_IMPORT = ("airflow.providers.common.sql.operators.sql", "SQLCheckOperator")
 
 
@@ -343,26 +347,48 @@ def _check_sql(check: Check, table: str) -> str:
     return f"SELECT count() = uniqExact({columns}) FROM {quoted}"  # unique
 
 
-def render(spec: PipelineSpec) -> str:
-    """The DAG file for a spec (deterministic: same spec, same bytes)."""
+def describe_asset_schedule(uris: list[str], language: str = "en") -> str:
+    """An asset schedule in words: "after X and Y are updated" / «после обновления X и Y»."""
+    if language == "ru":
+        return "после обновления " + " и ".join(uris)
+    return "after " + " and ".join(uris) + (" are updated" if len(uris) > 1 else " is updated")
+
+
+def render(spec: PipelineSpec, lineage: Lineage | None = None) -> str:
+    """The DAG file for a spec (deterministic: same spec and lineage, same bytes).
+
+    :param lineage: the load task's inlets and outlets (``assets.pipeline_lineage``, which needs
+        the catalog for the connections' hosts); None declares none.
+    """
     plan = plan_tasks(spec)
+    lineage = lineage or Lineage()
+    task_assets = [
+        (Code(name), list(uris))
+        for name, uris in (("inlets", lineage.inlets), ("outlets", lineage.outlets))
+        if uris
+    ]
     language = detect_language(spec.request) if spec.request else "en"
     schedule_text = describe_schedule(spec.schedule, language)
     source = spec.source
     target = spec.target
     incremental = f", incremental by {source.incremental.column}" if source.incremental else ""
+    schedule_code = spec.schedule or ("assets" if spec.schedule_assets else "manual")
+    if spec.schedule_assets:
+        schedule_text = describe_asset_schedule(spec.schedule_assets, language)
     doc_md = (
         f"**AI ETL pipeline** `{spec.dag_id}`\n\n"
         f"- Request: {comment_text(spec.request) or '—'}\n"
-        f"- Schedule: `{spec.schedule}` — {schedule_text} ({spec.timezone})\n"
+        f"- Schedule: `{schedule_code}` — {schedule_text} ({spec.timezone})\n"
         f"- Source: `{source.conn_id}` `{source.table or source.path}`{incremental}\n"
         f"- Target: `{target.conn_id}` `{target.table or target.path}` ({target.mode})\n"
     )
     return _ENV.get_template("dag.py.j2").render(
         spec=spec,
         version=_version(),
+        uses_assets=bool(spec.schedule_assets or task_assets),
+        task_assets=task_assets,
         request_line=spec.request or "—",
-        schedule_line=f"{spec.schedule or 'manual'} — {schedule_text} ({spec.timezone})",
+        schedule_line=f"{schedule_code} — {schedule_text} ({spec.timezone})",
         source_line=f"{source.conn_id}: {source.table or source.path}{incremental}",
         target_line=f"{target.conn_id}: {target.table or target.path} ({target.mode})",
         imports=[(Code(module), Code(name)) for module, name in plan.imports],
@@ -370,7 +396,13 @@ def render(spec: PipelineSpec) -> str:
         spec_literal=py_literal(spec.to_json_dict()),
         doc_md=doc_md,
         tasks=[
-            (Code(t.var), Code(t.operator), [(Code(k), v) for k, v in t.written_args]) for t in plan.tasks
+            (
+                Code(t.var),
+                Code(t.operator),
+                [(Code(k), v) for k, v in t.written_args],
+                task_assets if t is plan.tasks[0] else [],
+            )
+            for t in plan.tasks
         ],
         edges=[(Code(up), Code(down)) for up, down in plan.edges],
     )
