@@ -412,11 +412,12 @@ def read_embedded_spec(source: str) -> dict[str, Any] | None:
     """The spec literal of a rendered file (None when the file has none): the round trip."""
     try:
         tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == SPEC_VARIABLE for t in node.targets
-        ):
-            return ast.literal_eval(node.value)
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == SPEC_VARIABLE for t in node.targets
+            ):
+                value = ast.literal_eval(node.value)
+                return value if isinstance(value, dict) else None
+    except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
+        return None  # not valid Python, or a spec that is not a literal: not ours to read
     return None
