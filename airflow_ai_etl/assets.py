@@ -28,10 +28,15 @@ import os
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from airflow_ai_etl.catalog import Catalog, ConnectionInfo
 from airflow_ai_etl.outcome import Problem
 from airflow_ai_etl.spec import PipelineSpec
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.deploy import DeployStore
 
 DEFAULT_PORTS = {"postgres": 5432, "clickhouse": 9000}
 DEFAULT_DATABASES = {"postgres": "postgres", "clickhouse": "default"}
@@ -265,6 +270,19 @@ class AssetGraph:
             return False
 
         return path if visit(dag_id) else None
+
+
+def deployed_graph(store: DeployStore) -> AssetGraph:
+    """The assets every pipeline in ``store`` declares in its file as it is on disk (what Airflow
+    parses, even when someone edited it); pipelines whose file is gone are left out."""
+    pipelines = []
+    for summary in store.list():
+        try:
+            source = Path(summary.path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        pipelines.append(declared_assets(summary.dag_id, source))
+    return AssetGraph.of(pipelines)
 
 
 def check_schedule_assets(spec: PipelineSpec, lineage: Lineage, deployed: AssetGraph) -> list[Problem]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from airflow_ai_etl.assets import AssetGraph, check_schedule_assets, declared_assets, pipeline_lineage
+from airflow_ai_etl.assets import AssetGraph, check_schedule_assets, deployed_graph, pipeline_lineage
 from airflow_ai_etl.catalog import Catalog, load_catalog
 from airflow_ai_etl.deploy import DeployStore, Version
 from airflow_ai_etl.outcome import Outcome, Problem
@@ -199,16 +199,7 @@ class Assistant:
 
     def asset_graph(self) -> AssetGraph:
         """The assets every deployed pipeline declares in its current file (what feeds what)."""
-        pipelines = []
-        for summary in self.store.list():
-            if summary.state == "missing":
-                continue
-            try:  # the file as Airflow sees it, even when someone edited it since
-                source = Path(summary.path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            pipelines.append(declared_assets(summary.dag_id, source))
-        return AssetGraph.of(pipelines)
+        return deployed_graph(self.store)
 
     def _import_gate(self, outcomes: list[Outcome]) -> list[Outcome]:
         """Gate 4 for every ok outcome: one DagBag subprocess per round of distinct dag_ids (a

@@ -24,6 +24,7 @@ from airflow_ai_etl.assets import (
 )
 from airflow_ai_etl.assistant import Assistant
 from airflow_ai_etl.catalog import ConnectionInfo
+from airflow_ai_etl.deploy import DeployError
 from airflow_ai_etl.render.renderer import RenderError, render
 from airflow_ai_etl.render.shape import check_shape
 from airflow_ai_etl.spec import PipelineSpec
@@ -156,6 +157,17 @@ def test_a_pipeline_scheduled_on_another_ones_output_runs_after_it(
     graph = assistant.asset_graph()
     assert graph.upstream("orders_to_ch") == ["sales_to_ch"]
     assert graph.downstream("sales_to_ch") == ["orders_to_ch"]
+
+    from airflow_ai_etl.web import service
+
+    feeds = service.lineage(assistant.store, "sales_to_ch")
+    assert [(d["dag_id"], d["assets"]) for d in feeds["downstream"]] == [("orders_to_ch", [SALES_CH])]
+    assert feeds["upstream"] == [] and feeds["outlets"] == [SALES_CH]
+    fed = service.lineage(assistant.store, "orders_to_ch")
+    assert [(u["dag_id"], u["assets"]) for u in fed["upstream"]] == [("sales_to_ch", [SALES_CH])]
+    assert fed["schedule_assets"] == [SALES_CH] and fed["waiting_on"] == []
+    with pytest.raises(DeployError, match="not deployed"):
+        service.lineage(assistant.store, "nope")
 
 
 def test_several_assets_must_all_be_updated(assistant: Assistant, tmp_path: Path) -> None:
