@@ -26,6 +26,7 @@ from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
 from airflow_ai_etl.render.renderer import (
     RenderError,
     describe_asset_schedule,
+    describe_file_trigger,
     plan_tasks,
     read_embedded_spec,
     render,
@@ -189,7 +190,9 @@ class Assistant:
         if shape_problems:  # a renderer defect; the import gate would refuse the file too
             return _failed(spec, shape_problems)
         language = detect_language(spec.request) if spec.request else "en"
-        if spec.schedule_assets:
+        if spec.on_new_files:
+            description = describe_file_trigger(spec.source.path or "", language)
+        elif spec.schedule_assets:
             description = describe_asset_schedule(spec.schedule_assets, language)
         else:
             description = describe_schedule(spec.schedule, language)

@@ -69,6 +69,11 @@ def get_provider_info() -> dict[str, Any]:
                         "planner strategies (host = base URL, password = API key, extra: model).",
                         "llm_default",
                     ),
+                    "new_files_poke_seconds": _option(
+                        "Seconds between two looks for new files of a pipeline started by files "
+                        "(on_new_files; the look runs in the triggerer). Default 30.",
+                        "30",
+                    ),
                     "glossary": _option(
                         'JSON file of extra business words: {"english_name_part": ["синоним", ...]}.',
                         "/opt/airflow/ai_etl/glossary.json",

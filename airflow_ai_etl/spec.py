@@ -245,6 +245,12 @@ class PipelineSpec(StrictModel):
         "URIs of what other pipelines load, e.g. clickhouse://host:9000/analytics/sales); exclusive "
         "with schedule",
     )
+    on_new_files: bool = Field(
+        False,
+        description="Run as soon as a file not loaded yet appears at source.path (an S3 prefix or a "
+        "folder); the wait is deferred (no worker slot) and each file loads once; exclusive with "
+        "schedule and schedule_assets",
+    )
     timezone: Annotated[str, Field(pattern=r"^[A-Za-z0-9_+\-]{1,32}(/[A-Za-z0-9_+\-]{1,32}){0,2}$")] = "UTC"
     start_date: dt.date = dt.date(2025, 1, 1)
     catchup: bool = False
@@ -270,6 +276,15 @@ class PipelineSpec(StrictModel):
             raise ValueError(
                 "give either schedule (a clock) or schedule_assets (after other loads), not both"
             )
+        if self.on_new_files:
+            if self.schedule is not None or self.schedule_assets:
+                raise ValueError(
+                    "on_new_files starts the pipeline itself: leave schedule and schedule_assets empty"
+                )
+            if self.source.type != "s3":
+                raise ValueError(
+                    "on_new_files watches a folder or S3 prefix: the source must be files (type s3)"
+                )
         return self
 
     def to_json_dict(self) -> dict[str, Any]:

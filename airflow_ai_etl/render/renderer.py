@@ -26,6 +26,7 @@ SPEC_VARIABLE = "AI_ETL_SPEC"
 # assets keep the shorter `from airflow.sdk import DAG`.
 ASSET_HEADER = "from airflow.sdk import DAG, Asset"
 CHECK_IMPORT = ("airflow.providers.common.sql.operators.sql", "SQLCheckOperator")
+WAIT_IMPORT = ("airflow_ai_etl.sensors.files", "NewFilesSensor")
 
 
 class RenderError(ValueError):
@@ -299,7 +300,7 @@ LOADERS = {
 }
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
 ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
-    {(loader.module, loader.operator) for loader in LOADERS.values()} | {CHECK_IMPORT}
+    {(loader.module, loader.operator) for loader in LOADERS.values()} | {CHECK_IMPORT, WAIT_IMPORT}
 )
 
 
@@ -332,6 +333,21 @@ def plan_tasks(spec: PipelineSpec) -> DagPlan:
         tasks.append(task)
         edges.append(("load", task.var))
     imports = [(module, operator)] + ([CHECK_IMPORT] if edges else [])
+    if spec.on_new_files:
+        wait = RenderedTask(
+            var="wait",
+            operator=WAIT_IMPORT[1],
+            args=[
+                ("task_id", "wait_for_new_files"),
+                ("path", spec.source.path),
+                ("s3_conn_id", spec.source.file_conn_id),
+                ("target_conn_id", spec.target.conn_id),
+                ("target_table", spec.target.table),
+            ],
+        )
+        tasks.insert(0, wait)
+        edges.insert(0, ("wait", "load"))
+        imports.insert(0, WAIT_IMPORT)
     return DagPlan(imports=imports, tasks=tasks, edges=edges)
 
 
@@ -345,6 +361,16 @@ def _check_sql(check: Check, table: str) -> str:
         nulls = " + ".join(f"countIf(isNull(`{c}`))" for c in check.columns)
         return f"SELECT ({nulls}) = 0 FROM {quoted}"
     return f"SELECT count() = uniqExact({columns}) FROM {quoted}"  # unique
+
+
+CONTINUOUS = "@continuous"  # a new run as soon as the last one ends: wait for files, load, wait again
+
+
+def describe_file_trigger(path: str, language: str = "en") -> str:
+    """A file trigger in words."""
+    if language == "ru":
+        return f"как только в {path} появится новый файл"
+    return f"as soon as a new file lands in {path}"
 
 
 def describe_asset_schedule(uris: list[str], language: str = "en") -> str:
@@ -375,6 +401,9 @@ def render(spec: PipelineSpec, lineage: Lineage | None = None) -> str:
     schedule_code = spec.schedule or ("assets" if spec.schedule_assets else "manual")
     if spec.schedule_assets:
         schedule_text = describe_asset_schedule(spec.schedule_assets, language)
+    if spec.on_new_files:
+        schedule_code = CONTINUOUS
+        schedule_text = describe_file_trigger(spec.source.path or "", language)
     doc_md = (
         f"**AI ETL pipeline** `{spec.dag_id}`\n\n"
         f"- Request: {comment_text(spec.request) or '—'}\n"
@@ -386,6 +415,7 @@ def render(spec: PipelineSpec, lineage: Lineage | None = None) -> str:
         spec=spec,
         version=_version(),
         uses_assets=bool(spec.schedule_assets or task_assets),
+        dag_schedule=CONTINUOUS if spec.on_new_files else spec.schedule,
         task_assets=task_assets,
         request_line=spec.request or "—",
         schedule_line=f"{schedule_code} — {schedule_text} ({spec.timezone})",
@@ -400,7 +430,7 @@ def render(spec: PipelineSpec, lineage: Lineage | None = None) -> str:
                 Code(t.var),
                 Code(t.operator),
                 [(Code(k), v) for k, v in t.written_args],
-                task_assets if t is plan.tasks[0] else [],
+                task_assets if t.var == "load" else [],
             )
             for t in plan.tasks
         ],

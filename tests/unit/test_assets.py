@@ -307,3 +307,40 @@ def test_asset_uris_render_to_literals_and_nothing_runs(tmp_path: Path) -> None:
     results = check_imports(files, {})
     assert not canary.exists()
     assert sum(1 for problems in results.values() if not problems) > 10  # most of them import
+
+
+# --- pipelines started by files --------------------------------------------------------------------
+
+FILES = {
+    "dag_id": "incoming_to_ch",
+    "on_new_files": True,
+    "source": {"type": "s3", "path": "s3://bucket/incoming/", "format": "csv"},
+    "target": {"conn_id": "clickhouse_default", "table": "incoming"},
+}
+
+
+def test_a_pipeline_started_by_files_waits_deferred_then_loads(tmp_path: Path) -> None:
+    spec = PipelineSpec.model_validate(FILES)
+    source = render(spec, pipeline_lineage(spec, shop_catalog()))
+    assert check_shape(source) == []
+    assert 'schedule="@continuous"' in source and "    wait >> load\n" in source
+    assert "as soon as a new file lands in s3://bucket/incoming/" in source
+    assert check_imports(
+        {"incoming_to_ch": source}, {"incoming_to_ch": ["wait_for_new_files", "load_incoming"]}
+    ) == {"incoming_to_ch": []}
+    dag = _import_dag(source, tmp_path / "imported")
+    wait = dag.get_task("wait_for_new_files")
+    assert type(wait).__name__ == "NewFilesSensor" and wait.poke_interval == 30
+    assert [t.task_id for t in wait.downstream_list] == ["load_incoming"]
+    assert [a.uri for a in dag.get_task("load_incoming").inlets] == ["s3://bucket/incoming"]
+    assert wait.inlets == [] and wait.outlets == []
+
+
+def test_files_start_a_pipeline_only_when_nothing_else_does() -> None:
+    for changes, message in (
+        ({"schedule": "@daily"}, "leave schedule and schedule_assets empty"),
+        ({"schedule_assets": [SALES_CH]}, "leave schedule and schedule_assets empty"),
+        ({"source": {"type": "sql", "conn_id": "pg_shop", "table": "sales"}}, "the source must be files"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            PipelineSpec.model_validate({**FILES, **changes})
