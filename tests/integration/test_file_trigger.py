@@ -118,8 +118,8 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
 
         mart_runs = _wait_for("the load to start the downstream pipeline", mart_done, 240, topology)
         assert mart_runs == [("asset_triggered", "success")], mart_runs
-        loads = [s for _, t, s in states(FILES_DAG) if t == "load_incoming"]
-        assert loads == ["success"], states(FILES_DAG)
+        loads = [s for _, t, s in states(FILES_DAG) if t == "load_incoming" and s is not None]
+        assert loads == ["success"], states(FILES_DAG)  # the next run's load has no state until files come
         client = clickhouse.client(database=ch_database)
         assert client.execute("SELECT count(), sum(amount) FROM incoming") == [(2, 4.0)]
         assert client.execute("SELECT count() FROM sales_mart")[0][0] > 0
@@ -129,7 +129,8 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
             1 for _, t, s in states(FILES_DAG) if t == "wait_for_new_files" and s == "deferred") == 1, 120, topology)  # fmt: skip
         s3.put_object(Bucket="drop", Key="incoming/jan.csv", Body=CSV)
         time.sleep(10)  # five looks of the trigger
-        assert [s for _, t, s in states(FILES_DAG) if t == "load_incoming"] == ["success"], states(FILES_DAG)
+        loads = [s for _, t, s in states(FILES_DAG) if t == "load_incoming" and s is not None]
+        assert loads == ["success"], states(FILES_DAG)
         assert client.execute("SELECT count() FROM incoming") == [(2,)]
         assert query(f"SELECT count(*) FROM dag_run WHERE dag_id = '{MART_DAG}'") == [(1,)]
     finally:
