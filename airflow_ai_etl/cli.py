@@ -262,12 +262,12 @@ def _deploy_or_show(assistant: Assistant, outcome: Outcome, args: argparse.Names
 
     if outcome.status != "ok" or not (args.deploy or getattr(args, "dry_run", False)):
         return outcome
-    if getattr(args, "dry_run", False):
-        sys.stderr.write(_pending_diff(assistant, outcome))
-        return outcome
     try:
+        if getattr(args, "dry_run", False):
+            sys.stderr.write(_pending_diff(assistant, outcome))
+            return outcome
         return assistant.deploy(outcome, force=args.force)
-    except DeployError as exc:
+    except DeployError as exc:  # unwritable dags folder, hand-edited file, ...: one line, no traceback
         _fail(str(exc))
         raise  # unreachable; keeps type checkers calm
 
@@ -390,7 +390,12 @@ def list_command(args: argparse.Namespace) -> None:
     """List deployed pipelines."""
     from dataclasses import asdict
 
-    rows = _assistant(args).store.list()
+    from airflow_ai_etl.deploy import DeployError
+
+    try:
+        rows = _assistant(args).store.list()
+    except DeployError as exc:
+        _fail(str(exc))
     if args.json:
         _print_json([asdict(r) for r in rows])
         return

@@ -20,22 +20,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import sqlglot
 from pydantic import ValidationError
-from sqlglot import exp
 
+from airflow_ai_etl import sql_safety
 from airflow_ai_etl.catalog import Catalog, Table
 from airflow_ai_etl.outcome import Problem
 from airflow_ai_etl.render.shape import check_shape
 from airflow_ai_etl.spec import FilterTransform, PipelineSpec
 
 IMPORT_TIMEOUT_SECONDS = 120
-# Expression nodes a WHERE condition may contain: comparisons over columns and literals.
-_FORBIDDEN_IN_CONDITION = (exp.Select, exp.Subquery, exp.Command, exp.Anonymous)
-_WRITE_NODES = (
-    exp.Insert, exp.Update, exp.Delete, exp.Drop, exp.Create, exp.Alter, exp.Command, exp.Merge,
-    exp.TruncateTable, exp.Copy, exp.Into, exp.Lock,
-)  # fmt: skip
 _ENGINE_FOR_TARGET = {"clickhouse": "clickhouse", "sql": "postgres"}
 
 
@@ -98,14 +91,19 @@ def check_grounding(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
         return [
             Problem("grounding", f"cannot read tables of {source.conn_id}: {catalog.errors[source.conn_id]}")
         ]
-    table = catalog.find_table(source.conn_id, source.table)  # type: ignore[arg-type]
+    table = catalog.find_table(source.conn_id, source.table, exact=True)  # type: ignore[arg-type]
     if table is None:
-        names = ", ".join(catalog.display_name(source.conn_id, t) for t in catalog.tables_of(source.conn_id))  # type: ignore[arg-type]
+        variant = catalog.find_table(source.conn_id, source.table)  # type: ignore[arg-type]
+        if variant is not None:  # the transfers quote the name: "Orders" is not orders
+            hint = f"did you mean {catalog.display_name(source.conn_id, variant)!r}?"  # type: ignore[arg-type]
+        else:
+            hint = "tables: " + ", ".join(
+                catalog.display_name(source.conn_id, t)  # type: ignore[arg-type]
+                for t in catalog.tables_of(source.conn_id)  # type: ignore[arg-type]
+            )
         return [
             Problem(
-                "grounding",
-                f"table {source.table!r} not found in {source.conn_id}; tables: {names}",
-                "source.table",
+                "grounding", f"table {source.table!r} not found in {source.conn_id}; {hint}", "source.table"
             )
         ]
     return _check_columns(spec, table)
@@ -152,22 +150,35 @@ def _check_columns(spec: PipelineSpec, table: Table) -> list[Problem]:
     named += [(c, "target.keys") for c in spec.target.keys]
     loaded = set(spec.source.columns or table.column_names)
     problems = [
-        Problem("grounding", f"column {name!r} not found in {table.qualified_name}", where)
+        Problem("grounding", _missing_column(table, name), where)
         for name, where in named
-        if table.column(name) is None
+        if table.column(name, exact=True) is None
     ]
     problems += [
         Problem("grounding", f"key column {key!r} is not among the loaded columns", "target.keys")
         for key in spec.target.keys
-        if table.column(key) is not None and key not in loaded
+        if table.column(key, exact=True) is not None and key not in loaded
     ]
     for condition, where in _conditions(spec):
         for column in _condition_columns(condition):
-            if table.column(column) is None:
-                problems.append(
-                    Problem("grounding", f"column {column!r} not found in {table.qualified_name}", where)
-                )
+            if table.column(column, exact=True) is None:
+                problems.append(Problem("grounding", _missing_column(table, column, in_sql=True), where))
     return problems
+
+
+def _missing_column(table: Table, name: str, in_sql: bool = False) -> str:
+    """`column 'amount' not found in public.Orders`, with the real spelling when only the case differs.
+
+    :param in_sql: the name comes from a condition, where PostgreSQL folds unquoted names to lower
+        case: a mixed-case column must be written double-quoted there.
+    """
+    message = f"column {name!r} not found in {table.qualified_name}"
+    variant = table.column(name)
+    if variant is None:
+        return message
+    if in_sql and sql_safety.fold_name(variant.name) != variant.name:
+        return f'{message}; did you mean "{variant.name}" (double-quoted)?'
+    return f"{message}; did you mean {variant.name if in_sql else repr(variant.name)}?"
 
 
 # --- gate 3 ----------------------------------------------------------------------------------
@@ -184,59 +195,31 @@ def _conditions(spec: PipelineSpec) -> list[tuple[str, str]]:
 
 
 def _condition_columns(condition: str) -> list[str]:
-    try:
-        parsed = sqlglot.parse_one(f"SELECT 1 WHERE {condition}", read="postgres")
-    except sqlglot.errors.ParseError:
-        return []
-    return sorted({c.name for c in parsed.find_all(exp.Column)})
-
-
-def _has_comment(sql: str) -> bool:
-    return "--" in sql or "/*" in sql
+    """The columns a condition reads, as PostgreSQL resolves them (unquoted names fold to lower case)."""
+    return sql_safety.condition_columns(condition)
 
 
 def check_sql_safety(spec: PipelineSpec) -> list[Problem]:
-    """Gate 3: a source query is one read-only SELECT; conditions are single plain expressions."""
+    """Gate 3: a source query is one read-only SELECT; each condition is one allowlisted
+    true/false expression over the source's columns (see airflow_ai_etl.sql_safety)."""
     problems = []
     if spec.source.query is not None:
         problems += _check_query(spec.source.query)
+    table = spec.source.table if spec.source.query is None else None
     for condition, where in _conditions(spec):
-        problems += _check_condition(condition, where)
+        problems += _check_condition(condition, where, table)
     return problems
 
 
 def _check_query(query: str) -> list[Problem]:
-    if _has_comment(query):
-        return [Problem("sql_safety", "comments are not allowed in a source query", "source.query")]
-    try:
-        statements = [s for s in sqlglot.parse(query, read="postgres") if s is not None]
-    except sqlglot.errors.ParseError as exc:
-        return [Problem("sql_safety", f"source query does not parse: {exc}", "source.query")]
-    if len(statements) != 1:
-        return [
-            Problem(
-                "sql_safety", f"source query must be one statement, found {len(statements)}", "source.query"
-            )
-        ]
-    statement = statements[0]
-    if not isinstance(statement, exp.Query) or any(statement.find_all(*_WRITE_NODES)):
-        return [Problem("sql_safety", "source query must be a read-only SELECT", "source.query")]
-    return []
+    return [Problem("sql_safety", message, "source.query") for message in sql_safety.check_query(query)]
 
 
-def _check_condition(condition: str, where: str) -> list[Problem]:
-    if _has_comment(condition) or ";" in condition:
-        return [Problem("sql_safety", "a condition may not contain ';' or comments", where)]
-    try:
-        parsed = sqlglot.parse_one(f"SELECT 1 WHERE {condition}", read="postgres")
-    except sqlglot.errors.ParseError as exc:
-        return [Problem("sql_safety", f"condition does not parse: {exc}", where)]
-    predicate = parsed.args["where"].this
-    if any(predicate.find_all(*_FORBIDDEN_IN_CONDITION, *_WRITE_NODES)):
-        return [
-            Problem("sql_safety", "a condition may only compare columns and values (no subqueries)", where)
-        ]
-    return []
+def _check_condition(condition: str, where: str, source_table: str | None = None) -> list[Problem]:
+    return [
+        Problem("sql_safety", message, where)
+        for message in sql_safety.check_condition(condition, source_table)
+    ]
 
 
 # --- gate 5 ----------------------------------------------------------------------------------
