@@ -242,9 +242,10 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
     if outcome.spec:
         spec = outcome.spec
         out.write(f"dag_id: {spec.dag_id}\n")
-        out.write(
-            f"schedule: {spec.schedule or 'manual'} ({outcome.schedule_description}, {spec.timezone})\n"
+        when = spec.schedule or (
+            "on new files" if spec.on_new_files else "after assets" if spec.schedule_assets else "manual"
         )
+        out.write(f"schedule: {when} ({outcome.schedule_description}, {spec.timezone})\n")
         out.write(f"source: {spec.source.conn_id} {spec.source.table}\n")
         out.write(f"target: {spec.target.conn_id} {spec.target.table} ({spec.target.mode})\n")
     for question in outcome.questions:

@@ -154,6 +154,8 @@ def test_a_pipeline_scheduled_on_another_ones_output_runs_after_it(
     dag = _import_dag(outcome.source_code, tmp_path / "imported")
     assert [a.uri for a in dag.timetable.asset_condition.objects] == [SALES_CH]
     assistant.deploy(outcome)
+    listed = {p.dag_id: p.schedule for p in assistant.store.list()}
+    assert listed == {"sales_to_ch": "0 2 * * *", "orders_to_ch": f"after {SALES_CH}"}
     graph = assistant.asset_graph()
     assert graph.upstream("orders_to_ch") == ["sales_to_ch"]
     assert graph.downstream("sales_to_ch") == ["orders_to_ch"]
