@@ -188,3 +188,21 @@ def test_the_trigger_fires_for_unloaded_files_only(
     event = asyncio.run(asyncio.wait_for(anext(missing.run()), 10)).payload
     assert event["status"] == "error" and "no-such-bucket" in event["message"]
     assert NewFilesTrigger(**look).serialize()[0] == "airflow_ai_etl.triggers.files.NewFilesTrigger"
+
+
+def test_watching_a_bucket_that_does_not_exist_is_a_question(s3_server, s3_conn, tmp_path: Path) -> None:
+    from airflow_ai_etl.assistant import Assistant
+    from airflow_ai_etl.catalog import Catalog, ConnectionInfo
+
+    s3_server.client().create_bucket(Bucket="there")
+    catalog = Catalog(connections={s3_conn: ConnectionInfo(s3_conn, "aws"),
+                                   "ch": ConnectionInfo("ch", "clickhouse", host="127.0.0.1")})  # fmt: skip
+    assistant = Assistant(
+        catalog=catalog, dags_folder=tmp_path / "dags", state_dir=tmp_path / "s", check_import=False
+    )
+    spec = {"dag_id": "watch", "on_new_files": True, "target": {"conn_id": "ch", "table": "landed"},
+            "source": {"type": "s3", "conn_id": s3_conn, "path": "s3://not-there/in/"}}  # fmt: skip
+    outcome = assistant.check(spec)
+    assert outcome.status == "needs_clarification" and "'not-there' does not exist" in outcome.questions[0]
+    spec["source"]["path"] = "s3://there/in/"  # an empty prefix is fine: files arrive later
+    assert assistant.check(spec).status == "ok"
