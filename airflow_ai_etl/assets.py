@@ -163,6 +163,10 @@ def pipeline_lineage(spec: PipelineSpec, catalog: Catalog) -> Lineage:
     source, target = spec.source, spec.target
     if source.type in ("sql", "cdc"):
         inlet = _table_uri(source.type, source.conn_id, source.table, catalog)
+    elif source.type == "mart":  # the fact table, in whichever database the connection is
+        conn = catalog.connections.get(source.conn_id or "")
+        kind = "clickhouse" if conn is not None and conn.engine == "clickhouse" else "sql"
+        inlet = _table_uri(kind, source.conn_id, source.table, catalog)
     else:
         inlet = file_uri(source.path) if source.path else None
     if target.type in ("clickhouse", "sql"):

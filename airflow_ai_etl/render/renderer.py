@@ -266,6 +266,18 @@ def _cdc_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     ]
 
 
+def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    from airflow_ai_etl.marts.model import Mart
+
+    source = spec.source
+    mart = Mart.of(source.conn_id, source.table, source.mart)  # type: ignore[arg-type]
+    return [
+        ("mart", mart.to_json_dict()),
+        ("target_conn_id", spec.target.conn_id),
+        ("target_table", spec.target.table),
+    ]
+
+
 def _file_mode(spec: PipelineSpec) -> str:
     if spec.target.mode == "upsert":
         raise RenderError("file sources load in mode append or replace; upsert is not supported for them")
@@ -296,6 +308,9 @@ LOADERS = {
     ),
     ("cdc", "clickhouse"): Loader(
         "airflow_ai_etl.operators.cdc", "PostgresCDCToClickHouseOperator", _cdc_to_clickhouse
+    ),
+    ("mart", "clickhouse"): Loader(
+        "airflow_ai_etl.operators.mart", "MartToClickHouseOperator", _mart_to_clickhouse
     ),
 }
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
@@ -404,6 +419,13 @@ def render(spec: PipelineSpec, lineage: Lineage | None = None) -> str:
     if spec.on_new_files:
         schedule_code = CONTINUOUS
         schedule_text = describe_file_trigger(spec.source.path or "", language)
+    if source.mart is not None:  # what the mart computes, for the reader of the file
+        mart = source.mart
+        keys = ([mart.time_grain.name] if mart.time_grain else []) + [
+            d.rsplit(".", 1)[-1] for d in mart.dimensions
+        ]
+        by = f" by {', '.join(keys)}" if keys else ""
+        incremental = f", mart of {', '.join(m.name for m in mart.measures)}{by}, {mart.refresh} refresh"
     doc_md = (
         f"**AI ETL pipeline** `{spec.dag_id}`\n\n"
         f"- Request: {comment_text(spec.request) or '—'}\n"
