@@ -51,7 +51,8 @@ class NewFilesSensor(BaseSensorOperator):
 
             configured = conf.get("ai_etl", "new_files_poke_seconds", fallback="")
             poke_interval = float(configured) if configured else DEFAULT_POKE_SECONDS
-        super().__init__(poke_interval=poke_interval, timeout=timeout, mode="reschedule", **kwargs)
+        kwargs.setdefault("mode", "reschedule")  # poke() outside a deferral never holds a slot either
+        super().__init__(poke_interval=poke_interval, timeout=timeout, **kwargs)
         self.path = path
         self.s3_conn_id = s3_conn_id
         self.target_conn_id = target_conn_id

@@ -57,8 +57,14 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
     }
     topology = Topology(env, tmp_path / "logs")
     started = time.monotonic()
+    marks: list[tuple[str, float]] = []
+
+    def mark(what: str) -> None:
+        marks.append((what, time.monotonic()))
+
     migrate = topology.airflow("db", "migrate", timeout=600)
     assert migrate.returncode == 0, migrate.stderr[-3000:]
+    mark("db migrate")
 
     files_spec = {
         "dag_id": FILES_DAG,
@@ -78,6 +84,7 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         "target": {"conn_id": "clickhouse_default", "table": "sales_mart", "mode": "replace"},
     }
     _deploy(topology, tmp_path, mart_spec)
+    mark("two deploys")
 
     def query(sql: str) -> list[tuple]:
         with psycopg2.connect(meta) as conn, conn.cursor() as cursor:
@@ -103,7 +110,9 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         def deferred() -> bool:
             return any(t == "wait_for_new_files" and s == "deferred" for _, t, s in states(FILES_DAG))
 
+        mark("processes up, DAGs parsed, resumed")
         _wait_for("the wait to be deferred", deferred, 180, topology)
+        mark("first wait deferred")
         # Waiting holds no worker slot: no task instance is queued or running anywhere, and the wait
         # is a trigger the triggerer runs.
         assert query("SELECT count(*) FROM task_instance WHERE state IN ('running', 'queued')") == [(0,)]
@@ -117,6 +126,7 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
             return runs if runs and all(s in ("success", "failed") for _, s in runs) else None
 
         mart_runs = _wait_for("the load to start the downstream pipeline", mart_done, 240, topology)
+        mark("file loaded, downstream run finished")
         assert mart_runs == [("asset_triggered", "success")], mart_runs
         loads = [s for _, t, s in states(FILES_DAG) if t == "load_incoming" and s is not None]
         assert loads == ["success"], states(FILES_DAG)  # the next run's load has no state until files come
@@ -129,12 +139,17 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
             1 for _, t, s in states(FILES_DAG) if t == "wait_for_new_files" and s == "deferred") == 1, 120, topology)  # fmt: skip
         s3.put_object(Bucket="drop", Key="incoming/jan.csv", Body=CSV)
         time.sleep(10)  # five looks of the trigger
+        mark("same file again: nothing")
         loads = [s for _, t, s in states(FILES_DAG) if t == "load_incoming" and s is not None]
         assert loads == ["success"], states(FILES_DAG)
         assert client.execute("SELECT count() FROM incoming") == [(2,)]
         assert query(f"SELECT count(*) FROM dag_run WHERE dag_id = '{MART_DAG}'") == [(1,)]
     finally:
         topology.stop()
+    previous = started
+    for what, at in marks:
+        print(f"file trigger test: {what}: {at - previous:.1f} s")
+        previous = at
     print(f"file trigger test: {time.monotonic() - started:.0f} s")
 
 
