@@ -99,6 +99,15 @@ class S3ToClickHouseOperator(BaseOperator):
             batch_size=self.batch_size,
         )
 
+    def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
+        """OpenLineage (when its provider is installed): the S3 prefix in, the table with columns out."""
+        from airflow_ai_etl import lineage
+
+        return lineage.transfer_lineage(
+            [lambda: lineage.file_dataset(self.path)],
+            [lambda: lineage.clickhouse_dataset(self.target_conn_id, self.target_table)],
+        )
+
     def execute(self, context: Any) -> dict[str, Any]:
         try:
             return self.build_transfer().run().as_dict()
