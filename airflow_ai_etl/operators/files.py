@@ -16,15 +16,18 @@ from airflow_ai_etl.transfers.clickhouse_export import ClickHouseExport
 from airflow_ai_etl.transfers.files_to_clickhouse import (
     ExcelToClickHouseTransfer,
     FilesLoadError,
-    S3ToClickHouseTransfer,
+    FilesToClickHouseTransfer,
 )
 
 
 class S3ToClickHouseOperator(BaseOperator):
     """Load every object under an S3 prefix or glob into a ClickHouse table; rerun loads only new ones.
 
-    Each object is read in batches (bounded memory), staged, and published only when all of it was
-    read: a malformed file leaves no rows, the other files still load, and then the task fails
+    CSV, TSV and JSON lines (gzip or not, any encoding) are parsed by ClickHouse itself: the bytes
+    are streamed into its HTTP interface (the connection's ``http_port`` extra), at the speed of
+    ``clickhouse-client``; Parquet, and files whose values ClickHouse would read differently from the
+    rules below, are read in Python (the log says why). Each object is staged and published only
+    when all of it was read: a malformed file leaves no rows, the other files still load, and then the task fails
     naming each failed file and the reason (line, column, value). Loaded objects are recorded in
     ``_ai_etl_loaded_files`` in the target database (by URI and ETag), so an ``append`` rerun skips
     them. A created table gets types inferred from the first batch of the first file
@@ -35,12 +38,14 @@ class S3ToClickHouseOperator(BaseOperator):
         secret, extra ``endpoint_url``, ``region_name``).
     :param path: ``s3://bucket/prefix/`` (all objects below), ``s3://bucket/prefix/*.csv`` (a glob:
         ``*`` within one level, ``**`` across levels) or one object (templated).
-    :param format: ``csv`` | ``jsonl`` (one JSON object per line) | ``parquet``.
+    :param format: ``csv`` | ``tsv`` (tab-delimited CSV) | ``jsonl`` (one JSON object per line) |
+        ``parquet``; a gzip-compressed file (``.gz``) is decompressed whatever its name.
     :param csv_delimiter: CSV field delimiter (one character); with a non-comma delimiter a decimal
         comma (``1,5``) reads as a number.
     :param csv_header: the first CSV row holds column names; if False, columns are the existing
         table's (in order) or ``column_1..n``.
-    :param encoding: CSV / JSON lines encoding, e.g. ``utf-8`` (a BOM is dropped) or ``cp1251``.
+    :param encoding: CSV / JSON lines encoding, e.g. ``utf-8`` or ``cp1251`` (a byte order mark is
+        dropped; a UTF-8 one on a file that is valid UTF-8 means UTF-8).
     :param target_conn_id: ClickHouse connection id.
     :param target_table: ``table`` or ``db.table`` (templated).
     :param mode: ``append`` (load objects not loaded before) | ``replace`` (load all matching objects
@@ -83,9 +88,9 @@ class S3ToClickHouseOperator(BaseOperator):
         self.create = create
         self.batch_size = batch_size
 
-    def build_transfer(self) -> S3ToClickHouseTransfer:
+    def build_transfer(self) -> FilesToClickHouseTransfer:
         """The engine configured from this operator's (rendered) arguments."""
-        return S3ToClickHouseTransfer(
+        return FilesToClickHouseTransfer(
             s3_conn_id=self.s3_conn_id,
             path=self.path,
             target_hook=ClickHouseHook(clickhouse_conn_id=self.target_conn_id),
