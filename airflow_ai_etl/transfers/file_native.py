@@ -30,6 +30,7 @@ DateTime columns and integers beyond the column's range (wrapped).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ class NativeFallback(Exception):
 class NativePlan:
     """How one file is streamed: its columns, their types, the INSERT format and the checks."""
 
-    format: str  # "csv" | "jsonl"
+    format: str  # "csv" | "tsv" (tab delimiter: ClickHouse's TabSeparated) | "jsonl"
     columns: list[str]
     types: list[str]
     delimiter: str = ","
@@ -96,6 +97,8 @@ class NativePlan:
     def clickhouse_format(self) -> str:
         if self.format == "jsonl":
             return "JSONEachRow"
+        if self.format == "tsv":  # ClickHouse's CSV reader skips tabs around fields: no tab delimiter
+            return "TSVWithNames" if self.header else "TSV"
         return "CSVWithNames" if self.header else "CSV"
 
     @property
@@ -137,6 +140,8 @@ def native_plan(
             return (
                 f"column {name!r} has values ClickHouse does not read as {base} the same way (e.g. {bad!r})"
             )
+    if fmt == "csv" and delimiter == "\t":
+        fmt = "tsv"
     return NativePlan(fmt, list(sample.columns), types, delimiter, header, encoding, server_settings)
 
 
@@ -193,6 +198,8 @@ class StreamReport:
 
     records: int = 0
     empty_fields: bool = False
+    quoted_empty: bool = False
+    quote_or_escape: bool = False
     null_text: bool = False
     spaced: bool = False
     json_null: bool = False
@@ -247,7 +254,8 @@ def csv_body(
     chunks: Iterable[bytes], plan: NativePlan, report: StreamReport, mark_empty: bool = True
 ) -> Iterator[bytes]:
     """The UTF-8 CSV bytes to send, blank lines dropped and empty fields marked; fills ``report``."""
-    scanner = CsvScanner(plan.delimiter)
+    tsv = plan.format == "tsv"
+    scanner = CsvScanner(plan.delimiter, quoting=not tsv)
     marker = EmptyFieldMarker(plan.delimiter)
     d = plan.delimiter.encode()
     quoted_empty = (d + b'""' + d, b'\n""' + d, d + b'""\n', d + b'""\r')
@@ -257,8 +265,10 @@ def csv_body(
             continue
         if not report.null_text and b"\\N" in piece:
             report.null_text = True
-        if not report.empty_fields and any(q in piece for q in quoted_empty):
-            report.empty_fields = True  # a quoted empty field: ClickHouse reads "" as ''
+        if not report.quoted_empty and any(q in piece for q in quoted_empty):
+            report.quoted_empty = True  # ClickHouse reads "" as '', the Python reader as empty (NULL)
+        if tsv and not report.quote_or_escape and (b'"' in piece or b"\\" in piece):
+            report.quote_or_escape = True
         yield marker.feed(piece) if mark_empty else piece
     tail = scanner.finish()
     if tail:
@@ -274,9 +284,11 @@ def csv_body(
 def jsonl_body(
     chunks: Iterable[bytes], plan: NativePlan, report: StreamReport, watch_keys: Sequence[str] = ()
 ) -> Iterator[bytes]:
-    """The UTF-8 JSON-lines bytes to send; counts lines, ``null`` and the watched keys."""
+    """The UTF-8 JSON-lines bytes to send; counts lines and the watched keys (non-Nullable numbers and
+    dates, which ClickHouse would fill with 0 when missing or null)."""
     scanner = JsonLinesScanner()
-    probes = {k: b'"' + k.encode() + b'"' for k in watch_keys}
+    probes = {k: json.dumps(k, ensure_ascii=False).encode() for k in watch_keys}
+    nulls = [p + sep + b"null" for p in probes.values() for sep in (b":", b": ")]
     counts = dict.fromkeys(watch_keys, 0)
     carry = b""
     for chunk in _utf8(chunks, plan.encoding):
@@ -286,17 +298,21 @@ def jsonl_body(
             data = carry + chunk
             cut = data.rfind(b"\n") + 1
             whole, carry = data[:cut], data[cut:]
-            for k, probe in probes.items():
-                counts[k] += whole.count(probe)
-            if not report.json_null and b"null" in whole:
-                report.json_null = True
+            _count_keys(whole, probes, counts, nulls, report)
         yield chunk
-    if probes and carry:
-        for k, probe in probes.items():
-            counts[k] += carry.count(probe)
-        report.json_null = report.json_null or b"null" in carry
+    if carry:
+        _count_keys(carry, probes, counts, nulls, report)
     report.records = scanner.records
     report.key_counts = counts
+
+
+def _count_keys(
+    text: bytes, probes: dict[str, bytes], counts: dict[str, int], nulls: list[bytes], report: StreamReport
+) -> None:
+    for k, probe in probes.items():
+        counts[k] += text.count(probe)
+    if not report.json_null and any(n in text for n in nulls):
+        report.json_null = True
 
 
 def _utf8(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
@@ -321,22 +337,45 @@ def fallback_reason(plan: NativePlan, report: StreamReport) -> str | None:
     """Why the staged result differs from what the Python reader would load, else None."""
     nullable = plan.nullable
     if plan.format == "jsonl":
-        if report.json_null and any(
-            not n and b != "String" for n, b in zip(nullable, plan.bases, strict=True)
-        ):
-            return "a JSON null may stand for a non-Nullable number or date (ClickHouse would store 0)"
+        if report.json_null:
+            return "a JSON null for a non-Nullable number or date (ClickHouse would store 0)"
         short = [k for k, n in report.key_counts.items() if n < report.records]
         if short:
             return f"keys {short} are missing on some lines (ClickHouse would store 0 or an empty date)"
         return None
+    if report.quoted_empty:
+        return 'a quoted empty field (""), which ClickHouse reads as an empty string, not as empty'
+    if report.quote_or_escape:
+        return "quotes or backslashes, which ClickHouse's TabSeparated format reads differently from CSV"
     strings = [b == "String" and not n for b, n in zip(plan.bases, nullable, strict=True)]
     if report.empty_fields and any(strings):
         return "an empty field in a non-Nullable String column"
     if report.null_text and any(nullable):
         return "the text \\N, which ClickHouse reads as NULL in a Nullable column"
-    if report.spaced and "input_format_csv_trim_whitespaces" not in plan.server_settings:
+    if (
+        report.spaced
+        and plan.format == "csv"
+        and "input_format_csv_trim_whitespaces" not in plan.server_settings
+    ):
         return "an unquoted field starts or ends with a space, which this ClickHouse version trims"
     return None
+
+
+def zero_dates(client: Any, staging: str, plan: NativePlan) -> str | None:
+    """The first Date/DateTime column holding the zero date, else None.
+
+    ClickHouse 18.16 reads text it cannot parse as a date (``31.01.2024``, ``31/01/2024``, a year
+    before 1970) as 1970-01-01 instead of failing; the Python reader rejects or converts such text.
+    """
+    checks = [
+        (c, f"countIf(toUInt32({quote_identifier(c)}) = 0)")
+        for c, base in zip(plan.columns, plan.bases, strict=True)
+        if base in ("Date", "DateTime")
+    ]
+    if not checks:
+        return None
+    counts = client.execute(f"SELECT {', '.join(sql for _, sql in checks)} FROM {staging}")[0]
+    return next((c for (c, _), n in zip(checks, counts, strict=True) if n), None)
 
 
 def is_data_error(message: str) -> bool:
@@ -350,7 +389,8 @@ def clickhouse_error_location(message: str) -> str:
     """``row N: <what ClickHouse said>`` from an HTTP error text, for the log."""
     m = re.search(r"DB::Exception: (.*?)(?:\(at row (\d+)\))", message, re.DOTALL)
     if not m:
-        return message.strip().splitlines()[0][:300] if message.strip() else message
+        m = re.search(r"DB::Exception: (.*?)(?:, e\.what\(\)|$)", message, re.DOTALL)
+        return " ".join((m.group(1) if m else message).split())[:300]
     what = " ".join(m.group(1).split())[:300]
     col = re.search(r"ERROR: (.*)", message)
     extra = f" ({' '.join(col.group(1).split())[:200]})" if col else ""
@@ -372,4 +412,5 @@ __all__ = [
     "is_empty",
     "native_plan",
     "sample_is_empty",
+    "zero_dates",
 ]

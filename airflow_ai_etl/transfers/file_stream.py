@@ -159,13 +159,15 @@ class CsvScanner:
     """Counts CSV records in UTF-8 bytes as they pass and drops blank lines (outside quotes).
 
     :param delimiter: the field delimiter (one character).
+    :param quoting: double quotes enclose fields (CSV); False for TabSeparated, where they are text.
 
     After the stream: :attr:`records` (the header included), :attr:`spaced` (an unquoted field
     starts or ends with a space or tab: ClickHouse 18.16 trims those, Python's csv keeps them).
     """
 
-    def __init__(self, delimiter: str = ",") -> None:
+    def __init__(self, delimiter: str = ",", quoting: bool = True) -> None:
         self.delimiter = delimiter.encode()
+        self.quoting = quoting  # False: quotes are text (TabSeparated)
         self.inside = False  # the previous chunk ended inside a quoted field
         self.newlines = 0
         self.line_start = True  # the output so far ends with a record separator (or is empty)
@@ -206,7 +208,7 @@ class CsvScanner:
     def _feed(self, chunk: bytes) -> bytes:
         if not chunk:
             return chunk
-        if not self.inside and b'"' not in chunk:
+        if not self.inside and (not self.quoting or b'"' not in chunk):
             if (self.line_start and chunk[:1] in (b"\n", b"\r")) or b"\n\n" in chunk or b"\n\r\n" in chunk:
                 chunk = self._strip_blank(chunk, self.line_start)
                 if not chunk:

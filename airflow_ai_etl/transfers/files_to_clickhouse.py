@@ -69,6 +69,7 @@ from airflow_ai_etl.transfers.file_native import (
     file_body,
     is_data_error,
     native_plan,
+    zero_dates,
 )
 from airflow_ai_etl.transfers.file_stream import ChunkReader, chunks_of, gunzip, to_utf8
 from airflow_ai_etl.transfers.file_types import (
@@ -329,13 +330,19 @@ class ClickHouseTableLoader:
             except RuntimeError as e:
                 if is_data_error(str(e)):
                     raise NativeFallback(
-                        f"ClickHouse rejected it at {clickhouse_error_location(str(e))}"
+                        f"ClickHouse rejected it ({clickhouse_error_location(str(e))})"
                     ) from e
                 raise
             reason = fallback_reason(plan, report)
             if reason:
                 raise NativeFallback(f"it has {reason}")
-            expected = report.records - (1 if plan.header and plan.format == "csv" else 0)
+            zero = zero_dates(client, staging, plan)
+            if zero:
+                raise NativeFallback(
+                    f"column {zero!r} has values ClickHouse read as 1970-01-01 "
+                    "(other date forms, or that date)"
+                )
+            expected = report.records - (1 if plan.header and plan.format != "jsonl" else 0)
             landed = client.execute(f"SELECT count() FROM {staging}")[0][0]
             if landed != expected:
                 raise ReconciliationError(
