@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from airflow_ai_etl.hooks.clickhouse import quote_identifier
@@ -197,6 +199,8 @@ class StreamReport:
     """What the byte stream saw: the record count and what ClickHouse would read differently."""
 
     records: int = 0
+    exact_records: bool = True  # False: quoted fields may hold newlines, count again when it differs
+    cr_in_quotes: bool = False
     empty_fields: bool = False
     quoted_empty: bool = False
     quote_or_escape: bool = False
@@ -206,79 +210,226 @@ class StreamReport:
     key_counts: dict[str, int] = field(default_factory=dict)
 
 
-class EmptyFieldMarker:
-    """Writes ``\\N`` into empty unquoted CSV fields (outside quotes), across chunk boundaries."""
+class CsvPump:
+    """CSV bytes on their way to ClickHouse, in one cheap pass per chunk (no per-row Python).
 
-    def __init__(self, delimiter: str) -> None:
+    * drops blank lines and turns CRLF line ends into LF (outside quotes): 18.16 rejects blank lines;
+    * writes ``\\N`` into empty unquoted fields, so an empty field is NULL in a Nullable column and an
+      error in a number or date column, as with the Python reader (18.16 would read 0);
+    * notes what ClickHouse would read differently: spaces or tabs next to a delimiter or a line end
+      outside quotes (18.16 trims them), a quoted empty field ``""`` (read as an empty string, not
+      as empty), the text ``\\N``, a CR inside quotes;
+    * counts newlines: the records, unless quoted fields hold newlines (:attr:`quoted`).
+
+    Each chunk is mapped to character classes with one ``bytes.translate`` (delimiters and newlines
+    become ``,``, spaces and tabs a space), so the few patterns are found with C-speed searches, and
+    the quote state is only computed at the positions found. Trailing delimiters, newlines, spaces
+    and quotes are held back for the next chunk, so no pattern is split between two chunks.
+
+    :param delimiter: the field delimiter.
+    :param quoting: double quotes enclose fields (False: TabSeparated, quotes are text).
+    :param mark_empty: write ``\\N`` into empty fields.
+    :param check_spaces: look for spaces next to delimiters (for servers that trim them).
+    """
+
+    def __init__(
+        self,
+        delimiter: str = ",",
+        *,
+        quoting: bool = True,
+        mark_empty: bool = True,
+        check_spaces: bool = True,
+    ) -> None:
         d = delimiter.encode()
         self.d = d
-        self.pairs = [(d + d, d + b"\\N" + d), (b"\n" + d, b"\n\\N" + d), (d + b"\n", d + b"\\N\n"),
-                      (d + b"\r", d + b"\\N\r")]  # fmt: skip
-        self.prev = b"\n"  # the byte before this chunk, outside quotes (start of file: a line start)
-        self.seen = False
-        self._inside = False
-
-    def _mark(self, text: bytes, prev: bytes) -> bytes:
-        probe = prev + text
-        if not any(a in probe for a, _ in self.pairs):
-            return text
-        self.seen = True
-        for a, b in self.pairs:
-            while a in probe:  # twice for ",,," (the replacement overlaps the next match)
-                probe = probe.replace(a, b)
-        return probe[len(prev) :]
+        self.quoting, self.mark_empty, self.check_spaces = quoting, mark_empty, check_spaces
+        table = bytearray(b"a" * 256)  # delimiters, newlines, spaces and tabs -> ","
+        for c in (d[0], 10, 32, 9):
+            table[c] = ord(",")
+        self.table = bytes(table)
+        self.space = {32, 9} - {d[0]}
+        self.hold = frozenset(d + b'\n\r \t"')
+        self.carry = b""
+        self.inside = False  # inside a quoted field at the start of the next data
+        self.started = False
+        self.newlines = 0
+        self.ends_with_newline = True  # nothing sent yet counts as a finished line
+        self.quoted = False  # some data had quotes: newlines may be inside quoted fields
+        self.spaced = self.quoted_empty = self.null_text = self.cr_in_quotes = self.empty_fields = False
 
     def feed(self, chunk: bytes) -> bytes:
-        """Mark the empty fields of ``chunk`` (the bytes after the previous chunk)."""
-        if not chunk:
-            return chunk
-        if b'"' not in chunk and not self._inside:
-            out = self._mark(chunk, self.prev)
-            self.prev = out[-1:]
-            return out
-        parts = chunk.split(b'"')
-        first_out = 1 if self._inside else 0
-        changed = False
-        for i in range(first_out, len(parts), 2):
-            prev = self.prev if i == first_out else b'"'
-            new = self._mark(parts[i], prev)
-            if new is not parts[i]:
-                parts[i], changed = new, True
-        ends_outside = (len(parts) - 1 - first_out) % 2 == 0
-        self._inside = not ends_outside
-        self.prev = parts[-1][-1:] if ends_outside and parts[-1] else b'"'
-        return b'"'.join(parts) if changed else chunk
+        """Process one chunk; return the bytes to send (then :meth:`finish`)."""
+        data = self.carry + chunk
+        k = len(data)
+        while k and data[k - 1] in self.hold:
+            k -= 1
+        self.carry = data[k:]
+        return self._process(data[:k]) if k else b""
+
+    def finish(self) -> bytes:
+        """Process what was held back; after it, :attr:`records` is final."""
+        data, self.carry = self.carry, b""
+        out = self._process(data)
+        if self.mark_empty and not self.inside and out.endswith(self.d):
+            out += b"\\N"  # the file ends with an empty last field and no newline
+            self.empty_fields = True
+            self.ends_with_newline = False
+        return out
+
+    @property
+    def records(self) -> int:
+        """Lines sent (a last line without a newline counts): the records unless :attr:`quoted`."""
+        return self.newlines + (0 if self.ends_with_newline else 1)
+
+    def _parity(self, data: bytes) -> Callable[[int], bool]:
+        """A function telling whether position ``p`` of ``data`` is inside quotes (growing ``p``)."""
+        state = [0, self.inside]
+
+        def inside(p: int) -> bool:
+            if data.count(b'"', state[0], p) & 1:
+                state[1] = not state[1]
+            state[0] = p
+            return bool(state[1])
+
+        return inside
+
+    def _process(self, data: bytes) -> bytes:
+        if not data:
+            return data
+        quotes = self.quoting and (self.inside or b'"' in data)  # some of data may be quoted
+        if quotes:
+            self.quoted = True
+        if not self.started:
+            data = data.lstrip(b"\r\n")  # blank lines before the first record
+            if not data:
+                return data
+            self.started = True
+            if self.mark_empty and data[:1] == self.d:
+                data = b"\\N" + data
+                self.empty_fields = True
+        if b"\r" in data:
+            if quotes and self._cr_inside(data):
+                self.cr_in_quotes = True
+            else:
+                data = data.replace(b"\r\n", b"\n")
+        if not self.null_text and b"\\" in data and b"\\N" in data:
+            self.null_text = True
+        data = self._bulk_edit(data, quotes)
+        t = data.translate(self.table)
+        if quotes and not self.quoted_empty and b'""' in data:
+            self._find_quoted_empty(data, t)
+        if b",," in t:  # what the bulk edit left: pairs in quotes, spaces, patterns also found in quotes
+            data = self._edit(data, t, quotes)
+        if quotes and data.count(b'"') & 1:
+            self.inside = not self.inside
+        self.newlines += data.count(b"\n")
+        self.ends_with_newline = data.endswith(b"\n")
+        return data
+
+    def _cr_inside(self, data: bytes) -> bool:
+        inside = self._parity(data)
+        p = data.find(b"\r")
+        while p >= 0:
+            if inside(p):
+                return True
+            p = data.find(b"\r", p + 1)
+        return False
+
+    def _find_quoted_empty(self, data: bytes, t: bytes) -> None:
+        inside = self._parity(data)
+        p = data.find(b'""')
+        while p >= 0:
+            # the byte before is a delimiter or a line end (data starts after a non-delimiter byte)
+            before = t[p - 1 : p] if p else b","
+            after = t[p + 2 : p + 3]
+            if before == b"," and after in (b",", b"") and not inside(p):
+                self.quoted_empty = True
+                return
+            p = data.find(b'""', p + 2)
+
+    def _bulk_edit(self, data: bytes, quotes: bool) -> bytes:
+        """Drop blank lines and mark empty fields with C-speed replaces, for each pattern that does
+        not also occur inside a quoted field of ``data`` (those are left to :meth:`_edit`)."""
+        quoted = b""
+        if quotes:
+            quoted = b'"'.join(data.split(b'"')[0 if self.inside else 1 :: 2])
+        if b"\n\n" in data and b"\n\n" not in quoted:
+            while b"\n\n" in data:
+                data = data.replace(b"\n\n", b"\n")
+        if self.mark_empty:
+            d = self.d
+            for pattern, marked in (
+                (d + b"\n", d + b"\\N\n"),
+                (b"\n" + d, b"\n\\N" + d),
+                (d + d, d + b"\\N" + d),
+            ):
+                if pattern in data and pattern not in quoted:
+                    data = data.replace(pattern, marked)
+                    if pattern == d + d:  # a run of empty fields: ",,," -> ",\N,,\N," -> all marked
+                        data = data.replace(pattern, marked)
+                    self.empty_fields = True
+        return data
+
+    def _quote_positions(self, data: bytes) -> list[int]:
+        """Positions of the double quotes in ``data`` (computed in C: split, then running sums)."""
+        ends = list(accumulate(map(len, data.split(b'"'))))  # part i ends where quote i is, minus i
+        return [end + i for i, end in enumerate(ends[:-1])]
+
+    def _edit(self, data: bytes, t: bytes, quotes: bool) -> bytes:
+        """Act on the ``,,`` pairs of the class map ``t`` outside quotes: drop blank lines, mark empty
+        fields, note spaces next to a delimiter or a line end."""
+        qpos = self._quote_positions(data) if quotes else None
+        odd = 1 if self.inside else 0
+        pieces: list[bytes] = []
+        append = pieces.append
+        last = 0
+        space, d, nl = self.space, self.d[0], 10
+        find = t.find
+        p = find(b",,")
+        while p >= 0:
+            if qpos is None or not (bisect_right(qpos, p) + odd) & 1:
+                a, b = data[p], data[p + 1]
+                if a == nl and b == nl:  # a blank line: drop its newline
+                    append(data[last : p + 1])
+                    last = p + 2
+                elif a in space or b in space:
+                    if self.check_spaces and (a in space) != (b in space):
+                        self.spaced = True
+                elif self.mark_empty and (a == d or b == d):
+                    append(data[last : p + 1])
+                    append(b"\\N")
+                    last = p + 1
+            p = find(b",,", p + 1)
+        if not pieces:
+            return data
+        self.empty_fields = self.empty_fields or self.mark_empty
+        append(data[last:])
+        return b"".join(pieces)
 
 
 def csv_body(
     chunks: Iterable[bytes], plan: NativePlan, report: StreamReport, mark_empty: bool = True
 ) -> Iterator[bytes]:
-    """The UTF-8 CSV bytes to send, blank lines dropped and empty fields marked; fills ``report``."""
+    """The UTF-8 CSV bytes to send (see :class:`CsvPump`); fills ``report`` when the stream ends."""
     tsv = plan.format == "tsv"
-    scanner = CsvScanner(plan.delimiter, quoting=not tsv)
-    marker = EmptyFieldMarker(plan.delimiter)
-    d = plan.delimiter.encode()
-    quoted_empty = (d + b'""' + d, b'\n""' + d, d + b'""\n', d + b'""\r')
+    check_spaces = not tsv and "input_format_csv_trim_whitespaces" not in plan.server_settings
+    pump = CsvPump(plan.delimiter, quoting=not tsv, mark_empty=mark_empty, check_spaces=check_spaces)
     for chunk in _utf8(chunks, plan.encoding):
-        piece = scanner.feed(chunk)
-        if not piece:
-            continue
-        if not report.null_text and b"\\N" in piece:
-            report.null_text = True
-        if not report.quoted_empty and any(q in piece for q in quoted_empty):
-            report.quoted_empty = True  # ClickHouse reads "" as '', the Python reader as empty (NULL)
-        if tsv and not report.quote_or_escape and (b'"' in piece or b"\\" in piece):
+        if tsv and not report.quote_or_escape and (b'"' in chunk or b"\\" in chunk):
             report.quote_or_escape = True
-        yield marker.feed(piece) if mark_empty else piece
-    tail = scanner.finish()
+        out = pump.feed(chunk)
+        if out:
+            yield out
+    tail = pump.finish()
     if tail:
-        yield marker.feed(tail) if mark_empty else tail
-    if marker.prev == plan.delimiter.encode() and mark_empty:
-        marker.seen = True
-        yield b"\\N"  # the file ends with an empty last field and no newline
-    report.records = scanner.records
-    report.spaced = scanner.spaced
-    report.empty_fields = report.empty_fields or marker.seen
+        yield tail
+    report.records = pump.records
+    report.exact_records = not pump.quoted
+    report.spaced = pump.spaced
+    report.quoted_empty = pump.quoted_empty
+    report.null_text = pump.null_text
+    report.cr_in_quotes = pump.cr_in_quotes
+    report.empty_fields = pump.empty_fields
 
 
 def jsonl_body(
@@ -343,13 +494,12 @@ def fallback_reason(plan: NativePlan, report: StreamReport) -> str | None:
         if short:
             return f"keys {short} are missing on some lines (ClickHouse would store 0 or an empty date)"
         return None
+    if report.cr_in_quotes:
+        return "a carriage return inside a quoted field"
     if report.quoted_empty:
         return 'a quoted empty field (""), which ClickHouse reads as an empty string, not as empty'
     if report.quote_or_escape:
         return "quotes or backslashes, which ClickHouse's TabSeparated format reads differently from CSV"
-    strings = [b == "String" and not n for b, n in zip(plan.bases, nullable, strict=True)]
-    if report.empty_fields and any(strings):
-        return "an empty field in a non-Nullable String column"
     if report.null_text and any(nullable):
         return "the text \\N, which ClickHouse reads as NULL in a Nullable column"
     if (
@@ -361,21 +511,38 @@ def fallback_reason(plan: NativePlan, report: StreamReport) -> str | None:
     return None
 
 
-def zero_dates(client: Any, staging: str, plan: NativePlan) -> str | None:
-    """The first Date/DateTime column holding the zero date, else None.
+def exact_csv_records(chunks: Iterable[bytes], plan: NativePlan) -> int:
+    """Records of a CSV file counted with quotes taken into account (newlines inside quoted fields
+    are not record ends); a second, slower read for files whose quick count did not match."""
+    scanner = CsvScanner(plan.delimiter)
+    for chunk in _utf8(chunks, plan.encoding):
+        scanner.feed(chunk)
+    scanner.finish()
+    return scanner.records
 
-    ClickHouse 18.16 reads text it cannot parse as a date (``31.01.2024``, ``31/01/2024``, a year
-    before 1970) as 1970-01-01 instead of failing; the Python reader rejects or converts such text.
+
+def staged_surprises(client: Any, staging: str, plan: NativePlan) -> str | None:
+    """What the staged rows show ClickHouse read differently from the Python reader, else None.
+
+    * a Date/DateTime column holding the zero date: ClickHouse 18.16 reads text it cannot parse as a
+      date (``31.01.2024``, ``31/01/2024``, a year before 1970) as 1970-01-01 instead of failing;
+    * ``\\N`` in a non-Nullable String column (CSV): an empty field, which the byte stream marks as
+      ``\\N`` and ClickHouse then stores as that text (the Python reader stores an empty string).
     """
-    checks = [
-        (c, f"countIf(toUInt32({quote_identifier(c)}) = 0)")
-        for c, base in zip(plan.columns, plan.bases, strict=True)
-        if base in ("Date", "DateTime")
-    ]
+    checks = []
+    for c, base, null in zip(plan.columns, plan.bases, plan.nullable, strict=True):
+        col = quote_identifier(c)
+        if base in ("Date", "DateTime"):
+            why = f"column {c!r} has values ClickHouse read as 1970-01-01 (other date forms, or that date)"
+            checks.append((why, f"countIf(toUInt32({col}) = 0)"))
+        elif base == "String" and not null and plan.format != "jsonl":
+            checks.append(
+                (f"column {c!r} is a non-Nullable String with empty fields", f"countIf({col} = '\\\\N')")
+            )
     if not checks:
         return None
     counts = client.execute(f"SELECT {', '.join(sql for _, sql in checks)} FROM {staging}")[0]
-    return next((c for (c, _), n in zip(checks, counts, strict=True) if n), None)
+    return next((why for (why, _), n in zip(checks, counts, strict=True) if n), None)
 
 
 def is_data_error(message: str) -> bool:
@@ -406,11 +573,12 @@ __all__ = [
     "NativePlan",
     "StreamReport",
     "clickhouse_error_location",
+    "exact_csv_records",
     "fallback_reason",
     "file_body",
     "is_data_error",
     "is_empty",
     "native_plan",
     "sample_is_empty",
-    "zero_dates",
+    "staged_surprises",
 ]
