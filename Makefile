@@ -49,6 +49,7 @@ eval: venv
 bench: system-deps venv
 	$(PY) benchmarks/transfer_bench.py
 	$(PY) benchmarks/cdc_bench.py
+	$(PY) benchmarks/file_bench.py
 
 clean: demo-stop
 	rm -rf .demo

@@ -119,6 +119,41 @@ def timed(name: str, rows: int, command: list[str], env: dict[str, str], stdin: 
     return run
 
 
+def write_rows(ch: object, path: Path, rows: int, fmt: str) -> None:
+    """The bench file: JSON lines as ClickHouse prints them (integers unquoted, NULL as null); CSV
+    as most tools write it (Python's csv module: quotes only where needed, NULL as an empty field -
+    ClickHouse's own CSV writes NULL as \\N, which the loader reads as text, as Python's reader does)."""
+    if fmt == "jsonl":
+        with open(path, "wb") as out:
+            subprocess.run(
+                [
+                    "clickhouse-client", "--host", "127.0.0.1", "--port", str(ch.tcp_port),  # type: ignore[attr-defined]
+                    "--output_format_json_quote_64bit_integers", "0",
+                    "--query", ROWS_SQL.format(rows=rows) + " FORMAT JSONEachRow",
+                ],
+                stdout=out,
+                check=True,
+            )  # fmt: skip
+        return
+    import csv
+
+    tsv = subprocess.Popen(
+        [
+            "clickhouse-client", "--host", "127.0.0.1", "--port", str(ch.tcp_port),  # type: ignore[attr-defined]
+            "--query", ROWS_SQL.format(rows=rows) + " FORMAT TSVWithNames",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    assert tsv.stdout is not None
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        for line in tsv.stdout:
+            writer.writerow("" if v == "\\N" else v for v in line.rstrip("\n").split("\t"))
+    if tsv.wait() != 0:
+        raise SystemExit("generating the CSV failed")
+
+
 def write_excel(path: Path, rows: int) -> None:
     import datetime as dt
 
@@ -177,16 +212,7 @@ def main() -> int:
             for fmt, ch_format in (("csv", "CSVWithNames"), ("jsonl", "JSONEachRow")):
                 path = base / f"data_{n}.{fmt}"
                 print(f"Writing {path.name} ...", flush=True)
-                with open(path, "wb") as out:  # JSON integers unquoted, as most writers print them
-                    subprocess.run(
-                        [
-                            "clickhouse-client", "--host", "127.0.0.1", "--port", str(ch.tcp_port),
-                            "--output_format_json_quote_64bit_integers", "0",
-                            "--query", ROWS_SQL.format(rows=n) + f" FORMAT {ch_format}",
-                        ],
-                        stdout=out,
-                        check=True,
-                    )  # fmt: skip
+                write_rows(ch, path, n, fmt)
                 s3.client().upload_file(str(path), "bench", path.name)
                 client_cmd = [
                     "clickhouse-client", "--host", "127.0.0.1", "--port", str(ch.tcp_port),

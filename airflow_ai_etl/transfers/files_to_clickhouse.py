@@ -1,14 +1,20 @@
-"""Files (S3 objects in CSV / JSON lines / Parquet, Excel sheets) -> ClickHouse.
+"""Files (CSV / TSV / JSON lines / Parquet on S3 or in a local folder, Excel sheets) -> ClickHouse.
 
-Each file is loaded all-or-nothing:
+Each file is loaded all-or-nothing into a per-file staging table ``<table>__staging_file``:
 
-1. its rows are read in batches of ``batch_size`` (bounded memory, see
-   :mod:`~airflow_ai_etl.transfers.file_formats`), converted to the column types (see
-   :mod:`~airflow_ai_etl.transfers.file_types`) and inserted into a per-file staging table
-   ``<table>__staging_file``;
-2. only when the whole file was read and the staged row count equals the rows sent is it copied
-   server-side (``INSERT ... SELECT``) into the target (``append``) or into the replacement table
-   ``<table>__staging`` (``replace``); the per-file staging table is dropped either way.
+* CSV, TSV and JSON lines (gzip or not, any encoding) are parsed by ClickHouse: their bytes are
+  streamed into its HTTP ``INSERT ... FORMAT CSVWithNames | TSVWithNames | JSONEachRow`` with strict
+  input settings (:mod:`~airflow_ai_etl.transfers.file_native`); the staging table is a copy of
+  the target and is published with ``ALTER TABLE ... ATTACH PARTITION ... FROM`` (hard links, no
+  second write) once the records counted in the byte stream equal the rows ClickHouse staged;
+* Parquet, Excel, and a file whose values ClickHouse would read differently from the Python reader
+  (the reason is logged), are read in batches of ``batch_size`` rows (bounded memory, see
+  :mod:`~airflow_ai_etl.transfers.file_formats`), converted to the column types (see
+  :mod:`~airflow_ai_etl.transfers.file_types`), inserted into the staging table, and copied
+  server-side (``INSERT ... SELECT``) when the staged count equals the rows sent.
+
+``append`` publishes into the target, ``replace`` into the replacement table ``<table>__staging``;
+the per-file staging table is dropped either way.
 
 A file that fails (malformed row, value that does not fit, undecodable bytes) leaves no rows
 behind; the other files still load and the run then fails naming every failed file and why.
@@ -20,7 +26,7 @@ file lacks get their ClickHouse defaults). Otherwise (``create=True``) it is cre
 when it exists) and swaps it in with one ``RENAME`` at the end; when every file failed nothing is
 swapped and the old table stays.
 
-Remembered objects (S3 only): table ``_ai_etl_loaded_files`` in the target's database records
+Remembered files: table ``_ai_etl_loaded_files`` in the target's database records
 ``target, uri, etag, size, rows, mode, load_id, loaded_at`` for each object, written right after that
 object's rows were published (``replace``: after the swap). An ``append`` run skips objects whose
 ``(uri, etag)`` is recorded for the target since its last ``replace``; a changed object (new etag)
