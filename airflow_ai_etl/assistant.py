@@ -7,6 +7,7 @@ Nothing is written to the dags folder unless every gate passed.
 
 from __future__ import annotations
 
+import ast
 import getpass
 import logging
 import os
@@ -21,7 +22,8 @@ from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import Planner
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
-from airflow_ai_etl.render.renderer import RenderError, plan_tasks, render
+from airflow_ai_etl.render.renderer import RenderError, plan_tasks, read_embedded_spec, render
+from airflow_ai_etl.render.shape import check_shape
 from airflow_ai_etl.spec import PipelineSpec
 from airflow_ai_etl.validation import check_imports, validate_spec
 
@@ -143,6 +145,19 @@ class Assistant:
         """Take a given spec (edited by a person, or a stored version) through every gate."""
         return self._import_gate([self._through_gates(Outcome("ok"), spec_data)])[0]
 
+    def check_file(self, source: str) -> Outcome:
+        """Every gate for a DAG file on disk: its shape first (nothing in it runs), then its
+        embedded spec, then whether the file is what that spec renders to."""
+        problems = check_shape(source)
+        if problems:
+            return Outcome("rejected", errors=problems)
+        embedded = read_embedded_spec(source)
+        outcome = self.check(embedded)  # type: ignore[arg-type]
+        if outcome.status == "ok" and ast.dump(ast.parse(source)) != ast.dump(ast.parse(outcome.source_code)):
+            message = "the file differs from what its AI_ETL_SPEC renders to (edited by hand?)"
+            return _failed(outcome.spec, [Problem("shape", message)])
+        return outcome
+
     def _through_gates(
         self, outcome: Outcome, spec_data: dict[str, Any] | PipelineSpec | None = None
     ) -> Outcome:
@@ -153,6 +168,9 @@ class Assistant:
             source_code = render(spec)
         except RenderError as exc:
             return _failed(spec, [Problem("render", str(exc))])
+        shape_problems = check_shape(source_code)
+        if shape_problems:  # a renderer defect; the import gate would refuse the file too
+            return _failed(spec, shape_problems)
         language = detect_language(spec.request) if spec.request else "en"
         return replace(
             outcome,

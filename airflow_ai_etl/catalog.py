@@ -58,7 +58,11 @@ class Table:
     def qualified_name(self) -> str:
         return f"{self.schema}.{self.name}"
 
-    def column(self, name: str) -> Column | None:
+    def column(self, name: str, exact: bool = False) -> Column | None:
+        """The column `name`: case-insensitively (reading a request), or exactly as spelled
+        (`exact=True`: what a spec names, since the transfers quote it)."""
+        if exact:
+            return next((c for c in self.columns if c.name == name), None)
         return next((c for c in self.columns if c.name.lower() == name.lower()), None)
 
     @property
@@ -100,11 +104,13 @@ class Catalog:
         )
         return table.name if table.schema == default else table.qualified_name
 
-    def find_table(self, conn_id: str, name: str) -> Table | None:
-        """The table `name` (`table` or `schema.table`) of a connection, case-insensitively."""
-        wanted = name.lower()
+    def find_table(self, conn_id: str, name: str, exact: bool = False) -> Table | None:
+        """The table `name` (`table` or `schema.table`) of a connection: case-insensitively, or
+        exactly as spelled (`exact=True`: what a spec names, since the transfers quote it)."""
+        wanted = name if exact else name.lower()
         for table in self.tables_of(conn_id):
-            if wanted in (table.qualified_name.lower(), self.display_name(conn_id, table).lower()):
+            names = (table.qualified_name, self.display_name(conn_id, table))
+            if wanted in (names if exact else tuple(n.lower() for n in names)):
                 return table
         return None
 
@@ -146,17 +152,61 @@ def _table_from_dict(data: dict[str, Any]) -> Table:
 # --- reading Airflow connections -------------------------------------------------------------
 
 
-def list_connections() -> list[ConnectionInfo]:
-    """Connections from AIRFLOW_CONN_* environment variables and the metadata database.
+def list_connections(configured: Iterable[str] | None = None) -> list[ConnectionInfo]:
+    """Every connection the planner may use.
 
-    Environment variables win on a conn_id clash, as they do in Airflow's own lookup order.
+    Listed: the metadata database, AIRFLOW_CONN_* environment variables and the connections files
+    of the configured secrets backends that have one (the local-file backend). Backends that cannot
+    be listed (Vault, AWS Secrets Manager, ...) contribute the ids named in `configured` —
+    ``[ai_etl] connections`` when None — each resolved through Airflow's own lookup (secrets
+    backends, environment, metadata DB; inside a task, the Task SDK). Later sources win on a
+    conn_id clash, in Airflow's own lookup order: DB, then environment, then secrets backends.
     """
     found: dict[str, ConnectionInfo] = {}
-    for conn in _metadata_db_connections():
-        found[conn.conn_id] = conn
-    for conn in _env_connections():
-        found[conn.conn_id] = conn
+    for source in (_metadata_db_connections, _env_connections, _secrets_file_connections):
+        for conn in source():
+            found[conn.conn_id] = conn
+    wanted = configured if configured is not None else configured_connection_ids()
+    for conn_id in wanted:
+        conn = _lookup_connection(conn_id)
+        if conn is not None:
+            found[conn.conn_id] = conn
     return [found[k] for k in sorted(found)]
+
+
+def configured_connection_ids() -> list[str]:
+    """``[ai_etl] connections``: ids to look up one by one (comma-separated)."""
+    from airflow.configuration import conf
+
+    value = conf.get("ai_etl", "connections", fallback="") or ""
+    return [conn_id.strip() for conn_id in value.split(",") if conn_id.strip()]
+
+
+def _lookup_connection(conn_id: str) -> ConnectionInfo | None:
+    from airflow.sdk import BaseHook
+
+    try:
+        return _info(BaseHook.get_connection(conn_id))
+    except Exception as exc:  # a configured id that no backend knows: say so, keep the others
+        log.warning("Connection %r from [ai_etl] connections cannot be resolved: %s", conn_id, exc)
+        return None
+
+
+def _secrets_file_connections() -> list[ConnectionInfo]:
+    """Connections of the secrets backends that keep them in a file they can list."""
+    from airflow.configuration import ensure_secrets_loaded
+    from airflow.secrets.local_filesystem import load_connections_dict
+
+    found: list[ConnectionInfo] = []
+    for backend in ensure_secrets_loaded():
+        path = getattr(backend, "connections_file", None)
+        if not path:
+            continue
+        try:
+            found += [_info(conn) for conn in load_connections_dict(path).values()]
+        except Exception as exc:  # a broken file must not hide the other sources
+            log.warning("Cannot list the connections in %s: %s", path, exc)
+    return found
 
 
 def _info(conn: Any) -> ConnectionInfo:
@@ -196,8 +246,13 @@ def _metadata_db_connections() -> list[ConnectionInfo]:
 
         with create_session() as session:
             return [_info(c) for c in session.scalars(select(Connection))]
-    except Exception as exc:  # no metadata DB (e.g. inside a task or before `db migrate`)
-        log.debug("Metadata database connections not available: %s", exc)
+    except Exception as exc:  # no metadata DB (inside a task, or before `db migrate`)
+        log.info(
+            "Connections in the metadata database cannot be listed here (%s: %s); using environment "
+            "variables, secrets-backend files and [ai_etl] connections",
+            type(exc).__name__,
+            str(exc).splitlines()[0][:200] if str(exc) else "",
+        )
         return []
 
 
@@ -335,6 +390,42 @@ def load_catalog(conn_ids: Iterable[str] | None = None) -> Catalog:
         try:
             catalog.tables[conn.conn_id] = reader(conn.conn_id)
         except Exception as exc:  # one unreachable server must not hide the others
-            catalog.errors[conn.conn_id] = f"{type(exc).__name__}: {exc}".strip()
-            log.warning("Cannot read tables of connection %s: %s", conn.conn_id, exc)
+            catalog.errors[conn.conn_id] = describe_connection_error(conn, exc)
+            log.warning("Cannot read tables: %s", catalog.errors[conn.conn_id])
     return catalog
+
+
+DEFAULT_PORTS = {"postgres": 5432, "clickhouse": 9000}
+
+
+def describe_connection_error(conn: ConnectionInfo, exc: BaseException) -> str:
+    """One line for a server that could not be read: connection id, host:port, the server's error
+    code and the first line of its message (a ClickHouse error carries its whole stack trace).
+
+    ``ch_bad (127.0.0.1:9000): ClickHouse error 193: Wrong password for user default.``
+    """
+    code = getattr(exc, "code", None)  # clickhouse-driver: the server's error code
+    text = getattr(exc, "message", None) if code is not None else None
+    lines = [line.strip() for line in str(text or exc).splitlines() if line.strip()]
+    first = lines[0] if lines else type(exc).__name__
+    first = first.split(" Stack trace:")[0].removeprefix("DB::Exception: ").strip()
+    if code is not None and conn.engine == "clickhouse":
+        kind = f"ClickHouse error {code}"
+    elif getattr(exc, "pgcode", None):
+        kind = f"PostgreSQL error {exc.pgcode}"  # type: ignore[attr-defined]
+    else:
+        kind = type(exc).__name__
+    return f"{conn.conn_id} ({_address(conn)}): {kind}: {first[:300]}"
+
+
+def _address(conn: ConnectionInfo) -> str:
+    """host:port of a connection (the port from Airflow's connection, else the engine's default)."""
+    host, port = conn.host, None
+    try:
+        from airflow.sdk import BaseHook
+
+        airflow_conn = BaseHook.get_connection(conn.conn_id)
+        host, port = airflow_conn.host or host, airflow_conn.port
+    except Exception:  # the message still names the connection
+        pass
+    return f"{host or 'localhost'}:{port or DEFAULT_PORTS.get(conn.engine, '?')}"

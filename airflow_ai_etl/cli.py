@@ -13,7 +13,7 @@ import os
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from airflow_ai_etl.assistant import Assistant
@@ -195,7 +195,7 @@ def _print_json(data: Any, out: TextIO | None = None) -> None:
     out.flush()
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     sys.stderr.write(f"error: {message}\n")
     sys.exit(EXIT_ERROR)
 
@@ -235,12 +235,12 @@ def _deploy_or_show(assistant: Assistant, outcome: Outcome, args: argparse.Names
 
     if outcome.status != "ok" or not (args.deploy or getattr(args, "dry_run", False)):
         return outcome
-    if getattr(args, "dry_run", False):
-        sys.stderr.write(_pending_diff(assistant, outcome))
-        return outcome
     try:
+        if getattr(args, "dry_run", False):
+            sys.stderr.write(_pending_diff(assistant, outcome))
+            return outcome
         return assistant.deploy(outcome, force=args.force)
-    except DeployError as exc:
+    except DeployError as exc:  # unwritable dags folder, hand-edited file, ...: one line, no traceback
         _fail(str(exc))
         raise  # unreachable; keeps type checkers calm
 
@@ -301,26 +301,50 @@ def _generate_batch(args: argparse.Namespace) -> None:
         out.flush()
 
 
-def _load_spec(path: str) -> dict[str, Any]:
-    from airflow_ai_etl.render.renderer import read_embedded_spec
-
-    text = Path(path).read_text(encoding="utf-8")
-    if path.endswith(".py"):
-        spec = read_embedded_spec(text)
-        if spec is None:
-            _fail(f"{path} has no embedded AI_ETL_SPEC; it was not written by the assistant")
-        return spec  # type: ignore[return-value]
+def _read_text(path: str) -> str:
+    """A spec or DAG file's text, or a clear error (exit 2) for what cannot be read as one."""
+    file = Path(path)
+    if file.is_dir():
+        _fail(f"{path} is a directory; give a spec (.json) or a DAG file (.py)")
     try:
-        return json.loads(text)
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        _fail(f"{path} does not exist")
+    except UnicodeDecodeError as exc:
+        _fail(f"{path} is not UTF-8 text: {exc.reason} at byte {exc.start}")
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+
+
+def _load_spec(path: str) -> dict[str, Any]:
+    """The spec of a .json file, or the embedded spec of a DAG file that passes the shape gate."""
+    text = _read_text(path)
+    if path.endswith(".py"):
+        from airflow_ai_etl.render.renderer import read_embedded_spec
+        from airflow_ai_etl.render.shape import check_shape
+
+        problems = check_shape(text)
+        if problems:
+            _fail(f"{path}: {problems[0].message}")
+        return read_embedded_spec(text)  # type: ignore[return-value]
+    try:
+        data = json.loads(text)
     except ValueError as exc:
         _fail(f"{path} is not JSON: {exc}")
         raise
+    if not isinstance(data, dict):
+        _fail(f"{path} holds a JSON {type(data).__name__}, not a spec object")
+    return data
 
 
 def validate_command(args: argparse.Namespace) -> None:
     """Run every gate on a spec file or a rendered DAG file."""
     json_out = _reserve_stdout() if args.json else None
-    outcome = _assistant(args).check(_load_spec(args.path))
+    assistant = _assistant(args)
+    if args.path.endswith(".py"):
+        outcome = assistant.check_file(_read_text(args.path))
+    else:
+        outcome = assistant.check(_load_spec(args.path))
     _report(outcome, json_out)
     sys.exit(outcome.exit_code)
 
@@ -339,7 +363,12 @@ def list_command(args: argparse.Namespace) -> None:
     """List deployed pipelines."""
     from dataclasses import asdict
 
-    rows = _assistant(args).store.list()
+    from airflow_ai_etl.deploy import DeployError
+
+    try:
+        rows = _assistant(args).store.list()
+    except DeployError as exc:
+        _fail(str(exc))
     if args.json:
         _print_json([asdict(r) for r in rows])
         return

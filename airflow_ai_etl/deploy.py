@@ -113,8 +113,15 @@ class DeployStore:
         self.state_dir = Path(state_dir).expanduser().resolve()
         self.db_path = self.state_dir / DB_NAME
         self._pending_dir = self.state_dir / PENDING_DIR
-        for directory in (self.dags_folder, self.state_dir, self._pending_dir):
-            directory.mkdir(parents=True, exist_ok=True)
+        for directory, what in (
+            (self.dags_folder, "the dags folder"),
+            (self.state_dir, "the state folder"),
+            (self._pending_dir, "the state folder"),
+        ):
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DeployError(f"cannot create {what} {directory}: {_reason(exc)}") from exc
         self._init_db()
         if any(self._pending_dir.glob("*.json")):
             self._recover_now()
@@ -246,8 +253,11 @@ class DeployStore:
             conn.execute("BEGIN IMMEDIATE")
             recovered = self._recover(conn)
             try:
-                _remove_stale_temps(path)
-                previous = _read_bytes(path)
+                try:
+                    _remove_stale_temps(path)
+                    previous = _read_bytes(path)
+                except OSError as exc:  # an unreadable folder: say which, not a traceback
+                    raise _folder_error(path.parent, exc) from exc
                 latest = self._fetch(conn, dag_id, None)
                 _check_ownership(path, latest, previous, force)
             except DeployError:
@@ -275,7 +285,11 @@ class DeployStore:
             hand edit is being forced away.
         """
         if previous != data:
-            _atomic_write(path, data)
+            try:
+                _atomic_write(path, data)
+            except OSError as exc:
+                self._commit(conn, recovered)
+                raise _folder_error(path.parent, exc) from exc
         self._commit(conn, recovered)
         return latest
 
@@ -296,8 +310,10 @@ class DeployStore:
             intent = self._write_intent(row)
         except OSError as exc:
             raise DeployError(f"could not prepare the deploy of {row['dag_id']!r}: {exc}") from exc
+        written = False
         try:
             _atomic_write(path, data)
+            written = True
             number = self._insert(conn, row)
             conn.execute("COMMIT")
         except BaseException as exc:
@@ -307,6 +323,8 @@ class DeployStore:
             if _restore(path, previous):
                 # The folder is back as it was, so the intent must not be replayed.
                 intent.unlink(missing_ok=True)
+            if isinstance(exc, OSError) and not written:  # the file could not be written at all
+                raise _folder_error(path.parent, exc) from exc
             if isinstance(exc, Exception):
                 raise DeployError(f"could not record the new version of {row['dag_id']!r}: {exc}") from exc
             raise
@@ -550,6 +568,18 @@ def _read_bytes(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+
+
+def _reason(exc: OSError) -> str:
+    """`permission denied`, `read-only file system`, ...: the OS's words without the errno noise."""
+    return (exc.strerror or str(exc)).lower()
+
+
+def _folder_error(directory: Path, exc: OSError) -> DeployError:
+    return DeployError(
+        f"cannot write DAG files into {directory}: {_reason(exc)}; make the folder writable for the "
+        "user running the assistant, or choose another one ([core] dags_folder, --dags-folder)"
+    )
 
 
 def _temp_name(path: Path) -> Path:

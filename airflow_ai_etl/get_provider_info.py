@@ -66,10 +66,32 @@ def get_provider_info() -> dict[str, Any]:
                         "planner strategies (host = base URL, password = API key, extra: model).",
                         "llm_default",
                     ),
+                    "connections": _option(
+                        "Comma-separated connection ids to plan with that no source can list "
+                        "(connections kept in Vault, AWS Secrets Manager or another secrets backend); "
+                        "each is looked up through Airflow like a hook would.",
+                        "pg_sales,clickhouse_dwh",
+                    ),
                     "glossary": _option(
                         'JSON file of extra business words: {"english_name_part": ["синоним", ...]}.',
                         "/opt/airflow/ai_etl/glossary.json",
                     ),
+                    "file_roots": _option(
+                        "Comma-separated absolute directories under which local files (Excel "
+                        "sources, local exports) may be read and written; symlinks and .. are "
+                        "resolved first. Empty: local files are refused (S3 paths still work).",
+                        "/data/excel,/data/reports",
+                    ),
+                    "source_statement_timeout": {
+                        **_option(
+                            "Seconds a statement on a PostgreSQL source may run (one load's COPY, "
+                            "its row count); PostgreSQL cancels it after that and the load fails "
+                            "with the target unchanged. 0: no limit.",
+                            "600",
+                        ),
+                        "type": "float",
+                        "default": "3600",
+                    },
                 },
             }
         },

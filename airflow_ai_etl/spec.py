@@ -16,29 +16,89 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 SPEC_VERSION = 1
 SCHEDULE_PRESETS = ("@once", "@hourly", "@daily", "@weekly", "@monthly", "@yearly")
-# Airflow's key pattern, capped at 200 so the deployer's hidden temp file names fit in 255 bytes.
-DAG_ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,200}$"
+# Airflow's key pattern, capped at 200 so the deployer's hidden temp file names fit in 255 bytes; the
+# first character may not be '.' or '-' (a hidden file, an option-like name).
+DAG_ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,199}$"
+# Airflow's connection id rule (letters, digits, '_', '.', '-'), 250 at most.
+CONN_ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,249}$"
+# One cron field: digits, names (MON, JAN), and * / , - ? L W #; five of them separated by one space.
+CRON_PATTERN = re.compile(r"[0-9A-Za-z*/,?#\-]{1,64}( [0-9A-Za-z*/,?#\-]{1,64}){4}")
+# What a ClickHouse PARTITION BY may be: a column, or one of these functions of a column.
+PARTITION_PATTERN = re.compile(
+    r"(?:(?:toYYYYMM|toYYYYMMDD|toYear|toDate|toMonday|toStartOfMonth|toStartOfWeek|toStartOfDay)"
+    r"\(\s*[A-Za-z_][A-Za-z0-9_]*\s*\)|[A-Za-z_][A-Za-z0-9_]*)"
+)
 # A column or table name as we accept it from a planner: plain identifiers only, optionally
 # schema-qualified; the renderer quotes them. Anything else (spaces, quotes, ;) is rejected.
-IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_$]{0,127}")
 DEFAULT_S3_CONN_ID = "aws_default"  # Airflow's conventional AWS connection
-QUALIFIED_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
+QUALIFIED_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$]{0,127}(\.[A-Za-z_][A-Za-z0-9_$]{0,127})?")
 
 
 def _identifier(name: str) -> str:
-    if not IDENTIFIER.match(name):
+    if not IDENTIFIER.fullmatch(name):
         raise ValueError(f"{name!r} is not a plain column name")
     return name
 
 
 def _table_name(name: str) -> str:
-    if not QUALIFIED_NAME.match(name):
+    if not QUALIFIED_NAME.fullmatch(name):
         raise ValueError(f"{name!r} is not a table name (expected name or schema.name)")
     return name
 
 
+def _text_checker(max_length: int, multiline: bool) -> Any:
+    """A validator for free text: printable characters only (tab and, when `multiline`, newline
+    too), at most `max_length` of them. Control characters, line and paragraph separators and
+    lone surrogates are refused, so no value can break a line of whatever shows it."""
+
+    def check(value: str) -> str:
+        if len(value) > max_length:
+            raise ValueError(f"at most {max_length} characters allowed, got {len(value)}")
+        allowed = "\t\n" if multiline else "\t"
+        for position, char in enumerate(value):
+            if not (char.isprintable() or char in allowed):
+                raise ValueError(f"character {char!r} at position {position} is not allowed here")
+        return value
+
+    return AfterValidator(check)
+
+
+def _cron_or_preset(value: str | None) -> str | None:
+    if value is None or value in SCHEDULE_PRESETS:
+        return value
+    if not CRON_PATTERN.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a preset ({', '.join(SCHEDULE_PRESETS)}) or a cron expression of "
+            "5 fields separated by single spaces"
+        )
+    if not croniter.is_valid(value):
+        raise ValueError(f"{value!r} has a field out of range (minute 0-59, hour 0-23, day 1-31, ...)")
+    return value
+
+
+def _partition(value: str) -> str:
+    if not PARTITION_PATTERN.fullmatch(value):
+        raise ValueError(f"{value!r} is not a column or toYYYYMM(column)-like expression")
+    return value
+
+
+def _sheet(value: str) -> str:
+    if any(char in value for char in "[]:*?/\\"):
+        raise ValueError(f"{value!r}: a sheet name may not contain [ ] : * ? / \\")
+    return value
+
+
 Identifier = Annotated[str, AfterValidator(_identifier)]
 TableName = Annotated[str, AfterValidator(_table_name)]
+ConnId = Annotated[str, Field(pattern=CONN_ID_PATTERN)]
+Line = Annotated[str, _text_checker(500, multiline=False)]  # a description, an owner
+FilePath = Annotated[str, Field(min_length=1), _text_checker(1024, multiline=False)]
+Sql = Annotated[str, Field(min_length=1), _text_checker(10_000, multiline=True)]
+Request = Annotated[str, _text_checker(10_000, multiline=True)]
+Tag = Annotated[str, Field(pattern=r"^[\w .:/@+\-]{1,100}$")]
+SheetName = Annotated[str, Field(min_length=1), _text_checker(31, multiline=False), AfterValidator(_sheet)]
+Schedule = Annotated[str | None, AfterValidator(_cron_or_preset)]
 
 
 class StrictModel(BaseModel):
@@ -53,15 +113,15 @@ class Incremental(StrictModel):
 
 class Source(StrictModel):
     type: Literal["sql", "s3", "excel", "cdc"] = "sql"
-    conn_id: str | None = Field(None, description="Airflow connection to read from")
+    conn_id: ConnId | None = Field(None, description="Airflow connection to read from")
     table: TableName | None = Field(None, description="Table to read, `name` or `schema.name`")
-    query: str | None = Field(None, description="One read-only SELECT, instead of `table`")
+    query: Sql | None = Field(None, description="One read-only SELECT, instead of `table`")
     columns: list[Identifier] | None = Field(None, description="Column subset; all columns when empty")
-    where: str | None = Field(None, description="SQL boolean condition applied at the source")
+    where: Sql | None = Field(None, description="SQL boolean condition applied at the source")
     incremental: Incremental | None = None
-    path: str | None = Field(None, description="s3://bucket/prefix/ or a local file path")
+    path: FilePath | None = Field(None, description="s3://bucket/prefix/ or a local file path")
     format: Literal["csv", "parquet", "jsonl", "xlsx"] | None = None
-    sheet: str | None = None
+    sheet: SheetName | None = None
 
     @property
     def file_conn_id(self) -> str | None:
@@ -103,14 +163,14 @@ class CastTransform(StrictModel):
     @classmethod
     def _type_names(cls, value: dict[str, str]) -> dict[str, str]:
         for type_name in value.values():
-            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_(), ]*", type_name):
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_(), ]{0,63}", type_name):
                 raise ValueError(f"{type_name!r} is not a type name")
         return value
 
 
 class FilterTransform(StrictModel):
     type: Literal["filter"]
-    condition: str = Field(description="SQL boolean condition, checked by the SQL safety gate")
+    condition: Sql = Field(description="SQL boolean condition, checked by the SQL safety gate")
 
 
 class DedupeTransform(StrictModel):
@@ -126,16 +186,16 @@ Transform = Annotated[
 
 class Target(StrictModel):
     type: Literal["clickhouse", "sql", "s3", "excel"] = "clickhouse"
-    conn_id: str | None = Field(None, description="Airflow connection to write to")
+    conn_id: ConnId | None = Field(None, description="Airflow connection to write to")
     table: TableName | None = None
     mode: Literal["append", "replace", "upsert"] = "append"
     keys: list[Identifier] = Field(default_factory=list, description="Key columns for upsert")
     create: bool = Field(True, description="Create the target table when it does not exist")
     order_by: list[Identifier] | None = Field(None, description="ClickHouse ORDER BY; primary key when empty")
-    partition_by: str | None = None
-    path: str | None = None
+    partition_by: Annotated[str, AfterValidator(_partition)] | None = None
+    path: FilePath | None = None
     format: Literal["csv", "parquet", "jsonl", "xlsx"] | None = None
-    sheet: str | None = None
+    sheet: SheetName | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Target:
@@ -159,12 +219,12 @@ class PipelineSpec(StrictModel):
 
     version: Literal[1] = SPEC_VERSION
     dag_id: str = Field(pattern=DAG_ID_PATTERN)
-    description: str = ""
-    request: str = Field("", description="The original request text, kept for review")
-    owner: str = "ai-etl"
-    tags: list[str] = Field(default_factory=lambda: ["ai-etl"])
-    schedule: str | None = Field(None, description="5-field cron, a preset such as @daily, or null")
-    timezone: str = "UTC"
+    description: Line = ""
+    request: Request = Field("", description="The original request text, kept for review")
+    owner: Annotated[str, Field(pattern=r"^[\w.@+\- ]{1,100}$")] = "ai-etl"
+    tags: list[Tag] = Field(default_factory=lambda: ["ai-etl"], max_length=20)
+    schedule: Schedule = Field(None, description="5-field cron, a preset such as @daily, or null")
+    timezone: Annotated[str, Field(pattern=r"^[A-Za-z0-9_+\-]{1,32}(/[A-Za-z0-9_+\-]{1,32}){0,2}$")] = "UTC"
     start_date: dt.date = dt.date(2025, 1, 1)
     catchup: bool = False
     retries: int = Field(2, ge=0, le=20)
@@ -173,15 +233,6 @@ class PipelineSpec(StrictModel):
     transforms: list[Transform] = Field(default_factory=list)
     target: Target
     checks: list[Check] = Field(default_factory=list)
-
-    @field_validator("schedule")
-    @classmethod
-    def _schedule(cls, value: str | None) -> str | None:
-        if value is None or value in SCHEDULE_PRESETS:
-            return value
-        if len(value.split()) != 5 or not croniter.is_valid(value):
-            raise ValueError(f"{value!r} is not a 5-field cron expression or a preset")
-        return value
 
     @field_validator("timezone")
     @classmethod

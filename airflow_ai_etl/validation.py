@@ -3,7 +3,8 @@
 1. schema      the spec parses; unknown fields rejected
 2. grounding   connections exist with the right type; tables and columns exist
 3. sql_safety  source queries are one read-only SELECT; conditions are plain expressions
-4. import      the rendered file imports in Airflow's DagBag (subprocess, timeout) with the planned tasks
+4. shape       the rendered file has exactly the template's shape (ast, nothing runs), then
+   import      it imports in Airflow's DagBag (subprocess, timeout, no secrets) with the planned tasks
 5. policy      nothing destroys a source
 
 Each gate returns a list of Problems; an empty list means the gate passed.
@@ -19,21 +20,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import sqlglot
 from pydantic import ValidationError
-from sqlglot import exp
 
+from airflow_ai_etl import sql_safety
 from airflow_ai_etl.catalog import Catalog, Table
 from airflow_ai_etl.outcome import Problem
+from airflow_ai_etl.render.shape import check_shape
 from airflow_ai_etl.spec import FilterTransform, PipelineSpec
 
 IMPORT_TIMEOUT_SECONDS = 120
-# Expression nodes a WHERE condition may contain: comparisons over columns and literals.
-_FORBIDDEN_IN_CONDITION = (exp.Select, exp.Subquery, exp.Command, exp.Anonymous)
-_WRITE_NODES = (
-    exp.Insert, exp.Update, exp.Delete, exp.Drop, exp.Create, exp.Alter, exp.Command, exp.Merge,
-    exp.TruncateTable, exp.Copy, exp.Into, exp.Lock,
-)  # fmt: skip
 _ENGINE_FOR_TARGET = {"clickhouse": "clickhouse", "sql": "postgres"}
 
 
@@ -96,14 +91,19 @@ def check_grounding(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
         return [
             Problem("grounding", f"cannot read tables of {source.conn_id}: {catalog.errors[source.conn_id]}")
         ]
-    table = catalog.find_table(source.conn_id, source.table)  # type: ignore[arg-type]
+    table = catalog.find_table(source.conn_id, source.table, exact=True)  # type: ignore[arg-type]
     if table is None:
-        names = ", ".join(catalog.display_name(source.conn_id, t) for t in catalog.tables_of(source.conn_id))  # type: ignore[arg-type]
+        variant = catalog.find_table(source.conn_id, source.table)  # type: ignore[arg-type]
+        if variant is not None:  # the transfers quote the name: "Orders" is not orders
+            hint = f"did you mean {catalog.display_name(source.conn_id, variant)!r}?"  # type: ignore[arg-type]
+        else:
+            hint = "tables: " + ", ".join(
+                catalog.display_name(source.conn_id, t)  # type: ignore[arg-type]
+                for t in catalog.tables_of(source.conn_id)  # type: ignore[arg-type]
+            )
         return [
             Problem(
-                "grounding",
-                f"table {source.table!r} not found in {source.conn_id}; tables: {names}",
-                "source.table",
+                "grounding", f"table {source.table!r} not found in {source.conn_id}; {hint}", "source.table"
             )
         ]
     return _check_columns(spec, table)
@@ -150,22 +150,35 @@ def _check_columns(spec: PipelineSpec, table: Table) -> list[Problem]:
     named += [(c, "target.keys") for c in spec.target.keys]
     loaded = set(spec.source.columns or table.column_names)
     problems = [
-        Problem("grounding", f"column {name!r} not found in {table.qualified_name}", where)
+        Problem("grounding", _missing_column(table, name), where)
         for name, where in named
-        if table.column(name) is None
+        if table.column(name, exact=True) is None
     ]
     problems += [
         Problem("grounding", f"key column {key!r} is not among the loaded columns", "target.keys")
         for key in spec.target.keys
-        if table.column(key) is not None and key not in loaded
+        if table.column(key, exact=True) is not None and key not in loaded
     ]
     for condition, where in _conditions(spec):
         for column in _condition_columns(condition):
-            if table.column(column) is None:
-                problems.append(
-                    Problem("grounding", f"column {column!r} not found in {table.qualified_name}", where)
-                )
+            if table.column(column, exact=True) is None:
+                problems.append(Problem("grounding", _missing_column(table, column, in_sql=True), where))
     return problems
+
+
+def _missing_column(table: Table, name: str, in_sql: bool = False) -> str:
+    """`column 'amount' not found in public.Orders`, with the real spelling when only the case differs.
+
+    :param in_sql: the name comes from a condition, where PostgreSQL folds unquoted names to lower
+        case: a mixed-case column must be written double-quoted there.
+    """
+    message = f"column {name!r} not found in {table.qualified_name}"
+    variant = table.column(name)
+    if variant is None:
+        return message
+    if in_sql and sql_safety.fold_name(variant.name) != variant.name:
+        return f'{message}; did you mean "{variant.name}" (double-quoted)?'
+    return f"{message}; did you mean {variant.name if in_sql else repr(variant.name)}?"
 
 
 # --- gate 3 ----------------------------------------------------------------------------------
@@ -182,59 +195,31 @@ def _conditions(spec: PipelineSpec) -> list[tuple[str, str]]:
 
 
 def _condition_columns(condition: str) -> list[str]:
-    try:
-        parsed = sqlglot.parse_one(f"SELECT 1 WHERE {condition}", read="postgres")
-    except sqlglot.errors.ParseError:
-        return []
-    return sorted({c.name for c in parsed.find_all(exp.Column)})
-
-
-def _has_comment(sql: str) -> bool:
-    return "--" in sql or "/*" in sql
+    """The columns a condition reads, as PostgreSQL resolves them (unquoted names fold to lower case)."""
+    return sql_safety.condition_columns(condition)
 
 
 def check_sql_safety(spec: PipelineSpec) -> list[Problem]:
-    """Gate 3: a source query is one read-only SELECT; conditions are single plain expressions."""
+    """Gate 3: a source query is one read-only SELECT; each condition is one allowlisted
+    true/false expression over the source's columns (see airflow_ai_etl.sql_safety)."""
     problems = []
     if spec.source.query is not None:
         problems += _check_query(spec.source.query)
+    table = spec.source.table if spec.source.query is None else None
     for condition, where in _conditions(spec):
-        problems += _check_condition(condition, where)
+        problems += _check_condition(condition, where, table)
     return problems
 
 
 def _check_query(query: str) -> list[Problem]:
-    if _has_comment(query):
-        return [Problem("sql_safety", "comments are not allowed in a source query", "source.query")]
-    try:
-        statements = [s for s in sqlglot.parse(query, read="postgres") if s is not None]
-    except sqlglot.errors.ParseError as exc:
-        return [Problem("sql_safety", f"source query does not parse: {exc}", "source.query")]
-    if len(statements) != 1:
-        return [
-            Problem(
-                "sql_safety", f"source query must be one statement, found {len(statements)}", "source.query"
-            )
-        ]
-    statement = statements[0]
-    if not isinstance(statement, exp.Query) or any(statement.find_all(*_WRITE_NODES)):
-        return [Problem("sql_safety", "source query must be a read-only SELECT", "source.query")]
-    return []
+    return [Problem("sql_safety", message, "source.query") for message in sql_safety.check_query(query)]
 
 
-def _check_condition(condition: str, where: str) -> list[Problem]:
-    if _has_comment(condition) or ";" in condition:
-        return [Problem("sql_safety", "a condition may not contain ';' or comments", where)]
-    try:
-        parsed = sqlglot.parse_one(f"SELECT 1 WHERE {condition}", read="postgres")
-    except sqlglot.errors.ParseError as exc:
-        return [Problem("sql_safety", f"condition does not parse: {exc}", where)]
-    predicate = parsed.args["where"].this
-    if any(predicate.find_all(*_FORBIDDEN_IN_CONDITION, *_WRITE_NODES)):
-        return [
-            Problem("sql_safety", "a condition may only compare columns and values (no subqueries)", where)
-        ]
-    return []
+def _check_condition(condition: str, where: str, source_table: str | None = None) -> list[Problem]:
+    return [
+        Problem("sql_safety", message, where)
+        for message in sql_safety.check_condition(condition, source_table)
+    ]
 
 
 # --- gate 5 ----------------------------------------------------------------------------------
@@ -282,33 +267,62 @@ print(json.dumps({
 """
 
 
+# What the import subprocess inherits: enough to find Python, the packages and Airflow's config
+# file, nothing that carries a secret (connections, variables, cloud credentials, tokens).
+_IMPORT_ENV_NAMES = {
+    *("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV"),
+}
+_SECRET_MARKERS = ("SECRET", "PASSWORD", "TOKEN", "FERNET", "CONN", "_KEY", "CREDENTIAL")
+
+
+def import_environment() -> dict[str, str]:
+    """The environment of the DagBag subprocess: the allow-listed names, and Airflow's own
+    settings except those whose name suggests a secret or a connection."""
+    env = {name: value for name, value in os.environ.items() if name in _IMPORT_ENV_NAMES}
+    for name, value in os.environ.items():
+        if name == "AIRFLOW_HOME" or (
+            name.startswith("AIRFLOW__") and not any(marker in name for marker in _SECRET_MARKERS)
+        ):
+            env[name] = value
+    env["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+    return env
+
+
 def check_imports(
     files: dict[str, str], expected_tasks: dict[str, list[str]], timeout: float = IMPORT_TIMEOUT_SECONDS
 ) -> dict[str, list[Problem]]:
     """Gate 4 for many files at once: each `dag_id -> source` is imported by Airflow's DagBag in a
-    subprocess; returns the problems per dag_id (empty list when the file is good)."""
-    results: dict[str, list[Problem]] = {dag_id: [] for dag_id in files}
+    subprocess; returns the problems per dag_id (empty list when the file is good).
+
+    A file is imported only after it passes the shape gate: importing runs code, so nothing that
+    is not exactly a rendered DAG (literals in the template's shape) is ever imported."""
+    results: dict[str, list[Problem]] = {dag_id: check_shape(source) for dag_id, source in files.items()}
+    to_import = {dag_id: source for dag_id, source in files.items() if not results[dag_id]}
+    if not to_import:
+        return results
     with tempfile.TemporaryDirectory(prefix="ai_etl_import_") as folder:
-        for dag_id, source in files.items():
-            Path(folder, f"{dag_id}.py").write_text(source, encoding="utf-8")
-        env = {**os.environ, "AIRFLOW__CORE__LOAD_EXAMPLES": "False"}
+        # File names are numbered, not taken from the dag_id: no name can point outside the folder.
+        file_keys = {f"dag_{index}": dag_id for index, dag_id in enumerate(to_import)}
+        for name, dag_id in file_keys.items():
+            Path(folder, f"{name}.py").write_text(to_import[dag_id], encoding="utf-8", errors="surrogatepass")
         try:
             proc = subprocess.run(
                 [sys.executable, "-c", _DAGBAG_SCRIPT, folder],
-                capture_output=True, text=True, timeout=timeout, env=env,
+                capture_output=True, text=True, timeout=timeout, env=import_environment(),
             )  # fmt: skip
         except subprocess.TimeoutExpired:
             message = f"importing the DAG file took longer than {timeout:.0f} s"
-            return {dag_id: [Problem("import", message)] for dag_id in files}
+            return {**results, **{dag_id: [Problem("import", message)] for dag_id in to_import}}
         try:
             report = json.loads(proc.stdout.strip().splitlines()[-1])
         except (ValueError, IndexError):
             message = f"DagBag import check failed (exit {proc.returncode}): {proc.stderr.strip()[-2000:]}"
-            return {dag_id: [Problem("import", message)] for dag_id in files}
+            return {**results, **{dag_id: [Problem("import", message)] for dag_id in to_import}}
     for path, error in report["errors"].items():
-        results.setdefault(Path(path).stem, []).append(Problem("import", error.strip()[-2000:]))
+        key = file_keys.get(Path(path).stem, Path(path).stem)
+        results.setdefault(key, []).append(Problem("import", error.strip()[-2000:]))
     for dag_id, expected in expected_tasks.items():
-        if results.get(dag_id):
+        if results.get(dag_id) or dag_id not in to_import:
             continue
         actual = report["dags"].get(dag_id)
         if actual is None:

@@ -15,6 +15,8 @@ missing=()
 have_postgres || missing+=(postgresql postgresql-client)
 have_clickhouse || missing+=(clickhouse-server clickhouse-client)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)  # Celery broker of the executor test
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)  # validates docker-compose.yml
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
@@ -27,6 +29,6 @@ $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The Debian packages start their own services on the default ports; the project runs private
 # instances, so stop those to keep ports and memory free.
-for service in clickhouse-server postgresql; do
+for service in clickhouse-server postgresql redis-server; do
     $sudo service "$service" stop >/dev/null 2>&1 || true
 done

@@ -94,3 +94,10 @@ def ch_database(clickhouse: ClickHouseServer, request: pytest.FixtureRequest) ->
     yield name
     client.execute(f"DROP DATABASE IF EXISTS `{name}`")
     client.disconnect()
+
+
+@pytest.fixture
+def local_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Allow local files under ``tmp_path`` (``[ai_etl] file_roots``); returns ``tmp_path``."""
+    monkeypatch.setenv("AIRFLOW__AI_ETL__FILE_ROOTS", str(tmp_path))
+    return tmp_path

@@ -35,6 +35,7 @@ from xml.etree.ElementTree import iterparse
 
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.file_roots import FileRootError, readable_local_file
 from airflow_ai_etl.hooks.s3 import S3Hook, S3PathError, is_s3_path, parse_s3_path
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -53,11 +54,14 @@ class SheetNotFoundError(ExcelFileError):
 
 @contextlib.contextmanager
 def local_copy(path: str, s3_conn_id: str | None = None) -> Iterator[str]:
-    """A local file name for ``path``: the path itself, or a temporary download of an S3 object."""
+    """A local file name for ``path``: the resolved local path (only under ``[ai_etl] file_roots``),
+    or a temporary download of an S3 object."""
     if not is_s3_path(path):
-        if not Path(path).is_file():
-            raise ExcelFileError(f"Excel file {path} does not exist")
-        yield path
+        try:  # only under [ai_etl] file_roots; a missing file and a refused one read the same
+            real = readable_local_file(path, "a readable workbook")
+        except FileRootError as e:
+            raise ExcelFileError(str(e)) from None
+        yield real
         return
     if not s3_conn_id:
         raise ExcelFileError(f"{path} is on S3: give s3_conn_id")

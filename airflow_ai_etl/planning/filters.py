@@ -94,6 +94,7 @@ from airflow_ai_etl.planning.vocabulary import (
     stem,
     words,
 )
+from airflow_ai_etl.sql_safety import quote_folded_names
 
 
 class FilterRules:
@@ -123,7 +124,8 @@ class FilterRules:
         questions += self._unplaced_only_value(request, table, conditions)
         if questions:
             return Found(None, questions)
-        where = " AND ".join(conditions) or None
+        # Conditions name columns as the catalog spells them; PostgreSQL folds unquoted names.
+        where = quote_folded_names(" AND ".join(conditions), table.column_names) or None
         hint = FILTER_HINTS.search(request.lower)
         if hint and not where:
             question = (

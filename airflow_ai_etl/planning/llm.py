@@ -39,7 +39,7 @@ Strategy = Literal["offline", "llm", "auto"]
 STRATEGIES: tuple[str, ...] = ("offline", "llm", "auto")
 StructuredOutput = Literal["json_schema", "json_object", "none"]
 # Bump when the prompt or envelope changes: cached answers of an older prompt are not reused.
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 CACHE_FILE = "llm_planner.sqlite"
 # Problems a person cannot fix by answering a question: a model that still proposes unsafe SQL
 # or a destructive pipeline after its repair attempts, or never returns usable JSON, is refused.
@@ -171,9 +171,12 @@ You never write code. Answer with exactly one JSON object, nothing else:
 Rules:
 - Use only connections, tables and columns listed in the catalog below, spelled exactly.
 - The source is a postgres connection (source.type "sql") reading one `table`; use `query` only when a
-  single read-only SELECT is really needed. Conditions (source.where, filter transforms) are plain SQL
-  boolean expressions over the source table's columns and literals: no subqueries, no function calls,
-  no comments, no semicolons.
+  single read-only SELECT is really needed. Conditions (source.where, filter transforms) are one SQL
+  boolean expression over the source table's columns and literals: comparisons, AND/OR/NOT, arithmetic,
+  LIKE/ILIKE, IN (list of values), BETWEEN, IS [NOT] NULL, casts to basic types, intervals, now(),
+  current_date, date_trunc, extract, lower, upper, coalesce, abs, length; a column whose name has
+  capital letters is double-quoted ("Amount" > 10). No subqueries, ORDER BY, LIMIT, GROUP BY, other
+  functions, comments or semicolons.
 - target.type is "clickhouse" for a clickhouse connection and "sql" for a postgres one; target.table is
   the table name to write (usually the source table's name).
 - schedule is a 5-field cron expression, a preset (@hourly, @daily, @weekly, @monthly) or null (manual);

@@ -1,13 +1,15 @@
 """PipelineSpec -> DAG source: one Jinja template, values written as Python literals.
 
-Every value that reaches the file goes through `repr` (the `py` filter), so no text from a
-request or a model can become code. The same spec always renders to the same bytes.
+Escaping holds by construction: the template environment refuses to write anything that is not
+`Code`, and only two filters make Code from data: `py` (a Python literal in which every character
+that is not printable, quotes and backslashes included, is escaped) and `comment` (text flattened
+to one line of printable characters). The same spec always renders to the same bytes.
 """
 
 from __future__ import annotations
 
 import ast
-import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -19,7 +21,7 @@ from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
 from airflow_ai_etl.spec import Check, DedupeTransform, FilterTransform, MaskTransform, PipelineSpec
 
 SPEC_VARIABLE = "AI_ETL_SPEC"
-CHECK_IMPORT = "from airflow.providers.common.sql.operators.sql import SQLCheckOperator"
+CHECK_IMPORT = ("airflow.providers.common.sql.operators.sql", "SQLCheckOperator")
 
 
 class RenderError(ValueError):
@@ -46,7 +48,7 @@ class RenderedTask:
 class DagPlan:
     """The tasks and edges a spec becomes; the import gate compares them with the real DAG."""
 
-    imports: list[str]
+    imports: list[tuple[str, str]]  # (module, name): `from module import name`
     tasks: list[RenderedTask]
     edges: list[tuple[str, str]]
 
@@ -55,16 +57,47 @@ class DagPlan:
         return [t.task_id for t in self.tasks]
 
 
-def py_literal(value: Any, indent: int = 0) -> str:
+class Code(str):
+    """Text that may be written into the DAG file as it is: template constants and the output
+    of the `py` and `comment` filters. The environment refuses every other value."""
+
+
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def _escape_char(char: str) -> str:
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    if char.isprintable():
+        return char
+    point = ord(char)
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
+
+
+def py_string(text: str) -> str:
+    """A double-quoted Python string literal of `text`: printable characters as they are (so
+    Cyrillic stays readable), everything else (newlines, line separators, control characters,
+    lone surrogates) as an escape. The literal is one line and only closes at its end."""
+    return '"' + "".join(_escape_char(char) for char in text) + '"'
+
+
+def py_literal(value: Any, indent: int = 0) -> Code:
     """A Python literal for JSON-like data, double-quoted like formatted code.
 
-    JSON string syntax (with non-ASCII kept) is also valid Python string syntax, so a value can
-    never escape its quotes. Dicts and lists that do not fit on one line are split one item per line.
+    Dicts and lists that do not fit on one line are split one item per line.
     """
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if value is None or isinstance(value, (bool, int, float)):
-        return repr(value)
+        return Code(py_string(value))
+    if value is None or isinstance(value, bool):
+        return Code(repr(value))
+    if isinstance(value, int):
+        return Code(str(int(value)))  # int() drops any subclass's own __repr__/__str__
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise TypeError("NaN and infinity have no literal in a DAG file")
+        return Code(repr(float(value)))
     if isinstance(value, (list, tuple, dict)):
         is_dict = isinstance(value, dict)
         items = list(value.items()) if is_dict else list(value)
@@ -77,23 +110,38 @@ def py_literal(value: Any, indent: int = 0) -> str:
 
         flat = open_ + ", ".join(item(e, indent) for e in items) + close
         if len(flat) + indent <= 100 and "\n" not in flat:
-            return flat
+            return Code(flat)
         pad = " " * (indent + 4)
         lines = [f"{pad}{item(e, indent + 4)}," for e in items]
-        return open_ + "\n" + "\n".join(lines) + "\n" + " " * indent + close
+        return Code(open_ + "\n" + "\n".join(lines) + "\n" + " " * indent + close)
     raise TypeError(f"cannot write {type(value).__name__} into a DAG file")
+
+
+def comment_text(text: str, limit: int = 300) -> Code:
+    """Text for a `#` comment: one line of printable characters, at most `limit` of them."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return Code(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+def _only_code(value: Any) -> Code:
+    """The environment's finalize: a value reaches the file only as Code."""
+    if isinstance(value, Code):
+        return value
+    raise RenderError(f"the template wrote a {type(value).__name__} without the py or comment filter")
 
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("airflow_ai_etl.render", "templates"),
-        autoescape=False,  # Python source, not HTML; values are escaped by the `py` filter
+        autoescape=False,  # Python source, not HTML; `finalize` makes every value pass a filter
+        finalize=_only_code,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
     env.filters["py"] = py_literal
+    env.filters["comment"] = comment_text
     return env
 
 
@@ -105,11 +153,6 @@ def _version() -> str:
         return package_version("airflow-ai-etl")
     except PackageNotFoundError:
         return "dev"
-
-
-def _one_line(text: str, limit: int = 300) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _quote_ch(name: str) -> str:
@@ -171,19 +214,19 @@ def _no_transforms(spec: PipelineSpec) -> None:
         )
 
 
-def _postgres_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+def _postgres_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     args = _sql_source_args(spec)
     args += [("order_by", spec.target.order_by), ("partition_by", spec.target.partition_by)]
-    return "PostgresToClickHouseOperator", args
+    return args
 
 
-def _postgres_to_postgres(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
-    return "PostgresToPostgresOperator", _sql_source_args(spec)
+def _postgres_to_postgres(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    return _sql_source_args(spec)
 
 
-def _s3_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+def _s3_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     _no_transforms(spec)
-    return "S3ToClickHouseOperator", [
+    return [
         ("s3_conn_id", spec.source.file_conn_id),
         ("path", spec.source.path),
         ("format", spec.source.format or "csv"),
@@ -194,9 +237,9 @@ def _s3_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
     ]
 
 
-def _excel_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+def _excel_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     _no_transforms(spec)
-    return "ExcelToClickHouseOperator", [
+    return [
         ("path", spec.source.path),
         ("sheet", spec.source.sheet if spec.source.sheet is not None else 0),
         ("target_conn_id", spec.target.conn_id),
@@ -207,9 +250,9 @@ def _excel_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]
     ]
 
 
-def _cdc_to_clickhouse(spec: PipelineSpec) -> tuple[str, list[tuple[str, Any]]]:
+def _cdc_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     _no_transforms(spec)
-    return "PostgresCDCToClickHouseOperator", [
+    return [
         ("source_conn_id", spec.source.conn_id),
         ("source_table", spec.source.table),
         ("target_conn_id", spec.target.conn_id),
@@ -224,14 +267,36 @@ def _file_mode(spec: PipelineSpec) -> str:
     return spec.target.mode
 
 
-# (source.type, target.type) -> the load task's operator and arguments, and where it is imported from.
+@dataclass(frozen=True)
+class Loader:
+    """The load task of one (source.type, target.type) pair: which operator, and its arguments."""
+
+    module: str
+    operator: str
+    arguments: Callable[[PipelineSpec], list[tuple[str, Any]]]
+
+
 LOADERS = {
-    ("sql", "clickhouse"): (_postgres_to_clickhouse, "airflow_ai_etl.operators.transfer"),
-    ("sql", "sql"): (_postgres_to_postgres, "airflow_ai_etl.operators.transfer"),
-    ("s3", "clickhouse"): (_s3_to_clickhouse, "airflow_ai_etl.operators.files"),
-    ("excel", "clickhouse"): (_excel_to_clickhouse, "airflow_ai_etl.operators.files"),
-    ("cdc", "clickhouse"): (_cdc_to_clickhouse, "airflow_ai_etl.operators.cdc"),
+    ("sql", "clickhouse"): Loader(
+        "airflow_ai_etl.operators.transfer", "PostgresToClickHouseOperator", _postgres_to_clickhouse
+    ),
+    ("sql", "sql"): Loader(
+        "airflow_ai_etl.operators.transfer", "PostgresToPostgresOperator", _postgres_to_postgres
+    ),
+    ("s3", "clickhouse"): Loader(
+        "airflow_ai_etl.operators.files", "S3ToClickHouseOperator", _s3_to_clickhouse
+    ),
+    ("excel", "clickhouse"): Loader(
+        "airflow_ai_etl.operators.files", "ExcelToClickHouseOperator", _excel_to_clickhouse
+    ),
+    ("cdc", "clickhouse"): Loader(
+        "airflow_ai_etl.operators.cdc", "PostgresCDCToClickHouseOperator", _cdc_to_clickhouse
+    ),
 }
+# Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
+ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
+    {(loader.module, loader.operator) for loader in LOADERS.values()} | {CHECK_IMPORT}
+)
 
 
 def plan_tasks(spec: PipelineSpec) -> DagPlan:
@@ -243,8 +308,7 @@ def plan_tasks(spec: PipelineSpec) -> DagPlan:
             f"source type {spec.source.type!r} -> target type {spec.target.type!r} is not supported by this "
             f"version yet; supported: {supported}"
         )
-    build, module = loader
-    operator, args = build(spec)
+    module, operator, args = loader.module, loader.operator, loader.arguments(spec)
     table_slug = (spec.target.table or "data").replace(".", "_")
     load = RenderedTask(var="load", operator=operator, args=[("task_id", f"load_{table_slug}"), *args])
     tasks = [load]
@@ -263,7 +327,7 @@ def plan_tasks(spec: PipelineSpec) -> DagPlan:
         )
         tasks.append(task)
         edges.append(("load", task.var))
-    imports = [f"from {module} import {operator}"] + ([CHECK_IMPORT] if edges else [])
+    imports = [(module, operator)] + ([CHECK_IMPORT] if edges else [])
     return DagPlan(imports=imports, tasks=tasks, edges=edges)
 
 
@@ -289,7 +353,7 @@ def render(spec: PipelineSpec) -> str:
     incremental = f", incremental by {source.incremental.column}" if source.incremental else ""
     doc_md = (
         f"**AI ETL pipeline** `{spec.dag_id}`\n\n"
-        f"- Request: {_one_line(spec.request) or '—'}\n"
+        f"- Request: {comment_text(spec.request) or '—'}\n"
         f"- Schedule: `{spec.schedule}` — {schedule_text} ({spec.timezone})\n"
         f"- Source: `{source.conn_id}` `{source.table or source.path}`{incremental}\n"
         f"- Target: `{target.conn_id}` `{target.table or target.path}` ({target.mode})\n"
@@ -297,15 +361,18 @@ def render(spec: PipelineSpec) -> str:
     return _ENV.get_template("dag.py.j2").render(
         spec=spec,
         version=_version(),
-        request_line=_one_line(spec.request) or "—",
+        request_line=spec.request or "—",
         schedule_line=f"{spec.schedule or 'manual'} — {schedule_text} ({spec.timezone})",
         source_line=f"{source.conn_id}: {source.table or source.path}{incremental}",
         target_line=f"{target.conn_id}: {target.table or target.path} ({target.mode})",
-        imports=plan.imports,
+        imports=[(Code(module), Code(name)) for module, name in plan.imports],
+        spec_variable=Code(SPEC_VARIABLE),
         spec_literal=py_literal(spec.to_json_dict()),
         doc_md=doc_md,
-        tasks=plan.tasks,
-        edges=plan.edges,
+        tasks=[
+            (Code(t.var), Code(t.operator), [(Code(k), v) for k, v in t.written_args]) for t in plan.tasks
+        ],
+        edges=[(Code(up), Code(down)) for up, down in plan.edges],
     )
 
 
@@ -313,11 +380,12 @@ def read_embedded_spec(source: str) -> dict[str, Any] | None:
     """The spec literal of a rendered file (None when the file has none): the round trip."""
     try:
         tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == SPEC_VARIABLE for t in node.targets
-        ):
-            return ast.literal_eval(node.value)
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == SPEC_VARIABLE for t in node.targets
+            ):
+                value = ast.literal_eval(node.value)
+                return value if isinstance(value, dict) else None
+    except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
+        return None  # not valid Python, or a spec that is not a literal: not ours to read
     return None

@@ -27,9 +27,9 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from airflow_ai_etl.file_roots import FileRootError, writable_local_file
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
 from airflow_ai_etl.hooks.excel import ExcelReportWriter
 from airflow_ai_etl.hooks.s3 import S3Hook, S3PathError, is_s3_path, parse_s3_path
@@ -188,12 +188,13 @@ class ClickHouseExport:
             bucket, _ = parse_s3_path(path)
             if not s3.bucket_exists(bucket):  # fail before running the query
                 raise S3PathError(f"S3 bucket {bucket!r} does not exist (connection {self.s3_conn_id!r})")
-            tmp_dir = None
+            tmp_dir, destination = None, path
         else:
-            parent = Path(path).parent
-            if not parent.is_dir():
-                raise TransferError(f"directory {parent} does not exist")
-            tmp_dir = str(parent)
+            try:  # only under [ai_etl] file_roots; symlinks and .. resolved first
+                destination = writable_local_file(path, "a writable location")
+            except FileRootError as e:
+                raise TransferError(str(e)) from None
+            tmp_dir = os.path.dirname(destination)
         fd, tmp = tempfile.mkstemp(prefix=".ai-etl-export.", suffix=f".{self.format}", dir=tmp_dir)
         os.close(fd)
         client = self.source_hook.get_client()
@@ -205,7 +206,7 @@ class ClickHouseExport:
                 s3.upload_file(tmp, path)
             else:
                 os.chmod(tmp, 0o644)
-                os.replace(tmp, path)
+                os.replace(tmp, destination)
         finally:
             client.disconnect()
             if os.path.exists(tmp):

@@ -48,6 +48,13 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from airflow_ai_etl.file_roots import (
+    HOW_TO_CONFIGURE,
+    OPTION,
+    FileRootError,
+    configured_roots,
+    readable_local_file,
+)
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier
 from airflow_ai_etl.hooks.excel import ExcelWorkbook
 from airflow_ai_etl.hooks.s3 import S3Hook, S3Object, S3PathError, has_glob, is_s3_path
@@ -508,9 +515,27 @@ class LocalFile:
 
 
 def list_local_files(path: str) -> list[LocalFile]:
-    """Files matching ``path``: a file, every file below a folder (recursively, hidden files left
-    out), or a glob (``/data/in/*.csv``; ``**`` spans folders); sorted by path."""
+    """Files matching ``path`` under ``[ai_etl] file_roots``: a file, every file below a folder
+    (recursively, hidden files left out), or a glob (``/data/in/*.csv``; ``**`` spans folders);
+    sorted by path. Every file found must resolve (symlinks followed) inside the roots.
+
+    :raises FileRootError: no roots configured, or the path (or a file found) outside them.
+    """
     path = path.removeprefix("file://")
+    roots = configured_roots()
+    if not roots:
+        raise FileRootError(
+            f"local files are not allowed ({path}): no file roots are configured; {HOW_TO_CONFIGURE}"
+        )
+    refused = FileRootError(
+        f"{path} is not a readable file or folder under the allowed file roots ({OPTION})"
+    )
+    if "\x00" in path or not os.path.isabs(path):
+        raise refused
+    base = path[: min((path.index(c) for c in "*?[" if c in path), default=len(path))]
+    real_base = os.path.realpath(base)
+    if not any(os.path.commonpath([real_base, root]) == root for root in roots):
+        raise refused
     if has_glob(path):
         found = [p for p in glob.glob(path, recursive=True) if os.path.isfile(p)]
     elif os.path.isdir(path):
@@ -525,9 +550,10 @@ def list_local_files(path: str) -> list[LocalFile]:
     else:
         found = []
     out = []
-    for p in sorted(os.path.abspath(f) for f in found):
-        st = os.stat(p)
-        out.append(LocalFile(p, f"{st.st_size:x}-{st.st_mtime_ns:x}", st.st_size))
+    for p in sorted(found):
+        real = readable_local_file(os.path.abspath(p))  # a symlink out of the roots is refused
+        st = os.stat(real)
+        out.append(LocalFile(real, f"{st.st_size:x}-{st.st_mtime_ns:x}", st.st_size))
     return out
 
 

@@ -59,6 +59,9 @@ LIBPQ_EXTRAS = {
 }
 # Alias of the filtered source rows inside the dedupe subquery (its whole-row text is the tiebreak).
 _ROW_ALIAS = "ai_etl_src"
+# [ai_etl] source_statement_timeout when unset: one source statement (a whole COPY of a load) may
+# run an hour; a condition or query that would run for ever on the source is cancelled.
+DEFAULT_SOURCE_STATEMENT_TIMEOUT = 3600.0
 
 
 class TransferError(AirflowException):
@@ -148,8 +151,66 @@ def validate_options(options: TransferOptions) -> None:
 # --------------------------------------------------------------------------- connection
 
 
-def pg_connect(conn_id: str) -> Any:
-    """psycopg2 connection from the Airflow connection ``conn_id`` (psycopg2: named cursors, COPY)."""
+def source_statement_timeout() -> float | None:
+    """``[ai_etl] source_statement_timeout`` in seconds (default 3600); None when set to 0 (no limit).
+
+    :raises TransferError: the setting is not a number of seconds.
+    """
+    raw: Any = DEFAULT_SOURCE_STATEMENT_TIMEOUT
+    try:
+        from airflow.configuration import conf
+
+        raw = conf.get("ai_etl", "source_statement_timeout", fallback="") or raw
+    except ImportError:  # plain library use without Airflow's configuration
+        pass
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        raise TransferError(
+            f"[ai_etl] source_statement_timeout must be a number of seconds >= 0, got {raw!r}"
+        )
+    return seconds or None
+
+
+def set_statement_timeout(conn: Any, seconds: float | None) -> None:
+    """Cancel any statement of ``conn``'s session that runs longer than ``seconds`` (None: no limit)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT set_config('statement_timeout', %s, false)", (f"{round((seconds or 0) * 1000)}ms",)
+        )
+    conn.commit()
+
+
+def explain_timeout(exc: BaseException, seconds: float | None, source: Any = None) -> TransferError | None:
+    """A clear :class:`TransferError` for a source statement cancelled by its statement timeout, else None.
+
+    :param source: the source connection; an error raised by another connection's cursor (the
+        target's) is not the source's timeout.
+    """
+    import psycopg2.errors
+
+    while isinstance(exc, TransferError) and exc.__cause__ is not None:  # a wrapped source error
+        exc = exc.__cause__
+    if seconds is None or not isinstance(exc, psycopg2.errors.QueryCanceled):
+        return None
+    cursor = getattr(exc, "cursor", None)
+    if source is not None and cursor is not None and cursor.connection is not source:
+        return None
+    return TransferError(
+        f"the source query ran longer than [ai_etl] source_statement_timeout = {seconds:g} s and was "
+        f"cancelled by PostgreSQL; the target is unchanged. Narrow the selection (where, incremental) "
+        f"or raise the setting."
+    )
+
+
+def pg_connect(conn_id: str, statement_timeout: float | None = None) -> Any:
+    """psycopg2 connection from the Airflow connection ``conn_id`` (psycopg2: named cursors, COPY).
+
+    :param statement_timeout: seconds after which PostgreSQL cancels a statement of this session
+        (see :func:`source_statement_timeout`); None leaves the server's setting.
+    """
     import psycopg2
     from airflow.sdk import BaseHook
 
@@ -157,7 +218,7 @@ def pg_connect(conn_id: str) -> Any:
     extra = conn.extra_dejson or {}
     kwargs: dict[str, Any] = {k: v for k, v in extra.items() if k in LIBPQ_EXTRAS}
     kwargs.setdefault("application_name", "airflow-ai-etl")
-    return psycopg2.connect(
+    pg = psycopg2.connect(
         host=conn.host or "localhost",
         port=conn.port or 5432,
         user=conn.login,
@@ -165,6 +226,13 @@ def pg_connect(conn_id: str) -> Any:
         dbname=conn.schema or "postgres",
         **kwargs,
     )
+    if statement_timeout is not None:
+        try:
+            set_statement_timeout(pg, statement_timeout)
+        except BaseException:
+            pg.close()
+            raise
+    return pg
 
 
 def connection_identity(conn_id: str) -> tuple[str, int, str]:
@@ -192,6 +260,8 @@ def lock_target(cur: Any, target: str, *, transaction: bool) -> None:
     cur.execute(f"SELECT {kind}(%s)", (key,))
     if not cur.fetchone()[0]:
         log.info("Another load into %s is running; waiting for it to finish", target)
+        if not transaction:  # waiting for the other load is not a source query: no statement timeout
+            cur.execute("SET LOCAL statement_timeout = 0")
         cur.execute(f"SELECT {kind.replace('_try', '')}(%s)", (key,))
 
 

@@ -102,11 +102,13 @@ from airflow_ai_etl.transfers.postgres_source import (
     SourceSelection,
     TransferError,
     describe_source,
+    explain_timeout,
     lock_target,
     pg_connect,
     pg_quote_ident,
     pg_quote_table,
     source_from,
+    source_statement_timeout,
     stream_copy,
     validate_options,
     watermark_condition,
@@ -386,9 +388,12 @@ class PostgresToClickHouseTransfer:
 
     # ------------------------------------------------------------------ source
 
-    def _pg_connect(self) -> Any:
-        """psycopg2 connection from the Airflow connection (psycopg2: named cursors, copy_expert)."""
-        return pg_connect(self.source_conn_id)
+    def _pg_connect(self, statement_timeout: float | None = None) -> Any:
+        """psycopg2 connection from the Airflow connection (psycopg2: named cursors, copy_expert).
+
+        :param statement_timeout: seconds after which PostgreSQL cancels a source statement.
+        """
+        return pg_connect(self.source_conn_id, statement_timeout)
 
     def _source_from(self) -> str:
         return source_from(self.source_table, self.source_sql)
@@ -518,7 +523,8 @@ class PostgresToClickHouseTransfer:
         old_sql = f"{quote_identifier(database)}.{quote_identifier(table + OLD_SUFFIX)}"
         full_name = f"{database}.{table}"
 
-        conn = self._pg_connect()
+        timeout = source_statement_timeout()
+        conn = self._pg_connect(timeout)
         try:
             with conn.cursor() as cur:
                 cur.execute(CLICKHOUSE_TEXT_SESSION_SQL)
@@ -614,6 +620,11 @@ class PostgresToClickHouseTransfer:
             new_wm = watermark
             if self.incremental_column:
                 new_wm = self._watermark(client, target_sql)
+        except Exception as exc:
+            clear = explain_timeout(exc, timeout, conn)
+            if clear is not None:
+                raise clear from exc
+            raise
         finally:
             conn.close()
             client.disconnect()

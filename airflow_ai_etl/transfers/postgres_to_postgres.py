@@ -42,11 +42,13 @@ from airflow_ai_etl.transfers.postgres_source import (
     TransferError,
     connection_identity,
     describe_source,
+    explain_timeout,
     lock_target,
     mask_expr,
     pg_connect,
     pg_quote_ident,
     pg_quote_table,
+    source_statement_timeout,
     split_pg_table,
     stream_copy,
     validate_options,
@@ -246,7 +248,8 @@ class PostgresToPostgresTransfer:
         import psycopg2
 
         started = time.monotonic()
-        src = pg_connect(self.source_conn_id)
+        timeout = source_statement_timeout()
+        src = pg_connect(self.source_conn_id, timeout)
         try:
             tgt = pg_connect(self.target_conn_id)
         except BaseException:
@@ -278,13 +281,15 @@ class PostgresToPostgresTransfer:
             try:
                 rows, source_rows, watermark = self._load(src, tgt, cols, primary, schema, table, target_sql)
                 tgt.commit()
-            except psycopg2.Error as e:
+            except BaseException as e:
                 tgt.rollback()
-                raise TransferError(
-                    f"load into {full_name} failed, target unchanged: {str(e).strip()}"
-                ) from e
-            except BaseException:
-                tgt.rollback()
+                clear = explain_timeout(e, timeout, src)
+                if clear is not None:
+                    raise clear from e
+                if isinstance(e, psycopg2.Error):
+                    raise TransferError(
+                        f"load into {full_name} failed, target unchanged: {str(e).strip()}"
+                    ) from e
                 raise
             new_wm = watermark
             if self.incremental_column:

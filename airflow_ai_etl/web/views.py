@@ -57,7 +57,11 @@ class AIETLView(BaseView):
             perms.sync_permissions(appbuilder.sm)
         except Exception:  # e.g. another api-server worker created them at the same moment
             log.exception("AI ETL: could not create the menu's permissions")
-            appbuilder.sm.session.rollback()
+            # Only the FAB auth manager's security manager has a session; with another auth
+            # manager the pages cannot check permissions, and the api-server must still start.
+            session = getattr(appbuilder.sm, "session", None)
+            if session is not None:
+                session.rollback()
         return blueprint
 
     @expose("/")

@@ -17,7 +17,7 @@ pytest_plugins = ["tests.s3_server"]
 
 
 @pytest.fixture
-def assistant(tmp_path, clickhouse, ch_database, s3_server, monkeypatch) -> Assistant:
+def assistant(local_files, tmp_path, clickhouse, ch_database, s3_server, monkeypatch) -> Assistant:
     monkeypatch.setenv("AIRFLOW_CONN_CLICKHOUSE_DEFAULT", clickhouse.uri(ch_database))
     monkeypatch.setenv("AIRFLOW_CONN_AWS_DEFAULT", s3_server.connection_json())
     return Assistant(catalog=load_catalog(), dags_folder=tmp_path / "dags", state_dir=tmp_path / "state")

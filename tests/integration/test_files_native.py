@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from airflow_ai_etl.file_roots import FileRootError
 from airflow_ai_etl.operators.files import FilesToClickHouseOperator, S3ToClickHouseOperator
 from airflow_ai_etl.transfers.files_to_clickhouse import FilesLoadError
 
@@ -23,8 +24,9 @@ LOGGER = "airflow_ai_etl.transfers.files_to_clickhouse"
 
 
 @pytest.fixture
-def ch(clickhouse, ch_database, monkeypatch):
-    """Client on the test database; connection ch_native (with http_port) and ch_python (without)."""
+def ch(clickhouse, ch_database, monkeypatch, local_files):
+    """Client on the test database; connection ch_native (with http_port) and ch_python (without);
+    local files allowed under tmp_path."""
     uri = clickhouse.uri(ch_database)
     monkeypatch.setenv(f"AIRFLOW_CONN_{NATIVE.upper()}", uri)
     monkeypatch.setenv(f"AIRFLOW_CONN_{PYTHON.upper()}", uri.split("?")[0])
@@ -235,3 +237,22 @@ def test_json_null_for_a_non_nullable_number_is_named(tmp_path, ch):
     with pytest.raises(FilesLoadError, match=r"line 2, column 'score': cannot load None as Float64"):
         load(str(tmp_path / "a.jsonl"), "ev", format="jsonl")
     assert ch.execute("SELECT count() FROM ev") == [(0,)]
+
+
+def test_local_files_only_under_the_file_roots(tmp_path, ch, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.csv").write_text("id\n1\n")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "secret.csv").write_text("id\n2\n")
+    (tmp_path / "in" / "link.csv").symlink_to(outside / "secret.csv")
+    with pytest.raises(FileRootError, match="not a readable file under the allowed file roots"):
+        load(str(tmp_path / "in"), "t")  # the symlink leads out of the roots
+    with pytest.raises(FileRootError, match="not a readable file or folder under the allowed file roots"):
+        load(str(outside), "t")
+    monkeypatch.delenv("AIRFLOW__AI_ETL__FILE_ROOTS")
+    with pytest.raises(FileRootError, match="no file roots are configured"):
+        load(str(tmp_path / "in" / "a.csv"), "t")
+    assert "t" not in {
+        r[0] for r in ch.execute("SELECT name FROM system.tables WHERE database = currentDatabase()")
+    }

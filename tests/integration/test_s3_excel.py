@@ -313,7 +313,7 @@ def budget_workbook(path, extra_rows: int = 0) -> None:
 
 
 @pytest.mark.integration
-def test_excel_sheet_into_clickhouse(tmp_path, s3_server, bucket, ch):
+def test_excel_sheet_into_clickhouse(local_files, tmp_path, s3_server, bucket, ch):
     path = tmp_path / "budget.xlsx"
     budget_workbook(path)
     result = ExcelToClickHouseOperator(
@@ -359,7 +359,7 @@ def test_excel_sheet_into_clickhouse(tmp_path, s3_server, bucket, ch):
 
 
 @pytest.mark.integration
-def test_excel_bad_inputs_leave_nothing_half_loaded(tmp_path, ch):
+def test_excel_bad_inputs_leave_nothing_half_loaded(local_files, tmp_path, ch):
     path = tmp_path / "budget.xlsx"
     budget_workbook(path, extra_rows=30)
 
@@ -386,7 +386,9 @@ def test_excel_bad_inputs_leave_nothing_half_loaded(tmp_path, ch):
     with pytest.raises(ExcelFileError, match=r"corrupt.xlsx is not a readable .xlsx workbook"):
         load(path=str(corrupt))
     assert "not a readable .xlsx workbook" in excel_sheet_exists(str(corrupt), 0)
-    assert excel_sheet_exists(str(tmp_path / "missing.xlsx"), 0).endswith("missing.xlsx does not exist")
+    assert excel_sheet_exists(str(tmp_path / "missing.xlsx"), 0) == (
+        f"{tmp_path / 'missing.xlsx'} is not a readable workbook under the allowed file roots ([ai_etl] file_roots)"
+    )
 
     # A typed table, then a workbook whose 'Сумма' turns into text after 30 rows (3 batches of 10).
     assert load(batch_size=10, mode="replace")["rows"] == 34
@@ -430,7 +432,7 @@ def report_table(ch):
 
 
 @pytest.mark.integration
-def test_export_xlsx_with_chart(tmp_path, s3_server, bucket, ch, report_table):
+def test_export_xlsx_with_chart(local_files, tmp_path, s3_server, bucket, ch, report_table):
     import openpyxl
 
     out = tmp_path / "sales.xlsx"

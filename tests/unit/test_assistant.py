@@ -30,16 +30,32 @@ def test_generate_passes_every_gate_and_deploy_writes_the_file(assistant: Assist
 def test_a_file_that_fails_import_is_never_written(
     assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_render(spec):  # what a renderer bug would produce
-        return "from airflow.sdk import DAG\nraise ImportError('renderer bug')\n"
+    real_render = assistant_module.render
+
+    def broken_render(spec):  # a renderer bug that keeps the template's shape: month 13
+        return real_render(spec).replace("pendulum.datetime(2025, 1, 1,", "pendulum.datetime(2025, 13, 1,")
 
     monkeypatch.setattr(assistant_module, "render", broken_render)
     outcome = assistant.generate(SENTENCE)
     assert outcome.status == "rejected"
-    assert outcome.errors[0].gate == "import" and "renderer bug" in outcome.errors[0].message
+    assert outcome.errors[0].gate == "import" and "month must be in 1..12" in outcome.errors[0].message
     with pytest.raises(ValueError, match="only a validated outcome"):
         assistant.deploy(outcome)
     assert not (tmp_path / "dags").exists() or not list((tmp_path / "dags").iterdir())
+
+
+def test_a_file_not_in_the_template_shape_is_never_imported(
+    assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    canary = tmp_path / "canary"
+
+    def broken_render(spec):  # code outside the template's shape
+        return f"from airflow.sdk import DAG\nopen({str(canary)!r}, 'w').close()\n"
+
+    monkeypatch.setattr(assistant_module, "render", broken_render)
+    outcome = assistant.generate(SENTENCE)
+    assert outcome.status == "rejected" and outcome.errors[0].gate == "shape"
+    assert not canary.exists()
 
 
 def test_grounding_problems_in_an_edited_spec_become_questions(assistant: Assistant) -> None:

@@ -234,7 +234,7 @@ def test_hostile_answers_are_never_accepted(
 
 def test_code_in_free_text_fields_stays_a_string_literal(fake: FakeLLM, store: PlannerStore) -> None:
     payload = '"""; __import__(\'os\').system(\'rm -rf /\'); x = """'
-    fake.answer_spec(spec_with(description=payload, tags=["ai-etl", payload]))
+    fake.answer_spec(spec_with(description=payload))
     outcome = planner_for(fake, store).plan(RUSSIAN)
     assert outcome.status == "ok" and outcome.spec is not None
     tree = ast.parse(render(outcome.spec))

@@ -30,8 +30,8 @@ def test_minimal_spec_gets_defaults() -> None:
     ("changes", "message"),
     [
         ({"unknown": 1}, "Extra inputs are not permitted"),
-        ({"schedule": "every day"}, "not a 5-field cron"),
-        ({"schedule": "0 2 * * * *"}, "not a 5-field cron"),
+        ({"schedule": "every day"}, "cron expression of 5 fields"),
+        ({"schedule": "0 2 * * * *"}, "cron expression of 5 fields"),
         ({"timezone": "Mars/Olympus"}, "not an IANA time zone"),
         ({"dag_id": "bad id"}, "String should match pattern"),
         ({"dag_id": "x" * 201}, "String should match pattern"),

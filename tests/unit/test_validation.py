@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from airflow_ai_etl.validation import check_imports, validate_spec
+from airflow_ai_etl.render.renderer import render
+from airflow_ai_etl.spec import PipelineSpec
+from airflow_ai_etl.validation import check_imports, import_environment, validate_spec
 from tests.catalogs import shop_catalog
 
 BASE = {
@@ -44,12 +48,12 @@ def test_a_good_spec_passes_every_gate() -> None:
         ({"source": {"where": "nope > 1"}}, "grounding", "source.where", "column 'nope' not found"),
         ({"target": {"mode": "upsert", "keys": ["order_id"]}, "source": {"columns": ["id", "amount"]}},
          "grounding", "target.keys", "not among the loaded columns"),
-        ({"source": {"where": "amount > 1; DROP TABLE sales"}}, "sql_safety", "source.where", "may not contain"),
-        ({"source": {"where": "amount > 1 -- hidden"}}, "sql_safety", "source.where", "may not contain"),
-        ({"source": {"where": "id IN (SELECT id FROM users)"}}, "sql_safety", "source.where", "no subqueries"),
-        ({"source": {"where": "pg_sleep(100) IS NULL"}}, "sql_safety", "source.where", "no subqueries"),
+        ({"source": {"where": "amount > 1; DROP TABLE sales"}}, "sql_safety", "source.where", "';' is not allowed"),
+        ({"source": {"where": "amount > 1 -- hidden"}}, "sql_safety", "source.where", "comments are not allowed"),
+        ({"source": {"where": "id IN (SELECT id FROM users)"}}, "sql_safety", "source.where", "subqueries"),
+        ({"source": {"where": "pg_sleep(100) IS NULL"}}, "sql_safety", "source.where", "pg_sleep() is not allowed"),
         ({"source": {"where": "amount >"}}, "sql_safety", "source.where", "does not parse"),
-        ({"schedule": "daily"}, "schema", "schedule", "not a 5-field cron"),
+        ({"schedule": "daily"}, "schema", "schedule", "cron expression of 5 fields"),
         ({"surprise": True}, "schema", "surprise", "Extra inputs"),
     ],
 )  # fmt: skip
@@ -78,16 +82,27 @@ def test_policy_refuses_replacing_the_source_itself() -> None:
     assert ("policy", "target.table") in [(g, f) for g, f, _ in found]
 
 
-def test_import_gate_reports_broken_files_and_missing_tasks() -> None:
-    good = (
-        "from airflow.sdk import DAG\n"
-        "from airflow.providers.standard.operators.empty import EmptyOperator\n"
-        "with DAG(dag_id='good', schedule=None):\n    EmptyOperator(task_id='a')\n"
-    )
+def test_import_gate_reports_broken_files_and_missing_tasks(tmp_path: Path) -> None:
+    spec = PipelineSpec.model_validate(BASE)
+    good = render(spec)
+    broken = good.replace("pendulum.datetime(2025, 1, 1,", "pendulum.datetime(2025, 13, 1,")
+    canary = tmp_path / "canary"
+    foreign = f"import pathlib\npathlib.Path({str(canary)!r}).touch()\n"
     results = check_imports(
-        {"good": good, "broken": "import airflow\nfrom airflow.sdk import DAG\nraise RuntimeError('boom')\n"},
-        {"good": ["a", "b"], "broken": ["a"]},
+        {"good": good.replace('"sales_to_ch"', '"good"'), "broken": broken, "foreign": foreign},
+        {"good": ["a"], "broken": ["load_sales"], "foreign": ["a"]},
     )
-    assert "boom" in results["broken"][0].message
+    assert "month must be in 1..12" in results["broken"][0].message
     assert "differ from the spec" in results["good"][0].message
-    assert check_imports({"good": good}, {"good": ["a"]}) == {"good": []}
+    assert results["foreign"][0].gate == "shape" and not canary.exists()
+    assert check_imports({"sales_to_ch": good}, {"sales_to_ch": ["load_sales"]}) == {"sales_to_ch": []}
+
+
+def test_the_import_subprocess_inherits_no_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("AIRFLOW_CONN_PG", "AIRFLOW_VAR_KEY", "AWS_SECRET_ACCESS_KEY", "OPENAI_API_KEY",
+                 "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "AIRFLOW__CORE__FERNET_KEY", "AIRFLOW__API_AUTH__JWT_SECRET"):  # fmt: skip
+        monkeypatch.setenv(name, "secret")
+    monkeypatch.setenv("AIRFLOW__CORE__DAGS_FOLDER", "/dags")
+    env = import_environment()
+    assert not [name for name, value in env.items() if value == "secret"]
+    assert env["AIRFLOW__CORE__DAGS_FOLDER"] == "/dags" and env["PATH"]
