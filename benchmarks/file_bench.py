@@ -191,6 +191,7 @@ def main() -> int:
             **os.environ,
             "PYTHONPATH": str(ROOT),
             "AIRFLOW_HOME": str(base / "airflow"),
+            "AIRFLOW__AI_ETL__FILE_ROOTS": str(base),
             "AIRFLOW_CONN_BENCH_CH": ch.uri(),
             "AIRFLOW_CONN_BENCH_S3": s3.connection_json(),
         }
