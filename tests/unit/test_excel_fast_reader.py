@@ -20,7 +20,8 @@ def _openpyxl_rows(path) -> list[list]:
 
 
 @pytest.mark.parametrize("write_only", [False, True])
-def test_values_equal_openpyxl(tmp_path, write_only):
+def test_values_equal_openpyxl(local_files, write_only):
+    tmp_path = local_files
     path = tmp_path / "t.xlsx"
     wb = openpyxl.Workbook(write_only=write_only)
     ws = wb.create_sheet("S") if write_only else wb.active
