@@ -353,9 +353,9 @@ class CsvPump:
         quoted = b""
         if quotes:
             quoted = b'"'.join(data.split(b'"')[0 if self.inside else 1 :: 2])
-        if b"\n\n" in data and b"\n\n" not in quoted:
-            while b"\n\n" in data:
-                data = data.replace(b"\n\n", b"\n")
+        if b"\n\n" not in quoted:  # replace scans once when there is nothing to replace
+            while len(shorter := data.replace(b"\n\n", b"\n")) != len(data):
+                data = shorter
         if self.mark_empty:
             d = self.d
             for pattern, marked in (
@@ -363,10 +363,13 @@ class CsvPump:
                 (b"\n" + d, b"\n\\N" + d),
                 (d + d, d + b"\\N" + d),
             ):
-                if pattern in data and pattern not in quoted:
-                    data = data.replace(pattern, marked)
+                if pattern in quoted:
+                    continue
+                longer = data.replace(pattern, marked)
+                if len(longer) != len(data):
                     if pattern == d + d:  # a run of empty fields: ",,," -> ",\N,,\N," -> all marked
-                        data = data.replace(pattern, marked)
+                        longer = longer.replace(pattern, marked)
+                    data = longer
                     self.empty_fields = True
         return data
 
