@@ -257,8 +257,8 @@ class JsonLinesScanner:
         if n == 0:
             self.partial = self.partial or bool(chunk.strip())
             return chunk
-        first_blank = not self.partial and not chunk[: chunk.index(b"\n")].strip()
-        if first_blank or any(p in chunk for p in (b"\n\n", b"\n\r", b"\n ", b"\n\t")):
+        # every line ending in "}" (the usual case): no blank line among them, two scans in all
+        if chunk.count(b"}\n") + chunk.count(b"}\r\n") != n:
             complete = chunk.split(b"\n")[:-1]
             n = sum(1 for i, line in enumerate(complete) if line.strip() or (i == 0 and self.partial))
         self.count += n

@@ -256,3 +256,13 @@ def test_local_files_only_under_the_file_roots(tmp_path, ch, monkeypatch):
     assert "t" not in {
         r[0] for r in ch.execute("SELECT name FROM system.tables WHERE database = currentDatabase()")
     }
+
+
+def test_json_missing_date_for_a_non_nullable_date_is_named(tmp_path, ch, caplog):
+    ch.execute("CREATE TABLE ev (id Int64, day Date) ENGINE = MergeTree ORDER BY id")
+    (tmp_path / "a.jsonl").write_text('{"id": 1, "day": "2024-01-01"}\n{"id": 2}\n')
+    caplog.set_level(logging.INFO, logger=LOGGER)
+    with pytest.raises(FilesLoadError, match=r"line 2, column 'day': cannot load None as Date"):
+        load(str(tmp_path / "a.jsonl"), "ev", format="jsonl")
+    assert any("read as 1970-01-01" in m for m in native_messages(caplog))  # found in the staged rows
+    assert ch.execute("SELECT count() FROM ev") == [(0,)]
