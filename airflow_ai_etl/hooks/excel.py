@@ -182,7 +182,7 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
     date_styles = {str(i).encode() for i in (getattr(wb, "_date_formats", None) or ())}
     timedelta_styles = {str(i).encode() for i in (getattr(wb, "_timedelta_formats", None) or ())}
     epoch = wb.epoch
-    columns: dict[str, int] = {}
+    columns: dict[Any, int] = {}  # column letters (bytes in the common layout, else str) -> index
     number = 0
     values: list[Any] | None = None
     col = -1
@@ -209,11 +209,24 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
                     number = int(r.group(1)) if r else number + 1
                     values, col = [], -1
                     continue
-                if letters is not None:  # the common layout: no attribute dictionary needed
-                    col = _column_index(letters.decode(), columns)
-                    kind = kind or b"n"
-                    text = text.decode() if text else ""
-                    value = _read_cell(kind, text, style, shared, date_styles, timedelta_styles, epoch)
+                if letters is not None:  # the common layout: no attribute dictionary, no decoding
+                    col = columns.get(letters, -1)
+                    if col < 0:
+                        col = columns[letters] = _column_index(letters.decode(), {})
+                    if not text:
+                        value = None
+                    elif kind is None:  # a number (int() and float() read bytes)
+                        value = float(text) if (b"." in text or b"E" in text or b"e" in text) else int(text)
+                        if style and style in date_styles:
+                            value = _read_cell(
+                                b"n", text.decode(), style, shared, date_styles, timedelta_styles, epoch
+                            )
+                    elif kind == b"s":
+                        value = shared[int(text)]
+                    else:
+                        value = _read_cell(
+                            kind, text.decode(), style, shared, date_styles, timedelta_styles, epoch
+                        )
                 else:
                     attrs = dict(_ATTR.findall(cell_attrs))
                     ref = attrs.get(b"r")

@@ -240,9 +240,7 @@ class ClickHouseTableLoader:
             columns = first.columns
             types = [schema[c] for c in columns]
             converters = [make_converter(t, self.decimal_comma) for t in types]
-            staging = self.names.sql(FILE_STAGING_SUFFIX)
-            client.execute(f"DROP TABLE IF EXISTS {staging}")
-            client.execute(create_table_ddl(staging, list(zip(columns, types, strict=True))))
+            staging, attach = self._file_staging(client, columns, types)
             try:
                 insert = f"INSERT INTO {staging} ({', '.join(quote_identifier(c) for c in columns)}) VALUES"
                 sent = 0
@@ -257,16 +255,9 @@ class ClickHouseTableLoader:
                 landed = client.execute(f"SELECT count() FROM {staging}")[0][0]
                 if landed != sent:
                     raise ReconciliationError(f"{name}: {sent} rows sent, {landed} staged; nothing published")
-                publish_staging(
-                    client,
-                    "append",
-                    exists=True,
-                    rows=landed,
-                    target_sql=self.dest_sql,
-                    staging_sql=staging,
-                    old_sql="",
-                    columns=columns,
-                )
+                if landed:
+                    self._publish_staging(client, staging, attach, columns)
+                client.execute(f"DROP TABLE IF EXISTS {staging}")
             except BaseException:
                 with _suppress_log("dropping the file staging table"):
                     client.execute(f"DROP TABLE IF EXISTS {staging}")
@@ -310,7 +301,7 @@ class ClickHouseTableLoader:
             server_settings=self.server_settings(client),
         )
 
-    def _native_staging(self, client: Any, plan: NativePlan) -> tuple[str, bool]:
+    def _file_staging(self, client: Any, columns: Sequence[str], types: Sequence[str]) -> tuple[str, bool]:
         """Create the file's staging table; return it and whether it is published by ATTACH PARTITION."""
         staging = self.names.sql(FILE_STAGING_SUFFIX)
         client.execute(f"DROP TABLE IF EXISTS {staging}")
@@ -324,7 +315,7 @@ class ClickHouseTableLoader:
         if engine and engine[0][0] in _ATTACHABLE_ENGINES:
             client.execute(f"CREATE TABLE {staging} AS {self.dest_sql}")
             return staging, True
-        client.execute(create_table_ddl(staging, list(zip(plan.columns, plan.types, strict=True))))
+        client.execute(create_table_ddl(staging, list(zip(columns, types, strict=True))))
         return staging, False
 
     def load_native(
@@ -334,7 +325,7 @@ class ClickHouseTableLoader:
 
         :raises NativeFallback: the file must be loaded by the Python reader instead (nothing published).
         """
-        staging, attach = self._native_staging(client, plan)
+        staging, attach = self._file_staging(client, plan.columns, plan.types)
         try:
             report = StreamReport()
             try:
