@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint unit integration ui bench eval system-deps venv demo-stop clean
+.PHONY: demo test lint unit integration ui bench bench-planner eval system-deps venv demo-stop clean
 
 system-deps:
 	bash scripts/install_system_deps.sh
@@ -44,12 +44,18 @@ demo-stop: venv
 	$(PY) scripts/local_servers.py stop --dir .demo
 
 eval: venv
-	$(PY) eval/run_eval.py
+	$(PY) eval/perturb.py
+	$(PY) eval/run_eval.py --all
+
+bench-planner: venv
+	$(PY) eval/perturb.py
+	$(PY) benchmarks/planner_latency.py
 
 bench: system-deps venv
 	$(PY) benchmarks/transfer_bench.py
 	$(PY) benchmarks/cdc_bench.py
 	$(PY) benchmarks/file_bench.py
+	$(PY) benchmarks/planner_bench.py
 
 clean: demo-stop
 	rm -rf .demo

@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 
 # Problems a user can fix by answering a question; everything else is a rejection.
 _CLARIFYING_GATES = {"grounding"}
+# Longest request planned when [ai_etl] max_request_chars is not set: a pipeline request is a
+# sentence or two; a longer text is a paste by mistake (or an attempt to make the planner slow).
+DEFAULT_MAX_REQUEST_CHARS = 2000
 
 
 def default_dags_folder() -> Path:
@@ -45,6 +48,50 @@ def default_state_dir() -> Path:
 
     configured = conf.get("ai_etl", "state_dir", fallback=None)
     return Path(os.path.expanduser(configured)) if configured else Path(AIRFLOW_HOME) / "ai_etl"
+
+
+def max_request_chars() -> int:
+    """The longest request planned: [ai_etl] max_request_chars, else DEFAULT_MAX_REQUEST_CHARS."""
+    from airflow.configuration import conf
+
+    configured = (conf.get("ai_etl", "max_request_chars", fallback="") or "").strip()
+    if not configured:
+        return DEFAULT_MAX_REQUEST_CHARS
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    log.warning(
+        "[ai_etl] max_request_chars=%r is not a positive number; using %d",
+        configured,
+        DEFAULT_MAX_REQUEST_CHARS,
+    )
+    return DEFAULT_MAX_REQUEST_CHARS
+
+
+def check_request(request: object, limit: int) -> Outcome | None:
+    """Why a request is not planned at all (not text, empty, longer than ``limit`` characters), or None.
+
+    :param request: the request as an interface received it.
+    :param limit: the most characters a request may have once surrounding whitespace is removed.
+    """
+    if not isinstance(request, str):
+        return Outcome.reject("request", f"The request must be text, not {type(request).__name__}.")
+    text = request.strip()
+    if not text:
+        return Outcome.reject("request", "The request is empty: describe what to load, from where and when.")
+    if len(text) > limit:
+        if detect_language(text) == "ru":
+            length, most = (f"{n:,}".replace(",", " ") for n in (len(text), limit))
+            message = (
+                f"Запрос слишком длинный: {length} символов, допустимо не больше {most} "
+                "([ai_etl] max_request_chars). Опишите коротко, что загружать, откуда, куда и когда."
+            )
+        else:
+            message = (
+                f"The request is too long: {len(text):,} characters, at most {limit:,} are allowed "
+                "([ai_etl] max_request_chars). Say briefly what to load, from where, to where and when."
+            )
+        return Outcome.reject("request", message)
+    return None
 
 
 def current_user() -> str:
@@ -67,6 +114,8 @@ class Assistant:
         resolve); see planning.llm.make_planner.
     :param llm_conn_id: the Airflow connection of the OpenAI-compatible endpoint for ``llm``
         and ``auto``; [ai_etl] llm_conn_id when None.
+    :param max_request_chars: requests longer than this are rejected before any planner runs;
+        [ai_etl] max_request_chars (default 2,000) when None.
     """
 
     def __init__(
@@ -78,6 +127,7 @@ class Assistant:
         catalog_loader: Callable[[], Catalog] = load_catalog,
         strategy: str = "offline",
         llm_conn_id: str | None = None,
+        max_request_chars: int | None = None,
     ) -> None:
         self._catalog = catalog
         self._catalog_loader = catalog_loader
@@ -88,6 +138,7 @@ class Assistant:
         self.strategy = strategy
         self.llm_conn_id = llm_conn_id
         self._planner: Planner | None = None
+        self._max_request_chars = max_request_chars
 
     @property
     def catalog(self) -> Catalog:
@@ -126,13 +177,26 @@ class Assistant:
         """Plan one request and take the result through every gate."""
         return self.generate_many([request])[0]
 
+    @property
+    def max_request_chars(self) -> int:
+        if self._max_request_chars is None:
+            self._max_request_chars = max_request_chars()
+        return self._max_request_chars
+
     def generate_many(self, requests: list[str]) -> list[Outcome]:
-        """Plan several requests; the import gate runs once for all of them (one subprocess)."""
-        planner = self.planner
-        outcomes = []
+        """Plan several requests; the import gate runs once for all of them (one subprocess).
+
+        A request that is not text, is empty or is longer than :attr:`max_request_chars` is
+        rejected here, before any planner (rules or model) sees it.
+        """
+        outcomes: list[Outcome] = []
         for request in requests:
+            refused = check_request(request, self.max_request_chars)
+            if refused:
+                outcomes.append(refused)
+                continue
             try:
-                outcome = planner.plan(request)
+                outcome = self.planner.plan(request)
             except Exception as exc:  # a planner bug is reported for this request, not the batch
                 log.exception("Planner failed on %r", request)
                 outcome = Outcome("rejected", errors=[Problem("planner", f"internal planner error: {exc}")])

@@ -99,9 +99,10 @@ class Catalog:
 
     def display_name(self, conn_id: str, table: Table) -> str:
         """`sales` for a table in the engine's default schema, `crm.leads` otherwise."""
-        default = (
-            DEFAULT_SCHEMAS.get(self.connections[conn_id].engine) if conn_id in self.connections else None
-        )
+        conn = self.connections.get(conn_id)
+        default = DEFAULT_SCHEMAS.get(conn.engine) if conn else None
+        if conn and conn.engine == "clickhouse" and conn.database:
+            default = conn.database  # ClickHouse tables are read from the connection's database
         return table.name if table.schema == default else table.qualified_name
 
     def find_table(self, conn_id: str, name: str, exact: bool = False) -> Table | None:
@@ -288,7 +289,9 @@ ORDER BY tc.table_schema, tc.table_name, tc.constraint_name, kcu.ordinal_positio
 
 # The transfers' own bookkeeping (loaded-files registry, staging, swap and snapshot tables) is not
 # part of what a user can load from or into.
-_CH_OWN_TABLES = "NOT match(table, '^_ai_etl_|__(staging|old|publishing|prior|cdc_snapshot)$')"
+_CH_OWN_TABLES = (
+    "NOT match(table, '^_ai_etl_|__(staging|old|publishing|prior|cdc_snapshot|mart_(new|window|old))$')"
+)
 _CH_COLUMNS = f"""
 SELECT database, table, name, type, comment
 FROM system.columns

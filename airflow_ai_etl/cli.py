@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from airflow_ai_etl.outcome import Outcome
 
 EXIT_ERROR = 1
+EXIT_NOT_TEXT = 2  # a request argument that is not text (undecodable bytes); like a usage error
 
 
 def get_cli_commands() -> list:
@@ -144,7 +145,37 @@ def get_cli_commands() -> list:
             name="catalog",
             help="Show the connections and tables the planner can see",
             func=command("catalog"),
-            args=(json_out, Arg(("--conn-id",), help="Only this connection")),
+            args=(
+                json_out,
+                Arg(("--conn-id",), help="Only this connection"),
+                Arg(
+                    ("--relations",),
+                    help="List relations between tables: declared foreign keys and inferred candidates "
+                    "(<table>_id names, types, containment on a bounded sample) with evidence and confidence",
+                    action="store_true",
+                ),
+            ),
+        ),
+        ActionCommand(
+            name="preview",
+            help="Show the first rows of a mart and its row count estimate, before deploying it",
+            description=textwrap.dedent(
+                """\
+                Plans the request (or reads a spec with --spec), runs every check that comes before
+                rendering, then runs the mart's query on its source: ordered by its keys, LIMIT
+                --limit rows, stopped after --timeout seconds. Prints the rows and the row estimate
+                (PostgreSQL's plan estimate, or ClickHouse's exact count of groups). Exit codes as
+                for generate."""
+            ),
+            func=command("preview"),
+            args=(
+                Arg(("request",), nargs="?", help="The request text (or give --spec)"),
+                Arg(("--spec",), metavar="FILE", help="A spec .json file (or a rendered DAG .py file)"),
+                Arg(("--limit",), type=int, default=20, help="Rows to show (default 20)"),
+                Arg(("--timeout",), type=float, default=10.0, help="Seconds the query may run (default 10)"),
+                json_out,
+                catalog,
+            ),
         ),
         ActionCommand(
             name="schema",
@@ -261,6 +292,10 @@ def generate_command(args: argparse.Namespace) -> None:
         return
     if not args.request:
         _fail('give the request text, e.g. airflow ai-etl generate "copy sales to ClickHouse daily"')
+    undecodable = _not_text(args.request)
+    if undecodable:  # bytes the terminal's encoding could not decode arrive as lone surrogates
+        sys.stderr.write(f"error: the request is not UTF-8 text: {undecodable}\n")
+        sys.exit(EXIT_NOT_TEXT)
     json_out = _reserve_stdout() if args.json else None
     assistant = _assistant(args)
     outcome = _deploy_or_show(assistant, assistant.generate(args.request), args)
@@ -270,24 +305,37 @@ def generate_command(args: argparse.Namespace) -> None:
     sys.exit(outcome.exit_code)
 
 
+def _not_text(text: str) -> str:
+    """Why ``text`` cannot be written as UTF-8 (it holds a lone surrogate), or "" when it can."""
+    for index, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            if char >= "\udc80":  # surrogateescape: Python's stand-in for an undecodable byte
+                return f"byte 0x{ord(char) - 0xDC00:02x} at character {index + 1} (a lone surrogate {char!a})"
+            return f"a lone surrogate {char!a} at character {index + 1}"
+    return ""
+
+
+# One output line per input line, whatever the line holds: the JSON Lines input is split on b"\n"
+# only and each line is decoded on its own, so a bad line is answered (rejected, with the reason)
+# and never stops or shifts the others.
+_BOM = b"\xef\xbb\xbf"
+
+
 def _generate_batch(args: argparse.Namespace) -> None:
     out = _reserve_stdout()
-    handle = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
-    with handle:
-        lines = [line for line in handle.read().splitlines() if line.strip()]
-    items: list[tuple[Any, str | None, str]] = []  # (id, request, error)
-    for number, line in enumerate(lines, start=1):
-        item: Any = None
-        try:
-            item = json.loads(line)
-            request = item["request"]
-            if not isinstance(request, str):
-                raise TypeError("'request' must be a string")
-            items.append((item.get("id"), request, ""))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            items.append(
-                (item.get("id") if isinstance(item, dict) else number, None, f"line {number}: {exc}")
-            )
+    try:
+        if args.batch == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(args.batch, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        _fail(f"cannot read the batch file {args.batch}: {exc.strerror or exc}")
+        raise  # unreachable; keeps type checkers calm
+    lines = data.split(b"\n")
+    if lines[-1] == b"":  # the newline that ends the last line does not start another one
+        lines.pop()
+    items = [_batch_item(number, line) for number, line in enumerate(lines, start=1)]
     assistant = _assistant(args)
     outcomes = iter(assistant.generate_many([request for _, request, _ in items if request is not None]))
     from airflow_ai_etl.outcome import Outcome
@@ -296,9 +344,91 @@ def _generate_batch(args: argparse.Namespace) -> None:
         if request is None:
             outcome = Outcome.reject("schema", f"invalid batch line: {error}")
         else:
-            outcome = _deploy_or_show(assistant, next(outcomes), args)
-        out.write(json.dumps(outcome.to_batch_dict(request_id), ensure_ascii=False) + "\n")
+            outcome = _deploy_in_batch(assistant, next(outcomes), args)
+        line = json.dumps(outcome.to_batch_dict(request_id), ensure_ascii=False)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # never lose the line: escape what UTF-8 cannot hold
+            line = json.dumps(outcome.to_batch_dict(request_id))
+        out.write(line + "\n")
         out.flush()
+
+
+def _batch_item(number: int, raw: bytes) -> tuple[Any, str | None, str]:
+    """One input line as (id, request, error): ``request`` is None and ``error`` says why when the
+    line cannot be planned. The id is the line's own when it has a usable one, else ``number``."""
+    raw = raw.removesuffix(b"\r").removeprefix(_BOM)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # Still answer with the line's id when the rest of it is readable.
+        return (
+            _line_id(raw.decode("utf-8", errors="replace"), number),
+            None,
+            f"line {number}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1})",
+        )
+    if not text.strip():
+        return number, None, f"line {number}: blank line, expected {_LINE_SHAPE}"
+    try:
+        item = json.loads(text, parse_constant=_no_constant)
+    except ValueError as exc:
+        return number, None, f"line {number}: not JSON ({exc}), expected {_LINE_SHAPE}"
+    if not isinstance(item, dict):
+        return number, None, f"line {number}: expected a JSON object {_LINE_SHAPE}, got {_json_type(item)}"
+    request_id = _line_id(text, number, item)
+    if "request" not in item:
+        return request_id, None, f"line {number}: no 'request' field, expected {_LINE_SHAPE}"
+    request = item["request"]
+    if not isinstance(request, str):
+        return request_id, None, f"line {number}: 'request' must be a string, not {_json_type(request)}"
+    undecodable = _not_text(request)
+    if undecodable:
+        return request_id, None, f"line {number}: the request is not text: {undecodable}"
+    return request_id, request, ""
+
+
+_LINE_SHAPE = '{"id": ..., "request": "..."}'
+
+
+def _line_id(text: str, number: int, item: Any = None) -> Any:
+    """The id a line gives, when it gives one that can be written back as UTF-8 JSON; else ``number``."""
+    if item is None:
+        try:
+            item = json.loads(text, parse_constant=_no_constant)
+        except ValueError:
+            return number
+    if not isinstance(item, dict) or "id" not in item:
+        return number
+    try:
+        json.dumps(item["id"], ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError):
+        return number
+    return item["id"]
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _json_type(value: Any) -> str:
+    kinds = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return kinds.get(type(value), "a number")
+
+
+def _deploy_in_batch(assistant: Assistant, outcome: Outcome, args: argparse.Namespace) -> Outcome:
+    """_deploy_or_show for one batch line: a deploy that fails is that line's rejection, and the
+    batch goes on."""
+    from airflow_ai_etl.outcome import Outcome, Problem
+
+    if outcome.status != "ok" or not (args.deploy or args.dry_run):
+        return outcome
+    try:
+        if args.dry_run:
+            sys.stderr.write(_pending_diff(assistant, outcome))
+            return outcome
+        return assistant.deploy(outcome, force=args.force)
+    except Exception as exc:
+        return Outcome("rejected", spec=outcome.spec, errors=[Problem("deploy", f"not deployed: {exc}")])
 
 
 def _read_text(path: str) -> str:
@@ -431,6 +561,9 @@ def catalog_command(args: argparse.Namespace) -> None:
         catalog.connections = {k: v for k, v in catalog.connections.items() if k == args.conn_id}
         if not catalog.connections:
             _fail(f"connection {args.conn_id!r} does not exist")
+    if args.relations:
+        _print_relations(catalog, json_out)
+        return
     if args.json:
         _print_json(catalog.to_dict(), json_out)
         return
@@ -442,6 +575,75 @@ def catalog_command(args: argparse.Namespace) -> None:
             key = f" key({', '.join(table.primary_key)})" if table.primary_key else ""
             cols = ", ".join(f"{c.name} {c.type}" for c in table.columns)
             sys.stdout.write(f"  {catalog.display_name(conn.conn_id, table)}{key}: {cols}\n")
+
+
+def preview_command(args: argparse.Namespace) -> None:
+    """Plan (or read) a mart and show its first rows and its row estimate."""
+    from airflow_ai_etl.assistant import _failed
+    from airflow_ai_etl.marts.gates import mart_of
+    from airflow_ai_etl.marts.preview import preview_mart
+    from airflow_ai_etl.marts.resolve import resolve_mart
+    from airflow_ai_etl.validation import validate_spec
+
+    if not args.request and not args.spec:
+        _fail('give the request text or --spec FILE, e.g. airflow ai-etl preview "revenue by region and day"')
+    if not 1 <= args.limit <= 1000:
+        _fail("--limit must be between 1 and 1000")
+    json_out = _reserve_stdout() if args.json else None
+    assistant = _assistant(args)
+    if args.spec:
+        data: Any = _load_spec(args.spec)
+    else:
+        planned = assistant.planner.plan(args.request)
+        if planned.status != "ok" or planned.spec is None:
+            _report(planned, json_out)
+            sys.exit(planned.exit_code)
+        data = planned.spec
+    spec, problems = validate_spec(data, assistant.catalog)
+    if problems or spec is None:
+        outcome = _failed(spec, problems)
+        _report(outcome, json_out)
+        sys.exit(outcome.exit_code)
+    if spec.source.type != "mart":
+        _fail(
+            f"preview shows marts; this request is a {spec.source.type} load of "
+            f"{spec.source.table or spec.source.path}"
+        )
+    try:
+        preview = preview_mart(
+            resolve_mart(mart_of(spec), assistant.catalog), limit=args.limit, timeout_seconds=args.timeout
+        )
+    except Exception as exc:  # the query failed or timed out on the source: say so, write nothing
+        _fail(f"the mart query failed on {spec.source.conn_id}: {str(exc).strip()}")
+        raise
+    if json_out:
+        _print_json({"status": "ok", "spec": spec.to_json_dict(), **preview.to_dict()}, json_out)
+        return
+    sys.stdout.write(
+        f"mart: {spec.source.conn_id} {spec.source.table} -> {spec.target.conn_id} {spec.target.table}\n"
+    )
+    sys.stdout.write(preview.sql + "\n\n" + preview.as_text())
+
+
+def _print_relations(catalog: Any, json_out: TextIO | None) -> None:
+    """Relations of every connection with tables, measured on PostgreSQL samples."""
+    from airflow_ai_etl.relations import discover_relations
+
+    relations = discover_relations(catalog, [c for c in catalog.connections if c in catalog.tables])
+    if json_out:
+        _print_json([r.to_dict() for r in relations], json_out)
+        return
+    for conn_id in catalog.connections:
+        if conn_id in catalog.errors:
+            sys.stdout.write(f"{conn_id}: cannot read tables: {catalog.errors[conn_id]}\n")
+        found = [r for r in relations if r.conn_id == conn_id]
+        if not found:
+            continue
+        sys.stdout.write(f"{conn_id}\n")
+        for r in sorted(found, key=lambda r: (-r.confidence, r.label)):
+            sys.stdout.write(f"  {r.label}  {r.kind}  confidence {r.confidence:.2f}\n")
+            for sentence in r.evidence:
+                sys.stdout.write(f"      {sentence}\n")
 
 
 def schema_command(args: argparse.Namespace) -> None:

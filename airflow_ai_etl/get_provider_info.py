@@ -41,6 +41,7 @@ def get_provider_info() -> dict[str, Any]:
                     "airflow_ai_etl.operators.transfer",
                     "airflow_ai_etl.operators.ai_pipeline",
                     "airflow_ai_etl.operators.cdc",
+                    "airflow_ai_etl.operators.mart",
                 ],
             },
             {"integration-name": "Files", "python-modules": ["airflow_ai_etl.operators.files"]},
@@ -76,6 +77,19 @@ def get_provider_info() -> dict[str, Any]:
                         'JSON file of extra business words: {"english_name_part": ["синоним", ...]}.',
                         "/opt/airflow/ai_etl/glossary.json",
                     ),
+                    "mart_cost_cap": _option(
+                        "Largest PostgreSQL EXPLAIN cost a mart query may have before it is deployed "
+                        "(default 1e9; the gate is skipped when the source cannot be reached).",
+                        "1e8",
+                    ),
+                    "max_request_chars": {
+                        "description": "Longest request (in characters) any interface plans; a longer "
+                        "one is rejected with a message before a planner or model sees it.",
+                        "version_added": "0.1.0",
+                        "type": "integer",
+                        "example": "4000",
+                        "default": "2000",
+                    },
                     "file_roots": _option(
                         "Comma-separated absolute directories under which local files (Excel "
                         "sources, local exports) may be read and written; symlinks and .. are "

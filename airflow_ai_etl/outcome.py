@@ -16,7 +16,7 @@ EXIT_CODES: dict[str, int] = {"ok": 0, "needs_clarification": 2, "rejected": 3}
 class Problem:
     """One finding of a validation gate or planner."""
 
-    gate: str  # schema | grounding | sql_safety | import | policy | planner
+    gate: str  # request | schema | grounding | sql_safety | import | policy | planner
     message: str
     field: str = ""  # dotted spec path the problem is about, e.g. "source.table"
 

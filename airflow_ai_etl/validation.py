@@ -251,6 +251,10 @@ def validate_spec(
     spec, problems = parse_spec(data)
     if spec is None:
         return None, problems
+    if spec.source.type == "mart":  # its own gates (airflow_ai_etl.marts.gates); joins come back pinned
+        from airflow_ai_etl.marts.gates import check_mart_spec
+
+        return check_mart_spec(spec, catalog)
     return spec, check_sql_safety(spec) + check_policy(spec) + check_grounding(spec, catalog)
 
 

@@ -110,4 +110,15 @@ def clinic_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalo
     )
 
 
-CATALOGS = {"shop": shop_catalog, "clinic": clinic_catalog}
+def hr_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A third domain with Russian table comments: the HR database behind pg_hr and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo("pg_hr", "postgres", "HR and payroll database", "127.0.0.1", "hr"),
+        ConnectionInfo("ch_hr", "clickhouse", "ClickHouse for HR analytics", "127.0.0.1", "hr"),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "hr.sql").read_text(encoding="utf-8")
+    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_hr": tables_from_ddl(sql)})
+
+
+CATALOGS = {"shop": shop_catalog, "clinic": clinic_catalog, "hr": hr_catalog}

@@ -36,7 +36,6 @@ from airflow.sdk.exceptions import AirflowException
 
 from airflow_ai_etl.transfers.postgres_source import (
     CLICKHOUSE_TEXT_SESSION_SQL,
-    LIBPQ_EXTRAS,
     pg_quote_ident,
     pg_quote_table,
 )
@@ -241,24 +240,9 @@ class PostgresCDCHook:
 
         Session settings make the types' text output what ClickHouse parses: UTC, ISO dates.
         """
-        import psycopg2
-        import psycopg2.extras
-        from airflow.sdk import BaseHook
+        from airflow_ai_etl.hooks.postgres import Psycopg2PostgresHook
 
-        conn = BaseHook.get_connection(self.postgres_conn_id)
-        extra = conn.extra_dejson or {}
-        kwargs: dict[str, Any] = {k: v for k, v in extra.items() if k in LIBPQ_EXTRAS}
-        kwargs.setdefault("application_name", "airflow-ai-etl-cdc")
-        if replication:
-            kwargs["connection_factory"] = psycopg2.extras.LogicalReplicationConnection
-        pg = psycopg2.connect(
-            host=conn.host or "localhost",
-            port=conn.port or 5432,
-            user=conn.login,
-            password=conn.password or None,
-            dbname=conn.schema or "postgres",
-            **kwargs,
-        )
+        pg = Psycopg2PostgresHook(postgres_conn_id=self.postgres_conn_id, replication=replication).get_conn()
         if not replication:
             with pg.cursor() as cur:
                 cur.execute(f"{CLICKHOUSE_TEXT_SESSION_SQL}; SET IntervalStyle = 'iso_8601'")

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 
 from airflow_ai_etl.catalog import Catalog, Column, Table
+from airflow_ai_etl.planning.grammar import is_destroy_word
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -34,7 +35,6 @@ from airflow_ai_etl.planning.patterns import (
     COMPARISON,
     DAY_WINDOW,
     DEDUPE,
-    DESTRUCTIVE,
     EXPLICIT_COMPARISON,
     FILTER_GENERIC_OK,
     FILTER_HINTS,
@@ -492,8 +492,15 @@ class FilterRules:
                 column
                 and self._filterable(table, column)
                 and self._is_value(request, table, request.raw[i + 1])
+                and not self._continues_column_name(column, tokens[i + 1])
             ):
                 yield i, column
+
+    def _continues_column_name(self, column: Column, word: str) -> bool:
+        """«номер счёта» of bank_account ('Номер счёта в банке'): the next word is part of the column's own
+        name or comment, not a value of it."""
+        own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
+        return bool(self.vocabulary.meanings(word) & own)
 
     def _more_values(self, request: Request, table: Table, index: int, column: str, value: str) -> bool:
         """ "for region north and south", "из города Москва и Казань": a list of values after a column word
@@ -517,7 +524,7 @@ class FilterRules:
             or self._names_table(word, table)
             or self._names_other_table(word, table)
             or NEGATING_VERB.match(word)
-            or DESTRUCTIVE.fullmatch(word)
+            or is_destroy_word(word)
         ):
             return False
         request.unsure.append(

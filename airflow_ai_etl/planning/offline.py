@@ -30,7 +30,10 @@ from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
+from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.filters import FilterRules
+from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -48,7 +51,6 @@ from airflow_ai_etl.planning.patterns import (
     CONN_FILLER,
     DEDUPE,
     DEDUPE_AFTER_VERB,
-    DESTRUCTIVE,
     EXCEL_PATH,
     EXCLUDE,
     EXCLUDE_PREPOSITIONS,
@@ -70,7 +72,6 @@ from airflow_ai_etl.planning.patterns import (
     POSSESSIVE,
     PRODUCT_LIKE,
     QUANTIFIERS,
-    REPLACE,
     ROWS_OBJECT,
     ROWS_WITHOUT,
     S3_PATH,
@@ -86,7 +87,6 @@ from airflow_ai_etl.planning.patterns import (
     TO_WORDS,
     UNSUPPORTED_TARGET,
     UPDATE_COLUMNS,
-    UPSERT,
     VALUE_COLUMN_WORDS,
 )
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
@@ -102,6 +102,59 @@ from airflow_ai_etl.planning.vocabulary import (
 )
 from airflow_ai_etl.spec import PipelineSpec
 
+_WORD_AT = re.compile(r"(\w+)")
+WEAK_TO_WORDS = {"in"}  # a place more often than a direction
+CDC_WORDS = {"cdc"}
+KEY_PREPS = {"по", "by", "on", "using"}  # «слияние по id», "merge by id"
+KEY_FILLER = {
+    "ключу",
+    "ключам",
+    "ключ",
+    "key",
+    "keys",
+    "полю",
+    "полям",
+    "колонке",
+    "колонкам",
+    "the",
+    "a",
+    "an",
+}  # "using CDC" names the method, never a connection
+# Nouns that make a neighbouring description word name a connection ("the wallet database").
+DATABASE_WORDS = {
+    "database", "db", "service", "system", "base", "база", "базы", "базе", "базу", "бд", "сервис", "сервиса",
+    "система", "системы",
+}  # fmt: skip
+
+
+def _mentions_schedule(text: str) -> bool:
+    """Any word about time or frequency (a number, «каждый», "every", «ежедневно», a weekday, a part of
+    day): then a schedule the parser could not read is asked about, never defaulted."""
+    for token in tokenize(text):
+        if token.number is not None or token.lang == "num":
+            return True
+        if token.lower in _SCHEDULE_WORDS or token.lemma in _SCHEDULE_WORDS:
+            return True
+        if any(is_(token, c) for c in ("FREQ_HOUR", "FREQ_DAY", "FREQ_WEEK", "FREQ_MONTH", "FREQ_NIGHT",
+                                       "FREQ_YEAR", "FREQ_MINUTE", "PART_OF_DAY", "WEEKDAY")):  # fmt: skip
+            return True
+    return False
+
+
+_SCHEDULE_WORDS = {
+    "every", "each", "daily", "hourly", "weekly", "monthly", "nightly", "minute", "hour", "noon", "midnight",
+    "каждый", "раз", "минута", "час", "полночь", "полдень", "вручную", "manually", "cron", "schedule",
+    "расписание", "morning", "evening", "night", "week", "day", "день", "неделя", "сутки",
+}  # fmt: skip
+
+
+def _lexicon_cue(text: str, concept: str) -> re.Match[str] | None:
+    """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match."""
+    for token in tokenize(text):
+        if token.lang != "punct" and is_(token, concept):
+            return _WORD_AT.match(text, token.start)
+    return None
+
 
 class OfflinePlanner(FilterRules):
     """Turns one request into a spec using only rules and the catalog."""
@@ -113,7 +166,16 @@ class OfflinePlanner(FilterRules):
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
 
     def plan(self, text: str) -> Outcome:
-        request = Request(text.strip())
+        text = text.strip()
+        append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
+        if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
+            text = (
+                text[: append_only.start]
+                + " " * (append_only.end - append_only.start)
+                + text[append_only.end :]
+            )
+        request = Request(text)
+        request.append_only = append_only is not None
         if not request.tokens:
             return Outcome.reject(
                 "policy", "The request is empty: describe what to load, from where and when."
@@ -132,9 +194,16 @@ class OfflinePlanner(FilterRules):
         source_conn, table = source.value or (None, None)
         target = self._target(request, source_conn)
         schedule = self._schedule(request)
+        if schedule is None and kind == "cdc" and not _mentions_schedule(request.text):
+            # A change stream is applied continuously: without a frequency it runs every minute
+            # (said in the spec's description, so the reviewer sees the default).
+            schedule = ScheduleMatch("* * * * *", None, "")
+            request.default_schedule = True
         questions = source.questions + target.questions
         if schedule is None:
             questions.append(self._ask_schedule(request))
+        else:
+            questions += self._unread_schedule_words(request)
         if questions or table is None or target.value is None or schedule is None:
             return Outcome.clarify(*(questions or ["Which table should be loaded, and where to?"]))
         return self._assemble(
@@ -158,8 +227,16 @@ class OfflinePlanner(FilterRules):
         return None
 
     def _destructive(self, request: Request) -> Outcome | None:
+        """Refuse a confirmed destructive frame (a destroy verb, by lemma, with an object); a destroy word
+        with nothing it acts on is asked about, not refused."""
+        if not grammar.enabled("destroy"):
+            return None
         is_cdc = bool(CDC.search(request.lower))
-        for match in DESTRUCTIVE.finditer(request.lower):
+        keywords = []
+        for slot in grammar.destroy_frames(tokenize(request.text)):
+            match = _WORD_AT.match(request.lower, slot.start)
+            if match is None:
+                continue
             if DEDUPE_AFTER_VERB.match(request.lower[match.end() :]):
                 continue
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
@@ -168,10 +245,23 @@ class OfflinePlanner(FilterRules):
                 self._drops_columns_only(request, match) or self._removes_rows_only(request, match)
             ):
                 continue
+            if not slot.confirmed:
+                keywords.append(request.text[slot.start : slot.end])
+                continue
             return Outcome.reject(
                 "policy",
                 f"Destructive intent ({match.group(1)!r}): the assistant only builds pipelines that read "
                 "a source and load a target; it never drops, deletes or truncates data.",
+            )
+        if keywords:
+            if request.language == "ru":
+                return Outcome.clarify(
+                    f"Что значит «{keywords[0]}»? Ассистент только читает источник и загружает цель; "
+                    "удалять данные он не будет. Опишите, что загрузить, откуда, куда и когда."
+                )
+            return Outcome.clarify(
+                f"What does {keywords[0]!r} refer to? The assistant only reads a source and loads a target; "
+                "it never deletes data. Say what to load, from where, to where and when."
             )
         return None
 
@@ -333,13 +423,37 @@ class OfflinePlanner(FilterRules):
         """Request words that name a connection by its id or by a word of its description."""
         refs = []
         described = {c.conn_id: self._description_stems(c) for c in self.catalog.connections.values()}
+        tables = [
+            t for conn in self.catalog.connections.values() for t in self.catalog.tables_of(conn.conn_id)
+        ]
         for i, token in enumerate(request.tokens):
             for conn in self.catalog.connections.values():
                 if token == conn.conn_id.lower() or token.startswith(conn.conn_id.lower() + "."):
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, True))
-                elif token not in STOP_WORDS and self.vocabulary.meanings(token) & described[conn.conn_id]:
+                elif (
+                    token not in STOP_WORDS
+                    and token not in CDC_WORDS
+                    and self.vocabulary.meanings(token) & described[conn.conn_id]
+                ):
+                    # "using CDC" names the method, not a connection described as "for CDC replicas";
+                    # "wallets" of a "Wallet service database": a word naming a table stands for the
+                    # connection only next to another word of its description ("the wallet service").
+                    if any(self._names_table(token, t) for t in tables) and not self._described_nearby(
+                        request, i, described[conn.conn_id]
+                    ):
+                        continue
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, False))
         return refs
+
+    def _described_nearby(self, request: Request, index: int, described: set[str]) -> bool:
+        for j in (index - 1, index + 1, index + 2):
+            if 0 <= j < len(request.tokens) and j != index:
+                token = request.tokens[j]
+                if token in DATABASE_WORDS or (
+                    token not in STOP_WORDS and self.vocabulary.meanings(token) & described
+                ):
+                    return True
+        return False
 
     def _claim_connection_words(self, request: Request) -> None:
         """Words that name a connection are not table names ("the shop database", "the warehouse")."""
@@ -376,6 +490,11 @@ class OfflinePlanner(FilterRules):
                     return Found(usable[chosen.pop()])
         mentions = self._engine_mentions(request)
         to_postgres = any(e == "postgres" and r == "target" for e, r, _ in mentions)
+        if to_postgres and not any(
+            e == "postgres" and r == "target" and request.tokens[i - 1] not in WEAK_TO_WORDS
+            for e, r, i in mentions
+        ):  # "changes in Postgres ... apply them to ClickHouse": "in" places the data, "to" sends it
+            to_postgres = not any(e == "clickhouse" and r == "target" for e, r, _ in mentions)
         engine = "postgres" if to_postgres else "clickhouse"
         if any(e in ("s3", "excel") and r == "target" for e, r, _ in mentions):
             return Found(None, [UNSUPPORTED_TARGET])
@@ -408,7 +527,8 @@ class OfflinePlanner(FilterRules):
         for engine, role, _ in self._engine_mentions(request):
             if engine in ("s3", "excel") and role != "target":
                 return engine
-        return "cdc" if CDC.search(request.lower) else "sql"
+        # «стримить заказы»: streaming a table is change capture (lexicon concept CDC)
+        return "cdc" if CDC.search(request.lower) or _lexicon_cue(request.text, "CDC") else "sql"
 
     def _source(self, request: Request) -> Found:
         candidates = self._source_candidates(request)
@@ -564,7 +684,24 @@ class OfflinePlanner(FilterRules):
         if schedule and schedule.phrase and schedule.phrase in text:
             start = text.index(schedule.phrase)
             request.handled.append((start, start + len(schedule.phrase)))
+        if schedule:
+            request.schedule_spans = list(schedule.spans)
         return schedule
+
+    def _unread_schedule_words(self, request: Request) -> list[str]:
+        """A question when words about time are left over after the schedule was read: the schedule
+        may then be missing what they said («в два часа ночи» unread would be midnight)."""
+        if not grammar.enabled("frame"):
+            return []
+        leftover = frame.read(request.text, request.schedule_spans).unread_schedule_words()
+        if not leftover:
+            return []
+        words_ = frame.quote(leftover, request.text)
+        if request.language == "ru":
+            return [f"Не понял «{words_}» в расписании: когда запускать? Например: «ежедневно в 2:00»."]
+        return [
+            f"I did not understand {words_!r} in the schedule: when should it run? E.g. 'daily at 02:00'."
+        ]
 
     def _without_filters(self, request: Request) -> str:
         """The request with "quantity between 1 and 5" blanked out: a range on a column is a filter, and
@@ -868,10 +1005,37 @@ class OfflinePlanner(FilterRules):
 
     # --- options -------------------------------------------------------------------------------
 
+    def _mode_conflict(self, request: Request) -> list[str]:
+        """Two load modes named at once («перезаливать целиком ..., слияние по id»): asked, quoting both."""
+        if not grammar.enabled("mode"):
+            return []
+        tokens = tokenize(request.text)
+        named = []
+        replace_cue = grammar.replace_mode(tokens)
+        if replace_cue:
+            named.append(request.text[replace_cue.start : replace_cue.end])
+        merge = grammar.merge_mode(tokens, incremental=True)
+        if merge:
+            named.append(request.text[merge.start : merge.end])
+        if request.append_only:
+            named.append("только добавление" if request.language == "ru" else "append-only")
+        if len(named) < 2:
+            return []
+        quoted = ", ".join(f"«{w}»" if request.language == "ru" else repr(w) for w in named)
+        if request.language == "ru":
+            return [
+                f"Указаны разные режимы загрузки: {quoted}. Какой нужен: перезапись, слияние по ключу "
+                "или добавление?"
+            ]
+        return [f"Several load modes are named: {quoted}. Which one: replace, upsert by key, or append?"]
+
     def _mode(self, request: Request) -> str:
-        if REPLACE.search(request.lower):
+        tokens = tokenize(request.text)
+        if grammar.enabled("mode") and grammar.replace_mode(tokens):
             return "replace"
-        return "upsert" if UPSERT.search(request.lower) else "append"
+        incremental = bool(INCREMENTAL.search(request.lower)) or any(is_(t, "INCREMENTAL") for t in tokens)
+        merge = grammar.enabled("mode") and grammar.merge_mode(tokens, incremental=incremental)
+        return "upsert" if merge else "append"
 
     def _listed_columns(self, table: Table, names: str) -> tuple[list[str], list[str]]:
         """Known columns of a `a, b and c` list, and the unknown snake_case names in it."""
@@ -888,6 +1052,7 @@ class OfflinePlanner(FilterRules):
             before = request.lower[max(0, match.start() - 30) : match.start()]
             if (
                 INCREMENTAL.search(before)
+                or _lexicon_cue(before, "INCREMENTAL")
                 or DEDUPE.search(before)
                 or re.search(r"инкремент|incremental", before)
             ):
@@ -895,10 +1060,52 @@ class OfflinePlanner(FilterRules):
             known, _ = self._listed_columns(table, match.group(1))
             if known:
                 return Found(known)
+        unread = self._unread_key_word(request, table)
+        if unread:
+            columns = ", ".join(table.column_names)
+            if request.language == "ru":
+                question = (f"По какому ключу сливать строки {table.qualified_name}? «{unread}» — не колонка "
+                            f"этой таблицы; колонки: {columns}.")  # fmt: skip
+            else:
+                question = (f"Which key columns identify a row of {table.qualified_name} for the upsert? "
+                            f"{unread!r} is no column of it; columns: {columns}.")  # fmt: skip
+            return Found(None, [question])
         if table.primary_key:
             return Found(list(table.primary_key))
         name = table.qualified_name
         return Found(None, [f"Which key columns identify a row of {name} for the upsert?"])
+
+    def _unread_key_word(self, request: Request, table: Table) -> str | None:
+        """The word after «по»/"by"/"on" following a merge cue when no key was read from it: «по ключу
+        order_code», "on the external key". Not a time («по понедельникам»), a place («в кликхаус»)."""
+        merge = (
+            grammar.merge_mode(tokenize(request.text), incremental=True) if grammar.enabled("mode") else None
+        )
+        if merge is None:
+            return None
+        index = request.token_at(merge.start)
+        tokens = request.tokens
+        if merge.last - merge.first < 2 or tokens[min(index + 1, len(tokens) - 1)] not in KEY_PREPS:
+            # the cue is one word («слияние»): its «по» / "by" may follow within a few words
+            for j in range(index + 1, min(index + 6, len(tokens))):
+                if tokens[j] in KEY_PREPS:
+                    index = j
+                    break
+                if "," in request.text[request.spans[j - 1][1] : request.spans[j][0]]:
+                    return None
+            else:
+                return None
+        j = index + 1
+        while j < len(tokens) and tokens[j] in KEY_FILLER:
+            j += 1
+        if j >= len(tokens):
+            return None
+        word = tokens[j]
+        if table.column(word) or self._names_source_place(request, j) or _mentions_schedule(request.raw[j]):
+            return None
+        if self._is_engine_word(word) or word in STOP_WORDS:
+            return None
+        return request.raw[j]
 
     def _window_keys(self, request: Request, table: Table) -> Found:
         """Keys for a rolling window: the ones named after an upsert cue, else the primary key."""
@@ -954,10 +1161,18 @@ class OfflinePlanner(FilterRules):
                 spans.append((start, start + len(self._place_phrase(request, table, i))))
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
-        cue = INCREMENTAL.search(text) or NEW_NOUN.search(text)
+        cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
+        if cue is None and request.append_only:  # «только добавление»: each run adds the new rows
+            cue = re.match("", text)
         if not cue:
             return Found(None)
+        keys = [m.span() for m in KEY_CUE.finditer(request.lower)]
+        merge = grammar.merge_mode(tokenize(request.text)) if grammar.enabled("mode") else None
+        if merge:
+            keys.append((merge.start, merge.end + 4))
         for match in BY_LIST.finditer(request.lower):
+            if any(start <= match.start() < end for start, end in keys):
+                continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
             known, _ = self._listed_columns(table, match.group(1))
             near = match.start() >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
@@ -1107,6 +1322,9 @@ class OfflinePlanner(FilterRules):
     ) -> Outcome:
         source_name = self.catalog.display_name(source.conn_id, table)
         target_table = self._explicit_target_name(request) or table.name
+        conflict = self._mode_conflict(request)
+        if conflict:
+            return Outcome.clarify(*conflict)
         mode = self._mode(request)
         incremental = (
             self._incremental(request, table) if mode != "replace" and kind == "sql" else Found(None)
@@ -1121,7 +1339,7 @@ class OfflinePlanner(FilterRules):
             kind == "sql"
             and mode == "append"
             and not incremental.value
-            and not APPEND_WORDS.search(request.text)
+            and not (request.append_only or APPEND_WORDS.search(request.text))
         ):
             mode = "replace"  # a whole-table copy appended on every run would double its rows each time
         columns = self._column_subset(request, table)
@@ -1179,7 +1397,8 @@ class OfflinePlanner(FilterRules):
         source_id = source.conn_id if source else "files"
         return {
             "dag_id": _dag_id(name, source_id, target.conn_id, target_table),
-            "description": f"{source_id}.{name} -> {target.conn_id}.{target_table} ({mode})",
+            "description": f"{source_id}.{name} -> {target.conn_id}.{target_table} ({mode})"
+            + ("; every minute: the default for change capture" if request.default_schedule else ""),
             "request": request.text,
             "owner": self.owner,
             "tags": list(dict.fromkeys(["ai-etl", source.engine if source else "files", target.engine])),
@@ -1225,7 +1444,11 @@ class OfflinePlanner(FilterRules):
             return Outcome.clarify(*questions)
         sheet = SHEET.search(request.text) if kind == "excel" else None
         mode = self._mode(request)
-        if kind == "excel" and mode == "append" and not APPEND_WORDS.search(request.text):
+        if (
+            kind == "excel"
+            and mode == "append"
+            and not (request.append_only or APPEND_WORDS.search(request.text))
+        ):
             mode = "replace"  # a workbook is a whole: loading it again must not double its rows
         spec_data = {
             **self._header(

@@ -25,16 +25,11 @@ CODE_PATTERNS = [
         r"\b(insert\s+into|delete\s+from|update\s+\w+\s+set)\b",
     )
 ]
-DESTRUCTIVE = re.compile(
-    r"\b(drop|delete|deletes|truncate|wipe|erase|purge|destroy|remove|удал\w*|очист\w*|стер\w*|сотр\w*|"
-    r"уничтож\w*|снес\w*|снести|nuke|грохн\w*|дропн\w*|обнул\w*)\b",
-    re.IGNORECASE,
-)
 # "remove duplicates", "удалить дубли" are deduplication, not destruction.
 DEDUPE_AFTER_VERB = re.compile(r"^\W*(\w+\W+){0,2}(duplicat\w*|dup\w*|дубл\w*|повтор\w*)", re.IGNORECASE)
 # Change data capture: "deletes"/"удаления" there are events to replicate, not an order to delete.
 CDC = re.compile(
-    r"\b(cdc|change\s+data\s+capture|(stream|captur\w*|replicat\w*)\s+(all\s+)?changes|"
+    r"\b(cdc|change\s+data\s+capture|(stream|captur\w*|replicat\w*|track\w*)\s+(all\s+|[a-z]+\s+)?changes|"
     r"inserts,?\s+updates,?\s+and\s+deletes|logical\s+replication|логическ\w+\s+репликац\w*|"
     r"(стрим\w*|поток\w*|захват\w*|транслир\w*)\s+(все\s+)?изменени\w*|"
     r"вставки,?\s+обновления\s+и\s+удаления)\b",
@@ -90,17 +85,6 @@ GENERIC_PARTS = {
 
 # --- options -------------------------------------------------------------------------------
 
-REPLACE = re.compile(
-    r"\b(full(y)?[\s-]*(refresh|reload|load|replace|overwrite|snapshot)|replac\w*|overwrit\w*|reload\w*|"
-    r"truncate and load|полност\w*|целиком|перезагру\w*|перезапис\w*|замен\w*|перезалив\w*|"
-    r"перегру\w*|полн(ая|ую|ой|ые)\s+(перезалив\w*|перезагруз\w*|выгрузк\w*|загрузк\w*|перезапис\w*))\b",
-    re.IGNORECASE,
-)
-UPSERT = re.compile(
-    r"\b(upsert\w*|merge|merging|update existing|insert or update|обновля\w* по ключ\w*|по ключ\w*|"
-    r"by key|on key|мерж\w*|обновля\w* существующ\w*)\b",
-    re.IGNORECASE,
-)
 APPEND_WORDS = re.compile(r"\b(append\w*|add\w*|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
@@ -115,7 +99,10 @@ CHANGED = re.compile(
 STATUS_IS = re.compile(r"\b(статус\w*|status)\s*(=|is)?\s*'?\w+", re.IGNORECASE)
 UPDATE_COLUMNS = ("updated_at", "modified_at", "changed_at")
 # "<by|по ключу|on> a, b and c": a list of column names after a word that introduces columns.
-NAME_LIST = r"([a-z_][a-z0-9_]*(?:\s*(?:,|\band\b|\bи\b|&)\s*[a-z_][a-z0-9_]*)*)"
+# Possessive (*+): a name or the list never gives back characters (what follows can never be a name
+# character or a separator), and at most 64 names, so an attempt costs at most 64 names however
+# long the text; together with the word-start lookbehinds below, planning stays linear in the input.
+NAME_LIST = r"([a-z_][a-z0-9_]*+(?:\s*+(?:,|\band\b|\bи\b|&)\s*+[a-z_][a-z0-9_]*+){0,63}+)"
 BY_LIST = re.compile(
     r"\b(?:by|on|using|keys?|ключ\w*|по(?:\s+(?:ключ\w*|пол\w*|колонк\w*|столбц\w*|полям))?)\s*:?\s+"
     + NAME_LIST,
@@ -149,10 +136,14 @@ COLUMN_LIST = re.compile(
     re.IGNORECASE,
 )
 # "(id, sku, price only)", "id, amount и region только"
-COLUMN_LIST_AFTER = re.compile(NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
+# A list starts at a word's start: without the lookbehind every letter of a long word starts an attempt.
+COLUMN_LIST_AFTER = re.compile(r"(?<![a-z0-9_])" + NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
 TARGET_TABLE = re.compile(
-    r"\b(?:as|into\s+table|to\s+table|into|table|в\s+таблиц\w*|таблиц\w*|как|под\s+именем|с\s+именем|"
-    r"target\s+table|named)\s+[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
+    r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+таблиц\w*|таблиц\w*)\s+"
+    # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
+    r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
+    r"|(?:as|into|как|под\s+именем|с\s+именем|named)\s+)"
+    r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,
 )
 # column <op> literal, written as SQL by the analyst: "source = 'ads'", "total >= 250.5".
@@ -162,13 +153,14 @@ EXPLICIT_COMPARISON = re.compile(
     re.IGNORECASE,
 )
 # "amount between 100 and 500", "сумма от 100 до 500"
+# Both start at a word's start with a possessive name (see NAME_LIST): linear in the text.
 BETWEEN = re.compile(
-    r"([a-zа-яё_][a-zа-яё0-9_]*)\s+(?:is\s+)?(?:between|от|в\s+диапазоне(?:\s+от)?|между)\s+"
+    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:is\s+)?(?:between|от|в\s+диапазоне(?:\s+от)?|между)\s+"
     r"(-?\d+(?:[.,]\d+)?)\s+(?:and|и|до)\s+(-?\d+(?:[.,]\d+)?)",
     re.IGNORECASE,
 )
 COMPARISON = re.compile(
-    r"([a-zа-яё_][a-zа-яё0-9_]*)\s+(?:is\s+)?"
+    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:is\s+)?"
     r"(over|above|greater than|more than|bigger than|at least|under|below|less than|больше|более|свыше|"
     r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+(-?\d+(?:[.,]\d+)?)",
     re.IGNORECASE,
@@ -512,7 +504,11 @@ UNSUPPORTED_TARGET = (
 # --- file and change-stream sources ----------------------------------------------------------
 
 S3_PATH = re.compile(r"\bs3a?://[a-z0-9][a-z0-9.\-]*(?:/[^\s,;'\"«»()]*)?", re.IGNORECASE)
-EXCEL_PATH = re.compile(r"(?<![\w/.])(?:[a-z]:)?[\w./\\\-]*\.xlsx?\b", re.IGNORECASE)
+# A path starts where its run of path characters starts (a drive letter may follow a "-" or "\"):
+# an attempt from inside the run ("a-a-a-...") would rescan it, quadratic in its length.
+EXCEL_PATH = re.compile(
+    r"(?<![\w/.])(?:(?<![\\\-])|(?=[a-z]:))(?:[a-z]:)?[\w./\\\-]*\.xlsx?\b", re.IGNORECASE
+)
 SHEET = re.compile(
     r"\b(?:sheet|worksheet|tab|лист\w*)\s*[:=]?\s*(?:[«\"']([^»\"']+)[»\"']|([^\s,;()«»\"']+))", re.I
 )

@@ -35,6 +35,9 @@ class Request:
     places: list[Place] | None = None  # the places it names, once read (FilterRules._places)
     unsure: list[str] = field(default_factory=list)  # questions about values a rule found but could not read
     value_columns: dict[str, list[tuple[int, Column]]] = field(default_factory=dict)  # per table, once read
+    schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # the words the schedule read
+    default_schedule: bool = False  # no frequency named; the planner used its default (CDC: every minute)
+    append_only: bool = False  # the grammar read «только добавление» / "append-only" (its words blanked)
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower().replace("ё", "е")

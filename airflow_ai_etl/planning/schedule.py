@@ -42,6 +42,9 @@ from functools import lru_cache
 from cron_descriptor import Options, get_description
 from croniter import croniter
 
+from airflow_ai_etl.planning.grammar import apply_rewrites, schedule_rewrites
+from airflow_ai_etl.planning.lexer import numerals, tokenize
+
 __all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule"]
 
 Span = tuple[int, int]
@@ -54,6 +57,7 @@ class ScheduleMatch:
     cron: str | None  # 5-field cron, or None for manual runs
     timezone: str | None  # IANA name when the text named one, else None
     phrase: str  # the part of the text that was understood (for logs/UI)
+    spans: tuple[Span, ...] = ()  # exactly the words each rule read (the frame's used words)
 
 
 class _Unsupported(Exception):
@@ -88,27 +92,25 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("every", "ev(?:e)?ry"), re.IGNORECASE | re.VERBOSE)
 
 
-_EN_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
-    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-}  # fmt: skip
-_RU_NUMBERS = {
-    "один": 1, "одну": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
-    "семь": 7, "восемь": 8, "десять": 10, "двенадцать": 12, "пятнадцать": 15, "двадцать": 20, "тридцать": 30,
-}  # fmt: skip
-_WORD_NUMBERS = {**_EN_NUMBERS, **_RU_NUMBERS}
-_NUM = r"(?:\d{1,4}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b"
+# Numbers written in words are read by the lexer (grammar.schedule_rewrites turns them into digits
+# before these rules run), so the rules only see digits.
+_NUM = r"\d{1,4}\b"
 
 
 def _number(token: str) -> int:
-    token = token.strip().lower()
-    return int(token) if token.isdigit() else _WORD_NUMBERS[token]
+    return int(token.strip())
 
 
 def number_of(token: str) -> int | None:
-    """``"7"``, ``"seven"``... ``"пять"`` -> the number; None when the word is not one we know."""
+    """``"7"``, ``"seven"``... ``"пять"``, ``"двух"`` -> the number; None when the word is no numeral."""
     token = token.strip().lower()
-    return int(token) if token.isdigit() else _WORD_NUMBERS.get(token)
+    if token.isdigit():
+        return int(token)
+    tokens = tokenize(token)
+    found = numerals(tokens)
+    if len(found) == 1 and found[0].first == 0 and found[0].last == len(tokens) and not found[0].ordinal:
+        return found[0].value
+    return None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -288,9 +290,7 @@ def _every_n_hours(m: re.Match[str]) -> IntervalFields:
 
 _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalFields]]] = [
     (
-        _rx(
-            r"\b(?:every|each|once\s+a|per)\s+minute\b|\bкажд\w*\s+минуту\b|\bежеминутно\b|\bраз\s+в\s+минуту\b"
-        ),
+        _rx(r"\b(?:every|each|once\s+a|per)\s+minute\b|\bкажд\w*\s+минуту\b|\bраз\s+в\s+минуту\b"),
         lambda m: ("*", "*"),
     ),
     (
@@ -309,7 +309,7 @@ _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalF
     (_rx(rf"\b{_EVERY}\s+(?P<n>{_NUM})\s*{_HOUR_UNIT}(?:\s*,?\s*{_MINUTE_OF_HOUR})?"), _every_n_hours),
     (
         _rx(
-            rf"""(?:\b(?:hourly|(?:every|each)\s+hour|once\s+an\s+hour|ежечасно|кажд\w*\s+час|раз\s+в\s+час)\b
+            rf"""(?:\b(?:hourly|(?:every|each)\s+hour|once\s+an\s+hour|кажд\w*\s+час|раз\s+в\s+час)\b
             (?:\s*,?\s*{_MINUTE_OF_HOUR})?)"""
         ),
         _hourly,
@@ -342,8 +342,8 @@ _TIME_LIST_RE = _rx(
 )
 # What may follow a bare hour ("at 9") for it to still be a time.
 _BARE_FOLLOW_RE = _rx(
-    r"""\s*(?:$|[,.;!?)\-]|(?:и|and|по|on|utc|gmt|msk|мск|moscow|every|each|daily|кажд\w*|ежедн\w*
-    |еженед\w*|weekly|monthly|ежемес\w*|sharp|ровно)\b)"""
+    r"""\s*(?:$|[,.;!?()\-]|(?:и|and|по|on|utc|gmt|msk|мск|moscow|every|each|daily|кажд\w*
+    |weekly|monthly|hourly|sharp|ровно)\b)"""
 )
 # After a bare hour next to a day cue, a counted noun means the number is a count, not a time
 # ("каждый день в 2 таблицы", "daily at 5 stores"); any other word starts the rest of the request
@@ -531,6 +531,11 @@ def _dow_list(m: re.Match[str]) -> _Days:
     return _Days("dow", dow="1-5" if days == [1, 2, 3, 4, 5] else ",".join(map(str, days)))
 
 
+def _dow_digits(text: str) -> str:
+    days = sorted({int(d) for d in re.findall(r"dow([0-6])", text)})
+    return "1-5" if days == [1, 2, 3, 4, 5] else ",".join(map(str, days))
+
+
 def _dom_list(m: re.Match[str]) -> _Days:
     text = m.group(0).lower()
     days = {int(d) for d in re.findall(r"\d{1,2}", text)}
@@ -587,9 +592,9 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
         _rx(rf"\b(?:(?:every|each|on)\s+)?{_EN_DAY}(?:\s*(?:,|and|&|or)\s*(?:on\s+)?{_EN_DAY}){{0,6}}"),
         _dow_list,
     ),
-    (
-        _rx(rf"(?<![\w])(?:в|во|по|кажд\w*)\s+{_RU_DAY}(?:\s*(?:,|и)\s*(?:(?:в|во|по)\s+)?{_RU_DAY}){{0,6}}"),
-        _dow_list,
+    (  # Russian weekdays come from the grammar (by case: «в среду», «по средам»), as "dowN" lists
+        _rx(r"\bdow[0-6](?:\s*(?:,|и|and)\s*dow[0-6]){0,6}\b"),
+        lambda m: _Days("dow", dow=_dow_digits(m.group(0))),
     ),
     (
         _rx(
@@ -606,20 +611,18 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
         _dom_list,
     ),
     (
-        _rx(r"\b(?:yearly|annually|every\s+year|once\s+a\s+year|ежегодно|кажд\w*\s+год\w*|раз\s+в\s+год)\b"),
+        _rx(r"\b(?:yearly|annually|every\s+year|once\s+a\s+year|кажд\w*\s+год\w*|раз\s+в\s+год)\b"),
         lambda m: _Days("yearly"),
     ),
     (
         _rx(
             r"""\b(?:monthly|(?:every|each)\s+month|once\s+a\s+month|of\s+(?:every|each|the)\s+month
-            |ежемесячно|кажд\w*\s+месяц\w*|раз\s+в\s+месяц)\b"""
+            |кажд\w*\s+месяц\w*|раз\s+в\s+месяц)\b"""
         ),
         lambda m: _Days("monthly"),
     ),
     (
-        _rx(
-            r"\b(?:weekly|(?:every|each)\s+week|once\s+a\s+week|еженедельно|кажд\w*\s+недел\w*|раз\s+в\s+неделю)\b"
-        ),
+        _rx(r"\b(?:weekly|(?:every|each)\s+week|once\s+a\s+week|кажд\w*\s+недел\w*|раз\s+в\s+неделю)\b"),
         lambda m: _Days("weekly"),
     ),
     (
@@ -630,11 +633,11 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
         lambda m: _Days("daily", count=_count_any(m)),
     ),
     (
-        _rx(r"\b(?:daily|every\s*day|each\s+day|ежедневно|кажд\w*\s+(?:день|дня|сутки))\b"),
+        _rx(r"\b(?:daily|every\s*day|each\s+day|кажд\w*\s+(?:день|дня|сутки))\b"),
         lambda m: _Days("daily"),
     ),
     (
-        _rx(r"\b(?:nightly|(?:every|each)\s+night|кажд\w*\s+ноч\w*|по\s+ночам|еженощно)\b"),
+        _rx(r"\b(?:nightly|(?:every|each)\s+night|кажд\w*\s+ноч\w*|по\s+ночам)\b"),
         lambda m: _Days("daily", hint="ночи"),  # "every night at 11" is 23:00, "at 1" is 01:00
     ),
     (
@@ -698,11 +701,31 @@ def _day_fields(state: _DayState) -> tuple[str, str, str]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _phrase(original: str, spans: Iterable[Span | None]) -> str:
+def _phrase(original: str, spans: Iterable[Span | None], rewritten: Iterable[Span] = ()) -> str:
+    """The user's words the spans cover; a span ending inside a rewritten phrase («без пятнадцати
+    восемь» read as "07:45" and padded) takes the whole phrase."""
     real = [s for s in spans if s]
     if not real:
         return ""
-    return original[min(s[0] for s in real) : max(s[1] for s in real)].strip(" ,.;:!?")
+    start, end = min(s[0] for s in real), max(s[1] for s in real)
+    for a, b in rewritten:
+        if a < end < b:
+            end = b
+    return original[start:end].strip(" ,.;:!?")
+
+
+def _used(spans: Iterable[Span | None], rewritten: Iterable[Span]) -> tuple[Span, ...]:
+    """The spans rules matched, each widened to the whole of a rewritten phrase it touches."""
+    out = []
+    for span in spans:
+        if not span:
+            continue
+        start, end = span
+        for a, b in rewritten:
+            if a < end <= b or a <= start < b:
+                start, end = min(start, a), max(end, b)
+        out.append((start, end))
+    return tuple(out)
 
 
 def _valid(cron: str | None) -> bool:
@@ -758,18 +781,24 @@ def _calendar_cron(state: _DayState, times: list[tuple[int, int]]) -> str | None
 
 
 def _parse(text: str) -> ScheduleMatch | None:
-    norm = _normalize(text)
+    # Clock times in words, frequency adjectives, weekdays by case, numerals: read by the grammar and
+    # written back in canonical form (same length, so spans still point at the user's words).
+    rewrites = schedule_rewrites(text)
+    rewritten = [(a, b) for a, b, _ in rewrites]
+    norm = apply_rewrites(_normalize(text), rewrites)
     tz, tz_span = _find_timezone(text, norm)
     work = _mask(norm, tz_span) if tz_span else norm
 
     manual = _MANUAL_RE.search(work)
     if manual:
-        return ScheduleMatch(None, tz, _phrase(text, [manual.span(), tz_span]))
+        used = [manual.span(), tz_span]
+        return ScheduleMatch(None, tz, _phrase(text, used, rewritten), _used(used, rewritten))
     if any(rx.search(work) for rx in _UNSUPPORTED_RES):
         return None
     literal = _literal_cron(work)
     if literal:
-        return ScheduleMatch(literal[0], tz, _phrase(text, [literal[1], tz_span]))
+        used = [literal[1], tz_span]
+        return ScheduleMatch(literal[0], tz, _phrase(text, used, rewritten), _used(used, rewritten))
 
     interval = _first_match(_INTERVAL_RULES, work)
     if interval:
@@ -788,9 +817,11 @@ def _parse(text: str) -> ScheduleMatch | None:
             raise _Unsupported("hour window without an interval")
         cron = _calendar_cron(state, times)
         spans = [*day_spans, *time_spans]
+    spans += time_spans if interval else []  # read (and refused) by _interval_cron when present
     if cron is None:
         return None
-    return ScheduleMatch(cron, tz, _phrase(text, [*spans, tz_span]))
+    used = [*spans, tz_span]
+    return ScheduleMatch(cron, tz, _phrase(text, used, rewritten), _used(used, rewritten))
 
 
 def ambiguous_timezone(text: str) -> tuple[str, tuple[str, ...]] | None:

@@ -28,6 +28,9 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "sale": ["продажа", "продажи", "реализация", "выручка", "sold", "selling", "revenue"],
     "order": ["заказ", "заказы", "покупка", "purchase"],
     "customer": ["клиент", "покупатель", "заказчик", "client", "buyer"],
+    "client": ["клиент"],
+    "bank": ["банк", "банковский"],
+    "wallet": ["кошелек", "кошелёк"],
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
     "event": ["событие", "ивент", "clickstream", "кликстрим"],
@@ -178,10 +181,16 @@ def word_forms(word: str) -> set[str]:
 def _index(glossary: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     """Stem of a synonym (in any case form) -> stems of the English name parts it stands for."""
     index: dict[str, set[str]] = {}
+    # A word that is a glossary entry on its own ("номер" = number) does not stand for the whole of a
+    # multi-word synonym it starts ("номер телефона" = phone): «номер паспорта» is no phone.
+    single = {w for synonyms in glossary.values() for w in synonyms if len(words(w)) == 1}
     for english, synonyms in glossary.items():
         target = stem(english)
         for synonym in [english, *synonyms]:
-            for part in words(synonym):
+            parts = words(synonym)
+            for part in parts:
+                if len(parts) > 1 and part in single:
+                    continue
                 for form in word_forms(part):
                     index.setdefault(form, set()).add(target)
     return {k: frozenset(v) for k, v in index.items()}
@@ -207,6 +216,15 @@ def user_glossary() -> dict[str, list[str]]:
     return {str(k): [str(s) for s in v] for k, v in data.items() if isinstance(v, list)}
 
 
+@functools.lru_cache(maxsize=16384)
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    from airflow_ai_etl.planning.lexer import analyse  # the lexer imports nothing from here
+
+    return tuple(
+        {p.lemma for p in analyse(word.lower().replace("ё", "е")) if p.pos == "NOUN" and p.score >= 0.1}
+    )
+
+
 class Vocabulary:
     """Maps request words to the stems of English name parts they may refer to."""
 
@@ -224,6 +242,10 @@ class Vocabulary:
             found = self._synonyms.get(stemmed, frozenset()) | {stemmed}
             if CYRILLIC.search(word) and re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
                 found |= self._synonyms.get(stem(word + "ы"), frozenset())
+            if CYRILLIC.search(word):
+                # The dictionary lemma meets glossary words Snowball stems apart («кошельки» -> кошелёк).
+                for lemma in _noun_lemmas(word):
+                    found |= self._synonyms.get(stem(lemma), frozenset())
             self._memo[word] = found
         return found
 

@@ -261,6 +261,18 @@ def _cdc_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     ]
 
 
+def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    from airflow_ai_etl.marts.model import Mart
+
+    source = spec.source
+    mart = Mart.of(source.conn_id, source.table, source.mart)  # type: ignore[arg-type]
+    return [
+        ("mart", mart.to_json_dict()),
+        ("target_conn_id", spec.target.conn_id),
+        ("target_table", spec.target.table),
+    ]
+
+
 def _file_mode(spec: PipelineSpec) -> str:
     if spec.target.mode == "upsert":
         raise RenderError("file sources load in mode append or replace; upsert is not supported for them")
@@ -291,6 +303,9 @@ LOADERS = {
     ),
     ("cdc", "clickhouse"): Loader(
         "airflow_ai_etl.operators.cdc", "PostgresCDCToClickHouseOperator", _cdc_to_clickhouse
+    ),
+    ("mart", "clickhouse"): Loader(
+        "airflow_ai_etl.operators.mart", "MartToClickHouseOperator", _mart_to_clickhouse
     ),
 }
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
@@ -351,6 +366,13 @@ def render(spec: PipelineSpec) -> str:
     source = spec.source
     target = spec.target
     incremental = f", incremental by {source.incremental.column}" if source.incremental else ""
+    if source.mart is not None:  # what the mart computes, for the reader of the file
+        mart = source.mart
+        keys = ([mart.time_grain.name] if mart.time_grain else []) + [
+            d.rsplit(".", 1)[-1] for d in mart.dimensions
+        ]
+        by = f" by {', '.join(keys)}" if keys else ""
+        incremental = f", mart of {', '.join(m.name for m in mart.measures)}{by}, {mart.refresh} refresh"
     doc_md = (
         f"**AI ETL pipeline** `{spec.dag_id}`\n\n"
         f"- Request: {comment_text(spec.request) or '—'}\n"

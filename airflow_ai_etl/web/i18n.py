@@ -121,6 +121,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "catalog.refresh": "Refresh",
         "catalog.error": "Cannot read tables",
         "catalog.pk": "primary key",
+        "catalog.relations": "Relations",
+        "preview.button": "Preview the mart",
+        "preview.title": "First rows of the mart",
+        "preview.estimate_plan": "{shown} rows shown; PostgreSQL estimates the mart at about {rows} rows.",
+        "preview.estimate_exact": "{shown} rows shown; the mart has {rows} rows.",
+        "catalog.legend": "Arrows point from the referencing table to the referenced one: solid = declared "
+        "foreign key, dashed = inferred from column names and types (hover for the evidence; "
+        "`airflow ai-etl catalog --relations` also measures them on a sample).",
+        "catalog.left_out": "tables not drawn",
         "audit.title": "Audit log",
         "audit.empty": "Nothing audited yet.",
         "forbidden.title": "Access denied",
@@ -218,6 +227,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "catalog.refresh": "Обновить",
         "catalog.error": "Не удалось прочитать таблицы",
         "catalog.pk": "первичный ключ",
+        "catalog.relations": "Связи",
+        "preview.button": "Предпросмотр витрины",
+        "preview.title": "Первые строки витрины",
+        "preview.estimate_plan": "Показано строк: {shown}; по оценке PostgreSQL в витрине около {rows} "
+        "строк.",
+        "preview.estimate_exact": "Показано строк: {shown}; в витрине {rows} строк.",
+        "catalog.legend": "Стрелка ведёт от ссылающейся таблицы к той, на которую она ссылается: сплошная — "
+        "объявленный внешний ключ, пунктир — выведена из имён и типов столбцов (наведите курсор, чтобы "
+        "увидеть основания; `airflow ai-etl catalog --relations` проверяет их ещё и на выборке).",
+        "catalog.left_out": "таблиц не показано",
         "audit.title": "Журнал аудита",
         "audit.empty": "Записей пока нет.",
         "forbidden.title": "Доступ запрещён",

@@ -230,3 +230,29 @@ def trigger(dag_id: str, user: str) -> dict[str, Any]:
     if run is None:
         raise DeployError(f"no run was created for {dag_id}")
     return {"dag_id": dag_id, "run_id": run.run_id, "state": str(run.state), "dag_url": dag_url(dag_id)}
+
+
+def preview_payload(spec: dict[str, Any], limit: int = 20, timeout_seconds: float = 10) -> dict[str, Any]:
+    """The mart preview of a spec: ``{"status": "ok", "columns", "rows", "estimated_rows", ...}``, or the
+    gates' questions and errors, or ``{"status": "error", "error"}`` for a spec that is not a mart."""
+    from airflow_ai_etl.assistant import _failed
+    from airflow_ai_etl.marts.gates import mart_of
+    from airflow_ai_etl.marts.preview import preview_mart
+    from airflow_ai_etl.marts.resolve import resolve_mart
+    from airflow_ai_etl.validation import validate_spec
+
+    catalog = get_catalog()
+    checked, problems = validate_spec(spec, catalog)
+    if problems or checked is None:
+        outcome = _failed(checked, problems)
+        return {
+            "status": outcome.status,
+            "questions": outcome.questions,
+            "errors": [p.to_dict() for p in outcome.errors],
+        }
+    if checked.source.type != "mart":
+        return {"status": "error", "error": "preview shows marts; this spec is not one"}
+    shown = preview_mart(
+        resolve_mart(mart_of(checked), catalog), limit=limit, timeout_seconds=timeout_seconds
+    )
+    return {"status": "ok", **shown.to_dict()}

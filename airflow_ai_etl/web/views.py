@@ -120,9 +120,21 @@ class AIETLView(BaseView):
     @perms.requires(perms.ACTION_READ)
     def catalog(self) -> Response:
         """Connections and tables the planner can see (``?refresh=1`` reads them again)."""
+        from airflow_ai_etl.relations import relations_of
+        from airflow_ai_etl.web.relation_graph import relation_graph
+
         error = ""
+        graphs: dict[str, Any] = {}
         try:
-            catalog = service.get_catalog(refresh=request.args.get("refresh") == "1").to_dict()
+            loaded = service.get_catalog(refresh=request.args.get("refresh") == "1")
+            catalog = loaded.to_dict()
+            # Declared and name-inferred relations (nothing read from the servers); the measured
+            # containment is `airflow ai-etl catalog --relations`.
+            graphs = {
+                conn_id: graph
+                for conn_id in loaded.tables
+                if (graph := relation_graph(loaded, conn_id, relations_of(loaded, conn_id))) is not None
+            }
         except Exception as exc:
             log.exception("AI ETL: catalog")
             catalog, error = {"connections": [], "tables": {}, "errors": {}}, str(exc)
@@ -131,6 +143,7 @@ class AIETLView(BaseView):
             "ai_etl/catalog.html",
             page="catalog",
             catalog=catalog,
+            graphs=graphs,
             error=error,
             snapshot=str(snapshot) if snapshot else "",
         )

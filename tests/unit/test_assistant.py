@@ -99,3 +99,61 @@ def test_batch_with_two_files_for_one_dag_id_checks_each(
     assert daily.spec.dag_id == hourly.spec.dag_id
     assert (daily.status, hourly.status) == ("ok", "ok")
     assert sorted(checked) == sorted([daily.source_code, hourly.source_code])  # each file imported once
+
+
+# --- requests are checked before any planner runs (issue #14) ------------------------------------
+
+
+def _no_catalog():
+    raise AssertionError("a refused request must not load the catalog or reach a planner")
+
+
+@pytest.mark.parametrize("strategy", ["offline", "llm", "auto"])
+def test_a_request_over_the_limit_is_rejected_with_both_lengths_before_any_planner(
+    tmp_path: Path, strategy: str
+) -> None:
+    assistant = Assistant(catalog_loader=_no_catalog, state_dir=tmp_path, strategy=strategy)
+    outcome = assistant.generate("copy orders to ClickHouse daily " + "x" * 2000)
+    assert outcome.status == "rejected"
+    assert outcome.errors[0].gate == "request"
+    assert "2,032 characters" in outcome.errors[0].message
+    assert "at most 2,000" in outcome.errors[0].message
+
+
+def test_the_limit_message_speaks_the_language_of_the_request(tmp_path: Path) -> None:
+    assistant = Assistant(catalog_loader=_no_catalog, state_dir=tmp_path)
+    message = assistant.generate("загружать заказы " + "я" * 3000).errors[0].message
+    assert "Запрос слишком длинный: 3 017 символов" in message
+    assert "не больше 2 000" in message
+
+
+def test_a_request_of_exactly_the_limit_is_planned(assistant: Assistant) -> None:
+    text = SENTENCE + " " * 5 + "." * (2000 - len(SENTENCE) - 5)
+    assert len(text) == 2000
+    outcome = assistant.generate(text)
+    assert all(p.gate != "request" for p in outcome.errors), outcome.errors
+
+
+def test_the_limit_comes_from_the_provider_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AIRFLOW__AI_ETL__MAX_REQUEST_CHARS", "40")
+    assistant = Assistant(catalog=shop_catalog(), state_dir=tmp_path, check_import=False)
+    assert assistant.max_request_chars == 40
+    outcome = assistant.generate("copy new orders from Postgres to ClickHouse every hour")
+    assert outcome.status == "rejected" and "54 characters, at most 40" in outcome.errors[0].message
+    monkeypatch.setenv("AIRFLOW__AI_ETL__MAX_REQUEST_CHARS", "lots")  # a typo keeps the default
+    assert Assistant(catalog=shop_catalog()).max_request_chars == 2000
+    assert Assistant(catalog=shop_catalog(), max_request_chars=10).max_request_chars == 10
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t \u3000", 42, None])
+def test_an_empty_or_non_text_request_is_rejected_before_any_planner(tmp_path: Path, text: object) -> None:
+    outcome = Assistant(catalog_loader=_no_catalog, state_dir=tmp_path).generate(text)  # type: ignore[arg-type]
+    assert outcome.status == "rejected" and outcome.errors[0].gate == "request"
+    assert "empty" in outcome.errors[0].message or "must be text" in outcome.errors[0].message
+
+
+def test_a_refused_request_in_a_batch_keeps_its_place(assistant: Assistant) -> None:
+    outcomes = assistant.generate_many([SENTENCE, "x" * 5000, "", SENTENCE])
+    assert [o.status for o in outcomes] == ["ok", "rejected", "rejected", "ok"]
+    assert "5,000 characters" in outcomes[1].errors[0].message
+    assert "empty" in outcomes[2].errors[0].message

@@ -169,3 +169,77 @@ def test_refuses_to_overwrite_a_file_it_did_not_write(home: Path) -> None:
     forced = run(home, "generate", request, "--deploy", "--force")
     assert forced.returncode == 0, forced.stderr
     assert "PostgresToClickHouseOperator" in path.read_text(encoding="utf-8")
+
+
+# --- the batch contract holds for any input (issue #14) ------------------------------------------
+
+ODD_LINES: list[tuple[bytes, object, str, str]] = [  # (line, id out, status, what the reason says)
+    (b"\xef\xbb\xbf" + json.dumps({"id": "bom-file", "request": SENTENCE}).encode(), "bom-file", "ok", ""),
+    (b"", 2, "rejected", "line 2: blank line"),
+    (b"  \t ", 3, "rejected", "line 3: blank line"),
+    (b"\xef\xbb\xbf" + json.dumps({"id": "bom-line", "request": "drop table sales"}).encode(), "bom-line",
+     "rejected", "Destructive intent"),  # planned: the policy gate answers, not the batch reader
+    (b'{"id": "bad-utf8", "request": "load \xff\xfe sales"}', "bad-utf8", "rejected",
+     "line 5: not UTF-8 text (byte 0xff at byte 37)"),
+    (b'{"id": "surrogate", "request": "load \\ud800 sales"}', "surrogate", "rejected",
+     "line 6: the request is not text: a lone surrogate '\\ud800' at character 6"),
+    (b'{"id": "\\udfff", "request": "truncate orders"}', 7, "rejected", "truncate"),
+    (b"{not json", 8, "rejected", "line 8: not JSON"),
+    (b"[1, 2]", 9, "rejected", "line 9: expected a JSON object {\"id\": ..., \"request\": \"...\"}, got an array"),
+    (b'"just text"', 10, "rejected", "line 10: expected a JSON object {\"id\": ..., \"request\": \"...\"}, got a string"),
+    (b"null", 11, "rejected", "line 11: expected a JSON object {\"id\": ..., \"request\": \"...\"}, got null"),
+    (b'{"id": "no-request"}', "no-request", "rejected", "line 12: no 'request' field"),
+    (b'{"id": "number", "request": 5}', "number", "rejected", "line 13: 'request' must be a string, not a number"),
+    (b'{"id": "nan", "request": NaN}', 14, "rejected", "line 14: not JSON (NaN is not a JSON value)"),
+    (json.dumps({"id": "huge", "request": "load " + "a" * 1_000_000}).encode(), "huge", "rejected",
+     "1,000,005 characters, at most 2,000"),
+    (b'{"id": "crlf", "request": "truncate orders"}\r', "crlf", "rejected", "truncate"),
+    (b'{"request": "truncate orders"}', 17, "rejected", "truncate"),
+    (b'{"id": null, "request": "truncate orders"}', None, "rejected", "truncate"),
+    (b'{"id": "last, no newline", "request": "truncate orders"}', "last, no newline", "rejected", "truncate"),
+]  # fmt: skip
+
+
+def test_batch_answers_every_input_line_whatever_it_holds(home: Path) -> None:
+    batch = home / "odd.jsonl"
+    batch.write_bytes(b"\n".join(line for line, *_ in ODD_LINES))  # the last line has no newline
+    result = subprocess.run(
+        [AIRFLOW, "ai-etl", "generate", "--batch", str(batch), "--catalog", str(home / "catalog.json")],
+        env={**os.environ, "AIRFLOW_HOME": str(home), "AIRFLOW__CORE__DAGS_FOLDER": str(home / "dags")},
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    out = [json.loads(line) for line in result.stdout.decode("utf-8").split("\n")[:-1]]  # strict UTF-8
+    assert len(out) == len(ODD_LINES)
+    assert [o["id"] for o in out] == [expected_id for _, expected_id, _, _ in ODD_LINES]
+    assert [o["status"] for o in out] == [status for _, _, status, _ in ODD_LINES]
+    for o, (line, _, _, reason) in zip(out, ODD_LINES, strict=True):
+        assert set(o) == {"id", "status", "spec", "questions", "errors"}
+        messages = " ".join(e["message"] for e in o["errors"])
+        assert reason in messages, (line[:80], messages)
+    assert out[0]["spec"]["source"]["table"] == "sales"
+
+
+def test_an_empty_batch_answers_nothing(home: Path) -> None:
+    result = run(home, "generate", "--batch", "-", stdin="")
+    assert (result.returncode, result.stdout) == (0, ""), result.stderr
+
+
+def test_a_missing_batch_file_is_a_clear_error(home: Path) -> None:
+    result = run(home, "generate", "--batch", str(home / "nope.jsonl"))
+    assert result.returncode == 1
+    assert "error: cannot read the batch file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_request_argument_that_is_not_utf8_is_a_clear_error(home: Path) -> None:
+    result = subprocess.run(  # the argument's bytes arrive in Python as lone surrogates (surrogateescape)
+        [AIRFLOW.encode(), b"ai-etl", b"generate", b"load \xff sales daily", b"--catalog", str(home / "catalog.json").encode()],
+        env={**os.environ, "AIRFLOW_HOME": str(home), "LC_ALL": "C.UTF-8"},
+        capture_output=True,
+        timeout=300,
+    )  # fmt: skip
+    stderr = result.stderr.decode(errors="replace")
+    assert result.returncode == 2, stderr
+    assert "error: the request is not UTF-8 text: byte 0xff at character 6" in stderr
+    assert "Traceback" not in stderr and result.stdout == b""

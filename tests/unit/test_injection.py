@@ -76,6 +76,23 @@ EXCEL = {
     "source": {"type": "excel", "path": "/data/book.xlsx", "sheet": "Лист1"},
     "target": {"conn_id": "clickhouse_default", "table": "book"},
 }
+MART = {
+    "dag_id": "mart_to_ch",
+    "source": {
+        "type": "mart",
+        "conn_id": "pg_shop",
+        "table": "sales",
+        "mart": {
+            "measures": [{"func": "sum", "column": "amount", "as": "revenue"}],
+            "dimensions": ["region"],
+            "time_grain": {"column": "sold_at", "grain": "day", "as": "day"},
+            "filters": [{"column": "region", "op": "=", "value": "north"}],
+            "where": "quantity > 1",
+            "joins": [{"table": "customers", "on": {"customer_id": "id"}}],
+        },
+    },
+    "target": {"conn_id": "clickhouse_default", "table": "mart", "mode": "replace"},
+}
 # Every string field of the spec, as (base spec, path of keys/indexes).
 STRING_FIELDS: list[tuple[dict[str, Any], tuple[Any, ...]]] = [
     *[(SQL, (name,)) for name in ("dag_id", "description", "request", "owner", "schedule", "timezone")],
@@ -93,6 +110,13 @@ STRING_FIELDS: list[tuple[dict[str, Any], tuple[Any, ...]]] = [
     (S3, ("source", "conn_id")),
     (EXCEL, ("source", "path")),
     (EXCEL, ("source", "sheet")),
+    (MART, ("source", "mart", "measures", 0, "as_")),
+    (MART, ("source", "mart", "measures", 0, "column")),
+    (MART, ("source", "mart", "dimensions", 0)),
+    (MART, ("source", "mart", "time_grain", "column")),
+    (MART, ("source", "mart", "filters", 0, "value")),
+    (MART, ("source", "mart", "where")),
+    (MART, ("source", "mart", "joins", 0, "table")),
 ]
 FRAGMENTS = ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x00", "\x1c", "\ud800",
              "'''", '"""', '"', "'", "\\", "\\n", "#", "{{", "}}", "{%", "%}", " ", "a", "й", "\t", ")", "]"]  # fmt: skip

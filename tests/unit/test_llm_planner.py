@@ -374,6 +374,18 @@ def test_auto_asks_the_model_only_when_the_rules_cannot_resolve(fake: FakeLLM, s
     assert outcome.status == "ok" and auto.last_report.planner == "llm" and len(fake.requests) == 1
 
 
+def test_auto_passes_a_destroy_keyword_without_an_object_to_the_model(
+    fake: FakeLLM, store: PlannerStore
+) -> None:
+    """A destroy word alone is not a confirmed destructive frame: the rules ask, so auto asks the model
+    first; a confirmed frame ("Drop the sales table") stays a final refusal (the test above)."""
+    auto = auto_for(fake, store)
+    fake.answer_spec(SPEC)
+    outcome = auto.plan("Load payments to ClickHouse every 15 minutes, then delete")
+    assert len(fake.requests) == 1 and auto.last_report.planner == "llm"
+    assert outcome.status == "ok"
+
+
 def test_auto_returns_the_rules_questions_when_the_model_is_down(fake: FakeLLM, store: PlannerStore) -> None:
     fake.fail(500, times=3)
     auto = auto_for(fake, store)

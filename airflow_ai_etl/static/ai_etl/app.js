@@ -183,6 +183,10 @@
       renderGraph($("graph"), data.graph || { nodes: [], edges: [] });
       $("code").innerHTML = highlightPython(data.source_code || "");
 
+      const isMart = data.status === "ok" && data.spec && data.spec.source && data.spec.source.type === "mart";
+      show($("preview"), Boolean(isMart));
+      show($("preview-card"), false);
+
       const preview = data.deploy_preview;
       show($("deploy-card"), data.status === "ok" && (Boolean(preview) || Boolean(data.path)));
       show($("deployed"), false);
@@ -214,6 +218,29 @@
       let spec;
       try { spec = JSON.parse($("spec").value); } catch (e) { fail(t("result.bad_json") + ": " + e.message); return; }
       run("/check", { spec: spec });
+    });
+
+    $("preview").addEventListener("click", async () => {
+      let spec;
+      try { spec = JSON.parse($("spec").value); } catch (e) { fail(t("result.bad_json") + ": " + e.message); return; }
+      fail("");
+      show($("busy"), true);
+      try {
+        const res = await api("/preview", "POST", { spec: spec });
+        if (!res.ok || res.data.status !== "ok") {
+          const reasons = (res.data.questions || []).concat((res.data.errors || []).map((p) => p.message));
+          fail(res.data.error || reasons.join("; ") || t("error.generic") + " (" + res.status + ")");
+          return;
+        }
+        const cell = (v) => "<td>" + (v === null ? '<span class="muted">NULL</span>' : escapeHtml(v)) + "</td>";
+        $("preview-table").innerHTML = "<thead><tr>" + res.data.columns.map((c) => "<th>" + escapeHtml(c) + "</th>").join("") +
+          "</tr></thead><tbody>" + res.data.rows.map((r) => "<tr>" + r.map(cell).join("") + "</tr>").join("") + "</tbody>";
+        $("preview-estimate").textContent = t(res.data.estimate_kind === "plan" ? "preview.estimate_plan" : "preview.estimate_exact",
+          { shown: res.data.rows.length, rows: res.data.estimated_rows });
+        show($("preview-card"), true);
+      } finally {
+        show($("busy"), false);
+      }
     });
 
     const deployButton = $("deploy");

@@ -1,0 +1,465 @@
+"""Grammar of the offline planner: small rules over tokens that return slots with their evidence.
+
+Each rule reads :func:`airflow_ai_etl.planning.lexer.tokenize` tokens and asks the lexicon for concepts
+(never surface prefixes). A :class:`Slot` says what was understood, and where (character span), so the
+planner can quote the words and so the frame knows which words are used.
+
+Families (issue 15):
+
+* clock times with digits or words and a part of day: «в два часа ночи» 02:00, «в час ночи» / «к часу»
+  01:00, «в половине третьего» 02:30, «в пятнадцать тридцать» 15:30, "at seven pm" 19:00,
+  "at eleven thirty pm" 23:30, "at a quarter past six" 06:15;
+* frequency adverbs and adjectives: «ежедневно», «ежедневная выгрузка», «выгрузка ежечасная»;
+* weekday by case: «в среду» (accusative), «по средам» (dative plural), «каждую среду»; «в среде
+  разработки» (locative) is no weekday;
+* merge/upsert and its synonyms («слияние по id», «мержить», «с дедупликацией по id» on a load of new
+  rows, "merge", "upsert", «по ключу»), append-only («только добавление», "append-only", "insert only");
+* destroy verb + object: a verb whose lemma is a DESTROY_VERB, confirmed when an object follows it in the
+  same clause; a keyword alone is not a confirmed frame.
+
+:func:`schedule_rewrites` turns the schedule slots into canonical text of the same length, which the
+cron assembler in :mod:`airflow_ai_etl.planning.schedule` reads ("HH:MM", "daily", "dow3").
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from airflow_ai_etl.planning.lexer import Numeral, Token, numerals, tokenize
+from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, is_
+
+__all__ = ["Slot", "clock_times", "frequencies", "weekdays", "destroy_frames", "merge_mode", "append_only",
+           "schedule_rewrites", "apply_rewrites", "enabled", "is_destroy_word"]  # fmt: skip
+
+# Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
+FAMILIES = ("destroy", "clock", "freq", "weekday", "mode", "frame")
+
+
+def enabled(family: str) -> bool:
+    return family not in {f.strip() for f in os.environ.get("AI_ETL_GRAMMAR_OFF", "").split(",")}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """What one rule understood: kind, value and the evidence span in the request."""
+
+    kind: str  # clock | number | freq | weekday | destroy | mode
+    value: Any
+    start: int
+    end: int
+    first: int  # token indexes [first, last)
+    last: int
+    confirmed: bool = True  # for destroy: a verb with an object, not a keyword alone
+
+
+CLOCK_PREPS = {"в", "во", "к", "at", "by", "around", "about", "около"}
+LIST_WORDS = {"и", "and", ","}
+COUNT_WORDS = {"раз", "once", "каждые", "every"}
+RU_PARTS = {"утро": "morning", "день": "afternoon", "вечер": "evening", "ночь": "night"}
+EN_PARTS = {"am": "morning", "a.m": "morning", "pm": "afternoon", "p.m": "afternoon"}
+
+
+def _to_24h(hour: int, part: str | None) -> int | None:
+    """Hour with its part of day; None when impossible («в 15 утра»)."""
+    if part is None:
+        return hour if 0 <= hour <= 23 else None
+    if hour > 12:
+        return hour if part in ("afternoon", "evening") and hour <= 23 else None
+    if part == "morning":
+        return 0 if hour == 12 else hour
+    if part == "afternoon":
+        return hour if hour == 12 else hour + 12
+    if part == "evening":
+        return 0 if hour == 12 else hour + 12
+    # night: 12 -> 0, 0-5 as is, 6-11 -> evening hours («в 11 ночи» = 23:00)
+    return 0 if hour == 12 else hour if hour <= 5 else hour + 12
+
+
+def _part_of_day(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
+    """A part of day at token i: («утра», «ночи», "pm", "in the morning", "at night") -> (part, next i)."""
+    if i >= len(tokens):
+        return None, i
+    t = tokens[i]
+    if t.lang == "ru" and is_(t, "PART_OF_DAY") and t.has(RU_PARTS, case=("gent",)):
+        lemma = next(p.lemma for p in t.parses if p.lemma in RU_PARTS)
+        return RU_PARTS[lemma], i + 1
+    low = t.lower.rstrip(".")
+    if low in EN_PARTS or low in ("am", "pm"):
+        return EN_PARTS.get(low, "morning" if low == "am" else "afternoon"), i + 1
+    if low in ("a", "p") and i + 2 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 2].lower == "m":
+        return ("morning" if low == "a" else "afternoon"), i + 3
+    words = [x.lower for x in tokens[i : i + 3]]
+    if words[:2] == ["in", "the"] and len(words) == 3 and words[2] in ("morning", "afternoon", "evening"):
+        return words[2], i + 3
+    if words[:2] == ["at", "night"]:
+        return "night", i + 2
+    return None, i
+
+
+def _numeral_at(nums: dict[int, Numeral], i: int) -> Numeral | None:
+    return nums.get(i)
+
+
+def clock_times(tokens: Sequence[Token]) -> list[Slot]:
+    """Clock times after a preposition (в/к/at) with digits or words. The span starts after the
+    preposition; value = (hour, minute). A bare «в семь» is not here (the cron assembler decides whether
+    a bare hour next to a day cue is a time)."""
+    nums = {n.first: n for n in numerals(tokens)}
+    slots: list[Slot] = []
+    i = 0
+    while i < len(tokens) - 1:
+        prep = tokens[i]
+        listed = bool(slots) and slots[-1].last == i and prep.lower in LIST_WORDS  # "at 9 am and 9 pm"
+        if prep.lower == "без":  # «без пятнадцати восемь» 7:45
+            slot = _clock_before_hour(tokens, nums, i)
+            if slot:
+                slots.append(slot)
+                i = slot.last
+                continue
+        if (prep.lower not in CLOCK_PREPS and not listed) or (i > 0 and tokens[i - 1].lower in COUNT_WORDS):
+            i += 1  # «раз в два часа», «каждые в ...»: a frequency, not a clock time
+            continue
+        slot = _clock_after(tokens, nums, i + 1)
+        if slot:
+            slots.append(slot)
+            i = slot.last
+        else:
+            i += 1
+    return slots
+
+
+def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> Slot | None:
+    start = j
+    t = tokens[j]
+    hour: int | None
+    minute = 0
+    explicit = False  # minutes or an hour word make a time even without a part of day
+    prev = tokens[j - 2].lower if j >= 2 else ""
+    if t.lower in ("a", "the") and j + 1 < len(tokens):  # "at a quarter past six"
+        j += 1
+        t = tokens[j]
+    if (is_(t, "HALF") or is_(t, "QUARTER")) and t.lang == "ru":
+        # «в половине третьего» 2:30, «в четверть седьмого» 6:15 (the ordinal names the next hour)
+        n = _numeral_at(nums, j + 1)
+        if n is None or not n.ordinal or not 1 <= n.value <= 12:
+            return None
+        hour, minute, j, explicit = n.value - 1, 30 if is_(t, "HALF") else 15, n.last, True
+    elif t.lang == "ru" and t.lower.startswith("пол") and _half_hour(t) is not None:
+        hour, minute, j, explicit = _half_hour(t), 30, j + 1, True  # «в пол-восьмого», «полвосьмого»
+    elif t.lower in ("half", "quarter") and j + 2 < len(tokens) and tokens[j + 1].lower in ("past", "to"):
+        n = _numeral_at(nums, j + 2)
+        if n is None or not 1 <= n.value <= 12:
+            return None
+        delta = 30 if t.lower == "half" else 15
+        hour, minute = (n.value, delta) if tokens[j + 1].lower == "past" else ((n.value - 1) % 12, 60 - delta)
+        j, explicit = n.last, True
+    elif t.lang == "ru" and is_(t, "HOUR_WORD") and t.has({"час"}, case=("accs", "nomn", "datv", "loct")):
+        # «в час ночи», «к часу»: the hour word alone is one o'clock; not «раз в час», «каждый час»
+        if prev in ("раз", "каждый", "кажд") or tokens[j - 1].lower not in ("в", "к"):
+            return None
+        part, after = _part_of_day(tokens, j + 1)
+        if part is None and not (tokens[j - 1].lower == "к" and t.lower == "часу"):
+            return None
+        hour24 = _to_24h(1, part)
+        return Slot("clock", (hour24, 0), t.start, tokens[after - 1].end, start, after)
+    else:
+        n = _numeral_at(nums, j)
+        if n is None or n.ordinal or ":" in t.text:
+            return None
+        if t.lang == "num" and n.last == j + 1:
+            return None  # digits are read by the cron assembler
+        hour, j = n.value, n.last
+        if j < len(tokens) and tokens[j].lang == "ru" and is_(tokens[j], "HOUR_WORD"):
+            j, explicit = j + 1, True
+        elif j < len(tokens) and tokens[j].lower in ("o'clock", "oclock"):
+            j, explicit = j + 1, True
+        m = _numeral_at(nums, j)
+        if m is not None and m.value == 0 and tokens[j].lang != "num":  # «двадцать три ноль ноль / ноль пять»
+            z = _numeral_at(nums, m.last)
+            if z is not None and 0 <= z.value <= 9 and not z.ordinal:
+                minute, j, explicit = z.value, z.last, True
+        elif m is not None and not m.ordinal and 10 <= m.value <= 59 and tokens[j].lang != "num":
+            minute, j, explicit = m.value, m.last, True  # «пятнадцать тридцать», "eleven thirty"
+            if j < len(tokens) and tokens[j].lang == "ru" and tokens[j].has({"минута"}):
+                j += 1
+    part, after = _part_of_day(tokens, j)
+    if part is None and not explicit:
+        return None
+    if hour is None or not 0 <= minute <= 59:
+        return None
+    hour24 = _to_24h(hour, part)
+    if hour24 is None:
+        return None
+    return Slot("clock", (hour24, minute), tokens[start].start, tokens[after - 1].end, start, after)
+
+
+def _half_hour(token: Token) -> int | None:
+    """«пол-восьмого» / «полвосьмого» -> 7 (half past seven); None for other words."""
+    rest = token.lower[3:].lstrip("-")
+    if not rest:
+        return None
+    (inner,) = tokenize(rest) or (None,)
+    if inner is None or not inner.ordinal or inner.number is None or not 1 <= inner.number <= 12:
+        return None
+    return inner.number - 1
+
+
+def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int) -> Slot | None:
+    """«без пятнадцати восемь (утра)»: minutes before an hour -> 7:45."""
+    m = _numeral_at(nums, i + 1)
+    if m is None or m.ordinal or not 1 <= m.value <= 30:
+        return None
+    j = m.last
+    if j < len(tokens) and tokens[j].has({"минута"}):
+        j += 1
+    h = _numeral_at(nums, j)
+    if h is None or h.ordinal or not 1 <= h.value <= 12:
+        return None
+    part, after = _part_of_day(tokens, h.last)
+    hour24 = _to_24h(h.value - 1 if h.value > 1 else 12, part)
+    if hour24 is None:
+        return None
+    return Slot("clock", (hour24, 60 - m.value), tokens[i].start, tokens[after - 1].end, i, after)
+
+
+FREQ_CANONICAL = {
+    "FREQ_MINUTE": "per minute", "FREQ_HOUR": "hourly", "FREQ_DAY": "daily", "FREQ_NIGHT": "nightly",
+    "FREQ_WEEK": "weekly", "FREQ_MONTH": "monthly", "FREQ_YEAR": "yearly",
+}  # fmt: skip
+
+
+def frequencies(tokens: Sequence[Token]) -> list[Slot]:
+    """Russian frequency adverbs and adjectives («ежедневно», «ежедневная», «ежечасную»)."""
+    slots = []
+    for i, t in enumerate(tokens):
+        if t.lang != "ru":
+            continue
+        for concept in FREQ_CANONICAL:
+            if is_(t, concept, pos=("ADVB", "ADJF", "ADJS", None)):
+                slots.append(Slot("freq", concept, t.start, t.end, i, i + 1))
+                break
+    return slots
+
+
+NEGATIONS = {"не", "кроме", "except", "not", "исключая", "excluding"}
+
+
+def weekdays(tokens: Sequence[Token]) -> list[Slot]:
+    """Russian weekdays by case: «в/во» + accusative, «по» + dative plural, «каждый» + accusative, and
+    lists of them («по понедельникам и средам»). A weekday after «не»/«кроме» is left to the exception
+    rule; «в среде» (locative: an environment) is no weekday."""
+    slots: list[Slot] = []
+    i = 0
+    while i < len(tokens) - 1:
+        prep = tokens[i]
+        head = _weekday_after(tokens, i)
+        if head is None or (i > 0 and tokens[i - 1].lower in NEGATIONS):
+            i += 1
+            continue
+        case, number = head
+        slots.append(Slot("weekday", _dow(tokens[i + 1]), prep.start, tokens[i + 1].end, i, i + 2))
+        j = i + 2
+        while j + 1 < len(tokens) and tokens[j].lower in (",", "и"):  # list in the same case
+            k = j + 1
+            if tokens[k].lower in ("в", "во", "по") and k + 1 < len(tokens):
+                k += 1
+            w = tokens[k]
+            if not (w.lang == "ru" and w.has(RU_WEEKDAYS, pos=("NOUN",), case=case, number=number)):
+                break
+            slots.append(Slot("weekday", _dow(w), w.start, w.end, k, k + 1))
+            j = k + 1
+        i = j
+    return slots
+
+
+def _weekday_after(tokens: Sequence[Token], i: int) -> tuple[tuple[str, ...], str | None] | None:
+    prep, word = tokens[i], tokens[i + 1]
+    if word.lang != "ru" or not word.has(RU_WEEKDAYS, pos=("NOUN",)):
+        return None
+    if prep.lower in ("в", "во") and word.has(RU_WEEKDAYS, case=("accs",), number="sing"):
+        return ("accs",), "sing"
+    if prep.lower == "по" and word.has(RU_WEEKDAYS, case=("datv",), number="plur"):
+        return ("datv",), "plur"
+    if prep.has({"каждый"}) and word.has(RU_WEEKDAYS, case=("accs", "nomn"), number="sing"):
+        return ("accs", "nomn"), "sing"
+    return None
+
+
+def _dow(token: Token) -> int:
+    lemma = next(p.lemma for p in token.parses if p.lemma in RU_WEEKDAYS)
+    return RU_WEEKDAYS[lemma]
+
+
+def en_weekday(token: Token) -> int | None:
+    return EN_WEEKDAYS.get(token.lower.rstrip("s"))
+
+
+def schedule_rewrites(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical text) for every schedule slot, canonical no longer than the span:
+    clock times -> "HH:MM", frequency words -> "daily"/"hourly"/..., weekdays -> "dowN", other numerals
+    in words -> digits («каждые пятнадцать минут» -> «каждые 15 минут»)."""
+    tokens = tokenize(text)
+    out: list[tuple[int, int, str]] = []
+    used: set[int] = set()
+    if enabled("clock"):
+        for slot in clock_times(tokens):
+            hour, minute = slot.value
+            out.append((slot.start, slot.end, f"{hour:02d}:{minute:02d}"))
+            used.update(range(slot.first, slot.last))
+    if enabled("freq"):
+        for slot in frequencies(tokens):
+            canonical = FREQ_CANONICAL[slot.value]
+            if len(canonical) <= slot.end - slot.start:
+                out.append((slot.start, slot.end, canonical))
+                used.add(slot.first)
+    if enabled("weekday"):
+        for slot in weekdays(tokens):
+            out.append((slot.start, slot.end, f"dow{slot.value}"))
+            used.update(range(slot.first, slot.last))
+    if enabled("clock"):
+        for n in numerals(tokens):
+            if n.ordinal or any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
+                continue
+            out.append((n.start, n.end, str(n.value)))
+    return sorted(out)
+
+
+def apply_rewrites(text: str, rewrites: Sequence[tuple[int, int, str]]) -> str:
+    """`text` with each span replaced by its canonical text padded with spaces (same length)."""
+    chars = list(text)
+    for start, end, canonical in rewrites:
+        chars[start:end] = list(canonical.ljust(end - start))
+    return "".join(chars)
+
+
+# --- destroy ----------------------------------------------------------------------------------------
+
+DESTROY_POS = ("VERB", "INFN", "GRND", "NOUN")
+_FUNCTION_WORDS = {
+    "and",
+    "then",
+    "it",
+    "them",
+    "и",
+    "потом",
+    "затем",
+    "after",
+    "before",
+    "please",
+    "пожалуйста",
+}
+
+
+def destroy_frames(tokens: Sequence[Token]) -> list[Slot]:
+    """Destroy verbs (by lemma, as a verb or its action noun), each with whether an object follows it in
+    the same clause (a confirmed destructive frame) or it stands alone (only a keyword)."""
+    slots = []
+    for i, t in enumerate(tokens):
+        if t.lang == "ru":
+            if not is_(t, "DESTROY_VERB", pos=DESTROY_POS):
+                continue
+        elif t.lang != "en" or not is_(t, "DESTROY_VERB"):
+            continue
+        obj = _object_after(tokens, i) or (t.lang == "ru" and _object_before(tokens, i))
+        slots.append(Slot("destroy", t.lower, t.start, t.end, i, i + 1, confirmed=obj))
+    return slots
+
+
+def _object_after(tokens: Sequence[Token], i: int) -> bool:
+    for nxt in tokens[i + 1 : i + 7]:
+        if nxt.lang == "punct" and nxt.text in ",.;!?":
+            return False
+        if nxt.lang in ("ru", "en", "num") and nxt.lower not in _FUNCTION_WORDS:
+            return True
+    return False
+
+
+def _object_before(tokens: Sequence[Token], i: int) -> bool:
+    """Russian object-verb order in the same clause: «старые заказы удалить», «таблицу продаж очистить»."""
+    for prev in reversed(tokens[max(0, i - 4) : i]):
+        if prev.lang == "punct" and prev.text in ",.;!?":
+            return False
+        if prev.lang == "ru" and prev.has({p.lemma for p in prev.parses}, pos=("NOUN", "NPRO")):
+            return True
+    return False
+
+
+def is_destroy_word(word: str) -> bool:
+    tokens = tokenize(word)
+    return len(tokens) == 1 and bool(destroy_frames(tokens))
+
+
+# --- mode ---------------------------------------------------------------------------------------------
+
+_KEY_NOUNS = {"ключ", "key", "keys"}
+
+
+def merge_mode(tokens: Sequence[Token], incremental: bool = False) -> Slot | None:
+    """The upsert cue: a MERGE lemma («слияние», «мержить», "merge", "upsert"), «по ключу» / "by key" /
+    "on key", "update existing" / «обновлять существующие», "insert or update"; and «с дедупликацией
+    по id» when the load takes new rows (one row per key wanted across runs)."""
+    for i, t in enumerate(tokens):
+        low = t.lower
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if is_(t, "MERGE") or low in ("merging",):
+            return Slot("mode", "upsert", t.start, t.end, i, i + 1)
+        if low in ("по", "by", "on") and (tokens[i + 1].lemma if i + 1 < len(tokens) else "") in _KEY_NOUNS:
+            return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
+        if (low, nxt) in {("update", "existing"), ("insert", "or")} or (
+            t.has({"обновлять", "обновить"}) and i + 1 < len(tokens) and tokens[i + 1].has({"существующий"})
+        ):
+            return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
+        if incremental and t.lang == "ru" and t.has({"дедупликация"}) and nxt == "по":
+            return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
+    return None
+
+
+def append_only(tokens: Sequence[Token]) -> Slot | None:
+    """«только добавление», "append-only", "append only", "insert only", «только дописывать»."""
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.lower in ("append-only", "insert-only"):
+            return Slot("mode", "append", t.start, t.end, i, i + 1)
+        if nxt is not None and t.lower in ("append", "insert") and nxt.lower == "only":
+            return Slot("mode", "append", t.start, nxt.end, i, i + 2)
+        if nxt is not None and t.lower == "только" and (is_(nxt, "APPEND_ONLY") or nxt.has({"дописывать"})):
+            return Slot("mode", "append", t.start, nxt.end, i, i + 2)
+    return None
+
+
+def _hyphen_part_is(token: Token, concept: str) -> bool:
+    return "-" in token.lower and any(
+        is_(part, concept) for piece in token.lower.split("-") if piece for part in tokenize(piece)
+    )
+
+
+_FULL_WORDS = {"full", "fully"}
+_LOAD_NOUNS = {"выгрузка", "загрузка", "перезаливка", "перезагрузка", "перезапись"}
+
+
+def replace_mode(tokens: Sequence[Token]) -> Slot | None:
+    """The replace cue: a REPLACE lemma («перезаливать», «целиком», «полностью», «замена», "replace",
+    "reload", "overwrite"), "full refresh/load/snapshot", "truncate and load", «полная выгрузка»."""
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.lang in ("ru", "en") and (is_(t, "REPLACE") or _hyphen_part_is(t, "REPLACE")):
+            return Slot("mode", "replace", t.start, t.end, i, i + 1)  # "replace", "Replace-load"
+        if nxt is None:
+            continue
+        if t.lower in _FULL_WORDS and nxt.lower.strip("-") in ("refresh", "load", "snapshot", "replace"):
+            return Slot("mode", "replace", t.start, nxt.end, i, i + 2)
+        if t.lower == "full" and nxt.lower.startswith("full-"):
+            continue
+        if (
+            t.lower == "truncate"
+            and nxt.lower == "and"
+            and i + 2 < len(tokens)
+            and tokens[i + 2].lower == "load"
+        ):
+            return Slot("mode", "replace", t.start, tokens[i + 2].end, i, i + 3)
+        if t.lang == "ru" and t.has({"полный"}, pos=("ADJF",)) and nxt.has(_LOAD_NOUNS):
+            return Slot("mode", "replace", t.start, nxt.end, i, i + 2)
+    return None

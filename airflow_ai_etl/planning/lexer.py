@@ -1,0 +1,235 @@
+"""Lexer of the offline planner: a request -> tokens with spans, lemmas and numbers.
+
+Russian words are analysed with pymorphy3 (lemma, part of speech, case, number; every parse is kept,
+best first, because a rule may need a less likely one: «удали» is first the noun «удаль»). English words
+get a Snowball stem as their lemma. Numerals in words become numbers, cardinal and ordinal, in both
+languages («два», «двух», «пятнадцать», «третьего», "seven", "twenty five"). Words the dictionary does
+not know but analysts write (кликхаус, постгрес, мержить, стримить, перезаливать) get their lemma from a
+small jargon table.
+
+The analyser is loaded lazily, once per process (~0.1 s); analyses are LRU-cached per word, so a word
+seen before costs a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import snowballstemmer
+
+__all__ = ["Parse", "Token", "Numeral", "tokenize", "numerals", "analyse"]
+
+TOKEN = re.compile(r"\d{1,2}:\d{2}|[a-zа-яё0-9_]+(?:[.\-][a-zа-яё0-9_]+)*|[^\w\s]", re.IGNORECASE)
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Parse:
+    """One reading of a word: its lemma and grammar (pymorphy3 tags; None for English)."""
+
+    lemma: str
+    pos: str | None = None  # NOUN, VERB, INFN, ADJF, PRTF, ADVB, NUMR, PREP, ...
+    case: str | None = None  # nomn, gent, datv, accs, ablt, loct (loc2/gen2 folded in)
+    number: str | None = None  # sing, plur
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word (or punctuation mark) of the request and where it is."""
+
+    text: str
+    start: int
+    end: int
+    lang: str  # ru | en | num | punct
+    parses: tuple[Parse, ...]
+    number: int | None = None  # the value when the word is a numeral («пять», "seven", "15")
+    ordinal: bool = False  # «третьего», "third"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("ё", "е")
+
+    @property
+    def lemma(self) -> str:
+        return self.parses[0].lemma if self.parses else self.lower
+
+    @property
+    def lemmas(self) -> set[str]:
+        return {p.lemma for p in self.parses} or {self.lower}
+
+    def has(self, lemmas: Iterable[str], pos: Iterable[str] | None = None, case: Iterable[str] | None = None,
+            number: str | None = None) -> bool:  # fmt: skip
+        """Some parse has one of `lemmas` (and, when given, one of `pos`, one of `case`, `number`)."""
+        wanted = set(lemmas)
+        for p in self.parses or (Parse(self.lower),):
+            if p.lemma not in wanted:
+                continue
+            if pos is not None and p.pos not in set(pos):
+                continue
+            if case is not None and p.case not in set(case):
+                continue
+            if number is not None and p.number != number:
+                continue
+            return True
+        return False
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A number written in one or more tokens: «сорок пять» = 45 over tokens [i, j)."""
+
+    value: int
+    first: int
+    last: int  # exclusive
+    ordinal: bool
+    start: int
+    end: int
+
+
+# Words the dictionary lacks (or misreads) but people write: stem -> lemma.
+JARGON = {
+    "кликхаус": "clickhouse", "клик": "clickhouse", "постгрес": "postgresql", "постгре": "postgresql",
+    "мерж": "мержить", "смерж": "мержить", "стрим": "стримить", "перезалив": "перезаливать",
+    "дозалив": "дозаливать", "дропн": "дропнуть", "грохн": "грохнуть", "апсерт": "upsert",
+}  # fmt: skip
+_JARGON_RE = re.compile("^(?:" + "|".join(sorted(JARGON, key=len, reverse=True)) + ")")
+
+RU_CARDINALS = {
+    "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "девяносто": 90,
+    "сто": 100,
+}  # fmt: skip
+RU_ORDINALS = {
+    "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
+    "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12,
+    "пятнадцатый": 15, "двадцатый": 20, "тридцатый": 30,
+}  # fmt: skip
+EN_CARDINALS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+    "thirtieth": 30,
+}  # fmt: skip
+_TENS = {20, 30, 40, 50, 60, 90}
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():  # noqa: ANN202 - pymorphy3.MorphAnalyzer, imported lazily
+    import logging
+
+    import pymorphy3
+
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)  # "Loading dictionaries ..." on every start
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def _english():  # noqa: ANN202
+    return snowballstemmer.stemmer("english")
+
+
+_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
+
+
+@functools.lru_cache(maxsize=65536)
+def analyse(word: str) -> tuple[Parse, ...]:
+    """Every reading of one lower-cased word, best first (cached)."""
+    if not CYRILLIC.search(word):
+        return (Parse(_english().stemWord(word)),)
+    jargon = _JARGON_RE.match(word)
+    morph = _morph()
+    if jargon and not morph.word_is_known(word):
+        return (Parse(JARGON[jargon.group(0)], "NOUN" if "ть" not in word[-3:] else "INFN"),)
+    parses = []
+    for p in morph.parse(word):
+        case = p.tag.case
+        parses.append(
+            Parse(p.normal_form.replace("ё", "е"), p.tag.POS, _CASES.get(case, case), p.tag.number, p.score)
+        )
+    return tuple(parses)
+
+
+def _number_of(word: str, parses: Sequence[Parse]) -> tuple[int | None, bool]:
+    if word.isdigit():
+        return int(word), False
+    if word in EN_CARDINALS:
+        return EN_CARDINALS[word], False
+    if word in EN_ORDINALS:
+        return EN_ORDINALS[word], True
+    for p in parses:
+        if p.pos == "NUMR" and p.lemma in RU_CARDINALS:
+            return RU_CARDINALS[p.lemma], False
+        if p.lemma in RU_ORDINALS and p.pos == "ADJF":
+            return RU_ORDINALS[p.lemma], True
+    if parses and parses[0].lemma in RU_CARDINALS and parses[0].pos in ("NUMR", "NOUN", None):
+        return RU_CARDINALS[parses[0].lemma], False  # «сорок», «сто» read as nouns
+    return None, False
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    tokens = []
+    for m in TOKEN.finditer(text):
+        raw = m.group(0)
+        word = raw.lower().replace("ё", "е")
+        if not re.match(r"\w", word):
+            tokens.append(Token(raw, m.start(), m.end(), "punct", ()))
+            continue
+        if word.isdigit() or ":" in word:
+            tokens.append(Token(raw, m.start(), m.end(), "num", (), int(word) if word.isdigit() else None))
+            continue
+        parses = analyse(word)
+        value, ordinal = _number_of(word, parses)
+        lang = "ru" if CYRILLIC.search(word) else "en"
+        tokens.append(Token(raw, m.start(), m.end(), lang, parses, value, ordinal))
+    return tuple(tokens)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The request's tokens, in order, each with its span in `text`."""
+    return list(_tokenize(text))
+
+
+def numerals(tokens: Sequence[Token]) -> list[Numeral]:
+    """Numbers written as one or more tokens: «сорок пять» -> 45, "twenty five" / "twenty-five" -> 25,
+    «двадцать первого» -> 21 (ordinal). Digits are numerals too."""
+    found: list[Numeral] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.number is None and "-" in token.lower and token.lang == "en":
+            head, _, tail = token.lower.partition("-")  # "twenty-five"
+            if EN_CARDINALS.get(head) in _TENS and tail in EN_CARDINALS | EN_ORDINALS:
+                unit = EN_CARDINALS.get(tail, EN_ORDINALS.get(tail, 0))
+                found.append(Numeral(EN_CARDINALS[head] + unit, i, i + 1, tail in EN_ORDINALS,
+                                     token.start, token.end))  # fmt: skip
+            i += 1
+            continue
+        if token.number is None:
+            i += 1
+            continue
+        value, last, ordinal = token.number, i + 1, token.ordinal
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            value in _TENS
+            and not token.ordinal
+            and nxt is not None
+            and nxt.lang == token.lang
+            and nxt.number is not None
+            and 1 <= nxt.number <= 9
+        ):
+            value, last, ordinal = value + nxt.number, i + 2, nxt.ordinal
+        found.append(Numeral(value, i, last, ordinal, token.start, tokens[last - 1].end))
+        i = last
+    return found

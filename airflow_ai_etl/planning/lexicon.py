@@ -1,0 +1,184 @@
+"""Lexicon of the offline planner: lemma -> concept, per language.
+
+Rules in :mod:`airflow_ai_etl.planning.grammar` ask "is this token a DESTROY_VERB?" instead of matching
+surface prefixes, so «сотрудников» (lemma сотрудник) can never be read as «сотри» (lemma стереть), nor
+«из удалённой базы» (удалённый) as «удали» (удалить). Russian entries are pymorphy3 lemmas (ё written
+as е); English entries are Snowball stems (what :func:`airflow_ai_etl.planning.lexer.analyse` gives).
+
+One lemma must not carry two concepts that lead to different answers: :func:`conflicts` lists such
+lemmas and a unit test keeps the list empty (it also checks the business glossary's nouns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from airflow_ai_etl.planning.lexer import Token
+
+RU: dict[str, frozenset[str]] = {
+    # Verbs (and their action nouns) that destroy data. Participles/adjectives are not here:
+    # «удалённый» is "remote", «удалённые записи» are change events.
+    "DESTROY_VERB": frozenset(
+        {
+            "удалить",
+            "удалять",
+            "очистить",
+            "очищать",
+            "стереть",
+            "стирать",
+            "уничтожить",
+            "уничтожать",
+            "снести",
+            "сносить",
+            "грохнуть",
+            "дропнуть",
+            "обнулить",
+            "обнулять",
+            "удаление",
+            "очистка",
+            "уничтожение",
+            "стирание",
+            "затереть",
+            "затирать",
+        }
+    ),
+    "FREQ_MINUTE": frozenset({"ежеминутно", "ежеминутный"}),
+    "FREQ_HOUR": frozenset({"ежечасно", "ежечасный"}),
+    "FREQ_DAY": frozenset({"ежедневно", "ежедневный", "ежесуточно", "ежесуточный"}),
+    "FREQ_NIGHT": frozenset({"еженощно", "еженощный"}),
+    "FREQ_WEEK": frozenset({"еженедельно", "еженедельный"}),
+    "FREQ_MONTH": frozenset({"ежемесячно", "ежемесячный"}),
+    "FREQ_YEAR": frozenset({"ежегодно", "ежегодный"}),
+    "PART_OF_DAY": frozenset({"утро", "день", "вечер", "ночь"}),
+    "HOUR_WORD": frozenset({"час"}),
+    "HALF": frozenset({"половина", "пол"}),
+    "QUARTER": frozenset({"четверть"}),
+    "WEEKDAY": frozenset(
+        {
+            "понедельник",
+            "вторник",
+            "среда",
+            "четверг",
+            "пятница",
+            "суббота",
+            "воскресенье",
+        }
+    ),
+    "MERGE": frozenset({"слияние", "слить", "сливать", "мержить", "смержить", "upsert", "апсерт", "мерж"}),
+    "DEDUPE": frozenset({"дедупликация", "дедуплицировать", "дубль", "дубликат"}),
+    "APPEND_ONLY": frozenset({"добавление", "дописывание", "дозапись"}),
+    "REPLACE": frozenset(
+        {
+            "полностью",
+            "целиком",
+            "перезаливать",
+            "перезалить",
+            "перезаливка",
+            "перезагружать",
+            "перезагрузить",
+            "перезагрузка",
+            "перезаписывать",
+            "перезаписать",
+            "перезапись",
+            "заменять",
+            "заменить",
+            "замена",
+            "перегружать",
+            "перегрузить",
+            "перегрузка",
+        }
+    ),  # fmt: skip
+    "INCREMENTAL": frozenset(
+        {"дозагружать", "дозагрузить", "дозаливать", "дозагрузка", "инкрементально", "инкрементальный"}
+    ),  # fmt: skip
+    "MASK": frozenset(
+        {
+            "замаскировать",
+            "маскировать",
+            "скрыть",
+            "скрывать",
+            "захешировать",
+            "хешировать",
+            "обезличить",
+            "обезличивать",
+            "анонимизировать",
+        }
+    ),  # fmt: skip
+    "CDC": frozenset({"стримить", "cdc"}),
+}
+EN: dict[str, frozenset[str]] = {
+    # Surface words, not stems: "deleted rows" / "removed" describe data, they order nothing.
+    "DESTROY_VERB": frozenset(
+        {"drop", "delete", "deletes", "truncate", "wipe", "erase", "purge", "destroy", "remove", "nuke"}
+    ),
+    # Frequencies are whole words here ("hourly"): their stems are the nouns ("hour").
+    "FREQ_MINUTE": frozenset(),
+    "FREQ_HOUR": frozenset({"hourly"}),
+    "FREQ_DAY": frozenset({"daily"}),
+    "FREQ_NIGHT": frozenset({"nightly"}),
+    "FREQ_WEEK": frozenset({"weekly"}),
+    "FREQ_MONTH": frozenset({"monthly"}),
+    "FREQ_YEAR": frozenset({"yearly", "annually"}),
+    "PART_OF_DAY": frozenset({"morn", "afternoon", "even", "night"}),
+    "DEDUPE": frozenset({"dedupl", "dedup", "duplic"}),
+    "HALF": frozenset({"half"}),
+    "QUARTER": frozenset({"quarter"}),
+    "WEEKDAY": frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}),
+    "MERGE": frozenset({"merg", "upsert"}),
+    "APPEND_ONLY": frozenset({"append", "append-on"}),
+    "REPLACE": frozenset({"overwrit", "reload", "replac"}),  # stems: replace(s/d), reload(ing), overwrite
+    "INCREMENTAL": frozenset({"increment"}),
+    "MASK": frozenset({"mask", "hash", "redact", "anonym", "obfusc"}),
+    "CDC": frozenset({"cdc"}),
+}
+# Concepts one lemma may carry together (they never lead to different answers).
+COMPATIBLE = {
+    frozenset({"FREQ_HOUR", "HOUR_WORD"}),
+    frozenset({"FREQ_NIGHT", "PART_OF_DAY"}),  # "night" / «ночной»: a part of day and a nightly run
+    frozenset({"FREQ_DAY", "PART_OF_DAY"}),
+    # «день» is a glossary noun (a `day` column) and a part of day; the grammar reads it as a part of day
+    # only in the genitive right after an hour («в 3 дня»), so the two never compete for one word.
+    frozenset({"GLOSSARY_NOUN", "PART_OF_DAY"}),
+}
+TABLES = {"ru": RU, "en": EN}
+SURFACE_ONLY = {"DESTROY_VERB"}  # English concepts matched by the word itself, not its stem
+
+RU_WEEKDAYS = {"воскресенье": 0, "понедельник": 1, "вторник": 2, "среда": 3, "четверг": 4, "пятница": 5,
+               "суббота": 6}  # fmt: skip
+EN_WEEKDAYS = {"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+               "saturday": 6}  # fmt: skip
+
+
+def is_(token: Token, concept: str, pos: Iterable[str] | None = None) -> bool:
+    """The token's lemma (any reading; of the given parts of speech) carries `concept`."""
+    table = TABLES["en" if token.lang == "en" else "ru"]
+    lemmas = table.get(concept, frozenset())
+    if token.lang == "en":
+        return token.lower in lemmas or (concept not in SURFACE_ONLY and token.lemma in lemmas)
+    return token.has(lemmas, pos=pos)
+
+
+def concepts(lemma: str, lang: str) -> set[str]:
+    return {name for name, lemmas in TABLES[lang].items() if lemma in lemmas}
+
+
+def conflicts(extra: dict[str, Iterable[str]] | None = None) -> list[tuple[str, str, set[str]]]:
+    """(language, lemma, concepts) for every lemma with two concepts that are not compatible.
+
+    `extra` adds concepts from outside (e.g. {"GLOSSARY_NOUN": lemmas of the business glossary}),
+    checked for Russian, so a glossary noun that is also a destroy verb is caught.
+    """
+    found = []
+    for lang, table in TABLES.items():
+        index: dict[str, set[str]] = {}
+        for name, lemmas in table.items():
+            for lemma in lemmas:
+                index.setdefault(lemma, set()).add(name)
+        if lang == "ru":
+            for name, lemmas in (extra or {}).items():
+                for lemma in lemmas:
+                    index.setdefault(lemma, set()).add(name)
+        for lemma, names in sorted(index.items()):
+            if len(names) > 1 and frozenset(names) not in COMPATIBLE:
+                found.append((lang, lemma, names))
+    return found

@@ -1,0 +1,55 @@
+"""The engines' PostgreSQL connections follow PostgresHook's rules: extras, `iam`, `cursor`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from airflow_ai_etl.hooks.postgres import Psycopg2PostgresHook
+from airflow_ai_etl.transfers.postgres_source import pg_connect
+
+pytestmark = pytest.mark.integration
+
+
+def _connection(shop_db: str, monkeypatch: pytest.MonkeyPatch, **extra: object) -> str:
+    from urllib.parse import urlsplit
+
+    url = urlsplit(shop_db)
+    conn = {"conn_type": "postgres", "host": url.hostname, "port": url.port, "login": "postgres",
+            "schema": "shop", "extra": extra}  # fmt: skip
+    monkeypatch.setenv("AIRFLOW_CONN_PG_EXTRAS", json.dumps(conn))
+    return "pg_extras"
+
+
+def test_extras_reach_the_engine_connection_and_cursor_does_not_change_its_rows(shop_db, monkeypatch) -> None:
+    conn_id = _connection(shop_db, monkeypatch, application_name="nightly-sales", cursor="dictcursor",
+                          sslmode="disable", options="-c work_mem=5MB")  # fmt: skip
+    pg = pg_connect(conn_id)
+    try:
+        with pg.cursor() as cur:
+            cur.execute("SELECT current_setting('application_name'), current_setting('work_mem'), 1")
+            assert cur.fetchone() == ("nightly-sales", "5MB", 1)  # a tuple: the engines' own cursor
+    finally:
+        pg.close()
+    assert type(pg).__module__.startswith("psycopg2")
+
+
+def test_iam_extra_logs_in_with_the_token_postgres_hook_gets(shop_db, postgres, monkeypatch) -> None:
+    postgres.execute("DROP ROLE IF EXISTS iam_reader; CREATE ROLE iam_reader LOGIN", dbname="shop")
+    conn_id = _connection(shop_db, monkeypatch, iam=True, aws_conn_id="aws_default")
+    asked = []
+
+    def token(self, conn):  # what RDS would sign: login, a short-lived token as password, port
+        asked.append(conn.conn_id)
+        return "iam_reader", "signed-token", conn.port
+
+    monkeypatch.setattr(Psycopg2PostgresHook, "get_iam_token", token)
+    pg = pg_connect(conn_id)
+    try:
+        with pg.cursor() as cur:
+            cur.execute("SELECT current_user")
+            assert cur.fetchone() == ("iam_reader",)
+    finally:
+        pg.close()
+    assert asked == [conn_id]

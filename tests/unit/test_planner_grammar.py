@@ -1,0 +1,416 @@
+"""Lexer, lexicon and grammar of the offline planner (issue 15): numerals in words, lemmas, concepts
+without conflicts, and each rule family end to end through the planner on the demo catalogs."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning import grammar
+from airflow_ai_etl.planning.lexer import numerals, tokenize
+from airflow_ai_etl.planning.lexicon import conflicts
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from airflow_ai_etl.planning.schedule import number_of, parse_schedule
+from airflow_ai_etl.planning.vocabulary import BUILTIN_GLOSSARY
+from tests.catalogs import CATALOGS
+
+
+@pytest.fixture(scope="module")
+def planners() -> dict[str, OfflinePlanner]:
+    return {name: OfflinePlanner(build()) for name, build in CATALOGS.items()}
+
+
+# --- lexer ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("в два часа", [2]),
+        ("после двух", [2]),
+        ("каждые пятнадцать минут", [15]),
+        ("каждые сорок пять минут", [45]),
+        ("в половине третьего", [3]),
+        ("at seven pm", [7]),
+        ("twenty five and twenty-five", [25, 25]),
+        ("the third day", [3]),
+        ("в 15 и одиннадцать", [15, 11]),
+        ("сотрудников и стерлингов", []),
+    ],
+)
+def test_numerals_in_words_become_numbers(text: str, values: list[int]) -> None:
+    assert [n.value for n in numerals(tokenize(text))] == values
+
+
+def test_ordinals_are_marked_and_number_of_reads_words() -> None:
+    (third,) = numerals(tokenize("третьего"))
+    assert third.ordinal and third.value == 3
+    assert (number_of("семь"), number_of("двух"), number_of("seven"), number_of("12")) == (7, 2, 7, 12)
+    assert number_of("заказов") is None and number_of("третьего") is None
+
+
+def test_tokens_keep_spans_lemmas_and_jargon() -> None:
+    text = "Сотри таблицу сотрудников в кликхаусе"
+    tokens = tokenize(text)
+    assert [text[t.start : t.end] for t in tokens] == text.split()
+    assert tokens[0].has({"стереть"}, pos=("VERB",))
+    assert tokens[2].lemma == "сотрудник" and tokens[2].has({"сотрудник"}, case=("gent", "accs"))
+    assert tokens[4].lemma == "clickhouse"
+
+
+# --- lexicon -------------------------------------------------------------------------------------
+
+
+def test_no_lemma_maps_to_two_conflicting_concepts() -> None:
+    glossary = {
+        lemma for words in BUILTIN_GLOSSARY.values() for w in words for lemma in tokenize(w)[0].lemmas
+    }
+    assert conflicts({"GLOSSARY_NOUN": glossary}) == []
+
+
+def test_the_conflict_check_catches_a_glossary_noun_that_is_a_destroy_verb() -> None:
+    assert conflicts({"GLOSSARY_NOUN": {"стереть"}}) == [("ru", "стереть", {"DESTROY_VERB", "GLOSSARY_NOUN"})]
+
+
+# --- (a) destroy verb + object -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Выгружать сотрудников в ClickHouse", "из удалённой базы pg_hr", "суммы в стерлингах", "deleted rows"],
+)
+def test_words_that_only_look_destructive_are_no_destroy_frame(text: str) -> None:
+    assert grammar.destroy_frames(tokenize(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "confirmed"),
+    [
+        ("Удали всех уволенных сотрудников", True),
+        ("Загружать заказы ежедневно, старые заказы удалить", True),  # object before the verb
+        ("Drop the orders table", True),
+        ("Load orders daily, then delete", False),
+    ],
+)
+def test_a_destroy_verb_is_confirmed_only_with_an_object(text: str, confirmed: bool) -> None:
+    (slot,) = grammar.destroy_frames(tokenize(text))
+    assert slot.confirmed is confirmed
+
+
+def test_planner_refuses_a_destructive_frame_and_asks_about_a_keyword_alone(planners) -> None:
+    assert planners["hr"].plan("Удали всех уволенных сотрудников из базы pg_hr").status == "rejected"
+    assert planners["hr"].plan("Сотри таблицу кандидатов в кликхаусе").status == "rejected"
+    outcome = planners["shop"].plan("Load orders to ClickHouse daily, then delete")
+    assert outcome.status == "needs_clarification" and "'delete'" in outcome.questions[0]
+    employees = planners["hr"].plan("Выгружать сотрудников в ClickHouse ежедневно в два часа ночи")
+    assert employees.status == "ok" and employees.spec.source.table == "employees"
+    remote = planners["hr"].plan("Расчётные листки из удалённой базы pg_hr загружать в ClickHouse ежедневно")
+    assert remote.status == "ok" and remote.spec.source.table == "payroll.payslips"
+
+
+# --- (b) clock times in words with a part of day ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("ежедневно в два часа ночи", "0 2 * * *"),
+        ("каждый день в пять утра", "0 5 * * *"),
+        ("каждый день в час ночи", "0 1 * * *"),
+        ("ежедневно к часу ночи", "0 1 * * *"),
+        ("ежедневно в час дня", "0 13 * * *"),
+        ("ежедневно в половине третьего ночи", "30 2 * * *"),
+        ("ежедневно в пятнадцать тридцать", "30 15 * * *"),
+        ("ежедневно в одиннадцать вечера", "0 23 * * *"),
+        ("every day at seven pm", "0 19 * * *"),
+        ("daily at two am", "0 2 * * *"),
+        ("every day at eleven thirty pm", "30 23 * * *"),
+        ("at a quarter past six every morning", "15 6 * * *"),
+        ("every Monday at six in the morning", "0 6 * * 1"),
+        ("каждые пятнадцать минут", "*/15 * * * *"),
+        ("раз в час", "0 * * * *"),  # «в час» here is a frequency, not one o'clock
+        ("раз в два часа", "0 */2 * * *"),  # nor «в два часа» two o'clock
+        ("ежедневно без пятнадцати восемь утра", "45 7 * * *"),
+        ("ежедневно в двадцать три ноль ноль", "0 23 * * *"),
+        ("ежедневно в семь ноль пять", "5 7 * * *"),
+        ("twice a day at nine am and nine pm", "0 9,21 * * *"),
+        ("every day at 1 and 5 pm", "0 13,17 * * *"),  # a trailing pm still applies to the whole list
+    ],
+)
+def test_clock_times_and_intervals_in_words(text: str, cron: str) -> None:
+    assert parse_schedule(text).cron == cron
+
+
+def test_the_readme_sentence_with_the_hour_spelled_out(planners) -> None:
+    text = "Загружать данные о продажах из PostgreSQL в ClickHouse ежедневно в два часа ночи"
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok" and outcome.spec.schedule == "0 2 * * *"
+    assert outcome.spec.source.table == "sales"
+
+
+# --- (c) frequency adverbs and adjectives ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("Ежечасная выгрузка", "0 * * * *"),
+        ("выгрузка ежечасная", "0 * * * *"),
+        ("Нужна ежедневная загрузка в три часа ночи", "0 3 * * *"),
+        ("еженедельная выгрузка", "0 0 * * 1"),
+        ("ежемесячную выгрузку", "0 0 1 * *"),
+        ("ежедневно", "0 0 * * *"),
+    ],
+)
+def test_frequency_adverbs_and_adjectives(text: str, cron: str) -> None:
+    assert parse_schedule(text).cron == cron
+
+
+# --- (d) mode synonyms and keys -------------------------------------------------------------------
+
+
+def test_merge_synonyms_give_upsert_with_keys(planners) -> None:
+    merged = planners["shop"].plan("Заказы грузить в ClickHouse каждый час, слияние по id")
+    assert (merged.spec.target.mode, merged.spec.target.keys) == ("upsert", ["id"])
+    deduped = planners["hr"].plan(
+        "Кандидатов дозагружать в ClickHouse по полю updated_at с дедупликацией по id каждый час"
+    )
+    spec = deduped.spec
+    assert (spec.target.mode, spec.target.keys, spec.source.incremental.column) == (
+        "upsert",
+        ["id"],
+        "updated_at",
+    )
+    english = planners["hr"].plan(
+        "Merge new candidates by id, incrementally on updated_at, every thirty minutes"
+    )
+    assert english.spec.source.incremental.column == "updated_at" and english.spec.target.keys == ["id"]
+
+
+def test_append_only_is_the_mode_not_a_filter_value(planners) -> None:
+    outcome = planners["clinic"].plan(
+        "Пациентов грузить в ClickHouse, только добавление, по полю registered_at, каждые двадцать минут"
+    )
+    spec = outcome.spec
+    assert outcome.status == "ok" and spec.source.where is None
+    assert (spec.target.mode, spec.source.incremental.column, spec.schedule) == (
+        "append", "registered_at", "*/20 * * * *"
+    )  # fmt: skip
+
+
+# --- (e) weekday by case ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("каждую среду в девять утра", "0 9 * * 3"),
+        ("еженедельно в среду в восемь вечера", "0 20 * * 3"),
+        ("по понедельникам и средам в 6 утра", "0 6 * * 1,3"),
+        ("во вторник в 10:00", "0 10 * * 2"),
+        ("ежедневно в десять утра, пока проверяем в среде разработки", "0 10 * * *"),
+        ("ежедневно, кроме среды", "0 0 * * 0,1,2,4,5,6"),
+    ],
+)
+def test_weekday_by_case(text: str, cron: str) -> None:
+    assert parse_schedule(text).cron == cron
+
+
+# --- more families: CDC default, target table word order ------------------------------------------
+
+
+def test_change_capture_without_a_frequency_runs_every_minute_and_says_so(planners) -> None:
+    outcome = planners["hr"].plan("Стримить изменения по сотрудникам в кликхаус")
+    assert outcome.status == "ok" and outcome.spec.schedule == "* * * * *"
+    assert "every minute" in outcome.spec.description
+    track = planners["shop"].plan("Track changes in orders in Postgres and apply them to ClickHouse")
+    assert track.spec.source.type == "cdc" and track.spec.target.conn_id == "clickhouse_default"
+    unreadable = planners["shop"].plan("Стримить изменения по заказам через CDC каждые 7 дней")
+    assert unreadable.status == "needs_clarification"  # a frequency it cannot read is asked, not defaulted
+
+
+def test_streaming_a_table_is_change_capture(planners) -> None:
+    outcome = planners["clinic"].plan("Записи на приём стримить в кликхаус")
+    assert (outcome.spec.source.type, outcome.spec.source.table) == ("cdc", "appointments")
+
+
+def test_the_schedule_phrase_covers_words_read_as_a_clock_time() -> None:
+    assert (
+        parse_schedule("ежедневно без пятнадцати восемь утра").phrase
+        == "ежедневно без пятнадцати восемь утра"
+    )
+
+
+def test_target_table_after_the_engine_word(planners) -> None:
+    outcome = planners["shop"].plan("Продажи в таблицу ClickHouse raw_sales каждый день в семь утра")
+    assert (outcome.spec.target.table, outcome.spec.schedule) == ("raw_sales", "0 7 * * *")
+
+
+def test_families_can_be_switched_off_for_shadow_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AI_ETL_GRAMMAR_OFF", "clock")
+    assert parse_schedule("ежедневно в два часа ночи").cron == "0 0 * * *"  # what the old rules did
+    monkeypatch.delenv("AI_ETL_GRAMMAR_OFF")
+    assert parse_schedule("ежедневно в два часа ночи").cron == "0 2 * * *"
+
+
+def test_a_multiword_synonym_does_not_lend_its_generic_word(planners) -> None:
+    """«номер телефона» means phone, but «номер» alone does not: «номер паспорта» is passport_number."""
+    outcome = planners["hr"].plan(
+        "СНИЛС и номер паспорта сотрудников захешировать, выгрузка ежедневная в 3 ночи"
+    )
+    assert outcome.spec.transforms[0].columns == ["snils", "passport_number"]
+
+
+def test_the_rest_of_a_column_name_is_no_filter_value(planners) -> None:
+    outcome = planners["hr"].plan(
+        "Загружать зарплаты сотрудников в кликхаус каждый день в полночь, номер счёта в банке замаскировать"
+    )
+    assert outcome.status == "ok" and outcome.spec.source.where is None
+    assert outcome.spec.transforms[0].columns == ["bank_account"]
+
+
+# --- frame: words about time the schedule did not read are asked about ---------------------------
+
+
+def test_unread_schedule_words_are_asked_about_quoting_them(planners) -> None:
+    outcome = planners["shop"].plan("Load sales daily around seven-ish am")
+    assert outcome.status == "needs_clarification" and "'am'" in outcome.questions[0]
+
+
+def test_frame_residue_is_the_words_no_rule_used() -> None:
+    from airflow_ai_etl.planning import frame
+
+    text = "Загружать продажи ежедневно в два часа ночи"
+    read = frame.read(text, [(18, 27)])  # only «ежедневно» used, as a clock-blind schedule would
+    assert frame.quote(read.unread_schedule_words(), text) == "два часа ночи"
+    assert [t.text for t in read.residue] == ["Загружать", "продажи", "в", "два", "часа", "ночи"]
+    assert frame.read(text, [(18, 43)]).unread_schedule_words() == []
+
+
+def test_the_frame_turns_an_unread_clock_into_a_question(planners, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the clock rules the old answer was midnight, confidently; the frame asks instead."""
+    monkeypatch.setenv("AI_ETL_GRAMMAR_OFF", "clock")
+    outcome = planners["shop"].plan("Загружать продажи ежедневно в два часа ночи")
+    assert outcome.status == "needs_clarification" and "«два часа ночи»" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [("ежедневно в пол-восьмого утра", "30 7 * * *"), ("ежедневно в полвосьмого вечера", "30 19 * * *")],
+)
+def test_half_past_in_one_word(text: str, cron: str) -> None:
+    assert parse_schedule(text).cron == cron
+
+
+# --- grounding: connection descriptions do not steal table words ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def wallet_planner() -> OfflinePlanner:
+    from airflow_ai_etl.catalog import Catalog, ConnectionInfo
+    from tests.catalogs import tables_from_ddl
+
+    conns = [
+        ConnectionInfo("pg_wallet", "postgres", "Wallet service database", "127.0.0.1", "wallet"),
+        ConnectionInfo("pg_bank", "postgres", "Bank core database", "127.0.0.1", "bank"),
+        ConnectionInfo("ch_cdc", "clickhouse", "ClickHouse for CDC replicas", "127.0.0.1", "cdc"),
+        ConnectionInfo("ch_main", "clickhouse", "Main analytics warehouse", "127.0.0.1", "main"),
+    ]
+    wallets = "CREATE TABLE public.wallets (id bigint PRIMARY KEY, owner_id bigint, updated_at timestamp);"
+    clients = "CREATE TABLE public.clients (id bigint PRIMARY KEY, full_name text, updated_at timestamp);"
+    catalog = Catalog(
+        connections={c.conn_id: c for c in conns},
+        tables={"pg_wallet": tables_from_ddl(wallets), "pg_bank": tables_from_ddl(clients)},
+    )
+    return OfflinePlanner(catalog)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Load wallets from the wallet service database to ch_main daily", ("pg_wallet", "wallets")),
+        ("Load wallets to ch_main daily", ("pg_wallet", "wallets")),
+        ("Кошельки грузить в ch_main ежедневно", ("pg_wallet", "wallets")),  # lemma кошелёк, not a stem
+        ("Клиентов банка грузить в ch_main ежедневно", ("pg_bank", "clients")),
+        ("Load bank clients to ch_main daily", ("pg_bank", "clients")),
+    ],
+)
+def test_a_description_word_does_not_hide_its_own_table(wallet_planner, text: str, source) -> None:
+    outcome = wallet_planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.conn_id, outcome.spec.source.table) == source
+
+
+def test_using_cdc_does_not_pick_a_connection_described_as_cdc(wallet_planner) -> None:
+    outcome = wallet_planner.plan("Capture changes on wallets using CDC")
+    assert outcome.status == "needs_clarification" and "ch_cdc, ch_main" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Перезаливать заказы целиком каждый час, слияние по id", "«слияние»"),
+        ("Load orders append-only every hour, full reload", "'append-only'"),
+    ],
+)
+def test_two_load_modes_at_once_are_asked_about(planners, text: str, quoted: str) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "replace"),
+    [
+        ("Перезаливать заказы", True),
+        ("перезалить товары", True),
+        ("полная выгрузка товаров", True),
+        ("Заменять товары ежедневно", True),
+        ("Full refresh of products daily", True),
+        ("Replace-load the customers table", True),
+        ("truncate and load products", True),
+        ("Загружать новые заказы", False),
+        ("Load products fully", False),  # "fully" alone says nothing about the mode
+    ],
+)
+def test_replace_mode_by_lemma(text: str, replace: bool) -> None:
+    assert (grammar.replace_mode(tokenize(text)) is not None) is replace
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "🙂 загрузи 🙂", "a" * 5000, "в в в в в", "пол-", "twenty-", "без", "at", "к часу", "ёЁё 12:99",
+     "Ω≈ç√ ∫˜µ", "в\u00a0два\u2009часа\u202fночи"],
+)  # fmt: skip
+def test_the_lexer_and_grammar_take_any_text(text: str) -> None:
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    grammar.schedule_rewrites(text)
+    grammar.destroy_frames(tokens)
+    grammar.merge_mode(tokens)
+    grammar.replace_mode(tokens)
+    grammar.append_only(tokens)
+    parse_schedule(text)
+
+
+def test_odd_spaces_between_clock_words_still_read() -> None:
+    assert parse_schedule("ежедневно в\u00a0два\u2009часа\u202fночи").cron == "0 2 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Заказы мержить в кликхаус по ключу order_code каждый час", "«order_code»"),
+        ("Merge orders into ClickHouse by order_code hourly", "'order_code'"),
+        ("Upsert orders hourly on the external key", "'external'"),
+    ],
+)
+def test_a_key_word_that_is_no_column_is_asked_about_not_replaced_by_the_primary_key(
+    planners, text: str, quoted: str
+) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+    assert "customer_id" in outcome.questions[0]  # the columns it could be
+
+
+def test_a_merge_without_a_key_word_uses_the_primary_key(planners) -> None:
+    outcome = planners["shop"].plan("Upsert customers into clickhouse daily at 2am")
+    assert (outcome.spec.target.mode, outcome.spec.target.keys) == ("upsert", ["id"])
