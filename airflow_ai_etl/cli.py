@@ -88,6 +88,12 @@ def get_cli_commands() -> list:
                     metavar="CONN_ID",
                     help="Connection of the OpenAI-compatible endpoint (default: [ai_etl] llm_conn_id)",
                 ),
+                Arg(
+                    ("--pii",),
+                    choices=("mask", "allow"),
+                    help="The answer to 'these columns look like personal data - mask them?': mask (md5 "
+                    "inside the source) or allow (load as they are); default: [ai_etl] pii_policy (ask)",
+                ),
                 json_out,
                 force,
                 catalog,
@@ -177,6 +183,44 @@ def get_cli_commands() -> list:
                 catalog,
             ),
         ),
+        _scan_pii_command_spec(command, json_out),
+        ActionCommand(
+            name="runs",
+            help="Show a pipeline's last runs: state, duration, rows loaded, check results, and a chart",
+            func=command("runs"),
+            args=(
+                dag_id,
+                Arg(("--limit",), type=int, default=20, help="How many runs, newest first (default 20)"),
+                json_out,
+            ),
+        ),
+        ActionCommand(
+            name="pause",
+            help="Pause a pipeline: no new scheduled runs until it is resumed",
+            func=command("pause"),
+            args=(dag_id,),
+        ),
+        ActionCommand(
+            name="resume",
+            help="Resume a paused pipeline",
+            func=command("resume"),
+            args=(dag_id,),
+        ),
+        ActionCommand(
+            name="trigger",
+            help="Start a manual run of a pipeline now, optionally with a run configuration",
+            func=command("trigger"),
+            args=(
+                dag_id,
+                Arg(
+                    ("--conf",),
+                    metavar="JSON",
+                    help="The run's configuration, a JSON object (dag_run.conf), "
+                    'e.g. \'{"day": "2025-01-31"}\'',
+                ),
+                json_out,
+            ),
+        ),
         ActionCommand(
             name="roles",
             help="Let every role with an AI ETL permission find the menu in Airflow's navigation",
@@ -215,6 +259,42 @@ def get_cli_commands() -> list:
             subcommands=subcommands,
         )
     ]
+
+
+def _scan_pii_command_spec(command: Any, json_out: Any) -> Any:
+    """`scan-pii CONN TABLE`: the argparse metadata (the command itself is scan_pii_command)."""
+    from airflow.cli.cli_config import ActionCommand, Arg
+
+    return ActionCommand(
+        name="scan-pii",
+        help="Look for personal data in a table: column names, comments and a bounded sample of values",
+        description=textwrap.dedent(
+            """\
+            Reads at most --rows rows of the table's text columns (and of columns whose name or
+            comment names personal data) through the connection's hook, in one read-only statement
+            cut off after --timeout seconds, and prints each finding with its evidence: the share
+            of sampled values that pass the detector (email, phone, SNILS and INN checksums, card
+            numbers with Luhn, passport, IBAN mod 97) and what the column's name or comment says.
+            Exit codes: 0 scanned (findings or not), 1 error."""
+        ),
+        func=command("scan_pii"),
+        args=(
+            Arg(("conn_id",), help="A postgres or clickhouse connection"),
+            Arg(("table",), help="`table` or `schema.table`"),
+            Arg(
+                ("--rows",),
+                type=int,
+                help="Read at most this many rows (default: [ai_etl] pii_sample_rows, 1000)",
+            ),
+            Arg(
+                ("--timeout",),
+                type=float,
+                help="Cancel the sampling statement after this many seconds "
+                "(default: [ai_etl] pii_sample_timeout, 10)",
+            ),
+            json_out,
+        ),
+    )
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -261,7 +341,10 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
         data = outcome.to_batch_dict(None)
         data.pop("id")
         data.update(
-            schedule_description=outcome.schedule_description, path=outcome.path, version=outcome.version
+            schedule_description=outcome.schedule_description,
+            path=outcome.path,
+            version=outcome.version,
+            pii=outcome.pii,
         )
         _print_json(data, as_json)
         return
@@ -270,13 +353,18 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
     if outcome.spec:
         spec = outcome.spec
         out.write(f"dag_id: {spec.dag_id}\n")
-        out.write(
-            f"schedule: {spec.schedule or 'manual'} ({outcome.schedule_description}, {spec.timezone})\n"
+        when = spec.schedule or (
+            "on new files" if spec.on_new_files else "after assets" if spec.schedule_assets else "manual"
         )
+        out.write(f"schedule: {when} ({outcome.schedule_description}, {spec.timezone})\n")
         out.write(f"source: {spec.source.conn_id} {spec.source.table}\n")
         out.write(f"target: {spec.target.conn_id} {spec.target.table} ({spec.target.mode})\n")
     for question in outcome.questions:
         out.write(f"question: {question}\n")
+    for finding in (outcome.pii or {}).get("findings", []):
+        out.write(f"  pii: {finding['column']} ({finding['kind']}): {finding['evidence']}\n")
+    if outcome.pii and outcome.pii.get("answer"):
+        out.write(f"pii: {outcome.pii['answer']} {', '.join(outcome.pii['columns'])}\n")
     for problem in outcome.errors:
         where = f" [{problem.field}]" if problem.field else ""
         out.write(f"error ({problem.gate}){where}: {problem.message}\n")
@@ -322,8 +410,12 @@ def generate_command(args: argparse.Namespace) -> None:
         sys.exit(EXIT_NOT_TEXT)
     json_out = _reserve_stdout() if args.json else None
     assistant = _assistant(args)
-    outcome = _deploy_or_show(assistant, assistant.generate(args.request), args)
+    outcome = _deploy_or_show(assistant, assistant.generate(args.request, pii=args.pii), args)
     _report(outcome, json_out)
+    if outcome.pii and "answer" not in outcome.pii:
+        sys.stderr.write(
+            "answer with --pii mask (hash these columns) or --pii allow (load them as they are)\n"
+        )
     if not args.json and outcome.source_code and not outcome.path:
         sys.stdout.write("\n" + outcome.source_code)
     sys.exit(outcome.exit_code)
@@ -361,7 +453,9 @@ def _generate_batch(args: argparse.Namespace) -> None:
         lines.pop()
     items = [_batch_item(number, line) for number, line in enumerate(lines, start=1)]
     assistant = _assistant(args)
-    outcomes = iter(assistant.generate_many([request for _, request, _ in items if request is not None]))
+    outcomes = iter(
+        assistant.generate_many([request for _, request, _ in items if request is not None], pii=args.pii)
+    )
     from airflow_ai_etl.outcome import Outcome
 
     for request_id, request, error in items:
@@ -626,6 +720,53 @@ def roles_command(args: argparse.Namespace) -> None:
         sys.stdout.write("Nothing to grant: every role with an AI ETL permission can find the menu.\n")
 
 
+def pause_command(args: argparse.Namespace) -> None:
+    """Pause a DAG (Airflow's own `dags pause` path)."""
+    _set_paused(args.dag_id, True)
+
+
+def resume_command(args: argparse.Namespace) -> None:
+    """Resume a DAG (Airflow's own `dags unpause` path)."""
+    _set_paused(args.dag_id, False)
+
+
+def _set_paused(dag_id: str, paused: bool) -> None:
+    from airflow_ai_etl.runs import RunError, set_paused
+
+    try:
+        was_paused = set_paused(dag_id, paused)
+    except RunError as exc:
+        _fail(str(exc))
+    word = "paused" if paused else "resumed"
+    note = "" if was_paused != paused else f" (it was already {'paused' if paused else 'running'})"
+    sys.stdout.write(f"{dag_id}: {word}{note}\n")
+
+
+def trigger_command(args: argparse.Namespace) -> None:
+    """Create a manual run (Airflow's own `dags trigger` path)."""
+    from airflow_ai_etl.runs import RunError, parse_conf, trigger
+
+    json_out = _reserve_stdout() if args.json else None
+    try:
+        run = trigger(args.dag_id, parse_conf(args.conf), user=_current_user(), source="cli")
+    except RunError as exc:
+        _fail(str(exc))
+    if json_out:
+        _print_json(run, json_out)
+        return
+    sys.stdout.write(f"{run['dag_id']}: run {run['run_id']} created ({run['state']})\n")
+    if run["paused"]:
+        sys.stdout.write(
+            f"note: {run['dag_id']} is paused; the run starts after `airflow ai-etl resume {run['dag_id']}`\n"
+        )
+
+
+def _current_user() -> str:
+    from airflow_ai_etl.assistant import current_user
+
+    return current_user()
+
+
 def preview_command(args: argparse.Namespace) -> None:
     """Plan (or read) a mart and show its first rows and its row estimate."""
     from airflow_ai_etl.assistant import _failed
@@ -700,3 +841,72 @@ def schema_command(args: argparse.Namespace) -> None:
     from airflow_ai_etl.spec import json_schema
 
     _print_json(json_schema())
+
+
+def scan_pii_command(args: argparse.Namespace) -> None:
+    """Print the personal data found in one table."""
+    from airflow_ai_etl.quality.pii import KIND_LABELS, PiiScanError, sampling_settings, scan_table
+
+    json_out = _reserve_stdout() if args.json else None
+    rows, timeout = sampling_settings()
+    rows = args.rows if args.rows is not None else rows
+    timeout = args.timeout if args.timeout is not None else timeout
+    if rows < 1 or timeout <= 0:
+        _fail("--rows must be at least 1 and --timeout positive")
+    try:
+        scan = scan_table(args.conn_id, args.table, sample_rows=rows, timeout_seconds=timeout)
+    except PiiScanError as exc:
+        _fail(str(exc))
+    if json_out:
+        _print_json(scan.to_dict(), json_out)
+        return
+    out = sys.stdout
+    out.write(
+        f"{args.conn_id} {scan.table}: {scan.rows_read} rows sampled (at most {scan.sample_rows}), "
+        f"columns sampled: {', '.join(scan.columns_sampled) or 'none'}\n"
+    )
+    if not scan.findings:
+        out.write("no personal data found\n")
+    width = max((len(f.column) for f in scan.findings), default=0)
+    for finding in scan.findings:
+        label = KIND_LABELS[finding.kind][0]
+        out.write(f"  {finding.column:<{width}}  {label}: {finding.evidence}\n")
+
+
+def runs_command(args: argparse.Namespace) -> None:
+    """Print a pipeline's last runs from Airflow's records, with rows and durations as charts."""
+    from airflow_ai_etl.quality.runs import pipeline_runs, sparkline
+
+    json_out = _reserve_stdout() if args.json else None
+    if args.limit < 1:
+        _fail("--limit must be at least 1")
+    try:
+        records = pipeline_runs(args.dag_id, args.limit)
+    except Exception as exc:  # no metadata database, an old schema, ...
+        _fail(f"cannot read the runs of {args.dag_id}: {exc}")
+    if json_out:
+        _print_json([r.to_dict() for r in records], json_out)
+        return
+    out = sys.stdout
+    if not records:
+        out.write(f"{args.dag_id}: no runs yet\n")
+        return
+    for r in records:
+        duration = f"{r.duration_seconds:.1f}s" if r.duration_seconds is not None else "-"
+        rows = str(r.rows) if r.rows is not None else "-"
+        checks = ", ".join(f"{c.task_id}={_check_word(c)}" for c in r.checks)
+        out.write(f"{r.run_after[:19]}  {r.state:<8} {duration:>8}  rows {rows:>10}  {checks}\n")
+    oldest_first = list(reversed(records))
+    out.write(f"rows per run (oldest -> newest):     {sparkline([r.rows for r in oldest_first])}\n")
+    out.write(
+        f"duration per run (oldest -> newest): {sparkline([r.duration_seconds for r in oldest_first])}\n"
+    )
+
+
+def _check_word(check: Any) -> str:
+    """ok, WARN (a warn check that did not hold), or the task's state (failed, upstream_failed)."""
+    if check.passed and check.state == "success":
+        return "ok"
+    if check.passed is False and check.state == "success":
+        return "WARN"
+    return check.state or "-"

@@ -52,6 +52,9 @@ def get_provider_info() -> dict[str, Any]:
                 "connection-type": "clickhouse",
             },
         ],
+        "asset-uris": [
+            {"schemes": ["clickhouse"], "handler": "airflow_ai_etl.assets.sanitize_clickhouse_uri"},
+        ],
         "cli": ["airflow_ai_etl.cli.get_cli_commands"],
         "config": {
             "ai_etl": {
@@ -66,6 +69,25 @@ def get_provider_info() -> dict[str, Any]:
                         "Connection of an OpenAI-compatible endpoint used by the llm and auto "
                         "planner strategies (host = base URL, password = API key, extra: model).",
                         "llm_default",
+                    ),
+                    "pii_policy": _option(
+                        "What a planned pipeline that loads personal data unmasked becomes: ask (a "
+                        "question, answered with mask or allow), mask (hash those columns), allow.",
+                        "ask",
+                    ),
+                    "pii_sample_rows": _option(
+                        "Personal-data scan: read at most this many rows of a table (default 1000).",
+                        "1000",
+                    ),
+                    "pii_sample_timeout": _option(
+                        "Personal-data scan: cancel the sampling statement after this many seconds "
+                        "(default 10).",
+                        "10",
+                    ),
+                    "new_files_poke_seconds": _option(
+                        "Seconds between two looks for new files of a pipeline started by files "
+                        "(on_new_files; the look runs in the triggerer). Default 30.",
+                        "30",
                     ),
                     "connections": _option(
                         "Comma-separated connection ids to plan with that no source can list "

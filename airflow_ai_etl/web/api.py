@@ -369,8 +369,8 @@ class AIETLApi(BaseView):
             _audit("unpause", "forbidden", "", dag_id)
             return _error(_t("api.no_unpause", dag_id=dag_id), 403)
         try:
-            service.unpause(dag_id)
-        except DeployError:
+            service.set_paused(dag_id, False)
+        except Exception:  # runs.RunError: unknown, not yet parsed or broken DAG
             return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
         _audit("unpause", "ok", "", dag_id)
         return _json({"status": "ok", **service.dag_status(dag_id)})
