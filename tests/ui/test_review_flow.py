@@ -2,7 +2,7 @@
 explained where they happen, links work inside Airflow's shell, and a run is offered only once
 Airflow can make one (issue 21, problems 2-5, 7, 8).
 
-Uses its own pipeline (customers), so it does not depend on test_menu.py's sales pipeline.
+Uses its own pipeline (products), so it does not depend on test_menu.py's sales pipeline.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import pytest
 pytestmark = pytest.mark.ui
 
 PAGE = "/pluginsv2/aietl"
-REQUEST = "Копировать клиентов в ClickHouse каждый понедельник в 6:30, email замаскировать"
-DAG_ID = "customers_pg_shop_to_clickhouse_default"
+REQUEST = "Копировать товары в ClickHouse каждый понедельник в 6:30"
+DAG_ID = "products_pg_shop_to_clickhouse_default"
 
 
 def _generate(page: Any, text: str) -> str:
@@ -25,7 +25,9 @@ def _generate(page: Any, text: str) -> str:
     page.evaluate("document.querySelector('[data-testid=status]').removeAttribute('data-status')")
     page.click("[data-testid=generate]")
     page.wait_for_selector("[data-testid=status][data-status]")
-    return str(page.get_by_test_id("status").get_attribute("data-status"))
+    status = str(page.get_by_test_id("status").get_attribute("data-status"))
+    print(status, page.locator("#result").inner_text()[:600])  # shown when a test fails
+    return status
 
 
 def _revalidate(page: Any, text: str) -> str:
