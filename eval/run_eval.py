@@ -178,14 +178,19 @@ def _table_label(name: str) -> str:
 
 
 def _mart_fields(outcome: Outcome, catalog: Catalog | None) -> dict[str, Any]:
-    from airflow_ai_etl.marts.gates import check_mart_spec
+    from airflow_ai_etl.marts.gates import mart_of, pinned
+    from airflow_ai_etl.marts.resolve import MartQuestion, resolve_mart
 
     spec = outcome.spec
     assert spec is not None and spec.source.mart is not None
-    if catalog is not None:
-        pinned, problems = check_mart_spec(spec, catalog)
-        if not any(p.gate == "grounding" for p in problems):
-            spec = pinned
+    if catalog is not None:  # the grounding gate's pinning, without its EXPLAIN on a server
+        try:
+            resolved = resolve_mart(mart_of(spec), catalog)
+        except MartQuestion:
+            pass
+        else:
+            source = spec.source.model_copy(update={"mart": pinned(spec.source.mart, resolved)})
+            spec = spec.model_copy(update={"source": source})
     mart = spec.source.mart
     assert mart is not None
     filters = [
