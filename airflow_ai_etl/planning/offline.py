@@ -34,6 +34,7 @@ from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.filters import FilterRules
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.marts import is_mart_request, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -183,6 +184,9 @@ class OfflinePlanner(FilterRules):
         refusal = self._refusal(request)
         if refusal:
             return refusal
+        mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
+        if mart is not None:
+            return mart
         self._claim_target_name(request)
         self._claim_connection_words(request)
         self._claim_key_words(request)
@@ -378,6 +382,8 @@ class OfflinePlanner(FilterRules):
         return None
 
     def _off_topic(self, request: Request) -> Outcome | None:
+        if grammar.enabled("mart") and is_mart_request(tokenize(request.text)):  # «посчитай в витрине ...»
+            return None
         has_verb = bool(PIPELINE_VERBS.search(request.lower))
         if has_verb and not OFF_TOPIC.search(request.lower):
             return None
