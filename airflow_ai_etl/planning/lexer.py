@@ -187,7 +187,9 @@ def _tokenize(text: str) -> tuple[Token, ...]:
             tokens.append(Token(raw, m.start(), m.end(), "punct", ()))
             continue
         if word.isdigit() or ":" in word:
-            tokens.append(Token(raw, m.start(), m.end(), "num", (), int(word) if word.isdigit() else None))
+            # Only plain ASCII numbers of sane length have a value ('²', 16,000 digits have none).
+            value = int(word) if word.isascii() and word.isdigit() and len(word) <= 18 else None
+            tokens.append(Token(raw, m.start(), m.end(), "num", (), value))
             continue
         parses = analyse(word)
         value, ordinal = _number_of(word, parses)
