@@ -46,7 +46,7 @@ from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.request import Found, Request
-from airflow_ai_etl.planning.vocabulary import name_parts, stem
+from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, name_parts, stem
 from airflow_ai_etl.relations import relations_of
 
 if TYPE_CHECKING:
@@ -912,6 +912,7 @@ def ground_name(planner: OfflinePlanner, conn_id: str, table: Table) -> str:
     return planner.catalog.display_name(conn_id, table)
 
 
+ENGINES = [set(words) for words in ENGINE_WORDS.values()]
 # Words a mart request may hold that carry no slot: verbs of asking, articles, fillers.
 FILLER_RU = {
     "построить", "сделать", "собрать", "посчитать", "нужный", "нужно", "нужна", "создать", "показать",
@@ -934,6 +935,7 @@ def _residue(
     """Words no rule read, quoted; a filter the rules did not turn into a condition is never dropped.
     Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
     spans = list(rest.schedule_spans) + list(rest.handled)
+    connections = {c.lower() for c in ground.planner.catalog.connections}
     left = []
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
@@ -946,6 +948,8 @@ def _residue(
             continue
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
+        if t.lower in connections or any(stem(t.lower) in words or t.lower in words for words in ENGINES):
+            continue  # «в ch_fast», «в кликхаус»: the target connection, read by the target rule
         left.append(t)
     if where:  # the filter rules read the words about rows; a negation they left is still asked about
         left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
