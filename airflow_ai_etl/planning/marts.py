@@ -431,9 +431,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             i += 2
             continue
         if _column_noun(t) and i + 1 < n:
-            ph.dims.append([i + 1])
-            ph.used.update({i, i + 1})
-            i += 2
+            group = [i + 1]  # «по столбцу email клиентов»: the table's noun qualifies the column
+            if (
+                i + 2 < n
+                and tokens[i + 2].lang == "ru"
+                and any(p.case == "gent" and p.pos == "NOUN" for p in tokens[i + 2].parses)
+            ):
+                group.append(i + 2)
+            ph.dims.append(group)
+            ph.used.update({i, *group})
+            i = group[-1] + 1
             continue
         words = [i]
         # a genitive qualifier: «городам клиентов», «категориям товаров», "customer city" (en: before)
@@ -558,8 +565,13 @@ def _read_measures(ph: MartPhrase) -> None:
                 break
             if w.lang == "ru" and w.parses and w.parses[0].pos in ("VERB", "INFN", "GRND", "PRTS"):
                 break
+            if _column_noun(w) and w.lang == "en" and m.object:
+                m.column_ref = tokens[m.object.pop()].text  # "sums the region column"
+                ph.used.add(j)
+                j += 1
+                break
             if _column_noun(w) and j + 1 < n:
-                m.column_ref = tokens[j + 1].text  # «сумма по столбцу email», "sums the region column"
+                m.column_ref = tokens[j + 1].text  # «сумма столбца email»
                 ph.used.update({j, j + 1})
                 j += 2
                 continue
@@ -593,7 +605,10 @@ def _read_measures(ph: MartPhrase) -> None:
             if k < n and tokens[k].lower in DIM_PREPS_RU and k + 2 < n and _column_noun(tokens[k + 1]):
                 m.column_ref = tokens[k + 2].text  # «сумму по полю region»
                 ph.used.update({k, k + 1, k + 2})
-                ph.dims = [d for d in ph.dims if d != [k + 2]]
+                qualifier = [d for d in ph.dims if d[0] == k + 2]
+                ph.dims = [d for d in ph.dims if d[0] != k + 2]
+                for d in qualifier:
+                    ph.used.difference_update(d[1:])  # the qualifying table noun names the fact
         if t.lang == "en" and i > 0 and not m.object and not m.column_ref:
             prev = tokens[i - 1]
             if (
@@ -1175,13 +1190,14 @@ def _measures(
         if column is None:
             candidates = _money_columns(fact) or _numeric_columns(fact)
             by_word = {
-                c.name
+                k: c.name
                 for c in candidates
-                for w in tokens
+                for k, w in enumerate(tokens)
                 if w.lang == "ru" and ground.columns_named(fact, [w]) == [c]
             }  # «сумма к выплате»: a column comment ('К выплате') names which
-            if len(by_word) == 1:
-                measures.append({"func": m.func, "column": by_word.pop()})
+            if len(set(by_word.values())) == 1:
+                ph.used |= set(by_word)
+                measures.append({"func": m.func, "column": next(iter(by_word.values()))})
                 continue
             questions.append(ask("which_column", func=m.func, table=fact.name,
                                  columns=", ".join(c.name for c in candidates) or "-"))  # fmt: skip
