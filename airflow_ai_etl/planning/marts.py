@@ -700,9 +700,16 @@ class _Ground:
     planner: OfflinePlanner
     conn_id: str
     tables: list[Table]
+    _memo: dict[tuple[str, tuple[str, ...]], list[Column]] = field(default_factory=dict)
+    _tables_memo: dict[str, Table | None] = field(default_factory=dict)
 
     def table_of(self, token: Token) -> Table | None:
-        """The table a word names (exact name, glossary or comment), when exactly one."""
+        """The table a word names (exact name, glossary or comment), when exactly one (memoised)."""
+        if token.lower not in self._tables_memo:
+            self._tables_memo[token.lower] = self._table_of(token)
+        return self._tables_memo[token.lower]
+
+    def _table_of(self, token: Token) -> Table | None:
         low = token.lower
         exact = [t for t in self.tables if low in (t.name.lower(), t.qualified_name.lower())]
         if exact:
@@ -728,7 +735,13 @@ class _Ground:
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
         """Columns of `table` the words name: exact name, else the glossary/comment match of all words,
-        else of the first word."""
+        else of the first word (memoised: a long request repeats its words)."""
+        key = (table.qualified_name, tuple(w.text for w in words))
+        if key not in self._memo:
+            self._memo[key] = self._columns_named(table, words)
+        return self._memo[key]
+
+    def _columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
         for w in words:
             exact = table.column(w.text) or table.column(w.lower)
             if exact:
@@ -825,6 +838,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("which_source"))
     conn = sources[0]
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
+    if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
+        return Outcome.clarify(ask("too_many", limit=MAX_PARTS))
     if any(m.func == "unsupported" for m in ph.measures):
         word = next(tokens[m.index].text for m in ph.measures if m.func == "unsupported")
         return Outcome.clarify(ask("unsupported", word=word))
@@ -928,6 +943,7 @@ def ground_name(planner: OfflinePlanner, conn_id: str, table: Table) -> str:
 
 
 ENGINES = [set(words) for words in ENGINE_WORDS.values()]
+MAX_PARTS = 20  # measures or dimensions one mart sentence may name (the model allows 100)
 # Words a mart request may hold that carry no slot: verbs of asking, articles, fillers.
 FILLER_RU = {
     "построить", "сделать", "собрать", "посчитать", "нужный", "нужно", "нужна", "создать", "показать",
@@ -1413,6 +1429,7 @@ _QUESTIONS = {
         "lookback_unit": "Пересчитывать последние N — в тех же единицах, что шаг витрины (дни, недели, "
         "месяцы)? Уточните шаг и N.",
         "clickhouse_only": "Витрина пишется в ClickHouse: в какое подключение ClickHouse?",
+        "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
         "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
     },
     "en": {
@@ -1432,6 +1449,7 @@ _QUESTIONS = {
         "which_time": "Which time column should the {grain} grain use: {columns}?",
         "lookback_unit": "Recompute the last N of what? Give N in the mart's grain (days, weeks, months).",
         "clickhouse_only": "A mart is written to ClickHouse: which ClickHouse connection?",
+        "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
         "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
     },
 }

@@ -161,3 +161,21 @@ def test_filters_are_read_by_the_filter_rules(shop):
     spec = shop.plan("Витрина количества продаж по регионам, где количество больше 2").spec
     assert spec.source.mart.where == "quantity > 2"
     assert [m.func for m in spec.source.mart.measures] == ["count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Витрина выручки по регионам и " * 500,  # 500 measures: more than a mart takes
+        "витрина " + "по " * 4000,
+        "mart per per per by by " * 600,
+        "Витрина 🙂 по ☃ и ,,, по",
+        "Витрина: сумма по полю",
+        "Mart that sums the column",
+        "Витрина выручки пересчитывать последние",
+        "витрина",
+    ],
+)
+def test_odd_mart_text_is_asked_about_never_a_crash(shop, text):
+    outcome = shop.plan(text)
+    assert outcome.status == "needs_clarification" and outcome.spec is None and outcome.questions
