@@ -65,3 +65,23 @@ def test_planned_mart_with_two_join_paths_asks_and_deploys_nothing(env, tmp_path
     assert outcome.status == "needs_clarification" and outcome.spec is None
     assert "2 paths" in outcome.questions[0] and "orders" in outcome.questions[0]
     assert not (tmp_path / "dags").exists() or not any((tmp_path / "dags").iterdir())
+
+
+def test_preview_cli_plans_a_mart_from_russian_text(env, postgres, tmp_path):  # noqa: F811
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    environment = {**os.environ, "AIRFLOW_HOME": str(tmp_path), "AIRFLOW__CORE__LOAD_EXAMPLES": "False"}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "airflow"), "ai-etl", "preview",
+         "Витрина количества заказов и суммы заказов по статусам, в ch_fast", "--json"],
+        env=environment, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["columns"] == ["status", "count", "sum_total"]
+    expected = pg(postgres, "SELECT status, count(*), sum(total) FROM orders GROUP BY 1 ORDER BY 1")
+    assert shown["rows"] == [[s, n, str(t)] for s, n, t in expected]
