@@ -35,7 +35,7 @@ __all__ = ["Slot", "clock_times", "frequencies", "weekdays", "destroy_frames", "
            "schedule_rewrites", "apply_rewrites", "enabled", "is_destroy_word"]  # fmt: skip
 
 # Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
-FAMILIES = ("destroy", "clock", "freq", "weekday", "mode", "frame")
+FAMILIES = ("destroy", "clock", "freq", "weekday", "mode", "frame", "mart")  # mart: planning/marts.py
 
 
 def enabled(family: str) -> bool:
