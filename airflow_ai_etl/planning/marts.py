@@ -74,7 +74,7 @@ DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
 MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог"}
-MONEY_EN = {"revenue", "turnover", "totals", "total", "value"}
+MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
 LOAD_VERBS_RU = {
@@ -95,6 +95,7 @@ GRAIN_EN = {"hour": "hour", "day": "day", "week": "week", "month": "month",
             "hours": "hour", "days": "day", "weeks": "week", "months": "month"}  # fmt: skip
 GRAIN_ADJ = {"FREQ_HOUR": "hour", "FREQ_DAY": "day", "FREQ_WEEK": "week", "FREQ_MONTH": "month"}
 DIM_PREPS_RU = {"по"}
+CUT_WORDS = {"разрез", "разбивка", "разбивк", "группировка"}  # «в разрезе регионов», «с разбивкой по дням»
 DIM_PREPS_EN = {"by", "per"}
 EACH = {"каждый", "each", "every"}
 COLUMN_NOUNS = {"поле", "столбец", "колонка", "атрибут", "column", "columns", "field", "fields"}
@@ -285,6 +286,13 @@ def read_mart(text: str) -> MartPhrase:
                         ph.used.update(range(i, j))
                         i = end
                         continue
+        if t.lower in ("в", "во", "с", "со") and i + 2 < n and tokens[i + 1].lemma in CUT_WORDS:
+            k = i + 2 + (tokens[i + 2].lower in DIM_PREPS_RU)  # «в разрезе регионов», «с разбивкой по дням»
+            end = _dimension_list(ph, k)
+            if end > k:
+                ph.used.update(range(i, k))
+                i = end
+                continue
         if (t.lower in DIM_PREPS_RU | DIM_PREPS_EN) and i + 1 < n:
             if i > 0 and tokens[i - 1].lower in ("только", "only"):
                 i += 1
@@ -406,8 +414,10 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.add(i)
             i += 1
             continue
-        if t.lang not in ("ru", "en") or _stops(t):
-            break
+        if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
+            break  # «по регионам и дням выручка»: the measure ends the list
+        if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
+            break  # «по регионам построй»
         grain = _grain_noun(t)
         if grain:
             _set_grain(ph, grain, i)

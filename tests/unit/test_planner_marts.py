@@ -179,3 +179,17 @@ def test_filters_are_read_by_the_filter_rules(shop):
 def test_odd_mart_text_is_asked_about_never_a_crash(shop, text):
     outcome = shop.plan(text)
     assert outcome.status == "needs_clarification" and outcome.spec is None and outcome.questions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По регионам и дням выручка, витрина",  # the measure after the dimensions
+        "витрина выручки в разрезе регионов по дням",  # «в разрезе»
+        "Витрину выручки по регионам с разбивкой по дням построй",  # «с разбивкой по», a verb at the end
+    ],
+)
+def test_word_order_and_cut_phrases(shop, text):
+    mart = mart_of(shop.plan(text))
+    assert mart["measures"] == [("sum", "amount")] and mart["dims"] == ["region"]
+    assert mart["grain"] == ("sold_at", "day") and mart["schedule"] is None
