@@ -148,10 +148,14 @@ _SCHEDULE_WORDS = {
 }  # fmt: skip
 
 
-def _lexicon_cue(text: str, concept: str) -> re.Match[str] | None:
-    """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match."""
+PARTICIPLES = ("PRTF", "PRTS")
+
+
+def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) -> re.Match[str] | None:
+    """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match; with `pos`,
+    only a Russian reading of those parts of speech counts («изменившиеся»: a participle of измениться)."""
     for token in tokenize(text):
-        if token.lang != "punct" and is_(token, concept):
+        if token.lang != "punct" and is_(token, concept, pos=pos):
             return _WORD_AT.match(text, token.start)
     return None
 
@@ -174,6 +178,8 @@ class OfflinePlanner(FilterRules):
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
+        if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
+            text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
         request = Request(text)
         request.append_only = append_only is not None
         if not request.tokens:
@@ -1162,6 +1168,8 @@ class OfflinePlanner(FilterRules):
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
+        if cue is None and grammar.enabled("changed"):  # «изменившиеся / обновлённые заказы»: rows changed
+            cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES)
         if cue is None and request.append_only:  # «только добавление»: each run adds the new rows
             cue = re.match("", text)
         if not cue:
@@ -1177,7 +1185,8 @@ class OfflinePlanner(FilterRules):
             near = match.start() >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
                 return Found(known[0])
-        if CHANGED.search(request.lower):
+        changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
+        if CHANGED.search(request.lower) or changed:
             for name in UPDATE_COLUMNS:
                 if table.column(name):
                     return Found(name)
@@ -1300,6 +1309,8 @@ class OfflinePlanner(FilterRules):
 
     def _dedupe(self, request: Request, table: Table) -> list[str] | None:
         match = DEDUPE.search(request.lower)
+        if not match and grammar.enabled("dedupe"):  # "dropping duplicates", «дубликаты убрать»: by lemma
+            match = _lexicon_cue(request.text, "DEDUPE")
         if not match:
             return None
         for by in BY_LIST.finditer(request.lower, match.end()):
