@@ -91,7 +91,9 @@ from airflow_ai_etl.planning.patterns import (
 )
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
+from airflow_ai_etl.planning.spelling import Speller
 from airflow_ai_etl.planning.vocabulary import (
+    BUILTIN_GLOSSARY,
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
     Vocabulary,
@@ -168,9 +170,17 @@ class OfflinePlanner(FilterRules):
         self.vocabulary = vocabulary or Vocabulary(user_glossary())
         self.owner = owner
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
+        self._spelling: Speller | None = None
+
+    @property
+    def _speller(self) -> Speller:
+        if self._spelling is None:  # built on first use: the catalog's comments and the glossary
+            glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words]
+            self._spelling = Speller.for_catalog(self.catalog, glossary)
+        return self._spelling
 
     def plan(self, text: str) -> Outcome:
-        text = text.strip()
+        text = written = text.strip()
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -178,9 +188,13 @@ class OfflinePlanner(FilterRules):
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
+        corrections = []
+        if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
+            text, corrections = self._speller.correct(text)
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
-        request = Request(text)
+        request = Request(text, written=written)
+        request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None
         if not request.tokens:
             return Outcome.reject(
@@ -1409,8 +1423,9 @@ class OfflinePlanner(FilterRules):
         return {
             "dag_id": _dag_id(name, source_id, target.conn_id, target_table),
             "description": f"{source_id}.{name} -> {target.conn_id}.{target_table} ({mode})"
-            + ("; every minute: the default for change capture" if request.default_schedule else ""),
-            "request": request.text,
+            + ("; every minute: the default for change capture" if request.default_schedule else "")
+            + "".join(f"; read {w!r} as {r!r}" for w, r in request.corrections),
+            "request": request.written,
             "owner": self.owner,
             "tags": list(dict.fromkeys(["ai-etl", source.engine if source else "files", target.engine])),
             "schedule": cron,

@@ -38,8 +38,11 @@ class Request:
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # the words the schedule read
     default_schedule: bool = False  # no frequency named; the planner used its default (CDC: every minute)
     append_only: bool = False  # the grammar read «только добавление» / "append-only" (its words blanked)
+    written: str = ""  # the request as the user wrote it (`text` may have typos corrected, numbers as digits)
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, as read) typos
 
     def __post_init__(self) -> None:
+        self.written = self.written or self.text
         self.lower = self.text.lower().replace("ё", "е")
         self.tokens = words(self.text)
         found = list(re.finditer(r"[a-zа-яё0-9_]+(?:\.[a-zа-яё_][a-zа-яё0-9_]*)?", self.text, re.IGNORECASE))

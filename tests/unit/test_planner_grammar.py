@@ -529,3 +529,41 @@ def test_destroy_verb_synonyms_by_lemma(planners, text: str, status: str) -> Non
 def test_every_other_unit_is_a_step_of_two(text: str, cron: str | None) -> None:
     match = parse_schedule(text)
     assert (match.cron if match else None) == cron
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "table", "cron"),
+    [
+        ("hr", "Табель выгружать в кликхаус кажый час", "timesheets", "0 * * * *"),
+        ("shop", "Загружать продажи в кликхаус ежеднено в 5 утра", "sales", "0 5 * * *"),
+        ("shop", "Выгружать заказы в кликхаус еженеделно", "orders", "0 0 * * 1"),
+        ("hr", "Сотрудникв грузить в кликхаус ежедневно", "employees", "0 0 * * *"),
+        ("shop", "Load custmers to ClickHouse daily at 4am", "customers", "0 4 * * *"),
+        ("shop", "Load orders to ClickHouse dialy at 4am", "orders", "0 4 * * *"),
+    ],
+)
+def test_a_one_letter_typo_of_a_known_word_is_read_and_said(
+    planners, catalog: str, text: str, table: str, cron: str
+) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.table, outcome.spec.schedule) == (table, cron)
+    assert "read '" in outcome.spec.description  # the reviewer sees what was corrected
+    assert outcome.spec.request == text  # the request is kept as written
+
+
+@pytest.mark.parametrize(
+    ("text", "corrected"),
+    [
+        ("грузть", "грузить"),  # груздь and грусть mean nothing to the planner
+        ("каждые полчса", "каждые полчса"),  # полчаса or полис (a glossary word): two readings, left alone
+        ("инкрементально", "инкрементально"),  # a lexicon word pymorphy lacks
+        ("кликхаус мержить", "кликхаус мержить"),  # jargon
+        ("at eight", "at eight"),  # a number, not "night"
+        ("into table prices", "into table prices"),  # a plural is no typo of "price"
+        ("from the remote database", "from the remote database"),  # never towards a destroy verb
+        ("a" * 5000, "a" * 5000),
+    ],
+)
+def test_the_speller_leaves_real_and_unclear_words_alone(planners, text: str, corrected: str) -> None:
+    assert planners["shop"]._speller.correct(text)[0] == corrected
