@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from airflow_ai_etl.catalog import Column, Table
+from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.patterns import FROM_WORDS, STATUS_WORDS, TO_WORDS
 from airflow_ai_etl.planning.schedule import detect_language
 from airflow_ai_etl.planning.vocabulary import stem, words
@@ -63,8 +64,8 @@ class Request:
             before = self.tokens[index - back] if index - back >= 0 else ""
             if before in FROM_WORDS:
                 return "source"
-            if before in TO_WORDS:
-                return "target"
+            if before in TO_WORDS and not (back > 1 and _is_time_noun(self.tokens[index - back + 1])):
+                return "target"  # «раз в неделю загружать Excel»: «в неделю» is a time, not a direction
         return "unknown"
 
 
@@ -98,6 +99,14 @@ class Found:
 
     value: Any = None
     questions: list[str] = field(default_factory=list)
+
+
+_TIME_NOUNS = frozenset({"минута", "час", "день", "сутки", "неделя", "месяц", "год", "полчаса", "квартал"})
+
+
+def _is_time_noun(word: str) -> bool:
+    """A Russian noun of time by its lemma («неделю», «сутки», «час»)."""
+    return any(t.lang == "ru" and t.has(_TIME_NOUNS, pos=("NOUN",)) for t in tokenize(word))
 
 
 def status_word(token: str) -> tuple[str | None, bool]:

@@ -567,3 +567,15 @@ def test_a_one_letter_typo_of_a_known_word_is_read_and_said(
 )
 def test_the_speller_leaves_real_and_unclear_words_alone(planners, text: str, corrected: str) -> None:
     assert planners["shop"]._speller.correct(text)[0] == corrected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Раз в неделю загружать Excel /data/plan.xlsx, лист План, в таблицу sales_plan", "ok"),
+        ("Раз в сутки грузить Excel /data/x.xlsx в таблицу x", "ok"),
+        ("Загружать Excel /data/x.xlsx в S3 ежедневно", "needs_clarification"),  # S3 is the target
+    ],
+)
+def test_a_preposition_of_a_time_phrase_is_no_direction(planners, text: str, status: str) -> None:
+    assert planners["shop"].plan(text).status == status
