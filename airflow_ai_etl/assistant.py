@@ -114,6 +114,13 @@ class Assistant:
         resolve); see planning.llm.make_planner.
     :param llm_conn_id: the Airflow connection of the OpenAI-compatible endpoint for ``llm``
         and ``auto``; [ai_etl] llm_conn_id when None.
+    :param pii_policy: ``ask`` | ``mask`` | ``allow``: what a planned pipeline that loads
+        personal data unmasked becomes (see quality.policy); [ai_etl] pii_policy when None.
+    :param pii_sample: read a bounded sample of the source table to find personal data (besides
+        the names and comments); when None, only if the catalog is read from the connections
+        (not a snapshot given as ``catalog``).
+    :param propose_checks: give a planned spec without checks the default data quality checks
+        (primary key, NOT NULL, foreign keys, freshness, reconciliation; see quality.checks).
     :param max_request_chars: requests longer than this are rejected before any planner runs;
         [ai_etl] max_request_chars (default 2,000) when None.
     """
@@ -127,8 +134,18 @@ class Assistant:
         catalog_loader: Callable[[], Catalog] = load_catalog,
         strategy: str = "offline",
         llm_conn_id: str | None = None,
+        pii_policy: str | None = None,
+        pii_sample: bool | None = None,
+        propose_checks: bool = True,
         max_request_chars: int | None = None,
     ) -> None:
+        from airflow_ai_etl.quality.policy import PII_POLICIES
+
+        if pii_policy is not None and pii_policy not in PII_POLICIES:
+            raise ValueError(f"pii_policy must be one of {', '.join(PII_POLICIES)}, not {pii_policy!r}")
+        self.pii_policy = pii_policy
+        self.propose_checks = propose_checks
+        self._pii_sample = catalog is None if pii_sample is None else pii_sample
         self._catalog = catalog
         self._catalog_loader = catalog_loader
         self._dags_folder = Path(dags_folder) if dags_folder else None
@@ -173,9 +190,13 @@ class Assistant:
 
     # --- generate --------------------------------------------------------------------------
 
-    def generate(self, request: str) -> Outcome:
-        """Plan one request and take the result through every gate."""
-        return self.generate_many([request])[0]
+    def generate(self, request: str, pii: str | None = None) -> Outcome:
+        """Plan one request and take the result through every gate.
+
+        :param pii: the answer to the personal-data question: ``mask`` or ``allow`` (None: ask,
+            or what [ai_etl] pii_policy says).
+        """
+        return self.generate_many([request], pii=pii)[0]
 
     @property
     def max_request_chars(self) -> int:
@@ -183,12 +204,16 @@ class Assistant:
             self._max_request_chars = max_request_chars()
         return self._max_request_chars
 
-    def generate_many(self, requests: list[str]) -> list[Outcome]:
+    def generate_many(self, requests: list[str], pii: str | None = None) -> list[Outcome]:
         """Plan several requests; the import gate runs once for all of them (one subprocess).
 
         A request that is not text, is empty or is longer than :attr:`max_request_chars` is
         rejected here, before any planner (rules or model) sees it.
+
+        :param pii: the answer to the personal-data question, for every request (see generate).
         """
+        if pii is not None and pii not in ("mask", "allow"):
+            raise ValueError(f"the personal-data answer is mask or allow, not {pii!r}")
         outcomes: list[Outcome] = []
         for request in requests:
             refused = check_request(request, self.max_request_chars)
@@ -200,10 +225,60 @@ class Assistant:
             except Exception as exc:  # a planner bug is reported for this request, not the batch
                 log.exception("Planner failed on %r", request)
                 outcome = Outcome("rejected", errors=[Problem("planner", f"internal planner error: {exc}")])
-            outcomes.append(
-                self._through_gates(outcome) if outcome.spec and outcome.status == "ok" else outcome
-            )
+            if outcome.spec and outcome.status == "ok":
+                outcome = self._through_gates(outcome)
+                if outcome.status == "ok":
+                    outcome = self._pii_gate(outcome, pii)
+                if outcome.status == "ok" and self.propose_checks:
+                    outcome = self._default_checks(outcome)
+            outcomes.append(outcome)
         return self._import_gate(outcomes)
+
+    def _default_checks(self, outcome: Outcome) -> Outcome:
+        """A planned spec without checks gets the catalog's default checks (quality.checks)."""
+        from airflow_ai_etl.quality.checks import propose_checks
+
+        spec = outcome.spec
+        if spec is None or spec.checks:
+            return outcome
+        checks = propose_checks(spec, self.catalog)
+        if not checks:
+            return outcome
+        with_checks = spec.model_copy(update={"checks": checks})
+        return self._through_gates(outcome, PipelineSpec.model_validate(with_checks.to_json_dict()))
+
+    def _pii_gate(self, outcome: Outcome, answer: str | None) -> Outcome:
+        """Personal data loaded unmasked: ask, mask or allow (the answer, else the policy)."""
+        from airflow_ai_etl.quality.pii import sampling_settings
+        from airflow_ai_etl.quality.policy import policy_setting, review_spec, with_mask
+
+        try:
+            choice = answer or self.pii_policy or policy_setting()
+            rows, timeout = sampling_settings()
+        except ValueError as exc:
+            return Outcome("rejected", spec=outcome.spec, errors=[Problem("policy", str(exc))])
+        if choice == "allow" and answer is None:
+            return outcome  # the policy allows it: no need to read any data
+        spec = outcome.spec
+        review = review_spec(
+            spec, self.catalog, sample=self._pii_sample, sample_rows=rows, timeout_seconds=timeout
+        )  # type: ignore[arg-type]
+        if review is None:
+            return outcome
+        details = review.to_dict()
+        if choice == "mask":
+            masked = self._through_gates(outcome, with_mask(spec, review.columns))  # type: ignore[arg-type]
+            return replace(masked, pii={**details, "answer": "mask"})
+        if choice == "allow":
+            return replace(outcome, pii={**details, "answer": "allow"})
+        language = detect_language(spec.request) if spec.request else "en"  # type: ignore[union-attr]
+        return Outcome(
+            "needs_clarification",
+            spec=spec,
+            questions=[review.question(language)],
+            schedule_description=outcome.schedule_description,
+            pii=details,
+        )
 
     def check(self, spec_data: dict[str, Any] | PipelineSpec) -> Outcome:
         """Take a given spec (edited by a person, or a stored version) through every gate."""

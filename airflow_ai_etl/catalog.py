@@ -327,10 +327,12 @@ def _group_tables(
 
 
 def _pg_records(conn_id: str, *queries: str) -> list[list[tuple]]:
-    """Rows of each query, through the hook's connection (a cursor: no statement logging)."""
-    from airflow.providers.postgres.hooks.postgres import PostgresHook
+    """Rows of each query as tuples (a `cursor` extra shapes rows for user code, not for us)."""
+    from contextlib import closing
 
-    with PostgresHook(postgres_conn_id=conn_id).get_conn() as conn, conn.cursor() as cursor:
+    from airflow_ai_etl.hooks.postgres import Psycopg2PostgresHook
+
+    with closing(Psycopg2PostgresHook(postgres_conn_id=conn_id).get_conn()) as conn, conn.cursor() as cursor:
         results = []
         for query in queries:
             cursor.execute(query)

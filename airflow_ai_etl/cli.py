@@ -88,6 +88,12 @@ def get_cli_commands() -> list:
                     metavar="CONN_ID",
                     help="Connection of the OpenAI-compatible endpoint (default: [ai_etl] llm_conn_id)",
                 ),
+                Arg(
+                    ("--pii",),
+                    choices=("mask", "allow"),
+                    help="The answer to 'these columns look like personal data - mask them?': mask (md5 "
+                    "inside the source) or allow (load as they are); default: [ai_etl] pii_policy (ask)",
+                ),
                 json_out,
                 force,
                 catalog,
@@ -177,6 +183,17 @@ def get_cli_commands() -> list:
                 catalog,
             ),
         ),
+        _scan_pii_command_spec(command, json_out),
+        ActionCommand(
+            name="runs",
+            help="Show a pipeline's last runs: state, duration, rows loaded, check results, and a chart",
+            func=command("runs"),
+            args=(
+                dag_id,
+                Arg(("--limit",), type=int, default=20, help="How many runs, newest first (default 20)"),
+                json_out,
+            ),
+        ),
         ActionCommand(
             name="schema",
             help="Print the JSON Schema of PipelineSpec v1",
@@ -191,6 +208,42 @@ def get_cli_commands() -> list:
             subcommands=subcommands,
         )
     ]
+
+
+def _scan_pii_command_spec(command: Any, json_out: Any) -> Any:
+    """`scan-pii CONN TABLE`: the argparse metadata (the command itself is scan_pii_command)."""
+    from airflow.cli.cli_config import ActionCommand, Arg
+
+    return ActionCommand(
+        name="scan-pii",
+        help="Look for personal data in a table: column names, comments and a bounded sample of values",
+        description=textwrap.dedent(
+            """\
+            Reads at most --rows rows of the table's text columns (and of columns whose name or
+            comment names personal data) through the connection's hook, in one read-only statement
+            cut off after --timeout seconds, and prints each finding with its evidence: the share
+            of sampled values that pass the detector (email, phone, SNILS and INN checksums, card
+            numbers with Luhn, passport, IBAN mod 97) and what the column's name or comment says.
+            Exit codes: 0 scanned (findings or not), 1 error."""
+        ),
+        func=command("scan_pii"),
+        args=(
+            Arg(("conn_id",), help="A postgres or clickhouse connection"),
+            Arg(("table",), help="`table` or `schema.table`"),
+            Arg(
+                ("--rows",),
+                type=int,
+                help="Read at most this many rows (default: [ai_etl] pii_sample_rows, 1000)",
+            ),
+            Arg(
+                ("--timeout",),
+                type=float,
+                help="Cancel the sampling statement after this many seconds "
+                "(default: [ai_etl] pii_sample_timeout, 10)",
+            ),
+            json_out,
+        ),
+    )
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -237,7 +290,10 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
         data = outcome.to_batch_dict(None)
         data.pop("id")
         data.update(
-            schedule_description=outcome.schedule_description, path=outcome.path, version=outcome.version
+            schedule_description=outcome.schedule_description,
+            path=outcome.path,
+            version=outcome.version,
+            pii=outcome.pii,
         )
         _print_json(data, as_json)
         return
@@ -253,6 +309,10 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
         out.write(f"target: {spec.target.conn_id} {spec.target.table} ({spec.target.mode})\n")
     for question in outcome.questions:
         out.write(f"question: {question}\n")
+    for finding in (outcome.pii or {}).get("findings", []):
+        out.write(f"  pii: {finding['column']} ({finding['kind']}): {finding['evidence']}\n")
+    if outcome.pii and outcome.pii.get("answer"):
+        out.write(f"pii: {outcome.pii['answer']} {', '.join(outcome.pii['columns'])}\n")
     for problem in outcome.errors:
         where = f" [{problem.field}]" if problem.field else ""
         out.write(f"error ({problem.gate}){where}: {problem.message}\n")
@@ -298,8 +358,12 @@ def generate_command(args: argparse.Namespace) -> None:
         sys.exit(EXIT_NOT_TEXT)
     json_out = _reserve_stdout() if args.json else None
     assistant = _assistant(args)
-    outcome = _deploy_or_show(assistant, assistant.generate(args.request), args)
+    outcome = _deploy_or_show(assistant, assistant.generate(args.request, pii=args.pii), args)
     _report(outcome, json_out)
+    if outcome.pii and "answer" not in outcome.pii:
+        sys.stderr.write(
+            "answer with --pii mask (hash these columns) or --pii allow (load them as they are)\n"
+        )
     if not args.json and outcome.source_code and not outcome.path:
         sys.stdout.write("\n" + outcome.source_code)
     sys.exit(outcome.exit_code)
@@ -337,7 +401,9 @@ def _generate_batch(args: argparse.Namespace) -> None:
         lines.pop()
     items = [_batch_item(number, line) for number, line in enumerate(lines, start=1)]
     assistant = _assistant(args)
-    outcomes = iter(assistant.generate_many([request for _, request, _ in items if request is not None]))
+    outcomes = iter(
+        assistant.generate_many([request for _, request, _ in items if request is not None], pii=args.pii)
+    )
     from airflow_ai_etl.outcome import Outcome
 
     for request_id, request, error in items:
@@ -651,3 +717,72 @@ def schema_command(args: argparse.Namespace) -> None:
     from airflow_ai_etl.spec import json_schema
 
     _print_json(json_schema())
+
+
+def scan_pii_command(args: argparse.Namespace) -> None:
+    """Print the personal data found in one table."""
+    from airflow_ai_etl.quality.pii import KIND_LABELS, PiiScanError, sampling_settings, scan_table
+
+    json_out = _reserve_stdout() if args.json else None
+    rows, timeout = sampling_settings()
+    rows = args.rows if args.rows is not None else rows
+    timeout = args.timeout if args.timeout is not None else timeout
+    if rows < 1 or timeout <= 0:
+        _fail("--rows must be at least 1 and --timeout positive")
+    try:
+        scan = scan_table(args.conn_id, args.table, sample_rows=rows, timeout_seconds=timeout)
+    except PiiScanError as exc:
+        _fail(str(exc))
+    if json_out:
+        _print_json(scan.to_dict(), json_out)
+        return
+    out = sys.stdout
+    out.write(
+        f"{args.conn_id} {scan.table}: {scan.rows_read} rows sampled (at most {scan.sample_rows}), "
+        f"columns sampled: {', '.join(scan.columns_sampled) or 'none'}\n"
+    )
+    if not scan.findings:
+        out.write("no personal data found\n")
+    width = max((len(f.column) for f in scan.findings), default=0)
+    for finding in scan.findings:
+        label = KIND_LABELS[finding.kind][0]
+        out.write(f"  {finding.column:<{width}}  {label}: {finding.evidence}\n")
+
+
+def runs_command(args: argparse.Namespace) -> None:
+    """Print a pipeline's last runs from Airflow's records, with rows and durations as charts."""
+    from airflow_ai_etl.quality.runs import pipeline_runs, sparkline
+
+    json_out = _reserve_stdout() if args.json else None
+    if args.limit < 1:
+        _fail("--limit must be at least 1")
+    try:
+        records = pipeline_runs(args.dag_id, args.limit)
+    except Exception as exc:  # no metadata database, an old schema, ...
+        _fail(f"cannot read the runs of {args.dag_id}: {exc}")
+    if json_out:
+        _print_json([r.to_dict() for r in records], json_out)
+        return
+    out = sys.stdout
+    if not records:
+        out.write(f"{args.dag_id}: no runs yet\n")
+        return
+    for r in records:
+        duration = f"{r.duration_seconds:.1f}s" if r.duration_seconds is not None else "-"
+        rows = str(r.rows) if r.rows is not None else "-"
+        checks = ", ".join(f"{c.task_id}={_check_word(c)}" for c in r.checks)
+        out.write(f"{r.run_after[:19]}  {r.state:<8} {duration:>8}  rows {rows:>10}  {checks}\n")
+    oldest_first = list(reversed(records))
+    out.write(f"rows per run (oldest -> newest):     {sparkline([r.rows for r in oldest_first])}\n")
+    out.write(
+        f"duration per run (oldest -> newest): {sparkline([r.duration_seconds for r in oldest_first])}\n"
+    )
+
+
+def _check_word(check: Any) -> str:
+    """ok, WARN (a warn check that did not hold), or the task's state (failed, upstream_failed)."""
+    if check.passed and check.state == "success":
+        return "ok"
+    if check.passed is False and check.state == "success":
+        return "WARN"
+    return check.state or "-"

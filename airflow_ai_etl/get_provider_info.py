@@ -67,6 +67,20 @@ def get_provider_info() -> dict[str, Any]:
                         "planner strategies (host = base URL, password = API key, extra: model).",
                         "llm_default",
                     ),
+                    "pii_policy": _option(
+                        "What a planned pipeline that loads personal data unmasked becomes: ask (a "
+                        "question, answered with mask or allow), mask (hash those columns), allow.",
+                        "ask",
+                    ),
+                    "pii_sample_rows": _option(
+                        "Personal-data scan: read at most this many rows of a table (default 1000).",
+                        "1000",
+                    ),
+                    "pii_sample_timeout": _option(
+                        "Personal-data scan: cancel the sampling statement after this many seconds "
+                        "(default 10).",
+                        "10",
+                    ),
                     "connections": _option(
                         "Comma-separated connection ids to plan with that no source can list "
                         "(connections kept in Vault, AWS Secrets Manager or another secrets backend); "

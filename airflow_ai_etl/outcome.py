@@ -35,6 +35,9 @@ class Outcome:
     source_code: str = ""
     path: str = ""
     version: int | None = None
+    # Personal data the pipeline would load unmasked (quality.policy.PiiReview.to_dict()), with
+    # "answer" when it was answered: what a UI needs to offer "mask" / "allow".
+    pii: dict[str, Any] | None = None
 
     @classmethod
     def clarify(cls, *questions: str, spec: PipelineSpec | None = None) -> Outcome:

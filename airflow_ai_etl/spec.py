@@ -242,9 +242,37 @@ class Target(StrictModel):
 
 
 class Check(StrictModel):
-    type: Literal["row_count_min", "not_null", "unique", "row_count_match"]
+    """A data quality check run on the target after each load.
+
+    row_count_min (value = rows), not_null (columns), unique (columns together), row_count_match
+    (source vs target, done by the transfer on every load), fk_orphans (columns -> ref_columns of
+    ref_table in the target; at most max_share of the rows may point nowhere), freshness (the
+    newest value of one time column is at most `value` seconds old), volume_anomaly (the rows a
+    run loads are within median ± k·MAD of the last runs; ClickHouse targets).
+    """
+
+    type: Literal[
+        "row_count_min", "not_null", "unique", "row_count_match", "fk_orphans", "freshness", "volume_anomaly"
+    ]
     columns: list[Identifier] = Field(default_factory=list)
-    value: int | None = Field(None, description="Threshold for row_count_min")
+    value: int | None = Field(
+        None, ge=0, description="row_count_min: rows; freshness: maximum age in seconds"
+    )
+    severity: Literal["fail", "warn"] = Field("fail", description="fail: the run fails; warn: a warning only")
+    ref_table: TableName | None = Field(None, description="fk_orphans: the referenced table in the target")
+    ref_columns: list[Identifier] = Field(default_factory=list, description="fk_orphans: its key columns")
+    max_share: float | None = Field(None, ge=0, le=1, description="fk_orphans: share of orphan rows allowed")
+    k: float | None = Field(None, gt=0, le=100, description="volume_anomaly: band half-width in MADs (5)")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Check:
+        if self.type in ("not_null", "unique", "fk_orphans", "freshness") and not self.columns:
+            raise ValueError(f"a {self.type} check needs columns")
+        if self.type == "fk_orphans" and (not self.ref_table or len(self.ref_columns) != len(self.columns)):
+            raise ValueError("an fk_orphans check needs ref_table and one ref_column per column")
+        if self.type == "freshness" and (len(self.columns) != 1 or not self.value):
+            raise ValueError("a freshness check needs one time column and value = maximum age in seconds")
+        return self
 
 
 class PipelineSpec(StrictModel):

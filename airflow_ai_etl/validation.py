@@ -159,6 +159,14 @@ def _check_columns(spec: PipelineSpec, table: Table) -> list[Problem]:
         for key in spec.target.keys
         if table.column(key, exact=True) is not None and key not in loaded
     ]
+    for i, check in enumerate(spec.checks):
+        problems += [
+            Problem(
+                "grounding", f"check column {column!r} is not among the loaded columns", f"checks.{i}.columns"
+            )
+            for column in check.columns
+            if column not in loaded or table.column(column) is None
+        ]
     for condition, where in _conditions(spec):
         for column in _condition_columns(condition):
             if table.column(column, exact=True) is None:

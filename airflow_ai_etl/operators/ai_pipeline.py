@@ -34,6 +34,9 @@ class AIPipelineOperator(BaseOperator):
     :param state_dir: version history and LLM cache; [ai_etl] state_dir or $AIRFLOW_HOME/ai_etl.
     :param check_import: import the rendered file with Airflow's DagBag before deploying.
     :param force: overwrite a DAG file the assistant did not write (or that was edited by hand).
+    :param pii: the answer when the pipeline would load personal data unmasked: ``mask`` (hash
+        the flagged columns inside the source) or ``allow``; None follows [ai_etl] pii_policy,
+        whose default ``ask`` fails the task with the question.
     :return: ``{"status", "dag_id", "path", "version", "spec", "schedule_description",
         "validation": {"status", "questions", "errors"}, "planner": {...}}`` (pushed to XCom).
     """
@@ -54,11 +57,15 @@ class AIPipelineOperator(BaseOperator):
         state_dir: str | None = None,
         check_import: bool = True,
         force: bool = False,
+        pii: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         if strategy not in ("offline", "llm", "auto"):
             raise ValueError(f"strategy must be offline, llm or auto, not {strategy!r}")
+        if pii not in (None, "mask", "allow"):
+            raise ValueError(f"pii must be mask, allow or None, not {pii!r}")
+        self.pii = pii
         self.request = request
         self.llm_conn_id = llm_conn_id
         self.strategy = strategy
@@ -91,12 +98,14 @@ class AIPipelineOperator(BaseOperator):
         if not (self.request or "").strip():
             raise AirflowException("AIPipelineOperator: the request is empty")
         assistant = self._assistant()
-        outcome = assistant.generate(self.request)
+        outcome = assistant.generate(self.request, pii=self.pii)
         report = getattr(assistant.planner, "last_report", None)
         planner = report.to_dict() if report is not None else {"planner": "offline"}
         self.log.info("Planned with %s: status %s", planner.get("planner"), outcome.status)
         if outcome.status == "needs_clarification":
             questions = "\n".join(f"- {q}" for q in outcome.questions)
+            if outcome.pii:
+                questions += "\n(answer with pii='mask' or pii='allow')"
             raise AirflowException(f"The request needs clarification:\n{questions}")
         if outcome.status == "rejected":
             reasons = "\n".join(
@@ -127,4 +136,5 @@ class AIPipelineOperator(BaseOperator):
                 + (["import"] if self.check_import else []),
             },
             "planner": planner,
+            "pii": outcome.pii,
         }

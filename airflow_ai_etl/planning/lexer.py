@@ -165,7 +165,7 @@ def analyse(word: str) -> tuple[Parse, ...]:
 
 def _number_of(word: str, parses: Sequence[Parse]) -> tuple[int | None, bool]:
     if word.isdigit():
-        return (int(word), False) if len(word) <= 12 else (None, False)
+        return (int(word), False) if word.isascii() and len(word) <= 18 else (None, False)
     if word in EN_CARDINALS:
         return EN_CARDINALS[word], False
     if word in EN_ORDINALS:
@@ -190,8 +190,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
             tokens.append(Token(raw, m.start(), m.end(), "punct", ()))
             continue
         if word.isdigit() or ":" in word:
-            # a run of more than 12 digits is no count or time (and int() of 16,000 digits raises)
-            value = int(word) if word.isdigit() and len(word) <= 12 else None
+            # Only plain ASCII numbers of sane length have a value ('²', 16,000 digits have none).
+            value = int(word) if word.isascii() and word.isdigit() and len(word) <= 18 else None
             tokens.append(Token(raw, m.start(), m.end(), "num", (), value))
             continue
         parses = analyse(word)

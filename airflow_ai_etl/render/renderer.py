@@ -18,7 +18,9 @@ from typing import Any
 import jinja2
 
 from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
-from airflow_ai_etl.spec import Check, DedupeTransform, FilterTransform, MaskTransform, PipelineSpec
+from airflow_ai_etl.render.checks import COLUMN_CHECK, TABLE_CHECK, VOLUME_CHECK, check_tasks
+from airflow_ai_etl.render.checks import OPERATORS_MODULE as CHECKS_MODULE
+from airflow_ai_etl.spec import DedupeTransform, FilterTransform, MaskTransform, PipelineSpec
 
 SPEC_VARIABLE = "AI_ETL_SPEC"
 CHECK_IMPORT = ("airflow.providers.common.sql.operators.sql", "SQLCheckOperator")
@@ -153,10 +155,6 @@ def _version() -> str:
         return package_version("airflow-ai-etl")
     except PackageNotFoundError:
         return "dev"
-
-
-def _quote_ch(name: str) -> str:
-    return ".".join(f"`{part}`" for part in name.split("."))
 
 
 @dataclass(frozen=True)
@@ -310,7 +308,9 @@ LOADERS = {
 }
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
 ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
-    {(loader.module, loader.operator) for loader in LOADERS.values()} | {CHECK_IMPORT}
+    {(loader.module, loader.operator) for loader in LOADERS.values()}
+    | {CHECK_IMPORT}  # files rendered before the severity operators still pass the shape gate
+    | {(CHECKS_MODULE, COLUMN_CHECK), (CHECKS_MODULE, TABLE_CHECK), (CHECKS_MODULE, VOLUME_CHECK)}
 )
 
 
@@ -328,34 +328,15 @@ def plan_tasks(spec: PipelineSpec) -> DagPlan:
     load = RenderedTask(var="load", operator=operator, args=[("task_id", f"load_{table_slug}"), *args])
     tasks = [load]
     edges = []
-    for index, check in enumerate(spec.checks):
-        if check.type == "row_count_match":
-            continue  # the transfer reconciles source and target counts on every load
-        task = RenderedTask(
-            var=f"check_{index}",
-            operator="SQLCheckOperator",
-            args=[
-                ("task_id", f"check_{check.type}_{index}"),
-                ("conn_id", spec.target.conn_id),
-                ("sql", _check_sql(check, spec.target.table)),  # type: ignore[arg-type]
-            ],
-        )
-        tasks.append(task)
-        edges.append(("load", task.var))
-    imports = [(module, operator)] + ([CHECK_IMPORT] if edges else [])
+    try:
+        checks = check_tasks(spec, load.task_id)
+    except ValueError as exc:
+        raise RenderError(str(exc)) from None
+    for check in checks:
+        tasks.append(RenderedTask(var=check.var, operator=check.operator, args=check.args))
+        edges.append(("load", check.var))
+    imports = [(module, operator)] + sorted({(CHECKS_MODULE, c.operator) for c in checks})
     return DagPlan(imports=imports, tasks=tasks, edges=edges)
-
-
-def _check_sql(check: Check, table: str) -> str:
-    """One ClickHouse query whose single value is true when the check passes."""
-    quoted = _quote_ch(table)
-    columns = ", ".join(f"`{c}`" for c in check.columns)
-    if check.type == "row_count_min":
-        return f"SELECT count() >= {int(check.value or 1)} FROM {quoted}"
-    if check.type == "not_null":
-        nulls = " + ".join(f"countIf(isNull(`{c}`))" for c in check.columns)
-        return f"SELECT ({nulls}) = 0 FROM {quoted}"
-    return f"SELECT count() = uniqExact({columns}) FROM {quoted}"  # unique
 
 
 def render(spec: PipelineSpec) -> str:

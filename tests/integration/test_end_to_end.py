@@ -75,3 +75,21 @@ def test_sentence_becomes_a_dag_that_moves_every_row(shop_db, postgres, clickhou
     target_rows = clickhouse.client().execute(f"SELECT count(), sum(amount) FROM `{ch_database}`.sales")[0]
     assert source_rows[0] == 500
     assert target_rows == (source_rows[0], source_rows[1])
+
+    # The run, as Airflow recorded it: rows loaded, the default checks (the fixture's 2024 rows
+    # are stale: the freshness check warns, the run still succeeds).
+    runs = airflow("ai-etl", "runs", DAG_ID, "--json")
+    assert runs.returncode == 0, runs.stderr
+    [run] = json.loads(runs.stdout)
+    assert run["state"] == "success" and run["rows"] == 500 and run["duration_seconds"] > 0
+    checks = {c["task_id"]: (c["state"], c["passed"]) for c in run["checks"]}
+    assert checks == {
+        "check_columns": ("success", True),
+        "check_table": ("success", True),
+        "check_table_warn": ("success", False),
+        "check_volume": ("success", True),
+    }
+    text = airflow("ai-etl", "runs", DAG_ID)
+    assert "rows        500" in text.stdout and "check_table_warn=WARN" in text.stdout
+    assert "rows per run (oldest -> newest):     █" in text.stdout
+    assert airflow("ai-etl", "runs", "no_such_dag").stdout == "no_such_dag: no runs yet\n"

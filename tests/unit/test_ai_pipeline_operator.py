@@ -88,6 +88,7 @@ DAG_FILE = textwrap.dedent(
             catalog=OUT + "/catalog.json",
             dags_folder=OUT + "/deployed",
             state_dir=OUT + "/state",
+            pii="mask",  # payments.card_number looks like personal data: hash it
         )
 
         @task
@@ -156,6 +157,8 @@ def test_operator_deploys_a_dag_from_within_dag_test(airflow_home: dict[str, str
     assert result["status"] == "ok" and result["deployed"] and result["version"] == 1
     assert result["spec"]["request"] == RUSSIAN  # the templated request reached the planner
     assert result["spec"]["source"]["table"] == "payments"
+    assert {"type": "mask", "columns": ["card_number"], "method": "hash"} in result["spec"]["transforms"]
+    assert result["pii"]["answer"] == "mask" and result["pii"]["findings"][0]["kind"] == "card"
     assert result["planner"]["planner"] == "llm" and result["planner"]["attempts"] == 1
     assert "import" in result["validation"]["gates"]
     deployed = Path(result["path"])

@@ -494,8 +494,9 @@ def test_russian_request_is_planned_by_the_llm_validated_and_deployed(
         llm_conn_id="llm_fake",
         check_import=True,  # gate 4: Airflow's DagBag imports the rendered file in a subprocess
     )
-    outcome = assistant.generate(RUSSIAN)
+    outcome = assistant.generate(RUSSIAN, pii="allow")  # payments.card_number: loaded as it is
     assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    assert outcome.pii["columns"] == ["card_number"] and outcome.pii["answer"] == "allow"
     assert outcome.schedule_description and "6" in outcome.schedule_description
     deployed = assistant.deploy(outcome, user="test")
     path = Path(deployed.path)

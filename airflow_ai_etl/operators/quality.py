@@ -1,0 +1,160 @@
+"""common-sql's column and table check operators with a severity: ``fail`` or ``warn``.
+
+``fail`` is common-sql's own behaviour (a failed check fails the task, so the run). ``warn``
+logs the failed checks as a warning and lets the run go on; either way the task returns what
+it found (pushed to XCom), so a run's check results can be read back later. Errors that are not
+a failed check (a missing table, a lost connection) fail the task under both severities.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airflow.providers.common.sql.operators.sql import SQLColumnCheckOperator, SQLTableCheckOperator
+from airflow.sdk import BaseOperator
+from airflow.sdk.exceptions import AirflowException
+
+SEVERITIES = ("fail", "warn")
+
+
+class _ChecksFailed(AirflowException):
+    """Raised by common-sql's `_raise_exception` when a check does not hold."""
+
+
+class _Severity:
+    severity: str
+    log: Any
+
+    def _init_severity(self, severity: str) -> None:
+        if severity not in SEVERITIES:
+            raise ValueError(f"severity must be fail or warn, not {severity!r}")
+        self.severity = severity
+
+    def _raise_exception(self, exception_string: str) -> None:
+        raise _ChecksFailed(exception_string)
+
+    def _run_checks(self, run: Any, context: Any) -> dict[str, Any]:
+        try:
+            run(context)
+        except _ChecksFailed as exc:
+            _stats().incr("ai_etl.check_failed", tags={"severity": self.severity})
+            if self.severity == "fail":
+                raise AirflowException(f"Data quality check failed:\n{exc}") from None
+            self.log.warning("Data quality warning (severity warn, the run goes on):\n%s", exc)
+            return {"passed": False, "severity": self.severity, "message": str(exc)[:4000]}
+        return {"passed": True, "severity": self.severity, "message": ""}
+
+
+class ColumnCheckOperator(_Severity, SQLColumnCheckOperator):
+    """:class:`SQLColumnCheckOperator` whose failure fails the run or only warns.
+
+    :param severity: ``fail`` (default) or ``warn``.
+    Other parameters as SQLColumnCheckOperator (``conn_id``, ``table``, ``column_mapping``).
+    :return: ``{"passed", "severity", "message"}`` (pushed to XCom).
+    """
+
+    ui_color = "#e8f7e4"
+
+    def __init__(self, *, severity: str = "fail", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._init_severity(severity)
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        return self._run_checks(super().execute, context)
+
+
+class TableCheckOperator(_Severity, SQLTableCheckOperator):
+    """:class:`SQLTableCheckOperator` whose failure fails the run or only warns.
+
+    :param severity: ``fail`` (default) or ``warn``.
+    Other parameters as SQLTableCheckOperator (``conn_id``, ``table``, ``checks``).
+    :return: ``{"passed", "severity", "message"}`` (pushed to XCom).
+    """
+
+    ui_color = "#e8f7e4"
+
+    def __init__(self, *, severity: str = "fail", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._init_severity(severity)
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        return self._run_checks(super().execute, context)
+
+
+def _stats() -> Any:
+    """Airflow's Stats (StatsD / OpenTelemetry when configured, a no-op otherwise)."""
+    try:
+        from airflow.sdk.observability.stats import Stats
+    except ImportError:  # an older Airflow
+        from airflow.stats import Stats  # type: ignore[no-redef]
+    return Stats
+
+
+class VolumeCheckOperator(BaseOperator):
+    """Warn or fail when a load's row count is outside median ± k·MAD of its last runs.
+
+    Reads the rows the load task returned in this run (its XCom), the counts of its earlier
+    runs from ``_ai_etl_volume`` in the target ClickHouse database (see
+    :mod:`airflow_ai_etl.quality.volume` for why there), records this run, and judges it.
+    Emits the Stats gauge ``ai_etl.rows_loaded`` and the counter ``ai_etl.volume_anomaly``
+    (tagged with dag_id and task_id).
+
+    :param conn_id: the target ClickHouse connection (where the counts are kept).
+    :param load_task_id: the transfer task whose ``{"rows": ...}`` return value is judged.
+    :param k: band half-width in MADs (default 5).
+    :param min_runs: earlier runs needed before judging (default 5).
+    :param window: how many earlier runs the band is computed from (default 30).
+    :param severity: ``warn`` (default: log and go on) or ``fail`` (fail the task, so the run).
+    :return: ``{"rows", "runs", "median", "mad", "low", "high", "anomaly", "message"}`` (XCom).
+    """
+
+    ui_color = "#e8f7e4"
+
+    def __init__(
+        self,
+        *,
+        conn_id: str,
+        load_task_id: str,
+        k: float = 5.0,
+        min_runs: int = 5,
+        window: int = 30,
+        severity: str = "warn",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if severity not in SEVERITIES:
+            raise ValueError(f"severity must be fail or warn, not {severity!r}")
+        if k <= 0 or min_runs < 1 or window < min_runs:
+            raise ValueError("k must be positive, min_runs at least 1 and window at least min_runs")
+        self.conn_id = conn_id
+        self.load_task_id = load_task_id
+        self.k = k
+        self.min_runs = min_runs
+        self.window = window
+        self.severity = severity
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        from airflow_ai_etl.quality.volume import ClickHouseVolumeStore, assess_volume
+
+        ti = context["ti"]
+        loaded = ti.xcom_pull(task_ids=self.load_task_id)
+        if not isinstance(loaded, dict) or not isinstance(loaded.get("rows"), int):
+            raise AirflowException(
+                f"task {self.load_task_id!r} returned no row count in this run: {loaded!r}"
+            )
+        rows = loaded["rows"]
+        store = ClickHouseVolumeStore(self.conn_id)
+        history = store.history(ti.dag_id, self.load_task_id, self.window, exclude_run=ti.run_id)
+        verdict = assess_volume(history, rows, k=self.k, min_runs=self.min_runs)
+        store.record(ti.dag_id, self.load_task_id, ti.run_id, rows)
+        tags = {"dag_id": ti.dag_id, "task_id": self.load_task_id}
+        stats = _stats()
+        stats.gauge("ai_etl.rows_loaded", rows, tags=tags)
+        if verdict.anomaly:
+            stats.incr("ai_etl.volume_anomaly", tags=tags)
+            if self.severity == "fail":
+                raise AirflowException(f"Volume anomaly: {verdict.message}")
+            self.log.warning("Volume anomaly (severity warn, the run goes on): %s", verdict.message)
+        else:
+            self.log.info("Volume: %s", verdict.message)
+        return verdict.to_dict()
