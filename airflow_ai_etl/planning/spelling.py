@@ -52,6 +52,10 @@ EN_PLANNER_WORDS = frozenset(
 )  # fmt: skip
 MIN_LENGTH = 5
 MAX_LENGTH = 30  # longer "words" are no typos of ours, and their edits would cost ~60 * length lookups
+# Unknown words looked up per request: each costs ~1-15 ms of dictionary lookups, so a 16 KB request of
+# made-up words would otherwise take seconds (a request has a typo or two, not hundreds).
+MAX_UNKNOWN_PER_REQUEST = 8
+MEMO_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -120,15 +124,16 @@ class Speller:
     def correct(self, text: str) -> tuple[str, list[Correction]]:
         """`text` with each correctable word replaced, and the corrections (left to right)."""
         corrections = []
+        budget = [MAX_UNKNOWN_PER_REQUEST]
         for token in tokenize(text):
-            read = self._read(token)
+            read = self._read(token, budget)
             if read is not None:
                 corrections.append(Correction(token.text, read, token.start, token.end))
         for c in reversed(corrections):
             text = text[: c.start] + c.read + text[c.end :]
         return text, corrections
 
-    def _read(self, token: Token) -> str | None:
+    def _read(self, token: Token, budget: list[int]) -> str | None:
         word = token.lower
         if token.lang not in ("ru", "en") or not MIN_LENGTH <= len(word) <= MAX_LENGTH:
             return None
@@ -137,6 +142,11 @@ class Speller:
         if token.number is not None:  # "eight" is a number, not "night" misspelled
             return None
         if word not in self._memo:
+            if budget[0] <= 0:
+                return None
+            budget[0] -= 1
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
             self._memo[word] = self._ru(word) if token.lang == "ru" else self._en(word)
         read = self._memo[word]
         if read is None:

@@ -10,6 +10,7 @@ from airflow_ai_etl.planning.lexer import numerals, tokenize
 from airflow_ai_etl.planning.lexicon import conflicts
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
+from airflow_ai_etl.planning.spelling import Speller
 from airflow_ai_etl.planning.vocabulary import BUILTIN_GLOSSARY
 from tests.catalogs import CATALOGS
 
@@ -579,3 +580,11 @@ def test_the_speller_leaves_real_and_unclear_words_alone(planners, text: str, co
 )
 def test_a_preposition_of_a_time_phrase_is_no_direction(planners, text: str, status: str) -> None:
     assert planners["shop"].plan(text).status == status
+
+
+def test_the_speller_looks_up_a_bounded_number_of_unknown_words() -> None:
+    speller = Speller.for_catalog(CATALOGS["hr"]())  # fresh: no word seen before
+    noise = " ".join(f"жщфы{chr(ord('а') + i)}" for i in range(20))  # 20 made-up words first
+    text, corrections = speller.correct(noise + " кажый час")
+    assert corrections == [] and text.endswith("кажый час")  # the budget went on the noise
+    assert speller.correct("кажый час")[0] == "каждый час"
