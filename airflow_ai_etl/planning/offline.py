@@ -16,8 +16,9 @@ described by ("from Salesforce", "из 1С") is refused like an unsupported engi
 connection.
 
 The row-filter rules (comparisons, status words, values, null checks, negated row filters, rolling windows
-and places) live in :mod:`airflow_ai_etl.planning.filters` as `FilterRules`, which `OfflinePlanner`
-inherits; the request and the small answers the rules pass (`Request`, `ConnRef`, `Place`, `Found`) live in
+and places) live in :mod:`airflow_ai_etl.planning.filters` as `RowFilters`, which `OfflinePlanner`
+composes (`self.filters`, given the planner to ask what words name); the request and the small
+answers the rules pass (`Request`, `ConnRef`, `Place`, `Found`) live in
 :mod:`airflow_ai_etl.planning.request`. Imports go one way: offline -> filters -> request.
 """
 
@@ -31,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
-from airflow_ai_etl.planning.filters import FilterRules
+from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
@@ -162,7 +163,7 @@ def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) ->
     return None
 
 
-class OfflinePlanner(FilterRules):
+class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
     def __init__(self, catalog: Catalog, vocabulary: Vocabulary | None = None, owner: str = "ai-etl") -> None:
@@ -171,6 +172,7 @@ class OfflinePlanner(FilterRules):
         self.owner = owner
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
         self._spelling: Speller | None = None
+        self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
 
     @property
     def _speller(self) -> Speller:
@@ -318,7 +320,9 @@ class OfflinePlanner(FilterRules):
             return True
         if request.tokens[index] not in FROM_WORDS | TO_WORDS:
             return False
-        return any(t in TARGET_PLACES or self._names_system(t) for t in request.tokens[index + 1 : index + 4])
+        return any(
+            t in TARGET_PLACES or self.filters._names_system(t) for t in request.tokens[index + 1 : index + 4]
+        )
 
     def _is_engine_word(self, token: str) -> bool:
         return any(token in ws or stem(token) in ws for ws in ENGINE_WORDS.values())
@@ -366,7 +370,7 @@ class OfflinePlanner(FilterRules):
         for pattern in (SYSTEM_NAME, SYSTEM_NAME_AFTER):
             for match in pattern.finditer(request.text):
                 first = words(match.group("name"))[0]
-                if first in self._connection_words or self._is_source_table_name(first):
+                if first in self.filters._connection_words or self._is_source_table_name(first):
                     continue  # a connection described as "Salesforce replica" is that connection
                 index = request.token_at(match.start("name"))
                 role = "target" if request.role(index) == "target" else "source"
@@ -387,7 +391,11 @@ class OfflinePlanner(FilterRules):
                 before[-1] == "the" and before[0] in FROM_WORDS | TO_WORDS
             ):
                 continue  # only the word right after from/to ("from the MyCRM export" too)
-            if self._names_system(token) or self._is_source_table_name(token) or token in request.claimed:
+            if (
+                self.filters._names_system(token)
+                or self._is_source_table_name(token)
+                or token in request.claimed
+            ):
                 continue
             if parse_schedule(raw) is not None:
                 continue  # "в 3AM"
@@ -1173,12 +1181,14 @@ class OfflinePlanner(FilterRules):
 
     def _incremental(self, request: Request, table: Table) -> Found:
         text = STATUS_IS.sub(" ", request.lower)  # "со статусом new" is a filter, not "new rows"
-        spans = [(place.position, place.end) for place in self._places(request, table)]  # nor "from New York"
-        places = set(self._place_columns(table))
-        for i, column in self._column_values(request, table):  # or "for city New York"
+        spans = [
+            (place.position, place.end) for place in self.filters._places(request, table)
+        ]  # nor "from New York"
+        places = set(self.filters._place_columns(table))
+        for i, column in self.filters._column_values(request, table):  # or "for city New York"
             if column.name in places:
                 start = request.spans[i + 1][0]
-                spans.append((start, start + len(self._place_phrase(request, table, i))))
+                spans.append((start, start + len(self.filters._place_phrase(request, table, i))))
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
@@ -1264,7 +1274,7 @@ class OfflinePlanner(FilterRules):
         index = request.token_at(offset)
         if index >= len(request.tokens) or self._ends_list(request, index):
             return False
-        return self._is_value(request, table, request.raw[index])
+        return self.filters._is_value(request, table, request.raw[index])
 
     def _mask(self, request: Request, table: Table) -> Found:
         """Columns to mask, or a question when the request names something the table does not have
@@ -1354,7 +1364,7 @@ class OfflinePlanner(FilterRules):
         incremental = (
             self._incremental(request, table) if mode != "replace" and kind == "sql" else Found(None)
         )
-        window = self._rolling_window(request, table) if kind == "sql" else Found(None)
+        window = self.filters._rolling_window(request, table) if kind == "sql" else Found(None)
         if window.value and mode == "append" and incremental.value is None:
             mode = "upsert"  # each run reloads the window, which overlaps the last run's rows
             keys = self._window_keys(request, table)
@@ -1369,7 +1379,7 @@ class OfflinePlanner(FilterRules):
             mode = "replace"  # a whole-table copy appended on every run would double its rows each time
         columns = self._column_subset(request, table)
         where = (
-            self._where(request, table, incremental.value is not None, window)
+            self.filters._where(request, table, incremental.value is not None, window)
             if kind == "sql"
             else Found(None)
         )

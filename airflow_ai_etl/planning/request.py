@@ -33,7 +33,7 @@ class Request:
     values: set[str] = field(default_factory=set)  # words that are filter values ("типа purchase")
     # Spans of negating words a rule already understood ("skip rows where", "без колонки email").
     handled: list[tuple[int, int]] = field(default_factory=list)
-    places: list[Place] | None = None  # the places it names, once read (FilterRules._places)
+    places: list[Place] | None = None  # the places it names, once read (RowFilters._places)
     unsure: list[str] = field(default_factory=list)  # questions about values a rule found but could not read
     value_columns: dict[str, list[tuple[int, Column]]] = field(default_factory=dict)  # per table, once read
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # the words the schedule read
