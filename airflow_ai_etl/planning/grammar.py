@@ -381,7 +381,10 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         if nxt is not None and (nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and nxt.has(_TIME_LEMMAS))):
             continue
         prev = tokens[n.first - 1].lower if n.first else ""
-        multiplied = any(t.lang != "num" and t.number is None for t in words)  # «тысяч», "thousand"
+        if prev == "a" and n.first >= 2:  # "over a thousand"
+            prev = tokens[n.first - 2].lower
+        # «пяти тысяч», "two thousand"; a bare «тысячи» only after a comparison word («больше тысячи»)
+        multiplied = len(words) > 1 and any(t.lang != "num" and t.number is None for t in words)
         if (multiplied or prev in COMPARISON_WORDS) and len(str(n.value)) <= n.end - n.start:
             out.append((n.start, n.end, str(n.value)))
     return out

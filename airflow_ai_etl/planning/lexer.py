@@ -239,6 +239,9 @@ def numerals(tokens: Sequence[Token]) -> list[Numeral]:
             i += 1
             continue
         if token.number is None:
+            factor = _multiplier(token)
+            if factor:  # «больше тысячи», "over a thousand": the multiplier alone is its value
+                found.append(Numeral(factor, i, i + 1, False, token.start, token.end))
             i += 1
             continue
         value, last, ordinal = token.number, i + 1, token.ordinal

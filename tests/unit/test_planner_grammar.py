@@ -431,6 +431,8 @@ def test_a_merge_without_a_key_word_uses_the_primary_key(planners) -> None:
         ("15 тысяч", [15000]),
         ("в двадцать ноль ноль", [20, 0, 0]),  # a clock time's «ноль» is not added to the hour
         ("двадцать первого", [21]),
+        ("больше тысячи", [1000]),
+        ("over a thousand", [1000]),
     ],
 )
 def test_numerals_compose_hundreds_and_multipliers(text: str, values: list[int]) -> None:
@@ -443,6 +445,9 @@ def test_numerals_compose_hundreds_and_multipliers(text: str, values: list[int])
         ("больше пяти тысяч", "больше 5000"),
         ("от ста тысяч рублей", "от 100000 рублей"),
         ("over fifty", "over 50"),
+        ("больше тысячи", "больше 1000"),
+        ("over a thousand", "over a 1000"),
+        ("грузить тысячи строк", "грузить тысячи строк"),  # a bare multiplier needs a comparison word
         ("в два часа ночи", "в два часа ночи"),  # a time stays the schedule's
         ("каждые пятнадцать минут", "каждые пятнадцать минут"),
         ("больше 500", "больше 500"),
