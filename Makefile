@@ -54,6 +54,7 @@ bench-planner: venv
 bench: system-deps venv
 	$(PY) benchmarks/transfer_bench.py
 	$(PY) benchmarks/cdc_bench.py
+	$(PY) benchmarks/file_bench.py
 	$(PY) benchmarks/planner_bench.py
 
 clean: demo-stop

@@ -16,13 +16,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from airflow_ai_etl.assets import AssetGraph, check_schedule_assets, deployed_graph, pipeline_lineage
 from airflow_ai_etl.catalog import Catalog, load_catalog
 from airflow_ai_etl.deploy import DeployStore, Version
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import Planner
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
-from airflow_ai_etl.render.renderer import RenderError, plan_tasks, read_embedded_spec, render
+from airflow_ai_etl.render.renderer import (
+    RenderError,
+    describe_asset_schedule,
+    describe_file_trigger,
+    plan_tasks,
+    read_embedded_spec,
+    render,
+)
 from airflow_ai_etl.render.shape import check_shape
 from airflow_ai_etl.spec import PipelineSpec
 from airflow_ai_etl.validation import check_imports, validate_spec
@@ -294,6 +302,11 @@ class Assistant:
         outcome = self.check(embedded)  # type: ignore[arg-type]
         if outcome.status == "ok" and ast.dump(ast.parse(source)) != ast.dump(ast.parse(outcome.source_code)):
             message = "the file differs from what its AI_ETL_SPEC renders to (edited by hand?)"
+            if "Asset(" not in source and "Asset(" in outcome.source_code:
+                message = (
+                    "the file differs from what its AI_ETL_SPEC renders to: it declares no assets "
+                    "(rendered by an older version, or edited by hand); deploy its spec again"
+                )
             return _failed(outcome.spec, [Problem("shape", message)])
         return outcome
 
@@ -303,21 +316,32 @@ class Assistant:
         spec, problems = validate_spec(spec_data if spec_data is not None else outcome.spec, self.catalog)  # type: ignore[arg-type]
         if problems or spec is None:
             return _failed(spec, problems)
+        lineage = pipeline_lineage(spec, self.catalog)
+        if spec.schedule_assets:
+            problems = check_schedule_assets(spec, lineage, self.asset_graph())
+            if problems:
+                return _failed(spec, problems)
         try:
-            source_code = render(spec)
+            source_code = render(spec, lineage)
         except RenderError as exc:
             return _failed(spec, [Problem("render", str(exc))])
         shape_problems = check_shape(source_code)
         if shape_problems:  # a renderer defect; the import gate would refuse the file too
             return _failed(spec, shape_problems)
         language = detect_language(spec.request) if spec.request else "en"
+        if spec.on_new_files:
+            description = describe_file_trigger(spec.source.path or "", language)
+        elif spec.schedule_assets:
+            description = describe_asset_schedule(spec.schedule_assets, language)
+        else:
+            description = describe_schedule(spec.schedule, language)
         return replace(
-            outcome,
-            status="ok",
-            spec=spec,
-            source_code=source_code,
-            schedule_description=describe_schedule(spec.schedule, language),
+            outcome, status="ok", spec=spec, source_code=source_code, schedule_description=description
         )
+
+    def asset_graph(self) -> AssetGraph:
+        """The assets every deployed pipeline declares in its current file (what feeds what)."""
+        return deployed_graph(self.store)
 
     def _import_gate(self, outcomes: list[Outcome]) -> list[Outcome]:
         """Gate 4 for every ok outcome: one DagBag subprocess per round of distinct dag_ids (a

@@ -77,6 +77,7 @@ class ConnectionInfo:
     description: str = ""
     host: str = ""
     database: str = ""
+    port: int | None = None
 
     @property
     def engine(self) -> str:
@@ -217,6 +218,7 @@ def _info(conn: Any) -> ConnectionInfo:
         description=conn.description or "",
         host=conn.host or "",
         database=conn.schema or "",
+        port=conn.port or None,
     )
 
 

@@ -195,6 +195,33 @@ def get_cli_commands() -> list:
             ),
         ),
         ActionCommand(
+            name="pause",
+            help="Pause a pipeline: no new scheduled runs until it is resumed",
+            func=command("pause"),
+            args=(dag_id,),
+        ),
+        ActionCommand(
+            name="resume",
+            help="Resume a paused pipeline",
+            func=command("resume"),
+            args=(dag_id,),
+        ),
+        ActionCommand(
+            name="trigger",
+            help="Start a manual run of a pipeline now, optionally with a run configuration",
+            func=command("trigger"),
+            args=(
+                dag_id,
+                Arg(
+                    ("--conf",),
+                    metavar="JSON",
+                    help="The run's configuration, a JSON object (dag_run.conf), "
+                    'e.g. \'{"day": "2025-01-31"}\'',
+                ),
+                json_out,
+            ),
+        ),
+        ActionCommand(
             name="schema",
             help="Print the JSON Schema of PipelineSpec v1",
             func=command("schema"),
@@ -302,9 +329,10 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
     if outcome.spec:
         spec = outcome.spec
         out.write(f"dag_id: {spec.dag_id}\n")
-        out.write(
-            f"schedule: {spec.schedule or 'manual'} ({outcome.schedule_description}, {spec.timezone})\n"
+        when = spec.schedule or (
+            "on new files" if spec.on_new_files else "after assets" if spec.schedule_assets else "manual"
         )
+        out.write(f"schedule: {when} ({outcome.schedule_description}, {spec.timezone})\n")
         out.write(f"source: {spec.source.conn_id} {spec.source.table}\n")
         out.write(f"target: {spec.target.conn_id} {spec.target.table} ({spec.target.mode})\n")
     for question in outcome.questions:
@@ -641,6 +669,53 @@ def catalog_command(args: argparse.Namespace) -> None:
             key = f" key({', '.join(table.primary_key)})" if table.primary_key else ""
             cols = ", ".join(f"{c.name} {c.type}" for c in table.columns)
             sys.stdout.write(f"  {catalog.display_name(conn.conn_id, table)}{key}: {cols}\n")
+
+
+def pause_command(args: argparse.Namespace) -> None:
+    """Pause a DAG (Airflow's own `dags pause` path)."""
+    _set_paused(args.dag_id, True)
+
+
+def resume_command(args: argparse.Namespace) -> None:
+    """Resume a DAG (Airflow's own `dags unpause` path)."""
+    _set_paused(args.dag_id, False)
+
+
+def _set_paused(dag_id: str, paused: bool) -> None:
+    from airflow_ai_etl.runs import RunError, set_paused
+
+    try:
+        was_paused = set_paused(dag_id, paused)
+    except RunError as exc:
+        _fail(str(exc))
+    word = "paused" if paused else "resumed"
+    note = "" if was_paused != paused else f" (it was already {'paused' if paused else 'running'})"
+    sys.stdout.write(f"{dag_id}: {word}{note}\n")
+
+
+def trigger_command(args: argparse.Namespace) -> None:
+    """Create a manual run (Airflow's own `dags trigger` path)."""
+    from airflow_ai_etl.runs import RunError, parse_conf, trigger
+
+    json_out = _reserve_stdout() if args.json else None
+    try:
+        run = trigger(args.dag_id, parse_conf(args.conf), user=_current_user(), source="cli")
+    except RunError as exc:
+        _fail(str(exc))
+    if json_out:
+        _print_json(run, json_out)
+        return
+    sys.stdout.write(f"{run['dag_id']}: run {run['run_id']} created ({run['state']})\n")
+    if run["paused"]:
+        sys.stdout.write(
+            f"note: {run['dag_id']} is paused; the run starts after `airflow ai-etl resume {run['dag_id']}`\n"
+        )
+
+
+def _current_user() -> str:
+    from airflow_ai_etl.assistant import current_user
+
+    return current_user()
 
 
 def preview_command(args: argparse.Namespace) -> None:

@@ -473,6 +473,10 @@ class DeployStore:
         else:
             state = "ok"
         schedule = version.spec.get("schedule")
+        if version.spec.get("on_new_files"):
+            schedule = "on new files"
+        elif version.spec.get("schedule_assets"):
+            schedule = "after " + ", ".join(map(str, version.spec["schedule_assets"]))
         return PipelineSummary(
             dag_id=version.dag_id,
             version=version.version,

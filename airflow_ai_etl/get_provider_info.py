@@ -52,6 +52,9 @@ def get_provider_info() -> dict[str, Any]:
                 "connection-type": "clickhouse",
             },
         ],
+        "asset-uris": [
+            {"schemes": ["clickhouse"], "handler": "airflow_ai_etl.assets.sanitize_clickhouse_uri"},
+        ],
         "cli": ["airflow_ai_etl.cli.get_cli_commands"],
         "config": {
             "ai_etl": {
@@ -80,6 +83,11 @@ def get_provider_info() -> dict[str, Any]:
                         "Personal-data scan: cancel the sampling statement after this many seconds "
                         "(default 10).",
                         "10",
+                    ),
+                    "new_files_poke_seconds": _option(
+                        "Seconds between two looks for new files of a pipeline started by files "
+                        "(on_new_files; the look runs in the triggerer). Default 30.",
+                        "30",
                     ),
                     "connections": _option(
                         "Comma-separated connection ids to plan with that no source can list "

@@ -42,6 +42,9 @@ PARTITION_PATTERN = re.compile(
 # schema-qualified; the renderer quotes them. Anything else (spaces, quotes, ;) is rejected.
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_$]{0,127}")
 DEFAULT_S3_CONN_ID = "aws_default"  # Airflow's conventional AWS connection
+# An Airflow asset URI as a pipeline may be scheduled on (see airflow_ai_etl.assets for the scheme):
+# one of our schemes, then printable non-space characters other than quotes and backslashes.
+ASSET_URI_PATTERN = "^(clickhouse|postgres|postgresql|s3|file)://[^\\s\"'\\\\]{1,1000}$"
 QUALIFIED_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$]{0,127}(\.[A-Za-z_][A-Za-z0-9_$]{0,127})?")
 
 
@@ -109,6 +112,17 @@ Request = Annotated[str, _text_checker(10_000, multiline=True)]
 Tag = Annotated[str, Field(pattern=r"^[\w .:/@+\-]{1,100}$")]
 SheetName = Annotated[str, Field(min_length=1), _text_checker(31, multiline=False), AfterValidator(_sheet)]
 Schedule = Annotated[str | None, AfterValidator(_cron_or_preset)]
+
+
+def _asset_uri(value: str) -> str:
+    from airflow_ai_etl.assets import normalize_uri
+
+    return normalize_uri(value)
+
+
+AssetUri = Annotated[
+    str, Field(pattern=ASSET_URI_PATTERN), _text_checker(1024, multiline=False), AfterValidator(_asset_uri)
+]
 
 
 class StrictModel(BaseModel):
@@ -285,6 +299,19 @@ class PipelineSpec(StrictModel):
     owner: Annotated[str, Field(pattern=r"^[\w.@+\- ]{1,100}$")] = "ai-etl"
     tags: list[Tag] = Field(default_factory=lambda: ["ai-etl"], max_length=20)
     schedule: Schedule = Field(None, description="5-field cron, a preset such as @daily, or null")
+    schedule_assets: list[AssetUri] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Run when every one of these assets was updated since the last run (Airflow asset "
+        "URIs of what other pipelines load, e.g. clickhouse://host:9000/analytics/sales); exclusive "
+        "with schedule",
+    )
+    on_new_files: bool = Field(
+        False,
+        description="Run as soon as a file not loaded yet appears at source.path (an S3 prefix or a "
+        "folder); the wait is deferred (no worker slot) and each file loads once; exclusive with "
+        "schedule and schedule_assets",
+    )
     timezone: Annotated[str, Field(pattern=r"^[A-Za-z0-9_+\-]{1,32}(/[A-Za-z0-9_+\-]{1,32}){0,2}$")] = "UTC"
     start_date: dt.date = dt.date(2025, 1, 1)
     catchup: bool = False
@@ -303,6 +330,34 @@ class PipelineSpec(StrictModel):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"{value!r} is not an IANA time zone") from exc
         return value
+
+    @model_validator(mode="after")
+    def _one_schedule(self) -> PipelineSpec:
+        if self.schedule_assets and self.schedule is not None:
+            raise ValueError(
+                "give either schedule (a clock) or schedule_assets (after other loads), not both"
+            )
+        if self.on_new_files:
+            if self.schedule is not None or self.schedule_assets:
+                raise ValueError(
+                    "on_new_files starts the pipeline itself: leave schedule and schedule_assets empty"
+                )
+            if self.source.type != "s3":
+                raise ValueError(
+                    "on_new_files watches a folder or S3 prefix: the source must be files (type s3)"
+                )
+        return self
+
+    @model_serializer(mode="wrap")
+    def _without_default_triggers(self, handler: Any) -> dict[str, Any]:
+        # A spec that no asset or file starts dumps exactly as before those fields existed (like an
+        # absent mart): its AI_ETL_SPEC literal and stored versions keep their bytes.
+        data = handler(self)
+        if not data.get("schedule_assets"):
+            data.pop("schedule_assets", None)
+        if not data.get("on_new_files"):
+            data.pop("on_new_files", None)
+        return data
 
     def to_json_dict(self) -> dict[str, Any]:
         """The spec as plain JSON types, in field order (what versions store and tests compare)."""

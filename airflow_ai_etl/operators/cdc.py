@@ -93,6 +93,15 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
             snapshot=self.snapshot,
         )
 
+    def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
+        """OpenLineage (when its provider is installed): the replicated table and its replica."""
+        from airflow_ai_etl import lineage
+
+        return lineage.transfer_lineage(
+            [lambda: lineage.postgres_dataset(self.source_conn_id, self.source_table)],
+            [lambda: lineage.clickhouse_dataset(self.target_conn_id, self.target_table)],
+        )
+
     def execute(self, context: Any) -> dict[str, Any]:
         result = self.build_engine().run().as_dict()
         self.log.info(

@@ -16,31 +16,40 @@ from airflow_ai_etl.transfers.clickhouse_export import ClickHouseExport
 from airflow_ai_etl.transfers.files_to_clickhouse import (
     ExcelToClickHouseTransfer,
     FilesLoadError,
-    S3ToClickHouseTransfer,
+    FilesToClickHouseTransfer,
 )
 
 
-class S3ToClickHouseOperator(BaseOperator):
-    """Load every object under an S3 prefix or glob into a ClickHouse table; rerun loads only new ones.
+class FilesToClickHouseOperator(BaseOperator):
+    """Load every file under an S3 prefix/glob or a local folder/glob into a ClickHouse table; a rerun
+    loads only new or changed files.
 
-    Each object is read in batches (bounded memory), staged, and published only when all of it was
-    read: a malformed file leaves no rows, the other files still load, and then the task fails
+    CSV, TSV and JSON lines (gzip or not, any encoding) are parsed by ClickHouse itself: the bytes
+    are streamed into its HTTP interface (the connection's ``http_port`` extra), at the speed of
+    ``clickhouse-client``; Parquet, and files whose values ClickHouse would read differently from
+    the Python reader, are read in Python (the log says why). Each file is staged and published only
+    when all of it was read: a malformed file leaves no rows, the other files still load, and then
+    the task fails
     naming each failed file and the reason (line, column, value). Loaded objects are recorded in
     ``_ai_etl_loaded_files`` in the target database (by URI and ETag), so an ``append`` rerun skips
     them. A created table gets types inferred from the first batch of the first file
     (Int64/Float64/Date/DateTime/String, ``Nullable`` where values were empty; Parquet keeps its
     schema types) - see :mod:`airflow_ai_etl.transfers.file_types`.
 
-    :param s3_conn_id: S3 connection (``aws`` connection fields: login = access key, password =
-        secret, extra ``endpoint_url``, ``region_name``).
+    :param s3_conn_id: S3 connection for ``s3://`` paths (``aws`` connection fields: login = access
+        key, password = secret, extra ``endpoint_url``, ``region_name``).
     :param path: ``s3://bucket/prefix/`` (all objects below), ``s3://bucket/prefix/*.csv`` (a glob:
-        ``*`` within one level, ``**`` across levels) or one object (templated).
-    :param format: ``csv`` | ``jsonl`` (one JSON object per line) | ``parquet``.
+        ``*`` within one level, ``**`` across levels) or one object; or a local (mounted) folder,
+        glob or file such as ``/data/in/*.csv.gz`` (templated). Local files are remembered by path,
+        size and modification time.
+    :param format: ``csv`` | ``tsv`` (tab-delimited CSV) | ``jsonl`` (one JSON object per line) |
+        ``parquet``; a gzip-compressed file (``.gz``) is decompressed whatever its name.
     :param csv_delimiter: CSV field delimiter (one character); with a non-comma delimiter a decimal
         comma (``1,5``) reads as a number.
     :param csv_header: the first CSV row holds column names; if False, columns are the existing
         table's (in order) or ``column_1..n``.
-    :param encoding: CSV / JSON lines encoding, e.g. ``utf-8`` (a BOM is dropped) or ``cp1251``.
+    :param encoding: CSV / JSON lines encoding, e.g. ``utf-8`` or ``cp1251`` (a byte order mark is
+        dropped; a UTF-8 one on a file that is valid UTF-8 means UTF-8).
     :param target_conn_id: ClickHouse connection id.
     :param target_table: ``table`` or ``db.table`` (templated).
     :param mode: ``append`` (load objects not loaded before) | ``replace`` (load all matching objects
@@ -57,8 +66,8 @@ class S3ToClickHouseOperator(BaseOperator):
     def __init__(
         self,
         *,
-        s3_conn_id: str,
         path: str,
+        s3_conn_id: str | None = None,
         format: str = "csv",
         csv_delimiter: str = ",",
         csv_header: bool = True,
@@ -83,9 +92,9 @@ class S3ToClickHouseOperator(BaseOperator):
         self.create = create
         self.batch_size = batch_size
 
-    def build_transfer(self) -> S3ToClickHouseTransfer:
+    def build_transfer(self) -> FilesToClickHouseTransfer:
         """The engine configured from this operator's (rendered) arguments."""
-        return S3ToClickHouseTransfer(
+        return FilesToClickHouseTransfer(
             s3_conn_id=self.s3_conn_id,
             path=self.path,
             target_hook=ClickHouseHook(clickhouse_conn_id=self.target_conn_id),
@@ -99,6 +108,15 @@ class S3ToClickHouseOperator(BaseOperator):
             batch_size=self.batch_size,
         )
 
+    def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
+        """OpenLineage (when its provider is installed): the S3 prefix in, the table with columns out."""
+        from airflow_ai_etl import lineage
+
+        return lineage.transfer_lineage(
+            [lambda: lineage.file_dataset(self.path)],
+            [lambda: lineage.clickhouse_dataset(self.target_conn_id, self.target_table)],
+        )
+
     def execute(self, context: Any) -> dict[str, Any]:
         try:
             return self.build_transfer().run().as_dict()
@@ -107,6 +125,13 @@ class S3ToClickHouseOperator(BaseOperator):
             if ti is not None:
                 ti.xcom_push(key="return_value", value=e.result.as_dict())
             raise
+
+
+class S3ToClickHouseOperator(FilesToClickHouseOperator):
+    """:class:`FilesToClickHouseOperator` for S3 paths (``s3_conn_id`` is required)."""
+
+    def __init__(self, *, s3_conn_id: str, path: str, **kwargs: Any) -> None:
+        super().__init__(s3_conn_id=s3_conn_id, path=path, **kwargs)
 
 
 class ExcelToClickHouseOperator(BaseOperator):

@@ -72,8 +72,27 @@ class _PostgresSourceOperator(BaseOperator):
             "batch_size": self.batch_size,
         }
 
+    # Which kind of database the target is, for OpenLineage: "clickhouse" or "postgres".
+    target_engine = "clickhouse"
+
     def build_transfer(self) -> Any:
         raise NotImplementedError
+
+    def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
+        """OpenLineage (when its provider is installed): the source and target tables with columns."""
+        from airflow_ai_etl import lineage
+
+        def source() -> Any:
+            if not self.source_table:
+                return None  # a query: its tables are the SQL parser's business
+            return lineage.postgres_dataset(self.source_conn_id, self.source_table, self.columns)
+
+        def target() -> Any:
+            if self.target_engine == "postgres":
+                return lineage.postgres_dataset(self.target_conn_id, self.target_table)
+            return lineage.clickhouse_dataset(self.target_conn_id, self.target_table)
+
+        return lineage.transfer_lineage([source], [target])
 
     def execute(self, context: Any) -> dict[str, Any]:
         result = self.build_transfer().run()
@@ -181,6 +200,7 @@ class PostgresToPostgresOperator(_PostgresSourceOperator):
     """
 
     ui_color = "#e3f0ff"
+    target_engine = "postgres"
 
     def __init__(self, *, target_conn_id: str = "postgres_default", **kwargs: Any) -> None:
         super().__init__(target_conn_id=target_conn_id, **kwargs)

@@ -17,13 +17,18 @@ from typing import Any
 
 import jinja2
 
+from airflow_ai_etl.assets import Lineage
 from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
 from airflow_ai_etl.render.checks import COLUMN_CHECK, TABLE_CHECK, VOLUME_CHECK, check_tasks
 from airflow_ai_etl.render.checks import OPERATORS_MODULE as CHECKS_MODULE
 from airflow_ai_etl.spec import DedupeTransform, FilterTransform, MaskTransform, PipelineSpec
 
 SPEC_VARIABLE = "AI_ETL_SPEC"
+# The header line of a file that declares assets (schedule, inlets, outlets); files without
+# assets keep the shorter `from airflow.sdk import DAG`.
+ASSET_HEADER = "from airflow.sdk import DAG, Asset"
 CHECK_IMPORT = ("airflow.providers.common.sql.operators.sql", "SQLCheckOperator")
+WAIT_IMPORT = ("airflow_ai_etl.sensors.files", "NewFilesSensor")
 
 
 class RenderError(ValueError):
@@ -309,7 +314,7 @@ LOADERS = {
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
 ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
     {(loader.module, loader.operator) for loader in LOADERS.values()}
-    | {CHECK_IMPORT}  # files rendered before the severity operators still pass the shape gate
+    | {CHECK_IMPORT, WAIT_IMPORT}  # CHECK_IMPORT: files rendered before the severity operators
     | {(CHECKS_MODULE, COLUMN_CHECK), (CHECKS_MODULE, TABLE_CHECK), (CHECKS_MODULE, VOLUME_CHECK)}
 )
 
@@ -336,17 +341,65 @@ def plan_tasks(spec: PipelineSpec) -> DagPlan:
         tasks.append(RenderedTask(var=check.var, operator=check.operator, args=check.args))
         edges.append(("load", check.var))
     imports = [(module, operator)] + sorted({(CHECKS_MODULE, c.operator) for c in checks})
+    if spec.on_new_files:
+        wait = RenderedTask(
+            var="wait",
+            operator=WAIT_IMPORT[1],
+            args=[
+                ("task_id", "wait_for_new_files"),
+                ("path", spec.source.path),
+                ("s3_conn_id", spec.source.file_conn_id),
+                ("target_conn_id", spec.target.conn_id),
+                ("target_table", spec.target.table),
+            ],
+        )
+        tasks.insert(0, wait)
+        edges.insert(0, ("wait", "load"))
+        imports.insert(0, WAIT_IMPORT)
     return DagPlan(imports=imports, tasks=tasks, edges=edges)
 
 
-def render(spec: PipelineSpec) -> str:
-    """The DAG file for a spec (deterministic: same spec, same bytes)."""
+CONTINUOUS = "@continuous"  # a new run as soon as the last one ends: wait for files, load, wait again
+
+
+def describe_file_trigger(path: str, language: str = "en") -> str:
+    """A file trigger in words."""
+    if language == "ru":
+        return f"как только в {path} появится новый файл"
+    return f"as soon as a new file lands in {path}"
+
+
+def describe_asset_schedule(uris: list[str], language: str = "en") -> str:
+    """An asset schedule in words: "after X and Y are updated" / «после обновления X и Y»."""
+    if language == "ru":
+        return "после обновления " + " и ".join(uris)
+    return "after " + " and ".join(uris) + (" are updated" if len(uris) > 1 else " is updated")
+
+
+def render(spec: PipelineSpec, lineage: Lineage | None = None) -> str:
+    """The DAG file for a spec (deterministic: same spec and lineage, same bytes).
+
+    :param lineage: the load task's inlets and outlets (``assets.pipeline_lineage``, which needs
+        the catalog for the connections' hosts); None declares none.
+    """
     plan = plan_tasks(spec)
+    lineage = lineage or Lineage()
+    task_assets = [
+        (Code(name), list(uris))
+        for name, uris in (("inlets", lineage.inlets), ("outlets", lineage.outlets))
+        if uris
+    ]
     language = detect_language(spec.request) if spec.request else "en"
     schedule_text = describe_schedule(spec.schedule, language)
     source = spec.source
     target = spec.target
     incremental = f", incremental by {source.incremental.column}" if source.incremental else ""
+    schedule_code = spec.schedule or ("assets" if spec.schedule_assets else "manual")
+    if spec.schedule_assets:
+        schedule_text = describe_asset_schedule(spec.schedule_assets, language)
+    if spec.on_new_files:
+        schedule_code = CONTINUOUS
+        schedule_text = describe_file_trigger(spec.source.path or "", language)
     if source.mart is not None:  # what the mart computes, for the reader of the file
         mart = source.mart
         keys = ([mart.time_grain.name] if mart.time_grain else []) + [
@@ -357,15 +410,18 @@ def render(spec: PipelineSpec) -> str:
     doc_md = (
         f"**AI ETL pipeline** `{spec.dag_id}`\n\n"
         f"- Request: {comment_text(spec.request) or '—'}\n"
-        f"- Schedule: `{spec.schedule}` — {schedule_text} ({spec.timezone})\n"
+        f"- Schedule: `{schedule_code}` — {schedule_text} ({spec.timezone})\n"
         f"- Source: `{source.conn_id}` `{source.table or source.path}`{incremental}\n"
         f"- Target: `{target.conn_id}` `{target.table or target.path}` ({target.mode})\n"
     )
     return _ENV.get_template("dag.py.j2").render(
         spec=spec,
         version=_version(),
+        uses_assets=bool(spec.schedule_assets or task_assets),
+        dag_schedule=CONTINUOUS if spec.on_new_files else spec.schedule,
+        task_assets=task_assets,
         request_line=spec.request or "—",
-        schedule_line=f"{spec.schedule or 'manual'} — {schedule_text} ({spec.timezone})",
+        schedule_line=f"{schedule_code} — {schedule_text} ({spec.timezone})",
         source_line=f"{source.conn_id}: {source.table or source.path}{incremental}",
         target_line=f"{target.conn_id}: {target.table or target.path} ({target.mode})",
         imports=[(Code(module), Code(name)) for module, name in plan.imports],
@@ -373,7 +429,13 @@ def render(spec: PipelineSpec) -> str:
         spec_literal=py_literal(spec.to_json_dict()),
         doc_md=doc_md,
         tasks=[
-            (Code(t.var), Code(t.operator), [(Code(k), v) for k, v in t.written_args]) for t in plan.tasks
+            (
+                Code(t.var),
+                Code(t.operator),
+                [(Code(k), v) for k, v in t.written_args],
+                task_assets if t.var == "load" else [],
+            )
+            for t in plan.tasks
         ],
         edges=[(Code(up), Code(down)) for up, down in plan.edges],
     )

@@ -3,11 +3,13 @@
 `ast.parse` runs nothing, so this gate can look at any file, including one that was edited by
 hand or appended to. A file passes only when it has exactly the template's shape:
 
-    from __future__ import annotations / import datetime / import pendulum / from airflow.sdk import DAG
+    from __future__ import annotations / import datetime / import pendulum /
+    from airflow.sdk import DAG   (or `DAG, Asset` in a file that declares assets)
     from <module> import <Operator>          one per line, each from ALLOWED_IMPORTS
     AI_ETL_SPEC = <literal>
-    with DAG(<literal keywords>) as dag:     start_date=pendulum.datetime(...), retry_delay=timedelta(...)
-        <var> = <Operator>(<literal keywords>)
+    with DAG(<literal keywords>) as dag:     start_date=pendulum.datetime(...), retry_delay=timedelta(...),
+                                             schedule=[Asset(uri="..."), ...] (when Asset is imported)
+        <var> = <Operator>(<literal keywords>)       inlets=/outlets=[Asset(uri="..."), ...] too
         <var> >> <var>
 
 Anything else (another statement, a name, an attribute, a call, a comprehension, f-string, ...)
@@ -19,7 +21,7 @@ from __future__ import annotations
 import ast
 
 from airflow_ai_etl.outcome import Problem
-from airflow_ai_etl.render.renderer import ALLOWED_IMPORTS, SPEC_VARIABLE
+from airflow_ai_etl.render.renderer import ALLOWED_IMPORTS, ASSET_HEADER, SPEC_VARIABLE
 
 GATE = "shape"
 # The header every rendered file starts with, in this order.
@@ -29,6 +31,9 @@ _HEADER = [
     "import pendulum",
     "from airflow.sdk import DAG",
 ]
+# Keywords whose value may be a list of Asset(uri="...") calls: the DAG's and the tasks' ones.
+_DAG_ASSET_KEYWORDS = frozenset({"schedule"})
+_TASK_ASSET_KEYWORDS = frozenset({"inlets", "outlets"})
 # Source size past which a file is not looked at (a rendered file is a few KB).
 MAX_SOURCE_CHARS = 1_000_000
 
@@ -77,10 +82,13 @@ def _literal_call(node: ast.Call, what: str) -> None:
         _literal(keyword.value, f"{what}({keyword.arg}=...)")
 
 
-def _check_dag_keyword(keyword: ast.keyword) -> None:
+def _check_dag_keyword(keyword: ast.keyword, with_assets: bool) -> None:
     value = keyword.value
     if keyword.arg is None:
         raise _ShapeError(keyword, "DAG(...) may not take **arguments")
+    if with_assets and keyword.arg in _DAG_ASSET_KEYWORDS and isinstance(value, ast.List):
+        _check_asset_list(value, f"DAG({keyword.arg}=...)")
+        return
     if keyword.arg == "start_date" and _is_call_of(value, "pendulum", "datetime"):
         _literal_call(value, "pendulum.datetime")  # type: ignore[arg-type]
         return
@@ -97,14 +105,39 @@ def _check_dag_keyword(keyword: ast.keyword) -> None:
     _literal(value, f"DAG({keyword.arg}=...)")
 
 
-def _check_header(body: list[ast.stmt]) -> int:
+def _check_header(body: list[ast.stmt]) -> tuple[int, bool]:
+    """The header's length, and whether it imports Asset (only then may Asset(...) appear)."""
+    with_assets = len(body) >= len(_HEADER) and ast.unparse(body[len(_HEADER) - 1]) == ASSET_HEADER
     for index, expected in enumerate(_HEADER):
+        if with_assets and index == len(_HEADER) - 1:
+            expected = ASSET_HEADER
         if index >= len(body) or ast.unparse(body[index]) != expected:
             found = ast.unparse(body[index])[:80] if index < len(body) else "the end of the file"
             raise _ShapeError(
                 body[index] if index < len(body) else None, f"expected {expected!r}, found {found!r}"
             )
-    return len(_HEADER)
+    return len(_HEADER), with_assets
+
+
+def _check_asset_list(node: ast.AST, what: str) -> None:
+    """`[Asset(uri="..."), ...]`: a non-empty list of Asset calls, each with exactly one keyword
+    argument `uri` whose value is a string constant. Nothing else, not even another literal."""
+    if not isinstance(node, ast.List) or not node.elts:
+        raise _ShapeError(node, f"{what} must be a list of Asset(uri=...)")
+    for item in node.elts:
+        if not (
+            isinstance(item, ast.Call)
+            and isinstance(item.func, ast.Name)
+            and item.func.id == "Asset"
+            and not item.args
+            and len(item.keywords) == 1
+            and item.keywords[0].arg == "uri"
+            and isinstance(item.keywords[0].value, ast.Constant)
+            and type(item.keywords[0].value.value) is str
+        ):
+            raise _ShapeError(
+                item, f'{what} may only hold Asset(uri="..."), found {ast.unparse(item)[:120]!r}'
+            )
 
 
 def _check_imports(body: list[ast.stmt], start: int) -> tuple[int, set[str]]:
@@ -139,7 +172,7 @@ def _check_spec(body: list[ast.stmt], index: int) -> int:
     return index + 1
 
 
-def _check_dag_block(body: list[ast.stmt], index: int, operators: set[str]) -> None:
+def _check_dag_block(body: list[ast.stmt], index: int, operators: set[str], with_assets: bool) -> None:
     node = body[index] if index < len(body) else None
     if not isinstance(node, ast.With) or len(node.items) != 1:
         raise _ShapeError(node, "expected one `with DAG(...) as dag:` block after the spec")
@@ -155,17 +188,19 @@ def _check_dag_block(body: list[ast.stmt], index: int, operators: set[str]) -> N
     ):
         raise _ShapeError(node, "expected `with DAG(keyword=...) as dag:`")
     for keyword in call.keywords:
-        _check_dag_keyword(keyword)
+        _check_dag_keyword(keyword, with_assets)
     tasks: set[str] = set()
     for statement in node.body:
-        _check_task_statement(statement, operators, tasks)
+        _check_task_statement(statement, operators, tasks, with_assets)
     if not tasks:
         raise _ShapeError(node, "the DAG block defines no task")
     if index + 1 != len(body):
         raise _ShapeError(body[index + 1], "nothing may follow the DAG block")
 
 
-def _check_task_statement(statement: ast.stmt, operators: set[str], tasks: set[str]) -> None:
+def _check_task_statement(
+    statement: ast.stmt, operators: set[str], tasks: set[str], with_assets: bool
+) -> None:
     if isinstance(statement, ast.Assign):
         target, value = statement.targets, statement.value
         if not (
@@ -178,7 +213,13 @@ def _check_task_statement(statement: ast.stmt, operators: set[str], tasks: set[s
             raise _ShapeError(statement, "a task must be `name = ImportedOperator(keyword=literal, ...)`")
         if value.args:
             raise _ShapeError(statement, "operators take keyword arguments only")
-        _literal_call(value, value.func.id)
+        literal = ast.Call(func=value.func, args=[], keywords=[])
+        for keyword in value.keywords:
+            if with_assets and keyword.arg in _TASK_ASSET_KEYWORDS:
+                _check_asset_list(keyword.value, f"{value.func.id}({keyword.arg}=...)")
+            else:
+                literal.keywords.append(keyword)
+        _literal_call(literal, value.func.id)
         tasks.add(target[0].id)
         return
     if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.BinOp):
@@ -200,10 +241,10 @@ def check_shape(source: str) -> list[Problem]:
     except (RecursionError, MemoryError):
         return [Problem(GATE, "the file nests too deeply to be a rendered DAG")]
     try:
-        index = _check_header(tree.body)
+        index, with_assets = _check_header(tree.body)
         index, operators = _check_imports(tree.body, index)
         index = _check_spec(tree.body, index)
-        _check_dag_block(tree.body, index, operators)
+        _check_dag_block(tree.body, index, operators, with_assets)
     except _ShapeError as exc:
         return [Problem(GATE, f"the file does not have the shape of a rendered DAG: {exc}")]
     except RecursionError:

@@ -1,14 +1,20 @@
-"""Files (S3 objects in CSV / JSON lines / Parquet, Excel sheets) -> ClickHouse.
+"""Files (CSV / TSV / JSON lines / Parquet on S3 or in a local folder, Excel sheets) -> ClickHouse.
 
-Each file is loaded all-or-nothing:
+Each file is loaded all-or-nothing into a per-file staging table ``<table>__staging_file``:
 
-1. its rows are read in batches of ``batch_size`` (bounded memory, see
-   :mod:`~airflow_ai_etl.transfers.file_formats`), converted to the column types (see
-   :mod:`~airflow_ai_etl.transfers.file_types`) and inserted into a per-file staging table
-   ``<table>__staging_file``;
-2. only when the whole file was read and the staged row count equals the rows sent is it copied
-   server-side (``INSERT ... SELECT``) into the target (``append``) or into the replacement table
-   ``<table>__staging`` (``replace``); the per-file staging table is dropped either way.
+* CSV, TSV and JSON lines (gzip or not, any encoding) are parsed by ClickHouse: their bytes are
+  streamed into its HTTP ``INSERT ... FORMAT CSVWithNames | TSVWithNames | JSONEachRow`` with strict
+  input settings (:mod:`~airflow_ai_etl.transfers.file_native`); the staging table is a copy of
+  the target and is published with ``ALTER TABLE ... ATTACH PARTITION ... FROM`` (hard links, no
+  second write) once the records counted in the byte stream equal the rows ClickHouse staged;
+* Parquet, Excel, and a file whose values ClickHouse would read differently from the Python reader
+  (the reason is logged), are read in batches of ``batch_size`` rows (bounded memory, see
+  :mod:`~airflow_ai_etl.transfers.file_formats`), converted to the column types (see
+  :mod:`~airflow_ai_etl.transfers.file_types`), inserted into the staging table, and copied
+  server-side (``INSERT ... SELECT``) when the staged count equals the rows sent.
+
+``append`` publishes into the target, ``replace`` into the replacement table ``<table>__staging``;
+the per-file staging table is dropped either way.
 
 A file that fails (malformed row, value that does not fit, undecodable bytes) leaves no rows
 behind; the other files still load and the run then fails naming every failed file and why.
@@ -20,7 +26,7 @@ file lacks get their ClickHouse defaults). Otherwise (``create=True``) it is cre
 when it exists) and swaps it in with one ``RENAME`` at the end; when every file failed nothing is
 swapped and the old table stays.
 
-Remembered objects (S3 only): table ``_ai_etl_loaded_files`` in the target's database records
+Remembered files: table ``_ai_etl_loaded_files`` in the target's database records
 ``target, uri, etag, size, rows, mode, load_id, loaded_at`` for each object, written right after that
 object's rows were published (``replace``: after the swap). An ``append`` run skips objects whose
 ``(uri, etag)`` is recorded for the target since its last ``replace``; a changed object (new etag)
@@ -31,17 +37,27 @@ publishing a file and recording it, a rerun loads that file again.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import logging
+import os
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
+from airflow_ai_etl.file_roots import (
+    HOW_TO_CONFIGURE,
+    OPTION,
+    FileRootError,
+    configured_roots,
+    readable_local_file,
+)
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier
 from airflow_ai_etl.hooks.excel import ExcelWorkbook
-from airflow_ai_etl.hooks.s3 import S3Hook, S3Object, S3PathError
+from airflow_ai_etl.hooks.s3 import S3Hook, S3Object, S3PathError, has_glob, is_s3_path
 from airflow_ai_etl.transfers.clickhouse_staging import (
     TableNames,
     create_table_ddl,
@@ -49,7 +65,6 @@ from airflow_ai_etl.transfers.clickhouse_staging import (
     table_names,
 )
 from airflow_ai_etl.transfers.file_formats import (
-    FORMATS,
     ColumnBatch,
     FileFormatError,
     normalize_header,
@@ -58,6 +73,19 @@ from airflow_ai_etl.transfers.file_formats import (
     read_parquet,
     rows_to_batches,
 )
+from airflow_ai_etl.transfers.file_native import (
+    NativeFallback,
+    NativePlan,
+    StreamReport,
+    clickhouse_error_location,
+    exact_csv_records,
+    fallback_reason,
+    file_body,
+    is_data_error,
+    native_plan,
+    staged_surprises,
+)
+from airflow_ai_etl.transfers.file_stream import ChunkReader, chunks_of, gunzip, to_utf8
 from airflow_ai_etl.transfers.file_types import (
     TEXT_ALL,
     TEXT_DATES,
@@ -71,8 +99,15 @@ from airflow_ai_etl.transfers.postgres_to_clickhouse import ReconciliationError,
 log = logging.getLogger(__name__)
 
 FILE_MODES = ("append", "replace")
+FORMATS = ("csv", "tsv", "jsonl", "parquet")
 FILE_STAGING_SUFFIX = "__staging_file"
 REGISTRY_TABLE = "_ai_etl_loaded_files"
+NATIVE_SAMPLE_ROWS = 1_000  # rows read in Python to check a file's value forms (table known)
+# Engines whose staging table can be a copy of the target and be published by ATTACH PARTITION FROM.
+_ATTACHABLE_ENGINES = {
+    "MergeTree", "ReplacingMergeTree", "SummingMergeTree", "AggregatingMergeTree",
+    "CollapsingMergeTree", "VersionedCollapsingMergeTree",
+}  # fmt: skip
 
 
 class FilesLoadError(TransferError):
@@ -145,6 +180,7 @@ class ClickHouseTableLoader:
         self.exists = False
         self._schema: dict[str, str] | None = None
         self._staging_ready = False
+        self._server_settings: frozenset[str] | None = None
 
     @property
     def dest_sql(self) -> str:
@@ -204,9 +240,7 @@ class ClickHouseTableLoader:
             columns = first.columns
             types = [schema[c] for c in columns]
             converters = [make_converter(t, self.decimal_comma) for t in types]
-            staging = self.names.sql(FILE_STAGING_SUFFIX)
-            client.execute(f"DROP TABLE IF EXISTS {staging}")
-            client.execute(create_table_ddl(staging, list(zip(columns, types, strict=True))))
+            staging, attach = self._file_staging(client, columns, types)
             try:
                 insert = f"INSERT INTO {staging} ({', '.join(quote_identifier(c) for c in columns)}) VALUES"
                 sent = 0
@@ -221,16 +255,9 @@ class ClickHouseTableLoader:
                 landed = client.execute(f"SELECT count() FROM {staging}")[0][0]
                 if landed != sent:
                     raise ReconciliationError(f"{name}: {sent} rows sent, {landed} staged; nothing published")
-                publish_staging(
-                    client,
-                    "append",
-                    exists=True,
-                    rows=landed,
-                    target_sql=self.dest_sql,
-                    staging_sql=staging,
-                    old_sql="",
-                    columns=columns,
-                )
+                if landed:
+                    self._publish_staging(client, staging, attach, columns)
+                client.execute(f"DROP TABLE IF EXISTS {staging}")
             except BaseException:
                 with _suppress_log("dropping the file staging table"):
                     client.execute(f"DROP TABLE IF EXISTS {staging}")
@@ -241,6 +268,116 @@ class ClickHouseTableLoader:
             close = getattr(batches, "close", None)
             if close:
                 close()
+
+    # ------------------------------------------------------------------ native (ClickHouse parses)
+
+    def server_settings(self, client: Any) -> frozenset[str]:
+        """Names of the server's settings (which strict input settings it knows)."""
+        if self._server_settings is None:
+            rows = client.execute("SELECT name FROM system.settings WHERE name LIKE '%format%'")
+            self._server_settings = frozenset(r[0] for r in rows)
+        return self._server_settings
+
+    def plan_native(self, client: Any, sample: ColumnBatch, options: FileOptions) -> NativePlan | str:
+        """How to stream a file whose first rows are ``sample``, or why it is read in Python."""
+        if self.hook.http_port is None:
+            return (
+                f"connection {self.hook.get_conn_id()!r} has no http_port extra (ClickHouse's HTTP interface)"
+            )
+        schema = self._ensure_schema(client, sample)
+        missing = [c for c in sample.columns if c not in schema]
+        if missing:
+            raise FileFormatError(
+                f"columns {missing} are not in table {self.names.full_name} (it has {list(schema)})"
+            )
+        return native_plan(
+            "jsonl" if options.format == "jsonl" else "csv",
+            sample,
+            schema,
+            delimiter=options.delimiter,
+            header=options.header,
+            encoding=options.encoding,
+            decimal_comma=self.decimal_comma,
+            server_settings=self.server_settings(client),
+        )
+
+    def _file_staging(self, client: Any, columns: Sequence[str], types: Sequence[str]) -> tuple[str, bool]:
+        """Create the file's staging table; return it and whether it is published by ATTACH PARTITION."""
+        staging = self.names.sql(FILE_STAGING_SUFFIX)
+        client.execute(f"DROP TABLE IF EXISTS {staging}")
+        database, table = (self.names.database, self.names.table)
+        if self.mode == "replace":
+            table = table + "__staging"
+        engine = client.execute(
+            "SELECT engine FROM system.tables WHERE database = %(d)s AND name = %(t)s",
+            {"d": database, "t": table},
+        )
+        if engine and engine[0][0] in _ATTACHABLE_ENGINES:
+            client.execute(f"CREATE TABLE {staging} AS {self.dest_sql}")
+            return staging, True
+        client.execute(create_table_ddl(staging, list(zip(columns, types, strict=True))))
+        return staging, False
+
+    def load_native(
+        self, client: Any, name: str, opener: Callable[[], Iterable[bytes]], plan: NativePlan
+    ) -> int:
+        """Stream one file into its staging table, reconcile, publish; see :mod:`.file_native`.
+
+        :raises NativeFallback: the file must be loaded by the Python reader instead (nothing published).
+        """
+        staging, attach = self._file_staging(client, plan.columns, plan.types)
+        try:
+            report = StreamReport()
+            try:
+                self.hook.http_query(
+                    plan.insert_sql(staging), body=file_body(opener, plan, report), settings=plan.settings()
+                )
+            except RuntimeError as e:
+                if is_data_error(str(e)):
+                    raise NativeFallback(
+                        f"ClickHouse rejected it ({clickhouse_error_location(str(e))})"
+                    ) from e
+                raise
+            reason = fallback_reason(plan, report)
+            if reason:
+                raise NativeFallback(f"it has {reason}")
+            surprise = staged_surprises(client, staging, plan)
+            if surprise:
+                raise NativeFallback(surprise)
+            expected = report.records - (1 if plan.header and plan.format != "jsonl" else 0)
+            landed = client.execute(f"SELECT count() FROM {staging}")[0][0]
+            if landed != expected and not report.exact_records:  # newlines inside quoted fields?
+                expected = exact_csv_records(opener(), plan) - (1 if plan.header else 0)
+            if landed != expected:
+                raise ReconciliationError(
+                    f"{name}: {expected} records counted in the file, {landed} staged by ClickHouse; "
+                    "nothing published"
+                )
+            if landed:
+                self._publish_staging(client, staging, attach, plan.columns)
+            client.execute(f"DROP TABLE IF EXISTS {staging}")
+        except BaseException:
+            with _suppress_log("dropping the file staging table"):
+                client.execute(f"DROP TABLE IF EXISTS {staging}")
+            raise
+        log.info("%s: %s rows -> %s (parsed by ClickHouse)", name, landed, self.names.full_name)
+        return landed
+
+    def _publish_staging(self, client: Any, staging: str, attach: bool, columns: Sequence[str]) -> None:
+        if not attach:
+            cols = ", ".join(quote_identifier(c) for c in columns)
+            client.execute(f"INSERT INTO {self.dest_sql} ({cols}) SELECT {cols} FROM {staging}")
+            return
+        database, table = self.names.database, self.names.table + FILE_STAGING_SUFFIX
+        partitions = client.execute(
+            "SELECT DISTINCT partition_id FROM system.parts "
+            "WHERE database = %(d)s AND table = %(t)s AND active",
+            {"d": database, "t": table},
+        )
+        for (partition_id,) in partitions:  # hard links of the staged parts: no second write
+            client.execute(
+                f"ALTER TABLE {self.dest_sql} ATTACH PARTITION ID %(p)s FROM {staging}", {"p": partition_id}
+            )
 
     def finish(self, client: Any) -> None:
         """``replace``: swap the replacement table in (nothing to do for ``append``)."""
@@ -312,40 +449,138 @@ class LoadedFilesRegistry:
         )
         return {(u, e) for u, e in rows}
 
-    def record(self, target: str, entries: Sequence[tuple[S3Object, int]], mode: str, load_id: int) -> None:
+    def record(
+        self,
+        target: str,
+        entries: Sequence[tuple[Any, int]],
+        mode: str,
+        load_id: int,
+        hook: ClickHouseHook | None = None,
+    ) -> None:
+        """Remember loaded files. With a ``hook`` that has an HTTP port the row goes as text
+        (clickhouse-driver's DateTime column costs ~0.3 s of set-up in a fresh process)."""
         if not entries:
             return
         stamp = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-        self.client.execute(
-            f"INSERT INTO {self.table_sql} (target, uri, etag, size, rows, mode, load_id, loaded_at) VALUES",
-            [(target, o.uri, o.etag, o.size, rows, mode, load_id, stamp) for o, rows in entries],
+        rows = [(target, o.uri, o.etag, o.size, rows, mode, load_id, stamp) for o, rows in entries]
+        columns = "(target, uri, etag, size, rows, mode, load_id, loaded_at)"
+        if hook is not None and hook.http_port is not None:
+            body = "".join("\t".join(_tsv(v) for v in row) + "\n" for row in rows).encode()
+            hook.http_query(f"INSERT INTO {self.table_sql} {columns} FORMAT TabSeparated", body=body)
+            return
+        self.client.execute(f"INSERT INTO {self.table_sql} {columns} VALUES", rows)
+
+
+def _tsv(value: Any) -> str:
+    """A value as ClickHouse's TabSeparated text (``DateTime`` as ``YYYY-MM-DD hh:mm:ss``)."""
+    text = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class FileOptions:
+    """How a file's bytes are read: ``format`` (csv | tsv | jsonl | parquet), CSV ``delimiter`` and
+    ``header``, text ``encoding``, and ``batch_size`` (the Python reader's batch and the type sample)."""
+
+    format: str = "csv"
+    delimiter: str = ","
+    header: bool = True
+    encoding: str = "utf-8"
+    batch_size: int = 100_000
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    """A file in a local or mounted folder; ``etag`` is its size and modification time."""
+
+    path: str
+    etag: str
+    size: int
+
+    @property
+    def uri(self) -> str:
+        return Path(self.path).as_uri()
+
+
+def list_local_files(path: str) -> list[LocalFile]:
+    """Files matching ``path`` under ``[ai_etl] file_roots``: a file, every file below a folder
+    (recursively, hidden files left out), or a glob (``/data/in/*.csv``; ``**`` spans folders);
+    sorted by path. Every file found must resolve (symlinks followed) inside the roots.
+
+    :raises FileRootError: no roots configured, or the path (or a file found) outside them.
+    """
+    path = path.removeprefix("file://")
+    roots = configured_roots()
+    if not roots:
+        raise FileRootError(
+            f"local files are not allowed ({path}): no file roots are configured; {HOW_TO_CONFIGURE}"
         )
+    refused = FileRootError(
+        f"{path} is not a readable file or folder under the allowed file roots ({OPTION})"
+    )
+    if "\x00" in path or not os.path.isabs(path):
+        raise refused
+    base = path[: min((path.index(c) for c in "*?[" if c in path), default=len(path))]
+    real_base = os.path.realpath(base)
+    if not any(os.path.commonpath([real_base, root]) == root for root in roots):
+        raise refused
+    if has_glob(path):
+        found = [p for p in glob.glob(path, recursive=True) if os.path.isfile(p)]
+    elif os.path.isdir(path):
+        found = [
+            os.path.join(root, f)
+            for root, dirs, files in os.walk(path)
+            for f in files
+            if not f.startswith(".") and not any(part.startswith(".") for part in Path(root).parts[1:])
+        ]
+    elif os.path.isfile(path):
+        found = [path]
+    else:
+        found = []
+    out = []
+    for p in sorted(found):
+        real = readable_local_file(os.path.abspath(p))  # a symlink out of the roots is refused
+        st = os.stat(real)
+        out.append(LocalFile(real, f"{st.st_size:x}-{st.st_mtime_ns:x}", st.st_size))
+    return out
 
 
-# --------------------------------------------------------------------------- S3 -> ClickHouse
+FileObject = S3Object | LocalFile
+
+
+# --------------------------------------------------------------------------- files -> ClickHouse
 
 
 @dataclass
-class S3ToClickHouseTransfer:
-    """Load every object under an S3 prefix/glob into a ClickHouse table (see the module docstring).
+class FilesToClickHouseTransfer:
+    """Load every file under an S3 prefix/glob or a local folder/glob into a ClickHouse table.
 
-    :param s3_conn_id: S3 connection (``aws`` fields).
-    :param path: ``s3://bucket/prefix/`` or ``s3://bucket/prefix/*.csv`` or one object.
-    :param format: ``csv`` | ``jsonl`` | ``parquet``.
+    CSV, TSV and JSON lines (gzip-compressed or not, any text encoding) are parsed by ClickHouse:
+    their bytes are streamed into its HTTP interface (:mod:`~airflow_ai_etl.transfers.file_native`);
+    Parquet, and files whose values ClickHouse would read differently, go through the Python reader
+    (the reason is logged). See the module docstring for staging, publishing and the registry.
+
+    :param path: ``s3://bucket/prefix/``, ``s3://bucket/prefix/*.csv``, one object, or a local
+        ``/data/in/`` folder, ``/data/in/*.csv.gz`` glob or file.
     :param target_hook: ClickHouse hook of the target.
     :param target_table: ``table`` or ``db.table``.
+    :param s3_conn_id: S3 connection (``aws`` fields) for ``s3://`` paths.
+    :param format: ``csv`` | ``tsv`` (CSV with tab delimiters) | ``jsonl`` | ``parquet``.
     :param csv_delimiter: one character; with a non-comma delimiter ``1,5`` reads as a number.
     :param csv_header: the first CSV row holds column names.
     :param encoding: text encoding of CSV/JSON lines (``utf-8``, ``cp1251``, ...).
-    :param mode: ``append`` (new objects only) | ``replace`` (all objects, swapped in at the end).
+    :param mode: ``append`` (new files only) | ``replace`` (all files, swapped in at the end).
     :param create: create the table when missing.
-    :param batch_size: rows per batch (bounds memory; also the type-inference sample).
+    :param batch_size: rows per batch of the Python reader (bounds memory; also the type-inference sample).
     """
 
-    s3_conn_id: str
     path: str
     target_hook: ClickHouseHook
     target_table: str
+    s3_conn_id: str | None = None
     format: str = "csv"
     csv_delimiter: str = ","
     csv_header: bool = True
@@ -361,46 +596,132 @@ class S3ToClickHouseTransfer:
             raise TransferError(f"mode must be one of {FILE_MODES}, got {self.mode!r}")
         if self.batch_size < 1:
             raise TransferError("batch_size must be positive")
+        if self.format == "tsv" and self.csv_delimiter == ",":
+            self.csv_delimiter = "\t"
+        self._s3: S3Hook | None = None
 
-    def _batches(self, s3: S3Hook, obj: S3Object, columns: list[str] | None) -> Iterator[ColumnBatch]:
-        if self.format == "parquet":
-            with tempfile.TemporaryFile() as tmp:  # Parquet needs random access: spool to disk
-                s3.download_fileobj(obj.bucket, obj.key, tmp)
-                tmp.seek(0)
-                yield from read_parquet(tmp, batch_size=self.batch_size)
+    @property
+    def options(self) -> FileOptions:
+        return FileOptions(
+            "jsonl" if self.format == "jsonl" else ("parquet" if self.format == "parquet" else "csv"),
+            self.csv_delimiter,
+            self.csv_header,
+            self.encoding,
+            self.batch_size,
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    def list_files(self) -> list[FileObject]:
+        if is_s3_path(self.path):
+            if not self.s3_conn_id:
+                raise TransferError(f"{self.path} is an S3 path: s3_conn_id is required")
+            self._s3 = S3Hook(aws_conn_id=self.s3_conn_id)
+            objects: list[FileObject] = list(self._s3.list_objects(self.path))
+            if not objects:
+                raise S3PathError(f"no objects match {self.path} (connection {self.s3_conn_id!r})")
+            return objects
+        files: list[FileObject] = list(list_local_files(self.path))
+        if not files:
+            raise TransferError(f"no files match {self.path}")
+        return files
+
+    def open_chunks(self, obj: FileObject) -> Iterator[bytes]:
+        """The file's raw bytes in chunks (compressed as stored)."""
+        if isinstance(obj, LocalFile):
+            with open(obj.path, "rb") as f:
+                yield from chunks_of(f)
             return
-        body = s3.open_object(obj.bucket, obj.key)
+        assert self._s3 is not None
+        body = self._s3.open_object(obj.bucket, obj.key)
         try:
-            if self.format == "csv":
-                yield from read_csv(
-                    body,
-                    delimiter=self.csv_delimiter,
-                    header=self.csv_header,
-                    encoding=self.encoding,
-                    batch_size=self.batch_size,
-                    columns=columns,
-                )
-            else:
-                yield from read_jsonl(body, encoding=self.encoding, batch_size=self.batch_size)
+            yield from chunks_of(body)
         finally:
             body.close()
 
+    def text_stream(self, obj: FileObject) -> ChunkReader:
+        """The file as UTF-8 bytes (gunzipped, decoded), as a binary file for the Python readers."""
+        return ChunkReader(to_utf8(gunzip(self.open_chunks(obj)), self.encoding))
+
+    def python_batches(
+        self, obj: FileObject, columns: list[str] | None, rows: int | None = None
+    ) -> Iterator[ColumnBatch]:
+        """The Python reader's column batches (``rows``: batch size, default ``batch_size``)."""
+        batch_size = rows or self.batch_size
+        if self.format == "parquet":
+            with tempfile.TemporaryFile() as tmp:  # Parquet needs random access: spool to disk
+                for chunk in gunzip(self.open_chunks(obj)):
+                    tmp.write(chunk)
+                tmp.seek(0)
+                yield from read_parquet(tmp, batch_size=batch_size)
+            return
+        stream = self.text_stream(obj)
+        try:
+            if self.format == "jsonl":
+                yield from read_jsonl(stream, encoding="utf-8", batch_size=batch_size)
+            else:
+                yield from read_csv(
+                    stream,
+                    delimiter=self.csv_delimiter,
+                    header=self.csv_header,
+                    encoding="utf-8",
+                    batch_size=batch_size,
+                    columns=columns,
+                )
+        finally:
+            stream.close()
+
+    # ------------------------------------------------------------------ one file
+
+    def load_file(self, loader: ClickHouseTableLoader, client: Any, obj: FileObject) -> int:
+        """Load one file: parsed by ClickHouse when it reads it as Python would, else by Python."""
+        label = "row" if self.format == "parquet" else "line"
+        python = lambda: loader.load(  # noqa: E731
+            client, obj.uri, self.python_batches(obj, loader.known_columns()), label=label
+        )
+        if self.format == "parquet":
+            log.info("%s: read with pyarrow (Parquet is not streamed to ClickHouse)", obj.uri)
+            return python()
+        sample_rows = (
+            self.batch_size if loader.known_columns() is None else min(self.batch_size, NATIVE_SAMPLE_ROWS)
+        )
+        sampler = self.python_batches(obj, loader.known_columns(), rows=sample_rows)
+        try:
+            sample = next(sampler, None)
+        except FileFormatError as e:
+            log.info(
+                "%s: the Python reader reports %s; loading it in Python for the full message", obj.uri, e
+            )
+            return python()
+        finally:
+            sampler.close()
+        if sample is None:
+            return python()
+        plan = loader.plan_native(client, sample, self.options)
+        if isinstance(plan, str):
+            log.info("%s: loading with the Python reader: %s", obj.uri, plan)
+            return python()
+        try:
+            return loader.load_native(client, obj.uri, lambda: self.open_chunks(obj), plan)
+        except NativeFallback as e:
+            log.warning("%s: %s; loading it with the Python reader instead", obj.uri, e)
+            return python()
+
+    # ------------------------------------------------------------------ run
+
     def run(self) -> FileLoadResult:
-        """Load the new objects; raise :class:`FilesLoadError` (after loading the rest) if any failed."""
+        """Load the new files; raise :class:`FilesLoadError` (after loading the rest) if any failed."""
         started = time.monotonic()
-        s3 = S3Hook(aws_conn_id=self.s3_conn_id)
-        objects = s3.list_objects(self.path)
-        if not objects:
-            raise S3PathError(f"no objects match {self.path} (connection {self.s3_conn_id!r})")
+        objects = self.list_files()
         hook = self.target_hook
-        text_kinds = TEXT_ALL if self.format == "csv" else TEXT_DATES
+        text_kinds = TEXT_ALL if self.format in ("csv", "tsv") else TEXT_DATES
         loader = ClickHouseTableLoader(
             hook,
             self.target_table,
             self.mode,
             self.create,
             text_kinds,
-            decimal_comma=self.format == "csv" and self.csv_delimiter != ",",
+            decimal_comma=self.format in ("csv", "tsv") and self.csv_delimiter != ",",
         )
         result = FileLoadResult(target=loader.names.full_name, mode=self.mode)
         client = hook.get_client()
@@ -414,16 +735,11 @@ class S3ToClickHouseTransfer:
                 todo = [o for o in objects if (o.uri, o.etag) not in done]
                 result.skipped = [o.uri for o in objects if (o.uri, o.etag) in done]
             load_id = time.time_ns()
-            published: list[tuple[S3Object, int]] = []
+            published: list[tuple[FileObject, int]] = []
             try:
                 for obj in todo:
                     try:
-                        rows = loader.load(
-                            client,
-                            obj.uri,
-                            self._batches(s3, obj, loader.known_columns()),
-                            label="row" if self.format == "parquet" else "line",
-                        )
+                        rows = self.load_file(loader, client, obj)
                     except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
                         log.error("Failed to load %s: %s", obj.uri, e)
                         result.failed.append(obj.uri)
@@ -433,13 +749,13 @@ class S3ToClickHouseTransfer:
                     result.rows += rows
                     result.loaded.append(obj.uri)
                     if self.mode == "append":
-                        registry.record(result.target, [(obj, rows)], "append", load_id)
+                        registry.record(result.target, [(obj, rows)], "append", load_id, hook)
                     else:
                         published.append((obj, rows))
                 if self.mode == "replace":
                     if published:
                         loader.finish(client)
-                        registry.record(result.target, published, "replace", load_id)
+                        registry.record(result.target, published, "replace", load_id, hook)
                     else:
                         loader.abort(client)
             except BaseException:
@@ -472,6 +788,9 @@ class S3ToClickHouseTransfer:
                 result,
             )
         return result
+
+
+S3ToClickHouseTransfer = FilesToClickHouseTransfer  # the name it had when it read S3 only
 
 
 # --------------------------------------------------------------------------- Excel -> ClickHouse

@@ -221,15 +221,66 @@ def versions(store: DeployStore, dag_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def trigger(dag_id: str, user: str) -> dict[str, Any]:
-    """Create a manual run the way the UI's Trigger button does (the DAG must be parsed already)."""
-    from airflow.api.common.trigger_dag import trigger_dag
-    from airflow.utils.types import DagRunTriggeredByType
+def trigger(dag_id: str, user: str, conf: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Create a manual run the way the UI's Trigger button does (the DAG must be parsed already).
 
-    run = trigger_dag(dag_id, triggered_by=DagRunTriggeredByType.UI, triggering_user_name=user)
-    if run is None:
-        raise DeployError(f"no run was created for {dag_id}")
-    return {"dag_id": dag_id, "run_id": run.run_id, "state": str(run.state), "dag_url": dag_url(dag_id)}
+    :param conf: the run's configuration (``dag_run.conf``); ``runs.parse_conf`` checks user text.
+    :raises airflow_ai_etl.runs.RunError: unknown, not yet parsed or broken DAG (clear message).
+    """
+    from airflow_ai_etl.runs import trigger as trigger_run
+
+    run = trigger_run(dag_id, conf, user=user, source="ui")
+    return {**run, "dag_url": dag_url(dag_id)}
+
+
+def set_paused(dag_id: str, paused: bool) -> dict[str, Any]:
+    """Pause or resume a DAG as Airflow's own pause toggle does.
+
+    :raises airflow_ai_etl.runs.RunError: unknown, not yet parsed or broken DAG.
+    """
+    from airflow_ai_etl.runs import set_paused as set_dag_paused
+
+    was_paused = set_dag_paused(dag_id, paused)
+    return {"dag_id": dag_id, "paused": paused, "was_paused": was_paused}
+
+
+def lineage(store: DeployStore, dag_id: str) -> dict[str, Any]:
+    """What starts a pipeline and what it feeds, from the deployed DAG files' assets.
+
+    ``upstream``: pipelines writing an asset this one is scheduled on (each with those assets);
+    ``downstream``: pipelines scheduled on an asset this one writes. ``waiting_on`` lists the
+    schedule assets no deployed pipeline writes (the pipeline never starts until one does).
+    """
+    from airflow_ai_etl.assets import deployed_graph
+
+    graph = deployed_graph(store)
+    pipeline = graph.pipelines.get(dag_id)
+    if pipeline is None:
+        raise DeployError(f"DAG {dag_id!r} is not deployed (or its file is gone)")
+    produced = graph.produced()
+
+    def linked(dag_ids: list[str], assets: set[str]) -> list[dict[str, Any]]:
+        return [
+            {
+                "dag_id": other,
+                "assets": sorted(
+                    assets
+                    & (set(graph.pipelines[other].outlets) | set(graph.pipelines[other].schedule_assets))
+                ),
+                "dag_url": dag_url(other),
+            }
+            for other in dag_ids
+        ]
+
+    return {
+        "dag_id": dag_id,
+        "schedule_assets": list(pipeline.schedule_assets),
+        "inlets": list(pipeline.inlets),
+        "outlets": list(pipeline.outlets),
+        "upstream": linked(graph.upstream(dag_id), set(pipeline.schedule_assets)),
+        "downstream": linked(graph.downstream(dag_id), set(pipeline.outlets)),
+        "waiting_on": [uri for uri in pipeline.schedule_assets if uri not in produced],
+    }
 
 
 def preview_payload(spec: dict[str, Any], limit: int = 20, timeout_seconds: float = 10) -> dict[str, Any]:

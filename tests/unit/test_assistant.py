@@ -32,8 +32,10 @@ def test_a_file_that_fails_import_is_never_written(
 ) -> None:
     real_render = assistant_module.render
 
-    def broken_render(spec):  # a renderer bug that keeps the template's shape: month 13
-        return real_render(spec).replace("pendulum.datetime(2025, 1, 1,", "pendulum.datetime(2025, 13, 1,")
+    def broken_render(spec, lineage=None):  # a renderer bug that keeps the template's shape: month 13
+        return real_render(spec, lineage).replace(
+            "pendulum.datetime(2025, 1, 1,", "pendulum.datetime(2025, 13, 1,"
+        )
 
     monkeypatch.setattr(assistant_module, "render", broken_render)
     outcome = assistant.generate(SENTENCE)
@@ -49,7 +51,7 @@ def test_a_file_not_in_the_template_shape_is_never_imported(
 ) -> None:
     canary = tmp_path / "canary"
 
-    def broken_render(spec):  # code outside the template's shape
+    def broken_render(spec, lineage=None):  # code outside the template's shape
         return f"from airflow.sdk import DAG\nopen({str(canary)!r}, 'w').close()\n"
 
     monkeypatch.setattr(assistant_module, "render", broken_render)

@@ -250,5 +250,8 @@ def test_validate_gives_clear_errors_for_paths_that_are_not_files(tmp_path: Path
         result = _run_validate(tmp_path, path)
         assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
     good = tmp_path / "sales_to_ch.py"
-    good.write_text(render(PipelineSpec.model_validate(SQL)), encoding="utf-8")
+    renderer = Assistant(
+        catalog=shop_catalog(), dags_folder=tmp_path / "d", state_dir=tmp_path / "s", check_import=False
+    )
+    good.write_text(renderer.check(SQL).source_code, encoding="utf-8")
     assert _run_validate(tmp_path, good).returncode == 0

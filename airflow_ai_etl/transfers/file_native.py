@@ -1,0 +1,606 @@
+"""Loading a CSV / TSV / JSON-lines file by streaming its bytes to ClickHouse's own parser.
+
+ClickHouse parses the file (``INSERT INTO staging (...) FORMAT CSVWithNames | CSV | JSONEachRow``
+over the HTTP interface, chunked, see :meth:`ClickHouseHook.http_query`); Python only moves bytes
+(gunzip, decode to UTF-8, count records: :mod:`~airflow_ai_etl.transfers.file_stream`). The rules
+that make ClickHouse read a file the way the Python reader does:
+
+* input settings (only those the server knows are sent): no tolerated errors
+  (``input_format_allow_errors_num/ratio = 0``), no unknown JSON keys, no single-quoted CSV strings,
+  the basic date-time parser, the CSV delimiter; on current servers also no trimming of spaces, no
+  defaults for empty fields or NULLs, no header matching by name, and JSON numbers/objects are not
+  read as text;
+* an empty CSV field is sent as ``\\N``: NULL in a Nullable column, an error ("cannot parse") in a
+  number or date column - the Python reader's rules. ClickHouse 18.16 would read an empty field as
+  0 instead;
+* the file goes native only when its sample (the first rows) has the column types and value forms
+  ClickHouse reads the same way (:func:`native_plan`); otherwise - and when ClickHouse rejects the
+  file, or the stream shows something ClickHouse would read differently (an empty field for a
+  non-Nullable String column, ``\\N`` text, spaces around an unquoted field on a server that trims
+  them, a JSON ``null`` or missing key for a non-Nullable number) - the file is loaded by the
+  Python reader, which loads it or fails with its line / column / value message. The reason is
+  logged.
+
+Known differences that remain (as with ``clickhouse-client`` on the same file): ClickHouse 18.16
+parses some decimal fractions one unit in the last binary place off the correctly rounded value
+(``2.28`` -> ``2.2800000000000002``; current servers parse exactly); it accepts dates that do not
+exist (``2024-02-30`` -> ``2024-03-01``), other date separators (``2024/01/31``), Unix timestamps in
+DateTime columns and integers beyond the column's range (wrapped).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any
+
+from airflow_ai_etl.hooks.clickhouse import quote_identifier
+from airflow_ai_etl.transfers.file_formats import ColumnBatch
+from airflow_ai_etl.transfers.file_stream import CsvScanner, JsonLinesScanner, gunzip, to_utf8
+from airflow_ai_etl.transfers.file_types import _unwrap, is_empty
+
+# Base types whose text form ClickHouse and the Python reader read alike (see native_plan).
+_NATIVE_BASES = {
+    "Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64",
+    "Float32", "Float64", "Date", "DateTime", "String",
+}  # fmt: skip
+_INT_TEXT = re.compile(r"^-?[0-9]{1,18}$")
+_FLOAT_TEXT = re.compile(r"^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+_DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}$")
+
+# Sent when the server knows them (system.settings); values make the parse strict.
+STRICT_SETTINGS: dict[str, Any] = {
+    "input_format_allow_errors_num": 0,
+    "input_format_allow_errors_ratio": 0,
+    "input_format_skip_unknown_fields": 0,
+    "format_csv_allow_single_quotes": 0,
+    "format_csv_allow_double_quotes": 1,
+    "date_time_input_format": "basic",
+    # current servers (unknown to 18.16)
+    "input_format_csv_trim_whitespaces": 0,
+    "input_format_csv_empty_as_default": 0,
+    "input_format_null_as_default": 0,
+    "input_format_with_names_use_header": 0,
+    "input_format_csv_detect_header": 0,
+    "input_format_defaults_for_omitted_fields": 0,
+    "input_format_json_read_numbers_as_strings": 0,
+    "input_format_json_read_objects_as_strings": 0,
+    "input_format_json_read_arrays_as_strings": 0,
+    "input_format_json_read_bools_as_strings": 0,
+    "input_format_json_try_infer_numbers_from_strings": 0,
+    "input_format_csv_allow_variable_number_of_columns": 0,
+    "input_format_csv_allow_whitespace_or_tab_as_delimiter": 0,
+    "format_csv_null_representation": "\\N",
+}
+
+
+class NativeFallback(Exception):
+    """ClickHouse cannot load this file the way the Python reader would: load it with Python."""
+
+
+@dataclass
+class NativePlan:
+    """How one file is streamed: its columns, their types, the INSERT format and the checks."""
+
+    format: str  # "csv" | "tsv" (tab delimiter: ClickHouse's TabSeparated) | "jsonl"
+    columns: list[str]
+    types: list[str]
+    delimiter: str = ","
+    header: bool = True
+    encoding: str = "utf-8"
+    server_settings: frozenset[str] = frozenset()
+
+    @property
+    def clickhouse_format(self) -> str:
+        if self.format == "jsonl":
+            return "JSONEachRow"
+        if self.format == "tsv":  # ClickHouse's CSV reader skips tabs around fields: no tab delimiter
+            return "TSVWithNames" if self.header else "TSV"
+        return "CSVWithNames" if self.header else "CSV"
+
+    @property
+    def nullable(self) -> list[bool]:
+        return [_unwrap(t)[1] for t in self.types]
+
+    @property
+    def bases(self) -> list[str]:
+        return [_unwrap(t)[0] for t in self.types]
+
+    def settings(self) -> dict[str, Any]:
+        wanted = dict(STRICT_SETTINGS, format_csv_delimiter=self.delimiter)
+        return {k: v for k, v in wanted.items() if k in self.server_settings}
+
+    def insert_sql(self, table_sql: str) -> str:
+        cols = ", ".join(quote_identifier(c) for c in self.columns)
+        return f"INSERT INTO {table_sql} ({cols}) FORMAT {self.clickhouse_format}"
+
+
+def native_plan(
+    fmt: str,
+    sample: ColumnBatch,
+    schema: dict[str, str],
+    *,
+    delimiter: str = ",",
+    header: bool = True,
+    encoding: str = "utf-8",
+    decimal_comma: bool = False,
+    server_settings: frozenset[str] = frozenset(),
+) -> NativePlan | str:
+    """A :class:`NativePlan` for a file whose sample ClickHouse reads as Python does, else the reason."""
+    types = [schema[c] for c in sample.columns]
+    for name, ch_type, values in zip(sample.columns, types, sample.data, strict=True):
+        base, _ = _unwrap(ch_type)
+        if base not in _NATIVE_BASES:
+            return f"column {name!r} is {ch_type}, which the file loader converts in Python"
+        bad = _first_foreign(fmt, base, values, decimal_comma)
+        if bad is not None:
+            return (
+                f"column {name!r} has values ClickHouse does not read as {base} the same way (e.g. {bad!r})"
+            )
+    if fmt == "csv" and delimiter == "\t":
+        fmt = "tsv"
+    return NativePlan(fmt, list(sample.columns), types, delimiter, header, encoding, server_settings)
+
+
+def _first_foreign(fmt: str, base: str, values: Sequence[Any], decimal_comma: bool) -> Any:
+    """The first sample value ClickHouse would not read as ``base`` the way Python does, else None."""
+    if fmt == "jsonl":
+        for v in values:
+            if v is None:
+                continue
+            if base == "String":
+                ok = isinstance(v, str)  # numbers, booleans, objects: Python stores their JSON text
+            elif base in ("Date", "DateTime"):
+                ok = isinstance(v, str) and _date_like(base, v)
+            elif base == "UInt8":
+                ok = isinstance(v, int)  # booleans too
+            elif base.startswith(("Int", "UInt")):
+                ok = isinstance(v, int) and not isinstance(v, bool)
+            else:  # Float32/64
+                ok = isinstance(v, int | float) and not isinstance(v, bool)
+            if not ok:
+                return v
+        return None
+    pattern = None
+    if base.startswith(("Int", "UInt")):
+        pattern = _INT_TEXT
+    elif base.startswith("Float"):
+        pattern = _FLOAT_TEXT
+    for v in values:
+        if v == "":
+            continue
+        if base == "String":
+            if v != v.strip():
+                return v
+            continue
+        if pattern is not None and not pattern.match(v):
+            return v
+        if base in ("Date", "DateTime") and not _date_like(base, v):
+            return v
+    return None
+
+
+def _date_like(base: str, text: str) -> bool:
+    if base == "Date":
+        return bool(_DATE_TEXT.match(text))
+    return bool(_DATETIME_TEXT.match(text))
+
+
+# --------------------------------------------------------------------------- the byte stream
+
+
+@dataclass
+class StreamReport:
+    """What the byte stream saw: the record count and what ClickHouse would read differently."""
+
+    records: int = 0
+    exact_records: bool = True  # False: quoted fields may hold newlines, count again when it differs
+    cr_in_quotes: bool = False
+    empty_fields: bool = False
+    quoted_empty: bool = False
+    quote_or_escape: bool = False
+    null_text: bool = False
+    spaced: bool = False
+    json_null: bool = False
+    key_counts: dict[str, int] = field(default_factory=dict)
+
+
+class CsvPump:
+    """CSV bytes on their way to ClickHouse, in one cheap pass per chunk (no per-row Python).
+
+    * drops blank lines and turns CRLF line ends into LF (outside quotes): 18.16 rejects blank lines;
+    * writes ``\\N`` into empty unquoted fields, so an empty field is NULL in a Nullable column and an
+      error in a number or date column, as with the Python reader (18.16 would read 0);
+    * notes what ClickHouse would read differently: spaces or tabs next to a delimiter or a line end
+      outside quotes (18.16 trims them), a quoted empty field ``""`` (read as an empty string, not
+      as empty), the text ``\\N``, a CR inside quotes;
+    * counts newlines: the records, unless quoted fields hold newlines (:attr:`quoted`).
+
+    Each chunk is mapped to character classes with one ``bytes.translate`` (delimiters and newlines
+    become ``,``, spaces and tabs a space), so the few patterns are found with C-speed searches, and
+    the quote state is only computed at the positions found. Trailing delimiters, newlines, spaces
+    and quotes are held back for the next chunk, so no pattern is split between two chunks.
+
+    :param delimiter: the field delimiter.
+    :param quoting: double quotes enclose fields (False: TabSeparated, quotes are text).
+    :param mark_empty: write ``\\N`` into empty fields.
+    :param check_spaces: look for spaces next to delimiters (for servers that trim them).
+    """
+
+    def __init__(
+        self,
+        delimiter: str = ",",
+        *,
+        quoting: bool = True,
+        mark_empty: bool = True,
+        check_spaces: bool = True,
+    ) -> None:
+        d = delimiter.encode()
+        self.d = d
+        self.quoting, self.mark_empty, self.check_spaces = quoting, mark_empty, check_spaces
+        table = bytearray(b"a" * 256)  # delimiters, newlines, spaces and tabs -> ","
+        for c in (d[0], 10, 32, 9):
+            table[c] = ord(",")
+        self.table = bytes(table)
+        self.space = {32, 9} - {d[0]}
+        self.hold = frozenset(d + b'\n\r \t"')
+        self.carry = b""
+        self.inside = False  # inside a quoted field at the start of the next data
+        self.started = False
+        self.newlines = 0
+        self.ends_with_newline = True  # nothing sent yet counts as a finished line
+        self.quoted = False  # some data had quotes: newlines may be inside quoted fields
+        self.spaced = self.quoted_empty = self.null_text = self.cr_in_quotes = self.empty_fields = False
+
+    def feed(self, chunk: bytes) -> bytes:
+        """Process one chunk; return the bytes to send (then :meth:`finish`)."""
+        data = self.carry + chunk
+        k = len(data)
+        while k and data[k - 1] in self.hold:
+            k -= 1
+        self.carry = data[k:]
+        return self._process(data[:k]) if k else b""
+
+    def finish(self) -> bytes:
+        """Process what was held back; after it, :attr:`records` is final."""
+        data, self.carry = self.carry, b""
+        out = self._process(data)
+        if self.mark_empty and not self.inside and out.endswith(self.d):
+            out += b"\\N"  # the file ends with an empty last field and no newline
+            self.empty_fields = True
+            self.ends_with_newline = False
+        return out
+
+    @property
+    def records(self) -> int:
+        """Lines sent (a last line without a newline counts): the records unless :attr:`quoted`."""
+        return self.newlines + (0 if self.ends_with_newline else 1)
+
+    def _parity(self, data: bytes) -> Callable[[int], bool]:
+        """A function telling whether position ``p`` of ``data`` is inside quotes (growing ``p``)."""
+        state = [0, self.inside]
+
+        def inside(p: int) -> bool:
+            if data.count(b'"', state[0], p) & 1:
+                state[1] = not state[1]
+            state[0] = p
+            return bool(state[1])
+
+        return inside
+
+    def _process(self, data: bytes) -> bytes:
+        if not data:
+            return data
+        quotes = self.quoting and (self.inside or b'"' in data)  # some of data may be quoted
+        if quotes:
+            self.quoted = True
+        if not self.started:
+            data = data.lstrip(b"\r\n")  # blank lines before the first record
+            if not data:
+                return data
+            self.started = True
+            if self.mark_empty and data[:1] == self.d:
+                data = b"\\N" + data
+                self.empty_fields = True
+        if b"\r" in data:
+            if quotes and self._cr_inside(data):
+                self.cr_in_quotes = True
+            else:
+                data = data.replace(b"\r\n", b"\n")
+        if not self.null_text and b"\\" in data and b"\\N" in data:
+            self.null_text = True
+        data = self._bulk_edit(data, quotes)
+        t = data.translate(self.table)
+        if quotes and not self.quoted_empty and b'""' in data:
+            self._find_quoted_empty(data, t)
+        if b",," in t:  # what the bulk edit left: pairs in quotes, spaces, patterns also found in quotes
+            data = self._edit(data, t, quotes)
+        if quotes and data.count(b'"') & 1:
+            self.inside = not self.inside
+        self.newlines += data.count(b"\n")
+        self.ends_with_newline = data.endswith(b"\n")
+        return data
+
+    def _cr_inside(self, data: bytes) -> bool:
+        inside = self._parity(data)
+        p = data.find(b"\r")
+        while p >= 0:
+            if inside(p):
+                return True
+            p = data.find(b"\r", p + 1)
+        return False
+
+    def _find_quoted_empty(self, data: bytes, t: bytes) -> None:
+        inside = self._parity(data)
+        p = data.find(b'""')
+        while p >= 0:
+            # the byte before is a delimiter or a line end (data starts after a non-delimiter byte)
+            before = t[p - 1 : p] if p else b","
+            after = t[p + 2 : p + 3]
+            if before == b"," and after in (b",", b"") and not inside(p):
+                self.quoted_empty = True
+                return
+            p = data.find(b'""', p + 2)
+
+    def _bulk_edit(self, data: bytes, quotes: bool) -> bytes:
+        """Drop blank lines and mark empty fields with C-speed replaces, for each pattern that does
+        not also occur inside a quoted field of ``data`` (those are left to :meth:`_edit`)."""
+        quoted = b""
+        if quotes:
+            quoted = b'"'.join(data.split(b'"')[0 if self.inside else 1 :: 2])
+        if b"\n\n" not in quoted:  # replace scans once when there is nothing to replace
+            while len(shorter := data.replace(b"\n\n", b"\n")) != len(data):
+                data = shorter
+        if self.mark_empty:
+            d = self.d
+            for pattern, marked in (
+                (d + b"\n", d + b"\\N\n"),
+                (b"\n" + d, b"\n\\N" + d),
+                (d + d, d + b"\\N" + d),
+            ):
+                if pattern in quoted:
+                    continue
+                longer = data.replace(pattern, marked)
+                if len(longer) != len(data):
+                    if pattern == d + d:  # a run of empty fields: ",,," -> ",\N,,\N," -> all marked
+                        longer = longer.replace(pattern, marked)
+                    data = longer
+                    self.empty_fields = True
+        return data
+
+    def _quote_positions(self, data: bytes) -> list[int]:
+        """Positions of the double quotes in ``data`` (computed in C: split, then running sums)."""
+        ends = list(accumulate(map(len, data.split(b'"'))))  # part i ends where quote i is, minus i
+        return [end + i for i, end in enumerate(ends[:-1])]
+
+    def _edit(self, data: bytes, t: bytes, quotes: bool) -> bytes:
+        """Act on the ``,,`` pairs of the class map ``t`` outside quotes: drop blank lines, mark empty
+        fields, note spaces next to a delimiter or a line end."""
+        qpos = self._quote_positions(data) if quotes else None
+        odd = 1 if self.inside else 0
+        pieces: list[bytes] = []
+        append = pieces.append
+        last = 0
+        space, d, nl = self.space, self.d[0], 10
+        find = t.find
+        p = find(b",,")
+        while p >= 0:
+            if qpos is None or not (bisect_right(qpos, p) + odd) & 1:
+                a, b = data[p], data[p + 1]
+                if a == nl and b == nl:  # a blank line: drop its newline
+                    append(data[last : p + 1])
+                    last = p + 2
+                elif a in space or b in space:
+                    if self.check_spaces and (a in space) != (b in space):
+                        self.spaced = True
+                elif self.mark_empty and (a == d or b == d):
+                    append(data[last : p + 1])
+                    append(b"\\N")
+                    last = p + 1
+            p = find(b",,", p + 1)
+        if not pieces:
+            return data
+        self.empty_fields = self.empty_fields or self.mark_empty
+        append(data[last:])
+        return b"".join(pieces)
+
+
+def csv_body(
+    chunks: Iterable[bytes], plan: NativePlan, report: StreamReport, mark_empty: bool = True
+) -> Iterator[bytes]:
+    """The UTF-8 CSV bytes to send (see :class:`CsvPump`); fills ``report`` when the stream ends."""
+    tsv = plan.format == "tsv"
+    check_spaces = not tsv and "input_format_csv_trim_whitespaces" not in plan.server_settings
+    pump = CsvPump(plan.delimiter, quoting=not tsv, mark_empty=mark_empty, check_spaces=check_spaces)
+    for chunk in _utf8(chunks, plan.encoding):
+        if tsv and not report.quote_or_escape and (b'"' in chunk or b"\\" in chunk):
+            report.quote_or_escape = True
+        out = pump.feed(chunk)
+        if out:
+            yield out
+    tail = pump.finish()
+    if tail:
+        yield tail
+    report.records = pump.records
+    report.exact_records = not pump.quoted
+    report.spaced = pump.spaced
+    report.quoted_empty = pump.quoted_empty
+    report.null_text = pump.null_text
+    report.cr_in_quotes = pump.cr_in_quotes
+    report.empty_fields = pump.empty_fields
+
+
+def jsonl_body(
+    chunks: Iterable[bytes],
+    plan: NativePlan,
+    report: StreamReport,
+    watch_keys: Sequence[str] = (),
+    nullable_keys: Sequence[str] = (),
+) -> Iterator[bytes]:
+    """The UTF-8 JSON-lines bytes to send; counts the lines and the ``watch_keys`` (non-Nullable
+    numbers, which ClickHouse would fill with 0 when missing or null) and looks for a ``null`` of a
+    watched key: all ``null`` tokens are counted, and when they are more than the nulls of the
+    ``nullable_keys``, the watched keys' nulls are looked for one by one."""
+    scanner = JsonLinesScanner()
+    probes = {k: json.dumps(k, ensure_ascii=False).encode() for k in watch_keys}
+    watched_nulls = [p + sep + b"null" for p in probes.values() for sep in (b":", b": ")]
+    allowed_nulls = [
+        json.dumps(k, ensure_ascii=False).encode() + sep + b"null"
+        for k in nullable_keys
+        for sep in (b":", b": ")
+    ]
+    counts = dict.fromkeys(watch_keys, 0)
+    carry = b""
+    for chunk in _utf8(chunks, plan.encoding):
+        scanner.feed(chunk)
+        if probes:
+            # count keys in whole lines only, so a key split by a chunk boundary is seen once
+            data = carry + chunk
+            cut = data.rfind(b"\n") + 1
+            whole, carry = data[:cut], data[cut:]
+            _count_keys(whole, probes, counts, watched_nulls, allowed_nulls, report)
+        yield chunk
+    if carry:
+        _count_keys(carry, probes, counts, watched_nulls, allowed_nulls, report)
+    report.records = scanner.records
+    report.key_counts = counts
+
+
+def _count_keys(
+    text: bytes,
+    probes: dict[str, bytes],
+    counts: dict[str, int],
+    watched_nulls: list[bytes],
+    allowed_nulls: list[bytes],
+    report: StreamReport,
+) -> None:
+    for k, probe in probes.items():
+        counts[k] += text.count(probe)
+    if report.json_null:
+        return
+    nulls = text.count(b"null")
+    if nulls and nulls > sum(text.count(p) for p in allowed_nulls):
+        report.json_null = any(p in text for p in watched_nulls)
+
+
+def _utf8(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
+    return to_utf8(gunzip(chunks), encoding)
+
+
+def file_body(
+    opener: Callable[[], Iterable[bytes]], plan: NativePlan, report: StreamReport
+) -> Iterator[bytes]:
+    """The bytes to POST for ``plan``'s file (see :func:`csv_body` / :func:`jsonl_body`)."""
+    if plan.format == "jsonl":
+        # dates are not watched: missing or null, ClickHouse 18.16 stores the zero date, which
+        # staged_surprises finds
+        kinds = list(zip(plan.columns, plan.bases, plan.nullable, strict=True))
+        watch = [c for c, base, null in kinds if not null and base not in ("String", "Date", "DateTime")]
+        nullable = [c for c, _, null in kinds if null]
+        return jsonl_body(opener(), plan, report, watch, nullable)
+    return csv_body(opener(), plan, report)
+
+
+def fallback_reason(plan: NativePlan, report: StreamReport) -> str | None:
+    """Why the staged result differs from what the Python reader would load, else None."""
+    nullable = plan.nullable
+    if plan.format == "jsonl":
+        if report.json_null:
+            return "a JSON null for a non-Nullable number or date (ClickHouse would store 0)"
+        short = [k for k, n in report.key_counts.items() if n < report.records]
+        if short:
+            return f"keys {short} are missing on some lines (ClickHouse would store 0 or an empty date)"
+        return None
+    if report.cr_in_quotes:
+        return "a carriage return inside a quoted field"
+    if report.quoted_empty:
+        return 'a quoted empty field (""), which ClickHouse reads as an empty string, not as empty'
+    if report.quote_or_escape:
+        return "quotes or backslashes, which ClickHouse's TabSeparated format reads differently from CSV"
+    if report.null_text and any(nullable):
+        return "the text \\N, which ClickHouse reads as NULL in a Nullable column"
+    if (
+        report.spaced
+        and plan.format == "csv"
+        and "input_format_csv_trim_whitespaces" not in plan.server_settings
+    ):
+        return "an unquoted field starts or ends with a space, which this ClickHouse version trims"
+    return None
+
+
+def exact_csv_records(chunks: Iterable[bytes], plan: NativePlan) -> int:
+    """Records of a CSV file counted with quotes taken into account (newlines inside quoted fields
+    are not record ends); a second, slower read for files whose quick count did not match."""
+    scanner = CsvScanner(plan.delimiter)
+    for chunk in _utf8(chunks, plan.encoding):
+        scanner.feed(chunk)
+    scanner.finish()
+    return scanner.records
+
+
+def staged_surprises(client: Any, staging: str, plan: NativePlan) -> str | None:
+    """What the staged rows show ClickHouse read differently from the Python reader, else None.
+
+    * a Date/DateTime column holding the zero date: ClickHouse 18.16 reads text it cannot parse as a
+      date (``31.01.2024``, ``31/01/2024``, a year before 1970) as 1970-01-01 instead of failing;
+    * ``\\N`` in a non-Nullable String column (CSV): an empty field, which the byte stream marks as
+      ``\\N`` and ClickHouse then stores as that text (the Python reader stores an empty string).
+    """
+    checks = []
+    for c, base, null in zip(plan.columns, plan.bases, plan.nullable, strict=True):
+        col = quote_identifier(c)
+        if base in ("Date", "DateTime"):
+            why = f"column {c!r} has values ClickHouse read as 1970-01-01 (other date forms, or that date)"
+            checks.append((why, f"countIf(toUInt32({col}) = 0)"))
+        elif base == "String" and not null and plan.format != "jsonl":
+            checks.append(
+                (f"column {c!r} is a non-Nullable String with empty fields", f"countIf({col} = '\\\\N')")
+            )
+    if not checks:
+        return None
+    counts = client.execute(f"SELECT {', '.join(sql for _, sql in checks)} FROM {staging}")[0]
+    return next((why for (why, _), n in zip(checks, counts, strict=True) if n), None)
+
+
+def is_data_error(message: str) -> bool:
+    """True when a ClickHouse error is about the data (parse errors), not the server or the query."""
+    codes = {"6", "26", "27", "38", "41", "69", "70", "72", "117", "321", "432", "623"}
+    m = re.search(r"Code: (\d+)", message)
+    return bool(m and m.group(1) in codes) or "Cannot parse" in message
+
+
+def clickhouse_error_location(message: str) -> str:
+    """``row N: <what ClickHouse said>`` from an HTTP error text, for the log."""
+    m = re.search(r"DB::Exception: (.*?)(?:\(at row (\d+)\))", message, re.DOTALL)
+    if not m:
+        m = re.search(r"DB::Exception: (.*?)(?:, e\.what\(\)|$)", message, re.DOTALL)
+        return " ".join((m.group(1) if m else message).split())[:300]
+    what = " ".join(m.group(1).split())[:300]
+    col = re.search(r"ERROR: (.*)", message)
+    extra = f" ({' '.join(col.group(1).split())[:200]})" if col else ""
+    return f"row {m.group(2)}: {what}{extra}"
+
+
+def sample_is_empty(sample: ColumnBatch | None) -> bool:
+    return sample is None or sample.rows == 0
+
+
+__all__ = [
+    "NativeFallback",
+    "NativePlan",
+    "StreamReport",
+    "clickhouse_error_location",
+    "exact_csv_records",
+    "fallback_reason",
+    "file_body",
+    "is_data_error",
+    "is_empty",
+    "native_plan",
+    "sample_is_empty",
+    "staged_surprises",
+]
