@@ -892,7 +892,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _blanked(request.text, ph)
     rest_request = Request(rest)
-    where = planner._where(rest_request, fact, False, Found(None))
+    where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions:
         return Outcome.clarify(*where.questions)
     if where.value:
