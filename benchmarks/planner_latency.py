@@ -34,7 +34,7 @@ TARGET_P95_MS = 100.0
 def _requests() -> list[tuple[str, str]]:
     first_pass = json.loads((ROOT / "eval" / "first_pass.json").read_text(encoding="utf-8"))
     heldout = [p for p in sorted((ROOT / "eval").glob("heldout_*.jsonl")) if p.name in first_pass]
-    files = [ROOT / "eval" / "cases.jsonl", *heldout]  # load requests only (mart batches are not read yet)
+    files = [ROOT / "eval" / "cases.jsonl", *heldout]  # the load and mart batches with a first pass
     if (ROOT / "eval" / "perturbed.jsonl").exists():
         files.append(ROOT / "eval" / "perturbed.jsonl")
     out = []

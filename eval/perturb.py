@@ -144,8 +144,39 @@ def synonym(case: dict[str, Any]) -> str:
     return text
 
 
+# Quantities compared in a filter, spelled out: Russian in the genitive the comparison word governs.
+RU_QUANTITY_GEN = {
+    2: "двух", 3: "трёх", 5: "пяти", 7: "семи", 10: "десяти", 30: "тридцати", 50: "пятидесяти", 100: "ста",
+    500: "пятисот", 1000: "тысячи", 5000: "пяти тысяч", 10000: "десяти тысяч",
+}  # fmt: skip
+EN_QUANTITY = {
+    2: "two", 3: "three", 5: "five", 7: "seven", 10: "ten", 30: "thirty", 50: "fifty", 100: "one hundred",
+    500: "five hundred", 1000: "one thousand", 5000: "five thousand", 10000: "ten thousand",
+}  # fmt: skip
+RU_COMPARED = re.compile(
+    r"\b(больше|меньше|более|менее|свыше|выше|ниже|от|до)\s+(\d+)\b(?![.,:]\d)(?!\s*(?:час|мин|утр|веч|ноч|дн))"
+)
+EN_COMPARED = re.compile(
+    r"\b(over|above|under|below|than|least)\s+(\d+)\b(?![.,:]\d)(?!\s*(?:am|pm|hour|min|o'clock))"
+)
+
+
+def quantity(case: dict[str, Any]) -> str:
+    """A number compared in the filter spelled out («больше 500» -> «больше пятисот», 'over 500' ->
+    'over five hundred'); only for cases whose expected filter holds that number."""
+    where = case["expected"].get("source.where") or ""
+    pattern, names = (RU_COMPARED, RU_QUANTITY_GEN) if case["lang"] == "ru" else (EN_COMPARED, EN_QUANTITY)
+
+    def spell(m: re.Match[str]) -> str:
+        value = int(m[2])
+        return f"{m[1]} {names[value]}" if value in names and re.search(rf"\b{value}\b", where) else m[0]
+
+    return pattern.sub(spell, case["request"])
+
+
 PERTURBATIONS: dict[str, Callable[[dict[str, Any]], str]] = {
     "words": words,
+    "quantity": quantity,
     "adjective": adjective,
     "order": order,
     "synonym": synonym,

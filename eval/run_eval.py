@@ -57,6 +57,19 @@ FIELDS = (
     "source.columns", "source.where", "dedupe", "source.path", "source.format", "source.sheet",
 )  # fmt: skip
 OPTIONAL_FIELDS = {"dedupe", "source.path", "source.format", "source.sheet"}  # compared only when named
+# A mart (source.type `mart`, issue 16): its aggregate, compared by meaning (see eval/README.md).
+MART_FIELDS = (
+    "mart.measures",
+    "mart.dimensions",
+    "mart.time_grain",
+    "mart.joins",
+    "mart.where",
+    "mart.refresh",
+)
+# Compared only when a mart case names them: the lookback, and the mart's table name (the README's "as
+# for loads" default, the fact table's name, would have a mart replace the copy of its own fact table
+# that a load writes into the warehouse; no held-out mart case names its table).
+MART_OPTIONAL_FIELDS = {"mart.lookback", "target.table"}
 
 
 @dataclass
@@ -122,11 +135,13 @@ def load_cases(path: Path = CASES) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def spec_fields(outcome: Outcome) -> dict[str, Any]:
-    """The compared fields of a planned spec (empty when there is no spec)."""
+def spec_fields(outcome: Outcome, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The compared fields of a planned spec (empty when there is no spec); a mart's joins are read after
+    the mart gates pin them in `catalog` (the joins the deployed DAG would make)."""
     if outcome.spec is None:
         return {}
     spec = outcome.spec.to_json_dict()
+    mart = _mart_fields(outcome, catalog) if spec["source"]["type"] == "mart" else {}
     source, target, transforms = spec["source"], spec["target"], spec["transforms"]
     dedupe = [t["columns"] for t in transforms if t["type"] == "dedupe"]
     return {
@@ -148,6 +163,50 @@ def spec_fields(outcome: Outcome) -> dict[str, Any]:
         "source.path": source["path"],
         "source.format": source["format"],
         "source.sheet": source["sheet"],
+        **mart,
+    }
+
+
+def _bare(ref: str | None) -> str | None:
+    """`products.category` / `public.products` -> the last name (cases name columns and tables bare)."""
+    return ref.rsplit(".", 1)[-1] if ref else ref
+
+
+def _table_label(name: str) -> str:
+    """A table as cases write it: `sales`, `crm.leads` (the public schema left out)."""
+    return name[len("public.") :] if name.startswith("public.") else name
+
+
+def _mart_fields(outcome: Outcome, catalog: Catalog | None) -> dict[str, Any]:
+    from airflow_ai_etl.marts.gates import mart_of, pinned
+    from airflow_ai_etl.marts.resolve import MartQuestion, resolve_mart
+
+    spec = outcome.spec
+    assert spec is not None and spec.source.mart is not None
+    if catalog is not None:  # the grounding gate's pinning, without its EXPLAIN on a server
+        try:
+            resolved = resolve_mart(mart_of(spec), catalog)
+        except MartQuestion:
+            pass
+        else:
+            source = spec.source.model_copy(update={"mart": pinned(spec.source.mart, resolved)})
+            spec = spec.model_copy(update={"source": source})
+    mart = spec.source.mart
+    assert mart is not None
+    filters = [
+        f"{f.column} {f.op} {f.value!r}" for f in mart.filters
+    ]  # the planner writes `where`; a structured filter still counts as a condition
+    where = " AND ".join([*([mart.where] if mart.where else []), *filters]) or None
+    return {
+        "mart.measures": [[m.func, _bare(m.column)] for m in mart.measures],
+        "mart.dimensions": [_bare(d) for d in mart.dimensions],
+        "mart.time_grain": [_bare(mart.time_grain.column), mart.time_grain.grain]
+        if mart.time_grain
+        else None,
+        "mart.joins": [_table_label(j.table) for j in mart.joins],
+        "mart.where": where,
+        "mart.refresh": mart.refresh,
+        "mart.lookback": mart.lookback,
     }
 
 
@@ -159,15 +218,16 @@ def expected_fields(case: dict[str, Any]) -> dict[str, Any]:
     table = expected.get("source.table")
     defaults = {
         "source.type": "sql",
-        "source.conn_id": source_conn if source_type in ("sql", "cdc") else None,
+        "source.conn_id": source_conn if source_type in ("sql", "cdc", "mart") else None,
         "source.table": None,
         "target.type": "clickhouse",
         "target.conn_id": target_conn,
         "target.table": table.split(".")[-1] if table else None,
         "timezone": "UTC",
-        # A whole table copied again on every run is replaced, new rows (incremental) are appended.
+        # A whole table copied again on every run is replaced, new rows (incremental) are appended; a
+        # mart replaces its table on every refresh.
         "target.mode": "append"
-        if expected.get("source.incremental.column") or source_type != "sql"
+        if expected.get("source.incremental.column") or source_type not in ("sql", "mart")
         else "replace",
         "target.keys": [],
         "source.incremental.column": None,
@@ -175,11 +235,28 @@ def expected_fields(case: dict[str, Any]) -> dict[str, Any]:
         "source.columns": None,
         "source.where": None,
     }
+    if source_type == "mart":
+        defaults.update({"mart.dimensions": [], "mart.time_grain": None, "mart.joins": [], "mart.where": None,
+                         "mart.refresh": "full"})  # fmt: skip
     return {**defaults, **expected}
 
 
 def compared_fields(case: dict[str, Any]) -> list[str]:
-    return [f for f in FIELDS if f not in OPTIONAL_FIELDS or f in case["expected"]]
+    expected = case["expected"]
+    if expected.get("source.type") == "mart":
+        fields = [*FIELDS, *MART_FIELDS, "mart.lookback"]
+        optional = OPTIONAL_FIELDS | MART_OPTIONAL_FIELDS
+        return [f for f in fields if f not in optional or f in expected]
+    return [f for f in FIELDS if f not in OPTIONAL_FIELDS or f in expected]
+
+
+def _same_set(want: Any, got: Any) -> bool:
+    """Lists compared as sets of their (tuple-ified) items; None only equals None."""
+    if want is None or got is None:
+        return want is got
+    return {tuple(x) if isinstance(x, list) else x for x in want} == {
+        tuple(x) if isinstance(x, list) else x for x in got
+    }
 
 
 def _conditions(where: str | None) -> set[str]:
@@ -190,6 +267,10 @@ def _conditions(where: str | None) -> set[str]:
 COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "mask": lambda want, got: set(want or []) == set(got or []),
     "source.where": lambda want, got: _conditions(want) == _conditions(got),
+    "mart.measures": _same_set,
+    "mart.dimensions": _same_set,
+    "mart.joins": _same_set,
+    "mart.where": lambda want, got: _conditions(want) == _conditions(got),
 }
 
 
@@ -218,7 +299,7 @@ def evaluate(cases: list[dict[str, Any]] | None = None) -> Summary:
             summary.crashes.append((case["id"], f"{type(exc).__name__}: {exc}"))
             continue
         seconds = time.perf_counter() - started
-        got = spec_fields(outcome) if outcome.status == "ok" else {}
+        got = spec_fields(outcome, catalogs[case["catalog"]]) if outcome.status == "ok" else {}
         wrong = wrong_fields(case, got) if case["expected"]["status"] == "ok" else []
         summary.results.append(Result(case, outcome.status, got, wrong, seconds))
     return summary

@@ -1,6 +1,6 @@
 """The offline planner's row-filter rules: request words -> SQL conditions for the spec's filter.
 
-`FilterRules._where` takes at most one condition per column from each rule in turn (null checks,
+`RowFilters._where` takes at most one condition per column from each rule in turn (null checks,
 between, explicit and compared comparisons, comparatives, status words, column values, places), adds a
 rolling window, orders them as written, turns around those inside a negated scope ("skip rows where
 ...") and asks instead when a condition cannot be read. The conditions joined with AND are the filter.
@@ -22,8 +22,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
-from airflow_ai_etl.catalog import Catalog, Column, Table
+from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.planning.grammar import is_destroy_word
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
@@ -97,18 +98,47 @@ from airflow_ai_etl.planning.vocabulary import (
 from airflow_ai_etl.sql_safety import quote_folded_names
 
 
-class FilterRules:
-    """The row-filter rules of `OfflinePlanner`, which inherits them (a mixin).
-
-    They are not a planner of their own: they read the planner's catalog and vocabulary and call its
-    shared rules through self (which columns and tables words name: `_column_mentions`, `_word_column`,
-    `_names_a_column_anywhere`; the event-time column; connection descriptions), which `OfflinePlanner`
-    defines in :mod:`airflow_ai_etl.planning.offline`. The planner in turn calls `_where`,
-    `_rolling_window` and the place rules (`_places`, `_names_system` ...) through self. This module
-    never imports offline: the coupling is only through the shared instance."""
+class Grounding(Protocol):
+    """What the filter rules ask the planner: its catalog and vocabulary, and which tables, columns and
+    connections words name (defined by `OfflinePlanner` in :mod:`airflow_ai_etl.planning.offline`)."""
 
     catalog: Catalog
     vocabulary: Vocabulary
+
+    def _column_mentions(
+        self, table: Table, tokens: list[str], generic_ok: frozenset[str] = frozenset()
+    ) -> list[tuple[int, str]]: ...
+    def _columns_in(self, table: Table, text: str) -> list[str]: ...
+    def _description_stems(self, conn: ConnectionInfo) -> set[str]: ...
+    def _ends_list(self, request: Request, index: int, commas: bool = True) -> bool: ...
+    def _event_columns(self, table: Table) -> list[str]: ...
+    def _event_time_column(self, table: Table) -> str | None: ...
+    def _is_engine_word(self, token: str) -> bool: ...
+    def _is_source_table_name(self, name: str) -> bool: ...
+    def _names_a_column_anywhere(self, token: str, meanings: set[str]) -> bool: ...
+    def _names_other_table(self, token: str, table: Table) -> bool: ...
+    def _names_table(self, token: str, table: Table) -> bool: ...
+    def _qualifies_table(self, table: Table, token: str, found: tuple[str, int] | None) -> bool: ...
+    def _readable(self, engine: str) -> list[ConnectionInfo]: ...
+    def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None: ...
+
+
+class RowFilters:
+    """The row-filter rules of `OfflinePlanner`, composed into it (`planner.filters`).
+
+    They are not a planner of their own: they read the planner's catalog and vocabulary and ask it, through
+    :class:`Grounding`, which columns and tables words name (`_column_mentions`, `_word_column`,
+    `_names_a_column_anywhere`; the event-time column; connection descriptions). The planner calls
+    `_where`, `_rolling_window` and the place rules (`_places`, `_names_system` ...) on this object. This
+    module never imports offline: the planner passes itself in.
+
+    :param grounding: the planner whose catalog, vocabulary and naming rules the filters use.
+    """
+
+    def __init__(self, grounding: Grounding) -> None:
+        self.grounding = grounding
+        self.catalog = grounding.catalog
+        self.vocabulary = grounding.vocabulary
 
     # --- filters -------------------------------------------------------------------------------
 
@@ -241,7 +271,7 @@ class FilterRules:
             if found is None and match.group("ru"):
                 # "где не указан телефон": Russian puts the predicate first
                 after = request.token_at(match.end())
-                column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+                column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
                 found = (column[0], after) if column else None
             if found:
                 name, at = found
@@ -250,12 +280,12 @@ class FilterRules:
             after = request.token_at(match.end())
             while after < len(request.tokens) and request.tokens[after] in LIST_JOINERS:
                 after += 1  # "without an amount"
-            column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+            column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
             if column:
                 yield self._position(request, after), column[0], _null_check(table, column[0], True, False)
         for match in NULL_BEFORE.finditer(request.lower):
             after = request.token_at(match.end())
-            column = self._word_column(table, request.tokens[after : after + 2], fk_words=True)
+            column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
             if column:
                 word = match.group("word")
                 is_null = not re.match(r"(non|непуст|не\s|заполн)", word, re.IGNORECASE)
@@ -272,8 +302,12 @@ class FilterRules:
         for start in (end - 2, end - 1):
             if start < 0:
                 continue
-            found = self._word_column(table, tokens[start:end], fk_words=True)
-            if found and start + found[1] == end and not self._qualifies_table(table, tokens[start], found):
+            found = self.grounding._word_column(table, tokens[start:end], fk_words=True)
+            if (
+                found
+                and start + found[1] == end
+                and not self.grounding._qualifies_table(table, tokens[start], found)
+            ):
                 return found[0], start  # "визиты за ..." names the table, not its visit_date
         return None
 
@@ -302,7 +336,7 @@ class FilterRules:
         position, template = windows[0]
         column = self._window_column(request, table, request.token_at(position))
         if column is None:
-            candidates = ", ".join(self._event_columns(table)) or "none found"
+            candidates = ", ".join(self.grounding._event_columns(table)) or "none found"
             return Found(None, [f"Which time column of {table.qualified_name} should the window use "
                                  f"(candidates: {candidates})?"])  # fmt: skip
         return Found((position, template.format(c=column)))
@@ -327,7 +361,7 @@ class FilterRules:
         before = self._column_before(request, table, index)
         if before and is_temporal(table, before[0]) and before[0].endswith(("_at", "_date", "date")):
             return before[0]
-        return self._event_time_column(table)
+        return self.grounding._event_time_column(table)
 
     def _ask_window(self, request: Request, table: Table, phrase: str) -> str:
         named = f"I could not turn {phrase.strip()!r} into a time window. " if phrase else ""
@@ -358,7 +392,7 @@ class FilterRules:
 
     def _between_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in BETWEEN.finditer(request.lower):
-            columns = self._columns_in(table, match.group(1)) or self._measure_of(
+            columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
             )
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
@@ -367,7 +401,7 @@ class FilterRules:
 
     def _compared_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in COMPARISON.finditer(request.lower):
-            columns = self._columns_in(table, match.group(1)) or self._measure_of(
+            columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
             )
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
@@ -425,7 +459,7 @@ class FilterRules:
         if index >= len(request.tokens):
             return False
         token = request.tokens[index]
-        return bool(re.fullmatch(ROW_NOUNS, token)) or self._names_table(token, table)
+        return bool(re.fullmatch(ROW_NOUNS, token)) or self.grounding._names_table(token, table)
 
     def _negator_after(self, request: Request, table: Table, index: int) -> tuple[int, int] | None:
         """Span of a negating verb after word `index` and the row nouns there: "тестовые строки убрать",
@@ -484,7 +518,9 @@ class FilterRules:
             bare = request.language == "ru" and request.raw[i + 1].isascii()
             if not (linked or bare):
                 continue
-            mentions = self._column_mentions(table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK))
+            mentions = self.grounding._column_mentions(
+                table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
+            )
             if len(mentions) != 1:
                 continue
             column = table.column(mentions[0][1])
@@ -518,11 +554,11 @@ class FilterRules:
         if (
             word in STOP_WORDS | CLAUSE_WORDS
             or not self._is_value(request, table, more.group(1))
-            or self._column_mentions(table, [word], generic_ok=frozenset(FILTER_GENERIC_OK))
-            or self._names_a_column_anywhere(word, meanings)
+            or self.grounding._column_mentions(table, [word], generic_ok=frozenset(FILTER_GENERIC_OK))
+            or self.grounding._names_a_column_anywhere(word, meanings)
             or self._names_system(word)
-            or self._names_table(word, table)
-            or self._names_other_table(word, table)
+            or self.grounding._names_table(word, table)
+            or self.grounding._names_other_table(word, table)
             or NEGATING_VERB.match(word)
             or is_destroy_word(word)
         ):
@@ -623,19 +659,21 @@ class FilterRules:
             or self._names_system(lower)
             or bool(MONTHS.match(lower) or DAY_WINDOW.fullmatch(lower) or status_word(lower)[0])
             or parse_schedule(word) is not None  # "from Monday"
-            or self._names_a_column_anywhere(lower, set(self.vocabulary.meanings(lower)))
-            or self._names_table(lower, table)
-            or self._names_other_table(lower, table)
+            or self.grounding._names_a_column_anywhere(lower, set(self.vocabulary.meanings(lower)))
+            or self.grounding._names_table(lower, table)
+            or self.grounding._names_other_table(lower, table)
         )
 
     def _names_system(self, token: str) -> bool:
         """A word of an engine, a connection's id or description ("Analytics warehouse"), or a system noun."""
-        return token in SYSTEM_NOUNS or token in self._connection_words or self._is_engine_word(token)
+        return (
+            token in SYSTEM_NOUNS or token in self._connection_words or self.grounding._is_engine_word(token)
+        )
 
     def _describes_connection(self, token: str) -> bool:
         """A word of some connection's description in any language ("магазина" for "Shop database")."""
         meanings = self.vocabulary.meanings(token)
-        return any(meanings & self._description_stems(c) for c in self.catalog.connections.values())
+        return any(meanings & self.grounding._description_stems(c) for c in self.catalog.connections.values())
 
     @functools.cached_property
     def _connection_words(self) -> set[str]:
@@ -722,13 +760,13 @@ class FilterRules:
                 or self.vocabulary.meanings(token) - {stem(token)}  # a glossary word: "из клиники"
                 or any(
                     token == t.schema.lower()
-                    for c in self._readable("postgres")
+                    for c in self.grounding._readable("postgres")
                     for t in self.catalog.tables_of(c.conn_id)
                 )
-                or self._is_source_table_name(token)
-                or self._names_table(token, table)
-                or self._names_other_table(token, table)
-                or self._names_a_column_anywhere(token, set(self.vocabulary.meanings(token)))
+                or self.grounding._is_source_table_name(token)
+                or self.grounding._names_table(token, table)
+                or self.grounding._names_other_table(token, table)
+                or self.grounding._names_a_column_anywhere(token, set(self.vocabulary.meanings(token)))
                 or bool(MONTHS.match(token) or DAY_WINDOW.fullmatch(token) or status_word(token)[0])
                 or parse_schedule(token) is not None
                 or PIPELINE_VERBS.fullmatch(token)
@@ -749,9 +787,9 @@ class FilterRules:
             if not self._links_value(request, i) or tokens[i] in request.claimed:
                 continue
             meanings = self.vocabulary.meanings(tokens[i])
-            if not meanings & VALUE_COLUMN_WORDS or self._names_table(tokens[i], table):
+            if not meanings & VALUE_COLUMN_WORDS or self.grounding._names_table(tokens[i], table):
                 continue
-            if self._column_mentions(table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)):
+            if self.grounding._column_mentions(table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)):
                 continue
             if self._is_value(request, table, request.raw[i + 1]):
                 phrase, columns = f"{tokens[i]} {request.raw[i + 1]}", ", ".join(table.column_names)
@@ -765,7 +803,7 @@ class FilterRules:
         schedule = parse_schedule(request.text)
         schedule_words = words(schedule.phrase) if schedule else []
         for i, token in enumerate(request.tokens[:-1]):
-            if token not in ("only", "только") or not self._ends_list(request, i + 2):
+            if token not in ("only", "только") or not self.grounding._ends_list(request, i + 2):
                 continue
             word, raw = request.tokens[i + 1], request.raw[i + 1]
             known = (
@@ -775,8 +813,8 @@ class FilterRules:
                 or status_word(word)[0]
                 or NEW_NOUN.fullmatch(word)
                 or INCREMENTAL.fullmatch(word)
-                or self._names_table(word, table)
-                or self._names_other_table(word, table)
+                or self.grounding._names_table(word, table)
+                or self.grounding._names_other_table(word, table)
                 or any(_quote(raw) in c or _quote(word) in c for c in conditions)
             )
             if known or not self._is_value(request, table, raw):

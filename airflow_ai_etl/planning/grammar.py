@@ -31,11 +31,25 @@ from typing import Any
 from airflow_ai_etl.planning.lexer import Numeral, Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, is_
 
-__all__ = ["Slot", "clock_times", "frequencies", "weekdays", "destroy_frames", "merge_mode", "append_only",
-           "schedule_rewrites", "apply_rewrites", "enabled", "is_destroy_word"]  # fmt: skip
+__all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "destroy_frames",
+           "merge_mode", "append_only", "schedule_rewrites", "apply_rewrites", "enabled",
+           "is_destroy_word"]  # fmt: skip
 
 # Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
-FAMILIES = ("destroy", "clock", "freq", "weekday", "mode", "frame")
+# mart: planning/marts.py
+FAMILIES = (
+    "destroy",
+    "clock",
+    "freq",
+    "weekday",
+    "mode",
+    "frame",
+    "quantity",
+    "changed",
+    "dedupe",
+    "typo",
+    "mart",
+)
 
 
 def enabled(family: str) -> bool:
@@ -297,6 +311,30 @@ def en_weekday(token: Token) -> int | None:
     return EN_WEEKDAYS.get(token.lower.rstrip("s"))
 
 
+_UNIT_LEMMAS = {"минута", "час", "день", "неделя", "месяц"}
+_UNIT_WORDS = {"minute", "hour", "day", "week", "month"}
+
+
+def every_other(tokens: Sequence[Token]) -> list[Slot]:
+    """ "every other hour" / «каждый второй час»: a step of two units (the word "other" / «второй» is the
+    slot, read as 2). Only before a unit of time: «каждый второй вторник» is no interval."""
+    slots = []
+    for i in range(len(tokens) - 2):
+        every, other, unit = tokens[i : i + 3]
+        if every.lower in ("every", "each") and other.lower == "other" and unit.lower in _UNIT_WORDS:
+            slots.append(Slot("every_other", 2, other.start, other.end, i + 1, i + 2))
+        elif (
+            every.lang == "ru"
+            and every.has({"каждый"})
+            and other.ordinal
+            and other.number == 2
+            and unit.lang == "ru"
+            and unit.has(_UNIT_LEMMAS, pos=("NOUN",))
+        ):
+            slots.append(Slot("every_other", 2, other.start, other.end, i + 1, i + 2))
+    return slots
+
+
 def schedule_rewrites(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical text) for every schedule slot, canonical no longer than the span:
     clock times -> "HH:MM", frequency words -> "daily"/"hourly"/..., weekdays -> "dowN", other numerals
@@ -315,6 +353,10 @@ def schedule_rewrites(text: str) -> list[tuple[int, int, str]]:
             if len(canonical) <= slot.end - slot.start:
                 out.append((slot.start, slot.end, canonical))
                 used.add(slot.first)
+    if enabled("freq"):
+        for slot in every_other(tokens):
+            out.append((slot.start, slot.end, "2"))
+            used.update(range(slot.first, slot.last))
     if enabled("weekday"):
         for slot in weekdays(tokens):
             out.append((slot.start, slot.end, f"dow{slot.value}"))
@@ -325,6 +367,40 @@ def schedule_rewrites(text: str) -> list[tuple[int, int, str]]:
                 continue
             out.append((n.start, n.end, str(n.value)))
     return sorted(out)
+
+
+# Words after which a number is a quantity compared in a filter («больше пяти тысяч», "over two hundred").
+COMPARISON_WORDS = {
+    "больше", "более", "свыше", "выше", "меньше", "менее", "ниже", "от", "до", "дороже", "дешевле",
+    "дольше", "over", "above", "under", "below", "than", "least", "most", "between", "между",
+}  # fmt: skip
+# A number followed by one of these is a time or an interval, read by the schedule rules.
+_TIME_LEMMAS = {"час", "минута", "секунда", "утро", "вечер", "ночь", "день", "сутки", "неделя", "месяц"}
+_TIME_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "am", "pm", "o'clock", "day", "days",
+               "week", "weeks", "month", "months", "morning", "evening", "night", "afternoon"}  # fmt: skip
+
+
+def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """(start, end, digits) for every quantity written in words: a number with a multiplier («пяти
+    тысяч» -> 5000, "two thousand") or a number right after a comparison word («от ста» -> 100, "over
+    fifty" -> 50), unless a time word follows it (then it is the schedule's). The filter rules read
+    digits, so a quantity in words is no longer dropped silently."""
+    out = []
+    for n in numerals(tokens):
+        words = tokens[n.first : n.last]
+        if n.ordinal or all(t.lang == "num" for t in words):
+            continue
+        nxt = tokens[n.last] if n.last < len(tokens) else None
+        if nxt is not None and (nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and nxt.has(_TIME_LEMMAS))):
+            continue
+        prev = tokens[n.first - 1].lower if n.first else ""
+        if prev == "a" and n.first >= 2:  # "over a thousand"
+            prev = tokens[n.first - 2].lower
+        # «пяти тысяч», "two thousand"; a bare «тысячи» only after a comparison word («больше тысячи»)
+        multiplied = len(words) > 1 and any(t.lang != "num" and t.number is None for t in words)
+        if (multiplied or prev in COMPARISON_WORDS) and len(str(n.value)) <= n.end - n.start:
+            out.append((n.start, n.end, str(n.value)))
+    return out
 
 
 def apply_rewrites(text: str, rewrites: Sequence[tuple[int, int, str]]) -> str:

@@ -102,8 +102,9 @@ RU_CARDINALS = {
     "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
     "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
     "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
-    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "девяносто": 90,
-    "сто": 100,
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+    "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
+    "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
 }  # fmt: skip
 RU_ORDINALS = {
     "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
@@ -114,14 +115,16 @@ EN_CARDINALS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
     "thirtieth": 30,
 }  # fmt: skip
-_TENS = {20, 30, 40, 50, 60, 90}
+_TENS = {20, 30, 40, 50, 60, 70, 80, 90}
+# Words that multiply the number before them: «пять тысяч» 5000, "two hundred" 200, «1,5 млн» is not read.
+MULTIPLIERS = {"тысяча": 1000, "миллион": 1_000_000, "thousand": 1000, "million": 1_000_000}
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,7 +165,7 @@ def analyse(word: str) -> tuple[Parse, ...]:
 
 def _number_of(word: str, parses: Sequence[Parse]) -> tuple[int | None, bool]:
     if word.isdigit():
-        return int(word), False
+        return (int(word), False) if word.isascii() and len(word) <= 18 else (None, False)
     if word in EN_CARDINALS:
         return EN_CARDINALS[word], False
     if word in EN_ORDINALS:
@@ -203,6 +206,23 @@ def tokenize(text: str) -> list[Token]:
     return list(_tokenize(text))
 
 
+def _multiplier(token: Token) -> int | None:
+    if token.lang == "en":
+        return MULTIPLIERS.get(token.lower) or MULTIPLIERS.get(token.lower.rstrip("s"))
+    if token.lang == "ru":
+        return next((MULTIPLIERS[p.lemma] for p in token.parses if p.lemma in MULTIPLIERS), None)
+    return None
+
+
+def _place(value: int) -> int:
+    """The smallest power of ten a following part must stay under: 100 -> 100, 120 -> 10, 20 -> 10."""
+    if value % 100 == 0 and value >= 100:
+        return 100
+    if value % 10 == 0 and value >= 10:
+        return 10
+    return 1
+
+
 def numerals(tokens: Sequence[Token]) -> list[Numeral]:
     """Numbers written as one or more tokens: «сорок пять» -> 45, "twenty five" / "twenty-five" -> 25,
     «двадцать первого» -> 21 (ordinal). Digits are numerals too."""
@@ -219,19 +239,36 @@ def numerals(tokens: Sequence[Token]) -> list[Numeral]:
             i += 1
             continue
         if token.number is None:
+            factor = _multiplier(token)
+            if factor:  # «больше тысячи», "over a thousand": the multiplier alone is its value
+                found.append(Numeral(factor, i, i + 1, False, token.start, token.end))
             i += 1
             continue
         value, last, ordinal = token.number, i + 1, token.ordinal
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
-            value in _TENS
-            and not token.ordinal
-            and nxt is not None
-            and nxt.lang == token.lang
-            and nxt.number is not None
-            and 1 <= nxt.number <= 9
-        ):
-            value, last, ordinal = value + nxt.number, i + 2, nxt.ordinal
+        # «сто двадцать пять», "two hundred", «пять тысяч», «ста тысяч», "15 thousand": each next part
+        # is smaller than the one before it (or multiplies what was read), in the same language.
+        while not ordinal and last < len(tokens):
+            nxt = tokens[last]
+            factor = _multiplier(nxt)
+            if factor and (nxt.lang == token.lang or token.lang == "num") and value < factor:
+                value, last = value * factor, last + 1
+                continue
+            if (
+                nxt.number is None
+                or nxt.number == 0
+                or nxt.lang != token.lang
+                or token.lang == "num"
+                or nxt.number >= _place(value)
+                or nxt.lower == "hundred"
+            ):
+                break
+            value, last, ordinal = value + nxt.number, last + 1, nxt.ordinal
+        if token.lang == "en" and last < len(tokens) and tokens[last].lower == "hundred" and value < 10:
+            value, last = value * 100, last + 1
+            while last < len(tokens) and tokens[last].number is not None and tokens[last].lang == "en":
+                if tokens[last].number >= 100 or tokens[last].lower == "hundred":
+                    break
+                value, last, ordinal = value + tokens[last].number, last + 1, tokens[last].ordinal
         found.append(Numeral(value, i, last, ordinal, token.start, tokens[last - 1].end))
         i = last
     return found

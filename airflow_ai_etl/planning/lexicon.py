@@ -40,6 +40,14 @@ RU: dict[str, frozenset[str]] = {
             "стирание",
             "затереть",
             "затирать",
+            "чистить",
+            "почистить",
+            "вычистить",
+            "подчистить",
+            "зачистить",
+            "выпилить",
+            "дропать",
+            "грохать",
         }
     ),
     "FREQ_MINUTE": frozenset({"ежеминутно", "ежеминутный"}),
@@ -105,11 +113,39 @@ RU: dict[str, frozenset[str]] = {
         }
     ),  # fmt: skip
     "CDC": frozenset({"стримить", "cdc"}),
+    # Rows that changed: participles of these verbs («изменившиеся», «обновлённые») mean "changed rows"
+    # (read with pos PRTF/PRTS; the verbs themselves, «обновлять по ключу», are the upsert's).
+    "CHANGED": frozenset(
+        {
+            "изменить",
+            "измениться",
+            "изменять",
+            "изменяться",
+            "обновиться",
+            "обновляться",
+            "поменяться",
+            "поменять",
+            "меняться",
+            "обновить",
+        }
+    ),  # fmt: skip
 }
 EN: dict[str, frozenset[str]] = {
     # Surface words, not stems: "deleted rows" / "removed" describe data, they order nothing.
     "DESTROY_VERB": frozenset(
-        {"drop", "delete", "deletes", "truncate", "wipe", "erase", "purge", "destroy", "remove", "nuke"}
+        {
+            "drop",
+            "delete",
+            "deletes",
+            "truncate",
+            "wipe",
+            "erase",
+            "purge",
+            "destroy",
+            "remove",
+            "nuke",
+            "clear",
+        }
     ),
     # Frequencies are whole words here ("hourly"): their stems are the nouns ("hour").
     "FREQ_MINUTE": frozenset(),
@@ -139,6 +175,9 @@ COMPATIBLE = {
     # «день» is a glossary noun (a `day` column) and a part of day; the grammar reads it as a part of day
     # only in the genitive right after an hour («в 3 дня»), so the two never compete for one word.
     frozenset({"GLOSSARY_NOUN", "PART_OF_DAY"}),
+    # «изменён/обновлён» is the glossary's word for an `updated` column and a changed row: both lead to
+    # the update-time column.
+    frozenset({"GLOSSARY_NOUN", "CHANGED"}),
 }
 TABLES = {"ru": RU, "en": EN}
 SURFACE_ONLY = {"DESTROY_VERB"}  # English concepts matched by the word itself, not its stem

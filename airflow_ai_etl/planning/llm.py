@@ -39,7 +39,7 @@ Strategy = Literal["offline", "llm", "auto"]
 STRATEGIES: tuple[str, ...] = ("offline", "llm", "auto")
 StructuredOutput = Literal["json_schema", "json_object", "none"]
 # Bump when the prompt or envelope changes: cached answers of an older prompt are not reused.
-PROMPT_VERSION = "2"
+PROMPT_VERSION = "3"
 CACHE_FILE = "llm_planner.sqlite"
 # Problems a person cannot fix by answering a question: a model that still proposes unsafe SQL
 # or a destructive pipeline after its repair attempts, or never returns usable JSON, is refused.
@@ -186,6 +186,12 @@ Rules:
   "replace" for a copy of the whole table (a scheduled whole-table "append" would double the rows on
   every run); "upsert" (with keys) to update existing rows.
   Incremental loads set source.incremental.column to a monotonically growing column (updated_at, id).
+- A mart (витрина, "revenue by region per day": an aggregate, not a copy) is source.type "mart" with the
+  fact table as source.table and source.mart = {measures: [{func: sum|count|count_distinct|avg|min|max,
+  column}], dimensions: [columns], time_grain: {column, grain: hour|day|week|month} or absent, where,
+  joins: [] (the gates find the join path)}; target.mode "replace", no transforms. «по дням»/"daily
+  revenue" is the grain; «обновлять ежедневно»/"refreshed daily" is the schedule (null when none named).
+  Ask when the measure column, a dimension or the join path is unclear; sum/avg only numeric columns.
 - Mask columns (transforms type "mask") only when the request asks to hide personal data.
 - Filters: an "empty" text column is (c IS NULL OR c = ''), "null" alone is c IS NULL; "remove/skip rows
   where X" in a load request means not loading them: NOT X with NULLs kept (c IS DISTINCT FROM 'x'); a

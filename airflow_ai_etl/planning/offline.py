@@ -16,8 +16,9 @@ described by ("from Salesforce", "из 1С") is refused like an unsupported engi
 connection.
 
 The row-filter rules (comparisons, status words, values, null checks, negated row filters, rolling windows
-and places) live in :mod:`airflow_ai_etl.planning.filters` as `FilterRules`, which `OfflinePlanner`
-inherits; the request and the small answers the rules pass (`Request`, `ConnRef`, `Place`, `Found`) live in
+and places) live in :mod:`airflow_ai_etl.planning.filters` as `RowFilters`, which `OfflinePlanner`
+composes (`self.filters`, given the planner to ask what words name); the request and the small
+answers the rules pass (`Request`, `ConnRef`, `Place`, `Found`) live in
 :mod:`airflow_ai_etl.planning.request`. Imports go one way: offline -> filters -> request.
 """
 
@@ -31,9 +32,10 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
-from airflow_ai_etl.planning.filters import FilterRules
+from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.marts import is_mart_request, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -91,7 +93,9 @@ from airflow_ai_etl.planning.patterns import (
 )
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
+from airflow_ai_etl.planning.spelling import Speller
 from airflow_ai_etl.planning.vocabulary import (
+    BUILTIN_GLOSSARY,
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
     Vocabulary,
@@ -148,15 +152,19 @@ _SCHEDULE_WORDS = {
 }  # fmt: skip
 
 
-def _lexicon_cue(text: str, concept: str) -> re.Match[str] | None:
-    """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match."""
+PARTICIPLES = ("PRTF", "PRTS")
+
+
+def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) -> re.Match[str] | None:
+    """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match; with `pos`,
+    only a Russian reading of those parts of speech counts («изменившиеся»: a participle of измениться)."""
     for token in tokenize(text):
-        if token.lang != "punct" and is_(token, concept):
+        if token.lang != "punct" and is_(token, concept, pos=pos):
             return _WORD_AT.match(text, token.start)
     return None
 
 
-class OfflinePlanner(FilterRules):
+class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
     def __init__(self, catalog: Catalog, vocabulary: Vocabulary | None = None, owner: str = "ai-etl") -> None:
@@ -164,9 +172,18 @@ class OfflinePlanner(FilterRules):
         self.vocabulary = vocabulary or Vocabulary(user_glossary())
         self.owner = owner
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
+        self._spelling: Speller | None = None
+        self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
+
+    @property
+    def _speller(self) -> Speller:
+        if self._spelling is None:  # built on first use: the catalog's comments and the glossary
+            glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words]
+            self._spelling = Speller.for_catalog(self.catalog, glossary)
+        return self._spelling
 
     def plan(self, text: str) -> Outcome:
-        text = text.strip()
+        text = written = text.strip()
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -174,7 +191,13 @@ class OfflinePlanner(FilterRules):
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
-        request = Request(text)
+        corrections = []
+        if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
+            text, corrections = self._speller.correct(text)
+        if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
+            text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
+        request = Request(text, written=written)
+        request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None
         if not request.tokens:
             return Outcome.reject(
@@ -183,6 +206,9 @@ class OfflinePlanner(FilterRules):
         refusal = self._refusal(request)
         if refusal:
             return refusal
+        mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
+        if mart is not None:
+            return mart
         self._claim_target_name(request)
         self._claim_connection_words(request)
         self._claim_key_words(request)
@@ -298,7 +324,9 @@ class OfflinePlanner(FilterRules):
             return True
         if request.tokens[index] not in FROM_WORDS | TO_WORDS:
             return False
-        return any(t in TARGET_PLACES or self._names_system(t) for t in request.tokens[index + 1 : index + 4])
+        return any(
+            t in TARGET_PLACES or self.filters._names_system(t) for t in request.tokens[index + 1 : index + 4]
+        )
 
     def _is_engine_word(self, token: str) -> bool:
         return any(token in ws or stem(token) in ws for ws in ENGINE_WORDS.values())
@@ -346,7 +374,7 @@ class OfflinePlanner(FilterRules):
         for pattern in (SYSTEM_NAME, SYSTEM_NAME_AFTER):
             for match in pattern.finditer(request.text):
                 first = words(match.group("name"))[0]
-                if first in self._connection_words or self._is_source_table_name(first):
+                if first in self.filters._connection_words or self._is_source_table_name(first):
                     continue  # a connection described as "Salesforce replica" is that connection
                 index = request.token_at(match.start("name"))
                 role = "target" if request.role(index) == "target" else "source"
@@ -367,7 +395,11 @@ class OfflinePlanner(FilterRules):
                 before[-1] == "the" and before[0] in FROM_WORDS | TO_WORDS
             ):
                 continue  # only the word right after from/to ("from the MyCRM export" too)
-            if self._names_system(token) or self._is_source_table_name(token) or token in request.claimed:
+            if (
+                self.filters._names_system(token)
+                or self._is_source_table_name(token)
+                or token in request.claimed
+            ):
                 continue
             if parse_schedule(raw) is not None:
                 continue  # "в 3AM"
@@ -378,6 +410,8 @@ class OfflinePlanner(FilterRules):
         return None
 
     def _off_topic(self, request: Request) -> Outcome | None:
+        if grammar.enabled("mart") and is_mart_request(tokenize(request.text)):  # «посчитай в витрине ...»
+            return None
         has_verb = bool(PIPELINE_VERBS.search(request.lower))
         if has_verb and not OFF_TOPIC.search(request.lower):
             return None
@@ -1153,15 +1187,19 @@ class OfflinePlanner(FilterRules):
 
     def _incremental(self, request: Request, table: Table) -> Found:
         text = STATUS_IS.sub(" ", request.lower)  # "со статусом new" is a filter, not "new rows"
-        spans = [(place.position, place.end) for place in self._places(request, table)]  # nor "from New York"
-        places = set(self._place_columns(table))
-        for i, column in self._column_values(request, table):  # or "for city New York"
+        spans = [
+            (place.position, place.end) for place in self.filters._places(request, table)
+        ]  # nor "from New York"
+        places = set(self.filters._place_columns(table))
+        for i, column in self.filters._column_values(request, table):  # or "for city New York"
             if column.name in places:
                 start = request.spans[i + 1][0]
-                spans.append((start, start + len(self._place_phrase(request, table, i))))
+                spans.append((start, start + len(self.filters._place_phrase(request, table, i))))
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
+        if cue is None and grammar.enabled("changed"):  # «изменившиеся / обновлённые заказы»: rows changed
+            cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES)
         if cue is None and request.append_only:  # «только добавление»: each run adds the new rows
             cue = re.match("", text)
         if not cue:
@@ -1177,7 +1215,8 @@ class OfflinePlanner(FilterRules):
             near = match.start() >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
                 return Found(known[0])
-        if CHANGED.search(request.lower):
+        changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
+        if CHANGED.search(request.lower) or changed:
             for name in UPDATE_COLUMNS:
                 if table.column(name):
                     return Found(name)
@@ -1241,7 +1280,7 @@ class OfflinePlanner(FilterRules):
         index = request.token_at(offset)
         if index >= len(request.tokens) or self._ends_list(request, index):
             return False
-        return self._is_value(request, table, request.raw[index])
+        return self.filters._is_value(request, table, request.raw[index])
 
     def _mask(self, request: Request, table: Table) -> Found:
         """Columns to mask, or a question when the request names something the table does not have
@@ -1300,6 +1339,8 @@ class OfflinePlanner(FilterRules):
 
     def _dedupe(self, request: Request, table: Table) -> list[str] | None:
         match = DEDUPE.search(request.lower)
+        if not match and grammar.enabled("dedupe"):  # "dropping duplicates", «дубликаты убрать»: by lemma
+            match = _lexicon_cue(request.text, "DEDUPE")
         if not match:
             return None
         for by in BY_LIST.finditer(request.lower, match.end()):
@@ -1329,7 +1370,7 @@ class OfflinePlanner(FilterRules):
         incremental = (
             self._incremental(request, table) if mode != "replace" and kind == "sql" else Found(None)
         )
-        window = self._rolling_window(request, table) if kind == "sql" else Found(None)
+        window = self.filters._rolling_window(request, table) if kind == "sql" else Found(None)
         if window.value and mode == "append" and incremental.value is None:
             mode = "upsert"  # each run reloads the window, which overlaps the last run's rows
             keys = self._window_keys(request, table)
@@ -1344,7 +1385,7 @@ class OfflinePlanner(FilterRules):
             mode = "replace"  # a whole-table copy appended on every run would double its rows each time
         columns = self._column_subset(request, table)
         where = (
-            self._where(request, table, incremental.value is not None, window)
+            self.filters._where(request, table, incremental.value is not None, window)
             if kind == "sql"
             else Found(None)
         )
@@ -1398,8 +1439,9 @@ class OfflinePlanner(FilterRules):
         return {
             "dag_id": _dag_id(name, source_id, target.conn_id, target_table),
             "description": f"{source_id}.{name} -> {target.conn_id}.{target_table} ({mode})"
-            + ("; every minute: the default for change capture" if request.default_schedule else ""),
-            "request": request.text,
+            + ("; every minute: the default for change capture" if request.default_schedule else "")
+            + "".join(f"; read {w!r} as {r!r}" for w, r in request.corrections),
+            "request": request.written,
             "owner": self.owner,
             "tags": list(dict.fromkeys(["ai-etl", source.engine if source else "files", target.engine])),
             "schedule": cron,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from airflow_ai_etl.catalog import Column, Table
+from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.patterns import FROM_WORDS, STATUS_WORDS, TO_WORDS
 from airflow_ai_etl.planning.schedule import detect_language
 from airflow_ai_etl.planning.vocabulary import stem, words
@@ -32,14 +33,17 @@ class Request:
     values: set[str] = field(default_factory=set)  # words that are filter values ("типа purchase")
     # Spans of negating words a rule already understood ("skip rows where", "без колонки email").
     handled: list[tuple[int, int]] = field(default_factory=list)
-    places: list[Place] | None = None  # the places it names, once read (FilterRules._places)
+    places: list[Place] | None = None  # the places it names, once read (RowFilters._places)
     unsure: list[str] = field(default_factory=list)  # questions about values a rule found but could not read
     value_columns: dict[str, list[tuple[int, Column]]] = field(default_factory=dict)  # per table, once read
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # the words the schedule read
     default_schedule: bool = False  # no frequency named; the planner used its default (CDC: every minute)
     append_only: bool = False  # the grammar read «только добавление» / "append-only" (its words blanked)
+    written: str = ""  # the request as the user wrote it (`text` may have typos corrected, numbers as digits)
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, as read) typos
 
     def __post_init__(self) -> None:
+        self.written = self.written or self.text
         self.lower = self.text.lower().replace("ё", "е")
         self.tokens = words(self.text)
         found = list(re.finditer(r"[a-zа-яё0-9_]+(?:\.[a-zа-яё_][a-zа-яё0-9_]*)?", self.text, re.IGNORECASE))
@@ -60,8 +64,8 @@ class Request:
             before = self.tokens[index - back] if index - back >= 0 else ""
             if before in FROM_WORDS:
                 return "source"
-            if before in TO_WORDS:
-                return "target"
+            if before in TO_WORDS and not (back > 1 and _is_time_noun(self.tokens[index - back + 1])):
+                return "target"  # «раз в неделю загружать Excel»: «в неделю» is a time, not a direction
         return "unknown"
 
 
@@ -95,6 +99,14 @@ class Found:
 
     value: Any = None
     questions: list[str] = field(default_factory=list)
+
+
+_TIME_NOUNS = frozenset({"минута", "час", "день", "сутки", "неделя", "месяц", "год", "полчаса", "квартал"})
+
+
+def _is_time_noun(word: str) -> bool:
+    """A Russian noun of time by its lemma («неделю», «сутки», «час»)."""
+    return any(t.lang == "ru" and t.has(_TIME_NOUNS, pos=("NOUN",)) for t in tokenize(word))
 
 
 def status_word(token: str) -> tuple[str | None, bool]:

@@ -10,6 +10,7 @@ from airflow_ai_etl.planning.lexer import numerals, tokenize
 from airflow_ai_etl.planning.lexicon import conflicts
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
+from airflow_ai_etl.planning.spelling import Speller
 from airflow_ai_etl.planning.vocabulary import BUILTIN_GLOSSARY
 from tests.catalogs import CATALOGS
 
@@ -414,3 +415,181 @@ def test_a_key_word_that_is_no_column_is_asked_about_not_replaced_by_the_primary
 def test_a_merge_without_a_key_word_uses_the_primary_key(planners) -> None:
     outcome = planners["shop"].plan("Upsert customers into clickhouse daily at 2am")
     assert (outcome.spec.target.mode, outcome.spec.target.keys) == ("upsert", ["id"])
+
+
+# --- round 3 (held-out batch c): quantities in words, changed rows, duplicates, destroy verbs, every other
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("больше пяти тысяч", [5000]),
+        ("от ста тысяч", [100000]),
+        ("сто двадцать пять", [125]),
+        ("семьдесят", [70]),
+        ("two hundred fifty", [250]),
+        ("15 тысяч", [15000]),
+        ("в двадцать ноль ноль", [20, 0, 0]),  # a clock time's «ноль» is not added to the hour
+        ("двадцать первого", [21]),
+        ("больше тысячи", [1000]),
+        ("over a thousand", [1000]),
+    ],
+)
+def test_numerals_compose_hundreds_and_multipliers(text: str, values: list[int]) -> None:
+    assert [n.value for n in numerals(tokenize(text))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("больше пяти тысяч", "больше 5000"),
+        ("от ста тысяч рублей", "от 100000 рублей"),
+        ("over fifty", "over 50"),
+        ("больше тысячи", "больше 1000"),
+        ("over a thousand", "over a 1000"),
+        ("грузить тысячи строк", "грузить тысячи строк"),  # a bare multiplier needs a comparison word
+        ("в два часа ночи", "в два часа ночи"),  # a time stays the schedule's
+        ("каждые пятнадцать минут", "каждые пятнадцать минут"),
+        ("больше 500", "больше 500"),
+    ],
+)
+def test_quantities_in_words_become_digits_for_the_filters(text: str, rewritten: str) -> None:
+    out = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
+    assert " ".join(out.split()) == rewritten
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        (
+            "shop",
+            "Продажи с суммой больше пяти тысяч грузить в кликхаус каждый день в полночь",
+            "amount > 5000",
+        ),
+        ("hr", "Сотрудников с окладом от ста тысяч выгружать в кликхаус ежедневно", "salary >= 100000"),
+        ("shop", "Load orders with total over two thousand daily", "total > 2000"),
+    ],
+)
+def test_a_filter_with_a_number_in_words_is_read(planners, catalog: str, text: str, where: str) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Изменившиеся заказы подтягивать в кликхаус раз в 10 минут",
+        "Обновлённые заказы подтягивать в кликхаус раз в 10 минут",
+        "Поменявшиеся заказы грузить в кликхаус раз в 10 минут",
+    ],
+)
+def test_changed_rows_by_the_participle_lemma_are_incremental_by_update_time(planners, text: str) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.incremental is not None
+    assert outcome.spec.source.incremental.column == "updated_at"
+    assert outcome.spec.target.mode == "append"
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("Load prescriptions daily at 1am, dropping duplicates by visit_id", ["visit_id"]),
+        ("Load prescriptions daily at 1am, duplicated rows by visit_id removed", ["visit_id"]),
+        ("Назначения грузить ежедневно, дубликаты по visit_id убрать", ["visit_id"]),
+    ],
+)
+def test_duplicates_by_lemma_make_a_dedupe(planners, text: str, columns: list[str]) -> None:
+    outcome = planners["clinic"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    dedupe = [t for t in outcome.spec.to_json_dict()["transforms"] if t["type"] == "dedupe"]
+    assert dedupe and dedupe[0]["columns"] == columns
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Почисти таблицу кандидатов в кликхаусе", "rejected"),
+        ("Вычистить все отпуска из базы", "rejected"),
+        ("Выпилить таблицу отделов", "rejected"),
+        ("Clear the vacations table in ClickHouse", "rejected"),
+        ("Load employees where email is empty daily", "ok"),  # "empty" describes a value
+        ("Почистить дубли сотрудников и грузить в кликхаус ежедневно", "ok"),  # dedupe, not destroy
+    ],
+)
+def test_destroy_verb_synonyms_by_lemma(planners, text: str, status: str) -> None:
+    assert planners["hr"].plan(text).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("every other hour", "0 */2 * * *"),
+        ("каждый второй час", "0 */2 * * *"),
+        ("каждую вторую минуту", "*/2 * * * *"),
+        ("every other day", None),  # not expressible exactly: asked
+        ("каждый второй вторник", None),  # a weekday, not a step
+    ],
+)
+def test_every_other_unit_is_a_step_of_two(text: str, cron: str | None) -> None:
+    match = parse_schedule(text)
+    assert (match.cron if match else None) == cron
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "table", "cron"),
+    [
+        ("hr", "Табель выгружать в кликхаус кажый час", "timesheets", "0 * * * *"),
+        ("shop", "Загружать продажи в кликхаус ежеднено в 5 утра", "sales", "0 5 * * *"),
+        ("shop", "Выгружать заказы в кликхаус еженеделно", "orders", "0 0 * * 1"),
+        ("hr", "Сотрудникв грузить в кликхаус ежедневно", "employees", "0 0 * * *"),
+        ("shop", "Load custmers to ClickHouse daily at 4am", "customers", "0 4 * * *"),
+        ("shop", "Load orders to ClickHouse dialy at 4am", "orders", "0 4 * * *"),
+    ],
+)
+def test_a_one_letter_typo_of_a_known_word_is_read_and_said(
+    planners, catalog: str, text: str, table: str, cron: str
+) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.table, outcome.spec.schedule) == (table, cron)
+    assert "read '" in outcome.spec.description  # the reviewer sees what was corrected
+    assert outcome.spec.request == text  # the request is kept as written
+
+
+@pytest.mark.parametrize(
+    ("text", "corrected"),
+    [
+        ("грузть", "грузить"),  # груздь and грусть mean nothing to the planner
+        ("каждые полчса", "каждые полчса"),  # полчаса or полис (a glossary word): two readings, left alone
+        ("инкрементально", "инкрементально"),  # a lexicon word pymorphy lacks
+        ("кликхаус мержить", "кликхаус мержить"),  # jargon
+        ("at eight", "at eight"),  # a number, not "night"
+        ("into table prices", "into table prices"),  # a plural is no typo of "price"
+        ("from the remote database", "from the remote database"),  # never towards a destroy verb
+        ("a" * 5000, "a" * 5000),
+    ],
+)
+def test_the_speller_leaves_real_and_unclear_words_alone(planners, text: str, corrected: str) -> None:
+    assert planners["shop"]._speller.correct(text)[0] == corrected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Раз в неделю загружать Excel /data/plan.xlsx, лист План, в таблицу sales_plan", "ok"),
+        ("Раз в сутки грузить Excel /data/x.xlsx в таблицу x", "ok"),
+        ("Загружать Excel /data/x.xlsx в S3 ежедневно", "needs_clarification"),  # S3 is the target
+    ],
+)
+def test_a_preposition_of_a_time_phrase_is_no_direction(planners, text: str, status: str) -> None:
+    assert planners["shop"].plan(text).status == status
+
+
+def test_the_speller_looks_up_a_bounded_number_of_unknown_words() -> None:
+    speller = Speller.for_catalog(CATALOGS["hr"]())  # fresh: no word seen before
+    noise = " ".join(f"жщфы{chr(ord('а') + i)}" for i in range(20))  # 20 made-up words first
+    text, corrections = speller.correct(noise + " кажый час")
+    assert corrections == [] and text.endswith("кажый час")  # the budget went on the noise
+    assert speller.correct("кажый час")[0] == "каждый час"

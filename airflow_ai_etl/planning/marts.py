@@ -1,0 +1,1474 @@
+"""Mart (витрина) rules of the offline planner: a sentence -> a ``mart`` source, or questions.
+
+«Витрина выручки по регионам и дням из продаж, обновлять каждый час», "Daily revenue by customer
+city from orders", «Средний чек по категориям товаров по месяцам». Read on the lexer's tokens
+(lemmas, so every case form of a word counts) in this order:
+
+1. **Is it a mart?** A trigger word (витрина, mart, datamart, "report table") or, without one, a
+   measure word (выручка, сумма, количество, средний, revenue, count, average, ...) with a dimension or
+   grain phrase and no load verb (грузить, копировать, load, sync, ...). Anything else is a load and
+   goes on through the load rules.
+2. **Grain** (``time_grain``): «по дням/неделям/месяцам/часам», «за каждый день», «в каждом месяце»,
+   the adjectives «ежедневная/ежемесячная выручка», "daily/weekly revenue", "per day", "by month".
+   An adverb after a refresh verb («обновлять ежедневно», "refreshed daily") is the schedule instead:
+   grain words are blanked before the schedule parser reads the request. The time column is the one
+   named next to the grain («по месяцам выставления», "per collection day", «по дате визита», «по
+   scheduled_at»), else the fact table's one event-time column; several -> a question.
+3. **Measures**: sum (сумма, выручка, суммарный, revenue, total), count (количество, число, сколько,
+   "number of", count, a table noun with "per"), avg (средний, average), min/max, count_distinct
+   (уникальных, разных, distinct, DAU). The column is the one the words name (цена -> price, «сумма
+   total»), else the fact table's one money column (numeric with cents) or one numeric column; a
+   sum of "штук"/units is the quantity column. Median, share, percent: not offered, asked.
+4. **Dimensions**: «по регионам и категориям товаров», «в каждом регионе», "by customer city": each
+   word resolves to a column of the fact table or of a table reachable along relations; a table noun
+   («по клиентам») stands for the fact's key column pointing at it (customer_id).
+5. **Fact table**: named after the measure («количество заказов», «сумма платежей»), after «витрина»
+   («витрина продаж»), after «из»/"from", or the one table the measure column lives in.
+6. The mart is grounded with :func:`airflow_ai_etl.marts.resolve.resolve_mart`: an unknown column, a
+   sum of text, a grain on a non-time column, two join paths come back as questions naming the choices.
+
+Nothing here guesses: a word the rules cannot place in a slot of the mart makes the planner ask.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from airflow_ai_etl.catalog import Column, Table
+from airflow_ai_etl.marts.gates import pinned
+from airflow_ai_etl.marts.model import Mart, MartDefinition
+from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
+from airflow_ai_etl.outcome import Outcome
+from airflow_ai_etl.planning import grammar
+from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
+from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.request import Found, Request
+from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, name_parts, stem
+from airflow_ai_etl.relations import relations_of
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+
+__all__ = ["is_mart_request", "plan_mart", "MartPhrase", "read_mart"]
+
+# --- words ---------------------------------------------------------------------------------------
+
+TRIGGER_RU = {"витрина", "датамарт"}
+TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
+# Measure words (Russian lemmas; English surface words).
+SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог"}
+SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
+COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
+COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
+AVG_RU = {"средний", "среднее"}
+AVG_EN = {"average", "avg", "mean"}
+MIN_RU = {"минимальный", "наименьший", "минимум"}
+MIN_EN = {"min", "minimum", "cheapest", "lowest", "smallest"}
+MAX_RU = {"максимальный", "наибольший", "максимум"}
+MAX_EN = {"max", "maximum", "largest", "biggest", "highest"}
+DISTINCT_RU = {"уникальный", "разный", "различный"}
+DISTINCT_EN = {"unique", "distinct"}
+UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
+UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
+MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог"}
+MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt"}
+UNITS_RU = {"штука", "единица", "шт"}
+UNITS_EN = {"units", "unit", "pieces", "items"}
+LOAD_VERBS_RU = {
+    "грузить", "загружать", "загрузить", "выгружать", "выгрузить", "копировать", "скопировать", "переносить",
+    "перенести", "синхронизировать", "реплицировать", "переливать", "перелить", "загрузка", "выгрузка",
+    "копирование", "синхронизация", "репликация", "дозагружать", "перезаливать", "стримить", "сливать",
+}  # fmt: skip
+LOAD_VERBS_EN = {
+    "load", "loads", "loading", "copy", "copies", "copying", "sync", "synchronize", "replicate", "ingest",
+    "move", "export", "stream", "mirror", "transfer", "upsert", "merge", "dump",
+}  # fmt: skip
+REFRESH_RU = {"обновлять", "обновить", "обновление", "пересчитывать", "пересчитать", "пересчёт", "пересчет",
+              "перестраивать", "запускать", "строить", "собирать"}  # fmt: skip
+REFRESH_EN = {"refresh", "refreshed", "refreshing", "update", "updated", "run", "runs", "rebuild", "rebuilt",
+              "recompute", "recomputed", "recalculate", "schedule", "scheduled"}  # fmt: skip
+GRAIN_RU = {"час": "hour", "день": "day", "сутки": "day", "неделя": "week", "месяц": "month"}
+GRAIN_EN = {"hour": "hour", "day": "day", "week": "week", "month": "month",
+            "hours": "hour", "days": "day", "weeks": "week", "months": "month"}  # fmt: skip
+GRAIN_ADJ = {"FREQ_HOUR": "hour", "FREQ_DAY": "day", "FREQ_WEEK": "week", "FREQ_MONTH": "month"}
+DIM_PREPS_RU = {"по"}
+CUT_WORDS = {"разрез", "разбивка", "разбивк", "группировка"}  # «в разрезе регионов», «с разбивкой по дням»
+DIM_PREPS_EN = {"by", "per"}
+EACH = {"каждый", "each", "every"}
+COLUMN_NOUNS = {"поле", "столбец", "колонка", "атрибут", "column", "columns", "field", "fields"}
+LIST_JOINERS = {"и", "and", ",", "&"}
+VIA_WORDS = {"через", "through", "via"}
+FROM_WORDS = {"из", "from"}
+STOP_AFTER = {"только", "only", "без", "кроме", "except", "excluding", "где", "where", "with", "с", "со",
+              "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "каждый"}  # fmt: skip
+# The time column a word next to a grain names: lemma / English stem -> parts of a column name.
+TIME_WORDS = {
+    "выставление": "issu", "выставить": "issu", "issue": "issu", "сбор": "collect", "collect": "collect",
+    "collection": "collect", "оплата": "paid", "payment": "paid", "pay": "paid", "начало": "start",
+    "start": "start", "период": "period", "period": "period", "визит": "visit", "visit": "visit",
+    "прием": "visit", "регистрация": "regist", "registration": "regist", "зарегистрироваться": "creat",
+    "принять": "hire", "нанять": "hire", "найм": "hire", "hire": "hire", "hiring": "hire",
+    "увольнение": "fire", "уволить": "fire", "создание": "creat", "creation": "creat", "продажа": "sold",
+    "sale": "sold", "отчет": "report", "report": "report", "окончание": "end", "end": "end",
+}  # fmt: skip
+FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
+# Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
+DIM_WORDS = {"пол": "gender", "sex": "gender", "gender": "gender"}
+DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
+UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
+# Lookback: «пересчитывать (только) последние 3 дня», "recompute only the last 2 months".
+LOOKBACK_CUE = {"последний", "last"}
+
+
+def _ru(token: Token, lemmas: set[str]) -> bool:
+    return token.lang == "ru" and bool(token.lemmas & lemmas)
+
+
+def _en(token: Token, wordset: set[str]) -> bool:
+    return token.lang == "en" and token.lower in wordset
+
+
+def _word(token: Token, ru: set[str], en: set[str]) -> bool:
+    return _ru(token, ru) or _en(token, en)
+
+
+def _grain_noun(token: Token) -> str | None:
+    if token.lang == "ru":
+        for p in token.parses:
+            if p.lemma in GRAIN_RU and p.pos == "NOUN":
+                return GRAIN_RU[p.lemma]
+        return None
+    return GRAIN_EN.get(token.lower) if token.lang == "en" else None
+
+
+def _grain_adjective(token: Token) -> str | None:
+    """«ежедневная», "daily" -> day (whatever it modifies)."""
+    for concept, grain in GRAIN_ADJ.items():
+        if token.lang == "ru" and is_(token, concept, pos=("ADJF", "ADJS")):
+            return grain
+        if token.lang == "en" and is_(token, concept):
+            return grain
+    return None
+
+
+def _is_measure(token: Token) -> bool:
+    return _measure_func([token], 0) is not None
+
+
+def is_mart_request(tokens: Sequence[Token]) -> bool:
+    """A trigger word, or a measure word with «по/by/per» or a grain word and no load verb."""
+    words = [t for t in tokens if t.lang != "punct"]
+    for i, t in enumerate(words):
+        if _ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN):
+            return True
+        if t.lower == "report" and i + 1 < len(words) and words[i + 1].lower in ("table", "tables"):
+            return True
+    if any(
+        _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN)
+        or any(is_(t, c) for c in ("REPLACE", "INCREMENTAL", "MERGE", "CDC"))
+        for t in words
+    ):
+        return False  # a verb of loading («перегружать товары»): a load, not an aggregate
+    measure = any(_measure_func(words, i) is not None for i in range(len(words)))
+    grain_phrase = any(
+        t.lower in DIM_PREPS_RU | DIM_PREPS_EN and _grain_noun(nxt) and nxt.has(nxt.lemmas, number="plur")
+        if t.lang == "ru"
+        else t.lower in ("per",) and _grain_noun(nxt) is not None
+        for t, nxt in zip(words, words[1:], strict=False)
+    )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
+    per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
+    if not measure and not grain_phrase and not per:
+        return False
+    grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in words)
+    return grouped or any(_grain_noun(t) or _grain_adjective(t) for t in words)
+
+
+# --- the phrase structure --------------------------------------------------------------------------
+
+
+@dataclass
+class MeasureWord:
+    func: str  # sum | count | avg | min | max | count_distinct | unsupported
+    index: int  # token index of the cue
+    object: list[int] = field(default_factory=list)  # token indexes of the words it is about
+    units: bool = False  # «штук», "units": a sum of the quantity column
+    column_ref: str | None = None  # an explicit column after «по полю», "the X column"
+
+
+@dataclass
+class MartPhrase:
+    """What the words say, before the catalog is consulted."""
+
+    tokens: list[Token]
+    measures: list[MeasureWord] = field(default_factory=list)
+    dims: list[list[int]] = field(default_factory=list)  # each dimension: its token indexes
+    grain: str | None = None
+    grain_words: list[int] = field(default_factory=list)  # words naming the time column
+    grain_column: str | None = None  # an explicit column the grain is on
+    grain_conflict: list[str] = field(default_factory=list)
+    via: list[int] = field(default_factory=list)  # «через заказы»: tables a join goes through
+    sources: list[int] = field(default_factory=list)  # «из продаж», "from sales", «витрина продаж»
+    lookback: int | None = None
+    lookback_unit: str | None = None
+    used: set[int] = field(default_factory=set)  # token indexes the mart rules read
+    blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
+
+
+def _next_words(tokens: Sequence[Token], i: int) -> int:
+    """Index of the next non-punctuation token at or after i."""
+    while i < len(tokens) and tokens[i].lang == "punct" and tokens[i].text not in (",",):
+        i += 1
+    return i
+
+
+def _refresh_before(tokens: Sequence[Token], i: int) -> bool:
+    for k in range(max(0, i - 3), i):
+        if _word(tokens[k], REFRESH_RU, REFRESH_EN):
+            return True
+    return False
+
+
+def read_mart(text: str) -> MartPhrase:
+    """The mart phrase structure of a request (no catalog): measures, dimensions, grain, lookback."""
+    tokens = tokenize(text)
+    ph = MartPhrase(tokens)
+    n = len(tokens)
+    _read_lookback(ph)
+    # Grain adjectives/adverbs: «ежедневная выручка» (grain) vs «обновлять ежедневно» (schedule).
+    for i, t in enumerate(tokens):
+        grain = _grain_adjective(t)
+        if grain is None or i in ph.used:
+            continue
+        if _refresh_before(tokens, i):
+            continue
+        nxt = tokens[i + 1] if i + 1 < n else None
+        if t.lang == "ru" and not t.has(t.lemmas, pos=("ADJF", "ADJS")):
+            continue  # «ежедневно» alone: a schedule
+        if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None):
+            continue  # "daily at 6": a schedule
+        if t.lang == "en" and i > 0 and tokens[i - 1].lower in ("refreshed", "refresh", "updated", "run"):
+            continue
+        _set_grain(ph, grain, i)
+        ph.used.add(i)
+        ph.blank.append((t.start, t.end))
+    i = 0
+    while i < n:
+        t = tokens[i]
+        if i in ph.used:
+            i += 1
+            continue
+        # «за каждый день», «в каждом месяце», "each month", «за месяц»
+        if t.lower in ("за", "в", "во", "у", "для", "each", "for") and i + 1 < n:
+            j = i + 1
+            if tokens[j].lemma in EACH or tokens[j].lower in EACH:
+                j += 1
+            grain = _grain_noun(tokens[j]) if j < n else None
+            if grain and (j > i + 1 or t.lower == "за") and not _refresh_before(tokens, i):
+                if not (t.lower == "за" and j > i + 1 and _refresh_before(tokens, i)):
+                    _set_grain(ph, grain, j)
+                    ph.used.update(range(i, j + 1))
+                    ph.blank.append((t.start, tokens[j].end))
+                    i = _grain_qualifier(ph, j + 1)
+                    continue
+            if (
+                t.lower in ("в", "во", "у", "для", "each", "for")
+                and j > i + 1
+                and j < n
+                and not _refresh_before(tokens, i)
+            ):
+                # «в каждом регионе», "for each region": a dimension
+                if t.lower != "for" or tokens[i + 1].lower == "each":
+                    end = _dimension_list(ph, j)
+                    if end > j:
+                        ph.used.update(range(i, j))
+                        i = end
+                        continue
+        if t.lower in ("в", "во", "с", "со") and i + 2 < n and tokens[i + 1].lemma in CUT_WORDS:
+            k = i + 2 + (tokens[i + 2].lower in DIM_PREPS_RU)  # «в разрезе регионов», «с разбивкой по дням»
+            end = _dimension_list(ph, k)
+            if end > k:
+                ph.used.update(range(i, k))
+                i = end
+                continue
+        if (t.lower in DIM_PREPS_RU | DIM_PREPS_EN) and i + 1 < n:
+            if i > 0 and tokens[i - 1].lower in ("только", "only"):
+                i += 1
+                continue
+            end = _dimension_list(ph, i + 1)
+            if end > i + 1:
+                ph.used.add(i)
+                i = end
+                continue
+        if (_en(t, {"hourly", "daily", "weekly", "monthly"})) and i in ph.used:
+            i += 1
+            continue
+        if (t.lower in ("grain", "granularity") or t.lemma in ("разбивка", "шаг")) and ph.grain:
+            end = _grain_qualifier(ph, i + 1)  # "an hourly grain on the region column"
+            if end > i + 1:
+                ph.used.add(i)
+                i = end
+                continue
+        if t.lower in VIA_WORDS and i + 1 < n:
+            ph.via.append(i + 1)
+            ph.used.update({i, i + 1})
+            i += 2
+            continue
+        if t.lower == "joined" and i + 2 < n and tokens[i + 1].lower == "with":
+            ph.via.append(i + 2)
+            ph.used.update({i, i + 1, i + 2})
+            i += 3
+            continue
+        if t.lower in FROM_WORDS and i + 1 < n and tokens[i + 1].lang in ("ru", "en"):
+            k = i + 1
+            if tokens[k].lower == "the":
+                k += 1
+            ph.sources.append(k)
+            ph.used.update(range(i, k + 1))
+            if k + 1 < n and tokens[k + 1].lower in ("table",):
+                ph.used.add(k + 1)
+            i = k + 1
+            continue
+        i += 1
+    _read_measures(ph)
+    for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
+        if _ru(t, TRIGGER_RU) and i + 1 < n and tokens[i + 1].lang == "ru" and i + 1 not in ph.used:
+            nxt = tokens[i + 1]
+            if any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses) and not _is_measure(nxt):
+                ph.sources.append(i + 1)
+                ph.used.add(i + 1)
+        if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
+            ph.used.add(i)
+    return ph
+
+
+def _set_grain(ph: MartPhrase, grain: str, index: int) -> None:
+    if ph.grain is not None and ph.grain != grain:
+        ph.grain_conflict.append(ph.tokens[index].text)
+    ph.grain = grain
+
+
+def _grain_qualifier(ph: MartPhrase, j: int) -> int:
+    """Words after a grain naming its column: «по месяцам выставления», "per month of issue", «по неделям
+    поля created_at», «по месяцам по колонке region»."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    k = j + 1 if j < n and tokens[j].lower in ("по", "on", "of") else j
+    if k < n and tokens[k].lower == "the":
+        k += 1
+    if k + 1 < n and _column_noun(tokens[k]) and tokens[k + 1].lang == "en":
+        ph.grain_column = tokens[k + 1].text
+        ph.used.update(range(j, k + 2))
+        return k + 2
+    if k + 1 < n and tokens[k].lang == "en" and tokens[k + 1].lower in ("column", "field"):
+        ph.grain_column = tokens[k].text
+        ph.used.update(range(j, k + 2))
+        return k + 2
+    if j < n and tokens[j].lower == "of" and j + 1 < n:
+        k = j + 1
+        if tokens[k].lower == "the":
+            k += 1
+        ph.grain_words.append(k)
+        ph.used.update(range(j, k + 1))
+        return k + 1
+    if j < n and tokens[j].lang == "ru" and any(p.case == "gent" for p in tokens[j].parses):
+        if _time_word(tokens[j]) and not (j + 1 < n and _is_measure(tokens[j + 1])):
+            ph.grain_words.append(j)
+            ph.used.add(j)
+            if (
+                j + 1 < n
+                and _time_word(tokens[j + 1]) is None
+                and tokens[j + 1].lang == "ru"
+                and any(p.case == "gent" and p.pos == "NOUN" for p in tokens[j + 1].parses)
+                and _time_word(tokens[j]) in ("start", "end")
+            ):
+                ph.grain_words.append(j + 1)  # «по месяцам начала отпуска»
+                ph.used.add(j + 1)
+                return j + 2
+            return j + 1
+    return j
+
+
+def _time_word(token: Token) -> str | None:
+    for lemma in token.lemmas | {token.lower, token.lemma}:
+        if lemma in TIME_WORDS:
+            return TIME_WORDS[lemma]
+    return None
+
+
+def _dimension_list(ph: MartPhrase, start: int) -> int:
+    """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    i = start
+    while i < n:
+        t = tokens[i]
+        if t.lower in LIST_JOINERS and i > start:
+            # a list goes on only when a dimension-like word follows
+            if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
+                ph.used.add(i)
+                i += 1
+                continue
+            break
+        if t.lower in ("the", "a", "an", "each", "every") or (t.lang == "ru" and t.lemma in EACH):
+            ph.used.add(i)
+            i += 1
+            continue
+        if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
+            break  # «по регионам и дням выручка»: the measure ends the list
+        if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
+            break  # «по регионам построй»
+        grain = _grain_noun(t)
+        if grain:
+            _set_grain(ph, grain, i)
+            ph.used.add(i)
+            ph.blank.append((t.start, t.end))
+            i = _grain_qualifier(ph, i + 1)
+            continue
+        if t.lower in DATE_NOUNS or t.lemma in DATE_NOUNS:
+            # «по дате визита», "by visit date": the grain's column
+            ph.used.add(i)
+            if i + 1 < n and tokens[i + 1].lang == "ru" and tokens[i + 1].lower not in LIST_JOINERS:
+                ph.grain_words.append(i + 1)
+                ph.used.add(i + 1)
+                i += 2
+            else:
+                i += 1
+            continue
+        if _column_noun(t) and i + 1 < n and tokens[i + 1].lang == "en" and "_" in tokens[i + 1].text:
+            ph.dims.append([i + 1])  # «по полю region» -> the explicit column
+            ph.used.update({i, i + 1})
+            i += 2
+            continue
+        if _column_noun(t) and i + 1 < n:
+            group = [i + 1]  # «по столбцу email клиентов»: the table's noun qualifies the column
+            if (
+                i + 2 < n
+                and tokens[i + 2].lang == "ru"
+                and any(p.case == "gent" and p.pos == "NOUN" for p in tokens[i + 2].parses)
+            ):
+                group.append(i + 2)
+            ph.dims.append(group)
+            ph.used.update({i, *group})
+            i = group[-1] + 1
+            continue
+        words = [i]
+        # a genitive qualifier: «городам клиентов», «категориям товаров», "customer city" (en: before)
+        if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
+            nxt = tokens[i + 1]
+            if any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses) and not _grain_noun(nxt):
+                if not _is_measure(nxt):
+                    words.append(i + 1)
+        if t.lang == "en" and i + 1 < n and tokens[i + 1].lang == "en" and not _stops(tokens[i + 1]):
+            nxt = tokens[i + 1]
+            if nxt.lower in ("date",):
+                ph.grain_words.append(i)
+                ph.used.update({i, i + 1})
+                i += 2
+                continue
+            if _grain_noun(nxt) and not _grain_noun(t):
+                ph.grain_words.append(i)  # "per collection day"
+                _set_grain(ph, _grain_noun(nxt), i + 1)  # type: ignore[arg-type]
+                ph.used.update({i, i + 1})
+                ph.blank.append((t.start, nxt.end))
+                i += 2
+                continue
+            if nxt.lower not in LIST_JOINERS and not _column_noun(nxt) and nxt.lower not in STOP_AFTER:
+                words.append(i + 1)
+        if t.lang == "en" and i + len(words) < n and tokens[i + len(words)].lower in ("column", "field"):
+            ph.used.add(i + len(words))
+        ph.dims.append(words)
+        ph.used.update(words)
+        i = words[-1] + 1
+    return i
+
+
+PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "via", "at", "into", "to",
+            "excluding", "except", "as", "joined", "refreshed", "recompute", "only", "and"}  # fmt: skip
+
+
+def _stops(token: Token) -> bool:
+    if token.lower in STOP_AFTER or token.lower in TRIGGER_EN or token.lemma in TRIGGER_RU:
+        return True
+    if token.lang == "ru" and any(p.pos == "PREP" for p in token.parses[:1]):
+        return True
+    if token.lang == "en" and token.lower in PREPS_EN - {"and"}:
+        return True
+    if is_(token, "WEEKDAY") or token.number is not None or token.lang == "num":
+        return True
+    if token.lang == "ru" and token.lemma in EACH:
+        return False
+    return _word(token, REFRESH_RU | LOAD_VERBS_RU, REFRESH_EN | LOAD_VERBS_EN) or token.lang == "punct"
+
+
+def _column_noun(token: Token) -> bool:
+    return token.lower in COLUMN_NOUNS or (token.lang == "ru" and bool(token.lemmas & COLUMN_NOUNS))
+
+
+def _read_lookback(ph: MartPhrase) -> None:
+    tokens = ph.tokens
+    nums = {num.first: num for num in numerals(tokens)}
+    for i, t in enumerate(tokens):
+        if not (t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE):
+            continue
+        if not any(_word(tokens[k], REFRESH_RU, REFRESH_EN) for k in range(max(0, i - 4), i)):
+            continue
+        num = nums.get(i + 1)
+        if num is None or num.last >= len(tokens):
+            continue
+        unit = _grain_noun(tokens[num.last])
+        if unit is None:
+            continue
+        ph.lookback, ph.lookback_unit = num.value, unit
+        start = next(k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN))
+        ph.used.update(range(start, num.last + 1))
+        ph.blank.append((tokens[start].start, tokens[num.last].end))
+        tail = num.last + 1
+        while tail < len(tokens) and tokens[tail].lower in ("on", "each", "every", "run", "при", "каждом"):
+            ph.used.add(tail)
+            tail += 1
+        return
+
+
+def _read_measures(ph: MartPhrase) -> None:
+    tokens, n = ph.tokens, len(ph.tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        func = _measure_func(tokens, i)
+        if func is None:
+            i += 1
+            continue
+        if func == "units":
+            func = "sum"
+        if func == "count" and i + 1 < n and _measure_func(tokens, i + 1) == "count_distinct":
+            ph.used.add(i)  # «сколько уникальных покупателей», "number of distinct users"
+            i += 1
+            continue
+        if (
+            func == "count"
+            and i + 2 < n
+            and tokens[i + 1].lower == "of"
+            and _measure_func(tokens, i + 2) == "count_distinct"
+        ):
+            ph.used.update({i, i + 1})
+            i += 2
+            continue
+        m = MeasureWord(func, i, units=_word(t, UNITS_RU, UNITS_EN))
+        cue_lang = t.lang
+        ph.used.add(i)
+        j = i + 1
+        # «среднее/суммарное количество», "total quantity", «средняя сумма»: the second word is the object
+        while j < n and tokens[j].lang in ("ru", "en") and j not in ph.used:
+            w = tokens[j]
+            if w.lower in ("of", "the", "a", "an") or (w.lang == "ru" and w.lemma in {"по"} and False):
+                ph.used.add(j)
+                j += 1
+                continue
+            if _word(w, UNITS_RU, UNITS_EN) or w.lower in ("sold", "проданный") or w.lemma == "проданный":
+                if _word(w, UNITS_RU, UNITS_EN):
+                    m.units = True
+                ph.used.add(j)
+                j += 1
+                continue
+            if _stops(w) or w.lower in DIM_PREPS_RU | DIM_PREPS_EN or w.lower in LIST_JOINERS:
+                break
+            if w.lang == "ru" and w.parses and w.parses[0].pos in ("VERB", "INFN", "GRND", "PRTS"):
+                break
+            if _column_noun(w) and w.lang == "en" and m.object:
+                m.column_ref = tokens[m.object.pop()].text  # "sums the region column"
+                ph.used.add(j)
+                j += 1
+                break
+            if _column_noun(w) and j + 1 < n:
+                m.column_ref = tokens[j + 1].text  # «сумма столбца email»
+                ph.used.update({j, j + 1})
+                j += 2
+                continue
+            if w.lang == "en" and cue_lang == "ru" and func in ("sum", "avg", "min", "max"):
+                m.column_ref = w.text  # «сумма total»: a column named as written
+                ph.used.add(j)
+                j += 1
+                break
+            if _measure_func(tokens, j) is not None and not _is_second_word(tokens, j):
+                break
+            m.object.append(j)
+            ph.used.add(j)
+            j += 1
+            if len(m.object) >= 3:
+                break
+        if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].lang == "en":
+            m.column_ref = tokens[j + 1].text  # «сумма заказов (total)»
+            ph.used.update({j, j + 1, j + 2})
+            j += 3
+        # "sums the region column", "the sum of the currency column"
+        if (
+            m.column_ref is None
+            and j < n
+            and tokens[j - 1].lang == "en"
+            and tokens[j].lower in ("column", "field")
+        ):
+            m.column_ref = tokens[j - 1].text
+            ph.used.add(j)
+        if m.column_ref is None:
+            k = j
+            if k < n and tokens[k].lower in DIM_PREPS_RU and k + 2 < n and _column_noun(tokens[k + 1]):
+                m.column_ref = tokens[k + 2].text  # «сумму по полю region»
+                ph.used.update({k, k + 1, k + 2})
+                qualifier = [d for d in ph.dims if d[0] == k + 2]
+                ph.dims = [d for d in ph.dims if d[0] != k + 2]
+                for d in qualifier:
+                    ph.used.difference_update(d[1:])  # the qualifying table noun names the fact
+        if t.lang == "en" and i > 0 and not m.object and not m.column_ref:
+            prev = tokens[i - 1]
+            if (
+                prev.lang == "en"
+                and i - 1 not in ph.used
+                and not _stops(prev)
+                and _measure_func(tokens, i - 1) is None
+            ):
+                if prev.lower not in ("the", "a", "an", "of", "and"):
+                    m.object.append(i - 1)  # "order totals", "event counts": the noun before
+                    ph.used.add(i - 1)
+        ph.measures.append(m)
+        i = max(j, i + 1)
+    # «максимальная и минимальная сумма продажи»: the first adjective shares the second one's object
+    for a, b in zip(ph.measures, ph.measures[1:], strict=False):
+        if (
+            not a.object
+            and not a.column_ref
+            and b.index == a.index + 2
+            and tokens[a.index + 1].lower in LIST_JOINERS
+        ):
+            if b.object and a.func in ("avg", "min", "max", "sum") and b.func in ("avg", "min", "max", "sum"):
+                a.object = list(b.object)
+
+
+COMPARISONS = {
+    "больше", "меньше", "более", "менее", "выше", "ниже", "above", "below", "over", "under", "greater",
+    "less", "more", "fewer", "равно", "equals", ">", "<", "=", ">=", "<=", "не",
+}  # fmt: skip
+
+
+def _comparison_follows(tokens: Sequence[Token], i: int) -> bool:
+    return any(t.lower in COMPARISONS or t.number is not None for t in tokens[i + 1 : i + 4])
+
+
+def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
+    """«средняя сумма», «суммарное количество», "total quantity": the measure noun after an adjective."""
+    return _word(
+        tokens[j],
+        {"сумма", "количество", "число", "цена", "стоимость", "выручка", "оборот", "чек"},
+        {"quantity", "amount", "price", "revenue", "value", "qty"},
+    )
+
+
+def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
+    t = tokens[i]
+    if t.lang not in ("ru", "en"):
+        return None
+    before = [tokens[k] for k in range(max(0, i - 2), i)]
+    if before and before[-1].lower in FILTER_CUES and _comparison_follows(tokens, i):
+        return None  # «где количество больше 2», "with quantity above 2": a filter on a column
+    dated = before and (
+        before[-1].ordinal or before[-1].number is not None or re.match(r"^\d+-?\w*$", before[-1].text)
+    )
+    if dated and t.lemma == "число":
+        return None  # «первого числа»: a day of the month
+    if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
+        return "unsupported"
+    if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
+        return "units"  # "units sold": the sum of the quantity column
+    if _word(t, DISTINCT_RU, DISTINCT_EN):
+        return "count_distinct"
+    if _word(t, AVG_RU, AVG_EN):
+        return "avg"
+    if _word(t, MIN_RU, MIN_EN):
+        return "min"
+    if _word(t, MAX_RU, MAX_EN):
+        return "max"
+    if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
+        return None
+    if _word(t, COUNT_RU, COUNT_EN):
+        return "count"
+    if _word(t, SUM_RU, SUM_EN):
+        if i > 0 and _measure_func(tokens, i - 1) in ("avg", "min", "max"):
+            return None  # «средняя сумма»: the object of the average
+        return "sum"
+    if t.lower in ("dau", "mau", "wau"):
+        return "count_distinct"
+    if t.lower == "active" or (t.lang == "ru" and t.lemma == "активный"):
+        return "count_distinct"  # "daily active users": distinct users
+    return None
+
+
+# --- grounding in the catalog ----------------------------------------------------------------------
+
+
+@dataclass
+class _Ground:
+    planner: OfflinePlanner
+    conn_id: str
+    tables: list[Table]
+    _memo: dict[tuple[str, tuple[str, ...]], list[Column]] = field(default_factory=dict)
+    _tables_memo: dict[str, Table | None] = field(default_factory=dict)
+
+    def table_of(self, token: Token) -> Table | None:
+        """The table a word names (exact name, glossary or comment), when exactly one (memoised)."""
+        if token.lower not in self._tables_memo:
+            self._tables_memo[token.lower] = self._table_of(token)
+        return self._tables_memo[token.lower]
+
+    def _table_of(self, token: Token) -> Table | None:
+        low = token.lower
+        exact = [t for t in self.tables if low in (t.name.lower(), t.qualified_name.lower())]
+        if exact:
+            return exact[0]
+        if token.lang == "en" and len(low) <= 2:
+            return None
+        meanings = set(self.planner.vocabulary.meanings(low))
+        found = [t for t in self.tables if set(name_parts(t.name)) <= meanings]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            from airflow_ai_etl.planning.offline import name_parts_of_text
+            from airflow_ai_etl.planning.patterns import STOP_STEMS
+
+            by_comment = [
+                t
+                for t in self.tables
+                if meanings & (set(name_parts_of_text(t.comment)) - STOP_STEMS) and t.comment
+            ]
+            if len(by_comment) == 1:
+                return by_comment[0]
+        return None
+
+    def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
+        """Columns of `table` the words name: exact name, else the glossary/comment match of all words,
+        else of the first word (memoised: a long request repeats its words)."""
+        key = (table.qualified_name, tuple(w.text for w in words))
+        if key not in self._memo:
+            self._memo[key] = self._columns_named(table, words)
+        return self._memo[key]
+
+    def _columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
+        for w in words:
+            exact = table.column(w.text) or table.column(w.lower)
+            if exact:
+                return [exact]
+        for group in (list(words), list(words[:1])):
+            names = [w.lower for w in group]
+            meanings: set[str] = set()
+            for name in names:
+                meanings |= set(self.planner.vocabulary.meanings(name))
+            found = [c for c in table.columns if self.planner._names_column(c, meanings, table, frozenset())]
+            if len(found) == 1:
+                return found
+            if len(found) > 1:
+                exact_parts = [c for c in found if set(name_parts(c.name)) <= meanings]
+                if len(exact_parts) == 1:
+                    return exact_parts
+        if words:  # «по типам» -> event_type: the one column a word's meaning is part of
+            meanings = set(self.planner.vocabulary.meanings(words[0].lower))
+            parts = [
+                c for c in table.columns if set(name_parts(c.name)) & meanings and not c.name.endswith("_id")
+            ]
+            if len(parts) == 1:
+                return parts
+        return []
+
+    def table_of_pair(self, first: Token, second: Token) -> Table | None:
+        """A table two words name together ("badge events" -> badge_events)."""
+        meanings = set(self.planner.vocabulary.meanings(first.lower)) | set(
+            self.planner.vocabulary.meanings(second.lower)
+        )
+        found = [
+            t for t in self.tables if len(name_parts(t.name)) > 1 and set(name_parts(t.name)) <= meanings
+        ]
+        return found[0] if len(found) == 1 else None
+
+
+def _money_columns(table: Table) -> list[Column]:
+    return [
+        c
+        for c in table.columns
+        if column_kind(c.type).family == "decimal" and c.name not in table.primary_key
+    ]
+
+
+def _numeric_columns(table: Table) -> list[Column]:
+    return [
+        c
+        for c in table.columns
+        if column_kind(c.type).numeric
+        and not c.name.lower().endswith("id")
+        and c.name not in table.primary_key
+    ]
+
+
+def _time_columns(table: Table) -> list[Column]:
+    return [c for c in table.columns if column_kind(c.type).temporal and c.name not in UPDATE_COLUMNS]
+
+
+def _fk_column(fact: Table, target: Table) -> str | None:
+    """The fact's column pointing at `target` (a declared key or `<target>_id`)."""
+    for fk in fact.foreign_keys:
+        if fk.ref_table.split(".")[-1] == target.name and len(fk.columns) == 1:
+            return fk.columns[0]
+    for c in fact.columns:
+        if c.name.lower().endswith("_id") and set(name_parts(c.name[:-3])) <= set(name_parts(target.name)) | {
+            stem(target.name.rstrip("s"))
+        }:
+            return c.name
+    return None
+
+
+def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
+    """The planner's hook: an Outcome for a mart request, None when the request is not a mart."""
+    tokens = tokenize(request.text)
+    if not grammar.enabled("mart") or not is_mart_request(tokens):
+        return None
+    ph = read_mart(request.text)
+    lang = request.language
+    ask = _asker(lang)
+    sources = [c for c in planner.catalog.connections.values() if c.engine == "postgres"]
+    sources = [c for c in sources if planner.catalog.tables_of(c.conn_id)]
+    if len(sources) > 1:  # the connection whose tables the words name
+        named = [
+            c
+            for c in sources
+            if any(
+                _Ground(planner, c.conn_id, planner.catalog.tables_of(c.conn_id)).table_of(t)
+                for t in tokens
+                if t.lang in ("ru", "en")
+            )
+        ]
+        sources = named if len(named) == 1 else sources
+    if len(sources) != 1:
+        return Outcome.clarify(ask("which_source"))
+    conn = sources[0]
+    ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
+    if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
+        return Outcome.clarify(ask("too_many", limit=MAX_PARTS))
+    if any(m.func == "unsupported" for m in ph.measures):
+        word = next(tokens[m.index].text for m in ph.measures if m.func == "unsupported")
+        return Outcome.clarify(ask("unsupported", word=word))
+    if ph.grain_conflict:
+        return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
+    fact, why = _fact_table(ph, ground)
+    if fact is None:
+        return Outcome.clarify(why)
+    measures, questions = _measures(ph, ground, fact, ask)
+    if questions:
+        return Outcome.clarify(*questions)
+    dims, joins, questions = _dimensions(ph, ground, fact, ask)
+    if questions:
+        return Outcome.clarify(*questions)
+    grain, questions = _grain(ph, ground, fact, ask)
+    if questions:
+        return Outcome.clarify(*questions)
+    definition: dict[str, Any] = {"measures": measures, "dimensions": dims, "joins": joins}
+    if grain:
+        definition["time_grain"] = grain
+    if ph.lookback is not None:
+        if grain is None or ph.lookback_unit != grain["grain"]:
+            return Outcome.clarify(ask("lookback_unit"))
+        definition["refresh"] = "incremental"
+        definition["lookback"] = ph.lookback
+    for m in ph.measures:
+        for k in m.object:
+            word = tokens[k]
+            named = ground.table_of(word)
+            if named is fact or (named is not None and m.func != "count_distinct"):
+                ph.used.discard(k)  # the fact's own noun stays: «событий purchase» reads as a filter
+                continue
+            if (
+                ground.table_of(word) is None
+                and not ground.columns_named(fact, [word])
+                and not _is_measure(word)
+                and not _word(word, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
+            ):
+                ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
+    # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
+    rest = _blanked(request.text, ph)
+    rest_request = Request(rest)
+    where = planner.filters._where(rest_request, fact, False, Found(None))
+    if where.questions:
+        return Outcome.clarify(*where.questions)
+    if where.value:
+        definition["where"] = where.value
+    target = planner._target(rest_request, conn)
+    if target.value is None:
+        return Outcome.clarify(*target.questions)
+    if target.value.engine != "clickhouse":
+        return Outcome.clarify(ask("clickhouse_only"))
+    schedule = planner._schedule(rest_request)
+    questions = planner._unread_schedule_words(rest_request)
+    if questions:
+        return Outcome.clarify(*questions)
+    named_target = planner._explicit_target_name(rest_request)
+    if named_target:
+        ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
+    residue = _residue(tokens, ph, rest_request, where.value, ground, fact)
+    if residue:
+        return Outcome.clarify(ask("residue", words=residue))
+    try:
+        mart_def = MartDefinition.model_validate(definition)
+        mart = Mart.of(conn.conn_id, ground_name(planner, conn.conn_id, fact), mart_def)
+        resolved = resolve_mart(mart, planner.catalog)
+    except MartQuestion as exc:
+        return Outcome.clarify(*exc.questions)
+    except ValueError as exc:
+        return Outcome.clarify(str(exc))
+    mart_def = pinned(mart_def, resolved)
+    table_name = planner._explicit_target_name(rest_request) or _mart_table_name(fact, mart_def)
+    cron = schedule.cron if schedule else None
+    spec_data = {
+        **planner._header(
+            request,
+            fact.name,
+            conn,
+            target.value,
+            table_name,
+            "replace",
+            cron,
+            schedule.timezone if schedule else None,
+        ),  # fmt: skip
+        "source": {
+            "type": "mart",
+            "conn_id": conn.conn_id,
+            "table": ground_name(planner, conn.conn_id, fact),
+            "mart": mart_def.to_json_dict(),
+        },
+        "target": planner._target_spec(target.value, table_name, "replace", []),
+    }
+    spec_data["description"] = _describe(conn.conn_id, fact, target.value.conn_id, table_name, mart_def, cron)
+    from airflow_ai_etl.planning.offline import _validated
+
+    return _validated(spec_data)
+
+
+def ground_name(planner: OfflinePlanner, conn_id: str, table: Table) -> str:
+    return planner.catalog.display_name(conn_id, table)
+
+
+ENGINES = [set(words) for words in ENGINE_WORDS.values()]
+MAX_PARTS = 20  # measures or dimensions one mart sentence may name (the model allows 100)
+# Words a mart request may hold that carry no slot: verbs of asking, articles, fillers.
+FILLER_RU = {
+    "построить", "сделать", "собрать", "посчитать", "нужный", "нужно", "нужна", "создать", "показать",
+    "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
+    "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
+    "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
+}  # fmt: skip
+FILLER_EN = {
+    "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
+    "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
+    "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new",
+    "data", "values", "value", "s",
+}  # fmt: skip
+NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
+
+
+def _residue(
+    tokens: Sequence[Token], ph: MartPhrase, rest: Request, where: str | None, ground: _Ground, fact: Table
+) -> str:
+    """Words no rule read, quoted; a filter the rules did not turn into a condition is never dropped.
+    Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
+    spans = list(rest.schedule_spans) + list(rest.handled)
+    connections = {c.lower() for c in ground.planner.catalog.connections}
+    left = []
+    for i, t in enumerate(tokens):
+        if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
+            continue
+        if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
+            continue
+        if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
+            continue
+        if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
+            continue
+        if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
+            continue
+        if t.lower in connections or any(stem(t.lower) in words or t.lower in words for words in ENGINES):
+            continue  # «в ch_fast», «в кликхаус»: the target connection, read by the target rule
+        left.append(t)
+    if where:  # the filter rules read the words about rows; a negation they left is still asked about
+        left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
+    return " ".join(t.text for t in left)
+
+
+def _blanked(text: str, ph: MartPhrase) -> str:
+    spans = list(ph.blank)
+    for i in ph.used:
+        t = ph.tokens[i]
+        spans.append((t.start, t.end))
+    chars = list(text)
+    for start, end in spans:
+        for k in range(start, end):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def _object_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | None:
+    """The table a measure's words name: «количество заказов» (the first Russian noun), "purchase events"
+    (the last English one)."""
+    words = [ph.tokens[k] for k in m.object]
+    if words and words[0].lang == "en":
+        words = words[::-1]
+    for w in words:
+        table = ground.table_of(w)
+        if table is not None:
+            return table
+    return None
+
+
+def _dim_heads(ph: MartPhrase) -> list[Token]:
+    heads = []
+    for words in ph.dims:
+        group = [ph.tokens[k] for k in words]
+        heads.append(group[-1] if group[0].lang == "en" and len(group) > 1 else group[0])
+    return heads
+
+
+def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
+    """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
+    measure word or column belongs to, or the one table holding every dimension."""
+    tokens = ph.tokens
+    ask = _asker("ru" if any(t.lang == "ru" for t in tokens) else "en")
+
+    def one(tables: list[Table]) -> list[Table]:
+        return list(dict.fromkeys(tables))
+
+    steps: list[list[Table]] = []
+    steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
+    steps.append(
+        one(
+            [
+                t
+                for m in ph.measures
+                if m.func not in ("count_distinct",) and not m.units
+                and (t := _object_table(ph, ground, m)) is not None
+            ]
+        )
+    )  # fmt: skip
+    steps.append(one([t for m in ph.measures if (t := ground.table_of(tokens[m.index])) is not None]))
+    quantity = [m for m in ph.measures if m.units or any(_is_quantity_word(tokens[k]) for k in m.object)]
+    if quantity:
+        steps.append([t for t in ground.tables if _quantity_column(t) and _holds_dims(ph, ground, t)])
+    columns: list[Table] = []
+    for m in ph.measures:
+        words = [tokens[k] for k in m.object] or [tokens[m.index]]
+        if m.column_ref:
+            columns += [t for t in ground.tables if t.column(m.column_ref)]
+            continue
+        for w in words:
+            holders = [
+                t for t in ground.tables if ground.columns_named(t, [w]) and ground.table_of(w) is None
+            ]
+            if len(holders) == 1:
+                columns.append(holders[0])
+                break
+    steps.append(one(columns))
+    money = [m for m in ph.measures if any(_word(tokens[k], {"чек"}, set()) for k in [m.index, *m.object])]
+    if money:  # «средний чек»: a receipt is a sale
+        steps.append([t for t in ground.tables if stem("sale") in name_parts(t.name)][:1])
+    unused = one([t for i, w in enumerate(tokens) if i not in ph.used and w.lang in ("ru", "en")
+                  and (t := ground.table_of(w)) is not None])  # fmt: skip
+    pairs = [
+        t
+        for i in range(len(tokens) - 1)
+        if i not in ph.used and (t := ground.table_of_pair(tokens[i], tokens[i + 1])) is not None
+    ]
+    if pairs:
+        steps.insert(1, one(pairs))
+    if not ph.measures:  # "Visits per doctor specialty": the counted noun is the fact
+        steps.append(unused)
+    distinct = [t for m in ph.measures if m.func == "count_distinct" and (t := _object_table(ph, ground, m))]
+    steps.append(
+        [
+            t
+            for t in ground.tables
+            if ph.dims and _holds_dims(ph, ground, t, direct=True) and all(_fk_column(t, d) for d in distinct)
+        ]
+    )
+    steps.append(unused)
+    named = {
+        t.qualified_name for w in tokens if w.lang in ("ru", "en") and (t := ground.table_of(w)) is not None
+    }
+    for found in steps:
+        if (
+            len(found) > 1
+        ):  # «суммарное количество проданных единиц»: the table a word names ("sold" -> sales)
+            narrowed = [t for t in found if t.qualified_name in named]
+            found = narrowed if len(narrowed) == 1 else found
+        if len(found) == 1:
+            return found[0], ""
+        if len(found) > 1:
+            return None, ask("two_facts", tables=", ".join(t.name for t in found))
+    return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _holds_dims(ph: MartPhrase, ground: _Ground, table: Table, direct: bool = False) -> bool:
+    """Every dimension word names a column of `table` (or, unless `direct`, of a table it reaches)."""
+    relations = [r for r in relations_of(ground.planner.catalog, ground.conn_id) if r.joinable]
+    pool = [table] if direct else [table, *_reachable(table, relations, ground.tables)]
+    for head in _dim_heads(ph):
+        if not any(t.column(head.text) or ground.columns_named(t, [head]) for t in pool):
+            return False
+    return True
+
+
+def _names_a_column(ground: _Ground, table: Table, token: Token) -> bool:
+    return False
+
+
+def _measures(
+    ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
+) -> tuple[list[dict[str, Any]], list[str]]:
+    tokens = ph.tokens
+    measures: list[dict[str, Any]] = []
+    questions: list[str] = []
+    if not ph.measures:
+        # "Leads per source per week": a table noun grouped by something counts its rows; a «витрина
+        # продаж по регионам» names no measure at all (sum of what? count?), so it is asked about.
+        trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
+        if (not trigger or not _numeric_columns(fact)) and (ph.dims or ph.grain):
+            return [{"func": "count"}], []  # rows are all there is to aggregate
+        return [], [ask("no_measure")]
+    for m in ph.measures:
+        if m.column_ref:
+            measures.append({"func": m.func, "column": m.column_ref})
+            continue
+        object_words = [tokens[k] for k in m.object]
+        cue = tokens[m.index]
+        column: Column | None = None
+        named = ground.columns_named(fact, object_words) if object_words else []
+        if m.func == "count":
+            if m.units or (
+                named and column_kind(named[0].type).numeric and not named[0].name.endswith("_id")
+            ):
+                qty = _quantity_column(fact)
+                if qty is None:
+                    columns = ", ".join(c.name for c in _numeric_columns(fact))
+                    questions.append(ask("which_column", func="sum", table=fact.name, columns=columns))
+                    continue
+                measures.append({"func": "sum", "column": qty})
+                continue
+            measures.append({"func": "count"})
+            continue
+        if m.func == "count_distinct":
+            target = None
+            for w in object_words:
+                other = ground.table_of(w)
+                if other is not None and other is not fact:
+                    target = _fk_column(fact, other)
+                    break
+                cols = ground.columns_named(fact, [w])
+                if cols:
+                    target = cols[0].name
+                    break
+            if (
+                target is None
+                and cue.lower in ("dau", "mau", "wau")
+                or (target is None and any(w.lower == "active" for w in tokens))
+            ):
+                users = [t for t in ground.tables if stem("user") in name_parts(t.name)]
+                target = _fk_column(fact, users[0]) if users else None
+            if target is None:
+                questions.append(ask("distinct_what", table=fact.name))
+                continue
+            measures.append({"func": "count_distinct", "column": target})
+            continue
+        # sum / avg / min / max
+        if m.func == "sum" and (m.units or any(_is_quantity_word(w) for w in object_words)):
+            qty = _quantity_column(fact)
+            if qty:
+                measures.append({"func": "sum", "column": qty})
+                continue
+        explicit = [c for c in named if any(c.name.lower() == w.lower for w in object_words)]
+        if explicit:
+            column = explicit[0]  # named as written: a text column is the resolver's question
+        elif named and column_kind(named[0].type).numeric:
+            column = named[0]
+        else:
+            numeric_named = [
+                c
+                for w in object_words
+                for c in ground.columns_named(fact, [w])
+                if column_kind(c.type).numeric
+            ]
+            if len({c.name for c in numeric_named}) == 1:
+                column = numeric_named[0]
+        if column is None:
+            money_word = _word(cue, MONEY_RU, MONEY_EN) or any(
+                _word(w, MONEY_RU, MONEY_EN) for w in object_words
+            )
+            money = _money_columns(fact)
+            numeric = _numeric_columns(fact)
+            if money_word and len(money) == 1:
+                column = money[0]
+            elif money_word and len(money) > 1:
+                column = None
+            elif len(numeric) == 1:
+                column = numeric[0]
+            elif money_word and not money and len(numeric) == 1:
+                column = numeric[0]
+        if column is None:
+            candidates = _money_columns(fact) or _numeric_columns(fact)
+            by_word = {
+                k: c.name
+                for c in candidates
+                for k, w in enumerate(tokens)
+                if w.lang == "ru" and ground.columns_named(fact, [w]) == [c]
+            }  # «сумма к выплате»: a column comment ('К выплате') names which
+            if len(set(by_word.values())) == 1:
+                ph.used |= set(by_word)
+                measures.append({"func": m.func, "column": next(iter(by_word.values()))})
+                continue
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join(c.name for c in candidates) or "-"))  # fmt: skip
+            continue
+        measures.append({"func": m.func, "column": column.name})
+    unique = []
+    for item in measures:
+        if item not in unique:
+            unique.append(item)
+    return unique, questions
+
+
+def _is_quantity_word(token: Token) -> bool:
+    return _word(token, {"количество", "штука", "единица", "остаток"}, {"quantity", "qty", "units", "stock"})
+
+
+def _quantity_column(fact: Table) -> str | None:
+    found = [
+        c.name
+        for c in fact.columns
+        if column_kind(c.type).family == "int"
+        and c.name.lower() in ("quantity", "qty", "units", "amount_units")
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _dimensions(
+    ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
+) -> tuple[list[str], list[dict[str, Any]], list[str]]:
+    tokens = ph.tokens
+    relations = [r for r in relations_of(ground.planner.catalog, ground.conn_id) if r.joinable]
+    reachable = _reachable(fact, relations, ground.tables)
+    dims: list[str] = []
+    joins: list[dict[str, Any]] = []
+    questions: list[str] = []
+    for via in ph.via:
+        table = ground.table_of(tokens[via])
+        if table is None or table is fact:
+            continue
+        joins.append({"table": ground_name(ground.planner, ground.conn_id, table)})
+    for words in ph.dims:
+        head = tokens[words[0]]
+        qualifier = [tokens[k] for k in words[1:]]
+        if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
+            head, qualifier = qualifier[-1], [head]
+        explicit = [t for t in [fact, *reachable] if t.column(head.text)]
+        if explicit:
+            dims.append(explicit[0].column(head.text).name)  # type: ignore[union-attr]
+            continue
+        local = DIM_WORDS.get(head.lemma) or DIM_WORDS.get(head.lower)
+        if local and any(t.column(local) for t in [fact, *reachable]):
+            dims.append(local)
+            continue
+        qual_tables = [ground.table_of(q) for q in qualifier]
+        qual_tables = [t for t in qual_tables if t is not None]
+        if head.lower in ("the", "each"):
+            continue
+        column = None
+        if qual_tables:
+            owner = qual_tables[0]
+            cols = ground.columns_named(owner, [head])
+            if cols:
+                column = cols[0].name
+                if owner is not fact and owner not in reachable:
+                    questions.append(ask("unreachable", column=column, table=owner.name, fact=fact.name))
+                    continue
+                dims.append(column)
+                continue
+        cols = ground.columns_named(fact, [head, *qualifier]) or ground.columns_named(fact, [head])
+        if cols:
+            dims.append(cols[0].name)
+            continue
+        table = ground.table_of(head)
+        if table is not None and table is not fact:
+            fk = _fk_column(fact, table)
+            if fk:
+                dims.append(fk)
+                continue
+            via_cols = [c for t in reachable for c in [_fk_column(t, table)] if c]
+            if len(set(via_cols)) == 1:
+                dims.append(via_cols[0])
+                continue
+        holders = [(t, ground.columns_named(t, [head])) for t in reachable]
+        holders = [(t, cols) for t, cols in holders if cols]
+        if len(holders) == 1:
+            dims.append(holders[0][1][0].name)
+            continue
+        if len(holders) > 1:
+            names = ", ".join(f"{t.name}.{cols[0].name}" for t, cols in holders)
+            questions.append(ask("which_dim", word=head.text, columns=names))
+            continue
+        questions.append(
+            ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
+        )
+    dims = list(dict.fromkeys(dims))
+    if joins and dims:
+        joins = _pin_via(joins, dims, fact, ground, relations)
+    return dims, joins, questions
+
+
+def _pin_via(joins: list[dict[str, Any]], dims: list[str], fact: Table, ground: _Ground,
+             relations: list[Any]) -> list[dict[str, Any]]:  # fmt: skip
+    """«через заказы»: join the named table, then reach a dimension's table from it (explicit `on`)."""
+    out = list(joins)
+    via_tables = [t for t in ground.tables if any(j["table"] in (t.name, t.qualified_name) for j in joins)]
+    for via in via_tables:
+        for rel in relations:
+            if rel.table != via.qualified_name:
+                continue
+            ref = next((t for t in ground.tables if t.qualified_name == rel.ref_table), None)
+            if ref is None or not any(ref.column(d) for d in dims) or fact.column(dims[0]):
+                continue
+            on = {f"{via.name}.{c}": r for c, r in zip(rel.columns, rel.ref_columns, strict=True)}
+            out.append({"table": ground_name(ground.planner, ground.conn_id, ref), "on": on})
+    return out
+
+
+def _reachable(fact: Table, relations: list[Any], tables: list[Table]) -> list[Table]:
+    by_name = {t.qualified_name: t for t in tables}
+    seen = {fact.qualified_name}
+    frontier = [fact.qualified_name]
+    for _ in range(3):
+        nxt = []
+        for name in frontier:
+            for rel in relations:
+                if rel.table == name and rel.ref_table not in seen:
+                    seen.add(rel.ref_table)
+                    nxt.append(rel.ref_table)
+        frontier = nxt
+    return [by_name[n] for n in seen if n in by_name and n != fact.qualified_name]
+
+
+def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict[str, str] | None, list[str]]:
+    if ph.grain is None:
+        return None, []
+    tokens = ph.tokens
+    if ph.grain_column:
+        return {"column": ph.grain_column, "grain": ph.grain}, []
+    words = [tokens[k] for k in ph.grain_words]
+    times = _time_columns(fact)
+    if words:
+        for w in words:
+            if fact.column(w.text):
+                return {"column": w.text, "grain": ph.grain}, []
+        parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
+        parts |= {stem(w.lower) for w in words if w.lang == "en"}
+        for w in words:
+            parts |= set(ground.planner.vocabulary.meanings(w.lower))
+        matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
+        if len(matched) == 1:
+            return {"column": matched[0].name, "grain": ph.grain}, []
+    if len(times) == 1:
+        return {"column": times[0].name, "grain": ph.grain}, []
+    anywhere = {p for w in tokens if (p := _time_word(w))}  # «сколько сотрудников принято по месяцам»
+    matched = [c for c in times if any(np.startswith(p) for p in anywhere for np in name_parts(c.name))]
+    if len(matched) == 1:
+        return {"column": matched[0].name, "grain": ph.grain}, []
+    own = [c for c in times if set(name_parts(c.name)) & set(name_parts(fact.name))]
+    if len(own) == 1:  # visits.visit_date: the table's own date
+        return {"column": own[0].name, "grain": ph.grain}, []
+    created = [c for c in times if c.name == "created_at"]
+    if created and all(not c.name.endswith("_at") or c.name == "created_at" for c in times):
+        return {"column": "created_at", "grain": ph.grain}, []
+    if not times:
+        return None, [ask("no_time", table=fact.name)]
+    return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+def _part_match(part: str, column: Column) -> bool:
+    """A word's stem starts a part of the column's name or the other way round (issu ~ issued_at)."""
+    return any(np.startswith(part) or part.startswith(np) for np in name_parts(column.name) if len(np) >= 3)
+
+
+def _mart_table_name(fact: Table, mart: MartDefinition) -> str:
+    parts = [fact.name]
+    keys = [d.rsplit(".", 1)[-1] for d in mart.dimensions] + (
+        [mart.time_grain.grain] if mart.time_grain else []
+    )
+    name = f"{fact.name}_by_{'_'.join(keys)}" if keys else f"{fact.name}_mart"
+    name = re.sub(r"[^a-z0-9_]+", "_", name.lower())[:60]
+    return name if name != parts[0] else f"{name}_mart"
+
+
+def _describe(conn: str, fact: Table, target: str, table: str, mart: MartDefinition, cron: str | None) -> str:
+    measures = ", ".join(f"{m.func}({m.column or '*'})" for m in mart.measures)
+    by = [
+        *mart.dimensions,
+        *([f"{mart.time_grain.grain}({mart.time_grain.column})"] if mart.time_grain else []),
+    ]
+    text = f"mart {conn}.{fact.name} -> {target}.{table}: {measures}"
+    text += f" by {', '.join(by)}" if by else ""
+    text += "" if cron else "; refreshed on demand (no schedule named)"
+    return text[:500]
+
+
+_QUESTIONS = {
+    "ru": {
+        "which_source": "Из какой базы строить витрину?",
+        "unsupported": "«{word}» витрина не считает: доступны сумма, количество, количество уникальных, "
+        "среднее, минимум и максимум. Что посчитать?",
+        "two_grains": "Назван не один шаг времени ({words}): по часам, дням, неделям или месяцам?",
+        "which_fact": "Из какой таблицы строить витрину: {tables}?",
+        "two_facts": "Витрину какой таблицы строить: {tables}?",
+        "no_measure": "Что посчитать в витрине: сумму, количество, среднее, минимум или максимум — и чего?",
+        "which_column": "Какую колонку {table} агрегировать ({func}): {columns}?",
+        "distinct_what": "Уникальные значения какой колонки {table} считать?",
+        "unknown_dim": "Не нашёл «{word}» ни в {fact}, ни в связанных таблицах: "
+        "по какой колонке группировать?",
+        "which_dim": "«{word}» есть в нескольких таблицах: {columns}. Какую взять?",
+        "unreachable": "{table}.{column} не связан с {fact} по ключам: по какой колонке {fact} группировать?",
+        "no_time": "В {table} нет колонки даты или времени: по какому времени разбивать?",
+        "which_time": "По какой колонке времени разбивать по {grain}: {columns}?",
+        "lookback_unit": "Пересчитывать последние N — в тех же единицах, что шаг витрины (дни, недели, "
+        "месяцы)? Уточните шаг и N.",
+        "clickhouse_only": "Витрина пишется в ClickHouse: в какое подключение ClickHouse?",
+        "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
+        "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
+    },
+    "en": {
+        "which_source": "Which database should the mart be built from?",
+        "unsupported": "A mart does not compute {word!r}: it offers sum, count, distinct count, average, "
+        "min and max. What should it compute?",
+        "two_grains": "More than one time grain is named ({words}): hour, day, week or month?",
+        "which_fact": "Which table should the mart aggregate: {tables}?",
+        "two_facts": "Which table should the mart aggregate: {tables}?",
+        "no_measure": "What should the mart compute: a sum, count, average, min or max — of what?",
+        "which_column": "Which column of {table} should {func} use: {columns}?",
+        "distinct_what": "Distinct values of which column of {table}?",
+        "unknown_dim": "{word!r} is not a column of {fact} or of a table it joins: group by which column?",
+        "which_dim": "{word!r} is in several tables: {columns}. Which one?",
+        "unreachable": "{table}.{column} is not related to {fact} by keys: group by which column of {fact}?",
+        "no_time": "{table} has no date or time column: which time should the grain use?",
+        "which_time": "Which time column should the {grain} grain use: {columns}?",
+        "lookback_unit": "Recompute the last N of what? Give N in the mart's grain (days, weeks, months).",
+        "clickhouse_only": "A mart is written to ClickHouse: which ClickHouse connection?",
+        "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
+        "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
+    },
+}
+
+
+def _asker(lang: str) -> Any:
+    table = _QUESTIONS["ru" if lang == "ru" else "en"]
+
+    def ask(key: str, **values: Any) -> str:
+        return table[key].format(**values)
+
+    return ask

@@ -1,0 +1,180 @@
+"""Spelling of the offline planner: a word misspelled by one letter is read as the word the planner knows.
+
+Analysts type fast: «кажый час», «продажы», «ежеднено», "custmers". Such a word is unknown to the
+dictionary, so every rule skips it and the planner asks what it already could have read. A word is
+corrected only when all of these hold:
+
+* Russian: pymorphy3 does not know it, it is no jargon word (кликхаус, мержить) and no lexicon word
+  the dictionary lacks («инкрементально»); English: it is no word of the planner's English vocabulary
+  and no number ("eight");
+* it is 5 to 30 letters long and holds only letters;
+* the words one edit away (a letter dropped, added, changed or two swapped) that the dictionary knows
+  and that carry meaning for the planner (a lexicon concept, a schedule or load word, a glossary noun, a
+  word of a table comment; in English only a table name or a frequency/weekday word, and not by adding
+  or dropping a final "s") share a lemma. Two readings («полчса»: полчаса, полис) are left alone, so the
+  planner asks.
+
+The corrected text is what the rules read; each correction is returned, and the spec's description
+says it ("read 'кажый' as 'каждый'"), the request itself is kept as written.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from airflow_ai_etl.catalog import Catalog
+from airflow_ai_etl.planning.lexer import _JARGON_RE, Token, _morph, tokenize
+from airflow_ai_etl.planning.lexicon import RU
+
+__all__ = ["Speller", "Correction"]
+
+_RU_LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+_EN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Words of schedules and loads that carry meaning for the rules but are no lexicon concept.
+RU_PLANNER_LEMMAS = frozenset(
+    {
+        "каждый", "час", "минута", "секунда", "день", "сутки", "неделя", "месяц", "утро", "вечер", "ночь",
+        "полночь", "полдень", "будни", "будний", "выходной", "выходные", "раз", "полчаса", "число",
+        "грузить", "загружать", "загрузить", "выгружать", "выгрузить", "переносить", "перенести",
+        "копировать", "скопировать", "заливать", "залить", "переливать", "перелить", "синхронизировать",
+        "подтягивать", "подтянуть", "забирать", "забрать", "выгрузка", "загрузка", "таблица", "база",
+        "колонка", "столбец", "поле", "ключ", "только", "новый", "статус", "сумма", "последний",
+    }
+)  # fmt: skip
+EN_PLANNER_WORDS = frozenset(
+    {
+        "daily", "hourly", "weekly", "monthly", "nightly", "yearly", "every", "minutes", "hours", "midnight",
+        "incrementally", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "weekday", "weekdays", "weekends", "clickhouse", "postgres",
+    }
+)  # fmt: skip
+MIN_LENGTH = 5
+MAX_LENGTH = 30  # longer "words" are no typos of ours, and their edits would cost ~60 * length lookups
+# Unknown words looked up per request: each costs ~1-15 ms of dictionary lookups, so a 16 KB request of
+# made-up words would otherwise take seconds (a request has a typo or two, not hundreds).
+MAX_UNKNOWN_PER_REQUEST = 8
+MEMO_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One corrected word: as written, as read, and where it was."""
+
+    written: str
+    read: str
+    start: int
+    end: int
+
+
+def _edits(word: str, letters: str) -> set[str]:
+    """Every string one edit away from `word` (drop, swap, change, add a letter)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in letters if c != b[0]}
+        | {a + c + b for a, b in splits for c in letters}
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _ru_candidates(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Known Russian words one edit away, each with its lemmas (cached per word)."""
+    morph = _morph()
+    found = []
+    for candidate in sorted(_edits(word, _RU_LETTERS)):
+        if morph.word_is_known(candidate):
+            lemmas = frozenset(p.normal_form.replace("ё", "е") for p in morph.parse(candidate))
+            found.append((candidate, lemmas))
+    return tuple(found)
+
+
+@dataclass
+class Speller:
+    """Corrects one-letter typos towards the words that mean something to the planner on one catalog."""
+
+    ru_lemmas: frozenset[str]
+    en_words: frozenset[str]
+    _memo: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def for_catalog(cls, catalog: Catalog, glossary_words: Iterable[str] = ()) -> Speller:
+        """The planner's words: lexicon lemmas, schedule/load words, glossary words and table comments
+        (Russian); table and column names and frequency/weekday words (English)."""
+        ru = set(RU_PLANNER_LEMMAS)
+        for lemmas in RU.values():
+            ru |= lemmas
+        texts = list(glossary_words)
+        en = set(EN_PLANNER_WORDS)
+        # English real words lie one letter from many of these ("remote" / remove, "clean" / clear) and
+        # there is no English dictionary to tell them apart: only table names and schedule words are
+        # targets, never a destroy verb, never a column (a target table's own name may be one edit away).
+        for tables in catalog.tables.values():
+            for table in tables:
+                en |= {table.name, table.name.rstrip("s")}
+                texts += [table.comment or ""] + [c.comment or "" for c in table.columns]
+        for text in texts:
+            for token in tokenize(text):
+                if token.lang == "ru":
+                    ru |= {p.lemma for p in token.parses if p.pos in ("NOUN", "ADJF", "VERB", "INFN")}
+        return cls(frozenset(ru), frozenset(w for w in en if w.isalpha()))
+
+    def correct(self, text: str) -> tuple[str, list[Correction]]:
+        """`text` with each correctable word replaced, and the corrections (left to right)."""
+        corrections = []
+        budget = [MAX_UNKNOWN_PER_REQUEST]
+        for token in tokenize(text):
+            read = self._read(token, budget)
+            if read is not None:
+                corrections.append(Correction(token.text, read, token.start, token.end))
+        for c in reversed(corrections):
+            text = text[: c.start] + c.read + text[c.end :]
+        return text, corrections
+
+    def _read(self, token: Token, budget: list[int]) -> str | None:
+        word = token.lower
+        if token.lang not in ("ru", "en") or not MIN_LENGTH <= len(word) <= MAX_LENGTH:
+            return None
+        if not word.isalpha():
+            return None
+        if token.number is not None:  # "eight" is a number, not "night" misspelled
+            return None
+        if word not in self._memo:
+            if budget[0] <= 0:
+                return None
+            budget[0] -= 1
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[word] = self._ru(word) if token.lang == "ru" else self._en(word)
+        read = self._memo[word]
+        if read is None:
+            return None
+        return read[0].upper() + read[1:] if token.text[0].isupper() else read
+
+    def _ru(self, word: str) -> str | None:
+        if word in self.ru_lemmas or _morph().word_is_known(word) or _JARGON_RE.match(word):
+            return None
+        meaningful = [(c, lemmas & self.ru_lemmas) for c, lemmas in _ru_candidates(word)]
+        meaningful = [(c, lemmas) for c, lemmas in meaningful if lemmas]
+        if not meaningful or not frozenset.intersection(*(lemmas for _, lemmas in meaningful)):
+            return None  # none, or two readings («полчса»: полчаса, полис): leave it to the question
+        # The form closest to what was written: same length, then the same case and number as the
+        # dictionary guesses for the typo («продажы», plural -> «продажи», not «продажа»).
+        guess = _morph().parse(word)[0].tag
+
+        def rank(candidate: str) -> tuple[bool, bool, str]:
+            tags = [p.tag for p in _morph().parse(candidate)]
+            same_form = any(t.case == guess.case and t.number == guess.number for t in tags)
+            return (len(candidate) != len(word), not same_form, candidate)
+
+        return min((c for c, _ in meaningful), key=rank)
+
+    def _en(self, word: str) -> str | None:
+        if word in self.en_words:
+            return None
+        candidates = {
+            c for c in _edits(word, _EN_LETTERS) & self.en_words if c + "s" != word and word + "s" != c
+        }  # a plural or singular is no typo ("prices" is a name of its own, not "price" misspelled)
+        return next(iter(candidates)) if len(candidates) == 1 else None

@@ -1,0 +1,195 @@
+"""Mart rules of the offline planner (airflow_ai_etl/planning/marts.py): sentence -> mart spec or a question."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.marts import is_mart_request
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from tests.catalogs import clinic_catalog, hr_catalog, shop_catalog
+
+
+@pytest.fixture(scope="module")
+def shop():
+    return OfflinePlanner(shop_catalog())
+
+
+@pytest.fixture(scope="module")
+def clinic():
+    return OfflinePlanner(clinic_catalog())
+
+
+@pytest.fixture(scope="module")
+def hr():
+    return OfflinePlanner(hr_catalog())
+
+
+def mart_of(outcome):
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    spec = outcome.spec
+    assert spec.source.type == "mart" and spec.target.mode == "replace" and not spec.target.keys
+    mart = spec.source.mart
+    grain = (mart.time_grain.column, mart.time_grain.grain) if mart.time_grain else None
+    return {
+        "table": spec.source.table,
+        "measures": sorted((m.func, m.column) for m in mart.measures),
+        "dims": sorted(mart.dimensions),
+        "grain": grain,
+        "joins": sorted(j.table for j in mart.joins),
+        "schedule": spec.schedule,
+    }
+
+
+@pytest.mark.parametrize(
+    "text, mart",
+    [
+        ("Витрина выручки по регионам и дням из продаж", True),
+        ("Построй витрину заказов", True),
+        ("Сделай витриной", True),  # any case form of «витрина»
+        ("Daily revenue by region", True),
+        ("Report table of orders", True),
+        ("Leads per source per week", True),
+        ("Грузить продажи по регионам ежедневно в 3:00", False),  # a verb of loading: a load
+        ("Ежемесячно 1-го числа в 6:00 перегружать товары полностью", False),  # «числа» is a date
+        ("Load orders to ClickHouse daily, count rows", False),
+        ("Копировать события в кликхаус каждые 5 минут", False),
+    ],
+)
+def test_what_is_a_mart_request(text, mart):
+    assert is_mart_request(tokenize(text)) is mart
+
+
+def test_mart_rules_switch_off(shop, monkeypatch):
+    monkeypatch.setenv("AI_ETL_GRAMMAR_OFF", "mart")
+    outcome = shop.plan("Выручка по регионам по дням, обновлять каждый час")
+    assert outcome.spec is None or outcome.spec.source.type != "mart"
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        ("Витрина суммы продаж по регионам", [("sum", "amount")]),
+        ("Витрина количества продаж по регионам", [("count", None)]),
+        ("Средний чек по регионам", [("avg", "amount")]),
+        ("Витрина: сколько уникальных покупателей в каждом регионе", [("count_distinct", "customer_id")]),
+        ("Максимальная и минимальная сумма продажи по регионам", [("max", "amount"), ("min", "amount")]),
+        ("Витрина: сколько штук продано по регионам", [("sum", "quantity")]),
+        ("Average sale amount by region", [("avg", "amount")]),
+        ("Mart: number of orders by status", [("count", None)]),
+        ("Revenue and units sold per region", [("sum", "amount"), ("sum", "quantity")]),
+        ("Сумма заказов (total) по статусам", [("sum", "total")]),
+    ],
+)
+def test_measures_by_lemma(shop, text, measures):
+    assert mart_of(shop.plan(text))["measures"] == sorted(measures, key=lambda m: (m[0], m[1] or ""))
+
+
+def test_grain_is_not_the_schedule(shop):
+    daily = mart_of(shop.plan("Ежедневная выручка из продаж, обновлять каждые 15 минут"))
+    assert daily["grain"] == ("sold_at", "day") and daily["schedule"] == "*/15 * * * *"
+    refreshed = mart_of(shop.plan("Витрина выручки по регионам, обновлять ежедневно в 3:00"))
+    assert refreshed["grain"] is None and refreshed["schedule"] == "0 3 * * *"
+    monthly = mart_of(shop.plan("Monthly revenue per region"))
+    assert monthly["grain"] == ("sold_at", "month") and monthly["schedule"] is None  # on demand
+    weekly = mart_of(
+        shop.plan("Количество заказов по статусам по неделям, обновлять по понедельникам в 6 утра")
+    )
+    assert weekly["grain"] == ("created_at", "week") and weekly["schedule"] == "0 6 * * 1"
+
+
+def test_dimensions_and_joins_through_relations(shop):
+    by_category = mart_of(shop.plan("Выручка по категориям товаров и регионам по месяцам"))
+    assert by_category["dims"] == ["category", "region"] and by_category["joins"] == ["public.products"]
+    through = shop.plan("Выручка по городам клиентов через заказы, витрина по месяцам")
+    assert mart_of(through)["joins"] == ["public.customers", "public.orders"]
+    joins = {j.table: j.on for j in through.spec.source.mart.joins}
+    assert joins["public.customers"] == {"orders.customer_id": "id"}  # the path the words named
+    by_customer = mart_of(shop.plan("Витрина числа заказов по клиентам"))
+    assert by_customer["dims"] == ["customer_id"] and by_customer["table"] == "orders"
+
+
+def test_time_column_named_next_to_the_grain(clinic, hr):
+    invoices = mart_of(clinic.plan("Витрина: сумма счетов по статусам по месяцам выставления"))
+    assert invoices["grain"] == ("issued_at", "month") and invoices["table"] == "billing.invoices"
+    results = mart_of(clinic.plan("Average lab result value by test code per collection day"))
+    assert results["grain"] == ("collected_at", "day") and results["measures"] == [("avg", "value")]
+    hires = mart_of(hr.plan("Витрина найма: сколько сотрудников принято по месяцам"))
+    assert hires["grain"] == ("hired_at", "month")
+
+
+def test_mart_spec_is_named_and_described(shop):
+    outcome = shop.plan("Витрина выручки по регионам и дням")
+    spec = outcome.spec
+    assert spec.target.table == "sales_by_region_day" and spec.target.conn_id == "clickhouse_default"
+    assert "refreshed on demand" in spec.description and "sum(amount)" in spec.description
+    named = shop.plan("Daily revenue by region into table revenue_by_region, recompute the last 5 days")
+    assert named.spec.target.table == "revenue_by_region"
+    assert named.spec.source.mart.refresh == "incremental" and named.spec.source.mart.lookback == 5
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Витрина выручки по городам покупателей по дням", ["2 paths", "orders"]),  # two join paths
+        ("Витрина: сумма по столбцу email клиентов по городам", ["numeric", "email"]),  # text summed
+        ("Mart that sums the region column by day", ["numeric", "region"]),
+        ("Revenue by region with an hourly grain on the region column", ["date or time", "region"]),
+        ("Витрина выручки по брендам", ["брендам"]),  # a dimension no table has
+        ("Медиана суммы продажи по регионам, витрина", ["Медиана"]),  # not offered: asked, never guessed
+        ("Витрина продаж по регионам в таблицу sales_by_region", ["Что посчитать"]),  # no measure
+        ("Revenue by region excluding the north region", ["excluding north region"]),  # a filter not read
+        ("Витрина выручки по регионам по дням и по месяцам", ["шаг"]),  # two grains
+    ],
+)
+def test_questions_instead_of_guesses(shop, text, words):
+    outcome = shop.plan(text)
+    assert outcome.status == "needs_clarification" and outcome.spec is None
+    assert all(w in " ".join(outcome.questions) for w in words), outcome.questions
+
+
+def test_sum_of_two_money_columns_is_asked_unless_a_word_names_one(hr):
+    asked = hr.plan("Sum per currency from payslips")
+    assert asked.status == "needs_clarification" and "gross, net" in asked.questions[0]
+    named = mart_of(hr.plan("Витрина: сумма к выплате по валютам"))
+    assert named["measures"] == [("sum", "net")] and named["dims"] == ["currency"]
+
+
+def test_filters_are_read_by_the_filter_rules(shop):
+    spec = shop.plan("Витрина: количество событий purchase по дням").spec
+    assert spec.source.mart.where == "event_type = 'purchase'"
+    spec = shop.plan("Витрина количества продаж по регионам, где количество больше 2").spec
+    assert spec.source.mart.where == "quantity > 2"
+    assert [m.func for m in spec.source.mart.measures] == ["count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Витрина выручки по регионам и " * 500,  # 500 measures: more than a mart takes
+        "витрина " + "по " * 4000,
+        "mart per per per by by " * 600,
+        "Витрина 🙂 по ☃ и ,,, по",
+        "Витрина: сумма по полю",
+        "Mart that sums the column",
+        "Витрина выручки пересчитывать последние",
+        "витрина",
+    ],
+)
+def test_odd_mart_text_is_asked_about_never_a_crash(shop, text):
+    outcome = shop.plan(text)
+    assert outcome.status == "needs_clarification" and outcome.spec is None and outcome.questions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По регионам и дням выручка, витрина",  # the measure after the dimensions
+        "витрина выручки в разрезе регионов по дням",  # «в разрезе»
+        "Витрину выручки по регионам с разбивкой по дням построй",  # «с разбивкой по», a verb at the end
+    ],
+)
+def test_word_order_and_cut_phrases(shop, text):
+    mart = mart_of(shop.plan(text))
+    assert mart["measures"] == [("sum", "amount")] and mart["dims"] == ["region"]
+    assert mart["grain"] == ("sold_at", "day") and mart["schedule"] is None
