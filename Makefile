@@ -26,7 +26,7 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 
 test: system-deps venv lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=25
 
 unit: venv
 	$(PY) -m pytest -q tests/unit
