@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from airflow_ai_etl.quality.detectors import luhn_ok
+
 _SECRET_ASSIGNMENT = re.compile(
     r"(?i)\b(password|passwd|pwd|пароль|token|токен|secret|секрет|api[_-]?key|access[_-]?key|ключ)"
     r"(\s*(?:[:=]|is|это|—|-)\s*)([^\s,;]+)"
@@ -46,16 +48,6 @@ class Redaction:
     @property
     def changed(self) -> bool:
         return bool(self.found)
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, char in enumerate(reversed(digits)):
-        d = int(char)
-        if i % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
 
 
 def _inn_ok(digits: str) -> bool:
@@ -107,7 +99,7 @@ def redact(text: str) -> Redaction:
     sub(_SECRET_ASSIGNMENT, "secret", lambda m: f"{m.group(1)}{m.group(2)}[SECRET]")
     sub(_SECRET_TOKEN, "secret", lambda m: "[SECRET]")
     sub(_EMAIL, "email", lambda m: "[EMAIL]")
-    sub(_CARD, "card", lambda m: "[CARD]" if _luhn_ok(re.sub(r"\D", "", m.group(0))) else None)
+    sub(_CARD, "card", lambda m: "[CARD]" if luhn_ok(re.sub(r"\D", "", m.group(0))) else None)
     sub(_SNILS, "snils", lambda m: "[SNILS]")
     sub(_SNILS_BARE, "snils", lambda m: "[SNILS]" if _snils_ok(m.group(0)) else None)
     sub(_PHONE, "phone", lambda m: "[PHONE]")
