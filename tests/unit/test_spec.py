@@ -37,7 +37,7 @@ def test_minimal_spec_gets_defaults() -> None:
         ({"dag_id": "x" * 201}, "String should match pattern"),
         ({"dag_id": ".hidden"}, "String should match pattern"),  # a hidden file Airflow never parses
         ({"schedule": "0 2 * * *\r"}, "cron expression of 5 fields"),
-        ({"schedule": "0 25 * * *"}, "has a field out of range"),
+        ({"schedule": "0 25 * * *"}, "the hour field \\(25\\) is out of range 0-23"),
         ({"description": "line\u2028break"}, "not allowed here"),
         ({"tags": ["ai-etl", "a\nb"]}, "String should match pattern"),
         ({"owner": "x\ny"}, "String should match pattern"),
