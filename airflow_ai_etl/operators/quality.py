@@ -22,6 +22,10 @@ class _ChecksFailed(AirflowException):
 
 
 class _Severity:
+    """What the two check operators share. Each operator keeps its own __init__ and execute:
+    Airflow's BaseOperatorMeta wraps a class's own __init__, and one inherited from this mixin
+    fails at parse time ('function' object has no attribute '__wrapped__')."""
+
     severity: str
     log: Any
 
