@@ -831,19 +831,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ph = read_mart(request.text)
     lang = request.language
     ask = _asker(lang)
-    sources = [c for c in planner.catalog.connections.values() if c.engine == "postgres"]
-    sources = [c for c in sources if planner.catalog.tables_of(c.conn_id)]
-    if len(sources) > 1:  # the connection whose tables the words name
-        named = [
-            c
-            for c in sources
-            if any(
-                _Ground(planner, c.conn_id, planner.catalog.tables_of(c.conn_id)).table_of(t)
-                for t in tokens
-                if t.lang in ("ru", "en")
-            )
-        ]
-        sources = named if len(named) == 1 else sources
+    sources = _fact_connections(planner, tokens)
     if len(sources) != 1:
         return Outcome.clarify(ask("which_source"))
     conn = sources[0]
@@ -897,7 +885,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if where.value:
         definition["where"] = where.value
-    target = planner._target(rest_request, conn)
+    target = _clickhouse_side_target(planner, rest_request, conn) if conn.engine == "clickhouse" else None
+    target = target or planner._target(rest_request, conn)
     if target.value is None:
         return Outcome.clarify(*target.questions)
     if target.value.engine != "clickhouse":
@@ -946,6 +935,104 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     from airflow_ai_etl.planning.offline import _validated
 
     return _validated(spec_data)
+
+
+# Words that place a table in ClickHouse («из кликхауса», "the clickhouse sales table"); the broader
+# engine words (warehouse, хранилище) are left out: a shop has a warehouse column.
+CLICKHOUSE_WORDS = {"clickhouse", "clickhous", "ch", "кликхаус", "кх", "dwh"}
+TABLE_NOUNS = {"table", "tables", "таблица"}
+
+
+def _names_clickhouse(planner: OfflinePlanner, token: Token) -> bool:
+    conn = planner.catalog.connections.get(token.text) or planner.catalog.connections.get(token.lower)
+    if conn is not None:
+        return conn.engine == "clickhouse"
+    return token.lower in CLICKHOUSE_WORDS or token.lemma in CLICKHOUSE_WORDS
+
+
+def _places_in_clickhouse(planner: OfflinePlanner, tokens: Sequence[Token]) -> str | None:
+    """Where the request puts its fact table: ``"strong"`` when a ClickHouse word follows «из»/"from"
+    («из кликхауса», "from the clickhouse sales table") or qualifies a table noun ("clickhouse table
+    raw_sales"); ``"weak"`` when it is a location right after a from-phrase («из продаж в кликхаусе»,
+    "from sales in clickhouse" - also readable as where the mart goes, so the table must be there);
+    None otherwise («в кликхаус», "into ClickHouse": where the mart is written)."""
+    words = [t for t in tokens if t.lang != "punct"]
+    found: str | None = None
+    for i, t in enumerate(words):
+        if not _names_clickhouse(planner, t):
+            continue
+        for k in range(i - 1, max(-1, i - 4), -1):
+            before = words[k].lower
+            if before in ("в", "во", "на", "to", "into", "in"):
+                break
+            if before in FROM_WORDS:
+                return "strong"
+        if any(w.lower in TABLE_NOUNS or w.lemma in TABLE_NOUNS for w in words[i + 1 : i + 3]):
+            return "strong"
+        before = words[i - 1].lower if i else ""
+        located = before == "in" or (before in ("в", "во") and t.lang == "ru" and t.lower.endswith("е"))
+        if located and any(w.lower in FROM_WORDS for w in words[max(0, i - 5) : i - 1]):
+            found = "weak"
+    return found
+
+
+def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[Any]:
+    """The connection(s) the fact table may live in: PostgreSQL (the aggregate is pushed down), or
+    ClickHouse when the request places the table there or names a table only ClickHouse has («из
+    raw_sales», loaded there by another pipeline). More than one left: the caller asks."""
+    catalog = planner.catalog
+    words = [t for t in tokens if t.lang in ("ru", "en")]
+
+    def with_tables(engine: str) -> list[Any]:
+        return [c for c in catalog.connections_of(engine) if catalog.tables_of(c.conn_id)]
+
+    def exact(conns: list[Any]) -> list[Any]:
+        return [c for c in conns if any(catalog.find_table(c.conn_id, t.text) is not None for t in words)]
+
+    def named(conns: list[Any]) -> list[Any]:
+        return [
+            c
+            for c in conns
+            if any(_Ground(planner, c.conn_id, catalog.tables_of(c.conn_id)).table_of(t) for t in words)
+        ]
+
+    pg, ch = with_tables("postgres"), with_tables("clickhouse")
+    place = _places_in_clickhouse(planner, tokens) if ch else None
+    if place == "strong" or (place == "weak" and (exact(ch) or named(ch))):
+        sources = ch
+    elif ch and not exact(pg) and exact(ch):
+        sources = ch  # a table by its exact name that only ClickHouse has
+    else:
+        sources = pg
+    if len(sources) > 1:  # the connection whose tables the words name
+        found = exact(sources) or named(sources)
+        sources = found if len(found) == 1 else (found or sources)
+    if len(sources) > 1:  # several ClickHouse connections to one database: the one named by its id
+        by_id = [
+            c for c in sources if any(t.text == c.conn_id or t.lower == c.conn_id.lower() for t in words)
+        ]
+        sources = by_id if len(by_id) == 1 else sources
+    return sources
+
+
+def _clickhouse_side_target(planner: OfflinePlanner, request: Request, fact_conn: Any) -> Found:
+    """A ClickHouse-side mart is built by ``INSERT ... SELECT`` on the fact table's server: into the
+    ClickHouse connection the request names by id, else the fact table's own connection."""
+    named = {
+        r.conn_id
+        for r in planner._conn_refs(request)
+        if r.by_id and planner.catalog.connections[r.conn_id].engine == "clickhouse"
+    }
+    if len(named) > 1:  # «из raw_sales в clickhouse_default, записать в ch_far»: the other one
+        named.discard(fact_conn.conn_id)
+    if len(named) > 1:
+        return Found(None, [_asker(request.language)("clickhouse_only")])
+    target = planner.catalog.connections[named.pop()] if named else fact_conn
+    if (target.host, target.port) != (fact_conn.host, fact_conn.port):
+        return Found(
+            None, [_asker(request.language)("same_server", fact=fact_conn.conn_id, target=target.conn_id)]
+        )
+    return Found(target)
 
 
 def ground_name(planner: OfflinePlanner, conn_id: str, table: Table) -> str:
@@ -1439,6 +1526,8 @@ _QUESTIONS = {
         "lookback_unit": "Пересчитывать последние N — в тех же единицах, что шаг витрины (дни, недели, "
         "месяцы)? Уточните шаг и N.",
         "clickhouse_only": "Витрина пишется в ClickHouse: в какое подключение ClickHouse?",
+        "same_server": "Витрина из таблицы ClickHouse строится на её сервере, а {target} — другой сервер, "
+        "чем {fact}: строить витрину в {fact}?",
         "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
         "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
     },
@@ -1459,6 +1548,8 @@ _QUESTIONS = {
         "which_time": "Which time column should the {grain} grain use: {columns}?",
         "lookback_unit": "Recompute the last N of what? Give N in the mart's grain (days, weeks, months).",
         "clickhouse_only": "A mart is written to ClickHouse: which ClickHouse connection?",
+        "same_server": "A mart of a ClickHouse table is built on that table's server; {target} is another "
+        "server than {fact}: build the mart in {fact}?",
         "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
         "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
     },

@@ -193,3 +193,105 @@ def test_word_order_and_cut_phrases(shop, text):
     mart = mart_of(shop.plan(text))
     assert mart["measures"] == [("sum", "amount")] and mart["dims"] == ["region"]
     assert mart["grain"] == ("sold_at", "day") and mart["schedule"] is None
+
+
+# --------------------------------------------------------------------------- ClickHouse-side marts
+
+
+def _with_clickhouse_tables(*extra):
+    """The shop catalog plus tables in the ClickHouse warehouse (loaded there by other pipelines):
+    `raw_sales` only ClickHouse has, and a copy of `sales`."""
+    from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
+
+    catalog = shop_catalog(extra)
+    ch_sales = (
+        Column("id", "Int64", False),
+        Column("region", "LowCardinality(String)", False),
+        Column("amount", "Decimal(12, 2)", False),
+        Column("quantity", "Int32", False),
+        Column("sold_at", "DateTime", False),
+    )
+    catalog.tables["clickhouse_default"] = [
+        Table("default", "raw_sales", ch_sales),
+        Table("default", "sales", ch_sales),
+    ]
+    for conn in extra:
+        if conn.engine == "clickhouse" and conn.host == "127.0.0.1":  # the same server and database
+            catalog.tables[conn.conn_id] = list(catalog.tables["clickhouse_default"])
+    assert isinstance(extra, tuple) and all(isinstance(c, ConnectionInfo) for c in extra)
+    return catalog
+
+
+@pytest.mark.parametrize(
+    "text, table, dims, grain",
+    [
+        ("Витрина выручки по дням из raw_sales в кликхаусе", "raw_sales", [], ("sold_at", "day")),
+        ("Витрина выручки по регионам из raw_sales", "raw_sales", ["region"], None),  # only ClickHouse has it
+        ("daily revenue by region from the clickhouse sales table", "sales", ["region"], ("sold_at", "day")),
+        (
+            "Выручка по регионам по месяцам из кликхауса, таблица sales",
+            "sales",
+            ["region"],
+            ("sold_at", "month"),
+        ),
+        ("Revenue by region from sales in ClickHouse, by week", "sales", ["region"], ("sold_at", "week")),
+    ],
+)
+def test_a_fact_table_in_clickhouse_makes_a_clickhouse_side_mart(text, table, dims, grain):
+    outcome = OfflinePlanner(_with_clickhouse_tables()).plan(text)
+    got = mart_of(outcome)
+    spec = outcome.spec
+    assert spec.source.conn_id == "clickhouse_default" and spec.target.conn_id == "clickhouse_default"
+    assert (got["table"], got["dims"], got["grain"]) == (table, dims, grain)
+    assert got["measures"] == [("sum", "amount")]
+    assert spec.target.table != table  # never the fact table itself
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Витрина выручки по регионам из продаж",  # no place named: pushed down to PostgreSQL
+        "Витрина выручки по регионам из продаж в кликхаус",  # «в кликхаус»: where the mart goes
+        "Daily revenue by region from sales into ClickHouse",
+    ],
+)
+def test_a_table_both_engines_have_is_read_from_postgres_unless_placed_in_clickhouse(text):
+    outcome = OfflinePlanner(_with_clickhouse_tables()).plan(text)
+    mart_of(outcome)
+    assert outcome.spec.source.conn_id == "pg_shop" and outcome.spec.source.table == "sales"
+
+
+def test_clickhouse_side_mart_sql_is_in_clickhouse_dialect():
+    from airflow_ai_etl.marts.gates import mart_of as spec_mart
+    from airflow_ai_etl.marts.resolve import resolve_mart
+    from airflow_ai_etl.marts.sql import mart_sql
+
+    catalog = _with_clickhouse_tables()
+    outcome = OfflinePlanner(catalog).plan("Витрина выручки и среднего чека по регионам по дням из raw_sales")
+    resolved = resolve_mart(spec_mart(outcome.spec), catalog)
+    sql = mart_sql(resolved)
+    assert resolved.engine == "clickhouse"
+    assert "toDate(" in sql and "toDecimal128(" in sql and "DATE_TRUNC" not in sql.upper()
+
+
+def test_clickhouse_side_mart_on_another_server_asks():
+    from airflow_ai_etl.catalog import ConnectionInfo
+
+    far = ConnectionInfo("ch_far", "clickhouse", "Other warehouse", "10.0.0.9", "default")
+    outcome = OfflinePlanner(_with_clickhouse_tables(far)).plan(
+        "Витрина выручки по регионам из raw_sales в clickhouse_default, записать в ch_far"
+    )
+    assert outcome.status == "needs_clarification" and outcome.spec is None
+    assert "ch_far" in outcome.questions[0] and "clickhouse_default" in outcome.questions[0]
+
+
+def test_a_clickhouse_table_in_several_clickhouse_connections_asks_unless_one_is_named():
+    from airflow_ai_etl.catalog import ConnectionInfo
+
+    twin = ConnectionInfo("ch_twin", "clickhouse", "", "127.0.0.1", "default")
+    planner = OfflinePlanner(_with_clickhouse_tables(twin))
+    asked = planner.plan("Витрина выручки по регионам из raw_sales")
+    assert asked.status == "needs_clarification"
+    outcome = planner.plan("Витрина выручки по регионам из raw_sales в ch_twin")
+    mart_of(outcome)
+    assert outcome.spec.source.conn_id == "ch_twin" and outcome.spec.target.conn_id == "ch_twin"
