@@ -276,6 +276,20 @@ def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     ]
 
 
+def _mart_to_excel(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    from airflow_ai_etl.marts.model import Mart
+    from airflow_ai_etl.transfers.mart_to_excel import DEFAULT_SHEET
+
+    source = spec.source
+    mart = Mart.of(source.conn_id, source.table, source.mart)  # type: ignore[arg-type]
+    return [
+        ("mart", mart.to_json_dict()),
+        ("path", spec.target.path),
+        ("sheet", spec.target.sheet or DEFAULT_SHEET),
+        ("s3_conn_id", spec.target.conn_id),
+    ]
+
+
 def _file_mode(spec: PipelineSpec) -> str:
     if spec.target.mode == "upsert":
         raise RenderError("file sources load in mode append or replace; upsert is not supported for them")
@@ -310,6 +324,7 @@ LOADERS = {
     ("mart", "clickhouse"): Loader(
         "airflow_ai_etl.operators.mart", "MartToClickHouseOperator", _mart_to_clickhouse
     ),
+    ("mart", "excel"): Loader("airflow_ai_etl.operators.mart", "MartToExcelOperator", _mart_to_excel),
 }
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
 ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
