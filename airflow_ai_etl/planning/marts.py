@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from airflow_ai_etl.catalog import Column, Table
+from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
 from airflow_ai_etl.marts.gates import pinned
 from airflow_ai_etl.marts.model import Mart, MartDefinition
 from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
@@ -831,6 +831,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ph = read_mart(request.text)
     lang = request.language
     ask = _asker(lang)
+    export = _read_excel_export(request.text, ph)
     sources = _fact_connections(planner, tokens)
     if len(sources) != 1:
         return Outcome.clarify(ask("which_source"))
@@ -885,11 +886,15 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if where.value:
         definition["where"] = where.value
-    target = _clickhouse_side_target(planner, rest_request, conn) if conn.engine == "clickhouse" else None
-    target = target or planner._target(rest_request, conn)
+    if export is not None:
+        target = Found(EXCEL_TARGET)
+    elif conn.engine == "clickhouse":
+        target = _clickhouse_side_target(planner, rest_request, conn)
+    else:
+        target = planner._target(rest_request, conn)
     if target.value is None:
         return Outcome.clarify(*target.questions)
-    if target.value.engine != "clickhouse":
+    if target.value.engine != "clickhouse" and export is None:
         return Outcome.clarify(ask("clickhouse_only"))
     schedule = planner._schedule(rest_request)
     questions = planner._unread_schedule_words(rest_request)
@@ -932,6 +937,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         "target": planner._target_spec(target.value, table_name, "replace", []),
     }
     spec_data["description"] = _describe(conn.conn_id, fact, target.value.conn_id, table_name, mart_def, cron)
+    if export is not None:
+        excel, questions = _excel_target(planner, export, table_name, ask)
+        if questions:
+            return Outcome.clarify(*questions)
+        spec_data["target"] = excel
+        spec_data["tags"] = list(dict.fromkeys(["ai-etl", conn.engine, "excel"]))
+        spec_data["description"] = _describe(conn.conn_id, fact, "excel", excel["path"], mart_def, cron)
     from airflow_ai_etl.planning.offline import _validated
 
     return _validated(spec_data)
@@ -1033,6 +1045,86 @@ def _clickhouse_side_target(planner: OfflinePlanner, request: Request, fact_conn
             None, [_asker(request.language)("same_server", fact=fact_conn.conn_id, target=target.conn_id)]
         )
     return Found(target)
+
+
+# --- export to Excel -------------------------------------------------------------------------------
+
+EXCEL_TARGET = ConnectionInfo("excel", "excel")  # the target of an exported mart (a file, no connection)
+EXCEL_WORDS = {"excel", "xlsx", "эксель", "excel-файл", "эксель-файл", "xlsx-файл"}
+FILE_NOUNS = {"file", "workbook", "spreadsheet", "файл", "книга", "таблица"}
+_LOCAL_XLSX = re.compile(r"(?<![\w:/])/[\w./\-]*\.xlsx\b", re.IGNORECASE)
+_S3_XLSX = re.compile(r"\bs3://[a-z0-9][a-z0-9.\-]*/[^\s,;'\"«»()]*\.xlsx\b", re.IGNORECASE)
+
+
+@dataclass
+class ExcelExport:
+    """«Выгружать витрину ... в Excel», "export the ... mart to an Excel file": the mart's rows go to a
+    workbook; ``path`` when the request names one (local or ``s3://``)."""
+
+    path: str | None = None
+
+
+def _is_excel_word(token: Token) -> bool:
+    return token.lower in EXCEL_WORDS or token.lemma in EXCEL_WORDS or token.lower.startswith("эксел")
+
+
+def _read_excel_export(text: str, ph: MartPhrase) -> ExcelExport | None:
+    """An Excel workbook (a word or an .xlsx path) the mart is written to, not read from («из Excel»).
+    Its words are marked read and hidden from the schedule and filter rules."""
+    tokens = ph.tokens
+    paths = [m for rx in (_S3_XLSX, _LOCAL_XLSX) for m in rx.finditer(text)]
+    cues = [i for i, t in enumerate(tokens) if _is_excel_word(t)]
+    cues += [i for i, t in enumerate(tokens) for m in paths if m.start() <= t.start < m.end()]
+    if not cues:
+        return None
+    for i in cues:
+        before = [w.lower for w in tokens[max(0, i - 3) : i]]
+        if any(w in FROM_WORDS for w in before) and not any(w in ("в", "во", "to", "into") for w in before):
+            return None  # «из Excel»: a workbook to read (not a mart's export)
+    for i in sorted(set(cues)):
+        ph.used.add(i)
+        for k in (i - 2, i - 1, i + 1):  # «в Excel-файл», "to an Excel file", «в файл Excel»
+            if 0 <= k < len(tokens) and (
+                tokens[k].lower in ("в", "во", "to", "into", "as", "an", "a")
+                or tokens[k].lower in FILE_NOUNS
+                or tokens[k].lemma in FILE_NOUNS
+            ):
+                ph.used.add(k)
+        ph.blank.append((tokens[i].start, tokens[i].end))
+    for i, t in enumerate(tokens):  # the verb of exporting: «выгружать», «выгрузка», "export"
+        if _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN):
+            ph.used.add(i)
+            ph.blank.append((t.start, t.end))
+    for m in paths:
+        ph.blank.append((m.start(), m.end()))
+        ph.used.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
+    return ExcelExport(paths[0].group(0) if len(paths) == 1 else None if not paths else "")
+
+
+def _excel_target(
+    planner: OfflinePlanner, export: ExcelExport, table_name: str, ask: Any
+) -> tuple[dict[str, Any], list[str]]:
+    """The spec's excel target: the named path, else ``<the one file root>/<mart name>.xlsx``; an S3
+    path writes through the one S3 connection (or the one the request names)."""
+    import os
+
+    from airflow_ai_etl.file_roots import configured_roots
+
+    if export.path == "":  # two paths named
+        return {}, [ask("which_file")]
+    path = export.path
+    if path is None:
+        roots = configured_roots()
+        if len(roots) != 1:
+            return {}, [ask("which_file")]
+        path = os.path.join(roots[0], f"{table_name}.xlsx")
+    target: dict[str, Any] = {"type": "excel", "path": path, "mode": "replace"}
+    if path.lower().startswith("s3://"):
+        s3 = planner.catalog.connections_of("s3")
+        if len(s3) != 1:
+            return {}, [ask("which_s3", path=path, conns=", ".join(c.conn_id for c in s3) or "-")]
+        target["conn_id"] = s3[0].conn_id
+    return target, []
 
 
 def ground_name(planner: OfflinePlanner, conn_id: str, table: Table) -> str:
@@ -1526,6 +1618,8 @@ _QUESTIONS = {
         "lookback_unit": "Пересчитывать последние N — в тех же единицах, что шаг витрины (дни, недели, "
         "месяцы)? Уточните шаг и N.",
         "clickhouse_only": "Витрина пишется в ClickHouse: в какое подключение ClickHouse?",
+        "which_file": "В какой файл выгружать витрину: путь .xlsx под [ai_etl] file_roots или s3://…/файл.xlsx?",
+        "which_s3": "{path} — на S3: через какое подключение S3 писать ({conns})?",
         "same_server": "Витрина из таблицы ClickHouse строится на её сервере, а {target} — другой сервер, "
         "чем {fact}: строить витрину в {fact}?",
         "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
@@ -1548,6 +1642,9 @@ _QUESTIONS = {
         "which_time": "Which time column should the {grain} grain use: {columns}?",
         "lookback_unit": "Recompute the last N of what? Give N in the mart's grain (days, weeks, months).",
         "clickhouse_only": "A mart is written to ClickHouse: which ClickHouse connection?",
+        "which_file": "Which file should the mart be exported to: an .xlsx path under [ai_etl] file_roots, "
+        "or s3://…/file.xlsx?",
+        "which_s3": "{path} is on S3: through which S3 connection ({conns})?",
         "same_server": "A mart of a ClickHouse table is built on that table's server; {target} is another "
         "server than {fact}: build the mart in {fact}?",
         "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",

@@ -127,3 +127,31 @@ def test_export_outside_the_file_roots_is_refused(env, local_files, tmp_path_fac
     with pytest.raises(Exception, match="file roots"):
         export(MART, outside)
     assert not outside.exists()
+
+
+def test_planned_excel_export_deploys_and_writes_the_mart(env, postgres, local_files, tmp_path_factory):  # noqa: F811
+    """«Выгружать витрину ... в Excel каждый понедельник» from the sentence to the file on disk: the
+    deployed DAG's operator writes the rows PostgreSQL's own GROUP BY gives."""
+    from airflow_ai_etl.assistant import Assistant
+    from airflow_ai_etl.catalog import load_catalog
+    from airflow_ai_etl.render.renderer import plan_tasks
+
+    state = tmp_path_factory.mktemp("state")
+    assistant = Assistant(
+        catalog=load_catalog(), dags_folder=state / "dags", state_dir=state, pii_sample=False
+    )
+    outcome = assistant.generate(
+        "Выгружать витрину выручки и количества продаж по регионам в Excel каждый понедельник"
+    )
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    spec = outcome.spec
+    assert spec.target.type == "excel" and spec.schedule == "0 0 * * 1"
+    assert spec.target.path == str(local_files / "sales_by_region.xlsx")
+    assert assistant.deploy(outcome, user="test").path  # the file passed the DagBag import gate
+
+    [task] = plan_tasks(spec).tasks
+    MartToExcelOperator(**dict(task.args)).execute(context={})
+    header, data = sheet_rows(spec.target.path)
+    assert header == ["region", "sum_amount", "count"]
+    expected = pg(postgres, "SELECT region, sum(amount), count(*) FROM sales GROUP BY 1 ORDER BY 1")
+    assert data == as_expected(expected)

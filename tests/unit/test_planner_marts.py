@@ -295,3 +295,61 @@ def test_a_clickhouse_table_in_several_clickhouse_connections_asks_unless_one_is
     outcome = planner.plan("Витрина выручки по регионам из raw_sales в ch_twin")
     mart_of(outcome)
     assert outcome.spec.source.conn_id == "ch_twin" and outcome.spec.target.conn_id == "ch_twin"
+
+
+# --------------------------------------------------------------------------- export to Excel
+
+
+@pytest.mark.parametrize(
+    "text, file, grain, dims, schedule",
+    [
+        ("Выгружать витрину выручки по регионам в Excel каждый понедельник", "sales_by_region.xlsx", None,
+         ["region"], "0 0 * * 1"),
+        ("export the monthly revenue mart to an Excel file every Monday", "sales_by_month.xlsx",
+         ("sold_at", "month"), [], "0 0 * * 1"),
+        ("Выгрузка витрины количества заказов по статусам в эксель", "orders_by_status.xlsx", None, ["status"],
+         None),
+        ("Витрина выручки по дням в {root}/rev.xlsx, обновлять ежедневно в 6:00", "rev.xlsx",
+         ("sold_at", "day"), [], "0 6 * * *"),
+    ],
+)  # fmt: skip
+def test_a_mart_exported_to_excel(local_files, text, file, grain, dims, schedule):
+    from airflow_ai_etl.assistant import Assistant
+
+    assistant = Assistant(catalog=shop_catalog(), check_import=False)
+    outcome = assistant.generate(text.format(root=local_files))
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    spec = outcome.spec
+    assert spec.source.type == "mart" and spec.source.conn_id == "pg_shop"
+    assert spec.target.type == "excel" and spec.target.path == str(local_files / file)
+    assert spec.target.conn_id is None and spec.target.mode == "replace"
+    mart = spec.source.mart
+    got_grain = (mart.time_grain.column, mart.time_grain.grain) if mart.time_grain else None
+    assert got_grain == grain
+    assert mart.dimensions == dims and spec.schedule == schedule
+    assert "MartToExcelOperator" in outcome.source_code
+
+
+def test_an_excel_export_without_a_place_to_write_asks(monkeypatch):
+    monkeypatch.delenv("AIRFLOW__AI_ETL__FILE_ROOTS", raising=False)
+    outcome = OfflinePlanner(shop_catalog()).plan("Выгружать витрину выручки по регионам в Excel")
+    assert outcome.status == "needs_clarification" and "file_roots" in outcome.questions[0]
+
+
+def test_an_excel_export_to_s3_writes_through_the_s3_connection():
+    from airflow_ai_etl.catalog import ConnectionInfo
+
+    catalog = shop_catalog((ConnectionInfo("s3_reports", "aws", "Reports bucket"),))
+    outcome = OfflinePlanner(catalog).plan(
+        "Export the revenue by region mart to s3://reports/rev.xlsx weekly"
+    )
+    assert outcome.status == "ok", outcome.questions
+    target = outcome.spec.target
+    assert (target.type, target.path, target.conn_id) == ("excel", "s3://reports/rev.xlsx", "s3_reports")
+    asked = OfflinePlanner(shop_catalog()).plan("Export the revenue by region mart to s3://reports/rev.xlsx")
+    assert asked.status == "needs_clarification" and "S3" in asked.questions[0]
+
+
+def test_a_load_from_excel_is_not_an_export():
+    outcome = OfflinePlanner(shop_catalog()).plan("Витрина выручки по регионам из Excel /data/sales.xlsx")
+    assert outcome.status != "ok" or outcome.spec.target.type != "excel"
