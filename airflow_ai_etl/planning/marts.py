@@ -116,7 +116,10 @@ TIME_WORDS = {
 }  # fmt: skip
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
-DIM_WORDS = {"пол": "gender", "sex": "gender", "gender": "gender"}
+DIM_WORDS = {
+    "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
+    "проект": "project",
+}  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
 # Lookback: «пересчитывать (только) последние 3 дня», "recompute only the last 2 months".
@@ -844,6 +847,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=word))
     if ph.grain_conflict:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
+    if not ph.measures:
+        _subject_measure(ph, ground)
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -1168,6 +1173,11 @@ def _residue(
             continue
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
+        if any(  # "Badge events": the two words that name the fact table together
+            0 <= a and b < len(tokens) and ground.table_of_pair(tokens[a], tokens[b]) is fact
+            for a, b in ((i - 1, i), (i, i + 1))
+        ):
+            continue
         if t.lower in connections or any(stem(t.lower) in words or t.lower in words for words in ENGINES):
             continue  # «в ch_fast», «в кликхаус»: the target connection, read by the target rule
         left.append(t)
@@ -1285,6 +1295,48 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         if len(found) > 1:
             return None, ask("two_facts", tables=", ".join(t.name for t in found))
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
+    """No measure word, but the words before «по»/"by"/"per" name a numeric column: "Hours worked per
+    project", "Invoice amount by diagnosis", «Отработанные часы по проектам» -> the sum of that column
+    (a count needs a counted noun: "Visits per doctor"). A participle next to the column's word
+    ("worked", «отработанные») only describes it."""
+    tokens = ph.tokens
+    end = next((i for i, t in enumerate(tokens) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN), None)
+    if end is None:
+        return
+    subject = [k for k in range(end) if k not in ph.used and tokens[k].lang in ("ru", "en")]
+    named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
+    found: list[tuple[int, Table, Column]] = []
+    for k in subject:
+        if ground.table_of(tokens[k]) is not None:
+            continue
+        for table in ground.tables:
+            for c in ground.columns_named(table, [tokens[k]]):
+                if c.name in _numeric_names(table):
+                    found.append((k, table, c))
+    if named_tables:
+        found = [f for f in found if f[1].qualified_name in named_tables] or found
+    if len({(t.qualified_name, c.name) for _, t, c in found}) != 1:
+        return
+    k, _, column = found[0]
+    ph.measures.append(MeasureWord("sum", k, column_ref=column.name))
+    for k, _, _ in found:  # «Отработанные часы»: both words name hours ('Отработано часов')
+        ph.used.add(k)
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(tokens) and j not in ph.used and j in subject and _participle(tokens[j]):
+                ph.used.add(j)
+
+
+def _numeric_names(table: Table) -> set[str]:
+    return {c.name for c in _numeric_columns(table)}
+
+
+def _participle(token: Token) -> bool:
+    if token.lang == "ru":
+        return any(p.pos in ("PRTF", "PRTS") for p in token.parses[:1])
+    return token.lang == "en" and token.lower.endswith("ed") and len(token.lower) > 4
 
 
 def _holds_dims(ph: MartPhrase, ground: _Ground, table: Table, direct: bool = False) -> bool:

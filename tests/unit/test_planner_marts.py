@@ -353,3 +353,30 @@ def test_an_excel_export_to_s3_writes_through_the_s3_connection():
 def test_a_load_from_excel_is_not_an_export():
     outcome = OfflinePlanner(shop_catalog()).plan("Витрина выручки по регионам из Excel /data/sales.xlsx")
     assert outcome.status != "ok" or outcome.spec.target.type != "excel"
+
+
+# --------------------------------------------------------------------------- measures without a measure word
+
+
+@pytest.mark.parametrize(
+    "text, table, measures, dims, grain",
+    [
+        # the words before «по»/"by"/"per" name a numeric column: its sum
+        ("Hours worked by project per month", "timesheets", [("sum", "hours")], ["project"], ("work_date", "month")),
+        ("Витрина: отработанные часы по проектам", "timesheets", [("sum", "hours")], ["project"], None),
+        ("Invoice amount per month of issue", "billing.invoices", [("sum", "amount")], [], ("issued_at", "month")),
+        # two words naming the fact table together, a dimension word the glossary lacks: a count of rows
+        ("Badge events per direction", "badge_events", [("count", None)], ["direction"], None),
+        ("Витрина проходов через турникеты по дверям", "badge_events", [("count", None)], ["door"], None),
+        ("Количество отпусков по видам", "vacations", [("count", None)], ["kind"], None),
+    ],
+)  # fmt: skip
+def test_measures_and_dimensions_named_by_column_words(hr, clinic, text, table, measures, dims, grain):
+    planner = clinic if table.startswith("billing") else hr
+    got = mart_of(planner.plan(text))
+    assert (got["table"], got["measures"], got["dims"], got["grain"]) == (table, measures, dims, grain)
+
+
+def test_a_subject_naming_no_single_numeric_column_is_still_a_count(shop):
+    got = mart_of(shop.plan("Orders per status"))
+    assert got["measures"] == [("count", None)] and got["dims"] == ["status"]
