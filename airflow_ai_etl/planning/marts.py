@@ -74,7 +74,7 @@ DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
 MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог"}
-MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt"}
+MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
 LOAD_VERBS_RU = {
@@ -849,6 +849,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
     if not ph.measures:
         _subject_measure(ph, ground)
+    # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
+    ph.measures = [
+        m
+        for m in ph.measures
+        if m.object
+        or m.column_ref
+        or not any(o is not m and o.func == m.func and (o.object or o.column_ref) for o in ph.measures)
+    ]
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -1173,6 +1181,8 @@ def _residue(
             continue
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
+        if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
+            continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
         if any(  # "Badge events": the two words that name the fact table together
             0 <= a and b < len(tokens) and ground.table_of_pair(tokens[a], tokens[b]) is fact
             for a, b in ((i - 1, i), (i, i + 1))
@@ -1450,8 +1460,8 @@ def _measures(
                 k: c.name
                 for c in candidates
                 for k, w in enumerate(tokens)
-                if w.lang == "ru" and ground.columns_named(fact, [w]) == [c]
-            }  # «сумма к выплате»: a column comment ('К выплате') names which
+                if w.lang == "ru" and (ground.columns_named(fact, [w]) == [c] or _comment_names(c, w))
+            }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
             if len(set(by_word.values())) == 1:
                 ph.used |= set(by_word)
                 measures.append({"func": m.func, "column": next(iter(by_word.values()))})
@@ -1465,6 +1475,17 @@ def _measures(
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _comment_names(column: Column, word: Token) -> bool:
+    """A content word of the request and a word of the column's comment share a lemma («начисленной»
+    and 'Начислено': начислить), where their stems differ."""
+    if not column.comment or word.lower in FILLER_RU or not word.parses:
+        return False
+    if word.parses[0].pos not in ("NOUN", "ADJF", "PRTF", "PRTS", "VERB", "INFN", "ADVB"):
+        return False
+    lemmas = {lemma for t in tokenize(column.comment) if t.lang == "ru" for lemma in t.lemmas}
+    return bool({lemma for lemma in word.lemmas if len(lemma) > 3} & lemmas)
 
 
 def _is_quantity_word(token: Token) -> bool:

@@ -380,3 +380,24 @@ def test_measures_and_dimensions_named_by_column_words(hr, clinic, text, table, 
 def test_a_subject_naming_no_single_numeric_column_is_still_a_count(shop):
     got = mart_of(shop.plan("Orders per status"))
     assert got["measures"] == [("count", None)] and got["dims"] == ["status"]
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        # a bare measure word repeated by one that says of what: one measure
+        ("Витрина ФОТ: сумма начисленной зарплаты по отделам", [("sum", "gross")]),
+        # the column comment names the column by another form of the word («начисленного» / 'Начислено')
+        ("Витрина: сумма начисленного по отделам", [("sum", "gross")]),
+        # "gross pay": the column and a money noun; "Payroll" is the fact table's schema
+        ("Payroll mart: total net pay by department", [("sum", "net")]),
+    ],
+)
+def test_payroll_measures(hr, text, measures):
+    got = mart_of(hr.plan(text))
+    assert got["table"] == "payroll.payslips" and got["measures"] == measures
+
+
+def test_total_pay_with_two_money_columns_asks(hr):
+    outcome = hr.plan("Payroll mart: total pay by department")
+    assert outcome.status == "needs_clarification" and outcome.spec is None
