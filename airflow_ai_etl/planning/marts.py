@@ -889,6 +889,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and not ground.columns_named(fact, [word])
                 and not _is_measure(word)
                 and not _word(word, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
+                and not _names_unit_column(word, fact, measures)
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
@@ -1181,6 +1182,10 @@ def _residue(
             continue
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
+        if i >= 2 and tokens[i - 1].lang == "ru" and tokens[i - 1].lemma in PREP_LINKS and (
+            ground.table_of(tokens[i - 2]) is fact and _describes(t, fact)
+        ):
+            continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
         if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
             continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
         if any(  # "Badge events": the two words that name the fact table together
@@ -1486,6 +1491,22 @@ def _comment_names(column: Column, word: Token) -> bool:
         return False
     lemmas = {lemma for t in tokenize(column.comment) if t.lang == "ru" for lemma in t.lemmas}
     return bool({lemma for lemma in word.lemmas if len(lemma) > 3} & lemmas)
+
+
+PREP_LINKS = {"на", "к", "для", "по"}
+
+
+def _describes(token: Token, table: Table) -> bool:
+    """A word of the table's comment, any form (the comment's stems)."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    return bool(table.comment) and stem(token.lower) in set(name_parts_of_text(table.comment))
+
+
+def _names_unit_column(word: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:
+    """«сумма дней», "total hours": a time unit naming the measured column (days, hours)."""
+    grain = _grain_noun(word)
+    return grain is not None and any(m.get("column") == f"{grain}s" for m in measures)
 
 
 def _is_quantity_word(token: Token) -> bool:

@@ -401,3 +401,23 @@ def test_payroll_measures(hr, text, measures):
 def test_total_pay_with_two_money_columns_asks(hr):
     outcome = hr.plan("Payroll mart: total pay by department")
     assert outcome.status == "needs_clarification" and outcome.spec is None
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims",
+    [
+        # a time unit naming the measured column: «число дней» of days, «часов» of hours
+        ("clinic", "Витрина: суммарное число дней назначений по визитам", "prescriptions", [("sum", "days")],
+         ["visit_id"]),
+        ("clinic", "Витрина: сумма дней назначений по препаратам", "prescriptions", [("sum", "days")],
+         ["drug_name"]),
+        ("hr", "Витрина: суммарное число часов по проектам", "timesheets", [("sum", "hours")], ["project"]),
+        # the fact's noun with words of its own comment ('Записи пациентов на приём к врачу')
+        ("clinic", "Витрина: количество записей на приём по статусам", "appointments", [("count", None)],
+         ["status"]),
+    ],
+)  # fmt: skip
+def test_words_that_describe_the_measure_or_the_fact(shop, clinic, hr, catalog, text, table, measures, dims):
+    planner = {"shop": shop, "clinic": clinic, "hr": hr}[catalog]
+    got = mart_of(planner.plan(text))
+    assert (got["table"], got["measures"], got["dims"]) == (table, measures, dims)
