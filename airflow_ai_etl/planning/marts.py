@@ -32,6 +32,7 @@ Nothing here guesses: a word the rules cannot place in a slot of the mart makes 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -781,7 +782,13 @@ class _Ground:
         return []
 
     def table_of_pair(self, first: Token, second: Token) -> Table | None:
-        """A table two words name together ("badge events" -> badge_events)."""
+        """A table two words name together ("badge events" -> badge_events; memoised)."""
+        key = f"{first.lower} {second.lower}"
+        if key not in self._tables_memo:
+            self._tables_memo[key] = self._table_of_pair(first, second)
+        return self._tables_memo[key]
+
+    def _table_of_pair(self, first: Token, second: Token) -> Table | None:
         meanings = set(self.planner.vocabulary.meanings(first.lower)) | set(
             self.planner.vocabulary.meanings(second.lower)
         )
@@ -1182,8 +1189,11 @@ def _residue(
             continue
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
-        if i >= 2 and tokens[i - 1].lang == "ru" and tokens[i - 1].lemma in PREP_LINKS and (
-            ground.table_of(tokens[i - 2]) is fact and _describes(t, fact)
+        if (
+            i >= 2
+            and tokens[i - 1].lang == "ru"
+            and tokens[i - 1].lemma in PREP_LINKS
+            and (ground.table_of(tokens[i - 2]) is fact and _describes(t, fact))
         ):
             continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
         if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
@@ -1489,8 +1499,19 @@ def _comment_names(column: Column, word: Token) -> bool:
         return False
     if word.parses[0].pos not in ("NOUN", "ADJF", "PRTF", "PRTS", "VERB", "INFN", "ADVB"):
         return False
-    lemmas = {lemma for t in tokenize(column.comment) if t.lang == "ru" for lemma in t.lemmas}
-    return bool({lemma for lemma in word.lemmas if len(lemma) > 3} & lemmas)
+    return bool({lemma for lemma in word.lemmas if len(lemma) > 3} & _comment_lemmas(column.comment))
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_lemmas(comment: str) -> frozenset[str]:
+    return frozenset(lemma for t in tokenize(comment) if t.lang == "ru" for lemma in t.lemmas)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_stems(comment: str) -> frozenset[str]:
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    return frozenset(name_parts_of_text(comment))
 
 
 PREP_LINKS = {"на", "к", "для", "по"}
@@ -1498,9 +1519,7 @@ PREP_LINKS = {"на", "к", "для", "по"}
 
 def _describes(token: Token, table: Table) -> bool:
     """A word of the table's comment, any form (the comment's stems)."""
-    from airflow_ai_etl.planning.offline import name_parts_of_text
-
-    return bool(table.comment) and stem(token.lower) in set(name_parts_of_text(table.comment))
+    return bool(table.comment) and stem(token.lower) in _comment_stems(table.comment)
 
 
 def _names_unit_column(word: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:
