@@ -16,6 +16,7 @@ from airflow_ai_etl.transfers.postgres_to_clickhouse import PostgresToClickHouse
 from tests.integration.test_mart_refresh import ch, env, pg  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.integration
+pytest_plugins = ["tests.s3_server"]
 
 MART = {
     "conn_id": "pg_shop",
@@ -155,3 +156,15 @@ def test_planned_excel_export_deploys_and_writes_the_mart(env, postgres, local_f
     assert header == ["region", "sum_amount", "count"]
     expected = pg(postgres, "SELECT region, sum(amount), count(*) FROM sales GROUP BY 1 ORDER BY 1")
     assert data == as_expected(expected)
+
+
+def test_mart_exported_to_s3_has_the_same_cells(env, postgres, s3_server, s3_conn, tmp_path):  # noqa: F811
+    s3_server.client().create_bucket(Bucket="mart-reports")
+    export(MART, "s3://mart-reports/marts/revenue.xlsx", s3_conn_id=s3_conn)
+
+    local = tmp_path / "downloaded.xlsx"
+    s3_server.client().download_file("mart-reports", "marts/revenue.xlsx", str(local))
+    assert sheet_rows(local)[1] == as_expected(pg(postgres, REFERENCE))
+    # a missing bucket is refused before the query runs, and nothing is written
+    with pytest.raises(Exception, match="does not exist"):
+        export(MART, "s3://no-such-bucket/revenue.xlsx", s3_conn_id=s3_conn)
