@@ -873,6 +873,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    dims = _drop_title_table(ph, ground, dims, fact)
     grain, questions = _grain(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -1309,6 +1310,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     named = {
         t.qualified_name for w in tokens if w.lang in ("ru", "en") and (t := ground.table_of(w)) is not None
     }
+    if any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens):  # «проданных единиц»: sales
+        named |= {t.qualified_name for t in ground.tables if stem("sale") in name_parts(t.name)}
     for found in steps:
         if (
             len(found) > 1
@@ -1362,6 +1365,30 @@ def _participle(token: Token) -> bool:
     if token.lang == "ru":
         return any(p.pos in ("PRTF", "PRTS") for p in token.parses[:1])
     return token.lang == "en" and token.lower.endswith("ed") and len(token.lower) > 4
+
+
+SOLD_LEMMAS = {"продать", "проданный", "продавать"}
+
+
+def _drop_title_table(ph: MartPhrase, ground: _Ground, dims: list[str], fact: Table) -> list[str]:
+    """«Витрина по товарам: ... по SKU»: a table noun right after the trigger, before a colon, titles the
+    mart; when a dimension after the colon is a column of that table, the title is not a dimension of
+    its own (by the product's SKU, not by product and SKU)."""
+    tokens = ph.tokens
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or not ph.dims or ph.dims[0][-1] >= colon or len(ph.dims) < 2:
+        return dims
+    first = ph.dims[0][0]
+    if not any(_ru(tokens[k], TRIGGER_RU) or _en(tokens[k], TRIGGER_EN) for k in range(0, first)):
+        return dims
+    table = ground.table_of(tokens[first])
+    if table is None or table is fact:
+        return dims
+    fk = _fk_column(fact, table)
+    later = [d for d in dims if d != fk]
+    if fk in dims and any(table.column(d) for d in later):
+        return later
+    return dims
 
 
 def _holds_dims(ph: MartPhrase, ground: _Ground, table: Table, direct: bool = False) -> bool:

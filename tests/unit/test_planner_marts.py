@@ -421,3 +421,20 @@ def test_words_that_describe_the_measure_or_the_fact(shop, clinic, hr, catalog, 
     planner = {"shop": shop, "clinic": clinic, "hr": hr}[catalog]
     got = mart_of(planner.plan(text))
     assert (got["table"], got["measures"], got["dims"]) == (table, measures, dims)
+
+
+def test_a_title_table_before_the_colon_qualifies_a_later_dimension(shop):
+    # «Витрина по товарам: ... по категориям»: by the product's category, not by product and category
+    got = mart_of(shop.plan("Витрина по товарам: выручка по категориям"))
+    assert got["dims"] == ["category"] and got["joins"] == ["public.products"]
+    # without the colon title both stay dimensions
+    both = mart_of(shop.plan("Витрина выручки по товарам и категориям"))
+    assert both["dims"] == ["category", "product_id"]
+
+
+def test_units_sold_name_the_sales_table(shop):
+    # inventory has a quantity and a product too: «проданных» says which table counts units
+    got = mart_of(shop.plan("Витрина: суммарное количество проданных единиц по категориям"))
+    assert (
+        got["table"] == "sales" and got["measures"] == [("sum", "quantity")] and got["dims"] == ["category"]
+    )
