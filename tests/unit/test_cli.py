@@ -79,6 +79,9 @@ def test_generate_without_deploy_prints_the_dag_and_writes_nothing(home: Path) -
     result = run(home, "generate", SENTENCE)
     assert result.returncode == 0, result.stderr
     assert "schedule: 0 2 * * * (Ежедневно в 02:00, UTC)" in result.stdout
+    assert "target: clickhouse_default sales (replace)" in result.stdout
+    assumed = [line for line in result.stdout.splitlines() if line.startswith("assumed: ")]
+    assert len(assumed) == 2 and "Режим replace" in assumed[0] and "Часовой пояс UTC" in assumed[1]
     assert "PostgresToClickHouseOperator(" in result.stdout
     assert not list((home / "dags").glob("*.py"))
 
