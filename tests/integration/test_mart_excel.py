@@ -168,3 +168,21 @@ def test_mart_exported_to_s3_has_the_same_cells(env, postgres, s3_server, s3_con
     # a missing bucket is refused before the query runs, and nothing is written
     with pytest.raises(Exception, match="does not exist"):
         export(MART, "s3://no-such-bucket/revenue.xlsx", s3_conn_id=s3_conn)
+
+
+def test_preview_cli_of_an_excel_export_names_the_workbook(env, postgres, local_files, tmp_path_factory):  # noqa: F811
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    home = tmp_path_factory.mktemp("home")
+    environment = {**os.environ, "AIRFLOW_HOME": str(home), "AIRFLOW__CORE__LOAD_EXAMPLES": "False"}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "airflow"), "ai-etl", "preview",
+         "Выгружать витрину количества заказов по статусам в Excel каждый понедельник"],
+        env=environment, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    [first] = [line for line in result.stdout.splitlines() if line.startswith("mart: ")]
+    assert first == f"mart: pg_shop orders -> {local_files / 'orders_by_status.xlsx'}"
+    assert not (local_files / "orders_by_status.xlsx").exists()  # a preview writes nothing
