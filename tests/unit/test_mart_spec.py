@@ -198,3 +198,13 @@ def test_mart_exported_to_s3_names_the_s3_connection(local_files):
     assert outcome.status == "ok", outcome.errors
     [task] = plan_tasks(outcome.spec).tasks
     assert dict(task.args)["s3_conn_id"] == "s3_reports"
+
+
+def test_graph_of_an_exported_mart_shows_the_workbook(assistant, local_files):
+    from airflow_ai_etl.web.service import task_graph
+
+    path = str(local_files / "revenue.xlsx")
+    graph = task_graph(assistant.check(excel_spec(path)))
+    target = next(n for n in graph["nodes"] if n["id"] == "target")
+    assert target["label"] == f"excel: {path}"
+    assert any(n.get("operator") == "MartToExcelOperator" for n in graph["nodes"])
