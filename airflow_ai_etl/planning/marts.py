@@ -329,6 +329,13 @@ def read_mart(text: str) -> MartPhrase:
             k = i + 1
             if tokens[k].lower == "the":
                 k += 1
+            while (  # "from the clickhouse raw_sales table", «из таблицы кликхауса raw_sales»: the name
+                k + 1 < n
+                and tokens[k + 1].lang in ("ru", "en")
+                and (tokens[k].lower in CLICKHOUSE_WORDS | {"table", "postgres", "postgresql"}
+                     or tokens[k].lemma in CLICKHOUSE_WORDS | TABLE_NOUNS)
+            ):  # fmt: skip
+                k += 1
             ph.sources.append(k)
             ph.used.update(range(i, k + 1))
             if k + 1 < n and tokens[k + 1].lower in ("table",):

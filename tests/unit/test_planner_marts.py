@@ -228,6 +228,8 @@ def _with_clickhouse_tables(*extra):
         ("Витрина выручки по дням из raw_sales в кликхаусе", "raw_sales", [], ("sold_at", "day")),
         ("Витрина выручки по регионам из raw_sales", "raw_sales", ["region"], None),  # only ClickHouse has it
         ("daily revenue by region from the clickhouse sales table", "sales", ["region"], ("sold_at", "day")),
+        ("Revenue by region from the clickhouse raw_sales table", "raw_sales", ["region"], None),
+        ("Витрина выручки по регионам из таблицы raw_sales", "raw_sales", ["region"], None),
         (
             "Выручка по регионам по месяцам из кликхауса, таблица sales",
             "sales",
