@@ -91,7 +91,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from airflow_ai_etl.hooks.cdc import (
     UNCHANGED,
@@ -99,6 +99,7 @@ from airflow_ai_etl.hooks.cdc import (
     Change,
     PostgresCDCHook,
     Relation,
+    ReplicationStream,
     SourceTable,
     check_replica_identity,
     int_to_lsn,
@@ -123,6 +124,17 @@ from airflow_ai_etl.transfers.postgres_to_clickhouse import (
 )
 
 log = logging.getLogger(__name__)
+
+CDCMode = Literal["batch", "stream"]
+CDCReader = Literal["replication", "sql"]
+MODES: tuple[str, ...] = ("batch", "stream")
+READERS: tuple[str, ...] = ("replication", "sql")
+DEFAULT_MAX_RUNTIME = 3600.0
+STREAM_BATCH_SECONDS = 1.0
+BATCH_BATCH_SECONDS = 5.0
+READ_CHUNK = 10_000  # messages taken off the socket per read (psycopg2 buffers the rest)
+IDLE_WAIT = 0.2  # seconds to wait for the server when nothing is buffered
+BATCH_IDLE_LIMIT = 60.0  # a batch run that hears nothing for this long stops (nothing lost)
 
 VERSION_COL = "_version"
 DELETED_COL = "_deleted"
@@ -321,6 +333,15 @@ class PostgresCDCToClickHouse:
     :param publication: publication (default: same as the slot name).
     :param max_changes: decoded messages per batch (whole transactions; bounds memory per batch).
     :param snapshot: copy the existing rows when initialising (False: start empty at slot creation).
+    :param mode: ``"batch"`` (default): apply what the slot holds up to the WAL position seen at the
+        start, then return; ``"stream"``: keep applying new changes as they commit until
+        ``max_runtime`` seconds have passed (low latency; the task occupies its worker meanwhile).
+    :param max_runtime: seconds a ``"stream"`` run keeps streaming (default 3600); not used by ``"batch"``.
+    :param batch_seconds: longest time a received change waits before its batch is applied (default
+        1 s in ``"stream"`` mode, 5 s in ``"batch"`` mode); fewer, larger ClickHouse inserts vs latency.
+    :param reader: ``"replication"`` (default): the streaming replication protocol, WAL decoded once;
+        ``"sql"``: peek with ``pg_logical_slot_peek_binary_changes`` and ``pg_replication_slot_advance``
+        (decodes the WAL twice; for connections where a replication session is refused).
     """
 
     source_conn_id: str
@@ -332,10 +353,36 @@ class PostgresCDCToClickHouse:
     publication: str | None = None
     max_changes: int = 100_000
     snapshot: bool = True
+    mode: CDCMode = "batch"
+    max_runtime: float | None = None
+    batch_seconds: float | None = None
+    reader: CDCReader = "replication"
 
     def __post_init__(self) -> None:
-        if self.max_changes < 1:
-            raise CDCError("max_changes must be positive")
+        if (
+            isinstance(self.max_changes, bool)
+            or not isinstance(self.max_changes, int)
+            or self.max_changes < 1
+        ):
+            raise CDCError(f"max_changes must be a positive integer, got {self.max_changes!r}")
+        if self.mode not in MODES:
+            raise CDCError(f"mode must be one of {list(MODES)}, got {self.mode!r}")
+        if self.reader not in READERS:
+            raise CDCError(f"reader must be one of {list(READERS)}, got {self.reader!r}")
+        if self.mode == "stream" and self.reader != "replication":
+            raise CDCError('mode="stream" needs reader="replication"')
+        for name in ("max_runtime", "batch_seconds"):
+            value = getattr(self, name)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float) or not value > 0
+            ):
+                raise CDCError(f"{name} must be a positive number of seconds, got {value!r}")
+        if self.max_runtime is not None and self.mode != "stream":
+            raise CDCError('max_runtime applies to mode="stream" only (a "batch" run stops at the WAL end)')
+        if self.max_runtime is None and self.mode == "stream":
+            self.max_runtime = DEFAULT_MAX_RUNTIME
+        if self.batch_seconds is None:
+            self.batch_seconds = STREAM_BATCH_SECONDS if self.mode == "stream" else BATCH_BATCH_SECONDS
         hook = self.target_hook
         target_id = f"{getattr(hook, hook.conn_name_attr, '')}:{self.target_table}"
         self.slot_name = self.slot_name or default_name(self.source_table, target_id)
@@ -542,24 +589,14 @@ class PostgresCDCToClickHouse:
             confirmed = self.source.slot_info(conn, self.slot_name)["confirmed_flush"]
             upto = self.source.flush_lsn(conn)
             rels: dict[int, _RelState] = {}
-            last_commit: float | None = None
-            while upto > confirmed:
-                rows = self.source.peek(conn, self.slot_name, self.publication, upto, self.max_changes)
-                truncated = len(rows) >= self.max_changes
-                stats = self._apply(rows, rels, plans, keys, ranges, conn, table, client, target_sql, result)
-                if stats is not None:
-                    last_commit = stats
-                if truncated:
-                    commits = [lsn for lsn, data in rows if data[:1] == b"C"]
-                    if not commits:
-                        raise CDCError("decoded batch does not end with a commit; cannot confirm it")
-                    target = commits[-1]
-                else:
-                    target = upto  # everything up to `upto` was decoded (incl. other tables' WAL)
-                if target > confirmed:
-                    confirmed = self.source.advance(conn, self.slot_name, target)
-                if not truncated:
-                    break
+
+            def apply(rows: Sequence[tuple[int, bytes]]) -> float | None:
+                return self._apply(rows, rels, plans, keys, ranges, conn, table, client, target_sql, result)
+
+            if self.reader == "sql":
+                last_commit, confirmed = self._run_peek(conn, apply, confirmed, upto)
+            else:
+                last_commit, confirmed = self._run_stream(conn, apply, confirmed, upto, started)
             result.confirmed_lsn = confirmed
             result.lag_bytes = max(0, self.source.flush_lsn(conn) - confirmed)
             if last_commit is not None:
@@ -569,6 +606,137 @@ class PostgresCDCToClickHouse:
             client.disconnect()
         result.seconds = time.monotonic() - started
         return result
+
+    def _confirm(self, confirm: Callable[[int], int], lsn: int) -> int:
+        """Confirm the slot up to ``lsn`` through ``confirm`` (feedback or advance); the one place the slot
+        moves, called only after ClickHouse accepted everything before ``lsn``."""
+        return confirm(lsn)
+
+    def _run_peek(
+        self,
+        conn: Any,
+        apply: Callable[[Sequence[tuple[int, bytes]]], float | None],
+        confirmed: int,
+        upto: int,
+    ) -> tuple[float | None, int]:
+        """The SQL-function reader: peek a batch, apply it, advance the slot; until ``upto``."""
+        last_commit: float | None = None
+
+        def advance(lsn: int) -> int:
+            return self.source.advance(conn, self.slot_name or "", lsn)
+
+        while upto > confirmed:
+            rows = self.source.peek(
+                conn, self.slot_name or "", self.publication or "", upto, self.max_changes
+            )
+            truncated = len(rows) >= self.max_changes
+            stats = apply(rows)
+            if stats is not None:
+                last_commit = stats
+            if truncated:
+                commits = [lsn for lsn, data in rows if data[:1] == b"C"]
+                if not commits:
+                    raise CDCError("decoded batch does not end with a commit; cannot confirm it")
+                target = commits[-1]
+            else:
+                target = upto  # everything up to `upto` was decoded (incl. other tables' WAL)
+            if target > confirmed:
+                confirmed = self._confirm(advance, target)
+            if not truncated:
+                break
+        return last_commit, confirmed
+
+    def _run_stream(
+        self,
+        conn: Any,
+        apply: Callable[[Sequence[tuple[int, bytes]]], float | None],
+        confirmed: int,
+        upto: int,
+        started: float,
+    ) -> tuple[float | None, int]:
+        """The replication-protocol reader: receive whole transactions, apply them in batches (at
+        ``max_changes`` messages or ``batch_seconds`` after the batch's first transaction), and send
+        the flush position only after ClickHouse accepted the batch.
+
+        ``"batch"`` mode stops once every transaction committed before ``upto`` was applied (the server
+        reports its decoding position in keepalives, which we request when idle); ``"stream"`` mode
+        stops at ``max_runtime``, leaving a transaction still being received to the next run.
+        """
+        stream: ReplicationStream = self.source.open_stream(
+            self.slot_name or "", self.publication or "", confirmed
+        )
+        window = float(self.batch_seconds or BATCH_BATCH_SECONDS)
+        deadline = started + float(self.max_runtime) if self.mode == "stream" and self.max_runtime else None
+        pending: list[tuple[int, bytes]] = []  # complete transactions not yet applied
+        open_txn: list[tuple[int, bytes]] = []  # messages since the last commit
+        pending_since = 0.0
+        reached = confirmed  # everything the server sent below this position is in `pending` or applied
+        last_commit: float | None = None
+        heard = time.monotonic()
+
+        def flush() -> None:
+            nonlocal pending, last_commit, confirmed
+            if pending:
+                commit_end = pending[-1][0]
+                stats = apply(pending)
+                if stats is not None:
+                    last_commit = stats
+                pending = []
+                confirmed = self._confirm(self._feedback(stream), commit_end)
+
+        try:
+            while True:
+                messages = stream.read(READ_CHUNK)
+                now = time.monotonic()
+                if messages:
+                    heard = now
+                for lsn, data in messages:
+                    open_txn.append((lsn, data))
+                    if data[0] == 67:  # 'C': the transaction is complete; lsn = end of its commit record
+                        if not pending:
+                            pending_since = now
+                        pending.extend(open_txn)
+                        open_txn = []
+                        reached = lsn
+                        if len(pending) >= self.max_changes:
+                            flush()
+                if not messages and not open_txn:
+                    reached = max(reached, stream.server_wal_end)
+                if pending and (time.monotonic() - pending_since >= window):
+                    flush()
+                if deadline is not None:
+                    if time.monotonic() >= deadline:
+                        break
+                elif reached >= upto and not open_txn:
+                    break
+                elif time.monotonic() - heard > BATCH_IDLE_LIMIT:
+                    log.warning(
+                        "CDC: no message from the server for %.0f s before reaching %s (at %s); stopping "
+                        "this run, the next one continues from the confirmed position",
+                        BATCH_IDLE_LIMIT,
+                        int_to_lsn(upto),
+                        int_to_lsn(reached),
+                    )
+                    break
+                if not messages:
+                    if deadline is None:
+                        stream.ask_position()  # the server answers with a keepalive: its decoding position
+                    stream.wait(IDLE_WAIT)
+            flush()
+            if not open_txn and reached > confirmed:  # WAL after our last commit held nothing for us
+                confirmed = self._confirm(self._feedback(stream), reached)
+        finally:
+            stream.close()
+        self.source.wait_confirmed(conn, self.slot_name or "", confirmed)
+        return last_commit, confirmed
+
+    @staticmethod
+    def _feedback(stream: ReplicationStream) -> Callable[[int], int]:
+        def send(lsn: int) -> int:
+            stream.confirm(lsn)
+            return lsn
+
+        return send
 
     def _check_target(self, client: Any, full: str, plans: dict[str, ColumnPlan]) -> dict[str, str]:
         """Check the target has every column; returns its ClickHouse types by column."""
@@ -666,6 +834,8 @@ class PostgresCDCToClickHouse:
 
         def flush() -> None:
             nonlocal upserts, deletes
+            if upserts and columns is None:  # never: every upsert's relation set `columns`
+                raise CDCError("internal error: changes without a relation message; nothing confirmed")
             if upserts and columns is not None:
                 cols = ", ".join(quote_identifier(c) for c in [*columns, VERSION_COL, DELETED_COL])
                 body = b"".join(b"\t".join(vals) + b"\t%d\t0\n" % ver for vals, ver in upserts)
@@ -688,6 +858,8 @@ class PostgresCDCToClickHouse:
             op = ch.op
             if op == "I" or op == "U":
                 state = rels[ch.relid]
+                if columns is None:  # a stream sends a relation's 'R' once per session, not per batch
+                    columns = state.columns
                 new = convert(state, ch.new or [])
                 check_dates(state, ch.new or [], lsn, new)
                 prev_key = [new[i] for i in state.key_idx]

@@ -162,7 +162,8 @@ def test_snapshot_then_inserts_updates_deletes(cdc):
     assert ch_things(cdc) == pg_things(cdc)
 
 
-def test_batches_and_replay_after_crash_before_confirm(cdc, monkeypatch):
+@pytest.mark.parametrize("reader", ["replication", "sql"])
+def test_batches_and_replay_after_crash_before_confirm(cdc, monkeypatch, reader):
     cdc.pg("CREATE TABLE t (id int PRIMARY KEY, v text)")
     cdc.pg("INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g")
     run_cdc(source_table="t", target_table="t", max_changes=50)
@@ -172,18 +173,14 @@ def test_batches_and_replay_after_crash_before_confirm(cdc, monkeypatch):
         cdc.pg(f"UPDATE t SET v = 'loop{i}' WHERE id = {i + 1}")
 
     # A crash after the ClickHouse insert and before the slot advance: the next run replays the batch.
-    original = PostgresCDCHook.advance
-    calls = {"n": 0}
-
     def crash(*args, **kwargs):
-        calls["n"] += 1
         raise RuntimeError("simulated crash before confirming")
 
-    monkeypatch.setattr(PostgresCDCHook, "advance", staticmethod(crash))
-    with pytest.raises(RuntimeError, match="simulated crash"):
-        run_cdc(source_table="t", target_table="t", max_changes=50)
-    monkeypatch.setattr(PostgresCDCHook, "advance", staticmethod(original))
-    res = run_cdc(source_table="t", target_table="t", max_changes=50)
+    with monkeypatch.context() as patched:
+        patched.setattr(PostgresCDCToClickHouse, "_confirm", crash)
+        with pytest.raises(RuntimeError, match="simulated crash"):
+            run_cdc(source_table="t", target_table="t", max_changes=50, reader=reader)
+    res = run_cdc(source_table="t", target_table="t", max_changes=50, reader=reader)
     # Transactions are never split: the 300-row insert is one batch although max_changes is 50.
     assert res["rows_per_batch"][0] == 300 and sum(res["rows_per_batch"]) == res["changes"]
     assert len(res["rows_per_batch"]) >= 3
@@ -298,11 +295,10 @@ print("ready", file=proto, flush=True)
 for line in sys.stdin:
     cmd, *args = line.split()
     if cmd == "run":
-        out, max_changes, mode = args[0], int(args[1]), args[2]
+        out, max_changes, mode, reader = args[0], int(args[1]), args[2], args[3]
         pid = os.fork()
         if pid == 0:
             import signal
-            from airflow_ai_etl.hooks.cdc import PostgresCDCHook
             from airflow_ai_etl.transfers.cdc_to_clickhouse import PostgresCDCToClickHouse
 
             def die(original, after_calls):
@@ -322,12 +318,13 @@ for line in sys.stdin:
             if mode == "snapshot":
                 PostgresCDCToClickHouse._copy_snapshot = die(PostgresCDCToClickHouse._copy_snapshot, 1)
             elif mode == "advance":
-                PostgresCDCHook.advance = staticmethod(die(PostgresCDCHook.advance, 0))
+                PostgresCDCToClickHouse._confirm = die(PostgresCDCToClickHouse._confirm, 0)
             code = 0
             try:
                 res = PostgresCDCToClickHouseOperator(
                     task_id="cdc", source_conn_id="pg_cdc", source_table="items", target_conn_id="ch_cdc",
                     target_table="items", slot_name="kill_test_slot", max_changes=max_changes,
+                    reader=reader,
                 ).execute(context={})
                 with open(out, "w") as f:
                     json.dump(res, f)
@@ -437,7 +434,9 @@ def test_sigkill_at_random_points_then_exact_match(cdc, postgres, tmp_path):
 
     def run_once(i, kill_after, mode="none"):
         out = tmp_path / f"run{i}.json"
-        zygote.stdin.write(f"run {out} {rnd.choice([200, 1000, 5000])} {mode}\n")
+        # Both readers confirm the same slot: runs alternate between them at random.
+        reader = rnd.choice(["replication", "replication", "sql"])
+        zygote.stdin.write(f"run {out} {rnd.choice([200, 1000, 5000])} {mode} {reader}\n")
         zygote.stdin.flush()
         pid = int(read("pid")[0])
         if kill_after is None:
