@@ -528,8 +528,13 @@ class PostgresCDCToClickHouse:
                         name, pg_type, nullable, is_key=name in keys, is_enum=is_enum, datetime64=datetime64
                     )
                 )
-            except UnmappedTypeError as e:
-                raise CDCError(str(e)) from None
+            except UnmappedTypeError:
+                raise CDCError(
+                    f'CDC of {table.schema}.{table.name}: column "{name}" has PostgreSQL type "{pg_type}" '
+                    "with no ClickHouse mapping, and CDC replicates whole rows. Change the column's type in "
+                    "the source (e.g. to text) or drop it, then drop the ClickHouse table so that CDC "
+                    "re-initialises. Nothing was applied; the replication slot did not move."
+                ) from None
         for p in plans:
             converter(p)  # unsupported types fail here, not in the middle of a batch
         return table, keys, {p.name: p for p in plans}
