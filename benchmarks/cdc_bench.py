@@ -26,6 +26,7 @@ the moment its COMMIT returned (one clock). Reports p50/p95/max.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -60,13 +61,15 @@ COLS = "id, order_id, customer_id, product_id, amount, quantity, region, sold_at
 RECV_SLOT = "cdc_bench_recv"
 STREAM_HEADER = (
     "\n## Readers side by side (same WAL, same run)\n\n"
-    "`sql` = peek/apply/advance with SQL functions (the previous path), `replication` = streaming "
-    "replication protocol (default), `pg_recvlogical` = PostgreSQL's client decoding the same slot "
+    "`baseline` = the operator as of an earlier commit (`--baseline-ref`; the code before the streaming "
+    "reader), `sql` = peek/apply/advance with SQL functions (with today's decoder), "
+    "`replication` = streaming replication protocol (default), `pg_recvlogical` = PostgreSQL's client "
+    "decoding the same slot "
     'stream to /dev/null. Lag: `mode="stream"` at the given rate, commit -> visible in ClickHouse.\n\n'
-    "| date (UTC) | machine | changes | sql changes/s | replication changes/s | pg_recvlogical changes/s "
-    "| replication/sql | replication/pg_recvlogical | lag rate/s | lag p50 s | lag p95 s | lag max s "
-    "| replica check |\n"
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
+    "| date (UTC) | machine | changes | baseline (commit) changes/s | sql changes/s | replication changes/s "
+    "| pg_recvlogical changes/s | replication/baseline | replication/sql | replication/pg_recvlogical "
+    "| lag rate/s | lag p50 s | lag p95 s | lag max s | replica check |\n"
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
 )
 
 
@@ -104,6 +107,46 @@ def operator(reader: str, max_changes: int, **kwargs: object) -> object:
     )
 
 
+BASELINE = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from airflow_ai_etl.operators.cdc import PostgresCDCToClickHouseOperator
+
+res = PostgresCDCToClickHouseOperator(
+    task_id="cdc_bench_baseline", source_conn_id="pg_bench", source_table="public.sales",
+    target_conn_id="ch_bench", target_table="default.sales_baseline", slot_name="cdc_bench_baseline",
+    max_changes=int(sys.argv[2]),
+).execute(context={})
+print("RESULT " + json.dumps(res))
+"""
+
+
+def baseline(code_dir: Path, max_changes: int) -> dict:
+    """One run of the CDC operator as it is in ``code_dir`` (another commit's code), in a subprocess."""
+    out = subprocess.run(
+        [sys.executable, "-c", BASELINE, str(code_dir), str(max_changes)],
+        env={**os.environ, "PYTHONPATH": str(code_dir)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=True,
+    ).stdout
+    line = [x for x in out.splitlines() if x.startswith("RESULT ")][-1]
+    return json.loads(line[len("RESULT ") :])
+
+
+def checkout(ref: str, into: Path) -> Path:
+    """The package ``airflow_ai_etl`` as of git ``ref``, extracted under ``into``."""
+    into.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref, "airflow_ai_etl"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
 def recvlogical(pg: object, publication: str, endpos: str) -> float:
     """Seconds pg_recvlogical takes to stream slot RECV_SLOT up to ``endpos`` into /dev/null."""
     cmd = [
@@ -135,7 +178,11 @@ def measure_lag(pg: object, ch: object, seconds: float, rate: int) -> dict[str, 
         "note text, at timestamptz NOT NULL DEFAULT clock_timestamp())",
         dbname="bench",
     )
-    kw = dict(source_table="public.lagt", target_table="default.lagt", slot_name="cdc_bench_lag")
+    kw = dict(
+        source_table="public.lagt",
+        target_table="default.lagt",
+        slot_name="cdc_bench_lag",
+    )
     operator("replication", 100_000, **kw).execute(context={})  # initialise (slot + empty snapshot)
     streamer_result: dict = {}
     streamer = threading.Thread(
@@ -207,9 +254,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--changes", type=int, default=200_000, help="changes to apply (default 200000)")
     parser.add_argument("--base-rows", type=int, default=100_000, help="rows in the initial snapshot")
-    parser.add_argument("--max-changes", type=int, default=100_000, help="operator max_changes per batch")
-    parser.add_argument("--lag-seconds", type=float, default=20.0, help="lag measurement length (0: skip)")
+    parser.add_argument(
+        "--max-changes",
+        type=int,
+        default=100_000,
+        help="operator max_changes per batch",
+    )
+    parser.add_argument(
+        "--lag-seconds",
+        type=float,
+        default=20.0,
+        help="lag measurement length (0: skip)",
+    )
     parser.add_argument("--lag-rate", type=int, default=1000, help="rows/s written during the lag test")
+    parser.add_argument(
+        "--baseline-ref",
+        help="also time the CDC operator as of this git commit (e.g. the one before the streaming reader)",
+    )
     parser.add_argument("--no-write", action="store_true", help=f"do not append to {RESULTS.name}")
     args = parser.parse_args(argv)
     if (
@@ -233,7 +294,14 @@ def main(argv: list[str] | None = None) -> int:
         for reader in readers:
             init = operator(reader, args.max_changes).execute(context={})
             print(f"{reader}: snapshot {init['snapshot_rows']:,} rows in {init['seconds']:.2f} s")
-        pg.execute(f"SELECT pg_create_logical_replication_slot('{RECV_SLOT}', 'pgoutput')", dbname="bench")
+        code = checkout(args.baseline_ref, base_dir / "baseline") if args.baseline_ref else None
+        if code is not None:
+            init = baseline(code, args.max_changes)
+            print(f"baseline {args.baseline_ref}: snapshot {init['snapshot_rows']:,} rows")
+        pg.execute(
+            f"SELECT pg_create_logical_replication_slot('{RECV_SLOT}', 'pgoutput')",
+            dbname="bench",
+        )
 
         t0 = time.perf_counter()
         mix = generate(pg, "bench", args.changes, args.base_rows)
@@ -243,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         rates: dict[str, float] = {}
-        for reader in readers:
+        # The new reader first, the old ones after it, in case going first costs anything.
+        for reader in reversed(readers):
             cpu = time.process_time()
             res = operator(reader, args.max_changes).execute(context={})
             cpu = time.process_time() - cpu
@@ -253,6 +322,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"{reader:>14}: {res['changes']:,} changes in {res['seconds']:.2f} s = "
                 f"{rates[reader]:,.0f} changes/s (batches {res['rows_per_batch']}; this process's CPU "
                 f"{cpu:.2f} s, server-side decoding not included)"
+            )
+        if code is not None:
+            res = baseline(code, args.max_changes)
+            assert res["changes"] == args.changes, res
+            rates["baseline"] = res["changes"] / res["seconds"]
+            print(
+                f"{'baseline':>14}: {res['changes']:,} changes in {res['seconds']:.2f} s = "
+                f"{rates['baseline']:,.0f} changes/s (the operator as of {args.baseline_ref})"
             )
         seconds = recvlogical(pg, "cdc_bench_replication", endpos)
         rates["pg_recvlogical"] = args.changes / seconds
@@ -266,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             tuple(r) for r in pg.execute(f"SELECT {COLS} FROM public.sales ORDER BY id", dbname="bench") or []
         ]
         ok = True
-        for reader in readers:
+        for reader in (*readers, "baseline") if code is not None else readers:
             got = client.execute(
                 f"SELECT {COLS} FROM default.sales_{reader} FINAL WHERE _deleted = 0 ORDER BY id"
             )
@@ -279,7 +356,11 @@ def main(argv: list[str] | None = None) -> int:
         client.disconnect()
         vs_sql = rates["replication"] / rates["sql"]
         vs_recv = rates["replication"] / rates["pg_recvlogical"]
-        print(f"ratios: replication/sql {vs_sql:.2f}x, replication/pg_recvlogical {vs_recv:.2f}x")
+        vs_base = rates["replication"] / rates["baseline"] if "baseline" in rates else None
+        print(
+            f"ratios: replication/sql {vs_sql:.2f}x, replication/pg_recvlogical {vs_recv:.2f}x"
+            + (f", replication/baseline {vs_base:.2f}x" if vs_base else "")
+        )
 
         lag = None
         if args.lag_seconds > 0:
@@ -302,8 +383,10 @@ def main(argv: list[str] | None = None) -> int:
             text += (
                 f"| {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} | {platform.machine()}, "
                 f"{os.cpu_count()} CPUs, Python {platform.python_version()} | {args.changes:,} | "
-                f"{rates['sql']:,.0f} | {rates['replication']:,.0f} | {rates['pg_recvlogical']:,.0f} | "
-                f"{vs_sql:.2f} | {vs_recv:.2f} | {lag_cells} | {'ok' if ok else 'MISMATCH'} |\n"
+                + (f"{rates['baseline']:,.0f} ({args.baseline_ref}) | " if vs_base else "- | ")
+                + f"{rates['sql']:,.0f} | {rates['replication']:,.0f} | {rates['pg_recvlogical']:,.0f} | "
+                + (f"{vs_base:.2f} | " if vs_base else "- | ")
+                + f"{vs_sql:.2f} | {vs_recv:.2f} | {lag_cells} | {'ok' if ok else 'MISMATCH'} |\n"
             )
             RESULTS.write_text(text)
         return 0 if ok else 1

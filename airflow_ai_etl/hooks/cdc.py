@@ -1,19 +1,20 @@
-"""PostgreSQL logical replication source for CDC: publication, slot, peek/advance, pgoutput parsing.
+"""PostgreSQL logical replication source for CDC: publication, slot, streaming, pgoutput parsing.
 
-Choice of decoding: **pgoutput** (built into PostgreSQL >= 10, nothing to install) read through the
-SQL functions ``pg_logical_slot_peek_binary_changes`` / ``pg_replication_slot_advance`` rather
-than a streaming replication connection:
+Choice of decoding: **pgoutput** (built into PostgreSQL >= 10, nothing to install):
 
 * the publication filters the stream to the one table (test_decoding would decode every table of
   the database and print SQL-quoted literals that need re-parsing);
 * pgoutput's tuple data is length-prefixed text in the types' output format, cheap to parse and
-  already what ClickHouse's TabSeparated parser wants once escaped;
-* **peek, apply, then advance** gives confirm-after-apply semantics without a long-lived
-  connection: a crash between the ClickHouse insert and the advance replays the same changes
-  (same LSNs, hence same versions) on the next run, which the ReplacingMergeTree absorbs.
+  already what ClickHouse's TabSeparated parser wants once escaped.
 
-The only replication-protocol command used is ``CREATE_REPLICATION_SLOT ... EXPORT_SNAPSHOT``
-(psycopg2's ``LogicalReplicationConnection``), for the snapshot consistent with the slot.
+Reading: the **streaming replication protocol** (:class:`ReplicationStream`: psycopg2's
+``LogicalReplicationConnection`` opened from the Airflow connection, ``START_REPLICATION ...
+LOGICAL``): PostgreSQL decodes the WAL once and pushes messages as transactions commit; the slot
+moves only when the client confirms a flush position, which the engine does after ClickHouse
+accepted a batch. The SQL functions ``pg_logical_slot_peek_binary_changes`` /
+``pg_replication_slot_advance`` (:meth:`PostgresCDCHook.peek` / :meth:`PostgresCDCHook.advance`)
+remain as the ``reader="sql"`` alternative: same semantics, but the WAL is decoded twice.
+``CREATE_REPLICATION_SLOT ... EXPORT_SNAPSHOT`` gives the snapshot consistent with the slot.
 
 Requirements on the server: ``wal_level = logical`` (checked, with a clear error), a free
 replication slot (``max_replication_slots``), and a role with the REPLICATION attribute (or

@@ -24,11 +24,16 @@ keeps the last row of a key), so ``_deleted = 0`` belongs in every query.
 
 Confirm after apply (no loss, no duplicates)
 --------------------------------------------
-Each batch: **peek** the slot (nothing consumed) -> convert to TabSeparated -> HTTP
-``INSERT ... FORMAT TabSeparated`` -> only then **advance** the slot. A crash anywhere before the
-advance replays the batch next time with identical ``_version`` values: duplicates of a
-(key, version) collapse to one row; a crash after the advance lost nothing, the insert was done.
-Batches end on transaction boundaries, so the slot only ever points between transactions.
+Each batch: **receive** whole transactions from the slot -> convert to TabSeparated -> HTTP
+``INSERT ... FORMAT TabSeparated`` -> only then **confirm** the slot up to the batch's last commit.
+The default reader streams the slot over the replication protocol (``START_REPLICATION ...
+LOGICAL``, pgoutput; PostgreSQL decodes the WAL once and pushes changes as they commit) and
+confirms with a standby status update (flush LSN); ``reader="sql"`` peeks with
+``pg_logical_slot_peek_binary_changes`` and confirms with ``pg_replication_slot_advance`` (which
+decodes the WAL a second time). A crash anywhere before the confirmation replays the batch next
+time with identical ``_version`` values: duplicates of a (key, version) collapse to one row; a
+crash after it lost nothing, the insert was done. Batches end on transaction boundaries, so the
+slot only ever points between transactions; a transaction is never split.
 
 Initial snapshot consistent with the slot
 -----------------------------------------
@@ -48,18 +53,20 @@ With ``snapshot=False`` the target is created empty and CDC starts at the slot's
 
 Running it
 ----------
-*Micro-batch* (implemented; :class:`~airflow_ai_etl.operators.cdc.PostgresCDCToClickHouseOperator`
-in a DAG scheduled every minute, ``max_active_runs=1``): each run drains the slot up to the WAL
-position seen at its start in batches of ``max_changes`` messages, then exits. Simple, restartable,
-visible in the Airflow UI per run; latency is the schedule interval plus the run time; each run pays
-the task start-up, and the slot holds WAL between runs (monitor ``lag_bytes``).
+``mode="batch"`` (default; :class:`~airflow_ai_etl.operators.cdc.PostgresCDCToClickHouseOperator`
+in a DAG scheduled every minute, ``max_active_runs=1``): each run applies what was committed
+before the WAL position seen at its start, in batches of ``max_changes`` messages (or
+``batch_seconds``), then exits; it knows it is done when the server reports (keepalive, requested
+when idle) that its decoding passed that position. Simple, restartable, visible in the Airflow UI
+per run; latency is the schedule interval plus the run time; the slot holds WAL between runs
+(monitor ``lag_bytes``).
 
-*Long-running / deferrable* (not implemented): one task loops (or a trigger polls
-``pg_logical_slot_peek_binary_changes`` asynchronously and wakes the task when changes exist).
-Latency drops to seconds and start-up is paid once, but the task holds a worker slot (the
-long-running loop) or needs a triggerer (deferrable), failure and retry semantics are less visible
-per interval, and a bug stalls the pipeline instead of failing one run. Same peek/apply/advance
-protocol, so it can be added without changing the data contract.
+``mode="stream"``: one task keeps the stream open for ``max_runtime`` seconds and applies a batch
+at the latest ``batch_seconds`` (default 1 s) after its first transaction arrived, so changes are
+in ClickHouse about a second after their commit. It holds a worker slot meanwhile; schedule it
+(``@hourly``, ``max_runtime`` a little below the interval, ``max_active_runs=1``) so that a failure
+is one failed run and the next one resumes from the confirmed position. Same data contract and
+confirmation rule as the batch mode, so both can take turns on one slot.
 
 Dates and times outside ClickHouse's range
 ------------------------------------------
