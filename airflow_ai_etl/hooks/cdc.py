@@ -231,10 +231,11 @@ class ReplicationStream:
     """A logical slot streamed over the replication protocol (``START_REPLICATION ... LOGICAL``).
 
     PostgreSQL decodes the WAL once and pushes pgoutput messages as transactions commit; this object
-    only reads them and reports positions back. Nothing is confirmed implicitly: the slot moves
-    only through :meth:`confirm` (psycopg2 itself forwards a confirmed position to the server's
-    WAL end on a keepalive only when every message received so far was confirmed, i.e. when that
-    WAL holds nothing for us). Keepalives are answered by psycopg2 inside :meth:`read`.
+    only reads them and reports positions back. The slot moves through :meth:`confirm`; besides,
+    psycopg2 forwards the flush position to a keepalive's WAL end when the last message received
+    lies at or before the confirmed position. That is safe: a keepalive's WAL end is the
+    walsender's decoding position, and a transaction whose commit lies beyond it is sent (again)
+    in full. Keepalives are answered by psycopg2 inside :meth:`read`.
 
     :param conn: psycopg2 ``LogicalReplicationConnection`` (owned: closed by :meth:`close`).
     :param cursor: its cursor, already in ``start_replication``.
