@@ -19,6 +19,7 @@ from typing import Any
 from airflow_ai_etl.assets import AssetGraph, check_schedule_assets, deployed_graph, pipeline_lineage
 from airflow_ai_etl.catalog import Catalog, load_catalog
 from airflow_ai_etl.deploy import DeployStore, Version
+from airflow_ai_etl.messages import msg
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import Planner
 from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -82,10 +83,10 @@ def check_request(request: object, limit: int) -> Outcome | None:
     :param limit: the most characters a request may have once surrounding whitespace is removed.
     """
     if not isinstance(request, str):
-        return Outcome.reject("request", f"The request must be text, not {type(request).__name__}.")
+        return Outcome.reject("request", msg("request.not_text", type=type(request).__name__))
     text = request.strip()
     if not text:
-        return Outcome.reject("request", "The request is empty: describe what to load, from where and when.")
+        return Outcome.reject("request", msg("request.empty"))
     if len(text) > limit:
         if detect_language(text) == "ru":
             length, most = (f"{n:,}".replace(",", " ") for n in (len(text), limit))
@@ -94,10 +95,7 @@ def check_request(request: object, limit: int) -> Outcome | None:
                 "([ai_etl] max_request_chars). Опишите коротко, что загружать, откуда, куда и когда."
             )
         else:
-            message = (
-                f"The request is too long: {len(text):,} characters, at most {limit:,} are allowed "
-                "([ai_etl] max_request_chars). Say briefly what to load, from where, to where and when."
-            )
+            message = msg("request.too_long", length=len(text), limit=limit)
         return Outcome.reject("request", message)
     return None
 
@@ -385,7 +383,9 @@ class Assistant:
         checked = self.check(old.spec)
         if checked.status != "ok":
             reasons = "; ".join(p.message for p in checked.errors) or "; ".join(checked.questions)
-            raise ValueError(f"version {version} of {dag_id} no longer validates: {reasons}")
+            raise ValueError(
+                msg("deploy.no_longer_validates", version=version, dag_id=dag_id, reasons=reasons)
+            )
         return self.store.rollback(dag_id, version, user=user or current_user(), force=force)
 
 

@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
+from airflow_ai_etl.messages import msg
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.filters import RowFilters
@@ -200,9 +201,7 @@ class OfflinePlanner:
         request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None
         if not request.tokens:
-            return Outcome.reject(
-                "policy", "The request is empty: describe what to load, from where and when."
-            )
+            return Outcome.reject("policy", msg("request.empty"))
         refusal = self._refusal(request)
         if refusal:
             return refusal
@@ -231,7 +230,7 @@ class OfflinePlanner:
         else:
             questions += self._unread_schedule_words(request)
         if questions or table is None or target.value is None or schedule is None:
-            return Outcome.clarify(*(questions or ["Which table should be loaded, and where to?"]))
+            return Outcome.clarify(*(questions or [msg("planner.which_table_and_target")]))
         return self._assemble(
             request, kind, source_conn, table, target.value, schedule.cron, schedule.timezone
         )
@@ -276,8 +275,7 @@ class OfflinePlanner:
                 continue
             return Outcome.reject(
                 "policy",
-                f"Destructive intent ({match.group(1)!r}): the assistant only builds pipelines that read "
-                "a source and load a target; it never drops, deletes or truncates data.",
+                msg("planner.destructive", words=match.group(1)),
             )
         if keywords:
             if request.language == "ru":
@@ -362,8 +360,7 @@ class OfflinePlanner:
         known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
         return Outcome.reject(
             "grounding",
-            f"There is no {named[0]} connection the assistant can read from; connection types "
-            f"available: {', '.join(known)}.",
+            msg("planner.no_source_kind", name=named[0], kinds=", ".join(known)),
             "source.conn_id",
         )
 
@@ -381,9 +378,7 @@ class OfflinePlanner:
                 known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
                 return Outcome.reject(
                     "grounding",
-                    f"There is no {match.group('name')} connection; the assistant reads PostgreSQL tables "
-                    "(and their change streams), S3 files and Excel workbooks and loads into ClickHouse or "
-                    f"PostgreSQL. Connection types available: {', '.join(known)}.",
+                    msg("planner.unsupported_system", name=match.group("name"), kinds=", ".join(known)),
                     f"{role}.conn_id",
                 )
         for i, raw in enumerate(request.raw[1:], start=1):
@@ -404,8 +399,7 @@ class OfflinePlanner:
             if parse_schedule(raw) is not None:
                 continue  # "в 3AM"
             return Outcome.clarify(
-                f"Which connection is {raw!r}? No connection, engine or table has that name; connections: "
-                f"{', '.join(sorted(self.catalog.connections))}."
+                msg("planner.which_connection", raw=raw, ids=", ".join(sorted(self.catalog.connections)))
             )
         return None
 
@@ -421,8 +415,7 @@ class OfflinePlanner:
             return None
         return Outcome.reject(
             "policy",
-            "This does not look like a data pipeline request. Example: "
-            "'Load sales from PostgreSQL to ClickHouse daily at 2 AM'.",
+            msg("planner.not_a_pipeline"),
         )
 
     def _mentions_anything(self, request: Request) -> bool:
@@ -544,11 +537,9 @@ class OfflinePlanner:
             return Found(candidates[0])
         label = "PostgreSQL" if engine == "postgres" else "ClickHouse"
         if not candidates:
-            return Found(
-                None, [f"There is no {label} connection to load into. Which connection should be the target?"]
-            )
+            return Found(None, [msg("planner.no_target_connection", label=label)])
         ids = ", ".join(c.conn_id for c in candidates)
-        return Found(None, [f"Which {label} connection should the data go to: {ids}?"])
+        return Found(None, [msg("planner.which_target_connection", label=label, ids=ids)])
 
     # --- the source table ----------------------------------------------------------------------
 
@@ -567,9 +558,7 @@ class OfflinePlanner:
     def _source(self, request: Request) -> Found:
         candidates = self._source_candidates(request)
         if not candidates:
-            return Found(
-                None, ["There is no PostgreSQL connection to read from. Which connection should I use?"]
-            )
+            return Found(None, [msg("planner.no_source_connection")])
         unreadable = [c.conn_id for c in candidates if c.conn_id in self.catalog.errors]
         found = {c.conn_id: t for c in candidates if (t := self._match_tables(request, c.conn_id))}
         if not found:
@@ -584,7 +573,7 @@ class OfflinePlanner:
             listed = ", ".join(self.catalog.display_name(conn_id, t) for t in tables)
             return Found(
                 None,
-                [f"Which table should be loaded from {conn_id}: {listed}? One pipeline loads one table."],
+                [msg("planner.which_table_of", conn_id=conn_id, tables=listed)],
             )
         return Found((self.catalog.connections[conn_id], tables[0]))
 
@@ -692,11 +681,12 @@ class OfflinePlanner:
     def _ask_table(self, request: Request, candidates: list[ConnectionInfo], unreadable: list[str]) -> str:
         if unreadable:
             reasons = "; ".join(f"{c}: {self.catalog.errors[c]}" for c in unreadable)
-            return f"I could not read the tables of {', '.join(unreadable)} ({reasons}). Which table?"
+            return msg("planner.unreadable_tables", conn_ids=", ".join(unreadable), reasons=reasons)
         listed = [f"{c.conn_id}: {', '.join(self._table_names(c.conn_id))}" for c in candidates]
         unknown = self._unknown_table_name(request)
-        lead = f"There is no table {unknown!r}." if unknown else "Which table should be loaded?"
-        return f"{lead} Tables I can see — {'; '.join(listed)}."
+        if unknown:
+            return msg("planner.no_such_table", table=unknown, tables="; ".join(listed))
+        return msg("planner.which_table", tables="; ".join(listed))
 
     def _table_names(self, conn_id: str) -> list[str]:
         return [self.catalog.display_name(conn_id, t) for t in self.catalog.tables_of(conn_id)]
@@ -752,10 +742,10 @@ class OfflinePlanner:
             examples = " / ".join(zone[1])
             if request.language == "ru":
                 return f"Какой часовой пояс означает {zone[0]}? Укажите его имя, например {examples}."
-            return f"Which time zone is {zone[0]}? Name it, e.g. {examples}."
+            return msg("planner.which_timezone", zone=zone[0], examples=examples)
         if request.language == "ru":
             return "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную»."
-        return "How often should it run? For example: 'daily at 2 AM', 'every hour' or 'manually'."
+        return msg("planner.how_often")
 
     # --- target table name ---------------------------------------------------------------------
 
@@ -1101,13 +1091,13 @@ class OfflinePlanner:
                 question = (f"По какому ключу сливать строки {table.qualified_name}? «{unread}» — не колонка "
                             f"этой таблицы; колонки: {columns}.")  # fmt: skip
             else:
-                question = (f"Which key columns identify a row of {table.qualified_name} for the upsert? "
-                            f"{unread!r} is no column of it; columns: {columns}.")  # fmt: skip
+                question = msg("planner.which_keys_unread", table=table.qualified_name, unread=unread,
+                               columns=columns)  # fmt: skip
             return Found(None, [question])
         if table.primary_key:
             return Found(list(table.primary_key))
         name = table.qualified_name
-        return Found(None, [f"Which key columns identify a row of {name} for the upsert?"])
+        return Found(None, [msg("planner.which_keys", table=name)])
 
     def _unread_key_word(self, request: Request, table: Table) -> str | None:
         """The word after «по»/"by"/"on" following a merge cue when no key was read from it: «по ключу
@@ -1224,7 +1214,7 @@ class OfflinePlanner:
         if column:
             return Found(column)
         listed = ", ".join(self._event_columns(table)) or "none found"
-        question = f"Which column marks new rows of {table.qualified_name} (candidates: {listed})?"
+        question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])
 
     def _event_time_column(self, table: Table) -> str | None:
@@ -1477,9 +1467,7 @@ class OfflinePlanner:
         questions = path.questions + file_format.questions + target.questions
         questions += s3_conn.questions if s3_conn else []
         if target_table is None:
-            questions.append(
-                "Which table should the file data be loaded into (for example 'в таблицу sales_raw')?"
-            )
+            questions.append(msg("planner.file_target_table"))
         if schedule is None:
             questions.append(self._ask_schedule(request))
         if questions or target.value is None or schedule is None or target_table is None:
@@ -1513,7 +1501,7 @@ class OfflinePlanner:
             "target": self._target_spec(target.value, target_table, mode, []),
         }
         if spec_data["target"]["mode"] == "upsert":
-            return Outcome.clarify("Which key columns identify a row of the file for the upsert?")
+            return Outcome.clarify(msg("planner.which_keys_file"))
         return _validated(spec_data)
 
     def _s3_connection(self, request: Request) -> Found:
@@ -1526,21 +1514,21 @@ class OfflinePlanner:
         if not connections:
             return Found(None)
         ids = ", ".join(c.conn_id for c in connections)
-        return Found(None, [f"Which S3 connection should read the files: {ids}?"])
+        return Found(None, [msg("planner.which_s3_connection", ids=ids)])
 
     def _file_path(self, request: Request, kind: str) -> Found:
         match = (S3_PATH if kind == "s3" else EXCEL_PATH).search(request.text)
         if match:
             return Found(match.group(0).rstrip(".,"))
         if kind == "s3":
-            return Found(None, ["Which S3 path should be read (for example s3://bucket/prefix/)?"])
-        return Found(None, ["Which Excel file (path to the .xlsx) and sheet should be read?"])
+            return Found(None, [msg("planner.which_s3_path")])
+        return Found(None, [msg("planner.which_excel_file")])
 
     def _file_format(self, request: Request, path: str) -> Found:
         for pattern, name in FILE_FORMATS:
             if pattern.search(request.text) or pattern.search(path):
                 return Found(name)
-        return Found(None, [f"Which format are the files at {path}: CSV, Parquet or JSONL?"])
+        return Found(None, [msg("planner.which_format", path=path)])
 
 
 def _file_stem_table(path: str) -> str | None:

@@ -38,10 +38,10 @@ from flask import Response, request
 from flask_appbuilder import BaseView, expose
 
 from airflow_ai_etl.deploy import DeployError
+from airflow_ai_etl.messages import localize, message_of
 from airflow_ai_etl.web import permissions as perms
 from airflow_ai_etl.web import service
 from airflow_ai_etl.web.i18n import current_language, localize_payload, translator
-from airflow_ai_etl.web.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -297,7 +297,7 @@ class AIETLApi(BaseView):
             payload = _payload(deployed, helper)
         except DeployError as exc:
             _audit("deploy", "error", request_text, dag_id, str(exc))
-            return _error(translate(str(exc), current_language()), 409)
+            return _error(localize(message_of(exc), current_language()), 409)
         except Exception as exc:
             log.exception("AI ETL: deploy")
             _audit("deploy", "error", request_text, dag_id, str(exc))
@@ -319,7 +319,7 @@ class AIETLApi(BaseView):
             restored = service.assistant().rollback(dag_id, version, user=perms.current_username())
         except (DeployError, ValueError) as exc:
             _audit("rollback", "rejected", "", dag_id, {"to_version": version, "error": str(exc)})
-            return _error(translate(str(exc), current_language()), 409)
+            return _error(localize(message_of(exc), current_language()), 409)
         except Exception as exc:
             log.exception("AI ETL: rollback")
             _audit("rollback", "error", "", dag_id, {"to_version": version, "error": str(exc)})

@@ -14,11 +14,11 @@ from flask import Response, current_app, make_response, redirect, render_templat
 from flask_appbuilder import BaseView, expose
 
 from airflow_ai_etl.deploy import DeployError
+from airflow_ai_etl.messages import localize, message_of
 from airflow_ai_etl.web import permissions as perms
 from airflow_ai_etl.web import service
 from airflow_ai_etl.web import session as scoped_session
 from airflow_ai_etl.web.i18n import COOKIE, EXAMPLES, current_language, detail_items, page_context
-from airflow_ai_etl.web.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ class AIETLView(BaseView):
             try:
                 versions = service.versions(store, dag_id)
             except DeployError as exc:
-                error = translate(str(exc), current_language())
+                error = localize(message_of(exc), current_language())
         return _page(
             "ai_etl/history.html",
             page="history",

@@ -1,0 +1,142 @@
+"""One message catalog for the CLI, the operator and the web menu.
+
+Every user-visible text has an id and an English and a Russian form with named placeholders
+(:mod:`.catalog` for what the planner, the gates, deploy and the CLI say; :mod:`.ui` for the web
+menu's labels). Code that produces a message calls :func:`msg`: the result is a :class:`Message`, a
+``str`` holding the English text (so logs, tests and the JSON contract read as before) that also
+remembers its id and fields, so :func:`localize` can show it in another language.
+
+The language is chosen per interface: ``--lang`` on the CLI commands, ``?lang=`` / the cookie /
+``Accept-Language`` in the web menu, and ``[ai_etl] language`` (default ``en``) for the operator
+and as the CLI's default.
+
+Text that is not (yet) a :class:`Message` -- pydantic's own validation errors, messages another
+module still builds by hand, entries of an audit log written before -- goes through the regex
+fallback in :mod:`airflow_ai_etl.web.messages`, and stays English when nothing there matches.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from airflow_ai_etl.messages.catalog import MESSAGES
+from airflow_ai_etl.messages.ui import UI_TEXTS
+
+LANGUAGES = ("en", "ru")
+DEFAULT_LANGUAGE = "en"
+
+# id -> {"en": text, "ru": text}: the server messages and the web menu's labels together.
+CATALOG: dict[str, dict[str, str]] = {
+    **{
+        key: {lang: UI_TEXTS[lang][key] for lang in LANGUAGES if key in UI_TEXTS[lang]}
+        for key in UI_TEXTS["en"]
+    },
+    **MESSAGES,
+}
+
+
+class Message(str):
+    """A catalog message: its English text, plus the ``id`` and ``fields`` to render it in another
+    language. Anything that makes a new string from it (``+``, ``.strip()``, f-strings) gives a plain
+    ``str``, which then only the regex fallback can translate."""
+
+    id: str
+    fields: dict[str, Any]
+
+    def __new__(cls, message_id: str, /, **fields: Any) -> Message:
+        obj = super().__new__(cls, _format(CATALOG[message_id]["en"], fields, DEFAULT_LANGUAGE))
+        obj.id = message_id
+        obj.fields = fields
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.id, self.fields))
+
+    def in_language(self, language: str) -> str:
+        """The text in ``language`` (English when the catalog has no such form)."""
+        entry = CATALOG[self.id]
+        return _format(entry.get(language) or entry["en"], self.fields, language)
+
+
+def _rebuild(message_id: str, fields: dict[str, Any]) -> Message:
+    return Message(message_id, **fields)
+
+
+def _format(template: str, fields: dict[str, Any], language: str) -> str:
+    """``template`` with its fields; a field that is itself a message is shown in ``language``."""
+    shown = {k: localize(v, language) if isinstance(v, Message) else v for k, v in fields.items()}
+    return template.format(**shown) if shown else template
+
+
+def msg(message_id: str, /, **fields: Any) -> Message:
+    """The catalog message ``message_id`` with its placeholders filled (English text, localizable).
+
+    :raises KeyError: ``message_id`` is not in the catalog (a programming error).
+    """
+    return Message(message_id, **fields)
+
+
+def text(message_id: str, language: str | None = None, /, **fields: Any) -> str:
+    """The catalog message ``message_id`` in ``language`` (default: :func:`configured_language`)."""
+    return msg(message_id, **fields).in_language(language or configured_language())
+
+
+def localize(message: Any, language: str | None = None) -> str:
+    """``message`` in ``language``: a :class:`Message` from the catalog, any other text through the
+    regex fallback (unknown text is returned as it is)."""
+    language = language or configured_language()
+    if isinstance(message, Message):
+        return message.in_language(language)
+    if not isinstance(message, str) or language == DEFAULT_LANGUAGE:
+        return str(message)
+    from airflow_ai_etl.web.messages import translate
+
+    return translate(message, language)
+
+
+def message_of(exc: BaseException) -> str:
+    """An exception's message, keeping the catalog :class:`Message` it was raised with (``str(exc)``
+    would turn it into a plain, English-only ``str``)."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)
+
+
+def normalize(language: str | None) -> str | None:
+    """``"ru-RU"`` -> ``"ru"``; ``None`` for a language the catalog does not have."""
+    if not language:
+        return None
+    primary = str(language).strip().lower().replace("_", "-").split("-")[0]
+    return primary if primary in LANGUAGES else None
+
+
+def configured_language() -> str:
+    """``[ai_etl] language`` (``en`` when unset, unknown, or Airflow's config cannot be read)."""
+    try:
+        from airflow.configuration import conf
+
+        value = conf.get("ai_etl", "language", fallback=DEFAULT_LANGUAGE)
+    except Exception:  # outside Airflow (a plain library use): English
+        value = DEFAULT_LANGUAGE
+    return normalize(value) or DEFAULT_LANGUAGE
+
+
+def placeholders(template: str) -> set[str]:
+    """The named fields of a template (for the catalog's own consistency test)."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+__all__ = [
+    "CATALOG",
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "Message",
+    "configured_language",
+    "localize",
+    "message_of",
+    "msg",
+    "normalize",
+    "placeholders",
+    "text",
+]
