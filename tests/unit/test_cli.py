@@ -243,3 +243,21 @@ def test_a_request_argument_that_is_not_utf8_is_a_clear_error(home: Path) -> Non
     assert result.returncode == 2, stderr
     assert "error: the request is not UTF-8 text: byte 0xff at character 6" in stderr
     assert "Traceback" not in stderr and result.stdout == b""
+
+
+def test_lang_ru_prints_questions_and_errors_in_russian(home: Path) -> None:
+    """--lang ru (or [ai_etl] language = ru) prints the report in Russian; JSON keys stay as they are."""
+    asked = run(home, "generate", "Load table foobar from postgres to clickhouse daily", "--lang", "ru")
+    assert asked.returncode == 2
+    assert "вопрос: Таблицы «foobar» нет. Таблицы, которые я вижу:" in asked.stdout
+    assert "статус: нужно уточнение" in asked.stdout
+    refused = run(home, "generate", "drop table sales", "--json", "--lang", "ru")
+    assert refused.returncode == 3
+    report = json.loads(refused.stdout)
+    assert report["status"] == "rejected"
+    assert report["errors"][0]["message"].startswith("Разрушающее действие («drop")
+    env = {**os.environ, "AIRFLOW__AI_ETL__LANGUAGE": "ru", "AIRFLOW_HOME": str(home)}
+    missing = subprocess.run([AIRFLOW, "ai-etl", "history", "no_such_dag"], env=env, capture_output=True,
+                             text=True, timeout=300)  # fmt: skip
+    assert missing.returncode == 1
+    assert missing.stderr.strip().endswith("ошибка: DAG «no_such_dag» ещё не развёртывался")
