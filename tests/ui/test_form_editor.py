@@ -87,7 +87,7 @@ def test_form_builds_edits_and_deploys(login: Any, ui_server: Any, screenshot: A
     # The graph is redrawn from the form: the load task and the checks.
     assert page.locator("[data-testid=graph] [data-node=load]").count() == 1
     assert page.locator("[data-testid=graph] g.node.task").count() >= 2
-    screenshot(page, "16_form_editor")
+    screenshot(page, "16_form_editor", focus="[data-testid=form-card]")
 
     page.get_by_test_id("deploy").click()
     # The server re-validates (with Airflow's DagBag import) before writing: slow on a busy machine.
