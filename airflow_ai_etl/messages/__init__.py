@@ -37,21 +37,24 @@ CATALOG: dict[str, dict[str, str]] = {
 
 
 class Message(str):
-    """A catalog message: its English text, plus the ``id`` and ``fields`` to render it in another
-    language. Anything that makes a new string from it (``+``, ``.strip()``, f-strings) gives a plain
-    ``str``, which then only the regex fallback can translate."""
+    """A catalog message: its text (English unless made by :func:`say`), plus the ``id`` and
+    ``fields`` to render it in another language. Anything that makes a new string from it (``+``,
+    ``.strip()``, f-strings) gives a plain ``str``, which then only the regex fallback can translate."""
 
     id: str
     fields: dict[str, Any]
+    language: str
 
-    def __new__(cls, message_id: str, /, **fields: Any) -> Message:
-        obj = super().__new__(cls, _format(CATALOG[message_id]["en"], fields, DEFAULT_LANGUAGE))
+    def __new__(cls, message_id: str, language: str = DEFAULT_LANGUAGE, /, **fields: Any) -> Message:
+        entry = CATALOG[message_id]
+        obj = super().__new__(cls, _format(entry.get(language) or entry["en"], fields, language))
         obj.id = message_id
         obj.fields = fields
+        obj.language = language
         return obj
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self.id, self.fields))
+        return (_rebuild, (self.id, self.language, self.fields))
 
     def in_language(self, language: str) -> str:
         """The text in ``language`` (English when the catalog has no such form)."""
@@ -59,8 +62,8 @@ class Message(str):
         return _format(entry.get(language) or entry["en"], self.fields, language)
 
 
-def _rebuild(message_id: str, fields: dict[str, Any]) -> Message:
-    return Message(message_id, **fields)
+def _rebuild(message_id: str, language: str, fields: dict[str, Any]) -> Message:
+    return Message(message_id, language, **fields)
 
 
 def _format(template: str, fields: dict[str, Any], language: str) -> str:
@@ -75,6 +78,12 @@ def msg(message_id: str, /, **fields: Any) -> Message:
     :raises KeyError: ``message_id`` is not in the catalog (a programming error).
     """
     return Message(message_id, **fields)
+
+
+def say(language: str, message_id: str, /, **fields: Any) -> Message:
+    """Like :func:`msg`, but the text is in ``language`` (e.g. the request's): a planner that answers
+    a Russian request in Russian still gives a message any interface can show in English."""
+    return Message(message_id, normalize(language) or DEFAULT_LANGUAGE, **fields)
 
 
 def text(message_id: str, language: str | None = None, /, **fields: Any) -> str:
@@ -138,5 +147,6 @@ __all__ = [
     "msg",
     "normalize",
     "placeholders",
+    "say",
     "text",
 ]

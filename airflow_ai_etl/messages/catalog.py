@@ -121,6 +121,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which format are the files at {path}: CSV, Parquet or JSONL?",
         "ru": "В каком формате файлы в {path}: CSV, Parquet или JSONL?",
     },
+    # --- the language-model planner (planning/llm.py); the model's own questions are shown as it wrote them
+    "llm.unavailable": {
+        "en": "the language model is unavailable: {reason}",
+        "ru": "языковая модель недоступна: {reason}",
+    },
+    "llm.unusable_answer": {
+        "en": "unusable model answer: {error}",
+        "ru": "ответ модели не удалось использовать: {error}",
+    },
+    "llm.two_ways": {
+        "en": "The request reads two ways (they differ in {fields}): 1) {rules}; 2) {model}. Which one is meant? Please rephrase.",
+        "ru": "Запрос понят двумя способами (расходятся: {fields}): 1) {rules}; 2) {model}. Какой вариант верный? Уточните запрос.",
+    },
+    # --- personal data (quality/policy.py)
+    "pii.question": {
+        "en": "Columns {columns} look like personal data — mask them?",
+        "ru": "В колонках {columns} похоже персональные данные — маскировать?",
+    },
     # --- deploy, history and rollback (deploy.py, assistant.py)
     "deploy.never_deployed": {
         "en": "DAG {dag_id!r} has never been deployed",

@@ -30,7 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
-from airflow_ai_etl.messages import msg
+from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.filters import RowFilters
@@ -740,12 +740,8 @@ class OfflinePlanner:
         zone = ambiguous_timezone(request.text)
         if zone:
             examples = " / ".join(zone[1])
-            if request.language == "ru":
-                return f"Какой часовой пояс означает {zone[0]}? Укажите его имя, например {examples}."
-            return msg("planner.which_timezone", zone=zone[0], examples=examples)
-        if request.language == "ru":
-            return "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную»."
-        return msg("planner.how_often")
+            return say(request.language, "planner.which_timezone", zone=zone[0], examples=examples)
+        return say(request.language, "planner.how_often")
 
     # --- target table name ---------------------------------------------------------------------
 
@@ -1087,12 +1083,8 @@ class OfflinePlanner:
         unread = self._unread_key_word(request, table)
         if unread:
             columns = ", ".join(table.column_names)
-            if request.language == "ru":
-                question = (f"По какому ключу сливать строки {table.qualified_name}? «{unread}» — не колонка "
-                            f"этой таблицы; колонки: {columns}.")  # fmt: skip
-            else:
-                question = msg("planner.which_keys_unread", table=table.qualified_name, unread=unread,
-                               columns=columns)  # fmt: skip
+            question = say(request.language, "planner.which_keys_unread", table=table.qualified_name,
+                           unread=unread, columns=columns)  # fmt: skip
             return Found(None, [question])
         if table.primary_key:
             return Found(list(table.primary_key))

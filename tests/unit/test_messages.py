@@ -93,3 +93,16 @@ def test_planner_questions_come_from_the_catalog() -> None:
     assert localize(question, "ru").startswith("Таблицы «foobar» нет.")
     refused = OfflinePlanner(shop_catalog()).plan("drop table sales")
     assert refused.errors[0].message.id == "planner.destructive"
+
+
+def test_a_message_said_in_russian_can_still_be_shown_in_english() -> None:
+    """The planner answers a Russian request in Russian (say); an English page still shows English."""
+    from airflow_ai_etl.messages import say
+
+    question = say("ru", "planner.how_often")
+    assert question.startswith("Как часто запускать?")
+    assert question.in_language("en").startswith("How often should it run?")
+    assert pickle.loads(pickle.dumps(question)) == question
+    assert msg("pii.question", columns="email").in_language("ru") == (
+        "В колонках email похоже персональные данные — маскировать?"
+    )
