@@ -69,7 +69,12 @@ def _rebuild(message_id: str, language: str, fields: dict[str, Any]) -> Message:
 def _format(template: str, fields: dict[str, Any], language: str) -> str:
     """``template`` with its fields; a field that is itself a message is shown in ``language``."""
     shown = {k: localize(v, language) if isinstance(v, Message) else v for k, v in fields.items()}
-    return template.format(**shown) if shown else template
+    # Only identifiers are fields: a label may show literal JSON such as {"spec": {...}}.
+    needed = {name for name in placeholders(template) if name.isidentifier()}
+    missing = needed - shown.keys()
+    if missing:
+        raise KeyError(f"fields {sorted(missing)} missing for {template!r}")
+    return template.format(**shown) if needed else template
 
 
 def msg(message_id: str, /, **fields: Any) -> Message:
@@ -112,6 +117,37 @@ def message_of(exc: BaseException) -> str:
     return str(exc)
 
 
+def in_english(message: Any) -> Any:
+    """A catalog message with its text in English (other text unchanged)."""
+    if isinstance(message, Message) and message.language != DEFAULT_LANGUAGE:
+        return Message(message.id, DEFAULT_LANGUAGE, **message.fields)
+    return message
+
+
+def as_record(message: Any) -> Any:
+    """What a log (the audit log) stores so a reader sees the message in their own language later:
+    ``{"message": English text, "id", "fields"}`` for a catalog message, other text as it is."""
+    if not isinstance(message, Message):
+        return message
+    fields = {
+        key: value if value is None or isinstance(value, (bool, int, float)) else str(value)
+        for key, value in message.fields.items()
+    }
+    return {"message": in_english(message), "id": message.id, "fields": fields}
+
+
+def from_record(record: Any) -> Any:
+    """The message :func:`as_record` stored (its English text when the catalog no longer fits it)."""
+    if not isinstance(record, dict):
+        return record
+    if record.get("id") in CATALOG:
+        try:
+            return Message(record["id"], DEFAULT_LANGUAGE, **(record.get("fields") or {}))
+        except (KeyError, IndexError, TypeError, ValueError):  # the entry changed since it was logged
+            pass
+    return str(record.get("message", ""))
+
+
 def normalize(language: str | None) -> str | None:
     """``"ru-RU"`` -> ``"ru"``; ``None`` for a language the catalog does not have."""
     if not language:
@@ -141,7 +177,10 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "Message",
+    "as_record",
     "configured_language",
+    "from_record",
+    "in_english",
     "localize",
     "message_of",
     "msg",

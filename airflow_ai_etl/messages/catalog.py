@@ -134,6 +134,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The request reads two ways (they differ in {fields}): 1) {rules}; 2) {model}. Which one is meant? Please rephrase.",
         "ru": "Запрос понят двумя способами (расходятся: {fields}): 1) {rules}; 2) {model}. Какой вариант верный? Уточните запрос.",
     },
+    # --- the defaults a plan took that the request did not state (planning/defaults.py)
+    "defaults.incremental": {
+        "en": "New rows are those with a {column} later than the last run's: it is the table's event time column; name another with 'by column …'.",
+        "ru": "Новые строки — те, у которых {column} больше, чем в прошлый запуск: это столбец времени событий таблицы; другой можно назвать: «по полю …».",
+    },
+    "defaults.replace": {
+        "en": "Mode replace: no load mode was named, and appending the whole table to {table} on every run would double its rows. Say 'only new rows' to append new rows instead.",
+        "ru": "Режим replace: режим загрузки не указан, а дописывать всю таблицу {table} при каждом запуске — значит удваивать её строки. Для дозагрузки новых строк скажите «только новые».",
+    },
+    "defaults.append": {
+        "en": "Mode append: no load mode was named; each run adds its rows to {table}.",
+        "ru": "Режим append: режим загрузки не указан; каждый запуск дописывает строки в {table}.",
+    },
+    "defaults.utc": {
+        "en": "Time zone UTC: the request names none; e.g. 'Moscow time' gives Europe/Moscow.",
+        "ru": "Часовой пояс UTC: в запросе он не указан; например, «по Москве» даст Europe/Moscow.",
+    },
+    "cli.assumed": {"en": "assumed: {assumption}", "ru": "по умолчанию: {assumption}"},
     # --- personal data (quality/policy.py)
     "pii.question": {
         "en": "Columns {columns} look like personal data — mask them?",

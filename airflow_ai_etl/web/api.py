@@ -38,7 +38,7 @@ from flask import Response, request
 from flask_appbuilder import BaseView, expose
 
 from airflow_ai_etl.deploy import DeployError
-from airflow_ai_etl.messages import localize, message_of
+from airflow_ai_etl.messages import as_record, localize, message_of
 from airflow_ai_etl.web import permissions as perms
 from airflow_ai_etl.web import service
 from airflow_ai_etl.web.i18n import current_language, localize_payload, translator
@@ -377,19 +377,21 @@ class AIETLApi(BaseView):
 
 
 def _summary(payload: dict[str, Any]) -> dict[str, Any] | str:
-    """The part of a result worth keeping in the audit log ("" when there is nothing to add), in
-    English: the audit page translates it for each reader."""
+    """The part of a result worth keeping in the audit log ("" when there is nothing to add): catalog
+    messages with their id and fields (the audit page shows them in each reader's language), other
+    text in English."""
     original = {
-        "questions": payload.get("questions_en", payload.get("questions")),
-        "errors": [
-            {**p, "message": p.get("message_en", p.get("message", ""))} for p in payload.get("errors") or []
-        ],
+        "questions": [as_record(q) for q in payload.get("questions_en", payload.get("questions")) or []],
+        "errors": [_problem_record(p) for p in payload.get("errors") or []],
     }
-    kept = {
+    return {
         key: original.get(key, payload.get(key))
         for key in ("questions", "errors", "version", "path")
         if payload.get(key) not in (None, "", [])
-    }
-    for problem in kept.get("errors") or []:
-        problem.pop("message_en", None)
-    return kept or ""
+    } or ""
+
+
+def _problem_record(problem: dict[str, Any]) -> dict[str, Any]:
+    kept = {k: v for k, v in problem.items() if k not in ("message", "message_en")}
+    record = as_record(problem.get("message_en", problem.get("message", "")))
+    return {**kept, **record} if isinstance(record, dict) else {**kept, "message": record}

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from flask import request
 
-from airflow_ai_etl.messages import localize, normalize
+from airflow_ai_etl.messages import from_record, in_english, localize, normalize
 from airflow_ai_etl.messages.ui import UI_TEXTS
 
 LANGUAGES = ("en", "ru")
@@ -38,21 +38,24 @@ TEXTS: dict[str, dict[str, str]] = UI_TEXTS  # the catalog's web-menu part, per 
 
 
 def localize_payload(payload: dict[str, Any], language: str) -> dict[str, Any]:
-    """A result for the page with the planner's questions and the gates' messages in ``language``
-    (English originals stay in ``questions_en`` / each problem's ``message_en`` for the audit log)."""
-    if language == DEFAULT_LANGUAGE:
-        return payload
+    """A result for the page with the planner's questions and assumptions and the gates' messages in
+    ``language`` (English forms stay in ``questions_en`` / each problem's ``message_en`` for the audit
+    log). Catalog messages are shown in ``language`` whatever language the planner answered in."""
     questions = list(payload.get("questions") or [])
     errors = [dict(p) for p in payload.get("errors") or []]
     for problem in errors:
-        problem["message_en"] = problem.get("message", "")
-        problem["message"] = localize(problem["message_en"], language)
-    return {
+        original = problem.get("message", "")
+        problem["message_en"] = in_english(original)
+        problem["message"] = localize(original, language)
+    localized = {
         **payload,
         "questions": [localize(q, language) for q in questions],
-        "questions_en": questions,
+        "questions_en": [in_english(q) for q in questions],
         "errors": errors,
     }
+    if "assumptions" in payload:
+        localized["assumptions"] = [localize(a, language) for a in payload.get("assumptions") or []]
+    return localized
 
 
 def detail_items(detail: str, language: str) -> list[tuple[str, str]]:
@@ -69,8 +72,7 @@ def detail_items(detail: str, language: str) -> list[tuple[str, str]]:
     items = []
     for key, value in data.items():
         if isinstance(value, list):
-            texts = [v.get("message", "") if isinstance(v, dict) else str(v) for v in value]
-            value = "; ".join(localize(text, language) for text in texts)
+            value = "; ".join(localize(from_record(v), language) for v in value)
         elif isinstance(value, str):
             value = localize(value, language)
         items.append((t(f"detail.{key}") if f"detail.{key}" in TEXTS[DEFAULT_LANGUAGE] else key, str(value)))

@@ -106,3 +106,25 @@ def test_a_message_said_in_russian_can_still_be_shown_in_english() -> None:
     assert msg("pii.question", columns="email").in_language("ru") == (
         "В колонках email похоже персональные данные — маскировать?"
     )
+
+
+def test_the_audit_log_keeps_the_id_so_each_reader_sees_their_language() -> None:
+    """An audit entry written from a Russian page is read in English, and the other way round."""
+    import json
+
+    from airflow_ai_etl.messages import as_record, from_record, say
+    from airflow_ai_etl.web.api import _summary
+    from airflow_ai_etl.web.i18n import detail_items, localize_payload
+
+    question = say("ru", "planner.which_table_of", conn_id="pg_shop", tables="orders, sales")
+    payload = localize_payload({"questions": [question], "errors": []}, "ru")
+    assert payload["questions"] == [question.in_language("ru")]
+    stored = json.dumps(_summary(payload), ensure_ascii=False)
+    assert json.loads(stored)["questions"][0]["id"] == "planner.which_table_of"
+    [(_, english)] = detail_items(stored, "en")
+    assert english == "Which table should be loaded from pg_shop: orders, sales? One pipeline loads one table."
+    [(_, russian)] = detail_items(stored, "ru")
+    assert russian == question.in_language("ru")
+    # Text that never was a catalog message, and a record whose entry no longer fits, stay readable.
+    assert from_record(as_record("plain text")) == "plain text"
+    assert from_record({"message": "old text", "id": "planner.which_table_of", "fields": {}}) == "old text"
