@@ -122,7 +122,9 @@ def test_the_audit_log_keeps_the_id_so_each_reader_sees_their_language() -> None
     stored = json.dumps(_summary(payload), ensure_ascii=False)
     assert json.loads(stored)["questions"][0]["id"] == "planner.which_table_of"
     [(_, english)] = detail_items(stored, "en")
-    assert english == "Which table should be loaded from pg_shop: orders, sales? One pipeline loads one table."
+    assert (
+        english == "Which table should be loaded from pg_shop: orders, sales? One pipeline loads one table."
+    )
     [(_, russian)] = detail_items(stored, "ru")
     assert russian == question.in_language("ru")
     # Text that never was a catalog message, and a record whose entry no longer fits, stay readable.
