@@ -94,7 +94,7 @@ def login(browser: Any, ui_server: AirflowServer) -> Iterator[Callable[..., Any]
         context = browser.new_context(
             base_url=ui_server.url, locale=locale, viewport={"width": 1400, "height": 1000}
         )
-        context.set_default_timeout(30_000)
+        context.set_default_timeout(90_000)  # a check imports the DAG file: slow on a busy machine
         contexts.append(context)
         page = context.new_page()
         page.goto("/auth/login/")

@@ -16,12 +16,16 @@ DAG_ID = "payments_pg_shop_to_clickhouse_default"
 
 def _settled(page: Any) -> dict[str, Any]:
     """Wait until the form's last edit was checked by the server; return the JSON spec it wrote."""
+    # Each check of a valid spec imports the DAG file in a subprocess: slow on a busy machine.
     page.wait_for_function(
         "document.querySelector('[data-testid=form-state]').textContent === ''"
-        " && document.querySelector('[data-testid=status]').dataset.status !== undefined"
+        " && document.querySelector('[data-testid=status]').dataset.status !== undefined",
+        timeout=120_000,
     )
     page.wait_for_timeout(700)  # a debounced text edit may still be waiting to be sent
-    page.wait_for_function("document.querySelector('[data-testid=form-state]').textContent === ''")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=form-state]').textContent === ''", timeout=120_000
+    )
     return json.loads(page.get_by_test_id("spec").input_value())
 
 

@@ -205,17 +205,18 @@ def test_other_pages_are_russian(russian: Any, login: Any, screenshot: Any) -> N
 
 def test_form_editor_and_mart_preview_are_russian(russian: Any, screenshot: Any) -> None:
     """The form editor's labels, its live schedule description and a field's error; a mart's preview."""
+    from tests.ui.test_form_editor import _settled
+
     page = russian.page
     page.goto(f"{PAGE}/new")
     page.get_by_test_id("build").click()
     page.get_by_test_id("form-card").wait_for()
-    page.wait_for_selector("[data-testid=status][data-status]")
+    _settled(page)
     page.get_by_test_id("f-source-table").select_option("payments")
     page.get_by_test_id("f-sched-kind").select_option("cron")
     page.get_by_test_id("f-cron").fill("0 25 * * *")
+    _settled(page)
     error = page.locator("[data-field=schedule] [data-testid=field-error]")
-    error.wait_for()
-    page.wait_for_function("document.querySelector('[data-testid=form-state]').textContent === ''")
     assert "часы" in error.inner_text()
     assert page.get_by_test_id("f-cron").input_value() == "0 25 * * *"
     russian.check("form editor with a rejected edit")

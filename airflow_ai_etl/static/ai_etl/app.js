@@ -13,6 +13,14 @@
     return text;
   };
 
+  /** Why JSON.parse failed, in the page's language: the browser words its errors in its own
+   * language, so only the position it names is kept (and the English text on an English page). */
+  function badJson(e) {
+    const at = /position (\d+)/.exec(String(e && e.message));
+    if (document.documentElement.lang === "en") return t("result.bad_json") + ": " + e.message;
+    return at ? t("result.bad_json_at", { position: at[1] }) : t("result.bad_json");
+  }
+
   function csrfToken() {
     const meta = document.querySelector('meta[name="csrf-token"]');
     return meta ? meta.content : "";
@@ -601,7 +609,7 @@
       try {
         return JSON.parse(specBox.value);
       } catch (e) {
-        showSpecErrors([{ field: "", message: t("result.bad_json") + ": " + e.message }]);
+        showSpecErrors([{ field: "", message: badJson(e) }]);
         return null;
       }
     }
@@ -616,7 +624,7 @@
 
     $("preview").addEventListener("click", async () => {
       let spec;
-      try { spec = JSON.parse($("spec").value); } catch (e) { fail(t("result.bad_json") + ": " + e.message); return; }
+      try { spec = JSON.parse($("spec").value); } catch (e) { fail(badJson(e)); return; }
       fail("");
       show($("busy"), true);
       try {
