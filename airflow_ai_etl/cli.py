@@ -391,6 +391,7 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
             path=outcome.path,
             version=outcome.version,
             pii=outcome.pii,
+            assumptions=[_local(a) for a in outcome.assumptions],
         )
         _print_json(data, as_json)
         return
@@ -415,6 +416,8 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
             _say("cli.target", conn_id=spec.target.conn_id, table=spec.target.table, mode=spec.target.mode)
             + "\n"
         )
+    for assumption in outcome.assumptions:
+        out.write(_say("cli.assumed", assumption=_local(assumption)) + "\n")
     for question in outcome.questions:
         out.write(_say("cli.question", question=_local(question)) + "\n")
     for finding in (outcome.pii or {}).get("findings", []):

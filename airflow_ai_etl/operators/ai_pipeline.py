@@ -42,7 +42,8 @@ class AIPipelineOperator(BaseOperator):
     :param language: language of the questions and reasons the task fails with (``en`` or ``ru``);
         None follows ``[ai_etl] language`` (default ``en``).
     :return: ``{"status", "dag_id", "path", "version", "spec", "schedule_description",
-        "validation": {"status", "questions", "errors"}, "planner": {...}}`` (pushed to XCom).
+        "validation": {"status", "questions", "errors"}, "planner": {...}, "pii", "assumptions"}``
+        (pushed to XCom); ``assumptions`` explains each default the request did not state.
     """
 
     template_fields: Sequence[str] = ("request",)
@@ -122,6 +123,8 @@ class AIPipelineOperator(BaseOperator):
                 for p in outcome.errors
             )
             raise AirflowException(text("operator.rejected", language, reasons=reasons))
+        for assumption in outcome.assumptions:
+            self.log.info("Assumed: %s", localize(assumption, language))
         if self.deploy:
             ti = context.get("ti") if hasattr(context, "get") else None
             user = f"airflow:{ti.dag_id}.{ti.task_id}" if ti is not None else f"airflow:{self.task_id}"
@@ -147,4 +150,5 @@ class AIPipelineOperator(BaseOperator):
             },
             "planner": planner,
             "pii": outcome.pii,
+            "assumptions": outcome.assumptions,
         }
