@@ -152,6 +152,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Часовой пояс UTC: в запросе он не указан; например, «по Москве» даст Europe/Moscow.",
     },
     "cli.assumed": {"en": "assumed: {assumption}", "ru": "по умолчанию: {assumption}"},
+    # --- the mart preview (web/service.py, web/api.py)
+    "preview.not_a_mart": {
+        "en": "preview shows marts; this spec is not one",
+        "ru": "предпросмотр показывает витрины, а эта спецификация — не витрина",
+    },
+    "preview.failed": {
+        "en": "the mart query failed: {error}",
+        "ru": "запрос витрины не выполнился: {error}",
+    },
     # --- personal data (quality/policy.py)
     "pii.question": {
         "en": "Columns {columns} look like personal data — mask them?",

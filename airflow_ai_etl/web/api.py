@@ -38,7 +38,7 @@ from flask import Response, request
 from flask_appbuilder import BaseView, expose
 
 from airflow_ai_etl.deploy import DeployError
-from airflow_ai_etl.messages import as_record, localize, message_of
+from airflow_ai_etl.messages import as_record, localize, message_of, msg
 from airflow_ai_etl.web import permissions as perms
 from airflow_ai_etl.web import service
 from airflow_ai_etl.web.i18n import current_language, localize_payload, translator
@@ -255,9 +255,12 @@ class AIETLApi(BaseView):
         except Exception as exc:  # the query failed or timed out on the source
             log.exception("AI ETL: preview")
             _audit("preview", "error", request_text, str(spec.get("dag_id", "")), str(exc))  # type: ignore[union-attr]
-            return _error(f"the mart query failed: {exc}", 502)
+            return _error(localize(msg("preview.failed", error=exc), current_language()), 502)
         _audit("preview", payload["status"], request_text, str(spec.get("dag_id", "")))  # type: ignore[union-attr]
-        return _json(payload, 200 if payload["status"] != "error" else 400)
+        language = current_language()
+        if payload["status"] == "error":
+            return _error(localize(payload["error"], language), 400)
+        return _json(localize_payload(payload, language))
 
     @expose("/deploy", methods=["POST"])
     @perms.requires(perms.ACTION_DEPLOY, api=True)
