@@ -345,16 +345,17 @@ def _print_json(data: Any, out: TextIO | None = None) -> None:
     out.flush()
 
 
-# The language of this command's messages: --lang, else [ai_etl] language (see _set_language).
-_language = "en"
+# The language of this command's messages: --lang, else [ai_etl] language; None (neither given):
+# the planner's messages as it said them (in the request's language), the labels in English.
+_language: str | None = None
 
 
-def _set_language(args: argparse.Namespace) -> str:
+def _set_language(args: argparse.Namespace) -> str | None:
     """Use ``--lang`` (else ``[ai_etl] language``) for every message this command prints."""
     from airflow_ai_etl.messages import configured_language, normalize
 
     global _language
-    _language = normalize(getattr(args, "lang", None)) or configured_language()
+    _language = normalize(getattr(args, "lang", None)) or configured_language(default=None)
     return _language
 
 
@@ -362,14 +363,14 @@ def _say(message_id: str, **fields: Any) -> str:
     """A catalog message in the command's language."""
     from airflow_ai_etl.messages import text
 
-    return text(message_id, _language, **fields)
+    return text(message_id, _language or "en", **fields)
 
 
 def _local(message: Any) -> str:
-    """A message (catalog or not) in the command's language."""
+    """A message (catalog or not) in the command's language (as it was said when none was chosen)."""
     from airflow_ai_etl.messages import localize
 
-    return localize(message, _language)
+    return str(message) if _language is None else localize(message, _language)
 
 
 def _fail(message: str) -> NoReturn:
@@ -408,7 +409,7 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
             else "cli.when.manual"
         )
         description = outcome.schedule_description
-        if _language != "en" and spec.schedule:
+        if _language not in (None, "en") and spec.schedule:
             description = _schedule_words(spec.schedule, description)
         out.write(_say("cli.schedule", when=when, description=description, timezone=spec.timezone) + "\n")
         out.write(_say("cli.source", conn_id=spec.source.conn_id, table=spec.source.table) + "\n")

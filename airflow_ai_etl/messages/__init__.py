@@ -156,15 +156,17 @@ def normalize(language: str | None) -> str | None:
     return primary if primary in LANGUAGES else None
 
 
-def configured_language() -> str:
-    """``[ai_etl] language`` (``en`` when unset, unknown, or Airflow's config cannot be read)."""
+def configured_language(default: str | None = DEFAULT_LANGUAGE) -> str | None:
+    """``[ai_etl] language``, or ``default`` when it is unset, unknown, or Airflow's config cannot
+    be read (the CLI and the operator pass ``None``: then messages stay in the language the planner
+    answered in, the request's)."""
     try:
         from airflow.configuration import conf
 
-        value = conf.get("ai_etl", "language", fallback=DEFAULT_LANGUAGE)
-    except Exception:  # outside Airflow (a plain library use): English
-        value = DEFAULT_LANGUAGE
-    return normalize(value) or DEFAULT_LANGUAGE
+        value = conf.get("ai_etl", "language", fallback="")
+    except Exception:  # outside Airflow (a plain library use)
+        value = ""
+    return normalize(value) or default
 
 
 def placeholders(template: str) -> set[str]:

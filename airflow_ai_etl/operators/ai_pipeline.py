@@ -40,7 +40,8 @@ class AIPipelineOperator(BaseOperator):
         the flagged columns inside the source) or ``allow``; None follows [ai_etl] pii_policy,
         whose default ``ask`` fails the task with the question.
     :param language: language of the questions and reasons the task fails with (``en`` or ``ru``);
-        None follows ``[ai_etl] language`` (default ``en``).
+        None follows ``[ai_etl] language``; when that is unset too, questions and reasons stay in
+        the request's language (the words around them in English).
     :return: ``{"status", "dag_id", "path", "version", "spec", "schedule_description",
         "validation": {"status", "questions", "errors"}, "planner": {...}, "pii", "assumptions"}``
         (pushed to XCom); ``assumptions`` explains each default the request did not state.
@@ -104,7 +105,12 @@ class AIPipelineOperator(BaseOperator):
         )
 
     def execute(self, context: Any) -> dict[str, Any]:
-        language = normalize(self.language) or configured_language()
+        chosen = normalize(self.language) or configured_language(default=None)
+        language = chosen or "en"
+
+        def local(message: Any) -> str:
+            return localize(message, chosen) if chosen else str(message)
+
         if not (self.request or "").strip():
             raise AirflowException(text("operator.empty_request", language))
         assistant = self._assistant()
@@ -113,18 +119,17 @@ class AIPipelineOperator(BaseOperator):
         planner = report.to_dict() if report is not None else {"planner": "offline"}
         self.log.info("Planned with %s: status %s", planner.get("planner"), outcome.status)
         if outcome.status == "needs_clarification":
-            questions = "\n".join(f"- {localize(q, language)}" for q in outcome.questions)
+            questions = "\n".join(f"- {local(q)}" for q in outcome.questions)
             if outcome.pii:
                 questions += "\n" + text("operator.pii_hint", language)
             raise AirflowException(text("operator.needs_clarification", language, questions=questions))
         if outcome.status == "rejected":
             reasons = "\n".join(
-                f"- ({p.gate}{', ' + p.field if p.field else ''}) {localize(p.message, language)}"
-                for p in outcome.errors
+                f"- ({p.gate}{', ' + p.field if p.field else ''}) {local(p.message)}" for p in outcome.errors
             )
             raise AirflowException(text("operator.rejected", language, reasons=reasons))
         for assumption in outcome.assumptions:
-            self.log.info("Assumed: %s", localize(assumption, language))
+            self.log.info("Assumed: %s", local(assumption))
         if self.deploy:
             ti = context.get("ti") if hasattr(context, "get") else None
             user = f"airflow:{ti.dag_id}.{ti.task_id}" if ti is not None else f"airflow:{self.task_id}"

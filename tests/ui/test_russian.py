@@ -173,6 +173,17 @@ def test_new_pipeline_results_and_errors_are_russian(russian: Any, ui_server: An
 
 def test_other_pages_are_russian(russian: Any, login: Any, screenshot: Any) -> None:
     page = russian.page
+    # A second version (another schedule), so History has a diff and a version to roll back to.
+    spec = page.request.get(f"{PAGE}/api/pipelines/{DAG_ID}/versions/1").json()["spec"]
+    page.goto(f"{PAGE}/new")
+    token = page.locator("meta[name=csrf-token]").get_attribute("content")
+    deployed = page.request.post(
+        f"{PAGE}/api/deploy",
+        data=json.dumps({"spec": {**spec, "schedule": "30 * * * *"}}),
+        headers={"X-CSRFToken": token or "", "Content-Type": "application/json"},
+        timeout=120_000,
+    )
+    assert deployed.ok, deployed.text()
     for path in ("pipelines", "catalog", "audit", f"history/{DAG_ID}"):
         page.goto(f"{PAGE}/{path}")
         if path.startswith("history"):
