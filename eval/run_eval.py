@@ -8,6 +8,8 @@ planner that invents a filter or a mask is caught. `mask` is compared as a set a
 as a set of AND-ed conditions; everything else exactly. Trigger fields (`on_new_files`, `schedule_assets`,
 the latter as a set) are compared only when a case names them; a case that names `source.path` and no
 `source.type` means a file source (type s3), and one that names no target table then leaves it to the planner.
+A case may list `deployed` pipelines (`{"dag_id", "outlets": [asset URIs]}`): the catalog then knows the
+assets they load, which a request can run after.
 
 A *wrong confident answer* is status `ok` when the case expects a question or a refusal, or `ok`
 with any field wrong. Usage (from the repository root):
@@ -25,6 +27,7 @@ Exits non-zero only when the planner crashes on a request.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -313,8 +316,15 @@ def evaluate(cases: list[dict[str, Any]] | None = None) -> Summary:
     summary = Summary()
     for case in cases if cases is not None else load_cases():
         started = time.perf_counter()
+        planner = planners[case["catalog"]]
+        if case.get("deployed"):  # pipelines already deployed: the assets a trigger can run after
+            assets: dict[str, list[str]] = {}
+            for pipeline in case["deployed"]:
+                for uri in pipeline["outlets"]:
+                    assets.setdefault(uri, []).append(pipeline["dag_id"])
+            planner = OfflinePlanner(dataclasses.replace(catalogs[case["catalog"]], assets=assets))
         try:
-            outcome = planners[case["catalog"]].plan(case["request"])
+            outcome = planner.plan(case["request"])
         except Exception as exc:  # reported, and the exit code says so
             summary.crashes.append((case["id"], f"{type(exc).__name__}: {exc}"))
             continue
