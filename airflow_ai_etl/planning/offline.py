@@ -207,9 +207,11 @@ class OfflinePlanner:
         refusal = self._refusal(request)
         if refusal:
             return refusal
-        trigger = read_trigger(text) if grammar.enabled("trigger") else None  # new files, after loads
+        # New files, after other loads: read from the words as written (the speller would take "loads"
+        # for the table "leads"); the rest is planned again, corrected, by this method.
+        trigger = read_trigger(written) if grammar.enabled("trigger") else None
         if trigger is not None:
-            return plan_triggered(self, text, trigger, written)
+            return plan_triggered(self, written, trigger)
         mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
         if mart is not None:
             return mart
