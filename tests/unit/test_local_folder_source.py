@@ -28,7 +28,10 @@ def _spec(path: str) -> dict:
 def test_an_existing_empty_folder_under_the_roots_is_fine(assistant: Assistant, tmp_path: Path) -> None:
     outcome = assistant.check(_spec(f"{tmp_path}/share/in/"))
     assert outcome.status == "ok", outcome.errors
+    # Loaded without an S3 connection; the rendered file passed the shape gate and Airflow's import.
     assert "NewFilesSensor" in outcome.source_code and f"{tmp_path}/share/in/" in outcome.source_code
+    assert "load = FilesToClickHouseOperator(" in outcome.source_code
+    assert "S3ToClickHouseOperator" not in outcome.source_code
 
 
 @pytest.mark.parametrize("where", ["share/missing/", "elsewhere/"])
