@@ -575,8 +575,9 @@ def exact_csv_records(chunks: Iterable[bytes], plan: NativePlan) -> int:
     return scanner.records
 
 
-def staged_surprises(client: Any, staging: str, plan: NativePlan) -> str | None:
-    """What the staged rows show ClickHouse read differently from the Python reader, else None.
+def staged_surprises(client: Any, staging: str, plan: NativePlan) -> tuple[str | None, int]:
+    """What the staged rows show ClickHouse read differently from the Python reader (else None),
+    and how many rows were staged (one query).
 
     * a Date/DateTime column holding the zero date: ClickHouse 18.16 reads text it cannot parse as a
       date (``31.01.2024``, ``31/01/2024``, a year before 1970) as 1970-01-01 instead of failing;
@@ -593,10 +594,9 @@ def staged_surprises(client: Any, staging: str, plan: NativePlan) -> str | None:
             checks.append(
                 (f"column {c!r} is a non-Nullable String with empty fields", f"countIf({col} = '\\\\N')")
             )
-    if not checks:
-        return None
-    counts = client.execute(f"SELECT {', '.join(sql for _, sql in checks)} FROM {staging}")[0]
-    return next((why for (why, _), n in zip(checks, counts, strict=True) if n), None)
+    counts = client.execute(f"SELECT {', '.join([sql for _, sql in checks] + ['count()'])} FROM {staging}")[0]
+    why = next((why for (why, _), n in zip(checks, counts, strict=False) if n), None)
+    return why, counts[-1]
 
 
 def is_data_error(message: str) -> bool:

@@ -349,11 +349,10 @@ class ClickHouseTableLoader:
             reason = fallback_reason(plan, report)
             if reason:
                 raise NativeFallback(f"it has {reason}")
-            surprise = staged_surprises(client, staging, plan)
+            surprise, landed = staged_surprises(client, staging, plan)
             if surprise:
                 raise NativeFallback(surprise)
             expected = report.records - (1 if plan.header and plan.format != "jsonl" else 0)
-            landed = client.execute(f"SELECT count() FROM {staging}")[0][0]
             if landed != expected and not report.exact_records:  # newlines inside quoted fields?
                 expected = exact_csv_records(opener(), plan) - (1 if plan.header else 0)
             if landed != expected:
