@@ -261,7 +261,21 @@ def _cdc_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
         ("target_conn_id", spec.target.conn_id),
         ("target_table", spec.target.table),
         ("keys", spec.target.keys or None),
+        *_cdc_options(spec),
     ]
+
+
+def _cdc_options(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    """The operator arguments of ``source.cdc``, only those set (a spec without them renders as before)."""
+    options = spec.source.cdc
+    if options is None:
+        return []
+    args: list[tuple[str, Any]] = [("mode", options.mode)]
+    if options.max_runtime is not None:
+        args.append(("max_runtime", options.max_runtime))
+    if options.batch_seconds is not None:
+        args.append(("batch_seconds", options.batch_seconds))
+    return args
 
 
 def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
