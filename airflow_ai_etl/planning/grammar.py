@@ -17,8 +17,9 @@ Families (issue 15):
 * destroy verb + object: a verb whose lemma is a DESTROY_VERB, confirmed when an object follows it in the
   same clause; a keyword alone is not a confirmed frame.
 
-:func:`schedule_rewrites` turns the schedule slots into canonical text of the same length, which the
-cron assembler in :mod:`airflow_ai_etl.planning.schedule` reads ("HH:MM", "daily", "dow3").
+:func:`schedule_slots` gives the schedule's slots (clock times, frequencies, intervals, weekdays); the
+assembler in :mod:`airflow_ai_etl.planning.schedule` puts them into a ``ScheduleSlots`` and builds the cron
+from their values, never from rewritten text.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from typing import Any
 from airflow_ai_etl.planning.lexer import Numeral, Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, is_
 
-__all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "destroy_frames",
-           "merge_mode", "append_only", "schedule_rewrites", "apply_rewrites", "enabled",
-           "is_destroy_word"]  # fmt: skip
+__all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "intervals",
+           "destroy_frames", "merge_mode", "append_only", "schedule_slots", "numeral_rewrites",
+           "apply_rewrites", "enabled", "is_destroy_word"]  # fmt: skip
 
 # Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
 # mart: planning/marts.py
@@ -67,6 +68,7 @@ class Slot:
     first: int  # token indexes [first, last)
     last: int
     confirmed: bool = True  # for destroy: a verb with an object, not a keyword alone
+    detail: Any = None  # clock: the part of day the words named (None: a bare 24-hour time)
 
 
 CLOCK_PREPS = {"в", "во", "к", "at", "by", "around", "about", "около"}
@@ -178,7 +180,7 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         if part is None and not (tokens[j - 1].lower == "к" and t.lower == "часу"):
             return None
         hour24 = _to_24h(1, part)
-        return Slot("clock", (hour24, 0), t.start, tokens[after - 1].end, start, after)
+        return Slot("clock", (hour24, 0), t.start, tokens[after - 1].end, start, after, detail=part)
     else:
         n = _numeral_at(nums, j)
         if n is None or n.ordinal or ":" in t.text:
@@ -207,7 +209,9 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
     hour24 = _to_24h(hour, part)
     if hour24 is None:
         return None
-    return Slot("clock", (hour24, minute), tokens[start].start, tokens[after - 1].end, start, after)
+    return Slot(
+        "clock", (hour24, minute), tokens[start].start, tokens[after - 1].end, start, after, detail=part
+    )
 
 
 def _half_hour(token: Token) -> int | None:
@@ -236,7 +240,9 @@ def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int
     hour24 = _to_24h(h.value - 1 if h.value > 1 else 12, part)
     if hour24 is None:
         return None
-    return Slot("clock", (hour24, 60 - m.value), tokens[i].start, tokens[after - 1].end, i, after)
+    return Slot(
+        "clock", (hour24, 60 - m.value), tokens[i].start, tokens[after - 1].end, i, after, detail=part
+    )
 
 
 FREQ_CANONICAL = {
@@ -311,62 +317,98 @@ def en_weekday(token: Token) -> int | None:
     return EN_WEEKDAYS.get(token.lower.rstrip("s"))
 
 
-_UNIT_LEMMAS = {"минута", "час", "день", "неделя", "месяц"}
-_UNIT_WORDS = {"minute", "hour", "day", "week", "month"}
+# Units of an interval: Russian lemmas and English words -> unit.
+_RU_UNITS = {"минута": "minute", "час": "hour", "день": "day", "сутки": "day", "неделя": "week",
+             "месяц": "month", "год": "year"}  # fmt: skip
+_EN_UNITS = {
+    **dict.fromkeys(("minute", "minutes", "min", "mins", "m"), "minute"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs", "h"), "hour"),
+    **dict.fromkeys(("day", "days"), "day"), **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("month", "months"), "month"), **dict.fromkeys(("year", "years"), "year"),
+}  # fmt: skip
+_RU_SHORT_UNITS = {"мин": "minute", "ч": "hour"}
+EVERY_WORDS = {"every", "each", "evry"}
+CLOCK_UNITS = ("minute", "hour")
 
 
-def every_other(tokens: Sequence[Token]) -> list[Slot]:
-    """ "every other hour" / «каждый второй час»: a step of two units (the word "other" / «второй» is the
-    slot, read as 2). Only before a unit of time: «каждый второй вторник» is no interval."""
-    slots = []
-    for i in range(len(tokens) - 2):
-        every, other, unit = tokens[i : i + 3]
-        if every.lower in ("every", "each") and other.lower == "other" and unit.lower in _UNIT_WORDS:
-            slots.append(Slot("every_other", 2, other.start, other.end, i + 1, i + 2))
-        elif (
-            every.lang == "ru"
-            and every.has({"каждый"})
-            and other.ordinal
-            and other.number == 2
-            and unit.lang == "ru"
-            and unit.has(_UNIT_LEMMAS, pos=("NOUN",))
-        ):
-            slots.append(Slot("every_other", 2, other.start, other.end, i + 1, i + 2))
+def _unit(token: Token) -> str | None:
+    if token.lang == "en":
+        return _EN_UNITS.get(token.lower)
+    if token.lang != "ru":
+        return None
+    if token.lower in _RU_SHORT_UNITS:
+        return _RU_SHORT_UNITS[token.lower]
+    return next((_RU_UNITS[p.lemma] for p in token.parses if p.lemma in _RU_UNITS and p.pos == "NOUN"), None)
+
+
+def intervals(tokens: Sequence[Token]) -> list[Slot]:
+    """Intervals: an "every" word (every/each, «каждый» in any form but «каждого», «раз в») + a number
+    in digits or words (or "other" / «второй» = 2) + a unit: "every 15 minutes", «каждые пятнадцать
+    минут», «раз в два часа», "every other hour", «каждую минуту», «каждый час». value = (n, unit).
+    Days, weeks, months and years are read only with a number («каждые 3 дня»: no single cron; "every day"
+    and «каждую неделю» are the calendar's day cues)."""
+    nums = {n.first: n for n in numerals(tokens)}
+    slots: list[Slot] = []
+    i = 0
+    while i < len(tokens) - 1:
+        t = tokens[i]
+        j = None
+        if t.lower in EVERY_WORDS:
+            j = i + 1
+        elif t.lang == "ru" and t.has({"каждый"}) and t.lower != "каждого":  # «в 15 минут каждого часа»
+            j = i + 1
+        elif t.lower == "раз" and tokens[i + 1].lower == "в":
+            j = i + 2
+        if j is None or j >= len(tokens):
+            i += 1
+            continue
+        n, counted = 1, False
+        word = tokens[j]
+        if word.lower == "other" or (word.lang == "ru" and word.ordinal and word.number == 2):
+            n, counted, j = 2, True, j + 1  # "every other hour", «каждый второй час»
+        elif j in nums and not nums[j].ordinal:
+            n, counted, j = nums[j].value, True, nums[j].last
+        unit = _unit(tokens[j]) if j < len(tokens) else None
+        if unit is None or (unit not in CLOCK_UNITS and not counted) or (unit not in CLOCK_UNITS and n == 1):
+            i += 1
+            continue
+        slots.append(Slot("interval", (n, unit), t.start, tokens[j].end, i, j + 1))
+        i = j + 1
     return slots
 
 
-def schedule_rewrites(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical text) for every schedule slot, canonical no longer than the span:
-    clock times -> "HH:MM", frequency words -> "daily"/"hourly"/..., weekdays -> "dowN", other numerals
-    in words -> digits («каждые пятнадцать минут» -> «каждые 15 минут»)."""
-    tokens = tokenize(text)
-    out: list[tuple[int, int, str]] = []
+def schedule_slots(tokens: Sequence[Token]) -> list[Slot]:
+    """Every schedule slot the grammar reads (families switched off are left out): clock times,
+    frequency words, intervals, weekdays. They do not overlap: a later rule skips used tokens."""
+    slots: list[Slot] = []
     used: set[int] = set()
+
+    def take(found: list[Slot]) -> None:
+        for slot in found:
+            if not used.intersection(range(slot.first, slot.last)):
+                slots.append(slot)
+                used.update(range(slot.first, slot.last))
+
     if enabled("clock"):
-        for slot in clock_times(tokens):
-            hour, minute = slot.value
-            out.append((slot.start, slot.end, f"{hour:02d}:{minute:02d}"))
-            used.update(range(slot.first, slot.last))
+        take(clock_times(tokens))
     if enabled("freq"):
-        for slot in frequencies(tokens):
-            canonical = FREQ_CANONICAL[slot.value]
-            if len(canonical) <= slot.end - slot.start:
-                out.append((slot.start, slot.end, canonical))
-                used.add(slot.first)
-    if enabled("freq"):
-        for slot in every_other(tokens):
-            out.append((slot.start, slot.end, "2"))
-            used.update(range(slot.first, slot.last))
+        take(intervals(tokens))
+        take(frequencies(tokens))
     if enabled("weekday"):
-        for slot in weekdays(tokens):
-            out.append((slot.start, slot.end, f"dow{slot.value}"))
-            used.update(range(slot.first, slot.last))
-    if enabled("clock"):
-        for n in numerals(tokens):
-            if n.ordinal or any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
-                continue
-            out.append((n.start, n.end, str(n.value)))
-    return sorted(out)
+        take(weekdays(tokens))
+    return slots
+
+
+def numeral_rewrites(tokens: Sequence[Token], used: set[int]) -> list[tuple[int, int, str]]:
+    """(start, end, digits) for the numerals in words no slot used («с девяти до шести», «каждый день в
+    семь»): the lexer's value written as digits for the rules that read digits (hour windows, bare
+    hours, days of month, counts). Ordinals are left as words (the day-of-month rule reads them)."""
+    out = []
+    for n in numerals(tokens):
+        if n.ordinal or any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
+            continue
+        out.append((n.start, n.end, str(n.value)))
+    return out
 
 
 # Words after which a number is a quantity compared in a filter («больше пяти тысяч», "over two hundred").

@@ -141,6 +141,39 @@ def test_clock_times_and_intervals_in_words(text: str, cron: str) -> None:
     assert parse_schedule(text).cron == cron
 
 
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("ежечасно в пятнадцать минут", "15 * * * *"),  # a frequency word + the minute of the hour
+        ("каждые два часа в пятнадцать минут", "15 */2 * * *"),
+        ("каждый вечер в девять тридцать", "30 21 * * *"),  # no part of day: the day cue's
+        ("каждый вечер в семь утра", "0 7 * * *"),  # a part of day named with the time wins over the cue
+        ("по понедельникам и средам в девять утра", "0 9 * * 1,3"),
+        ("every other hour on weekdays", "0 */2 * * 1-5"),
+        ("каждый час, каждые 15 минут", None),  # two different intervals: asked, not the first one
+        ("каждые 3 дня", None),
+        ("раз в две недели", None),
+    ],
+)
+def test_schedule_slots_build_the_cron(text: str, cron: str | None) -> None:
+    match = parse_schedule(text)
+    assert (match.cron if match else None) == cron
+
+
+def test_schedule_slots_to_cron() -> None:
+    from airflow_ai_etl.planning.schedule import ScheduleSlots
+
+    assert ScheduleSlots().to_cron() is None
+    assert ScheduleSlots(times=[(2, 0)], kinds={"daily"}).to_cron() == "0 2 * * *"
+    assert ScheduleSlots(interval=("*/15", "*"), window="9-18", dows={"1-5"}).to_cron() == "*/15 9-18 * * 1-5"
+    assert ScheduleSlots(kinds={"weekly"}, dows={"3"}, times=[(6, 30)]).to_cron() == "30 6 * * 3"
+
+
+def test_the_spans_of_a_numeral_cover_the_words() -> None:
+    match = parse_schedule("каждый день в семь")
+    assert match.cron == "0 7 * * *" and match.phrase == "каждый день в семь"
+
+
 def test_the_readme_sentence_with_the_hour_spelled_out(planners) -> None:
     text = "Загружать данные о продажах из PostgreSQL в ClickHouse ежедневно в два часа ночи"
     outcome = planners["shop"].plan(text)
@@ -384,7 +417,7 @@ def test_replace_mode_by_lemma(text: str, replace: bool) -> None:
 def test_the_lexer_and_grammar_take_any_text(text: str) -> None:
     tokens = tokenize(text)
     assert all(text[t.start : t.end] == t.text for t in tokens)
-    grammar.schedule_rewrites(text)
+    grammar.schedule_slots(tokens)
     grammar.destroy_frames(tokens)
     grammar.merge_mode(tokens)
     grammar.replace_mode(tokens)
