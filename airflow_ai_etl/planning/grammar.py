@@ -581,3 +581,116 @@ def replace_mode(tokens: Sequence[Token]) -> Slot | None:
         if t.lang == "ru" and t.has({"полный"}, pos=("ADJF",)) and nxt.has(_LOAD_NOUNS):
             return Slot("mode", "replace", t.start, nxt.end, i, i + 2)
     return None
+
+
+# --- key and column lists -------------------------------------------------------------------------
+
+BY_PREPS = {"by", "on", "using", "по"}
+_EN_KEY_WORDS = {"key", "keys"}
+# After a preposition, words that introduce the names: «по ключу id», «по полю occurred_at», "on key id".
+_RU_LIST_FILLERS = {"ключ", "поле", "колонка", "столбец"}
+_EN_LIST_FILLERS = {"key", "keys", "the", "column", "columns", "field", "fields"}
+_NAME_JOINERS = {",", "and", "и", "&"}
+MAX_NAMES = 64
+
+
+def _is_name(token: Token) -> bool:
+    """A column name as written in a list: an ASCII identifier (order_id, day)."""
+    low = token.lower
+    return (
+        token.lang == "en"
+        and low.isascii()
+        and (low[0].isalpha() or low[0] == "_")
+        and low.replace("_", "a").isalnum()
+    )
+
+
+def _is_key_noun(token: Token) -> bool:
+    return token.lower in _EN_KEY_WORDS or (token.lang == "ru" and token.has({"ключ"}, pos=("NOUN",)))
+
+
+def _is_filler(token: Token) -> bool:
+    if token.lang == "en":
+        return token.lower in _EN_LIST_FILLERS
+    return token.lang == "ru" and token.has(_RU_LIST_FILLERS, pos=("NOUN",))
+
+
+def _after_colon(tokens: Sequence[Token], j: int) -> int:
+    return j + 1 if j < len(tokens) and tokens[j].text == ":" else j
+
+
+def column_lists(tokens: Sequence[Token]) -> list[Slot]:
+    """Lists of column names after a word that introduces columns: «по id и дате»... «по ключу id»,
+    «по полю occurred_at», "by customer_id and day", "on the id", "keys: id, day", «ключи: id».
+    value = the names (lower case) joined by «,», «и», "and", "&"; the span covers the cue and the names.
+    Names are ASCII identifiers (the rules then keep the ones that are columns)."""
+    slots: list[Slot] = []
+    i = 0
+    while i < len(tokens) - 1:
+        t = tokens[i]
+        j = None
+        if t.lower in BY_PREPS:
+            j = i + 1
+            while j < len(tokens) - 1 and _is_filler(tokens[j]) and not _is_name_list_start(tokens, j):
+                j += 1
+        elif _is_key_noun(t):
+            j = i + 1
+        if j is None:
+            i += 1
+            continue
+        j = _after_colon(tokens, j)
+        names, end = _names_at(tokens, j)
+        if not names:
+            i += 1
+            continue
+        slots.append(Slot("by_list", names, t.start, tokens[end - 1].end, i, end))
+        i = end
+    return slots
+
+
+def _is_name_list_start(tokens: Sequence[Token], j: int) -> bool:
+    """ "by key id": "key" is a filler; "by keys" alone or "on key, then ..." leaves "key" a name."""
+    return not (j + 1 < len(tokens) and (_is_name(tokens[j + 1]) or tokens[j + 1].text == ":"))
+
+
+def _names_at(tokens: Sequence[Token], j: int) -> tuple[list[str], int]:
+    names: list[str] = []
+    end = j
+    while j < len(tokens) and _is_name(tokens[j]) and len(names) < MAX_NAMES:
+        names.append(tokens[j].lower)
+        end = j + 1
+        if j + 2 < len(tokens) and tokens[j + 1].lower in _NAME_JOINERS and _is_name(tokens[j + 2]):
+            j += 2
+        else:
+            break
+    return names, end
+
+
+def key_cues(tokens: Sequence[Token]) -> list[Slot]:
+    """Where a list of upsert keys starts (the slot ends right before it): a merge word (MERGE lemma:
+    upsert, merge, «мержить», «слияние») and within three words a preposition («слияние по», "merge
+    into target by", "upsert on"), with an optional filler («по ключу», "on key"); a preposition with a
+    key noun («по ключу», "by key"); a key noun alone ("keys: id", «ключи id»)."""
+    slots: list[Slot] = []
+    for i, t in enumerate(tokens):
+        end = None
+        if t.lang in ("ru", "en") and is_(t, "MERGE"):
+            for j in range(i + 1, min(i + 5, len(tokens))):
+                if tokens[j].lang == "punct":
+                    break
+                if tokens[j].lower in BY_PREPS:
+                    end = j + 1
+                    if end < len(tokens) and (_is_key_noun(tokens[end]) or _is_filler(tokens[end])):
+                        end += 1
+                    break
+        elif t.lower in BY_PREPS and i + 1 < len(tokens) and _is_key_noun(tokens[i + 1]):
+            end = i + 2
+        elif (_is_key_noun(t) or t.lower == "keyed") and (i == 0 or tokens[i - 1].lower not in BY_PREPS):
+            end = i + 1  # "keys: id", «ключи id», "keyed on order_id"
+            if end < len(tokens) and tokens[end].lower in BY_PREPS:
+                end += 1
+        if end is not None:
+            end = _after_colon(tokens, end)
+            last = tokens[end - 1]
+            slots.append(Slot("key_cue", end, t.start, last.end, i, end))
+    return slots

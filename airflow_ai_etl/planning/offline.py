@@ -39,7 +39,6 @@ from airflow_ai_etl.planning.marts import is_mart_request, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
-    BY_LIST,
     CDC,
     CDC_DELETE_NOUNS,
     CHANGED,
@@ -60,7 +59,6 @@ from airflow_ai_etl.planning.patterns import (
     FROM_WORDS,
     GENERIC_PARTS,
     INCREMENTAL,
-    KEY_CUE,
     LEAVE_OUT_VERBS,
     LIST_JOINERS,
     MASK,
@@ -1071,6 +1069,10 @@ class OfflinePlanner:
         merge = grammar.enabled("mode") and grammar.merge_mode(tokens, incremental=incremental)
         return "upsert" if merge else "append"
 
+    def _named_columns(self, table: Table, names: list[str]) -> list[str]:
+        """The columns of `table` among `names` (a column list the grammar read), in order."""
+        return list(dict.fromkeys(table.column(n).name for n in names if table.column(n)))  # type: ignore[union-attr]
+
     def _listed_columns(self, table: Table, names: str) -> tuple[list[str], list[str]]:
         """Known columns of a `a, b and c` list, and the unknown snake_case names in it."""
         parts = [n for n in re.split(r"\s*(?:,|\band\b|\bи\b|&)\s*", names.lower()) if n]
@@ -1082,8 +1084,8 @@ class OfflinePlanner:
         listed = self._key_list(request, table)
         if listed:
             return Found(listed)
-        for match in BY_LIST.finditer(request.lower):
-            before = request.lower[max(0, match.start() - 30) : match.start()]
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            before = request.lower[max(0, listed_names.start - 30) : listed_names.start]
             if (
                 INCREMENTAL.search(before)
                 or _lexicon_cue(before, "INCREMENTAL")
@@ -1091,7 +1093,7 @@ class OfflinePlanner:
                 or re.search(r"инкремент|incremental", before)
             ):
                 continue
-            known, _ = self._listed_columns(table, match.group(1))
+            known = self._named_columns(table, listed_names.value)
             if known:
                 return Found(known)
         unread = self._unread_key_word(request, table)
@@ -1165,16 +1167,16 @@ class OfflinePlanner:
     def _key_list(self, request: Request, table: Table) -> list[str]:
         """Keys after an upsert cue, by column name or business word: "upsert by product and warehouse"
         -> product_id, warehouse (a word naming another table stands for its `_id` column here)."""
-        for match in KEY_CUE.finditer(request.lower):
-            columns, end = self._column_run(table, request, request.token_at(match.end()), fk_words=True)
+        for cue in grammar.key_cues(tokenize(request.text)):
+            columns, end = self._column_run(table, request, request.token_at(cue.end), fk_words=True)
             if columns and self._ends_list(request, end):
                 return columns
         return []
 
     def _claim_key_words(self, request: Request) -> None:
         """Words of a key list ("upsert по товару и складу") name columns, not the table to load."""
-        for match in KEY_CUE.finditer(request.lower):
-            index = request.token_at(match.end())
+        for cue in grammar.key_cues(tokenize(request.text)):
+            index = request.token_at(cue.end)
             while index < len(request.tokens) and not self._ends_list(request, index, commas=False):
                 request.values.add(request.tokens[index])
                 joined = index + 1 < len(request.tokens) and (
@@ -1204,15 +1206,15 @@ class OfflinePlanner:
             cue = re.match("", text)
         if not cue:
             return Found(None)
-        keys = [m.span() for m in KEY_CUE.finditer(request.lower)]
+        keys = [(cue.start, cue.end) for cue in grammar.key_cues(tokenize(request.text))]
         merge = grammar.merge_mode(tokenize(request.text)) if grammar.enabled("mode") else None
         if merge:
             keys.append((merge.start, merge.end + 4))
-        for match in BY_LIST.finditer(request.lower):
-            if any(start <= match.start() < end for start, end in keys):
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
-            known, _ = self._listed_columns(table, match.group(1))
-            near = match.start() >= cue.start() or is_temporal(table, known[0]) if known else False
+            known = self._named_columns(table, listed_names.value)
+            near = listed_names.start >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
                 return Found(known[0])
         changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
@@ -1343,8 +1345,10 @@ class OfflinePlanner:
             match = _lexicon_cue(request.text, "DEDUPE")
         if not match:
             return None
-        for by in BY_LIST.finditer(request.lower, match.end()):
-            known, _ = self._listed_columns(table, by.group(1))
+        for by in grammar.column_lists(tokenize(request.text)):
+            if by.start < match.end():
+                continue
+            known = self._named_columns(table, by.value)
             if known:
                 return known
         return table.column_names

@@ -626,3 +626,59 @@ def test_the_speller_looks_up_a_bounded_number_of_unknown_words() -> None:
     text, corrections = speller.correct(noise + " кажый час")
     assert corrections == [] and text.endswith("кажый час")  # the budget went on the noise
     assert speller.correct("кажый час")[0] == "каждый час"
+
+
+# --- key and column lists ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("слияние по ключу id", [["id"]]),
+        ("upsert по id и created_at, ежедневно", [["id", "created_at"]]),
+        ("keyed on order_id", [["order_id"]]),
+        ("by customer_id and day", [["customer_id", "day"]]),
+        ("с дедупликацией по id", [["id"]]),
+        ("keys: id, day", [["id", "day"]]),
+        ("дозагружать по полю occurred_at", [["occurred_at"]]),
+        ("upsert on key id", [["id"]]),
+        ("by the id & created_at", [["id", "created_at"]]),
+        ("по понедельникам", []),  # Russian words are no column names
+        ("on weekdays by id", [["weekdays"], ["id"]]),  # the rules keep only the table's columns
+    ],
+)
+def test_column_lists_over_tokens(text: str, names: list[list[str]]) -> None:
+    assert [slot.value for slot in grammar.column_lists(tokenize(text))] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("слияние по ключу id", "слияние по ключу"),
+        ("мержить в кликхаус по id", "мержить в кликхаус по"),
+        ("merge into target by product", "merge into target by"),
+        ("upsert keyed on order_id", "upsert keyed on"),
+        ("keyed on order_id", "keyed on"),
+        ("keys: id", "keys:"),
+        ("by key id", "by key"),
+    ],
+)
+def test_key_cues_over_tokens(text: str, cue: str) -> None:
+    slots = grammar.key_cues(tokenize(text))
+    assert slots and text[slots[0].start : slots[0].end] == cue
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "keys"),
+    [
+        ("shop", "Загружать заказы в кликхаус ежедневно, слияние по ключу id", ["id"]),
+        ("shop", "Загружать заказы в кликхаус ежедневно, upsert по id и created_at", ["id", "created_at"]),
+        ("shop", "Load orders to ClickHouse daily, merge by customer_id and created_at", ["customer_id", "created_at"]),
+        ("shop", "Load sales into ClickHouse hourly, upsert keyed on id", ["id"]),
+        ("shop", "Load sales into ClickHouse hourly, upsert by the id", ["id"]),
+    ],
+)  # fmt: skip
+def test_upsert_keys_come_from_the_key_list(planners, catalog: str, text: str, keys: list[str]) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.mode == "upsert" and outcome.spec.target.keys == keys

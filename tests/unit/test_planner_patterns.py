@@ -21,11 +21,6 @@ from tests.catalogs import shop_catalog
 _OLD_NAME_LIST = r"([a-z_][a-z0-9_]*(?:\s*(?:,|\band\b|\bи\b|&)\s*[a-z_][a-z0-9_]*)*)"
 OLD = {
     "COLUMN_LIST_AFTER": re.compile(_OLD_NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE),
-    "BY_LIST": re.compile(
-        r"\b(?:by|on|using|keys?|ключ\w*|по(?:\s+(?:ключ\w*|пол\w*|колонк\w*|столбц\w*|полям))?)\s*:?\s+"
-        + _OLD_NAME_LIST,
-        re.IGNORECASE,
-    ),
     "COLUMN_LIST": re.compile(
         r"\b(?:(?:keep\s+)?only(?:\s+the)?(?:\s+(?:columns?|fields?))?|columns?|fields?|"
         r"только(?:\s+(?:с|со))?(?:\s+(?:колонк\w*|столбц\w*|пол[яеи]\w*))?|колонк\w*|столбц\w*|пол[яе])\s*:?\s+"
@@ -65,7 +60,6 @@ NAMES = [
 SEPARATORS = [" ", "  ", ", ", ",", " and ", " и ", " & ", "\t", ".", "(", ")", "-", "1", " 2 "]
 PIECES = {
     "COLUMN_LIST_AFTER": (NAMES, SEPARATORS),
-    "BY_LIST": (NAMES + ["using", "keys:"], SEPARATORS),
     "COLUMN_LIST": (NAMES + ["columns", "keep only the", "колонки", "поля"], SEPARATORS),
     "BETWEEN": (
         [
