@@ -622,19 +622,21 @@ def _after_colon(tokens: Sequence[Token], j: int) -> int:
 def column_lists(tokens: Sequence[Token]) -> list[Slot]:
     """Lists of column names after a word that introduces columns: «по id и дате»... «по ключу id»,
     «по полю occurred_at», "by customer_id and day", "on the id", "keys: id, day", «ключи: id».
-    value = the names (lower case) joined by «,», «и», "and", "&"; the span covers the cue and the names.
+    value = the names (lower case) joined by «,», «и», "and", "&"; the span covers the cue and the names;
+    detail = "field" when a column noun introduced them («по полю», "by column"), "key" after a key noun.
     Names are ASCII identifiers (the rules then keep the ones that are columns)."""
     slots: list[Slot] = []
     i = 0
     while i < len(tokens) - 1:
         t = tokens[i]
-        j = None
+        j, detail = None, None
         if t.lower in BY_PREPS:
             j = i + 1
             while j < len(tokens) - 1 and _is_filler(tokens[j]) and not _is_name_list_start(tokens, j):
+                detail = "key" if _is_key_noun(tokens[j]) else detail if tokens[j].lower == "the" else "field"
                 j += 1
         elif _is_key_noun(t):
-            j = i + 1
+            j, detail = i + 1, "key"
         if j is None:
             i += 1
             continue
@@ -643,7 +645,7 @@ def column_lists(tokens: Sequence[Token]) -> list[Slot]:
         if not names:
             i += 1
             continue
-        slots.append(Slot("by_list", names, t.start, tokens[end - 1].end, i, end))
+        slots.append(Slot("by_list", names, t.start, tokens[end - 1].end, i, end, detail=detail))
         i = end
     return slots
 

@@ -1174,7 +1174,11 @@ class OfflinePlanner:
         return []
 
     def _claim_key_words(self, request: Request) -> None:
-        """Words of a key list ("upsert по товару и складу") name columns, not the table to load."""
+        """Words of a key list ("upsert по товару и складу") name columns, not the table to load; so do
+        names after a column noun («по полю occurred_at», "by column sold_at")."""
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            if listed_names.detail in ("field", "key"):
+                request.claimed.update(listed_names.value)
         for cue in grammar.key_cues(tokenize(request.text)):
             index = request.token_at(cue.end)
             while index < len(request.tokens) and not self._ends_list(request, index, commas=False):
@@ -1217,6 +1221,9 @@ class OfflinePlanner:
             near = listed_names.start >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
                 return Found(known[0])
+            unknown = [n for n in listed_names.value if "_" in n and not table.column(n)]
+            if unknown and not known and self._names_new_rows_column(request, listed_names, cue.start()):
+                return Found(None, [self._no_such_column(request, table, unknown[0])])
         changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
         if CHANGED.search(request.lower) or changed:
             for name in UPDATE_COLUMNS:
@@ -1228,6 +1235,25 @@ class OfflinePlanner:
         listed = ", ".join(self._event_columns(table)) or "none found"
         question = f"Which column marks new rows of {table.qualified_name} (candidates: {listed})?"
         return Found(None, [question])
+
+    def _names_new_rows_column(self, request: Request, listed: grammar.Slot, cue_start: int) -> bool:
+        """A list names the new-rows column: introduced by a column noun («по полю happened_at»), or
+        right after the incremental cue ("new events by happened_at"), and not a dedupe list."""
+        before = request.lower[max(0, listed.start - 30) : listed.start]
+        if DEDUPE.search(before) or _lexicon_cue(before, "DEDUPE"):
+            return False
+        return listed.detail == "field" or 0 <= listed.start - cue_start <= 60
+
+    def _no_such_column(self, request: Request, table: Table, name: str) -> str:
+        columns = ", ".join(table.column_names)
+        if request.language == "ru":
+            return (
+                f"В {table.qualified_name} нет колонки «{name}»; колонки: {columns}. "
+                "По какой колонке отбирать новые строки?"
+            )
+        return (
+            f"{table.qualified_name} has no column {name!r}; columns: {columns}. Which column marks new rows?"
+        )
 
     def _event_time_column(self, table: Table) -> str | None:
         """When a row happened: created_at, else the one other `*_at` column (sold_at, paid_at), else the
@@ -1339,19 +1365,29 @@ class OfflinePlanner:
             if any(parts <= set(name_parts(c.name)) for parts in PII_COLUMN_PARTS)
         ]
 
-    def _dedupe(self, request: Request, table: Table) -> list[str] | None:
+    def _dedupe(self, request: Request, table: Table) -> Found:
+        """Columns that identify a duplicate: the ones named after the dedupe cue, else every column; a
+        question when the names after it are no columns ("duplicates by event_code" on events)."""
         match = DEDUPE.search(request.lower)
         if not match and grammar.enabled("dedupe"):  # "dropping duplicates", «дубликаты убрать»: by lemma
             match = _lexicon_cue(request.text, "DEDUPE")
         if not match:
-            return None
+            return Found(None)
         for by in grammar.column_lists(tokenize(request.text)):
             if by.start < match.end():
                 continue
             known = self._named_columns(table, by.value)
             if known:
-                return known
-        return table.column_names
+                return Found(known)
+            unknown = [n for n in by.value if "_" in n and not table.column(n)]
+            if unknown and by.start - match.end() <= 30:
+                columns = ", ".join(table.column_names)
+                if request.language == "ru":
+                    return Found(None, [f"В {table.qualified_name} нет колонки «{unknown[0]}»; колонки: "
+                                        f"{columns}. По каким колонкам искать дубликаты?"])  # fmt: skip
+                return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; columns: "
+                                    f"{columns}. Which columns identify a duplicate?"])  # fmt: skip
+        return Found(table.column_names)
 
     # --- assembling the spec -------------------------------------------------------------------
 
@@ -1411,8 +1447,10 @@ class OfflinePlanner:
         if masked:
             transforms.append({"type": "mask", "columns": masked, "method": "hash"})
         dedupe = self._dedupe(request, table)
-        if dedupe:
-            transforms.append({"type": "dedupe", "columns": dedupe})
+        if dedupe.questions:
+            return Outcome.clarify(*dedupe.questions)
+        if dedupe.value:
+            transforms.append({"type": "dedupe", "columns": dedupe.value})
         spec_data = {
             **self._header(request, table.name, source, target, target_table, mode, cron, timezone),
             "source": {

@@ -682,3 +682,38 @@ def test_upsert_keys_come_from_the_key_list(planners, catalog: str, text: str, k
     outcome = planners[catalog].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.target.mode == "upsert" and outcome.spec.target.keys == keys
+
+
+# --- family 7: the new-rows column named after «по полю» / "by" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "table", "column"),
+    [
+        ("shop", "Дозагружать события в кликхаус каждый час по полю occurred_at", "events", "occurred_at"),
+        ("hr", "Дозагружать проходы через турникеты в кликхаус каждый час по полю occurred_at", "badge_events",
+         "occurred_at"),  # the name after «по полю» is a column, never the table to load
+        ("clinic", "Дозагружать визиты в ch_dwh каждый час по полю started_at", "visits", "started_at"),
+    ],
+)  # fmt: skip
+def test_incremental_by_the_named_field(planners, catalog: str, text: str, table: str, column: str) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == table and outcome.spec.source.incremental.column == column
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "quoted"),
+    [
+        ("clinic", "Дозагружать визиты в ch_dwh каждый час по полю visited_at", "«visited_at»"),
+        ("shop", "Load new events into ClickHouse hourly by happened_at", "'happened_at'"),
+        ("shop", "Load new events into ClickHouse hourly by created_at", "'created_at'"),  # events has none
+        ("shop", "Load events into ClickHouse hourly, dropping duplicates by event_code", "'event_code'"),
+    ],
+)
+def test_a_named_column_the_table_lacks_is_asked_about(
+    planners, catalog: str, text: str, quoted: str
+) -> None:
+    """Not silently replaced by another column (the event time, or every column for duplicates)."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
