@@ -162,6 +162,44 @@ def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) ->
     return None
 
 
+def _uneven_interval(text: str) -> tuple[int, str] | None:
+    """ "every 45 minutes", «каждые 5 часов»: an interval that does not divide the hour (the day), so no
+    single cron runs it: */45 fires at :00 and :45 (45 then 15 minutes apart)."""
+    for slot in grammar.intervals(tokenize(text)):
+        n, unit = slot.value
+        if unit == "minute" and n > 1 and 60 % n and not (n >= 60 and n % 60 == 0 and 24 % (n // 60) == 0):
+            return n, unit
+        if unit == "hour" and n > 1 and 24 % n:
+            return n, unit
+    return None
+
+
+def _ask_uneven_interval(language: str, n: int, unit: str) -> str:
+    """The question for an interval no single cron runs, with what the nearest cron would really do."""
+    ru = language == "ru"
+    if unit == "minute" and n < 60:
+        runs = ", ".join(f":{m:02d}" for m in range(0, 60, n))
+        example = (f"«*/{n} * * * *» запускало бы в {runs} каждого часа" if ru
+                   else f"'*/{n} * * * *' would run at {runs} of every hour")  # fmt: skip
+    elif unit == "hour":
+        runs = ", ".join(f"{h:02d}:00" for h in range(0, 24, n))
+        example = (f"«0 */{n} * * *» запускало бы в {runs} каждых суток" if ru
+                   else f"'0 */{n} * * *' would run at {runs} every day")  # fmt: skip
+    else:
+        example = "cron так не умеет" if ru else "cron cannot express it"
+    if ru:
+        what = f"каждые {n} {'мин.' if unit == 'minute' else 'ч.'}"
+        return (
+            f"Расписание — одно выражение cron, а {what} им точно не записать: {example}, с неравными "
+            "промежутками. Как запускать: например, «каждые 30 минут», «каждый час» или в названное время?"
+        )
+    what = f"every {n} {unit}s"
+    return (
+        f"The schedule is one cron expression and {what} cannot be written as one exactly: {example}, "
+        "with uneven gaps. How should it run: e.g. 'every 30 minutes', 'every hour', or at named times?"
+    )
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -751,6 +789,9 @@ class OfflinePlanner:
             if request.language == "ru":
                 return f"Какой часовой пояс означает {zone[0]}? Укажите его имя, например {examples}."
             return f"Which time zone is {zone[0]}? Name it, e.g. {examples}."
+        uneven = _uneven_interval(request.text)
+        if uneven:
+            return _ask_uneven_interval(request.language, *uneven)
         if request.language == "ru":
             return "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную»."
         return "How often should it run? For example: 'daily at 2 AM', 'every hour' or 'manually'."

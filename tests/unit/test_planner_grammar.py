@@ -717,3 +717,19 @@ def test_a_named_column_the_table_lacks_is_asked_about(
     """Not silently replaced by another column (the event time, or every column for duplicates)."""
     outcome = planners[catalog].plan(text)
     assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Продажи грузить в ClickHouse каждые сорок пять минут", ":00, :45"),  # held-out ho1-15 vs main 073
+        ("Загружай заказы в кликхаус каждые 45 минут", ":00, :45"),
+        ("Load sales to ClickHouse every 5 hours", "00:00, 05:00, 10:00, 15:00, 20:00"),
+    ],
+)
+def test_an_interval_no_cron_runs_exactly_is_asked_with_what_cron_would_do(
+    planners, text: str, said: str
+) -> None:
+    """*/45 fires at :00 and :45 (45, then 15 minutes apart): never planned as 'every 45 minutes'."""
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and said in outcome.questions[0]
