@@ -177,10 +177,14 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         if prev in ("раз", "каждый", "кажд") or tokens[j - 1].lower not in ("в", "к"):
             return None
         part, after = _part_of_day(tokens, j + 1)
-        if part is None and not (tokens[j - 1].lower == "к" and t.lower == "часу"):
+        if after < len(tokens) and tokens[after].lower == "пик":  # «в час пик»: the rush hour
             return None
+        # «каждую ночь в час»: one o'clock without a part of day is only a time next to a day cue
+        # (confirmed=False: the assembler drops it when there is none)
+        bare = part is None and not (tokens[j - 1].lower == "к" and t.lower == "часу")
         hour24 = _to_24h(1, part)
-        return Slot("clock", (hour24, 0), t.start, tokens[after - 1].end, start, after, detail=part)
+        return Slot("clock", (hour24, 0), t.start, tokens[after - 1].end, start, after, confirmed=not bare,
+                    detail=part)  # fmt: skip
     else:
         n = _numeral_at(nums, j)
         if n is None or n.ordinal or ":" in t.text:

@@ -251,7 +251,8 @@ _MINUTE_OF_HOUR = r"""
     |at\s+(?P<m6>\d{1,2})\s+(?:minutes?(?:\s+past(?:\s+the\s+hour)?)?|past(?:\s+the\s+hour)?)
     |в\s*:(?P<m3>\d{2})
     |в\s+(?P<m4>\d{1,2})\s+минут\w*
-    |на\s+(?P<m5>\d{1,2})(?:-?й)?\s+минуте)"""
+    |на\s+(?P<m5>\d{1,2})(?:-?й)?\s+минуте
+    |at\s+(?:a\s+)?(?P<m7>quarter|half)\s+past(?:\s+the\s+hour)?)"""
 
 IntervalFields = tuple[str, str]  # (minute field, hour field)
 
@@ -276,6 +277,8 @@ def _hours_interval(n: int) -> IntervalFields:
 
 def _minute_of_hour(m: re.Match[str]) -> str:
     """Minute from ``at :15`` / ``в 15 минут`` (0 when absent)."""
+    if m.group("m7"):  # "at quarter past", "at half past the hour"
+        return "15" if m.group("m7").lower() == "quarter" else "30"
     minute = int(next((m.group(g) for g in ("m1", "m2", "m3", "m4", "m5", "m6") if m.group(g)), "0"))
     if minute > 59:
         raise _Unsupported(m.group(0))
@@ -755,6 +758,7 @@ _FREQ_DAYS = {
 _FREQ_INTERVALS: dict[str, IntervalFields] = {"FREQ_HOUR": ("0", "*"), "FREQ_MINUTE": ("*", "*")}
 # "hourly at :15", «каждые 2 часа в 15 минут»: the minute of the hour right after an interval.
 _MINUTE_SUFFIX_RE = _rx(rf"\s*,?\s*{_MINUTE_OF_HOUR}")
+_MINUTE_PREFIX_RE = _rx(rf"{_MINUTE_OF_HOUR}\s+(?:of\s+)?$")  # "at quarter past every hour"
 
 
 def _interval_fields(n: int, unit: str) -> IntervalFields:
@@ -789,8 +793,11 @@ def _grammar_slots(found: list[Slot], work: str, slots: ScheduleSlots) -> tuple[
             else:
                 minute, hour = _interval_fields(*slot.value)
             suffix = _MINUTE_SUFFIX_RE.match(work, slot.end)
+            prefix = _MINUTE_PREFIX_RE.search(work, max(0, slot.start - 60), slot.start)
             if suffix and minute == "0":
                 minute, span = _minute_of_hour(suffix), (slot.start, suffix.end())
+            elif prefix and minute == "0":
+                minute, span = _minute_of_hour(prefix), (prefix.start(), slot.end)
             slots.set_interval((minute, hour))
         spans.append(span)
         work = _mask(work, span)
@@ -874,6 +881,8 @@ def _parse(text: str) -> ScheduleMatch | None:
         work = _mask(work, window_span)
     times, time_spans = _find_times(work, bool(slots.kinds), slots.hint)
     for clock in clocks:  # no part of day: the day cue's («каждый вечер в девять тридцать» 21:30)
+        if not clock.confirmed and not slots.kinds:
+            continue  # a bare «в час» is one o'clock only next to a day cue («каждую ночь в час»)
         hour, minute = clock.value
         slots.times.append((_to_24h(hour, slots.hint) if clock.detail is None else hour, minute))
     slots.times += times

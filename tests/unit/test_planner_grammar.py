@@ -733,3 +733,34 @@ def test_an_interval_no_cron_runs_exactly_is_asked_with_what_cron_would_do(
     """*/45 fires at :00 and :45 (45, then 15 minutes apart): never planned as 'every 45 minutes'."""
     outcome = planners["shop"].plan(text)
     assert outcome.status == "needs_clarification" and said in outcome.questions[0]
+
+
+# --- batch d, family C: clock words -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("каждую ночь в час", "0 1 * * *"),  # «час» = one o'clock, the part of day said before it
+        ("каждый день в час", "0 1 * * *"),
+        ("every hour at quarter past", "15 * * * *"),
+        ("hourly at half past the hour", "30 * * * *"),
+        ("at a quarter past every hour", "15 * * * *"),
+        ("every night at eleven thirty pm", "30 23 * * *"),
+        ("в час", None),  # no day cue: no time
+    ],
+)
+def test_batch_d_clock_words(text: str, cron: str | None) -> None:
+    match = parse_schedule(text)
+    assert (match.cron if match else None) == cron
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать заказы в кликхаус каждый день в час пик",  # «в час» unread: asked, never midnight
+        "Load orders into ClickHouse daily at quarter to",  # "quarter" unread
+    ],
+)
+def test_unread_clock_words_are_asked_about(planners, text: str) -> None:
+    assert planners["shop"].plan(text).status == "needs_clarification"
