@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
-from airflow_ai_etl.planning.grammar import is_destroy_word
+from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -43,7 +43,6 @@ from airflow_ai_etl.planning.patterns import (
     INCREMENTAL,
     LAST_N,
     LIST_JOINERS,
-    MASK,
     MONEY_PARTS,
     MONTHS,
     MORE_PLACES,
@@ -842,7 +841,7 @@ class RowFilters:
             return True
         if not VALUE_TOKEN.match(value) or lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
-        if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or MASK.fullmatch(lower):
+        if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or is_mask_word(lower):
             return False
         if NULL_WORDS.match(lower) or NULL_AFTER.fullmatch(lower):
             return False  # "где город пустой" is a null check

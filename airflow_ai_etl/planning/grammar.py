@@ -700,3 +700,19 @@ def key_cues(tokens: Sequence[Token]) -> list[Slot]:
             last = tokens[end - 1]
             slots.append(Slot("key_cue", end, t.start, last.end, i, end))
     return slots
+
+
+# --- masking ------------------------------------------------------------------------------------------
+
+MASK_POS = ("INFN", "VERB", "GRND", "NOUN", "PRTF", "PRTS", None)
+
+
+def is_mask_word(word: str) -> bool:
+    """One word that orders masking: a surface form the patterns know ("mask", «захешировать») or a
+    MASK lemma of the lexicon («спрятать», «зашифровать», "scramble")."""
+    from airflow_ai_etl.planning.patterns import MASK
+
+    if MASK.fullmatch(word):
+        return True
+    tokens = tokenize(word)
+    return len(tokens) == 1 and tokens[0].lang in ("ru", "en") and is_(tokens[0], "MASK", pos=MASK_POS)

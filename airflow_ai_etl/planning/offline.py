@@ -200,6 +200,11 @@ def _ask_uneven_interval(language: str, n: int, unit: str) -> str:
     )
 
 
+def _mask_cue(request: Request) -> re.Match[str] | None:
+    """The first masking word: "mask", «захешировать», and by lemma «спрятать», «зашифровать»..."""
+    return MASK.search(request.lower) or _lexicon_cue(request.text, "MASK", pos=grammar.MASK_POS)
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -683,7 +688,7 @@ class OfflinePlanner:
     ) -> dict[str, tuple[Table, list[int]]]:
         """ "грузить заказы, замаскировать email клиентов": a table named only inside the masking clause
         qualifies what to mask; the one table named outside it is the source."""
-        match = MASK.search(request.lower)
+        match = _mask_cue(request)
         if match is None or len(hits) < 2:
             return hits
         start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
@@ -993,7 +998,7 @@ class OfflinePlanner:
         return (
             token in CLAUSE_WORDS
             or self._is_engine_word(token)
-            or bool(PIPELINE_VERBS.fullmatch(token) or MASK.fullmatch(token))
+            or bool(PIPELINE_VERBS.fullmatch(token) or grammar.is_mask_word(token))
         )
 
     def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
@@ -1357,7 +1362,7 @@ class OfflinePlanner:
         columns, part = self._masked_columns(request, table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
-        if MASK.search(request.lower) and (foreign or not columns):
+        if _mask_cue(request) and (foreign or not columns):
             lead = f"{source} has no column {foreign[0]!r}. " if foreign else ""
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
@@ -1365,7 +1370,7 @@ class OfflinePlanner:
 
     def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str]:
         """The columns a mask phrase names, and the words that named them."""
-        match = MASK.search(request.lower)
+        match = _mask_cue(request)
         if not match:
             return [], ""
         start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
@@ -1385,6 +1390,13 @@ class OfflinePlanner:
                     if not more:
                         break
                     columns += [c for c in more if c not in columns]
+                if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
+                    before = request.lower[: max(0, start - 1)].split(",") if start else []
+                    for segment in reversed(before):
+                        more = self._only_columns(table, segment)
+                        if not more:
+                            break
+                        columns = [c for c in more if c not in columns] + columns
                 return columns, part
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""

@@ -764,3 +764,29 @@ def test_batch_d_clock_words(text: str, cron: str | None) -> None:
 )
 def test_unread_clock_words_are_asked_about(planners, text: str) -> None:
     assert planners["shop"].plan(text).status == "needs_clarification"
+
+
+# --- batch d, family B: masks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "masked"),
+    [
+        ("hr", "Сотрудников в кликхаус каждую ночь в три, оклад и паспорт спрятать", ["salary", "passport_number"]),
+        ("clinic", "Пациентов в кликхаус ежедневно, телефон зашифровать", ["phone"]),  # a MASK lemma
+        ("clinic", "Пациентов в кликхаус раз в сутки в 2 ночи, СНИЛС, паспорт и телефон захешировать",
+         ["snils", "passport_number", "phone"]),  # the first item of a comma list before the verb
+        ("clinic", "СНИЛС, паспорт и телефон захешировать, пациентов в кликхаус ежедневно",
+         ["snils", "passport_number", "phone"]),
+        ("clinic", "Load patients to ClickHouse daily and scramble the phone", ["phone"]),
+    ],
+)  # fmt: skip
+def test_mask_verbs_by_lemma_and_lists(planners, catalog: str, text: str, masked: list[str]) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert [t.columns for t in outcome.spec.transforms if t.type == "mask"] == [masked]
+
+
+def test_a_mask_verb_without_columns_is_asked_about(planners) -> None:
+    outcome = planners["clinic"].plan("Пациентов в кликхаус ежедневно, всё лишнее спрятать")
+    assert outcome.status == "needs_clarification"
