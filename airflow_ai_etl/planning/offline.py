@@ -105,6 +105,8 @@ from airflow_ai_etl.planning.vocabulary import (
 from airflow_ai_etl.spec import PipelineSpec
 
 _WORD_AT = re.compile(r"(\w+)")
+ARROW = re.compile(r"\s*(?:-+>|=>|→|⟶|⇒|[—–]+>)\s*")
+CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
 CDC_WORDS = {"cdc"}
 KEY_PREPS = {"по", "by", "on", "using"}  # «слияние по id», "merge by id"
@@ -225,6 +227,8 @@ class OfflinePlanner:
 
     def plan(self, text: str) -> Outcome:
         text = written = text.strip()
+        # "orders -> reporting postgres", «заказы → кликхаус»: an arrow is a direction word
+        text = ARROW.sub(" в " if CYRILLIC_WORD.search(text) else " to ", text)
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -595,8 +599,9 @@ class OfflinePlanner:
 
     def _source_kind(self, request: Request) -> str:
         """sql (a table), cdc (its change stream), s3 or excel (files)."""
-        if S3_PATH.search(request.text):
-            return "s3"
+        s3_path = S3_PATH.search(request.text)
+        if s3_path:  # a workbook on S3 (s3://bucket/plan.xlsx) is an Excel source
+            return "excel" if re.search(r"\.xlsx?$", s3_path.group(0).rstrip(".,"), re.I) else "s3"
         if EXCEL_PATH.search(request.text):
             return "excel"
         for engine, role, _ in self._engine_mentions(request):
@@ -1625,6 +1630,8 @@ class OfflinePlanner:
 
     def _file_path(self, request: Request, kind: str) -> Found:
         match = (S3_PATH if kind == "s3" else EXCEL_PATH).search(request.text)
+        if kind == "excel" and (s3_path := S3_PATH.search(request.text)):
+            match = s3_path  # s3://bucket/plan.xlsx
         if match:
             return Found(match.group(0).rstrip(".,"))
         if kind == "s3":

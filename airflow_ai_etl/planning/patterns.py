@@ -503,6 +503,10 @@ SHEET = re.compile(
 )
 FILE_FORMATS = (
     (re.compile(r"\bparquet\b|\.parquet\b|паркет", re.I), "parquet"),
-    (re.compile(r"\b(jsonl|ndjson|json\s*lines)\b|\.jsonl\b|\.ndjson\b", re.I), "jsonl"),
+    # «json-файлы», "json files", «джейсоны», .json: JSON records, read as JSON lines
+    (
+        re.compile(r"\b(jsonl|ndjson|json\s*lines|json)\b|\.jsonl?\b|\.ndjson\b|джейсон\w*|json\w*", re.I),
+        "jsonl",
+    ),
     (re.compile(r"\bcsv\b|\.csv\b|цсв", re.I), "csv"),
 )

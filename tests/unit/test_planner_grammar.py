@@ -790,3 +790,36 @@ def test_mask_verbs_by_lemma_and_lists(planners, catalog: str, text: str, masked
 def test_a_mask_verb_without_columns_is_asked_about(planners) -> None:
     outcome = planners["clinic"].plan("Пациентов в кликхаус ежедневно, всё лишнее спрятать")
     assert outcome.status == "needs_clarification"
+
+
+# --- batch d, families E and F: arrows, file types -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prescriptions -> reporting postgres, every Sunday at 10 pm",
+        "Prescriptions → reporting postgres, every Sunday at 10 pm",
+        "Prescriptions => pg_reporting, every Sunday at 10 pm",
+    ],
+)
+def test_an_arrow_is_a_direction(planners, text: str) -> None:
+    outcome = planners["clinic"].plan(text)
+    assert outcome.status == "ok" and outcome.spec.target.conn_id == "pg_reporting"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "file_format"),
+    [
+        ("Загрузи из s3://hr-uploads/timesheets/ json-файлы в таблицу raw_timesheets в кликхаусе каждые 3 часа",
+         "s3", "jsonl"),
+        ("Load the json files from s3://hr-uploads/timesheets/ into clickhouse table raw_timesheets hourly",
+         "s3", "jsonl"),
+        ("Из файла s3://hr-uploads/staffing.xlsx лист «Штат» закинуть в кликхаус, в таблицу staffing_plan",
+         "excel", None),  # a workbook on S3 is an Excel source, not a prefix of CSV files
+    ],
+)  # fmt: skip
+def test_file_types_by_word_and_extension(planners, text: str, kind: str, file_format: str | None) -> None:
+    outcome = planners["hr"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.type, outcome.spec.source.format) == (kind, file_format)
