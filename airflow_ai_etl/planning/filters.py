@@ -176,7 +176,7 @@ class RowFilters:
         """(position, condition) of every row condition the request states, one per column."""
         found: dict[str, tuple[int, str]] = {}
         rules = (
-            self._null_conditions, self._between_conditions, self._explicit_conditions,
+            self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
             self._value_conditions, self._place_conditions,
         )  # fmt: skip
@@ -376,6 +376,10 @@ class RowFilters:
             if column is None or match.group(3).lower() in NOT_VALUES:
                 continue
             literal = match.group(3)
+            date = DATE_AFTER.match(request.text, match.start(3))
+            if date:  # "registered_at > 2024-01-01": a date, never the number 2024
+                yield match.start(), column.name, f"{column.name} {operator} {_quote(_iso_date(date))}"
+                continue
             if literal[0] in "'\"":
                 literal = literal[1:-1].replace("''", "'")
             elif re.fullmatch(r"-?\d+(?:[.,]\d+)?", literal):
@@ -388,6 +392,22 @@ class RowFilters:
             if table.column(literal) or literal.lower() in NOT_A_NAME:
                 continue
             yield match.start(), column.name, f"{column.name} {operator} {_quote(literal)}"
+
+    def _date_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "registered after 2024-01-01", «зарегистрированных после 01.02.2024», "created before 2024-03-01":
+        a date after a before/after word is compared with the time column the word before it names (by
+        name or glossary: зарегистрированный -> registered_at), else with the table's event time."""
+        for match in DATE_COMPARISON.finditer(request.text):
+            word = match.group("word").lower()
+            columns = [c for c in self.grounding._columns_in(table, word) if is_temporal(table, c)]
+            if not columns and not table.column(word):
+                event = self.grounding._event_time_column(table)
+                own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)  # «заказы до 2024-03-01»
+                columns = [event] if event and (own or word in ROW_WORDS) else []
+            if len(columns) != 1:
+                continue
+            operator = DATE_OPERATORS[match.group("prep").lower()]
+            yield match.start(), columns[0], f"{columns[0]} {operator} {_quote(_iso_date(match))}"
 
     def _between_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in BETWEEN.finditer(request.lower):
@@ -534,7 +554,9 @@ class RowFilters:
     def _continues_column_name(self, column: Column, word: str) -> bool:
         """«номер счёта» of bank_account ('Номер счёта в банке'): the next word is part of the column's own
         name or comment, not a value of it."""
-        own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
+        # «Статус (created, in_transit, delivered, lost)»: a comment's parentheses list values, not name words
+        comment = re.sub(r"\([^)]*\)", " ", column.comment or "")
+        own = set(name_parts(column.name)) | {stem(w) for w in words(comment)}
         return bool(self.vocabulary.meanings(word) & own)
 
     def _more_values(self, request: Request, table: Table, index: int, column: str, value: str) -> bool:
@@ -890,6 +912,26 @@ def _null_check(table: Table, name: str, missing: bool, null_only: bool) -> str:
 
 def _is_text(column: Column | None) -> bool:
     return column is not None and any(column.type.lower().startswith(t) for t in TEXT_TYPES)
+
+
+_DATE = r"(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<d2>\d{2})\.(?P<m2>\d{2})\.(?P<y2>\d{4}))(?![\d.-]\d)"
+DATE_AFTER = re.compile(rf"['\"]?{_DATE}")
+DATE_COMPARISON = re.compile(
+    r"(?<![a-zа-яё0-9_])(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?:\s*+,)?\s++(?P<prep>after|since|before|until|после|позже|до|раньше|с|от)\s+"
+    + rf"['\"«]?{_DATE}",
+    re.IGNORECASE,
+)
+ROW_WORDS = {"rows", "records", "data", "строки", "записи", "данные"}
+DATE_OPERATORS = {
+    "after": ">", "после": ">", "позже": ">", "since": ">=", "с": ">=", "от": ">=",
+    "before": "<", "до": "<", "раньше": "<", "until": "<=",
+}  # fmt: skip
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    if match.group("y"):
+        return f"{match.group('y')}-{match.group('m')}-{match.group('d')}"
+    return f"{match.group('y2')}-{match.group('m2')}-{match.group('d2')}"
 
 
 def _quote(value: str) -> str:

@@ -105,7 +105,8 @@ from airflow_ai_etl.planning.vocabulary import (
 from airflow_ai_etl.spec import PipelineSpec
 
 _WORD_AT = re.compile(r"(\w+)")
-ARROW = re.compile(r"\s*(?:-+>|=>|→|⟶|⇒|[—–]+>)\s*")
+# One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
+ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
 CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
 CDC_WORDS = {"cdc"}

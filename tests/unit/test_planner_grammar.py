@@ -823,3 +823,29 @@ def test_file_types_by_word_and_extension(planners, text: str, kind: str, file_f
     outcome = planners["hr"].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert (outcome.spec.source.type, outcome.spec.source.format) == (kind, file_format)
+
+
+# --- batch d, family A: conditions that were dropped -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "Отправления со статусом lost в таблицу lost_shipments кликхауса каждое утро в 9:15",
+         "status = 'lost'"),  # a value the column comment lists in parentheses is still a value
+        ("hr", "кандидатов, которые на этапе offer, в кликхаус по будням в 17:30", "stage = 'offer'"),
+        ("hr", "Кандидатов со стадией offer в кликхаус по будням в 17:30", "stage = 'offer'"),
+        ("clinic", "Пациентов, зарегистрированных после 2024-01-01, в кликхаус ежедневно в 1:00",
+         "registered_at > '2024-01-01'"),
+        ("clinic", "Patients registered after 01.02.2024 to clickhouse daily at 1:00",
+         "registered_at > '2024-02-01'"),
+        ("clinic", "Patients where registered_at > 2024-01-01 to clickhouse daily at 1:00",
+         "registered_at > '2024-01-01'"),  # was "registered_at > 2024"
+        ("shop", "Заказы до 2024-03-01 в кликхаус ежедневно", "created_at < '2024-03-01'"),
+        ("shop", "Orders with total over 2024 to clickhouse daily", "total > 2024"),
+    ],
+)  # fmt: skip
+def test_batch_d_conditions(planners, catalog: str, text: str, where: str) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where

@@ -35,7 +35,7 @@ OLD = {
     "COMPARISON": re.compile(
         r"([a-zа-яё_][a-zа-яё0-9_]*)\s+(?:is\s+)?"
         r"(over|above|greater than|more than|bigger than|at least|under|below|less than|больше|более|свыше|"
-        r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+(-?\d+(?:[.,]\d+)?)",
+        r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+((?>-?\d+(?:[.,]\d+)?))(?![-.:/]?\d)",
         re.IGNORECASE,
     ),
     "EXCEL_PATH": re.compile(r"(?<![\w/.])(?:[a-z]:)?[\w./\\\-]*\.xlsx?\b", re.IGNORECASE),
