@@ -177,7 +177,8 @@ class RowFilters:
         found: dict[str, tuple[int, str]] = {}
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
-            self._compared_conditions, self._comparative_conditions, self._status_conditions,
+            self._unit_conditions, self._quoted_conditions, self._compared_conditions,
+            self._comparative_conditions, self._status_conditions,
             self._value_conditions, self._place_conditions,
         )  # fmt: skip
         for rule in rules:
@@ -434,11 +435,41 @@ class RowFilters:
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
         return money if len(money) == 1 else []
 
+    def _unit_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "routes longer than 100 km", «посылки тяжелее 5 кг», "visits over 30 min": a number with a unit
+        is compared with the one numeric column measured in that unit (distance_km, weight_kg: by the
+        name's last part, else by the comment: «Пробег по маршруту, км»)."""
+        for match in UNIT_COMPARISON.finditer(request.lower):
+            unit = _unit_of(match.group("unit"))
+            if unit is None:
+                continue
+            columns = _columns_in_unit(table, unit)
+            if len(columns) == 1:
+                operator = UNIT_OPERATORS.get(match.group("cmp").split()[0], ">")
+                yield (
+                    match.start(),
+                    columns[0],
+                    f"{columns[0]} {operator} {match.group('n').replace(',', '.')}",
+                )
+
+    def _quoted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "for the vacancy 'data engineer'", «с вакансией «аналитик»»: a quoted value right after a word
+        naming one text column (by name or glossary) is that column's value."""
+        for match in QUOTED_VALUE.finditer(request.text):
+            columns = self.grounding._columns_in(table, match.group("word"))
+            if len(columns) != 1 or not _is_text(table.column(columns[0])):
+                continue
+            value = next(g for g in match.group("a", "b", "c") if g is not None).strip()
+            if value:
+                yield match.start(), columns[0], f"{columns[0]} = {_quote(value)}"
+
     def _comparative_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
         for pattern, operator, concepts in COMPARATIVES:
             for match in pattern.finditer(request.lower):
+                if UNIT_AFTER.match(request.lower, match.end()):
+                    continue  # "longer than 100 km": a distance, read by the unit rule
                 for concept in concepts:
                     columns = [c.name for c in table.columns if stem(concept) in name_parts(c.name)]
                     if len(columns) == 1:
@@ -921,6 +952,50 @@ DATE_COMPARISON = re.compile(
     + rf"['\"«]?{_DATE}",
     re.IGNORECASE,
 )
+# A comparison, a number and a unit: "longer than 100 km", «тяжелее 5 кг», "over 30 minutes".
+_CMP = (
+    r"longer than|shorter than|heavier than|lighter than|more than|less than|greater than|over|above|under|"
+    r"below|at least|at most|больше|более|свыше|меньше|менее|дольше|длиннее|короче|тяжелее|легче|дальше|"
+    r"ближе|не менее|не более|от|до"
+)
+UNIT_COMPARISON = re.compile(
+    rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
+)
+UNIT_AFTER = re.compile(r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн|tons?)\b", re.I)
+UNIT_OPERATORS = {
+    "longer": ">", "heavier": ">", "more": ">", "greater": ">", "over": ">", "above": ">", "больше": ">",
+    "более": ">", "свыше": ">", "дольше": ">", "длиннее": ">", "тяжелее": ">", "дальше": ">",
+    "shorter": "<", "lighter": "<", "less": "<", "under": "<", "below": "<", "меньше": "<", "менее": "<",
+    "короче": "<", "легче": "<", "ближе": "<", "at": ">=", "не": ">=", "от": ">=", "до": "<=",
+}  # fmt: skip
+_UNITS = {
+    "km": ("km", "км", "километр"), "kg": ("kg", "кг", "килограмм"), "min": ("min", "мин", "minute", "минут"),
+    "m": ("m", "meter", "метр"), "t": ("t", "ton", "тонн"), "mi": ("mi", "mile"),
+}  # fmt: skip
+QUOTED_VALUE = re.compile(
+    r"(?<![a-zа-яё0-9_])(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)\s++(?:(?:is|=)\s*+)?"
+    r"(?:'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\")",
+    re.IGNORECASE,
+)
+
+
+def _unit_of(word: str) -> str | None:
+    word = word.lower()
+    for unit, forms in _UNITS.items():
+        if word in forms or any(len(f) > 3 and word.startswith(f) for f in forms):
+            return unit
+    return None
+
+
+def _columns_in_unit(table: Table, unit: str) -> list[str]:
+    numeric = [c for c in table.columns if not _is_text(c) and not c.name.endswith(("_at", "_id", "date"))]
+    named = [c.name for c in numeric if c.name.split("_")[-1] == unit]
+    if named:
+        return named
+    forms = _UNITS[unit]
+    return [c.name for c in numeric if c.comment and any(w in forms for w in words(c.comment.lower()))]
+
+
 ROW_WORDS = {"rows", "records", "data", "строки", "записи", "данные"}
 DATE_OPERATORS = {
     "after": ">", "после": ">", "позже": ">", "since": ">=", "с": ">=", "от": ">=",

@@ -849,3 +849,21 @@ def test_batch_d_conditions(planners, catalog: str, text: str, where: str) -> No
     outcome = planners[catalog].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "Routes longer than 100 km to clickhouse table long_routes, daily at 10 pm", "distance_km > 100"),
+        ("logistics", "Маршруты длиннее 100 км в кликхаус ежедневно", "distance_km > 100"),
+        ("logistics", "Посылки тяжелее 5 кг в кликхаус ежедневно", "weight_kg > 5"),
+        ("clinic", "Visits longer than 30 minutes to clickhouse daily", "duration_min > 30"),
+        ("hr", "Candidates who applied for the vacancy 'data engineer' to CH every weekday at 7am",
+         "vacancy = 'data engineer'"),
+        ("hr", "Кандидатов на вакансию «аналитик данных» в кликхаус по будням в 7 утра", "vacancy = 'аналитик данных'"),
+    ],
+)  # fmt: skip
+def test_units_and_quoted_values(planners, catalog: str, text: str, where: str) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
