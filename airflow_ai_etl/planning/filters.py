@@ -178,7 +178,7 @@ class RowFilters:
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
             self._unit_conditions, self._quoted_conditions, self._compared_conditions,
-            self._comparative_conditions, self._status_conditions,
+            self._comparative_conditions, self._status_conditions, self._state_conditions,
             self._value_conditions, self._place_conditions,
         )  # fmt: skip
         for rule in rules:
@@ -503,6 +503,25 @@ class RowFilters:
                 self._negated(table, condition) if negated else condition,
             )
             return
+
+    def _state_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«уволенных сотрудников», "fired employees", «отменённые заказы» without a status column: a word
+        right before the table's noun that names the event of a time column (уволенный -> fired ->
+        fired_at) means that event happened: `fired_at IS NOT NULL`. Not the creation or update time
+        (every row has one), not a status word (read by the status rule)."""
+        for i, token in enumerate(request.tokens[:-1]):
+            if token in request.claimed or status_word(token)[0] and table.column("status"):
+                continue
+            if not self._row_noun_at(request, table, i + 1):
+                continue
+            meanings = self.vocabulary.meanings(token) - {stem(w) for w in ("created", "updated", "date", "")}
+            columns = [
+                c.name
+                for c in table.columns
+                if c.name.endswith(("_at", "_date")) and set(name_parts(c.name.rsplit("_", 1)[0])) <= meanings
+            ]
+            if len(columns) == 1:
+                yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
 
     def _row_noun_at(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` says rows: "rows", "записи" or the table's own noun ("test orders")."""

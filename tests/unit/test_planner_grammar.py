@@ -867,3 +867,19 @@ def test_units_and_quoted_values(planners, catalog: str, text: str, where: str) 
     outcome = planners[catalog].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("hr", "Уволенных сотрудников выгрузить в кликхаус в таблицу fired_employees каждую пятницу в 19:00",
+         "fired_at IS NOT NULL"),
+        ("hr", "Load fired employees to clickhouse every friday at 7 pm", "fired_at IS NOT NULL"),
+        ("hr", "Сотрудников выгрузить в кликхаус каждую пятницу в 19:00", None),
+        ("shop", "Оплаченные заказы в кликхаус ежедневно", "status = 'paid'"),  # a status word stays a status
+    ],
+)  # fmt: skip
+def test_a_state_word_on_the_table_noun_means_its_event_happened(planners, catalog, text, where) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
