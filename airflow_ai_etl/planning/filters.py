@@ -421,6 +421,8 @@ class RowFilters:
 
     def _compared_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in COMPARISON.finditer(request.lower):
+            if UNIT_AFTER.match(request.lower, match.end()):
+                continue  # «больше 100 км»: a distance, read by the unit rule (or asked about)
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
             )

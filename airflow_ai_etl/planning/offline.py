@@ -165,6 +165,28 @@ def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) ->
     return None
 
 
+# A value-shaped phrase: a quoted literal, a date, or a number after a comparison word.
+CONDITION_SHAPES = re.compile(
+    r"'(?P<q1>[^'\n]{1,200})'|«(?P<q2>[^»\n]{1,200})»|\"(?P<q3>[^\"\n]{1,200})\""
+    r"|(?<![\d.-])(?P<date>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})(?![\d.-])"
+    r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
+    r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
+    r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++(?P<num>\d++(?:[.,]\d+)?+)",
+    re.IGNORECASE,
+)
+
+
+def _covered(value: str, where: str) -> bool:
+    """The WHERE holds the value as written (a date in either form, a number with , or .)."""
+    value = value.strip()
+    if re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", value):
+        day, month, year = value.split(".")
+        value = f"{year}-{month}-{day}"
+    return (
+        value.replace(",", ".").lower() in where.lower() or value.lower().replace("'", "''") in where.lower()
+    )
+
+
 def _uneven_interval(text: str) -> tuple[int, str] | None:
     """ "every 45 minutes", «каждые 5 часов»: an interval that does not divide the hour (the day), so no
     single cron runs it: */45 fires at :00 and :45 (45 then 15 minutes apart)."""
@@ -1307,6 +1329,38 @@ class OfflinePlanner:
             f"{table.qualified_name} has no column {name!r}; columns: {columns}. Which column marks new rows?"
         )
 
+    def _unread_condition(self, request: Request, table: Table, where: Any, window: Any) -> list[str]:
+        """A condition-shaped phrase no filter rule read: a quoted value, a date, or a number after a
+        comparison word («больше 100 км», "over 5 kg"), missing from the WHERE. Planning without it would
+        load rows the user excluded, so the planner asks, quoting the words."""
+        if window:
+            return []
+        read = str(where or "")
+        names = self._known_names(table)
+        for match in CONDITION_SHAPES.finditer(request.text):
+            start = match.start()
+            if any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            value = next(g for g in match.group("q1", "q2", "q3", "date", "num") if g is not None)
+            if value.lower() in names or value.lower() in request.claimed or _covered(value, read):
+                continue
+            if match.group("num") is not None and match.group("cmp") is None:
+                continue
+            phrase = match.group(0).strip()
+            if request.language == "ru":
+                return [f"Не понял условие «{phrase}»: какие строки {table.qualified_name} загружать? "
+                        "Например: «где status = 'paid'» или «где amount > 100»."]  # fmt: skip
+            return [f"I could not turn {phrase!r} into a row condition: which rows of {table.qualified_name} "
+                    "should be loaded (e.g. \"where status = 'paid'\" or 'where amount > 100')?"]  # fmt: skip
+        return []
+
+    def _known_names(self, table: Table) -> set[str]:
+        """Names a quoted word may be instead of a value: tables, columns, connections."""
+        names = {c.name for c in table.columns} | {conn_id.lower() for conn_id in self.catalog.connections}
+        for conn in self.catalog.connections.values():
+            names |= {t.name.lower() for t in self.catalog.tables_of(conn.conn_id)}
+        return names
+
     def _event_time_column(self, table: Table) -> str | None:
         """When a row happened: created_at, else the one other `*_at` column (sold_at, paid_at), else the
         update time of a table that has nothing else; None when several could be meant."""
@@ -1491,6 +1545,8 @@ class OfflinePlanner:
         questions = keys.questions + incremental.questions + window.questions + columns.questions
         questions += where.questions if not window.questions else []
         questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
+        if not questions and kind == "sql":
+            questions += self._unread_condition(request, table, where.value, window.value)
         if questions:
             return Outcome.clarify(*questions)
         transforms: list[dict[str, Any]] = []

@@ -883,3 +883,26 @@ def test_a_state_word_on_the_table_noun_means_its_event_happened(planners, catal
     outcome = planners[catalog].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Заказы с комментарием 'срочно' в кликхаус ежедневно", "'срочно'"),  # a quoted value nobody read
+        ("Заказы больше 100 км в кликхаус ежедневно", "больше 100"),  # orders have no distance
+        ("Orders placed after 2024-13-45 to clickhouse daily", "2024-13-45"),
+        ("Orders heavier than 5 kg to clickhouse daily", "heavier than 5"),
+    ],
+)
+def test_a_condition_no_rule_read_is_asked_about(planners, text: str, quoted: str) -> None:
+    """Never `ok` with the condition dropped: the planner quotes the words it could not read."""
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+def test_quoted_names_and_read_conditions_are_not_asked_about(planners) -> None:
+    assert (
+        planners["shop"].plan("Orders with status 'paid' to clickhouse daily").spec.source.where
+        == "status = 'paid'"
+    )
+    assert planners["shop"].plan("Load orders to clickhouse table 'orders_copy' daily").status == "ok"
