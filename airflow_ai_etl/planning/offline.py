@@ -284,10 +284,10 @@ class OfflinePlanner:
         if kind in ("s3", "excel"):
             return self._plan_file(request, kind)
 
+        schedule = self._schedule(request)  # first: its words («по московскому времени») name no table
         source = self._source(request)
         source_conn, table = source.value or (None, None)
         target = self._target(request, source_conn)
-        schedule = self._schedule(request)
         if schedule is None and kind == "cdc" and not _mentions_schedule(request.text):
             # A change stream is applied continuously: without a frequency it runs every minute
             # (said in the spec's description, so the reviewer sees the default).
@@ -663,7 +663,10 @@ class OfflinePlanner:
         usable = [
             (i, t)
             for i, t in enumerate(request.tokens)
-            if t not in request.claimed and t not in request.values and t not in STOP_WORDS
+            if t not in request.claimed
+            and t not in request.values
+            and t not in STOP_WORDS
+            and not any(a <= request.spans[i][0] < b for a, b in request.schedule_spans)
         ]
         exact: dict[str, tuple[Table, list[int]]] = {}
         for i, token in usable:

@@ -906,3 +906,14 @@ def test_quoted_names_and_read_conditions_are_not_asked_about(planners) -> None:
         == "status = 'paid'"
     )
     assert planners["shop"].plan("Load orders to clickhouse table 'orders_copy' daily").status == "ok"
+
+
+def test_the_schedule_words_name_no_table(planners) -> None:
+    """«по московскому времени» is a time zone, not the timesheets table («учёта рабочего времени»)."""
+    outcome = planners["hr"].plan("Отпуска сотрудников в CH ежеднвно в шесть вечера по московскому времени")
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.table, outcome.spec.schedule, outcome.spec.timezone) == (
+        "vacations",
+        "0 18 * * *",
+        "Europe/Moscow",
+    )
