@@ -187,6 +187,14 @@ def _covered(value: str, where: str) -> bool:
     )
 
 
+# Parts of a table name that say how it is kept, not what it holds: kpi_daily, fact_sales, raw_orders.
+TABLE_AFFIXES = {
+    stem(w)
+    for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
+              "history", "snapshot", "v", "vw", "tbl", "t", "agg", "mart", "dm")
+}  # fmt: skip
+
+
 def _uneven_interval(text: str) -> tuple[int, str] | None:
     """ "every 45 minutes", «каждые 5 часов»: an interval that does not divide the hour (the day), so no
     single cron runs it: */45 fires at :00 and :45 (45 then 15 minutes apart)."""
@@ -683,10 +691,19 @@ class OfflinePlanner:
         meanings = {i: self.vocabulary.meanings(t) for i, t in usable}
         everything = set().union(*meanings.values()) if meanings else set()
         hits: dict[str, tuple[Table, list[int]]] = {}
+        schemas: dict[str, list[Table]] = {}
+        for table in tables:
+            schemas.setdefault(table.qualified_name.partition(".")[0].lower(), []).append(table)
         for table in tables:
             parts = set(name_parts(table.name))
+            core = parts - TABLE_AFFIXES
             if parts <= everything:
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
+            elif core and core != parts and core <= everything:  # "KPI" -> kpi_daily, «продажи» -> fact_sales
+                hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & core])
+        for i, token in usable:  # "payroll data": a schema with one table names it
+            if token != "public" and len(schemas.get(token, [])) == 1:
+                hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
         used = {i for _, indices in hits.values() for i in indices}
         # Table comments act as a glossary the catalog owner writes ("Результаты лабораторных анализов").
         for table in tables:

@@ -917,3 +917,16 @@ def test_the_schedule_words_name_no_table(planners) -> None:
         "0 18 * * *",
         "Europe/Moscow",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("KPI из отчётной базы в кликхаус каждое утро в 8", "kpi_daily"),  # "daily" says how it is kept
+        ("Load kpi to clickhouse daily", "kpi_daily"),
+    ],
+)
+def test_a_table_named_without_its_affix(planners, text: str, table: str) -> None:
+    outcome = planners["clinic"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == table
