@@ -261,7 +261,21 @@ def _cdc_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
         ("target_conn_id", spec.target.conn_id),
         ("target_table", spec.target.table),
         ("keys", spec.target.keys or None),
+        *_cdc_options(spec),
     ]
+
+
+def _cdc_options(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    """The operator arguments of ``source.cdc``, only those set (a spec without them renders as before)."""
+    options = spec.source.cdc
+    if options is None:
+        return []
+    args: list[tuple[str, Any]] = [("mode", options.mode)]
+    if options.max_runtime is not None:
+        args.append(("max_runtime", options.max_runtime))
+    if options.batch_seconds is not None:
+        args.append(("batch_seconds", options.batch_seconds))
+    return args
 
 
 def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
@@ -273,6 +287,20 @@ def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
         ("mart", mart.to_json_dict()),
         ("target_conn_id", spec.target.conn_id),
         ("target_table", spec.target.table),
+    ]
+
+
+def _mart_to_excel(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    from airflow_ai_etl.marts.model import Mart
+    from airflow_ai_etl.transfers.mart_to_excel import DEFAULT_SHEET
+
+    source = spec.source
+    mart = Mart.of(source.conn_id, source.table, source.mart)  # type: ignore[arg-type]
+    return [
+        ("mart", mart.to_json_dict()),
+        ("path", spec.target.path),
+        ("sheet", spec.target.sheet or DEFAULT_SHEET),
+        ("s3_conn_id", spec.target.conn_id),
     ]
 
 
@@ -310,6 +338,7 @@ LOADERS = {
     ("mart", "clickhouse"): Loader(
         "airflow_ai_etl.operators.mart", "MartToClickHouseOperator", _mart_to_clickhouse
     ),
+    ("mart", "excel"): Loader("airflow_ai_etl.operators.mart", "MartToExcelOperator", _mart_to_excel),
 }
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
 ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(

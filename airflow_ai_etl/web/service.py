@@ -144,7 +144,9 @@ def task_graph(outcome: Outcome) -> dict[str, list[dict[str, str]]]:
         nodes.append({"id": task.var, "label": task.task_id, "kind": "task", "operator": task.operator})
     first = plan.tasks[0].var
     edges.append({"from": "source", "to": first})
-    nodes.append({"id": "target", "label": f"{spec.target.conn_id}: {target}", "kind": "data"})
+    nodes.append(
+        {"id": "target", "label": f"{spec.target.conn_id or spec.target.type}: {target}", "kind": "data"}
+    )
     edges.append({"from": first, "to": "target"})
     edges += [{"from": a, "to": b} for a, b in plan.edges]
     return {"nodes": nodes, "edges": edges}
@@ -165,6 +167,7 @@ def outcome_payload(outcome: Outcome, helper: Assistant, language: str) -> dict[
         "status": outcome.status,
         "spec": spec.to_json_dict() if spec else None,
         "questions": list(outcome.questions),
+        "assumptions": list(outcome.assumptions),
         "errors": [p.to_dict() for p in outcome.errors],
         "schedule_description": outcome.schedule_description,
         "source_code": outcome.source_code,
