@@ -177,9 +177,9 @@ class RowFilters:
         found: dict[str, tuple[int, str]] = {}
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
-            self._unit_conditions, self._quoted_conditions, self._compared_conditions,
-            self._comparative_conditions, self._status_conditions, self._state_conditions,
-            self._value_conditions, self._place_conditions,
+            self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
+            self._compared_conditions, self._comparative_conditions, self._status_conditions,
+            self._state_conditions, self._value_conditions, self._place_conditions,
         )  # fmt: skip
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
@@ -464,6 +464,24 @@ class RowFilters:
             value = next(g for g in match.group("a", "b", "c") if g is not None).strip()
             if value:
                 yield match.start(), columns[0], f"{columns[0]} = {_quote(value)}"
+
+    def _hyphen_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "online-channel appointments", «web-источник»: a value glued by a hyphen to a word naming one
+        text column is that column's value."""
+        for match in HYPHEN_VALUE.finditer(request.text):
+            value, word = match.group("value"), match.group("word")
+            columns = self.grounding._columns_in(table, word)
+            if len(columns) != 1 or not _is_text(table.column(columns[0])) or table.column(value.lower()):
+                continue
+            if (
+                self.grounding._names_table(value.lower(), table)
+                or value.lower() in STOP_WORDS
+                or len(value) < 2
+            ):
+                continue
+            if self.grounding._columns_in(table, value + word):
+                continue  # "e-mail": one word
+            yield match.start(), columns[0], f"{columns[0]} = {_quote(value.lower())}"
 
     def _comparative_conditions(
         self, request: Request, table: Table, _: bool
@@ -1017,6 +1035,10 @@ def _columns_in_unit(table: Table, unit: str) -> list[str]:
     return [c.name for c in numeric if c.comment and any(w in forms for w in words(c.comment.lower()))]
 
 
+HYPHEN_VALUE = re.compile(
+    r"(?<![\w-])(?P<value>[a-zа-яё][a-zа-яё0-9]*+)-(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?![\w-])",
+    re.IGNORECASE,
+)
 ROW_WORDS = {"rows", "records", "data", "строки", "записи", "данные"}
 DATE_OPERATORS = {
     "after": ">", "после": ">", "позже": ">", "since": ">=", "с": ">=", "от": ">=",

@@ -930,3 +930,16 @@ def test_a_table_named_without_its_affix(planners, text: str, table: str) -> Non
     outcome = planners["clinic"].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.table == table
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("clinic", "Only online-channel appointments into clickhouse, daily at 6am", "channel = 'online'"),
+        ("shop", "Load e-mail of customers to clickhouse daily", None),  # "e-mail" is one word
+    ],
+)
+def test_a_value_glued_to_its_column_word(planners, catalog: str, text: str, where: str | None) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
