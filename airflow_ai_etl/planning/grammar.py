@@ -50,6 +50,7 @@ FAMILIES = (
     "dedupe",
     "typo",
     "mart",
+    "trigger",  # planning/triggers.py: new files, after other loads, "when I trigger it"
 )
 
 
