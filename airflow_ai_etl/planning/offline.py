@@ -1470,6 +1470,9 @@ class OfflinePlanner:
         segments = after.split(",")
         head = request.lower[start : match.start()]
         for part in (segments[0], head):
+            distributed = self._distributed_columns(table, part)
+            if distributed:
+                return distributed, ""
             columns = self._columns_in(table, part)
             if columns:
                 # "mask emails, phones and snils": later segments count when they only list columns.
@@ -1489,6 +1492,30 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _distributed_columns(self, table: Table, text: str) -> list[str]:
+        """«ФИО и телефоны отправителя и получателя», «телефоны отправителя и получателя»: a list of heads
+        and a list of qualifiers side by side (each joined by и/and/,) whose every pairing names one column
+        (sender_name, sender_phone, recipient_name, recipient_phone); [] when the words are not such."""
+        seq = [t for t in re.findall(r"[\wё-]+|,", text.lower()) if t not in STOP_WORDS or t in LIST_JOINERS]
+        seq = ["," if t in LIST_JOINERS or t == "," else t for t in seq]
+        if (
+            not 3 <= len([t for t in seq if t != ","]) <= 8
+            or "," not in seq
+            or any(table.column(t) for t in seq)
+        ):
+            return []
+        bounds = [k for k in range(len(seq) - 1) if "," not in (seq[k], seq[k + 1])]
+        if len(bounds) != 1:
+            return []
+        heads = [t for t in seq[: bounds[0] + 1] if t != ","]
+        qualifiers = [t for t in seq[bounds[0] + 1 :] if t != ","]
+        if len(heads) + len(qualifiers) < 3:
+            return []
+        named = [self._pair_column(table, h, q) for h in heads for q in qualifiers]
+        if all(named) and len(set(named)) == len(named):
+            return [n for n in named if n]
+        return []
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""

@@ -943,3 +943,20 @@ def test_a_value_glued_to_its_column_word(planners, catalog: str, text: str, whe
     outcome = planners[catalog].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Посылки в кликхаус каждый час, ФИО и телефоны отправителя и получателя замаскировать",
+         ["sender_name", "recipient_name", "sender_phone", "recipient_phone"]),
+        ("Посылки в кликхаус каждый час, замаскировать телефоны отправителя и получателя",
+         ["sender_phone", "recipient_phone"]),  # was sender_phone only: a column silently left unmasked
+        ("Посылки в кликхаус каждый час, замаскировать ФИО и телефон отправителя", ["sender_name", "sender_phone"]),
+        ("Load shipments to clickhouse hourly, mask sender and recipient phones", ["sender_phone", "recipient_phone"]),
+    ],
+)  # fmt: skip
+def test_mask_lists_distributed_over_qualifiers(planners, text: str, masked: list[str]) -> None:
+    outcome = planners["logistics"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert [t.columns for t in outcome.spec.transforms if t.type == "mask"] == [masked]
