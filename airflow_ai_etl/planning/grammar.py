@@ -231,8 +231,10 @@ def _half_hour(token: Token) -> int | None:
 
 
 def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int) -> Slot | None:
-    """«без пятнадцати восемь (утра)»: minutes before an hour -> 7:45."""
+    """«без пятнадцати восемь (утра)», «без четверти восемь»: minutes before an hour -> 7:45."""
     m = _numeral_at(nums, i + 1)
+    if m is None and i + 1 < len(tokens) and tokens[i + 1].lang == "ru" and is_(tokens[i + 1], "QUARTER"):
+        m = Numeral(15, i + 1, i + 2, False, tokens[i + 1].start, tokens[i + 1].end)  # «без четверти»
     if m is None or m.ordinal or not 1 <= m.value <= 30:
         return None
     j = m.last
@@ -382,6 +384,30 @@ def intervals(tokens: Sequence[Token]) -> list[Slot]:
     return slots
 
 
+_RU_PART_ADVERBS = {"утром": "morning", "днем": "afternoon", "вечером": "evening", "ночью": "night"}
+_EN_PART_WORDS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
+                  "mornings": "morning", "evenings": "evening", "nights": "night"}  # fmt: skip
+
+
+def parts_of_day(tokens: Sequence[Token]) -> list[Slot]:
+    """A part of day said apart from the hour: «в воскресенье вечером в 11», «по будням утром», "every
+    Sunday night at 11", "Friday evenings at 8" (value = morning | afternoon | evening | night). An
+    English part word counts after a weekday, "on", "in", "the" ("every night" is the day rules' cue)."""
+    slots = []
+    for i, t in enumerate(tokens):
+        if t.lang == "ru" and t.lower in _RU_PART_ADVERBS:
+            slots.append(Slot("part", _RU_PART_ADVERBS[t.lower], t.start, t.end, i, i + 1))
+        elif t.lang == "en" and t.lower in _EN_PART_WORDS and i > 0:
+            prev = tokens[i - 1].lower
+            if en_weekday(tokens[i - 1]) is not None or prev in (
+                "on",
+                "in",
+                "the",
+            ):  # "every night": a day cue
+                slots.append(Slot("part", _EN_PART_WORDS[t.lower], t.start, t.end, i, i + 1))
+    return slots
+
+
 def schedule_slots(tokens: Sequence[Token]) -> list[Slot]:
     """Every schedule slot the grammar reads (families switched off are left out): clock times,
     frequency words, intervals, weekdays. They do not overlap: a later rule skips used tokens."""
@@ -401,6 +427,8 @@ def schedule_slots(tokens: Sequence[Token]) -> list[Slot]:
         take(frequencies(tokens))
     if enabled("weekday"):
         take(weekdays(tokens))
+    if enabled("clock"):
+        take(parts_of_day(tokens))
     return slots
 
 

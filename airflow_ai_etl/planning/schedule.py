@@ -755,6 +755,7 @@ _FREQ_DAYS = {
     "FREQ_MONTH": _Days("monthly"),
     "FREQ_YEAR": _Days("yearly"),
 }
+_PART_HINTS = {"morning": "утра", "afternoon": "дня", "evening": "вечера", "night": "ночи"}
 _FREQ_INTERVALS: dict[str, IntervalFields] = {"FREQ_HOUR": ("0", "*"), "FREQ_MINUTE": ("*", "*")}
 # "hourly at :15", «каждые 2 часа в 15 минут»: the minute of the hour right after an interval.
 _MINUTE_SUFFIX_RE = _rx(rf"\s*,?\s*{_MINUTE_OF_HOUR}")
@@ -787,6 +788,9 @@ def _grammar_slots(found: list[Slot], work: str, slots: ScheduleSlots) -> tuple[
             weekday_lists[-1].append(slot.value)
         elif slot.kind == "freq" and slot.value in _FREQ_DAYS:
             slots.add(_FREQ_DAYS[slot.value])
+        elif slot.kind == "part":  # «вечером», "Sunday night": bare hours are of that part of day
+            slots.hint = slots.hint or _PART_HINTS[slot.value]
+            slots.needs_time = True
         else:  # an interval: "every 15 minutes", «ежечасно», "every other hour"
             if slot.kind == "freq":
                 minute, hour = _FREQ_INTERVALS[slot.value]

@@ -960,3 +960,21 @@ def test_mask_lists_distributed_over_qualifiers(planners, text: str, masked: lis
     outcome = planners["logistics"].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert [t.columns for t in outcome.spec.transforms if t.type == "mask"] == [masked]
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("Load orders to clickhouse every Sunday night at 11", "0 23 * * 0"),  # was 11:00
+        ("Заказы в кликхаус каждое воскресенье вечером в 11", "0 23 * * 0"),
+        ("Заказы в кликхаус по пятницам вечером в 8", "0 20 * * 5"),
+        ("Orders to clickhouse on Friday evenings at 8", "0 20 * * 5"),
+        ("Заказы в кликхаус каждый день утром в 7", "0 7 * * *"),
+        ("Заказы в кликхаус ежедневно без четверти восемь", "45 7 * * *"),  # was 00:00
+        ("Load orders every morning at 6 to clickhouse", "0 6 * * *"),
+        ("Заказы в кликхаус по пятницам вечером", None),  # which hour of the evening: asked
+    ],
+)
+def test_a_part_of_day_said_apart_from_the_hour(planners, text: str, cron: str | None) -> None:
+    outcome = planners["shop"].plan(text)
+    assert (outcome.spec.schedule if outcome.status == "ok" else None) == cron
