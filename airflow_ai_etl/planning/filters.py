@@ -509,7 +509,12 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed:
                 continue
-            if value in STATUS_BEFORE_NOUN and not self._row_noun_at(request, table, i + 1):
+            negated_before = (
+                self._negator_before(request, i) is not None
+            )  # «кроме тестовых», "except test ones"
+            if value in STATUS_BEFORE_NOUN and not (
+                self._row_noun_at(request, table, i + 1) or negated_before
+            ):
                 continue  # "run it as a test" is no status
             negator = self._negator_before(request, i)
             after = self._negator_after(request, table, i + 1)

@@ -565,7 +565,29 @@ def merge_mode(tokens: Sequence[Token], incremental: bool = False) -> Slot | Non
             return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
         if incremental and t.lang == "ru" and t.has({"дедупликация"}) and nxt == "по":
             return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
+        if _is_update_verb(t) and _key_list_in_clause(tokens, i):
+            # «существующие обновлять по id», "update changed rows by id": rows updated by a key
+            return Slot("mode", "upsert", t.start, t.end, i, i + 1)
     return None
+
+
+_RU_UPDATE_VERBS = {"обновлять", "обновить", "апдейтить", "проапдейтить"}
+
+
+def _is_update_verb(token: Token) -> bool:
+    if token.lang == "en":
+        return token.lower in ("update", "updating")  # "updates" is a noun more often ("inserts, updates")
+    return token.lang == "ru" and token.has(_RU_UPDATE_VERBS, pos=("INFN", "VERB", "GRND"))
+
+
+def _key_list_in_clause(tokens: Sequence[Token], i: int) -> bool:
+    """A «по id» / "by id" list within the next few words of the same clause."""
+    for j in range(i + 1, min(i + 6, len(tokens))):
+        if tokens[j].lang == "punct" and tokens[j].text in ",.;!?":
+            return False
+        if tokens[j].lower in ("по", "by", "on") and j + 1 < len(tokens) and _is_name(tokens[j + 1]):
+            return True
+    return False
 
 
 def append_only(tokens: Sequence[Token]) -> Slot | None:

@@ -172,7 +172,8 @@ CONDITION_SHAPES = re.compile(
     r"|(?<![\d.-])(?P<date>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})(?![\d.-])"
     r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
     r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
-    r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++(?P<num>\d++(?:[.,]\d+)?+)",
+    r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++(?P<num>\d++(?:[.,]\d+)?+)"
+    r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)",  # «созданные в 2024 году»
     re.IGNORECASE,
 )
 
@@ -1314,8 +1315,9 @@ class OfflinePlanner:
             return Found(None)
         keys = [(cue.start, cue.end) for cue in grammar.key_cues(tokenize(request.text))]
         merge = grammar.merge_mode(tokenize(request.text)) if grammar.enabled("mode") else None
-        if merge:
-            keys.append((merge.start, merge.end + 4))
+        if merge:  # «слияние по id», "update changed rows by id": its clause's list holds the keys
+            clause_end = re.search(r"[,;.!?]", request.text[merge.end :])
+            keys.append((merge.start, merge.end + (clause_end.start() if clause_end else len(request.text))))
         for listed_names in grammar.column_lists(tokenize(request.text)):
             if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
@@ -1369,7 +1371,7 @@ class OfflinePlanner:
             start = match.start()
             if any(a <= start < b for a, b in request.schedule_spans):
                 continue
-            value = next(g for g in match.group("q1", "q2", "q3", "date", "num") if g is not None)
+            value = next(g for g in match.group("q1", "q2", "q3", "date", "num", "year") if g is not None)
             if value.lower() in names or value.lower() in request.claimed or _covered(value, read):
                 continue
             if match.group("num") is not None and match.group("cmp") is None:

@@ -978,3 +978,27 @@ def test_mask_lists_distributed_over_qualifiers(planners, text: str, masked: lis
 def test_a_part_of_day_said_apart_from_the_hour(planners, text: str, cron: str | None) -> None:
     outcome = planners["shop"].plan(text)
     assert (outcome.spec.schedule if outcome.status == "ok" else None) == cron
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "keys", "where"),
+    [
+        ("Заказы в кликхаус ежедневно, новые строки добавлять, существующие обновлять по id", "upsert", ["id"], None),
+        ("Load orders into clickhouse daily, insert new and update changed rows by id", "upsert", ["id"], None),
+        ("Заказы кроме тестовых в кликхаус ежедневно", "replace", [], "status IS DISTINCT FROM 'test'"),
+    ],
+)  # fmt: skip
+def test_update_by_key_and_negated_status_words(planners, text: str, mode: str, keys: list, where) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.target.mode, outcome.spec.target.keys, outcome.spec.source.where) == (
+        mode,
+        keys,
+        where,
+    )
+    assert outcome.spec.source.incremental is None or outcome.spec.source.incremental.column != "id"
+
+
+def test_a_year_no_rule_read_is_asked_about(planners) -> None:
+    outcome = planners["shop"].plan("Заказы, созданные в 2024 году, в кликхаус ежедневно")
+    assert outcome.status == "needs_clarification" and "2024" in outcome.questions[0]
