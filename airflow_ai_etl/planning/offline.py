@@ -169,10 +169,14 @@ def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) ->
 # A value-shaped phrase: a quoted literal, a date, or a number after a comparison word.
 CONDITION_SHAPES = re.compile(
     r"'(?P<q1>[^'\n]{1,200})'|«(?P<q2>[^»\n]{1,200})»|\"(?P<q3>[^\"\n]{1,200})\""
-    r"|(?<![\d.-])(?P<date>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})(?![\d.-])"
+    r"|(?<![\d.-])(?P<date>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|jan[a-z]*|feb[a-z]*|mar[a-z]*|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|nov[a-z]*"
+    r"|dec[a-z]*)\s+\d{4})(?![\d.-])"
     r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
     r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
-    r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++(?P<num>\d++(?:[.,]\d+)?+)"
+    r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++[$€£₽]?(?P<num>\d++(?:[.,]\d+)?+)"
     r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)",  # «созданные в 2024 году»
     re.IGNORECASE,
 )
@@ -1376,13 +1380,19 @@ class OfflinePlanner:
                 continue
             if match.group("num") is not None and match.group("cmp") is None:
                 continue
-            phrase = match.group(0).strip()
-            if request.language == "ru":
-                return [f"Не понял условие «{phrase}»: какие строки {table.qualified_name} загружать? "
-                        "Например: «где status = 'paid'» или «где amount > 100»."]  # fmt: skip
-            return [f"I could not turn {phrase!r} into a row condition: which rows of {table.qualified_name} "
-                    "should be loaded (e.g. \"where status = 'paid'\" or 'where amount > 100')?"]  # fmt: skip
+            return self._ask_condition(request, table, match.group(0).strip())
+        for token, raw in zip(request.tokens, request.raw, strict=False):  # "skip failed ones" (no status)
+            value, _ = status_word(token)
+            if value and value != "test" and value not in read and token not in request.claimed:
+                return self._ask_condition(request, table, raw)
         return []
+
+    def _ask_condition(self, request: Request, table: Table, phrase: str) -> list[str]:
+        if request.language == "ru":
+            return [f"Не понял условие «{phrase}»: какие строки {table.qualified_name} загружать? "
+                    "Например: «где status = 'paid'» или «где amount > 100»."]  # fmt: skip
+        return [f"I could not turn {phrase!r} into a row condition: which rows of {table.qualified_name} "
+                "should be loaded (e.g. \"where status = 'paid'\" or 'where amount > 100')?"]  # fmt: skip
 
     def _known_names(self, table: Table) -> set[str]:
         """Names a quoted word may be instead of a value: tables, columns, connections."""

@@ -157,7 +157,8 @@ BETWEEN = re.compile(
 COMPARISON = re.compile(
     r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:is\s+)?"
     r"(over|above|greater than|more than|bigger than|at least|under|below|less than|больше|более|свыше|"
-    r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+(-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d)",
+    r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
+    r"(-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d)",
     re.IGNORECASE,
 )
 FLIPPED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
@@ -185,7 +186,8 @@ STATUS_WORDS = {
     "отгруженн": "shipped", "deliv": "delivered", "доставлен": "delivered", "доставленн": "delivered",
     "complet": "completed", "завершен": "completed", "завершенн": "completed", "выполнен": "completed",
     "выполненн": "completed", "activ": "active", "активн": "active", "refund": "refunded",
-    "возвращен": "refunded", "test": "test", "тестов": "test",
+    "возвращен": "refunded", "test": "test", "тестов": "test", "fail": "failed", "неуспешн": "failed",
+    "неудачн": "failed", "ошибочн": "failed", "pend": "pending", "ожидающ": "pending",
 }  # fmt: skip
 # Status words that are also everyday words ("run it as a test"): a status only right before a row
 # noun or the table's own noun ("test rows", "тестовые заказы").

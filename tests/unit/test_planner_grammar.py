@@ -1002,3 +1002,25 @@ def test_update_by_key_and_negated_status_words(planners, text: str, mode: str, 
 def test_a_year_no_rule_read_is_asked_about(planners) -> None:
     outcome = planners["shop"].plan("Заказы, созданные в 2024 году, в кликхаус ежедневно")
     assert outcome.status == "needs_clarification" and "2024" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "Move payments into clickhouse every hour but skip failed ones",
+            "failed",
+        ),  # payments have no status
+        ("Load orders placed since Jan 1 2024 to clickhouse daily", "Jan 1 2024"),
+        ("Заказы с 1 января 2024 в кликхаус ежедневно", "1 января 2024"),
+    ],
+)
+def test_more_unread_conditions_are_asked_about(planners, text: str, quoted: str) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+def test_a_currency_sign_before_a_compared_number(planners) -> None:
+    assert (
+        planners["shop"].plan("Load orders over $500 to clickhouse daily").spec.source.where == "total > 500"
+    )
