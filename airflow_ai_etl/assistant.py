@@ -345,7 +345,9 @@ class Assistant:
     def _catalog_with_assets(self) -> Catalog:
         """The catalog plus the assets deployed pipelines load: what «после загрузки заказов» can name.
         Planning needs no writable dags folder: when the store cannot be opened the deploy step
-        reports why, and the plan simply knows no deployed assets."""
+        reports why, and the plan simply knows no deployed assets (nor is a folder created)."""
+        if self._store is None and not Path(self._dags_folder or default_dags_folder()).is_dir():
+            return self.catalog
         try:
             produced = self.asset_graph().produced()
         except DeployError as exc:
