@@ -40,7 +40,6 @@ from airflow_ai_etl.planning.marts import is_mart_request, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
-    BY_LIST,
     CDC,
     CDC_DELETE_NOUNS,
     CHANGED,
@@ -61,7 +60,6 @@ from airflow_ai_etl.planning.patterns import (
     FROM_WORDS,
     GENERIC_PARTS,
     INCREMENTAL,
-    KEY_CUE,
     LEAVE_OUT_VERBS,
     LIST_JOINERS,
     MASK,
@@ -109,6 +107,9 @@ from airflow_ai_etl.planning.vocabulary import (
 from airflow_ai_etl.spec import PipelineSpec
 
 _WORD_AT = re.compile(r"(\w+)")
+# One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
+ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
+CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
 CDC_WORDS = {"cdc"}
 KEY_PREPS = {"по", "by", "on", "using"}  # «слияние по id», "merge by id"
@@ -166,6 +167,84 @@ def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) ->
     return None
 
 
+# A value-shaped phrase: a quoted literal, a date, or a number after a comparison word.
+CONDITION_SHAPES = re.compile(
+    r"'(?P<q1>[^'\n]{1,200})'|«(?P<q2>[^»\n]{1,200})»|\"(?P<q3>[^\"\n]{1,200})\""
+    r"|(?<![\d.-])(?P<date>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|jan[a-z]*|feb[a-z]*|mar[a-z]*|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|nov[a-z]*"
+    r"|dec[a-z]*)\s+\d{4})(?![\d.-])"
+    r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
+    r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
+    r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++[$€£₽]?(?P<num>\d++(?:[.,]\d+)?+)"
+    r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)",  # «созданные в 2024 году»
+    re.IGNORECASE,
+)
+
+
+def _covered(value: str, where: str) -> bool:
+    """The WHERE holds the value as written (a date in either form, a number with , or .)."""
+    value = value.strip()
+    if re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", value):
+        day, month, year = value.split(".")
+        value = f"{year}-{month}-{day}"
+    return (
+        value.replace(",", ".").lower() in where.lower() or value.lower().replace("'", "''") in where.lower()
+    )
+
+
+# Parts of a table name that say how it is kept, not what it holds: kpi_daily, fact_sales, raw_orders.
+TABLE_AFFIXES = {
+    stem(w)
+    for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
+              "history", "snapshot", "v", "vw", "tbl", "t", "agg", "mart", "dm")
+}  # fmt: skip
+
+
+def _uneven_interval(text: str) -> tuple[int, str] | None:
+    """ "every 45 minutes", «каждые 5 часов»: an interval that does not divide the hour (the day), so no
+    single cron runs it: */45 fires at :00 and :45 (45 then 15 minutes apart)."""
+    for slot in grammar.intervals(tokenize(text)):
+        n, unit = slot.value
+        if unit == "minute" and n > 1 and 60 % n and not (n >= 60 and n % 60 == 0 and 24 % (n // 60) == 0):
+            return n, unit
+        if unit == "hour" and n > 1 and 24 % n:
+            return n, unit
+    return None
+
+
+def _ask_uneven_interval(language: str, n: int, unit: str) -> str:
+    """The question for an interval no single cron runs, with what the nearest cron would really do."""
+    ru = language == "ru"
+    if unit == "minute" and n < 60:
+        runs = ", ".join(f":{m:02d}" for m in range(0, 60, n))
+        example = (f"«*/{n} * * * *» запускало бы в {runs} каждого часа" if ru
+                   else f"'*/{n} * * * *' would run at {runs} of every hour")  # fmt: skip
+    elif unit == "hour":
+        runs = ", ".join(f"{h:02d}:00" for h in range(0, 24, n))
+        example = (f"«0 */{n} * * *» запускало бы в {runs} каждых суток" if ru
+                   else f"'0 */{n} * * *' would run at {runs} every day")  # fmt: skip
+    else:
+        example = "cron так не умеет" if ru else "cron cannot express it"
+    if ru:
+        what = f"каждые {n} {'мин.' if unit == 'minute' else 'ч.'}"
+        return (
+            f"Расписание — одно выражение cron, а {what} им точно не записать: {example}, с неравными "
+            "промежутками. Как запускать: например, «каждые 30 минут», «каждый час» или в названное время?"
+        )
+    what = f"every {n} {unit}s"
+    return (
+        f"The schedule is one cron expression and {what} cannot be written as one exactly: {example}, "
+        "with uneven gaps. How should it run: e.g. 'every 30 minutes', 'every hour', or at named times?"
+    )
+
+
+def _mask_cue(request: Request) -> re.Match[str] | None:
+    """The first masking word: "mask", «захешировать», and by lemma «спрятать», «зашифровать»..."""
+    return MASK.search(request.lower) or _lexicon_cue(request.text, "MASK", pos=grammar.MASK_POS)
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -186,6 +265,8 @@ class OfflinePlanner:
 
     def plan(self, text: str) -> Outcome:
         text = written = text.strip()
+        # "orders -> reporting postgres", «заказы → кликхаус»: an arrow is a direction word
+        text = ARROW.sub(" в " if CYRILLIC_WORD.search(text) else " to ", text)
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -221,10 +302,10 @@ class OfflinePlanner:
         if kind in ("s3", "excel"):
             return self._plan_file(request, kind)
 
+        schedule = self._schedule(request)  # first: its words («по московскому времени») name no table
         source = self._source(request)
         source_conn, table = source.value or (None, None)
         target = self._target(request, source_conn)
-        schedule = self._schedule(request)
         if schedule is None and kind == "cdc" and not _mentions_schedule(request.text):
             # A change stream is applied continuously: without a frequency it runs every minute
             # (said in the spec's description, so the reviewer sees the default).
@@ -551,8 +632,9 @@ class OfflinePlanner:
 
     def _source_kind(self, request: Request) -> str:
         """sql (a table), cdc (its change stream), s3 or excel (files)."""
-        if S3_PATH.search(request.text):
-            return "s3"
+        s3_path = S3_PATH.search(request.text)
+        if s3_path:  # a workbook on S3 (s3://bucket/plan.xlsx) is an Excel source
+            return "excel" if re.search(r"\.xlsx?$", s3_path.group(0).rstrip(".,"), re.I) else "s3"
         if EXCEL_PATH.search(request.text):
             return "excel"
         if folder_path(request.text):  # a local (or mounted network) folder of files
@@ -591,7 +673,10 @@ class OfflinePlanner:
         usable = [
             (i, t)
             for i, t in enumerate(request.tokens)
-            if t not in request.claimed and t not in request.values and t not in STOP_WORDS
+            if t not in request.claimed
+            and t not in request.values
+            and t not in STOP_WORDS
+            and not any(a <= request.spans[i][0] < b for a, b in request.schedule_spans)
         ]
         exact: dict[str, tuple[Table, list[int]]] = {}
         for i, token in usable:
@@ -608,10 +693,19 @@ class OfflinePlanner:
         meanings = {i: self.vocabulary.meanings(t) for i, t in usable}
         everything = set().union(*meanings.values()) if meanings else set()
         hits: dict[str, tuple[Table, list[int]]] = {}
+        schemas: dict[str, list[Table]] = {}
+        for table in tables:
+            schemas.setdefault(table.qualified_name.partition(".")[0].lower(), []).append(table)
         for table in tables:
             parts = set(name_parts(table.name))
+            core = parts - TABLE_AFFIXES
             if parts <= everything:
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
+            elif core and core != parts and core <= everything:  # "KPI" -> kpi_daily, «продажи» -> fact_sales
+                hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & core])
+        for i, token in usable:  # "payroll data": a schema with one table names it
+            if token != "public" and len(schemas.get(token, [])) == 1:
+                hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
         used = {i for _, indices in hits.values() for i in indices}
         # Table comments act as a glossary the catalog owner writes ("Результаты лабораторных анализов").
         for table in tables:
@@ -644,7 +738,7 @@ class OfflinePlanner:
     ) -> dict[str, tuple[Table, list[int]]]:
         """ "грузить заказы, замаскировать email клиентов": a table named only inside the masking clause
         qualifies what to mask; the one table named outside it is the source."""
-        match = MASK.search(request.lower)
+        match = _mask_cue(request)
         if match is None or len(hits) < 2:
             return hits
         start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
@@ -749,6 +843,9 @@ class OfflinePlanner:
         if zone:
             examples = " / ".join(zone[1])
             return say(request.language, "planner.which_timezone", zone=zone[0], examples=examples)
+        uneven = _uneven_interval(request.text)
+        if uneven:
+            return _ask_uneven_interval(request.language, *uneven)
         return say(request.language, "planner.how_often")
 
     # --- target table name ---------------------------------------------------------------------
@@ -948,7 +1045,7 @@ class OfflinePlanner:
         return (
             token in CLAUSE_WORDS
             or self._is_engine_word(token)
-            or bool(PIPELINE_VERBS.fullmatch(token) or MASK.fullmatch(token))
+            or bool(PIPELINE_VERBS.fullmatch(token) or grammar.is_mask_word(token))
         )
 
     def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
@@ -1065,6 +1162,10 @@ class OfflinePlanner:
         merge = grammar.enabled("mode") and grammar.merge_mode(tokens, incremental=incremental)
         return "upsert" if merge else "append"
 
+    def _named_columns(self, table: Table, names: list[str]) -> list[str]:
+        """The columns of `table` among `names` (a column list the grammar read), in order."""
+        return list(dict.fromkeys(table.column(n).name for n in names if table.column(n)))  # type: ignore[union-attr]
+
     def _listed_columns(self, table: Table, names: str) -> tuple[list[str], list[str]]:
         """Known columns of a `a, b and c` list, and the unknown snake_case names in it."""
         parts = [n for n in re.split(r"\s*(?:,|\band\b|\bи\b|&)\s*", names.lower()) if n]
@@ -1076,8 +1177,8 @@ class OfflinePlanner:
         listed = self._key_list(request, table)
         if listed:
             return Found(listed)
-        for match in BY_LIST.finditer(request.lower):
-            before = request.lower[max(0, match.start() - 30) : match.start()]
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            before = request.lower[max(0, listed_names.start - 30) : listed_names.start]
             if (
                 INCREMENTAL.search(before)
                 or _lexicon_cue(before, "INCREMENTAL")
@@ -1085,7 +1186,7 @@ class OfflinePlanner:
                 or re.search(r"инкремент|incremental", before)
             ):
                 continue
-            known, _ = self._listed_columns(table, match.group(1))
+            known = self._named_columns(table, listed_names.value)
             if known:
                 return Found(known)
         unread = self._unread_key_word(request, table)
@@ -1155,16 +1256,20 @@ class OfflinePlanner:
     def _key_list(self, request: Request, table: Table) -> list[str]:
         """Keys after an upsert cue, by column name or business word: "upsert by product and warehouse"
         -> product_id, warehouse (a word naming another table stands for its `_id` column here)."""
-        for match in KEY_CUE.finditer(request.lower):
-            columns, end = self._column_run(table, request, request.token_at(match.end()), fk_words=True)
+        for cue in grammar.key_cues(tokenize(request.text)):
+            columns, end = self._column_run(table, request, request.token_at(cue.end), fk_words=True)
             if columns and self._ends_list(request, end):
                 return columns
         return []
 
     def _claim_key_words(self, request: Request) -> None:
-        """Words of a key list ("upsert по товару и складу") name columns, not the table to load."""
-        for match in KEY_CUE.finditer(request.lower):
-            index = request.token_at(match.end())
+        """Words of a key list ("upsert по товару и складу") name columns, not the table to load; so do
+        names after a column noun («по полю occurred_at», "by column sold_at")."""
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            if listed_names.detail in ("field", "key"):
+                request.claimed.update(listed_names.value)
+        for cue in grammar.key_cues(tokenize(request.text)):
+            index = request.token_at(cue.end)
             while index < len(request.tokens) and not self._ends_list(request, index, commas=False):
                 request.values.add(request.tokens[index])
                 joined = index + 1 < len(request.tokens) and (
@@ -1194,17 +1299,21 @@ class OfflinePlanner:
             cue = re.match("", text)
         if not cue:
             return Found(None)
-        keys = [m.span() for m in KEY_CUE.finditer(request.lower)]
+        keys = [(cue.start, cue.end) for cue in grammar.key_cues(tokenize(request.text))]
         merge = grammar.merge_mode(tokenize(request.text)) if grammar.enabled("mode") else None
-        if merge:
-            keys.append((merge.start, merge.end + 4))
-        for match in BY_LIST.finditer(request.lower):
-            if any(start <= match.start() < end for start, end in keys):
+        if merge:  # «слияние по id», "update changed rows by id": its clause's list holds the keys
+            clause_end = re.search(r"[,;.!?]", request.text[merge.end :])
+            keys.append((merge.start, merge.end + (clause_end.start() if clause_end else len(request.text))))
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
-            known, _ = self._listed_columns(table, match.group(1))
-            near = match.start() >= cue.start() or is_temporal(table, known[0]) if known else False
+            known = self._named_columns(table, listed_names.value)
+            near = listed_names.start >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
                 return Found(known[0])
+            unknown = [n for n in listed_names.value if "_" in n and not table.column(n)]
+            if unknown and not known and self._names_new_rows_column(request, listed_names, cue.start()):
+                return Found(None, [self._no_such_column(request, table, unknown[0])])
         changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
         if CHANGED.search(request.lower) or changed:
             for name in UPDATE_COLUMNS:
@@ -1216,6 +1325,63 @@ class OfflinePlanner:
         listed = ", ".join(self._event_columns(table)) or "none found"
         question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])
+
+    def _names_new_rows_column(self, request: Request, listed: grammar.Slot, cue_start: int) -> bool:
+        """A list names the new-rows column: introduced by a column noun («по полю happened_at»), or
+        right after the incremental cue ("new events by happened_at"), and not a dedupe list."""
+        before = request.lower[max(0, listed.start - 30) : listed.start]
+        if DEDUPE.search(before) or _lexicon_cue(before, "DEDUPE"):
+            return False
+        return listed.detail == "field" or 0 <= listed.start - cue_start <= 60
+
+    def _no_such_column(self, request: Request, table: Table, name: str) -> str:
+        columns = ", ".join(table.column_names)
+        if request.language == "ru":
+            return (
+                f"В {table.qualified_name} нет колонки «{name}»; колонки: {columns}. "
+                "По какой колонке отбирать новые строки?"
+            )
+        return (
+            f"{table.qualified_name} has no column {name!r}; columns: {columns}. Which column marks new rows?"
+        )
+
+    def _unread_condition(self, request: Request, table: Table, where: Any, window: Any) -> list[str]:
+        """A condition-shaped phrase no filter rule read: a quoted value, a date, or a number after a
+        comparison word («больше 100 км», "over 5 kg"), missing from the WHERE. Planning without it would
+        load rows the user excluded, so the planner asks, quoting the words."""
+        if window:
+            return []
+        read = str(where or "")
+        names = self._known_names(table)
+        for match in CONDITION_SHAPES.finditer(request.text):
+            start = match.start()
+            if any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            value = next(g for g in match.group("q1", "q2", "q3", "date", "num", "year") if g is not None)
+            if value.lower() in names or value.lower() in request.claimed or _covered(value, read):
+                continue
+            if match.group("num") is not None and match.group("cmp") is None:
+                continue
+            return self._ask_condition(request, table, match.group(0).strip())
+        for token, raw in zip(request.tokens, request.raw, strict=False):  # "skip failed ones" (no status)
+            value, _ = status_word(token)
+            if value and value != "test" and value not in read and token not in request.claimed:
+                return self._ask_condition(request, table, raw)
+        return []
+
+    def _ask_condition(self, request: Request, table: Table, phrase: str) -> list[str]:
+        if request.language == "ru":
+            return [f"Не понял условие «{phrase}»: какие строки {table.qualified_name} загружать? "
+                    "Например: «где status = 'paid'» или «где amount > 100»."]  # fmt: skip
+        return [f"I could not turn {phrase!r} into a row condition: which rows of {table.qualified_name} "
+                "should be loaded (e.g. \"where status = 'paid'\" or 'where amount > 100')?"]  # fmt: skip
+
+    def _known_names(self, table: Table) -> set[str]:
+        """Names a quoted word may be instead of a value: tables, columns, connections."""
+        names = {c.name for c in table.columns} | {conn_id.lower() for conn_id in self.catalog.connections}
+        for conn in self.catalog.connections.values():
+            names |= {t.name.lower() for t in self.catalog.tables_of(conn.conn_id)}
+        return names
 
     def _event_time_column(self, table: Table) -> str | None:
         """When a row happened: created_at, else the one other `*_at` column (sold_at, paid_at), else the
@@ -1278,7 +1444,7 @@ class OfflinePlanner:
         columns, part = self._masked_columns(request, table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
-        if MASK.search(request.lower) and (foreign or not columns):
+        if _mask_cue(request) and (foreign or not columns):
             lead = f"{source} has no column {foreign[0]!r}. " if foreign else ""
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
@@ -1286,7 +1452,7 @@ class OfflinePlanner:
 
     def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str]:
         """The columns a mask phrase names, and the words that named them."""
-        match = MASK.search(request.lower)
+        match = _mask_cue(request)
         if not match:
             return [], ""
         start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
@@ -1298,6 +1464,9 @@ class OfflinePlanner:
         segments = after.split(",")
         head = request.lower[start : match.start()]
         for part in (segments[0], head):
+            distributed = self._distributed_columns(table, part)
+            if distributed:
+                return distributed, ""
             columns = self._columns_in(table, part)
             if columns:
                 # "mask emails, phones and snils": later segments count when they only list columns.
@@ -1306,10 +1475,41 @@ class OfflinePlanner:
                     if not more:
                         break
                     columns += [c for c in more if c not in columns]
+                if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
+                    before = request.lower[: max(0, start - 1)].split(",") if start else []
+                    for segment in reversed(before):
+                        more = self._only_columns(table, segment)
+                        if not more:
+                            break
+                        columns = [c for c in more if c not in columns] + columns
                 return columns, part
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _distributed_columns(self, table: Table, text: str) -> list[str]:
+        """«ФИО и телефоны отправителя и получателя», «телефоны отправителя и получателя»: a list of heads
+        and a list of qualifiers side by side (each joined by и/and/,) whose every pairing names one column
+        (sender_name, sender_phone, recipient_name, recipient_phone); [] when the words are not such."""
+        seq = [t for t in re.findall(r"[\wё-]+|,", text.lower()) if t not in STOP_WORDS or t in LIST_JOINERS]
+        seq = ["," if t in LIST_JOINERS or t == "," else t for t in seq]
+        if (
+            not 3 <= len([t for t in seq if t != ","]) <= 8
+            or "," not in seq
+            or any(table.column(t) for t in seq)
+        ):
+            return []
+        bounds = [k for k in range(len(seq) - 1) if "," not in (seq[k], seq[k + 1])]
+        if len(bounds) != 1:
+            return []
+        heads = [t for t in seq[: bounds[0] + 1] if t != ","]
+        qualifiers = [t for t in seq[bounds[0] + 1 :] if t != ","]
+        if len(heads) + len(qualifiers) < 3:
+            return []
+        named = [self._pair_column(table, h, q) for h in heads for q in qualifiers]
+        if all(named) and len(set(named)) == len(named):
+            return [n for n in named if n]
+        return []
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""
@@ -1327,17 +1527,29 @@ class OfflinePlanner:
             if any(parts <= set(name_parts(c.name)) for parts in PII_COLUMN_PARTS)
         ]
 
-    def _dedupe(self, request: Request, table: Table) -> list[str] | None:
+    def _dedupe(self, request: Request, table: Table) -> Found:
+        """Columns that identify a duplicate: the ones named after the dedupe cue, else every column; a
+        question when the names after it are no columns ("duplicates by event_code" on events)."""
         match = DEDUPE.search(request.lower)
         if not match and grammar.enabled("dedupe"):  # "dropping duplicates", «дубликаты убрать»: by lemma
             match = _lexicon_cue(request.text, "DEDUPE")
         if not match:
-            return None
-        for by in BY_LIST.finditer(request.lower, match.end()):
-            known, _ = self._listed_columns(table, by.group(1))
+            return Found(None)
+        for by in grammar.column_lists(tokenize(request.text)):
+            if by.start < match.end():
+                continue
+            known = self._named_columns(table, by.value)
             if known:
-                return known
-        return table.column_names
+                return Found(known)
+            unknown = [n for n in by.value if "_" in n and not table.column(n)]
+            if unknown and by.start - match.end() <= 30:
+                columns = ", ".join(table.column_names)
+                if request.language == "ru":
+                    return Found(None, [f"В {table.qualified_name} нет колонки «{unknown[0]}»; колонки: "
+                                        f"{columns}. По каким колонкам искать дубликаты?"])  # fmt: skip
+                return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; columns: "
+                                    f"{columns}. Which columns identify a duplicate?"])  # fmt: skip
+        return Found(table.column_names)
 
     # --- assembling the spec -------------------------------------------------------------------
 
@@ -1382,6 +1594,8 @@ class OfflinePlanner:
         questions = keys.questions + incremental.questions + window.questions + columns.questions
         questions += where.questions if not window.questions else []
         questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
+        if not questions and kind == "sql":
+            questions += self._unread_condition(request, table, where.value, window.value)
         if questions:
             return Outcome.clarify(*questions)
         transforms: list[dict[str, Any]] = []
@@ -1397,8 +1611,10 @@ class OfflinePlanner:
         if masked:
             transforms.append({"type": "mask", "columns": masked, "method": "hash"})
         dedupe = self._dedupe(request, table)
-        if dedupe:
-            transforms.append({"type": "dedupe", "columns": dedupe})
+        if dedupe.questions:
+            return Outcome.clarify(*dedupe.questions)
+        if dedupe.value:
+            transforms.append({"type": "dedupe", "columns": dedupe.value})
         spec_data = {
             **self._header(request, table.name, source, target, target_table, mode, cron, timezone),
             "source": {
@@ -1518,6 +1734,8 @@ class OfflinePlanner:
 
     def _file_path(self, request: Request, kind: str) -> Found:
         match = (S3_PATH if kind == "s3" else EXCEL_PATH).search(request.text)
+        if kind == "excel" and (s3_path := S3_PATH.search(request.text)):
+            match = s3_path  # s3://bucket/plan.xlsx
         if match:
             return Found(match.group(0).rstrip(".,"))
         if kind == "s3" and folder_path(request.text):
