@@ -18,7 +18,8 @@ from typing import Any
 
 from airflow_ai_etl.assets import AssetGraph, check_schedule_assets, deployed_graph, pipeline_lineage
 from airflow_ai_etl.catalog import Catalog, load_catalog
-from airflow_ai_etl.deploy import DeployStore, Version
+from airflow_ai_etl.deploy import DeployError, DeployStore, Version
+from airflow_ai_etl.messages import msg
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import Planner
 from airflow_ai_etl.planning.defaults import explain_defaults
@@ -83,10 +84,10 @@ def check_request(request: object, limit: int) -> Outcome | None:
     :param limit: the most characters a request may have once surrounding whitespace is removed.
     """
     if not isinstance(request, str):
-        return Outcome.reject("request", f"The request must be text, not {type(request).__name__}.")
+        return Outcome.reject("request", msg("request.not_text", type=type(request).__name__))
     text = request.strip()
     if not text:
-        return Outcome.reject("request", "The request is empty: describe what to load, from where and when.")
+        return Outcome.reject("request", msg("request.empty"))
     if len(text) > limit:
         if detect_language(text) == "ru":
             length, most = (f"{n:,}".replace(",", " ") for n in (len(text), limit))
@@ -95,10 +96,7 @@ def check_request(request: object, limit: int) -> Outcome | None:
                 "([ai_etl] max_request_chars). Опишите коротко, что загружать, откуда, куда и когда."
             )
         else:
-            message = (
-                f"The request is too long: {len(text):,} characters, at most {limit:,} are allowed "
-                "([ai_etl] max_request_chars). Say briefly what to load, from where, to where and when."
-            )
+            message = msg("request.too_long", length=len(text), limit=limit)
         return Outcome.reject("request", message)
     return None
 
@@ -185,7 +183,7 @@ class Assistant:
         """The request -> spec planner of this assistant's strategy (built once, reused)."""
         if self._planner is None:
             if self.strategy == "offline":
-                self._planner = OfflinePlanner(self.catalog)
+                self._planner = OfflinePlanner(self._catalog_with_assets())
             else:
                 from airflow_ai_etl.planning.llm import make_planner
 
@@ -342,6 +340,19 @@ class Assistant:
             outcome, status="ok", spec=spec, source_code=source_code, schedule_description=description
         )
 
+    def _catalog_with_assets(self) -> Catalog:
+        """The catalog plus the assets deployed pipelines load: what «после загрузки заказов» can name.
+        Planning needs no writable dags folder: when the store cannot be opened the deploy step
+        reports why, and the plan simply knows no deployed assets (nor is a folder created)."""
+        if self._store is None and not Path(self._dags_folder or default_dags_folder()).is_dir():
+            return self.catalog
+        try:
+            produced = self.asset_graph().produced()
+        except DeployError as exc:
+            log.warning("Deployed assets unknown to the planner: %s", exc)
+            return self.catalog
+        return replace(self.catalog, assets=produced) if produced else self.catalog
+
     def asset_graph(self) -> AssetGraph:
         """The assets every deployed pipeline declares in its current file (what feeds what)."""
         return deployed_graph(self.store)
@@ -388,7 +399,9 @@ class Assistant:
         checked = self.check(old.spec)
         if checked.status != "ok":
             reasons = "; ".join(p.message for p in checked.errors) or "; ".join(checked.questions)
-            raise ValueError(f"version {version} of {dag_id} no longer validates: {reasons}")
+            raise ValueError(
+                msg("deploy.no_longer_validates", version=version, dag_id=dag_id, reasons=reasons)
+            )
         return self.store.rollback(dag_id, version, user=user or current_user(), force=force)
 
 

@@ -15,6 +15,8 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from airflow_ai_etl.messages import message_of
+
 if TYPE_CHECKING:
     from airflow_ai_etl.assistant import Assistant
     from airflow_ai_etl.outcome import Outcome
@@ -45,6 +47,11 @@ def get_cli_commands() -> list:
         ("--dags-folder",), metavar="DIR", help="Write DAG files here instead of [core] dags_folder"
     )
     dag_id = Arg(("dag_id",), help="The pipeline's DAG id (see `airflow ai-etl list`)")
+    lang = Arg(
+        ("--lang",),
+        choices=("en", "ru"),
+        help="Language of the messages (questions, errors, results); default: [ai_etl] language (en)",
+    )
     subcommands = [
         ActionCommand(
             name="generate",
@@ -98,19 +105,25 @@ def get_cli_commands() -> list:
                 force,
                 catalog,
                 dags_folder,
+                lang,
             ),  # fmt: skip
         ),
         ActionCommand(
             name="validate",
             help="Run every validation gate on a spec (JSON file) or a DAG file the assistant wrote",
             func=command("validate"),
-            args=(Arg(("path",), help="A spec .json file or a rendered DAG .py file"), json_out, catalog),
+            args=(
+                Arg(("path",), help="A spec .json file or a rendered DAG .py file"),
+                json_out,
+                catalog,
+                lang,
+            ),
         ),
         ActionCommand(
             name="deploy",
             help="Validate a spec (JSON file) and deploy its DAG",
             func=command("deploy"),
-            args=(Arg(("path",), help="A spec .json file"), json_out, force, catalog, dags_folder),
+            args=(Arg(("path",), help="A spec .json file"), json_out, force, catalog, dags_folder, lang),
         ),
         ActionCommand(
             name="list",
@@ -122,7 +135,7 @@ def get_cli_commands() -> list:
             name="history",
             help="Show every version of a pipeline: who, when, request",
             func=command("history"),
-            args=(dag_id, json_out, dags_folder),
+            args=(dag_id, json_out, dags_folder, lang),
         ),
         ActionCommand(
             name="diff",
@@ -133,6 +146,7 @@ def get_cli_commands() -> list:
                 Arg(("old",), type=int, help="The older version number"),
                 Arg(("new",), type=int, nargs="?", help="The newer version number (default: latest)"),
                 dags_folder,
+                lang,
             ),
         ),
         ActionCommand(
@@ -145,6 +159,7 @@ def get_cli_commands() -> list:
                 force,
                 catalog,
                 dags_folder,
+                lang,
             ),
         ),
         ActionCommand(
@@ -330,49 +345,101 @@ def _print_json(data: Any, out: TextIO | None = None) -> None:
     out.flush()
 
 
+# The language of this command's messages: --lang, else [ai_etl] language; None (neither given):
+# the planner's messages as it said them (in the request's language), the labels in English.
+_language: str | None = None
+
+
+def _set_language(args: argparse.Namespace) -> str | None:
+    """Use ``--lang`` (else ``[ai_etl] language``) for every message this command prints."""
+    from airflow_ai_etl.messages import configured_language, normalize
+
+    global _language
+    _language = normalize(getattr(args, "lang", None)) or configured_language(default=None)
+    return _language
+
+
+def _say(message_id: str, **fields: Any) -> str:
+    """A catalog message in the command's language."""
+    from airflow_ai_etl.messages import text
+
+    return text(message_id, _language or "en", **fields)
+
+
+def _local(message: Any) -> str:
+    """A message (catalog or not) in the command's language (as it was said when none was chosen)."""
+    from airflow_ai_etl.messages import localize
+
+    return str(message) if _language is None else localize(message, _language)
+
+
 def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"error: {message}\n")
+    sys.stderr.write(_say("cli.failed", message=_local(message)) + "\n")
     sys.exit(EXIT_ERROR)
 
 
 def _report(outcome: Outcome, as_json: TextIO | None) -> None:
-    """Print an outcome: as JSON to `as_json` (the reserved stdout) when given, else as text."""
+    """Print an outcome: as JSON to `as_json` (the reserved stdout) when given, else as text.
+
+    Questions and errors are in the command's language (JSON keys and statuses stay as they are)."""
     if as_json:
         data = outcome.to_batch_dict(None)
         data.pop("id")
+        data["questions"] = [_local(q) for q in outcome.questions]
+        data["errors"] = [{**p.to_dict(), "message": _local(p.message)} for p in outcome.errors]
         data.update(
             schedule_description=outcome.schedule_description,
             path=outcome.path,
             version=outcome.version,
             pii=outcome.pii,
-            assumptions=outcome.assumptions,
+            assumptions=[_local(a) for a in outcome.assumptions],
         )
         _print_json(data, as_json)
         return
     out = sys.stdout
-    out.write(f"status: {outcome.status}\n")
+    out.write(_say("cli.status", status=_say(f"outcome.{outcome.status}")) + "\n")
     if outcome.spec:
         spec = outcome.spec
-        out.write(f"dag_id: {spec.dag_id}\n")
-        when = spec.schedule or (
-            "on new files" if spec.on_new_files else "after assets" if spec.schedule_assets else "manual"
+        out.write(_say("cli.dag_id", dag_id=spec.dag_id) + "\n")
+        when = spec.schedule or _say(
+            "cli.when.on_new_files"
+            if spec.on_new_files
+            else "cli.when.after_assets"
+            if spec.schedule_assets
+            else "cli.when.manual"
         )
-        out.write(f"schedule: {when} ({outcome.schedule_description}, {spec.timezone})\n")
-        out.write(f"source: {spec.source.conn_id} {spec.source.table}\n")
-        out.write(f"target: {spec.target.conn_id} {spec.target.table} ({spec.target.mode})\n")
+        description = outcome.schedule_description
+        if _language not in (None, "en") and spec.schedule:
+            description = _schedule_words(spec.schedule, description)
+        out.write(_say("cli.schedule", when=when, description=description, timezone=spec.timezone) + "\n")
+        out.write(_say("cli.source", conn_id=spec.source.conn_id, table=spec.source.table) + "\n")
+        out.write(
+            _say("cli.target", conn_id=spec.target.conn_id, table=spec.target.table, mode=spec.target.mode)
+            + "\n"
+        )
     for assumption in outcome.assumptions:
-        out.write(f"assumed: {assumption}\n")
+        out.write(_say("cli.assumed", assumption=_local(assumption)) + "\n")
     for question in outcome.questions:
-        out.write(f"question: {question}\n")
+        out.write(_say("cli.question", question=_local(question)) + "\n")
     for finding in (outcome.pii or {}).get("findings", []):
         out.write(f"  pii: {finding['column']} ({finding['kind']}): {finding['evidence']}\n")
     if outcome.pii and outcome.pii.get("answer"):
         out.write(f"pii: {outcome.pii['answer']} {', '.join(outcome.pii['columns'])}\n")
     for problem in outcome.errors:
         where = f" [{problem.field}]" if problem.field else ""
-        out.write(f"error ({problem.gate}){where}: {problem.message}\n")
+        out.write(_say("cli.error", gate=problem.gate, where=where, message=_local(problem.message)) + "\n")
     if outcome.path:
-        out.write(f"deployed: {outcome.path} (version {outcome.version})\n")
+        out.write(_say("cli.deployed", path=outcome.path, version=outcome.version) + "\n")
+
+
+def _schedule_words(schedule: str, fallback: str) -> str:
+    """The schedule in the command's language (the planner describes it in the request's)."""
+    from airflow_ai_etl.planning.schedule import describe_schedule
+
+    try:
+        return describe_schedule(schedule, _language)
+    except Exception:  # a language the describer does not have: keep the planner's words
+        return fallback
 
 
 def _deploy_or_show(assistant: Assistant, outcome: Outcome, args: argparse.Namespace) -> Outcome:
@@ -387,7 +454,7 @@ def _deploy_or_show(assistant: Assistant, outcome: Outcome, args: argparse.Names
             return outcome
         return assistant.deploy(outcome, force=args.force)
     except DeployError as exc:  # unwritable dags folder, hand-edited file, ...: one line, no traceback
-        _fail(str(exc))
+        _fail(message_of(exc))
         raise  # unreachable; keeps type checkers calm
 
 
@@ -402,11 +469,12 @@ def _pending_diff(assistant: Assistant, outcome: Outcome) -> str:
 
 def generate_command(args: argparse.Namespace) -> None:
     """Plan a request (or a JSONL batch), validate it and optionally deploy it."""
+    _set_language(args)
     if args.batch:
         _generate_batch(args)
         return
     if not args.request:
-        _fail('give the request text, e.g. airflow ai-etl generate "copy sales to ClickHouse daily"')
+        _fail(_say("cli.no_request"))
     undecodable = _not_text(args.request)
     if undecodable:  # bytes the terminal's encoding could not decode arrive as lone surrogates
         sys.stderr.write(f"error: the request is not UTF-8 text: {undecodable}\n")
@@ -416,9 +484,7 @@ def generate_command(args: argparse.Namespace) -> None:
     outcome = _deploy_or_show(assistant, assistant.generate(args.request, pii=args.pii), args)
     _report(outcome, json_out)
     if outcome.pii and "answer" not in outcome.pii:
-        sys.stderr.write(
-            "answer with --pii mask (hash these columns) or --pii allow (load them as they are)\n"
-        )
+        sys.stderr.write(_say("cli.pii_answer_hint") + "\n")
     if not args.json and outcome.source_code and not outcome.path:
         sys.stdout.write("\n" + outcome.source_code)
     sys.exit(outcome.exit_code)
@@ -590,6 +656,7 @@ def _load_spec(path: str) -> dict[str, Any]:
 
 def validate_command(args: argparse.Namespace) -> None:
     """Run every gate on a spec file or a rendered DAG file."""
+    _set_language(args)
     json_out = _reserve_stdout() if args.json else None
     assistant = _assistant(args)
     if args.path.endswith(".py"):
@@ -602,6 +669,7 @@ def validate_command(args: argparse.Namespace) -> None:
 
 def deploy_command(args: argparse.Namespace) -> None:
     """Validate a spec file and deploy it."""
+    _set_language(args)
     json_out = _reserve_stdout() if args.json else None
     assistant = _assistant(args)
     args.deploy = True
@@ -637,10 +705,11 @@ def history_command(args: argparse.Namespace) -> None:
 
     from airflow_ai_etl.deploy import DeployError
 
+    _set_language(args)
     try:
         versions = _assistant(args).store.history(args.dag_id)
     except DeployError as exc:
-        _fail(str(exc))
+        _fail(message_of(exc))
     if args.json:
         _print_json([{k: v for k, v in asdict(ver).items() if k != "source"} for ver in versions])
         return
@@ -653,22 +722,27 @@ def diff_command(args: argparse.Namespace) -> None:
     """Show a unified diff between two versions."""
     from airflow_ai_etl.deploy import DeployError
 
+    _set_language(args)
     try:
-        sys.stdout.write(_assistant(args).store.diff(args.dag_id, args.old, args.new) or "no difference\n")
+        sys.stdout.write(
+            _assistant(args).store.diff(args.dag_id, args.old, args.new) or _say("cli.no_difference") + "\n"
+        )
     except DeployError as exc:
-        _fail(str(exc))
+        _fail(message_of(exc))
 
 
 def rollback_command(args: argparse.Namespace) -> None:
     """Restore an older version."""
     from airflow_ai_etl.deploy import DeployError
 
+    _set_language(args)
     try:
         version = _assistant(args).rollback(args.dag_id, args.version, force=args.force)
     except (DeployError, ValueError) as exc:
-        _fail(str(exc))
+        _fail(message_of(exc))
     sys.stdout.write(
-        f"{args.dag_id}: restored version {args.version} as version {version.version} ({version.path})\n"
+        _say("cli.restored", dag_id=args.dag_id, old=args.version, new=version.version, path=version.path)
+        + "\n"
     )
 
 

@@ -29,6 +29,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from airflow_ai_etl.messages import msg
+
 __all__ = ["DeployError", "DeployStore", "PipelineSummary", "Version"]
 
 DB_NAME = "history.sqlite3"
@@ -181,7 +183,7 @@ class DeployStore:
             rows = conn.execute(f"{_SELECT} FROM versions WHERE dag_id = ? ORDER BY version DESC", (dag_id,))
             versions = [self._version(row) for row in rows]
         if not versions:
-            raise DeployError(f"DAG {dag_id!r} has never been deployed")
+            raise DeployError(msg("deploy.never_deployed", dag_id=dag_id))
         return versions
 
     def get(self, dag_id: str, version: int | None = None) -> Version:
@@ -195,8 +197,8 @@ class DeployStore:
             found = self._fetch(conn, dag_id, version)
         if found is None:
             if version is None:
-                raise DeployError(f"DAG {dag_id!r} has never been deployed")
-            raise DeployError(f"DAG {dag_id!r} has no version {version}")
+                raise DeployError(msg("deploy.never_deployed", dag_id=dag_id))
+            raise DeployError(msg("deploy.no_version", dag_id=dag_id, version=version))
         return found
 
     def diff(self, dag_id: str, old: int, new: int | None = None) -> str:
@@ -538,15 +540,9 @@ def _check_ownership(path: Path, latest: Version | None, current: bytes | None, 
     if current is None or force:
         return
     if latest is None:
-        raise DeployError(
-            f"{path} already exists and was not deployed by the AI ETL assistant; refusing to overwrite "
-            "it. Use --force to replace it."
-        )
+        raise DeployError(msg("deploy.foreign_file", path=path))
     if _sha256(current) != latest.sha256:
-        raise DeployError(
-            f"{path} was changed outside the AI ETL assistant since v{latest.version} was deployed; "
-            "refusing to overwrite those edits. Use --force to replace it."
-        )
+        raise DeployError(msg("deploy.hand_edited", path=path, version=latest.version))
 
 
 def _read_intent(intent: Path) -> dict[str, Any] | None:

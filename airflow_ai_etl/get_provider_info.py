@@ -128,6 +128,16 @@ def get_provider_info() -> dict[str, Any]:
                         "type": "float",
                         "default": "3600",
                     },
+                    "language": {
+                        **_option(
+                            "Language of the assistant's messages (planner questions, validation "
+                            "errors, deploy results): en or ru. The operator uses it; the CLI uses it "
+                            "unless --lang is given (unset: the planner's messages stay in the "
+                            "request's language); the web menu falls back to it (unset: English) when "
+                            "neither the user's choice nor the browser's Accept-Language names en or ru.",
+                            "ru",
+                        ),
+                    },
                 },
             }
         },

@@ -15,6 +15,8 @@ from typing import Any
 from airflow.sdk import BaseOperator
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.messages import configured_language, localize, normalize, text
+
 
 class AIPipelineOperator(BaseOperator):
     """Turn a plain-language request (Russian or English) into a deployed, validated DAG.
@@ -37,6 +39,9 @@ class AIPipelineOperator(BaseOperator):
     :param pii: the answer when the pipeline would load personal data unmasked: ``mask`` (hash
         the flagged columns inside the source) or ``allow``; None follows [ai_etl] pii_policy,
         whose default ``ask`` fails the task with the question.
+    :param language: language of the questions and reasons the task fails with (``en`` or ``ru``);
+        None follows ``[ai_etl] language``; when that is unset too, questions and reasons stay in
+        the request's language (the words around them in English).
     :return: ``{"status", "dag_id", "path", "version", "spec", "schedule_description",
         "validation": {"status", "questions", "errors"}, "planner": {...}, "pii", "assumptions"}``
         (pushed to XCom); ``assumptions`` explains each default the request did not state.
@@ -59,6 +64,7 @@ class AIPipelineOperator(BaseOperator):
         check_import: bool = True,
         force: bool = False,
         pii: str | None = None,
+        language: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -66,7 +72,10 @@ class AIPipelineOperator(BaseOperator):
             raise ValueError(f"strategy must be offline, llm or auto, not {strategy!r}")
         if pii not in (None, "mask", "allow"):
             raise ValueError(f"pii must be mask, allow or None, not {pii!r}")
+        if language is not None and normalize(language) is None:
+            raise ValueError(f"language must be en or ru, not {language!r}")
         self.pii = pii
+        self.language = language
         self.request = request
         self.llm_conn_id = llm_conn_id
         self.strategy = strategy
@@ -96,25 +105,31 @@ class AIPipelineOperator(BaseOperator):
         )
 
     def execute(self, context: Any) -> dict[str, Any]:
+        chosen = normalize(self.language) or configured_language(default=None)
+        language = chosen or "en"
+
+        def local(message: Any) -> str:
+            return localize(message, chosen) if chosen else str(message)
+
         if not (self.request or "").strip():
-            raise AirflowException("AIPipelineOperator: the request is empty")
+            raise AirflowException(text("operator.empty_request", language))
         assistant = self._assistant()
         outcome = assistant.generate(self.request, pii=self.pii)
         report = getattr(assistant.planner, "last_report", None)
         planner = report.to_dict() if report is not None else {"planner": "offline"}
         self.log.info("Planned with %s: status %s", planner.get("planner"), outcome.status)
         if outcome.status == "needs_clarification":
-            questions = "\n".join(f"- {q}" for q in outcome.questions)
+            questions = "\n".join(f"- {local(q)}" for q in outcome.questions)
             if outcome.pii:
-                questions += "\n(answer with pii='mask' or pii='allow')"
-            raise AirflowException(f"The request needs clarification:\n{questions}")
+                questions += "\n" + text("operator.pii_hint", language)
+            raise AirflowException(text("operator.needs_clarification", language, questions=questions))
         if outcome.status == "rejected":
             reasons = "\n".join(
-                f"- ({p.gate}{', ' + p.field if p.field else ''}) {p.message}" for p in outcome.errors
+                f"- ({p.gate}{', ' + p.field if p.field else ''}) {local(p.message)}" for p in outcome.errors
             )
-            raise AirflowException(f"The request was rejected:\n{reasons}")
+            raise AirflowException(text("operator.rejected", language, reasons=reasons))
         for assumption in outcome.assumptions:
-            self.log.info("Assumed: %s", assumption)
+            self.log.info("Assumed: %s", local(assumption))
         if self.deploy:
             ti = context.get("ti") if hasattr(context, "get") else None
             user = f"airflow:{ti.dag_id}.{ti.task_id}" if ti is not None else f"airflow:{self.task_id}"

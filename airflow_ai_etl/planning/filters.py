@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
-from airflow_ai_etl.planning.grammar import is_destroy_word
+from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -43,7 +43,6 @@ from airflow_ai_etl.planning.patterns import (
     INCREMENTAL,
     LAST_N,
     LIST_JOINERS,
-    MASK,
     MONEY_PARTS,
     MONTHS,
     MORE_PLACES,
@@ -177,9 +176,10 @@ class RowFilters:
         """(position, condition) of every row condition the request states, one per column."""
         found: dict[str, tuple[int, str]] = {}
         rules = (
-            self._null_conditions, self._between_conditions, self._explicit_conditions,
+            self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
+            self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
-            self._value_conditions, self._place_conditions,
+            self._state_conditions, self._value_conditions, self._place_conditions,
         )  # fmt: skip
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
@@ -377,6 +377,10 @@ class RowFilters:
             if column is None or match.group(3).lower() in NOT_VALUES:
                 continue
             literal = match.group(3)
+            date = DATE_AFTER.match(request.text, match.start(3))
+            if date:  # "registered_at > 2024-01-01": a date, never the number 2024
+                yield match.start(), column.name, f"{column.name} {operator} {_quote(_iso_date(date))}"
+                continue
             if literal[0] in "'\"":
                 literal = literal[1:-1].replace("''", "'")
             elif re.fullmatch(r"-?\d+(?:[.,]\d+)?", literal):
@@ -390,6 +394,22 @@ class RowFilters:
                 continue
             yield match.start(), column.name, f"{column.name} {operator} {_quote(literal)}"
 
+    def _date_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "registered after 2024-01-01", «зарегистрированных после 01.02.2024», "created before 2024-03-01":
+        a date after a before/after word is compared with the time column the word before it names (by
+        name or glossary: зарегистрированный -> registered_at), else with the table's event time."""
+        for match in DATE_COMPARISON.finditer(request.text):
+            word = match.group("word").lower()
+            columns = [c for c in self.grounding._columns_in(table, word) if is_temporal(table, c)]
+            if not columns and not table.column(word):
+                event = self.grounding._event_time_column(table)
+                own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)  # «заказы до 2024-03-01»
+                columns = [event] if event and (own or word in ROW_WORDS) else []
+            if len(columns) != 1:
+                continue
+            operator = DATE_OPERATORS[match.group("prep").lower()]
+            yield match.start(), columns[0], f"{columns[0]} {operator} {_quote(_iso_date(match))}"
+
     def _between_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in BETWEEN.finditer(request.lower):
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
@@ -401,6 +421,8 @@ class RowFilters:
 
     def _compared_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in COMPARISON.finditer(request.lower):
+            if UNIT_AFTER.match(request.lower, match.end()):
+                continue  # «больше 100 км»: a distance, read by the unit rule (or asked about)
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
             )
@@ -415,11 +437,59 @@ class RowFilters:
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
         return money if len(money) == 1 else []
 
+    def _unit_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "routes longer than 100 km", «посылки тяжелее 5 кг», "visits over 30 min": a number with a unit
+        is compared with the one numeric column measured in that unit (distance_km, weight_kg: by the
+        name's last part, else by the comment: «Пробег по маршруту, км»)."""
+        for match in UNIT_COMPARISON.finditer(request.lower):
+            unit = _unit_of(match.group("unit"))
+            if unit is None:
+                continue
+            columns = _columns_in_unit(table, unit)
+            if len(columns) == 1:
+                operator = UNIT_OPERATORS.get(match.group("cmp").split()[0], ">")
+                yield (
+                    match.start(),
+                    columns[0],
+                    f"{columns[0]} {operator} {match.group('n').replace(',', '.')}",
+                )
+
+    def _quoted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "for the vacancy 'data engineer'", «с вакансией «аналитик»»: a quoted value right after a word
+        naming one text column (by name or glossary) is that column's value."""
+        for match in QUOTED_VALUE.finditer(request.text):
+            columns = self.grounding._columns_in(table, match.group("word"))
+            if len(columns) != 1 or not _is_text(table.column(columns[0])):
+                continue
+            value = next(g for g in match.group("a", "b", "c") if g is not None).strip()
+            if value:
+                yield match.start(), columns[0], f"{columns[0]} = {_quote(value)}"
+
+    def _hyphen_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "online-channel appointments", «web-источник»: a value glued by a hyphen to a word naming one
+        text column is that column's value."""
+        for match in HYPHEN_VALUE.finditer(request.text):
+            value, word = match.group("value"), match.group("word")
+            columns = self.grounding._columns_in(table, word)
+            if len(columns) != 1 or not _is_text(table.column(columns[0])) or table.column(value.lower()):
+                continue
+            if (
+                self.grounding._names_table(value.lower(), table)
+                or value.lower() in STOP_WORDS
+                or len(value) < 2
+            ):
+                continue
+            if self.grounding._columns_in(table, value + word):
+                continue  # "e-mail": one word
+            yield match.start(), columns[0], f"{columns[0]} = {_quote(value.lower())}"
+
     def _comparative_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
         for pattern, operator, concepts in COMPARATIVES:
             for match in pattern.finditer(request.lower):
+                if UNIT_AFTER.match(request.lower, match.end()):
+                    continue  # "longer than 100 km": a distance, read by the unit rule
                 for concept in concepts:
                     columns = [c.name for c in table.columns if stem(concept) in name_parts(c.name)]
                     if len(columns) == 1:
@@ -439,7 +509,12 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed:
                 continue
-            if value in STATUS_BEFORE_NOUN and not self._row_noun_at(request, table, i + 1):
+            negated_before = (
+                self._negator_before(request, i) is not None
+            )  # «кроме тестовых», "except test ones"
+            if value in STATUS_BEFORE_NOUN and not (
+                self._row_noun_at(request, table, i + 1) or negated_before
+            ):
                 continue  # "run it as a test" is no status
             negator = self._negator_before(request, i)
             after = self._negator_after(request, table, i + 1)
@@ -453,6 +528,25 @@ class RowFilters:
                 self._negated(table, condition) if negated else condition,
             )
             return
+
+    def _state_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«уволенных сотрудников», "fired employees", «отменённые заказы» without a status column: a word
+        right before the table's noun that names the event of a time column (уволенный -> fired ->
+        fired_at) means that event happened: `fired_at IS NOT NULL`. Not the creation or update time
+        (every row has one), not a status word (read by the status rule)."""
+        for i, token in enumerate(request.tokens[:-1]):
+            if token in request.claimed or status_word(token)[0] and table.column("status"):
+                continue
+            if not self._row_noun_at(request, table, i + 1):
+                continue
+            meanings = self.vocabulary.meanings(token) - {stem(w) for w in ("created", "updated", "date", "")}
+            columns = [
+                c.name
+                for c in table.columns
+                if c.name.endswith(("_at", "_date")) and set(name_parts(c.name.rsplit("_", 1)[0])) <= meanings
+            ]
+            if len(columns) == 1:
+                yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
 
     def _row_noun_at(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` says rows: "rows", "записи" or the table's own noun ("test orders")."""
@@ -535,7 +629,9 @@ class RowFilters:
     def _continues_column_name(self, column: Column, word: str) -> bool:
         """«номер счёта» of bank_account ('Номер счёта в банке'): the next word is part of the column's own
         name or comment, not a value of it."""
-        own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
+        # «Статус (created, in_transit, delivered, lost)»: a comment's parentheses list values, not name words
+        comment = re.sub(r"\([^)]*\)", " ", column.comment or "")
+        own = set(name_parts(column.name)) | {stem(w) for w in words(comment)}
         return bool(self.vocabulary.meanings(word) & own)
 
     def _more_values(self, request: Request, table: Table, index: int, column: str, value: str) -> bool:
@@ -842,7 +938,7 @@ class RowFilters:
             return True
         if not VALUE_TOKEN.match(value) or lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
-        if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or MASK.fullmatch(lower):
+        if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or is_mask_word(lower):
             return False
         if NULL_WORDS.match(lower) or NULL_AFTER.fullmatch(lower):
             return False  # "где город пустой" is a null check
@@ -891,6 +987,74 @@ def _null_check(table: Table, name: str, missing: bool, null_only: bool) -> str:
 
 def _is_text(column: Column | None) -> bool:
     return column is not None and any(column.type.lower().startswith(t) for t in TEXT_TYPES)
+
+
+_DATE = r"(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<d2>\d{2})\.(?P<m2>\d{2})\.(?P<y2>\d{4}))(?![\d.-]\d)"
+DATE_AFTER = re.compile(rf"['\"]?{_DATE}")
+DATE_COMPARISON = re.compile(
+    r"(?<![a-zа-яё0-9_])(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?:\s*+,)?\s++(?P<prep>after|since|before|until|после|позже|до|раньше|с|от)\s+"
+    + rf"['\"«]?{_DATE}",
+    re.IGNORECASE,
+)
+# A comparison, a number and a unit: "longer than 100 km", «тяжелее 5 кг», "over 30 minutes".
+_CMP = (
+    r"longer than|shorter than|heavier than|lighter than|more than|less than|greater than|over|above|under|"
+    r"below|at least|at most|больше|более|свыше|меньше|менее|дольше|длиннее|короче|тяжелее|легче|дальше|"
+    r"ближе|не менее|не более|от|до"
+)
+UNIT_COMPARISON = re.compile(
+    rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
+)
+UNIT_AFTER = re.compile(r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн|tons?)\b", re.I)
+UNIT_OPERATORS = {
+    "longer": ">", "heavier": ">", "more": ">", "greater": ">", "over": ">", "above": ">", "больше": ">",
+    "более": ">", "свыше": ">", "дольше": ">", "длиннее": ">", "тяжелее": ">", "дальше": ">",
+    "shorter": "<", "lighter": "<", "less": "<", "under": "<", "below": "<", "меньше": "<", "менее": "<",
+    "короче": "<", "легче": "<", "ближе": "<", "at": ">=", "не": ">=", "от": ">=", "до": "<=",
+}  # fmt: skip
+_UNITS = {
+    "km": ("km", "км", "километр"), "kg": ("kg", "кг", "килограмм"), "min": ("min", "мин", "minute", "минут"),
+    "m": ("m", "meter", "метр"), "t": ("t", "ton", "тонн"), "mi": ("mi", "mile"),
+}  # fmt: skip
+QUOTED_VALUE = re.compile(
+    r"(?<![a-zа-яё0-9_])(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)\s++(?:(?:is|=)\s*+)?"
+    r"(?:'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\")",
+    re.IGNORECASE,
+)
+
+
+def _unit_of(word: str) -> str | None:
+    word = word.lower()
+    for unit, forms in _UNITS.items():
+        if word in forms or any(len(f) > 3 and word.startswith(f) for f in forms):
+            return unit
+    return None
+
+
+def _columns_in_unit(table: Table, unit: str) -> list[str]:
+    numeric = [c for c in table.columns if not _is_text(c) and not c.name.endswith(("_at", "_id", "date"))]
+    named = [c.name for c in numeric if c.name.split("_")[-1] == unit]
+    if named:
+        return named
+    forms = _UNITS[unit]
+    return [c.name for c in numeric if c.comment and any(w in forms for w in words(c.comment.lower()))]
+
+
+HYPHEN_VALUE = re.compile(
+    r"(?<![\w-])(?P<value>[a-zа-яё][a-zа-яё0-9]*+)-(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?![\w-])",
+    re.IGNORECASE,
+)
+ROW_WORDS = {"rows", "records", "data", "строки", "записи", "данные"}
+DATE_OPERATORS = {
+    "after": ">", "после": ">", "позже": ">", "since": ">=", "с": ">=", "от": ">=",
+    "before": "<", "до": "<", "раньше": "<", "until": "<=",
+}  # fmt: skip
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    if match.group("y"):
+        return f"{match.group('y')}-{match.group('m')}-{match.group('d')}"
+    return f"{match.group('y2')}-{match.group('m2')}-{match.group('d2')}"
 
 
 def _quote(value: str) -> str:

@@ -71,8 +71,12 @@ class Frame:
                 found.append(t)
             elif t.lang == "ru" and t.has({"утро", "вечер", "ночь"}, case=("gent",)) and prev not in _PREPS:
                 found.append(t)  # «... утра»: a part of day whose hour was not read («в пол-восьмого утра»)
-            elif t.lower in ("am", "pm"):
-                found.append(t)
+            elif t.lower in ("am", "pm", "quarter", "half", "o'clock") or (
+                t.lower == "past" and prev != "the"
+            ):
+                found.append(t)  # "at quarter past" not read: the minute would be lost
+            elif t.lang == "ru" and t.has({"час"}, pos=("NOUN",)) and prev in ("в", "во", "к"):
+                found.append(t)  # «каждый день в час пик»... «в час» not read as a time
         return found
 
 

@@ -17,8 +17,9 @@ Families (issue 15):
 * destroy verb + object: a verb whose lemma is a DESTROY_VERB, confirmed when an object follows it in the
   same clause; a keyword alone is not a confirmed frame.
 
-:func:`schedule_rewrites` turns the schedule slots into canonical text of the same length, which the
-cron assembler in :mod:`airflow_ai_etl.planning.schedule` reads ("HH:MM", "daily", "dow3").
+:func:`schedule_slots` gives the schedule's slots (clock times, frequencies, intervals, weekdays); the
+assembler in :mod:`airflow_ai_etl.planning.schedule` puts them into a ``ScheduleSlots`` and builds the cron
+from their values, never from rewritten text.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from typing import Any
 from airflow_ai_etl.planning.lexer import Numeral, Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, is_
 
-__all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "destroy_frames",
-           "merge_mode", "append_only", "schedule_rewrites", "apply_rewrites", "enabled",
-           "is_destroy_word"]  # fmt: skip
+__all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "intervals",
+           "destroy_frames", "merge_mode", "append_only", "schedule_slots", "numeral_rewrites",
+           "apply_rewrites", "enabled", "is_destroy_word"]  # fmt: skip
 
 # Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
 # mart: planning/marts.py
@@ -49,6 +50,7 @@ FAMILIES = (
     "dedupe",
     "typo",
     "mart",
+    "trigger",  # planning/triggers.py: new files, after other loads, "when I trigger it"
 )
 
 
@@ -67,6 +69,7 @@ class Slot:
     first: int  # token indexes [first, last)
     last: int
     confirmed: bool = True  # for destroy: a verb with an object, not a keyword alone
+    detail: Any = None  # clock: the part of day the words named (None: a bare 24-hour time)
 
 
 CLOCK_PREPS = {"в", "во", "к", "at", "by", "around", "about", "около"}
@@ -175,10 +178,14 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         if prev in ("раз", "каждый", "кажд") or tokens[j - 1].lower not in ("в", "к"):
             return None
         part, after = _part_of_day(tokens, j + 1)
-        if part is None and not (tokens[j - 1].lower == "к" and t.lower == "часу"):
+        if after < len(tokens) and tokens[after].lower == "пик":  # «в час пик»: the rush hour
             return None
+        # «каждую ночь в час»: one o'clock without a part of day is only a time next to a day cue
+        # (confirmed=False: the assembler drops it when there is none)
+        bare = part is None and not (tokens[j - 1].lower == "к" and t.lower == "часу")
         hour24 = _to_24h(1, part)
-        return Slot("clock", (hour24, 0), t.start, tokens[after - 1].end, start, after)
+        return Slot("clock", (hour24, 0), t.start, tokens[after - 1].end, start, after, confirmed=not bare,
+                    detail=part)  # fmt: skip
     else:
         n = _numeral_at(nums, j)
         if n is None or n.ordinal or ":" in t.text:
@@ -207,7 +214,9 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
     hour24 = _to_24h(hour, part)
     if hour24 is None:
         return None
-    return Slot("clock", (hour24, minute), tokens[start].start, tokens[after - 1].end, start, after)
+    return Slot(
+        "clock", (hour24, minute), tokens[start].start, tokens[after - 1].end, start, after, detail=part
+    )
 
 
 def _half_hour(token: Token) -> int | None:
@@ -222,8 +231,10 @@ def _half_hour(token: Token) -> int | None:
 
 
 def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int) -> Slot | None:
-    """«без пятнадцати восемь (утра)»: minutes before an hour -> 7:45."""
+    """«без пятнадцати восемь (утра)», «без четверти восемь»: minutes before an hour -> 7:45."""
     m = _numeral_at(nums, i + 1)
+    if m is None and i + 1 < len(tokens) and tokens[i + 1].lang == "ru" and is_(tokens[i + 1], "QUARTER"):
+        m = Numeral(15, i + 1, i + 2, False, tokens[i + 1].start, tokens[i + 1].end)  # «без четверти»
     if m is None or m.ordinal or not 1 <= m.value <= 30:
         return None
     j = m.last
@@ -236,7 +247,9 @@ def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int
     hour24 = _to_24h(h.value - 1 if h.value > 1 else 12, part)
     if hour24 is None:
         return None
-    return Slot("clock", (hour24, 60 - m.value), tokens[i].start, tokens[after - 1].end, i, after)
+    return Slot(
+        "clock", (hour24, 60 - m.value), tokens[i].start, tokens[after - 1].end, i, after, detail=part
+    )
 
 
 FREQ_CANONICAL = {
@@ -311,62 +324,124 @@ def en_weekday(token: Token) -> int | None:
     return EN_WEEKDAYS.get(token.lower.rstrip("s"))
 
 
-_UNIT_LEMMAS = {"минута", "час", "день", "неделя", "месяц"}
-_UNIT_WORDS = {"minute", "hour", "day", "week", "month"}
+# Units of an interval: Russian lemmas and English words -> unit.
+_RU_UNITS = {"минута": "minute", "час": "hour", "день": "day", "сутки": "day", "неделя": "week",
+             "месяц": "month", "год": "year"}  # fmt: skip
+_EN_UNITS = {
+    **dict.fromkeys(("minute", "minutes", "min", "mins", "m"), "minute"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs", "h"), "hour"),
+    **dict.fromkeys(("day", "days"), "day"), **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("month", "months"), "month"), **dict.fromkeys(("year", "years"), "year"),
+}  # fmt: skip
+_RU_SHORT_UNITS = {"мин": "minute", "ч": "hour"}
+EVERY_WORDS = {"every", "each", "evry"}
+CLOCK_UNITS = ("minute", "hour")
 
 
-def every_other(tokens: Sequence[Token]) -> list[Slot]:
-    """ "every other hour" / «каждый второй час»: a step of two units (the word "other" / «второй» is the
-    slot, read as 2). Only before a unit of time: «каждый второй вторник» is no interval."""
-    slots = []
-    for i in range(len(tokens) - 2):
-        every, other, unit = tokens[i : i + 3]
-        if every.lower in ("every", "each") and other.lower == "other" and unit.lower in _UNIT_WORDS:
-            slots.append(Slot("every_other", 2, other.start, other.end, i + 1, i + 2))
-        elif (
-            every.lang == "ru"
-            and every.has({"каждый"})
-            and other.ordinal
-            and other.number == 2
-            and unit.lang == "ru"
-            and unit.has(_UNIT_LEMMAS, pos=("NOUN",))
-        ):
-            slots.append(Slot("every_other", 2, other.start, other.end, i + 1, i + 2))
+def _unit(token: Token) -> str | None:
+    if token.lang == "en":
+        return _EN_UNITS.get(token.lower)
+    if token.lang != "ru":
+        return None
+    if token.lower in _RU_SHORT_UNITS:
+        return _RU_SHORT_UNITS[token.lower]
+    return next((_RU_UNITS[p.lemma] for p in token.parses if p.lemma in _RU_UNITS and p.pos == "NOUN"), None)
+
+
+def intervals(tokens: Sequence[Token]) -> list[Slot]:
+    """Intervals: an "every" word (every/each, «каждый» in any form but «каждого», «раз в») + a number
+    in digits or words (or "other" / «второй» = 2) + a unit: "every 15 minutes", «каждые пятнадцать
+    минут», «раз в два часа», "every other hour", «каждую минуту», «каждый час». value = (n, unit).
+    Days, weeks, months and years are read only with a number («каждые 3 дня»: no single cron; "every day"
+    and «каждую неделю» are the calendar's day cues)."""
+    nums = {n.first: n for n in numerals(tokens)}
+    slots: list[Slot] = []
+    i = 0
+    while i < len(tokens) - 1:
+        t = tokens[i]
+        j = None
+        if t.lower in EVERY_WORDS:
+            j = i + 1
+        elif t.lang == "ru" and t.has({"каждый"}) and t.lower != "каждого":  # «в 15 минут каждого часа»
+            j = i + 1
+        elif t.lower == "раз" and tokens[i + 1].lower == "в":
+            j = i + 2
+        if j is None or j >= len(tokens):
+            i += 1
+            continue
+        n, counted = 1, False
+        word = tokens[j]
+        if word.lower == "other" or (word.lang == "ru" and word.ordinal and word.number == 2):
+            n, counted, j = 2, True, j + 1  # "every other hour", «каждый второй час»
+        elif j in nums and not nums[j].ordinal:
+            n, counted, j = nums[j].value, True, nums[j].last
+        unit = _unit(tokens[j]) if j < len(tokens) else None
+        if unit is None or (unit not in CLOCK_UNITS and not counted) or (unit not in CLOCK_UNITS and n == 1):
+            i += 1
+            continue
+        slots.append(Slot("interval", (n, unit), t.start, tokens[j].end, i, j + 1))
+        i = j + 1
     return slots
 
 
-def schedule_rewrites(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical text) for every schedule slot, canonical no longer than the span:
-    clock times -> "HH:MM", frequency words -> "daily"/"hourly"/..., weekdays -> "dowN", other numerals
-    in words -> digits («каждые пятнадцать минут» -> «каждые 15 минут»)."""
-    tokens = tokenize(text)
-    out: list[tuple[int, int, str]] = []
+_RU_PART_ADVERBS = {"утром": "morning", "днем": "afternoon", "вечером": "evening", "ночью": "night"}
+_EN_PART_WORDS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
+                  "mornings": "morning", "evenings": "evening", "nights": "night"}  # fmt: skip
+
+
+def parts_of_day(tokens: Sequence[Token]) -> list[Slot]:
+    """A part of day said apart from the hour: «в воскресенье вечером в 11», «по будням утром», "every
+    Sunday night at 11", "Friday evenings at 8" (value = morning | afternoon | evening | night). An
+    English part word counts after a weekday, "on", "in", "the" ("every night" is the day rules' cue)."""
+    slots = []
+    for i, t in enumerate(tokens):
+        if t.lang == "ru" and t.lower in _RU_PART_ADVERBS:
+            slots.append(Slot("part", _RU_PART_ADVERBS[t.lower], t.start, t.end, i, i + 1))
+        elif t.lang == "en" and t.lower in _EN_PART_WORDS and i > 0:
+            prev = tokens[i - 1].lower
+            if en_weekday(tokens[i - 1]) is not None or prev in (
+                "on",
+                "in",
+                "the",
+            ):  # "every night": a day cue
+                slots.append(Slot("part", _EN_PART_WORDS[t.lower], t.start, t.end, i, i + 1))
+    return slots
+
+
+def schedule_slots(tokens: Sequence[Token]) -> list[Slot]:
+    """Every schedule slot the grammar reads (families switched off are left out): clock times,
+    frequency words, intervals, weekdays. They do not overlap: a later rule skips used tokens."""
+    slots: list[Slot] = []
     used: set[int] = set()
+
+    def take(found: list[Slot]) -> None:
+        for slot in found:
+            if not used.intersection(range(slot.first, slot.last)):
+                slots.append(slot)
+                used.update(range(slot.first, slot.last))
+
     if enabled("clock"):
-        for slot in clock_times(tokens):
-            hour, minute = slot.value
-            out.append((slot.start, slot.end, f"{hour:02d}:{minute:02d}"))
-            used.update(range(slot.first, slot.last))
+        take(clock_times(tokens))
     if enabled("freq"):
-        for slot in frequencies(tokens):
-            canonical = FREQ_CANONICAL[slot.value]
-            if len(canonical) <= slot.end - slot.start:
-                out.append((slot.start, slot.end, canonical))
-                used.add(slot.first)
-    if enabled("freq"):
-        for slot in every_other(tokens):
-            out.append((slot.start, slot.end, "2"))
-            used.update(range(slot.first, slot.last))
+        take(intervals(tokens))
+        take(frequencies(tokens))
     if enabled("weekday"):
-        for slot in weekdays(tokens):
-            out.append((slot.start, slot.end, f"dow{slot.value}"))
-            used.update(range(slot.first, slot.last))
+        take(weekdays(tokens))
     if enabled("clock"):
-        for n in numerals(tokens):
-            if n.ordinal or any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
-                continue
-            out.append((n.start, n.end, str(n.value)))
-    return sorted(out)
+        take(parts_of_day(tokens))
+    return slots
+
+
+def numeral_rewrites(tokens: Sequence[Token], used: set[int]) -> list[tuple[int, int, str]]:
+    """(start, end, digits) for the numerals in words no slot used («с девяти до шести», «каждый день в
+    семь»): the lexer's value written as digits for the rules that read digits (hour windows, bare
+    hours, days of month, counts). Ordinals are left as words (the day-of-month rule reads them)."""
+    out = []
+    for n in numerals(tokens):
+        if n.ordinal or any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
+            continue
+        out.append((n.start, n.end, str(n.value)))
+    return out
 
 
 # Words after which a number is a quantity compared in a filter («больше пяти тысяч», "over two hundred").
@@ -490,7 +565,29 @@ def merge_mode(tokens: Sequence[Token], incremental: bool = False) -> Slot | Non
             return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
         if incremental and t.lang == "ru" and t.has({"дедупликация"}) and nxt == "по":
             return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
+        if _is_update_verb(t) and _key_list_in_clause(tokens, i):
+            # «существующие обновлять по id», "update changed rows by id": rows updated by a key
+            return Slot("mode", "upsert", t.start, t.end, i, i + 1)
     return None
+
+
+_RU_UPDATE_VERBS = {"обновлять", "обновить", "апдейтить", "проапдейтить"}
+
+
+def _is_update_verb(token: Token) -> bool:
+    if token.lang == "en":
+        return token.lower in ("update", "updating")  # "updates" is a noun more often ("inserts, updates")
+    return token.lang == "ru" and token.has(_RU_UPDATE_VERBS, pos=("INFN", "VERB", "GRND"))
+
+
+def _key_list_in_clause(tokens: Sequence[Token], i: int) -> bool:
+    """A «по id» / "by id" list within the next few words of the same clause."""
+    for j in range(i + 1, min(i + 6, len(tokens))):
+        if tokens[j].lang == "punct" and tokens[j].text in ",.;!?":
+            return False
+        if tokens[j].lower in ("по", "by", "on") and j + 1 < len(tokens) and _is_name(tokens[j + 1]):
+            return True
+    return False
 
 
 def append_only(tokens: Sequence[Token]) -> Slot | None:
@@ -539,3 +636,134 @@ def replace_mode(tokens: Sequence[Token]) -> Slot | None:
         if t.lang == "ru" and t.has({"полный"}, pos=("ADJF",)) and nxt.has(_LOAD_NOUNS):
             return Slot("mode", "replace", t.start, nxt.end, i, i + 2)
     return None
+
+
+# --- key and column lists -------------------------------------------------------------------------
+
+BY_PREPS = {"by", "on", "using", "по"}
+_EN_KEY_WORDS = {"key", "keys"}
+# After a preposition, words that introduce the names: «по ключу id», «по полю occurred_at», "on key id".
+_RU_LIST_FILLERS = {"ключ", "поле", "колонка", "столбец"}
+_EN_LIST_FILLERS = {"key", "keys", "the", "column", "columns", "field", "fields"}
+_NAME_JOINERS = {",", "and", "и", "&"}
+MAX_NAMES = 64
+
+
+def _is_name(token: Token) -> bool:
+    """A column name as written in a list: an ASCII identifier (order_id, day)."""
+    low = token.lower
+    return (
+        token.lang == "en"
+        and low.isascii()
+        and (low[0].isalpha() or low[0] == "_")
+        and low.replace("_", "a").isalnum()
+    )
+
+
+def _is_key_noun(token: Token) -> bool:
+    return token.lower in _EN_KEY_WORDS or (token.lang == "ru" and token.has({"ключ"}, pos=("NOUN",)))
+
+
+def _is_filler(token: Token) -> bool:
+    if token.lang == "en":
+        return token.lower in _EN_LIST_FILLERS
+    return token.lang == "ru" and token.has(_RU_LIST_FILLERS, pos=("NOUN",))
+
+
+def _after_colon(tokens: Sequence[Token], j: int) -> int:
+    return j + 1 if j < len(tokens) and tokens[j].text == ":" else j
+
+
+def column_lists(tokens: Sequence[Token]) -> list[Slot]:
+    """Lists of column names after a word that introduces columns: «по id и дате»... «по ключу id»,
+    «по полю occurred_at», "by customer_id and day", "on the id", "keys: id, day", «ключи: id».
+    value = the names (lower case) joined by «,», «и», "and", "&"; the span covers the cue and the names;
+    detail = "field" when a column noun introduced them («по полю», "by column"), "key" after a key noun.
+    Names are ASCII identifiers (the rules then keep the ones that are columns)."""
+    slots: list[Slot] = []
+    i = 0
+    while i < len(tokens) - 1:
+        t = tokens[i]
+        j, detail = None, None
+        if t.lower in BY_PREPS:
+            j = i + 1
+            while j < len(tokens) - 1 and _is_filler(tokens[j]) and not _is_name_list_start(tokens, j):
+                detail = "key" if _is_key_noun(tokens[j]) else detail if tokens[j].lower == "the" else "field"
+                j += 1
+        elif _is_key_noun(t):
+            j, detail = i + 1, "key"
+        if j is None:
+            i += 1
+            continue
+        j = _after_colon(tokens, j)
+        names, end = _names_at(tokens, j)
+        if not names:
+            i += 1
+            continue
+        slots.append(Slot("by_list", names, t.start, tokens[end - 1].end, i, end, detail=detail))
+        i = end
+    return slots
+
+
+def _is_name_list_start(tokens: Sequence[Token], j: int) -> bool:
+    """ "by key id": "key" is a filler; "by keys" alone or "on key, then ..." leaves "key" a name."""
+    return not (j + 1 < len(tokens) and (_is_name(tokens[j + 1]) or tokens[j + 1].text == ":"))
+
+
+def _names_at(tokens: Sequence[Token], j: int) -> tuple[list[str], int]:
+    names: list[str] = []
+    end = j
+    while j < len(tokens) and _is_name(tokens[j]) and len(names) < MAX_NAMES:
+        names.append(tokens[j].lower)
+        end = j + 1
+        if j + 2 < len(tokens) and tokens[j + 1].lower in _NAME_JOINERS and _is_name(tokens[j + 2]):
+            j += 2
+        else:
+            break
+    return names, end
+
+
+def key_cues(tokens: Sequence[Token]) -> list[Slot]:
+    """Where a list of upsert keys starts (the slot ends right before it): a merge word (MERGE lemma:
+    upsert, merge, «мержить», «слияние») and within three words a preposition («слияние по», "merge
+    into target by", "upsert on"), with an optional filler («по ключу», "on key"); a preposition with a
+    key noun («по ключу», "by key"); a key noun alone ("keys: id", «ключи id»)."""
+    slots: list[Slot] = []
+    for i, t in enumerate(tokens):
+        end = None
+        if t.lang in ("ru", "en") and is_(t, "MERGE"):
+            for j in range(i + 1, min(i + 5, len(tokens))):
+                if tokens[j].lang == "punct":
+                    break
+                if tokens[j].lower in BY_PREPS:
+                    end = j + 1
+                    if end < len(tokens) and (_is_key_noun(tokens[end]) or _is_filler(tokens[end])):
+                        end += 1
+                    break
+        elif t.lower in BY_PREPS and i + 1 < len(tokens) and _is_key_noun(tokens[i + 1]):
+            end = i + 2
+        elif (_is_key_noun(t) or t.lower == "keyed") and (i == 0 or tokens[i - 1].lower not in BY_PREPS):
+            end = i + 1  # "keys: id", «ключи id», "keyed on order_id"
+            if end < len(tokens) and tokens[end].lower in BY_PREPS:
+                end += 1
+        if end is not None:
+            end = _after_colon(tokens, end)
+            last = tokens[end - 1]
+            slots.append(Slot("key_cue", end, t.start, last.end, i, end))
+    return slots
+
+
+# --- masking ------------------------------------------------------------------------------------------
+
+MASK_POS = ("INFN", "VERB", "GRND", "NOUN", "PRTF", "PRTS", None)
+
+
+def is_mask_word(word: str) -> bool:
+    """One word that orders masking: a surface form the patterns know ("mask", «захешировать») or a
+    MASK lemma of the lexicon («спрятать», «зашифровать», "scramble")."""
+    from airflow_ai_etl.planning.patterns import MASK
+
+    if MASK.fullmatch(word):
+        return True
+    tokens = tokenize(word)
+    return len(tokens) == 1 and tokens[0].lang in ("ru", "en") and is_(tokens[0], "MASK", pos=MASK_POS)

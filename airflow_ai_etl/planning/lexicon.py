@@ -110,6 +110,18 @@ RU: dict[str, frozenset[str]] = {
             "обезличить",
             "обезличивать",
             "анонимизировать",
+            "спрятать",
+            "прятать",
+            "запрятать",
+            "зашифровать",
+            "шифровать",
+            "замазать",
+            "запикать",
+            "псевдонимизировать",
+            "деперсонализировать",
+            "обфусцировать",
+            "захэшировать",
+            "хэшировать",
         }
     ),  # fmt: skip
     "CDC": frozenset({"стримить", "cdc"}),
@@ -164,7 +176,7 @@ EN: dict[str, frozenset[str]] = {
     "APPEND_ONLY": frozenset({"append", "append-on"}),
     "REPLACE": frozenset({"overwrit", "reload", "replac"}),  # stems: replace(s/d), reload(ing), overwrite
     "INCREMENTAL": frozenset({"increment"}),
-    "MASK": frozenset({"mask", "hash", "redact", "anonym", "obfusc"}),
+    "MASK": frozenset({"mask", "hash", "redact", "anonym", "obfusc", "scrambl", "pseudonym", "hide"}),
     "CDC": frozenset({"cdc"}),
 }
 # Concepts one lemma may carry together (they never lead to different answers).

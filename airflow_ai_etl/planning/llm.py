@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from airflow_ai_etl.catalog import Catalog, Table
+from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning.cache import BreakerState, CircuitBreaker, PlannerStore, ResponseCache, cache_key
 from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -412,7 +413,7 @@ class LLMPlanner:
                 "LLM planner unavailable (%s)%s", reason, "; offline fallback" if self.fallback else ""
             )
             if self.fallback is None:
-                return Outcome.reject("planner", f"the language model is unavailable: {reason}")
+                return Outcome.reject("planner", msg("llm.unavailable", reason=reason))
             outcome = self.fallback.plan(text)
             self.last_report = replace(self.last_report, planner="offline", fallback=reason)
             return outcome
@@ -465,7 +466,7 @@ class LLMPlanner:
             content = self._complete(redaction.text, tail, report)
             answer, parse_error = parse_answer(content)
             if answer is None:
-                problems = [Problem("planner", f"unusable model answer: {parse_error}")]
+                problems = [Problem("planner", msg("llm.unusable_answer", error=parse_error))]
             elif answer["status"] == "needs_clarification":
                 questions = [q.strip()[:500] for q in answer["questions"] if q.strip()][:_MAX_QUESTIONS]
                 return Outcome.clarify(*questions), {"status": "needs_clarification", "questions": questions}
@@ -780,14 +781,12 @@ def _summary(spec: PipelineSpec) -> str:
 
 
 def _disagreement(text: str, rules: PipelineSpec, model: PipelineSpec, fields: list[str]) -> str:
-    if detect_language(text) == "ru":
-        return (
-            f"Запрос понят двумя способами (расходятся: {', '.join(fields)}): "
-            f"1) {_summary(rules)}; 2) {_summary(model)}. Какой вариант верный? Уточните запрос."
-        )
-    return (
-        f"The request reads two ways (they differ in {', '.join(fields)}): "
-        f"1) {_summary(rules)}; 2) {_summary(model)}. Which one is meant? Please rephrase."
+    return say(
+        detect_language(text),
+        "llm.two_ways",
+        fields=", ".join(fields),
+        rules=_summary(rules),
+        model=_summary(model),
     )
 
 

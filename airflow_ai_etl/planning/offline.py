@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
+from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.filters import RowFilters
@@ -39,7 +40,6 @@ from airflow_ai_etl.planning.marts import is_mart_request, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
-    BY_LIST,
     CDC,
     CDC_DELETE_NOUNS,
     CHANGED,
@@ -60,7 +60,6 @@ from airflow_ai_etl.planning.patterns import (
     FROM_WORDS,
     GENERIC_PARTS,
     INCREMENTAL,
-    KEY_CUE,
     LEAVE_OUT_VERBS,
     LIST_JOINERS,
     MASK,
@@ -94,6 +93,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
 from airflow_ai_etl.planning.spelling import Speller
+from airflow_ai_etl.planning.triggers import folder_path, plan_triggered, read_trigger
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     ENGINE_WORDS,
@@ -107,6 +107,9 @@ from airflow_ai_etl.planning.vocabulary import (
 from airflow_ai_etl.spec import PipelineSpec
 
 _WORD_AT = re.compile(r"(\w+)")
+# One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
+ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
+CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
 CDC_WORDS = {"cdc"}
 KEY_PREPS = {"по", "by", "on", "using"}  # «слияние по id», "merge by id"
@@ -164,6 +167,84 @@ def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) ->
     return None
 
 
+# A value-shaped phrase: a quoted literal, a date, or a number after a comparison word.
+CONDITION_SHAPES = re.compile(
+    r"'(?P<q1>[^'\n]{1,200})'|«(?P<q2>[^»\n]{1,200})»|\"(?P<q3>[^\"\n]{1,200})\""
+    r"|(?<![\d.-])(?P<date>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|jan[a-z]*|feb[a-z]*|mar[a-z]*|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|nov[a-z]*"
+    r"|dec[a-z]*)\s+\d{4})(?![\d.-])"
+    r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
+    r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
+    r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++[$€£₽]?(?P<num>\d++(?:[.,]\d+)?+)"
+    r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)",  # «созданные в 2024 году»
+    re.IGNORECASE,
+)
+
+
+def _covered(value: str, where: str) -> bool:
+    """The WHERE holds the value as written (a date in either form, a number with , or .)."""
+    value = value.strip()
+    if re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", value):
+        day, month, year = value.split(".")
+        value = f"{year}-{month}-{day}"
+    return (
+        value.replace(",", ".").lower() in where.lower() or value.lower().replace("'", "''") in where.lower()
+    )
+
+
+# Parts of a table name that say how it is kept, not what it holds: kpi_daily, fact_sales, raw_orders.
+TABLE_AFFIXES = {
+    stem(w)
+    for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
+              "history", "snapshot", "v", "vw", "tbl", "t", "agg", "mart", "dm")
+}  # fmt: skip
+
+
+def _uneven_interval(text: str) -> tuple[int, str] | None:
+    """ "every 45 minutes", «каждые 5 часов»: an interval that does not divide the hour (the day), so no
+    single cron runs it: */45 fires at :00 and :45 (45 then 15 minutes apart)."""
+    for slot in grammar.intervals(tokenize(text)):
+        n, unit = slot.value
+        if unit == "minute" and n > 1 and 60 % n and not (n >= 60 and n % 60 == 0 and 24 % (n // 60) == 0):
+            return n, unit
+        if unit == "hour" and n > 1 and 24 % n:
+            return n, unit
+    return None
+
+
+def _ask_uneven_interval(language: str, n: int, unit: str) -> str:
+    """The question for an interval no single cron runs, with what the nearest cron would really do."""
+    ru = language == "ru"
+    if unit == "minute" and n < 60:
+        runs = ", ".join(f":{m:02d}" for m in range(0, 60, n))
+        example = (f"«*/{n} * * * *» запускало бы в {runs} каждого часа" if ru
+                   else f"'*/{n} * * * *' would run at {runs} of every hour")  # fmt: skip
+    elif unit == "hour":
+        runs = ", ".join(f"{h:02d}:00" for h in range(0, 24, n))
+        example = (f"«0 */{n} * * *» запускало бы в {runs} каждых суток" if ru
+                   else f"'0 */{n} * * *' would run at {runs} every day")  # fmt: skip
+    else:
+        example = "cron так не умеет" if ru else "cron cannot express it"
+    if ru:
+        what = f"каждые {n} {'мин.' if unit == 'minute' else 'ч.'}"
+        return (
+            f"Расписание — одно выражение cron, а {what} им точно не записать: {example}, с неравными "
+            "промежутками. Как запускать: например, «каждые 30 минут», «каждый час» или в названное время?"
+        )
+    what = f"every {n} {unit}s"
+    return (
+        f"The schedule is one cron expression and {what} cannot be written as one exactly: {example}, "
+        "with uneven gaps. How should it run: e.g. 'every 30 minutes', 'every hour', or at named times?"
+    )
+
+
+def _mask_cue(request: Request) -> re.Match[str] | None:
+    """The first masking word: "mask", «захешировать», and by lemma «спрятать», «зашифровать»..."""
+    return MASK.search(request.lower) or _lexicon_cue(request.text, "MASK", pos=grammar.MASK_POS)
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -184,6 +265,8 @@ class OfflinePlanner:
 
     def plan(self, text: str) -> Outcome:
         text = written = text.strip()
+        # "orders -> reporting postgres", «заказы → кликхаус»: an arrow is a direction word
+        text = ARROW.sub(" в " if CYRILLIC_WORD.search(text) else " to ", text)
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -200,12 +283,15 @@ class OfflinePlanner:
         request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None
         if not request.tokens:
-            return Outcome.reject(
-                "policy", "The request is empty: describe what to load, from where and when."
-            )
+            return Outcome.reject("policy", msg("request.empty"))
         refusal = self._refusal(request)
         if refusal:
             return refusal
+        # New files, after other loads: read from the words as written (the speller would take "loads"
+        # for the table "leads"); the rest is planned again, corrected, by this method.
+        trigger = read_trigger(written) if grammar.enabled("trigger") else None
+        if trigger is not None:
+            return plan_triggered(self, written, trigger)
         mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
         if mart is not None:
             return mart
@@ -216,10 +302,10 @@ class OfflinePlanner:
         if kind in ("s3", "excel"):
             return self._plan_file(request, kind)
 
+        schedule = self._schedule(request)  # first: its words («по московскому времени») name no table
         source = self._source(request)
         source_conn, table = source.value or (None, None)
         target = self._target(request, source_conn)
-        schedule = self._schedule(request)
         if schedule is None and kind == "cdc" and not _mentions_schedule(request.text):
             # A change stream is applied continuously: without a frequency it runs every minute
             # (said in the spec's description, so the reviewer sees the default).
@@ -231,7 +317,7 @@ class OfflinePlanner:
         else:
             questions += self._unread_schedule_words(request)
         if questions or table is None or target.value is None or schedule is None:
-            return Outcome.clarify(*(questions or ["Which table should be loaded, and where to?"]))
+            return Outcome.clarify(*(questions or [msg("planner.which_table_and_target")]))
         return self._assemble(
             request, kind, source_conn, table, target.value, schedule.cron, schedule.timezone
         )
@@ -276,8 +362,7 @@ class OfflinePlanner:
                 continue
             return Outcome.reject(
                 "policy",
-                f"Destructive intent ({match.group(1)!r}): the assistant only builds pipelines that read "
-                "a source and load a target; it never drops, deletes or truncates data.",
+                msg("planner.destructive", words=match.group(1)),
             )
         if keywords:
             if request.language == "ru":
@@ -362,8 +447,7 @@ class OfflinePlanner:
         known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
         return Outcome.reject(
             "grounding",
-            f"There is no {named[0]} connection the assistant can read from; connection types "
-            f"available: {', '.join(known)}.",
+            msg("planner.no_source_kind", name=named[0], kinds=", ".join(known)),
             "source.conn_id",
         )
 
@@ -381,9 +465,7 @@ class OfflinePlanner:
                 known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
                 return Outcome.reject(
                     "grounding",
-                    f"There is no {match.group('name')} connection; the assistant reads PostgreSQL tables "
-                    "(and their change streams), S3 files and Excel workbooks and loads into ClickHouse or "
-                    f"PostgreSQL. Connection types available: {', '.join(known)}.",
+                    msg("planner.unsupported_system", name=match.group("name"), kinds=", ".join(known)),
                     f"{role}.conn_id",
                 )
         for i, raw in enumerate(request.raw[1:], start=1):
@@ -404,8 +486,7 @@ class OfflinePlanner:
             if parse_schedule(raw) is not None:
                 continue  # "в 3AM"
             return Outcome.clarify(
-                f"Which connection is {raw!r}? No connection, engine or table has that name; connections: "
-                f"{', '.join(sorted(self.catalog.connections))}."
+                msg("planner.which_connection", raw=raw, ids=", ".join(sorted(self.catalog.connections)))
             )
         return None
 
@@ -421,8 +502,7 @@ class OfflinePlanner:
             return None
         return Outcome.reject(
             "policy",
-            "This does not look like a data pipeline request. Example: "
-            "'Load sales from PostgreSQL to ClickHouse daily at 2 AM'.",
+            msg("planner.not_a_pipeline"),
         )
 
     def _mentions_anything(self, request: Request) -> bool:
@@ -544,20 +624,21 @@ class OfflinePlanner:
             return Found(candidates[0])
         label = "PostgreSQL" if engine == "postgres" else "ClickHouse"
         if not candidates:
-            return Found(
-                None, [f"There is no {label} connection to load into. Which connection should be the target?"]
-            )
+            return Found(None, [msg("planner.no_target_connection", label=label)])
         ids = ", ".join(c.conn_id for c in candidates)
-        return Found(None, [f"Which {label} connection should the data go to: {ids}?"])
+        return Found(None, [msg("planner.which_target_connection", label=label, ids=ids)])
 
     # --- the source table ----------------------------------------------------------------------
 
     def _source_kind(self, request: Request) -> str:
         """sql (a table), cdc (its change stream), s3 or excel (files)."""
-        if S3_PATH.search(request.text):
-            return "s3"
+        s3_path = S3_PATH.search(request.text)
+        if s3_path:  # a workbook on S3 (s3://bucket/plan.xlsx) is an Excel source
+            return "excel" if re.search(r"\.xlsx?$", s3_path.group(0).rstrip(".,"), re.I) else "s3"
         if EXCEL_PATH.search(request.text):
             return "excel"
+        if folder_path(request.text):  # a local (or mounted network) folder of files
+            return "s3"
         for engine, role, _ in self._engine_mentions(request):
             if engine in ("s3", "excel") and role != "target":
                 return engine
@@ -567,9 +648,7 @@ class OfflinePlanner:
     def _source(self, request: Request) -> Found:
         candidates = self._source_candidates(request)
         if not candidates:
-            return Found(
-                None, ["There is no PostgreSQL connection to read from. Which connection should I use?"]
-            )
+            return Found(None, [msg("planner.no_source_connection")])
         unreadable = [c.conn_id for c in candidates if c.conn_id in self.catalog.errors]
         found = {c.conn_id: t for c in candidates if (t := self._match_tables(request, c.conn_id))}
         if not found:
@@ -584,7 +663,7 @@ class OfflinePlanner:
             listed = ", ".join(self.catalog.display_name(conn_id, t) for t in tables)
             return Found(
                 None,
-                [f"Which table should be loaded from {conn_id}: {listed}? One pipeline loads one table."],
+                [msg("planner.which_table_of", conn_id=conn_id, tables=listed)],
             )
         return Found((self.catalog.connections[conn_id], tables[0]))
 
@@ -594,7 +673,10 @@ class OfflinePlanner:
         usable = [
             (i, t)
             for i, t in enumerate(request.tokens)
-            if t not in request.claimed and t not in request.values and t not in STOP_WORDS
+            if t not in request.claimed
+            and t not in request.values
+            and t not in STOP_WORDS
+            and not any(a <= request.spans[i][0] < b for a, b in request.schedule_spans)
         ]
         exact: dict[str, tuple[Table, list[int]]] = {}
         for i, token in usable:
@@ -611,10 +693,19 @@ class OfflinePlanner:
         meanings = {i: self.vocabulary.meanings(t) for i, t in usable}
         everything = set().union(*meanings.values()) if meanings else set()
         hits: dict[str, tuple[Table, list[int]]] = {}
+        schemas: dict[str, list[Table]] = {}
+        for table in tables:
+            schemas.setdefault(table.qualified_name.partition(".")[0].lower(), []).append(table)
         for table in tables:
             parts = set(name_parts(table.name))
+            core = parts - TABLE_AFFIXES
             if parts <= everything:
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
+            elif core and core != parts and core <= everything:  # "KPI" -> kpi_daily, «продажи» -> fact_sales
+                hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & core])
+        for i, token in usable:  # "payroll data": a schema with one table names it
+            if token != "public" and len(schemas.get(token, [])) == 1:
+                hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
         used = {i for _, indices in hits.values() for i in indices}
         # Table comments act as a glossary the catalog owner writes ("Результаты лабораторных анализов").
         for table in tables:
@@ -647,7 +738,7 @@ class OfflinePlanner:
     ) -> dict[str, tuple[Table, list[int]]]:
         """ "грузить заказы, замаскировать email клиентов": a table named only inside the masking clause
         qualifies what to mask; the one table named outside it is the source."""
-        match = MASK.search(request.lower)
+        match = _mask_cue(request)
         if match is None or len(hits) < 2:
             return hits
         start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
@@ -692,11 +783,12 @@ class OfflinePlanner:
     def _ask_table(self, request: Request, candidates: list[ConnectionInfo], unreadable: list[str]) -> str:
         if unreadable:
             reasons = "; ".join(f"{c}: {self.catalog.errors[c]}" for c in unreadable)
-            return f"I could not read the tables of {', '.join(unreadable)} ({reasons}). Which table?"
+            return msg("planner.unreadable_tables", conn_ids=", ".join(unreadable), reasons=reasons)
         listed = [f"{c.conn_id}: {', '.join(self._table_names(c.conn_id))}" for c in candidates]
         unknown = self._unknown_table_name(request)
-        lead = f"There is no table {unknown!r}." if unknown else "Which table should be loaded?"
-        return f"{lead} Tables I can see — {'; '.join(listed)}."
+        if unknown:
+            return msg("planner.no_such_table", table=unknown, tables="; ".join(listed))
+        return msg("planner.which_table", tables="; ".join(listed))
 
     def _table_names(self, conn_id: str) -> list[str]:
         return [self.catalog.display_name(conn_id, t) for t in self.catalog.tables_of(conn_id)]
@@ -750,12 +842,11 @@ class OfflinePlanner:
         zone = ambiguous_timezone(request.text)
         if zone:
             examples = " / ".join(zone[1])
-            if request.language == "ru":
-                return f"Какой часовой пояс означает {zone[0]}? Укажите его имя, например {examples}."
-            return f"Which time zone is {zone[0]}? Name it, e.g. {examples}."
-        if request.language == "ru":
-            return "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную»."
-        return "How often should it run? For example: 'daily at 2 AM', 'every hour' or 'manually'."
+            return say(request.language, "planner.which_timezone", zone=zone[0], examples=examples)
+        uneven = _uneven_interval(request.text)
+        if uneven:
+            return _ask_uneven_interval(request.language, *uneven)
+        return say(request.language, "planner.how_often")
 
     # --- target table name ---------------------------------------------------------------------
 
@@ -954,7 +1045,7 @@ class OfflinePlanner:
         return (
             token in CLAUSE_WORDS
             or self._is_engine_word(token)
-            or bool(PIPELINE_VERBS.fullmatch(token) or MASK.fullmatch(token))
+            or bool(PIPELINE_VERBS.fullmatch(token) or grammar.is_mask_word(token))
         )
 
     def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
@@ -1071,6 +1162,10 @@ class OfflinePlanner:
         merge = grammar.enabled("mode") and grammar.merge_mode(tokens, incremental=incremental)
         return "upsert" if merge else "append"
 
+    def _named_columns(self, table: Table, names: list[str]) -> list[str]:
+        """The columns of `table` among `names` (a column list the grammar read), in order."""
+        return list(dict.fromkeys(table.column(n).name for n in names if table.column(n)))  # type: ignore[union-attr]
+
     def _listed_columns(self, table: Table, names: str) -> tuple[list[str], list[str]]:
         """Known columns of a `a, b and c` list, and the unknown snake_case names in it."""
         parts = [n for n in re.split(r"\s*(?:,|\band\b|\bи\b|&)\s*", names.lower()) if n]
@@ -1082,8 +1177,8 @@ class OfflinePlanner:
         listed = self._key_list(request, table)
         if listed:
             return Found(listed)
-        for match in BY_LIST.finditer(request.lower):
-            before = request.lower[max(0, match.start() - 30) : match.start()]
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            before = request.lower[max(0, listed_names.start - 30) : listed_names.start]
             if (
                 INCREMENTAL.search(before)
                 or _lexicon_cue(before, "INCREMENTAL")
@@ -1091,23 +1186,19 @@ class OfflinePlanner:
                 or re.search(r"инкремент|incremental", before)
             ):
                 continue
-            known, _ = self._listed_columns(table, match.group(1))
+            known = self._named_columns(table, listed_names.value)
             if known:
                 return Found(known)
         unread = self._unread_key_word(request, table)
         if unread:
             columns = ", ".join(table.column_names)
-            if request.language == "ru":
-                question = (f"По какому ключу сливать строки {table.qualified_name}? «{unread}» — не колонка "
-                            f"этой таблицы; колонки: {columns}.")  # fmt: skip
-            else:
-                question = (f"Which key columns identify a row of {table.qualified_name} for the upsert? "
-                            f"{unread!r} is no column of it; columns: {columns}.")  # fmt: skip
+            question = say(request.language, "planner.which_keys_unread", table=table.qualified_name,
+                           unread=unread, columns=columns)  # fmt: skip
             return Found(None, [question])
         if table.primary_key:
             return Found(list(table.primary_key))
         name = table.qualified_name
-        return Found(None, [f"Which key columns identify a row of {name} for the upsert?"])
+        return Found(None, [msg("planner.which_keys", table=name)])
 
     def _unread_key_word(self, request: Request, table: Table) -> str | None:
         """The word after «по»/"by"/"on" following a merge cue when no key was read from it: «по ключу
@@ -1165,16 +1256,20 @@ class OfflinePlanner:
     def _key_list(self, request: Request, table: Table) -> list[str]:
         """Keys after an upsert cue, by column name or business word: "upsert by product and warehouse"
         -> product_id, warehouse (a word naming another table stands for its `_id` column here)."""
-        for match in KEY_CUE.finditer(request.lower):
-            columns, end = self._column_run(table, request, request.token_at(match.end()), fk_words=True)
+        for cue in grammar.key_cues(tokenize(request.text)):
+            columns, end = self._column_run(table, request, request.token_at(cue.end), fk_words=True)
             if columns and self._ends_list(request, end):
                 return columns
         return []
 
     def _claim_key_words(self, request: Request) -> None:
-        """Words of a key list ("upsert по товару и складу") name columns, not the table to load."""
-        for match in KEY_CUE.finditer(request.lower):
-            index = request.token_at(match.end())
+        """Words of a key list ("upsert по товару и складу") name columns, not the table to load; so do
+        names after a column noun («по полю occurred_at», "by column sold_at")."""
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            if listed_names.detail in ("field", "key"):
+                request.claimed.update(listed_names.value)
+        for cue in grammar.key_cues(tokenize(request.text)):
+            index = request.token_at(cue.end)
             while index < len(request.tokens) and not self._ends_list(request, index, commas=False):
                 request.values.add(request.tokens[index])
                 joined = index + 1 < len(request.tokens) and (
@@ -1204,17 +1299,21 @@ class OfflinePlanner:
             cue = re.match("", text)
         if not cue:
             return Found(None)
-        keys = [m.span() for m in KEY_CUE.finditer(request.lower)]
+        keys = [(cue.start, cue.end) for cue in grammar.key_cues(tokenize(request.text))]
         merge = grammar.merge_mode(tokenize(request.text)) if grammar.enabled("mode") else None
-        if merge:
-            keys.append((merge.start, merge.end + 4))
-        for match in BY_LIST.finditer(request.lower):
-            if any(start <= match.start() < end for start, end in keys):
+        if merge:  # «слияние по id», "update changed rows by id": its clause's list holds the keys
+            clause_end = re.search(r"[,;.!?]", request.text[merge.end :])
+            keys.append((merge.start, merge.end + (clause_end.start() if clause_end else len(request.text))))
+        for listed_names in grammar.column_lists(tokenize(request.text)):
+            if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
-            known, _ = self._listed_columns(table, match.group(1))
-            near = match.start() >= cue.start() or is_temporal(table, known[0]) if known else False
+            known = self._named_columns(table, listed_names.value)
+            near = listed_names.start >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
                 return Found(known[0])
+            unknown = [n for n in listed_names.value if "_" in n and not table.column(n)]
+            if unknown and not known and self._names_new_rows_column(request, listed_names, cue.start()):
+                return Found(None, [self._no_such_column(request, table, unknown[0])])
         changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
         if CHANGED.search(request.lower) or changed:
             for name in UPDATE_COLUMNS:
@@ -1224,8 +1323,65 @@ class OfflinePlanner:
         if column:
             return Found(column)
         listed = ", ".join(self._event_columns(table)) or "none found"
-        question = f"Which column marks new rows of {table.qualified_name} (candidates: {listed})?"
+        question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])
+
+    def _names_new_rows_column(self, request: Request, listed: grammar.Slot, cue_start: int) -> bool:
+        """A list names the new-rows column: introduced by a column noun («по полю happened_at»), or
+        right after the incremental cue ("new events by happened_at"), and not a dedupe list."""
+        before = request.lower[max(0, listed.start - 30) : listed.start]
+        if DEDUPE.search(before) or _lexicon_cue(before, "DEDUPE"):
+            return False
+        return listed.detail == "field" or 0 <= listed.start - cue_start <= 60
+
+    def _no_such_column(self, request: Request, table: Table, name: str) -> str:
+        columns = ", ".join(table.column_names)
+        if request.language == "ru":
+            return (
+                f"В {table.qualified_name} нет колонки «{name}»; колонки: {columns}. "
+                "По какой колонке отбирать новые строки?"
+            )
+        return (
+            f"{table.qualified_name} has no column {name!r}; columns: {columns}. Which column marks new rows?"
+        )
+
+    def _unread_condition(self, request: Request, table: Table, where: Any, window: Any) -> list[str]:
+        """A condition-shaped phrase no filter rule read: a quoted value, a date, or a number after a
+        comparison word («больше 100 км», "over 5 kg"), missing from the WHERE. Planning without it would
+        load rows the user excluded, so the planner asks, quoting the words."""
+        if window:
+            return []
+        read = str(where or "")
+        names = self._known_names(table)
+        for match in CONDITION_SHAPES.finditer(request.text):
+            start = match.start()
+            if any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            value = next(g for g in match.group("q1", "q2", "q3", "date", "num", "year") if g is not None)
+            if value.lower() in names or value.lower() in request.claimed or _covered(value, read):
+                continue
+            if match.group("num") is not None and match.group("cmp") is None:
+                continue
+            return self._ask_condition(request, table, match.group(0).strip())
+        for token, raw in zip(request.tokens, request.raw, strict=False):  # "skip failed ones" (no status)
+            value, _ = status_word(token)
+            if value and value != "test" and value not in read and token not in request.claimed:
+                return self._ask_condition(request, table, raw)
+        return []
+
+    def _ask_condition(self, request: Request, table: Table, phrase: str) -> list[str]:
+        if request.language == "ru":
+            return [f"Не понял условие «{phrase}»: какие строки {table.qualified_name} загружать? "
+                    "Например: «где status = 'paid'» или «где amount > 100»."]  # fmt: skip
+        return [f"I could not turn {phrase!r} into a row condition: which rows of {table.qualified_name} "
+                "should be loaded (e.g. \"where status = 'paid'\" or 'where amount > 100')?"]  # fmt: skip
+
+    def _known_names(self, table: Table) -> set[str]:
+        """Names a quoted word may be instead of a value: tables, columns, connections."""
+        names = {c.name for c in table.columns} | {conn_id.lower() for conn_id in self.catalog.connections}
+        for conn in self.catalog.connections.values():
+            names |= {t.name.lower() for t in self.catalog.tables_of(conn.conn_id)}
+        return names
 
     def _event_time_column(self, table: Table) -> str | None:
         """When a row happened: created_at, else the one other `*_at` column (sold_at, paid_at), else the
@@ -1288,7 +1444,7 @@ class OfflinePlanner:
         columns, part = self._masked_columns(request, table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
-        if MASK.search(request.lower) and (foreign or not columns):
+        if _mask_cue(request) and (foreign or not columns):
             lead = f"{source} has no column {foreign[0]!r}. " if foreign else ""
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
@@ -1296,7 +1452,7 @@ class OfflinePlanner:
 
     def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str]:
         """The columns a mask phrase names, and the words that named them."""
-        match = MASK.search(request.lower)
+        match = _mask_cue(request)
         if not match:
             return [], ""
         start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
@@ -1308,6 +1464,9 @@ class OfflinePlanner:
         segments = after.split(",")
         head = request.lower[start : match.start()]
         for part in (segments[0], head):
+            distributed = self._distributed_columns(table, part)
+            if distributed:
+                return distributed, ""
             columns = self._columns_in(table, part)
             if columns:
                 # "mask emails, phones and snils": later segments count when they only list columns.
@@ -1316,10 +1475,41 @@ class OfflinePlanner:
                     if not more:
                         break
                     columns += [c for c in more if c not in columns]
+                if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
+                    before = request.lower[: max(0, start - 1)].split(",") if start else []
+                    for segment in reversed(before):
+                        more = self._only_columns(table, segment)
+                        if not more:
+                            break
+                        columns = [c for c in more if c not in columns] + columns
                 return columns, part
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _distributed_columns(self, table: Table, text: str) -> list[str]:
+        """«ФИО и телефоны отправителя и получателя», «телефоны отправителя и получателя»: a list of heads
+        and a list of qualifiers side by side (each joined by и/and/,) whose every pairing names one column
+        (sender_name, sender_phone, recipient_name, recipient_phone); [] when the words are not such."""
+        seq = [t for t in re.findall(r"[\wё-]+|,", text.lower()) if t not in STOP_WORDS or t in LIST_JOINERS]
+        seq = ["," if t in LIST_JOINERS or t == "," else t for t in seq]
+        if (
+            not 3 <= len([t for t in seq if t != ","]) <= 8
+            or "," not in seq
+            or any(table.column(t) for t in seq)
+        ):
+            return []
+        bounds = [k for k in range(len(seq) - 1) if "," not in (seq[k], seq[k + 1])]
+        if len(bounds) != 1:
+            return []
+        heads = [t for t in seq[: bounds[0] + 1] if t != ","]
+        qualifiers = [t for t in seq[bounds[0] + 1 :] if t != ","]
+        if len(heads) + len(qualifiers) < 3:
+            return []
+        named = [self._pair_column(table, h, q) for h in heads for q in qualifiers]
+        if all(named) and len(set(named)) == len(named):
+            return [n for n in named if n]
+        return []
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""
@@ -1337,17 +1527,29 @@ class OfflinePlanner:
             if any(parts <= set(name_parts(c.name)) for parts in PII_COLUMN_PARTS)
         ]
 
-    def _dedupe(self, request: Request, table: Table) -> list[str] | None:
+    def _dedupe(self, request: Request, table: Table) -> Found:
+        """Columns that identify a duplicate: the ones named after the dedupe cue, else every column; a
+        question when the names after it are no columns ("duplicates by event_code" on events)."""
         match = DEDUPE.search(request.lower)
         if not match and grammar.enabled("dedupe"):  # "dropping duplicates", «дубликаты убрать»: by lemma
             match = _lexicon_cue(request.text, "DEDUPE")
         if not match:
-            return None
-        for by in BY_LIST.finditer(request.lower, match.end()):
-            known, _ = self._listed_columns(table, by.group(1))
+            return Found(None)
+        for by in grammar.column_lists(tokenize(request.text)):
+            if by.start < match.end():
+                continue
+            known = self._named_columns(table, by.value)
             if known:
-                return known
-        return table.column_names
+                return Found(known)
+            unknown = [n for n in by.value if "_" in n and not table.column(n)]
+            if unknown and by.start - match.end() <= 30:
+                columns = ", ".join(table.column_names)
+                if request.language == "ru":
+                    return Found(None, [f"В {table.qualified_name} нет колонки «{unknown[0]}»; колонки: "
+                                        f"{columns}. По каким колонкам искать дубликаты?"])  # fmt: skip
+                return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; columns: "
+                                    f"{columns}. Which columns identify a duplicate?"])  # fmt: skip
+        return Found(table.column_names)
 
     # --- assembling the spec -------------------------------------------------------------------
 
@@ -1392,6 +1594,8 @@ class OfflinePlanner:
         questions = keys.questions + incremental.questions + window.questions + columns.questions
         questions += where.questions if not window.questions else []
         questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
+        if not questions and kind == "sql":
+            questions += self._unread_condition(request, table, where.value, window.value)
         if questions:
             return Outcome.clarify(*questions)
         transforms: list[dict[str, Any]] = []
@@ -1407,8 +1611,10 @@ class OfflinePlanner:
         if masked:
             transforms.append({"type": "mask", "columns": masked, "method": "hash"})
         dedupe = self._dedupe(request, table)
-        if dedupe:
-            transforms.append({"type": "dedupe", "columns": dedupe})
+        if dedupe.questions:
+            return Outcome.clarify(*dedupe.questions)
+        if dedupe.value:
+            transforms.append({"type": "dedupe", "columns": dedupe.value})
         spec_data = {
             **self._header(request, table.name, source, target, target_table, mode, cron, timezone),
             "source": {
@@ -1477,9 +1683,7 @@ class OfflinePlanner:
         questions = path.questions + file_format.questions + target.questions
         questions += s3_conn.questions if s3_conn else []
         if target_table is None:
-            questions.append(
-                "Which table should the file data be loaded into (for example 'в таблицу sales_raw')?"
-            )
+            questions.append(msg("planner.file_target_table"))
         if schedule is None:
             questions.append(self._ask_schedule(request))
         if questions or target.value is None or schedule is None or target_table is None:
@@ -1513,7 +1717,7 @@ class OfflinePlanner:
             "target": self._target_spec(target.value, target_table, mode, []),
         }
         if spec_data["target"]["mode"] == "upsert":
-            return Outcome.clarify("Which key columns identify a row of the file for the upsert?")
+            return Outcome.clarify(msg("planner.which_keys_file"))
         return _validated(spec_data)
 
     def _s3_connection(self, request: Request) -> Found:
@@ -1526,21 +1730,25 @@ class OfflinePlanner:
         if not connections:
             return Found(None)
         ids = ", ".join(c.conn_id for c in connections)
-        return Found(None, [f"Which S3 connection should read the files: {ids}?"])
+        return Found(None, [msg("planner.which_s3_connection", ids=ids)])
 
     def _file_path(self, request: Request, kind: str) -> Found:
         match = (S3_PATH if kind == "s3" else EXCEL_PATH).search(request.text)
+        if kind == "excel" and (s3_path := S3_PATH.search(request.text)):
+            match = s3_path  # s3://bucket/plan.xlsx
         if match:
             return Found(match.group(0).rstrip(".,"))
+        if kind == "s3" and folder_path(request.text):
+            return Found(folder_path(request.text))
         if kind == "s3":
-            return Found(None, ["Which S3 path should be read (for example s3://bucket/prefix/)?"])
-        return Found(None, ["Which Excel file (path to the .xlsx) and sheet should be read?"])
+            return Found(None, [msg("planner.which_s3_path")])
+        return Found(None, [msg("planner.which_excel_file")])
 
     def _file_format(self, request: Request, path: str) -> Found:
         for pattern, name in FILE_FORMATS:
             if pattern.search(request.text) or pattern.search(path):
                 return Found(name)
-        return Found(None, [f"Which format are the files at {path}: CSV, Parquet or JSONL?"])
+        return Found(None, [msg("planner.which_format", path=path)])
 
 
 def _file_stem_table(path: str) -> str | None:

@@ -98,16 +98,11 @@ CHANGED = re.compile(
 )
 STATUS_IS = re.compile(r"\b(статус\w*|status)\s*(=|is)?\s*'?\w+", re.IGNORECASE)
 UPDATE_COLUMNS = ("updated_at", "modified_at", "changed_at")
-# "<by|по ключу|on> a, b and c": a list of column names after a word that introduces columns.
+# "a, b and c": a list of column names (after «только», "columns", ...; key lists: grammar.column_lists).
 # Possessive (*+): a name or the list never gives back characters (what follows can never be a name
 # character or a separator), and at most 64 names, so an attempt costs at most 64 names however
 # long the text; together with the word-start lookbehinds below, planning stays linear in the input.
 NAME_LIST = r"([a-z_][a-z0-9_]*+(?:\s*+(?:,|\band\b|\bи\b|&)\s*+[a-z_][a-z0-9_]*+){0,63}+)"
-BY_LIST = re.compile(
-    r"\b(?:by|on|using|keys?|ключ\w*|по(?:\s+(?:ключ\w*|пол\w*|колонк\w*|столбц\w*|полям))?)\s*:?\s+"
-    + NAME_LIST,
-    re.IGNORECASE,
-)
 MASK = re.compile(
     r"\b(mask\w*|hide|hiding|hidden|hash\w*|anonymi[sz]\w*|obfuscat\w*|redact\w*|pseudonymi[sz]\w*|"
     r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|захэшир\w*|анонимиз\w*)\b",
@@ -162,7 +157,8 @@ BETWEEN = re.compile(
 COMPARISON = re.compile(
     r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:is\s+)?"
     r"(over|above|greater than|more than|bigger than|at least|under|below|less than|больше|более|свыше|"
-    r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+(-?\d+(?:[.,]\d+)?)",
+    r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
+    r"(-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d)",
     re.IGNORECASE,
 )
 FLIPPED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
@@ -190,7 +186,8 @@ STATUS_WORDS = {
     "отгруженн": "shipped", "deliv": "delivered", "доставлен": "delivered", "доставленн": "delivered",
     "complet": "completed", "завершен": "completed", "завершенн": "completed", "выполнен": "completed",
     "выполненн": "completed", "activ": "active", "активн": "active", "refund": "refunded",
-    "возвращен": "refunded", "test": "test", "тестов": "test",
+    "возвращен": "refunded", "test": "test", "тестов": "test", "fail": "failed", "неуспешн": "failed",
+    "неудачн": "failed", "ошибочн": "failed", "pend": "pending", "ожидающ": "pending",
 }  # fmt: skip
 # Status words that are also everyday words ("run it as a test"): a status only right before a row
 # noun or the table's own noun ("test rows", "тестовые заказы").
@@ -485,12 +482,6 @@ SOURCE_PLACES = {
 # Words after "in"/"в" that name where the loaded data goes ("delete rows ... in the target").
 TARGET_PLACES = {"target", "destination", "цели", "приемник", "приемнике", "приемника"}
 # Key lists after an upsert cue: "upsert by product and warehouse", "по ключу product_id, warehouse".
-KEY_CUE = re.compile(
-    r"\b(?:(?:upsert\w*|merg\w*|мерж\w*)\s+(?:[\wа-яё]+\s+){0,3}?(?:by|on|using|по)"
-    r"(?:\s+(?:keys?|ключ\w*|пол\w*|колонк\w*))?|"
-    r"(?:by|on|using|по)\s+(?:keys?|ключ\w*)|keys?|ключ(?:и|ам|ом|у)?)\s*:?(?=\s)",
-    re.IGNORECASE,
-)
 # Words right after a column word that are not its value ("по региону ежедневно").
 VALUE_NOISE = {
     "ежедневно", "ежечасно", "еженедельно", "каждый", "каждые", "каждую", "every", "daily", "hourly",
@@ -514,6 +505,10 @@ SHEET = re.compile(
 )
 FILE_FORMATS = (
     (re.compile(r"\bparquet\b|\.parquet\b|паркет", re.I), "parquet"),
-    (re.compile(r"\b(jsonl|ndjson|json\s*lines)\b|\.jsonl\b|\.ndjson\b", re.I), "jsonl"),
+    # «json-файлы», "json files", «джейсоны», .json: JSON records, read as JSON lines
+    (
+        re.compile(r"\b(jsonl|ndjson|json\s*lines|json)\b|\.jsonl?\b|\.ndjson\b|джейсон\w*|json\w*", re.I),
+        "jsonl",
+    ),
     (re.compile(r"\bcsv\b|\.csv\b|цсв", re.I), "csv"),
 )

@@ -1,7 +1,12 @@
 """Schedule part of the deterministic planner: RU/EN schedule phrases -> 5-field cron.
 
-``parse_schedule`` works on a normalised copy of the text (lower case, ``ё`` -> ``е``, same length as
-the original so match offsets map back to the user's words) in a fixed order:
+``parse_schedule`` fills a :class:`ScheduleSlots` (interval, clock times, day cues, hour window) and
+builds the cron from those values with :meth:`ScheduleSlots.to_cron`. First the grammar's slots
+(:func:`airflow_ai_etl.planning.grammar.schedule_slots`: clock times in digits-free words with a part of
+day, Russian frequency adverbs and adjectives, intervals "every N minutes/hours" in digits or words,
+Russian weekdays by case) go in as values and their words are masked. Then, on a normalised copy of the
+text (lower case, ``ё`` -> ``е``, numerals no slot used written as digits; same length as the original,
+so spans point at the user's words), the remaining rules run in a fixed order:
 
 1. time zone (``UTC``, ``UTC+3``, ``MSK``, ``CET``, ``по Москве``, an IANA name) - remembered, then masked;
    an ambiguous abbreviation (``CST``, ``IST``) is no schedule: the planner asks;
@@ -42,7 +47,8 @@ from functools import lru_cache
 from cron_descriptor import Options, get_description
 from croniter import croniter
 
-from airflow_ai_etl.planning.grammar import apply_rewrites, schedule_rewrites
+from airflow_ai_etl.planning import grammar
+from airflow_ai_etl.planning.grammar import Slot, apply_rewrites, numeral_rewrites
 from airflow_ai_etl.planning.lexer import numerals, tokenize
 
 __all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule"]
@@ -239,16 +245,14 @@ def _literal_cron(norm: str) -> tuple[str, Span] | None:
 # Intervals: every N minutes / hours, hourly
 # --------------------------------------------------------------------------------------------------
 
-_EVERY = r"(?:every|each|once\s+every|кажд\w*|раз\s+в)"
-_MIN_UNIT = r"(?:minutes?|mins?|m|минут[уы]?|мин)\b\.?"
-_HOUR_UNIT = r"(?:hours?|hrs?|h|час(?:а|ов)?|ч)\b\.?"
 _MINUTE_OF_HOUR = r"""
     (?:at\s*:(?P<m1>\d{2})
     |at\s+minute\s+(?P<m2>\d{1,2})
     |at\s+(?P<m6>\d{1,2})\s+(?:minutes?(?:\s+past(?:\s+the\s+hour)?)?|past(?:\s+the\s+hour)?)
     |в\s*:(?P<m3>\d{2})
     |в\s+(?P<m4>\d{1,2})\s+минут\w*
-    |на\s+(?P<m5>\d{1,2})(?:-?й)?\s+минуте)"""
+    |на\s+(?P<m5>\d{1,2})(?:-?й)?\s+минуте
+    |at\s+(?:a\s+)?(?P<m7>quarter|half)\s+past(?:\s+the\s+hour)?)"""
 
 IntervalFields = tuple[str, str]  # (minute field, hour field)
 
@@ -273,6 +277,8 @@ def _hours_interval(n: int) -> IntervalFields:
 
 def _minute_of_hour(m: re.Match[str]) -> str:
     """Minute from ``at :15`` / ``в 15 минут`` (0 when absent)."""
+    if m.group("m7"):  # "at quarter past", "at half past the hour"
+        return "15" if m.group("m7").lower() == "quarter" else "30"
     minute = int(next((m.group(g) for g in ("m1", "m2", "m3", "m4", "m5", "m6") if m.group(g)), "0"))
     if minute > 59:
         raise _Unsupported(m.group(0))
@@ -283,14 +289,9 @@ def _hourly(m: re.Match[str]) -> IntervalFields:
     return (_minute_of_hour(m), "*")
 
 
-def _every_n_hours(m: re.Match[str]) -> IntervalFields:
-    _, hour = _hours_interval(_number(m.group("n")))
-    return (_minute_of_hour(m), hour)
-
-
 _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalFields]]] = [
     (
-        _rx(r"\b(?:every|each|once\s+a|per)\s+minute\b|\bкажд\w*\s+минуту\b|\bраз\s+в\s+минуту\b"),
+        _rx(r"\b(?:once\s+a|per)\s+minute\b"),  # "every minute", «каждую минуту»: grammar.intervals
         lambda m: ("*", "*"),
     ),
     (
@@ -305,11 +306,9 @@ _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalF
         ),
         lambda m: ("*/15", "*"),
     ),
-    (_rx(rf"\b{_EVERY}\s+(?P<n>{_NUM})\s*{_MIN_UNIT}"), lambda m: _minutes_interval(_number(m.group("n")))),
-    (_rx(rf"\b{_EVERY}\s+(?P<n>{_NUM})\s*{_HOUR_UNIT}(?:\s*,?\s*{_MINUTE_OF_HOUR})?"), _every_n_hours),
     (
         _rx(
-            rf"""(?:\b(?:hourly|(?:every|each)\s+hour|once\s+an\s+hour|кажд\w*\s+час|раз\s+в\s+час)\b
+            rf"""(?:\b(?:hourly|once\s+an\s+hour)\b
             (?:\s*,?\s*{_MINUTE_OF_HOUR})?)"""
         ),
         _hourly,
@@ -490,15 +489,23 @@ class _Days:
 
 
 @dataclass
-class _DayState:
-    """Merged day cues."""
+class ScheduleSlots:
+    """Everything the schedule rules read, as values: the cron is built from these, never from text.
 
-    kinds: set[str] = field(default_factory=set)
-    dows: set[str] = field(default_factory=set)
-    doms: set[str] = field(default_factory=set)
-    needs_time: bool = False
-    hint: str | None = None
-    count: int | None = None
+    The grammar (:func:`airflow_ai_etl.planning.grammar.schedule_slots`) fills clock times, frequency
+    words, intervals and weekdays; the remaining rules (English day words, digits, hour windows, days of
+    month) fill the same fields. :meth:`to_cron` combines them or raises ``_Unsupported``.
+    """
+
+    interval: IntervalFields | None = None  # (minute field, hour field) of "every N minutes/hours"
+    times: list[tuple[int, int]] = field(default_factory=list)  # clock times, 24-hour (hour, minute)
+    kinds: set[str] = field(default_factory=set)  # daily | weekly | monthly | yearly | dow | dom
+    dows: set[str] = field(default_factory=set)  # day-of-week fields, one per cue ("1-5", "1,3")
+    doms: set[str] = field(default_factory=set)  # day-of-month fields, one per cue ("1,15")
+    window: str | None = None  # hour window of an interval ("9-18")
+    needs_time: bool = False  # "every morning": a time must be named
+    hint: str | None = None  # part of day applied to bare hours ("every evening at 8")
+    count: int | None = None  # "twice a day" -> 2
 
     def add(self, d: _Days) -> None:
         self.kinds.add(d.kind)
@@ -509,6 +516,76 @@ class _DayState:
         self.needs_time = self.needs_time or d.needs_time
         self.hint = self.hint or d.hint
         self.count = self.count or d.count
+
+    def set_interval(self, fields: IntervalFields) -> None:
+        if self.interval is not None and self.interval != fields:
+            raise _Unsupported("two different intervals")
+        self.interval = fields
+
+    def to_cron(self) -> str | None:
+        """The 5-field cron; None when nothing about time was read."""
+        if self.interval is not None:
+            return self._interval_cron(self.interval)
+        if self.window:
+            raise _Unsupported("hour window without an interval")
+        return self._calendar_cron()
+
+    def _day_fields(self) -> tuple[str, str, str]:
+        """Merge day cues into (day-of-month, month, day-of-week); raise on contradictions."""
+        if len(self.dows) > 1 or len(self.doms) > 1:
+            raise _Unsupported("several day-of-week / day-of-month cues")
+        dow = next(iter(self.dows), None)
+        dom = next(iter(self.doms), None)
+        periodic = self.kinds & {"weekly", "monthly", "yearly"}
+        if len(periodic) > 1 or (dom and dow):
+            raise _Unsupported("contradicting day cues")  # e.g. "first Monday of the month"
+        if "yearly" in periodic:
+            if dom or dow:
+                raise _Unsupported("yearly with a day")
+            return "1", "1", "*"
+        if "weekly" in periodic:
+            if dom:
+                raise _Unsupported("weekly on a day of month")
+            return "*", "*", dow or "1"
+        if "monthly" in periodic:
+            if dow:
+                raise _Unsupported("monthly on a weekday")
+            return dom or "1", "*", "*"
+        return dom or "*", "*", dow or "*"
+
+    def _interval_cron(self, fields: IntervalFields) -> str:
+        """An interval with an optional weekday cue and hour window."""
+        minute, hour = fields
+        if self.times or self.doms or self.kinds & {"weekly", "monthly", "yearly"}:
+            raise _Unsupported("interval mixed with clock times or calendar days")
+        if self.window:
+            if hour == "*":
+                hour = self.window
+            elif hour.startswith("*/"):
+                hour = f"{self.window}/{hour[2:]}"
+            else:
+                raise _Unsupported("window on a daily run")
+        if len(self.dows) > 1:
+            raise _Unsupported("several weekday cues")
+        return f"{minute} {hour} * * {next(iter(self.dows), '*')}"
+
+    def _calendar_cron(self) -> str | None:
+        """Day cues and clock times; None when neither is present."""
+        times = self.times
+        if not times and not self.kinds:
+            return None
+        if not times:
+            if self.needs_time or self.count not in (None, 1):
+                raise _Unsupported("needs an explicit time")
+            times = [(0, 0)]
+        if self.count is not None and self.count != len(set(times)):
+            raise _Unsupported("count of runs does not match the times")
+        minutes = {m for _, m in times}
+        if len(minutes) != 1:
+            raise _Unsupported("several times with different minutes")
+        dom, month, dow = self._day_fields()
+        hours = ",".join(str(h) for h in sorted({h for h, _ in times}))
+        return f"{minutes.pop()} {hours} {dom} {month} {dow}"
 
 
 _DOW_BY_STEM = {
@@ -531,8 +608,8 @@ def _dow_list(m: re.Match[str]) -> _Days:
     return _Days("dow", dow="1-5" if days == [1, 2, 3, 4, 5] else ",".join(map(str, days)))
 
 
-def _dow_digits(text: str) -> str:
-    days = sorted({int(d) for d in re.findall(r"dow([0-6])", text)})
+def _dow_field(days: Iterable[int]) -> str:
+    days = sorted(set(days))
     return "1-5" if days == [1, 2, 3, 4, 5] else ",".join(map(str, days))
 
 
@@ -591,10 +668,6 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
     (
         _rx(rf"\b(?:(?:every|each|on)\s+)?{_EN_DAY}(?:\s*(?:,|and|&|or)\s*(?:on\s+)?{_EN_DAY}){{0,6}}"),
         _dow_list,
-    ),
-    (  # Russian weekdays come from the grammar (by case: «в среду», «по средам»), as "dowN" lists
-        _rx(r"\bdow[0-6](?:\s*(?:,|и|and)\s*dow[0-6]){0,6}\b"),
-        lambda m: _Days("dow", dow=_dow_digits(m.group(0))),
     ),
     (
         _rx(
@@ -660,72 +733,90 @@ def _count_any(m: re.Match[str]) -> int | None:
     return _number(word.split()[0])
 
 
-def _collect_days(work: str) -> tuple[_DayState, str, list[Span]]:
-    """Apply every day rule (all matches), masking what was consumed."""
-    state = _DayState()
+def _collect_days(work: str, slots: ScheduleSlots) -> tuple[str, list[Span]]:
+    """Apply every day rule (all matches) into `slots`, masking what was consumed."""
     spans: list[Span] = []
     for rx, handler in _DAY_RULES:
         for m in list(rx.finditer(work)):
-            state.add(handler(m))
+            slots.add(handler(m))
             spans.append(m.span())
             work = _mask(work, m.span())
-    return state, work, spans
-
-
-def _day_fields(state: _DayState) -> tuple[str, str, str]:
-    """Merge day cues into (day-of-month, month, day-of-week); raise on contradictions."""
-    if len(state.dows) > 1 or len(state.doms) > 1:
-        raise _Unsupported("several day-of-week / day-of-month cues")
-    dow = next(iter(state.dows), None)
-    dom = next(iter(state.doms), None)
-    periodic = state.kinds & {"weekly", "monthly", "yearly"}
-    if len(periodic) > 1 or (dom and dow):
-        raise _Unsupported("contradicting day cues")  # e.g. "first Monday of the month"
-    if "yearly" in periodic:
-        if dom or dow:
-            raise _Unsupported("yearly with a day")
-        return "1", "1", "*"
-    if "weekly" in periodic:
-        if dom:
-            raise _Unsupported("weekly on a day of month")
-        return "*", "*", dow or "1"
-    if "monthly" in periodic:
-        if dow:
-            raise _Unsupported("monthly on a weekday")
-        return dom or "1", "*", "*"
-    return dom or "*", "*", dow or "*"
+    return work, spans
 
 
 # --------------------------------------------------------------------------------------------------
-# Public API
+# Grammar slots -> ScheduleSlots
 # --------------------------------------------------------------------------------------------------
 
+_FREQ_DAYS = {
+    "FREQ_DAY": _Days("daily"),
+    "FREQ_NIGHT": _Days("daily", hint="ночи"),  # «еженощно в 11» is 23:00
+    "FREQ_WEEK": _Days("weekly"),
+    "FREQ_MONTH": _Days("monthly"),
+    "FREQ_YEAR": _Days("yearly"),
+}
+_PART_HINTS = {"morning": "утра", "afternoon": "дня", "evening": "вечера", "night": "ночи"}
+_FREQ_INTERVALS: dict[str, IntervalFields] = {"FREQ_HOUR": ("0", "*"), "FREQ_MINUTE": ("*", "*")}
+# "hourly at :15", «каждые 2 часа в 15 минут»: the minute of the hour right after an interval.
+_MINUTE_SUFFIX_RE = _rx(rf"\s*,?\s*{_MINUTE_OF_HOUR}")
+_MINUTE_PREFIX_RE = _rx(rf"{_MINUTE_OF_HOUR}\s+(?:of\s+)?$")  # "at quarter past every hour"
 
-def _phrase(original: str, spans: Iterable[Span | None], rewritten: Iterable[Span] = ()) -> str:
-    """The user's words the spans cover; a span ending inside a rewritten phrase («без пятнадцати
-    восемь» read as "07:45" and padded) takes the whole phrase."""
+
+def _interval_fields(n: int, unit: str) -> IntervalFields:
+    if unit == "minute":
+        return _minutes_interval(n)
+    if unit == "hour":
+        return _hours_interval(n)
+    raise _Unsupported(f"every {n} {unit}s")  # «каждые 3 дня», "every other week": no single cron
+
+
+def _grammar_slots(found: list[Slot], work: str, slots: ScheduleSlots) -> tuple[str, list[Span], list[Slot]]:
+    """Put the grammar's schedule slots into `slots`; returns `work` with their words masked (and the
+    minute-of-hour after an interval), the spans read and the clock slots (added to `slots` once the
+    day cues are known: a bare «в девять тридцать» takes «каждый вечер»'s part of day)."""
+    spans: list[Span] = []
+    weekday_lists: list[list[int]] = []
+    clocks: list[Slot] = []
+    for slot in found:
+        span = (slot.start, slot.end)
+        if slot.kind == "clock":
+            clocks.append(slot)
+        elif slot.kind == "weekday":
+            # a new list starts at a preposition («в среду», «по средам»); «и средам» continues it
+            if slot.last - slot.first > 1 or not weekday_lists:
+                weekday_lists.append([])
+            weekday_lists[-1].append(slot.value)
+        elif slot.kind == "freq" and slot.value in _FREQ_DAYS:
+            slots.add(_FREQ_DAYS[slot.value])
+        elif slot.kind == "part":  # «вечером», "Sunday night": bare hours are of that part of day
+            slots.hint = slots.hint or _PART_HINTS[slot.value]
+            slots.needs_time = True
+        else:  # an interval: "every 15 minutes", «ежечасно», "every other hour"
+            if slot.kind == "freq":
+                minute, hour = _FREQ_INTERVALS[slot.value]
+            else:
+                minute, hour = _interval_fields(*slot.value)
+            suffix = _MINUTE_SUFFIX_RE.match(work, slot.end)
+            prefix = _MINUTE_PREFIX_RE.search(work, max(0, slot.start - 60), slot.start)
+            if suffix and minute == "0":
+                minute, span = _minute_of_hour(suffix), (slot.start, suffix.end())
+            elif prefix and minute == "0":
+                minute, span = _minute_of_hour(prefix), (prefix.start(), slot.end)
+            slots.set_interval((minute, hour))
+        spans.append(span)
+        work = _mask(work, span)
+    for days in weekday_lists:
+        slots.add(_Days("dow", dow=_dow_field(days)))
+    return work, spans, clocks
+
+
+def _phrase(original: str, spans: Iterable[Span | None]) -> str:
+    """The user's words the spans cover."""
     real = [s for s in spans if s]
     if not real:
         return ""
     start, end = min(s[0] for s in real), max(s[1] for s in real)
-    for a, b in rewritten:
-        if a < end < b:
-            end = b
     return original[start:end].strip(" ,.;:!?")
-
-
-def _used(spans: Iterable[Span | None], rewritten: Iterable[Span]) -> tuple[Span, ...]:
-    """The spans rules matched, each widened to the whole of a rewritten phrase it touches."""
-    out = []
-    for span in spans:
-        if not span:
-            continue
-        start, end = span
-        for a, b in rewritten:
-            if a < end <= b or a <= start < b:
-                start, end = min(start, a), max(end, b)
-        out.append((start, end))
-    return tuple(out)
 
 
 def _valid(cron: str | None) -> bool:
@@ -742,86 +833,68 @@ def _first_match(
     return None
 
 
-def _interval_cron(
-    fields: IntervalFields, state: _DayState, window: str | None, times: list[tuple[int, int]]
-) -> str:
-    """Combine an interval with an optional weekday cue and hour window."""
-    minute, hour = fields
-    if times or state.doms or state.kinds & {"weekly", "monthly", "yearly"}:
-        raise _Unsupported("interval mixed with clock times or calendar days")
-    if window:
-        if hour == "*":
-            hour = window
-        elif hour.startswith("*/"):
-            hour = f"{window}/{hour[2:]}"
-        else:
-            raise _Unsupported("window on a daily run")
-    dow = next(iter(state.dows), "*") if len(state.dows) <= 1 else None
-    if dow is None:
-        raise _Unsupported("several weekday cues")
-    return f"{minute} {hour} * * {dow}"
-
-
-def _calendar_cron(state: _DayState, times: list[tuple[int, int]]) -> str | None:
-    """Combine day cues and clock times; None when neither is present."""
-    if not times and not state.kinds:
-        return None
-    if not times:
-        if state.needs_time or state.count not in (None, 1):
-            raise _Unsupported("needs an explicit time")
-        times = [(0, 0)]
-    if state.count is not None and state.count != len(set(times)):
-        raise _Unsupported("count of runs does not match the times")
-    minutes = {m for _, m in times}
-    if len(minutes) != 1:
-        raise _Unsupported("several times with different minutes")
-    dom, month, dow = _day_fields(state)
-    hours = ",".join(str(h) for h in sorted({h for h, _ in times}))
-    return f"{minutes.pop()} {hours} {dom} {month} {dow}"
+def _match(
+    cron: str | None, tz: str | None, text: str, spans: Iterable[Span | None], rewritten: Iterable[Span]
+) -> ScheduleMatch:
+    """The result; a span touching a numeral written as digits («в семь» read as "в 7") takes the
+    whole of the user's word."""
+    used = []
+    for span in spans:
+        if not span:
+            continue
+        start, end = span
+        for a, b in rewritten:
+            if a < end <= b or a <= start < b:
+                start, end = min(start, a), max(end, b)
+        used.append((start, end))
+    return ScheduleMatch(cron, tz, _phrase(text, used), tuple(used))
 
 
 def _parse(text: str) -> ScheduleMatch | None:
-    # Clock times in words, frequency adjectives, weekdays by case, numerals: read by the grammar and
-    # written back in canonical form (same length, so spans still point at the user's words).
-    rewrites = schedule_rewrites(text)
-    rewritten = [(a, b) for a, b, _ in rewrites]
-    norm = apply_rewrites(_normalize(text), rewrites)
-    tz, tz_span = _find_timezone(text, norm)
-    work = _mask(norm, tz_span) if tz_span else norm
+    tokens = tokenize(text)
+    slots = ScheduleSlots()
+    norm = _normalize(text)
+    # Clock times, frequency words, intervals and weekdays in words or by case: the grammar's slots, put
+    # into `slots` as values and their words masked; numerals no slot used become digits for the rules
+    # below that read digits (hour windows, bare hours next to a day cue, days of month, counts).
+    found = grammar.schedule_slots(tokens)
+    used = {i for slot in found for i in range(slot.first, slot.last)}
+    digits = numeral_rewrites(tokens, used) if grammar.enabled("clock") else []
+    rewritten = [(a, b) for a, b, _ in digits]
+    work, grammar_spans, clocks = _grammar_slots(found, apply_rewrites(norm, digits), slots)
+    tz, tz_span = _find_timezone(text, work)
+    if tz_span:
+        work = _mask(work, tz_span)
 
     manual = _MANUAL_RE.search(work)
     if manual:
-        used = [manual.span(), tz_span]
-        return ScheduleMatch(None, tz, _phrase(text, used, rewritten), _used(used, rewritten))
+        return _match(None, tz, text, [manual.span(), tz_span], rewritten)
     if any(rx.search(work) for rx in _UNSUPPORTED_RES):
         return None
     literal = _literal_cron(work)
     if literal:
-        used = [literal[1], tz_span]
-        return ScheduleMatch(literal[0], tz, _phrase(text, used, rewritten), _used(used, rewritten))
+        return _match(literal[0], tz, text, [literal[1], tz_span], rewritten)
 
     interval = _first_match(_INTERVAL_RULES, work)
     if interval:
+        slots.set_interval(interval[0])
         work = _mask(work, interval[1])
-    state, work, day_spans = _collect_days(work)
-    window, window_span = _hour_window(work)
+    work, day_spans = _collect_days(work, slots)
+    slots.window, window_span = _hour_window(work)
     if window_span:
         work = _mask(work, window_span)
-    times, time_spans = _find_times(work, bool(state.kinds), state.hint)
-
-    if interval:
-        cron: str | None = _interval_cron(interval[0], state, window, times)
-        spans = [interval[1], window_span, *day_spans]
-    else:
-        if window:
-            raise _Unsupported("hour window without an interval")
-        cron = _calendar_cron(state, times)
-        spans = [*day_spans, *time_spans]
-    spans += time_spans if interval else []  # read (and refused) by _interval_cron when present
+    times, time_spans = _find_times(work, bool(slots.kinds), slots.hint)
+    for clock in clocks:  # no part of day: the day cue's («каждый вечер в девять тридцать» 21:30)
+        if not clock.confirmed and not slots.kinds:
+            continue  # a bare «в час» is one o'clock only next to a day cue («каждую ночь в час»)
+        hour, minute = clock.value
+        slots.times.append((_to_24h(hour, slots.hint) if clock.detail is None else hour, minute))
+    slots.times += times
+    cron = slots.to_cron()
     if cron is None:
         return None
-    used = [*spans, tz_span]
-    return ScheduleMatch(cron, tz, _phrase(text, used, rewritten), _used(used, rewritten))
+    spans = [*grammar_spans, interval[1] if interval else None, window_span, *day_spans, *time_spans]
+    return _match(cron, tz, text, [*spans, tz_span], rewritten)
 
 
 def ambiguous_timezone(text: str) -> tuple[str, tuple[str, ...]] | None:

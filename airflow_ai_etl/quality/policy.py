@@ -51,10 +51,9 @@ class PiiReview:
     note: str = ""  # why the values were not sampled, when they were not
 
     def question(self, language: str) -> str:
-        names = ", ".join(self.columns)
-        if language == "ru":
-            return f"В колонках {names} похоже персональные данные — маскировать?"
-        return f"Columns {names} look like personal data — mask them?"
+        from airflow_ai_etl.messages import say
+
+        return say(language, "pii.question", columns=", ".join(self.columns))
 
     def to_dict(self) -> dict[str, Any]:
         """What a UI needs to offer the answer: the columns, why, and the two choices."""

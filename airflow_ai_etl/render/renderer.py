@@ -240,6 +240,11 @@ def _s3_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     ]
 
 
+def _local_files_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    """A file source in a local or mounted folder: the same load without an S3 connection."""
+    return [(name, value) for name, value in _s3_to_clickhouse(spec) if name != "s3_conn_id"]
+
+
 def _excel_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     _no_transforms(spec)
     return [
@@ -340,9 +345,13 @@ LOADERS = {
     ),
     ("mart", "excel"): Loader("airflow_ai_etl.operators.mart", "MartToExcelOperator", _mart_to_excel),
 }
+# A file source (type s3) whose path is a local or mounted folder, not s3://: loaded without S3.
+LOCAL_FILES_LOADER = Loader(
+    "airflow_ai_etl.operators.files", "FilesToClickHouseOperator", _local_files_to_clickhouse
+)
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
 ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
-    {(loader.module, loader.operator) for loader in LOADERS.values()}
+    {(loader.module, loader.operator) for loader in (*LOADERS.values(), LOCAL_FILES_LOADER)}
     | {CHECK_IMPORT, WAIT_IMPORT}  # CHECK_IMPORT: files rendered before the severity operators
     | {(CHECKS_MODULE, COLUMN_CHECK), (CHECKS_MODULE, TABLE_CHECK), (CHECKS_MODULE, VOLUME_CHECK)}
 )
@@ -351,6 +360,8 @@ ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
 def plan_tasks(spec: PipelineSpec) -> DagPlan:
     """The operators a spec needs, in order; RenderError for what is not supported yet."""
     loader = LOADERS.get((spec.source.type, spec.target.type))
+    if spec.source.type == "s3" and loader is not None and not (spec.source.path or "").startswith("s3"):
+        loader = LOCAL_FILES_LOADER
     if loader is None:
         supported = ", ".join(f"{s} -> {t}" for s, t in LOADERS)
         raise RenderError(

@@ -21,6 +21,8 @@ POST /api/pipelines/<dag_id>/rollback  {"version": N}       can_rollback        
 GET  /api/pipelines/<dag_id>/status                         can_read  AI ETL Pipelines
 POST /api/pipelines/<dag_id>/trigger                        Airflow: create runs of DAG    trigger
 POST /api/pipelines/<dag_id>/unpause                        Airflow: edit the DAG          unpause
+POST /api/pipelines/<dag_id>/pause                          Airflow: edit the DAG          pause
+GET  /api/pipelines/<dag_id>/lineage                        can_read  AI ETL Pipelines
 ==========================================================  =============================  ============
 
 Messages are in the page's language (see i18n.py); a refused deploy of a hand-edited file answers 409
@@ -38,10 +40,10 @@ from flask import Response, request
 from flask_appbuilder import BaseView, expose
 
 from airflow_ai_etl.deploy import DeployError
+from airflow_ai_etl.messages import as_record, localize, message_of, msg
 from airflow_ai_etl.web import permissions as perms
 from airflow_ai_etl.web import service
 from airflow_ai_etl.web.i18n import current_language, localize_payload, translator
-from airflow_ai_etl.web.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -255,9 +257,12 @@ class AIETLApi(BaseView):
         except Exception as exc:  # the query failed or timed out on the source
             log.exception("AI ETL: preview")
             _audit("preview", "error", request_text, str(spec.get("dag_id", "")), str(exc))  # type: ignore[union-attr]
-            return _error(f"the mart query failed: {exc}", 502)
+            return _error(localize(msg("preview.failed", error=exc), current_language()), 502)
         _audit("preview", payload["status"], request_text, str(spec.get("dag_id", "")))  # type: ignore[union-attr]
-        return _json(payload, 200 if payload["status"] != "error" else 400)
+        language = current_language()
+        if payload["status"] == "error":
+            return _error(localize(payload["error"], language), 400)
+        return _json(localize_payload(payload, language))
 
     @expose("/deploy", methods=["POST"])
     @perms.requires(perms.ACTION_DEPLOY, api=True)
@@ -297,7 +302,7 @@ class AIETLApi(BaseView):
             payload = _payload(deployed, helper)
         except DeployError as exc:
             _audit("deploy", "error", request_text, dag_id, str(exc))
-            return _error(translate(str(exc), current_language()), 409)
+            return _error(localize(message_of(exc), current_language()), 409)
         except Exception as exc:
             log.exception("AI ETL: deploy")
             _audit("deploy", "error", request_text, dag_id, str(exc))
@@ -319,7 +324,7 @@ class AIETLApi(BaseView):
             restored = service.assistant().rollback(dag_id, version, user=perms.current_username())
         except (DeployError, ValueError) as exc:
             _audit("rollback", "rejected", "", dag_id, {"to_version": version, "error": str(exc)})
-            return _error(translate(str(exc), current_language()), 409)
+            return _error(localize(message_of(exc), current_language()), 409)
         except Exception as exc:
             log.exception("AI ETL: rollback")
             _audit("rollback", "error", "", dag_id, {"to_version": version, "error": str(exc)})
@@ -375,21 +380,46 @@ class AIETLApi(BaseView):
         _audit("unpause", "ok", "", dag_id)
         return _json({"status": "ok", **service.dag_status(dag_id)})
 
+    @expose("/pipelines/<dag_id>/pause", methods=["POST"])
+    @perms.requires(perms.ACTION_READ, api=True)
+    def pause(self, dag_id: str) -> Response:
+        """Pause the DAG (no new runs start; a running one finishes), if Airflow lets this user edit it."""
+        if not perms.can_unpause(dag_id):
+            _audit("pause", "forbidden", "", dag_id)
+            return _error(_t("api.no_pause", dag_id=dag_id), 403)
+        try:
+            service.set_paused(dag_id, True)
+        except Exception:  # runs.RunError: unknown, not yet parsed or broken DAG
+            return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
+        _audit("pause", "ok", "", dag_id)
+        return _json({"status": "ok", **service.dag_status(dag_id)})
+
+    @expose("/pipelines/<dag_id>/lineage")
+    @perms.requires(perms.ACTION_READ, api=True)
+    def lineage(self, dag_id: str) -> Response:
+        """What starts the pipeline (upstream pipelines and their assets) and what it feeds."""
+        try:
+            return _json(service.lineage(service.assistant().store, dag_id))
+        except DeployError as exc:
+            return _error(localize(message_of(exc), current_language()), 404)
+
 
 def _summary(payload: dict[str, Any]) -> dict[str, Any] | str:
-    """The part of a result worth keeping in the audit log ("" when there is nothing to add), in
-    English: the audit page translates it for each reader."""
+    """The part of a result worth keeping in the audit log ("" when there is nothing to add): catalog
+    messages with their id and fields (the audit page shows them in each reader's language), other
+    text in English."""
     original = {
-        "questions": payload.get("questions_en", payload.get("questions")),
-        "errors": [
-            {**p, "message": p.get("message_en", p.get("message", ""))} for p in payload.get("errors") or []
-        ],
+        "questions": [as_record(q) for q in payload.get("questions_en", payload.get("questions")) or []],
+        "errors": [_problem_record(p) for p in payload.get("errors") or []],
     }
-    kept = {
+    return {
         key: original.get(key, payload.get(key))
         for key in ("questions", "errors", "version", "path")
         if payload.get(key) not in (None, "", [])
-    }
-    for problem in kept.get("errors") or []:
-        problem.pop("message_en", None)
-    return kept or ""
+    } or ""
+
+
+def _problem_record(problem: dict[str, Any]) -> dict[str, Any]:
+    kept = {k: v for k, v in problem.items() if k not in ("message", "message_en")}
+    record = as_record(problem.get("message_en", problem.get("message", "")))
+    return {**kept, **record} if isinstance(record, dict) else {**kept, "message": record}

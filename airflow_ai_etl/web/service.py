@@ -396,7 +396,9 @@ def preview_payload(spec: dict[str, Any], limit: int = 20, timeout_seconds: floa
             "errors": [p.to_dict() for p in outcome.errors],
         }
     if checked.source.type != "mart":
-        return {"status": "error", "error": "preview shows marts; this spec is not one"}
+        from airflow_ai_etl.messages import msg
+
+        return {"status": "error", "error": msg("preview.not_a_mart")}
     shown = preview_mart(
         resolve_mart(mart_of(checked), catalog), limit=limit, timeout_seconds=timeout_seconds
     )

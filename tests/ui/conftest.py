@@ -8,7 +8,7 @@
 * ``browser`` (session): Debian's chromium driven by Playwright (never ``playwright install``).
 * ``login(username)``: a new browser page logged in through Airflow's own login form.
 
-Screenshots are written only when ``AI_ETL_SCREENSHOTS_DIR`` is set (``make screenshots``-style:
+Screenshots (1280x800) are written only when ``AI_ETL_SCREENSHOTS_DIR`` is set (``make screenshots``-style:
 ``AI_ETL_SCREENSHOTS_DIR=docs/screenshots pytest -m ui tests/ui``).
 """
 
@@ -94,7 +94,7 @@ def login(browser: Any, ui_server: AirflowServer) -> Iterator[Callable[..., Any]
         context = browser.new_context(
             base_url=ui_server.url, locale=locale, viewport={"width": 1400, "height": 1000}
         )
-        context.set_default_timeout(30_000)
+        context.set_default_timeout(90_000)  # a check imports the DAG file: slow on a busy machine
         contexts.append(context)
         page = context.new_page()
         page.goto("/auth/login/")
@@ -109,16 +109,30 @@ def login(browser: Any, ui_server: AirflowServer) -> Iterator[Callable[..., Any]
         context.close()
 
 
+SCREENSHOT_SIZE = {"width": 1280, "height": 800}
+
+
 @pytest.fixture(scope="session")
-def screenshot() -> Callable[[Any, str], None]:
-    """``screenshot(page, "name")``: full-page PNG into $AI_ETL_SCREENSHOTS_DIR (no-op when unset)."""
+def screenshot() -> Callable[..., None]:
+    """``screenshot(page, "name", focus=selector)``: a 1280x800 PNG into $AI_ETL_SCREENSHOTS_DIR
+    (no-op when unset), scrolled to ``focus`` when given, else to the top. ``full_page=True`` keeps
+    the whole page (1280 wide) instead."""
     target = os.environ.get("AI_ETL_SCREENSHOTS_DIR")
 
-    def _take(page: Any, name: str, full_page: bool = True) -> None:
+    def _take(page: Any, name: str, full_page: bool = False, focus: str | None = None) -> None:
         if not target:
             return
         Path(target).mkdir(parents=True, exist_ok=True)
-        page.evaluate("window.scrollTo(0, 0)")
-        page.screenshot(path=str(Path(target) / f"{name}.png"), full_page=full_page)
+        size = page.viewport_size
+        page.set_viewport_size(SCREENSHOT_SIZE)
+        try:
+            if focus:
+                page.locator(focus).first.scroll_into_view_if_needed()
+            else:
+                page.evaluate("window.scrollTo(0, 0)")
+            page.screenshot(path=str(Path(target) / f"{name}.png"), full_page=full_page)
+        finally:
+            if size:
+                page.set_viewport_size(size)
 
     return _take

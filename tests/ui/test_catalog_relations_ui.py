@@ -99,4 +99,4 @@ def test_new_page_previews_a_mart(login: Any, screenshot: Any) -> None:
         "1",
     ]  # sale 2 (amount 3.00): the first day, regions in order
     assert "PostgreSQL estimates the mart at about" in page.get_by_test_id("preview-estimate").inner_text()
-    screenshot(page, "11_mart_preview")
+    screenshot(page, "11_mart_preview", focus="[data-testid=preview-table]")

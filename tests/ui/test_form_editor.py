@@ -16,12 +16,16 @@ DAG_ID = "payments_pg_shop_to_clickhouse_default"
 
 def _settled(page: Any) -> dict[str, Any]:
     """Wait until the form's last edit was checked by the server; return the JSON spec it wrote."""
+    # Each check of a valid spec imports the DAG file in a subprocess: slow on a busy machine.
     page.wait_for_function(
         "document.querySelector('[data-testid=form-state]').textContent === ''"
-        " && document.querySelector('[data-testid=status]').dataset.status !== undefined"
+        " && document.querySelector('[data-testid=status]').dataset.status !== undefined",
+        timeout=120_000,
     )
     page.wait_for_timeout(700)  # a debounced text edit may still be waiting to be sent
-    page.wait_for_function("document.querySelector('[data-testid=form-state]').textContent === ''")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=form-state]').textContent === ''", timeout=120_000
+    )
     return json.loads(page.get_by_test_id("spec").input_value())
 
 
@@ -87,7 +91,7 @@ def test_form_builds_edits_and_deploys(login: Any, ui_server: Any, screenshot: A
     # The graph is redrawn from the form: the load task and the checks.
     assert page.locator("[data-testid=graph] [data-node=load]").count() == 1
     assert page.locator("[data-testid=graph] g.node.task").count() >= 2
-    screenshot(page, "16_form_editor")
+    screenshot(page, "16_form_editor", focus="[data-testid=form-card]")
 
     page.get_by_test_id("deploy").click()
     # The server re-validates (with Airflow's DagBag import) before writing: slow on a busy machine.

@@ -89,7 +89,7 @@ def test_generate_deploy_edit_and_rollback(login: Any, ui_server: Any, screensho
     assert page.get_by_test_id("dag-link").get_attribute("href") == f"/dags/{DAG_ID}"
     version_1 = dag_file.read_text(encoding="utf-8")
     assert "0 2 * * *" in version_1 and REQUEST_RU in version_1
-    screenshot(page, "03_deployed")
+    screenshot(page, "03_deployed", focus="[data-testid=deploy-card]")
 
     # Edit the spec by hand: run at 03:00 instead; re-validate shows the diff, then deploy v2.
     spec["schedule"] = "0 3 * * *"
@@ -98,7 +98,7 @@ def test_generate_deploy_edit_and_rollback(login: Any, ui_server: Any, screensho
     page.wait_for_function("document.querySelector('[data-testid=schedule]').textContent.includes('03:00')")
     diff = page.get_by_test_id("deploy-diff").inner_text()
     assert "0 2 * * *" in diff and "0 3 * * *" in diff and "v1" in diff
-    screenshot(page, "04_deploy_diff")
+    screenshot(page, "04_deploy_diff", focus="[data-testid=deploy-card]")
     page.get_by_test_id("deploy").click()
     page.get_by_test_id("deployed").wait_for()
     assert page.get_by_test_id("deployed-version").inner_text() == "2"

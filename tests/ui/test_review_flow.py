@@ -55,7 +55,7 @@ def test_rejected_edit_keeps_the_text_and_names_the_field(login: Any, screenshot
     # Nothing stale or actionable is left around the rejected edit.
     assert not page.get_by_test_id("code-card").is_visible()
     assert not page.get_by_test_id("deploy-card").is_visible()
-    screenshot(page, "11_rejected_edit_kept")
+    screenshot(page, "11_rejected_edit_kept", focus="[data-testid=spec-errors]")
 
     # Broken JSON is explained next to the box too, and the text is still the user's.
     _broken = edited.replace('"dag_id"', "dag_id", 1)
@@ -131,7 +131,7 @@ def test_deploy_then_replace_a_hand_edit(login: Any, ui_server: Any, screenshot:
     assert "edited outside the assistant since v1" in page.get_by_test_id("hand-edit-message").inner_text()
     assert "+# tuned by ops, keep" in page.get_by_test_id("hand-edit-diff").inner_text()
     assert not page.get_by_test_id("deploy").is_visible()  # a plain deploy would only be refused
-    screenshot(page, "12_hand_edit_replace")
+    screenshot(page, "12_hand_edit_replace", focus="[data-testid=hand-edit]")
 
     page.once("dialog", lambda dialog: dialog.dismiss())  # a cancelled confirm changes nothing
     page.get_by_test_id("replace").click()

@@ -37,6 +37,20 @@ def test_roles_command_granted_only_the_navigation(ui_server: Any) -> None:
     assert plugins_readers == {"Admin", "Op", "User", "Viewer"}
 
 
+HEADINGS = {"New pipeline": "New pipeline", "Pipelines": "Pipelines", "History": "History",
+            "Catalog": "Catalog", "Audit log": "Audit log"}  # fmt: skip
+REQUEST = "Load sales from PostgreSQL to ClickHouse every day at 2 AM"
+
+
+def _open(page: Any, name: str) -> Any:
+    """Open one AI ETL entry through Airflow's own navigation; the frame that shows it."""
+    page.goto("/")
+    page.get_by_role("button", name="Plugins").click()
+    page.get_by_role("menuitem", name="AI ETL").click()
+    page.get_by_role("menuitem", name=name).click()
+    return page.frame_locator("iframe")
+
+
 @pytest.mark.parametrize("user", list(EXPECTED))
 def test_each_role_finds_the_menu(login: Any, user: str, screenshot: Any) -> None:
     role, caps = EXPECTED[user]
@@ -55,12 +69,27 @@ def test_each_role_finds_the_menu(login: Any, user: str, screenshot: Any) -> Non
     assert tabs == list(PAGES if caps["audit"] else PAGES[:-1]), role
     assert frame.get_by_test_id("generate").is_enabled() == caps["generate"]
     assert frame.get_by_test_id("no-generate").count() == (0 if caps["generate"] else 1)
-    screenshot(page, f"10_menu_{role.lower()}", full_page=False)
+    screenshot(page, f"10_menu_{role.lower()}")
+
+    if caps["generate"]:
+        # A valid result: deploying is offered only to a role that may deploy, and says why not otherwise.
+        frame.locator("[data-testid=request]").fill(REQUEST)
+        frame.get_by_test_id("generate").click()
+        frame.locator("[data-testid=status][data-status=ok]").wait_for(timeout=120_000)
+        frame.get_by_test_id("deploy-card").wait_for()
+        assert frame.get_by_test_id("deploy").is_visible() == caps["deploy"], role
+        assert frame.get_by_test_id("no-deploy").is_visible() == (not caps["deploy"]), role
+
+    # Every entry of the navigation opens its page inside the shell (the frame, not a new window).
+    for name in PAGES[1:-1]:
+        frame = _open(page, name)
+        frame.locator("h1").first.wait_for()
+        assert frame.locator("h1").first.inner_text().startswith(HEADINGS[name]), (role, name)
 
     # The audit log entry is in the navigation for everyone (Airflow lists plugin pages per plugin,
     # not per user); without the permission it opens the access-denied page, which names it.
-    page.goto("/pluginsv2/aietl/audit?lang=en")
+    frame = _open(page, "Audit log")
     if caps["audit"]:
-        assert page.locator("h1").inner_text() == "Audit log"
+        assert frame.locator("h1").first.inner_text() == "Audit log"
     else:
-        assert "AI ETL Audit Log" in page.get_by_test_id("forbidden").inner_text()
+        assert "AI ETL Audit Log" in frame.get_by_test_id("forbidden").inner_text()

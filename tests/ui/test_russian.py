@@ -127,6 +127,7 @@ def test_new_pipeline_results_and_errors_are_russian(russian: Any, ui_server: An
         _generate(page, "Загружать таблицу no_such_table в ClickHouse каждый день") == "needs_clarification"
     )
     russian.check("clarification")
+    screenshot(page, "17_russian_question")
     assert _generate(page, "Удалить все строки из таблицы sales в PostgreSQL") == "rejected"
     russian.check("planner refusal")
 
@@ -143,6 +144,10 @@ def test_new_pipeline_results_and_errors_are_russian(russian: Any, ui_server: An
     page.wait_for_selector("[data-testid=status][data-status=rejected]")
     assert "часы" in page.get_by_test_id("spec-errors").inner_text()
     russian.check("rejected edit")
+    page.get_by_test_id("spec").fill('{"dag_id": ')
+    page.get_by_test_id("revalidate").click()
+    page.wait_for_selector("[data-testid=status][data-status=rejected], #failure:not([hidden])")
+    russian.check("spec that is not JSON")
 
     page.get_by_test_id("spec").fill(json.dumps(spec, ensure_ascii=False, indent=2))
     page.get_by_test_id("revalidate").click()
@@ -168,6 +173,17 @@ def test_new_pipeline_results_and_errors_are_russian(russian: Any, ui_server: An
 
 def test_other_pages_are_russian(russian: Any, login: Any, screenshot: Any) -> None:
     page = russian.page
+    # A second version (another schedule), so History has a diff and a version to roll back to.
+    spec = page.request.get(f"{PAGE}/api/pipelines/{DAG_ID}/versions/1").json()["spec"]
+    page.goto(f"{PAGE}/new")
+    token = page.locator("meta[name=csrf-token]").get_attribute("content")
+    deployed = page.request.post(
+        f"{PAGE}/api/deploy",
+        data=json.dumps({"spec": {**spec, "schedule": "30 * * * *"}}),
+        headers={"X-CSRFToken": token or "", "Content-Type": "application/json"},
+        timeout=120_000,
+    )
+    assert deployed.ok, deployed.text()
     for path in ("pipelines", "catalog", "audit", f"history/{DAG_ID}"):
         page.goto(f"{PAGE}/{path}")
         if path.startswith("history"):
@@ -175,10 +191,53 @@ def test_other_pages_are_russian(russian: Any, login: Any, screenshot: Any) -> N
             page.get_by_test_id("compare").click()
             page.get_by_test_id("diff").wait_for()
         russian.check(path)
+    screenshot(page, "19_russian_history_diff", focus="[data-testid=versions]")
+
+    # A rollback: the confirmation dialog and the result.
+    page.get_by_test_id("rollback-1").click()
+    page.get_by_test_id("done").wait_for()
+    russian.check("history after a rollback (with the confirmation dialog)")
+
+    page.goto(f"{PAGE}/catalog")
+    russian.check("catalog with relations")
+    screenshot(page, "20_russian_catalog")
+    page.goto(f"{PAGE}/history/no_such_dag")
+    assert "ещё не развёртывался" in page.locator("body").inner_text()
+    russian.check("history of a DAG that was never deployed")
     page.goto(f"{PAGE}/audit")
+    russian.check("audit log after every action above")
     screenshot(page, "15_russian_audit")
 
     viewer = login("viewer", locale="ru-RU")
     for path in ("new", "audit"):  # a note about the missing permission; the access-denied page
         viewer.goto(f"{PAGE}/{path}")
         russian.check(f"viewer {path}", viewer)
+
+
+def test_form_editor_and_mart_preview_are_russian(russian: Any, screenshot: Any) -> None:
+    """The form editor's labels, its live schedule description and a field's error; a mart's preview."""
+    from tests.ui.test_form_editor import _settled
+
+    page = russian.page
+    page.goto(f"{PAGE}/new")
+    page.get_by_test_id("build").click()
+    page.get_by_test_id("form-card").wait_for()
+    _settled(page)
+    page.get_by_test_id("f-source-table").select_option("payments")
+    page.get_by_test_id("f-sched-kind").select_option("cron")
+    page.get_by_test_id("f-cron").fill("0 25 * * *")
+    _settled(page)
+    error = page.locator("[data-field=schedule] [data-testid=field-error]")
+    assert "часы" in error.inner_text()
+    assert page.get_by_test_id("f-cron").input_value() == "0 25 * * *"
+    russian.check("form editor with a rejected edit")
+    screenshot(page, "18_russian_form_error", focus="[data-field=schedule]")
+
+    from tests.ui.test_catalog_relations_ui import MART_SPEC
+
+    page.get_by_test_id("spec").fill(json.dumps(MART_SPEC, ensure_ascii=False))
+    page.get_by_test_id("revalidate").click()
+    page.wait_for_selector("[data-testid=status][data-status=ok]")
+    page.get_by_test_id("preview").click()
+    page.get_by_test_id("preview-table").locator("tbody tr").first.wait_for()
+    russian.check("mart preview")

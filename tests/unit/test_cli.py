@@ -259,3 +259,21 @@ def test_readme_demo_block_matches_the_cli(home: Path) -> None:
     assert len(shown) == 7
     printed = run(home, "generate", SENTENCE).stdout.splitlines()
     assert [line for line in printed if line.split(":")[0] in PRINTED_FIELDS] == shown
+
+
+def test_lang_ru_prints_questions_and_errors_in_russian(home: Path) -> None:
+    """--lang ru (or [ai_etl] language = ru) prints the report in Russian; JSON keys stay as they are."""
+    asked = run(home, "generate", "Load table foobar from postgres to clickhouse daily", "--lang", "ru")
+    assert asked.returncode == 2
+    assert "вопрос: Таблицы «foobar» нет. Таблицы, которые я вижу:" in asked.stdout
+    assert "статус: нужно уточнение" in asked.stdout
+    refused = run(home, "generate", "drop table sales", "--json", "--lang", "ru")
+    assert refused.returncode == 3
+    report = json.loads(refused.stdout)
+    assert report["status"] == "rejected"
+    assert report["errors"][0]["message"].startswith("Разрушающее действие («drop")
+    env = {**os.environ, "AIRFLOW__AI_ETL__LANGUAGE": "ru", "AIRFLOW_HOME": str(home)}
+    missing = subprocess.run([AIRFLOW, "ai-etl", "history", "no_such_dag"], env=env, capture_output=True,
+                             text=True, timeout=300)  # fmt: skip
+    assert missing.returncode == 1
+    assert missing.stderr.strip().endswith("ошибка: DAG «no_such_dag» ещё не развёртывался")

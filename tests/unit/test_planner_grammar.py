@@ -141,6 +141,39 @@ def test_clock_times_and_intervals_in_words(text: str, cron: str) -> None:
     assert parse_schedule(text).cron == cron
 
 
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("ежечасно в пятнадцать минут", "15 * * * *"),  # a frequency word + the minute of the hour
+        ("каждые два часа в пятнадцать минут", "15 */2 * * *"),
+        ("каждый вечер в девять тридцать", "30 21 * * *"),  # no part of day: the day cue's
+        ("каждый вечер в семь утра", "0 7 * * *"),  # a part of day named with the time wins over the cue
+        ("по понедельникам и средам в девять утра", "0 9 * * 1,3"),
+        ("every other hour on weekdays", "0 */2 * * 1-5"),
+        ("каждый час, каждые 15 минут", None),  # two different intervals: asked, not the first one
+        ("каждые 3 дня", None),
+        ("раз в две недели", None),
+    ],
+)
+def test_schedule_slots_build_the_cron(text: str, cron: str | None) -> None:
+    match = parse_schedule(text)
+    assert (match.cron if match else None) == cron
+
+
+def test_schedule_slots_to_cron() -> None:
+    from airflow_ai_etl.planning.schedule import ScheduleSlots
+
+    assert ScheduleSlots().to_cron() is None
+    assert ScheduleSlots(times=[(2, 0)], kinds={"daily"}).to_cron() == "0 2 * * *"
+    assert ScheduleSlots(interval=("*/15", "*"), window="9-18", dows={"1-5"}).to_cron() == "*/15 9-18 * * 1-5"
+    assert ScheduleSlots(kinds={"weekly"}, dows={"3"}, times=[(6, 30)]).to_cron() == "30 6 * * 3"
+
+
+def test_the_spans_of_a_numeral_cover_the_words() -> None:
+    match = parse_schedule("каждый день в семь")
+    assert match.cron == "0 7 * * *" and match.phrase == "каждый день в семь"
+
+
 def test_the_readme_sentence_with_the_hour_spelled_out(planners) -> None:
     text = "Загружать данные о продажах из PostgreSQL в ClickHouse ежедневно в два часа ночи"
     outcome = planners["shop"].plan(text)
@@ -384,7 +417,7 @@ def test_replace_mode_by_lemma(text: str, replace: bool) -> None:
 def test_the_lexer_and_grammar_take_any_text(text: str) -> None:
     tokens = tokenize(text)
     assert all(text[t.start : t.end] == t.text for t in tokens)
-    grammar.schedule_rewrites(text)
+    grammar.schedule_slots(tokens)
     grammar.destroy_frames(tokens)
     grammar.merge_mode(tokens)
     grammar.replace_mode(tokens)
@@ -593,3 +626,401 @@ def test_the_speller_looks_up_a_bounded_number_of_unknown_words() -> None:
     text, corrections = speller.correct(noise + " кажый час")
     assert corrections == [] and text.endswith("кажый час")  # the budget went on the noise
     assert speller.correct("кажый час")[0] == "каждый час"
+
+
+# --- key and column lists ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("слияние по ключу id", [["id"]]),
+        ("upsert по id и created_at, ежедневно", [["id", "created_at"]]),
+        ("keyed on order_id", [["order_id"]]),
+        ("by customer_id and day", [["customer_id", "day"]]),
+        ("с дедупликацией по id", [["id"]]),
+        ("keys: id, day", [["id", "day"]]),
+        ("дозагружать по полю occurred_at", [["occurred_at"]]),
+        ("upsert on key id", [["id"]]),
+        ("by the id & created_at", [["id", "created_at"]]),
+        ("по понедельникам", []),  # Russian words are no column names
+        ("on weekdays by id", [["weekdays"], ["id"]]),  # the rules keep only the table's columns
+    ],
+)
+def test_column_lists_over_tokens(text: str, names: list[list[str]]) -> None:
+    assert [slot.value for slot in grammar.column_lists(tokenize(text))] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("слияние по ключу id", "слияние по ключу"),
+        ("мержить в кликхаус по id", "мержить в кликхаус по"),
+        ("merge into target by product", "merge into target by"),
+        ("upsert keyed on order_id", "upsert keyed on"),
+        ("keyed on order_id", "keyed on"),
+        ("keys: id", "keys:"),
+        ("by key id", "by key"),
+    ],
+)
+def test_key_cues_over_tokens(text: str, cue: str) -> None:
+    slots = grammar.key_cues(tokenize(text))
+    assert slots and text[slots[0].start : slots[0].end] == cue
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "keys"),
+    [
+        ("shop", "Загружать заказы в кликхаус ежедневно, слияние по ключу id", ["id"]),
+        ("shop", "Загружать заказы в кликхаус ежедневно, upsert по id и created_at", ["id", "created_at"]),
+        ("shop", "Load orders to ClickHouse daily, merge by customer_id and created_at", ["customer_id", "created_at"]),
+        ("shop", "Load sales into ClickHouse hourly, upsert keyed on id", ["id"]),
+        ("shop", "Load sales into ClickHouse hourly, upsert by the id", ["id"]),
+    ],
+)  # fmt: skip
+def test_upsert_keys_come_from_the_key_list(planners, catalog: str, text: str, keys: list[str]) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.mode == "upsert" and outcome.spec.target.keys == keys
+
+
+# --- family 7: the new-rows column named after «по полю» / "by" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "table", "column"),
+    [
+        ("shop", "Дозагружать события в кликхаус каждый час по полю occurred_at", "events", "occurred_at"),
+        ("hr", "Дозагружать проходы через турникеты в кликхаус каждый час по полю occurred_at", "badge_events",
+         "occurred_at"),  # the name after «по полю» is a column, never the table to load
+        ("clinic", "Дозагружать визиты в ch_dwh каждый час по полю started_at", "visits", "started_at"),
+    ],
+)  # fmt: skip
+def test_incremental_by_the_named_field(planners, catalog: str, text: str, table: str, column: str) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == table and outcome.spec.source.incremental.column == column
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "quoted"),
+    [
+        ("clinic", "Дозагружать визиты в ch_dwh каждый час по полю visited_at", "«visited_at»"),
+        ("shop", "Load new events into ClickHouse hourly by happened_at", "'happened_at'"),
+        ("shop", "Load new events into ClickHouse hourly by created_at", "'created_at'"),  # events has none
+        ("shop", "Load events into ClickHouse hourly, dropping duplicates by event_code", "'event_code'"),
+    ],
+)
+def test_a_named_column_the_table_lacks_is_asked_about(
+    planners, catalog: str, text: str, quoted: str
+) -> None:
+    """Not silently replaced by another column (the event time, or every column for duplicates)."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Продажи грузить в ClickHouse каждые сорок пять минут", ":00, :45"),  # held-out ho1-15 vs main 073
+        ("Загружай заказы в кликхаус каждые 45 минут", ":00, :45"),
+        ("Load sales to ClickHouse every 5 hours", "00:00, 05:00, 10:00, 15:00, 20:00"),
+    ],
+)
+def test_an_interval_no_cron_runs_exactly_is_asked_with_what_cron_would_do(
+    planners, text: str, said: str
+) -> None:
+    """*/45 fires at :00 and :45 (45, then 15 minutes apart): never planned as 'every 45 minutes'."""
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and said in outcome.questions[0]
+
+
+# --- batch d, family C: clock words -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("каждую ночь в час", "0 1 * * *"),  # «час» = one o'clock, the part of day said before it
+        ("каждый день в час", "0 1 * * *"),
+        ("every hour at quarter past", "15 * * * *"),
+        ("hourly at half past the hour", "30 * * * *"),
+        ("at a quarter past every hour", "15 * * * *"),
+        ("every night at eleven thirty pm", "30 23 * * *"),
+        ("в час", None),  # no day cue: no time
+    ],
+)
+def test_batch_d_clock_words(text: str, cron: str | None) -> None:
+    match = parse_schedule(text)
+    assert (match.cron if match else None) == cron
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать заказы в кликхаус каждый день в час пик",  # «в час» unread: asked, never midnight
+        "Load orders into ClickHouse daily at quarter to",  # "quarter" unread
+    ],
+)
+def test_unread_clock_words_are_asked_about(planners, text: str) -> None:
+    assert planners["shop"].plan(text).status == "needs_clarification"
+
+
+# --- batch d, family B: masks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "masked"),
+    [
+        ("hr", "Сотрудников в кликхаус каждую ночь в три, оклад и паспорт спрятать", ["salary", "passport_number"]),
+        ("clinic", "Пациентов в кликхаус ежедневно, телефон зашифровать", ["phone"]),  # a MASK lemma
+        ("clinic", "Пациентов в кликхаус раз в сутки в 2 ночи, СНИЛС, паспорт и телефон захешировать",
+         ["snils", "passport_number", "phone"]),  # the first item of a comma list before the verb
+        ("clinic", "СНИЛС, паспорт и телефон захешировать, пациентов в кликхаус ежедневно",
+         ["snils", "passport_number", "phone"]),
+        ("clinic", "Load patients to ClickHouse daily and scramble the phone", ["phone"]),
+    ],
+)  # fmt: skip
+def test_mask_verbs_by_lemma_and_lists(planners, catalog: str, text: str, masked: list[str]) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert [t.columns for t in outcome.spec.transforms if t.type == "mask"] == [masked]
+
+
+def test_a_mask_verb_without_columns_is_asked_about(planners) -> None:
+    outcome = planners["clinic"].plan("Пациентов в кликхаус ежедневно, всё лишнее спрятать")
+    assert outcome.status == "needs_clarification"
+
+
+# --- batch d, families E and F: arrows, file types -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prescriptions -> reporting postgres, every Sunday at 10 pm",
+        "Prescriptions → reporting postgres, every Sunday at 10 pm",
+        "Prescriptions => pg_reporting, every Sunday at 10 pm",
+    ],
+)
+def test_an_arrow_is_a_direction(planners, text: str) -> None:
+    outcome = planners["clinic"].plan(text)
+    assert outcome.status == "ok" and outcome.spec.target.conn_id == "pg_reporting"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "file_format"),
+    [
+        ("Загрузи из s3://hr-uploads/timesheets/ json-файлы в таблицу raw_timesheets в кликхаусе каждые 3 часа",
+         "s3", "jsonl"),
+        ("Load the json files from s3://hr-uploads/timesheets/ into clickhouse table raw_timesheets hourly",
+         "s3", "jsonl"),
+        ("Из файла s3://hr-uploads/staffing.xlsx лист «Штат» закинуть в кликхаус, в таблицу staffing_plan",
+         "excel", None),  # a workbook on S3 is an Excel source, not a prefix of CSV files
+    ],
+)  # fmt: skip
+def test_file_types_by_word_and_extension(planners, text: str, kind: str, file_format: str | None) -> None:
+    outcome = planners["hr"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.type, outcome.spec.source.format) == (kind, file_format)
+
+
+# --- batch d, family A: conditions that were dropped -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "Отправления со статусом lost в таблицу lost_shipments кликхауса каждое утро в 9:15",
+         "status = 'lost'"),  # a value the column comment lists in parentheses is still a value
+        ("hr", "кандидатов, которые на этапе offer, в кликхаус по будням в 17:30", "stage = 'offer'"),
+        ("hr", "Кандидатов со стадией offer в кликхаус по будням в 17:30", "stage = 'offer'"),
+        ("clinic", "Пациентов, зарегистрированных после 2024-01-01, в кликхаус ежедневно в 1:00",
+         "registered_at > '2024-01-01'"),
+        ("clinic", "Patients registered after 01.02.2024 to clickhouse daily at 1:00",
+         "registered_at > '2024-02-01'"),
+        ("clinic", "Patients where registered_at > 2024-01-01 to clickhouse daily at 1:00",
+         "registered_at > '2024-01-01'"),  # was "registered_at > 2024"
+        ("shop", "Заказы до 2024-03-01 в кликхаус ежедневно", "created_at < '2024-03-01'"),
+        ("shop", "Orders with total over 2024 to clickhouse daily", "total > 2024"),
+    ],
+)  # fmt: skip
+def test_batch_d_conditions(planners, catalog: str, text: str, where: str) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "Routes longer than 100 km to clickhouse table long_routes, daily at 10 pm", "distance_km > 100"),
+        ("logistics", "Маршруты длиннее 100 км в кликхаус ежедневно", "distance_km > 100"),
+        ("logistics", "Посылки тяжелее 5 кг в кликхаус ежедневно", "weight_kg > 5"),
+        ("clinic", "Visits longer than 30 minutes to clickhouse daily", "duration_min > 30"),
+        ("hr", "Candidates who applied for the vacancy 'data engineer' to CH every weekday at 7am",
+         "vacancy = 'data engineer'"),
+        ("hr", "Кандидатов на вакансию «аналитик данных» в кликхаус по будням в 7 утра", "vacancy = 'аналитик данных'"),
+    ],
+)  # fmt: skip
+def test_units_and_quoted_values(planners, catalog: str, text: str, where: str) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("hr", "Уволенных сотрудников выгрузить в кликхаус в таблицу fired_employees каждую пятницу в 19:00",
+         "fired_at IS NOT NULL"),
+        ("hr", "Load fired employees to clickhouse every friday at 7 pm", "fired_at IS NOT NULL"),
+        ("hr", "Сотрудников выгрузить в кликхаус каждую пятницу в 19:00", None),
+        ("shop", "Оплаченные заказы в кликхаус ежедневно", "status = 'paid'"),  # a status word stays a status
+    ],
+)  # fmt: skip
+def test_a_state_word_on_the_table_noun_means_its_event_happened(planners, catalog, text, where) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Заказы с комментарием 'срочно' в кликхаус ежедневно", "'срочно'"),  # a quoted value nobody read
+        ("Заказы больше 100 км в кликхаус ежедневно", "больше 100"),  # orders have no distance
+        ("Orders placed after 2024-13-45 to clickhouse daily", "2024-13-45"),
+        ("Orders heavier than 5 kg to clickhouse daily", "heavier than 5"),
+    ],
+)
+def test_a_condition_no_rule_read_is_asked_about(planners, text: str, quoted: str) -> None:
+    """Never `ok` with the condition dropped: the planner quotes the words it could not read."""
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+def test_quoted_names_and_read_conditions_are_not_asked_about(planners) -> None:
+    assert (
+        planners["shop"].plan("Orders with status 'paid' to clickhouse daily").spec.source.where
+        == "status = 'paid'"
+    )
+    assert planners["shop"].plan("Load orders to clickhouse table 'orders_copy' daily").status == "ok"
+
+
+def test_the_schedule_words_name_no_table(planners) -> None:
+    """«по московскому времени» is a time zone, not the timesheets table («учёта рабочего времени»)."""
+    outcome = planners["hr"].plan("Отпуска сотрудников в CH ежеднвно в шесть вечера по московскому времени")
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.table, outcome.spec.schedule, outcome.spec.timezone) == (
+        "vacations",
+        "0 18 * * *",
+        "Europe/Moscow",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("KPI из отчётной базы в кликхаус каждое утро в 8", "kpi_daily"),  # "daily" says how it is kept
+        ("Load kpi to clickhouse daily", "kpi_daily"),
+    ],
+)
+def test_a_table_named_without_its_affix(planners, text: str, table: str) -> None:
+    outcome = planners["clinic"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == table
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("clinic", "Only online-channel appointments into clickhouse, daily at 6am", "channel = 'online'"),
+        ("shop", "Load e-mail of customers to clickhouse daily", None),  # "e-mail" is one word
+    ],
+)
+def test_a_value_glued_to_its_column_word(planners, catalog: str, text: str, where: str | None) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Посылки в кликхаус каждый час, ФИО и телефоны отправителя и получателя замаскировать",
+         ["sender_name", "recipient_name", "sender_phone", "recipient_phone"]),
+        ("Посылки в кликхаус каждый час, замаскировать телефоны отправителя и получателя",
+         ["sender_phone", "recipient_phone"]),  # was sender_phone only: a column silently left unmasked
+        ("Посылки в кликхаус каждый час, замаскировать ФИО и телефон отправителя", ["sender_name", "sender_phone"]),
+        ("Load shipments to clickhouse hourly, mask sender and recipient phones", ["sender_phone", "recipient_phone"]),
+    ],
+)  # fmt: skip
+def test_mask_lists_distributed_over_qualifiers(planners, text: str, masked: list[str]) -> None:
+    outcome = planners["logistics"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert [t.columns for t in outcome.spec.transforms if t.type == "mask"] == [masked]
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("Load orders to clickhouse every Sunday night at 11", "0 23 * * 0"),  # was 11:00
+        ("Заказы в кликхаус каждое воскресенье вечером в 11", "0 23 * * 0"),
+        ("Заказы в кликхаус по пятницам вечером в 8", "0 20 * * 5"),
+        ("Orders to clickhouse on Friday evenings at 8", "0 20 * * 5"),
+        ("Заказы в кликхаус каждый день утром в 7", "0 7 * * *"),
+        ("Заказы в кликхаус ежедневно без четверти восемь", "45 7 * * *"),  # was 00:00
+        ("Load orders every morning at 6 to clickhouse", "0 6 * * *"),
+        ("Заказы в кликхаус по пятницам вечером", None),  # which hour of the evening: asked
+    ],
+)
+def test_a_part_of_day_said_apart_from_the_hour(planners, text: str, cron: str | None) -> None:
+    outcome = planners["shop"].plan(text)
+    assert (outcome.spec.schedule if outcome.status == "ok" else None) == cron
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "keys", "where"),
+    [
+        ("Заказы в кликхаус ежедневно, новые строки добавлять, существующие обновлять по id", "upsert", ["id"], None),
+        ("Load orders into clickhouse daily, insert new and update changed rows by id", "upsert", ["id"], None),
+        ("Заказы кроме тестовых в кликхаус ежедневно", "replace", [], "status IS DISTINCT FROM 'test'"),
+    ],
+)  # fmt: skip
+def test_update_by_key_and_negated_status_words(planners, text: str, mode: str, keys: list, where) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.target.mode, outcome.spec.target.keys, outcome.spec.source.where) == (
+        mode,
+        keys,
+        where,
+    )
+    assert outcome.spec.source.incremental is None or outcome.spec.source.incremental.column != "id"
+
+
+def test_a_year_no_rule_read_is_asked_about(planners) -> None:
+    outcome = planners["shop"].plan("Заказы, созданные в 2024 году, в кликхаус ежедневно")
+    assert outcome.status == "needs_clarification" and "2024" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "Move payments into clickhouse every hour but skip failed ones",
+            "failed",
+        ),  # payments have no status
+        ("Load orders placed since Jan 1 2024 to clickhouse daily", "Jan 1 2024"),
+        ("Заказы с 1 января 2024 в кликхаус ежедневно", "1 января 2024"),
+    ],
+)
+def test_more_unread_conditions_are_asked_about(planners, text: str, quoted: str) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+def test_a_currency_sign_before_a_compared_number(planners) -> None:
+    assert (
+        planners["shop"].plan("Load orders over $500 to clickhouse daily").spec.source.where == "total > 500"
+    )

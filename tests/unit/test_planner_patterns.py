@@ -21,11 +21,6 @@ from tests.catalogs import shop_catalog
 _OLD_NAME_LIST = r"([a-z_][a-z0-9_]*(?:\s*(?:,|\band\b|\bи\b|&)\s*[a-z_][a-z0-9_]*)*)"
 OLD = {
     "COLUMN_LIST_AFTER": re.compile(_OLD_NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE),
-    "BY_LIST": re.compile(
-        r"\b(?:by|on|using|keys?|ключ\w*|по(?:\s+(?:ключ\w*|пол\w*|колонк\w*|столбц\w*|полям))?)\s*:?\s+"
-        + _OLD_NAME_LIST,
-        re.IGNORECASE,
-    ),
     "COLUMN_LIST": re.compile(
         r"\b(?:(?:keep\s+)?only(?:\s+the)?(?:\s+(?:columns?|fields?))?|columns?|fields?|"
         r"только(?:\s+(?:с|со))?(?:\s+(?:колонк\w*|столбц\w*|пол[яеи]\w*))?|колонк\w*|столбц\w*|пол[яе])\s*:?\s+"
@@ -40,7 +35,7 @@ OLD = {
     "COMPARISON": re.compile(
         r"([a-zа-яё_][a-zа-яё0-9_]*)\s+(?:is\s+)?"
         r"(over|above|greater than|more than|bigger than|at least|under|below|less than|больше|более|свыше|"
-        r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+(-?\d+(?:[.,]\d+)?)",
+        r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+((?>-?\d+(?:[.,]\d+)?))(?![-.:/]?\d)",
         re.IGNORECASE,
     ),
     "EXCEL_PATH": re.compile(r"(?<![\w/.])(?:[a-z]:)?[\w./\\\-]*\.xlsx?\b", re.IGNORECASE),
@@ -65,7 +60,6 @@ NAMES = [
 SEPARATORS = [" ", "  ", ", ", ",", " and ", " и ", " & ", "\t", ".", "(", ")", "-", "1", " 2 "]
 PIECES = {
     "COLUMN_LIST_AFTER": (NAMES, SEPARATORS),
-    "BY_LIST": (NAMES + ["using", "keys:"], SEPARATORS),
     "COLUMN_LIST": (NAMES + ["columns", "keep only the", "колонки", "поля"], SEPARATORS),
     "BETWEEN": (
         [

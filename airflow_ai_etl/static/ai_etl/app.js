@@ -13,6 +13,14 @@
     return text;
   };
 
+  /** Why JSON.parse failed, in the page's language: the browser words its errors in its own
+   * language, so only the position it names is kept (and the English text on an English page). */
+  function badJson(e) {
+    const at = /position (\d+)/.exec(String(e && e.message));
+    if (document.documentElement.lang === "en") return t("result.bad_json") + ": " + e.message;
+    return at ? t("result.bad_json_at", { position: at[1] }) : t("result.bad_json");
+  }
+
   function csrfToken() {
     const meta = document.querySelector('meta[name="csrf-token"]');
     return meta ? meta.content : "";
@@ -605,7 +613,7 @@
       try {
         return JSON.parse(specBox.value);
       } catch (e) {
-        showSpecErrors([{ field: "", message: t("result.bad_json") + ": " + e.message }]);
+        showSpecErrors([{ field: "", message: badJson(e) }]);
         return null;
       }
     }
@@ -620,7 +628,7 @@
 
     $("preview").addEventListener("click", async () => {
       let spec;
-      try { spec = JSON.parse($("spec").value); } catch (e) { fail(t("result.bad_json") + ": " + e.message); return; }
+      try { spec = JSON.parse($("spec").value); } catch (e) { fail(badJson(e)); return; }
       fail("");
       show($("busy"), true);
       try {
@@ -746,6 +754,7 @@
       trigger.disabled = !(s.known && s.can_trigger);
       $("trigger-reason").textContent = reasons.join(" ");
       show($("unpause"), Boolean(s.known && s.paused && s.can_unpause));
+      show($("pause"), Boolean(s.known && !s.paused && s.can_unpause));
       const run = s.last_run;
       show($("last-run"), Boolean(run));
       if (run) {
@@ -785,6 +794,14 @@
       const res = await api(base + "/unpause", "POST", {});
       if (!res.ok) { fail(errorOf(res), res.data); return; }
       done(escapeHtml(t("trigger.unpaused")));
+      refresh();
+    });
+
+    $("pause").addEventListener("click", async () => {
+      fail("");
+      const res = await api(base + "/pause", "POST", {});
+      if (!res.ok) { fail(errorOf(res), res.data); return; }
+      done(escapeHtml(t("trigger.paused_done")));
       refresh();
     });
 

@@ -1,0 +1,240 @@
+# ruff: noqa: E501 - whole sentences read best one per line
+"""What the assistant says outside the web menu's labels: planner questions and refusals, the
+request gate, deploy and rollback, the CLI's report. ``id -> {"en": ..., "ru": ...}``.
+
+Placeholders are named (``{table}``), may carry a conversion (``{word!r}``), and are the same in
+both forms (tests/unit/test_messages.py checks). Values quoted from the request, identifiers and
+lists are passed in unchanged; a field that is itself a catalog message is shown in the same
+language as the text around it.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the request gate (assistant.check_request) and the planner's refusals (planning/offline.py)
+    "request.not_text": {
+        "en": "The request must be text, not {type}.",
+        "ru": "Запрос должен быть текстом, а не {type}.",
+    },
+    "request.empty": {
+        "en": "The request is empty: describe what to load, from where and when.",
+        "ru": "Запрос пуст: опишите, что загружать, откуда и когда.",
+    },
+    "request.too_long": {
+        "en": "The request is too long: {length:,} characters, at most {limit:,} are allowed ([ai_etl] max_request_chars). Say briefly what to load, from where, to where and when.",
+        "ru": "Запрос слишком длинный: {length} символов, допустимо не больше {limit} ([ai_etl] max_request_chars). Опишите коротко, что загружать, откуда, куда и когда.",
+    },
+    "planner.destructive": {
+        "en": "Destructive intent ({words!r}): the assistant only builds pipelines that read a source and load a target; it never drops, deletes or truncates data.",
+        "ru": "Разрушающее действие («{words}»): ассистент только строит пайплайны, которые читают источник и загружают приёмник; он никогда не удаляет и не очищает данные.",
+    },
+    "planner.not_a_pipeline": {
+        "en": "This does not look like a data pipeline request. Example: 'Load sales from PostgreSQL to ClickHouse daily at 2 AM'.",
+        "ru": "Это не похоже на запрос о пайплайне данных. Пример: «Загружать продажи из PostgreSQL в ClickHouse ежедневно в 2 часа ночи».",
+    },
+    "planner.no_source_kind": {
+        "en": "There is no {name} connection the assistant can read from; connection types available: {kinds}.",
+        "ru": "Нет подключения {name}, из которого ассистент может читать; доступные типы подключений: {kinds}.",
+    },
+    "planner.unsupported_system": {
+        "en": "There is no {name} connection; the assistant reads PostgreSQL tables (and their change streams), S3 files and Excel workbooks and loads into ClickHouse or PostgreSQL. Connection types available: {kinds}.",
+        "ru": "Подключения {name} нет; ассистент читает таблицы PostgreSQL (и их потоки изменений), файлы S3 и книги Excel и загружает в ClickHouse или PostgreSQL. Доступные типы подключений: {kinds}.",
+    },
+    # --- planner questions (planning/offline.py)
+    "planner.which_table_and_target": {
+        "en": "Which table should be loaded, and where to?",
+        "ru": "Какую таблицу загружать и куда?",
+    },
+    "planner.which_connection": {
+        "en": "Which connection is {raw!r}? No connection, engine or table has that name; connections: {ids}.",
+        "ru": "Что за подключение «{raw}»? Нет ни подключения, ни СУБД, ни таблицы с таким именем; подключения: {ids}.",
+    },
+    "planner.no_target_connection": {
+        "en": "There is no {label} connection to load into. Which connection should be the target?",
+        "ru": "Нет подключения {label} для загрузки. Какое подключение сделать приёмником?",
+    },
+    "planner.which_target_connection": {
+        "en": "Which {label} connection should the data go to: {ids}?",
+        "ru": "В какое подключение {label} загружать данные: {ids}?",
+    },
+    "planner.no_source_connection": {
+        "en": "There is no PostgreSQL connection to read from. Which connection should I use?",
+        "ru": "Нет подключения PostgreSQL, из которого можно читать. Какое подключение использовать?",
+    },
+    "planner.which_table_of": {
+        "en": "Which table should be loaded from {conn_id}: {tables}? One pipeline loads one table.",
+        "ru": "Какую таблицу загружать из {conn_id}: {tables}? Один пайплайн загружает одну таблицу.",
+    },
+    "planner.unreadable_tables": {
+        "en": "I could not read the tables of {conn_ids} ({reasons}). Which table?",
+        "ru": "Не удалось прочитать таблицы {conn_ids} ({reasons}). Какую таблицу загружать?",
+    },
+    "planner.which_table": {
+        "en": "Which table should be loaded? Tables I can see — {tables}.",
+        "ru": "Какую таблицу загружать? Таблицы, которые я вижу: {tables}.",
+    },
+    "planner.no_such_table": {
+        "en": "There is no table {table!r}. Tables I can see — {tables}.",
+        "ru": "Таблицы «{table}» нет. Таблицы, которые я вижу: {tables}.",
+    },
+    "planner.which_timezone": {
+        "en": "Which time zone is {zone}? Name it, e.g. {examples}.",
+        "ru": "Какой часовой пояс означает {zone}? Укажите его имя, например {examples}.",
+    },
+    "planner.how_often": {
+        "en": "How often should it run? For example: 'daily at 2 AM', 'every hour' or 'manually'.",
+        "ru": "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную».",
+    },
+    "planner.which_keys": {
+        "en": "Which key columns identify a row of {table} for the upsert?",
+        "ru": "Какие ключевые колонки определяют строку {table} для upsert?",
+    },
+    "planner.which_keys_unread": {
+        "en": "Which key columns identify a row of {table} for the upsert? {unread!r} is no column of it; columns: {columns}.",
+        "ru": "По какому ключу сливать строки {table}? «{unread}» — не колонка этой таблицы; колонки: {columns}.",
+    },
+    "planner.which_keys_file": {
+        "en": "Which key columns identify a row of the file for the upsert?",
+        "ru": "Какие ключевые колонки определяют строку файла для upsert?",
+    },
+    "planner.which_incremental": {
+        "en": "Which column marks new rows of {table} (candidates: {columns})?",
+        "ru": "По какой колонке определять новые строки {table} (варианты: {columns})?",
+    },
+    "planner.file_target_table": {
+        "en": "Which table should the file data be loaded into (for example 'в таблицу sales_raw')?",
+        "ru": "В какую таблицу загружать данные файла (например, «в таблицу sales_raw»)?",
+    },
+    "planner.which_s3_connection": {
+        "en": "Which S3 connection should read the files: {ids}?",
+        "ru": "Через какое подключение S3 читать файлы: {ids}?",
+    },
+    "planner.which_s3_path": {
+        "en": "Which S3 path should be read (for example s3://bucket/prefix/)?",
+        "ru": "Какой путь S3 читать (например, s3://bucket/prefix/)?",
+    },
+    "planner.which_excel_file": {
+        "en": "Which Excel file (path to the .xlsx) and sheet should be read?",
+        "ru": "Какой файл Excel (путь к .xlsx) и какой лист читать?",
+    },
+    "planner.which_format": {
+        "en": "Which format are the files at {path}: CSV, Parquet or JSONL?",
+        "ru": "В каком формате файлы в {path}: CSV, Parquet или JSONL?",
+    },
+    # --- the language-model planner (planning/llm.py); the model's own questions are shown as it wrote them
+    "llm.unavailable": {
+        "en": "the language model is unavailable: {reason}",
+        "ru": "языковая модель недоступна: {reason}",
+    },
+    "llm.unusable_answer": {
+        "en": "unusable model answer: {error}",
+        "ru": "ответ модели не удалось использовать: {error}",
+    },
+    "llm.two_ways": {
+        "en": "The request reads two ways (they differ in {fields}): 1) {rules}; 2) {model}. Which one is meant? Please rephrase.",
+        "ru": "Запрос понят двумя способами (расходятся: {fields}): 1) {rules}; 2) {model}. Какой вариант верный? Уточните запрос.",
+    },
+    # --- the defaults a plan took that the request did not state (planning/defaults.py)
+    "defaults.incremental": {
+        "en": "New rows are those with a {column} later than the last run's: it is the table's event time column; name another with 'by column …'.",
+        "ru": "Новые строки — те, у которых {column} больше, чем в прошлый запуск: это столбец времени событий таблицы; другой можно назвать: «по полю …».",
+    },
+    "defaults.replace": {
+        "en": "Mode replace: no load mode was named, and appending the whole table to {table} on every run would double its rows. Say 'only new rows' to append new rows instead.",
+        "ru": "Режим replace: режим загрузки не указан, а дописывать всю таблицу {table} при каждом запуске — значит удваивать её строки. Для дозагрузки новых строк скажите «только новые».",
+    },
+    "defaults.append": {
+        "en": "Mode append: no load mode was named; each run adds its rows to {table}.",
+        "ru": "Режим append: режим загрузки не указан; каждый запуск дописывает строки в {table}.",
+    },
+    "defaults.utc": {
+        "en": "Time zone UTC: the request names none; e.g. 'Moscow time' gives Europe/Moscow.",
+        "ru": "Часовой пояс UTC: в запросе он не указан; например, «по Москве» даст Europe/Moscow.",
+    },
+    "cli.assumed": {"en": "assumed: {assumption}", "ru": "по умолчанию: {assumption}"},
+    # --- the mart preview (web/service.py, web/api.py)
+    "preview.not_a_mart": {
+        "en": "preview shows marts; this spec is not one",
+        "ru": "предпросмотр показывает витрины, а эта спецификация — не витрина",
+    },
+    "preview.failed": {
+        "en": "the mart query failed: {error}",
+        "ru": "запрос витрины не выполнился: {error}",
+    },
+    # --- personal data (quality/policy.py)
+    "pii.question": {
+        "en": "Columns {columns} look like personal data — mask them?",
+        "ru": "В колонках {columns} похоже персональные данные — маскировать?",
+    },
+    # --- deploy, history and rollback (deploy.py, assistant.py)
+    "deploy.never_deployed": {
+        "en": "DAG {dag_id!r} has never been deployed",
+        "ru": "DAG «{dag_id}» ещё не развёртывался",
+    },
+    "deploy.no_version": {
+        "en": "DAG {dag_id!r} has no version {version}",
+        "ru": "у DAG «{dag_id}» нет версии {version}",
+    },
+    "deploy.foreign_file": {
+        "en": "{path} already exists and was not deployed by the AI ETL assistant; refusing to overwrite it. Use --force to replace it.",
+        "ru": "Файл {path} уже существует и записан не ассистентом; он не будет перезаписан. Чтобы заменить его, используйте --force.",
+    },
+    "deploy.hand_edited": {
+        "en": "{path} was changed outside the AI ETL assistant since v{version} was deployed; refusing to overwrite those edits. Use --force to replace it.",
+        "ru": "Файл {path} изменён вне ассистента после развёртывания v{version}; эти правки не будут перезаписаны. Чтобы заменить файл, используйте --force.",
+    },
+    "deploy.no_longer_validates": {
+        "en": "version {version} of {dag_id} no longer validates: {reasons}",
+        "ru": "версия {version} пайплайна {dag_id} больше не проходит проверку: {reasons}",
+    },
+    # --- the CLI's report of an outcome (cli.py); the words before ":" are labels a script may grep
+    "cli.status": {"en": "status: {status}", "ru": "статус: {status}"},
+    "cli.dag_id": {"en": "dag_id: {dag_id}", "ru": "dag_id: {dag_id}"},
+    "cli.schedule": {
+        "en": "schedule: {when} ({description}, {timezone})",
+        "ru": "расписание: {when} ({description}, {timezone})",
+    },
+    "cli.source": {"en": "source: {conn_id} {table}", "ru": "источник: {conn_id} {table}"},
+    "cli.target": {"en": "target: {conn_id} {table} ({mode})", "ru": "приёмник: {conn_id} {table} ({mode})"},
+    "cli.question": {"en": "question: {question}", "ru": "вопрос: {question}"},
+    "cli.error": {"en": "error ({gate}){where}: {message}", "ru": "ошибка ({gate}){where}: {message}"},
+    "cli.deployed": {
+        "en": "deployed: {path} (version {version})",
+        "ru": "развёрнуто: {path} (версия {version})",
+    },
+    "cli.pii_answer_hint": {
+        "en": "answer with --pii mask (hash these columns) or --pii allow (load them as they are)",
+        "ru": "ответьте --pii mask (хешировать эти колонки) или --pii allow (загрузить как есть)",
+    },
+    "cli.when.manual": {"en": "manual", "ru": "вручную"},
+    "cli.when.on_new_files": {"en": "on new files", "ru": "по новым файлам"},
+    "cli.when.after_assets": {"en": "after assets", "ru": "после обновления ассетов"},
+    "cli.no_request": {
+        "en": 'give the request text, e.g. airflow ai-etl generate "copy sales to ClickHouse daily"',
+        "ru": 'укажите текст запроса, например: airflow ai-etl generate "копировать продажи в ClickHouse ежедневно"',
+    },
+    "cli.no_difference": {"en": "no difference", "ru": "различий нет"},
+    "cli.restored": {
+        "en": "{dag_id}: restored version {old} as version {new} ({path})",
+        "ru": "{dag_id}: версия {old} восстановлена как версия {new} ({path})",
+    },
+    "cli.failed": {"en": "error: {message}", "ru": "ошибка: {message}"},
+    # --- the operator's task failures (operators/ai_pipeline.py)
+    "operator.empty_request": {
+        "en": "AIPipelineOperator: the request is empty",
+        "ru": "AIPipelineOperator: запрос пуст",
+    },
+    "operator.needs_clarification": {
+        "en": "The request needs clarification:\n{questions}",
+        "ru": "Запрос нужно уточнить:\n{questions}",
+    },
+    "operator.rejected": {"en": "The request was rejected:\n{reasons}", "ru": "Запрос отклонён:\n{reasons}"},
+    "operator.pii_hint": {
+        "en": "(answer with pii='mask' or pii='allow')",
+        "ru": "(ответьте pii='mask' или pii='allow')",
+    },
+    # Outcome statuses, as the CLI prints them
+    "outcome.ok": {"en": "ok", "ru": "проверено"},
+    "outcome.needs_clarification": {"en": "needs_clarification", "ru": "нужно уточнение"},
+    "outcome.rejected": {"en": "rejected", "ru": "отклонено"},
+}
