@@ -29,6 +29,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from airflow_ai_etl.exceptions import AIETLError
+
 __all__ = ["DeployError", "DeployStore", "PipelineSummary", "Version"]
 
 DB_NAME = "history.sqlite3"
@@ -61,7 +63,7 @@ CREATE TABLE IF NOT EXISTS versions (
 _SELECT = "SELECT dag_id, version, spec, source, request, user_name, created_at, sha256, action, note"
 
 
-class DeployError(Exception):
+class DeployError(AIETLError):
     """A deploy, rollback or lookup that cannot be done; the message is meant for the end user."""
 
 

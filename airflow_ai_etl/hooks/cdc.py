@@ -34,6 +34,7 @@ from typing import Any
 
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.transfers.postgres_source import (
     CLICKHOUSE_TEXT_SESSION_SQL,
     pg_quote_ident,
@@ -47,7 +48,7 @@ PG_EPOCH = 946684800
 UNCHANGED = object()  # pgoutput 'u': an unchanged TOASTed value that was not written to the WAL
 
 
-class CDCError(AirflowException):
+class CDCError(AIETLError, AirflowException):
     """CDC cannot run as configured (server settings, replica identity, slot in use, ...)."""
 
 

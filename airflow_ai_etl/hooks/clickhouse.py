@@ -36,11 +36,17 @@ from typing import Any
 
 from airflow.providers.common.sql.hooks.sql import DbApiHook
 
+from airflow_ai_etl.exceptions import AIETLError
+
 _TRUE = {"1", "true", "yes", "on", "y", "t"}
 # Modules clickhouse-driver imports for each compression method.
 _COMPRESSION_MODULES = {"lz4": ("lz4", "clickhouse_cityhash"), "zstd": ("zstd", "clickhouse_cityhash")}
 # INSERT with inline VALUES: ClickHouse 18.x waits forever for a data block over the native protocol.
 _INLINE_INSERT = re.compile(r"^\s*INSERT\s+INTO\s.+?\bVALUES\s*\(", re.IGNORECASE | re.DOTALL)
+
+
+class ClickHouseHTTPError(AIETLError, RuntimeError):
+    """The HTTP interface is not configured (no ``http_port`` extra) or answered an error."""
 
 
 def _as_bool(value: Any, default: bool = False) -> bool:
@@ -283,10 +289,11 @@ class ClickHouseHook(DbApiHook):
             the data is streamed and never held in memory as a whole).
         :param settings: ClickHouse settings for this query, over the connection's ``settings``.
         :param timeout: socket timeout in seconds.
-        :raises RuntimeError: when ``http_port`` is not configured or the server answers an error.
+        :raises ClickHouseHTTPError: (a RuntimeError) when ``http_port`` is not configured or the
+            server answers an error.
         """
         if self.http_port is None:
-            raise RuntimeError(f"connection {self.get_conn_id()!r} has no http_port extra")
+            raise ClickHouseHTTPError(f"connection {self.get_conn_id()!r} has no http_port extra")
         conn = self.connection
         params: dict[str, Any] = {"database": self.database_name, **self.settings, **(settings or {})}
         if body is not None:
@@ -308,7 +315,7 @@ class ClickHouseHook(DbApiHook):
         finally:
             http_conn.close()
         if resp.status != 200:
-            raise RuntimeError(f"ClickHouse HTTP error {resp.status}: {text.strip()[:2000]}")
+            raise ClickHouseHTTPError(f"ClickHouse HTTP error {resp.status}: {text.strip()[:2000]}")
         return text
 
     def get_uri(self) -> str:

@@ -35,6 +35,7 @@ from xml.etree.ElementTree import iterparse
 
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.file_roots import FileRootError, readable_local_file
 from airflow_ai_etl.hooks.s3 import S3Hook, S3PathError, is_s3_path, parse_s3_path
 
@@ -44,7 +45,7 @@ HEADER_FILL = "305496"
 _MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
 
 
-class ExcelFileError(AirflowException):
+class ExcelFileError(AIETLError, AirflowException):
     """The file is missing, not a readable .xlsx workbook, or cannot be written."""
 
 

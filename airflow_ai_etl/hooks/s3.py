@@ -26,10 +26,12 @@ from typing import IO, Any
 from airflow.sdk import BaseHook
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+
 GLOB_CHARS = "*?["
 
 
-class S3PathError(AirflowException):
+class S3PathError(AIETLError, AirflowException):
     """The S3 path is malformed, its bucket does not exist, or nothing matches it."""
 
 

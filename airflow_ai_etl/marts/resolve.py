@@ -25,6 +25,7 @@ import sqlglot
 from sqlglot import exp
 
 from airflow_ai_etl.catalog import Catalog, Column, Table
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.marts.model import Filter, Mart
 from airflow_ai_etl.relations import Relation, relations_of, type_family
 
@@ -36,7 +37,7 @@ _WHERE_NODES_FORBIDDEN = (
 )  # fmt: skip
 
 
-class MartQuestion(ValueError):
+class MartQuestion(AIETLError, ValueError):
     """The mart cannot be built as given; ``questions`` say what to choose (each names the choices)."""
 
     def __init__(self, questions: Sequence[str]) -> None:

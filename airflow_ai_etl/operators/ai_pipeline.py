@@ -15,6 +15,12 @@ from typing import Any
 from airflow.sdk import BaseOperator
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+
+
+class PipelineRequestError(AIETLError, AirflowException):
+    """The operator's request is empty, needs clarification or was rejected (the message lists why)."""
+
 
 class AIPipelineOperator(BaseOperator):
     """Turn a plain-language request (Russian or English) into a deployed, validated DAG.
@@ -96,7 +102,7 @@ class AIPipelineOperator(BaseOperator):
 
     def execute(self, context: Any) -> dict[str, Any]:
         if not (self.request or "").strip():
-            raise AirflowException("AIPipelineOperator: the request is empty")
+            raise PipelineRequestError("AIPipelineOperator: the request is empty")
         assistant = self._assistant()
         outcome = assistant.generate(self.request, pii=self.pii)
         report = getattr(assistant.planner, "last_report", None)
@@ -106,12 +112,12 @@ class AIPipelineOperator(BaseOperator):
             questions = "\n".join(f"- {q}" for q in outcome.questions)
             if outcome.pii:
                 questions += "\n(answer with pii='mask' or pii='allow')"
-            raise AirflowException(f"The request needs clarification:\n{questions}")
+            raise PipelineRequestError(f"The request needs clarification:\n{questions}")
         if outcome.status == "rejected":
             reasons = "\n".join(
                 f"- ({p.gate}{', ' + p.field if p.field else ''}) {p.message}" for p in outcome.errors
             )
-            raise AirflowException(f"The request was rejected:\n{reasons}")
+            raise PipelineRequestError(f"The request was rejected:\n{reasons}")
         if self.deploy:
             ti = context.get("ti") if hasattr(context, "get") else None
             user = f"airflow:{ti.dag_id}.{ti.task_id}" if ti is not None else f"airflow:{self.task_id}"

@@ -14,10 +14,16 @@ from airflow.providers.common.sql.operators.sql import SQLColumnCheckOperator, S
 from airflow.sdk import BaseOperator
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+
 SEVERITIES = ("fail", "warn")
 
 
-class _ChecksFailed(AirflowException):
+class DataQualityError(AIETLError, AirflowException):
+    """A data quality check or volume check with severity fail did not hold (the message says which)."""
+
+
+class _ChecksFailed(AIETLError, AirflowException):
     """Raised by common-sql's `_raise_exception` when a check does not hold."""
 
 
@@ -43,7 +49,7 @@ class _Severity:
         except _ChecksFailed as exc:
             _stats().incr("ai_etl.check_failed", tags={"severity": self.severity})
             if self.severity == "fail":
-                raise AirflowException(f"Data quality check failed:\n{exc}") from None
+                raise DataQualityError(f"Data quality check failed:\n{exc}") from None
             self.log.warning("Data quality warning (severity warn, the run goes on):\n%s", exc)
             return {"passed": False, "severity": self.severity, "message": str(exc)[:4000]}
         return {"passed": True, "severity": self.severity, "message": ""}
@@ -143,7 +149,7 @@ class VolumeCheckOperator(BaseOperator):
         ti = context["ti"]
         loaded = ti.xcom_pull(task_ids=self.load_task_id)
         if not isinstance(loaded, dict) or not isinstance(loaded.get("rows"), int):
-            raise AirflowException(
+            raise DataQualityError(
                 f"task {self.load_task_id!r} returned no row count in this run: {loaded!r}"
             )
         rows = loaded["rows"]
@@ -157,7 +163,7 @@ class VolumeCheckOperator(BaseOperator):
         if verdict.anomaly:
             stats.incr("ai_etl.volume_anomaly", tags=tags)
             if self.severity == "fail":
-                raise AirflowException(f"Volume anomaly: {verdict.message}")
+                raise DataQualityError(f"Volume anomaly: {verdict.message}")
             self.log.warning("Volume anomaly (severity warn, the run goes on): %s", verdict.message)
         else:
             self.log.info("Volume: %s", verdict.message)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.quality.detectors import DETECTORS, HINTED_DETECTORS
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ _TEXT_TYPE = re.compile(
 )
 
 
-class PiiScanError(RuntimeError):
+class PiiScanError(AIETLError, RuntimeError):
     """The sample could not be read (missing table, timeout, unreachable server)."""
 
 

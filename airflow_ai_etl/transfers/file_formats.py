@@ -26,10 +26,12 @@ from typing import IO, Any
 
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+
 FORMATS = ("csv", "jsonl", "parquet")
 
 
-class FileFormatError(AirflowException):
+class FileFormatError(AIETLError, AirflowException):
     """The file's content cannot be read in the given format (the message says where)."""
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.hooks.clickhouse import quote_identifier
 from airflow_ai_etl.transfers.file_formats import ColumnBatch
 from airflow_ai_etl.transfers.file_stream import CsvScanner, JsonLinesScanner, gunzip, to_utf8
@@ -79,7 +80,7 @@ STRICT_SETTINGS: dict[str, Any] = {
 }
 
 
-class NativeFallback(Exception):
+class NativeFallback(AIETLError):
     """ClickHouse cannot load this file the way the Python reader would: load it with Python."""
 
 

@@ -31,6 +31,8 @@ from typing import Any, BinaryIO, Protocol
 
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+
 log = logging.getLogger(__name__)
 
 MASKS = ("hash", "redact", "partial")
@@ -44,7 +46,7 @@ _ROW_ALIAS = "ai_etl_src"
 DEFAULT_SOURCE_STATEMENT_TIMEOUT = 3600.0
 
 
-class TransferError(AirflowException):
+class TransferError(AIETLError, AirflowException):
     """The transfer cannot run as configured (bad column, missing table, ...)."""
 
 
