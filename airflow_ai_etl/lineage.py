@@ -105,6 +105,7 @@ def transfer_lineage(inputs: list[Any], outputs: list[Any]) -> Any:
     """
     from airflow.providers.common.compat.openlineage.facet import (
         Dataset,
+        DatasetFacet,
         SchemaDatasetFacet,
         SchemaDatasetFacetFields,
     )
@@ -120,7 +121,7 @@ def transfer_lineage(inputs: list[Any], outputs: list[Any]) -> Any:
                 continue
             if found is None:
                 continue
-            facets = {}
+            facets: dict[str, DatasetFacet] = {}
             if found.columns:
                 fields = [SchemaDatasetFacetFields(name=c, type=t or None) for c, t in found.columns]
                 facets["schema"] = SchemaDatasetFacet(fields=fields)

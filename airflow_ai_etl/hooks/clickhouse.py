@@ -32,7 +32,7 @@ import re
 import urllib.parse
 from base64 import b64encode
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, overload
 
 from airflow.providers.common.sql.hooks.sql import DbApiHook
 
@@ -73,6 +73,12 @@ def _check_compression(method: str) -> None:
 def quote_identifier(name: str) -> str:
     """Quote one ClickHouse identifier with backticks (``a`b`` -> `` `a\\`b` ``)."""
     return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`"
+
+
+@overload
+def split_table(table: str, default_database: str) -> tuple[str, str]: ...
+@overload
+def split_table(table: str, default_database: None = None) -> tuple[str | None, str]: ...
 
 
 def split_table(table: str, default_database: str | None = None) -> tuple[str | None, str]:
@@ -212,13 +218,14 @@ class ClickHouseHook(DbApiHook):
     @property
     def http_port(self) -> int | None:
         """Port of the HTTP interface (from the hook argument or the ``http_port`` extra), or None."""
-        value = self._http_port if self._http_port is not None else self._extra().get("http_port")
+        value: Any = self._http_port if self._http_port is not None else self._extra().get("http_port")
         return int(value) if value not in (None, "") else None
 
     @property
     def settings(self) -> dict[str, Any]:
         """ClickHouse settings: the connection's ``settings`` extra updated by the hook argument."""
         merged: dict[str, Any] = {}
+        source: Any
         for source in (self._extra().get("settings"), self._settings):
             if isinstance(source, str) and source.strip():
                 source = json.loads(source)
@@ -331,7 +338,7 @@ class ClickHouseHook(DbApiHook):
 
     # ------------------------------------------------------------------ helpers
 
-    def test_connection(self) -> tuple[bool, str]:
+    def test_connection(self) -> tuple[bool, str]:  # type: ignore[override]  # DbApiHook's stub says None; the UI wants (ok, message) as every hook returns
         """Run ``SELECT version()``; return (ok, message) for the UI's connection test."""
         try:
             version = self.get_client().execute("SELECT version()")[0][0]

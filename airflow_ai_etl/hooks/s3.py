@@ -119,7 +119,7 @@ class S3Hook(BaseHook):
 
     def __init__(
         self,
-        aws_conn_id: str = default_conn_name,
+        aws_conn_id: str | None = default_conn_name,
         endpoint_url: str | None = None,
         region_name: str | None = None,
         **kwargs: Any,
@@ -142,8 +142,9 @@ class S3Hook(BaseHook):
     # ------------------------------------------------------------------ client
 
     def _settings(self) -> dict[str, Any]:
-        conn = self.get_connection(self.aws_conn_id)
-        extra = conn.extra_dejson or {}
+        # No connection id (as with the Amazon provider's hooks): boto3's default credential chain.
+        conn = self.get_connection(self.aws_conn_id) if self.aws_conn_id else None
+        extra = (conn.extra_dejson if conn else None) or {}
         service = (extra.get("service_config") or {}).get("s3") or {}
         endpoint = (
             self._endpoint_url
@@ -154,8 +155,8 @@ class S3Hook(BaseHook):
         kwargs: dict[str, Any] = {
             "region_name": self._region_name or extra.get("region_name") or "us-east-1",
             "endpoint_url": endpoint or None,
-            "aws_access_key_id": conn.login or extra.get("aws_access_key_id") or None,
-            "aws_secret_access_key": conn.password or extra.get("aws_secret_access_key") or None,
+            "aws_access_key_id": (conn and conn.login) or extra.get("aws_access_key_id") or None,
+            "aws_secret_access_key": (conn and conn.password) or extra.get("aws_secret_access_key") or None,
             "aws_session_token": extra.get("aws_session_token") or None,
         }
         if "verify" in extra:

@@ -8,7 +8,7 @@ a failed check (a missing table, a lost connection) fail the task under both sev
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from airflow.providers.common.sql.operators.sql import SQLColumnCheckOperator, SQLTableCheckOperator
 from airflow.sdk import BaseOperator
@@ -40,7 +40,7 @@ class _Severity:
             raise ValueError(f"severity must be fail or warn, not {severity!r}")
         self.severity = severity
 
-    def _raise_exception(self, exception_string: str) -> None:
+    def _raise_exception(self, exception_string: str) -> NoReturn:
         raise _ChecksFailed(exception_string)
 
     def _run_checks(self, run: Any, context: Any) -> dict[str, Any]:
@@ -96,7 +96,7 @@ def _stats() -> Any:
     try:
         from airflow.sdk.observability.stats import Stats
     except ImportError:  # an older Airflow
-        from airflow.stats import Stats  # type: ignore[no-redef]
+        from airflow.stats import Stats
     return Stats
 
 

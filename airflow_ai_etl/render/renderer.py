@@ -108,7 +108,7 @@ def py_literal(value: Any, indent: int = 0) -> Code:
         return Code(repr(float(value)))
     if isinstance(value, (list, tuple, dict)):
         is_dict = isinstance(value, dict)
-        items = list(value.items()) if is_dict else list(value)
+        items = list(value.items()) if isinstance(value, dict) else list(value)
         open_, close = ("{", "}") if is_dict else ("[", "]")
 
         def item(entry: Any, depth: int) -> str:

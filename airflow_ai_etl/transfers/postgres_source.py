@@ -313,7 +313,7 @@ def describe_source(
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise TransferError(f"source has duplicate column names {dupes}; alias them in source_sql")
-    return cols, pk  # type: ignore[return-value]
+    return cols, pk
 
 
 # --------------------------------------------------------------------------- selection
@@ -412,7 +412,7 @@ def watermark_condition(column: str, truncate_to_seconds: bool = False, literal:
 
 
 def stream_copy(
-    cur: Any, copy_sql: str, consume: Callable[[ChunkPipe], None], thread: str = "ai-etl-copy"
+    cur: Any, copy_sql: str, consume: Callable[[ChunkPipe], object], thread: str = "ai-etl-copy"
 ) -> tuple[int, int]:
     """Run ``COPY ... TO STDOUT`` on ``cur`` in a thread while ``consume`` reads its chunks.
 
