@@ -102,12 +102,17 @@ def split_table(table: str, default_database: str | None = None) -> tuple[str | 
         else:
             j = s.find(".", i)
             j = len(s) if j < 0 else j
-            parts.append(s[i:j].strip())
+            part = s[i:j].strip()
+            if "`" in part:  # a backquote inside an unquoted name: not ClickHouse syntax
+                raise ValueError(f"not a table name: {table!r}")
+            parts.append(part)
             i = j
         if i < len(s):
             if s[i] != ".":
                 raise ValueError(f"not a table name: {table!r}")
             i += 1
+            if i == len(s):  # `db.`: the table part is missing
+                raise ValueError(f"not a table name: {table!r}")
     if len(parts) == 1 and parts[0]:
         return default_database, parts[0]
     if len(parts) == 2 and all(parts):
