@@ -532,6 +532,10 @@
         "<li>" + escapeHtml(q) + '<input type="text" class="answer" data-index="' + i + '" placeholder="' +
         escapeHtml(t("result.answer")) + '" data-testid="answer-' + i + '"></li>').join("");
 
+      const assumptions = data.assumptions || [];
+      show($("assumptions"), assumptions.length > 0);
+      $("assumption-list").innerHTML = assumptions.map((a) => "<li>" + escapeHtml(a) + "</li>").join("");
+
       const errors = data.errors || [];
       const listed = errors.filter((p) => !questions.includes(p.message));
       $("validation").innerHTML = listed.length
