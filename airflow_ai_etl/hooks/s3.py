@@ -165,7 +165,11 @@ class S3Hook(BaseHook):
         """
         if not self.aws_conn_id or self._endpoint_url or _amazon_s3_hook_class() is None:
             return "boto3"
-        _, extra = self._connection_extra()
+        return self._backend_for(self._connection_extra()[1])
+
+    def _backend_for(self, extra: dict[str, Any]) -> str:
+        if not self.aws_conn_id or self._endpoint_url or _amazon_s3_hook_class() is None:
+            return "boto3"
         return "boto3" if extra.get("host") and not self._standard_endpoint(extra) else "amazon"
 
     def _settings(self) -> dict[str, Any]:
@@ -199,7 +203,7 @@ class S3Hook(BaseHook):
                 connect_timeout=10,
                 read_timeout=120,
             )
-            if self.backend == "amazon":
+            if self._backend_for(extra) == "amazon":
                 # The Amazon provider reads the connection itself (credentials, role, verify, ...);
                 # only the transport settings, and a region for a connection that names none, are given.
                 region = self._region_name or (None if extra.get("region_name") else "us-east-1")
