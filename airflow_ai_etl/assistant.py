@@ -185,7 +185,7 @@ class Assistant:
         """The request -> spec planner of this assistant's strategy (built once, reused)."""
         if self._planner is None:
             if self.strategy == "offline":
-                self._planner = OfflinePlanner(self.catalog)
+                self._planner = OfflinePlanner(self._catalog_with_assets())
             else:
                 from airflow_ai_etl.planning.llm import make_planner
 
@@ -343,6 +343,11 @@ class Assistant:
         return replace(
             outcome, status="ok", spec=spec, source_code=source_code, schedule_description=description
         )
+
+    def _catalog_with_assets(self) -> Catalog:
+        """The catalog plus the assets deployed pipelines load: what «после загрузки заказов» can name."""
+        produced = self.asset_graph().produced()
+        return replace(self.catalog, assets=produced) if produced else self.catalog
 
     def asset_graph(self) -> AssetGraph:
         """The assets every deployed pipeline declares in its current file (what feeds what)."""
