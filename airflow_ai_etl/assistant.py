@@ -18,7 +18,7 @@ from typing import Any
 
 from airflow_ai_etl.assets import AssetGraph, check_schedule_assets, deployed_graph, pipeline_lineage
 from airflow_ai_etl.catalog import Catalog, load_catalog
-from airflow_ai_etl.deploy import DeployStore, Version
+from airflow_ai_etl.deploy import DeployError, DeployStore, Version
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import Planner
 from airflow_ai_etl.planning.defaults import explain_defaults
@@ -345,8 +345,16 @@ class Assistant:
         )
 
     def _catalog_with_assets(self) -> Catalog:
-        """The catalog plus the assets deployed pipelines load: what «после загрузки заказов» can name."""
-        produced = self.asset_graph().produced()
+        """The catalog plus the assets deployed pipelines load: what «после загрузки заказов» can name.
+        Planning needs no writable dags folder: when the store cannot be opened the deploy step
+        reports why, and the plan simply knows no deployed assets (nor is a folder created)."""
+        if self._store is None and not Path(self._dags_folder or default_dags_folder()).is_dir():
+            return self.catalog
+        try:
+            produced = self.asset_graph().produced()
+        except DeployError as exc:
+            log.warning("Deployed assets unknown to the planner: %s", exc)
+            return self.catalog
         return replace(self.catalog, assets=produced) if produced else self.catalog
 
     def asset_graph(self) -> AssetGraph:

@@ -254,6 +254,13 @@ def test_the_trigger_fires_for_unloaded_files_only(
     s3.put_object(Bucket="watch", Key="in/a.csv", Body=CSV + b"3,east,1\n")  # changed: new
     s3.put_object(Bucket="watch", Key="in/b.csv", Body=CSV)
     assert new_files(**look) == ["s3://watch/in/a.csv", "s3://watch/in/b.csv"]
+    S3ToClickHouseOperator(task_id="load", s3_conn_id=s3_conn, path="s3://watch/in/",
+                           target_conn_id="ch_files", target_table="landed").execute({})  # fmt: skip
+    assert new_files(**look) == []
+    ch = clickhouse.client(ch_database)
+    ch.execute("DROP TABLE landed")  # a dropped target holds nothing: every file is new again
+    ch.disconnect()
+    assert new_files(**look) == ["s3://watch/in/a.csv", "s3://watch/in/b.csv"]
     missing = NewFilesTrigger(**{**look, "path": "s3://no-such-bucket/in/"}, poke_interval=0.2)
     event = asyncio.run(asyncio.wait_for(anext(missing.run()), 10)).payload
     assert event["status"] == "error" and "no-such-bucket" in event["message"]
