@@ -24,6 +24,7 @@ venv: $(VENV)/.installed
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 test: system-deps venv lint
 	$(PY) -m pytest -q --durations=25

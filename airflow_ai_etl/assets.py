@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from airflow_ai_etl.catalog import Catalog, ConnectionInfo
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.outcome import Problem
 from airflow_ai_etl.spec import PipelineSpec
 
@@ -43,7 +44,7 @@ DEFAULT_DATABASES = {"postgres": "postgres", "clickhouse": "default"}
 _GLOB_CHARACTERS = "*?["
 
 
-class AssetUriError(ValueError):
+class AssetUriError(AIETLError, ValueError):
     """A URI that is not one of the scheme's shapes; the message says which shape is expected."""
 
 

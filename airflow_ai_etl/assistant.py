@@ -269,18 +269,20 @@ class Assistant:
         if choice == "allow" and answer is None:
             return outcome  # the policy allows it: no need to read any data
         spec = outcome.spec
+        if spec is None:  # only a planned spec is reviewed
+            return outcome
         review = review_spec(
             spec, self.catalog, sample=self._pii_sample, sample_rows=rows, timeout_seconds=timeout
-        )  # type: ignore[arg-type]
+        )
         if review is None:
             return outcome
         details = review.to_dict()
         if choice == "mask":
-            masked = self._through_gates(outcome, with_mask(spec, review.columns))  # type: ignore[arg-type]
+            masked = self._through_gates(outcome, with_mask(spec, review.columns))
             return replace(masked, pii={**details, "answer": "mask"})
         if choice == "allow":
             return replace(outcome, pii={**details, "answer": "allow"})
-        language = detect_language(spec.request) if spec.request else "en"  # type: ignore[union-attr]
+        language = detect_language(spec.request) if spec.request else "en"
         return Outcome(
             "needs_clarification",
             spec=spec,

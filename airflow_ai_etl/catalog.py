@@ -179,9 +179,9 @@ def list_connections(configured: Iterable[str] | None = None) -> list[Connection
             found[conn.conn_id] = conn
     wanted = configured if configured is not None else configured_connection_ids()
     for conn_id in wanted:
-        conn = _lookup_connection(conn_id)
-        if conn is not None:
-            found[conn.conn_id] = conn
+        looked_up = _lookup_connection(conn_id)
+        if looked_up is not None:
+            found[looked_up.conn_id] = looked_up
     return [found[k] for k in sorted(found)]
 
 

@@ -436,6 +436,8 @@ def _schedule_words(schedule: str, fallback: str) -> str:
     """The schedule in the command's language (the planner describes it in the request's)."""
     from airflow_ai_etl.planning.schedule import describe_schedule
 
+    if _language is None:  # no language chosen: the planner's words, in the request's language
+        return fallback
     try:
         return describe_schedule(schedule, _language)
     except Exception:  # a language the describer does not have: keep the planner's words

@@ -16,6 +16,7 @@ Either way the file always equals the latest recorded version.
 
 from __future__ import annotations
 
+import builtins  # DeployStore.list shadows list in the class body's annotations
 import contextlib
 import difflib
 import hashlib
@@ -29,6 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.messages import msg
 
 __all__ = ["DeployError", "DeployStore", "PipelineSummary", "Version"]
@@ -63,7 +65,7 @@ CREATE TABLE IF NOT EXISTS versions (
 _SELECT = "SELECT dag_id, version, spec, source, request, user_name, created_at, sha256, action, note"
 
 
-class DeployError(Exception):
+class DeployError(AIETLError):
     """A deploy, rollback or lookup that cannot be done; the message is meant for the end user."""
 
 
@@ -173,7 +175,7 @@ class DeployStore:
             latest = [self._version(row) for row in conn.execute(query)]
         return [self._summary(v) for v in latest]
 
-    def history(self, dag_id: str) -> list[Version]:
+    def history(self, dag_id: str) -> builtins.list[Version]:
         """All versions of ``dag_id``, newest first.
 
         :param dag_id: the DAG to look up; DeployError if it was never deployed.
@@ -275,7 +277,7 @@ class DeployStore:
     def _keep_latest(
         self,
         conn: sqlite3.Connection,
-        recovered: list[Path],
+        recovered: builtins.list[Path],
         latest: Version,
         path: Path,
         data: bytes,
@@ -298,7 +300,7 @@ class DeployStore:
     def _install(
         self,
         conn: sqlite3.Connection,
-        recovered: list[Path],
+        recovered: builtins.list[Path],
         row: dict[str, Any],
         path: Path,
         data: bytes,
@@ -334,7 +336,7 @@ class DeployStore:
             done.unlink(missing_ok=True)
         return self._version({**row, "version": number, "user_name": row["user"]})
 
-    def _commit(self, conn: sqlite3.Connection, recovered: list[Path]) -> None:
+    def _commit(self, conn: sqlite3.Connection, recovered: builtins.list[Path]) -> None:
         """Commit and drop the intents that recovery has now settled."""
         conn.execute("COMMIT")
         for done in recovered:
@@ -348,7 +350,7 @@ class DeployStore:
         _atomic_write(intent, json.dumps(row, ensure_ascii=False).encode("utf-8"))
         return intent
 
-    def _intent_files(self) -> list[Path]:
+    def _intent_files(self) -> builtins.list[Path]:
         """Intents left by writers; sorted oldest first so replays keep the original order."""
         found = []
         for intent in self._pending_dir.glob("*.json"):
@@ -368,7 +370,7 @@ class DeployStore:
                 raise
             self._commit(conn, recovered)
 
-    def _recover(self, conn: sqlite3.Connection) -> list[Path]:
+    def _recover(self, conn: sqlite3.Connection) -> builtins.list[Path]:
         """Record deploys that died after their file was in place; return the intents handled.
 
         Must run under the write lock: every live writer holds it while its intent exists, so any

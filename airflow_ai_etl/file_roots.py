@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 
+from airflow_ai_etl.exceptions import AIETLError
+
 OPTION = "[ai_etl] file_roots"
 HOW_TO_CONFIGURE = (
     "set [ai_etl] file_roots to a comma-separated list of directories "
@@ -22,7 +24,7 @@ HOW_TO_CONFIGURE = (
 )
 
 
-class FileRootError(ValueError):
+class FileRootError(AIETLError, ValueError):
     """A local path that is not allowed, or not there (one message for both)."""
 
 

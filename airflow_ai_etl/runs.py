@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from airflow_ai_etl.exceptions import AIETLError
+
 __all__ = ["RunError", "parse_conf", "set_paused", "trigger"]
 
 
-class RunError(Exception):
+class RunError(AIETLError):
     """A pause, resume or trigger that cannot be done; the message says why and what to do."""
 
 

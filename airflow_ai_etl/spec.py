@@ -24,7 +24,7 @@ from pydantic import (
 
 from airflow_ai_etl.marts.model import MartDefinition
 
-SPEC_VERSION = 1
+SPEC_VERSION: Literal[1] = 1
 SCHEDULE_PRESETS = ("@once", "@hourly", "@daily", "@weekly", "@monthly", "@yearly")
 # Airflow's key pattern, capped at 200 so the deployer's hidden temp file names fit in 255 bytes; the
 # first character may not be '.' or '-' (a hidden file, an option-like name).

@@ -25,7 +25,7 @@ import sqlglot
 from sqlglot import exp
 
 # What a condition may be built from (an allowlist: a node of any other kind is refused).
-_OPERATORS: tuple[type[exp.Expression], ...] = (
+_OPERATORS: tuple[type[exp.Expr], ...] = (
     exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.NullSafeEQ, exp.NullSafeNEQ,
     exp.And, exp.Or, exp.Not, exp.Paren, exp.Is, exp.Between, exp.In,
     exp.Like, exp.ILike, exp.Escape,
@@ -35,7 +35,7 @@ _OPERATORS: tuple[type[exp.Expression], ...] = (
     exp.Cast, exp.DataType, exp.DataTypeParam, exp.Interval, exp.AtTimeZone,
 )  # fmt: skip
 # Functions (sqlglot's node for each name a user writes), bounded in time and output size.
-_FUNCTIONS: dict[type[exp.Expression], str] = {
+_FUNCTIONS: dict[type[exp.Expr], str] = {
     exp.CurrentDate: "current_date",
     exp.CurrentTimestamp: "now/current_timestamp",
     exp.CurrentTime: "current_time",
@@ -170,7 +170,7 @@ def quote_folded_names(sql: str, names: Iterable[str]) -> str:
     return "".join(out) + sql[last:]
 
 
-def _parse_condition(condition: str) -> tuple[exp.Expression | None, str | None]:
+def _parse_condition(condition: str) -> tuple[exp.Expr | None, str | None]:
     """The probe SELECT of a condition, or why it cannot be parsed (never raises)."""
     problem = lexical_problem(condition)
     if problem:
@@ -215,7 +215,7 @@ def check_condition(condition: str, source_table: str | None = None) -> list[str
         return [f"condition cannot be checked: {type(exc).__name__}: {_first_line(exc)}"]
 
 
-def _check_parsed(parsed: exp.Expression, source_table: str | None) -> list[str]:
+def _check_parsed(parsed: exp.Expr, source_table: str | None) -> list[str]:
     if isinstance(parsed, exp.SetOperation):
         return [f"{type(parsed).__name__.upper()} is not allowed in a condition; it must be {EXAMPLE}"]
     if not isinstance(parsed, exp.Select) or parsed.args.get("where") is None:
@@ -233,7 +233,7 @@ def _check_parsed(parsed: exp.Expression, source_table: str | None) -> list[str]
     return list(dict.fromkeys(problems))
 
 
-def _node_problem(node: exp.Expression, source_table: str | None) -> str | None:
+def _node_problem(node: exp.Expr, source_table: str | None) -> str | None:
     if isinstance(node, (exp.Select, exp.Subquery, exp.Exists, exp.SetOperation)):
         return "subqueries are not allowed in a condition"
     if isinstance(node, exp.Var):
@@ -271,7 +271,11 @@ def _node_problem(node: exp.Expression, source_table: str | None) -> str | None:
 def _column_problem(column: exp.Column, source_table: str | None) -> str | None:
     if not isinstance(column.this, exp.Identifier):
         return f"{_snippet(column)} is not allowed in a condition (name columns one by one)"
-    qualifier = [fold_identifier(p) for p in column.parts[:-1]]
+    qualifier = []
+    for part in column.parts[:-1]:
+        if not isinstance(part, exp.Identifier):
+            return f"{_snippet(column)} is not allowed in a condition (name columns one by one)"
+        qualifier.append(fold_identifier(part))
     if not qualifier:
         return None
     parts = [p.strip().strip('"') for p in source_table.split(".")] if source_table else []
@@ -284,7 +288,7 @@ def _column_problem(column: exp.Column, source_table: str | None) -> str | None:
     )
 
 
-def _is_boolean(node: exp.Expression) -> bool:
+def _is_boolean(node: exp.Expr) -> bool:
     """Whether the top of a condition can be true/false (a predicate, not a number or a string)."""
     while isinstance(node, exp.Paren):
         node = node.this
@@ -293,7 +297,7 @@ def _is_boolean(node: exp.Expression) -> bool:
     return isinstance(node, (exp.Predicate, exp.Connector, exp.Not, exp.Column, exp.Boolean, exp.Case))
 
 
-def _function_name(node: exp.Expression) -> str:
+def _function_name(node: exp.Expr) -> str:
     """The name as written in PostgreSQL (``lpad``, not sqlglot's ``PAD``)."""
     try:
         return node.sql(dialect="postgres").split("(", 1)[0].strip().lower() or node.key
@@ -301,7 +305,7 @@ def _function_name(node: exp.Expression) -> str:
         return node.key
 
 
-def _snippet(node: exp.Expression, limit: int = 60) -> str:
+def _snippet(node: exp.Expr, limit: int = 60) -> str:
     try:
         text = node.sql(dialect="postgres")
     except Exception:

@@ -33,8 +33,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from airflow.sdk import BaseHook
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+from airflow_ai_etl.hooks.postgres import Psycopg2PostgresHook
 from airflow_ai_etl.transfers.postgres_source import (
     CLICKHOUSE_TEXT_SESSION_SQL,
     pg_quote_ident,
@@ -48,7 +51,7 @@ PG_EPOCH = 946684800
 UNCHANGED = object()  # pgoutput 'u': an unchanged TOASTed value that was not written to the WAL
 
 
-class CDCError(AirflowException):
+class CDCError(AIETLError, AirflowException):
     """CDC cannot run as configured (server settings, replica identity, slot in use, ...)."""
 
 
@@ -299,25 +302,53 @@ class ReplicationStream:
 # --------------------------------------------------------------------------- hook
 
 
-class PostgresCDCHook:
+class PostgresCDCHook(BaseHook):
     """Publication, slot and change reading on one PostgreSQL database (an Airflow ``postgres`` connection).
+
+    The connection is looked up through Airflow (metadata database, environment, secrets backends)
+    and opened by :class:`~airflow_ai_etl.hooks.postgres.Psycopg2PostgresHook`, i.e. with everything
+    the PostgresHook reads from it (extras, ``iam`` tokens, ``sslmode``, ...).
 
     :param postgres_conn_id: Airflow connection of the source database.
     """
 
-    def __init__(self, postgres_conn_id: str) -> None:
+    conn_name_attr = "postgres_conn_id"
+    default_conn_name = "postgres_default"
+    conn_type = "postgres"
+    hook_name = "PostgreSQL CDC (AI ETL)"
+
+    def __init__(self, postgres_conn_id: str = default_conn_name, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.postgres_conn_id = postgres_conn_id
 
     # ------------------------------------------------------------------ connections
+
+    def get_pg_hook(self, replication: bool = False) -> Psycopg2PostgresHook:
+        """The PostgresHook (psycopg2 flavour) that opens this hook's connections."""
+        return Psycopg2PostgresHook(postgres_conn_id=self.postgres_conn_id, replication=replication)
+
+    def get_conn(self) -> Any:
+        """A regular (not replication) connection with the CDC session settings; see :meth:`connect`."""
+        return self.connect()
+
+    def test_connection(self) -> tuple[bool, str]:
+        """Connect and check ``wal_level``; return (ok, message) for the UI's connection test."""
+        try:
+            conn = self.connect()
+            try:
+                self.check_server(conn)
+            finally:
+                conn.close()
+        except Exception as e:  # noqa: BLE001 - the UI shows the message
+            return False, str(e)
+        return True, "Connection successfully tested (wal_level = logical)"
 
     def connect(self, replication: bool = False) -> Any:
         """A psycopg2 connection; ``replication=True`` gives a ``LogicalReplicationConnection``.
 
         Session settings make the types' text output what ClickHouse parses: UTC, ISO dates.
         """
-        from airflow_ai_etl.hooks.postgres import Psycopg2PostgresHook
-
-        pg = Psycopg2PostgresHook(postgres_conn_id=self.postgres_conn_id, replication=replication).get_conn()
+        pg = self.get_pg_hook(replication=replication).get_conn()
         if not replication:
             with pg.cursor() as cur:
                 cur.execute(f"{CLICKHOUSE_TEXT_SESSION_SQL}; SET IntervalStyle = 'iso_8601'")

@@ -32,15 +32,21 @@ import re
 import urllib.parse
 from base64 import b64encode
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, overload
 
 from airflow.providers.common.sql.hooks.sql import DbApiHook
+
+from airflow_ai_etl.exceptions import AIETLError
 
 _TRUE = {"1", "true", "yes", "on", "y", "t"}
 # Modules clickhouse-driver imports for each compression method.
 _COMPRESSION_MODULES = {"lz4": ("lz4", "clickhouse_cityhash"), "zstd": ("zstd", "clickhouse_cityhash")}
 # INSERT with inline VALUES: ClickHouse 18.x waits forever for a data block over the native protocol.
 _INLINE_INSERT = re.compile(r"^\s*INSERT\s+INTO\s.+?\bVALUES\s*\(", re.IGNORECASE | re.DOTALL)
+
+
+class ClickHouseHTTPError(AIETLError, RuntimeError):
+    """The HTTP interface is not configured (no ``http_port`` extra) or answered an error."""
 
 
 def _as_bool(value: Any, default: bool = False) -> bool:
@@ -69,6 +75,12 @@ def quote_identifier(name: str) -> str:
     return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`"
 
 
+@overload
+def split_table(table: str, default_database: str) -> tuple[str, str]: ...
+@overload
+def split_table(table: str, default_database: None = None) -> tuple[str | None, str]: ...
+
+
 def split_table(table: str, default_database: str | None = None) -> tuple[str | None, str]:
     """Split ``db.table`` / ``table`` (parts optionally backquoted) into (database, table).
 
@@ -90,12 +102,17 @@ def split_table(table: str, default_database: str | None = None) -> tuple[str | 
         else:
             j = s.find(".", i)
             j = len(s) if j < 0 else j
-            parts.append(s[i:j].strip())
+            part = s[i:j].strip()
+            if "`" in part:  # a backquote inside an unquoted name: not ClickHouse syntax
+                raise ValueError(f"not a table name: {table!r}")
+            parts.append(part)
             i = j
         if i < len(s):
             if s[i] != ".":
                 raise ValueError(f"not a table name: {table!r}")
             i += 1
+            if i == len(s):  # `db.`: the table part is missing
+                raise ValueError(f"not a table name: {table!r}")
     if len(parts) == 1 and parts[0]:
         return default_database, parts[0]
     if len(parts) == 2 and all(parts):
@@ -206,13 +223,14 @@ class ClickHouseHook(DbApiHook):
     @property
     def http_port(self) -> int | None:
         """Port of the HTTP interface (from the hook argument or the ``http_port`` extra), or None."""
-        value = self._http_port if self._http_port is not None else self._extra().get("http_port")
+        value: Any = self._http_port if self._http_port is not None else self._extra().get("http_port")
         return int(value) if value not in (None, "") else None
 
     @property
     def settings(self) -> dict[str, Any]:
         """ClickHouse settings: the connection's ``settings`` extra updated by the hook argument."""
         merged: dict[str, Any] = {}
+        source: Any
         for source in (self._extra().get("settings"), self._settings):
             if isinstance(source, str) and source.strip():
                 source = json.loads(source)
@@ -283,10 +301,11 @@ class ClickHouseHook(DbApiHook):
             the data is streamed and never held in memory as a whole).
         :param settings: ClickHouse settings for this query, over the connection's ``settings``.
         :param timeout: socket timeout in seconds.
-        :raises RuntimeError: when ``http_port`` is not configured or the server answers an error.
+        :raises ClickHouseHTTPError: (a RuntimeError) when ``http_port`` is not configured or the
+            server answers an error.
         """
         if self.http_port is None:
-            raise RuntimeError(f"connection {self.get_conn_id()!r} has no http_port extra")
+            raise ClickHouseHTTPError(f"connection {self.get_conn_id()!r} has no http_port extra")
         conn = self.connection
         params: dict[str, Any] = {"database": self.database_name, **self.settings, **(settings or {})}
         if body is not None:
@@ -308,7 +327,7 @@ class ClickHouseHook(DbApiHook):
         finally:
             http_conn.close()
         if resp.status != 200:
-            raise RuntimeError(f"ClickHouse HTTP error {resp.status}: {text.strip()[:2000]}")
+            raise ClickHouseHTTPError(f"ClickHouse HTTP error {resp.status}: {text.strip()[:2000]}")
         return text
 
     def get_uri(self) -> str:
@@ -324,7 +343,7 @@ class ClickHouseHook(DbApiHook):
 
     # ------------------------------------------------------------------ helpers
 
-    def test_connection(self) -> tuple[bool, str]:
+    def test_connection(self) -> tuple[bool, str]:  # type: ignore[override]  # DbApiHook's stub says None; the UI wants (ok, message) as every hook returns
         """Run ``SELECT version()``; return (ok, message) for the UI's connection test."""
         try:
             version = self.get_client().execute("SELECT version()")[0][0]

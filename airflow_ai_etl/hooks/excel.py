@@ -35,6 +35,7 @@ from xml.etree.ElementTree import iterparse
 
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.file_roots import FileRootError, readable_local_file
 from airflow_ai_etl.hooks.s3 import S3Hook, S3PathError, is_s3_path, parse_s3_path
 
@@ -44,7 +45,7 @@ HEADER_FILL = "305496"
 _MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
 
 
-class ExcelFileError(AirflowException):
+class ExcelFileError(AIETLError, AirflowException):
     """The file is missing, not a readable .xlsx workbook, or cannot be written."""
 
 
@@ -185,6 +186,7 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
     columns: dict[Any, int] = {}  # column letters (bytes in the common layout, else str) -> index
     number = 0
     values: list[Any] | None = None
+    value: Any
     col = -1
     with zipfile.ZipFile(filename) as zf, zf.open(sheet_xml) as f:
         head = f.read(1 << 16)
@@ -256,8 +258,8 @@ def _sheet_values_parsed(wb: Any, filename: str, sheet_xml: str) -> Iterator[tup
     from openpyxl.utils.datetime import from_excel, from_ISO8601
 
     shared = wb.shared_strings
-    date_styles = getattr(wb, "_date_formats", set()) or set()
-    timedelta_styles = getattr(wb, "_timedelta_formats", set()) or set()
+    date_styles: set[int] = getattr(wb, "_date_formats", set()) or set()
+    timedelta_styles: set[int] = getattr(wb, "_timedelta_formats", set()) or set()
     epoch = wb.epoch
     columns: dict[str, int] = {}
     number = 0
@@ -315,11 +317,11 @@ def _no_dimension_scan() -> Iterator[None]:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     original = ReadOnlyWorksheet._get_size
-    ReadOnlyWorksheet._get_size = lambda self: None  # type: ignore[method-assign]
+    ReadOnlyWorksheet._get_size = lambda self: None
     try:
         yield
     finally:
-        ReadOnlyWorksheet._get_size = original  # type: ignore[method-assign]
+        ReadOnlyWorksheet._get_size = original
 
 
 def _is_blank(value: Any) -> bool:

@@ -29,6 +29,10 @@ class Psycopg2PostgresHook(PostgresHook):
         super().__init__(*args, **kwargs)
         self.replication = replication
 
+    def get_conn(self) -> Any:
+        """A psycopg2 connection (PostgresHook's annotation names its psycopg 2/3 common protocol)."""
+        return super().get_conn()
+
     def _create_connection(self, conn_args: dict[str, Any]) -> Any:
         import psycopg2
         import psycopg2.extras

@@ -1,7 +1,10 @@
-"""S3 hook on boto3 for S3 and S3-compatible storage (MinIO, Ceph, a local test server).
+"""S3 listing, globbing and streaming for S3 and S3-compatible storage (MinIO, Ceph, a local test server).
 
-Connection: Airflow's ``aws`` connection fields, so a connection made for the Amazon provider works
-unchanged (this package does not depend on that provider)::
+The boto3 client comes from the Amazon provider's ``S3Hook`` when ``apache-airflow-providers-amazon``
+is installed (``pip install 'airflow-ai-etl[s3]'``): the connection is then read exactly as the
+Amazon provider reads it (role assumption, session tokens, ``endpoint_url``, ``region_name``,
+``verify``, secrets backends). Without that provider the same ``aws`` connection fields are read
+here and the client is built with boto3 directly. Either way::
 
     AIRFLOW_CONN_S3_RAW='{"conn_type": "aws", "login": "<access key>", "password": "<secret key>",
                           "extra": {"endpoint_url": "http://minio:9000", "region_name": "us-east-1"}}'
@@ -26,10 +29,12 @@ from typing import IO, Any
 from airflow.sdk import BaseHook
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+
 GLOB_CHARS = "*?["
 
 
-class S3PathError(AirflowException):
+class S3PathError(AIETLError, AirflowException):
     """The S3 path is malformed, its bucket does not exist, or nothing matches it."""
 
 
@@ -117,7 +122,7 @@ class S3Hook(BaseHook):
 
     def __init__(
         self,
-        aws_conn_id: str = default_conn_name,
+        aws_conn_id: str | None = default_conn_name,
         endpoint_url: str | None = None,
         region_name: str | None = None,
         **kwargs: Any,
@@ -139,21 +144,43 @@ class S3Hook(BaseHook):
 
     # ------------------------------------------------------------------ client
 
-    def _settings(self) -> dict[str, Any]:
-        conn = self.get_connection(self.aws_conn_id)
-        extra = conn.extra_dejson or {}
+    def _connection_extra(self) -> tuple[Any, dict[str, Any]]:
+        """The connection (None without an id: boto3's default credential chain) and its extra."""
+        conn = self.get_connection(self.aws_conn_id) if self.aws_conn_id else None
+        return conn, (conn.extra_dejson if conn else None) or {}
+
+    @staticmethod
+    def _standard_endpoint(extra: dict[str, Any]) -> str | None:
+        """The endpoint where the Amazon provider reads it too (``endpoint_url``, ``service_config.s3``)."""
         service = (extra.get("service_config") or {}).get("s3") or {}
-        endpoint = (
-            self._endpoint_url
-            or extra.get("endpoint_url")
-            or service.get("endpoint_url")
-            or extra.get("host")
-        )
+        return extra.get("endpoint_url") or service.get("endpoint_url") or None
+
+    @property
+    def backend(self) -> str:
+        """``amazon`` when the client comes from the Amazon provider's S3Hook, else ``boto3``.
+
+        The Amazon hook is used whenever that provider is installed and there is a connection; an
+        explicit ``endpoint_url`` argument, or an endpoint given only as the extra's ``host`` (which
+        the Amazon provider does not read), keeps the boto3 path so those settings still apply.
+        """
+        if not self.aws_conn_id or self._endpoint_url or _amazon_s3_hook_class() is None:
+            return "boto3"
+        return self._backend_for(self._connection_extra()[1])
+
+    def _backend_for(self, extra: dict[str, Any]) -> str:
+        if not self.aws_conn_id or self._endpoint_url or _amazon_s3_hook_class() is None:
+            return "boto3"
+        return "boto3" if extra.get("host") and not self._standard_endpoint(extra) else "amazon"
+
+    def _settings(self) -> dict[str, Any]:
+        """boto3 client arguments read from the connection (the path without the Amazon provider)."""
+        conn, extra = self._connection_extra()
+        endpoint = self._endpoint_url or self._standard_endpoint(extra) or extra.get("host")
         kwargs: dict[str, Any] = {
             "region_name": self._region_name or extra.get("region_name") or "us-east-1",
             "endpoint_url": endpoint or None,
-            "aws_access_key_id": conn.login or extra.get("aws_access_key_id") or None,
-            "aws_secret_access_key": conn.password or extra.get("aws_secret_access_key") or None,
+            "aws_access_key_id": (conn and conn.login) or extra.get("aws_access_key_id") or None,
+            "aws_secret_access_key": (conn and conn.password) or extra.get("aws_secret_access_key") or None,
             "aws_session_token": extra.get("aws_session_token") or None,
         }
         if "verify" in extra:
@@ -164,19 +191,30 @@ class S3Hook(BaseHook):
         return kwargs
 
     def get_conn(self) -> Any:
-        """A boto3 S3 client built from the connection (cached on the hook)."""
+        """A boto3 S3 client for the connection (cached on the hook); see :attr:`backend`."""
         if self._client is None:
-            import boto3
             from botocore.config import Config
 
-            kwargs = self._settings()
+            _, extra = self._connection_extra()
+            endpoint = self._endpoint_url or self._standard_endpoint(extra) or extra.get("host")
             config = Config(
                 retries={"max_attempts": 5, "mode": "standard"},
-                s3={"addressing_style": "path"} if kwargs.get("endpoint_url") else None,
+                s3={"addressing_style": "path"} if endpoint else None,  # MinIO & co. need path style
                 connect_timeout=10,
                 read_timeout=120,
             )
-            self._client = boto3.client("s3", config=config, **kwargs)
+            if self._backend_for(extra) == "amazon":
+                # The Amazon provider reads the connection itself (credentials, role, verify, ...);
+                # only the transport settings, and a region for a connection that names none, are given.
+                region = self._region_name or (None if extra.get("region_name") else "us-east-1")
+                amazon = _amazon_s3_hook_class()(
+                    aws_conn_id=self.aws_conn_id, region_name=region, config=config
+                )
+                self._client = amazon.get_conn()
+            else:
+                import boto3
+
+                self._client = boto3.client("s3", config=config, **self._settings())
         return self._client
 
     @property
@@ -285,6 +323,15 @@ class S3Hook(BaseHook):
         client.upload_file(filename, bucket, key, Config=TransferConfig(multipart_chunksize=16 << 20))
         head = client.head_object(Bucket=bucket, Key=key)
         return S3Object(bucket, key, head.get("ETag", "").strip('"'), int(head.get("ContentLength", 0)))
+
+
+def _amazon_s3_hook_class() -> Any:
+    """The Amazon provider's S3Hook class, or None when the provider is not installed."""
+    try:
+        from airflow.providers.amazon.aws.hooks.s3 import S3Hook as AmazonS3Hook
+    except ImportError:
+        return None
+    return AmazonS3Hook
 
 
 def s3_path_exists(conn_id: str, path: str) -> str | None:

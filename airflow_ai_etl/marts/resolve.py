@@ -25,6 +25,7 @@ import sqlglot
 from sqlglot import exp
 
 from airflow_ai_etl.catalog import Catalog, Column, Table
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.marts.model import Filter, Mart
 from airflow_ai_etl.relations import Relation, relations_of, type_family
 
@@ -36,7 +37,7 @@ _WHERE_NODES_FORBIDDEN = (
 )  # fmt: skip
 
 
-class MartQuestion(ValueError):
+class MartQuestion(AIETLError, ValueError):
     """The mart cannot be built as given; ``questions`` say what to choose (each names the choices)."""
 
     def __init__(self, questions: Sequence[str]) -> None:
@@ -68,8 +69,10 @@ _DECIMAL = re.compile(
 def column_kind(type_name: str) -> ColumnKind:
     """:class:`ColumnKind` of ``numeric(12,2)``, ``timestamptz``, ``Nullable(Decimal(12, 2))``..."""
     family = type_family(type_name)
-    if family in ("int", "text"):
-        return ColumnKind(family)
+    if family == "int":
+        return ColumnKind("int")
+    if family == "text":
+        return ColumnKind("text")
     t = type_name.strip()
     while t.startswith(("Nullable(", "LowCardinality(")) and t.endswith(")"):
         t = t[t.index("(") + 1 : -1]
@@ -149,7 +152,7 @@ class ResolvedMart:
     grain: ResolvedGrain | None = None
     dimensions: list[tuple[ColumnUse, str]] = field(default_factory=list)
     measures: list[ResolvedMeasure] = field(default_factory=list)
-    conditions: list[exp.Expression] = field(default_factory=list)
+    conditions: list[exp.Expr] = field(default_factory=list)
 
     @property
     def output_names(self) -> list[str]:
@@ -405,7 +408,7 @@ def _short_names(qualified: Iterable[str]) -> str:
     return _choices(sorted({q.split(".", 1)[-1] for q in qualified}))
 
 
-def _literal(value: object) -> exp.Expression:
+def _literal(value: object) -> exp.Expr:
     if value is None:
         return exp.Null()
     if isinstance(value, bool):
@@ -418,7 +421,7 @@ def _literal(value: object) -> exp.Expression:
 _COMPARISONS = {"=": exp.EQ, "!=": exp.NEQ, "<": exp.LT, "<=": exp.LTE, ">": exp.GT, ">=": exp.GTE}
 
 
-def _filter_condition(use: ColumnUse, flt: Filter) -> exp.Expression:
+def _filter_condition(use: ColumnUse, flt: Filter) -> exp.Expr:
     col = use.expression()
     if flt.op == "is_null":
         return exp.Is(this=col, expression=exp.Null())
@@ -446,7 +449,7 @@ def _value_fits(kind: ColumnKind, value: object) -> bool:
     return True
 
 
-def check_where(condition: str) -> exp.Expression:
+def check_where(condition: str) -> exp.Expr:
     """Parse a ``where`` condition; raise :class:`MartQuestion` unless it is one plain boolean expression
     over columns and literals (no subqueries, aggregates, unknown functions, comments or ``;``)."""
     if "--" in condition or "/*" in condition or ";" in condition:

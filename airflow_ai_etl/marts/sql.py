@@ -42,17 +42,18 @@ def _table(schema: str, name: str, alias: str) -> exp.Table:
     return exp.Table(this=_ident(name), db=_ident(schema), alias=exp.TableAlias(this=_ident(alias)))
 
 
-def _fn(name: str, *args: exp.Expression) -> exp.Anonymous:
+def _fn(name: str, *args: exp.Expr) -> exp.Anonymous:
     return exp.Anonymous(this=name, expressions=list(args))
 
 
-def _cast(expr: exp.Expression, type_sql: str) -> exp.Cast:
+def _cast(expr: exp.Expr, type_sql: str) -> exp.Cast:
     return exp.Cast(this=expr, to=exp.DataType.build(type_sql, dialect="postgres"))
 
 
-def grain_expression(grain: ResolvedGrain, dialect: Dialect) -> exp.Expression:
+def grain_expression(grain: ResolvedGrain, dialect: Dialect) -> exp.Expr:
     """The start of the grain that contains each row's time value."""
-    col, kind = grain.column.expression(), grain.column.kind.family
+    col: exp.Expr = grain.column.expression()
+    kind = grain.column.kind.family
     if dialect == "clickhouse":
         return _fn(_CH_GRAIN[grain.grain], col)
     if kind == "timestamptz":  # the grain of the UTC wall-clock time, whatever the session's zone
@@ -70,7 +71,7 @@ def _scale(use: ColumnUse) -> int:
     return 0
 
 
-def measure_expression(measure: ResolvedMeasure, dialect: Dialect) -> exp.Expression:
+def measure_expression(measure: ResolvedMeasure, dialect: Dialect) -> exp.Expr:
     """The aggregate of one measure (see the module docstring for the exact types)."""
     use = measure.column
     if use is None:
@@ -108,7 +109,7 @@ def measure_expression(measure: ResolvedMeasure, dialect: Dialect) -> exp.Expres
     return _cast(exp.Mul(this=quotient, expression=unit), f"NUMERIC(38, {scale})")
 
 
-def since_condition(resolved: ResolvedMart, since: str, dialect: Dialect) -> exp.Expression:
+def since_condition(resolved: ResolvedMart, since: str, dialect: Dialect) -> exp.Expr:
     """Rows whose grain starts at or after ``since`` (a grain start, ``YYYY-MM-DD[ HH:MM:SS]``,
     wall-clock time in the column's zone; UTC for a ``timestamptz``)."""
     grain = resolved.grain
@@ -118,7 +119,7 @@ def since_condition(resolved: ResolvedMart, since: str, dialect: Dialect) -> exp
         if grain.grain == "hour":
             tz = _TZ.search(grain.column.column.type)
             args = [exp.Literal.string(since)] + ([exp.Literal.string(tz.group(1))] if tz else [])
-            bound = _fn("toDateTime", *args)
+            bound: exp.Expr = _fn("toDateTime", *args)
         else:
             bound = _fn("toDate", exp.Literal.string(since[:10]))
         return exp.GTE(this=grain_expression(grain, dialect), expression=bound)
@@ -133,7 +134,7 @@ def since_condition(resolved: ResolvedMart, since: str, dialect: Dialect) -> exp
     return exp.GTE(this=grain.column.expression(), expression=bound)
 
 
-def _where(resolved: ResolvedMart, since: str | None, dialect: Dialect) -> exp.Expression | None:
+def _where(resolved: ResolvedMart, since: str | None, dialect: Dialect) -> exp.Expr | None:
     conditions = [c.copy() for c in resolved.conditions]
     if since is not None:
         conditions.append(since_condition(resolved, since, dialect))
@@ -155,7 +156,7 @@ def mart_select(
     :param since: only the grains starting at or after this one (incremental refresh, preview).
     """
     dialect = dialect or resolved.engine
-    keys: list[tuple[exp.Expression, str]] = []
+    keys: list[tuple[exp.Expr, str]] = []
     if resolved.grain is not None:
         keys.append((grain_expression(resolved.grain, dialect), resolved.grain.name))
     keys += [(use.expression(), name) for use, name in resolved.dimensions]

@@ -93,13 +93,13 @@ def say(language: str, message_id: str, /, **fields: Any) -> Message:
 
 def text(message_id: str, language: str | None = None, /, **fields: Any) -> str:
     """The catalog message ``message_id`` in ``language`` (default: :func:`configured_language`)."""
-    return msg(message_id, **fields).in_language(language or configured_language())
+    return msg(message_id, **fields).in_language(language or configured_language() or DEFAULT_LANGUAGE)
 
 
 def localize(message: Any, language: str | None = None) -> str:
     """``message`` in ``language``: a :class:`Message` from the catalog, any other text through the
     regex fallback (unknown text is returned as it is)."""
-    language = language or configured_language()
+    language = language or configured_language() or DEFAULT_LANGUAGE
     if isinstance(message, Message):
         return message.in_language(language)
     if not isinstance(message, str) or language == DEFAULT_LANGUAGE:

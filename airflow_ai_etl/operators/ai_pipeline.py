@@ -15,7 +15,12 @@ from typing import Any
 from airflow.sdk import BaseOperator
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.messages import configured_language, localize, normalize, text
+
+
+class PipelineRequestError(AIETLError, AirflowException):
+    """The operator's request is empty, needs clarification or was rejected (the message lists why)."""
 
 
 class AIPipelineOperator(BaseOperator):
@@ -112,7 +117,7 @@ class AIPipelineOperator(BaseOperator):
             return localize(message, chosen) if chosen else str(message)
 
         if not (self.request or "").strip():
-            raise AirflowException(text("operator.empty_request", language))
+            raise PipelineRequestError(text("operator.empty_request", language))
         assistant = self._assistant()
         outcome = assistant.generate(self.request, pii=self.pii)
         report = getattr(assistant.planner, "last_report", None)
@@ -122,12 +127,12 @@ class AIPipelineOperator(BaseOperator):
             questions = "\n".join(f"- {local(q)}" for q in outcome.questions)
             if outcome.pii:
                 questions += "\n" + text("operator.pii_hint", language)
-            raise AirflowException(text("operator.needs_clarification", language, questions=questions))
+            raise PipelineRequestError(text("operator.needs_clarification", language, questions=questions))
         if outcome.status == "rejected":
             reasons = "\n".join(
                 f"- ({p.gate}{', ' + p.field if p.field else ''}) {local(p.message)}" for p in outcome.errors
             )
-            raise AirflowException(text("operator.rejected", language, reasons=reasons))
+            raise PipelineRequestError(text("operator.rejected", language, reasons=reasons))
         for assumption in outcome.assumptions:
             self.log.info("Assumed: %s", local(assumption))
         if self.deploy:

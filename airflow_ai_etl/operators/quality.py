@@ -8,16 +8,22 @@ a failed check (a missing table, a lost connection) fail the task under both sev
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from airflow.providers.common.sql.operators.sql import SQLColumnCheckOperator, SQLTableCheckOperator
 from airflow.sdk import BaseOperator
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+
 SEVERITIES = ("fail", "warn")
 
 
-class _ChecksFailed(AirflowException):
+class DataQualityError(AIETLError, AirflowException):
+    """A data quality check or volume check with severity fail did not hold (the message says which)."""
+
+
+class _ChecksFailed(AIETLError, AirflowException):
     """Raised by common-sql's `_raise_exception` when a check does not hold."""
 
 
@@ -34,7 +40,7 @@ class _Severity:
             raise ValueError(f"severity must be fail or warn, not {severity!r}")
         self.severity = severity
 
-    def _raise_exception(self, exception_string: str) -> None:
+    def _raise_exception(self, exception_string: str) -> NoReturn:
         raise _ChecksFailed(exception_string)
 
     def _run_checks(self, run: Any, context: Any) -> dict[str, Any]:
@@ -43,7 +49,7 @@ class _Severity:
         except _ChecksFailed as exc:
             _stats().incr("ai_etl.check_failed", tags={"severity": self.severity})
             if self.severity == "fail":
-                raise AirflowException(f"Data quality check failed:\n{exc}") from None
+                raise DataQualityError(f"Data quality check failed:\n{exc}") from None
             self.log.warning("Data quality warning (severity warn, the run goes on):\n%s", exc)
             return {"passed": False, "severity": self.severity, "message": str(exc)[:4000]}
         return {"passed": True, "severity": self.severity, "message": ""}
@@ -90,7 +96,7 @@ def _stats() -> Any:
     try:
         from airflow.sdk.observability.stats import Stats
     except ImportError:  # an older Airflow
-        from airflow.stats import Stats  # type: ignore[no-redef]
+        from airflow.stats import Stats
     return Stats
 
 
@@ -143,7 +149,7 @@ class VolumeCheckOperator(BaseOperator):
         ti = context["ti"]
         loaded = ti.xcom_pull(task_ids=self.load_task_id)
         if not isinstance(loaded, dict) or not isinstance(loaded.get("rows"), int):
-            raise AirflowException(
+            raise DataQualityError(
                 f"task {self.load_task_id!r} returned no row count in this run: {loaded!r}"
             )
         rows = loaded["rows"]
@@ -157,7 +163,7 @@ class VolumeCheckOperator(BaseOperator):
         if verdict.anomaly:
             stats.incr("ai_etl.volume_anomaly", tags=tags)
             if self.severity == "fail":
-                raise AirflowException(f"Volume anomaly: {verdict.message}")
+                raise DataQualityError(f"Volume anomaly: {verdict.message}")
             self.log.warning("Volume anomaly (severity warn, the run goes on): %s", verdict.message)
         else:
             self.log.info("Volume: %s", verdict.message)

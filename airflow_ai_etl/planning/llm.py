@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from airflow_ai_etl.catalog import Catalog, Table
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning.cache import BreakerState, CircuitBreaker, PlannerStore, ResponseCache, cache_key
@@ -52,7 +53,7 @@ class Planner(Protocol):
     def plan(self, text: str) -> Outcome: ...
 
 
-class LLMUnavailable(RuntimeError):
+class LLMUnavailable(AIETLError, RuntimeError):
     """The endpoint could not answer (down, rate limited, timing out, misconfigured, breaker open)."""
 
 

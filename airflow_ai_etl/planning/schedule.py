@@ -47,6 +47,7 @@ from functools import lru_cache
 from cron_descriptor import Options, get_description
 from croniter import croniter
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.grammar import Slot, apply_rewrites, numeral_rewrites
 from airflow_ai_etl.planning.lexer import numerals, tokenize
@@ -66,7 +67,7 @@ class ScheduleMatch:
     spans: tuple[Span, ...] = ()  # exactly the words each rule read (the frame's used words)
 
 
-class _Unsupported(Exception):
+class _Unsupported(AIETLError):
     """A schedule was recognised but cannot be expressed safely as one cron."""
 
 

@@ -203,14 +203,14 @@ def is_passport_ru(value: str) -> bool:
     ``4506 № 123456``: region code 01-99, year of the form, six-digit number. A bare
     10-digit string is also an INN-10 candidate; see :func:`is_passport_ru_bare`."""
     match = _PASSPORT.fullmatch(value)
-    return bool(match) and match.group(1) != "00" and _passport_year_ok(match.group(2))
+    return match is not None and match.group(1) != "00" and _passport_year_ok(match.group(2))
 
 
 @_safe
 def is_passport_ru_bare(value: str) -> bool:
     """``4506123456``: only meaningful in a column whose name or comment says passport."""
     match = _PASSPORT_BARE.fullmatch(value) or _PASSPORT.fullmatch(value)
-    return bool(match) and match.group(1) != "00" and _passport_year_ok(match.group(2))
+    return match is not None and match.group(1) != "00" and _passport_year_ok(match.group(2))
 
 
 # --- IBAN ------------------------------------------------------------------------------------

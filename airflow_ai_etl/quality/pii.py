@@ -13,10 +13,11 @@ never kept in a finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.quality.detectors import DETECTORS, HINTED_DETECTORS
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ _TEXT_TYPE = re.compile(
 )
 
 
-class PiiScanError(RuntimeError):
+class PiiScanError(AIETLError, RuntimeError):
     """The sample could not be read (missing table, timeout, unreachable server)."""
 
 
@@ -226,7 +227,7 @@ def columns_to_sample(table: Table) -> list[str]:
 
 
 def assess_table(
-    table: Table, samples: dict[str, Sequence[Any]] | None, *, conn_id: str = "", sample_rows: int = 0
+    table: Table, samples: Mapping[str, Sequence[Any]] | None, *, conn_id: str = "", sample_rows: int = 0
 ) -> PiiScan:
     """Findings for every column of a catalog table; `samples` maps column -> sampled values
     (None: hints only)."""

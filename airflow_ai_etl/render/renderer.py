@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 
 from airflow_ai_etl.assets import Lineage
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
 from airflow_ai_etl.render.checks import COLUMN_CHECK, TABLE_CHECK, VOLUME_CHECK, check_tasks
 from airflow_ai_etl.render.checks import OPERATORS_MODULE as CHECKS_MODULE
@@ -31,7 +32,7 @@ CHECK_IMPORT = ("airflow.providers.common.sql.operators.sql", "SQLCheckOperator"
 WAIT_IMPORT = ("airflow_ai_etl.sensors.files", "NewFilesSensor")
 
 
-class RenderError(ValueError):
+class RenderError(AIETLError, ValueError):
     """The spec asks for something this renderer cannot express (yet)."""
 
 
@@ -107,7 +108,7 @@ def py_literal(value: Any, indent: int = 0) -> Code:
         return Code(repr(float(value)))
     if isinstance(value, (list, tuple, dict)):
         is_dict = isinstance(value, dict)
-        items = list(value.items()) if is_dict else list(value)
+        items = list(value.items()) if isinstance(value, dict) else list(value)
         open_, close = ("{", "}") if is_dict else ("[", "]")
 
         def item(entry: Any, depth: int) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.outcome import Problem
 from airflow_ai_etl.render.renderer import ALLOWED_IMPORTS, ASSET_HEADER, SPEC_VARIABLE
 
@@ -38,7 +39,7 @@ _TASK_ASSET_KEYWORDS = frozenset({"inlets", "outlets"})
 MAX_SOURCE_CHARS = 1_000_000
 
 
-class _ShapeError(Exception):
+class _ShapeError(AIETLError):
     def __init__(self, node: ast.AST | None, message: str) -> None:
         line = getattr(node, "lineno", None)
         super().__init__(f"line {line}: {message}" if line else message)

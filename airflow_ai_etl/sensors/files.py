@@ -8,7 +8,13 @@ from typing import Any
 
 from airflow.sdk import BaseSensorOperator
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.triggers.files import NewFilesTrigger, new_files
+
+
+class FileWaitError(AIETLError, RuntimeError):
+    """The triggerer could not look for new files (the message is the trigger's reason)."""
+
 
 DEFAULT_POKE_SECONDS = 30.0
 
@@ -81,6 +87,6 @@ class NewFilesSensor(BaseSensorOperator):
     def execute_complete(self, context: Any, event: dict[str, Any]) -> list[str]:
         """Back from the triggerer: the new files, or the reason it could not look."""
         if event.get("status") != "success":
-            raise RuntimeError(event.get("message", f"waiting for files at {self.path} failed"))
+            raise FileWaitError(event.get("message", f"waiting for files at {self.path} failed"))
         self.log.info("%s new file(s) at %s", event.get("count"), self.path)
         return list(event.get("files", []))

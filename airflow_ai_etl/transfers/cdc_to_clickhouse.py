@@ -445,10 +445,12 @@ class PostgresCDCToClickHouse:
             self.batch_seconds = STREAM_BATCH_SECONDS if self.mode == "stream" else BATCH_BATCH_SECONDS
         hook = self.target_hook
         target_id = f"{getattr(hook, hook.conn_name_attr, '')}:{self.target_table}"
-        self.slot_name = self.slot_name or default_name(self.source_table, target_id)
-        self.publication = self.publication or self.slot_name
-        if not re.fullmatch(r"[a-z0-9_]{1,63}", self.slot_name):
-            raise CDCError(f"slot_name {self.slot_name!r}: use 1-63 lower-case letters, digits, underscores")
+        # The resolved names, typed str (the fields stay as given or filled in, for callers).
+        self._slot: str = self.slot_name or default_name(self.source_table, target_id)
+        self._publication: str = self.publication or self._slot
+        self.slot_name, self.publication = self._slot, self._publication
+        if not re.fullmatch(r"[a-z0-9_]{1,63}", self._slot):
+            raise CDCError(f"slot_name {self._slot!r}: use 1-63 lower-case letters, digits, underscores")
         self.source = PostgresCDCHook(self.source_conn_id)
 
     # ------------------------------------------------------------------ helpers
@@ -551,18 +553,16 @@ class PostgresCDCToClickHouse:
     def _needs_init(self, conn: Any, client: Any, table: SourceTable) -> str | None:
         hook = self.target_hook
         target_sql, staging_sql, _, full = self._names()
-        slot = self.source.slot_info(conn, self.slot_name)
+        slot = self.source.slot_info(conn, self._slot)
         if slot is not None and slot["plugin"] != "pgoutput":
-            raise CDCError(
-                f"replication slot {self.slot_name!r} uses plugin {slot['plugin']!r}, not pgoutput"
-            )
+            raise CDCError(f"replication slot {self._slot!r} uses plugin {slot['plugin']!r}, not pgoutput")
         if slot is None:
             return "no replication slot"
         if hook.table_exists(full + SNAPSHOT_SUFFIX, client):
             return "unfinished initialisation (snapshot staging table exists)"
         if not hook.table_exists(full, client):
             return "target table missing"
-        if not self.source.publication_has_table(conn, self.publication, table):
+        if not self.source.publication_has_table(conn, self._publication, table):
             return "publication missing or without the table"
         return None
 
@@ -579,16 +579,16 @@ class PostgresCDCToClickHouse:
         client.execute(f"DROP TABLE IF EXISTS {staging_sql}")
         if self.snapshot:
             client.execute(self._ddl(staging_sql, plan_list, keys))  # 1. marker + destination
-        self.source.ensure_publication(conn, self.publication, table)  # 2.
-        self.source.drop_slot(conn, self.slot_name)  # 3.
+        self.source.ensure_publication(conn, self._publication, table)  # 2.
+        self.source.drop_slot(conn, self._slot)  # 3.
         if not self.snapshot:
-            self.source.create_slot(conn, self.slot_name)
+            self.source.create_slot(conn, self._slot)
             if not hook.table_exists(full, client):
                 client.execute(self._ddl(target_sql, plan_list, keys))
             else:
                 log.warning("%s kept as is; changes made while no slot existed are not in it", full)
             return None
-        repl, start, snapshot_name = self.source.create_slot_with_snapshot(self.slot_name)
+        repl, start, snapshot_name = self.source.create_slot_with_snapshot(self._slot)
         try:
             snap = self.source.connect()
             try:  # 4.
@@ -621,7 +621,7 @@ class PostgresCDCToClickHouse:
             table.name,
             landed,
             full,
-            self.slot_name,
+            self._slot,
             int_to_lsn(start),
         )
         return int(landed)
@@ -638,7 +638,7 @@ class PostgresCDCToClickHouse:
                 "CDC inserts through the HTTP interface (TabSeparated)"
             )
         target_sql, _, _, full = self._names()
-        result = CDCResult(full, self.slot_name or "", self.publication or "")
+        result = CDCResult(full, self._slot, self._publication)
         conn = self.source.connect()
         client = hook.get_client()
         try:
@@ -650,8 +650,13 @@ class PostgresCDCToClickHouse:
                 result.snapshot_rows = self._initialize(conn, client, table, keys, plans)
                 result.initialized = True
             ranges = self._date_ranges(client, plans, self._check_target(client, full, plans))
-            self.source.wait_slot_free(conn, self.slot_name)
-            confirmed = self.source.slot_info(conn, self.slot_name)["confirmed_flush"]
+            self.source.wait_slot_free(conn, self._slot)
+            info = self.source.slot_info(conn, self._slot)
+            if info is None:  # dropped by someone else since _needs_init found it
+                raise CDCError(
+                    f"replication slot {self._slot} disappeared during the run; rerun to reinitialise"
+                )
+            confirmed = info["confirmed_flush"]
             upto = self.source.flush_lsn(conn)
             rels: dict[int, _RelState] = {}
 
@@ -688,12 +693,10 @@ class PostgresCDCToClickHouse:
         last_commit: float | None = None
 
         def advance(lsn: int) -> int:
-            return self.source.advance(conn, self.slot_name or "", lsn)
+            return self.source.advance(conn, self._slot, lsn)
 
         while upto > confirmed:
-            rows = self.source.peek(
-                conn, self.slot_name or "", self.publication or "", upto, self.max_changes
-            )
+            rows = self.source.peek(conn, self._slot, self._publication, upto, self.max_changes)
             truncated = len(rows) >= self.max_changes
             stats = apply(rows)
             if stats is not None:
@@ -727,9 +730,7 @@ class PostgresCDCToClickHouse:
         reports its decoding position in keepalives, which we request when idle); ``"stream"`` mode
         stops at ``max_runtime``, leaving a transaction still being received to the next run.
         """
-        stream: ReplicationStream = self.source.open_stream(
-            self.slot_name or "", self.publication or "", confirmed
-        )
+        stream: ReplicationStream = self.source.open_stream(self._slot, self._publication, confirmed)
         window = float(self.batch_seconds or BATCH_BATCH_SECONDS)
         deadline = started + float(self.max_runtime) if self.mode == "stream" and self.max_runtime else None
         pending: list[tuple[int, bytes]] = []  # complete transactions not yet applied
@@ -792,7 +793,7 @@ class PostgresCDCToClickHouse:
                 confirmed = self._confirm(self._feedback(stream), reached)
         finally:
             stream.close()
-        self.source.wait_confirmed(conn, self.slot_name or "", confirmed)
+        self.source.wait_confirmed(conn, self._slot, confirmed)
         return last_commit, confirmed
 
     @staticmethod
@@ -1123,8 +1124,8 @@ class PostgresCDCToClickHouse:
         """Drop the slot and the publication (when retiring the pipeline; PostgreSQL keeps WAL for a slot)."""
         conn = self.source.connect()
         try:
-            self.source.drop_slot(conn, self.slot_name or "")
-            self.source.drop_publication(conn, self.publication or "")
+            self.source.drop_slot(conn, self._slot)
+            self.source.drop_publication(conn, self._publication)
         finally:
             conn.close()
 

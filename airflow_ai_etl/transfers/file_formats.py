@@ -22,14 +22,16 @@ import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, TypeAlias
 
 from airflow.sdk.exceptions import AirflowException
+
+from airflow_ai_etl.exceptions import AIETLError
 
 FORMATS = ("csv", "jsonl", "parquet")
 
 
-class FileFormatError(AirflowException):
+class FileFormatError(AIETLError, AirflowException):
     """The file's content cannot be read in the given format (the message says where)."""
 
 
@@ -51,6 +53,10 @@ class ColumnBatch:
     @property
     def rows(self) -> int:
         return len(self.labels)
+
+
+# What the readers take: a binary file (``open(..., "rb")``), an S3 body, a ChunkReader.
+BinaryStream: TypeAlias = "IO[bytes] | io.RawIOBase | io.BufferedIOBase"
 
 
 def normalize_header(names: Sequence[Any]) -> list[str]:
@@ -86,18 +92,19 @@ def rows_to_batches(
         yield ColumnBatch(columns, data, labels)
 
 
-def _text_stream(stream: IO[bytes], encoding: str) -> io.TextIOWrapper:
+def _text_stream(stream: BinaryStream, encoding: str) -> io.TextIOWrapper:
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
         raise FileFormatError(f"unknown encoding {encoding!r}") from None
     if codec == "utf-8":
         codec = "utf-8-sig"  # drop a byte order mark
+    # TextIOWrapper reads a raw stream too (read() when there is no read1()); typeshed wants a buffered one.
     return io.TextIOWrapper(stream, encoding=codec, errors="strict", newline="")  # type: ignore[arg-type]
 
 
 def read_csv(
-    stream: IO[bytes],
+    stream: BinaryStream,
     *,
     delimiter: str = ",",
     header: bool = True,
@@ -164,7 +171,7 @@ def read_csv(
 
 
 def read_jsonl(
-    stream: IO[bytes], *, encoding: str = "utf-8", batch_size: int = 100_000
+    stream: BinaryStream, *, encoding: str = "utf-8", batch_size: int = 100_000
 ) -> Iterator[ColumnBatch]:
     """JSON lines (one object per line) -> column batches; nested values stay dicts/lists."""
     text = _text_stream(stream, encoding)

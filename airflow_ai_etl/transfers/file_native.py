@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
+from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.hooks.clickhouse import quote_identifier
 from airflow_ai_etl.transfers.file_formats import ColumnBatch
 from airflow_ai_etl.transfers.file_stream import CsvScanner, JsonLinesScanner, gunzip, to_utf8
@@ -79,7 +80,7 @@ STRICT_SETTINGS: dict[str, Any] = {
 }
 
 
-class NativeFallback(Exception):
+class NativeFallback(AIETLError):
     """ClickHouse cannot load this file the way the Python reader would: load it with Python."""
 
 
@@ -588,8 +589,8 @@ def staged_surprises(client: Any, staging: str, plan: NativePlan) -> tuple[str |
     for c, base, null in zip(plan.columns, plan.bases, plan.nullable, strict=True):
         col = quote_identifier(c)
         if base in ("Date", "DateTime"):
-            why = f"column {c!r} has values ClickHouse read as 1970-01-01 (other date forms, or that date)"
-            checks.append((why, f"countIf(toUInt32({col}) = 0)"))
+            reason = f"column {c!r} has values ClickHouse read as 1970-01-01 (other date forms, or that date)"
+            checks.append((reason, f"countIf(toUInt32({col}) = 0)"))
         elif base == "String" and not null and plan.format != "jsonl":
             checks.append(
                 (f"column {c!r} is a non-Nullable String with empty fields", f"countIf({col} = '\\\\N')")

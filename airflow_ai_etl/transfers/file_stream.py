@@ -26,6 +26,7 @@ import logging
 import re
 import zlib
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from airflow_ai_etl.transfers.file_formats import FileFormatError
 
@@ -37,9 +38,9 @@ UTF8_BOM = codecs.BOM_UTF8
 _BLANK_LINES = re.compile(rb"\n(?:\r?\n)+")
 
 
-def chunks_of(stream: io.IOBase | object, size: int = CHUNK_SIZE) -> Iterator[bytes]:
-    """Read a binary stream (an S3 body, an open file) in chunks until it ends."""
-    read = stream.read  # type: ignore[attr-defined]
+def chunks_of(stream: Any, size: int = CHUNK_SIZE) -> Iterator[bytes]:
+    """Read a binary stream (anything with ``read(size)``: an S3 body, a file) in chunks until it ends."""
+    read = stream.read
     while True:
         chunk = read(size)
         if not chunk:
@@ -76,10 +77,10 @@ def gunzip(chunks: Iterable[bytes]) -> Iterator[bytes]:
                         decoder = zlib.decompressobj(wbits=31)
                     continue
                 pending = decoder.unconsumed_tail
-            chunk = next(it, None)
-            if chunk is None:
+            following = next(it, None)
+            if following is None:
                 break
-            pending = chunk
+            pending = following
     except zlib.error as e:
         raise FileFormatError(f"not valid gzip data after {read:,} compressed bytes ({e})") from None
     if not decoder.eof:

@@ -38,6 +38,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from airflow_ai_etl.exceptions import AIETLError
+
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 DATE_MIN, DATE_MAX = dt.date(1970, 1, 1), dt.date(2105, 12, 31)
 DATETIME_MIN, DATETIME_MAX = dt.datetime(1970, 1, 1), dt.datetime(2105, 12, 31, 23, 59, 59)
@@ -60,7 +62,7 @@ TEXT_DATES = frozenset({"date", "datetime"})
 TEXT_NONE: frozenset[str] = frozenset()
 
 
-class ValueConversionError(ValueError):
+class ValueConversionError(AIETLError, ValueError):
     """A value does not fit its ClickHouse column type."""
 
 

@@ -46,7 +46,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -700,7 +700,7 @@ class FilesToClickHouseTransfer:
 
     def python_batches(
         self, obj: FileObject, columns: list[str] | None, rows: int | None = None
-    ) -> Iterator[ColumnBatch]:
+    ) -> Generator[ColumnBatch, None, None]:
         """The Python reader's column batches (``rows``: batch size, default ``batch_size``)."""
         batch_size = rows or self.batch_size
         if self.format == "parquet":

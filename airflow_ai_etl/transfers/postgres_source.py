@@ -31,6 +31,8 @@ from typing import Any, BinaryIO, Protocol
 
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl.exceptions import AIETLError
+
 log = logging.getLogger(__name__)
 
 MASKS = ("hash", "redact", "partial")
@@ -44,7 +46,7 @@ _ROW_ALIAS = "ai_etl_src"
 DEFAULT_SOURCE_STATEMENT_TIMEOUT = 3600.0
 
 
-class TransferError(AirflowException):
+class TransferError(AIETLError, AirflowException):
     """The transfer cannot run as configured (bad column, missing table, ...)."""
 
 
@@ -311,7 +313,7 @@ def describe_source(
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise TransferError(f"source has duplicate column names {dupes}; alias them in source_sql")
-    return cols, pk  # type: ignore[return-value]
+    return cols, pk
 
 
 # --------------------------------------------------------------------------- selection
@@ -410,7 +412,7 @@ def watermark_condition(column: str, truncate_to_seconds: bool = False, literal:
 
 
 def stream_copy(
-    cur: Any, copy_sql: str, consume: Callable[[ChunkPipe], None], thread: str = "ai-etl-copy"
+    cur: Any, copy_sql: str, consume: Callable[[ChunkPipe], object], thread: str = "ai-etl-copy"
 ) -> tuple[int, int]:
     """Run ``COPY ... TO STDOUT`` on ``cur`` in a thread while ``consume`` reads its chunks.
 

@@ -245,6 +245,13 @@ class ColumnPlan:
         return f"Nullable({self.mapped.ch_type})" if self.nullable else self.mapped.ch_type
 
 
+def _text_expr_of(plan: ColumnPlan) -> str:
+    """The plan's text expression; the text (COPY) path is only chosen when every column has one."""
+    if plan.text_expr is None:
+        raise TransferError(f"column {plan.name} ({plan.pg_type}) has no text form for the COPY path")
+    return plan.text_expr
+
+
 def _text_expr(expr: str, mapped: MappedType) -> str | None:
     """A PostgreSQL expression whose COPY text output ClickHouse parses as ``mapped``; None if none.
 
@@ -462,7 +469,7 @@ class PostgresToClickHouseTransfer:
         return {n for n in names if n in tokens}
 
     def _select_sql(self, plans: Sequence[ColumnPlan], text: bool, incremental: bool) -> str:
-        exprs = [((p.text_expr if text else p.select_expr), p.name) for p in plans]
+        exprs = [(_text_expr_of(p) if text else p.select_expr, p.name) for p in plans]
         return self._selection().select_sql(exprs, self._conditions(plans, incremental))
 
     def _count_sql(self, plans: Sequence[ColumnPlan], incremental: bool) -> str:

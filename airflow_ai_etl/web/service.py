@@ -96,7 +96,7 @@ def assistant(strategy: str | None = None) -> Assistant:
     :param strategy: one of :data:`STRATEGIES`; ``None`` or ``offline`` is the embedded rule planner.
     """
     if strategy and strategy != "offline":
-        return Assistant(catalog_loader=get_catalog, strategy=strategy)  # type: ignore[call-arg]
+        return Assistant(catalog_loader=get_catalog, strategy=strategy)
     return Assistant(catalog_loader=get_catalog)
 
 

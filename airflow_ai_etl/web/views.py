@@ -53,7 +53,8 @@ class AIETLView(BaseView):
         """Serve the package's static files with the view, and create the permissions once mounted."""
         blueprint = super().create_blueprint(appbuilder, endpoint=endpoint, static_folder=STATIC_FOLDER)
         blueprint.before_request(perms.authenticate_from_token)
-        scoped_session.install(current_app._get_current_object(), (self.route_base,))
+        # current_app is a werkzeug LocalProxy; Flask's annotation (the app itself) hides the method.
+        scoped_session.install(current_app._get_current_object(), (self.route_base,))  # type: ignore[attr-defined]
         try:
             perms.sync_permissions(appbuilder.sm)
         except Exception:  # e.g. another api-server worker created them at the same moment
@@ -69,7 +70,8 @@ class AIETLView(BaseView):
     @perms.requires(perms.ACTION_READ)
     def index(self) -> Any:
         """The menu's entry: the New pipeline page."""
-        return redirect(url_for("AIETLView.new", **request.args))
+        args: dict[str, Any] = request.args.to_dict()
+        return redirect(url_for("AIETLView.new", **args))
 
     @expose("/new")
     @perms.requires(perms.ACTION_READ)

@@ -53,3 +53,64 @@ def test_iam_extra_logs_in_with_the_token_postgres_hook_gets(shop_db, postgres, 
     finally:
         pg.close()
     assert asked == [conn_id]
+
+
+def test_cdc_hook_is_a_base_hook_whose_connections_are_postgres_hooks(shop_db, monkeypatch) -> None:
+    """The CDC hook looks its connection up like any hook and opens it (plain and replication)
+    with PostgresHook's arguments: the same session settings PostgresHook's own connection gets."""
+    from airflow.providers.postgres.hooks.postgres import PostgresHook
+    from airflow.sdk import BaseHook
+
+    from airflow_ai_etl.hooks.cdc import PostgresCDCHook
+
+    conn_id = _connection(shop_db, monkeypatch, application_name="cdc-orders", cursor="dictcursor",
+                          options="-c work_mem=6MB")  # fmt: skip
+    hook = PostgresCDCHook(postgres_conn_id=conn_id)
+    assert isinstance(hook, BaseHook) and getattr(hook, hook.conn_name_attr) == conn_id
+    assert (PostgresCDCHook.conn_name_attr, PostgresCDCHook.default_conn_name) == (
+        "postgres_conn_id",
+        "postgres_default",
+    )
+    assert hook.get_connection(conn_id).schema == "shop"
+    sql = "SELECT current_setting('application_name') AS app, current_setting('work_mem') AS mem, current_database() AS db"
+    official = PostgresHook(postgres_conn_id=conn_id).get_conn()
+    try:
+        with official.cursor() as cur:
+            cur.execute(sql)
+            expected = tuple(cur.fetchone().values())  # the `cursor` extra gives PostgresHook dict rows
+    finally:
+        official.close()
+    assert expected == ("cdc-orders", "6MB", "shop")
+    plain = hook.get_conn()
+    try:
+        with plain.cursor() as cur:
+            cur.execute(sql)
+            assert cur.fetchone() == expected  # a tuple: the engine's own cursor
+            cur.execute("SHOW TimeZone")
+            assert cur.fetchone() == ("UTC",)  # the CDC session settings on top
+    finally:
+        plain.close()
+    replication = hook.connect(replication=True)
+    try:
+        assert type(replication).__name__ == "LogicalReplicationConnection"
+        assert replication.get_dsn_parameters()["options"] == "-c work_mem=6MB"
+        assert "application_name=cdc-orders" in replication.dsn
+    finally:
+        replication.close()
+
+
+def test_cdc_hook_logs_in_with_the_iam_token(shop_db, postgres, monkeypatch) -> None:
+    from airflow_ai_etl.hooks.cdc import PostgresCDCHook
+
+    postgres.execute("DROP ROLE IF EXISTS iam_cdc; CREATE ROLE iam_cdc LOGIN", dbname="shop")
+    conn_id = _connection(shop_db, monkeypatch, iam=True, aws_conn_id="aws_default")
+    monkeypatch.setattr(
+        Psycopg2PostgresHook, "get_iam_token", lambda self, conn: ("iam_cdc", "signed", conn.port)
+    )
+    pg = PostgresCDCHook(conn_id).get_conn()
+    try:
+        with pg.cursor() as cur:
+            cur.execute("SELECT current_user")
+            assert cur.fetchone() == ("iam_cdc",)
+    finally:
+        pg.close()

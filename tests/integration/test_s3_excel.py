@@ -553,6 +553,53 @@ def test_glob_and_inference_rules():
     assert S3Hook.hook_name == "S3 (AI ETL)" and S3Hook.conn_type == "aws"
 
 
+def _listing(hook: S3Hook, bucket: str) -> list[tuple[str, int]]:
+    return sorted((o.key, o.size) for o in hook.list_objects(f"s3://{bucket}/in/*.csv"))
+
+
+def test_s3_client_comes_from_the_amazon_providers_hook(s3_server, bucket, s3_conn, tmp_path):
+    """With apache-airflow-providers-amazon installed ([s3] extra) the Amazon S3Hook reads the
+    connection; listing, glob, upload and read behave as on the boto3 path."""
+    pytest.importorskip("airflow.providers.amazon.aws.hooks.s3")
+    put(s3_server, bucket, "in/a.csv", "id\n1\n")
+    put(s3_server, bucket, "in/b.csv", "id\n2\n3\n")
+    put(s3_server, bucket, "in/sub/c.csv", "id\n4\n")
+    hook = S3Hook(aws_conn_id=s3_conn)
+    assert hook.backend == "amazon"
+    client = hook.get_conn()
+    assert client.meta.endpoint_url == s3_server.endpoint_url and client.meta.region_name == "us-east-1"
+    assert _listing(hook, bucket) == [("in/a.csv", 5), ("in/b.csv", 7)]
+    local = tmp_path / "up.csv"
+    local.write_text("id\n9\n")
+    uploaded = hook.upload_file(str(local), f"s3://{bucket}/out/up.csv")
+    assert hook.read_object(bucket, uploaded.key) == b"id\n9\n"
+    assert hook.bucket_exists(bucket) and not hook.bucket_exists("no-such-bucket")
+
+
+def test_s3_boto3_path_without_the_amazon_provider(s3_server, bucket, s3_conn, monkeypatch):
+    """Without the provider (simulated: its import fails) the same connection works through boto3."""
+    import airflow_ai_etl.hooks.s3 as s3_module
+
+    put(s3_server, bucket, "in/a.csv", "id\n1\n")
+    through_amazon = _listing(S3Hook(aws_conn_id=s3_conn), bucket)  # whichever path is installed
+    monkeypatch.setattr(s3_module, "_amazon_s3_hook_class", lambda: None)
+    plain = S3Hook(aws_conn_id=s3_conn)
+    assert plain.backend == "boto3"
+    assert plain.get_conn().meta.endpoint_url == s3_server.endpoint_url
+    assert _listing(plain, bucket) == through_amazon == [("in/a.csv", 5)]
+
+
+def test_s3_endpoint_only_in_host_keeps_the_boto3_path(s3_server, bucket, monkeypatch):
+    """An endpoint written as the extra's `host` (read here, not by the Amazon provider) still works."""
+    put(s3_server, bucket, "in/a.csv", "id\n1\n")
+    conn = json.loads(s3_server.connection_json())
+    conn["extra"] = {"host": s3_server.endpoint_url}
+    monkeypatch.setenv("AIRFLOW_CONN_S3_HOST_ONLY", json.dumps(conn))
+    hook = S3Hook(aws_conn_id="s3_host_only")
+    assert hook.backend == "boto3"
+    assert _listing(hook, bucket) == [("in/a.csv", 5)]
+
+
 @pytest.mark.integration
 def test_dropped_target_is_created_again_and_every_file_reloaded(s3_server, bucket, ch, caplog):
     header = "id,amount\n"

@@ -2,8 +2,9 @@
 
 No AIRFLOW_CONN_* variable and no connection in the metadata DB: the connections live in Airflow's
 local-file secrets backend (listable), or in a backend that can only look ids up (like Vault),
-named by `[ai_etl] connections`. `airflow ai-etl generate` plans and deploys, and an
-AIPipelineOperator deploys from inside `airflow dags test`.
+named by `[ai_etl] connections`. The engines' hooks (psycopg2 PostgresHook, CDC, ClickHouse) open
+them, `airflow ai-etl generate` plans and deploys, and an AIPipelineOperator deploys from inside
+`airflow dags test`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,19 @@ from airflow_ai_etl.operators.ai_pipeline import AIPipelineOperator
 with DAG(dag_id="plan_from_secrets", schedule=None):
     AIPipelineOperator(task_id="plan", request={request!r}, strategy="offline",
                        dags_folder={out!r}, state_dir={state!r})
+"""
+
+HOOKS_CHECK = """
+from airflow_ai_etl.hooks.cdc import PostgresCDCHook
+from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
+from airflow_ai_etl.transfers.postgres_source import pg_connect
+
+for conn in (pg_connect("pg_shop"), PostgresCDCHook("pg_shop").get_conn()):
+    with conn.cursor() as cur:
+        cur.execute("SELECT current_database()")
+        print(cur.fetchone()[0])
+    conn.close()
+print(ClickHouseHook(clickhouse_conn_id="clickhouse_default").get_client().execute("SELECT 1")[0][0])
 """
 
 
@@ -68,6 +82,11 @@ def test_connections_only_in_a_secrets_backend(backend, shop_db, clickhouse, ch_
         return subprocess.run([AIRFLOW, *args], env=env, capture_output=True, text=True, timeout=600)
 
     assert airflow("db", "migrate").returncode == 0
+    # The hooks the engines use resolve the ids through the backend too (no metadata-DB fallback).
+    hooks = subprocess.run(
+        [sys.executable, "-c", HOOKS_CHECK], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert hooks.returncode == 0 and hooks.stdout.split() == ["shop", "shop", "1"], hooks.stderr[-2000:]
     catalog = airflow("ai-etl", "catalog")
     assert catalog.returncode == 0 and "pg_shop (postgres)" in catalog.stdout, catalog.stderr[-2000:]
     generated = airflow("ai-etl", "generate", SENTENCE, "--deploy")
