@@ -18,6 +18,10 @@ import re
 _RU: list[tuple[str, str]] = [
     # --- planner questions (planning/offline.py, planning/filters.py)
     (
+        r"Columns (?P<c>.+) look like personal data — mask them\?",
+        "В колонках {c} похоже персональные данные — маскировать?",
+    ),
+    (
         r"There is no table (?P<t>.+?)\. Tables I can see — (?P<list>.*)\.",
         "Таблицы {t} нет. Таблицы, которые я вижу: {list}.",
     ),

@@ -455,7 +455,7 @@
       requestBox.focus();
     }));
 
-    const BUTTONS = "#generate, #revalidate, #replan, #deploy, #replace";
+    const BUTTONS = "#generate, #revalidate, #replan, #deploy, #replace, #pii-mask, #pii-allow";
 
     async function call(path, payload) {
       fail("");
@@ -527,10 +527,24 @@
       show($("facts"), Boolean(data.spec));
 
       const questions = data.questions || [];
+      // The personal-data question is answered with a button (mask / load as is), not with text.
+      const piiAsked = Boolean(data.pii && !data.pii.answer && data.status === "needs_clarification");
       show($("questions"), questions.length > 0);
       $("question-list").innerHTML = questions.map((q, i) =>
-        "<li>" + escapeHtml(q) + '<input type="text" class="answer" data-index="' + i + '" placeholder="' +
-        escapeHtml(t("result.answer")) + '" data-testid="answer-' + i + '"></li>').join("");
+        "<li>" + escapeHtml(q) + (piiAsked ? "" : '<input type="text" class="answer" data-index="' + i + '" placeholder="' +
+        escapeHtml(t("result.answer")) + '" data-testid="answer-' + i + '">') + "</li>").join("");
+      show($("replan"), !piiAsked);
+      show($("pii"), piiAsked);
+      $("pii-findings").innerHTML = piiAsked ? (data.pii.findings || []).map((f) => {
+        const why = [];
+        if (f.hint) why.push(t("pii.hint." + f.hint));
+        if (f.sampled) why.push(t("pii.values", { matched: f.matched, sampled: f.sampled, share: Math.round(100 * (f.share || 0)) }));
+        return '<li data-column="' + escapeHtml(f.column) + '"><code>' + escapeHtml(f.column) + "</code> — " +
+          escapeHtml(f.label || f.kind) + (why.length ? ": " + escapeHtml(why.join("; ")) : "") + "</li>";
+      }).join("") : "";
+      const piiAnswer = data.pii && data.pii.answer;
+      show($("pii-answer"), Boolean(piiAnswer));
+      $("pii-answer").textContent = piiAnswer ? t("pii.answered." + piiAnswer, { columns: (data.pii.columns || []).join(", ") }) : "";
 
       const errors = data.errors || [];
       const listed = errors.filter((p) => !questions.includes(p.message));
@@ -575,8 +589,10 @@
       }
     }
 
-    async function plan(text) {
-      const res = await call("/generate", { request: text, strategy: $("planner").value });
+    async function plan(text, pii) {
+      const body = { request: text, strategy: $("planner").value };
+      if (pii) body.pii = pii;
+      const res = await call("/generate", body);
       if (isResult(res)) renderResult(res.data, false);
       else if (res) fail(errorOf(res), res.data);
     }
@@ -586,6 +602,10 @@
       lastRequest = requestBox.value.trim();
       if (lastRequest) plan(lastRequest);
     });
+
+    ["mask", "allow"].forEach((answer) => $("pii-" + answer).addEventListener("click", () => {
+      plan(lastRequest || requestBox.value.trim(), answer);
+    }));
 
     $("replan").addEventListener("click", () => {
       const answers = Array.from(document.querySelectorAll("input.answer")).map((i) => i.value.trim()).filter(Boolean);
