@@ -32,6 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
+from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import is_
@@ -183,6 +184,9 @@ class OfflinePlanner:
         return self._spelling
 
     def plan(self, text: str) -> Outcome:
+        return plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
+
+    def _plan(self, text: str) -> Outcome:
         text = written = text.strip()
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
