@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from tests.ui.test_russian import _TEXTS_JS, _english
+
 pytestmark = pytest.mark.ui
 
 PAGE = "/pluginsv2/aietl"
@@ -51,6 +53,7 @@ def test_pii_question_is_answered_with_one_click(login: Any, screenshot: Any) ->
     assert not page.get_by_test_id("replan").is_visible()  # answered with a button, not with text
     assert page.locator("input.answer").count() == 0
     assert not page.get_by_test_id("spec-card").is_visible() or not page.get_by_test_id("code").inner_text()
+    assert not _english(page.evaluate(_TEXTS_JS), {"email", "phone", "city", "customers", "id"})
     screenshot(page, "20_pii_question")
 
     assert _click_and_wait(page, "pii-mask") == "ok"
@@ -150,3 +153,4 @@ def test_runs_page_shows_recorded_runs_and_their_chart(
     page.goto(f"{PAGE}/runs/{RUNS_DAG}?lang=ru")
     assert page.locator("h1").inner_text() == "Запуски"
     assert "аномалия" in page.get_by_test_id("runs-table").inner_text()
+    assert not _english(page.evaluate(_TEXTS_JS), {"viewer"})

@@ -168,7 +168,7 @@ def test_new_pipeline_results_and_errors_are_russian(russian: Any, ui_server: An
 
 def test_other_pages_are_russian(russian: Any, login: Any, screenshot: Any) -> None:
     page = russian.page
-    for path in ("pipelines", "catalog", "audit", f"history/{DAG_ID}"):
+    for path in ("pipelines", "runs", "catalog", "audit", f"history/{DAG_ID}"):
         page.goto(f"{PAGE}/{path}")
         if path.startswith("history"):
             page.wait_for_function("document.querySelector('[data-testid=dag-status]').dataset.known")

@@ -539,7 +539,7 @@
         const why = [];
         if (f.hint) why.push(t("pii.hint." + f.hint));
         if (f.sampled) why.push(t("pii.values", { matched: f.matched, sampled: f.sampled, share: Math.round(100 * (f.share || 0)) }));
-        return '<li data-column="' + escapeHtml(f.column) + '"><code>' + escapeHtml(f.column) + "</code> — " +
+        return '<li data-column="' + escapeHtml(f.column) + '"><code translate="no">' + escapeHtml(f.column) + "</code> — " +
           escapeHtml(f.label || f.kind) + (why.length ? ": " + escapeHtml(why.join("; ")) : "") + "</li>";
       }).join("") : "";
       const piiAnswer = data.pii && data.pii.answer;
