@@ -53,7 +53,8 @@ def test_pii_question_is_answered_with_one_click(login: Any, screenshot: Any) ->
     assert not page.get_by_test_id("replan").is_visible()  # answered with a button, not with text
     assert page.locator("input.answer").count() == 0
     assert not page.get_by_test_id("spec-card").is_visible() or not page.get_by_test_id("code").inner_text()
-    assert not _english(page.evaluate(_TEXTS_JS), {"email", "phone", "city", "customers", "id"})
+    columns = {"id", "full_name", "email", "phone", "snils", "birth_date", "city", "created_at", "updated_at"}
+    assert not _english(page.evaluate(_TEXTS_JS), columns | {"customers"})
     screenshot(page, "20_pii_question")
 
     assert _click_and_wait(page, "pii-mask") == "ok"
@@ -154,3 +155,27 @@ def test_runs_page_shows_recorded_runs_and_their_chart(
     assert page.locator("h1").inner_text() == "Запуски"
     assert "аномалия" in page.get_by_test_id("runs-table").inner_text()
     assert not _english(page.evaluate(_TEXTS_JS), {"viewer"})
+
+
+def test_checks_asked_in_the_request_survive_a_form_edit(login: Any) -> None:
+    """«предупреждать, если дубли по id» is a warning; editing the plan in the form (ticking a NOT NULL
+    column) changes the failing not_null check only and keeps the asked checks as they were."""
+    from tests.ui.test_form_editor import _settled
+
+    page = login("analyst")
+    page.goto(f"{PAGE}/new?lang=en")
+    request = "Copy products to ClickHouse daily at 5 AM, price must be non-negative, warn on duplicate sku"
+    assert _generate(page, request) == "ok"
+    spec = json.loads(page.get_by_test_id("spec").input_value())
+    asked = [c for c in spec["checks"] if c["type"] in ("min_value", "unique") and c["columns"] != ["id"]]
+    assert [(c["type"], c["columns"], c["severity"]) for c in asked] == [
+        ("min_value", ["price"], "fail"),
+        ("unique", ["sku"], "warn"),
+    ]
+    page.locator("[data-testid=f-not-null] input[value=name]").check()
+    edited = _settled(page)
+    assert page.get_by_test_id("status").get_attribute("data-status") == "ok"
+    [not_null] = [c for c in edited["checks"] if c["type"] == "not_null"]
+    assert "name" in not_null["columns"] and "id" in not_null["columns"]
+    assert [c for c in edited["checks"] if c in asked] == asked
+    assert [c["columns"] for c in edited["checks"] if c["type"] == "unique"] == [["sku"], ["id"]]

@@ -256,7 +256,9 @@
       const transforms = spec.transforms || [];
       const checks = spec.checks || [];
       const mask = transforms.find((tr) => tr.type === "mask");
-      const check = (type) => checks.find((c) => c.type === type);
+      // The form edits the first failing check of each kind; warnings and further checks (asked in the
+      // request, or proposed: «предупреждать, если дубли по id») stay in the spec as they are.
+      const check = (type) => checks.find((c) => c.type === type && (c.severity || "fail") === "fail");
       checkboxes("columns", cols, source.columns || []);
       checkboxes("keys", cols, target.keys || []);
       checkboxes("masks", cols, mask ? mask.columns : []);
@@ -336,11 +338,19 @@
       const masked = ticked("masks");
       out.transforms = (out.transforms || []).filter((tr) => tr.type !== "mask");
       if (masked.length) out.transforms.push({ type: "mask", columns: masked, method: el("mask.method").value });
-      out.checks = (out.checks || []).filter((c) => !["row_count_min", "not_null", "unique"].includes(c.type));
+      out.checks = (out.checks || []).slice();
       const minimum = el("check.row_count_min").value;
-      if (minimum !== "") out.checks.push({ type: "row_count_min", columns: [], value: Number(minimum) });
-      if (ticked("not_null").length) out.checks.push({ type: "not_null", columns: ticked("not_null"), value: null });
-      if (ticked("unique").length) out.checks.push({ type: "unique", columns: ticked("unique"), value: null });
+      const edited = {
+        row_count_min: minimum !== "" ? { type: "row_count_min", columns: [], value: Number(minimum) } : null,
+        not_null: ticked("not_null").length ? { type: "not_null", columns: ticked("not_null"), value: null } : null,
+        unique: ticked("unique").length ? { type: "unique", columns: ticked("unique"), value: null } : null,
+      };
+      Object.entries(edited).forEach(([type, made]) => {
+        const at = out.checks.findIndex((c) => c.type === type && (c.severity || "fail") === "fail");
+        if (at >= 0 && made) out.checks[at] = Object.assign({}, out.checks[at], made);
+        else if (at >= 0) out.checks.splice(at, 1);
+        else if (made) out.checks.push(made);
+      });
       out.schedule = cronOf(form);
       out.timezone = el("timezone").value.trim() || "UTC";
       const derived = derivedDagId(out.source, out.target);
