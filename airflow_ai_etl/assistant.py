@@ -21,6 +21,7 @@ from airflow_ai_etl.catalog import Catalog, load_catalog
 from airflow_ai_etl.deploy import DeployStore, Version
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import Planner
+from airflow_ai_etl.planning.defaults import explain_defaults
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.schedule import describe_schedule, detect_language
 from airflow_ai_etl.render.renderer import (
@@ -239,6 +240,8 @@ class Assistant:
                     outcome = self._pii_gate(outcome, pii)
                 if outcome.status == "ok" and self.propose_checks:
                     outcome = self._default_checks(outcome)
+            if outcome.spec and outcome.status == "ok":
+                outcome.assumptions = explain_defaults(request, outcome.spec)
             outcomes.append(outcome)
         return self._import_gate(outcomes)
 

@@ -345,6 +345,7 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
             path=outcome.path,
             version=outcome.version,
             pii=outcome.pii,
+            assumptions=outcome.assumptions,
         )
         _print_json(data, as_json)
         return
@@ -359,6 +360,8 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
         out.write(f"schedule: {when} ({outcome.schedule_description}, {spec.timezone})\n")
         out.write(f"source: {spec.source.conn_id} {spec.source.table}\n")
         out.write(f"target: {spec.target.conn_id} {spec.target.table} ({spec.target.mode})\n")
+    for assumption in outcome.assumptions:
+        out.write(f"assumed: {assumption}\n")
     for question in outcome.questions:
         out.write(f"question: {question}\n")
     for finding in (outcome.pii or {}).get("findings", []):

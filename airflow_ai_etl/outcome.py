@@ -38,6 +38,9 @@ class Outcome:
     # Personal data the pipeline would load unmasked (quality.policy.PiiReview.to_dict()), with
     # "answer" when it was answered: what a UI needs to offer "mask" / "allow".
     pii: dict[str, Any] | None = None
+    # The defaults the plan took that the request did not state, each with its reason
+    # (planning.defaults.explain_defaults), in the request's language.
+    assumptions: list[str] = field(default_factory=list)
 
     @classmethod
     def clarify(cls, *questions: str, spec: PipelineSpec | None = None) -> Outcome:

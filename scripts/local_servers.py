@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import glob
+import hashlib
 import json
 import os
 import pwd
@@ -154,14 +155,35 @@ def _chown_tree(path: Path, user: str) -> None:
                 os.lchown(os.path.join(root, n), pw.pw_uid, pw.pw_gid)
 
 
-def _check_reachable_by(path: Path, user: str) -> None:
-    """Fail early (with a fix) if ``user`` cannot traverse to ``path`` (e.g. a 0700 pytest tmp dir)."""
-    res = _run(["test", "-x", str(path)], as_user=user, check=False)
-    if res.returncode != 0:
-        raise ServerError(
-            f"OS user {user!r} cannot reach {path}: a parent directory is not searchable by others. "
-            f"Use a base dir under a world-searchable parent (e.g. tempfile.mkdtemp() + chmod 755)."
-        )
+def _reachable_by(path: Path, user: str) -> bool:
+    """True when OS ``user`` can traverse every directory down to ``path``."""
+    return _run(["test", "-x", str(path)], as_user=user, check=False).returncode == 0
+
+
+# World-searchable parents for a cluster whose base dir the ``postgres`` user cannot reach.
+RELOCATION_PARENTS = ("/var/tmp", "/tmp")
+
+
+def pg_dir_for(base_dir: Path) -> Path:
+    """Where the PostgreSQL cluster of ``base_dir`` lives: ``base_dir/pg``, or a stable directory
+    under /var/tmp when we are root and OS user ``postgres`` (which runs the server, since
+    initdb refuses root) cannot reach ``base_dir`` -- e.g. a checkout under /root or a 0700 folder.
+    The relocated name is derived from ``base_dir``, so start, status and stop agree without state."""
+    base_dir = Path(base_dir).resolve()
+    base_dir.mkdir(parents=True, exist_ok=True)
+    if not _is_root() or _reachable_by(base_dir, "postgres"):
+        return base_dir / "pg"
+    digest = hashlib.sha256(str(base_dir).encode()).hexdigest()[:12]
+    for parent in RELOCATION_PARENTS:
+        home = Path(parent) / f"ai-etl-pg-{digest}"
+        home.mkdir(mode=0o755, exist_ok=True)
+        home.chmod(0o755)
+        if _reachable_by(home, "postgres"):
+            return home / "pg"
+    raise ServerError(
+        f"OS user 'postgres' cannot reach {base_dir} nor any of {', '.join(RELOCATION_PARENTS)}: "
+        "make one of them searchable by others (chmod o+x)."
+    )
 
 
 # --------------------------------------------------------------------------- PostgreSQL
@@ -269,13 +291,17 @@ def start_postgres(base_dir: Path, port: int | None = None, timeout: float = 60)
     :param timeout: seconds to wait for the server to accept connections.
     """
     base_dir = Path(base_dir).resolve()
-    pg_dir = base_dir / "pg"
+    pg_dir = pg_dir_for(base_dir)
+    if pg_dir.parent != base_dir:
+        print(
+            f"PostgreSQL data is in {pg_dir}: OS user 'postgres' cannot reach {base_dir}",
+            file=sys.stderr,
+        )
     data_dir, run_dir, log_file = pg_dir / "data", pg_dir / "run", pg_dir / "postgres.log"
     os_user = "postgres" if _is_root() else None  # initdb/postgres refuse to run as root
     run_dir.mkdir(parents=True, exist_ok=True)
     if os_user:
         _chown_tree(pg_dir, os_user)
-        _check_reachable_by(pg_dir, os_user)
 
     running = _pg_running_port(data_dir)
     if running is not None:
@@ -676,18 +702,17 @@ def cmd_stop(args: argparse.Namespace) -> int:
     ch = _running_clickhouse(base / "ch")
     if ch is not None:
         ch.stop()
-    data_dir = base / "pg" / "data"
-    if _pg_running_port(data_dir) is not None:
-        PostgresServer(
-            "127.0.0.1", 0, data_dir, base / "pg" / "postgres.log", os_user="postgres" if _is_root() else None
-        ).stop()
+    pg_dir = pg_dir_for(base)
+    if _pg_running_port(pg_dir / "data") is not None:
+        os_user = "postgres" if _is_root() else None
+        PostgresServer("127.0.0.1", 0, pg_dir / "data", pg_dir / "postgres.log", os_user=os_user).stop()
     print(f"stopped servers in {base}")
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     base = Path(args.dir).resolve()
-    pg_port = _pg_running_port(base / "pg" / "data")
+    pg_port = _pg_running_port(pg_dir_for(base) / "data")
     ch = _running_clickhouse(base / "ch")
     print(
         json.dumps(

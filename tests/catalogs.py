@@ -121,4 +121,19 @@ def hr_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_hr": tables_from_ddl(sql)})
 
 
-CATALOGS = {"shop": shop_catalog, "clinic": clinic_catalog, "hr": hr_catalog}
+def logistics_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A fourth domain with Russian comments: parcel delivery and fleet behind pg_logistics, a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo("pg_logistics", "postgres", "Delivery service database", "127.0.0.1", "logistics"),
+        ConnectionInfo(
+            "ch_logistics", "clickhouse", "ClickHouse for logistics reporting", "127.0.0.1", "logistics"
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "logistics.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_logistics": tables_from_ddl(sql)}
+    )
+
+
+CATALOGS = {"shop": shop_catalog, "clinic": clinic_catalog, "hr": hr_catalog, "logistics": logistics_catalog}

@@ -31,6 +31,7 @@ for p in (ROOT, ROOT / "scripts"):
 from local_servers import (  # noqa: E402
     ClickHouseServer,
     PostgresServer,
+    pg_dir_for,
     start_clickhouse,
     start_postgres,
 )
@@ -48,9 +49,11 @@ def servers_dir() -> Iterator[Path]:
     """
     path = Path(tempfile.mkdtemp(prefix="ai-etl-servers-"))
     path.chmod(0o755)
+    pg_home = pg_dir_for(path).parent  # elsewhere when TMPDIR is a folder `postgres` cannot reach
     yield path
     if not os.environ.get("AI_ETL_KEEP_SERVERS_DIR"):
         shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(pg_home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,8 @@ class AIPipelineOperator(BaseOperator):
         the flagged columns inside the source) or ``allow``; None follows [ai_etl] pii_policy,
         whose default ``ask`` fails the task with the question.
     :return: ``{"status", "dag_id", "path", "version", "spec", "schedule_description",
-        "validation": {"status", "questions", "errors"}, "planner": {...}}`` (pushed to XCom).
+        "validation": {"status", "questions", "errors"}, "planner": {...}, "pii", "assumptions"}``
+        (pushed to XCom); ``assumptions`` explains each default the request did not state.
     """
 
     template_fields: Sequence[str] = ("request",)
@@ -112,6 +113,8 @@ class AIPipelineOperator(BaseOperator):
                 f"- ({p.gate}{', ' + p.field if p.field else ''}) {p.message}" for p in outcome.errors
             )
             raise AirflowException(f"The request was rejected:\n{reasons}")
+        for assumption in outcome.assumptions:
+            self.log.info("Assumed: %s", assumption)
         if self.deploy:
             ti = context.get("ti") if hasattr(context, "get") else None
             user = f"airflow:{ti.dag_id}.{ti.task_id}" if ti is not None else f"airflow:{self.task_id}"
@@ -137,4 +140,5 @@ class AIPipelineOperator(BaseOperator):
             },
             "planner": planner,
             "pii": outcome.pii,
+            "assumptions": outcome.assumptions,
         }

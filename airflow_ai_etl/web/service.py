@@ -165,6 +165,7 @@ def outcome_payload(outcome: Outcome, helper: Assistant, language: str) -> dict[
         "status": outcome.status,
         "spec": spec.to_json_dict() if spec else None,
         "questions": list(outcome.questions),
+        "assumptions": list(outcome.assumptions),
         "errors": [p.to_dict() for p in outcome.errors],
         "schedule_description": outcome.schedule_description,
         "source_code": outcome.source_code,

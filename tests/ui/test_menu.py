@@ -66,6 +66,8 @@ def test_generate_deploy_edit_and_rollback(login: Any, ui_server: Any, screensho
     assert page.get_by_test_id("status").get_attribute("data-status") == "ok"
     assert page.get_by_test_id("dag-id").inner_text() == DAG_ID
     assert page.get_by_test_id("schedule").inner_text() == "Ежедневно в 02:00"
+    assumed = page.get_by_test_id("assumptions").inner_text()
+    assert "Выбрано за вас" in assumed and "Режим replace" in assumed and "Часовой пояс UTC" in assumed
     spec = json.loads(page.get_by_test_id("spec").input_value())
     assert (spec["schedule"], spec["source"]["conn_id"], spec["source"]["table"]) == (
         "0 2 * * *",

@@ -62,6 +62,7 @@ def test_deploy_false_validates_without_writing(tmp_path: Path) -> None:
     ).execute({})
     assert result["status"] == "ok" and result["deployed"] is False and result["path"] == ""
     assert result["spec"]["source"]["table"] == "sales" and result["validation"]["errors"] == []
+    assert [a.split(":")[0] for a in result["assumptions"]] == ["Mode replace", "Time zone UTC"]
     assert json.loads(json.dumps(result)) == result  # XCom-serializable as is
     assert not (tmp_path / "dags").exists()
 

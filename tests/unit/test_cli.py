@@ -79,6 +79,9 @@ def test_generate_without_deploy_prints_the_dag_and_writes_nothing(home: Path) -
     result = run(home, "generate", SENTENCE)
     assert result.returncode == 0, result.stderr
     assert "schedule: 0 2 * * * (Ежедневно в 02:00, UTC)" in result.stdout
+    assert "target: clickhouse_default sales (replace)" in result.stdout
+    assumed = [line for line in result.stdout.splitlines() if line.startswith("assumed: ")]
+    assert len(assumed) == 2 and "Режим replace" in assumed[0] and "Часовой пояс UTC" in assumed[1]
     assert "PostgresToClickHouseOperator(" in result.stdout
     assert not list((home / "dags").glob("*.py"))
 
@@ -243,3 +246,16 @@ def test_a_request_argument_that_is_not_utf8_is_a_clear_error(home: Path) -> Non
     assert result.returncode == 2, stderr
     assert "error: the request is not UTF-8 text: byte 0xff at character 6" in stderr
     assert "Traceback" not in stderr and result.stdout == b""
+
+
+PRINTED_FIELDS = {"status", "dag_id", "schedule", "source", "target", "assumed"}
+
+
+def test_readme_demo_block_matches_the_cli(home: Path) -> None:
+    """The README's `make demo` block shows what `generate` really prints for its sentence."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = readme.split("## What `make demo` shows", 1)[1].split("```", 2)[1]
+    shown = [line for line in block.splitlines() if line.split(":")[0] in PRINTED_FIELDS]
+    assert len(shown) == 7
+    printed = run(home, "generate", SENTENCE).stdout.splitlines()
+    assert [line for line in printed if line.split(":")[0] in PRINTED_FIELDS] == shown

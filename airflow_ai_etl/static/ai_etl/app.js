@@ -556,6 +556,10 @@
       show($("pii-answer"), Boolean(piiAnswer));
       $("pii-answer").textContent = piiAnswer ? t("pii.answered." + piiAnswer, { columns: (data.pii.columns || []).join(", ") }) : "";
 
+      const assumptions = data.assumptions || [];
+      show($("assumptions"), assumptions.length > 0);
+      $("assumption-list").innerHTML = assumptions.map((a) => "<li>" + escapeHtml(a) + "</li>").join("");
+
       const errors = data.errors || [];
       const listed = errors.filter((p) => !questions.includes(p.message));
       $("validation").innerHTML = listed.length
