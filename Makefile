@@ -53,7 +53,7 @@ bench-planner: venv
 
 bench: system-deps venv
 	$(PY) benchmarks/transfer_bench.py
-	$(PY) benchmarks/cdc_bench.py
+	$(PY) benchmarks/cdc_bench.py --baseline-ref 6f5bd65  # the CDC operator before the streaming reader
 	$(PY) benchmarks/file_bench.py
 	$(PY) benchmarks/planner_bench.py
 

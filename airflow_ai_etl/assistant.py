@@ -18,7 +18,7 @@ from typing import Any
 
 from airflow_ai_etl.assets import AssetGraph, check_schedule_assets, deployed_graph, pipeline_lineage
 from airflow_ai_etl.catalog import Catalog, load_catalog
-from airflow_ai_etl.deploy import DeployStore, Version
+from airflow_ai_etl.deploy import DeployError, DeployStore, Version
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import Planner
 from airflow_ai_etl.planning.defaults import explain_defaults
@@ -185,7 +185,7 @@ class Assistant:
         """The request -> spec planner of this assistant's strategy (built once, reused)."""
         if self._planner is None:
             if self.strategy == "offline":
-                self._planner = OfflinePlanner(self.catalog)
+                self._planner = OfflinePlanner(self._catalog_with_assets())
             else:
                 from airflow_ai_etl.planning.llm import make_planner
 
@@ -342,6 +342,17 @@ class Assistant:
         return replace(
             outcome, status="ok", spec=spec, source_code=source_code, schedule_description=description
         )
+
+    def _catalog_with_assets(self) -> Catalog:
+        """The catalog plus the assets deployed pipelines load: what «после загрузки заказов» can name.
+        Planning needs no writable dags folder: when the store cannot be opened the deploy step
+        reports why, and the plan simply knows no deployed assets."""
+        try:
+            produced = self.asset_graph().produced()
+        except DeployError as exc:
+            log.warning("Deployed assets unknown to the planner: %s", exc)
+            return self.catalog
+        return replace(self.catalog, assets=produced) if produced else self.catalog
 
     def asset_graph(self) -> AssetGraph:
         """The assets every deployed pipeline declares in its current file (what feeds what)."""

@@ -91,6 +91,9 @@ class Catalog:
     tables: dict[str, list[Table]] = field(default_factory=dict)
     # conn_id -> why its tables could not be read (unreachable server, missing driver, ...)
     errors: dict[str, str] = field(default_factory=dict)
+    # asset URI -> the deployed pipelines (dag_ids) that load it: what a new pipeline can run after
+    # («после загрузки заказов ...»); filled from the deploy store (airflow_ai_etl.assets.deployed_graph)
+    assets: dict[str, list[str]] = field(default_factory=dict)
 
     def connections_of(self, engine: str) -> list[ConnectionInfo]:
         return [c for c in self.connections.values() if c.engine == engine]
@@ -124,6 +127,7 @@ class Catalog:
         return {
             "connections": [asdict(c) for c in self.connections.values()],
             "tables": {conn_id: [asdict(t) for t in tables] for conn_id, tables in self.tables.items()},
+            **({"assets": self.assets} if self.assets else {}),
             "errors": dict(self.errors),
         }
 
@@ -134,7 +138,12 @@ class Catalog:
             conn_id: [_table_from_dict(t) for t in raw_tables]
             for conn_id, raw_tables in data.get("tables", {}).items()
         }
-        return cls(connections=connections, tables=tables, errors=dict(data.get("errors", {})))
+        return cls(
+            connections=connections,
+            tables=tables,
+            errors=dict(data.get("errors", {})),
+            assets={uri: list(dags) for uri, dags in data.get("assets", {}).items()},
+        )
 
 
 def _table_from_dict(data: dict[str, Any]) -> Table:

@@ -812,9 +812,10 @@ def preview_command(args: argparse.Namespace) -> None:
     if json_out:
         _print_json({"status": "ok", "spec": spec.to_json_dict(), **preview.to_dict()}, json_out)
         return
-    sys.stdout.write(
-        f"mart: {spec.source.conn_id} {spec.source.table} -> {spec.target.conn_id} {spec.target.table}\n"
-    )
+    written_to = (
+        spec.target.path if spec.target.type == "excel" else f"{spec.target.conn_id} {spec.target.table}"
+    )  # an exported mart goes to its workbook
+    sys.stdout.write(f"mart: {spec.source.conn_id} {spec.source.table} -> {written_to}\n")
     sys.stdout.write(preview.sql + "\n\n" + preview.as_text())
 
 

@@ -11,7 +11,9 @@ Datasets are named by OpenLineage's naming spec, with the same hosts as our asse
 * S3: namespace ``s3://{bucket}``, name ``{prefix}``; local files: namespace ``file``, name ``{path}``
 
 Columns come from the databases after the load (``information_schema`` / ``system.columns``), so
-they are what was read and what was written, types included.
+they are what was read and what was written, types included. Each output also carries a column
+lineage facet: an output column comes from the input column of the same name (a copy moves columns
+one to one), ``DIRECT``/``IDENTITY``, or ``DIRECT``/``TRANSFORMATION`` with ``masking`` for a masked one.
 """
 
 from __future__ import annotations
@@ -96,21 +98,39 @@ def file_dataset(path: str) -> LineageDataset | None:
     return _from_uri(uri, []) if uri else None
 
 
-def transfer_lineage(inputs: list[Any], outputs: list[Any]) -> Any:
+def column_lineage(
+    output: LineageDataset, inputs: list[LineageDataset], masked: dict[str, str] | None = None
+) -> dict[str, list[tuple[LineageDataset, str, bool]]]:
+    """Output column -> [(input dataset, input column, masked)]: the input columns of the same name
+    (what a copy does); an output column no input has (e.g. a load timestamp) comes from none."""
+    found: dict[str, list[tuple[LineageDataset, str, bool]]] = {}
+    for column, _ in output.columns:
+        sources = [
+            (d, column, column in (masked or {})) for d in inputs if column in {c for c, _ in d.columns}
+        ]
+        if sources:
+            found[column] = sources
+    return found
+
+
+def transfer_lineage(inputs: list[Any], outputs: list[Any], masked: dict[str, str] | None = None) -> Any:
     """An ``OperatorLineage`` for the provider; datasets are built lazily by the callables given.
 
     :param inputs: callables returning a LineageDataset (or None); a failing one is logged and
         left out, so lineage never fails a task that moved the data.
     :param outputs: the same for the outputs.
+    :param masked: the masked columns (``{column: method}``), said so in the column lineage.
     """
     from airflow.providers.common.compat.openlineage.facet import (
+        ColumnLineageDatasetFacet,
         Dataset,
         SchemaDatasetFacet,
         SchemaDatasetFacetFields,
     )
     from airflow.providers.openlineage.extractors import OperatorLineage
+    from openlineage.client.facet_v2 import column_lineage_dataset as column_facet
 
-    def build(makers: list[Any]) -> list[Any]:
+    def found(makers: list[Any]) -> list[LineageDataset]:
         datasets = []
         for make in makers:
             try:
@@ -118,13 +138,42 @@ def transfer_lineage(inputs: list[Any], outputs: list[Any]) -> Any:
             except Exception:  # noqa: BLE001 - lineage is best effort, the load already succeeded
                 log.warning("OpenLineage: cannot describe a dataset", exc_info=True)
                 continue
-            if found is None:
-                continue
-            facets = {}
-            if found.columns:
-                fields = [SchemaDatasetFacetFields(name=c, type=t or None) for c, t in found.columns]
-                facets["schema"] = SchemaDatasetFacet(fields=fields)
-            datasets.append(Dataset(namespace=found.namespace, name=found.name, facets=facets))
+            if found is not None:
+                datasets.append(found)
         return datasets
 
-    return OperatorLineage(inputs=build(inputs), outputs=build(outputs))
+    def dataset(found: LineageDataset, sources: list[LineageDataset] | None = None) -> Any:
+        facets: dict[str, Any] = {}
+        if found.columns:
+            fields = [SchemaDatasetFacetFields(name=c, type=t or None) for c, t in found.columns]
+            facets["schema"] = SchemaDatasetFacet(fields=fields)
+        lineage = column_lineage(found, sources or [], masked)
+        if lineage:
+            facets["columnLineage"] = ColumnLineageDatasetFacet(
+                fields={
+                    column: column_facet.Fields(
+                        inputFields=[
+                            column_facet.InputField(
+                                namespace=d.namespace,
+                                name=d.name,
+                                field=c,
+                                transformations=[
+                                    column_facet.Transformation(
+                                        type="DIRECT", subtype="TRANSFORMATION", masking=True
+                                    )
+                                    if is_masked
+                                    else column_facet.Transformation(type="DIRECT", subtype="IDENTITY")
+                                ],
+                            )
+                            for d, c, is_masked in sources_of
+                        ]
+                    )
+                    for column, sources_of in lineage.items()
+                }
+            )
+        return Dataset(namespace=found.namespace, name=found.name, facets=facets)
+
+    read = found(inputs)
+    return OperatorLineage(
+        inputs=[dataset(d) for d in read], outputs=[dataset(d, read) for d in found(outputs)]
+    )

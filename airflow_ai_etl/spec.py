@@ -141,6 +141,32 @@ class Incremental(StrictModel):
     column: Identifier
 
 
+class CDCOptions(StrictModel):
+    """How a ``cdc`` source runs (airflow_ai_etl.operators.cdc); absent: ``mode="batch"``."""
+
+    mode: Literal["batch", "stream"] = Field(
+        "batch",
+        description="batch: each scheduled run applies what was committed before it started, then ends; "
+        "stream: the task keeps applying changes as they commit for max_runtime seconds",
+    )
+    max_runtime: int | None = Field(
+        None, ge=10, le=86400, strict=True, description="seconds a stream-mode run lasts (default 3600)"
+    )
+    batch_seconds: float | None = Field(
+        None,
+        gt=0,
+        le=60,
+        strict=True,
+        description="longest wait of a change before its batch is written (default 1 s stream, 5 s batch)",
+    )
+
+    @model_validator(mode="after")
+    def _runtime_needs_stream(self) -> CDCOptions:
+        if self.max_runtime is not None and self.mode != "stream":
+            raise ValueError('max_runtime applies to mode "stream" only')
+        return self
+
+
 class Source(StrictModel):
     """Where rows come from. ``mart``: an aggregate (measures by dimensions and a time grain) of the
     fact table ``conn_id``/``table``, described by ``mart`` (see airflow_ai_etl.marts)."""
@@ -156,14 +182,16 @@ class Source(StrictModel):
     format: Literal["csv", "parquet", "jsonl", "xlsx"] | None = None
     sheet: SheetName | None = None
     mart: MartDefinition | None = Field(None, description="The aggregate of a `mart` source")
+    cdc: CDCOptions | None = Field(None, description="How a `cdc` source runs (batch or stream)")
 
     @model_serializer(mode="wrap")
     def _without_absent_mart(self, handler: Any) -> dict[str, Any]:
         # A spec without a mart dumps exactly as before marts existed: files rendered from v1 specs
         # keep their bytes (the shape and round-trip gates compare them with a fresh render).
         data = handler(self)
-        if data.get("mart") is None:
-            data.pop("mart", None)
+        for optional in ("mart", "cdc"):
+            if data.get(optional) is None:
+                data.pop(optional, None)
         return data
 
     @property
@@ -182,6 +210,8 @@ class Source(StrictModel):
                 raise ValueError("a sql source needs exactly one of table or query")
             if self.type == "cdc" and not self.table:
                 raise ValueError("a cdc source needs table")
+        if self.cdc is not None and self.type != "cdc":
+            raise ValueError(f"a {self.type} source has no cdc options")
         if self.type == "mart":
             if not (self.conn_id and self.table and self.mart):
                 raise ValueError("a mart source needs conn_id, table (the fact table) and mart")

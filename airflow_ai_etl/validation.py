@@ -109,6 +109,23 @@ def check_grounding(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
     return _check_columns(spec, table)
 
 
+def _check_local_files(path: str) -> list[Problem]:
+    """A local (mounted) folder, file or glob: under ``[ai_etl] file_roots`` and there (the folder may
+    be empty: files arrive later). Outside the roots and missing get one message (file_roots.py)."""
+    from airflow_ai_etl.file_roots import OPTION, FileRootError
+    from airflow_ai_etl.transfers.files_to_clickhouse import list_local_files
+
+    try:
+        list_local_files(path)
+    except FileRootError as exc:
+        return [Problem("grounding", str(exc), "source.path")]
+    base = path[: min((path.index(c) for c in "*?[" if c in path), default=len(path))]
+    if not (os.path.isdir(base) or os.path.isfile(path)):
+        message = f"{path} is not a readable file or folder under the allowed file roots ({OPTION})"
+        return [Problem("grounding", message, "source.path")]
+    return []
+
+
 def _check_file_source(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
     """The S3 connection and bucket exist; a workbook opens and has the sheet.
 
@@ -127,6 +144,8 @@ def _check_file_source(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
 
         error = excel_sheet_exists(spec.source.path, spec.source.sheet, conn_id)  # type: ignore[arg-type]
         return [Problem("grounding", error, "source.path")] if error else []
+    if not (spec.source.path or "").startswith(("s3://", "s3a://")):
+        return _check_local_files(spec.source.path or "")
     try:
         bucket, _ = parse_s3_path(spec.source.path)  # type: ignore[arg-type]
         if not S3Hook(aws_conn_id=conn_id).bucket_exists(bucket):

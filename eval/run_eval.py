@@ -5,7 +5,11 @@ expected status plus the spec fields that matter. For an expected `ok`, fields t
 name must have their default (no keys, no filter, target table = source table, mode append for a load of
 new rows and replace for a whole-table copy, ...), so a
 planner that invents a filter or a mask is caught. `mask` is compared as a set and `source.where`
-as a set of AND-ed conditions; everything else exactly.
+as a set of AND-ed conditions; everything else exactly. Trigger fields (`on_new_files`, `schedule_assets`,
+the latter as a set) are compared only when a case names them; a case that names `source.path` and no
+`source.type` means a file source (type s3), and one that names no target table then leaves it to the planner.
+A case may list `deployed` pipelines (`{"dag_id", "outlets": [asset URIs]}`): the catalog then knows the
+assets they load, which a request can run after.
 
 A *wrong confident answer* is status `ok` when the case expects a question or a refusal, or `ok`
 with any field wrong. Usage (from the repository root):
@@ -23,6 +27,7 @@ Exits non-zero only when the planner crashes on a request.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -56,8 +61,17 @@ FIELDS = (
     "source.type", "source.conn_id", "source.table", "target.type", "target.conn_id", "target.table",
     "schedule", "timezone", "target.mode", "target.keys", "source.incremental.column", "mask",
     "source.columns", "source.where", "dedupe", "source.path", "source.format", "source.sheet",
+    "on_new_files", "schedule_assets",
 )  # fmt: skip
-OPTIONAL_FIELDS = {"dedupe", "source.path", "source.format", "source.sheet"}  # compared only when named
+# Compared only when named (a trigger case names `on_new_files` / `schedule_assets`, issue 18).
+OPTIONAL_FIELDS = {
+    "dedupe",
+    "source.path",
+    "source.format",
+    "source.sheet",
+    "on_new_files",
+    "schedule_assets",
+}
 # Checks asked for in the request (issue 17): compared as a set of (type, columns, value, severity); a
 # case that names none expects none (the catalog's default checks are added later, by the Assistant).
 FIELDS = (*FIELDS, "checks")
@@ -170,6 +184,8 @@ def spec_fields(outcome: Outcome, catalog: Catalog | None = None) -> dict[str, A
         "checks": [
             {k: c[k] for k in ("type", "columns", "value", "severity")} for c in spec.get("checks") or []
         ],
+        "on_new_files": spec.get("on_new_files", False),
+        "schedule_assets": spec.get("schedule_assets", []),
         **mart,
     }
 
@@ -221,10 +237,11 @@ def expected_fields(case: dict[str, Any]) -> dict[str, Any]:
     """The case's expected fields with the defaults filled in for everything it does not name."""
     expected = dict(case["expected"])
     source_conn, target_conn = DEFAULT_CONNS[case["catalog"]]
-    source_type = expected.get("source.type", "sql")
+    # A case that names a path and no type means a file source (S3 prefix or local folder, type s3).
+    source_type = expected.get("source.type", "s3" if "source.path" in expected else "sql")
     table = expected.get("source.table")
     defaults = {
-        "source.type": "sql",
+        "source.type": source_type,
         "source.conn_id": source_conn if source_type in ("sql", "cdc", "mart") else None,
         "source.table": None,
         "target.type": "clickhouse",
@@ -251,6 +268,11 @@ def expected_fields(case: dict[str, Any]) -> dict[str, Any]:
 
 def compared_fields(case: dict[str, Any]) -> list[str]:
     expected = case["expected"]
+    if "source.path" in expected and "target.table" not in expected:
+        # A file load whose case names no target table leaves the table's name to the planner (a
+        # trigger case: "when a new file lands in s3://b/in/, import it").
+        return [f for f in compared_fields({**case, "expected": {**expected, "target.table": None}})
+                if f != "target.table"]  # fmt: skip
     if expected.get("source.type") == "mart":
         fields = [*FIELDS, *MART_FIELDS, "mart.lookback"]
         optional = OPTIONAL_FIELDS | MART_OPTIONAL_FIELDS
@@ -283,6 +305,7 @@ def _checks(checks: list[dict[str, Any]] | None) -> set[tuple[Any, ...]]:
 COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "checks": lambda want, got: _checks(want) == _checks(got),
     "mask": lambda want, got: set(want or []) == set(got or []),
+    "schedule_assets": lambda want, got: set(want or []) == set(got or []),
     "source.where": lambda want, got: _conditions(want) == _conditions(got),
     "mart.measures": _same_set,
     "mart.dimensions": _same_set,
@@ -310,8 +333,15 @@ def evaluate(cases: list[dict[str, Any]] | None = None) -> Summary:
     summary = Summary()
     for case in cases if cases is not None else load_cases():
         started = time.perf_counter()
+        planner = planners[case["catalog"]]
+        if case.get("deployed"):  # pipelines already deployed: the assets a trigger can run after
+            assets: dict[str, list[str]] = {}
+            for pipeline in case["deployed"]:
+                for uri in pipeline["outlets"]:
+                    assets.setdefault(uri, []).append(pipeline["dag_id"])
+            planner = OfflinePlanner(dataclasses.replace(catalogs[case["catalog"]], assets=assets))
         try:
-            outcome = planners[case["catalog"]].plan(case["request"])
+            outcome = planner.plan(case["request"])
         except Exception as exc:  # reported, and the exit code says so
             summary.crashes.append((case["id"], f"{type(exc).__name__}: {exc}"))
             continue

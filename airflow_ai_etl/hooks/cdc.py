@@ -1,19 +1,20 @@
-"""PostgreSQL logical replication source for CDC: publication, slot, peek/advance, pgoutput parsing.
+"""PostgreSQL logical replication source for CDC: publication, slot, streaming, pgoutput parsing.
 
-Choice of decoding: **pgoutput** (built into PostgreSQL >= 10, nothing to install) read through the
-SQL functions ``pg_logical_slot_peek_binary_changes`` / ``pg_replication_slot_advance`` rather
-than a streaming replication connection:
+Choice of decoding: **pgoutput** (built into PostgreSQL >= 10, nothing to install):
 
 * the publication filters the stream to the one table (test_decoding would decode every table of
   the database and print SQL-quoted literals that need re-parsing);
 * pgoutput's tuple data is length-prefixed text in the types' output format, cheap to parse and
-  already what ClickHouse's TabSeparated parser wants once escaped;
-* **peek, apply, then advance** gives confirm-after-apply semantics without a long-lived
-  connection: a crash between the ClickHouse insert and the advance replays the same changes
-  (same LSNs, hence same versions) on the next run, which the ReplacingMergeTree absorbs.
+  already what ClickHouse's TabSeparated parser wants once escaped.
 
-The only replication-protocol command used is ``CREATE_REPLICATION_SLOT ... EXPORT_SNAPSHOT``
-(psycopg2's ``LogicalReplicationConnection``), for the snapshot consistent with the slot.
+Reading: the **streaming replication protocol** (:class:`ReplicationStream`: psycopg2's
+``LogicalReplicationConnection`` opened from the Airflow connection, ``START_REPLICATION ...
+LOGICAL``): PostgreSQL decodes the WAL once and pushes messages as transactions commit; the slot
+moves only when the client confirms a flush position, which the engine does after ClickHouse
+accepted a batch. The SQL functions ``pg_logical_slot_peek_binary_changes`` /
+``pg_replication_slot_advance`` (:meth:`PostgresCDCHook.peek` / :meth:`PostgresCDCHook.advance`)
+remain as the ``reader="sql"`` alternative: same semantics, but the WAL is decoded twice.
+``CREATE_REPLICATION_SLOT ... EXPORT_SNAPSHOT`` gives the snapshot consistent with the slot.
 
 Requirements on the server: ``wal_level = logical`` (checked, with a clear error), a free
 replication slot (``max_replication_slots``), and a role with the REPLICATION attribute (or
@@ -221,6 +222,80 @@ def parse_message(lsn: int, buf: bytes) -> Change | None:
     return None  # Y (type), O (origin), M (message)
 
 
+# --------------------------------------------------------------------------- streaming protocol
+
+STATUS_INTERVAL = 10.0  # seconds between unsolicited standby status updates (psycopg2 sends them)
+
+
+class ReplicationStream:
+    """A logical slot streamed over the replication protocol (``START_REPLICATION ... LOGICAL``).
+
+    PostgreSQL decodes the WAL once and pushes pgoutput messages as transactions commit; this object
+    only reads them and reports positions back. The slot moves through :meth:`confirm`; besides,
+    psycopg2 forwards the flush position to a keepalive's WAL end when the last message received
+    lies at or before the confirmed position. That is safe: a keepalive's WAL end is the
+    walsender's decoding position, and a transaction whose commit lies beyond it is sent (again)
+    in full. Keepalives are answered by psycopg2 inside :meth:`read`.
+
+    :param conn: psycopg2 ``LogicalReplicationConnection`` (owned: closed by :meth:`close`).
+    :param cursor: its cursor, already in ``start_replication``.
+    :param start_lsn: position the stream started from (the slot's confirmed position).
+    """
+
+    def __init__(self, conn: Any, cursor: Any, start_lsn: int) -> None:
+        self.conn = conn
+        self.cursor = cursor
+        self.confirmed = start_lsn
+        self._asked_at = 0.0
+
+    def read(self, max_messages: int) -> list[tuple[int, bytes]]:
+        """Up to ``max_messages`` messages already received, as ``(lsn, pgoutput message)``; never blocks.
+
+        The lsn of a change is its WAL record position, that of a commit the end of its record,
+        as with ``pg_logical_slot_peek_binary_changes``.
+        """
+        out: list[tuple[int, bytes]] = []
+        read = self.cursor.read_message
+        for _ in range(max_messages):
+            msg = read()
+            if msg is None:
+                break
+            out.append((msg.data_start, msg.payload))
+        return out
+
+    def wait(self, timeout: float) -> None:
+        """Block until the server sends something or ``timeout`` seconds pass."""
+        import select
+
+        if timeout > 0:
+            select.select([self.cursor], [], [], timeout)
+
+    @property
+    def server_wal_end(self) -> int:
+        """The latest WAL position the server reported (keepalive or message header)."""
+        return int(self.cursor.wal_end or 0)
+
+    def ask_position(self, every: float = 0.5) -> None:
+        """Ask the server for a keepalive (its decoding position), at most once per ``every`` seconds."""
+        now = time.monotonic()
+        if now - self._asked_at >= every:
+            self._asked_at = now
+            self.cursor.send_feedback(reply=True, force=True)
+
+    def confirm(self, lsn: int) -> None:
+        """Tell the server everything before ``lsn`` is applied (flush position); the slot may move there."""
+        if lsn > self.confirmed:
+            self.cursor.send_feedback(write_lsn=lsn, flush_lsn=lsn, apply_lsn=lsn, force=True)
+            self.confirmed = lsn
+
+    def close(self) -> None:
+        """End the stream (the walsender processes the last feedback before it sees the close)."""
+        try:
+            self.cursor.close()
+        finally:
+            self.conn.close()
+
+
 # --------------------------------------------------------------------------- hook
 
 
@@ -369,6 +444,17 @@ class PostgresCDCHook:
                 )
             time.sleep(0.2)
 
+    def wait_confirmed(self, conn: Any, slot: str, lsn: int, timeout: float = 10) -> None:
+        """Wait until ``slot`` shows ``lsn`` as confirmed (the walsender applies feedback asynchronously),
+        so that a run reports, and the next run starts from, the position it confirmed."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            info = self.slot_info(conn, slot)
+            if info is None or (info["confirmed_flush"] or 0) >= lsn:
+                return
+            time.sleep(0.02)
+        log.warning("slot %s did not show confirmed position %s within %s s", slot, int_to_lsn(lsn), timeout)
+
     def drop_slot(self, conn: Any, slot: str) -> None:
         """Drop ``slot`` if it exists (waiting for a previous user to let go of it)."""
         if self.slot_info(conn, slot) is None:
@@ -457,6 +543,23 @@ class PostgresCDCHook:
             value = cur.fetchone()[0]
         conn.commit()
         return int(value)
+
+    def open_stream(self, slot: str, publication: str, start_lsn: int) -> ReplicationStream:
+        """Start streaming ``slot`` (pgoutput) from ``start_lsn`` on a new replication connection."""
+        repl = self.connect(replication=True)
+        try:
+            cur = repl.cursor()
+            cur.start_replication(
+                slot_name=slot,
+                decode=False,
+                start_lsn=start_lsn,
+                options={"proto_version": "1", "publication_names": pg_quote_ident(publication)},
+                status_interval=STATUS_INTERVAL,
+            )
+        except Exception:
+            repl.close()
+            raise
+        return ReplicationStream(repl, cur, start_lsn)
 
     @staticmethod
     def iter_changes(rows: Sequence[tuple[int, bytes]]) -> Iterator[Change]:

@@ -125,12 +125,52 @@ def check_cost(resolved: ResolvedMart, sql: str) -> list[Problem]:
     return []
 
 
+def check_excel_target(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
+    """An exported mart: one .xlsx file, local under ``[ai_etl] file_roots`` or on S3 through an S3
+    connection (``target.conn_id``); a refresh rewrites the whole file."""
+    from airflow_ai_etl.file_roots import FileRootError, writable_local_file
+    from airflow_ai_etl.hooks.s3 import is_s3_path
+
+    target = spec.target
+    path = target.path or ""
+    problems = []
+    if target.format not in (None, "xlsx") or not path.lower().endswith(".xlsx"):
+        problems.append(
+            Problem("schema", f"a mart is exported to an .xlsx file, not {path!r}", "target.path")
+        )
+    if target.table or target.order_by or target.partition_by:
+        problems.append(Problem("schema", "an exported mart is a file: no table, order_by or partition_by",
+                                "target.table"))  # fmt: skip
+    if is_s3_path(path):
+        conn = catalog.connections.get(target.conn_id or "")
+        if conn is None or conn.engine != "s3":
+            problems.append(
+                Problem(
+                    "grounding",
+                    f"{path} is on S3: target.conn_id must name an S3 connection",
+                    "target.conn_id",
+                )
+            )
+    else:
+        if target.conn_id:
+            problems.append(Problem("schema", "a local file needs no target.conn_id", "target.conn_id"))
+        try:
+            writable_local_file(path, "a writable location")
+        except FileRootError as e:
+            problems.append(Problem("policy", str(e), "target.path"))
+    return problems
+
+
 def check_mart_spec(spec: PipelineSpec, catalog: Catalog) -> tuple[PipelineSpec, list[Problem]]:
     """Every gate of a mart pipeline before rendering; the spec comes back with pinned joins."""
     source, target = spec.source, spec.target
     problems: list[Problem] = []
-    if target.type != "clickhouse":
-        problems.append(Problem("grounding", "a mart is written to a ClickHouse table", "target.type"))
+    if target.type == "excel":
+        problems += check_excel_target(spec, catalog)
+    elif target.type != "clickhouse":
+        problems.append(
+            Problem("grounding", "a mart is written to a ClickHouse table or an .xlsx file", "target.type")
+        )
     else:
         target_conn = catalog.connections.get(target.conn_id or "")
         if target_conn is None:
@@ -158,7 +198,7 @@ def check_mart_spec(spec: PipelineSpec, catalog: Catalog) -> tuple[PipelineSpec,
         problems.append(
             Problem(
                 "schema",
-                "a mart replaces its table on every refresh (mode replace, no keys); "
+                "a mart replaces its table (or file) on every refresh (mode replace, no keys); "
                 "incremental refresh is source.mart.refresh",
                 "target.mode",
             )

@@ -11,10 +11,15 @@ Typical DAG (every minute; one run at a time, because the slot serves one reader
 
 Query the replica with ``SELECT ... FROM analytics.orders FINAL WHERE _deleted = 0``.
 
-Micro-batch vs long-running/deferrable: see :mod:`airflow_ai_etl.transfers.cdc_to_clickhouse`
-(only the micro-batch mode is implemented: each run drains the slot up to the WAL position seen at
-its start and exits; a long-running loop or a deferrable trigger would cut latency to seconds at the
-price of a permanently occupied worker slot or a triggerer, and less visible per-run failures).
+Two modes (see :mod:`airflow_ai_etl.transfers.cdc_to_clickhouse`): ``mode="batch"`` (default) drains
+the slot up to the WAL position seen at the run's start and exits; ``mode="stream"`` keeps applying
+changes as they commit for ``max_runtime`` seconds (latency of about ``batch_seconds``), e.g.::
+
+    with DAG("orders_cdc_live", schedule="@hourly", max_active_runs=1, catchup=False, ...):
+        PostgresCDCToClickHouseOperator(
+            task_id="orders_cdc", ..., mode="stream", max_runtime=3500,
+            execution_timeout=timedelta(minutes=65),
+        )
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import Any
 from airflow.sdk import BaseOperator
 
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
-from airflow_ai_etl.transfers.cdc_to_clickhouse import PostgresCDCToClickHouse
+from airflow_ai_etl.transfers.cdc_to_clickhouse import CDCMode, CDCReader, PostgresCDCToClickHouse
 
 
 class PostgresCDCToClickHouseOperator(BaseOperator):
@@ -47,6 +52,15 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
     :param publication: publication name (default: the slot name).
     :param max_changes: decoded messages per batch; a transaction is never split.
     :param snapshot: copy the table's existing rows when the pipeline is initialised.
+    :param mode: ``"batch"`` (default): apply the changes committed before the run started, then
+        finish; ``"stream"``: keep applying changes as they commit until ``max_runtime`` has passed.
+    :param max_runtime: seconds a ``"stream"`` run keeps streaming (default 3600); keep the task's
+        ``execution_timeout`` above it. Only for ``mode="stream"``.
+    :param batch_seconds: longest wait of a received change before its batch is written to ClickHouse
+        (default 1 s in ``"stream"`` mode, 5 s in ``"batch"`` mode).
+    :param reader: ``"replication"`` (default): PostgreSQL's streaming replication protocol;
+        ``"sql"``: the SQL functions ``pg_logical_slot_peek_binary_changes`` /
+        ``pg_replication_slot_advance`` (about half the speed; ``"batch"`` mode only).
     :return: ``{"changes", "inserts", "updates", "deletes", "rows_per_batch", "lag_bytes",
         "last_commit_age_seconds", "confirmed_lsn", "snapshot_rows", ...}`` (pushed to XCom).
     """
@@ -66,6 +80,10 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
         publication: str | None = None,
         max_changes: int = 100_000,
         snapshot: bool = True,
+        mode: CDCMode = "batch",
+        max_runtime: float | None = None,
+        batch_seconds: float | None = None,
+        reader: CDCReader = "replication",
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -78,6 +96,10 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
         self.publication = publication
         self.max_changes = max_changes
         self.snapshot = snapshot
+        self.mode = mode
+        self.max_runtime = max_runtime
+        self.batch_seconds = batch_seconds
+        self.reader = reader
 
     def build_engine(self) -> PostgresCDCToClickHouse:
         """The CDC engine configured from this operator's (rendered) arguments."""
@@ -91,6 +113,10 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
             publication=self.publication,
             max_changes=self.max_changes,
             snapshot=self.snapshot,
+            mode=self.mode,
+            max_runtime=self.max_runtime,
+            batch_seconds=self.batch_seconds,
+            reader=self.reader,
         )
 
     def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:

@@ -32,9 +32,10 @@ class FilesToClickHouseOperator(BaseOperator):
     the task fails
     naming each failed file and the reason (line, column, value). Loaded objects are recorded in
     ``_ai_etl_loaded_files`` in the target database (by URI and ETag), so an ``append`` rerun skips
-    them. A created table gets types inferred from the first batch of the first file
-    (Int64/Float64/Date/DateTime/String, ``Nullable`` where values were empty; Parquet keeps its
-    schema types) - see :mod:`airflow_ai_etl.transfers.file_types`.
+    them - while the target holds them: a dropped target is created again and every file reloaded,
+    as is an empty (recreated or truncated) one. A created table gets types inferred from the first
+    batch of the first file (Int64/Float64/Date/DateTime/String, ``Nullable`` where values were
+    empty; Parquet keeps its schema types) - see :mod:`airflow_ai_etl.transfers.file_types`.
 
     :param s3_conn_id: S3 connection for ``s3://`` paths (``aws`` connection fields: login = access
         key, password = secret, extra ``endpoint_url``, ``region_name``).
@@ -56,8 +57,10 @@ class FilesToClickHouseOperator(BaseOperator):
         into a new table and swap it in at the end; the old table stays if every file failed).
     :param create: create the table when it does not exist.
     :param batch_size: rows per batch (memory bound and type-inference sample).
-    :return: ``{"files", "rows", "skipped", "failed", "errors", "loaded", "target", "mode", "seconds"}``
-        (XCom; also pushed before the task fails because of failed files).
+    :return: ``{"files", "rows", "skipped", "failed", "errors", "loaded", "target", "mode", "seconds",
+        "reason", "reloaded"}`` (XCom; also pushed before the task fails because of failed files);
+        ``reason`` says why nothing was loaded (e.g. no new files), ``reloaded`` why recorded files
+        were loaded again (the target was dropped or emptied), both None otherwise.
     """
 
     template_fields: Sequence[str] = ("path", "target_table")

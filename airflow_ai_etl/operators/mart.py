@@ -1,4 +1,5 @@
-"""Operator that refreshes a mart table in ClickHouse (a thin wrapper over the mart engine)."""
+"""Operators that refresh a mart table in ClickHouse or export a mart to Excel (thin wrappers over the
+mart engine)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from airflow.sdk import BaseOperator
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
 from airflow_ai_etl.marts.model import Mart
 from airflow_ai_etl.transfers.mart_to_clickhouse import MartToClickHouseTransfer
+from airflow_ai_etl.transfers.mart_to_excel import DEFAULT_SHEET, MartToExcelTransfer
 
 
 class MartToClickHouseOperator(BaseOperator):
@@ -62,3 +64,43 @@ class MartToClickHouseOperator(BaseOperator):
             result.seconds,
         )
         return result.as_dict()
+
+
+class MartToExcelOperator(BaseOperator):
+    """Export a mart's rows to an .xlsx file (header row, typed cells; the previous file stays until the
+    new one is complete). See :mod:`airflow_ai_etl.transfers.mart_to_excel`.
+
+    :param mart: the mart as JSON data (:class:`~airflow_ai_etl.marts.model.Mart`), as for
+        :class:`MartToClickHouseOperator`; validated when the operator is built.
+    :param path: ``/dir/file.xlsx`` under ``[ai_etl] file_roots``, or ``s3://bucket/key.xlsx`` (templated).
+    :param sheet: the sheet's name.
+    :param s3_conn_id: the S3 connection of an ``s3://`` path.
+    :return: ``{"rows", "path", "columns", "seconds"}`` (XCom).
+    """
+
+    template_fields: Sequence[str] = ("path",)
+    ui_color = "#e8f0f6"
+
+    def __init__(
+        self,
+        *,
+        mart: dict[str, Any],
+        path: str,
+        sheet: str = DEFAULT_SHEET,
+        s3_conn_id: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.mart = Mart.model_validate(mart).to_json_dict()
+        self.path = path
+        self.sheet = sheet
+        self.s3_conn_id = s3_conn_id
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        result = MartToExcelTransfer(
+            Mart.model_validate(self.mart), self.path, self.sheet, s3_conn_id=self.s3_conn_id
+        ).run()
+        self.log.info(
+            "Mart exported: %s rows to %s in %.2f s", result["rows"], result["path"], result["seconds"]
+        )
+        return result

@@ -92,7 +92,7 @@ class _PostgresSourceOperator(BaseOperator):
                 return lineage.postgres_dataset(self.target_conn_id, self.target_table)
             return lineage.clickhouse_dataset(self.target_conn_id, self.target_table)
 
-        return lineage.transfer_lineage([source], [target])
+        return lineage.transfer_lineage([source], [target], masked=self.mask)
 
     def execute(self, context: Any) -> dict[str, Any]:
         result = self.build_transfer().run()

@@ -49,6 +49,7 @@ FAMILIES = (
     "dedupe",
     "typo",
     "mart",
+    "trigger",  # planning/triggers.py: new files, after other loads, "when I trigger it"
 )
 
 

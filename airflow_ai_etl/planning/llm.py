@@ -192,6 +192,10 @@ Rules:
   joins: [] (the gates find the join path)}; target.mode "replace", no transforms. «по дням»/"daily
   revenue" is the grain; «обновлять ежедневно»/"refreshed daily" is the schedule (null when none named).
   Ask when the measure column, a dimension or the join path is unclear; sum/avg only numeric columns.
+  source.conn_id is the fact table's connection: postgres (pushed down) or a clickhouse one when the
+  table is in ClickHouse (then target.conn_id is that same connection). A mart exported to Excel
+  («выгружать витрину в Excel») has target {type: "excel", path: "<dir>/<name>.xlsx" or
+  "s3://bucket/key.xlsx" (conn_id: the S3 connection), mode: "replace"}.
 - Mask columns (transforms type "mask") only when the request asks to hide personal data.
 - Filters: an "empty" text column is (c IS NULL OR c = ''), "null" alone is c IS NULL; "remove/skip rows
   where X" in a load request means not loading them: NOT X with NULLs kept (c IS DISTINCT FROM 'x'); a

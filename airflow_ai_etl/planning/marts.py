@@ -32,12 +32,13 @@ Nothing here guesses: a word the rules cannot place in a slot of the mart makes 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from airflow_ai_etl.catalog import Column, Table
+from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
 from airflow_ai_etl.marts.gates import pinned
 from airflow_ai_etl.marts.model import Mart, MartDefinition
 from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
@@ -74,7 +75,7 @@ DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
 MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог"}
-MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt"}
+MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
 LOAD_VERBS_RU = {
@@ -116,7 +117,10 @@ TIME_WORDS = {
 }  # fmt: skip
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
-DIM_WORDS = {"пол": "gender", "sex": "gender", "gender": "gender"}
+DIM_WORDS = {
+    "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
+    "проект": "project",
+}  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
 # Lookback: «пересчитывать (только) последние 3 дня», "recompute only the last 2 months".
@@ -324,6 +328,13 @@ def read_mart(text: str) -> MartPhrase:
         if t.lower in FROM_WORDS and i + 1 < n and tokens[i + 1].lang in ("ru", "en"):
             k = i + 1
             if tokens[k].lower == "the":
+                k += 1
+            while (  # "from the clickhouse raw_sales table", «из таблицы кликхауса raw_sales»: the name
+                k + 1 < n
+                and tokens[k + 1].lang in ("ru", "en")
+                and (tokens[k].lower in CLICKHOUSE_WORDS | {"table", "postgres", "postgresql"}
+                     or tokens[k].lemma in CLICKHOUSE_WORDS | TABLE_NOUNS)
+            ):  # fmt: skip
                 k += 1
             ph.sources.append(k)
             ph.used.update(range(i, k + 1))
@@ -778,7 +789,13 @@ class _Ground:
         return []
 
     def table_of_pair(self, first: Token, second: Token) -> Table | None:
-        """A table two words name together ("badge events" -> badge_events)."""
+        """A table two words name together ("badge events" -> badge_events; memoised)."""
+        key = f"{first.lower} {second.lower}"
+        if key not in self._tables_memo:
+            self._tables_memo[key] = self._table_of_pair(first, second)
+        return self._tables_memo[key]
+
+    def _table_of_pair(self, first: Token, second: Token) -> Table | None:
         meanings = set(self.planner.vocabulary.meanings(first.lower)) | set(
             self.planner.vocabulary.meanings(second.lower)
         )
@@ -831,19 +848,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ph = read_mart(request.text)
     lang = request.language
     ask = _asker(lang)
-    sources = [c for c in planner.catalog.connections.values() if c.engine == "postgres"]
-    sources = [c for c in sources if planner.catalog.tables_of(c.conn_id)]
-    if len(sources) > 1:  # the connection whose tables the words name
-        named = [
-            c
-            for c in sources
-            if any(
-                _Ground(planner, c.conn_id, planner.catalog.tables_of(c.conn_id)).table_of(t)
-                for t in tokens
-                if t.lang in ("ru", "en")
-            )
-        ]
-        sources = named if len(named) == 1 else sources
+    export = _read_excel_export(request.text, ph)
+    sources = _fact_connections(planner, tokens)
     if len(sources) != 1:
         return Outcome.clarify(ask("which_source"))
     conn = sources[0]
@@ -855,6 +861,16 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=word))
     if ph.grain_conflict:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
+    if not ph.measures:
+        _subject_measure(ph, ground)
+    # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
+    ph.measures = [
+        m
+        for m in ph.measures
+        if m.object
+        or m.column_ref
+        or not any(o is not m and o.func == m.func and (o.object or o.column_ref) for o in ph.measures)
+    ]
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -864,6 +880,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    dims = _drop_title_table(ph, ground, dims, fact)
     grain, questions = _grain(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -887,6 +904,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and not ground.columns_named(fact, [word])
                 and not _is_measure(word)
                 and not _word(word, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
+                and not _names_unit_column(word, fact, measures)
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
@@ -897,10 +915,15 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if where.value:
         definition["where"] = where.value
-    target = planner._target(rest_request, conn)
+    if export is not None:
+        target = Found(EXCEL_TARGET)
+    elif conn.engine == "clickhouse":
+        target = _clickhouse_side_target(planner, rest_request, conn)
+    else:
+        target = planner._target(rest_request, conn)
     if target.value is None:
         return Outcome.clarify(*target.questions)
-    if target.value.engine != "clickhouse":
+    if target.value.engine != "clickhouse" and export is None:
         return Outcome.clarify(ask("clickhouse_only"))
     schedule = planner._schedule(rest_request)
     questions = planner._unread_schedule_words(rest_request)
@@ -943,9 +966,194 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         "target": planner._target_spec(target.value, table_name, "replace", []),
     }
     spec_data["description"] = _describe(conn.conn_id, fact, target.value.conn_id, table_name, mart_def, cron)
+    if export is not None:
+        excel, questions = _excel_target(planner, export, table_name, ask)
+        if questions:
+            return Outcome.clarify(*questions)
+        spec_data["target"] = excel
+        spec_data["tags"] = list(dict.fromkeys(["ai-etl", conn.engine, "excel"]))
+        spec_data["description"] = _describe(conn.conn_id, fact, "excel", excel["path"], mart_def, cron)
     from airflow_ai_etl.planning.offline import _validated
 
     return _validated(spec_data)
+
+
+# Words that place a table in ClickHouse («из кликхауса», "the clickhouse sales table"); the broader
+# engine words (warehouse, хранилище) are left out: a shop has a warehouse column.
+CLICKHOUSE_WORDS = {"clickhouse", "clickhous", "ch", "кликхаус", "кх", "dwh"}
+TABLE_NOUNS = {"table", "tables", "таблица"}
+
+
+def _names_clickhouse(planner: OfflinePlanner, token: Token) -> bool:
+    conn = planner.catalog.connections.get(token.text) or planner.catalog.connections.get(token.lower)
+    if conn is not None:
+        return conn.engine == "clickhouse"
+    return token.lower in CLICKHOUSE_WORDS or token.lemma in CLICKHOUSE_WORDS
+
+
+def _places_in_clickhouse(planner: OfflinePlanner, tokens: Sequence[Token]) -> str | None:
+    """Where the request puts its fact table: ``"strong"`` when a ClickHouse word follows «из»/"from"
+    («из кликхауса», "from the clickhouse sales table") or qualifies a table noun ("clickhouse table
+    raw_sales"); ``"weak"`` when it is a location right after a from-phrase («из продаж в кликхаусе»,
+    "from sales in clickhouse" - also readable as where the mart goes, so the table must be there);
+    None otherwise («в кликхаус», "into ClickHouse": where the mart is written)."""
+    words = [t for t in tokens if t.lang != "punct"]
+    found: str | None = None
+    for i, t in enumerate(words):
+        if not _names_clickhouse(planner, t):
+            continue
+        for k in range(i - 1, max(-1, i - 4), -1):
+            before = words[k].lower
+            if before in ("в", "во", "на", "to", "into", "in"):
+                break
+            if before in FROM_WORDS:
+                return "strong"
+        if any(w.lower in TABLE_NOUNS or w.lemma in TABLE_NOUNS for w in words[i + 1 : i + 3]):
+            return "strong"
+        before = words[i - 1].lower if i else ""
+        located = before == "in" or (before in ("в", "во") and t.lang == "ru" and t.lower.endswith("е"))
+        if located and any(w.lower in FROM_WORDS for w in words[max(0, i - 5) : i - 1]):
+            found = "weak"
+    return found
+
+
+def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[Any]:
+    """The connection(s) the fact table may live in: PostgreSQL (the aggregate is pushed down), or
+    ClickHouse when the request places the table there or names a table only ClickHouse has («из
+    raw_sales», loaded there by another pipeline). More than one left: the caller asks."""
+    catalog = planner.catalog
+    words = [t for t in tokens if t.lang in ("ru", "en")]
+
+    def with_tables(engine: str) -> list[Any]:
+        return [c for c in catalog.connections_of(engine) if catalog.tables_of(c.conn_id)]
+
+    def exact(conns: list[Any]) -> list[Any]:
+        return [c for c in conns if any(catalog.find_table(c.conn_id, t.text) is not None for t in words)]
+
+    def named(conns: list[Any]) -> list[Any]:
+        return [
+            c
+            for c in conns
+            if any(_Ground(planner, c.conn_id, catalog.tables_of(c.conn_id)).table_of(t) for t in words)
+        ]
+
+    pg, ch = with_tables("postgres"), with_tables("clickhouse")
+    place = _places_in_clickhouse(planner, tokens) if ch else None
+    if place == "strong" or (place == "weak" and (exact(ch) or named(ch))):
+        sources = ch
+    elif ch and not exact(pg) and exact(ch):
+        sources = ch  # a table by its exact name that only ClickHouse has
+    else:
+        sources = pg
+    if len(sources) > 1:  # the connection whose tables the words name
+        found = exact(sources) or named(sources)
+        sources = found if len(found) == 1 else (found or sources)
+    if len(sources) > 1:  # several ClickHouse connections to one database: the one named by its id
+        by_id = [
+            c for c in sources if any(t.text == c.conn_id or t.lower == c.conn_id.lower() for t in words)
+        ]
+        sources = by_id if len(by_id) == 1 else sources
+    return sources
+
+
+def _clickhouse_side_target(planner: OfflinePlanner, request: Request, fact_conn: Any) -> Found:
+    """A ClickHouse-side mart is built by ``INSERT ... SELECT`` on the fact table's server: into the
+    ClickHouse connection the request names by id, else the fact table's own connection."""
+    named = {
+        r.conn_id
+        for r in planner._conn_refs(request)
+        if r.by_id and planner.catalog.connections[r.conn_id].engine == "clickhouse"
+    }
+    if len(named) > 1:  # «из raw_sales в clickhouse_default, записать в ch_far»: the other one
+        named.discard(fact_conn.conn_id)
+    if len(named) > 1:
+        return Found(None, [_asker(request.language)("clickhouse_only")])
+    target = planner.catalog.connections[named.pop()] if named else fact_conn
+    if (target.host, target.port) != (fact_conn.host, fact_conn.port):
+        return Found(
+            None, [_asker(request.language)("same_server", fact=fact_conn.conn_id, target=target.conn_id)]
+        )
+    return Found(target)
+
+
+# --- export to Excel -------------------------------------------------------------------------------
+
+EXCEL_TARGET = ConnectionInfo("excel", "excel")  # the target of an exported mart (a file, no connection)
+EXCEL_WORDS = {"excel", "xlsx", "эксель", "excel-файл", "эксель-файл", "xlsx-файл"}
+FILE_NOUNS = {"file", "workbook", "spreadsheet", "файл", "книга", "таблица"}
+_LOCAL_XLSX = re.compile(r"(?<![\w:/])/[\w./\-]*\.xlsx\b", re.IGNORECASE)
+_S3_XLSX = re.compile(r"\bs3://[a-z0-9][a-z0-9.\-]*/[^\s,;'\"«»()]*\.xlsx\b", re.IGNORECASE)
+
+
+@dataclass
+class ExcelExport:
+    """«Выгружать витрину ... в Excel», "export the ... mart to an Excel file": the mart's rows go to a
+    workbook; ``path`` when the request names one (local or ``s3://``)."""
+
+    path: str | None = None
+
+
+def _is_excel_word(token: Token) -> bool:
+    return token.lower in EXCEL_WORDS or token.lemma in EXCEL_WORDS or token.lower.startswith("эксел")
+
+
+def _read_excel_export(text: str, ph: MartPhrase) -> ExcelExport | None:
+    """An Excel workbook (a word or an .xlsx path) the mart is written to, not read from («из Excel»).
+    Its words are marked read and hidden from the schedule and filter rules."""
+    tokens = ph.tokens
+    paths = [m for rx in (_S3_XLSX, _LOCAL_XLSX) for m in rx.finditer(text)]
+    cues = [i for i, t in enumerate(tokens) if _is_excel_word(t)]
+    cues += [i for i, t in enumerate(tokens) for m in paths if m.start() <= t.start < m.end()]
+    if not cues:
+        return None
+    for i in cues:
+        before = [w.lower for w in tokens[max(0, i - 3) : i]]
+        if any(w in FROM_WORDS for w in before) and not any(w in ("в", "во", "to", "into") for w in before):
+            return None  # «из Excel»: a workbook to read (not a mart's export)
+    for i in sorted(set(cues)):
+        ph.used.add(i)
+        for k in (i - 2, i - 1, i + 1):  # «в Excel-файл», "to an Excel file", «в файл Excel»
+            if 0 <= k < len(tokens) and (
+                tokens[k].lower in ("в", "во", "to", "into", "as", "an", "a")
+                or tokens[k].lower in FILE_NOUNS
+                or tokens[k].lemma in FILE_NOUNS
+            ):
+                ph.used.add(k)
+        ph.blank.append((tokens[i].start, tokens[i].end))
+    for i, t in enumerate(tokens):  # the verb of exporting: «выгружать», «выгрузка», "export"
+        if _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN):
+            ph.used.add(i)
+            ph.blank.append((t.start, t.end))
+    for m in paths:
+        ph.blank.append((m.start(), m.end()))
+        ph.used.update(i for i, t in enumerate(tokens) if m.start() <= t.start < m.end())
+    return ExcelExport(paths[0].group(0) if len(paths) == 1 else None if not paths else "")
+
+
+def _excel_target(
+    planner: OfflinePlanner, export: ExcelExport, table_name: str, ask: Any
+) -> tuple[dict[str, Any], list[str]]:
+    """The spec's excel target: the named path, else ``<the one file root>/<mart name>.xlsx``; an S3
+    path writes through the one S3 connection (or the one the request names)."""
+    import os
+
+    from airflow_ai_etl.file_roots import configured_roots
+
+    if export.path == "":  # two paths named
+        return {}, [ask("which_file")]
+    path = export.path
+    if path is None:
+        roots = configured_roots()
+        if len(roots) != 1:
+            return {}, [ask("which_file")]
+        path = os.path.join(roots[0], f"{table_name}.xlsx")
+    target: dict[str, Any] = {"type": "excel", "path": path, "mode": "replace"}
+    if path.lower().startswith("s3://"):
+        s3 = planner.catalog.connections_of("s3")
+        if len(s3) != 1:
+            return {}, [ask("which_s3", path=path, conns=", ".join(c.conn_id for c in s3) or "-")]
+        target["conn_id"] = s3[0].conn_id
+    return target, []
 
 
 def ground_name(planner: OfflinePlanner, conn_id: str, table: Table) -> str:
@@ -988,6 +1196,20 @@ def _residue(
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
             continue
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
+            continue
+        if (
+            i >= 2
+            and tokens[i - 1].lang == "ru"
+            and tokens[i - 1].lemma in PREP_LINKS
+            and (ground.table_of(tokens[i - 2]) is fact and _describes(t, fact))
+        ):
+            continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
+        if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
+            continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
+        if any(  # "Badge events": the two words that name the fact table together
+            0 <= a and b < len(tokens) and ground.table_of_pair(tokens[a], tokens[b]) is fact
+            for a, b in ((i - 1, i), (i, i + 1))
+        ):
             continue
         if t.lower in connections or any(stem(t.lower) in words or t.lower in words for words in ENGINES):
             continue  # «в ch_fast», «в кликхаус»: the target connection, read by the target rule
@@ -1095,6 +1317,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     named = {
         t.qualified_name for w in tokens if w.lang in ("ru", "en") and (t := ground.table_of(w)) is not None
     }
+    if any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens):  # «проданных единиц»: sales
+        named |= {t.qualified_name for t in ground.tables if stem("sale") in name_parts(t.name)}
     for found in steps:
         if (
             len(found) > 1
@@ -1106,6 +1330,72 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         if len(found) > 1:
             return None, ask("two_facts", tables=", ".join(t.name for t in found))
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
+    """No measure word, but the words before «по»/"by"/"per" name a numeric column: "Hours worked per
+    project", "Invoice amount by diagnosis", «Отработанные часы по проектам» -> the sum of that column
+    (a count needs a counted noun: "Visits per doctor"). A participle next to the column's word
+    ("worked", «отработанные») only describes it."""
+    tokens = ph.tokens
+    end = next((i for i, t in enumerate(tokens) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN), None)
+    if end is None:
+        return
+    subject = [k for k in range(end) if k not in ph.used and tokens[k].lang in ("ru", "en")]
+    named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
+    found: list[tuple[int, Table, Column]] = []
+    for k in subject:
+        if ground.table_of(tokens[k]) is not None:
+            continue
+        for table in ground.tables:
+            for c in ground.columns_named(table, [tokens[k]]):
+                if c.name in _numeric_names(table):
+                    found.append((k, table, c))
+    if named_tables:
+        found = [f for f in found if f[1].qualified_name in named_tables] or found
+    if len({(t.qualified_name, c.name) for _, t, c in found}) != 1:
+        return
+    k, _, column = found[0]
+    ph.measures.append(MeasureWord("sum", k, column_ref=column.name))
+    for k, _, _ in found:  # «Отработанные часы»: both words name hours ('Отработано часов')
+        ph.used.add(k)
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(tokens) and j not in ph.used and j in subject and _participle(tokens[j]):
+                ph.used.add(j)
+
+
+def _numeric_names(table: Table) -> set[str]:
+    return {c.name for c in _numeric_columns(table)}
+
+
+def _participle(token: Token) -> bool:
+    if token.lang == "ru":
+        return any(p.pos in ("PRTF", "PRTS") for p in token.parses[:1])
+    return token.lang == "en" and token.lower.endswith("ed") and len(token.lower) > 4
+
+
+SOLD_LEMMAS = {"продать", "проданный", "продавать"}
+
+
+def _drop_title_table(ph: MartPhrase, ground: _Ground, dims: list[str], fact: Table) -> list[str]:
+    """«Витрина по товарам: ... по SKU»: a table noun right after the trigger, before a colon, titles the
+    mart; when a dimension after the colon is a column of that table, the title is not a dimension of
+    its own (by the product's SKU, not by product and SKU)."""
+    tokens = ph.tokens
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or not ph.dims or ph.dims[0][-1] >= colon or len(ph.dims) < 2:
+        return dims
+    first = ph.dims[0][0]
+    if not any(_ru(tokens[k], TRIGGER_RU) or _en(tokens[k], TRIGGER_EN) for k in range(0, first)):
+        return dims
+    table = ground.table_of(tokens[first])
+    if table is None or table is fact:
+        return dims
+    fk = _fk_column(fact, table)
+    later = [d for d in dims if d != fk]
+    if fk in dims and any(table.column(d) for d in later):
+        return later
+    return dims
 
 
 def _holds_dims(ph: MartPhrase, ground: _Ground, table: Table, direct: bool = False) -> bool:
@@ -1219,8 +1509,8 @@ def _measures(
                 k: c.name
                 for c in candidates
                 for k, w in enumerate(tokens)
-                if w.lang == "ru" and ground.columns_named(fact, [w]) == [c]
-            }  # «сумма к выплате»: a column comment ('К выплате') names which
+                if w.lang == "ru" and (ground.columns_named(fact, [w]) == [c] or _comment_names(c, w))
+            }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
             if len(set(by_word.values())) == 1:
                 ph.used |= set(by_word)
                 measures.append({"func": m.func, "column": next(iter(by_word.values()))})
@@ -1234,6 +1524,42 @@ def _measures(
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _comment_names(column: Column, word: Token) -> bool:
+    """A content word of the request and a word of the column's comment share a lemma («начисленной»
+    and 'Начислено': начислить), where their stems differ."""
+    if not column.comment or word.lower in FILLER_RU or not word.parses:
+        return False
+    if word.parses[0].pos not in ("NOUN", "ADJF", "PRTF", "PRTS", "VERB", "INFN", "ADVB"):
+        return False
+    return bool({lemma for lemma in word.lemmas if len(lemma) > 3} & _comment_lemmas(column.comment))
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_lemmas(comment: str) -> frozenset[str]:
+    return frozenset(lemma for t in tokenize(comment) if t.lang == "ru" for lemma in t.lemmas)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_stems(comment: str) -> frozenset[str]:
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    return frozenset(name_parts_of_text(comment))
+
+
+PREP_LINKS = {"на", "к", "для", "по"}
+
+
+def _describes(token: Token, table: Table) -> bool:
+    """A word of the table's comment, any form (the comment's stems)."""
+    return bool(table.comment) and stem(token.lower) in _comment_stems(table.comment)
+
+
+def _names_unit_column(word: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:
+    """«сумма дней», "total hours": a time unit naming the measured column (days, hours)."""
+    grain = _grain_noun(word)
+    return grain is not None and any(m.get("column") == f"{grain}s" for m in measures)
 
 
 def _is_quantity_word(token: Token) -> bool:
@@ -1439,6 +1765,10 @@ _QUESTIONS = {
         "lookback_unit": "Пересчитывать последние N — в тех же единицах, что шаг витрины (дни, недели, "
         "месяцы)? Уточните шаг и N.",
         "clickhouse_only": "Витрина пишется в ClickHouse: в какое подключение ClickHouse?",
+        "which_file": "В какой файл выгружать витрину: путь .xlsx под [ai_etl] file_roots или s3://…/файл.xlsx?",
+        "which_s3": "{path} — на S3: через какое подключение S3 писать ({conns})?",
+        "same_server": "Витрина из таблицы ClickHouse строится на её сервере, а {target} — другой сервер, "
+        "чем {fact}: строить витрину в {fact}?",
         "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
         "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
     },
@@ -1459,6 +1789,11 @@ _QUESTIONS = {
         "which_time": "Which time column should the {grain} grain use: {columns}?",
         "lookback_unit": "Recompute the last N of what? Give N in the mart's grain (days, weeks, months).",
         "clickhouse_only": "A mart is written to ClickHouse: which ClickHouse connection?",
+        "which_file": "Which file should the mart be exported to: an .xlsx path under [ai_etl] file_roots, "
+        "or s3://…/file.xlsx?",
+        "which_s3": "{path} is on S3: through which S3 connection ({conns})?",
+        "same_server": "A mart of a ClickHouse table is built on that table's server; {target} is another "
+        "server than {fact}: build the mart in {fact}?",
         "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
         "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
     },

@@ -95,6 +95,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
 from airflow_ai_etl.planning.spelling import Speller
+from airflow_ai_etl.planning.triggers import folder_path, plan_triggered, read_trigger
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     ENGINE_WORDS,
@@ -210,6 +211,11 @@ class OfflinePlanner:
         refusal = self._refusal(request)
         if refusal:
             return refusal
+        # New files, after other loads: read from the words as written (the speller would take "loads"
+        # for the table "leads"); the rest is planned again, corrected, by this method.
+        trigger = read_trigger(written) if grammar.enabled("trigger") else None
+        if trigger is not None:
+            return plan_triggered(self, written, trigger)
         mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
         if mart is not None:
             return mart
@@ -562,6 +568,8 @@ class OfflinePlanner:
             return "s3"
         if EXCEL_PATH.search(request.text):
             return "excel"
+        if folder_path(request.text):  # a local (or mounted network) folder of files
+            return "s3"
         for engine, role, _ in self._engine_mentions(request):
             if engine in ("s3", "excel") and role != "target":
                 return engine
@@ -1536,6 +1544,8 @@ class OfflinePlanner:
         match = (S3_PATH if kind == "s3" else EXCEL_PATH).search(request.text)
         if match:
             return Found(match.group(0).rstrip(".,"))
+        if kind == "s3" and folder_path(request.text):
+            return Found(folder_path(request.text))
         if kind == "s3":
             return Found(None, ["Which S3 path should be read (for example s3://bucket/prefix/)?"])
         return Found(None, ["Which Excel file (path to the .xlsx) and sheet should be read?"])

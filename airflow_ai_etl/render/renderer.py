@@ -240,6 +240,11 @@ def _s3_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     ]
 
 
+def _local_files_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    """A file source in a local or mounted folder: the same load without an S3 connection."""
+    return [(name, value) for name, value in _s3_to_clickhouse(spec) if name != "s3_conn_id"]
+
+
 def _excel_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     _no_transforms(spec)
     return [
@@ -261,7 +266,21 @@ def _cdc_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
         ("target_conn_id", spec.target.conn_id),
         ("target_table", spec.target.table),
         ("keys", spec.target.keys or None),
+        *_cdc_options(spec),
     ]
+
+
+def _cdc_options(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    """The operator arguments of ``source.cdc``, only those set (a spec without them renders as before)."""
+    options = spec.source.cdc
+    if options is None:
+        return []
+    args: list[tuple[str, Any]] = [("mode", options.mode)]
+    if options.max_runtime is not None:
+        args.append(("max_runtime", options.max_runtime))
+    if options.batch_seconds is not None:
+        args.append(("batch_seconds", options.batch_seconds))
+    return args
 
 
 def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
@@ -273,6 +292,20 @@ def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
         ("mart", mart.to_json_dict()),
         ("target_conn_id", spec.target.conn_id),
         ("target_table", spec.target.table),
+    ]
+
+
+def _mart_to_excel(spec: PipelineSpec) -> list[tuple[str, Any]]:
+    from airflow_ai_etl.marts.model import Mart
+    from airflow_ai_etl.transfers.mart_to_excel import DEFAULT_SHEET
+
+    source = spec.source
+    mart = Mart.of(source.conn_id, source.table, source.mart)  # type: ignore[arg-type]
+    return [
+        ("mart", mart.to_json_dict()),
+        ("path", spec.target.path),
+        ("sheet", spec.target.sheet or DEFAULT_SHEET),
+        ("s3_conn_id", spec.target.conn_id),
     ]
 
 
@@ -310,10 +343,15 @@ LOADERS = {
     ("mart", "clickhouse"): Loader(
         "airflow_ai_etl.operators.mart", "MartToClickHouseOperator", _mart_to_clickhouse
     ),
+    ("mart", "excel"): Loader("airflow_ai_etl.operators.mart", "MartToExcelOperator", _mart_to_excel),
 }
+# A file source (type s3) whose path is a local or mounted folder, not s3://: loaded without S3.
+LOCAL_FILES_LOADER = Loader(
+    "airflow_ai_etl.operators.files", "FilesToClickHouseOperator", _local_files_to_clickhouse
+)
 # Every `from module import Name` a rendered file may contain (the shape gate's allowlist).
 ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
-    {(loader.module, loader.operator) for loader in LOADERS.values()}
+    {(loader.module, loader.operator) for loader in (*LOADERS.values(), LOCAL_FILES_LOADER)}
     | {CHECK_IMPORT, WAIT_IMPORT}  # CHECK_IMPORT: files rendered before the severity operators
     | {(CHECKS_MODULE, COLUMN_CHECK), (CHECKS_MODULE, TABLE_CHECK), (CHECKS_MODULE, VOLUME_CHECK)}
 )
@@ -322,6 +360,8 @@ ALLOWED_IMPORTS: frozenset[tuple[str, str]] = frozenset(
 def plan_tasks(spec: PipelineSpec) -> DagPlan:
     """The operators a spec needs, in order; RenderError for what is not supported yet."""
     loader = LOADERS.get((spec.source.type, spec.target.type))
+    if spec.source.type == "s3" and loader is not None and not (spec.source.path or "").startswith("s3"):
+        loader = LOCAL_FILES_LOADER
     if loader is None:
         supported = ", ".join(f"{s} -> {t}" for s, t in LOADERS)
         raise RenderError(

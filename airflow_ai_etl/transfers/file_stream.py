@@ -258,7 +258,7 @@ class JsonLinesScanner:
             self.partial = self.partial or bool(chunk.strip())
             return chunk
         # every line ending in "}" (the usual case): no blank line among them, two scans in all
-        if chunk.count(b"}\n") + chunk.count(b"}\r\n") != n:
+        if chunk.count(b"}\n") + (chunk.count(b"}\r\n") if b"\r" in chunk else 0) != n:
             complete = chunk.split(b"\n")[:-1]
             n = sum(1 for i, line in enumerate(complete) if line.strip() or (i == 0 and self.partial))
         self.count += n

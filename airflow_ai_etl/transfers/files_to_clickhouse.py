@@ -31,7 +31,11 @@ Remembered files: table ``_ai_etl_loaded_files`` in the target's database record
 object's rows were published (``replace``: after the swap). An ``append`` run skips objects whose
 ``(uri, etag)`` is recorded for the target since its last ``replace``; a changed object (new etag)
 loads again, as new rows. There is no transaction across the two inserts: if the worker dies between
-publishing a file and recording it, a rerun loads that file again.
+publishing a file and recording it, a rerun loads that file again. The entries belong to the table
+they were loaded into: when the target is missing (dropped), or empty while the registry says rows
+were loaded into it (recreated or truncated), an ``append`` run logs why, records a ``reset`` row,
+creates the target as a first run does (or fails when ``create=False``) and loads every file again;
+its result says so (``reloaded``). A run that loads nothing says why in the log and in ``reason``.
 """
 
 from __future__ import annotations
@@ -131,6 +135,8 @@ class FileLoadResult:
     target: str = ""
     mode: str = "append"
     seconds: float = 0.0
+    reason: str | None = None  # why no file was loaded
+    reloaded: str | None = None  # why recorded files were loaded again
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +149,8 @@ class FileLoadResult:
             "target": self.target,
             "mode": self.mode,
             "seconds": round(self.seconds, 3),
+            "reason": self.reason,
+            "reloaded": self.reloaded,
         }
 
 
@@ -341,11 +349,10 @@ class ClickHouseTableLoader:
             reason = fallback_reason(plan, report)
             if reason:
                 raise NativeFallback(f"it has {reason}")
-            surprise = staged_surprises(client, staging, plan)
+            surprise, landed = staged_surprises(client, staging, plan)
             if surprise:
                 raise NativeFallback(surprise)
             expected = report.records - (1 if plan.header and plan.format != "jsonl" else 0)
-            landed = client.execute(f"SELECT count() FROM {staging}")[0][0]
             if landed != expected and not report.exact_records:  # newlines inside quoted fields?
                 expected = exact_csv_records(opener(), plan) - (1 if plan.header else 0)
             if landed != expected:
@@ -427,7 +434,14 @@ def _convert(
 
 
 class LoadedFilesRegistry:
-    """The ``_ai_etl_loaded_files`` table: which objects each target already holds."""
+    """The ``_ai_etl_loaded_files`` table: which objects each target already holds.
+
+    Entries count for the table as it is now: only those since the target's last ``replace`` or
+    ``reset`` row, and none at all while the target is missing, or empty although entries say rows
+    were loaded into it (dropped, recreated or truncated since): :meth:`holds` then says why, and
+    the load writes a ``reset`` row before loading every file again, so files recorded for the
+    old table never count for the new one (even when that reload stops half-way).
+    """
 
     def __init__(self, client: Any, database: str) -> None:
         self.client = client
@@ -440,14 +454,46 @@ class LoadedFilesRegistry:
             "ENGINE = MergeTree() ORDER BY (target, uri)"
         )
 
-    def loaded(self, target: str) -> set[tuple[str, str]]:
-        """``(uri, etag)`` recorded for ``target`` since its last replace."""
-        rows = self.client.execute(
-            f"SELECT uri, etag FROM {self.table_sql} WHERE target = %(t)s AND load_id >= "
-            f"(SELECT max(load_id) FROM {self.table_sql} WHERE target = %(t)s AND mode = 'replace')",
+    def _entries(self, target: str) -> list[tuple[str, str, int]]:
+        return self.client.execute(
+            f"SELECT uri, etag, rows FROM {self.table_sql} WHERE target = %(t)s AND mode != 'reset' "
+            f"AND load_id >= (SELECT max(load_id) FROM {self.table_sql} "
+            "WHERE target = %(t)s AND mode IN ('replace', 'reset'))",
             {"t": target},
         )
-        return {(u, e) for u, e in rows}
+
+    def loaded(self, target: str) -> set[tuple[str, str]]:
+        """``(uri, etag)`` recorded for ``target`` since its last replace or reset."""
+        return {(u, e) for u, e, _ in self._entries(target)}
+
+    def holds(self, names: TableNames) -> tuple[set[tuple[str, str]], str | None]:
+        """``(uri, etag)`` of the files the target holds now, and why recorded files no longer count
+        (the target is missing, or empty while entries say rows were loaded), else None."""
+        entries = self._entries(names.full_name)
+        if not entries:
+            return set(), None
+        exists = self.client.execute(
+            "SELECT count() FROM system.tables WHERE database = %(d)s AND name = %(t)s",
+            {"d": names.database, "t": names.table},
+        )[0][0]
+        recorded = sum(r for _, _, r in entries)
+        if not exists:
+            why = f"{names.full_name} does not exist (dropped?)"
+        elif (
+            recorded
+            and not self.client.execute(f"SELECT count() FROM (SELECT 1 FROM {names.sql()} LIMIT 1)")[0][0]
+        ):
+            why = f"{names.full_name} is empty (recreated or truncated?)"
+        else:
+            return {(u, e) for u, e, _ in entries}, None
+        return set(), (
+            f"{why} although {REGISTRY_TABLE} records {len(entries)} files ({recorded:,} rows) loaded "
+            "into it: every file is loaded again"
+        )
+
+    def reset(self, target: str, load_id: int, hook: ClickHouseHook | None = None) -> None:
+        """Forget every file recorded for ``target`` (a ``reset`` row: later entries count only)."""
+        self.record(target, [(_ResetMarker(), 0)], "reset", load_id, hook)
 
     def record(
         self,
@@ -469,6 +515,15 @@ class LoadedFilesRegistry:
             hook.http_query(f"INSERT INTO {self.table_sql} {columns} FORMAT TabSeparated", body=body)
             return
         self.client.execute(f"INSERT INTO {self.table_sql} {columns} VALUES", rows)
+
+
+@dataclass(frozen=True)
+class _ResetMarker:
+    """The object of a registry ``reset`` row (no file)."""
+
+    uri: str = ""
+    etag: str = ""
+    size: int = 0
 
 
 def _tsv(value: Any) -> str:
@@ -730,11 +785,15 @@ class FilesToClickHouseTransfer:
             registry = LoadedFilesRegistry(client, loader.names.database)
             registry.ensure()
             todo = objects
+            load_id = time.time_ns()
             if self.mode == "append":
-                done = registry.loaded(loader.names.full_name)
+                done, stale = registry.holds(loader.names)
+                if stale:
+                    log.warning("%s", stale)
+                    registry.reset(result.target, load_id, hook)  # before loading: a half reload counts
+                    result.reloaded = stale
                 todo = [o for o in objects if (o.uri, o.etag) not in done]
                 result.skipped = [o.uri for o in objects if (o.uri, o.etag) in done]
-            load_id = time.time_ns()
             published: list[tuple[FileObject, int]] = []
             try:
                 for obj in todo:
@@ -764,6 +823,18 @@ class FilesToClickHouseTransfer:
         finally:
             client.disconnect()
         result.seconds = time.monotonic() - started
+        if not result.files and not result.failed:
+            if not todo:
+                result.reason = (
+                    f"no new files: all {len(objects)} files at {self.path} are recorded as loaded into "
+                    f"{result.target} ({REGISTRY_TABLE}); to load them again use mode='replace', "
+                    "or drop or truncate the target"
+                )
+            else:
+                result.reason = f"no rows: the {len(todo)} files to load hold no data rows"
+                if not loader.exists and loader.known_columns() is None:
+                    result.reason += f"; {result.target} does not exist and was not created (no types)"
+            log.warning("Nothing loaded into %s: %s", result.target, result.reason)
         log.info(
             "%s -> %s: %s files, %s rows, %s skipped, %s failed in %.2f s",
             self.path,

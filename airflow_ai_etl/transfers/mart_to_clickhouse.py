@@ -159,6 +159,21 @@ def read_catalog(conn_id: str, tables: list[str] | None = None) -> Catalog:
     return Catalog(connections={conn_id: info}, tables={conn_id: reader(conn_id)})
 
 
+def resolve_for_refresh(mart: Mart, catalog: Catalog | None = None) -> ResolvedMart:
+    """Resolve a mart at run time: against the given catalog, else against its own tables (a deployed
+    mart's joins are pinned, so these are all it needs), else against the connection's whole catalog."""
+    if catalog is not None:
+        return resolve_mart(mart, catalog)
+    refs = list(mart.dimensions) + [m.column for m in mart.measures if m.column]
+    refs += [f.column for f in mart.filters] + ([mart.time_grain.column] if mart.time_grain else [])
+    own = [mart.table] + [j.table for j in mart.joins]
+    own += sorted({d.rsplit(".", 1)[0] for d in refs if "." in d})
+    try:
+        return resolve_mart(mart, read_catalog(mart.conn_id, own))
+    except MartQuestion:  # e.g. a join still to be found along the relations
+        return resolve_mart(mart, read_catalog(mart.conn_id))
+
+
 @dataclass
 class MartToClickHouseTransfer:
     """Refresh the mart ``target_table`` (see the module docstring).
@@ -179,22 +194,8 @@ class MartToClickHouseTransfer:
     fast_path: bool | None = None
 
     def resolve(self) -> ResolvedMart:
-        """Resolve the mart: against the given catalog, else against its own tables (a deployed mart's
-        joins are pinned, so these are all it needs), else against the connection's whole catalog."""
-        if self.catalog is not None:
-            return resolve_mart(self.mart, self.catalog)
-        own = [self.mart.table] + [j.table for j in self.mart.joins]
-        own += sorted({d.rsplit(".", 1)[0] for d in self._column_refs() if "." in d})
-        try:
-            return resolve_mart(self.mart, read_catalog(self.mart.conn_id, own))
-        except MartQuestion:  # e.g. a join still to be found along the relations
-            return resolve_mart(self.mart, read_catalog(self.mart.conn_id))
-
-    def _column_refs(self) -> list[str]:
-        mart = self.mart
-        refs = list(mart.dimensions) + [m.column for m in mart.measures if m.column]
-        refs += [f.column for f in mart.filters] + ([mart.time_grain.column] if mart.time_grain else [])
-        return refs
+        """See :func:`resolve_for_refresh`."""
+        return resolve_for_refresh(self.mart, self.catalog)
 
     # ------------------------------------------------------------------ run
 

@@ -26,7 +26,8 @@ def new_files(path: str, s3_conn_id: str | None, target_conn_id: str, target_tab
     """URIs of the files at ``path`` (S3 prefix/glob or local folder/glob) that ``target_table``
     has not loaded yet (by URI and ETag, or size and mtime for a local file), sorted.
 
-    A missing target table or registry means nothing was loaded: every file is new.
+    A missing registry means nothing was loaded: every file is new; so does a missing target, or an
+    empty one the registry says holds rows (dropped, recreated or truncated since).
     """
     from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
     from airflow_ai_etl.transfers import files_to_clickhouse as files
@@ -51,7 +52,7 @@ def new_files(path: str, s3_conn_id: str | None, target_conn_id: str, target_tab
             "SELECT count() FROM system.tables WHERE database = %(d)s AND name = %(t)s",
             {"d": names.database, "t": files.REGISTRY_TABLE},
         )[0][0]
-        done = files.LoadedFilesRegistry(client, names.database).loaded(names.full_name) if exists else set()
+        done = files.LoadedFilesRegistry(client, names.database).holds(names)[0] if exists else set()
     finally:
         client.disconnect()
     return sorted(uri for uri, etag in found if (uri, etag) not in done)

@@ -21,6 +21,8 @@ POST /api/pipelines/<dag_id>/rollback  {"version": N}       can_rollback        
 GET  /api/pipelines/<dag_id>/status                         can_read  AI ETL Pipelines
 POST /api/pipelines/<dag_id>/trigger                        Airflow: create runs of DAG    trigger
 POST /api/pipelines/<dag_id>/unpause                        Airflow: edit the DAG          unpause
+POST /api/pipelines/<dag_id>/pause                          Airflow: edit the DAG          pause
+GET  /api/pipelines/<dag_id>/lineage                        can_read  AI ETL Pipelines
 ==========================================================  =============================  ============
 
 Messages are in the page's language (see i18n.py); a refused deploy of a hand-edited file answers 409
@@ -380,6 +382,29 @@ class AIETLApi(BaseView):
             return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
         _audit("unpause", "ok", "", dag_id)
         return _json({"status": "ok", **service.dag_status(dag_id)})
+
+    @expose("/pipelines/<dag_id>/pause", methods=["POST"])
+    @perms.requires(perms.ACTION_READ, api=True)
+    def pause(self, dag_id: str) -> Response:
+        """Pause the DAG (no new runs start; a running one finishes), if Airflow lets this user edit it."""
+        if not perms.can_unpause(dag_id):
+            _audit("pause", "forbidden", "", dag_id)
+            return _error(_t("api.no_pause", dag_id=dag_id), 403)
+        try:
+            service.set_paused(dag_id, True)
+        except Exception:  # runs.RunError: unknown, not yet parsed or broken DAG
+            return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
+        _audit("pause", "ok", "", dag_id)
+        return _json({"status": "ok", **service.dag_status(dag_id)})
+
+    @expose("/pipelines/<dag_id>/lineage")
+    @perms.requires(perms.ACTION_READ, api=True)
+    def lineage(self, dag_id: str) -> Response:
+        """What starts the pipeline (upstream pipelines and their assets) and what it feeds."""
+        try:
+            return _json(service.lineage(service.assistant().store, dag_id))
+        except DeployError as exc:
+            return _error(translate(str(exc), current_language()), 404)
 
 
 def _summary(payload: dict[str, Any]) -> dict[str, Any] | str:

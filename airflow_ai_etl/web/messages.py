@@ -327,6 +327,44 @@ _RU: list[tuple[str, str]] = [
         r"(?P<p>\S+) already exists and was not deployed by the AI ETL assistant; refusing to overwrite it\. Use --force to replace it\.",
         "Файл {p} уже существует и записан не ассистентом; он не будет перезаписан.",
     ),
+    # --- triggers (planning/triggers.py) and the asset / local-folder gates (assets.py, validation.py)
+    (
+        r"No deployed pipeline loads (?P<names>.+?)\. After which loaded asset should this pipeline run\? No pipeline loads anything yet\.",
+        "Ни один развёрнутый пайплайн не загружает {names}. После какого из загружаемых активов запускать? Пока ни один пайплайн ничего не загружает.",
+    ),
+    (
+        r"No deployed pipeline loads (?P<names>.+?)\. After which loaded asset should this pipeline run\? Loaded assets: (?P<list>.*)",
+        "Ни один развёрнутый пайплайн не загружает {names}. После какого из загружаемых активов запускать? Загружаемые активы: {list}",
+    ),
+    (
+        r"Several pipelines load (?P<names>.+?)\. Loaded assets: (?P<list>.*)",
+        "«{names}» загружают несколько пайплайнов. Загружаемые активы: {list}",
+    ),
+    (
+        r"Start it on new files / after other loads, or on a clock\? One of the two\.",
+        "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух.",
+    ),
+    (
+        r"Which folder or S3 prefix should be watched \(for example (?P<a>\S+) or (?P<b>\S+)\)\?",
+        "За какой папкой или префиксом S3 следить (например {a} или {b})?",
+    ),
+    (r"New files from which folder or S3 prefix\?", "Новые файлы откуда: из какой папки или префикса S3?"),
+    (
+        r"(?P<p>\S+) is not a readable file or folder under the allowed file roots \((?P<o>[^)]*)\)",
+        "{p} — нет такого файла или папки среди разрешённых каталогов ({o})",
+    ),
+    (
+        r"no pipeline loads (?P<u>.+?): which of these should start (?P<d>\S+)\? Assets loaded by pipelines: none yet",
+        "ни один пайплайн не загружает {u}: какой актив должен запускать {d}? Пока ни один пайплайн ничего не загружает.",
+    ),
+    (
+        r"no pipeline loads (?P<u>.+?): which of these should start (?P<d>\S+)\? Assets loaded by pipelines: (?P<list>.*)",
+        "ни один пайплайн не загружает {u}: какой из этих активов должен запускать {d}? Загружаемые активы: {list}",
+    ),
+    (
+        r"pipelines would start each other in a circle: (?P<c>.*)",
+        "пайплайны запускали бы друг друга по кругу: {c}",
+    ),
 ]
 
 _FIELD_RU = {"minute": "минуты", "hour": "часы", "day-of-month": "день месяца", "month": "месяц",

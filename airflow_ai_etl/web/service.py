@@ -144,7 +144,9 @@ def task_graph(outcome: Outcome) -> dict[str, list[dict[str, str]]]:
         nodes.append({"id": task.var, "label": task.task_id, "kind": "task", "operator": task.operator})
     first = plan.tasks[0].var
     edges.append({"from": "source", "to": first})
-    nodes.append({"id": "target", "label": f"{spec.target.conn_id}: {target}", "kind": "data"})
+    nodes.append(
+        {"id": "target", "label": f"{spec.target.conn_id or spec.target.type}: {target}", "kind": "data"}
+    )
     edges.append({"from": first, "to": "target"})
     edges += [{"from": a, "to": b} for a, b in plan.edges]
     return {"nodes": nodes, "edges": edges}

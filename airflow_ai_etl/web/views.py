@@ -115,18 +115,24 @@ class AIETLView(BaseView):
         dag_ids = [row.dag_id for row in store.list()]
         dag_id = dag_id or request.args.get("dag_id") or None
         versions: list[dict[str, Any]] = []
+        lineage: dict[str, Any] | None = None
         error = ""
         if dag_id:
             try:
                 versions = service.versions(store, dag_id)
             except DeployError as exc:
                 error = translate(str(exc), current_language())
+            try:
+                lineage = service.lineage(store, dag_id)
+            except DeployError:
+                lineage = None  # not deployed or its file is gone: the versions' error says so
         return _page(
             "ai_etl/history.html",
             page="history",
             dag_id=dag_id or "",
             dag_ids=dag_ids,
             versions=versions,
+            lineage=lineage,
             error=error,
             dag_url=service.dag_url(dag_id) if dag_id else "",
             can_trigger=bool(dag_id) and perms.can_trigger(dag_id or ""),

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import select
 import signal
 import subprocess
@@ -162,7 +163,8 @@ def test_snapshot_then_inserts_updates_deletes(cdc):
     assert ch_things(cdc) == pg_things(cdc)
 
 
-def test_batches_and_replay_after_crash_before_confirm(cdc, monkeypatch):
+@pytest.mark.parametrize("reader", ["replication", "sql"])
+def test_batches_and_replay_after_crash_before_confirm(cdc, monkeypatch, reader):
     cdc.pg("CREATE TABLE t (id int PRIMARY KEY, v text)")
     cdc.pg("INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g")
     run_cdc(source_table="t", target_table="t", max_changes=50)
@@ -172,18 +174,14 @@ def test_batches_and_replay_after_crash_before_confirm(cdc, monkeypatch):
         cdc.pg(f"UPDATE t SET v = 'loop{i}' WHERE id = {i + 1}")
 
     # A crash after the ClickHouse insert and before the slot advance: the next run replays the batch.
-    original = PostgresCDCHook.advance
-    calls = {"n": 0}
-
     def crash(*args, **kwargs):
-        calls["n"] += 1
         raise RuntimeError("simulated crash before confirming")
 
-    monkeypatch.setattr(PostgresCDCHook, "advance", staticmethod(crash))
-    with pytest.raises(RuntimeError, match="simulated crash"):
-        run_cdc(source_table="t", target_table="t", max_changes=50)
-    monkeypatch.setattr(PostgresCDCHook, "advance", staticmethod(original))
-    res = run_cdc(source_table="t", target_table="t", max_changes=50)
+    with monkeypatch.context() as patched:
+        patched.setattr(PostgresCDCToClickHouse, "_confirm", crash)
+        with pytest.raises(RuntimeError, match="simulated crash"):
+            run_cdc(source_table="t", target_table="t", max_changes=50, reader=reader)
+    res = run_cdc(source_table="t", target_table="t", max_changes=50, reader=reader)
     # Transactions are never split: the 300-row insert is one batch although max_changes is 50.
     assert res["rows_per_batch"][0] == 300 and sum(res["rows_per_batch"]) == res["changes"]
     assert len(res["rows_per_batch"]) >= 3
@@ -298,11 +296,10 @@ print("ready", file=proto, flush=True)
 for line in sys.stdin:
     cmd, *args = line.split()
     if cmd == "run":
-        out, max_changes, mode = args[0], int(args[1]), args[2]
+        out, max_changes, mode, reader = args[0], int(args[1]), args[2], args[3]
         pid = os.fork()
         if pid == 0:
             import signal
-            from airflow_ai_etl.hooks.cdc import PostgresCDCHook
             from airflow_ai_etl.transfers.cdc_to_clickhouse import PostgresCDCToClickHouse
 
             def die(original, after_calls):
@@ -322,12 +319,13 @@ for line in sys.stdin:
             if mode == "snapshot":
                 PostgresCDCToClickHouse._copy_snapshot = die(PostgresCDCToClickHouse._copy_snapshot, 1)
             elif mode == "advance":
-                PostgresCDCHook.advance = staticmethod(die(PostgresCDCHook.advance, 0))
+                PostgresCDCToClickHouse._confirm = die(PostgresCDCToClickHouse._confirm, 0)
             code = 0
             try:
                 res = PostgresCDCToClickHouseOperator(
                     task_id="cdc", source_conn_id="pg_cdc", source_table="items", target_conn_id="ch_cdc",
                     target_table="items", slot_name="kill_test_slot", max_changes=max_changes,
+                    reader=reader,
                 ).execute(context={})
                 with open(out, "w") as f:
                     json.dump(res, f)
@@ -437,7 +435,9 @@ def test_sigkill_at_random_points_then_exact_match(cdc, postgres, tmp_path):
 
     def run_once(i, kill_after, mode="none"):
         out = tmp_path / f"run{i}.json"
-        zygote.stdin.write(f"run {out} {rnd.choice([200, 1000, 5000])} {mode}\n")
+        # Both readers confirm the same slot: runs alternate between them at random.
+        reader = rnd.choice(["replication", "replication", "sql"])
+        zygote.stdin.write(f"run {out} {rnd.choice([200, 1000, 5000])} {mode} {reader}\n")
         zygote.stdin.flush()
         pid = int(read("pid")[0])
         if kill_after is None:
@@ -666,3 +666,173 @@ def test_streamed_key_outside_clickhouse_range_asks_to_reinitialise(cdc):
     cdc.ch.execute("DROP TABLE daily")
     assert run_cdc(**kw)["snapshot_rows"] == 2
     assert cdc.ch.execute("SELECT toUInt16(day), n FROM daily ORDER BY n") == [(0, 1), (2, 2)]
+
+
+# --------------------------------------------------------------------------- streaming replication protocol
+
+
+def test_modes_and_readers_are_validated(cdc):
+    from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
+
+    def engine(**kw):
+        return PostgresCDCToClickHouse("pg_cdc", "t", ClickHouseHook(clickhouse_conn_id="ch_cdc"), "o", **kw)
+
+    assert engine().mode == "batch" and engine().reader == "replication" and engine().batch_seconds == 5.0
+    streaming = engine(mode="stream")
+    assert streaming.max_runtime == 3600.0 and streaming.batch_seconds == 1.0
+    for kw, message in [
+        ({"mode": "live"}, "mode must be one of"),
+        ({"reader": "wal2json"}, "reader must be one of"),
+        ({"mode": "stream", "reader": "sql"}, 'needs reader="replication"'),
+        ({"max_runtime": 60}, 'applies to mode="stream" only'),
+        ({"mode": "stream", "max_runtime": 0}, "max_runtime must be a positive number"),
+        ({"mode": "stream", "max_runtime": True}, "max_runtime must be a positive number"),
+        ({"batch_seconds": "1"}, "batch_seconds must be a positive number"),
+        ({"max_changes": 0}, "max_changes must be a positive integer"),
+    ]:
+        with pytest.raises(CDCError, match=message):
+            engine(**kw)
+
+
+MIXED = [
+    "INSERT INTO t SELECT g, 'n' || g FROM generate_series(101, 160) g",
+    "UPDATE t SET v = 'u' || id WHERE id % 4 = 0",
+    "DELETE FROM t WHERE id % 9 = 0",
+    "BEGIN; UPDATE t SET id = id + 1000 WHERE id = 5; INSERT INTO t VALUES (5, 'again'); COMMIT",
+    "UPDATE t SET v = NULL WHERE id BETWEEN 20 AND 25",
+    "BEGIN; INSERT INTO t VALUES (999, 'gone'); DELETE FROM t WHERE id = 999; COMMIT",
+]
+
+
+def test_stream_mode_applies_changes_while_they_commit(cdc):
+    cdc.pg("CREATE TABLE t (id int PRIMARY KEY, v text)")
+    cdc.pg("INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g")
+    kw = dict(source_table="t", target_table="t", slot_name="stream_slot")
+    run_cdc(**kw)  # initialise: snapshot + slot
+    out: dict = {}
+    streamer = threading.Thread(
+        target=lambda: out.update(run_cdc(mode="stream", max_runtime=6, batch_seconds=0.2, **kw))
+    )
+    started = time.monotonic()
+    streamer.start()
+    while not cdc.pg("SELECT active FROM pg_replication_slots WHERE slot_name = 'stream_slot'")[0][0]:
+        time.sleep(0.05)  # the stream is open
+    for sql in MIXED:
+        cdc.pg(sql)
+        time.sleep(0.1)
+    # Visible while the task still runs (second-level latency), not only when it ends.
+    want = [tuple(r) for r in cdc.pg("SELECT id, v FROM t ORDER BY id")]
+    while ch_view(cdc, "t", ["id", "v"]) != want and streamer.is_alive():
+        time.sleep(0.05)
+    assert streamer.is_alive(), "the replica caught up only when the stream ended"
+    streamer.join()
+    assert 6 <= time.monotonic() - started < 20
+    assert [tuple(r) for r in ch_view(cdc, "t", ["id", "v"])] == want
+    assert [tuple(r) for r in ch_view_argmax(cdc, "t", ["id", "v"])] == want
+    assert out["changes"] == out["inserts"] + out["updates"] + out["deletes"] and out["changes"] > 100
+    assert len(out["rows_per_batch"]) >= 2  # applied as it came, in several batches
+    assert cdc.ch.execute("SELECT count(), uniqExact(id, _version) FROM t")[0] == (
+        100 + out["rows_written"],
+        100 + out["rows_written"],
+    )
+    assert run_cdc(**kw)["changes"] == 0  # everything confirmed
+
+
+KILL_AFTER_APPLY = r"""
+import os, signal, sys
+sys.path.insert(0, sys.argv[1])
+from airflow_ai_etl.operators.cdc import PostgresCDCToClickHouseOperator
+from airflow_ai_etl.transfers.cdc_to_clickhouse import PostgresCDCToClickHouse
+
+def die(self, confirm, lsn):  # ClickHouse accepted the batch; die before the feedback is sent
+    os.kill(os.getpid(), signal.SIGKILL)
+
+PostgresCDCToClickHouse._confirm = die
+PostgresCDCToClickHouseOperator(
+    task_id="cdc", source_conn_id="pg_cdc", source_table="t", target_conn_id="ch_cdc", target_table="t",
+    slot_name="stream_kill_slot", mode=sys.argv[2], max_runtime=float(sys.argv[3]) or None, batch_seconds=0.2,
+).execute(context={})
+"""
+
+
+@pytest.mark.parametrize("mode", ["batch", "stream"])
+def test_sigkill_between_apply_and_feedback_then_restart_loses_and_duplicates_nothing(cdc, mode):
+    cdc.pg("CREATE TABLE t (id int PRIMARY KEY, v text)")
+    cdc.pg("INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g")
+    kw = dict(source_table="t", target_table="t", slot_name="stream_kill_slot")
+    run_cdc(**kw)
+    position = slot_position(cdc, "stream_kill_slot")
+    for sql in MIXED:
+        cdc.pg(sql)
+    child = subprocess.run(
+        [sys.executable, "-c", KILL_AFTER_APPLY, str(ROOT), mode, "30" if mode == "stream" else "0"],
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr[-2000:]
+    # The batch reached ClickHouse, the slot did not move.
+    assert cdc.ch.execute("SELECT count() FROM t")[0][0] > 100
+    assert slot_position(cdc, "stream_kill_slot") == position
+    applied_once = cdc.ch.execute("SELECT count() FROM t")[0][0]
+
+    res = run_cdc(**kw)  # restart: the same changes again, with the same versions
+    want = [tuple(r) for r in cdc.pg("SELECT id, v FROM t ORDER BY id")]
+    assert [tuple(r) for r in ch_view(cdc, "t", ["id", "v"])] == want
+    assert [tuple(r) for r in ch_view_argmax(cdc, "t", ["id", "v"])] == want
+    assert res["rows_written"] == applied_once - 100
+    # Every (key, version) twice at most: once from the killed run, once from the restart; one per change
+    # once merged.
+    cdc.ch.execute("OPTIMIZE TABLE t FINAL")
+    assert cdc.ch.execute("SELECT count() = uniqExact(id, _version) FROM t")[0][0] == 1
+    assert slot_position(cdc, "stream_kill_slot") != position
+    assert run_cdc(**kw)["changes"] == 0
+
+
+def test_unsupported_change_stops_the_stream_before_it(cdc):
+    cdc.pg("CREATE TABLE t (id int PRIMARY KEY, v text)")
+    cdc.pg("INSERT INTO t VALUES (1, 'a')")
+    kw = dict(source_table="t", target_table="t", slot_name="bad_change_slot")
+    run_cdc(**kw)
+    failure: list[BaseException] = []
+
+    def stream():
+        try:
+            run_cdc(mode="stream", max_runtime=20, batch_seconds=0.1, **kw)
+        except BaseException as e:
+            failure.append(e)
+
+    streamer = threading.Thread(target=stream)
+    streamer.start()
+    time.sleep(0.5)
+    cdc.pg("INSERT INTO t VALUES (2, 'b')")  # a good change, applied and confirmed
+    deadline = time.monotonic() + 10
+    while cdc.ch.execute("SELECT count() FROM t")[0][0] < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # An interval column has no ClickHouse mapping: the next change cannot be applied.
+    cdc.pg("ALTER TABLE t ADD COLUMN took interval; INSERT INTO t VALUES (3, 'c', '1 hour')")
+    bad_end = cdc.pg("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")[0][0]
+    streamer.join(timeout=30)
+    assert not streamer.is_alive() and len(failure) == 1
+    assert isinstance(failure[0], CDCError)
+    assert re.search(r"source table public\.t has new columns \['took'\].*re-initialise", str(failure[0]))
+    assert ch_view(cdc, "t", ["id", "v"]) == [(1, "a"), (2, "b")]
+    position = slot_position(cdc, "bad_change_slot")
+    lsn = cdc.pg("SELECT %s::pg_lsn - '0/0'::pg_lsn", (position[0][0],))[0][0]
+    assert lsn < bad_end  # confirmed up to the good change at most, not past the bad one
+
+    for _ in range(2):  # a rerun meets the same change again: not skipped
+        with pytest.raises(CDCError, match='column "took" has PostgreSQL type "interval" with no ClickHouse'):
+            run_cdc(**kw)
+        assert slot_position(cdc, "bad_change_slot") == position
+        assert ch_view(cdc, "t", ["id", "v"]) == [(1, "a"), (2, "b")]
+    # The documented way out: fix the source, drop the ClickHouse table, re-initialise; nothing lost.
+    cdc.pg("ALTER TABLE t ALTER COLUMN took TYPE text")
+    cdc.ch.execute("DROP TABLE t")
+    assert run_cdc(**kw)["snapshot_rows"] == 3
+    assert cdc.ch.execute("SELECT id, v, took FROM t FINAL WHERE _deleted = 0 ORDER BY id") == [
+        (1, "a", None),
+        (2, "b", None),
+        (3, "c", "01:00:00"),
+    ]

@@ -1,5 +1,6 @@
-"""Event-driven pipelines on a real Airflow: a file dropped into the local S3 server is loaded once,
-and the finished load starts the pipeline scheduled on its output asset.
+"""Event-driven pipelines on a real Airflow: a file dropped into the local S3 server, and one dropped
+into a local (mounted) folder, is loaded once, and the finished load starts the pipeline scheduled on
+its output asset; the deferred waits take no pool slot.
 
 The test starts the api-server (the execution API), the scheduler (LocalExecutor), the
 dag-processor and the triggerer on loopback with a PostgreSQL metadata database, deploys two specs
@@ -10,6 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -21,6 +25,7 @@ pytestmark = pytest.mark.integration
 pytest_plugins = ["tests.s3_server"]
 
 FILES_DAG = "incoming_to_ch"
+FOLDER_DAG = "folder_to_ch"
 MART_DAG = "sales_after_files"
 CSV = b"id,region,amount\n1,north,1.5\n2,south,2.5\n"
 
@@ -37,6 +42,8 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
     api_port = _free_port()
     dags = tmp_path / "dags"
     dags.mkdir()
+    share = tmp_path / "share"  # a mounted network folder is a local path under [ai_etl] file_roots
+    (share / "in").mkdir(parents=True)
     (tmp_path / "logs").mkdir()
     env = {
         **os.environ,
@@ -54,6 +61,7 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         "AIRFLOW_CONN_PG_SHOP": shop_db,
         "AIRFLOW_CONN_CLICKHOUSE_DEFAULT": clickhouse.uri(ch_database),
         "AIRFLOW_CONN_AWS_DEFAULT": s3_server.connection_json(),
+        "AIRFLOW__AI_ETL__FILE_ROOTS": str(share),
     }
     topology = Topology(env, tmp_path / "logs")
     started = time.monotonic()
@@ -84,7 +92,15 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         "target": {"conn_id": "clickhouse_default", "table": "sales_mart", "mode": "replace"},
     }
     _deploy(topology, tmp_path, mart_spec)
-    mark("two deploys")
+    folder_spec = {
+        "dag_id": FOLDER_DAG,
+        "on_new_files": True,
+        "retries": 0,
+        "source": {"type": "s3", "path": f"{share}/in/", "format": "csv"},
+        "target": {"conn_id": "clickhouse_default", "table": "folder_rows"},
+    }
+    _deploy(topology, tmp_path, folder_spec)
+    mark("three deploys")
 
     def query(sql: str) -> list[tuple]:
         with psycopg2.connect(meta) as conn, conn.cursor() as cursor:
@@ -101,23 +117,34 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         topology.start("scheduler", "scheduler")
         topology.start("dag-processor", "dag-processor")
         topology.start("triggerer", "triggerer")
-        ids = f"'{FILES_DAG}', '{MART_DAG}'"
-        _wait_for("the DAGs to be parsed", lambda: len(query(f"SELECT dag_id FROM dag WHERE dag_id IN ({ids})")) == 2, 240, topology)  # fmt: skip
-        for dag_id in (MART_DAG, FILES_DAG):
+        ids = f"'{FILES_DAG}', '{MART_DAG}', '{FOLDER_DAG}'"
+        _wait_for("the DAGs to be parsed", lambda: len(query(f"SELECT dag_id FROM dag WHERE dag_id IN ({ids})")) == 3, 240, topology)  # fmt: skip
+        for dag_id in (MART_DAG, FILES_DAG, FOLDER_DAG):
             resumed = topology.airflow("ai-etl", "resume", dag_id)
             assert resumed.returncode == 0, resumed.stderr[-2000:]
 
         def deferred() -> bool:
-            return any(t == "wait_for_new_files" and s == "deferred" for _, t, s in states(FILES_DAG))
+            return all(
+                any(t == "wait_for_new_files" and s == "deferred" for _, t, s in states(dag_id))
+                for dag_id in (FILES_DAG, FOLDER_DAG)
+            )
 
         mark("processes up, DAGs parsed, resumed")
-        _wait_for("the wait to be deferred", deferred, 180, topology)
-        mark("first wait deferred")
-        # Waiting holds no worker slot: no task instance is queued or running anywhere, and the wait
-        # is a trigger the triggerer runs.
+        _wait_for("both waits to be deferred", deferred, 180, topology)
+        mark("first waits deferred")
+        # Waiting holds no worker slot: no task instance is queued or running anywhere, the waits are
+        # triggers the triggerer runs, and Airflow's own pool count leaves every slot open.
         assert query("SELECT count(*) FROM task_instance WHERE state IN ('running', 'queued')") == [(0,)]
-        assert query("SELECT count(*) FROM trigger WHERE classpath LIKE '%NewFilesTrigger'")[0][0] >= 1
+        assert query("SELECT count(*) FROM trigger WHERE classpath LIKE '%NewFilesTrigger'")[0][0] >= 2
+        pool = _pool_stats(topology)
+        assert pool["deferred"] >= 2 and pool["running"] == pool["queued"] == 0, pool
+        assert pool["open"] == pool["total"], pool  # the deferred waits occupy no slot
         assert query(f"SELECT count(*) FROM dag_run WHERE dag_id = '{MART_DAG}'") == [(0,)]
+
+        staged = tmp_path / "feb.csv"  # a file is dropped whole (written elsewhere, then moved in)
+        staged.write_bytes(CSV + b"3,east,3.0\n")
+        shutil.copy2(staged, share / "in" / ".feb.csv.part")
+        os.replace(share / "in" / ".feb.csv.part", share / "in" / "feb.csv")
 
         s3.put_object(Bucket="drop", Key="incoming/jan.csv", Body=CSV)
 
@@ -134,15 +161,30 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         assert client.execute("SELECT count(), sum(amount) FROM incoming") == [(2, 4.0)]
         assert client.execute("SELECT count() FROM sales_mart")[0][0] > 0
 
+        def folder_loaded() -> list[str] | None:
+            loads = [s for _, t, s in states(FOLDER_DAG) if t.startswith("load") and s is not None]
+            return loads if loads and all(s in ("success", "failed") for s in loads) else None
+
+        assert _wait_for("the folder's file to be loaded", folder_loaded, 120, topology) == ["success"]
+        assert client.execute("SELECT count(), sum(amount) FROM folder_rows") == [(3, 7.0)]
+        mark("folder file loaded")
+
         # The next run waits again; dropping the same file again changes nothing.
-        _wait_for("the next wait to be deferred", lambda: sum(
-            1 for _, t, s in states(FILES_DAG) if t == "wait_for_new_files" and s == "deferred") == 1, 120, topology)  # fmt: skip
+        for dag_id in (FILES_DAG, FOLDER_DAG):
+            _wait_for(f"the next wait of {dag_id} to be deferred", lambda d=dag_id: sum(
+                1 for _, t, s in states(d) if t == "wait_for_new_files" and s == "deferred") == 1, 120, topology)  # fmt: skip
         s3.put_object(Bucket="drop", Key="incoming/jan.csv", Body=CSV)
-        time.sleep(10)  # five looks of the trigger
-        mark("same file again: nothing")
+        # The same file dropped into the folder again, with its timestamp (cp -p, rsync -t, robocopy):
+        # a local file is known by its size and modification time.
+        shutil.copy2(staged, share / "in" / ".feb.csv.part")
+        os.replace(share / "in" / ".feb.csv.part", share / "in" / "feb.csv")
+        time.sleep(10)  # five looks of each trigger
+        mark("same files again: nothing")
         loads = [s for _, t, s in states(FILES_DAG) if t == "load_incoming" and s is not None]
         assert loads == ["success"], states(FILES_DAG)
+        assert [s for _, t, s in states(FOLDER_DAG) if t.startswith("load") and s is not None] == ["success"]
         assert client.execute("SELECT count() FROM incoming") == [(2,)]
+        assert client.execute("SELECT count() FROM folder_rows") == [(3,)]
         assert query(f"SELECT count(*) FROM dag_run WHERE dag_id = '{MART_DAG}'") == [(1,)]
     finally:
         topology.stop()
@@ -151,6 +193,19 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         print(f"file trigger test: {what}: {at - previous:.1f} s")
         previous = at
     print(f"file trigger test: {time.monotonic() - started:.0f} s")
+
+
+def _pool_stats(topology: Topology) -> dict[str, float]:
+    """Airflow's own count of the default pool's slots (Pool.slots_stats), read from the test's metadata DB."""
+    code = (
+        "import json; from airflow.models.pool import Pool; "
+        "print(json.dumps(Pool.slots_stats()['default_pool'], default=str))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=topology.env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {k: float(v) for k, v in json.loads(result.stdout.strip().splitlines()[-1]).items()}
 
 
 def _deploy(topology: Topology, tmp_path: Path, spec: dict) -> str:
@@ -198,6 +253,13 @@ def test_the_trigger_fires_for_unloaded_files_only(
     assert asyncio.run(first_event(1.5)) is None
     s3.put_object(Bucket="watch", Key="in/a.csv", Body=CSV + b"3,east,1\n")  # changed: new
     s3.put_object(Bucket="watch", Key="in/b.csv", Body=CSV)
+    assert new_files(**look) == ["s3://watch/in/a.csv", "s3://watch/in/b.csv"]
+    S3ToClickHouseOperator(task_id="load", s3_conn_id=s3_conn, path="s3://watch/in/",
+                           target_conn_id="ch_files", target_table="landed").execute({})  # fmt: skip
+    assert new_files(**look) == []
+    ch = clickhouse.client(ch_database)
+    ch.execute("DROP TABLE landed")  # a dropped target holds nothing: every file is new again
+    ch.disconnect()
     assert new_files(**look) == ["s3://watch/in/a.csv", "s3://watch/in/b.csv"]
     missing = NewFilesTrigger(**{**look, "path": "s3://no-such-bucket/in/"}, poke_interval=0.2)
     event = asyncio.run(asyncio.wait_for(anext(missing.run()), 10)).payload

@@ -169,6 +169,29 @@ def test_wrong_column_count_on_line_50001(tmp_path, ch, caplog):
     assert not helper_tables(ch)
 
 
+def test_bad_line_50001_of_a_gzip_object_in_replace_mode_keeps_the_old_table(s3_server, s3_conn, ch):
+    _existing_table(ch)
+    lines = ["id,region,amount"] + [f"{i},r{i},{i}.25" for i in range(1, 60001)]
+    lines[50000] = "50000,short"
+    s3 = s3_server.client()
+    s3.create_bucket(Bucket="gzip-bad")
+    s3.put_object(Bucket="gzip-bad", Key="big.csv.gz", Body=gzip.compress(("\n".join(lines) + "\n").encode()))
+    with pytest.raises(FilesLoadError) as err:
+        S3ToClickHouseOperator(
+            task_id="t",
+            s3_conn_id=s3_conn,
+            path="s3://gzip-bad/big.csv.gz",
+            target_conn_id=NATIVE,
+            target_table="sales",
+            mode="replace",
+        ).execute({})
+    message = str(err.value)
+    assert "s3://gzip-bad/big.csv.gz: line 50001: 2 fields, expected 3" in message
+    assert "nothing was replaced: " in message
+    assert ch.execute("SELECT id, region FROM sales") == [(0, "seed")]
+    assert not helper_tables(ch)
+
+
 def test_empty_value_in_a_non_nullable_number_is_named(tmp_path, ch):
     _existing_table(ch)
     (tmp_path / "e.csv").write_text("id,region,amount\n1,a,1\n2,b,\n")

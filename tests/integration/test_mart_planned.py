@@ -85,3 +85,53 @@ def test_preview_cli_plans_a_mart_from_russian_text(env, postgres, tmp_path):  #
     assert shown["columns"] == ["status", "count", "sum_total"]
     expected = pg(postgres, "SELECT status, count(*), sum(total) FROM orders GROUP BY 1 ORDER BY 1")
     assert shown["rows"] == [[s, n, str(t)] for s, n, t in expected]
+
+
+CH_REQUEST = "Витрина выручки и среднего чека по регионам по неделям из raw_sales в ch_fast"
+CH_REFERENCE = """
+SELECT date_trunc('week', sold_at)::date, region, sum(amount), trunc(avg(amount), 6)
+FROM sales GROUP BY 1, 2 ORDER BY 1, 2
+"""
+
+
+def test_planned_clickhouse_side_mart_equals_the_postgres_aggregate(env, ch, postgres, tmp_path):  # noqa: F811
+    """The fact table was loaded into ClickHouse by another pipeline (as raw_sales): the planner builds
+    the mart there, in ClickHouse's dialect, and its values equal PostgreSQL's own aggregate of the
+    same rows (exact decimals)."""
+    from airflow_ai_etl.assistant import Assistant
+    from airflow_ai_etl.catalog import load_catalog
+    from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
+    from airflow_ai_etl.operators.mart import MartToClickHouseOperator
+    from airflow_ai_etl.render.renderer import plan_tasks
+    from airflow_ai_etl.transfers.postgres_to_clickhouse import PostgresToClickHouseTransfer
+
+    PostgresToClickHouseTransfer(
+        source_conn_id="pg_shop",
+        target_hook=ClickHouseHook(clickhouse_conn_id="ch_fast"),
+        target_table="raw_sales",
+        source_table="sales",
+        mode="replace",
+    ).run()
+    assistant = Assistant(
+        catalog=load_catalog(), dags_folder=tmp_path / "dags", state_dir=tmp_path / "state", pii_sample=False
+    )
+    outcome = assistant.generate(CH_REQUEST)
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    spec = outcome.spec
+    assert (spec.source.type, spec.source.conn_id, spec.source.table) == ("mart", "ch_fast", "raw_sales")
+    assert spec.target.conn_id == "ch_fast" and spec.target.table != "raw_sales"
+    mart = spec.source.mart
+    assert [(m.func, m.column) for m in mart.measures] == [("sum", "amount"), ("avg", "amount")]
+    assert mart.dimensions == ["region"] and (mart.time_grain.column, mart.time_grain.grain) == (
+        "sold_at",
+        "week",
+    )
+
+    deployed = assistant.deploy(outcome, user="test")  # the file passed the DagBag import gate
+    assert deployed.path
+    [task] = plan_tasks(spec).tasks
+    result = MartToClickHouseOperator(**dict(task.args)).execute(context={})
+
+    expected = pg(postgres, CH_REFERENCE)
+    assert result["path"] == "clickhouse" and result["rows"] == len(expected)
+    assert rows(ch, spec.target.table, "week, region") == normalise(expected)

@@ -78,3 +78,15 @@ def test_the_load_reports_its_input_and_output_tables_with_columns(
         tuple(c) for c in target_columns
     ]
     assert [f["name"] for f in target["facets"]["schema"]["fields"]] == [c for c, _ in source_columns]
+    # Column lineage: every written column comes from the read column of the same name, one to one.
+    lineage = target["facets"]["columnLineage"]["fields"]
+    assert sorted(lineage) == sorted(c for c, _ in source_columns)
+    for column, field in lineage.items():
+        (read,) = field["inputFields"]
+        assert (read["namespace"], read["name"], read["field"]) == (
+            source["namespace"],
+            source["name"],
+            column,
+        )
+        assert [(t["type"], t["subtype"]) for t in read["transformations"]] == [("DIRECT", "IDENTITY")]
+    assert "columnLineage" not in source["facets"]

@@ -551,3 +551,56 @@ def test_glob_and_inference_rules():
     assert infer_type([dt.datetime(2024, 1, 1), dt.datetime(2024, 2, 1)]) == "Date"
     assert infer_type([None, None]) == "Nullable(String)"
     assert S3Hook.hook_name == "S3 (AI ETL)" and S3Hook.conn_type == "aws"
+
+
+@pytest.mark.integration
+def test_dropped_target_is_created_again_and_every_file_reloaded(s3_server, bucket, ch, caplog):
+    header = "id,amount\n"
+    put(s3_server, bucket, "drop/a.csv", header + "1,10\n2,20\n")
+    put(s3_server, bucket, "drop/b.csv", header + "3,30\n")
+    path = f"s3://{bucket}/drop/"
+    first = s3_load(path, "dropped")
+    assert (first["files"], first["rows"], first["reason"], first["reloaded"]) == (2, 3, None, None)
+
+    caplog.set_level("WARNING", logger="airflow_ai_etl.transfers.files_to_clickhouse")
+    again = s3_load(path, "dropped")
+    assert (again["files"], again["rows"], len(again["skipped"])) == (0, 0, 2)
+    assert again["reason"].startswith("no new files: all 2 files at")
+    assert "mode='replace'" in again["reason"]
+    assert "Nothing loaded into" in caplog.text and "no new files" in caplog.text
+
+    ch.execute("DROP TABLE dropped")
+    caplog.clear()
+    reloaded = s3_load(path, "dropped")
+    assert (reloaded["files"], reloaded["rows"], reloaded["skipped"]) == (2, 3, [])
+    assert "does not exist" in reloaded["reloaded"] and reloaded["reason"] is None
+    assert "every file is loaded again" in caplog.text
+    assert ch.execute("SELECT count(), sum(amount) FROM dropped") == [(3, 60)]
+    assert s3_load(path, "dropped")["files"] == 0  # the reload is remembered for the new table
+
+    # Recreated empty by hand (or truncated): reloaded too; a new file loads once with the others.
+    ch.execute("DROP TABLE dropped")
+    ch.execute("CREATE TABLE dropped (id Int64, amount Int64) ENGINE = MergeTree ORDER BY id")
+    put(s3_server, bucket, "drop/c.csv", header + "4,40\n")
+    recreated = s3_load(path, "dropped")
+    assert (recreated["files"], recreated["rows"]) == (3, 4) and "is empty" in recreated["reloaded"]
+    assert ch.execute("SELECT count(), sum(amount) FROM dropped") == [(4, 100)]
+
+
+@pytest.mark.integration
+def test_reload_that_stops_half_way_does_not_count_the_old_tables_files(s3_server, bucket, ch):
+    header = "id,amount\n"
+    put(s3_server, bucket, "half/a.csv", header + "1,10\n")
+    put(s3_server, bucket, "half/b.csv", header + "2,20\n")
+    path = f"s3://{bucket}/half/"
+    assert s3_load(path, "half")["files"] == 2
+    ch.execute("DROP TABLE half")
+    # b.csv now fails: the reload loads a.csv only, and its reset row retires the old entries.
+    put(s3_server, bucket, "half/b.csv", header + "2,not a number\n")
+    with pytest.raises(FilesLoadError):
+        s3_load(path, "half")
+    assert ch.execute("SELECT count() FROM half") == [(1,)]
+    put(s3_server, bucket, "half/b.csv", header + "2,20\n")  # the ETag the old table's entry has
+    fixed = s3_load(path, "half")
+    assert (fixed["files"], fixed["loaded"], fixed["reloaded"]) == (1, [f"s3://{bucket}/half/b.csv"], None)
+    assert ch.execute("SELECT count(), sum(amount) FROM half") == [(2, 30)]

@@ -145,3 +145,66 @@ def test_clickhouse_side_mart_may_not_overwrite_its_fact_table(assistant):
     )
     outcome = Assistant(catalog=catalog, check_import=False).check(spec)
     assert outcome.status == "rejected" and "its own fact table" in outcome.errors[0].message
+
+
+# --------------------------------------------------------------------------- export to Excel
+
+
+def excel_spec(path: str, **target) -> dict:
+    data = spec_with(source__mart__refresh="full")
+    data["target"] = {"type": "excel", "path": path, "mode": "replace", **target}
+    return data
+
+
+def test_mart_exported_to_excel_renders_the_export_operator(assistant, local_files):
+    path = str(local_files / "revenue.xlsx")
+    outcome = assistant.check(excel_spec(path, sheet="Выручка"))
+
+    assert outcome.status == "ok", (outcome.errors, outcome.questions)
+    assert check_shape(outcome.source_code) == []
+    assert "from airflow_ai_etl.operators.mart import MartToExcelOperator" in outcome.source_code
+    [task] = plan_tasks(outcome.spec).tasks
+    args = dict(task.args)
+    assert (args["path"], args["sheet"], args["s3_conn_id"]) == (path, "Выручка", None)
+    assert args["mart"]["conn_id"] == "pg_shop" and args["mart"]["joins"][0]["table"] == "public.products"
+    assert assistant.check(outcome.spec.to_json_dict()).source_code == outcome.source_code
+
+
+@pytest.mark.parametrize(
+    ("path", "target", "text"),
+    [
+        ("/etc/revenue.xlsx", {}, "file roots"),  # outside [ai_etl] file_roots
+        ("{root}/revenue.csv", {}, ".xlsx"),
+        ("{root}/revenue.xlsx", {"mode": "append"}, "mode replace"),
+        ("{root}/revenue.xlsx", {"table": "x"}, "no table"),
+        ("s3://reports/revenue.xlsx", {}, "S3 connection"),
+        ("s3://reports/revenue.xlsx", {"conn_id": "pg_shop"}, "S3 connection"),
+    ],
+)
+def test_bad_excel_exports_are_refused_and_nothing_is_rendered(assistant, local_files, path, target, text):
+    outcome = assistant.check(excel_spec(path.format(root=local_files), **target))
+    assert outcome.status != "ok" and not outcome.source_code
+    messages = outcome.questions + [p.message for p in outcome.errors]
+    assert any(text in m for m in messages), messages
+
+
+def test_mart_exported_to_s3_names_the_s3_connection(local_files):
+    from airflow_ai_etl.catalog import ConnectionInfo
+
+    catalog = shop_catalog((ConnectionInfo("s3_reports", "aws", "Reports bucket"),))
+    outcome = Assistant(catalog=catalog, check_import=False).check(
+        excel_spec("s3://reports/mart/revenue.xlsx", conn_id="s3_reports")
+    )
+    assert outcome.status == "ok", outcome.errors
+    [task] = plan_tasks(outcome.spec).tasks
+    assert dict(task.args)["s3_conn_id"] == "s3_reports"
+
+
+def test_graph_of_an_exported_mart_shows_the_workbook(assistant, local_files):
+    from airflow_ai_etl.web.service import task_graph
+
+    path = str(local_files / "revenue.xlsx")
+    graph = task_graph(assistant.check(excel_spec(path)))
+    target = next(n for n in graph["nodes"] if n["id"] == "target")
+    assert target["label"] == f"excel: {path}"
+    assert any(n.get("operator") == "MartToExcelOperator" for n in graph["nodes"])

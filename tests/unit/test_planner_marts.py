@@ -193,3 +193,250 @@ def test_word_order_and_cut_phrases(shop, text):
     mart = mart_of(shop.plan(text))
     assert mart["measures"] == [("sum", "amount")] and mart["dims"] == ["region"]
     assert mart["grain"] == ("sold_at", "day") and mart["schedule"] is None
+
+
+# --------------------------------------------------------------------------- ClickHouse-side marts
+
+
+def _with_clickhouse_tables(*extra):
+    """The shop catalog plus tables in the ClickHouse warehouse (loaded there by other pipelines):
+    `raw_sales` only ClickHouse has, and a copy of `sales`."""
+    from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
+
+    catalog = shop_catalog(extra)
+    ch_sales = (
+        Column("id", "Int64", False),
+        Column("region", "LowCardinality(String)", False),
+        Column("amount", "Decimal(12, 2)", False),
+        Column("quantity", "Int32", False),
+        Column("sold_at", "DateTime", False),
+    )
+    catalog.tables["clickhouse_default"] = [
+        Table("default", "raw_sales", ch_sales),
+        Table("default", "sales", ch_sales),
+    ]
+    for conn in extra:
+        if conn.engine == "clickhouse" and conn.host == "127.0.0.1":  # the same server and database
+            catalog.tables[conn.conn_id] = list(catalog.tables["clickhouse_default"])
+    assert isinstance(extra, tuple) and all(isinstance(c, ConnectionInfo) for c in extra)
+    return catalog
+
+
+@pytest.mark.parametrize(
+    "text, table, dims, grain",
+    [
+        ("Витрина выручки по дням из raw_sales в кликхаусе", "raw_sales", [], ("sold_at", "day")),
+        ("Витрина выручки по регионам из raw_sales", "raw_sales", ["region"], None),  # only ClickHouse has it
+        ("daily revenue by region from the clickhouse sales table", "sales", ["region"], ("sold_at", "day")),
+        ("Revenue by region from the clickhouse raw_sales table", "raw_sales", ["region"], None),
+        ("Витрина выручки по регионам из таблицы raw_sales", "raw_sales", ["region"], None),
+        (
+            "Выручка по регионам по месяцам из кликхауса, таблица sales",
+            "sales",
+            ["region"],
+            ("sold_at", "month"),
+        ),
+        ("Revenue by region from sales in ClickHouse, by week", "sales", ["region"], ("sold_at", "week")),
+    ],
+)
+def test_a_fact_table_in_clickhouse_makes_a_clickhouse_side_mart(text, table, dims, grain):
+    outcome = OfflinePlanner(_with_clickhouse_tables()).plan(text)
+    got = mart_of(outcome)
+    spec = outcome.spec
+    assert spec.source.conn_id == "clickhouse_default" and spec.target.conn_id == "clickhouse_default"
+    assert (got["table"], got["dims"], got["grain"]) == (table, dims, grain)
+    assert got["measures"] == [("sum", "amount")]
+    assert spec.target.table != table  # never the fact table itself
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Витрина выручки по регионам из продаж",  # no place named: pushed down to PostgreSQL
+        "Витрина выручки по регионам из продаж в кликхаус",  # «в кликхаус»: where the mart goes
+        "Daily revenue by region from sales into ClickHouse",
+    ],
+)
+def test_a_table_both_engines_have_is_read_from_postgres_unless_placed_in_clickhouse(text):
+    outcome = OfflinePlanner(_with_clickhouse_tables()).plan(text)
+    mart_of(outcome)
+    assert outcome.spec.source.conn_id == "pg_shop" and outcome.spec.source.table == "sales"
+
+
+def test_clickhouse_side_mart_sql_is_in_clickhouse_dialect():
+    from airflow_ai_etl.marts.gates import mart_of as spec_mart
+    from airflow_ai_etl.marts.resolve import resolve_mart
+    from airflow_ai_etl.marts.sql import mart_sql
+
+    catalog = _with_clickhouse_tables()
+    outcome = OfflinePlanner(catalog).plan("Витрина выручки и среднего чека по регионам по дням из raw_sales")
+    resolved = resolve_mart(spec_mart(outcome.spec), catalog)
+    sql = mart_sql(resolved)
+    assert resolved.engine == "clickhouse"
+    assert "toDate(" in sql and "toDecimal128(" in sql and "DATE_TRUNC" not in sql.upper()
+
+
+def test_clickhouse_side_mart_on_another_server_asks():
+    from airflow_ai_etl.catalog import ConnectionInfo
+
+    far = ConnectionInfo("ch_far", "clickhouse", "Other warehouse", "10.0.0.9", "default")
+    outcome = OfflinePlanner(_with_clickhouse_tables(far)).plan(
+        "Витрина выручки по регионам из raw_sales в clickhouse_default, записать в ch_far"
+    )
+    assert outcome.status == "needs_clarification" and outcome.spec is None
+    assert "ch_far" in outcome.questions[0] and "clickhouse_default" in outcome.questions[0]
+
+
+def test_a_clickhouse_table_in_several_clickhouse_connections_asks_unless_one_is_named():
+    from airflow_ai_etl.catalog import ConnectionInfo
+
+    twin = ConnectionInfo("ch_twin", "clickhouse", "", "127.0.0.1", "default")
+    planner = OfflinePlanner(_with_clickhouse_tables(twin))
+    asked = planner.plan("Витрина выручки по регионам из raw_sales")
+    assert asked.status == "needs_clarification"
+    outcome = planner.plan("Витрина выручки по регионам из raw_sales в ch_twin")
+    mart_of(outcome)
+    assert outcome.spec.source.conn_id == "ch_twin" and outcome.spec.target.conn_id == "ch_twin"
+
+
+# --------------------------------------------------------------------------- export to Excel
+
+
+@pytest.mark.parametrize(
+    "text, file, grain, dims, schedule",
+    [
+        ("Выгружать витрину выручки по регионам в Excel каждый понедельник", "sales_by_region.xlsx", None,
+         ["region"], "0 0 * * 1"),
+        ("export the monthly revenue mart to an Excel file every Monday", "sales_by_month.xlsx",
+         ("sold_at", "month"), [], "0 0 * * 1"),
+        ("Выгрузка витрины количества заказов по статусам в эксель", "orders_by_status.xlsx", None, ["status"],
+         None),
+        ("Витрина выручки по дням в {root}/rev.xlsx, обновлять ежедневно в 6:00", "rev.xlsx",
+         ("sold_at", "day"), [], "0 6 * * *"),
+    ],
+)  # fmt: skip
+def test_a_mart_exported_to_excel(local_files, text, file, grain, dims, schedule):
+    from airflow_ai_etl.assistant import Assistant
+
+    assistant = Assistant(catalog=shop_catalog(), check_import=False)
+    outcome = assistant.generate(text.format(root=local_files))
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    spec = outcome.spec
+    assert spec.source.type == "mart" and spec.source.conn_id == "pg_shop"
+    assert spec.target.type == "excel" and spec.target.path == str(local_files / file)
+    assert spec.target.conn_id is None and spec.target.mode == "replace"
+    mart = spec.source.mart
+    got_grain = (mart.time_grain.column, mart.time_grain.grain) if mart.time_grain else None
+    assert got_grain == grain
+    assert mart.dimensions == dims and spec.schedule == schedule
+    assert "MartToExcelOperator" in outcome.source_code
+
+
+def test_an_excel_export_without_a_place_to_write_asks(monkeypatch):
+    monkeypatch.delenv("AIRFLOW__AI_ETL__FILE_ROOTS", raising=False)
+    outcome = OfflinePlanner(shop_catalog()).plan("Выгружать витрину выручки по регионам в Excel")
+    assert outcome.status == "needs_clarification" and "file_roots" in outcome.questions[0]
+
+
+def test_an_excel_export_to_s3_writes_through_the_s3_connection():
+    from airflow_ai_etl.catalog import ConnectionInfo
+
+    catalog = shop_catalog((ConnectionInfo("s3_reports", "aws", "Reports bucket"),))
+    outcome = OfflinePlanner(catalog).plan(
+        "Export the revenue by region mart to s3://reports/rev.xlsx weekly"
+    )
+    assert outcome.status == "ok", outcome.questions
+    target = outcome.spec.target
+    assert (target.type, target.path, target.conn_id) == ("excel", "s3://reports/rev.xlsx", "s3_reports")
+    asked = OfflinePlanner(shop_catalog()).plan("Export the revenue by region mart to s3://reports/rev.xlsx")
+    assert asked.status == "needs_clarification" and "S3" in asked.questions[0]
+
+
+def test_a_load_from_excel_is_not_an_export():
+    outcome = OfflinePlanner(shop_catalog()).plan("Витрина выручки по регионам из Excel /data/sales.xlsx")
+    assert outcome.status != "ok" or outcome.spec.target.type != "excel"
+
+
+# --------------------------------------------------------------------------- measures without a measure word
+
+
+@pytest.mark.parametrize(
+    "text, table, measures, dims, grain",
+    [
+        # the words before «по»/"by"/"per" name a numeric column: its sum
+        ("Hours worked by project per month", "timesheets", [("sum", "hours")], ["project"], ("work_date", "month")),
+        ("Витрина: отработанные часы по проектам", "timesheets", [("sum", "hours")], ["project"], None),
+        ("Invoice amount per month of issue", "billing.invoices", [("sum", "amount")], [], ("issued_at", "month")),
+        # two words naming the fact table together, a dimension word the glossary lacks: a count of rows
+        ("Badge events per direction", "badge_events", [("count", None)], ["direction"], None),
+        ("Витрина проходов через турникеты по дверям", "badge_events", [("count", None)], ["door"], None),
+        ("Количество отпусков по видам", "vacations", [("count", None)], ["kind"], None),
+    ],
+)  # fmt: skip
+def test_measures_and_dimensions_named_by_column_words(hr, clinic, text, table, measures, dims, grain):
+    planner = clinic if table.startswith("billing") else hr
+    got = mart_of(planner.plan(text))
+    assert (got["table"], got["measures"], got["dims"], got["grain"]) == (table, measures, dims, grain)
+
+
+def test_a_subject_naming_no_single_numeric_column_is_still_a_count(shop):
+    got = mart_of(shop.plan("Orders per status"))
+    assert got["measures"] == [("count", None)] and got["dims"] == ["status"]
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        # a bare measure word repeated by one that says of what: one measure
+        ("Витрина ФОТ: сумма начисленной зарплаты по отделам", [("sum", "gross")]),
+        # the column comment names the column by another form of the word («начисленного» / 'Начислено')
+        ("Витрина: сумма начисленного по отделам", [("sum", "gross")]),
+        # "gross pay": the column and a money noun; "Payroll" is the fact table's schema
+        ("Payroll mart: total net pay by department", [("sum", "net")]),
+    ],
+)
+def test_payroll_measures(hr, text, measures):
+    got = mart_of(hr.plan(text))
+    assert got["table"] == "payroll.payslips" and got["measures"] == measures
+
+
+def test_total_pay_with_two_money_columns_asks(hr):
+    outcome = hr.plan("Payroll mart: total pay by department")
+    assert outcome.status == "needs_clarification" and outcome.spec is None
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims",
+    [
+        # a time unit naming the measured column: «число дней» of days, «часов» of hours
+        ("clinic", "Витрина: суммарное число дней назначений по визитам", "prescriptions", [("sum", "days")],
+         ["visit_id"]),
+        ("clinic", "Витрина: сумма дней назначений по препаратам", "prescriptions", [("sum", "days")],
+         ["drug_name"]),
+        ("hr", "Витрина: суммарное число часов по проектам", "timesheets", [("sum", "hours")], ["project"]),
+        # the fact's noun with words of its own comment ('Записи пациентов на приём к врачу')
+        ("clinic", "Витрина: количество записей на приём по статусам", "appointments", [("count", None)],
+         ["status"]),
+    ],
+)  # fmt: skip
+def test_words_that_describe_the_measure_or_the_fact(shop, clinic, hr, catalog, text, table, measures, dims):
+    planner = {"shop": shop, "clinic": clinic, "hr": hr}[catalog]
+    got = mart_of(planner.plan(text))
+    assert (got["table"], got["measures"], got["dims"]) == (table, measures, dims)
+
+
+def test_a_title_table_before_the_colon_qualifies_a_later_dimension(shop):
+    # «Витрина по товарам: ... по категориям»: by the product's category, not by product and category
+    got = mart_of(shop.plan("Витрина по товарам: выручка по категориям"))
+    assert got["dims"] == ["category"] and got["joins"] == ["public.products"]
+    # without the colon title both stay dimensions
+    both = mart_of(shop.plan("Витрина выручки по товарам и категориям"))
+    assert both["dims"] == ["category", "product_id"]
+
+
+def test_units_sold_name_the_sales_table(shop):
+    # inventory has a quantity and a product too: «проданных» says which table counts units
+    got = mart_of(shop.plan("Витрина: суммарное количество проданных единиц по категориям"))
+    assert (
+        got["table"] == "sales" and got["measures"] == [("sum", "quantity")] and got["dims"] == ["category"]
+    )

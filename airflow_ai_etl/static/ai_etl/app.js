@@ -776,6 +776,7 @@
       trigger.disabled = !(s.known && s.can_trigger);
       $("trigger-reason").textContent = reasons.join(" ");
       show($("unpause"), Boolean(s.known && s.paused && s.can_unpause));
+      show($("pause"), Boolean(s.known && !s.paused && s.can_unpause));
       const run = s.last_run;
       show($("last-run"), Boolean(run));
       if (run) {
@@ -815,6 +816,14 @@
       const res = await api(base + "/unpause", "POST", {});
       if (!res.ok) { fail(errorOf(res), res.data); return; }
       done(escapeHtml(t("trigger.unpaused")));
+      refresh();
+    });
+
+    $("pause").addEventListener("click", async () => {
+      fail("");
+      const res = await api(base + "/pause", "POST", {});
+      if (!res.ok) { fail(errorOf(res), res.data); return; }
+      done(escapeHtml(t("trigger.paused_done")));
       refresh();
     });
 

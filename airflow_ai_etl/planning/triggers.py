@@ -1,0 +1,390 @@
+"""What starts a pipeline besides a clock: new files, other pipelines' loads, a person (issue 18).
+
+Read from the request's tokens (lemmas from :mod:`airflow_ai_etl.planning.lexer`), in both languages:
+
+* **new files** — «как только в s3://b/in/ появится новый файл», «по мере поступления файлов», «следи за
+  папкой /mnt/share/», "when a CSV lands in /data/in/", "as they arrive", "watch s3://b/in/": an arrival
+  word (появиться, поступать, падать, класть, кидать; arrive, land, appear, show up, drop, watch), or
+  "new" with "immediately/automatically" («новые CSV сразу закидывать»), next to a file place. The spec
+  gets ``on_new_files`` (a deferrable sensor waits, no clock); a clock as well is a question.
+* **after other loads** — «после загрузки заказов», «когда обновятся и заказы, и клиенты», «по окончании
+  загрузки клиентов», "when the sales load finishes", "once both orders and customers have been loaded":
+  a clause opened by after/when/once/после/когда/как только with a load-event word (загрузка,
+  загрузиться, обновиться, закончиться; load, refresh, finish, update). Its nouns name the upstream
+  tables; each must be an asset a deployed pipeline loads (``Catalog.assets``), else the planner asks and
+  lists what is loaded. The spec gets ``schedule_assets``.
+* **a person** — "only when I trigger it", «когда я запущу»: a manual pipeline (no schedule).
+
+The trigger's words leave the text; the rest is planned as a manual pipeline by the offline planner and the
+trigger is then set on its spec. A clause with neither kind of word is not a trigger ("every hour load new
+files" is a clock that reads new files).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import ValidationError
+
+from airflow_ai_etl.outcome import Outcome
+from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.marts import is_mart_request
+from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
+from airflow_ai_etl.planning.vocabulary import name_parts
+from airflow_ai_etl.spec import PipelineSpec
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+
+__all__ = ["Trigger", "read_trigger", "folder_path", "plan_triggered"]
+
+# An absolute local folder (a mounted network share is one): /mnt/share/reports/, /data/in/*.csv.
+# Not inside a URL (s3://...) and not an Excel file (that is the Excel source's path).
+_FOLDER = re.compile(r"(?<![\w:/.\\])/(?:[\w.\-]+/)+[\w.\-*?]*", re.UNICODE)
+_EXCEL = re.compile(r"\.xlsx?$", re.IGNORECASE)
+
+# --- words, by lemma (Russian: pymorphy3 normal form; English: Snowball stem) ----------------------
+ARRIVAL = frozenset({
+    "появиться", "появляться", "появление", "поступить", "поступать", "поступление", "прийти",
+    "приходить", "прилететь", "прилетать", "падать", "упасть", "класть", "положить", "кидать", "кинуть",
+    "подкидывать", "выкладывать", "выложить", "следить",
+    "arriv", "land", "appear", "show", "drop", "watch", "upload",
+})  # fmt: skip
+IMMEDIATE = frozenset({"сразу", "автоматически", "мгновенно", "immedi", "automat", "instant", "right"})
+NEW = frozenset({"новый", "new", "fresh"})
+EVERY = frozenset({"каждый", "любой", "every", "each", "ani"})
+FILE_PLACE = frozenset({
+    "файл", "папка", "каталог", "директория", "бакет", "префикс", "выгрузка", "шара",
+    "file", "folder", "directori", "bucket", "prefix", "share", "csv", "parquet", "jsonl", "json",
+})  # fmt: skip
+# A load that finished upstream: nouns and finite verbs (the INFN «обновлять» is the main clause's verb).
+LOAD_EVENT = frozenset({
+    "загрузка", "загрузиться", "загружаться", "загрузить", "обновиться", "обновляться", "обновление",
+    "закончиться", "завершиться", "окончание", "завершение", "отработать", "залиться", "прогрузиться",
+    "load", "refresh", "finish", "complet", "updat", "done", "run",
+})  # fmt: skip
+OPENERS = frozenset({"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по"})
+# Words of a trigger clause that name nothing upstream (besides the openers and the events).
+CLAUSE_GLUE = frozenset({
+    "сразу", "тот", "как", "только", "и", "а", "также", "таблица", "данные", "каждый", "раз", "весь", "оба",
+    "по", "в", "из", "с", "же", "уже", "будет", "быть",
+    "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
+    "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag",
+})  # fmt: skip
+MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
+PRONOUN_I = frozenset({"i", "я", "we", "мы"})
+_BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", "."})
+# The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
+_NO_PRODUCER = {
+    "ru": "Ни один развёрнутый пайплайн не загружает {names}. "
+    "После какого из загружаемых активов запускать? {listing}",
+    "en": "No deployed pipeline loads {names}. After which loaded asset should this pipeline run? {listing}",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a request says starts the pipeline, and where those words are.
+
+    :param kind: ``files`` (new files at the source path), ``assets`` (other pipelines' loads) or
+        ``manual`` (a person).
+    :param spans: the character spans of the trigger's words; they leave the text the rest is planned from.
+    :param upstream: for ``assets``, the clause's words that may name upstream tables, as (word, start).
+    """
+
+    kind: Literal["files", "assets", "manual"]
+    spans: tuple[tuple[int, int], ...]
+    upstream: tuple[tuple[str, int], ...] = field(default=())
+    rewrites: tuple[tuple[int, int, str], ...] = field(default=())  # (start, end, word) put in place
+
+
+def folder_path(text: str) -> str | None:
+    """The absolute local folder a request names (``/mnt/share/reports/``), not an Excel file."""
+    for match in _FOLDER.finditer(text):
+        path = match.group(0).rstrip(".,")
+        if not _EXCEL.search(path) and "/" in path[1:]:
+            return path
+    return None
+
+
+def _is(token: Token, lemmas: frozenset[str], pos: Sequence[str] | None = None) -> bool:
+    return token.lang in ("ru", "en") and token.has(lemmas, pos=pos)
+
+
+def _has_file_place(text: str, tokens: Sequence[Token]) -> bool:
+    return bool(re.search(r"\bs3a?://", text, re.I) or folder_path(text)) or any(
+        _is(t, FILE_PLACE) for t in tokens
+    )
+
+
+def read_trigger(text: str) -> Trigger | None:
+    """The trigger a request names, or None when it names none (a clock or nothing)."""
+    tokens = tokenize(text)
+    return _read_assets(tokens) or _read_files(text, tokens) or _read_manual(tokens)
+
+
+# --- new files -------------------------------------------------------------------------------------
+
+
+def _paths(text: str) -> list[tuple[int, int]]:
+    """The spans of the S3 and local paths a request names (their words are names, not cues)."""
+    found = [m.span() for m in re.finditer(r"\bs3a?://\S+", text, re.I)]
+    return found + [m.span() for m in _FOLDER.finditer(text) if not _EXCEL.search(m.group(0))]
+
+
+def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
+    paths = _paths(text)
+    words = [i for i, t in enumerate(tokens) if not any(a <= t.start < b for a, b in paths)]
+    arrival = [i for i in words if _is(tokens[i], ARRIVAL) and not _is(tokens[i], LOAD_EVENT)]
+    fresh = [i for i in words if _is(tokens[i], NEW)]
+    immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
+    if not (arrival or (fresh and immediate)) or not _has_file_place(text, tokens):
+        return None
+    blank = set(arrival) | set(fresh) | set(immediate)
+    for i in arrival:
+        # «при появлении», «по мере поступления», «следи за», "as they arrive", "shows up"
+        for j in (i - 1, i - 2, i + 1):
+            if 0 <= j < len(tokens) and tokens[j].lower in ("при", "по", "мере", "за", "as", "they", "up"):
+                blank.add(j)
+    for i in words:
+        token = tokens[i]
+        if _is(token, OPENERS) or token.lower in ("только", "soon", "whenever"):
+            blank.add(i)  # «как только», «когда», "as soon as", "when": the clause's opener
+            if token.lower == "soon":
+                blank.update(j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and tokens[j].lower == "as")
+        if _is(token, EVERY) and i + 1 < len(tokens) and (i + 1 in blank or _is(tokens[i + 1], NEW)):
+            blank.add(i)  # «каждый новый файл», "every new file": not «каждый день»
+    spans = [(tokens[i].start, tokens[i].end) for i in sorted(blank)]
+    return Trigger("files", tuple(spans), rewrites=tuple(_place_words(text, tokens, paths)))
+
+
+# Where new files appear is where they are read from: «появится в s3://...» / "lands in /data/in/".
+_PLACE_PREPOSITIONS = {"в": "из", "во": "из", "на": "из", "in": "from", "into": "from", "under": "from",
+                       "to": "from", "at": "from"}  # fmt: skip
+
+
+def _place_words(
+    text: str, tokens: Sequence[Token], paths: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) for the preposition right before each path, or before «папку X»."""
+    rewrites = []
+    for start, _ in paths:
+        before = [t for t in tokens if t.end <= start]
+        # «в папку /mnt/...», «в бакете s3://...», "in the folder /mnt/...": the preposition before the noun
+        while before and (
+            _is(before[-1], FILE_PLACE) or before[-1].lower in ("the", "a", "сетевой", "сетевую")
+        ):
+            before.pop()
+        if before and before[-1].lower in _PLACE_PREPOSITIONS:
+            token = before[-1]
+            rewrites.append((token.start, token.end, _PLACE_PREPOSITIONS[token.lower]))
+    return rewrites
+
+
+# --- after other loads -------------------------------------------------------------------------------
+
+
+def _opener_at(tokens: Sequence[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
+        return True
+    if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
+        return True  # «как только»
+    if (
+        token.lower == "по"
+        and i + 1 < len(tokens)
+        and _is(tokens[i + 1], frozenset({"окончание", "завершение"}))
+    ):
+        return True  # «по окончании загрузки»
+    if token.lower == "time" and i > 0 and tokens[i - 1].lower == "every":
+        return True  # "every time orders get refreshed"
+    return False
+
+
+def _clause_end(tokens: Sequence[Token], start: int) -> int:
+    """Where the trigger clause that opens at ``start`` ends: a dash or colon, a comma (in Russian not one
+    before «и»: «и заказы, и клиенты»), the main clause's infinitive («... загружать платежи»), or the end."""
+    for j in range(start + 1, len(tokens)):
+        token = tokens[j]
+        if token.text in _BOUNDARY_MARKS:
+            return j
+        if token.text == ",":
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if not (nxt is not None and nxt.lower in ("и", "and")):
+                return j
+        if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
+            return j
+    return len(tokens)
+
+
+def _clause_start(tokens: Sequence[Token], opener: int) -> int:
+    """The opener with the words that lead into it: «сразу после», «каждый раз, когда», "right after"."""
+    start = opener
+    while start > 0 and (
+        tokens[start - 1].lower in ("сразу", "right", "just", "only", "раз", "каждый", ",", "every", "тех")
+        or (tokens[start - 1].lower == "time" and start >= 2 and tokens[start - 2].lower == "every")
+    ):
+        start -= 1
+    if tokens[start].text == ",":
+        start += 1
+    return start
+
+
+def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
+    for i in range(len(tokens)):
+        if not _opener_at(tokens, i):
+            continue
+        end = _clause_end(tokens, i)
+        clause = range(i, end)
+        events = [j for j in clause if _is(tokens[j], LOAD_EVENT, pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
+        if not events or any(_is(tokens[j], ARRIVAL) for j in clause):
+            continue
+        start = _clause_start(tokens, i)
+        upstream = tuple(
+            (tokens[j].lower, tokens[j].start)
+            for j in clause
+            if tokens[j].lang in ("ru", "en")
+            and j not in events
+            and not _opener_at(tokens, j)
+            and not _is(tokens[j], CLAUSE_GLUE)
+            and tokens[j].lower not in CLAUSE_GLUE
+        )
+        if not upstream:
+            continue
+        last = tokens[end - 1]
+        return Trigger("assets", ((tokens[start].start, last.end),), upstream)
+    return None
+
+
+# --- a person ----------------------------------------------------------------------------------------
+
+
+def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
+    """ "only when I trigger it", «когда я запущу»: the opener, the pronoun, the verb and what follows it."""
+    for i, token in enumerate(tokens[:-2]):
+        if token.lower not in ("when", "когда", "как"):
+            continue
+        pronoun, verb = tokens[i + 1], tokens[i + 2]
+        if pronoun.lower in PRONOUN_I and _is(verb, MANUAL_VERBS):
+            start = i - 1 if i > 0 and tokens[i - 1].lower in ("only", "только") else i
+            end = i + 3 + (1 if i + 3 < len(tokens) and tokens[i + 3].lower in ("it", "его", "manual") else 0)
+            return Trigger("manual", ((tokens[start].start, tokens[end - 1].end),))
+    return None
+
+
+# --- planning ----------------------------------------------------------------------------------------
+
+
+def _without(text: str, trigger: Trigger) -> str:
+    """The text without the trigger's words (blanked, offsets kept) and with its rewrites in place."""
+    edits = [(a, b, " " * (b - a)) for a, b in trigger.spans] + list(trigger.rewrites)
+    for start, end, word in sorted(edits, reverse=True):
+        text = text[:start] + word.ljust(end - start) + text[end:]
+    return text
+
+
+def _upstream_assets(
+    planner: OfflinePlanner, trigger: Trigger, language: str
+) -> tuple[list[str], str | None]:
+    """The asset URIs the clause's words name, or a question when some named table is not loaded by any
+    deployed pipeline (or nothing in the clause names a table)."""
+    produced = planner.catalog.assets
+    by_table: dict[str, list[str]] = {}
+    for uri in produced:
+        by_table.setdefault(uri.rstrip("/").rsplit("/", 1)[-1].lower(), []).append(uri)
+    known = {t.name.lower() for tables in planner.catalog.tables.values() for t in tables} | set(by_table)
+    found: list[str] = []
+    missing: list[str] = []
+    for word, _ in trigger.upstream:
+        meanings = planner.vocabulary.meanings(word)
+        # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
+        named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
+        if not named:
+            continue
+        uris = [uri for name in named for uri in by_table.get(name, [])]
+        if not uris:
+            missing.append(named[0])
+        elif len(uris) > 1:
+            return [], _question(language, named, produced, several=True)
+        elif uris[0] not in found:
+            found.append(uris[0])
+    if missing or not found:
+        return [], _question(language, missing or [w for w, _ in trigger.upstream], produced)
+    return found, None
+
+
+def _question(
+    language: str, names: Sequence[str], produced: dict[str, list[str]], several: bool = False
+) -> str:
+    listing = "; ".join(f"{uri} ({', '.join(dags)})" for uri, dags in produced.items())
+    if not listing:
+        listing = (
+            "Пока ни один пайплайн ничего не загружает."
+            if language == "ru"
+            else "No pipeline loads anything yet."
+        )
+    elif language == "ru":
+        listing = f"Загружаемые активы: {listing}"
+    else:
+        listing = f"Loaded assets: {listing}"
+    if several:
+        head = (
+            f"«{', '.join(names)}» загружают несколько пайплайнов." if language == "ru"
+            else f"Several pipelines load {', '.join(names)}."
+        )  # fmt: skip
+        return f"{head} {listing}"
+    return _NO_PRODUCER["ru" if language == "ru" else "en"].format(names=", ".join(names), listing=listing)
+
+
+def plan_triggered(
+    planner: OfflinePlanner, text: str, trigger: Trigger, written: str | None = None
+) -> Outcome:
+    """Plan ``text`` whose ``trigger`` was read: the rest as a manual pipeline, then the trigger set on it.
+    ``written`` is the request as the user wrote it (kept in the spec)."""
+    language = detect_language(text)
+    ru = language == "ru"
+    rest = _without(text, trigger)
+    schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
+    if trigger.kind != "manual" and schedule is not None and schedule.cron is not None:
+        return Outcome.clarify(
+            "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
+            if ru
+            else "Start it on new files / after other loads, or on a clock? One of the two."
+        )
+    upstream: list[str] = []
+    if trigger.kind == "assets":
+        upstream, question = _upstream_assets(planner, trigger, language)
+        if question:
+            return Outcome.clarify(question)
+    if trigger.kind == "files" and not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
+        return Outcome.clarify(
+            "За какой папкой или префиксом S3 следить (например s3://bucket/incoming/ или /mnt/share/in/)?"
+            if ru
+            else "Which folder or S3 prefix should be watched "
+            "(for example s3://bucket/incoming/ or /mnt/share/in/)?"
+        )
+    # The rest is planned as a manual pipeline (its trigger replaces a clock); a mart is refreshed on
+    # demand when it names no schedule, and reads «вручную» as a column, so it gets no such word.
+    manual = "" if is_mart_request(tokenize(rest)) else (" вручную" if ru else " manually")
+    outcome = planner.plan(f"{rest.strip()}{manual}")
+    if outcome.status != "ok" or outcome.spec is None:
+        return outcome
+    data = outcome.spec.model_dump()
+    data.update(request=written or text, schedule=None)
+    if trigger.kind == "files":
+        if data["source"]["type"] != "s3":
+            return Outcome.clarify(
+                "Новые файлы откуда: из какой папки или префикса S3?"
+                if ru
+                else "New files from which folder or S3 prefix?"
+            )
+        data["on_new_files"] = True
+    elif trigger.kind == "assets":
+        data["schedule_assets"] = upstream
+    try:
+        return Outcome("ok", spec=PipelineSpec.model_validate(data))
+    except ValidationError as exc:
+        return Outcome.clarify(str(exc.errors()[0]["msg"]))

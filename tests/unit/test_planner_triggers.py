@@ -1,0 +1,219 @@
+"""The offline planner reads what starts a pipeline: new files, other pipelines' loads, a person (issue 18)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from airflow_ai_etl.planning.triggers import folder_path, read_trigger
+from tests.catalogs import shop_catalog
+
+CH = "clickhouse://127.0.0.1:9000/default/"
+LOADED = {CH + t: [f"{t}_pg_shop_to_clickhouse_default"] for t in ("orders", "sales", "customers")}
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    """A shop whose orders, sales and customers are loaded into ClickHouse by deployed pipelines."""
+    return OfflinePlanner(dataclasses.replace(shop_catalog(), assets=LOADED))
+
+
+@pytest.fixture(scope="module")
+def bare() -> OfflinePlanner:
+    """A shop with nothing deployed."""
+    return OfflinePlanner(shop_catalog())
+
+
+# --- new files ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "fmt", "table"),
+    [
+        ("Как только в s3://raw/orders/ появится новый csv, грузи его в таблицу raw_orders",
+         "s3://raw/orders/", "csv", "raw_orders"),
+        ("При появлении новых файлов jsonl в s3://events/app/ загружать их в таблицу app_events",
+         "s3://events/app/", "jsonl", "app_events"),
+        ("Загружать CSV из s3://raw/returns/ в таблицу returns_raw по мере поступления файлов",
+         "s3://raw/returns/", "csv", "returns_raw"),
+        ("новые CSV в s3://feed/prices/ сразу закидывать в таблицу partner_prices",
+         "s3://feed/prices/", "csv", "partner_prices"),
+        ("As soon as a new CSV shows up in s3://raw/orders/, load it into raw_orders",
+         "s3://raw/orders/", "csv", "raw_orders"),
+        ("Load new CSV files from s3://feed/prices/ into partner_prices as they arrive",
+         "s3://feed/prices/", "csv", "partner_prices"),
+    ],
+)  # fmt: skip
+def test_new_files_in_s3(planner: OfflinePlanner, text: str, path: str, fmt: str, table: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    spec = outcome.spec
+    assert spec.on_new_files is True and spec.schedule is None and spec.schedule_assets == []
+    assert (spec.source.type, spec.source.path, spec.source.format) == ("s3", path, fmt)
+    assert spec.target.table == table and spec.target.type == "clickhouse"
+    assert spec.request == text  # the request as written, not the text the rest was planned from
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("Когда в папку /mnt/share/reports/ падает новый csv, загружать его в таблицу reports", "/mnt/share/reports/"),
+        # «uploads» inside the path is a name, not the arrival word "upload"
+        ("Бухгалтерия кидает выгрузки в /mnt/buh/uploads/ в формате csv, хочу чтобы каждый новый файл сам "
+         "грузился в таблицу reports", "/mnt/buh/uploads/"),
+        ("When a new CSV lands in the folder /mnt/share/reports/, import it into reports", "/mnt/share/reports/"),
+    ],
+)  # fmt: skip
+def test_new_files_in_a_local_folder(planner: OfflinePlanner, text: str, path: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.on_new_files is True
+    assert (outcome.spec.source.type, outcome.spec.source.path) == ("s3", path)
+    assert outcome.spec.source.conn_id is None  # a local folder needs no S3 connection
+
+
+def test_a_clock_that_reads_new_files_is_not_a_file_trigger(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Каждый час забирать новые csv из s3://raw/orders/ в таблицу raw_orders")
+    assert outcome.status == "ok"
+    assert outcome.spec.schedule == "0 * * * *" and outcome.spec.on_new_files is False
+
+
+def test_a_path_word_is_not_read_as_a_schedule(planner: OfflinePlanner) -> None:
+    """s3://exports/daily/ names a place; «daily» in it is no clock competing with the file trigger."""
+    outcome = planner.plan(
+        "Следи за бакетом s3://exports/daily/ и каждый новый parquet-файл заливай в таблицу d"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.on_new_files is True and outcome.spec.schedule is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать csv из s3://raw/orders/ в raw_orders сразу при появлении файла и ещё каждый день в 6 утра",
+        "Load CSV files from /mnt/share/reports/ into reports as soon as they appear, and also daily at 7",
+    ],
+)
+def test_files_and_a_clock_at_once_is_a_question(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "needs_clarification"
+    assert any("One of the two" in q or "Одно из двух" in q for q in outcome.questions)
+
+
+def test_new_files_without_a_place_is_a_question(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Когда в папке появится новый файл, загрузить его в таблицу files_raw")
+    assert outcome.status == "needs_clarification"
+    assert any("S3" in q for q in outcome.questions)
+
+
+# --- after other loads -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "upstream"),
+    [
+        ("После загрузки orders загружать payments в ClickHouse", "payments", ["orders"]),
+        ("Когда закончится загрузка заказов, переносить клиентов в ClickHouse", "customers", ["orders"]),
+        ("Грузить товары в ClickHouse каждый раз, когда обновится таблица sales", "products", ["sales"]),
+        ("По окончании загрузки клиентов запускать перенос заказов в ClickHouse", "orders", ["customers"]),
+        ("Загружать платежи в ClickHouse, когда обновятся и заказы, и клиенты", "payments", ["orders", "customers"]),
+        ("When the sales load finishes, copy payments to ClickHouse", "payments", ["sales"]),
+        ("Load customers into ClickHouse right after the orders table is loaded", "customers", ["orders"]),
+        ("Run the products load every time orders get refreshed", "products", ["orders"]),
+        ("Copy payments to ClickHouse once both orders and customers have been loaded", "payments",
+         ["orders", "customers"]),
+    ],
+)  # fmt: skip
+def test_after_other_loads(planner: OfflinePlanner, text: str, source: str, upstream: list[str]) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    spec = outcome.spec
+    assert spec.source.table == source
+    assert set(spec.schedule_assets) == {CH + t for t in upstream}
+    assert spec.schedule is None and spec.on_new_files is False
+
+
+def test_a_mart_after_a_load(planner: OfflinePlanner) -> None:
+    outcome = planner.plan(
+        "Сразу после того как загрузятся продажи, обновлять витрину выручки по регионам и дням"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.type == "mart" and outcome.spec.source.table == "sales"
+    assert outcome.spec.schedule_assets == [CH + "sales"]
+
+
+def test_a_load_nothing_deployed_produces_is_a_question_listing_what_is_loaded(
+    planner: OfflinePlanner,
+) -> None:
+    outcome = planner.plan("After the inventory load finishes, copy users to ClickHouse")
+    assert outcome.status == "needs_clarification"
+    (question,) = outcome.questions
+    assert "inventory" in question
+    assert all(uri in question for uri in LOADED)  # the loaded assets, to choose from
+
+
+def test_nothing_deployed_is_a_question(bare: OfflinePlanner) -> None:
+    outcome = bare.plan("После загрузки заказов обновлять клиентов в ClickHouse")
+    assert outcome.status == "needs_clarification"
+    assert "ни один пайплайн" in outcome.questions[0].lower()
+
+
+# --- a person ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Load the products table only when I trigger it", "Переносить клиентов в ClickHouse по запросу"]
+)
+def test_manual(bare: OfflinePlanner, text: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (
+        outcome.spec.schedule is None and not outcome.spec.on_new_files and not outcome.spec.schedule_assets
+    )
+
+
+# --- the reader itself -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать заказы из PostgreSQL в ClickHouse ежедневно в 2 часа ночи",
+        "Load orders updated after midnight into ClickHouse every hour",
+        "Грузить заказы, которые обновились после 1 января, каждый день",
+    ],
+)
+def test_plain_loads_have_no_trigger(text: str) -> None:
+    assert read_trigger(text) is None
+
+
+def test_folder_path() -> None:
+    assert folder_path("из папки /mnt/share/reports/ в ClickHouse") == "/mnt/share/reports/"
+    assert folder_path("Грузить /data/prices.xlsx в prices") is None  # an Excel file, not a folder
+    assert folder_path("из s3://bucket/in/") is None
+
+
+# --- through the assistant: the deployed pipelines' assets reach the planner ------------------------
+
+
+def test_generate_after_a_deployed_load(tmp_path: Path) -> None:
+    """«после загрузки заказов ...» names the asset a deployed pipeline loads; the DAG is scheduled on it."""
+    from airflow_ai_etl.assistant import Assistant
+
+    assistant = Assistant(catalog=shop_catalog(), dags_folder=tmp_path / "dags", state_dir=tmp_path / "state")
+    before = assistant.generate("После загрузки заказов переносить товары в ClickHouse")
+    assert before.status == "needs_clarification"  # nothing loads orders yet
+    loaded = assistant.generate("Загружать заказы из PostgreSQL в ClickHouse ежедневно в 2 часа ночи")
+    assert loaded.status == "ok", loaded.questions
+    assistant.deploy(loaded)
+    after = Assistant(catalog=shop_catalog(), dags_folder=tmp_path / "dags", state_dir=tmp_path / "state")
+    outcome = after.generate("После загрузки заказов переносить товары в ClickHouse")
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    assert outcome.spec.schedule_assets == [CH + "orders"]
+    assert (
+        'Asset(uri="clickhouse://127.0.0.1:9000/default/orders")'
+        in outcome.source_code.split("schedule=[")[1]
+    )
