@@ -244,14 +244,15 @@ class Assistant:
         return self._import_gate(outcomes)
 
     def _default_checks(self, outcome: Outcome) -> Outcome:
-        """A planned spec without checks gets the catalog's default checks (quality.checks)."""
-        from airflow_ai_etl.quality.checks import propose_checks
+        """A planned spec gets the catalog's default checks (quality.checks) next to the ones its
+        request asked for (planning.checks); an asked check replaces a default of the same kind."""
+        from airflow_ai_etl.quality.checks import merge_checks, propose_checks
 
         spec = outcome.spec
-        if spec is None or spec.checks:
+        if spec is None:
             return outcome
-        checks = propose_checks(spec, self.catalog)
-        if not checks:
+        checks = merge_checks(spec.checks, propose_checks(spec, self.catalog))
+        if checks == spec.checks:
             return outcome
         with_checks = spec.model_copy(update={"checks": checks})
         return self._through_gates(outcome, PipelineSpec.model_validate(with_checks.to_json_dict()))

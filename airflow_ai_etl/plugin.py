@@ -20,6 +20,7 @@ MENU_CATEGORY = "AI ETL"
 PAGES = [
     ("New pipeline", "new", "ai-etl-new"),
     ("Pipelines", "pipelines", "ai-etl-pipelines"),
+    ("Runs", "runs", "ai-etl-runs"),
     ("History", "history", "ai-etl-history"),
     ("Catalog", "catalog", "ai-etl-catalog"),
     ("Audit log", "audit", "ai-etl-audit"),

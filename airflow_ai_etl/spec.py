@@ -298,15 +298,25 @@ class Check(StrictModel):
     (source vs target, done by the transfer on every load), fk_orphans (columns -> ref_columns of
     ref_table in the target; at most max_share of the rows may point nowhere), freshness (the
     newest value of one time column is at most `value` seconds old), volume_anomaly (the rows a
-    run loads are within median ± k·MAD of the last runs; ClickHouse targets).
+    run loads are within median ± k·MAD of the last runs; ClickHouse targets), min_value (no value of
+    the columns is below `value`: «сумма не отрицательная» is min_value 0).
     """
 
     type: Literal[
-        "row_count_min", "not_null", "unique", "row_count_match", "fk_orphans", "freshness", "volume_anomaly"
+        "row_count_min",
+        "not_null",
+        "unique",
+        "row_count_match",
+        "fk_orphans",
+        "freshness",
+        "volume_anomaly",
+        "min_value",
     ]
     columns: list[Identifier] = Field(default_factory=list)
     value: int | None = Field(
-        None, ge=0, description="row_count_min: rows; freshness: maximum age in seconds"
+        None,
+        ge=0,
+        description="row_count_min: rows; freshness: maximum age in seconds; min_value: the smallest allowed",
     )
     severity: Literal["fail", "warn"] = Field("fail", description="fail: the run fails; warn: a warning only")
     ref_table: TableName | None = Field(None, description="fk_orphans: the referenced table in the target")
@@ -316,10 +326,12 @@ class Check(StrictModel):
 
     @model_validator(mode="after")
     def _shape(self) -> Check:
-        if self.type in ("not_null", "unique", "fk_orphans", "freshness") and not self.columns:
+        if self.type in ("not_null", "unique", "fk_orphans", "freshness", "min_value") and not self.columns:
             raise ValueError(f"a {self.type} check needs columns")
         if self.type == "fk_orphans" and (not self.ref_table or len(self.ref_columns) != len(self.columns)):
             raise ValueError("an fk_orphans check needs ref_table and one ref_column per column")
+        if self.type == "min_value" and self.value is None:
+            raise ValueError("a min_value check needs value = the smallest value allowed")
         if self.type == "freshness" and (len(self.columns) != 1 or not self.value):
             raise ValueError("a freshness check needs one time column and value = maximum age in seconds")
         return self

@@ -72,6 +72,9 @@ OPTIONAL_FIELDS = {
     "on_new_files",
     "schedule_assets",
 }
+# Checks asked for in the request (issue 17): compared as a set of (type, columns, value, severity); a
+# case that names none expects none (the catalog's default checks are added later, by the Assistant).
+FIELDS = (*FIELDS, "checks")
 # A mart (source.type `mart`, issue 16): its aggregate, compared by meaning (see eval/README.md).
 MART_FIELDS = (
     "mart.measures",
@@ -178,6 +181,9 @@ def spec_fields(outcome: Outcome, catalog: Catalog | None = None) -> dict[str, A
         "source.path": source["path"],
         "source.format": source["format"],
         "source.sheet": source["sheet"],
+        "checks": [
+            {k: c[k] for k in ("type", "columns", "value", "severity")} for c in spec.get("checks") or []
+        ],
         "on_new_files": spec.get("on_new_files", False),
         "schedule_assets": spec.get("schedule_assets", []),
         **mart,
@@ -252,6 +258,7 @@ def expected_fields(case: dict[str, Any]) -> dict[str, Any]:
         "mask": [],
         "source.columns": None,
         "source.where": None,
+        "checks": [],
     }
     if source_type == "mart":
         defaults.update({"mart.dimensions": [], "mart.time_grain": None, "mart.joins": [], "mart.where": None,
@@ -287,7 +294,16 @@ def _conditions(where: str | None) -> set[str]:
     return {" ".join(p.split()) for p in parts if p.strip()}
 
 
+def _checks(checks: list[dict[str, Any]] | None) -> set[tuple[Any, ...]]:
+    """Checks as comparable tuples; a case may leave out columns (none), value (none), severity (fail)."""
+    return {
+        (c["type"], tuple(c.get("columns") or ()), c.get("value"), c.get("severity") or "fail")
+        for c in checks or []
+    }
+
+
 COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "checks": lambda want, got: _checks(want) == _checks(got),
     "mask": lambda want, got: set(want or []) == set(got or []),
     "schedule_assets": lambda want, got: set(want or []) == set(got or []),
     "source.where": lambda want, got: _conditions(want) == _conditions(got),

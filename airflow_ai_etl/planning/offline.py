@@ -33,6 +33,7 @@ from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
+from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import is_
@@ -264,6 +265,9 @@ class OfflinePlanner:
         return self._spelling
 
     def plan(self, text: str) -> Outcome:
+        return plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
+
+    def _plan(self, text: str) -> Outcome:
         text = written = text.strip()
         # "orders -> reporting postgres", «заказы → кликхаус»: an arrow is a direction word
         text = ARROW.sub(" в " if CYRILLIC_WORD.search(text) else " to ", text)

@@ -1,4 +1,5 @@
-"""Checks proposed by default for a planned table copy, from the catalog.
+"""Checks proposed by default for a planned table copy, from the catalog (CDC and file loads:
+see _cdc_checks and _file_checks).
 
     primary key        unique (all key columns together) + not null          severity fail
     NOT NULL columns   not null                                              severity fail
@@ -59,9 +60,16 @@ def freshness_column(table: Table, loaded: list[str], incremental: str | None) -
 
 
 def propose_checks(spec: PipelineSpec, catalog: Catalog) -> list[Check]:
-    """Default checks for a sql-table -> clickhouse/sql copy (empty for anything else)."""
+    """Default checks for a sql-table copy, a CDC table and a file load into a clickhouse/sql table
+    (empty for anything else: marts, file targets)."""
     source, target = spec.source, spec.target
-    if source.type != "sql" or not source.table or target.type not in ("clickhouse", "sql"):
+    if target.type not in ("clickhouse", "sql"):
+        return []
+    if source.type == "cdc":
+        return _cdc_checks(spec, catalog)
+    if source.type in ("s3", "excel"):
+        return _file_checks(spec)
+    if source.type != "sql" or not source.table:
         return []
     table = catalog.find_table(source.conn_id or "", source.table)
     if table is None:
@@ -103,6 +111,39 @@ def propose_checks(spec: PipelineSpec, catalog: Catalog) -> list[Check]:
     if target.type == "clickhouse":
         checks.append(Check(type="volume_anomaly", k=5.0, severity="warn"))
     return checks
+
+
+def _cdc_checks(spec: PipelineSpec, catalog: Catalog) -> list[Check]:
+    """A change stream's target, as PostgreSQL has it (the check tasks read ``FINAL`` without delete
+    markers, render/checks.py): its key unique and, with the NOT NULL columns, not null. No freshness
+    (a quiet table is not stale), no volume band (changes per run are not a volume), no count match
+    (the transfer reconciles the initial snapshot only)."""
+    table = catalog.find_table(spec.source.conn_id or "", spec.source.table or "")
+    if table is None:
+        return []
+    key = list(spec.target.keys or table.primary_key)
+    checks: list[Check] = []
+    if key and all(table.column(c) is not None for c in key):
+        checks.append(Check(type="unique", columns=key))
+    not_null = [c.name for c in table.columns if c.name in key or not c.nullable]
+    if not_null:
+        checks.append(Check(type="not_null", columns=not_null))
+    return checks
+
+
+def _file_checks(spec: PipelineSpec) -> list[Check]:
+    """A file load: its row count reconciled (the transfer compares each file's rows with what
+    reached the target). No volume band: files differ in size by nature. The files' columns are
+    unknown when planning, so column checks are the ones the request asks for («email не пустой»)."""
+    return [Check(type="row_count_match")]
+
+
+def merge_checks(asked: list[Check], proposed: list[Check]) -> list[Check]:
+    """The checks a request asked for, then the proposed ones it did not replace: an asked check
+    replaces a proposed check of the same type on the same columns («предупреждать, если дубли по
+    id» turns the default failing unique check on id into a warning)."""
+    taken = {(c.type, tuple(c.columns)) for c in asked}
+    return [*asked, *(c for c in proposed if (c.type, tuple(c.columns)) not in taken)]
 
 
 def _target_table(catalog: Catalog, conn_id: str, ref_table: str) -> Table | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 LOAD_PREFIX = "load_"
 CHECK_PREFIX = "check_"
+VOLUME_TASK = "check_volume"  # render/checks.py names the volume anomaly task so
 
 
 @dataclass
@@ -35,9 +36,15 @@ class RunRecord:
     def checks_failed(self) -> int:
         return sum(1 for c in self.checks if c.passed is False or c.state == "failed")
 
+    @property
+    def anomaly(self) -> bool:
+        """The volume check found this run's row count outside the band of the earlier runs."""
+        return any(c.task_id == VOLUME_TASK and c.passed is False for c in self.checks)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["checks_failed"] = self.checks_failed
+        data["anomaly"] = self.anomaly
         return data
 
 

@@ -22,6 +22,7 @@ OPERATORS_MODULE = "airflow_ai_etl.operators.quality"
 COLUMN_CHECK = "ColumnCheckOperator"
 TABLE_CHECK = "TableCheckOperator"
 VOLUME_CHECK = "VolumeCheckOperator"
+CDC_DELETED = "_deleted"  # transfers/cdc_to_clickhouse.py: 1 on a delete marker
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ def _statement(check: Check, dialect: Dialect) -> str:
         return f"{dialect.count_if(orphan)} <= {share!r} * {dialect.count()}"
     if check.type == "freshness":
         return dialect.newest_within(columns[0], int(check.value or 0))
+    if check.type == "min_value":  # NULLs are not below anything (a not_null check says whether they may be)
+        below = " OR ".join(f"{dialect.ident(c)} < {int(check.value or 0)}" for c in columns)
+        return f"{dialect.count_if(below if len(columns) == 1 else f'({below})')} = 0"
     raise ValueError(f"no table statement for a {check.type} check")
 
 
@@ -126,8 +130,11 @@ def check_tasks(spec: PipelineSpec, load_task_id: str = "load") -> list[CheckTas
             f"checks run on a clickhouse or sql target table, not on a {spec.target.type} target"
         )
     table = dialect.table(spec.target.table)
-    if dialect.name == "clickhouse" and spec.target.mode == "upsert":
+    cdc = spec.source.type == "cdc"
+    if dialect.name == "clickhouse" and (spec.target.mode == "upsert" or cdc):
         table += " FINAL"  # a ReplacingMergeTree: count the rows as they are after deduplication
+    # A change stream's target keeps delete markers (key set, the rest defaults): not current rows.
+    where = [("partition_clause", f"{dialect.ident(CDC_DELETED)} = 0")] if cdc else []
     tasks = []
     for severity in ("fail", "warn"):
         suffix = "" if severity == "fail" else "_warn"
@@ -146,6 +153,7 @@ def check_tasks(spec: PipelineSpec, load_task_id: str = "load") -> list[CheckTas
                         ("conn_id", spec.target.conn_id),
                         ("table", table),
                         ("column_mapping", mapping),
+                        *where,
                         ("severity", severity),
                     ],
                 )
@@ -166,6 +174,7 @@ def check_tasks(spec: PipelineSpec, load_task_id: str = "load") -> list[CheckTas
                         ("conn_id", spec.target.conn_id),
                         ("table", table),
                         ("checks", statements),
+                        *where,
                         ("severity", severity),
                     ],
                 )

@@ -12,7 +12,7 @@ GET  /api/pipelines/<dag_id>/versions/<n>                   can_read  AI ETL Pip
 GET  /api/pipelines/<dag_id>/diff?old=N&new=M               can_read  AI ETL Pipelines
 GET  /api/catalog[?refresh=1]                               can_read  AI ETL Pipelines
 GET  /api/audit[?limit=&offset=&dag_id=]                    can_read  AI ETL Audit Log
-POST /api/generate        {"request": "...", "strategy"}    can_generate                   generate
+POST /api/generate        {"request", "strategy", "pii"}    can_generate                   generate
 POST /api/check           {"spec": {...}}                   can_generate                   check
 POST /api/preview         {"spec": {...}}  (a mart)         can_generate                   preview
 POST /api/deploy          {"spec": {...}}                   can_deploy                     deploy
@@ -211,9 +211,13 @@ class AIETLApi(BaseView):
             )
         if strategy not in service.strategies():
             return _error(_t("api.no_llm"), 400, code="no_llm")
+        # The answer to the personal-data question («... маскировать?»): mask or allow; none asks.
+        pii = _body().get("pii")
+        if pii not in (None, "mask", "allow"):
+            return _error(_t("api.bad_pii", pii=pii))
         helper = service.assistant(strategy)
         try:
-            outcome = helper.generate(text.strip())
+            outcome = helper.generate(text.strip(), pii=pii)
             payload = _payload(outcome, helper)
         except Exception as exc:
             log.exception("AI ETL: generate")
@@ -222,6 +226,8 @@ class AIETLApi(BaseView):
         detail = _summary(payload)
         if strategy != "offline":
             detail = {"strategy": strategy, **(detail or {})}  # type: ignore[dict-item]
+        if pii:
+            detail = {"pii": pii, **(detail or {})}  # type: ignore[dict-item]
         _audit("generate", outcome.status, text, payload.get("dag_id", ""), detail)
         return _json(payload)
 

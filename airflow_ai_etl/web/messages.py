@@ -18,6 +18,18 @@ import re
 _RU: list[tuple[str, str]] = [
     # --- planner questions (planning/offline.py, planning/filters.py)
     (
+        r"Which column of (?P<t>\S+) should the check «(?P<q>.*)» look at\? Columns: (?P<cols>.*)\.",
+        "На какую колонку {t} смотреть проверке «{q}»? Колонки: {cols}.",
+    ),
+    (
+        r"Which column should the check «(?P<q>.*)» look at\?",
+        "На какую колонку смотреть проверке «{q}»?",
+    ),
+    (
+        r"Columns (?P<c>.+) look like personal data — mask them\?",
+        "В колонках {c} похоже персональные данные — маскировать?",
+    ),
+    (
         r"There is no table (?P<t>.+?)\. Tables I can see — (?P<list>.*)\.",
         "Таблицы {t} нет. Таблицы, которые я вижу: {list}.",
     ),

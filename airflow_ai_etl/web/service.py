@@ -174,7 +174,20 @@ def outcome_payload(outcome: Outcome, helper: Assistant, language: str) -> dict[
         "graph": task_graph(outcome),
         "path": outcome.path,
         "version": outcome.version,
+        # The personal data found (columns, evidence, the answer once given): the page offers mask/allow.
+        "pii": outcome.pii,
     }
+    if outcome.pii:  # each finding's kind in the page's language
+        from airflow_ai_etl.quality.pii import KIND_LABELS
+
+        index = 1 if language == "ru" else 0
+        data["pii"] = {
+            **outcome.pii,
+            "findings": [
+                {**f, "label": KIND_LABELS.get(f["kind"], (f["kind"], f["kind"]))[index]}
+                for f in outcome.pii.get("findings", [])
+            ],
+        }
     if spec is not None:
         data["dag_id"] = spec.dag_id
         data["dag_url"] = dag_url(spec.dag_id)
@@ -268,6 +281,34 @@ def pipelines(store: DeployStore) -> list[dict[str, Any]]:
         row["last_run_after"] = run.get("run_after", "")
         row["dag_url"] = dag_url(row["dag_id"])
     return rows
+
+
+def runs_overview(store: DeployStore, dag_id: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """Per pipeline the assistant deployed (or just `dag_id`): its last runs from Airflow's records
+    (state, duration, rows loaded, check results, anomaly flag; newest first) and the chart of rows
+    and duration per run (oldest first). A pipeline whose runs cannot be read says why in ``error``."""
+    from airflow_ai_etl.quality.runs import pipeline_runs
+    from airflow_ai_etl.web.runs_chart import runs_chart
+
+    dag_ids = [dag_id] if dag_id else [row.dag_id for row in store.list()]
+    overview = []
+    for one in dag_ids:
+        error = ""
+        try:
+            runs = [r.to_dict() for r in pipeline_runs(one, limit)]
+        except Exception as exc:  # no metadata database, an old schema, ...
+            log.warning("AI ETL: cannot read the runs of %s: %s", one, exc)
+            runs, error = [], str(exc)
+        overview.append(
+            {
+                "dag_id": one,
+                "dag_url": dag_url(one),
+                "runs": runs,
+                "chart": runs_chart(list(reversed(runs))),
+                "error": error,
+            }
+        )
+    return overview
 
 
 def versions(store: DeployStore, dag_id: str) -> list[dict[str, Any]]:

@@ -39,7 +39,7 @@ def _page(template: str, **context: Any) -> Response:
 
 
 class AIETLView(BaseView):
-    """The pages: New pipeline (with deploy), Pipelines, History, Catalog, Audit log."""
+    """The pages: New pipeline (with deploy), Pipelines, Runs, History, Catalog, Audit log."""
 
     route_base = "/aietl"
     default_view = "new"
@@ -91,6 +91,21 @@ class AIETLView(BaseView):
         """Every pipeline the assistant wrote: version, schedule, file state, last run."""
         return _page(
             "ai_etl/pipelines.html", page="pipelines", rows=service.pipelines(service.assistant().store)
+        )
+
+    @expose("/runs")
+    @expose("/runs/<dag_id>")
+    @perms.requires(perms.ACTION_READ)
+    def runs(self, dag_id: str | None = None) -> Response:
+        """Each pipeline's last runs from Airflow's records, with a chart of rows and duration per run."""
+        store = service.assistant().store
+        dag_id = dag_id or request.args.get("dag_id") or None
+        return _page(
+            "ai_etl/runs.html",
+            page="runs",
+            dag_id=dag_id or "",
+            dag_ids=[row.dag_id for row in store.list()],
+            pipelines=service.runs_overview(store, dag_id, limit=request.args.get("limit", 20, type=int)),
         )
 
     @expose("/history")

@@ -195,3 +195,37 @@ def test_postgres_target_checks_use_postgres_sql(shop_db, postgres, monkeypatch)
     copy_checks = [c for c in spec.checks if c.type == "fk_orphans"]
     warn = run_checks(spec.model_copy(update={"checks": copy_checks}))["check_table_warn"]
     assert warn["passed"] is False and "fk_orphans_customer_id" in warn["message"]
+
+
+ASKED = (
+    "Загружать заказы в ClickHouse ежедневно в 2 часа ночи, проверять, что total не отрицательный; "
+    "предупреждать, если дубли по id"
+)
+
+
+def test_checks_asked_in_the_request_fail_and_warn_on_planted_rows(planned, tmp_path):
+    """«total не отрицательный» fails the run on a planted negative total; «предупреждать, если дубли по
+    id» turns the default unique check into a warning, so a planted duplicate only warns."""
+    _, client = planned
+    helper = Assistant(dags_folder=tmp_path / "dags2", state_dir=tmp_path / "state2", check_import=False)
+    outcome = helper.generate(ASKED)
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    spec = outcome.spec
+    kinds = [(c.type, c.columns, c.value, c.severity) for c in spec.checks]
+    assert kinds[:2] == [("min_value", ["total"], 0, "fail"), ("unique", ["id"], None, "warn")]
+    assert ("unique", ["id"], None, "fail") not in kinds and ("not_null", ["id"], None, "fail") in kinds
+    assert all(r["passed"] for r in run_checks(spec).values())
+
+    client.execute("INSERT INTO orders SELECT * FROM orders WHERE id = 1")  # a duplicate key: a warning
+    results = run_checks(spec)
+    assert (
+        results["check_table_warn"]["passed"] is False
+        and "unique_id" in results["check_table_warn"]["message"]
+    )
+    assert results["check_table"]["passed"] is True
+
+    client.execute(
+        "INSERT INTO orders SELECT id + 5000, customer_id, status, -1, created_at, updated_at FROM orders WHERE id = 2"
+    )
+    with pytest.raises(AirflowException, match=r"(?s)Data quality check failed.*min_value_total"):
+        run_checks(spec)

@@ -45,7 +45,7 @@ def test_menu_is_in_the_airflow_ui(login: Any, screenshot: Any) -> None:
     page.goto("/")
     page.get_by_role("button", name="Plugins").click()
     page.get_by_role("menuitem", name="AI ETL").click()
-    for name in ("New pipeline", "Pipelines", "History", "Catalog", "Audit log"):
+    for name in ("New pipeline", "Pipelines", "Runs", "History", "Catalog", "Audit log"):
         page.get_by_role("menuitem", name=name).wait_for()
     screenshot(page, "00_airflow_menu", full_page=False)
     page.get_by_role("menuitem", name="New pipeline").click()

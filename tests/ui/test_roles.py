@@ -10,7 +10,7 @@ import pytest
 
 pytestmark = pytest.mark.ui
 
-PAGES = ("New pipeline", "Pipelines", "History", "Catalog", "Audit log")
+PAGES = ("New pipeline", "Pipelines", "Runs", "History", "Catalog", "Audit log")
 # user -> (role, capabilities the page reports)
 EXPECTED = {
     "viewer": (

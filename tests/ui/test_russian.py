@@ -184,7 +184,7 @@ def test_other_pages_are_russian(russian: Any, login: Any, screenshot: Any) -> N
         timeout=120_000,
     )
     assert deployed.ok, deployed.text()
-    for path in ("pipelines", "catalog", "audit", f"history/{DAG_ID}"):
+    for path in ("pipelines", "runs", "catalog", "audit", f"history/{DAG_ID}"):
         page.goto(f"{PAGE}/{path}")
         if path.startswith("history"):
             page.wait_for_function("document.querySelector('[data-testid=dag-status]').dataset.known")

@@ -264,7 +264,9 @@
       const transforms = spec.transforms || [];
       const checks = spec.checks || [];
       const mask = transforms.find((tr) => tr.type === "mask");
-      const check = (type) => checks.find((c) => c.type === type);
+      // The form edits the first failing check of each kind; warnings and further checks (asked in the
+      // request, or proposed: «предупреждать, если дубли по id») stay in the spec as they are.
+      const check = (type) => checks.find((c) => c.type === type && (c.severity || "fail") === "fail");
       checkboxes("columns", cols, source.columns || []);
       checkboxes("keys", cols, target.keys || []);
       checkboxes("masks", cols, mask ? mask.columns : []);
@@ -344,11 +346,19 @@
       const masked = ticked("masks");
       out.transforms = (out.transforms || []).filter((tr) => tr.type !== "mask");
       if (masked.length) out.transforms.push({ type: "mask", columns: masked, method: el("mask.method").value });
-      out.checks = (out.checks || []).filter((c) => !["row_count_min", "not_null", "unique"].includes(c.type));
+      out.checks = (out.checks || []).slice();
       const minimum = el("check.row_count_min").value;
-      if (minimum !== "") out.checks.push({ type: "row_count_min", columns: [], value: Number(minimum) });
-      if (ticked("not_null").length) out.checks.push({ type: "not_null", columns: ticked("not_null"), value: null });
-      if (ticked("unique").length) out.checks.push({ type: "unique", columns: ticked("unique"), value: null });
+      const edited = {
+        row_count_min: minimum !== "" ? { type: "row_count_min", columns: [], value: Number(minimum) } : null,
+        not_null: ticked("not_null").length ? { type: "not_null", columns: ticked("not_null"), value: null } : null,
+        unique: ticked("unique").length ? { type: "unique", columns: ticked("unique"), value: null } : null,
+      };
+      Object.entries(edited).forEach(([type, made]) => {
+        const at = out.checks.findIndex((c) => c.type === type && (c.severity || "fail") === "fail");
+        if (at >= 0 && made) out.checks[at] = Object.assign({}, out.checks[at], made);
+        else if (at >= 0) out.checks.splice(at, 1);
+        else if (made) out.checks.push(made);
+      });
       out.schedule = cronOf(form);
       out.timezone = el("timezone").value.trim() || "UTC";
       const derived = derivedDagId(out.source, out.target);
@@ -463,7 +473,7 @@
       requestBox.focus();
     }));
 
-    const BUTTONS = "#generate, #revalidate, #replan, #deploy, #replace";
+    const BUTTONS = "#generate, #revalidate, #replan, #deploy, #replace, #pii-mask, #pii-allow";
 
     async function call(path, payload) {
       fail("");
@@ -535,10 +545,24 @@
       show($("facts"), Boolean(data.spec));
 
       const questions = data.questions || [];
+      // The personal-data question is answered with a button (mask / load as is), not with text.
+      const piiAsked = Boolean(data.pii && !data.pii.answer && data.status === "needs_clarification");
       show($("questions"), questions.length > 0);
       $("question-list").innerHTML = questions.map((q, i) =>
-        "<li>" + escapeHtml(q) + '<input type="text" class="answer" data-index="' + i + '" placeholder="' +
-        escapeHtml(t("result.answer")) + '" data-testid="answer-' + i + '"></li>').join("");
+        "<li>" + escapeHtml(q) + (piiAsked ? "" : '<input type="text" class="answer" data-index="' + i + '" placeholder="' +
+        escapeHtml(t("result.answer")) + '" data-testid="answer-' + i + '">') + "</li>").join("");
+      show($("replan"), !piiAsked);
+      show($("pii"), piiAsked);
+      $("pii-findings").innerHTML = piiAsked ? (data.pii.findings || []).map((f) => {
+        const why = [];
+        if (f.hint) why.push(t("pii.hint." + f.hint));
+        if (f.sampled) why.push(t("pii.values", { matched: f.matched, sampled: f.sampled, share: Math.round(100 * (f.share || 0)) }));
+        return '<li data-column="' + escapeHtml(f.column) + '"><code translate="no">' + escapeHtml(f.column) + "</code> — " +
+          escapeHtml(f.label || f.kind) + (why.length ? ": " + escapeHtml(why.join("; ")) : "") + "</li>";
+      }).join("") : "";
+      const piiAnswer = data.pii && data.pii.answer;
+      show($("pii-answer"), Boolean(piiAnswer));
+      $("pii-answer").textContent = piiAnswer ? t("pii.answered." + piiAnswer, { columns: (data.pii.columns || []).join(", ") }) : "";
 
       const assumptions = data.assumptions || [];
       show($("assumptions"), assumptions.length > 0);
@@ -587,8 +611,10 @@
       }
     }
 
-    async function plan(text) {
-      const res = await call("/generate", { request: text, strategy: $("planner").value });
+    async function plan(text, pii) {
+      const body = { request: text, strategy: $("planner").value };
+      if (pii) body.pii = pii;
+      const res = await call("/generate", body);
       if (isResult(res)) renderResult(res.data, false);
       else if (res) fail(errorOf(res), res.data);
     }
@@ -598,6 +624,10 @@
       lastRequest = requestBox.value.trim();
       if (lastRequest) plan(lastRequest);
     });
+
+    ["mask", "allow"].forEach((answer) => $("pii-" + answer).addEventListener("click", () => {
+      plan(lastRequest || requestBox.value.trim(), answer);
+    }));
 
     $("replan").addEventListener("click", () => {
       const answers = Array.from(document.querySelectorAll("input.answer")).map((i) => i.value.trim()).filter(Boolean);
