@@ -509,24 +509,23 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed:
                 continue
-            negated_before = (
-                self._negator_before(request, i) is not None
-            )  # «кроме тестовых», "except test ones"
-            if value in STATUS_BEFORE_NOUN and not (
-                self._row_noun_at(request, table, i + 1) or negated_before
-            ):
-                continue  # "run it as a test" is no status
             negator = self._negator_before(request, i)
+            # "run it as a test" is no status; «тестовые заказы», «кроме тестовых» are
+            if value in STATUS_BEFORE_NOUN and not (
+                self._row_noun_at(request, table, i + 1) or negator is not None
+            ):
+                continue
             after = self._negator_after(request, table, i + 1)
             if negator is not None or after:  # "без отменённых", "except cancelled ones", "тестовые убрать"
-                request.handled.append(request.spans[negator] if negator is not None else after)
+                span = request.spans[negator] if negator is not None else after
+                if span is not None:
+                    request.handled.append(span)
                 negated = not negated
-            condition = f"status = '{value}'"
-            yield (
-                self._position(request, i),
-                "status",
-                self._negated(table, condition) if negated else condition,
-            )
+            condition: str | None = f"status = '{value}'"
+            if negated and condition:
+                condition = self._negated(table, condition)
+            if condition:
+                yield self._position(request, i), "status", condition
             return
 
     def _state_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
@@ -585,8 +584,8 @@ class RowFilters:
             value: str | None = request.raw[i + 1]
             if column.name in self._place_columns(table):
                 value = self._place_value(request, table, i, column.name)
-                if value is None:
-                    continue  # asked about
+            if value is None:
+                continue  # asked about
             if self._more_values(request, table, i, column.name, str(value)):
                 continue  # asked about
             condition: str | None = f"{column.name} = {_quote(value)}"
@@ -738,7 +737,7 @@ class RowFilters:
                     if russian
                     else name,
                     self._negator_before(request, prep, table),
-                    bool(more) and not self._not_a_place(request, table, more.group("name"), False),
+                    more is not None and not self._not_a_place(request, table, more.group("name"), False),
                 )
             )
         request.places = places

@@ -61,8 +61,8 @@ class Token:
     def lemmas(self) -> set[str]:
         return {p.lemma for p in self.parses} or {self.lower}
 
-    def has(self, lemmas: Iterable[str], pos: Iterable[str] | None = None, case: Iterable[str] | None = None,
-            number: str | None = None) -> bool:  # fmt: skip
+    def has(self, lemmas: Iterable[str], pos: Iterable[str | None] | None = None,
+            case: Iterable[str] | None = None, number: str | None = None) -> bool:  # fmt: skip
         """Some parse has one of `lemmas` (and, when given, one of `pos`, one of `case`, `number`)."""
         wanted = set(lemmas)
         for p in self.parses or (Parse(self.lower),):
@@ -265,10 +265,12 @@ def numerals(tokens: Sequence[Token]) -> list[Numeral]:
             value, last, ordinal = value + nxt.number, last + 1, nxt.ordinal
         if token.lang == "en" and last < len(tokens) and tokens[last].lower == "hundred" and value < 10:
             value, last = value * 100, last + 1
-            while last < len(tokens) and tokens[last].number is not None and tokens[last].lang == "en":
-                if tokens[last].number >= 100 or tokens[last].lower == "hundred":
+            while (
+                last < len(tokens) and (part := tokens[last].number) is not None and tokens[last].lang == "en"
+            ):
+                if part >= 100 or tokens[last].lower == "hundred":
                     break
-                value, last, ordinal = value + tokens[last].number, last + 1, tokens[last].ordinal
+                value, last, ordinal = value + part, last + 1, tokens[last].ordinal
         found.append(Numeral(value, i, last, ordinal, token.start, tokens[last - 1].end))
         i = last
     return found

@@ -200,7 +200,7 @@ EN_WEEKDAYS = {"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday
                "saturday": 6}  # fmt: skip
 
 
-def is_(token: Token, concept: str, pos: Iterable[str] | None = None) -> bool:
+def is_(token: Token, concept: str, pos: Iterable[str | None] | None = None) -> bool:
     """The token's lemma (any reading; of the given parts of speech) carries `concept`."""
     table = TABLES["en" if token.lang == "en" else "ru"]
     lemmas = table.get(concept, frozenset())
@@ -226,8 +226,8 @@ def conflicts(extra: dict[str, Iterable[str]] | None = None) -> list[tuple[str, 
             for lemma in lemmas:
                 index.setdefault(lemma, set()).add(name)
         if lang == "ru":
-            for name, lemmas in (extra or {}).items():
-                for lemma in lemmas:
+            for name, extra_lemmas in (extra or {}).items():
+                for lemma in extra_lemmas:
                     index.setdefault(lemma, set()).add(name)
         for lemma, names in sorted(index.items()):
             if len(names) > 1 and frozenset(names) not in COMPATIBLE:

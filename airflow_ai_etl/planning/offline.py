@@ -93,7 +93,7 @@ from airflow_ai_etl.planning.patterns import (
 )
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
-from airflow_ai_etl.planning.spelling import Speller
+from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import folder_path, plan_triggered, read_trigger
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
@@ -159,7 +159,7 @@ _SCHEDULE_WORDS = {
 PARTICIPLES = ("PRTF", "PRTS")
 
 
-def _lexicon_cue(text: str, concept: str, pos: tuple[str, ...] | None = None) -> re.Match[str] | None:
+def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = None) -> re.Match[str] | None:
     """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match; with `pos`,
     only a Russian reading of those parts of speech counts («изменившиеся»: a participle of измениться)."""
     for token in tokenize(text):
@@ -278,7 +278,7 @@ class OfflinePlanner:
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
-        corrections = []
+        corrections: list[Correction] = []
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
@@ -320,7 +320,7 @@ class OfflinePlanner:
             questions.append(self._ask_schedule(request))
         else:
             questions += self._unread_schedule_words(request)
-        if questions or table is None or target.value is None or schedule is None:
+        if questions or table is None or source_conn is None or target.value is None or schedule is None:
             return Outcome.clarify(*(questions or [msg("planner.which_table_and_target")]))
         return self._assemble(
             request, kind, source_conn, table, target.value, schedule.cron, schedule.timezone
@@ -1323,9 +1323,9 @@ class OfflinePlanner:
             for name in UPDATE_COLUMNS:
                 if table.column(name):
                     return Found(name)
-        column = self._event_time_column(table)
-        if column:
-            return Found(column)
+        event = self._event_time_column(table)
+        if event:
+            return Found(event)
         listed = ", ".join(self._event_columns(table)) or "none found"
         question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])

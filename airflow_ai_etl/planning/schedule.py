@@ -163,23 +163,23 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
     for m in _IANA_RE.finditer(original):
         if m.group(0) in _iana_names():
             return m.group(0), m.span()
-    m = _TZ_ABBREVIATION_RE.search(original)
-    if m:
-        if m.group(0) in _TZ_AMBIGUOUS:
-            raise _Unsupported(m.group(0))
-        return _TZ_ABBREVIATIONS[m.group(0)], m.span()
-    m = _TZ_OFFSET_RE.search(norm)
-    if m:
-        off = int(m.group("off"))
+    abbreviation = _TZ_ABBREVIATION_RE.search(original)
+    if abbreviation:
+        if abbreviation.group(0) in _TZ_AMBIGUOUS:
+            raise _Unsupported(abbreviation.group(0))
+        return _TZ_ABBREVIATIONS[abbreviation.group(0)], abbreviation.span()
+    offset = _TZ_OFFSET_RE.search(norm)
+    if offset:
+        off = int(offset.group("off"))
         if off > 14:
-            raise _Unsupported(m.group(0))
+            raise _Unsupported(offset.group(0))
         # IANA Etc/GMT zones have inverted signs: UTC+3 == Etc/GMT-3.
-        name = "UTC" if off == 0 else f"Etc/GMT{'-' if m.group('sign') == '+' else '+'}{off}"
-        return name, m.span()
+        name = "UTC" if off == 0 else f"Etc/GMT{'-' if offset.group('sign') == '+' else '+'}{off}"
+        return name, offset.span()
     for rx, name in _TZ_RULES:
-        m = rx.search(norm)
-        if m:
-            return name, m.span()
+        named = rx.search(norm)
+        if named:
+            return name, named.span()
     return None, None
 
 
