@@ -177,7 +177,7 @@ def ground_checks(
     questions: list[str] = []
     for item in asked:
         if item.type == "row_count_min":
-            checks.append(Check(type="row_count_min", value=item.value, severity=item.severity))  # type: ignore[arg-type]
+            checks.append(Check(type="row_count_min", value=item.value, severity=item.severity))
             continue
         if table is not None:
             named = columns_of(table, item.subject)
@@ -188,7 +188,7 @@ def ground_checks(
             listed = f" Columns: {', '.join(table.column_names)}." if table is not None else ""
             questions.append(f"Which column{where} should the check «{item.clause.strip()}» look at?{listed}")
             continue
-        check = Check(type=item.type, columns=named, value=item.value, severity=item.severity)  # type: ignore[arg-type]
+        check = Check(type=item.type, columns=named, value=item.value, severity=item.severity)
         if check not in checks:
             checks.append(check)
     return checks, questions

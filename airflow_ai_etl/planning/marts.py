@@ -894,17 +894,17 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["lookback"] = ph.lookback
     for m in ph.measures:
         for k in m.object:
-            word = tokens[k]
-            named = ground.table_of(word)
+            token = tokens[k]
+            named = ground.table_of(token)
             if named is fact or (named is not None and m.func != "count_distinct"):
                 ph.used.discard(k)  # the fact's own noun stays: «событий purchase» reads as a filter
                 continue
             if (
-                ground.table_of(word) is None
-                and not ground.columns_named(fact, [word])
-                and not _is_measure(word)
-                and not _word(word, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
-                and not _names_unit_column(word, fact, measures)
+                named is None
+                and not ground.columns_named(fact, [token])
+                and not _is_measure(token)
+                and not _word(token, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
+                and not _names_unit_column(token, fact, measures)
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
@@ -1603,8 +1603,7 @@ def _dimensions(
         if local and any(t.column(local) for t in [fact, *reachable]):
             dims.append(local)
             continue
-        qual_tables = [ground.table_of(q) for q in qualifier]
-        qual_tables = [t for t in qual_tables if t is not None]
+        qual_tables = [t for t in (ground.table_of(q) for q in qualifier) if t is not None]
         if head.lower in ("the", "each"):
             continue
         column = None

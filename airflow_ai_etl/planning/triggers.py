@@ -110,7 +110,7 @@ def folder_path(text: str) -> str | None:
     return None
 
 
-def _is(token: Token, lemmas: frozenset[str], pos: Sequence[str] | None = None) -> bool:
+def _is(token: Token, lemmas: frozenset[str], pos: Sequence[str | None] | None = None) -> bool:
     return token.lang in ("ru", "en") and token.has(lemmas, pos=pos)
 
 
