@@ -246,6 +246,12 @@ def _mask_cue(request: Request) -> re.Match[str] | None:
     return MASK.search(request.lower) or _lexicon_cue(request.text, "MASK", pos=grammar.MASK_POS)
 
 
+# A file location with glob characters and nothing else (no spaces, quotes, semicolons, parentheses).
+_GLOB_PATH = re.compile(
+    r"(?<![\w/])(?:(?:s3a?|gs|file)://|/|\./)[\w.\-]+/[\w.\-/*?{},=\[\]]*[*?][\w.\-/*?{},=\[\]]*"
+)
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -437,7 +443,10 @@ class OfflinePlanner:
         return False
 
     def _code(self, request: Request) -> Outcome | None:
-        if any(pattern.search(request.text) for pattern in CODE_PATTERNS):
+        # A file path with a glob ("s3://bucket/dir/*.jsonl") holds "/*", which reads as a comment opener:
+        # a path of path characters only is blanked out before the code patterns look.
+        text = _GLOB_PATH.sub(lambda m: " " * len(m.group(0)), request.text)
+        if any(pattern.search(text) for pattern in CODE_PATTERNS):
             return Outcome.reject(
                 "policy",
                 "The request carries code or SQL statements; describe the pipeline in words instead.",

@@ -85,7 +85,7 @@ GENERIC_PARTS = {
 
 # --- options -------------------------------------------------------------------------------
 
-APPEND_WORDS = re.compile(r"\b(append\w*|add\w*|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
+APPEND_WORDS = re.compile(r"\b(append\w*|add(?:s|ed|ing)?\b|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
     r"только нов\w*|changed|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|only\s+(?:the\s+)?changes|"

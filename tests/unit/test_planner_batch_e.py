@@ -41,3 +41,36 @@ def test_unknown_zone_word_is_asked_never_dropped(text: str) -> None:
     asked = ambiguous_timezone(text)
     assert asked is not None
     assert asked[0].strip("«»") in text
+
+
+def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+    from tests.catalogs import CATALOGS
+
+    return OfflinePlanner(CATALOGS[catalog]()).plan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "copy gs://lake/raw/events/*.parquet to clickhouse table events hourly",
+        "загрузи s3://drop-zone/2026/*/orders-?.csv в кликхаус таблицу orders_raw каждый час",
+    ],
+)
+def test_a_glob_path_is_not_code(text: str) -> None:
+    outcome = _plan("shop", text)
+    assert outcome.status != "rejected", outcome
+
+
+@pytest.mark.parametrize(
+    "text", ["sync customers to clickhouse daily; /* drop everything */", "select 1 /* x"]
+)
+def test_a_comment_outside_a_path_is_still_code(text: str) -> None:
+    assert _plan("shop", text).status == "rejected"
+
+
+def test_a_column_named_address_is_no_append_verb() -> None:
+    outcome = _plan("clinic", "copy patients to clickhouse nightly at 2, hide address and SNILS")
+    assert outcome.status == "ok"
+    assert outcome.spec is not None
+    assert outcome.spec.target.mode == "replace"
