@@ -1157,6 +1157,11 @@ class OfflinePlanner:
             named.append(request.text[merge.start : merge.end])
         if request.append_only:
             named.append("только добавление" if request.language == "ru" else "append-only")
+        elif replace_cue and not merge:
+            # "replace the whole table ... only new rows": a full reload and an incremental load at once
+            new_rows = INCREMENTAL.search(request.lower) or APPEND_WORDS.search(request.lower)
+            if new_rows:
+                named.append(request.text[new_rows.start() : new_rows.end()])
         if len(named) < 2:
             return []
         quoted = ", ".join(f"«{w}»" if request.language == "ru" else repr(w) for w in named)

@@ -644,6 +644,8 @@ class ScheduleSlots:
         periodic = self.kinds & {"weekly", "monthly", "yearly"}
         if len(periodic) > 1 or (dom and dow):
             raise _Unsupported("contradicting day cues")  # e.g. "first Monday of the month"
+        if periodic and "daily" in self.kinds:  # "every day at 7 and once a week on Fridays": asked
+            raise _Unsupported("daily and " + "/".join(sorted(periodic)))
         if "yearly" in periodic:
             if dom or dow:
                 raise _Unsupported("yearly with a day")

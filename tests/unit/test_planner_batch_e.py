@@ -74,3 +74,30 @@ def test_a_column_named_address_is_no_append_verb() -> None:
     assert outcome.status == "ok"
     assert outcome.spec is not None
     assert outcome.spec.target.mode == "replace"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ежедневно в 6 утра, а также раз в месяц первого числа", "every day at 8 and once a week on Tuesday"],
+)
+def test_daily_together_with_a_longer_period_is_no_schedule(text: str) -> None:
+    assert parse_schedule(text) is None  # the planner asks how often instead of keeping one of them
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "пациентов в кликхаус ежедневно в 5, полностью перезаписывать таблицу, грузить только новые",
+            "только нов",
+        ),
+        (
+            "patients to clickhouse hourly: overwrite the full table, incremental load of new records",
+            "incremental",
+        ),
+    ],
+)
+def test_replace_together_with_new_rows_asks_quoting_both(text: str, quoted: str) -> None:
+    outcome = _plan("clinic", text)
+    assert outcome.status == "needs_clarification"
+    assert any(quoted in q for q in outcome.questions), outcome.questions
