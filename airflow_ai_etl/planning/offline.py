@@ -1315,6 +1315,16 @@ class OfflinePlanner:
             cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES)
         if cue is None and request.append_only:  # «только добавление»: each run adds the new rows
             cue = re.match("", text)
+        if cue is None:  # «дописывать по created_at», "append by updated_at": an append verb and its column
+            append = APPEND_WORDS.search(text)
+            after = (
+                re.match(r"\W+(?:\w+\W+){0,3}?(?:по|by|on|using)\s+(\w+)", text[append.end() :])
+                if append
+                else None
+            )
+            by_column = table.column(after.group(1)) if after else None
+            if append and by_column and is_temporal(table, by_column.name):
+                cue = append
         if not cue:
             return Found(None)
         keys = [(cue.start, cue.end) for cue in grammar.key_cues(tokenize(request.text))]
@@ -1567,6 +1577,14 @@ class OfflinePlanner:
                                         f"{columns}. По каким колонкам искать дубликаты?"])  # fmt: skip
                 return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; columns: "
                                     f"{columns}. Which columns identify a duplicate?"])  # fmt: skip
+        # "drop duplicate emails", "email duplicates": a column noun (plural too) right next to the cue
+        after = re.match(r"\s*(\w+)", request.lower[match.end() :])
+        before = re.search(r"(\w+)\s*$", request.lower[: match.start()])
+        for word in (m.group(1) for m in (after, before) if m):
+            for name in dict.fromkeys((word, re.sub(r"e?s$", "", word), word[:-1])):
+                column = table.column(name) if len(name) > 1 else None
+                if column is not None:
+                    return Found([column.name])
         return Found(table.column_names)
 
     # --- assembling the spec -------------------------------------------------------------------

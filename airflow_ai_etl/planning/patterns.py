@@ -105,7 +105,9 @@ UPDATE_COLUMNS = ("updated_at", "modified_at", "changed_at")
 NAME_LIST = r"([a-z_][a-z0-9_]*+(?:\s*+(?:,|\band\b|\bи\b|&)\s*+[a-z_][a-z0-9_]*+){0,63}+)"
 MASK = re.compile(
     r"\b(mask\w*|hide|hiding|hidden|hash\w*|anonymi[sz]\w*|obfuscat\w*|redact\w*|pseudonymi[sz]\w*|"
-    r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|захэшир\w*|анонимиз\w*)\b",
+    r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|захэшир\w*|анонимиз\w*|"
+    # «номер карты закрыть»: the verb only (infinitive, imperative); «закрытые заказы» is a status
+    r"закрыть|закрывать|закрой|закройте|закрываем|закрывайте)\b",
     re.IGNORECASE,
 )
 PII_WORDS = re.compile(

@@ -50,6 +50,11 @@ def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
     return OfflinePlanner(CATALOGS[catalog]()).plan(text)
 
 
+def _transform_columns(outcome, kind: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    spec = outcome.spec.model_dump(mode="json")
+    return [t["columns"] for t in spec["transforms"] if t["type"] == kind]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -101,3 +106,31 @@ def test_replace_together_with_new_rows_asks_quoting_both(text: str, quoted: str
     outcome = _plan("clinic", text)
     assert outcome.status == "needs_clarification"
     assert any(quoted in q for q in outcome.questions), outcome.questions
+
+
+def test_zakryt_as_a_mask_verb() -> None:
+    outcome = _plan("clinic", "счета в кликхаус каждый день в 4 утра, закройте номер карты")
+    assert outcome.status == "ok"
+    assert outcome.spec is not None
+    assert _transform_columns(outcome, "mask") == [["card_number"]]
+
+
+def test_append_verb_with_its_column_is_incremental() -> None:
+    outcome = _plan("logistics", "возвраты добавлять в кликхаус по created_at раз в час")
+    assert outcome.status == "ok"
+    assert outcome.spec is not None
+    assert outcome.spec.source.incremental is not None
+    assert outcome.spec.source.incremental.column == "created_at"
+    assert outcome.spec.target.mode == "append"
+
+
+@pytest.mark.parametrize(("text", "columns"), [
+    ("crm leads to clickhouse every night at 1, remove duplicate sources", ["source"]),
+    ("crm leads to clickhouse every night at 1, no email duplicates", ["email"]),
+    ("crm leads to clickhouse every night at 1, remove duplicate rows", ["id", "source", "email", "created_at"]),
+])  # fmt: skip
+def test_dedupe_by_the_column_noun_next_to_the_cue(text: str, columns: list[str]) -> None:
+    outcome = _plan("shop", text)
+    assert outcome.status == "ok"
+    assert outcome.spec is not None
+    assert _transform_columns(outcome, "dedupe") == [columns]
