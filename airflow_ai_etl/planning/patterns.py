@@ -190,6 +190,7 @@ STATUS_WORDS = {
     "выполненн": "completed", "activ": "active", "активн": "active", "refund": "refunded",
     "возвращен": "refunded", "test": "test", "тестов": "test", "fail": "failed", "неуспешн": "failed",
     "неудачн": "failed", "ошибочн": "failed", "pend": "pending", "ожидающ": "pending",
+    "lost": "lost", "потерян": "lost", "потерянн": "lost", "утерян": "lost", "утерянн": "lost",
 }  # fmt: skip
 # Status words that are also everyday words ("run it as a test"): a status only right before a row
 # noun or the table's own noun ("test rows", "тестовые заказы").

@@ -134,3 +134,17 @@ def test_dedupe_by_the_column_noun_next_to_the_cue(text: str, columns: list[str]
     assert outcome.status == "ok"
     assert outcome.spec is not None
     assert _transform_columns(outcome, "dedupe") == [columns]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("утерянные отправления грузить в кликхаус раз в час", "status = 'lost'"),
+        ("все отправления, кроме потерянных, в кликхаус раз в час", "status IS DISTINCT FROM 'lost'"),
+    ],
+)
+def test_participle_of_a_status_value(text: str, where: str) -> None:
+    outcome = _plan("logistics", text)
+    assert outcome.status == "ok"
+    assert outcome.spec is not None
+    assert outcome.spec.source.where == where
