@@ -148,3 +148,16 @@ def test_participle_of_a_status_value(text: str, where: str) -> None:
     assert outcome.status == "ok"
     assert outcome.spec is not None
     assert outcome.spec.source.where == where
+
+
+def test_planner_asks_which_zone_an_unknown_city_word_is() -> None:
+    outcome = _plan("clinic", "пациентов в кликхаус каждый день в 7 по урюпинскому времени")
+    assert outcome.status == "needs_clarification"
+    assert any("урюпинскому" in q for q in outcome.questions), outcome.questions
+
+
+def test_planner_keeps_the_city_zone() -> None:
+    outcome = _plan("clinic", "patients to clickhouse every day at 6 pm, Tokyo time")
+    assert outcome.status == "ok"
+    assert outcome.spec is not None
+    assert outcome.spec.model_dump(mode="json")["timezone"] == "Asia/Tokyo"
