@@ -85,6 +85,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "How often should it run? For example: 'daily at 2 AM', 'every hour' or 'manually'.",
         "ru": "Как часто запускать? Например: «ежедневно в 2 часа ночи», «каждый час» или «вручную».",
     },
+    # An interval no single cron runs evenly (planning/offline._ask_uneven_interval); {runs}: when
+    # the nearest cron would really run.
+    "planner.uneven_minutes": {
+        "en": "The schedule is one cron expression and every {n} minutes cannot be written as one exactly: '*/{n} * * * *' would run at {runs} of every hour, with uneven gaps. How should it run: e.g. 'every 30 minutes', 'every hour', or at named times?",
+        "ru": "Расписание — одно выражение cron, а каждые {n} мин. им точно не записать: «*/{n} * * * *» запускало бы в {runs} каждого часа, с неравными промежутками. Как запускать: например, «каждые 30 минут», «каждый час» или в названное время?",
+    },
+    "planner.uneven_hours": {
+        "en": "The schedule is one cron expression and every {n} hours cannot be written as one exactly: '0 */{n} * * *' would run at {runs} every day, with uneven gaps. How should it run: e.g. 'every 30 minutes', 'every hour', or at named times?",
+        "ru": "Расписание — одно выражение cron, а каждые {n} ч. им точно не записать: «0 */{n} * * *» запускало бы в {runs} каждых суток, с неравными промежутками. Как запускать: например, «каждые 30 минут», «каждый час» или в названное время?",
+    },
+    "planner.uneven_interval": {
+        "en": "The schedule is one cron expression and every {n} {unit}s cannot be written as one exactly: cron cannot express it, with uneven gaps. How should it run: e.g. 'every 30 minutes', 'every hour', or at named times?",
+        "ru": "Расписание — одно выражение cron, а каждые {n} ({unit}) им точно не записать: cron так не умеет, с неравными промежутками. Как запускать: например, «каждые 30 минут», «каждый час» или в названное время?",
+    },
     "planner.which_keys": {
         "en": "Which key columns identify a row of {table} for the upsert?",
         "ru": "Какие ключевые колонки определяют строку {table} для upsert?",

@@ -217,28 +217,13 @@ def _uneven_interval(text: str) -> tuple[int, str] | None:
 
 def _ask_uneven_interval(language: str, n: int, unit: str) -> str:
     """The question for an interval no single cron runs, with what the nearest cron would really do."""
-    ru = language == "ru"
     if unit == "minute" and n < 60:
         runs = ", ".join(f":{m:02d}" for m in range(0, 60, n))
-        example = (f"«*/{n} * * * *» запускало бы в {runs} каждого часа" if ru
-                   else f"'*/{n} * * * *' would run at {runs} of every hour")  # fmt: skip
-    elif unit == "hour":
+        return say(language, "planner.uneven_minutes", n=n, runs=runs)
+    if unit == "hour":
         runs = ", ".join(f"{h:02d}:00" for h in range(0, 24, n))
-        example = (f"«0 */{n} * * *» запускало бы в {runs} каждых суток" if ru
-                   else f"'0 */{n} * * *' would run at {runs} every day")  # fmt: skip
-    else:
-        example = "cron так не умеет" if ru else "cron cannot express it"
-    if ru:
-        what = f"каждые {n} {'мин.' if unit == 'minute' else 'ч.'}"
-        return (
-            f"Расписание — одно выражение cron, а {what} им точно не записать: {example}, с неравными "
-            "промежутками. Как запускать: например, «каждые 30 минут», «каждый час» или в названное время?"
-        )
-    what = f"every {n} {unit}s"
-    return (
-        f"The schedule is one cron expression and {what} cannot be written as one exactly: {example}, "
-        "with uneven gaps. How should it run: e.g. 'every 30 minutes', 'every hour', or at named times?"
-    )
+        return say(language, "planner.uneven_hours", n=n, runs=runs)
+    return say(language, "planner.uneven_interval", n=n, unit=unit)
 
 
 def _mask_cue(request: Request) -> re.Match[str] | None:
