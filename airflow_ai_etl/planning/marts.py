@@ -57,7 +57,7 @@ __all__ = ["is_mart_request", "plan_mart", "MartPhrase", "read_mart"]
 
 # --- words ---------------------------------------------------------------------------------------
 
-TRIGGER_RU = {"витрина", "датамарт"}
+TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
 SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог"}
@@ -217,6 +217,7 @@ class MartPhrase:
     sources: list[int] = field(default_factory=list)  # «из продаж», "from sales", «витрина продаж»
     lookback: int | None = None
     lookback_unit: str | None = None
+    quantity_filter: tuple[str, int] | None = None  # «от 2 штук»: (operator, count) on the quantity column
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
@@ -241,6 +242,7 @@ def read_mart(text: str) -> MartPhrase:
     ph = MartPhrase(tokens)
     n = len(tokens)
     _read_lookback(ph)
+    _read_quantity_filter(ph)
     # Grain adjectives/adverbs: «ежедневная выручка» (grain) vs «обновлять ежедневно» (schedule).
     for i, t in enumerate(tokens):
         grain = _grain_adjective(t)
@@ -306,6 +308,14 @@ def read_mart(text: str) -> MartPhrase:
                 ph.used.add(i)
                 i = end
                 continue
+        if _quantified_dimension(tokens, i) and not _refresh_before(tokens, i):
+            # «число событий каждого типа», "orders of every status": a quantifier is never a filter
+            # value; the noun it quantifies is what the mart groups by
+            end = _dimension_list(ph, i + 1)
+            if end > i + 1:
+                ph.used.add(i)
+                i = end
+                continue
         if (_en(t, {"hourly", "daily", "weekly", "monthly"})) and i in ph.used:
             i += 1
             continue
@@ -353,6 +363,30 @@ def read_mart(text: str) -> MartPhrase:
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+QUANTIFIERS_RU = {"каждый", "всякий", "любой"}
+QUANTIFIERS_EN = {"each", "every", "any"}
+
+
+def _quantified_dimension(tokens: Sequence[Token], i: int) -> bool:
+    """«каждого типа», "of every status": a quantifier before a plain noun (not a time unit, weekday or
+    number, which belong to the schedule: «каждый час», «каждый понедельник», «каждые 30 минут»)."""
+    t = tokens[i]
+    if not (_ru(t, QUANTIFIERS_RU) or t.lower in QUANTIFIERS_RU or _en(t, QUANTIFIERS_EN)):
+        return False
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if nxt.lang not in ("ru", "en") or nxt.number is not None or is_(nxt, "WEEKDAY") or _grain_noun(nxt):
+        return False
+    if _en(nxt, {"minute", "minutes", "second", "seconds", "time", "run", "refresh"}):
+        return False
+    if nxt.lang == "ru":
+        if _ru(nxt, {"число", "минута", "секунда", "раз", "утро", "вечер", "ночь", "квартал", "год"}):
+            return False
+        return any(p.pos == "NOUN" for p in nxt.parses[:1])
+    return True
 
 
 def _set_grain(ph: MartPhrase, grain: str, index: int) -> None:
@@ -541,13 +575,45 @@ def _read_lookback(ph: MartPhrase) -> None:
         return
 
 
+# Comparison words before «N штук», "N units": one or two words (lemmas / lower-case), the operator.
+_QTY_COMPARE = [
+    (("не", "менее"), ">="), (("не", "меньше"), ">="), (("не", "более"), "<="), (("не", "больше"), "<="),
+    (("at", "least"), ">="), (("at", "most"), "<="), (("more", "than"), ">"), (("less", "than"), "<"),
+    (("fewer", "than"), "<"), (("up", "to"), "<="), (("от",), ">="), (("минимум",), ">="), (("from",), ">="),
+    (("больше",), ">"), (("более",), ">"), (("свыше",), ">"), (("over",), ">"), (("above",), ">"),
+    (("менее",), "<"), (("меньше",), "<"), (("under",), "<"), (("below",), "<"), (("до",), "<="),
+]  # fmt: skip
+
+
+def _read_quantity_filter(ph: MartPhrase) -> None:
+    """«продажи от 2 штук», "at least 3 units": a count of pieces compared is a row filter on the quantity
+    column, never a second measure and never a condition on the money column."""
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if t.number is None or i + 1 >= len(tokens) or not _word(tokens[i + 1], UNITS_RU, UNITS_EN):
+            continue
+        for words, op in _QTY_COMPARE:
+            start = i - len(words)
+            if start >= 0 and all(tokens[start + k].lower == w for k, w in enumerate(words)):
+                value = int(t.number) if float(t.number).is_integer() else None
+                if value is None:
+                    return
+                ph.quantity_filter = (op, value)
+                ph.used.update(range(start, i + 2))
+                ph.used.update(
+                    k for k in range(max(0, start - 3), start) if tokens[k].lower in ("только", "only")
+                )
+                ph.blank.append((tokens[start].start, tokens[i + 1].end))
+                return
+
+
 def _read_measures(ph: MartPhrase) -> None:
     tokens, n = ph.tokens, len(ph.tokens)
     i = 0
     while i < n:
         t = tokens[i]
         func = _measure_func(tokens, i)
-        if func is None:
+        if func is None or (ph.quantity_filter is not None and i in ph.used and _word(t, UNITS_RU, UNITS_EN)):
             i += 1
             continue
         if func == "units":
@@ -915,6 +981,17 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if where.value:
         definition["where"] = where.value
+    if ph.quantity_filter is not None:
+        qty = _quantity_column(fact)
+        if qty is None:
+            return Outcome.clarify(ask("quantity_column", table=fact.name))
+        condition = f"{qty} {ph.quantity_filter[0]} {ph.quantity_filter[1]}"
+        prior = definition.get("where")
+        definition["where"] = (
+            f"({prior}) AND {condition}"
+            if prior and " OR " in prior.upper()
+            else (f"{prior} AND {condition}" if prior else condition)
+        )
     if export is not None:
         target = Found(EXCEL_TARGET)
     elif conn.engine == "clickhouse":
@@ -1769,6 +1846,7 @@ _QUESTIONS = {
         "same_server": "Витрина из таблицы ClickHouse строится на её сервере, а {target} — другой сервер, "
         "чем {fact}: строить витрину в {fact}?",
         "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
+        "quantity_column": "В {table} нет однозначной колонки количества штук: по какой колонке фильтровать?",
         "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
     },
     "en": {
@@ -1794,6 +1872,7 @@ _QUESTIONS = {
         "same_server": "A mart of a ClickHouse table is built on that table's server; {target} is another "
         "server than {fact}: build the mart in {fact}?",
         "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
+        "quantity_column": "{table} has no single quantity column: which column should the count filter use?",
         "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
     },
 }

@@ -440,3 +440,43 @@ def test_units_sold_name_the_sales_table(shop):
     assert (
         got["table"] == "sales" and got["measures"] == [("sum", "quantity")] and got["dims"] == ["category"]
     )
+
+
+@pytest.mark.parametrize(
+    "text, dims, grain",
+    [
+        ("Число заказов каждого статуса по дням", ["status"], ("created_at", "day")),
+        ("Витрина: количество заказов по каждому статусу", ["status"], None),
+        ("Orders mart: number of orders of every status", ["status"], None),
+    ],
+)
+def test_a_quantifier_is_never_a_filter_value(shop, text, dims, grain):
+    outcome = shop.plan(text)
+    got = mart_of(outcome)
+    assert got["dims"] == dims and got["grain"] == grain
+    assert outcome.spec.source.mart.where is None
+
+
+def test_a_quantifier_before_a_time_unit_stays_a_schedule(shop):
+    got = mart_of(shop.plan("Витрина: число заказов по статусам, обновлять каждый час"))
+    assert got["dims"] == ["status"] and got["schedule"] == "0 * * * *"
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("Выручка по регионам, только продажи не менее 5 единиц", "quantity >= 5"),
+        ("Сумма продаж по регионам для продаж больше 3 штук", "quantity > 3"),
+        ("Revenue by region for sales of at least 4 units", "quantity >= 4"),
+    ],
+)
+def test_a_count_of_pieces_filters_the_quantity_column(shop, text, where):
+    outcome = shop.plan(text)
+    got = mart_of(outcome)
+    assert got["measures"] == [("sum", "amount")]  # the unit word is no second measure
+    assert outcome.spec.source.mart.where == where
+
+
+def test_a_count_of_pieces_without_a_quantity_column_asks(hr):
+    outcome = hr.plan("Средний оклад по отделам для сотрудников от 2 штук")
+    assert outcome.status == "needs_clarification"
