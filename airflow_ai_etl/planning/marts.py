@@ -170,9 +170,13 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
             return True
         if t.lower == "report" and i + 1 < len(words) and words[i + 1].lower in ("table", "tables"):
             return True
+    export = _exports_to_excel(tokens)
+    lookback = MartPhrase(list(tokens))
+    _read_lookback(lookback)
     if any(
-        _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN)
-        or any(is_(t, c) for c in ("REPLACE", "INCREMENTAL", "MERGE", "CDC"))
+        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export)
+        or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
+        or (is_(t, "INCREMENTAL") and lookback.lookback is None)
         for t in words
     ):
         return False  # a verb of loading («перегружать товары»): a load, not an aggregate
@@ -188,6 +192,22 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         return False
     grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in words)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) for t in words)
+
+
+def _exports_to_excel(tokens: Sequence[Token]) -> bool:
+    """«выгружать в /data/x.xlsx», "export to Excel": the workbook is the target (after «в/to/into»), so the
+    export verb does not make the request a load; a workbook after «из/from» is a source."""
+    for i, t in enumerate(tokens):
+        if not (t.lower.endswith(".xlsx") or _is_excel_word(t)):
+            continue
+        k = i - 1
+        while k >= 0 and (tokens[k].lang == "punct" or (k > 0 and tokens[k - 1].text in ("/", ":"))):
+            k -= 1  # back over the path: /data/reports/x.xlsx, s3://bucket/x.xlsx
+        while k >= 0 and (tokens[k].lower in ("an", "a", "the") or tokens[k].lemma in FILE_NOUNS):
+            k -= 1  # «в файл Excel», "to an Excel file"
+        if k >= 0 and tokens[k].lower in ("в", "во", "to", "into"):
+            return True
+    return False
 
 
 # --- the phrase structure --------------------------------------------------------------------------
@@ -539,7 +559,7 @@ def _stops(token: Token) -> bool:
         return True
     if token.lang == "en" and token.lower in PREPS_EN - {"and"}:
         return True
-    if is_(token, "WEEKDAY") or token.number is not None or token.lang == "num":
+    if is_(token, "WEEKDAY") or is_(token, "INCREMENTAL") or token.number is not None or token.lang == "num":
         return True
     if token.lang == "ru" and token.lemma in EACH:
         return False
@@ -556,19 +576,27 @@ def _read_lookback(ph: MartPhrase) -> None:
     for i, t in enumerate(tokens):
         if not (t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE):
             continue
-        if not any(_word(tokens[k], REFRESH_RU, REFRESH_EN) for k in range(max(0, i - 4), i)):
-            continue
         num = nums.get(i + 1)
         if num is None or num.last >= len(tokens):
             continue
         unit = _grain_noun(tokens[num.last])
         if unit is None:
             continue
+        before = [k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN)]
+        # «за последние 3 дня пересчитывать»: the refresh verb may follow the span it recomputes
+        after = [k for k in range(num.last + 1, min(len(tokens), num.last + 3)) if _ru(tokens[k], REFRESH_RU)]
+        if not before and not (after and i > 0 and tokens[i - 1].lower == "за"):
+            continue
         ph.lookback, ph.lookback_unit = num.value, unit
-        start = next(k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN))
-        ph.used.update(range(start, num.last + 1))
-        ph.blank.append((tokens[start].start, tokens[num.last].end))
-        tail = num.last + 1
+        start = before[0] if before else i - 1
+        end = num.last if before else after[0]
+        while start > 0 and (is_(tokens[start - 1], "INCREMENTAL") or tokens[start - 1].lang == "punct"):
+            start -= 1  # "incremental refresh recomputing the last 3 days": the mode is the lookback's
+        while tokens[start].lang == "punct":
+            start += 1
+        ph.used.update(range(start, end + 1))
+        ph.blank.append((tokens[start].start, tokens[end].end))
+        tail = end + 1
         while tail < len(tokens) and tokens[tail].lower in ("on", "each", "every", "run", "при", "каждом"):
             ph.used.add(tail)
             tail += 1
@@ -1245,6 +1273,7 @@ FILLER_RU = {
     "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
+    "сводка",
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",

@@ -480,3 +480,40 @@ def test_a_count_of_pieces_filters_the_quantity_column(shop, text, where):
 def test_a_count_of_pieces_without_a_quantity_column_asks(hr):
     outcome = hr.plan("Средний оклад по отделам для сотрудников от 2 штук")
     assert outcome.status == "needs_clarification"
+
+
+def test_an_export_path_before_the_mart_words_is_the_target(hr):
+    outcome = hr.plan(
+        "Каждый понедельник в 7 утра выгружать в /data/reports/pay.xlsx сумму часов по проектам"
+    )
+    got = mart_of(outcome)
+    assert (
+        got["table"] == "timesheets" and got["measures"] == [("sum", "hours")] and got["dims"] == ["project"]
+    )
+    assert outcome.spec.target.type == "excel" and outcome.spec.target.path == "/data/reports/pay.xlsx"
+
+
+def test_a_workbook_read_from_stays_a_file_load(shop):
+    outcome = shop.plan("Загружать /data/in/sales.xlsx в кликхаус каждый день")
+    assert outcome.spec is None or outcome.spec.source.type != "mart"
+
+
+@pytest.mark.parametrize(
+    "text, lookback",
+    [
+        ("Revenue per region per day, incremental refresh that recomputes the last 2 days, every hour", 2),
+        ("Выручка по регионам по дням, за последние 4 дня пересчитывать каждый час", 4),
+        ("Выручка по регионам по дням, инкрементально обновлять последние 5 дней, каждый час", 5),
+    ],
+)
+def test_an_incremental_refresh_with_a_lookback_is_a_mart(shop, text, lookback):
+    outcome = shop.plan(text)
+    got = mart_of(outcome)
+    assert got["dims"] == ["region"] and got["grain"] == ("sold_at", "day")
+    mart = outcome.spec.source.mart
+    assert mart.refresh == "incremental" and mart.lookback == lookback
+
+
+def test_an_incremental_load_without_a_lookback_stays_a_load(shop):
+    outcome = shop.plan("Инкрементально грузить продажи по sold_at в кликхаус каждый час")
+    assert outcome.spec is not None and outcome.spec.source.type != "mart"
