@@ -93,12 +93,14 @@ class Trigger:
         ``manual`` (a person).
     :param spans: the character spans of the trigger's words; they leave the text the rest is planned from.
     :param upstream: for ``assets``, the clause's words that may name upstream tables, as (word, start).
+    :param any_of: for ``assets``, the clause joins its loads with «или»/"or" (any one of them starts it).
     """
 
     kind: Literal["files", "assets", "manual"]
     spans: tuple[tuple[int, int], ...]
     upstream: tuple[tuple[str, int], ...] = field(default=())
     rewrites: tuple[tuple[int, int, str], ...] = field(default=())  # (start, end, word) put in place
+    any_of: bool = False
 
 
 def folder_path(text: str) -> str | None:
@@ -233,6 +235,10 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
     return start
 
 
+# «после загрузки заказов или продаж», "either the orders or the sales load": any one of the loads.
+DISJUNCTION = frozenset({"или", "либо", "or", "either"})
+
+
 def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
@@ -255,7 +261,8 @@ def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
         if not upstream:
             continue
         last = tokens[end - 1]
-        return Trigger("assets", ((tokens[start].start, last.end),), upstream)
+        any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
+        return Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
     return None
 
 
@@ -359,6 +366,15 @@ def plan_triggered(
         upstream, question = _upstream_assets(planner, trigger, language)
         if question:
             return Outcome.clarify(question)
+        if trigger.any_of and len(upstream) > 1:
+            # schedule_assets means every one of them (Airflow's AND); an "or" must not become an "and"
+            return Outcome.clarify(
+                "Запуск после загрузок можно задать только так: после того, как обновились ВСЕ названные "
+                f"({', '.join(upstream)}). Ждать все или выбрать одну?"
+                if ru
+                else f"A start after other loads waits for ALL of them ({', '.join(upstream)}), not any one: "
+                "wait for all, or pick one?"
+            )
     if trigger.kind == "files" and not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
         return Outcome.clarify(
             "За какой папкой или префиксом S3 следить (например s3://bucket/incoming/ или /mnt/share/in/)?"

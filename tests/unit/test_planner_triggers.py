@@ -217,3 +217,29 @@ def test_generate_after_a_deployed_load(tmp_path: Path) -> None:
         'Asset(uri="clickhouse://127.0.0.1:9000/default/orders")'
         in outcome.source_code.split("schedule=[")[1]
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать платежи в ClickHouse после загрузки заказов или клиентов",
+        "Copy payments to ClickHouse when either the customers or the orders load is done",
+    ],
+)
+def test_an_or_between_upstream_loads_is_a_question(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)  # schedule_assets waits for all: an «или» must not become an «и»
+    assert outcome.status == "needs_clarification"
+    assert "orders" in outcome.questions[0] and "customers" in outcome.questions[0]
+
+
+def test_an_or_with_one_known_upstream_is_still_that_one(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("После загрузки или обновления заказов переносить платежи в ClickHouse")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule_assets == [CH + "orders"]
+
+
+def test_a_table_name_in_brackets_is_no_filter_value(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Когда загрузятся заказы, переносить остатки по складам (inventory) в ClickHouse")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "inventory" and outcome.spec.source.where is None
+    assert outcome.spec.schedule_assets == [CH + "orders"]
