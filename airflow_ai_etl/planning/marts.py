@@ -96,6 +96,8 @@ GRAIN_EN = {"hour": "hour", "day": "day", "week": "week", "month": "month",
             "hours": "hour", "days": "day", "weeks": "week", "months": "month"}  # fmt: skip
 GRAIN_ADJ = {"FREQ_HOUR": "hour", "FREQ_DAY": "day", "FREQ_WEEK": "week", "FREQ_MONTH": "month"}
 DIM_PREPS_RU = {"по"}
+GRAIN_ADVERBS_RU = {"почасово": "hour", "подневно": "day", "посуточно": "day", "понедельно": "week",
+                    "помесячно": "month"}  # fmt: skip
 CUT_WORDS = {"разрез", "разбивка", "разбивк", "группировка"}  # «в разрезе регионов», «с разбивкой по дням»
 DIM_PREPS_EN = {"by", "per"}
 EACH = {"каждый", "each", "every"}
@@ -191,7 +193,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     if not measure and not grain_phrase and not per:
         return False
     grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in words)
-    return grouped or any(_grain_noun(t) or _grain_adjective(t) for t in words)
+    return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
 
 
 def _exports_to_excel(tokens: Sequence[Token]) -> bool:
@@ -265,13 +267,15 @@ def read_mart(text: str) -> MartPhrase:
     _read_quantity_filter(ph)
     # Grain adjectives/adverbs: «ежедневная выручка» (grain) vs «обновлять ежедневно» (schedule).
     for i, t in enumerate(tokens):
-        grain = _grain_adjective(t)
+        grain = _grain_adjective(t) or GRAIN_ADVERBS_RU.get(t.lower)
         if grain is None or i in ph.used:
             continue
         if _refresh_before(tokens, i):
             continue
         nxt = tokens[i + 1] if i + 1 < n else None
-        if t.lang == "ru" and not t.has(t.lemmas, pos=("ADJF", "ADJS")):
+        if t.lower in GRAIN_ADVERBS_RU:
+            pass  # «помесячно», «понедельно»: a grain, never a schedule (that is «ежемесячно»)
+        elif t.lang == "ru" and not t.has(t.lemmas, pos=("ADJF", "ADJS")):
             continue  # «ежедневно» alone: a schedule
         if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None):
             continue  # "daily at 6": a schedule
@@ -478,6 +482,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if t.lower in ("the", "a", "an", "each", "every") or (t.lang == "ru" and t.lemma in EACH):
             ph.used.add(i)
             i += 1
+            continue
+        if i in ph.used and (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
+            i += 1  # "by customer city, weekly": the grain read already, not a dimension
             continue
         if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
             break  # «по регионам и дням выручка»: the measure ends the list
@@ -1278,7 +1285,7 @@ FILLER_RU = {
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
-    "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new",
+    "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
     "data", "values", "value", "s",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
@@ -1398,8 +1405,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
                 break
     steps.append(one(columns))
     money = [m for m in ph.measures if any(_word(tokens[k], {"чек"}, set()) for k in [m.index, *m.object])]
-    if money:  # «средний чек»: a receipt is a sale
-        steps.append([t for t in ground.tables if stem("sale") in name_parts(t.name)][:1])
+    if money:  # «средний чек»: a receipt is a sale, or the table it is taken over («чек по заказам»)
+        over = one([t for w in _dim_heads(ph) if (t := ground.table_of(w)) is not None and _money_columns(t)])
+        steps.append(
+            over if len(over) == 1 else [t for t in ground.tables if stem("sale") in name_parts(t.name)][:1]
+        )
     unused = one([t for i, w in enumerate(tokens) if i not in ph.used and w.lang in ("ru", "en")
                   and (t := ground.table_of(w)) is not None])  # fmt: skip
     pairs = [

@@ -517,3 +517,22 @@ def test_an_incremental_refresh_with_a_lookback_is_a_mart(shop, text, lookback):
 def test_an_incremental_load_without_a_lookback_stays_a_load(shop):
     outcome = shop.plan("Инкрементально грузить продажи по sold_at в кликхаус каждый час")
     assert outcome.spec is not None and outcome.spec.source.type != "mart"
+
+
+@pytest.mark.parametrize(
+    "text, dims, grain",
+    [
+        ("Выручка в разрезе регионов помесячно", ["region"], ("sold_at", "month")),
+        ("Число заказов по статусам понедельно, обновлять каждый день", ["status"], ("created_at", "week")),
+        ("Revenue by region, monthly, refreshed every day at 5", ["region"], ("sold_at", "month")),
+        ("Order count by status, weekly", ["status"], ("created_at", "week")),
+    ],
+)
+def test_a_grain_said_as_an_adverb_is_no_dimension(shop, text, dims, grain):
+    got = mart_of(shop.plan(text))
+    assert got["dims"] == dims and got["grain"] == grain
+
+
+def test_an_average_receipt_over_a_named_table_is_not_planned_on_sales(shop):
+    outcome = shop.plan("Средний чек по заказам в разрезе статусов понедельно")
+    assert outcome.status != "ok" or outcome.spec.source.table == "orders"
