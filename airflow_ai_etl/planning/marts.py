@@ -116,12 +116,14 @@ TIME_WORDS = {
     "принять": "hire", "нанять": "hire", "найм": "hire", "hire": "hire", "hiring": "hire",
     "увольнение": "fire", "уволить": "fire", "создание": "creat", "creation": "creat", "продажа": "sold",
     "sale": "sold", "отчет": "report", "report": "report", "окончание": "end", "end": "end",
+    "забор": "collect", "доставка": "deliver", "delivery": "deliver",
 }  # fmt: skip
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
 DIM_WORDS = {
     "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
-    "проект": "project",
+    "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
+    "направление": "direction", "причина": "reason",
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}

@@ -536,3 +536,26 @@ def test_a_grain_said_as_an_adverb_is_no_dimension(shop, text, dims, grain):
 def test_an_average_receipt_over_a_named_table_is_not_planned_on_sales(shop):
     outcome = shop.plan("Средний чек по заказам в разрезе статусов понедельно")
     assert outcome.status != "ok" or outcome.spec.source.table == "orders"
+
+
+@pytest.fixture(scope="module")
+def logistics():
+    from tests.catalogs import logistics_catalog
+
+    return OfflinePlanner(logistics_catalog())
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, dims, grain",
+    [
+        ("hr", "Сколько кандидатов на каждом этапе по вакансиям", "candidates", ["stage", "vacancy"], None),
+        ("hr", "Витрина проходов по направлению и дверям", "badge_events", ["direction", "door"], None),
+        ("clinic", "Витрина записей на приём по каналу", "appointments", ["channel"], None),
+        ("logistics", "Сумма возвратов в разрезе причин по месяцам", "returns", ["reason"], ("created_at", "month")),
+        ("logistics", "Суммарный вес из shipments по неделям доставки", "shipments", [], ("delivered_at", "week")),
+    ],
+)  # fmt: skip
+def test_a_column_named_by_its_russian_word(shop, clinic, hr, logistics, catalog, text, table, dims, grain):
+    planner = {"hr": hr, "clinic": clinic, "logistics": logistics}[catalog]
+    got = mart_of(planner.plan(text))
+    assert got["table"] == table and got["dims"] == dims and got["grain"] == grain
