@@ -731,10 +731,10 @@ def test_stream_mode_applies_changes_while_they_commit(cdc):
     assert [tuple(r) for r in ch_view_argmax(cdc, "t", ["id", "v"])] == want
     assert out["changes"] == out["inserts"] + out["updates"] + out["deletes"] and out["changes"] > 100
     assert len(out["rows_per_batch"]) >= 2  # applied as it came, in several batches
-    assert cdc.ch.execute("SELECT count(), uniqExact(id, _version) FROM t")[0] == (
-        100 + out["rows_written"],
-        100 + out["rows_written"],
-    )
+    # No (key, version) written twice; background merges of the ReplacingMergeTree may already have
+    # folded some versions away, so the count is at most what was written, not equal to it.
+    rows, distinct = cdc.ch.execute("SELECT count(), uniqExact(id, _version) FROM t")[0]
+    assert rows == distinct <= 100 + out["rows_written"]
     assert run_cdc(**kw)["changes"] == 0  # everything confirmed
 
 
