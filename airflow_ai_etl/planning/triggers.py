@@ -293,6 +293,26 @@ def _without(text: str, trigger: Trigger) -> str:
     return text
 
 
+_BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:.])")
+_BARE_EN = re.compile(r"\binto\s+(?:the\s+)?([a-z][a-z0-9_]*)(?:\s+table\b)?(?![\w/:.])")
+_NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel", "s3",
+                "table", "it", "them", "the", "a", "an"}  # fmt: skip
+
+
+def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
+    """«заливай в partner_feed», "into the clicks table": a new file's target table named bare is said
+    the way the file rules read it («в таблицу X», "into table X"); connection ids and engines stay."""
+    connections = {c.lower() for c in planner.catalog.connections}
+
+    def keep(name: str) -> bool:
+        return name in connections or name in _NOT_A_TABLE
+
+    text = _BARE_RU.sub(
+        lambda m: m.group(0) if keep(m.group(2)) else f"{m.group(1)} таблицу {m.group(2)}", text
+    )
+    return _BARE_EN.sub(lambda m: m.group(0) if keep(m.group(1)) else f"into table {m.group(1)}", text)
+
+
 def _upstream_assets(
     planner: OfflinePlanner, trigger: Trigger, language: str
 ) -> tuple[list[str], str | None]:
@@ -384,6 +404,9 @@ def plan_triggered(
         )
     # The rest is planned as a manual pipeline (its trigger replaces a clock); a mart is refreshed on
     # demand when it names no schedule, and reads «вручную» as a column, so it gets no such word.
+    if trigger.kind == "files" and re.search(r"\bs3a?://", text, re.I):
+        # S3 only: a local folder's file roots are not checked here, so its target stays asked for
+        rest = _bare_target_named(planner, rest)
     manual = "" if is_mart_request(tokenize(rest)) else (" вручную" if ru else " manually")
     outcome = planner.plan(f"{rest.strip()}{manual}")
     if outcome.status != "ok" or outcome.spec is None:

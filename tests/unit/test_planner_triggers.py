@@ -243,3 +243,25 @@ def test_a_table_name_in_brackets_is_no_filter_value(planner: OfflinePlanner) ->
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.table == "inventory" and outcome.spec.source.where is None
     assert outcome.spec.schedule_assets == [CH + "orders"]
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("Следить за s3://vendor/landing/ и каждый новый csv загружать в vendor_rows", "vendor_rows"),
+        (
+            "Watch s3://vendor/landing/ and load each new parquet file into the vendor_rows table",
+            "vendor_rows",
+        ),
+        ("Новые json из s3://vendor/in/ сразу грузить в ch_stage_rows", "ch_stage_rows"),
+    ],
+)
+def test_a_bare_target_table_of_new_s3_files(planner: OfflinePlanner, text: str, table: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.on_new_files is True and outcome.spec.target.table == table
+
+
+def test_a_bare_target_of_a_local_folder_is_still_asked(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Когда в /mnt/landing/ появится новый csv, грузить его в landing_rows")
+    assert outcome.status == "needs_clarification"  # file roots are not checked by the planner
