@@ -295,8 +295,8 @@ def _without(text: str, trigger: Trigger) -> str:
 
 _BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:.])")
 _BARE_EN = re.compile(r"\binto\s+(?:the\s+)?([a-z][a-z0-9_]*)(?:\s+table\b)?(?![\w/:.])")
-_NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel", "s3",
-                "table", "it", "them", "the", "a", "an"}  # fmt: skip
+_NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
+                "s3", "table", "it", "them", "the", "a", "an"}  # fmt: skip
 
 
 def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
