@@ -246,6 +246,12 @@ def _mask_cue(request: Request) -> re.Match[str] | None:
     return MASK.search(request.lower) or _lexicon_cue(request.text, "MASK", pos=grammar.MASK_POS)
 
 
+# A file location with glob characters and nothing else (no spaces, quotes, semicolons, parentheses).
+_GLOB_PATH = re.compile(
+    r"(?<![\w/])(?:(?:s3a?|gs|file)://|/|\./)[\w.\-]+/[\w.\-/*?{},=\[\]]*[*?][\w.\-/*?{},=\[\]]*"
+)
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -437,7 +443,10 @@ class OfflinePlanner:
         return False
 
     def _code(self, request: Request) -> Outcome | None:
-        if any(pattern.search(request.text) for pattern in CODE_PATTERNS):
+        # A file path with a glob ("s3://bucket/dir/*.jsonl") holds "/*", which reads as a comment opener:
+        # a path of path characters only is blanked out before the code patterns look.
+        text = _GLOB_PATH.sub(lambda m: " " * len(m.group(0)), request.text)
+        if any(pattern.search(text) for pattern in CODE_PATTERNS):
             return Outcome.reject(
                 "policy",
                 "The request carries code or SQL statements; describe the pipeline in words instead.",
@@ -1148,6 +1157,11 @@ class OfflinePlanner:
             named.append(request.text[merge.start : merge.end])
         if request.append_only:
             named.append("только добавление" if request.language == "ru" else "append-only")
+        elif replace_cue and not merge:
+            # "replace the whole table ... only new rows": a full reload and an incremental load at once
+            new_rows = INCREMENTAL.search(request.lower) or APPEND_WORDS.search(request.lower)
+            if new_rows:
+                named.append(request.text[new_rows.start() : new_rows.end()])
         if len(named) < 2:
             return []
         quoted = ", ".join(f"«{w}»" if request.language == "ru" else repr(w) for w in named)
@@ -1301,6 +1315,16 @@ class OfflinePlanner:
             cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES)
         if cue is None and request.append_only:  # «только добавление»: each run adds the new rows
             cue = re.match("", text)
+        if cue is None:  # «дописывать по created_at», "append by updated_at": an append verb and its column
+            append = APPEND_WORDS.search(text)
+            after = (
+                re.match(r"\W+(?:\w+\W+){0,3}?(?:по|by|on|using)\s+(\w+)", text[append.end() :])
+                if append
+                else None
+            )
+            by_column = table.column(after.group(1)) if after else None
+            if append and by_column and is_temporal(table, by_column.name):
+                cue = append
         if not cue:
             return Found(None)
         keys = [(cue.start, cue.end) for cue in grammar.key_cues(tokenize(request.text))]
@@ -1553,6 +1577,14 @@ class OfflinePlanner:
                                         f"{columns}. По каким колонкам искать дубликаты?"])  # fmt: skip
                 return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; columns: "
                                     f"{columns}. Which columns identify a duplicate?"])  # fmt: skip
+        # "drop duplicate emails", "email duplicates": a column noun (plural too) right next to the cue
+        after = re.match(r"\s*(\w+)", request.lower[match.end() :])
+        before = re.search(r"(\w+)\s*$", request.lower[: match.start()])
+        for word in (m.group(1) for m in (after, before) if m):
+            for name in dict.fromkeys((word, re.sub(r"e?s$", "", word), word[:-1])):
+                column = table.column(name) if len(name) > 1 else None
+                if column is not None:
+                    return Found([column.name])
         return Found(table.column_names)
 
     # --- assembling the spec -------------------------------------------------------------------

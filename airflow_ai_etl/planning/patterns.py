@@ -85,7 +85,7 @@ GENERIC_PARTS = {
 
 # --- options -------------------------------------------------------------------------------
 
-APPEND_WORDS = re.compile(r"\b(append\w*|add\w*|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
+APPEND_WORDS = re.compile(r"\b(append\w*|add(?:s|ed|ing)?\b|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
     r"только нов\w*|changed|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|only\s+(?:the\s+)?changes|"
@@ -105,7 +105,9 @@ UPDATE_COLUMNS = ("updated_at", "modified_at", "changed_at")
 NAME_LIST = r"([a-z_][a-z0-9_]*+(?:\s*+(?:,|\band\b|\bи\b|&)\s*+[a-z_][a-z0-9_]*+){0,63}+)"
 MASK = re.compile(
     r"\b(mask\w*|hide|hiding|hidden|hash\w*|anonymi[sz]\w*|obfuscat\w*|redact\w*|pseudonymi[sz]\w*|"
-    r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|захэшир\w*|анонимиз\w*)\b",
+    r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|захэшир\w*|анонимиз\w*|"
+    # «номер карты закрыть»: the verb only (infinitive, imperative); «закрытые заказы» is a status
+    r"закрыть|закрывать|закрой|закройте|закрываем|закрывайте)\b",
     re.IGNORECASE,
 )
 PII_WORDS = re.compile(
@@ -188,6 +190,7 @@ STATUS_WORDS = {
     "выполненн": "completed", "activ": "active", "активн": "active", "refund": "refunded",
     "возвращен": "refunded", "test": "test", "тестов": "test", "fail": "failed", "неуспешн": "failed",
     "неудачн": "failed", "ошибочн": "failed", "pend": "pending", "ожидающ": "pending",
+    "lost": "lost", "потерян": "lost", "потерянн": "lost", "утерян": "lost", "утерянн": "lost",
 }  # fmt: skip
 # Status words that are also everyday words ("run it as a test"): a status only right before a row
 # noun or the table's own noun ("test rows", "тестовые заказы").

@@ -111,15 +111,29 @@ def _is_time_noun(word: str) -> bool:
 
 def status_word(token: str) -> tuple[str | None, bool]:
     """The status value a word means and whether the word negates it ("неоплаченные", "unpaid")."""
-    value = STATUS_WORDS.get(stem(token))
+    value = _status_value(token)
     if value:
         return value, False
     for prefix in ("не", "un", "non"):
         if token.startswith(prefix) and len(token) > len(prefix) + 3:
-            value = STATUS_WORDS.get(stem(token[len(prefix) :]))
+            value = _status_value(token[len(prefix) :])
             if value:
                 return value, True
     return None, False
+
+
+# Adjective / participle endings: «потерянные» is lemmatised to the noun «потеря», so its own stem
+# («потерянн») is looked up too.
+_ADJECTIVE_ENDING = re.compile(
+    r"(?:ые|ых|ым|ыми|ый|ая|ое|ую|ой|ого|ому|ие|их|им|ими|ий|яя|ее|юю|ей|его|ему)$"
+)
+
+
+def _status_value(token: str) -> str | None:
+    value = STATUS_WORDS.get(stem(token))
+    if value is None:
+        value = STATUS_WORDS.get(_ADJECTIVE_ENDING.sub("", token.lower().replace("ё", "е")))
+    return value
 
 
 def is_temporal(table: Table, name: str) -> bool:

@@ -131,6 +131,100 @@ _TZ_RULES: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"\bпо\s+москве\b|(?:\bпо\s+)?\bмосковск\w*(?:\s+времени)?\b|\bmsk\b|\bмск\b"), "Europe/Moscow"),
     (_rx(r"(?:\b(?:by|in|per)\s+)?\bmoscow\s+time\b|\b(?:by|per)\s+moscow\b"), "Europe/Moscow"),
 ]
+# Cities that name a zone, by a Russian stem (any case form, and the adjective: «по Екатеринбургу»,
+# «по времени Новосибирска», «по владивостокскому времени») and their English names ("London time").
+# Every Russian zone has at least one city here; a city is read only in a time phrase (see _CITY_RES).
+_CITY_ZONES: tuple[tuple[str, str, str], ...] = (
+    (r"калининград", "kaliningrad", "Europe/Kaliningrad"),
+    (r"санкт[\s-]*петербург|петербург|питер(?!ск)", r"saint petersburg|st\.? petersburg", "Europe/Moscow"),
+    (r"казан", "kazan", "Europe/Moscow"),
+    (r"волгоград", "volgograd", "Europe/Volgograd"),
+    (r"киров(?!ск)", "kirov", "Europe/Kirov"),
+    (r"самар", "samara", "Europe/Samara"),
+    (r"ижевск", "izhevsk", "Europe/Samara"),
+    (r"саратов", "saratov", "Europe/Saratov"),
+    (r"ульяновск", "ulyanovsk", "Europe/Ulyanovsk"),
+    (r"астрахан", "astrakhan", "Europe/Astrakhan"),
+    (r"екатеринбург", "yekaterinburg|ekaterinburg", "Asia/Yekaterinburg"),
+    (r"челябинск", "chelyabinsk", "Asia/Yekaterinburg"),
+    (r"перм(?:и|ь|ск)", "perm", "Asia/Yekaterinburg"),
+    (r"тюмен", "tyumen", "Asia/Yekaterinburg"),
+    (r"уф(?:а|е|ы|у|ой|имск)", "ufa", "Asia/Yekaterinburg"),
+    (r"омск", "omsk", "Asia/Omsk"),
+    (r"новосибирск", "novosibirsk", "Asia/Novosibirsk"),
+    (r"барнаул", "barnaul", "Asia/Barnaul"),
+    (r"томск", "tomsk", "Asia/Tomsk"),
+    (r"новокузнецк|кемеров", "novokuznetsk|kemerovo", "Asia/Novokuznetsk"),
+    (r"красноярск", "krasnoyarsk", "Asia/Krasnoyarsk"),
+    (r"иркутск", "irkutsk", "Asia/Irkutsk"),
+    (r"чит(?:а|е|ы|у|ой|инск)", "chita", "Asia/Chita"),
+    (r"якутск", "yakutsk", "Asia/Yakutsk"),
+    (r"владивосток", "vladivostok", "Asia/Vladivostok"),
+    (r"хабаровск", "khabarovsk", "Asia/Vladivostok"),
+    (r"сахалин|южно[\s-]*сахалинск", "sakhalin|yuzhno-sakhalinsk", "Asia/Sakhalin"),
+    (r"магадан", "magadan", "Asia/Magadan"),
+    (r"среднеколымск", "srednekolymsk", "Asia/Srednekolymsk"),
+    (r"камчат|петропавловск", "kamchatka|petropavlovsk", "Asia/Kamchatka"),
+    (r"анадыр|чукот", "anadyr", "Asia/Anadyr"),
+    (r"минск", "minsk", "Europe/Minsk"),
+    (r"киев", "kyiv|kiev", "Europe/Kyiv"),
+    (r"лондон", "london", "Europe/London"),
+    (r"берлин", "berlin", "Europe/Berlin"),
+    (r"париж", "paris", "Europe/Paris"),
+    (r"амстердам", "amsterdam", "Europe/Amsterdam"),
+    (r"стамбул", "istanbul", "Europe/Istanbul"),
+    (r"дуба(?:й|е|я|ю|ем|йск)", "dubai", "Asia/Dubai"),
+    (r"ташкент", "tashkent", "Asia/Tashkent"),
+    (r"алмат", "almaty", "Asia/Almaty"),
+    (r"астан", "astana", "Asia/Almaty"),
+    (r"бишкек", "bishkek", "Asia/Bishkek"),
+    (r"тбилис", "tbilisi", "Asia/Tbilisi"),
+    (r"ереван", "yerevan", "Asia/Yerevan"),
+    (r"баку|бакинск", "baku", "Asia/Baku"),
+    (r"пекин", "beijing", "Asia/Shanghai"),
+    (r"шанха", "shanghai", "Asia/Shanghai"),
+    (r"гонконг", "hong kong", "Asia/Hong_Kong"),
+    (r"сингапур", "singapore", "Asia/Singapore"),
+    (r"токио|токийск", "tokyo", "Asia/Tokyo"),
+    (r"сеул", "seoul", "Asia/Seoul"),
+    (r"дели|индийск", "delhi|new delhi|mumbai|kolkata", "Asia/Kolkata"),
+    (r"нью[\s-]*йорк", "new york", "America/New_York"),
+    (r"чикаго", "chicago", "America/Chicago"),
+    (r"лос[\s-]*анджелес", "los angeles|san francisco", "America/Los_Angeles"),
+    (r"торонто", "toronto", "America/Toronto"),
+    (r"сидне", "sydney", "Australia/Sydney"),
+)
+_RU_TIME_CUE = (
+    r"(?:\s*\d|утр|вечер|ноч|дня|полноч|полдн|час|минут|ежедн|ежечас|сутк|день|daily|\bам\b|\bpm\b)"
+)
+# A word that looks like a zone but names no city the table knows: asked about, never dropped.
+_UNKNOWN_ZONE_RE = re.compile(
+    r"\b[Пп]о\s+[а-яё-]+ск(?:ому|ом)\s+времени\b|\b[Пп]о\s+времени\s+[А-ЯЁ][а-яё-]+"
+    r"|(?:\b(?:by|in)\s+|,\s*)[A-Z][a-z]+\s+time\b"
+)
+
+
+def _city_res() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for ru, en, zone in _CITY_ZONES:
+        city = rf"(?:{ru})[а-я-]*"
+        en = en.replace(" ", r"\s+")
+        out.append(
+            (
+                _rx(
+                    rf"\bпо\s+времени\s+(?:г\.\s*|города\s+)?{city}|\bпо\s+{city}\s+времени\b|\b{city}\s+времени\b"
+                    rf"|\b(?:by\s+|in\s+)?(?:{en})\s+time\b|\bby\s+(?:{en})\s+(?:time|clock)\b"
+                ),
+                zone,
+            )
+        )
+        # «по Екатеринбургу» alone is a zone only right after a clock phrase («в 6:00 по Екатеринбургу»);
+        # elsewhere («выручка по Самаре») it may be a filter.
+        out.append((_rx(rf"\bпо\s+{city}\b"), "?" + zone))
+    return out
+
+
+_CITY_RULES = _city_res()
 _IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
 # Abbreviations, upper case only ("est" is a word elsewhere). The daylight-saving form names the same
 # zone: a cron follows the zone's clock all year. WEST is left out: it is also a region value.
@@ -180,6 +274,16 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
         named = rx.search(norm)
         if named:
             return name, named.span()
+    for rx, name in _CITY_RULES:
+        for named in rx.finditer(original):
+            if not name.startswith("?"):
+                return name, named.span()
+            before = original[max(0, named.start() - 14) : named.start()].lower()
+            if re.search(_RU_TIME_CUE, before):
+                return name[1:], named.span()
+    unknown = _UNKNOWN_ZONE_RE.search(original)
+    if unknown:
+        raise _Unsupported(unknown.group(0).lstrip(", "))
     return None, None
 
 
@@ -540,6 +644,8 @@ class ScheduleSlots:
         periodic = self.kinds & {"weekly", "monthly", "yearly"}
         if len(periodic) > 1 or (dom and dow):
             raise _Unsupported("contradicting day cues")  # e.g. "first Monday of the month"
+        if periodic and "daily" in self.kinds:  # "every day at 7 and once a week on Fridays": asked
+            raise _Unsupported("daily and " + "/".join(sorted(periodic)))
         if "yearly" in periodic:
             if dom or dow:
                 raise _Unsupported("yearly with a day")
@@ -903,6 +1009,10 @@ def ambiguous_timezone(text: str) -> tuple[str, tuple[str, ...]] | None:
     (``CST``: America/Chicago or Asia/Shanghai); None when there is none. Such a text has no schedule."""
     m = _TZ_ABBREVIATION_RE.search(text or "")
     if m is None or m.group(0) not in _TZ_AMBIGUOUS:
+        try:
+            _find_timezone(text or "", _normalize(text or ""))
+        except _Unsupported as unknown:  # a zone-like word no table knows («по урюпинскому времени»)
+            return f"«{unknown.args[0]}»", ("Europe/Moscow", "Asia/Yekaterinburg", "Europe/London")
         return None
     return m.group(0), _TZ_AMBIGUOUS[m.group(0)]
 
