@@ -937,6 +937,8 @@ class RowFilters:
             return True
         if not VALUE_TOKEN.match(value) or lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
+        if lower == table.name.lower():
+            return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
         if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or is_mask_word(lower):
             return False
         if NULL_WORDS.match(lower) or NULL_AFTER.fullmatch(lower):

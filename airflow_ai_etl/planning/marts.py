@@ -57,7 +57,7 @@ __all__ = ["is_mart_request", "plan_mart", "MartPhrase", "read_mart"]
 
 # --- words ---------------------------------------------------------------------------------------
 
-TRIGGER_RU = {"витрина", "датамарт"}
+TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
 SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог"}
@@ -96,6 +96,8 @@ GRAIN_EN = {"hour": "hour", "day": "day", "week": "week", "month": "month",
             "hours": "hour", "days": "day", "weeks": "week", "months": "month"}  # fmt: skip
 GRAIN_ADJ = {"FREQ_HOUR": "hour", "FREQ_DAY": "day", "FREQ_WEEK": "week", "FREQ_MONTH": "month"}
 DIM_PREPS_RU = {"по"}
+GRAIN_ADVERBS_RU = {"почасово": "hour", "подневно": "day", "посуточно": "day", "понедельно": "week",
+                    "помесячно": "month"}  # fmt: skip
 CUT_WORDS = {"разрез", "разбивка", "разбивк", "группировка"}  # «в разрезе регионов», «с разбивкой по дням»
 DIM_PREPS_EN = {"by", "per"}
 EACH = {"каждый", "each", "every"}
@@ -114,12 +116,14 @@ TIME_WORDS = {
     "принять": "hire", "нанять": "hire", "найм": "hire", "hire": "hire", "hiring": "hire",
     "увольнение": "fire", "уволить": "fire", "создание": "creat", "creation": "creat", "продажа": "sold",
     "sale": "sold", "отчет": "report", "report": "report", "окончание": "end", "end": "end",
+    "забор": "collect", "доставка": "deliver", "delivery": "deliver",
 }  # fmt: skip
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
 DIM_WORDS = {
     "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
-    "проект": "project",
+    "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
+    "направление": "direction", "причина": "reason",
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -170,9 +174,13 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
             return True
         if t.lower == "report" and i + 1 < len(words) and words[i + 1].lower in ("table", "tables"):
             return True
+    export = _exports_to_excel(tokens)
+    lookback = MartPhrase(list(tokens))
+    _read_lookback(lookback)
     if any(
-        _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN)
-        or any(is_(t, c) for c in ("REPLACE", "INCREMENTAL", "MERGE", "CDC"))
+        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export)
+        or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
+        or (is_(t, "INCREMENTAL") and lookback.lookback is None)
         for t in words
     ):
         return False  # a verb of loading («перегружать товары»): a load, not an aggregate
@@ -187,7 +195,23 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     if not measure and not grain_phrase and not per:
         return False
     grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in words)
-    return grouped or any(_grain_noun(t) or _grain_adjective(t) for t in words)
+    return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
+
+
+def _exports_to_excel(tokens: Sequence[Token]) -> bool:
+    """«выгружать в /data/x.xlsx», "export to Excel": the workbook is the target (after «в/to/into»), so the
+    export verb does not make the request a load; a workbook after «из/from» is a source."""
+    for i, t in enumerate(tokens):
+        if not (t.lower.endswith(".xlsx") or _is_excel_word(t)):
+            continue
+        k = i - 1
+        while k >= 0 and (tokens[k].lang == "punct" or (k > 0 and tokens[k - 1].text in ("/", ":"))):
+            k -= 1  # back over the path: /data/reports/x.xlsx, s3://bucket/x.xlsx
+        while k >= 0 and (tokens[k].lower in ("an", "a", "the") or tokens[k].lemma in FILE_NOUNS):
+            k -= 1  # «в файл Excel», "to an Excel file"
+        if k >= 0 and tokens[k].lower in ("в", "во", "to", "into"):
+            return True
+    return False
 
 
 # --- the phrase structure --------------------------------------------------------------------------
@@ -217,6 +241,7 @@ class MartPhrase:
     sources: list[int] = field(default_factory=list)  # «из продаж», "from sales", «витрина продаж»
     lookback: int | None = None
     lookback_unit: str | None = None
+    quantity_filter: tuple[str, int] | None = None  # «от 2 штук»: (operator, count) on the quantity column
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
@@ -241,15 +266,18 @@ def read_mart(text: str) -> MartPhrase:
     ph = MartPhrase(tokens)
     n = len(tokens)
     _read_lookback(ph)
+    _read_quantity_filter(ph)
     # Grain adjectives/adverbs: «ежедневная выручка» (grain) vs «обновлять ежедневно» (schedule).
     for i, t in enumerate(tokens):
-        grain = _grain_adjective(t)
+        grain = _grain_adjective(t) or GRAIN_ADVERBS_RU.get(t.lower)
         if grain is None or i in ph.used:
             continue
         if _refresh_before(tokens, i):
             continue
         nxt = tokens[i + 1] if i + 1 < n else None
-        if t.lang == "ru" and not t.has(t.lemmas, pos=("ADJF", "ADJS")):
+        if t.lower in GRAIN_ADVERBS_RU:
+            pass  # «помесячно», «понедельно»: a grain, never a schedule (that is «ежемесячно»)
+        elif t.lang == "ru" and not t.has(t.lemmas, pos=("ADJF", "ADJS")):
             continue  # «ежедневно» alone: a schedule
         if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None):
             continue  # "daily at 6": a schedule
@@ -306,6 +334,14 @@ def read_mart(text: str) -> MartPhrase:
                 ph.used.add(i)
                 i = end
                 continue
+        if _quantified_dimension(tokens, i) and not _refresh_before(tokens, i):
+            # «число событий каждого типа», "orders of every status": a quantifier is never a filter
+            # value; the noun it quantifies is what the mart groups by
+            end = _dimension_list(ph, i + 1)
+            if end > i + 1:
+                ph.used.add(i)
+                i = end
+                continue
         if (_en(t, {"hourly", "daily", "weekly", "monthly"})) and i in ph.used:
             i += 1
             continue
@@ -353,6 +389,30 @@ def read_mart(text: str) -> MartPhrase:
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+QUANTIFIERS_RU = {"каждый", "всякий", "любой"}
+QUANTIFIERS_EN = {"each", "every", "any"}
+
+
+def _quantified_dimension(tokens: Sequence[Token], i: int) -> bool:
+    """«каждого типа», "of every status": a quantifier before a plain noun (not a time unit, weekday or
+    number, which belong to the schedule: «каждый час», «каждый понедельник», «каждые 30 минут»)."""
+    t = tokens[i]
+    if not (_ru(t, QUANTIFIERS_RU) or t.lower in QUANTIFIERS_RU or _en(t, QUANTIFIERS_EN)):
+        return False
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if nxt.lang not in ("ru", "en") or nxt.number is not None or is_(nxt, "WEEKDAY") or _grain_noun(nxt):
+        return False
+    if _en(nxt, {"minute", "minutes", "second", "seconds", "time", "run", "refresh"}):
+        return False
+    if nxt.lang == "ru":
+        if _ru(nxt, {"число", "минута", "секунда", "раз", "утро", "вечер", "ночь", "квартал", "год"}):
+            return False
+        return any(p.pos == "NOUN" for p in nxt.parses[:1])
+    return True
 
 
 def _set_grain(ph: MartPhrase, grain: str, index: int) -> None:
@@ -424,6 +484,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if t.lower in ("the", "a", "an", "each", "every") or (t.lang == "ru" and t.lemma in EACH):
             ph.used.add(i)
             i += 1
+            continue
+        if i in ph.used and (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
+            i += 1  # "by customer city, weekly": the grain read already, not a dimension
             continue
         if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
             break  # «по регионам и дням выручка»: the measure ends the list
@@ -505,7 +568,7 @@ def _stops(token: Token) -> bool:
         return True
     if token.lang == "en" and token.lower in PREPS_EN - {"and"}:
         return True
-    if is_(token, "WEEKDAY") or token.number is not None or token.lang == "num":
+    if is_(token, "WEEKDAY") or is_(token, "INCREMENTAL") or token.number is not None or token.lang == "num":
         return True
     if token.lang == "ru" and token.lemma in EACH:
         return False
@@ -522,23 +585,63 @@ def _read_lookback(ph: MartPhrase) -> None:
     for i, t in enumerate(tokens):
         if not (t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE):
             continue
-        if not any(_word(tokens[k], REFRESH_RU, REFRESH_EN) for k in range(max(0, i - 4), i)):
-            continue
         num = nums.get(i + 1)
         if num is None or num.last >= len(tokens):
             continue
         unit = _grain_noun(tokens[num.last])
         if unit is None:
             continue
+        before = [k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN)]
+        # «за последние 3 дня пересчитывать»: the refresh verb may follow the span it recomputes
+        after = [k for k in range(num.last + 1, min(len(tokens), num.last + 3)) if _ru(tokens[k], REFRESH_RU)]
+        if not before and not (after and i > 0 and tokens[i - 1].lower == "за"):
+            continue
         ph.lookback, ph.lookback_unit = num.value, unit
-        start = next(k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN))
-        ph.used.update(range(start, num.last + 1))
-        ph.blank.append((tokens[start].start, tokens[num.last].end))
-        tail = num.last + 1
+        start = before[0] if before else i - 1
+        end = num.last if before else after[0]
+        while start > 0 and (is_(tokens[start - 1], "INCREMENTAL") or tokens[start - 1].lang == "punct"):
+            start -= 1  # "incremental refresh recomputing the last 3 days": the mode is the lookback's
+        while tokens[start].lang == "punct":
+            start += 1
+        ph.used.update(range(start, end + 1))
+        ph.blank.append((tokens[start].start, tokens[end].end))
+        tail = end + 1
         while tail < len(tokens) and tokens[tail].lower in ("on", "each", "every", "run", "при", "каждом"):
             ph.used.add(tail)
             tail += 1
         return
+
+
+# Comparison words before «N штук», "N units": one or two words (lemmas / lower-case), the operator.
+_QTY_COMPARE = [
+    (("не", "менее"), ">="), (("не", "меньше"), ">="), (("не", "более"), "<="), (("не", "больше"), "<="),
+    (("at", "least"), ">="), (("at", "most"), "<="), (("more", "than"), ">"), (("less", "than"), "<"),
+    (("fewer", "than"), "<"), (("up", "to"), "<="), (("от",), ">="), (("минимум",), ">="), (("from",), ">="),
+    (("больше",), ">"), (("более",), ">"), (("свыше",), ">"), (("over",), ">"), (("above",), ">"),
+    (("менее",), "<"), (("меньше",), "<"), (("under",), "<"), (("below",), "<"), (("до",), "<="),
+]  # fmt: skip
+
+
+def _read_quantity_filter(ph: MartPhrase) -> None:
+    """«продажи от 2 штук», "at least 3 units": a count of pieces compared is a row filter on the quantity
+    column, never a second measure and never a condition on the money column."""
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if t.number is None or i + 1 >= len(tokens) or not _word(tokens[i + 1], UNITS_RU, UNITS_EN):
+            continue
+        for words, op in _QTY_COMPARE:
+            start = i - len(words)
+            if start >= 0 and all(tokens[start + k].lower == w for k, w in enumerate(words)):
+                value = int(t.number) if float(t.number).is_integer() else None
+                if value is None:
+                    return
+                ph.quantity_filter = (op, value)
+                ph.used.update(range(start, i + 2))
+                ph.used.update(
+                    k for k in range(max(0, start - 3), start) if tokens[k].lower in ("только", "only")
+                )
+                ph.blank.append((tokens[start].start, tokens[i + 1].end))
+                return
 
 
 def _read_measures(ph: MartPhrase) -> None:
@@ -547,7 +650,7 @@ def _read_measures(ph: MartPhrase) -> None:
     while i < n:
         t = tokens[i]
         func = _measure_func(tokens, i)
-        if func is None:
+        if func is None or (ph.quantity_filter is not None and i in ph.used and _word(t, UNITS_RU, UNITS_EN)):
             i += 1
             continue
         if func == "units":
@@ -915,6 +1018,17 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if where.value:
         definition["where"] = where.value
+    if ph.quantity_filter is not None:
+        qty = _quantity_column(fact)
+        if qty is None:
+            return Outcome.clarify(ask("quantity_column", table=fact.name))
+        condition = f"{qty} {ph.quantity_filter[0]} {ph.quantity_filter[1]}"
+        prior = definition.get("where")
+        definition["where"] = (
+            f"({prior}) AND {condition}"
+            if prior and " OR " in prior.upper()
+            else (f"{prior} AND {condition}" if prior else condition)
+        )
     if export is not None:
         target = Found(EXCEL_TARGET)
     elif conn.engine == "clickhouse":
@@ -1168,11 +1282,12 @@ FILLER_RU = {
     "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
+    "сводка",
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
-    "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new",
+    "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
     "data", "values", "value", "s",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
@@ -1292,8 +1407,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
                 break
     steps.append(one(columns))
     money = [m for m in ph.measures if any(_word(tokens[k], {"чек"}, set()) for k in [m.index, *m.object])]
-    if money:  # «средний чек»: a receipt is a sale
-        steps.append([t for t in ground.tables if stem("sale") in name_parts(t.name)][:1])
+    if money:  # «средний чек»: a receipt is a sale, or the table it is taken over («чек по заказам»)
+        over = one([t for w in _dim_heads(ph) if (t := ground.table_of(w)) is not None and _money_columns(t)])
+        steps.append(
+            over if len(over) == 1 else [t for t in ground.tables if stem("sale") in name_parts(t.name)][:1]
+        )
     unused = one([t for i, w in enumerate(tokens) if i not in ph.used and w.lang in ("ru", "en")
                   and (t := ground.table_of(w)) is not None])  # fmt: skip
     pairs = [
@@ -1769,6 +1887,7 @@ _QUESTIONS = {
         "same_server": "Витрина из таблицы ClickHouse строится на её сервере, а {target} — другой сервер, "
         "чем {fact}: строить витрину в {fact}?",
         "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
+        "quantity_column": "В {table} нет однозначной колонки количества штук: по какой колонке фильтровать?",
         "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
     },
     "en": {
@@ -1794,6 +1913,7 @@ _QUESTIONS = {
         "same_server": "A mart of a ClickHouse table is built on that table's server; {target} is another "
         "server than {fact}: build the mart in {fact}?",
         "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
+        "quantity_column": "{table} has no single quantity column: which column should the count filter use?",
         "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
     },
 }

@@ -93,12 +93,14 @@ class Trigger:
         ``manual`` (a person).
     :param spans: the character spans of the trigger's words; they leave the text the rest is planned from.
     :param upstream: for ``assets``, the clause's words that may name upstream tables, as (word, start).
+    :param any_of: for ``assets``, the clause joins its loads with «или»/"or" (any one of them starts it).
     """
 
     kind: Literal["files", "assets", "manual"]
     spans: tuple[tuple[int, int], ...]
     upstream: tuple[tuple[str, int], ...] = field(default=())
     rewrites: tuple[tuple[int, int, str], ...] = field(default=())  # (start, end, word) put in place
+    any_of: bool = False
 
 
 def folder_path(text: str) -> str | None:
@@ -233,6 +235,10 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
     return start
 
 
+# «после загрузки заказов или продаж», "either the orders or the sales load": any one of the loads.
+DISJUNCTION = frozenset({"или", "либо", "or", "either"})
+
+
 def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
@@ -255,7 +261,8 @@ def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
         if not upstream:
             continue
         last = tokens[end - 1]
-        return Trigger("assets", ((tokens[start].start, last.end),), upstream)
+        any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
+        return Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
     return None
 
 
@@ -284,6 +291,26 @@ def _without(text: str, trigger: Trigger) -> str:
     for start, end, word in sorted(edits, reverse=True):
         text = text[:start] + word.ljust(end - start) + text[end:]
     return text
+
+
+_BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:.])")
+_BARE_EN = re.compile(r"\binto\s+(?:the\s+)?([a-z][a-z0-9_]*)(?:\s+table\b)?(?![\w/:.])")
+_NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
+                "s3", "table", "it", "them", "the", "a", "an"}  # fmt: skip
+
+
+def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
+    """«заливай в partner_feed», "into the clicks table": a new file's target table named bare is said
+    the way the file rules read it («в таблицу X», "into table X"); connection ids and engines stay."""
+    connections = {c.lower() for c in planner.catalog.connections}
+
+    def keep(name: str) -> bool:
+        return name in connections or name in _NOT_A_TABLE
+
+    text = _BARE_RU.sub(
+        lambda m: m.group(0) if keep(m.group(2)) else f"{m.group(1)} таблицу {m.group(2)}", text
+    )
+    return _BARE_EN.sub(lambda m: m.group(0) if keep(m.group(1)) else f"into table {m.group(1)}", text)
 
 
 def _upstream_assets(
@@ -359,6 +386,15 @@ def plan_triggered(
         upstream, question = _upstream_assets(planner, trigger, language)
         if question:
             return Outcome.clarify(question)
+        if trigger.any_of and len(upstream) > 1:
+            # schedule_assets means every one of them (Airflow's AND); an "or" must not become an "and"
+            return Outcome.clarify(
+                "Запуск после загрузок можно задать только так: после того, как обновились ВСЕ названные "
+                f"({', '.join(upstream)}). Ждать все или выбрать одну?"
+                if ru
+                else f"A start after other loads waits for ALL of them ({', '.join(upstream)}), not any one: "
+                "wait for all, or pick one?"
+            )
     if trigger.kind == "files" and not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
         return Outcome.clarify(
             "За какой папкой или префиксом S3 следить (например s3://bucket/incoming/ или /mnt/share/in/)?"
@@ -368,6 +404,9 @@ def plan_triggered(
         )
     # The rest is planned as a manual pipeline (its trigger replaces a clock); a mart is refreshed on
     # demand when it names no schedule, and reads «вручную» as a column, so it gets no such word.
+    if trigger.kind == "files" and re.search(r"\bs3a?://", text, re.I):
+        # S3 only: a local folder's file roots are not checked here, so its target stays asked for
+        rest = _bare_target_named(planner, rest)
     manual = "" if is_mart_request(tokenize(rest)) else (" вручную" if ru else " manually")
     outcome = planner.plan(f"{rest.strip()}{manual}")
     if outcome.status != "ok" or outcome.spec is None:

@@ -440,3 +440,122 @@ def test_units_sold_name_the_sales_table(shop):
     assert (
         got["table"] == "sales" and got["measures"] == [("sum", "quantity")] and got["dims"] == ["category"]
     )
+
+
+@pytest.mark.parametrize(
+    "text, dims, grain",
+    [
+        ("Число заказов каждого статуса по дням", ["status"], ("created_at", "day")),
+        ("Витрина: количество заказов по каждому статусу", ["status"], None),
+        ("Orders mart: number of orders of every status", ["status"], None),
+    ],
+)
+def test_a_quantifier_is_never_a_filter_value(shop, text, dims, grain):
+    outcome = shop.plan(text)
+    got = mart_of(outcome)
+    assert got["dims"] == dims and got["grain"] == grain
+    assert outcome.spec.source.mart.where is None
+
+
+def test_a_quantifier_before_a_time_unit_stays_a_schedule(shop):
+    got = mart_of(shop.plan("Витрина: число заказов по статусам, обновлять каждый час"))
+    assert got["dims"] == ["status"] and got["schedule"] == "0 * * * *"
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("Выручка по регионам, только продажи не менее 5 единиц", "quantity >= 5"),
+        ("Сумма продаж по регионам для продаж больше 3 штук", "quantity > 3"),
+        ("Revenue by region for sales of at least 4 units", "quantity >= 4"),
+    ],
+)
+def test_a_count_of_pieces_filters_the_quantity_column(shop, text, where):
+    outcome = shop.plan(text)
+    got = mart_of(outcome)
+    assert got["measures"] == [("sum", "amount")]  # the unit word is no second measure
+    assert outcome.spec.source.mart.where == where
+
+
+def test_a_count_of_pieces_without_a_quantity_column_asks(hr):
+    outcome = hr.plan("Средний оклад по отделам для сотрудников от 2 штук")
+    assert outcome.status == "needs_clarification"
+
+
+def test_an_export_path_before_the_mart_words_is_the_target(hr):
+    outcome = hr.plan(
+        "Каждый понедельник в 7 утра выгружать в /data/reports/pay.xlsx сумму часов по проектам"
+    )
+    got = mart_of(outcome)
+    assert (
+        got["table"] == "timesheets" and got["measures"] == [("sum", "hours")] and got["dims"] == ["project"]
+    )
+    assert outcome.spec.target.type == "excel" and outcome.spec.target.path == "/data/reports/pay.xlsx"
+
+
+def test_a_workbook_read_from_stays_a_file_load(shop):
+    outcome = shop.plan("Загружать /data/in/sales.xlsx в кликхаус каждый день")
+    assert outcome.spec is None or outcome.spec.source.type != "mart"
+
+
+@pytest.mark.parametrize(
+    "text, lookback",
+    [
+        ("Revenue per region per day, incremental refresh that recomputes the last 2 days, every hour", 2),
+        ("Выручка по регионам по дням, за последние 4 дня пересчитывать каждый час", 4),
+        ("Выручка по регионам по дням, инкрементально обновлять последние 5 дней, каждый час", 5),
+    ],
+)
+def test_an_incremental_refresh_with_a_lookback_is_a_mart(shop, text, lookback):
+    outcome = shop.plan(text)
+    got = mart_of(outcome)
+    assert got["dims"] == ["region"] and got["grain"] == ("sold_at", "day")
+    mart = outcome.spec.source.mart
+    assert mart.refresh == "incremental" and mart.lookback == lookback
+
+
+def test_an_incremental_load_without_a_lookback_stays_a_load(shop):
+    outcome = shop.plan("Инкрементально грузить продажи по sold_at в кликхаус каждый час")
+    assert outcome.spec is not None and outcome.spec.source.type != "mart"
+
+
+@pytest.mark.parametrize(
+    "text, dims, grain",
+    [
+        ("Выручка в разрезе регионов помесячно", ["region"], ("sold_at", "month")),
+        ("Число заказов по статусам понедельно, обновлять каждый день", ["status"], ("created_at", "week")),
+        ("Revenue by region, monthly, refreshed every day at 5", ["region"], ("sold_at", "month")),
+        ("Order count by status, weekly", ["status"], ("created_at", "week")),
+    ],
+)
+def test_a_grain_said_as_an_adverb_is_no_dimension(shop, text, dims, grain):
+    got = mart_of(shop.plan(text))
+    assert got["dims"] == dims and got["grain"] == grain
+
+
+def test_an_average_receipt_over_a_named_table_is_not_planned_on_sales(shop):
+    outcome = shop.plan("Средний чек по заказам в разрезе статусов понедельно")
+    assert outcome.status != "ok" or outcome.spec.source.table == "orders"
+
+
+@pytest.fixture(scope="module")
+def logistics():
+    from tests.catalogs import logistics_catalog
+
+    return OfflinePlanner(logistics_catalog())
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, dims, grain",
+    [
+        ("hr", "Сколько кандидатов на каждом этапе по вакансиям", "candidates", ["stage", "vacancy"], None),
+        ("hr", "Витрина проходов по направлению и дверям", "badge_events", ["direction", "door"], None),
+        ("clinic", "Витрина записей на приём по каналу", "appointments", ["channel"], None),
+        ("logistics", "Сумма возвратов в разрезе причин по месяцам", "returns", ["reason"], ("created_at", "month")),
+        ("logistics", "Суммарный вес из shipments по неделям доставки", "shipments", [], ("delivered_at", "week")),
+    ],
+)  # fmt: skip
+def test_a_column_named_by_its_russian_word(shop, clinic, hr, logistics, catalog, text, table, dims, grain):
+    planner = {"hr": hr, "clinic": clinic, "logistics": logistics}[catalog]
+    got = mart_of(planner.plan(text))
+    assert got["table"] == table and got["dims"] == dims and got["grain"] == grain

@@ -217,3 +217,51 @@ def test_generate_after_a_deployed_load(tmp_path: Path) -> None:
         'Asset(uri="clickhouse://127.0.0.1:9000/default/orders")'
         in outcome.source_code.split("schedule=[")[1]
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать платежи в ClickHouse после загрузки заказов или клиентов",
+        "Copy payments to ClickHouse when either the customers or the orders load is done",
+    ],
+)
+def test_an_or_between_upstream_loads_is_a_question(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)  # schedule_assets waits for all: an «или» must not become an «и»
+    assert outcome.status == "needs_clarification"
+    assert "orders" in outcome.questions[0] and "customers" in outcome.questions[0]
+
+
+def test_an_or_with_one_known_upstream_is_still_that_one(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("После загрузки или обновления заказов переносить платежи в ClickHouse")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule_assets == [CH + "orders"]
+
+
+def test_a_table_name_in_brackets_is_no_filter_value(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Когда загрузятся заказы, переносить остатки по складам (inventory) в ClickHouse")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "inventory" and outcome.spec.source.where is None
+    assert outcome.spec.schedule_assets == [CH + "orders"]
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("Следить за s3://vendor/landing/ и каждый новый csv загружать в vendor_rows", "vendor_rows"),
+        (
+            "Watch s3://vendor/landing/ and load each new parquet file into the vendor_rows table",
+            "vendor_rows",
+        ),
+        ("Новые json из s3://vendor/in/ сразу грузить в ch_stage_rows", "ch_stage_rows"),
+    ],
+)
+def test_a_bare_target_table_of_new_s3_files(planner: OfflinePlanner, text: str, table: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.on_new_files is True and outcome.spec.target.table == table
+
+
+def test_a_bare_target_of_a_local_folder_is_still_asked(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Когда в /mnt/landing/ появится новый csv, грузить его в landing_rows")
+    assert outcome.status == "needs_clarification"  # file roots are not checked by the planner
