@@ -38,7 +38,7 @@ def test_roles_command_granted_only_the_navigation(ui_server: Any) -> None:
 
 
 HEADINGS = {"New pipeline": "New pipeline", "Pipelines": "Pipelines", "History": "History",
-            "Catalog": "Catalog", "Audit log": "Audit log"}  # fmt: skip
+            "Catalog": "Catalog", "Runs": "Runs", "Audit log": "Audit log"}  # fmt: skip
 REQUEST = "Load sales from PostgreSQL to ClickHouse every day at 2 AM"
 
 
