@@ -112,6 +112,13 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
             f"SELECT run_id, task_id, state FROM task_instance WHERE dag_id = '{dag_id}' ORDER BY start_date"
         )
 
+    def ran_loads(dag_id: str) -> list[str]:
+        """The end states of the load tasks that ran. Under load Airflow's scheduler may fail a waiting
+        task that was just resumed from its trigger ("finished with state success, but the task
+        instance's state attribute is queued"); that run's load is then upstream_failed, never ran,
+        and the next run of the continuous DAG finds the file instead."""
+        return [s for _, t, s in states(dag_id) if t.startswith("load") and s in ("success", "failed")]
+
     try:
         topology.start("api-server", "api-server", "--host", "127.0.0.1", "--port", str(api_port))
         topology.start("scheduler", "scheduler")
@@ -155,15 +162,14 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         mart_runs = _wait_for("the load to start the downstream pipeline", mart_done, 240, topology)
         mark("file loaded, downstream run finished")
         assert mart_runs == [("asset_triggered", "success")], mart_runs
-        loads = [s for _, t, s in states(FILES_DAG) if t == "load_incoming" and s is not None]
+        loads = ran_loads(FILES_DAG)
         assert loads == ["success"], states(FILES_DAG)  # the next run's load has no state until files come
         client = clickhouse.client(database=ch_database)
         assert client.execute("SELECT count(), sum(amount) FROM incoming") == [(2, 4.0)]
         assert client.execute("SELECT count() FROM sales_mart")[0][0] > 0
 
         def folder_loaded() -> list[str] | None:
-            loads = [s for _, t, s in states(FOLDER_DAG) if t.startswith("load") and s is not None]
-            return loads if loads and all(s in ("success", "failed") for s in loads) else None
+            return ran_loads(FOLDER_DAG) or None
 
         assert _wait_for("the folder's file to be loaded", folder_loaded, 120, topology) == ["success"]
         assert client.execute("SELECT count(), sum(amount) FROM folder_rows") == [(3, 7.0)]
@@ -180,9 +186,9 @@ def test_a_dropped_file_loads_once_and_starts_the_downstream_pipeline(
         os.replace(share / "in" / ".feb.csv.part", share / "in" / "feb.csv")
         time.sleep(10)  # five looks of each trigger
         mark("same files again: nothing")
-        loads = [s for _, t, s in states(FILES_DAG) if t == "load_incoming" and s is not None]
+        loads = ran_loads(FILES_DAG)
         assert loads == ["success"], states(FILES_DAG)
-        assert [s for _, t, s in states(FOLDER_DAG) if t.startswith("load") and s is not None] == ["success"]
+        assert ran_loads(FOLDER_DAG) == ["success"], states(FOLDER_DAG)
         assert client.execute("SELECT count() FROM incoming") == [(2,)]
         assert client.execute("SELECT count() FROM folder_rows") == [(3,)]
         assert query(f"SELECT count(*) FROM dag_run WHERE dag_id = '{MART_DAG}'") == [(1,)]
