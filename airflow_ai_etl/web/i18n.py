@@ -73,6 +73,8 @@ def detail_items(detail: str, language: str) -> list[tuple[str, str]]:
     for key, value in data.items():
         if isinstance(value, list):
             value = "; ".join(localize(from_record(v), language) for v in value)
+        elif isinstance(value, str) and f"detail.{key}.{value}" in TEXTS[DEFAULT_LANGUAGE]:
+            value = t(f"detail.{key}.{value}")  # a fixed answer, e.g. the personal-data one: "mask"
         elif isinstance(value, str):
             value = localize(value, language)
         items.append((t(f"detail.{key}") if f"detail.{key}" in TEXTS[DEFAULT_LANGUAGE] else key, str(value)))

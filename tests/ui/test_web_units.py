@@ -188,3 +188,12 @@ def test_every_planner_message_of_the_eval_set_has_a_russian_form() -> None:
             if not already_russian and translate(message, "ru") == message:
                 untranslated.add(message)
     assert not untranslated, sorted(untranslated)
+
+
+def test_audit_details_show_fixed_answers_in_the_page_language() -> None:
+    """The personal-data answer stored as "mask"/"allow" reads as words of the page's language."""
+    from airflow_ai_etl.web.i18n import detail_items
+
+    assert detail_items('{"pii": "mask"}', "ru") == [("персональные данные", "маскировать")]
+    assert detail_items('{"pii": "allow"}', "en") == [("personal data", "load as is")]
+    assert detail_items('{"pii": "something else"}', "en") == [("personal data", "something else")]
