@@ -376,29 +376,13 @@ class AIETLApi(BaseView):
     @perms.requires(perms.ACTION_READ, api=True)
     def unpause(self, dag_id: str) -> Response:
         """Unpause the DAG (new DAGs start paused), if Airflow lets this user edit it."""
-        if not perms.can_unpause(dag_id):
-            _audit("unpause", "forbidden", "", dag_id)
-            return _error(_t("api.no_unpause", dag_id=dag_id), 403)
-        try:
-            service.set_paused(dag_id, False)
-        except Exception:  # runs.RunError: unknown, not yet parsed or broken DAG
-            return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
-        _audit("unpause", "ok", "", dag_id)
-        return _json({"status": "ok", **service.dag_status(dag_id)})
+        return _set_paused(dag_id, False)
 
     @expose("/pipelines/<dag_id>/pause", methods=["POST"])
     @perms.requires(perms.ACTION_READ, api=True)
     def pause(self, dag_id: str) -> Response:
         """Pause the DAG (no new runs start; a running one finishes), if Airflow lets this user edit it."""
-        if not perms.can_unpause(dag_id):
-            _audit("pause", "forbidden", "", dag_id)
-            return _error(_t("api.no_pause", dag_id=dag_id), 403)
-        try:
-            service.set_paused(dag_id, True)
-        except Exception:  # runs.RunError: unknown, not yet parsed or broken DAG
-            return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
-        _audit("pause", "ok", "", dag_id)
-        return _json({"status": "ok", **service.dag_status(dag_id)})
+        return _set_paused(dag_id, True)
 
     @expose("/pipelines/<dag_id>/lineage")
     @perms.requires(perms.ACTION_READ, api=True)
@@ -429,3 +413,17 @@ def _problem_record(problem: dict[str, Any]) -> dict[str, Any]:
     kept = {k: v for k, v in problem.items() if k not in ("message", "message_en")}
     record = as_record(problem.get("message_en", problem.get("message", "")))
     return {**kept, **record} if isinstance(record, dict) else {**kept, "message": record}
+
+
+def _set_paused(dag_id: str, paused: bool) -> Response:
+    """Pause or unpause ``dag_id`` for a user Airflow lets edit it; audited either way."""
+    action = "pause" if paused else "unpause"
+    if not perms.can_unpause(dag_id):
+        _audit(action, "forbidden", "", dag_id)
+        return _error(_t(f"api.no_{action}", dag_id=dag_id), 403)
+    try:
+        service.set_paused(dag_id, paused)
+    except Exception:  # runs.RunError: unknown, not yet parsed or broken DAG
+        return _error(_t("trigger.unknown", dag_id=dag_id), 409, code="not_parsed")
+    _audit(action, "ok", "", dag_id)
+    return _json({"status": "ok", **service.dag_status(dag_id)})
