@@ -538,6 +538,8 @@ class OfflinePlanner:
         tables = [
             t for conn in self.catalog.connections.values() for t in self.catalog.tables_of(conn.conn_id)
         ]
+        # "staff and payroll data" of an "HR and payroll database": a schema's name names its tables too
+        schemas = {t.qualified_name.partition(".")[0].lower() for t in tables} - {"public"}
         for i, token in enumerate(request.tokens):
             for conn in self.catalog.connections.values():
                 if token == conn.conn_id.lower() or token.startswith(conn.conn_id.lower() + "."):
@@ -550,7 +552,8 @@ class OfflinePlanner:
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
                     # "wallets" of a "Wallet service database": a word naming a table stands for the
                     # connection only next to another word of its description ("the wallet service").
-                    if any(self._names_table(token, t) for t in tables) and not self._described_nearby(
+                    names_table = token in schemas or any(self._names_table(token, t) for t in tables)
+                    if names_table and not self._described_nearby(
                         request, i, described[conn.conn_id]
                     ):
                         continue
@@ -965,6 +968,8 @@ class OfflinePlanner:
 
     def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None:
         """The column the first word (or the first two words, "номер карты") names, and how many words."""
+        if not tokens:  # a predicate at the very end of the request ("..., у которых рост не пустой")
+            return None
         exact = table.column(tokens[0])
         if not exact and tokens[0] in STOP_WORDS:
             return None
