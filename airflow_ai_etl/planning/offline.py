@@ -553,9 +553,7 @@ class OfflinePlanner:
                     # "wallets" of a "Wallet service database": a word naming a table stands for the
                     # connection only next to another word of its description ("the wallet service").
                     names_table = token in schemas or any(self._names_table(token, t) for t in tables)
-                    if names_table and not self._described_nearby(
-                        request, i, described[conn.conn_id]
-                    ):
+                    if names_table and not self._described_nearby(request, i, described[conn.conn_id]):
                         continue
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, False))
         return refs

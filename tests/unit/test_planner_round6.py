@@ -40,7 +40,7 @@ def test_a_null_predicate_at_the_end_on_a_known_column_is_read(planners) -> None
     ],
 )
 def test_a_schema_word_shared_with_the_connection_description_still_names_its_table(planners, text) -> None:
-    """"payroll" is a word of pg_hr's description ("HR and payroll database") and the schema of payslips:
+    """ "payroll" is a word of pg_hr's description ("HR and payroll database") and the schema of payslips:
     next to another table noun it is a second table, asked about, not a connection word dropped."""
     outcome = planners["hr"].plan(text)
     assert outcome.status == "needs_clarification"
