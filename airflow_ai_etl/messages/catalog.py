@@ -251,4 +251,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outcome.ok": {"en": "ok", "ru": "проверено"},
     "outcome.needs_clarification": {"en": "needs_clarification", "ru": "нужно уточнение"},
     "outcome.rejected": {"en": "rejected", "ru": "отклонено"},
+    # Two phrases of one request state different conditions on one column (planning/filters.py)
+    "planner.conflicting_conditions": {
+        "en": 'Which condition on {column}: "{first}" or "{second}" (or both)?',
+        "ru": "Какое условие на {column}: «{first}» или «{second}» (или оба)?",
+    },
 }

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
+from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
@@ -183,8 +184,20 @@ class RowFilters:
         )  # fmt: skip
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                if column in found and found[column][1] != condition and found[column][0] != position:
+                    self._conflict(request, table, column, [found[column][1], condition])
                 found.setdefault(column, (position, condition))
         return list(found.values())
+
+    def _conflict(self, request: Request, table: Table, column: str, conditions: list[str]) -> None:
+        """Two phrases state different conditions on one column («со статусом new и paid»): ask which."""
+        first, second = sorted(conditions)
+        name = f"{table.qualified_name}.{column}"
+        question = say(
+            request.language, "planner.conflicting_conditions", column=name, first=first, second=second
+        )
+        if question not in request.unsure:
+            request.unsure.append(question)
 
     # --- negated row filters ("skip rows where amount is null") ----------------------------------
 
@@ -645,6 +658,8 @@ class RowFilters:
         if more is None:
             return False
         word = more.group(1).lower().replace("ё", "е")
+        if value.isascii() != word.isascii():
+            return False  # "status new, только id ...": a Russian word after a Latin value starts a clause
         meanings = set(self.vocabulary.meanings(word))
         if (
             word in STOP_WORDS | CLAUSE_WORDS

@@ -34,7 +34,7 @@ from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, is_
 
 __all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "intervals",
            "destroy_frames", "merge_mode", "append_only", "schedule_slots", "numeral_rewrites",
-           "apply_rewrites", "enabled", "is_destroy_word"]  # fmt: skip
+           "apply_rewrites", "enabled", "is_destroy_word", "in_column_list"]  # fmt: skip
 
 # Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
 # mart: planning/marts.py
@@ -767,3 +767,39 @@ def is_mask_word(word: str) -> bool:
         return True
     tokens = tokenize(word)
     return len(tokens) == 1 and tokens[0].lang in ("ru", "en") and is_(tokens[0], "MASK", pos=MASK_POS)
+
+
+# --- column lists ("только id, customer_id и total") ---------------------------------------------------
+
+ONLY_WORDS = {"только", "лишь", "only", "just"}
+
+
+def in_column_list(tokens: Sequence[Token], index: int) -> bool:
+    """Token `index` is an item of a list of Latin names bounded by «только»/"only" on either side ("only
+    id, customer_id and total", "id and total only"): a column name, not a measure word such as "total".
+    Items are separated (a comma, «и», "and"; a dropped comma shows as a wider gap), so "only new orders
+    and total revenue" is no such list."""
+
+    def name(t: Token) -> bool:
+        return t.lang == "en" and t.lower.isidentifier() and t.lower not in ONLY_WORDS | LIST_WORDS
+
+    if not name(tokens[index]):
+        return False
+    items, bounded = 1, False
+    for step in (-1, 1):
+        k, last, separated = index + step, tokens[index], False
+        while 0 <= k < len(tokens):
+            t = tokens[k]
+            gap = (last.start - t.end) if step < 0 else (t.start - last.end)
+            if t.text == "," or (t.lower in LIST_WORDS and not separated):
+                separated = True
+            elif t.lower in ONLY_WORDS and not separated:
+                bounded = True
+                break
+            elif name(t) and (separated or gap > 1):
+                items, separated = items + 1, False
+            else:
+                break
+            last = t
+            k += step
+    return bounded and items >= 2

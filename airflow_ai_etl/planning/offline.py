@@ -1382,6 +1382,9 @@ class OfflinePlanner:
         for token, raw in zip(request.tokens, request.raw, strict=False):  # "skip failed ones" (no status)
             value, _ = status_word(token)
             if value and value != "test" and value not in read and token not in request.claimed:
+                column = self._single_word_column(table, token, fk_words=True)
+                if column and re.search(rf"\b{re.escape(column)}\b", read):
+                    continue  # "refund over 2000": the word names the compared column, not a status
                 return self._ask_condition(request, table, raw)
         return []
 

@@ -50,3 +50,50 @@ def test_a_schema_word_shared_with_the_connection_description_still_names_its_ta
 def test_a_schema_word_alone_names_its_one_table(planners) -> None:
     outcome = planners["hr"].plan("Copy payroll data to ClickHouse at 2am")
     assert outcome.status == "ok" and outcome.spec.source.table == "payroll.payslips"
+
+
+def test_a_status_word_that_names_the_compared_column_is_no_status(planners) -> None:
+    """ "refund" is a status word ("refunded") and the first part of `refund_amount`: compared to a number it
+    is the column."""
+    outcome = planners["logistics"].plan("returns with refund above three thousand to CH every day at 8am")
+    assert outcome.status == "ok" and outcome.spec.source.where == "refund_amount > 3000"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "заказы со статусом new и paid в кликхаус ежедневно",
+        "orders with status new or paid to clickhouse daily",
+        "оплаченные заказы со статусом new в кликхаус ежедневно",
+    ],
+)
+def test_two_conditions_on_one_column_are_asked_about(planners, text) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification"
+    assert "'new'" in outcome.questions[0] and "'paid'" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "columns"),
+    [
+        ("заказы со статусом paid, только id, customer_id и total, в клик каждый день в 6:00", "status = 'paid'",
+         ["id", "customer_id", "total"]),
+        ("orders with status new, only id and total, to clickhouse every day at 5", "status = 'new'", ["id", "total"]),
+        ("orders with status paid, id and total only, to clickhouse daily", "status = 'paid'", ["id", "total"]),
+        ("заказы: только id и total, в кликхаус ежедневно", None, ["id", "total"]),
+    ],
+)  # fmt: skip
+def test_a_column_list_after_a_latin_value_is_no_value_list_and_no_measure(
+    planners, text, where, columns
+) -> None:
+    """A Russian word after a Latin status value starts the next clause; "total" in a list of column names
+    after «только»/"only" is the column, not a sum (no mart)."""
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.type == "sql" and outcome.spec.source.table == "orders"
+    assert outcome.spec.source.where == where and outcome.spec.source.columns == columns
+
+
+def test_a_measure_word_outside_a_column_list_still_makes_a_mart(planners) -> None:
+    outcome = planners["shop"].plan("only new orders and total revenue by day to clickhouse")
+    assert outcome.status != "ok" or outcome.spec.source.type == "mart"
