@@ -342,7 +342,14 @@ class RowFilters:
                 return Found(None, [self._ask_window(request, table, match.group(0))])
             windows.append((match.start(), template))
         if not windows:
-            hint = WINDOW_HINTS.search(request.lower)
+            hint = next(
+                (
+                    m
+                    for m in WINDOW_HINTS.finditer(request.lower)
+                    if not any(a <= m.start() < b for a, b in request.schedule_spans)
+                ),
+                None,
+            )  # "at 20 past 5 am": the schedule's words, not a window
             return Found(None, [self._ask_window(request, table, hint.group(0))] if hint else [])
         if len({template for _, template in windows}) > 1:
             return Found(None, [self._ask_window(request, table, "")])

@@ -97,3 +97,39 @@ def test_a_column_list_after_a_latin_value_is_no_value_list_and_no_measure(
 def test_a_measure_word_outside_a_column_list_still_makes_a_mart(planners) -> None:
     outcome = planners["shop"].plan("only new orders and total revenue by day to clickhouse")
     assert outcome.status != "ok" or outcome.spec.source.type == "mart"
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("products -> clickhouse every 4h", "0 */4 * * *"),
+        ("products -> clickhouse every 30min", "*/30 * * * *"),
+        ("products -> clickhouse every 10m", "*/10 * * * *"),
+        ("products -> clickhouse every 3hrs", "0 */3 * * *"),
+        ("товары в клик каждые 2ч", "0 */2 * * *"),
+        ("товары в клик каждые 20мин", "*/20 * * * *"),
+    ],
+)
+def test_a_unit_glued_to_the_number_of_an_interval(planners, text: str, cron: str) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok" and outcome.spec.schedule == cron
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("load products into clickhouse at ten past four am every day", "10 4 * * *"),
+        ("load products into clickhouse at twenty to nine pm every day", "40 20 * * *"),
+        ("load products into clickhouse at 25 past 6 in the morning every day", "25 6 * * *"),
+        ("load products into clickhouse daily at five minutes to 7 am", "55 6 * * *"),
+        ("товары в клик каждый день в десять минут девятого утра", "10 8 * * *"),
+        ("товары в клик каждый день без десяти семь вечера", "50 18 * * *"),
+        ("товары в клик каждый день без двадцати пять утра", "40 4 * * *"),
+    ],
+)
+def test_minutes_said_before_the_hour(planners, text: str, cron: str) -> None:
+    """ "N past/to H" and «без N H» / «N минут H-ого»; «без десяти семь» was read as 17:00 (the numeral
+    composer joined «десяти семь» into 17)."""
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule == cron
