@@ -148,6 +148,8 @@ class RowFilters:
         if window.value:
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
+        if not questions:
+            self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table)
         questions += self._place_questions(request, table, conditions)
         questions += self._lowercase_place_questions(request, table)
@@ -185,9 +187,28 @@ class RowFilters:
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
                 if column in found and found[column][1] != condition and found[column][0] != position:
-                    self._conflict(request, table, column, [found[column][1], condition])
+                    request.rival_conditions.append((position, column, condition, found[column][0]))
                 found.setdefault(column, (position, condition))
         return list(found.values())
+
+    def _rivals(
+        self,
+        request: Request,
+        table: Table,
+        found: list[tuple[int, str]],
+        conditions: list[str],
+        scopes: list[tuple[int, int]],
+    ) -> None:
+        """A second phrase stating another condition on a column already filtered («со статусом new и
+        paid»): asked about, unless it says the same once negations are applied («меньше 100 не нужны;
+        ... от 100»)."""
+        for position, column, condition, kept_at in request.rival_conditions:
+            kept = next((c for (p, _), c in zip(found, conditions, strict=True) if p == kept_at), None)
+            rival: str | None = condition
+            if any(start <= position < end for start, end in scopes):
+                rival = self._negated(table, condition)
+            if kept is not None and rival is not None and rival != kept:
+                self._conflict(request, table, column, [kept, rival])
 
     def _conflict(self, request: Request, table: Table, column: str, conditions: list[str]) -> None:
         """Two phrases state different conditions on one column («со статусом new и paid»): ask which."""

@@ -36,7 +36,7 @@ from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
-from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.lexicon import TABLES, is_
 from airflow_ai_etl.planning.marts import is_mart_request, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
@@ -246,6 +246,7 @@ class OfflinePlanner:
         self.owner = owner
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
         self._spelling: Speller | None = None
+        self._latin_known: set[str] | None = None
         self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
 
     @property
@@ -1379,6 +1380,9 @@ class OfflinePlanner:
             if match.group("num") is not None and match.group("cmp") is None:
                 continue
             return self._ask_condition(request, table, match.group(0).strip())
+        latin = self._unread_latin_value(request, table, read)
+        if latin:
+            return self._ask_condition(request, table, latin)
         for token, raw in zip(request.tokens, request.raw, strict=False):  # "skip failed ones" (no status)
             value, _ = status_word(token)
             if value and value != "test" and value not in read and token not in request.claimed:
@@ -1387,6 +1391,49 @@ class OfflinePlanner:
                     continue  # "refund over 2000": the word names the compared column, not a status
                 return self._ask_condition(request, table, raw)
         return []
+
+    def _unread_latin_value(self, request: Request, table: Table, read: str) -> str | None:
+        """In a Russian request a Latin word that names nothing the planner knows (no table, column,
+        connection, engine, format or glossary word) and no rule put into the WHERE is a value the user
+        meant («возвраты с причиной damaged»): quoted with the word before it, to be asked about."""
+        if request.language != "ru":
+            return None
+        known = self._latin_known_words()
+        for i, (token, raw) in enumerate(zip(request.tokens, request.raw, strict=False)):
+            start, end = request.spans[i]
+            if not re.fullmatch(r"[a-z][a-z_]{2,}", token) or token in known or stem(token) in known:
+                continue
+            if token in STOP_WORDS or token in request.claimed or _covered(raw, read):
+                continue
+            if any(a <= start < b for a, b in request.schedule_spans) or self._is_engine_word(token):
+                continue
+            around = request.text[max(0, start - 1) : end + 1]
+            if re.search(r"[/:.@\\]\w|\w[/.@]", around) or self.vocabulary.meanings(token) & known:
+                continue  # a path, an address or a word for a name of this catalog ("sku" -> product)
+            if self._names_a_column_anywhere(token, set(self.vocabulary.meanings(token))):
+                continue
+            before = request.raw[i - 1] if i and request.tokens[i - 1] not in STOP_WORDS else ""
+            return f"{before} {raw}".strip()
+        return None
+
+    def _latin_known_words(self) -> set[str]:
+        """Words and stems of every name and comment the catalog has (cached per catalog)."""
+        if self._latin_known is None:
+            known: set[str] = set()
+            for conn in self.catalog.connections.values():
+                known |= set(words(f"{conn.conn_id} {conn.description} {conn.database}"))
+                for table in self.catalog.tables_of(conn.conn_id):
+                    known |= set(words(f"{table.qualified_name} {table.comment}")) | set(
+                        name_parts(table.name)
+                    )
+                    known |= set(re.split(r"[_.]", table.qualified_name.lower()))
+                    for column in table.columns:
+                        known |= set(words(f"{column.name} {column.comment}")) | set(name_parts(column.name))
+            known |= {part for w in known for part in w.split(".")}  # schema.table: both parts
+            known |= {w for lemmas in TABLES["en"].values() for w in lemmas}  # upsert, merge, append, ...
+            known |= {"csv", "parquet", "json", "jsonl", "xlsx", "xls", "excel", "tsv", "sql", "etl", "dag"}
+            self._latin_known = known | {stem(w) for w in known}
+        return self._latin_known
 
     def _ask_condition(self, request: Request, table: Table, phrase: str) -> list[str]:
         if request.language == "ru":

@@ -133,3 +133,46 @@ def test_minutes_said_before_the_hour(planners, text: str, cron: str) -> None:
     outcome = planners["shop"].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.schedule == cron
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "quoted"),
+    [
+        ("logistics", "возвраты с кодом damaged в хранилище ежедневно", "damaged"),
+        ("shop", "клиенты с тегом vip в кликхаус ежедневно", "vip"),
+        ("univ", "преподаватели с пометкой visiting в клик каждый день в 6 утра", "visiting"),
+    ],
+)
+def test_an_unplaced_latin_value_in_a_russian_request_is_asked_about(planners, catalog, text, quoted) -> None:
+    """A Latin word that names nothing in the catalog and no rule put into the WHERE is a value the user
+    meant; planning without it would load rows the user excluded."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification"
+    assert quoted in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("shop", "Лиды из crm в кликхаус ежедневно в 7:00"),
+        ("shop", "Продажи грузить в ClickHouse upsert по id каждые 15 минут"),
+        ("shop", "Выгружать клиентов в кликхаус ежедневно в формате Parquet"),
+        ("clinic", "койки каждые 10 минут в хранилище, merge по ward и bed_no"),
+        ("univ", "Сессии Wi-Fi в CH ежедневно"),
+    ],
+)
+def test_latin_words_the_catalog_or_lexicon_knows_are_not_values(planners, catalog, text) -> None:
+    assert planners[catalog].plan(text).status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "возвраты с причиной damaged в хранилище ежедневно", "reason = 'damaged'"),
+        ("logistics", "возвраты, причина wrong_size, в хранилище ежедневно", "reason = 'wrong_size'"),
+        ("univ", "Студенты группы IT21 в клик ежедневно", "group_code = 'IT21'"),
+    ],
+)
+def test_russian_column_words_without_a_comment(planners, catalog, text, where) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok" and outcome.spec.source.where == where
