@@ -256,4 +256,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'Which condition on {column}: "{first}" or "{second}" (or both)?',
         "ru": "Какое условие на {column}: «{first}» или «{second}» (или оба)?",
     },
+    "planner.unread_clause": {
+        "en": "I could not turn '{phrase}' into a row condition: which rows of {table} should be loaded "
+        "(e.g. 'where returned_at IS NULL')?",
+        "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
+    },
 }

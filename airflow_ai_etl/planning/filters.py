@@ -27,6 +27,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
+from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -182,13 +183,24 @@ class RowFilters:
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
             self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
-            self._state_conditions, self._value_conditions, self._place_conditions,
+            self._state_conditions, self._clause_state_conditions, self._value_conditions,
+            self._place_conditions,
         )  # fmt: skip
+        request.state_clauses.clear()
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
                 if column in found and found[column][1] != condition and found[column][0] != position:
                     request.rival_conditions.append((position, column, condition, found[column][0]))
                 found.setdefault(column, (position, condition))
+        for start, end in request.state_clauses:
+            clause_end = CLAUSE_END.search(request.lower, end)
+            stop = clause_end.start() if clause_end else len(request.lower)
+            if not any(start <= position < stop for position, _ in found.values()):
+                phrase = request.text[start:end]
+                question = say(
+                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
+                )
+                request.unsure.append(question)
         return list(found.values())
 
     def _rivals(
@@ -522,6 +534,10 @@ class RowFilters:
                 continue
             if self.grounding._columns_in(table, value + word):
                 continue  # "e-mail": one word
+            column = table.column(columns[0])
+            own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
+            if stem(value.lower()) in own:
+                continue  # «MAC-адреса» of mac_address ('MAC-адрес устройства'): the column's own name
             yield match.start(), columns[0], f"{columns[0]} = {_quote(value.lower())}"
 
     def _comparative_conditions(
@@ -587,6 +603,59 @@ class RowFilters:
             ]
             if len(columns) == 1:
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
+
+    def _clause_state_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«книги, которые ещё не вернули», "loans that have not been returned yet": a relative clause
+        whose verb names the event of one nullable time column (its comment «Когда книгу вернули» or its
+        name returned_at) -> `returned_at IS NULL`; without «не»/"not" -> `IS NOT NULL`."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for i, t in enumerate(tokens):
+            if not (t.lemma == "который" or t.lower in ("that", "which", "who")):
+                continue
+            negated, already, j = False, False, i + 1
+            while j < len(tokens) and j <= i + 5:
+                word = tokens[j]
+                if word.lower in CLAUSE_NEGATORS:
+                    negated = True
+                elif word.lower in CLAUSE_FILLERS:
+                    already = already or word.lower in ("уже", "already")
+                else:
+                    break
+                j += 1
+            if j >= len(tokens) or not (negated or already):
+                continue  # "candidates who applied for the vacancy X": no state of the row
+            verb = tokens[j]
+            if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
+                continue
+            columns = self._event_columns_of(table, verb)
+            if len(columns) == 1:
+                condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
+                yield verb.start, columns[0], condition
+            else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
+                request.state_clauses.append((t.start, verb.end))
+
+    def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
+        """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
+        lemma or stem, or whose name starts with the verb's stem (returned -> returned_at)."""
+        own = stem(verb.lower)
+        found = []
+        for column in table.columns:
+            kind = column.type.lower()
+            if not ("time" in kind or "date" in kind) or not column.nullable:
+                continue
+            if column.name in ("created_at", "updated_at") or column.name.startswith(("created", "updated")):
+                continue
+            comment = [c for c in tokenize(column.comment or "") if c.lang == verb.lang]
+            lemma_hit = any(c.lemmas & verb.lemmas for c in comment if c.lang == "ru")
+            stem_hit = any(_same_root(stem(c.lower), own) for c in comment)  # выселились ~ выселения
+            name_hit = name_parts(column.name)[0] in {own} | self.vocabulary.meanings(verb.lower)
+            if lemma_hit or stem_hit or name_hit:
+                found.append(column.name)
+        # «вернули» in 'Когда книгу вернули' and 'Вернуть до': the same word form decides
+        exact = [n for n in found if verb.lower in {c.lower for c in tokenize(table.column(n).comment or "")}]
+        return exact if len(found) > 1 and len(exact) == 1 else found
 
     def _row_noun_at(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` says rows: "rows", "записи" or the table's own noun ("test orders")."""
@@ -993,6 +1062,18 @@ class RowFilters:
     def _position(self, request: Request, index: int) -> int:
         """Character offset of the index-th word (for ordering conditions as written)."""
         return request.spans[index][0] if index < len(request.spans) else len(request.text)
+
+
+# Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
+CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
+                  "was", "are", "is", "t", "got", "get"}  # fmt: skip
+CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
+
+
+def _same_root(first: str, second: str) -> bool:
+    """Two stems of one root: equal, or one a prefix of the other of at least five letters."""
+    short, long = sorted((first, second), key=len)
+    return first == second and len(short) >= 4 or len(short) >= 5 and long.startswith(short)
 
 
 def _says_null(match: re.Match[str]) -> bool:

@@ -489,6 +489,7 @@ TARGET_PLACES = {"target", "destination", "цели", "приемник", "пр�
 VALUE_NOISE = {
     "ежедневно", "ежечасно", "еженедельно", "каждый", "каждые", "каждую", "every", "daily", "hourly",
     "weekly", "monthly", "грузить", "выгружать", "переносить", "загружать",
+    "который", "которые", "которых", "которым", "которая", "которое", "которой", "которую", "которого",
 }  # fmt: skip
 UNSUPPORTED_TARGET = (
     "Loading into S3 or Excel is not supported by this version yet; "

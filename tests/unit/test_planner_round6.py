@@ -176,3 +176,59 @@ def test_latin_words_the_catalog_or_lexicon_knows_are_not_values(planners, catal
 def test_russian_column_words_without_a_comment(planners, catalog, text, where) -> None:
     outcome = planners[catalog].plan(text)
     assert outcome.status == "ok" and outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        (
+            "univ",
+            "книги на руках, которые ещё не вернули, в клик каждый день в 7 утра",
+            "returned_at IS NULL",
+        ),
+        ("univ", "выдачи книг, которые уже вернули, в клик ежедневно", "returned_at IS NOT NULL"),
+        ("univ", "проживающих, которые ещё не выселились, в клик ежедневно", "checked_out_on IS NULL"),
+        ("univ", "студентов, которые не отчислены, в клик ежедневно", "expelled_on IS NULL"),
+        ("hr", "сотрудников, которые пока не уволены, в клик ежедневно", "fired_at IS NULL"),
+        ("univ", "library loans that have not been returned yet to ClickHouse daily", "returned_at IS NULL"),
+        ("univ", "library loans which haven't been returned to ClickHouse daily", "returned_at IS NULL"),
+    ],
+)
+def test_a_relative_clause_names_the_event_of_a_time_column(planners, catalog, text, where) -> None:
+    """«которые (ещё) не <verb>» / "that have not been <verb>ed": the verb matches the time column's comment
+    (lemma or root) or its name; «Вернуть до» (due_on) loses to «Когда книгу вернули» by the word form."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("logistics", "посылки, которые ещё не забрали, в клик ежедневно"),
+        ("shop", "клиенты, которые ещё не подтвердили почту, в клик ежедневно"),
+    ],
+)
+def test_a_negated_relative_clause_no_column_matches_is_asked_about(planners, catalog, text) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification"
+    assert "которые ещё не" in outcome.questions[0]
+
+
+def test_a_relative_clause_without_a_state_is_no_filter(planners) -> None:
+    outcome = planners["hr"].plan(
+        "Candidates who applied for the vacancy 'data engineer' to CH every weekday at 7am"
+    )
+    assert outcome.status == "ok" and outcome.spec.source.where == "vacancy = 'data engineer'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сессии Wi-Fi в CH каждые 5 минут, MAC-адреса захешировать",
+        "Сессии Wi-Fi в CH ежедневно, MAC-адрес не грузить",
+    ],
+)
+def test_a_latin_prefix_of_the_column_own_name_is_no_value(planners, text) -> None:
+    outcome = planners["univ"].plan(text)
+    assert outcome.status == "ok" and outcome.spec.source.where is None
