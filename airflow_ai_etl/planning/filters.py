@@ -1023,6 +1023,7 @@ class RowFilters:
                 or self.grounding._names_table(word, table)
                 or self.grounding._names_other_table(word, table)
                 or any(_quote(raw) in c or _quote(word) in c for c in conditions)
+                or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
             )
             if known or not self._is_value(request, table, raw):
                 continue

@@ -203,6 +203,19 @@ TABLE_AFFIXES = {
 }  # fmt: skip
 
 
+# A list of column words after «только» / "only" / "just": its items, and where it ends (a dash, a clause
+# word, a direction: «— в клик», "to clickhouse").
+NOUN_LIST_CUE = re.compile(
+    r"(?<!\w)(?:только|лишь|only|just)\s+(?:(?:поля|колонки|столбцы|columns|fields)\s+)?", re.I
+)
+NOUN_LIST_END = re.compile(
+    r"\s+[—–-]\s|[;:.!?()]|\s(?:в|во|на|из|to|into|from|in|every|each|daily|ежедневно|каждый|каждые|каждую|"
+    r"раз|по|at|on)\s|,\s*(?:в|во|to|into|и\s+в|and\s+to)\s",
+    re.I,
+)
+NOUN_LIST_SPLIT = re.compile(r"\s*,\s*(?:и\s+|and\s+)?|\s+(?:и|and|&)\s+", re.I)
+
+
 def _uneven_interval(text: str) -> tuple[int, str] | None:
     """ "every 45 minutes", «каждые 5 часов»: an interval that does not divide the hour (the day), so no
     single cron runs it: */45 fires at :00 and :45 (45 then 15 minutes apart)."""
@@ -1479,6 +1492,9 @@ class OfflinePlanner:
         return Found(rest)
 
     def _listed_subset(self, request: Request, table: Table) -> Found:
+        nouns = self._noun_list(request, table)
+        if nouns is not None:
+            return nouns
         postfix = COLUMN_LIST_AFTER.search(request.text)
         if postfix:
             known, unknown = self._listed_columns(table, postfix.group(1))
@@ -1497,6 +1513,44 @@ class OfflinePlanner:
             if known and (len(known) > 1 or re.match(r"(keep|only|только)", match.group(0), re.I)):
                 return Found(known)
         return Found(None)
+
+    def _noun_list(self, request: Request, table: Table) -> Found | None:
+        """«только id, ФИО, группу и статус», "just the id, name and phone": a list after «только»/"only"
+        whose items are column names or words for them (the glossary, the column comments), read whole.
+        An item no column answers to is asked about, never dropped (the list would lose a column). None
+        when there is no such list (the first item names no column: «только новые»)."""
+        for cue in NOUN_LIST_CUE.finditer(request.text):
+            rest = request.text[cue.end() :]
+            stop = NOUN_LIST_END.search(rest)
+            items = [i.strip() for i in NOUN_LIST_SPLIT.split(rest[: stop.start() if stop else len(rest)])]
+            items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]
+            scheduled = [k for k, i in enumerate(items) if parse_schedule(i) is not None]
+            items = items[: scheduled[0]] if scheduled else items  # "only changes, hourly"
+            if len(items) < 2 or any(len(words(i)) > 2 or not words(i) for i in items):
+                continue
+            columns: list[str] = []
+            unknown: list[str] = []
+            for item in items:
+                name = self._item_column(table, words(item))
+                if name is None:
+                    unknown.append(item)
+                elif name not in columns:
+                    columns.append(name)
+            if not columns or self._item_column(table, words(items[0])) is None:
+                continue
+            if unknown:
+                return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; "
+                                    f"columns: {', '.join(table.column_names)}."])  # fmt: skip
+            return Found(columns)
+        return None
+
+    def _item_column(self, table: Table, tokens: list[str]) -> str | None:
+        """The one column a list item of one or two words names ("id", «ФИО», «группу», "student id")."""
+        exact = table.column("_".join(tokens))
+        if exact:
+            return exact.name
+        found = self._word_column(table, tokens, fk_words=False)
+        return found[0] if found and found[1] == len(tokens) else None
 
     def _value_follows(self, request: Request, table: Table, offset: int) -> bool:
         index = request.token_at(offset)

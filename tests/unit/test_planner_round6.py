@@ -232,3 +232,32 @@ def test_a_relative_clause_without_a_state_is_no_filter(planners) -> None:
 def test_a_latin_prefix_of_the_column_own_name_is_no_value(planners, text) -> None:
     outcome = planners["univ"].plan(text)
     assert outcome.status == "ok" and outcome.spec.source.where is None
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "columns"),
+    [
+        ("univ", "из students только id, ФИО, группу и статус — в клик раз в сутки в 23:30",
+         ["id", "full_name", "group_code", "status"]),
+        ("univ", "студентов в клик ежедневно, только фио, телефон и группу", ["full_name", "phone", "group_code"]),
+        ("univ", "преподавателей в клик ежедневно, только ФИО и звание", ["full_name", "academic_title"]),
+        ("hr", "сотрудников в кликхаус каждый день, только имя и email", None),
+    ],
+)  # fmt: skip
+def test_a_list_of_column_words_after_only_is_read_whole(planners, catalog, text, columns) -> None:
+    outcome = planners[catalog].plan(text)
+    if columns is None:  # whatever it reads, never a list cut to its first item
+        assert outcome.status != "ok" or len(outcome.spec.source.columns or [1, 2]) >= 2
+        return
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.columns == columns
+
+
+def test_a_list_item_no_column_answers_to_is_asked_about(planners) -> None:
+    outcome = planners["univ"].plan("студентов в клик ежедневно, только фио, телефон и рост")
+    assert outcome.status == "needs_clarification" and "'рост'" in outcome.questions[0]
+
+
+def test_a_schedule_word_ends_the_list(planners) -> None:
+    outcome = planners["shop"].plan("sync orders, only changes, hourly")
+    assert outcome.status == "ok" and outcome.spec.schedule == "0 * * * *"
