@@ -184,7 +184,7 @@ class RowFilters:
             self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
-            self._place_conditions,
+            self._place_conditions, self._listed_value_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         for rule in rules:
@@ -636,6 +636,43 @@ class RowFilters:
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
 
+    def _listed_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«посылки в пути», «листки в рублях», «доценты»: a word whose lemma is one of the values a column's
+        comment lists in parentheses ('Учёное звание (доцент, профессор)'), or whose meaning is one part of
+        a listed code (путь -> in_transit, рубль -> RUB), is a condition on that column. Only when exactly
+        one listed value of one column answers."""
+        listed = {c.name: _listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {name: values for name, values in listed.items() if values}
+        if not listed:
+            return
+        for t in tokenize(request.text):
+            if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
+                continue
+            if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
+                continue
+            meanings = {stem(w) for lemma in t.lemmas for w in VALUE_MEANINGS.get(lemma, ())}
+            hits = {
+                (name, value)
+                for name, values in listed.items()
+                for value in values
+                if (not value.isascii() and t.has(_lemmas_of(value)))
+                or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
+            }
+            if len(hits) == 1:
+                ((name, value),) = hits
+                index = request.token_at(t.start)
+                condition: str | None = f"{name} = {_quote(value)}"
+                if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
+                    index -= 1  # «не в пути»: the negator stands before the preposition
+                negator = self._negator_before(request, index)
+                if negator is not None:
+                    request.handled.append(request.spans[negator])
+                    condition = self._negated(table, str(condition))
+                if condition:
+                    yield t.start, name, condition
+
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
         lemma or stem, or whose name starts with the verb's stem (returned -> returned_at)."""
@@ -1069,6 +1106,31 @@ class RowFilters:
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get"}  # fmt: skip
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
+
+
+# Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
+VALUE_MEANINGS = {
+    "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
+    "юань": ("cny",), "тенге": ("kzt",), "архив": ("archived", "archive"), "обработка": ("processing",),
+    "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
+    "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
+    "отпуск": ("leave",),
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def _listed_values(comment: str | None) -> tuple[str, ...]:
+    """The values a column comment lists in parentheses: 'Статус (created, in_transit, lost)'."""
+    found = re.search(r"\(([^()]*,[^()]*)\)", comment or "")
+    if not found:
+        return ()
+    values = [v.strip() for v in found.group(1).split(",")]
+    return tuple(v for v in values if v and v not in ("...", "…") and re.fullmatch(r"[\w-]+", v))
+
+
+@functools.lru_cache(maxsize=1024)
+def _lemmas_of(value: str) -> frozenset[str]:
+    return frozenset(lemma for t in tokenize(value) for lemma in t.lemmas)
 
 
 def _same_root(first: str, second: str) -> bool:

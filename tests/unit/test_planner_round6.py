@@ -261,3 +261,23 @@ def test_a_list_item_no_column_answers_to_is_asked_about(planners) -> None:
 def test_a_schedule_word_ends_the_list(planners) -> None:
     outcome = planners["shop"].plan("sync orders, only changes, hourly")
     assert outcome.status == "ok" and outcome.spec.schedule == "0 * * * *"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "отправления в пути в клик каждый час", "status = 'in_transit'"),
+        ("logistics", "посылки, которые не в пути, в клик каждые 15 минут", "status IS DISTINCT FROM 'in_transit'"),
+        ("hr", "расчётные листки в рублях в CH ежедневно в 9 утра", "currency = 'RUB'"),
+        ("hr", "листки не в рублях в клик ежедневно", "currency IS DISTINCT FROM 'RUB'"),
+        ("univ", "социальные стипендии в клик ежедневно", "kind = 'social'"),
+        ("univ", "студентов в академическом отпуске в клик ежедневно", "status = 'academic_leave'"),
+        ("univ", "преподавателей со званием доцент в клик ежедневно", "academic_title = 'доцент'"),
+    ],
+)  # fmt: skip
+def test_a_word_for_a_value_listed_in_the_column_comment(planners, catalog, text, where) -> None:
+    """The comment lists the column's values in parentheses; a Russian word whose lemma is one of them,
+    or whose meaning is a part of a listed code (путь -> in_transit, рубль -> RUB), filters on it."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
