@@ -721,11 +721,21 @@ class OfflinePlanner:
                 hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
         used = {i for _, indices in hits.values() for i in indices}
         # Table comments act as a glossary the catalog owner writes ("Результаты лабораторных анализов").
+        heads: dict[str, set[int]] = {}  # words that match a comment's first word: its head noun
         for table in tables:
             comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
             indices = [i for i, m in meanings.items() if i not in used and m & comment]
             if indices and table.qualified_name not in hits:
                 hits[table.qualified_name] = (table, indices)
+                head = set(name_parts_of_text(table.comment)[:1])
+                heads[table.qualified_name] = {i for i in indices if meanings[i] & head}
+        # «оценки студентов»: «студентов» heads 'Студенты (контингент)' and only modifies 'Записи студентов
+        # на дисциплины'; a comment hit left with no word of its own is no candidate.
+        for name in list(heads):
+            others = set().union(*(h for other, h in heads.items() if other != name))
+            own = [i for i in hits[name][1] if i not in others or i in heads[name]]
+            if not own:
+                del hits[name]
         return hits
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
