@@ -139,6 +139,10 @@ TARGET_TABLE = re.compile(
     r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+таблиц\w*|таблиц\w*)\s+"
     # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
     r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
+    # "into the returns_raw table": the name before the word "table" (not an engine or a place word)
+    r"|(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:clickhouse|postgres(?:ql)?)\s+)?"
+    r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final)\s)"
+    r"[a-z_][a-z0-9_]*\s+table\b)"
     r"|(?:as|into|как|под\s+именем|с\s+именем|named)\s+)"
     r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,

@@ -281,3 +281,27 @@ def test_a_word_for_a_value_listed_in_the_column_comment(planners, catalog, text
     outcome = planners[catalog].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.where == where
+
+
+def test_a_genitive_that_heads_another_tables_comment_is_no_second_table(planners) -> None:
+    outcome = planners["univ"].plan("оценки студентов в клик каждые 30 минут, мержить по id")
+    assert outcome.status == "ok" and outcome.spec.source.table == "grades"
+    assert (
+        planners["univ"].plan("записи студентов на дисциплины в клик ежедневно").spec.source.table
+        == "enrollments"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("load orders into the orders_copy table daily", "orders_copy"),
+        ("copy customers to the clickhouse customers_hist table every day at 3am", "customers_hist"),
+        ("parquet files from s3://shop-raw/clicks/ into the clicks_raw table every hour", "clicks_raw"),
+        ("load orders into the warehouse table daily", "orders"),
+    ],
+)
+def test_the_target_name_before_the_word_table(planners, text: str, table: str) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == table
