@@ -566,6 +566,8 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed:
                 continue
+            if i == 0 and value != token and value.startswith(token):
+                continue  # "ship dorm residents ...": the imperative verb, not the status shipped
             negator = self._negator_before(request, i)
             # "run it as a test" is no status; «тестовые заказы», «кроме тестовых» are
             if value in STATUS_BEFORE_NOUN and not (

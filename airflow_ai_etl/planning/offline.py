@@ -748,6 +748,7 @@ class OfflinePlanner:
             if not any(other != name and set(indices) < set(o) for other, (_, o) in hits.items())
         }
         hits = self._outside_mask_clause(request, hits)
+        hits = self._not_column_words(request, hits)
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
@@ -755,6 +756,26 @@ class OfflinePlanner:
                 return [head]
         order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _not_column_words(
+        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """ "dorm residents ..., just the student id, building": a table word that, with the word after it,
+        names a column of another candidate (student id -> student_id) is that column, not a table."""
+        if len(hits) < 2:
+            return hits
+        tokens = request.tokens
+
+        def column_word(i: int, own: str) -> bool:
+            return any(
+                (found := self._word_column(table, tokens[i : i + 2], fk_words=False)) is not None
+                and found[1] == 2
+                for other, (table, _) in hits.items()
+                if other != own
+            )
+
+        kept = {name: hit for name, hit in hits.items() if not all(column_word(i, name) for i in hit[1])}
+        return kept or hits
 
     def _outside_mask_clause(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -1406,8 +1427,10 @@ class OfflinePlanner:
         latin = self._unread_latin_value(request, table, read)
         if latin:
             return self._ask_condition(request, table, latin)
-        for token, raw in zip(request.tokens, request.raw, strict=False):  # "skip failed ones" (no status)
+        for i, (token, raw) in enumerate(zip(request.tokens, request.raw, strict=False)):  # "skip failed"
             value, _ = status_word(token)
+            if i == 0 and value and value != token and value.startswith(token):
+                continue  # "ship dorm residents to ...": the imperative verb, not the status shipped
             if value and value != "test" and value not in read and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
@@ -1536,12 +1559,17 @@ class OfflinePlanner:
             items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]
             scheduled = [k for k, i in enumerate(items) if parse_schedule(i) is not None]
             items = items[: scheduled[0]] if scheduled else items  # "only changes, hourly"
-            if len(items) < 2 or any(len(words(i)) > 2 or not words(i) for i in items):
+            if len(items) < 2 or any(len(words(i)) > 3 or not words(i) for i in items):
                 continue
             columns: list[str] = []
             unknown: list[str] = []
             for item in items:
                 name = self._item_column(table, words(item))
+                if name is None and len(words(item)) > 2:
+                    # «region таблицы sales»: the list ends inside this item, after its first word(s)
+                    name = self._item_column(table, words(item)[:1]) or self._item_column(
+                        table, words(item)[:2]
+                    )
                 if name is None:
                     unknown.append(item)
                 elif name not in columns:
@@ -1559,8 +1587,17 @@ class OfflinePlanner:
         exact = table.column("_".join(tokens))
         if exact:
             return exact.name
-        found = self._word_column(table, tokens, fk_words=False)
-        return found[0] if found and found[1] == len(tokens) else None
+        found = self._word_column(table, tokens, fk_words=False) if len(tokens) <= 2 else None
+        if found and found[1] == len(tokens):
+            return found[0]
+        # "check-in date" -> checked_in_on: every part of the name but its time suffix is one of the words
+        stems = {stem(t) for t in tokens}
+        named = [
+            c.name
+            for c in table.columns
+            if (parts := set(name_parts(c.name)) - {"at", "on", "date"}) and parts <= stems and len(parts) > 1
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _value_follows(self, request: Request, table: Table, offset: int) -> bool:
         index = request.token_at(offset)

@@ -305,3 +305,23 @@ def test_the_target_name_before_the_word_table(planners, text: str, table: str) 
     outcome = planners["shop"].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.target.table == table
+
+
+def test_a_table_word_that_names_a_column_with_the_next_word_is_that_column(planners) -> None:
+    """ "the student id" in a list of dorm_residents' columns is student_id, not the students table;
+    "check-in date" is checked_in_on (every part of its name but the time suffix); "ship" opening the
+    request is the verb, not the status shipped."""
+    outcome = planners["univ"].plan(
+        "ship dorm residents to clickhouse every day at 7 pm, just the student id, room and check-in date"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "campus.dorm_residents"
+    assert outcome.spec.source.columns == ["student_id", "room", "checked_in_on"]
+    assert outcome.spec.source.where is None
+
+
+def test_a_list_item_running_into_the_next_words_keeps_its_column(planners) -> None:
+    outcome = planners["shop"].plan(
+        "Переносить в кликхаус только колонки id, amount, region таблицы sales каждый час"
+    )
+    assert outcome.status == "ok" and outcome.spec.source.columns == ["id", "amount", "region"]
