@@ -184,7 +184,7 @@ class RowFilters:
             self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
-            self._place_conditions, self._listed_value_conditions,
+            self._place_conditions, self._listed_value_conditions, self._cued_state_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         for rule in rules:
@@ -603,6 +603,10 @@ class RowFilters:
                 for c in table.columns
                 if c.name.endswith(("_at", "_date")) and set(name_parts(c.name.rsplit("_", 1)[0])) <= meanings
             ]
+            if not columns and request.language == "ru":  # «отчисленных студентов»: 'Дата отчисления'
+                word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                if word is not None and self.is_state_word(word):
+                    columns = self._event_columns_of(table, word)
             if len(columns) == 1:
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
 
@@ -675,6 +679,36 @@ class RowFilters:
                 if condition:
                     yield t.start, name, condition
 
+    def _cued_state_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«только отчисленные», «кроме отчисленных», "except the expelled ones": a participle after
+        only/except standing for the rows names the event of a time column (its comment or name): only ->
+        IS NOT NULL, except -> IS NULL. Several such columns: asked about."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for i, cue in enumerate(tokens[:-1]):
+            if cue.lower not in STATE_CUES:
+                continue
+            j = i + 1
+            while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
+                j += 1
+            word = tokens[j]
+            if not self.is_state_word(word) or (status_word(word.lower)[0] and table.column("status")):
+                continue  # «только оплаченные счета»: the status rule reads it
+            columns = self._event_columns_of(table, word)
+            if len(columns) == 1:
+                negated = cue.lower in ("кроме", "без", "except", "excluding")
+                request.handled.append((cue.start, word.end))
+                yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
+            elif len(columns) > 1:
+                request.state_clauses.append((cue.start, word.end))
+
+    def is_state_word(self, word: Token) -> bool:
+        """A participle or adjective of an event («отчисленные», «уволенных», "expelled"), not a noun."""
+        if word.lang == "ru":
+            return any(p.pos in ("PRTF", "PRTS", "ADJF") for p in word.parses[:2])
+        return word.lang == "en" and word.lower.endswith("ed") and len(word.lower) > 4
+
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
         lemma or stem, or whose name starts with the verb's stem (returned -> returned_at)."""
@@ -701,7 +735,10 @@ class RowFilters:
         if index >= len(request.tokens):
             return False
         token = request.tokens[index]
-        return bool(re.fullmatch(ROW_NOUNS, token)) or self.grounding._names_table(token, table)
+        if re.fullmatch(ROW_NOUNS, token) or self.grounding._names_table(token, table):
+            return True
+        head = words(table.comment or "")[:1]  # 'Студенты (контингент)': the comment's head noun
+        return bool(head) and bool(self.vocabulary.meanings(token) & self.vocabulary.meanings(head[0]))
 
     def _negator_after(self, request: Request, table: Table, index: int) -> tuple[int, int] | None:
         """Span of a negating verb after word `index` and the row nouns there: "тестовые строки убрать",
@@ -1107,6 +1144,7 @@ class RowFilters:
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get"}  # fmt: skip
+STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
 
 

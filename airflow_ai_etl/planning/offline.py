@@ -1130,6 +1130,8 @@ class OfflinePlanner:
         if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
             return [], match.span()  # "skip payments without amount" filters rows
         start = request.token_at(match.end())
+        if self._state_rows_at(request, table, start):
+            return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
         pii = self._personal_data_at(request, start)
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
@@ -1148,6 +1150,20 @@ class OfflinePlanner:
         if columns and end == verb:
             return columns, (clause_start, match.end())
         return [], match.span()
+
+    def _state_rows_at(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is a participle naming the event of a time column («отчисленных» -> expelled_on)."""
+        while index < len(request.tokens) and request.tokens[index] in ("the", "those", "тех", "всех"):
+            index += 1
+        if index >= len(request.tokens):
+            return False
+        start = request.spans[index][0]
+        word = next((t for t in tokenize(request.text) if t.start == start), None)
+        return (
+            word is not None
+            and self.filters.is_state_word(word)
+            and bool(self.filters._event_columns_of(table, word))
+        )
 
     def _personal_data_at(self, request: Request, index: int) -> re.Match[str] | None:
         """ "without (all) personal data", "без ПДн": the personal-data columns as one group."""

@@ -325,3 +325,27 @@ def test_a_list_item_running_into_the_next_words_keeps_its_column(planners) -> N
         "Переносить в кликхаус только колонки id, amount, region таблицы sales каждый час"
     )
     assert outcome.status == "ok" and outcome.spec.source.columns == ["id", "amount", "region"]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("univ", "Студенты в клик ежедневно, кроме отчисленных", "expelled_on IS NULL"),
+        ("univ", "Студенты в клик ежедневно, только отчисленные", "expelled_on IS NOT NULL"),
+        ("univ", "students to clickhouse daily, except the expelled ones", "expelled_on IS NULL"),
+        ("univ", "отчисленных студентов в клик ежедневно", "expelled_on IS NOT NULL"),
+        ("hr", "сотрудников в клик ежедневно, без уволенных", "fired_at IS NULL"),
+    ],
+)
+def test_a_participle_after_only_or_except_is_a_state_of_the_rows(planners, catalog, text, where) -> None:
+    """«кроме отчисленных» leaves out rows (expelled_on IS NULL), never the column expelled_on; the
+    participle matches the time column's comment ('Дата отчисления') by its root."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where and outcome.spec.source.columns is None
+
+
+def test_a_column_word_after_without_still_leaves_the_column_out(planners) -> None:
+    outcome = planners["hr"].plan("сотрудников в клик ежедневно, без email")
+    assert outcome.status == "ok" and "email" not in outcome.spec.source.columns
+    assert outcome.spec.source.where is None
