@@ -176,9 +176,12 @@ CONDITION_SHAPES = re.compile(
     r"|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
     r"|jan[a-z]*|feb[a-z]*|mar[a-z]*|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|nov[a-z]*"
     r"|dec[a-z]*)\s+\d{4})(?![\d.-])"
+    r"|(?<![\d.-])(?P<date2>(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+    r"|декабря|january|february|march|april|june|july|august|september|october|november|december)\s+\d{4})"
     r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
     r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
     r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++[$€£₽]?(?P<num>\d++(?:[.,]\d+)?+)"
+    r"|(?<![a-zа-яё])(?:от|до|from)\s++[$€£₽]?(?P<num2>\d{3,}(?:[.,]\d+)?+)(?![\d:.-])"  # «от 10000»
     r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)",  # «созданные в 2024 году»
     re.IGNORECASE,
 )
@@ -520,6 +523,8 @@ class OfflinePlanner:
     def _mentions_anything(self, request: Request) -> bool:
         if self._engine_mentions(request) or S3_PATH.search(request.text) or EXCEL_PATH.search(request.text):
             return True
+        if parse_schedule(request.text) is not None:
+            return True  # «курсы из базы деканата в отчётную базу ежедневно»: a job, asked about if unread
         return any(self._table_hits(request, conn.conn_id) for conn in self._readable("postgres"))
 
     # --- connections ---------------------------------------------------------------------------
@@ -1434,7 +1439,11 @@ class OfflinePlanner:
             start = match.start()
             if any(a <= start < b for a, b in request.schedule_spans):
                 continue
-            value = next(g for g in match.group("q1", "q2", "q3", "date", "num", "year") if g is not None)
+            value = next(
+                g
+                for g in match.group("q1", "q2", "q3", "date", "date2", "num", "num2", "year")
+                if g is not None
+            )
             if value.lower() in names or value.lower() in request.claimed or _covered(value, read):
                 continue
             if match.group("num") is not None and match.group("cmp") is None:

@@ -162,7 +162,8 @@ BETWEEN = re.compile(
 )
 COMPARISON = re.compile(
     r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:is\s+)?"
-    r"(over|above|greater than|more than|bigger than|at least|under|below|less than|больше|более|свыше|"
+    r"(over|above|greater than|more than|bigger than|at least|no less than|at most|no more than|under|below|"
+    r"less than|не ниже|не выше|не больше|не меньше|больше|более|свыше|"
     r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
     r"(-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d)",
     re.IGNORECASE,
@@ -172,6 +173,8 @@ OPERATORS = {
     "over": ">", "above": ">", "greater than": ">", "more than": ">", "bigger than": ">", "at least": ">=",
     "under": "<", "below": "<", "less than": "<", "больше": ">", "более": ">", "свыше": ">", "выше": ">",
     "от": ">=", "не менее": ">=", "меньше": "<", "менее": "<", "ниже": "<", "до": "<=", "не более": "<=",
+    "не ниже": ">=", "не выше": "<=", "не больше": "<=", "не меньше": ">=", "no less than": ">=",
+    "at most": "<=", "no more than": "<=",
     ">=": ">=", "<=": "<=", ">": ">", "<": "<", "=": "=",
 }  # fmt: skip
 # "longer than 30" names no column: the comparative carries the concept (ordered: first found wins).

@@ -349,3 +349,36 @@ def test_a_column_word_after_without_still_leaves_the_column_out(planners) -> No
     outcome = planners["hr"].plan("сотрудников в клик ежедневно, без email")
     assert outcome.status == "ok" and "email" not in outcome.spec.source.columns
     assert outcome.spec.source.where is None
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("univ", "Оценки с баллом не ниже 60 в клик ежедневно", "score >= 60"),
+        ("univ", "Оценки с баллом не выше сорока в клик ежедневно", "score <= 40"),
+        ("univ", "grades with score no less than 50 to CH daily", "score >= 50"),
+        ("univ", "grades with score at most 30 to CH daily", "score <= 30"),
+    ],
+)
+def test_negated_comparatives(planners, catalog, text, where) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("univ", "Оплату обучения от 10 тыс. в клик ежедневно"),
+        ("univ", "Оценки за экзамены после первого января 2025 в клик ежедневно"),
+        ("univ", "grades of exams since March 2025 to CH daily"),
+    ],
+)
+def test_an_unread_quantity_or_month_date_is_asked_about(planners, catalog, text) -> None:
+    assert planners[catalog].plan(text).status == "needs_clarification"
+
+
+def test_a_request_with_a_schedule_and_no_known_table_is_asked_not_refused(planners) -> None:
+    outcome = planners["univ"].plan("курсы из базы деканата в отчётную базу ежедневно в час ночи")
+    assert outcome.status == "needs_clarification"
+    assert planners["univ"].plan("Напиши стих про студентов").status == "rejected"
