@@ -500,7 +500,14 @@ def numeral_rewrites(tokens: Sequence[Token], used: set[int]) -> list[tuple[int,
     hours, days of month, counts). Ordinals are left as words (the day-of-month rule reads them)."""
     out = []
     for n in numerals(tokens):
-        if n.ordinal or any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
+        if any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
+            continue
+        if n.ordinal:  # «пятнадцатое число», "the fifteenth of every month": a day of the month in digits
+            nxt = [t.lower for t in tokens[n.last : n.last + 3]]
+            if 1 <= n.value <= 31 and nxt and tokens[n.last].lang == "ru" and tokens[n.last].has({"число"}):
+                out.append((n.start, n.end, f"{n.value}-е"))
+            elif 1 <= n.value <= 31 and nxt[:1] == ["of"] and "month" in nxt or nxt[:1] == ["day"]:
+                out.append((n.start, n.end, f"{n.value}th"))
             continue
         out.append((n.start, n.end, str(n.value)))
     return out

@@ -382,3 +382,27 @@ def test_a_request_with_a_schedule_and_no_known_table_is_asked_not_refused(plann
     outcome = planners["univ"].plan("курсы из базы деканата в отчётную базу ежедневно в час ночи")
     assert outcome.status == "needs_clarification"
     assert planners["univ"].plan("Напиши стих про студентов").status == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("Курьеров в клик каждое пятнадцатое число в девять вечера", "0 21 15 * *"),
+        ("Курьеров в клик каждое двадцать пятое число в 10 утра", "0 10 25 * *"),
+        ("Курьеров в клик ежемесячно 12-го в 9 вечера", "0 21 12 * *"),
+        ("couriers to clickhouse on the fifteenth of every month at 9 pm", "0 21 15 * *"),
+        ("couriers to clickhouse the twentieth day of each month at noon", "0 12 20 * *"),
+    ],
+)
+def test_a_day_of_the_month_as_an_ordinal_in_words_or_n_go(planners, text: str, cron: str) -> None:
+    """«пятнадцатое число» was dropped (a daily job) and "the fifteenth of every month" ran on the 1st."""
+    outcome = planners["logistics"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule == cron
+
+
+def test_a_day_of_the_month_that_not_every_month_has_is_asked_about(planners) -> None:
+    assert (
+        planners["logistics"].plan("Курьеров в клик каждое тридцатое число в 10").status
+        == "needs_clarification"
+    )
