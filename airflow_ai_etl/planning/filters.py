@@ -480,7 +480,13 @@ class RowFilters:
                 request, table, match.group(1)
             )
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
-                value = match.group(3).replace(",", ".")
+                value = match.group(3)
+                thousands = re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", value)
+                if thousands and request.language == "en":
+                    value = value.replace(",", "")  # "$1,000"
+                elif thousands:
+                    continue  # «1,000»: a thousand or one? asked about (the safety net quotes it)
+                value = value.replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {OPERATORS[match.group(2)]} {value}"
 
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:

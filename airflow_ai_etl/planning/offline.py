@@ -194,7 +194,9 @@ def _covered(value: str, where: str) -> bool:
         day, month, year = value.split(".")
         value = f"{year}-{month}-{day}"
     return (
-        value.replace(",", ".").lower() in where.lower() or value.lower().replace("'", "''") in where.lower()
+        value.replace(",", ".").lower() in where.lower()
+        or value.lower().replace("'", "''") in where.lower()
+        or bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", value) and value.replace(",", "") in where)  # "1,000"
     )
 
 

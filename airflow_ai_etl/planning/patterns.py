@@ -165,7 +165,8 @@ COMPARISON = re.compile(
     r"(over|above|greater than|more than|bigger than|at least|no less than|at most|no more than|under|below|"
     r"less than|не ниже|не выше|не больше|не меньше|больше|более|свыше|"
     r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
-    r"(-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d)",
+    # "1,000" (thousands) or "1,5" / "1.5" (a fraction); a letter glued on ("1k", "5км") is not this number
+    r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d|[a-zа-яё])",
     re.IGNORECASE,
 )
 FLIPPED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}

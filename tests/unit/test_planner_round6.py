@@ -406,3 +406,21 @@ def test_a_day_of_the_month_that_not_every_month_has_is_asked_about(planners) ->
         planners["logistics"].plan("Курьеров в клик каждое тридцатое число в 10").status
         == "needs_clarification"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "where"),
+    [
+        ("Invoices over $2,500 to ClickHouse daily", "ok", "amount > 2500"),
+        ("Invoices over $1,250,000 to ClickHouse daily", "ok", "amount > 1250000"),
+        ("Invoices over 2k to ClickHouse daily", "needs_clarification", None),
+        ("Счета с суммой больше 2,000 в клик ежедневно", "needs_clarification", None),
+        ("Счета с суммой больше 2,5 в клик ежедневно", "ok", "amount > 2.5"),
+    ],
+)
+def test_thousands_separators_and_glued_letters(planners, text: str, status: str, where: str | None) -> None:
+    """ "over 1k" was read as amount > 1 and "$1,000" as amount > 1.000; a Russian «2,000» may be 2 or 2000."""
+    outcome = planners["clinic"].plan(text)
+    assert outcome.status == status, outcome.questions
+    if where:
+        assert outcome.spec.source.where == where
