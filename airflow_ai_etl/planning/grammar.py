@@ -583,9 +583,17 @@ def destroy_frames(tokens: Sequence[Token]) -> list[Slot]:
                 continue
         elif t.lang != "en" or not is_(t, "DESTROY_VERB"):
             continue
+        before = [p.lower for p in tokens[max(0, i - 3) : i] if p.lang != "punct"]
+        if before and (before[-1] in NO_DESTROY or before[-2:] in (["don", "t"], ["do", "not"])):
+            # «без удаления старых данных», "don't delete": keep the old rows, asked how (planning/offline.py)
+            slots.append(Slot("keep", t.lower, t.start, t.end, i, i + 1))
+            continue
         obj = _object_after(tokens, i) or (t.lang == "ru" and _object_before(tokens, i))
         slots.append(Slot("destroy", t.lower, t.start, t.end, i, i + 1, confirmed=obj))
     return slots
+
+
+NO_DESTROY = {"без", "не", "ничего", "without", "never", "not", "no"}
 
 
 def _object_after(tokens: Sequence[Token], i: int) -> bool:

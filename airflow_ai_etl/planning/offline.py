@@ -221,6 +221,14 @@ NOUN_LIST_END = re.compile(
 NOUN_LIST_SPLIT = re.compile(r"\s*,\s*(?:и\s+|and\s+)?|\s+(?:и|and|&)\s+", re.I)
 
 
+# "without deleting anything", «без перезаписи»: the old rows stay; which mode then is asked about.
+KEEP_OLD_ROWS = re.compile(
+    r"\b(?:without|no|never)\s+(?:deleting|removing|wiping|overwriting|truncating|erasing)\b(?!\s+duplicates)"
+    r"|\bбез\s+перезапис\w*|\bне\s+перезаписыва\w*",
+    re.IGNORECASE,
+)
+
+
 def _uneven_interval(text: str) -> tuple[int, str] | None:
     """ "every 45 minutes", «каждые 5 часов»: an interval that does not divide the hour (the day), so no
     single cron runs it: */45 fires at :00 and :45 (45 then 15 minutes apart)."""
@@ -359,7 +367,15 @@ class OfflinePlanner:
             return None
         is_cdc = bool(CDC.search(request.lower))
         keywords = []
+        keep = KEEP_OLD_ROWS.search(request.text)
+        if keep and not APPEND_WORDS.search(request.text) and not request.append_only:
+            return Outcome.clarify(say(request.language, "planner.keep_old_rows", phrase=keep.group(0)))
         for slot in grammar.destroy_frames(tokenize(request.text)):
+            if slot.kind == "keep" and not APPEND_WORDS.search(request.text) and not request.append_only:
+                phrase = request.text[max(0, request.lower.rfind(" ", 0, slot.start - 1) + 1) : slot.end]
+                return Outcome.clarify(say(request.language, "planner.keep_old_rows", phrase=phrase))
+            if slot.kind == "keep":
+                continue
             match = _WORD_AT.match(request.lower, slot.start)
             if match is None:
                 continue

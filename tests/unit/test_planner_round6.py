@@ -424,3 +424,34 @@ def test_thousands_separators_and_glued_letters(planners, text: str, status: str
     assert outcome.status == status, outcome.questions
     if where:
         assert outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Табель в клик каждую пятницу в 18:00, без удаления старых данных",
+        "Табель в клик каждую пятницу в 18:00, ничего не удаляя",
+        "Load timesheets to clickhouse every friday at 6pm, don't delete old rows",
+        "Load timesheets to clickhouse every friday at 6pm without deleting anything",
+        "Табель в клик каждую пятницу, без перезаписи",
+    ],
+)
+def test_a_negated_destroy_word_keeps_the_old_rows_and_is_asked_not_refused(planners, text: str) -> None:
+    """«без удаления» was refused as a destructive intent (a refusal is final); planning it as a replace
+    would delete what the user said to keep."""
+    outcome = planners["hr"].plan(text)
+    assert outcome.status == "needs_clarification"
+
+
+def test_a_negated_destroy_word_with_an_append_verb_is_planned(planners) -> None:
+    outcome = planners["hr"].plan(
+        "Табель дописывать в клик каждую пятницу в 18:00, без удаления старых данных"
+    )
+    assert outcome.status == "ok" and outcome.spec.target.mode == "append"
+
+
+@pytest.mark.parametrize(
+    "text", ["Удали табель", "delete timesheets", "Грузи табель в клик и удали его из постгреса"]
+)
+def test_a_confirmed_destroy_frame_is_still_refused(planners, text: str) -> None:
+    assert planners["hr"].plan(text).status == "rejected"
