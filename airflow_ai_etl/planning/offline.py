@@ -1470,6 +1470,9 @@ class OfflinePlanner:
         latin = self._unread_latin_value(request, table, read)
         if latin:
             return self._ask_condition(request, table, latin)
+        participle = self._unread_participle(request, table, read)
+        if participle:
+            return self._ask_condition(request, table, participle)
         for i, (token, raw) in enumerate(zip(request.tokens, request.raw, strict=False)):  # "skip failed"
             value, _ = status_word(token)
             if i == 0 and value and value != token and value.startswith(token):
@@ -1503,6 +1506,24 @@ class OfflinePlanner:
                 continue
             before = request.raw[i - 1] if i and request.tokens[i - 1] not in STOP_WORDS else ""
             return f"{before} {raw}".strip()
+        return None
+
+    def _unread_participle(self, request: Request, table: Table, read: str) -> str | None:
+        """«удалённых сотрудников» with no WHERE: a participle right before the table's noun says which rows
+        (a state no rule read); a status, a change word or a new-rows word is read elsewhere."""
+        if read or request.language != "ru":
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for t, nxt in zip(tokens, tokens[1:], strict=False):
+            if not any(p.pos == "PRTF" for p in t.parses[:1]) or t.lower in request.claimed:
+                continue
+            if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
+                continue
+            if any(is_(t, c) for c in ("CHANGED", "INCREMENTAL", "MASK", "DEDUPE", "REPLACE", "APPEND_ONLY")):
+                continue
+            own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+            if self.vocabulary.meanings(nxt.lower) & own:  # «застрявшие посылки» of 'Отправления (посылки)'
+                return request.text[t.start : nxt.end]
         return None
 
     def _latin_known_words(self) -> set[str]:

@@ -455,3 +455,27 @@ def test_a_negated_destroy_word_with_an_append_verb_is_planned(planners) -> None
 )
 def test_a_confirmed_destroy_frame_is_still_refused(planners, text: str) -> None:
     assert planners["hr"].plan(text).status == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("logistics", "Застрявшие посылки в клик каждый час"),
+        ("hr", "Переведённых сотрудников в клик ежедневно"),
+    ],
+)
+def test_an_unread_participle_on_the_table_noun_is_asked_about(planners, catalog: str, text: str) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("shop", "Изменённые заказы в клик каждый час"),
+        ("shop", "Оплаченные заказы в клик каждый час"),
+        ("hr", "Уволенных сотрудников в клик ежедневно"),
+    ],
+)
+def test_participles_other_rules_read_are_not_asked_about(planners, catalog: str, text: str) -> None:
+    assert planners[catalog].plan(text).status == "ok"
