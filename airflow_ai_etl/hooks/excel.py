@@ -127,7 +127,8 @@ _ROW_OR_CELL = re.compile(
     # a row | a cell as Excel and most writers lay it out (r, s, t in this order; a plain <v>) |
     # any other cell
     rb"<row\b([^>]*)>"
-    rb'|<c r="([A-Z]{1,3})[0-9]+"(?: s="([0-9]+)")?(?: t="([a-zA-Z]+)")?(?:/>|><v>([^<]*)</v></c>)'
+    rb'|<c r="([A-Z]{1,3})[0-9]+"(?: s="([0-9]+)")?(?: t="([a-zA-Z]+)")?'
+    rb"(?:/>|><v>([^<]*)</v></c>|><is><t(?: [^>]*)?>([^<]*)</t></is></c>)"  # inline: write-only openpyxl
     rb"|<c\b([^>]*?)(?:/>|>(.*?)</c>)",
     re.DOTALL,
 )
@@ -203,7 +204,7 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
                 continue
             buffer = data[cut:]
             for m in _ROW_OR_CELL.finditer(data, 0, cut):
-                row_attrs, letters, style, kind, text, cell_attrs, body = m.groups()
+                row_attrs, letters, style, kind, text, inline, cell_attrs, body = m.groups()
                 if row_attrs is not None:
                     if values is not None:
                         yield number, values
@@ -215,9 +216,11 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
                     col = columns.get(letters, -1)
                     if col < 0:
                         col = columns[letters] = _column_index(letters.decode(), {})
-                    if not text:
+                    if inline is not None:  # an inline string (only after t="inlineStr")
+                        value = _unescape(inline.decode())
+                    elif not text:
                         value = None
-                    elif kind is None:  # a number (int() and float() read bytes)
+                    elif kind is None or kind == b"n":  # a number (int() and float() read bytes)
                         value = float(text) if (b"." in text or b"E" in text or b"e" in text) else int(text)
                         if style and style in date_styles:
                             value = _read_cell(

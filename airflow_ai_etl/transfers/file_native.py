@@ -378,7 +378,8 @@ class CsvPump:
                 empty = p[~(space1 | space2)]  # delimiter-delimiter, delimiter-newline, newline-delimiter
                 if empty.size:
                     cuts = (empty + 1).tolist()
-                    out = b"\\N".join([data[i:j] for i, j in zip([0, *cuts], [*cuts, len(data)])])
+                    starts, ends = [0, *cuts], [*cuts, len(data)]
+                    out = b"\\N".join([data[i:j] for i, j in zip(starts, ends, strict=True)])
                     self.empty_fields = True
         if quote_count & 1:
             self.inside = not self.inside
