@@ -133,6 +133,7 @@ _ROW_OR_CELL = re.compile(
     re.DOTALL,
 )
 _ATTR = re.compile(rb'\b(r|t|s)="([^"]*)"')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _V = re.compile(rb"<v>([^<]*)</v>")
 _T = re.compile(rb"<t\b[^>]*>([^<]*)</t>")
 
@@ -208,7 +209,7 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
                 if row_attrs is not None:
                     if values is not None:
                         yield number, values
-                    r = re.search(rb'\br="(\d+)"', row_attrs)
+                    r = _ROW_NUMBER.search(row_attrs)
                     number = int(r.group(1)) if r else number + 1
                     values, col = [], -1
                     continue
@@ -413,6 +414,8 @@ class ExcelWorkbook:
         def fill(number: int, row: list[Any]) -> tuple[int, list[Any]]:
             """Give the cells of merged ranges covering this row their range's top-left value."""
             nonlocal active
+            if not starts:
+                return number, row
             active = [(r, v) for r, v in active if r[2] >= number]
             for rng in starts.get(number, ()):
                 top_left = row[rng[1] - 1] if len(row) >= rng[1] else None
@@ -445,8 +448,9 @@ class ExcelWorkbook:
             raise ExcelFileError(f"header row {header_row} of sheet {name!r} in {self.path} is empty")
 
         def data() -> Iterator[tuple[int, list[Any]]]:
+            padding = [None] * width
             for number, row in rows:
-                cells = (row + [None] * width)[:width]
+                cells = row[:width] if len(row) >= width else (row + padding)[:width]
                 if all(_is_blank(v) for v in cells):
                     continue
                 yield number, cells
