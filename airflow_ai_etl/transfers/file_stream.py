@@ -278,6 +278,39 @@ class JsonLinesScanner:
         return self.count + (1 if self.partial else 0)
 
 
+class ReplayableChunks:
+    """One stream read twice: :meth:`first` yields its chunks and keeps them (a sample is read
+    from the first few); :meth:`replay` yields the kept chunks, then the rest of the same stream
+    (so an S3 object is fetched once). Only the chunks read before the replay are kept."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._it = iter(chunks)
+        self._kept: list[bytes] = []
+        self.replayable = True
+
+    def first(self) -> Iterator[bytes]:
+        for chunk in self._it:
+            self._kept.append(chunk)
+            yield chunk
+
+    def replay(self) -> Iterator[bytes]:
+        """The whole stream from its start; only once."""
+        if not self.replayable:
+            raise RuntimeError("the stream was replayed or closed already")
+        self.replayable = False
+        kept, self._kept = self._kept, []
+        yield from kept
+        yield from self._it
+
+    def close(self) -> None:
+        """Close the underlying stream (an S3 body, a file); no replay after it."""
+        self.replayable = False
+        self._kept = []
+        close = getattr(self._it, "close", None)
+        if close:
+            close()
+
+
 class ChunkReader(io.RawIOBase):
     """A read-only binary file over an iterator of byte chunks (for the Python readers)."""
 
