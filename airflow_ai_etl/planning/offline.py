@@ -121,17 +121,17 @@ ROW_PREPS_EN = {
 NOT_A_ROW_NOUN = {
     "таблица", "база", "бд", "хранилище", "схема", "витрина", "файл", "лист", "папка", "бакет", "формат",
     "вид", "режим", "время", "день", "утро", "вечер", "ночь", "неделя", "месяц", "год", "час", "минута",
-    "сутки", "конец", "начало", "середина", "раз", "случай", "итог", "основа", "ключ", "поле", "колонка",
-    "столбец", "сервер", "прод", "продакшн", "проде", "кластер", "облако", "зона", "пояс", "помощь", "нуль",
-    "ноль", "сдвиг", "течение", "момент", "период", "интервал", "расписание", "том", "этот", "источник",
+    "сутки", "конец", "начало", "середина", "раз", "случай", "итог", "ключ", "поле", "колонка", "столбец",
+    "сервер", "прод", "продакшн", "проде", "кластер", "облако", "зона", "пояс", "помощь", "нуль", "ноль",
+    "сдвиг", "течение", "момент", "период", "интервал", "расписание", "том", "этот", "источник",
     "приёмник", "приемник", "цель", "система", "сторона", "место", "каталог", "директория", "выходной",
-    "будни", "будень", "праздник", "запуск", "первый", "последний", "сохранение", "учёт", "учет",
-    "перезапись", "замена", "заменой", "ошибка", "повтор", "уведомление", "проверка", "тест", "слияние",
-    "обновление", "полночь", "полдень", "выгрузка", "загрузка", "дубль", "дубликат", "маска", "маскировка",
-    "хеш", "хэш", "шифрование", "порядок", "сортировка", "группировка", "разбивка", "разрез", "связь",
-    "учётом", "условие", "фильтр", "ограничение", "лимит", "пакет", "партия", "батч", "маскирование",
-    "хеширование", "хэширование", "скрытие", "обезличивание", "дедупликация", "удаление", "очистка",
-    "данные", "юникод", "кириллица", "латиница", "кодировка", "заголовок", "разделитель",
+    "будни", "будень", "праздник", "запуск", "первый", "последний", "сохранение", "перезапись", "замена",
+    "заменой", "ошибка", "повтор", "уведомление", "проверка", "тест", "слияние", "обновление", "полночь",
+    "полдень", "выгрузка", "загрузка", "дубль", "дубликат", "маска", "маскировка", "хеш", "хэш",
+    "шифрование", "порядок", "сортировка", "группировка", "разбивка", "разрез", "связь", "условие",
+    "фильтр", "ограничение", "лимит", "пакет", "партия", "батч", "маскирование", "хеширование",
+    "хэширование", "скрытие", "обезличивание", "дедупликация", "удаление", "очистка", "данные", "юникод",
+    "кириллица", "латиница", "кодировка", "заголовок", "разделитель",
 }
 NOT_A_ROW_NOUN_EN = {
     "s3", "schedule", "weekdays", "weekends", "hour", "minute", "day", "week", "month", "error", "errors",
@@ -1639,12 +1639,17 @@ class OfflinePlanner:
                 clause = [w for w in tokens[k + 1 :] if not _clause_break(request.text, noun.end, w.start)]
                 if any(is_(w, "MASK") for w in clause):
                     continue  # «номер счёта в банке замаскировать»: part of what is masked
-                if any(w.lemma in NOT_A_ROW_NOUN or concepts(w.lemma, "ru") for w in phrase):
+                if any(
+                    w.lemma in NOT_A_ROW_NOUN or w.lower in NOT_A_ROW_NOUN or concepts(w.lemma, "ru")
+                    for w in phrase
+                ):
                     continue
                 if any(self._is_engine_word(w.lower) or w.lower in request.claimed for w in phrase):
                     continue
-                if any(self._names_table_or_connection(w.lower) for w in phrase):
-                    continue
+                if prep.lower in ("в", "во", "на") and any(
+                    self._names_table_or_connection(w.lower) for w in phrase
+                ):
+                    continue  # «в базе магазина»; but «без стипендии» is a condition on another table
                 end = noun.end
                 if k + 1 < len(tokens) and self._value_word(request, tokens[k + 1]):
                     end = tokens[k + 1].end  # «на этапе собеседования», «с пометкой срочно»
@@ -1661,11 +1666,23 @@ class OfflinePlanner:
                 word = nxt.lower
                 if word in STOP_WORDS or word in NOT_A_ROW_NOUN_EN or word in request.claimed:
                     continue
-                if word in known or stem(word) in known or self._is_engine_word(word):
-                    continue
+                if self._names_table_or_connection(word) or self._is_engine_word(word):
+                    continue  # "on the shop database"
+                if prep.lower == "without" and self._names_a_column_anywhere(
+                    word, set(self.vocabulary.meanings(word))
+                ):
+                    continue  # "without passport": a column left out, read elsewhere
+                if any(
+                    table.column(word)
+                    for conn in self.catalog.connections
+                    for table in self.catalog.tables_of(conn)
+                ):
+                    continue  # "merge on product_id", "incremental on paid_at": keys and columns
                 if concepts(nxt.lemma, "en") or concepts(word, "en"):
                     continue
-                return request.text[prep.start : nxt.end]
+                after = tokens[i + 2] if i + 2 < len(tokens) else None
+                end = after.end if after is not None and self._value_word(request, after) else nxt.end
+                return request.text[prep.start : end]  # "on academic leave"
         return None
 
     def _value_word(self, request: Request, token: Any) -> bool:
@@ -1682,7 +1699,6 @@ class OfflinePlanner:
         if read or request.language != "en":
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        known = self._latin_known_words()
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for t, nxt in zip(tokens, tokens[1:], strict=False):
             if t.lang != "en" or not (self.vocabulary.meanings(nxt.lower) & own or stem(nxt.lower) in own):
@@ -1690,8 +1706,8 @@ class OfflinePlanner:
             word = t.lower
             if not EN_STATE_FORM.fullmatch(word) or any(is_(t, c) for c in TABLES["en"]):
                 continue
-            if word in STOP_WORDS or word in EN_LEAD_WORDS or word in known or stem(word) in known:
-                continue
+            if word in STOP_WORDS or word in EN_LEAD_WORDS or self._names_table_or_connection(word):
+                continue  # "approved vacations": a column's word still says which rows
             if word in request.claimed or self._is_engine_word(word) or concepts(t.lemma, "en"):
                 continue
             if (
