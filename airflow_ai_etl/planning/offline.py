@@ -1629,7 +1629,7 @@ class OfflinePlanner:
                 ):
                     k += 1
                 noun = tokens[k]
-                if noun.lang != "ru" or not any(p.pos == "NOUN" and p.case in cases for p in noun.parses[:2]):
+                if noun.lang != "ru" or not any(p.pos == "NOUN" and p.case in cases for p in noun.parses):
                     continue
                 phrase = tokens[i + 1 : k + 1]
                 if prep.lower == "без" and self._names_a_column_anywhere(
