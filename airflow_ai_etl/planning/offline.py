@@ -1545,6 +1545,7 @@ class OfflinePlanner:
             self._unread_participle(request, table, read)
             or self._unread_row_phrase(request, read)
             or self._unread_state_adjective(request, table, read)
+            or self._unread_genitive_value(request, table, read)
         )
         if participle:
             return self._ask_condition(request, table, participle)
@@ -1683,6 +1684,51 @@ class OfflinePlanner:
                 after = tokens[i + 2] if i + 2 < len(tokens) else None
                 end = after.end if after is not None and self._value_word(request, after) else nxt.end
                 return request.text[prep.start : end]  # "on academic leave"
+        return None
+
+    def _unread_genitive_value(self, request: Request, table: Table, read: str) -> str | None:
+        """«сотрудников отдела продаж», «студентов группы ИВТ-21», «пациентов женского пола» with no WHERE:
+        a genitive after the table's noun that names a column or a table and carries a value (a second
+        genitive, a Latin word or number, or an adjective before it) says which rows; asked about."""
+        if read or request.language != "ru":
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        for i, t in enumerate(tokens[:-1]):
+            if t.lang != "ru" or not self.vocabulary.meanings(t.lower) & own:
+                continue
+            k = i + 1
+            adjectives = []
+            while k < len(tokens) - 1 and tokens[k].lang == "ru" and tokens[k].parses[0].pos == "ADJF":
+                adjectives.append(tokens[k])
+                k += 1
+            noun = tokens[k]
+            if noun.lang != "ru" or noun.parses[0].pos != "NOUN" or noun.parses[0].case != "gent":
+                continue
+            if any(a <= noun.start < b for a, b in request.schedule_spans) or noun.lower in request.claimed:
+                continue
+            meanings = set(self.vocabulary.meanings(noun.lower))
+            if (
+                meanings & own
+                or stem(noun.lower) in own
+                or any(self._catalog_word(a.lemma) for a in adjectives)
+            ):
+                continue  # «результаты лабораторных анализов»: the table's own name goes on
+            if not (
+                self._names_a_column_anywhere(noun.lower, meanings)
+                or self._names_table_or_connection(noun.lower)
+            ):
+                continue
+            value = tokens[k + 1] if k + 1 < len(tokens) else None
+            has_value = bool(adjectives) and not any(a.lemma in NOT_A_STATE for a in adjectives)
+            if value is not None and not any(a <= value.start < b for a, b in request.schedule_spans):
+                if value.lang == "num" or (value.lang == "en" and not self._is_engine_word(value.lower)):
+                    has_value = has_value or value.lower not in STOP_WORDS
+                elif value.lang == "ru" and value.parses[0].pos == "NOUN" and value.parses[0].case == "gent":
+                    has_value = has_value or not self._is_engine_word(value.lower)
+            if has_value:
+                end = value.end if value is not None and not adjectives else noun.end
+                return request.text[tokens[i + 1].start : end]
         return None
 
     def _value_word(self, request: Request, token: Any) -> bool:

@@ -176,3 +176,34 @@ def test_append_only_with_a_new_rows_cue_is_incremental(planners, text, column) 
 def test_a_process_noun_that_fits_several_tables_is_asked_about(planners, text) -> None:
     """«доставка» / "delivery": shipments, routes and tracking events all fit; no silent pick."""
     assert planners["logistics"].plan(text).status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "quoted"),
+    [
+        ("hr", "Сотрудников отдела продаж в кликхаус ежедневно в 9", "отдела продаж"),
+        ("univ", "Студентов факультета информатики в кликхаус ежедневно в 7 утра", "факультета информатики"),
+    ],
+)
+def test_a_genitive_with_a_value_after_the_table_noun_is_asked_about(planners, catalog, text, quoted) -> None:
+    """«отдела продаж» names a column's table (departments) and carries a value: which rows, not which table."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "table"),
+    [
+        ("clinic", "Каждые 6 часов загружать результаты анализов пациентов в ClickHouse", "lab.results"),
+        (
+            "hr",
+            "Табели учёта времени апсертом по employee_id и work_date в клик каждые полчаса",
+            "timesheets",
+        ),
+        ("hr", "Отпуска сотрудников в кликхаус ежедневно в 6 вечера", "vacations"),
+    ],
+)
+def test_a_genitive_of_the_tables_own_name_is_no_condition(planners, catalog, text, table) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == table and outcome.spec.source.where is None
