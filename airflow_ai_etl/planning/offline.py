@@ -336,6 +336,7 @@ class OfflinePlanner:
         self._spelling: Speller | None = None
         self._latin_known: set[str] | None = None
         self._catalog_prefixes: set[str] | None = None
+        self._place_stems: set[str] | None = None
         self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
 
     @property
@@ -1776,15 +1777,16 @@ class OfflinePlanner:
 
     def _names_table_or_connection(self, word: str) -> bool:
         """«в базе магазина», «из отчётной базы»: a word of a connection's description or a table's name."""
-        meanings = set(self.vocabulary.meanings(word)) | {stem(word)}
-        for conn in self.catalog.connections.values():
-            if meanings & {stem(w) for w in words(f"{conn.conn_id} {conn.description} {conn.database}")}:
-                return True
-            for table in self.catalog.tables_of(conn.conn_id):
-                own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment))
-                if meanings & (own - STOP_STEMS):
-                    return True
-        return False
+        if self._place_stems is None:
+            place: set[str] = set()
+            for conn in self.catalog.connections.values():
+                place |= {stem(w) for w in words(f"{conn.conn_id} {conn.description} {conn.database}")}
+                for table in self.catalog.tables_of(conn.conn_id):
+                    place |= (
+                        set(name_parts(table.name)) | set(name_parts_of_text(table.comment))
+                    ) - STOP_STEMS
+            self._place_stems = place
+        return bool((set(self.vocabulary.meanings(word)) | {stem(word)}) & self._place_stems)
 
     def _latin_known_words(self) -> set[str]:
         """Words and stems of every name and comment the catalog has (cached per catalog)."""
