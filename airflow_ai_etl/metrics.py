@@ -14,7 +14,7 @@ A metric is never worth a failed load: any error while sending is logged and dro
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,12 @@ def stats() -> Any:
 def task_tags(context: Mapping[str, Any] | None, operator: Any) -> dict[str, str]:
     """``dag_id`` and ``task_id`` of the running task (from the context's ti, else the operator)."""
     ti = (context or {}).get("ti")
-    dag_id = getattr(ti, "dag_id", None) or getattr(getattr(operator, "dag", None), "dag_id", None) or ""
+    dag_id = getattr(ti, "dag_id", None)
+    if not dag_id:
+        try:  # an operator outside a DAG raises here (RuntimeError), not AttributeError
+            dag_id = operator.dag.dag_id
+        except Exception:
+            dag_id = ""
     task_id = getattr(ti, "task_id", None) or getattr(operator, "task_id", "")
     return {"dag_id": str(dag_id), "task_id": str(task_id)}
 
@@ -47,8 +52,9 @@ def _per_pipeline(metric: str, tags: Mapping[str, str]) -> str:
     return ".".join([metric, *(p.replace(".", "__") for p in parts if p)])
 
 
-def _send(kind: str, metric: str, value: float, tags: dict[str, str]) -> None:
+def _send(kind: str, metric: str, value: float, make_tags: Callable[[], dict[str, str]]) -> None:
     try:
+        tags = make_tags()
         backend = stats()
         send = backend.gauge if kind == "gauge" else backend.incr
         send(metric, value, tags=tags)
@@ -60,14 +66,14 @@ def _send(kind: str, metric: str, value: float, tags: dict[str, str]) -> None:
 def rows_loaded(context: Mapping[str, Any] | None, operator: Any, rows: Any) -> None:
     """Gauge ``ai_etl.rows_loaded``: the rows a load task wrote (anything but an int is ignored)."""
     if isinstance(rows, int) and not isinstance(rows, bool):
-        _send("gauge", ROWS_LOADED, rows, task_tags(context, operator))
+        _send("gauge", ROWS_LOADED, rows, lambda: task_tags(context, operator))
 
 
 def check_failed(context: Mapping[str, Any] | None, operator: Any, severity: str) -> None:
     """Count one failed data quality check task."""
-    _send("incr", CHECK_FAILED, 1, {**task_tags(context, operator), "severity": severity})
+    _send("incr", CHECK_FAILED, 1, lambda: {**task_tags(context, operator), "severity": severity})
 
 
 def volume_anomaly(context: Mapping[str, Any] | None, operator: Any, load_task_id: str) -> None:
     """Count one volume anomaly of `load_task_id`'s row count."""
-    _send("incr", VOLUME_ANOMALY, 1, {**task_tags(context, operator), "task_id": load_task_id})
+    _send("incr", VOLUME_ANOMALY, 1, lambda: {**task_tags(context, operator), "task_id": load_task_id})

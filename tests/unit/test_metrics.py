@@ -95,6 +95,15 @@ def test_the_operator_names_the_task_without_a_context() -> None:
     assert metrics.task_tags(None, SimpleNamespace(task_id="t")) == {"dag_id": "", "task_id": "t"}
 
 
+def test_an_operator_outside_a_dag_is_named_by_its_task_only() -> None:
+    from airflow_ai_etl.operators.transfer import PostgresToClickHouseOperator
+
+    operator = PostgresToClickHouseOperator(
+        task_id="load_x", source_conn_id="a", source_table="t", target_conn_id="b", target_table="t"
+    )
+    assert metrics.task_tags({}, operator) == {"dag_id": "", "task_id": "load_x"}
+
+
 def test_a_broken_metrics_backend_never_fails_the_task(monkeypatch: pytest.MonkeyPatch, caplog) -> None:
     class Broken:
         def gauge(self, *args: Any, **kwargs: Any) -> None:
