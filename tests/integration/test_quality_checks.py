@@ -197,6 +197,41 @@ def test_postgres_target_checks_use_postgres_sql(shop_db, postgres, monkeypatch)
     assert warn["passed"] is False and "fk_orphans_customer_id" in warn["message"]
 
 
+def test_postgres_target_null_key_fails_and_stale_data_warns(shop_db, postgres, monkeypatch):
+    """The two planted faults the test above leaves out, on a PostgreSQL target: a NULL in the key
+    (NOT NULL in the source) fails the run; rows older than the schedule interval warn."""
+    from airflow_ai_etl.catalog import load_catalog
+    from airflow_ai_etl.quality.checks import propose_checks
+    from airflow_ai_etl.spec import PipelineSpec
+
+    monkeypatch.setenv("AIRFLOW_CONN_PG_SHOP", shop_db)
+    postgres.execute(
+        "UPDATE public.orders SET updated_at = now();"
+        "CREATE TABLE public.orders_nulls AS SELECT * FROM public.orders;",  # no NOT NULL of its own
+        dbname="shop",
+    )
+    spec = PipelineSpec.model_validate(
+        {
+            "dag_id": "orders_nulls",
+            "schedule": "0 * * * *",
+            "source": {"conn_id": "pg_shop", "table": "orders"},
+            "target": {"type": "sql", "conn_id": "pg_shop", "table": "orders_nulls"},
+        }
+    )
+    spec = spec.model_copy(update={"checks": propose_checks(spec, load_catalog(["pg_shop"]))})
+    assert all(r["passed"] for r in run_checks(spec).values())
+    postgres.execute("UPDATE public.orders_nulls SET updated_at = now() - interval '3 hours'", dbname="shop")
+    warn = run_checks(spec)["check_table_warn"]  # hourly schedule: 3 hours old is stale
+    assert warn["passed"] is False and "freshness_updated_at" in warn["message"]
+    postgres.execute(
+        "INSERT INTO public.orders_nulls SELECT NULL, customer_id, status, total, created_at, updated_at "
+        "FROM public.orders WHERE id = 1",
+        dbname="shop",
+    )
+    with pytest.raises(AirflowException, match=r"(?s)Data quality check failed.*null_check"):
+        run_checks(spec)
+
+
 ASKED = (
     "Загружать заказы в ClickHouse ежедневно в 2 часа ночи, проверять, что total не отрицательный; "
     "предупреждать, если дубли по id"
