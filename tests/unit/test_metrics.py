@@ -3,7 +3,6 @@ stands in for StatsD, and Airflow's own Stats is initialised the way its task ru
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -11,55 +10,13 @@ from typing import Any
 import pytest
 
 from airflow_ai_etl import metrics
-
-
-class StatsdListener:
-    """A UDP socket on 127.0.0.1 that collects StatsD lines (``name:value|type``)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-
-    def lines(self, until: str = "", timeout: float = 5.0) -> list[str]:
-        """Everything received so far (waiting up to `timeout` for a line containing `until`)."""
-        import time
-
-        got: list[str] = []
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                data = self.sock.recv(65535)
-            except TimeoutError:
-                if not until or any(until in line for line in got):
-                    break
-                continue
-            got += data.decode().splitlines()
-        return got
-
-    def close(self) -> None:
-        self.sock.close()
+from tests.statsd_listener import StatsdListener, statsd_listening
 
 
 @pytest.fixture
 def statsd(monkeypatch: pytest.MonkeyPatch) -> Iterator[StatsdListener]:
-    from airflow.sdk.observability import stats
-    from airflow.sdk.observability.metrics import stats_utils
-
-    listener = StatsdListener()
-    monkeypatch.setenv("AIRFLOW__METRICS__STATSD_ON", "True")
-    monkeypatch.setenv("AIRFLOW__METRICS__STATSD_HOST", "127.0.0.1")
-    monkeypatch.setenv("AIRFLOW__METRICS__STATSD_PORT", str(listener.port))
-    monkeypatch.setenv("AIRFLOW__METRICS__STATSD_PREFIX", "airflow")
-    stats.initialize(factory=stats_utils.get_stats_factory(), export_legacy_names=True)
-    try:
+    with statsd_listening(monkeypatch) as listener:
         yield listener
-    finally:
-        from airflow.sdk._shared.observability.metrics.base_stats_logger import NoStatsLogger
-
-        stats.initialize(factory=NoStatsLogger, export_legacy_names=True)
-        listener.close()
 
 
 def _context(dag_id: str = "sales_to_ch", task_id: str = "load_sales") -> dict[str, Any]:
@@ -70,7 +27,7 @@ def test_rows_check_failures_and_anomalies_are_sent(statsd: StatsdListener) -> N
     metrics.rows_loaded(_context(), None, 1234)
     metrics.check_failed(_context(task_id="check_table_warn"), None, "warn")
     metrics.volume_anomaly(_context(task_id="check_volume"), None, "load_sales")
-    lines = statsd.lines(until="volume_anomaly.sales_to_ch")
+    lines = statsd.lines(wait_for="volume_anomaly.sales_to_ch")
     assert "airflow.ai_etl.rows_loaded:1234|g" in lines
     assert "airflow.ai_etl.rows_loaded.sales_to_ch.load_sales:1234|g" in lines
     assert "airflow.ai_etl.check_failed:1|c" in lines
@@ -82,7 +39,7 @@ def test_nothing_but_a_row_count_is_a_row_count(statsd: StatsdListener) -> None:
     for odd in (None, "12", True, 1.5):
         metrics.rows_loaded(_context(), None, odd)
     metrics.rows_loaded(_context(dag_id="a.b", task_id="g.load"), None, 0)  # dots keep the levels apart
-    lines = statsd.lines(until="rows_loaded.a__b")
+    lines = statsd.lines(wait_for="rows_loaded.a__b")
     assert [line for line in lines if "rows_loaded" in line] == [
         "airflow.ai_etl.rows_loaded:0|g",
         "airflow.ai_etl.rows_loaded.a__b.g__load:0|g",
@@ -130,5 +87,5 @@ def test_a_failed_check_is_counted_with_its_task(statsd: StatsdListener) -> None
 
     result = operator._run_checks(failing, _context(task_id="check_table_warn"))
     assert result["passed"] is False
-    lines = statsd.lines(until="check_failed.sales_to_ch")
+    lines = statsd.lines(wait_for="check_failed.sales_to_ch")
     assert "airflow.ai_etl.check_failed.sales_to_ch.check_table_warn:1|c" in lines
