@@ -251,4 +251,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outcome.ok": {"en": "ok", "ru": "проверено"},
     "outcome.needs_clarification": {"en": "needs_clarification", "ru": "нужно уточнение"},
     "outcome.rejected": {"en": "rejected", "ru": "отклонено"},
+    # Two phrases of one request state different conditions on one column (planning/filters.py)
+    "planner.conflicting_conditions": {
+        "en": 'Which condition on {column}: "{first}" or "{second}" (or both)?',
+        "ru": "Какое условие на {column}: «{first}» или «{second}» (или оба)?",
+    },
+    "planner.keep_old_rows": {
+        "en": "'{phrase}': keep the rows already loaded and append only new ones (say which column marks "
+        "new rows), or reload the whole table each run?",
+        "ru": "«{phrase}»: сохранять уже загруженные строки и дописывать только новые (по какой колонке их "
+        "отличать?) или каждый раз перезаливать таблицу целиком?",
+    },
+    "planner.unread_clause": {
+        "en": "I could not turn '{phrase}' into a row condition: which rows of {table} should be loaded "
+        "(e.g. 'where returned_at IS NULL')?",
+        "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
+    },
 }

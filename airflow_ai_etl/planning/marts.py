@@ -806,6 +806,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, COUNT_RU, COUNT_EN):
         return "count"
     if _word(t, SUM_RU, SUM_EN):
+        if grammar.in_column_list(tokens, i):
+            return None  # "only id, customer_id and total": the column, not a sum
         if i > 0 and _measure_func(tokens, i - 1) in ("avg", "min", "max"):
             return None  # «средняя сумма»: the object of the average
         return "sum"
