@@ -94,7 +94,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
 from airflow_ai_etl.planning.spelling import Correction, Speller
-from airflow_ai_etl.planning.triggers import folder_path, plan_triggered, read_trigger
+from airflow_ai_etl.planning.triggers import bare_file_target, folder_path, plan_triggered, read_trigger
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     ENGINE_WORDS,
@@ -505,6 +505,8 @@ class OfflinePlanner:
 
     def _mentions_anything(self, request: Request) -> bool:
         if self._engine_mentions(request) or S3_PATH.search(request.text) or EXCEL_PATH.search(request.text):
+            return True
+        if folder_path(request.text):  # a local (mounted) folder is a place, as an S3 prefix is
             return True
         return any(self._table_hits(request, conn.conn_id) for conn in self._readable("postgres"))
 
@@ -1695,7 +1697,9 @@ class OfflinePlanner:
         target = self._target(request, None)
         # A file names its table as a source table names its own: budget.xlsx -> budget.
         target_table = self._explicit_target_name(request) or (
-            _file_stem_table(path.value) if kind == "excel" and path.value else None
+            _file_stem_table(path.value)
+            if kind == "excel" and path.value
+            else bare_file_target(self, request.text)
         )
         schedule = parse_schedule(request.text)
         if schedule is None and kind == "excel":

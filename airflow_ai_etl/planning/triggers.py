@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
 
+from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.marts import is_mart_request
@@ -39,7 +40,7 @@ from airflow_ai_etl.spec import PipelineSpec
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
-__all__ = ["Trigger", "read_trigger", "folder_path", "plan_triggered"]
+__all__ = ["Trigger", "bare_file_target", "read_trigger", "folder_path", "plan_triggered"]
 
 # An absolute local folder (a mounted network share is one): /mnt/share/reports/, /data/in/*.csv.
 # Not inside a URL (s3://...) and not an Excel file (that is the Excel source's path).
@@ -293,24 +294,71 @@ def _without(text: str, trigger: Trigger) -> str:
     return text
 
 
-_BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:.])")
-_BARE_EN = re.compile(r"\binto\s+(?:the\s+)?([a-z][a-z0-9_]*)(?:\s+table\b)?(?![\w/:.])")
+_BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:]|\.\w)", re.IGNORECASE)
+_BARE_EN = re.compile(
+    r"\b(into|to)\s+(?:the\s+)?([a-z][a-z0-9_]*)(\s+table\b)?(?![\w/:]|\.\w)", re.IGNORECASE
+)
 _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
-                "s3", "table", "it", "them", "the", "a", "an"}  # fmt: skip
+                "s3", "table", "it", "them", "the", "a", "an", "ch", "pg", "tsv"}  # fmt: skip
+
+
+def _bare_names(planner: OfflinePlanner, text: str) -> list[re.Match[str]]:
+    """«заливай в partner_feed», "into the clicks table": an ASCII name after «в» / "into" (or "to the
+    X table") that is no connection id, engine or file format."""
+    connections = {c.lower() for c in planner.catalog.connections}
+    found = []
+    for match in [*_BARE_RU.finditer(text), *_BARE_EN.finditer(text)]:
+        name = match.group(2).lower()
+        if name in connections or name in _NOT_A_TABLE:
+            continue
+        if match.group(1).lower() == "to" and not match.group(3):
+            continue  # "to X" without "table" may be a connection or a place, not a table
+        found.append(match)
+    return found
+
+
+def _under_roots(path: str, roots: Sequence[str]) -> bool:
+    import os
+
+    real = os.path.realpath(re.split(r"[*?\[]", path)[0])
+    return any(os.path.commonpath([real, root]) == root for root in roots)
+
+
+def _local_folder_checked(text: str) -> bool:
+    """A local folder the planner can vouch for: under the configured ``[ai_etl] file_roots``. With no
+    roots configured it cannot tell a mounted share meant for data from any other path."""
+    from airflow_ai_etl.file_roots import configured_roots
+
+    path = folder_path(text)
+    return path is not None and _under_roots(path, configured_roots())
+
+
+def _folder_outside_roots(text: str, language: str) -> Outcome | None:
+    """A question when file roots are configured and the watched local folder is not under them (the
+    deploy gate would refuse it; asking now names the roots)."""
+    from airflow_ai_etl.file_roots import configured_roots
+
+    path, roots = folder_path(text), configured_roots()
+    if path is None or re.search(r"\bs3a?://", text, re.I) or not roots or _under_roots(path, roots):
+        return None
+    return Outcome.clarify(say(language, "planner.folder_outside_roots", path=path, roots=", ".join(roots)))
+
+
+def bare_file_target(planner: OfflinePlanner, text: str) -> str | None:
+    """The target table of a file load named bare («грузить в gps_points», "into the clicks table"),
+    when the files' place is S3 or a local folder under the file roots; None when none or several."""
+    if not (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text)):
+        return None
+    names = {m.group(2).lower() for m in _bare_names(planner, text)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
-    """«заливай в partner_feed», "into the clicks table": a new file's target table named bare is said
-    the way the file rules read it («в таблицу X», "into table X"); connection ids and engines stay."""
-    connections = {c.lower() for c in planner.catalog.connections}
-
-    def keep(name: str) -> bool:
-        return name in connections or name in _NOT_A_TABLE
-
-    text = _BARE_RU.sub(
-        lambda m: m.group(0) if keep(m.group(2)) else f"{m.group(1)} таблицу {m.group(2)}", text
-    )
-    return _BARE_EN.sub(lambda m: m.group(0) if keep(m.group(1)) else f"into table {m.group(1)}", text)
+    """A new file's target table named bare is said the way the file rules read it («в таблицу X»)."""
+    for match in sorted(_bare_names(planner, text), key=lambda m: m.start(), reverse=True):
+        name = match.group(2)
+        text = text[: match.start()] + f"{match.group(1)} таблицу {name}" + text[match.end() :]
+    return text
 
 
 def _upstream_assets(
@@ -402,10 +450,12 @@ def plan_triggered(
             else "Which folder or S3 prefix should be watched "
             "(for example s3://bucket/incoming/ or /mnt/share/in/)?"
         )
+    if trigger.kind == "files" and (outside := _folder_outside_roots(text, language)) is not None:
+        return outside
     # The rest is planned as a manual pipeline (its trigger replaces a clock); a mart is refreshed on
     # demand when it names no schedule, and reads «вручную» as a column, so it gets no such word.
-    if trigger.kind == "files" and re.search(r"\bs3a?://", text, re.I):
-        # S3 only: a local folder's file roots are not checked here, so its target stays asked for
+    if trigger.kind == "files" and bare_file_target(planner, rest):
+        # S3, or a local folder under the file roots (outside them the target stays asked for)
         rest = _bare_target_named(planner, rest)
     manual = "" if is_mart_request(tokenize(rest)) else (" вручную" if ru else " manually")
     outcome = planner.plan(f"{rest.strip()}{manual}")

@@ -262,6 +262,70 @@ def test_a_bare_target_table_of_new_s3_files(planner: OfflinePlanner, text: str,
     assert outcome.spec.on_new_files is True and outcome.spec.target.table == table
 
 
-def test_a_bare_target_of_a_local_folder_is_still_asked(planner: OfflinePlanner) -> None:
+def test_a_bare_target_of_a_local_folder_is_asked_without_file_roots(
+    planner: OfflinePlanner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AIRFLOW__AI_ETL__FILE_ROOTS", raising=False)
     outcome = planner.plan("Когда в /mnt/landing/ появится новый csv, грузить его в landing_rows")
-    assert outcome.status == "needs_clarification"  # file roots are not checked by the planner
+    assert outcome.status == "needs_clarification"  # no roots: the planner cannot vouch for the folder
+
+
+@pytest.mark.parametrize(
+    ("text", "table", "schedule", "on_new_files"),
+    [
+        ("Когда в /srv/in/landing/ появится новый csv, грузить его в landing_rows", "landing_rows", None, True),
+        ("Следить за папкой /srv/in/acts/ и загружать каждый новый parquet в acts_raw", "acts_raw", None, True),
+        ("Раз в сутки в 4 утра подгружать новые parquet из /srv/in/gps/ в gps_track", "gps_track", "0 4 * * *",
+         None),
+        ("Every 10 minutes pick up new jsonl files from /srv/in/events/ into the events_raw table", "events_raw",
+         "*/10 * * * *", None),
+    ],
+)  # fmt: skip
+def test_a_bare_target_of_a_local_folder_under_the_file_roots(
+    planner: OfflinePlanner,
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    table: str,
+    schedule: str | None,
+    on_new_files: bool | None,
+) -> None:
+    monkeypatch.setenv("AIRFLOW__AI_ETL__FILE_ROOTS", "/srv/in")
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == table and outcome.spec.schedule == schedule
+    assert bool(outcome.spec.on_new_files) is bool(on_new_files) and outcome.spec.source.type == "s3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Когда в сетевой папке /mnt/share/in/ появится новый csv — грузи его в reports_raw",
+        "When a new csv lands in /mnt/share/in/, load it into reports_raw",
+    ],
+)
+def test_a_watched_folder_outside_the_file_roots_is_a_question_naming_them(
+    planner: OfflinePlanner, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    monkeypatch.setenv("AIRFLOW__AI_ETL__FILE_ROOTS", "/srv/in,/srv/reports")
+    outcome = planner.plan(text)
+    assert outcome.status == "needs_clarification"
+    assert "/mnt/share/in/" in outcome.questions[0] and "/srv/in, /srv/reports" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("Every 15 minutes, pick up new CSV files from s3://raw/clicks/ into the click_rows table", "click_rows"),
+        ("Каждый час забирать csv из s3://raw/clicks/ в click_rows", "click_rows"),
+        ("Ежедневно в 5 утра догружать parquet из s3://raw/gps/ в gps_rows.", "gps_rows"),
+    ],
+)  # fmt: skip
+def test_a_bare_target_table_of_a_clocked_file_load(planner: OfflinePlanner, text: str, table: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == table and outcome.spec.schedule and not outcome.spec.on_new_files
+
+
+def test_two_bare_names_are_a_question(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Каждый час забирать csv из s3://raw/clicks/ в click_rows или в click_copy")
+    assert outcome.status == "needs_clarification"
