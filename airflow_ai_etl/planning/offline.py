@@ -284,7 +284,7 @@ class OfflinePlanner:
             return refusal
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
-        trigger = read_trigger(written) if grammar.enabled("trigger") else None
+        trigger = read_trigger(written, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
             return plan_triggered(self, written, trigger)
         mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart

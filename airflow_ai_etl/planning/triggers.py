@@ -23,7 +23,7 @@ files" is a clock that reads new files).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -67,13 +67,21 @@ LOAD_EVENT = frozenset({
     "закончиться", "завершиться", "окончание", "завершение", "отработать", "залиться", "прогрузиться",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
 })  # fmt: skip
-OPENERS = frozenset({"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по"})
+OPENERS = frozenset(
+    {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
+)
+# «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
+PIPELINE_WORDS = frozenset({"даг", "пайплайн", "конвейер", "dag", "pipelin", "job"})
+# «запускать после ...», "run after ...": the verb that says the trigger is part of its clause.
+START_VERBS = frozenset(
+    {"запускать", "запустить", "запуск", "стартовать", "run", "start", "trigger", "launch", "kick"}
+)
 # Words of a trigger clause that name nothing upstream (besides the openers and the events).
 CLAUSE_GLUE = frozenset({
     "сразу", "тот", "как", "только", "и", "а", "также", "таблица", "данные", "каждый", "раз", "весь", "оба",
-    "по", "в", "из", "с", "же", "уже", "будет", "быть",
+    "по", "в", "из", "с", "же", "уже", "будет", "быть", "за", "вслед", "следом", "даг", "пайплайн",
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
-    "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag",
+    "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
 })  # fmt: skip
 MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
 PRONOUN_I = frozenset({"i", "я", "we", "мы"})
@@ -123,10 +131,14 @@ def _has_file_place(text: str, tokens: Sequence[Token]) -> bool:
     )
 
 
-def read_trigger(text: str) -> Trigger | None:
-    """The trigger a request names, or None when it names none (a clock or nothing)."""
+def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -> Trigger | None:
+    """The trigger a request names, or None when it names none (a clock or nothing).
+
+    :param assets: asset URI -> the deployed pipelines (dag ids) loading it (``Catalog.assets``): a
+        dag id after «после» / "after" names its load («после дага X», "run after X")."""
     tokens = tokenize(text)
-    return _read_assets(tokens) or _read_files(text, tokens) or _read_manual(tokens)
+    dag_ids = frozenset(d.lower() for dags in (assets or {}).values() for d in dags)
+    return _read_assets(tokens, dag_ids) or _read_files(text, tokens) or _read_manual(tokens)
 
 
 # --- new files -------------------------------------------------------------------------------------
@@ -196,6 +208,12 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         return True
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
         return True  # «как только»
+    if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("VERB",)):
+        return True  # «как отработает загрузка», «как загрузятся заказы»: «как» = «когда»
+    if token.lower in ("вслед", "следом") and i + 1 < len(tokens) and tokens[i + 1].lower == "за":
+        return True  # «вслед за загрузкой отправлений»
+    if token.lower == "following":
+        return True  # "following the orders load"
     if (
         token.lower == "по"
         and i + 1 < len(tokens)
@@ -226,6 +244,8 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
 def _clause_start(tokens: Sequence[Token], opener: int) -> int:
     """The opener with the words that lead into it: «сразу после», «каждый раз, когда», "right after"."""
     start = opener
+    if start > 0 and _is(tokens[start - 1], START_VERBS):
+        start -= 1  # «запускать после ...», "run after ...": the whole "start when" phrase
     while start > 0 and (
         tokens[start - 1].lower in ("сразу", "right", "just", "only", "раз", "каждый", ",", "every", "тех")
         or (tokens[start - 1].lower == "time" and start >= 2 and tokens[start - 2].lower == "every")
@@ -240,13 +260,18 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
 DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
 
-def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
+def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset()) -> Trigger | None:
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
             continue
         end = _clause_end(tokens, i)
         clause = range(i, end)
         events = [j for j in clause if _is(tokens[j], LOAD_EVENT, pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
+        # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
+        events += [j for j in (i + 1, i + 2) if j < end and _is(tokens[j], PIPELINE_WORDS)
+                   and (j == i + 1 or tokens[i + 1].lower in ("the", "за"))]  # fmt: skip
+        if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
+            events.append(next(j for j in clause if tokens[j].lower in dag_ids))
         if not events or any(_is(tokens[j], ARRIVAL) for j in clause):
             continue
         start = _clause_start(tokens, i)
@@ -254,7 +279,7 @@ def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
             (tokens[j].lower, tokens[j].start)
             for j in clause
             if tokens[j].lang in ("ru", "en")
-            and j not in events
+            and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
             and not _is(tokens[j], CLAUSE_GLUE)
             and tokens[j].lower not in CLAUSE_GLUE
@@ -370,13 +395,21 @@ def _upstream_assets(
     by_table: dict[str, list[str]] = {}
     for uri in produced:
         by_table.setdefault(uri.rstrip("/").rsplit("/", 1)[-1].lower(), []).append(uri)
+    by_dag: dict[str, list[str]] = {}
+    for uri, dags in produced.items():
+        for dag in dags:
+            by_dag.setdefault(dag.lower(), []).append(uri)
     known = {t.name.lower() for tables in planner.catalog.tables.values() for t in tables} | set(by_table)
     found: list[str] = []
     missing: list[str] = []
     for word, _ in trigger.upstream:
+        if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
+            found += [uri for uri in by_dag[word] if uri not in found]
+            continue
         meanings = planner.vocabulary.meanings(word)
         # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
         named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
+        named = named or _named_by_comment(planner, meanings, set(by_table))
         if not named:
             continue
         uris = [uri for name in named for uri in by_table.get(name, [])]
@@ -389,6 +422,23 @@ def _upstream_assets(
     if missing or not found:
         return [], _question(language, missing or [w for w, _ in trigger.upstream], produced)
     return found, None
+
+
+def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str], loaded: set[str]) -> list[str]:
+    """«когда обновится табель»: a loaded table whose comment («Табель учёта рабочего времени») holds the
+    word, as the load planner reads table comments; only when exactly one loaded table's comment does."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+    from airflow_ai_etl.planning.patterns import STOP_STEMS
+
+    hits = {
+        t.name.lower()
+        for tables in planner.catalog.tables.values()
+        for t in tables
+        if t.comment
+        and t.name.lower() in loaded
+        and meanings & (set(name_parts_of_text(t.comment)) - STOP_STEMS)
+    }
+    return sorted(hits) if len(hits) == 1 else []
 
 
 def _question(
@@ -422,13 +472,16 @@ def plan_triggered(
     language = detect_language(text)
     ru = language == "ru"
     rest = _without(text, trigger)
+    both = (
+        "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
+        if ru
+        else "Start it on new files / after other loads, or on a clock? One of the two."
+    )
+    # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
+    mart = is_mart_request(tokenize(rest))
     schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
-    if trigger.kind != "manual" and schedule is not None and schedule.cron is not None:
-        return Outcome.clarify(
-            "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
-            if ru
-            else "Start it on new files / after other loads, or on a clock? One of the two."
-        )
+    if trigger.kind != "manual" and not mart and schedule is not None and schedule.cron is not None:
+        return Outcome.clarify(both)
     upstream: list[str] = []
     if trigger.kind == "assets":
         upstream, question = _upstream_assets(planner, trigger, language)
@@ -457,10 +510,12 @@ def plan_triggered(
     if trigger.kind == "files" and bare_file_target(planner, rest):
         # S3, or a local folder under the file roots (outside them the target stays asked for)
         rest = _bare_target_named(planner, rest)
-    manual = "" if is_mart_request(tokenize(rest)) else (" вручную" if ru else " manually")
+    manual = "" if mart else (" вручную" if ru else " manually")
     outcome = planner.plan(f"{rest.strip()}{manual}")
     if outcome.status != "ok" or outcome.spec is None:
         return outcome
+    if trigger.kind != "manual" and outcome.spec.schedule is not None:
+        return Outcome.clarify(both)
     data = outcome.spec.model_dump()
     data.update(request=written or text, schedule=None)
     if trigger.kind == "files":

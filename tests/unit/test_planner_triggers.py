@@ -329,3 +329,89 @@ def test_a_bare_target_table_of_a_clocked_file_load(planner: OfflinePlanner, tex
 def test_two_bare_names_are_a_question(planner: OfflinePlanner) -> None:
     outcome = planner.plan("Каждый час забирать csv из s3://raw/clicks/ в click_rows или в click_copy")
     assert outcome.status == "needs_clarification"
+
+
+# --- after other loads: more ways to name the upstream (heldout_triggers_c families) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "upstream"),
+    [
+        ("Как отработает загрузка заказов — сразу перелить товары в кликхаус", "products", ["orders"]),
+        ("Как загрузятся продажи, перелить товары в кликхаус", "products", ["sales"]),
+        ("Вслед за загрузкой клиентов грузить товары в кликхаус", "products", ["customers"]),
+        ("Следом за загрузкой продаж перелить товары в ClickHouse", "products", ["sales"]),
+        ("Following the customers load, copy products to ClickHouse", "products", ["customers"]),
+        ("Run after sales_pg_shop_to_clickhouse_default: copy products to ClickHouse", "products", ["sales"]),
+        ("Start after the customers_pg_shop_to_clickhouse_default pipeline: load products into ClickHouse",
+         "products", ["customers"]),
+        ("запускать после дага orders_pg_shop_to_clickhouse_default: перелить товары в кликхаус", "products",
+         ["orders"]),
+    ],
+)  # fmt: skip
+def test_the_upstream_by_a_verb_phrase_or_a_dag_id(
+    planner: OfflinePlanner, text: str, source: str, upstream: list[str]
+) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == source and outcome.spec.schedule is None
+    assert outcome.spec.schedule_assets == [CH + t for t in upstream]
+
+
+def test_a_dag_id_nothing_deployed_has_is_a_question(planner: OfflinePlanner) -> None:
+    outcome = planner.plan(
+        "запускать после дага returns_pg_shop_to_clickhouse_default: перелить товары в кликхаус"
+    )
+    assert outcome.status == "needs_clarification"
+    assert "orders_pg_shop_to_clickhouse_default" in outcome.questions[0]  # the loaded assets are listed
+
+
+def test_a_dag_id_with_a_mart_after_it(planner: OfflinePlanner) -> None:
+    outcome = planner.plan(
+        "запускать после дага orders_pg_shop_to_clickhouse_default: витрина количества заказов по статусам"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.type == "mart" and outcome.spec.schedule_assets == [CH + "orders"]
+
+
+def test_the_upstream_named_by_its_table_comment() -> None:
+    """«табель»: the comment of the loaded timesheets table («Табель учёта рабочего времени»)."""
+    from tests.catalogs import hr_catalog
+
+    hr = "clickhouse://127.0.0.1:9000/hr/"
+    loaded = {hr + t: [f"{t}_pg_hr_to_ch_hr"] for t in ("timesheets", "employees")}
+    planner = OfflinePlanner(dataclasses.replace(hr_catalog(), assets=loaded))
+    outcome = planner.plan("Когда обновится табель — строить сводку часов по проектам по неделям")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule_assets == [hr + "timesheets"] and outcome.spec.source.table == "timesheets"
+    outcome = OfflinePlanner(dataclasses.replace(hr_catalog(), assets={hr + "employees": ["e"]})).plan(
+        "Когда обновится табель — строить сводку часов по проектам по неделям"
+    )
+    assert outcome.status == "needs_clarification"  # the timesheets are not loaded by anything deployed
+
+
+@pytest.mark.parametrize(
+    ("text", "grain"),
+    [
+        ("Once the sales load is done, rebuild the daily revenue by region", "day"),
+        ("Rebuild the monthly revenue by region mart once the sales load has finished", "month"),
+    ],
+)
+def test_a_grain_adjective_of_a_triggered_mart_is_no_clock(
+    planner: OfflinePlanner, text: str, grain: str
+) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule is None and outcome.spec.schedule_assets == [CH + "sales"]
+    assert outcome.spec.source.mart.time_grain.grain == grain
+
+
+def test_a_triggered_mart_with_a_clock_too_is_a_question(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("После загрузки продаж обновлять витрину выручки по регионам ежедневно в 6 утра")
+    assert outcome.status == "needs_clarification"
+
+
+def test_compute_is_a_mart_verb(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("After the sales load finishes, compute total revenue by region")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.type == "mart" and outcome.spec.schedule_assets == [CH + "sales"]
