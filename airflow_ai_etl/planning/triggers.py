@@ -22,6 +22,8 @@ files" is a clock that reads new files).
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +96,10 @@ _NO_PRODUCER = {
 }
 
 
+# Set while plan_triggered plans the rest of a request: that text carries no trigger of its own.
+_PLANNING_REST: contextvars.ContextVar[bool] = contextvars.ContextVar("ai_etl_planning_rest", default=False)
+
+
 @dataclass(frozen=True)
 class Trigger:
     """What a request says starts the pipeline, and where those words are.
@@ -136,6 +142,8 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
 
     :param assets: asset URI -> the deployed pipelines (dag ids) loading it (``Catalog.assets``): a
         dag id after «после» / "after" names its load («после дага X», "run after X")."""
+    if _PLANNING_REST.get():
+        return None  # the rest of a triggered request is planned without its trigger («... вручную»)
     tokens = tokenize(text)
     dag_ids = frozenset(d.lower() for dags in (assets or {}).values() for d in dags)
     return _read_assets(tokens, dag_ids) or _read_files(text, tokens) or _read_manual(tokens)
@@ -238,7 +246,18 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
                 return j
         if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
             return j
+        if token.lang == "ru" and _imperative(token.lower):
+            return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
     return len(tokens)
+
+
+@functools.lru_cache(maxsize=4096)
+def _imperative(word: str) -> bool:
+    """«перелей», «грузи», «загрузи»: the most likely reading is an imperative verb."""
+    from airflow_ai_etl.planning.lexer import _morph
+
+    parses = _morph().parse(word)
+    return bool(parses) and parses[0].tag.POS == "VERB" and "impr" in parses[0].tag
 
 
 def _clause_start(tokens: Sequence[Token], opener: int) -> int:
@@ -256,6 +275,7 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
     return start
 
 
+PREPOSITIONS = frozenset({"на", "к", "для", "о", "об", "of", "for", "on", "with", "у"})
 # «после загрузки заказов или продаж», "either the orders or the sales load": any one of the loads.
 DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
@@ -284,6 +304,16 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
             and not _is(tokens[j], CLAUSE_GLUE)
             and tokens[j].lower not in CLAUSE_GLUE
         )
+        if not upstream and end < len(tokens) and tokens[end].text == ":":
+            # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
+            tail = _clause_end(tokens, end)
+            upstream = tuple(
+                (tokens[j].lower, tokens[j].start)
+                for j in range(end + 1, tail)
+                if tokens[j].lang in ("ru", "en") and not _is(tokens[j], CLAUSE_GLUE)
+                and tokens[j].lower not in CLAUSE_GLUE
+            )  # fmt: skip
+            end = tail
         if not upstream:
             continue
         last = tokens[end - 1]
@@ -305,7 +335,35 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
             start = i - 1 if i > 0 and tokens[i - 1].lower in ("only", "только") else i
             end = i + 3 + (1 if i + 3 < len(tokens) and tokens[i + 3].lower in ("it", "его", "manual") else 0)
             return Trigger("manual", ((tokens[start].start, tokens[end - 1].end),))
-    return None
+    return _manual_words(tokens)
+
+
+# «вручную», «руками», «по кнопке», «по запросу», «по требованию», «по необходимости», «когда надо»,
+# "manually", "by hand", "on demand", "as needed", "when required": a person starts it. (word, the words
+# that may lead into it)
+# A word alone, or only after its preposition ("on hand" is stock, "by hand" is manual).
+_MANUAL_ALONE = frozenset({"вручную", "руками", "manually"})
+_MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "кнопке": ("по",),
+                 "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
+_WHEN_NEEDED = frozenset({"надо", "нужно", "потребуется", "понадобится", "needed", "required", "necessary"})
+
+
+def _manual_words(tokens: Sequence[Token]) -> Trigger | None:
+    spans = []
+    for i, token in enumerate(tokens):
+        lead = _MANUAL_AFTER.get(token.lower, ())
+        if token.lower in _MANUAL_ALONE or (i > 0 and tokens[i - 1].lower in lead):
+            start = i - 1 if lead else i
+            while start > 0 and tokens[start - 1].lower in ("только", "only"):
+                start -= 1
+            spans.append((tokens[start].start, token.end))
+        elif (
+            token.lower in _WHEN_NEEDED
+            and i > 0
+            and tokens[i - 1].lower in ("когда", "as", "when", "whenever")
+        ):
+            spans.append((tokens[i - 1].start, token.end))  # «когда надо», "as needed"
+    return Trigger("manual", tuple(spans)) if spans else None
 
 
 # --- planning ----------------------------------------------------------------------------------------
@@ -323,6 +381,7 @@ _BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:]|\.\w)",
 _BARE_EN = re.compile(
     r"\b(into|to)\s+(?:the\s+)?([a-z][a-z0-9_]*)(\s+table\b)?(?![\w/:]|\.\w)", re.IGNORECASE
 )
+_EXPLICIT_TABLE = re.compile(r"\b(?:table|таблиц\w*)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
                 "s3", "table", "it", "them", "the", "a", "an", "ch", "pg", "tsv"}  # fmt: skip
 
@@ -330,14 +389,24 @@ _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json"
 def _bare_names(planner: OfflinePlanner, text: str) -> list[re.Match[str]]:
     """«заливай в partner_feed», "into the clicks table": an ASCII name after «в» / "into" (or "to the
     X table") that is no connection id, engine or file format."""
+    from airflow_ai_etl.planning.patterns import STOP_WORDS
+
     connections = {c.lower() for c in planner.catalog.connections}
+    explicit = [
+        m.group(1).lower()
+        for m in _EXPLICIT_TABLE.finditer(text)
+        if m.group(1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
+    ]
+    if explicit:  # "into the warehouse table lab_messages": the name after «таблица»/"table" is the table
+        return []
     found = []
     for match in [*_BARE_RU.finditer(text), *_BARE_EN.finditer(text)]:
         name = match.group(2).lower()
         if name in connections or name in _NOT_A_TABLE:
             continue
-        if match.group(1).lower() == "to" and not match.group(3):
-            continue  # "to X" without "table" may be a connection or a place, not a table
+        pronoun = re.search(r"\b(it|them|these|those|this|that)\s*$", text[: match.start()], re.I)
+        if match.group(1).lower() == "to" and not match.group(3) and not pronoun:
+            continue  # "to X" may be a connection or a place; "append them to X" names the table
         found.append(match)
     return found
 
@@ -402,14 +471,21 @@ def _upstream_assets(
     known = {t.name.lower() for tables in planner.catalog.tables.values() for t in tables} | set(by_table)
     found: list[str] = []
     missing: list[str] = []
+    modifier_of_previous = False
     for word, _ in trigger.upstream:
+        if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
+            modifier_of_previous = False
+            continue
+        if word in PREPOSITIONS:
+            modifier_of_previous = bool(found or missing)
+            continue
         if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
             found += [uri for uri in by_dag[word] if uri not in found]
             continue
         meanings = planner.vocabulary.meanings(word)
         # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
         named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
-        named = named or _named_by_comment(planner, meanings, set(by_table))
+        named = named or _named_by_comment(planner, meanings)
         if not named:
             continue
         uris = [uri for name in named for uri in by_table.get(name, [])]
@@ -424,21 +500,26 @@ def _upstream_assets(
     return found, None
 
 
-def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str], loaded: set[str]) -> list[str]:
-    """«когда обновится табель»: a loaded table whose comment («Табель учёта рабочего времени») holds the
-    word, as the load planner reads table comments; only when exactly one loaded table's comment does."""
+def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list[str]:
+    """«когда обновится табель»: the table whose comment («Табель учёта рабочего времени») holds the word,
+    as the load planner reads table comments. The comment's first word (its head noun: «Отправления
+    (посылки)») wins over a later one («Возвраты отправлений»); several tables either way: none."""
     from airflow_ai_etl.planning.offline import name_parts_of_text
     from airflow_ai_etl.planning.patterns import STOP_STEMS
 
-    hits = {
-        t.name.lower()
-        for tables in planner.catalog.tables.values()
-        for t in tables
-        if t.comment
-        and t.name.lower() in loaded
-        and meanings & (set(name_parts_of_text(t.comment)) - STOP_STEMS)
-    }
-    return sorted(hits) if len(hits) == 1 else []
+    heads: set[str] = set()
+    anywhere: set[str] = set()
+    for tables in planner.catalog.tables.values():
+        for table in tables:
+            parts = [p for p in name_parts_of_text(table.comment or "") if p not in STOP_STEMS]
+            if parts and parts[0] in meanings:
+                heads.add(table.name.lower())
+            if meanings & set(parts):
+                anywhere.add(table.name.lower())
+    for hits in (heads, anywhere):
+        if hits:
+            return sorted(hits) if len(hits) == 1 else []
+    return []
 
 
 def _question(
@@ -482,6 +563,8 @@ def plan_triggered(
     schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
     if trigger.kind != "manual" and not mart and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(both)
+    if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
+        return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))
     upstream: list[str] = []
     if trigger.kind == "assets":
         upstream, question = _upstream_assets(planner, trigger, language)
@@ -511,7 +594,11 @@ def plan_triggered(
         # S3, or a local folder under the file roots (outside them the target stays asked for)
         rest = _bare_target_named(planner, rest)
     manual = "" if mart else (" вручную" if ru else " manually")
-    outcome = planner.plan(f"{rest.strip()}{manual}")
+    nested = _PLANNING_REST.set(True)
+    try:
+        outcome = planner.plan(f"{rest.strip()}{manual}")
+    finally:
+        _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
         return outcome
     if trigger.kind != "manual" and outcome.spec.schedule is not None:
@@ -529,6 +616,13 @@ def plan_triggered(
     elif trigger.kind == "assets":
         data["schedule_assets"] = upstream
     try:
-        return Outcome("ok", spec=PipelineSpec.model_validate(data))
+        spec = PipelineSpec.model_validate(data)
     except ValidationError as exc:
         return Outcome.clarify(str(exc.errors()[0]["msg"]))
+    if trigger.kind == "assets":
+        from airflow_ai_etl.assets import pipeline_lineage
+
+        own = set(pipeline_lineage(spec, planner.catalog).outlets) & set(upstream)
+        if own:  # «после загрузки продаж перезаливать продажи»: it would start itself on its own output
+            return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=own.pop()))
+    return Outcome("ok", spec=spec)

@@ -415,3 +415,136 @@ def test_compute_is_a_mart_verb(planner: OfflinePlanner) -> None:
     outcome = planner.plan("After the sales load finishes, compute total revenue by region")
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.type == "mart" and outcome.spec.schedule_assets == [CH + "sales"]
+
+
+# --- heldout_triggers_d families -------------------------------------------------------------------
+
+
+def test_a_clause_ends_at_the_main_clauses_imperative(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Вслед за загрузкой заказов перелей товары в клик")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "products" and outcome.spec.schedule_assets == [CH + "orders"]
+
+
+def test_the_upstream_loads_listed_after_a_colon(planner: OfflinePlanner) -> None:
+    outcome = planner.plan(
+        "Запускать загрузку товаров в CH только когда отработают обе загрузки: заказы и продажи"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "products"
+    assert set(outcome.spec.schedule_assets) == {CH + "orders", CH + "sales"}
+
+
+def _clinic(*tables: str) -> OfflinePlanner:
+    from tests.catalogs import clinic_catalog
+
+    dwh = "clickhouse://127.0.0.1:9000/dwh/"
+    return OfflinePlanner(
+        dataclasses.replace(clinic_catalog(), assets={dwh + t: [f"{t}_to_ch"] for t in tables})
+    )
+
+
+def test_a_noun_after_a_preposition_qualifies_the_upstream_before_it() -> None:
+    """«записи на приём»: appointments; «приём» (also a word of the visits) adds no upstream."""
+    outcome = _clinic("patients", "appointments", "visits").plan(
+        "после того как загрузятся и пациенты, и записи на приём, переносить счета в хранилище"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule_assets == [
+        "clickhouse://127.0.0.1:9000/dwh/patients",
+        "clickhouse://127.0.0.1:9000/dwh/appointments",
+    ]
+
+
+def test_every_upstream_noun_resolves_or_it_is_a_question() -> None:
+    """«табель» names the timesheets by their comment; nothing deployed loads them: ask, never drop it."""
+    from tests.catalogs import hr_catalog
+
+    hr = OfflinePlanner(
+        dataclasses.replace(
+            hr_catalog(), assets={"clickhouse://127.0.0.1:9000/hr/employees": ["employees_to_ch"]}
+        )
+    )
+    outcome = hr.plan("когда обновятся и сотрудники, и табель, грузить отпуска в клик")
+    assert outcome.status == "needs_clarification"
+    assert "timesheets" in outcome.questions[0] and "employees_to_ch" in outcome.questions[0]
+
+
+def test_a_comments_head_noun_names_its_table() -> None:
+    """«отправления»: shipments ('Отправления (посылки)'), not returns ('Возвраты отправлений')."""
+    from tests.catalogs import logistics_catalog
+
+    lg = "clickhouse://127.0.0.1:9000/logistics/"
+    planner = OfflinePlanner(
+        dataclasses.replace(
+            logistics_catalog(), assets={lg + t: [f"{t}_to_ch"] for t in ("shipments", "returns")}
+        )
+    )
+    outcome = planner.plan(
+        "Когда загрузятся и отправления, и возвраты, обновлять витрину суммы возвратов по причинам"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert set(outcome.spec.schedule_assets) == {lg + "shipments", lg + "returns"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "После каждой загрузки продаж в ClickHouse заново перезаливать продажи в ClickHouse",
+        "Every time the sales table is updated, reload sales into ClickHouse",
+    ],
+)
+def test_a_pipeline_after_its_own_output_is_rejected(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "rejected" and outcome.errors[0].gate == "lineage"
+    assert CH + "sales" in outcome.errors[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "load orders into ClickHouse manually and also every night at 1am",
+        "Загружать заказы в ClickHouse только вручную, каждый день в 8 утра",
+        "Грузить заказы в клик руками, а ещё каждый час",
+    ],
+)
+def test_manual_and_a_clock_is_a_question(bare: OfflinePlanner, text: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "needs_clarification"
+    assert (
+        "manually or on a clock" in outcome.questions[0]
+        or "вручную или по расписанию" in outcome.questions[0]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "заказы в клик перелить, запускать руками когда надо",
+        "Сделай пайплайн выгрузки заказов в ClickHouse, запуск только по кнопке",
+        "Copy orders to ClickHouse by hand, as needed",
+        "Грузить заказы в кликхаус по необходимости",
+    ],
+)
+def test_manual_words(bare: OfflinePlanner, text: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "orders" and outcome.spec.schedule is None
+
+
+def test_on_hand_is_not_manual() -> None:
+    assert read_trigger("Stock on hand by warehouse") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("Watch s3://lab/hl7/ and load each new JSON lines file into the staging table lab_messages", "lab_messages"),
+        ("when new files matching s3://partners/stock/*.parquet arrive, append them to partner_stock in CH",
+         "partner_stock"),
+    ],
+)  # fmt: skip
+def test_the_target_after_table_or_after_a_pronoun(planner: OfflinePlanner, text: str, table: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == table and outcome.spec.on_new_files is True
