@@ -53,9 +53,12 @@ _EXCEL = re.compile(r"\.xlsx?$", re.IGNORECASE)
 ARRIVAL = frozenset({
     "появиться", "появляться", "появление", "поступить", "поступать", "поступление", "прийти",
     "приходить", "прилететь", "прилетать", "падать", "упасть", "класть", "положить", "кидать", "кинуть",
-    "подкидывать", "выкладывать", "выложить", "следить",
+    "подкидывать", "выкладывать", "выложить", "следить", "приход", "попасть", "попадать", "come",
     "arriv", "land", "appear", "show", "drop", "watch", "upload",
 })  # fmt: skip
+_EACH_NEW_LEAD = frozenset(
+    {"on", "upon", "every", "each", "при", "каждом", "каждый", "каждого", "любом", "любой"}
+)
 IMMEDIATE = frozenset({"сразу", "автоматически", "мгновенно", "immedi", "automat", "instant", "right"})
 NEW = frozenset({"новый", "new", "fresh"})
 EVERY = frozenset({"каждый", "любой", "every", "each", "ani"})
@@ -164,8 +167,12 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     arrival = [i for i in words if _is(tokens[i], ARRIVAL) and not _is(tokens[i], LOAD_EVENT)]
     fresh = [i for i in words if _is(tokens[i], NEW)]
     immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
-    if not (arrival or (fresh and immediate)) or not _has_file_place(text, tokens):
+    # "on every new CSV", "trigger on new files", «при каждом новом файле»: each new file is the event
+    each_new = [i for i in fresh if i > 0 and tokens[i - 1].lower in _EACH_NEW_LEAD]
+    if not (arrival or each_new or (fresh and immediate)) or not _has_file_place(text, tokens):
         return None
+    if not (arrival or immediate) and _clock(text, paths):
+        return None  # "every hour load every new file": a clock that reads the new files
     blank = set(arrival) | set(fresh) | set(immediate)
     for i in arrival:
         # «при появлении», «по мере поступления», «следи за», "as they arrive", "shows up"
@@ -182,6 +189,13 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             blank.add(i)  # «каждый новый файл», "every new file": not «каждый день»
     spans = [(tokens[i].start, tokens[i].end) for i in sorted(blank)]
     return Trigger("files", tuple(spans), rewrites=tuple(_place_words(text, tokens, paths)))
+
+
+def _clock(text: str, paths: Sequence[tuple[int, int]]) -> bool:
+    for a, b in paths:  # s3://b/daily/: a name, not a schedule
+        text = text[:a] + " " * (b - a) + text[b:]
+    schedule = parse_schedule(text)
+    return schedule is not None and schedule.cron is not None
 
 
 # Where new files appear is where they are read from: «появится в s3://...» / "lands in /data/in/".
@@ -210,6 +224,10 @@ def _place_words(
 # --- after other loads -------------------------------------------------------------------------------
 
 
+_TWO_WORD_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
+                               ("upon", "the"), ("upon", "completion"), ("upon", "finishing")})  # fmt: skip
+
+
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
@@ -218,6 +236,9 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         return True  # «как только»
     if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("VERB",)):
         return True  # «как отработает загрузка», «как загрузятся заказы»: «как» = «когда»
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if (token.lower, nxt) in _TWO_WORD_OPENERS or (_is(token, frozenset({"зависеть"})) and nxt == "от"):
+        return True  # "downstream of", "triggered by", "depends on", «зависит от», "upon"
     if token.lower in ("вслед", "следом") and i + 1 < len(tokens) and tokens[i + 1].lower == "за":
         return True  # «вслед за загрузкой отправлений»
     if token.lower == "following":
@@ -345,6 +366,7 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
 _MANUAL_ALONE = frozenset({"вручную", "руками", "manually"})
 _MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "кнопке": ("по",),
                  "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
+_MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
 _WHEN_NEEDED = frozenset({"надо", "нужно", "потребуется", "понадобится", "needed", "required", "necessary"})
 
 
@@ -357,6 +379,10 @@ def _manual_words(tokens: Sequence[Token]) -> Trigger | None:
             while start > 0 and tokens[start - 1].lower in ("только", "only"):
                 start -= 1
             spans.append((tokens[start].start, token.end))
+        elif token.lower in _MYSELF and any(_is(t, START_VERBS) for t in tokens[max(0, i - 3) : i + 4]):
+            verbs = [j for j in range(max(0, i - 3), min(len(tokens), i + 4)) if _is(tokens[j], START_VERBS)]
+            first, last = min([i, *verbs]), max([i, *verbs])
+            spans.append((tokens[first].start, tokens[last].end))  # «сам буду запускать», "run it myself"
         elif (
             token.lower in _WHEN_NEEDED
             and i > 0

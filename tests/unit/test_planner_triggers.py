@@ -548,3 +548,67 @@ def test_the_target_after_table_or_after_a_pronoun(planner: OfflinePlanner, text
     outcome = planner.plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.target.table == table and outcome.spec.on_new_files is True
+
+
+# --- more ways to say each trigger (written from the families, not from a batch) -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По приходу нового csv в s3://shop-raw/in/ загружать в таблицу raw_in",
+        "On every new CSV file in s3://shop-raw/in/, ingest it into table raw_in",
+        "Trigger on new CSV files under s3://shop-raw/in/ and load them into raw_in",
+        "Load CSV files from s3://shop-raw/in/ into raw_in as they come in",
+        "При каждом новом csv в s3://shop-raw/in/ загружать его в таблицу raw_in",
+        "Как только csv попадёт в s3://shop-raw/in/, загружать его в таблицу raw_in",
+    ],
+)
+def test_more_file_arrival_wordings(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.on_new_files is True and outcome.spec.schedule is None
+    assert outcome.spec.target.table == "raw_in" and outcome.spec.source.format == "csv"
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("Every hour load every new CSV file from s3://shop-raw/in/ into raw_in", "0 * * * *"),
+        (
+            "Каждый день в 6 утра загружать каждый новый csv из s3://shop-raw/in/ в таблицу raw_in",
+            "0 6 * * *",
+        ),
+    ],
+)
+def test_a_clock_reading_every_new_file_is_no_file_trigger(
+    planner: OfflinePlanner, text: str, cron: str
+) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule == cron and not outcome.spec.on_new_files
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copy products to ClickHouse downstream of the orders load",
+        "Copy products to ClickHouse, triggered by the orders load",
+        "Перелить товары в кликхаус, зависит от загрузки заказов",
+        "Copy products to ClickHouse upon completion of the orders load",
+    ],
+)
+def test_more_chaining_wordings(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "products" and outcome.spec.schedule_assets == [CH + "orders"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Перелить товары в кликхаус, сам буду запускать", "Copy products to ClickHouse, I will run it myself"],
+)
+def test_i_will_run_it_myself_is_manual(bare: OfflinePlanner, text: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule is None and outcome.spec.source.table == "products"
