@@ -430,6 +430,8 @@ def _bare_names(planner: OfflinePlanner, text: str) -> list[re.Match[str]]:
         name = match.group(2).lower()
         if name in connections or name in _NOT_A_TABLE:
             continue
+        if re.match(r"\s+(folder|directory|dir|bucket|prefix|share)\b", text[match.end() :], re.I):
+            continue  # "into the mounted folder /mnt/...": the place of the files, not a table
         pronoun = re.search(r"\b(it|them|these|those|this|that)\s*$", text[: match.start()], re.I)
         if match.group(1).lower() == "to" and not match.group(3) and not pronoun:
             continue  # "to X" may be a connection or a place; "append them to X" names the table
@@ -467,17 +469,21 @@ def _folder_outside_roots(text: str, language: str) -> Outcome | None:
 def bare_file_target(planner: OfflinePlanner, text: str) -> str | None:
     """The target table of a file load named bare («грузить в gps_points», "into the clicks table"),
     when the files' place is S3 or a local folder under the file roots; None when none or several."""
+    matches = _bare_names(planner, text)
     if not (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text)):
-        return None
-    names = {m.group(2).lower() for m in _bare_names(planner, text)}
+        # "into the telemetry table" calls it a table, as «в таблицу X» does (read for any folder)
+        matches = [m for m in matches if m.re is _BARE_EN and m.group(3)]
+    names = {m.group(2).lower() for m in matches}
     return names.pop() if len(names) == 1 else None
 
 
 def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
     """A new file's target table named bare is said the way the file rules read it («в таблицу X»)."""
+    chosen = bare_file_target(planner, text)
     for match in sorted(_bare_names(planner, text), key=lambda m: m.start(), reverse=True):
         name = match.group(2)
-        text = text[: match.start()] + f"{match.group(1)} таблицу {name}" + text[match.end() :]
+        if name.lower() == chosen:
+            text = text[: match.start()] + f"{match.group(1)} таблицу {name}" + text[match.end() :]
     return text
 
 
@@ -617,7 +623,7 @@ def plan_triggered(
     # The rest is planned as a manual pipeline (its trigger replaces a clock); a mart is refreshed on
     # demand when it names no schedule, and reads «вручную» as a column, so it gets no such word.
     if trigger.kind == "files" and bare_file_target(planner, rest):
-        # S3, or a local folder under the file roots (outside them the target stays asked for)
+        # S3, a local folder under the file roots, or "the X table" (else a bare target stays asked for)
         rest = _bare_target_named(planner, rest)
     manual = "" if mart else (" вручную" if ru else " manually")
     nested = _PLANNING_REST.set(True)

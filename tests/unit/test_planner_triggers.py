@@ -612,3 +612,15 @@ def test_i_will_run_it_myself_is_manual(bare: OfflinePlanner, text: str) -> None
     outcome = bare.plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.schedule is None and outcome.spec.source.table == "products"
+
+
+def test_the_x_table_of_a_local_folder_is_read_without_file_roots(
+    planner: OfflinePlanner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "into the telemetry table" calls it a table (as «в таблицу X»); "the mounted folder" is no table."""
+    monkeypatch.delenv("AIRFLOW__AI_ETL__FILE_ROOTS", raising=False)
+    outcome = planner.plan(
+        "Pick up every new jsonl file dropped into the mounted folder /mnt/nas/tm/ and load it into the tm_rows table"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == "tm_rows" and outcome.spec.source.path == "/mnt/nas/tm/"
