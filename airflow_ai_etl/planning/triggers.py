@@ -70,6 +70,7 @@ FILE_PLACE = frozenset({
 LOAD_EVENT = frozenset({
     "загрузка", "загрузиться", "загружаться", "загрузить", "обновиться", "обновляться", "обновление",
     "закончиться", "завершиться", "окончание", "завершение", "отработать", "залиться", "прогрузиться",
+    "импорт", "синхронизация", "перенос", "заливка", "прогон", "обработка", "перезаливка", "перегрузка",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
 })  # fmt: skip
 OPENERS = frozenset(
@@ -85,6 +86,7 @@ START_VERBS = frozenset(
 CLAUSE_GLUE = frozenset({
     "сразу", "тот", "как", "только", "и", "а", "также", "таблица", "данные", "каждый", "раз", "весь", "оба",
     "по", "в", "из", "с", "же", "уже", "будет", "быть", "за", "вслед", "следом", "даг", "пайплайн",
+    "процесс", "задача", "джоба", "таск", "конвейер",
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
 })  # fmt: skip
@@ -501,10 +503,19 @@ def _upstream_assets(
         for dag in dags:
             by_dag.setdefault(dag.lower(), []).append(uri)
     known = {t.name.lower() for tables in planner.catalog.tables.values() for t in tables} | set(by_table)
+    schemas: dict[str, list[str]] = {}
+    for tables in planner.catalog.tables.values():
+        for table in tables:
+            schema, _, _ = table.qualified_name.lower().partition(".")
+            if schema not in ("public", table.name.lower()):
+                schemas.setdefault(schema, []).append(table.name.lower())
+    words = [w for w, _ in trigger.upstream]
     found: list[str] = []
     missing: list[str] = []
     modifier_of_previous = False
-    for word, _ in trigger.upstream:
+    i = 0
+    while i < len(words):
+        word, i = words[i], i + 1
         if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
             modifier_of_previous = False
             continue
@@ -514,11 +525,25 @@ def _upstream_assets(
         if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
             found += [uri for uri in by_dag[word] if uri not in found]
             continue
-        meanings = planner.vocabulary.meanings(word)
+        meanings = _meanings(planner, word)
+        named: list[str] = []
+        if i < len(words):  # "lab results" -> lab_results: two words naming one table
+            pair = meanings | _meanings(planner, words[i])
+            joined = f"{word}_{words[i]}"
+            two = [joined] if joined in known else [
+                n for n in sorted(known) if len(name_parts(n)) > 1 and set(name_parts(n)) <= pair
+            ]  # fmt: skip
+            if len(two) == 1:
+                named, i = two, i + 1
         # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
-        named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
+        if not named:
+            named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
+        if not named and len(schemas.get(word, [])) == 1:
+            named = schemas[word]  # "the payroll load": a schema with one table names it
         named = named or _named_by_comment(planner, meanings)
         if not named:
+            if _is_noun(planner, word):
+                missing.append(word)  # a load nothing here names: asked about, never dropped
             continue
         uris = [uri for name in named for uri in by_table.get(name, [])]
         if not uris:
@@ -528,8 +553,31 @@ def _upstream_assets(
         elif uris[0] not in found:
             found.append(uris[0])
     if missing or not found:
-        return [], _question(language, missing or [w for w, _ in trigger.upstream], produced)
+        return [], _question(language, missing or words, produced)
     return found, None
+
+
+def _meanings(planner: OfflinePlanner, word: str) -> frozenset[str]:
+    """The word's glossary meanings and its lemma's («посылок» -> посылка)."""
+    tokens = tokenize(word)
+    lemma = tokens[0].lemma if tokens else word
+    return planner.vocabulary.meanings(word) | planner.vocabulary.meanings(lemma)
+
+
+def _is_noun(planner: OfflinePlanner, word: str) -> bool:
+    """A word of the trigger clause that names a load's object: a Russian noun, an English plural
+    ("parcels"); not an engine or connection word («в ClickHouse»), nor a new/successful/nightly."""
+    from airflow_ai_etl.planning.patterns import ENGINE_WORDS, STOP_WORDS
+
+    if word in STOP_WORDS or word in {c.lower() for c in planner.catalog.connections}:
+        return False
+    tokens = tokenize(word)
+    if not tokens or any(word in ws or tokens[0].lemma in ws for ws in ENGINE_WORDS.values()):
+        return False
+    token = tokens[0]
+    if token.lang == "ru":
+        return bool(token.parses) and token.parses[0].pos == "NOUN" and not _is(token, CLAUSE_GLUE)
+    return token.lang == "en" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list[str]:

@@ -624,3 +624,33 @@ def test_the_x_table_of_a_local_folder_is_read_without_file_roots(
     )
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.target.table == "tm_rows" and outcome.spec.source.path == "/mnt/nas/tm/"
+
+
+def _loaded(catalog_name: str, database: str, *tables: str) -> OfflinePlanner:
+    from tests.catalogs import CATALOGS
+
+    uris = {f"clickhouse://127.0.0.1:9000/{database}/{t}": [f"{t}_to_ch"] for t in tables}
+    return OfflinePlanner(dataclasses.replace(CATALOGS[catalog_name](), assets=uris))
+
+
+def test_an_upstream_noun_that_names_nothing_is_asked_not_dropped() -> None:
+    planner = _loaded("logistics", "logistics", "shipments", "couriers")
+    outcome = planner.plan("После загрузки зарплат и курьеров перелить маршруты в ClickHouse")
+    assert outcome.status == "needs_clarification" and "зарплат" in outcome.questions[0]
+    outcome = planner.plan("After the salaries and couriers loads, copy routes to ClickHouse")
+    assert outcome.status == "needs_clarification" and "salaries" in outcome.questions[0]
+
+
+def test_an_upstream_by_lemma_schema_and_two_words() -> None:
+    lg = _loaded("logistics", "logistics", "shipments", "couriers")
+    outcome = lg.plan(
+        "После загрузки посылок и курьеров перелить маршруты в ClickHouse"
+    )  # «посылок» -> посылка
+    assert outcome.status == "ok", outcome.questions
+    assert [u.rsplit("/", 1)[1] for u in outcome.spec.schedule_assets] == ["shipments", "couriers"]
+    hr = _loaded("hr", "hr", "payslips", "employees")
+    outcome = hr.plan(
+        "After the payroll load finishes, copy vacations to ClickHouse"
+    )  # schema payroll: payslips
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule_assets == ["clickhouse://127.0.0.1:9000/hr/payslips"]
