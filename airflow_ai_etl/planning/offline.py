@@ -94,7 +94,13 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
 from airflow_ai_etl.planning.spelling import Correction, Speller
-from airflow_ai_etl.planning.triggers import bare_file_target, folder_path, plan_triggered, read_trigger
+from airflow_ai_etl.planning.triggers import (
+    bare_file_target,
+    folder_path,
+    plan_triggered,
+    read_trigger,
+    without_paths,
+)
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     ENGINE_WORDS,
@@ -340,7 +346,7 @@ class OfflinePlanner:
             return None
         is_cdc = bool(CDC.search(request.lower))
         keywords = []
-        for slot in grammar.destroy_frames(tokenize(request.text)):
+        for slot in grammar.destroy_frames(tokenize(without_paths(request.text))):  # s3://b/drop/: a name
             match = _WORD_AT.match(request.lower, slot.start)
             if match is None:
                 continue

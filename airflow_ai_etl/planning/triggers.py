@@ -42,7 +42,7 @@ from airflow_ai_etl.spec import PipelineSpec
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
-__all__ = ["Trigger", "bare_file_target", "read_trigger", "folder_path", "plan_triggered"]
+__all__ = ["Trigger", "bare_file_target", "folder_path", "plan_triggered", "read_trigger", "without_paths"]
 
 # An absolute local folder (a mounted network share is one): /mnt/share/reports/, /data/in/*.csv.
 # Not inside a URL (s3://...) and not an Excel file (that is the Excel source's path).
@@ -56,6 +56,7 @@ ARRIVAL = frozenset({
     "подкидывать", "выкладывать", "выложить", "следить", "приход", "попасть", "попадать", "come",
     "arriv", "land", "appear", "show", "drop", "watch", "upload",
 })  # fmt: skip
+CATCH = frozenset({"подхватывать", "подхватить", "ловить", "отлавливать"})
 _EACH_NEW_LEAD = frozenset(
     {"on", "upon", "every", "each", "при", "каждом", "каждый", "каждого", "любом", "любой"}
 )
@@ -171,6 +172,12 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
     # "on every new CSV", "trigger on new files", «при каждом новом файле»: each new file is the event
     each_new = [i for i in fresh if i > 0 and tokens[i - 1].lower in _EACH_NEW_LEAD]
+    if (
+        not (arrival or each_new or (fresh and immediate))
+        and fresh
+        and any(_is(tokens[i], CATCH) for i in words)
+    ):
+        each_new = fresh  # «подхватывай новые файлы»: catching the new files as they come
     if not (arrival or each_new or (fresh and immediate)) or not _has_file_place(text, tokens):
         return None
     if not (arrival or immediate) and _clock(text, paths):
@@ -191,6 +198,14 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             blank.add(i)  # «каждый новый файл», "every new file": not «каждый день»
     spans = [(tokens[i].start, tokens[i].end) for i in sorted(blank)]
     return Trigger("files", tuple(spans), rewrites=tuple(_place_words(text, tokens, paths)))
+
+
+def without_paths(text: str) -> str:
+    """The text with its S3 and local paths blanked (offsets kept): s3://wh/drop/ names a place, it
+    asks nothing to be dropped."""
+    for a, b in _paths(text):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _clock(text: str, paths: Sequence[tuple[int, int]]) -> bool:

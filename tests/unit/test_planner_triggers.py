@@ -654,3 +654,13 @@ def test_an_upstream_by_lemma_schema_and_two_words() -> None:
     )  # schema payroll: payslips
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.schedule_assets == ["clickhouse://127.0.0.1:9000/hr/payslips"]
+
+
+def test_a_path_named_drop_is_a_place_and_catching_new_files_is_the_trigger(planner: OfflinePlanner) -> None:
+    outcome = planner.plan(
+        "Склад сбрасывает csv в s3://wh/drop/, подхватывай новые файлы и заливай в таблицу wh_rows"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.path == "s3://wh/drop/" and outcome.spec.on_new_files is True
+    assert outcome.spec.target.table == "wh_rows"
+    assert planner.plan("Удалить таблицу orders в ClickHouse").status == "rejected"  # destroy still read
