@@ -72,6 +72,7 @@ LOAD_EVENT = frozenset({
     "загрузка", "загрузиться", "загружаться", "загрузить", "обновиться", "обновляться", "обновление",
     "закончиться", "завершиться", "окончание", "завершение", "отработать", "залиться", "прогрузиться",
     "импорт", "синхронизация", "перенос", "заливка", "прогон", "обработка", "перезаливка", "перегрузка",
+    "выполнение", "выполниться", "отработка", "succeed", "success",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
 })  # fmt: skip
 OPENERS = frozenset(
@@ -432,15 +433,8 @@ _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json"
 def _bare_names(planner: OfflinePlanner, text: str) -> list[re.Match[str]]:
     """«заливай в partner_feed», "into the clicks table": an ASCII name after «в» / "into" (or "to the
     X table") that is no connection id, engine or file format."""
-    from airflow_ai_etl.planning.patterns import STOP_WORDS
-
     connections = {c.lower() for c in planner.catalog.connections}
-    explicit = [
-        m.group(1).lower()
-        for m in _EXPLICIT_TABLE.finditer(text)
-        if m.group(1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
-    ]
-    if explicit:  # "into the warehouse table lab_messages": the name after «таблица»/"table" is the table
+    if _explicit_names(planner, text):  # "into the warehouse table lab_messages": the name after "table"
         return []
     found = []
     for match in [*_BARE_RU.finditer(text), *_BARE_EN.finditer(text)]:
@@ -483,9 +477,26 @@ def _folder_outside_roots(text: str, language: str) -> Outcome | None:
     return Outcome.clarify(say(language, "planner.folder_outside_roots", path=path, roots=", ".join(roots)))
 
 
+def _explicit_names(planner: OfflinePlanner, text: str) -> set[str]:
+    """The names after «таблица»/"table" (not stop words, formats or connection ids)."""
+    from airflow_ai_etl.planning.patterns import STOP_WORDS
+
+    connections = {c.lower() for c in planner.catalog.connections}
+    return {
+        m.group(1).lower()
+        for m in _EXPLICIT_TABLE.finditer(text)
+        if m.group(1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
+    }
+
+
 def bare_file_target(planner: OfflinePlanner, text: str) -> str | None:
     """The target table of a file load named bare («грузить в gps_points», "into the clicks table"),
-    when the files' place is S3 or a local folder under the file roots; None when none or several."""
+    when the files' place is S3 or a local folder under the file roots; None when none or several.
+    A name after «таблица»/"table" anywhere («…, таблица drop_rows») is the target of any file load:
+    the files are the source, so a table can only be what they are loaded into."""
+    explicit = _explicit_names(planner, text)
+    if explicit:
+        return explicit.pop() if len(explicit) == 1 else None
     matches = _bare_names(planner, text)
     if not (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text)):
         # "into the telemetry table" calls it a table, as «в таблицу X» does (read for any folder)
@@ -658,6 +669,8 @@ def plan_triggered(
     schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
     if trigger.kind != "manual" and not mart and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(both)
+    if trigger.kind == "assets" and any(_clock(text[a:b], ()) for a, b in trigger.spans):
+        return Outcome.clarify(both)  # «после загрузки заказов и каждый день в 6 утра»: a clock in the clause
     if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))
     upstream: list[str] = []

@@ -664,3 +664,29 @@ def test_a_path_named_drop_is_a_place_and_catching_new_files_is_the_trigger(plan
     assert outcome.spec.source.path == "s3://wh/drop/" and outcome.spec.on_new_files is True
     assert outcome.spec.target.table == "wh_rows"
     assert planner.plan("Удалить таблицу orders в ClickHouse").status == "rejected"  # destroy still read
+
+
+def test_a_clock_inside_the_trigger_clause_is_the_both_question(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("После загрузки заказов и каждый день в 6 утра перелить товары в кликхаус")
+    assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "После выполнения дага orders_pg_shop_to_clickhouse_default перелить товары в кликхаус",
+        "When the orders_pg_shop_to_clickhouse_default DAG succeeds, copy products to ClickHouse",
+    ],
+)
+def test_a_dag_that_ran_or_succeeded(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.schedule_assets == [CH + "orders"]
+
+
+def test_a_table_named_after_table_anywhere_is_a_file_loads_target(planner: OfflinePlanner) -> None:
+    outcome = planner.plan(
+        "Загружать в кликхаус файлы из s3://shop-raw/drop/*.csv по мере их появления, таблица drop_rows"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == "drop_rows" and outcome.spec.on_new_files is True
