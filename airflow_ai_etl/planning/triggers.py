@@ -281,7 +281,7 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             return j
         if token.text == ",":
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            if not (nxt is not None and nxt.lower in ("и", "and")):
+            if not (nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")):
                 return j
         if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
             return j

@@ -690,3 +690,8 @@ def test_a_table_named_after_table_anywhere_is_a_file_loads_target(planner: Offl
     )
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.target.table == "drop_rows" and outcome.spec.on_new_files is True
+
+
+def test_either_or_after_a_comma_stays_in_the_trigger_clause(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Перелить товары в клик, как только обновятся либо заказы, либо продажи")
+    assert outcome.status == "needs_clarification" and "ВСЕ" in outcome.questions[0]
