@@ -23,6 +23,7 @@ files" is a clock that reads new files).
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
 
+from airflow_ai_etl.assets import AssetUriError, normalize_uri
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.lexer import Token, tokenize
@@ -88,13 +90,13 @@ START_VERBS = frozenset(
 CLAUSE_GLUE = frozenset({
     "сразу", "тот", "как", "только", "и", "а", "также", "таблица", "данные", "каждый", "раз", "весь", "оба",
     "по", "в", "из", "с", "же", "уже", "будет", "быть", "за", "вслед", "следом", "даг", "пайплайн",
-    "процесс", "задача", "джоба", "таск", "конвейер",
+    "процесс", "задача", "джоба", "таск", "конвейер", "актив", "событие", "asset", "wait", "for",
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
 })  # fmt: skip
 MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
 PRONOUN_I = frozenset({"i", "я", "we", "мы"})
-_BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", "."})
+_BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", ".", "then", "затем", "потом"})
 # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
 _NO_PRODUCER = {
     "ru": "Ни один развёрнутый пайплайн не загружает {names}. "
@@ -123,6 +125,7 @@ class Trigger:
     upstream: tuple[tuple[str, int], ...] = field(default=())
     rewrites: tuple[tuple[int, int, str], ...] = field(default=())  # (start, end, word) put in place
     any_of: bool = False
+    uris: tuple[tuple[str, str], ...] = field(default=())  # words standing for asset URIs in the text
 
 
 def folder_path(text: str) -> str | None:
@@ -151,9 +154,32 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         dag id after «после» / "after" names its load («после дага X», "run after X")."""
     if _PLANNING_REST.get():
         return None  # the rest of a triggered request is planned without its trigger («... вручную»)
+    named, uris = _asset_uris(text)
+    dag_ids = frozenset(d.lower() for dags in (assets or {}).values() for d in dags) | frozenset(uris)
+    found = _read_assets(tokenize(named), dag_ids)
+    if found is not None:
+        return dataclasses.replace(found, uris=tuple(sorted(uris.items())))
     tokens = tokenize(text)
-    dag_ids = frozenset(d.lower() for dags in (assets or {}).values() for d in dags)
-    return _read_assets(tokens, dag_ids) or _read_files(text, tokens) or _read_manual(tokens)
+    return _read_files(text, tokens) or _read_manual(tokens)
+
+
+# "when the asset clickhouse://127.0.0.1:9000/default/orders is updated": an asset named by its URI
+_ASSET_URI = re.compile(r"\b(?:clickhouse|postgres(?:ql)?)://[^\s,;«»\"']+", re.IGNORECASE)
+
+
+def _asset_uris(text: str) -> tuple[str, dict[str, str]]:
+    """The text with each table asset URI replaced by one word of its length (offsets kept), and those
+    words -> the URIs."""
+    uris: dict[str, str] = {}
+
+    def one_word(match: re.Match[str]) -> str:
+        word = f"asseturi{len(uris)}".ljust(len(match.group(0)), "_")  # one token as long as the URI
+        if len(word) > len(match.group(0)):
+            return match.group(0)
+        uris[word] = match.group(0).rstrip(".:")
+        return word
+
+    return _ASSET_URI.sub(one_word, text), uris
 
 
 # --- new files -------------------------------------------------------------------------------------
@@ -173,6 +199,8 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
     # "on every new CSV", "trigger on new files", «при каждом новом файле»: each new file is the event
     each_new = [i for i in fresh if i > 0 and tokens[i - 1].lower in _EACH_NEW_LEAD]
+    # «как только в s3://… будет новый csv», "once there is a new file in …": an opener with a new file
+    each_new += [i for i in fresh if _opener_before(tokens, i, set(words))]
     if (
         not (arrival or each_new or (fresh and immediate))
         and fresh
@@ -209,6 +237,19 @@ def without_paths(text: str) -> str:
     return text
 
 
+def _opener_before(tokens: Sequence[Token], i: int, words: set[int]) -> bool:
+    """A «как только» / «когда» / "when" / "once" opens the clause that holds token ``i`` (``words``: the
+    tokens outside paths)."""
+    for j in range(i - 1, max(-1, i - 20), -1):
+        if j not in words:
+            continue
+        if tokens[j].text in _BOUNDARY_MARKS or tokens[j].text == ",":
+            return False
+        if _opener_at(tokens, j) and tokens[j].lower not in ("после", "after", "по"):
+            return True
+    return False
+
+
 def _clock(text: str, paths: Sequence[tuple[int, int]]) -> bool:
     for a, b in paths:  # s3://b/daily/: a name, not a schedule
         text = text[:a] + " " * (b - a) + text[b:]
@@ -243,7 +284,8 @@ def _place_words(
 
 
 _TWO_WORD_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
-                               ("upon", "the"), ("upon", "completion"), ("upon", "finishing")})  # fmt: skip
+                               ("upon", "the"), ("upon", "completion"), ("upon", "finishing"),
+                               ("wait", "for"), ("по", "событию")})  # fmt: skip
 
 
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
@@ -547,6 +589,16 @@ def _upstream_assets(
             continue
         if word in PREPOSITIONS:
             modifier_of_previous = bool(found or missing)
+            continue
+        if word in dict(trigger.uris):  # the asset named by its URI
+            try:
+                uri = normalize_uri(dict(trigger.uris)[word])
+            except AssetUriError:
+                uri = dict(trigger.uris)[word]
+            if uri in produced:
+                found += [uri] if uri not in found else []
+            else:
+                missing.append(uri)
             continue
         if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
             found += [uri for uri in by_dag[word] if uri not in found]

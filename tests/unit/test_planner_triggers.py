@@ -695,3 +695,29 @@ def test_a_table_named_after_table_anywhere_is_a_file_loads_target(planner: Offl
 def test_either_or_after_a_comma_stays_in_the_trigger_clause(planner: OfflinePlanner) -> None:
     outcome = planner.plan("Перелить товары в клик, как только обновятся либо заказы, либо продажи")
     assert outcome.status == "needs_clarification" and "ВСЕ" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"When the asset {CH}orders is updated, copy products to ClickHouse",
+        f"После обновления {CH}orders перелить товары в клик",
+        "Wait for the orders load to complete, then copy products to ClickHouse",
+        "Запускать перенос товаров в клик по событию загрузки заказов",
+    ],
+)
+def test_an_asset_uri_wait_for_and_on_the_event_of(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "products" and outcome.spec.schedule_assets == [CH + "orders"]
+
+
+def test_an_asset_uri_nothing_loads_is_a_question(planner: OfflinePlanner) -> None:
+    outcome = planner.plan(f"После обновления {CH}returns перелить товары в клик")
+    assert outcome.status == "needs_clarification" and f"{CH}returns" in outcome.questions[0]
+
+
+def test_an_opener_with_a_new_file_is_the_file_trigger(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("Как только в s3://shop-raw/in/ будет новый csv — в raw_in его")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.on_new_files is True and outcome.spec.target.table == "raw_in"
