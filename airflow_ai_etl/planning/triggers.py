@@ -63,7 +63,7 @@ _EACH_NEW_LEAD = frozenset(
     {"on", "upon", "every", "each", "при", "каждом", "каждый", "каждого", "любом", "любой"}
 )
 IMMEDIATE = frozenset({"сразу", "автоматически", "мгновенно", "immedi", "automat", "instant", "right"})
-NEW = frozenset({"новый", "new", "fresh"})
+NEW = frozenset({"новый", "свежий", "new", "fresh"})
 EVERY = frozenset({"каждый", "любой", "every", "each", "ani"})
 FILE_PLACE = frozenset({
     "файл", "папка", "каталог", "директория", "бакет", "префикс", "выгрузка", "шара",
@@ -409,7 +409,7 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
 def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
     """ "only when I trigger it", «когда я запущу»: the opener, the pronoun, the verb and what follows it."""
     for i, token in enumerate(tokens[:-2]):
-        if token.lower not in ("when", "когда", "как"):
+        if token.lower not in ("when", "once", "whenever", "когда", "как"):
             continue
         pronoun, verb = tokens[i + 1], tokens[i + 2]
         if pronoun.lower in PRONOUN_I and _is(verb, MANUAL_VERBS):
