@@ -726,5 +726,7 @@ def test_an_opener_with_a_new_file_is_the_file_trigger(planner: OfflinePlanner) 
 def test_once_i_trigger_it_and_fresh_files(bare: OfflinePlanner, planner: OfflinePlanner) -> None:
     outcome = bare.plan("Load the products table only once I trigger it")
     assert outcome.status == "ok" and outcome.spec.schedule is None, outcome.questions
-    outcome = planner.plan("Как только в s3://shop-raw/in/ появится свежий csv, загружать его в таблицу raw_in")
+    outcome = planner.plan(
+        "Как только в s3://shop-raw/in/ появится свежий csv, загружать его в таблицу raw_in"
+    )
     assert outcome.status == "ok" and outcome.spec.on_new_files is True, outcome.questions
