@@ -56,8 +56,10 @@ ARRIVAL = frozenset({
     "появиться", "появляться", "появление", "поступить", "поступать", "поступление", "прийти",
     "приходить", "прилететь", "прилетать", "падать", "упасть", "класть", "положить", "кидать", "кинуть",
     "подкидывать", "выкладывать", "выложить", "следить", "приход", "попасть", "попадать", "come",
+    "оказаться", "очутиться",
     "arriv", "land", "appear", "show", "drop", "watch", "upload",
 })  # fmt: skip
+FILE_NOUNS = frozenset({"файл", "файлик", "file", "csv", "parquet", "jsonl", "json", "tsv"})
 CATCH = frozenset({"подхватывать", "подхватить", "ловить", "отлавливать"})
 _EACH_NEW_LEAD = frozenset(
     {"on", "upon", "every", "each", "при", "каждом", "каждый", "каждого", "любом", "любой"}
@@ -199,17 +201,23 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
     # "on every new CSV", "trigger on new files", «при каждом новом файле»: each new file is the event
     each_new = [i for i in fresh if i > 0 and tokens[i - 1].lower in _EACH_NEW_LEAD]
-    # «как только в s3://… будет новый csv», "once there is a new file in …": an opener with a new file
-    each_new += [i for i in fresh if _opener_before(tokens, i, set(words))]
+    # «как только в s3://… будет (новый) csv», "once a file is in …": an opener with a file (no load event:
+    # «когда загрузка csv закончится» is another pipeline's load)
+    opened = [
+        i for i in words
+        if (_is(tokens[i], NEW) or _is(tokens[i], FILE_NOUNS)) and _opener_before(tokens, i, set(words))
+        and not any(_is(tokens[j], LOAD_EVENT) for j in words if abs(j - i) <= 4)
+    ]  # fmt: skip
+    opened = opened if paths else []
     if (
-        not (arrival or each_new or (fresh and immediate))
+        not (arrival or opened or each_new or (fresh and immediate))
         and fresh
         and any(_is(tokens[i], CATCH) for i in words)
     ):
         each_new = fresh  # «подхватывай новые файлы»: catching the new files as they come
-    if not (arrival or each_new or (fresh and immediate)) or not _has_file_place(text, tokens):
+    if not (arrival or opened or each_new or (fresh and immediate)) or not _has_file_place(text, tokens):
         return None
-    if not (arrival or immediate) and _clock(text, paths):
+    if not (arrival or opened or immediate) and _clock(text, paths):
         return None  # "every hour load every new file": a clock that reads the new files
     blank = set(arrival) | set(fresh) | set(immediate)
     for i in arrival:
@@ -481,13 +489,13 @@ def _bare_names(planner: OfflinePlanner, text: str) -> list[re.Match[str]]:
     found = []
     for match in [*_BARE_RU.finditer(text), *_BARE_EN.finditer(text)]:
         name = match.group(2).lower()
-        if name in connections or name in _NOT_A_TABLE:
-            continue
+        if name in connections or name in _NOT_A_TABLE or _is_engine_word(name):
+            continue  # "into the warehouse", «в dwh»: the target system, not a table
         if re.match(r"\s+(folder|directory|dir|bucket|prefix|share)\b", text[match.end() :], re.I):
             continue  # "into the mounted folder /mnt/...": the place of the files, not a table
         pronoun = re.search(r"\b(it|them|these|those|this|that)\s*$", text[: match.start()], re.I)
-        if match.group(1).lower() == "to" and not match.group(3) and not pronoun:
-            continue  # "to X" may be a connection or a place; "append them to X" names the table
+        if match.group(1).lower() == "to" and not (match.group(3) or pronoun or "_" in name):
+            continue  # "to X" may be a place; "append them to X", "to partner_prices" name the table
         found.append(match)
     return found
 
@@ -529,6 +537,14 @@ def _explicit_names(planner: OfflinePlanner, text: str) -> set[str]:
         for m in _EXPLICIT_TABLE.finditer(text)
         if m.group(1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
     }
+
+
+def _is_engine_word(word: str) -> bool:
+    from airflow_ai_etl.planning.patterns import ENGINE_WORDS
+
+    tokens = tokenize(word)
+    forms = {word} | ({tokens[0].lemma} if tokens else set())
+    return any(form in ws for ws in ENGINE_WORDS.values() for form in forms)
 
 
 def bare_file_target(planner: OfflinePlanner, text: str) -> str | None:

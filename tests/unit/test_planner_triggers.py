@@ -730,3 +730,40 @@ def test_once_i_trigger_it_and_fresh_files(bare: OfflinePlanner, planner: Offlin
         "Как только в s3://shop-raw/in/ появится свежий csv, загружать его в таблицу raw_in"
     )
     assert outcome.status == "ok" and outcome.spec.on_new_files is True, outcome.questions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Как только в s3://shop-raw/in/ окажется CSV — грузи в raw_orders, и ещё каждый день в 9 утра",
+        "When a CSV is in s3://shop-raw/in/, load it into raw_orders, and also every day at 9",
+    ],
+)
+def test_an_opened_file_clause_with_a_clock_is_the_both_question(planner: OfflinePlanner, text: str) -> None:
+    assert planner.plan(text).status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("Load new CSV files from s3://p/prices/ to partner_prices as they arrive", "partner_prices"),
+        ("Как только в s3://p/prices/ окажется csv, грузи его в partner_prices", "partner_prices"),
+    ],
+)
+def test_to_a_table_name_and_a_file_that_turns_up(planner: OfflinePlanner, text: str, table: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == table and outcome.spec.on_new_files is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Load new CSV files from s3://lab/in/ into the warehouse as they arrive",
+        "Как только в s3://lab/in/ появится новый csv, грузи в dwh",
+        "When a new CSV lands in s3://shop-raw/in/, load it to clickhouse_default",
+    ],
+)
+def test_a_target_system_is_no_table_name(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "needs_clarification"  # which table? not a table named "warehouse"
