@@ -9,7 +9,13 @@ as a set of AND-ed conditions; everything else exactly. Trigger fields (`on_new_
 the latter as a set) are compared only when a case names them; a case that names `source.path` and no
 `source.type` means a file source (type s3), and one that names no target table then leaves it to the planner.
 A case may list `deployed` pipelines (`{"dag_id", "outlets": [asset URIs]}`): the catalog then knows the
-assets they load, which a request can run after.
+assets they load, which a request can run after. Only the planner runs here (no gates): a pipeline
+scheduled on its own output is refused by the planner itself (planning/triggers.py), since its catalog
+knows the deployed assets; a longer cycle through other pipelines needs their schedules, which only the
+Assistant's lineage gate (`assets.check_schedule_assets`) reads, so such a case would count as confident.
+No `[ai_etl] file_roots` are configured here: a local folder's target named bare («в X», "into X") is then
+asked (the planner cannot vouch for the folder), and a watched folder outside configured roots is a question
+only when roots are configured.
 
 A *wrong confident answer* is status `ok` when the case expects a question or a refusal, or `ok`
 with any field wrong. Usage (from the repository root):

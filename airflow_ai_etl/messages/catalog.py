@@ -247,6 +247,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(answer with pii='mask' or pii='allow')",
         "ru": "(ответьте pii='mask' или pii='allow')",
     },
+    # --- triggers (planning/triggers.py, issue 18)
+    "planner.folder_outside_roots": {
+        "en": "The folder {path} is not under the allowed file roots ({roots}): which folder under them "
+        "should be watched (or ask an administrator to add it to [ai_etl] file_roots)?",
+        "ru": "Папка {path} не лежит под разрешёнными корнями файлов ({roots}): за какой папкой под ними "
+        "следить (или попросите администратора добавить её в [ai_etl] file_roots)?",
+    },
+    "planner.trigger_on_own_output": {
+        "en": "This pipeline writes {asset} and would start after {asset} is updated: it would start itself "
+        "in a circle. Name another pipeline's load to run after, or a schedule.",
+        "ru": "Этот пайплайн пишет в {asset} и запускался бы после обновления {asset}: он запускал бы сам "
+        "себя по кругу. Укажите загрузку другого пайплайна или расписание.",
+    },
+    "planner.manual_and_clock": {
+        "en": "Run it manually or on a clock ({schedule})? One of the two.",
+        "ru": "Запускать вручную или по расписанию ({schedule})? Одно из двух.",
+    },
     # Outcome statuses, as the CLI prints them
     "outcome.ok": {"en": "ok", "ru": "проверено"},
     "outcome.needs_clarification": {"en": "needs_clarification", "ru": "нужно уточнение"},

@@ -94,7 +94,13 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
 from airflow_ai_etl.planning.spelling import Correction, Speller
-from airflow_ai_etl.planning.triggers import folder_path, plan_triggered, read_trigger
+from airflow_ai_etl.planning.triggers import (
+    bare_file_target,
+    folder_path,
+    plan_triggered,
+    read_trigger,
+    without_paths,
+)
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     ENGINE_WORDS,
@@ -375,7 +381,7 @@ class OfflinePlanner:
             return refusal
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
-        trigger = read_trigger(written) if grammar.enabled("trigger") else None
+        trigger = read_trigger(written, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
             return plan_triggered(self, written, trigger)
         mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
@@ -434,7 +440,7 @@ class OfflinePlanner:
         keep = KEEP_OLD_ROWS.search(request.text)
         if keep and not APPEND_WORDS.search(request.text) and not request.append_only:
             return Outcome.clarify(say(request.language, "planner.keep_old_rows", phrase=keep.group(0)))
-        for slot in grammar.destroy_frames(tokenize(request.text)):
+        for slot in grammar.destroy_frames(tokenize(without_paths(request.text))):  # s3://b/drop/: a name
             if slot.kind == "keep" and not APPEND_WORDS.search(request.text) and not request.append_only:
                 phrase = request.text[max(0, request.lower.rfind(" ", 0, slot.start - 1) + 1) : slot.end]
                 return Outcome.clarify(say(request.language, "planner.keep_old_rows", phrase=phrase))
@@ -607,6 +613,8 @@ class OfflinePlanner:
             return True
         if parse_schedule(request.text) is not None:
             return True  # «курсы из базы деканата в отчётную базу ежедневно»: a job, asked about if unread
+        if folder_path(request.text):  # a local (mounted) folder is a place, as an S3 prefix is
+            return True
         return any(self._table_hits(request, conn.conn_id) for conn in self._readable("postgres"))
 
     # --- connections ---------------------------------------------------------------------------
@@ -2175,7 +2183,9 @@ class OfflinePlanner:
         target = self._target(request, None)
         # A file names its table as a source table names its own: budget.xlsx -> budget.
         target_table = self._explicit_target_name(request) or (
-            _file_stem_table(path.value) if kind == "excel" and path.value else None
+            _file_stem_table(path.value)
+            if kind == "excel" and path.value
+            else bare_file_target(self, request.text)
         )
         schedule = parse_schedule(request.text)
         if schedule is None and kind == "excel":
