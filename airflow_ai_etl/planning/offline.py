@@ -1656,13 +1656,21 @@ class OfflinePlanner:
                     continue
                 if any(self._is_engine_word(w.lower) or w.lower in request.claimed for w in phrase):
                     continue
-                if prep.lower in ("в", "во", "на") and any(
-                    self._names_table_or_connection(w.lower) for w in phrase
+                numbered = k + 1 < len(tokens) and (
+                    tokens[k + 1].lang == "num" or tokens[k + 1].lower in ("номер", "№")
+                )  # «в общежитии номер 3», «в корпусе 2»: a place with its number says which rows
+                if (
+                    prep.lower in ("в", "во", "на")
+                    and not numbered
+                    and any(self._names_table_or_connection(w.lower) for w in phrase)
                 ):
                     continue  # «в базе магазина»; but «без стипендии» is a condition on another table
                 end = noun.end
                 if k + 1 < len(tokens) and self._value_word(request, tokens[k + 1]):
                     end = tokens[k + 1].end  # «на этапе собеседования», «с пометкой срочно»
+                if numbered:
+                    last = k + 2 if k + 2 < len(tokens) and tokens[k + 2].lang == "num" else k + 1
+                    end = tokens[last].end  # «в общежитии номер 3»
                 return request.text[prep.start : end]
             if prep.lower == "in" and nxt.lang == "en":  # "in the pipeline stage interview", "in status X"
                 rest = [w.lower for w in tokens[i + 1 : i + 5]]

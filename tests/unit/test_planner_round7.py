@@ -207,3 +207,16 @@ def test_a_genitive_of_the_tables_own_name_is_no_condition(planners, catalog, te
     outcome = planners[catalog].plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.table == table and outcome.spec.source.where is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Проживающих в общежитии номер 3 в клик в полночь", "в общежитии номер 3"),
+        ("Проживающих в корпусе 3 в клик в полночь", "в корпусе 3"),
+    ],
+)
+def test_a_numbered_place_is_asked_about_not_read_as_the_word_number(planners, text, quoted) -> None:
+    """«номер» was the filter value (building = 'номер'); a place with its number says which rows."""
+    outcome = planners["univ"].plan(text)
+    assert outcome.status == "needs_clarification" and quoted in outcome.questions[0]
