@@ -262,7 +262,8 @@ def main() -> int:
                             url = s3.client().generate_presigned_url(
                                 "get_object", Params={"Bucket": "bench", "Key": path.name}, ExpiresIn=3600
                             )
-                            pipe = f"curl -sf {shlex.quote(url)} | {shlex.join(client_cmd)}"
+                            gunzip = " | gunzip -c" if path.suffix == ".gz" else ""  # (no gzipped case yet)
+                            pipe = f"curl -sf {shlex.quote(url)}{gunzip} | {shlex.join(client_cmd)}"
                             from_s3 = timed("curl | client", n, ["bash", "-o", "pipefail", "-c", pipe], env)
                             assert count("t_client") == n
                         cases[key].append((ours, theirs, from_s3))
