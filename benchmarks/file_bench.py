@@ -350,14 +350,14 @@ def render_report(
             "| CPU s (median, with the server's) | RSS added MB |",
             "|---|---:|---|---:|---:|---:|---:|",
         ]
-        for reader, runs in excel.items():
-            median_s = statistics.median(r.seconds for r in runs)
+        for reader, reader_runs in excel.items():
+            median_s = statistics.median(r.seconds for r in reader_runs)
             lines.append(
-                f"| {reader} | {runs[0].rows:,} | "
-                + ", ".join(f"{r.seconds:.2f}" for r in runs)
-                + f" | {median_s:.2f} | **{runs[0].rows / median_s:,.0f}** | "
-                f"{statistics.median(r.cpu_seconds for r in runs):.2f} | "
-                f"{max(r.own_rss_mb for r in runs):.0f} |"
+                f"| {reader} | {reader_runs[0].rows:,} | "
+                + ", ".join(f"{r.seconds:.2f}" for r in reader_runs)
+                + f" | {median_s:.2f} | **{reader_runs[0].rows / median_s:,.0f}** | "
+                f"{statistics.median(r.cpu_seconds for r in reader_runs):.2f} | "
+                f"{max(r.own_rss_mb for r in reader_runs):.0f} |"
             )
     lines.append("")
     return "\n".join(lines)

@@ -376,7 +376,7 @@ def _has_error_cells(filename: str, sheet_xml: str) -> bool:
 
 def _converted_rows(book: Any, data: Any) -> Iterator[tuple[int, list[Any]]]:
     date, datetime = dt.date, dt.datetime
-    lead = [None] * (data.start[1] if data.start else 0)
+    lead: list[Any] = [None] * (data.start[1] if data.start else 0)
     try:
         for number, cells in enumerate(data.iter_rows(), start=1):
             row = lead.copy()

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import re
 import zipfile
+from typing import Any
 
 import openpyxl
 import pytest
@@ -28,8 +29,8 @@ def _typed(value):
 def read(path, sheet, header_row: int, reader: str) -> tuple[str, list, list]:
     with ExcelWorkbook(str(path), reader=reader) as book:
         header, rows = book.iter_rows(sheet, header_row)
-        rows = [(n, [_typed(v) for v in cells]) for n, cells in rows]
-        return book.reader_used, [_typed(v) for v in header], rows
+        typed = [(n, [_typed(v) for v in cells]) for n, cells in rows]
+        return book.reader_used, [_typed(v) for v in header], typed
 
 
 def assert_same(path, sheet, header_row: int = 1) -> list:
@@ -134,7 +135,7 @@ def test_odd_cells_and_layout(local_files):
     ws.title = "S"
     for column, name in enumerate(["h1", "h2", "h3", None, "h5"], start=3):
         ws.cell(3, column, name)
-    cells = [
+    cells: list[list[Any]] = [
         [1, 1.0, 1.5, -0.0, 2**53],
         ["007", "", " ", "0", "-2**53"],
         [True, False, None, 0, 1],
