@@ -272,7 +272,8 @@ def read_mart(text: str) -> MartPhrase:
         grain = _grain_adjective(t) or GRAIN_ADVERBS_RU.get(t.lower)
         if grain is None or i in ph.used:
             continue
-        if _refresh_before(tokens, i):
+        attributive = t.lang == "en" and i > 0 and tokens[i - 1].lower in ("the", "a", "an")  # "the daily X"
+        if _refresh_before(tokens, i) and not attributive:
             continue
         nxt = tokens[i + 1] if i + 1 < n else None
         if t.lower in GRAIN_ADVERBS_RU:
@@ -806,6 +807,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, COUNT_RU, COUNT_EN):
         return "count"
     if _word(t, SUM_RU, SUM_EN):
+        if grammar.in_column_list(tokens, i):
+            return None  # "only id, customer_id and total": the column, not a sum
         if i > 0 and _measure_func(tokens, i - 1) in ("avg", "min", "max"):
             return None  # «средняя сумма»: the object of the average
         return "sum"
@@ -1288,7 +1291,7 @@ FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
-    "data", "values", "value", "s",
+    "data", "values", "value", "s", "compute", "calculate",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 
