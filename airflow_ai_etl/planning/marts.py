@@ -1291,6 +1291,13 @@ FILLER_EN = {
     "data", "values", "value", "s",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
+# Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
+# "Monthly rollup of ...", "dashboard of orders". A table noun after one of them names the fact table.
+TITLE_RU = {"сводка", "агрегат", "табличка", "таблица", "отчет", "отчёт", "дашборд", "обзор", "свод",
+            "статистика", "аналитика", "воронка", "срез", "агрегация", "агрегировать"}  # fmt: skip
+TITLE_EN = {"rollup", "roll-up", "summary", "dashboard", "overview", "breakdown", "aggregate", "aggregates",
+            "report", "stats", "statistics", "table", "funnel", "digest"}  # fmt: skip
+TITLE_LINKS = {"по", "о", "об", "of", "on", "about", "for"}
 
 
 def _residue(
@@ -1300,12 +1307,17 @@ def _residue(
     Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
     spans = list(rest.schedule_spans) + list(rest.handled)
     connections = {c.lower() for c in ground.planner.catalog.connections}
+    titled = _title_nouns(tokens)
     left = []
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
             continue
         if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
             continue
+        if _word(t, TITLE_RU, TITLE_EN):
+            continue
+        if i in titled and _names_no_other_table(ground, t, fact):
+            continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
             continue
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
@@ -1332,6 +1344,37 @@ def _residue(
     if where:  # the filter rules read the words about rows; a negation they left is still asked about
         left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
     return " ".join(t.text for t in left)
+
+
+def _title_nouns(tokens: Sequence[Token]) -> set[int]:
+    """Nouns before the first colon or dash of a request that goes on after it («Воронка найма — число
+    кандидатов ...», «Пробег курьеров: сумма км ...», "Payroll rollup: gross ..."): a title. Only nouns
+    (and genitive chains of them): an adjective or participle there may be a filter («Оплаченные заказы:
+    ...») and is left to the filter rules and the residue."""
+    cut = next(
+        (i for i, t in enumerate(tokens) if t.text in (":", "—", "–") or (t.text == "-" and i > 0 and
+         tokens[i - 1].end < t.start)),
+        None,
+    )  # fmt: skip
+    if cut is None or cut == 0 or cut > 4 or not any(t.lang in ("ru", "en") for t in tokens[cut + 1 :]):
+        return set()
+    found = set()
+    for i in range(cut):
+        t = tokens[i]
+        if t.lang == "ru" and t.parses and t.parses[0].pos == "NOUN":
+            found.add(i)
+        elif t.lang == "en" and not _participle(t) and t.lower not in NEGATION_WORDS:
+            found.add(i)
+    return found
+
+
+def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
+    """A title word that names another table or schema than the fact's ("Payroll mart" of employees) is
+    not excused: the fact may be the wrong one."""
+    other = ground.table_of(token)
+    if other is not None and other is not fact and _fk_column(fact, other) is None:
+        return False  # «Пробег курьеров» of routes (routes.courier_id): a table the fact points at is fine
+    return not any(t.schema.lower() == token.lower and t is not fact for t in ground.tables)
 
 
 def _blanked(text: str, ph: MartPhrase) -> str:
@@ -1724,6 +1767,9 @@ def _dimensions(
         qual_tables = [t for t in (ground.table_of(q) for q in qualifier) if t is not None]
         if head.lower in ("the", "each"):
             continue
+        if not qualifier and ground.table_of(head) is fact and not ground.columns_named(fact, [head]):
+            continue  # «Сводка по заказам», «чек по заказам» of orders: the fact itself groups nothing
+
         column = None
         if qual_tables:
             owner = qual_tables[0]

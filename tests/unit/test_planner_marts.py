@@ -559,3 +559,29 @@ def test_a_column_named_by_its_russian_word(shop, clinic, hr, logistics, catalog
     planner = {"hr": hr, "clinic": clinic, "logistics": logistics}[catalog]
     got = mart_of(planner.plan(text))
     assert got["table"] == table and got["dims"] == dims and got["grain"] == grain
+
+
+# --- marts6: families of heldout_marts_c, in general form --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, table, measures, dims",
+    [
+        ("Сводка по заказам: количество заказов по статусам", "orders", [("count", None)], ["status"]),
+        ("Агрегат по платежам — сумма оплат по дням", "payments", [("sum", "amount")], []),
+        ("Отчёт о продажах: выручка по регионам", "sales", [("sum", "amount")], ["region"]),
+        ("сколько заказов по дням? нужна табличка в кликхаусе", "orders", [("count", None)], []),
+        ("Summary of payments: total amount per day", "payments", [("sum", "amount")], []),
+        ("Monthly rollup of revenue by region", "sales", [("sum", "amount")], ["region"]),
+    ],
+)
+def test_title_words_are_no_dimension_or_residue(shop, text, table, measures, dims):
+    got = mart_of(shop.plan(text))
+    assert got["table"] == table and got["measures"] == sorted(measures) and got["dims"] == dims
+
+
+def test_a_title_before_a_dash_is_no_residue_but_an_adjective_there_still_filters(shop, hr):
+    got = mart_of(hr.plan("Воронка найма — число кандидатов по вакансиям и этапам"))
+    assert got["table"] == "candidates" and got["dims"] == ["stage", "vacancy"]
+    outcome = shop.plan("Оплаченные заказы: сумма по дням")
+    assert outcome.status == "ok" and "paid" in outcome.spec.source.mart.where
