@@ -78,6 +78,8 @@ MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", 
 MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
+STOCK_RU = {"остаток", "запас"}  # «остатки по складам», "stock on hand": the sum of the quantity column
+STOCK_EN = {"stock"}
 LOAD_VERBS_RU = {
     "грузить", "загружать", "загрузить", "выгружать", "выгрузить", "копировать", "скопировать", "переносить",
     "перенести", "синхронизировать", "реплицировать", "переливать", "перелить", "загрузка", "выгрузка",
@@ -124,6 +126,16 @@ DIM_WORDS = {
     "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
     "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
     "направление": "direction", "причина": "reason",
+}  # fmt: skip
+# Measure and dimension words the glossary does not carry -> stems of English column-name parts.
+COLUMN_WORDS: dict[str, set[str]] = {
+    "литр": {"liter", "litr"}, "liters": {"liter"}, "litres": {"liter"}, "остановка": {"stop"},
+    "километр": {"km", "distanc"}, "км": {"km", "distanc"}, "пробег": {"distanc", "mileag"},
+    "вес": {"weight"}, "госномер": {"plate"}, "номер": {"number"}, "срок": {"durat", "day"},
+    "длительность": {"durat"}, "продолжительность": {"durat"}, "оклад": {"salari"}, "зарплата": {"salari"},
+    "остаток": {"qti", "quantiti", "stock"}, "stock": {"qti", "quantiti", "stock"}, "балл": {"score"},
+    "оценка": {"score", "rate"}, "рейтинг": {"rate", "score"}, "скидка": {"discount"}, "налог": {"tax"},
+    "доставка": {"deliveri", "ship"}, "ёмкость": {"capac"}, "емкость": {"capac"}, "вместимость": {"capac"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -184,6 +196,8 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         for t in words
     ):
         return False  # a verb of loading («перегружать товары»): a load, not an aggregate
+    if any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words):
+        return False  # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
     measure = any(_measure_func(words, i) is not None for i in range(len(words)))
     grain_phrase = any(
         t.lower in DIM_PREPS_RU | DIM_PREPS_EN and _grain_noun(nxt) and nxt.has(nxt.lemmas, number="plur")
@@ -192,9 +206,10 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         for t, nxt in zip(words, words[1:], strict=False)
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
-    if not measure and not grain_phrase and not per:
+    adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
+    if not measure and not grain_phrase and not per and not adverb:
         return False
-    grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in words)
+    grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN or t.lemma in CUT_WORDS for t in words)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
 
 
@@ -425,6 +440,12 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     """Words after a grain naming its column: «по месяцам выставления», "per month of issue", «по неделям
     поля created_at», «по месяцам по колонке region»."""
     tokens, n = ph.tokens, len(ph.tokens)
+    if j < n and tokens[j].text == "(":  # "per month (period)", «по дням (по scheduled_at)»
+        k = j + 1 + (j + 1 < n and tokens[j + 1].lower in ("по", "by", "on", "of"))
+        if k + 1 < n and tokens[k].lang in ("en", "ru") and tokens[k + 1].text == ")":
+            ph.grain_words.append(k)
+            ph.used.update(range(j, k + 2))
+            return k + 2
     k = j + 1 if j < n and tokens[j].lower in ("по", "on", "of") else j
     if k < n and tokens[k].lower == "the":
         k += 1
@@ -549,6 +570,18 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 continue
             if nxt.lower not in LIST_JOINERS and not _column_noun(nxt) and nxt.lower not in STOP_AFTER:
                 words.append(i + 1)
+                third = tokens[i + 2] if i + 2 < n else None
+                if (  # "vehicle plate number": a three-word English noun phrase
+                    third is not None
+                    and third.lang == "en"
+                    and not _stops(third)
+                    and third.lower not in LIST_JOINERS
+                    and not _column_noun(third)
+                    and not _grain_noun(third)
+                    and not _is_measure(third)
+                    and third.lower != "date"
+                ):
+                    words.append(i + 2)
         if t.lang == "en" and i + len(words) < n and tokens[i + len(words)].lower in ("column", "field"):
             ph.used.add(i + len(words))
         ph.dims.append(words)
@@ -668,10 +701,16 @@ def _read_measures(ph: MartPhrase) -> None:
             ph.used.update({i, i + 1})
             i += 2
             continue
-        m = MeasureWord(func, i, units=_word(t, UNITS_RU, UNITS_EN))
+        m = MeasureWord(func, i, units=_word(t, UNITS_RU | STOCK_RU, UNITS_EN | STOCK_EN))
         cue_lang = t.lang
         ph.used.add(i)
         j = i + 1
+        if _word(t, STOCK_RU, STOCK_EN) and [w.lower for w in tokens[j : j + 2]] in (
+            ["on", "hand"],
+            ["в", "наличии"],
+        ):
+            ph.used.update({j, j + 1})  # "stock on hand", «остатки в наличии»
+            j += 2
         # «среднее/суммарное количество», "total quantity", «средняя сумма»: the second word is the object
         while j < n and tokens[j].lang in ("ru", "en") and j not in ph.used:
             w = tokens[j]
@@ -793,6 +832,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
         return "units"  # "units sold": the sum of the quantity column
+    if _word(t, STOCK_RU, STOCK_EN) and not (before and _measure_func(tokens, i - 1)):
+        return "units"
     if _word(t, DISTINCT_RU, DISTINCT_EN):
         return "count_distinct"
     if _word(t, AVG_RU, AVG_EN):
@@ -827,6 +868,20 @@ class _Ground:
     _memo: dict[tuple[str, tuple[str, ...]], list[Column]] = field(default_factory=dict)
     _tables_memo: dict[str, Table | None] = field(default_factory=dict)
 
+    def meanings(self, word: str) -> set[str]:
+        """The glossary meanings of a word, plus the stems of its noun lemmas (a fleeting vowel: «посылок»
+        ~ 'посылки', «остановок» ~ stops) and the mart's own column words (литры -> liters)."""
+        found = set(self.planner.vocabulary.meanings(word))
+        if re.search(r"[а-яё]", word):
+            from airflow_ai_etl.planning.vocabulary import _noun_lemmas
+
+            for lemma in _noun_lemmas(word):
+                found.add(stem(lemma))
+                found |= COLUMN_WORDS.get(lemma, set())
+        else:
+            found |= COLUMN_WORDS.get(word.lower(), set())
+        return found
+
     def table_of(self, token: Token) -> Table | None:
         """The table a word names (exact name, glossary or comment), when exactly one (memoised)."""
         if token.lower not in self._tables_memo:
@@ -840,7 +895,7 @@ class _Ground:
             return exact[0]
         if token.lang == "en" and len(low) <= 2:
             return None
-        meanings = set(self.planner.vocabulary.meanings(low))
+        meanings = self.meanings(low)
         found = [t for t in self.tables if set(name_parts(t.name)) <= meanings]
         if len(found) == 1:
             return found[0]
@@ -874,7 +929,7 @@ class _Ground:
             names = [w.lower for w in group]
             meanings: set[str] = set()
             for name in names:
-                meanings |= set(self.planner.vocabulary.meanings(name))
+                meanings |= self.meanings(name)
             found = [c for c in table.columns if self.planner._names_column(c, meanings, table, frozenset())]
             if len(found) == 1:
                 return found
@@ -883,7 +938,7 @@ class _Ground:
                 if len(exact_parts) == 1:
                     return exact_parts
         if words:  # «по типам» -> event_type: the one column a word's meaning is part of
-            meanings = set(self.planner.vocabulary.meanings(words[0].lower))
+            meanings = self.meanings(words[0].lower)
             parts = [
                 c for c in table.columns if set(name_parts(c.name)) & meanings and not c.name.endswith("_id")
             ]
@@ -899,9 +954,7 @@ class _Ground:
         return self._tables_memo[key]
 
     def _table_of_pair(self, first: Token, second: Token) -> Table | None:
-        meanings = set(self.planner.vocabulary.meanings(first.lower)) | set(
-            self.planner.vocabulary.meanings(second.lower)
-        )
+        meanings = self.meanings(first.lower) | self.meanings(second.lower)
         found = [
             t for t in self.tables if len(name_parts(t.name)) > 1 and set(name_parts(t.name)) <= meanings
         ]
@@ -1331,6 +1384,8 @@ def _residue(
             and (ground.table_of(tokens[i - 2]) is fact and _describes(t, fact))
         ):
             continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
+        if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
+            continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
         if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
             continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
         if any(  # "Badge events": the two words that name the fact table together
@@ -1493,15 +1548,21 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
 
 
+MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
+MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid"}
+
+
 def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
-    """No measure word, but the words before «по»/"by"/"per" name a numeric column: "Hours worked per
-    project", "Invoice amount by diagnosis", «Отработанные часы по проектам» -> the sum of that column
-    (a count needs a counted noun: "Visits per doctor"). A participle next to the column's word
-    ("worked", «отработанные») only describes it."""
+    """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
+    project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
+    "gross and net pay per month" -> the sum of each (a count needs a counted noun: "Visits per doctor").
+    A participle next to the column's word ("worked", «отработанные») only describes it; a money word
+    («деньги», "spend") is the one money column of that table the other words did not name."""
     tokens = ph.tokens
     end = next((i for i, t in enumerate(tokens) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN), None)
     if end is None:
         return
+    titled = _title_nouns(tokens)
     subject = [k for k in range(end) if k not in ph.used and tokens[k].lang in ("ru", "en")]
     named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
     found: list[tuple[int, Table, Column]] = []
@@ -1514,15 +1575,64 @@ def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
                     found.append((k, table, c))
     if named_tables:
         found = [f for f in found if f[1].qualified_name in named_tables] or found
-    if len({(t.qualified_name, c.name) for _, t, c in found}) != 1:
+    tables = {t.qualified_name for _, t, _ in found}
+    if len(tables) != 1:
         return
-    k, _, column = found[0]
-    ph.measures.append(MeasureWord("sum", k, column_ref=column.name))
-    for k, _, _ in found:  # «Отработанные часы»: both words name hours ('Отработано часов')
+    table = found[0][1]
+    columns = list(dict.fromkeys(c.name for _, _, c in found))
+    if (
+        len(columns) > 1
+        and any(k in titled for k, _, _ in found)
+        and not all(k in titled for k, _, _ in found)
+    ):
+        found = [f for f in found if f[0] not in titled]  # «Часы по отделам: ...»: the title is not a second
+        columns = list(dict.fromkeys(c.name for _, _, c in found))
+    by_word: dict[int, str] = {}
+    for k, _, c in found:
+        by_word.setdefault(k, c.name)
+    if len(set(by_word.values())) != len(by_word) and len(columns) > 1:
+        return  # one word naming two columns: asked later
+    money = [
+        k
+        for k in subject
+        if k not in by_word
+        and _word(tokens[k], MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN)
+        and (not by_word or _listed(tokens, k))
+    ]  # fmt: skip  (a money word next to a column word qualifies it: "gross and net pay")
+    for k in money:
+        left = [c for c in _money_columns(table) if c.name not in by_word.values() and _money_name(c)]
+        if len(left) != 1:
+            return
+        by_word[k] = left[0].name
+    for k in sorted(by_word):
+        if by_word[k] in [m.column_ref for m in ph.measures]:
+            ph.used.add(k)
+            continue
+        ph.measures.append(MeasureWord("sum", k, column_ref=by_word[k]))
         ph.used.add(k)
-        for j in (k - 1, k + 1):
+        for j in (k - 1, k + 1):  # «Отработанные часы»: both words name hours ('Отработано часов')
             if 0 <= j < len(tokens) and j not in ph.used and j in subject and _participle(tokens[j]):
                 ph.used.add(j)
+    for k, _, _ in found:
+        ph.used.add(k)
+    money_word = MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN
+    for k in subject:  # "gross and net pay": a money word right after the columns' words qualifies them
+        if k - 1 in by_word and k not in by_word and _word(tokens[k], *money_word):
+            ph.used.add(k)
+
+
+def _listed(tokens: Sequence[Token], k: int) -> bool:
+    """The word is an item of a list: «литры и деньги», "spend and liters" (a joiner next to it)."""
+    return any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS for j in (k - 1, k + 1))
+
+
+MONEY_NAME_PARTS = {"amount", "total", "price", "sum", "cost", "valu", "salari", "gross", "net", "pay",
+                    "paid", "revenu", "fee", "charg", "refund", "spend"}  # fmt: skip
+
+
+def _money_name(column: Column) -> bool:
+    """A decimal column whose name says money (amount, total, price...), not liters or kilograms."""
+    return bool(set(name_parts(column.name)) & MONEY_NAME_PARTS)
 
 
 def _numeric_names(table: Table) -> set[str]:
@@ -1755,7 +1865,18 @@ def _dimensions(
         head = tokens[words[0]]
         qualifier = [tokens[k] for k in words[1:]]
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
-            head, qualifier = qualifier[-1], [head]
+            group = [head, *qualifier]
+            joined = [
+                c.name
+                for size in (3, 2)
+                for k in range(len(group) - size + 1)
+                for t in [fact, *reachable]
+                if (c := t.column("_".join(w.lower for w in group[k : k + size])))
+            ]  # "vehicle plate number" -> plate_number, "order ref" -> order_ref
+            if joined:
+                dims.append(joined[0])
+                continue
+            head, qualifier = group[-1], group[:-1]
         explicit = [t for t in [fact, *reachable] if t.column(head.text)]
         if explicit:
             dims.append(explicit[0].column(head.text).name)  # type: ignore[union-attr]
@@ -1860,7 +1981,7 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
         parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
         parts |= {stem(w.lower) for w in words if w.lang == "en"}
         for w in words:
-            parts |= set(ground.planner.vocabulary.meanings(w.lower))
+            parts |= ground.meanings(w.lower)
         matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
         if len(matched) == 1:
             return {"column": matched[0].name, "grain": ph.grain}, []

@@ -585,3 +585,38 @@ def test_a_title_before_a_dash_is_no_residue_but_an_adjective_there_still_filter
     assert got["table"] == "candidates" and got["dims"] == ["stage", "vacancy"]
     outcome = shop.plan("Оплаченные заказы: сумма по дням")
     assert outcome.status == "ok" and "paid" in outcome.spec.source.mart.where
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims",
+    [
+        # measures named by nouns with no measure word: each column word, a money word as its own item
+        ("logistics", "Заправки: литры и деньги по госномеру машины помесячно", "fleet.fuel_cards",
+         [("sum", "amount"), ("sum", "liters")], ["plate_number"]),
+        ("logistics", "Fuel spend and liters by vehicle plate number per month", "fleet.fuel_cards",
+         [("sum", "amount"), ("sum", "liters")], ["plate_number"]),
+        ("hr", "Payroll rollup: gross and net pay per month (period)", "payroll.payslips",
+         [("sum", "gross"), ("sum", "net")], []),
+        # stock words are the quantity column
+        ("shop", "Stock on hand by warehouse", "inventory", [("sum", "qty")], ["warehouse"]),
+        ("shop", "Остатки: суммарное количество на складах в разрезе склада и категории товара", "inventory",
+         [("sum", "qty")], ["category", "warehouse"]),
+    ],
+)  # fmt: skip
+def test_measures_named_by_column_words(shop, hr, logistics, catalog, text, table, measures, dims):
+    planner = {"shop": shop, "hr": hr, "logistics": logistics}[catalog]
+    got = mart_of(planner.plan(text))
+    assert got["table"] == table and got["measures"] == sorted(measures) and got["dims"] == dims
+
+
+def test_stock_with_a_key_is_an_upsert_load_not_a_mart(hr):
+    assert not is_mart_request(
+        tokenize("Остатки товаров обновлять в кликхаусе по ключу product_id каждый час")
+    )
+    outcome = hr.plan("Payroll mart: total pay by department")
+    assert outcome.status == "needs_clarification"
+
+
+def test_a_grain_column_in_brackets(clinic):
+    got = mart_of(clinic.plan("Витрина записей к врачам: число записей по каналам по дням (по scheduled_at)"))
+    assert got["grain"] == ("scheduled_at", "day") and got["dims"] == ["channel"]
