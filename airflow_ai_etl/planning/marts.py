@@ -587,6 +587,15 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         ph.dims.append(words)
         ph.used.update(words)
         i = words[-1] + 1
+        close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
+        if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
+            inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
+            if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
+                if len(inner) == 1:  # «по отделам (название)»: the name of the department
+                    inner = inner + [ph.dims[-1][0]]
+                ph.dims[-1] = inner  # «в каждом отделе (название отдела)»: the bracket says which column
+                ph.used.update(range(i, close + 1))
+                i = close + 1
     return i
 
 
@@ -705,6 +714,9 @@ def _read_measures(ph: MartPhrase) -> None:
         cue_lang = t.lang
         ph.used.add(i)
         j = i + 1
+        if func == "count" and j < n and (tokens[j].lemma == "раз" or tokens[j].lower == "times"):
+            ph.used.add(j)  # «сколько раз назначали», "how many times": rows are counted
+            j += 1
         if _word(t, STOCK_RU, STOCK_EN) and [w.lower for w in tokens[j : j + 2]] in (
             ["on", "hand"],
             ["в", "наличии"],
@@ -1500,6 +1512,13 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             holders = [
                 t for t in ground.tables if ground.columns_named(t, [w]) and ground.table_of(w) is None
             ]
+            if len(holders) > 1:  # «сумма км по дате маршрута»: distance_km of the routes the request names
+                mentioned = {
+                    x.qualified_name
+                    for k, x2 in enumerate(tokens)
+                    if k != m.index and x2.lang in ("ru", "en") and (x := ground.table_of(x2)) is not None
+                }
+                holders = [t for t in holders if t.qualified_name in mentioned] or holders
             if len(holders) == 1:
                 columns.append(holders[0])
                 break
@@ -1709,6 +1728,13 @@ def _measures(
                 named and column_kind(named[0].type).numeric and not named[0].name.endswith("_id")
             ):
                 qty = _quantity_column(fact)
+                unit = named[0] if named and column_kind(named[0].type).numeric else None
+                if unit is not None and not _is_quantity_word(object_words[0]) and not m.units:
+                    measures.append({"func": "sum", "column": unit.name})  # «сколько часов отработано»
+                    continue
+                if qty is None and m.units and _word(cue, COUNT_RU, COUNT_EN | {"many"}):
+                    measures.append({"func": "count"})  # «лиды ... сколько штук»: no pieces column, rows
+                    continue
                 if qty is None:
                     columns = ", ".join(c.name for c in _numeric_columns(fact))
                     questions.append(ask("which_column", func="sum", table=fact.name, columns=columns))
@@ -1877,7 +1903,9 @@ def _dimensions(
                 dims.append(joined[0])
                 continue
             head, qualifier = group[-1], group[:-1]
-        explicit = [t for t in [fact, *reachable] if t.column(head.text)]
+        owners = [t for q in qualifier if (t := ground.table_of(q)) is not None and t is not fact]
+        # "customer name": a column of the qualifying table only (never products.name of a sale)
+        explicit = [t for t in owners or [fact, *reachable] if t.column(head.text)]
         if explicit:
             dims.append(explicit[0].column(head.text).name)  # type: ignore[union-attr]
             continue
@@ -1902,6 +1930,12 @@ def _dimensions(
                     continue
                 dims.append(column)
                 continue
+            if owner is not fact and owner in reachable:
+                word = " ".join(t.text for t in [*qualifier, head] if t.lang == "en") or " ".join(
+                    t.text for t in [head, *qualifier]
+                )
+                questions.append(ask("unknown_dim", word=word, fact=fact.name))
+                continue  # the qualifying table has no such column: asked, not taken from another table
         cols = ground.columns_named(fact, [head, *qualifier]) or ground.columns_named(fact, [head])
         if cols:
             dims.append(cols[0].name)
@@ -1929,9 +1963,33 @@ def _dimensions(
             ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
         )
     dims = list(dict.fromkeys(dims))
+    dims = _drop_named_keys(ph, ground, fact, dims, reachable)
     if joins and dims:
         joins = _pin_via(joins, dims, fact, ground, relations)
     return dims, joins, questions
+
+
+NAME_COLUMNS = {"name", "title", "full_name", "label"}
+
+
+def _drop_named_keys(
+    ph: MartPhrase, ground: _Ground, fact: Table, dims: list[str], reachable: list[Table]
+) -> list[str]:
+    """«по отделам, по названию отдела», «Часы по отделам: ... (название отдела)»: a table noun (its key)
+    and that table's name column are one grouping said twice; the name is kept. Only a naming column:
+    "by customer and customer city" groups by both."""
+    out = list(dims)
+    for table in reachable:
+        names = [d for d in dims if d in NAME_COLUMNS or d.endswith("_name")]
+        if not any(table.column(d) and not fact.column(d) for d in names):
+            continue
+        keys = {_fk_column(fact, table)} | {c for t in reachable if (c := _fk_column(t, table))}
+        said = any(
+            ground.table_of(ph.tokens[k]) is table for words in ph.dims for k in words[1:]
+        )  # the name column was qualified by the table's own noun
+        if said:
+            out = [d for d in out if d not in keys]
+    return out
 
 
 def _pin_via(joins: list[dict[str, Any]], dims: list[str], fact: Table, ground: _Ground,
@@ -1944,7 +2002,7 @@ def _pin_via(joins: list[dict[str, Any]], dims: list[str], fact: Table, ground: 
             if rel.table != via.qualified_name:
                 continue
             ref = next((t for t in ground.tables if t.qualified_name == rel.ref_table), None)
-            if ref is None or not any(ref.column(d) for d in dims) or fact.column(dims[0]):
+            if ref is None or not any(ref.column(d) and not fact.column(d) for d in dims):
                 continue
             on = {f"{via.name}.{c}": r for c, r in zip(rel.columns, rel.ref_columns, strict=True)}
             out.append({"table": ground_name(ground.planner, ground.conn_id, ref), "on": on})

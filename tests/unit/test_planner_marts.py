@@ -620,3 +620,36 @@ def test_stock_with_a_key_is_an_upsert_load_not_a_mart(hr):
 def test_a_grain_column_in_brackets(clinic):
     got = mart_of(clinic.plan("Витрина записей к врачам: число записей по каналам по дням (по scheduled_at)"))
     assert got["grain"] == ("scheduled_at", "day") and got["dims"] == ["channel"]
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims",
+    [
+        # count words: rows («сколько раз»), pieces without a pieces column (rows), a unit noun (its sum)
+        ("clinic", "Витрина назначений: сколько раз назначали каждый препарат, по месяцам", "prescriptions",
+         [("count", None)], ["drug_name"]),
+        ("shop", "Лиды из CRM по источникам, сколько штук по неделям", "crm.leads", [("count", None)], ["source"]),
+        ("hr", "Сколько часов отработано по проектам", "timesheets", [("sum", "hours")], ["project"]),
+        # a table noun and its name column are one grouping said twice (the name is kept)
+        ("hr", "Средний оклад по отделам, по названию отдела", "employees", [("avg", "salary")], ["name"]),
+        ("hr", "Средний оклад по отделам (название)", "employees", [("avg", "salary")], ["name"]),
+        ("hr", "Часы по отделам: сколько часов отработано в каждом отделе (название отдела) по месяцам",
+         "timesheets", [("sum", "hours")], ["name"]),
+        # a measure word two tables hold: the table the request names elsewhere
+        ("logistics", "Пробег курьеров: сумма км по дате маршрута, по дням", "routes", [("sum", "distance_km")], []),
+    ],
+)  # fmt: skip
+def test_count_words_and_repeated_groupings(
+    shop, clinic, hr, logistics, catalog, text, table, measures, dims
+):
+    planner = {"shop": shop, "clinic": clinic, "hr": hr, "logistics": logistics}[catalog]
+    got = mart_of(planner.plan(text))
+    assert got["table"] == table and got["measures"] == sorted(measures) and got["dims"] == dims
+
+
+def test_a_qualified_column_is_never_taken_from_another_table(shop):
+    # "customer name": customers has full_name; products.name must not be grouped by
+    outcome = shop.plan("Revenue by customer and customer name")
+    assert outcome.status != "ok" or "name" not in outcome.spec.source.mart.dimensions
+    got = mart_of(shop.plan("Выручка по регионам и городам клиентов, через заказы"))
+    assert "city" in got["dims"]
