@@ -75,7 +75,7 @@ DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
 MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог"}
-MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages"}
+MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages", "basket"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
 STOCK_RU = {"остаток", "запас"}  # «остатки по складам», "stock on hand": the sum of the quantity column
@@ -119,7 +119,14 @@ TIME_WORDS = {
     "увольнение": "fire", "уволить": "fire", "создание": "creat", "creation": "creat", "продажа": "sold",
     "sale": "sold", "отчет": "report", "report": "report", "окончание": "end", "end": "end",
     "забор": "collect", "доставка": "deliver", "delivery": "deliver",
+    "выдача": "issu", "выдать": "issu", "выписать": "issu", "выписка": "issu", "issued": "issu",
+    "подача": "appli", "отклик": "appli", "откликнуться": "appli", "apply": "appli", "applied": "appli",
+    "назначить": "schedul", "назначенный": "schedul", "schedule": "schedul", "scheduled": "schedul",
+    "запись": "creat", "created": "creat", "reported": "report", "collected": "collect", "paid": "paid",
+    "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
 }  # fmt: skip
+# A second reading of a time word (an appointment's «приём» is its scheduled time, a visit's its date).
+TIME_WORDS_ALSO = {"прием": "schedul", "визит": "schedul", "запись": "schedul", "доставка": "ship"}
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
 DIM_WORDS = {
@@ -135,7 +142,11 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "длительность": {"durat"}, "продолжительность": {"durat"}, "оклад": {"salari"}, "зарплата": {"salari"},
     "остаток": {"qti", "quantiti", "stock"}, "stock": {"qti", "quantiti", "stock"}, "балл": {"score"},
     "оценка": {"score", "rate"}, "рейтинг": {"rate", "score"}, "скидка": {"discount"}, "налог": {"tax"},
-    "доставка": {"deliveri", "ship"}, "ёмкость": {"capac"}, "емкость": {"capac"}, "вместимость": {"capac"},
+    "километраж": {"distanc", "mileag", "km"}, "фио": {"full", "name"}, "модель": {"model"},
+    "период": {"period"},
+    "марка": {"model", "brand"}, "должность": {"titl", "job", "posit"}, "грейд": {"grade"},
+    "basket": {"total", "amount"}, "доставка": {"deliveri", "ship"}, "ёмкость": {"capac"},
+    "емкость": {"capac"}, "вместимость": {"capac"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -257,6 +268,7 @@ class MartPhrase:
     lookback: int | None = None
     lookback_unit: str | None = None
     quantity_filter: tuple[str, int] | None = None  # «от 2 штук»: (operator, count) on the quantity column
+    schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
@@ -275,10 +287,13 @@ def _refresh_before(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-def read_mart(text: str) -> MartPhrase:
-    """The mart phrase structure of a request (no catalog): measures, dimensions, grain, lookback."""
+def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> MartPhrase:
+    """The mart phrase structure of a request (no catalog): measures, dimensions, grain, lookback.
+    `schedule_spans`: character spans the schedule reader took («ежедневно в 7:30 по Москве», «по
+    будням», "every weekday"); their words are never dimensions."""
     tokens = tokenize(text)
     ph = MartPhrase(tokens)
+    ph.schedule_spans = list(schedule_spans)
     n = len(tokens)
     _read_lookback(ph)
     _read_quantity_filter(ph)
@@ -341,6 +356,9 @@ def read_mart(text: str) -> MartPhrase:
                 i = end
                 continue
         if (t.lower in DIM_PREPS_RU | DIM_PREPS_EN) and i + 1 < n:
+            if any(a <= t.start < b for a, b in ph.schedule_spans) and not _grain_noun(tokens[i + 1]):
+                i += 1  # «по будням», «по Москве»: read by the schedule reader
+                continue
             if i > 0 and tokens[i - 1].lower in ("только", "only"):
                 i += 1
                 continue
@@ -511,6 +529,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             continue
         if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
             break  # «по регионам и дням выручка»: the measure ends the list
+        if not _grain_noun(t) and any(a <= t.start < b for a, b in ph.schedule_spans):
+            break  # «по часам, ежедневно в 7:30 по Москве»: the schedule's words
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
             break  # «по регионам построй»
         grain = _grain_noun(t)
@@ -824,7 +844,7 @@ def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
     return _word(
         tokens[j],
         {"сумма", "количество", "число", "цена", "стоимость", "выручка", "оборот", "чек"},
-        {"quantity", "amount", "price", "revenue", "value", "qty"},
+        {"quantity", "amount", "price", "revenue", "value", "qty", "basket"},
     )
 
 
@@ -856,7 +876,7 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "max"
     if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
         return None
-    if _word(t, COUNT_RU, COUNT_EN):
+    if _word(t, COUNT_RU, COUNT_EN) or t.lower.startswith("кол-в"):  # «кол-ву заказов»
         return "count"
     if _word(t, SUM_RU, SUM_EN):
         if i > 0 and _measure_func(tokens, i - 1) in ("avg", "min", "max"):
@@ -1013,7 +1033,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     tokens = tokenize(request.text)
     if not grammar.enabled("mart") or not is_mart_request(tokens):
         return None
-    ph = read_mart(request.text)
+    first = Request(request.text)
+    planner._schedule(first)  # the schedule reader's words are never dimensions
+    ph = read_mart(request.text, first.schedule_spans)
     lang = request.language
     ask = _asker(lang)
     export = _read_excel_export(request.text, ph)
@@ -1022,6 +1044,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("which_source"))
     conn = sources[0]
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
+    if not ground.tables:
+        return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
     if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
         return Outcome.clarify(ask("too_many", limit=MAX_PARTS))
     if any(m.func == "unsupported" for m in ph.measures):
@@ -1049,6 +1073,12 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if questions:
         return Outcome.clarify(*questions)
     dims = _drop_title_table(ph, ground, dims, fact)
+    timed = [d for d in dims if (c := fact.column(d)) is not None and column_kind(c.type).temporal]
+    if ph.grain and not ph.grain_column and len(timed) == 1:
+        # «по неделям маршрута» (route_date), «по периоду расчёта» (period): a time column named next to a
+        # grain is the grain's column, not a dimension of its own
+        ph.grain_column = timed[0]
+        dims = [d for d in dims if d != timed[0]]
     grain, questions = _grain(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -1159,6 +1189,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
 
 # Words that place a table in ClickHouse («из кликхауса», "the clickhouse sales table"); the broader
 # engine words (warehouse, хранилище) are left out: a shop has a warehouse column.
+ALREADY_WORDS = {"уже", "already"}
+HEADCOUNT_RU = {"численность", "штат"}
+HEADCOUNT_EN = {"headcount", "staff"}
+PEOPLE_PARTS = {"employe", "staff", "worker", "personnel", "person"}
 CLICKHOUSE_WORDS = {"clickhouse", "clickhous", "ch", "кликхаус", "кх", "dwh"}
 TABLE_NOUNS = {"table", "tables", "таблица"}
 
@@ -1181,6 +1215,14 @@ def _places_in_clickhouse(planner: OfflinePlanner, tokens: Sequence[Token]) -> s
     for i, t in enumerate(words):
         if not _names_clickhouse(planner, t):
             continue
+        if any(w.lower in ALREADY_WORDS for w in words[max(0, i - 4) : i]):
+            return "strong"  # «таблица sales уже лежит в ClickHouse», "already loaded into ClickHouse"
+        if (
+            i
+            and words[i - 1].lower in ("inside", "over", "within")
+            or (i > 1 and words[i - 1].lower == "the" and words[i - 2].lower in ("over", "inside", "within"))
+        ):
+            return "strong"  # "build it inside ClickHouse", "mart over the clickhouse events table"
         for k in range(i - 1, max(-1, i - 4), -1):
             before = words[k].lower
             if before in ("в", "во", "на", "to", "into", "in"):
@@ -1217,6 +1259,12 @@ def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[
         ]
 
     pg, ch = with_tables("postgres"), with_tables("clickhouse")
+    every_ch = catalog.connections_of("clickhouse")
+    if not ch and every_ch and _places_in_clickhouse(planner, tokens) == "strong":
+        # «таблица sales уже лежит в ClickHouse», but the catalog lists no ClickHouse table: the caller
+        # asks (a mart on a table nobody can see is never planned on the PostgreSQL table instead)
+        named_ch = [c for c in every_ch if any(t.text == c.conn_id for t in words)]
+        return named_ch or every_ch
     place = _places_in_clickhouse(planner, tokens) if ch else None
     if place == "strong" or (place == "weak" and (exact(ch) or named(ch))):
         sources = ch
@@ -1347,13 +1395,13 @@ FILLER_RU = {
     "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
-    "сводка",
+    "сводка", "они", "их", "там", "прямо", "уже",
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
-    "data", "values", "value", "s",
+    "data", "values", "value", "s", "there", "inside", "already",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
@@ -1523,7 +1571,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
                 columns.append(holders[0])
                 break
     steps.append(one(columns))
-    money = [m for m in ph.measures if any(_word(tokens[k], {"чек"}, set()) for k in [m.index, *m.object])]
+    money = [
+        m
+        for m in ph.measures
+        if any(_word(tokens[k], {"чек"}, {"basket", "check", "receipt"}) for k in [m.index, *m.object])
+    ]
     if money:  # «средний чек»: a receipt is a sale, or the table it is taken over («чек по заказам»)
         over = one([t for w in _dim_heads(ph) if (t := ground.table_of(w)) is not None and _money_columns(t)])
         steps.append(
@@ -1554,7 +1606,22 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     }
     if any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens):  # «проданных единиц»: sales
         named |= {t.qualified_name for t in ground.tables if stem("sale") in name_parts(t.name)}
+    heads = [m for m in ph.measures if _word(tokens[m.index], HEADCOUNT_RU, HEADCOUNT_EN) and not m.object]
+    if heads:  # "Headcount by department name": people are counted, the department is the dimension
+        people = [t for t in ground.tables if set(name_parts(t.name)) & PEOPLE_PARTS]
+        steps.insert(1, people)
+    dim_tables = {
+        t.qualified_name for words in ph.dims for k in words if (t := ground.table_of(tokens[k])) is not None
+    }
     for found in steps:
+        if (
+            len(found) == 1
+            and found[0].qualified_name in dim_tables
+            and ph.measures
+            and all(m.func == "count" and not m.object and not m.column_ref for m in ph.measures)
+            and not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources)
+        ):  # a bare count whose only table noun is a dimension's: what is counted is not said
+            return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
         if (
             len(found) > 1
         ):  # «суммарное количество проданных единиц»: the table a word names ("sold" -> sales)
@@ -1724,8 +1791,12 @@ def _measures(
         column: Column | None = None
         named = ground.columns_named(fact, object_words) if object_words else []
         if m.func == "count":
+            counted = ground.table_of(object_words[0]) if object_words else None
             if m.units or (
-                named and column_kind(named[0].type).numeric and not named[0].name.endswith("_id")
+                named
+                and counted is None  # "number of beds": a table noun counts its rows (not a sum of bed_no)
+                and column_kind(named[0].type).numeric
+                and not named[0].name.endswith("_id")
             ):
                 qty = _quantity_column(fact)
                 unit = named[0] if named and column_kind(named[0].type).numeric else None
@@ -2037,6 +2108,7 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
             if fact.column(w.text):
                 return {"column": w.text, "grain": ph.grain}, []
         parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
+        parts |= {TIME_WORDS_ALSO[lemma] for w in words for lemma in w.lemmas if lemma in TIME_WORDS_ALSO}
         parts |= {stem(w.lower) for w in words if w.lang == "en"}
         for w in words:
             parts |= ground.meanings(w.lower)
@@ -2114,6 +2186,8 @@ _QUESTIONS = {
         "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
         "quantity_column": "В {table} нет однозначной колонки количества штук: по какой колонке фильтровать?",
         "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
+        "no_tables": "В каталоге нет таблиц подключения {conn}: таблица ещё не загружена туда или каталог "
+        "не обновлён. Строить витрину из PostgreSQL или сначала загрузить таблицу в {conn}?",
     },
     "en": {
         "which_source": "Which database should the mart be built from?",
@@ -2140,6 +2214,8 @@ _QUESTIONS = {
         "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
         "quantity_column": "{table} has no single quantity column: which column should the count filter use?",
         "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
+        "no_tables": "The catalog lists no tables of {conn}: the table is not loaded there yet or the "
+        "catalog is stale. Build the mart from PostgreSQL, or load the table into {conn} first?",
     },
 }
 

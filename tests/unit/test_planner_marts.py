@@ -653,3 +653,55 @@ def test_a_qualified_column_is_never_taken_from_another_table(shop):
     assert outcome.status != "ok" or "name" not in outcome.spec.source.mart.dimensions
     got = mart_of(shop.plan("Выручка по регионам и городам клиентов, через заказы"))
     assert "city" in got["dims"]
+
+
+def test_a_table_noun_counted_is_rows_never_a_sum_of_its_number_column():
+    from tests.catalogs import clinic_catalog
+
+    got = mart_of(
+        OfflinePlanner(clinic_catalog()).plan("Number of beds per ward, refreshed every 10 minutes")
+    )
+    assert got["table"] == "beds" and got["measures"] == [("count", None)] and got["dims"] == ["ward"]
+
+
+@pytest.mark.parametrize("text", ["Headcount by departmnet name", "Численность по отделам"])
+def test_headcount_counts_people_not_the_dimension_table(hr, text):
+    got = mart_of(hr.plan(text))
+    assert got["table"] == "employees" and got["measures"] == [("count", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Таблица sales уже лежит в ClickHouse — посчитай прямо там выручку по регионам по дням",
+        "Build it inside ClickHouse from the sales table that is already loaded there: daily revenue by region",
+        "Mart over the clickhouse events table: distinct users per event type per day",
+    ],
+)
+def test_a_fact_table_placed_in_clickhouse_is_never_planned_on_postgres(shop, text):
+    # the shop catalog lists no ClickHouse table: a question, not the PostgreSQL table
+    outcome = shop.plan(text)
+    assert outcome.status == "needs_clarification" and "clickhouse_default" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "catalog, text, dims, grain, schedule",
+    [
+        ("shop", "Отчёт о платежах: сумма оплат по часам, ежедневно в 7:30 по Москве", [], ("paid_at", "hour"),
+         "30 7 * * *"),
+        ("logistics", "Routes mart: total distance per courier per day, every weekday at 7 am", ["courier_id"],
+         ("route_date", "day"), "0 7 * * 1-5"),
+        ("hr", "ФОТ по месяцам: сумма начисленного по периоду расчёта", [], ("period", "month"), None),
+        ("logistics", "Пробег курьеров: суммарный километраж и среднее число остановок по курьерам (ФИО) по неделям "
+         "маршрута", ["full_name"], ("route_date", "week"), None),
+    ],
+)  # fmt: skip
+def test_schedule_words_and_time_columns_are_no_dimensions(
+    shop, hr, logistics, catalog, text, dims, grain, schedule
+):
+    planner = {"shop": shop, "hr": hr, "logistics": logistics}[catalog]
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    mart = outcome.spec.source.mart
+    assert sorted(mart.dimensions) == dims and (mart.time_grain.column, mart.time_grain.grain) == grain
+    assert outcome.spec.schedule == schedule
