@@ -143,7 +143,7 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "остаток": {"qti", "quantiti", "stock"}, "stock": {"qti", "quantiti", "stock"}, "балл": {"score"},
     "оценка": {"score", "rate"}, "рейтинг": {"rate", "score"}, "скидка": {"discount"}, "налог": {"tax"},
     "километраж": {"distanc", "mileag", "km"}, "фио": {"full", "name"}, "модель": {"model"},
-    "период": {"period"},
+    "период": {"period"}, "хаб": {"hub"},
     "марка": {"model", "brand"}, "должность": {"titl", "job", "posit"}, "грейд": {"grade"},
     "basket": {"total", "amount"}, "доставка": {"deliveri", "ship"}, "ёмкость": {"capac"},
     "емкость": {"capac"}, "вместимость": {"capac"},
@@ -250,6 +250,7 @@ class MeasureWord:
     object: list[int] = field(default_factory=list)  # token indexes of the words it is about
     units: bool = False  # «штук», "units": a sum of the quantity column
     column_ref: str | None = None  # an explicit column after «по полю», "the X column"
+    subject: bool = False  # read from a column word with no measure word («литры и сумма»)
 
 
 @dataclass
@@ -527,6 +528,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if i in ph.used and (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
             i += 1  # "by customer city, weekly": the grain read already, not a dimension
             continue
+        if (
+            t.lang == "en"
+            and _time_word(t)
+            and i + 1 < n
+            and tokens[i + 1].lower in ("date", "time", "timestamp")
+        ):
+            ph.grain_words.append(i)  # "by scheduled time", "by issue date"
+            ph.used.update({i, i + 1})
+            i += 2
+            continue
         if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
             break  # «по регионам и дням выручка»: the measure ends the list
         if not _grain_noun(t) and any(a <= t.start < b for a, b in ph.schedule_spans):
@@ -574,9 +585,17 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             if any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses) and not _grain_noun(nxt):
                 if not _is_measure(nxt):
                     words.append(i + 1)
+                    after = tokens[i + 2] if i + 2 < n else None
+                    if (  # «по городу хаба отправки»: the role of the key the qualifier goes through
+                        after is not None
+                        and after.lang == "ru"
+                        and after.lemmas & set(ROLE_WORDS)
+                        and any(p.case == "gent" for p in after.parses)
+                    ):
+                        words.append(i + 2)
         if t.lang == "en" and i + 1 < n and tokens[i + 1].lang == "en" and not _stops(tokens[i + 1]):
             nxt = tokens[i + 1]
-            if nxt.lower in ("date",):
+            if nxt.lower in ("date", "time", "timestamp") and (_time_word(t) or t.lower.endswith("ed")):
                 ph.grain_words.append(i)
                 ph.used.update({i, i + 1})
                 i += 2
@@ -611,8 +630,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
             if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
-                if len(inner) == 1:  # «по отделам (название)»: the name of the department
-                    inner = inner + [ph.dims[-1][0]]
+                if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
+                    inner = inner + [ph.dims[-1][0]]  # the name of the department; (doctor_id) is a column
                 ph.dims[-1] = inner  # «в каждом отделе (название отдела)»: the bracket says which column
                 ph.used.update(range(i, close + 1))
                 i = close + 1
@@ -910,6 +929,7 @@ class _Ground:
             for lemma in _noun_lemmas(word):
                 found.add(stem(lemma))
                 found |= COLUMN_WORDS.get(lemma, set())
+            found |= COLUMN_WORDS.get(stem(word.lower()), set())  # «хаба» (pymorphy: хаба?) ~ хаб
         else:
             found |= COLUMN_WORDS.get(word.lower(), set())
         return found
@@ -942,6 +962,12 @@ class _Ground:
             ]
             if len(by_comment) == 1:
                 return by_comment[0]
+            # «отправлений»: 'Отправления (посылки)', not 'Возвраты отправлений' (a qualifier there)
+            heads = [
+                t for t in by_comment if (parts := name_parts_of_text(t.comment)) and parts[0] in meanings
+            ]
+            if len(heads) == 1:
+                return heads[0]
         return None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
@@ -1053,15 +1079,17 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=word))
     if ph.grain_conflict:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
-    if not ph.measures:
-        _subject_measure(ph, ground)
+    _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
     ph.measures = [
         m
         for m in ph.measures
         if m.object
         or m.column_ref
-        or not any(o is not m and o.func == m.func and (o.object or o.column_ref) for o in ph.measures)
+        or not any(
+            o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
+            for o in ph.measures
+        )
     ]
     fact, why = _fact_table(ph, ground)
     if fact is None:
@@ -1229,7 +1257,8 @@ def _places_in_clickhouse(planner: OfflinePlanner, tokens: Sequence[Token]) -> s
                 break
             if before in FROM_WORDS:
                 return "strong"
-        if any(w.lower in TABLE_NOUNS or w.lemma in TABLE_NOUNS for w in words[i + 1 : i + 3]):
+        target = i > 0 and words[i - 1].lower in ("в", "во", "to", "into")  # "into ClickHouse table X"
+        if not target and any(w.lower in TABLE_NOUNS or w.lemma in TABLE_NOUNS for w in words[i + 1 : i + 3]):
             return "strong"
         before = words[i - 1].lower if i else ""
         located = before == "in" or (before in ("в", "во") and t.lang == "ru" and t.lower.endswith("е"))
@@ -1613,20 +1642,21 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     dim_tables = {
         t.qualified_name for words in ph.dims for k in words if (t := ground.table_of(tokens[k])) is not None
     }
+    bare_count = bool(ph.measures) and all(
+        m.func == "count" and not m.object and not m.column_ref for m in ph.measures
+    )
+    if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
+        steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
     for found in steps:
-        if (
-            len(found) == 1
-            and found[0].qualified_name in dim_tables
-            and ph.measures
-            and all(m.func == "count" and not m.object and not m.column_ref for m in ph.measures)
-            and not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources)
-        ):  # a bare count whose only table noun is a dimension's: what is counted is not said
-            return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
         if (
             len(found) > 1
         ):  # «суммарное количество проданных единиц»: the table a word names ("sold" -> sales)
             narrowed = [t for t in found if t.qualified_name in named]
             found = narrowed if len(narrowed) == 1 else found
+        if len(found) == 1 and bare_count and found[0].qualified_name in dim_tables:
+            if not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources):
+                # a bare count whose only table noun is a dimension's: what is counted is not said
+                return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
         if len(found) == 1:
             return found[0], ""
         if len(found) > 1:
@@ -1638,7 +1668,7 @@ MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расход�
 MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid"}
 
 
-def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
+def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
     project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
     "gross and net pay per month" -> the sum of each (a count needs a counted noun: "Visits per doctor").
@@ -1650,6 +1680,12 @@ def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
         return
     titled = _title_nouns(tokens)
     subject = [k for k in range(end) if k not in ph.used and tokens[k].lang in ("ru", "en")]
+    if listed_only:  # measures named already: only a column word listed with one of them is another
+        subject = [
+            k for k in subject
+            if any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS
+                   and any(m.index in (j - 1, j + 1) for m in ph.measures) for j in (k - 1, k + 1))
+        ]  # fmt: skip
     named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
     found: list[tuple[int, Table, Column]] = []
     for k in subject:
@@ -1694,7 +1730,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
         if by_word[k] in [m.column_ref for m in ph.measures]:
             ph.used.add(k)
             continue
-        ph.measures.append(MeasureWord("sum", k, column_ref=by_word[k]))
+        ph.measures.append(MeasureWord("sum", k, column_ref=by_word[k], subject=True))
         ph.used.add(k)
         for j in (k - 1, k + 1):  # «Отработанные часы»: both words name hours ('Отработано часов')
             if 0 <= j < len(tokens) and j not in ph.used and j in subject and _participle(tokens[j]):
@@ -1863,8 +1899,11 @@ def _measures(
             )
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
+            named_money = [c for c in money if _money_name(c)]
             if money_word and len(money) == 1:
                 column = money[0]
+            elif money_word and len(named_money) == 1:
+                column = named_money[0]  # «литры и сумма»: amount, not liters (both decimal)
             elif money_word and len(money) > 1:
                 column = None
             elif len(numeric) == 1:
@@ -2035,9 +2074,44 @@ def _dimensions(
         )
     dims = list(dict.fromkeys(dims))
     dims = _drop_named_keys(ph, ground, fact, dims, reachable)
+    for words in ph.dims:  # «города хаба отправки», "destination hub city": the one key a role word names
+        group = [tokens[k] for k in words]
+        if not any(w.lemmas & set(ROLE_WORDS) or w.lower in ROLE_WORDS for w in group):
+            continue
+        for table in reachable:
+            if any(table.column(d) and not fact.column(d) for d in dims):
+                role_join = _role_join(ground, fact, table, group, relations)
+                if role_join is not None and role_join not in joins:
+                    joins.append(role_join)
     if joins and dims:
         joins = _pin_via(joins, dims, fact, ground, relations)
     return dims, joins, questions
+
+
+# Words naming the role of one of several keys to the same table -> a part of that key's name
+# (shipments.origin_hub_id / dest_hub_id): «хаба отправки», "destination hub".
+ROLE_WORDS = {
+    "отправка": "origin", "отправление": "origin", "отправитель": "origin", "откуда": "origin",
+    "origin": "origin", "source": "origin", "sender": "origin", "departure": "origin", "from": "origin",
+    "назначение": "dest", "destination": "dest", "получатель": "dest", "куда": "dest", "recipient": "dest",
+    "arrival": "dest", "dest": "dest", "target": "dest", "прибытие": "dest",
+}  # fmt: skip
+
+
+def _role_join(
+    ground: _Ground, fact: Table, owner: Table, words: Sequence[Token], relations: list[Any]
+) -> dict[str, Any] | None:
+    """The join along the one key to `owner` a role word names, when the fact has several keys to it."""
+    keys = [r for r in relations if r.table == fact.qualified_name and r.ref_table == owner.qualified_name]
+    if len(keys) < 2:
+        return None
+    roles = {ROLE_WORDS[x] for w in words for x in (w.lemmas | {w.lower}) if x in ROLE_WORDS}
+    picked = [r for r in keys if len(r.columns) == 1 and roles & set(r.columns[0].lower().split("_"))]
+    if len(picked) != 1:
+        return None
+    rel = picked[0]
+    on = {f"{fact.name}.{c}": ref for c, ref in zip(rel.columns, rel.ref_columns, strict=True)}
+    return {"table": ground_name(ground.planner, ground.conn_id, owner), "on": on}
 
 
 NAME_COLUMNS = {"name", "title", "full_name", "label"}

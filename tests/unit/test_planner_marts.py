@@ -705,3 +705,46 @@ def test_schedule_words_and_time_columns_are_no_dimensions(
     mart = outcome.spec.source.mart
     assert sorted(mart.dimensions) == dims and (mart.time_grain.column, mart.time_grain.grain) == grain
     assert outcome.spec.schedule == schedule
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Суммарный вес отправлений по городу хаба отправки", "shipments.origin_hub_id"),
+        ("Доставленные посылки по городу хаба отправления по дням доставки", "shipments.origin_hub_id"),
+        ("Shipments by destination hub name: daily count by creation day", "shipments.dest_hub_id"),
+    ],
+)
+def test_a_role_word_picks_one_of_two_keys_to_a_table(logistics, text, key):
+    outcome = logistics.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    joins = outcome.spec.source.mart.joins
+    assert [j.table.split(".")[-1] for j in joins] == ["hubs"] and list(joins[0].on) == [key]
+
+
+def test_two_keys_without_a_role_word_still_ask(logistics):
+    outcome = logistics.plan("Суммарный вес отправлений по городам хабов")
+    assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures, grain",
+    [
+        ("logistics", "Заправки: литры и сумма по моделям машин помесячно", [("sum", "amount"), ("sum", "liters")],
+         ("refueled_at", "month")),
+        ("clinic", "Distinct patients per doctor specialty from appointments, daily by scheduled time",
+         [("count_distinct", "patient_id")], ("scheduled_at", "day")),
+        ("clinic", "Средняя длительность приёма по врачам (doctor_id) по неделям visit_date",
+         [("avg", "duration_min")], ("visit_date", "week")),
+    ],
+)  # fmt: skip
+def test_listed_column_words_money_columns_and_time_words(clinic, logistics, catalog, text, measures, grain):
+    got = mart_of({"clinic": clinic, "logistics": logistics}[catalog].plan(text))
+    assert got["measures"] == sorted(measures) and got["grain"] == grain
+
+
+def test_into_a_clickhouse_table_is_the_target_not_the_fact(shop):
+    got = mart_of(
+        shop.plan("Hourly payments total into ClickHouse table payments_hourly, rebuild every 15 minutes")
+    )
+    assert got["table"] == "payments" and got["grain"] == ("paid_at", "hour")
