@@ -53,7 +53,7 @@ from airflow_ai_etl.relations import relations_of
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
-__all__ = ["is_mart_request", "plan_mart", "MartPhrase", "read_mart"]
+__all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "read_mart"]
 
 # --- words ---------------------------------------------------------------------------------------
 
@@ -197,18 +197,8 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
             return True
         if t.lower == "report" and i + 1 < len(words) and words[i + 1].lower in ("table", "tables"):
             return True
-    export = _exports_to_excel(tokens)
-    lookback = MartPhrase(list(tokens))
-    _read_lookback(lookback)
-    if any(
-        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export)
-        or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
-        or (is_(t, "INCREMENTAL") and lookback.lookback is None)
-        for t in words
-    ):
-        return False  # a verb of loading («перегружать товары»): a load, not an aggregate
-    if any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words):
-        return False  # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
+    if _load_words(tokens):
+        return False
     measure = any(_measure_func(words, i) is not None for i in range(len(words)))
     grain_phrase = any(
         t.lower in DIM_PREPS_RU | DIM_PREPS_EN and _grain_noun(nxt) and nxt.has(nxt.lemmas, number="plur")
@@ -222,6 +212,44 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         return False
     grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN or t.lemma in CUT_WORDS for t in words)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
+
+
+def _load_words(tokens: Sequence[Token]) -> bool:
+    """A verb of loading («перегружать товары»), a load mode or a key («по ключу»): a load, not a mart."""
+    words = [t for t in tokens if t.lang != "punct"]
+    export = _exports_to_excel(tokens)
+    lookback = MartPhrase(list(tokens))
+    _read_lookback(lookback)
+    if any(
+        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export)
+        or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
+        or (is_(t, "INCREMENTAL") and lookback.lookback is None)
+        for t in words
+    ):
+        return True
+    # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
+    return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:
+    """No measure word, but the words before «по»/"by"/"per" name numeric columns of one table («Объявленная
+    ценность посылок по городам хабов», "Gross and net pay by month"): a mart too (read with the catalog)."""
+    if _load_words(tokens) or not any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in tokens):
+        return False
+    pg = [c for c in planner.catalog.connections_of("postgres") if planner.catalog.tables_of(c.conn_id)]
+    if len(pg) != 1:
+        return False
+    ph = read_mart(text)
+    if ph.measures:
+        return False
+    _subject_measure(ph, _Ground(planner, pg[0].conn_id, planner.catalog.tables_of(pg[0].conn_id)))
+    return bool(ph.measures)
+
+
+def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
+    """A mart by its words, or by column words the catalog knows (see :func:`_subject_mart`)."""
+    tokens = tokenize(text)
+    return is_mart_request(tokens) or _subject_mart(planner, tokens, text)
 
 
 def _exports_to_excel(tokens: Sequence[Token]) -> bool:
@@ -1057,7 +1085,9 @@ def _fk_column(fact: Table, target: Table) -> str | None:
 def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     """The planner's hook: an Outcome for a mart request, None when the request is not a mart."""
     tokens = tokenize(request.text)
-    if not grammar.enabled("mart") or not is_mart_request(tokens):
+    if not grammar.enabled("mart"):
+        return None
+    if not is_mart_request(tokens) and not _subject_mart(planner, tokens, request.text):
         return None
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions

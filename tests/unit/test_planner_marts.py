@@ -748,3 +748,15 @@ def test_into_a_clickhouse_table_is_the_target_not_the_fact(shop):
         shop.plan("Hourly payments total into ClickHouse table payments_hourly, rebuild every 15 minutes")
     )
     assert got["table"] == "payments" and got["grain"] == ("paid_at", "hour")
+
+
+def test_a_mart_named_only_by_column_words_is_read_as_a_mart(logistics):
+    got = mart_of(logistics.plan("Вес посылок по статусам"))
+    assert (
+        got["table"] == "shipments"
+        and got["measures"] == [("sum", "weight_kg")]
+        and got["dims"] == ["status"]
+    )
+    # two keys to hubs, no role word: the question names the paths (it was refused as off-topic)
+    outcome = logistics.plan("Объявленная ценность посылок по городам хабов")
+    assert outcome.status == "needs_clarification" and "origin_hub_id" in outcome.questions[0]
