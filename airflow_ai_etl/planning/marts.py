@@ -66,10 +66,10 @@ COUNT_RU = {"количество", "число", "сколько", "числе�
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
 AVG_RU = {"средний", "среднее"}
 AVG_EN = {"average", "avg", "mean"}
-MIN_RU = {"минимальный", "наименьший", "минимум"}
-MIN_EN = {"min", "minimum", "cheapest", "lowest", "smallest"}
-MAX_RU = {"максимальный", "наибольший", "максимум"}
-MAX_EN = {"max", "maximum", "largest", "biggest", "highest"}
+MIN_RU = {"минимальный", "наименьший", "минимум", "самый короткий", "кратчайший"}
+MIN_EN = {"min", "minimum", "cheapest", "lowest", "smallest", "shortest"}
+MAX_RU = {"максимальный", "наибольший", "максимум", "длиннейший"}
+MAX_EN = {"max", "maximum", "largest", "biggest", "highest", "longest"}
 DISTINCT_RU = {"уникальный", "разный", "различный"}
 DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
@@ -279,6 +279,7 @@ class MeasureWord:
     units: bool = False  # «штук», "units": a sum of the quantity column
     column_ref: str | None = None  # an explicit column after «по полю», "the X column"
     subject: bool = False  # read from a column word with no measure word («литры и сумма»)
+    unit: str | None = None  # «в днях», "in days": a part of the measured column's name (day)
 
 
 @dataclass
@@ -297,6 +298,7 @@ class MartPhrase:
     lookback: int | None = None
     lookback_unit: str | None = None
     quantity_filter: tuple[str, int] | None = None  # «от 2 штук»: (operator, count) on the quantity column
+    money_filter: tuple[str, float] | None = None  # «от 1000 рублей»: (operator, amount) on the money column
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
@@ -326,6 +328,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     n = len(tokens)
     _read_lookback(ph)
     _read_quantity_filter(ph)
+    _read_money_filter(ph)
     # Grain adjectives/adverbs: «ежедневная выручка» (grain) vs «обновлять ежедневно» (schedule).
     for i, t in enumerate(tokens):
         grain = _grain_adjective(t) or GRAIN_ADVERBS_RU.get(t.lower)
@@ -423,6 +426,16 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             ph.used.update({i, i + 1, i + 2})
             i += 3
             continue
+        if (
+            t.lower in FROM_WORDS
+            and i + 2 < n
+            and (tokens[i + 1].lemma in EACH or tokens[i + 1].lower in EACH)
+        ):
+            end = _dimension_list(ph, i + 2)  # «лидов из каждого источника», "from each source": a dimension
+            if end > i + 2:
+                ph.used.update({i, i + 1})
+                i = end
+                continue
         if t.lower in FROM_WORDS and i + 1 < n and tokens[i + 1].lang in ("ru", "en"):
             k = i + 1
             if tokens[k].lower == "the":
@@ -731,10 +744,61 @@ _QTY_COMPARE = [
 ]  # fmt: skip
 
 
+CURRENCY_RU = {"рубль", "руб", "₽", "доллар", "евро", "rub", "usd", "eur"}
+CURRENCY_EN = {"rubles", "roubles", "rub", "dollars", "usd", "eur", "euros", "$", "€"}
+
+
+def _read_money_filter(ph: MartPhrase) -> None:
+    """«только от 1000 рублей», "over 500 dollars": an amount of money compared is a row filter on the
+    money column (which one: the measured one, see plan_mart), never an unread word."""
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if t.number is None or i + 1 >= len(tokens) or not _word(tokens[i + 1], CURRENCY_RU, CURRENCY_EN):
+            continue
+        for words, op in _QTY_COMPARE:
+            start = i - len(words)
+            if start >= 0 and all(tokens[start + k].lower == w for k, w in enumerate(words)):
+                ph.money_filter = (op, t.number)
+                ph.used.update(range(start, i + 2))
+                ph.used.update(
+                    k for k in range(max(0, start - 3), start) if tokens[k].lower in ("только", "only")
+                )
+                ph.blank.append((tokens[start].start, tokens[i + 1].end))
+                return
+
+
 def _read_quantity_filter(ph: MartPhrase) -> None:
     """«продажи от 2 штук», "at least 3 units": a count of pieces compared is a row filter on the quantity
-    column, never a second measure and never a condition on the money column."""
+    column, never a second measure and never a condition on the money column. "with a quantity of at
+    least 3", «с количеством от 3»: the quantity noun before the comparison says the same."""
     tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if t.number is None or not float(t.number).is_integer():
+            continue
+        for words, op in _QTY_COMPARE:
+            start = i - len(words)
+            if start < 1 or not all(tokens[start + k].lower == w for k, w in enumerate(words)):
+                continue
+            noun = start - 1 - (tokens[start - 1].lower in ("of", "is", "was"))
+            if noun >= 0 and _word(tokens[noun], {"количество"}, {"quantity", "qty"}):
+                ph.quantity_filter = (op, int(t.number))
+                first = noun
+                while first > 0 and tokens[first - 1].lower in (
+                    "a",
+                    "the",
+                    "с",
+                    "со",
+                    "with",
+                    "где",
+                    "where",
+                ):
+                    first -= 1
+                ph.used.update(range(first, i + 1))
+                ph.used.update(
+                    k for k in range(max(0, first - 4), first) if tokens[k].lower in ("только", "only")
+                )
+                ph.blank.append((tokens[first].start, t.end))
+                return
     for i, t in enumerate(tokens):
         if t.number is None or i + 1 >= len(tokens) or not _word(tokens[i + 1], UNITS_RU, UNITS_EN):
             continue
@@ -777,6 +841,8 @@ def _read_measures(ph: MartPhrase) -> None:
             ph.used.update({i, i + 1})
             i += 2
             continue
+        if t.lower == "many" and i > 0 and tokens[i - 1].lower == "how":
+            ph.used.add(i - 1)
         m = MeasureWord(func, i, units=_word(t, UNITS_RU | STOCK_RU, UNITS_EN | STOCK_EN))
         cue_lang = t.lang
         ph.used.add(i)
@@ -829,6 +895,10 @@ def _read_measures(ph: MartPhrase) -> None:
             j += 1
             if len(m.object) >= 3:
                 break
+        if j + 1 < n and tokens[j].lower in ("в", "in") and _unit_part(tokens[j + 1]):
+            m.unit = _unit_part(tokens[j + 1])  # «средний срок назначения в днях», "longest course in days"
+            ph.used.update({j, j + 1})
+            j += 2
         if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].lang == "en":
             m.column_ref = tokens[j + 1].text  # «сумма заказов (total)»
             ph.used.update({j, j + 1, j + 2})
@@ -886,6 +956,20 @@ def _comparison_follows(tokens: Sequence[Token], i: int) -> bool:
     return any(t.lower in COMPARISONS or t.number is not None for t in tokens[i + 1 : i + 4])
 
 
+UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "километр": "km", "км": "km", "килограмм": "kg",
+              "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
+              "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
+              "litres": "liter"}  # fmt: skip
+
+
+def _unit_part(token: Token) -> str | None:
+    """A unit of measure naming a column by its name part: «в днях» -> days, "in km" -> distance_km."""
+    for key in token.lemmas | {token.lower}:
+        if key in UNIT_PARTS:
+            return UNIT_PARTS[key]
+    return None
+
+
 def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
     """«средняя сумма», «суммарное количество», "total quantity": the measure noun after an adjective."""
     return _word(
@@ -925,6 +1009,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return None
     if _word(t, COUNT_RU, COUNT_EN) or t.lower.startswith("кол-в"):  # «кол-ву заказов»
         return "count"
+    if t.lower == "many" and before and before[-1].lower == "how":
+        return "count"  # "how many" ("how" is read with it: see _read_measures)
     if _word(t, SUM_RU, SUM_EN):
         if i > 0 and _measure_func(tokens, i - 1) in ("avg", "min", "max"):
             return None  # «средняя сумма»: the object of the average
@@ -1149,6 +1235,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["refresh"] = "incremental"
         definition["lookback"] = ph.lookback
     for m in ph.measures:
+        if m.unit and any(mm.get("column") and m.unit in name_parts(mm["column"]) for mm in measures):
+            continue  # «средний срок назначения в днях»: the unit named the column, the words describe it
         for k in m.object:
             token = tokens[k]
             named = ground.table_of(token)
@@ -1176,6 +1264,21 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         if qty is None:
             return Outcome.clarify(ask("quantity_column", table=fact.name))
         condition = f"{qty} {ph.quantity_filter[0]} {ph.quantity_filter[1]}"
+        prior = definition.get("where")
+        definition["where"] = (
+            f"({prior}) AND {condition}"
+            if prior and " OR " in prior.upper()
+            else (f"{prior} AND {condition}" if prior else condition)
+        )
+    if ph.money_filter is not None:
+        measured = [fact.column(m["column"]) for m in measures if m.get("column")]
+        money = [c for c in measured if c is not None and c in _money_columns(fact)]
+        money = money or [c for c in _money_columns(fact) if _money_name(c)]
+        if len({c.name for c in money}) != 1:
+            return Outcome.clarify(ask("money_column", table=fact.name))
+        op, value = ph.money_filter
+        number = int(value) if float(value).is_integer() else value
+        condition = f"{money[0].name} {op} {number}"
         prior = definition.get("where")
         definition["where"] = (
             f"({prior}) AND {condition}"
@@ -1904,6 +2007,11 @@ def _measures(
             measures.append({"func": "count_distinct", "column": target})
             continue
         # sum / avg / min / max
+        if m.unit:
+            by_unit = [c for c in _numeric_columns(fact) if m.unit in name_parts(c.name)]
+            if len(by_unit) == 1:
+                measures.append({"func": m.func, "column": by_unit[0].name})
+                continue
         if m.func == "sum" and (m.units or any(_is_quantity_word(w) for w in object_words)):
             qty = _quantity_column(fact)
             if qty:
@@ -1970,7 +2078,11 @@ def _comment_names(column: Column, word: Token) -> bool:
         return False
     if word.parses[0].pos not in ("NOUN", "ADJF", "PRTF", "PRTS", "VERB", "INFN", "ADVB"):
         return False
-    return bool({lemma for lemma in word.lemmas if len(lemma) > 3} & _comment_lemmas(column.comment))
+    if {lemma for lemma in word.lemmas if len(lemma) > 3} & _comment_lemmas(column.comment):
+        return True
+    # «начислений» (начисление) and 'Начислено' (начислить): one root, a verbal noun and its verb
+    root = stem(word.lower)[:6]
+    return len(root) == 6 and any(s[:6] == root for s in _comment_stems(column.comment) if len(s) >= 6)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2290,6 +2402,7 @@ _QUESTIONS = {
         "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
         "quantity_column": "В {table} нет однозначной колонки количества штук: по какой колонке фильтровать?",
         "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
+        "money_column": "В {table} нет однозначной денежной колонки: по какой колонке сравнивать сумму?",
         "no_tables": "В каталоге нет таблиц подключения {conn}: таблица ещё не загружена туда или каталог "
         "не обновлён. Строить витрину из PostgreSQL или сначала загрузить таблицу в {conn}?",
     },
@@ -2318,6 +2431,7 @@ _QUESTIONS = {
         "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
         "quantity_column": "{table} has no single quantity column: which column should the count filter use?",
         "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
+        "money_column": "{table} has no single money column: which column should the amount filter use?",
         "no_tables": "The catalog lists no tables of {conn}: the table is not loaded there yet or the "
         "catalog is stale. Build the mart from PostgreSQL, or load the table into {conn} first?",
     },

@@ -760,3 +760,37 @@ def test_a_mart_named_only_by_column_words_is_read_as_a_mart(logistics):
     # two keys to hubs, no role word: the question names the paths (it was refused as off-topic)
     outcome = logistics.plan("Объявленная ценность посылок по городам хабов")
     assert outcome.status == "needs_clarification" and "origin_hub_id" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures, where",
+    [
+        ("logistics", "Возвраты: сумма возвратов и их количество по причинам, по месяцам, только от 1000 рублей",
+         [("count", None), ("sum", "refund_amount")], "refund_amount >= 1000"),
+        ("shop", "Weekly units sold per product category, only sales with a quantity of at least 3",
+         [("sum", "quantity")], "quantity >= 3"),
+        ("shop", "Выручка по регионам, только продажи с количеством от 3", [("sum", "amount")], "quantity >= 3"),
+        ("shop", "Revenue by region, only sales over 500 dollars", [("sum", "amount")], "amount > 500"),
+    ],
+)  # fmt: skip
+def test_money_and_quantity_comparisons_filter_rows(shop, logistics, catalog, text, measures, where):
+    outcome = {"shop": shop, "logistics": logistics}[catalog].plan(text)
+    got = mart_of(outcome)
+    assert got["measures"] == sorted(measures) and outcome.spec.source.mart.where == where
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims",
+    [
+        ("clinic", "Средний срок назначения в днях по препаратам", "prescriptions", [("avg", "days")], ["drug_name"]),
+        ("clinic", "Prescriptions per drug: how many and the longest course in days, by week issued",
+         "prescriptions", [("count", None), ("max", "days")], ["drug_name"]),
+        ("shop", "Посчитай, сколько лидов пришло из каждого источника по неделям", "crm.leads", [("count", None)],
+         ["source"]),
+        ("hr", "ФОТ по отделам помесячно: сумма начислений из расчётных листков по названию отдела, по периоду",
+         "payroll.payslips", [("sum", "gross")], ["name"]),
+    ],
+)  # fmt: skip
+def test_units_roots_and_each_source(shop, clinic, hr, catalog, text, table, measures, dims):
+    got = mart_of({"shop": shop, "clinic": clinic, "hr": hr}[catalog].plan(text))
+    assert got["table"] == table and got["measures"] == sorted(measures) and got["dims"] == dims
