@@ -125,6 +125,8 @@ TIME_WORDS = {
     "запись": "creat", "created": "creat", "reported": "report", "collected": "collect", "paid": "paid",
     "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
 }  # fmt: skip
+# Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
+TIME_CHAIN = {"отклик", "заявка", "запись", "счет", "счёт", "заказ", "документ", "расчет", "расчёт"}
 # A second reading of a time word (an appointment's «приём» is its scheduled time, a visit's its date).
 TIME_WORDS_ALSO = {"прием": "schedul", "визит": "schedul", "запись": "schedul", "доставка": "ship"}
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
@@ -530,11 +532,11 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
             ph.used.add(j)
             if (
                 j + 1 < n
-                and _time_word(tokens[j + 1]) is None
                 and tokens[j + 1].lang == "ru"
                 and any(p.case == "gent" and p.pos == "NOUN" for p in tokens[j + 1].parses)
-                and _time_word(tokens[j]) in ("start", "end")
-            ):
+                and (_time_word(tokens[j]) in ("start", "end") or _time_word(tokens[j + 1]) is not None
+                     or TIME_CHAIN & tokens[j + 1].lemmas)
+            ):  # fmt: skip
                 ph.grain_words.append(j + 1)  # «по месяцам начала отпуска»
                 ph.used.add(j + 1)
                 return j + 2
@@ -555,6 +557,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
     i = start
     while i < n:
         t = tokens[i]
+        each_grain = (t.lemma in EACH or t.lower in EACH) and i + 1 < n and _grain_noun(tokens[i + 1])
+        if not _grain_noun(t) and not each_grain and any(a <= t.start < b for a, b in ph.schedule_spans):
+            break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
@@ -581,8 +586,6 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             continue
         if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
             break  # «по регионам и дням выручка»: the measure ends the list
-        if not _grain_noun(t) and any(a <= t.start < b for a, b in ph.schedule_spans):
-            break  # «по часам, ежедневно в 7:30 по Москве»: the schedule's words
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
             break  # «по регионам построй»
         grain = _grain_noun(t)
@@ -1814,10 +1817,11 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     titled = _title_nouns(tokens)
     subject = [k for k in range(end) if k not in ph.used and tokens[k].lang in ("ru", "en")]
     if listed_only:  # measures named already: only a column word listed with one of them is another
+        cues = {k for m in ph.measures for k in (m.index, *m.object)}
         subject = [
             k for k in subject
-            if any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS
-                   and any(m.index in (j - 1, j + 1) for m in ph.measures) for j in (k - 1, k + 1))
+            if any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS and cues & {j - 1, j + 1}
+                   for j in (k - 1, k + 1))
         ]  # fmt: skip
     named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
     found: list[tuple[int, Table, Column]] = []

@@ -794,3 +794,30 @@ def test_money_and_quantity_comparisons_filter_rows(shop, logistics, catalog, te
 def test_units_roots_and_each_source(shop, clinic, hr, catalog, text, table, measures, dims):
     got = mart_of({"shop": shop, "clinic": clinic, "hr": hr}[catalog].plan(text))
     assert got["table"] == table and got["measures"] == sorted(measures) and got["dims"] == dims
+
+
+def test_a_weekday_after_the_grain_is_the_schedule(shop):
+    text = "Выгружай в Excel (/data/reports/revenue_weekly.xlsx) витрину выручки по регионам по неделям каждый понедельник в 9 утра"
+    outcome = shop.plan(text)
+    assert outcome.status == "ok" and outcome.spec.schedule == "0 9 * * 1"
+    assert outcome.spec.source.mart.time_grain.grain == "week"
+
+
+def test_each_month_after_dimensions_is_still_the_grain(clinic):
+    outcome = clinic.plan("Сколько записей по специальностям врачей каждый месяц, по дате создания записи")
+    assert outcome.status == "ok" and outcome.spec.schedule is None
+    assert outcome.spec.source.mart.time_grain.column == "created_at"
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures, grain",
+    [
+        ("hr", "Payroll dashboard: gross and net totals per currency per month of period", [("sum", "gross"),
+         ("sum", "net")], ("period", "month")),
+        ("hr", "Воронка кандидатов: число кандидатов на каждом этапе по вакансиям, по неделям подачи отклика",
+         [("count", None)], ("applied_at", "week")),
+    ],
+)  # fmt: skip
+def test_listed_columns_and_time_phrases(hr, catalog, text, measures, grain):
+    got = mart_of(hr.plan(text))
+    assert got["measures"] == sorted(measures) and got["grain"] == grain
