@@ -978,7 +978,7 @@ def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
     return _word(
         tokens[j],
         {"сумма", "количество", "число", "цена", "стоимость", "выручка", "оборот", "чек"},
-        {"quantity", "amount", "price", "revenue", "value", "qty", "basket"},
+        {"quantity", "amount", "price", "revenue", "value", "qty", "basket", "total"},
     )
 
 
@@ -1015,8 +1015,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if t.lower == "many" and before and before[-1].lower == "how":
         return "count"  # "how many" ("how" is read with it: see _read_measures)
     if _word(t, SUM_RU, SUM_EN):
-        if i > 0 and _measure_func(tokens, i - 1) in ("avg", "min", "max"):
-            return None  # «средняя сумма»: the object of the average
+        if any(_measure_func(tokens, k) in ("avg", "min", "max") for k in range(max(0, i - 2), i)):
+            return None  # «средняя сумма», "max order total": the object of the average
         return "sum"
     if t.lower in ("dau", "mau", "wau"):
         return "count_distinct"
@@ -1210,6 +1210,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             for o in ph.measures
         )
     ]
+    titled = [  # «Отчёт по остаткам: количество ...», "Report on revenue: ...": the title's topic
+        m for m in ph.measures
+        if m.index >= 2 and tokens[m.index - 1].lower in TITLE_LINKS
+        and _word(tokens[m.index - 2], TITLE_RU, TITLE_EN)
+        and any(t.text == ":" or t.text in ("—", "–") for t in tokens[m.index + 1 : m.index + 3])
+    ]  # fmt: skip
+    if titled and len(ph.measures) > len(titled):
+        ph.measures = [m for m in ph.measures if m not in titled]
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -1572,7 +1580,7 @@ NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", 
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
 # "Monthly rollup of ...", "dashboard of orders". A table noun after one of them names the fact table.
 TITLE_RU = {"сводка", "агрегат", "табличка", "таблица", "отчет", "отчёт", "дашборд", "обзор", "свод",
-            "статистика", "аналитика", "воронка", "срез", "агрегация", "агрегировать"}  # fmt: skip
+            "статистика", "аналитика", "воронка", "срез", "агрегация", "агрегировать", "сводный"}  # fmt: skip
 TITLE_EN = {"rollup", "roll-up", "summary", "dashboard", "overview", "breakdown", "aggregate", "aggregates",
             "report", "stats", "statistics", "table", "funnel", "digest"}  # fmt: skip
 TITLE_LINKS = {"по", "о", "об", "of", "on", "about", "for"}
@@ -2337,7 +2345,11 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
             return {"column": matched[0].name, "grain": ph.grain}, []
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
-    anywhere = {p for w in tokens if (p := _time_word(w))}  # «сколько сотрудников принято по месяцам»
+    in_dims = {k for words in ph.dims for k in words}
+    anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
+        p for k, w in enumerate(tokens)
+        if k not in in_dims and w.lang == "ru" and (p := _time_word(w))
+    }  # fmt: skip  # «сколько сотрудников принято по месяцам»
     matched = [c for c in times if any(np.startswith(p) for p in anywhere for np in name_parts(c.name))]
     if len(matched) == 1:
         return {"column": matched[0].name, "grain": ph.grain}, []

@@ -821,3 +821,22 @@ def test_each_month_after_dimensions_is_still_the_grain(clinic):
 def test_listed_columns_and_time_phrases(hr, catalog, text, measures, grain):
     got = mart_of(hr.plan(text))
     assert got["measures"] == sorted(measures) and got["grain"] == grain
+
+
+def test_a_title_adjective_and_a_titled_topic_are_no_measures(shop):
+    got = mart_of(shop.plan("Сводная таблица продаж: выручка и число продаж по регионам за каждую неделю"))
+    assert got["table"] == "sales" and got["measures"] == [("count", None), ("sum", "amount")]
+    got = mart_of(shop.plan("Max order total per customer city"))
+    assert got["measures"] == [("max", "total")]  # "total" is the object of max, not a second sum
+    # «Отчёт по остаткам: количество ...»: the title's topic is no second measure
+    outcome = shop.plan("Отчёт по остаткам: количество на складе по складам")
+    assert outcome.status != "ok" or len(outcome.spec.source.mart.measures) == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["Total amount of paid invoices per month", "Сумма счетов по статусам оплаты помесячно"]
+)
+def test_a_state_or_a_dimension_word_does_not_pick_the_time_column(clinic, text):
+    # "paid invoices" is a state, «статусам оплаты» a dimension: issued_at or paid_at is asked
+    outcome = clinic.plan(text)
+    assert outcome.status == "needs_clarification" and "paid_at" in outcome.questions[0]
