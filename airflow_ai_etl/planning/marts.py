@@ -301,6 +301,7 @@ class MartPhrase:
     lookback_unit: str | None = None
     quantity_filter: tuple[str, int] | None = None  # «от 2 штук»: (operator, count) on the quantity column
     money_filter: tuple[str, float] | None = None  # «от 1000 рублей»: (operator, amount) on the money column
+    on_average: bool = False  # «сколько остановок в среднем», "how many stops on average": avg of the measure
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
@@ -331,6 +332,14 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     _read_lookback(ph)
     _read_quantity_filter(ph)
     _read_money_filter(ph)
+    for i in range(len(tokens) - 1):  # «в среднем», "on average": an adverb, not a measure of its own
+        a, b = tokens[i], tokens[i + 1]
+        if (
+            a.lower == "в" and b.lang == "ru" and "средний" in b.lemmas and b.lower.startswith("среднем")
+        ) or (a.lower == "on" and b.lower == "average"):
+            ph.on_average = True
+            ph.used.update({i, i + 1})
+            ph.blank.append((a.start, b.end))
     # Grain adjectives/adverbs: «ежедневная выручка» (grain) vs «обновлять ежедневно» (schedule).
     for i, t in enumerate(tokens):
         grain = _grain_adjective(t) or GRAIN_ADVERBS_RU.get(t.lower)
@@ -826,6 +835,8 @@ def _read_measures(ph: MartPhrase) -> None:
     while i < n:
         t = tokens[i]
         func = _measure_func(tokens, i)
+        if ph.on_average and i in ph.used and func == "avg":
+            func = None  # «в среднем»: the adverb read already
         if func is None or (ph.quantity_filter is not None and i in ph.used and _word(t, UNITS_RU, UNITS_EN)):
             i += 1
             continue
@@ -1224,6 +1235,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    if ph.on_average:  # «сколько остановок в среднем»: the average of what is counted or summed
+        if len(measures) != 1 or not measures[0].get("column"):
+            return Outcome.clarify(ask("no_measure"))
+        measures = [{"func": "avg", "column": measures[0]["column"]}]
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2206,6 +2221,27 @@ def _dimensions(
             continue
         table = ground.table_of(head)
         if table is not None and table is not fact:
+            keys = [
+                r.columns[0]
+                for r in relations
+                if (r.table, r.ref_table) == (fact.qualified_name, table.qualified_name)
+                and len(r.columns) == 1
+            ]
+            if len(set(keys)) > 1:  # «по хабам»: origin_hub_id or dest_hub_id; a role word picks one
+                roles = {
+                    ROLE_WORDS[x]
+                    for w in [head, *qualifier]
+                    for x in (w.lemmas | {w.lower})
+                    if x in ROLE_WORDS
+                }
+                picked = [k for k in keys if roles & set(k.lower().split("_"))]
+                if len(picked) == 1:
+                    dims.append(picked[0])
+                    continue
+                questions.append(
+                    ask("which_dim", word=head.text, columns=", ".join(f"{fact.name}.{k}" for k in keys))
+                )
+                continue
             fk = _fk_column(fact, table)
             if fk:
                 dims.append(fk)

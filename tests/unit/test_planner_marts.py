@@ -840,3 +840,19 @@ def test_a_state_or_a_dimension_word_does_not_pick_the_time_column(clinic, text)
     # "paid invoices" is a state, «статусам оплаты» a dimension: issued_at or paid_at is asked
     outcome = clinic.plan(text)
     assert outcome.status == "needs_clarification" and "paid_at" in outcome.questions[0]
+
+
+def test_a_table_noun_with_two_keys_asks_unless_a_role_word_picks(logistics):
+    got = mart_of(logistics.plan("Средний вес посылок по хабам назначения"))
+    assert got["dims"] == ["dest_hub_id"]
+    outcome = logistics.plan("Средний вес посылок по хабам")  # was origin_hub_id, silently
+    assert outcome.status == "needs_clarification" and "dest_hub_id" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "text", ["Сколько остановок в среднем по курьерам", "How many stops on average per courier"]
+)
+def test_on_average_turns_the_measure_into_an_average(logistics, text):
+    got = mart_of(logistics.plan(text))
+    assert got["measures"] == [("avg", "stops")] and got["dims"] == ["courier_id"]
+    assert logistics.plan("Число отправлений в среднем по дням").status == "needs_clarification"
