@@ -1171,9 +1171,15 @@ def _time_columns(table: Table) -> list[Column]:
 
 def _fk_column(fact: Table, target: Table) -> str | None:
     """The fact's column pointing at `target` (a declared key or `<target>_id`)."""
-    for fk in fact.foreign_keys:
-        if fk.ref_table.split(".")[-1] == target.name and len(fk.columns) == 1:
-            return fk.columns[0]
+    declared = [
+        fk.columns[0]
+        for fk in fact.foreign_keys
+        if fk.ref_table.split(".")[-1] == target.name and len(fk.columns) == 1
+    ]
+    if len(declared) > 1:
+        return None  # origin_hub_id or dest_hub_id: not this function's choice (asked, or a role word picks)
+    if declared:
+        return declared[0]
     for c in fact.columns:
         if c.name.lower().endswith("_id") and set(name_parts(c.name[:-3])) <= set(name_parts(target.name)) | {
             stem(target.name.rstrip("s"))
