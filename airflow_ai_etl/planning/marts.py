@@ -1595,7 +1595,7 @@ FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
-    "data", "values", "value", "s", "there", "inside", "already",
+    "data", "values", "value", "s", "there", "inside", "already", "were", "was", "been", "how",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
@@ -1631,6 +1631,9 @@ def _residue(
             continue
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
+        owner = ground.table_of(t)
+        if owner is not None and _fk_column(fact, owner) and any(i in m.object for m in ph.measures):
+            continue  # «сколько товаров продано» of sales: the counted noun is the table the fact points at
         if (
             i >= 2
             and tokens[i - 1].lang == "ru"
@@ -1800,6 +1803,19 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     }
     if any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens):  # «проданных единиц»: sales
         named |= {t.qualified_name for t in ground.tables if stem("sale") in name_parts(t.name)}
+    if any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens):
+        # «сколько (штук) товаров продано», "how many products sold": the sales rows of those products
+        counted = [
+            t for m in ph.measures if m.func == "count" or m.units
+            if (t := _object_table(ph, ground, m)) is not None
+        ]  # fmt: skip
+        selling = [
+            t for t in ground.tables
+            if stem("sale") in name_parts(t.name) and _quantity_column(t)
+            and any(_fk_column(t, c) for c in counted)
+        ]  # fmt: skip
+        if len(selling) == 1:
+            steps.insert(0, selling)
     heads = [m for m in ph.measures if _word(tokens[m.index], HEADCOUNT_RU, HEADCOUNT_EN) and not m.object]
     if heads:  # "Headcount by department name": people are counted, the department is the dimension
         people = [t for t in ground.tables if set(name_parts(t.name)) & PEOPLE_PARTS]
@@ -1994,6 +2010,10 @@ def _measures(
         named = ground.columns_named(fact, object_words) if object_words else []
         if m.func == "count":
             counted = ground.table_of(object_words[0]) if object_words else None
+            sold = any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens)
+            if counted is not None and counted is not fact and sold and _quantity_column(fact):
+                measures.append({"func": "sum", "column": _quantity_column(fact)})  # «товаров продано»
+                continue
             if m.units or (
                 named
                 and counted is None  # "number of beds": a table noun counts its rows (not a sum of bed_no)

@@ -856,3 +856,18 @@ def test_on_average_turns_the_measure_into_an_average(logistics, text):
     got = mart_of(logistics.plan(text))
     assert got["measures"] == [("avg", "stops")] and got["dims"] == ["courier_id"]
     assert logistics.plan("Число отправлений в среднем по дням").status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "text, dims",
+    [
+        ("Сколько товаров продано по SKU по дням", ["sku"]),
+        ("How many products were sold per category", ["category"]),
+        ("Витрина: сколько штук товаров продано по категориям и регионам", ["category", "region"]),
+    ],
+)
+def test_products_sold_are_the_sales_quantity(shop, text, dims):
+    got = mart_of(shop.plan(text))
+    assert got["table"] == "sales" and got["measures"] == [("sum", "quantity")] and got["dims"] == dims
+    # without a sold word the products themselves are counted
+    assert mart_of(shop.plan("Сколько товаров по категориям"))["table"] == "products"
