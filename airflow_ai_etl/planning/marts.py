@@ -2071,8 +2071,17 @@ def _measures(
                 measures.append({"func": "sum", "column": qty})
                 continue
         explicit = [c for c in named if any(c.name.lower() == w.lower for w in object_words)]
+        textual = [  # «сумма регионов», «средний статус»: a text column named by its word, asked about
+            c
+            for w in object_words
+            if ground.table_of(w) is None and not _word(w, MONEY_RU | UNITS_RU, MONEY_EN | UNITS_EN)
+            for c in ground.columns_named(fact, [w])
+            if not column_kind(c.type).numeric and not column_kind(c.type).temporal
+        ]
         if explicit:
             column = explicit[0]  # named as written: a text column is the resolver's question
+        elif textual and not (named and column_kind(named[0].type).numeric):
+            column = textual[0]
         elif named and column_kind(named[0].type).numeric:
             column = named[0]
         else:

@@ -871,3 +871,13 @@ def test_products_sold_are_the_sales_quantity(shop, text, dims):
     assert got["table"] == "sales" and got["measures"] == [("sum", "quantity")] and got["dims"] == dims
     # without a sold word the products themselves are counted
     assert mart_of(shop.plan("Сколько товаров по категориям"))["table"] == "products"
+
+
+@pytest.mark.parametrize(
+    "text, column", [("Сумма регионов по дням", "region"), ("Средний статус заказов по месяцам", "status")]
+)
+def test_a_sum_or_average_of_a_text_column_named_by_its_word_asks(shop, text, column):
+    # it was sum(amount) / avg(total), silently: the text column named is asked about, with the choices
+    outcome = shop.plan(text)
+    assert outcome.status == "needs_clarification" and column in outcome.questions[0]
+    assert outcome.spec is None
