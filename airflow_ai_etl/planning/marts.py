@@ -569,6 +569,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         each_grain = (t.lemma in EACH or t.lower in EACH) and i + 1 < n and _grain_noun(tokens[i + 1])
         if not _grain_noun(t) and not each_grain and any(a <= t.start < b for a, b in ph.schedule_spans):
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
+        if t.lower == "," and any(w.lower in ("only", "только") for w in tokens[i + 1 : i + 7]):
+            break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):

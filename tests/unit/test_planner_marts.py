@@ -881,3 +881,16 @@ def test_a_sum_or_average_of_a_text_column_named_by_its_word_asks(shop, text, co
     outcome = shop.plan(text)
     assert outcome.status == "needs_clarification" and column in outcome.questions[0]
     assert outcome.spec is None
+
+
+@pytest.mark.parametrize(
+    "catalog, text, dims, where",
+    [
+        ("shop", "Largest order total per status and week of created_at, paid orders only", ["status"],
+         "status = 'paid'"),
+        ("hr", "Badge swipes per hour by direction, door 'main' only", ["direction"], "door = 'main'"),
+    ],
+)  # fmt: skip
+def test_an_only_clause_after_a_comma_is_a_filter_not_a_dimension(shop, hr, catalog, text, dims, where):
+    outcome = {"shop": shop, "hr": hr}[catalog].plan(text)
+    assert mart_of(outcome)["dims"] == dims and outcome.spec.source.mart.where == where
