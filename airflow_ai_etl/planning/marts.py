@@ -1770,6 +1770,14 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
                 columns.append(holders[0])
                 break
     steps.append(one(columns))
+    said = {lemma for w in tokens if w.lang == "ru" for lemma in w.lemmas}
+    by_comment = one(  # «сумма к выплате»: the one table with a column whose comment the request says
+        [
+            t for t in ground.tables for c in t.columns
+            if (content := {x for x in _comment_lemmas(c.comment) if len(x) > 3}) and content <= said
+        ]
+    )  # fmt: skip
+    steps.append(by_comment)
     money = [
         m
         for m in ph.measures

@@ -894,3 +894,9 @@ def test_a_sum_or_average_of_a_text_column_named_by_its_word_asks(shop, text, co
 def test_an_only_clause_after_a_comma_is_a_filter_not_a_dimension(shop, hr, catalog, text, dims, where):
     outcome = {"shop": shop, "hr": hr}[catalog].plan(text)
     assert mart_of(outcome)["dims"] == dims and outcome.spec.source.mart.where == where
+
+
+def test_a_column_comment_said_in_full_names_the_fact_table(hr):
+    got = mart_of(hr.plan("Средняя сумма к выплате по валютам, помесячно по расчётному периоду"))
+    assert got["table"] == "payroll.payslips" and got["measures"] == [("avg", "net")]
+    assert got["dims"] == ["currency"] and got["grain"] == ("period", "month")
