@@ -2019,6 +2019,16 @@ def _measures(
         column: Column | None = None
         named = ground.columns_named(fact, object_words) if object_words else []
         if m.func == "count":
+            unit_cols = [  # "number of vacation days", «число дней отпуска»: a unit noun naming a column
+                c.name
+                for w in object_words
+                if (_grain_noun(w) or _unit_part(w)) and ground.table_of(w) is None
+                for c in [*ground.columns_named(fact, [w]), fact.column(f"{_grain_noun(w)}s")]
+                if c is not None and column_kind(c.type).numeric and not c.name.endswith("_id")
+            ]
+            if len(set(unit_cols)) == 1:
+                measures.append({"func": "sum", "column": unit_cols[0]})
+                continue
             counted = ground.table_of(object_words[0]) if object_words else None
             sold = any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens)
             if counted is not None and counted is not fact and sold and _quantity_column(fact):

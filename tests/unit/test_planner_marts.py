@@ -900,3 +900,16 @@ def test_a_column_comment_said_in_full_names_the_fact_table(hr):
     got = mart_of(hr.plan("Средняя сумма к выплате по валютам, помесячно по расчётному периоду"))
     assert got["table"] == "payroll.payslips" and got["measures"] == [("avg", "net")]
     assert got["dims"] == ["currency"] and got["grain"] == ("period", "month")
+
+
+@pytest.mark.parametrize(
+    "text", ["Number of prescription days per drug", "Число дней назначений по препаратам"]
+)
+def test_a_number_of_unit_nouns_is_the_sum_of_that_column(clinic, text):
+    got = mart_of(clinic.plan(text))
+    assert got["measures"] == [("sum", "days")] and got["dims"] == ["drug_name"]
+
+
+def test_a_number_of_days_no_column_stores_asks(hr):
+    # vacations store starts_on/ends_on, no days: asked, never a count of vacations
+    assert hr.plan("Number of vacation days per employee per month").status == "needs_clarification"
