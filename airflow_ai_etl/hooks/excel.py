@@ -127,11 +127,13 @@ _ROW_OR_CELL = re.compile(
     # a row | a cell as Excel and most writers lay it out (r, s, t in this order; a plain <v>) |
     # any other cell
     rb"<row\b([^>]*)>"
-    rb'|<c r="([A-Z]{1,3})[0-9]+"(?: s="([0-9]+)")?(?: t="([a-zA-Z]+)")?(?:/>|><v>([^<]*)</v></c>)'
+    rb'|<c r="([A-Z]{1,3})[0-9]+"(?: s="([0-9]+)")?(?: t="([a-zA-Z]+)")?'
+    rb"(?:/>|><v>([^<]*)</v></c>|><is><t(?: [^>]*)?>([^<]*)</t></is></c>)"  # inline: write-only openpyxl
     rb"|<c\b([^>]*?)(?:/>|>(.*?)</c>)",
     re.DOTALL,
 )
 _ATTR = re.compile(rb'\b(r|t|s)="([^"]*)"')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _V = re.compile(rb"<v>([^<]*)</v>")
 _T = re.compile(rb"<t\b[^>]*>([^<]*)</t>")
 
@@ -203,11 +205,11 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
                 continue
             buffer = data[cut:]
             for m in _ROW_OR_CELL.finditer(data, 0, cut):
-                row_attrs, letters, style, kind, text, cell_attrs, body = m.groups()
+                row_attrs, letters, style, kind, text, inline, cell_attrs, body = m.groups()
                 if row_attrs is not None:
                     if values is not None:
                         yield number, values
-                    r = re.search(rb'\br="(\d+)"', row_attrs)
+                    r = _ROW_NUMBER.search(row_attrs)
                     number = int(r.group(1)) if r else number + 1
                     values, col = [], -1
                     continue
@@ -215,9 +217,11 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
                     col = columns.get(letters, -1)
                     if col < 0:
                         col = columns[letters] = _column_index(letters.decode(), {})
-                    if not text:
+                    if inline is not None:  # an inline string (only after t="inlineStr")
+                        value = _unescape(inline.decode())
+                    elif not text:
                         value = None
-                    elif kind is None:  # a number (int() and float() read bytes)
+                    elif kind is None or kind == b"n":  # a number (int() and float() read bytes)
                         value = float(text) if (b"." in text or b"E" in text or b"e" in text) else int(text)
                         if style and style in date_styles:
                             value = _read_cell(
@@ -410,6 +414,8 @@ class ExcelWorkbook:
         def fill(number: int, row: list[Any]) -> tuple[int, list[Any]]:
             """Give the cells of merged ranges covering this row their range's top-left value."""
             nonlocal active
+            if not starts:
+                return number, row
             active = [(r, v) for r, v in active if r[2] >= number]
             for rng in starts.get(number, ()):
                 top_left = row[rng[1] - 1] if len(row) >= rng[1] else None
@@ -442,8 +448,9 @@ class ExcelWorkbook:
             raise ExcelFileError(f"header row {header_row} of sheet {name!r} in {self.path} is empty")
 
         def data() -> Iterator[tuple[int, list[Any]]]:
+            padding = [None] * width
             for number, row in rows:
-                cells = (row + [None] * width)[:width]
+                cells = row[:width] if len(row) >= width else (row + padding)[:width]
                 if all(_is_blank(v) for v in cells):
                     continue
                 yield number, cells

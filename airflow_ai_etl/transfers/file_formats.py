@@ -79,17 +79,24 @@ def rows_to_batches(
 ) -> Iterator[ColumnBatch]:
     """Group ``(label, values)`` rows (each as long as ``columns``) into column batches."""
     width = len(columns)
-    data: list[list[Any]] = [[] for _ in range(width)]
+    batch: list[Sequence[Any]] = []
     labels: list[int] = []
     for label, values in rows:
-        for i in range(width):
-            data[i].append(values[i])
+        batch.append(values)
         labels.append(label)
         if len(labels) >= batch_size:
-            yield ColumnBatch(columns, data, labels)
-            data, labels = [[] for _ in range(width)], []
+            yield ColumnBatch(columns, _transpose(batch, width), labels)
+            batch, labels = [], []
     if labels:
-        yield ColumnBatch(columns, data, labels)
+        yield ColumnBatch(columns, _transpose(batch, width), labels)
+
+
+def _transpose(rows: list[Sequence[Any]], width: int) -> list[list[Any]]:
+    """The columns of ``rows`` (zip in C; a row shorter than ``width`` is an IndexError, as before)."""
+    data = [list(column) for column in zip(*rows, strict=False)][:width]  # rows may be longer
+    if len(data) < width:
+        raise IndexError(f"a row has fewer than {width} values")
+    return data
 
 
 def _text_stream(stream: BinaryStream, encoding: str) -> io.TextIOWrapper:

@@ -90,6 +90,13 @@ def gunzip(chunks: Iterable[bytes]) -> Iterator[bytes]:
         )
 
 
+def count_newlines(data: bytes) -> int:
+    """``data.count(b"\\n")``, vectorised (bytes.count of one byte is about 5x slower)."""
+    import numpy  # imported on first use: DAG files import the operators
+
+    return int(numpy.count_nonzero(numpy.frombuffer(data, numpy.uint8) == 10))
+
+
 def _codec(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
@@ -138,7 +145,7 @@ def to_utf8(chunks: Iterable[bytes], encoding: str = "utf-8") -> Iterator[bytes]
             raise FileFormatError(
                 f"bytes near line {line} are not valid {encoding} ({e.reason}); check the encoding"
             ) from None
-        lines += chunk.count(b"\n")
+        lines += count_newlines(chunk)
         out = chunk if passthrough else text.encode("utf-8")
         if out:
             yield out
@@ -269,6 +276,39 @@ class JsonLinesScanner:
     @property
     def records(self) -> int:
         return self.count + (1 if self.partial else 0)
+
+
+class ReplayableChunks:
+    """One stream read twice: :meth:`first` yields its chunks and keeps them (a sample is read
+    from the first few); :meth:`replay` yields the kept chunks, then the rest of the same stream
+    (so an S3 object is fetched once). Only the chunks read before the replay are kept."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._it = iter(chunks)
+        self._kept: list[bytes] = []
+        self.replayable = True
+
+    def first(self) -> Iterator[bytes]:
+        for chunk in self._it:
+            self._kept.append(chunk)
+            yield chunk
+
+    def replay(self) -> Iterator[bytes]:
+        """The whole stream from its start; only once."""
+        if not self.replayable:
+            raise RuntimeError("the stream was replayed or closed already")
+        self.replayable = False
+        kept, self._kept = self._kept, []
+        yield from kept
+        yield from self._it
+
+    def close(self) -> None:
+        """Close the underlying stream (an S3 body, a file); no replay after it."""
+        self.replayable = False
+        self._kept = []
+        close = getattr(self._it, "close", None)
+        if close:
+            close()
 
 
 class ChunkReader(io.RawIOBase):

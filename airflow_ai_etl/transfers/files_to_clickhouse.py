@@ -89,7 +89,7 @@ from airflow_ai_etl.transfers.file_native import (
     native_plan,
     staged_surprises,
 )
-from airflow_ai_etl.transfers.file_stream import ChunkReader, chunks_of, gunzip, to_utf8
+from airflow_ai_etl.transfers.file_stream import ChunkReader, ReplayableChunks, chunks_of, gunzip, to_utf8
 from airflow_ai_etl.transfers.file_types import (
     TEXT_ALL,
     TEXT_DATES,
@@ -694,14 +694,22 @@ class FilesToClickHouseTransfer:
         finally:
             body.close()
 
-    def text_stream(self, obj: FileObject) -> ChunkReader:
-        """The file as UTF-8 bytes (gunzipped, decoded), as a binary file for the Python readers."""
-        return ChunkReader(to_utf8(gunzip(self.open_chunks(obj)), self.encoding))
+    def text_stream(self, obj: FileObject, chunks: Iterable[bytes] | None = None) -> ChunkReader:
+        """The file as UTF-8 bytes (gunzipped, decoded), as a binary file for the Python readers.
+
+        :param chunks: the file's raw chunks when already opened (default: open it)."""
+        raw = self.open_chunks(obj) if chunks is None else chunks
+        return ChunkReader(to_utf8(gunzip(raw), self.encoding))
 
     def python_batches(
-        self, obj: FileObject, columns: list[str] | None, rows: int | None = None
+        self,
+        obj: FileObject,
+        columns: list[str] | None,
+        rows: int | None = None,
+        chunks: Iterable[bytes] | None = None,
     ) -> Generator[ColumnBatch, None, None]:
-        """The Python reader's column batches (``rows``: batch size, default ``batch_size``)."""
+        """The Python reader's column batches (``rows``: batch size, default ``batch_size``;
+        ``chunks``: the file's raw chunks when already opened)."""
         batch_size = rows or self.batch_size
         if self.format == "parquet":
             with tempfile.TemporaryFile() as tmp:  # Parquet needs random access: spool to disk
@@ -710,7 +718,7 @@ class FilesToClickHouseTransfer:
                 tmp.seek(0)
                 yield from read_parquet(tmp, batch_size=batch_size)
             return
-        stream = self.text_stream(obj)
+        stream = self.text_stream(obj, chunks)
         try:
             if self.format == "jsonl":
                 yield from read_jsonl(stream, encoding="utf-8", batch_size=batch_size)
@@ -740,27 +748,37 @@ class FilesToClickHouseTransfer:
         sample_rows = (
             self.batch_size if loader.known_columns() is None else min(self.batch_size, NATIVE_SAMPLE_ROWS)
         )
-        sampler = self.python_batches(obj, loader.known_columns(), rows=sample_rows)
+        # One read of the file (one S3 GET): the sample is read from its first chunks, which are
+        # kept and sent again ahead of the rest of the same stream.
+        head = ReplayableChunks(self.open_chunks(obj))
         try:
-            sample = next(sampler, None)
-        except FileFormatError as e:
-            log.info(
-                "%s: the Python reader reports %s; loading it in Python for the full message", obj.uri, e
-            )
-            return python()
+            sampler = self.python_batches(obj, loader.known_columns(), rows=sample_rows, chunks=head.first())
+            try:
+                sample = next(sampler, None)
+            except FileFormatError as e:
+                log.info(
+                    "%s: the Python reader reports %s; loading it in Python for the full message", obj.uri, e
+                )
+                sample = None
+            finally:
+                sampler.close()
+            if sample is None:
+                head.close()
+                return python()
+            plan = loader.plan_native(client, sample, self.options)
+            if isinstance(plan, str):
+                head.close()
+                log.info("%s: loading with the Python reader: %s", obj.uri, plan)
+                return python()
+            opener = lambda: head.replay() if head.replayable else self.open_chunks(obj)  # noqa: E731
+            try:
+                return loader.load_native(client, obj.uri, opener, plan)
+            except NativeFallback as e:
+                head.close()
+                log.warning("%s: %s; loading it with the Python reader instead", obj.uri, e)
+                return python()
         finally:
-            sampler.close()
-        if sample is None:
-            return python()
-        plan = loader.plan_native(client, sample, self.options)
-        if isinstance(plan, str):
-            log.info("%s: loading with the Python reader: %s", obj.uri, plan)
-            return python()
-        try:
-            return loader.load_native(client, obj.uri, lambda: self.open_chunks(obj), plan)
-        except NativeFallback as e:
-            log.warning("%s: %s; loading it with the Python reader instead", obj.uri, e)
-            return python()
+            head.close()
 
     # ------------------------------------------------------------------ run
 

@@ -289,3 +289,28 @@ def test_json_missing_date_for_a_non_nullable_date_is_named(tmp_path, ch, caplog
         load(str(tmp_path / "a.jsonl"), "ev", format="jsonl")
     assert any("read as 1970-01-01" in m for m in native_messages(caplog))  # found in the staged rows
     assert ch.execute("SELECT count() FROM ev") == [(0,)]
+
+
+def test_an_s3_object_is_fetched_once_sample_and_all(s3_server, s3_conn, ch, monkeypatch):
+    """The type/form sample is read from the first chunks of the same GET that streams the file;
+    a file bigger than a few chunks (3 MB of gzip) arrives whole."""
+    from airflow_ai_etl.hooks.s3 import S3Hook
+
+    opened = []
+    original = S3Hook.open_object
+    monkeypatch.setattr(S3Hook, "open_object", lambda self, b, k: opened.append(k) or original(self, b, k))
+    s3 = s3_server.client()
+    s3.create_bucket(Bucket="once")
+    lines = "".join(f"{i},{os.urandom(12).hex()},{i}.25\n" for i in range(1, 90001))
+    s3.put_object(
+        Bucket="once", Key="big.csv.gz", Body=gzip.compress(("id,region,amount\n" + lines).encode())
+    )
+    result = S3ToClickHouseOperator(
+        task_id="t",
+        s3_conn_id=s3_conn,
+        path="s3://once/big.csv.gz",
+        target_conn_id=NATIVE,
+        target_table="once",
+    ).execute({})
+    assert result["rows"] == 90000 and opened == ["big.csv.gz"]
+    assert ch.execute("SELECT count(), sum(id), uniqExact(region) FROM once") == [(90000, 4050045000, 90000)]
