@@ -566,7 +566,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
     i = start
     while i < n:
         t = tokens[i]
-        each_grain = (t.lemma in EACH or t.lower in EACH) and i + 1 < n and _grain_noun(tokens[i + 1])
+        each_grain = (  # «по специальностям каждый месяц»: the grain; «по часам каждый час»: the schedule
+            (t.lemma in EACH or t.lower in EACH)
+            and i + 1 < n
+            and _grain_noun(tokens[i + 1])
+            and ph.grain is None
+        )
         if not _grain_noun(t) and not each_grain and any(a <= t.start < b for a, b in ph.schedule_spans):
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
         if t.lower == "," and any(w.lower in ("only", "только") for w in tokens[i + 1 : i + 7]):

@@ -913,3 +913,17 @@ def test_a_number_of_unit_nouns_is_the_sum_of_that_column(clinic, text):
 def test_a_number_of_days_no_column_stores_asks(hr):
     # vacations store starts_on/ends_on, no days: asked, never a count of vacations
     assert hr.plan("Number of vacation days per employee per month").status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "text, grain, schedule",
+    [
+        ("Выручка по часам каждый час", "hour", "0 * * * *"),
+        ("Выручка по регионам по дням каждый час", "day", "0 * * * *"),
+        ("Число заказов по статусам каждый месяц", "month", None),  # no grain before it: the grain
+    ],
+)
+def test_each_unit_after_a_grain_is_the_schedule(shop, text, grain, schedule):
+    outcome = shop.plan(text)
+    assert outcome.status == "ok" and outcome.spec.source.mart.time_grain.grain == grain
+    assert outcome.spec.schedule == schedule
