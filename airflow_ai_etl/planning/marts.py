@@ -1894,6 +1894,13 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                     found.append((k, table, c))
     if named_tables:
         found = [f for f in found if f[1].qualified_name in named_tables] or found
+    coverage: dict[tuple[str, str], set[int]] = {}
+    for k, t, c in found:
+        coverage.setdefault((t.qualified_name, c.name), set()).add(k)
+    best = max((len(v) for v in coverage.values()), default=0)
+    tops = [key for key, v in coverage.items() if len(v) == best]
+    if best >= 2 and len(tops) == 1:  # "Refund amount": returns.refund_amount, not fuel_cards.amount
+        found = [f for f in found if f[1].qualified_name == tops[0][0]]
     tables = {t.qualified_name for _, t, _ in found}
     if len(tables) != 1:
         return

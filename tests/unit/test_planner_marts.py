@@ -927,3 +927,13 @@ def test_each_unit_after_a_grain_is_the_schedule(shop, text, grain, schedule):
     outcome = shop.plan(text)
     assert outcome.status == "ok" and outcome.spec.source.mart.time_grain.grain == grain
     assert outcome.spec.schedule == schedule
+
+
+def test_the_column_most_words_name_wins_over_a_shared_word(logistics):
+    # "amount" is in returns.refund_amount and fuel_cards.amount; "Refund amount" names one of them
+    got = mart_of(logistics.plan("Refund amount by shipment status"))
+    assert (
+        got["table"] == "returns"
+        and got["measures"] == [("sum", "refund_amount")]
+        and got["dims"] == ["status"]
+    )
