@@ -145,7 +145,7 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "остаток": {"qti", "quantiti", "stock"}, "stock": {"qti", "quantiti", "stock"}, "балл": {"score"},
     "оценка": {"score", "rate"}, "рейтинг": {"rate", "score"}, "скидка": {"discount"}, "налог": {"tax"},
     "километраж": {"distanc", "mileag", "km"}, "фио": {"full", "name"}, "модель": {"model"},
-    "период": {"period"}, "хаб": {"hub"},
+    "период": {"period"}, "хаб": {"hub"}, "дозировка": {"dosag"}, "доза": {"dosag", "dose"},
     "марка": {"model", "brand"}, "должность": {"titl", "job", "posit"}, "грейд": {"grade"},
     "basket": {"total", "amount"}, "доставка": {"deliveri", "ship"}, "ёмкость": {"capac"},
     "емкость": {"capac"}, "вместимость": {"capac"},
@@ -1276,6 +1276,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     for m in ph.measures:
         if m.unit and any(mm.get("column") and m.unit in name_parts(mm["column"]) for mm in measures):
             continue  # «средний срок назначения в днях»: the unit named the column, the words describe it
+        if m.column_ref and not m.subject:
+            continue  # «сумма дозировок (dosage)»: the words describe the column named in brackets
         for k in m.object:
             token = tokens[k]
             named = ground.table_of(token)
@@ -1476,6 +1478,20 @@ def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[
     if len(sources) > 1:  # the connection whose tables the words name
         found = exact(sources) or named(sources)
         sources = found if len(found) == 1 else (found or sources)
+    if len(sources) > 1:  # «Сумма дозировок (dosage) по препаратам»: the one whose columns the words name
+        content = [
+            t for t in words if not _is_measure(t) and t.lower not in FILLER_EN and t.lemma not in FILLER_RU
+        ]
+        score = {}
+        for c in sources:
+            ground = _Ground(planner, c.conn_id, catalog.tables_of(c.conn_id))
+            score[c.conn_id] = sum(
+                1 for t in content if any(ground.columns_named(table, [t]) for table in ground.tables)
+            )
+        top = max(score.values())
+        best = [c for c in sources if score[c.conn_id] == top]
+        if top > 0 and len(best) == 1:
+            sources = best
     if len(sources) > 1:  # several ClickHouse connections to one database: the one named by its id
         by_id = [
             c for c in sources if any(t.text == c.conn_id or t.lower == c.conn_id.lower() for t in words)

@@ -937,3 +937,13 @@ def test_the_column_most_words_name_wins_over_a_shared_word(logistics):
         and got["measures"] == [("sum", "refund_amount")]
         and got["dims"] == ["status"]
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["Сумма дозировок (dosage) по препаратам", "Средняя дозировка по препаратам"]
+)
+def test_the_question_names_the_text_column_not_the_database(clinic, text):
+    # clinic has two PostgreSQL connections: the one whose columns the words name is taken, and the
+    # question is about dosage being text (it asked which database)
+    outcome = clinic.plan(text)
+    assert outcome.status == "needs_clarification" and "dosage" in outcome.questions[0]
