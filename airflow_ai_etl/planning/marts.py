@@ -212,7 +212,16 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
     if not measure and not grain_phrase and not per and not adverb:
         return False
-    grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN or t.lemma in CUT_WORDS for t in words)
+    grouped = any(
+        t.lower in DIM_PREPS_RU | DIM_PREPS_EN
+        or t.lemma in CUT_WORDS
+        or (
+            k > 0
+            and (t.lemma in EACH or t.lower in EACH)
+            and words[k - 1].lower in ("в", "во", "для", "у", "in", "for")
+        )
+        for k, t in enumerate(words)
+    )  # «для каждого региона», "for each region": a grouping too
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
 
 

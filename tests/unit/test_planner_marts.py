@@ -947,3 +947,9 @@ def test_the_question_names_the_text_column_not_the_database(clinic, text):
     # question is about dosage being text (it asked which database)
     outcome = clinic.plan(text)
     assert outcome.status == "needs_clarification" and "dosage" in outcome.questions[0]
+
+
+@pytest.mark.parametrize("text", ["Средний чек для каждого региона", "Revenue for each region"])
+def test_for_each_groups_without_po_or_by(shop, text):
+    got = mart_of(shop.plan(text))  # «для каждого региона» was refused as off-topic
+    assert got["table"] == "sales" and got["dims"] == ["region"]
