@@ -189,7 +189,7 @@ class Assistant:
 
                 self._planner = make_planner(
                     self.strategy,
-                    self.catalog,
+                    self._catalog_with_assets(),  # the model may name what deployed pipelines load
                     llm_conn_id=self.llm_conn_id,
                     state_dir=self._state_dir or default_state_dir(),
                 )

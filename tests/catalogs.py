@@ -136,4 +136,34 @@ def logistics_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Cat
     )
 
 
-CATALOGS = {"shop": shop_catalog, "clinic": clinic_catalog, "hr": hr_catalog, "logistics": logistics_catalog}
+BI_DDL = """
+CREATE TABLE public.faculty_kpi (day date, faculty text, metric text, value numeric(14,2), PRIMARY KEY (day, faculty, metric));
+"""
+
+
+def univ_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A fifth domain with Russian comments: a university behind pg_univ, a BI PostgreSQL and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_univ", "postgres", "University records database (dean's office)", "127.0.0.1", "univ"
+        ),
+        ConnectionInfo("pg_bi", "postgres", "Reporting PostgreSQL for BI dashboards", "127.0.0.1", "bi"),
+        ConnectionInfo(
+            "ch_univ", "clickhouse", "ClickHouse warehouse for university analytics", "127.0.0.1", "univ"
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "univ.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections},
+        tables={"pg_univ": tables_from_ddl(sql), "pg_bi": tables_from_ddl(BI_DDL)},
+    )
+
+
+CATALOGS = {
+    "shop": shop_catalog,
+    "clinic": clinic_catalog,
+    "hr": hr_catalog,
+    "logistics": logistics_catalog,
+    "univ": univ_catalog,
+}

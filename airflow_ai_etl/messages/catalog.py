@@ -247,8 +247,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(answer with pii='mask' or pii='allow')",
         "ru": "(ответьте pii='mask' или pii='allow')",
     },
+    # --- triggers (planning/triggers.py, issue 18)
+    "planner.folder_outside_roots": {
+        "en": "The folder {path} is not under the allowed file roots ({roots}): which folder under them "
+        "should be watched (or ask an administrator to add it to [ai_etl] file_roots)?",
+        "ru": "Папка {path} не лежит под разрешёнными корнями файлов ({roots}): за какой папкой под ними "
+        "следить (или попросите администратора добавить её в [ai_etl] file_roots)?",
+    },
+    "planner.trigger_on_own_output": {
+        "en": "This pipeline writes {asset} and would start after {asset} is updated: it would start itself "
+        "in a circle. Name another pipeline's load to run after, or a schedule.",
+        "ru": "Этот пайплайн пишет в {asset} и запускался бы после обновления {asset}: он запускал бы сам "
+        "себя по кругу. Укажите загрузку другого пайплайна или расписание.",
+    },
+    "planner.manual_and_clock": {
+        "en": "Run it manually or on a clock ({schedule})? One of the two.",
+        "ru": "Запускать вручную или по расписанию ({schedule})? Одно из двух.",
+    },
     # Outcome statuses, as the CLI prints them
     "outcome.ok": {"en": "ok", "ru": "проверено"},
     "outcome.needs_clarification": {"en": "needs_clarification", "ru": "нужно уточнение"},
     "outcome.rejected": {"en": "rejected", "ru": "отклонено"},
+    # Two phrases of one request state different conditions on one column (planning/filters.py)
+    "planner.conflicting_conditions": {
+        "en": 'Which condition on {column}: "{first}" or "{second}" (or both)?',
+        "ru": "Какое условие на {column}: «{first}» или «{second}» (или оба)?",
+    },
+    "planner.keep_old_rows": {
+        "en": "'{phrase}': keep the rows already loaded and append only new ones (say which column marks "
+        "new rows), or reload the whole table each run?",
+        "ru": "«{phrase}»: сохранять уже загруженные строки и дописывать только новые (по какой колонке их "
+        "отличать?) или каждый раз перезаливать таблицу целиком?",
+    },
+    "planner.unread_clause": {
+        "en": "I could not turn '{phrase}' into a row condition: which rows of {table} should be loaded "
+        "(e.g. 'where returned_at IS NULL')?",
+        "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
+    },
 }

@@ -25,7 +25,9 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
+from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
+from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -147,6 +149,8 @@ class RowFilters:
         if window.value:
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
+        if not questions:
+            self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table)
         questions += self._place_questions(request, table, conditions)
         questions += self._lowercase_place_questions(request, table)
@@ -179,12 +183,54 @@ class RowFilters:
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
             self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
-            self._state_conditions, self._value_conditions, self._place_conditions,
+            self._state_conditions, self._clause_state_conditions, self._value_conditions,
+            self._place_conditions, self._listed_value_conditions, self._cued_state_conditions,
         )  # fmt: skip
+        request.state_clauses.clear()
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                if column in found and found[column][1] != condition and found[column][0] != position:
+                    request.rival_conditions.append((position, column, condition, found[column][0]))
                 found.setdefault(column, (position, condition))
+        for start, end in request.state_clauses:
+            clause_end = CLAUSE_END.search(request.lower, end)
+            stop = clause_end.start() if clause_end else len(request.lower)
+            if not any(start <= position < stop for position, _ in found.values()):
+                phrase = request.text[start:end]
+                question = say(
+                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
+                )
+                request.unsure.append(question)
         return list(found.values())
+
+    def _rivals(
+        self,
+        request: Request,
+        table: Table,
+        found: list[tuple[int, str]],
+        conditions: list[str],
+        scopes: list[tuple[int, int]],
+    ) -> None:
+        """A second phrase stating another condition on a column already filtered («со статусом new и
+        paid»): asked about, unless it says the same once negations are applied («меньше 100 не нужны;
+        ... от 100»)."""
+        for position, column, condition, kept_at in request.rival_conditions:
+            kept = next((c for (p, _), c in zip(found, conditions, strict=True) if p == kept_at), None)
+            rival: str | None = condition
+            if any(start <= position < end for start, end in scopes):
+                rival = self._negated(table, condition)
+            if kept is not None and rival is not None and rival != kept:
+                self._conflict(request, table, column, [kept, rival])
+
+    def _conflict(self, request: Request, table: Table, column: str, conditions: list[str]) -> None:
+        """Two phrases state different conditions on one column («со статусом new и paid»): ask which."""
+        first, second = sorted(conditions)
+        name = f"{table.qualified_name}.{column}"
+        question = say(
+            request.language, "planner.conflicting_conditions", column=name, first=first, second=second
+        )
+        if question not in request.unsure:
+            request.unsure.append(question)
 
     # --- negated row filters ("skip rows where amount is null") ----------------------------------
 
@@ -329,7 +375,14 @@ class RowFilters:
                 return Found(None, [self._ask_window(request, table, match.group(0))])
             windows.append((match.start(), template))
         if not windows:
-            hint = WINDOW_HINTS.search(request.lower)
+            hint = next(
+                (
+                    m
+                    for m in WINDOW_HINTS.finditer(request.lower)
+                    if not any(a <= m.start() < b for a, b in request.schedule_spans)
+                ),
+                None,
+            )  # "at 20 past 5 am": the schedule's words, not a window
             return Found(None, [self._ask_window(request, table, hint.group(0))] if hint else [])
         if len({template for _, template in windows}) > 1:
             return Found(None, [self._ask_window(request, table, "")])
@@ -427,7 +480,13 @@ class RowFilters:
                 request, table, match.group(1)
             )
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
-                value = match.group(3).replace(",", ".")
+                value = match.group(3)
+                thousands = re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", value)
+                if thousands and request.language == "en":
+                    value = value.replace(",", "")  # "$1,000"
+                elif thousands:
+                    continue  # «1,000»: a thousand or one? asked about (the safety net quotes it)
+                value = value.replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {OPERATORS[match.group(2)]} {value}"
 
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
@@ -481,6 +540,10 @@ class RowFilters:
                 continue
             if self.grounding._columns_in(table, value + word):
                 continue  # "e-mail": one word
+            column = table.column(columns[0])
+            own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
+            if stem(value.lower()) in own:
+                continue  # «MAC-адреса» of mac_address ('MAC-адрес устройства'): the column's own name
             yield match.start(), columns[0], f"{columns[0]} = {_quote(value.lower())}"
 
     def _comparative_conditions(
@@ -509,6 +572,8 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed:
                 continue
+            if i == 0 and value != token and value.startswith(token):
+                continue  # "ship dorm residents ...": the imperative verb, not the status shipped
             negator = self._negator_before(request, i)
             # "run it as a test" is no status; «тестовые заказы», «кроме тестовых» are
             if value in STATUS_BEFORE_NOUN and not (
@@ -544,15 +609,142 @@ class RowFilters:
                 for c in table.columns
                 if c.name.endswith(("_at", "_date")) and set(name_parts(c.name.rsplit("_", 1)[0])) <= meanings
             ]
+            if not columns and request.language == "ru":  # «отчисленных студентов»: 'Дата отчисления'
+                word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                if word is not None and self.is_state_word(word):
+                    columns = self._event_columns_of(table, word)
             if len(columns) == 1:
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
+
+    def _clause_state_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«книги, которые ещё не вернули», "loans that have not been returned yet": a relative clause
+        whose verb names the event of one nullable time column (its comment «Когда книгу вернули» or its
+        name returned_at) -> `returned_at IS NULL`; without «не»/"not" -> `IS NOT NULL`."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for i, t in enumerate(tokens):
+            if not (t.lemma == "который" or t.lower in ("that", "which", "who")):
+                continue
+            negated, already, j = False, False, i + 1
+            while j < len(tokens) and j <= i + 5:
+                word = tokens[j]
+                if word.lower in CLAUSE_NEGATORS:
+                    negated = True
+                elif word.lower in CLAUSE_FILLERS:
+                    already = already or word.lower in ("уже", "already")
+                else:
+                    break
+                j += 1
+            if j >= len(tokens) or not (negated or already):
+                continue  # "candidates who applied for the vacancy X": no state of the row
+            verb = tokens[j]
+            if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
+                continue
+            columns = self._event_columns_of(table, verb)
+            if len(columns) == 1:
+                condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
+                yield verb.start, columns[0], condition
+            else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
+                request.state_clauses.append((t.start, verb.end))
+
+    def _listed_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«посылки в пути», «листки в рублях», «доценты»: a word whose lemma is one of the values a column's
+        comment lists in parentheses ('Учёное звание (доцент, профессор)'), or whose meaning is one part of
+        a listed code (путь -> in_transit, рубль -> RUB), is a condition on that column. Only when exactly
+        one listed value of one column answers."""
+        listed = {c.name: _listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {name: values for name, values in listed.items() if values}
+        if not listed:
+            return
+        for t in tokenize(request.text):
+            if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
+                continue
+            if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
+                continue
+            meanings = {stem(w) for lemma in t.lemmas for w in VALUE_MEANINGS.get(lemma, ())}
+            hits = {
+                (name, value)
+                for name, values in listed.items()
+                for value in values
+                if (not value.isascii() and t.has(_lemmas_of(value)))
+                or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
+            }
+            if len(hits) == 1:
+                ((name, value),) = hits
+                index = request.token_at(t.start)
+                condition: str | None = f"{name} = {_quote(value)}"
+                if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
+                    index -= 1  # «не в пути»: the negator stands before the preposition
+                negator = self._negator_before(request, index)
+                if negator is not None:
+                    request.handled.append(request.spans[negator])
+                    condition = self._negated(table, str(condition))
+                if condition:
+                    yield t.start, name, condition
+
+    def _cued_state_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«только отчисленные», «кроме отчисленных», "except the expelled ones": a participle after
+        only/except standing for the rows names the event of a time column (its comment or name): only ->
+        IS NOT NULL, except -> IS NULL. Several such columns: asked about."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for i, cue in enumerate(tokens[:-1]):
+            if cue.lower not in STATE_CUES:
+                continue
+            j = i + 1
+            while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
+                j += 1
+            word = tokens[j]
+            if not self.is_state_word(word) or (status_word(word.lower)[0] and table.column("status")):
+                continue  # «только оплаченные счета»: the status rule reads it
+            columns = self._event_columns_of(table, word)
+            if len(columns) == 1:
+                negated = cue.lower in ("кроме", "без", "except", "excluding")
+                request.handled.append((cue.start, word.end))
+                yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
+            elif len(columns) > 1:
+                request.state_clauses.append((cue.start, word.end))
+
+    def is_state_word(self, word: Token) -> bool:
+        """A participle or adjective of an event («отчисленные», «уволенных», "expelled"), not a noun."""
+        if word.lang == "ru":
+            return any(p.pos in ("PRTF", "PRTS", "ADJF") for p in word.parses[:2])
+        return word.lang == "en" and word.lower.endswith("ed") and len(word.lower) > 4
+
+    def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
+        """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
+        lemma or stem, or whose name starts with the verb's stem (returned -> returned_at)."""
+        own = stem(verb.lower)
+        found = []
+        for column in table.columns:
+            kind = column.type.lower()
+            if not ("time" in kind or "date" in kind) or not column.nullable:
+                continue
+            if column.name in ("created_at", "updated_at") or column.name.startswith(("created", "updated")):
+                continue
+            comment = [c for c in tokenize(column.comment or "") if c.lang == verb.lang]
+            lemma_hit = any(c.lemmas & verb.lemmas for c in comment if c.lang == "ru")
+            stem_hit = any(_same_root(stem(c.lower), own) for c in comment)  # выселились ~ выселения
+            name_hit = name_parts(column.name)[0] in {own} | self.vocabulary.meanings(verb.lower)
+            if lemma_hit or stem_hit or name_hit:
+                found.append(column.name)
+        # «вернули» in 'Когда книгу вернули' and 'Вернуть до': the same word form decides
+        exact = [n for n in found if verb.lower in {c.lower for c in tokenize(table.column(n).comment or "")}]
+        return exact if len(found) > 1 and len(exact) == 1 else found
 
     def _row_noun_at(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` says rows: "rows", "записи" or the table's own noun ("test orders")."""
         if index >= len(request.tokens):
             return False
         token = request.tokens[index]
-        return bool(re.fullmatch(ROW_NOUNS, token)) or self.grounding._names_table(token, table)
+        if re.fullmatch(ROW_NOUNS, token) or self.grounding._names_table(token, table):
+            return True
+        head = words(table.comment or "")[:1]  # 'Студенты (контингент)': the comment's head noun
+        return bool(head) and bool(self.vocabulary.meanings(token) & self.vocabulary.meanings(head[0]))
 
     def _negator_after(self, request: Request, table: Table, index: int) -> tuple[int, int] | None:
         """Span of a negating verb after word `index` and the row nouns there: "тестовые строки убрать",
@@ -645,6 +837,8 @@ class RowFilters:
         if more is None:
             return False
         word = more.group(1).lower().replace("ё", "е")
+        if value.isascii() != word.isascii():
+            return False  # "status new, только id ...": a Russian word after a Latin value starts a clause
         meanings = set(self.vocabulary.meanings(word))
         if (
             word in STOP_WORDS | CLAUSE_WORDS
@@ -911,6 +1105,7 @@ class RowFilters:
                 or self.grounding._names_table(word, table)
                 or self.grounding._names_other_table(word, table)
                 or any(_quote(raw) in c or _quote(word) in c for c in conditions)
+                or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
             )
             if known or not self._is_value(request, table, raw):
                 continue
@@ -950,6 +1145,44 @@ class RowFilters:
     def _position(self, request: Request, index: int) -> int:
         """Character offset of the index-th word (for ordering conditions as written)."""
         return request.spans[index][0] if index < len(request.spans) else len(request.text)
+
+
+# Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
+CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
+                  "was", "are", "is", "t", "got", "get"}  # fmt: skip
+STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
+CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
+
+
+# Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
+VALUE_MEANINGS = {
+    "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
+    "юань": ("cny",), "тенге": ("kzt",), "архив": ("archived", "archive"), "обработка": ("processing",),
+    "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
+    "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
+    "отпуск": ("leave",),
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def _listed_values(comment: str | None) -> tuple[str, ...]:
+    """The values a column comment lists in parentheses: 'Статус (created, in_transit, lost)'."""
+    found = re.search(r"\(([^()]*,[^()]*)\)", comment or "")
+    if not found:
+        return ()
+    values = [v.strip() for v in found.group(1).split(",")]
+    return tuple(v for v in values if v and v not in ("...", "…") and re.fullmatch(r"[\w-]+", v))
+
+
+@functools.lru_cache(maxsize=1024)
+def _lemmas_of(value: str) -> frozenset[str]:
+    return frozenset(lemma for t in tokenize(value) for lemma in t.lemmas)
+
+
+def _same_root(first: str, second: str) -> bool:
+    """Two stems of one root: equal, or one a prefix of the other of at least five letters."""
+    short, long = sorted((first, second), key=len)
+    return first == second and len(short) >= 4 or len(short) >= 5 and long.startswith(short)
 
 
 def _says_null(match: re.Match[str]) -> bool:

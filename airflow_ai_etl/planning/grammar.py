@@ -25,16 +25,17 @@ from their values, never from rewritten text.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from airflow_ai_etl.planning.lexer import Numeral, Token, numerals, tokenize
+from airflow_ai_etl.planning.lexer import Numeral, Token, analyse, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, is_
 
 __all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "intervals",
            "destroy_frames", "merge_mode", "append_only", "schedule_slots", "numeral_rewrites",
-           "apply_rewrites", "enabled", "is_destroy_word"]  # fmt: skip
+           "apply_rewrites", "enabled", "is_destroy_word", "in_column_list"]  # fmt: skip
 
 # Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
 # mart: planning/marts.py
@@ -186,6 +187,9 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         hour24 = _to_24h(1, part)
         return Slot("clock", (hour24, 0), t.start, tokens[after - 1].end, start, after, confirmed=not bare,
                     detail=part)  # fmt: skip
+    elif (minutes := _minutes_of_hour(tokens, nums, j)) is not None:
+        hour, minute, j = minutes  # "twenty past five", "ten to six", «двадцать минут шестого»
+        explicit = True
     else:
         n = _numeral_at(nums, j)
         if n is None or n.ordinal or ":" in t.text:
@@ -219,6 +223,37 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
     )
 
 
+def _minutes_of_hour(
+    tokens: Sequence[Token], nums: dict[int, Numeral], j: int
+) -> tuple[int, int, int] | None:
+    """Minutes said before the hour: "twenty past five" 5:20, "ten to six" 5:50, "20 minutes past 5",
+    «двадцать минут шестого» 5:20 (the ordinal names the next hour) -> (hour, minute, next index)."""
+    m = _numeral_at(nums, j)
+    if m is None or m.ordinal or not 1 <= m.value <= 59:
+        return None
+    k = m.last
+    if k < len(tokens) and (
+        tokens[k].lower in ("minute", "minutes", "mins", "min") or tokens[k].has({"минута"})
+    ):
+        k += 1
+    if k < len(tokens) and tokens[k].lower in ("past", "after", "to", "before") and tokens[k].lang == "en":
+        h = _numeral_at(nums, k + 1)
+        if (
+            h is None
+            or h.ordinal
+            or not 1 <= h.value <= 12
+            or (tokens[k].lower in ("to", "before") and m.value > 30)
+        ):
+            return None
+        if tokens[k].lower in ("past", "after"):
+            return h.value, m.value, h.last
+        return (h.value - 1) or 12, 60 - m.value, h.last
+    h = _numeral_at(nums, k)
+    if k > m.last and h is not None and h.ordinal and 1 <= h.value <= 12 and tokens[k].lang == "ru":
+        return (h.value - 1) or 12, m.value, h.last  # «двадцать минут шестого»
+    return None
+
+
 def _half_hour(token: Token) -> int | None:
     """«пол-восьмого» / «полвосьмого» -> 7 (half past seven); None for other words."""
     rest = token.lower[3:].lstrip("-")
@@ -235,6 +270,14 @@ def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int
     m = _numeral_at(nums, i + 1)
     if m is None and i + 1 < len(tokens) and tokens[i + 1].lang == "ru" and is_(tokens[i + 1], "QUARTER"):
         m = Numeral(15, i + 1, i + 2, False, tokens[i + 1].start, tokens[i + 1].end)  # «без четверти»
+    if m is not None and m.last - m.first == 2 and _numeral_at(nums, m.last) is None:
+        # «без десяти шесть»: the composer read «десяти шесть» as 16; minutes, then the hour
+        first = tokens[m.first]
+        if first.number is not None and tokens[m.first + 1].number is not None:
+            hour_token = tokens[m.first + 1]
+            hour = Numeral(hour_token.number, m.first + 1, m.last, False, hour_token.start, hour_token.end)
+            nums = {**nums, m.first + 1: hour}
+            m = Numeral(first.number, m.first, m.first + 1, False, first.start, first.end)
     if m is None or m.ordinal or not 1 <= m.value <= 30:
         return None
     j = m.last
@@ -335,6 +378,7 @@ _EN_UNITS = {
 }  # fmt: skip
 _RU_SHORT_UNITS = {"мин": "minute", "ч": "hour"}
 EVERY_WORDS = {"every", "each", "evry"}
+CYRILLIC_WORD = re.compile(r"[а-яё]+")
 CLOCK_UNITS = ("minute", "hour")
 
 
@@ -346,6 +390,18 @@ def _unit(token: Token) -> str | None:
     if token.lower in _RU_SHORT_UNITS:
         return _RU_SHORT_UNITS[token.lower]
     return next((_RU_UNITS[p.lemma] for p in token.parses if p.lemma in _RU_UNITS and p.pos == "NOUN"), None)
+
+
+def _glued_interval(token: Token) -> tuple[int, str] | None:
+    """A number with its unit glued on: "6h", "15min", "2hrs", «6ч», «15мин» -> (6, "hour")."""
+    match = re.fullmatch(r"(\d{1,3})([a-zа-я]+)", token.lower)
+    if match is None:
+        return None
+    word = match.group(2)
+    unit = _EN_UNITS.get(word) or _RU_SHORT_UNITS.get(word)
+    if unit is None and CYRILLIC_WORD.fullmatch(word):
+        unit = next((_RU_UNITS[p.lemma] for p in analyse(word) if p.lemma in _RU_UNITS), None)
+    return (int(match.group(1)), unit) if unit and int(match.group(1)) > 0 else None
 
 
 def intervals(tokens: Sequence[Token]) -> list[Slot]:
@@ -375,6 +431,12 @@ def intervals(tokens: Sequence[Token]) -> list[Slot]:
             n, counted, j = 2, True, j + 1  # "every other hour", «каждый второй час»
         elif j in nums and not nums[j].ordinal:
             n, counted, j = nums[j].value, True, nums[j].last
+        elif (glued := _glued_interval(tokens[j])) is not None:  # "every 6h", «каждые 15мин»
+            (n, unit), counted = glued, True
+            if unit in CLOCK_UNITS or n > 1:
+                slots.append(Slot("interval", (n, unit), t.start, tokens[j].end, i, j + 1))
+                i = j + 1
+                continue
         unit = _unit(tokens[j]) if j < len(tokens) else None
         if unit is None or (unit not in CLOCK_UNITS and not counted) or (unit not in CLOCK_UNITS and n == 1):
             i += 1
@@ -438,7 +500,14 @@ def numeral_rewrites(tokens: Sequence[Token], used: set[int]) -> list[tuple[int,
     hours, days of month, counts). Ordinals are left as words (the day-of-month rule reads them)."""
     out = []
     for n in numerals(tokens):
-        if n.ordinal or any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
+        if any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
+            continue
+        if n.ordinal:  # «пятнадцатое число», "the fifteenth of every month": a day of the month in digits
+            nxt = [t.lower for t in tokens[n.last : n.last + 3]]
+            if 1 <= n.value <= 31 and nxt and tokens[n.last].lang == "ru" and tokens[n.last].has({"число"}):
+                out.append((n.start, n.end, f"{n.value}-е"))
+            elif 1 <= n.value <= 31 and nxt[:1] == ["of"] and "month" in nxt or nxt[:1] == ["day"]:
+                out.append((n.start, n.end, f"{n.value}th"))
             continue
         out.append((n.start, n.end, str(n.value)))
     return out
@@ -514,9 +583,17 @@ def destroy_frames(tokens: Sequence[Token]) -> list[Slot]:
                 continue
         elif t.lang != "en" or not is_(t, "DESTROY_VERB"):
             continue
+        before = [p.lower for p in tokens[max(0, i - 3) : i] if p.lang != "punct"]
+        if before and (before[-1] in NO_DESTROY or before[-2:] in (["don", "t"], ["do", "not"])):
+            # «без удаления старых данных», "don't delete": keep the old rows, asked how (planning/offline.py)
+            slots.append(Slot("keep", t.lower, t.start, t.end, i, i + 1))
+            continue
         obj = _object_after(tokens, i) or (t.lang == "ru" and _object_before(tokens, i))
         slots.append(Slot("destroy", t.lower, t.start, t.end, i, i + 1, confirmed=obj))
     return slots
+
+
+NO_DESTROY = {"без", "не", "ничего", "without", "never", "not", "no"}
 
 
 def _object_after(tokens: Sequence[Token], i: int) -> bool:
@@ -767,3 +844,39 @@ def is_mask_word(word: str) -> bool:
         return True
     tokens = tokenize(word)
     return len(tokens) == 1 and tokens[0].lang in ("ru", "en") and is_(tokens[0], "MASK", pos=MASK_POS)
+
+
+# --- column lists ("только id, customer_id и total") ---------------------------------------------------
+
+ONLY_WORDS = {"только", "лишь", "only", "just"}
+
+
+def in_column_list(tokens: Sequence[Token], index: int) -> bool:
+    """Token `index` is an item of a list of Latin names bounded by «только»/"only" on either side ("only
+    id, customer_id and total", "id and total only"): a column name, not a measure word such as "total".
+    Items are separated (a comma, «и», "and"; a dropped comma shows as a wider gap), so "only new orders
+    and total revenue" is no such list."""
+
+    def name(t: Token) -> bool:
+        return t.lang == "en" and t.lower.isidentifier() and t.lower not in ONLY_WORDS | LIST_WORDS
+
+    if not name(tokens[index]):
+        return False
+    items, bounded = 1, False
+    for step in (-1, 1):
+        k, last, separated = index + step, tokens[index], False
+        while 0 <= k < len(tokens):
+            t = tokens[k]
+            gap = (last.start - t.end) if step < 0 else (t.start - last.end)
+            if t.text == "," or (t.lower in LIST_WORDS and not separated):
+                separated = True
+            elif t.lower in ONLY_WORDS and not separated:
+                bounded = True
+                break
+            elif name(t) and (separated or gap > 1):
+                items, separated = items + 1, False
+            else:
+                break
+            last = t
+            k += step
+    return bounded and items >= 2

@@ -124,7 +124,8 @@ EN_ORDINALS = {
 }  # fmt: skip
 _TENS = {20, 30, 40, 50, 60, 70, 80, 90}
 # Words that multiply the number before them: «пять тысяч» 5000, "two hundred" 200, «1,5 млн» is not read.
-MULTIPLIERS = {"тысяча": 1000, "миллион": 1_000_000, "thousand": 1000, "million": 1_000_000}
+MULTIPLIERS = {"тысяча": 1000, "миллион": 1_000_000, "thousand": 1000, "million": 1_000_000,
+               "тыс": 1000, "млн": 1_000_000}  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1)
@@ -210,6 +211,8 @@ def _multiplier(token: Token) -> int | None:
     if token.lang == "en":
         return MULTIPLIERS.get(token.lower) or MULTIPLIERS.get(token.lower.rstrip("s"))
     if token.lang == "ru":
+        if token.lower in ("тыс", "млн"):  # «от 10 тыс.», «2 млн»
+            return MULTIPLIERS[token.lower]
         return next((MULTIPLIERS[p.lemma] for p in token.parses if p.lemma in MULTIPLIERS), None)
     return None
 

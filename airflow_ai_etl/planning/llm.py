@@ -41,7 +41,7 @@ Strategy = Literal["offline", "llm", "auto"]
 STRATEGIES: tuple[str, ...] = ("offline", "llm", "auto")
 StructuredOutput = Literal["json_schema", "json_object", "none"]
 # Bump when the prompt or envelope changes: cached answers of an older prompt are not reused.
-PROMPT_VERSION = "3"
+PROMPT_VERSION = "4"
 CACHE_FILE = "llm_planner.sqlite"
 # Problems a person cannot fix by answering a question: a model that still proposes unsafe SQL
 # or a destructive pipeline after its repair attempts, or never returns usable JSON, is refused.
@@ -198,6 +198,12 @@ Rules:
   table is in ClickHouse (then target.conn_id is that same connection). A mart exported to Excel
   («выгружать витрину в Excel») has target {type: "excel", path: "<dir>/<name>.xlsx" or
   "s3://bucket/key.xlsx" (conn_id: the S3 connection), mode: "replace"}.
+- Triggers other than a clock (schedule null with each): new files arriving in an S3 prefix or a local
+  folder («как только появится файл», "when a file lands in") set on_new_files true on a file source;
+  "after the X load finishes" / «после загрузки X» sets schedule_assets to the URIs, from "Assets loaded
+  by deployed pipelines" below, of the tables named (all of them: Airflow waits for every one; "either
+  ... or" cannot be said, so ask); a table no deployed pipeline loads is a question listing those assets.
+  "on demand", «вручную», «по запросу» is schedule null. A trigger and a clock at once is a question.
 - Mask columns (transforms type "mask") only when the request asks to hide personal data.
 - Filters: an "empty" text column is (c IS NULL OR c = ''), "null" alone is c IS NULL; "remove/skip rows
   where X" in a load request means not loading them: NOT X with NULLs kept (c IS DISTINCT FROM 'x'); a
@@ -265,7 +271,26 @@ def catalog_prompt(catalog: Catalog, request: str = "", max_chars: int = 60_000)
     lines += sorted(included)
     if len(included) < len(entries):
         lines.append(f"({len(entries) - len(included)} less related tables left out for size)")
+    # What «после загрузки заказов» / "after the orders load" can name: the offline planner's list too
+    lines.append("Assets loaded by deployed pipelines (schedule_assets URI: dag_ids):")
+    lines += [f"- {uri}: {', '.join(dags)}" for uri, dags in sorted(catalog.assets.items())] or ["- none yet"]
     return "\n".join(lines)
+
+
+def unknown_assets(spec: PipelineSpec | None, catalog: Catalog) -> list[Problem]:
+    """A model's ``schedule_assets`` must be assets a deployed pipeline loads (``Catalog.assets``):
+    an invented URI goes back to the model, listing what is loaded (the deploy gate checks it again)."""
+    unknown = [uri for uri in (spec.schedule_assets if spec else []) if uri not in catalog.assets]
+    if not unknown:
+        return []
+    loaded = ", ".join(sorted(catalog.assets)) or "none yet"
+    return [
+        Problem(
+            "grounding",
+            f"no deployed pipeline loads {', '.join(unknown)}; loaded assets: {loaded}",
+            "schedule_assets",
+        )
+    ]
 
 
 def _table_line(catalog: Catalog, conn_id: str, table: Table) -> str:
@@ -476,6 +501,7 @@ class LLMPlanner:
                 return Outcome.reject("policy", reason), {"status": "refused", "reason": reason}
             else:
                 spec, problems = validate_spec(self._complete_spec(answer["spec"], text), self.catalog)
+                problems += unknown_assets(spec, self.catalog)
                 if spec is not None and not problems:
                     stored = spec.to_json_dict()
                     stored.pop("request", None)  # the cache keeps no request text

@@ -354,7 +354,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         grain = _grain_adjective(t) or GRAIN_ADVERBS_RU.get(t.lower)
         if grain is None or i in ph.used:
             continue
-        if _refresh_before(tokens, i):
+        attributive = t.lang == "en" and i > 0 and tokens[i - 1].lower in ("the", "a", "an")  # "the daily X"
+        if _refresh_before(tokens, i) and not attributive:
             continue
         nxt = tokens[i + 1] if i + 1 < n else None
         if t.lower in GRAIN_ADVERBS_RU:
@@ -1042,6 +1043,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if t.lower == "many" and before and before[-1].lower == "how":
         return "count"  # "how many" ("how" is read with it: see _read_measures)
     if _word(t, SUM_RU, SUM_EN):
+        if grammar.in_column_list(tokens, i):
+            return None  # "only id, customer_id and total": the column, not a sum
         if any(_measure_func(tokens, k) in ("avg", "min", "max") for k in range(max(0, i - 2), i)):
             return None  # «средняя сумма», "max order total": the object of the average
         return "sum"
@@ -1627,7 +1630,8 @@ FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
-    "data", "values", "value", "s", "there", "inside", "already", "were", "was", "been", "how",
+    "data", "values", "value", "s", "compute", "calculate", "there", "inside", "already", "were", "was",
+    "been", "how",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,

@@ -36,7 +36,7 @@ from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
-from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.lexicon import TABLES, is_
 from airflow_ai_etl.planning.marts import looks_like_mart, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
@@ -94,7 +94,13 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
 from airflow_ai_etl.planning.spelling import Correction, Speller
-from airflow_ai_etl.planning.triggers import folder_path, plan_triggered, read_trigger
+from airflow_ai_etl.planning.triggers import (
+    bare_file_target,
+    folder_path,
+    plan_triggered,
+    read_trigger,
+    without_paths,
+)
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     ENGINE_WORDS,
@@ -176,9 +182,12 @@ CONDITION_SHAPES = re.compile(
     r"|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
     r"|jan[a-z]*|feb[a-z]*|mar[a-z]*|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|nov[a-z]*"
     r"|dec[a-z]*)\s+\d{4})(?![\d.-])"
+    r"|(?<![\d.-])(?P<date2>(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+    r"|декабря|january|february|march|april|june|july|august|september|october|november|december)\s+\d{4})"
     r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
     r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
     r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++[$€£₽]?(?P<num>\d++(?:[.,]\d+)?+)"
+    r"|(?<![a-zа-яё])(?:от|до|from)\s++[$€£₽]?(?P<num2>\d{3,}(?:[.,]\d+)?+)(?![\d:.-])"  # «от 10000»
     r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)",  # «созданные в 2024 году»
     re.IGNORECASE,
 )
@@ -191,7 +200,9 @@ def _covered(value: str, where: str) -> bool:
         day, month, year = value.split(".")
         value = f"{year}-{month}-{day}"
     return (
-        value.replace(",", ".").lower() in where.lower() or value.lower().replace("'", "''") in where.lower()
+        value.replace(",", ".").lower() in where.lower()
+        or value.lower().replace("'", "''") in where.lower()
+        or bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", value) and value.replace(",", "") in where)  # "1,000"
     )
 
 
@@ -201,6 +212,27 @@ TABLE_AFFIXES = {
     for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
               "history", "snapshot", "v", "vw", "tbl", "t", "agg", "mart", "dm")
 }  # fmt: skip
+
+
+# A list of column words after «только» / "only" / "just": its items, and where it ends (a dash, a clause
+# word, a direction: «— в клик», "to clickhouse").
+NOUN_LIST_CUE = re.compile(
+    r"(?<!\w)(?:только|лишь|only|just)\s+(?:(?:поля|колонки|столбцы|columns|fields)\s+)?", re.I
+)
+NOUN_LIST_END = re.compile(
+    r"\s+[—–-]\s|[;:.!?()]|\s(?:в|во|на|из|to|into|from|in|every|each|daily|ежедневно|каждый|каждые|каждую|"
+    r"раз|по|at|on)\s|,\s*(?:в|во|to|into|и\s+в|and\s+to)\s",
+    re.I,
+)
+NOUN_LIST_SPLIT = re.compile(r"\s*,\s*(?:и\s+|and\s+)?|\s+(?:и|and|&)\s+", re.I)
+
+
+# "without deleting anything", «без перезаписи»: the old rows stay; which mode then is asked about.
+KEEP_OLD_ROWS = re.compile(
+    r"\b(?:without|no|never)\s+(?:deleting|removing|wiping|overwriting|truncating|erasing)\b(?!\s+duplicates)"
+    r"|\bбез\s+перезапис\w*|\bне\s+перезаписыва\w*",
+    re.IGNORECASE,
+)
 
 
 def _uneven_interval(text: str) -> tuple[int, str] | None:
@@ -246,6 +278,7 @@ class OfflinePlanner:
         self.owner = owner
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
         self._spelling: Speller | None = None
+        self._latin_known: set[str] | None = None
         self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
 
     @property
@@ -284,7 +317,7 @@ class OfflinePlanner:
             return refusal
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
-        trigger = read_trigger(written) if grammar.enabled("trigger") else None
+        trigger = read_trigger(written, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
             return plan_triggered(self, written, trigger)
         mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
@@ -340,7 +373,15 @@ class OfflinePlanner:
             return None
         is_cdc = bool(CDC.search(request.lower))
         keywords = []
-        for slot in grammar.destroy_frames(tokenize(request.text)):
+        keep = KEEP_OLD_ROWS.search(request.text)
+        if keep and not APPEND_WORDS.search(request.text) and not request.append_only:
+            return Outcome.clarify(say(request.language, "planner.keep_old_rows", phrase=keep.group(0)))
+        for slot in grammar.destroy_frames(tokenize(without_paths(request.text))):  # s3://b/drop/: a name
+            if slot.kind == "keep" and not APPEND_WORDS.search(request.text) and not request.append_only:
+                phrase = request.text[max(0, request.lower.rfind(" ", 0, slot.start - 1) + 1) : slot.end]
+                return Outcome.clarify(say(request.language, "planner.keep_old_rows", phrase=phrase))
+            if slot.kind == "keep":
+                continue
             match = _WORD_AT.match(request.lower, slot.start)
             if match is None:
                 continue
@@ -506,6 +547,10 @@ class OfflinePlanner:
     def _mentions_anything(self, request: Request) -> bool:
         if self._engine_mentions(request) or S3_PATH.search(request.text) or EXCEL_PATH.search(request.text):
             return True
+        if parse_schedule(request.text) is not None:
+            return True  # «курсы из базы деканата в отчётную базу ежедневно»: a job, asked about if unread
+        if folder_path(request.text):  # a local (mounted) folder is a place, as an S3 prefix is
+            return True
         return any(self._table_hits(request, conn.conn_id) for conn in self._readable("postgres"))
 
     # --- connections ---------------------------------------------------------------------------
@@ -538,6 +583,8 @@ class OfflinePlanner:
         tables = [
             t for conn in self.catalog.connections.values() for t in self.catalog.tables_of(conn.conn_id)
         ]
+        # "staff and payroll data" of an "HR and payroll database": a schema's name names its tables too
+        schemas = {t.qualified_name.partition(".")[0].lower() for t in tables} - {"public"}
         for i, token in enumerate(request.tokens):
             for conn in self.catalog.connections.values():
                 if token == conn.conn_id.lower() or token.startswith(conn.conn_id.lower() + "."):
@@ -550,9 +597,8 @@ class OfflinePlanner:
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
                     # "wallets" of a "Wallet service database": a word naming a table stands for the
                     # connection only next to another word of its description ("the wallet service").
-                    if any(self._names_table(token, t) for t in tables) and not self._described_nearby(
-                        request, i, described[conn.conn_id]
-                    ):
+                    names_table = token in schemas or any(self._names_table(token, t) for t in tables)
+                    if names_table and not self._described_nearby(request, i, described[conn.conn_id]):
                         continue
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, False))
         return refs
@@ -706,11 +752,21 @@ class OfflinePlanner:
                 hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
         used = {i for _, indices in hits.values() for i in indices}
         # Table comments act as a glossary the catalog owner writes ("Результаты лабораторных анализов").
+        heads: dict[str, set[int]] = {}  # words that match a comment's first word: its head noun
         for table in tables:
             comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
             indices = [i for i, m in meanings.items() if i not in used and m & comment]
             if indices and table.qualified_name not in hits:
                 hits[table.qualified_name] = (table, indices)
+                head = set(name_parts_of_text(table.comment)[:1])
+                heads[table.qualified_name] = {i for i in indices if meanings[i] & head}
+        # «оценки студентов»: «студентов» heads 'Студенты (контингент)' and only modifies 'Записи студентов
+        # на дисциплины'; a comment hit left with no word of its own is no candidate.
+        for name in list(heads):
+            others = set().union(*(h for other, h in heads.items() if other != name))
+            own = [i for i in hits[name][1] if i not in others or i in heads[name]]
+            if not own:
+                del hits[name]
         return hits
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
@@ -723,6 +779,7 @@ class OfflinePlanner:
             if not any(other != name and set(indices) < set(o) for other, (_, o) in hits.items())
         }
         hits = self._outside_mask_clause(request, hits)
+        hits = self._not_column_words(request, hits)
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
@@ -730,6 +787,26 @@ class OfflinePlanner:
                 return [head]
         order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _not_column_words(
+        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """ "dorm residents ..., just the student id, building": a table word that, with the word after it,
+        names a column of another candidate (student id -> student_id) is that column, not a table."""
+        if len(hits) < 2:
+            return hits
+        tokens = request.tokens
+
+        def column_word(i: int, own: str) -> bool:
+            return any(
+                (found := self._word_column(table, tokens[i : i + 2], fk_words=False)) is not None
+                and found[1] == 2
+                for other, (table, _) in hits.items()
+                if other != own
+            )
+
+        kept = {name: hit for name, hit in hits.items() if not all(column_word(i, name) for i in hit[1])}
+        return kept or hits
 
     def _outside_mask_clause(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -965,6 +1042,8 @@ class OfflinePlanner:
 
     def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None:
         """The column the first word (or the first two words, "номер карты") names, and how many words."""
+        if not tokens:  # a predicate at the very end of the request ("..., у которых рост не пустой")
+            return None
         exact = table.column(tokens[0])
         if not exact and tokens[0] in STOP_WORDS:
             return None
@@ -1082,6 +1161,8 @@ class OfflinePlanner:
         if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
             return [], match.span()  # "skip payments without amount" filters rows
         start = request.token_at(match.end())
+        if self._state_rows_at(request, table, start):
+            return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
         pii = self._personal_data_at(request, start)
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
@@ -1100,6 +1181,20 @@ class OfflinePlanner:
         if columns and end == verb:
             return columns, (clause_start, match.end())
         return [], match.span()
+
+    def _state_rows_at(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is a participle naming the event of a time column («отчисленных» -> expelled_on)."""
+        while index < len(request.tokens) and request.tokens[index] in ("the", "those", "тех", "всех"):
+            index += 1
+        if index >= len(request.tokens):
+            return False
+        start = request.spans[index][0]
+        word = next((t for t in tokenize(request.text) if t.start == start), None)
+        return (
+            word is not None
+            and self.filters.is_state_word(word)
+            and bool(self.filters._event_columns_of(table, word))
+        )
 
     def _personal_data_at(self, request: Request, index: int) -> re.Match[str] | None:
         """ "without (all) personal data", "без ПДн": the personal-data columns as one group."""
@@ -1370,17 +1465,93 @@ class OfflinePlanner:
             start = match.start()
             if any(a <= start < b for a, b in request.schedule_spans):
                 continue
-            value = next(g for g in match.group("q1", "q2", "q3", "date", "num", "year") if g is not None)
+            value = next(
+                g
+                for g in match.group("q1", "q2", "q3", "date", "date2", "num", "num2", "year")
+                if g is not None
+            )
             if value.lower() in names or value.lower() in request.claimed or _covered(value, read):
                 continue
             if match.group("num") is not None and match.group("cmp") is None:
                 continue
             return self._ask_condition(request, table, match.group(0).strip())
-        for token, raw in zip(request.tokens, request.raw, strict=False):  # "skip failed ones" (no status)
+        latin = self._unread_latin_value(request, table, read)
+        if latin:
+            return self._ask_condition(request, table, latin)
+        participle = self._unread_participle(request, table, read)
+        if participle:
+            return self._ask_condition(request, table, participle)
+        for i, (token, raw) in enumerate(zip(request.tokens, request.raw, strict=False)):  # "skip failed"
             value, _ = status_word(token)
+            if i == 0 and value and value != token and value.startswith(token):
+                continue  # "ship dorm residents to ...": the imperative verb, not the status shipped
             if value and value != "test" and value not in read and token not in request.claimed:
+                column = self._single_word_column(table, token, fk_words=True)
+                if column and re.search(rf"\b{re.escape(column)}\b", read):
+                    continue  # "refund over 2000": the word names the compared column, not a status
                 return self._ask_condition(request, table, raw)
         return []
+
+    def _unread_latin_value(self, request: Request, table: Table, read: str) -> str | None:
+        """In a Russian request a Latin word that names nothing the planner knows (no table, column,
+        connection, engine, format or glossary word) and no rule put into the WHERE is a value the user
+        meant («возвраты с причиной damaged»): quoted with the word before it, to be asked about."""
+        if request.language != "ru":
+            return None
+        known = self._latin_known_words()
+        for i, (token, raw) in enumerate(zip(request.tokens, request.raw, strict=False)):
+            start, end = request.spans[i]
+            if not re.fullmatch(r"[a-z][a-z_]{2,}", token) or token in known or stem(token) in known:
+                continue
+            if token in STOP_WORDS or token in request.claimed or _covered(raw, read):
+                continue
+            if any(a <= start < b for a, b in request.schedule_spans) or self._is_engine_word(token):
+                continue
+            around = request.text[max(0, start - 1) : end + 1]
+            if re.search(r"[/:.@\\]\w|\w[/.@]", around) or self.vocabulary.meanings(token) & known:
+                continue  # a path, an address or a word for a name of this catalog ("sku" -> product)
+            if self._names_a_column_anywhere(token, set(self.vocabulary.meanings(token))):
+                continue
+            before = request.raw[i - 1] if i and request.tokens[i - 1] not in STOP_WORDS else ""
+            return f"{before} {raw}".strip()
+        return None
+
+    def _unread_participle(self, request: Request, table: Table, read: str) -> str | None:
+        """«удалённых сотрудников» with no WHERE: a participle right before the table's noun says which rows
+        (a state no rule read); a status, a change word or a new-rows word is read elsewhere."""
+        if read or request.language != "ru":
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for t, nxt in zip(tokens, tokens[1:], strict=False):
+            if not any(p.pos == "PRTF" for p in t.parses[:1]) or t.lower in request.claimed:
+                continue
+            if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
+                continue
+            if any(is_(t, c) for c in ("CHANGED", "INCREMENTAL", "MASK", "DEDUPE", "REPLACE", "APPEND_ONLY")):
+                continue
+            own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+            if self.vocabulary.meanings(nxt.lower) & own:  # «застрявшие посылки» of 'Отправления (посылки)'
+                return request.text[t.start : nxt.end]
+        return None
+
+    def _latin_known_words(self) -> set[str]:
+        """Words and stems of every name and comment the catalog has (cached per catalog)."""
+        if self._latin_known is None:
+            known: set[str] = set()
+            for conn in self.catalog.connections.values():
+                known |= set(words(f"{conn.conn_id} {conn.description} {conn.database}"))
+                for table in self.catalog.tables_of(conn.conn_id):
+                    known |= set(words(f"{table.qualified_name} {table.comment}")) | set(
+                        name_parts(table.name)
+                    )
+                    known |= set(re.split(r"[_.]", table.qualified_name.lower()))
+                    for column in table.columns:
+                        known |= set(words(f"{column.name} {column.comment}")) | set(name_parts(column.name))
+            known |= {part for w in known for part in w.split(".")}  # schema.table: both parts
+            known |= {w for lemmas in TABLES["en"].values() for w in lemmas}  # upsert, merge, append, ...
+            known |= {"csv", "parquet", "json", "jsonl", "xlsx", "xls", "excel", "tsv", "sql", "etl", "dag"}
+            self._latin_known = known | {stem(w) for w in known}
+        return self._latin_known
 
     def _ask_condition(self, request: Request, table: Table, phrase: str) -> list[str]:
         if request.language == "ru":
@@ -1426,6 +1597,9 @@ class OfflinePlanner:
         return Found(rest)
 
     def _listed_subset(self, request: Request, table: Table) -> Found:
+        nouns = self._noun_list(request, table)
+        if nouns is not None:
+            return nouns
         postfix = COLUMN_LIST_AFTER.search(request.text)
         if postfix:
             known, unknown = self._listed_columns(table, postfix.group(1))
@@ -1444,6 +1618,58 @@ class OfflinePlanner:
             if known and (len(known) > 1 or re.match(r"(keep|only|только)", match.group(0), re.I)):
                 return Found(known)
         return Found(None)
+
+    def _noun_list(self, request: Request, table: Table) -> Found | None:
+        """«только id, ФИО, группу и статус», "just the id, name and phone": a list after «только»/"only"
+        whose items are column names or words for them (the glossary, the column comments), read whole.
+        An item no column answers to is asked about, never dropped (the list would lose a column). None
+        when there is no such list (the first item names no column: «только новые»)."""
+        for cue in NOUN_LIST_CUE.finditer(request.text):
+            rest = request.text[cue.end() :]
+            stop = NOUN_LIST_END.search(rest)
+            items = [i.strip() for i in NOUN_LIST_SPLIT.split(rest[: stop.start() if stop else len(rest)])]
+            items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]
+            scheduled = [k for k, i in enumerate(items) if parse_schedule(i) is not None]
+            items = items[: scheduled[0]] if scheduled else items  # "only changes, hourly"
+            if len(items) < 2 or any(len(words(i)) > 3 or not words(i) for i in items):
+                continue
+            columns: list[str] = []
+            unknown: list[str] = []
+            for item in items:
+                name = self._item_column(table, words(item))
+                if name is None and len(words(item)) > 2:
+                    # «region таблицы sales»: the list ends inside this item, after its first word(s)
+                    name = self._item_column(table, words(item)[:1]) or self._item_column(
+                        table, words(item)[:2]
+                    )
+                if name is None:
+                    unknown.append(item)
+                elif name not in columns:
+                    columns.append(name)
+            if not columns or self._item_column(table, words(items[0])) is None:
+                continue
+            if unknown:
+                return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; "
+                                    f"columns: {', '.join(table.column_names)}."])  # fmt: skip
+            return Found(columns)
+        return None
+
+    def _item_column(self, table: Table, tokens: list[str]) -> str | None:
+        """The one column a list item of one or two words names ("id", «ФИО», «группу», "student id")."""
+        exact = table.column("_".join(tokens))
+        if exact:
+            return exact.name
+        found = self._word_column(table, tokens, fk_words=False) if len(tokens) <= 2 else None
+        if found and found[1] == len(tokens):
+            return found[0]
+        # "check-in date" -> checked_in_on: every part of the name but its time suffix is one of the words
+        stems = {stem(t) for t in tokens}
+        named = [
+            c.name
+            for c in table.columns
+            if (parts := set(name_parts(c.name)) - {"at", "on", "date"}) and parts <= stems and len(parts) > 1
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _value_follows(self, request: Request, table: Table, offset: int) -> bool:
         index = request.token_at(offset)
@@ -1695,7 +1921,9 @@ class OfflinePlanner:
         target = self._target(request, None)
         # A file names its table as a source table names its own: budget.xlsx -> budget.
         target_table = self._explicit_target_name(request) or (
-            _file_stem_table(path.value) if kind == "excel" and path.value else None
+            _file_stem_table(path.value)
+            if kind == "excel" and path.value
+            else bare_file_target(self, request.text)
         )
         schedule = parse_schedule(request.text)
         if schedule is None and kind == "excel":

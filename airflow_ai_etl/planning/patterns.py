@@ -41,7 +41,8 @@ PIPELINE_VERBS = re.compile(
     r"mirror|migrate|upload|send|land|pipeline|etl|refresh|reload|upsert|merge|dedup\w*|snapshot|capture|"
     r"загру\w*|выгру\w*|скопир\w*|копир\w*|перенос\w*|перенес\w*|переки\w*|перелив\w*|синхрон\w*|"
     r"реплиц\w*|забира\w*|импорт\w*|экспорт\w*|отправ\w*|перекладыва\w*|переложи\w*|залива\w*|залей\w*|"
-    r"лить|грузи\w*|груз\w*|тяну\w*|стягива\w*|перезагру\w*|перегру\w*|перезалив\w*|обновля\w*|"
+    r"лить|грузи\w*|груз\w*|подгру\w*|догру\w*|прогру\w*|тяну\w*|стягива\w*|перезагру\w*|перегру\w*|"
+    r"перезалив\w*|обновля\w*|"
     r"передава\w*|пополня\w*|стрим\w*|захватыва\w*|мерж\w*)\b",
     re.IGNORECASE,
 )
@@ -139,6 +140,10 @@ TARGET_TABLE = re.compile(
     r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+таблиц\w*|таблиц\w*)\s+"
     # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
     r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
+    # "into the returns_raw table": the name before the word "table" (not an engine or a place word)
+    r"|(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:clickhouse|postgres(?:ql)?)\s+)?"
+    r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final)\s)"
+    r"[a-z_][a-z0-9_]*\s+table\b)"
     r"|(?:as|into|как|под\s+именем|с\s+именем|named)\s+)"
     r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,
@@ -158,9 +163,11 @@ BETWEEN = re.compile(
 )
 COMPARISON = re.compile(
     r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:is\s+)?"
-    r"(over|above|greater than|more than|bigger than|at least|under|below|less than|больше|более|свыше|"
+    r"(over|above|greater than|more than|bigger than|at least|no less than|at most|no more than|under|below|"
+    r"less than|не ниже|не выше|не больше|не меньше|больше|более|свыше|"
     r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
-    r"(-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d)",
+    # "1,000" (thousands) or "1,5" / "1.5" (a fraction); a letter glued on ("1k", "5км") is not this number
+    r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d|[a-zа-яё])",
     re.IGNORECASE,
 )
 FLIPPED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
@@ -168,6 +175,8 @@ OPERATORS = {
     "over": ">", "above": ">", "greater than": ">", "more than": ">", "bigger than": ">", "at least": ">=",
     "under": "<", "below": "<", "less than": "<", "больше": ">", "более": ">", "свыше": ">", "выше": ">",
     "от": ">=", "не менее": ">=", "меньше": "<", "менее": "<", "ниже": "<", "до": "<=", "не более": "<=",
+    "не ниже": ">=", "не выше": "<=", "не больше": "<=", "не меньше": ">=", "no less than": ">=",
+    "at most": "<=", "no more than": "<=",
     ">=": ">=", "<=": "<=", ">": ">", "<": "<", "=": "=",
 }  # fmt: skip
 # "longer than 30" names no column: the comparative carries the concept (ordered: first found wins).
@@ -489,6 +498,7 @@ TARGET_PLACES = {"target", "destination", "цели", "приемник", "пр�
 VALUE_NOISE = {
     "ежедневно", "ежечасно", "еженедельно", "каждый", "каждые", "каждую", "every", "daily", "hourly",
     "weekly", "monthly", "грузить", "выгружать", "переносить", "загружать",
+    "который", "которые", "которых", "которым", "которая", "которое", "которой", "которую", "которого",
 }  # fmt: skip
 UNSUPPORTED_TARGET = (
     "Loading into S3 or Excel is not supported by this version yet; "

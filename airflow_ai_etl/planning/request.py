@@ -35,6 +35,10 @@ class Request:
     handled: list[tuple[int, int]] = field(default_factory=list)
     places: list[Place] | None = None  # the places it names, once read (RowFilters._places)
     unsure: list[str] = field(default_factory=list)  # questions about values a rule found but could not read
+    # (position, column, condition, position of the kept one): a second condition on a filtered column
+    rival_conditions: list[tuple[int, str, str, int]] = field(default_factory=list)
+    # spans of «которые ещё не <verb>» clauses no column's event matched (asked about unless read)
+    state_clauses: list[tuple[int, int]] = field(default_factory=list)
     value_columns: dict[str, list[tuple[int, Column]]] = field(default_factory=dict)  # per table, once read
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # the words the schedule read
     default_schedule: bool = False  # no frequency named; the planner used its default (CDC: every minute)

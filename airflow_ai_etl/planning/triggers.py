@@ -22,13 +22,18 @@ files" is a clock that reads new files).
 
 from __future__ import annotations
 
+import contextvars
+import dataclasses
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
 
+from airflow_ai_etl.assets import AssetUriError, normalize_uri
+from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.marts import is_mart_request
@@ -39,7 +44,7 @@ from airflow_ai_etl.spec import PipelineSpec
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
-__all__ = ["Trigger", "read_trigger", "folder_path", "plan_triggered"]
+__all__ = ["Trigger", "bare_file_target", "folder_path", "plan_triggered", "read_trigger", "without_paths"]
 
 # An absolute local folder (a mounted network share is one): /mnt/share/reports/, /data/in/*.csv.
 # Not inside a URL (s3://...) and not an Excel file (that is the Excel source's path).
@@ -50,11 +55,17 @@ _EXCEL = re.compile(r"\.xlsx?$", re.IGNORECASE)
 ARRIVAL = frozenset({
     "появиться", "появляться", "появление", "поступить", "поступать", "поступление", "прийти",
     "приходить", "прилететь", "прилетать", "падать", "упасть", "класть", "положить", "кидать", "кинуть",
-    "подкидывать", "выкладывать", "выложить", "следить",
+    "подкидывать", "выкладывать", "выложить", "следить", "приход", "попасть", "попадать", "come",
+    "оказаться", "очутиться",
     "arriv", "land", "appear", "show", "drop", "watch", "upload",
 })  # fmt: skip
+FILE_NOUNS = frozenset({"файл", "файлик", "file", "csv", "parquet", "jsonl", "json", "tsv"})
+CATCH = frozenset({"подхватывать", "подхватить", "ловить", "отлавливать"})
+_EACH_NEW_LEAD = frozenset(
+    {"on", "upon", "every", "each", "при", "каждом", "каждый", "каждого", "любом", "любой"}
+)
 IMMEDIATE = frozenset({"сразу", "автоматически", "мгновенно", "immedi", "automat", "instant", "right"})
-NEW = frozenset({"новый", "new", "fresh"})
+NEW = frozenset({"новый", "свежий", "new", "fresh"})
 EVERY = frozenset({"каждый", "любой", "every", "each", "ani"})
 FILE_PLACE = frozenset({
     "файл", "папка", "каталог", "директория", "бакет", "префикс", "выгрузка", "шара",
@@ -64,25 +75,40 @@ FILE_PLACE = frozenset({
 LOAD_EVENT = frozenset({
     "загрузка", "загрузиться", "загружаться", "загрузить", "обновиться", "обновляться", "обновление",
     "закончиться", "завершиться", "окончание", "завершение", "отработать", "залиться", "прогрузиться",
+    "импорт", "синхронизация", "перенос", "заливка", "прогон", "обработка", "перезаливка", "перегрузка",
+    "выполнение", "выполниться", "отработка", "succeed", "success",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
 })  # fmt: skip
-OPENERS = frozenset({"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по"})
+OPENERS = frozenset(
+    {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
+)
+# «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
+PIPELINE_WORDS = frozenset({"даг", "пайплайн", "конвейер", "dag", "pipelin", "job"})
+# «запускать после ...», "run after ...": the verb that says the trigger is part of its clause.
+START_VERBS = frozenset(
+    {"запускать", "запустить", "запуск", "стартовать", "run", "start", "trigger", "launch", "kick"}
+)
 # Words of a trigger clause that name nothing upstream (besides the openers and the events).
 CLAUSE_GLUE = frozenset({
     "сразу", "тот", "как", "только", "и", "а", "также", "таблица", "данные", "каждый", "раз", "весь", "оба",
-    "по", "в", "из", "с", "же", "уже", "будет", "быть",
+    "по", "в", "из", "с", "же", "уже", "будет", "быть", "за", "вслед", "следом", "даг", "пайплайн",
+    "процесс", "задача", "джоба", "таск", "конвейер", "актив", "событие", "asset", "wait", "for",
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
-    "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag",
+    "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
 })  # fmt: skip
 MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
 PRONOUN_I = frozenset({"i", "я", "we", "мы"})
-_BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", "."})
+_BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", ".", "then", "затем", "потом"})
 # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
 _NO_PRODUCER = {
     "ru": "Ни один развёрнутый пайплайн не загружает {names}. "
     "После какого из загружаемых активов запускать? {listing}",
     "en": "No deployed pipeline loads {names}. After which loaded asset should this pipeline run? {listing}",
 }
+
+
+# Set while plan_triggered plans the rest of a request: that text carries no trigger of its own.
+_PLANNING_REST: contextvars.ContextVar[bool] = contextvars.ContextVar("ai_etl_planning_rest", default=False)
 
 
 @dataclass(frozen=True)
@@ -101,6 +127,7 @@ class Trigger:
     upstream: tuple[tuple[str, int], ...] = field(default=())
     rewrites: tuple[tuple[int, int, str], ...] = field(default=())  # (start, end, word) put in place
     any_of: bool = False
+    uris: tuple[tuple[str, str], ...] = field(default=())  # words standing for asset URIs in the text
 
 
 def folder_path(text: str) -> str | None:
@@ -122,10 +149,39 @@ def _has_file_place(text: str, tokens: Sequence[Token]) -> bool:
     )
 
 
-def read_trigger(text: str) -> Trigger | None:
-    """The trigger a request names, or None when it names none (a clock or nothing)."""
+def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -> Trigger | None:
+    """The trigger a request names, or None when it names none (a clock or nothing).
+
+    :param assets: asset URI -> the deployed pipelines (dag ids) loading it (``Catalog.assets``): a
+        dag id after «после» / "after" names its load («после дага X», "run after X")."""
+    if _PLANNING_REST.get():
+        return None  # the rest of a triggered request is planned without its trigger («... вручную»)
+    named, uris = _asset_uris(text)
+    dag_ids = frozenset(d.lower() for dags in (assets or {}).values() for d in dags) | frozenset(uris)
+    found = _read_assets(tokenize(named), dag_ids)
+    if found is not None:
+        return dataclasses.replace(found, uris=tuple(sorted(uris.items())))
     tokens = tokenize(text)
-    return _read_assets(tokens) or _read_files(text, tokens) or _read_manual(tokens)
+    return _read_files(text, tokens) or _read_manual(tokens)
+
+
+# "when the asset clickhouse://127.0.0.1:9000/default/orders is updated": an asset named by its URI
+_ASSET_URI = re.compile(r"\b(?:clickhouse|postgres(?:ql)?)://[^\s,;«»\"']+", re.IGNORECASE)
+
+
+def _asset_uris(text: str) -> tuple[str, dict[str, str]]:
+    """The text with each table asset URI replaced by one word of its length (offsets kept), and those
+    words -> the URIs."""
+    uris: dict[str, str] = {}
+
+    def one_word(match: re.Match[str]) -> str:
+        word = f"asseturi{len(uris)}".ljust(len(match.group(0)), "_")  # one token as long as the URI
+        if len(word) > len(match.group(0)):
+            return match.group(0)
+        uris[word] = match.group(0).rstrip(".:")
+        return word
+
+    return _ASSET_URI.sub(one_word, text), uris
 
 
 # --- new files -------------------------------------------------------------------------------------
@@ -143,8 +199,26 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     arrival = [i for i in words if _is(tokens[i], ARRIVAL) and not _is(tokens[i], LOAD_EVENT)]
     fresh = [i for i in words if _is(tokens[i], NEW)]
     immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
-    if not (arrival or (fresh and immediate)) or not _has_file_place(text, tokens):
+    # "on every new CSV", "trigger on new files", «при каждом новом файле»: each new file is the event
+    each_new = [i for i in fresh if i > 0 and tokens[i - 1].lower in _EACH_NEW_LEAD]
+    # «как только в s3://… будет (новый) csv», "once a file is in …": an opener with a file (no load event:
+    # «когда загрузка csv закончится» is another pipeline's load)
+    opened = [
+        i for i in words
+        if (_is(tokens[i], NEW) or _is(tokens[i], FILE_NOUNS)) and _opener_before(tokens, i, set(words))
+        and not any(_is(tokens[j], LOAD_EVENT) for j in words if abs(j - i) <= 4)
+    ]  # fmt: skip
+    opened = opened if paths else []
+    if (
+        not (arrival or opened or each_new or (fresh and immediate))
+        and fresh
+        and any(_is(tokens[i], CATCH) for i in words)
+    ):
+        each_new = fresh  # «подхватывай новые файлы»: catching the new files as they come
+    if not (arrival or opened or each_new or (fresh and immediate)) or not _has_file_place(text, tokens):
         return None
+    if not (arrival or opened or immediate) and _clock(text, paths):
+        return None  # "every hour load every new file": a clock that reads the new files
     blank = set(arrival) | set(fresh) | set(immediate)
     for i in arrival:
         # «при появлении», «по мере поступления», «следи за», "as they arrive", "shows up"
@@ -161,6 +235,34 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             blank.add(i)  # «каждый новый файл», "every new file": not «каждый день»
     spans = [(tokens[i].start, tokens[i].end) for i in sorted(blank)]
     return Trigger("files", tuple(spans), rewrites=tuple(_place_words(text, tokens, paths)))
+
+
+def without_paths(text: str) -> str:
+    """The text with its S3 and local paths blanked (offsets kept): s3://wh/drop/ names a place, it
+    asks nothing to be dropped."""
+    for a, b in _paths(text):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _opener_before(tokens: Sequence[Token], i: int, words: set[int]) -> bool:
+    """A «как только» / «когда» / "when" / "once" opens the clause that holds token ``i`` (``words``: the
+    tokens outside paths)."""
+    for j in range(i - 1, max(-1, i - 20), -1):
+        if j not in words:
+            continue
+        if tokens[j].text in _BOUNDARY_MARKS or tokens[j].text == ",":
+            return False
+        if _opener_at(tokens, j) and tokens[j].lower not in ("после", "after", "по"):
+            return True
+    return False
+
+
+def _clock(text: str, paths: Sequence[tuple[int, int]]) -> bool:
+    for a, b in paths:  # s3://b/daily/: a name, not a schedule
+        text = text[:a] + " " * (b - a) + text[b:]
+    schedule = parse_schedule(text)
+    return schedule is not None and schedule.cron is not None
 
 
 # Where new files appear is where they are read from: «появится в s3://...» / "lands in /data/in/".
@@ -189,12 +291,26 @@ def _place_words(
 # --- after other loads -------------------------------------------------------------------------------
 
 
+_TWO_WORD_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
+                               ("upon", "the"), ("upon", "completion"), ("upon", "finishing"),
+                               ("wait", "for"), ("по", "событию")})  # fmt: skip
+
+
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
         return True
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
         return True  # «как только»
+    if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("VERB",)):
+        return True  # «как отработает загрузка», «как загрузятся заказы»: «как» = «когда»
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if (token.lower, nxt) in _TWO_WORD_OPENERS or (_is(token, frozenset({"зависеть"})) and nxt == "от"):
+        return True  # "downstream of", "triggered by", "depends on", «зависит от», "upon"
+    if token.lower in ("вслед", "следом") and i + 1 < len(tokens) and tokens[i + 1].lower == "за":
+        return True  # «вслед за загрузкой отправлений»
+    if token.lower == "following":
+        return True  # "following the orders load"
     if (
         token.lower == "по"
         and i + 1 < len(tokens)
@@ -215,16 +331,29 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             return j
         if token.text == ",":
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            if not (nxt is not None and nxt.lower in ("и", "and")):
+            if not (nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")):
                 return j
         if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
             return j
+        if token.lang == "ru" and _imperative(token.lower):
+            return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
     return len(tokens)
+
+
+@functools.lru_cache(maxsize=4096)
+def _imperative(word: str) -> bool:
+    """«перелей», «грузи», «загрузи»: the most likely reading is an imperative verb."""
+    from airflow_ai_etl.planning.lexer import _morph
+
+    parses = _morph().parse(word)
+    return bool(parses) and parses[0].tag.POS == "VERB" and "impr" in parses[0].tag
 
 
 def _clause_start(tokens: Sequence[Token], opener: int) -> int:
     """The opener with the words that lead into it: «сразу после», «каждый раз, когда», "right after"."""
     start = opener
+    if start > 0 and _is(tokens[start - 1], START_VERBS):
+        start -= 1  # «запускать после ...», "run after ...": the whole "start when" phrase
     while start > 0 and (
         tokens[start - 1].lower in ("сразу", "right", "just", "only", "раз", "каждый", ",", "every", "тех")
         or (tokens[start - 1].lower == "time" and start >= 2 and tokens[start - 2].lower == "every")
@@ -235,17 +364,23 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
     return start
 
 
+PREPOSITIONS = frozenset({"на", "к", "для", "о", "об", "of", "for", "on", "with", "у"})
 # «после загрузки заказов или продаж», "either the orders or the sales load": any one of the loads.
 DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
 
-def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
+def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset()) -> Trigger | None:
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
             continue
         end = _clause_end(tokens, i)
         clause = range(i, end)
         events = [j for j in clause if _is(tokens[j], LOAD_EVENT, pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
+        # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
+        events += [j for j in (i + 1, i + 2) if j < end and _is(tokens[j], PIPELINE_WORDS)
+                   and (j == i + 1 or tokens[i + 1].lower in ("the", "за"))]  # fmt: skip
+        if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
+            events.append(next(j for j in clause if tokens[j].lower in dag_ids))
         if not events or any(_is(tokens[j], ARRIVAL) for j in clause):
             continue
         start = _clause_start(tokens, i)
@@ -253,11 +388,21 @@ def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
             (tokens[j].lower, tokens[j].start)
             for j in clause
             if tokens[j].lang in ("ru", "en")
-            and j not in events
+            and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
             and not _is(tokens[j], CLAUSE_GLUE)
             and tokens[j].lower not in CLAUSE_GLUE
         )
+        if not upstream and end < len(tokens) and tokens[end].text == ":":
+            # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
+            tail = _clause_end(tokens, end)
+            upstream = tuple(
+                (tokens[j].lower, tokens[j].start)
+                for j in range(end + 1, tail)
+                if tokens[j].lang in ("ru", "en") and not _is(tokens[j], CLAUSE_GLUE)
+                and tokens[j].lower not in CLAUSE_GLUE
+            )  # fmt: skip
+            end = tail
         if not upstream:
             continue
         last = tokens[end - 1]
@@ -272,14 +417,47 @@ def _read_assets(tokens: Sequence[Token]) -> Trigger | None:
 def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
     """ "only when I trigger it", «когда я запущу»: the opener, the pronoun, the verb and what follows it."""
     for i, token in enumerate(tokens[:-2]):
-        if token.lower not in ("when", "когда", "как"):
+        if token.lower not in ("when", "once", "whenever", "когда", "как"):
             continue
         pronoun, verb = tokens[i + 1], tokens[i + 2]
         if pronoun.lower in PRONOUN_I and _is(verb, MANUAL_VERBS):
             start = i - 1 if i > 0 and tokens[i - 1].lower in ("only", "только") else i
             end = i + 3 + (1 if i + 3 < len(tokens) and tokens[i + 3].lower in ("it", "его", "manual") else 0)
             return Trigger("manual", ((tokens[start].start, tokens[end - 1].end),))
-    return None
+    return _manual_words(tokens)
+
+
+# «вручную», «руками», «по кнопке», «по запросу», «по требованию», «по необходимости», «когда надо»,
+# "manually", "by hand", "on demand", "as needed", "when required": a person starts it. (word, the words
+# that may lead into it)
+# A word alone, or only after its preposition ("on hand" is stock, "by hand" is manual).
+_MANUAL_ALONE = frozenset({"вручную", "руками", "manually"})
+_MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "кнопке": ("по",),
+                 "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
+_MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
+_WHEN_NEEDED = frozenset({"надо", "нужно", "потребуется", "понадобится", "needed", "required", "necessary"})
+
+
+def _manual_words(tokens: Sequence[Token]) -> Trigger | None:
+    spans = []
+    for i, token in enumerate(tokens):
+        lead = _MANUAL_AFTER.get(token.lower, ())
+        if token.lower in _MANUAL_ALONE or (i > 0 and tokens[i - 1].lower in lead):
+            start = i - 1 if lead else i
+            while start > 0 and tokens[start - 1].lower in ("только", "only"):
+                start -= 1
+            spans.append((tokens[start].start, token.end))
+        elif token.lower in _MYSELF and any(_is(t, START_VERBS) for t in tokens[max(0, i - 3) : i + 4]):
+            verbs = [j for j in range(max(0, i - 3), min(len(tokens), i + 4)) if _is(tokens[j], START_VERBS)]
+            first, last = min([i, *verbs]), max([i, *verbs])
+            spans.append((tokens[first].start, tokens[last].end))  # «сам буду запускать», "run it myself"
+        elif (
+            token.lower in _WHEN_NEEDED
+            and i > 0
+            and tokens[i - 1].lower in ("когда", "as", "when", "whenever")
+        ):
+            spans.append((tokens[i - 1].start, token.end))  # «когда надо», "as needed"
+    return Trigger("manual", tuple(spans)) if spans else None
 
 
 # --- planning ----------------------------------------------------------------------------------------
@@ -293,24 +471,106 @@ def _without(text: str, trigger: Trigger) -> str:
     return text
 
 
-_BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:.])")
-_BARE_EN = re.compile(r"\binto\s+(?:the\s+)?([a-z][a-z0-9_]*)(?:\s+table\b)?(?![\w/:.])")
+_BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:]|\.\w)", re.IGNORECASE)
+_BARE_EN = re.compile(
+    r"\b(into|to)\s+(?:the\s+)?([a-z][a-z0-9_]*)(\s+table\b)?(?![\w/:]|\.\w)", re.IGNORECASE
+)
+_EXPLICIT_TABLE = re.compile(r"\b(?:table|таблиц\w*)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
-                "s3", "table", "it", "them", "the", "a", "an"}  # fmt: skip
+                "s3", "table", "it", "them", "the", "a", "an", "ch", "pg", "tsv"}  # fmt: skip
+
+
+def _bare_names(planner: OfflinePlanner, text: str) -> list[re.Match[str]]:
+    """«заливай в partner_feed», "into the clicks table": an ASCII name after «в» / "into" (or "to the
+    X table") that is no connection id, engine or file format."""
+    connections = {c.lower() for c in planner.catalog.connections}
+    if _explicit_names(planner, text):  # "into the warehouse table lab_messages": the name after "table"
+        return []
+    found = []
+    for match in [*_BARE_RU.finditer(text), *_BARE_EN.finditer(text)]:
+        name = match.group(2).lower()
+        if name in connections or name in _NOT_A_TABLE or _is_engine_word(name):
+            continue  # "into the warehouse", «в dwh»: the target system, not a table
+        if re.match(r"\s+(folder|directory|dir|bucket|prefix|share)\b", text[match.end() :], re.I):
+            continue  # "into the mounted folder /mnt/...": the place of the files, not a table
+        pronoun = re.search(r"\b(it|them|these|those|this|that)\s*$", text[: match.start()], re.I)
+        if match.group(1).lower() == "to" and not (match.group(3) or pronoun or "_" in name):
+            continue  # "to X" may be a place; "append them to X", "to partner_prices" name the table
+        found.append(match)
+    return found
+
+
+def _under_roots(path: str, roots: Sequence[str]) -> bool:
+    import os
+
+    real = os.path.realpath(re.split(r"[*?\[]", path)[0])
+    return any(os.path.commonpath([real, root]) == root for root in roots)
+
+
+def _local_folder_checked(text: str) -> bool:
+    """A local folder the planner can vouch for: under the configured ``[ai_etl] file_roots``. With no
+    roots configured it cannot tell a mounted share meant for data from any other path."""
+    from airflow_ai_etl.file_roots import configured_roots
+
+    path = folder_path(text)
+    return path is not None and _under_roots(path, configured_roots())
+
+
+def _folder_outside_roots(text: str, language: str) -> Outcome | None:
+    """A question when file roots are configured and the watched local folder is not under them (the
+    deploy gate would refuse it; asking now names the roots)."""
+    from airflow_ai_etl.file_roots import configured_roots
+
+    path, roots = folder_path(text), configured_roots()
+    if path is None or re.search(r"\bs3a?://", text, re.I) or not roots or _under_roots(path, roots):
+        return None
+    return Outcome.clarify(say(language, "planner.folder_outside_roots", path=path, roots=", ".join(roots)))
+
+
+def _explicit_names(planner: OfflinePlanner, text: str) -> set[str]:
+    """The names after «таблица»/"table" (not stop words, formats or connection ids)."""
+    from airflow_ai_etl.planning.patterns import STOP_WORDS
+
+    connections = {c.lower() for c in planner.catalog.connections}
+    return {
+        m.group(1).lower()
+        for m in _EXPLICIT_TABLE.finditer(text)
+        if m.group(1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
+    }
+
+
+def _is_engine_word(word: str) -> bool:
+    from airflow_ai_etl.planning.patterns import ENGINE_WORDS
+
+    tokens = tokenize(word)
+    forms = {word} | ({tokens[0].lemma} if tokens else set())
+    return any(form in ws for ws in ENGINE_WORDS.values() for form in forms)
+
+
+def bare_file_target(planner: OfflinePlanner, text: str) -> str | None:
+    """The target table of a file load named bare («грузить в gps_points», "into the clicks table"),
+    when the files' place is S3 or a local folder under the file roots; None when none or several.
+    A name after «таблица»/"table" anywhere («…, таблица drop_rows») is the target of any file load:
+    the files are the source, so a table can only be what they are loaded into."""
+    explicit = _explicit_names(planner, text)
+    if explicit:
+        return explicit.pop() if len(explicit) == 1 else None
+    matches = _bare_names(planner, text)
+    if not (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text)):
+        # "into the telemetry table" calls it a table, as «в таблицу X» does (read for any folder)
+        matches = [m for m in matches if m.re is _BARE_EN and m.group(3)]
+    names = {m.group(2).lower() for m in matches}
+    return names.pop() if len(names) == 1 else None
 
 
 def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
-    """«заливай в partner_feed», "into the clicks table": a new file's target table named bare is said
-    the way the file rules read it («в таблицу X», "into table X"); connection ids and engines stay."""
-    connections = {c.lower() for c in planner.catalog.connections}
-
-    def keep(name: str) -> bool:
-        return name in connections or name in _NOT_A_TABLE
-
-    text = _BARE_RU.sub(
-        lambda m: m.group(0) if keep(m.group(2)) else f"{m.group(1)} таблицу {m.group(2)}", text
-    )
-    return _BARE_EN.sub(lambda m: m.group(0) if keep(m.group(1)) else f"into table {m.group(1)}", text)
+    """A new file's target table named bare is said the way the file rules read it («в таблицу X»)."""
+    chosen = bare_file_target(planner, text)
+    for match in sorted(_bare_names(planner, text), key=lambda m: m.start(), reverse=True):
+        name = match.group(2)
+        if name.lower() == chosen:
+            text = text[: match.start()] + f"{match.group(1)} таблицу {name}" + text[match.end() :]
+    return text
 
 
 def _upstream_assets(
@@ -322,14 +582,62 @@ def _upstream_assets(
     by_table: dict[str, list[str]] = {}
     for uri in produced:
         by_table.setdefault(uri.rstrip("/").rsplit("/", 1)[-1].lower(), []).append(uri)
+    by_dag: dict[str, list[str]] = {}
+    for uri, dags in produced.items():
+        for dag in dags:
+            by_dag.setdefault(dag.lower(), []).append(uri)
     known = {t.name.lower() for tables in planner.catalog.tables.values() for t in tables} | set(by_table)
+    schemas: dict[str, list[str]] = {}
+    for tables in planner.catalog.tables.values():
+        for table in tables:
+            schema, _, _ = table.qualified_name.lower().partition(".")
+            if schema not in ("public", table.name.lower()):
+                schemas.setdefault(schema, []).append(table.name.lower())
+    words = [w for w, _ in trigger.upstream]
     found: list[str] = []
     missing: list[str] = []
-    for word, _ in trigger.upstream:
-        meanings = planner.vocabulary.meanings(word)
+    modifier_of_previous = False
+    i = 0
+    while i < len(words):
+        word, i = words[i], i + 1
+        if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
+            modifier_of_previous = False
+            continue
+        if word in PREPOSITIONS:
+            modifier_of_previous = bool(found or missing)
+            continue
+        if word in dict(trigger.uris):  # the asset named by its URI
+            try:
+                uri = normalize_uri(dict(trigger.uris)[word])
+            except AssetUriError:
+                uri = dict(trigger.uris)[word]
+            if uri in produced:
+                found += [uri] if uri not in found else []
+            else:
+                missing.append(uri)
+            continue
+        if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
+            found += [uri for uri in by_dag[word] if uri not in found]
+            continue
+        meanings = _meanings(planner, word)
+        named: list[str] = []
+        if i < len(words):  # "lab results" -> lab_results: two words naming one table
+            pair = meanings | _meanings(planner, words[i])
+            joined = f"{word}_{words[i]}"
+            two = [joined] if joined in known else [
+                n for n in sorted(known) if len(name_parts(n)) > 1 and set(name_parts(n)) <= pair
+            ]  # fmt: skip
+            if len(two) == 1:
+                named, i = two, i + 1
         # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
-        named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
         if not named:
+            named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
+        if not named and len(schemas.get(word, [])) == 1:
+            named = schemas[word]  # "the payroll load": a schema with one table names it
+        named = named or _named_by_comment(planner, meanings)
+        if not named:
+            if _is_noun(planner, word):
+                missing.append(word)  # a load nothing here names: asked about, never dropped
             continue
         uris = [uri for name in named for uri in by_table.get(name, [])]
         if not uris:
@@ -339,8 +647,53 @@ def _upstream_assets(
         elif uris[0] not in found:
             found.append(uris[0])
     if missing or not found:
-        return [], _question(language, missing or [w for w, _ in trigger.upstream], produced)
+        return [], _question(language, missing or words, produced)
     return found, None
+
+
+def _meanings(planner: OfflinePlanner, word: str) -> frozenset[str]:
+    """The word's glossary meanings and its lemma's («посылок» -> посылка)."""
+    tokens = tokenize(word)
+    lemma = tokens[0].lemma if tokens else word
+    return planner.vocabulary.meanings(word) | planner.vocabulary.meanings(lemma)
+
+
+def _is_noun(planner: OfflinePlanner, word: str) -> bool:
+    """A word of the trigger clause that names a load's object: a Russian noun, an English plural
+    ("parcels"); not an engine or connection word («в ClickHouse»), nor a new/successful/nightly."""
+    from airflow_ai_etl.planning.patterns import ENGINE_WORDS, STOP_WORDS
+
+    if word in STOP_WORDS or word in {c.lower() for c in planner.catalog.connections}:
+        return False
+    tokens = tokenize(word)
+    if not tokens or any(word in ws or tokens[0].lemma in ws for ws in ENGINE_WORDS.values()):
+        return False
+    token = tokens[0]
+    if token.lang == "ru":
+        return bool(token.parses) and token.parses[0].pos == "NOUN" and not _is(token, CLAUSE_GLUE)
+    return token.lang == "en" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list[str]:
+    """«когда обновится табель»: the table whose comment («Табель учёта рабочего времени») holds the word,
+    as the load planner reads table comments. The comment's first word (its head noun: «Отправления
+    (посылки)») wins over a later one («Возвраты отправлений»); several tables either way: none."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+    from airflow_ai_etl.planning.patterns import STOP_STEMS
+
+    heads: set[str] = set()
+    anywhere: set[str] = set()
+    for tables in planner.catalog.tables.values():
+        for table in tables:
+            parts = [p for p in name_parts_of_text(table.comment or "") if p not in STOP_STEMS]
+            if parts and parts[0] in meanings:
+                heads.add(table.name.lower())
+            if meanings & set(parts):
+                anywhere.add(table.name.lower())
+    for hits in (heads, anywhere):
+        if hits:
+            return sorted(hits) if len(hits) == 1 else []
+    return []
 
 
 def _question(
@@ -374,13 +727,20 @@ def plan_triggered(
     language = detect_language(text)
     ru = language == "ru"
     rest = _without(text, trigger)
+    both = (
+        "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
+        if ru
+        else "Start it on new files / after other loads, or on a clock? One of the two."
+    )
+    # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
+    mart = is_mart_request(tokenize(rest))
     schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
-    if trigger.kind != "manual" and schedule is not None and schedule.cron is not None:
-        return Outcome.clarify(
-            "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
-            if ru
-            else "Start it on new files / after other loads, or on a clock? One of the two."
-        )
+    if trigger.kind != "manual" and not mart and schedule is not None and schedule.cron is not None:
+        return Outcome.clarify(both)
+    if trigger.kind == "assets" and any(_clock(text[a:b], ()) for a, b in trigger.spans):
+        return Outcome.clarify(both)  # «после загрузки заказов и каждый день в 6 утра»: a clock in the clause
+    if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
+        return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))
     upstream: list[str] = []
     if trigger.kind == "assets":
         upstream, question = _upstream_assets(planner, trigger, language)
@@ -402,15 +762,23 @@ def plan_triggered(
             else "Which folder or S3 prefix should be watched "
             "(for example s3://bucket/incoming/ or /mnt/share/in/)?"
         )
+    if trigger.kind == "files" and (outside := _folder_outside_roots(text, language)) is not None:
+        return outside
     # The rest is planned as a manual pipeline (its trigger replaces a clock); a mart is refreshed on
     # demand when it names no schedule, and reads «вручную» as a column, so it gets no such word.
-    if trigger.kind == "files" and re.search(r"\bs3a?://", text, re.I):
-        # S3 only: a local folder's file roots are not checked here, so its target stays asked for
+    if trigger.kind == "files" and bare_file_target(planner, rest):
+        # S3, a local folder under the file roots, or "the X table" (else a bare target stays asked for)
         rest = _bare_target_named(planner, rest)
-    manual = "" if is_mart_request(tokenize(rest)) else (" вручную" if ru else " manually")
-    outcome = planner.plan(f"{rest.strip()}{manual}")
+    manual = "" if mart else (" вручную" if ru else " manually")
+    nested = _PLANNING_REST.set(True)
+    try:
+        outcome = planner.plan(f"{rest.strip()}{manual}")
+    finally:
+        _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
         return outcome
+    if trigger.kind != "manual" and outcome.spec.schedule is not None:
+        return Outcome.clarify(both)
     data = outcome.spec.model_dump()
     data.update(request=written or text, schedule=None)
     if trigger.kind == "files":
@@ -424,6 +792,13 @@ def plan_triggered(
     elif trigger.kind == "assets":
         data["schedule_assets"] = upstream
     try:
-        return Outcome("ok", spec=PipelineSpec.model_validate(data))
+        spec = PipelineSpec.model_validate(data)
     except ValidationError as exc:
         return Outcome.clarify(str(exc.errors()[0]["msg"]))
+    if trigger.kind == "assets":
+        from airflow_ai_etl.assets import pipeline_lineage
+
+        own = set(pipeline_lineage(spec, planner.catalog).outlets) & set(upstream)
+        if own:  # «после загрузки продаж перезаливать продажи»: it would start itself on its own output
+            return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=own.pop()))
+    return Outcome("ok", spec=spec)

@@ -107,6 +107,15 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     # "из магазина", "из базы магазина": the shop's database when a connection is described so
     "shop": ["магазин", "интернет-магазин"],
     "report": ["отчет", "отчёт", "отчетность", "отчётность", "отчетный", "reporting", "bi"],
+    # column words a table may carry without a comment («с причиной damaged», «по каналу web»)
+    "reason": ["причина"],
+    "channel": ["канал"],
+    "group": ["группа"],
+    "building": ["корпус", "здание"],
+    "room": ["комната"],
+    "code": ["код"],
+    "score": ["балл"],
+    "currency": ["валюта"],
 }
 
 # Words for the engines a request can name, as stems or whole words.

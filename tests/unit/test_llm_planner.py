@@ -506,3 +506,53 @@ def test_russian_request_is_planned_by_the_llm_validated_and_deployed(
     assert assistant.planner.last_report.planner == "llm" and assistant.planner.last_report.attempts == 2
     assert fake.requests[0]["messages"][1]["content"] == RUSSIAN
     assert (tmp_path / "state" / CACHE_FILE).exists()
+
+
+# --- triggers: the model sees what deployed pipelines load (issue 18) ------------------------
+
+
+def test_the_model_is_told_the_deployed_assets_and_may_only_name_those(
+    fake: FakeLLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«после загрузки заказов»: the LLM gets the same deployed assets the offline planner reads
+    (Catalog.assets), proposes schedule_assets from them, and an invented URI is fed back."""
+    offline = Assistant(catalog=shop_catalog(), dags_folder=tmp_path / "dags", state_dir=tmp_path / "state")
+    first = offline.generate("Загружать заказы из pg_shop в ClickHouse ежедневно в 2 часа ночи")
+    assert first.status == "ok", first.questions
+    offline.deploy(first, user="test")
+    (orders_uri, orders_dags), *_ = offline.asset_graph().produced().items()
+    assert orders_uri.endswith("/orders") and orders_dags == [first.spec.dag_id]
+
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_LLM_FAKE",
+        json.dumps({"conn_type": "openai", "host": fake.base_url, "extra": {"model": "fake-model"}}),
+    )
+    products = {
+        "dag_id": "products_after_orders",
+        "schedule": None,
+        "source": {"type": "sql", "conn_id": "pg_shop", "table": "products"},
+        "target": {"type": "clickhouse", "conn_id": "clickhouse_default", "table": "products"},
+    }
+    invented = orders_uri.replace("/orders", "/orderz")
+    fake.answer_spec({**products, "schedule_assets": [invented]})
+    fake.answer_spec({**products, "schedule_assets": [orders_uri]})
+    assistant = Assistant(
+        catalog=shop_catalog(),
+        dags_folder=tmp_path / "dags",
+        state_dir=tmp_path / "state",
+        strategy="llm",
+        llm_conn_id="llm_fake",
+    )
+    outcome = assistant.generate("Как отработает загрузка заказов, перелить товары в кликхаус")
+
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    assert outcome.spec.schedule_assets == [orders_uri] and outcome.spec.schedule is None
+    system = fake.requests[0]["messages"][0]["content"]
+    assert f"- {orders_uri}: {first.spec.dag_id}" in system  # the asset and who loads it
+    feedback = fake.requests[1]["messages"][3]["content"]
+    assert f"no deployed pipeline loads {invented}" in feedback and orders_uri in feedback
+
+
+def test_without_deployed_pipelines_the_prompt_says_none_are_loaded() -> None:
+    assert "Assets loaded by deployed pipelines" in catalog_prompt(shop_catalog())
+    assert catalog_prompt(shop_catalog()).endswith("- none yet")
