@@ -245,7 +245,15 @@ def _load_words(tokens: Sequence[Token]) -> bool:
 def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns of one table («Объявленная
     ценность посылок по городам хабов», "Gross and net pay by month"): a mart too (read with the catalog)."""
-    if _load_words(tokens) or not any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in tokens):
+    first = Request(text)
+    planner._schedule(first)  # «по вторникам», «по Владивостоку»: the schedule's, not a grouping
+    spans = first.schedule_spans
+    grouping = [
+        t
+        for t in tokens
+        if t.lower in DIM_PREPS_RU | DIM_PREPS_EN and not any(a <= t.start < b for a, b in spans)
+    ]
+    if _load_words(tokens) or not grouping:
         return False
     pg = [c for c in planner.catalog.connections_of("postgres") if planner.catalog.tables_of(c.conn_id)]
     if len(pg) != 1:
@@ -1904,7 +1912,12 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     if end is None:
         return
     titled = _title_nouns(tokens)
-    subject = [k for k in range(end) if k not in ph.used and tokens[k].lang in ("ru", "en")]
+    subject = [
+        k for k in range(end)
+        if k not in ph.used and tokens[k].lang in ("ru", "en")
+        and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
+        and not (k > 0 and tokens[k - 1].lower in FILTER_CUES)
+    ]  # fmt: skip
     if listed_only:  # measures named already: only a column word listed with one of them is another
         cues = {k for m in ph.measures for k in (m.index, *m.object)}
         subject = [

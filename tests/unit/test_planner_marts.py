@@ -953,3 +953,18 @@ def test_the_question_names_the_text_column_not_the_database(clinic, text):
 def test_for_each_groups_without_po_or_by(shop, text):
     got = mart_of(shop.plan(text))  # «для каждого региона» was refused as off-topic
     assert got["table"] == "sales" and got["dims"] == ["region"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Продажи с суммой свыше двух тысяч — в ClickHouse по вторникам и четвергам в девять вечера",
+        "Sales with amount over 2000 to ClickHouse every Tuesday at 9 pm",
+    ],
+)
+def test_a_compared_column_and_a_schedule_po_make_no_mart(shop, text):
+    # «с суммой свыше ...» is a filter, «по вторникам» the schedule: a load, never a mart of amount
+    outcome = shop.plan(text)
+    assert (
+        outcome.status == "ok" and outcome.spec.source.type == "sql" and "2000" in outcome.spec.source.where
+    )
