@@ -245,6 +245,8 @@ def _load_words(tokens: Sequence[Token]) -> bool:
 def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns of one table («Объявленная
     ценность посылок по городам хабов», "Gross and net pay by month"): a mart too (read with the catalog)."""
+    if _load_words(tokens) or not any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in tokens):
+        return False  # cheap checks first: a long load request never pays for the schedule reader here
     first = Request(text)
     planner._schedule(first)  # «по вторникам», «по Владивостоку»: the schedule's, not a grouping
     spans = first.schedule_spans
