@@ -29,6 +29,7 @@ from typing import Any
 
 from airflow.sdk import BaseOperator
 
+from airflow_ai_etl import metrics
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
 from airflow_ai_etl.transfers.cdc_to_clickhouse import CDCMode, CDCReader, PostgresCDCToClickHouse
 
@@ -149,4 +150,5 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
             result["lag_bytes"],
             result["last_commit_age_seconds"],
         )
+        metrics.rows_loaded(context, self, result["rows_written"])
         return result

@@ -11,6 +11,7 @@ from typing import Any
 
 from airflow.sdk import BaseOperator
 
+from airflow_ai_etl import metrics
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
 from airflow_ai_etl.transfers.clickhouse_export import ClickHouseExport
 from airflow_ai_etl.transfers.files_to_clickhouse import (
@@ -122,12 +123,14 @@ class FilesToClickHouseOperator(BaseOperator):
 
     def execute(self, context: Any) -> dict[str, Any]:
         try:
-            return self.build_transfer().run().as_dict()
+            result = self.build_transfer().run().as_dict()
         except FilesLoadError as e:
             ti = context.get("ti") if hasattr(context, "get") else None
             if ti is not None:
                 ti.xcom_push(key="return_value", value=e.result.as_dict())
             raise
+        metrics.rows_loaded(context, self, result.get("rows"))
+        return result
 
 
 class S3ToClickHouseOperator(FilesToClickHouseOperator):
@@ -189,7 +192,7 @@ class ExcelToClickHouseOperator(BaseOperator):
         self.batch_size = batch_size
 
     def execute(self, context: Any) -> dict[str, Any]:
-        return ExcelToClickHouseTransfer(
+        result = ExcelToClickHouseTransfer(
             path=self.path,
             target_hook=ClickHouseHook(clickhouse_conn_id=self.target_conn_id),
             target_table=self.target_table,
@@ -200,6 +203,8 @@ class ExcelToClickHouseOperator(BaseOperator):
             s3_conn_id=self.s3_conn_id,
             batch_size=self.batch_size,
         ).run()
+        metrics.rows_loaded(context, self, result.get("rows"))
+        return result
 
 
 class ClickHouseToExcelOperator(BaseOperator):

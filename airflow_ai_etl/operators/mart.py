@@ -8,6 +8,7 @@ from typing import Any
 
 from airflow.sdk import BaseOperator
 
+from airflow_ai_etl import metrics
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
 from airflow_ai_etl.marts.model import Mart
 from airflow_ai_etl.transfers.mart_to_clickhouse import MartToClickHouseTransfer
@@ -63,6 +64,7 @@ class MartToClickHouseOperator(BaseOperator):
             f" since {result.since}" if result.since else "",
             result.seconds,
         )
+        metrics.rows_loaded(context, self, result.rows)
         return result.as_dict()
 
 

@@ -14,6 +14,7 @@ from airflow.providers.common.sql.operators.sql import SQLColumnCheckOperator, S
 from airflow.sdk import BaseOperator
 from airflow.sdk.exceptions import AirflowException
 
+from airflow_ai_etl import metrics
 from airflow_ai_etl.exceptions import AIETLError
 
 SEVERITIES = ("fail", "warn")
@@ -47,7 +48,7 @@ class _Severity:
         try:
             run(context)
         except _ChecksFailed as exc:
-            _stats().incr("ai_etl.check_failed", tags={"severity": self.severity})
+            metrics.check_failed(context, self, self.severity)
             if self.severity == "fail":
                 raise DataQualityError(f"Data quality check failed:\n{exc}") from None
             self.log.warning("Data quality warning (severity warn, the run goes on):\n%s", exc)
@@ -91,23 +92,14 @@ class TableCheckOperator(_Severity, SQLTableCheckOperator):
         return self._run_checks(super().execute, context)
 
 
-def _stats() -> Any:
-    """Airflow's Stats (StatsD / OpenTelemetry when configured, a no-op otherwise)."""
-    try:
-        from airflow.sdk.observability.stats import Stats
-    except ImportError:  # an older Airflow
-        from airflow.stats import Stats
-    return Stats
-
-
 class VolumeCheckOperator(BaseOperator):
     """Warn or fail when a load's row count is outside median ± k·MAD of its last runs.
 
     Reads the rows the load task returned in this run (its XCom), the counts of its earlier
     runs from ``_ai_etl_volume`` in the target ClickHouse database (see
     :mod:`airflow_ai_etl.quality.volume` for why there), records this run, and judges it.
-    Emits the Stats gauge ``ai_etl.rows_loaded`` and the counter ``ai_etl.volume_anomaly``
-    (tagged with dag_id and task_id).
+    Counts ``ai_etl.volume_anomaly`` through Airflow's Stats when it flags a run (the load task
+    itself sends ``ai_etl.rows_loaded``; see :mod:`airflow_ai_etl.metrics`).
 
     :param conn_id: the target ClickHouse connection (where the counts are kept).
     :param load_task_id: the transfer task whose ``{"rows": ...}`` return value is judged.
@@ -157,11 +149,8 @@ class VolumeCheckOperator(BaseOperator):
         history = store.history(ti.dag_id, self.load_task_id, self.window, exclude_run=ti.run_id)
         verdict = assess_volume(history, rows, k=self.k, min_runs=self.min_runs)
         store.record(ti.dag_id, self.load_task_id, ti.run_id, rows)
-        tags = {"dag_id": ti.dag_id, "task_id": self.load_task_id}
-        stats = _stats()
-        stats.gauge("ai_etl.rows_loaded", rows, tags=tags)
         if verdict.anomaly:
-            stats.incr("ai_etl.volume_anomaly", tags=tags)
+            metrics.volume_anomaly(context, self, self.load_task_id)
             if self.severity == "fail":
                 raise DataQualityError(f"Volume anomaly: {verdict.message}")
             self.log.warning("Volume anomaly (severity warn, the run goes on): %s", verdict.message)

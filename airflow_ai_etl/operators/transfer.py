@@ -7,6 +7,7 @@ from typing import Any
 
 from airflow.sdk import BaseOperator
 
+from airflow_ai_etl import metrics
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
 from airflow_ai_etl.transfers.postgres_to_clickhouse import PostgresToClickHouseTransfer
 from airflow_ai_etl.transfers.postgres_to_postgres import PostgresToPostgresTransfer
@@ -106,6 +107,7 @@ class _PostgresSourceOperator(BaseOperator):
             rate,
             result.watermark,
         )
+        metrics.rows_loaded(context, self, result.rows)
         return result.as_dict()
 
 

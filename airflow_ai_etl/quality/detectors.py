@@ -1,10 +1,17 @@
 """Value detectors for personal data: pure functions, checksums where the format has one.
 
 Every detector takes any value and answers True or False; it never raises (odd types, huge
-strings, surrogates and control characters are simply "not this kind"). One value alone proves
-little: a random 10-digit string passes the INN-10 checksum one time in ten. The scanner
-(:mod:`airflow_ai_etl.quality.pii`) therefore decides per column, from the share of sampled
-values that pass, and states that share as the evidence.
+strings, surrogates and control characters are simply "not this kind"). A detector accepts a
+kind in any usual spelling; what a passing value *proves* depends on its form:
+
+* **evidence** (:func:`detect`): the value's form says what it is on its own: an e-mail's shape,
+  a phone written with ``+`` or separators («+7 (916) 123-45-67»), SNILS «123-456-789 01», a
+  card grouped by four, a passport «45 06 123456», an IBAN (letters and mod 97).
+* **candidate** (:func:`candidates`): a bare digit string (``7707083893``, ``79161234567``) that
+  passes. A random 10-digit string passes the INN-10 check one time in ten and an 11-digit one
+  starting 7/8 has a phone's shape, so a bare value proves nothing alone; the scanner
+  (:mod:`airflow_ai_etl.quality.pii`) counts candidates only when the column's name or comment
+  names the kind, or when the share of a column's values that pass a checksum is far above chance.
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ def _safe(detector: Callable[[str], bool]) -> Callable[[Any], bool]:
         if isinstance(value, bool):
             return False
         if isinstance(value, int):
+            if value.bit_length() > 4 * MAX_VALUE_LENGTH:  # str() of a huge int raises, and it is no id
+                return False
             value = str(value)
         if not isinstance(value, str) or not value or len(value) > MAX_VALUE_LENGTH:
             return False
@@ -37,6 +46,15 @@ def _safe(detector: Callable[[str], bool]) -> Callable[[Any], bool]:
             return False
 
     return wrapper
+
+
+def is_bare_digits(value: Any) -> bool:
+    """A number, or text that is only the digits 0-9 (surrounding blanks aside): no form of its own."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, str) and len(value) <= MAX_VALUE_LENGTH and _ascii_digits(value.strip())
 
 
 def _ascii_digits(text: str) -> bool:
@@ -62,21 +80,23 @@ def is_email(value: str) -> bool:
 # --- phones ----------------------------------------------------------------------------------
 
 _PHONE_CHARS = re.compile(r"\+?[0-9][0-9 \-().\u00a0]{6,22}")
+# A Russian number as people write it: prefix, code (maybe in brackets), then 3-2-2, 3-4 or 7
+# digits. The groups are what tells «8 900 123-45-67» from an amount such as «79001234.567».
+_SEP = r"[ \-\u00a0]?"
+_PHONE_RU = re.compile(
+    rf"(?:\+7|8|7){_SEP}(?:\([0-9]{{3}}\)|[0-9]{{3}}){_SEP}"
+    rf"(?:[0-9]{{3}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{2}}|[0-9]{{3}}{_SEP}[0-9]{{4}})"
+)
 
 
 @_safe
 def is_phone_ru(value: str) -> bool:
     """A Russian number: +7 / 7 / 8, then 10 digits whose first is 3, 4, 8 or 9 (geographic and
-    mobile codes), in any usual spelling: ``+7 (900) 123-45-67``, ``8-900-123-45-67``, ``79001234567``."""
-    if not _PHONE_CHARS.fullmatch(value):
+    mobile codes), written ``+7 (900) 123-45-67``, ``8-900-123-45-67``, ``+79001234567`` or bare
+    ``79001234567`` (a bare one is only a candidate: see :func:`candidates`)."""
+    if not _PHONE_RU.fullmatch(value):
         return False
-    digits = value.translate(_SEPARATORS)
-    if digits.startswith("+"):
-        if not digits.startswith("+7"):
-            return False
-        digits = digits[1:]
-    elif digits[:1] not in ("7", "8"):
-        return False
+    digits = value.translate(_SEPARATORS).removeprefix("+")
     return len(digits) == 11 and _ascii_digits(digits) and digits[1] in "3489"
 
 
@@ -84,13 +104,13 @@ def is_phone_ru(value: str) -> bool:
 def is_phone_international(value: str) -> bool:
     """An E.164 number written with its ``+`` (or ``00`` and separators): country code 1-9...,
     8 to 15 digits in all, e.g. ``+49 30 1234567``, ``+1 (212) 555-0123``, ``0044 20 7946 0958``.
-    A bare digit string is not assumed to be a phone."""
-    if not _PHONE_CHARS.fullmatch(value):
+    A bare digit string is not assumed to be a phone, nor one with a single dot (a decimal)."""
+    if not _PHONE_CHARS.fullmatch(value) or value.count(".") == 1:
         return False
     digits = value.translate(_SEPARATORS)
     if digits.startswith("+"):
         digits = digits[1:]
-    elif digits.startswith("00") and value[2:].strip() != digits[2:]:
+    elif digits.startswith("00") and any(c in value[2:] for c in " -()\u00a0"):
         digits = digits[2:]  # 00 as the international prefix, with the number spaced out after it
     else:
         return False
@@ -101,7 +121,8 @@ def is_phone_international(value: str) -> bool:
 
 # --- SNILS (Russian individual insurance account number) ------------------------------------
 
-_SNILS = re.compile(r"[0-9]{3}-?[0-9]{3}-?[0-9]{3}[ \-]?[0-9]{2}|[0-9]{11}")
+# 123-456-789 01, 123-456-789-01, 123 456 789 01, or bare 12345678901
+_SNILS = re.compile(r"[0-9]{3}([ \-])[0-9]{3}\1[0-9]{3}[ \-][0-9]{2}|[0-9]{11}")
 
 
 def snils_checksum(first_nine: str) -> int:
@@ -115,8 +136,8 @@ def snils_checksum(first_nine: str) -> int:
 
 @_safe
 def is_snils(value: str) -> bool:
-    """``123-456-789 64`` or ``12345678964`` whose last two digits are the checksum. Numbers up
-    to 001-001-998 have no checksum and are not accepted."""
+    """``123-456-789 64`` (or ``123 456 789 64``) or bare ``12345678964`` whose last two digits
+    are the checksum. Numbers up to 001-001-998 have no checksum and are not accepted."""
     if not _SNILS.fullmatch(value):
         return False
     digits = value.translate(_SEPARATORS)
@@ -187,8 +208,9 @@ def is_card_number(value: str) -> bool:
 
 # --- Russian passport ------------------------------------------------------------------------
 
-_PASSPORT = re.compile(r"([0-9]{2}) ?([0-9]{2})(?: ?№ ?| |-)([0-9]{6})")
-_PASSPORT_BARE = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{6})")
+_PASSPORT = re.compile(r"([0-9]{2}) ?([0-9]{2})(?: ?№ ?| )([0-9]{6})")
+# Forms that mean passport only where the column says so: bare, or with a dash like any code.
+_PASSPORT_BARE = re.compile(r"([0-9]{2})([0-9]{2})-?([0-9]{6})")
 
 
 def _passport_year_ok(year: str) -> bool:
@@ -208,7 +230,8 @@ def is_passport_ru(value: str) -> bool:
 
 @_safe
 def is_passport_ru_bare(value: str) -> bool:
-    """``4506123456``: only meaningful in a column whose name or comment says passport."""
+    """``4506123456`` or ``4506-123456``: only meaningful in a column whose name or comment says
+    passport."""
     match = _PASSPORT_BARE.fullmatch(value) or _PASSPORT.fullmatch(value)
     return match is not None and match.group(1) != "00" and _passport_year_ok(match.group(2))
 
@@ -264,5 +287,16 @@ HINTED_DETECTORS: dict[str, tuple[str, Callable[[Any], bool]]] = {
 
 
 def detect(value: Any) -> set[str]:
-    """The kinds of personal data `value` looks like (empty for most values; never raises)."""
+    """The kinds of personal data `value` is evidence of on its own: it passes a detector and has
+    the kind's form (not a bare digit string). Empty for most values; never raises."""
+    if is_bare_digits(value):
+        return set()
+    return {kind for kind, predicate in DETECTORS.values() if predicate(value)}
+
+
+def candidates(value: Any) -> set[str]:
+    """The kinds a bare digit string passes (INN, a bare SNILS, card or phone): evidence only
+    where its column says so (see :mod:`airflow_ai_etl.quality.pii`). Empty for other values."""
+    if not is_bare_digits(value):
+        return set()
     return {kind for kind, predicate in DETECTORS.values() if predicate(value)}

@@ -8,27 +8,49 @@ A finding says which kind (email, phone, snils, inn, card, passport, iban; and, 
 person_name, birth_date, address) and why: the share of sampled non-empty values that pass the
 kind's detector, and whether the column's name or comment names the kind. Values themselves are
 never kept in a finding.
+
+A column is reported for a kind on one of three grounds:
+
+* **hint**: its name or comment names the kind (``email``, ``Номер паспорта``...);
+* **form**: at least MIN_SHARE (80%) of its non-empty values, and MIN_MATCHES of them, pass the
+  kind's detector *in the kind's own form* (an e-mail, «+7 (916) 123-45-67», «123-456-789 01»,
+  a card grouped by four, an IBAN): such a value is evidence on its own;
+* **checksum**: bare digit strings are only candidates (a random 10-digit string passes the INN-10
+  check one time in ten), so they count by the column: at least CHECKSUM_MIN_DISTINCT distinct
+  values, and at least CHECKSUM_SHARE of the distinct values, pass the kind's checksum. With chance
+  rate p (CHECKSUM_CHANCE: 0.1 for one check digit, 0.01 for two) a column of random values gets
+  there with probability at most :func:`false_flag_bound` (1e-5 for p = 0.1). A bare phone or
+  passport number has no checksum: it counts only under a hint.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from airflow_ai_etl.exceptions import AIETLError
-from airflow_ai_etl.quality.detectors import DETECTORS, HINTED_DETECTORS
+from airflow_ai_etl.quality.detectors import DETECTORS, HINTED_DETECTORS, is_bare_digits
 
 if TYPE_CHECKING:
     from airflow_ai_etl.catalog import Table
 
 DEFAULT_SAMPLE_ROWS = 1000
 DEFAULT_TIMEOUT_SECONDS = 10
-# A column is flagged by its values alone when at least this share of the sampled non-empty
-# values pass one kind's detector (random digits pass a one-digit checksum ~10% of the time).
+# A column is flagged by the form of its values when at least this share of the sampled non-empty
+# values pass one kind's detector in that kind's own form (not as bare digits)...
 MIN_SHARE = 0.8
 MIN_MATCHES = 2  # ...and at least this many values do (one lucky value is no evidence)
+# Bare digit strings count by checksum: the chance that a random bare string of the kind's length
+# passes (INN-10 and Luhn: one check digit; INN-12: two, SNILS: a two-digit checksum), ...
+CHECKSUM_CHANCE = {"inn": 0.1, "card": 0.1, "snils": 0.01}
+# ...and what a column needs: this share of its distinct non-empty values pass (9x chance at
+# p = 0.1), and at least this many distinct values do. Distinct, because a column repeating one
+# lucky value is one draw, not many. See false_flag_bound for what the two give.
+CHECKSUM_SHARE = 0.9
+CHECKSUM_MIN_DISTINCT = 5
 
 KIND_LABELS = {
     "email": ("email", "email"),
@@ -112,10 +134,13 @@ class PiiFinding:
 
     column: str
     kind: str
-    matched: int = 0  # sampled non-empty values that pass the kind's detector
+    matched: int = 0  # sampled non-empty values that pass the kind's detector (in any spelling)
     sampled: int = 0  # sampled non-empty values
     hint: str = ""  # "name" | "comment" | "" : what of the column's description names the kind
     has_detector: bool = True
+    formatted: int = 0  # of `matched`, values in the kind's own form (evidence on their own)
+    distinct: int = 0  # distinct sampled non-empty values
+    distinct_matched: int = 0  # of those, how many pass the kind's detector
 
     @property
     def share(self) -> float | None:
@@ -123,20 +148,40 @@ class PiiFinding:
         return self.matched / self.sampled if self.sampled else None
 
     @property
+    def confirmed_by_form(self) -> bool:
+        """Most values have the kind's own form and pass its check: evidence without a hint."""
+        return (
+            self.sampled > 0 and self.formatted >= MIN_MATCHES and self.formatted / self.sampled >= MIN_SHARE
+        )
+
+    @property
+    def confirmed_by_checksum(self) -> bool:
+        """The share of distinct values that pass the kind's checksum is far above chance."""
+        return (
+            self.kind in CHECKSUM_CHANCE
+            and self.distinct_matched >= CHECKSUM_MIN_DISTINCT
+            and self.distinct_matched / self.distinct >= CHECKSUM_SHARE
+        )
+
+    @property
     def confirmed_by_values(self) -> bool:
-        share = self.share
-        return share is not None and share >= MIN_SHARE and self.matched >= MIN_MATCHES
+        return self.confirmed_by_form or self.confirmed_by_checksum
 
     @property
     def evidence(self) -> str:
         parts = []
+        label = KIND_LABELS[self.kind][0]
         if self.hint:
-            parts.append(f"the column's {self.hint} says {KIND_LABELS[self.kind][0]}")
+            parts.append(f"the column's {self.hint} says {label}")
         if self.sampled and self.has_detector:
             parts.append(
-                f"{self.matched} of {self.sampled} sampled values ({self.share:.0%}) pass the "
-                f"{KIND_LABELS[self.kind][0]} check"
+                f"{self.matched} of {self.sampled} sampled values ({self.share:.0%}) pass the {label} check"
             )
+            if self.confirmed_by_checksum and not self.confirmed_by_form:
+                parts.append(
+                    f"{self.distinct_matched} of {self.distinct} distinct values pass its checksum, "
+                    f"where chance passes {CHECKSUM_CHANCE[self.kind]:.0%}"
+                )
         elif not self.sampled:
             parts.append("no values sampled")
         return "; ".join(parts)
@@ -149,26 +194,53 @@ class PiiFinding:
             "sampled": self.sampled,
             "share": None if self.share is None else round(self.share, 4),
             "hint": self.hint,
+            "formatted": self.formatted,
+            "distinct": self.distinct,
+            "distinct_matched": self.distinct_matched,
+            "basis": self.basis,
             "evidence": self.evidence,
         }
+
+    @property
+    def basis(self) -> list[str]:
+        """Why the column is reported: any of ``name``/``comment`` (hint), ``form``, ``checksum``."""
+        grounds = [self.hint] if self.hint else []
+        if self.confirmed_by_form:
+            grounds.append("form")
+        if self.confirmed_by_checksum:
+            grounds.append("checksum")
+        return grounds
 
 
 def assess_column(name: str, comment: str, values: Iterable[Any] | None) -> list[PiiFinding]:
     """Findings for one column from its name, comment and sampled values (None: not sampled).
 
-    A kind is reported when the name or comment names it, or when at least MIN_SHARE of the
-    non-empty values (and MIN_MATCHES of them) pass its detector.
+    A kind is reported when the name or comment names it, when most values have its form
+    (:attr:`PiiFinding.confirmed_by_form`), or when its checksum passes for far more distinct bare
+    values than chance lets through (:attr:`PiiFinding.confirmed_by_checksum`).
     """
     named = hints(name, comment)
-    present = [] if values is None else [v for v in values if v is not None and str(v).strip() != ""]
+    present = [] if values is None else [v for v in values if v is not None and _as_text(v) != ""]
     detectors = dict(DETECTORS)
     if "passport" in named:
         detectors.update(HINTED_DETECTORS)
     matched: dict[str, int] = {}
+    formatted: dict[str, int] = {}
+    kinds_of: dict[str, set[str]] = {}  # distinct value (as stripped text) -> kinds it passes
     for value in present:
-        kinds = {kind for kind, predicate in detectors.values() if predicate(value)}
+        key = _as_text(value)
+        kinds = kinds_of.get(key)
+        if kinds is None:
+            kinds = kinds_of[key] = {kind for kind, predicate in detectors.values() if predicate(value)}
+        bare = is_bare_digits(value)
         for kind in kinds:
             matched[kind] = matched.get(kind, 0) + 1
+            if not bare:
+                formatted[kind] = formatted.get(kind, 0) + 1
+    distinct_matched: dict[str, int] = {}
+    for kinds in kinds_of.values():
+        for kind in kinds:
+            distinct_matched[kind] = distinct_matched.get(kind, 0) + 1
     detected_kinds = {kind for kind, _ in DETECTORS.values()}
     findings = []
     for kind in KIND_LABELS:
@@ -179,10 +251,38 @@ def assess_column(name: str, comment: str, values: Iterable[Any] | None) -> list
             sampled=len(present),
             hint=named.get(kind, ""),
             has_detector=kind in detected_kinds,
+            formatted=formatted.get(kind, 0),
+            distinct=len(kinds_of),
+            distinct_matched=distinct_matched.get(kind, 0),
         )
         if finding.hint or finding.confirmed_by_values:
             findings.append(finding)
     return findings
+
+
+def _as_text(value: Any) -> str:
+    """A sampled value as stripped text; one whose str() raises (a huge int) stands for its type."""
+    try:
+        return str(value).strip()
+    except Exception:
+        return f"<{type(value).__name__}>"
+
+
+def false_flag_bound(
+    chance: float,
+    share: float = CHECKSUM_SHARE,
+    min_distinct: int = CHECKSUM_MIN_DISTINCT,
+    up_to: int = 300,
+) -> float:
+    """The largest probability, over columns of `min_distinct`..`up_to` distinct random values each
+    passing a checksum with probability `chance`, that at least `share` of them (and at least
+    `min_distinct`) pass: the checksum rule's false-positive rate per column and kind."""
+    worst = 0.0
+    for n in range(min_distinct, up_to + 1):
+        need = max(min_distinct, math.ceil(share * n - 1e-9))
+        tail = sum(math.comb(n, k) * chance**k * (1 - chance) ** (n - k) for k in range(need, n + 1))
+        worst = max(worst, tail)
+    return worst
 
 
 @dataclass

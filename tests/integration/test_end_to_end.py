@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.statsd_listener import StatsdListener
+
 pytestmark = pytest.mark.integration
 
 AIRFLOW = str(Path(sys.executable).parent / "airflow")
@@ -68,8 +70,23 @@ def test_sentence_becomes_a_dag_that_moves_every_row(shop_db, postgres, clickhou
     listed = airflow("dags", "list", "-o", "plain")
     assert DAG_ID in listed.stdout, listed.stdout + listed.stderr
 
-    ran = airflow("dags", "test", DAG_ID)
-    assert ran.returncode == 0, ran.stdout[-3000:] + ran.stderr[-3000:]
+    # Metrics on, as [metrics] statsd_on turns them on: a UDP socket on loopback is the StatsD server.
+    statsd = StatsdListener()
+    try:
+        ran = subprocess.run(
+            [AIRFLOW, "dags", "test", DAG_ID], env={**env, **statsd.env},
+            capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        assert ran.returncode == 0, ran.stdout[-3000:] + ran.stderr[-3000:]
+        ours = statsd.lines(".ai_etl.", wait_for="check_failed", timeout=10)
+    finally:
+        statsd.close()
+    # the load's rows and the freshness warning (below), named per pipeline for plain StatsD; no anomaly
+    assert f"airflow.ai_etl.rows_loaded.{DAG_ID}.load_sales:500|g" in ours, ours
+    assert [line for line in ours if line.startswith(f"airflow.ai_etl.check_failed.{DAG_ID}.")] == [
+        f"airflow.ai_etl.check_failed.{DAG_ID}.check_table_warn:1|c"
+    ]
+    assert not [line for line in ours if "volume_anomaly" in line]
 
     source_rows = postgres.execute("SELECT count(*), sum(amount) FROM public.sales", dbname="shop")[0]
     target_rows = clickhouse.client().execute(f"SELECT count(), sum(amount) FROM `{ch_database}`.sales")[0]

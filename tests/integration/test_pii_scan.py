@@ -32,20 +32,28 @@ def test_shop_customers_findings(shop_db, monkeypatch):
 
 def test_sample_is_bounded_and_values_decide_without_hints(postgres, shop_db, monkeypatch):
     monkeypatch.setenv("AIRFLOW_CONN_PG_SHOP", shop_db)
-    # An anonymous column of valid INN-10 numbers next to one of random 10-digit strings.
+    # Anonymous columns of bare 10-digit strings: c1 distinct valid INN-10 numbers (checksum computed
+    # in SQL), c2 random ones (one in ten passes by chance), c3 two valid INNs over and over (two
+    # lucky values are two draws, not 5000).
+    weights = (2, 4, 10, 3, 5, 9, 4, 6, 8)
+    control = " + ".join(f"{w} * substr(body, {i + 1}, 1)::int" for i, w in enumerate(weights))
     postgres.execute(
-        """
-        CREATE TABLE public.counterparties (id int PRIMARY KEY, c1 text, c2 text);
+        f"""
+        CREATE TABLE public.counterparties (id int PRIMARY KEY, c1 text, c2 text, c3 text);
         INSERT INTO public.counterparties
-        SELECT g, CASE WHEN g % 2 = 0 THEN '7707083893' ELSE '7736050003' END,
-               lpad(((g::bigint * 7919 * 104729) % 9999999999)::text, 10, '1')
-        FROM generate_series(1, 5000) g;
+        SELECT g, body || (({control}) % 11 % 10)::text,
+               lpad(((g::bigint * 7919 * 104729) % 9999999999)::text, 10, '1'),
+               CASE WHEN g % 2 = 0 THEN '7707083893' ELSE '7736050003' END
+        FROM (SELECT g, '77' || lpad(g::text, 7, '0') AS body FROM generate_series(1, 5000) g) numbered;
         """,
         dbname="shop",
     )
     scan = scan_table("pg_shop", "public.counterparties", sample_rows=200)
     assert scan.rows_read == 200
     assert [(f.column, f.kind, f.matched, f.sampled) for f in scan.findings] == [("c1", "inn", 200, 200)]
+    [finding] = scan.findings
+    assert finding.basis == ["checksum"] and (finding.distinct, finding.distinct_matched) == (200, 200)
+    assert "200 of 200 distinct values pass its checksum, where chance passes 10%" in finding.evidence
 
 
 def test_statement_timeout_cancels_a_slow_sample(postgres, shop_db, monkeypatch):

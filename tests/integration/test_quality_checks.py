@@ -7,6 +7,7 @@ the ClickHouseHook.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 
 import pytest
@@ -128,13 +129,17 @@ def test_null_in_a_not_null_column_fails(planned):
         run_checks(copy)
 
 
-def test_volume_check_records_runs_and_flags_a_10x_drop(clickhouse, ch_database, monkeypatch):
+def test_volume_check_records_runs_and_flags_a_10x_drop(clickhouse, ch_database, monkeypatch, request):
     from types import SimpleNamespace
 
     from airflow_ai_etl.operators.quality import VolumeCheckOperator
     from airflow_ai_etl.quality.volume import VOLUME_TABLE
+    from tests.statsd_listener import statsd_listening
 
     monkeypatch.setenv("AIRFLOW_CONN_CLICKHOUSE_DEFAULT", clickhouse.uri(ch_database))
+    stack = contextlib.ExitStack()
+    request.addfinalizer(stack.close)
+    statsd = stack.enter_context(statsd_listening(monkeypatch))
 
     def run(run_id: str, rows: int, severity: str = "warn") -> dict:
         ti = SimpleNamespace(dag_id="d", run_id=run_id, xcom_pull=lambda task_ids: {"rows": rows})
@@ -146,6 +151,7 @@ def test_volume_check_records_runs_and_flags_a_10x_drop(clickhouse, ch_database,
     for i, rows in enumerate([1000, 1020, 990, 1010, 1005]):
         assert run(f"r{i}", rows)["anomaly"] is False
     assert run("r5", 1015)["anomaly"] is False
+    assert statsd.lines("volume_anomaly", timeout=0.5) == []  # quiet on normal runs, in the metrics too
     warned = run("r6", 100)  # warn: the task succeeds and says why
     assert warned["anomaly"] is True and "outside the expected band" in warned["message"]
     with pytest.raises(AirflowException, match=r"Volume anomaly: 100 rows is outside the expected band \[9"):
@@ -154,6 +160,11 @@ def test_volume_check_records_runs_and_flags_a_10x_drop(clickhouse, ch_database,
     assert client.execute(f"SELECT count(), uniqExact(run_id) FROM {VOLUME_TABLE}")[0] == (8, 8)
     # a retry of a run is judged without its own earlier attempt
     assert run("r7", 1000)["runs"] == 7
+    # each flagged run (the warned and the failed one) counted once through Airflow's Stats
+    assert (
+        statsd.lines("volume_anomaly.d.", wait_for="volume_anomaly.d.", count=2)
+        == ["airflow.ai_etl.volume_anomaly.d.load_sales:1|c"] * 2
+    )
 
 
 def test_postgres_target_checks_use_postgres_sql(shop_db, postgres, monkeypatch):
@@ -195,6 +206,41 @@ def test_postgres_target_checks_use_postgres_sql(shop_db, postgres, monkeypatch)
     copy_checks = [c for c in spec.checks if c.type == "fk_orphans"]
     warn = run_checks(spec.model_copy(update={"checks": copy_checks}))["check_table_warn"]
     assert warn["passed"] is False and "fk_orphans_customer_id" in warn["message"]
+
+
+def test_postgres_target_null_key_fails_and_stale_data_warns(shop_db, postgres, monkeypatch):
+    """The two planted faults the test above leaves out, on a PostgreSQL target: a NULL in the key
+    (NOT NULL in the source) fails the run; rows older than the schedule interval warn."""
+    from airflow_ai_etl.catalog import load_catalog
+    from airflow_ai_etl.quality.checks import propose_checks
+    from airflow_ai_etl.spec import PipelineSpec
+
+    monkeypatch.setenv("AIRFLOW_CONN_PG_SHOP", shop_db)
+    postgres.execute(
+        "UPDATE public.orders SET updated_at = now();"
+        "CREATE TABLE public.orders_nulls AS SELECT * FROM public.orders;",  # no NOT NULL of its own
+        dbname="shop",
+    )
+    spec = PipelineSpec.model_validate(
+        {
+            "dag_id": "orders_nulls",
+            "schedule": "0 * * * *",
+            "source": {"conn_id": "pg_shop", "table": "orders"},
+            "target": {"type": "sql", "conn_id": "pg_shop", "table": "orders_nulls"},
+        }
+    )
+    spec = spec.model_copy(update={"checks": propose_checks(spec, load_catalog(["pg_shop"]))})
+    assert all(r["passed"] for r in run_checks(spec).values())
+    postgres.execute("UPDATE public.orders_nulls SET updated_at = now() - interval '3 hours'", dbname="shop")
+    warn = run_checks(spec)["check_table_warn"]  # hourly schedule: 3 hours old is stale
+    assert warn["passed"] is False and "freshness_updated_at" in warn["message"]
+    postgres.execute(
+        "INSERT INTO public.orders_nulls SELECT NULL, customer_id, status, total, created_at, updated_at "
+        "FROM public.orders WHERE id = 1",
+        dbname="shop",
+    )
+    with pytest.raises(AirflowException, match=r"(?s)Data quality check failed.*null_check"):
+        run_checks(spec)
 
 
 ASKED = (

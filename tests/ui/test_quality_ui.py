@@ -144,10 +144,30 @@ def test_runs_page_shows_recorded_runs_and_their_chart(
     assert bars.evaluate_all("bs => bs.map(b => b.dataset.anomaly)") == ["true", "false"]
     fills = bars.evaluate_all("bs => bs.map(b => getComputedStyle(b).fill)")
     assert fills[0] != fills[1]  # the anomalous run stands out
+    # Duration per run, drawn in the same picture against the right axis: one point per run, oldest first,
+    # the same seconds as the table's duration column, its height above the baseline proportional to it.
     points = chart.locator("[data-testid=point]")
-    assert points.count() == 2 and all(
-        float(s) > 0 for s in points.evaluate_all("ps => ps.map(p => p.dataset.seconds)")
+    seconds = [float(s) for s in points.evaluate_all("ps => ps.map(p => p.dataset.seconds)")]
+    table_seconds = section.get_by_test_id("run-duration").evaluate_all(
+        "ds => ds.map(d => d.dataset.seconds)"
     )
+    assert (
+        len(seconds) == 2
+        and all(s > 0 for s in seconds)
+        and seconds == [float(s) for s in table_seconds[::-1]]
+    )
+    assert all(points.nth(i).is_visible() for i in range(2))
+    baseline = chart.locator("line.axis").first.evaluate("l => l.y1.baseVal.value")
+    top = chart.locator("line.axis").nth(1).evaluate("l => l.y1.baseVal.value")
+    heights = [baseline - float(cy) for cy in points.evaluate_all("ps => ps.map(p => p.cy.baseVal.value)")]
+    longest = max(range(2), key=lambda i: seconds[i])
+    assert abs(heights[longest] - (baseline - top)) < 0.5, (heights, baseline, top)  # the longest at the top
+    other = 1 - longest
+    assert abs(heights[other] - heights[longest] * seconds[other] / seconds[longest]) < 1, (heights, seconds)
+    line = chart.locator("polyline.duration")
+    assert line.evaluate("l => l.points.numberOfItems") == 2 and line.evaluate("l => l.getBBox().width") > 0
+    max_label = str(chart.get_by_test_id("max-seconds").text_content())
+    assert max_label.endswith(" s") and abs(float(max_label.split()[0]) - max(seconds)) < 0.06, max_label
     assert chart.get_by_test_id("max-rows").text_content() == "400"
     screenshot(page, "22_runs")
 
