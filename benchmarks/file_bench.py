@@ -8,10 +8,13 @@ In one run, on a private ClickHouse server and a local S3 server (moto, tests/s3
 For CSV and JSON lines, 100,000 and 2,000,000 rows. Each pair runs --repeat times, alternating
 (ours, client, ours, client, ...), and the ratio client seconds / ours seconds is taken pair by pair
 (a shared 2-core machine drifts by +-20% over minutes; neighbouring runs see the same load); the
-median pair is reported. Ours is timed around execute() (imports excluded; clickhouse-client's
+median pair is reported. For the S3 cases a second anchor loads the same S3 object from the same
+server with ``curl <presigned URL> | clickhouse-client`` (the first one leaves moto's serving and
+the download to our side only). Ours is timed around execute() (imports excluded; clickhouse-client's
 process start, ~0.03 s, is included); its RSS is reported as what the load added on top of the
-interpreter with Airflow imported. Also an Excel sheet of --excel-rows rows (openpyxl read-only
-streaming) is loaded and its rows/s reported. Writes benchmarks/RESULTS_FILES.md.
+interpreter with Airflow imported. Also an Excel sheet of --excel-rows rows is loaded with each
+reader (python-calamine, and the streaming reader as without it), alternating, and rows/s reported.
+Writes benchmarks/RESULTS_FILES.md.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shlex
 import statistics
 import subprocess
 import sys
@@ -72,6 +76,8 @@ print(f"BENCH {seconds} {baseline_kb} {result['rows']} {time.process_time() - cp
 EXCEL = (
     PRELUDE
     + """
+if sys.argv[3] == "streaming":  # the reader without python-calamine (it falls back, as when not installed)
+    sys.modules["python_calamine"] = None
 op = ExcelToClickHouseOperator(task_id="bench", path=sys.argv[2], target_conn_id="bench_ch",
                                target_table=sys.argv[1], mode="replace")
 cpu = time.process_time()
@@ -130,7 +136,7 @@ def timed(name: str, rows: int, command: list[str], env: dict[str, str], stdin: 
     )
     for line in output.splitlines():
         if line.startswith("BENCH "):
-            _, inner, baseline_kb, loaded, inner_cpu = line.split()
+            _, inner, baseline_kb, loaded, inner_cpu = line.split()[:5]
             run.seconds, run.baseline_rss_mb = float(inner), int(baseline_kb) / 1024
             run.cpu_seconds = float(inner_cpu) + server
             if int(loaded) != rows:
@@ -196,15 +202,15 @@ def main() -> int:
     parser.add_argument("--excel-rows", type=int, default=100_000, help="rows of the Excel sheet (0: skip)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS_FILES.md"))
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
 
     base = Path(tempfile.mkdtemp(prefix="ai-etl-file-bench-"))
     base.chmod(0o755)
     ch, s3 = start_clickhouse(base), start_moto()
     global SERVER_PID
     SERVER_PID = ch.pid
-    cases: dict[str, list[tuple[Run, Run]]] = {}
-    excel: Run | None = None
+    cases: dict[str, list[tuple[Run, Run, Run | None]]] = {}
+    excel: dict[str, list[Run]] = {}
     try:
         client = ch.client()
         s3.client().create_bucket(Bucket="bench")
@@ -250,13 +256,29 @@ def main() -> int:
                         fresh("t_client")
                         theirs = timed("client", n, client_cmd, env, stdin=path)
                         assert count("t_client") == n
-                        cases[key].append((ours, theirs))
+                        from_s3 = None
+                        if source == "s3":  # the same S3 object, from the same server, into clickhouse-client
+                            fresh("t_client")
+                            url = s3.client().generate_presigned_url(
+                                "get_object", Params={"Bucket": "bench", "Key": path.name}, ExpiresIn=3600
+                            )
+                            gunzip = " | gunzip -c" if path.suffix == ".gz" else ""  # (no gzipped case yet)
+                            pipe = f"curl -sf {shlex.quote(url)}{gunzip} | {shlex.join(client_cmd)}"
+                            from_s3 = timed("curl | client", n, ["bash", "-o", "pipefail", "-c", pipe], env)
+                            assert count("t_client") == n
+                        cases[key].append((ours, theirs, from_s3))
                 path.unlink()
         if args.excel_rows:
             xlsx = base / "sheet.xlsx"
             print(f"Writing an Excel sheet of {args.excel_rows:,} rows ...", flush=True)
             write_excel(xlsx, args.excel_rows)
-            excel = timed("excel", args.excel_rows, [sys.executable, "-c", EXCEL, "t_excel", str(xlsx)], env)
+            for i in range(1, args.repeat + 1):  # the streaming reader and calamine, alternating
+                for reader in ("streaming", "calamine"):
+                    print(f"Excel, {reader} reader: run {i} of {args.repeat} ...", flush=True)
+                    command = [sys.executable, "-c", EXCEL, "t_excel", str(xlsx), reader]
+                    excel.setdefault(reader, []).append(
+                        timed(f"excel {reader}", args.excel_rows, command, env)
+                    )
     finally:
         ch.stop()
         s3.stop()
@@ -267,44 +289,76 @@ def main() -> int:
     return 0
 
 
-def render_report(cases: dict[str, list[tuple[Run, Run]]], excel: Run | None, repeat: int) -> str:
+def render_report(
+    cases: dict[str, list[tuple[Run, Run, Run | None]]], excel: dict[str, list[Run]], repeat: int
+) -> str:
     lines = [
         "# File load benchmark results",
         "",
         f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
         "ClickHouse 18.16 and the moto S3 server on loopback; written by `benchmarks/file_bench.py` "
-        f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average at the end "
+        f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}.",
         "",
         "ours: `FilesToClickHouseOperator` (bytes streamed into ClickHouse's HTTP `INSERT ... FORMAT`, "
         "records counted, per-file staging published by `ATTACH PARTITION FROM`, registry written), "
-        'timed around `execute()`; client: `clickhouse-client --query "INSERT INTO t FORMAT ..." < file` '
-        "on the same file (local) into a table of the same definition. "
-        f"{repeat} pairs per case, alternating; ratio = client seconds / ours seconds, pair by pair.",
+        "timed around `execute()`. Two anchors: **local file** = "
+        '`clickhouse-client --query "INSERT INTO t FORMAT ..." < file` on the same file on local disk '
+        "(for the S3 cases this leaves moto's serving and the download to our side only); **same S3 "
+        "object** (S3 cases only) = `curl -sf <presigned URL of the same object on the same moto "
+        'server> | clickhouse-client --query "INSERT ..."` (the bench files are not gzipped, so no '
+        "gunzip in the pipe). Both into a table of the same definition. "
+        f"{repeat} runs per case, alternating; ratio = anchor seconds / ours seconds, run by run.",
         "",
-        "| case | ours s (median) | client s (median) | ours rows/s | ratio per pair | **median ratio** "
-        "| CPU s ours / client (with the server's) | ours RSS added MB |",
-        "|---|---:|---:|---:|---|---:|---:|---:|",
+        "| case | ours s (median) | local-file client s | ours rows/s | ratio vs local file, per run "
+        "| **median ratio vs local file** | same-S3-object client s | ratio vs same S3 object, per run "
+        "| **median ratio vs same S3 object** | CPU s ours / local client (with the server's) "
+        "| ours RSS added MB |",
+        "|---|---:|---:|---:|---|---:|---:|---|---:|---:|---:|",
     ]
-    for key, pairs in cases.items():
-        ratios = [c.seconds / o.seconds for o, c in pairs]
-        ours_s = statistics.median(o.seconds for o, _ in pairs)
-        client_s = statistics.median(c.seconds for _, c in pairs)
-        rss = max(o.own_rss_mb for o, _ in pairs)
+    for key, runs in cases.items():
+        ratios = [c.seconds / o.seconds for o, c, _ in runs]
+        ours_s = statistics.median(o.seconds for o, _, _ in runs)
+        client_s = statistics.median(c.seconds for _, c, _ in runs)
+        rss = max(o.own_rss_mb for o, _, _ in runs)
+        s3_runs = [(o, s) for o, _, s in runs if s is not None]
+        if s3_runs:
+            s3_ratios = [s.seconds / o.seconds for o, s in s3_runs]
+            s3_cols = (
+                f"{statistics.median(s.seconds for _, s in s3_runs):.2f} | "
+                + ", ".join(f"{r:.2f}" for r in s3_ratios)
+                + f" | **{statistics.median(s3_ratios):.2f}×**"
+            )
+        else:
+            s3_cols = "— | — | —"
         lines.append(
-            f"| {key} | {ours_s:.2f} | {client_s:.2f} | {pairs[0][0].rows / ours_s:,.0f} | "
+            f"| {key} | {ours_s:.2f} | {client_s:.2f} | {runs[0][0].rows / ours_s:,.0f} | "
             + ", ".join(f"{r:.2f}" for r in ratios)
-            + f" | **{statistics.median(ratios):.2f}×** | "
-            f"{statistics.median(o.cpu_seconds for o, _ in pairs):.2f} / "
-            f"{statistics.median(c.cpu_seconds for _, c in pairs):.2f} | {rss:.0f} |"
+            + f" | **{statistics.median(ratios):.2f}×** | {s3_cols} | "
+            f"{statistics.median(o.cpu_seconds for o, _, _ in runs):.2f} / "
+            f"{statistics.median(c.cpu_seconds for _, c, _ in runs):.2f} | {rss:.0f} |"
         )
     lines += ["", "Targets: ratio ≥ 0.8 (ClickHouse's own speed), RSS added < 100 MB and flat in rows."]
     if excel:
         lines += [
             "",
-            f"Excel: one sheet of {excel.rows:,} rows (6 columns; openpyxl read-only streaming, Python "
-            f"conversion, native inserts): {excel.seconds:.2f} s, **{excel.rate:,.0f} rows/s**, "
-            f"RSS added {excel.own_rss_mb:.0f} MB (target ≥ 50,000 rows/s).",
+            "Excel: one sheet (6 columns; openpyxl write-only: inline strings, a date column), "
+            "`ExcelToClickHouseOperator` timed around `execute()`; each reader "
+            f"{repeat} times, alternating (target ≥ 50,000 rows/s):",
+            "",
+            "| reader | rows | seconds per run | median s | **rows/s (median)** "
+            "| CPU s (median, with the server's) | RSS added MB |",
+            "|---|---:|---|---:|---:|---:|---:|",
         ]
+        for reader, reader_runs in excel.items():
+            median_s = statistics.median(r.seconds for r in reader_runs)
+            lines.append(
+                f"| {reader} | {reader_runs[0].rows:,} | "
+                + ", ".join(f"{r.seconds:.2f}" for r in reader_runs)
+                + f" | {median_s:.2f} | **{reader_runs[0].rows / median_s:,.0f}** | "
+                f"{statistics.median(r.cpu_seconds for r in reader_runs):.2f} | "
+                f"{max(r.own_rss_mb for r in reader_runs):.0f} |"
+            )
     lines.append("")
     return "\n".join(lines)
 

@@ -14,6 +14,16 @@ computed; None if the file was never recalculated, e.g. written by a script). A 
   the second with a ``_2`` suffix).
 * Rows whose cells are all empty are skipped.
 
+The rows come from python-calamine (a Rust reader; the ``excel`` extra) when it is installed and
+the sheet's XML is at most :data:`CALAMINE_MAX_SHEET_BYTES` uncompressed (calamine holds the whole
+sheet in memory, about the XML's size again), else from the streaming reader below (regular
+expressions over the sheet's XML, a chunk at a time); the reason is logged. Both give the same
+values (tests compare them cell by cell): calamine's numbers are floats and its date-only cells
+``date``, so an integral float within +-2**53 becomes an int and a date a midnight ``datetime``,
+as the streaming reader reads the XML's text. Known differences, both from writers other than
+Excel and openpyxl: an integer written with a decimal point or an exponent (``10.0``, ``1E3``)
+reads as an int, and an integer beyond +-2**53 as a float.
+
 Writing (:class:`ExcelReportWriter`) uses openpyxl's write-only mode (rows are streamed to the
 file): bold header on a filled background, frozen header row, auto-filter, column widths from the
 header and the first rows, and optionally a bar or line chart of one column by a category column.
@@ -25,6 +35,7 @@ import contextlib
 import datetime as dt
 import decimal
 import html
+import logging
 import re
 import tempfile
 import zipfile
@@ -39,7 +50,13 @@ from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.file_roots import FileRootError, readable_local_file
 from airflow_ai_etl.hooks.s3 import S3Hook, S3PathError, is_s3_path, parse_s3_path
 
+log = logging.getLogger(__name__)
+
 EXCEL_MAX_ROWS = 1_048_576
+# The largest sheet (its XML, uncompressed) read with python-calamine, which holds a whole sheet in
+# memory; larger sheets are streamed. 256 MB of XML is about 3 million cells.
+CALAMINE_MAX_SHEET_BYTES = 256 * 1024 * 1024
+READERS = ("auto", "streaming")
 CHART_TYPES = ("bar", "line")
 HEADER_FILL = "305496"
 _MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
@@ -175,13 +192,19 @@ def _read_cell(
     return _unescape(text)  # str (a formula's text), e (an error)
 
 
-def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int, list[Any]]]:
+def _sheet_values(
+    wb: Any, filename: str, sheet_xml: str, shared_strings: Sequence[str] | None = None
+) -> Iterator[tuple[int, list[Any]]]:
     """``(row_number, values)`` of a sheet, streamed from its XML with the values openpyxl's
     read-only ``iter_rows(values_only=True)`` gives (shared/inline strings, booleans, numbers as
     int or float, date-formatted numbers as datetimes, errors as their text), without a Python
     object per cell: the XML is scanned with regular expressions a chunk of whole rows at a time
-    (about 3x openpyxl's speed). Missing rows are not yielded; missing cells are None."""
-    shared = wb.shared_strings
+    (about 3x openpyxl's speed). Missing rows are not yielded; missing cells are None.
+
+    ``shared_strings``: the workbook's shared-string table as read (a read-only worksheet's
+    ``shared_strings``; the workbook's own attribute is the empty table openpyxl writes with).
+    """
+    shared = wb.shared_strings if shared_strings is None else shared_strings
     date_styles = {str(i).encode() for i in (getattr(wb, "_date_formats", None) or ())}
     timedelta_styles = {str(i).encode() for i in (getattr(wb, "_timedelta_formats", None) or ())}
     epoch = wb.epoch
@@ -193,7 +216,7 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
     with zipfile.ZipFile(filename) as zf, zf.open(sheet_xml) as f:
         head = f.read(1 << 16)
         if b"<row" not in head and re.search(rb"<[\w-]+:row\b", head):
-            yield from _sheet_values_parsed(wb, filename, sheet_xml)
+            yield from _sheet_values_parsed(wb, filename, sheet_xml, shared)
             return
         buffer = head
         while True:
@@ -257,11 +280,12 @@ def _sheet_values(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int,
         yield number, values
 
 
-def _sheet_values_parsed(wb: Any, filename: str, sheet_xml: str) -> Iterator[tuple[int, list[Any]]]:
+def _sheet_values_parsed(
+    wb: Any, filename: str, sheet_xml: str, shared: Sequence[str]
+) -> Iterator[tuple[int, list[Any]]]:
     """:func:`_sheet_values` for sheets with namespace prefixes: the XML parser, one row at a time."""
     from openpyxl.utils.datetime import from_excel, from_ISO8601
 
-    shared = wb.shared_strings
     date_styles: set[int] = getattr(wb, "_date_formats", set()) or set()
     timedelta_styles: set[int] = getattr(wb, "_timedelta_formats", set()) or set()
     epoch = wb.epoch
@@ -310,6 +334,68 @@ def _sheet_values_parsed(wb: Any, filename: str, sheet_xml: str) -> Iterator[tup
             yield number, values
 
 
+_EXACT_FLOAT = 2**53  # integers up to this size are exact as doubles
+
+
+def _calamine_values(
+    filename: str, sheet: str
+) -> tuple[Iterator[tuple[int, list[Any]]], list[tuple[int, int, int, int]]]:
+    """``(rows, merged)``: the ``(row_number, values)`` of a sheet read with python-calamine,
+    converted to the values the streaming reader gives (an empty cell is None where calamine gives
+    "", an integral float within +-2**53 an int as the XML's text was, a date-only cell a midnight
+    ``datetime``), and the merged ranges as :func:`_merged_ranges` gives them.
+
+    The sheet is read whole when this is called (errors are raised here, before any row); rows are
+    converted to Python one at a time. calamine yields rows from the sheet's first row, and each
+    row from the first used column, which is put back with leading Nones.
+    """
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(filename)
+    try:
+        data = book.get_sheet_by_name(sheet)
+        merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in data.merged_cell_ranges or ()]
+    except BaseException:
+        book.close()
+        raise
+    return _converted_rows(book, data), merged
+
+
+def _has_error_cells(filename: str, sheet_xml: str) -> bool:
+    """Whether the sheet's XML has a cell of type ``e`` (#N/A, #DIV/0!, ...): calamine reads them as
+    empty cells, the streaming reader as their text. A plain byte search (a false match in a
+    string's text only costs the faster reader)."""
+    tail = b""
+    with zipfile.ZipFile(filename) as zf, zf.open(sheet_xml) as f:
+        while chunk := f.read(1 << 20):
+            if b't="e"' in tail + chunk[:8] or b't="e"' in chunk:
+                return True
+            tail = chunk[-8:]
+    return False
+
+
+def _converted_rows(book: Any, data: Any) -> Iterator[tuple[int, list[Any]]]:
+    date, datetime = dt.date, dt.datetime
+    lead: list[Any] = [None] * (data.start[1] if data.start else 0)
+    try:
+        for number, cells in enumerate(data.iter_rows(), start=1):
+            row = lead.copy()
+            append = row.append
+            for v in cells:
+                t = type(v)
+                if t is str:
+                    append(v or None)
+                elif t is float:
+                    append(int(v) if v.is_integer() and -_EXACT_FLOAT <= v <= _EXACT_FLOAT else v)
+                elif t is date:
+                    append(datetime(v.year, v.month, v.day))
+                else:  # bool, int, datetime, time, timedelta
+                    append(v)
+            yield number, row
+    finally:
+        book.close()
+
+
 @contextlib.contextmanager
 def _no_dimension_scan() -> Iterator[None]:
     """Open a workbook without openpyxl reading every sheet up front for its size.
@@ -337,11 +423,18 @@ class ExcelWorkbook:
 
     :param path: local path or ``s3://bucket/key.xlsx``.
     :param s3_conn_id: connection for S3 paths.
+    :param reader: ``auto`` (python-calamine when installed and the sheet is at most
+        :data:`CALAMINE_MAX_SHEET_BYTES` of XML, else streaming) or ``streaming`` (always the
+        streaming reader). :attr:`reader_used` tells which one read the last sheet.
     """
 
-    def __init__(self, path: str, s3_conn_id: str | None = None) -> None:
+    def __init__(self, path: str, s3_conn_id: str | None = None, reader: str = "auto") -> None:
+        if reader not in READERS:
+            raise ExcelFileError(f"reader must be one of {READERS}, got {reader!r}")
         self.path = path
         self.s3_conn_id = s3_conn_id
+        self.reader = reader
+        self.reader_used = ""
         self._stack = contextlib.ExitStack()
         self._wb: Any = None
         self.filename = ""
@@ -389,6 +482,51 @@ class ExcelWorkbook:
         listed = ", ".join(repr(n) for n in names)
         raise SheetNotFoundError(f"sheet {sheet!r} not found in {self.path}; its sheets are: {listed}")
 
+    def _calamine_rows(
+        self, name: str, sheet_xml: str
+    ) -> tuple[Iterator[tuple[int, list[Any]]], list[tuple[int, int, int, int]]] | None:
+        """``(rows, merged ranges)`` read with python-calamine, or None (reason logged) to stream."""
+        if self.reader != "auto":
+            return None
+        try:
+            import python_calamine  # noqa: F401
+        except ImportError:
+            log.info("%s [%s]: streaming reader (python-calamine is not installed)", self.path, name)
+            return None
+        try:
+            with zipfile.ZipFile(self.filename) as zf:
+                size = zf.getinfo(sheet_xml).file_size
+            if size > CALAMINE_MAX_SHEET_BYTES:
+                log.info(
+                    "%s [%s]: streaming reader (the sheet is %.0f MB of XML, more than the %.0f MB "
+                    "read whole with python-calamine)",
+                    self.path,
+                    name,
+                    size / 2**20,
+                    CALAMINE_MAX_SHEET_BYTES / 2**20,
+                )
+                return None
+            if _has_error_cells(self.filename, sheet_xml):
+                log.info(
+                    "%s [%s]: streaming reader (the sheet has error cells such as #N/A, which "
+                    "python-calamine reads as empty)",
+                    self.path,
+                    name,
+                )
+                return None
+            fast = _calamine_values(self.filename, name)
+        except Exception as e:  # noqa: BLE001 - calamine's errors vary; the streaming reader decides
+            log.warning(
+                "%s [%s]: streaming reader (python-calamine failed: %s: %s)",
+                self.path,
+                name,
+                type(e).__name__,
+                e,
+            )
+            return None
+        self.reader_used = "calamine"
+        return fast
+
     def iter_rows(
         self, sheet: str | int | None, header_row: int = 1
     ) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
@@ -400,15 +538,22 @@ class ExcelWorkbook:
             raise ExcelFileError(f"header_row is 1-based, got {header_row}")
         name = self.resolve_sheet(sheet)
         ws = self._wb[name]
-        merged = _merged_ranges(self.filename, getattr(ws, "_worksheet_path", None))
+        sheet_xml = getattr(ws, "_worksheet_path", None)
+        raw: Iterator[tuple[int, list[Any]]]
+        fast = self._calamine_rows(name, sheet_xml) if sheet_xml else None
+        if fast:
+            raw, merged = fast
+        elif sheet_xml:
+            raw = _sheet_values(self._wb, self.filename, sheet_xml, getattr(ws, "_shared_strings", None))
+            merged = _merged_ranges(self.filename, sheet_xml)
+            self.reader_used = "streaming"
+        else:  # not a read-only worksheet: openpyxl's own rows
+            raw = ((n, list(v)) for n, v in enumerate(ws.iter_rows(values_only=True), start=1))
+            merged = []
+            self.reader_used = "openpyxl"
         starts: dict[int, list[tuple[int, int, int, int]]] = {}
         for rng in merged:
             starts.setdefault(rng[0], []).append(rng)
-        sheet_xml = getattr(ws, "_worksheet_path", None)
-        if sheet_xml:
-            raw: Iterator[tuple[int, list[Any]]] = _sheet_values(self._wb, self.filename, sheet_xml)
-        else:  # not a read-only worksheet: openpyxl's own rows
-            raw = ((n, list(v)) for n, v in enumerate(ws.iter_rows(values_only=True), start=1))
         active: list[tuple[tuple[int, int, int, int], Any]] = []
 
         def fill(number: int, row: list[Any]) -> tuple[int, list[Any]]:

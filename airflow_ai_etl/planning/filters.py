@@ -541,6 +541,8 @@ class RowFilters:
             if self.grounding._columns_in(table, value + word):
                 continue  # "e-mail": one word
             column = table.column(columns[0])
+            if column is None:
+                continue
             own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
             if stem(value.lower()) in own:
                 continue  # «MAC-адреса» of mac_address ('MAC-адрес устройства'): the column's own name
@@ -733,7 +735,8 @@ class RowFilters:
             if lemma_hit or stem_hit or name_hit:
                 found.append(column.name)
         # «вернули» in 'Когда книгу вернули' and 'Вернуть до': the same word form decides
-        exact = [n for n in found if verb.lower in {c.lower for c in tokenize(table.column(n).comment or "")}]
+        comments = {n: (col.comment if (col := table.column(n)) else None) or "" for n in found}
+        exact = [n for n in found if verb.lower in {c.lower for c in tokenize(comments[n])}]
         return exact if len(found) > 1 and len(exact) == 1 else found
 
     def _row_noun_at(self, request: Request, table: Table, index: int) -> bool:

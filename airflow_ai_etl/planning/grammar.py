@@ -272,9 +272,8 @@ def _clock_before_hour(tokens: Sequence[Token], nums: dict[int, Numeral], i: int
         m = Numeral(15, i + 1, i + 2, False, tokens[i + 1].start, tokens[i + 1].end)  # «без четверти»
     if m is not None and m.last - m.first == 2 and _numeral_at(nums, m.last) is None:
         # «без десяти шесть»: the composer read «десяти шесть» as 16; minutes, then the hour
-        first = tokens[m.first]
-        if first.number is not None and tokens[m.first + 1].number is not None:
-            hour_token = tokens[m.first + 1]
+        first, hour_token = tokens[m.first], tokens[m.first + 1]
+        if first.number is not None and hour_token.number is not None:
             hour = Numeral(hour_token.number, m.first + 1, m.last, False, hour_token.start, hour_token.end)
             nums = {**nums, m.first + 1: hour}
             m = Numeral(first.number, m.first, m.first + 1, False, first.start, first.end)
@@ -432,9 +431,9 @@ def intervals(tokens: Sequence[Token]) -> list[Slot]:
         elif j in nums and not nums[j].ordinal:
             n, counted, j = nums[j].value, True, nums[j].last
         elif (glued := _glued_interval(tokens[j])) is not None:  # "every 6h", «каждые 15мин»
-            (n, unit), counted = glued, True
-            if unit in CLOCK_UNITS or n > 1:
-                slots.append(Slot("interval", (n, unit), t.start, tokens[j].end, i, j + 1))
+            (n, glued_unit), counted = glued, True
+            if glued_unit in CLOCK_UNITS or n > 1:
+                slots.append(Slot("interval", (n, glued_unit), t.start, tokens[j].end, i, j + 1))
                 i = j + 1
                 continue
         unit = _unit(tokens[j]) if j < len(tokens) else None

@@ -53,7 +53,7 @@ from airflow_ai_etl.relations import relations_of
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
-__all__ = ["is_mart_request", "plan_mart", "MartPhrase", "read_mart"]
+__all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "read_mart"]
 
 # --- words ---------------------------------------------------------------------------------------
 
@@ -66,18 +66,20 @@ COUNT_RU = {"количество", "число", "сколько", "числе�
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
 AVG_RU = {"средний", "среднее"}
 AVG_EN = {"average", "avg", "mean"}
-MIN_RU = {"минимальный", "наименьший", "минимум"}
-MIN_EN = {"min", "minimum", "cheapest", "lowest", "smallest"}
-MAX_RU = {"максимальный", "наибольший", "максимум"}
-MAX_EN = {"max", "maximum", "largest", "biggest", "highest"}
+MIN_RU = {"минимальный", "наименьший", "минимум", "самый короткий", "кратчайший"}
+MIN_EN = {"min", "minimum", "cheapest", "lowest", "smallest", "shortest"}
+MAX_RU = {"максимальный", "наибольший", "максимум", "длиннейший"}
+MAX_EN = {"max", "maximum", "largest", "biggest", "highest", "longest"}
 DISTINCT_RU = {"уникальный", "разный", "различный"}
 DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
 MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог"}
-MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages"}
+MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages", "basket"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
+STOCK_RU = {"остаток", "запас"}  # «остатки по складам», "stock on hand": the sum of the quantity column
+STOCK_EN = {"stock"}
 LOAD_VERBS_RU = {
     "грузить", "загружать", "загрузить", "выгружать", "выгрузить", "копировать", "скопировать", "переносить",
     "перенести", "синхронизировать", "реплицировать", "переливать", "перелить", "загрузка", "выгрузка",
@@ -117,13 +119,36 @@ TIME_WORDS = {
     "увольнение": "fire", "уволить": "fire", "создание": "creat", "creation": "creat", "продажа": "sold",
     "sale": "sold", "отчет": "report", "report": "report", "окончание": "end", "end": "end",
     "забор": "collect", "доставка": "deliver", "delivery": "deliver",
+    "выдача": "issu", "выдать": "issu", "выписать": "issu", "выписка": "issu", "issued": "issu",
+    "подача": "appli", "отклик": "appli", "откликнуться": "appli", "apply": "appli", "applied": "appli",
+    "назначить": "schedul", "назначенный": "schedul", "schedule": "schedul", "scheduled": "schedul",
+    "запись": "creat", "created": "creat", "reported": "report", "collected": "collect", "paid": "paid",
+    "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
 }  # fmt: skip
+# Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
+TIME_CHAIN = {"отклик", "заявка", "запись", "счет", "счёт", "заказ", "документ", "расчет", "расчёт"}
+# A second reading of a time word (an appointment's «приём» is its scheduled time, a visit's its date).
+TIME_WORDS_ALSO = {"прием": "schedul", "визит": "schedul", "запись": "schedul", "доставка": "ship"}
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
 DIM_WORDS = {
     "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
     "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
     "направление": "direction", "причина": "reason",
+}  # fmt: skip
+# Measure and dimension words the glossary does not carry -> stems of English column-name parts.
+COLUMN_WORDS: dict[str, set[str]] = {
+    "литр": {"liter", "litr"}, "liters": {"liter"}, "litres": {"liter"}, "остановка": {"stop"},
+    "километр": {"km", "distanc"}, "км": {"km", "distanc"}, "пробег": {"distanc", "mileag"},
+    "вес": {"weight"}, "госномер": {"plate"}, "номер": {"number"}, "срок": {"durat", "day"},
+    "длительность": {"durat"}, "продолжительность": {"durat"}, "оклад": {"salari"}, "зарплата": {"salari"},
+    "остаток": {"qti", "quantiti", "stock"}, "stock": {"qti", "quantiti", "stock"}, "балл": {"score"},
+    "оценка": {"score", "rate"}, "рейтинг": {"rate", "score"}, "скидка": {"discount"}, "налог": {"tax"},
+    "километраж": {"distanc", "mileag", "km"}, "фио": {"full", "name"}, "модель": {"model"},
+    "период": {"period"}, "хаб": {"hub"}, "дозировка": {"dosag"}, "доза": {"dosag", "dose"},
+    "марка": {"model", "brand"}, "должность": {"titl", "job", "posit"}, "грейд": {"grade"},
+    "basket": {"total", "amount"}, "доставка": {"deliveri", "ship"}, "ёмкость": {"capac"},
+    "емкость": {"capac"}, "вместимость": {"capac"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -174,6 +199,35 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
             return True
         if t.lower == "report" and i + 1 < len(words) and words[i + 1].lower in ("table", "tables"):
             return True
+    if _load_words(tokens):
+        return False
+    measure = any(_measure_func(words, i) is not None for i in range(len(words)))
+    grain_phrase = any(
+        t.lower in DIM_PREPS_RU | DIM_PREPS_EN and _grain_noun(nxt) and nxt.has(nxt.lemmas, number="plur")
+        if t.lang == "ru"
+        else t.lower in ("per",) and _grain_noun(nxt) is not None
+        for t, nxt in zip(words, words[1:], strict=False)
+    )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
+    per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
+    adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
+    if not measure and not grain_phrase and not per and not adverb:
+        return False
+    grouped = any(
+        t.lower in DIM_PREPS_RU | DIM_PREPS_EN
+        or t.lemma in CUT_WORDS
+        or (
+            k > 0
+            and (t.lemma in EACH or t.lower in EACH)
+            and words[k - 1].lower in ("в", "во", "для", "у", "in", "for")
+        )
+        for k, t in enumerate(words)
+    )  # «для каждого региона», "for each region": a grouping too
+    return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
+
+
+def _load_words(tokens: Sequence[Token]) -> bool:
+    """A verb of loading («перегружать товары»), a load mode or a key («по ключу»): a load, not a mart."""
+    words = [t for t in tokens if t.lang != "punct"]
     export = _exports_to_excel(tokens)
     lookback = MartPhrase(list(tokens))
     _read_lookback(lookback)
@@ -183,19 +237,40 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         or (is_(t, "INCREMENTAL") and lookback.lookback is None)
         for t in words
     ):
-        return False  # a verb of loading («перегружать товары»): a load, not an aggregate
-    measure = any(_measure_func(words, i) is not None for i in range(len(words)))
-    grain_phrase = any(
-        t.lower in DIM_PREPS_RU | DIM_PREPS_EN and _grain_noun(nxt) and nxt.has(nxt.lemmas, number="plur")
-        if t.lang == "ru"
-        else t.lower in ("per",) and _grain_noun(nxt) is not None
-        for t, nxt in zip(words, words[1:], strict=False)
-    )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
-    per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
-    if not measure and not grain_phrase and not per:
+        return True
+    # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
+    return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:
+    """No measure word, but the words before «по»/"by"/"per" name numeric columns of one table («Объявленная
+    ценность посылок по городам хабов», "Gross and net pay by month"): a mart too (read with the catalog)."""
+    if _load_words(tokens) or not any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in tokens):
+        return False  # cheap checks first: a long load request never pays for the schedule reader here
+    first = Request(text)
+    planner._schedule(first)  # «по вторникам», «по Владивостоку»: the schedule's, not a grouping
+    spans = first.schedule_spans
+    grouping = [
+        t
+        for t in tokens
+        if t.lower in DIM_PREPS_RU | DIM_PREPS_EN and not any(a <= t.start < b for a, b in spans)
+    ]
+    if _load_words(tokens) or not grouping:
         return False
-    grouped = any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN for t in words)
-    return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
+    pg = [c for c in planner.catalog.connections_of("postgres") if planner.catalog.tables_of(c.conn_id)]
+    if len(pg) != 1:
+        return False
+    ph = read_mart(text)
+    if ph.measures:
+        return False
+    _subject_measure(ph, _Ground(planner, pg[0].conn_id, planner.catalog.tables_of(pg[0].conn_id)))
+    return bool(ph.measures)
+
+
+def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
+    """A mart by its words, or by column words the catalog knows (see :func:`_subject_mart`)."""
+    tokens = tokenize(text)
+    return is_mart_request(tokens) or _subject_mart(planner, tokens, text)
 
 
 def _exports_to_excel(tokens: Sequence[Token]) -> bool:
@@ -224,6 +299,8 @@ class MeasureWord:
     object: list[int] = field(default_factory=list)  # token indexes of the words it is about
     units: bool = False  # «штук», "units": a sum of the quantity column
     column_ref: str | None = None  # an explicit column after «по полю», "the X column"
+    subject: bool = False  # read from a column word with no measure word («литры и сумма»)
+    unit: str | None = None  # «в днях», "in days": a part of the measured column's name (day)
 
 
 @dataclass
@@ -242,6 +319,9 @@ class MartPhrase:
     lookback: int | None = None
     lookback_unit: str | None = None
     quantity_filter: tuple[str, int] | None = None  # «от 2 штук»: (operator, count) on the quantity column
+    money_filter: tuple[str, float] | None = None  # «от 1000 рублей»: (operator, amount) on the money column
+    on_average: bool = False  # «сколько остановок в среднем», "how many stops on average": avg of the measure
+    schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
@@ -260,13 +340,25 @@ def _refresh_before(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-def read_mart(text: str) -> MartPhrase:
-    """The mart phrase structure of a request (no catalog): measures, dimensions, grain, lookback."""
+def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> MartPhrase:
+    """The mart phrase structure of a request (no catalog): measures, dimensions, grain, lookback.
+    `schedule_spans`: character spans the schedule reader took («ежедневно в 7:30 по Москве», «по
+    будням», "every weekday"); their words are never dimensions."""
     tokens = tokenize(text)
     ph = MartPhrase(tokens)
+    ph.schedule_spans = list(schedule_spans)
     n = len(tokens)
     _read_lookback(ph)
     _read_quantity_filter(ph)
+    _read_money_filter(ph)
+    for i in range(len(tokens) - 1):  # «в среднем», "on average": an adverb, not a measure of its own
+        a, b = tokens[i], tokens[i + 1]
+        if (
+            a.lower == "в" and b.lang == "ru" and "средний" in b.lemmas and b.lower.startswith("среднем")
+        ) or (a.lower == "on" and b.lower == "average"):
+            ph.on_average = True
+            ph.used.update({i, i + 1})
+            ph.blank.append((a.start, b.end))
     # Grain adjectives/adverbs: «ежедневная выручка» (grain) vs «обновлять ежедневно» (schedule).
     for i, t in enumerate(tokens):
         grain = _grain_adjective(t) or GRAIN_ADVERBS_RU.get(t.lower)
@@ -327,6 +419,9 @@ def read_mart(text: str) -> MartPhrase:
                 i = end
                 continue
         if (t.lower in DIM_PREPS_RU | DIM_PREPS_EN) and i + 1 < n:
+            if any(a <= t.start < b for a, b in ph.schedule_spans) and not _grain_noun(tokens[i + 1]):
+                i += 1  # «по будням», «по Москве»: read by the schedule reader
+                continue
             if i > 0 and tokens[i - 1].lower in ("только", "only"):
                 i += 1
                 continue
@@ -362,6 +457,16 @@ def read_mart(text: str) -> MartPhrase:
             ph.used.update({i, i + 1, i + 2})
             i += 3
             continue
+        if (
+            t.lower in FROM_WORDS
+            and i + 2 < n
+            and (tokens[i + 1].lemma in EACH or tokens[i + 1].lower in EACH)
+        ):
+            end = _dimension_list(ph, i + 2)  # «лидов из каждого источника», "from each source": a dimension
+            if end > i + 2:
+                ph.used.update({i, i + 1})
+                i = end
+                continue
         if t.lower in FROM_WORDS and i + 1 < n and tokens[i + 1].lang in ("ru", "en"):
             k = i + 1
             if tokens[k].lower == "the":
@@ -426,6 +531,12 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     """Words after a grain naming its column: «по месяцам выставления», "per month of issue", «по неделям
     поля created_at», «по месяцам по колонке region»."""
     tokens, n = ph.tokens, len(ph.tokens)
+    if j < n and tokens[j].text == "(":  # "per month (period)", «по дням (по scheduled_at)»
+        k = j + 1 + (j + 1 < n and tokens[j + 1].lower in ("по", "by", "on", "of"))
+        if k + 1 < n and tokens[k].lang in ("en", "ru") and tokens[k + 1].text == ")":
+            ph.grain_words.append(k)
+            ph.used.update(range(j, k + 2))
+            return k + 2
     k = j + 1 if j < n and tokens[j].lower in ("по", "on", "of") else j
     if k < n and tokens[k].lower == "the":
         k += 1
@@ -450,11 +561,11 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
             ph.used.add(j)
             if (
                 j + 1 < n
-                and _time_word(tokens[j + 1]) is None
                 and tokens[j + 1].lang == "ru"
                 and any(p.case == "gent" and p.pos == "NOUN" for p in tokens[j + 1].parses)
-                and _time_word(tokens[j]) in ("start", "end")
-            ):
+                and (_time_word(tokens[j]) in ("start", "end") or _time_word(tokens[j + 1]) is not None
+                     or TIME_CHAIN & tokens[j + 1].lemmas)
+            ):  # fmt: skip
                 ph.grain_words.append(j + 1)  # «по месяцам начала отпуска»
                 ph.used.add(j + 1)
                 return j + 2
@@ -475,6 +586,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
     i = start
     while i < n:
         t = tokens[i]
+        each_grain = (  # «по специальностям каждый месяц»: the grain; «по часам каждый час»: the schedule
+            (t.lemma in EACH or t.lower in EACH)
+            and i + 1 < n
+            and _grain_noun(tokens[i + 1])
+            and ph.grain is None
+        )
+        if not _grain_noun(t) and not each_grain and any(a <= t.start < b for a, b in ph.schedule_spans):
+            break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
+        if t.lower == "," and any(w.lower in ("only", "только") for w in tokens[i + 1 : i + 7]):
+            break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
@@ -488,6 +609,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             continue
         if i in ph.used and (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
             i += 1  # "by customer city, weekly": the grain read already, not a dimension
+            continue
+        if (
+            t.lang == "en"
+            and _time_word(t)
+            and i + 1 < n
+            and tokens[i + 1].lower in ("date", "time", "timestamp")
+        ):
+            ph.grain_words.append(i)  # "by scheduled time", "by issue date"
+            ph.used.update({i, i + 1})
+            i += 2
             continue
         if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
             break  # «по регионам и дням выручка»: the measure ends the list
@@ -534,9 +665,17 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             if any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses) and not _grain_noun(nxt):
                 if not _is_measure(nxt):
                     words.append(i + 1)
+                    after = tokens[i + 2] if i + 2 < n else None
+                    if (  # «по городу хаба отправки»: the role of the key the qualifier goes through
+                        after is not None
+                        and after.lang == "ru"
+                        and after.lemmas & set(ROLE_WORDS)
+                        and any(p.case == "gent" for p in after.parses)
+                    ):
+                        words.append(i + 2)
         if t.lang == "en" and i + 1 < n and tokens[i + 1].lang == "en" and not _stops(tokens[i + 1]):
             nxt = tokens[i + 1]
-            if nxt.lower in ("date",):
+            if nxt.lower in ("date", "time", "timestamp") and (_time_word(t) or t.lower.endswith("ed")):
                 ph.grain_words.append(i)
                 ph.used.update({i, i + 1})
                 i += 2
@@ -550,11 +689,32 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 continue
             if nxt.lower not in LIST_JOINERS and not _column_noun(nxt) and nxt.lower not in STOP_AFTER:
                 words.append(i + 1)
+                third = tokens[i + 2] if i + 2 < n else None
+                if (  # "vehicle plate number": a three-word English noun phrase
+                    third is not None
+                    and third.lang == "en"
+                    and not _stops(third)
+                    and third.lower not in LIST_JOINERS
+                    and not _column_noun(third)
+                    and not _grain_noun(third)
+                    and not _is_measure(third)
+                    and third.lower != "date"
+                ):
+                    words.append(i + 2)
         if t.lang == "en" and i + len(words) < n and tokens[i + len(words)].lower in ("column", "field"):
             ph.used.add(i + len(words))
         ph.dims.append(words)
         ph.used.update(words)
         i = words[-1] + 1
+        close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
+        if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
+            inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
+            if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
+                if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
+                    inner = inner + [ph.dims[-1][0]]  # the name of the department; (doctor_id) is a column
+                ph.dims[-1] = inner  # «в каждом отделе (название отдела)»: the bracket says which column
+                ph.used.update(range(i, close + 1))
+                i = close + 1
     return i
 
 
@@ -623,10 +783,61 @@ _QTY_COMPARE = [
 ]  # fmt: skip
 
 
+CURRENCY_RU = {"рубль", "руб", "₽", "доллар", "евро", "rub", "usd", "eur"}
+CURRENCY_EN = {"rubles", "roubles", "rub", "dollars", "usd", "eur", "euros", "$", "€"}
+
+
+def _read_money_filter(ph: MartPhrase) -> None:
+    """«только от 1000 рублей», "over 500 dollars": an amount of money compared is a row filter on the
+    money column (which one: the measured one, see plan_mart), never an unread word."""
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if t.number is None or i + 1 >= len(tokens) or not _word(tokens[i + 1], CURRENCY_RU, CURRENCY_EN):
+            continue
+        for words, op in _QTY_COMPARE:
+            start = i - len(words)
+            if start >= 0 and all(tokens[start + k].lower == w for k, w in enumerate(words)):
+                ph.money_filter = (op, t.number)
+                ph.used.update(range(start, i + 2))
+                ph.used.update(
+                    k for k in range(max(0, start - 3), start) if tokens[k].lower in ("только", "only")
+                )
+                ph.blank.append((tokens[start].start, tokens[i + 1].end))
+                return
+
+
 def _read_quantity_filter(ph: MartPhrase) -> None:
     """«продажи от 2 штук», "at least 3 units": a count of pieces compared is a row filter on the quantity
-    column, never a second measure and never a condition on the money column."""
+    column, never a second measure and never a condition on the money column. "with a quantity of at
+    least 3", «с количеством от 3»: the quantity noun before the comparison says the same."""
     tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if t.number is None or not float(t.number).is_integer():
+            continue
+        for words, op in _QTY_COMPARE:
+            start = i - len(words)
+            if start < 1 or not all(tokens[start + k].lower == w for k, w in enumerate(words)):
+                continue
+            noun = start - 1 - (tokens[start - 1].lower in ("of", "is", "was"))
+            if noun >= 0 and _word(tokens[noun], {"количество"}, {"quantity", "qty"}):
+                ph.quantity_filter = (op, int(t.number))
+                first = noun
+                while first > 0 and tokens[first - 1].lower in (
+                    "a",
+                    "the",
+                    "с",
+                    "со",
+                    "with",
+                    "где",
+                    "where",
+                ):
+                    first -= 1
+                ph.used.update(range(first, i + 1))
+                ph.used.update(
+                    k for k in range(max(0, first - 4), first) if tokens[k].lower in ("только", "only")
+                )
+                ph.blank.append((tokens[first].start, t.end))
+                return
     for i, t in enumerate(tokens):
         if t.number is None or i + 1 >= len(tokens) or not _word(tokens[i + 1], UNITS_RU, UNITS_EN):
             continue
@@ -651,6 +862,8 @@ def _read_measures(ph: MartPhrase) -> None:
     while i < n:
         t = tokens[i]
         func = _measure_func(tokens, i)
+        if ph.on_average and i in ph.used and func == "avg":
+            func = None  # «в среднем»: the adverb read already
         if func is None or (ph.quantity_filter is not None and i in ph.used and _word(t, UNITS_RU, UNITS_EN)):
             i += 1
             continue
@@ -669,10 +882,21 @@ def _read_measures(ph: MartPhrase) -> None:
             ph.used.update({i, i + 1})
             i += 2
             continue
-        m = MeasureWord(func, i, units=_word(t, UNITS_RU, UNITS_EN))
+        if t.lower == "many" and i > 0 and tokens[i - 1].lower == "how":
+            ph.used.add(i - 1)
+        m = MeasureWord(func, i, units=_word(t, UNITS_RU | STOCK_RU, UNITS_EN | STOCK_EN))
         cue_lang = t.lang
         ph.used.add(i)
         j = i + 1
+        if func == "count" and j < n and (tokens[j].lemma == "раз" or tokens[j].lower == "times"):
+            ph.used.add(j)  # «сколько раз назначали», "how many times": rows are counted
+            j += 1
+        if _word(t, STOCK_RU, STOCK_EN) and [w.lower for w in tokens[j : j + 2]] in (
+            ["on", "hand"],
+            ["в", "наличии"],
+        ):
+            ph.used.update({j, j + 1})  # "stock on hand", «остатки в наличии»
+            j += 2
         # «среднее/суммарное количество», "total quantity", «средняя сумма»: the second word is the object
         while j < n and tokens[j].lang in ("ru", "en") and j not in ph.used:
             w = tokens[j]
@@ -712,6 +936,10 @@ def _read_measures(ph: MartPhrase) -> None:
             j += 1
             if len(m.object) >= 3:
                 break
+        if j + 1 < n and tokens[j].lower in ("в", "in") and _unit_part(tokens[j + 1]):
+            m.unit = _unit_part(tokens[j + 1])  # «средний срок назначения в днях», "longest course in days"
+            ph.used.update({j, j + 1})
+            j += 2
         if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].lang == "en":
             m.column_ref = tokens[j + 1].text  # «сумма заказов (total)»
             ph.used.update({j, j + 1, j + 2})
@@ -769,12 +997,26 @@ def _comparison_follows(tokens: Sequence[Token], i: int) -> bool:
     return any(t.lower in COMPARISONS or t.number is not None for t in tokens[i + 1 : i + 4])
 
 
+UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "километр": "km", "км": "km", "килограмм": "kg",
+              "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
+              "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
+              "litres": "liter"}  # fmt: skip
+
+
+def _unit_part(token: Token) -> str | None:
+    """A unit of measure naming a column by its name part: «в днях» -> days, "in km" -> distance_km."""
+    for key in token.lemmas | {token.lower}:
+        if key in UNIT_PARTS:
+            return UNIT_PARTS[key]
+    return None
+
+
 def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
     """«средняя сумма», «суммарное количество», "total quantity": the measure noun after an adjective."""
     return _word(
         tokens[j],
         {"сумма", "количество", "число", "цена", "стоимость", "выручка", "оборот", "чек"},
-        {"quantity", "amount", "price", "revenue", "value", "qty"},
+        {"quantity", "amount", "price", "revenue", "value", "qty", "basket", "total"},
     )
 
 
@@ -794,6 +1036,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
         return "units"  # "units sold": the sum of the quantity column
+    if _word(t, STOCK_RU, STOCK_EN) and not (before and _measure_func(tokens, i - 1)):
+        return "units"
     if _word(t, DISTINCT_RU, DISTINCT_EN):
         return "count_distinct"
     if _word(t, AVG_RU, AVG_EN):
@@ -804,13 +1048,15 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "max"
     if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
         return None
-    if _word(t, COUNT_RU, COUNT_EN):
+    if _word(t, COUNT_RU, COUNT_EN) or t.lower.startswith("кол-в"):  # «кол-ву заказов»
         return "count"
+    if t.lower == "many" and before and before[-1].lower == "how":
+        return "count"  # "how many" ("how" is read with it: see _read_measures)
     if _word(t, SUM_RU, SUM_EN):
         if grammar.in_column_list(tokens, i):
             return None  # "only id, customer_id and total": the column, not a sum
-        if i > 0 and _measure_func(tokens, i - 1) in ("avg", "min", "max"):
-            return None  # «средняя сумма»: the object of the average
+        if any(_measure_func(tokens, k) in ("avg", "min", "max") for k in range(max(0, i - 2), i)):
+            return None  # «средняя сумма», "max order total": the object of the average
         return "sum"
     if t.lower in ("dau", "mau", "wau"):
         return "count_distinct"
@@ -830,6 +1076,21 @@ class _Ground:
     _memo: dict[tuple[str, tuple[str, ...]], list[Column]] = field(default_factory=dict)
     _tables_memo: dict[str, Table | None] = field(default_factory=dict)
 
+    def meanings(self, word: str) -> set[str]:
+        """The glossary meanings of a word, plus the stems of its noun lemmas (a fleeting vowel: «посылок»
+        ~ 'посылки', «остановок» ~ stops) and the mart's own column words (литры -> liters)."""
+        found = set(self.planner.vocabulary.meanings(word))
+        if re.search(r"[а-яё]", word):
+            from airflow_ai_etl.planning.vocabulary import _noun_lemmas
+
+            for lemma in _noun_lemmas(word):
+                found.add(stem(lemma))
+                found |= COLUMN_WORDS.get(lemma, set())
+            found |= COLUMN_WORDS.get(stem(word.lower()), set())  # «хаба» (pymorphy: хаба?) ~ хаб
+        else:
+            found |= COLUMN_WORDS.get(word.lower(), set())
+        return found
+
     def table_of(self, token: Token) -> Table | None:
         """The table a word names (exact name, glossary or comment), when exactly one (memoised)."""
         if token.lower not in self._tables_memo:
@@ -843,7 +1104,7 @@ class _Ground:
             return exact[0]
         if token.lang == "en" and len(low) <= 2:
             return None
-        meanings = set(self.planner.vocabulary.meanings(low))
+        meanings = self.meanings(low)
         found = [t for t in self.tables if set(name_parts(t.name)) <= meanings]
         if len(found) == 1:
             return found[0]
@@ -858,6 +1119,12 @@ class _Ground:
             ]
             if len(by_comment) == 1:
                 return by_comment[0]
+            # «отправлений»: 'Отправления (посылки)', not 'Возвраты отправлений' (a qualifier there)
+            heads = [
+                t for t in by_comment if (parts := name_parts_of_text(t.comment)) and parts[0] in meanings
+            ]
+            if len(heads) == 1:
+                return heads[0]
         return None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
@@ -877,7 +1144,7 @@ class _Ground:
             names = [w.lower for w in group]
             meanings: set[str] = set()
             for name in names:
-                meanings |= set(self.planner.vocabulary.meanings(name))
+                meanings |= self.meanings(name)
             found = [c for c in table.columns if self.planner._names_column(c, meanings, table, frozenset())]
             if len(found) == 1:
                 return found
@@ -886,7 +1153,7 @@ class _Ground:
                 if len(exact_parts) == 1:
                     return exact_parts
         if words:  # «по типам» -> event_type: the one column a word's meaning is part of
-            meanings = set(self.planner.vocabulary.meanings(words[0].lower))
+            meanings = self.meanings(words[0].lower)
             parts = [
                 c for c in table.columns if set(name_parts(c.name)) & meanings and not c.name.endswith("_id")
             ]
@@ -902,9 +1169,7 @@ class _Ground:
         return self._tables_memo[key]
 
     def _table_of_pair(self, first: Token, second: Token) -> Table | None:
-        meanings = set(self.planner.vocabulary.meanings(first.lower)) | set(
-            self.planner.vocabulary.meanings(second.lower)
-        )
+        meanings = self.meanings(first.lower) | self.meanings(second.lower)
         found = [
             t for t in self.tables if len(name_parts(t.name)) > 1 and set(name_parts(t.name)) <= meanings
         ]
@@ -935,9 +1200,15 @@ def _time_columns(table: Table) -> list[Column]:
 
 def _fk_column(fact: Table, target: Table) -> str | None:
     """The fact's column pointing at `target` (a declared key or `<target>_id`)."""
-    for fk in fact.foreign_keys:
-        if fk.ref_table.split(".")[-1] == target.name and len(fk.columns) == 1:
-            return fk.columns[0]
+    declared = [
+        fk.columns[0]
+        for fk in fact.foreign_keys
+        if fk.ref_table.split(".")[-1] == target.name and len(fk.columns) == 1
+    ]
+    if len(declared) > 1:
+        return None  # origin_hub_id or dest_hub_id: not this function's choice (asked, or a role word picks)
+    if declared:
+        return declared[0]
     for c in fact.columns:
         if c.name.lower().endswith("_id") and set(name_parts(c.name[:-3])) <= set(name_parts(target.name)) | {
             stem(target.name.rstrip("s"))
@@ -949,9 +1220,13 @@ def _fk_column(fact: Table, target: Table) -> str | None:
 def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     """The planner's hook: an Outcome for a mart request, None when the request is not a mart."""
     tokens = tokenize(request.text)
-    if not grammar.enabled("mart") or not is_mart_request(tokens):
+    if not grammar.enabled("mart"):
         return None
-    ph = read_mart(request.text)
+    if not is_mart_request(tokens) and not _subject_mart(planner, tokens, request.text):
+        return None
+    first = Request(request.text)
+    planner._schedule(first)  # the schedule reader's words are never dimensions
+    ph = read_mart(request.text, first.schedule_spans)
     lang = request.language
     ask = _asker(lang)
     export = _read_excel_export(request.text, ph)
@@ -960,6 +1235,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("which_source"))
     conn = sources[0]
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
+    if not ground.tables:
+        return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
     if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
         return Outcome.clarify(ask("too_many", limit=MAX_PARTS))
     if any(m.func == "unsupported" for m in ph.measures):
@@ -967,26 +1244,46 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=word))
     if ph.grain_conflict:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
-    if not ph.measures:
-        _subject_measure(ph, ground)
+    _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
     ph.measures = [
         m
         for m in ph.measures
         if m.object
         or m.column_ref
-        or not any(o is not m and o.func == m.func and (o.object or o.column_ref) for o in ph.measures)
+        or not any(
+            o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
+            for o in ph.measures
+        )
     ]
+    titled = [  # «Отчёт по остаткам: количество ...», "Report on revenue: ...": the title's topic
+        m for m in ph.measures
+        if m.index >= 2 and tokens[m.index - 1].lower in TITLE_LINKS
+        and _word(tokens[m.index - 2], TITLE_RU, TITLE_EN)
+        and any(t.text == ":" or t.text in ("—", "–") for t in tokens[m.index + 1 : m.index + 3])
+    ]  # fmt: skip
+    if titled and len(ph.measures) > len(titled):
+        ph.measures = [m for m in ph.measures if m not in titled]
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    if ph.on_average:  # «сколько остановок в среднем»: the average of what is counted or summed
+        if len(measures) != 1 or not measures[0].get("column"):
+            return Outcome.clarify(ask("no_measure"))
+        measures = [{"func": "avg", "column": measures[0]["column"]}]
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
     dims = _drop_title_table(ph, ground, dims, fact)
+    timed = [d for d in dims if (c := fact.column(d)) is not None and column_kind(c.type).temporal]
+    if ph.grain and not ph.grain_column and len(timed) == 1:
+        # «по неделям маршрута» (route_date), «по периоду расчёта» (period): a time column named next to a
+        # grain is the grain's column, not a dimension of its own
+        ph.grain_column = timed[0]
+        dims = [d for d in dims if d != timed[0]]
     grain, questions = _grain(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -999,6 +1296,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["refresh"] = "incremental"
         definition["lookback"] = ph.lookback
     for m in ph.measures:
+        if m.unit and any(mm.get("column") and m.unit in name_parts(mm["column"]) for mm in measures):
+            continue  # «средний срок назначения в днях»: the unit named the column, the words describe it
+        if m.column_ref and not m.subject:
+            continue  # «сумма дозировок (dosage)»: the words describe the column named in brackets
         for k in m.object:
             token = tokens[k]
             named = ground.table_of(token)
@@ -1026,6 +1327,21 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         if qty is None:
             return Outcome.clarify(ask("quantity_column", table=fact.name))
         condition = f"{qty} {ph.quantity_filter[0]} {ph.quantity_filter[1]}"
+        prior = definition.get("where")
+        definition["where"] = (
+            f"({prior}) AND {condition}"
+            if prior and " OR " in prior.upper()
+            else (f"{prior} AND {condition}" if prior else condition)
+        )
+    if ph.money_filter is not None:
+        measured = [fact.column(m["column"]) for m in measures if m.get("column")]
+        money = [c for c in measured if c is not None and c in _money_columns(fact)]
+        money = money or [c for c in _money_columns(fact) if _money_name(c)]
+        if len({c.name for c in money}) != 1:
+            return Outcome.clarify(ask("money_column", table=fact.name))
+        op, value = ph.money_filter
+        number = int(value) if float(value).is_integer() else value
+        condition = f"{money[0].name} {op} {number}"
         prior = definition.get("where")
         definition["where"] = (
             f"({prior}) AND {condition}"
@@ -1097,6 +1413,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
 
 # Words that place a table in ClickHouse («из кликхауса», "the clickhouse sales table"); the broader
 # engine words (warehouse, хранилище) are left out: a shop has a warehouse column.
+ALREADY_WORDS = {"уже", "already"}
+HEADCOUNT_RU = {"численность", "штат"}
+HEADCOUNT_EN = {"headcount", "staff"}
+PEOPLE_PARTS = {"employe", "staff", "worker", "personnel", "person"}
 CLICKHOUSE_WORDS = {"clickhouse", "clickhous", "ch", "кликхаус", "кх", "dwh"}
 TABLE_NOUNS = {"table", "tables", "таблица"}
 
@@ -1119,13 +1439,22 @@ def _places_in_clickhouse(planner: OfflinePlanner, tokens: Sequence[Token]) -> s
     for i, t in enumerate(words):
         if not _names_clickhouse(planner, t):
             continue
+        if any(w.lower in ALREADY_WORDS for w in words[max(0, i - 4) : i]):
+            return "strong"  # «таблица sales уже лежит в ClickHouse», "already loaded into ClickHouse"
+        if (
+            i
+            and words[i - 1].lower in ("inside", "over", "within")
+            or (i > 1 and words[i - 1].lower == "the" and words[i - 2].lower in ("over", "inside", "within"))
+        ):
+            return "strong"  # "build it inside ClickHouse", "mart over the clickhouse events table"
         for k in range(i - 1, max(-1, i - 4), -1):
             before = words[k].lower
             if before in ("в", "во", "на", "to", "into", "in"):
                 break
             if before in FROM_WORDS:
                 return "strong"
-        if any(w.lower in TABLE_NOUNS or w.lemma in TABLE_NOUNS for w in words[i + 1 : i + 3]):
+        target = i > 0 and words[i - 1].lower in ("в", "во", "to", "into")  # "into ClickHouse table X"
+        if not target and any(w.lower in TABLE_NOUNS or w.lemma in TABLE_NOUNS for w in words[i + 1 : i + 3]):
             return "strong"
         before = words[i - 1].lower if i else ""
         located = before == "in" or (before in ("в", "во") and t.lang == "ru" and t.lower.endswith("е"))
@@ -1155,6 +1484,12 @@ def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[
         ]
 
     pg, ch = with_tables("postgres"), with_tables("clickhouse")
+    every_ch = catalog.connections_of("clickhouse")
+    if not ch and every_ch and _places_in_clickhouse(planner, tokens) == "strong":
+        # «таблица sales уже лежит в ClickHouse», but the catalog lists no ClickHouse table: the caller
+        # asks (a mart on a table nobody can see is never planned on the PostgreSQL table instead)
+        named_ch = [c for c in every_ch if any(t.text == c.conn_id for t in words)]
+        return named_ch or every_ch
     place = _places_in_clickhouse(planner, tokens) if ch else None
     if place == "strong" or (place == "weak" and (exact(ch) or named(ch))):
         sources = ch
@@ -1165,6 +1500,20 @@ def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[
     if len(sources) > 1:  # the connection whose tables the words name
         found = exact(sources) or named(sources)
         sources = found if len(found) == 1 else (found or sources)
+    if len(sources) > 1:  # «Сумма дозировок (dosage) по препаратам»: the one whose columns the words name
+        content = [
+            t for t in words if not _is_measure(t) and t.lower not in FILLER_EN and t.lemma not in FILLER_RU
+        ]
+        score = {}
+        for c in sources:
+            ground = _Ground(planner, c.conn_id, catalog.tables_of(c.conn_id))
+            score[c.conn_id] = sum(
+                1 for t in content if any(ground.columns_named(table, [t]) for table in ground.tables)
+            )
+        top = max(score.values())
+        best = [c for c in sources if score[c.conn_id] == top]
+        if top > 0 and len(best) == 1:
+            sources = best
     if len(sources) > 1:  # several ClickHouse connections to one database: the one named by its id
         by_id = [
             c for c in sources if any(t.text == c.conn_id or t.lower == c.conn_id.lower() for t in words)
@@ -1285,15 +1634,23 @@ FILLER_RU = {
     "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
-    "сводка",
+    "сводка", "они", "их", "там", "прямо", "уже",
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
-    "data", "values", "value", "s", "compute", "calculate",
+    "data", "values", "value", "s", "compute", "calculate", "there", "inside", "already", "were", "was",
+    "been", "how",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
+# Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
+# "Monthly rollup of ...", "dashboard of orders". A table noun after one of them names the fact table.
+TITLE_RU = {"сводка", "агрегат", "табличка", "таблица", "отчет", "отчёт", "дашборд", "обзор", "свод",
+            "статистика", "аналитика", "воронка", "срез", "агрегация", "агрегировать", "сводный"}  # fmt: skip
+TITLE_EN = {"rollup", "roll-up", "summary", "dashboard", "overview", "breakdown", "aggregate", "aggregates",
+            "report", "stats", "statistics", "table", "funnel", "digest"}  # fmt: skip
+TITLE_LINKS = {"по", "о", "об", "of", "on", "about", "for"}
 
 
 def _residue(
@@ -1303,18 +1660,26 @@ def _residue(
     Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
     spans = list(rest.schedule_spans) + list(rest.handled)
     connections = {c.lower() for c in ground.planner.catalog.connections}
+    titled = _title_nouns(tokens)
     left = []
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
             continue
         if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
             continue
+        if _word(t, TITLE_RU, TITLE_EN):
+            continue
+        if i in titled and _names_no_other_table(ground, t, fact):
+            continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
             continue
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
             continue
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
+        owner = ground.table_of(t)
+        if owner is not None and _fk_column(fact, owner) and any(i in m.object for m in ph.measures):
+            continue  # «сколько товаров продано» of sales: the counted noun is the table the fact points at
         if (
             i >= 2
             and tokens[i - 1].lang == "ru"
@@ -1322,6 +1687,8 @@ def _residue(
             and (ground.table_of(tokens[i - 2]) is fact and _describes(t, fact))
         ):
             continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
+        if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
+            continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
         if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
             continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
         if any(  # "Badge events": the two words that name the fact table together
@@ -1335,6 +1702,37 @@ def _residue(
     if where:  # the filter rules read the words about rows; a negation they left is still asked about
         left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
     return " ".join(t.text for t in left)
+
+
+def _title_nouns(tokens: Sequence[Token]) -> set[int]:
+    """Nouns before the first colon or dash of a request that goes on after it («Воронка найма — число
+    кандидатов ...», «Пробег курьеров: сумма км ...», "Payroll rollup: gross ..."): a title. Only nouns
+    (and genitive chains of them): an adjective or participle there may be a filter («Оплаченные заказы:
+    ...») and is left to the filter rules and the residue."""
+    cut = next(
+        (i for i, t in enumerate(tokens) if t.text in (":", "—", "–") or (t.text == "-" and i > 0 and
+         tokens[i - 1].end < t.start)),
+        None,
+    )  # fmt: skip
+    if cut is None or cut == 0 or cut > 4 or not any(t.lang in ("ru", "en") for t in tokens[cut + 1 :]):
+        return set()
+    found = set()
+    for i in range(cut):
+        t = tokens[i]
+        if t.lang == "ru" and t.parses and t.parses[0].pos == "NOUN":
+            found.add(i)
+        elif t.lang == "en" and not _participle(t) and t.lower not in NEGATION_WORDS:
+            found.add(i)
+    return found
+
+
+def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
+    """A title word that names another table or schema than the fact's ("Payroll mart" of employees) is
+    not excused: the fact may be the wrong one."""
+    other = ground.table_of(token)
+    if other is not None and other is not fact and _fk_column(fact, other) is None:
+        return False  # «Пробег курьеров» of routes (routes.courier_id): a table the fact points at is fine
+    return not any(t.schema.lower() == token.lower and t is not fact for t in ground.tables)
 
 
 def _blanked(text: str, ph: MartPhrase) -> str:
@@ -1405,11 +1803,30 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             holders = [
                 t for t in ground.tables if ground.columns_named(t, [w]) and ground.table_of(w) is None
             ]
+            if len(holders) > 1:  # «сумма км по дате маршрута»: distance_km of the routes the request names
+                mentioned = {
+                    x.qualified_name
+                    for k, x2 in enumerate(tokens)
+                    if k != m.index and x2.lang in ("ru", "en") and (x := ground.table_of(x2)) is not None
+                }
+                holders = [t for t in holders if t.qualified_name in mentioned] or holders
             if len(holders) == 1:
                 columns.append(holders[0])
                 break
     steps.append(one(columns))
-    money = [m for m in ph.measures if any(_word(tokens[k], {"чек"}, set()) for k in [m.index, *m.object])]
+    said = {lemma for w in tokens if w.lang == "ru" for lemma in w.lemmas}
+    by_comment = one(  # «сумма к выплате»: the one table with a column whose comment the request says
+        [
+            t for t in ground.tables for c in t.columns
+            if (content := {x for x in _comment_lemmas(c.comment) if len(x) > 3}) and content <= said
+        ]
+    )  # fmt: skip
+    steps.append(by_comment)
+    money = [
+        m
+        for m in ph.measures
+        if any(_word(tokens[k], {"чек"}, {"basket", "check", "receipt"}) for k in [m.index, *m.object])
+    ]
     if money:  # «средний чек»: a receipt is a sale, or the table it is taken over («чек по заказам»)
         over = one([t for w in _dim_heads(ph) if (t := ground.table_of(w)) is not None and _money_columns(t)])
         steps.append(
@@ -1440,12 +1857,41 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     }
     if any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens):  # «проданных единиц»: sales
         named |= {t.qualified_name for t in ground.tables if stem("sale") in name_parts(t.name)}
+    if any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens):
+        # «сколько (штук) товаров продано», "how many products sold": the sales rows of those products
+        counted = [
+            t for m in ph.measures if m.func == "count" or m.units
+            if (t := _object_table(ph, ground, m)) is not None
+        ]  # fmt: skip
+        selling = [
+            t for t in ground.tables
+            if stem("sale") in name_parts(t.name) and _quantity_column(t)
+            and any(_fk_column(t, c) for c in counted)
+        ]  # fmt: skip
+        if len(selling) == 1:
+            steps.insert(0, selling)
+    heads = [m for m in ph.measures if _word(tokens[m.index], HEADCOUNT_RU, HEADCOUNT_EN) and not m.object]
+    if heads:  # "Headcount by department name": people are counted, the department is the dimension
+        people = [t for t in ground.tables if set(name_parts(t.name)) & PEOPLE_PARTS]
+        steps.insert(1, people)
+    dim_tables = {
+        t.qualified_name for words in ph.dims for k in words if (t := ground.table_of(tokens[k])) is not None
+    }
+    bare_count = bool(ph.measures) and all(
+        m.func == "count" and not m.object and not m.column_ref for m in ph.measures
+    )
+    if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
+        steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
     for found in steps:
         if (
             len(found) > 1
         ):  # «суммарное количество проданных единиц»: the table a word names ("sold" -> sales)
             narrowed = [t for t in found if t.qualified_name in named]
             found = narrowed if len(narrowed) == 1 else found
+        if len(found) == 1 and bare_count and found[0].qualified_name in dim_tables:
+            if not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources):
+                # a bare count whose only table noun is a dimension's: what is counted is not said
+                return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
         if len(found) == 1:
             return found[0], ""
         if len(found) > 1:
@@ -1453,16 +1899,34 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
 
 
-def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
-    """No measure word, but the words before «по»/"by"/"per" name a numeric column: "Hours worked per
-    project", "Invoice amount by diagnosis", «Отработанные часы по проектам» -> the sum of that column
-    (a count needs a counted noun: "Visits per doctor"). A participle next to the column's word
-    ("worked", «отработанные») only describes it."""
+MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
+MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid"}
+
+
+def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
+    """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
+    project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
+    "gross and net pay per month" -> the sum of each (a count needs a counted noun: "Visits per doctor").
+    A participle next to the column's word ("worked", «отработанные») only describes it; a money word
+    («деньги», "spend") is the one money column of that table the other words did not name."""
     tokens = ph.tokens
     end = next((i for i, t in enumerate(tokens) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN), None)
     if end is None:
         return
-    subject = [k for k in range(end) if k not in ph.used and tokens[k].lang in ("ru", "en")]
+    titled = _title_nouns(tokens)
+    subject = [
+        k for k in range(end)
+        if k not in ph.used and tokens[k].lang in ("ru", "en")
+        and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
+        and not (k > 0 and tokens[k - 1].lower in FILTER_CUES)
+    ]  # fmt: skip
+    if listed_only:  # measures named already: only a column word listed with one of them is another
+        cues = {k for m in ph.measures for k in (m.index, *m.object)}
+        subject = [
+            k for k in subject
+            if any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS and cues & {j - 1, j + 1}
+                   for j in (k - 1, k + 1))
+        ]  # fmt: skip
     named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
     found: list[tuple[int, Table, Column]] = []
     for k in subject:
@@ -1474,15 +1938,71 @@ def _subject_measure(ph: MartPhrase, ground: _Ground) -> None:
                     found.append((k, table, c))
     if named_tables:
         found = [f for f in found if f[1].qualified_name in named_tables] or found
-    if len({(t.qualified_name, c.name) for _, t, c in found}) != 1:
+    coverage: dict[tuple[str, str], set[int]] = {}
+    for k, t, c in found:
+        coverage.setdefault((t.qualified_name, c.name), set()).add(k)
+    best = max((len(v) for v in coverage.values()), default=0)
+    tops = [key for key, v in coverage.items() if len(v) == best]
+    if best >= 2 and len(tops) == 1:  # "Refund amount": returns.refund_amount, not fuel_cards.amount
+        found = [f for f in found if f[1].qualified_name == tops[0][0]]
+    tables = {t.qualified_name for _, t, _ in found}
+    if len(tables) != 1:
         return
-    k, _, column = found[0]
-    ph.measures.append(MeasureWord("sum", k, column_ref=column.name))
-    for k, _, _ in found:  # «Отработанные часы»: both words name hours ('Отработано часов')
+    table = found[0][1]
+    columns = list(dict.fromkeys(c.name for _, _, c in found))
+    if (
+        len(columns) > 1
+        and any(k in titled for k, _, _ in found)
+        and not all(k in titled for k, _, _ in found)
+    ):
+        found = [f for f in found if f[0] not in titled]  # «Часы по отделам: ...»: the title is not a second
+        columns = list(dict.fromkeys(c.name for _, _, c in found))
+    by_word: dict[int, str] = {}
+    for k, _, c in found:
+        by_word.setdefault(k, c.name)
+    if len(set(by_word.values())) != len(by_word) and len(columns) > 1:
+        return  # one word naming two columns: asked later
+    money = [
+        k
+        for k in subject
+        if k not in by_word
+        and _word(tokens[k], MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN)
+        and (not by_word or _listed(tokens, k))
+    ]  # fmt: skip  (a money word next to a column word qualifies it: "gross and net pay")
+    for k in money:
+        left = [c for c in _money_columns(table) if c.name not in by_word.values() and _money_name(c)]
+        if len(left) != 1:
+            return
+        by_word[k] = left[0].name
+    for k in sorted(by_word):
+        if by_word[k] in [m.column_ref for m in ph.measures]:
+            ph.used.add(k)
+            continue
+        ph.measures.append(MeasureWord("sum", k, column_ref=by_word[k], subject=True))
         ph.used.add(k)
-        for j in (k - 1, k + 1):
+        for j in (k - 1, k + 1):  # «Отработанные часы»: both words name hours ('Отработано часов')
             if 0 <= j < len(tokens) and j not in ph.used and j in subject and _participle(tokens[j]):
                 ph.used.add(j)
+    for k, _, _ in found:
+        ph.used.add(k)
+    money_word = MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN
+    for k in subject:  # "gross and net pay": a money word right after the columns' words qualifies them
+        if k - 1 in by_word and k not in by_word and _word(tokens[k], *money_word):
+            ph.used.add(k)
+
+
+def _listed(tokens: Sequence[Token], k: int) -> bool:
+    """The word is an item of a list: «литры и деньги», "spend and liters" (a joiner next to it)."""
+    return any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS for j in (k - 1, k + 1))
+
+
+MONEY_NAME_PARTS = {"amount", "total", "price", "sum", "cost", "valu", "salari", "gross", "net", "pay",
+                    "paid", "revenu", "fee", "charg", "refund", "spend"}  # fmt: skip
+
+
+def _money_name(column: Column) -> bool:
+    """A decimal column whose name says money (amount, total, price...), not liters or kilograms."""
+    return bool(set(name_parts(column.name)) & MONEY_NAME_PARTS)
 
 
 def _numeric_names(table: Table) -> set[str]:
@@ -1555,10 +2075,35 @@ def _measures(
         column: Column | None = None
         named = ground.columns_named(fact, object_words) if object_words else []
         if m.func == "count":
+            unit_cols = [  # "number of vacation days", «число дней отпуска»: a unit noun naming a column
+                c.name
+                for w in object_words
+                if (_grain_noun(w) or _unit_part(w)) and ground.table_of(w) is None
+                for c in [*ground.columns_named(fact, [w]), fact.column(f"{_grain_noun(w)}s")]
+                if c is not None and column_kind(c.type).numeric and not c.name.endswith("_id")
+            ]
+            if len(set(unit_cols)) == 1:
+                measures.append({"func": "sum", "column": unit_cols[0]})
+                continue
+            counted = ground.table_of(object_words[0]) if object_words else None
+            sold = any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens)
+            if counted is not None and counted is not fact and sold and _quantity_column(fact):
+                measures.append({"func": "sum", "column": _quantity_column(fact)})  # «товаров продано»
+                continue
             if m.units or (
-                named and column_kind(named[0].type).numeric and not named[0].name.endswith("_id")
+                named
+                and counted is None  # "number of beds": a table noun counts its rows (not a sum of bed_no)
+                and column_kind(named[0].type).numeric
+                and not named[0].name.endswith("_id")
             ):
                 qty = _quantity_column(fact)
+                unit = named[0] if named and column_kind(named[0].type).numeric else None
+                if unit is not None and not _is_quantity_word(object_words[0]) and not m.units:
+                    measures.append({"func": "sum", "column": unit.name})  # «сколько часов отработано»
+                    continue
+                if qty is None and m.units and _word(cue, COUNT_RU, COUNT_EN | {"many"}):
+                    measures.append({"func": "count"})  # «лиды ... сколько штук»: no pieces column, rows
+                    continue
                 if qty is None:
                     columns = ", ".join(c.name for c in _numeric_columns(fact))
                     questions.append(ask("which_column", func="sum", table=fact.name, columns=columns))
@@ -1591,14 +2136,28 @@ def _measures(
             measures.append({"func": "count_distinct", "column": target})
             continue
         # sum / avg / min / max
+        if m.unit:
+            by_unit = [c for c in _numeric_columns(fact) if m.unit in name_parts(c.name)]
+            if len(by_unit) == 1:
+                measures.append({"func": m.func, "column": by_unit[0].name})
+                continue
         if m.func == "sum" and (m.units or any(_is_quantity_word(w) for w in object_words)):
             qty = _quantity_column(fact)
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
         explicit = [c for c in named if any(c.name.lower() == w.lower for w in object_words)]
+        textual = [  # «сумма регионов», «средний статус»: a text column named by its word, asked about
+            c
+            for w in object_words
+            if ground.table_of(w) is None and not _word(w, MONEY_RU | UNITS_RU, MONEY_EN | UNITS_EN)
+            for c in ground.columns_named(fact, [w])
+            if not column_kind(c.type).numeric and not column_kind(c.type).temporal
+        ]
         if explicit:
             column = explicit[0]  # named as written: a text column is the resolver's question
+        elif textual and not (named and column_kind(named[0].type).numeric):
+            column = textual[0]
         elif named and column_kind(named[0].type).numeric:
             column = named[0]
         else:
@@ -1616,8 +2175,11 @@ def _measures(
             )
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
+            named_money = [c for c in money if _money_name(c)]
             if money_word and len(money) == 1:
                 column = money[0]
+            elif money_word and len(named_money) == 1:
+                column = named_money[0]  # «литры и сумма»: amount, not liters (both decimal)
             elif money_word and len(money) > 1:
                 column = None
             elif len(numeric) == 1:
@@ -1654,7 +2216,11 @@ def _comment_names(column: Column, word: Token) -> bool:
         return False
     if word.parses[0].pos not in ("NOUN", "ADJF", "PRTF", "PRTS", "VERB", "INFN", "ADVB"):
         return False
-    return bool({lemma for lemma in word.lemmas if len(lemma) > 3} & _comment_lemmas(column.comment))
+    if {lemma for lemma in word.lemmas if len(lemma) > 3} & _comment_lemmas(column.comment):
+        return True
+    # «начислений» (начисление) and 'Начислено' (начислить): one root, a verbal noun and its verb
+    root = stem(word.lower)[:6]
+    return len(root) == 6 and any(s[:6] == root for s in _comment_stems(column.comment) if len(s) >= 6)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1715,8 +2281,21 @@ def _dimensions(
         head = tokens[words[0]]
         qualifier = [tokens[k] for k in words[1:]]
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
-            head, qualifier = qualifier[-1], [head]
-        explicit = [t for t in [fact, *reachable] if t.column(head.text)]
+            group = [head, *qualifier]
+            joined = [
+                c.name
+                for size in (3, 2)
+                for k in range(len(group) - size + 1)
+                for t in [fact, *reachable]
+                if (c := t.column("_".join(w.lower for w in group[k : k + size])))
+            ]  # "vehicle plate number" -> plate_number, "order ref" -> order_ref
+            if joined:
+                dims.append(joined[0])
+                continue
+            head, qualifier = group[-1], group[:-1]
+        owners = [t for q in qualifier if (t := ground.table_of(q)) is not None and t is not fact]
+        # "customer name": a column of the qualifying table only (never products.name of a sale)
+        explicit = [t for t in owners or [fact, *reachable] if t.column(head.text)]
         if explicit:
             dims.append(explicit[0].column(head.text).name)  # type: ignore[union-attr]
             continue
@@ -1727,6 +2306,9 @@ def _dimensions(
         qual_tables = [t for t in (ground.table_of(q) for q in qualifier) if t is not None]
         if head.lower in ("the", "each"):
             continue
+        if not qualifier and ground.table_of(head) is fact and not ground.columns_named(fact, [head]):
+            continue  # «Сводка по заказам», «чек по заказам» of orders: the fact itself groups nothing
+
         column = None
         if qual_tables:
             owner = qual_tables[0]
@@ -1738,12 +2320,39 @@ def _dimensions(
                     continue
                 dims.append(column)
                 continue
+            if owner is not fact and owner in reachable:
+                word = " ".join(t.text for t in [*qualifier, head] if t.lang == "en") or " ".join(
+                    t.text for t in [head, *qualifier]
+                )
+                questions.append(ask("unknown_dim", word=word, fact=fact.name))
+                continue  # the qualifying table has no such column: asked, not taken from another table
         cols = ground.columns_named(fact, [head, *qualifier]) or ground.columns_named(fact, [head])
         if cols:
             dims.append(cols[0].name)
             continue
         table = ground.table_of(head)
         if table is not None and table is not fact:
+            keys = [
+                r.columns[0]
+                for r in relations
+                if (r.table, r.ref_table) == (fact.qualified_name, table.qualified_name)
+                and len(r.columns) == 1
+            ]
+            if len(set(keys)) > 1:  # «по хабам»: origin_hub_id or dest_hub_id; a role word picks one
+                roles = {
+                    ROLE_WORDS[x]
+                    for w in [head, *qualifier]
+                    for x in (w.lemmas | {w.lower})
+                    if x in ROLE_WORDS
+                }
+                picked = [k for k in keys if roles & set(k.lower().split("_"))]
+                if len(picked) == 1:
+                    dims.append(picked[0])
+                    continue
+                questions.append(
+                    ask("which_dim", word=head.text, columns=", ".join(f"{fact.name}.{k}" for k in keys))
+                )
+                continue
             fk = _fk_column(fact, table)
             if fk:
                 dims.append(fk)
@@ -1765,9 +2374,68 @@ def _dimensions(
             ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
         )
     dims = list(dict.fromkeys(dims))
+    dims = _drop_named_keys(ph, ground, fact, dims, reachable)
+    for words in ph.dims:  # «города хаба отправки», "destination hub city": the one key a role word names
+        group = [tokens[k] for k in words]
+        if not any(w.lemmas & set(ROLE_WORDS) or w.lower in ROLE_WORDS for w in group):
+            continue
+        for table in reachable:
+            if any(table.column(d) and not fact.column(d) for d in dims):
+                role_join = _role_join(ground, fact, table, group, relations)
+                if role_join is not None and role_join not in joins:
+                    joins.append(role_join)
     if joins and dims:
         joins = _pin_via(joins, dims, fact, ground, relations)
     return dims, joins, questions
+
+
+# Words naming the role of one of several keys to the same table -> a part of that key's name
+# (shipments.origin_hub_id / dest_hub_id): «хаба отправки», "destination hub".
+ROLE_WORDS = {
+    "отправка": "origin", "отправление": "origin", "отправитель": "origin", "откуда": "origin",
+    "origin": "origin", "source": "origin", "sender": "origin", "departure": "origin", "from": "origin",
+    "назначение": "dest", "destination": "dest", "получатель": "dest", "куда": "dest", "recipient": "dest",
+    "arrival": "dest", "dest": "dest", "target": "dest", "прибытие": "dest",
+}  # fmt: skip
+
+
+def _role_join(
+    ground: _Ground, fact: Table, owner: Table, words: Sequence[Token], relations: list[Any]
+) -> dict[str, Any] | None:
+    """The join along the one key to `owner` a role word names, when the fact has several keys to it."""
+    keys = [r for r in relations if r.table == fact.qualified_name and r.ref_table == owner.qualified_name]
+    if len(keys) < 2:
+        return None
+    roles = {ROLE_WORDS[x] for w in words for x in (w.lemmas | {w.lower}) if x in ROLE_WORDS}
+    picked = [r for r in keys if len(r.columns) == 1 and roles & set(r.columns[0].lower().split("_"))]
+    if len(picked) != 1:
+        return None
+    rel = picked[0]
+    on = {f"{fact.name}.{c}": ref for c, ref in zip(rel.columns, rel.ref_columns, strict=True)}
+    return {"table": ground_name(ground.planner, ground.conn_id, owner), "on": on}
+
+
+NAME_COLUMNS = {"name", "title", "full_name", "label"}
+
+
+def _drop_named_keys(
+    ph: MartPhrase, ground: _Ground, fact: Table, dims: list[str], reachable: list[Table]
+) -> list[str]:
+    """«по отделам, по названию отдела», «Часы по отделам: ... (название отдела)»: a table noun (its key)
+    and that table's name column are one grouping said twice; the name is kept. Only a naming column:
+    "by customer and customer city" groups by both."""
+    out = list(dims)
+    for table in reachable:
+        names = [d for d in dims if d in NAME_COLUMNS or d.endswith("_name")]
+        if not any(table.column(d) and not fact.column(d) for d in names):
+            continue
+        keys = {_fk_column(fact, table)} | {c for t in reachable if (c := _fk_column(t, table))}
+        said = any(
+            ground.table_of(ph.tokens[k]) is table for words in ph.dims for k in words[1:]
+        )  # the name column was qualified by the table's own noun
+        if said:
+            out = [d for d in out if d not in keys]
+    return out
 
 
 def _pin_via(joins: list[dict[str, Any]], dims: list[str], fact: Table, ground: _Ground,
@@ -1780,7 +2448,7 @@ def _pin_via(joins: list[dict[str, Any]], dims: list[str], fact: Table, ground: 
             if rel.table != via.qualified_name:
                 continue
             ref = next((t for t in ground.tables if t.qualified_name == rel.ref_table), None)
-            if ref is None or not any(ref.column(d) for d in dims) or fact.column(dims[0]):
+            if ref is None or not any(ref.column(d) and not fact.column(d) for d in dims):
                 continue
             on = {f"{via.name}.{c}": r for c, r in zip(rel.columns, rel.ref_columns, strict=True)}
             out.append({"table": ground_name(ground.planner, ground.conn_id, ref), "on": on})
@@ -1815,15 +2483,20 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
             if fact.column(w.text):
                 return {"column": w.text, "grain": ph.grain}, []
         parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
+        parts |= {TIME_WORDS_ALSO[lemma] for w in words for lemma in w.lemmas if lemma in TIME_WORDS_ALSO}
         parts |= {stem(w.lower) for w in words if w.lang == "en"}
         for w in words:
-            parts |= set(ground.planner.vocabulary.meanings(w.lower))
+            parts |= ground.meanings(w.lower)
         matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
         if len(matched) == 1:
             return {"column": matched[0].name, "grain": ph.grain}, []
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
-    anywhere = {p for w in tokens if (p := _time_word(w))}  # «сколько сотрудников принято по месяцам»
+    in_dims = {k for words in ph.dims for k in words}
+    anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
+        p for k, w in enumerate(tokens)
+        if k not in in_dims and w.lang == "ru" and (p := _time_word(w))
+    }  # fmt: skip  # «сколько сотрудников принято по месяцам»
     matched = [c for c in times if any(np.startswith(p) for p in anywhere for np in name_parts(c.name))]
     if len(matched) == 1:
         return {"column": matched[0].name, "grain": ph.grain}, []
@@ -1892,6 +2565,9 @@ _QUESTIONS = {
         "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
         "quantity_column": "В {table} нет однозначной колонки количества штук: по какой колонке фильтровать?",
         "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
+        "money_column": "В {table} нет однозначной денежной колонки: по какой колонке сравнивать сумму?",
+        "no_tables": "В каталоге нет таблиц подключения {conn}: таблица ещё не загружена туда или каталог "
+        "не обновлён. Строить витрину из PostgreSQL или сначала загрузить таблицу в {conn}?",
     },
     "en": {
         "which_source": "Which database should the mart be built from?",
@@ -1918,6 +2594,9 @@ _QUESTIONS = {
         "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
         "quantity_column": "{table} has no single quantity column: which column should the count filter use?",
         "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
+        "money_column": "{table} has no single money column: which column should the amount filter use?",
+        "no_tables": "The catalog lists no tables of {conn}: the table is not loaded there yet or the "
+        "catalog is stale. Build the mart from PostgreSQL, or load the table into {conn} first?",
     },
 }
 

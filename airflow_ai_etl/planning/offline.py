@@ -37,7 +37,7 @@ from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
-from airflow_ai_etl.planning.marts import is_mart_request, plan_mart
+from airflow_ai_etl.planning.marts import looks_like_mart, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -594,7 +594,7 @@ class OfflinePlanner:
         return None
 
     def _off_topic(self, request: Request) -> Outcome | None:
-        if grammar.enabled("mart") and is_mart_request(tokenize(request.text)):  # «посчитай в витрине ...»
+        if grammar.enabled("mart") and looks_like_mart(self, request.text):  # «посчитай в витрине ...»
             return None
         has_verb = bool(PIPELINE_VERBS.search(request.lower))
         if has_verb and not OFF_TOPIC.search(request.lower):
