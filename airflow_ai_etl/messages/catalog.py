@@ -290,4 +290,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}»: каждый запуск дописывает только строки новее прошлого запуска (по {column}) или "
         "всё, что выбирает условие, каждый раз целиком (в таблице будут повторы)?",
     },
+    "planner.column_value_unknown": {
+        "en": "Which value of {column} means '{phrase}'? The catalog does not list its values "
+        "(e.g. 'where {column} = ...').",
+        "ru": "Какое значение {column} означает «{phrase}»? В каталоге значения этой колонки не перечислены "
+        "(например: «где {column} = ...»).",
+    },
 }

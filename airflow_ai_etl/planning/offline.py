@@ -168,6 +168,7 @@ NOT_A_STATE = {
 # fmt: on
 EN_STATE_FORM = re.compile(
     r"(?:in|un|non|over)[a-z]{3,}|[a-z]{3,}(?:ive|ed|ing|ent|ant|ful|less|ous|able|ible)"
+    r"|female|male|senior|junior|foreign|local|minor|adult"  # value adjectives (planner8)
 )
 
 _WORD_AT = re.compile(r"(\w+)")
@@ -328,6 +329,14 @@ def _mask_cue(request: Request) -> re.Match[str] | None:
 # A file location with glob characters and nothing else (no spaces, quotes, semicolons, parentheses).
 _GLOB_PATH = re.compile(
     r"(?<![\w/])(?:(?:s3a?|gs|file)://|/|\./)[\w.\-]+/[\w.\-/*?{},=\[\]]*[*?][\w.\-/*?{},=\[\]]*"
+)
+
+
+# A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
+QUOTED_OR_STATUS = re.compile(
+    rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
+    r"|\"[^\"]{1,40}\"|«[^»]{1,40}»|“[^”]{1,40}”",
+    re.IGNORECASE,
 )
 
 
@@ -1443,7 +1452,9 @@ class OfflinePlanner:
                     break
 
     def _incremental(self, request: Request, table: Table) -> Found:
-        text = STATUS_IS.sub(" ", request.lower)  # "со статусом new" is a filter, not "new rows"
+        # "со статусом new", «в статусе "новый"», «с пометкой «новое»»: a value, not "new rows"; blanked to
+        # the same length, so the spans below still point at the same characters
+        text = QUOTED_OR_STATUS.sub(lambda m: " " * len(m.group(0)), request.lower)
         spans = [
             (place.position, place.end) for place in self.filters._places(request, table)
         ]  # nor "from New York"
@@ -1678,8 +1689,8 @@ class OfflinePlanner:
                     (j for j, w in enumerate(rest) if w in ("stage", "status", "state", "phase")), None
                 )
                 if hit is not None and all(w not in known or w in ("the", "pipeline") for w in rest[:hit]):
-                    last = tokens[min(i + 2 + hit, len(tokens) - 1)]
-                    return request.text[prep.start : last.end]
+                    last_word = tokens[min(i + 2 + hit, len(tokens) - 1)]
+                    return request.text[prep.start : last_word.end]
             if prep.lang == "en" and prep.lower in ROW_PREPS_EN and nxt.lang == "en":
                 word = nxt.lower
                 if word in STOP_WORDS or word in NOT_A_ROW_NOUN_EN or word in request.claimed:
