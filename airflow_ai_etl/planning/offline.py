@@ -332,6 +332,15 @@ _GLOB_PATH = re.compile(
 )
 
 
+# Comparisons and start dates: with no WHERE read, one of them is a condition no rule understood (planner8).
+_MONTHS_RU = r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+UNREAD_CONDITION_CUES = re.compile(
+    r"\b(?:больше|меньше|выше|ниже|дольше|короче|дороже|дешевле|свыше|более\s+чем|менее\s+чем|"
+    r"more\s+than|less\s+than|fewer\s+than|longer\s+than|shorter\s+than|above|below|at\s+least|at\s+most|"
+    r"heavier|lighter|worth|whose|с\s+начала\s+\w+|since\s+(?!(?:the\s+)?(?:last|previous)\b)\w+(?:\s+\w+)?|"
+    r"в\s+этом\s+(?:году|месяце|квартале)|за\s+этот\s+\w+|this\s+(?:year|month|quarter)|"
+    rf"с\s+(?:\d{{1,2}}|\w+ого)\s+{_MONTHS_RU})(?!\w)"
+)
 # A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
 QUOTED_OR_STATUS = re.compile(
     rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
@@ -1578,6 +1587,10 @@ class OfflinePlanner:
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
                     continue  # "refund over 2000": the word names the compared column, not a status
                 return self._ask_condition(request, table, raw)
+        if not read:  # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read
+            for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
+                if not any(a <= cue.start() < b for a, b in request.schedule_spans):
+                    return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         return []
 
     def _unread_latin_value(self, request: Request, table: Table, read: str) -> str | None:

@@ -161,3 +161,52 @@ def test_a_state_word_no_boolean_column_answers_is_asked_about(planners, catalog
 def test_daily_active_users_is_still_a_mart(planners) -> None:
     outcome = planners["shop"].plan("Daily active users from events")
     assert outcome.spec is not None and outcome.spec.source.type == "mart"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("shop", "Продажи с начала года в кликхаус ежедневно в 2"),
+        ("shop", "Sales since March 1st to clickhouse daily at 2am"),
+        ("shop", "Продажи с 1 марта в кликхаус ежедневно в 2"),
+        ("shop", "Sales since the beginning of the year to clickhouse daily at 2am"),
+        ("hr", "Уволенных в этом году сотрудников в кликхаус ежедневно в 7"),
+        ("hr", "Сотрудников, уволенных с начала года, в кликхаус ежедневно в 7"),
+        ("hr", "Employees hired since January 1st to clickhouse daily at 7am"),
+        ("hr", "Табели с более чем восемью часами в кликхаус ежедневно в 7"),
+        ("clinic", "Визиты длительностью больше получаса в кликхаус ежедневно в 7"),
+        ("clinic", "Визиты дольше тридцати минут в кликхаус ежедневно в 7"),
+        ("clinic", "Назначения больше чем на семь дней в кликхаус ежедневно"),
+        ("clinic", "Prescriptions longer than seven days to clickhouse daily at 7am"),
+        ("clinic", "Врачей, принятых на работу с начала года, в кликхаус ежедневно в 7"),
+        ("logistics", "Маршруты с более чем десятью остановками в кликхаус ежедневно в 7"),
+        ("univ", "Студентов, зачисленных с первого сентября, в кликхаус ежедневно в 7"),
+        ("univ", "Students enrolled since September 1st to clickhouse daily at 7am"),
+        ("univ", "Оценки ниже трёх баллов в кликхаус ежедневно в 7"),
+        ("univ", "Courses worth five credits to clickhouse daily at 7am"),
+    ],
+)
+def test_an_unread_comparison_or_date_start_is_asked_about(planners, catalog, text) -> None:
+    """A comparison or a start date no rule read loaded every row ("since March 1st" also ran on the 1st
+    of each month); now asked about."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification", outcome.spec
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "Заказы дороже десяти тысяч рублей в клик ежедневно в 3", "total > 10000"),
+        ("shop", "Sales with quantity above ten to clickhouse daily at 1am", "quantity > 10"),
+        ("hr", "Employees whose salary is above 100000 to clickhouse daily at 7am", "salary > 100000"),
+        ("logistics", "Shipments heavier than five kg to clickhouse daily at 7am", "weight_kg > 5"),
+        ("univ", "Grades with a score below sixty to clickhouse daily at 7am", "score < 60"),
+    ],
+)
+def test_read_comparisons_stay_read(planners, catalog, text, where) -> None:
+    assert _ok(planners[catalog], text).source.where == where
+
+
+def test_since_the_last_run_is_no_unread_condition(planners) -> None:
+    spec = _ok(planners["shop"], "Load new orders since the last run to clickhouse hourly")
+    assert spec.source.where is None and spec.source.incremental is not None
