@@ -666,6 +666,20 @@ class RowFilters:
                 else:
                     break
                 j += 1
+            while j < len(tokens) - 1 and tokens[j].lower in (
+                "are",
+                "is",
+                "were",
+                "was",
+                "been",
+                "был",
+                "были",
+            ):
+                j += 1
+            flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
+            if len(flags) == 1:  # "vacations that are approved", «курьеры, которые активны» (planner8)
+                yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
+                continue
             if j >= len(tokens) or not (negated or already):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]

@@ -210,3 +210,17 @@ def test_read_comparisons_stay_read(planners, catalog, text, where) -> None:
 def test_since_the_last_run_is_no_unread_condition(planners) -> None:
     spec = _ok(planners["shop"], "Load new orders since the last run to clickhouse hourly")
     assert spec.source.where is None and spec.source.incremental is not None
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("hr", "Vacations that are approved to clickhouse daily at 3am", "approved = true"),
+        ("hr", "Отпуска, которые одобрены, в кликхаус ежедневно в 3", "approved = true"),
+        ("hr", "Отпуска, которые не одобрены, в кликхаус ежедневно в 3", "approved = false"),
+        ("logistics", "Курьеров, которые активны, в кликхаус ежедневно в 3", "is_active = true"),
+    ],
+)
+def test_a_relative_clause_a_boolean_column_answers_is_read(planners, catalog, text, where) -> None:
+    """It loaded every row ("that are approved" was no state of the row)."""
+    assert _ok(planners[catalog], text).source.where == where
