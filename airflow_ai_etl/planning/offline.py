@@ -168,7 +168,7 @@ NOT_A_STATE = {
 # fmt: on
 EN_STATE_FORM = re.compile(
     r"(?:in|un|non|over)[a-z]{3,}|[a-z]{3,}(?:ive|ed|ing|ent|ant|ful|less|ous|able|ible)"
-    r"|female|male|senior|junior|foreign|local|minor|adult"  # value adjectives (planner8)
+    r"|female|male|senior|junior|foreign|local|minor|adult|free|busy|vacant|absent"  # value adjectives
 )
 
 _WORD_AT = re.compile(r"(\w+)")
@@ -1587,11 +1587,37 @@ class OfflinePlanner:
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
                     continue  # "refund over 2000": the word names the compared column, not a status
                 return self._ask_condition(request, table, raw)
+        numbered = self._unread_numbered_genitive(request, table, read)
+        if numbered:  # «студентов 2 курса», «первого курса»: a number of something the table does not hold
+            return self._ask_condition(request, table, numbered)
         if not read:  # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read
             for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
                 if not any(a <= cue.start() < b for a, b in request.schedule_spans):
                     return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         return []
+
+    def _unread_numbered_genitive(self, request: Request, table: Table, read: str) -> str | None:
+        """«студенты 2 курса», «курсы третьего семестра» with no WHERE: a number or an ordinal before a
+        genitive noun that names a column or another table says which rows; asked about (planner8)."""
+        if read or request.language != "ru":
+            return None
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for number, noun in zip(tokens, tokens[1:], strict=False):
+            if number.number is None or noun.lang != "ru" or not noun.parses:
+                continue
+            if noun.parses[0].pos != "NOUN" or noun.parses[0].case != "gent":
+                continue
+            if any(a <= number.start < b for a, b in request.schedule_spans):
+                continue
+            meanings = set(self.vocabulary.meanings(noun.lower))
+            if meanings & own or noun.lower in request.claimed:
+                continue
+            if self._names_a_column_anywhere(noun.lower, meanings) or self._names_table_or_connection(
+                noun.lower
+            ):
+                return request.text[number.start : noun.end]
+        return None
 
     def _unread_latin_value(self, request: Request, table: Table, read: str) -> str | None:
         """In a Russian request a Latin word that names nothing the planner knows (no table, column,

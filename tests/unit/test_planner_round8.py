@@ -224,3 +224,19 @@ def test_since_the_last_run_is_no_unread_condition(planners) -> None:
 def test_a_relative_clause_a_boolean_column_answers_is_read(planners, catalog, text, where) -> None:
     """It loaded every row ("that are approved" was no state of the row)."""
     assert _ok(planners[catalog], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "quoted"),
+    [
+        ("univ", "Студентов 3 факультета в кликхаус ежедневно в 5", "3 факультета"),
+        ("hr", "Сотрудников 5 отдела в кликхаус ежедневно в 5", "5 отдела"),
+        ("clinic", "Free beds to clickhouse every 5 minutes", "Free beds"),
+        ("univ", "Absent attendance to clickhouse daily at 8am", "Absent attendance"),
+    ],
+)
+def test_a_numbered_genitive_or_a_value_adjective_is_asked_about(planners, catalog, text, quoted) -> None:
+    """«студентов 3 факультета», "free beds": which rows, though no rule reads it; it loaded every row."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification", outcome.spec
+    assert quoted in outcome.questions[0]
