@@ -1728,8 +1728,8 @@ class OfflinePlanner:
                     (j for j, w in enumerate(rest) if w in ("stage", "status", "state", "phase")), None
                 )
                 if hit is not None and all(w not in known or w in ("the", "pipeline") for w in rest[:hit]):
-                    last_word = tokens[min(i + 2 + hit, len(tokens) - 1)]
-                    return request.text[prep.start : last_word.end]
+                    stage_value = tokens[min(i + 2 + hit, len(tokens) - 1)]
+                    return request.text[prep.start : stage_value.end]
             if prep.lang == "en" and prep.lower in ROW_PREPS_EN and nxt.lang == "en":
                 word = nxt.lower
                 if word in STOP_WORDS or word in NOT_A_ROW_NOUN_EN or word in request.claimed:
