@@ -296,4 +296,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Какое значение {column} означает «{phrase}»? В каталоге значения этой колонки не перечислены "
         "(например: «где {column} = ...»).",
     },
+    "planner.filter_one_value": {
+        "en": "A filter on {column} takes one value; which {name} do you mean by '{phrase}'?",
+        "ru": "Фильтр по {column} принимает одно значение; какое значение {name} имеется в виду под «{phrase}»?",
+    },
 }

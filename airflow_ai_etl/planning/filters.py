@@ -960,8 +960,13 @@ class RowFilters:
         ):
             return False
         request.unsure.append(
-            f"A filter on {table.qualified_name}.{column} takes one value; which {column} do you mean by "
-            f"{request.text[start : start + len(phrase) + more.end()]!r}?"
+            say(
+                request.language,
+                "planner.filter_one_value",
+                column=f"{table.qualified_name}.{column}",
+                name=column,
+                phrase=request.text[start : start + len(phrase) + more.end()],
+            )
         )
         return True
 

@@ -57,6 +57,8 @@ def test_a_list_of_code_values_is_asked_about(planners, catalog, text) -> None:
     outcome = planners[catalog].plan(text)
     assert outcome.status == "needs_clarification"
     assert "ИВТ-21" in outcome.questions[0] and "ПИ-22" in outcome.questions[0]
+    russian = text.startswith("Студентов")
+    assert ("принимает одно значение" in outcome.questions[0]) is russian  # asked in the request's language
 
 
 @pytest.mark.parametrize(
