@@ -1035,9 +1035,18 @@ def parse_schedule(text: str) -> ScheduleMatch | None:
     return match
 
 
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|'[^']*'")
+_WORD = re.compile(r"[\w-]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def detect_language(text: str) -> str:
-    """``"ru"`` if the text has Cyrillic letters, else ``"en"``."""
-    return "ru" if re.search(r"[\u0400-\u04ff]", text or "") else "en"
+    """``"ru"`` if the text has a Cyrillic word, else ``"en"``. Quoted values and codes (a word with a digit,
+    or an upper-case abbreviation of up to four letters: "students in group ИВТ-21") are values, not the
+    language the request is written in."""
+    words = [w for w in _WORD.findall(_QUOTED.sub(" ", text or "")) if _CYRILLIC.search(w)]
+    codes = [w for w in words if any(ch.isdigit() for ch in w) or (w.isupper() and len(w) <= 4)]
+    return "ru" if len(words) > len(codes) else "en"
 
 
 # --------------------------------------------------------------------------------------------------
