@@ -78,6 +78,27 @@ MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", 
 MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages", "basket"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
+# English mart words a one-letter typo is read as ("numbr", "averge"): measure words that are no common
+# word one letter from another ("count" ~ county/court, "staff" ~ stuff, "spend" ~ speed are left out).
+SPELLING_EN = frozenset(
+    {
+        "number",
+        "average",
+        "revenue",
+        "distinct",
+        "unique",
+        "maximum",
+        "minimum",
+        "largest",
+        "longest",
+        "highest",
+        "lowest",
+        "smallest",
+        "headcount",
+        "dashboard",
+        "summary",
+    }
+)
 STOCK_RU = {"остаток", "запас"}  # «остатки по складам», "stock on hand": the sum of the quantity column
 STOCK_EN = {"stock"}
 LOAD_VERBS_RU = {

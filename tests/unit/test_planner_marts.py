@@ -968,3 +968,45 @@ def test_a_compared_column_and_a_schedule_po_make_no_mart(shop, text):
     assert (
         outcome.status == "ok" and outcome.spec.source.type == "sql" and "2000" in outcome.spec.source.where
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Отработаные часы по проектам по неделям",  # a participle of the comment «Отработано часов»
+        "Отработанные часы по проектам по неделям",
+        "Сумма отработаных часов по проектам в разрезе недель",
+    ],
+)
+def test_a_one_letter_typo_of_a_comment_participle_is_read(hr, text):
+    got = mart_of(hr.plan(text))
+    assert got["table"] == "timesheets" and got["measures"] == [("sum", "hours")]
+    assert got["dims"] == ["project"] and got["grain"] == ("work_date", "week")
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        ("Averge order total by status", [("avg", "total")]),
+        ("Numbr of orders by status per month", [("count", None)]),
+    ],
+)
+def test_a_one_letter_typo_of_an_english_mart_word_is_read(shop, text, measures):
+    got = mart_of(shop.plan(text))
+    assert got["table"] == "orders" and got["measures"] == measures
+
+
+def test_a_column_name_word_is_never_a_typo():
+    from airflow_ai_etl.catalog import Catalog, ConnectionInfo
+    from airflow_ai_etl.planning.spelling import Speller
+    from tests.catalogs import tables_from_ddl
+
+    def catalog(ddl):
+        conn = ConnectionInfo("pg", "postgres", "", "127.0.0.1", "db")
+        return Catalog(connections={"pg": conn}, tables={"pg": tables_from_ddl(ddl)})
+
+    # "county" is one letter from "count": a catalog with a county column keeps it, one without reads it
+    with_county = Speller.for_catalog(catalog("CREATE TABLE s (county text, amount int)"), en_words=["count"])
+    without = Speller.for_catalog(catalog("CREATE TABLE s (region text, amount int)"), en_words=["count"])
+    assert with_county.correct("amount by county")[1] == []
+    assert without.correct("amount by county")[0] == "amount by count"
