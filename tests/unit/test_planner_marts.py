@@ -1010,3 +1010,11 @@ def test_a_column_name_word_is_never_a_typo():
     without = Speller.for_catalog(catalog("CREATE TABLE s (region text, amount int)"), en_words=["count"])
     assert with_county.correct("amount by county")[1] == []
     assert without.correct("amount by county")[0] == "amount by count"
+
+
+def test_mart_questions_come_from_the_message_catalog(shop):
+    # a Russian request is asked in Russian, and any interface can show the same question in English
+    question = shop.plan("Медиана суммы заказов по статусам").questions[0]
+    assert question.id.startswith("planner.mart.") and "витрина" in question
+    english = question.in_language("en")
+    assert english.startswith("A mart does not compute 'Медиана'") and "What should it compute?" in english
