@@ -156,7 +156,7 @@ FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", 
 DIM_WORDS = {
     "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
     "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
-    "направление": "direction", "причина": "reason",
+    "направление": "direction", "причина": "reason", "единица": "unit",
 }  # fmt: skip
 # Measure and dimension words the glossary does not carry -> stems of English column-name parts.
 COLUMN_WORDS: dict[str, set[str]] = {
@@ -642,8 +642,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, i + 1})
             i += 2
             continue
-        if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
-            break  # «по регионам и дням выручка»: the measure ends the list
+        if t.lang not in ("ru", "en") or _stops(t) or _measure_func(tokens, i) is not None:
+            break  # «по регионам и дням выручка»: the measure ends the list («по единицам измерения» not)
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
             break  # «по регионам построй»
         grain = _grain_noun(t)
@@ -1042,6 +1042,15 @@ def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+def _compound_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the noun at `i` heads a two-noun name listed after a dimension word («и единицам
+    измерения»): a Russian genitive noun follows it and «и»/comma precede it."""
+    if i + 1 >= len(tokens) or i == 0 or tokens[i - 1].lower not in LIST_JOINERS:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.lang == "ru" and any(p.pos == "NOUN" and p.case == "gent" for p in nxt.parses[:1])
+
+
 def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     t = tokens[i]
     if t.lang not in ("ru", "en"):
@@ -1057,6 +1066,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
+        if before and (before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN or _compound_noun(tokens, i)):
+            return None  # «по единицам измерения», "by unit": a dimension, not pieces counted
         return "units"  # "units sold": the sum of the quantity column
     if _word(t, STOCK_RU, STOCK_EN) and not (before and _measure_func(tokens, i - 1)):
         return "units"

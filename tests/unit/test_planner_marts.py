@@ -1018,3 +1018,31 @@ def test_mart_questions_come_from_the_message_catalog(shop):
     assert question.id.startswith("planner.mart.") and "витрина" in question
     english = question.in_language("en")
     assert english.startswith("A mart does not compute 'Медиана'") and "What should it compute?" in english
+
+
+@pytest.fixture()
+def clinic_lab():
+    from tests.catalogs import clinic_catalog
+
+    return OfflinePlanner(clinic_catalog())
+
+
+@pytest.mark.parametrize(
+    "text, dims",
+    [
+        ("Среднее значение анализов по коду анализа и единицам измерения", ["test_code", "unit"]),
+        ("Среднее значение анализов по единице измерения", ["unit"]),
+        ("Average result value by unit", ["unit"]),  # planned with no dimension before
+    ],
+)
+def test_a_units_noun_after_po_or_by_is_a_dimension(clinic_lab, text, dims):
+    got = mart_of(clinic_lab.plan(text))
+    assert got["table"] == "lab.results" and got["measures"] == [("avg", "value")] and got["dims"] == dims
+
+
+@pytest.mark.parametrize(
+    "text", ["Количество проданных штук по категориям", "Сумма и количество штук по регионам"]
+)
+def test_pieces_counted_stay_the_quantity(shop, text):
+    got = mart_of(shop.plan(text))
+    assert ("sum", "quantity") in got["measures"] and got["table"] == "sales"
