@@ -1046,3 +1046,35 @@ def test_a_units_noun_after_po_or_by_is_a_dimension(clinic_lab, text, dims):
 def test_pieces_counted_stay_the_quantity(shop, text):
     got = mart_of(shop.plan(text))
     assert ("sum", "quantity") in got["measures"] and got["table"] == "sales"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Численность сотрудников по должностям, без даты увольнения",
+        "Численность сотрудников по должностям без увольнения",
+        "Численность сотрудников по должностям, только действующие (без даты увольнения)",
+    ],
+)
+def test_without_an_event_date_is_the_event_not_happened(hr, text):
+    outcome = hr.plan(text)
+    got = mart_of(outcome)
+    assert got["table"] == "employees" and got["dims"] == ["job_title"]
+    assert outcome.spec.source.mart.where == "fired_at IS NULL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать сотрудников без даты увольнения в кликхаус ежедневно",  # the filter was dropped silently
+        "Загружать сотрудников, только действующие (без даты увольнения), в кликхаус ежедневно",
+    ],
+)
+def test_a_load_without_an_event_date_filters_too(hr, text):
+    outcome = hr.plan(text)
+    assert outcome.status == "ok" and outcome.spec.source.where == "fired_at IS NULL"
+
+
+def test_an_unexplained_state_word_is_still_asked(hr):
+    outcome = hr.plan("Численность сотрудников по должностям, только действующие")
+    assert outcome.status == "needs_clarification" and "действующие" in outcome.questions[0]
