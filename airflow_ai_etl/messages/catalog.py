@@ -284,6 +284,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(e.g. 'where returned_at IS NULL')?",
         "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
     },
+    "planner.append_only_new_rows": {
+        "en": "'{phrase}': each run should add only the rows newer than the last run (by {column}), or "
+        "append everything the filter selects each time (the table will hold repeats)?",
+        "ru": "«{phrase}»: каждый запуск дописывает только строки новее прошлого запуска (по {column}) или "
+        "всё, что выбирает условие, каждый раз целиком (в таблице будут повторы)?",
+    },
     # Questions of the mart reader (planning/marts.py)
     "planner.mart.which_source": {
         "en": "Which database should the mart be built from?",

@@ -1145,6 +1145,8 @@ class RowFilters:
             return False
         if lower == table.name.lower():
             return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
+        if lower in ("номер", "number", "no", "№"):
+            return False  # «в общежитии номер 3»: the value is the number after it, not the word
         if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or is_mask_word(lower):
             return False
         if NULL_WORDS.match(lower) or NULL_AFTER.fullmatch(lower):

@@ -36,7 +36,7 @@ from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
-from airflow_ai_etl.planning.lexicon import TABLES, is_
+from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import SPELLING_EN, looks_like_mart, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
@@ -112,6 +112,63 @@ from airflow_ai_etl.planning.vocabulary import (
     words,
 )
 from airflow_ai_etl.spec import PipelineSpec
+
+# fmt: off
+# The residue rule for rows (issue 15): a preposition whose phrase can say which rows, with the cases of
+# its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»).
+ROW_PREPS_RU = {
+    "на": ("loct",), "в": ("loct",), "во": ("loct",), "с": ("ablt",), "со": ("ablt",), "у": ("gent",),
+    "без": ("gent",),
+}
+ROW_PREPS_EN = {
+    "on", "under", "with", "without",
+}
+# Nouns of such phrases that name no row condition: places, formats, times, modes, the request itself.
+NOT_A_ROW_NOUN = {
+    "таблица", "база", "бд", "хранилище", "схема", "витрина", "файл", "лист", "папка", "бакет", "формат",
+    "вид", "режим", "время", "день", "утро", "вечер", "ночь", "неделя", "месяц", "год", "час", "минута",
+    "сутки", "конец", "начало", "середина", "раз", "случай", "итог", "ключ", "поле", "колонка", "столбец",
+    "сервер", "прод", "продакшн", "проде", "кластер", "облако", "зона", "пояс", "помощь", "нуль", "ноль",
+    "сдвиг", "течение", "момент", "период", "интервал", "расписание", "том", "этот", "источник",
+    "приёмник", "приемник", "цель", "система", "сторона", "место", "каталог", "директория", "выходной",
+    "будни", "будень", "праздник", "запуск", "первый", "последний", "сохранение", "перезапись", "замена",
+    "заменой", "ошибка", "повтор", "уведомление", "проверка", "тест", "слияние", "обновление", "полночь",
+    "полдень", "выгрузка", "загрузка", "дубль", "дубликат", "маска", "маскировка", "хеш", "хэш",
+    "шифрование", "порядок", "сортировка", "группировка", "разбивка", "разрез", "связь", "условие",
+    "фильтр", "ограничение", "лимит", "пакет", "партия", "батч", "маскирование", "хеширование",
+    "хэширование", "скрытие", "обезличивание", "дедупликация", "удаление", "очистка", "данные", "юникод",
+    "кириллица", "латиница", "кодировка", "заголовок", "разделитель",
+}
+NOT_A_ROW_NOUN_EN = {
+    "s3", "schedule", "weekdays", "weekends", "hour", "minute", "day", "week", "month", "error", "errors",
+    "failure", "retry", "retries", "key", "keys", "column", "columns", "id", "ids", "mask", "masking",
+    "dedupe", "dedup", "dedupes", "duplicates", "change", "changes", "cdc", "sunday", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sundays", "mondays", "tuesdays", "wednesdays",
+    "thursdays", "fridays", "saturdays", "it", "them", "that", "this", "those", "these", "overwrite",
+    "replace", "upsert", "merge", "append", "a", "an", "its", "their", "top", "conflict", "header",
+    "headers", "utc", "timezone", "time", "zone", "prod", "production", "server", "cluster",
+}
+# English words that lead a request before its table noun and say nothing about which rows.
+EN_LEAD_WORDS = {
+    "copy", "load", "sync", "move", "send", "ship", "replicate", "push", "export", "import", "transfer",
+    "stream", "mirror", "dump", "put", "get", "take", "pull", "bring", "upload", "migrate", "backup",
+    "archive", "extract", "ingest", "feed", "pipe", "land", "deliver", "refresh", "reload", "save", "store",
+    "keep", "our", "my", "your", "whole", "entire", "full", "raw", "current", "latest", "recent",
+    "existing", "some", "these", "those", "this", "that", "any", "shop", "clinic", "hr", "store's",
+    "changed", "updated", "modified", "new", "fresh", "incremental", "added", "inserted", "appended",
+}
+# Adjectives before the table noun that say nothing about which rows.
+NOT_A_STATE = {
+    "весь", "каждый", "наш", "свой", "этот", "тот", "такой", "сам", "который", "новый", "последний",
+    "вчерашний", "сегодняшний", "текущий", "полный", "целый", "любой", "другой", "остальной", "нужный",
+    "данный", "мой", "ваш", "их", "его", "её", "следующий", "указанный", "исходный", "свежий", "старый",
+    "основной", "сырой", "итоговый", "отчётный", "отчетный", "рабочий", "продовый", "тестовый", "общий",
+    "платный", "персональный", "личный",
+}
+# fmt: on
+EN_STATE_FORM = re.compile(
+    r"(?:in|un|non|over)[a-z]{3,}|[a-z]{3,}(?:ive|ed|ing|ent|ant|ful|less|ous|able|ible)"
+)
 
 _WORD_AT = re.compile(r"(\w+)")
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
@@ -191,6 +248,11 @@ CONDITION_SHAPES = re.compile(
     r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)",  # «созданные в 2024 году»
     re.IGNORECASE,
 )
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """A comma, semicolon or full stop between two positions ends the clause."""
+    return any(ch in ",;." for ch in text[start:end])
 
 
 def _covered(value: str, where: str) -> bool:
@@ -279,6 +341,8 @@ class OfflinePlanner:
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
         self._spelling: Speller | None = None
         self._latin_known: set[str] | None = None
+        self._catalog_prefixes: set[str] | None = None
+        self._place_stems: set[str] | None = None
         self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
 
     @property
@@ -1393,7 +1457,8 @@ class OfflinePlanner:
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
         if cue is None and grammar.enabled("changed"):  # «изменившиеся / обновлённые заказы»: rows changed
             cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES)
-        if cue is None and request.append_only:  # «только добавление»: each run adds the new rows
+        only_append = cue is None and request.append_only
+        if only_append:  # «только добавление»: each run adds the new rows
             cue = re.match("", text)
         if cue is None:  # «дописывать по created_at», "append by updated_at": an append verb and its column
             append = APPEND_WORDS.search(text)
@@ -1428,6 +1493,13 @@ class OfflinePlanner:
                 if table.column(name):
                     return Found(name)
         event = self._event_time_column(table)
+        if event and only_append and not re.search(r"\b(?:по|by)\s+\w", text):
+            # «только дописывать» and nothing about new rows: plain append and "only new rows" both fit
+            slot = grammar.append_only(tokenize(request.written))
+            phrase = request.written[slot.start : slot.end] if slot else "append only"
+            return Found(
+                None, [say(request.language, "planner.append_only_new_rows", phrase=phrase, column=event)]
+            )
         if event:
             return Found(event)
         listed = ", ".join(self._event_columns(table)) or "none found"
@@ -1478,7 +1550,12 @@ class OfflinePlanner:
         latin = self._unread_latin_value(request, table, read)
         if latin:
             return self._ask_condition(request, table, latin)
-        participle = self._unread_participle(request, table, read)
+        participle = (
+            self._unread_participle(request, table, read)
+            or self._unread_row_phrase(request, read)
+            or self._unread_state_adjective(request, table, read)
+            or self._unread_genitive_value(request, table, read)
+        )
         if participle:
             return self._ask_condition(request, table, participle)
         for i, (token, raw) in enumerate(zip(request.tokens, request.raw, strict=False)):  # "skip failed"
@@ -1523,8 +1600,12 @@ class OfflinePlanner:
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         for t, nxt in zip(tokens, tokens[1:], strict=False):
-            if not any(p.pos == "PRTF" for p in t.parses[:1]) or t.lower in request.claimed:
+            if not any(p.pos in ("PRTF", "ADJF") for p in t.parses[:1]) or t.lower in request.claimed:
                 continue
+            if t.lemma in NOT_A_STATE or self._is_engine_word(t.lower) or concepts(t.lemma, "ru"):
+                continue  # «всех сотрудников», «кликхаусную таблицу», «ежедневная выгрузка»
+            if t.parses[0].pos == "ADJF" and self._catalog_word(t.lemma):
+                continue  # «расчётные листки», «коечный фонд»: the adjective is part of a name in the catalog
             if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
                 continue
             if any(is_(t, c) for c in ("CHANGED", "INCREMENTAL", "MASK", "DEDUPE", "REPLACE", "APPEND_ONLY")):
@@ -1533,6 +1614,195 @@ class OfflinePlanner:
             if self.vocabulary.meanings(nxt.lower) & own:  # «застрявшие посылки» of 'Отправления (посылки)'
                 return request.text[t.start : nxt.end]
         return None
+
+    def _unread_row_phrase(self, request: Request, read: str) -> str | None:
+        """The frame's residue rule for rows: with no WHERE, a prepositional phrase no rule used that can
+        only say which rows («на удалёнке», «в статусе ...», «с пометкой ...», «у терапевта», "on
+        probation", "under review") is a condition not understood; a place, a format, a time, a mode or a
+        catalog name is not (those are read or ignored by other rules)."""
+        if read:
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        known = self._latin_known_words()
+        for i, (prep, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if any(a <= prep.start < b or a <= nxt.start < b for a, b in request.schedule_spans):
+                continue
+            if prep.lang == "ru":
+                cases = ROW_PREPS_RU.get(prep.lower)
+                if cases is None or nxt.lang != "ru":
+                    continue
+                k = i + 1  # «на испытательном сроке»: adjectives up to the noun
+                while (
+                    k < len(tokens) - 1
+                    and tokens[k].lang == "ru"
+                    and tokens[k].parses[0].pos in ("ADJF", "PRTF")
+                ):
+                    k += 1
+                noun = tokens[k]
+                if noun.lang != "ru" or not any(p.pos == "NOUN" and p.case in cases for p in noun.parses):
+                    continue
+                phrase = tokens[i + 1 : k + 1]
+                if prep.lower == "без" and self._names_a_column_anywhere(
+                    noun.lower, set(self.vocabulary.meanings(noun.lower))
+                ):
+                    continue  # «без снилса»: a column left out, read by the column rules
+                clause = [w for w in tokens[k + 1 :] if not _clause_break(request.text, noun.end, w.start)]
+                if any(is_(w, "MASK") for w in clause):
+                    continue  # «номер счёта в банке замаскировать»: part of what is masked
+                if any(
+                    w.lemma in NOT_A_ROW_NOUN or w.lower in NOT_A_ROW_NOUN or concepts(w.lemma, "ru")
+                    for w in phrase
+                ):
+                    continue
+                if any(self._is_engine_word(w.lower) or w.lower in request.claimed for w in phrase):
+                    continue
+                numbered = k + 1 < len(tokens) and (
+                    tokens[k + 1].lang == "num" or tokens[k + 1].lower in ("номер", "№")
+                )  # «в общежитии номер 3», «в корпусе 2»: a place with its number says which rows
+                if (
+                    prep.lower in ("в", "во", "на")
+                    and not numbered
+                    and any(self._names_table_or_connection(w.lower) for w in phrase)
+                ):
+                    continue  # «в базе магазина»; but «без стипендии» is a condition on another table
+                end = noun.end
+                if k + 1 < len(tokens) and self._value_word(request, tokens[k + 1]):
+                    end = tokens[k + 1].end  # «на этапе собеседования», «с пометкой срочно»
+                if numbered:
+                    last = k + 2 if k + 2 < len(tokens) and tokens[k + 2].lang == "num" else k + 1
+                    end = tokens[last].end  # «в общежитии номер 3»
+                return request.text[prep.start : end]
+            if prep.lower == "in" and nxt.lang == "en":  # "in the pipeline stage interview", "in status X"
+                rest = [w.lower for w in tokens[i + 1 : i + 5]]
+                hit = next(
+                    (j for j, w in enumerate(rest) if w in ("stage", "status", "state", "phase")), None
+                )
+                if hit is not None and all(w not in known or w in ("the", "pipeline") for w in rest[:hit]):
+                    stage_value = tokens[min(i + 2 + hit, len(tokens) - 1)]
+                    return request.text[prep.start : stage_value.end]
+            if prep.lang == "en" and prep.lower in ROW_PREPS_EN and nxt.lang == "en":
+                word = nxt.lower
+                if word in STOP_WORDS or word in NOT_A_ROW_NOUN_EN or word in request.claimed:
+                    continue
+                if self._names_table_or_connection(word) or self._is_engine_word(word):
+                    continue  # "on the shop database"
+                if prep.lower == "without" and self._names_a_column_anywhere(
+                    word, set(self.vocabulary.meanings(word))
+                ):
+                    continue  # "without passport": a column left out, read elsewhere
+                if any(
+                    table.column(word)
+                    for conn in self.catalog.connections
+                    for table in self.catalog.tables_of(conn)
+                ):
+                    continue  # "merge on product_id", "incremental on paid_at": keys and columns
+                if concepts(nxt.lemma, "en") or concepts(word, "en"):
+                    continue
+                after = tokens[i + 2] if i + 2 < len(tokens) else None
+                end = after.end if after is not None and self._value_word(request, after) else nxt.end
+                return request.text[prep.start : end]  # "on academic leave"
+        return None
+
+    def _unread_genitive_value(self, request: Request, table: Table, read: str) -> str | None:
+        """«сотрудников отдела продаж», «студентов группы ИВТ-21», «пациентов женского пола» with no WHERE:
+        a genitive after the table's noun that names a column or a table and carries a value (a second
+        genitive, a Latin word or number, or an adjective before it) says which rows; asked about."""
+        if read or request.language != "ru":
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        for i, t in enumerate(tokens[:-1]):
+            if t.lang != "ru" or not self.vocabulary.meanings(t.lower) & own:
+                continue
+            k = i + 1
+            adjectives = []
+            while k < len(tokens) - 1 and tokens[k].lang == "ru" and tokens[k].parses[0].pos == "ADJF":
+                adjectives.append(tokens[k])
+                k += 1
+            noun = tokens[k]
+            if noun.lang != "ru" or noun.parses[0].pos != "NOUN" or noun.parses[0].case != "gent":
+                continue
+            if any(a <= noun.start < b for a, b in request.schedule_spans) or noun.lower in request.claimed:
+                continue
+            meanings = set(self.vocabulary.meanings(noun.lower))
+            if (
+                meanings & own
+                or stem(noun.lower) in own
+                or any(self._catalog_word(a.lemma) for a in adjectives)
+            ):
+                continue  # «результаты лабораторных анализов»: the table's own name goes on
+            if not (
+                self._names_a_column_anywhere(noun.lower, meanings)
+                or self._names_table_or_connection(noun.lower)
+            ):
+                continue
+            value = tokens[k + 1] if k + 1 < len(tokens) else None
+            has_value = bool(adjectives) and not any(a.lemma in NOT_A_STATE for a in adjectives)
+            if value is not None and not any(a <= value.start < b for a, b in request.schedule_spans):
+                if value.lang == "num" or (value.lang == "en" and not self._is_engine_word(value.lower)):
+                    has_value = has_value or value.lower not in STOP_WORDS
+                elif value.lang == "ru" and value.parses[0].pos == "NOUN" and value.parses[0].case == "gent":
+                    has_value = has_value or not self._is_engine_word(value.lower)
+            if has_value:
+                end = value.end if value is not None and not adjectives else noun.end
+                return request.text[tokens[i + 1].start : end]
+        return None
+
+    def _value_word(self, request: Request, token: Any) -> bool:
+        """A word after a row phrase's noun that is its value, not the next part of the request."""
+        if any(a <= token.start < b for a, b in request.schedule_spans) or token.lang not in ("ru", "en"):
+            return False
+        if self._is_engine_word(token.lower) or token.lower in STOP_WORDS or token.lower in request.claimed:
+            return False
+        return not any(p.pos in ("PREP", "CONJ", "INFN", "VERB", "PRCL") for p in token.parses[:1])
+
+    def _unread_state_adjective(self, request: Request, table: Table, read: str) -> str | None:
+        """ "inactive employees", "overdue loans" with no WHERE: an English word right before the table's
+        noun that is no verb, schedule, mode or catalog word says which rows; asked about."""
+        if read or request.language != "en":
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        for t, nxt in zip(tokens, tokens[1:], strict=False):
+            if t.lang != "en" or not (self.vocabulary.meanings(nxt.lower) & own or stem(nxt.lower) in own):
+                continue
+            word = t.lower
+            if not EN_STATE_FORM.fullmatch(word) or any(is_(t, c) for c in TABLES["en"]):
+                continue
+            if word in STOP_WORDS or word in EN_LEAD_WORDS or self._names_table_or_connection(word):
+                continue  # "approved vacations": a column's word still says which rows
+            if word in request.claimed or self._is_engine_word(word) or concepts(t.lemma, "en"):
+                continue
+            if (
+                concepts(word, "en")
+                or status_word(word)[0]
+                or any(a <= t.start < b for a, b in request.schedule_spans)
+            ):
+                continue
+            return request.text[t.start : nxt.end]
+        return None
+
+    def _catalog_word(self, lemma: str) -> bool:
+        """The lemma shares its first five letters with a word of a name or comment in the catalog."""
+        if self._catalog_prefixes is None:
+            glossary = {w for ws in BUILTIN_GLOSSARY.values() for w in ws if CYRILLIC_WORD.search(w)}
+            self._catalog_prefixes = {w.replace("ё", "е")[:5] for w in glossary if len(w) >= 5} | {
+                w.replace("ё", "е")[:5] for w in self._latin_known_words() if len(w) >= 5
+            }
+        return len(lemma) >= 5 and lemma.replace("ё", "е")[:5] in self._catalog_prefixes
+
+    def _names_table_or_connection(self, word: str) -> bool:
+        """«в базе магазина», «из отчётной базы»: a word of a connection's description or a table's name."""
+        if self._place_stems is None:
+            place: set[str] = set()
+            for conn in self.catalog.connections.values():
+                place |= {stem(w) for w in words(f"{conn.conn_id} {conn.description} {conn.database}")}
+                for table in self.catalog.tables_of(conn.conn_id):
+                    place |= (
+                        set(name_parts(table.name)) | set(name_parts_of_text(table.comment))
+                    ) - STOP_STEMS
+            self._place_stems = place
+        return bool((set(self.vocabulary.meanings(word)) | {stem(word)}) & self._place_stems)
 
     def _latin_known_words(self) -> set[str]:
         """Words and stems of every name and comment the catalog has (cached per catalog)."""

@@ -42,7 +42,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "lead": ["лид", "заявка"],
     "employee": ["сотрудник", "работник", "персонал", "staff"],
     "invoice": ["счет", "счёт", "счет-фактура", "bill"],
-    "shipment": ["отгрузка", "доставка", "delivery"],
+    "shipment": ["отгрузка"],  # «доставка» / "delivery" is a process: shipments, routes and tracking fit
     "supplier": ["поставщик", "vendor"],
     "category": ["категория"],
     "region": ["регион", "область"],
