@@ -290,6 +290,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}»: каждый запуск дописывает только строки новее прошлого запуска (по {column}) или "
         "всё, что выбирает условие, каждый раз целиком (в таблице будут повторы)?",
     },
+    "planner.column_value_unknown": {
+        "en": "Which value of {column} means '{phrase}'? The catalog does not list its values "
+        "(e.g. 'where {column} = ...').",
+        "ru": "Какое значение {column} означает «{phrase}»? В каталоге значения этой колонки не перечислены "
+        "(например: «где {column} = ...»).",
+    },
+    "planner.filter_one_value": {
+        "en": "A filter on {column} takes one value; which {name} do you mean by '{phrase}'?",
+        "ru": "Фильтр по {column} принимает одно значение; какое значение {name} имеется в виду под «{phrase}»?",
+    },
     # Questions of the mart reader (planning/marts.py)
     "planner.mart.which_source": {
         "en": "Which database should the mart be built from?",

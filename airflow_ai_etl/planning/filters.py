@@ -185,6 +185,7 @@ class RowFilters:
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_value_conditions, self._cued_state_conditions,
+            self._adjective_genitive_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         for rule in rules:
@@ -617,6 +618,33 @@ class RowFilters:
                     columns = self._event_columns_of(table, word)
             if len(columns) == 1:
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
+            elif not columns:
+                word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                flags = self.boolean_columns_of(table, word) if word is not None else []
+                if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
+                    yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def boolean_columns_of(self, table: Table, word: Token) -> list[str]:
+        """Boolean columns whose name (without is_/has_) or comment says `word`: "approved" or
+        «одобренные» -> approved, «активных» -> is_active, «занятые» -> occupied, «присутствовавших»
+        ('Присутствовал на занятии') -> present. Negated forms («неактивных», "inactive") match none."""
+        if word.lang not in ("ru", "en") or len(word.lower) < 4:
+            return []
+        if word.lang == "ru":
+            stems = {m for lemma in word.lemmas for m in STATE_MEANINGS.get(lemma, ())}
+        else:
+            stems = {stem(word.lower)}
+        found = []
+        for column in table.columns:
+            if "bool" not in column.type.lower():
+                continue
+            parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
+            name_hit = any(_same_root(stem(p), s) for p in parts for s in stems)
+            comment = [c for c in tokenize(column.comment or "") if c.lang == word.lang]
+            comment_hit = any(c.lemmas & word.lemmas for c in comment) if word.lang == "ru" else False
+            if name_hit or comment_hit:
+                found.append(column.name)
+        return found
 
     def _clause_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -638,6 +666,20 @@ class RowFilters:
                 else:
                     break
                 j += 1
+            while j < len(tokens) - 1 and tokens[j].lower in (
+                "are",
+                "is",
+                "were",
+                "was",
+                "been",
+                "был",
+                "были",
+            ):
+                j += 1
+            flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
+            if len(flags) == 1:  # "vacations that are approved", «курьеры, которые активны» (planner8)
+                yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
+                continue
             if j >= len(tokens) or not (negated or already):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
@@ -710,12 +752,62 @@ class RowFilters:
             ):
                 continue  # «только оплаченные счета»: the status rule reads it
             columns = self._event_columns_of(table, word)
-            if len(columns) == 1:
-                negated = cue.lower in ("кроме", "без", "except", "excluding")
+            negated = cue.lower in ("кроме", "без", "except", "excluding")
+            flags = [] if columns else self.boolean_columns_of(table, word)
+            if len(flags) == 1:  # «только присутствовавших» -> present = true
+                request.handled.append((cue.start, word.end))
+                yield word.start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
+            elif len(columns) == 1:
                 request.handled.append((cue.start, word.end))
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
                 request.state_clauses.append((cue.start, word.end))
+
+    def _adjective_genitive_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«пациентов женского пола», «сотрудников мужского пола»: an adjective and a genitive noun that names
+        one column (by its name, comment or GENITIVE_COLUMNS) -> the value the column comment lists for the
+        adjective (by lemma or ADJECTIVE_VALUES); no such value: asked, never every row."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for adj, noun in zip(tokens, tokens[1:], strict=False):
+            if adj.lang != "ru" or noun.lang != "ru" or not adj.parses or not noun.parses:
+                continue
+            if adj.parses[0].pos != "ADJF" or adj.parses[0].case != "gent" or noun.parses[0].case != "gent":
+                continue
+            if any(a <= noun.start < b for a, b in request.schedule_spans):
+                continue
+            own = [t for t in tokenize(table.comment or "") if t.lang == "ru"]
+            if any(t.lemmas & noun.lemmas for t in own):
+                continue  # «результаты лабораторных анализов»: the table's own name goes on
+            names = {n for lemma in noun.lemmas for n in GENITIVE_COLUMNS.get(lemma, ())}
+            columns = [
+                c
+                for c in table.columns
+                if self._filterable(table, c) and (c.name in names or self._comment_head_is(c, noun))
+            ]
+            if len(columns) != 1:
+                continue
+            column = columns[0]
+            meanings = {m for lemma in adj.lemmas for m in ADJECTIVE_VALUES.get(lemma, ())}
+            values = [
+                v
+                for v in _listed_values(column.comment)
+                if v.lower() in meanings or (not v.isascii() and adj.has(_lemmas_of(v)))
+            ]
+            if len(values) == 1:
+                yield adj.start, column.name, f"{column.name} = {_quote(values[0])}"
+            else:
+                phrase = request.text[adj.start : noun.end]
+                request.unsure.append(
+                    say(request.language, "planner.column_value_unknown", column=column.name, phrase=phrase)
+                )
+                yield adj.start, column.name, f"{column.name} IS NOT NULL"  # never used: asked about
+
+    def _comment_head_is(self, column: Column, noun: Token) -> bool:
+        """The column comment's first word is `noun` ('Пол пациента' for «пола»)."""
+        head = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
+        return head is not None and bool(head.lemmas & noun.lemmas)
 
     def is_state_word(self, word: Token) -> bool:
         """A participle or adjective of an event («отчисленные», «уволенных», "expelled"), not a noun."""
@@ -782,7 +874,7 @@ class RowFilters:
 
     def _value_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for i, column in self._column_values(request, table):
-            value: str | None = request.raw[i + 1]
+            value: str | None = self.whole_value(request, i + 1)
             if column.name in self._place_columns(table):
                 value = self._place_value(request, table, i, column.name)
             if value is None:
@@ -809,7 +901,10 @@ class RowFilters:
         tokens = request.tokens
         for i in range(len(tokens) - 1):
             linked = i > 0 and self._links_value(request, i)
-            bare = request.language == "ru" and request.raw[i + 1].isascii()
+            # «типа purchase», «группы ИВТ-21»: a bare genitive before a Latin value or a code
+            bare = request.language == "ru" and (
+                request.raw[i + 1].isascii() or _is_code(self.whole_value(request, i + 1))
+            )
             if not (linked or bare):
                 continue
             mentions = self.grounding._column_mentions(
@@ -826,6 +921,13 @@ class RowFilters:
             ):
                 yield i, column
 
+    def whole_value(self, request: Request, index: int) -> str:
+        """Word `index` with what a hyphen or a slash joins to it: "ИВТ-21", "B-12/3", «Санкт-Петербург» are
+        one value (the word list splits them at the hyphen)."""
+        start = request.spans[index][0]
+        joined = re.match(r"\w+(?:[-/]\w+)*", request.text[start:])
+        return joined.group(0) if joined else request.raw[index]
+
     def _continues_column_name(self, column: Column, word: str) -> bool:
         """«номер счёта» of bank_account ('Номер счёта в банке'): the next word is part of the column's own
         name or comment, not a value of it."""
@@ -839,7 +941,9 @@ class RowFilters:
         is asked about (one value per filter), not cut to its first value. A word after "and" that is a
         column, a table or no value starts another condition ("with status paid and total over 100")."""
         start = request.spans[index + 1][0]
-        phrase = self._place_phrase(request, table, index) if value[:1].isupper() else request.raw[index + 1]
+        phrase = self._place_phrase(request, table, index) if value[:1].isupper() else value
+        if len(value) > len(phrase):
+            phrase = value  # "ИВТ-21 и ПИ-22": the whole code, then the list
         more = re.match(
             r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-zА-Яа-яЁё][\w-]*)", request.text[start + len(phrase) :]
         )
@@ -862,8 +966,13 @@ class RowFilters:
         ):
             return False
         request.unsure.append(
-            f"A filter on {table.qualified_name}.{column} takes one value; which {column} do you mean by "
-            f"{request.text[start : start + len(phrase) + more.end()]!r}?"
+            say(
+                request.language,
+                "planner.filter_one_value",
+                column=f"{table.qualified_name}.{column}",
+                name=column,
+                phrase=request.text[start : start + len(phrase) + more.end()],
+            )
         )
         return True
 
@@ -1176,6 +1285,31 @@ VALUE_MEANINGS = {
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "отпуск": ("leave",),
 }  # fmt: skip
+# Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
+# ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
+STATE_MEANINGS = {
+    "одобрить": ("approv",), "одобренный": ("approv",), "утвердить": ("approv",), "активный": ("activ",),
+    "действующий": ("activ",), "занятый": ("occupi", "busi"), "занять": ("occupi", "busi"),
+    "свободный": ("free", "vacant"), "присутствовать": ("present",), "подтвердить": ("confirm",),
+    "подтверждённый": ("confirm",), "подтвержденный": ("confirm",), "проверить": ("verifi", "check"),
+    "заблокировать": ("block",), "удалить": ("delet",), "опубликовать": ("publish",),
+    "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
+}  # fmt: skip
+
+
+# Genitive nouns that name a column the stemmer cannot find («пол» stems like «поле»): by lemma.
+GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "гражданство": ("citizenship",)}
+# Adjectives -> the codes a column comment may list for them: 'Пол (male, female)', 'Пол (M, F)'.
+ADJECTIVE_VALUES = {
+    "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
+}  # fmt: skip
+
+
+def _is_code(value: str) -> bool:
+    """A code, not a word: letters with digits ("ИВТ-21", "К3"), or two or more capitals ("ИВТ")."""
+    letters = re.sub(r"[^A-Za-zА-Яа-яЁё]", "", value)
+    has_digit = any(c.isdigit() for c in value)
+    return bool(letters) and (has_digit or (len(letters) >= 2 and letters.isupper()))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1094,7 +1094,11 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if t.lower in ("dau", "mau", "wau"):
         return "count_distinct"
     if t.lower == "active" or (t.lang == "ru" and t.lemma == "активный"):
-        return "count_distinct"  # "daily active users": distinct users
+        # "daily active users": distinct users; "active couriers" alone is a row state (planner8)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        users = nxt is not None and (nxt.lower in ("users", "user") or nxt.lemma == "пользователь")
+        if len(tokens) == 1 or users or (before and _grain_adjective(before[-1])):
+            return "count_distinct"
     return None
 
 

@@ -168,6 +168,7 @@ NOT_A_STATE = {
 # fmt: on
 EN_STATE_FORM = re.compile(
     r"(?:in|un|non|over)[a-z]{3,}|[a-z]{3,}(?:ive|ed|ing|ent|ant|ful|less|ous|able|ible)"
+    r"|female|male|senior|junior|foreign|local|minor|adult|free|busy|vacant|absent"  # value adjectives
 )
 
 _WORD_AT = re.compile(r"(\w+)")
@@ -328,6 +329,23 @@ def _mask_cue(request: Request) -> re.Match[str] | None:
 # A file location with glob characters and nothing else (no spaces, quotes, semicolons, parentheses).
 _GLOB_PATH = re.compile(
     r"(?<![\w/])(?:(?:s3a?|gs|file)://|/|\./)[\w.\-]+/[\w.\-/*?{},=\[\]]*[*?][\w.\-/*?{},=\[\]]*"
+)
+
+
+# Comparisons and start dates: with no WHERE read, one of them is a condition no rule understood (planner8).
+_MONTHS_RU = r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+UNREAD_CONDITION_CUES = re.compile(
+    r"\b(?:больше|меньше|выше|ниже|дольше|короче|дороже|дешевле|свыше|более\s+чем|менее\s+чем|"
+    r"more\s+than|less\s+than|fewer\s+than|longer\s+than|shorter\s+than|above|below|at\s+least|at\s+most|"
+    r"heavier|lighter|worth|whose|с\s+начала\s+\w+|since\s+(?!(?:the\s+)?(?:last|previous)\b)\w+(?:\s+\w+)?|"
+    r"в\s+этом\s+(?:году|месяце|квартале)|за\s+этот\s+\w+|this\s+(?:year|month|quarter)|"
+    rf"с\s+(?:\d{{1,2}}|\w+ого)\s+{_MONTHS_RU})(?!\w)"
+)
+# A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
+QUOTED_OR_STATUS = re.compile(
+    rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
+    r"|\"[^\"]{1,40}\"|«[^»]{1,40}»|“[^”]{1,40}”",
+    re.IGNORECASE,
 )
 
 
@@ -1443,7 +1461,9 @@ class OfflinePlanner:
                     break
 
     def _incremental(self, request: Request, table: Table) -> Found:
-        text = STATUS_IS.sub(" ", request.lower)  # "со статусом new" is a filter, not "new rows"
+        # "со статусом new", «в статусе "новый"», «с пометкой «новое»»: a value, not "new rows"; blanked to
+        # the same length, so the spans below still point at the same characters
+        text = QUOTED_OR_STATUS.sub(lambda m: " " * len(m.group(0)), request.lower)
         spans = [
             (place.position, place.end) for place in self.filters._places(request, table)
         ]  # nor "from New York"
@@ -1567,7 +1587,37 @@ class OfflinePlanner:
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
                     continue  # "refund over 2000": the word names the compared column, not a status
                 return self._ask_condition(request, table, raw)
+        numbered = self._unread_numbered_genitive(request, table, read)
+        if numbered:  # «студентов 2 курса», «первого курса»: a number of something the table does not hold
+            return self._ask_condition(request, table, numbered)
+        if not read:  # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read
+            for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
+                if not any(a <= cue.start() < b for a, b in request.schedule_spans):
+                    return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         return []
+
+    def _unread_numbered_genitive(self, request: Request, table: Table, read: str) -> str | None:
+        """«студенты 2 курса», «курсы третьего семестра» with no WHERE: a number or an ordinal before a
+        genitive noun that names a column or another table says which rows; asked about (planner8)."""
+        if read or request.language != "ru":
+            return None
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for number, noun in zip(tokens, tokens[1:], strict=False):
+            if number.number is None or noun.lang != "ru" or not noun.parses:
+                continue
+            if noun.parses[0].pos != "NOUN" or noun.parses[0].case != "gent":
+                continue
+            if any(a <= number.start < b for a, b in request.schedule_spans):
+                continue
+            meanings = set(self.vocabulary.meanings(noun.lower))
+            if meanings & own or noun.lower in request.claimed:
+                continue
+            if self._names_a_column_anywhere(noun.lower, meanings) or self._names_table_or_connection(
+                noun.lower
+            ):
+                return request.text[number.start : noun.end]
+        return None
 
     def _unread_latin_value(self, request: Request, table: Table, read: str) -> str | None:
         """In a Russian request a Latin word that names nothing the planner knows (no table, column,

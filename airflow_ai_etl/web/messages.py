@@ -178,10 +178,6 @@ _RU: list[tuple[str, str]] = [
         r"What is (?P<v>'[^']*') in (?P<p>'[^']*')\? If it is a (?P<c>\S+) of (?P<t>\S+), write it as stored \(for example (?P<ex>.*)\); if it is a connection or a table, name it as the catalog does\.",
         "Что такое {v} в {p}? Если это значение {c} в {t}, напишите его так, как оно хранится (например, {ex}); если это подключение или таблица, назовите их так, как в каталоге.",
     ),
-    (
-        r"A filter on (?P<c>\S+) takes one value; which (?P<n>\S+) do you mean by (?P<w>'[^']*')\?",
-        "Фильтр по {c} принимает одно значение; какое значение {n} имеется в виду под {w}?",
-    ),
     # --- planner refusals (and the request gate, assistant.check_request)
     (
         r"The request is too long: (?P<n>[\d,]+) characters, at most (?P<m>[\d,]+) are allowed \(\[ai_etl\] max_request_chars\)\. Say briefly what to load, from where, to where and when\.",
