@@ -300,4 +300,105 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A filter on {column} takes one value; which {name} do you mean by '{phrase}'?",
         "ru": "Фильтр по {column} принимает одно значение; какое значение {name} имеется в виду под «{phrase}»?",
     },
+    # Questions of the mart reader (planning/marts.py)
+    "planner.mart.which_source": {
+        "en": "Which database should the mart be built from?",
+        "ru": "Из какой базы строить витрину?",
+    },
+    "planner.mart.unsupported": {
+        "en": "A mart does not compute {word!r}: it offers sum, count, distinct count, average, min and "
+        "max. What should it compute?",
+        "ru": "«{word}» витрина не считает: доступны сумма, количество, количество уникальных, среднее, "
+        "минимум и максимум. Что посчитать?",
+    },
+    "planner.mart.two_grains": {
+        "en": "More than one time grain is named ({words}): hour, day, week or month?",
+        "ru": "Назван не один шаг времени ({words}): по часам, дням, неделям или месяцам?",
+    },
+    "planner.mart.which_fact": {
+        "en": "Which table should the mart aggregate: {tables}?",
+        "ru": "Из какой таблицы строить витрину: {tables}?",
+    },
+    "planner.mart.two_facts": {
+        "en": "Which table should the mart aggregate: {tables}?",
+        "ru": "Витрину какой таблицы строить: {tables}?",
+    },
+    "planner.mart.no_measure": {
+        "en": "What should the mart compute: a sum, count, average, min or max — of what?",
+        "ru": "Что посчитать в витрине: сумму, количество, среднее, минимум или максимум — и чего?",
+    },
+    "planner.mart.which_column": {
+        "en": "Which column of {table} should {func} use: {columns}?",
+        "ru": "Какую колонку {table} агрегировать ({func}): {columns}?",
+    },
+    "planner.mart.distinct_what": {
+        "en": "Distinct values of which column of {table}?",
+        "ru": "Уникальные значения какой колонки {table} считать?",
+    },
+    "planner.mart.unknown_dim": {
+        "en": "{word!r} is not a column of {fact} or of a table it joins: group by which column?",
+        "ru": "Не нашёл «{word}» ни в {fact}, ни в связанных таблицах: по какой колонке группировать?",
+    },
+    "planner.mart.which_dim": {
+        "en": "{word!r} is in several tables: {columns}. Which one?",
+        "ru": "«{word}» есть в нескольких таблицах: {columns}. Какую взять?",
+    },
+    "planner.mart.unreachable": {
+        "en": "{table}.{column} is not related to {fact} by keys: group by which column of {fact}?",
+        "ru": "{table}.{column} не связан с {fact} по ключам: по какой колонке {fact} группировать?",
+    },
+    "planner.mart.no_time": {
+        "en": "{table} has no date or time column: which time should the grain use?",
+        "ru": "В {table} нет колонки даты или времени: по какому времени разбивать?",
+    },
+    "planner.mart.which_time": {
+        "en": "Which time column should the {grain} grain use: {columns}?",
+        "ru": "По какой колонке времени разбивать по {grain}: {columns}?",
+    },
+    "planner.mart.lookback_unit": {
+        "en": "Recompute the last N of what? Give N in the mart's grain (days, weeks, months).",
+        "ru": "Пересчитывать последние N — в тех же единицах, что шаг витрины (дни, недели, месяцы)? "
+        "Уточните шаг и N.",
+    },
+    "planner.mart.clickhouse_only": {
+        "en": "A mart is written to ClickHouse: which ClickHouse connection?",
+        "ru": "Витрина пишется в ClickHouse: в какое подключение ClickHouse?",
+    },
+    "planner.mart.which_file": {
+        "en": "Which file should the mart be exported to: an .xlsx path under [ai_etl] file_roots, or "
+        "s3://…/file.xlsx?",
+        "ru": "В какой файл выгружать витрину: путь .xlsx под [ai_etl] file_roots или s3://…/файл.xlsx?",
+    },
+    "planner.mart.which_s3": {
+        "en": "{path} is on S3: through which S3 connection ({conns})?",
+        "ru": "{path} — на S3: через какое подключение S3 писать ({conns})?",
+    },
+    "planner.mart.same_server": {
+        "en": "A mart of a ClickHouse table is built on that table's server; {target} is another server "
+        "than {fact}: build the mart in {fact}?",
+        "ru": "Витрина из таблицы ClickHouse строится на её сервере, а {target} — другой сервер, чем "
+        "{fact}: строить витрину в {fact}?",
+    },
+    "planner.mart.too_many": {
+        "en": "More than {limit} measures or dimensions in one mart: split it into several marts.",
+        "ru": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
+    },
+    "planner.mart.quantity_column": {
+        "en": "{table} has no single quantity column: which column should the count filter use?",
+        "ru": "В {table} нет однозначной колонки количества штук: по какой колонке фильтровать?",
+    },
+    "planner.mart.residue": {
+        "en": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
+        "ru": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
+    },
+    "planner.mart.money_column": {
+        "en": "{table} has no single money column: which column should the amount filter use?",
+        "ru": "В {table} нет однозначной денежной колонки: по какой колонке сравнивать сумму?",
+    },
+    "planner.mart.no_tables": {
+        "en": "The catalog lists no tables of {conn}: the table is not loaded there yet or the catalog is"
+        " stale. Build the mart from PostgreSQL, or load the table into {conn} first?",
+        "ru": "В каталоге нет таблиц подключения {conn}: таблица ещё не загружена туда или каталог не "
+        "обновлён. Строить витрину из PostgreSQL или сначала загрузить таблицу в {conn}?",
+    },
 }

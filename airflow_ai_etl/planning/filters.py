@@ -743,7 +743,13 @@ class RowFilters:
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
                 j += 1
             word = tokens[j]
-            if not self.is_state_word(word) or (status_word(word.lower)[0] and table.column("status")):
+            if cue.lower in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS:
+                word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
+            event_noun = cue.lower in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
+            event_noun = event_noun and word.parses[0].pos == "NOUN" and word.parses[0].case == "gent"
+            if not (self.is_state_word(word) or event_noun) or (
+                status_word(word.lower)[0] and table.column("status")
+            ):
                 continue  # «только оплаченные счета»: the status rule reads it
             columns = self._event_columns_of(table, word)
             negated = cue.lower in ("кроме", "без", "except", "excluding")
@@ -1218,6 +1224,8 @@ class RowFilters:
                 or self.grounding._names_other_table(word, table)
                 or any(_quote(raw) in c or _quote(word) in c for c in conditions)
                 or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
+                # «только действующие (без даты увольнения)»: the brackets, read as a condition, explain it
+                or (bool(conditions) and request.text[request.spans[i + 1][1] :].lstrip().startswith("("))
             )
             if known or not self._is_value(request, table, raw):
                 continue
@@ -1265,6 +1273,7 @@ class RowFilters:
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get"}  # fmt: skip
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
+EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
 
 

@@ -42,6 +42,7 @@ from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
 from airflow_ai_etl.marts.gates import pinned
 from airflow_ai_etl.marts.model import Mart, MartDefinition
 from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
+from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
@@ -78,6 +79,27 @@ MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", 
 MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages", "basket"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
+# English mart words a one-letter typo is read as ("numbr", "averge"): measure words that are no common
+# word one letter from another ("count" ~ county/court, "staff" ~ stuff, "spend" ~ speed are left out).
+SPELLING_EN = frozenset(
+    {
+        "number",
+        "average",
+        "revenue",
+        "distinct",
+        "unique",
+        "maximum",
+        "minimum",
+        "largest",
+        "longest",
+        "highest",
+        "lowest",
+        "smallest",
+        "headcount",
+        "dashboard",
+        "summary",
+    }
+)
 STOCK_RU = {"остаток", "запас"}  # «остатки по складам», "stock on hand": the sum of the quantity column
 STOCK_EN = {"stock"}
 LOAD_VERBS_RU = {
@@ -134,7 +156,7 @@ FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", 
 DIM_WORDS = {
     "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
     "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
-    "направление": "direction", "причина": "reason",
+    "направление": "direction", "причина": "reason", "единица": "unit",
 }  # fmt: skip
 # Measure and dimension words the glossary does not carry -> stems of English column-name parts.
 COLUMN_WORDS: dict[str, set[str]] = {
@@ -620,8 +642,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, i + 1})
             i += 2
             continue
-        if t.lang not in ("ru", "en") or _stops(t) or _is_measure(t):
-            break  # «по регионам и дням выручка»: the measure ends the list
+        if t.lang not in ("ru", "en") or _stops(t) or _measure_func(tokens, i) is not None:
+            break  # «по регионам и дням выручка»: the measure ends the list («по единицам измерения» not)
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
             break  # «по регионам построй»
         grain = _grain_noun(t)
@@ -1020,6 +1042,15 @@ def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+def _compound_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the noun at `i` heads a two-noun name listed after a dimension word («и единицам
+    измерения»): a Russian genitive noun follows it and «и»/comma precede it."""
+    if i + 1 >= len(tokens) or i == 0 or tokens[i - 1].lower not in LIST_JOINERS:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.lang == "ru" and any(p.pos == "NOUN" and p.case == "gent" for p in nxt.parses[:1])
+
+
 def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     t = tokens[i]
     if t.lang not in ("ru", "en"):
@@ -1035,6 +1066,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
+        if before and (before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN or _compound_noun(tokens, i)):
+            return None  # «по единицам измерения», "by unit": a dimension, not pieces counted
         return "units"  # "units sold": the sum of the quantity column
     if _word(t, STOCK_RU, STOCK_EN) and not (before and _measure_func(tokens, i - 1)):
         return "units"
@@ -2542,73 +2575,11 @@ def _describe(conn: str, fact: Table, target: str, table: str, mart: MartDefinit
     return text[:500]
 
 
-_QUESTIONS = {
-    "ru": {
-        "which_source": "Из какой базы строить витрину?",
-        "unsupported": "«{word}» витрина не считает: доступны сумма, количество, количество уникальных, "
-        "среднее, минимум и максимум. Что посчитать?",
-        "two_grains": "Назван не один шаг времени ({words}): по часам, дням, неделям или месяцам?",
-        "which_fact": "Из какой таблицы строить витрину: {tables}?",
-        "two_facts": "Витрину какой таблицы строить: {tables}?",
-        "no_measure": "Что посчитать в витрине: сумму, количество, среднее, минимум или максимум — и чего?",
-        "which_column": "Какую колонку {table} агрегировать ({func}): {columns}?",
-        "distinct_what": "Уникальные значения какой колонки {table} считать?",
-        "unknown_dim": "Не нашёл «{word}» ни в {fact}, ни в связанных таблицах: "
-        "по какой колонке группировать?",
-        "which_dim": "«{word}» есть в нескольких таблицах: {columns}. Какую взять?",
-        "unreachable": "{table}.{column} не связан с {fact} по ключам: по какой колонке {fact} группировать?",
-        "no_time": "В {table} нет колонки даты или времени: по какому времени разбивать?",
-        "which_time": "По какой колонке времени разбивать по {grain}: {columns}?",
-        "lookback_unit": "Пересчитывать последние N — в тех же единицах, что шаг витрины (дни, недели, "
-        "месяцы)? Уточните шаг и N.",
-        "clickhouse_only": "Витрина пишется в ClickHouse: в какое подключение ClickHouse?",
-        "which_file": "В какой файл выгружать витрину: путь .xlsx под [ai_etl] file_roots или s3://…/файл.xlsx?",
-        "which_s3": "{path} — на S3: через какое подключение S3 писать ({conns})?",
-        "same_server": "Витрина из таблицы ClickHouse строится на её сервере, а {target} — другой сервер, "
-        "чем {fact}: строить витрину в {fact}?",
-        "too_many": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
-        "quantity_column": "В {table} нет однозначной колонки количества штук: по какой колонке фильтровать?",
-        "residue": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
-        "money_column": "В {table} нет однозначной денежной колонки: по какой колонке сравнивать сумму?",
-        "no_tables": "В каталоге нет таблиц подключения {conn}: таблица ещё не загружена туда или каталог "
-        "не обновлён. Строить витрину из PostgreSQL или сначала загрузить таблицу в {conn}?",
-    },
-    "en": {
-        "which_source": "Which database should the mart be built from?",
-        "unsupported": "A mart does not compute {word!r}: it offers sum, count, distinct count, average, "
-        "min and max. What should it compute?",
-        "two_grains": "More than one time grain is named ({words}): hour, day, week or month?",
-        "which_fact": "Which table should the mart aggregate: {tables}?",
-        "two_facts": "Which table should the mart aggregate: {tables}?",
-        "no_measure": "What should the mart compute: a sum, count, average, min or max — of what?",
-        "which_column": "Which column of {table} should {func} use: {columns}?",
-        "distinct_what": "Distinct values of which column of {table}?",
-        "unknown_dim": "{word!r} is not a column of {fact} or of a table it joins: group by which column?",
-        "which_dim": "{word!r} is in several tables: {columns}. Which one?",
-        "unreachable": "{table}.{column} is not related to {fact} by keys: group by which column of {fact}?",
-        "no_time": "{table} has no date or time column: which time should the grain use?",
-        "which_time": "Which time column should the {grain} grain use: {columns}?",
-        "lookback_unit": "Recompute the last N of what? Give N in the mart's grain (days, weeks, months).",
-        "clickhouse_only": "A mart is written to ClickHouse: which ClickHouse connection?",
-        "which_file": "Which file should the mart be exported to: an .xlsx path under [ai_etl] file_roots, "
-        "or s3://…/file.xlsx?",
-        "which_s3": "{path} is on S3: through which S3 connection ({conns})?",
-        "same_server": "A mart of a ClickHouse table is built on that table's server; {target} is another "
-        "server than {fact}: build the mart in {fact}?",
-        "too_many": "More than {limit} measures or dimensions in one mart: split it into several marts.",
-        "quantity_column": "{table} has no single quantity column: which column should the count filter use?",
-        "residue": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
-        "money_column": "{table} has no single money column: which column should the amount filter use?",
-        "no_tables": "The catalog lists no tables of {conn}: the table is not loaded there yet or the "
-        "catalog is stale. Build the mart from PostgreSQL, or load the table into {conn} first?",
-    },
-}
-
-
 def _asker(lang: str) -> Any:
-    table = _QUESTIONS["ru" if lang == "ru" else "en"]
+    """The mart reader's question `key` (catalog id ``planner.mart.<key>``) in the request's language."""
+    language = "ru" if lang == "ru" else "en"
 
     def ask(key: str, **values: Any) -> str:
-        return table[key].format(**values)
+        return say(language, f"planner.mart.{key}", **values)
 
     return ask

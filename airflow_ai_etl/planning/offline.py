@@ -37,7 +37,7 @@ from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
-from airflow_ai_etl.planning.marts import looks_like_mart, plan_mart
+from airflow_ai_etl.planning.marts import SPELLING_EN, looks_like_mart, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -367,7 +367,7 @@ class OfflinePlanner:
     def _speller(self) -> Speller:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
             glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words]
-            self._spelling = Speller.for_catalog(self.catalog, glossary)
+            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN)
         return self._spelling
 
     def plan(self, text: str) -> Outcome:

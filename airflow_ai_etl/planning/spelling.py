@@ -97,17 +97,23 @@ class Speller:
 
     ru_lemmas: frozenset[str]
     en_words: frozenset[str]
+    en_keep: frozenset[str] = frozenset()  # column-name parts: real words of this catalog, never "typos"
     _memo: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
-    def for_catalog(cls, catalog: Catalog, glossary_words: Iterable[str] = ()) -> Speller:
+    def for_catalog(
+        cls, catalog: Catalog, glossary_words: Iterable[str] = (), en_words: Iterable[str] = ()
+    ) -> Speller:
         """The planner's words: lexicon lemmas, schedule/load words, glossary words and table comments
-        (Russian); table and column names and frequency/weekday words (English)."""
+        (Russian); table names, frequency/weekday words and `en_words` (English: a few words of other
+        readers, e.g. the mart's "number", "average"). A word that is (a part of) a column name is never
+        corrected ("county" is no typo of "count" where a column says so)."""
         ru = set(RU_PLANNER_LEMMAS)
         for lemmas in RU.values():
             ru |= lemmas
         texts = list(glossary_words)
-        en = set(EN_PLANNER_WORDS)
+        en = set(EN_PLANNER_WORDS) | set(en_words)
+        keep: set[str] = set()
         # English real words lie one letter from many of these ("remote" / remove, "clean" / clear) and
         # there is no English dictionary to tell them apart: only table names and schedule words are
         # targets, never a destroy verb, never a column (a target table's own name may be one edit away).
@@ -115,11 +121,17 @@ class Speller:
             for table in tables:
                 en |= {table.name, table.name.rstrip("s")}
                 texts += [table.comment or ""] + [c.comment or "" for c in table.columns]
+                keep |= {part for c in table.columns for part in c.name.lower().split("_")}
         for text in texts:
             for token in tokenize(text):
                 if token.lang == "ru":
-                    ru |= {p.lemma for p in token.parses if p.pos in ("NOUN", "ADJF", "VERB", "INFN")}
-        return cls(frozenset(ru), frozenset(w for w in en if w.isalpha()))
+                    # participles too: «Отработано часов» makes «отработаные» a typo of «отработанные»
+                    ru |= {
+                        p.lemma
+                        for p in token.parses
+                        if p.pos in ("NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS")
+                    }
+        return cls(frozenset(ru), frozenset(w for w in en if w.isalpha()), frozenset(keep))
 
     def correct(self, text: str) -> tuple[str, list[Correction]]:
         """`text` with each correctable word replaced, and the corrections (left to right)."""
@@ -172,7 +184,7 @@ class Speller:
         return min((c for c, _ in meaningful), key=rank)
 
     def _en(self, word: str) -> str | None:
-        if word in self.en_words:
+        if word in self.en_words or word in self.en_keep:
             return None
         candidates = {
             c for c in _edits(word, _EN_LETTERS) & self.en_words if c + "s" != word and word + "s" != c

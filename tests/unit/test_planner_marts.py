@@ -968,3 +968,113 @@ def test_a_compared_column_and_a_schedule_po_make_no_mart(shop, text):
     assert (
         outcome.status == "ok" and outcome.spec.source.type == "sql" and "2000" in outcome.spec.source.where
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Отработаные часы по проектам по неделям",  # a participle of the comment «Отработано часов»
+        "Отработанные часы по проектам по неделям",
+        "Сумма отработаных часов по проектам в разрезе недель",
+    ],
+)
+def test_a_one_letter_typo_of_a_comment_participle_is_read(hr, text):
+    got = mart_of(hr.plan(text))
+    assert got["table"] == "timesheets" and got["measures"] == [("sum", "hours")]
+    assert got["dims"] == ["project"] and got["grain"] == ("work_date", "week")
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        ("Averge order total by status", [("avg", "total")]),
+        ("Numbr of orders by status per month", [("count", None)]),
+    ],
+)
+def test_a_one_letter_typo_of_an_english_mart_word_is_read(shop, text, measures):
+    got = mart_of(shop.plan(text))
+    assert got["table"] == "orders" and got["measures"] == measures
+
+
+def test_a_column_name_word_is_never_a_typo():
+    from airflow_ai_etl.catalog import Catalog, ConnectionInfo
+    from airflow_ai_etl.planning.spelling import Speller
+    from tests.catalogs import tables_from_ddl
+
+    def catalog(ddl):
+        conn = ConnectionInfo("pg", "postgres", "", "127.0.0.1", "db")
+        return Catalog(connections={"pg": conn}, tables={"pg": tables_from_ddl(ddl)})
+
+    # "county" is one letter from "count": a catalog with a county column keeps it, one without reads it
+    with_county = Speller.for_catalog(catalog("CREATE TABLE s (county text, amount int)"), en_words=["count"])
+    without = Speller.for_catalog(catalog("CREATE TABLE s (region text, amount int)"), en_words=["count"])
+    assert with_county.correct("amount by county")[1] == []
+    assert without.correct("amount by county")[0] == "amount by count"
+
+
+def test_mart_questions_come_from_the_message_catalog(shop):
+    # a Russian request is asked in Russian, and any interface can show the same question in English
+    question = shop.plan("Медиана суммы заказов по статусам").questions[0]
+    assert question.id.startswith("planner.mart.") and "витрина" in question
+    english = question.in_language("en")
+    assert english.startswith("A mart does not compute 'Медиана'") and "What should it compute?" in english
+
+
+@pytest.fixture()
+def clinic_lab():
+    from tests.catalogs import clinic_catalog
+
+    return OfflinePlanner(clinic_catalog())
+
+
+@pytest.mark.parametrize(
+    "text, dims",
+    [
+        ("Среднее значение анализов по коду анализа и единицам измерения", ["test_code", "unit"]),
+        ("Среднее значение анализов по единице измерения", ["unit"]),
+        ("Average result value by unit", ["unit"]),  # planned with no dimension before
+    ],
+)
+def test_a_units_noun_after_po_or_by_is_a_dimension(clinic_lab, text, dims):
+    got = mart_of(clinic_lab.plan(text))
+    assert got["table"] == "lab.results" and got["measures"] == [("avg", "value")] and got["dims"] == dims
+
+
+@pytest.mark.parametrize(
+    "text", ["Количество проданных штук по категориям", "Сумма и количество штук по регионам"]
+)
+def test_pieces_counted_stay_the_quantity(shop, text):
+    got = mart_of(shop.plan(text))
+    assert ("sum", "quantity") in got["measures"] and got["table"] == "sales"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Численность сотрудников по должностям, без даты увольнения",
+        "Численность сотрудников по должностям без увольнения",
+        "Численность сотрудников по должностям, только действующие (без даты увольнения)",
+    ],
+)
+def test_without_an_event_date_is_the_event_not_happened(hr, text):
+    outcome = hr.plan(text)
+    got = mart_of(outcome)
+    assert got["table"] == "employees" and got["dims"] == ["job_title"]
+    assert outcome.spec.source.mart.where == "fired_at IS NULL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загружать сотрудников без даты увольнения в кликхаус ежедневно",  # the filter was dropped silently
+        "Загружать сотрудников, только действующие (без даты увольнения), в кликхаус ежедневно",
+    ],
+)
+def test_a_load_without_an_event_date_filters_too(hr, text):
+    outcome = hr.plan(text)
+    assert outcome.status == "ok" and outcome.spec.source.where == "fired_at IS NULL"
+
+
+def test_an_unexplained_state_word_is_still_asked(hr):
+    outcome = hr.plan("Численность сотрудников по должностям, только действующие")
+    assert outcome.status == "needs_clarification" and "действующие" in outcome.questions[0]
