@@ -959,8 +959,8 @@ def test_a_lower_case_place_after_from_is_asked_about(text: str, question_part: 
     [
         ("Copy sales for region north and south daily", "'north and south'"),
         ("Load customers for city Berlin or Munich daily", "'Berlin or Munich'"),
-        ("Продажи по региону north, south грузить ежедневно", "'north, south'"),
-        ("Загружать клиентов из города Москва и Казань ежедневно", "'Москва и Казань'"),
+        ("Продажи по региону north, south грузить ежедневно", "«north, south»"),  # asked in Russian
+        ("Загружать клиентов из города Москва и Казань ежедневно", "«Москва и Казань»"),
     ],
 )
 def test_several_values_after_one_column_word_are_asked_about(text: str, question_part: str) -> None:
