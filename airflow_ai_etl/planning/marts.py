@@ -1288,6 +1288,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         for m in ph.measures
         if m.object
         or m.column_ref
+        or _counts_times(tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
         or not any(
             o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
             for o in ph.measures
@@ -1308,9 +1309,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if questions:
         return Outcome.clarify(*questions)
     if ph.on_average:  # «сколько остановок в среднем»: the average of what is counted or summed
-        if len(measures) != 1 or not measures[0].get("column"):
+        rows = [m for m in measures if m == {"func": "count"}]
+        valued = [m for m in measures if m.get("column")]
+        if len(valued) != 1 or len(rows) + len(valued) != len(measures) or len(rows) > 1:
             return Outcome.clarify(ask("no_measure"))
-        measures = [{"func": "avg", "column": measures[0]["column"]}]
+        # «сколько раз заправлялась и сколько литров в среднем»: the count of rows stays a measure
+        measures = [*rows, {"func": "avg", "column": valued[0]["column"]}]
+    if _counted_head(ph, ground, fact) and {"func": "count"} not in measures:
+        measures = [{"func": "count"}, *measures]  # "Visits per code, with the average duration"
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -1805,6 +1811,57 @@ def _dim_heads(ph: MartPhrase) -> list[Token]:
     return heads
 
 
+ORDER_LEVEL_RU = {"чек"}  # «средний чек»: the average of an order's total, not of its lines
+ORDER_LEVEL_EN = {"basket", "aov"}
+ORDER_NAME = "order"
+
+
+def _counts_times(tokens: Sequence[Token], m: MeasureWord) -> bool:
+    """«сколько раз», "how many times", "number of times": the rows themselves are counted."""
+    nxt = tokens[m.index + 1 : m.index + 3]
+    return m.func == "count" and any(w.lemma == "раз" or w.lower == "times" for w in nxt)
+
+
+def _order_level(ph: MartPhrase) -> bool:
+    """A measure of whole orders: «средний чек», "average basket", "average order value"."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        words = [tokens[m.index], *(tokens[k] for k in m.object)]
+        if any(_word(w, ORDER_LEVEL_RU, ORDER_LEVEL_EN) for w in words):
+            return True
+        lowers = [w.lower for w in words]
+        if "value" in lowers and any(w.lower in ("order", "orders") for w in words):
+            return True
+    return False
+
+
+def _order_level_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> Table:
+    """An order-level measure is taken over the order table (its one money column), not over line
+    items: «Средний чек по статусам заказов» is avg(orders.total), not the average sale line."""
+    if not _order_level(ph):
+        return fact
+    orders = [
+        t for t in ground.tables if stem(ORDER_NAME) in name_parts(t.name) and len(_money_columns(t)) == 1
+    ]
+    if len(orders) != 1 or orders[0] is fact or not _holds_dims(ph, ground, orders[0]):
+        return fact
+    return orders[0]
+
+
+def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """The sentence opens with the fact table's own noun grouped by «по»/"per"/"by" ("Visits per
+    diagnosis code, with the average duration", «Возвраты по причинам и сумма возвратов»): those rows
+    are counted, and the measures named later are added to the count, not put in its place."""
+    tokens = ph.tokens
+    if len(tokens) < 2 or not ph.measures or 0 in ph.used:
+        return False
+    if tokens[1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+        return False
+    if ground.table_of(tokens[0]) is not fact or _is_measure(tokens[0]):
+        return False
+    return all(m.index > 1 and not m.subject for m in ph.measures)
+
+
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
     measure word or column belongs to, or the one table holding every dimension."""
@@ -2097,6 +2154,8 @@ def _measures(
     measures: list[dict[str, Any]] = []
     questions: list[str] = []
     if not ph.measures:
+        # "Leads per source per week": a table noun grouped by something counts its rows; a «витрина
+        # продаж по регионам» names no measure at all (sum of what? count?), so it is asked about.
         # "Leads per source per week": a table noun grouped by something counts its rows; a «витрина
         # продаж по регионам» names no measure at all (sum of what? count?), so it is asked about.
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)

@@ -1078,3 +1078,25 @@ def test_a_load_without_an_event_date_filters_too(hr, text):
 def test_an_unexplained_state_word_is_still_asked(hr):
     outcome = hr.plan("Численность сотрудников по должностям, только действующие")
     assert outcome.status == "needs_clarification" and "действующие" in outcome.questions[0]
+
+
+# marts8, family W1 (marts_e): every named measure appears; a counted head noun or «сколько раз» is kept
+# as count(*) next to a measure named after it.
+@pytest.mark.parametrize(
+    "catalog, text, table, measures",
+    [
+        ("shop", "Orders per status per day, with the average total", "orders", [("avg", "total"), ("count", None)]),
+        ("shop", "Заказы по статусам по дням и средняя сумма заказа", "orders", [("avg", "total"), ("count", None)]),
+        ("logistics", "Сколько раз заправлялась каждая машина и сколько литров в среднем, по месяцам",
+         "fleet.fuel_cards", [("avg", "liters"), ("count", None)]),
+        ("shop", "Orders per status per day", "orders", [("count", None)]),
+    ],
+)  # fmt: skip
+def test_a_counted_head_noun_stays_next_to_a_second_measure(shop, logistics, catalog, text, table, measures):
+    got = mart_of({"shop": shop, "logistics": logistics}[catalog].plan(text))
+    assert got["table"] == table and got["measures"] == measures
+
+
+def test_an_average_of_a_count_alone_is_still_asked(logistics):
+    outcome = logistics.plan("Сколько раз заправлялась каждая машина в среднем, по месяцам")
+    assert outcome.status == "needs_clarification"
