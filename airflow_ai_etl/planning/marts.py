@@ -1305,6 +1305,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
+    fact = _order_level_fact(ph, ground, fact)
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)

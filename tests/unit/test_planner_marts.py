@@ -1100,3 +1100,23 @@ def test_a_counted_head_noun_stays_next_to_a_second_measure(shop, logistics, cat
 def test_an_average_of_a_count_alone_is_still_asked(logistics):
     outcome = logistics.plan("Сколько раз заправлялась каждая машина в среднем, по месяцам")
     assert outcome.status == "needs_clarification"
+
+
+# marts8, family W2: an order-level measure (средний чек, average basket / order value) is avg(orders.total)
+@pytest.mark.parametrize(
+    "text, grain",
+    [
+        ("Средний чек по статусам заказов по месяцам", ("created_at", "month")),
+        ("Average order value by order status per week", ("created_at", "week")),
+        ("Average basket per order status per day", ("created_at", "day")),
+    ],
+)
+def test_an_order_level_measure_is_taken_over_orders(shop, text, grain):
+    got = mart_of(shop.plan(text))
+    assert got["table"] == "orders" and got["measures"] == [("avg", "total")]
+    assert got["dims"] == ["status"] and got["grain"] == grain and got["joins"] == []
+
+
+def test_a_sum_of_sales_by_an_order_dimension_stays_on_sales(shop):
+    got = mart_of(shop.plan("Сумма продаж по статусам заказов по неделям"))
+    assert got["table"] == "sales" and got["measures"] == [("sum", "amount")]
