@@ -1359,7 +1359,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
-    rest = _blanked(request.text, ph)
+    rest = _explained_filter(_blanked(request.text, ph), fact)
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions:
@@ -1777,6 +1777,27 @@ def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
     if other is not None and other is not fact and _fk_column(fact, other) is None:
         return False  # «Пробег курьеров» of routes (routes.courier_id): a table the fact points at is fine
     return not any(t.schema.lower() == token.lower and t is not fact for t in ground.tables)
+
+
+_EXPLAINED = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,2})\(\s*([A-Za-z_][A-Za-z0-9_]*)\b[^()]*\)")
+EXPLAINED_KEEP = {"только", "лишь", "only", "just", "где", "where", "с", "со", "with", "и", "and"}
+
+
+def _explained_filter(text: str, fact: Table) -> str:
+    """«только оплаченные счета (paid_at заполнен)», "only shipped orders (shipped_at is set)": the
+    bracket says what the adjective means, so the adjective is not read as a second condition
+    (a guessed status = 'paid'); only the spelled-out condition on the column stays."""
+    chars = list(text)
+    for match in _EXPLAINED.finditer(text):
+        if fact.column(match.group(2)) is None:
+            continue
+        start = match.start(1)
+        for word in re.finditer(r"\S+", match.group(1)):
+            if word.group(0).lower() in EXPLAINED_KEEP or fact.column(word.group(0)) is not None:
+                continue
+            for k in range(start + word.start(), start + word.end()):
+                chars[k] = " "
+    return "".join(chars)
 
 
 def _blanked(text: str, ph: MartPhrase) -> str:

@@ -1120,3 +1120,16 @@ def test_an_order_level_measure_is_taken_over_orders(shop, text, grain):
 def test_a_sum_of_sales_by_an_order_dimension_stays_on_sales(shop):
     got = mart_of(shop.plan("Сумма продаж по статусам заказов по неделям"))
     assert got["table"] == "sales" and got["measures"] == [("sum", "amount")]
+
+
+# marts8, family W3: a condition spelled out in brackets explains the adjective; no second guessed condition
+def test_a_bracketed_condition_replaces_the_adjective(clinic):
+    outcome = clinic.plan("Сумма счетов по дням оплаты, только оплаченные счета (paid_at заполнен)")
+    got = mart_of(outcome)
+    assert got["table"] == "billing.invoices" and got["grain"] == ("paid_at", "day")
+    assert outcome.spec.source.mart.where == "paid_at IS NOT NULL"
+
+
+def test_an_unexplained_adjective_is_not_dropped(clinic):
+    outcome = clinic.plan("Сумма счетов по дням оплаты, только оплаченные счета")
+    assert outcome.status != "ok" or outcome.spec.source.mart.where
