@@ -1838,6 +1838,15 @@ ORDER_LEVEL_EN = {"basket", "aov"}
 ORDER_NAME = "order"
 
 
+REGISTER_COLUMNS = {"email", "phone", "full_name", "name", "login"}
+
+
+def _register(table: Table) -> bool:
+    """A register of people or things (leads, customers, doctors: a name or a contact column), not a
+    log of events (badge passages, appointments): a bare mart of it does not say that rows are counted."""
+    return any(c.name.lower() in REGISTER_COLUMNS for c in table.columns)
+
+
 def _counts_times(tokens: Sequence[Token], m: MeasureWord) -> bool:
     """«сколько раз», "how many times", "number of times": the rows themselves are counted."""
     nxt = tokens[m.index + 1 : m.index + 3]
@@ -2178,10 +2187,13 @@ def _measures(
     if not ph.measures:
         # "Leads per source per week": a table noun grouped by something counts its rows; a «витрина
         # продаж по регионам» names no measure at all (sum of what? count?), so it is asked about.
-        # "Leads per source per week": a table noun grouped by something counts its rows; a «витрина
-        # продаж по регионам» names no measure at all (sum of what? count?), so it is asked about.
+        # With «витрина»/"mart" and no measure word, a count is read only for a table without numbers
+        # whose rows are events («Витрина проходов по дверям») or spread over time («Витрина регистраций
+        # пользователей по неделям»); a register of people or things grouped by categories only
+        # («Витрина лидов по источникам») is asked, not guessed (marts_e W4).
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
-        if (not trigger or not _numeric_columns(fact)) and (ph.dims or ph.grain):
+        rows_only = not _numeric_columns(fact) and (ph.grain is not None or not _register(fact))
+        if (not trigger or rows_only) and (ph.dims or ph.grain):
             return [{"func": "count"}], []  # rows are all there is to aggregate
         return [], [ask("no_measure")]
     for m in ph.measures:

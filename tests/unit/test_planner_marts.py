@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from airflow_ai_etl.messages import text as message_text
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.marts import is_mart_request
 from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -1133,3 +1134,30 @@ def test_a_bracketed_condition_replaces_the_adjective(clinic):
 def test_an_unexplained_adjective_is_not_dropped(clinic):
     outcome = clinic.plan("Сумма счетов по дням оплаты, только оплаченные счета")
     assert outcome.status != "ok" or outcome.spec.source.mart.where
+
+
+# marts8, family W4: a mart of a register (leads, customers) naming no measure is asked; counting words,
+# a time grain or an event table still count rows.
+@pytest.mark.parametrize(
+    "request_text", ["Витрина лидов по источникам", "Mart of leads by source", "Витрина клиентов по городам"]
+)
+def test_a_mart_of_a_register_without_a_measure_is_asked(shop, request_text):
+    outcome = shop.plan(request_text)
+    assert outcome.status == "needs_clarification"
+    assert outcome.questions[0] in (
+        message_text("planner.mart.no_measure", "ru"),
+        message_text("planner.mart.no_measure", "en"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Витрина: число лидов по источникам",
+        "Mart of leads by source: how many",
+        "Витрина: сколько лидов по источникам",
+    ],
+)
+def test_counting_words_still_count_a_register(shop, text):
+    got = mart_of(shop.plan(text))
+    assert got["table"] == "crm.leads" and got["measures"] == [("count", None)] and got["dims"] == ["source"]
