@@ -95,6 +95,7 @@ from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
+    _imperative,
     bare_file_target,
     folder_path,
     plan_triggered,
@@ -1205,6 +1206,7 @@ class OfflinePlanner:
             token in CLAUSE_WORDS
             or self._is_engine_word(token)
             or bool(PIPELINE_VERBS.fullmatch(token) or grammar.is_mask_word(token))
+            or (re.fullmatch(r"[а-яё]+", token) is not None and _imperative(token))  # «без email гони»
         )
 
     def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
