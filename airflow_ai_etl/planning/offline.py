@@ -2005,11 +2005,39 @@ class OfflinePlanner:
         columns, part = self._masked_columns(request, table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
+        columns, unnamed = self._without_table_noun(table, columns, part)
+        if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
+            original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
+            word = original.group(0) if original else unnamed
+            listed = ", ".join(table.column_names)
+            question = say(
+                request.language, "planner.mask.no_such_column", word=word, table=source, columns=listed
+            )
+            return Found(None, [question])
         if _mask_cue(request) and (foreign or not columns):
             lead = f"{source} has no column {foreign[0]!r}. " if foreign else ""
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _without_table_noun(
+        self, table: Table, columns: list[str], part: str
+    ) -> tuple[list[str], str | None]:
+        """Drops the columns only the table's own noun named (teachers' comment «ФИО преподавателя» made
+        «телефоны преподавателей» mask full_name too); when nothing is left, the first other word of the
+        phrase, which names no column of this table («замаскируй ИНН преподавателей»)."""
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment or ""))
+        tokens = words(part)
+        own -= {p for c in table.columns for p in name_parts(c.name)}  # "card" of fuel_cards.card_number
+        kept = [t for t in tokens if not set(self.vocabulary.meanings(t)) & own]
+        if not columns or len(kept) == len(tokens):
+            return columns, None
+        by_noun = {n for _, n in self._column_mentions(table, [t for t in tokens if t not in kept])}
+        by_noun -= {n for _, n in self._column_mentions(table, kept)}
+        left = [c for c in columns if c not in by_noun]
+        if left:
+            return left, None
+        return columns, next((t for t in kept if t not in STOP_WORDS and t not in LIST_JOINERS), None)
 
     def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str]:
         """The columns a mask phrase names, and the words that named them."""

@@ -75,3 +75,38 @@ def test_dupes_is_the_short_form_of_duplicates(planners, text, columns) -> None:
 def test_a_bound_after_its_number_is_inclusive(planners, text, where) -> None:
     """ "N or more / or higher", «N и выше / или меньше»: the comparison word comes after the number."""
     assert _ok(planners["univ"], text).source.where == where
+
+
+# --- family 3: a mask word that names no column of the table ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "word"),
+    [
+        ("univ", "Захешируй ИНН студентов и перелей в клик ежедневно в 3 ночи", "ИНН"),
+        ("univ", "Скрой ИНН преподавателей, преподавателей в клик каждую ночь в 2", "ИНН"),
+    ],
+)  # fmt: skip
+def test_a_mask_word_naming_no_column_is_asked_in_the_request_language(planners, catalog, text, word) -> None:
+    """The table's own noun («студентов», whose comment-words fill «ФИО студента») is no column to mask:
+    the word the user meant is quoted, with the table's columns, in Russian."""
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification"
+    question = str(outcome.questions[0])
+    assert f"«{word}»" in question and "Колонки:" in question and "full_name" in question
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "masked"),
+    [
+        ("univ", "Замаскируй телефоны преподавателей и залей их в CH ежедневно в 3 ночи", ["phone"]),
+        ("univ", "Захешируй паспорт студентов и перелей в клик ежедневно в 3 ночи", ["passport_number"]),
+        ("univ", "Замаскируй ФИО преподавателей и залей их в клик ежедневно в 3 ночи", ["full_name"]),
+        ("logistics", "fuel card refuelings every hour into clickhouse, mask card number", ["card_number"]),
+    ],
+)  # fmt: skip
+def test_the_table_noun_adds_no_masked_column(planners, catalog, text, masked) -> None:
+    """«телефоны преподавателей» masks the phone only (full_name came from the comment «ФИО преподавателя»);
+    a table word that is also part of a column's name ("card" of card_number) still names that column."""
+    mask = _transform(_ok(planners[catalog], text), "mask")
+    assert mask is not None and mask.columns == masked
