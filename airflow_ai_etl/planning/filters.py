@@ -928,8 +928,14 @@ class RowFilters:
                 and self._filterable(table, column)
                 and self._is_value(request, table, request.raw[i + 1])
                 and not self._continues_column_name(column, tokens[i + 1])
+                and not self._next_list_column(request, table, i)
             ):
                 yield i, column
+
+    def _next_list_column(self, request: Request, table: Table, i: int) -> bool:
+        """«только код, название и ...»: after a comma the next word is another column of a list, no value."""
+        gap = request.text[request.spans[i][1] : request.spans[i + 1][0]]
+        return "," in gap and bool(self.grounding._column_mentions(table, [request.tokens[i + 1]]))
 
     def whole_value(self, request: Request, index: int) -> str:
         """Word `index` with what a hyphen or a slash joins to it: "ИВТ-21", "B-12/3", «Санкт-Петербург» are

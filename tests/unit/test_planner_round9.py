@@ -110,3 +110,30 @@ def test_the_table_noun_adds_no_masked_column(planners, catalog, text, masked) -
     a table word that is also part of a column's name ("card" of card_number) still names that column."""
     mask = _transform(_ok(planners[catalog], text), "mask")
     assert mask is not None and mask.columns == masked
+
+
+# --- family 2: a list of Russian column nouns after «только» is a load, not a mart ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("Только название и зачётные единицы дисциплин в клик каждый понедельник в 7 утра", ["title", "credits"]),
+        ("дисциплины в клик ежедневно в 6 утра, только код, название и зачётные единицы", ["code", "title", "credits"]),
+        ("Дисциплины перелей в клик по вторникам в 8, только название, код и зачётные единицы",
+         ["title", "code", "credits"]),
+    ],
+)  # fmt: skip
+def test_a_column_subset_with_a_numeric_noun_is_a_load(planners, text, columns) -> None:
+    """«зачётные единицы» (credits) in a «только» list is a column, not pieces counted; a column word
+    after a comma is the next item, not a value of the one before («код, название» is no code = 'название')."""
+    spec = _ok(planners["univ"], text)
+    assert spec.source.type == "sql"
+    assert spec.source.columns == columns
+    assert spec.source.where is None
+
+
+def test_units_with_an_aggregate_word_still_make_a_mart(planners) -> None:
+    """The subset rule reads only «только» lists: «сумма проданных единиц по дням» is still a mart."""
+    spec = _ok(planners["shop"], "Сумма проданных единиц по дням в клик ежедневно в 6 утра")
+    assert spec.source.type == "mart"
