@@ -1676,8 +1676,11 @@ class OfflinePlanner:
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         known = self._latin_known_words()
+        dedupe = DEDUPE.search(request.lower)  # "without dupes", «без дублей»: a transform, no rows
         for i, (prep, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if any(a <= prep.start < b or a <= nxt.start < b for a, b in request.schedule_spans):
+                continue
+            if dedupe and dedupe.start() <= prep.start < dedupe.end():
                 continue
             if prep.lang == "ru":
                 cases = ROW_PREPS_RU.get(prep.lower)

@@ -55,6 +55,7 @@ def test_an_exclusion_before_an_imperative_verb_leaves_the_column_out(planners, 
         ("customers to clickhouse daily at 7, no dupes by email", ["email"]),
         ("clients to clickhouse daily at 7, drop dupes on phone", ["phone"]),
         ("load customers into clickhouse every night at 2, removing dupes by snils", ["snils"]),
+        ("customers to clickhouse daily at 7, without dupes by email", ["email"]),
     ],
 )  # fmt: skip
 def test_dupes_is_the_short_form_of_duplicates(planners, text, columns) -> None:
