@@ -66,6 +66,8 @@ from airflow_ai_etl.planning.patterns import (
     PLACE,
     PLACE_COLUMN_PARTS,
     PLACE_NAME_WORD,
+    POSTFIX_AT_LEAST,
+    POSTFIX_COMPARISON,
     ROW_NOUNS,
     ROWS_WITHOUT,
     SINCE_BEFORE,
@@ -489,6 +491,14 @@ class RowFilters:
                     continue  # «1,000»: a thousand or one? asked about (the safety net quotes it)
                 value = value.replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {OPERATORS[match.group(2)]} {value}"
+        for match in POSTFIX_COMPARISON.finditer(request.lower):
+            columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
+                request, table, match.group(1)
+            )
+            if len(columns) == 1 and not _is_text(table.column(columns[0])):
+                operator = ">=" if POSTFIX_AT_LEAST.search(match.group("cmp")) else "<="
+                value = match.group(2).replace(",", ".")
+                yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
 
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
         """ "orders over 500": the table's own noun compared to a number means its one money column."""
@@ -918,8 +928,14 @@ class RowFilters:
                 and self._filterable(table, column)
                 and self._is_value(request, table, request.raw[i + 1])
                 and not self._continues_column_name(column, tokens[i + 1])
+                and not self._next_list_column(request, table, i)
             ):
                 yield i, column
+
+    def _next_list_column(self, request: Request, table: Table, i: int) -> bool:
+        """«только код, название и ...»: after a comma the next word is another column of a list, no value."""
+        gap = request.text[request.spans[i][1] : request.spans[i + 1][0]]
+        return "," in gap and bool(self.grounding._column_mentions(table, [request.tokens[i + 1]]))
 
     def whole_value(self, request: Request, index: int) -> str:
         """Word `index` with what a hyphen or a slash joins to it: "ИВТ-21", "B-12/3", «Санкт-Петербург» are

@@ -1051,6 +1051,16 @@ def _compound_noun(tokens: Sequence[Token], i: int) -> bool:
     return nxt.lang == "ru" and any(p.pos == "NOUN" and p.case == "gent" for p in nxt.parses[:1])
 
 
+def _in_only_list(tokens: Sequence[Token], i: int) -> bool:
+    """The word at `i` ends a list «только A, B и C» / "only A, B and C" of plain words: a column subset."""
+    k = i - 1
+    while k >= 0 and i - k <= 10 and tokens[k].lang in ("ru", "en") and tokens[k].number is None:
+        if tokens[k].lower in ("только", "only"):
+            return any(tokens[j].lower in LIST_JOINERS for j in range(k + 1, i))
+        k -= 1
+    return False
+
+
 def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     t = tokens[i]
     if t.lang not in ("ru", "en"):
@@ -1066,6 +1076,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
+        if _in_only_list(tokens, i):
+            return None  # «только код, название и зачётные единицы»: a column of a subset (planner9)
         if before and (before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN or _compound_noun(tokens, i)):
             return None  # «по единицам измерения», "by unit": a dimension, not pieces counted
         return "units"  # "units sold": the sum of the quantity column

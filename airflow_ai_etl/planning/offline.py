@@ -95,6 +95,7 @@ from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal
 from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
+    _imperative,
     bare_file_target,
     folder_path,
     plan_triggered,
@@ -1205,6 +1206,7 @@ class OfflinePlanner:
             token in CLAUSE_WORDS
             or self._is_engine_word(token)
             or bool(PIPELINE_VERBS.fullmatch(token) or grammar.is_mask_word(token))
+            or (re.fullmatch(r"[а-яё]+", token) is not None and _imperative(token))  # «без email гони»
         )
 
     def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
@@ -1674,8 +1676,11 @@ class OfflinePlanner:
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         known = self._latin_known_words()
+        dedupe = DEDUPE.search(request.lower)  # "without dupes", «без дублей»: a transform, no rows
         for i, (prep, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if any(a <= prep.start < b or a <= nxt.start < b for a, b in request.schedule_spans):
+                continue
+            if dedupe and dedupe.start() <= prep.start < dedupe.end():
                 continue
             if prep.lang == "ru":
                 cases = ROW_PREPS_RU.get(prep.lower)
@@ -2003,11 +2008,39 @@ class OfflinePlanner:
         columns, part = self._masked_columns(request, table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
+        columns, unnamed = self._without_table_noun(table, columns, part)
+        if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
+            original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
+            word = original.group(0) if original else unnamed
+            listed = ", ".join(table.column_names)
+            question = say(
+                request.language, "planner.mask.no_such_column", word=word, table=source, columns=listed
+            )
+            return Found(None, [question])
         if _mask_cue(request) and (foreign or not columns):
             lead = f"{source} has no column {foreign[0]!r}. " if foreign else ""
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _without_table_noun(
+        self, table: Table, columns: list[str], part: str
+    ) -> tuple[list[str], str | None]:
+        """Drops the columns only the table's own noun named (teachers' comment «ФИО преподавателя» made
+        «телефоны преподавателей» mask full_name too); when nothing is left, the first other word of the
+        phrase, which names no column of this table («замаскируй ИНН преподавателей»)."""
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment or ""))
+        tokens = words(part)
+        own -= {p for c in table.columns for p in name_parts(c.name)}  # "card" of fuel_cards.card_number
+        kept = [t for t in tokens if not set(self.vocabulary.meanings(t)) & own]
+        if not columns or len(kept) == len(tokens):
+            return columns, None
+        by_noun = {n for _, n in self._column_mentions(table, [t for t in tokens if t not in kept])}
+        by_noun -= {n for _, n in self._column_mentions(table, kept)}
+        left = [c for c in columns if c not in by_noun]
+        if left:
+            return left, None
+        return columns, next((t for t in kept if t not in STOP_WORDS and t not in LIST_JOINERS), None)
 
     def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str]:
         """The columns a mask phrase names, and the words that named them."""

@@ -124,6 +124,8 @@ PII_COLUMN_PARTS = tuple(
 )  # fmt: skip
 DEDUPE = re.compile(
     r"\b(dedup\w*|de-dup\w*|(?:remove|delete|drop) duplicat\w*|without duplicat\w*|no duplicat\w*|distinct|"
+    # "no dupes by email": the everyday short form
+    r"(?:no|without|remove|removing|drop|dropping|delete|kill|skip)\s+(?:the\s+)?dupes?|"
     r"без дубл\w*|удал\w* дубл\w*|дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*)\b",
     re.IGNORECASE,
 )
@@ -170,6 +172,14 @@ COMPARISON = re.compile(
     r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d|[a-zа-яё])",
     re.IGNORECASE,
 )
+# "a score of 90 or more", «баллом 90 и выше»: the bound after the number, inclusive both ways.
+POSTFIX_COMPARISON = re.compile(
+    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:(?:is|of|=)\s+)?(-?\d++(?:[.,]\d+)?+)\s+"
+    r"(?P<cmp>(?:or|and)\s+(?:more|above|higher|greater|over|up|less|below|lower|fewer|under)|"
+    r"(?:и|или)\s+(?:больше|выше|более|меньше|ниже|менее))(?![a-zа-яё])",
+    re.IGNORECASE,
+)
+POSTFIX_AT_LEAST = re.compile(r"(?:more|above|higher|greater|over|up|больше|выше|более)$", re.IGNORECASE)
 FLIPPED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 OPERATORS = {
     "over": ">", "above": ">", "greater than": ">", "more than": ">", "bigger than": ">", "at least": ">=",
