@@ -816,16 +816,31 @@ def _read_money_filter(ph: MartPhrase) -> None:
     for i, t in enumerate(tokens):
         if t.number is None or i + 1 >= len(tokens) or not _word(tokens[i + 1], CURRENCY_RU, CURRENCY_EN):
             continue
-        for words, op in _QTY_COMPARE:
-            start = i - len(words)
-            if start >= 0 and all(tokens[start + k].lower == w for k, w in enumerate(words)):
-                ph.money_filter = (op, t.number)
-                ph.used.update(range(start, i + 2))
-                ph.used.update(
-                    k for k in range(max(0, start - 3), start) if tokens[k].lower in ("только", "only")
-                )
-                ph.blank.append((tokens[start].start, tokens[i + 1].end))
-                return
+        if (compared := _comparison_before(tokens, i)) is not None:
+            start, op = compared
+            ph.money_filter = (op, t.number)
+            _claim_condition(ph, start, i + 1, only_reach=3)
+            return
+
+
+def _comparison_before(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
+    """(first token, operator) of the comparison words («от», "at least") that end right before token i."""
+    for words, op in _QTY_COMPARE:
+        start = i - len(words)
+        if start >= 0 and all(tokens[start + k].lower == w for k, w in enumerate(words)):
+            return start, op
+    return None
+
+
+def _claim_condition(ph: MartPhrase, first: int, last: int, only_reach: int) -> None:
+    """Tokens first..last were read as a row condition (with an «только»/"only" up to `only_reach` words
+    before it): no slot reads them again, and the text given to the filter rules no longer holds them."""
+    tokens = ph.tokens
+    ph.used.update(range(first, last + 1))
+    ph.used.update(
+        k for k in range(max(0, first - only_reach), first) if tokens[k].lower in ("только", "only")
+    )
+    ph.blank.append((tokens[first].start, tokens[last].end))
 
 
 def _read_quantity_filter(ph: MartPhrase) -> None:
@@ -854,28 +869,18 @@ def _read_quantity_filter(ph: MartPhrase) -> None:
                     "where",
                 ):
                     first -= 1
-                ph.used.update(range(first, i + 1))
-                ph.used.update(
-                    k for k in range(max(0, first - 4), first) if tokens[k].lower in ("только", "only")
-                )
-                ph.blank.append((tokens[first].start, t.end))
+                _claim_condition(ph, first, i, only_reach=4)
                 return
     for i, t in enumerate(tokens):
         if t.number is None or i + 1 >= len(tokens) or not _word(tokens[i + 1], UNITS_RU, UNITS_EN):
             continue
-        for words, op in _QTY_COMPARE:
-            start = i - len(words)
-            if start >= 0 and all(tokens[start + k].lower == w for k, w in enumerate(words)):
-                value = int(t.number) if float(t.number).is_integer() else None
-                if value is None:
-                    return
-                ph.quantity_filter = (op, value)
-                ph.used.update(range(start, i + 2))
-                ph.used.update(
-                    k for k in range(max(0, start - 3), start) if tokens[k].lower in ("только", "only")
-                )
-                ph.blank.append((tokens[start].start, tokens[i + 1].end))
+        if (compared := _comparison_before(tokens, i)) is not None:
+            start, op = compared
+            if not float(t.number).is_integer():
                 return
+            ph.quantity_filter = (op, int(t.number))
+            _claim_condition(ph, start, i + 1, only_reach=3)
+            return
 
 
 def _read_measures(ph: MartPhrase) -> None:
