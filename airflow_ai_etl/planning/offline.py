@@ -1085,12 +1085,13 @@ class OfflinePlanner:
             return True
         # One distinctive part is enough when no other column has it ("паспорт" -> passport_number).
         distinctive = (parts - GENERIC_PARTS) | (parts & generic_ok) | (comment - GENERIC_PARTS)
+        named = meanings & distinctive
+        if not named:
+            return False  # before looking at every other column: this runs per column and word window
         shared = [
-            c
-            for c in table.columns
-            if (set(name_parts(c.name)) | set(name_parts_of_text(c.comment))) & (meanings & distinctive)
+            c for c in table.columns if (set(name_parts(c.name)) | set(name_parts_of_text(c.comment))) & named
         ]
-        return bool(meanings & distinctive) and len(shared) == 1
+        return len(shared) == 1
 
     def _columns_in(self, table: Table, text: str) -> list[str]:
         return [name for _, name in self._column_mentions(table, words(text))]
