@@ -39,13 +39,27 @@ import botocore.response
 from airflow_ai_etl.hooks import s3 as s3_mod, clickhouse as ch_mod
 from airflow_ai_etl.transfers import files_to_clickhouse as ftc, file_native as fn
 
+import threading
 TOTALS = {}  # phase -> [wall, cpu, calls]
-STACK = []  # [child wall, child cpu] accumulators of the open phases
+LOCAL = threading.local()  # .stack: [child wall, child cpu] accumulators of this thread's open phases
+
+
+def _stack():
+    if not hasattr(LOCAL, "stack"):
+        LOCAL.stack = []
+    return LOCAL.stack
+
+
+def _clock():  # CPU of this thread (the read-ahead thread runs alongside the main one)
+    return time.thread_time()
 
 
 def _account(phase, w0, c0):
-    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    STACK = _stack()
+    wall, cpu = time.perf_counter() - w0, _clock() - c0
     child_w, child_c = STACK.pop()
+    if threading.current_thread() is not threading.main_thread():
+        phase += " [read-ahead thread, overlaps]"
     t = TOTALS.setdefault(phase, [0.0, 0.0, 0])
     t[0] += wall - child_w
     t[1] += cpu - child_c
@@ -58,8 +72,8 @@ def _account(phase, w0, c0):
 def timed(phase, fn):
     @functools.wraps(fn)
     def call(*a, **k):
-        STACK.append([0.0, 0.0])
-        w0, c0 = time.perf_counter(), time.process_time()
+        _stack().append([0.0, 0.0])
+        w0, c0 = time.perf_counter(), _clock()
         try:
             out = fn(*a, **k)
         finally:
@@ -72,8 +86,8 @@ def timed(phase, fn):
 
 def steps(phase, gen):
     while True:
-        STACK.append([0.0, 0.0])
-        w0, c0 = time.perf_counter(), time.process_time()
+        _stack().append([0.0, 0.0])
+        w0, c0 = time.perf_counter(), _clock()
         try:
             item = next(gen)
         except StopIteration:
