@@ -27,7 +27,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
-from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexer import Token, analyse, tokenize
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -1278,6 +1278,8 @@ class RowFilters:
             return False  # "где город пустой" is a null check
         if parse_schedule(f"every day {value}") is None and parse_schedule(value) is not None:
             return False
+        if value.islower() and _only_verb(lower):
+            return False  # «в общежитии перелей в клик»: the imperative starts the next clause, no value
         return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
 
     def _position(self, request: Request, index: int) -> int:
@@ -1319,6 +1321,12 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
 }  # fmt: skip
+
+
+def _only_verb(word: str) -> bool:
+    """A Russian word every reading of which is a verb («перелей», «гони», «выгружай»)."""
+    parses = analyse(word) if re.fullmatch(r"[а-яё]+", word) else ()
+    return bool(parses) and all(p.pos in ("VERB", "INFN") for p in parses)
 
 
 def _is_code(value: str) -> bool:

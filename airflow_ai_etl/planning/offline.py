@@ -34,6 +34,7 @@ from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
+from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
@@ -271,6 +272,7 @@ def _covered(value: str, where: str) -> bool:
 
 
 # Parts of a table name that say how it is kept, not what it holds: kpi_daily, fact_sales, raw_orders.
+CYRILLIC_WORD = re.compile(r"[а-яё]{3,}")
 TABLE_AFFIXES = {
     stem(w)
     for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
@@ -850,6 +852,25 @@ class OfflinePlanner:
             own = [i for i in hits[name][1] if i not in others or i in heads[name]]
             if not own:
                 del hits[name]
+        return hits or self._colloquial_hits(request, tables, [i for i, _ in usable])
+
+    def _colloquial_hits(
+        self, request: Request, tables: list[Table], usable: list[int]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """No table named in full: a Russian word that spells the English name by ear («хабы» = hubs) or
+        folds the comment's adjective + noun into «-ка» («расчётки» = 'Расчётные листки'). Every table it
+        fits is a candidate, so two fits make a question, not a guess."""
+        hits: dict[str, tuple[Table, list[int]]] = {}
+        for i in usable:
+            token = request.tokens[i]
+            if not CYRILLIC_WORD.fullmatch(token) or token in request.claimed:
+                continue
+            folded = univerbation_stems(token)
+            for table in tables:
+                parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
+                comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
+                if (parts and transliterates(token, parts[-1])) or folded & comment:
+                    hits.setdefault(table.qualified_name, (table, []))[1].append(i)
         return hits
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:

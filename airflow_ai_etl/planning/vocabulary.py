@@ -269,6 +269,11 @@ class Vocabulary:
                 # The dictionary lemma meets glossary words Snowball stems apart («кошельки» -> кошелёк).
                 for lemma in _noun_lemmas(word):
                     found |= self._synonyms.get(stem(lemma), frozenset())
+                from airflow_ai_etl.planning.colloquial import expanded  # it stems with this module
+
+                full = expanded(word)  # «в общаге»: the full word (общежитие) a comment would use
+                if full:
+                    found |= self.meanings(full)
             self._memo[word] = found
         return found
 
