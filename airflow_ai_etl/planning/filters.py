@@ -713,6 +713,7 @@ class RowFilters:
         listed = {name: values for name, values in listed.items() if values}
         if not listed:
             return
+        yield from self._spelled_code_conditions(request, table, listed)
         for t in tokenize(request.text):
             if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
                 continue
@@ -738,6 +739,36 @@ class RowFilters:
                     condition = self._negated(table, str(condition))
                 if condition:
                     yield t.start, name, condition
+
+    def _spelled_code_conditions(
+        self, request: Request, table: Table, listed: dict[str, tuple[str, ...]]
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "students on academic leave", "parcels in transit": a listed code of two or more parts
+        (academic_leave, in_transit) written as words is that column's value; only when one code fits."""
+        hits = []
+        for name, values in listed.items():
+            for value in values:
+                parts = [p for p in re.split(r"[_\s-]+", value.lower()) if p]
+                if len(parts) < 2 or not value.isascii():
+                    continue
+                found = re.search(r"(?<![\w-])" + r"[\s_-]+".join(map(re.escape, parts)) + r"(?![\w-])",
+                                  request.lower)  # fmt: skip
+                if found and not any(a <= found.start() < b for a, b in request.schedule_spans):
+                    hits.append((found, name, value))
+        if len(hits) != 1:
+            return
+        ((found, name, value),) = hits
+        index = request.token_at(found.start())
+        request.handled.append(found.span())
+        condition: str | None = f"{name} = {_quote(value)}"
+        if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
+            index -= 1  # "not on academic leave": the negator stands before the preposition
+        negator = self._negator_before(request, index)
+        if negator is not None:
+            request.handled.append(request.spans[negator])
+            condition = self._negated(table, f"{name} = {_quote(value)}")
+        if condition:
+            yield found.start(), name, condition
 
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool

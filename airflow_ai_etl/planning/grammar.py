@@ -523,6 +523,12 @@ _TIME_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "am", "pm", 
                "week", "weeks", "month", "months", "morning", "evening", "night", "afternoon"}  # fmt: skip
 
 
+_COMPARATIVES = {"больше", "более", "свыше", "меньше", "менее", "дольше", "over", "above", "under", "below",
+                 "than"}  # fmt: skip
+_DURATION_LEMMAS = {"час", "минута", "секунда"}
+_DURATION_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "second", "seconds"}
+
+
 def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     """(start, end, digits) for every quantity written in words: a number with a multiplier («пяти
     тысяч» -> 5000, "two thousand") or a number right after a comparison word («от ста» -> 100, "over
@@ -534,11 +540,22 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         if n.ordinal or all(t.lang == "num" for t in words):
             continue
         nxt = tokens[n.last] if n.last < len(tokens) else None
-        if nxt is not None and (nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and nxt.has(_TIME_LEMMAS))):
-            continue
         prev = tokens[n.first - 1].lower if n.first else ""
         if prev == "a" and n.first >= 2:  # "over a thousand"
             prev = tokens[n.first - 2].lower
+        # «длительностью больше сорока минут», "longer than forty minutes": after a comparative a
+        # duration unit measures a column («каждые сорок минут», «до пяти утра» stay the schedule's).
+        duration = (
+            prev in _COMPARATIVES
+            and nxt is not None
+            and (nxt.lower in _DURATION_WORDS or (nxt.lang == "ru" and nxt.has(_DURATION_LEMMAS)))
+        )
+        if (
+            nxt is not None
+            and not duration
+            and (nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and nxt.has(_TIME_LEMMAS)))
+        ):
+            continue
         # «пяти тысяч», "two thousand"; a bare «тысячи» only after a comparison word («больше тысячи»)
         multiplied = len(words) > 1 and any(t.lang != "num" and t.number is None for t in words)
         if (multiplied or prev in COMPARISON_WORDS) and len(str(n.value)) <= n.end - n.start:

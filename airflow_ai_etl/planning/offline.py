@@ -344,6 +344,7 @@ UNREAD_CONDITION_CUES = re.compile(
     r"в\s+этом\s+(?:году|месяце|квартале)|за\s+этот\s+\w+|this\s+(?:year|month|quarter)|"
     rf"с\s+(?:\d{{1,2}}|\w+ого)\s+{_MONTHS_RU})(?!\w)"
 )
+WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+этот|this\s|с\s+\S+\s+\w+я$")
 # A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
 QUOTED_OR_STATUS = re.compile(
     rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
@@ -1614,10 +1615,15 @@ class OfflinePlanner:
         numbered = self._unread_numbered_genitive(request, table, read)
         if numbered:  # «студентов 2 курса», «первого курса»: a number of something the table does not hold
             return self._ask_condition(request, table, numbered)
-        if not read:  # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read
-            for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
-                if not any(a <= cue.start() < b for a, b in request.schedule_spans):
-                    return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
+        # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read. A start of a
+        # time window is asked about even beside a condition that was read («дольше 30 минут с начала
+        # месяца» loaded every month) unless the WHERE holds a time bound.
+        timed = bool(re.search(r"now\(\)|current_date|date_trunc|interval|'\d{4}-\d{2}-\d{2}", read))
+        for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
+            if read and (timed or not WINDOW_START_CUE.match(cue.group(0))):
+                continue
+            if not any(a <= cue.start() < b for a, b in request.schedule_spans):
+                return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         return []
 
     def _unread_numbered_genitive(self, request: Request, table: Table, read: str) -> str | None:
