@@ -332,6 +332,7 @@ class RowFilters:
             column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
             if column:
                 yield self._position(request, after), column[0], _null_check(table, column[0], True, False)
+        yield from self._rows_with_column(request, table)
         for match in NULL_BEFORE.finditer(request.lower):
             after = request.token_at(match.end())
             column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
@@ -341,6 +342,53 @@ class RowFilters:
                 null_only = bool(re.fullmatch(r"(?:non[\s-]?)?null", word, re.IGNORECASE))
                 condition = _null_check(table, column[0], is_null, null_only)
                 yield self._position(request, after), column[0], condition
+
+    def _rows_with_column(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
+        """«клиентов с email», "customers with a phone": «с»/"with" + one nullable column right after the
+        table's noun, and nothing after it that could be its value, keeps the rows that have one (a list
+        «с email и телефоном» is left to the other rules)."""
+        tokens = request.tokens
+        comment = {stem(w) for w in words(table.comment or "")}
+        for i in range(1, len(tokens) - 1):
+            if tokens[i] not in ("с", "со", "with", "having"):
+                continue
+            before = tokens[i - 1]
+            if not (self.grounding._names_table(before, table) or self.vocabulary.meanings(before) & comment):
+                continue
+            start = i + 1 + (tokens[i + 1] in ("a", "an", "the"))
+            pair = tokens[start : start + 2]  # «с номером телефона»; not «с видом social» (a value follows)
+            found = self.grounding._word_column(table, pair[:1], fk_words=False)
+            if found is None and not any(w.isascii() for w in pair):
+                found = self.grounding._word_column(table, pair, fk_words=False)
+            if found is None:
+                continue
+            name, width = found
+            column = table.column(name)
+            after = start + width
+            if column is None or not column.nullable:
+                continue
+            if after < len(tokens) and self._continues_column_name(column, tokens[after]):
+                after += 1  # "with a phone number"
+            if after < len(tokens):
+                gap = request.text[request.spans[after - 1][1] : request.spans[after][0]]
+                nxt = tokens[after]
+                ends = bool(re.search(r"[,;.:()—–]", gap)) or self._ends_phrase(request, after)
+                if not ends or nxt in LIST_JOINERS or is_mask_word(nxt):
+                    continue
+            yield self._position(request, i), name, _null_check(table, name, False, False)
+
+    def _ends_phrase(self, request: Request, index: int) -> bool:
+        """Word `index` starts another part: a verb, an engine, the schedule or "to <engine>"."""
+        tokens, nxt = request.tokens, request.tokens[index]
+        if PIPELINE_VERBS.fullmatch(nxt) or _only_verb(nxt) or self.grounding._is_engine_word(nxt):
+            return True
+        if any(a <= request.spans[index][0] < b for a, b in request.schedule_spans):
+            return True
+        return (
+            nxt in ("в", "во", "to", "into")
+            and index + 1 < len(tokens)
+            and (self.grounding._is_engine_word(tokens[index + 1]) or tokens[index + 1] in request.claimed)
+        )
 
     def _column_before(self, request: Request, table: Table, index: int) -> tuple[str, int] | None:
         """The column named by the word(s) right before word `index` ("the phone number is empty")."""

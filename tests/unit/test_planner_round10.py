@@ -153,3 +153,32 @@ def test_a_window_start_beside_a_read_condition_is_still_asked_about(planners, t
     """One condition read made the safety net for a time window start silent: «с начала месяца» was
     dropped and every month loaded with status ok."""
     assert planners["clinic"].plan(text).status == "needs_clarification"
+
+
+# --- «клиентов с email»: the rows that have a value ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("клиентов с email в клик ежедневно в 5", "email IS NOT NULL AND email <> ''"),
+        ("Клиентов с телефоном перелей в клик ежедневно в 5", "phone IS NOT NULL AND phone <> ''"),
+        ("customers with email to clickhouse daily at 5", "email IS NOT NULL AND email <> ''"),
+        ("customers with a phone, to clickhouse daily at 5", "phone IS NOT NULL AND phone <> ''"),
+    ],
+)  # fmt: skip
+def test_with_a_column_after_the_table_noun_keeps_rows_that_have_it(planners, text, where) -> None:
+    """«клиентов с email» loaded every customer with status ok."""
+    assert _ok(planners["shop"], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "заказы со статусом new в клик ежедневно в 7", "status = 'new'"),
+        ("univ", "стипендии с видом social в клик ежедневно в 7", "kind = 'social'"),
+        ("shop", "Платежи с суммой от 5000 в клик ежедневно в 1 ночи", "amount >= 5000"),
+    ],
+)  # fmt: skip
+def test_with_a_column_and_its_value_stays_a_value_condition(planners, catalog, text, where) -> None:
+    assert _ok(planners[catalog], text).source.where == where
