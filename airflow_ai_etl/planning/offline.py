@@ -273,6 +273,8 @@ def _covered(value: str, where: str) -> bool:
 
 # Parts of a table name that say how it is kept, not what it holds: kpi_daily, fact_sales, raw_orders.
 CYRILLIC_WORD = re.compile(r"[а-яё]{3,}")
+# Column names that say what kind of value, not whose: "the tax id" is no `id` of customers.
+GENERIC_COLUMN_PARTS = {"id", "number", "name", "code", "no", "num"}
 TABLE_AFFIXES = {
     stem(w)
     for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
@@ -2037,6 +2039,8 @@ class OfflinePlanner:
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
+        columns = self._without_swallowed(table, columns, part)
+        unnamed = unnamed or self._foreign_modifier(table, columns, part)
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
             word = original.group(0) if original else unnamed
@@ -2050,6 +2054,44 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _without_swallowed(self, table: Table, columns: list[str], part: str) -> list[str]:
+        """ "hash the customer id" on orders names customer_id; its last word alone is no second column
+        (`id`), unless that word also stands on its own elsewhere in the phrase."""
+        tokens = words(part)
+        pairs = [
+            (k, found[0])
+            for k in range(len(tokens) - 1)
+            if (found := self._word_column(table, tokens[k : k + 2], fk_words=True)) and found[1] == 2
+        ]
+        swallowed = {k + 1 for k, name in pairs if name in columns}
+        dropped = []
+        for column in columns:
+            naming = [k for k, t in enumerate(tokens) if self._single_word_column(table, t, True) == column]
+            if naming and all(k in swallowed for k in naming) and column not in {n for _, n in pairs}:
+                dropped.append(column)
+        return [c for c in columns if c not in dropped]
+
+    def _foreign_modifier(self, table: Table, columns: list[str], part: str) -> str | None:
+        """ "hash the tax id" on customers: a generic column word (id, number, name, code) named with a
+        modifier this table knows nothing of ("tax") is another column, one the table lacks; the phrase is
+        returned so the planner asks instead of masking `id`."""
+        tokens = words(part)
+        known = set(name_parts(table.name)) | set(name_parts_of_text(table.comment or ""))
+        known |= {p for c in table.columns for p in name_parts(c.name)}
+        for column in columns:
+            parts = set(name_parts(column))
+            if not parts <= GENERIC_COLUMN_PARTS:
+                continue
+            for k, token in enumerate(tokens[1:], start=1):
+                if not set(self.vocabulary.meanings(token)) & parts:
+                    continue
+                modifier = tokens[k - 1]
+                if modifier in STOP_WORDS or modifier in LIST_JOINERS or is_(tokenize(modifier)[0], "MASK"):
+                    continue
+                if not set(self.vocabulary.meanings(modifier)) & known and not table.column(modifier):
+                    return f"{modifier} {token}"
+        return None
 
     def _without_table_noun(
         self, table: Table, columns: list[str], part: str

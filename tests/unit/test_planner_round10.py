@@ -182,3 +182,34 @@ def test_with_a_column_after_the_table_noun_keeps_rows_that_have_it(planners, te
 )  # fmt: skip
 def test_with_a_column_and_its_value_stays_a_value_condition(planners, catalog, text, where) -> None:
     assert _ok(planners[catalog], text).source.where == where
+
+
+# --- masks: a generic column word with a modifier ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customers to clickhouse daily at 5, hash the tax id",
+        "customers to clickhouse daily at 5, mask the loyalty number",
+        "load customers into clickhouse every night at 2 and redact the tax id",
+    ],
+)
+def test_a_generic_column_word_with_an_unknown_modifier_is_asked_about(planners, text) -> None:
+    """ "the tax id" masked `id` of customers with status ok: the table has no tax id column."""
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification"
+    assert outcome.spec is None
+
+
+def test_the_question_quotes_the_words_that_name_no_column(planners) -> None:
+    outcome = planners["shop"].plan("customers to clickhouse daily at 5, hash the tax id")
+    assert "tax id" in outcome.questions[0]
+
+
+def test_a_two_word_column_does_not_also_mask_its_last_word(planners) -> None:
+    """ "hash the customer id" on orders masked customer_id and id."""
+    spec = _ok(planners["shop"], "orders to clickhouse daily at 5, hash the customer id")
+    assert [c for t in spec.transforms if t.type == "mask" for c in t.columns] == ["customer_id"]
+    spec = _ok(planners["shop"], "customers to clickhouse daily at 5, hash the id and the email")
+    assert {c for t in spec.transforms if t.type == "mask" for c in t.columns} == {"id", "email"}
