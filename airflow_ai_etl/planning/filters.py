@@ -151,6 +151,7 @@ class RowFilters:
         if window.value:
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
+        conditions = [self._value_list(request, table, c) for c in conditions]
         if not questions:
             self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table)
@@ -177,6 +178,35 @@ class RowFilters:
             return Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
+
+    def _value_list(self, request: Request, table: Table, condition: str) -> str:
+        """«со статусами issued и overdue», "stage offer or hired": the values joined to the one a rule read
+        (listed in the column's comment, or Latin codes like it) make `col IN (...)`, not the first alone."""
+        match = re.fullmatch(r"(\w+) = '([^']+)'", condition)
+        if match is None:
+            return condition
+        name, value = match.groups()
+        listed = {v.lower() for v in _listed_values((table.column(name) or Column(name, "text")).comment)}
+        found = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", request.text, re.IGNORECASE)
+        if found is None:
+            return condition
+        values, at = [value], found.end()
+        while more := re.match(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-z][\w-]*)", request.text[at:]):
+            word = more.group(1)
+            lower = word.lower()
+            fits = lower in listed if listed else (
+                value.isascii() and self._is_value(request, table, word) and not self._names_system(lower)
+                and not self.grounding._column_mentions(table, [lower])
+                and not self.grounding._names_other_table(lower, table)
+            )  # fmt: skip
+            if not fits or word in values:
+                break
+            values.append(word)
+            at += more.end()
+        if len(values) == 1:
+            return condition
+        request.handled.append((found.start(), at))
+        return f"{name} IN ({', '.join(_quote(v) for v in values)})"
 
     def _conditions(self, request: Request, table: Table, incremental: bool) -> list[tuple[int, str]]:
         """(position, condition) of every row condition the request states, one per column."""
@@ -1380,7 +1410,8 @@ VALUE_MEANINGS = {
     "юань": ("cny",), "тенге": ("kzt",), "архив": ("archived", "archive"), "обработка": ("processing",),
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
-    "отпуск": ("leave",),
+    "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
+    "просроченный": ("overdue",), "просрочить": ("overdue",),
 }  # fmt: skip
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.

@@ -2138,7 +2138,9 @@ class OfflinePlanner:
                         break
                     columns += [c for c in more if c not in columns]
                 if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
-                    before = request.lower[: max(0, start - 1)].split(",") if start else []
+                    # «...; ФИО, телефон и ...»: the list starts after the clause's own punctuation
+                    before = re.split(r"[,;.]", request.lower[: max(0, start - 1)]) if start else []
+                    before = before[len(before) - 1 - _list_start(request.lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
                         more = self._only_columns(table, segment)
                         if not more:
@@ -2421,6 +2423,12 @@ class OfflinePlanner:
             if pattern.search(request.text) or pattern.search(path):
                 return Found(name)
         return Found(None, [msg("planner.which_format", path=path)])
+
+
+def _list_start(text: str) -> int:
+    """How many comma-separated items end `text` before a clause break (; or .): «a; b, c» -> 1."""
+    tail = re.split(r"[;.]", text)[-1]
+    return tail.count(",")
 
 
 def _file_stem_table(path: str) -> str | None:

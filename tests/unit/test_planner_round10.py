@@ -213,3 +213,46 @@ def test_a_two_word_column_does_not_also_mask_its_last_word(planners) -> None:
     assert [c for t in spec.transforms if t.type == "mask" for c in t.columns] == ["customer_id"]
     spec = _ok(planners["shop"], "customers to clickhouse daily at 5, hash the id and the email")
     assert {c for t in spec.transforms if t.type == "mask" for c in t.columns} == {"id", "email"}
+
+
+# --- batch h families (after its first pass) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("utility", "начисления со статусами issued и overdue в клик ежедневно в 7", "status IN ('issued', 'overdue')"),
+        ("utility", "charges with status draft, issued or overdue to clickhouse daily at 7",
+         "status IN ('draft', 'issued', 'overdue')"),
+        ("hr", "Кандидатов на стадиях offer и hired в клик ежедневно в 7", "stage IN ('offer', 'hired')"),
+        ("utility", "Аварийные отключения в клик ежедневно в 7", "kind = 'emergency'"),
+        ("utility", "плановые отключения в клик ежедневно в 7", "kind = 'planned'"),
+    ],
+)  # fmt: skip
+def test_a_list_of_values_is_one_in_condition(planners, catalog, text, where) -> None:
+    """«со статусами issued и overdue» was cut to `status = 'issued'` with status ok."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Перелей счета пациентов в клик в два ночи, а billing.invoices потом транкейтни",
+        "транкейтнуть billing.invoices и залить заново ежедневно",
+    ],
+)
+def test_a_transliterated_truncate_is_refused(planners, text) -> None:
+    assert planners["clinic"].plan(text).status == "rejected"
+
+
+def test_a_mask_list_after_a_semicolon_keeps_its_first_item(planners) -> None:
+    """«...; ФИО, телефон и номер паспорта захешировать» masked phone and passport, not full_name."""
+    spec = _ok(
+        planners["clinic"],
+        "Пациентов в отчётный постгрес каждое воскресенье в 5 утра; ФИО, телефон и номер паспорта захешировать",
+    )
+    assert {c for t in spec.transforms if t.type == "mask" for c in t.columns} == {
+        "full_name",
+        "phone",
+        "passport_number",
+    }
