@@ -887,6 +887,8 @@ class OfflinePlanner:
         }
         hits = self._outside_mask_clause(request, hits)
         hits = self._not_column_words(request, hits)
+        if self._unknown_head_noun(request, hits):
+            return []  # «таблицу штрафов курьеров»: no fines table; couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
@@ -894,6 +896,23 @@ class OfflinePlanner:
                 return [head]
         order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _unknown_head_noun(self, request: Request, hits: dict[str, tuple[Table, list[int]]]) -> bool:
+        """«таблицу штрафов курьеров»: right after «таблица» a noun that names no table, followed by the
+        genitive that does, is the head of the phrase: the table the user means is one the catalog lacks."""
+        used = {i for _, indices in hits.values() for i in indices}
+        tokens = request.tokens
+        for i, token in enumerate(tokens[:-2]):
+            if not re.fullmatch(r"таблиц\w*|табличк\w*", token):
+                continue
+            head = tokens[i + 1]
+            if i + 1 in used or i + 2 not in used or not CYRILLIC_WORD.fullmatch(head):
+                continue
+            if head in STOP_WORDS or head in request.claimed or self._is_engine_word(head):
+                continue
+            if any(p.pos == "NOUN" and p.case == "gent" for p in tokenize(head)[0].parses):
+                return True
+        return False
 
     def _not_column_words(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]

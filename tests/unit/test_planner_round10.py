@@ -256,3 +256,36 @@ def test_a_mask_list_after_a_semicolon_keeps_its_first_item(planners) -> None:
         "phone",
         "passport_number",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("сотрудников в клик по пн, ср и пт в 17:30", "30 17 * * 1,3,5"),
+        ("сотрудников в клик в пн в 6 утра", "0 6 * * 1"),
+        ("сотрудников в клик по сб и вс в 6 утра", "0 6 * * 0,6"),
+        ("employees to clickhouse daily at half past midnight", "30 0 * * *"),
+        ("employees to clickhouse daily at quarter to noon", "45 11 * * *"),
+        ("employees to clickhouse every monday at a quarter past midnight", "15 0 * * 1"),
+    ],
+)  # fmt: skip
+def test_weekday_abbreviations_and_minutes_around_midnight(planners, text, cron) -> None:
+    """«по пн, ср и пт» was dropped (a daily cron); "half past midnight" lost its half hour."""
+    assert _ok(planners["hr"], text).schedule == cron
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Гони в кликхаус таблицу штрафов курьеров каждый день в 6 утра",
+        "Залей в клик таблицу премий курьеров ежедневно в 5",
+    ],
+)
+def test_an_unknown_head_noun_after_table_is_asked_about(planners, text) -> None:
+    """«таблицу штрафов курьеров»: there is no fines table; the couriers only qualify it."""
+    assert planners["logistics"].plan(text).status == "needs_clarification"
+
+
+def test_a_known_head_noun_after_table_still_plans(planners) -> None:
+    spec = _ok(planners["logistics"], "Гони в кликхаус таблицу маршрутов курьеров каждый день в 6 утра")
+    assert spec.source.table == "routes"
