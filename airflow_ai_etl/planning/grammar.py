@@ -174,8 +174,8 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         and tokens[j + 2].lower in ("midnight", "noon")
     ):  # "half past midnight" 0:30, "quarter to noon" 11:45: the hour word is a 24-hour time already
         delta, base = (30 if t.lower == "half" else 15), (0 if tokens[j + 2].lower == "midnight" else 12)
-        hour24, minute = (base, delta) if tokens[j + 1].lower == "past" else ((base - 1) % 24, 60 - delta)
-        return Slot("clock", (hour24, minute), tokens[start].start, tokens[j + 2].end, start, j + 3)
+        at = (base, delta) if tokens[j + 1].lower == "past" else ((base - 1) % 24, 60 - delta)
+        return Slot("clock", at, tokens[start].start, tokens[j + 2].end, start, j + 3)
     elif t.lower in ("half", "quarter") and j + 2 < len(tokens) and tokens[j + 1].lower in ("past", "to"):
         n = _numeral_at(nums, j + 2)
         if n is None or not 1 <= n.value <= 12:
