@@ -391,6 +391,7 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
             schedule_description=outcome.schedule_description,
             path=outcome.path,
             version=outcome.version,
+            unchanged=outcome.unchanged,
             pii=outcome.pii,
             assumptions=[_local(a) for a in outcome.assumptions],
         )
@@ -429,7 +430,8 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
         where = f" [{problem.field}]" if problem.field else ""
         out.write(_say("cli.error", gate=problem.gate, where=where, message=_local(problem.message)) + "\n")
     if outcome.path:
-        out.write(_say("cli.deployed", path=outcome.path, version=outcome.version) + "\n")
+        said = "cli.deployed_unchanged" if outcome.unchanged else "cli.deployed"
+        out.write(_say(said, path=outcome.path, version=outcome.version) + "\n")
 
 
 def _schedule_words(schedule: str, fallback: str) -> str:

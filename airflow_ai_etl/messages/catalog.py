@@ -405,4 +405,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{table} has no column for {word!r} to mask: which columns should be masked? Columns: {columns}.",
         "ru": "В {table} нет колонки «{word}» для маскирования: какие колонки замаскировать? Колонки: {columns}.",
     },
+    "cli.deployed_unchanged": {
+        "en": "unchanged: {path} already holds version {version}; no new version recorded",
+        "ru": "без изменений: в {path} уже версия {version}; новая версия не записана",
+    },
 }
