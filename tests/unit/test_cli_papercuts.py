@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,13 @@ def test_airflow_ai_etl_schema_into_a_closed_pipe(tmp_path: Path) -> None:
     code, err = _closed_pipe([AIRFLOW, "ai-etl", "schema"], env={**os.environ, "AIRFLOW_HOME": str(tmp_path)})
     assert code == cli.EXIT_ERROR
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
+
+
+def test_every_command_is_in_the_readme_cli_table() -> None:
+    """A new user reads the README's CLI table: every `airflow ai-etl` command has a row there."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## CLI", 1)[1].split("\n\n", 2)[1]
+    first_cells = " ".join(row.split(" | ", 1)[0] for row in table.splitlines() if row.startswith("| `"))
+    named = set(re.findall(r"[a-z][a-z-]*", first_cells.replace("\\|", " ")))
+    [group] = cli.get_cli_commands()
+    assert [c.name for c in group.subcommands if c.name not in named] == []
