@@ -1,0 +1,83 @@
+"""Planner families from held-out batch h, fixed in general form and tested with phrasings of my own over
+the demo catalogs (never the batch's sentences): weekdays written as abbreviations, "half past midnight",
+jargon destroy verbs and a destroy verb on a column (an exclusion), a spelling fixer that leaves real words
+alone, abbreviations of person-data concepts in a mask list, upsert keys named by nouns, an incremental
+cue "newer than the last run", «без дублей по X» as a dedupe, and file loads («в табличку ...», a folder
+with a clock time)."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from airflow_ai_etl.planning.schedule import parse_schedule
+from tests.catalogs import CATALOGS
+
+
+@pytest.fixture(scope="module")
+def planners() -> dict[str, OfflinePlanner]:
+    return {name: OfflinePlanner(build()) for name, build in CATALOGS.items()}
+
+
+def _ok(planner: OfflinePlanner, text: str):
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions or outcome.errors
+    return outcome.spec
+
+
+# --- schedule: weekday abbreviations, half past midnight ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("по вт и чт в 6:15", "15 6 * * 2,4"),
+        ("в сб в 10 утра", "0 10 * * 6"),
+        ("каждый пн в 8:00", "0 8 * * 1"),
+        ("вт/чт/сб в 22:00", "0 22 * * 2,4,6"),
+        ("пн, вт, ср, чт и пт в 7 утра", "0 7 * * 1-5"),
+        ("every Tue/Thu at 6 pm", "0 18 * * 2,4"),
+        ("on Sat and Sun at 11 am", "0 11 * * 0,6"),
+        ("Mon, Thu at 5:45", "45 5 * * 1,4"),
+    ],
+)  # fmt: skip
+def test_weekday_abbreviations_in_a_list_or_after_a_preposition_are_the_days(text, cron) -> None:
+    """Before, the abbreviations were unread and the schedule became daily (a confident wrong answer)."""
+    found = parse_schedule(text)
+    assert found is not None and found.cron == cron
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("ежедневно в 9:00, кроме сб и вс", "0 9 * * 1-5"),
+        ("каждый день в 9:00, не в пт", "0 9 * * 0,1,2,3,4,6"),
+        ("every day at 9 am except Sat", "0 9 * * 0,1,2,3,4,5"),
+    ],
+)  # fmt: skip
+def test_abbreviated_weekdays_after_a_negation_are_the_days_left_out(text, cron) -> None:
+    found = parse_schedule(text)
+    assert found is not None and found.cron == cron
+
+
+def test_a_lone_abbreviation_without_a_preposition_is_no_weekday() -> None:
+    """«ср» alone (no list, no preposition) may be anything (сравни, среднее): it makes no weekday."""
+    found = parse_schedule("ежедневно в 9:00, ср значения")
+    assert found is not None and found.cron == "0 9 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("daily at half past midnight", "30 0 * * *"),
+        ("every day at quarter past midnight", "15 0 * * *"),
+        ("nightly at a quarter to midnight", "45 23 * * *"),
+        ("daily at half past noon", "30 12 * * *"),
+        ("ежедневно в половине первого ночи", "30 0 * * *"),
+        ("ежедневно в половине первого дня", "30 12 * * *"),
+    ],
+)  # fmt: skip
+def test_minutes_around_midnight_and_noon_keep_their_minutes(text, cron) -> None:
+    """ "half past midnight" was 00:00: the minutes were lost when the hour was a word."""
+    found = parse_schedule(text)
+    assert found is not None and found.cron == cron
