@@ -498,7 +498,7 @@ class OfflinePlanner:
     def _drops_columns_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Copy customers daily but drop the email column": in a load request, a drop verb whose object
         is a list of columns of some source table leaves those columns out; it destroys nothing."""
-        if not PIPELINE_VERBS.search(request.lower):
+        if not PIPELINE_VERBS.search(request.lower) and not self._names_a_direction(request):
             return False
         tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
         for table in tables:
@@ -506,6 +506,16 @@ class OfflinePlanner:
             if columns:
                 return not self._names_source_place(request, request.token_at(end))
         return False
+
+    def _names_a_direction(self, request: Request) -> bool:
+        """A load said without a verb: "employees -> CH, drop salary", «клиентов в клик, без email»: a
+        direction word (or an arrow, read as one) followed by an engine, a connection or a target noun."""
+        tokens = request.tokens
+        return any(
+            token in TO_WORDS - WEAK_TO_WORDS
+            and any(t in TARGET_PLACES or self.filters._names_system(t) for t in tokens[i + 1 : i + 3])
+            for i, token in enumerate(tokens)
+        )
 
     def _removes_rows_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Load orders hourly, remove rows where status is test" / "drop test rows": in a load request, rows

@@ -81,3 +81,53 @@ def test_minutes_around_midnight_and_noon_keep_their_minutes(text, cron) -> None
     """ "half past midnight" was 00:00: the minutes were lost when the hour was a word."""
     found = parse_schedule(text)
     assert found is not None and found.cron == cron
+
+
+SUBSCRIBERS = {"id", "account_no", "full_name", "phone", "email", "passport_number", "inn", "address", "district",
+               "is_privileged", "registered_on", "updated_at"}  # fmt: skip
+
+
+# --- destructive intent: jargon verbs refused; a drop verb on a column is an exclusion ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Перелей заказы в клик ежедневно в 3 ночи, а orders потом транкейтни",
+        "Загрузи клиентов в клик ежедневно в 5 утра, а таблицу customers транкатнем после загрузки",
+        "Гони клиентов в клик в 4 утра и делитни старые записи в источнике",
+        "Копируй заказы в клик каждый час, потом пурджни orders",
+    ],
+)  # fmt: skip
+def test_transliterated_destroy_verbs_are_refused(planners, text) -> None:
+    """«транкейтни» and its kin were unknown words: the load was planned and the destroy order ignored."""
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "rejected"
+    assert outcome.errors[0].gate == "policy"
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("subscribers -> clickhouse, daily at 6 am, drop the email column", {"email"}),
+        ("subscribers -> CH daily at 6 am, drop inn", {"inn"}),
+        ("subscribers to clickhouse every night at 1, drop the phone and inn columns", {"phone", "inn"}),
+    ],
+)  # fmt: skip
+def test_a_drop_verb_on_columns_of_a_load_without_a_verb_is_an_exclusion(planners, text, left_out) -> None:
+    """A load said with an arrow or "to <engine>" (no load verb) and "drop <columns>": those columns are
+    left out (before: refused as a destroy intent)."""
+    spec = _ok(planners["utility"], text)
+    assert set(spec.source.columns) == SUBSCRIBERS - left_out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "subscribers to clickhouse daily at 6 am, drop the subscribers table",
+        "subscribers -> clickhouse daily at 6 am, then drop subscribers",
+        "drop the email column from subscribers",
+    ],
+)  # fmt: skip
+def test_a_drop_verb_on_the_table_or_without_a_load_stays_refused(planners, text) -> None:
+    assert planners["utility"].plan(text).status == "rejected"
