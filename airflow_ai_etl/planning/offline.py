@@ -368,7 +368,7 @@ class OfflinePlanner:
     def _speller(self) -> Speller:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
             glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words]
-            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN)
+            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
         return self._spelling
 
     def plan(self, text: str) -> Outcome:

@@ -131,3 +131,26 @@ def test_a_drop_verb_on_columns_of_a_load_without_a_verb_is_an_exclusion(planner
 )  # fmt: skip
 def test_a_drop_verb_on_the_table_or_without_a_load_stays_refused(planners, text) -> None:
     assert planners["utility"].plan(text).status == "rejected"
+
+
+# --- the spelling fixer leaves real words alone -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("Capture readings changes into ClickHouse every 15 minutes", "metering.readings"),
+        ("replicate payments changes to clickhouse every 2 minutes", "billing.payments"),
+        ("load payments changed since the last run to clickhouse hourly", "billing.payments"),
+    ],
+)  # fmt: skip
+def test_a_word_the_rules_read_is_never_corrected_into_a_table_word(planners, text, table) -> None:
+    """ "changes" is one letter from the table word "charges": it was "corrected", and the request got a
+    second table (a question) or the wrong one (billing.charges)."""
+    spec = _ok(planners["utility"], text)
+    assert spec.source.table == table
+    assert "charges" not in (spec.description or "")
+
+
+def test_a_real_typo_of_a_table_word_is_still_corrected(planners) -> None:
+    assert _ok(planners["utility"], "load chrges to clickhouse daily at 5").source.table == "billing.charges"
