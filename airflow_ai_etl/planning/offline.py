@@ -173,6 +173,7 @@ EN_STATE_FORM = re.compile(
 )
 
 _WORD_AT = re.compile(r"(\w+)")
+CLAUSE_STOP = re.compile(r"[;:!?]|\.(?=\s|$)")  # a clause ends here (not the dot of "billing.invoices")
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
 ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
 CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -2079,7 +2080,9 @@ class OfflinePlanner:
                         break
                     columns += [c for c in more if c not in columns]
                 if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
-                    before = request.lower[: max(0, start - 1)].split(",") if start else []
+                    # within the clause: «...в 5 утра; ФИО, телефон и паспорт захешировать»
+                    clause = max((m.end() for m in CLAUSE_STOP.finditer(request.lower, 0, start)), default=0)
+                    before = request.lower[clause : max(0, start - 1)].split(",") if start > clause else []
                     for segment in reversed(before):
                         more = self._only_columns(table, segment)
                         if not more:

@@ -154,3 +154,24 @@ def test_a_word_the_rules_read_is_never_corrected_into_a_table_word(planners, te
 
 def test_a_real_typo_of_a_table_word_is_still_corrected(planners) -> None:
     assert _ok(planners["utility"], "load chrges to clickhouse daily at 5").source.table == "billing.charges"
+
+
+# --- masks: a list before the mask verb, after a clause break -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "masked"),
+    [
+        ("clinic", "Пациентов в клик каждый день в 6 утра; ФИО, телефон и номер паспорта захешировать",
+         ["full_name", "phone", "passport_number"]),
+        ("clinic", "Пациентов в клик каждый день в 6 утра. ФИО, телефон замаскировать", ["full_name", "phone"]),
+        ("utility", "Абонентов в клик ежедневно в 4 утра: ФИО, ИНН и телефон захешировать",
+         ["full_name", "inn", "phone"]),
+    ],
+)  # fmt: skip
+def test_every_item_of_a_mask_list_after_a_clause_break_is_masked(planners, catalog, text, masked) -> None:
+    """The first item of «; ФИО, телефон и ... захешировать» shared its comma segment with the previous
+    clause, so it was dropped silently (a confident wrong mask)."""
+    spec = _ok(planners[catalog], text)
+    mask = next(t for t in spec.transforms if t.type == "mask")
+    assert mask.columns == masked
