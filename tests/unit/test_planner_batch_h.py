@@ -175,3 +175,26 @@ def test_every_item_of_a_mask_list_after_a_clause_break_is_masked(planners, cata
     spec = _ok(planners[catalog], text)
     mask = next(t for t in spec.transforms if t.type == "mask")
     assert mask.columns == masked
+
+
+# --- «без дублей по X» is a dedupe, never a mart's grouping -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "table", "columns"),
+    [
+        ("счётчики в кликхаус каждую субботу в 2 ночи, без дублей по serial_no", "metering.meters", ["serial_no"]),
+        ("абонентов в клик ежедневно в 3 ночи, без дублей по account_no", "subscribers", ["account_no"]),
+        ("показания в клик каждый час без дубликатов по meter_id", "metering.readings", ["meter_id"]),
+    ],
+)  # fmt: skip
+def test_a_dedupe_key_after_a_bare_table_noun_is_no_grouping(planners, text, table, columns) -> None:
+    """With no load verb, «по X» after «без дублей» was read as a mart's grouping and asked about."""
+    spec = _ok(planners["utility"], text)
+    assert spec.source.table == table
+    assert next(t for t in spec.transforms if t.type == "dedupe").columns == columns
+
+
+def test_a_grouping_without_a_dedupe_cue_still_makes_a_mart(planners) -> None:
+    spec = _ok(planners["utility"], "сумма начислений по районам в клик ежедневно")
+    assert spec.target.table != "charges"  # a mart table, not a copy of charges
