@@ -35,6 +35,7 @@ from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
+from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import SPELLING_EN, looks_like_mart, plan_mart
@@ -1452,6 +1453,10 @@ class OfflinePlanner:
         -> product_id, warehouse (a word naming another table stands for its `_id` column here)."""
         for cue in grammar.key_cues(tokenize(request.text)):
             columns, end = self._column_run(table, request, request.token_at(cue.end), fk_words=True)
+            if columns and self._ends_list(request, end):
+                return columns
+            # «по сотруднику и дате»: nouns of the tables the keys refer to, a generic key word
+            columns, end = key_noun_columns(self, table, request, request.token_at(cue.end))
             if columns and self._ends_list(request, end):
                 return columns
         return []

@@ -198,3 +198,33 @@ def test_a_dedupe_key_after_a_bare_table_noun_is_no_grouping(planners, text, tab
 def test_a_grouping_without_a_dedupe_cue_still_makes_a_mart(planners) -> None:
     spec = _ok(planners["utility"], "сумма начислений по районам в клик ежедневно")
     assert spec.target.table != "charges"  # a mart table, not a copy of charges
+
+
+# --- upsert keys named by nouns ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "keys"),
+    [
+        ("hr", "Табели учёта времени мержить в клик по сотруднику и дате ежедневно в 2 ночи",
+         ["employee_id", "work_date"]),
+        ("hr", "Timesheets upsert into clickhouse by employee and date every hour", ["employee_id", "work_date"]),
+        ("univ", "Посещаемость мержить в клик по студенту и дате ежедневно в 22:00", ["student_id", "lesson_date"]),
+        ("univ", "Оценки мержить в клик по студенту и дисциплине ежедневно в 22:00", ["student_id", "course_id"]),
+        ("univ", "Посещаемость upsert в клик по студенту, дисциплине и дате занятия ежедневно в 23:30",
+         ["student_id", "course_id", "lesson_date"]),
+        ("shop", "Остатки мержить в клик по товару и складу каждый час", ["product_id", "warehouse"]),
+    ],
+)  # fmt: skip
+def test_upsert_keys_named_by_the_nouns_of_the_tables_they_refer_to(planners, catalog, text, keys) -> None:
+    """«по студенту» names student_id (students' comment «Студенты»), «по дисциплине» course_id (courses:
+    «Учебные дисциплины»), «по дате» the one date column of the primary key. Before: asked."""
+    spec = _ok(planners[catalog], text)
+    assert spec.target.mode == "upsert"
+    assert spec.target.keys == keys
+
+
+def test_a_key_noun_naming_no_referred_table_is_still_asked(planners) -> None:
+    outcome = planners["hr"].plan("Табель мержить в клик по клиенту и дате ежедневно в 2 ночи")
+    assert outcome.status == "needs_clarification"
+    assert "клиенту" in outcome.questions[0]
