@@ -35,6 +35,7 @@ from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.filters import RowFilters
+from airflow_ai_etl.planning.increments import as_new_rows
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
@@ -387,6 +388,7 @@ class OfflinePlanner:
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
+        text = as_new_rows(text)  # "only rows newer than the last run": new rows, not a row filter
         corrections: list[Correction] = []
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
@@ -402,7 +404,8 @@ class OfflinePlanner:
             return refusal
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
-        trigger = read_trigger(written, self.catalog.assets) if grammar.enabled("trigger") else None
+        since = as_new_rows(written)  # «после прошлой загрузки»: new rows, not "after other loads"
+        trigger = read_trigger(since, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
             return plan_triggered(self, written, trigger)
         mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart

@@ -228,3 +228,30 @@ def test_a_key_noun_naming_no_referred_table_is_still_asked(planners) -> None:
     outcome = planners["hr"].plan("Табель мержить в клик по клиенту и дате ежедневно в 2 ночи")
     assert outcome.status == "needs_clarification"
     assert "клиенту" in outcome.questions[0]
+
+
+# --- incremental: rows newer than the last run ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copy payments to clickhouse every 2 hours, only rows newer than the last run",
+        "Copy payments to clickhouse hourly, just records newer than the previous run",
+        "Copy payments to clickhouse hourly, only rows added since the last load",
+        "Платежи в клик каждый час, только записи после прошлой загрузки",
+        "Платежи в клик каждый час, только строки, появившиеся с момента последнего запуска",
+    ],
+)  # fmt: skip
+def test_rows_newer_than_the_last_run_are_an_incremental_load(planners, text) -> None:
+    """A comparison with the pipeline's own previous run is no row filter: it was asked about ("could not
+    turn 'newer than' into a filter"), or loaded everything, or read as a trigger after other loads."""
+    spec = _ok(planners["utility"], text)
+    assert spec.source.incremental is not None and spec.source.incremental.column == "paid_at"
+    assert spec.target.mode == "append"
+    assert spec.source.where is None
+
+
+def test_newer_than_a_date_is_still_no_incremental_load(planners) -> None:
+    outcome = planners["utility"].plan("Load payments to clickhouse hourly, only rows newer than 2025-01-01")
+    assert outcome.status != "ok" or outcome.spec.source.incremental is None
