@@ -175,6 +175,12 @@ EN_STATE_FORM = re.compile(
 )
 
 _WORD_AT = re.compile(r"(\w+)")
+# "partners drop (new) csv files into /mnt/in/": dropping files somewhere puts them there
+DROP_INTO = re.compile(
+    r"drop(?:s|ped|ping)?\s+(?:(?:the|their|our|new|daily|csv|parquet|jsonl?|excel|export)\s+)*"
+    r"(?:files?|csvs?|exports?|dumps?|them|it)\s+(?:in|into|onto|to)\b",
+    re.IGNORECASE,
+)
 CLAUSE_STOP = re.compile(r"[;:!?]|\.(?=\s|$)")  # a clause ends here (not the dot of "billing.invoices")
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
 ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
@@ -475,6 +481,8 @@ class OfflinePlanner:
                 continue
             if DEDUPE_AFTER_VERB.match(request.lower[match.end() :]):
                 continue
+            if DROP_INTO.match(request.lower, match.start()):
+                continue  # "partners drop csv files into /mnt/in/": they put files there
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
                 continue
             if LEAVE_OUT_VERBS.match(match.group(1)) and (
@@ -1042,7 +1050,7 @@ class OfflinePlanner:
 
     def _names_target(self, request: Request, match: re.Match[str]) -> bool:
         """A bare "table X" names the target only after a to-word ("into ClickHouse table X")."""
-        if not re.match(r"(table|таблиц)", match.group(0), re.IGNORECASE):
+        if not re.match(r"(table|табли(?:ц|чк))", match.group(0), re.IGNORECASE):
             return True
         before = words(request.text[: match.start()])[-3:]
         after = words(request.text[match.end() :])[:3]

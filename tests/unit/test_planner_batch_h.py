@@ -255,3 +255,45 @@ def test_rows_newer_than_the_last_run_are_an_incremental_load(planners, text) ->
 def test_newer_than_a_date_is_still_no_incremental_load(planners) -> None:
     outcome = planners["utility"].plan("Load payments to clickhouse hourly, only rows newer than 2025-01-01")
     assert outcome.status != "ok" or outcome.spec.source.incremental is None
+
+
+# --- file loads: «в табличку», a folder described with a clock time ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("csv с рейсами из s3://fleet-dumps/trips/ складывать в табличку trips_csv в кликхаусе каждый день в 7 утра",
+         "trips_csv"),
+        ("parquet из s3://fleet-dumps/trips/ грузить в табличку trips_pq в клик ежедневно в 6 утра", "trips_pq"),
+    ],
+)  # fmt: skip
+def test_the_diminutive_table_noun_names_the_target(planners, text, table) -> None:
+    assert _ok(planners["logistics"], text).target.table == table
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В папку /mnt/exchange/trips/ водители кладут csv с рейсами; грузи их в ClickHouse, таблица trips_raw, "
+        "ежедневно в 22:15",
+        "Partners drop csv files into /mnt/exchange/trips/; load them into ClickHouse table trips_raw daily at 22:15",
+    ],
+)  # fmt: skip
+def test_a_folder_described_with_a_clock_time_runs_on_the_clock(planners, text) -> None:
+    """A verb that only says how files get to the folder («кладут», "drop ... into") is no trigger when a
+    clock time is the only schedule (before: asked "new files or a clock?"; "drop" was even refused)."""
+    spec = _ok(planners["logistics"], text)
+    assert spec.schedule == "15 22 * * *"
+    assert spec.target.table == "trips_raw"
+
+
+def test_an_announced_arrival_with_a_clock_is_still_asked(planners) -> None:
+    text = "Как только в /mnt/exchange/trips/ появится csv, грузи его в ClickHouse, таблица trips_raw, ежедневно в 22:15"
+    assert planners["logistics"].plan(text).status == "needs_clarification"
+
+
+def test_dropping_a_table_before_a_load_stays_refused(planners) -> None:
+    assert (
+        planners["logistics"].plan("drop the trips table and load into clickhouse daily").status == "rejected"
+    )
