@@ -1,9 +1,8 @@
 """Planner families from held-out batch h, fixed in general form and tested with phrasings of my own over
 the demo catalogs (never the batch's sentences): weekdays written as abbreviations, "half past midnight",
 jargon destroy verbs and a destroy verb on a column (an exclusion), a spelling fixer that leaves real words
-alone, abbreviations of person-data concepts in a mask list, upsert keys named by nouns, an incremental
-cue "newer than the last run", «без дублей по X» as a dedupe, and file loads («в табличку ...», a folder
-with a clock time)."""
+alone, a mask list after a clause break, upsert keys named by nouns, «без дублей по X» as a dedupe, and file
+loads («в табличку ...», a folder with a clock time)."""
 
 from __future__ import annotations
 
@@ -228,33 +227,6 @@ def test_a_key_noun_naming_no_referred_table_is_still_asked(planners) -> None:
     outcome = planners["hr"].plan("Табель мержить в клик по клиенту и дате ежедневно в 2 ночи")
     assert outcome.status == "needs_clarification"
     assert "клиенту" in outcome.questions[0]
-
-
-# --- incremental: rows newer than the last run ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Copy payments to clickhouse every 2 hours, only rows newer than the last run",
-        "Copy payments to clickhouse hourly, just records newer than the previous run",
-        "Copy payments to clickhouse hourly, only rows added since the last load",
-        "Платежи в клик каждый час, только записи после прошлой загрузки",
-        "Платежи в клик каждый час, только строки, появившиеся с момента последнего запуска",
-    ],
-)  # fmt: skip
-def test_rows_newer_than_the_last_run_are_an_incremental_load(planners, text) -> None:
-    """A comparison with the pipeline's own previous run is no row filter: it was asked about ("could not
-    turn 'newer than' into a filter"), or loaded everything, or read as a trigger after other loads."""
-    spec = _ok(planners["utility"], text)
-    assert spec.source.incremental is not None and spec.source.incremental.column == "paid_at"
-    assert spec.target.mode == "append"
-    assert spec.source.where is None
-
-
-def test_newer_than_a_date_is_still_no_incremental_load(planners) -> None:
-    outcome = planners["utility"].plan("Load payments to clickhouse hourly, only rows newer than 2025-01-01")
-    assert outcome.status != "ok" or outcome.spec.source.incremental is None
 
 
 # --- file loads: «в табличку», a folder described with a clock time ---------------------------------------------
