@@ -219,6 +219,12 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
         return None
     if not (arrival or opened or immediate) and _clock(text, paths):
         return None  # "every hour load every new file": a clock that reads the new files
+    if arrival and not (opened or each_new or immediate) and _clock(text, paths):
+        # «подрядчик кладёт csv в /mnt/x/; грузи их ежедневно в 23:45»: a verb that only says how the files
+        # get there (no «при»/«как только»/"as"/"when", no «следи») next to a clock: the clock is the schedule
+        outside = set(words)
+        if not any(_announces_arrival(tokens, i, outside) for i in arrival):
+            return None
     blank = set(arrival) | set(fresh) | set(immediate)
     for i in arrival:
         # «при появлении», «по мере поступления», «следи за», "as they arrive", "shows up"
@@ -235,6 +241,17 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             blank.add(i)  # «каждый новый файл», "every new file": not «каждый день»
     spans = [(tokens[i].start, tokens[i].end) for i in sorted(blank)]
     return Trigger("files", tuple(spans), rewrites=tuple(_place_words(text, tokens, paths)))
+
+
+_ARRIVAL_LEADS = frozenset({"при", "мере", "по", "as", "on", "upon", "when", "once", "whenever"})
+_WATCH = frozenset({"следить", "watch", "ловить", "подхватывать"})
+
+
+def _announces_arrival(tokens: Sequence[Token], i: int, words: set[int]) -> bool:
+    """Arrival word ``i`` names an event to start on: after «при» / «по мере» / "as" / "when", inside a
+    clause an opener starts, or a verb of watching («следи за папкой», "watch the folder")."""
+    lead = any(t.lower in _ARRIVAL_LEADS for t in tokens[max(0, i - 3) : i])  # "as they land", «по мере»
+    return lead or _opener_before(tokens, i, words) or _is(tokens[i], _WATCH)
 
 
 def without_paths(text: str) -> str:
