@@ -95,6 +95,7 @@ CLAUSE_GLUE = frozenset({
     "процесс", "задача", "джоба", "таск", "конвейер", "актив", "событие", "asset", "wait", "for",
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
+    "as", "soon", "пока", "не", "until", "till",
 })  # fmt: skip
 MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
 PRONOUN_I = frozenset({"i", "я", "we", "мы"})
@@ -293,13 +294,23 @@ def _place_words(
 
 _TWO_WORD_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
                                ("upon", "the"), ("upon", "completion"), ("upon", "finishing"),
-                               ("wait", "for"), ("по", "событию")})  # fmt: skip
+                               ("wait", "for"), ("wait", "until"), ("wait", "till"),
+                               ("по", "событию")})  # fmt: skip
 
 
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
         return True
+    if (
+        token.lower == "as"
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower == "soon"
+        and tokens[i + 2].lower == "as"
+    ):
+        return True  # "as soon as the events load finishes"
+    if token.lower == "пока" and _waits_for(tokens, i):
+        return True  # «ждать, пока обновятся визиты»: wait until they are loaded
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
         return True  # «как только»
     if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("VERB",)):
@@ -322,6 +333,16 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+WAIT = frozenset({"ждать", "дождаться", "подождать", "ожидать", "дожидаться"})
+
+
+def _waits_for(tokens: Sequence[Token], i: int) -> bool:
+    """«пока» after a wait verb («ждать, пока ...») or before a load event («пока не загрузятся»)."""
+    before = [t for t in tokens[max(0, i - 2) : i] if t.text != ","]
+    after = [t for t in tokens[i + 1 : i + 3] if t.lower != "не"]
+    return bool(before and _is(before[-1], WAIT)) or bool(after and _is(after[0], LOAD_EVENT, pos=("VERB",)))
+
+
 def _clause_end(tokens: Sequence[Token], start: int) -> int:
     """Where the trigger clause that opens at ``start`` ends: a dash or colon, a comma (in Russian not one
     before «и»: «и заказы, и клиенты»), the main clause's infinitive («... загружать платежи»), or the end."""
@@ -331,6 +352,8 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             return j
         if token.text == ",":
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is not None and nxt.lower in ("как", "когда") and tokens[j - 1].lower == "того":
+                continue  # «после того, как отработают загрузки»: one clause
             if not (nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")):
                 return j
         if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
@@ -356,6 +379,7 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
         start -= 1  # «запускать после ...», "run after ...": the whole "start when" phrase
     while start > 0 and (
         tokens[start - 1].lower in ("сразу", "right", "just", "only", "раз", "каждый", ",", "every", "тех")
+        or _is(tokens[start - 1], WAIT)
         or (tokens[start - 1].lower == "time" and start >= 2 and tokens[start - 2].lower == "every")
     ):
         start -= 1
@@ -393,7 +417,7 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
             and not _is(tokens[j], CLAUSE_GLUE)
             and tokens[j].lower not in CLAUSE_GLUE
         )
-        if not upstream and end < len(tokens) and tokens[end].text == ":":
+        if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
             # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
             tail = _clause_end(tokens, end)
             upstream = tuple(
@@ -541,9 +565,10 @@ def _explicit_names(planner: OfflinePlanner, text: str) -> set[str]:
 
 def _is_engine_word(word: str) -> bool:
     from airflow_ai_etl.planning.patterns import ENGINE_WORDS
+    from airflow_ai_etl.planning.vocabulary import stem
 
     tokens = tokenize(word)
-    forms = {word} | ({tokens[0].lemma} if tokens else set())
+    forms = {word, stem(word)} | ({tokens[0].lemma} if tokens else set())
     return any(form in ws for ws in ENGINE_WORDS.values() for form in forms)
 
 
@@ -619,6 +644,8 @@ def _upstream_assets(
         if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
             found += [uri for uri in by_dag[word] if uri not in found]
             continue
+        if _is_engine_word(word) and word not in known:
+            continue  # «как только в хранилище обновятся кандидаты»: where they load, not what
         meanings = _meanings(planner, word)
         named: list[str] = []
         if i < len(words):  # "lab results" -> lab_results: two words naming one table
@@ -634,7 +661,7 @@ def _upstream_assets(
             named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
         if not named and len(schemas.get(word, [])) == 1:
             named = schemas[word]  # "the payroll load": a schema with one table names it
-        named = named or _named_by_comment(planner, meanings)
+        named = named or _named_by_comment(planner, meanings) or _named_by_sound(known, word)
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
@@ -672,6 +699,64 @@ def _is_noun(planner: OfflinePlanner, word: str) -> bool:
     if token.lang == "ru":
         return bool(token.parses) and token.parses[0].pos == "NOUN" and not _is(token, CLAUSE_GLUE)
     return token.lang == "en" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+_CYRILLIC_LATIN = dict(zip("абвгдеёзийклмнопрстуфхыэ", "abvgdeeziyklmnoprstufhye", strict=True)) | {
+    "ж": "zh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ю": "yu", "я": "ya", "ь": "", "ъ": "",
+}  # fmt: skip
+_RU_NOUN_ENDINGS = (
+    "ами",
+    "ями",
+    "ов",
+    "ев",
+    "ей",
+    "ам",
+    "ям",
+    "ах",
+    "ях",
+    "ом",
+    "ы",
+    "и",
+    "а",
+    "я",
+    "у",
+    "е",
+)
+
+
+def _sound_key(latin: str) -> str:
+    """A coarse consonant skeleton of a Latin spelling: "hub"/"hab" -> "hb", "ticket"/"tiket" -> "tkt"."""
+    key = latin.lower()
+    for old, new in (("ck", "k"), ("ph", "f"), ("th", "t"), ("sh", "s"), ("ch", "k"), ("ts", "s"),
+                     ("x", "ks"), ("q", "k"), ("w", "v"), ("z", "s")):  # fmt: skip
+        key = key.replace(old, new)
+    key = re.sub(r"c(?=[eiy])", "s", key).replace("c", "k")
+    key = key[:1] + re.sub(r"[aeiouyh]", "", key[1:])  # a leading h is heard («хаб»), a later one is not
+    key = re.sub(r"^[aeiouy]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _named_by_sound(known: set[str], word: str) -> list[str]:
+    """«хабы» -> hubs, «ивенты» -> events: a Russian word written for an English table name (its head, the
+    name's last part). Only a noun with no other reading gets here; several tables or none: none."""
+    if not re.fullmatch(r"[а-яё]{3,}", word):
+        return []
+    stems = {word} | {
+        word[: -len(e)] for e in _RU_NOUN_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3
+    }
+    keys = {_sound_key("".join(_CYRILLIC_LATIN.get(ch, ch) for ch in s)) for s in stems}
+    keys = {k for k in keys if len(k) >= 2}
+    hits = []
+    for name in sorted(known):
+        head = re.split(r"[_.]", name)[-1]
+        singular = {
+            head,
+            head[:-1] if head.endswith("s") else head,
+            head[:-2] if head.endswith("es") else head,
+        }
+        if any(_sound_key(form) in keys for form in singular):
+            hits.append(name)
+    return hits if len(hits) == 1 else []
 
 
 def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list[str]:
