@@ -44,7 +44,15 @@ from airflow_ai_etl.spec import PipelineSpec
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
-__all__ = ["Trigger", "bare_file_target", "folder_path", "plan_triggered", "read_trigger", "without_paths"]
+__all__ = [
+    "Trigger",
+    "bare_file_target",
+    "files_from_system",
+    "folder_path",
+    "plan_triggered",
+    "read_trigger",
+    "without_paths",
+]
 
 # An absolute local folder (a mounted network share is one): /mnt/share/reports/, /data/in/*.csv.
 # Not inside a URL (s3://...) and not an Excel file (that is the Excel source's path).
@@ -129,6 +137,7 @@ class Trigger:
     rewrites: tuple[tuple[int, int, str], ...] = field(default=())  # (start, end, word) put in place
     any_of: bool = False
     uris: tuple[tuple[str, str], ...] = field(default=())  # words standing for asset URIs in the text
+    text: str | None = None  # the request with a trigger word's typo corrected (spans are into it)
 
 
 def folder_path(text: str) -> str | None:
@@ -157,6 +166,15 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         dag id after «после» / "after" names its load («после дага X», "run after X")."""
     if _PLANNING_REST.get():
         return None  # the rest of a triggered request is planned without its trigger («... вручную»)
+    found = _read(text, assets)
+    if found is None:  # «по мере появленя», "whenver": a trigger word one letter off
+        corrected = _trigger_typos(text)
+        if corrected != text and (found := _read(corrected, assets)) is not None:
+            found = dataclasses.replace(found, text=corrected)
+    return found
+
+
+def _read(text: str, assets: Mapping[str, Sequence[str]] | None) -> Trigger | None:
     named, uris = _asset_uris(text)
     dag_ids = frozenset(d.lower() for dags in (assets or {}).values() for d in dags) | frozenset(uris)
     found = _read_assets(tokenize(named), dag_ids)
@@ -164,6 +182,46 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         return dataclasses.replace(found, uris=tuple(sorted(uris.items())))
     tokens = tokenize(text)
     return _read_files(text, tokens) or _read_manual(tokens)
+
+
+# English trigger words long enough that a word one edit away is a typo of them (no dictionary to ask).
+_EN_TRIGGER_WORDS = frozenset({
+    "whenever", "manually", "arrives", "arrived", "arriving", "finishes", "finished", "completes",
+    "completed", "refreshed", "uploaded", "following", "demand",
+})  # fmt: skip
+_RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
+
+
+def _trigger_typos(text: str) -> str:
+    """``text`` with each word one letter off a trigger word read as that word: Russian words the dictionary
+    does not know with one known reading among the trigger lemmas, English words one edit from one of
+    :data:`_EN_TRIGGER_WORDS` (no path, number or name: only letters, 5 to 30 of them)."""
+    from airflow_ai_etl.planning.lexer import _morph
+    from airflow_ai_etl.planning.spelling import _EN_LETTERS, _edits, _ru_candidates
+
+    edits: list[tuple[int, int, str]] = []
+    for token in tokenize(without_paths(text)):
+        word = token.lower
+        if not (word.isalpha() and 5 <= len(word) <= 30) or token.lang not in ("ru", "en"):
+            continue
+        if token.lang == "ru":
+            if _morph().word_is_known(word) or len(edits) > 8:
+                continue
+            readings = [(c, lemmas) for c, lemmas in _ru_candidates(word) if lemmas & _RU_TRIGGER_LEMMAS]
+            if readings and frozenset.intersection(*(lemmas for _, lemmas in readings)):
+                # one lemma («появления», «появленья»): the common spelling
+                hits = {min((c for c, _ in readings), key=lambda c: ("ь" in c, c))}
+            else:
+                hits = set()
+        else:
+            if word in _EN_TRIGGER_WORDS:
+                continue
+            hits = _edits(word, _EN_LETTERS) & _EN_TRIGGER_WORDS
+        if len(hits) == 1:
+            edits.append((token.start, token.end, hits.pop()))
+    for start, end, word in reversed(edits):
+        text = text[:start] + word + text[end:]
+    return text
 
 
 # "when the asset clickhouse://127.0.0.1:9000/default/orders is updated": an asset named by its URI
@@ -236,6 +294,21 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             blank.add(i)  # «каждый новый файл», "every new file": not «каждый день»
     spans = [(tokens[i].start, tokens[i].end) for i in sorted(blank)]
     return Trigger("files", tuple(spans), rewrites=tuple(_place_words(text, tokens, paths)))
+
+
+_FILES_FROM = re.compile(
+    r"(?:\b(?:csv|tsv|parquet|jsonl?|xlsx?|files?|exports?|dumps?)|\b(?:файл|выгрузк|экспорт|дамп)\w*)"
+    r"\s+(?:(?:из|от|с|со|from|out\s+of)\s+|[\w-]+\s+(?:из|от|from)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def files_from_system(text: str, start: int) -> bool:
+    """«новый CSV из 1С», "CSV exports from Salesforce" in s3://… or a local folder: the system named at
+    ``start`` is where the files came from; the source is their place, not a connection to that system."""
+    if not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
+        return False
+    return bool(_FILES_FROM.search(text[max(0, start - 40) : start]))
 
 
 def without_paths(text: str) -> str:
@@ -407,6 +480,10 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
             events.append(next(j for j in clause if tokens[j].lower in dag_ids))
         if not events or any(_is(tokens[j], ARRIVAL) for j in clause):
             continue
+        if any(
+            tokens[j].lower in PRONOUN_I and j + 1 < end and _is(tokens[j + 1], MANUAL_VERBS) for j in clause
+        ):
+            continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
         upstream = tuple(
             (tokens[j].lower, tokens[j].start)
@@ -500,6 +577,7 @@ _BARE_EN = re.compile(
     r"\b(into|to)\s+(?:the\s+)?([a-z][a-z0-9_]*)(\s+table\b)?(?![\w/:]|\.\w)", re.IGNORECASE
 )
 _EXPLICIT_TABLE = re.compile(r"\b(?:table|таблиц\w*)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_BRACKETED = re.compile(r"([\w-]+)\s*\(\s*([a-z_][a-z0-9_]*)\s*\)", re.IGNORECASE)
 _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
                 "s3", "table", "it", "them", "the", "a", "an", "ch", "pg", "tsv"}  # fmt: skip
 
@@ -556,10 +634,16 @@ def _explicit_names(planner: OfflinePlanner, text: str) -> set[str]:
     from airflow_ai_etl.planning.patterns import STOP_WORDS
 
     connections = {c.lower() for c in planner.catalog.connections}
+    # "into ClickHouse (exports_raw)", «в хранилище (claims_raw)»: a name in brackets after the target system
+    bracketed = [
+        m
+        for m in _BRACKETED.finditer(text)
+        if m.group(1).lower() in connections or _is_engine_word(m.group(1))
+    ]
     return {
-        m.group(1).lower()
-        for m in _EXPLICIT_TABLE.finditer(text)
-        if m.group(1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
+        m.group(m.lastindex or 1).lower()
+        for m in [*_EXPLICIT_TABLE.finditer(text), *bracketed]
+        if m.group(m.lastindex or 1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
     }
 
 
@@ -809,6 +893,8 @@ def plan_triggered(
 ) -> Outcome:
     """Plan ``text`` whose ``trigger`` was read: the rest as a manual pipeline, then the trigger set on it.
     ``written`` is the request as the user wrote it (kept in the spec)."""
+    if trigger.text is not None:  # a trigger word's typo corrected: its spans are into that text
+        text, written = trigger.text, written or text
     language = detect_language(text)
     ru = language == "ru"
     rest = _without(text, trigger)

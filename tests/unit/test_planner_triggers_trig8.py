@@ -79,3 +79,93 @@ def test_sound_alike_names() -> None:
     assert _named_by_sound(known, "ивенты") == []  # two tables end in events: none
     assert _named_by_sound(known, "заказы") == []
     assert _named_by_sound(known, "hubs") == []  # a Latin word is read by name, not by sound
+
+
+@pytest.fixture(scope="module")
+def bare() -> OfflinePlanner:
+    return OfflinePlanner(shop_catalog())
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "table"),
+    [
+        ("load each new json file from s3://feeds/prices/ into the warehouse (prices_raw) when it arrives",
+         "s3://feeds/prices/", "prices_raw"),
+        ("Забирать каждый новый CSV из папки /mnt/share/rates/ в ClickHouse (rates_raw), как только появится",
+         "/mnt/share/rates/", "rates_raw"),
+    ],
+)  # fmt: skip
+def test_a_target_table_in_brackets_after_the_target_system(
+    bare: OfflinePlanner, text: str, path: str, table: str
+) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.on_new_files
+    assert outcome.spec.source.path == path and outcome.spec.target.table == table
+
+
+def test_words_in_brackets_that_name_no_table_are_no_target(bare: OfflinePlanner) -> None:
+    """A remark in brackets is no table name: the target is still asked for."""
+    outcome = bare.plan("when a new csv lands in s3://feeds/x/, load it (see notes) into ClickHouse")
+    assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("при появлени нового parquet в s3://feeds/stock/ грузить его в таблицу stock_raw", "s3://feeds/stock/"),
+        ("как только в s3://feeds/stock/ появтся новые parquet, грузить их в таблицу stock_raw",
+         "s3://feeds/stock/"),
+        ("whenevr a parquet file lands in s3://feeds/stock/, load it into table stock_raw", "s3://feeds/stock/"),
+        ("load each parquet into table stock_raw as soon as it arives in s3://feeds/stock/",
+         "s3://feeds/stock/"),
+    ],
+)  # fmt: skip
+def test_a_typo_in_a_trigger_word(bare: OfflinePlanner, text: str, path: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.on_new_files and outcome.spec.schedule is None
+    assert outcome.spec.source.path == path and outcome.spec.target.table == "stock_raw"
+    assert outcome.spec.request == text  # the request is kept as written
+
+
+def test_a_typo_of_an_upstream_load_word(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("после загрузкии заказов перелить товары в клик")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule_assets == [CH + "orders"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copy payments into ClickHouse whenever I run it by hand",
+        "load products to ClickHouse when we trigger it, no schedule",
+    ],
+)
+def test_a_person_running_it_is_no_upstream_load(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert (
+        outcome.spec.schedule is None and not outcome.spec.schedule_assets and not outcome.spec.on_new_files
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "если в /srv/in/erp/ появится новый CSV из 1С — заливать его в таблицу erp_raw в CH",
+        "when new CSV exports from Salesforce land in s3://crm-drop/sf/, load them into table sf_raw",
+    ],
+)
+def test_files_exported_from_a_system_are_read_from_their_place(bare: OfflinePlanner, text: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.type == "s3" and outcome.spec.on_new_files
+
+
+@pytest.mark.parametrize(
+    "text", ["загрузи заказы из 1С в ClickHouse ежедневно", "load the deals from Salesforce every day"]
+)
+def test_a_system_as_the_source_is_still_refused(bare: OfflinePlanner, text: str) -> None:
+    assert bare.plan(text).status == "rejected"
