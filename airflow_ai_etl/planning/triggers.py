@@ -682,6 +682,22 @@ def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
     return text
 
 
+def _folder_table(text: str) -> str | None:
+    """s3://hr-exports/employees/ -> employees_raw, /mnt/in/*.csv -> in_raw: the last folder of the watched
+    path (not a glob), as an identifier, with "_raw" (the files land as they are, beside any table a
+    pipeline loads from a database: «employees» stays theirs)."""
+    found = re.search(r"\bs3a?://\S+", text, re.I)
+    path = found.group(0) if found else folder_path(text)
+    if path is None:
+        return None
+    parts = [p for p in re.sub(r"^s3a?://", "", path, flags=re.I).rstrip(".,;").split("/") if p]
+    parts = [p for p in parts if not re.search(r"[*?\[]", p)]
+    name = re.sub(r"[^a-z0-9_]+", "_", parts[-1].lower()).strip("_") if parts else ""
+    if not name or name[0].isdigit():
+        return None
+    return name if name.endswith("raw") else f"{name}_raw"
+
+
 def _upstream_assets(
     planner: OfflinePlanner, trigger: Trigger, language: str
 ) -> tuple[list[str], str | None]:
@@ -944,6 +960,13 @@ def plan_triggered(
     nested = _PLANNING_REST.set(True)
     try:
         outcome = planner.plan(f"{rest.strip()}{manual}")
+        if (
+            trigger.kind == "files"
+            and [getattr(q, "id", None) for q in outcome.questions] == ["planner.file_target_table"]
+            and (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text))
+            and (name := _folder_table(text)) is not None
+        ):  # new files of a named format and no table named: a raw table named after their folder
+            outcome = planner.plan(f"{rest.strip()}{manual} {'в таблицу' if ru else 'into table'} {name}")
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:

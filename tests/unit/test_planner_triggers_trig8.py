@@ -105,9 +105,10 @@ def test_a_target_table_in_brackets_after_the_target_system(
 
 
 def test_words_in_brackets_that_name_no_table_are_no_target(bare: OfflinePlanner) -> None:
-    """A remark in brackets is no table name: the target is still asked for."""
-    outcome = bare.plan("when a new csv lands in s3://feeds/x/, load it (see notes) into ClickHouse")
-    assert outcome.status == "needs_clarification"
+    """A remark in brackets is no table name: the table is named after the folder as with none."""
+    outcome = bare.plan("when a new csv lands in s3://feeds/inbox/, load it (see notes) into ClickHouse")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.target.table == "inbox_raw"
 
 
 @pytest.mark.parametrize(
@@ -169,3 +170,32 @@ def test_files_exported_from_a_system_are_read_from_their_place(bare: OfflinePla
 )
 def test_a_system_as_the_source_is_still_refused(bare: OfflinePlanner, text: str) -> None:
     assert bare.plan(text).status == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ("как только в s3://crm-drop/leads/ появятся новые parquet-файлы, загружать их в ClickHouse", "leads_raw"),
+        ("When new JSON lines files arrive in s3://feeds/clicks/*.jsonl, load them into ClickHouse", "clicks_raw"),
+        ("при поступлении новых CSV в s3://vendor/stock_raw/ грузить их в клик", "stock_raw"),
+    ],
+)  # fmt: skip
+def test_new_files_with_no_table_named_go_to_a_raw_table_named_after_their_folder(
+    bare: OfflinePlanner, text: str, table: str
+) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.on_new_files and outcome.spec.target.table == table
+
+
+def test_new_files_with_no_format_and_no_table_are_still_asked(bare: OfflinePlanner) -> None:
+    outcome = bare.plan("как только в s3://crm-drop/leads/ появится новый файл, загрузить его в ClickHouse")
+    assert outcome.status == "needs_clarification"
+
+
+def test_a_clock_pulling_new_files_whose_path_holds_a_mart_word_is_a_load(bare: OfflinePlanner) -> None:
+    """«подтягивать» is a load verb: the path's «stock» makes no mart of it."""
+    outcome = bare.plan("каждые два часа подтягивать новые csv из s3://vendor/stock/ в таблицу vendor_stock")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule == "0 */2 * * *"
+    assert outcome.spec.target.table == "vendor_stock" and not outcome.spec.on_new_files
