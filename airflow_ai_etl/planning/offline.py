@@ -101,6 +101,7 @@ from airflow_ai_etl.planning.triggers import (
     folder_path,
     plan_triggered,
     read_trigger,
+    sound_alike_hits,
     without_paths,
 )
 from airflow_ai_etl.planning.vocabulary import (
@@ -854,7 +855,7 @@ class OfflinePlanner:
             own = [i for i in hits[name][1] if i not in others or i in heads[name]]
             if not own:
                 del hits[name]
-        return hits
+        return hits or sound_alike_hits(tables, usable)  # «выгрузки хабов»: hubs (planning/triggers.py)
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
         """The table(s) the request is about: the head noun when one table word modifies another."""

@@ -42,6 +42,7 @@ from airflow_ai_etl.planning.vocabulary import name_parts
 from airflow_ai_etl.spec import PipelineSpec
 
 if TYPE_CHECKING:
+    from airflow_ai_etl.catalog import Table
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
 __all__ = [
@@ -801,8 +802,14 @@ def _is_noun(planner: OfflinePlanner, word: str) -> bool:
     return token.lang == "en" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
-_CYRILLIC_LATIN = dict(zip("абвгдеёзийклмнопрстуфхыэ", "abvgdeeziyklmnoprstufhye", strict=True)) | {
-    "ж": "zh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ю": "yu", "я": "ya", "ь": "", "ъ": "",
+# How an English name may be spelled where Russian writes a letter: «хаб» hub, «лид» lead, «юзер» user,
+# «инвойс» invoice, «тикет» ticket, «сейл» sale (a consonant may be doubled, a final "e" silent).
+_SPELLED_AS = {
+    "а": "a|u|o", "б": "b", "в": "v|w", "г": "g", "д": "d", "е": "e|a|ai|ay", "ё": "o|yo", "ж": "zh|g|j|s",
+    "з": "z|s", "и": "i|ee|ea|e|y", "й": "y|i|", "к": "k|c|ck|q|ch", "л": "l", "м": "m", "н": "n",
+    "о": "o|oa|ou|au|a", "п": "p", "р": "r", "с": "s|c|ce", "т": "t|th", "у": "u|oo|ou", "ф": "f|ph",
+    "х": "h|kh", "ц": "ts|c|tz", "ч": "ch|tch", "ш": "sh", "щ": "sch|shch", "ъ": "", "ы": "i|y", "ь": "",
+    "э": "e|a", "ю": "u|yu|ew|eu", "я": "ya|ia|a",
 }  # fmt: skip
 _RU_NOUN_ENDINGS = (
     "ами",
@@ -824,39 +831,50 @@ _RU_NOUN_ENDINGS = (
 )
 
 
-def _sound_key(latin: str) -> str:
-    """A coarse consonant skeleton of a Latin spelling: "hub"/"hab" -> "hb", "ticket"/"tiket" -> "tkt"."""
-    key = latin.lower()
-    for old, new in (("ck", "k"), ("ph", "f"), ("th", "t"), ("sh", "s"), ("ch", "k"), ("ts", "s"),
-                     ("x", "ks"), ("q", "k"), ("w", "v"), ("z", "s")):  # fmt: skip
-        key = key.replace(old, new)
-    key = re.sub(r"c(?=[eiy])", "s", key).replace("c", "k")
-    key = key[:1] + re.sub(r"[aeiouyh]", "", key[1:])  # a leading h is heard («хаб»), a later one is not
-    key = re.sub(r"^[aeiouy]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key)
+@functools.lru_cache(maxsize=4096)
+def _spelled(stem: str) -> re.Pattern[str]:
+    """The English spellings of a Russian stem as one pattern (consonants may double)."""
+    parts = []
+    for ch in stem:
+        options = _SPELLED_AS.get(ch, re.escape(ch))
+        single = "|" not in options and len(options) == 1
+        parts.append(f"{options}+" if single else f"(?:{options})")
+    return re.compile("".join(parts) + "e?")
 
 
 def _named_by_sound(known: set[str], word: str) -> list[str]:
-    """«хабы» -> hubs, «ивенты» -> events: a Russian word written for an English table name (its head, the
-    name's last part). Only a noun with no other reading gets here; several tables or none: none."""
+    """«хабы» -> hubs, «инвойсы» -> invoices: a Russian word written for an English table name (its head, the
+    name's last part, singular or plural). Only a noun with no other reading gets here; several tables or
+    none: none."""
     if not re.fullmatch(r"[а-яё]{3,}", word):
         return []
+    tokens = tokenize(word)
+    if not (tokens and tokens[0].parses and tokens[0].parses[0].pos == "NOUN"):
+        return []  # «залей» is no «зал» of sales
     stems = {word} | {
         word[: -len(e)] for e in _RU_NOUN_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3
     }
-    keys = {_sound_key("".join(_CYRILLIC_LATIN.get(ch, ch) for ch in s)) for s in stems}
-    keys = {k for k in keys if len(k) >= 2}
     hits = []
     for name in sorted(known):
         head = re.split(r"[_.]", name)[-1]
-        singular = {
-            head,
-            head[:-1] if head.endswith("s") else head,
-            head[:-2] if head.endswith("es") else head,
-        }
-        if any(_sound_key(form) in keys for form in singular):
+        forms = {head, head[:-1] if head.endswith("s") else head, head[:-2] if head.endswith("es") else head}
+        if any(_spelled(s).fullmatch(form) for s in stems for form in forms):
             hits.append(name)
     return hits if len(hits) == 1 else []
+
+
+def sound_alike_hits(
+    tables: Sequence[Table], usable: Sequence[tuple[int, str]]
+) -> dict[str, tuple[Table, list[int]]]:
+    """The load planner's last resort for a source table («выгрузки хабов» -> hubs): the one table that
+    request words (index, word) name by sound (:func:`_named_by_sound`); none when several."""
+    by_name = {t.name.lower(): t for t in tables}
+    hits: dict[str, tuple[Table, list[int]]] = {}
+    for i, word in usable:
+        for name in _named_by_sound(set(by_name), word):
+            table = by_name[name]
+            hits.setdefault(table.qualified_name, (table, []))[1].append(i)
+    return hits if len(hits) == 1 else {}
 
 
 def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list[str]:

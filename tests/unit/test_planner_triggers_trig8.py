@@ -75,6 +75,7 @@ def test_sound_alike_names() -> None:
     assert _named_by_sound(known, "хабы") == ["hubs"]
     assert _named_by_sound(known, "лидов") == ["leads"]
     assert _named_by_sound(known, "юзеров") == ["users"]
+    assert _named_by_sound(known, "тикеты") == []  # no such table
     assert _named_by_sound(known, "инвойсы") == ["invoices"]
     assert _named_by_sound(known, "ивенты") == []  # two tables end in events: none
     assert _named_by_sound(known, "заказы") == []
@@ -199,3 +200,18 @@ def test_a_clock_pulling_new_files_whose_path_holds_a_mart_word_is_a_load(bare: 
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.schedule == "0 */2 * * *"
     assert outcome.spec.target.table == "vendor_stock" and not outcome.spec.on_new_files
+
+
+def test_a_transliterated_source_table_on_the_load_side() -> None:
+    """«хабов» names hubs as the source of a manual load too; a verb («залей») never names a table."""
+    planner = OfflinePlanner(logistics_catalog())
+    outcome = planner.plan("Перелей хабы в ClickHouse, запуск только вручную")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.table == "hubs" and outcome.spec.schedule is None
+    assert OfflinePlanner(shop_catalog()).plan("Залей табличку в кликхаус каждый час").status != "ok"
+
+
+def test_sound_alike_names_need_a_noun() -> None:
+    assert _named_by_sound({"sales"}, "сейлы") == ["sales"]
+    assert _named_by_sound({"sales"}, "залей") == []  # a verb
+    assert _named_by_sound({"leads"}, "людей") == []  # «ю» is not the "ea" of lead
