@@ -405,4 +405,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{table} has no column for {word!r} to mask: which columns should be masked? Columns: {columns}.",
         "ru": "В {table} нет колонки «{word}» для маскирования: какие колонки замаскировать? Колонки: {columns}.",
     },
+    "planner.trigger_cycle": {
+        "en": "Pipelines would start each other in a circle: {cycle}. Name a load outside that circle to run "
+        "after, or a schedule.",
+        "ru": "Пайплайны запускали бы друг друга по кругу: {cycle}. Укажите загрузку вне этого круга или "
+        "расписание.",
+    },
 }

@@ -42,7 +42,7 @@ from airflow_ai_etl.planning.vocabulary import name_parts
 from airflow_ai_etl.spec import PipelineSpec
 
 if TYPE_CHECKING:
-    from airflow_ai_etl.catalog import Table
+    from airflow_ai_etl.catalog import Catalog, Table
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
 __all__ = [
@@ -922,6 +922,27 @@ def _question(
     return _NO_PRODUCER["ru" if language == "ru" else "en"].format(names=", ".join(names), listing=listing)
 
 
+def _cycle(
+    catalog: Catalog, dag_id: str, upstream: Sequence[str], inlets: Sequence[str], outlets: Sequence[str]
+) -> list[str] | None:
+    """The circle of "runs after" the new pipeline would close with the deployed ones (their outlets from
+    ``Catalog.assets``, their schedules from ``Catalog.schedules``), as [dag_id, ..., dag_id], or None."""
+    from airflow_ai_etl.assets import AssetGraph, PipelineAssets
+
+    if not catalog.schedules:
+        return None  # nothing deployed runs after anything: no circle can close
+    outlets_of: dict[str, list[str]] = {}
+    for uri, dags in catalog.assets.items():
+        for dag in dags:
+            outlets_of.setdefault(dag, []).append(uri)
+    deployed = AssetGraph.of(
+        PipelineAssets(dag, tuple(catalog.schedules.get(dag, ())), (), tuple(outlets_of.get(dag, ())))
+        for dag in {*outlets_of, *catalog.schedules}
+    )
+    mine = PipelineAssets(dag_id, tuple(upstream), tuple(inlets), tuple(outlets))
+    return deployed.with_pipeline(mine).cycle_through(dag_id)
+
+
 def plan_triggered(
     planner: OfflinePlanner, text: str, trigger: Trigger, written: str | None = None
 ) -> Outcome:
@@ -1010,7 +1031,11 @@ def plan_triggered(
     if trigger.kind == "assets":
         from airflow_ai_etl.assets import pipeline_lineage
 
-        own = set(pipeline_lineage(spec, planner.catalog).outlets) & set(upstream)
+        lineage = pipeline_lineage(spec, planner.catalog)
+        own = set(lineage.outlets) & set(upstream)
         if own:  # «после загрузки продаж перезаливать продажи»: it would start itself on its own output
             return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=own.pop()))
+        cycle = _cycle(planner.catalog, spec.dag_id, upstream, lineage.inlets, lineage.outlets)
+        if cycle:  # A after B after A: through deployed pipelines scheduled on each other's assets
+            return Outcome.reject("lineage", say(language, "planner.trigger_cycle", cycle=" -> ".join(cycle)))
     return Outcome("ok", spec=spec)

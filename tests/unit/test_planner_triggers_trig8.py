@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -215,3 +216,67 @@ def test_sound_alike_names_need_a_noun() -> None:
     assert _named_by_sound({"sales"}, "сейлы") == ["sales"]
     assert _named_by_sound({"sales"}, "залей") == []  # a verb
     assert _named_by_sound({"leads"}, "людей") == []  # «ю» is not the "ea" of lead
+
+
+def _chained(schedules: dict[str, list[str]]) -> OfflinePlanner:
+    """orders and sales loaded by deployed pipelines; a sales mart pipeline writes revenue_mart."""
+    assets = {**LOADED, CH + "revenue_mart": ["revenue_mart_dag"]}
+    return OfflinePlanner(dataclasses.replace(shop_catalog(), assets=assets, schedules=schedules))
+
+
+def test_a_cycle_through_deployed_pipelines_is_rejected_with_the_cycle() -> None:
+    """orders_… runs after customers_…, which runs after events_…: a new events load after the orders load
+    closes the circle events -> customers -> orders -> events."""
+    planner = _chained(
+        {
+            "orders_pg_shop_to_clickhouse_default": [CH + "customers"],
+            "customers_pg_shop_to_clickhouse_default": [CH + "events"],
+        }
+    )
+    outcome = planner.plan("после загрузки заказов перезаливать события в ClickHouse")
+    assert outcome.status == "rejected"
+    text = outcome.errors[0].message
+    assert (
+        "orders_pg_shop_to_clickhouse_default" in text and "customers_pg_shop_to_clickhouse_default" in text
+    )
+    assert outcome.errors[0].gate == "lineage"
+
+
+def test_a_chain_with_no_cycle_is_planned() -> None:
+    planner = _chained({"orders_pg_shop_to_clickhouse_default": [CH + "customers"]})
+    outcome = planner.plan("после загрузки заказов перезаливать события в ClickHouse")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule_assets == [CH + "orders"]
+
+
+def test_the_catalog_keeps_deployed_schedules() -> None:
+    from airflow_ai_etl.catalog import Catalog
+
+    catalog = dataclasses.replace(shop_catalog(), schedules={"a": [CH + "orders"]})
+    assert Catalog.from_dict(catalog.to_dict()).schedules == {"a": [CH + "orders"]}
+    assert catalog.fingerprint() != shop_catalog().fingerprint()
+
+
+def test_the_assistant_tells_the_planner_what_deployed_pipelines_run_after(tmp_path: Path) -> None:
+    """Deployed: orders daily, products after orders. «после загрузки товаров перезаливать заказы» would
+    make orders run after products after orders: the planner (not only the lineage gate) rejects it."""
+    from airflow_ai_etl.assistant import Assistant
+
+    def assistant() -> Assistant:
+        return Assistant(catalog=shop_catalog(), dags_folder=tmp_path / "dags", state_dir=tmp_path / "state")
+
+    first = assistant()
+    orders = first.generate("Загружать заказы из PostgreSQL в ClickHouse ежедневно в 2 часа ночи")
+    assert orders.status == "ok", orders.questions
+    first.deploy(orders)
+    second = assistant()
+    products = second.generate("После загрузки заказов переносить товары в ClickHouse")
+    assert products.status == "ok", (products.questions, products.errors)
+    second.deploy(products)
+    third = assistant()
+    catalog = third._catalog_with_assets()
+    assert catalog.schedules == {products.spec.dag_id: [CH + "orders"]}
+    request = "после загрузки товаров перезаливать заказы в ClickHouse"
+    planned = OfflinePlanner(catalog).plan(request)  # the planner itself, before any gate
+    assert planned.status == "rejected" and products.spec.dag_id in planned.errors[0].message
+    assert third.generate(request).status == "rejected"
