@@ -188,8 +188,9 @@ def _read(text: str, assets: Mapping[str, Sequence[str]] | None) -> Trigger | No
 # English trigger words long enough that a word one edit away is a typo of them (no dictionary to ask).
 _EN_TRIGGER_WORDS = frozenset({
     "whenever", "manually", "arrives", "arrived", "arriving", "finishes", "finished", "completes",
-    "completed", "refreshed", "uploaded", "following", "demand",
+    "completed", "refreshed", "uploaded", "following", "demand", "after",
 })  # fmt: skip
+_EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
 _RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
 
 
@@ -203,10 +204,10 @@ def _trigger_typos(text: str) -> str:
     edits: list[tuple[int, int, str]] = []
     for token in tokenize(without_paths(text)):
         word = token.lower
-        if not (word.isalpha() and 5 <= len(word) <= 30) or token.lang not in ("ru", "en"):
-            continue
+        if not (word.isalpha() and 4 <= len(word) <= 30) or token.lang not in ("ru", "en"):
+            continue  # a 4-letter word only as a letter dropped from a longer one ("aftr")
         if token.lang == "ru":
-            if _morph().word_is_known(word) or len(edits) > 8:
+            if len(word) < 5 or _morph().word_is_known(word) or len(edits) > 8:
                 continue
             readings = [(c, lemmas) for c, lemmas in _ru_candidates(word) if lemmas & _RU_TRIGGER_LEMMAS]
             if readings and frozenset.intersection(*(lemmas for _, lemmas in readings)):
@@ -215,9 +216,9 @@ def _trigger_typos(text: str) -> str:
             else:
                 hits = set()
         else:
-            if word in _EN_TRIGGER_WORDS:
+            if word in _EN_TRIGGER_WORDS or word in _EN_REAL_WORDS:
                 continue
-            hits = _edits(word, _EN_LETTERS) & _EN_TRIGGER_WORDS
+            hits = {h for h in _edits(word, _EN_LETTERS) & _EN_TRIGGER_WORDS if len(word) >= 5 or len(h) == 5}
         if len(hits) == 1:
             edits.append((token.start, token.end, hits.pop()))
     for start, end, word in reversed(edits):
@@ -383,6 +384,8 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i + 2].lower == "as"
     ):
         return True  # "as soon as the events load finishes"
+    if _is(token, WAIT) and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("NOUN",)):
+        return True  # «дождаться загрузки клиентов, потом ...»
     if token.lower == "пока" and _waits_for(tokens, i):
         return True  # «ждать, пока обновятся визиты»: wait until they are loaded
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
@@ -533,7 +536,9 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
 # "manually", "by hand", "on demand", "as needed", "when required": a person starts it. (word, the words
 # that may lead into it)
 # A word alone, or only after its preposition ("on hand" is stock, "by hand" is manual).
-_MANUAL_ALONE = frozenset({"вручную", "руками", "manually"})
+_MANUAL_ALONE = frozenset(
+    {"вручную", "руками", "manually", "разово", "однократно", "единоразово", "единожды"}
+)
 _MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "кнопке": ("по",),
                  "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
 _MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
@@ -719,7 +724,12 @@ def _upstream_assets(
             schema, _, _ = table.qualified_name.lower().partition(".")
             if schema not in ("public", table.name.lower()):
                 schemas.setdefault(schema, []).append(table.name.lower())
-    words = [w for w, _ in trigger.upstream]
+    uri_words = dict(trigger.uris)
+    # «после загрузки заказав»: a one-letter typo of a table noun, read as the load planner reads it
+    words = [
+        w if w in by_dag or w in uri_words or w in known else planner._speller.correct(w)[0].lower()
+        for w, _ in trigger.upstream
+    ]
     found: list[str] = []
     missing: list[str] = []
     modifier_of_previous = False

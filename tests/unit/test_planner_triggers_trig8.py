@@ -280,3 +280,36 @@ def test_the_assistant_tells_the_planner_what_deployed_pipelines_run_after(tmp_p
     planned = OfflinePlanner(catalog).plan(request)  # the planner itself, before any gate
     assert planned.status == "rejected" and products.spec.dag_id in planned.errors[0].message
     assert third.generate(request).status == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("text", "upstream"),
+    [
+        ("дождаться загрузки клиентов и потом перелить платежи в клик", ["customers"]),
+        ("aftr the orders load finishes, copy payments to ClickHouse", ["orders"]),
+        ("после загрузки клиентоов копировать платежи в клик", ["customers"]),  # a typo of the upstream noun
+    ],
+)
+def test_more_chain_wordings(planner: OfflinePlanner, text: str, upstream: list[str]) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.table == "payments"
+    assert outcome.spec.schedule_assets == [CH + t for t in upstream]
+
+
+@pytest.mark.parametrize(
+    "text", ["перелить платежи в клик разово", "однократно перенести платежи в ClickHouse"]
+)
+def test_a_one_off_load_is_manual(bare: OfflinePlanner, text: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (
+        outcome.spec is not None and outcome.spec.schedule is None and outcome.spec.source.table == "payments"
+    )
+
+
+def test_a_one_off_and_a_clock_is_a_question(bare: OfflinePlanner) -> None:
+    assert (
+        bare.plan("перелить товары в клик разово, а потом каждый день в 5 утра").status
+        == "needs_clarification"
+    )
