@@ -697,10 +697,11 @@ def _folder_table(text: str) -> str | None:
     if path is None:
         return None
     parts = [p for p in re.sub(r"^s3a?://", "", path, flags=re.I).rstrip(".,;").split("/") if p]
-    parts = [p for p in parts if not re.search(r"[*?\[]", p)]
-    name = re.sub(r"[^a-z0-9_]+", "_", parts[-1].lower()).strip("_") if parts else ""
-    if not name or name[0].isdigit():
+    names = [re.sub(r"[^a-z0-9_]+", "_", p.lower()).strip("_") for p in parts if not re.search(r"[*?\[]", p)]
+    names = [n for n in names if n and n[0].isalpha()]  # s3://in/orders/2024/: the orders, not the year
+    if not names:
         return None
+    name = names[-1]
     return name if name.endswith("raw") else f"{name}_raw"
 
 
@@ -932,6 +933,20 @@ def _question(
     return _NO_PRODUCER["ru" if language == "ru" else "en"].format(names=", ".join(names), listing=listing)
 
 
+_GRAIN_ADJECTIVES = frozenset({"nightly", "daily", "hourly", "weekly", "monthly", "morning", "evening"})
+
+
+def _without_load_grain(clause: str) -> str:
+    """The trigger clause without a frequency adjective of the upstream load ("once the nightly orders load is
+    done": when that load runs is its own schedule, not this pipeline's clock)."""
+    tokens = tokenize(clause)
+    for i, token in enumerate(tokens):
+        ahead = tokens[i + 1 : i + 4]
+        if token.lower in _GRAIN_ADJECTIVES and any(_is(t, LOAD_EVENT, pos=("NOUN", None)) for t in ahead):
+            clause = clause[: token.start] + " " * (token.end - token.start) + clause[token.end :]
+    return clause
+
+
 def _cycle(
     catalog: Catalog, dag_id: str, upstream: Sequence[str], inlets: Sequence[str], outlets: Sequence[str]
 ) -> list[str] | None:
@@ -973,7 +988,7 @@ def plan_triggered(
     schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
     if trigger.kind != "manual" and not mart and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(both)
-    if trigger.kind == "assets" and any(_clock(text[a:b], ()) for a, b in trigger.spans):
+    if trigger.kind == "assets" and any(_clock(_without_load_grain(text[a:b]), ()) for a, b in trigger.spans):
         return Outcome.clarify(both)  # «после загрузки заказов и каждый день в 6 утра»: a clock in the clause
     if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))

@@ -313,3 +313,20 @@ def test_a_one_off_and_a_clock_is_a_question(bare: OfflinePlanner) -> None:
         bare.plan("перелить товары в клик разово, а потом каждый день в 5 утра").status
         == "needs_clarification"
     )
+
+
+def test_a_grain_adjective_of_the_upstream_load_is_no_clock(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("once the nightly orders load is done, copy products to ClickHouse")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule is None
+    assert outcome.spec.schedule_assets == [CH + "orders"]
+    # a clock of this pipeline still is one: asked
+    assert planner.plan("once the orders load is done every night, copy products to ClickHouse").status == (
+        "needs_clarification"
+    )
+
+
+def test_a_date_folder_names_no_table(bare: OfflinePlanner) -> None:
+    outcome = bare.plan("when new parquet files land in s3://in/orders/2024/, load them into ClickHouse")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.target.table == "orders_raw"
