@@ -86,11 +86,15 @@ LOAD_EVENT = frozenset({
     "закончиться", "завершиться", "окончание", "завершение", "отработать", "залиться", "прогрузиться",
     "импорт", "синхронизация", "перенос", "заливка", "прогон", "обработка", "перезаливка", "перегрузка",
     "выполнение", "выполниться", "отработка", "succeed", "success",
+    "пересчёт", "пересчет", "пересчитаться", "перестроение", "перестроиться", "rebuilt", "rebuild",
+    "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
 })  # fmt: skip
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
 )
+# Arrival verbs that say an upstream table's load came through (when no file is in the clause).
+UPSTREAM_ARRIVAL = frozenset({"доехать", "приехать", "долететь", "прилететь", "прийти", "land", "arriv"})
 # «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
 PIPELINE_WORDS = frozenset({"даг", "пайплайн", "конвейер", "dag", "pipelin", "job"})
 # «запускать после ...», "run after ...": the verb that says the trigger is part of its clause.
@@ -104,7 +108,7 @@ CLAUSE_GLUE = frozenset({
     "процесс", "задача", "джоба", "таск", "конвейер", "актив", "событие", "asset", "wait", "for",
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
-    "as", "soon", "пока", "не", "until", "till",
+    "as", "soon", "пока", "не", "until", "till", "витрина", "mart",
 })  # fmt: skip
 MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
 PRONOUN_I = frozenset({"i", "я", "we", "мы"})
@@ -295,7 +299,12 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
         if _is(token, EVERY) and i + 1 < len(tokens) and (i + 1 in blank or _is(tokens[i + 1], NEW)):
             blank.add(i)  # «каждый новый файл», "every new file": not «каждый день»
     spans = [(tokens[i].start, tokens[i].end) for i in sorted(blank)]
-    return Trigger("files", tuple(spans), rewrites=tuple(_place_words(text, tokens, paths)))
+    rewrites = _place_words(text, tokens, paths)
+    for i in arrival:  # "every new export lands in lms_activity": the table it lands in is the target
+        if i + 2 < len(tokens) and tokens[i + 1].lower in ("in", "into") and "_" in tokens[i + 2].text:
+            if not any(a <= tokens[i + 2].start < b for a, b in paths):
+                rewrites.append((tokens[i + 1].start, tokens[i + 1].end, "to"))
+    return Trigger("files", tuple(spans), rewrites=tuple(rewrites))
 
 
 _FILES_FROM = re.compile(
@@ -313,9 +322,23 @@ def files_from_system(text: str, start: int) -> bool:
     return bool(_FILES_FROM.search(text[max(0, start - 40) : start]))
 
 
+# "Partners drop gzipped CSVs into s3://…", "files dropped in /mnt/in/": a delivery of files into a place.
+_DELIVERY_DROP = re.compile(
+    r"\b(?:drop(?:s|ped|ping)?|dump(?:s|ed|ing)?)\b"
+    r"(?=(?:\s+[\w().,*-]+){0,6}?\s+(?:into|in|onto|to|under)\s+(?:the\s+)?(?:s3a?://|/\w))",
+    re.IGNORECASE,
+)
+_DELIVERED = re.compile(r"\b(?:files?|csvs?|tsvs?|parquets?|jsonl|json|exports?|reports?|dumps?)\b", re.I)
+
+
 def without_paths(text: str) -> str:
     """The text with its S3 and local paths blanked (offsets kept): s3://wh/drop/ names a place, it
-    asks nothing to be dropped."""
+    asks nothing to be dropped; so is a verb that drops files into such a place ("partners drop CSVs into
+    s3://…": a delivery, its object files, not a table)."""
+    for match in _DELIVERY_DROP.finditer(text):
+        following = text[match.end() : match.end() + 80]
+        if _DELIVERED.search(following.split("://")[0]) or re.match(r"\s+(?:into|in)\s", following):
+            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     for a, b in _paths(text):
         text = text[:a] + " " * (b - a) + text[b:]
     return text
@@ -471,6 +494,7 @@ DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
 
 def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset()) -> Trigger | None:
+    files = any(_is(t, FILE_PLACE | FILE_NOUNS) or "/" in t.text or "s3" in t.lower for t in tokens)
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
             continue
@@ -482,7 +506,11 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
                    and (j == i + 1 or tokens[i + 1].lower in ("the", "за"))]  # fmt: skip
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
             events.append(next(j for j in clause if tokens[j].lower in dag_ids))
-        if not events or any(_is(tokens[j], ARRIVAL) for j in clause):
+        # «как только доедут визиты», "after the payments land in the warehouse": tables that arrive are
+        # loads that finished (in a request naming files or their place, what arrives is a file)
+        if not files:
+            events += [j for j in clause if _is(tokens[j], UPSTREAM_ARRIVAL)]
+        if not events or any(_is(tokens[j], ARRIVAL) and j not in events for j in clause):
             continue
         if any(
             tokens[j].lower in PRONOUN_I and j + 1 < end and _is(tokens[j + 1], MANUAL_VERBS) for j in clause
@@ -686,6 +714,14 @@ def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
         if name.lower() == chosen:
             text = text[: match.start()] + f"{match.group(1)} таблицу {name}" + text[match.end() :]
     return text
+
+
+def _unread_names(planner: OfflinePlanner, text: str) -> list[str]:
+    """snake_case names in ``text`` (outside paths) that are no connection id: a table the rules may not have
+    read ("lands in lms_activity"), so no name is made up for it."""
+    connections = {c.lower() for c in planner.catalog.connections}
+    found = re.findall(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b", without_paths(text), re.I)
+    return [name for name in found if name.lower() not in connections]
 
 
 def _folder_table(text: str) -> str | None:
@@ -1029,7 +1065,9 @@ def plan_triggered(
             and [getattr(q, "id", None) for q in outcome.questions] == ["planner.file_target_table"]
             and (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text))
             and (name := _folder_table(text)) is not None
-        ):  # new files of a named format and no table named: a raw table named after their folder
+            and not _unread_names(planner, rest)
+        ):  # new files of a named format and no table named: a raw table named after their folder (not
+            # when a snake_case name the rules did not read may be the table: then it is asked)
             outcome = planner.plan(f"{rest.strip()}{manual} {'в таблицу' if ru else 'into table'} {name}")
     finally:
         _PLANNING_REST.reset(nested)

@@ -330,3 +330,84 @@ def test_a_date_folder_names_no_table(bare: OfflinePlanner) -> None:
     outcome = bare.plan("when new parquet files land in s3://in/orders/2024/, load them into ClickHouse")
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.target.table == "orders_raw"
+
+
+def test_the_table_new_files_land_in_is_the_target(bare: OfflinePlanner) -> None:
+    outcome = bare.plan("Wire up s3://feeds/clicks/*.jsonl so each new file lands in click_stream right away")
+    assert outcome.status == "ok", outcome.questions
+    assert (
+        outcome.spec is not None and outcome.spec.target.table == "click_stream" and outcome.spec.on_new_files
+    )
+
+
+def test_an_unread_snake_case_name_is_never_replaced_by_the_folder_name(bare: OfflinePlanner) -> None:
+    """A name the rules cannot place (here after "towards") may be the table: ask, do not name one."""
+    outcome = bare.plan("when new parquet files land in s3://in/orders/, push them towards orders_stage")
+    assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    ("text", "upstream"),
+    [
+        ("Платежи грузить в клик только после того, как приедут и заказы, и клиенты", ["orders", "customers"]),
+        ("как только долетят заказы, переливать платежи в CH", ["orders"]),
+        ("after the customers land in ClickHouse, copy payments there too", ["customers"]),
+        ("once the orders have arrived in the warehouse, load payments into ClickHouse", ["orders"]),
+    ],
+)  # fmt: skip
+def test_tables_that_arrive_are_upstream_loads(
+    planner: OfflinePlanner, text: str, upstream: list[str]
+) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.table == "payments"
+    assert set(outcome.spec.schedule_assets) == {CH + t for t in upstream} and not outcome.spec.on_new_files
+
+
+def test_a_file_that_arrives_is_still_a_file_trigger(bare: OfflinePlanner) -> None:
+    outcome = bare.plan(
+        "Hook up s3://feeds/pay/*.parquet so that each new one goes into table pay_raw when it arrives"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.on_new_files and not outcome.spec.schedule_assets
+
+
+def test_the_upstream_mart_named_with_its_mart_words() -> None:
+    assets = {**LOADED, CH + "sales_by_region": ["sales_by_region_mart"]}
+    planner = OfflinePlanner(dataclasses.replace(shop_catalog(), assets=assets))
+    for text in (
+        "после пересчёта витрины sales_by_region перелить платежи в клик",
+        "after the sales_by_region mart is rebuilt, copy payments to ClickHouse",
+    ):
+        outcome = planner.plan(text)
+        assert outcome.status == "ok", (text, outcome.questions)
+        assert outcome.spec is not None and outcome.spec.source.table == "payments"
+        assert outcome.spec.schedule_assets == [CH + "sales_by_region"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendors drop parquet files into s3://vendor-in/stock/ - load each new one into table stock_raw",
+        "csv exports dropped into /mnt/in/stock/ should go to table stock_raw as soon as they appear",
+    ],
+)
+def test_dropping_files_into_a_place_is_a_delivery_not_destruction(bare: OfflinePlanner, text: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    assert outcome.spec is not None and outcome.spec.on_new_files and outcome.spec.target.table == "stock_raw"
+
+
+@pytest.mark.parametrize(
+    "text", ["drop the orders table into s3://b/x/", "drop orders, then load customers into ClickHouse daily"]
+)
+def test_dropping_a_table_is_still_refused(bare: OfflinePlanner, text: str) -> None:
+    assert bare.plan(text).status == "rejected"
+
+
+def test_a_misspelled_mode_word_the_dictionary_lacks() -> None:
+    """«инкриментально»: one letter from the lexicon's «инкрементально», which pymorphy does not know."""
+    outcome = OfflinePlanner(shop_catalog()).plan("заказы в клик инкриментально по created_at каждый час")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.incremental is not None
+    assert outcome.spec.source.incremental.column == "created_at" and outcome.spec.target.mode == "append"
