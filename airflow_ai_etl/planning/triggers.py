@@ -67,9 +67,10 @@ ARRIVAL = frozenset({
     "подкидывать", "выкладывать", "выложить", "следить", "приход", "попасть", "попадать", "come",
     "оказаться", "очутиться",
     "arriv", "land", "appear", "show", "drop", "watch", "upload",
+    "мониторить", "отслеживать", "monitor", "poll",
 })  # fmt: skip
 FILE_NOUNS = frozenset({"файл", "файлик", "file", "csv", "parquet", "jsonl", "json", "tsv"})
-CATCH = frozenset({"подхватывать", "подхватить", "ловить", "отлавливать"})
+CATCH = frozenset({"подхватывать", "подхватить", "ловить", "отлавливать", "забирать", "pick", "grab"})
 _EACH_NEW_LEAD = frozenset(
     {"on", "upon", "every", "each", "при", "каждом", "каждый", "каждого", "любом", "любой"}
 )
@@ -85,7 +86,7 @@ LOAD_EVENT = frozenset({
     "загрузка", "загрузиться", "загружаться", "загрузить", "обновиться", "обновляться", "обновление",
     "закончиться", "завершиться", "окончание", "завершение", "отработать", "залиться", "прогрузиться",
     "импорт", "синхронизация", "перенос", "заливка", "прогон", "обработка", "перезаливка", "перегрузка",
-    "выполнение", "выполниться", "отработка", "succeed", "success",
+    "выполнение", "выполниться", "отработка", "succeed", "success", "выгрузка", "выгрузиться",
     "пересчёт", "пересчет", "пересчитаться", "перестроение", "перестроиться", "rebuilt", "rebuild",
     "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
@@ -108,7 +109,7 @@ CLAUSE_GLUE = frozenset({
     "процесс", "задача", "джоба", "таск", "конвейер", "актив", "событие", "asset", "wait", "for",
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
-    "as", "soon", "пока", "не", "until", "till", "витрина", "mart",
+    "as", "soon", "пока", "не", "until", "till", "витрина", "mart", "факт", "итог", "успешный", "successful",
 })  # fmt: skip
 MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
 PRONOUN_I = frozenset({"i", "я", "we", "мы"})
@@ -393,7 +394,7 @@ def _place_words(
 _TWO_WORD_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
                                ("upon", "the"), ("upon", "completion"), ("upon", "finishing"),
                                ("wait", "for"), ("wait", "until"), ("wait", "till"),
-                               ("по", "событию")})  # fmt: skip
+                               ("по", "событию"), ("по", "факту"), ("по", "итогам")})  # fmt: skip
 
 
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
@@ -502,8 +503,7 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
         clause = range(i, end)
         events = [j for j in clause if _is(tokens[j], LOAD_EVENT, pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
-        events += [j for j in (i + 1, i + 2) if j < end and _is(tokens[j], PIPELINE_WORDS)
-                   and (j == i + 1 or tokens[i + 1].lower in ("the", "за"))]  # fmt: skip
+        events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
             events.append(next(j for j in clause if tokens[j].lower in dag_ids))
         # «как только доедут визиты», "after the payments land in the warehouse": tables that arrive are
@@ -567,7 +567,7 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
 _MANUAL_ALONE = frozenset(
     {"вручную", "руками", "manually", "разово", "однократно", "единоразово", "единожды"}
 )
-_MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "кнопке": ("по",),
+_MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "request": ("on",), "кнопке": ("по",),
                  "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
 _MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
 _WHEN_NEEDED = frozenset({"надо", "нужно", "потребуется", "понадобится", "needed", "required", "necessary"})

@@ -411,3 +411,39 @@ def test_a_misspelled_mode_word_the_dictionary_lacks() -> None:
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.incremental is not None
     assert outcome.spec.source.incremental.column == "created_at" and outcome.spec.target.mode == "append"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "poll s3://in/pay/ for new csv files and load each into table pay_raw",
+        "pick up new csv files from s3://in/pay/ and load them into table pay_raw",
+        "мониторить s3://in/pay/ и заливать новые csv в таблицу pay_raw",
+    ],
+)
+def test_watch_verbs(bare: OfflinePlanner, text: str) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.on_new_files and outcome.spec.target.table == "pay_raw"
+
+
+@pytest.mark.parametrize(
+    ("text", "upstream"),
+    [
+        ("run payments to ClickHouse downstream of the orders pipeline", "orders"),
+        ("запускать перенос платежей в клик по факту загрузки заказов", "orders"),
+        ("сразу по завершении выгрузки клиентов грузить платежи в клик", "customers"),
+        ("по итогам успешной загрузки клиентов перелить платежи в клик", "customers"),
+    ],
+)
+def test_more_chain_openers(planner: OfflinePlanner, text: str, upstream: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.table == "payments"
+    assert outcome.spec.schedule_assets == [CH + upstream]
+
+
+def test_on_request_is_manual(bare: OfflinePlanner) -> None:
+    outcome = bare.plan("load payments into ClickHouse on request")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule is None
