@@ -167,6 +167,15 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         hour, minute, j, explicit = n.value - 1, 30 if is_(t, "HALF") else 15, n.last, True
     elif t.lang == "ru" and t.lower.startswith("пол") and _half_hour(t) is not None:
         hour, minute, j, explicit = _half_hour(t), 30, j + 1, True  # «в пол-восьмого», «полвосьмого»
+    elif (
+        t.lower in ("half", "quarter")
+        and j + 2 < len(tokens)
+        and tokens[j + 1].lower in ("past", "to")
+        and tokens[j + 2].lower in ("midnight", "noon")
+    ):  # "half past midnight" 0:30, "quarter to noon" 11:45: the hour word is a 24-hour time already
+        delta, base = (30 if t.lower == "half" else 15), (0 if tokens[j + 2].lower == "midnight" else 12)
+        at = (base, delta) if tokens[j + 1].lower == "past" else ((base - 1) % 24, 60 - delta)
+        return Slot("clock", at, tokens[start].start, tokens[j + 2].end, start, j + 3)
     elif t.lower in ("half", "quarter") and j + 2 < len(tokens) and tokens[j + 1].lower in ("past", "to"):
         n = _numeral_at(nums, j + 2)
         if n is None or not 1 <= n.value <= 12:
@@ -523,6 +532,12 @@ _TIME_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "am", "pm", 
                "week", "weeks", "month", "months", "morning", "evening", "night", "afternoon"}  # fmt: skip
 
 
+_COMPARATIVES = {"больше", "более", "свыше", "меньше", "менее", "дольше", "over", "above", "under", "below",
+                 "than"}  # fmt: skip
+_DURATION_LEMMAS = {"час", "минута", "секунда"}
+_DURATION_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "second", "seconds"}
+
+
 def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     """(start, end, digits) for every quantity written in words: a number with a multiplier («пяти
     тысяч» -> 5000, "two thousand") or a number right after a comparison word («от ста» -> 100, "over
@@ -534,11 +549,22 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         if n.ordinal or all(t.lang == "num" for t in words):
             continue
         nxt = tokens[n.last] if n.last < len(tokens) else None
-        if nxt is not None and (nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and nxt.has(_TIME_LEMMAS))):
-            continue
         prev = tokens[n.first - 1].lower if n.first else ""
         if prev == "a" and n.first >= 2:  # "over a thousand"
             prev = tokens[n.first - 2].lower
+        # «длительностью больше сорока минут», "longer than forty minutes": after a comparative a
+        # duration unit measures a column («каждые сорок минут», «до пяти утра» stay the schedule's).
+        duration = (
+            prev in _COMPARATIVES
+            and nxt is not None
+            and (nxt.lower in _DURATION_WORDS or (nxt.lang == "ru" and nxt.has(_DURATION_LEMMAS)))
+        )
+        if (
+            nxt is not None
+            and not duration
+            and (nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and nxt.has(_TIME_LEMMAS)))
+        ):
+            continue
         # «пяти тысяч», "two thousand"; a bare «тысячи» only after a comparison word («больше тысячи»)
         multiplied = len(words) > 1 and any(t.lang != "num" and t.number is None for t in words)
         if (multiplied or prev in COMPARISON_WORDS) and len(str(n.value)) <= n.end - n.start:

@@ -200,6 +200,16 @@ def _grain_noun(token: Token) -> str | None:
     return GRAIN_EN.get(token.lower) if token.lang == "en" else None
 
 
+def _per_grain(ph: MartPhrase, before: Token, prep: Token, noun: Token | None) -> bool:
+    """«откликов в день»: «в» + a grain noun in the accusative singular after a Russian word, outside the
+    schedule («раз в день» is how often, «в днях» a unit)."""
+    if noun is None or before.lang != "ru" or before.lemma == "раз":
+        return False
+    if any(a <= prep.start < b for a, b in ph.schedule_spans):
+        return False
+    return noun.has(noun.lemmas, case=("accs",), number="sing")
+
+
 def _grain_adjective(token: Token) -> str | None:
     """«ежедневная», "daily" -> day (whatever it modifies)."""
     for concept, grain in GRAIN_ADJ.items():
@@ -414,7 +424,13 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             if tokens[j].lemma in EACH or tokens[j].lower in EACH:
                 j += 1
             grain = _grain_noun(tokens[j]) if j < n else None
-            if grain and (j > i + 1 or t.lower == "за") and not _refresh_before(tokens, i):
+            # «сколько откликов в день»: "per day" right after a counted noun (not «раз в день», «в днях»)
+            per = (
+                t.lower in ("в", "во")
+                and i > 0
+                and _per_grain(ph, tokens[i - 1], t, tokens[j] if j < n else None)
+            )
+            if grain and (j > i + 1 or t.lower == "за" or per) and not _refresh_before(tokens, i):
                 if not (t.lower == "за" and j > i + 1 and _refresh_before(tokens, i)):
                     _set_grain(ph, grain, j)
                     ph.used.update(range(i, j + 1))

@@ -34,6 +34,7 @@ from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
+from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
@@ -101,7 +102,6 @@ from airflow_ai_etl.planning.triggers import (
     folder_path,
     plan_triggered,
     read_trigger,
-    sound_alike_hits,
     without_paths,
 )
 from airflow_ai_etl.planning.vocabulary import (
@@ -273,6 +273,9 @@ def _covered(value: str, where: str) -> bool:
 
 
 # Parts of a table name that say how it is kept, not what it holds: kpi_daily, fact_sales, raw_orders.
+CYRILLIC_WORD = re.compile(r"[а-яё]{3,}")
+# Column names that say what kind of value, not whose: "the tax id" is no `id` of customers.
+GENERIC_COLUMN_PARTS = {"id", "number", "name", "code", "no", "num"}
 TABLE_AFFIXES = {
     stem(w)
     for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
@@ -344,6 +347,7 @@ UNREAD_CONDITION_CUES = re.compile(
     r"в\s+этом\s+(?:году|месяце|квартале)|за\s+этот\s+\w+|this\s+(?:year|month|quarter)|"
     rf"с\s+(?:\d{{1,2}}|\w+ого)\s+{_MONTHS_RU})(?!\w)"
 )
+WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+этот|this\s|с\s+\S+\s+\w+я$")
 # A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
 QUOTED_OR_STATUS = re.compile(
     rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
@@ -855,7 +859,26 @@ class OfflinePlanner:
             own = [i for i in hits[name][1] if i not in others or i in heads[name]]
             if not own:
                 del hits[name]
-        return hits or sound_alike_hits(tables, usable)  # «выгрузки хабов»: hubs (planning/triggers.py)
+        return hits or self._colloquial_hits(request, tables, [i for i, _ in usable])
+
+    def _colloquial_hits(
+        self, request: Request, tables: list[Table], usable: list[int]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """No table named in full: a Russian word that spells the English name by ear («хабы» = hubs) or
+        folds the comment's adjective + noun into «-ка» («расчётки» = 'Расчётные листки'). Every table it
+        fits is a candidate, so two fits make a question, not a guess."""
+        hits: dict[str, tuple[Table, list[int]]] = {}
+        for i in usable:
+            token = request.tokens[i]
+            if not CYRILLIC_WORD.fullmatch(token) or token in request.claimed:
+                continue
+            folded = univerbation_stems(token)
+            for table in tables:
+                parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
+                comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
+                if (parts and transliterates(token, parts[-1])) or folded & comment:
+                    hits.setdefault(table.qualified_name, (table, []))[1].append(i)
+        return hits
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
         """The table(s) the request is about: the head noun when one table word modifies another."""
@@ -868,6 +891,8 @@ class OfflinePlanner:
         }
         hits = self._outside_mask_clause(request, hits)
         hits = self._not_column_words(request, hits)
+        if self._unknown_head_noun(request, hits):
+            return []  # «таблицу штрафов курьеров»: no fines table; couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
@@ -875,6 +900,23 @@ class OfflinePlanner:
                 return [head]
         order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _unknown_head_noun(self, request: Request, hits: dict[str, tuple[Table, list[int]]]) -> bool:
+        """«таблицу штрафов курьеров»: right after «таблица» a noun that names no table, followed by the
+        genitive that does, is the head of the phrase: the table the user means is one the catalog lacks."""
+        used = {i for _, indices in hits.values() for i in indices}
+        tokens = request.tokens
+        for i, token in enumerate(tokens[:-2]):
+            if not re.fullmatch(r"таблиц\w*|табличк\w*", token):
+                continue
+            head = tokens[i + 1]
+            if i + 1 in used or i + 2 not in used or not CYRILLIC_WORD.fullmatch(head):
+                continue
+            if head in STOP_WORDS or head in request.claimed or self._is_engine_word(head):
+                continue
+            if any(p.pos == "NOUN" and p.case == "gent" for p in tokenize(head)[0].parses):
+                return True
+        return False
 
     def _not_column_words(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -1598,10 +1640,15 @@ class OfflinePlanner:
         numbered = self._unread_numbered_genitive(request, table, read)
         if numbered:  # «студентов 2 курса», «первого курса»: a number of something the table does not hold
             return self._ask_condition(request, table, numbered)
-        if not read:  # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read
-            for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
-                if not any(a <= cue.start() < b for a, b in request.schedule_spans):
-                    return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
+        # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read. A start of a
+        # time window is asked about even beside a condition that was read («дольше 30 минут с начала
+        # месяца» loaded every month) unless the WHERE holds a time bound.
+        timed = bool(re.search(r"now\(\)|current_date|date_trunc|interval|'\d{4}-\d{2}-\d{2}", read))
+        for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
+            if read and (timed or not WINDOW_START_CUE.match(cue.group(0))):
+                continue
+            if not any(a <= cue.start() < b for a, b in request.schedule_spans):
+                return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         return []
 
     def _unread_numbered_genitive(self, request: Request, table: Table, read: str) -> str | None:
@@ -2015,6 +2062,8 @@ class OfflinePlanner:
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
+        columns = self._without_swallowed(table, columns, part)
+        unnamed = unnamed or self._foreign_modifier(table, columns, part)
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
             word = original.group(0) if original else unnamed
@@ -2028,6 +2077,44 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _without_swallowed(self, table: Table, columns: list[str], part: str) -> list[str]:
+        """ "hash the customer id" on orders names customer_id; its last word alone is no second column
+        (`id`), unless that word also stands on its own elsewhere in the phrase."""
+        tokens = words(part)
+        pairs = [
+            (k, found[0])
+            for k in range(len(tokens) - 1)
+            if (found := self._word_column(table, tokens[k : k + 2], fk_words=True)) and found[1] == 2
+        ]
+        swallowed = {k + 1 for k, name in pairs if name in columns}
+        dropped = []
+        for column in columns:
+            naming = [k for k, t in enumerate(tokens) if self._single_word_column(table, t, True) == column]
+            if naming and all(k in swallowed for k in naming) and column not in {n for _, n in pairs}:
+                dropped.append(column)
+        return [c for c in columns if c not in dropped]
+
+    def _foreign_modifier(self, table: Table, columns: list[str], part: str) -> str | None:
+        """ "hash the tax id" on customers: a generic column word (id, number, name, code) named with a
+        modifier this table knows nothing of ("tax") is another column, one the table lacks; the phrase is
+        returned so the planner asks instead of masking `id`."""
+        tokens = words(part)
+        known = set(name_parts(table.name)) | set(name_parts_of_text(table.comment or ""))
+        known |= {p for c in table.columns for p in name_parts(c.name)}
+        for column in columns:
+            parts = set(name_parts(column))
+            if not parts <= GENERIC_COLUMN_PARTS:
+                continue
+            for k, token in enumerate(tokens[1:], start=1):
+                if not set(self.vocabulary.meanings(token)) & parts:
+                    continue
+                modifier = tokens[k - 1]
+                if modifier in STOP_WORDS or modifier in LIST_JOINERS or is_(tokenize(modifier)[0], "MASK"):
+                    continue
+                if not set(self.vocabulary.meanings(modifier)) & known and not table.column(modifier):
+                    return f"{modifier} {token}"
+        return None
 
     def _without_table_noun(
         self, table: Table, columns: list[str], part: str
@@ -2074,7 +2161,9 @@ class OfflinePlanner:
                         break
                     columns += [c for c in more if c not in columns]
                 if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
-                    before = request.lower[: max(0, start - 1)].split(",") if start else []
+                    # «...; ФИО, телефон и ...»: the list starts after the clause's own punctuation
+                    before = re.split(r"[,;.]", request.lower[: max(0, start - 1)]) if start else []
+                    before = before[len(before) - 1 - _list_start(request.lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
                         more = self._only_columns(table, segment)
                         if not more:
@@ -2357,6 +2446,12 @@ class OfflinePlanner:
             if pattern.search(request.text) or pattern.search(path):
                 return Found(name)
         return Found(None, [msg("planner.which_format", path=path)])
+
+
+def _list_start(text: str) -> int:
+    """How many comma-separated items end `text` before a clause break (; or .): «a; b, c» -> 1."""
+    tail = re.split(r"[;.]", text)[-1]
+    return tail.count(",")
 
 
 def _file_stem_table(path: str) -> str | None:

@@ -42,7 +42,7 @@ from airflow_ai_etl.planning.vocabulary import name_parts
 from airflow_ai_etl.spec import PipelineSpec
 
 if TYPE_CHECKING:
-    from airflow_ai_etl.catalog import Catalog, Table
+    from airflow_ai_etl.catalog import Catalog
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
 __all__ = [
@@ -908,20 +908,6 @@ def _named_by_sound(known: set[str], word: str) -> list[str]:
         if any(_spelled(s).fullmatch(form) for s in stems for form in forms):
             hits.append(name)
     return hits if len(hits) == 1 else []
-
-
-def sound_alike_hits(
-    tables: Sequence[Table], usable: Sequence[tuple[int, str]]
-) -> dict[str, tuple[Table, list[int]]]:
-    """The load planner's last resort for a source table («выгрузки хабов» -> hubs): the one table that
-    request words (index, word) name by sound (:func:`_named_by_sound`); none when several."""
-    by_name = {t.name.lower(): t for t in tables}
-    hits: dict[str, tuple[Table, list[int]]] = {}
-    for i, word in usable:
-        for name in _named_by_sound(set(by_name), word):
-            table = by_name[name]
-            hits.setdefault(table.qualified_name, (table, []))[1].append(i)
-    return hits if len(hits) == 1 else {}
 
 
 def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list[str]:
