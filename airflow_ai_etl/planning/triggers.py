@@ -716,12 +716,29 @@ def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
     return text
 
 
+_INTO_WORD = re.compile(r"(?<![\w/])(?:в|во|into|to|in)\s{1,3}(?:the\s{1,3})?([^\W\d][\w-]*)", re.IGNORECASE)
+
+
 def _unread_names(planner: OfflinePlanner, text: str) -> list[str]:
-    """snake_case names in ``text`` (outside paths) that are no connection id: a table the rules may not have
-    read ("lands in lms_activity"), so no name is made up for it."""
+    """Words of ``text`` (outside paths) that may name the target table the rules did not read: a snake_case
+    name that is no connection id ("lands in lms_activity"), a table word («в таблицу заказов», "the table
+    for orders"), a word after «в»/"into" that is no engine, connection or pronoun («в заказы»). With any of
+    them no table name is made up."""
     connections = {c.lower() for c in planner.catalog.connections}
-    found = re.findall(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b", without_paths(text), re.I)
-    return [name for name in found if name.lower() not in connections]
+    plain = without_paths(text)
+    found = [
+        n for n in re.findall(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b", plain, re.I) if n.lower() not in connections
+    ]
+    found += re.findall(r"\btables?\b|\bтаблиц\w*", plain, re.I)
+    for match in _INTO_WORD.finditer(plain):
+        word = match.group(1).lower()
+        if (
+            word not in connections
+            and not _is_engine_word(word)
+            and word not in ("it", "them", "its", "their")
+        ):
+            found.append(word)
+    return found
 
 
 def _folder_table(text: str) -> str | None:

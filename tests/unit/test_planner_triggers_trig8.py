@@ -447,3 +447,18 @@ def test_on_request_is_manual(bare: OfflinePlanner) -> None:
     outcome = bare.plan("load payments into ClickHouse on request")
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.schedule is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "как только в s3://b/in/ появится csv, грузить его в таблицу заказов",
+        "как только в s3://b/in/ появится csv, грузить его в заказы",
+        "when a csv lands in s3://b/in/, load it into the table for orders",
+    ],
+)
+def test_a_target_said_in_words_is_asked_not_replaced_by_the_folder_name(
+    bare: OfflinePlanner, text: str
+) -> None:
+    outcome = bare.plan(text)
+    assert outcome.status == "needs_clarification"
