@@ -202,7 +202,8 @@ _RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную",
 def _trigger_typos(text: str) -> str:
     """``text`` with each word one letter off a trigger word read as that word: Russian words the dictionary
     does not know with one known reading among the trigger lemmas, English words one edit from one of
-    :data:`_EN_TRIGGER_WORDS` (no path, number or name: only letters, 5 to 30 of them)."""
+    :data:`_EN_TRIGGER_WORDS` (no path, number or name: only letters, 5 to 30 of them; an English word of
+    4 only when a letter was dropped from a 5-letter one: "aftr")."""
     from airflow_ai_etl.planning.lexer import _morph
     from airflow_ai_etl.planning.spelling import _EN_LETTERS, _edits, _ru_candidates
 
