@@ -111,8 +111,10 @@ CLAUSE_GLUE = frozenset({
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
     "as", "soon", "пока", "не", "until", "till", "витрина", "mart", "факт", "итог", "успешный", "successful",
 })  # fmt: skip
-MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
-PRONOUN_I = frozenset({"i", "я", "we", "мы"})
+MANUAL_VERBS = frozenset(
+    {"trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу"}
+)
+PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
 _BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", ".", "then", "затем", "потом"})
 # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
 _NO_PRODUCER = {
@@ -566,10 +568,12 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
 # that may lead into it)
 # A word alone, or only after its preposition ("on hand" is stock, "by hand" is manual).
 _MANUAL_ALONE = frozenset(
-    {"вручную", "руками", "manually", "разово", "однократно", "единоразово", "единожды"}
+    {"вручную", "руками", "кнопкой", "manually", "разово", "однократно", "единоразово", "единожды"}
 )
 _MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "request": ("on",), "кнопке": ("по",),
                  "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
+_UI_LEAD = frozenset({"в", "из", "через", "in", "from", "via", "through"})
+_UI_WORD = re.compile(r"^(?:интерфейс\w*|ui|веб\w*|web|airflow|айрфло\w*|консол\w*|console)$")
 _MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
 _WHEN_NEEDED = frozenset({"надо", "нужно", "потребуется", "понадобится", "needed", "required", "necessary"})
 
@@ -582,7 +586,16 @@ def _manual_words(tokens: Sequence[Token]) -> Trigger | None:
             start = i - 1 if lead else i
             while start > 0 and tokens[start - 1].lower in ("только", "only"):
                 start -= 1
-            spans.append((tokens[start].start, token.end))
+            end = i
+            if (
+                i + 2 < len(tokens)
+                and tokens[i + 1].lower in _UI_LEAD
+                and _UI_WORD.match(tokens[i + 2].lower)
+            ):
+                end = i + 2  # «кнопкой в интерфейсе», "manually from the UI": where the person starts it
+            if i + 3 < len(tokens) and tokens[i + 1].lower in _UI_LEAD and tokens[i + 2].lower == "the":
+                end = i + 3 if _UI_WORD.match(tokens[i + 3].lower) else end
+            spans.append((tokens[start].start, tokens[end].end))
         elif token.lower in _MYSELF and any(_is(t, START_VERBS) for t in tokens[max(0, i - 3) : i + 4]):
             verbs = [j for j in range(max(0, i - 3), min(len(tokens), i + 4)) if _is(tokens[j], START_VERBS)]
             first, last = min([i, *verbs]), max([i, *verbs])

@@ -462,3 +462,16 @@ def test_a_target_said_in_words_is_asked_not_replaced_by_the_folder_name(
 ) -> None:
     outcome = bare.plan(text)
     assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "load payments into ClickHouse when someone presses run",
+        "перелить платежи в клик, запускать кнопкой в интерфейсе",
+    ],
+)
+def test_someone_pressing_a_button_is_manual(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule is None and not outcome.spec.schedule_assets
