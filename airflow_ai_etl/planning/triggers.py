@@ -94,6 +94,7 @@ LOAD_EVENT = frozenset({
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
 )
+FAILURE = frozenset({"fail", "failur", "error", "упасть", "падать", "ошибка", "сбой", "провалиться"})
 # Arrival verbs that say an upstream table's load came through (when no file is in the clause).
 UPSTREAM_ARRIVAL = frozenset({"доехать", "приехать", "долететь", "прилететь", "прийти", "land", "arriv"})
 # «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
@@ -110,6 +111,7 @@ CLAUSE_GLUE = frozenset({
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
     "as", "soon", "пока", "не", "until", "till", "витрина", "mart", "факт", "итог", "успешный", "successful",
+    "случай", "успешно", "пройти", "successfully", "if", "если",
 })  # fmt: skip
 MANUAL_VERBS = frozenset(
     {"trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу"}
@@ -397,13 +399,27 @@ def _place_words(
 _TWO_WORD_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
                                ("upon", "the"), ("upon", "completion"), ("upon", "finishing"),
                                ("wait", "for"), ("wait", "until"), ("wait", "till"),
-                               ("по", "событию"), ("по", "факту"), ("по", "итогам")})  # fmt: skip
+                               ("по", "событию"), ("по", "факту"), ("по", "итогам"),
+                               ("в", "случае")})  # fmt: skip
 
 
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
         return True
+    if token.lower in ("если", "if") and any(
+        _is(t, LOAD_EVENT, pos=("VERB", "PRTS", None))
+        or t.lower in ("succeeds", "succeeded", "прошла", "прошло")
+        for t in tokens[i + 1 : i + 7]
+    ):
+        return True  # «если загрузка заказов прошла успешно», "if the orders load succeeds"
+    if (
+        token.lower == "как"
+        and i + 1 < len(tokens)
+        and _is(tokens[i + 1], LOAD_EVENT, pos=("NOUN",))
+        and any(_is(t, LOAD_EVENT, pos=("VERB",)) for t in tokens[i + 2 : i + 6])
+    ):
+        return True  # «как загрузка заказов закончится»
     if (
         token.lower == "as"
         and i + 2 < len(tokens)
@@ -515,6 +531,8 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
             events += [j for j in clause if _is(tokens[j], UPSTREAM_ARRIVAL)]
         if not events or any(_is(tokens[j], ARRIVAL) and j not in events for j in clause):
             continue
+        if any(_is(tokens[j], FAILURE) for j in clause):
+            continue  # "if the orders load fails": a retry or an alert, not a start after it
         if any(
             tokens[j].lower in PRONOUN_I and j + 1 < end and _is(tokens[j + 1], MANUAL_VERBS) for j in clause
         ):

@@ -475,3 +475,23 @@ def test_someone_pressing_a_button_is_manual(planner: OfflinePlanner, text: str)
     outcome = planner.plan(text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.schedule is None and not outcome.spec.schedule_assets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в случае успешной загрузки заказов переносить платежи в клик",
+        "если загрузка заказов прошла успешно, переливать платежи в клик",
+        "как загрузка заказов закончится — грузи платежи в клик",
+        "if the orders load succeeds, copy payments to ClickHouse",
+    ],
+)
+def test_conditional_chain_wordings(planner: OfflinePlanner, text: str) -> None:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule_assets == [CH + "orders"]
+
+
+def test_a_failed_upstream_is_no_start(planner: OfflinePlanner) -> None:
+    outcome = planner.plan("if the orders load fails, copy payments to ClickHouse")
+    assert not (outcome.spec is not None and outcome.spec.schedule_assets)
