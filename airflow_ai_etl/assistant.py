@@ -350,11 +350,13 @@ class Assistant:
         if self._store is None and not Path(self._dags_folder or default_dags_folder()).is_dir():
             return self.catalog
         try:
-            produced = self.asset_graph().produced()
+            graph = self.asset_graph()
         except DeployError as exc:
             log.warning("Deployed assets unknown to the planner: %s", exc)
             return self.catalog
-        return replace(self.catalog, assets=produced) if produced else self.catalog
+        produced = graph.produced()
+        schedules = {dag: list(p.schedule_assets) for dag, p in graph.pipelines.items() if p.schedule_assets}
+        return replace(self.catalog, assets=produced, schedules=schedules) if produced else self.catalog
 
     def asset_graph(self) -> AssetGraph:
         """The assets every deployed pipeline declares in its current file (what feeds what)."""

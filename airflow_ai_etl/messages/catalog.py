@@ -420,4 +420,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "it is JSON, but not a catalog snapshot",
         "ru": "это JSON, но не снимок каталога",
     },
+    "planner.trigger_cycle": {
+        "en": "Pipelines would start each other in a circle: {cycle}. Name a load outside that circle to run "
+        "after, or a schedule.",
+        "ru": "Пайплайны запускали бы друг друга по кругу: {cycle}. Укажите загрузку вне этого круга или "
+        "расписание.",
+    },
 }

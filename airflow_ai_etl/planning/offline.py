@@ -99,6 +99,7 @@ from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
     _imperative,
     bare_file_target,
+    files_from_system,
     folder_path,
     plan_triggered,
     read_trigger,
@@ -606,6 +607,8 @@ class OfflinePlanner:
                 first = words(match.group("name"))[0]
                 if first in self.filters._connection_words or self._is_source_table_name(first):
                     continue  # a connection described as "Salesforce replica" is that connection
+                if files_from_system(request.text, match.start("name")):
+                    continue  # «CSV из 1С» in a folder / s3://: the files' origin (planning/triggers.py)
                 index = request.token_at(match.start("name"))
                 role = "target" if request.role(index) == "target" else "source"
                 known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
@@ -627,6 +630,7 @@ class OfflinePlanner:
                 self.filters._names_system(token)
                 or self._is_source_table_name(token)
                 or token in request.claimed
+                or files_from_system(request.text, request.spans[i][0])
             ):
                 continue
             if parse_schedule(raw) is not None:

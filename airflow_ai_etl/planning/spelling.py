@@ -179,7 +179,10 @@ class Speller:
             return None
         meaningful = [(c, lemmas & self.ru_lemmas) for c, lemmas in _ru_candidates(word)]
         meaningful = [(c, lemmas) for c, lemmas in meaningful if lemmas]
-        if not meaningful or not frozenset.intersection(*(lemmas for _, lemmas in meaningful)):
+        if not meaningful:  # «инкриментально»: a lexicon word the dictionary lacks is a target as well
+            direct = _edits(word, _RU_LETTERS) & self.ru_lemmas
+            return direct.pop() if len(direct) == 1 else None
+        if not frozenset.intersection(*(lemmas for _, lemmas in meaningful)):
             return None  # none, or two readings («полчса»: полчаса, полис): leave it to the question
         # The form closest to what was written: same length, then the same case and number as the
         # dictionary guesses for the typo («продажы», plural -> «продажи», not «продажа»).
