@@ -855,12 +855,23 @@ class RowFilters:
         only/except standing for the rows names the event of a time column (its comment or name): only ->
         IS NOT NULL, except -> IS NULL. Several such columns: asked about."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        for i, cue in enumerate(tokens[:-1]):
+        for i, cue in enumerate(tokens):
             if cue.lower not in STATE_CUES:
                 continue
             j = i + 1
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
                 j += 1
+            if (
+                cue.lower in ("only", "just")
+                and i > 0
+                and (j >= len(tokens) or not self.is_state_word(tokens[j]))
+            ):
+                # "privileged ones only", "active rows only": the English cue after its word
+                j = i - 1 - (i > 1 and tokens[i - 1].lower in ("ones", "rows", "records", "one"))
+                if tokens[j].lang != "en" or not self.is_state_word(tokens[j]):
+                    continue
+            elif j >= len(tokens):
+                continue
             word = tokens[j]
             if cue.lower in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»

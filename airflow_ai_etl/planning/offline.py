@@ -503,7 +503,7 @@ class OfflinePlanner:
     def _drops_columns_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Copy customers daily but drop the email column": in a load request, a drop verb whose object
         is a list of columns of some source table leaves those columns out; it destroys nothing."""
-        if not PIPELINE_VERBS.search(request.lower):
+        if not self._is_load_request(request):
             return False
         tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
         for table in tables:
@@ -511,6 +511,12 @@ class OfflinePlanner:
             if columns:
                 return not self._names_source_place(request, request.token_at(end))
         return False
+
+    def _is_load_request(self, request: Request) -> bool:
+        """A load verb, or an engine named as the target ("customers -> clickhouse", "... to CH")."""
+        if PIPELINE_VERBS.search(request.lower):
+            return True
+        return any(role == "target" for _, role, _ in self._engine_mentions(request))
 
     def _removes_rows_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Load orders hourly, remove rows where status is test" / "drop test rows": in a load request, rows
@@ -1152,6 +1158,10 @@ class OfflinePlanner:
         i = start
         while i < end:
             token = tokens[i]
+            if columns and COLUMN_NOUN.match(token) and i + 1 < len(tokens):
+                gap = request.text[request.spans[i][1] : request.spans[i + 1][0]]
+                if re.search(r"[,;.:!?()—–]", gap):
+                    return columns, i + 1  # "drop the email and passport columns, privileged only": closed
             if token in LIST_JOINERS or COLUMN_NOUN.match(token):
                 i += 1
                 continue

@@ -289,3 +289,38 @@ def test_an_unknown_head_noun_after_table_is_asked_about(planners, text) -> None
 def test_a_known_head_noun_after_table_still_plans(planners) -> None:
     spec = _ok(planners["logistics"], "Гони в кликхаус таблицу маршрутов курьеров каждый день в 6 утра")
     assert spec.source.table == "routes"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "left_out"),
+    [
+        ("utility", "subscribers -> clickhouse, nightly at eleven pm, drop the email and passport columns",
+         {"email", "passport_number"}),
+        ("hr", "Employees hired since 2025-03-01 -> CH, weekly on Fridays at 4:30 pm, drop salary", {"salary"}),
+    ],
+)  # fmt: skip
+def test_drop_columns_in_a_request_with_no_load_verb_leaves_them_out(
+    planners, catalog, text, left_out
+) -> None:
+    """ "subscribers -> clickhouse, ..., drop the email column" was refused as destructive: a target
+    engine after "->"/"to" makes it a load request as much as a load verb does."""
+    spec = _ok(planners[catalog], text)
+    assert spec.source.columns is not None and not left_out & set(spec.source.columns)
+
+
+def test_dropping_a_table_after_a_load_is_still_refused(planners) -> None:
+    assert (
+        planners["shop"].plan("customers to clickhouse daily, then drop the customers table").status
+        == "rejected"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "subscribers -> clickhouse, nightly at eleven pm, drop the email and passport columns, privileged ones only",
+        "subscribers to clickhouse nightly at 11 pm, privileged only",
+    ],
+)
+def test_an_english_only_after_its_state_word_is_a_condition(planners, text) -> None:
+    assert _ok(planners["utility"], text).source.where == "is_privileged = true"
