@@ -224,6 +224,12 @@ class RowFilters:
             for position, column, condition in rule(request, table, incremental):
                 if column in found and found[column][1] != condition and found[column][0] != position:
                     request.rival_conditions.append((position, column, condition, found[column][0]))
+                if (
+                    column in found
+                    and found[column][0] == position
+                    and condition.startswith(f"{column} IN (")
+                ):
+                    found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
         for start, end in request.state_clauses:
             clause_end = CLAUSE_END.search(request.lower, end)
@@ -792,6 +798,8 @@ class RowFilters:
         if not listed:
             return
         yield from self._spelled_code_conditions(request, table, listed)
+        previous: tuple[Token, str, list[str], int | None] | None = None
+        last: Token | None = None
         for t in tokenize(request.text):
             if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
                 continue
@@ -809,12 +817,25 @@ class RowFilters:
                 ((name, value),) = hits
                 index = request.token_at(t.start)
                 condition: str | None = f"{name} = {_quote(value)}"
+                if (
+                    previous
+                    and last
+                    and previous[1] == name
+                    and previous[3] is None
+                    and _joined(request, last, t)
+                ):
+                    # «социальные и президентские стипендии»: two listed values joined by и/или -> IN
+                    values = [*previous[2], value]
+                    yield previous[0].start, name, f"{name} IN ({', '.join(_quote(v) for v in values)})"
+                    previous, last = (previous[0], name, values, None), t
+                    continue
                 if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
                     index -= 1  # «не в пути»: the negator stands before the preposition
                 negator = self._negator_before(request, index)
                 if negator is not None:
                     request.handled.append(request.spans[negator])
                     condition = self._negated(table, str(condition))
+                previous, last = (t, name, [value], negator), t
                 if condition:
                     yield t.start, name, condition
 
@@ -1442,6 +1463,12 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
 }  # fmt: skip
+
+
+def _joined(request: Request, first: Token, second: Token) -> bool:
+    """Only a comma or и/или/and/or stands between two words."""
+    gap = request.text[first.end : second.start]
+    return bool(re.fullmatch(r"\s*(?:,|\b(?:и|или|and|or)\b|,\s*(?:и|или|and|or)\b)\s*", gap))
 
 
 def _only_verb(word: str) -> bool:

@@ -324,3 +324,17 @@ def test_dropping_a_table_after_a_load_is_still_refused(planners) -> None:
 )
 def test_an_english_only_after_its_state_word_is_a_condition(planners, text) -> None:
     assert _ok(planners["utility"], text).source.where == "is_privileged = true"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Социальные и президентские стипендии в клик ежедневно в 5", "kind IN ('social', 'presidential')"),
+        ("Социальные, академические или президентские стипендии в клик ежедневно в 5",
+         "kind IN ('social', 'academic', 'presidential')"),
+        ("Социальные стипендии в клик ежедневно в 5", "kind = 'social'"),
+    ],
+)  # fmt: skip
+def test_listed_values_joined_by_and_are_one_in_condition(planners, text, where) -> None:
+    """«Социальные и президентские стипендии» asked which of the two conditions was meant."""
+    assert _ok(planners["univ"], text).source.where == where
