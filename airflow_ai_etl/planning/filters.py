@@ -179,6 +179,22 @@ class RowFilters:
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
 
+    def _list_word_fits(self, request: Request, table: Table, name: str, value: str, word: str) -> bool:
+        """`word` after «и»/"or" continues the list of `value`s of column `name`: a value its comment lists,
+        or (no list) a Latin code like `value` that names no column, table or system."""
+        listed = {v.lower() for v in _listed_values((table.column(name) or Column(name, "text")).comment)}
+        lower = word.lower()
+        if listed:
+            return lower in listed
+        return (
+            value.isascii()
+            and word.isascii()
+            and self._is_value(request, table, word)
+            and not self._names_system(lower)
+            and not self.grounding._column_mentions(table, [lower])
+            and not self.grounding._names_other_table(lower, table)
+        )
+
     def _value_list(self, request: Request, table: Table, condition: str) -> str:
         """«со статусами issued и overdue», "stage offer or hired": the values joined to the one a rule read
         (listed in the column's comment, or Latin codes like it) make `col IN (...)`, not the first alone."""
@@ -186,20 +202,13 @@ class RowFilters:
         if match is None:
             return condition
         name, value = match.groups()
-        listed = {v.lower() for v in _listed_values((table.column(name) or Column(name, "text")).comment)}
         found = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", request.text, re.IGNORECASE)
         if found is None:
             return condition
         values, at = [value], found.end()
         while more := re.match(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-z][\w-]*)", request.text[at:]):
             word = more.group(1)
-            lower = word.lower()
-            fits = lower in listed if listed else (
-                value.isascii() and self._is_value(request, table, word) and not self._names_system(lower)
-                and not self.grounding._column_mentions(table, [lower])
-                and not self.grounding._names_other_table(lower, table)
-            )  # fmt: skip
-            if not fits or word in values:
+            if not self._list_word_fits(request, table, name, value, word) or word in values:
                 break
             values.append(word)
             at += more.end()
@@ -1106,6 +1115,8 @@ class RowFilters:
         )
         if more is None:
             return False
+        if self._list_word_fits(request, table, column, value, more.group(1)):
+            return False  # "J45 и E11": read on into `col IN (...)` by _value_list
         word = more.group(1).lower().replace("ё", "е")
         if value.isascii() != word.isascii():
             return False  # "status new, только id ...": a Russian word after a Latin value starts a clause

@@ -338,3 +338,23 @@ def test_an_english_only_after_its_state_word_is_a_condition(planners, text) -> 
 def test_listed_values_joined_by_and_are_one_in_condition(planners, text, where) -> None:
     """«Социальные и президентские стипендии» asked which of the two conditions was meant."""
     assert _ok(planners["univ"], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("clinic", "Визиты с диагнозами J45 и E11 в клик раз в сутки в 3 ночи", "diagnosis_code IN ('J45', 'E11')"),
+        ("shop", "Copy sales for region north and south daily", "region IN ('north', 'south')"),
+        ("shop", "Load customers for city Berlin or Munich daily", "city IN ('Berlin', 'Munich')"),
+    ],
+)  # fmt: skip
+def test_latin_codes_joined_by_and_or_are_one_in_condition(planners, catalog, text, where) -> None:
+    """A list of Latin codes over one column has one reading (was asked: one value per filter)."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+def test_a_russian_place_list_is_still_asked_about(planners) -> None:
+    """«из города Москва и Казань»: the case of each name is unsure, so the list stays a question."""
+    assert planners["shop"].plan("Загружать клиентов из города Москва и Казань ежедневно").status == (
+        "needs_clarification"
+    )
