@@ -857,10 +857,15 @@ class RowFilters:
         for name, values in listed.items():
             for value in values:
                 parts = [p for p in re.split(r"[_\s-]+", value.lower()) if p]
-                if len(parts) < 2 or not value.isascii():
+                if not parts or not value.isascii():
                     continue
                 found = re.search(r"(?<![\w-])" + r"[\s_-]+".join(map(re.escape, parts)) + r"(?![\w-])",
                                   request.lower)  # fmt: skip
+                if found and len(parts) == 1:  # "overdue charges": one word only before the table's noun
+                    index = request.token_at(found.start())
+                    nxt = request.tokens[index + 1] if index + 1 < len(request.tokens) else ""
+                    if request.language != "en" or not self.grounding._names_table(nxt, table):
+                        continue
                 if found and not any(a <= found.start() < b for a, b in request.schedule_spans):
                     hits.append((found, name, value))
         if len(hits) != 1:

@@ -358,3 +358,14 @@ def test_a_russian_place_list_is_still_asked_about(planners) -> None:
     assert planners["shop"].plan("Загружать клиентов из города Москва и Казань ежедневно").status == (
         "needs_clarification"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Load overdue charges to the warehouse every weekday at 7:15 am", "status = 'overdue'"),
+        ("load emergency outages to clickhouse daily at 6", "kind = 'emergency'"),
+    ],
+)
+def test_an_english_code_before_the_table_noun_is_its_value(planners, text, where) -> None:
+    assert _ok(planners["utility"], text).source.where == where
