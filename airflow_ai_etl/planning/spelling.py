@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from airflow_ai_etl.catalog import Catalog
 from airflow_ai_etl.planning.lexer import _JARGON_RE, Token, _morph, tokenize
 from airflow_ai_etl.planning.lexicon import RU
+from airflow_ai_etl.planning.patterns import NOT_A_NAME
 
 __all__ = ["Speller", "Correction"]
 
@@ -113,7 +114,8 @@ class Speller:
             ru |= lemmas
         texts = list(glossary_words)
         en = set(EN_PLANNER_WORDS) | set(en_words)
-        keep: set[str] = set()
+        # The planner's own English words are real words ("changes" is the CDC cue, not "charges").
+        keep: set[str] = {w for w in NOT_A_NAME if w.isascii()}
         # English real words lie one letter from many of these ("remote" / remove, "clean" / clear) and
         # there is no English dictionary to tell them apart: only table names and schedule words are
         # targets, never a destroy verb, never a column (a target table's own name may be one edit away).

@@ -369,3 +369,9 @@ def test_a_russian_place_list_is_still_asked_about(planners) -> None:
 )
 def test_an_english_code_before_the_table_noun_is_its_value(planners, text, where) -> None:
     assert _ok(planners["utility"], text).source.where == where
+
+
+def test_a_word_the_planner_reads_is_never_corrected_into_a_table(planners) -> None:
+    """ "readings changes (CDC)": 'changes' (the change-stream cue) was corrected into the table 'charges'."""
+    spec = _ok(planners["utility"], "Stream readings changes (CDC) into ClickHouse every 10 minutes")
+    assert (spec.source.type, spec.source.table) == ("cdc", "metering.readings")
