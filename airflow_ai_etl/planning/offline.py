@@ -408,7 +408,7 @@ class OfflinePlanner:
         trigger = read_trigger(written, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
             return plan_triggered(self, written, trigger)
-        mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
+        mart = plan_mart(self, _without_dedupe(request))  # «витрина выручки по регионам»: a mart
         if mart is not None:
             return mart
         self._claim_target_name(request)
@@ -2452,6 +2452,25 @@ class OfflinePlanner:
             if pattern.search(request.text) or pattern.search(path):
                 return Found(name)
         return Found(None, [msg("planner.which_format", path=path)])
+
+
+# A dedupe of the rows loaded, with its key columns; not "distinct" (a mart's count of distinct values).
+LOAD_DEDUPE = re.compile(
+    r"\b(?:без\s+дубл\w*|удал\w*\s+дубл\w*|убра\w*\s+дубл\w*|без\s+повтор\w*|дедупл\w*|dedup\w*|"
+    r"(?:no|without|remove|removing|drop|dropping|skip)\s+(?:the\s+)?(?:dupes?|duplicat\w*))"
+    r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*[\w.]+)*)?",
+    re.IGNORECASE,
+)
+
+
+def _without_dedupe(request: Request) -> Request:
+    """The request as the mart reader sees it: «без дублей по serial_no», "no dupes by email" is a dedupe
+    of a load (its «по X» is no dimension); a mart's own words stay."""
+    found = LOAD_DEDUPE.search(request.text)
+    if found is None:
+        return request
+    blank = request.text[: found.start()] + " " * (found.end() - found.start()) + request.text[found.end() :]
+    return Request(blank, written=request.written)
 
 
 def _list_start(text: str) -> int:

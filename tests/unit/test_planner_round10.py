@@ -375,3 +375,20 @@ def test_a_word_the_planner_reads_is_never_corrected_into_a_table(planners) -> N
     """ "readings changes (CDC)": 'changes' (the change-stream cue) was corrected into the table 'charges'."""
     spec = _ok(planners["utility"], "Stream readings changes (CDC) into ClickHouse every 10 minutes")
     assert (spec.source.type, spec.source.table) == ("cdc", "metering.readings")
+
+
+def test_a_dedupe_by_a_column_is_no_mart_dimension(planners) -> None:
+    """«без дублей по serial_no» was read by the mart reader («по X» a dimension) and asked about."""
+    spec = _ok(
+        planners["utility"], "приборы учёта в кликхаус каждое воскресенье в полночь, без дублей по serial_no"
+    )
+    assert spec.source.type == "sql"
+    assert [t.columns for t in spec.transforms if t.type == "dedupe"] == [["serial_no"]]
+
+
+def test_a_diminutive_table_word_names_the_target(planners) -> None:
+    spec = _ok(
+        planners["logistics"],
+        "csv из s3://fleet-dumps/fuel/ складывать в табличку fuel_csv в кликхаусе раз в сутки в полдень",
+    )
+    assert spec.target.table == "fuel_csv"
