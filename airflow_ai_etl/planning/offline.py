@@ -395,6 +395,7 @@ class OfflinePlanner:
             text, corrections = self._speller.correct(text)
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
+            text = grammar.apply_rewrites(text, grammar.date_rewrites(text))  # «1 января 2026 года»
         request = Request(text, written=written)
         request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None

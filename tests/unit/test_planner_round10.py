@@ -392,3 +392,24 @@ def test_a_diminutive_table_word_names_the_target(planners) -> None:
         "csv из s3://fleet-dumps/fuel/ складывать в табличку fuel_csv в кликхаусе раз в сутки в полдень",
     )
     assert spec.target.table == "fuel_csv"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("univ", "Студентов, зачисленных с 1 сентября 2025 года, в клик по понедельникам в 8 утра",
+         "enrolled_on >= '2025-09-01'"),
+        ("hr", "Расчётные листки за период с 1 января 2026 года в клик ежемесячно 5-го числа в 10 утра",
+         "period >= '2026-01-01'"),
+        ("hr", "Employees hired after March 1, 2025 to clickhouse daily at 7", "hired_at > '2025-03-01'"),
+    ],
+)  # fmt: skip
+def test_a_date_with_a_month_name_and_a_year_is_compared(planners, catalog, text, where) -> None:
+    """«с 1 января 2026 года» was asked about: only ISO and dd.mm.yyyy dates were read."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+def test_a_day_and_month_without_a_year_stays_a_question(planners) -> None:
+    assert planners["univ"].plan("Оценки за экзамены после первого января 2025 в клик ежедневно").status == (
+        "needs_clarification"
+    )
