@@ -1166,10 +1166,15 @@ class OfflinePlanner:
             if token in LIST_JOINERS or COLUMN_NOUN.match(token):
                 i += 1
                 continue
-            found = self._word_column(table, tokens[i:end], fk_words)
+            found = None
+            if fk_words and self.vocabulary.meanings(token) & {"date", "day"} and not table.column(token):
+                found = self._key_word_column(table, tokens, i, end)  # «по дате занятия»: the date itself
+            found = found or self._word_column(table, tokens[i:end], fk_words)
             if self._qualifies_table(table, token, found):
                 i += 1  # "customer emails" of customers, "skip events with": the table's own word
                 continue
+            if found is None and fk_words:
+                found = self._key_word_column(table, tokens, i, end)
             if found is None:
                 break
             name, width = found
@@ -1177,6 +1182,33 @@ class OfflinePlanner:
                 columns.append(name)
             i += width
         return columns, i
+
+    def _key_word_column(self, table: Table, tokens: list[str], i: int, end: int) -> tuple[str, int] | None:
+        """A key named by what it is, not by its name: «по дате (занятия)» -> the table's one date column,
+        «по дисциплине» -> course_id when another table's comment names the word ('Учебные дисциплины')
+        and this table has that table's `<name>_id`. A Russian genitive after the date word qualifies it."""
+        token = tokens[i]
+        meanings = set(self.vocabulary.meanings(token))
+        if meanings & {"date", "day"}:
+            dates = [c.name for c in table.columns if re.match(r"date|timestamp", c.type.lower())]
+            dates = [n for n in dates if n not in UPDATE_COLUMNS]
+            if len(dates) == 1:
+                width = 1
+                after = tokens[i + 1] if i + 1 < end else ""
+                if CYRILLIC_WORD.fullmatch(after) and after not in STOP_WORDS:
+                    if any(p.pos == "NOUN" and p.case == "gent" for p in tokenize(after)[0].parses[:2]):
+                        width = 2  # «по дате занятия»: the genitive says whose date, no column of its own
+                return dates[0], width
+            return None
+        conn_tables = [t for ts in self.catalog.tables.values() for t in ts if t is not table]
+        owners = [
+            t for t in conn_tables
+            if meanings & (set(name_parts_of_text(t.comment or "")) - STOP_STEMS)
+            and table.column(f"{t.name.rstrip('s')}_id")
+        ]  # fmt: skip
+        if len(owners) == 1:
+            return f"{owners[0].name.rstrip('s')}_id", 1
+        return None
 
     def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None:
         """The column the first word (or the first two words, "номер карты") names, and how many words."""

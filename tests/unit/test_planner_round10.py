@@ -413,3 +413,19 @@ def test_a_day_and_month_without_a_year_stays_a_question(planners) -> None:
     assert planners["univ"].plan("Оценки за экзамены после первого января 2025 в клик ежедневно").status == (
         "needs_clarification"
     )
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "keys"),
+    [
+        ("hr", "Табель мержим в клик по сотруднику и дате, каждые три часа", ["employee_id", "work_date"]),
+        ("univ", "Посещаемость мержить по студенту, дисциплине и дате занятия в кликхаус ежедневно в 23:00",
+         ["student_id", "course_id", "lesson_date"]),
+    ],
+)  # fmt: skip
+def test_upsert_keys_named_by_what_they_are(planners, catalog, text, keys) -> None:
+    """«по дате (занятия)» is the table's one date column; «по дисциплине» the `course_id` of the table
+    whose comment says «дисциплины»; «занятия» only says whose date (was: `present`, 'Присутствовал на
+    занятии', added as a fourth key)."""
+    spec = _ok(planners[catalog], text)
+    assert (spec.target.mode, spec.target.keys) == ("upsert", keys)
