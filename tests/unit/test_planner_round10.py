@@ -429,3 +429,18 @@ def test_upsert_keys_named_by_what_they_are(planners, catalog, text, keys) -> No
     занятии', added as a fourth key)."""
     spec = _ok(planners[catalog], text)
     assert (spec.target.mode, spec.target.keys) == ("upsert", keys)
+
+
+def test_the_scorer_compares_a_negation_by_the_columns_nullability() -> None:
+    """eval/run_eval.py: `!=` is `<>`; `IS DISTINCT FROM` is `<>` only on a NOT NULL column (mc-en-017's
+    nullable `status` keeps them apart: NULL-status invoices are not cancelled, and stay in the total)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
+    import run_eval
+
+    loose = run_eval._conditions("status IS DISTINCT FROM 'x'", frozenset({"status"}))
+    assert loose == run_eval._conditions("status != 'x'", frozenset({"status"}))
+    assert run_eval._conditions("status IS DISTINCT FROM 'x'") != run_eval._conditions("status != 'x'")
+    assert run_eval._conditions("a != 1 AND b <> 2") == run_eval._conditions("a <> 1 and b != 2")
