@@ -8,11 +8,13 @@ planner that invents a filter or a mask is caught. `mask` is compared as a set a
 as a set of AND-ed conditions; everything else exactly. Trigger fields (`on_new_files`, `schedule_assets`,
 the latter as a set) are compared only when a case names them; a case that names `source.path` and no
 `source.type` means a file source (type s3), and one that names no target table then leaves it to the planner.
-A case may list `deployed` pipelines (`{"dag_id", "outlets": [asset URIs]}`): the catalog then knows the
-assets they load, which a request can run after. Only the planner runs here (no gates): a pipeline
-scheduled on its own output is refused by the planner itself (planning/triggers.py), since its catalog
-knows the deployed assets; a longer cycle through other pipelines needs their schedules, which only the
-Assistant's lineage gate (`assets.check_schedule_assets`) reads, so such a case would count as confident.
+A case may list `deployed` pipelines (`{"dag_id", "outlets": [asset URIs]}`, optionally with their own
+`"schedule_assets": [asset URIs]`): the catalog then knows the assets they load, which a request can run
+after, and what each of them runs after. Only the planner runs here (no gates): a pipeline scheduled on its
+own output, or closing a longer cycle through deployed pipelines whose `schedule_assets` the case lists, is
+refused by the planner itself (planning/triggers.py; the Assistant fills the same catalog fields from the
+deployed files, and its lineage gate `assets.check_schedule_assets` checks again). A case that lists no
+deployed schedules cannot express a longer cycle.
 No `[ai_etl] file_roots` are configured here: a local folder's target named bare («в X», "into X") is then
 asked (the planner cannot vouch for the folder), and a watched folder outside configured roots is a question
 only when roots are configured.
@@ -370,7 +372,12 @@ def evaluate(cases: list[dict[str, Any]] | None = None) -> Summary:
             for pipeline in case["deployed"]:
                 for uri in pipeline["outlets"]:
                     assets.setdefault(uri, []).append(pipeline["dag_id"])
-            planner = OfflinePlanner(dataclasses.replace(catalogs[case["catalog"]], assets=assets))
+            schedules = {
+                p["dag_id"]: p["schedule_assets"] for p in case["deployed"] if p.get("schedule_assets")
+            }
+            planner = OfflinePlanner(
+                dataclasses.replace(catalogs[case["catalog"]], assets=assets, schedules=schedules)
+            )
         try:
             outcome = planner.plan(case["request"])
         except Exception as exc:  # reported, and the exit code says so

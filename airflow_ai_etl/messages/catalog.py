@@ -405,4 +405,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{table} has no column for {word!r} to mask: which columns should be masked? Columns: {columns}.",
         "ru": "В {table} нет колонки «{word}» для маскирования: какие колонки замаскировать? Колонки: {columns}.",
     },
+    "cli.deployed_unchanged": {
+        "en": "unchanged: {path} already holds version {version}; no new version recorded",
+        "ru": "без изменений: в {path} уже версия {version}; новая версия не записана",
+    },
+    "cli.catalog_file": {
+        "en": "cannot plan against the catalog snapshot {path}: {reason}; write one with "
+        "`airflow ai-etl catalog --json > FILE`",
+        "ru": "не могу планировать по снимку каталога {path}: {reason}; снимок пишет "
+        "`airflow ai-etl catalog --json > FILE`",
+    },
+    "cli.catalog_file.not_json": {"en": "it is not JSON ({error})", "ru": "это не JSON ({error})"},
+    "cli.catalog_file.not_snapshot": {
+        "en": "it is JSON, but not a catalog snapshot",
+        "ru": "это JSON, но не снимок каталога",
+    },
+    "planner.trigger_cycle": {
+        "en": "Pipelines would start each other in a circle: {cycle}. Name a load outside that circle to run "
+        "after, or a schedule.",
+        "ru": "Пайплайны запускали бы друг друга по кругу: {cycle}. Укажите загрузку вне этого круга или "
+        "расписание.",
+    },
 }

@@ -47,6 +47,7 @@ from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
 from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, name_parts, stem
 from airflow_ai_etl.relations import relations_of
@@ -106,6 +107,7 @@ LOAD_VERBS_RU = {
     "грузить", "загружать", "загрузить", "выгружать", "выгрузить", "копировать", "скопировать", "переносить",
     "перенести", "синхронизировать", "реплицировать", "переливать", "перелить", "загрузка", "выгрузка",
     "копирование", "синхронизация", "репликация", "дозагружать", "перезаливать", "стримить", "сливать",
+    "подтягивать", "подтянуть", "подгружать", "подгрузить", "заливать", "залить", "импортировать",
 }  # fmt: skip
 LOAD_VERBS_EN = {
     "load", "loads", "loading", "copy", "copies", "copying", "sync", "synchronize", "replicate", "ingest",
@@ -274,6 +276,9 @@ def _load_words(tokens: Sequence[Token]) -> bool:
     return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
 
 
+_DEDUPE_KEY = re.compile(DEDUPE.pattern + r"(?P<gap>[\s,]*)", re.IGNORECASE)
+
+
 def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns of one table («Объявленная
     ценность посылок по городам хабов», "Gross and net pay by month"): a mart too (read with the catalog)."""
@@ -281,7 +286,9 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
         return False  # cheap checks first: a long load request never pays for the schedule reader here
     first = Request(text)
     planner._schedule(first)  # «по вторникам», «по Владивостоку»: the schedule's, not a grouping
-    spans = first.schedule_spans
+    # «без дублей по serial_no», "no dupes by email": the dedupe's key (the word after it), not a grouping
+    keys = [(m.start(), m.end() + len(m.group("gap")) + 1) for m in _DEDUPE_KEY.finditer(text)]
+    spans = [*first.schedule_spans, *keys]
     grouping = [
         t
         for t in tokens

@@ -36,6 +36,7 @@ from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
+from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import SPELLING_EN, looks_like_mart, plan_mart
@@ -98,6 +99,7 @@ from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
     _imperative,
     bare_file_target,
+    files_from_system,
     folder_path,
     plan_triggered,
     read_trigger,
@@ -174,6 +176,12 @@ EN_STATE_FORM = re.compile(
 )
 
 _WORD_AT = re.compile(r"(\w+)")
+# "partners drop (new) csv files into /mnt/in/": dropping files somewhere puts them there
+DROP_INTO = re.compile(
+    r"drop(?:s|ped|ping)?\s+(?:(?:the|their|our|new|daily|csv|parquet|jsonl?|excel|export)\s+)*"
+    r"(?:files?|csvs?|exports?|dumps?|them|it)\s+(?:in|into|onto|to)\b",
+    re.IGNORECASE,
+)
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
 ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
 CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -373,7 +381,7 @@ class OfflinePlanner:
     def _speller(self) -> Speller:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
             glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words]
-            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN)
+            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
         return self._spelling
 
     def plan(self, text: str) -> Outcome:
@@ -476,6 +484,8 @@ class OfflinePlanner:
                 continue
             if DEDUPE_AFTER_VERB.match(request.lower[match.end() :]):
                 continue
+            if DROP_INTO.match(request.lower, match.start()):
+                continue  # "partners drop csv files into /mnt/in/": they put files there
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
                 continue
             if LEAVE_OUT_VERBS.match(match.group(1)) and (
@@ -504,7 +514,7 @@ class OfflinePlanner:
     def _drops_columns_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Copy customers daily but drop the email column": in a load request, a drop verb whose object
         is a list of columns of some source table leaves those columns out; it destroys nothing."""
-        if not self._is_load_request(request):
+        if not self._is_load_request(request) and not self._names_a_direction(request):
             return False
         tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
         for table in tables:
@@ -518,6 +528,16 @@ class OfflinePlanner:
         if PIPELINE_VERBS.search(request.lower):
             return True
         return any(role == "target" for _, role, _ in self._engine_mentions(request))
+
+    def _names_a_direction(self, request: Request) -> bool:
+        """A load said without a verb: "employees -> CH, drop salary", «клиентов в клик, без email»: a
+        direction word (or an arrow, read as one) followed by an engine, a connection or a target noun."""
+        tokens = request.tokens
+        return any(
+            token in TO_WORDS - WEAK_TO_WORDS
+            and any(t in TARGET_PLACES or self.filters._names_system(t) for t in tokens[i + 1 : i + 3])
+            for i, token in enumerate(tokens)
+        )
 
     def _removes_rows_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Load orders hourly, remove rows where status is test" / "drop test rows": in a load request, rows
@@ -594,6 +614,8 @@ class OfflinePlanner:
                 first = words(match.group("name"))[0]
                 if first in self.filters._connection_words or self._is_source_table_name(first):
                     continue  # a connection described as "Salesforce replica" is that connection
+                if files_from_system(request.text, match.start("name")):
+                    continue  # «CSV из 1С» in a folder / s3://: the files' origin (planning/triggers.py)
                 index = request.token_at(match.start("name"))
                 role = "target" if request.role(index) == "target" else "source"
                 known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
@@ -615,6 +637,7 @@ class OfflinePlanner:
                 self.filters._names_system(token)
                 or self._is_source_table_name(token)
                 or token in request.claimed
+                or files_from_system(request.text, request.spans[i][0])
             ):
                 continue
             if parse_schedule(raw) is not None:
@@ -1077,7 +1100,7 @@ class OfflinePlanner:
 
     def _names_target(self, request: Request, match: re.Match[str]) -> bool:
         """A bare "table X" names the target only after a to-word ("into ClickHouse table X")."""
-        if not re.match(r"(table|таблиц)", match.group(0), re.IGNORECASE):
+        if not re.match(r"(table|табли(?:ц|чк))", match.group(0), re.IGNORECASE):
             return True
         before = words(request.text[: match.start()])[-3:]
         after = words(request.text[match.end() :])[:3]
@@ -1527,6 +1550,10 @@ class OfflinePlanner:
         -> product_id, warehouse (a word naming another table stands for its `_id` column here)."""
         for cue in grammar.key_cues(tokenize(request.text)):
             columns, end = self._column_run(table, request, request.token_at(cue.end), fk_words=True)
+            if columns and self._ends_list(request, end):
+                return columns
+            # «по сотруднику и дате»: nouns of the tables the keys refer to, a generic key word
+            columns, end = key_noun_columns(self, table, request, request.token_at(cue.end))
             if columns and self._ends_list(request, end):
                 return columns
         return []
@@ -2201,7 +2228,7 @@ class OfflinePlanner:
                     columns += [c for c in more if c not in columns]
                 if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
                     # «...; ФИО, телефон и ...»: the list starts after the clause's own punctuation
-                    before = re.split(r"[,;.]", request.lower[: max(0, start - 1)]) if start else []
+                    before = re.split(r"[,;.:]", request.lower[: max(0, start - 1)]) if start else []
                     before = before[len(before) - 1 - _list_start(request.lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
                         more = self._only_columns(table, segment)
@@ -2507,8 +2534,8 @@ def _without_dedupe(request: Request) -> Request:
 
 
 def _list_start(text: str) -> int:
-    """How many comma-separated items end `text` before a clause break (; or .): «a; b, c» -> 1."""
-    tail = re.split(r"[;.]", text)[-1]
+    """How many comma-separated items end `text` before a clause break (; : or .): «a; b, c» -> 1."""
+    tail = re.split(r"[;.:]", text)[-1]
     return tail.count(",")
 
 

@@ -76,6 +76,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "passport": ["паспорт"],
     "address": ["адрес"],
     "date": ["дата", "день"],
+    "lesson": ["занятие", "урок"],
     "amount": ["сумма", "total"],
     "total": ["итог", "итого", "сумма"],
     "price": ["цена", "стоимость", "cost"],
