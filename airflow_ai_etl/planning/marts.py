@@ -398,6 +398,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             continue  # "daily at 6": a schedule
         if t.lang == "en" and i > 0 and tokens[i - 1].lower in ("refreshed", "refresh", "updated", "run"):
             continue
+        if _schedule_adverb(ph, i):
+            continue
         _set_grain(ph, grain, i)
         ph.used.add(i)
         ph.blank.append((t.start, t.end))
@@ -517,6 +519,32 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+def _grain_noun_named(tokens: Sequence[Token]) -> bool:
+    """«по дням», "per day", «за каждый месяц», «помесячно»: the request names a grain with a noun."""
+    for i, t in enumerate(tokens):
+        if t.lower in GRAIN_ADVERBS_RU:
+            return True
+        if t.lower in DIM_PREPS_RU | DIM_PREPS_EN | {"за"} and i + 1 < len(tokens):
+            j = i + 1 + (i + 2 < len(tokens) and (tokens[i + 1].lemma in EACH or tokens[i + 1].lower in EACH))
+            if _grain_noun(tokens[j]):
+                return True
+    return False
+
+
+def _schedule_adverb(ph: MartPhrase, i: int) -> bool:
+    """«по дням, ежечасно», "per day, ..., hourly", «еженедельно по понедельникам в 10»: a frequency word
+    that modifies no noun is the refresh schedule when a grain noun is named elsewhere or the schedule
+    reader read a weekday or a clock right after it; «ежедневная выручка», "daily revenue" stay grains."""
+    tokens = ph.tokens
+    if tokens[i].lower in GRAIN_ADVERBS_RU:
+        return False  # «помесячно»: a grain, never a schedule
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    follows = nxt is not None and any(a <= nxt.start < b for a, b in ph.schedule_spans)
+    if nxt is not None and nxt.lang in ("ru", "en") and not follows:
+        return False  # attributive: it says what the measure is («ежедневная выручка»)
+    return follows or _grain_noun_named(tokens)
 
 
 QUANTIFIERS_RU = {"каждый", "всякий", "любой"}

@@ -1,0 +1,55 @@
+"""Mart rules of round marts9 (issue 16, families of heldout_marts_e/f): schedule adverbs after a grain,
+time columns named by verbs, fact tables, Excel paths, ClickHouse-side wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from tests.catalogs import clinic_catalog, hr_catalog, logistics_catalog, shop_catalog
+from tests.unit.test_planner_marts import mart_of
+
+
+@pytest.fixture(scope="module")
+def shop():
+    return OfflinePlanner(shop_catalog())
+
+
+@pytest.fixture(scope="module")
+def clinic():
+    return OfflinePlanner(clinic_catalog())
+
+
+@pytest.fixture(scope="module")
+def hr():
+    return OfflinePlanner(hr_catalog())
+
+
+@pytest.fixture(scope="module")
+def logistics():
+    return OfflinePlanner(logistics_catalog())
+
+
+@pytest.mark.parametrize(
+    "text, grain, schedule",
+    [
+        ("Выручка по регионам по неделям, ежедневно", "week", "0 0 * * *"),
+        ("Revenue by region per month, weekly", "month", "0 0 * * 1"),
+        ("Средний платёж по месяцам; ежечасно", "month", "0 * * * *"),
+        ("Выручка по регионам, ежемесячно 1-го числа в 6:00", None, "0 6 1 * *"),
+        ("Сумма продаж по регионам, еженедельно по пятницам в 8", None, "0 8 * * 5"),
+    ],
+)
+def test_a_frequency_word_after_a_grain_is_the_schedule(shop, text, grain, schedule):
+    mart = mart_of(shop.plan(text))
+    assert (mart["grain"][1] if mart["grain"] else None) == grain
+    assert mart["schedule"] == schedule
+
+
+@pytest.mark.parametrize(
+    "text, grain",
+    [("Ежедневная выручка по регионам", "day"), ("Daily revenue by region", "day"),
+     ("Выручка по регионам помесячно, каждый час", "month")],
+)  # fmt: skip
+def test_an_attributive_frequency_word_stays_the_grain(shop, text, grain):
+    assert mart_of(shop.plan(text))["grain"][1] == grain
