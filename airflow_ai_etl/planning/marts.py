@@ -146,11 +146,30 @@ TIME_WORDS = {
     "назначить": "schedul", "назначенный": "schedul", "schedule": "schedul", "scheduled": "schedul",
     "запись": "creat", "created": "creat", "reported": "report", "collected": "collect", "paid": "paid",
     "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
+    "получение": "receiv", "получить": "receiv", "received": "receiv",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
-TIME_CHAIN = {"отклик", "заявка", "запись", "счет", "счёт", "заказ", "документ", "расчет", "расчёт"}
+TIME_CHAIN = {
+    "отклик",
+    "заявка",
+    "запись",
+    "счет",
+    "счёт",
+    "заказ",
+    "документ",
+    "расчет",
+    "расчёт",
+    "результат",
+}
 # A second reading of a time word (an appointment's «приём» is its scheduled time, a visit's its date).
-TIME_WORDS_ALSO = {"прием": "schedul", "визит": "schedul", "запись": "schedul", "доставка": "ship"}
+TIME_WORDS_ALSO = {
+    "прием": "schedul",
+    "визит": "schedul",
+    "запись": "schedul",
+    "доставка": "ship",
+    "получение": "report",
+    "получить": "report",
+}  # «получения результата» ~ reported_at
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
 DIM_WORDS = {
@@ -510,6 +529,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             continue
         i += 1
     _read_measures(ph)
+    _participle_before_grain(ph)
     for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
         if _ru(t, TRIGGER_RU) and i + 1 < n and tokens[i + 1].lang == "ru" and i + 1 not in ph.used:
             nxt = tokens[i + 1]
@@ -519,6 +539,23 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+def _participle_before_grain(ph: MartPhrase) -> None:
+    """ "results collected per hour", "patients registered per month", "vacations started each month": the
+    participle names the event whose time the grain is on (collected_at, registered_at, starts_on)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if ph.grain is None:
+        return
+    for i, t in enumerate(tokens[:-2]):
+        if t.lang != "en" or i in ph.used or not t.lower.endswith("ed") or len(t.lower) < 5:
+            continue
+        j = i + 1
+        while j < min(n - 1, i + 3) and tokens[j].lower in DIM_PREPS_EN | {"each", "every", "a", "the"}:
+            j += 1  # "per hour", "by the month", "each day"
+        if j > i + 1 and _grain_noun(tokens[j]):
+            ph.grain_words.append(i)
+            ph.used.add(i)
 
 
 def _grain_noun_named(tokens: Sequence[Token]) -> bool:

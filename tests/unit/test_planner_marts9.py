@@ -53,3 +53,29 @@ def test_a_frequency_word_after_a_grain_is_the_schedule(shop, text, grain, sched
 )  # fmt: skip
 def test_an_attributive_frequency_word_stays_the_grain(shop, text, grain):
     assert mart_of(shop.plan(text))["grain"][1] == grain
+
+
+@pytest.mark.parametrize(
+    "text, table, column",
+    [
+        ("Shipments delivered per day by status", "shipments", "delivered_at"),
+        ("Routes finished per week, total distance", "routes", "finished_at"),
+        ("Routes started by the month: total distance", "routes", "started_at"),
+    ],
+)
+def test_a_participle_before_the_grain_names_its_time_column(logistics, text, table, column):
+    mart = mart_of(logistics.plan(text))
+    assert mart["table"] == table and mart["grain"][0] == column
+
+
+def test_a_participle_naming_no_time_column_is_still_asked(logistics):
+    assert logistics.plan("Shipments painted per day by hub city").status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "text, column",
+    [("Число результатов по дням получения результата", "reported_at"),
+     ("Число анализов по неделям сбора", "collected_at")],
+)  # fmt: skip
+def test_a_time_noun_with_its_object_names_the_column(clinic, text, column):
+    assert mart_of(clinic.plan(text))["grain"][0] == column
