@@ -50,6 +50,7 @@ from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.request import Found, Request
 from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, name_parts, stem
 from airflow_ai_etl.relations import relations_of
+from airflow_ai_etl.spec import DEFAULT_S3_CONN_ID
 
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -363,6 +364,7 @@ class MartPhrase:
     money_filter: tuple[str, float] | None = None  # «от 1000 рублей»: (operator, amount) on the money column
     on_average: bool = False  # «сколько остановок в среднем», "how many stops on average": avg of the measure
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
+    path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
@@ -388,6 +390,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     tokens = tokenize(text)
     ph = MartPhrase(tokens)
     ph.schedule_spans = list(schedule_spans)
+    ph.path_spans = [m.span() for rx in (_S3_XLSX, _LOCAL_XLSX, _ANY_S3) for m in rx.finditer(text)]
     n = len(tokens)
     _read_lookback(ph)
     _read_quantity_filter(ph)
@@ -558,6 +561,49 @@ def _participle_before_grain(ph: MartPhrase) -> None:
             ph.used.add(i)
 
 
+PATH_LEAD = {
+    "to",
+    "into",
+    "as",
+    "an",
+    "a",
+    "the",
+    "в",
+    "во",
+    "на",
+    "exported",
+    "saved",
+    "written",
+    "export",
+    "save",
+    "write",
+    "выгрузить",
+    "выгружать",
+    "сохранять",
+    "сохранить",
+    "положить",
+    "класть",
+}
+
+
+def _before_path(ph: MartPhrase, i: int) -> bool:
+    """Token i is a file path or leads to one through file nouns and export words («файл», "exported to")."""
+    tokens = ph.tokens
+    for k in range(i, min(len(tokens), i + 4)):
+        if any(a <= tokens[k].start < b for a, b in ph.path_spans):
+            return True
+        t = tokens[k]
+        if not (
+            t.lower in PATH_LEAD
+            or t.lemma in PATH_LEAD
+            or t.lower in FILE_NOUNS
+            or t.lemma in FILE_NOUNS
+            or _is_excel_word(t)
+        ):
+            return False
+    return False
+
+
 def _grain_noun_named(tokens: Sequence[Token]) -> bool:
     """«по дням», "per day", «за каждый месяц», «помесячно»: the request names a grain with a noun."""
     for i, t in enumerate(tokens):
@@ -683,6 +729,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
         if t.lower == "," and any(w.lower in ("only", "только") for w in tokens[i + 1 : i + 7]):
             break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
+        if _before_path(ph, i):
+            break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
@@ -1672,9 +1720,11 @@ def _clickhouse_side_target(planner: OfflinePlanner, request: Request, fact_conn
 
 EXCEL_TARGET = ConnectionInfo("excel", "excel")  # the target of an exported mart (a file, no connection)
 EXCEL_WORDS = {"excel", "xlsx", "эксель", "excel-файл", "эксель-файл", "xlsx-файл"}
+EXPORTED_EN = {"exported", "exporting", "exports", "saved", "written"}  # "..., exported to s3://b/x.xlsx"
 FILE_NOUNS = {"file", "workbook", "spreadsheet", "файл", "книга", "таблица"}
 _LOCAL_XLSX = re.compile(r"(?<![\w:/])/[\w./\-]*\.xlsx\b", re.IGNORECASE)
 _S3_XLSX = re.compile(r"\bs3://[a-z0-9][a-z0-9.\-]*/[^\s,;'\"«»()]*\.xlsx\b", re.IGNORECASE)
+_ANY_S3 = re.compile(r"\bs3://[a-z0-9][a-z0-9.\-]*/?[^\s,;'\"«»()]*", re.IGNORECASE)
 
 
 @dataclass
@@ -1713,7 +1763,7 @@ def _read_excel_export(text: str, ph: MartPhrase) -> ExcelExport | None:
                 ph.used.add(k)
         ph.blank.append((tokens[i].start, tokens[i].end))
     for i, t in enumerate(tokens):  # the verb of exporting: «выгружать», «выгрузка», "export"
-        if _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN):
+        if _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) or _en(t, EXPORTED_EN):
             ph.used.add(i)
             ph.blank.append((t.start, t.end))
     for m in paths:
@@ -1742,6 +1792,11 @@ def _excel_target(
     target: dict[str, Any] = {"type": "excel", "path": path, "mode": "replace"}
     if path.lower().startswith("s3://"):
         s3 = planner.catalog.connections_of("s3")
+        if (
+            not s3
+        ):  # none listed: Airflow's conventional aws_default (boto3's credential chain), as file loads
+            target["conn_id"] = DEFAULT_S3_CONN_ID
+            return target, []
         if len(s3) != 1:
             return {}, [ask("which_s3", path=path, conns=", ".join(c.conn_id for c in s3) or "-")]
         target["conn_id"] = s3[0].conn_id

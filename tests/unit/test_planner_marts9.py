@@ -79,3 +79,32 @@ def test_a_participle_naming_no_time_column_is_still_asked(logistics):
 )  # fmt: skip
 def test_a_time_noun_with_its_object_names_the_column(clinic, text, column):
     assert mart_of(clinic.plan(text))["grain"][0] == column
+
+
+def _target(outcome):
+    assert outcome.status == "ok", (outcome.questions, outcome.errors)
+    return outcome.spec.target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Выручка по регионам по неделям, файл s3://bi/revenue.xlsx, каждый понедельник в 9",
+        "Revenue per region per week, exported to s3://bi/revenue.xlsx every Monday at 9",
+        "Revenue per region per week, saved as s3://bi/revenue.xlsx",
+        "Выручка по регионам по неделям, выгружать в Excel-файл s3://bi/revenue.xlsx",
+    ],
+)
+def test_an_excel_path_after_the_dimensions_is_the_export_target(shop, text):
+    target = _target(shop.plan(text))
+    assert target.type == "excel" and target.path == "s3://bi/revenue.xlsx"
+    assert target.conn_id == "aws_default"  # no S3 connection listed: Airflow's conventional one
+    assert mart_of(shop.plan(text))["dims"] == ["region"]
+
+
+def test_an_excel_export_to_s3_uses_the_one_listed_s3_connection():
+    from airflow_ai_etl.catalog import ConnectionInfo
+
+    planner = OfflinePlanner(shop_catalog((ConnectionInfo("minio_reports", "s3", "Reports bucket"),)))
+    target = _target(planner.plan("Revenue per region per week, exported to s3://bi/revenue.xlsx"))
+    assert target.conn_id == "minio_reports"
