@@ -32,10 +32,11 @@ Nothing here guesses: a word the rules cannot place in a slot of the mart makes 
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
@@ -860,6 +861,8 @@ PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "vi
 def _stops(token: Token) -> bool:
     if token.lower in STOP_AFTER or token.lower in TRIGGER_EN or token.lemma in TRIGGER_RU:
         return True
+    if token.lower in THERE_WORDS:  # «по дням там», "per week there": where the mart is built
+        return True
     if token.lang == "ru" and any(p.pos == "PREP" for p in token.parses[:1]):
         return True
     if token.lang == "en" and token.lower in PREPS_EN - {"and"}:
@@ -1401,6 +1404,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if len(sources) != 1:
         return Outcome.clarify(ask("which_source"))
     conn = sources[0]
+    if conn.engine == "clickhouse":
+        _read_placement(planner, ph)
+        if not planner.catalog.tables_of(conn.conn_id):
+            planner = _believing_loaded(planner, conn, tokens)
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
     if not ground.tables:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
@@ -1615,6 +1622,9 @@ def _places_in_clickhouse(planner: OfflinePlanner, tokens: Sequence[Token]) -> s
             continue
         if any(w.lower in ALREADY_WORDS for w in words[max(0, i - 4) : i]):
             return "strong"  # «таблица sales уже лежит в ClickHouse», "already loaded into ClickHouse"
+        after = [w.lower for w in words[i + 1 : i + 6]]
+        if any(w in ALREADY_WORDS for w in after[:3]) and any(w in THERE_WORDS for w in after):
+            return "strong"  # «в кликхаусе поверх уже залитой туда таблицы orders»
         if (
             i
             and words[i - 1].lower in ("inside", "over", "within")
@@ -1694,6 +1704,63 @@ def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[
         ]
         sources = by_id if len(by_id) == 1 else sources
     return sources
+
+
+THERE_WORDS = {"туда", "там", "there"}
+PLACE_LEAD = {"that", "which", "is", "are", "was", "were", "который", "поверх", "over", "inside", "within"}
+
+
+def _read_placement(planner: OfflinePlanner, ph: MartPhrase) -> None:
+    """Words that only say where the fact table already is («поверх уже залитой туда таблицы», "that is
+    already loaded there", "over the clickhouse X table") are read: no filter, dimension or residue."""
+    tokens, n = ph.tokens, len(ph.tokens)
+
+    def take(first: int, last: int) -> None:
+        ph.used.update(range(first, last + 1))
+        ph.blank.append((tokens[first].start, tokens[last].end))
+
+    for a, t in enumerate(tokens):
+        if t.lower in PLACE_LEAD - {"that", "which", "is", "are", "was", "were", "который"}:
+            k = a + 1 + (a + 1 < n and tokens[a + 1].lower == "the")
+            if k < n and _names_clickhouse(planner, tokens[k]):
+                take(a, a)  # "over the clickhouse events table", "inside ClickHouse"
+        if t.lower not in ALREADY_WORDS:
+            continue
+        first = a
+        while first > 0 and (tokens[first - 1].lower in PLACE_LEAD or tokens[first - 1].lemma in PLACE_LEAD):
+            first -= 1
+        for last in range(a + 1, min(n, a + 6)):
+            w = tokens[last]
+            if w.lower in THERE_WORDS or _names_clickhouse(planner, w):
+                take(first, last)
+                break
+            if w.lang not in ("ru", "en") or _is_measure(w) or _grain_noun(w):
+                break
+
+
+def _believing_loaded(
+    planner: OfflinePlanner, conn: ConnectionInfo, tokens: Sequence[Token]
+) -> OfflinePlanner:
+    """The request places its fact table in a ClickHouse connection the catalog lists no tables of («уже
+    залитой туда таблицы orders», "the sales table that already sits in ClickHouse"): the words are
+    believed for a table they name exactly that one PostgreSQL connection holds, taken as the loader
+    creates it there (same name and columns, in the connection's database). The planner is unchanged
+    otherwise; the deploy gates (EXPLAIN on the server) still check that the table is there."""
+    names = {t.text.lower() for t in tokens if t.lang in ("ru", "en")}
+    copies: dict[str, Table] = {}
+    for pg in planner.catalog.connections_of("postgres"):
+        for table in planner.catalog.tables_of(pg.conn_id):
+            if table.name.lower() in names:
+                if table.name in copies:
+                    return planner  # two PostgreSQL tables of that name: the caller asks
+                copies[table.name] = replace(table, schema=conn.database or "default", foreign_keys=())
+    if not copies:
+        return planner
+    believing = copy.copy(planner)
+    believing.catalog = replace(
+        planner.catalog, tables={**planner.catalog.tables, conn.conn_id: list(copies.values())}
+    )
+    return believing
 
 
 def _clickhouse_side_target(planner: OfflinePlanner, request: Request, fact_conn: Any) -> Found:
@@ -1822,7 +1889,7 @@ FILLER_EN = {
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
     "data", "values", "value", "s", "compute", "calculate", "there", "inside", "already", "were", "was",
-    "been", "how",
+    "been", "how", "using",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,

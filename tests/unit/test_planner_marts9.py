@@ -108,3 +108,22 @@ def test_an_excel_export_to_s3_uses_the_one_listed_s3_connection():
     planner = OfflinePlanner(shop_catalog((ConnectionInfo("minio_reports", "s3", "Reports bucket"),)))
     target = _target(planner.plan("Revenue per region per week, exported to s3://bi/revenue.xlsx"))
     assert target.conn_id == "minio_reports"
+
+
+@pytest.mark.parametrize(
+    "text, table",
+    [
+        ("Витрина в кликхаусе поверх уже загруженной туда таблицы payments: сумма платежей по дням", "payments"),
+        ("Using the orders table that already lives in ClickHouse, count orders per status per week there",
+         "orders"),
+    ],
+)  # fmt: skip
+def test_a_table_said_to_be_loaded_in_clickhouse_is_aggregated_there(shop, text, table):
+    outcome = shop.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.conn_id, outcome.spec.source.table) == ("clickhouse_default", table)
+
+
+def test_a_clickhouse_target_alone_still_pushes_down_to_postgres(shop):
+    outcome = shop.plan("Витрина выручки по регионам по дням в кликхаус")
+    assert outcome.status == "ok" and outcome.spec.source.conn_id == "pg_shop"
