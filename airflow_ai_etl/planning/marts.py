@@ -275,14 +275,19 @@ def _load_words(tokens: Sequence[Token]) -> bool:
     lookback = MartPhrase(list(tokens))
     _read_lookback(lookback)
     if any(
-        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export)
+        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export and not _already(words, k))
         or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
         or (is_(t, "INCREMENTAL") and lookback.lookback is None)
-        for t in words
+        for k, t in enumerate(words)
     ):
         return True
     # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
     return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+def _already(words: Sequence[Token], k: int) -> bool:
+    """«уже загружены», "is already loaded": the load word says where a table is, it asks for no load."""
+    return any(w.lower in ALREADY_WORDS for w in words[max(0, k - 2) : k])
 
 
 def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:

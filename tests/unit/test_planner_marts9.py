@@ -127,3 +127,16 @@ def test_a_table_said_to_be_loaded_in_clickhouse_is_aggregated_there(shop, text,
 def test_a_clickhouse_target_alone_still_pushes_down_to_postgres(shop):
     outcome = shop.plan("Витрина выручки по регионам по дням в кликхаус")
     assert outcome.status == "ok" and outcome.spec.source.conn_id == "pg_shop"
+
+
+def test_an_already_loaded_table_is_no_load_verb(clinic):
+    outcome = clinic.plan(
+        "Приёмы уже загружены в ch_dwh (таблица visits). Посчитай там число приёмов по неделям"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert (outcome.spec.source.type, outcome.spec.source.conn_id) == ("mart", "ch_dwh")
+
+
+def test_a_load_verb_not_after_already_is_still_a_load(clinic):
+    outcome = clinic.plan("Загружать визиты в ch_dwh ежедневно в 3:00")
+    assert outcome.status == "ok" and outcome.spec.source.type == "sql"
