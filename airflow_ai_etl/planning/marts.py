@@ -799,6 +799,18 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, *group})
             i = group[-1] + 1
             continue
+        if t.lang == "en" and i + 3 < n and tokens[i + 1].text in ("'", "’") and tokens[i + 2].lower == "s":
+            words, k = [i], i + 3  # "doctor's full name": the owner qualifies the words after it
+            while k < n and len(words) < 4 and tokens[k].lang == "en" and tokens[k].lower not in LIST_JOINERS:
+                if _stops(tokens[k]) or _grain_noun(tokens[k]) or _is_measure(tokens[k]):
+                    break
+                words.append(k)
+                k += 1
+            if len(words) > 1:
+                ph.dims.append(words)
+                ph.used.update({i + 1, i + 2, *words})
+                i = words[-1] + 1
+                continue
         words = [i]
         # a genitive qualifier: «городам клиентов», «категориям товаров», "customer city" (en: before)
         if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
@@ -866,7 +878,7 @@ PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "vi
 def _stops(token: Token) -> bool:
     if token.lower in STOP_AFTER or token.lower in TRIGGER_EN or token.lemma in TRIGGER_RU:
         return True
-    if token.lower in THERE_WORDS:  # «по дням там», "per week there": where the mart is built
+    if token.lower in THERE_WORDS | RELATIVE_EN:  # "per week there"; "by X among employees who ..."
         return True
     if token.lang == "ru" and any(p.pos == "PREP" for p in token.parses[:1]):
         return True
@@ -1712,6 +1724,7 @@ def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[
 
 
 THERE_WORDS = {"туда", "там", "there"}
+RELATIVE_EN = {"among", "amongst", "who", "whose", "which", "that"}  # a clause after a dimension: a filter
 PLACE_LEAD = {"that", "which", "is", "are", "was", "were", "который", "поверх", "over", "inside", "within"}
 
 
@@ -1918,6 +1931,8 @@ def _residue(
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
             continue
+        if not rest.text[t.start : t.end].strip():
+            continue  # read by the mart rules or explained by a bracketed condition ("not been fired (...)")
         if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
             continue
         if _word(t, TITLE_RU, TITLE_EN):
@@ -1989,6 +2004,8 @@ def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
 
 
 _EXPLAINED = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,2})\(\s*([A-Za-z_][A-Za-z0-9_]*)\b[^()]*\)")
+EXPLAINED_CLAUSE = {"who", "that", "which", "have", "has", "had", "not", "never", "been", "was", "were", "is",
+                    "are", "который", "не", "был", "была", "были", "было"}  # fmt: skip
 EXPLAINED_KEEP = {"только", "лишь", "only", "just", "где", "where", "с", "со", "with", "и", "and"}
 
 
@@ -2001,7 +2018,12 @@ def _explained_filter(text: str, fact: Table) -> str:
         if fact.column(match.group(2)) is None:
             continue
         start = match.start(1)
-        for word in re.finditer(r"\S+", match.group(1)):
+        while (  # "who have not been fired (fired_at is null)": the whole clause the bracket explains
+            (before := re.search(r"(\S+)\s+$", text[:start])) is not None
+            and before.group(1).lower() in EXPLAINED_CLAUSE
+        ):
+            start = before.start(1)
+        for word in re.finditer(r"\S+", text[start : match.end(1)]):
             if word.group(0).lower() in EXPLAINED_KEEP or fact.column(word.group(0)) is not None:
                 continue
             for k in range(start + word.start(), start + word.end()):
@@ -2622,11 +2644,11 @@ def _dimensions(
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
             group = [head, *qualifier]
             joined = [
-                c.name
+                _owned_column(ground, fact, reachable, group, k, size)
                 for size in (3, 2)
                 for k in range(len(group) - size + 1)
                 for t in [fact, *reachable]
-                if (c := t.column("_".join(w.lower for w in group[k : k + size])))
+                if t.column("_".join(w.lower for w in group[k : k + size]))
             ]  # "vehicle plate number" -> plate_number, "order ref" -> order_ref
             if joined:
                 dims.append(joined[0])
@@ -2726,6 +2748,21 @@ def _dimensions(
     if joins and dims:
         joins = _pin_via(joins, dims, fact, ground, relations)
     return dims, joins, questions
+
+
+def _owned_column(
+    ground: _Ground, fact: Table, reachable: list[Table], group: list[Token], k: int, size: int
+) -> str:
+    """The column two or three English words name ("full name" -> full_name), qualified by the table the
+    other words name when several reachable tables have it ("doctor's full name" -> doctors.full_name)."""
+    name = "_".join(w.lower for w in group[k : k + size])
+    holders = [t for t in [fact, *reachable] if t.column(name)]
+    if len(holders) > 1:
+        others = [w for j, w in enumerate(group) if not k <= j < k + size]
+        owners = [t for w in others if (t := ground.table_of(w)) is not None and t in holders]
+        if len(owners) == 1 and owners[0] is not fact:
+            return f"{ground_name(ground.planner, ground.conn_id, owners[0])}.{owners[0].column(name).name}"  # type: ignore[union-attr]
+    return holders[0].column(name).name  # type: ignore[union-attr]
 
 
 # Words naming the role of one of several keys to the same table -> a part of that key's name

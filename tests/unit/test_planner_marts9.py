@@ -140,3 +140,28 @@ def test_an_already_loaded_table_is_no_load_verb(clinic):
 def test_a_load_verb_not_after_already_is_still_a_load(clinic):
     outcome = clinic.plan("Загружать визиты в ch_dwh ежедневно в 3:00")
     assert outcome.status == "ok" and outcome.spec.source.type == "sql"
+
+
+@pytest.mark.parametrize(
+    "text, dim",
+    [("Appointments per patient's full name per month of scheduled_at", "full_name"),
+     ("Appointments per doctor's full name per month of scheduled_at", "full_name")],
+)  # fmt: skip
+def test_a_possessive_names_the_table_of_a_two_word_column(clinic, text, dim):
+    outcome = clinic.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    owner = "patients" if "patient" in text else "doctors"
+    assert outcome.spec.source.mart.dimensions == [f"{owner}.{dim}"]
+
+
+def test_a_relative_clause_explained_in_brackets_is_that_condition(hr):
+    outcome = hr.plan(
+        "Average salary per department_id among employees who were never fired (fired_at is null)"
+    )
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.mart.where == "fired_at IS NULL"
+    assert outcome.spec.source.mart.dimensions == ["department_id"]
+
+
+def test_a_negated_clause_without_its_condition_is_still_asked(hr):
+    assert hr.plan("Average salary per department_id among employees who have not been fired").status != "ok"
