@@ -32,11 +32,10 @@ Nothing here guesses: a word the rules cannot place in a slot of the mart makes 
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
@@ -1423,8 +1422,6 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     conn = sources[0]
     if conn.engine == "clickhouse":
         _read_placement(planner, ph)
-        if not planner.catalog.tables_of(conn.conn_id):
-            planner = _believing_loaded(planner, conn, tokens)
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
     if not ground.tables:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
@@ -1754,31 +1751,6 @@ def _read_placement(planner: OfflinePlanner, ph: MartPhrase) -> None:
                 break
             if w.lang not in ("ru", "en") or _is_measure(w) or _grain_noun(w):
                 break
-
-
-def _believing_loaded(
-    planner: OfflinePlanner, conn: ConnectionInfo, tokens: Sequence[Token]
-) -> OfflinePlanner:
-    """The request places its fact table in a ClickHouse connection the catalog lists no tables of («уже
-    залитой туда таблицы orders», "the sales table that already sits in ClickHouse"): the words are
-    believed for a table they name exactly that one PostgreSQL connection holds, taken as the loader
-    creates it there (same name and columns, in the connection's database). The planner is unchanged
-    otherwise; the deploy gates (EXPLAIN on the server) still check that the table is there."""
-    names = {t.text.lower() for t in tokens if t.lang in ("ru", "en")}
-    copies: dict[str, Table] = {}
-    for pg in planner.catalog.connections_of("postgres"):
-        for table in planner.catalog.tables_of(pg.conn_id):
-            if table.name.lower() in names:
-                if table.name in copies:
-                    return planner  # two PostgreSQL tables of that name: the caller asks
-                copies[table.name] = replace(table, schema=conn.database or "default", foreign_keys=())
-    if not copies:
-        return planner
-    believing = copy.copy(planner)
-    believing.catalog = replace(
-        planner.catalog, tables={**planner.catalog.tables, conn.conn_id: list(copies.values())}
-    )
-    return believing
 
 
 def _clickhouse_side_target(planner: OfflinePlanner, request: Request, fact_conn: Any) -> Found:

@@ -110,18 +110,38 @@ def test_an_excel_export_to_s3_uses_the_one_listed_s3_connection():
     assert target.conn_id == "minio_reports"
 
 
-@pytest.mark.parametrize(
-    "text, table",
-    [
-        ("Витрина в кликхаусе поверх уже загруженной туда таблицы payments: сумма платежей по дням", "payments"),
-        ("Using the orders table that already lives in ClickHouse, count orders per status per week there",
-         "orders"),
-    ],
-)  # fmt: skip
-def test_a_table_said_to_be_loaded_in_clickhouse_is_aggregated_there(shop, text, table):
-    outcome = shop.plan(text)
+@pytest.fixture(scope="module")
+def shop_ch():
+    """The shop catalog with payments and orders listed in ClickHouse too (loaded there by a pipeline)."""
+    from dataclasses import replace
+
+    catalog = shop_catalog()
+    loaded = [
+        replace(t, schema="default") for t in catalog.tables["pg_shop"] if t.name in ("payments", "orders")
+    ]
+    return OfflinePlanner(replace(catalog, tables={**catalog.tables, "clickhouse_default": loaded}))
+
+
+PLACED = [
+    ("Витрина в кликхаусе поверх уже загруженной туда таблицы payments: сумма платежей по дням", "payments"),
+    (
+        "Using the orders table that already lives in ClickHouse, count orders per status per week there",
+        "orders",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, table", PLACED)
+def test_a_table_said_to_be_loaded_in_clickhouse_is_aggregated_there(shop_ch, text, table):
+    outcome = shop_ch.plan(text)
     assert outcome.status == "ok", outcome.questions
     assert (outcome.spec.source.conn_id, outcome.spec.source.table) == ("clickhouse_default", table)
+
+
+@pytest.mark.parametrize("text, table", PLACED)
+def test_a_table_in_clickhouse_the_catalog_does_not_list_is_asked(shop, text, table):
+    outcome = shop.plan(text)  # never planned on the PostgreSQL table of that name
+    assert outcome.status == "needs_clarification" and "clickhouse_default" in outcome.questions[0]
 
 
 def test_a_clickhouse_target_alone_still_pushes_down_to_postgres(shop):
@@ -133,8 +153,8 @@ def test_an_already_loaded_table_is_no_load_verb(clinic):
     outcome = clinic.plan(
         "Приёмы уже загружены в ch_dwh (таблица visits). Посчитай там число приёмов по неделям"
     )
-    assert outcome.status == "ok", outcome.questions
-    assert (outcome.spec.source.type, outcome.spec.source.conn_id) == ("mart", "ch_dwh")
+    # a mart over a table the catalog does not list in ch_dwh (the no-tables question), not a load
+    assert outcome.status == "needs_clarification" and "ch_dwh" in outcome.questions[0]
 
 
 def test_a_load_verb_not_after_already_is_still_a_load(clinic):
