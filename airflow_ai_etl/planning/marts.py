@@ -1222,8 +1222,17 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "units"
     if _word(t, DISTINCT_RU, DISTINCT_EN):
         return "count_distinct"
-    if _word(t, AVG_RU, AVG_EN):
+    if _word(t, AVG_RU, AVG_EN) or _en(t, {"aov"}):  # "AOV": average order value
         return "avg"
+    if _ru(t, {"общий"}) and i + 1 < len(tokens):
+        nxt = tokens[i + 1]  # «общая длительность», «общая объявленная ценность»: a sum; «общее число»: not
+        measure_words = SUM_RU | COUNT_RU | AVG_RU | MIN_RU | MAX_RU | DISTINCT_RU | UNITS_RU
+        if (
+            nxt.lang == "ru"
+            and not nxt.lemmas & (measure_words | TITLE_RU | TABLE_NOUNS | TRIGGER_RU)
+            and any(p.pos in ("NOUN", "ADJF", "PRTF") for p in nxt.parses[:1])
+        ):
+            return "sum"
     if _word(t, MIN_RU, MIN_EN):
         return "min"
     if _word(t, MAX_RU, MAX_EN):
@@ -1872,7 +1881,7 @@ FILLER_RU = {
     "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
-    "сводка", "они", "их", "там", "прямо", "уже",
+    "сводка", "они", "их", "там", "прямо", "уже", "общий",
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",

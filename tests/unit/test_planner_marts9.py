@@ -185,3 +185,32 @@ def test_a_relative_clause_explained_in_brackets_is_that_condition(hr):
 
 def test_a_negated_clause_without_its_condition_is_still_asked(hr):
     assert hr.plan("Average salary per department_id among employees who have not been fired").status != "ok"
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        ("Общая длительность приёмов по врачам помесячно", [("sum", "duration_min")]),
+        (
+            "Число приёмов и общая длительность по врачам по неделям",
+            [("count", None), ("sum", "duration_min")],
+        ),
+        ("Общее количество приёмов по врачам по неделям", [("count", None)]),
+        ("Общая сумма оплат по врачам по неделям", None),  # «общая сумма»: the sum word decides
+    ],
+)
+def test_obshchiy_before_a_column_noun_is_a_sum(clinic, text, measures):
+    outcome = clinic.plan(text)
+    if measures is None:
+        assert outcome.status in ("ok", "needs_clarification")  # no crash, no second measure
+        if outcome.status == "ok":
+            assert len(outcome.spec.source.mart.measures) == 1
+        return
+    assert mart_of(outcome)["measures"] == sorted(measures, key=lambda m: (m[0], m[1] or ""))
+
+
+def test_aov_is_an_average_never_a_plain_copy(shop):
+    outcome = shop.plan("AOV by customer per month, refreshed daily at 6 am")
+    assert outcome.status != "ok" or outcome.spec.source.type == "mart"
+    if outcome.status == "ok":
+        assert [m.func for m in outcome.spec.source.mart.measures] == ["avg"]
