@@ -1225,12 +1225,12 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, AVG_RU, AVG_EN) or _en(t, {"aov"}):  # "AOV": average order value
         return "avg"
     if _ru(t, {"общий"}) and i + 1 < len(tokens):
-        nxt = tokens[i + 1]  # «общая длительность», «общая объявленная ценность»: a sum; «общее число»: not
+        obj = tokens[i + 1]  # «общая длительность», «общая объявленная ценность»: a sum; «общее число»: not
         measure_words = SUM_RU | COUNT_RU | AVG_RU | MIN_RU | MAX_RU | DISTINCT_RU | UNITS_RU
         if (
-            nxt.lang == "ru"
-            and not nxt.lemmas & (measure_words | TITLE_RU | TABLE_NOUNS | TRIGGER_RU)
-            and any(p.pos in ("NOUN", "ADJF", "PRTF") for p in nxt.parses[:1])
+            obj.lang == "ru"
+            and not obj.lemmas & (measure_words | TITLE_RU | TABLE_NOUNS | TRIGGER_RU)
+            and any(p.pos in ("NOUN", "ADJF", "PRTF") for p in obj.parses[:1])
         ):
             return "sum"
     if _word(t, MIN_RU, MIN_EN):
