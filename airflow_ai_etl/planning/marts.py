@@ -1478,6 +1478,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         measures = [*rows, {"func": "avg", "column": valued[0]["column"]}]
     if _counted_head(ph, ground, fact) and {"func": "count"} not in measures:
         measures = [{"func": "count"}, *measures]  # "Visits per code, with the average duration"
+    _drop_comment_tail(ph, fact)
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2563,6 +2564,26 @@ def _comment_names(column: Column, word: Token) -> bool:
     # «начислений» (начисление) and 'Начислено' (начислить): one root, a verbal noun and its verb
     root = stem(word.lower)[:6]
     return len(root) == 6 and any(s[:6] == root for s in _comment_stems(column.comment) if len(s) >= 6)
+
+
+def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
+    """«витрина из заправок по топливным картам» of fuel_cards ('Заправки по топливным картам'): the fact
+    named by its comment; the «по …» words are the rest of that name, not a dimension."""
+    if not fact.comment:
+        return
+    lemmas = _comment_lemmas(fact.comment)
+    tokens = ph.tokens
+    for words in list(ph.dims):
+        k = words[0] - 1
+        if k < 1 or tokens[k].lower not in DIM_PREPS_RU or k - 1 not in ph.sources:
+            continue
+        run = [words]  # «по топливным картам»: an adjective read as a dimension of its own
+        while nxt := next((d for d in ph.dims if d[0] == run[-1][-1] + 1), None):
+            run.append(nxt)
+        group = [tokens[k - 1], *(tokens[j] for d in run for j in d)]
+        if all(t.lang == "ru" and t.lemmas & lemmas for t in group):
+            for d in run:
+                ph.dims.remove(d)
 
 
 @functools.lru_cache(maxsize=4096)

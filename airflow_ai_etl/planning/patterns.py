@@ -139,7 +139,7 @@ COLUMN_LIST = re.compile(
 # A list starts at a word's start: without the lookbehind every letter of a long word starts an attempt.
 COLUMN_LIST_AFTER = re.compile(r"(?<![a-z0-9_])" + NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
 TARGET_TABLE = re.compile(
-    r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+таблиц\w*|таблиц\w*)\s+"
+    r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+табли(?:ц|чк)\w*|табли(?:ц|чк)\w*)\s+"
     # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
     r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
     # "into the returns_raw table": the name before the word "table" (not an engine or a place word)

@@ -214,3 +214,21 @@ def test_aov_is_an_average_never_a_plain_copy(shop):
     assert outcome.status != "ok" or outcome.spec.source.type == "mart"
     if outcome.status == "ok":
         assert [m.func for m in outcome.spec.source.mart.measures] == ["avg"]
+
+
+def test_a_diminutive_table_noun_names_the_mart_table(shop):
+    outcome = shop.plan("Сколько заказов по дням — из orders, в табличку orders_per_day_v2")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == "orders_per_day_v2"
+
+
+def test_the_rest_of_a_fact_tables_comment_is_no_dimension(logistics):
+    got = mart_of(
+        logistics.plan("Сумма заправок по моделям машин помесячно — витрина из заправок по топливным картам")
+    )
+    assert got["table"] == "fleet.fuel_cards" and got["dims"] == ["model"]
+
+
+def test_a_real_dimension_after_the_fact_word_stays(logistics):
+    got = mart_of(logistics.plan("Витрина из заправок по госномеру машины помесячно: сумма литров"))
+    assert got["dims"] == ["plate_number"]
