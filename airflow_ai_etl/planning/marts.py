@@ -2489,6 +2489,11 @@ def _measures(
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
+        bare = not object_words and not m.column_ref and not m.subject and not _word(cue, MONEY_RU, MONEY_EN)
+        if bare and m.func in ("avg", "min", "max") and len(_numeric_columns(fact)) > 1:
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join(c.name for c in _numeric_columns(fact))))  # fmt: skip
+            continue  # «среднее по курьерам» of routes (stops or distance_km): a bare average asks
         explicit = [c for c in named if any(c.name.lower() == w.lower for w in object_words)]
         textual = [  # «сумма регионов», «средний статус»: a text column named by its word, asked about
             c

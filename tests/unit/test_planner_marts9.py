@@ -232,3 +232,15 @@ def test_the_rest_of_a_fact_tables_comment_is_no_dimension(logistics):
 def test_a_real_dimension_after_the_fact_word_stays(logistics):
     got = mart_of(logistics.plan("Витрина из заправок по госномеру машины помесячно: сумма литров"))
     assert got["dims"] == ["plate_number"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Витрина маршрутов: среднее по курьерам за день", "Routes mart: max per courier per day"]
+)
+def test_a_bare_average_over_several_numeric_columns_is_asked(logistics, text):
+    outcome = logistics.plan(text)
+    assert outcome.status == "needs_clarification" and "distance_km" in outcome.questions[0]
+
+
+def test_a_bare_average_of_the_one_money_column_is_still_planned(shop):
+    assert mart_of(shop.plan("Средний чек по регионам"))["measures"]
