@@ -2549,6 +2549,22 @@ def _measures(
             questions.append(ask("which_column", func=m.func, table=fact.name,
                                  columns=", ".join(c.name for c in candidates) or "-"))  # fmt: skip
             continue
+        texty = [  # «средняя оценка» of grades: 'Оценка' is the text column mark; score was a synonym's guess
+            c
+            for w in object_words[:1]
+            if w.lemmas & set(COLUMN_WORDS)  # the numeric column came from a synonym, not from the word
+            for c in fact.columns
+            if c.comment
+            and not column_kind(c.type).numeric
+            and not column_kind(c.type).temporal
+            and _comment_names(c, w)
+            and not _comment_names(column, w)
+            and column.name.lower() != w.lower
+        ]
+        if texty:
+            numeric = ", ".join(c.name for c in _numeric_columns(fact)) or "-"
+            questions.append(ask("which_column", func=m.func, table=fact.name, columns=numeric))
+            continue
         measures.append({"func": m.func, "column": column.name})
     unique = []
     for item in measures:

@@ -244,3 +244,12 @@ def test_a_bare_average_over_several_numeric_columns_is_asked(logistics, text):
 
 def test_a_bare_average_of_the_one_money_column_is_still_planned(shop):
     assert mart_of(shop.plan("Средний чек по регионам"))["measures"]
+
+
+def test_a_measure_word_naming_a_text_columns_comment_is_asked():
+    from tests.catalogs import univ_catalog
+
+    univ = OfflinePlanner(univ_catalog())
+    outcome = univ.plan("Средняя оценка по дате экзамена по месяцам")  # 'Оценка' is grades.mark (text)
+    assert outcome.status == "needs_clarification" and "score" in outcome.questions[0]
+    assert mart_of(univ.plan("Средний балл по дате экзамена по месяцам"))["measures"] == [("avg", "score")]
