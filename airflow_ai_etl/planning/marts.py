@@ -2562,8 +2562,8 @@ def _measures(
             and column.name.lower() != w.lower
         ]
         if texty:
-            numeric = ", ".join(c.name for c in _numeric_columns(fact)) or "-"
-            questions.append(ask("which_column", func=m.func, table=fact.name, columns=numeric))
+            numeric_names = ", ".join(c.name for c in _numeric_columns(fact)) or "-"
+            questions.append(ask("which_column", func=m.func, table=fact.name, columns=numeric_names))
             continue
         measures.append({"func": m.func, "column": column.name})
     unique = []
