@@ -350,11 +350,13 @@ class Assistant:
         if self._store is None and not Path(self._dags_folder or default_dags_folder()).is_dir():
             return self.catalog
         try:
-            produced = self.asset_graph().produced()
+            graph = self.asset_graph()
         except DeployError as exc:
             log.warning("Deployed assets unknown to the planner: %s", exc)
             return self.catalog
-        return replace(self.catalog, assets=produced) if produced else self.catalog
+        produced = graph.produced()
+        schedules = {dag: list(p.schedule_assets) for dag, p in graph.pipelines.items() if p.schedule_assets}
+        return replace(self.catalog, assets=produced, schedules=schedules) if produced else self.catalog
 
     def asset_graph(self) -> AssetGraph:
         """The assets every deployed pipeline declares in its current file (what feeds what)."""
@@ -386,6 +388,10 @@ class Assistant:
         """Write a validated outcome's file atomically and record the version."""
         if outcome.status != "ok" or outcome.spec is None or not outcome.source_code:
             raise ValueError("only a validated outcome (status ok) can be deployed")
+        try:
+            before: int | None = self.store.get(outcome.spec.dag_id).version
+        except DeployError:  # never deployed (a bad dag id is refused by the deploy itself)
+            before = None
         version = self.store.deploy(
             outcome.spec.dag_id,
             outcome.source_code,
@@ -394,7 +400,9 @@ class Assistant:
             user=user or current_user(),
             force=force,
         )
-        return replace(outcome, path=version.path, version=version.version)
+        return replace(
+            outcome, path=version.path, version=version.version, unchanged=version.version == before
+        )
 
     def rollback(self, dag_id: str, version: int, user: str | None = None, force: bool = False) -> Version:
         """Restore an older version; its spec is re-validated against today's catalog first."""

@@ -94,6 +94,9 @@ class Catalog:
     # asset URI -> the deployed pipelines (dag_ids) that load it: what a new pipeline can run after
     # («после загрузки заказов ...»); filled from the deploy store (airflow_ai_etl.assets.deployed_graph)
     assets: dict[str, list[str]] = field(default_factory=dict)
+    # deployed dag_id -> the asset URIs it is scheduled on (runs after): lets the planner refuse a cycle
+    # through deployed pipelines (A after B after A), not only a pipeline after its own output
+    schedules: dict[str, list[str]] = field(default_factory=dict)
 
     def connections_of(self, engine: str) -> list[ConnectionInfo]:
         return [c for c in self.connections.values() if c.engine == engine]
@@ -128,6 +131,7 @@ class Catalog:
             "connections": [asdict(c) for c in self.connections.values()],
             "tables": {conn_id: [asdict(t) for t in tables] for conn_id, tables in self.tables.items()},
             **({"assets": self.assets} if self.assets else {}),
+            **({"schedules": self.schedules} if self.schedules else {}),
             "errors": dict(self.errors),
         }
 
@@ -143,6 +147,7 @@ class Catalog:
             tables=tables,
             errors=dict(data.get("errors", {})),
             assets={uri: list(dags) for uri, dags in data.get("assets", {}).items()},
+            schedules={dag: list(uris) for dag, uris in data.get("schedules", {}).items()},
         )
 
 

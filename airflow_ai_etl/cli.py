@@ -8,6 +8,7 @@ the commands import the heavy modules when they run. Exit codes: 0 ok, 1 error,
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -29,7 +30,7 @@ def get_cli_commands() -> list:
     from airflow.cli.cli_config import ActionCommand, Arg, GroupCommand, lazy_load_command
 
     def command(name: str) -> Any:
-        return lazy_load_command(f"airflow_ai_etl.cli.{name}_command")
+        return _quiet_when_the_reader_leaves(lazy_load_command(f"airflow_ai_etl.cli.{name}_command"))
 
     json_out = Arg(("--json",), help="Print machine-readable JSON instead of text", action="store_true")
     force = Arg(
@@ -179,14 +180,14 @@ def get_cli_commands() -> list:
         ),
         ActionCommand(
             name="preview",
-            help="Show the first rows of a mart and its row count estimate, before deploying it",
+            help="Show the first rows of a mart and how many rows it has, before deploying it",
             description=textwrap.dedent(
                 """\
                 Plans the request (or reads a spec with --spec), runs every check that comes before
                 rendering, then runs the mart's query on its source: ordered by its keys, LIMIT
-                --limit rows, stopped after --timeout seconds. Prints the rows and the row estimate
-                (PostgreSQL's plan estimate, or ClickHouse's exact count of groups). Exit codes as
-                for generate."""
+                --limit rows, stopped after --timeout seconds. Prints the rows and the mart's row count
+                (exact, counted under the same time limit; PostgreSQL's plan estimate when the count
+                runs out of time). Exit codes as for generate."""
             ),
             func=command("preview"),
             args=(
@@ -315,19 +316,50 @@ def _scan_pii_command_spec(command: Any, json_out: Any) -> Any:
 # --- helpers ---------------------------------------------------------------------------------
 
 
+def _quiet_when_the_reader_leaves(func: Any) -> Any:
+    """Run a command; when its reader goes away (`airflow ai-etl schema | head`), stop quietly
+    with exit code 1 instead of a BrokenPipeError traceback. What the command did before it
+    printed (a deploy) is done; only the rest of its output is lost."""
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a pipe is block-buffered: a late EPIPE surfaces here, not at exit
+            return result
+        except BrokenPipeError:
+            # Python flushes stdout again at exit: point it at /dev/null so that cannot fail too.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_ERROR)
+
+    return run
+
+
 def _assistant(args: argparse.Namespace) -> Assistant:
     from airflow_ai_etl.assistant import Assistant
     from airflow_ai_etl.catalog import Catalog
 
-    catalog = None
-    if getattr(args, "catalog", None):
-        catalog = Catalog.from_dict(json.loads(Path(args.catalog).read_text(encoding="utf-8")))
+    catalog = _load_catalog(args.catalog, Catalog) if getattr(args, "catalog", None) else None
     return Assistant(
         catalog=catalog,
         dags_folder=getattr(args, "dags_folder", None),
         strategy=getattr(args, "strategy", None) or "offline",
         llm_conn_id=getattr(args, "llm_conn_id", None),
     )
+
+
+def _load_catalog(path: str, catalog_class: Any) -> Any:
+    """The --catalog snapshot, or one clear error line (a missing file, not JSON, not a snapshot)."""
+    try:
+        return catalog_class.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        reason = _say("cli.catalog_file.not_json", error=str(exc))
+    except (AttributeError, KeyError, TypeError):  # JSON, but not what `catalog --json` writes
+        reason = _say("cli.catalog_file.not_snapshot")
+    _fail(_say("cli.catalog_file", path=path, reason=reason))
 
 
 def _reserve_stdout() -> TextIO:
@@ -391,6 +423,7 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
             schedule_description=outcome.schedule_description,
             path=outcome.path,
             version=outcome.version,
+            unchanged=outcome.unchanged,
             pii=outcome.pii,
             assumptions=[_local(a) for a in outcome.assumptions],
         )
@@ -429,7 +462,8 @@ def _report(outcome: Outcome, as_json: TextIO | None) -> None:
         where = f" [{problem.field}]" if problem.field else ""
         out.write(_say("cli.error", gate=problem.gate, where=where, message=_local(problem.message)) + "\n")
     if outcome.path:
-        out.write(_say("cli.deployed", path=outcome.path, version=outcome.version) + "\n")
+        said = "cli.deployed_unchanged" if outcome.unchanged else "cli.deployed"
+        out.write(_say(said, path=outcome.path, version=outcome.version) + "\n")
 
 
 def _schedule_words(schedule: str, fallback: str) -> str:

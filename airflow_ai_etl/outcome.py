@@ -35,6 +35,8 @@ class Outcome:
     source_code: str = ""
     path: str = ""
     version: int | None = None
+    # Set by a deploy whose file was identical to the latest version: no new version was recorded.
+    unchanged: bool = False
     # Personal data the pipeline would load unmasked (quality.policy.PiiReview.to_dict()), with
     # "answer" when it was answered: what a UI needs to offer "mask" / "allow".
     pii: dict[str, Any] | None = None

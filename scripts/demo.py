@@ -7,13 +7,15 @@
 5. prints source and target row counts, which must be equal.
 
 Environment for the Airflow commands: AIRFLOW_HOME=.demo/airflow (SQLite metadata DB),
-connections pg_shop and clickhouse_default as AIRFLOW_CONN_* variables.
+connections pg_shop and clickhouse_default as AIRFLOW_CONN_* variables. The same environment is
+written to .demo/env.sh, so `. .demo/env.sh` gives a shell the demo's Airflow and servers.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -34,6 +36,28 @@ SELECT g, 1 + g % 200, 1 + g % 50, 1 + g % 20, round((g % 1000) * 1.37, 2), 1 + 
        timestamp '2024-01-01' + g * interval '1 minute', timestamp '2024-01-01' + g * interval '1 minute'
 FROM generate_series((SELECT max(id) + 1 FROM public.sales), {rows}) g
 """
+
+
+# What `.demo/env.sh` sets: everything the demo's airflow commands get beyond the caller's environment.
+ENV_FILE_KEYS = (
+    "AIRFLOW_HOME",
+    "AIRFLOW__CORE__DAGS_FOLDER",
+    "AIRFLOW__CORE__LOAD_EXAMPLES",
+    "AIRFLOW_CONN_PG_SHOP",
+    "AIRFLOW_CONN_CLICKHOUSE_DEFAULT",
+)
+
+
+def write_env_file(path: Path, env: dict[str, str], venv_bin: Path) -> None:
+    """Write a shell file that gives a terminal the demo's Airflow: its home, dags folder,
+    connections and the virtualenv's `airflow` first on PATH (`. .demo/env.sh`)."""
+    lines = [
+        "# Written by `make demo`: `. .demo/env.sh` runs `airflow ...` against the demo's Airflow,",
+        "# PostgreSQL (pg_shop) and ClickHouse (clickhouse_default). `make demo-stop` stops the servers.",
+        *(f"export {key}={shlex.quote(env[key])}" for key in ENV_FILE_KEYS),
+        f'export PATH={shlex.quote(str(venv_bin))}:"$PATH"',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def step(message: str) -> None:
@@ -81,6 +105,9 @@ def main() -> int:
         "AIRFLOW_CONN_PG_SHOP": pg.uri("shop"),
         "AIRFLOW_CONN_CLICKHOUSE_DEFAULT": ch.uri(),
     }
+    env_file = base / "env.sh"
+    write_env_file(env_file, env, Path(sys.executable).parent)
+
     step("Preparing Airflow's metadata database (SQLite)")
     airflow(env, "db", "migrate", quiet=True)
 
@@ -110,6 +137,13 @@ def main() -> int:
     if source_rows != target_rows:
         raise SystemExit("demo failed: the row counts differ")
     print("OK: every row of sales is in ClickHouse.")
+    shown = os.path.relpath(env_file) if env_file.is_relative_to(Path.cwd()) else str(env_file)
+    print(
+        f"\nTry it yourself, on the same Airflow and servers:\n"
+        f"  . {shlex.quote(shown)}\n"
+        f'  airflow ai-etl generate "copy new orders from Postgres to ClickHouse every hour"\n'
+        f"  airflow ai-etl history {DAG_ID}"
+    )
     return 0
 
 

@@ -132,8 +132,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Какой файл Excel (путь к .xlsx) и какой лист читать?",
     },
     "planner.which_format": {
-        "en": "Which format are the files at {path}: CSV, Parquet or JSONL?",
-        "ru": "В каком формате файлы в {path}: CSV, Parquet или JSONL?",
+        "en": "Which format are the files at {path}: CSV, TSV, Parquet or JSONL?",
+        "ru": "В каком формате файлы в {path}: CSV, TSV, Parquet или JSONL?",
     },
     # --- the language-model planner (planning/llm.py); the model's own questions are shown as it wrote them
     "llm.unavailable": {
@@ -404,5 +404,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planner.mask.no_such_column": {
         "en": "{table} has no column for {word!r} to mask: which columns should be masked? Columns: {columns}.",
         "ru": "В {table} нет колонки «{word}» для маскирования: какие колонки замаскировать? Колонки: {columns}.",
+    },
+    "cli.deployed_unchanged": {
+        "en": "unchanged: {path} already holds version {version}; no new version recorded",
+        "ru": "без изменений: в {path} уже версия {version}; новая версия не записана",
+    },
+    "cli.catalog_file": {
+        "en": "cannot plan against the catalog snapshot {path}: {reason}; write one with "
+        "`airflow ai-etl catalog --json > FILE`",
+        "ru": "не могу планировать по снимку каталога {path}: {reason}; снимок пишет "
+        "`airflow ai-etl catalog --json > FILE`",
+    },
+    "cli.catalog_file.not_json": {"en": "it is not JSON ({error})", "ru": "это не JSON ({error})"},
+    "cli.catalog_file.not_snapshot": {
+        "en": "it is JSON, but not a catalog snapshot",
+        "ru": "это JSON, но не снимок каталога",
+    },
+    "planner.trigger_cycle": {
+        "en": "Pipelines would start each other in a circle: {cycle}. Name a load outside that circle to run "
+        "after, or a schedule.",
+        "ru": "Пайплайны запускали бы друг друга по кругу: {cycle}. Укажите загрузку вне этого круга или "
+        "расписание.",
     },
 }

@@ -27,7 +27,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
-from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexer import Token, analyse, tokenize
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -151,6 +151,7 @@ class RowFilters:
         if window.value:
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
+        conditions = [self._value_list(request, table, c) for c in conditions]
         if not questions:
             self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table)
@@ -177,6 +178,35 @@ class RowFilters:
             return Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
+
+    def _value_list(self, request: Request, table: Table, condition: str) -> str:
+        """«со статусами issued и overdue», "stage offer or hired": the values joined to the one a rule read
+        (listed in the column's comment, or Latin codes like it) make `col IN (...)`, not the first alone."""
+        match = re.fullmatch(r"(\w+) = '([^']+)'", condition)
+        if match is None:
+            return condition
+        name, value = match.groups()
+        listed = {v.lower() for v in _listed_values((table.column(name) or Column(name, "text")).comment)}
+        found = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", request.text, re.IGNORECASE)
+        if found is None:
+            return condition
+        values, at = [value], found.end()
+        while more := re.match(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-z][\w-]*)", request.text[at:]):
+            word = more.group(1)
+            lower = word.lower()
+            fits = lower in listed if listed else (
+                value.isascii() and self._is_value(request, table, word) and not self._names_system(lower)
+                and not self.grounding._column_mentions(table, [lower])
+                and not self.grounding._names_other_table(lower, table)
+            )  # fmt: skip
+            if not fits or word in values:
+                break
+            values.append(word)
+            at += more.end()
+        if len(values) == 1:
+            return condition
+        request.handled.append((found.start(), at))
+        return f"{name} IN ({', '.join(_quote(v) for v in values)})"
 
     def _conditions(self, request: Request, table: Table, incremental: bool) -> list[tuple[int, str]]:
         """(position, condition) of every row condition the request states, one per column."""
@@ -332,6 +362,7 @@ class RowFilters:
             column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
             if column:
                 yield self._position(request, after), column[0], _null_check(table, column[0], True, False)
+        yield from self._rows_with_column(request, table)
         for match in NULL_BEFORE.finditer(request.lower):
             after = request.token_at(match.end())
             column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
@@ -341,6 +372,53 @@ class RowFilters:
                 null_only = bool(re.fullmatch(r"(?:non[\s-]?)?null", word, re.IGNORECASE))
                 condition = _null_check(table, column[0], is_null, null_only)
                 yield self._position(request, after), column[0], condition
+
+    def _rows_with_column(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
+        """«клиентов с email», "customers with a phone": «с»/"with" + one nullable column right after the
+        table's noun, and nothing after it that could be its value, keeps the rows that have one (a list
+        «с email и телефоном» is left to the other rules)."""
+        tokens = request.tokens
+        comment = {stem(w) for w in words(table.comment or "")}
+        for i in range(1, len(tokens) - 1):
+            if tokens[i] not in ("с", "со", "with", "having"):
+                continue
+            before = tokens[i - 1]
+            if not (self.grounding._names_table(before, table) or self.vocabulary.meanings(before) & comment):
+                continue
+            start = i + 1 + (tokens[i + 1] in ("a", "an", "the"))
+            pair = tokens[start : start + 2]  # «с номером телефона»; not «с видом social» (a value follows)
+            found = self.grounding._word_column(table, pair[:1], fk_words=False)
+            if found is None and not any(w.isascii() for w in pair):
+                found = self.grounding._word_column(table, pair, fk_words=False)
+            if found is None:
+                continue
+            name, width = found
+            column = table.column(name)
+            after = start + width
+            if column is None or not column.nullable:
+                continue
+            if after < len(tokens) and self._continues_column_name(column, tokens[after]):
+                after += 1  # "with a phone number"
+            if after < len(tokens):
+                gap = request.text[request.spans[after - 1][1] : request.spans[after][0]]
+                nxt = tokens[after]
+                ends = bool(re.search(r"[,;.:()—–]", gap)) or self._ends_phrase(request, after)
+                if not ends or nxt in LIST_JOINERS or is_mask_word(nxt):
+                    continue
+            yield self._position(request, i), name, _null_check(table, name, False, False)
+
+    def _ends_phrase(self, request: Request, index: int) -> bool:
+        """Word `index` starts another part: a verb, an engine, the schedule or "to <engine>"."""
+        tokens, nxt = request.tokens, request.tokens[index]
+        if PIPELINE_VERBS.fullmatch(nxt) or _only_verb(nxt) or self.grounding._is_engine_word(nxt):
+            return True
+        if any(a <= request.spans[index][0] < b for a, b in request.schedule_spans):
+            return True
+        return (
+            nxt in ("в", "во", "to", "into")
+            and index + 1 < len(tokens)
+            and (self.grounding._is_engine_word(tokens[index + 1]) or tokens[index + 1] in request.claimed)
+        )
 
     def _column_before(self, request: Request, table: Table, index: int) -> tuple[str, int] | None:
         """The column named by the word(s) right before word `index` ("the phone number is empty")."""
@@ -713,6 +791,7 @@ class RowFilters:
         listed = {name: values for name, values in listed.items() if values}
         if not listed:
             return
+        yield from self._spelled_code_conditions(request, table, listed)
         for t in tokenize(request.text):
             if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
                 continue
@@ -738,6 +817,36 @@ class RowFilters:
                     condition = self._negated(table, str(condition))
                 if condition:
                     yield t.start, name, condition
+
+    def _spelled_code_conditions(
+        self, request: Request, table: Table, listed: dict[str, tuple[str, ...]]
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "students on academic leave", "parcels in transit": a listed code of two or more parts
+        (academic_leave, in_transit) written as words is that column's value; only when one code fits."""
+        hits = []
+        for name, values in listed.items():
+            for value in values:
+                parts = [p for p in re.split(r"[_\s-]+", value.lower()) if p]
+                if len(parts) < 2 or not value.isascii():
+                    continue
+                found = re.search(r"(?<![\w-])" + r"[\s_-]+".join(map(re.escape, parts)) + r"(?![\w-])",
+                                  request.lower)  # fmt: skip
+                if found and not any(a <= found.start() < b for a, b in request.schedule_spans):
+                    hits.append((found, name, value))
+        if len(hits) != 1:
+            return
+        ((found, name, value),) = hits
+        index = request.token_at(found.start())
+        request.handled.append(found.span())
+        condition: str | None = f"{name} = {_quote(value)}"
+        if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
+            index -= 1  # "not on academic leave": the negator stands before the preposition
+        negator = self._negator_before(request, index)
+        if negator is not None:
+            request.handled.append(request.spans[negator])
+            condition = self._negated(table, f"{name} = {_quote(value)}")
+        if condition:
+            yield found.start(), name, condition
 
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -1278,6 +1387,8 @@ class RowFilters:
             return False  # "где город пустой" is a null check
         if parse_schedule(f"every day {value}") is None and parse_schedule(value) is not None:
             return False
+        if value.islower() and _only_verb(lower):
+            return False  # «в общежитии перелей в клик»: the imperative starts the next clause, no value
         return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
 
     def _position(self, request: Request, index: int) -> int:
@@ -1299,7 +1410,8 @@ VALUE_MEANINGS = {
     "юань": ("cny",), "тенге": ("kzt",), "архив": ("archived", "archive"), "обработка": ("processing",),
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
-    "отпуск": ("leave",),
+    "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
+    "просроченный": ("overdue",), "просрочить": ("overdue",),
 }  # fmt: skip
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
@@ -1319,6 +1431,12 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
 }  # fmt: skip
+
+
+def _only_verb(word: str) -> bool:
+    """A Russian word every reading of which is a verb («перелей», «гони», «выгружай»)."""
+    parses = analyse(word) if re.fullmatch(r"[а-яё]+", word) else ()
+    return bool(parses) and all(p.pos in ("VERB", "INFN") for p in parses)
 
 
 def _is_code(value: str) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from airflow_ai_etl.planning.lexer import Numeral, Token, analyse, numerals, tokenize
-from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, is_
+from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS, is_
 
 __all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "intervals",
            "destroy_frames", "merge_mode", "append_only", "schedule_slots", "numeral_rewrites",
@@ -167,6 +167,16 @@ def _clock_after(tokens: Sequence[Token], nums: dict[int, Numeral], j: int) -> S
         hour, minute, j, explicit = n.value - 1, 30 if is_(t, "HALF") else 15, n.last, True
     elif t.lang == "ru" and t.lower.startswith("пол") and _half_hour(t) is not None:
         hour, minute, j, explicit = _half_hour(t), 30, j + 1, True  # «в пол-восьмого», «полвосьмого»
+    elif (
+        t.lower in ("half", "quarter")
+        and j + 2 < len(tokens)
+        and tokens[j + 1].lower in ("past", "to")
+        and tokens[j + 2].lower in ("midnight", "noon")
+    ):  # "half past midnight" 0:30, "quarter to noon" 11:45: the hour word is a 24-hour time already
+        delta, base = (30 if t.lower == "half" else 15), (0 if tokens[j + 2].lower == "midnight" else 12)
+        at = (base, delta) if tokens[j + 1].lower == "past" else ((base - 1) % 24, 60 - delta)
+        named = "afternoon" if at[0] >= 12 else "night"  # a 24-hour time: no day cue's part of day moves it
+        return Slot("clock", at, tokens[start].start, tokens[j + 2].end, start, j + 3, detail=named)
     elif t.lower in ("half", "quarter") and j + 2 < len(tokens) and tokens[j + 1].lower in ("past", "to"):
         n = _numeral_at(nums, j + 2)
         if n is None or not 1 <= n.value <= 12:
@@ -344,6 +354,46 @@ def weekdays(tokens: Sequence[Token]) -> list[Slot]:
     return slots
 
 
+ABBREVIATION_PREPS = {"по", "в", "во", "on", "every", "each"}
+ABBREVIATION_JOINS = {",", "/", "и", "and", "&"}
+
+
+def weekday_abbreviations(tokens: Sequence[Token]) -> list[Slot]:
+    """Weekdays written as abbreviations: «по пн, ср и пт», «в чт», "Mon/Wed/Fri", "on Tue and Thu". A run
+    of them counts when it follows a preposition or «каждый», or has two or more days (a lone «ср» or
+    "sun" is a word of its own). The first slot spans the preposition: it starts a new list."""
+    slots: list[Slot] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].lower not in WEEKDAY_ABBREVIATIONS or (i > 0 and tokens[i - 1].lower in NEGATIONS):
+            i += 1
+            continue
+        run, j = [i], i + 1
+        while j + 1 < len(tokens) and tokens[j].lower in ABBREVIATION_JOINS:
+            if tokens[j + 1].lower not in WEEKDAY_ABBREVIATIONS:
+                break
+            run.append(j + 1)
+            j += 2
+        prep = (
+            i - 1
+            if i > 0 and (tokens[i - 1].lower in ABBREVIATION_PREPS or tokens[i - 1].has({"каждый"}))
+            else None
+        )
+        if (prep is None and len(run) < 2) or (
+            prep is not None and prep > 0 and tokens[prep - 1].lower in NEGATIONS
+        ):
+            i = j if prep is not None else i + 1  # «не в сб и вс»: the exception rule reads them
+            continue
+        # the first slot takes two tokens (its preposition, or the joiner after it): a new list starts there
+        first, last = (prep, i + 1) if prep is not None else (i, i + 2)
+        for n, k in enumerate(run):
+            a, b = (first, last) if n == 0 else (k, k + 1)
+            day = WEEKDAY_ABBREVIATIONS[tokens[k].lower]
+            slots.append(Slot("weekday", day, tokens[a].start, tokens[b - 1].end, a, b))
+        i = j
+    return slots
+
+
 def _weekday_after(tokens: Sequence[Token], i: int) -> tuple[tuple[str, ...], str | None] | None:
     prep, word = tokens[i], tokens[i + 1]
     if word.lang != "ru" or not word.has(RU_WEEKDAYS, pos=("NOUN",)):
@@ -488,6 +538,7 @@ def schedule_slots(tokens: Sequence[Token]) -> list[Slot]:
         take(frequencies(tokens))
     if enabled("weekday"):
         take(weekdays(tokens))
+        take(weekday_abbreviations(tokens))
     if enabled("clock"):
         take(parts_of_day(tokens))
     return slots
@@ -523,6 +574,12 @@ _TIME_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "am", "pm", 
                "week", "weeks", "month", "months", "morning", "evening", "night", "afternoon"}  # fmt: skip
 
 
+_COMPARATIVES = {"больше", "более", "свыше", "меньше", "менее", "дольше", "over", "above", "under", "below",
+                 "than"}  # fmt: skip
+_DURATION_LEMMAS = {"час", "минута", "секунда"}
+_DURATION_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "second", "seconds"}
+
+
 def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     """(start, end, digits) for every quantity written in words: a number with a multiplier («пяти
     тысяч» -> 5000, "two thousand") or a number right after a comparison word («от ста» -> 100, "over
@@ -534,11 +591,22 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         if n.ordinal or all(t.lang == "num" for t in words):
             continue
         nxt = tokens[n.last] if n.last < len(tokens) else None
-        if nxt is not None and (nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and nxt.has(_TIME_LEMMAS))):
-            continue
         prev = tokens[n.first - 1].lower if n.first else ""
         if prev == "a" and n.first >= 2:  # "over a thousand"
             prev = tokens[n.first - 2].lower
+        # «длительностью больше сорока минут», "longer than forty minutes": after a comparative a
+        # duration unit measures a column («каждые сорок минут», «до пяти утра» stay the schedule's).
+        duration = (
+            prev in _COMPARATIVES
+            and nxt is not None
+            and (nxt.lower in _DURATION_WORDS or (nxt.lang == "ru" and nxt.has(_DURATION_LEMMAS)))
+        )
+        if (
+            nxt is not None
+            and not duration
+            and (nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and nxt.has(_TIME_LEMMAS)))
+        ):
+            continue
         # «пяти тысяч», "two thousand"; a bare «тысячи» only after a comparison word («больше тысячи»)
         multiplied = len(words) > 1 and any(t.lang != "num" and t.number is None for t in words)
         if (multiplied or prev in COMPARISON_WORDS) and len(str(n.value)) <= n.end - n.start:

@@ -95,6 +95,13 @@ JARGON = {
     "кликхаус": "clickhouse", "клик": "clickhouse", "постгрес": "postgresql", "постгре": "postgresql",
     "мерж": "мержить", "смерж": "мержить", "стрим": "стримить", "перезалив": "перезаливать",
     "дозалив": "дозаливать", "дропн": "дропнуть", "грохн": "грохнуть", "апсерт": "upsert",
+    "транкейт": "транкейтнуть", "транкет": "транкейтнуть", "транкат": "транкейтнуть", "делитн": "делитнуть",
+    "дилитн": "делитнуть", "пурдж": "пурджить",
+}  # fmt: skip
+# Written weekday abbreviations -> the weekday's lemma.
+WEEKDAY_ABBREVIATIONS = {
+    "пн": "понедельник", "вт": "вторник", "ср": "среда", "чт": "четверг", "пт": "пятница", "сб": "суббота",
+    "вс": "воскресенье",
 }  # fmt: skip
 _JARGON_RE = re.compile("^(?:" + "|".join(sorted(JARGON, key=len, reverse=True)) + ")")
 
@@ -151,6 +158,13 @@ def analyse(word: str) -> tuple[Parse, ...]:
     """Every reading of one lower-cased word, best first (cached)."""
     if not CYRILLIC.search(word):
         return (Parse(_english().stemWord(word)),)
+    if word.rstrip(".") in WEEKDAY_ABBREVIATIONS:  # «по пн, ср и пт»: indeclinable, so any case and number
+        lemma = WEEKDAY_ABBREVIATIONS[word.rstrip(".")]
+        return tuple(
+            Parse(lemma, "NOUN", case, number)
+            for number in ("sing", "plur")
+            for case in ("nomn", "accs", "datv", "gent", "loct", "ablt")
+        )
     jargon = _JARGON_RE.match(word)
     morph = _morph()
     if jargon and not morph.word_is_known(word):

@@ -47,6 +47,7 @@ from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
 from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, name_parts, stem
 from airflow_ai_etl.relations import relations_of
@@ -107,6 +108,7 @@ LOAD_VERBS_RU = {
     "грузить", "загружать", "загрузить", "выгружать", "выгрузить", "копировать", "скопировать", "переносить",
     "перенести", "синхронизировать", "реплицировать", "переливать", "перелить", "загрузка", "выгрузка",
     "копирование", "синхронизация", "репликация", "дозагружать", "перезаливать", "стримить", "сливать",
+    "подтягивать", "подтянуть", "подгружать", "подгрузить", "заливать", "залить", "импортировать",
 }  # fmt: skip
 LOAD_VERBS_EN = {
     "load", "loads", "loading", "copy", "copies", "copying", "sync", "synchronize", "replicate", "ingest",
@@ -219,6 +221,16 @@ def _grain_noun(token: Token) -> str | None:
     return GRAIN_EN.get(token.lower) if token.lang == "en" else None
 
 
+def _per_grain(ph: MartPhrase, before: Token, prep: Token, noun: Token | None) -> bool:
+    """«откликов в день»: «в» + a grain noun in the accusative singular after a Russian word, outside the
+    schedule («раз в день» is how often, «в днях» a unit)."""
+    if noun is None or before.lang != "ru" or before.lemma == "раз":
+        return False
+    if any(a <= prep.start < b for a, b in ph.schedule_spans):
+        return False
+    return noun.has(noun.lemmas, case=("accs",), number="sing")
+
+
 def _grain_adjective(token: Token) -> str | None:
     """«ежедневная», "daily" -> day (whatever it modifies)."""
     for concept, grain in GRAIN_ADJ.items():
@@ -289,6 +301,9 @@ def _already(words: Sequence[Token], k: int) -> bool:
     return any(w.lower in ALREADY_WORDS for w in words[max(0, k - 2) : k])
 
 
+_DEDUPE_KEY = re.compile(DEDUPE.pattern + r"(?P<gap>[\s,]*)", re.IGNORECASE)
+
+
 def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns of one table («Объявленная
     ценность посылок по городам хабов», "Gross and net pay by month"): a mart too (read with the catalog)."""
@@ -296,7 +311,9 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
         return False  # cheap checks first: a long load request never pays for the schedule reader here
     first = Request(text)
     planner._schedule(first)  # «по вторникам», «по Владивостоку»: the schedule's, not a grouping
-    spans = first.schedule_spans
+    # «без дублей по serial_no», "no dupes by email": the dedupe's key (the word after it), not a grouping
+    keys = [(m.start(), m.end() + len(m.group("gap")) + 1) for m in _DEDUPE_KEY.finditer(text)]
+    spans = [*first.schedule_spans, *keys]
     grouping = [
         t
         for t in tokens
@@ -442,7 +459,13 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             if tokens[j].lemma in EACH or tokens[j].lower in EACH:
                 j += 1
             grain = _grain_noun(tokens[j]) if j < n else None
-            if grain and (j > i + 1 or t.lower == "за") and not _refresh_before(tokens, i):
+            # «сколько откликов в день»: "per day" right after a counted noun (not «раз в день», «в днях»)
+            per = (
+                t.lower in ("в", "во")
+                and i > 0
+                and _per_grain(ph, tokens[i - 1], t, tokens[j] if j < n else None)
+            )
+            if grain and (j > i + 1 or t.lower == "за" or per) and not _refresh_before(tokens, i):
                 if not (t.lower == "за" and j > i + 1 and _refresh_before(tokens, i)):
                     _set_grain(ph, grain, j)
                     ph.used.update(range(i, j + 1))

@@ -34,7 +34,9 @@ from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar
 from airflow_ai_etl.planning.checks import plan_with_checks
+from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
+from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import SPELLING_EN, looks_like_mart, plan_mart
@@ -97,6 +99,7 @@ from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
     _imperative,
     bare_file_target,
+    files_from_system,
     folder_path,
     plan_triggered,
     read_trigger,
@@ -173,6 +176,12 @@ EN_STATE_FORM = re.compile(
 )
 
 _WORD_AT = re.compile(r"(\w+)")
+# "partners drop (new) csv files into /mnt/in/": dropping files somewhere puts them there
+DROP_INTO = re.compile(
+    r"drop(?:s|ped|ping)?\s+(?:(?:the|their|our|new|daily|csv|parquet|jsonl?|excel|export)\s+)*"
+    r"(?:files?|csvs?|exports?|dumps?|them|it)\s+(?:in|into|onto|to)\b",
+    re.IGNORECASE,
+)
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
 ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
 CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -271,6 +280,9 @@ def _covered(value: str, where: str) -> bool:
 
 
 # Parts of a table name that say how it is kept, not what it holds: kpi_daily, fact_sales, raw_orders.
+CYRILLIC_WORD = re.compile(r"[а-яё]{3,}")
+# Column names that say what kind of value, not whose: "the tax id" is no `id` of customers.
+GENERIC_COLUMN_PARTS = {"id", "number", "name", "code", "no", "num"}
 TABLE_AFFIXES = {
     stem(w)
     for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
@@ -342,6 +354,7 @@ UNREAD_CONDITION_CUES = re.compile(
     r"в\s+этом\s+(?:году|месяце|квартале)|за\s+этот\s+\w+|this\s+(?:year|month|quarter)|"
     rf"с\s+(?:\d{{1,2}}|\w+ого)\s+{_MONTHS_RU})(?!\w)"
 )
+WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+этот|this\s|с\s+\S+\s+\w+я$")
 # A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
 QUOTED_OR_STATUS = re.compile(
     rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
@@ -368,7 +381,7 @@ class OfflinePlanner:
     def _speller(self) -> Speller:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
             glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words]
-            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN)
+            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
         return self._spelling
 
     def plan(self, text: str) -> Outcome:
@@ -470,6 +483,8 @@ class OfflinePlanner:
                 continue
             if DEDUPE_AFTER_VERB.match(request.lower[match.end() :]):
                 continue
+            if DROP_INTO.match(request.lower, match.start()):
+                continue  # "partners drop csv files into /mnt/in/": they put files there
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
                 continue
             if LEAVE_OUT_VERBS.match(match.group(1)) and (
@@ -498,7 +513,7 @@ class OfflinePlanner:
     def _drops_columns_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Copy customers daily but drop the email column": in a load request, a drop verb whose object
         is a list of columns of some source table leaves those columns out; it destroys nothing."""
-        if not PIPELINE_VERBS.search(request.lower):
+        if not PIPELINE_VERBS.search(request.lower) and not self._names_a_direction(request):
             return False
         tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
         for table in tables:
@@ -506,6 +521,16 @@ class OfflinePlanner:
             if columns:
                 return not self._names_source_place(request, request.token_at(end))
         return False
+
+    def _names_a_direction(self, request: Request) -> bool:
+        """A load said without a verb: "employees -> CH, drop salary", «клиентов в клик, без email»: a
+        direction word (or an arrow, read as one) followed by an engine, a connection or a target noun."""
+        tokens = request.tokens
+        return any(
+            token in TO_WORDS - WEAK_TO_WORDS
+            and any(t in TARGET_PLACES or self.filters._names_system(t) for t in tokens[i + 1 : i + 3])
+            for i, token in enumerate(tokens)
+        )
 
     def _removes_rows_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Load orders hourly, remove rows where status is test" / "drop test rows": in a load request, rows
@@ -582,6 +607,8 @@ class OfflinePlanner:
                 first = words(match.group("name"))[0]
                 if first in self.filters._connection_words or self._is_source_table_name(first):
                     continue  # a connection described as "Salesforce replica" is that connection
+                if files_from_system(request.text, match.start("name")):
+                    continue  # «CSV из 1С» in a folder / s3://: the files' origin (planning/triggers.py)
                 index = request.token_at(match.start("name"))
                 role = "target" if request.role(index) == "target" else "source"
                 known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
@@ -603,6 +630,7 @@ class OfflinePlanner:
                 self.filters._names_system(token)
                 or self._is_source_table_name(token)
                 or token in request.claimed
+                or files_from_system(request.text, request.spans[i][0])
             ):
                 continue
             if parse_schedule(raw) is not None:
@@ -850,6 +878,25 @@ class OfflinePlanner:
             own = [i for i in hits[name][1] if i not in others or i in heads[name]]
             if not own:
                 del hits[name]
+        return hits or self._colloquial_hits(request, tables, [i for i, _ in usable])
+
+    def _colloquial_hits(
+        self, request: Request, tables: list[Table], usable: list[int]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """No table named in full: a Russian word that spells the English name by ear («хабы» = hubs) or
+        folds the comment's adjective + noun into «-ка» («расчётки» = 'Расчётные листки'). Every table it
+        fits is a candidate, so two fits make a question, not a guess."""
+        hits: dict[str, tuple[Table, list[int]]] = {}
+        for i in usable:
+            token = request.tokens[i]
+            if not CYRILLIC_WORD.fullmatch(token) or token in request.claimed:
+                continue
+            folded = univerbation_stems(token)
+            for table in tables:
+                parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
+                comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
+                if (parts and transliterates(token, parts[-1])) or folded & comment:
+                    hits.setdefault(table.qualified_name, (table, []))[1].append(i)
         return hits
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
@@ -863,6 +910,8 @@ class OfflinePlanner:
         }
         hits = self._outside_mask_clause(request, hits)
         hits = self._not_column_words(request, hits)
+        if self._unknown_head_noun(request, hits):
+            return []  # «таблицу штрафов курьеров»: no fines table; couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
@@ -870,6 +919,23 @@ class OfflinePlanner:
                 return [head]
         order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _unknown_head_noun(self, request: Request, hits: dict[str, tuple[Table, list[int]]]) -> bool:
+        """«таблицу штрафов курьеров»: right after «таблица» a noun that names no table, followed by the
+        genitive that does, is the head of the phrase: the table the user means is one the catalog lacks."""
+        used = {i for _, indices in hits.values() for i in indices}
+        tokens = request.tokens
+        for i, token in enumerate(tokens[:-2]):
+            if not re.fullmatch(r"таблиц\w*|табличк\w*", token):
+                continue
+            head = tokens[i + 1]
+            if i + 1 in used or i + 2 not in used or not CYRILLIC_WORD.fullmatch(head):
+                continue
+            if head in STOP_WORDS or head in request.claimed or self._is_engine_word(head):
+                continue
+            if any(p.pos == "NOUN" and p.case == "gent" for p in tokenize(head)[0].parses):
+                return True
+        return False
 
     def _not_column_words(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -1027,7 +1093,7 @@ class OfflinePlanner:
 
     def _names_target(self, request: Request, match: re.Match[str]) -> bool:
         """A bare "table X" names the target only after a to-word ("into ClickHouse table X")."""
-        if not re.match(r"(table|таблиц)", match.group(0), re.IGNORECASE):
+        if not re.match(r"(table|табли(?:ц|чк))", match.group(0), re.IGNORECASE):
             return True
         before = words(request.text[: match.start()])[-3:]
         after = words(request.text[match.end() :])[:3]
@@ -1443,6 +1509,10 @@ class OfflinePlanner:
             columns, end = self._column_run(table, request, request.token_at(cue.end), fk_words=True)
             if columns and self._ends_list(request, end):
                 return columns
+            # «по сотруднику и дате»: nouns of the tables the keys refer to, a generic key word
+            columns, end = key_noun_columns(self, table, request, request.token_at(cue.end))
+            if columns and self._ends_list(request, end):
+                return columns
         return []
 
     def _claim_key_words(self, request: Request) -> None:
@@ -1593,10 +1663,15 @@ class OfflinePlanner:
         numbered = self._unread_numbered_genitive(request, table, read)
         if numbered:  # «студентов 2 курса», «первого курса»: a number of something the table does not hold
             return self._ask_condition(request, table, numbered)
-        if not read:  # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read
-            for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
-                if not any(a <= cue.start() < b for a, b in request.schedule_spans):
-                    return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
+        # «дольше тридцати минут», "since March 1st": a comparison or a start no rule read. A start of a
+        # time window is asked about even beside a condition that was read («дольше 30 минут с начала
+        # месяца» loaded every month) unless the WHERE holds a time bound.
+        timed = bool(re.search(r"now\(\)|current_date|date_trunc|interval|'\d{4}-\d{2}-\d{2}", read))
+        for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
+            if read and (timed or not WINDOW_START_CUE.match(cue.group(0))):
+                continue
+            if not any(a <= cue.start() < b for a, b in request.schedule_spans):
+                return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         return []
 
     def _unread_numbered_genitive(self, request: Request, table: Table, read: str) -> str | None:
@@ -2010,6 +2085,8 @@ class OfflinePlanner:
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
+        columns = self._without_swallowed(table, columns, part)
+        unnamed = unnamed or self._foreign_modifier(table, columns, part)
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
             word = original.group(0) if original else unnamed
@@ -2023,6 +2100,44 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _without_swallowed(self, table: Table, columns: list[str], part: str) -> list[str]:
+        """ "hash the customer id" on orders names customer_id; its last word alone is no second column
+        (`id`), unless that word also stands on its own elsewhere in the phrase."""
+        tokens = words(part)
+        pairs = [
+            (k, found[0])
+            for k in range(len(tokens) - 1)
+            if (found := self._word_column(table, tokens[k : k + 2], fk_words=True)) and found[1] == 2
+        ]
+        swallowed = {k + 1 for k, name in pairs if name in columns}
+        dropped = []
+        for column in columns:
+            naming = [k for k, t in enumerate(tokens) if self._single_word_column(table, t, True) == column]
+            if naming and all(k in swallowed for k in naming) and column not in {n for _, n in pairs}:
+                dropped.append(column)
+        return [c for c in columns if c not in dropped]
+
+    def _foreign_modifier(self, table: Table, columns: list[str], part: str) -> str | None:
+        """ "hash the tax id" on customers: a generic column word (id, number, name, code) named with a
+        modifier this table knows nothing of ("tax") is another column, one the table lacks; the phrase is
+        returned so the planner asks instead of masking `id`."""
+        tokens = words(part)
+        known = set(name_parts(table.name)) | set(name_parts_of_text(table.comment or ""))
+        known |= {p for c in table.columns for p in name_parts(c.name)}
+        for column in columns:
+            parts = set(name_parts(column))
+            if not parts <= GENERIC_COLUMN_PARTS:
+                continue
+            for k, token in enumerate(tokens[1:], start=1):
+                if not set(self.vocabulary.meanings(token)) & parts:
+                    continue
+                modifier = tokens[k - 1]
+                if modifier in STOP_WORDS or modifier in LIST_JOINERS or is_(tokenize(modifier)[0], "MASK"):
+                    continue
+                if not set(self.vocabulary.meanings(modifier)) & known and not table.column(modifier):
+                    return f"{modifier} {token}"
+        return None
 
     def _without_table_noun(
         self, table: Table, columns: list[str], part: str
@@ -2069,7 +2184,9 @@ class OfflinePlanner:
                         break
                     columns += [c for c in more if c not in columns]
                 if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
-                    before = request.lower[: max(0, start - 1)].split(",") if start else []
+                    # «...; ФИО, телефон и ...»: the list starts after the clause's own punctuation
+                    before = re.split(r"[,;.:]", request.lower[: max(0, start - 1)]) if start else []
+                    before = before[len(before) - 1 - _list_start(request.lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
                         more = self._only_columns(table, segment)
                         if not more:
@@ -2352,6 +2469,12 @@ class OfflinePlanner:
             if pattern.search(request.text) or pattern.search(path):
                 return Found(name)
         return Found(None, [msg("planner.which_format", path=path)])
+
+
+def _list_start(text: str) -> int:
+    """How many comma-separated items end `text` before a clause break (; : or .): «a; b, c» -> 1."""
+    tail = re.split(r"[;.:]", text)[-1]
+    return tail.count(",")
 
 
 def _file_stem_table(path: str) -> str | None:

@@ -138,6 +138,7 @@ COLUMN_LIST = re.compile(
 # "(id, sku, price only)", "id, amount и region только"
 # A list starts at a word's start: without the lookbehind every letter of a long word starts an attempt.
 COLUMN_LIST_AFTER = re.compile(r"(?<![a-z0-9_])" + NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
+# «в таблицу» and its diminutive «в табличку»
 TARGET_TABLE = re.compile(
     r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+табли(?:ц|чк)\w*|табли(?:ц|чк)\w*)\s+"
     # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
@@ -534,4 +535,6 @@ FILE_FORMATS = (
         "jsonl",
     ),
     (re.compile(r"\bcsv\b|\.csv\b|цсв", re.I), "csv"),
+    # tab-separated files: FilesToClickHouseOperator reads them as TSVWithNames
+    (re.compile(r"\btsv\b|\.tsv\b|\btab[- ]separated\b|разделител\w*[- ]табуляци\w*", re.I), "tsv"),
 )

@@ -698,7 +698,9 @@ class ScheduleSlots:
 _DOW_BY_STEM = {
     "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0,
     "пон": 1, "вто": 2, "сре": 3, "чет": 4, "пят": 5, "суб": 6, "вос": 0,
+    "пн": 1, "вт": 2, "ср": 3, "чт": 4, "пт": 5, "сб": 6, "вс": 0,
 }  # fmt: skip
+_ABBR_DAY = r"(?:пн|вт|ср|чт|пт|сб|вс|mon|tue|wed|thu|fri|sat|sun)\b"  # after «кроме» / "except" only
 _EN_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
 _RU_DAY = r"(?:понедельник\w*|вторник\w*|сред(?:а|у|ы|ам|е)|четверг\w*|пятниц\w*|суббот\w*|воскресень\w*)\b"
 _ORDINALS = {
@@ -732,7 +734,7 @@ def _dom_list(m: re.Match[str]) -> _Days:
 def _days_except(m: re.Match[str]) -> _Days:
     """ "except weekends", "кроме понедельника": every day of the week but the named ones."""
     text = m.group("days").lower()
-    named = {_DOW_BY_STEM[w[:3]] for w in re.findall(rf"{_EN_DAY}|{_RU_DAY}", text, re.I)}
+    named = {_DOW_BY_STEM[w[:3]] for w in re.findall(rf"{_EN_DAY}|{_RU_DAY}|{_ABBR_DAY}", text, re.I)}
     if re.search(r"weekend|выходн", text):
         named |= {0, 6}
     if re.search(r"weekday|будн", text):
@@ -745,7 +747,7 @@ def _days_except(m: re.Match[str]) -> _Days:
 
 # "except weekends", "not on Mondays", "кроме выходных": the days NOT to run. ("без выходных" is
 # Russian for "every day, weekends included", so "без" is not among these words.)
-_DAY_WORD = rf"(?:weekends?|weekdays?|выходн\w*|будн\w*|{_EN_DAY}|{_RU_DAY})"
+_DAY_WORD = rf"(?:weekends?|weekdays?|выходн\w*|будн\w*|{_EN_DAY}|{_RU_DAY}|{_ABBR_DAY})"
 _EXCEPT_DAYS_RE = _rx(
     rf"""(?:\bexcept(?:\s+for)?|\bexcluding|\bbut\s+not|\bnot(?:\s+needed)?|\bкроме(?:\s+как)?|\bисключая
     |\bне(?:\s+нужно)?)\s+(?:on\s+|в\s+|во\s+|по\s+)?

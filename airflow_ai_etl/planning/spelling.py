@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from airflow_ai_etl.catalog import Catalog
-from airflow_ai_etl.planning.lexer import _JARGON_RE, Token, _morph, tokenize
-from airflow_ai_etl.planning.lexicon import RU
+from airflow_ai_etl.planning.lexer import _JARGON_RE, Token, _morph, analyse, tokenize
+from airflow_ai_etl.planning.lexicon import EN, RU
 
 __all__ = ["Speller", "Correction"]
 
@@ -102,18 +102,27 @@ class Speller:
 
     @classmethod
     def for_catalog(
-        cls, catalog: Catalog, glossary_words: Iterable[str] = (), en_words: Iterable[str] = ()
+        cls,
+        catalog: Catalog,
+        glossary_words: Iterable[str] = (),
+        en_words: Iterable[str] = (),
+        en_known: Iterable[str] = (),
     ) -> Speller:
         """The planner's words: lexicon lemmas, schedule/load words, glossary words and table comments
         (Russian); table names, frequency/weekday words and `en_words` (English: a few words of other
         readers, e.g. the mart's "number", "average"). A word that is (a part of) a column name is never
-        corrected ("county" is no typo of "count" where a column says so)."""
+        corrected ("county" is no typo of "count" where a column says so); nor is an English word the
+        rules read (`en_known` and the lexicon's English words) in any inflection of it ("changes",
+        "changed" are no typos of the table word "charges")."""
         ru = set(RU_PLANNER_LEMMAS)
         for lemmas in RU.values():
             ru |= lemmas
         texts = list(glossary_words)
         en = set(EN_PLANNER_WORDS) | set(en_words)
         keep: set[str] = set()
+        for word in [*en_known, *(w for words in EN.values() for w in words)]:
+            if word.isalpha() and word.isascii():
+                keep |= {word.lower(), analyse(word.lower())[0].lemma}
         # English real words lie one letter from many of these ("remote" / remove, "clean" / clear) and
         # there is no English dictionary to tell them apart: only table names and schedule words are
         # targets, never a destroy verb, never a column (a target table's own name may be one edit away).
@@ -170,7 +179,10 @@ class Speller:
             return None
         meaningful = [(c, lemmas & self.ru_lemmas) for c, lemmas in _ru_candidates(word)]
         meaningful = [(c, lemmas) for c, lemmas in meaningful if lemmas]
-        if not meaningful or not frozenset.intersection(*(lemmas for _, lemmas in meaningful)):
+        if not meaningful:  # «инкриментально»: a lexicon word the dictionary lacks is a target as well
+            direct = _edits(word, _RU_LETTERS) & self.ru_lemmas
+            return direct.pop() if len(direct) == 1 else None
+        if not frozenset.intersection(*(lemmas for _, lemmas in meaningful)):
             return None  # none, or two readings («полчса»: полчаса, полис): leave it to the question
         # The form closest to what was written: same length, then the same case and number as the
         # dictionary guesses for the typo («продажы», plural -> «продажи», not «продажа»).
@@ -184,7 +196,7 @@ class Speller:
         return min((c for c, _ in meaningful), key=rank)
 
     def _en(self, word: str) -> str | None:
-        if word in self.en_words or word in self.en_keep:
+        if word in self.en_words or word in self.en_keep or analyse(word)[0].lemma in self.en_keep:
             return None
         candidates = {
             c for c in _edits(word, _EN_LETTERS) & self.en_words if c + "s" != word and word + "s" != c

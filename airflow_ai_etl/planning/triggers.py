@@ -42,9 +42,18 @@ from airflow_ai_etl.planning.vocabulary import name_parts
 from airflow_ai_etl.spec import PipelineSpec
 
 if TYPE_CHECKING:
+    from airflow_ai_etl.catalog import Catalog
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
-__all__ = ["Trigger", "bare_file_target", "folder_path", "plan_triggered", "read_trigger", "without_paths"]
+__all__ = [
+    "Trigger",
+    "bare_file_target",
+    "files_from_system",
+    "folder_path",
+    "plan_triggered",
+    "read_trigger",
+    "without_paths",
+]
 
 # An absolute local folder (a mounted network share is one): /mnt/share/reports/, /data/in/*.csv.
 # Not inside a URL (s3://...) and not an Excel file (that is the Excel source's path).
@@ -58,9 +67,10 @@ ARRIVAL = frozenset({
     "подкидывать", "выкладывать", "выложить", "следить", "приход", "попасть", "попадать", "come",
     "оказаться", "очутиться",
     "arriv", "land", "appear", "show", "drop", "watch", "upload",
+    "мониторить", "отслеживать", "monitor", "poll",
 })  # fmt: skip
 FILE_NOUNS = frozenset({"файл", "файлик", "file", "csv", "parquet", "jsonl", "json", "tsv"})
-CATCH = frozenset({"подхватывать", "подхватить", "ловить", "отлавливать"})
+CATCH = frozenset({"подхватывать", "подхватить", "ловить", "отлавливать", "забирать", "pick", "grab"})
 _EACH_NEW_LEAD = frozenset(
     {"on", "upon", "every", "each", "при", "каждом", "каждый", "каждого", "любом", "любой"}
 )
@@ -76,12 +86,17 @@ LOAD_EVENT = frozenset({
     "загрузка", "загрузиться", "загружаться", "загрузить", "обновиться", "обновляться", "обновление",
     "закончиться", "завершиться", "окончание", "завершение", "отработать", "залиться", "прогрузиться",
     "импорт", "синхронизация", "перенос", "заливка", "прогон", "обработка", "перезаливка", "перегрузка",
-    "выполнение", "выполниться", "отработка", "succeed", "success",
+    "выполнение", "выполниться", "отработка", "succeed", "success", "выгрузка", "выгрузиться",
+    "пересчёт", "пересчет", "пересчитаться", "перестроение", "перестроиться", "rebuilt", "rebuild",
+    "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
 })  # fmt: skip
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
 )
+FAILURE = frozenset({"fail", "failur", "error", "упасть", "падать", "ошибка", "сбой", "провалиться"})
+# Arrival verbs that say an upstream table's load came through (when no file is in the clause).
+UPSTREAM_ARRIVAL = frozenset({"доехать", "приехать", "долететь", "прилететь", "прийти", "land", "arriv"})
 # «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
 PIPELINE_WORDS = frozenset({"даг", "пайплайн", "конвейер", "dag", "pipelin", "job"})
 # «запускать после ...», "run after ...": the verb that says the trigger is part of its clause.
@@ -95,9 +110,13 @@ CLAUSE_GLUE = frozenset({
     "процесс", "задача", "джоба", "таск", "конвейер", "актив", "событие", "asset", "wait", "for",
     "right", "the", "both", "and", "have", "has", "been", "is", "are", "get", "got", "tabl", "data", "everi",
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
+    "as", "soon", "пока", "не", "until", "till", "витрина", "mart", "факт", "итог", "успешный", "successful",
+    "случай", "успешно", "пройти", "successfully", "if", "если",
 })  # fmt: skip
-MANUAL_VERBS = frozenset({"trigger", "run", "start", "launch", "запустить", "нажать", "дернуть", "скажу"})
-PRONOUN_I = frozenset({"i", "я", "we", "мы"})
+MANUAL_VERBS = frozenset(
+    {"trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу"}
+)
+PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
 _BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", ".", "then", "затем", "потом"})
 # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
 _NO_PRODUCER = {
@@ -128,6 +147,7 @@ class Trigger:
     rewrites: tuple[tuple[int, int, str], ...] = field(default=())  # (start, end, word) put in place
     any_of: bool = False
     uris: tuple[tuple[str, str], ...] = field(default=())  # words standing for asset URIs in the text
+    text: str | None = None  # the request with a trigger word's typo corrected (spans are into it)
 
 
 def folder_path(text: str) -> str | None:
@@ -156,6 +176,15 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         dag id after «после» / "after" names its load («после дага X», "run after X")."""
     if _PLANNING_REST.get():
         return None  # the rest of a triggered request is planned without its trigger («... вручную»)
+    found = _read(text, assets)
+    if found is None:  # «по мере появленя», "whenver": a trigger word one letter off
+        corrected = _trigger_typos(text)
+        if corrected != text and (found := _read(corrected, assets)) is not None:
+            found = dataclasses.replace(found, text=corrected)
+    return found
+
+
+def _read(text: str, assets: Mapping[str, Sequence[str]] | None) -> Trigger | None:
     named, uris = _asset_uris(text)
     dag_ids = frozenset(d.lower() for dags in (assets or {}).values() for d in dags) | frozenset(uris)
     found = _read_assets(tokenize(named), dag_ids)
@@ -163,6 +192,48 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         return dataclasses.replace(found, uris=tuple(sorted(uris.items())))
     tokens = tokenize(text)
     return _read_files(text, tokens) or _read_manual(tokens)
+
+
+# English trigger words long enough that a word one edit away is a typo of them (no dictionary to ask).
+_EN_TRIGGER_WORDS = frozenset({
+    "whenever", "manually", "arrives", "arrived", "arriving", "finishes", "finished", "completes",
+    "completed", "refreshed", "uploaded", "following", "demand", "after",
+})  # fmt: skip
+_EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
+_RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
+
+
+def _trigger_typos(text: str) -> str:
+    """``text`` with each word one letter off a trigger word read as that word: Russian words the dictionary
+    does not know with one known reading among the trigger lemmas, English words one edit from one of
+    :data:`_EN_TRIGGER_WORDS` (no path, number or name: only letters, 5 to 30 of them; an English word of
+    4 only when a letter was dropped from a 5-letter one: "aftr")."""
+    from airflow_ai_etl.planning.lexer import _morph
+    from airflow_ai_etl.planning.spelling import _EN_LETTERS, _edits, _ru_candidates
+
+    edits: list[tuple[int, int, str]] = []
+    for token in tokenize(without_paths(text)):
+        word = token.lower
+        if not (word.isalpha() and 4 <= len(word) <= 30) or token.lang not in ("ru", "en"):
+            continue  # a 4-letter word only as a letter dropped from a longer one ("aftr")
+        if token.lang == "ru":
+            if len(word) < 5 or _morph().word_is_known(word) or len(edits) > 8:
+                continue
+            readings = [(c, lemmas) for c, lemmas in _ru_candidates(word) if lemmas & _RU_TRIGGER_LEMMAS]
+            if readings and frozenset.intersection(*(lemmas for _, lemmas in readings)):
+                # one lemma («появления», «появленья»): the common spelling
+                hits = {min((c for c, _ in readings), key=lambda c: ("ь" in c, c))}
+            else:
+                hits = set()
+        else:
+            if word in _EN_TRIGGER_WORDS or word in _EN_REAL_WORDS:
+                continue
+            hits = {h for h in _edits(word, _EN_LETTERS) & _EN_TRIGGER_WORDS if len(word) >= 5 or len(h) == 5}
+        if len(hits) == 1:
+            edits.append((token.start, token.end, hits.pop()))
+    for start, end, word in reversed(edits):
+        text = text[:start] + word + text[end:]
+    return text
 
 
 # "when the asset clickhouse://127.0.0.1:9000/default/orders is updated": an asset named by its URI
@@ -219,6 +290,12 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
         return None
     if not (arrival or opened or immediate) and _clock(text, paths):
         return None  # "every hour load every new file": a clock that reads the new files
+    if arrival and not (opened or each_new or immediate) and _clock(text, paths):
+        # «подрядчик кладёт csv в /mnt/x/; грузи их ежедневно в 23:45»: a verb that only says how the files
+        # get there (no «при»/«как только»/"as"/"when", no «следи») next to a clock: the clock is the schedule
+        outside = set(words)
+        if not any(_announces_arrival(tokens, i, outside) for i in arrival):
+            return None
     blank = set(arrival) | set(fresh) | set(immediate)
     for i in arrival:
         # «при появлении», «по мере поступления», «следи за», "as they arrive", "shows up"
@@ -234,12 +311,57 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
         if _is(token, EVERY) and i + 1 < len(tokens) and (i + 1 in blank or _is(tokens[i + 1], NEW)):
             blank.add(i)  # «каждый новый файл», "every new file": not «каждый день»
     spans = [(tokens[i].start, tokens[i].end) for i in sorted(blank)]
-    return Trigger("files", tuple(spans), rewrites=tuple(_place_words(text, tokens, paths)))
+    rewrites = _place_words(text, tokens, paths)
+    for i in arrival:  # "every new export lands in lms_activity": the table it lands in is the target
+        if i + 2 < len(tokens) and tokens[i + 1].lower in ("in", "into") and "_" in tokens[i + 2].text:
+            if not any(a <= tokens[i + 2].start < b for a, b in paths):
+                rewrites.append((tokens[i + 1].start, tokens[i + 1].end, "to"))
+    return Trigger("files", tuple(spans), rewrites=tuple(rewrites))
+
+
+_FILES_FROM = re.compile(
+    r"(?:\b(?:csv|tsv|parquet|jsonl?|xlsx?|files?|exports?|dumps?)|\b(?:файл|выгрузк|экспорт|дамп)\w*)"
+    r"\s+(?:(?:из|от|с|со|from|out\s+of)\s+|[\w-]+\s+(?:из|от|from)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def files_from_system(text: str, start: int) -> bool:
+    """«новый CSV из 1С», "CSV exports from Salesforce" in s3://… or a local folder: the system named at
+    ``start`` is where the files came from; the source is their place, not a connection to that system."""
+    if not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
+        return False
+    return bool(_FILES_FROM.search(text[max(0, start - 40) : start]))
+
+
+# "Partners drop gzipped CSVs into s3://…", "files dropped in /mnt/in/": a delivery of files into a place.
+_DELIVERY_DROP = re.compile(
+    r"\b(?:drop(?:s|ped|ping)?|dump(?:s|ed|ing)?)\b"
+    r"(?=(?:\s+[\w().,*-]+){0,6}?\s+(?:into|in|onto|to|under)\s+(?:the\s+)?(?:s3a?://|/\w))",
+    re.IGNORECASE,
+)
+_DELIVERED = re.compile(r"\b(?:files?|csvs?|tsvs?|parquets?|jsonl|json|exports?|reports?|dumps?)\b", re.I)
+
+
+_ARRIVAL_LEADS = frozenset({"при", "мере", "по", "as", "on", "upon", "when", "once", "whenever"})
+_WATCH = frozenset({"следить", "watch", "ловить", "подхватывать"})
+
+
+def _announces_arrival(tokens: Sequence[Token], i: int, words: set[int]) -> bool:
+    """Arrival word ``i`` names an event to start on: after «при» / «по мере» / "as" / "when", inside a
+    clause an opener starts, or a verb of watching («следи за папкой», "watch the folder")."""
+    lead = any(t.lower in _ARRIVAL_LEADS for t in tokens[max(0, i - 3) : i])  # "as they land", «по мере»
+    return lead or _opener_before(tokens, i, words) or _is(tokens[i], _WATCH)
 
 
 def without_paths(text: str) -> str:
     """The text with its S3 and local paths blanked (offsets kept): s3://wh/drop/ names a place, it
-    asks nothing to be dropped."""
+    asks nothing to be dropped; so is a verb that drops files into such a place ("partners drop CSVs into
+    s3://…": a delivery, its object files, not a table)."""
+    for match in _DELIVERY_DROP.finditer(text):
+        following = text[match.end() : match.end() + 80]
+        if _DELIVERED.search(following.split("://")[0]) or re.match(r"\s+(?:into|in)\s", following):
+            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     for a, b in _paths(text):
         text = text[:a] + " " * (b - a) + text[b:]
     return text
@@ -293,13 +415,39 @@ def _place_words(
 
 _TWO_WORD_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
                                ("upon", "the"), ("upon", "completion"), ("upon", "finishing"),
-                               ("wait", "for"), ("по", "событию")})  # fmt: skip
+                               ("wait", "for"), ("wait", "until"), ("wait", "till"),
+                               ("по", "событию"), ("по", "факту"), ("по", "итогам"),
+                               ("в", "случае")})  # fmt: skip
 
 
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
         return True
+    if token.lower in ("если", "if") and any(
+        _is(t, LOAD_EVENT, pos=("VERB", "PRTS", None))
+        or t.lower in ("succeeds", "succeeded", "прошла", "прошло")
+        for t in tokens[i + 1 : i + 7]
+    ):
+        return True  # «если загрузка заказов прошла успешно», "if the orders load succeeds"
+    if (
+        token.lower == "как"
+        and i + 1 < len(tokens)
+        and _is(tokens[i + 1], LOAD_EVENT, pos=("NOUN",))
+        and any(_is(t, LOAD_EVENT, pos=("VERB",)) for t in tokens[i + 2 : i + 6])
+    ):
+        return True  # «как загрузка заказов закончится»
+    if (
+        token.lower == "as"
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower == "soon"
+        and tokens[i + 2].lower == "as"
+    ):
+        return True  # "as soon as the events load finishes"
+    if _is(token, WAIT) and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("NOUN",)):
+        return True  # «дождаться загрузки клиентов, потом ...»
+    if token.lower == "пока" and _waits_for(tokens, i):
+        return True  # «ждать, пока обновятся визиты»: wait until they are loaded
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
         return True  # «как только»
     if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("VERB",)):
@@ -322,6 +470,16 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+WAIT = frozenset({"ждать", "дождаться", "подождать", "ожидать", "дожидаться"})
+
+
+def _waits_for(tokens: Sequence[Token], i: int) -> bool:
+    """«пока» after a wait verb («ждать, пока ...») or before a load event («пока не загрузятся»)."""
+    before = [t for t in tokens[max(0, i - 2) : i] if t.text != ","]
+    after = [t for t in tokens[i + 1 : i + 3] if t.lower != "не"]
+    return bool(before and _is(before[-1], WAIT)) or bool(after and _is(after[0], LOAD_EVENT, pos=("VERB",)))
+
+
 def _clause_end(tokens: Sequence[Token], start: int) -> int:
     """Where the trigger clause that opens at ``start`` ends: a dash or colon, a comma (in Russian not one
     before «и»: «и заказы, и клиенты»), the main clause's infinitive («... загружать платежи»), or the end."""
@@ -331,6 +489,8 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             return j
         if token.text == ",":
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is not None and nxt.lower in ("как", "когда") and tokens[j - 1].lower == "того":
+                continue  # «после того, как отработают загрузки»: one clause
             if not (nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")):
                 return j
         if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
@@ -356,6 +516,7 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
         start -= 1  # «запускать после ...», "run after ...": the whole "start when" phrase
     while start > 0 and (
         tokens[start - 1].lower in ("сразу", "right", "just", "only", "раз", "каждый", ",", "every", "тех")
+        or _is(tokens[start - 1], WAIT)
         or (tokens[start - 1].lower == "time" and start >= 2 and tokens[start - 2].lower == "every")
     ):
         start -= 1
@@ -370,6 +531,7 @@ DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
 
 def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset()) -> Trigger | None:
+    files = any(_is(t, FILE_PLACE | FILE_NOUNS) or "/" in t.text or "s3" in t.lower for t in tokens)
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
             continue
@@ -377,12 +539,21 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
         clause = range(i, end)
         events = [j for j in clause if _is(tokens[j], LOAD_EVENT, pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
-        events += [j for j in (i + 1, i + 2) if j < end and _is(tokens[j], PIPELINE_WORDS)
-                   and (j == i + 1 or tokens[i + 1].lower in ("the", "за"))]  # fmt: skip
+        events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
             events.append(next(j for j in clause if tokens[j].lower in dag_ids))
-        if not events or any(_is(tokens[j], ARRIVAL) for j in clause):
+        # «как только доедут визиты», "after the payments land in the warehouse": tables that arrive are
+        # loads that finished (in a request naming files or their place, what arrives is a file)
+        if not files:
+            events += [j for j in clause if _is(tokens[j], UPSTREAM_ARRIVAL)]
+        if not events or any(_is(tokens[j], ARRIVAL) and j not in events for j in clause):
             continue
+        if any(_is(tokens[j], FAILURE) for j in clause):
+            continue  # "if the orders load fails": a retry or an alert, not a start after it
+        if any(
+            tokens[j].lower in PRONOUN_I and j + 1 < end and _is(tokens[j + 1], MANUAL_VERBS) for j in clause
+        ):
+            continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
         upstream = tuple(
             (tokens[j].lower, tokens[j].start)
@@ -393,7 +564,7 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
             and not _is(tokens[j], CLAUSE_GLUE)
             and tokens[j].lower not in CLAUSE_GLUE
         )
-        if not upstream and end < len(tokens) and tokens[end].text == ":":
+        if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
             # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
             tail = _clause_end(tokens, end)
             upstream = tuple(
@@ -431,9 +602,13 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
 # "manually", "by hand", "on demand", "as needed", "when required": a person starts it. (word, the words
 # that may lead into it)
 # A word alone, or only after its preposition ("on hand" is stock, "by hand" is manual).
-_MANUAL_ALONE = frozenset({"вручную", "руками", "manually"})
-_MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "кнопке": ("по",),
+_MANUAL_ALONE = frozenset(
+    {"вручную", "руками", "кнопкой", "manually", "разово", "однократно", "единоразово", "единожды"}
+)
+_MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "request": ("on",), "кнопке": ("по",),
                  "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
+_UI_LEAD = frozenset({"в", "из", "через", "in", "from", "via", "through"})
+_UI_WORD = re.compile(r"^(?:интерфейс\w*|ui|веб\w*|web|airflow|айрфло\w*|консол\w*|console)$")
 _MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
 _WHEN_NEEDED = frozenset({"надо", "нужно", "потребуется", "понадобится", "needed", "required", "necessary"})
 
@@ -446,7 +621,16 @@ def _manual_words(tokens: Sequence[Token]) -> Trigger | None:
             start = i - 1 if lead else i
             while start > 0 and tokens[start - 1].lower in ("только", "only"):
                 start -= 1
-            spans.append((tokens[start].start, token.end))
+            end = i
+            if (
+                i + 2 < len(tokens)
+                and tokens[i + 1].lower in _UI_LEAD
+                and _UI_WORD.match(tokens[i + 2].lower)
+            ):
+                end = i + 2  # «кнопкой в интерфейсе», "manually from the UI": where the person starts it
+            if i + 3 < len(tokens) and tokens[i + 1].lower in _UI_LEAD and tokens[i + 2].lower == "the":
+                end = i + 3 if _UI_WORD.match(tokens[i + 3].lower) else end
+            spans.append((tokens[start].start, tokens[end].end))
         elif token.lower in _MYSELF and any(_is(t, START_VERBS) for t in tokens[max(0, i - 3) : i + 4]):
             verbs = [j for j in range(max(0, i - 3), min(len(tokens), i + 4)) if _is(tokens[j], START_VERBS)]
             first, last = min([i, *verbs]), max([i, *verbs])
@@ -476,6 +660,7 @@ _BARE_EN = re.compile(
     r"\b(into|to)\s+(?:the\s+)?([a-z][a-z0-9_]*)(\s+table\b)?(?![\w/:]|\.\w)", re.IGNORECASE
 )
 _EXPLICIT_TABLE = re.compile(r"\b(?:table|таблиц\w*)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_BRACKETED = re.compile(r"([\w-]+)\s*\(\s*([a-z_][a-z0-9_]*)\s*\)", re.IGNORECASE)
 _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
                 "s3", "table", "it", "them", "the", "a", "an", "ch", "pg", "tsv"}  # fmt: skip
 
@@ -532,18 +717,25 @@ def _explicit_names(planner: OfflinePlanner, text: str) -> set[str]:
     from airflow_ai_etl.planning.patterns import STOP_WORDS
 
     connections = {c.lower() for c in planner.catalog.connections}
+    # "into ClickHouse (exports_raw)", «в хранилище (claims_raw)»: a name in brackets after the target system
+    bracketed = [
+        m
+        for m in _BRACKETED.finditer(text)
+        if m.group(1).lower() in connections or _is_engine_word(m.group(1))
+    ]
     return {
-        m.group(1).lower()
-        for m in _EXPLICIT_TABLE.finditer(text)
-        if m.group(1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
+        m.group(m.lastindex or 1).lower()
+        for m in [*_EXPLICIT_TABLE.finditer(text), *bracketed]
+        if m.group(m.lastindex or 1).lower() not in STOP_WORDS | _NOT_A_TABLE | connections
     }
 
 
 def _is_engine_word(word: str) -> bool:
     from airflow_ai_etl.planning.patterns import ENGINE_WORDS
+    from airflow_ai_etl.planning.vocabulary import stem
 
     tokens = tokenize(word)
-    forms = {word} | ({tokens[0].lemma} if tokens else set())
+    forms = {word, stem(word)} | ({tokens[0].lemma} if tokens else set())
     return any(form in ws for ws in ENGINE_WORDS.values() for form in forms)
 
 
@@ -573,6 +765,48 @@ def _bare_target_named(planner: OfflinePlanner, text: str) -> str:
     return text
 
 
+_INTO_WORD = re.compile(r"(?<![\w/])(?:в|во|into|to|in)\s{1,3}(?:the\s{1,3})?([^\W\d][\w-]*)", re.IGNORECASE)
+
+
+def _unread_names(planner: OfflinePlanner, text: str) -> list[str]:
+    """Words of ``text`` (outside paths) that may name the target table the rules did not read: a snake_case
+    name that is no connection id ("lands in lms_activity"), a table word («в таблицу заказов», "the table
+    for orders"), a word after «в»/"into" that is no engine, connection or pronoun («в заказы»). With any of
+    them no table name is made up."""
+    connections = {c.lower() for c in planner.catalog.connections}
+    plain = without_paths(text)
+    found = [
+        n for n in re.findall(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b", plain, re.I) if n.lower() not in connections
+    ]
+    found += re.findall(r"\btables?\b|\bтаблиц\w*", plain, re.I)
+    for match in _INTO_WORD.finditer(plain):
+        word = match.group(1).lower()
+        if (
+            word not in connections
+            and not _is_engine_word(word)
+            and word not in ("it", "them", "its", "their")
+        ):
+            found.append(word)
+    return found
+
+
+def _folder_table(text: str) -> str | None:
+    """s3://hr-exports/employees/ -> employees_raw, /mnt/in/*.csv -> in_raw: the last folder of the watched
+    path (not a glob), as an identifier, with "_raw" (the files land as they are, beside any table a
+    pipeline loads from a database: «employees» stays theirs)."""
+    found = re.search(r"\bs3a?://\S+", text, re.I)
+    path = found.group(0) if found else folder_path(text)
+    if path is None:
+        return None
+    parts = [p for p in re.sub(r"^s3a?://", "", path, flags=re.I).rstrip(".,;").split("/") if p]
+    names = [re.sub(r"[^a-z0-9_]+", "_", p.lower()).strip("_") for p in parts if not re.search(r"[*?\[]", p)]
+    names = [n for n in names if n and n[0].isalpha()]  # s3://in/orders/2024/: the orders, not the year
+    if not names:
+        return None
+    name = names[-1]
+    return name if name.endswith("raw") else f"{name}_raw"
+
+
 def _upstream_assets(
     planner: OfflinePlanner, trigger: Trigger, language: str
 ) -> tuple[list[str], str | None]:
@@ -593,7 +827,12 @@ def _upstream_assets(
             schema, _, _ = table.qualified_name.lower().partition(".")
             if schema not in ("public", table.name.lower()):
                 schemas.setdefault(schema, []).append(table.name.lower())
-    words = [w for w, _ in trigger.upstream]
+    uri_words = dict(trigger.uris)
+    # «после загрузки заказав»: a one-letter typo of a table noun, read as the load planner reads it
+    words = [
+        w if w in by_dag or w in uri_words or w in known else planner._speller.correct(w)[0].lower()
+        for w, _ in trigger.upstream
+    ]
     found: list[str] = []
     missing: list[str] = []
     modifier_of_previous = False
@@ -619,6 +858,8 @@ def _upstream_assets(
         if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
             found += [uri for uri in by_dag[word] if uri not in found]
             continue
+        if _is_engine_word(word) and word not in known:
+            continue  # «как только в хранилище обновятся кандидаты»: where they load, not what
         meanings = _meanings(planner, word)
         named: list[str] = []
         if i < len(words):  # "lab results" -> lab_results: two words naming one table
@@ -634,7 +875,7 @@ def _upstream_assets(
             named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
         if not named and len(schemas.get(word, [])) == 1:
             named = schemas[word]  # "the payroll load": a schema with one table names it
-        named = named or _named_by_comment(planner, meanings)
+        named = named or _named_by_comment(planner, meanings) or _named_by_sound(known, word)
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
@@ -672,6 +913,67 @@ def _is_noun(planner: OfflinePlanner, word: str) -> bool:
     if token.lang == "ru":
         return bool(token.parses) and token.parses[0].pos == "NOUN" and not _is(token, CLAUSE_GLUE)
     return token.lang == "en" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+# How an English name may be spelled where Russian writes a letter: «хаб» hub, «лид» lead, «юзер» user,
+# «инвойс» invoice, «тикет» ticket, «сейл» sale (a consonant may be doubled, a final "e" silent).
+_SPELLED_AS = {
+    "а": "a|u|o", "б": "b", "в": "v|w", "г": "g", "д": "d", "е": "e|a|ai|ay", "ё": "o|yo", "ж": "zh|g|j|s",
+    "з": "z|s", "и": "i|ee|ea|e|y", "й": "y|i|", "к": "k|c|ck|q|ch", "л": "l", "м": "m", "н": "n",
+    "о": "o|oa|ou|au|a", "п": "p", "р": "r", "с": "s|c|ce", "т": "t|th", "у": "u|oo|ou", "ф": "f|ph",
+    "х": "h|kh", "ц": "ts|c|tz", "ч": "ch|tch", "ш": "sh", "щ": "sch|shch", "ъ": "", "ы": "i|y", "ь": "",
+    "э": "e|a", "ю": "u|yu|ew|eu", "я": "ya|ia|a",
+}  # fmt: skip
+_RU_NOUN_ENDINGS = (
+    "ами",
+    "ями",
+    "ов",
+    "ев",
+    "ей",
+    "ам",
+    "ям",
+    "ах",
+    "ях",
+    "ом",
+    "ы",
+    "и",
+    "а",
+    "я",
+    "у",
+    "е",
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(stem: str) -> re.Pattern[str]:
+    """The English spellings of a Russian stem as one pattern (consonants may double)."""
+    parts = []
+    for ch in stem:
+        options = _SPELLED_AS.get(ch, re.escape(ch))
+        single = "|" not in options and len(options) == 1
+        parts.append(f"{options}+" if single else f"(?:{options})")
+    return re.compile("".join(parts) + "e?")
+
+
+def _named_by_sound(known: set[str], word: str) -> list[str]:
+    """«хабы» -> hubs, «инвойсы» -> invoices: a Russian word written for an English table name (its head, the
+    name's last part, singular or plural). Only a noun with no other reading gets here; several tables or
+    none: none."""
+    if not re.fullmatch(r"[а-яё]{3,}", word):
+        return []
+    tokens = tokenize(word)
+    if not (tokens and tokens[0].parses and tokens[0].parses[0].pos == "NOUN"):
+        return []  # «залей» is no «зал» of sales
+    stems = {word} | {
+        word[: -len(e)] for e in _RU_NOUN_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3
+    }
+    hits = []
+    for name in sorted(known):
+        head = re.split(r"[_.]", name)[-1]
+        forms = {head, head[:-1] if head.endswith("s") else head, head[:-2] if head.endswith("es") else head}
+        if any(_spelled(s).fullmatch(form) for s in stems for form in forms):
+            hits.append(name)
+    return hits if len(hits) == 1 else []
 
 
 def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list[str]:
@@ -719,11 +1021,48 @@ def _question(
     return _NO_PRODUCER["ru" if language == "ru" else "en"].format(names=", ".join(names), listing=listing)
 
 
+_GRAIN_ADJECTIVES = frozenset({"nightly", "daily", "hourly", "weekly", "monthly", "morning", "evening"})
+
+
+def _without_load_grain(clause: str) -> str:
+    """The trigger clause without a frequency adjective of the upstream load ("once the nightly orders load is
+    done": when that load runs is its own schedule, not this pipeline's clock)."""
+    tokens = tokenize(clause)
+    for i, token in enumerate(tokens):
+        ahead = tokens[i + 1 : i + 4]
+        if token.lower in _GRAIN_ADJECTIVES and any(_is(t, LOAD_EVENT, pos=("NOUN", None)) for t in ahead):
+            clause = clause[: token.start] + " " * (token.end - token.start) + clause[token.end :]
+    return clause
+
+
+def _cycle(
+    catalog: Catalog, dag_id: str, upstream: Sequence[str], inlets: Sequence[str], outlets: Sequence[str]
+) -> list[str] | None:
+    """The circle of "runs after" the new pipeline would close with the deployed ones (their outlets from
+    ``Catalog.assets``, their schedules from ``Catalog.schedules``), as [dag_id, ..., dag_id], or None."""
+    from airflow_ai_etl.assets import AssetGraph, PipelineAssets
+
+    if not catalog.schedules:
+        return None  # nothing deployed runs after anything: no circle can close
+    outlets_of: dict[str, list[str]] = {}
+    for uri, dags in catalog.assets.items():
+        for dag in dags:
+            outlets_of.setdefault(dag, []).append(uri)
+    deployed = AssetGraph.of(
+        PipelineAssets(dag, tuple(catalog.schedules.get(dag, ())), (), tuple(outlets_of.get(dag, ())))
+        for dag in {*outlets_of, *catalog.schedules}
+    )
+    mine = PipelineAssets(dag_id, tuple(upstream), tuple(inlets), tuple(outlets))
+    return deployed.with_pipeline(mine).cycle_through(dag_id)
+
+
 def plan_triggered(
     planner: OfflinePlanner, text: str, trigger: Trigger, written: str | None = None
 ) -> Outcome:
     """Plan ``text`` whose ``trigger`` was read: the rest as a manual pipeline, then the trigger set on it.
     ``written`` is the request as the user wrote it (kept in the spec)."""
+    if trigger.text is not None:  # a trigger word's typo corrected: its spans are into that text
+        text, written = trigger.text, written or text
     language = detect_language(text)
     ru = language == "ru"
     rest = _without(text, trigger)
@@ -737,7 +1076,7 @@ def plan_triggered(
     schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
     if trigger.kind != "manual" and not mart and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(both)
-    if trigger.kind == "assets" and any(_clock(text[a:b], ()) for a, b in trigger.spans):
+    if trigger.kind == "assets" and any(_clock(_without_load_grain(text[a:b]), ()) for a, b in trigger.spans):
         return Outcome.clarify(both)  # «после загрузки заказов и каждый день в 6 утра»: a clock in the clause
     if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))
@@ -773,6 +1112,15 @@ def plan_triggered(
     nested = _PLANNING_REST.set(True)
     try:
         outcome = planner.plan(f"{rest.strip()}{manual}")
+        if (
+            trigger.kind == "files"
+            and [getattr(q, "id", None) for q in outcome.questions] == ["planner.file_target_table"]
+            and (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text))
+            and (name := _folder_table(text)) is not None
+            and not _unread_names(planner, rest)
+        ):  # new files of a named format and no table named: a raw table named after their folder (not
+            # when a snake_case name the rules did not read may be the table: then it is asked)
+            outcome = planner.plan(f"{rest.strip()}{manual} {'в таблицу' if ru else 'into table'} {name}")
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
@@ -798,7 +1146,11 @@ def plan_triggered(
     if trigger.kind == "assets":
         from airflow_ai_etl.assets import pipeline_lineage
 
-        own = set(pipeline_lineage(spec, planner.catalog).outlets) & set(upstream)
+        lineage = pipeline_lineage(spec, planner.catalog)
+        own = set(lineage.outlets) & set(upstream)
         if own:  # «после загрузки продаж перезаливать продажи»: it would start itself on its own output
             return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=own.pop()))
+        cycle = _cycle(planner.catalog, spec.dag_id, upstream, lineage.inlets, lineage.outlets)
+        if cycle:  # A after B after A: through deployed pipelines scheduled on each other's assets
+            return Outcome.reject("lineage", say(language, "planner.trigger_cycle", cycle=" -> ".join(cycle)))
     return Outcome("ok", spec=spec)

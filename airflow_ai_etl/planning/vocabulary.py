@@ -76,6 +76,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "passport": ["паспорт"],
     "address": ["адрес"],
     "date": ["дата", "день"],
+    "lesson": ["занятие", "урок"],
     "amount": ["сумма", "total"],
     "total": ["итог", "итого", "сумма"],
     "price": ["цена", "стоимость", "cost"],
@@ -104,6 +105,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "fired": ["уволен", "уволенный", "увольнение"],
     "registered": ["зарегистрирован", "зарегистрированный", "регистрация"],
     "hired": ["нанят", "нанятый", "найм", "прием на работу"],
+    "applied": ["отклик", "откликнулся", "откликнувшийся", "откликнувшихся", "application"],
     # "из магазина", "из базы магазина": the shop's database when a connection is described so
     "shop": ["магазин", "интернет-магазин"],
     "report": ["отчет", "отчёт", "отчетность", "отчётность", "отчетный", "reporting", "bi"],
@@ -269,6 +271,11 @@ class Vocabulary:
                 # The dictionary lemma meets glossary words Snowball stems apart («кошельки» -> кошелёк).
                 for lemma in _noun_lemmas(word):
                     found |= self._synonyms.get(stem(lemma), frozenset())
+                from airflow_ai_etl.planning.colloquial import expanded  # it stems with this module
+
+                full = expanded(word)  # «в общаге»: the full word (общежитие) a comment would use
+                if full:
+                    found |= self.meanings(full)
             self._memo[word] = found
         return found
 

@@ -522,17 +522,27 @@ def jsonl_body(
     nullable_probes = [json.dumps(k, ensure_ascii=False).encode() for k in nullable_keys]
     carry = b""
     for chunk in _utf8(chunks, plan.encoding):
-        # whole lines only, so a line or a key split by a chunk boundary is seen once
-        data = carry + chunk if carry else chunk
-        cut = data.rfind(b"\n") + 1
-        whole, carry = data[:cut], data[cut:]
-        if whole:
+        # whole lines only, so a line or a key split by a chunk boundary is seen once: the line
+        # completed by this chunk (the carry and the chunk's first line), then a view of the chunk's
+        # other whole lines (no copy of the chunk)
+        cut = chunk.rfind(b"\n") + 1
+        if not cut:
+            carry += chunk
+            yield chunk
+            continue
+        start = chunk.find(b"\n") + 1 if carry else 0
+        pieces: list[bytes | memoryview] = [carry + chunk[:start]] if carry else []
+        if start < cut:
+            pieces.append(memoryview(chunk)[start:cut])
+        carry = chunk[cut:]
+        for whole in pieces:
             n = _uniform_lines(whole, len(plan.columns), nullable_probes)
             if n is not None:
                 scanner.count += n
                 for k in counts:
                     counts[k] += n
             else:
+                whole = bytes(whole)
                 scanner.feed(whole)
                 if probes:
                     _count_keys(whole, probes, counts, watched_nulls, allowed_nulls, report)
@@ -545,7 +555,7 @@ def jsonl_body(
     report.key_counts = counts
 
 
-def _uniform_lines(whole: bytes, keys: int, nullable_probes: Sequence[bytes]) -> int | None:
+def _uniform_lines(whole: bytes | memoryview, keys: int, nullable_probes: Sequence[bytes]) -> int | None:
     """The number of lines of ``whole`` (complete lines) when each is an object ending in ``}`` with
     ``keys`` keys and every ``null`` value is a Nullable key's; else None (look closely).
 

@@ -89,7 +89,14 @@ from airflow_ai_etl.transfers.file_native import (
     native_plan,
     staged_surprises,
 )
-from airflow_ai_etl.transfers.file_stream import ChunkReader, ReplayableChunks, chunks_of, gunzip, to_utf8
+from airflow_ai_etl.transfers.file_stream import (
+    ChunkReader,
+    ReplayableChunks,
+    chunks_of,
+    gunzip,
+    prefetched,
+    to_utf8,
+)
 from airflow_ai_etl.transfers.file_types import (
     TEXT_ALL,
     TEXT_DATES,
@@ -682,7 +689,11 @@ class FilesToClickHouseTransfer:
         return files
 
     def open_chunks(self, obj: FileObject) -> Iterator[bytes]:
-        """The file's raw bytes in chunks (compressed as stored)."""
+        """The file's raw bytes in chunks (compressed as stored), read ahead by a thread (the next
+        chunks download while this one is processed and sent; a few MiB at most)."""
+        return prefetched(self._read_chunks(obj))
+
+    def _read_chunks(self, obj: FileObject) -> Iterator[bytes]:
         if isinstance(obj, LocalFile):
             with open(obj.path, "rb") as f:
                 yield from chunks_of(f)

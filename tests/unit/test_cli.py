@@ -145,6 +145,11 @@ def test_deploy_list_history_diff_rollback(home: Path) -> None:
     assert second.returncode == 0, second.stderr
     assert "(version 2)" in second.stdout
     assert 'schedule="30 3 * * *"' in path.read_text(encoding="utf-8")
+    # The same spec again records nothing, and says so instead of "deployed".
+    again = run(home, "deploy", str(spec_file))
+    assert again.returncode == 0, again.stderr
+    assert f"unchanged: {path} already holds version 2; no new version recorded" in again.stdout
+    assert "deployed:" not in again.stdout
 
     listed = run(home, "list")
     assert f"{DAG_ID}  v2  30 3 * * *  ok" in listed.stdout

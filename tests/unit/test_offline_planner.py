@@ -1005,7 +1005,7 @@ def test_s3_source_without_a_format_is_asked_about() -> None:
         "Загружать файлы из бакета s3://shop-exports/orders/ в таблицу raw ежедневно", shop_catalog()
     )
     assert outcome.status == "needs_clarification"
-    assert "CSV, Parquet or JSONL" in outcome.questions[0]
+    assert "CSV, TSV, Parquet or JSONL" in outcome.questions[0]
 
 
 def test_excel_source_with_sheet() -> None:

@@ -59,7 +59,11 @@ def planners() -> dict[str, OfflinePlanner]:
             "Оценки студентов с пометкой пересдача в кликхаус каждый понедельник в 9",
             "с пометкой пересдача",
         ),
-        ("univ", "Students on academic leave to clickhouse daily at eight pm", "on academic leave"),
+        (
+            "univ",
+            "Students on long leave to clickhouse daily at eight pm",
+            "on long leave",
+        ),  # (academic leave: read since round 10)
         ("univ", "Students under sanctions to clickhouse daily at 8pm", "under sanctions"),
         ("univ", "Overdue library loans to clickhouse daily at 8pm", "Overdue library"),
     ],

@@ -177,7 +177,7 @@ def test_daily_active_users_is_still_a_mart(planners) -> None:
         ("hr", "Employees hired since January 1st to clickhouse daily at 7am"),
         ("hr", "Табели с более чем восемью часами в кликхаус ежедневно в 7"),
         ("clinic", "Визиты длительностью больше получаса в кликхаус ежедневно в 7"),
-        ("clinic", "Визиты дольше тридцати минут в кликхаус ежедневно в 7"),
+        ("clinic", "Визиты дольше тридцати минут с начала месяца в кликхаус ежедневно в 7"),
         ("clinic", "Назначения больше чем на семь дней в кликхаус ежедневно"),
         ("clinic", "Prescriptions longer than seven days to clickhouse daily at 7am"),
         ("clinic", "Врачей, принятых на работу с начала года, в кликхаус ежедневно в 7"),

@@ -1,0 +1,105 @@
+"""Colloquial table nouns: the short, slangy or transliterated words people write for a table.
+
+Three general ways a spoken word names a table whose name or comment says it in full:
+
+- **Clipped forms** (a small table, like the lexer's jargon): «общага» = общежитие, «препод» =
+  преподаватель. :func:`expanded` gives the full word, and the vocabulary reads both.
+- **Univerbation**: Russian folds "adjective + noun" into the adjective's root plus «-к-»: «расчётка» =
+  расчётный листок, «зачётка» = зачётная книжка, «кредитка» = кредитная карта. :func:`univerbation_stems`
+  gives the adjective's stem («расчетн»), which meets the table comment («Расчётные листки»).
+- **Transliteration** of the English table name: «хабы» = hubs, «юзеры» = users, «инвойсы» = invoices.
+  :func:`skeleton` reduces a word in either alphabet to its consonants in sound classes, so «хаб» and
+  "hub" meet; vowels are left out because Russian spells English vowels by ear (ивент = event).
+
+Univerbation and transliteration are guesses: the planner uses them only when no table is named
+otherwise, and asks when they fit more than one table.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from airflow_ai_etl.planning.vocabulary import stem
+
+# Clipped or slang Russian nouns (lemma, ё as е) -> the full word a table comment would use.
+CLIPPED = {
+    "общага": "общежитие", "препод": "преподаватель", "универ": "университет", "стипуха": "стипендия",
+    "зарплатка": "зарплата", "зп": "зарплата", "больничка": "больница", "поликлиника": "клиника",
+    "физра": "физкультура", "матан": "математика", "кадровик": "кадры", "бух": "бухгалтерия",
+}  # fmt: skip
+_CLIPPED_STEMS = {stem(short): full for short, full in CLIPPED.items()}
+
+
+def expanded(word: str) -> str | None:
+    """The full word for a clipped form in any case form («в общаге» -> общежитие), else None."""
+    from airflow_ai_etl.planning.lexer import analyse  # the lexer imports the vocabulary
+
+    lower = word.lower().replace("ё", "е")
+    for parse in analyse(lower):
+        if parse.lemma in CLIPPED:
+            return CLIPPED[parse.lemma]
+    return _CLIPPED_STEMS.get(stem(lower))
+
+
+_UNIVERBATION = re.compile(r"^([а-я]{3,}[бвгджзлмнпрстфхцчшщ])к[аиуеоы]?[йхмв]?[иа]?$")
+
+
+def univerbation_stems(word: str) -> set[str]:
+    """«расчётки» -> {"расчетн"}: the stem of the adjective a «-ка» noun was folded from (empty when the
+    word has no consonant + «к» before its ending)."""
+    lower = word.lower().replace("ё", "е")
+    found = _UNIVERBATION.match(stem(lower) + "а") or _UNIVERBATION.match(lower)
+    if not found:
+        return set()
+    root = found.group(1)
+    return {s for s in (stem(root + "ный"), stem(root + "ная")) if s.endswith("н")}
+
+
+# Cyrillic letters -> Latin sound classes (vowels, й, ь, ъ drop out); з and с are one class (юзер = user).
+_RU_SOUNDS = {
+    "б": "b", "в": "v", "г": "g", "д": "d", "ж": "z", "з": "s", "к": "k", "л": "l", "м": "m", "н": "n",
+    "п": "p", "р": "r", "с": "s", "т": "t", "ф": "f", "х": "h", "ц": "s", "ч": "c", "ш": "s", "щ": "s",
+}  # fmt: skip
+_EN_DIGRAPHS = (("ph", "f"), ("th", "t"), ("sh", "s"), ("ch", "c"), ("ck", "k"), ("qu", "kv"), ("x", "ks"))
+_EN_SOUNDS = {
+    "b": "b", "d": "d", "f": "f", "g": "g", "h": "h", "j": "dz", "k": "k", "l": "l", "m": "m", "n": "n",
+    "p": "p", "q": "k", "r": "r", "s": "s", "t": "t", "v": "v", "w": "v", "z": "s",
+}  # fmt: skip
+
+
+_RU_VOWELS = "аеёиоуыэюя"
+
+
+@functools.lru_cache(maxsize=8192)
+def skeleton(word: str) -> str:
+    """Consonants of a word in sound classes, doubled letters once: «хабы» and "hubs" -> "hbs"."""
+    lower = word.lower().replace("ё", "е")
+    if re.search(r"[а-я]", lower):
+        sounds = "".join(_RU_SOUNDS.get(c, "") for c in lower)
+    else:
+        for digraph, sound in _EN_DIGRAPHS:
+            lower = lower.replace(digraph, sound.upper())
+        lower = re.sub(r"c(?=[eiy])", "s", lower).replace("c", "k")
+        sounds = "".join(c.lower() if c.isupper() else _EN_SOUNDS.get(c, "") for c in lower)
+    return re.sub(r"(.)\1+", r"\1", sounds)
+
+
+def transliterates(word: str, name_part: str) -> bool:
+    """A Cyrillic word that spells an English name part by ear: «хабы» ~ hubs, «инвойсов» ~ invoices.
+    Both sides are compared without their plural/case endings and need two consonants or more."""
+    if not re.fullmatch(r"[а-яё]+", word.lower()) or not re.fullmatch(r"[a-z]{3,}", name_part):
+        return False
+    from airflow_ai_etl.planning.lexer import analyse  # the lexer imports the vocabulary
+
+    lower = word.lower().replace("ё", "е")
+    parses = analyse(lower)
+    if not parses or parses[0].pos != "NOUN" or any(p.pos in ("VERB", "INFN", "GRND") for p in parses):
+        return False  # «залей» ~ sales: a verb spells no table
+    if (lower[0] in _RU_VOWELS) != (name_part[0] in "aeiou"):
+        return False  # «ивент» ~ event, «хаб» ~ hub: both start with a vowel or both with a consonant
+    mine = skeleton(stem(lower))
+    singular = re.sub(r"(?<=[^aeiou])es$|s$", "", name_part)
+    if len(mine) < 2:
+        return False
+    return mine in {skeleton(name_part), skeleton(singular), skeleton(stem(name_part))}

@@ -1,0 +1,231 @@
+"""Where a file load's time goes (not part of `make test`): FilesToClickHouseOperator.execute()
+split into phases, in a fresh task process as in file_bench.py (DAG module and provider imports
+loaded, timed around execute()).
+
+Each phase is a wrapped function; its time is exclusive (time spent in other wrapped phases called
+from it is subtracted), wall and CPU (this process only; the ClickHouse and moto servers' CPU is
+reported separately from /proc). Generators (the byte pump, the S3 body) are timed per step.
+
+    python benchmarks/file_profile.py [--sizes 100000,2000000] [--repeat 2] [--cprofile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from file_bench import CH_DDL, PRELUDE, server_cpu, write_rows  # noqa: E402
+from local_servers import start_clickhouse  # noqa: E402
+
+from tests.s3_server import start_moto  # noqa: E402
+
+CHILD = (
+    PRELUDE
+    + r"""
+import functools, inspect, json, cProfile, pstats, io
+import botocore.response
+from airflow_ai_etl.hooks import s3 as s3_mod, clickhouse as ch_mod
+from airflow_ai_etl.transfers import files_to_clickhouse as ftc, file_native as fn
+
+import threading
+TOTALS = {}  # phase -> [wall, cpu, calls]
+LOCAL = threading.local()  # .stack: [child wall, child cpu] accumulators of this thread's open phases
+
+
+def _stack():
+    if not hasattr(LOCAL, "stack"):
+        LOCAL.stack = []
+    return LOCAL.stack
+
+
+def _clock():  # CPU of this thread (the read-ahead thread runs alongside the main one)
+    return time.thread_time()
+
+
+def _account(phase, w0, c0):
+    STACK = _stack()
+    wall, cpu = time.perf_counter() - w0, _clock() - c0
+    child_w, child_c = STACK.pop()
+    if threading.current_thread() is not threading.main_thread():
+        phase += " [read-ahead thread, overlaps]"
+    t = TOTALS.setdefault(phase, [0.0, 0.0, 0])
+    t[0] += wall - child_w
+    t[1] += cpu - child_c
+    t[2] += 1
+    if STACK:
+        STACK[-1][0] += wall
+        STACK[-1][1] += cpu
+
+
+def timed(phase, fn):
+    @functools.wraps(fn)
+    def call(*a, **k):
+        _stack().append([0.0, 0.0])
+        w0, c0 = time.perf_counter(), _clock()
+        try:
+            out = fn(*a, **k)
+        finally:
+            _account(phase, w0, c0)
+        if inspect.isgenerator(out):
+            return steps(phase, out)
+        return out
+    return call
+
+
+def steps(phase, gen):
+    while True:
+        _stack().append([0.0, 0.0])
+        w0, c0 = time.perf_counter(), _clock()
+        try:
+            item = next(gen)
+        except StopIteration:
+            _account(phase, w0, c0)
+            return
+        except BaseException:
+            _account(phase, w0, c0)
+            raise
+        _account(phase, w0, c0)
+        yield item
+
+
+def patch(owner, name, phase):
+    setattr(owner, name, timed(phase, getattr(owner, name)))
+
+
+patch(s3_mod.S3Hook, "get_conn", "s3 client creation (S3Hook.get_conn)")
+patch(s3_mod.S3Hook, "_iter_prefix", "s3 LIST")
+patch(s3_mod.S3Hook, "open_object", "s3 GET (request, headers)")
+patch(botocore.response.StreamingBody, "read", "s3 GET body read")
+patch(ch_mod.ClickHouseHook, "get_client", "clickhouse connect")
+patch(ch_mod.ClickHouseHook, "http_query", "clickhouse HTTP INSERT (send, wait for the parse)")
+patch(ftc.ClickHouseTableLoader, "prepare", "prepare (schema, leftovers)")
+patch(ftc.ClickHouseTableLoader, "plan_native", "plan (server settings, sample types)")
+patch(ftc.ClickHouseTableLoader, "_file_staging", "file staging table create")
+patch(ftc.ClickHouseTableLoader, "_publish_staging", "publish (ATTACH PARTITION FROM)")
+patch(ftc, "staged_surprises", "staged checks (count, surprises)")
+patch(ftc.LoadedFilesRegistry, "ensure", "registry ensure")
+patch(ftc.LoadedFilesRegistry, "holds", "registry read")
+patch(ftc.LoadedFilesRegistry, "record", "registry write")
+patch(ftc.FilesToClickHouseTransfer, "python_batches", "sample read (Python reader)")
+patch(ftc, "file_body", "our pump (gunzip, utf-8, count, edit)")
+
+fmt = "jsonl" if sys.argv[2].endswith(".jsonl") else "csv"
+op = FilesToClickHouseOperator(task_id="bench", path=sys.argv[2], s3_conn_id="bench_s3", format=fmt,
+                               target_conn_id="bench_ch", target_table=sys.argv[1], mode="append")
+mods = set(sys.modules)
+prof = cProfile.Profile() if sys.argv[3] == "1" else None
+cpu = time.process_time()
+start = time.perf_counter()
+if prof:
+    prof.enable()
+result = op.execute({})
+if prof:
+    prof.disable()
+seconds = time.perf_counter() - start
+cpu = time.process_time() - cpu
+new_mods = sorted(m for m in set(sys.modules) - mods if "." not in m)
+print("PROFILE " + json.dumps({"seconds": seconds, "cpu": cpu, "rows": result["rows"], "phases": TOTALS,
+                               "new_top_modules": new_mods}))
+if prof:
+    s = io.StringIO()
+    pstats.Stats(prof, stream=s).sort_stats("cumulative").print_stats(45)
+    print(s.getvalue())
+"""
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100000,2000000")
+    parser.add_argument("--formats", default="csv,jsonl")
+    parser.add_argument("--sources", default="s3,folder")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--cprofile", action="store_true", help="also print cProfile's top functions")
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="ai-etl-file-profile-"))
+    base.chmod(0o755)
+    ch, s3 = start_clickhouse(base), start_moto()
+    try:
+        client = ch.client()
+        s3.client().create_bucket(Bucket="bench")
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "AIRFLOW_HOME": str(base / "airflow"),
+            "AIRFLOW__AI_ETL__FILE_ROOTS": str(base),
+            "AIRFLOW_CONN_BENCH_CH": ch.uri(),
+            "AIRFLOW_CONN_BENCH_S3": s3.connection_json(),
+        }
+        for n in [int(s) for s in args.sizes.split(",")]:
+            for fmt in args.formats.split(","):
+                path = base / f"data_{n}.{fmt}"
+                write_rows(ch, path, n, fmt)
+                s3.client().upload_file(str(path), "bench", path.name)
+                for source in args.sources.split(","):
+                    uri = f"s3://bench/{path.name}" if source == "s3" else str(path)
+                    runs = []
+                    for _ in range(args.repeat):
+                        client.execute("DROP TABLE IF EXISTS t_ours")
+                        client.execute("DROP TABLE IF EXISTS _ai_etl_loaded_files")
+                        client.execute(CH_DDL.format(table="t_ours"))
+                        while client.execute("SELECT count() FROM system.merges")[0][0]:
+                            time.sleep(0.2)
+                        ch_cpu, moto_cpu = server_cpu(ch.pid), server_cpu(s3.proc.pid)
+                        flag = "1" if args.cprofile else "0"
+                        out = subprocess.run(
+                            [sys.executable, "-c", CHILD, "t_ours", uri, flag],
+                            env=env, capture_output=True, text=True, check=False,
+                        )  # fmt: skip
+                        if out.returncode:
+                            raise SystemExit(out.stderr[-3000:])
+                        time.sleep(0.2)
+                        line = next(x for x in out.stdout.splitlines() if x.startswith("PROFILE "))
+                        data = json.loads(line[8:])
+                        data["ch_cpu"] = server_cpu(ch.pid) - ch_cpu
+                        data["moto_cpu"] = server_cpu(s3.proc.pid) - moto_cpu
+                        runs.append(data)
+                        if args.cprofile:
+                            print(out.stdout.split("\n", 1)[1][:6000])
+                    report(f"{fmt} {n:,} rows from {source}", runs, os.getloadavg()[0])
+                path.unlink()
+    finally:
+        ch.stop()
+        s3.stop()
+    return 0
+
+
+def report(case: str, runs: list[dict], load: float) -> None:
+    print(f"\n### {case} (median of {len(runs)}; load {load:.1f})")
+    print(
+        f"execute(): {statistics.median(r['seconds'] for r in runs):.3f} s wall, "
+        f"{statistics.median(r['cpu'] for r in runs):.3f} s CPU; ClickHouse server CPU "
+        f"{statistics.median(r['ch_cpu'] for r in runs):.2f} s, moto CPU "
+        f"{statistics.median(r['moto_cpu'] for r in runs):.2f} s; modules first imported in execute(): "
+        f"{', '.join(runs[0]['new_top_modules']) or '-'}"
+    )
+    print("| phase | wall s | CPU s | calls |\n|---|---:|---:|---:|")
+    phases = sorted(runs[0]["phases"], key=lambda p: -runs[0]["phases"][p][0])
+    accounted = 0.0
+    for p in phases:
+        wall = statistics.median(r["phases"].get(p, [0, 0, 0])[0] for r in runs)
+        cpu = statistics.median(r["phases"].get(p, [0, 0, 0])[1] for r in runs)
+        accounted += wall
+        print(f"| {p} | {wall:.3f} | {cpu:.3f} | {runs[0]['phases'][p][2]} |")
+    rest = statistics.median(r["seconds"] for r in runs) - accounted
+    print(f"| rest (operator, hooks, connection look-ups, other queries) | {rest:.3f} | | |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
