@@ -709,6 +709,8 @@ class RowFilters:
                 continue
             if not self._row_noun_at(request, table, i + 1):
                 continue
+            if re.fullmatch(r"[a-z]+[^s]s", token):
+                continue  # "lessons attended": a plural noun (lesson_date) names no event, "fired" does
             meanings = self.vocabulary.meanings(token) - {stem(w) for w in ("created", "updated", "date", "")}
             columns = [
                 c.name
@@ -890,29 +892,32 @@ class RowFilters:
         only/except standing for the rows names the event of a time column (its comment or name): only ->
         IS NOT NULL, except -> IS NULL. Several such columns: asked about."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+
+        def stated(word: Token) -> bool:  # "present only": an English word naming a boolean column too
+            flag = word.lang == "en" and bool(self.boolean_columns_of(table, word))
+            return self.is_state_word(word) or flag
+
         for i, cue in enumerate(tokens):
             if cue.lower not in STATE_CUES:
                 continue
             j = i + 1
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
                 j += 1
-            if (
-                cue.lower in ("only", "just")
-                and i > 0
-                and (j >= len(tokens) or not self.is_state_word(tokens[j]))
-            ):
+            if cue.lower in ("only", "just") and i > 0 and (j >= len(tokens) or not stated(tokens[j])):
                 # "privileged ones only", "active rows only": the English cue after its word
                 j = i - 1 - (i > 1 and tokens[i - 1].lower in ("ones", "rows", "records", "one"))
-                if tokens[j].lang != "en" or not self.is_state_word(tokens[j]):
+                if tokens[j].lang != "en" or not stated(tokens[j]):
                     continue
             elif j >= len(tokens):
                 continue
             word = tokens[j]
+            if j + 1 < len(tokens) and tokens[j + 1].lower in COLUMN_NOUNS:
+                continue  # "only the present column": the column list, not the rows
             if cue.lower in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
             event_noun = cue.lower in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
             event_noun = event_noun and word.parses[0].pos == "NOUN" and word.parses[0].case == "gent"
-            if not (self.is_state_word(word) or event_noun) or (
+            if not (stated(word) or event_noun) or (
                 status_word(word.lower)[0] and table.column("status")
             ):
                 continue  # «только оплаченные счета»: the status rule reads it
@@ -1447,6 +1452,8 @@ class RowFilters:
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get"}  # fmt: skip
+COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
+                "поля"}  # fmt: skip
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}

@@ -2047,7 +2047,7 @@ class OfflinePlanner:
         postfix = COLUMN_LIST_AFTER.search(request.text)
         if postfix:
             known, unknown = self._listed_columns(table, postfix.group(1))
-            if known and not unknown:
+            if known and not unknown and not _one_flag(table, known):
                 return Found(known)
         for match in COLUMN_LIST.finditer(request.text):
             if request.is_handled(match.start()):
@@ -2059,6 +2059,9 @@ class OfflinePlanner:
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             if len(known) == 1 and self._value_follows(request, table, match.end()):
                 continue  # "only region north" is a filter, not the one column region
+            said = request.text[match.start() : match.end() + 10]
+            if _one_flag(table, known) and not re.search(r"колонк|столбц|пол[яеи]|column|field", said, re.I):
+                continue  # "only present": the rows whose flag is set (the filters read it), not one column
             if known and (len(known) > 1 or re.match(r"(keep|only|только)", match.group(0), re.I)):
                 return Found(known)
         return Found(None)
@@ -2531,6 +2534,12 @@ def _without_dedupe(request: Request) -> Request:
         return request
     blank = request.text[: found.start()] + " " * (found.end() - found.start()) + request.text[found.end() :]
     return Request(blank, written=request.written)
+
+
+def _one_flag(table: Table, columns: list[str]) -> bool:
+    """`columns` is one boolean column: "present only" keeps the rows where it is set, not the column."""
+    column = table.column(columns[0]) if len(columns) == 1 else None
+    return column is not None and "bool" in column.type.lower()
 
 
 def _list_start(text: str) -> int:

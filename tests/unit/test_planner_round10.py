@@ -444,3 +444,30 @@ def test_the_scorer_compares_a_negation_by_the_columns_nullability() -> None:
     assert loose == run_eval._conditions("status != 'x'", frozenset({"status"}))
     assert run_eval._conditions("status IS DISTINCT FROM 'x'") != run_eval._conditions("status != 'x'")
     assert run_eval._conditions("a != 1 AND b <> 2") == run_eval._conditions("a <> 1 and b != 2")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("load attendance to clickhouse daily, present only", "present = true"),
+        ("load attendance to clickhouse daily, only present", "present = true"),
+        ("load vacations to clickhouse daily, approved only", "approved = true"),
+        # couriers.is_active answers "active" (this was asked while "only X" needed a participle)
+        ("Couriers, only the active ones, to clickhouse daily at 6am", "is_active = true"),
+    ],
+)
+def test_a_boolean_column_with_only_keeps_its_rows_not_the_column(text: str, where: str) -> None:
+    domain = "hr" if "vacations" in text else "logistics" if "Couriers" in text else "univ"
+    outcome = OfflinePlanner(CATALOGS[domain]()).plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert (outcome.spec.source.where, outcome.spec.source.columns) == (where, None)
+
+
+def test_a_plural_noun_before_a_participle_is_no_event() -> None:
+    """'lessons attended' is no event of lesson_date (a plural noun); 'fired employees' is fired_at's."""
+    outcome = OfflinePlanner(CATALOGS["univ"]()).plan("mart: lessons attended per course per day")
+    mart = outcome.spec.source.mart if outcome.spec else None  # asked ('lessons'), or planned without it
+    assert mart is None or "lesson_date" not in (mart.where or "")
+    fired = OfflinePlanner(CATALOGS["hr"]()).plan("load fired employees to clickhouse daily")
+    assert fired.spec is not None and fired.spec.source.where == "fired_at IS NOT NULL"
