@@ -2057,10 +2057,15 @@ class OfflinePlanner:
             if unknown and explicit:
                 return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; "
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
-            if len(known) == 1 and self._value_follows(request, table, match.end()):
+            # "only the status column": the noun after the list says it lists columns
+            column_noun = re.match(r"\s+(?:columns?|fields?)\b", request.text[match.end() :], re.I)
+            if len(known) == 1 and not column_noun and self._value_follows(request, table, match.end()):
                 continue  # "only region north" is a filter, not the one column region
-            said = request.text[match.start() : match.end() + 10]
-            if _one_flag(table, known) and not re.search(r"колонк|столбц|пол[яеи]|column|field", said, re.I):
+            if (
+                _one_flag(table, known)
+                and not column_noun
+                and not re.search(r"колонк|столбц|пол[яеи]|column|field", match.group(0), re.I)
+            ):
                 continue  # "only present": the rows whose flag is set (the filters read it), not one column
             if known and (len(known) > 1 or re.match(r"(keep|only|только)", match.group(0), re.I)):
                 return Found(known)
@@ -2076,6 +2081,8 @@ class OfflinePlanner:
             stop = NOUN_LIST_END.search(rest)
             items = [i.strip() for i in NOUN_LIST_SPLIT.split(rest[: stop.start() if stop else len(rest)])]
             items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]
+            if items:  # "the total and status columns": the noun closes the list
+                items[-1] = re.sub(r"\s+(?:columns?|fields?)$", "", items[-1], flags=re.I)
             scheduled = [k for k, i in enumerate(items) if parse_schedule(i) is not None]
             items = items[: scheduled[0]] if scheduled else items  # "only changes, hourly"
             if len(items) < 2 or any(len(words(i)) > 3 or not words(i) for i in items):

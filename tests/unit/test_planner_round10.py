@@ -471,3 +471,21 @@ def test_a_plural_noun_before_a_participle_is_no_event() -> None:
     assert mart is None or "lesson_date" not in (mart.where or "")
     fired = OfflinePlanner(CATALOGS["hr"]()).plan("load fired employees to clickhouse daily")
     assert fired.spec is not None and fired.spec.source.where == "fired_at IS NOT NULL"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "columns"),
+    [
+        ("shop", "load orders to clickhouse daily, only the status column", ["status"]),
+        ("shop", "load orders to clickhouse daily, only the total and status columns", ["total", "status"]),
+        ("univ", "load attendance to clickhouse daily, only the present column", ["present"]),
+    ],
+)
+def test_the_column_noun_after_a_list_makes_it_a_column_list(
+    catalog: str, text: str, columns: list[str]
+) -> None:
+    """It was read as "only status <value>" and dropped (every column loaded), or asked for 'status columns'."""
+    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert (outcome.spec.source.columns, outcome.spec.source.where) == (columns, None)
