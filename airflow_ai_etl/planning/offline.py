@@ -362,6 +362,8 @@ QUOTED_OR_STATUS = re.compile(
     re.IGNORECASE,
 )
 
+AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
+
 
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
@@ -1086,6 +1088,8 @@ class OfflinePlanner:
                 continue
             if any(name == c.conn_id.lower() for c in self.catalog.connections.values()):
                 continue
+            if re.match(r"as\b", match.group(0), re.I) and AS_W_AS.search(request.text[: match.start()]):
+                continue  # "as soon as possible", "as early as 3 am": a comparison, not "as <name>"
             if self._is_source_table_name(name) or not self._names_target(request, match):
                 continue
             return name

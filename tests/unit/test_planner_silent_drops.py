@@ -1,0 +1,70 @@
+"""The offline planner must not answer `ok` while it ignores words that matter (issue 15's frame rule):
+a dictionary word is not a transliterated table noun, "as soon as possible" names no target table, a
+DDL verb on the source is not a load, and a request word naming a column of the source (or a value its
+comment lists) that no rule used turns the answer into one question quoting those words."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from tests.catalogs import CATALOGS
+
+
+@pytest.fixture(scope="module")
+def planners() -> dict[str, OfflinePlanner]:
+    return {name: OfflinePlanner(build()) for name, build in CATALOGS.items()}
+
+
+# --- a Russian dictionary word is not a clipped/transliterated table noun ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "part", "fits"),
+    [
+        ("людей", "leads", False),  # lemma человек: a native word, its consonants only happen to fit
+        ("люди", "leads", False),
+        ("лидов", "leads", True),  # лид: a borrowing whose lemma spells the name
+        ("юзеров", "users", True),
+        ("инвойсы", "invoices", True),
+        ("ивентов", "events", True),  # not in the dictionary: compared by sound only
+    ],
+)  # fmt: skip
+def test_a_dictionary_word_transliterates_only_through_its_lemma(word, part, fits) -> None:
+    assert transliterates(word, part) is fits
+
+
+def test_people_is_not_the_leads_table(planners) -> None:
+    outcome = planners["shop"].plan("перелей людей в клик каждый день")
+    assert outcome.status == "needs_clarification"
+    assert outcome.spec is None
+
+
+def test_leads_in_slang_still_loads_leads(planners) -> None:
+    outcome = planners["shop"].plan("перелей лидов в клик каждый день")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.table == "crm.leads"
+
+
+# --- "as ... as" compares; it names no target table -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as soon as possible, load orders to clickhouse every day at 3 am",
+        "load orders to clickhouse every day at 3 am, as soon as you can",
+    ],
+)
+def test_as_soon_as_possible_is_not_a_target_name(planners, text) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == "orders"
+    assert outcome.spec.schedule == "0 3 * * *"
+
+
+def test_as_name_still_names_the_target(planners) -> None:
+    outcome = planners["shop"].plan("load orders as orders_copy to clickhouse daily")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.target.table == "orders_copy"
