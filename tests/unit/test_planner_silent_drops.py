@@ -68,3 +68,38 @@ def test_as_name_still_names_the_target(planners) -> None:
     outcome = planners["shop"].plan("load orders as orders_copy to clickhouse daily")
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.target.table == "orders_copy"
+
+
+# --- ALTER on the source is DDL: refused like "drop" / "truncate" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alter the orders table and load it daily",
+        "ALTER TABLE orders, then copy it to clickhouse every night",
+        "альтерни таблицу orders и грузи её в клик каждый день",
+        "drop the orders table and load it daily",  # the reference: alter is handled like drop
+    ],
+)
+def test_alter_of_the_source_is_refused_like_drop(planners, text) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "rejected"
+
+
+def test_alter_without_an_object_is_asked_not_refused(planners) -> None:
+    outcome = planners["shop"].plan("load orders to clickhouse daily, alter")
+    assert outcome.status == "needs_clarification"
+    assert "alter" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "load orders to clickhouse daily, no alterations to the data",
+        "грузи заказы в клик каждый день, альтернативный вариант не нужен",
+    ],
+)
+def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "ok", outcome.questions
