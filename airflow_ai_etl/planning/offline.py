@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar
+from airflow_ai_etl.planning import frame, grammar, residue
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
@@ -2350,6 +2350,12 @@ class OfflinePlanner:
             "transforms": transforms,
             "target": self._target_spec(target, target_table, mode, keys.value),
         }
+        if kind == "sql":  # a word naming a source column that nothing above used: ask (planning/residue.py)
+            named = {incremental.value or "", *(keys.value or []), *masked, *(dedupe.value or [])}
+            read = residue.Used(columns.value, where.value, named)
+            unread = residue.unread_column_words(self, request, table, read)
+            if unread:
+                return Outcome.clarify(unread)
         return _validated(spec_data)
 
     def _header(

@@ -103,3 +103,78 @@ def test_alter_without_an_object_is_asked_not_refused(planners) -> None:
 def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
     outcome = planners["shop"].plan(text)
     assert outcome.status == "ok", outcome.questions
+
+
+# --- a word naming a source column, or a value its comment lists, that no rule read: one question ----------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "quoted"),
+    [
+        ("shop", "load orders with region in (North, South) to clickhouse daily", "region in (North, South)"),
+        (
+            "utility",
+            "load payments made through the terminal or post channels to clickhouse daily",
+            "terminal",
+        ),
+        ("utility", "платежи через терминал в клик каждый день", "терминал"),
+        ("utility", "load subscribers to clickhouse daily, privileged ones only", "privileged"),
+        ("utility", "грузи абонентов в клик каждый день, только льготников", "льготников"),
+        (
+            "utility",
+            "Copy payments made through the terminal or post channels, only rows newer than the last run, "
+            "every 3 hours, mask card numbers",
+            "",  # h-en-005: asked (about the incremental cue or the channels), never ok without the filter
+        ),
+    ],
+)
+def test_an_unread_column_word_is_asked_about_quoting_it(planners, catalog, text, quoted) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification"
+    assert outcome.spec is None
+    assert len(outcome.questions) == 1
+    assert quoted in str(outcome.questions[0])
+
+
+def test_the_question_names_the_column_and_the_table(planners) -> None:
+    question = str(
+        planners["utility"].plan("load subscribers to clickhouse daily, privileged ones only").questions[0]
+    )
+    assert "is_privileged" in question and "subscribers" in question
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where", "columns"),
+    [
+        (
+            "utility",
+            "load payments where channel = 'terminal' to clickhouse daily",
+            "channel = 'terminal'",
+            None,
+        ),
+        ("utility", "load payments with channel terminal to clickhouse daily", "channel = 'terminal'", None),
+        ("utility", "load only privileged subscribers to clickhouse daily", "is_privileged = true", None),
+        ("utility", "load subscribers to clickhouse daily, only email and phone", None, ["email", "phone"]),
+        ("utility", "все платежи в клик каждый день", None, None),
+        ("shop", "Выгружать остатки на складах каждые 2 часа", None, None),  # a column word that describes
+        (
+            "clinic",
+            "Copy paid invoices to ClickHouse every day at 8:00",
+            "status = 'paid'",
+            None,
+        ),  # the table stays ok
+    ],
+)
+def test_a_column_word_a_rule_read_stays_confident(planners, catalog, text, where, columns) -> None:
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
+    assert outcome.spec.source.columns == columns
+
+
+def test_listed_values_are_one_word_items_of_a_parenthesised_list() -> None:
+    from airflow_ai_etl.planning.residue import listed_values
+
+    assert listed_values("Канал оплаты (bank, card, post, terminal)") == {"bank", "card", "post", "terminal"}
+    assert listed_values("Льготник (скидка по соцзащите)") == set()
+    assert listed_values(None) == set()
