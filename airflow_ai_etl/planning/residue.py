@@ -19,7 +19,7 @@ from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
 from airflow_ai_etl.planning.patterns import GENERIC_PARTS
 from airflow_ai_etl.planning.request import Request
-from airflow_ai_etl.planning.vocabulary import name_parts, stem
+from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -64,12 +64,26 @@ def unread_column_words(
         return _question(request, table, [in_list.group(0)], [column])
     table_words = set(name_parts(table.name.split(".")[-1]))
     skip = {i for i, t in enumerate(request.tokens) if t in request.claimed or _in(request, i, table_words)}
+    skip |= {  # «льготных абонентов»: the word that names the table itself (by its comment too)
+        i
+        for conn in planner._readable("postgres")
+        for _, indices in planner._table_hits(request, conn.conn_id).values()
+        for i in indices
+    }
+    skip |= {i for i, t in enumerate(request.tokens) if planner._names_table(t, table)}
     unread: dict[int, str] = {}
     mentions = [  # word by word: a two-word window would quote its first word ("the terminal")
         (index, name)
         for index, token in enumerate(request.tokens)
         if stem(token) not in GENERIC_PARTS  # "student id": the part "id" alone names no column
         for _, name in planner._column_mentions(table, [token])
+    ]
+    seen = {index for index, _ in mentions}
+    mentions += [  # «только льготных» ~ «Льготник»: a word derived from a comment's word, after "only"
+        (index, name)
+        for index, token in enumerate(request.tokens)
+        if index not in seen and _restricted(request, index)
+        for name in _derived_columns(token, table)
     ]
     mentioned = {name for _, name in mentions}
     excluded = set(c.name for c in table.columns) - set(used.columns) if used.columns else set()
@@ -106,6 +120,21 @@ def _restricted(request: Request, index: int) -> bool:
             if not _CLAUSE_END.search(request.text[lo:hi]):
                 return True
     return False
+
+
+def _derived_columns(token: str, table: Table) -> list[str]:
+    """Columns whose comment has a word sharing this word's stem of five letters or more, one derived from
+    the other («льготных» and «Льготник»): the dictionary lemmas differ, the root does not."""
+    root = stem(token)
+    if len(root) < 5 or not re.fullmatch(r"[а-яё]+", root):
+        return []
+    return [
+        c.name
+        for c in table.columns
+        if any(
+            w.startswith(root) or root.startswith(w) for w in map(stem, words(c.comment or "")) if len(w) >= 5
+        )
+    ]
 
 
 def _spelled(token: str, values: set[str]) -> str | None:

@@ -120,6 +120,8 @@ def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
         ("utility", "платежи через терминал в клик каждый день", "терминал"),
         ("utility", "load subscribers to clickhouse daily, privileged ones only", "privileged"),
         ("utility", "грузи абонентов в клик каждый день, только льготников", "льготников"),
+        ("utility", "выгружай только льготных абонентов в клик каждый день", "льготных"),  # derived form
+        ("utility", "load payments to clickhouse daily, bank channel only", "bank"),
         (
             "utility",
             "Copy payments made through the terminal or post channels, only rows newer than the last run, "
@@ -156,6 +158,7 @@ def test_the_question_names_the_column_and_the_table(planners) -> None:
         ("utility", "load only privileged subscribers to clickhouse daily", "is_privileged = true", None),
         ("utility", "load subscribers to clickhouse daily, only email and phone", None, ["email", "phone"]),
         ("utility", "все платежи в клик каждый день", None, None),
+        ("utility", "выгружай только абонентов в клик каждый день", None, None),  # the table's own noun
         ("shop", "Выгружать остатки на складах каждые 2 часа", None, None),  # a column word that describes
         (
             "clinic",
