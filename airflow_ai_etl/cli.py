@@ -180,14 +180,14 @@ def get_cli_commands() -> list:
         ),
         ActionCommand(
             name="preview",
-            help="Show the first rows of a mart and its row count estimate, before deploying it",
+            help="Show the first rows of a mart and how many rows it has, before deploying it",
             description=textwrap.dedent(
                 """\
                 Plans the request (or reads a spec with --spec), runs every check that comes before
                 rendering, then runs the mart's query on its source: ordered by its keys, LIMIT
-                --limit rows, stopped after --timeout seconds. Prints the rows and the row estimate
-                (PostgreSQL's plan estimate, or ClickHouse's exact count of groups). Exit codes as
-                for generate."""
+                --limit rows, stopped after --timeout seconds. Prints the rows and the mart's row count
+                (exact, counted under the same time limit; PostgreSQL's plan estimate when the count
+                runs out of time). Exit codes as for generate."""
             ),
             func=command("preview"),
             args=(

@@ -179,7 +179,7 @@ class Source(StrictModel):
     where: Sql | None = Field(None, description="SQL boolean condition applied at the source")
     incremental: Incremental | None = None
     path: FilePath | None = Field(None, description="s3://bucket/prefix/ or a local file path")
-    format: Literal["csv", "parquet", "jsonl", "xlsx"] | None = None
+    format: Literal["csv", "tsv", "parquet", "jsonl", "xlsx"] | None = None
     sheet: SheetName | None = None
     mart: MartDefinition | None = Field(None, description="The aggregate of a `mart` source")
     cdc: CDCOptions | None = Field(None, description="How a `cdc` source runs (batch or stream)")

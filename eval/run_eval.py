@@ -299,9 +299,18 @@ def _same_set(want: Any, got: Any) -> bool:
     }
 
 
-def _conditions(where: str | None) -> set[str]:
+def _conditions(where: str | None, not_null: frozenset[str] = frozenset()) -> set[str]:
+    """The AND-ed conditions, compared by meaning where the spelling differs: `!=` is `<>`, and on a NOT
+    NULL column `x IS DISTINCT FROM v` is `x <> v` (on a nullable column they differ: NULL rows)."""
     parts = re.split(r"\s+and\s+", where or "", flags=re.IGNORECASE)
-    return {" ".join(p.split()) for p in parts if p.strip()}
+    out = set()
+    for part in (" ".join(p.split()) for p in parts if p.strip()):
+        part = part.replace(" != ", " <> ")
+        found = re.fullmatch(r"(\w+) IS DISTINCT FROM (.+)", part, re.IGNORECASE)
+        if found and found.group(1) in not_null:
+            part = f"{found.group(1)} <> {found.group(2)}"
+        out.add(part)
+    return out
 
 
 def _checks(checks: list[dict[str, Any]] | None) -> set[tuple[Any, ...]]:
@@ -324,16 +333,30 @@ COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def wrong_fields(case: dict[str, Any], got: dict[str, Any]) -> list[str]:
+def wrong_fields(case: dict[str, Any], got: dict[str, Any], catalog: Catalog | None = None) -> list[str]:
     if not got:
         return []
     want = expected_fields(case)
     wrong = []
+    not_null = _not_null_columns(catalog, got.get("source.table"))
     for name in compared_fields(case):
         same = COMPARE.get(name, lambda a, b: a == b)
+        if name in ("source.where", "mart.where"):
+            same = lambda a, b: _conditions(a, not_null) == _conditions(b, not_null)  # noqa: E731
         if not same(want.get(name), got.get(name)):
             wrong.append(name)
     return wrong
+
+
+def _not_null_columns(catalog: Catalog | None, table: str | None) -> frozenset[str]:
+    """Columns of the planned source table declared NOT NULL in the catalog."""
+    if catalog is None or not table:
+        return frozenset()
+    for tables in catalog.tables.values():
+        for t in tables:
+            if table in (t.qualified_name, t.name):
+                return frozenset(c.name for c in t.columns if not c.nullable)
+    return frozenset()
 
 
 def evaluate(cases: list[dict[str, Any]] | None = None) -> Summary:
@@ -362,7 +385,9 @@ def evaluate(cases: list[dict[str, Any]] | None = None) -> Summary:
             continue
         seconds = time.perf_counter() - started
         got = spec_fields(outcome, catalogs[case["catalog"]]) if outcome.status == "ok" else {}
-        wrong = wrong_fields(case, got) if case["expected"]["status"] == "ok" else []
+        wrong = (
+            wrong_fields(case, got, catalogs[case["catalog"]]) if case["expected"]["status"] == "ok" else []
+        )
         summary.results.append(Result(case, outcome.status, got, wrong, seconds))
     return summary
 

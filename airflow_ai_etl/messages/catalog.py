@@ -132,8 +132,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Какой файл Excel (путь к .xlsx) и какой лист читать?",
     },
     "planner.which_format": {
-        "en": "Which format are the files at {path}: CSV, Parquet or JSONL?",
-        "ru": "В каком формате файлы в {path}: CSV, Parquet или JSONL?",
+        "en": "Which format are the files at {path}: CSV, TSV, Parquet or JSONL?",
+        "ru": "В каком формате файлы в {path}: CSV, TSV, Parquet или JSONL?",
     },
     # --- the language-model planner (planning/llm.py); the model's own questions are shown as it wrote them
     "llm.unavailable": {

@@ -179,6 +179,22 @@ class RowFilters:
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
 
+    def _list_word_fits(self, request: Request, table: Table, name: str, value: str, word: str) -> bool:
+        """`word` after «и»/"or" continues the list of `value`s of column `name`: a value its comment lists,
+        or (no list) a Latin code like `value` that names no column, table or system."""
+        listed = {v.lower() for v in _listed_values((table.column(name) or Column(name, "text")).comment)}
+        lower = word.lower()
+        if listed:
+            return lower in listed
+        return (
+            value.isascii()
+            and word.isascii()
+            and self._is_value(request, table, word)
+            and not self._names_system(lower)
+            and not self.grounding._column_mentions(table, [lower])
+            and not self.grounding._names_other_table(lower, table)
+        )
+
     def _value_list(self, request: Request, table: Table, condition: str) -> str:
         """«со статусами issued и overdue», "stage offer or hired": the values joined to the one a rule read
         (listed in the column's comment, or Latin codes like it) make `col IN (...)`, not the first alone."""
@@ -186,20 +202,13 @@ class RowFilters:
         if match is None:
             return condition
         name, value = match.groups()
-        listed = {v.lower() for v in _listed_values((table.column(name) or Column(name, "text")).comment)}
         found = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", request.text, re.IGNORECASE)
         if found is None:
             return condition
         values, at = [value], found.end()
         while more := re.match(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-z][\w-]*)", request.text[at:]):
             word = more.group(1)
-            lower = word.lower()
-            fits = lower in listed if listed else (
-                value.isascii() and self._is_value(request, table, word) and not self._names_system(lower)
-                and not self.grounding._column_mentions(table, [lower])
-                and not self.grounding._names_other_table(lower, table)
-            )  # fmt: skip
-            if not fits or word in values:
+            if not self._list_word_fits(request, table, name, value, word) or word in values:
                 break
             values.append(word)
             at += more.end()
@@ -224,6 +233,12 @@ class RowFilters:
             for position, column, condition in rule(request, table, incremental):
                 if column in found and found[column][1] != condition and found[column][0] != position:
                     request.rival_conditions.append((position, column, condition, found[column][0]))
+                if (
+                    column in found
+                    and found[column][0] == position
+                    and condition.startswith(f"{column} IN (")
+                ):
+                    found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
         for start, end in request.state_clauses:
             clause_end = CLAUSE_END.search(request.lower, end)
@@ -694,6 +709,8 @@ class RowFilters:
                 continue
             if not self._row_noun_at(request, table, i + 1):
                 continue
+            if re.fullmatch(r"[a-z]+[^s]s", token):
+                continue  # "lessons attended": a plural noun (lesson_date) names no event, "fired" does
             meanings = self.vocabulary.meanings(token) - {stem(w) for w in ("created", "updated", "date", "")}
             columns = [
                 c.name
@@ -792,6 +809,8 @@ class RowFilters:
         if not listed:
             return
         yield from self._spelled_code_conditions(request, table, listed)
+        previous: tuple[Token, str, list[str], int | None] | None = None
+        last: Token | None = None
         for t in tokenize(request.text):
             if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
                 continue
@@ -809,12 +828,25 @@ class RowFilters:
                 ((name, value),) = hits
                 index = request.token_at(t.start)
                 condition: str | None = f"{name} = {_quote(value)}"
+                if (
+                    previous
+                    and last
+                    and previous[1] == name
+                    and previous[3] is None
+                    and _joined(request, last, t)
+                ):
+                    # «социальные и президентские стипендии»: two listed values joined by и/или -> IN
+                    values = [*previous[2], value]
+                    yield previous[0].start, name, f"{name} IN ({', '.join(_quote(v) for v in values)})"
+                    previous, last = (previous[0], name, values, None), t
+                    continue
                 if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
                     index -= 1  # «не в пути»: the negator stands before the preposition
                 negator = self._negator_before(request, index)
                 if negator is not None:
                     request.handled.append(request.spans[negator])
                     condition = self._negated(table, str(condition))
+                previous, last = (t, name, [value], negator), t
                 if condition:
                     yield t.start, name, condition
 
@@ -827,10 +859,15 @@ class RowFilters:
         for name, values in listed.items():
             for value in values:
                 parts = [p for p in re.split(r"[_\s-]+", value.lower()) if p]
-                if len(parts) < 2 or not value.isascii():
+                if not parts or not value.isascii():
                     continue
                 found = re.search(r"(?<![\w-])" + r"[\s_-]+".join(map(re.escape, parts)) + r"(?![\w-])",
                                   request.lower)  # fmt: skip
+                if found and len(parts) == 1:  # "overdue charges": one word only before the table's noun
+                    index = request.token_at(found.start())
+                    nxt = request.tokens[index + 1] if index + 1 < len(request.tokens) else ""
+                    if request.language != "en" or not self.grounding._names_table(nxt, table):
+                        continue
                 if found and not any(a <= found.start() < b for a, b in request.schedule_spans):
                     hits.append((found, name, value))
         if len(hits) != 1:
@@ -855,18 +892,32 @@ class RowFilters:
         only/except standing for the rows names the event of a time column (its comment or name): only ->
         IS NOT NULL, except -> IS NULL. Several such columns: asked about."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        for i, cue in enumerate(tokens[:-1]):
+
+        def stated(word: Token) -> bool:  # "present only": an English word naming a boolean column too
+            flag = word.lang == "en" and bool(self.boolean_columns_of(table, word))
+            return self.is_state_word(word) or flag
+
+        for i, cue in enumerate(tokens):
             if cue.lower not in STATE_CUES:
                 continue
             j = i + 1
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
                 j += 1
+            if cue.lower in ("only", "just") and i > 0 and (j >= len(tokens) or not stated(tokens[j])):
+                # "privileged ones only", "active rows only": the English cue after its word
+                j = i - 1 - (i > 1 and tokens[i - 1].lower in ("ones", "rows", "records", "one"))
+                if tokens[j].lang != "en" or not stated(tokens[j]):
+                    continue
+            elif j >= len(tokens):
+                continue
             word = tokens[j]
+            if j + 1 < len(tokens) and tokens[j + 1].lower in COLUMN_NOUNS:
+                continue  # "only the present column": the column list, not the rows
             if cue.lower in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
             event_noun = cue.lower in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
             event_noun = event_noun and word.parses[0].pos == "NOUN" and word.parses[0].case == "gent"
-            if not (self.is_state_word(word) or event_noun) or (
+            if not (stated(word) or event_noun) or (
                 status_word(word.lower)[0] and table.column("status")
             ):
                 continue  # «только оплаченные счета»: the status rule reads it
@@ -1074,6 +1125,8 @@ class RowFilters:
         )
         if more is None:
             return False
+        if self._list_word_fits(request, table, column, value, more.group(1)):
+            return False  # "J45 и E11": read on into `col IN (...)` by _value_list
         word = more.group(1).lower().replace("ё", "е")
         if value.isascii() != word.isascii():
             return False  # "status new, только id ...": a Russian word after a Latin value starts a clause
@@ -1399,6 +1452,8 @@ class RowFilters:
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get"}  # fmt: skip
+COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
+                "поля"}  # fmt: skip
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
@@ -1431,6 +1486,12 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
 }  # fmt: skip
+
+
+def _joined(request: Request, first: Token, second: Token) -> bool:
+    """Only a comma or и/или/and/or stands between two words."""
+    gap = request.text[first.end : second.start]
+    return bool(re.fullmatch(r"\s*(?:,|\b(?:и|или|and|or)\b|,\s*(?:и|или|and|or)\b)\s*", gap))
 
 
 def _only_verb(word: str) -> bool:

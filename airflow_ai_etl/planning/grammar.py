@@ -614,6 +614,46 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     return out
 
 
+_MONTH_NUMBERS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
+    "октябр": 10, "ноябр": 11, "декабр": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|"
+    r"ноябр[яь]|декабр[яь]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# «1 января 2026 года», "1 March 2025", "March 1, 2025", "March 1st 2025": a calendar date with its year.
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_WORD_DATES = (
+    re.compile(
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s+(?P<year>\d{{4}})(?:\s+(?:года|г\.?))?(?!\w)", re.IGNORECASE
+    ),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\w)", re.IGNORECASE),
+)
+
+
+def date_rewrites(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) for every calendar date written with a month name and a year: the filter
+    rules read ISO dates («с 1 января 2026 года» -> «с 2026-01-01»). Without a year it stays words (a
+    yearly schedule day, «1 января»)."""
+    out: list[tuple[int, int, str]] = []
+    for pattern in _WORD_DATES:
+        for m in pattern.finditer(text):
+            month = next(
+                n for stem_, n in _MONTH_NUMBERS.items() if m.group("month").lower().startswith(stem_)
+            )
+            day = int(m.group("day"))
+            if (
+                1 <= day <= 31
+                and m.end() - m.start() >= 10
+                and not any(a < m.end() and m.start() < b for a, b, _ in out)
+            ):
+                out.append((m.start(), m.end(), f"{m.group('year')}-{month:02d}-{day:02d}"))
+    return out
+
+
 def apply_rewrites(text: str, rewrites: Sequence[tuple[int, int, str]]) -> str:
     """`text` with each span replaced by its canonical text padded with spaces (same length)."""
     chars = list(text)

@@ -51,6 +51,7 @@ from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
 from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, name_parts, stem
 from airflow_ai_etl.relations import relations_of
+from airflow_ai_etl.spec import DEFAULT_S3_CONN_ID
 
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -148,11 +149,30 @@ TIME_WORDS = {
     "назначить": "schedul", "назначенный": "schedul", "schedule": "schedul", "scheduled": "schedul",
     "запись": "creat", "created": "creat", "reported": "report", "collected": "collect", "paid": "paid",
     "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
+    "получение": "receiv", "получить": "receiv", "received": "receiv",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
-TIME_CHAIN = {"отклик", "заявка", "запись", "счет", "счёт", "заказ", "документ", "расчет", "расчёт"}
+TIME_CHAIN = {
+    "отклик",
+    "заявка",
+    "запись",
+    "счет",
+    "счёт",
+    "заказ",
+    "документ",
+    "расчет",
+    "расчёт",
+    "результат",
+}
 # A second reading of a time word (an appointment's «приём» is its scheduled time, a visit's its date).
-TIME_WORDS_ALSO = {"прием": "schedul", "визит": "schedul", "запись": "schedul", "доставка": "ship"}
+TIME_WORDS_ALSO = {
+    "прием": "schedul",
+    "визит": "schedul",
+    "запись": "schedul",
+    "доставка": "ship",
+    "получение": "report",
+    "получить": "report",
+}  # «получения результата» ~ reported_at
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
 DIM_WORDS = {
@@ -266,14 +286,19 @@ def _load_words(tokens: Sequence[Token]) -> bool:
     lookback = MartPhrase(list(tokens))
     _read_lookback(lookback)
     if any(
-        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export)
+        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export and not _already(words, k))
         or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
         or (is_(t, "INCREMENTAL") and lookback.lookback is None)
-        for t in words
+        for k, t in enumerate(words)
     ):
         return True
     # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
     return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+def _already(words: Sequence[Token], k: int) -> bool:
+    """«уже загружены», "is already loaded": the load word says where a table is, it asks for no load."""
+    return any(w.lower in ALREADY_WORDS for w in words[max(0, k - 2) : k])
 
 
 _DEDUPE_KEY = re.compile(DEDUPE.pattern + r"(?P<gap>[\s,]*)", re.IGNORECASE)
@@ -361,6 +386,7 @@ class MartPhrase:
     money_filter: tuple[str, float] | None = None  # «от 1000 рублей»: (operator, amount) on the money column
     on_average: bool = False  # «сколько остановок в среднем», "how many stops on average": avg of the measure
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
+    path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
@@ -386,6 +412,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     tokens = tokenize(text)
     ph = MartPhrase(tokens)
     ph.schedule_spans = list(schedule_spans)
+    ph.path_spans = [m.span() for rx in (_S3_XLSX, _LOCAL_XLSX, _ANY_S3) for m in rx.finditer(text)]
     n = len(tokens)
     _read_lookback(ph)
     _read_quantity_filter(ph)
@@ -414,6 +441,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None):
             continue  # "daily at 6": a schedule
         if t.lang == "en" and i > 0 and tokens[i - 1].lower in ("refreshed", "refresh", "updated", "run"):
+            continue
+        if _schedule_adverb(ph, i):
             continue
         _set_grain(ph, grain, i)
         ph.used.add(i)
@@ -531,6 +560,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             continue
         i += 1
     _read_measures(ph)
+    _participle_before_grain(ph)
     for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
         if _ru(t, TRIGGER_RU) and i + 1 < n and tokens[i + 1].lang == "ru" and i + 1 not in ph.used:
             nxt = tokens[i + 1]
@@ -540,6 +570,92 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+def _participle_before_grain(ph: MartPhrase) -> None:
+    """ "results collected per hour", "patients registered per month", "vacations started each month": the
+    participle names the event whose time the grain is on (collected_at, registered_at, starts_on)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if ph.grain is None:
+        return
+    for i, t in enumerate(tokens[:-2]):
+        if t.lang != "en" or i in ph.used or not t.lower.endswith("ed") or len(t.lower) < 5:
+            continue
+        j = i + 1
+        while j < min(n - 1, i + 3) and tokens[j].lower in DIM_PREPS_EN | {"each", "every", "a", "the"}:
+            j += 1  # "per hour", "by the month", "each day"
+        if j > i + 1 and _grain_noun(tokens[j]):
+            ph.grain_words.append(i)
+            ph.used.add(i)
+
+
+PATH_LEAD = {
+    "to",
+    "into",
+    "as",
+    "an",
+    "a",
+    "the",
+    "в",
+    "во",
+    "на",
+    "exported",
+    "saved",
+    "written",
+    "export",
+    "save",
+    "write",
+    "выгрузить",
+    "выгружать",
+    "сохранять",
+    "сохранить",
+    "положить",
+    "класть",
+}
+
+
+def _before_path(ph: MartPhrase, i: int) -> bool:
+    """Token i is a file path or leads to one through file nouns and export words («файл», "exported to")."""
+    tokens = ph.tokens
+    for k in range(i, min(len(tokens), i + 4)):
+        if any(a <= tokens[k].start < b for a, b in ph.path_spans):
+            return True
+        t = tokens[k]
+        if not (
+            t.lower in PATH_LEAD
+            or t.lemma in PATH_LEAD
+            or t.lower in FILE_NOUNS
+            or t.lemma in FILE_NOUNS
+            or _is_excel_word(t)
+        ):
+            return False
+    return False
+
+
+def _grain_noun_named(tokens: Sequence[Token]) -> bool:
+    """«по дням», "per day", «за каждый месяц», «помесячно»: the request names a grain with a noun."""
+    for i, t in enumerate(tokens):
+        if t.lower in GRAIN_ADVERBS_RU:
+            return True
+        if t.lower in DIM_PREPS_RU | DIM_PREPS_EN | {"за"} and i + 1 < len(tokens):
+            j = i + 1 + (i + 2 < len(tokens) and (tokens[i + 1].lemma in EACH or tokens[i + 1].lower in EACH))
+            if _grain_noun(tokens[j]):
+                return True
+    return False
+
+
+def _schedule_adverb(ph: MartPhrase, i: int) -> bool:
+    """«по дням, ежечасно», "per day, ..., hourly", «еженедельно по понедельникам в 10»: a frequency word
+    that modifies no noun is the refresh schedule when a grain noun is named elsewhere or the schedule
+    reader read a weekday or a clock right after it; «ежедневная выручка», "daily revenue" stay grains."""
+    tokens = ph.tokens
+    if tokens[i].lower in GRAIN_ADVERBS_RU:
+        return False  # «помесячно»: a grain, never a schedule
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    follows = nxt is not None and any(a <= nxt.start < b for a, b in ph.schedule_spans)
+    if nxt is not None and nxt.lang in ("ru", "en") and not follows:
+        return False  # attributive: it says what the measure is («ежедневная выручка»)
+    return follows or _grain_noun_named(tokens)
 
 
 QUANTIFIERS_RU = {"каждый", "всякий", "любой"}
@@ -641,6 +757,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
         if t.lower == "," and any(w.lower in ("only", "только") for w in tokens[i + 1 : i + 7]):
             break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
+        if _before_path(ph, i):
+            break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
@@ -703,6 +821,18 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, *group})
             i = group[-1] + 1
             continue
+        if t.lang == "en" and i + 3 < n and tokens[i + 1].text in ("'", "’") and tokens[i + 2].lower == "s":
+            words, k = [i], i + 3  # "doctor's full name": the owner qualifies the words after it
+            while k < n and len(words) < 4 and tokens[k].lang == "en" and tokens[k].lower not in LIST_JOINERS:
+                if _stops(tokens[k]) or _grain_noun(tokens[k]) or _is_measure(tokens[k]):
+                    break
+                words.append(k)
+                k += 1
+            if len(words) > 1:
+                ph.dims.append(words)
+                ph.used.update({i + 1, i + 2, *words})
+                i = words[-1] + 1
+                continue
         words = [i]
         # a genitive qualifier: «городам клиентов», «категориям товаров», "customer city" (en: before)
         if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
@@ -769,6 +899,8 @@ PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "vi
 
 def _stops(token: Token) -> bool:
     if token.lower in STOP_AFTER or token.lower in TRIGGER_EN or token.lemma in TRIGGER_RU:
+        return True
+    if token.lower in THERE_WORDS | RELATIVE_EN:  # "per week there"; "by X among employees who ..."
         return True
     if token.lang == "ru" and any(p.pos == "PREP" for p in token.parses[:1]):
         return True
@@ -1113,8 +1245,17 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "units"
     if _word(t, DISTINCT_RU, DISTINCT_EN):
         return "count_distinct"
-    if _word(t, AVG_RU, AVG_EN):
+    if _word(t, AVG_RU, AVG_EN) or _en(t, {"aov"}):  # "AOV": average order value
         return "avg"
+    if _ru(t, {"общий"}) and i + 1 < len(tokens):
+        obj = tokens[i + 1]  # «общая длительность», «общая объявленная ценность»: a sum; «общее число»: not
+        measure_words = SUM_RU | COUNT_RU | AVG_RU | MIN_RU | MAX_RU | DISTINCT_RU | UNITS_RU
+        if (
+            obj.lang == "ru"
+            and not obj.lemmas & (measure_words | TITLE_RU | TABLE_NOUNS | TRIGGER_RU)
+            and any(p.pos in ("NOUN", "ADJF", "PRTF") for p in obj.parses[:1])
+        ):
+            return "sum"
     if _word(t, MIN_RU, MIN_EN):
         return "min"
     if _word(t, MAX_RU, MAX_EN):
@@ -1311,6 +1452,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if len(sources) != 1:
         return Outcome.clarify(ask("which_source"))
     conn = sources[0]
+    if conn.engine == "clickhouse":
+        _read_placement(planner, ph)
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
     if not ground.tables:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
@@ -1358,6 +1501,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         measures = [*rows, {"func": "avg", "column": valued[0]["column"]}]
     if _counted_head(ph, ground, fact) and {"func": "count"} not in measures:
         measures = [{"func": "count"}, *measures]  # "Visits per code, with the average duration"
+    _drop_comment_tail(ph, fact)
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -1525,6 +1669,9 @@ def _places_in_clickhouse(planner: OfflinePlanner, tokens: Sequence[Token]) -> s
             continue
         if any(w.lower in ALREADY_WORDS for w in words[max(0, i - 4) : i]):
             return "strong"  # «таблица sales уже лежит в ClickHouse», "already loaded into ClickHouse"
+        after = [w.lower for w in words[i + 1 : i + 6]]
+        if any(w in ALREADY_WORDS for w in after[:3]) and any(w in THERE_WORDS for w in after):
+            return "strong"  # «в кликхаусе поверх уже залитой туда таблицы orders»
         if (
             i
             and words[i - 1].lower in ("inside", "over", "within")
@@ -1606,6 +1753,39 @@ def _fact_connections(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[
     return sources
 
 
+THERE_WORDS = {"туда", "там", "there"}
+RELATIVE_EN = {"among", "amongst", "who", "whose", "which", "that"}  # a clause after a dimension: a filter
+PLACE_LEAD = {"that", "which", "is", "are", "was", "were", "который", "поверх", "over", "inside", "within"}
+
+
+def _read_placement(planner: OfflinePlanner, ph: MartPhrase) -> None:
+    """Words that only say where the fact table already is («поверх уже залитой туда таблицы», "that is
+    already loaded there", "over the clickhouse X table") are read: no filter, dimension or residue."""
+    tokens, n = ph.tokens, len(ph.tokens)
+
+    def take(first: int, last: int) -> None:
+        ph.used.update(range(first, last + 1))
+        ph.blank.append((tokens[first].start, tokens[last].end))
+
+    for a, t in enumerate(tokens):
+        if t.lower in PLACE_LEAD - {"that", "which", "is", "are", "was", "were", "который"}:
+            k = a + 1 + (a + 1 < n and tokens[a + 1].lower == "the")
+            if k < n and _names_clickhouse(planner, tokens[k]):
+                take(a, a)  # "over the clickhouse events table", "inside ClickHouse"
+        if t.lower not in ALREADY_WORDS:
+            continue
+        first = a
+        while first > 0 and (tokens[first - 1].lower in PLACE_LEAD or tokens[first - 1].lemma in PLACE_LEAD):
+            first -= 1
+        for last in range(a + 1, min(n, a + 6)):
+            w = tokens[last]
+            if w.lower in THERE_WORDS or _names_clickhouse(planner, w):
+                take(first, last)
+                break
+            if w.lang not in ("ru", "en") or _is_measure(w) or _grain_noun(w):
+                break
+
+
 def _clickhouse_side_target(planner: OfflinePlanner, request: Request, fact_conn: Any) -> Found:
     """A ClickHouse-side mart is built by ``INSERT ... SELECT`` on the fact table's server: into the
     ClickHouse connection the request names by id, else the fact table's own connection."""
@@ -1630,9 +1810,11 @@ def _clickhouse_side_target(planner: OfflinePlanner, request: Request, fact_conn
 
 EXCEL_TARGET = ConnectionInfo("excel", "excel")  # the target of an exported mart (a file, no connection)
 EXCEL_WORDS = {"excel", "xlsx", "эксель", "excel-файл", "эксель-файл", "xlsx-файл"}
+EXPORTED_EN = {"exported", "exporting", "exports", "saved", "written"}  # "..., exported to s3://b/x.xlsx"
 FILE_NOUNS = {"file", "workbook", "spreadsheet", "файл", "книга", "таблица"}
 _LOCAL_XLSX = re.compile(r"(?<![\w:/])/[\w./\-]*\.xlsx\b", re.IGNORECASE)
 _S3_XLSX = re.compile(r"\bs3://[a-z0-9][a-z0-9.\-]*/[^\s,;'\"«»()]*\.xlsx\b", re.IGNORECASE)
+_ANY_S3 = re.compile(r"\bs3://[a-z0-9][a-z0-9.\-]*/?[^\s,;'\"«»()]*", re.IGNORECASE)
 
 
 @dataclass
@@ -1671,7 +1853,7 @@ def _read_excel_export(text: str, ph: MartPhrase) -> ExcelExport | None:
                 ph.used.add(k)
         ph.blank.append((tokens[i].start, tokens[i].end))
     for i, t in enumerate(tokens):  # the verb of exporting: «выгружать», «выгрузка», "export"
-        if _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN):
+        if _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) or _en(t, EXPORTED_EN):
             ph.used.add(i)
             ph.blank.append((t.start, t.end))
     for m in paths:
@@ -1700,6 +1882,11 @@ def _excel_target(
     target: dict[str, Any] = {"type": "excel", "path": path, "mode": "replace"}
     if path.lower().startswith("s3://"):
         s3 = planner.catalog.connections_of("s3")
+        if (
+            not s3
+        ):  # none listed: Airflow's conventional aws_default (boto3's credential chain), as file loads
+            target["conn_id"] = DEFAULT_S3_CONN_ID
+            return target, []
         if len(s3) != 1:
             return {}, [ask("which_s3", path=path, conns=", ".join(c.conn_id for c in s3) or "-")]
         target["conn_id"] = s3[0].conn_id
@@ -1718,14 +1905,14 @@ FILLER_RU = {
     "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
-    "сводка", "они", "их", "там", "прямо", "уже",
+    "сводка", "они", "их", "там", "прямо", "уже", "общий",
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
     "data", "values", "value", "s", "compute", "calculate", "there", "inside", "already", "were", "was",
-    "been", "how",
+    "been", "how", "using",
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
@@ -1749,6 +1936,8 @@ def _residue(
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
             continue
+        if not rest.text[t.start : t.end].strip():
+            continue  # read by the mart rules or explained by a bracketed condition ("not been fired (...)")
         if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
             continue
         if _word(t, TITLE_RU, TITLE_EN):
@@ -1820,6 +2009,8 @@ def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
 
 
 _EXPLAINED = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,2})\(\s*([A-Za-z_][A-Za-z0-9_]*)\b[^()]*\)")
+EXPLAINED_CLAUSE = {"who", "that", "which", "have", "has", "had", "not", "never", "been", "was", "were", "is",
+                    "are", "который", "не", "был", "была", "были", "было"}  # fmt: skip
 EXPLAINED_KEEP = {"только", "лишь", "only", "just", "где", "where", "с", "со", "with", "и", "and"}
 
 
@@ -1832,7 +2023,12 @@ def _explained_filter(text: str, fact: Table) -> str:
         if fact.column(match.group(2)) is None:
             continue
         start = match.start(1)
-        for word in re.finditer(r"\S+", match.group(1)):
+        while (  # "who have not been fired (fired_at is null)": the whole clause the bracket explains
+            (before := re.search(r"(\S+)\s+$", text[:start])) is not None
+            and before.group(1).lower() in EXPLAINED_CLAUSE
+        ):
+            start = before.start(1)
+        for word in re.finditer(r"\S+", text[start : match.end(1)]):
             if word.group(0).lower() in EXPLAINED_KEEP or fact.column(word.group(0)) is not None:
                 continue
             for k in range(start + word.start(), start + word.end()):
@@ -2316,6 +2512,11 @@ def _measures(
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
+        bare = not object_words and not m.column_ref and not m.subject and not _word(cue, MONEY_RU, MONEY_EN)
+        if bare and m.func in ("avg", "min", "max") and len(_numeric_columns(fact)) > 1:
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join(c.name for c in _numeric_columns(fact))))  # fmt: skip
+            continue  # «среднее по курьерам» of routes (stops or distance_km): a bare average asks
         explicit = [c for c in named if any(c.name.lower() == w.lower for w in object_words)]
         textual = [  # «сумма регионов», «средний статус»: a text column named by its word, asked about
             c
@@ -2371,6 +2572,22 @@ def _measures(
             questions.append(ask("which_column", func=m.func, table=fact.name,
                                  columns=", ".join(c.name for c in candidates) or "-"))  # fmt: skip
             continue
+        texty = [  # «средняя оценка» of grades: 'Оценка' is the text column mark; score was a synonym's guess
+            c
+            for w in object_words[:1]
+            if w.lemmas & set(COLUMN_WORDS)  # the numeric column came from a synonym, not from the word
+            for c in fact.columns
+            if c.comment
+            and not column_kind(c.type).numeric
+            and not column_kind(c.type).temporal
+            and _comment_names(c, w)
+            and not _comment_names(column, w)
+            and column.name.lower() != w.lower
+        ]
+        if texty:
+            numeric_names = ", ".join(c.name for c in _numeric_columns(fact)) or "-"
+            questions.append(ask("which_column", func=m.func, table=fact.name, columns=numeric_names))
+            continue
         measures.append({"func": m.func, "column": column.name})
     unique = []
     for item in measures:
@@ -2391,6 +2608,26 @@ def _comment_names(column: Column, word: Token) -> bool:
     # «начислений» (начисление) and 'Начислено' (начислить): one root, a verbal noun and its verb
     root = stem(word.lower)[:6]
     return len(root) == 6 and any(s[:6] == root for s in _comment_stems(column.comment) if len(s) >= 6)
+
+
+def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
+    """«витрина из заправок по топливным картам» of fuel_cards ('Заправки по топливным картам'): the fact
+    named by its comment; the «по …» words are the rest of that name, not a dimension."""
+    if not fact.comment:
+        return
+    lemmas = _comment_lemmas(fact.comment)
+    tokens = ph.tokens
+    for words in list(ph.dims):
+        k = words[0] - 1
+        if k < 1 or tokens[k].lower not in DIM_PREPS_RU or k - 1 not in ph.sources:
+            continue
+        run = [words]  # «по топливным картам»: an adjective read as a dimension of its own
+        while nxt := next((d for d in ph.dims if d[0] == run[-1][-1] + 1), None):
+            run.append(nxt)
+        group = [tokens[k - 1], *(tokens[j] for d in run for j in d)]
+        if all(t.lang == "ru" and t.lemmas & lemmas for t in group):
+            for d in run:
+                ph.dims.remove(d)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2453,11 +2690,11 @@ def _dimensions(
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
             group = [head, *qualifier]
             joined = [
-                c.name
+                _owned_column(ground, fact, reachable, group, k, size)
                 for size in (3, 2)
                 for k in range(len(group) - size + 1)
                 for t in [fact, *reachable]
-                if (c := t.column("_".join(w.lower for w in group[k : k + size])))
+                if t.column("_".join(w.lower for w in group[k : k + size]))
             ]  # "vehicle plate number" -> plate_number, "order ref" -> order_ref
             if joined:
                 dims.append(joined[0])
@@ -2557,6 +2794,21 @@ def _dimensions(
     if joins and dims:
         joins = _pin_via(joins, dims, fact, ground, relations)
     return dims, joins, questions
+
+
+def _owned_column(
+    ground: _Ground, fact: Table, reachable: list[Table], group: list[Token], k: int, size: int
+) -> str:
+    """The column two or three English words name ("full name" -> full_name), qualified by the table the
+    other words name when several reachable tables have it ("doctor's full name" -> doctors.full_name)."""
+    name = "_".join(w.lower for w in group[k : k + size])
+    holders = [t for t in [fact, *reachable] if t.column(name)]
+    if len(holders) > 1:
+        others = [w for j, w in enumerate(group) if not k <= j < k + size]
+        owners = [t for w in others if (t := ground.table_of(w)) is not None and t in holders]
+        if len(owners) == 1 and owners[0] is not fact:
+            return f"{ground_name(ground.planner, ground.conn_id, owners[0])}.{owners[0].column(name).name}"  # type: ignore[union-attr]
+    return holders[0].column(name).name  # type: ignore[union-attr]
 
 
 # Words naming the role of one of several keys to the same table -> a part of that key's name

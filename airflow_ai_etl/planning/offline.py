@@ -405,6 +405,7 @@ class OfflinePlanner:
             text, corrections = self._speller.correct(text)
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
+            text = grammar.apply_rewrites(text, grammar.date_rewrites(text))  # «1 января 2026 года»
         request = Request(text, written=written)
         request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None
@@ -418,7 +419,7 @@ class OfflinePlanner:
         trigger = read_trigger(written, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
             return plan_triggered(self, written, trigger)
-        mart = plan_mart(self, request)  # «витрина выручки по регионам», "daily revenue by city": a mart
+        mart = plan_mart(self, _without_dedupe(request))  # «витрина выручки по регионам»: a mart
         if mart is not None:
             return mart
         self._claim_target_name(request)
@@ -515,7 +516,7 @@ class OfflinePlanner:
     def _drops_columns_only(self, request: Request, match: re.Match[str]) -> bool:
         """ "Copy customers daily but drop the email column": in a load request, a drop verb whose object
         is a list of columns of some source table leaves those columns out; it destroys nothing."""
-        if not PIPELINE_VERBS.search(request.lower) and not self._names_a_direction(request):
+        if not self._is_load_request(request) and not self._names_a_direction(request):
             return False
         tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
         for table in tables:
@@ -523,6 +524,12 @@ class OfflinePlanner:
             if columns:
                 return not self._names_source_place(request, request.token_at(end))
         return False
+
+    def _is_load_request(self, request: Request) -> bool:
+        """A load verb, or an engine named as the target ("customers -> clickhouse", "... to CH")."""
+        if PIPELINE_VERBS.search(request.lower):
+            return True
+        return any(role == "target" for _, role, _ in self._engine_mentions(request))
 
     def _names_a_direction(self, request: Request) -> bool:
         """A load said without a verb: "employees -> CH, drop salary", «клиентов в клик, без email»: a
@@ -1179,13 +1186,22 @@ class OfflinePlanner:
         i = start
         while i < end:
             token = tokens[i]
+            if columns and COLUMN_NOUN.match(token) and i + 1 < len(tokens):
+                gap = request.text[request.spans[i][1] : request.spans[i + 1][0]]
+                if re.search(r"[,;.:!?()—–]", gap):
+                    return columns, i + 1  # "drop the email and passport columns, privileged only": closed
             if token in LIST_JOINERS or COLUMN_NOUN.match(token):
                 i += 1
                 continue
-            found = self._word_column(table, tokens[i:end], fk_words)
+            found = None
+            if fk_words and self.vocabulary.meanings(token) & {"date", "day"} and not table.column(token):
+                found = self._key_word_column(table, tokens, i, end)  # «по дате занятия»: the date itself
+            found = found or self._word_column(table, tokens[i:end], fk_words)
             if self._qualifies_table(table, token, found):
                 i += 1  # "customer emails" of customers, "skip events with": the table's own word
                 continue
+            if found is None and fk_words:
+                found = self._key_word_column(table, tokens, i, end)
             if found is None:
                 break
             name, width = found
@@ -1193,6 +1209,33 @@ class OfflinePlanner:
                 columns.append(name)
             i += width
         return columns, i
+
+    def _key_word_column(self, table: Table, tokens: list[str], i: int, end: int) -> tuple[str, int] | None:
+        """A key named by what it is, not by its name: «по дате (занятия)» -> the table's one date column,
+        «по дисциплине» -> course_id when another table's comment names the word ('Учебные дисциплины')
+        and this table has that table's `<name>_id`. A Russian genitive after the date word qualifies it."""
+        token = tokens[i]
+        meanings = set(self.vocabulary.meanings(token))
+        if meanings & {"date", "day"}:
+            dates = [c.name for c in table.columns if re.match(r"date|timestamp", c.type.lower())]
+            dates = [n for n in dates if n not in UPDATE_COLUMNS]
+            if len(dates) == 1:
+                width = 1
+                after = tokens[i + 1] if i + 1 < end else ""
+                if CYRILLIC_WORD.fullmatch(after) and after not in STOP_WORDS:
+                    if any(p.pos == "NOUN" and p.case == "gent" for p in tokenize(after)[0].parses[:2]):
+                        width = 2  # «по дате занятия»: the genitive says whose date, no column of its own
+                return dates[0], width
+            return None
+        conn_tables = [t for ts in self.catalog.tables.values() for t in ts if t is not table]
+        owners = [
+            t for t in conn_tables
+            if meanings & (set(name_parts_of_text(t.comment or "")) - STOP_STEMS)
+            and table.column(f"{t.name.rstrip('s')}_id")
+        ]  # fmt: skip
+        if len(owners) == 1:
+            return f"{owners[0].name.rstrip('s')}_id", 1
+        return None
 
     def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None:
         """The column the first word (or the first two words, "номер карты") names, and how many words."""
@@ -2008,7 +2051,7 @@ class OfflinePlanner:
         postfix = COLUMN_LIST_AFTER.search(request.text)
         if postfix:
             known, unknown = self._listed_columns(table, postfix.group(1))
-            if known and not unknown:
+            if known and not unknown and not _one_flag(table, known):
                 return Found(known)
         for match in COLUMN_LIST.finditer(request.text):
             if request.is_handled(match.start()):
@@ -2020,6 +2063,9 @@ class OfflinePlanner:
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             if len(known) == 1 and self._value_follows(request, table, match.end()):
                 continue  # "only region north" is a filter, not the one column region
+            said = request.text[match.start() : match.end() + 10]
+            if _one_flag(table, known) and not re.search(r"колонк|столбц|пол[яеи]|column|field", said, re.I):
+                continue  # "only present": the rows whose flag is set (the filters read it), not one column
             if known and (len(known) > 1 or re.match(r"(keep|only|только)", match.group(0), re.I)):
                 return Found(known)
         return Found(None)
@@ -2479,6 +2525,31 @@ class OfflinePlanner:
             if pattern.search(request.text) or pattern.search(path):
                 return Found(name)
         return Found(None, [msg("planner.which_format", path=path)])
+
+
+# A dedupe of the rows loaded, with its key columns; not "distinct" (a mart's count of distinct values).
+LOAD_DEDUPE = re.compile(
+    r"\b(?:без\s+дубл\w*|удал\w*\s+дубл\w*|убра\w*\s+дубл\w*|без\s+повтор\w*|дедупл\w*|dedup\w*|"
+    r"(?:no|without|remove|removing|drop|dropping|skip)\s+(?:the\s+)?(?:dupes?|duplicat\w*))"
+    r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*[\w.]+)*)?",
+    re.IGNORECASE,
+)
+
+
+def _without_dedupe(request: Request) -> Request:
+    """The request as the mart reader sees it: «без дублей по serial_no», "no dupes by email" is a dedupe
+    of a load (its «по X» is no dimension); a mart's own words stay."""
+    found = LOAD_DEDUPE.search(request.text)
+    if found is None:
+        return request
+    blank = request.text[: found.start()] + " " * (found.end() - found.start()) + request.text[found.end() :]
+    return Request(blank, written=request.written)
+
+
+def _one_flag(table: Table, columns: list[str]) -> bool:
+    """`columns` is one boolean column: "present only" keeps the rows where it is set, not the column."""
+    column = table.column(columns[0]) if len(columns) == 1 else None
+    return column is not None and "bool" in column.type.lower()
 
 
 def _list_start(text: str) -> int:

@@ -535,4 +535,6 @@ FILE_FORMATS = (
         "jsonl",
     ),
     (re.compile(r"\bcsv\b|\.csv\b|цсв", re.I), "csv"),
+    # tab-separated files: FilesToClickHouseOperator reads them as TSVWithNames
+    (re.compile(r"\btsv\b|\.tsv\b|\btab[- ]separated\b|разделител\w*[- ]табуляци\w*", re.I), "tsv"),
 )

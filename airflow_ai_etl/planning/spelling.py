@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from airflow_ai_etl.catalog import Catalog
 from airflow_ai_etl.planning.lexer import _JARGON_RE, Token, _morph, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import EN, RU
+from airflow_ai_etl.planning.patterns import NOT_A_NAME
 
 __all__ = ["Speller", "Correction"]
 
@@ -119,7 +120,8 @@ class Speller:
             ru |= lemmas
         texts = list(glossary_words)
         en = set(EN_PLANNER_WORDS) | set(en_words)
-        keep: set[str] = set()
+        # The planner's own English words are real words ("changes" is the CDC cue, not "charges").
+        keep: set[str] = {w for w in NOT_A_NAME if w.isascii()}
         for word in [*en_known, *(w for words in EN.values() for w in words)]:
             if word.isalpha() and word.isascii():
                 keep |= {word.lower(), analyse(word.lower())[0].lemma}

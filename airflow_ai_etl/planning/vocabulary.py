@@ -118,6 +118,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "code": ["код"],
     "score": ["балл"],
     "currency": ["валюта"],
+    "period": ["период"],
 }
 
 # Words for the engines a request can name, as stems or whole words.

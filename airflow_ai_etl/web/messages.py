@@ -107,8 +107,8 @@ _RU: list[tuple[str, str]] = [
         "Какой файл Excel (путь к .xlsx) и какой лист читать?",
     ),
     (
-        r"Which format are the files at (?P<p>\S+): CSV, Parquet or JSONL\?",
-        "В каком формате файлы в {p}: CSV, Parquet или JSONL?",
+        r"Which format are the files at (?P<p>\S+): CSV, TSV, Parquet or JSONL\?",
+        "В каком формате файлы в {p}: CSV, TSV, Parquet или JSONL?",
     ),
     (
         r"I could not turn (?P<h>.+?) into a filter on (?P<t>\S+)\. Which condition should the rows meet \(for example 'total > 1000'\)\?",

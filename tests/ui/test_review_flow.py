@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -149,9 +150,17 @@ def test_deploy_then_replace_a_hand_edit(login: Any, ui_server: Any, screenshot:
     assert replaced.count() == 1 and "tuned by ops" in replaced.inner_text()
 
 
+def _deployed(ui_server: Any) -> Path:
+    """REQUEST's DAG file: deployed by test_deploy_then_replace_a_hand_edit, or here (CLI) when run alone."""
+    dag_file = ui_server.dags_folder / f"{DAG_ID}.py"
+    if not dag_file.exists():
+        ui_server.airflow("ai-etl", "generate", REQUEST, "--deploy")
+    return dag_file
+
+
 def test_refused_replace_for_a_user_who_may_not_deploy(login: Any, ui_server: Any) -> None:
     """The API refuses a replace without can_deploy, and the file keeps its hand edit."""
-    dag_file = ui_server.dags_folder / f"{DAG_ID}.py"
+    dag_file = _deployed(ui_server)
     dag_file.write_text(dag_file.read_text(encoding="utf-8") + "# second hand edit\n", encoding="utf-8")
     page = login("analyst")
     page.goto(f"{PAGE}/new?lang=en")
@@ -177,6 +186,7 @@ def test_refused_replace_for_a_user_who_may_not_deploy(login: Any, ui_server: An
 def test_trigger_waits_for_airflow_and_offers_to_unpause(login: Any, ui_server: Any, screenshot: Any) -> None:
     """Before Airflow parses the file, Trigger is disabled with the reason; afterwards it creates a run,
     says the DAG is paused, unpauses it on request, and shows the run's state."""
+    _deployed(ui_server)
     page = login("admin")
     page.goto(f"{PAGE}/history/{DAG_ID}?lang=en")
     reason = page.get_by_test_id("trigger-reason")

@@ -349,8 +349,14 @@ def test_an_excel_export_to_s3_writes_through_the_s3_connection():
     assert outcome.status == "ok", outcome.questions
     target = outcome.spec.target
     assert (target.type, target.path, target.conn_id) == ("excel", "s3://reports/rev.xlsx", "s3_reports")
-    asked = OfflinePlanner(shop_catalog()).plan("Export the revenue by region mart to s3://reports/rev.xlsx")
+    two = shop_catalog(
+        (ConnectionInfo("s3_reports", "aws", "Reports"), ConnectionInfo("s3_archive", "aws", "Archive"))
+    )
+    asked = OfflinePlanner(two).plan("Export the revenue by region mart to s3://reports/rev.xlsx")
     assert asked.status == "needs_clarification" and "S3" in asked.questions[0]
+    # none listed: Airflow's conventional aws_default, as a file load does (marts9)
+    none = OfflinePlanner(shop_catalog()).plan("Export the revenue by region mart to s3://reports/rev.xlsx")
+    assert none.status == "ok" and none.spec.target.conn_id == "aws_default"
 
 
 def test_a_load_from_excel_is_not_an_export():
@@ -682,6 +688,11 @@ def test_headcount_counts_people_not_the_dimension_table(hr, text):
 def test_a_fact_table_placed_in_clickhouse_is_never_planned_on_postgres(shop, text):
     # the shop catalog lists no ClickHouse table: a question, not the PostgreSQL table
     outcome = shop.plan(text)
+    assert outcome.status == "needs_clarification" and "clickhouse_default" in outcome.questions[0]
+
+
+def test_a_table_placed_in_clickhouse_that_no_catalog_lists_is_asked(shop):
+    outcome = shop.plan("Таблица raw_clicks уже лежит в ClickHouse — посчитай там число строк по дням")
     assert outcome.status == "needs_clarification" and "clickhouse_default" in outcome.questions[0]
 
 

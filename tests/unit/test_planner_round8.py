@@ -150,7 +150,6 @@ def test_a_state_word_answered_by_one_boolean_column_is_read(planners, catalog, 
         ("shop", "Active customers to clickhouse daily at 6am"),
         ("logistics", "Неактивных курьеров в клик по пятницам в 18:00"),
         ("clinic", "Свободные койки в кликхаус каждые 5 минут"),
-        ("logistics", "Couriers, only the active ones, to clickhouse daily at 6am"),
     ],
 )
 def test_a_state_word_no_boolean_column_answers_is_asked_about(planners, catalog, text) -> None:
