@@ -426,4 +426,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Пайплайны запускали бы друг друга по кругу: {cycle}. Укажите загрузку вне этого круга или "
         "расписание.",
     },
+    "planner.unread_column_words": {
+        "en": "The request mentions {words} ({columns} of {table}), but I could not read what to do with it. "
+        "Which rows or columns do you mean (for example: 'only rows where {column} = ...', or 'without the "
+        "{column} column')?",
+        "ru": "В запросе есть {words} ({columns} в {table}), но я не понял, что с этим сделать. Какие строки "
+        "или колонки нужны (например: «только строки, где {column} = ...» или «без колонки {column}»)?",
+    },
 }

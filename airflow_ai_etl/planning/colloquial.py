@@ -102,4 +102,31 @@ def transliterates(word: str, name_part: str) -> bool:
     singular = re.sub(r"(?<=[^aeiou])es$|s$", "", name_part)
     if len(mine) < 2:
         return False
-    return mine in {skeleton(name_part), skeleton(singular), skeleton(stem(name_part))}
+    names = {skeleton(name_part), skeleton(singular), skeleton(stem(name_part))}
+    if mine not in names:
+        return False
+    if _morph_knows(lower):
+        # A dictionary word is a borrowing only when its lemma spells the name too and its first vowel
+        # sounds like the name's: «людей» (lemma человек) is not "leads", «юзеров» (юзер) is "users".
+        lemma = parses[0].lemma
+        if skeleton(stem(lemma)) not in names or not _vowels_agree(lower, name_part):
+            return False
+    return True
+
+
+# The English vowel letters a Russian vowel may spell by ear (first vowel only: «лид» = lead, «юзер» = user).
+_VOWEL_SOUNDS = {
+    "а": "auo", "о": "oa", "у": "uo", "ю": "u", "ы": "iy", "и": "iey", "е": "eai", "э": "ea", "я": "a",
+}  # fmt: skip
+
+
+def _vowels_agree(word: str, name_part: str) -> bool:
+    mine = next((c for c in word if c in _VOWEL_SOUNDS), None)
+    theirs = next((c for c in name_part if c in "aeiouy"), None)
+    return mine is None or theirs is None or theirs in _VOWEL_SOUNDS[mine]
+
+
+def _morph_knows(word: str) -> bool:
+    from airflow_ai_etl.planning.lexer import _morph  # the lexer imports the vocabulary
+
+    return bool(_morph().word_is_known(word))

@@ -51,6 +51,7 @@ RU: dict[str, frozenset[str]] = {
             "выпилить",
             "дропать",
             "грохать",
+            "альтернуть",  # ALTER TABLE in jargon: DDL on the source, refused like «дропнуть»
         }
     ),
     "FREQ_MINUTE": frozenset({"ежеминутно", "ежеминутный"}),
@@ -160,6 +161,7 @@ EN: dict[str, frozenset[str]] = {
             "remove",
             "nuke",
             "clear",
+            "alter",  # DDL on the source: the assistant changes no table's structure (refused like "drop")
         }
     ),
     # Frequencies are whole words here ("hourly"): their stems are the nouns ("hour").

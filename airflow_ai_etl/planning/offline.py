@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar
+from airflow_ai_etl.planning import frame, grammar, residue
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
@@ -361,6 +361,8 @@ QUOTED_OR_STATUS = re.compile(
     r"|\"[^\"]{1,40}\"|«[^»]{1,40}»|“[^”]{1,40}”",
     re.IGNORECASE,
 )
+
+AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
 
 
 class OfflinePlanner:
@@ -1093,6 +1095,8 @@ class OfflinePlanner:
                 continue
             if any(name == c.conn_id.lower() for c in self.catalog.connections.values()):
                 continue
+            if re.match(r"as\b", match.group(0), re.I) and AS_W_AS.search(request.text[: match.start()]):
+                continue  # "as soon as possible", "as early as 3 am": a comparison, not "as <name>"
             if self._is_source_table_name(name) or not self._names_target(request, match):
                 continue
             return name
@@ -2399,6 +2403,12 @@ class OfflinePlanner:
             "transforms": transforms,
             "target": self._target_spec(target, target_table, mode, keys.value),
         }
+        if kind == "sql":  # a word naming a source column that nothing above used: ask (planning/residue.py)
+            named = {incremental.value or "", *(keys.value or []), *masked, *(dedupe.value or [])}
+            read = residue.Used(columns.value, where.value, named)
+            unread = residue.unread_column_words(self, request, table, read)
+            if unread:
+                return Outcome.clarify(unread)
         return _validated(spec_data)
 
     def _header(

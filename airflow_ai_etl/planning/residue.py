@@ -1,0 +1,174 @@
+"""The column residue rule of the offline planner (issue 15's frame rule, for the source's columns).
+
+A confident answer must not ignore a word that names something of the source table: a column (by its
+name, the glossary or its comment), a value its comment lists («Канал оплаты (bank, card, post,
+terminal)»), or a column list written as SQL ("region in (North, South)"). When such a word is used by
+no part of the finished spec (the WHERE, the column list, the incremental column, the keys, a mask or a
+dedupe), the planner asks one question that quotes the words instead of loading every row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from airflow_ai_etl.catalog import Table
+from airflow_ai_etl.messages import Message, say
+from airflow_ai_etl.planning.colloquial import skeleton
+from airflow_ai_etl.planning.patterns import GENERIC_PARTS
+from airflow_ai_etl.planning.request import Request
+from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+
+# "(bank, card, post, terminal)" in a column comment: the values the column takes, one word each
+_LISTED = re.compile(r"\(([^()]*,[^()]*)\)")
+_VALUE = re.compile(r"[A-Za-zА-Яа-яЁё0-9_-]+")
+# "region in (North, South)", «регион в (Север, Юг)»: a column and a list of values written as SQL
+_IN_LIST = re.compile(
+    r"\b([A-Za-zА-Яа-яЁё_][\wЁё]*)\s+(?:not\s+|не\s+)?(?:in|в)\s*\(([^()]+)\)", re.IGNORECASE
+)
+
+
+@dataclass
+class Used:
+    """What the finished spec did with the source's columns."""
+
+    columns: Sequence[str] | None = None  # the column list (a selection or what is left after exclusions)
+    where: str | None = None
+    named: set[str] = field(default_factory=set)  # incremental column, keys, masked, deduplicated
+
+
+def listed_values(comment: str | None) -> set[str]:
+    """The one-word values a column's comment lists in parentheses, lower-cased."""
+    found: set[str] = set()
+    for group in _LISTED.findall(comment or ""):
+        items = [item.strip() for item in group.split(",")]
+        if len(items) >= 2 and all(_VALUE.fullmatch(item) for item in items):
+            found.update(item.lower() for item in items)
+    return found
+
+
+def unread_column_words(
+    planner: OfflinePlanner, request: Request, table: Table, used: Used
+) -> Message | None:
+    """One question quoting the request's words that name a column (or a listed value) of `table` and that
+    the spec uses nowhere; None when every such word was read."""
+    where = (used.where or "").lower()
+    in_list = _IN_LIST.search(request.text)
+    if in_list and not any(v.strip().strip("'\"").lower() in where for v in in_list.group(2).split(",")):
+        column = in_list.group(1)
+        return _question(request, table, [in_list.group(0)], [column])
+    table_words = set(name_parts(table.name.split(".")[-1]))
+    skip = {i for i, t in enumerate(request.tokens) if t in request.claimed or _in(request, i, table_words)}
+    skip |= {  # «льготных абонентов»: the word that names the table itself (by its comment too)
+        i
+        for conn in planner._readable("postgres")
+        for _, indices in planner._table_hits(request, conn.conn_id).values()
+        for i in indices
+    }
+    skip |= {i for i, t in enumerate(request.tokens) if planner._names_table(t, table)}
+    unread: dict[int, str] = {}
+    mentions = [  # word by word: a two-word window would quote its first word ("the terminal")
+        (index, name)
+        for index, token in enumerate(request.tokens)
+        if stem(token) not in GENERIC_PARTS  # "student id": the part "id" alone names no column
+        for _, name in planner._column_mentions(table, [token])
+    ]
+    seen = {index for index, _ in mentions}
+    mentions += [  # «только льготных» ~ «Льготник»: a word derived from a comment's word, after "only"
+        (index, name)
+        for index, token in enumerate(request.tokens)
+        if index not in seen and _restricted(request, index)
+        for name in _derived_columns(token, table)
+    ]
+    mentioned = {name for _, name in mentions}
+    excluded = set(c.name for c in table.columns) - set(used.columns) if used.columns else set()
+    # A named column that is not loaded (and not filtered on): the list is what exclusions left
+    exclusion = any(_uses(n, where, used, set(), False) is False and n in excluded for n in mentioned)
+    for index, name in mentions:
+        if index in skip or not _restricted(request, index) or _uses(name, where, used, excluded, exclusion):
+            continue
+        unread[index] = name
+    for column in table.columns:
+        values = listed_values(column.comment)
+        for index, token in enumerate(request.tokens):
+            value = token if token in values else _spelled(token, values)
+            if value and index not in skip and not re.search(rf"\b{re.escape(value)}\b", where):
+                unread.setdefault(index, column.name)
+    if not unread:
+        return None
+    order = sorted(unread)
+    columns = list(dict.fromkeys(unread[i] for i in order))
+    return _question(request, table, [request.raw[i] for i in order], columns)
+
+
+_ONLY = {"only", "just", "solely", "только", "лишь", "исключительно"}
+_CLAUSE_END = re.compile(r"[,.;:!?()]")
+
+
+def _restricted(request: Request, index: int) -> bool:
+    """The column word stands in a restricting phrase: "only"/«только» within two words in its clause
+    ("privileged ones only", «только льготников»). A column word alone often just describes the table
+    («остатки на складах», "paid invoices") and is no slot of its own."""
+    for other in range(max(0, index - 2), min(len(request.tokens), index + 3)):
+        if request.tokens[other] in _ONLY:
+            lo, hi = sorted((request.spans[other][0], request.spans[index][0]))
+            if not _CLAUSE_END.search(request.text[lo:hi]):
+                return True
+    return False
+
+
+def _derived_columns(token: str, table: Table) -> list[str]:
+    """Columns whose comment has a word sharing this word's stem of five letters or more, one derived from
+    the other («льготных» and «Льготник»): the dictionary lemmas differ, the root does not."""
+    root = stem(token)
+    if len(root) < 5 or not re.fullmatch(r"[а-яё]+", root):
+        return []
+    return [
+        c.name
+        for c in table.columns
+        if any(
+            w.startswith(root) or root.startswith(w) for w in map(stem, words(c.comment or "")) if len(w) >= 5
+        )
+    ]
+
+
+def _spelled(token: str, values: set[str]) -> str | None:
+    """The listed value a Cyrillic word spells by ear («терминалом» -> terminal, «банк» -> bank)."""
+    if not values or not re.fullmatch(r"[а-яё]{4,}", token):
+        return None
+    sounds = {s for s in (skeleton(token), skeleton(stem(token))) if len(s) >= 3}
+    return next((v for v in sorted(values) if sounds & {skeleton(v), skeleton(stem(v))}), None)
+
+
+def _in(request: Request, index: int, table_words: set[str]) -> bool:
+    """The word is part of the table's own name, or of a span the schedule or a filter already read."""
+    if stem(request.tokens[index]) in table_words:
+        return True
+    start, end = request.spans[index]
+    spans = list(request.schedule_spans) + list(request.handled)
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _uses(name: str, where: str, used: Used, excluded: set[str], exclusion: bool) -> bool:
+    if re.search(rf"\b{re.escape(name)}\b", where) or name in used.named:
+        return True
+    if used.columns:
+        return name in excluded if exclusion else name in used.columns
+    return False
+
+
+def _question(request: Request, table: Table, words: list[str], columns: list[str]) -> Message:
+    quoted = ", ".join(f"«{w}»" if request.language == "ru" else f"'{w}'" for w in words)
+    return say(
+        request.language,
+        "planner.unread_column_words",
+        words=quoted,
+        columns=", ".join(columns),
+        table=table.name,
+        column=columns[0],
+    )
