@@ -917,9 +917,7 @@ class RowFilters:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
             event_noun = cue.lower in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
             event_noun = event_noun and word.parses[0].pos == "NOUN" and word.parses[0].case == "gent"
-            if not (stated(word) or event_noun) or (
-                status_word(word.lower)[0] and table.column("status")
-            ):
+            if not (stated(word) or event_noun) or (status_word(word.lower)[0] and table.column("status")):
                 continue  # «только оплаченные счета»: the status rule reads it
             columns = self._event_columns_of(table, word)
             negated = cue.lower in ("кроме", "без", "except", "excluding")
