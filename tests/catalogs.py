@@ -160,10 +160,28 @@ def univ_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     )
 
 
+def utility_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A sixth domain with Russian comments: an energy retailer behind pg_utility and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_utility", "postgres", "Energy retail billing and metering database", "127.0.0.1", "utility"
+        ),
+        ConnectionInfo(
+            "ch_utility", "clickhouse", "ClickHouse warehouse for metering analytics", "127.0.0.1", "utility"
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "utility.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_utility": tables_from_ddl(sql)}
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
     "hr": hr_catalog,
     "logistics": logistics_catalog,
     "univ": univ_catalog,
+    "utility": utility_catalog,
 }
