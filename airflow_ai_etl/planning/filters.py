@@ -1042,6 +1042,8 @@ class RowFilters:
 
     def _value_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for i, column in self._column_values(request, table):
+            if request.is_handled(request.spans[i][0]):
+                continue  # «login не нужен», "region column not needed": a column left out, no value
             value: str | None = self.whole_value(request, i + 1)
             if column.name in self._place_columns(table):
                 value = self._place_value(request, table, i, column.name)

@@ -549,18 +549,49 @@ def numeral_rewrites(tokens: Sequence[Token], used: set[int]) -> list[tuple[int,
     семь»): the lexer's value written as digits for the rules that read digits (hour windows, bare
     hours, days of month, counts). Ordinals are left as words (the day-of-month rule reads them)."""
     out = []
-    for n in numerals(tokens):
+    found = numerals(tokens)
+    for idx, n in enumerate(found):
         if any(k in used for k in range(n.first, n.last)) or tokens[n.first].lang == "num":
             continue
         if n.ordinal:  # «пятнадцатое число», "the fifteenth of every month": a day of the month in digits
-            nxt = [t.lower for t in tokens[n.last : n.last + 3]]
-            if 1 <= n.value <= 31 and nxt and tokens[n.last].lang == "ru" and tokens[n.last].has({"число"}):
+            run_end = _ordinal_run_end(tokens, found, idx)  # «первого и шестнадцатого числа»: the list's end
+            after = tokens[run_end] if run_end < len(tokens) else None
+            if 1 <= n.value <= 31 and after is not None and after.lang == "ru" and after.has({"число"}):
                 out.append((n.start, n.end, f"{n.value}-е"))
-            elif 1 <= n.value <= 31 and nxt[:1] == ["of"] and "month" in nxt or nxt[:1] == ["day"]:
+                continue
+            if 1 <= n.value <= 31 and _on_the(tokens, found, idx):
+                out.append((n.start, n.end, f"{n.value}th"))  # "on the first and the fifteenth"
+                continue
+            nxt = [t.lower for t in tokens[n.last : n.last + 3]]
+            if 1 <= n.value <= 31 and nxt[:1] == ["of"] and "month" in nxt or nxt[:1] == ["day"]:
                 out.append((n.start, n.end, f"{n.value}th"))
             continue
         out.append((n.start, n.end, str(n.value)))
     return out
+
+
+_LIST_GLUE = {",", "и", "and", "&", "the"}
+
+
+def _ordinal_run_end(tokens: Sequence[Token], found: Sequence[Numeral], k: int) -> int:
+    """Token index after the list of ordinals that starts at found[k] («первого, пятого и шестого»)."""
+    end = found[k].last
+    for nxt in found[k + 1 :]:
+        if not nxt.ordinal or any(t.lower not in _LIST_GLUE for t in tokens[end : nxt.first]):
+            break
+        end = nxt.last
+    return end
+
+
+def _on_the(tokens: Sequence[Token], found: Sequence[Numeral], k: int) -> bool:
+    """found[k] is in a list of ordinals right after "on the" ("on the first and the fifteenth")."""
+    while k > 0 and found[k - 1].ordinal:
+        gap = tokens[found[k - 1].last : found[k].first]
+        if not gap or any(t.lower not in _LIST_GLUE for t in gap):
+            break
+        k -= 1
+    first = found[k].first
+    return first >= 2 and [t.lower for t in tokens[first - 2 : first]] == ["on", "the"]
 
 
 # Words after which a number is a quantity compared in a filter («больше пяти тысяч», "over two hundred").

@@ -1621,6 +1621,8 @@ class OfflinePlanner:
             if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
             known = self._named_columns(table, listed_names.value)
+            if len(known) > 1:  # "on updated_at, region column not needed": the list ran into another clause
+                known = [c for c in known if is_temporal(table, c)] or known
             near = listed_names.start >= cue.start() or is_temporal(table, known[0]) if known else False
             if len(known) == 1 and near and is_temporal(table, known[0]):
                 return Found(known[0])

@@ -464,7 +464,7 @@ EXCLUDE = re.compile(
     r"(?:is\s+|are\s+)?not\s+(?:needed|required|wanted)|no\s+need\s+for|(?<!with\s)(?<!having\s)no|без|кроме|"
     + RU_EXCLUDE_VERBS
     + r"|"
-    r"не\s+(?:нужн\w*|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать))\b",
+    r"не\s+(?:нужн\w*|нужен|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать))\b",
     re.IGNORECASE,
 )
 # Prepositions among those words: they never come after the columns ("email без" means nothing).
