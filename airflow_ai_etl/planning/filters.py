@@ -27,7 +27,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
-from airflow_ai_etl.planning.lexer import Token, analyse, tokenize
+from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -226,7 +226,7 @@ class RowFilters:
             self._compared_conditions, self._comparative_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_value_conditions, self._cued_state_conditions,
-            self._adjective_genitive_conditions,
+            self._adjective_genitive_conditions, self._ordinal_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         for rule in rules:
@@ -952,11 +952,15 @@ class RowFilters:
             columns = [
                 c
                 for c in table.columns
-                if self._filterable(table, c) and (c.name in names or self._comment_head_is(c, noun))
+                if (self._filterable(table, c) or (adj.ordinal and _is_number_column(c)))
+                and (c.name in names or self._comment_head_is(c, noun))
             ]
             if len(columns) != 1:
                 continue
             column = columns[0]
+            if adj.ordinal and adj.number is not None and _is_number_column(column):
+                yield adj.start, column.name, f"{column.name} = {adj.number}"  # «первого семестра»
+                continue
             meanings = {m for lemma in adj.lemmas for m in ADJECTIVE_VALUES.get(lemma, ())}
             values = [
                 v
@@ -971,6 +975,29 @@ class RowFilters:
                     say(request.language, "planner.column_value_unknown", column=column.name, phrase=phrase)
                 )
                 yield adj.start, column.name, f"{column.name} IS NOT NULL"  # never used: asked about
+
+    def _ordinal_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "second-semester courses", "courses of the second semester": an English ordinal before a word
+        naming one number column -> `column = n`; the word names several columns: asked, never every row."""
+        tokens = [t for t in tokenize(request.text) if t.lang == "en"]
+        for k, word in enumerate(tokens):
+            number, noun = (
+                word.number if word.ordinal else None,
+                tokens[k + 1].lower if k + 1 < len(tokens) else "",
+            )
+            if "-" in word.lower:  # "second-semester" is one word
+                head, _dash, noun = word.lower.partition("-")
+                number = EN_ORDINALS.get(head)
+            if number is None or not noun or any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            columns = [table.column(name) for _, name in self.grounding._column_mentions(table, [noun])]
+            numbers = [c for c in columns if c is not None and _is_number_column(c)]
+            if len(numbers) == 1 and len(columns) == 1:
+                yield word.start, numbers[0].name, f"{numbers[0].name} = {number}"
+            elif numbers:
+                request.unsure.append(
+                    say(request.language, "planner.column_value_unknown", column=numbers[0].name, phrase=noun)
+                )
 
     def _comment_head_is(self, column: Column, noun: Token) -> bool:
         """The column comment's first word is `noun` ('Пол пациента' for «пола»)."""
@@ -1075,8 +1102,8 @@ class RowFilters:
             bare = request.language == "ru" and (
                 request.raw[i + 1].isascii() or _is_code(self.whole_value(request, i + 1))
             )
-            if not (linked or bare):
-                continue
+            if not (linked or bare) or tokens[i].isdigit():
+                continue  # «в 10 минут»: a number names no column, and the unit after it is no value
             mentions = self.grounding._column_mentions(
                 table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
             )
@@ -1637,3 +1664,8 @@ def _iso_date(match: re.Match[str]) -> str:
 def _quote(value: str) -> str:
     """A SQL string literal: single quotes doubled, nothing else allowed to break out."""
     return "'" + value.replace("'", "''") + "'"
+
+
+def _is_number_column(column: Column) -> bool:
+    """An integer column a number in words can equal («первого семестра» -> semester = 1)."""
+    return re.match(r"(?:small|big)?int|integer|u?int\d+|numeric|serial", column.type.lower()) is not None
