@@ -433,4 +433,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть {words} ({columns} в {table}), но я не понял, что с этим сделать. Какие строки "
         "или колонки нужны (например: «только строки, где {column} = ...» или «без колонки {column}»)?",
     },
+    # Two clock times offered as alternatives (planning/schedule.alternative_times); {phrase}: the user's words.
+    "planner.schedule_alternatives": {
+        "en": "Which time should it run at: {phrase!r} offers more than one? Name one, for example 'at 9 pm'.",
+        "ru": "В какое время запускать: «{phrase}» — это несколько вариантов? Назовите один, например «в 21:00».",
+    },
 }

@@ -94,7 +94,12 @@ from airflow_ai_etl.planning.patterns import (
     VALUE_COLUMN_WORDS,
 )
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
-from airflow_ai_etl.planning.schedule import ScheduleMatch, ambiguous_timezone, parse_schedule
+from airflow_ai_etl.planning.schedule import (
+    ScheduleMatch,
+    alternative_times,
+    ambiguous_timezone,
+    parse_schedule,
+)
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
     _imperative,
@@ -1076,6 +1081,9 @@ class OfflinePlanner:
         if zone:
             examples = " / ".join(zone[1])
             return say(request.language, "planner.which_timezone", zone=zone[0], examples=examples)
+        alternatives = alternative_times(request.text)
+        if alternatives:
+            return say(request.language, "planner.schedule_alternatives", phrase=alternatives)
         uneven = _uneven_interval(request.text)
         if uneven:
             return _ask_uneven_interval(request.language, *uneven)

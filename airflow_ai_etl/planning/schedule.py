@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -50,7 +50,7 @@ from croniter import croniter
 from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.grammar import Slot, apply_rewrites, numeral_rewrites
-from airflow_ai_etl.planning.lexer import numerals, tokenize
+from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 
 __all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule"]
 
@@ -960,6 +960,46 @@ def _match(
     return ScheduleMatch(cron, tz, _phrase(text, used), tuple(used))
 
 
+_OR_WORDS = {"или", "либо", "or"}
+_TIME_PREPOSITIONS = {"в", "во", "к", "at", "around"}
+_DAY_PARTS = {"утра", "дня", "вечера", "ночи", "am", "pm", "a.m.", "p.m.", "часов", "часа", "o'clock"}
+
+
+def alternative_times(text: str) -> str | None:
+    """The words offering two clock times as alternatives («в 9 вечера или в 10»), or None."""
+    span = _alternative_times(tokenize(text or ""))
+    return text[span[0] : span[1]] if span else None
+
+
+def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Two clock times offered as alternatives («в 9 вечера или в 10, как удобнее», "at 9 or 10 pm")."""
+    words = [t for t in tokens if t.lang != "punct"]
+    for j, word in enumerate(words[1:-1], start=1):
+        if word.lower not in _OR_WORDS:
+            continue
+        left = j - 1
+        while left > 0 and words[left].lower in _DAY_PARTS:
+            left -= 1
+        right = j + 1
+        while right < len(words) - 1 and words[right].lower in _TIME_PREPOSITIONS:
+            right += 1
+        if words[left].number is None or words[right].number is None or words[left].ordinal:
+            continue
+        after = words[right + 1].lower if right + 1 < len(words) else ""
+        timed = (
+            (left > 0 and words[left - 1].lower in _TIME_PREPOSITIONS)
+            or left < j - 1
+            or after in _DAY_PARTS
+            or right > j + 1
+        )
+        if timed and words[left].number <= 24 and words[right].number <= 24:  # type: ignore[operator]
+            end = words[right + 1].end if after in _DAY_PARTS else words[right].end
+            return words[
+                max(left - 1, 0) if left and words[left - 1].lower in _TIME_PREPOSITIONS else left
+            ].start, end
+    return None
+
+
 def _parse(text: str) -> ScheduleMatch | None:
     tokens = tokenize(text)
     slots = ScheduleSlots()
@@ -967,6 +1007,8 @@ def _parse(text: str) -> ScheduleMatch | None:
     # Clock times, frequency words, intervals and weekdays in words or by case: the grammar's slots, put
     # into `slots` as values and their words masked; numerals no slot used become digits for the rules
     # below that read digits (hour windows, bare hours next to a day cue, days of month, counts).
+    if _alternative_times(tokens):
+        raise _Unsupported("or")  # «в 9 вечера или в 10», "at 9 or 10 pm": the user has not chosen yet
     found = grammar.schedule_slots(tokens)
     used = {i for slot in found for i in range(slot.first, slot.last)}
     digits = numeral_rewrites(tokens, used) if grammar.enabled("clock") else []
