@@ -28,6 +28,7 @@ from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
+from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
     BETWEEN,
     CALENDAR_UNITS,
@@ -154,7 +155,7 @@ class RowFilters:
         conditions = [self._value_list(request, table, c) for c in conditions]
         if not questions:
             self._rivals(request, table, sorted(found), conditions, scopes)
-        questions += request.unsure + self._foreign_filters(request, table)
+        questions += request.unsure + self._foreign_filters(request, table) + self._vague_only(request, table)
         questions += self._place_questions(request, table, conditions)
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
@@ -178,6 +179,30 @@ class RowFilters:
             return Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
+
+    def _vague_only(self, request: Request, table: Table) -> list[str]:
+        """ "only the good ones", «только нормальные»: a judgement after only/только that names no column and
+        no value of one: asked, never every row."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, word in enumerate(tokens):
+            if not is_(word, "VAGUE_QUALITY") or request.is_handled(word.start):
+                continue
+            cue = next(
+                (j for j in range(k - 1, max(-1, k - 3), -1) if tokens[j].lower not in _ARTICLES), None
+            )
+            if cue is None or tokens[cue].lower not in ("only", "just", "только", "лишь"):
+                continue
+            listed = {v.lower() for c in table.columns for v in _listed_values(c.comment)}
+            if word.lower in listed or self.grounding._column_mentions(table, [word.lower]):
+                continue
+            end = (
+                tokens[k + 1].end
+                if k + 1 < len(tokens) and tokens[k + 1].lower in ("ones", "one")
+                else word.end
+            )
+            phrase = request.text[tokens[cue].start : end]
+            return [say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)]
+        return []
 
     def _list_word_fits(self, request: Request, table: Table, name: str, value: str, word: str) -> bool:
         """`word` after «и»/"or" continues the list of `value`s of column `name`: a value its comment lists,
@@ -1664,6 +1689,9 @@ def _iso_date(match: re.Match[str]) -> str:
 def _quote(value: str) -> str:
     """A SQL string literal: single quotes doubled, nothing else allowed to break out."""
     return "'" + value.replace("'", "''") + "'"
+
+
+_ARTICLES = {"the", "those", "these"}
 
 
 def _is_number_column(column: Column) -> bool:

@@ -79,6 +79,21 @@ RU: dict[str, frozenset[str]] = {
     "MERGE": frozenset({"слияние", "слить", "сливать", "мержить", "смержить", "upsert", "апсерт", "мерж"}),
     "DEDUPE": frozenset({"дедупликация", "дедуплицировать", "дубль", "дубликат"}),
     "APPEND_ONLY": frozenset({"добавление", "дописывание", "дозапись"}),
+    # A judgement no column answers by itself («только хорошие»): asked about, never every row.
+    "VAGUE_QUALITY": frozenset(
+        {
+            "хороший",
+            "плохой",
+            "лучший",
+            "нормальный",
+            "правильный",
+            "интересный",
+            "важный",
+            "полезный",
+            "годный",
+            "качественный",
+        }
+    ),  # fmt: skip
     "REPLACE": frozenset(
         {
             "полностью",
@@ -183,6 +198,22 @@ EN: dict[str, frozenset[str]] = {
     "INCREMENTAL": frozenset({"increment"}),
     "MASK": frozenset({"mask", "hash", "redact", "anonym", "obfusc", "scrambl", "pseudonym", "hide"}),
     "CDC": frozenset({"cdc"}),
+    "VAGUE_QUALITY": frozenset(
+        {
+            "good",
+            "bad",
+            "best",
+            "better",
+            "nice",
+            "important",
+            "relevant",
+            "interesting",
+            "useful",
+            "proper",
+            "decent",
+            "worthwhile",
+        }
+    ),  # fmt: skip
 }
 # Concepts one lemma may carry together (they never lead to different answers).
 COMPATIBLE = {
@@ -197,7 +228,7 @@ COMPATIBLE = {
     frozenset({"GLOSSARY_NOUN", "CHANGED"}),
 }
 TABLES = {"ru": RU, "en": EN}
-SURFACE_ONLY = {"DESTROY_VERB"}  # English concepts matched by the word itself, not its stem
+SURFACE_ONLY = {"DESTROY_VERB", "VAGUE_QUALITY"}  # English concepts matched by the word itself, not its stem
 
 RU_WEEKDAYS = {"воскресенье": 0, "понедельник": 1, "вторник": 2, "среда": 3, "четверг": 4, "пятница": 5,
                "суббота": 6}  # fmt: skip
