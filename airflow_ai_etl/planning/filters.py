@@ -732,8 +732,10 @@ class RowFilters:
         for i, token in enumerate(request.tokens[:-1]):
             if token in request.claimed or status_word(token)[0] and table.column("status"):
                 continue
-            if not self._row_noun_at(request, table, i + 1):
-                continue
+            if not self._row_noun_at(request, table, i + 1) or self._pipeline_verb_at(request, i):
+                continue  # «потом переносим приёмы»: the load's own verb says nothing about the rows
+            if self._row_noun_at(request, table, i):
+                continue  # «приёмы (visits)»: the table's noun and its name, no event of visit_date
             if re.fullmatch(r"[a-z]+[^s]s", token):
                 continue  # "lessons attended": a plural noun (lesson_date) names no event, "fired" does
             meanings = self.vocabulary.meanings(token) - {stem(w) for w in ("created", "updated", "date", "")}
@@ -753,6 +755,19 @@ class RowFilters:
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def _pipeline_verb_at(self, request: Request, index: int) -> bool:
+        """Word `index` is a load verb in a finite form («переносим», «грузим»), not a participle
+        («перенесённые»)."""
+        if not PIPELINE_VERBS.fullmatch(request.tokens[index]):
+            return False
+        word = next((t for t in tokenize(request.text) if t.start == request.spans[index][0]), None)
+        return (
+            word is not None
+            and word.lang == "ru"
+            and bool(word.parses)
+            and word.parses[0].pos in ("VERB", "INFN")
+        )
 
     def boolean_columns_of(self, table: Table, word: Token) -> list[str]:
         """Boolean columns whose name (without is_/has_) or comment says `word`: "approved" or
