@@ -598,6 +598,7 @@ def _on_the(tokens: Sequence[Token], found: Sequence[Numeral], k: int) -> bool:
 COMPARISON_WORDS = {
     "больше", "более", "свыше", "выше", "меньше", "менее", "ниже", "от", "до", "дороже", "дешевле",
     "дольше", "over", "above", "under", "below", "than", "least", "most", "between", "между",
+    "длиннее", "короче", "longer", "shorter",
 }  # fmt: skip
 # A number followed by one of these is a time or an interval, read by the schedule rules.
 _TIME_LEMMAS = {"час", "минута", "секунда", "утро", "вечер", "ночь", "день", "сутки", "неделя", "месяц"}
@@ -606,7 +607,7 @@ _TIME_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "am", "pm", 
 
 
 _COMPARATIVES = {"больше", "более", "свыше", "меньше", "менее", "дольше", "over", "above", "under", "below",
-                 "than"}  # fmt: skip
+                 "than", "длиннее", "короче", "longer", "shorter"}  # fmt: skip
 _DURATION_LEMMAS = {"час", "минута", "секунда"}
 _DURATION_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "second", "seconds"}
 

@@ -123,6 +123,8 @@ from airflow_ai_etl.planning.vocabulary import (
 from airflow_ai_etl.spec import PipelineSpec
 
 # fmt: off
+# Words between a column and the «не нужен» / "not needed" that leaves it out.
+_EXCLUSION_FILLERS = {"нам", "мне", "тут", "здесь", "вообще", "совсем", "уже", "us", "here", "really"}
 # The residue rule for rows (issue 15): a preposition whose phrase can say which rows, with the cases of
 # its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»).
 ROW_PREPS_RU = {
@@ -1383,6 +1385,8 @@ class OfflinePlanner:
         rest = request.lower[pii.end() : match.start()] if pii else ""
         if pii and re.fullmatch(r"\s*(?:данн\w*|data|info\w*)?\s*", rest) and self._pii_columns(table):
             return self._pii_columns(table), (clause_start, match.end())  # "персональные данные убрать"
+        while verb > first and request.tokens[verb - 1] in _EXCLUSION_FILLERS:
+            verb -= 1  # «login нам не нужен», "login here is not needed"
         columns, end = self._column_run(table, request, first, stop=verb)
         if columns and end == verb:
             return columns, (clause_start, match.end())
