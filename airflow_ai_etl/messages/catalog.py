@@ -433,4 +433,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть {words} ({columns} в {table}), но я не понял, что с этим сделать. Какие строки "
         "или колонки нужны (например: «только строки, где {column} = ...» или «без колонки {column}»)?",
     },
+    "planner.excel_export_needs_mart": {
+        "en": "Excel is a target only for a mart: what should it count or sum, and by what (for example "
+        "'number of orders by status per month')?",
+        "ru": "В Excel выгружается только витрина: что в ней посчитать или сложить и в каком разрезе "
+        "(например, «количество заказов по статусам помесячно»)?",
+    },
 }

@@ -264,7 +264,9 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
-    if not measure and not grain_phrase and not per and not adverb:
+    # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
+    export = _exports_to_excel(tokens)
+    if not measure and not grain_phrase and not per and not adverb and not export:
         return False
     grouped = any(
         t.lower in DIM_PREPS_RU | DIM_PREPS_EN
@@ -276,6 +278,8 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         )
         for k, t in enumerate(words)
     )  # «для каждого региона», "for each region": a grouping too
+    if export and not (measure or grain_phrase or per or adverb):
+        return grouped  # "Export appointments to Excel daily": no grouping, no mart (a question follows)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
 
 
@@ -335,6 +339,11 @@ def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
     """A mart by its words, or by column words the catalog knows (see :func:`_subject_mart`)."""
     tokens = tokenize(text)
     return is_mart_request(tokens) or _subject_mart(planner, tokens, text)
+
+
+def excel_is_target(text: str) -> bool:
+    """The workbook the request names follows «в/to/into» (an export target, never a source to load)."""
+    return _exports_to_excel(tokenize(text))
 
 
 def _exports_to_excel(tokens: Sequence[Token]) -> bool:
@@ -447,6 +456,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         _set_grain(ph, grain, i)
         ph.used.add(i)
         ph.blank.append((t.start, t.end))
+        _named_column_after(ph, i + 1)  # "monthly on scheduled_at": the grain's column
     i = 0
     while i < n:
         t = tokens[i]
@@ -692,6 +702,8 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     """Words after a grain naming its column: «по месяцам выставления», "per month of issue", «по неделям
     поля created_at», «по месяцам по колонке region»."""
     tokens, n = ph.tokens, len(ph.tokens)
+    if j + 1 < n and tokens[j].lower == "on" and _named_column_after(ph, j):
+        return j + 2  # "each month on created_at"
     if j < n and tokens[j].text == "(":  # "per month (period)", «по дням (по scheduled_at)»
         k = j + 1 + (j + 1 < n and tokens[j + 1].lower in ("по", "by", "on", "of"))
         if k + 1 < n and tokens[k].lang in ("en", "ru") and tokens[k + 1].text == ")":
@@ -732,6 +744,21 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
                 return j + 2
             return j + 1
     return j
+
+
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+
+
+def _named_column_after(ph: MartPhrase, j: int) -> bool:
+    """ "monthly on scheduled_at", «помесячно по created_at»: «on/по» + a snake_case column name right
+    after a grain word names the grain's column (the catalog checks that it is a time column)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if j + 1 < n and tokens[j].lower in ("on", "по") and _IDENTIFIER.match(tokens[j + 1].text):
+        if ph.grain_column is None and j + 1 not in ph.used:
+            ph.grain_column = tokens[j + 1].text
+            ph.used.update({j, j + 1})
+            return True
+    return False
 
 
 def _time_word(token: Token) -> str | None:

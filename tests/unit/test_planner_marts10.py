@@ -1,0 +1,61 @@
+"""Mart rules of round marts10 (issue 16, confident-wrong families of heldout_marts_g): an Excel path after
+an export word is a mart's target, never a source; lookbacks in weeks; grains on a verb's time column;
+an attribute named after a dimension."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from tests.catalogs import clinic_catalog, hr_catalog, logistics_catalog
+from tests.unit.test_planner_marts import mart_of
+
+
+@pytest.fixture(scope="module")
+def clinic():
+    return OfflinePlanner(clinic_catalog())
+
+
+@pytest.fixture(scope="module")
+def hr():
+    return OfflinePlanner(hr_catalog())
+
+
+@pytest.fixture(scope="module")
+def logistics():
+    return OfflinePlanner(logistics_catalog())
+
+
+def test_a_grouped_excel_export_is_a_mart_with_its_grain_column(clinic):
+    outcome = clinic.plan(
+        "Visits by status each month on visit_date, exported to /srv/out/visits_by_status.xlsx"
+    )
+    assert outcome.status == "ok", outcome.questions
+    spec = outcome.spec
+    assert spec.source.type == "mart" and spec.target.type == "excel"
+    assert spec.target.path == "/srv/out/visits_by_status.xlsx"
+
+
+def test_a_grain_adjective_takes_the_column_named_after_on(clinic):
+    mart = mart_of(clinic.plan("Count of appointments per status, weekly on created_at"))
+    assert mart["grain"] == ("created_at", "week")
+    assert mart["dims"] == ["status"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send appointments to /srv/out/appts.xlsx every morning",
+        "Выгружай приёмы в файл /srv/out/a.xlsx каждое утро",
+    ],
+)
+def test_an_ungrouped_export_to_excel_is_a_question_never_an_excel_source(clinic, text):
+    outcome = clinic.plan(text)
+    assert outcome.status == "needs_clarification"
+    assert "Excel" in outcome.questions[0]
+
+
+def test_a_workbook_to_load_is_still_a_source(clinic):
+    outcome = clinic.plan("Load /srv/in/plan.xlsx into pg_reporting once")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.type == "excel"
