@@ -439,4 +439,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В Excel выгружается только витрина: что в ней посчитать или сложить и в каком разрезе "
         "(например, «количество заказов по статусам помесячно»)?",
     },
+    "planner.mart.incremental_lookback": {
+        "en": "An incremental mart recomputes its last N periods so that late rows are counted: how many "
+        "(for example 'recompute the last 3 weeks')?",
+        "ru": "Инкрементальная витрина пересчитывает последние N периодов, чтобы учесть опоздавшие строки: "
+        "сколько (например, «пересчитывать последние 3 недели»)?",
+    },
 }

@@ -32,6 +32,7 @@ Nothing here guesses: a word the rules cannot place in a slot of the mart makes 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -292,12 +293,19 @@ def _load_words(tokens: Sequence[Token]) -> bool:
     if any(
         (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export and not _already(words, k))
         or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
-        or (is_(t, "INCREMENTAL") and lookback.lookback is None)
+        or (is_(t, "INCREMENTAL") and lookback.lookback is None and not _aggregate_with_grain(words))
         for k, t in enumerate(words)
     ):
         return True
     # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
     return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+def _aggregate_with_grain(words: Sequence[Token]) -> bool:
+    """«сумма часов по отделам понедельно, инкрементально», "total hours per week, incremental": a measure
+    word and a grain make a mart, so «инкрементально» is its refresh, not an incremental load."""
+    grain = _grain_noun_named(words) or any(_grain_adjective(t) for t in words)
+    return grain and any(_measure_func(words, i) is not None for i in range(len(words)))
 
 
 def _already(words: Sequence[Token], k: int) -> bool:
@@ -947,15 +955,20 @@ def _column_noun(token: Token) -> bool:
 def _read_lookback(ph: MartPhrase) -> None:
     tokens = ph.tokens
     nums = {num.first: num for num in numerals(tokens)}
+    ending = {num.last: num for num in numerals(tokens)}  # `last` is exclusive: the token after it
     for i, t in enumerate(tokens):
         if not (t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE):
             continue
-        num = nums.get(i + 1)
+        num, cue = nums.get(i + 1), i
+        if num is None and (prior := ending.get(i)) is not None and i + 1 < len(tokens):
+            # «пересчитывать 3 последние недели»: the number before the cue, the unit after it
+            num, cue = dataclasses.replace(prior, last=i + 1), prior.first
         if num is None or num.last >= len(tokens):
             continue
         unit = _grain_noun(tokens[num.last])
         if unit is None:
             continue
+        i = cue
         before = [k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN)]
         # «за последние 3 дня пересчитывать»: the refresh verb may follow the span it recomputes
         after = [k for k in range(num.last + 1, min(len(tokens), num.last + 3)) if _ru(tokens[k], REFRESH_RU)]
@@ -1545,6 +1558,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     definition: dict[str, Any] = {"measures": measures, "dimensions": dims, "joins": joins}
     if grain:
         definition["time_grain"] = grain
+    if ph.lookback is None and any(is_(t, "INCREMENTAL") for t in tokens):
+        return Outcome.clarify(ask("incremental_lookback"))  # how many grains to recompute is never guessed
     if ph.lookback is not None:
         if grain is None or ph.lookback_unit != grain["grain"]:
             return Outcome.clarify(ask("lookback_unit"))

@@ -59,3 +59,31 @@ def test_a_workbook_to_load_is_still_a_source(clinic):
     outcome = clinic.plan("Load /srv/in/plan.xlsx into pg_reporting once")
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.type == "excel"
+
+
+@pytest.mark.parametrize(
+    "text, lookback",
+    [
+        ("Сумма часов по сотрудникам по дням, инкрементально, пересчитывать 4 последних дня", 4),
+        ("Часы по сотрудникам помесячно, инкрементально, пересчитывать последние 2 месяца", 2),
+    ],
+)
+def test_a_lookback_with_the_number_before_or_after_the_cue(hr, text, lookback):
+    outcome = hr.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    mart = outcome.spec.source.mart
+    assert outcome.spec.source.type == "mart" and outcome.spec.source.table == "timesheets"
+    assert (mart.refresh, mart.lookback) == ("incremental", lookback)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сумма часов по сотрудникам понедельно, инкрементально, каждый день",
+        "Total hours per employee per week, incremental",
+    ],
+)
+def test_an_incremental_mart_without_a_lookback_asks_and_is_no_load(hr, text):
+    outcome = hr.plan(text)
+    assert outcome.status == "needs_clarification"
+    assert "N" in outcome.questions[0]
