@@ -151,6 +151,8 @@ TIME_WORDS = {
     "запись": "creat", "created": "creat", "reported": "report", "collected": "collect", "paid": "paid",
     "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
     "получение": "receiv", "получить": "receiv", "received": "receiv",
+    "начинаться": "start", "начаться": "start", "starts": "start", "begin": "start", "begins": "start",
+    "заканчиваться": "end", "закончиться": "end", "ends": "end",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -503,6 +505,13 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                         ph.used.update(range(i, j))
                         i = end
                         continue
+        if _verb_each_grain(ph, i):  # «отпусков начинается каждую неделю», "trips that start every day"
+            _set_grain(ph, _grain_noun(tokens[i + 2]) or "", i + 2)
+            ph.grain_words.append(i)  # «начинается» -> starts_on
+            ph.used.update({i, i + 1, i + 2})
+            ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
+            i += 3
+            continue
         if t.lower in ("в", "во", "с", "со") and i + 2 < n and tokens[i + 1].lemma in CUT_WORDS:
             k = i + 2 + (tokens[i + 2].lower in DIM_PREPS_RU)  # «в разрезе регионов», «с разбивкой по дням»
             end = _dimension_list(ph, k)
@@ -588,6 +597,27 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
+    """A verb of the counted event (not a refresh verb) followed by «каждый/each/every» + a time unit: the
+    unit is the grain on the verb's time, not how often to run («сколько отпусков начинается каждую
+    неделю»)."""
+    tokens = ph.tokens
+    if i + 2 >= len(tokens) or ph.grain is not None or i == 0:
+        return False
+    t, each, unit = tokens[i], tokens[i + 1], tokens[i + 2]
+    if not (each.lemma in EACH or each.lower in EACH) or _grain_noun(unit) is None:
+        return False
+    if _word(t, REFRESH_RU, REFRESH_EN) or _refresh_before(tokens, i) or is_(t, "INCREMENTAL"):
+        return False
+    if _time_word(t) is None:
+        return (
+            False  # «витрина обновляется каждый час»: a verb that names no time column stays the schedule's
+        )
+    if t.lang == "ru":
+        return t.has(t.lemmas, pos=("VERB",))  # finite: «начинается» (not «обновлять»)
+    return t.lower in ("start", "starts", "begin", "begins", "end", "ends")
 
 
 def _participle_before_grain(ph: MartPhrase) -> None:

@@ -87,3 +87,21 @@ def test_an_incremental_mart_without_a_lookback_asks_and_is_no_load(hr, text):
     outcome = hr.plan(text)
     assert outcome.status == "needs_clarification"
     assert "N" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "text, column, grain",
+    [
+        ("Сколько отпусков заканчивается каждый месяц, в разрезе видов", "ends_on", "month"),
+        ("How many vacations begin every week, per kind", "starts_on", "week"),
+    ],
+)
+def test_each_unit_after_a_verb_of_the_event_is_a_grain_on_its_time(hr, text, column, grain):
+    mart = mart_of(hr.plan(text))
+    assert mart["grain"] == (column, grain)
+    assert mart["dims"] == ["kind"] and mart["schedule"] is None
+
+
+def test_each_unit_after_a_refresh_verb_stays_the_schedule(hr):
+    mart = mart_of(hr.plan("Число отпусков по видам, витрина обновляется каждый час"))
+    assert mart["grain"] is None and mart["schedule"] == "0 * * * *"
