@@ -946,6 +946,11 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         ph.dims.append(words)
         ph.used.update(words)
         i = words[-1] + 1
+        if _apposition(ph, words[0], i):  # «по машинам, госномер»: the attribute shown for the vehicle
+            ph.dims[-1] = [i + 1, words[0]]
+            ph.used.update({i, i + 1})
+            i += 2
+            continue
         close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
@@ -956,6 +961,27 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 ph.used.update(range(i, close + 1))
                 i = close + 1
     return i
+
+
+def _apposition(ph: MartPhrase, head: int, comma: int) -> bool:
+    """«по машинам, госномер»: a noun after a comma that does not take the case «по» gives (dative) is no
+    second dimension but the attribute named for the first (read like «по машинам (госномер)»)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if comma + 1 >= n or tokens[comma].text != "," or tokens[head].lang != "ru":
+        return False
+    if not any(p.case == "datv" for p in tokens[head].parses):
+        return False
+    word = tokens[comma + 1]
+    if word.lang != "ru" or _stops(word) or _grain_noun(word) or _is_measure(word) or comma + 1 in ph.used:
+        return False
+    if any(a <= word.start < b for a, b in ph.schedule_spans) or _before_path(ph, comma + 1):
+        return False
+    if not any(p.pos == "NOUN" and p.case == "nomn" for p in word.parses):
+        return False
+    if any(p.case == "datv" for p in word.parses):
+        return False  # «по регионам, категориям»: a list of dimensions, each in the dative
+    after = tokens[comma + 2] if comma + 2 < n else None
+    return after is None or after.lang == "punct" or after.lower in DIM_PREPS_RU | {"за", "в", "и"}
 
 
 PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "via", "at", "into", "to",

@@ -105,3 +105,19 @@ def test_each_unit_after_a_verb_of_the_event_is_a_grain_on_its_time(hr, text, co
 def test_each_unit_after_a_refresh_verb_stays_the_schedule(hr):
     mart = mart_of(hr.plan("Число отпусков по видам, витрина обновляется каждый час"))
     assert mart["grain"] is None and mart["schedule"] == "0 * * * *"
+
+
+def test_an_apposition_after_a_dimension_names_its_attribute_through_the_join(logistics):
+    mart = mart_of(logistics.plan("Сумма заправок по машинам, модель, помесячно"))
+    assert mart["dims"] == ["model"] and mart["joins"] == ["fleet.vehicles"]
+
+
+def test_a_comma_list_of_dative_dimensions_stays_two_dimensions(logistics):
+    outcome = logistics.plan("Сумма заправок по машинам, водителям")
+    assert outcome.status == "needs_clarification" or len(outcome.spec.source.mart.dimensions) == 2
+
+
+def test_an_apposition_the_joined_table_lacks_is_asked(logistics):
+    outcome = logistics.plan("Сумма заправок по машинам, цвет")
+    assert outcome.status == "needs_clarification"
+    assert "цвет" in outcome.questions[0]
