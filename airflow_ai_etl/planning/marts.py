@@ -295,12 +295,17 @@ def _load_words(tokens: Sequence[Token]) -> bool:
     if any(
         (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export and not _already(words, k))
         or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
-        or (is_(t, "INCREMENTAL") and lookback.lookback is None and not _aggregate_with_grain(words))
+        or (_incremental(t) and lookback.lookback is None and not _aggregate_with_grain(words))
         for k, t in enumerate(words)
     ):
         return True
     # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
     return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+def _incremental(token: Token) -> bool:
+    """The lexicon's INCREMENTAL, and «инкрементно» (pymorphy's lemma «инкрементный»)."""
+    return is_(token, "INCREMENTAL") or (token.lang == "ru" and token.lemma == "инкрементный")
 
 
 def _aggregate_with_grain(words: Sequence[Token]) -> bool:
@@ -609,7 +614,7 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
     t, each, unit = tokens[i], tokens[i + 1], tokens[i + 2]
     if not (each.lemma in EACH or each.lower in EACH) or _grain_noun(unit) is None:
         return False
-    if _word(t, REFRESH_RU, REFRESH_EN) or _refresh_before(tokens, i) or is_(t, "INCREMENTAL"):
+    if _word(t, REFRESH_RU, REFRESH_EN) or _refresh_before(tokens, i) or _incremental(t):
         return False
     if _time_word(t) is None:
         return (
@@ -997,7 +1002,7 @@ def _stops(token: Token) -> bool:
         return True
     if token.lang == "en" and token.lower in PREPS_EN - {"and"}:
         return True
-    if is_(token, "WEEKDAY") or is_(token, "INCREMENTAL") or token.number is not None or token.lang == "num":
+    if is_(token, "WEEKDAY") or _incremental(token) or token.number is not None or token.lang == "num":
         return True
     if token.lang == "ru" and token.lemma in EACH:
         return False
@@ -1008,7 +1013,52 @@ def _column_noun(token: Token) -> bool:
     return token.lower in COLUMN_NOUNS or (token.lang == "ru" and bool(token.lemmas & COLUMN_NOUNS))
 
 
+_UNIT_WORD = re.compile(r"^(\d{1,3})-(hour|day|week|month)s?$")
+WINDOW_EN = {"lookback", "window"}
+WINDOW_RU = {"окно", "глубина"}
+
+
+def _read_window(ph: MartPhrase) -> None:
+    """ "with a 4-week lookback", "a lookback window of 3 days", «окно пересчёта 2 недели»: the lookback
+    as a noun phrase (N and its unit after or before the window noun)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    nums = {num.first: num for num in numerals(tokens)}
+    for i, t in enumerate(tokens):
+        if not (t.lower in WINDOW_EN or (t.lang == "ru" and t.lemma in WINDOW_RU)):
+            continue
+        found: tuple[int, str, int, int] | None = None  # value, unit, first, last token
+        if i > 0 and (m := _UNIT_WORD.match(tokens[i - 1].lower)):
+            found = (int(m.group(1)), m.group(2), i - 1, i)
+        k = i + 1
+        while k < n and (tokens[k].lower in ("of", "window") or _word(tokens[k], REFRESH_RU, REFRESH_EN)):
+            k += 1  # «окно пересчёта», "lookback window of"
+        num = nums.get(k)
+        if found is None and num is not None and num.last < n and (unit := _grain_noun(tokens[num.last])):
+            found = (num.value, unit, i, num.last)
+        if found is None:
+            continue
+        value, unit, first, last = found
+        while first > 0 and (
+            tokens[first - 1].lower in ("a", "an", "the", "with", "с", "со")
+            or tokens[first - 1].lang == "punct"
+            or _incremental(tokens[first - 1])
+        ):
+            first -= 1  # "incremental with a 4-week lookback": the mode and its window
+        while tokens[first].lang == "punct":
+            first += 1
+        ph.lookback, ph.lookback_unit = value, unit
+        ph.used.update(range(first, last + 1))
+        ph.blank.append((tokens[first].start, tokens[last].end))
+        return
+
+
 def _read_lookback(ph: MartPhrase) -> None:
+    _read_lookback_cue(ph)
+    if ph.lookback is None:
+        _read_window(ph)
+
+
+def _read_lookback_cue(ph: MartPhrase) -> None:
     tokens = ph.tokens
     nums = {num.first: num for num in numerals(tokens)}
     ending = {num.last: num for num in numerals(tokens)}  # `last` is exclusive: the token after it
@@ -1033,7 +1083,7 @@ def _read_lookback(ph: MartPhrase) -> None:
         ph.lookback, ph.lookback_unit = num.value, unit
         start = before[0] if before else i - 1
         end = num.last if before else after[0]
-        while start > 0 and (is_(tokens[start - 1], "INCREMENTAL") or tokens[start - 1].lang == "punct"):
+        while start > 0 and (_incremental(tokens[start - 1]) or tokens[start - 1].lang == "punct"):
             start -= 1  # "incremental refresh recomputing the last 3 days": the mode is the lookback's
         while tokens[start].lang == "punct":
             start += 1
@@ -1614,7 +1664,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     definition: dict[str, Any] = {"measures": measures, "dimensions": dims, "joins": joins}
     if grain:
         definition["time_grain"] = grain
-    if ph.lookback is None and any(is_(t, "INCREMENTAL") for t in tokens):
+    if ph.lookback is None and any(_incremental(t) for t in tokens):
         return Outcome.clarify(ask("incremental_lookback"))  # how many grains to recompute is never guessed
     if ph.lookback is not None:
         if grain is None or ph.lookback_unit != grain["grain"]:

@@ -121,3 +121,18 @@ def test_an_apposition_the_joined_table_lacks_is_asked(logistics):
     outcome = logistics.plan("Сумма заправок по машинам, цвет")
     assert outcome.status == "needs_clarification"
     assert "цвет" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "text, lookback",
+    [
+        ("Hours per employee per day, incremental with a 6-day lookback", 6),
+        ("Total hours per employee per month, incremental, lookback window of 2 months", 2),
+        ("Сумма часов по сотрудникам по дням, инкрементно, окно пересчёта 10 дней", 10),
+    ],
+)
+def test_a_lookback_named_as_a_window(hr, text, lookback):
+    outcome = hr.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    mart = outcome.spec.source.mart
+    assert (mart.refresh, mart.lookback) == ("incremental", lookback)
