@@ -30,6 +30,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -144,6 +145,18 @@ def timed(name: str, rows: int, command: list[str], env: dict[str, str], stdin: 
     return run
 
 
+def task_env(base: Path, ch: Any, s3: Any) -> dict[str, str]:
+    """The environment of a bench task process: this checkout, its own AIRFLOW_HOME, the two connections."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "AIRFLOW_HOME": str(base / "airflow"),
+        "AIRFLOW__AI_ETL__FILE_ROOTS": str(base),
+        "AIRFLOW_CONN_BENCH_CH": ch.uri(),
+        "AIRFLOW_CONN_BENCH_S3": s3.connection_json(),
+    }
+
+
 def write_rows(ch: object, path: Path, rows: int, fmt: str) -> None:
     """The bench file: JSON lines as ClickHouse prints them (integers unquoted, NULL as null); CSV
     as most tools write it (Python's csv module: quotes only where needed, NULL as an empty field -
@@ -214,14 +227,7 @@ def main() -> int:
     try:
         client = ch.client()
         s3.client().create_bucket(Bucket="bench")
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "AIRFLOW_HOME": str(base / "airflow"),
-            "AIRFLOW__AI_ETL__FILE_ROOTS": str(base),
-            "AIRFLOW_CONN_BENCH_CH": ch.uri(),
-            "AIRFLOW_CONN_BENCH_S3": s3.connection_json(),
-        }
+        env = task_env(base, ch, s3)
 
         def fresh(table: str) -> str:
             """An empty target, made once ClickHouse has finished merging the previous run's parts."""

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from file_bench import CH_DDL, PRELUDE, server_cpu, write_rows  # noqa: E402
+from file_bench import CH_DDL, PRELUDE, server_cpu, task_env, write_rows  # noqa: E402
 from local_servers import start_clickhouse  # noqa: E402
 
 from tests.s3_server import start_moto  # noqa: E402
@@ -160,14 +160,7 @@ def main() -> int:
     try:
         client = ch.client()
         s3.client().create_bucket(Bucket="bench")
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "AIRFLOW_HOME": str(base / "airflow"),
-            "AIRFLOW__AI_ETL__FILE_ROOTS": str(base),
-            "AIRFLOW_CONN_BENCH_CH": ch.uri(),
-            "AIRFLOW_CONN_BENCH_S3": s3.connection_json(),
-        }
+        env = task_env(base, ch, s3)
         for n in [int(s) for s in args.sizes.split(",")]:
             for fmt in args.formats.split(","):
                 path = base / f"data_{n}.{fmt}"

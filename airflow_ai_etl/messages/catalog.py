@@ -433,6 +433,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть {words} ({columns} в {table}), но я не понял, что с этим сделать. Какие строки "
         "или колонки нужны (например: «только строки, где {column} = ...» или «без колонки {column}»)?",
     },
+    "planner.excel_export_needs_mart": {
+        "en": "Excel is a target only for a mart: what should it count or sum, and by what (for example "
+        "'number of orders by status per month')?",
+        "ru": "В Excel выгружается только витрина: что в ней посчитать или сложить и в каком разрезе "
+        "(например, «количество заказов по статусам помесячно»)?",
+    },
+    "planner.mart.incremental_lookback": {
+        "en": "An incremental mart recomputes its last N periods so that late rows are counted: how many "
+        "(for example 'recompute the last 3 weeks')?",
+        "ru": "Инкрементальная витрина пересчитывает последние N периодов, чтобы учесть опоздавшие строки: "
+        "сколько (например, «пересчитывать последние 3 недели»)?",
+    },
     # Two clock times offered as alternatives (planning/schedule.alternative_times); {phrase}: the user's words.
     "planner.schedule_alternatives": {
         "en": "Which time should it run at: {phrase!r} offers more than one? Name one, for example 'at 9 pm'.",

@@ -32,6 +32,7 @@ Nothing here guesses: a word the rules cannot place in a slot of the mart makes 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -150,6 +151,8 @@ TIME_WORDS = {
     "запись": "creat", "created": "creat", "reported": "report", "collected": "collect", "paid": "paid",
     "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
     "получение": "receiv", "получить": "receiv", "received": "receiv",
+    "начинаться": "start", "начаться": "start", "starts": "start", "begin": "start", "begins": "start",
+    "заканчиваться": "end", "закончиться": "end", "ends": "end",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -264,7 +267,9 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
-    if not measure and not grain_phrase and not per and not adverb:
+    # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
+    export = _exports_to_excel(tokens)
+    if not measure and not grain_phrase and not per and not adverb and not export:
         return False
     grouped = any(
         t.lower in DIM_PREPS_RU | DIM_PREPS_EN
@@ -276,6 +281,8 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         )
         for k, t in enumerate(words)
     )  # «для каждого региона», "for each region": a grouping too
+    if export and not (measure or grain_phrase or per or adverb):
+        return grouped  # "Export appointments to Excel daily": no grouping, no mart (a question follows)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
 
 
@@ -288,12 +295,24 @@ def _load_words(tokens: Sequence[Token]) -> bool:
     if any(
         (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export and not _already(words, k))
         or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
-        or (is_(t, "INCREMENTAL") and lookback.lookback is None)
+        or (_incremental(t) and lookback.lookback is None and not _aggregate_with_grain(words))
         for k, t in enumerate(words)
     ):
         return True
     # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
     return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+def _incremental(token: Token) -> bool:
+    """The lexicon's INCREMENTAL, and «инкрементно» (pymorphy's lemma «инкрементный»)."""
+    return is_(token, "INCREMENTAL") or (token.lang == "ru" and token.lemma == "инкрементный")
+
+
+def _aggregate_with_grain(words: Sequence[Token]) -> bool:
+    """«сумма часов по отделам понедельно, инкрементально», "total hours per week, incremental": a measure
+    word and a grain make a mart, so «инкрементально» is its refresh, not an incremental load."""
+    grain = _grain_noun_named(words) or any(_grain_adjective(t) for t in words)
+    return grain and any(_measure_func(words, i) is not None for i in range(len(words)))
 
 
 def _already(words: Sequence[Token], k: int) -> bool:
@@ -335,6 +354,11 @@ def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
     """A mart by its words, or by column words the catalog knows (see :func:`_subject_mart`)."""
     tokens = tokenize(text)
     return is_mart_request(tokens) or _subject_mart(planner, tokens, text)
+
+
+def excel_is_target(text: str) -> bool:
+    """The workbook the request names follows «в/to/into» (an export target, never a source to load)."""
+    return _exports_to_excel(tokenize(text))
 
 
 def _exports_to_excel(tokens: Sequence[Token]) -> bool:
@@ -447,6 +471,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         _set_grain(ph, grain, i)
         ph.used.add(i)
         ph.blank.append((t.start, t.end))
+        _named_column_after(ph, i + 1)  # "monthly on scheduled_at": the grain's column
     i = 0
     while i < n:
         t = tokens[i]
@@ -485,6 +510,13 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                         ph.used.update(range(i, j))
                         i = end
                         continue
+        if _verb_each_grain(ph, i):  # «отпусков начинается каждую неделю», "trips that start every day"
+            _set_grain(ph, _grain_noun(tokens[i + 2]) or "", i + 2)
+            ph.grain_words.append(i)  # «начинается» -> starts_on
+            ph.used.update({i, i + 1, i + 2})
+            ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
+            i += 3
+            continue
         if t.lower in ("в", "во", "с", "со") and i + 2 < n and tokens[i + 1].lemma in CUT_WORDS:
             k = i + 2 + (tokens[i + 2].lower in DIM_PREPS_RU)  # «в разрезе регионов», «с разбивкой по дням»
             end = _dimension_list(ph, k)
@@ -570,6 +602,27 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
+    """A verb of the counted event (not a refresh verb) followed by «каждый/each/every» + a time unit: the
+    unit is the grain on the verb's time, not how often to run («сколько отпусков начинается каждую
+    неделю»)."""
+    tokens = ph.tokens
+    if i + 2 >= len(tokens) or ph.grain is not None or i == 0:
+        return False
+    t, each, unit = tokens[i], tokens[i + 1], tokens[i + 2]
+    if not (each.lemma in EACH or each.lower in EACH) or _grain_noun(unit) is None:
+        return False
+    if _word(t, REFRESH_RU, REFRESH_EN) or _refresh_before(tokens, i) or _incremental(t):
+        return False
+    if _time_word(t) is None:
+        return (
+            False  # «витрина обновляется каждый час»: a verb that names no time column stays the schedule's
+        )
+    if t.lang == "ru":
+        return t.has(t.lemmas, pos=("VERB",))  # finite: «начинается» (not «обновлять»)
+    return t.lower in ("start", "starts", "begin", "begins", "end", "ends")
 
 
 def _participle_before_grain(ph: MartPhrase) -> None:
@@ -692,6 +745,8 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     """Words after a grain naming its column: «по месяцам выставления», "per month of issue", «по неделям
     поля created_at», «по месяцам по колонке region»."""
     tokens, n = ph.tokens, len(ph.tokens)
+    if j + 1 < n and tokens[j].lower == "on" and _named_column_after(ph, j):
+        return j + 2  # "each month on created_at"
     if j < n and tokens[j].text == "(":  # "per month (period)", «по дням (по scheduled_at)»
         k = j + 1 + (j + 1 < n and tokens[j + 1].lower in ("по", "by", "on", "of"))
         if k + 1 < n and tokens[k].lang in ("en", "ru") and tokens[k + 1].text == ")":
@@ -732,6 +787,21 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
                 return j + 2
             return j + 1
     return j
+
+
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+
+
+def _named_column_after(ph: MartPhrase, j: int) -> bool:
+    """ "monthly on scheduled_at", «помесячно по created_at»: «on/по» + a snake_case column name right
+    after a grain word names the grain's column (the catalog checks that it is a time column)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if j + 1 < n and tokens[j].lower in ("on", "по") and _IDENTIFIER.match(tokens[j + 1].text):
+        if ph.grain_column is None and j + 1 not in ph.used:
+            ph.grain_column = tokens[j + 1].text
+            ph.used.update({j, j + 1})
+            return True
+    return False
 
 
 def _time_word(token: Token) -> str | None:
@@ -881,6 +951,11 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         ph.dims.append(words)
         ph.used.update(words)
         i = words[-1] + 1
+        if _apposition(ph, words[0], i):  # «по машинам, госномер»: the attribute shown for the vehicle
+            ph.dims[-1] = [i + 1, words[0]]
+            ph.used.update({i, i + 1})
+            i += 2
+            continue
         close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
@@ -891,6 +966,27 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 ph.used.update(range(i, close + 1))
                 i = close + 1
     return i
+
+
+def _apposition(ph: MartPhrase, head: int, comma: int) -> bool:
+    """«по машинам, госномер»: a noun after a comma that does not take the case «по» gives (dative) is no
+    second dimension but the attribute named for the first (read like «по машинам (госномер)»)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if comma + 1 >= n or tokens[comma].text != "," or tokens[head].lang != "ru":
+        return False
+    if not any(p.case == "datv" for p in tokens[head].parses):
+        return False
+    word = tokens[comma + 1]
+    if word.lang != "ru" or _stops(word) or _grain_noun(word) or _is_measure(word) or comma + 1 in ph.used:
+        return False
+    if any(a <= word.start < b for a, b in ph.schedule_spans) or _before_path(ph, comma + 1):
+        return False
+    if not any(p.pos == "NOUN" and p.case == "nomn" for p in word.parses):
+        return False
+    if any(p.case == "datv" for p in word.parses):
+        return False  # «по регионам, категориям»: a list of dimensions, each in the dative
+    after = tokens[comma + 2] if comma + 2 < n else None
+    return after is None or after.lang == "punct" or after.lower in DIM_PREPS_RU | {"за", "в", "и"}
 
 
 PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "via", "at", "into", "to",
@@ -906,7 +1002,7 @@ def _stops(token: Token) -> bool:
         return True
     if token.lang == "en" and token.lower in PREPS_EN - {"and"}:
         return True
-    if is_(token, "WEEKDAY") or is_(token, "INCREMENTAL") or token.number is not None or token.lang == "num":
+    if is_(token, "WEEKDAY") or _incremental(token) or token.number is not None or token.lang == "num":
         return True
     if token.lang == "ru" and token.lemma in EACH:
         return False
@@ -917,18 +1013,68 @@ def _column_noun(token: Token) -> bool:
     return token.lower in COLUMN_NOUNS or (token.lang == "ru" and bool(token.lemmas & COLUMN_NOUNS))
 
 
+_UNIT_WORD = re.compile(r"^(\d{1,3})-(hour|day|week|month)s?$")
+WINDOW_EN = {"lookback", "window"}
+WINDOW_RU = {"окно", "глубина"}
+
+
+def _read_window(ph: MartPhrase) -> None:
+    """ "with a 4-week lookback", "a lookback window of 3 days", «окно пересчёта 2 недели»: the lookback
+    as a noun phrase (N and its unit after or before the window noun)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    nums = {num.first: num for num in numerals(tokens)}
+    for i, t in enumerate(tokens):
+        if not (t.lower in WINDOW_EN or (t.lang == "ru" and t.lemma in WINDOW_RU)):
+            continue
+        found: tuple[int, str, int, int] | None = None  # value, unit, first, last token
+        if i > 0 and (m := _UNIT_WORD.match(tokens[i - 1].lower)):
+            found = (int(m.group(1)), m.group(2), i - 1, i)
+        k = i + 1
+        while k < n and (tokens[k].lower in ("of", "window") or _word(tokens[k], REFRESH_RU, REFRESH_EN)):
+            k += 1  # «окно пересчёта», "lookback window of"
+        num = nums.get(k)
+        if found is None and num is not None and num.last < n and (unit := _grain_noun(tokens[num.last])):
+            found = (num.value, unit, i, num.last)
+        if found is None:
+            continue
+        value, unit, first, last = found
+        while first > 0 and (
+            tokens[first - 1].lower in ("a", "an", "the", "with", "с", "со")
+            or tokens[first - 1].lang == "punct"
+            or _incremental(tokens[first - 1])
+        ):
+            first -= 1  # "incremental with a 4-week lookback": the mode and its window
+        while tokens[first].lang == "punct":
+            first += 1
+        ph.lookback, ph.lookback_unit = value, unit
+        ph.used.update(range(first, last + 1))
+        ph.blank.append((tokens[first].start, tokens[last].end))
+        return
+
+
 def _read_lookback(ph: MartPhrase) -> None:
+    _read_lookback_cue(ph)
+    if ph.lookback is None:
+        _read_window(ph)
+
+
+def _read_lookback_cue(ph: MartPhrase) -> None:
     tokens = ph.tokens
     nums = {num.first: num for num in numerals(tokens)}
+    ending = {num.last: num for num in numerals(tokens)}  # `last` is exclusive: the token after it
     for i, t in enumerate(tokens):
         if not (t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE):
             continue
-        num = nums.get(i + 1)
+        num, cue = nums.get(i + 1), i
+        if num is None and (prior := ending.get(i)) is not None and i + 1 < len(tokens):
+            # «пересчитывать 3 последние недели»: the number before the cue, the unit after it
+            num, cue = dataclasses.replace(prior, last=i + 1), prior.first
         if num is None or num.last >= len(tokens):
             continue
         unit = _grain_noun(tokens[num.last])
         if unit is None:
             continue
+        i = cue
         before = [k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN)]
         # «за последние 3 дня пересчитывать»: the refresh verb may follow the span it recomputes
         after = [k for k in range(num.last + 1, min(len(tokens), num.last + 3)) if _ru(tokens[k], REFRESH_RU)]
@@ -937,7 +1083,7 @@ def _read_lookback(ph: MartPhrase) -> None:
         ph.lookback, ph.lookback_unit = num.value, unit
         start = before[0] if before else i - 1
         end = num.last if before else after[0]
-        while start > 0 and (is_(tokens[start - 1], "INCREMENTAL") or tokens[start - 1].lang == "punct"):
+        while start > 0 and (_incremental(tokens[start - 1]) or tokens[start - 1].lang == "punct"):
             start -= 1  # "incremental refresh recomputing the last 3 days": the mode is the lookback's
         while tokens[start].lang == "punct":
             start += 1
@@ -1518,6 +1664,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     definition: dict[str, Any] = {"measures": measures, "dimensions": dims, "joins": joins}
     if grain:
         definition["time_grain"] = grain
+    if ph.lookback is None and any(_incremental(t) for t in tokens):
+        return Outcome.clarify(ask("incremental_lookback"))  # how many grains to recompute is never guessed
     if ph.lookback is not None:
         if grain is None or ph.lookback_unit != grain["grain"]:
             return Outcome.clarify(ask("lookback_unit"))

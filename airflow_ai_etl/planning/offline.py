@@ -39,7 +39,7 @@ from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
-from airflow_ai_etl.planning.marts import SPELLING_EN, looks_like_mart, plan_mart
+from airflow_ai_etl.planning.marts import SPELLING_EN, excel_is_target, looks_like_mart, plan_mart
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -433,6 +433,8 @@ class OfflinePlanner:
         self._claim_connection_words(request)
         self._claim_key_words(request)
         kind = self._source_kind(request)
+        if excel_is_target(request.text):  # «выгрузить в x.xlsx»: not a mart, and a load has no Excel target
+            return Outcome.clarify(msg("planner.excel_export_needs_mart"))
         if kind in ("s3", "excel"):
             return self._plan_file(request, kind)
 
@@ -806,7 +808,7 @@ class OfflinePlanner:
         s3_path = S3_PATH.search(request.text)
         if s3_path:  # a workbook on S3 (s3://bucket/plan.xlsx) is an Excel source
             return "excel" if re.search(r"\.xlsx?$", s3_path.group(0).rstrip(".,"), re.I) else "s3"
-        if EXCEL_PATH.search(request.text):
+        if EXCEL_PATH.search(request.text) and not excel_is_target(request.text):  # «выгрузить в x.xlsx»
             return "excel"
         if folder_path(request.text):  # a local (or mounted network) folder of files
             return "s3"

@@ -10,12 +10,6 @@ import pytest
 
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.schedule import parse_schedule
-from tests.catalogs import CATALOGS
-
-
-@pytest.fixture(scope="module")
-def planners() -> dict[str, OfflinePlanner]:
-    return {name: OfflinePlanner(build()) for name, build in CATALOGS.items()}
 
 
 def _ok(planner: OfflinePlanner, text: str):

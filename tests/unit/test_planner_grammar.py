@@ -14,12 +14,6 @@ from airflow_ai_etl.planning.spelling import Speller
 from airflow_ai_etl.planning.vocabulary import BUILTIN_GLOSSARY
 from tests.catalogs import CATALOGS
 
-
-@pytest.fixture(scope="module")
-def planners() -> dict[str, OfflinePlanner]:
-    return {name: OfflinePlanner(build()) for name, build in CATALOGS.items()}
-
-
 # --- lexer ---------------------------------------------------------------------------------------
 
 

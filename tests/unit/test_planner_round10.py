@@ -11,11 +11,6 @@ from airflow_ai_etl.planning.offline import OfflinePlanner
 from tests.catalogs import CATALOGS
 
 
-@pytest.fixture(scope="module")
-def planners() -> dict[str, OfflinePlanner]:
-    return {name: OfflinePlanner(build()) for name, build in CATALOGS.items()}
-
-
 def _ok(planner: OfflinePlanner, text: str):
     outcome = planner.plan(text)
     assert outcome.status == "ok", outcome.questions
