@@ -258,7 +258,9 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
             return True
     if _load_words(tokens):
         return False
-    measure = any(_measure_func(words, i) is not None for i in range(len(words)))
+    measure = any(
+        _measure_func(words, i) is not None and not _sum_of_a_row(words, i) for i in range(len(words))
+    )
     grain_phrase = any(
         t.lower in DIM_PREPS_RU | DIM_PREPS_EN and _grain_noun(nxt) and nxt.has(nxt.lemmas, number="plur")
         if t.lang == "ru"
@@ -1122,6 +1124,15 @@ def _read_money_filter(ph: MartPhrase) -> None:
             ph.money_filter = (op, t.number)
             _claim_condition(ph, start, i + 1, only_reach=3)
             return
+
+
+def _sum_of_a_row(tokens: Sequence[Token], i: int) -> bool:
+    """«заказы на сумму больше 5000», "orders for an amount over 5000": one row's amount compared (a load's
+    row filter), not a sum to compute."""
+    if i == 0 or tokens[i - 1].lower not in ("на", "for") or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    return following.number is not None or any(following.lower == words[0] for words, _ in _QTY_COMPARE)
 
 
 def _comparison_before(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:

@@ -484,3 +484,21 @@ def test_the_column_noun_after_a_list_makes_it_a_column_list(
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert (outcome.spec.source.columns, outcome.spec.source.where) == (columns, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Заказы на сумму больше пяти тысяч рублей в клик ежедневно", "total > 5000"),
+        ("Заказы на сумму от 1000 рублей в клик ежедневно", "total >= 1000"),
+    ],
+)
+def test_an_amount_compared_is_a_row_filter_not_a_sum(planners, text: str, where: str) -> None:
+    """«на сумму больше N» says how large each order is: a load with a filter, not a mart of sums per day."""
+    spec = _ok(planners["shop"], text)
+    assert (spec.source.type, spec.source.where) == ("sql", where)
+
+
+def test_a_sum_of_orders_is_still_a_mart(planners) -> None:
+    spec = _ok(planners["shop"], "Сумма заказов по дням")
+    assert spec.source.type == "mart" and spec.source.mart.measures[0].func == "sum"
