@@ -433,6 +433,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть {words} ({columns} в {table}), но я не понял, что с этим сделать. Какие строки "
         "или колонки нужны (например: «только строки, где {column} = ...» или «без колонки {column}»)?",
     },
+    "planner.unread_ordinal": {
+        "en": "The request says '{words}', but no column of {table} takes that number, so every row would "
+        "load. Which rows do you mean (for example 'only rows where semester = 2')?",
+        "ru": "В запросе есть «{words}», но ни одна колонка {table} не принимает это число, и загрузились бы "
+        "все строки. Какие строки нужны (например: «только строки, где semester = 2»)?",
+    },
     "planner.excel_export_needs_mart": {
         "en": "Excel is a target only for a mart: what should it count or sum, and by what (for example "
         "'number of orders by status per month')?",

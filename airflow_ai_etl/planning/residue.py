@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from airflow_ai_etl.catalog import Table
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
+from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.patterns import GENERIC_PARTS
 from airflow_ai_etl.planning.request import Request
 from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
@@ -100,10 +101,29 @@ def unread_column_words(
             if value and index not in skip and not re.search(rf"\b{re.escape(value)}\b", where):
                 unread.setdefault(index, column.name)
     if not unread:
-        return None
+        return _unread_ordinal(request, table, where)
     order = sorted(unread)
     columns = list(dict.fromkeys(unread[i] for i in order))
     return _question(request, table, [request.raw[i] for i in order], columns)
+
+
+def _unread_ordinal(request: Request, table: Table, where: str) -> Message | None:
+    """«дисциплины второго курса», "third-year students": an ordinal before a noun qualifies the rows; when
+    neither the WHERE nor the schedule used its number, no column answered it, and every row would load."""
+    tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+    spans = list(request.schedule_spans) + list(request.handled)
+    for token, noun in zip(tokens, tokens[1:], strict=False):
+        if not token.ordinal or token.number is None or noun.number is not None:
+            continue
+        # a qualifier: «второго курса» (the noun in the genitive), "third-year" (one hyphenated word)
+        genitive = noun.lang == "ru" and any(p.case == "gent" for p in noun.parses[:1])
+        if not genitive and not (noun.lang == "en" and request.text[token.end : noun.start] == "-"):
+            continue
+        if any(s <= token.start < e for s, e in spans) or re.search(rf"\b{token.number}\b", where):
+            continue
+        phrase = request.text[token.start : noun.end]
+        return say(request.language, "planner.unread_ordinal", words=phrase, table=table.name)
+    return None
 
 
 _ONLY = {"only", "just", "solely", "только", "лишь", "исключительно"}

@@ -502,3 +502,15 @@ def test_an_amount_compared_is_a_row_filter_not_a_sum(planners, text: str, where
 def test_a_sum_of_orders_is_still_a_mart(planners) -> None:
     spec = _ok(planners["shop"], "Сумма заказов по дням")
     assert spec.source.type == "mart" and spec.source.mart.measures[0].func == "sum"
+
+
+def test_an_ordinal_qualifier_no_column_takes_is_asked(planners) -> None:
+    """«второго курса»: courses has no year-of-study column; loading every course would drop the words."""
+    outcome = planners["univ"].plan("Дисциплины второго курса в клик ежедневно")
+    assert outcome.status == "needs_clarification"
+    assert "«второго курса»" in outcome.questions[0]
+    # one that a column takes is read, and an ordinal of the schedule is no qualifier
+    assert (
+        _ok(planners["univ"], "Дисциплины первого семестра в клик ежедневно").source.where == "semester = 1"
+    )
+    assert _ok(planners["shop"], "заказы в клик первого числа каждого месяца").schedule == "0 0 1 * *"
