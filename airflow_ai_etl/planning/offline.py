@@ -783,7 +783,12 @@ class OfflinePlanner:
         ):  # "changes in Postgres ... apply them to ClickHouse": "in" places the data, "to" sends it
             to_postgres = not any(e == "clickhouse" and r == "target" for e, r, _ in mentions)
         engine = "postgres" if to_postgres else "clickhouse"
-        if any(e in ("s3", "excel") and r == "target" for e, r, _ in mentions):
+        files = [i for e, r, i in mentions if e in ("s3", "excel") and r == "target"]
+        # "the csv files in s3://x/ into clickhouse", «файлы в s3://x/ грузить в кликхаус»: the files' place
+        placed = all(i > 0 and request.tokens[i - 1] in WEAK_TO_WORDS | {"в"} for i in files) and any(
+            e in ("clickhouse", "postgres") and r == "target" for e, r, _ in mentions
+        )
+        if files and not placed:
             return Found(None, [UNSUPPORTED_TARGET])
         candidates = [c for c in usable.values() if c.engine == engine]
         if len(candidates) > 1:

@@ -49,3 +49,24 @@ def test_a_tsv_spec_passes_the_gates_and_renders_the_tsv_reader(
     outcome = assistant.check(spec)
     assert outcome.status == "ok", outcome.errors
     assert "format='tsv'" in outcome.source_code or 'format="tsv"' in outcome.source_code
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "every day at 6 load the csv files in s3://partners/in/ into clickhouse table partner_rows",
+        "файлы csv в s3://partners/in/ грузить в кликхаус в таблицу partner_rows ежедневно",
+    ],
+)
+def test_a_bucket_named_with_in_is_where_the_files_are(request_text: str) -> None:
+    """ "in s3://…" before "into clickhouse" places the files; it was asked as loading into S3."""
+    outcome = plan(request_text, shop_catalog())
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert (outcome.spec.source.path, outcome.spec.target.table) == ("s3://partners/in/", "partner_rows")
+
+
+def test_loading_into_a_bucket_is_still_asked() -> None:
+    outcome = plan("выгружать заказы в s3://exports/orders/ ежедневно", shop_catalog())
+    assert outcome.status == "needs_clarification"
+    assert any("not supported" in q for q in outcome.questions)
