@@ -35,6 +35,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.assets import AssetUriError, normalize_uri
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
+from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.marts import is_mart_request
 from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
@@ -915,64 +916,11 @@ def _is_noun(planner: OfflinePlanner, word: str) -> bool:
     return token.lang == "en" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
-# How an English name may be spelled where Russian writes a letter: «хаб» hub, «лид» lead, «юзер» user,
-# «инвойс» invoice, «тикет» ticket, «сейл» sale (a consonant may be doubled, a final "e" silent).
-_SPELLED_AS = {
-    "а": "a|u|o", "б": "b", "в": "v|w", "г": "g", "д": "d", "е": "e|a|ai|ay", "ё": "o|yo", "ж": "zh|g|j|s",
-    "з": "z|s", "и": "i|ee|ea|e|y", "й": "y|i|", "к": "k|c|ck|q|ch", "л": "l", "м": "m", "н": "n",
-    "о": "o|oa|ou|au|a", "п": "p", "р": "r", "с": "s|c|ce", "т": "t|th", "у": "u|oo|ou", "ф": "f|ph",
-    "х": "h|kh", "ц": "ts|c|tz", "ч": "ch|tch", "ш": "sh", "щ": "sch|shch", "ъ": "", "ы": "i|y", "ь": "",
-    "э": "e|a", "ю": "u|yu|ew|eu", "я": "ya|ia|a",
-}  # fmt: skip
-_RU_NOUN_ENDINGS = (
-    "ами",
-    "ями",
-    "ов",
-    "ев",
-    "ей",
-    "ам",
-    "ям",
-    "ах",
-    "ях",
-    "ом",
-    "ы",
-    "и",
-    "а",
-    "я",
-    "у",
-    "е",
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def _spelled(stem: str) -> re.Pattern[str]:
-    """The English spellings of a Russian stem as one pattern (consonants may double)."""
-    parts = []
-    for ch in stem:
-        options = _SPELLED_AS.get(ch, re.escape(ch))
-        single = "|" not in options and len(options) == 1
-        parts.append(f"{options}+" if single else f"(?:{options})")
-    return re.compile("".join(parts) + "e?")
-
-
 def _named_by_sound(known: set[str], word: str) -> list[str]:
     """«хабы» -> hubs, «инвойсы» -> invoices: a Russian word written for an English table name (its head, the
-    name's last part, singular or plural). Only a noun with no other reading gets here; several tables or
+    name's last part), read by the load planner's own rule (colloquial.transliterates). Several tables or
     none: none."""
-    if not re.fullmatch(r"[а-яё]{3,}", word):
-        return []
-    tokens = tokenize(word)
-    if not (tokens and tokens[0].parses and tokens[0].parses[0].pos == "NOUN"):
-        return []  # «залей» is no «зал» of sales
-    stems = {word} | {
-        word[: -len(e)] for e in _RU_NOUN_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3
-    }
-    hits = []
-    for name in sorted(known):
-        head = re.split(r"[_.]", name)[-1]
-        forms = {head, head[:-1] if head.endswith("s") else head, head[:-2] if head.endswith("es") else head}
-        if any(_spelled(s).fullmatch(form) for s in stems for form in forms):
-            hits.append(name)
+    hits = [name for name in sorted(known) if transliterates(word, re.split(r"[_.]", name)[-1])]
     return hits if len(hits) == 1 else []
 
 
