@@ -8,22 +8,7 @@ from airflow_ai_etl.messages import text as message_text
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.marts import is_mart_request
 from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import clinic_catalog, hr_catalog, shop_catalog
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return OfflinePlanner(shop_catalog())
-
-
-@pytest.fixture(scope="module")
-def clinic():
-    return OfflinePlanner(clinic_catalog())
-
-
-@pytest.fixture(scope="module")
-def hr():
-    return OfflinePlanner(hr_catalog())
+from tests.catalogs import clinic_catalog, shop_catalog
 
 
 def mart_of(outcome):
@@ -663,7 +648,6 @@ def test_a_qualified_column_is_never_taken_from_another_table(shop):
 
 
 def test_a_table_noun_counted_is_rows_never_a_sum_of_its_number_column():
-    from tests.catalogs import clinic_catalog
 
     got = mart_of(
         OfflinePlanner(clinic_catalog()).plan("Number of beds per ward, refreshed every 10 minutes")
@@ -1034,7 +1018,6 @@ def test_mart_questions_come_from_the_message_catalog(shop):
 
 @pytest.fixture()
 def clinic_lab():
-    from tests.catalogs import clinic_catalog
 
     return OfflinePlanner(clinic_catalog())
 

@@ -6,24 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import clinic_catalog, hr_catalog, logistics_catalog
 from tests.unit.test_planner_marts import mart_of
-
-
-@pytest.fixture(scope="module")
-def clinic():
-    return OfflinePlanner(clinic_catalog())
-
-
-@pytest.fixture(scope="module")
-def hr():
-    return OfflinePlanner(hr_catalog())
-
-
-@pytest.fixture(scope="module")
-def logistics():
-    return OfflinePlanner(logistics_catalog())
 
 
 def test_a_grouped_excel_export_is_a_mart_with_its_grain_column(clinic):

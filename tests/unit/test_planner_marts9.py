@@ -6,28 +6,8 @@ from __future__ import annotations
 import pytest
 
 from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import clinic_catalog, hr_catalog, logistics_catalog, shop_catalog
+from tests.catalogs import shop_catalog
 from tests.unit.test_planner_marts import mart_of
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return OfflinePlanner(shop_catalog())
-
-
-@pytest.fixture(scope="module")
-def clinic():
-    return OfflinePlanner(clinic_catalog())
-
-
-@pytest.fixture(scope="module")
-def hr():
-    return OfflinePlanner(hr_catalog())
-
-
-@pytest.fixture(scope="module")
-def logistics():
-    return OfflinePlanner(logistics_catalog())
 
 
 @pytest.mark.parametrize(
