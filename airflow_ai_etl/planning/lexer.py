@@ -49,7 +49,7 @@ class Token:
     number: int | None = None  # the value when the word is a numeral («пять», "seven", "15")
     ordinal: bool = False  # «третьего», "third"
 
-    @property
+    @functools.cached_property  # tokens are cached per text; rules read `lower` millions of times
     def lower(self) -> str:
         return self.text.lower().replace("ё", "е")
 
