@@ -451,6 +451,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Инкрементальная витрина пересчитывает последние N периодов, чтобы учесть опоздавшие строки: "
         "сколько (например, «пересчитывать последние 3 недели»)?",
     },
+    # A grain the mart model does not offer (planning/marts._unsupported_grain); {word}: the user's word.
+    "planner.mart.unsupported_grain": {
+        "en": "A mart's time grain is an hour, a day, a week or a month; {word!r} is not offered. Which one "
+        "should it use?",
+        "ru": "Шаг витрины по времени — час, день, неделя или месяц; «{word}» не поддерживается. Какой шаг "
+        "взять?",
+    },
+    # A time phrase with no grain («по времени оплаты»; planning/marts._date_phrase_grain).
+    "planner.mart.which_grain": {
+        "en": "{words!r}: per hour, day, week or month?",
+        "ru": "«{words}»: по часам, дням, неделям или месяцам?",
+    },
     # Two clock times offered as alternatives (planning/schedule.alternative_times); {phrase}: the user's words.
     "planner.schedule_alternatives": {
         "en": "Which time should it run at: {phrase!r} offers more than one? Name one, for example 'at 9 pm'.",

@@ -1621,6 +1621,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=word))
     if ph.grain_conflict:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
+    if (other_grain := _unsupported_grain(ph)) is not None:  # «по кварталам»: no such grain, asked
+        return Outcome.clarify(ask("unsupported_grain", word=other_grain))
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
     ph.measures = [
@@ -1663,6 +1665,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if questions:
         return Outcome.clarify(*questions)
     dims = _drop_title_table(ph, ground, dims, fact)
+    if (time_words := _date_phrase_grain(ph)) is not None:  # «по времени оплаты»: which grain?
+        return Outcome.clarify(ask("which_grain", words=time_words))
     timed = [d for d in dims if (c := fact.column(d)) is not None and column_kind(c.type).temporal]
     if ph.grain and not ph.grain_column and len(timed) == 1:
         # «по неделям маршрута» (route_date), «по периоду расчёта» (period): a time column named next to a
@@ -2299,6 +2303,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
     steps: list[list[Table]] = []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
+    steps.append(_how_much_tables(ph, ground))  # «сколько затронуто домохозяйств»: outages.households
     steps.append(
         one(
             [
@@ -2599,6 +2604,9 @@ def _measures(
         cue = tokens[m.index]
         column: Column | None = None
         named = ground.columns_named(fact, object_words) if object_words else []
+        if m.func == "count" and (how_much := _how_much_column(ph, fact, m)) is not None:
+            measures.append({"func": "sum", "column": how_much.name})  # «сколько начислено»
+            continue
         if m.func == "count":
             unit_cols = [  # "number of vacation days", «число дней отпуска»: a unit noun naming a column
                 c.name
@@ -3127,3 +3135,110 @@ def _asker(lang: str) -> Any:
         return say(language, f"planner.mart.{key}", **values)
 
     return ask
+
+
+# --- round marts12: grains the mart does not offer, date phrases, «сколько начислено» --------------------
+
+# A time unit a mart has no grain for (hour/day/week/month only): a noun after «по»/«за каждый»/"per"/"by",
+# an adverb («поквартально») or an adjective in front of the measure («ежегодная выручка», "quarterly").
+OTHER_GRAIN_RU = {"квартал", "год", "полугодие"}
+OTHER_GRAIN_EN = {"quarter", "quarters", "year", "years"}
+OTHER_GRAIN_ADJ_RU = {"квартальный", "ежеквартальный", "годовой", "ежегодный", "полугодовой", "годичный"}
+OTHER_GRAIN_ADV_RU = {"поквартально", "погодично", "погодово", "пополугодично"}
+OTHER_GRAIN_ADJ_EN = {"quarterly", "yearly", "annual", "annually", "biannual", "semiannual"}
+
+
+def _unsupported_grain(ph: MartPhrase) -> str | None:
+    """«средний оклад по кварталам найма», "revenue per year", «ежегодная сумма», "quarterly counts": a grain
+    the mart model does not offer; the word, to be asked about (never a raw date dimension instead). A
+    refresh phrase («обновлять ежегодно», "refreshed yearly") and a period («за последний год») are not."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i, t in enumerate(tokens):
+        if t.lang not in ("ru", "en") or _refresh_before(tokens, i):
+            continue
+        if t.lower in OTHER_GRAIN_ADV_RU:
+            return t.text
+        if _ru(t, OTHER_GRAIN_ADJ_RU) and t.has(t.lemmas, pos=("ADJF",)):
+            return t.text  # attributive: «ежегодная сумма», «квартальная выручка»
+        if _en(t, OTHER_GRAIN_ADJ_EN):
+            nxt = tokens[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt.lang == "en" and nxt.lower not in ("at", "on") and not _stops(nxt):
+                return t.text  # "quarterly visit counts", not "refresh yearly at 3"
+            continue
+        unit = _ru(t, OTHER_GRAIN_RU) and any(p.pos == "NOUN" for p in t.parses[:1])
+        if not (unit or _en(t, OTHER_GRAIN_EN)):
+            continue
+        k = i - 1
+        if k >= 0 and (tokens[k].lemma in EACH or tokens[k].lower in EACH):
+            k -= 1  # «за каждый квартал», "each quarter"
+            if k < 0 or tokens[k].lower in ("за", "в", "во", "for", "by", "per"):
+                return t.text
+            continue
+        if k < 0 or any(a <= tokens[k].start < b for a, b in ph.schedule_spans):
+            continue
+        if tokens[k].lower in DIM_PREPS_EN:
+            return t.text  # "per quarter", "by year"
+        if tokens[k].lower in DIM_PREPS_RU and t.has(t.lemmas, case=("datv",), number="plur"):
+            return t.text  # «по кварталам», «по годам»
+        if tokens[k].lower in ("в", "во") and k > 0 and _per_grain(ph, tokens[k - 1], tokens[k], t):
+            return t.text  # «сколько заказов в квартал»
+    return None
+
+
+def _date_phrase_grain(ph: MartPhrase) -> str | None:
+    """«по дате визита», "by visit date", "by exam date" with no grain word: the day of that date is the
+    grain («дата» is a day); «по времени оплаты», "by collection time" say no grain, so the words are
+    returned to be asked about. None when a grain is named or no such phrase is there."""
+    if ph.grain is not None:
+        return None
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if not (t.lower in DATE_NOUNS or t.lemma in DATE_NOUNS) or t.lang not in ("ru", "en"):
+            continue
+        in_dim = any(i in words for words in ph.dims)
+        if i not in ph.used and not in_dim:
+            continue
+        back = [tokens[k].lower for k in range(max(0, i - 2), i)]
+        if not any(w in DIM_PREPS_RU | DIM_PREPS_EN for w in back):
+            continue  # «по дате визита», "by visit date", "per issue date"
+        if t.lower in ("date", "дата") or t.lemma == "дата":
+            ph.grain = "day"
+            continue
+        return " ".join(tokens[k].text for k in range(i - (len(back) - 1), min(len(tokens), i + 2)))
+    return None
+
+
+def _how_much_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> Column | None:
+    """«Сколько начислено (зарплаты)», «сколько отработано», «сколько скачано байт», «сколько затронуто
+    домохозяйств»: «сколько» and a participle or verb that a numeric column's comment says ('Начислено',
+    'Скачано байт') ask how much of that column: its sum, not a count of rows."""
+    tokens = ph.tokens
+    if m.func != "count" or m.object or m.column_ref or tokens[m.index].lemma != "сколько":
+        return None
+    k = m.index + 1
+    if k >= len(tokens) or tokens[k].lang != "ru" or not tokens[k].parses:
+        return None
+    word = tokens[k]
+    if word.parses[0].pos not in ("PRTS", "VERB", "PRTF"):
+        return None
+    found = [c for c in _numeric_columns(fact) if _comment_names(c, word)]
+    if len(found) != 1:
+        return None
+    ph.used.add(k)
+    nxt = k + 1  # «начислено зарплаты», «скачано байт»: the noun the comment or the fact's comment says
+    if nxt < len(tokens) and tokens[nxt].lang == "ru" and nxt not in ph.used:
+        said = _comment_lemmas(found[0].comment or "") | _comment_lemmas(fact.comment or "")
+        if tokens[nxt].lemmas & said or _comment_names(found[0], tokens[nxt]):
+            ph.used.add(nxt)
+    return found[0]
+
+
+def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """The tables with one numeric column a «сколько начислено» phrase names (see _how_much_column)."""
+    found = []
+    for m in ph.measures:
+        for table in ground.tables:
+            probe = dataclasses.replace(ph, used=set(ph.used))
+            if _how_much_column(probe, table, m) is not None:
+                found.append(table)
+    return list(dict.fromkeys(found))
