@@ -595,6 +595,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         i += 1
     _read_measures(ph)
     _participle_before_grain(ph)
+    _participle_after_grain(ph)  # "by week opened"
     for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
         if _ru(t, TRIGGER_RU) and i + 1 < n and tokens[i + 1].lang == "ru" and i + 1 not in ph.used:
             nxt = tokens[i + 1]
@@ -749,6 +750,8 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     tokens, n = ph.tokens, len(ph.tokens)
     if j + 1 < n and tokens[j].lower == "on" and _named_column_after(ph, j):
         return j + 2  # "each month on created_at"
+    if _english_event_after(ph, j):
+        return j + 1  # "by week opened"
     if j < n and tokens[j].text == "(":  # "per month (period)", «по дням (по scheduled_at)»
         k = j + 1 + (j + 1 < n and tokens[j + 1].lower in ("по", "by", "on", "of"))
         if k + 1 < n and tokens[k].lang in ("en", "ru") and tokens[k + 1].text == ")":
@@ -831,6 +834,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
         if _before_path(ph, i):
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
+        if _polite(t):
+            break  # «по дням, пожалуйста»
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
@@ -958,6 +963,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, i + 1})
             i += 2
             continue
+        i = _bracketed_table(ph, i)  # "per ward (beds table)": the fact's name, not the ward's column
         close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
@@ -1390,6 +1396,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     )
     if dated and t.lemma == "число":
         return None  # «первого числа»: a day of the month
+    if _minutes_after_number(tokens, i):
+        return None  # "every 30 min": minutes
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
@@ -1703,6 +1711,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and not _is_measure(token)
                 and not _word(token, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
                 and not _names_unit_column(token, fact, measures)
+                and _english_event_column(ph, _time_columns(fact), [token]) is None  # "check-ins"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
@@ -2221,7 +2230,7 @@ def _object_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | No
         table = ground.table_of(w)
         if table is not None:
             return table
-    return None
+    return _object_pair_table(ph, ground, m)  # "number of service requests": service_requests
 
 
 def _dim_heads(ph: MartPhrase) -> list[Token]:
@@ -3081,6 +3090,8 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
             return {"column": matched[0].name, "grain": ph.grain}, []
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
+    if (event := _english_event_column(ph, times)) is not None:  # "check-ins" -> checked_in_on
+        return {"column": event.name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
     anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         p for k, w in enumerate(tokens)
@@ -3242,3 +3253,95 @@ def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
             if _how_much_column(probe, table, m) is not None:
                 found.append(table)
     return list(dict.fromkeys(found))
+
+
+# --- round marts12: minutes, fillers, English time words --------------------------------------------------
+
+POLITE = {"пожалуйста", "плиз", "спасибо", "please", "pls", "plz", "thanks", "thank"}
+TIME_WORDS.update(  # "by week opened" (a request's opening is its creation), "closed", «закрытия»
+    {"opened": "creat", "open": "creat", "открытие": "creat", "closed": "clos", "closing": "clos",
+     "закрытие": "clos", "hired": "hire", "fired": "fire"}
+)  # fmt: skip
+
+
+def _minutes_after_number(tokens: Sequence[Token], i: int) -> bool:
+    """ "every 30 min", «каждые 15 мин», "longer than 40 min": a number of minutes, not the min() measure."""
+    return tokens[i].lower in ("min", "mins", "мин") and i > 0 and tokens[i - 1].number is not None
+
+
+def _polite(token: Token) -> bool:
+    """«…, пожалуйста», "… please": no dimension (a list of dimensions ends there)."""
+    return token.lower in POLITE or (token.lang == "ru" and token.lemma in POLITE)
+
+
+def _participle_after_grain(ph: MartPhrase) -> None:
+    """ "each month hired": the participle after a grain read outside a dimension list."""
+    for g in range(len(ph.tokens) - 1):
+        if g in ph.used and _grain_noun(ph.tokens[g]) is not None:
+            _english_event_after(ph, g + 1)
+
+
+def _english_event_after(ph: MartPhrase, j: int) -> bool:
+    """ "by week opened", "per month hired", "by day delivered": an English participle right after the grain
+    noun names the event whose time the grain is on (created_at of a request that is opened)."""
+    tokens = ph.tokens
+    if ph.grain is None or j <= 0 or j >= len(tokens) or j in ph.used:
+        return False
+    if tokens[j - 1].lang != "en" or _grain_noun(tokens[j - 1]) is None or tokens[j].lang != "en":
+        return False
+    if not (_participle(tokens[j]) or _time_word(tokens[j])) or _stops(tokens[j]):
+        return False
+    ph.grain_words.append(j)
+    ph.used.add(j)
+    return True
+
+
+def _english_event_column(
+    ph: MartPhrase, times: list[Column], words: Sequence[Token] | None = None
+) -> Column | None:
+    """ "number of check-ins per month": an English compound whose every part is a part of exactly one time
+    column's name (check-in -> checked_in_on, not checked_out_on)."""
+    found = []
+    for t in ph.tokens if words is None else words:
+        if t.lang != "en" or "-" not in t.lower:
+            continue
+        parts = {stem(p) for p in t.lower.split("-") if p}
+        if len(parts) < 2:
+            continue
+        found += [c for c in times if all(any(np.startswith(p) for np in name_parts(c.name)) for p in parts)]
+    found = list(dict.fromkeys(found))
+    return found[0] if len(found) == 1 else None
+
+
+# Russian mart words a one-letter typo is read as («розрезе», «розбивкой»): words no catalog comment says.
+SPELLING_RU = frozenset({"разрез", "разбивка", "группировка", "витрина"})
+
+
+def _object_pair_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | None:
+    """The table two neighbouring words of a measure's object name together ("service requests")."""
+    words = [ph.tokens[k] for k in m.object]
+    found = {
+        t.qualified_name: t
+        for a, b in zip(words, words[1:], strict=False)
+        if (t := ground.table_of_pair(a, b))
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _bracketed_table(ph: MartPhrase, i: int) -> int:
+    """ "(beds table)", «(таблица visits)» after a dimension: the words name the fact table (a source), not
+    the dimension's column; the index after the bracket (or `i` when there is no such bracket)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if i >= n or tokens[i].text != "(":
+        return i
+    close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
+    if close is None:
+        return i
+    inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
+    nouns = [k for k in inner if tokens[k].lower in TABLE_NOUNS or tokens[k].lemma in TABLE_NOUNS]
+    names = [k for k in inner if k not in nouns]
+    if not nouns or len(names) != 1:
+        return i
+    ph.sources.append(names[0])
+    ph.used.update(range(i, close + 1))
+    return close + 1

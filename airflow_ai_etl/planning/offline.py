@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar, residue
+from airflow_ai_etl.planning import frame, grammar, marts, residue
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
@@ -389,7 +389,7 @@ class OfflinePlanner:
     @property
     def _speller(self) -> Speller:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
-            glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words]
+            glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words] + sorted(marts.SPELLING_RU)
             self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
         return self._spelling
 

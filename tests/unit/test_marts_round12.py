@@ -229,11 +229,11 @@ def test_the_fact_table_is_found(planners, catalog, text, table, measures, dims)
     "catalog, text, table, grain",
     [
         ("univ", "number of check-ins per week by building", "campus.dorm_residents", ("checked_in_on", "week")),
-        ("univ", "number of check-outs per month", "campus.dorm_residents", ("checked_out_on", "month")),
+        ("univ", "number of check-outs per month by room", "campus.dorm_residents", ("checked_out_on", "month")),
         ("utility", "service requests per channel by week opened", "ops.service_requests",
          ("created_at", "week")),
-        ("utility", "service requests by month closed", "ops.service_requests", ("closed_at", "month")),
-        ("hr", "employees by department by month hired", "employees", ("hired_at", "month")),
+        ("utility", "number of service requests by month closed", "ops.service_requests", ("closed_at", "month")),
+        ("hr", "number of employees by department per month hired", "employees", ("hired_at", "month")),
     ],
 )  # fmt: skip
 def test_a_time_column_named_by_an_english_word(planners, catalog, text, table, grain):
@@ -264,10 +264,25 @@ def test_minutes_after_a_number_are_the_schedule_not_a_min_measure(planners, cat
     "catalog, text, table, dims",
     [
         ("shop", "Выручка в розрезе регионов по месяцам", "sales", ["region"]),
-        ("hr", "Часы в розрезе проектов понедельно", "timesheets", ["project"]),
+        ("hr", "Сумма часов в розрезе проектов понедельно", "timesheets", ["project"]),
         ("utility", "Сумма оплат с розбивкой по каналам", "billing.payments", ["channel"]),
     ],
 )
 def test_a_one_letter_typo_of_a_cut_word_is_read(planners, catalog, text, table, dims):
+    mart = _mart(planners, catalog, text)
+    assert (mart["table"], mart["dims"]) == (table, dims)
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, dims",
+    [
+        ("clinic", "occupied beds count per ward (beds table)", "beds", ["ward"]),
+        ("hr", "Сумма часов по проектам (таблица timesheets)", "timesheets", ["project"]),
+        ("logistics", "total weight per status (shipments table)", "shipments", ["status"]),
+    ],
+)
+def test_a_bracket_naming_a_table_after_a_dimension_is_the_fact_not_a_column(
+    planners, catalog, text, table, dims
+):
     mart = _mart(planners, catalog, text)
     assert (mart["table"], mart["dims"]) == (table, dims)
