@@ -2893,6 +2893,9 @@ def _dimensions(
             continue  # «Сводка по заказам», «чек по заказам» of orders: the fact itself groups nothing
 
         column = None
+        if (commented := _comment_column(ground, fact, reachable, [head, *qualifier])) is not None:
+            dims.append(commented)  # «название дисциплины»: courses.title, 'Название дисциплины'
+            continue
         if qual_tables:
             owner = qual_tables[0]
             cols = ground.columns_named(owner, [head])
@@ -3088,6 +3091,9 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
         matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
         if len(matched) == 1:
             return {"column": matched[0].name, "grain": ph.grain}, []
+        commented = [c for c in times if any(_comment_names(c, w) for w in words if w.lang == "ru")]
+        if len(commented) == 1:  # «по дате экзамена»: grades.exam_date, 'Дата экзамена'
+            return {"column": commented[0].name, "grain": ph.grain}, []
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
     if (event := _english_event_column(ph, times)) is not None:  # "check-ins" -> checked_in_on
@@ -3345,3 +3351,26 @@ def _bracketed_table(ph: MartPhrase, i: int) -> int:
     ph.sources.append(names[0])
     ph.used.update(range(i, close + 1))
     return close + 1
+
+
+def _comment_column(
+    ground: _Ground, fact: Table, reachable: list[Table], words: Sequence[Token]
+) -> str | None:
+    """«по названию дисциплины», «по ФИО контролёра», «по модели счётчика»: a column word and the noun of
+    its table, together the comment of one column of the fact or a table it joins ('Название дисциплины'
+    of courses.title): that column, qualified by its table when another joined table has the same name."""
+    said = [w for w in words if w.lang == "ru"]
+    if len(said) < 2 or len(said) != len(words):
+        return None
+    found = [
+        (t, c)
+        for t in [fact, *reachable]
+        for c in t.columns
+        if c.comment and all(w.lemmas & _comment_lemmas(c.comment) for w in said)
+    ]
+    if len(found) != 1:
+        return None
+    table, column = found[0]
+    if table is not fact and any(t.column(column.name) for t in [fact, *reachable] if t is not table):
+        return f"{ground_name(ground.planner, ground.conn_id, table)}.{column.name}"
+    return column.name

@@ -189,7 +189,7 @@ def test_a_pronoun_in_the_bracket_is_the_dimension_itself(planners, catalog, tex
         ("univ", "Средний балл по названию дисциплины", "grades", ["title"]),
         ("utility", "Число показаний по модели счётчика", "metering.readings", ["model"]),
         ("utility", "Число обходов по ФИО контролёра", "ops.inspections", ["full_name"]),
-        ("clinic", "Число визитов по специальности врача", "visits", ["specialty"]),
+        ("hr", "Сумма часов по названию отдела", "timesheets", ["name"]),
     ],
 )
 def test_a_column_word_qualified_by_its_table_noun_takes_that_tables_column(
@@ -286,3 +286,18 @@ def test_a_bracket_naming_a_table_after_a_dimension_is_the_fact_not_a_column(
 ):
     mart = _mart(planners, catalog, text)
     assert (mart["table"], mart["dims"]) == (table, dims)
+
+
+@pytest.mark.parametrize(
+    "catalog, text, grain",
+    [
+        (
+            "univ",
+            "Средний балл по названию дисциплины за каждый месяц по дате экзамена",
+            ("exam_date", "month"),
+        ),
+        ("utility", "Число обходов по ФИО контролёра по неделям даты обхода", ("visited_on", "week")),
+    ],
+)
+def test_the_grain_column_named_by_its_comment(planners, catalog, text, grain):
+    assert _mart(planners, catalog, text)["grain"] == grain
