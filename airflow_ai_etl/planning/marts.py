@@ -594,6 +594,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             continue
         i += 1
     _read_measures(ph)
+    _read_units(ph)  # «потребление кВт·ч»
     _participle_before_grain(ph)
     _participle_after_grain(ph)  # "by week opened"
     for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
@@ -2313,6 +2314,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     steps: list[list[Table]] = []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
     steps.append(_how_much_tables(ph, ground))  # «сколько затронуто домохозяйств»: outages.households
+    steps.append(_unit_tables(ph, ground))  # «потребление кВт·ч»: telemetry.kwh
     steps.append(
         one(
             [
@@ -3374,3 +3376,69 @@ def _comment_column(
     if table is not fact and any(t.column(column.name) for t in [fact, *reachable] if t is not table):
         return f"{ground_name(ground.planner, ground.conn_id, table)}.{column.name}"
     return column.name
+
+
+# --- round marts12: units of measure after a measure ------------------------------------------------------
+
+# Units written after a measure («потребление кВт·ч», «пробег, км», "weight in kg") -> the column-name part
+# they say (kwh, km, kg); None: a unit that names no column part (roubles).
+MEASURE_UNITS: dict[str, str | None] = {
+    "квт": "kw", "квтч": "kwh", "kw": "kw", "kwh": "kwh", "ч": "h", "h": "h", "км": "km", "km": "km",
+    "кг": "kg", "kg": "kg", "байт": "byte", "byte": "byte", "bytes": "byte", "гб": "gb", "gb": "gb",
+    "мб": "mb", "mb": "mb", "руб": None, "рубль": None, "₽": None, "rub": None, "usd": None,
+}  # fmt: skip
+UNIT_JOINERS = {"·", "*", "/", "-", "⋅", "∙"}
+
+
+def _unit_key(token: Token) -> str | None:
+    for key in (token.lower, token.lemma):
+        if key in MEASURE_UNITS:
+            return key
+    return None
+
+
+def _read_units(ph: MartPhrase) -> None:
+    """«суммарное потребление кВт·ч», «в кВт·ч», «пробег, км,», "weight in kg": a unit right after a measure
+    (a run of unit abbreviations joined by «·», «/») says what the measure is in; it is read (no dimension,
+    no residue, no target «в кВт») and names the measured column when its name has that part (kwh)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in ph.measures:
+        while m.object and _unit_key(tokens[m.object[-1]]) is not None and len(m.object) > 1:
+            ph.used.discard(m.object.pop())  # «потребление кВт»: the unit is no word of the object
+        start = max([m.index, *m.object]) + 1
+        k = start
+        while k < n and (tokens[k].text == "," or tokens[k].lower in ("в", "in")) and k - start < 2:
+            k += 1
+        run: list[int] = []
+        while k < n and (_unit_key(tokens[k]) is not None or (run and tokens[k].text in UNIT_JOINERS)):
+            run.append(k)
+            k += 1
+        while run and tokens[run[-1]].text in UNIT_JOINERS:
+            run.pop()
+        if not run or any(r in ph.used for r in run):
+            continue
+        keys = [_unit_key(tokens[r]) for r in run if tokens[r].text not in UNIT_JOINERS]
+        part = (
+            "kwh"
+            if keys in (["квт", "ч"], ["kw", "h"])
+            else (MEASURE_UNITS.get(keys[0] or "") if len(keys) == 1 else None)
+        )
+        if len(keys) == 1 and keys[0] in ("ч", "h"):
+            continue  # «ч» alone may be an hour of the schedule
+        first = start if tokens[start].lower in ("в", "in") else run[0]
+        ph.used.update(range(first, run[-1] + 1))
+        ph.blank.append((tokens[first].start, tokens[run[-1]].end))
+        if part and m.unit is None and m.column_ref is None:
+            m.unit = part
+
+
+def _unit_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """The tables with one numeric column whose name has the unit a measure is in (kwh: telemetry)."""
+    units = {m.unit for m in ph.measures if m.unit}
+    found = [
+        t
+        for t in ground.tables
+        if units and len([c for c in _numeric_columns(t) if units & set(name_parts(c.name))]) == 1
+    ]
+    found = [t for t in found if _holds_dims(ph, ground, t)]  # price_per_kwh of tariffs: no meter model
+    return found if len(found) == 1 else []  # weight_kg and capacity_kg: the other words decide

@@ -152,8 +152,10 @@ def test_measure_phrases_are_placed(planners, catalog, text, table, measures, di
         ("clinic", "Число визитов по врачам, пожалуйста", "visits", [("count", None)], ["doctor_id"], None),
         ("hr", "total hours per project per week please", "timesheets", [("sum", "hours")], ["project"],
          ("work_date", "week")),
-        ("utility", "Суммарное потребление кВт·ч по счётчикам по дням", "metering.telemetry",
-         [("sum", "kwh")], ["meter_id"], ("measured_at", "day")),
+        ("utility", "Суммарное потребление кВт·ч по моделям счётчиков по дням", "metering.telemetry",
+         [("sum", "kwh")], ["model"], ("measured_at", "day")),
+        ("logistics", "Суммарный пробег, км, по курьерам", "routes", [("sum", "distance_km")], ["courier_id"],
+         None),
         ("logistics", "Суммарный вес в кг по статусам", "shipments", [("sum", "weight_kg")], ["status"], None),
     ],
 )  # fmt: skip
