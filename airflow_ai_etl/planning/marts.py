@@ -964,10 +964,11 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, i + 1})
             i += 2
             continue
-        i = _bracketed_table(ph, i)  # "per ward (beds table)": the fact's name, not the ward's column
+        i = _bracket_names_table(ph, i)  # "per ward (beds table)": the fact's name, not the ward's column
         close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
+            inner = [k for k in inner if not _pronoun(tokens[k])]  # «(его название)»
             if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
                     inner = inner + [ph.dims[-1][0]]  # the name of the department; (doctor_id) is a column
@@ -3336,7 +3337,7 @@ def _object_pair_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _bracketed_table(ph: MartPhrase, i: int) -> int:
+def _bracket_names_table(ph: MartPhrase, i: int) -> int:
     """ "(beds table)", «(таблица visits)» after a dimension: the words name the fact table (a source), not
     the dimension's column; the index after the bracket (or `i` when there is no such bracket)."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -3442,3 +3443,11 @@ def _unit_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     ]
     found = [t for t in found if _holds_dims(ph, ground, t)]  # price_per_kwh of tariffs: no meter model
     return found if len(found) == 1 else []  # weight_kg and capacity_kg: the other words decide
+
+
+PRONOUNS = {"его", "её", "ее", "их", "its", "their", "his", "her"}
+
+
+def _pronoun(token: Token) -> bool:
+    """«(его название)», "(its name)": the pronoun points back at the dimension, it names no column."""
+    return token.lower in PRONOUNS
