@@ -595,6 +595,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         i += 1
     _read_measures(ph)
     _read_units(ph)  # «потребление кВт·ч»
+    _read_what_amount(ph)  # «на какую сумму»
     _participle_before_grain(ph)
     _participle_after_grain(ph)  # "by week opened"
     for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
@@ -1658,6 +1659,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -3451,3 +3453,40 @@ PRONOUNS = {"его", "её", "ее", "их", "its", "their", "his", "her"}
 def _pronoun(token: Token) -> bool:
     """«(его название)», "(its name)": the pronoun points back at the dimension, it names no column."""
     return token.lower in PRONOUNS
+
+
+# --- round marts12: measure phrases -----------------------------------------------------------------------
+
+SUM_RU |= {"фонд"}  # «фонд стипендий», «стипендиальный фонд»: the sum of the money paid out
+MONEY_RU |= {"фонд"}
+
+
+def _read_what_amount(ph: MartPhrase) -> None:
+    """«на какую сумму (продано)», «сколько литров и на какую сумму»: the question words of a sum are read
+    with it (the sum of the money column), never left as residue."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        i = m.index
+        if m.func != "sum" or i < 2 or tokens[i].lemma != "сумма":
+            continue
+        if (
+            tokens[i - 1].lang == "ru"
+            and tokens[i - 1].lemma in ("какой", "сколько")
+            and tokens[i - 2].lower == "на"
+        ):
+            ph.used.update({i - 2, i - 1})
+
+
+def _fact_adjective(ph: MartPhrase, fact: Table) -> None:
+    """«Стипендиальный фонд» of scholarships ('Начисления стипендий'), «зарплатный фонд»: an adjective right
+    before a measure word made from the fact table's own noun says what is summed, no filter."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    tokens = ph.tokens
+    roots = {s[:6] for s in [*name_parts_of_text(fact.comment or ""), *name_parts(fact.name)] if len(s) >= 6}
+    for m in ph.measures:
+        k = m.index - 1
+        if k < 0 or k in ph.used or tokens[k].lang != "ru" or not tokens[k].parses:
+            continue
+        if tokens[k].parses[0].pos == "ADJF" and stem(tokens[k].lower)[:6] in roots:
+            ph.used.add(k)

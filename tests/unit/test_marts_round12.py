@@ -303,3 +303,22 @@ def test_a_bracket_naming_a_table_after_a_dimension_is_the_fact_not_a_column(
 )
 def test_the_grain_column_named_by_its_comment(planners, catalog, text, grain):
     assert _mart(planners, catalog, text)["grain"] == grain
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures",
+    [
+        ("univ", "Стипендиальный фонд по видам стипендий", "finance.scholarships", [("sum", "amount")]),
+        ("logistics", "Заправки: сколько литров и на какую сумму по машинам", "fleet.fuel_cards",
+         [("sum", "amount"), ("sum", "liters")]),
+    ],
+)  # fmt: skip
+def test_a_fund_named_by_the_facts_adjective_and_a_sum_asked_with_how_much(
+    planners, catalog, text, table, measures
+):
+    mart = _mart(planners, catalog, text)
+    assert (mart["table"], mart["measures"]) == (table, measures)
+
+
+def test_a_fund_whose_adjective_names_no_one_table_is_asked(planners):
+    assert planners["hr"].plan("Зарплатный фонд по отделам").status == "needs_clarification"
