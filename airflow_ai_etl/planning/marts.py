@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -1660,6 +1661,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
+    _fact_participle(ph, fact)  # "total prescribed days"
+    _subject_comment_tail(ph, fact)
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2605,6 +2608,8 @@ def _measures(
         # whose rows are events («Витрина проходов по дверям») or spread over time («Витрина регистраций
         # пользователей по неделям»); a register of people or things grouped by categories only
         # («Витрина лидов по источникам») is asked, not guessed (marts_e W4).
+        if _rate_of_fact(ph, ground, fact):
+            return [{"func": "count"}], []  # "orders per day mart"
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
         rows_only = not _numeric_columns(fact) and (ph.grain is not None or not _register(fact))
         if (not trigger or rows_only) and (ph.dims or ph.grain):
@@ -3490,3 +3495,55 @@ def _fact_adjective(ph: MartPhrase, fact: Table) -> None:
             continue
         if tokens[k].parses[0].pos == "ADJF" and stem(tokens[k].lower)[:6] in roots:
             ph.used.add(k)
+
+
+COLUMN_WORDS.update(
+    {"parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"}}
+)  # fmt: skip  (the Russian comment says «посылки»)
+
+
+def _rate_of_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """ "orders per day mart", "wifi sessions per hour", «заказов в день»: the fact's own noun right before a
+    rate of a time unit counts its rows (even with «витрина»/"mart", which alone does not say a count)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for k in range(n - 2):
+        t, per, unit = tokens[k], tokens[k + 1], tokens[k + 2]
+        names = ground.table_of(t) is fact or (k > 0 and ground.table_of_pair(tokens[k - 1], t) is fact)
+        if not names or _grain_noun(unit) is None:
+            continue
+        if t.lang == "en" and per.lower == "per":
+            return True
+        if t.lang == "ru" and per.lower in ("в", "во") and _per_grain(ph, t, per, unit):
+            return True
+    return False
+
+
+def _fact_participle(ph: MartPhrase, fact: Table) -> None:
+    """ "total prescribed days" of prescriptions, "total shipped weight" of shipments: an English participle
+    in a measure's object made from the fact's own name describes the rows, it is no filter or residue."""
+    tokens = ph.tokens
+    parts = [p for p in name_parts(fact.name) if len(p) >= 4]
+    for m in ph.measures:
+        for k in list(m.object):
+            word = tokens[k]
+            if word.lang != "en" or not _participle(word) or len(m.object) < 2:
+                continue
+            root = stem(word.lower)
+            if any(len(os.path.commonprefix([root, p])) >= min(5, len(p)) for p in parts):
+                m.object.remove(k)
+                ph.used.add(k)
+
+
+def _subject_comment_tail(ph: MartPhrase, fact: Table) -> None:
+    """«объём потребления» read as consumption from «объём»: the words after it that its column's comment
+    says ('Объём потребления') are the rest of that name, not residue."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        column = fact.column(m.column_ref) if m.subject and m.column_ref else None
+        if column is None or not column.comment:
+            continue
+        said = _comment_lemmas(column.comment)
+        k = m.index + 1
+        while k < len(tokens) and k not in ph.used and tokens[k].lang == "ru" and tokens[k].lemmas & said:
+            ph.used.add(k)
+            k += 1
