@@ -599,6 +599,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     _read_what_amount(ph)  # «на какую сумму»
     _participle_before_grain(ph)
     _participle_after_grain(ph)  # "by week opened"
+    _bracket_grain_words(ph)  # «помесячно (по началу отключения)»
     for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
         if _ru(t, TRIGGER_RU) and i + 1 < n and tokens[i + 1].lang == "ru" and i + 1 not in ph.used:
             nxt = tokens[i + 1]
@@ -1624,6 +1625,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if conn.engine == "clickhouse":
         _read_placement(planner, ph)
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
+    _table_named_as_column(ph, ground)  # «Остатки (inventory): ...»
     if not ground.tables:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
     if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
@@ -2319,8 +2321,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
     steps: list[list[Table]] = []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
-    steps.append(_how_much_tables(ph, ground))  # «сколько затронуто домохозяйств»: outages.households
+    steps.append(
+        how_much := _how_much_tables(ph, ground)
+    )  # «сколько затронуто домохозяйств»: outages.households
     steps.append(_unit_tables(ph, ground))  # «потребление кВт·ч»: telemetry.kwh
+    steps.append(_column_words_table(ph, ground))  # net, gross, currency, period: payslips only
     steps.append(
         one(
             [
@@ -2422,6 +2427,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     bare_count = bool(ph.measures) and all(
         m.func == "count" and not m.object and not m.column_ref for m in ph.measures
     )
+    bare_count = bare_count and not how_much  # «сколько затронуто домохозяйств»: a sum (_how_much_tables)
     if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
         steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
     for found in steps:
@@ -3547,3 +3553,57 @@ def _subject_comment_tail(ph: MartPhrase, fact: Table) -> None:
         while k < len(tokens) and k not in ph.used and tokens[k].lang == "ru" and tokens[k].lemmas & said:
             ph.used.add(k)
             k += 1
+
+
+def _table_named_as_column(ph: MartPhrase, ground: _Ground) -> None:
+    """«Остатки (inventory): …», «Выручка (sales) по регионам»: a bracketed name after a measure word that is
+    a table of the connection and no column of any is the fact table, not the measured column."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        ref = m.column_ref
+        if ref is None or m.subject or any(t.column(ref) for t in ground.tables):
+            continue
+        k = next((k for k in range(m.index + 1, len(tokens)) if tokens[k].text == ref), None)
+        if k is None or tokens[k - 1].text != "(" or ground.table_of(tokens[k]) is None:
+            continue
+        m.column_ref = None
+        ph.sources.append(k)
+
+
+def _bracket_grain_words(ph: MartPhrase) -> None:
+    """«помесячно (по началу отключения)», "weekly (by start of the trip)": a bracket right after the grain
+    word whose words name an event's time is the grain's column words."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if ph.grain is None or ph.grain_words or ph.grain_column:
+        return
+    for p in range(1, n):
+        before = tokens[p - 1]
+        grain_word = _grain_noun(before) or _grain_adjective(before) or before.lower in GRAIN_ADVERBS_RU
+        if tokens[p].text != "(" or p - 1 not in ph.used or not grain_word:
+            continue
+        close = next((k for k in range(p + 1, min(n, p + 6)) if tokens[k].text == ")"), None)
+        if close is None:
+            continue
+        inner = [k for k in range(p + 1, close) if tokens[k].lower not in ("по", "by", "on", "of", "the")]
+        read = [d for d in ph.dims if set(d) <= set(inner)]  # «(по началу отключения)» read as a dimension
+        free = set(inner) - {k for d in read for k in d}
+        if inner and all(k not in ph.used and tokens[k].lang in ("ru", "en") for k in free):
+            if any(_time_word(tokens[k]) for k in inner):
+                ph.dims = [d for d in ph.dims if d not in read]
+                ph.grain_words.extend(inner)
+                ph.used.update(range(p, close + 1))
+                return
+
+
+def _column_words_table(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """ "Net and gross pay totals by currency per pay period": words that are column names as written (net,
+    gross, currency, period), at least two, and one table that has every one of them: the fact."""
+    words = {
+        t.lower
+        for t in ph.tokens
+        if t.lang == "en" and len(t.lower) > 2 and any(table.column(t.lower) for table in ground.tables)
+    }
+    if len(words) < 2:
+        return []
+    found = [t for t in ground.tables if all(t.column(w) for w in words)]
+    return found if len(found) == 1 else []

@@ -322,3 +322,23 @@ def test_a_fund_named_by_the_facts_adjective_and_a_sum_asked_with_how_much(
 
 def test_a_fund_whose_adjective_names_no_one_table_is_asked(planners):
     assert planners["hr"].plan("Зарплатный фонд по отделам").status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims, grain",
+    [
+        ("hr", "Отпуска: число по видам помесячно (по началу отпуска)", "vacations", [("count", None)], ["kind"],
+         ("starts_on", "month")),
+        ("logistics", "Сумма веса по неделям (по дате доставки)", "shipments", [("sum", "weight_kg")], [],
+         ("delivered_at", "week")),
+        ("hr", "Net and gross totals by currency", "payroll.payslips", [("sum", "gross"), ("sum", "net")],
+         ["currency"], None),
+        ("shop", "Остатки (inventory): суммарное qty по складу", "inventory", [("sum", "qty")], ["warehouse"],
+         None),
+        ("clinic", "Выручка (billing.invoices) по статусам", "billing.invoices", [("sum", "amount")], ["status"],
+         None),
+    ],
+)  # fmt: skip
+def test_brackets_name_the_grain_column_or_the_fact(planners, catalog, text, table, measures, dims, grain):
+    mart = _mart(planners, catalog, text)
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
