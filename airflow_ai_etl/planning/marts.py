@@ -1725,10 +1725,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
+    rest, state_word = _with_state_participle(ph, fact, rest)  # «сколько отправлений доставлено»
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions:
         return Outcome.clarify(*where.questions)
+    if state_word and not where.value:  # a state no column answers is asked, never dropped
+        return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
     if ph.quantity_filter is not None:
@@ -3607,3 +3610,33 @@ def _column_words_table(ph: MartPhrase, ground: _Ground) -> list[Table]:
         return []
     found = [t for t in ground.tables if all(t.column(w) for w in words)]
     return found if len(found) == 1 else []
+
+
+def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str, str | None]:
+    """«Сколько отправлений доставлено», «сколько заявок закрыто»: a short participle after the counted noun
+    is a state of the rows (status = 'delivered', closed_at IS NOT NULL), read by the filter rules as its
+    full form («…, только доставленные») appended to the text they read; the word, or None. A participle
+    that names the grain's time («выдано» of issued_at) or a numeric column («отработано») is not one."""
+    from airflow_ai_etl.planning.lexer import _morph
+
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count" or not m.object or m.object[-1] + 1 >= len(tokens):
+            continue
+        k = m.object[-1] + 1
+        word = tokens[k]
+        if k in ph.used or word.lang != "ru" or not word.parses or word.parses[0].pos not in ("PRTS", "ADJS"):
+            continue
+        if _time_word(word) or any(_comment_names(c, word) for c in _numeric_columns(fact)):
+            continue
+        if word.lemmas & SOLD_LEMMAS or _describes(word, fact):
+            continue  # «товаров продано» of sales: the fact's own event, no state
+        parsed = _morph().parse(word.lower)[0]
+        full = parsed.inflect({"PRTF", "plur", "nomn"}) or parsed.inflect({"ADJF", "plur", "nomn"})
+        if full is None:
+            continue
+        ph.used.add(k)
+        chars = list(rest)
+        chars[word.start : word.end] = " " * (word.end - word.start)
+        return "".join(chars) + ", только " + full.word, word.text
+    return rest, None

@@ -342,3 +342,22 @@ def test_a_fund_whose_adjective_names_no_one_table_is_asked(planners):
 def test_brackets_name_the_grain_column_or_the_fact(planners, catalog, text, table, measures, dims, grain):
     mart = _mart(planners, catalog, text)
     assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        ("logistics", "Сколько отправлений доставлено по статусам", "status = 'delivered'"),
+        ("shop", "Сколько заказов оплачено по месяцам", "status = 'paid'"),
+        ("univ", "Сколько книг выдано по неделям", None),  # the event's own time, no state
+        ("shop", "Сколько товаров продано по регионам", None),  # the fact's own event
+    ],
+)
+def test_a_short_participle_after_the_counted_noun_is_a_state_of_the_rows(planners, catalog, text, where):
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.mart.where == where
+
+
+def test_a_state_participle_no_column_answers_is_asked_not_dropped(planners):
+    assert planners["hr"].plan("Сколько отпусков согласовано по видам").status == "needs_clarification"
