@@ -1725,9 +1725,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
-    rest, state_word = _with_state_participle(ph, fact, rest)  # «сколько отправлений доставлено»
+    plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
+    if state_word and _time_word(tokenize(state_word)[0]) and (where.questions or not where.value):
+        # «книг выдано»: the event's own time (issued_at), no status says it: read without the state
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions:
         return Outcome.clarify(*where.questions)
     if state_word and not where.value:  # a state no column answers is asked, never dropped
@@ -3616,7 +3620,8 @@ def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str,
     """«Сколько отправлений доставлено», «сколько заявок закрыто»: a short participle after the counted noun
     is a state of the rows (status = 'delivered', closed_at IS NOT NULL), read by the filter rules as its
     full form («…, только доставленные») appended to the text they read; the word, or None. A participle
-    that names the grain's time («выдано» of issued_at) or a numeric column («отработано») is not one."""
+    naming a numeric column («отработано») is not one; one naming an event's time that no status value
+    says («выдано» of issued_at) is dropped again by plan_mart (no condition, no question)."""
     from airflow_ai_etl.planning.lexer import _morph
 
     tokens = ph.tokens
@@ -3627,7 +3632,7 @@ def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str,
         word = tokens[k]
         if k in ph.used or word.lang != "ru" or not word.parses or word.parses[0].pos not in ("PRTS", "ADJS"):
             continue
-        if _time_word(word) or any(_comment_names(c, word) for c in _numeric_columns(fact)):
+        if any(_comment_names(c, word) for c in _numeric_columns(fact)):
             continue
         if word.lemmas & SOLD_LEMMAS or _describes(word, fact):
             continue  # «товаров продано» of sales: the fact's own event, no state
