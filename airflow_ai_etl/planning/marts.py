@@ -3465,11 +3465,13 @@ def _unit_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     return found if len(found) == 1 else []  # weight_kg and capacity_kg: the other words decide
 
 
-PRONOUNS = {"его", "её", "ее", "их", "its", "their", "his", "her"}
+PRONOUNS = {"его", "её", "ее", "их"}
 
 
 def _pronoun(token: Token) -> bool:
-    """«(его название)», "(its name)": the pronoun points back at the dimension, it names no column."""
+    """«(его название)», «(их ФИО)»: the pronoun points back at the dimension, it names no column. English
+    ("(its name)") keeps its pronoun: the bracket reader puts a lone word before the dimension's noun, the
+    Russian order, and an English pair read that way would group by the key instead."""
     return token.lower in PRONOUNS
 
 

@@ -167,19 +167,24 @@ def test_filler_and_units_are_no_dimension(planners, catalog, text, table, measu
 @pytest.mark.parametrize(
     "catalog, text, table, dims, joins",
     [
-        ("logistics", "Вес отправлений по хабу отправки (его название)", "shipments", ["name"],
-         ["public.hubs"]),
-        ("clinic", "Число визитов по врачам (их ФИО)", "visits", ["full_name"], ["public.doctors"]),
         ("hr", "Сумма часов по сотрудникам (их ФИО)", "timesheets", ["full_name"], ["public.employees"]),
+        ("univ", "Средний балл по дисциплинам (их название)", "grades", ["title"], ["public.courses"]),
     ],
 )  # fmt: skip
 def test_a_pronoun_in_the_bracket_is_the_dimension_itself(planners, catalog, text, table, dims, joins):
     outcome = planners[catalog].plan(text)
     mart = mart_of(outcome)
     assert (mart["table"], _short(mart["dims"])) == (table, dims)
-    assert (
-        sorted(j.table for j in outcome.spec.source.mart.joins) == joins or not outcome.spec.source.mart.joins
-    )
+    assert sorted(j.table for j in outcome.spec.source.mart.joins) == joins
+
+
+def test_an_english_pronoun_bracket_takes_the_name_never_the_key(planners):
+    outcome = planners["hr"].plan("Total hours per department (its name)")
+    assert _short(mart_of(outcome)["dims"]) == ["name"]
+    assert sorted(j.table for j in outcome.spec.source.mart.joins) == [
+        "public.departments",
+        "public.employees",
+    ]
 
 
 # --- a column word tied to its table noun ----------------------------------------------------------------
