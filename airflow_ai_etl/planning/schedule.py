@@ -961,6 +961,9 @@ def _match(
 
 
 _OR_WORDS = {"или", "либо", "or"}
+# Words that hedge the second time ("or maybe 10 pm", «а может в 10», «или, может быть, в 7»): an
+# alternative as much as «или» is (planner16).
+_HEDGES = {"maybe", "perhaps", "possibly", "probably", "может", "быть", "наверное", "пожалуй", "лучше", "а"}
 _TIME_PREPOSITIONS = {"в", "во", "к", "at", "around"}
 _DAY_PARTS = {"утра", "дня", "вечера", "ночи", "am", "pm", "a.m.", "p.m.", "часов", "часа", "o'clock"}
 
@@ -975,14 +978,15 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
     """Two clock times offered as alternatives («в 9 вечера или в 10, как удобнее», "at 9 or 10 pm")."""
     words = [t for t in tokens if t.lang != "punct"]
     for j, word in enumerate(words[1:-1], start=1):
-        if word.lower not in _OR_WORDS:
+        if word.lower not in _OR_WORDS and not (word.lower == "а" and words[j + 1].lower == "может"):
             continue
         left = j - 1
         while left > 0 and words[left].lower in _DAY_PARTS:
             left -= 1
         right = j + 1
-        while right < len(words) - 1 and words[right].lower in _TIME_PREPOSITIONS:
+        while right < len(words) - 1 and words[right].lower in _TIME_PREPOSITIONS | _HEDGES:
             right += 1
+        preposition = any(w.lower in _TIME_PREPOSITIONS for w in words[j + 1 : right])
         if words[left].number is None or words[right].number is None or words[left].ordinal:
             continue
         after = words[right + 1].lower if right + 1 < len(words) else ""
@@ -990,7 +994,7 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
             (left > 0 and words[left - 1].lower in _TIME_PREPOSITIONS)
             or left < j - 1
             or after in _DAY_PARTS
-            or right > j + 1
+            or preposition
         )
         if timed and words[left].number <= 24 and words[right].number <= 24:  # type: ignore[operator]
             end = words[right + 1].end if after in _DAY_PARTS else words[right].end
