@@ -1639,6 +1639,8 @@ class OfflinePlanner:
         for listed_names in grammar.column_lists(tokenize(request.text)):
             if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
+            if self._dedupe_list(request, listed_names):
+                continue  # «дубли по shipment_id и event_code»: what a duplicate is, not the new rows
             known = self._named_columns(table, listed_names.value)
             if len(known) > 1:  # "on updated_at, region column not needed": the list ran into another clause
                 known = [c for c in known if is_temporal(table, c)] or known
@@ -1666,6 +1668,17 @@ class OfflinePlanner:
         listed = ", ".join(self._event_columns(table)) or "none found"
         question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])
+
+    def _dedupe_list(self, request: Request, listed: grammar.Slot) -> bool:
+        """The list is the dedupe clause's: a dedupe word just before it in its clause («дубли по X и Y
+        выкидывать», "drop duplicates by X") or the word right after it («по X и Y дубликаты убрать»)."""
+        text = request.text
+        start = max([text.rfind(p, 0, listed.start) for p in ",;."] + [listed.start - 30]) + 1
+        after = re.match(r"[^\w,;.]*(\w+)", text[listed.end :])
+        for part in (text[start : listed.start], after.group(1) if after else ""):
+            if DEDUPE.search(part.lower()) or _lexicon_cue(part, "DEDUPE"):
+                return True
+        return False
 
     def _names_new_rows_column(self, request: Request, listed: grammar.Slot, cue_start: int) -> bool:
         """A list names the new-rows column: introduced by a column noun («по полю happened_at»), or
