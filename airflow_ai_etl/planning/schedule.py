@@ -201,6 +201,12 @@ _RU_TIME_CUE = (
 _UNKNOWN_ZONE_RE = re.compile(
     r"\b[Пп]о\s+[а-яё-]+ск(?:ому|ом)\s+времени\b|\b[Пп]о\s+времени\s+[А-ЯЁ][а-яё-]+"
     r"|(?:\b(?:by|in)\s+|,\s*)[A-Z][a-z]+\s+time\b"
+    # «время урюпинское», «местное время», «часовой пояс Мухосранска», "time zone Springfield", "local
+    # time": a zone named in words no city rule read (planner16)
+    r"|\b[Вв]ремя\s*[:—–-]?\s*(?:[а-яё-]+[сц]кое|местное)\b|\b(?:[а-яё-]+[сц]кое|[Мм]естное)\s+время\b"
+    r"|\b[Пп]о\s+местному\s+времени\b|\b(?:[Чч]асов\w*\s+)?[Пп]ояс\w*\s*[:—–-]?\s*[А-ЯЁа-яё][а-яё-]{2,}"
+    r"|\b[Тт]айм[\s-]?зон\w*\s*[:—–-]?\s*\w{3,}|\b(?:[Tt]ime\s*zone|[Tt]imezone|tz)\s*[:=—–-]?\s*(?:is\s+)?[A-Za-z]{3,}"
+    r"|\b[A-Z][a-z]+\s+(?:time\s*zone|timezone)\b|\b[Ll]ocal\s+time\b"
 )
 
 
@@ -224,7 +230,31 @@ def _city_res() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
-_CITY_RULES = _city_res()
+# A zone word next to a city in any form (planner16): «время владивостокское», «время — иркутское»,
+# «новосибирское время», «часовой пояс Екатеринбурга», «таймзона Самара», "time zone Vladivostok",
+# "timezone: Irkutsk", "Omsk timezone".
+_ZONE_WORD_RU = r"(?:врем(?:я|ени)|(?:часов\w*\s+)?пояс\w*|тайм[\s-]?зон\w*)"
+_ZONE_WORD_EN = r"(?:time\s*zone|timezone|tz)"
+
+
+def _zone_phrase_res() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for ru, en, zone in _CITY_ZONES:
+        city = rf"(?:{ru})[а-я-]*"
+        en = en.replace(" ", r"\s+")
+        out.append(
+            (
+                _rx(
+                    rf"\b{_ZONE_WORD_RU}\s*[:—–-]?\s*(?:по\s+|г\.\s*|города\s+)?{city}|\b{city}\s+{_ZONE_WORD_RU}"
+                    rf"|\b{_ZONE_WORD_EN}\s*[:=—–-]?\s*(?:is\s+)?(?:{en})\b|\b(?:{en})\s+{_ZONE_WORD_EN}"
+                ),
+                zone,
+            )
+        )
+    return out
+
+
+_CITY_RULES = _city_res() + _zone_phrase_res()
 _IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
 # Abbreviations, upper case only ("est" is a word elsewhere). The daylight-saving form names the same
 # zone: a cron follows the zone's clock all year. WEST is left out: it is also a region value.
