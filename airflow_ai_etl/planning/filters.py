@@ -749,12 +749,32 @@ class RowFilters:
                 if word is not None and self.is_state_word(word):
                     columns = self._event_columns_of(table, word)
             if len(columns) == 1:
+                word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def _ask_if_status_may_hold(self, request: Request, table: Table, word: Token | None, event: str) -> None:
+        """«отчисленных студентов» on a table with expelled_on ('Дата отчисления') and a status listing
+        (studying, expelled, ...): two columns fit the word, the event's time and a status value no rule can
+        match to it, so the planner asks instead of picking the time column (planner16). A word the status
+        rule reads («оплаченные» = paid) or a listed value itself ("expelled") is the status's, as before."""
+        column = table.column("status")
+        values = _listed_values(column.comment) if column is not None else ()
+        if word is None or len(values) < 2 or status_word(word.lower)[0]:
+            return
+        if any(word.lower == v.lower() or (not v.isascii() and word.has(_lemmas_of(v))) for v in values):
+            return
+        question = say(
+            request.language, "planner.state_two_columns", phrase=word.text, event=event,
+            column="status", values=", ".join(values),
+        )  # fmt: skip
+        if question not in request.unsure:
+            request.unsure.append(question)
 
     def _pipeline_verb_at(self, request: Request, index: int) -> bool:
         """Word `index` is a load verb in a finite form («переносим», «грузим»), not a participle
@@ -833,6 +853,7 @@ class RowFilters:
             columns = self._event_columns_of(table, verb)
             if len(columns) == 1:
                 condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
+                self._ask_if_status_may_hold(request, table, verb, columns[0])
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
@@ -967,6 +988,7 @@ class RowFilters:
                 yield word.start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
             elif len(columns) == 1:
                 request.handled.append((cue.start, word.end))
+                self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
                 request.state_clauses.append((cue.start, word.end))
