@@ -464,4 +464,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}» может означать {event} IS NOT NULL или значение {column} ({values}): какие строки "
         "загружать (например, «где {column} = ...» или «где {event} IS NOT NULL»)?",
     },
+    # A head noun no table matches, qualified by a table word (planning/heads.py); {phrase}: the user's words.
+    "planner.no_table_for_head": {
+        "en": "I found no table for '{phrase}' (only a word qualifying it names a table). Which table should "
+        "be loaded? Tables I can see — {tables}.",
+        "ru": "Не нашёл таблицу для «{phrase}» (таблицу называет только уточняющее слово). Какую таблицу "
+        "загружать? Таблицы, которые я вижу: {tables}.",
+    },
 }

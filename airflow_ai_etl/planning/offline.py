@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar, residue
+from airflow_ai_etl.planning import frame, grammar, heads, residue
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
@@ -933,8 +933,8 @@ class OfflinePlanner:
         }
         hits = self._outside_mask_clause(request, hits)
         hits = self._not_column_words(request, hits)
-        if self._unknown_head_noun(request, hits):
-            return []  # «таблицу штрафов курьеров»: no fines table; couriers only qualify it -> asked
+        if self._unknown_head_noun(request, hits) or heads.unknown_head(self, request, hits):
+            return []  # «таблицу штрафов курьеров», «отзывы покупателей»: couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
@@ -1032,6 +1032,12 @@ class OfflinePlanner:
             reasons = "; ".join(f"{c}: {self.catalog.errors[c]}" for c in unreadable)
             return msg("planner.unreadable_tables", conn_ids=", ".join(unreadable), reasons=reasons)
         listed = [f"{c.conn_id}: {', '.join(self._table_names(c.conn_id))}" for c in candidates]
+        for candidate in candidates:  # «отзывы покупателей»: quote the phrase whose head names no table
+            phrase = heads.unknown_head(self, request, self._table_hits(request, candidate.conn_id))
+            if phrase:
+                return say(
+                    request.language, "planner.no_table_for_head", phrase=phrase, tables="; ".join(listed)
+                )
         unknown = self._unknown_table_name(request)
         if unknown:
             return msg("planner.no_such_table", table=unknown, tables="; ".join(listed))
@@ -1811,8 +1817,8 @@ class OfflinePlanner:
         for t, nxt in zip(tokens, tokens[1:], strict=False):
             if not any(p.pos in ("PRTF", "ADJF") for p in t.parses[:1]) or t.lower in request.claimed:
                 continue
-            if t.lemma in NOT_A_STATE or self._is_engine_word(t.lower) or concepts(t.lemma, "ru"):
-                continue  # «всех сотрудников», «кликхаусную таблицу», «ежедневная выгрузка»
+            if t.lemmas & NOT_A_STATE or self._is_engine_word(t.lower) or concepts(t.lemma, "ru"):
+                continue  # «всех сотрудников», «кликхаусную таблицу», «ежедневная выгрузка», «данные»
             if t.parses[0].pos == "ADJF" and self._catalog_word(t.lemma):
                 continue  # «расчётные листки», «коечный фонд»: the adjective is part of a name in the catalog
             if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
