@@ -68,15 +68,49 @@ def unknown_head(
         return None
     used = {i for _, indices in hits.values() for i in indices}
     tokens = {t.start: t for t in tokenize(request.text) if t.lang in ("ru", "en")}
+    masked = _mask_clause(request)
     for table, indices in hits.values():
         for k in indices:
+            if not _names_entity(planner, table, request.tokens[k]):
+                continue  # «жильцов общаги»: «общаги» only qualifies 'Проживающие в общежитиях' itself
             head = _russian_head(planner, request, tokens, used, k)
             head = _english_head(request, used, k) if head is None else head
-            if head is None or _known(planner, request, table, head):
+            if head is None or _object_of_mask(request, masked, head):
+                continue  # «захешируй ИНН студентов»: the mask rule asks about a column the table lacks
+            if _known(planner, request, table, head):
                 continue
             first, last = sorted((head, k))
             return request.text[request.spans[first][0] : request.spans[last][1]]
     return None
+
+
+def _mask_clause(request: Request) -> tuple[int, int, int]:
+    """The span of the clause with the masking word and the index of that word ((0, 0, -1) when none)."""
+    from airflow_ai_etl.planning.offline import _mask_cue  # offline imports this module
+
+    match = _mask_cue(request)
+    if match is None:
+        return 0, 0, -1
+    text = request.lower
+    start = max(text.rfind(p, 0, match.start()) for p in ",;.") + 1
+    ends = [i for i in (text.find(p, match.end()) for p in ",;.") if i >= 0]
+    return start, min(ends, default=len(text)), request.token_at(match.start())
+
+
+def _object_of_mask(request: Request, masked: tuple[int, int, int], index: int) -> bool:
+    """Word `index` is in the masking clause, at most three words from the masking word (its object)."""
+    start, end, cue = masked
+    return start <= request.spans[index][0] < end and abs(index - cue) <= 3
+
+
+def _names_entity(planner: OfflinePlanner, table: Table, word: str) -> bool:
+    """The word names what the table's rows are: its name or the head (first word) of its comment, not a
+    word that only qualifies it there (then the unknown head may be a synonym of the comment's head)."""
+    comment = re.findall(r"\w+", table.comment or "")[:1]
+    entity = set(name_parts(table.name)) | {stem(w) for w in comment}
+    return word in (table.name.lower(), table.qualified_name.lower()) or bool(
+        planner.vocabulary.meanings(word) & entity
+    )
 
 
 def _token(request: Request, tokens: dict[int, Token], index: int) -> Token | None:

@@ -248,6 +248,8 @@ def test_as_table_names_the_target(catalog: str, text: str, target: str) -> None
         ("univ", "отчисленных студентов в клик ежемесячно первого числа в 5 утра"),
         ("univ", "только отчисленные студенты в клик ежемесячно первого числа в 5 утра"),
         ("utility", "закрытые заявки абонентов в клик ежедневно в 5 утра"),
+        ("univ", "Студенты в клик ежедневно, кроме отчисленных"),
+        ("univ", "студентов, которые не отчислены, в клик ежедневно"),
     ],
 )
 def test_state_word_a_status_column_may_also_hold_is_asked(catalog: str, text: str) -> None:
