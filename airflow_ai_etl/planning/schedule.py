@@ -202,8 +202,9 @@ _UNKNOWN_ZONE_RE = re.compile(
     r"\b[Пп]о\s+[а-яё-]+ск(?:ому|ом)\s+времени\b|\b[Пп]о\s+времени\s+[А-ЯЁ][а-яё-]+"
     r"|(?:\b(?:by|in)\s+|,\s*)[A-Z][a-z]+\s+time\b"
     # «время урюпинское», «местное время», «часовой пояс Мухосранска», "time zone Springfield", "local
-    # time": a zone named in words no city rule read (planner16)
-    r"|\b[Вв]ремя\s*[:—–-]?\s*(?:[а-яё-]+[сц]кое|местное)\b|\b(?:[а-яё-]+[сц]кое|[Мм]естное)\s+время\b"
+    # time": a zone named in words no city rule read (planner16); a word starts only after a non-letter
+    # and non-hyphen, so a run of «а-а-а-» is scanned once
+    r"|\b[Вв]ремя\s*[:—–-]?\s*(?:[а-яё-]+[сц]кое|местное)\b|(?<![\w-])(?:[а-яё-]+[сц]кое|[Мм]естное)\s+время\b"
     r"|\b[Пп]о\s+местному\s+времени\b|\b(?:[Чч]асов\w*\s+)?[Пп]ояс\w*\s*[:—–-]?\s*[А-ЯЁа-яё][а-яё-]{2,}"
     r"|\b[Тт]айм[\s-]?зон\w*\s*[:—–-]?\s*\w{3,}|\b(?:[Tt]ime\s*zone|[Tt]imezone|tz)\s*[:=—–-]?\s*(?:is\s+)?[A-Za-z]{3,}"
     r"|\b[A-Z][a-z]+\s+(?:time\s*zone|timezone)\b|\b[Ll]ocal\s+time\b"
