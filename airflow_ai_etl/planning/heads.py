@@ -56,6 +56,8 @@ GENERIC_EN = {
 }
 # fmt: on
 _ADJECTIVE_POS = {"ADJF", "PRTF", "NPRO", "APRO", "NUMR"}
+_TOPIC_PREPS_RU = {"о", "об", "обо", "про", "для", "по"}
+_TOPIC_PREPS_EN = {"of", "for", "about", "on"}
 
 
 def unknown_head(
@@ -74,6 +76,7 @@ def unknown_head(
             if not _names_entity(planner, table, request.tokens[k]):
                 continue  # «жильцов общаги»: «общаги» only qualifies 'Проживающие в общежитиях' itself
             head = _russian_head(planner, request, tokens, used, k)
+            head = _russian_prep_head(request, tokens, used, k) if head is None else head
             head = _english_head(request, used, k) if head is None else head
             if head is None or _object_of_mask(request, masked, head):
                 continue  # «захешируй ИНН студентов»: the mask rule asks about a column the table lacks
@@ -118,15 +121,17 @@ def _token(request: Request, tokens: dict[int, Token], index: int) -> Token | No
 
 
 def _joined(request: Request, first: int, second: int) -> bool:
-    """Only spaces (no punctuation) between two words."""
-    return not request.text[request.spans[first][1] : request.spans[second][0]].strip()
+    """Only spaces (no punctuation but a possessive apostrophe) between two words."""
+    return not request.text[request.spans[first][1] : request.spans[second][0]].strip(" '’")
 
 
 def _russian_head(
     planner: OfflinePlanner, request: Request, tokens: dict[int, Token], used: set[int], k: int
 ) -> int | None:
     word = _token(request, tokens, k)
-    if word is None or word.lang != "ru" or not any(p.case == "gent" for p in word.parses):
+    if word is None or word.lang != "ru":
+        return None
+    if not any(p.case == "gent" for p in word.parses):
         return None
     j = k - 1
     while j >= 0 and j not in used and _joined(request, j, j + 1):
@@ -144,19 +149,56 @@ def _russian_head(
     return None
 
 
+def _russian_prep_head(request: Request, tokens: dict[int, Token], used: set[int], k: int) -> int | None:
+    """«отзывы о покупателях», «штрафы по курьерам», «премии для сотрудников»: a noun, a preposition of
+    topic or recipient, then the table word."""
+    if (word := _token(request, tokens, k)) is None or word.lang != "ru":
+        return None
+    j = k - 1
+    while j >= 0 and j not in used and (before := _token(request, tokens, j)) is not None and before.parses:
+        if before.parses[0].pos in _ADJECTIVE_POS:
+            j -= 1
+            continue
+        break
+    if j < 1 or request.tokens[j] not in _TOPIC_PREPS_RU or not _joined(request, j, j + 1):
+        return None
+    head = _token(request, tokens, j - 1)
+    if (
+        j - 1 in used
+        or head is None
+        or head.lang != "ru"
+        or not head.parses
+        or not _joined(request, j - 1, j)
+    ):
+        return None
+    nouns = [p for p in head.parses[:2] if p.pos == "NOUN"]
+    if head.parses[0].pos == "NOUN" and any(p.case in ("nomn", "accs") for p in nouns):
+        return j - 1
+    return None
+
+
 def _english_head(request: Request, used: set[int], k: int) -> int | None:
     words = request.tokens
     if not words[k].isascii():
         return None
     after = k + 1
-    if after < len(words) and after not in used and _joined(request, k, after):
+    if (
+        after + 1 < len(words)
+        and words[after] == "s"
+        and "'" in request.text[request.spans[k][1] : request.spans[after][0]]
+    ):
+        after += 1  # "the customer's reviews"
+    if after < len(words) and after not in used and _joined(request, after - 1, after):
         word = words[after]
         next_word = words[after + 1] if after + 1 < len(words) else ""
         if _english_noun(word) and (word.endswith("s") or next_word in ("table", "data")):
             return after  # "customer reviews", "employee bonus table"
-    if k >= 2 and words[k - 1] == "of" and k - 2 not in used and _english_noun(words[k - 2]):
-        if words[k - 2].endswith("s"):
-            return k - 2  # "reviews of customers"
+    j = k - 1
+    while j > 0 and words[j] in ("the", "our", "all", "each", "every", "their"):
+        j -= 1
+    if j >= 1 and words[j] in _TOPIC_PREPS_EN and j - 1 not in used and _english_noun(words[j - 1]):
+        if words[j - 1].endswith("s"):
+            return j - 1  # "reviews of customers", "bonuses for employees"
     return None
 
 
