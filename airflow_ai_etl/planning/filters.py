@@ -822,12 +822,14 @@ class RowFilters:
             if not (t.lemma == "который" or t.lower in ("that", "which", "who")):
                 continue
             negated, already, j = False, False, i + 1
+            passive = False  # "that were returned", «которые были уволены»: a state, as «не вернули» is
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 if word.lower in CLAUSE_NEGATORS:
                     negated = True
                 elif word.lower in CLAUSE_FILLERS:
                     already = already or word.lower in ("уже", "already")
+                    passive = passive or word.lower in BE_WORDS
                 else:
                     break
                 j += 1
@@ -841,11 +843,14 @@ class RowFilters:
                 "были",
             ):
                 j += 1
+                passive = True
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
             if len(flags) == 1:  # "vacations that are approved", «курьеры, которые активны» (planner8)
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
-            if j >= len(tokens) or not (negated or already):
+            short = j < len(tokens) and any(p.pos == "PRTS" for p in tokens[j].parses[:1])  # «уволены»
+            passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
+            if j >= len(tokens) or not (negated or already or short or passive):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
@@ -1546,6 +1551,7 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
+BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
 
 
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.

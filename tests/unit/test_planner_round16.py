@@ -277,3 +277,20 @@ def test_one_column_for_a_state_word_still_plans(catalog: str, text: str, where:
     outcome = _plan(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("hr", "сотрудников, которые уволены, в клик ежедневно в 5 утра", "fired_at IS NOT NULL"),
+        ("hr", "сотрудников, которые были уволены, в клик ежедневно в 5 утра", "fired_at IS NOT NULL"),
+        ("hr", "employees who were fired to clickhouse daily at 5 am", "fired_at IS NOT NULL"),
+        ("univ", "library loans that were returned to clickhouse daily at 5 am", "returned_at IS NOT NULL"),
+    ],
+)
+def test_a_passive_relative_clause_is_the_state_of_the_rows(catalog: str, text: str, where: str) -> None:
+    """«которые уволены», "that were returned": a state like «которые не вернули», never dropped (every row
+    loaded before)."""
+    outcome = _plan(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.where == where
