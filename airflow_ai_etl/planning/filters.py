@@ -761,13 +761,12 @@ class RowFilters:
     def _ask_if_status_may_hold(self, request: Request, table: Table, word: Token | None, event: str) -> None:
         """«отчисленных студентов» on a table with expelled_on ('Дата отчисления') and a status listing
         (studying, expelled, ...): two columns fit the word, the event's time and a status value no rule can
-        match to it, so the planner asks instead of picking the time column (planner16). A word the status
-        rule reads («оплаченные» = paid) or a listed value itself ("expelled") is the status's, as before."""
+        match to it, so the planner asks instead of picking the time column (planner16); "the expelled ones"
+        names the listed value and the event alike: asked too. A word of the status rule («оплаченные» =
+        paid) is the status's, as before."""
         column = table.column("status")
         values = _listed_values(column.comment) if column is not None else ()
         if word is None or len(values) < 2 or status_word(word.lower)[0]:
-            return
-        if any(word.lower == v.lower() or (not v.isascii() and word.has(_lemmas_of(v))) for v in values):
             return
         question = say(
             request.language, "planner.state_two_columns", phrase=word.text, event=event,

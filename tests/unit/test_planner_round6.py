@@ -326,7 +326,7 @@ def test_a_list_item_running_into_the_next_words_keeps_its_column(planners) -> N
         # «отчисленных» on univ students is asked since planner16 (status lists 'expelled' too)
         ("hr", "Сотрудники в клик ежедневно, кроме уволенных", "fired_at IS NULL"),
         ("hr", "Сотрудники в клик ежедневно, только уволенные", "fired_at IS NOT NULL"),
-        ("univ", "students to clickhouse daily, except the expelled ones", "expelled_on IS NULL"),
+        ("hr", "employees to clickhouse daily, except the fired ones", "fired_at IS NULL"),
         ("hr", "уволенных сотрудников в клик ежедневно", "fired_at IS NOT NULL"),
         ("hr", "сотрудников в клик ежедневно, без уволенных", "fired_at IS NULL"),
     ],
