@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import pytest
 
+from airflow_ai_etl.marts.gates import mart_of as gate_mart
+from airflow_ai_etl.marts.gates import pinned
+from airflow_ai_etl.marts.resolve import resolve_mart
 from tests.unit.test_planner_marts import mart_of
 
 
@@ -116,9 +119,6 @@ def test_a_name_asked_for_is_taken_through_the_join_the_dimension_word_names(
         table, sorted(measures), dims, grain,
     )  # fmt: skip
     outcome = planners[catalog].plan(text)
-    from airflow_ai_etl.marts.gates import mart_of as gate_mart, pinned
-    from airflow_ai_etl.marts.resolve import resolve_mart
-
     resolved = resolve_mart(gate_mart(outcome.spec), planners[catalog].catalog)
     assert sorted(j.table for j in pinned(outcome.spec.source.mart, resolved).joins) == joins
 
