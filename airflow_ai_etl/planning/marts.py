@@ -72,8 +72,12 @@ AVG_RU = {"средний", "среднее"}
 AVG_EN = {"average", "avg", "mean"}
 MIN_RU = {"минимальный", "наименьший", "минимум", "самый короткий", "кратчайший"}
 MIN_EN = {"min", "minimum", "cheapest", "lowest", "smallest", "shortest"}
-MAX_RU = {"максимальный", "наибольший", "максимум", "длиннейший"}
+MAX_RU = {"максимальный", "наибольший", "максимум", "длиннейший", "макс"}
 MAX_EN = {"max", "maximum", "largest", "biggest", "highest", "longest"}
+# «самая крупная оплата и самая мелкая»: a size adjective after «самый» is a max or a min
+SUPERLATIVE_MAX_RU = {"крупный", "большой", "дорогой", "длинный", "высокий", "тяжёлый", "тяжелый", "долгий"}
+SUPERLATIVE_MIN_RU = {"мелкий", "маленький", "малый", "дешёвый", "дешевый", "короткий", "низкий", "лёгкий",
+                      "легкий"}  # fmt: skip
 DISTINCT_RU = {"уникальный", "разный", "различный"}
 DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
@@ -123,6 +127,9 @@ GRAIN_RU = {"час": "hour", "день": "day", "сутки": "day", "неде�
 GRAIN_EN = {"hour": "hour", "day": "day", "week": "week", "month": "month",
             "hours": "hour", "days": "day", "weeks": "week", "months": "month"}  # fmt: skip
 GRAIN_ADJ = {"FREQ_HOUR": "hour", "FREQ_DAY": "day", "FREQ_WEEK": "week", "FREQ_MONTH": "month"}
+# «почасовая выручка», «помесячный отчёт»: a per-unit adjective is a grain (the adverbs are below)
+GRAIN_ADJ_RU = {"почасовой": "hour", "подневный": "day", "посуточный": "day", "понедельный": "week",
+                "помесячный": "month"}  # fmt: skip
 DIM_PREPS_RU = {"по"}
 GRAIN_ADVERBS_RU = {"почасово": "hour", "подневно": "day", "посуточно": "day", "понедельно": "week",
                     "помесячно": "month"}  # fmt: skip
@@ -235,7 +242,9 @@ def _per_grain(ph: MartPhrase, before: Token, prep: Token, noun: Token | None) -
 
 
 def _grain_adjective(token: Token) -> str | None:
-    """«ежедневная», "daily" -> day (whatever it modifies)."""
+    """«ежедневная», «почасовая», "daily" -> day (whatever it modifies)."""
+    if token.lang == "ru" and token.has(set(GRAIN_ADJ_RU) & token.lemmas, pos=("ADJF", "ADJS")):
+        return GRAIN_ADJ_RU[next(iter(set(GRAIN_ADJ_RU) & token.lemmas))]
     for concept, grain in GRAIN_ADJ.items():
         if token.lang == "ru" and is_(token, concept, pos=("ADJF", "ADJS")):
             return grain
@@ -519,6 +528,12 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
             i += 3
             continue
+        if t.lemma in CUT_WORDS and i + 1 < n and tokens[i + 1].lower in DIM_PREPS_RU:
+            end = _dimension_list(ph, i + 2)  # «..., разбивка по статусу»: the cut noun alone
+            if end > i + 2:
+                ph.used.update({i, i + 1})
+                i = end
+                continue
         if t.lower in ("в", "во", "с", "со") and i + 2 < n and tokens[i + 1].lemma in CUT_WORDS:
             k = i + 2 + (tokens[i + 2].lower in DIM_PREPS_RU)  # «в разрезе регионов», «с разбивкой по дням»
             end = _dimension_list(ph, k)
@@ -875,6 +890,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 i += 2
             else:
                 i += 1
+            if (  # «по неделям даты записи (created_at)»: the bracket names the date's column
+                i + 2 < n
+                and tokens[i].text == "("
+                and tokens[i + 2].text == ")"
+                and _IDENTIFIER.match(tokens[i + 1].text)
+                and ph.grain_column is None
+            ):
+                ph.grain_column = tokens[i + 1].text
+                ph.used.update({i, i + 1, i + 2})
+                i += 3
             continue
         if _column_noun(t) and i + 1 < n and tokens[i + 1].lang == "en" and "_" in tokens[i + 1].text:
             ph.dims.append([i + 1])  # «по полю region» -> the explicit column
@@ -963,7 +988,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
             if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
-                    inner = inner + [ph.dims[-1][0]]  # the name of the department; (doctor_id) is a column
+                    inner = inner + ph.dims[-1]  # the name of the department (of «хабу назначения»: its role)
                 ph.dims[-1] = inner  # «в каждом отделе (название отдела)»: the bracket says which column
                 ph.used.update(range(i, close + 1))
                 i = close + 1
@@ -1223,6 +1248,8 @@ def _read_measures(ph: MartPhrase) -> None:
             continue
         if t.lower == "many" and i > 0 and tokens[i - 1].lower == "how":
             ph.used.add(i - 1)
+        if i > 0 and tokens[i - 1].lang == "ru" and tokens[i - 1].lemma == "самый":
+            ph.used.add(i - 1)  # «самая крупная»
         m = MeasureWord(func, i, units=_word(t, UNITS_RU | STOCK_RU, UNITS_EN | STOCK_EN))
         cue_lang = t.lang
         ph.used.add(i)
@@ -1324,6 +1351,19 @@ def _read_measures(ph: MartPhrase) -> None:
         ):
             if b.object and a.func in ("avg", "min", "max", "sum") and b.func in ("avg", "min", "max", "sum"):
                 a.object = list(b.object)
+        if (  # «самая крупная оплата и самая мелкая», "the largest payment and the smallest"
+            a.object
+            and not b.object
+            and not b.column_ref
+            and a.func in ("min", "max")
+            and b.func in ("min", "max")
+            and a.func != b.func
+            and any(tokens[k].lower in LIST_JOINERS for k in range(a.object[-1] + 1, b.index))
+            and all(tokens[k].lower in LIST_JOINERS or k in ph.used for k in range(a.object[-1] + 1, b.index))
+            and (b.index + 1 >= len(tokens) or tokens[b.index + 1].lang != tokens[b.index].lang
+                 or _stops(tokens[b.index + 1]))
+        ):  # fmt: skip
+            b.object = list(a.object)
 
 
 COMPARISONS = {
@@ -1413,6 +1453,11 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
             and any(p.pos in ("NOUN", "ADJF", "PRTF") for p in obj.parses[:1])
         ):
             return "sum"
+    if i > 0 and tokens[i - 1].lang == "ru" and tokens[i - 1].lemma == "самый" and t.lang == "ru":
+        if t.lemmas & SUPERLATIVE_MAX_RU:
+            return "max"
+        if t.lemmas & SUPERLATIVE_MIN_RU:
+            return "min"
     if _word(t, MIN_RU, MIN_EN):
         return "min"
     if _word(t, MAX_RU, MAX_EN):
@@ -1500,6 +1545,10 @@ class _Ground:
             ]
             if len(heads) == 1:
                 return heads[0]
+            # «дисциплинам»: 'Учебные дисциплины' (its head noun), not 'Записи студентов на дисциплины'
+            nouns = [t for t in by_comment if _comment_head(t.comment) in meanings]
+            if len(nouns) == 1:
+                return nouns[0]
         return None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
@@ -2101,6 +2150,8 @@ def _residue(
             continue
         if _word(t, TITLE_RU, TITLE_EN):
             continue
+        if ph.grain and t.lang == "ru" and t.lemma == "новый":
+            continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
         if i in titled and _names_no_other_table(ground, t, fact):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
@@ -2790,6 +2841,17 @@ def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
 
 
 @functools.lru_cache(maxsize=4096)
+def _comment_head(comment: str) -> str | None:
+    """The stem of a comment's first noun: 'Учебные дисциплины' -> дисциплин."""
+    for t in tokenize(comment):
+        if t.lang == "ru" and t.parses and t.parses[0].pos == "NOUN":
+            return stem(t.lower)
+        if t.lang != "ru" or not t.parses or t.parses[0].pos not in ("ADJF", "PRTF"):
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
 def _comment_lemmas(comment: str) -> frozenset[str]:
     return frozenset(lemma for t in tokenize(comment) if t.lang == "ru" for lemma in t.lemmas)
 
@@ -2952,7 +3014,77 @@ def _dimensions(
                     joins.append(role_join)
     if joins and dims:
         joins = _pin_via(joins, dims, fact, ground, relations)
+    for join in _named_owner_joins(ph, ground, fact, dims, relations):
+        if not any(j["table"] == join["table"] for j in joins):
+            joins.append(join)
     return dims, joins, questions
+
+
+def roles_of(words: Sequence[Token]) -> set[str]:
+    """The key roles role words name: «назначения» -> dest, "origin" -> origin."""
+    return {ROLE_WORDS[x] for w in words for x in (w.lemmas | {w.lower}) if x in ROLE_WORDS}
+
+
+def _paths(fact: Table, target: Table, relations: list[Any]) -> int:
+    """How many simple many-to-one paths (at most three relations) lead from `fact` to `target`."""
+
+    def walk(current: str, seen: frozenset[str], depth: int) -> int:
+        if depth == 3:
+            return 0
+        found = 0
+        for rel in relations:
+            if rel.table != current or rel.ref_table in seen:
+                continue
+            if rel.ref_table == target.qualified_name:
+                found += 1
+            else:
+                found += walk(rel.ref_table, seen | {rel.ref_table}, depth + 1)
+        return found
+
+    return walk(fact.qualified_name, frozenset({fact.qualified_name}), 0)
+
+
+def _named_owner_joins(
+    ph: MartPhrase, ground: _Ground, fact: Table, dims: list[str], relations: list[Any]
+) -> list[dict[str, Any]]:
+    """«по преподавателям (ФИО)», "by the student's faculty name", «по хабу назначения (название)»: an
+    attribute of the entity a dimension word names is taken through the fact's key to that entity, and one
+    step further when the entity's table points at the attribute's table (students.faculty_id). Pinned as
+    explicit joins only when the words pick the path: a role word picks one of several keys, or the entity
+    is reached along one path only (then another table holding the same column, students.full_name for
+    teachers', is no choice). An entity reachable along several paths (visits.doctor_id, or visits ->
+    appointments -> doctors) is left to the resolver, which asks."""
+    tokens = ph.tokens
+    joins: list[dict[str, Any]] = []
+    by_name = {t.qualified_name: t for t in ground.tables}
+    for words in ph.dims:
+        group = [tokens[k] for k in words]
+        owners = [t for w in group if (t := ground.table_of(w)) is not None and t is not fact]
+        if not owners:
+            continue
+        owner = owners[0]
+        keys = [r for r in relations if (r.table, r.ref_table) == (fact.qualified_name, owner.qualified_name)]
+        if len(keys) > 1:
+            roles = roles_of(group)
+            keys = [r for r in keys if len(r.columns) == 1 and roles & set(r.columns[0].lower().split("_"))]
+        if len(keys) != 1 or (len(roles_of(group)) == 0 and _paths(fact, owner, relations) != 1):
+            continue
+        attribute = [d for d in dims if "." not in d and not fact.column(d)]
+        steps = [(fact, keys[0])]
+        if not any(owner.column(d) for d in attribute):
+            further = [
+                r for r in relations
+                if r.table == owner.qualified_name and (t := by_name.get(r.ref_table)) is not None
+                and any(t.column(d) for d in attribute)
+            ]  # fmt: skip
+            if len(further) != 1:
+                continue
+            steps.append((owner, further[0]))
+        for left, rel in steps:
+            ref = by_name[rel.ref_table]
+            on = {f"{left.name}.{c}": r for c, r in zip(rel.columns, rel.ref_columns, strict=True)}
+            joins.append({"table": ground_name(ground.planner, ground.conn_id, ref), "on": on})
+    return joins
 
 
 def _owned_column(
@@ -3071,6 +3203,9 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
         matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
         if len(matched) == 1:
             return {"column": matched[0].name, "grain": ph.grain}, []
+        commented = [c for c in times if any(_comment_names(c, w) for w in words if w.lang == "ru")]
+        if len(commented) == 1:  # «по дате экзамена»: exam_date, 'Дата экзамена'
+            return {"column": commented[0].name, "grain": ph.grain}, []
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
