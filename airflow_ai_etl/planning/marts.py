@@ -160,6 +160,10 @@ TIME_WORDS = {
     "получение": "receiv", "получить": "receiv", "received": "receiv",
     "начинаться": "start", "начаться": "start", "starts": "start", "begin": "start", "begins": "start",
     "заканчиваться": "end", "закончиться": "end", "ends": "end",
+    "увольнять": "fire", "отчислить": "expel", "отчислять": "expel", "зачислить": "enrol",
+    "зачислять": "enrol", "зачисление": "enrol", "отчисление": "expel", "принимать": "hire",
+    "нанимать": "hire", "fire": "fire", "dismiss": "fire", "expel": "expel", "enrol": "enrol",
+    "regist": "regist",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -182,6 +186,8 @@ TIME_WORDS_ALSO = {
     "доставка": "ship",
     "получение": "report",
     "получить": "report",
+    "зарегистрироваться": "regist",
+    "регистрироваться": "regist",
 }  # «получения результата» ~ reported_at
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
@@ -423,6 +429,7 @@ class MartPhrase:
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
     path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
+    fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
 
@@ -1021,6 +1028,8 @@ PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "vi
 
 
 def _stops(token: Token) -> bool:
+    if token.lang == "ru" and (token.lemma in CUT_WORDS or token.lemma == "который"):
+        return True  # «…, разбивка по статусу», «по которым были события»: no dimension word
     if token.lower in STOP_AFTER or token.lower in TRIGGER_EN or token.lemma in TRIGGER_RU:
         return True
     if token.lower in THERE_WORDS | RELATIVE_EN:  # "per week there"; "by X among employees who ..."
@@ -1691,6 +1700,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ]  # fmt: skip
     if titled and len(ph.measures) > len(titled):
         ph.measures = [m for m in ph.measures if m not in titled]
+    _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
+    _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -2339,6 +2350,125 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     return all(m.index > 1 and not m.subject for m in ph.measures)
 
 
+PEOPLE_RU = {"человек", "люди", "персона"}
+PEOPLE_EN = {"people", "persons", "person"}
+RELATIVE_RU = {"который"}
+
+
+def _verb_times(token: Token) -> set[str]:
+    """The time-column name parts a verb or participle names («уволено» -> fire, "hired" -> hire)."""
+    if token.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in token.parses):
+        return set()
+    if token.lang == "en" and not token.lower.endswith(("ed", "ing")):
+        return set()
+    parts = {p for p in [_time_word(token)] if p}
+    parts |= {TIME_WORDS_ALSO[x] for x in token.lemmas if x in TIME_WORDS_ALSO}
+    if token.lang == "en":
+        parts.add(stem(token.lower))
+    return parts
+
+
+def _people_count(ph: MartPhrase, ground: _Ground) -> None:
+    """«Сколько человек уволено по отделам», "how many people were hired per month": «человек»/"people" name
+    no table; the people are the rows of the one register (a table of people or things with a name) with a
+    time column the verb names (fired_at), and that column is the grain's. No such verb: nothing is set
+    (the fact is asked about)."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count" or not m.object or not _word(tokens[m.object[0]], PEOPLE_RU, PEOPLE_EN):
+            continue
+        found: list[tuple[int, Table, Column]] = []
+        for k, t in enumerate(tokens):
+            if k in ph.used and k not in ph.grain_words:
+                continue
+            for part in _verb_times(t):
+                for table in ground.tables:
+                    if not _register(table):
+                        continue
+                    found += [(k, table, c) for c in _time_columns(table) if _part_match(part, c)]
+        if len({(t.qualified_name, c.name) for _, t, c in found}) != 1:
+            return
+        k, table, column = found[0]
+        ph.fact_hint = table
+        ph.used.update({m.object[0], k})
+        m.object = m.object[1:]
+        if ph.grain and not ph.grain_column and not ph.grain_words:
+            ph.grain_column = column.name
+        for j in (k + 1, k + 2):  # «принято на работу», «зачислено в вуз»: where to, not a slot
+            if (
+                j + 1 < len(tokens)
+                and tokens[j].lower in ("на", "в")
+                and tokens[j + 1].lemma in ("работа", "штат")
+            ):
+                ph.used.update({j, j + 1})
+        return
+
+
+def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
+    """A participle or relative clause after a counted noun names the event whose rows are counted:
+    «уникальных сотрудников, прошедших через турникеты», «студентов, получающих стипендию», "distinct
+    customers placing orders", «уникальных посылок, по которым были события трекинга». The table the clause
+    names (or the participle itself: "visiting" -> visits) is the fact when it points at the counted
+    table; the people in it are counted once each (count_distinct of its key)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in ph.measures:
+        if m.func not in ("count", "count_distinct") or not m.object:
+            continue
+        counted = ground.table_of(tokens[m.object[0]])
+        if counted is None:
+            continue
+        k = m.object[-1] + 1
+        if k < n and tokens[k].text == ",":
+            k += 1
+        if k >= n:
+            continue
+        t = tokens[k]
+        clause: list[int] = []
+        if t.lang == "ru" and any(p.pos == "PRTF" for p in t.parses):
+            clause = [k]
+        elif (
+            t.lang == "ru"
+            and k + 1 < n
+            and tokens[k].lower in DIM_PREPS_RU | {"у", "в"}
+            and (tokens[k + 1].lemma in RELATIVE_RU)
+        ):
+            clause = [k, k + 1]  # «по которым были события трекинга»
+        elif t.lang == "en" and t.lower.endswith("ing") and len(t.lower) > 5:
+            clause = [k]
+        elif t.lang == "en" and t.lower in ("who", "that") and k + 1 < n:
+            clause = [k, k + 1]
+        if not clause:
+            continue
+        j, named = clause[-1] + 1, None
+        words = list(clause)
+        own = ground.table_of(tokens[clause[-1]]) if t.lang == "en" else None  # "visiting" -> visits
+        if own is not None and own is not counted:
+            named = own
+        while named is None and j < min(n, clause[-1] + 5):
+            w = tokens[j]
+            if w.lang not in ("ru", "en") or w.lower in DIM_PREPS_RU | DIM_PREPS_EN or _grain_noun(w):
+                break
+            table = ground.table_of(w)
+            if table is None and j + 1 < n and tokens[j + 1].lang == w.lang:
+                table = ground.table_of_pair(w, tokens[j + 1])
+            if table is not None and table is not counted:
+                words.append(j)  # the words between («had a login event») stay for the filter rules
+                named = table
+                if j + 1 < n and ground.table_of_pair(w, tokens[j + 1]) is table:
+                    words.append(j + 1)
+                break
+            j += 1
+        if named is None or _fk_column(named, counted) is None:
+            continue
+        ph.fact_hint = named
+        ph.used.update(words)
+        ph.via = [v for v in ph.via if v not in words]
+        ph.sources = [v for v in ph.sources if v not in words]
+        ph.dims = [d for d in ph.dims if not set(d) & set(words)]
+        m.func = "count_distinct"
+        return
+
+
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
     measure word or column belongs to, or the one table holding every dimension."""
@@ -2348,7 +2478,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     def one(tables: list[Table]) -> list[Table]:
         return list(dict.fromkeys(tables))
 
-    steps: list[list[Table]] = []
+    steps: list[list[Table]] = [[ph.fact_hint]] if ph.fact_hint is not None else []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
     steps.append(
         one(
