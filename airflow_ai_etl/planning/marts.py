@@ -163,7 +163,10 @@ TIME_WORDS = {
     "увольнять": "fire", "отчислить": "expel", "отчислять": "expel", "зачислить": "enrol",
     "зачислять": "enrol", "зачисление": "enrol", "отчисление": "expel", "принимать": "hire",
     "нанимать": "hire", "fire": "fire", "dismiss": "fire", "expel": "expel", "enrol": "enrol",
-    "regist": "regist",
+    "regist": "regist", "создаваться": "creat", "создать": "creat", "создавать": "creat",
+    "создаться": "creat",
+    "вернуть": "return", "возвратить": "return", "возвращать": "return", "закрыть": "close",
+    "закрывать": "close", "закрытый": "close",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -294,10 +297,13 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         or (
             k > 0
             and (t.lemma in EACH or t.lower in EACH)
-            and words[k - 1].lower in ("в", "во", "для", "у", "in", "for")
+            and (
+                words[k - 1].lower in ("в", "во", "для", "у", "in", "for", "of")
+                or (words[k - 1].lang == "en" and words[k - 1].lower.endswith("ing"))
+            )
         )
         for k, t in enumerate(words)
-    )  # «для каждого региона», "for each region": a grouping too
+    )  # «для каждого региона», "for each region", "visiting each doctor", "of each kind": a grouping too
     if export and not (measure or grain_phrase or per or adverb):
         return grouped  # "Export appointments to Excel daily": no grouping, no mart (a question follows)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
@@ -489,7 +495,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         _set_grain(ph, grain, i)
         ph.used.add(i)
         ph.blank.append((t.start, t.end))
-        _named_column_after(ph, i + 1)  # "monthly on scheduled_at": the grain's column
+        if not _named_column_after(ph, i + 1) and i + 1 < n and tokens[i + 1].text == "(":
+            _grain_qualifier(ph, i + 1)  # «помесячно (дата зачисления)»; "monthly on scheduled_at" above
     i = 0
     while i < n:
         t = tokens[i]
@@ -777,6 +784,15 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
             ph.grain_words.append(k)
             ph.used.update(range(j, k + 2))
             return k + 2
+        if (  # «помесячно (дата зачисления)», "weekly (issue date)"
+            k + 2 < n
+            and tokens[k + 2].text == ")"
+            and (tokens[k].lemma in DATE_NOUNS or tokens[k].lower in DATE_NOUNS)
+            and tokens[k + 1].lang in ("en", "ru")
+        ):
+            ph.grain_words.append(k + 1)
+            ph.used.update(range(j, k + 3))
+            return k + 3
     k = j + 1 if j < n and tokens[j].lower in ("по", "on", "of") else j
     if k < n and tokens[k].lower == "the":
         k += 1
@@ -941,14 +957,22 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         # a genitive qualifier: «городам клиентов», «категориям товаров», "customer city" (en: before)
         if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
             nxt = tokens[i + 1]
-            if any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses) and not _grain_noun(nxt):
+            gent = any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
+            if gent and not _grain_noun(nxt) and nxt.lower not in LIST_JOINERS:  # not «склада и ...»
                 if not _is_measure(nxt):
                     words.append(i + 1)
                     after = tokens[i + 2] if i + 2 < n else None
-                    if (  # «по городу хаба отправки»: the role of the key the qualifier goes through
-                        after is not None
+                    if (  # «по городу хаба отправки»: the role of the key the qualifier goes through;
+                        after is not None  # «по госномеру машины курьера»: a chain of owners
                         and after.lang == "ru"
-                        and after.lemmas & set(ROLE_WORDS)
+                        and after.lower not in LIST_JOINERS
+                        and not _stops(after)
+                        and not _grain_noun(after)
+                        and not _is_measure(after)
+                        and (
+                            after.lemmas & set(ROLE_WORDS)
+                            or any(p.case == "gent" and p.pos == "NOUN" for p in after.parses)
+                        )
                         and any(p.case == "gent" for p in after.parses)
                     ):
                         words.append(i + 2)
@@ -1263,6 +1287,9 @@ def _read_measures(ph: MartPhrase) -> None:
         cue_lang = t.lang
         ph.used.add(i)
         j = i + 1
+        if j + 1 < n and tokens[j].text == "." and t.lower in ("макс", "max", "avg", "ср"):
+            ph.used.add(j)  # «Макс. пробег»: an abbreviation's dot
+            j += 1
         if func == "count" and j < n and (tokens[j].lemma == "раз" or tokens[j].lower == "times"):
             ph.used.add(j)  # «сколько раз назначали», "how many times": rows are counted
             j += 1
@@ -1527,7 +1554,7 @@ class _Ground:
         return self._tables_memo[token.lower]
 
     def _table_of(self, token: Token) -> Table | None:
-        low = token.lower
+        low = token.lower.replace("-", "") if token.lang == "en" else token.lower  # "Wi-Fi" ~ wifi
         exact = [t for t in self.tables if low in (t.name.lower(), t.qualified_name.lower())]
         if exact:
             return exact[0]
@@ -2379,8 +2406,8 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
             continue
         found: list[tuple[int, Table, Column]] = []
         for k, t in enumerate(tokens):
-            if k in ph.used and k not in ph.grain_words:
-                continue
+            if k in ph.used and k not in ph.grain_words and k not in m.object:
+                continue  # "how many people were hired": the verb read as the count's object
             for part in _verb_times(t):
                 for table in ground.tables:
                     if not _register(table):
@@ -2390,8 +2417,8 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
             return
         k, table, column = found[0]
         ph.fact_hint = table
-        ph.used.update({m.object[0], k})
-        m.object = m.object[1:]
+        ph.used.update({*m.object, k})
+        m.object = []
         if ph.grain and not ph.grain_column and not ph.grain_words:
             ph.grain_column = column.name
         for j in (k + 1, k + 2):  # «принято на работу», «зачислено в вуз»: where to, not a slot
@@ -2402,6 +2429,20 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
             ):
                 ph.used.update({j, j + 1})
         return
+
+
+def _clause_lead(token: Token) -> bool:
+    """A participle that opens a clause: «прошедших», "placing" (not "during", "morning")."""
+    if token.lang == "ru":
+        return any(p.pos == "PRTF" for p in token.parses[:1])
+    return (
+        token.lang == "en"
+        and token.lower.endswith("ing")
+        and len(token.lower) > 5
+        and (
+            token.lower not in ("during", "morning", "evening", "building", "pending", "incoming", "outgoing")
+        )
+    )
 
 
 def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
@@ -2417,7 +2458,11 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         counted = ground.table_of(tokens[m.object[0]])
         if counted is None:
             continue
-        k = m.object[-1] + 1
+        inner = [j for j in m.object[1:] if _clause_lead(tokens[j])]
+        if inner:  # "distinct customers placing orders": the object reading took the clause
+            ph.used.difference_update(m.object[m.object.index(inner[0]) :])
+            m.object = m.object[: m.object.index(inner[0])]
+        k = inner[0] if inner else m.object[-1] + 1
         if k < n and tokens[k].text == ",":
             k += 1
         if k >= n:
@@ -2433,7 +2478,7 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
             and (tokens[k + 1].lemma in RELATIVE_RU)
         ):
             clause = [k, k + 1]  # «по которым были события трекинга»
-        elif t.lang == "en" and t.lower.endswith("ing") and len(t.lower) > 5:
+        elif t.lang == "en" and _clause_lead(t):
             clause = [k]
         elif t.lang == "en" and t.lower in ("who", "that") and k + 1 < n:
             clause = [k, k + 1]
@@ -2647,6 +2692,10 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     if best >= 2 and len(tops) == 1:  # "Refund amount": returns.refund_amount, not fuel_cards.amount
         found = [f for f in found if f[1].qualified_name == tops[0][0]]
     tables = {t.qualified_name for _, t, _ in found}
+    if len(tables) > 1:  # «Пробег по курьерам»: routes.distance_km (it reaches couriers), not vehicles'
+        holding = [f for f in found if _holds_dims(ph, ground, f[1])]
+        if len({t.qualified_name for _, t, _ in holding}) == 1:
+            found, tables = holding, {holding[0][1].qualified_name}
     if len(tables) != 1:
         return
     table = found[0][1]
@@ -2842,8 +2891,9 @@ def _measures(
             measures.append({"func": "count_distinct", "column": target})
             continue
         # sum / avg / min / max
-        if m.unit:
-            by_unit = [c for c in _numeric_columns(fact) if m.unit in name_parts(c.name)]
+        unit = m.unit or next((u for w in object_words if (u := _unit_part(w))), None)  # "total minutes"
+        if unit:
+            by_unit = [c for c in _numeric_columns(fact) if unit in name_parts(c.name)]
             if len(by_unit) == 1:
                 measures.append({"func": m.func, "column": by_unit[0].name})
                 continue
@@ -2887,8 +2937,13 @@ def _measures(
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
             named_money = [c for c in money if _money_name(c)]
-            if money_word and len(money) == 1:
-                column = money[0]
+            fact_row = any(ground.table_of(w) is fact for w in object_words) and m.func in (
+                "min",
+                "max",
+                "avg",
+            )
+            if (money_word or fact_row) and len(money) == 1:
+                column = money[0]  # «самая крупная продажа»: the sale's amount
             elif money_word and len(named_money) == 1:
                 column = named_money[0]  # «литры и сумма»: amount, not liters (both decimal)
             elif money_word and len(money) > 1:
@@ -3004,7 +3059,10 @@ def _describes(token: Token, table: Table) -> bool:
 def _names_unit_column(word: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:
     """«сумма дней», "total hours": a time unit naming the measured column (days, hours)."""
     grain = _grain_noun(word)
-    return grain is not None and any(m.get("column") == f"{grain}s" for m in measures)
+    if grain is not None and any(m.get("column") == f"{grain}s" for m in measures):
+        return True
+    unit = _unit_part(word)  # "total minutes": duration_min
+    return unit is not None and any(m.get("column") and unit in name_parts(m["column"]) for m in measures)
 
 
 def _is_quantity_word(token: Token) -> bool:
@@ -3190,6 +3248,9 @@ def _named_owner_joins(
     for words in ph.dims:
         group = [tokens[k] for k in words]
         owners = [t for w in group if (t := ground.table_of(w)) is not None and t is not fact]
+        # «госномеру машины курьера»: the owner the fact points at (couriers), then one step further
+        owners = [t for t in owners if any(r.table == fact.qualified_name and r.ref_table == t.qualified_name
+                                           for r in relations)] or owners  # fmt: skip
         if not owners:
             continue
         owner = owners[0]
