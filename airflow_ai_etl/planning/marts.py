@@ -435,6 +435,7 @@ class MartPhrase:
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
     path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
+    not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
@@ -1788,6 +1789,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and not _names_unit_column(token, fact, measures)
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
+    _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
     rest_request = Request(rest)
@@ -1796,6 +1798,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if where.value:
         definition["where"] = where.value
+    state = _not_yet(ph, fact)
+    if state is not None:
+        prior = definition.get("where")
+        definition["where"] = (
+            f"({prior}) AND {state}"
+            if prior and " OR " in prior.upper()
+            else (f"{prior} AND {state}" if prior else state)
+        )
     if ph.quantity_filter is not None:
         qty = _quantity_column(fact)
         if qty is None:
@@ -2190,6 +2200,10 @@ def _residue(
             continue
         if ph.grain and t.lang == "ru" and t.lemma == "новый":
             continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
+        if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
+            continue  # «выданных книг» of library_loans (issued_at): the event the rows are
+        if _clause_lead(t) and _after_counted(ph, ground, fact, i):
+            continue  # "distinct students living in each dorm building": the clause of the counted people
         if i in titled and _names_no_other_table(ground, t, fact):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
@@ -2223,6 +2237,16 @@ def _residue(
     if where:  # the filter rules read the words about rows; a negation they left is still asked about
         left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
     return " ".join(t.text for t in left)
+
+
+def _after_counted(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool:
+    """Token i follows (past a comma) the object of a distinct count whose table the fact points at."""
+    k = i - 1 - (i > 0 and ph.tokens[i - 1].text == ",")
+    for m in ph.measures:
+        if m.func == "count_distinct" and m.object and m.object[-1] == k:
+            counted = ground.table_of(ph.tokens[m.object[0]])
+            return counted is not None and _fk_column(fact, counted) is not None
+    return False
 
 
 def _title_nouns(tokens: Sequence[Token]) -> set[int]:
@@ -3374,6 +3398,58 @@ def _reachable(fact: Table, relations: list[Any], tables: list[Table]) -> list[T
     return [by_name[n] for n in seen if n in by_name and n != fact.qualified_name]
 
 
+NOT_YET_LEAD = {"только", "лишь", "only", "те", "которые", "что", "ещё", "еще", "пока", "still", "yet", "those",
+                "that", "which", "are", "were", "have", "has", "been", ","}  # fmt: skip
+
+
+def _state_column(token: Token, fact: Table) -> Column | None:
+    """The nullable time column a verb or participle says has happened: «вернули», «возвращённые»,
+    "returned" -> returned_at; «закрыли» -> closed_at (by the time word, or the column's comment: 'Когда книгу
+    вернули')."""
+    parts = _verb_times(token)
+    columns = [c for c in _time_columns(fact) if c.nullable]
+    found = [c for c in columns if any(_part_match(p, c) for p in parts)]
+    if not found and token.lang == "ru":
+        found = [c for c in columns if token.lemmas & _comment_lemmas(c.comment or "")]
+    return found[0] if len(found) == 1 else None
+
+
+def _not_yet_span(ph: MartPhrase, fact: Table) -> tuple[int, int, Column] | None:
+    """(first, last token, column) of «(только те, что) ещё не вернули», «не возвращённые», "not (yet)
+    returned": a row whose event has not happened, its time column still empty."""
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if t.lower not in ("не", "not") or i + 1 >= len(tokens):
+            continue
+        k = i + 1 + (tokens[i + 1].lower in ("yet", "ещё", "еще", "been"))
+        if k >= len(tokens) or k in ph.used:
+            continue
+        column = _state_column(tokens[k], fact)
+        if column is None:
+            continue
+        first = i
+        while first > 0 and first - 1 not in ph.used and tokens[first - 1].lower in NOT_YET_LEAD:
+            first -= 1
+        last = k + (k + 1 < len(tokens) and tokens[k + 1].lower == "yet")
+        return first, last, column
+    return None
+
+
+def _claim_not_yet(ph: MartPhrase, fact: Table) -> None:
+    found = _not_yet_span(ph, fact)
+    if found is not None:
+        first, last, _ = found
+        while first <= last and ph.tokens[first].lang == "punct":
+            first += 1
+        ph.used.update(range(first, last + 1))
+        ph.blank.append((ph.tokens[first].start, ph.tokens[last].end))
+        ph.not_yet = found[2].name
+
+
+def _not_yet(ph: MartPhrase, fact: Table) -> str | None:
+    return f"{ph.not_yet} IS NULL" if ph.not_yet else None
+
+
 def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict[str, str] | None, list[str]]:
     if ph.grain is None:
         return None, []
@@ -3403,7 +3479,8 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
     anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         p for k, w in enumerate(tokens)
         if k not in in_dims and w.lang == "ru" and (p := _time_word(w))
-    }  # fmt: skip  # «сколько сотрудников принято по месяцам»
+        and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
+    }  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     matched = [c for c in times if any(np.startswith(p) for p in anywhere for np in name_parts(c.name))]
     if len(matched) == 1:
         return {"column": matched[0].name, "grain": ph.grain}, []
