@@ -3398,8 +3398,8 @@ def _reachable(fact: Table, relations: list[Any], tables: list[Table]) -> list[T
     return [by_name[n] for n in seen if n in by_name and n != fact.qualified_name]
 
 
-NOT_YET_LEAD = {"только", "лишь", "only", "те", "которые", "что", "ещё", "еще", "пока", "still", "yet", "those",
-                "that", "which", "are", "were", "have", "has", "been", ","}  # fmt: skip
+NOT_YET_LEAD = {"только", "лишь", "only", "те", "которые", "что", "ещё", "еще", "пока", "still", "yet",
+                "those", "that", "which", "are", "were", "have", "has", "been", ","}  # fmt: skip
 
 
 def _state_column(token: Token, fact: Table) -> Column | None:
