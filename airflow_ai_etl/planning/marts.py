@@ -435,6 +435,7 @@ class MartPhrase:
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
     path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
+    bracketed: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # dim, before, inside
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
@@ -1019,6 +1020,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
             if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
+                ph.bracketed.append((len(ph.dims) - 1, list(ph.dims[-1]), list(inner)))
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
                     inner = inner + ph.dims[-1]  # the name of the department (of «хабу назначения»: its role)
                 ph.dims[-1] = inner  # «в каждом отделе (название отдела)»: the bracket says which column
@@ -1586,6 +1588,14 @@ class _Ground:
             nouns = [t for t in by_comment if _comment_head(t.comment) in meanings]
             if len(nouns) == 1:
                 return nouns[0]
+        if token.lang == "en" and not found:  # "Wi-Fi", "fuel": the first part of one table's compound name
+            firsts = [
+                t
+                for t in self.tables
+                if len(parts := name_parts(t.name)) > 1 and parts[0] in meanings | {stem(low)}
+            ]
+            if len(firsts) == 1:
+                return firsts[0]
         return None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
@@ -1707,6 +1717,15 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=word))
     if ph.grain_conflict:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
+    for k in list(ph.sources):  # «витрина часов по проектам»: the word after «витрина» names a column
+        if _ru(tokens[k - 1], TRIGGER_RU) and ground.table_of(tokens[k]) is None and not ph.measures:
+            if any(
+                c.name in _numeric_names(t)
+                for t in ground.tables
+                for c in ground.columns_named(t, [tokens[k]])
+            ):
+                ph.sources.remove(k)
+                ph.used.discard(k)
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
     ph.measures = [
@@ -1728,6 +1747,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ]  # fmt: skip
     if titled and len(ph.measures) > len(titled):
         ph.measures = [m for m in ph.measures if m not in titled]
+    _bracketed_table(ph, ground)  # "lead counts by source (crm leads)": the table, not the source's column
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     fact, why = _fact_table(ph, ground)
@@ -1790,6 +1810,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
+    valued = _value_of_column(ph, ground, fact)  # "only sales from the north region": region = 'north'
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
     rest_request = Request(rest)
@@ -1798,8 +1819,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if where.value:
         definition["where"] = where.value
-    state = _not_yet(ph, fact)
-    if state is not None:
+    for state in (_not_yet(ph, fact), valued):
+        if state is None:
+            continue
         prior = definition.get("where")
         definition["where"] = (
             f"({prior}) AND {state}"
@@ -1846,7 +1868,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     questions = planner._unread_schedule_words(rest_request)
     if questions:
         return Outcome.clarify(*questions)
-    named_target = planner._explicit_target_name(rest_request)
+    named_target = planner._explicit_target_name(rest_request) or _mart_named(tokens, ground)
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     residue = _residue(tokens, ph, rest_request, where.value, ground, fact)
@@ -1861,7 +1883,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     except ValueError as exc:
         return Outcome.clarify(str(exc))
     mart_def = pinned(mart_def, resolved)
-    table_name = planner._explicit_target_name(rest_request) or _mart_table_name(fact, mart_def)
+    table_name = named_target or _mart_table_name(fact, mart_def)
     cron = schedule.cron if schedule else None
     spec_data = {
         **planner._header(
@@ -2249,6 +2271,22 @@ def _after_counted(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool
     return False
 
 
+def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
+    """«положить в витрину weekly_product_revenue», "into the mart daily_sales": a new snake_case name right
+    after the trigger word, which a to-word leads to, is the mart table's name (never a source table)."""
+    for i, t in enumerate(tokens[:-1]):
+        if not (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) or not _IDENTIFIER.match(tokens[i + 1].text):
+            continue
+        lead = [w.lower for w in tokens[max(0, i - 2) : i]]
+        if not any(w in ("в", "во", "into", "to", "as") for w in lead):
+            continue
+        name = tokens[i + 1].text
+        if any(x.name.lower() == name.lower() for x in ground.tables):
+            continue
+        return name
+    return None
+
+
 def _title_nouns(tokens: Sequence[Token]) -> set[int]:
     """Nouns before the first colon or dash of a request that goes on after it («Воронка найма — число
     кандидатов ...», «Пробег курьеров: сумма км ...», "Payroll rollup: gross ..."): a title. Only nouns
@@ -2455,6 +2493,27 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
         return
 
 
+def _bracketed_table(ph: MartPhrase, ground: _Ground) -> None:
+    """ "daily lead counts by source (crm leads)", "(billing payments)", "(campus wifi_sessions)": a bracket
+    after a dimension holding a schema and a table name says which table the mart is of; the dimension is
+    the word before the bracket."""
+    tokens = ph.tokens
+    for index, before, inner in ph.bracketed:
+        if len(inner) != 2 or index >= len(ph.dims):
+            continue
+        schema, name = tokens[inner[0]], tokens[inner[1]]
+        named = [
+            t for t in ground.tables
+            if t.schema.lower() == schema.lower
+            and (t.name.lower() == name.lower or ground.table_of(name) is t)
+        ]  # fmt: skip
+        if len(named) != 1:
+            continue
+        ph.dims[index] = before
+        ph.fact_hint = named[0]
+        ph.used.update(inner)
+
+
 def _clause_lead(token: Token) -> bool:
     """A participle that opens a clause: «прошедших», "placing" (not "during", "morning")."""
     if token.lang == "ru":
@@ -2533,7 +2592,7 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         ph.used.update(words)
         ph.via = [v for v in ph.via if v not in words]
         ph.sources = [v for v in ph.sources if v not in words]
-        ph.dims = [d for d in ph.dims if not set(d) & set(words)]
+        ph.dims = [d for d in ph.dims if not set(d) <= set(words)]  # "in each dorm building" stays
         m.func = "count_distinct"
         return
 
@@ -3444,6 +3503,35 @@ def _claim_not_yet(ph: MartPhrase, fact: Table) -> None:
         ph.used.update(range(first, last + 1))
         ph.blank.append((ph.tokens[first].start, ph.tokens[last].end))
         ph.not_yet = found[2].name
+
+
+def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """ "only sales from the north region", "only orders in the web channel": a plain word before a noun that
+    names one text column of the fact, after from/in, is that column's value (claimed, so no other rule
+    reads «north» as a table or leaves "region" unread)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i, t in enumerate(tokens):
+        if t.lower not in ("from", "in") or i + 2 >= n:
+            continue
+        j = i + 1 + (tokens[i + 1].lower == "the")
+        if j + 1 >= n or (j + 1) in ph.used:
+            continue
+        value, noun = tokens[j], tokens[j + 1]
+        if value.lang != "en" or not value.text.isalpha() or ground.table_of(value) is not None:
+            continue
+        if fact.column(value.text) or ground.columns_named(fact, [value]):
+            continue
+        columns = [c for c in ground.columns_named(fact, [noun]) if column_kind(c.type).family == "text"]
+        if len(columns) != 1 or columns[0].name.lower() != noun.lower:
+            continue
+        first = i
+        while first > 0 and (tokens[first - 1].lower == "only" or ground.table_of(tokens[first - 1]) is fact):
+            first -= 1
+        ph.used.update(range(first, j + 2))
+        ph.blank.append((tokens[first].start, tokens[j + 1].end))
+        ph.sources = [k for k in ph.sources if k != j]
+        return f"{columns[0].name} = '{value.lower}'"
+    return None
 
 
 def _not_yet(ph: MartPhrase, fact: Table) -> str | None:

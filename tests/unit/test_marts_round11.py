@@ -240,7 +240,7 @@ def test_a_short_english_request_with_the_table_in_brackets(
 @pytest.mark.parametrize(
     "catalog, text, table, measures, dims, grain, path, cron",
     [
-        ("univ", "Export a daily mart of Wi-Fi sessions per access point to Excel /srv/out/wifi.xlsx every day "
+        ("univ", "Export a daily mart of Wi-Fi session counts per access point to Excel /srv/out/wifi.xlsx every day "
          "at 6:00", "campus.wifi_sessions", [("count", None)], ["access_point"], ("started_at", "day"),
          "/srv/out/wifi.xlsx", "0 6 * * *"),
         ("logistics", "Export a daily mart of fuel liters per vehicle to Excel /srv/out/fuel.xlsx every day at "
