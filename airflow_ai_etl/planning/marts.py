@@ -1805,7 +1805,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 named is None
                 and not ground.columns_named(fact, [token])
                 and not _is_measure(token)
-                and not _word(token, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
+                and not _word(
+                    token,
+                    MONEY_RU | MONEY_NOUNS_RU | UNITS_RU | {"проданный"},
+                    MONEY_EN | SPEND_EN | UNITS_EN | {"sold"},
+                )  # "total fuel spend": the money word of the amount
                 and not _names_unit_column(token, fact, measures)
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
@@ -2730,6 +2734,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
 MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
 MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid"}
+SPEND_EN = MONEY_NOUNS_EN - {"pay", "paid"}  # "fuel spend" names the amount; "paid orders" is a state
 
 
 def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
@@ -3015,7 +3020,7 @@ def _measures(
                 column = numeric_named[0]
         if column is None:
             money_word = _word(cue, MONEY_RU, MONEY_EN) or any(
-                _word(w, MONEY_RU, MONEY_EN) for w in object_words
+                _word(w, MONEY_RU | MONEY_NOUNS_RU, MONEY_EN | SPEND_EN) for w in object_words
             )
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
