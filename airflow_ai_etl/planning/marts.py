@@ -1814,7 +1814,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
-    valued = _value_of_column(ph, ground, fact)  # "only sales from the north region": region = 'north'
+    value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
     rest_request = Request(rest)
@@ -1823,7 +1823,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if where.value:
         definition["where"] = where.value
-    for state in (_not_yet(ph, fact), valued):
+    for state in (_not_yet(ph, fact), value_condition):
         if state is None:
             continue
         prior = definition.get("where")
@@ -2979,9 +2979,9 @@ def _measures(
             measures.append({"func": "count_distinct", "column": target})
             continue
         # sum / avg / min / max
-        unit = m.unit or next((u for w in object_words if (u := _unit_part(w))), None)  # "total minutes"
-        if unit:
-            by_unit = [c for c in _numeric_columns(fact) if unit in name_parts(c.name)]
+        unit_part = m.unit or next((u for w in object_words if (u := _unit_part(w))), None)  # "total minutes"
+        if unit_part:
+            by_unit = [c for c in _numeric_columns(fact) if unit_part in name_parts(c.name)]
             if len(by_unit) == 1:
                 measures.append({"func": m.func, "column": by_unit[0].name})
                 continue
