@@ -2590,6 +2590,27 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
                     words.append(j + 1)
                 break
             j += 1
+        if named is None and ph.grain_words:  # "students borrowing books per month of issue": the one table
+            parts = {
+                p for k in ph.grain_words for p in [_time_word(tokens[k])] if p
+            }  # of students with issued_at
+            timed = [
+                x for x in ground.tables
+                if x is not counted and _fk_column(x, counted)
+                and any(_part_match(p, c) for p in parts for c in _time_columns(x))
+            ]  # fmt: skip
+            named = timed[0] if len(timed) == 1 else None
+            j = clause[-1] + 1  # "borrowing books": the clause's own object describes the event
+            while (
+                named is not None
+                and j < min(n, clause[-1] + 3)
+                and tokens[j].lang == "en"
+                and not (
+                    _stops(tokens[j]) or _grain_noun(tokens[j]) or ground.table_of(tokens[j]) is not None
+                )
+            ):
+                words.append(j)
+                j += 1
         if named is None or _fk_column(named, counted) is None:
             continue
         ph.fact_hint = named
