@@ -165,6 +165,7 @@ TIME_WORDS = {
     "нанимать": "hire", "fire": "fire", "dismiss": "fire", "expel": "expel", "enrol": "enrol",
     "regist": "regist", "создаваться": "creat", "создать": "creat", "создавать": "creat",
     "создаться": "creat",
+    "доставить": "deliver", "доставлять": "deliver", "оплатить": "paid", "отправить": "ship",
     "вернуть": "return", "возвратить": "return", "возвращать": "return", "закрыть": "close",
     "закрывать": "close", "закрытый": "close",
 }  # fmt: skip
@@ -654,8 +655,9 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
             False  # «витрина обновляется каждый час»: a verb that names no time column stays the schedule's
         )
     if t.lang == "ru":
-        return t.has(t.lemmas, pos=("VERB",))  # finite: «начинается» (not «обновлять»)
-    return t.lower in ("start", "starts", "begin", "begins", "end", "ends")
+        return t.has(t.lemmas, pos=("VERB", "PRTS"))  # finite: «начинается», «уволено» (not «обновлять»)
+    # "people dismissed each month": a past participle of the event (not "refreshed", read above)
+    return t.lower in ("start", "starts", "begin", "begins", "end", "ends") or t.lower.endswith("ed")
 
 
 def _participle_before_grain(ph: MartPhrase) -> None:
@@ -3595,7 +3597,7 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
         if k not in in_dims and w.lang == "ru" and (p := _time_word(w))
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
     }  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
-    matched = [c for c in times if any(np.startswith(p) for p in anywhere for np in name_parts(c.name))]
+    matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
     if len(matched) == 1:
         return {"column": matched[0].name, "grain": ph.grain}, []
     own = [c for c in times if set(name_parts(c.name)) & set(name_parts(fact.name))]

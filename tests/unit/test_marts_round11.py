@@ -284,3 +284,46 @@ def test_a_daily_mart_exported_to_excel(planners, catalog, text, table, measures
 )
 def test_what_the_words_do_not_settle_is_still_asked(planners, catalog, text):
     assert planners[catalog].plan(text).status == "needs_clarification"
+
+
+# --- later probes (written after the rules above, to check they generalise; kept as regressions) -----
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims, grain",
+    [
+        ("hr", "how many people were dismissed each month per department", "employees", [("count", None)],
+         ["department_id"], ("fired_at", "month")),
+        ("hr", "Сколько человек уволено каждый месяц по отделам", "employees", [("count", None)],
+         ["department_id"], ("fired_at", "month")),
+        ("hr", "Число уникальных сотрудников, проходивших через турникеты, по дверям", "badge_events",
+         [("count_distinct", "employee_id")], ["door"], None),
+        ("logistics", "Число уникальных отправлений, по которым были возвраты, по причинам", "returns",
+         [("count_distinct", "shipment_id")], ["reason"], None),
+        ("logistics", "Сколько отправлений доставлено по дням, разбивка по хабу назначения", "shipments",
+         [("count", None)], ["dest_hub_id"], ("delivered_at", "day")),
+        ("univ", "Число студентов, оплативших обучение, по месяцам", "finance.tuition_payments",
+         [("count_distinct", "student_id")], [], ("paid_at", "month")),
+        ("univ", "number of distinct students attending each course", "attendance",
+         [("count_distinct", "student_id")], ["course_id"], None),
+    ],
+)  # fmt: skip
+def test_later_probes(planners, catalog, text, table, measures, dims, grain):
+    mart = _mart(planners, catalog, text)
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
+        table, sorted(measures), dims, grain,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        (
+            "logistics",
+            "Число возвратов по неделям, только те, что ещё не закрыли",
+        ),  # returns have no closed_at
+        ("univ", "monthly scholarship totals by kind (finance scholarships)"),  # period or paid_at: asked
+    ],
+)
+def test_later_probes_that_stay_questions(planners, catalog, text):
+    assert planners[catalog].plan(text).status == "needs_clarification"
