@@ -327,3 +327,63 @@ def test_later_probes(planners, catalog, text, table, measures, dims, grain):
 )
 def test_later_probes_that_stay_questions(planners, catalog, text):
     assert planners[catalog].plan(text).status == "needs_clarification"
+
+
+# --- families of heldout_marts_h (own requests, written before the rules for them) -------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        ("hr", "Число отпусков по кварталам начала"),
+        ("shop", "revenue by quarter of sale"),
+        ("logistics", "Суммарный вес отправлений по годам создания"),
+    ],
+)
+def test_a_grain_the_mart_does_not_offer_is_asked_never_a_dimension(planners, catalog, text):
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims, grain",
+    [
+        # «по дате X» with no grain noun: a date is a day
+        ("shop", "Сколько заказов по дате создания в разрезе статусов", "orders", [("count", None)], ["status"],
+         ("created_at", "day")),
+        ("logistics", "Число маршрутов по дате маршрута в разрезе курьеров", "routes", [("count", None)],
+         ["courier_id"], ("route_date", "day")),
+        # «сколько скачано байт»: a participle the column's comment says is that column's sum
+        ("univ", "Сколько скачано байт по точкам доступа по дням", "campus.wifi_sessions",
+         [("sum", "bytes_down")], ["access_point"], ("started_at", "day")),
+        ("utility", "Отключения: сколько затронуто домохозяйств по районам помесячно", "ops.outages",
+         [("sum", "households")], ["district"], ("started_at", "month")),
+        # a one-letter typo in the cut word, a polite word, a schedule unit 'min'
+        ("shop", "выручка по дням в розрезе регионов", "sales", [("sum", "amount")], ["region"],
+         ("sold_at", "day")),
+        ("clinic", "число визитов в розрезе врачей по месяцам, пожалуйста", "visits", [("count", None)],
+         ["doctor_id"], ("visit_date", "month")),
+        ("shop", "events per type per hour, every 15 min", "events", [("count", None)], ["event_type"],
+         ("occurred_at", "hour")),
+        # the table's name in brackets after a title noun; a pronoun in the bracket
+        ("logistics", "Возвраты (returns): сумма возвратов по причинам", "returns", [("sum", "refund_amount")],
+         ["reason"], None),
+        ("logistics", "Вес отправлений по хабу отправки (его город)", "shipments", [("sum", "weight_kg")],
+         ["city"], None),
+        # "N per day mart": the rows counted; a grain's column named by a participle after the grain
+        ("clinic", "visits per day mart, refresh daily at 7am", "visits", [("count", None)], [],
+         ("visit_date", "day")),
+        ("utility", "service requests per topic by week closed", "ops.service_requests", [("count", None)],
+         ["topic"], ("closed_at", "week")),
+        # «фонд» (a money pool) is a sum; «на какую сумму» asks for the money column's sum
+        ("univ", "Стипендиальный фонд по видам стипендий помесячно по периоду", "finance.scholarships",
+         [("sum", "amount")], ["kind"], ("period", "month")),
+        ("logistics", "Заправки: сколько литров и на какую сумму по машинам по месяцам", "fleet.fuel_cards",
+         [("sum", "amount"), ("sum", "liters")], ["vehicle_id"], ("refueled_at", "month")),
+    ],
+)  # fmt: skip
+def test_families_of_marts_h(planners, catalog, text, table, measures, dims, grain):
+    mart = _mart(planners, catalog, text)
+    assert (mart["table"], mart["measures"], [d.rsplit(".", 1)[-1] for d in mart["dims"]], mart["grain"]) == (
+        table, sorted(measures), dims, grain,
+    )  # fmt: skip
