@@ -356,7 +356,7 @@ def test_a_grain_the_mart_does_not_offer_is_asked_never_a_dimension(planners, ca
         # «сколько скачано байт»: a participle the column's comment says is that column's sum
         ("univ", "Сколько скачано байт по точкам доступа по дням", "campus.wifi_sessions",
          [("sum", "bytes_down")], ["access_point"], ("started_at", "day")),
-        ("utility", "Отключения: сколько затронуто домохозяйств по районам помесячно", "ops.outages",
+        ("utility", "Отключения: сколько затронуто домохозяйств по районам помесячно по дате начала", "ops.outages",
          [("sum", "households")], ["district"], ("started_at", "month")),
         # a one-letter typo in the cut word, a polite word, a schedule unit 'min'
         ("shop", "выручка по дням в розрезе регионов", "sales", [("sum", "amount")], ["region"],
