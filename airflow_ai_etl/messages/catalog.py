@@ -456,4 +456,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which time should it run at: {phrase!r} offers more than one? Name one, for example 'at 9 pm'.",
         "ru": "В какое время запускать: «{phrase}» — это несколько вариантов? Назовите один, например «в 21:00».",
     },
+    # A grain the mart does not offer («по кварталам», "by year"); {word}: the user's word.
+    "planner.mart.grain_unsupported": {
+        "en": "A mart's time grain is hour, day, week or month; {word!r} is not offered. Which one?",
+        "ru": "Шаг времени витрины — час, день, неделя или месяц; «{word}» не поддерживается. Какой взять?",
+    },
 }

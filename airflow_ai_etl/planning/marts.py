@@ -64,7 +64,7 @@ __all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "rea
 TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
-SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог"}
+SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "фонд"}
 SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
@@ -82,7 +82,7 @@ DISTINCT_RU = {"уникальный", "разный", "различный"}
 DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
-MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог"}
+MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "фонд"}
 MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages", "basket"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
@@ -134,6 +134,10 @@ DIM_PREPS_RU = {"по"}
 GRAIN_ADVERBS_RU = {"почасово": "hour", "подневно": "day", "посуточно": "day", "понедельно": "week",
                     "помесячно": "month"}  # fmt: skip
 CUT_WORDS = {"разрез", "разбивка", "разбивк", "группировка"}  # «в разрезе регионов», «с разбивкой по дням»
+OTHER_GRAINS_RU = {"квартал", "год", "полугодие", "декада"}  # grains a mart does not offer: asked
+OTHER_GRAINS_EN = {"quarter", "quarters", "year", "years", "quarterly", "yearly", "annual"}
+PRONOUNS = {"его", "её", "ее", "их", "its", "their"}
+POLITE = {"пожалуйста", "спасибо", "please", "thanks"}
 DIM_PREPS_EN = {"by", "per"}
 EACH = {"каждый", "each", "every"}
 COLUMN_NOUNS = {"поле", "столбец", "колонка", "атрибут", "column", "columns", "field", "fields"}
@@ -437,6 +441,8 @@ class MartPhrase:
     path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     bracketed: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # dim, before, inside
+    unsupported_grain: str | None = None  # «по кварталам», "by quarter": a grain the mart does not offer
+    date_grain: bool = False  # «по дате визита» with no grain noun: a date is a day
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
@@ -551,7 +557,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                 ph.used.update({i, i + 1})
                 i = end
                 continue
-        if t.lower in ("в", "во", "с", "со") and i + 2 < n and tokens[i + 1].lemma in CUT_WORDS:
+        if t.lower in ("в", "во", "с", "со") and i + 2 < n and _cut_word(tokens[i + 1]):
             k = i + 2 + (tokens[i + 2].lower in DIM_PREPS_RU)  # «в разрезе регионов», «с разбивкой по дням»
             end = _dimension_list(ph, k)
             if end > k:
@@ -625,6 +631,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             i = k + 1
             continue
         i += 1
+    if ph.grain is None and ph.date_grain:
+        ph.grain = "day"  # «Сколько визитов по дате визита в разрезе врачей»
     _read_measures(ph)
     _participle_before_grain(ph)
     for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
@@ -636,6 +644,17 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+def _cut_word(token: Token) -> bool:
+    """«разрезе», «разбивкой», and a one-letter slip of them («розрезе»)."""
+    if token.lemma in CUT_WORDS:
+        return True
+    low = token.lower
+    return token.lang == "ru" and any(
+        len(low) == len(w) and sum(a != b for a, b in zip(low, w, strict=True)) == 1
+        for w in ("разрезе", "разрезах", "разбивкой", "разбивке")
+    )
 
 
 def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
@@ -901,6 +920,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «по регионам и дням выручка»: the measure ends the list («по единицам измерения» not)
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
             break  # «по регионам построй»
+        if (t.lang == "ru" and t.lemma in OTHER_GRAINS_RU) or t.lower in OTHER_GRAINS_EN:
+            ph.unsupported_grain = ph.unsupported_grain or t.text  # asked: hour, day, week or month
         grain = _grain_noun(t)
         if grain:
             _set_grain(ph, grain, i)
@@ -909,7 +930,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             i = _grain_qualifier(ph, i + 1)
             continue
         if t.lower in DATE_NOUNS or t.lemma in DATE_NOUNS:
-            # «по дате визита», "by visit date": the grain's column
+            # «по дате визита», "by visit date": the grain's column (a day, unless a grain is named)
+            ph.date_grain = ph.date_grain or (t.lemma == "дата" or t.lower == "date")
             ph.used.add(i)
             if i + 1 < n and tokens[i + 1].lang == "ru" and tokens[i + 1].lower not in LIST_JOINERS:
                 ph.grain_words.append(i + 1)
@@ -1021,7 +1043,13 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
-            if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
+            inner = [k for k in inner if tokens[k].lower not in PRONOUNS] or inner  # «(его название)»
+            tabled = [k for k in inner if tokens[k].lower in TABLE_NOUNS or tokens[k].lemma in TABLE_NOUNS]
+            if tabled and len(inner) == 2:  # "per ward (beds table)": the fact's name, not the ward's column
+                ph.sources += [k for k in inner if k not in tabled]
+                ph.used.update(range(i, close + 1))
+                i = close + 1
+            elif inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
                 ph.bracketed.append((len(ph.dims) - 1, list(ph.dims[-1]), list(inner)))
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
                     inner = inner + ph.dims[-1]  # the name of the department (of «хабу назначения»: its role)
@@ -1057,6 +1085,8 @@ PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "vi
 
 
 def _stops(token: Token) -> bool:
+    if token.lower in POLITE:
+        return True  # «…, пожалуйста»
     if token.lang == "ru" and (token.lemma in CUT_WORDS or token.lemma == "который"):
         return True  # «…, разбивка по статусу», «по которым были события»: no dimension word
     if token.lower in STOP_AFTER or token.lower in TRIGGER_EN or token.lemma in TRIGGER_RU:
@@ -1471,6 +1501,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     )
     if dated and t.lemma == "число":
         return None  # «первого числа»: a day of the month
+    if t.lower in ("min", "мин") and before and before[-1].number is not None:
+        return None  # "every 15 min": minutes of a schedule
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
@@ -1719,6 +1751,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=word))
     if ph.grain_conflict:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
+    if ph.unsupported_grain:
+        return Outcome.clarify(ask("grain_unsupported", word=ph.unsupported_grain))
     for k in list(ph.sources):  # «витрина часов по проектам»: the word after «витрина» names a column
         if _ru(tokens[k - 1], TRIGGER_RU) and ground.table_of(tokens[k]) is None and not ph.measures:
             if any(
@@ -2189,7 +2223,7 @@ FILLER_RU = {
     "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
-    "сводка", "они", "их", "там", "прямо", "уже", "общий",
+    "сводка", "они", "их", "там", "прямо", "уже", "общий", "какой",
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
