@@ -1786,6 +1786,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _bracketed_table(ph, ground)  # "lead counts by source (crm leads)": the table, not the source's column
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
+    _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -2264,6 +2265,13 @@ def _residue(
             continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
         if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
             continue  # «выданных книг» of library_loans (issued_at): the event the rows are
+        if (
+            t.lang == "ru"
+            and any(p.pos == "ADJF" for p in t.parses[:1])
+            and fact.comment
+            and any(len(x) >= 5 and stem(t.lower).startswith(x) for x in _comment_stems(fact.comment))
+        ):
+            continue  # «Стипендиальный фонд» of scholarships ('Начисления стипендий'): the fact's adjective
         if _clause_lead(t) and _after_counted(ph, ground, fact, i):
             continue  # "distinct students living in each dorm building": the clause of the counted people
         if i in titled and _names_no_other_table(ground, t, fact):
@@ -2530,6 +2538,41 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
                 and tokens[j + 1].lemma in ("работа", "штат")
             ):
                 ph.used.update({j, j + 1})
+        return
+
+
+def _participle_sum(ph: MartPhrase, ground: _Ground) -> None:
+    """«Сколько скачано байт», «сколько затронуто домохозяйств», «Сколько начислено зарплаты»: «сколько»
+    before a participle that a numeric column's comment says ('Скачано байт', 'Начислено') asks for the
+    sum of that column, not for a count of rows (the one such column of the request's tables)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in ph.measures:
+        if (
+            m.func != "count"
+            or m.object
+            or m.column_ref
+            or m.index + 1 >= n
+            or tokens[m.index].lemma != "сколько"
+        ):
+            continue
+        word = tokens[m.index + 1]
+        if word.lang != "ru" or not any(p.pos in ("PRTS", "PRTF") for p in word.parses[:1]):
+            continue
+        tables = [ph.fact_hint] if ph.fact_hint is not None else ground.tables
+        found = [(t, c) for t in tables for c in _numeric_columns(t) if _comment_names(c, word)]
+        if len(found) != 1:
+            continue
+        table, column = found[0]
+        m.func, m.column_ref = "sum", column.name
+        ph.fact_hint = table
+        ph.used.add(m.index + 1)
+        k = m.index + 2
+        if (
+            k < n
+            and tokens[k].lang == "ru"
+            and (_comment_names(column, tokens[k]) or ground.table_of(tokens[k]) is table)
+        ):
+            ph.used.add(k)  # «байт» ('Скачано байт'), «зарплаты» (the payslips' own word)
         return
 
 
@@ -2963,7 +3006,12 @@ def _measures(
         # («Витрина лидов по источникам») is asked, not guessed (marts_e W4).
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
         rows_only = not _numeric_columns(fact) and (ph.grain is not None or not _register(fact))
-        if (not trigger or rows_only) and (ph.dims or ph.grain):
+        headed = (  # "visits per day mart": the fact's own noun grouped right away, its rows counted
+            len(tokens) > 2
+            and ground.table_of(tokens[0]) is fact
+            and tokens[1].lower in DIM_PREPS_RU | DIM_PREPS_EN
+        )
+        if (not trigger or rows_only or headed) and (ph.dims or ph.grain):
             return [{"func": "count"}], []  # rows are all there is to aggregate
         return [], [ask("no_measure")]
     for m in ph.measures:
