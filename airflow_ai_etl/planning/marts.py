@@ -441,6 +441,7 @@ class MartPhrase:
     path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     bracketed: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # dim, before, inside
+    unplaced: list[int] = field(default_factory=list)  # words no rule placed that must be asked about
     unsupported_grain: str | None = None  # «по кварталам», "by quarter": a grain the mart does not offer
     date_grain: bool = False  # «по дате визита» with no grain noun: a date is a day
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
@@ -1852,6 +1853,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
+    value_condition = value_condition or _counted_state(ph, fact)  # «сколько отправлений доставлено»
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
     rest_request = Request(rest)
@@ -2253,6 +2255,9 @@ def _residue(
     titled = _title_nouns(tokens)
     left = []
     for i, t in enumerate(tokens):
+        if i in ph.unplaced and i not in ph.used:
+            left.append(t)
+            continue
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
             continue
         if not rest.text[t.start : t.end].strip():
@@ -3641,6 +3646,39 @@ def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
         ph.blank.append((tokens[first].start, tokens[j + 1].end))
         ph.sources = [k for k in ph.sources if k != j]
         return f"{columns[0].name} = '{value.lower}'"
+    return None
+
+
+_VALUE_LIST = re.compile(r"\(([^()]*,[^()]*)\)")
+
+
+def _counted_state(ph: MartPhrase, fact: Table) -> str | None:
+    """«Сколько отправлений доставлено»: a participle said of the counted rows is the state they are in,
+    the value of a status column whose comment lists it ('Статус (created, in_transit, delivered, lost)')."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in ph.measures:
+        if m.func != "count" or tokens[m.index].lemma != "сколько":
+            continue
+        k = (m.object[-1] if m.object else m.index) + 1
+        if k >= n or k in ph.used or not any(p.pos == "PRTS" for p in tokens[k].parses[:1]):
+            continue
+        parts = _verb_times(tokens[k])
+        found = [
+            (c.name, v.strip())
+            for c in fact.columns
+            if column_kind(c.type).family == "text" and c.comment
+            for listed in _VALUE_LIST.findall(c.comment)
+            for v in listed.split(",")
+            if any(p and v.strip().lower().startswith(p) for p in parts)
+        ]
+        if len(found) == 1:
+            ph.used.add(k)
+            return f"{found[0][0]} = '{found[0][1]}'"
+        placed = any(_part_match(p, c) for p in parts for c in _time_columns(fact)) or bool(
+            tokens[k].lemmas & SOLD_LEMMAS or any(_comment_names(c, tokens[k]) for c in fact.columns)
+        )  # «уволено» (fired_at), «продано» (sales), «отработано» ('Отработано часов')
+        if not placed:
+            ph.unplaced.append(k)  # «сколько отправлений потеряно» with no such state or time: asked
     return None
 
 

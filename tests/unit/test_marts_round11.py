@@ -387,3 +387,24 @@ def test_families_of_marts_h(planners, catalog, text, table, measures, dims, gra
     assert (mart["table"], mart["measures"], [d.rsplit(".", 1)[-1] for d in mart["dims"]], mart["grain"]) == (
         table, sorted(measures), dims, grain,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        (
+            "logistics",
+            "Сколько отправлений доставлено по дням, разбивка по хабу назначения",
+            "status = 'delivered'",
+        ),
+        ("logistics", "Сколько отправлений доставлено по неделям создания", "status = 'delivered'"),
+    ],
+)
+def test_a_participle_said_of_the_counted_rows_is_their_status(planners, catalog, text, where):
+    assert _where(planners, catalog, text) == where
+
+
+def test_a_participle_no_status_or_time_column_says_is_asked_about(planners):
+    outcome = planners["logistics"].plan("Сколько отправлений потеряно по неделям создания")
+    assert outcome.status == "needs_clarification"
+    assert "потеряно" in outcome.questions[0]
