@@ -408,3 +408,22 @@ def test_a_participle_no_status_or_time_column_says_is_asked_about(planners):
     outcome = planners["logistics"].plan("Сколько отправлений потеряно по неделям создания")
     assert outcome.status == "needs_clarification"
     assert "потеряно" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims, grain",
+    [
+        ("utility", "service requests per channel by month opened", "ops.service_requests", [("count", None)],
+         ["channel"], ("created_at", "month")),
+        ("clinic", "average prescribed days per drug", "prescriptions", [("avg", "days")], ["drug_name"], None),
+        ("univ", "number of check-outs per building per month", "campus.dorm_residents", [("count", None)],
+         ["building"], ("checked_out_on", "month")),
+        ("logistics", "tracking evnets per hub per day", "tracking_events", [("count", None)], ["hub_id"],
+         ("occurred_at", "day")),
+    ],
+)  # fmt: skip
+def test_english_families_of_marts_h(planners, catalog, text, table, measures, dims, grain):
+    mart = _mart(planners, catalog, text)
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
+        table, sorted(measures), dims, grain,
+    )  # fmt: skip
