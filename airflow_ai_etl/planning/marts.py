@@ -171,7 +171,7 @@ TIME_WORDS = {
     "создаться": "creat",
     "доставить": "deliver", "доставлять": "deliver", "оплатить": "paid", "отправить": "ship",
     "вернуть": "return", "возвратить": "return", "возвращать": "return", "закрыть": "close",
-    "закрывать": "close", "закрытый": "close",
+    "закрывать": "close", "закрытый": "close", "open": "creat", "opened": "creat", "открыть": "creat",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -828,6 +828,10 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
         ph.grain_column = tokens[k].text
         ph.used.update(range(j, k + 2))
         return k + 2
+    if j < n and tokens[j].lang == "en" and tokens[j].lower.endswith("ed") and _time_word(tokens[j]):
+        ph.grain_words.append(j)  # "by week opened", "per month delivered"
+        ph.used.add(j)
+        return j + 1
     if j < n and tokens[j].lower == "of" and j + 1 < n:
         k = j + 1
         if tokens[k].lower == "the":
@@ -2299,6 +2303,17 @@ def _residue(
             continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
         if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
             continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
+        if (
+            t.lang == "en"
+            and "-" in t.text
+            and any(
+                {stem(x) for x in t.lower.split("-") if x} <= set(name_parts(c.name))
+                for c in _time_columns(fact)
+            )
+        ):
+            continue  # "check-outs" of dorm residents: the event of checked_out_on
+        if t.lang == "en" and any(_names_part(stem(t.lower), part) for part in name_parts(fact.name)):
+            continue  # "prescribed days" of prescriptions, "tracking evnets" of tracking_events
         if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
             continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
         if any(  # "Badge events": the two words that name the fact table together
@@ -2338,6 +2353,22 @@ def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
             continue
         return name
     return None
+
+
+def _names_part(word: str, part: str) -> bool:
+    """An English word is a form of a table-name part ("prescrib" ~ prescript, six letters in common) or
+    that part with two neighbouring letters swapped ("evnet" ~ event)."""
+    if len(word) >= 6 and len(part) >= 6 and word[:6] == part[:6]:
+        return True
+    if len(word) != len(part) or len(word) < 4:
+        return False
+    diff = [k for k in range(len(word)) if word[k] != part[k]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == part[diff[1]]
+        and (word[diff[1]] == part[diff[0]])
+    )
 
 
 def _title_nouns(tokens: Sequence[Token]) -> set[int]:
@@ -3711,6 +3742,13 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
             return {"column": commented[0].name, "grain": ph.grain}, []
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
+    hyphened = [  # "number of check-outs per month": checked_out_on
+        {stem(x) for x in re.split(r"-", tokens[k].lower) if x}
+        for m in ph.measures for k in m.object if tokens[k].lang == "en" and "-" in tokens[k].text
+    ]  # fmt: skip
+    by_parts = [c for c in times if any(len(p) > 1 and p <= set(name_parts(c.name)) for p in hyphened)]
+    if len(by_parts) == 1:
+        return {"column": by_parts[0].name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
     anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         p for k, w in enumerate(tokens)
