@@ -2303,6 +2303,10 @@ def _residue(
             continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
         if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
             continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
+        if len(t.text) <= 4 and any(
+            t.lower in re.findall(r"[^\W\d_]+", (c.comment or "").lower()) for c in _numeric_columns(fact)
+        ):
+            continue  # «кВт·ч» of telemetry.kwh ('Потребление за час, кВт·ч'): the unit it is written in
         if (
             t.lang == "en"
             and "-" in t.text

@@ -427,3 +427,9 @@ def test_english_families_of_marts_h(planners, catalog, text, table, measures, d
     assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
         table, sorted(measures), dims, grain,
     )  # fmt: skip
+
+
+def test_a_unit_the_measured_column_is_written_in_is_no_residue(planners):
+    mart = _mart(planners, "utility", "Телеметрия: суммарное потребление кВт·ч по дням по моделям счётчиков")
+    assert mart["table"] == "metering.telemetry" and mart["measures"] == [("sum", "kwh")]
+    assert mart["grain"] == ("measured_at", "day")
