@@ -331,7 +331,9 @@ class _Resolver:
         parts = ref.split(".")
         name = parts[-1]
         if len(parts) > 1:
-            table = self.table(".".join(parts[:-1]))
+            prefix = ".".join(parts[:-1])
+            # a joined table by its alias: a pinned join writes `fuel_cards.vehicle_id` for fleet.fuel_cards
+            table = self.aliases.get(prefix) or self.table(prefix)
             if table is None:
                 return None
             column = table.column(name)

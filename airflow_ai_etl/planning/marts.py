@@ -65,7 +65,7 @@ __all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "rea
 TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
-SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог"}
+SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "фонд"}
 SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
@@ -73,13 +73,17 @@ AVG_RU = {"средний", "среднее"}
 AVG_EN = {"average", "avg", "mean"}
 MIN_RU = {"минимальный", "наименьший", "минимум", "самый короткий", "кратчайший"}
 MIN_EN = {"min", "minimum", "cheapest", "lowest", "smallest", "shortest"}
-MAX_RU = {"максимальный", "наибольший", "максимум", "длиннейший"}
+MAX_RU = {"максимальный", "наибольший", "максимум", "длиннейший", "макс"}
 MAX_EN = {"max", "maximum", "largest", "biggest", "highest", "longest"}
+# «самая крупная оплата и самая мелкая»: a size adjective after «самый» is a max or a min
+SUPERLATIVE_MAX_RU = {"крупный", "большой", "дорогой", "длинный", "высокий", "тяжёлый", "тяжелый", "долгий"}
+SUPERLATIVE_MIN_RU = {"мелкий", "маленький", "малый", "дешёвый", "дешевый", "короткий", "низкий", "лёгкий",
+                      "легкий"}  # fmt: skip
 DISTINCT_RU = {"уникальный", "разный", "различный"}
 DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
-MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог"}
+MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "фонд"}
 MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages", "basket"}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
@@ -124,6 +128,9 @@ GRAIN_RU = {"час": "hour", "день": "day", "сутки": "day", "неде�
 GRAIN_EN = {"hour": "hour", "day": "day", "week": "week", "month": "month",
             "hours": "hour", "days": "day", "weeks": "week", "months": "month"}  # fmt: skip
 GRAIN_ADJ = {"FREQ_HOUR": "hour", "FREQ_DAY": "day", "FREQ_WEEK": "week", "FREQ_MONTH": "month"}
+# «почасовая выручка», «помесячный отчёт»: a per-unit adjective is a grain (the adverbs are below)
+GRAIN_ADJ_RU = {"почасовой": "hour", "подневный": "day", "посуточный": "day", "понедельный": "week",
+                "помесячный": "month"}  # fmt: skip
 DIM_PREPS_RU = {"по"}
 GRAIN_ADVERBS_RU = {"почасово": "hour", "подневно": "day", "посуточно": "day", "понедельно": "week",
                     "помесячно": "month"}  # fmt: skip
@@ -154,6 +161,14 @@ TIME_WORDS = {
     "получение": "receiv", "получить": "receiv", "received": "receiv",
     "начинаться": "start", "начаться": "start", "starts": "start", "begin": "start", "begins": "start",
     "заканчиваться": "end", "закончиться": "end", "ends": "end",
+    "увольнять": "fire", "отчислить": "expel", "отчислять": "expel", "зачислить": "enrol",
+    "зачислять": "enrol", "зачисление": "enrol", "отчисление": "expel", "принимать": "hire",
+    "нанимать": "hire", "fire": "fire", "dismiss": "fire", "expel": "expel", "enrol": "enrol",
+    "regist": "regist", "создаваться": "creat", "создать": "creat", "создавать": "creat",
+    "создаться": "creat",
+    "доставить": "deliver", "доставлять": "deliver", "оплатить": "paid", "отправить": "ship",
+    "вернуть": "return", "возвратить": "return", "возвращать": "return", "закрыть": "close",
+    "закрывать": "close", "закрытый": "close", "open": "creat", "opened": "creat", "открыть": "creat",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -176,6 +191,8 @@ TIME_WORDS_ALSO = {
     "доставка": "ship",
     "получение": "report",
     "получить": "report",
+    "зарегистрироваться": "regist",
+    "регистрироваться": "regist",
 }  # «получения результата» ~ reported_at
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
@@ -236,7 +253,9 @@ def _per_grain(ph: MartPhrase, before: Token, prep: Token, noun: Token | None) -
 
 
 def _grain_adjective(token: Token) -> str | None:
-    """«ежедневная», "daily" -> day (whatever it modifies)."""
+    """«ежедневная», «почасовая», "daily" -> day (whatever it modifies)."""
+    if token.lang == "ru" and token.has(set(GRAIN_ADJ_RU) & token.lemmas, pos=("ADJF", "ADJS")):
+        return GRAIN_ADJ_RU[next(iter(set(GRAIN_ADJ_RU) & token.lemmas))]
     for concept, grain in GRAIN_ADJ.items():
         if token.lang == "ru" and is_(token, concept, pos=("ADJF", "ADJS")):
             return grain
@@ -280,10 +299,13 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         or (
             k > 0
             and (t.lemma in EACH or t.lower in EACH)
-            and words[k - 1].lower in ("в", "во", "для", "у", "in", "for")
+            and (
+                words[k - 1].lower in ("в", "во", "для", "у", "in", "for", "of")
+                or (words[k - 1].lang == "en" and words[k - 1].lower.endswith("ing"))
+            )
         )
         for k, t in enumerate(words)
-    )  # «для каждого региона», "for each region": a grouping too
+    )  # «для каждого региона», "for each region", "visiting each doctor", "of each kind": a grouping too
     if export and not (measure or grain_phrase or per or adverb):
         return grouped  # "Export appointments to Excel daily": no grouping, no mart (a question follows)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
@@ -415,6 +437,10 @@ class MartPhrase:
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # what the schedule reader took
     path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
+    bracketed: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # dim, before, inside
+    date_grain: bool = False  # «по дате визита» with no grain noun: a date is a day
+    not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
+    fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
 
 
@@ -474,7 +500,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         _set_grain(ph, grain, i)
         ph.used.add(i)
         ph.blank.append((t.start, t.end))
-        _named_column_after(ph, i + 1)  # "monthly on scheduled_at": the grain's column
+        if not _named_column_after(ph, i + 1) and i + 1 < n and tokens[i + 1].text == "(":
+            _grain_qualifier(ph, i + 1)  # «помесячно (дата зачисления)»; "monthly on scheduled_at" above
     i = 0
     while i < n:
         t = tokens[i]
@@ -520,7 +547,13 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
             i += 3
             continue
-        if t.lower in ("в", "во", "с", "со") and i + 2 < n and tokens[i + 1].lemma in CUT_WORDS:
+        if t.lemma in CUT_WORDS and i + 1 < n and tokens[i + 1].lower in DIM_PREPS_RU:
+            end = _dimension_list(ph, i + 2)  # «..., разбивка по статусу»: the cut noun alone
+            if end > i + 2:
+                ph.used.update({i, i + 1})
+                i = end
+                continue
+        if t.lower in ("в", "во", "с", "со") and i + 2 < n and _cut_word(tokens[i + 1]):
             k = i + 2 + (tokens[i + 2].lower in DIM_PREPS_RU)  # «в разрезе регионов», «с разбивкой по дням»
             end = _dimension_list(ph, k)
             if end > k:
@@ -594,6 +627,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             i = k + 1
             continue
         i += 1
+    if ph.grain is None and ph.date_grain:
+        ph.grain = "day"  # «Сколько визитов по дате визита в разрезе врачей»
     _read_measures(ph)
     _read_units(ph)  # «потребление кВт·ч»
     _read_what_amount(ph)  # «на какую сумму»
@@ -609,6 +644,17 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+def _cut_word(token: Token) -> bool:
+    """«разрезе», «разбивкой», and a one-letter slip of them («розрезе»)."""
+    if token.lemma in CUT_WORDS:
+        return True
+    low = token.lower
+    return token.lang == "ru" and any(
+        len(low) == len(w) and sum(a != b for a, b in zip(low, w, strict=True)) == 1
+        for w in ("разрезе", "разрезах", "разбивкой", "разбивке")
+    )
 
 
 def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
@@ -628,8 +674,9 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
             False  # «витрина обновляется каждый час»: a verb that names no time column stays the schedule's
         )
     if t.lang == "ru":
-        return t.has(t.lemmas, pos=("VERB",))  # finite: «начинается» (not «обновлять»)
-    return t.lower in ("start", "starts", "begin", "begins", "end", "ends")
+        return t.has(t.lemmas, pos=("VERB", "PRTS"))  # finite: «начинается», «уволено» (not «обновлять»)
+    # "people dismissed each month": a past participle of the event (not "refreshed", read above)
+    return t.lower in ("start", "starts", "begin", "begins", "end", "ends") or t.lower.endswith("ed")
 
 
 def _participle_before_grain(ph: MartPhrase) -> None:
@@ -762,6 +809,15 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
             ph.grain_words.append(k)
             ph.used.update(range(j, k + 2))
             return k + 2
+        if (  # «помесячно (дата зачисления)», "weekly (issue date)"
+            k + 2 < n
+            and tokens[k + 2].text == ")"
+            and (tokens[k].lemma in DATE_NOUNS or tokens[k].lower in DATE_NOUNS)
+            and tokens[k + 1].lang in ("en", "ru")
+        ):
+            ph.grain_words.append(k + 1)
+            ph.used.update(range(j, k + 3))
+            return k + 3
     k = j + 1 if j < n and tokens[j].lower in ("по", "on", "of") else j
     if k < n and tokens[k].lower == "the":
         k += 1
@@ -773,6 +829,10 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
         ph.grain_column = tokens[k].text
         ph.used.update(range(j, k + 2))
         return k + 2
+    if j < n and tokens[j].lang == "en" and tokens[j].lower.endswith("ed") and _time_word(tokens[j]):
+        ph.grain_words.append(j)  # "by week opened", "per month delivered"
+        ph.used.add(j)
+        return j + 1
     if j < n and tokens[j].lower == "of" and j + 1 < n:
         k = j + 1
         if tokens[k].lower == "the":
@@ -876,7 +936,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             i = _grain_qualifier(ph, i + 1)
             continue
         if t.lower in DATE_NOUNS or t.lemma in DATE_NOUNS:
-            # «по дате визита», "by visit date": the grain's column
+            # «по дате визита», "by visit date": the grain's column (a day, unless a grain is named)
+            ph.date_grain = ph.date_grain or (t.lemma == "дата" or t.lower == "date")
             ph.used.add(i)
             if i + 1 < n and tokens[i + 1].lang == "ru" and tokens[i + 1].lower not in LIST_JOINERS:
                 ph.grain_words.append(i + 1)
@@ -884,6 +945,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 i += 2
             else:
                 i += 1
+            if (  # «по неделям даты записи (created_at)»: the bracket names the date's column
+                i + 2 < n
+                and tokens[i].text == "("
+                and tokens[i + 2].text == ")"
+                and _IDENTIFIER.match(tokens[i + 1].text)
+                and ph.grain_column is None
+            ):
+                ph.grain_column = tokens[i + 1].text
+                ph.used.update({i, i + 1, i + 2})
+                i += 3
             continue
         if _column_noun(t) and i + 1 < n and tokens[i + 1].lang == "en" and "_" in tokens[i + 1].text:
             ph.dims.append([i + 1])  # «по полю region» -> the explicit column
@@ -918,14 +989,22 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         # a genitive qualifier: «городам клиентов», «категориям товаров», "customer city" (en: before)
         if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
             nxt = tokens[i + 1]
-            if any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses) and not _grain_noun(nxt):
+            gent = any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
+            if gent and not _grain_noun(nxt) and nxt.lower not in LIST_JOINERS:  # not «склада и ...»
                 if not _is_measure(nxt):
                     words.append(i + 1)
                     after = tokens[i + 2] if i + 2 < n else None
-                    if (  # «по городу хаба отправки»: the role of the key the qualifier goes through
-                        after is not None
+                    if (  # «по городу хаба отправки»: the role of the key the qualifier goes through;
+                        after is not None  # «по госномеру машины курьера»: a chain of owners
                         and after.lang == "ru"
-                        and after.lemmas & set(ROLE_WORDS)
+                        and after.lower not in LIST_JOINERS
+                        and not _stops(after)
+                        and not _grain_noun(after)
+                        and not _is_measure(after)
+                        and (
+                            after.lemmas & set(ROLE_WORDS)
+                            or any(p.case == "gent" and p.pos == "NOUN" for p in after.parses)
+                        )
                         and any(p.case == "gent" for p in after.parses)
                     ):
                         words.append(i + 2)
@@ -973,8 +1052,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
             inner = [k for k in inner if not _pronoun(tokens[k])]  # «(его название)»
             if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
+                ph.bracketed.append((len(ph.dims) - 1, list(ph.dims[-1]), list(inner)))
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
-                    inner = inner + [ph.dims[-1][0]]  # the name of the department; (doctor_id) is a column
+                    inner = inner + ph.dims[-1]  # the name of the department (of «хабу назначения»: its role)
                 ph.dims[-1] = inner  # «в каждом отделе (название отдела)»: the bracket says which column
                 ph.used.update(range(i, close + 1))
                 i = close + 1
@@ -1007,6 +1087,10 @@ PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "vi
 
 
 def _stops(token: Token) -> bool:
+    if token.lower in POLITE:
+        return True  # «…, пожалуйста»
+    if token.lang == "ru" and (token.lemma in CUT_WORDS or token.lemma == "который"):
+        return True  # «…, разбивка по статусу», «по которым были события»: no dimension word
     if token.lower in STOP_AFTER or token.lower in TRIGGER_EN or token.lemma in TRIGGER_RU:
         return True
     if token.lower in THERE_WORDS | RELATIVE_EN:  # "per week there"; "by X among employees who ..."
@@ -1234,10 +1318,15 @@ def _read_measures(ph: MartPhrase) -> None:
             continue
         if t.lower == "many" and i > 0 and tokens[i - 1].lower == "how":
             ph.used.add(i - 1)
+        if i > 0 and tokens[i - 1].lang == "ru" and tokens[i - 1].lemma == "самый":
+            ph.used.add(i - 1)  # «самая крупная»
         m = MeasureWord(func, i, units=_word(t, UNITS_RU | STOCK_RU, UNITS_EN | STOCK_EN))
         cue_lang = t.lang
         ph.used.add(i)
         j = i + 1
+        if j + 1 < n and tokens[j].text == "." and t.lower in ("макс", "max", "avg", "ср"):
+            ph.used.add(j)  # «Макс. пробег»: an abbreviation's dot
+            j += 1
         if func == "count" and j < n and (tokens[j].lemma == "раз" or tokens[j].lower == "times"):
             ph.used.add(j)  # «сколько раз назначали», "how many times": rows are counted
             j += 1
@@ -1335,6 +1424,19 @@ def _read_measures(ph: MartPhrase) -> None:
         ):
             if b.object and a.func in ("avg", "min", "max", "sum") and b.func in ("avg", "min", "max", "sum"):
                 a.object = list(b.object)
+        if (  # «самая крупная оплата и самая мелкая», "the largest payment and the smallest"
+            a.object
+            and not b.object
+            and not b.column_ref
+            and a.func in ("min", "max")
+            and b.func in ("min", "max")
+            and a.func != b.func
+            and any(tokens[k].lower in LIST_JOINERS for k in range(a.object[-1] + 1, b.index))
+            and all(tokens[k].lower in LIST_JOINERS or k in ph.used for k in range(a.object[-1] + 1, b.index))
+            and (b.index + 1 >= len(tokens) or tokens[b.index + 1].lang != tokens[b.index].lang
+                 or _stops(tokens[b.index + 1]))
+        ):  # fmt: skip
+            b.object = list(a.object)
 
 
 COMPARISONS = {
@@ -1426,6 +1528,11 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
             and any(p.pos in ("NOUN", "ADJF", "PRTF") for p in obj.parses[:1])
         ):
             return "sum"
+    if i > 0 and tokens[i - 1].lang == "ru" and tokens[i - 1].lemma == "самый" and t.lang == "ru":
+        if t.lemmas & SUPERLATIVE_MAX_RU:
+            return "max"
+        if t.lemmas & SUPERLATIVE_MIN_RU:
+            return "min"
     if _word(t, MIN_RU, MIN_EN):
         return "min"
     if _word(t, MAX_RU, MAX_EN):
@@ -1486,7 +1593,7 @@ class _Ground:
         return self._tables_memo[token.lower]
 
     def _table_of(self, token: Token) -> Table | None:
-        low = token.lower
+        low = token.lower.replace("-", "") if token.lang == "en" else token.lower  # "Wi-Fi" ~ wifi
         exact = [t for t in self.tables if low in (t.name.lower(), t.qualified_name.lower())]
         if exact:
             return exact[0]
@@ -1513,6 +1620,18 @@ class _Ground:
             ]
             if len(heads) == 1:
                 return heads[0]
+            # «дисциплинам»: 'Учебные дисциплины' (its head noun), not 'Записи студентов на дисциплины'
+            nouns = [t for t in by_comment if _comment_head(t.comment) in meanings]
+            if len(nouns) == 1:
+                return nouns[0]
+        if token.lang == "en" and not found:  # "Wi-Fi", "fuel": the first part of one table's compound name
+            firsts = [
+                t
+                for t in self.tables
+                if len(parts := name_parts(t.name)) > 1 and parts[0] in meanings | {stem(low)}
+            ]
+            if len(firsts) == 1:
+                return firsts[0]
         return None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
@@ -1637,6 +1756,15 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
     if (other_grain := _unsupported_grain(ph)) is not None:  # «по кварталам»: no such grain, asked
         return Outcome.clarify(ask("unsupported_grain", word=other_grain))
+    for k in list(ph.sources):  # «витрина часов по проектам»: the word after «витрина» names a column
+        if _ru(tokens[k - 1], TRIGGER_RU) and ground.table_of(tokens[k]) is None and not ph.measures:
+            if any(
+                c.name in _numeric_names(t)
+                for t in ground.tables
+                for c in ground.columns_named(t, [tokens[k]])
+            ):
+                ph.sources.remove(k)
+                ph.used.discard(k)
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
     ph.measures = [
@@ -1658,6 +1786,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ]  # fmt: skip
     if titled and len(ph.measures) > len(titled):
         ph.measures = [m for m in ph.measures if m not in titled]
+    _bracketed_table(ph, ground)  # "lead counts by source (crm leads)": the table, not the source's column
+    _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
+    _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
+    _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -1718,11 +1850,17 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 named is None
                 and not ground.columns_named(fact, [token])
                 and not _is_measure(token)
-                and not _word(token, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
+                and not _word(
+                    token,
+                    MONEY_RU | MONEY_NOUNS_RU | UNITS_RU | {"проданный"},
+                    MONEY_EN | SPEND_EN | UNITS_EN | {"sold"},
+                )  # "total fuel spend": the money word of the amount
                 and not _names_unit_column(token, fact, measures)
                 and _english_event_column(ph, _time_columns(fact), [token]) is None  # "check-ins"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
+    _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
+    value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
@@ -1738,6 +1876,15 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
+    for state in (_not_yet(ph, fact), value_condition):
+        if state is None:
+            continue
+        prior = definition.get("where")
+        definition["where"] = (
+            f"({prior}) AND {state}"
+            if prior and " OR " in prior.upper()
+            else (f"{prior} AND {state}" if prior else state)
+        )
     if ph.quantity_filter is not None:
         qty = _quantity_column(fact)
         if qty is None:
@@ -1778,7 +1925,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     questions = planner._unread_schedule_words(rest_request)
     if questions:
         return Outcome.clarify(*questions)
-    named_target = planner._explicit_target_name(rest_request)
+    named_target = planner._explicit_target_name(rest_request) or _mart_named(tokens, ground)
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     residue = _residue(tokens, ph, rest_request, where.value, ground, fact)
@@ -1793,7 +1940,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     except ValueError as exc:
         return Outcome.clarify(str(exc))
     mart_def = pinned(mart_def, resolved)
-    table_name = planner._explicit_target_name(rest_request) or _mart_table_name(fact, mart_def)
+    table_name = named_target or _mart_table_name(fact, mart_def)
     cron = schedule.cron if schedule else None
     spec_data = {
         **planner._header(
@@ -2093,7 +2240,7 @@ FILLER_RU = {
     "подготовить", "завести", "хотеть", "мочь", "таблица", "в", "во", "с", "со", "и", "по", "для", "из", "за",
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
-    "сводка", "они", "их", "там", "прямо", "уже", "общий",
+    "сводка", "они", "их", "там", "прямо", "уже", "общий", "какой",
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
@@ -2130,6 +2277,19 @@ def _residue(
             continue
         if _word(t, TITLE_RU, TITLE_EN):
             continue
+        if ph.grain and t.lang == "ru" and t.lemma == "новый":
+            continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
+        if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
+            continue  # «выданных книг» of library_loans (issued_at): the event the rows are
+        if (
+            t.lang == "ru"
+            and any(p.pos == "ADJF" for p in t.parses[:1])
+            and fact.comment
+            and any(len(x) >= 5 and stem(t.lower).startswith(x) for x in _comment_stems(fact.comment))
+        ):
+            continue  # «Стипендиальный фонд» of scholarships ('Начисления стипендий'): the fact's adjective
+        if _clause_lead(t) and _after_counted(ph, ground, fact, i):
+            continue  # "distinct students living in each dorm building": the clause of the counted people
         if i in titled and _names_no_other_table(ground, t, fact):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
@@ -2150,6 +2310,21 @@ def _residue(
             continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
         if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
             continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
+        if len(t.text) <= 4 and any(
+            t.lower in re.findall(r"[^\W\d_]+", (c.comment or "").lower()) for c in _numeric_columns(fact)
+        ):
+            continue  # «кВт·ч» of telemetry.kwh ('Потребление за час, кВт·ч'): the unit it is written in
+        if (
+            t.lang == "en"
+            and "-" in t.text
+            and any(
+                {stem(x) for x in t.lower.split("-") if x} <= set(name_parts(c.name))
+                for c in _time_columns(fact)
+            )
+        ):
+            continue  # "check-outs" of dorm residents: the event of checked_out_on
+        if t.lang == "en" and any(_names_part(stem(t.lower), part) for part in name_parts(fact.name)):
+            continue  # "prescribed days" of prescriptions, "tracking evnets" of tracking_events
         if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
             continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
         if any(  # "Badge events": the two words that name the fact table together
@@ -2163,6 +2338,48 @@ def _residue(
     if where:  # the filter rules read the words about rows; a negation they left is still asked about
         left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
     return " ".join(t.text for t in left)
+
+
+def _after_counted(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool:
+    """Token i follows (past a comma) the object of a distinct count whose table the fact points at."""
+    k = i - 1 - (i > 0 and ph.tokens[i - 1].text == ",")
+    for m in ph.measures:
+        if m.func == "count_distinct" and m.object and m.object[-1] == k:
+            counted = ground.table_of(ph.tokens[m.object[0]])
+            return counted is not None and _fk_column(fact, counted) is not None
+    return False
+
+
+def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
+    """«положить в витрину weekly_product_revenue», "into the mart daily_sales": a new snake_case name right
+    after the trigger word, which a to-word leads to, is the mart table's name (never a source table)."""
+    for i, t in enumerate(tokens[:-1]):
+        if not (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) or not _IDENTIFIER.match(tokens[i + 1].text):
+            continue
+        lead = [w.lower for w in tokens[max(0, i - 2) : i]]
+        if not any(w in ("в", "во", "into", "to", "as") for w in lead):
+            continue
+        name = tokens[i + 1].text
+        if any(x.name.lower() == name.lower() for x in ground.tables):
+            continue
+        return name
+    return None
+
+
+def _names_part(word: str, part: str) -> bool:
+    """An English word is a form of a table-name part ("prescrib" ~ prescript, six letters in common) or
+    that part with two neighbouring letters swapped ("evnet" ~ event)."""
+    if len(word) >= 6 and len(part) >= 6 and word[:6] == part[:6]:
+        return True
+    if len(word) != len(part) or len(word) < 4:
+        return False
+    diff = [k for k in range(len(word)) if word[k] != part[k]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == part[diff[1]]
+        and (word[diff[1]] == part[diff[0]])
+    )
 
 
 def _title_nouns(tokens: Sequence[Token]) -> set[int]:
@@ -2317,6 +2534,220 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     return all(m.index > 1 and not m.subject for m in ph.measures)
 
 
+PEOPLE_RU = {"человек", "люди", "персона"}
+PEOPLE_EN = {"people", "persons", "person"}
+RELATIVE_RU = {"который"}
+
+
+def _verb_times(token: Token) -> set[str]:
+    """The time-column name parts a verb or participle names («уволено» -> fire, "hired" -> hire)."""
+    if token.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in token.parses):
+        return set()
+    if token.lang == "en" and not token.lower.endswith(("ed", "ing")):
+        return set()
+    parts = {p for p in [_time_word(token)] if p}
+    parts |= {TIME_WORDS_ALSO[x] for x in token.lemmas if x in TIME_WORDS_ALSO}
+    if token.lang == "en":
+        parts.add(stem(token.lower))
+    return parts
+
+
+def _people_count(ph: MartPhrase, ground: _Ground) -> None:
+    """«Сколько человек уволено по отделам», "how many people were hired per month": «человек»/"people" name
+    no table; the people are the rows of the one register (a table of people or things with a name) with a
+    time column the verb names (fired_at), and that column is the grain's. No such verb: nothing is set
+    (the fact is asked about)."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count" or not m.object or not _word(tokens[m.object[0]], PEOPLE_RU, PEOPLE_EN):
+            continue
+        found: list[tuple[int, Table, Column]] = []
+        for k, t in enumerate(tokens):
+            if k in ph.used and k not in ph.grain_words and k not in m.object:
+                continue  # "how many people were hired": the verb read as the count's object
+            for part in _verb_times(t):
+                for table in ground.tables:
+                    if not _register(table):
+                        continue
+                    found += [(k, table, c) for c in _time_columns(table) if _part_match(part, c)]
+        if len({(t.qualified_name, c.name) for _, t, c in found}) != 1:
+            return
+        k, table, column = found[0]
+        ph.fact_hint = table
+        ph.used.update({*m.object, k})
+        m.object = []
+        if ph.grain and not ph.grain_column and not ph.grain_words:
+            ph.grain_column = column.name
+        for j in (k + 1, k + 2):  # «принято на работу», «зачислено в вуз»: where to, not a slot
+            if (
+                j + 1 < len(tokens)
+                and tokens[j].lower in ("на", "в")
+                and tokens[j + 1].lemma in ("работа", "штат")
+            ):
+                ph.used.update({j, j + 1})
+        return
+
+
+def _participle_sum(ph: MartPhrase, ground: _Ground) -> None:
+    """«Сколько скачано байт», «сколько затронуто домохозяйств», «Сколько начислено зарплаты»: «сколько»
+    before a participle that a numeric column's comment says ('Скачано байт', 'Начислено') asks for the
+    sum of that column, not for a count of rows (the one such column of the request's tables)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in ph.measures:
+        if (
+            m.func != "count"
+            or m.object
+            or m.column_ref
+            or m.index + 1 >= n
+            or tokens[m.index].lemma != "сколько"
+        ):
+            continue
+        word = tokens[m.index + 1]
+        if word.lang != "ru" or not any(p.pos in ("PRTS", "PRTF") for p in word.parses[:1]):
+            continue
+        tables = [ph.fact_hint] if ph.fact_hint is not None else ground.tables
+        found = [(t, c) for t in tables for c in _numeric_columns(t) if _comment_names(c, word)]
+        if len(found) != 1:
+            continue
+        table, column = found[0]
+        m.func, m.column_ref = "sum", column.name
+        ph.fact_hint = table
+        ph.used.add(m.index + 1)
+        k = m.index + 2
+        if (
+            k < n
+            and tokens[k].lang == "ru"
+            and (_comment_names(column, tokens[k]) or ground.table_of(tokens[k]) is table)
+        ):
+            ph.used.add(k)  # «байт» ('Скачано байт'), «зарплаты» (the payslips' own word)
+        return
+
+
+def _bracketed_table(ph: MartPhrase, ground: _Ground) -> None:
+    """ "daily lead counts by source (crm leads)", "(billing payments)", "(campus wifi_sessions)": a bracket
+    after a dimension holding a schema and a table name says which table the mart is of; the dimension is
+    the word before the bracket."""
+    tokens = ph.tokens
+    for index, before, inner in ph.bracketed:
+        if len(inner) != 2 or index >= len(ph.dims):
+            continue
+        schema, name = tokens[inner[0]], tokens[inner[1]]
+        named = [
+            t for t in ground.tables
+            if t.schema.lower() == schema.lower
+            and (t.name.lower() == name.lower or ground.table_of(name) is t)
+        ]  # fmt: skip
+        if len(named) != 1:
+            continue
+        ph.dims[index] = before
+        ph.fact_hint = named[0]
+        ph.used.update(inner)
+
+
+def _clause_lead(token: Token) -> bool:
+    """A participle that opens a clause: «прошедших», "placing" (not "during", "morning")."""
+    if token.lang == "ru":
+        return any(p.pos == "PRTF" for p in token.parses[:1])
+    return (
+        token.lang == "en"
+        and token.lower.endswith("ing")
+        and len(token.lower) > 5
+        and (
+            token.lower not in ("during", "morning", "evening", "building", "pending", "incoming", "outgoing")
+        )
+    )
+
+
+def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
+    """A participle or relative clause after a counted noun names the event whose rows are counted:
+    «уникальных сотрудников, прошедших через турникеты», «студентов, получающих стипендию», "distinct
+    customers placing orders", «уникальных посылок, по которым были события трекинга». The table the clause
+    names (or the participle itself: "visiting" -> visits) is the fact when it points at the counted
+    table; the people in it are counted once each (count_distinct of its key)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in ph.measures:
+        if m.func not in ("count", "count_distinct") or not m.object:
+            continue
+        counted = ground.table_of(tokens[m.object[0]])
+        if counted is None:
+            continue
+        inner = [j for j in m.object[1:] if _clause_lead(tokens[j])]
+        if inner:  # "distinct customers placing orders": the object reading took the clause
+            ph.used.difference_update(m.object[m.object.index(inner[0]) :])
+            m.object = m.object[: m.object.index(inner[0])]
+        k = inner[0] if inner else m.object[-1] + 1
+        if k < n and tokens[k].text == ",":
+            k += 1
+        if k >= n:
+            continue
+        t = tokens[k]
+        clause: list[int] = []
+        if t.lang == "ru" and any(p.pos == "PRTF" for p in t.parses):
+            clause = [k]
+        elif (
+            t.lang == "ru"
+            and k + 1 < n
+            and tokens[k].lower in DIM_PREPS_RU | {"у", "в"}
+            and (tokens[k + 1].lemma in RELATIVE_RU)
+        ):
+            clause = [k, k + 1]  # «по которым были события трекинга»
+        elif t.lang == "en" and _clause_lead(t):
+            clause = [k]
+        elif t.lang == "en" and t.lower in ("who", "that") and k + 1 < n:
+            clause = [k, k + 1]
+        if not clause:
+            continue
+        j, named = clause[-1] + 1, None
+        words = list(clause)
+        own = ground.table_of(tokens[clause[-1]]) if t.lang == "en" else None  # "visiting" -> visits
+        if own is not None and own is not counted:
+            named = own
+        while named is None and j < min(n, clause[-1] + 5):
+            w = tokens[j]
+            if w.lang not in ("ru", "en") or w.lower in DIM_PREPS_RU | DIM_PREPS_EN or _grain_noun(w):
+                break
+            table = ground.table_of(w)
+            if table is None and j + 1 < n and tokens[j + 1].lang == w.lang:
+                table = ground.table_of_pair(w, tokens[j + 1])
+            if table is not None and table is not counted:
+                words.append(j)  # the words between («had a login event») stay for the filter rules
+                named = table
+                if j + 1 < n and ground.table_of_pair(w, tokens[j + 1]) is table:
+                    words.append(j + 1)
+                break
+            j += 1
+        if named is None and ph.grain_words:  # "students borrowing books per month of issue": the one table
+            parts = {
+                p for k in ph.grain_words for p in [_time_word(tokens[k])] if p
+            }  # of students with issued_at
+            timed = [
+                x for x in ground.tables
+                if x is not counted and _fk_column(x, counted)
+                and any(_part_match(p, c) for p in parts for c in _time_columns(x))
+            ]  # fmt: skip
+            named = timed[0] if len(timed) == 1 else None
+            j = clause[-1] + 1  # "borrowing books": the clause's own object describes the event
+            while (
+                named is not None
+                and j < min(n, clause[-1] + 3)
+                and tokens[j].lang == "en"
+                and not (
+                    _stops(tokens[j]) or _grain_noun(tokens[j]) or ground.table_of(tokens[j]) is not None
+                )
+            ):
+                words.append(j)
+                j += 1
+        if named is None or _fk_column(named, counted) is None:
+            continue
+        ph.fact_hint = named
+        ph.used.update(words)
+        ph.via = [v for v in ph.via if v not in words]
+        ph.sources = [v for v in ph.sources if v not in words]
+        ph.dims = [d for d in ph.dims if not set(d) <= set(words)]  # "in each dorm building" stays
+        m.func = "count_distinct"
+        return
+
+
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
     measure word or column belongs to, or the one table holding every dimension."""
@@ -2326,7 +2757,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     def one(tables: list[Table]) -> list[Table]:
         return list(dict.fromkeys(tables))
 
-    steps: list[list[Table]] = []
+    steps: list[list[Table]] = [[ph.fact_hint]] if ph.fact_hint is not None else []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
     steps.append(
         how_much := _how_much_tables(ph, ground)
@@ -2456,6 +2887,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
 MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
 MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid"}
+SPEND_EN = MONEY_NOUNS_EN - {"pay", "paid"}  # "fuel spend" names the amount; "paid orders" is a state
 
 
 def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
@@ -2501,6 +2933,10 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     if best >= 2 and len(tops) == 1:  # "Refund amount": returns.refund_amount, not fuel_cards.amount
         found = [f for f in found if f[1].qualified_name == tops[0][0]]
     tables = {t.qualified_name for _, t, _ in found}
+    if len(tables) > 1:  # «Пробег по курьерам»: routes.distance_km (it reaches couriers), not vehicles'
+        holding = [f for f in found if _holds_dims(ph, ground, f[1])]
+        if len({t.qualified_name for _, t, _ in holding}) == 1:
+            found, tables = holding, {holding[0][1].qualified_name}
     if len(tables) != 1:
         return
     table = found[0][1]
@@ -2625,7 +3061,12 @@ def _measures(
             return [{"func": "count"}], []  # "orders per day mart"
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
         rows_only = not _numeric_columns(fact) and (ph.grain is not None or not _register(fact))
-        if (not trigger or rows_only) and (ph.dims or ph.grain):
+        headed = (  # "visits per day mart": the fact's own noun grouped right away, its rows counted
+            len(tokens) > 2
+            and ground.table_of(tokens[0]) is fact
+            and tokens[1].lower in DIM_PREPS_RU | DIM_PREPS_EN
+        )
+        if (not trigger or rows_only or headed) and (ph.dims or ph.grain):
             return [{"func": "count"}], []  # rows are all there is to aggregate
         return [], [ask("no_measure")]
     for m in ph.measures:
@@ -2701,8 +3142,9 @@ def _measures(
             measures.append({"func": "count_distinct", "column": target})
             continue
         # sum / avg / min / max
-        if m.unit:
-            by_unit = [c for c in _numeric_columns(fact) if m.unit in name_parts(c.name)]
+        unit_part = m.unit or next((u for w in object_words if (u := _unit_part(w))), None)  # "total minutes"
+        if unit_part:
+            by_unit = [c for c in _numeric_columns(fact) if unit_part in name_parts(c.name)]
             if len(by_unit) == 1:
                 measures.append({"func": m.func, "column": by_unit[0].name})
                 continue
@@ -2741,13 +3183,18 @@ def _measures(
                 column = numeric_named[0]
         if column is None:
             money_word = _word(cue, MONEY_RU, MONEY_EN) or any(
-                _word(w, MONEY_RU, MONEY_EN) for w in object_words
+                _word(w, MONEY_RU | MONEY_NOUNS_RU, MONEY_EN | SPEND_EN) for w in object_words
             )
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
             named_money = [c for c in money if _money_name(c)]
-            if money_word and len(money) == 1:
-                column = money[0]
+            fact_row = any(ground.table_of(w) is fact for w in object_words) and m.func in (
+                "min",
+                "max",
+                "avg",
+            )
+            if (money_word or fact_row) and len(money) == 1:
+                column = money[0]  # «самая крупная продажа»: the sale's amount
             elif money_word and len(named_money) == 1:
                 column = named_money[0]  # «литры и сумма»: amount, not liters (both decimal)
             elif money_word and len(money) > 1:
@@ -2830,6 +3277,17 @@ def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
 
 
 @functools.lru_cache(maxsize=4096)
+def _comment_head(comment: str) -> str | None:
+    """The stem of a comment's first noun: 'Учебные дисциплины' -> дисциплин."""
+    for t in tokenize(comment):
+        if t.lang == "ru" and t.parses and t.parses[0].pos == "NOUN":
+            return stem(t.lower)
+        if t.lang != "ru" or not t.parses or t.parses[0].pos not in ("ADJF", "PRTF"):
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
 def _comment_lemmas(comment: str) -> frozenset[str]:
     return frozenset(lemma for t in tokenize(comment) if t.lang == "ru" for lemma in t.lemmas)
 
@@ -2852,7 +3310,10 @@ def _describes(token: Token, table: Table) -> bool:
 def _names_unit_column(word: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:
     """«сумма дней», "total hours": a time unit naming the measured column (days, hours)."""
     grain = _grain_noun(word)
-    return grain is not None and any(m.get("column") == f"{grain}s" for m in measures)
+    if grain is not None and any(m.get("column") == f"{grain}s" for m in measures):
+        return True
+    unit = _unit_part(word)  # "total minutes": duration_min
+    return unit is not None and any(m.get("column") and unit in name_parts(m["column"]) for m in measures)
 
 
 def _is_quantity_word(token: Token) -> bool:
@@ -2995,7 +3456,80 @@ def _dimensions(
                     joins.append(role_join)
     if joins and dims:
         joins = _pin_via(joins, dims, fact, ground, relations)
+    for join in _named_owner_joins(ph, ground, fact, dims, relations):
+        if not any(j["table"] == join["table"] for j in joins):
+            joins.append(join)
     return dims, joins, questions
+
+
+def roles_of(words: Sequence[Token]) -> set[str]:
+    """The key roles role words name: «назначения» -> dest, "origin" -> origin."""
+    return {ROLE_WORDS[x] for w in words for x in (w.lemmas | {w.lower}) if x in ROLE_WORDS}
+
+
+def _paths(fact: Table, target: Table, relations: list[Any]) -> int:
+    """How many simple many-to-one paths (at most three relations) lead from `fact` to `target`."""
+
+    def walk(current: str, seen: frozenset[str], depth: int) -> int:
+        if depth == 3:
+            return 0
+        found = 0
+        for rel in relations:
+            if rel.table != current or rel.ref_table in seen:
+                continue
+            if rel.ref_table == target.qualified_name:
+                found += 1
+            else:
+                found += walk(rel.ref_table, seen | {rel.ref_table}, depth + 1)
+        return found
+
+    return walk(fact.qualified_name, frozenset({fact.qualified_name}), 0)
+
+
+def _named_owner_joins(
+    ph: MartPhrase, ground: _Ground, fact: Table, dims: list[str], relations: list[Any]
+) -> list[dict[str, Any]]:
+    """«по преподавателям (ФИО)», "by the student's faculty name", «по хабу назначения (название)»: an
+    attribute of the entity a dimension word names is taken through the fact's key to that entity, and one
+    step further when the entity's table points at the attribute's table (students.faculty_id). Pinned as
+    explicit joins only when the words pick the path: a role word picks one of several keys, or the entity
+    is reached along one path only (then another table holding the same column, students.full_name for
+    teachers', is no choice). An entity reachable along several paths (visits.doctor_id, or visits ->
+    appointments -> doctors) is left to the resolver, which asks."""
+    tokens = ph.tokens
+    joins: list[dict[str, Any]] = []
+    by_name = {t.qualified_name: t for t in ground.tables}
+    for words in ph.dims:
+        group = [tokens[k] for k in words]
+        owners = [t for w in group if (t := ground.table_of(w)) is not None and t is not fact]
+        # «госномеру машины курьера»: the owner the fact points at (couriers), then one step further
+        owners = [t for t in owners if any(r.table == fact.qualified_name and r.ref_table == t.qualified_name
+                                           for r in relations)] or owners  # fmt: skip
+        if not owners:
+            continue
+        owner = owners[0]
+        keys = [r for r in relations if (r.table, r.ref_table) == (fact.qualified_name, owner.qualified_name)]
+        if len(keys) > 1:
+            roles = roles_of(group)
+            keys = [r for r in keys if len(r.columns) == 1 and roles & set(r.columns[0].lower().split("_"))]
+        if len(keys) != 1 or (len(roles_of(group)) == 0 and _paths(fact, owner, relations) != 1):
+            continue
+        attribute = [d for d in dims if "." not in d and not fact.column(d)]
+        steps = [(fact, keys[0])]
+        if not any(owner.column(d) for d in attribute):
+            further = [
+                r for r in relations
+                if r.table == owner.qualified_name and (t := by_name.get(r.ref_table)) is not None
+                and any(t.column(d) for d in attribute)
+            ]  # fmt: skip
+            if len(further) != 1:
+                continue
+            steps.append((owner, further[0]))
+        for left, rel in steps:
+            ref = by_name[rel.ref_table]
+            on = {f"{left.name}.{c}": r for c, r in zip(rel.columns, rel.ref_columns, strict=True)}
+            joins.append({"table": ground_name(ground.planner, ground.conn_id, ref), "on": on})
+    return joins
 
 
 def _owned_column(
@@ -3094,6 +3628,87 @@ def _reachable(fact: Table, relations: list[Any], tables: list[Table]) -> list[T
     return [by_name[n] for n in seen if n in by_name and n != fact.qualified_name]
 
 
+NOT_YET_LEAD = {"только", "лишь", "only", "те", "которые", "что", "ещё", "еще", "пока", "still", "yet",
+                "those", "that", "which", "are", "were", "have", "has", "been", ","}  # fmt: skip
+
+
+def _state_column(token: Token, fact: Table) -> Column | None:
+    """The nullable time column a verb or participle says has happened: «вернули», «возвращённые»,
+    "returned" -> returned_at; «закрыли» -> closed_at (by the time word, or the column's comment: 'Когда книгу
+    вернули')."""
+    parts = _verb_times(token)
+    columns = [c for c in _time_columns(fact) if c.nullable]
+    found = [c for c in columns if any(_part_match(p, c) for p in parts)]
+    if not found and token.lang == "ru":
+        found = [c for c in columns if token.lemmas & _comment_lemmas(c.comment or "")]
+    return found[0] if len(found) == 1 else None
+
+
+def _not_yet_span(ph: MartPhrase, fact: Table) -> tuple[int, int, Column] | None:
+    """(first, last token, column) of «(только те, что) ещё не вернули», «не возвращённые», "not (yet)
+    returned": a row whose event has not happened, its time column still empty."""
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if t.lower not in ("не", "not") or i + 1 >= len(tokens):
+            continue
+        k = i + 1 + (tokens[i + 1].lower in ("yet", "ещё", "еще", "been"))
+        if k >= len(tokens) or k in ph.used:
+            continue
+        column = _state_column(tokens[k], fact)
+        if column is None:
+            continue
+        first = i
+        while first > 0 and first - 1 not in ph.used and tokens[first - 1].lower in NOT_YET_LEAD:
+            first -= 1
+        last = k + (k + 1 < len(tokens) and tokens[k + 1].lower == "yet")
+        return first, last, column
+    return None
+
+
+def _claim_not_yet(ph: MartPhrase, fact: Table) -> None:
+    found = _not_yet_span(ph, fact)
+    if found is not None:
+        first, last, _ = found
+        while first <= last and ph.tokens[first].lang == "punct":
+            first += 1
+        ph.used.update(range(first, last + 1))
+        ph.blank.append((ph.tokens[first].start, ph.tokens[last].end))
+        ph.not_yet = found[2].name
+
+
+def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """ "only sales from the north region", "only orders in the web channel": a plain word before a noun that
+    names one text column of the fact, after from/in, is that column's value (claimed, so no other rule
+    reads «north» as a table or leaves "region" unread)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i, t in enumerate(tokens):
+        if t.lower not in ("from", "in") or i + 2 >= n:
+            continue
+        j = i + 1 + (tokens[i + 1].lower == "the")
+        if j + 1 >= n or (j + 1) in ph.used:
+            continue
+        value, noun = tokens[j], tokens[j + 1]
+        if value.lang != "en" or not value.text.isalpha() or ground.table_of(value) is not None:
+            continue
+        if fact.column(value.text) or ground.columns_named(fact, [value]):
+            continue
+        columns = [c for c in ground.columns_named(fact, [noun]) if column_kind(c.type).family == "text"]
+        if len(columns) != 1 or columns[0].name.lower() != noun.lower:
+            continue
+        first = i
+        while first > 0 and (tokens[first - 1].lower == "only" or ground.table_of(tokens[first - 1]) is fact):
+            first -= 1
+        ph.used.update(range(first, j + 2))
+        ph.blank.append((tokens[first].start, tokens[j + 1].end))
+        ph.sources = [k for k in ph.sources if k != j]
+        return f"{columns[0].name} = '{value.lower}'"
+    return None
+
+
+def _not_yet(ph: MartPhrase, fact: Table) -> str | None:
+    return f"{ph.not_yet} IS NULL" if ph.not_yet else None
+
+
 def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict[str, str] | None, list[str]]:
     if ph.grain is None:
         return None, []
@@ -3125,8 +3740,9 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
     anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         p for k, w in enumerate(tokens)
         if k not in in_dims and w.lang == "ru" and (p := _time_word(w))
-    }  # fmt: skip  # «сколько сотрудников принято по месяцам»
-    matched = [c for c in times if any(np.startswith(p) for p in anywhere for np in name_parts(c.name))]
+        and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
+    }  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
+    matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
     if len(matched) == 1:
         return {"column": matched[0].name, "grain": ph.grain}, []
     own = [c for c in times if set(name_parts(c.name)) & set(name_parts(fact.name))]
@@ -3181,7 +3797,7 @@ def _asker(lang: str) -> Any:
 
 # A time unit a mart has no grain for (hour/day/week/month only): a noun after «по»/«за каждый»/"per"/"by",
 # an adverb («поквартально») or an adjective in front of the measure («ежегодная выручка», "quarterly").
-OTHER_GRAIN_RU = {"квартал", "год", "полугодие"}
+OTHER_GRAIN_RU = {"квартал", "год", "полугодие", "декада"}
 OTHER_GRAIN_EN = {"quarter", "quarters", "year", "years"}
 OTHER_GRAIN_ADJ_RU = {"квартальный", "ежеквартальный", "годовой", "ежегодный", "полугодовой", "годичный"}
 OTHER_GRAIN_ADV_RU = {"поквартально", "погодично", "погодово", "пополугодично"}

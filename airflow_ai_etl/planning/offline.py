@@ -37,7 +37,7 @@ from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.keys import key_noun_columns
-from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import SPELLING_EN, excel_is_target, looks_like_mart, plan_mart
 from airflow_ai_etl.planning.patterns import (
@@ -191,7 +191,6 @@ DROP_INTO = re.compile(
 )
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
 ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
-CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
 CDC_WORDS = {"cdc"}
 KEY_PREPS = {"по", "by", "on", "using"}  # «слияние по id», "merge by id"
@@ -399,7 +398,7 @@ class OfflinePlanner:
     def _plan(self, text: str) -> Outcome:
         text = written = text.strip()
         # "orders -> reporting postgres", «заказы → кликхаус»: an arrow is a direction word
-        text = ARROW.sub(" в " if CYRILLIC_WORD.search(text) else " to ", text)
+        text = ARROW.sub(" в " if CYRILLIC.search(text) else " to ", text)
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
