@@ -92,6 +92,23 @@ LOAD_EVENT = frozenset({
     "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
 })  # fmt: skip
+# Russian lemmas of the same roots with any prefix: «догрузиться», «подтянуться», «перезаливка», «долиться»
+# (a finished load said with a prefix the list above lacks). Reflexive verbs and nouns only: the infinitive
+# «догружать» is the main clause's verb, never the event.
+_RU_EVENT_ROOT = re.compile(
+    r"^(?:(?:за|до|под|про|вы|пере)груз(?:иться|ка)|(?:за|до|пере)(?:литься|ливка)|перезаливать"
+    r"|(?:под|до)тянуться|обнов(?:иться|ляться|ление)|(?:пере|до)считаться|пересобраться"
+    r"|синхронизироваться)$"
+)
+# Russian arrival verbs of files with the prefixes that keep the sense "put/drop/send into a place":
+# «закинут», «скинут», «положат», «выложат», «упадёт», «пришлют», «залетит».
+_RU_ARRIVAL_ROOTS = {
+    "кинуть": ("", "за", "под", "пере", "до", "с", "вы"), "кидывать": ("за", "под", "пере", "с"),
+    "кидать": ("", "за", "с"), "ложить": ("по", "вы", "под"), "класть": ("", "по"),
+    "падать": ("", "по", "за"), "пасть": ("у", "по", "за"), "лететь": ("при", "за", "до"),
+    "летать": ("при", "за"), "слать": ("при", "за", "до", "пере"), "сылать": ("при", "за", "пере"),
+}  # fmt: skip
+_RU_ARRIVAL = frozenset(prefix + root for root, prefixes in _RU_ARRIVAL_ROOTS.items() for prefix in prefixes)
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
 )
@@ -154,7 +171,7 @@ class Trigger:
 def folder_path(text: str) -> str | None:
     """The absolute local folder a request names (``/mnt/share/reports/``), not an Excel file."""
     for match in _FOLDER.finditer(text):
-        path = match.group(0).rstrip(".,")
+        path = match.group(0).rstrip(".,:")
         if not _EXCEL.search(path) and "/" in path[1:]:
             return path
     return None
@@ -162,6 +179,26 @@ def folder_path(text: str) -> str | None:
 
 def _is(token: Token, lemmas: frozenset[str], pos: Sequence[str | None] | None = None) -> bool:
     return token.lang in ("ru", "en") and token.has(lemmas, pos=pos)
+
+
+def _is_event(token: Token, pos: Sequence[str | None] | None = None) -> bool:
+    """A word saying a load finished (:data:`LOAD_EVENT`, or a Russian reflexive verb / noun of a load root
+    with any prefix: «догрузились», «подтянутся», «перезаливки»)."""
+    if _is(token, LOAD_EVENT, pos):
+        return True
+    return token.lang == "ru" and any(
+        _RU_EVENT_ROOT.search(p.lemma) and (pos is None or p.pos in pos) and p.pos != "INFN"
+        for p in token.parses
+    )
+
+
+def _is_arrival(token: Token) -> bool:
+    """A word saying files arrive in a place: :data:`ARRIVAL`, or a prefixed Russian verb of putting,
+    dropping or sending said of someone else («закинут», «скинут», «пришлют», «упадёт»; not the order
+    «закинь»/«закинуть в кликхаус», which is the load itself)."""
+    return _is(token, ARRIVAL) or (
+        token.lang == "ru" and _is(token, _RU_ARRIVAL, pos=("VERB", "PRTS")) and not _imperative(token.lower)
+    )
 
 
 def _has_file_place(text: str, tokens: Sequence[Token]) -> bool:
@@ -177,12 +214,12 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         dag id after «после» / "after" names its load («после дага X», "run after X")."""
     if _PLANNING_REST.get():
         return None  # the rest of a triggered request is planned without its trigger («... вручную»)
-    found = _read(text, assets)
-    if found is None:  # «по мере появленя», "whenver": a trigger word one letter off
-        corrected = _trigger_typos(text)
-        if corrected != text and (found := _read(corrected, assets)) is not None:
-            found = dataclasses.replace(found, text=corrected)
-    return found
+    # «по мере появленя», "whenver", "after the orders load finshes": a trigger word one letter off is read
+    # as that word (a word left unread would be taken for an upstream name, or hide the trigger)
+    corrected = _trigger_typos(text)
+    if corrected != text and (found := _read(corrected, assets)) is not None:
+        return dataclasses.replace(found, text=corrected)
+    return _read(text, assets)
 
 
 def _read(text: str, assets: Mapping[str, Sequence[str]] | None) -> Trigger | None:
@@ -204,6 +241,17 @@ _EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from
 _RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
 
 
+def _trigger_kinds(lemmas: frozenset[str]) -> frozenset[str]:
+    """What trigger words the lemmas are: "event" (a load finished), "arrival" (files come), or the
+    other trigger lemmas themselves; empty for no trigger word."""
+    kinds = {lemma for lemma in lemmas & _RU_TRIGGER_LEMMAS if lemma not in ARRIVAL | LOAD_EVENT}
+    if any(lemma in LOAD_EVENT or _RU_EVENT_ROOT.match(lemma) for lemma in lemmas):
+        kinds.add("event")
+    if lemmas & (ARRIVAL | _RU_ARRIVAL):
+        kinds.add("arrival")
+    return frozenset(kinds)
+
+
 def _trigger_typos(text: str) -> str:
     """``text`` with each word one letter off a trigger word read as that word: Russian words the dictionary
     does not know with one known reading among the trigger lemmas, English words one edit from one of
@@ -220,8 +268,11 @@ def _trigger_typos(text: str) -> str:
         if token.lang == "ru":
             if len(word) < 5 or _morph().word_is_known(word) or len(edits) > 8:
                 continue
-            readings = [(c, lemmas) for c, lemmas in _ru_candidates(word) if lemmas & _RU_TRIGGER_LEMMAS]
-            if readings and frozenset.intersection(*(lemmas for _, lemmas in readings)):
+            readings = [(c, lemmas) for c, lemmas in _ru_candidates(word) if _trigger_kinds(lemmas)]
+            if readings and (
+                frozenset.intersection(*(lemmas for _, lemmas in readings))
+                or len({_trigger_kinds(lemmas) for _, lemmas in readings}) == 1
+            ):  # «обновяться»: обновятся, обновиться, обновляться are all a finished load
                 # one lemma («появления», «появленья»): the common spelling
                 hits = {min((c for c, _ in readings), key=lambda c: ("ь" in c, c))}
             else:
@@ -268,7 +319,7 @@ def _paths(text: str) -> list[tuple[int, int]]:
 def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     paths = _paths(text)
     words = [i for i, t in enumerate(tokens) if not any(a <= t.start < b for a, b in paths)]
-    arrival = [i for i in words if _is(tokens[i], ARRIVAL) and not _is(tokens[i], LOAD_EVENT)]
+    arrival = [i for i in words if _is_arrival(tokens[i]) and not _is_event(tokens[i])]
     fresh = [i for i in words if _is(tokens[i], NEW)]
     immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
     # "on every new CSV", "trigger on new files", «при каждом новом файле»: each new file is the event
@@ -278,7 +329,7 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     opened = [
         i for i in words
         if (_is(tokens[i], NEW) or _is(tokens[i], FILE_NOUNS)) and _opener_before(tokens, i, set(words))
-        and not any(_is(tokens[j], LOAD_EVENT) for j in words if abs(j - i) <= 4)
+        and not any(_is_event(tokens[j]) for j in words if abs(j - i) <= 4)
     ]  # fmt: skip
     opened = opened if paths else []
     if (
@@ -426,16 +477,15 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
         return True
     if token.lower in ("если", "if") and any(
-        _is(t, LOAD_EVENT, pos=("VERB", "PRTS", None))
-        or t.lower in ("succeeds", "succeeded", "прошла", "прошло")
+        _is_event(t, pos=("VERB", "PRTS", None)) or t.lower in ("succeeds", "succeeded", "прошла", "прошло")
         for t in tokens[i + 1 : i + 7]
     ):
         return True  # «если загрузка заказов прошла успешно», "if the orders load succeeds"
     if (
         token.lower == "как"
         and i + 1 < len(tokens)
-        and _is(tokens[i + 1], LOAD_EVENT, pos=("NOUN",))
-        and any(_is(t, LOAD_EVENT, pos=("VERB",)) for t in tokens[i + 2 : i + 6])
+        and _is_event(tokens[i + 1], pos=("NOUN",))
+        and any(_is_event(t, pos=("VERB",)) for t in tokens[i + 2 : i + 6])
     ):
         return True  # «как загрузка заказов закончится»
     if (
@@ -445,13 +495,13 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i + 2].lower == "as"
     ):
         return True  # "as soon as the events load finishes"
-    if _is(token, WAIT) and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("NOUN",)):
+    if _is(token, WAIT) and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
         return True  # «дождаться загрузки клиентов, потом ...»
     if token.lower == "пока" and _waits_for(tokens, i):
         return True  # «ждать, пока обновятся визиты»: wait until they are loaded
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
         return True  # «как только»
-    if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("VERB",)):
+    if token.lower == "как" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("VERB",)):
         return True  # «как отработает загрузка», «как загрузятся заказы»: «как» = «когда»
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (token.lower, nxt) in _TWO_WORD_OPENERS or (_is(token, frozenset({"зависеть"})) and nxt == "от"):
@@ -478,7 +528,7 @@ def _waits_for(tokens: Sequence[Token], i: int) -> bool:
     """«пока» after a wait verb («ждать, пока ...») or before a load event («пока не загрузятся»)."""
     before = [t for t in tokens[max(0, i - 2) : i] if t.text != ","]
     after = [t for t in tokens[i + 1 : i + 3] if t.lower != "не"]
-    return bool(before and _is(before[-1], WAIT)) or bool(after and _is(after[0], LOAD_EVENT, pos=("VERB",)))
+    return bool(before and _is(before[-1], WAIT)) or bool(after and _is_event(after[0], pos=("VERB",)))
 
 
 def _clause_end(tokens: Sequence[Token], start: int) -> int:
@@ -492,13 +542,49 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if nxt is not None and nxt.lower in ("как", "когда") and tokens[j - 1].lower == "того":
                 continue  # «после того, как отработают загрузки»: one clause
-            if not (nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")):
+            if not (
+                nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
+            ) and not _continues_list(tokens, start, j):
                 return j
         if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
             return j
         if token.lang == "ru" and _imperative(token.lower):
             return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
     return len(tokens)
+
+
+_LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
+
+
+def _continues_list(tokens: Sequence[Token], start: int, comma: int) -> bool:
+    """The comma at ``comma`` separates items of a list of upstream tables, not the trigger clause from the
+    main one: «после того как обновятся студенты, преподаватели и дисциплины, ...», «после загрузок врачей,
+    отделений и пациентов», "once students, teachers and courses are loaded". The words after it, up to the
+    next comma or «и»/"and", are one to three words that go on (not the last ones before the main clause);
+    in Russian a noun in a case the word before the comma has, with no verb; in English only while the
+    clause names no load yet (the list comes before its verb)."""
+    segment: list[Token] = []
+    stop: Token | None = None
+    for token in tokens[comma + 1 :]:
+        if token.text == "," or token.lower in _LIST_JOINS or token.text in _BOUNDARY_MARKS:
+            stop = token
+            break
+        segment.append(token)
+    if not segment or len(segment) > 3 or stop is None or not (stop.text == "," or stop.lower in _LIST_JOINS):
+        return False
+    before = tokens[comma - 1]
+    if before.lang == "ru" and all(t.lang == "ru" for t in segment):
+        cases = {p.case for p in before.parses if p.pos == "NOUN"}
+        head = segment[-1]
+        return (
+            bool(cases)
+            and any(p.pos == "NOUN" and p.case in cases for p in head.parses)
+            and all(t.parses and t.parses[0].pos in ("NOUN", "ADJF") for t in segment)
+            and not any(_imperative(t.lower) for t in segment)
+        )
+    if before.lang == "en" and all(t.lang == "en" for t in segment):
+        return not any(_is_event(t) for t in tokens[start:comma]) and not any(_is_event(t) for t in segment)
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -538,7 +624,7 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
             continue
         end = _clause_end(tokens, i)
         clause = range(i, end)
-        events = [j for j in clause if _is(tokens[j], LOAD_EVENT, pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
+        events = [j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
         events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
@@ -547,7 +633,7 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
         # loads that finished (in a request naming files or their place, what arrives is a file)
         if not files:
             events += [j for j in clause if _is(tokens[j], UPSTREAM_ARRIVAL)]
-        if not events or any(_is(tokens[j], ARRIVAL) and j not in events for j in clause):
+        if not events or any(_is_arrival(tokens[j]) and j not in events for j in clause):
             continue
         if any(_is(tokens[j], FAILURE) for j in clause):
             continue  # "if the orders load fails": a retry or an alert, not a start after it
@@ -580,6 +666,113 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
         last = tokens[end - 1]
         any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
         return Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
+    return None if files else _read_sequenced(tokens, dag_ids)
+
+
+# «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.
+_ARROW_HEADS = frozenset({"-", "—", "–", "=", "--"})
+_SEQUENCE_WORDS = frozenset({"then", "потом", "затем", "afterwards"})
+_AFTER_THAT = {("после", "этого"), ("после", "чего"), ("after", "that"), ("after", "this"), ("вслед", "за")}
+_SEQUENCE_FILLERS = frozenset({"сразу", "же", "right", "immediately", "and", "и", "only", "только", ","})
+
+
+def _sequence_marker(tokens: Sequence[Token], k: int) -> int | None:
+    """The index after a sequencing marker that starts at ``k`` (an arrow, or a dash / colon / comma with
+    «после этого» / «потом» / "then", or those words alone), with the fillers after it («сразу же»)."""
+    token = tokens[k]
+    end: int | None = None
+    if token.text in ("→", "⇒", "⟶"):
+        end = k + 1
+    elif token.text in _ARROW_HEADS:  # "->", "-->", "=>": the marks written next to each other
+        j = k + 1
+        while j < len(tokens) and tokens[j].text in ("-", "—", "–") and tokens[j].start == tokens[j - 1].end:
+            j += 1
+        if j < len(tokens) and tokens[j].text == ">" and tokens[j].start == tokens[j - 1].end:
+            end = j + 1
+    if end is None:
+        j = k + 1 if token.text in ("—", "–", "-", ":", ",") else k
+        while j < len(tokens) and tokens[j].lower in _SEQUENCE_FILLERS - {","}:
+            j += 1
+        if j < len(tokens) and tokens[j].lower in _SEQUENCE_WORDS:
+            end = j + 1
+        elif j + 1 < len(tokens) and (tokens[j].lower, tokens[j + 1].lower) in _AFTER_THAT:
+            end = j + 2
+        elif token.text in ("—", "–", ":") and k + 1 < len(tokens) and _starts_command(tokens[k + 1]):
+            end = k + 1  # «загрузка отделов завершилась — запускай перенос сотрудников»
+    if end is None:
+        return None
+    while end < len(tokens):  # «-> сразу после этого», "-> then"
+        if end + 1 < len(tokens) and (tokens[end].lower, tokens[end + 1].lower) in _AFTER_THAT:
+            end += 2
+        elif tokens[end].lower in _SEQUENCE_FILLERS | _SEQUENCE_WORDS:
+            end += 1
+        else:
+            break
+    return end
+
+
+def _starts_command(token: Token) -> bool:
+    """A Russian infinitive or imperative, or a start verb: where the main clause's order begins."""
+    if token.lang != "ru":
+        return False
+    return (
+        bool(token.parses and token.parses[0].pos == "INFN")
+        or _imperative(token.lower)
+        or _is(token, START_VERBS)
+    )
+
+
+def _finished_event(token: Token) -> bool:
+    """A word stating that a load is over: a Russian finite verb or short participle of a load event
+    («обновилась», «догрузились», «завершилась»), an English past participle or "done"/"finished"."""
+    if token.lang == "ru":
+        return _is_event(token, pos=("VERB", "PRTS"))
+    return _is_event(token) and (
+        token.lower.endswith("ed") or token.lower in ("done", "finished", "complete")
+    )
+
+
+def _read_sequenced(tokens: Sequence[Token], dag_ids: frozenset[str]) -> Trigger | None:
+    """«таблица customers обновилась -> сразу после этого гоняй заказы», «курьеры догрузились => гоняй
+    маршруты», "customers refreshed -> then load orders": a clause with no opener that states a load is
+    over, then a sequencing marker, then the order. The clause holds no main verb (infinitive, imperative,
+    start verb); in English the finished word comes after the table it is about ("updated orders -> CH" is
+    a table, not an event)."""
+    start = 0
+    for k in range(len(tokens)):
+        if tokens[k].text in (".", ";", "!", "?"):
+            start = k + 1
+            continue
+        if k == start:
+            continue
+        end = _sequence_marker(tokens, k)
+        if end is None or end >= len(tokens):
+            continue
+        clause = range(start, k)
+        if any(
+            _starts_command(tokens[j]) or _is(tokens[j], START_VERBS) or _opener_at(tokens, j) for j in clause
+        ):
+            start = end
+            continue
+        finished = [j for j in clause if _finished_event(tokens[j])]
+        events = {j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))}
+        upstream = [
+            j
+            for j in clause
+            if tokens[j].lang in ("ru", "en")
+            and (j not in events or tokens[j].lower in dag_ids)
+            and not _is(tokens[j], CLAUSE_GLUE)
+            and tokens[j].lower not in CLAUSE_GLUE
+        ]
+        if not finished or not upstream or any(_is(tokens[j], FAILURE) for j in clause):
+            start = end
+            continue
+        if tokens[start].lang == "en" and not max(finished) > min(upstream):
+            start = end
+            continue
+        words = tuple((tokens[j].lower, tokens[j].start) for j in upstream)
+        any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
+        return Trigger("assets", ((tokens[start].start, tokens[end - 1].end),), words, any_of=any_of)
     return None
 
 
@@ -876,7 +1069,12 @@ def _upstream_assets(
             named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
         if not named and len(schemas.get(word, [])) == 1:
             named = schemas[word]  # "the payroll load": a schema with one table names it
-        named = named or _named_by_comment(planner, meanings) or _named_by_sound(known, word)
+        named = (
+            named
+            or _named_by_comment(planner, meanings)
+            or _named_by_sound(known, word)
+            or _named_by_load_rules(planner, word)
+        )
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
@@ -914,6 +1112,21 @@ def _is_noun(planner: OfflinePlanner, word: str) -> bool:
     if token.lang == "ru":
         return bool(token.parses) and token.parses[0].pos == "NOUN" and not _is(token, CLAUSE_GLUE)
     return token.lang == "en" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def _named_by_load_rules(planner: OfflinePlanner, word: str) -> list[str]:
+    """The one table the load planner reads ``word`` as, alone («счётчиков»: three comments hold the word,
+    the meters table is the one the others refer to); several tables or none: none."""
+    from airflow_ai_etl.planning.request import Request
+
+    if not _is_noun(planner, word):
+        return []
+    hits = {
+        table.name.lower()
+        for conn_id in planner.catalog.tables
+        for table in planner._match_tables(Request(word), conn_id)
+    }
+    return sorted(hits) if len(hits) == 1 else []
 
 
 def _named_by_sound(known: set[str], word: str) -> list[str]:
@@ -978,7 +1191,7 @@ def _without_load_grain(clause: str) -> str:
     tokens = tokenize(clause)
     for i, token in enumerate(tokens):
         ahead = tokens[i + 1 : i + 4]
-        if token.lower in _GRAIN_ADJECTIVES and any(_is(t, LOAD_EVENT, pos=("NOUN", None)) for t in ahead):
+        if token.lower in _GRAIN_ADJECTIVES and any(_is_event(t, pos=("NOUN", None)) for t in ahead):
             clause = clause[: token.start] + " " * (token.end - token.start) + clause[token.end :]
     return clause
 
