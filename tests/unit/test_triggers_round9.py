@@ -15,7 +15,7 @@ comma or a dash, upstream lists of three, «после выгрузки счёт
 sheet source (refused only as «из Google»), «закинут» (a drop verb).
 
 Round B (ids p, q, m, b; 52 requests) was written after the first fixes (commit 6653268) and run once
-before the second ones: 43/52 right = 82.7% (RU 24/29, EN 19/23), 0 wrong confident (q02 first counted
+before the second ones: 43/52 right = 82.7% (RU 25/31, EN 18/21), 0 wrong confident (q02 first counted
 as wrong: my expectation named the glob as part of the path; the path as written is the prefix, the glob
 gives the format; corrected before any rule change). The misses: readiness («по готовности X», «будут
 готовы», "are ready"), a label opener («триггер — обновление X»), «цепочкой за загрузкой X», "downstream
