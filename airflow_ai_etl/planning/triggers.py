@@ -109,6 +109,7 @@ _RU_ARRIVAL_ROOTS = {
     "летать": ("при", "за"), "слать": ("при", "за", "до", "пере"), "сылать": ("при", "за", "пере"),
 }  # fmt: skip
 _RU_ARRIVAL = frozenset(prefix + root for root, prefixes in _RU_ARRIVAL_ROOTS.items() for prefix in prefixes)
+READY = frozenset({"готовый", "готовность", "readi"})
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
 )
@@ -183,8 +184,9 @@ def _is(token: Token, lemmas: frozenset[str], pos: Sequence[str | None] | None =
 
 def _is_event(token: Token, pos: Sequence[str | None] | None = None) -> bool:
     """A word saying a load finished (:data:`LOAD_EVENT`, or a Russian reflexive verb / noun of a load root
-    with any prefix: «догрузились», «подтянутся», «перезаливки»)."""
-    if _is(token, LOAD_EVENT, pos):
+    with any prefix: «догрузились», «подтянутся», «перезаливки»), or that its data is ready («будут
+    готовы», «по готовности», "are ready": any part of speech)."""
+    if _is(token, LOAD_EVENT, pos) or _is(token, READY):
         return True
     return token.lang == "ru" and any(
         _RU_EVENT_ROOT.search(p.lemma) and (pos is None or p.pos in pos) and p.pos != "INFN"
@@ -238,6 +240,7 @@ _EN_TRIGGER_WORDS = frozenset({
     "completed", "refreshed", "uploaded", "following", "demand", "after",
 })  # fmt: skip
 _EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
+_RU_OPENERS = frozenset({"когда", "после"})
 _RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
 
 
@@ -258,7 +261,7 @@ def _trigger_typos(text: str) -> str:
     :data:`_EN_TRIGGER_WORDS` (no path, number or name: only letters, 5 to 30 of them; an English word of
     4 only when a letter was dropped from a 5-letter one: "aftr")."""
     from airflow_ai_etl.planning.lexer import _morph
-    from airflow_ai_etl.planning.spelling import _EN_LETTERS, _edits, _ru_candidates
+    from airflow_ai_etl.planning.spelling import _EN_LETTERS, _RU_LETTERS, _edits, _ru_candidates
 
     edits: list[tuple[int, int, str]] = []
     for token in tokenize(without_paths(text)):
@@ -266,7 +269,13 @@ def _trigger_typos(text: str) -> str:
         if not (word.isalpha() and 4 <= len(word) <= 30) or token.lang not in ("ru", "en"):
             continue  # a 4-letter word only as a letter dropped from a longer one ("aftr")
         if token.lang == "ru":
-            if len(word) < 5 or _morph().word_is_known(word) or len(edits) > 8:
+            if _morph().word_is_known(word) or len(edits) > 8:
+                continue
+            openers = _edits(word, _RU_LETTERS) & _RU_OPENERS  # «кагда», «посл», «псле»
+            if len(openers) == 1 and (len(word) >= 5 or len(word) < len(next(iter(openers)))):
+                edits.append((token.start, token.end, openers.pop()))
+                continue
+            if len(word) < 5:
                 continue
             readings = [(c, lemmas) for c, lemmas in _ru_candidates(word) if _trigger_kinds(lemmas)]
             if readings and (
@@ -513,12 +522,35 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     if (
         token.lower == "по"
         and i + 1 < len(tokens)
-        and _is(tokens[i + 1], frozenset({"окончание", "завершение"}))
+        and _is(tokens[i + 1], frozenset({"окончание", "завершение", "готовность"}))
     ):
-        return True  # «по окончании загрузки»
+        return True  # «по окончании загрузки», «по готовности сотрудников»
+    if token.lower == "за" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
+        if any(p.case == "ablt" for p in tokens[i + 1].parses):
+            return True  # «цепочкой за загрузкой врачей»: following that load
+    if _label_opener(tokens, i):
+        return True  # «триггер — обновление тарифов», "trigger: orders refreshed"
     if token.lower == "time" and i > 0 and tokens[i - 1].lower == "every":
         return True  # "every time orders get refreshed"
     return False
+
+
+_LABELS = frozenset({"триггер", "trigger", "событие", "event"})
+# Openers that say "after" by themselves: the clause after them names what finishes, with or without a load
+# word ("downstream of both orders and customers", «зависит от заказов»).
+_STRONG_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
+                             ("зависит", "от"), ("зависеть", "от"), ("вслед", "за"), ("следом", "за"),
+                             ("chained", "after"), ("chained", "to")})  # fmt: skip
+
+
+def _label_opener(tokens: Sequence[Token], i: int) -> bool:
+    """«триггер —», «событие:», "trigger:": a label whose value is the event to start on."""
+    return (
+        tokens[i].lower in _LABELS
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text in (":", "—", "–", "-")
+        and tokens[i + 2].text not in (">",)
+    )
 
 
 WAIT = frozenset({"ждать", "дождаться", "подождать", "ожидать", "дожидаться"})
@@ -622,9 +654,14 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
             continue
-        end = _clause_end(tokens, i)
+        end = _clause_end(tokens, i + 1 if _label_opener(tokens, i) else i)
         clause = range(i, end)
         events = [j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if not events and (
+            (tokens[i].lower, nxt) in _STRONG_OPENERS or (tokens[i].lemma, nxt) in _STRONG_OPENERS
+        ):
+            events = [i]  # "downstream of both orders and customers": the opener says they finish first
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
         events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
@@ -797,10 +834,24 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
 # that may lead into it)
 # A word alone, or only after its preposition ("on hand" is stock, "by hand" is manual).
 _MANUAL_ALONE = frozenset(
-    {"вручную", "руками", "кнопкой", "manually", "разово", "однократно", "единоразово", "единожды"}
+    {
+        "вручную",
+        "руками",
+        "кнопкой",
+        "manually",
+        "разово",
+        "однократно",
+        "единоразово",
+        "единожды",
+        "ad-hoc",
+        "adhoc",
+        "адхок",
+        "ад-хок",
+    }
 )
 _MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "request": ("on",), "кнопке": ("по",),
-                 "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
+                 "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",), "hoc": ("ad",),
+                 "хок": ("ад",)}  # fmt: skip
 _UI_LEAD = frozenset({"в", "из", "через", "in", "from", "via", "through"})
 _UI_WORD = re.compile(r"^(?:интерфейс\w*|ui|веб\w*|web|airflow|айрфло\w*|консол\w*|console)$")
 _MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
