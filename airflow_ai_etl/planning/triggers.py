@@ -91,6 +91,7 @@ LOAD_EVENT = frozenset({
     "пересчёт", "пересчет", "пересчитаться", "перестроение", "перестроиться", "rebuilt", "rebuild",
     "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
+    "reload", "sync", "resync", "rerun", "закончить", "завершить",
 })  # fmt: skip
 # Russian lemmas of the same roots with any prefix: «догрузиться», «подтянуться», «перезаливка», «долиться»
 # (a finished load said with a prefix the list above lacks). Reflexive verbs and nouns only: the infinitive
@@ -525,6 +526,9 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         and _is(tokens[i + 1], frozenset({"окончание", "завершение", "готовность"}))
     ):
         return True  # «по окончании загрузки», «по готовности сотрудников»
+    if token.lower == "на" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
+        if any(p.case == "accs" for p in tokens[i + 1].parses) and tokens[i + 1].lower not in ("загрузку",):
+            return True  # «на обновление врачей запускай ...»: on that event
     if token.lower == "за" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
         if any(p.case == "ablt" for p in tokens[i + 1].parses):
             return True  # «цепочкой за загрузкой врачей»: following that load
@@ -546,7 +550,7 @@ _STRONG_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depend
 def _label_opener(tokens: Sequence[Token], i: int) -> bool:
     """«триггер —», «событие:», "trigger:": a label whose value is the event to start on."""
     return (
-        tokens[i].lower in _LABELS
+        (tokens[i].lower in _LABELS or _is(tokens[i], _LABELS, pos=("NOUN",)))
         and i + 2 < len(tokens)
         and tokens[i + 1].text in (":", "—", "–", "-")
         and tokens[i + 2].text not in (">",)
@@ -578,8 +582,13 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
                 nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
             ) and not _continues_list(tokens, start, j):
                 return j
-        if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
-            return j
+        if (
+            token.lang == "ru"
+            and token.parses
+            and token.parses[0].pos == "INFN"
+            and not token.lower.endswith("ся")
+        ):
+            return j  # not «грузиться» («когда закончат грузиться сотрудники»): no order is reflexive
         if token.lang == "ru" and _imperative(token.lower):
             return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
     return len(tokens)
@@ -727,7 +736,7 @@ def _sequence_marker(tokens: Sequence[Token], k: int) -> int | None:
         if j < len(tokens) and tokens[j].text == ">" and tokens[j].start == tokens[j - 1].end:
             end = j + 1
     if end is None:
-        j = k + 1 if token.text in ("—", "–", "-", ":", ",") else k
+        j = k + 1 if token.text in ("—", "–", "-", ":", ",", "?") else k
         while j < len(tokens) and tokens[j].lower in _SEQUENCE_FILLERS - {","}:
             j += 1
         if j < len(tokens) and tokens[j].lower in _SEQUENCE_WORDS:
@@ -769,6 +778,33 @@ def _finished_event(token: Token) -> bool:
     )
 
 
+RELATIVE = frozenset({"который", "that", "which", "who", "whose", "where"})
+_AFTER_FACT = frozenset(
+    {"тоже", "также", "уже", "успешно", "too", "also", "already", "successfully", "fine", "ok"}
+)
+
+
+def _after_the_fact(token: Token) -> bool:
+    """A word that may follow «обновилась» / "refreshed" in a clause that states a load is over: a mark, a
+    glue word («в», «таблица»), «тоже»/"too", a noun naming more tables («хабы обновились, курьеры тоже») or
+    where they were loaded («в кликхаусе»); not a time or a condition ("since yesterday", «за сутки»)."""
+    from airflow_ai_etl.planning.patterns import ENGINE_WORDS
+
+    if (
+        token.lang == "punct"
+        or token.lower in _AFTER_FACT
+        or token.lower in CLAUSE_GLUE - {"за", "of", "for"}
+    ):
+        return True
+    if token.lang == "num" or parse_schedule(token.text) is not None:
+        return False
+    if any(token.lower in ws or token.lemma in ws for ws in ENGINE_WORDS.values()) or "_" in token.lower:
+        return True
+    if token.lang == "ru":
+        return any(p.pos == "NOUN" and p.case == "nomn" for p in token.parses)
+    return token.lower.endswith("s") and len(token.lower) > 3
+
+
 def _read_sequenced(tokens: Sequence[Token], dag_ids: frozenset[str]) -> Trigger | None:
     """«таблица customers обновилась -> сразу после этого гоняй заказы», «курьеры догрузились => гоняй
     маршруты», "customers refreshed -> then load orders": a clause with no opener that states a load is
@@ -777,7 +813,7 @@ def _read_sequenced(tokens: Sequence[Token], dag_ids: frozenset[str]) -> Trigger
     a table, not an event)."""
     start = 0
     for k in range(len(tokens)):
-        if tokens[k].text in (".", ";", "!", "?"):
+        if tokens[k].text in (".", ";", "!"):
             start = k + 1
             continue
         if k == start:
@@ -805,6 +841,11 @@ def _read_sequenced(tokens: Sequence[Token], dag_ids: frozenset[str]) -> Trigger
             start = end
             continue
         if tokens[start].lang == "en" and not max(finished) > min(upstream):
+            start = end
+            continue
+        if any(_is(tokens[j], RELATIVE) for j in clause) or not all(
+            _after_the_fact(tokens[j]) for j in range(max(finished) + 1, k)
+        ):  # «заказы, которые обновились за сутки ->», "orders updated since yesterday ->": which rows
             start = end
             continue
         words = tuple((tokens[j].lower, tokens[j].start) for j in upstream)
