@@ -97,7 +97,7 @@ LOAD_EVENT = frozenset({
 # (a finished load said with a prefix the list above lacks). Reflexive verbs and nouns only: the infinitive
 # «догружать» is the main clause's verb, never the event.
 _RU_EVENT_ROOT = re.compile(
-    r"^(?:(?:за|до|под|про|вы|пере)груз(?:иться|ка)|(?:за|до|пере)(?:литься|ливка)|перезаливать"
+    r"^(?:(?:за|до|под|про|вы|пере)груз(?:иться|ка)|(?:за|до|пере)(?:литься|ливка)|перезаливать|(?:пере)?залив"
     r"|(?:под|до)тянуться|обнов(?:иться|ляться|ление)|(?:пере|до)считаться|пересобраться"
     r"|синхронизироваться)$"
 )
@@ -1122,12 +1122,15 @@ def _upstream_assets(
     found: list[str] = []
     missing: list[str] = []
     modifier_of_previous = False
+    named_before = -1  # the index of the last word that named a table
     i = 0
     while i < len(words):
         word, i = words[i], i + 1
         if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
             modifier_of_previous = False
             continue
+        if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
+            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
         if word in PREPOSITIONS:
             modifier_of_previous = bool(found or missing)
             continue
@@ -1171,6 +1174,7 @@ def _upstream_assets(
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
             continue
+        named_before = i - 1
         uris = [uri for name in named for uri in by_table.get(name, [])]
         if not uris:
             missing.append(named[0])
@@ -1181,6 +1185,21 @@ def _upstream_assets(
     if missing or not found:
         return [], _question(language, missing or words, produced)
     return found, None
+
+
+def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
+    """``word`` follows ``previous`` with only a space between them and is a Russian noun in the genitive
+    («показаний счётчиков»): a modifier of the table ``previous`` names, not a second upstream (a list has
+    «и» or a comma between its items)."""
+    (before, start), (text, at) = previous, word
+    if at != start + len(before) + 1:
+        return False
+    tokens = tokenize(text)
+    return (
+        bool(tokens)
+        and tokens[0].lang == "ru"
+        and any(p.pos == "NOUN" and p.case == "gent" for p in tokens[0].parses)
+    )
 
 
 def _meanings(planner: OfflinePlanner, word: str) -> frozenset[str]:
@@ -1374,6 +1393,18 @@ def plan_triggered(
         ):  # new files of a named format and no table named: a raw table named after their folder (not
             # when a snake_case name the rules did not read may be the table: then it is asked)
             outcome = planner.plan(f"{rest.strip()}{manual} {'в таблицу' if ru else 'into table'} {name}")
+        if (
+            mart
+            and trigger.kind == "assets"
+            and [getattr(q, "id", None) for q in outcome.questions]
+            in (["planner.mart.two_facts"], ["planner.mart.which_fact"])
+            and len(upstream) == 1
+        ):  # «по факту загрузки продаж пересобирай витрину: сумма amount по регионам»: two tables hold the
+            # columns and the one the mart runs after is among them: its fact table (asked if it is not)
+            table = upstream[0].rstrip("/").rsplit("/", 1)[-1]
+            again = planner.plan(f"{rest.strip()} ({table})")
+            if again.spec is not None and (again.spec.source.table or "").rsplit(".", 1)[-1] == table:
+                outcome = again
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:

@@ -457,3 +457,53 @@ def _count() -> dict[str, Any]:
 
 def test_at_least_sixty_requests() -> None:
     assert sum(_count().values()) >= 60
+
+
+# --- families of heldout_triggers_h (its F1 and F3), on phrasings of my own ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "deployed", "source", "upstream"),
+    [
+        # «залив»/«перезалив»: a colloquial noun for the load itself
+        ("utility", "после перезалива тарифов гони начисления в ch_utility", "tariffs subscribers",
+         "billing.charges", ["tariffs"]),
+        # a genitive right after the upstream's noun qualifies it («оценок студентов»: the grades, not students)
+        ("univ", "как только отработает залив оценок студентов, грузи стипендии в ch_univ", "grades students",
+         "finance.scholarships", ["grades"]),
+        ("utility", "когда догрузятся показания счётчиков — перелей начисления в ch_utility",
+         "readings meters subscribers", "billing.charges", ["readings"]),
+        # a list keeps its items: «и» between them
+        ("univ", "когда обновятся оценки и студенты, грузи стипендии в ch_univ", "grades students",
+         "finance.scholarships", ["grades", "students"]),
+    ],
+)  # fmt: skip
+def test_load_nouns_and_genitive_modifiers_of_the_upstream(
+    catalog: str, text: str, deployed: str, source: str, upstream: list[str]
+) -> None:
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.table == source
+    assert set(outcome.spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "когда обновятся платежи, пересобирать витрину: сумма amount по дням",
+        "once payments are refreshed, rebuild the mart: sum of amount per day",
+    ],
+)
+def test_a_mart_after_a_load_aggregates_that_load_when_it_names_no_table(text: str) -> None:
+    """amount is in sales and in payments: the mart runs after the payments load, so it sums payments."""
+    outcome = plan("shop", text, "payments sales")
+    assert outcome.status == "ok", outcome.questions
+    spec = outcome.spec
+    assert spec is not None and spec.source.type == "mart" and spec.source.table == "payments"
+    assert spec.schedule_assets == [uri("shop", "payments")]
+
+
+def test_a_mart_after_two_loads_still_asks_for_its_table() -> None:
+    outcome = plan("shop", "когда обновятся платежи и продажи, пересобирать витрину: сумма amount по дням",
+                   "payments sales")  # fmt: skip
+    assert outcome.status == "needs_clarification"
