@@ -118,6 +118,18 @@ FAILURE = frozenset({"fail", "failur", "error", "упасть", "падать", 
 # Arrival verbs that say an upstream table's load came through (when no file is in the clause).
 UPSTREAM_ARRIVAL = frozenset({"доехать", "приехать", "долететь", "прилететь", "прийти", "land", "arriv"})
 # «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
+# Verbs of appearing that say an upstream load came through only when the warehouse is the place named
+# («когда в клике появятся свежие заказы»; «когда в базе появятся новые заказы» is about the source).
+WAREHOUSE_ARRIVAL = frozenset({"оказаться", "появиться", "появляться", "попасть", "appear", "show"})
+
+
+def _is_warehouse(token: Token) -> bool:
+    from airflow_ai_etl.planning.patterns import ENGINE_WORDS
+
+    words = set(ENGINE_WORDS.get("clickhouse", set())) | {"хранилище", "warehouse", "dwh"}
+    return token.lower in words or token.lemma in words
+
+
 PIPELINE_WORDS = frozenset({"даг", "пайплайн", "конвейер", "dag", "pipelin", "job"})
 # «запускать после ...», "run after ...": the verb that says the trigger is part of its clause.
 START_VERBS = frozenset(
@@ -137,7 +149,7 @@ MANUAL_VERBS = frozenset(
     {"trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу"}
 )
 PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
-_BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", ".", "then", "затем", "потом"})
+_BOUNDARY_MARKS = frozenset({"—", "–", "-", ":", ";", ".", "then", "затем", "потом"})
 # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
 _NO_PRODUCER = {
     "ru": "Ни один развёрнутый пайплайн не загружает {names}. "
@@ -326,6 +338,11 @@ def _paths(text: str) -> list[tuple[int, int]]:
     return found + [m.span() for m in _FOLDER.finditer(text) if not _EXCEL.search(m.group(0))]
 
 
+def _is_start_label(token: Token) -> bool:
+    """«Триггер», «Запуск», "Trigger", "Start", «Условие»: a label whose value says what starts it."""
+    return _is(token, _LABELS | START_VERBS) or token.lower in _LABELS
+
+
 def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     paths = _paths(text)
     words = [i for i, t in enumerate(tokens) if not any(a <= t.start < b for a, b in paths)]
@@ -334,6 +351,12 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
     # "on every new CSV", "trigger on new files", «при каждом новом файле»: each new file is the event
     each_new = [i for i in fresh if i > 0 and tokens[i - 1].lower in _EACH_NEW_LEAD]
+    # "Trigger: new file in s3://…", «Триггер — новый файл»: the value of a start label
+    each_new += [
+        i
+        for i in fresh
+        if i > 1 and tokens[i - 1].text in (":", "—", "–", "-") and _is_start_label(tokens[i - 2])
+    ]
     # «как только в s3://… будет (новый) csv», "once a file is in …": an opener with a file (no load event:
     # «когда загрузка csv закончится» is another pipeline's load)
     opened = [
@@ -539,12 +562,32 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-_LABELS = frozenset({"триггер", "trigger", "событие", "event"})
+_LABELS = frozenset({"триггер", "trigger", "событие", "event", "condition", "условие"})
 # Openers that say "after" by themselves: the clause after them names what finishes, with or without a load
 # word ("downstream of both orders and customers", «зависит от заказов»).
 _STRONG_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
                              ("зависит", "от"), ("зависеть", "от"), ("вслед", "за"), ("следом", "за"),
                              ("chained", "after"), ("chained", "to")})  # fmt: skip
+
+
+def _says_after(tokens: Sequence[Token], i: int) -> bool:
+    """The opener at ``i`` says by itself that what follows finishes first: "downstream of", «зависит от»,
+    or «после»/"after" right after a start verb («Запускать после отправлений», "Run it after students")."""
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if (tokens[i].lower, nxt) in _STRONG_OPENERS or (tokens[i].lemma, nxt) in _STRONG_OPENERS:
+        return True
+    if tokens[i].lower not in ("после", "after"):
+        return False
+    before = [t for t in tokens[max(0, i - 2) : i] if t.lower not in ("it", "его", "ее", "её", "их", "this")]
+    return bool(before) and _is(before[-1], START_VERBS)
+
+
+def _names_a_time(tokens: Sequence[Token], span: range) -> bool:
+    """The words name a time or a number ("run after midnight", «после 18:00»): a clock, not a load."""
+    if any(tokens[j].lang == "num" or tokens[j].number is not None for j in span):
+        return True
+    words = " ".join(tokens[j].text for j in span)
+    return parse_schedule(f"after {words}") is not None or parse_schedule(words) is not None
 
 
 def _label_opener(tokens: Sequence[Token], i: int) -> bool:
@@ -578,10 +621,14 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if nxt is not None and nxt.lower in ("как", "когда") and tokens[j - 1].lower == "того":
                 continue  # «после того, как отработают загрузки»: one clause
+            if nxt is not None and nxt.lower == "а" and j + 2 < len(tokens) and tokens[j + 2].lower in _ALSO:
+                continue  # «заказов и платежей, а также клиентов»: one more item
             if not (
                 nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
             ) and not _continues_list(tokens, start, j):
                 return j
+        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1 and _is_event(tokens[j - 1]):
+            return j  # "after orders load copy payments": the order right after the finished load
         if (
             token.lang == "ru"
             and token.parses
@@ -595,6 +642,13 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
 
 
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
+_ALSO = frozenset({"также", "еще", "ещё"})
+# English verbs that give the order of the main clause ("copy payments ..."), in their base form.
+EN_ORDERS = frozenset({
+    "copy", "load", "reload", "move", "sync", "run", "start", "push", "send", "transfer", "replicate",
+    "export", "put", "write", "refresh", "kick", "trigger", "launch", "pull", "ingest", "import", "upload",
+    "rebuild", "recompute", "update",
+})  # fmt: skip
 
 
 def _continues_list(tokens: Sequence[Token], start: int, comma: int) -> bool:
@@ -606,12 +660,21 @@ def _continues_list(tokens: Sequence[Token], start: int, comma: int) -> bool:
     clause names no load yet (the list comes before its verb)."""
     segment: list[Token] = []
     stop: Token | None = None
-    for token in tokens[comma + 1 :]:
+    following = tokens[comma + 1 :]
+    for k, token in enumerate(following):
         if token.text == "," or token.lower in _LIST_JOINS or token.text in _BOUNDARY_MARKS:
             stop = token
             break
+        if [t.lower for t in following[k : k + 3]] == ["as", "well", "as"]:
+            stop = token  # "orders, payments as well as customers"
+            break
         segment.append(token)
-    if not segment or len(segment) > 3 or stop is None or not (stop.text == "," or stop.lower in _LIST_JOINS):
+    if (
+        not segment
+        or len(segment) > 3
+        or stop is None
+        or not (stop.text == "," or stop.lower in _LIST_JOINS | {"as"})
+    ):
         return False
     before = tokens[comma - 1]
     if before.lang == "ru" and all(t.lang == "ru" for t in segment):
@@ -666,10 +729,7 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
         end = _clause_end(tokens, i + 1 if _label_opener(tokens, i) else i)
         clause = range(i, end)
         events = [j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
-        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if not events and (
-            (tokens[i].lower, nxt) in _STRONG_OPENERS or (tokens[i].lemma, nxt) in _STRONG_OPENERS
-        ):
+        if not events and _says_after(tokens, i) and not _names_a_time(tokens, range(i + 1, end)):
             events = [i]  # "downstream of both orders and customers": the opener says they finish first
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
         events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
@@ -679,6 +739,8 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
         # loads that finished (in a request naming files or their place, what arrives is a file)
         if not files:
             events += [j for j in clause if _is(tokens[j], UPSTREAM_ARRIVAL)]
+            if any(_is_warehouse(tokens[j]) for j in clause):  # «когда заказы окажутся в клике»
+                events += [j for j in clause if _is(tokens[j], WAREHOUSE_ARRIVAL)]
         if not events or any(_is_arrival(tokens[j]) and j not in events for j in clause):
             continue
         if any(_is(tokens[j], FAILURE) for j in clause):
@@ -945,7 +1007,7 @@ _BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:]|\.\w)",
 _BARE_EN = re.compile(
     r"\b(into|to)\s+(?:the\s+)?([a-z][a-z0-9_]*)(\s+table\b)?(?![\w/:]|\.\w)", re.IGNORECASE
 )
-_EXPLICIT_TABLE = re.compile(r"\b(?:table|таблиц\w*)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_EXPLICIT_TABLE = re.compile(r"\b(?:table|таблиц\w*)\s*:?\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _BRACKETED = re.compile(r"([\w-]+)\s*\(\s*([a-z_][a-z0-9_]*)\s*\)", re.IGNORECASE)
 _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
                 "s3", "table", "it", "them", "the", "a", "an", "ch", "pg", "tsv"}  # fmt: skip
@@ -1144,6 +1206,8 @@ def _upstream_assets(
             else:
                 missing.append(uri)
             continue
+        if "." in word and word not in known and word.rsplit(".", 1)[-1] in by_table:
+            word = word.rsplit(".", 1)[-1]  # "the ClickHouse table default.customers": the warehouse's name
         if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
             found += [uri for uri in by_dag[word] if uri not in found]
             continue

@@ -28,6 +28,14 @@ requests then dropped (a request of mine main also asks about, a Ukrainian «п�
 regressions from the arrow rule: a finished word that only says which rows («заказы, которые обновились за
 сутки ->», "orders updated since yesterday ->") was read as a trigger. The others: «на обновление X»,
 «когда закончат грузиться X», "reloaded"/"synced", a label «по событию:», "X updated? then ...".
+
+Round D (ids d; 35 requests: form-like requests with labels, dag ids in quotes, English table names in a
+Russian request, schema- and database-qualified names, «окажутся в клике», post-positioned «Запускать после
+X.», «а также»/"as well as") was run once after heldout_triggers_h's fixes (commit b2aa99e), before its
+own: 20/35, 0 wrong confident. Left out of the tests and not fixed: "Source: X. Target: Y" forms (the load
+planner's reading of labels), an id in `backticks` (refused by the code gate), and a second trigger clause
+later in the request («…, но не раньше чем обновятся клиенты»), and an expectation of mine I could not
+settle (new .xlsx files in a folder); 31 kept.
 """
 
 from __future__ import annotations
@@ -166,8 +174,31 @@ CHAINS: list[tuple[str, str, str, str, str, list[str]]] = [
 ]  # fmt: skip
 
 
-# Round C (see the module docstring).
+# Rounds C and D (see the module docstring).
 CHAINS += [
+    ('d03', 'shop', 'Расписание: после загрузки заказов. Что: платежи в клик', 'orders customers', 'payments', ['orders']),
+    ('d06', 'shop', 'после дага "orders_pg_shop_to_clickhouse_default" перелей платежи в клик', 'orders customers', 'payments', ['orders']),
+    ('d08', 'shop', 'после загрузки orders перелей payments в клик', 'orders customers', 'payments', ['orders']),
+    ('d09', 'shop', 'после загрузки таблицы orders грузить товары в кликхаус', 'orders customers', 'products', ['orders']),
+    ('d10', 'shop', 'когда в ClickHouse обновится customers, перелей туда orders', 'customers payments', 'orders', ['customers']),
+    ('d11', 'shop', 'after the ClickHouse table default.customers is updated, load orders', 'customers payments', 'orders', ['customers']),
+    ('d12', 'shop', 'после загрузки crm.leads перелей users в клик', 'leads orders', 'users', ['leads']),
+    ('d13', 'shop', 'после загрузки заказов (orders) грузить платежи (payments) в клик', 'orders customers', 'payments', ['orders']),
+    ('d14', 'shop', 'once orders has loaded, copy payments to clickhouse', 'orders customers', 'payments', ['orders']),
+    ('d15', 'shop', 'when orders lands in clickhouse, copy payments too', 'orders customers', 'payments', ['orders']),
+    ('d16', 'shop', 'after orders load copy payments to clickhouse', 'orders customers', 'payments', ['orders']),
+    ('d17', 'hr', 'по завершении дага employees_pg_hr_to_ch_hr грузить отпуска в ch_hr', 'employees departments', 'vacations', ['employees']),
+    ('d18', 'univ', 'после успешного прогона students_pg_univ_to_ch_univ перелей посещаемость в ch_univ', 'students grades', 'attendance', ['students']),
+    ('d19', 'shop', 'когда заказы окажутся в клике, перелей туда платежи', 'orders customers', 'payments', ['orders']),
+    ('d20', 'shop', 'когда в клике появятся свежие заказы, грузи туда же платежи', 'orders customers', 'payments', ['orders']),
+    ('d21', 'clinic', 'Нужен даг: визиты -> ch_dwh. Запуск: после обновления пациентов и врачей', 'patients doctors', 'visits', ['patients', 'doctors']),
+    ('d22', 'utility', 'DAG for charges -> ch_utility; start condition: tariffs and subscribers refreshed', 'tariffs subscribers', 'billing.charges', ['tariffs', 'subscribers']),
+    ('d23', 'logistics', 'грузи возвраты в клик. Запускать после отправлений.', 'shipments hubs', 'returns', ['shipments']),
+    ('d24', 'univ', 'Load grades to ch_univ. Run it after students.', 'students courses', 'grades', ['students']),
+    ('d31', 'shop', 'после загрузки заказов и платежей, а также клиентов, перелей продажи в клик', 'orders payments customers', 'sales', ['orders', 'payments', 'customers']),
+    ('d32', 'shop', 'after orders, payments as well as customers are loaded, copy sales to clickhouse', 'orders payments customers', 'sales', ['orders', 'payments', 'customers']),
+    ('d34', 'shop', 'после загрузки заказов - платежи в клик', 'orders customers', 'payments', ['orders']),
+    ('d35', 'clinic', 'когда загрузятся пациенты: перелить счета в ch_dwh', 'patients doctors', 'billing.invoices', ['patients']),
     ('c01', 'shop', 'как только в клике обновится таблица customers, перелей туда заказы', 'customers orders', 'orders', ['customers']),
     ('c02', 'clinic', 'после каждой загрузки пациентов обновлять счета в ch_dwh', 'patients doctors', 'billing.invoices', ['patients']),
     ('c03', 'hr', 'отпуска в ch_hr: запуск после загрузки сотрудников', 'employees departments', 'vacations', ['employees']),
@@ -271,6 +302,12 @@ FILES: list[tuple[str, str, str, str, str | None, str]] = [
 
 
 FILES += [
+    ('d01', 'shop', 'Источник: s3://shop-in/leads/. Формат: csv. Запуск: при появлении нового файла. Таблица: leads_feed', 's3://shop-in/leads/', 'csv', 'leads_feed'),
+    ('d02', 'shop', 'Trigger: new file in s3://shop-in/leads/. Format: parquet. Target table: leads_feed', 's3://shop-in/leads/', 'parquet', 'leads_feed'),
+    ('d27', 'clinic', 'при появлении нового файла в s3://lab/raw/2026/ (csv) загрузить его в таблицу lab_raw', 's3://lab/raw/2026/', 'csv', 'lab_raw'),
+    ('d28', 'shop', "when today's file shows up in s3://shop-in/daily/, load it into table daily_raw (csv)", 's3://shop-in/daily/', 'csv', 'daily_raw'),
+    ('d29', 'utility', 'как только придёт свежая выгрузка из АСКУЭ в s3://askue/out/ (csv) — грузи в таблицу askue_raw', 's3://askue/out/', 'csv', 'askue_raw'),
+    ('d30', 'univ', 'watch the share /mnt/dean/exports/ and load new parquet files into table dean_exports', '/mnt/dean/exports/', 'parquet', 'dean_exports'),
     ('g01', 'shop', 'грузи в таблицу returns_feed каждый новый csv, который появится в s3://shop-in/returns/', 's3://shop-in/returns/', 'csv', 'returns_feed'),
     ('g02', 'hr', 'load every new CSV that appears under s3://hr-in/badges/ into badge_feed', 's3://hr-in/badges/', 'csv', 'badge_feed'),
     ('g03', 'logistics', 'подхватывать новые parquet из s3://tms/events/ и класть в таблицу tms_events', 's3://tms/events/', 'parquet', 'tms_events'),
@@ -320,6 +357,8 @@ MANUAL: list[tuple[str, str, str, str]] = [
 
 
 MANUAL += [
+    ('d05', 'logistics', 'расписание: нет, только вручную; хабы в ch_logistics', 'hubs'),
+    ('d25', 'hr', 'запуск: по кнопке. что: кандидаты -> ch_hr', 'candidates'),
     ('m01', 'shop', 'заказы в клик, только ручной запуск', 'orders'),
     ('m02', 'clinic', 'врачей в ch_dwh без расписания, запускаю руками', 'doctors'),
     ('m03', 'hr', 'departments to ch_hr, ad hoc runs only', 'departments'),
