@@ -1181,6 +1181,21 @@ def _upstream_assets(
         w if w in by_dag or w in uri_words or w in known else planner._speller.correct(w)[0].lower()
         for w, _ in trigger.upstream
     ]
+
+    def tables_named(word: str, meanings: frozenset[str] | None = None) -> list[str]:
+        """The tables one word names: by name, glossary meaning, schema, comment, sound or load rules."""
+        meanings = _meanings(planner, word) if meanings is None else meanings
+        # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
+        named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
+        if not named and len(schemas.get(word, [])) == 1:
+            named = schemas[word]  # "the payroll load": a schema with one table names it
+        return (
+            named
+            or _named_by_comment(planner, meanings)
+            or _named_by_sound(known, word)
+            or _named_by_load_rules(planner, word)
+        )
+
     found: list[str] = []
     missing: list[str] = []
     modifier_of_previous = False
@@ -1223,17 +1238,9 @@ def _upstream_assets(
             ]  # fmt: skip
             if len(two) == 1:
                 named, i = two, i + 1
-        # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
-        if not named:
-            named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
-        if not named and len(schemas.get(word, [])) == 1:
-            named = schemas[word]  # "the payroll load": a schema with one table names it
-        named = (
-            named
-            or _named_by_comment(planner, meanings)
-            or _named_by_sound(known, word)
-            or _named_by_load_rules(planner, word)
-        )
+            elif _noun_modifier(trigger.upstream[i - 1], trigger.upstream[i]) and tables_named(words[i]):
+                continue  # "patient visits", "meter readings": the last noun names the table
+        named = named or tables_named(word, meanings)
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
@@ -1249,6 +1256,13 @@ def _upstream_assets(
     if missing or not found:
         return [], _question(language, missing or words, produced)
     return found, None
+
+
+def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
+    """An English word right before another (only a space between: no "and", no comma) modifies it, as
+    "patient" in "patient visits": the head is the last word of a noun phrase."""
+    (text, start), (after, at) = word, following
+    return at == start + len(text) + 1 and text.isascii() and after.isascii() and text.isalpha()
 
 
 def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
@@ -1296,12 +1310,16 @@ def _named_by_load_rules(planner: OfflinePlanner, word: str) -> list[str]:
 
     if not _is_noun(planner, word):
         return []
-    hits = {
-        table.name.lower()
-        for conn_id in planner.catalog.tables
-        for table in planner._match_tables(Request(word), conn_id)
-    }
-    return sorted(hits) if len(hits) == 1 else []
+    tokens = tokenize(word)
+    for form in dict.fromkeys([word, tokens[0].lemma if tokens else word]):  # «расчёток»: as «расчётки»
+        hits = {
+            table.name.lower()
+            for conn_id in planner.catalog.tables
+            for table in planner._match_tables(Request(form), conn_id)
+        }
+        if hits:
+            return sorted(hits) if len(hits) == 1 else []
+    return []
 
 
 def _named_by_sound(known: set[str], word: str) -> list[str]:
