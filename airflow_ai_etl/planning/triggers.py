@@ -111,6 +111,12 @@ _RU_ARRIVAL_ROOTS = {
 }  # fmt: skip
 _RU_ARRIVAL = frozenset(prefix + root for root, prefixes in _RU_ARRIVAL_ROOTS.items() for prefix in prefixes)
 READY = frozenset({"готовый", "готовность", "readi"})
+# Verbs whose short participle says a load is done («обновлены», «залиты»); the long one («обновлённые
+# заказы») says which rows.
+_DONE_PARTICIPLES = frozenset({
+    "обновить", "залить", "перезалить", "догрузить", "подгрузить", "прогрузить", "выгрузить", "перегрузить",
+    "синхронизировать", "пересчитать", "пересобрать",
+})  # fmt: skip
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
 )
@@ -201,6 +207,8 @@ def _is_event(token: Token, pos: Sequence[str | None] | None = None) -> bool:
     готовы», «по готовности», "are ready": any part of speech)."""
     if _is(token, LOAD_EVENT, pos) or _is(token, READY):
         return True
+    if token.lang == "ru" and (pos is None or "PRTS" in pos) and _is(token, _DONE_PARTICIPLES, pos=("PRTS",)):
+        return True  # «табель обновлён», «отправления обновлены»: a load that is done
     return token.lang == "ru" and any(
         _RU_EVENT_ROOT.search(p.lemma) and (pos is None or p.pos in pos) and p.pos != "INFN"
         for p in token.parses
@@ -534,6 +542,8 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         return True  # «ждать, пока обновятся визиты»: wait until they are loaded
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
         return True  # «как только»
+    if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], UPSTREAM_ARRIVAL, pos=("VERB",)):
+        return True  # «сразу, как доедут врачи»
     if token.lower == "как" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("VERB",)):
         return True  # «как отработает загрузка», «как загрузятся заказы»: «как» = «когда»
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
@@ -729,6 +739,12 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
         end = _clause_end(tokens, i + 1 if _label_opener(tokens, i) else i)
         clause = range(i, end)
         events = [j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
+        if (
+            not events
+            and end - i > 3
+            and [t.lower for t in tokens[end - 2 : end]] in (["are", "in"], ["is", "in"])
+        ):
+            events = [end - 1]  # "once products and customers are in"
         if not events and _says_after(tokens, i) and not _names_a_time(tokens, range(i + 1, end)):
             events = [i]  # "downstream of both orders and customers": the opener says they finish first
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event

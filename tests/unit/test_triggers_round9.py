@@ -594,3 +594,40 @@ def test_an_english_word_before_a_table_noun_that_names_nothing_is_no_modifier()
 def test_an_or_between_adjacent_upstreams_is_still_asked() -> None:
     outcome = plan("shop", "after orders or customers load copy payments to clickhouse", "orders customers")
     assert outcome.status == "needs_clarification"
+
+
+# --- Round F: wishes, relative clauses, post-positioned and short-participle triggers ------------------
+# Run once after round E's fixes (commit 7c74ce7), before its own: 10/14 (short participles «обновлён»,
+# «обновлены»; «сразу, как доедут врачи»; "once products AND customers are in").
+ROUND_F = [
+    ('h01', 'shop', 'перелей платежи в клик после того, как в клике обновятся заказы и клиенты', 'orders customers', 'payments', ['orders', 'customers']),
+    ('h02', 'shop', 'когда отработает загрузка заказов в ClickHouse, надо перелить платежи', 'orders customers', 'payments', ['orders']),
+    ('h03', 'shop', 'Хочу, чтобы платежи обновлялись в клике после обновления заказов', 'orders customers', 'payments', ['orders']),
+    ('h04', 'shop', 'I want payments refreshed in ClickHouse whenever orders get reloaded', 'orders customers', 'payments', ['orders']),
+    ('h05', 'hr', 'нужен пайплайн отпусков в ch_hr, который стартует после загрузки сотрудников', 'employees departments', 'vacations', ['employees']),
+    ('h06', 'hr', 'need a vacations pipeline to ch_hr that starts after the employees load', 'employees departments', 'vacations', ['employees']),
+    ('h07', 'logistics', 'возвраты в клик. триггер: отправления обновлены', 'shipments hubs', 'returns', ['shipments']),
+    ('h08', 'univ', 'оценки в ch_univ — только после того как прогрузятся и студенты, и дисциплины, и преподаватели', 'students courses teachers', 'grades', ['students', 'courses', 'teachers']),
+    ('h09', 'utility', 'начисления в ch_utility: ждать загрузку тарифов, потом запускать', 'tariffs subscribers', 'billing.charges', ['tariffs']),
+    ('h10', 'clinic', 'пусть визиты едут в ch_dwh сразу, как доедут врачи', 'doctors patients', 'visits', ['doctors']),
+    ('h11', 'shop', 'sales to clickhouse, but only once products AND customers are in', 'products customers', 'sales', ['products', 'customers']),
+    ('h12', 'logistics', 'after shipments finished loading into the warehouse, pull returns', 'shipments hubs', 'returns', ['shipments']),
+    ('h13', 'hr', 'как только обновлён табель — грузи проходы в ch_hr', 'timesheets employees', 'badge_events', ['timesheets']),
+    ('h14', 'univ', 'когда загружены студенты, запускай перенос общежитий в ch_univ', 'students grades', 'campus.dorm_residents', ['students']),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "upstream"), ROUND_F, ids=[c[0] for c in ROUND_F]
+)
+def test_round_f(case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]) -> None:
+    test_trigger_chains(case, catalog, text, deployed, source, upstream)
+
+
+def test_a_long_participle_says_which_rows_not_when() -> None:
+    """«обновлённые заказы» are the rows updated, not a finished load: a plain load on its clock."""
+    outcome = plan("shop", "обновлённые заказы -> клик ежедневно в 3 ночи", "orders")
+    assert outcome.status == "ok", outcome.questions
+    assert (
+        outcome.spec is not None and not outcome.spec.schedule_assets and outcome.spec.schedule == "0 3 * * *"
+    )
