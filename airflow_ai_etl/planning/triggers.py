@@ -542,6 +542,8 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         return True  # «ждать, пока обновятся визиты»: wait until they are loaded
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
         return True  # «как только»
+    if [t.lower for t in tokens[i : i + 3]] in (["не", "раньше", "чем"], ["не", "ранее", "чем"]):
+        return True  # «но не раньше чем обновятся клиенты»: that load finishes first too
     if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], UPSTREAM_ARRIVAL, pos=("VERB",)):
         return True  # «сразу, как доедут врачи»
     if token.lower == "как" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("VERB",)):
@@ -731,7 +733,11 @@ PREPOSITIONS = frozenset({"на", "к", "для", "о", "об", "of", "for", "on
 DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
 
-def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset()) -> Trigger | None:
+def _read_assets(
+    tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset(), sequenced: bool = True
+) -> Trigger | None:
+    """The first clause that says which loads finish first, joined with any later one («после загрузки заказов
+    перелей платежи, но не раньше чем обновятся клиенты»); ``sequenced``: also a fact before an arrow."""
     files = any(_is(t, FILE_PLACE | FILE_NOUNS) or "/" in t.text or "s3" in t.lower for t in tokens)
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
@@ -789,8 +795,18 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
             continue
         last = tokens[end - 1]
         any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
-        return Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
-    return None if files else _read_sequenced(tokens, dag_ids)
+        found = Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
+        more = _read_assets(tokens[end:], dag_ids, sequenced=False) if end < len(tokens) else None
+        if more is not None:
+            # «…, но не раньше чем обновятся клиенты» waits for both; «…, а после загрузки клиентов ещё раз»
+            # runs after each one (any of them): asked, as an «или» is
+            both = any(t.start == more.spans[0][0] and t.lower == "не" for t in tokens[end:])
+            found = dataclasses.replace(
+                found, spans=found.spans + more.spans, upstream=found.upstream + more.upstream,
+                any_of=found.any_of or more.any_of or not both,
+            )  # fmt: skip
+        return found
+    return None if files or not sequenced else _read_sequenced(tokens, dag_ids)
 
 
 # «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.

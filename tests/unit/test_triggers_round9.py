@@ -631,3 +631,19 @@ def test_a_long_participle_says_which_rows_not_when() -> None:
     assert (
         outcome.spec is not None and not outcome.spec.schedule_assets and outcome.spec.schedule == "0 3 * * *"
     )
+
+
+def test_a_second_clause_that_must_finish_first_joins_the_first() -> None:
+    """Round D's «но не раньше чем»: both loads finish first (left out of round D's first fixes)."""
+    outcome = plan("shop", "после загрузки заказов перелей платежи в клик, но не раньше чем обновятся клиенты",
+                   "orders customers")  # fmt: skip
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.table == "payments"
+    assert set(outcome.spec.schedule_assets) == {uri("shop", "orders"), uri("shop", "customers")}
+
+
+def test_a_second_after_clause_that_runs_it_again_is_asked() -> None:
+    """«а после загрузки клиентов ещё раз»: after each of the loads, which Airflow's all-of cannot say."""
+    outcome = plan("shop", "после загрузки заказов перелей платежи в клик, а после загрузки клиентов ещё раз",
+                   "orders customers")  # fmt: skip
+    assert outcome.status == "needs_clarification"
