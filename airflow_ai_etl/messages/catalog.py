@@ -456,4 +456,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which time should it run at: {phrase!r} offers more than one? Name one, for example 'at 9 pm'.",
         "ru": "В какое время запускать: «{phrase}» — это несколько вариантов? Назовите один, например «в 21:00».",
     },
+    # A state word two columns fit (planning/filters.py, planner16): the event's time column and a status
+    # column whose listed values may hold it; {values}: the listed values.
+    "planner.state_two_columns": {
+        "en": "'{phrase}' may mean {event} IS NOT NULL or a value of {column} ({values}): which rows should be "
+        "loaded (for example 'where {column} = ...' or 'where {event} IS NOT NULL')?",
+        "ru": "«{phrase}» может означать {event} IS NOT NULL или значение {column} ({values}): какие строки "
+        "загружать (например, «где {column} = ...» или «где {event} IS NOT NULL»)?",
+    },
+    # A head noun no table matches, qualified by a table word (planning/heads.py); {phrase}: the user's words.
+    "planner.no_table_for_head": {
+        "en": "I found no table for '{phrase}' (only a word qualifying it names a table). Which table should "
+        "be loaded? Tables I can see — {tables}.",
+        "ru": "Не нашёл таблицу для «{phrase}» (таблицу называет только уточняющее слово). Какую таблицу "
+        "загружать? Таблицы, которые я вижу: {tables}.",
+    },
 }
