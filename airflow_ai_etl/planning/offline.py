@@ -2559,7 +2559,7 @@ class OfflinePlanner:
         if kind == "excel" and (s3_path := S3_PATH.search(request.text)):
             match = s3_path  # s3://bucket/plan.xlsx
         if match:
-            return Found(match.group(0).rstrip(".,"))
+            return Found(match.group(0).rstrip(".,:"))  # "s3://b/in/*.csv: load ...": not the colon
         if kind == "s3" and folder_path(request.text):
             return Found(folder_path(request.text))
         if kind == "s3":

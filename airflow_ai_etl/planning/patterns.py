@@ -330,7 +330,8 @@ NOT_PLACE_STEMS = {
 SYSTEM_NAME = re.compile(
     r"(?<![\w./-])(?P<name>salesforce|sfdc|hubspot|bitrix\s*24|bitrix|битрикс\s*24|битрикс\w*|1[сc](?:\s*:\s*\w+)?|"
     r"amo\s*crm|амо\s*(?:crm|срм|црм)|shopify|zendesk|freshdesk|pipedrive|zoho|airtable|odoo|netsuite|"
-    r"quickbooks|magento|woocommerce|mailchimp|marketo|retail\s*crm|мой\s*склад\w*|iiko|dynamics\s*365)"
+    r"quickbooks|magento|woocommerce|mailchimp|marketo|retail\s*crm|мой\s*склад\w*|iiko|dynamics\s*365|"
+    r"google[\s-]*(?:sheets?|spreadsheets?|docs?|forms?)|гугл[\s-]*(?:таблиц\w*|док\w*|форм\w*|шит\w*))"
     r"(?![\w-]|\.\w)",  # not a part of a path or a file name ("s3://hubspot-exports/", "sfdc.xlsx")
     re.IGNORECASE,
 )

@@ -91,6 +91,31 @@ LOAD_EVENT = frozenset({
     "пересчёт", "пересчет", "пересчитаться", "перестроение", "перестроиться", "rebuilt", "rebuild",
     "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
+    "reload", "sync", "resync", "rerun", "закончить", "завершить",
+})  # fmt: skip
+# Russian lemmas of the same roots with any prefix: «догрузиться», «подтянуться», «перезаливка», «долиться»
+# (a finished load said with a prefix the list above lacks). Reflexive verbs and nouns only: the infinitive
+# «догружать» is the main clause's verb, never the event.
+_RU_EVENT_ROOT = re.compile(
+    r"^(?:(?:за|до|под|про|вы|пере)груз(?:иться|ка)|(?:за|до|пере)(?:литься|ливка)|перезаливать|(?:пере)?залив"
+    r"|(?:под|до)тянуться|обнов(?:иться|ляться|ление)|(?:пере|до)считаться|пересобраться"
+    r"|синхронизироваться)$"
+)
+# Russian arrival verbs of files with the prefixes that keep the sense "put/drop/send into a place":
+# «закинут», «скинут», «положат», «выложат», «упадёт», «пришлют», «залетит».
+_RU_ARRIVAL_ROOTS = {
+    "кинуть": ("", "за", "под", "пере", "до", "с", "вы"), "кидывать": ("за", "под", "пере", "с"),
+    "кидать": ("", "за", "с"), "ложить": ("по", "вы", "под"), "класть": ("", "по"),
+    "падать": ("", "по", "за"), "пасть": ("у", "по", "за"), "лететь": ("при", "за", "до"),
+    "летать": ("при", "за"), "слать": ("при", "за", "до", "пере"), "сылать": ("при", "за", "пере"),
+}  # fmt: skip
+_RU_ARRIVAL = frozenset(prefix + root for root, prefixes in _RU_ARRIVAL_ROOTS.items() for prefix in prefixes)
+READY = frozenset({"готовый", "готовность", "readi"})
+# Verbs whose short participle says a load is done («обновлены», «залиты»); the long one («обновлённые
+# заказы») says which rows.
+_DONE_PARTICIPLES = frozenset({
+    "обновить", "залить", "перезалить", "догрузить", "подгрузить", "прогрузить", "выгрузить", "перегрузить",
+    "синхронизировать", "пересчитать", "пересобрать",
 })  # fmt: skip
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
@@ -99,6 +124,18 @@ FAILURE = frozenset({"fail", "failur", "error", "упасть", "падать", 
 # Arrival verbs that say an upstream table's load came through (when no file is in the clause).
 UPSTREAM_ARRIVAL = frozenset({"доехать", "приехать", "долететь", "прилететь", "прийти", "land", "arriv"})
 # «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
+# Verbs of appearing that say an upstream load came through only when the warehouse is the place named
+# («когда в клике появятся свежие заказы»; «когда в базе появятся новые заказы» is about the source).
+WAREHOUSE_ARRIVAL = frozenset({"оказаться", "появиться", "появляться", "попасть", "appear", "show"})
+
+
+def _is_warehouse(token: Token) -> bool:
+    from airflow_ai_etl.planning.patterns import ENGINE_WORDS
+
+    words = set(ENGINE_WORDS.get("clickhouse", set())) | {"хранилище", "warehouse", "dwh"}
+    return token.lower in words or token.lemma in words
+
+
 PIPELINE_WORDS = frozenset({"даг", "пайплайн", "конвейер", "dag", "pipelin", "job"})
 # «запускать после ...», "run after ...": the verb that says the trigger is part of its clause.
 START_VERBS = frozenset(
@@ -118,7 +155,7 @@ MANUAL_VERBS = frozenset(
     {"trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу"}
 )
 PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
-_BOUNDARY_MARKS = frozenset({"—", "–", ":", ";", ".", "then", "затем", "потом"})
+_BOUNDARY_MARKS = frozenset({"—", "–", "-", ":", ";", ".", "then", "затем", "потом"})
 # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
 _NO_PRODUCER = {
     "ru": "Ни один развёрнутый пайплайн не загружает {names}. "
@@ -154,7 +191,7 @@ class Trigger:
 def folder_path(text: str) -> str | None:
     """The absolute local folder a request names (``/mnt/share/reports/``), not an Excel file."""
     for match in _FOLDER.finditer(text):
-        path = match.group(0).rstrip(".,")
+        path = match.group(0).rstrip(".,:")
         if not _EXCEL.search(path) and "/" in path[1:]:
             return path
     return None
@@ -162,6 +199,29 @@ def folder_path(text: str) -> str | None:
 
 def _is(token: Token, lemmas: frozenset[str], pos: Sequence[str | None] | None = None) -> bool:
     return token.lang in ("ru", "en") and token.has(lemmas, pos=pos)
+
+
+def _is_event(token: Token, pos: Sequence[str | None] | None = None) -> bool:
+    """A word saying a load finished (:data:`LOAD_EVENT`, or a Russian reflexive verb / noun of a load root
+    with any prefix: «догрузились», «подтянутся», «перезаливки»), or that its data is ready («будут
+    готовы», «по готовности», "are ready": any part of speech)."""
+    if _is(token, LOAD_EVENT, pos) or _is(token, READY):
+        return True
+    if token.lang == "ru" and (pos is None or "PRTS" in pos) and _is(token, _DONE_PARTICIPLES, pos=("PRTS",)):
+        return True  # «табель обновлён», «отправления обновлены»: a load that is done
+    return token.lang == "ru" and any(
+        _RU_EVENT_ROOT.search(p.lemma) and (pos is None or p.pos in pos) and p.pos != "INFN"
+        for p in token.parses
+    )
+
+
+def _is_arrival(token: Token) -> bool:
+    """A word saying files arrive in a place: :data:`ARRIVAL`, or a prefixed Russian verb of putting,
+    dropping or sending said of someone else («закинут», «скинут», «пришлют», «упадёт»; not the order
+    «закинь»/«закинуть в кликхаус», which is the load itself)."""
+    return _is(token, ARRIVAL) or (
+        token.lang == "ru" and _is(token, _RU_ARRIVAL, pos=("VERB", "PRTS")) and not _imperative(token.lower)
+    )
 
 
 def _has_file_place(text: str, tokens: Sequence[Token]) -> bool:
@@ -177,12 +237,12 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         dag id after «после» / "after" names its load («после дага X», "run after X")."""
     if _PLANNING_REST.get():
         return None  # the rest of a triggered request is planned without its trigger («... вручную»)
-    found = _read(text, assets)
-    if found is None:  # «по мере появленя», "whenver": a trigger word one letter off
-        corrected = _trigger_typos(text)
-        if corrected != text and (found := _read(corrected, assets)) is not None:
-            found = dataclasses.replace(found, text=corrected)
-    return found
+    # «по мере появленя», "whenver", "after the orders load finshes": a trigger word one letter off is read
+    # as that word (a word left unread would be taken for an upstream name, or hide the trigger)
+    corrected = _trigger_typos(text)
+    if corrected != text and (found := _read(corrected, assets)) is not None:
+        return dataclasses.replace(found, text=corrected)
+    return _read(text, assets)
 
 
 def _read(text: str, assets: Mapping[str, Sequence[str]] | None) -> Trigger | None:
@@ -201,7 +261,19 @@ _EN_TRIGGER_WORDS = frozenset({
     "completed", "refreshed", "uploaded", "following", "demand", "after",
 })  # fmt: skip
 _EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
+_RU_OPENERS = frozenset({"когда", "после"})
 _RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
+
+
+def _trigger_kinds(lemmas: frozenset[str]) -> frozenset[str]:
+    """What trigger words the lemmas are: "event" (a load finished), "arrival" (files come), or the
+    other trigger lemmas themselves; empty for no trigger word."""
+    kinds = {lemma for lemma in lemmas & _RU_TRIGGER_LEMMAS if lemma not in ARRIVAL | LOAD_EVENT}
+    if any(lemma in LOAD_EVENT or _RU_EVENT_ROOT.match(lemma) for lemma in lemmas):
+        kinds.add("event")
+    if lemmas & (ARRIVAL | _RU_ARRIVAL):
+        kinds.add("arrival")
+    return frozenset(kinds)
 
 
 def _trigger_typos(text: str) -> str:
@@ -210,7 +282,7 @@ def _trigger_typos(text: str) -> str:
     :data:`_EN_TRIGGER_WORDS` (no path, number or name: only letters, 5 to 30 of them; an English word of
     4 only when a letter was dropped from a 5-letter one: "aftr")."""
     from airflow_ai_etl.planning.lexer import _morph
-    from airflow_ai_etl.planning.spelling import _EN_LETTERS, _edits, _ru_candidates
+    from airflow_ai_etl.planning.spelling import _EN_LETTERS, _RU_LETTERS, _edits, _ru_candidates
 
     edits: list[tuple[int, int, str]] = []
     for token in tokenize(without_paths(text)):
@@ -218,10 +290,19 @@ def _trigger_typos(text: str) -> str:
         if not (word.isalpha() and 4 <= len(word) <= 30) or token.lang not in ("ru", "en"):
             continue  # a 4-letter word only as a letter dropped from a longer one ("aftr")
         if token.lang == "ru":
-            if len(word) < 5 or _morph().word_is_known(word) or len(edits) > 8:
+            if _morph().word_is_known(word) or len(edits) > 8:
                 continue
-            readings = [(c, lemmas) for c, lemmas in _ru_candidates(word) if lemmas & _RU_TRIGGER_LEMMAS]
-            if readings and frozenset.intersection(*(lemmas for _, lemmas in readings)):
+            openers = _edits(word, _RU_LETTERS) & _RU_OPENERS  # «кагда», «посл», «псле»
+            if len(openers) == 1 and (len(word) >= 5 or len(word) < len(next(iter(openers)))):
+                edits.append((token.start, token.end, openers.pop()))
+                continue
+            if len(word) < 5:
+                continue
+            readings = [(c, lemmas) for c, lemmas in _ru_candidates(word) if _trigger_kinds(lemmas)]
+            if readings and (
+                frozenset.intersection(*(lemmas for _, lemmas in readings))
+                or len({_trigger_kinds(lemmas) for _, lemmas in readings}) == 1
+            ):  # «обновяться»: обновятся, обновиться, обновляться are all a finished load
                 # one lemma («появления», «появленья»): the common spelling
                 hits = {min((c for c, _ in readings), key=lambda c: ("ь" in c, c))}
             else:
@@ -265,20 +346,31 @@ def _paths(text: str) -> list[tuple[int, int]]:
     return found + [m.span() for m in _FOLDER.finditer(text) if not _EXCEL.search(m.group(0))]
 
 
+def _is_start_label(token: Token) -> bool:
+    """«Триггер», «Запуск», "Trigger", "Start", «Условие»: a label whose value says what starts it."""
+    return _is(token, _LABELS | START_VERBS) or token.lower in _LABELS
+
+
 def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
     paths = _paths(text)
     words = [i for i, t in enumerate(tokens) if not any(a <= t.start < b for a, b in paths)]
-    arrival = [i for i in words if _is(tokens[i], ARRIVAL) and not _is(tokens[i], LOAD_EVENT)]
+    arrival = [i for i in words if _is_arrival(tokens[i]) and not _is_event(tokens[i])]
     fresh = [i for i in words if _is(tokens[i], NEW)]
     immediate = [i for i in words if _is(tokens[i], IMMEDIATE)]
     # "on every new CSV", "trigger on new files", «при каждом новом файле»: each new file is the event
     each_new = [i for i in fresh if i > 0 and tokens[i - 1].lower in _EACH_NEW_LEAD]
+    # "Trigger: new file in s3://…", «Триггер — новый файл»: the value of a start label
+    each_new += [
+        i
+        for i in fresh
+        if i > 1 and tokens[i - 1].text in (":", "—", "–", "-") and _is_start_label(tokens[i - 2])
+    ]
     # «как только в s3://… будет (новый) csv», "once a file is in …": an opener with a file (no load event:
     # «когда загрузка csv закончится» is another pipeline's load)
     opened = [
         i for i in words
         if (_is(tokens[i], NEW) or _is(tokens[i], FILE_NOUNS)) and _opener_before(tokens, i, set(words))
-        and not any(_is(tokens[j], LOAD_EVENT) for j in words if abs(j - i) <= 4)
+        and not any(_is_event(tokens[j]) for j in words if abs(j - i) <= 4)
     ]  # fmt: skip
     opened = opened if paths else []
     if (
@@ -426,16 +518,15 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
         return True
     if token.lower in ("если", "if") and any(
-        _is(t, LOAD_EVENT, pos=("VERB", "PRTS", None))
-        or t.lower in ("succeeds", "succeeded", "прошла", "прошло")
+        _is_event(t, pos=("VERB", "PRTS", None)) or t.lower in ("succeeds", "succeeded", "прошла", "прошло")
         for t in tokens[i + 1 : i + 7]
     ):
         return True  # «если загрузка заказов прошла успешно», "if the orders load succeeds"
     if (
         token.lower == "как"
         and i + 1 < len(tokens)
-        and _is(tokens[i + 1], LOAD_EVENT, pos=("NOUN",))
-        and any(_is(t, LOAD_EVENT, pos=("VERB",)) for t in tokens[i + 2 : i + 6])
+        and _is_event(tokens[i + 1], pos=("NOUN",))
+        and any(_is_event(t, pos=("VERB",)) for t in tokens[i + 2 : i + 6])
     ):
         return True  # «как загрузка заказов закончится»
     if (
@@ -445,13 +536,17 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i + 2].lower == "as"
     ):
         return True  # "as soon as the events load finishes"
-    if _is(token, WAIT) and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("NOUN",)):
+    if _is(token, WAIT) and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
         return True  # «дождаться загрузки клиентов, потом ...»
     if token.lower == "пока" and _waits_for(tokens, i):
         return True  # «ждать, пока обновятся визиты»: wait until they are loaded
     if token.lower == "как" and i + 1 < len(tokens) and tokens[i + 1].lower == "только":
         return True  # «как только»
-    if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], LOAD_EVENT, pos=("VERB",)):
+    if [t.lower for t in tokens[i : i + 3]] in (["не", "раньше", "чем"], ["не", "ранее", "чем"]):
+        return True  # «но не раньше чем обновятся клиенты»: that load finishes first too
+    if token.lower == "как" and i + 1 < len(tokens) and _is(tokens[i + 1], UPSTREAM_ARRIVAL, pos=("VERB",)):
+        return True  # «сразу, как доедут врачи»
+    if token.lower == "как" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("VERB",)):
         return True  # «как отработает загрузка», «как загрузятся заказы»: «как» = «когда»
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (token.lower, nxt) in _TWO_WORD_OPENERS or (_is(token, frozenset({"зависеть"})) and nxt == "от"):
@@ -463,12 +558,58 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     if (
         token.lower == "по"
         and i + 1 < len(tokens)
-        and _is(tokens[i + 1], frozenset({"окончание", "завершение"}))
+        and _is(tokens[i + 1], frozenset({"окончание", "завершение", "готовность"}))
     ):
-        return True  # «по окончании загрузки»
+        return True  # «по окончании загрузки», «по готовности сотрудников»
+    if token.lower == "на" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
+        if any(p.case == "accs" for p in tokens[i + 1].parses) and tokens[i + 1].lower not in ("загрузку",):
+            return True  # «на обновление врачей запускай ...»: on that event
+    if token.lower == "за" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
+        if any(p.case == "ablt" for p in tokens[i + 1].parses):
+            return True  # «цепочкой за загрузкой врачей»: following that load
+    if _label_opener(tokens, i):
+        return True  # «триггер — обновление тарифов», "trigger: orders refreshed"
     if token.lower == "time" and i > 0 and tokens[i - 1].lower == "every":
         return True  # "every time orders get refreshed"
     return False
+
+
+_LABELS = frozenset({"триггер", "trigger", "событие", "event", "condition", "условие"})
+# Openers that say "after" by themselves: the clause after them names what finishes, with or without a load
+# word ("downstream of both orders and customers", «зависит от заказов»).
+_STRONG_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
+                             ("зависит", "от"), ("зависеть", "от"), ("вслед", "за"), ("следом", "за"),
+                             ("chained", "after"), ("chained", "to")})  # fmt: skip
+
+
+def _says_after(tokens: Sequence[Token], i: int) -> bool:
+    """The opener at ``i`` says by itself that what follows finishes first: "downstream of", «зависит от»,
+    or «после»/"after" right after a start verb («Запускать после отправлений», "Run it after students")."""
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if (tokens[i].lower, nxt) in _STRONG_OPENERS or (tokens[i].lemma, nxt) in _STRONG_OPENERS:
+        return True
+    if tokens[i].lower not in ("после", "after"):
+        return False
+    before = [t for t in tokens[max(0, i - 2) : i] if t.lower not in ("it", "его", "ее", "её", "их", "this")]
+    return bool(before) and _is(before[-1], START_VERBS)
+
+
+def _names_a_time(tokens: Sequence[Token], span: range) -> bool:
+    """The words name a time or a number ("run after midnight", «после 18:00»): a clock, not a load."""
+    if any(tokens[j].lang == "num" or tokens[j].number is not None for j in span):
+        return True
+    words = " ".join(tokens[j].text for j in span)
+    return parse_schedule(f"after {words}") is not None or parse_schedule(words) is not None
+
+
+def _label_opener(tokens: Sequence[Token], i: int) -> bool:
+    """«триггер —», «событие:», "trigger:": a label whose value is the event to start on."""
+    return (
+        (tokens[i].lower in _LABELS or _is(tokens[i], _LABELS, pos=("NOUN",)))
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text in (":", "—", "–", "-")
+        and tokens[i + 2].text not in (">",)
+    )
 
 
 WAIT = frozenset({"ждать", "дождаться", "подождать", "ожидать", "дожидаться"})
@@ -478,7 +619,7 @@ def _waits_for(tokens: Sequence[Token], i: int) -> bool:
     """«пока» after a wait verb («ждать, пока ...») or before a load event («пока не загрузятся»)."""
     before = [t for t in tokens[max(0, i - 2) : i] if t.text != ","]
     after = [t for t in tokens[i + 1 : i + 3] if t.lower != "не"]
-    return bool(before and _is(before[-1], WAIT)) or bool(after and _is(after[0], LOAD_EVENT, pos=("VERB",)))
+    return bool(before and _is(before[-1], WAIT)) or bool(after and _is_event(after[0], pos=("VERB",)))
 
 
 def _clause_end(tokens: Sequence[Token], start: int) -> int:
@@ -492,13 +633,74 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if nxt is not None and nxt.lower in ("как", "когда") and tokens[j - 1].lower == "того":
                 continue  # «после того, как отработают загрузки»: one clause
-            if not (nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")):
+            if nxt is not None and nxt.lower == "а" and j + 2 < len(tokens) and tokens[j + 2].lower in _ALSO:
+                continue  # «заказов и платежей, а также клиентов»: one more item
+            if not (
+                nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
+            ) and not _continues_list(tokens, start, j):
                 return j
-        if token.lang == "ru" and token.parses and token.parses[0].pos == "INFN":
-            return j
+        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1 and _is_event(tokens[j - 1]):
+            return j  # "after orders load copy payments": the order right after the finished load
+        if (
+            token.lang == "ru"
+            and token.parses
+            and token.parses[0].pos == "INFN"
+            and not token.lower.endswith("ся")
+        ):
+            return j  # not «грузиться» («когда закончат грузиться сотрудники»): no order is reflexive
         if token.lang == "ru" and _imperative(token.lower):
             return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
     return len(tokens)
+
+
+_LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
+_ALSO = frozenset({"также", "еще", "ещё"})
+# English verbs that give the order of the main clause ("copy payments ..."), in their base form.
+EN_ORDERS = frozenset({
+    "copy", "load", "reload", "move", "sync", "run", "start", "push", "send", "transfer", "replicate",
+    "export", "put", "write", "refresh", "kick", "trigger", "launch", "pull", "ingest", "import", "upload",
+    "rebuild", "recompute", "update",
+})  # fmt: skip
+
+
+def _continues_list(tokens: Sequence[Token], start: int, comma: int) -> bool:
+    """The comma at ``comma`` separates items of a list of upstream tables, not the trigger clause from the
+    main one: «после того как обновятся студенты, преподаватели и дисциплины, ...», «после загрузок врачей,
+    отделений и пациентов», "once students, teachers and courses are loaded". The words after it, up to the
+    next comma or «и»/"and", are one to three words that go on (not the last ones before the main clause);
+    in Russian a noun in a case the word before the comma has, with no verb; in English only while the
+    clause names no load yet (the list comes before its verb)."""
+    segment: list[Token] = []
+    stop: Token | None = None
+    following = tokens[comma + 1 :]
+    for k, token in enumerate(following):
+        if token.text == "," or token.lower in _LIST_JOINS or token.text in _BOUNDARY_MARKS:
+            stop = token
+            break
+        if [t.lower for t in following[k : k + 3]] == ["as", "well", "as"]:
+            stop = token  # "orders, payments as well as customers"
+            break
+        segment.append(token)
+    if (
+        not segment
+        or len(segment) > 3
+        or stop is None
+        or not (stop.text == "," or stop.lower in _LIST_JOINS | {"as"})
+    ):
+        return False
+    before = tokens[comma - 1]
+    if before.lang == "ru" and all(t.lang == "ru" for t in segment):
+        cases = {p.case for p in before.parses if p.pos == "NOUN"}
+        head = segment[-1]
+        return (
+            bool(cases)
+            and any(p.pos == "NOUN" and p.case in cases for p in head.parses)
+            and all(t.parses and t.parses[0].pos in ("NOUN", "ADJF") for t in segment)
+            and not any(_imperative(t.lower) for t in segment)
+        )
+    if before.lang == "en" and all(t.lang == "en" for t in segment):
+        return not any(_is_event(t) for t in tokens[start:comma]) and not any(_is_event(t) for t in segment)
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -531,14 +733,26 @@ PREPOSITIONS = frozenset({"на", "к", "для", "о", "об", "of", "for", "on
 DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
 
-def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset()) -> Trigger | None:
+def _read_assets(
+    tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset(), sequenced: bool = True
+) -> Trigger | None:
+    """The first clause that says which loads finish first, joined with any later one («после загрузки заказов
+    перелей платежи, но не раньше чем обновятся клиенты»); ``sequenced``: also a fact before an arrow."""
     files = any(_is(t, FILE_PLACE | FILE_NOUNS) or "/" in t.text or "s3" in t.lower for t in tokens)
     for i in range(len(tokens)):
         if not _opener_at(tokens, i):
             continue
-        end = _clause_end(tokens, i)
+        end = _clause_end(tokens, i + 1 if _label_opener(tokens, i) else i)
         clause = range(i, end)
-        events = [j for j in clause if _is(tokens[j], LOAD_EVENT, pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
+        events = [j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
+        if (
+            not events
+            and end - i > 3
+            and [t.lower for t in tokens[end - 2 : end]] in (["are", "in"], ["is", "in"])
+        ):
+            events = [end - 1]  # "once products and customers are in"
+        if not events and _says_after(tokens, i) and not _names_a_time(tokens, range(i + 1, end)):
+            events = [i]  # "downstream of both orders and customers": the opener says they finish first
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
         events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
@@ -547,7 +761,9 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
         # loads that finished (in a request naming files or their place, what arrives is a file)
         if not files:
             events += [j for j in clause if _is(tokens[j], UPSTREAM_ARRIVAL)]
-        if not events or any(_is(tokens[j], ARRIVAL) and j not in events for j in clause):
+            if any(_is_warehouse(tokens[j]) for j in clause):  # «когда заказы окажутся в клике»
+                events += [j for j in clause if _is(tokens[j], WAREHOUSE_ARRIVAL)]
+        if not events or any(_is_arrival(tokens[j]) and j not in events for j in clause):
             continue
         if any(_is(tokens[j], FAILURE) for j in clause):
             continue  # "if the orders load fails": a retry or an alert, not a start after it
@@ -579,7 +795,156 @@ def _read_assets(tokens: Sequence[Token], dag_ids: frozenset[str] = frozenset())
             continue
         last = tokens[end - 1]
         any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
-        return Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
+        found = Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
+        more = _read_assets(tokens[end:], dag_ids, sequenced=False) if end < len(tokens) else None
+        if more is not None:
+            # «…, но не раньше чем обновятся клиенты» waits for both; «…, а после загрузки клиентов ещё раз»
+            # runs after each one (any of them): asked, as an «или» is
+            both = any(t.start == more.spans[0][0] and t.lower == "не" for t in tokens[end:])
+            found = dataclasses.replace(
+                found, spans=found.spans + more.spans, upstream=found.upstream + more.upstream,
+                any_of=found.any_of or more.any_of or not both,
+            )  # fmt: skip
+        return found
+    return None if files or not sequenced else _read_sequenced(tokens, dag_ids)
+
+
+# «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.
+_ARROW_HEADS = frozenset({"-", "—", "–", "=", "--"})
+_SEQUENCE_WORDS = frozenset({"then", "потом", "затем", "afterwards"})
+_AFTER_THAT = {("после", "этого"), ("после", "чего"), ("after", "that"), ("after", "this"), ("вслед", "за")}
+_SEQUENCE_FILLERS = frozenset({"сразу", "же", "right", "immediately", "and", "и", "only", "только", ","})
+
+
+def _sequence_marker(tokens: Sequence[Token], k: int) -> int | None:
+    """The index after a sequencing marker that starts at ``k`` (an arrow, or a dash / colon / comma with
+    «после этого» / «потом» / "then", or those words alone), with the fillers after it («сразу же»)."""
+    token = tokens[k]
+    end: int | None = None
+    if token.text in ("→", "⇒", "⟶"):
+        end = k + 1
+    elif token.text in _ARROW_HEADS:  # "->", "-->", "=>": the marks written next to each other
+        j = k + 1
+        while j < len(tokens) and tokens[j].text in ("-", "—", "–") and tokens[j].start == tokens[j - 1].end:
+            j += 1
+        if j < len(tokens) and tokens[j].text == ">" and tokens[j].start == tokens[j - 1].end:
+            end = j + 1
+    if end is None:
+        j = k + 1 if token.text in ("—", "–", "-", ":", ",", "?") else k
+        while j < len(tokens) and tokens[j].lower in _SEQUENCE_FILLERS - {","}:
+            j += 1
+        if j < len(tokens) and tokens[j].lower in _SEQUENCE_WORDS:
+            end = j + 1
+        elif j + 1 < len(tokens) and (tokens[j].lower, tokens[j + 1].lower) in _AFTER_THAT:
+            end = j + 2
+        elif token.text in ("—", "–", ":") and k + 1 < len(tokens) and _starts_command(tokens[k + 1]):
+            end = k + 1  # «загрузка отделов завершилась — запускай перенос сотрудников»
+    if end is None:
+        return None
+    while end < len(tokens):  # «-> сразу после этого», "-> then"
+        if end + 1 < len(tokens) and (tokens[end].lower, tokens[end + 1].lower) in _AFTER_THAT:
+            end += 2
+        elif tokens[end].lower in _SEQUENCE_FILLERS | _SEQUENCE_WORDS:
+            end += 1
+        else:
+            break
+    return end
+
+
+def _starts_command(token: Token) -> bool:
+    """A Russian infinitive or imperative, or a start verb: where the main clause's order begins."""
+    if token.lang != "ru":
+        return False
+    return (
+        bool(token.parses and token.parses[0].pos == "INFN")
+        or _imperative(token.lower)
+        or _is(token, START_VERBS)
+    )
+
+
+def _finished_event(token: Token) -> bool:
+    """A word stating that a load is over: a Russian finite verb or short participle of a load event
+    («обновилась», «догрузились», «завершилась»), an English past participle or "done"/"finished"."""
+    if token.lang == "ru":
+        return _is_event(token, pos=("VERB", "PRTS"))
+    return _is_event(token) and (
+        token.lower.endswith("ed") or token.lower in ("done", "finished", "complete")
+    )
+
+
+RELATIVE = frozenset({"который", "that", "which", "who", "whose", "where"})
+_AFTER_FACT = frozenset(
+    {"тоже", "также", "уже", "успешно", "too", "also", "already", "successfully", "fine", "ok"}
+)
+
+
+def _after_the_fact(token: Token) -> bool:
+    """A word that may follow «обновилась» / "refreshed" in a clause that states a load is over: a mark, a
+    glue word («в», «таблица»), «тоже»/"too", a noun naming more tables («хабы обновились, курьеры тоже») or
+    where they were loaded («в кликхаусе»); not a time or a condition ("since yesterday", «за сутки»)."""
+    from airflow_ai_etl.planning.patterns import ENGINE_WORDS
+
+    if (
+        token.lang == "punct"
+        or token.lower in _AFTER_FACT
+        or token.lower in CLAUSE_GLUE - {"за", "of", "for"}
+    ):
+        return True
+    if token.lang == "num" or parse_schedule(token.text) is not None:
+        return False
+    if any(token.lower in ws or token.lemma in ws for ws in ENGINE_WORDS.values()) or "_" in token.lower:
+        return True
+    if token.lang == "ru":
+        return any(p.pos == "NOUN" and p.case == "nomn" for p in token.parses)
+    return token.lower.endswith("s") and len(token.lower) > 3
+
+
+def _read_sequenced(tokens: Sequence[Token], dag_ids: frozenset[str]) -> Trigger | None:
+    """«таблица customers обновилась -> сразу после этого гоняй заказы», «курьеры догрузились => гоняй
+    маршруты», "customers refreshed -> then load orders": a clause with no opener that states a load is
+    over, then a sequencing marker, then the order. The clause holds no main verb (infinitive, imperative,
+    start verb); in English the finished word comes after the table it is about ("updated orders -> CH" is
+    a table, not an event)."""
+    start = 0
+    for k in range(len(tokens)):
+        if tokens[k].text in (".", ";", "!"):
+            start = k + 1
+            continue
+        if k == start:
+            continue
+        end = _sequence_marker(tokens, k)
+        if end is None or end >= len(tokens):
+            continue
+        clause = range(start, k)
+        if any(
+            _starts_command(tokens[j]) or _is(tokens[j], START_VERBS) or _opener_at(tokens, j) for j in clause
+        ):
+            start = end
+            continue
+        finished = [j for j in clause if _finished_event(tokens[j])]
+        events = {j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))}
+        upstream = [
+            j
+            for j in clause
+            if tokens[j].lang in ("ru", "en")
+            and (j not in events or tokens[j].lower in dag_ids)
+            and not _is(tokens[j], CLAUSE_GLUE)
+            and tokens[j].lower not in CLAUSE_GLUE
+        ]
+        if not finished or not upstream or any(_is(tokens[j], FAILURE) for j in clause):
+            start = end
+            continue
+        if tokens[start].lang == "en" and not max(finished) > min(upstream):
+            start = end
+            continue
+        if any(_is(tokens[j], RELATIVE) for j in clause) or not all(
+            _after_the_fact(tokens[j]) for j in range(max(finished) + 1, k)
+        ):  # «заказы, которые обновились за сутки ->», "orders updated since yesterday ->": which rows
+            start = end
+            continue
+        words = tuple((tokens[j].lower, tokens[j].start) for j in upstream)
+        any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
+        return Trigger("assets", ((tokens[start].start, tokens[end - 1].end),), words, any_of=any_of)
     return None
 
 
@@ -604,10 +969,24 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
 # that may lead into it)
 # A word alone, or only after its preposition ("on hand" is stock, "by hand" is manual).
 _MANUAL_ALONE = frozenset(
-    {"вручную", "руками", "кнопкой", "manually", "разово", "однократно", "единоразово", "единожды"}
+    {
+        "вручную",
+        "руками",
+        "кнопкой",
+        "manually",
+        "разово",
+        "однократно",
+        "единоразово",
+        "единожды",
+        "ad-hoc",
+        "adhoc",
+        "адхок",
+        "ад-хок",
+    }
 )
 _MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "request": ("on",), "кнопке": ("по",),
-                 "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",)}  # fmt: skip
+                 "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",), "hoc": ("ad",),
+                 "хок": ("ад",)}  # fmt: skip
 _UI_LEAD = frozenset({"в", "из", "через", "in", "from", "via", "through"})
 _UI_WORD = re.compile(r"^(?:интерфейс\w*|ui|веб\w*|web|airflow|айрфло\w*|консол\w*|console)$")
 _MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
@@ -660,7 +1039,7 @@ _BARE_RU = re.compile(r"(?<![\w/])(в|во)\s+([a-z][a-z0-9_]*)(?![\w/:]|\.\w)",
 _BARE_EN = re.compile(
     r"\b(into|to)\s+(?:the\s+)?([a-z][a-z0-9_]*)(\s+table\b)?(?![\w/:]|\.\w)", re.IGNORECASE
 )
-_EXPLICIT_TABLE = re.compile(r"\b(?:table|таблиц\w*)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_EXPLICIT_TABLE = re.compile(r"\b(?:table|таблиц\w*)\s*:?\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _BRACKETED = re.compile(r"([\w-]+)\s*\(\s*([a-z_][a-z0-9_]*)\s*\)", re.IGNORECASE)
 _NOT_A_TABLE = {"clickhouse", "postgres", "postgresql", "csv", "parquet", "json", "jsonl", "xlsx", "excel",
                 "s3", "table", "it", "them", "the", "a", "an", "ch", "pg", "tsv"}  # fmt: skip
@@ -834,15 +1213,33 @@ def _upstream_assets(
         w if w in by_dag or w in uri_words or w in known else planner._speller.correct(w)[0].lower()
         for w, _ in trigger.upstream
     ]
+
+    def tables_named(word: str, meanings: frozenset[str] | None = None) -> list[str]:
+        """The tables one word names: by name, glossary meaning, schema, comment, sound or load rules."""
+        meanings = _meanings(planner, word) if meanings is None else meanings
+        # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
+        named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
+        if not named and len(schemas.get(word, [])) == 1:
+            named = schemas[word]  # "the payroll load": a schema with one table names it
+        return (
+            named
+            or _named_by_comment(planner, meanings)
+            or _named_by_sound(known, word)
+            or _named_by_load_rules(planner, word)
+        )
+
     found: list[str] = []
     missing: list[str] = []
     modifier_of_previous = False
+    named_before = -1  # the index of the last word that named a table
     i = 0
     while i < len(words):
         word, i = words[i], i + 1
         if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
             modifier_of_previous = False
             continue
+        if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
+            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
         if word in PREPOSITIONS:
             modifier_of_previous = bool(found or missing)
             continue
@@ -856,6 +1253,8 @@ def _upstream_assets(
             else:
                 missing.append(uri)
             continue
+        if "." in word and word not in known and word.rsplit(".", 1)[-1] in by_table:
+            word = word.rsplit(".", 1)[-1]  # "the ClickHouse table default.customers": the warehouse's name
         if word in by_dag:  # «после дага orders_pg_shop_to_clickhouse_default»: what that pipeline loads
             found += [uri for uri in by_dag[word] if uri not in found]
             continue
@@ -871,16 +1270,14 @@ def _upstream_assets(
             ]  # fmt: skip
             if len(two) == 1:
                 named, i = two, i + 1
-        # The table's own name wins over a glossary meaning ("sales" is also a word for CRM leads).
-        if not named:
-            named = [word] if word in known else [n for n in sorted(known) if set(name_parts(n)) <= meanings]
-        if not named and len(schemas.get(word, [])) == 1:
-            named = schemas[word]  # "the payroll load": a schema with one table names it
-        named = named or _named_by_comment(planner, meanings) or _named_by_sound(known, word)
+            elif _noun_modifier(trigger.upstream[i - 1], trigger.upstream[i]) and tables_named(words[i]):
+                continue  # "patient visits", "meter readings": the last noun names the table
+        named = named or tables_named(word, meanings)
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
             continue
+        named_before = i - 1
         uris = [uri for name in named for uri in by_table.get(name, [])]
         if not uris:
             missing.append(named[0])
@@ -891,6 +1288,28 @@ def _upstream_assets(
     if missing or not found:
         return [], _question(language, missing or words, produced)
     return found, None
+
+
+def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
+    """An English word right before another (only a space between: no "and", no comma) modifies it, as
+    "patient" in "patient visits": the head is the last word of a noun phrase."""
+    (text, start), (after, at) = word, following
+    return at == start + len(text) + 1 and text.isascii() and after.isascii() and text.isalpha()
+
+
+def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
+    """``word`` follows ``previous`` with only a space between them and is a Russian noun in the genitive
+    («показаний счётчиков»): a modifier of the table ``previous`` names, not a second upstream (a list has
+    «и» or a comma between its items)."""
+    (before, start), (text, at) = previous, word
+    if at != start + len(before) + 1:
+        return False
+    tokens = tokenize(text)
+    return (
+        bool(tokens)
+        and tokens[0].lang == "ru"
+        and any(p.pos == "NOUN" and p.case == "gent" for p in tokens[0].parses)
+    )
 
 
 def _meanings(planner: OfflinePlanner, word: str) -> frozenset[str]:
@@ -914,6 +1333,25 @@ def _is_noun(planner: OfflinePlanner, word: str) -> bool:
     if token.lang == "ru":
         return bool(token.parses) and token.parses[0].pos == "NOUN" and not _is(token, CLAUSE_GLUE)
     return token.lang == "en" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def _named_by_load_rules(planner: OfflinePlanner, word: str) -> list[str]:
+    """The one table the load planner reads ``word`` as, alone («счётчиков»: three comments hold the word,
+    the meters table is the one the others refer to); several tables or none: none."""
+    from airflow_ai_etl.planning.request import Request
+
+    if not _is_noun(planner, word):
+        return []
+    tokens = tokenize(word)
+    for form in dict.fromkeys([word, tokens[0].lemma if tokens else word]):  # «расчёток»: as «расчётки»
+        hits = {
+            table.name.lower()
+            for conn_id in planner.catalog.tables
+            for table in planner._match_tables(Request(form), conn_id)
+        }
+        if hits:
+            return sorted(hits) if len(hits) == 1 else []
+    return []
 
 
 def _named_by_sound(known: set[str], word: str) -> list[str]:
@@ -978,7 +1416,7 @@ def _without_load_grain(clause: str) -> str:
     tokens = tokenize(clause)
     for i, token in enumerate(tokens):
         ahead = tokens[i + 1 : i + 4]
-        if token.lower in _GRAIN_ADJECTIVES and any(_is(t, LOAD_EVENT, pos=("NOUN", None)) for t in ahead):
+        if token.lower in _GRAIN_ADJECTIVES and any(_is_event(t, pos=("NOUN", None)) for t in ahead):
             clause = clause[: token.start] + " " * (token.end - token.start) + clause[token.end :]
     return clause
 
@@ -1069,6 +1507,18 @@ def plan_triggered(
         ):  # new files of a named format and no table named: a raw table named after their folder (not
             # when a snake_case name the rules did not read may be the table: then it is asked)
             outcome = planner.plan(f"{rest.strip()}{manual} {'в таблицу' if ru else 'into table'} {name}")
+        if (
+            mart
+            and trigger.kind == "assets"
+            and [getattr(q, "id", None) for q in outcome.questions]
+            in (["planner.mart.two_facts"], ["planner.mart.which_fact"])
+            and len(upstream) == 1
+        ):  # «по факту загрузки продаж пересобирай витрину: сумма amount по регионам»: two tables hold the
+            # columns and the one the mart runs after is among them: its fact table (asked if it is not)
+            table = upstream[0].rstrip("/").rsplit("/", 1)[-1]
+            again = planner.plan(f"{rest.strip()} ({table})")
+            if again.spec is not None and (again.spec.source.table or "").rsplit(".", 1)[-1] == table:
+                outcome = again
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
