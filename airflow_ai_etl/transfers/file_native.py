@@ -203,6 +203,7 @@ class StreamReport:
     exact_records: bool = True  # False: quoted fields may hold newlines, count again when it differs
     cr_in_quotes: bool = False
     empty_fields: bool = False
+    empty_not_last: bool = False  # an empty field was marked elsewhere than at the end of a line
     quoted_empty: bool = False
     quote_or_escape: bool = False
     null_text: bool = False
@@ -271,6 +272,9 @@ class CsvPump:
         self.ends_with_newline = True  # nothing sent yet counts as a finished line
         self.quoted = False  # some data had quotes: newlines may be inside quoted fields
         self.spaced = self.quoted_empty = self.null_text = self.cr_in_quotes = self.empty_fields = False
+        # an empty field was marked that is not the last of its line (so maybe in any column; when
+        # False, only the last column can hold a marked empty field)
+        self.empty_not_last = False
 
     def feed(self, chunk: bytes) -> bytes:
         """Process one chunk; return the bytes to send (then :meth:`finish`)."""
@@ -321,7 +325,7 @@ class CsvPump:
             self.started = True
             if self.mark_empty and data[:1] == self.d:
                 data = b"\\N" + data
-                self.empty_fields = True
+                self.empty_fields = self.empty_not_last = True
         if b"\r" in data:
             if quotes and self._cr_inside(data):
                 self.cr_in_quotes = True
@@ -378,8 +382,11 @@ class CsvPump:
             if self.check_spaces and not self.spaced and bool((space1 != space2).any()):
                 self.spaced = True
             if self.mark_empty:
-                empty = p[~(space1 | space2)]  # delimiter-delimiter, delimiter-newline, newline-delimiter
+                kept = ~(space1 | space2)
+                empty = p[kept]  # delimiter-delimiter, delimiter-newline, newline-delimiter
                 if empty.size:
+                    if not self.empty_not_last and bool(((first[kept] != 1) | (second[kept] != 2)).any()):
+                        self.empty_not_last = True
                     cuts = (empty + 1).tolist()
                     starts, ends = [0, *cuts], [*cuts, len(data)]
                     out = b"\\N".join([data[i:j] for i, j in zip(starts, ends, strict=True)])
@@ -435,6 +442,8 @@ class CsvPump:
                         longer = longer.replace(pattern, marked)
                     data = longer
                     self.empty_fields = True
+                    if pattern != d + b"\n":
+                        self.empty_not_last = True
         return data
 
     def _quote_positions(self, data: bytes) -> list[int]:
@@ -463,6 +472,8 @@ class CsvPump:
                     if self.check_spaces and (a in space) != (b in space):
                         self.spaced = True
                 elif self.mark_empty and (a == d or b == d):
+                    if not (a == d and b == nl):
+                        self.empty_not_last = True
                     append(data[last : p + 1])
                     append(b"\\N")
                     last = p + 1
@@ -497,6 +508,7 @@ def csv_body(
     report.null_text = pump.null_text
     report.cr_in_quotes = pump.cr_in_quotes
     report.empty_fields = pump.empty_fields
+    report.empty_not_last = pump.empty_not_last
 
 
 def jsonl_body(
@@ -666,7 +678,9 @@ def exact_csv_records(chunks: Iterable[bytes], plan: NativePlan) -> int:
     return scanner.records
 
 
-def staged_surprises(client: Any, staging: str, plan: NativePlan) -> tuple[str | None, int]:
+def staged_surprises(
+    client: Any, staging: str, plan: NativePlan, report: StreamReport | None = None
+) -> tuple[str | None, int]:
     """What the staged rows show ClickHouse read differently from the Python reader (else None),
     and how many rows were staged (one query).
 
@@ -674,14 +688,23 @@ def staged_surprises(client: Any, staging: str, plan: NativePlan) -> tuple[str |
       date (``31.01.2024``, ``31/01/2024``, a year before 1970) as 1970-01-01 instead of failing;
     * ``\\N`` in a non-Nullable String column (CSV): an empty field, which the byte stream marks as
       ``\\N`` and ClickHouse then stores as that text (the Python reader stores an empty string).
+      With the stream's ``report``, only the columns that can hold a marked field are scanned: none
+      when no field was marked, the last one when every marked field ended its line (a String scan
+      of a 2M-row file is most of this query's time).
     """
+    strings = set(plan.columns)
+    if report is not None and not report.null_text:
+        if not report.empty_fields:
+            strings = set()
+        elif not report.empty_not_last:
+            strings = {plan.columns[-1]}
     checks = []
     for c, base, null in zip(plan.columns, plan.bases, plan.nullable, strict=True):
         col = quote_identifier(c)
         if base in ("Date", "DateTime"):
             reason = f"column {c!r} has values ClickHouse read as 1970-01-01 (other date forms, or that date)"
             checks.append((reason, f"countIf(toUInt32({col}) = 0)"))
-        elif base == "String" and not null and plan.format != "jsonl":
+        elif base == "String" and not null and plan.format != "jsonl" and c in strings:
             checks.append(
                 (f"column {c!r} is a non-Nullable String with empty fields", f"countIf({col} = '\\\\N')")
             )

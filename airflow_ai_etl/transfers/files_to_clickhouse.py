@@ -356,7 +356,7 @@ class ClickHouseTableLoader:
             reason = fallback_reason(plan, report)
             if reason:
                 raise NativeFallback(f"it has {reason}")
-            surprise, landed = staged_surprises(client, staging, plan)
+            surprise, landed = staged_surprises(client, staging, plan, report)
             if surprise:
                 raise NativeFallback(surprise)
             expected = report.records - (1 if plan.header and plan.format != "jsonl" else 0)
