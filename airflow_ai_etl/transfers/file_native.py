@@ -581,6 +581,9 @@ def _uniform_lines(whole: bytes | memoryview, keys: int, nullable_probes: Sequen
     import numpy as np
 
     a = np.frombuffer(whole, np.uint8)
+    quick = _uniform_lines_quick(whole, a, keys, nullable_probes)
+    if quick is not None:
+        return quick
     ends = np.flatnonzero(a == 10)
     n = int(ends.size)
     if not n or ends[0] == 0 or not bool((a[ends - 1] == 125).all()):  # "}" before every newline
@@ -597,6 +600,48 @@ def _uniform_lines(whole: bytes | memoryview, keys: int, nullable_probes: Sequen
     nulls = colons[value == 110]  # "n": only null starts so
     if not nulls.size:
         return n
+    allowed = 0
+    for probe in nullable_probes:
+        at = nulls - len(probe)
+        if int(at.min()) < 0:
+            return None
+        match = np.ones(nulls.size, np.bool_)
+        for i, byte in enumerate(probe):
+            match &= a[at + i] == byte
+        allowed += int(np.count_nonzero(match))
+    return n if allowed == nulls.size else None
+
+
+def _uniform_lines_quick(
+    whole: bytes | memoryview, a: Any, keys: int, nullable_probes: Sequence[bytes]
+) -> int | None:
+    """:func:`_uniform_lines` for the usual chunk (no backslash, no ``": "``), from counts of byte
+    pairs - one 16-bit compare of the even and one of the odd positions each - instead of the
+    positions of every newline and colon (about 0.5 vs 1.1 ms per MiB); None when it cannot tell
+    (then the full check decides), never a different answer."""
+    import numpy as np
+
+    size = a.size
+    if size < 2 or a[0] == 10 or int(np.count_nonzero(a == 92)):  # escapes: quotes may be text
+        return None
+    even = np.frombuffer(whole, "<u2", count=size // 2)
+    odd = np.frombuffer(whole, "<u2", count=(size - 1) // 2, offset=1)
+
+    def pairs(pair: bytes) -> int:
+        code = pair[0] | pair[1] << 8
+        return int(np.count_nonzero(even == code)) + int(np.count_nonzero(odd == code))
+
+    n = int(np.count_nonzero(a == 10))
+    if not n or pairs(b"}\n") != n or pairs(b": "):
+        return None
+    if pairs(b'":') - (1 if a[0] == 34 and a[1] == 58 else 0) != n * keys:  # key colons from index 2
+        return None
+    null_code = ord(":") | ord("n") << 8
+    nulls = np.concatenate((np.flatnonzero(even == null_code) * 2, np.flatnonzero(odd == null_code) * 2 + 1))
+    if not nulls.size:
+        return n
+    if int(nulls.min()) < 2 or not bool((a[nulls - 1] == 34).all()):
+        return None  # not every colon before an "n" ends a key
     allowed = 0
     for probe in nullable_probes:
         at = nulls - len(probe)
