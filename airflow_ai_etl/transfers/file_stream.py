@@ -48,57 +48,86 @@ def chunks_of(stream: Any, size: int = CHUNK_SIZE) -> Iterator[bytes]:
         yield chunk
 
 
-def prefetched(chunks: Iterable[bytes], depth: int = 4) -> Iterator[bytes]:
+def prefetched(chunks: Iterable[bytes], depth: int = 4) -> ReadAhead:
     """``chunks``, read ahead by a background thread that holds at most ``depth`` of them.
 
-    The download of the next chunks (an S3 body: socket reads, which release the GIL) then overlaps
-    the work on this one (gunzip, decode, count, send to ClickHouse) instead of alternating with it.
-    An error of the source is raised here, in the consumer; closing this generator (or finishing it)
-    stops the thread and then closes the source.
+    The thread starts at once: the first read (an S3 GET: the request, then moto or S3 preparing the
+    object) runs while the caller does other work. The download of the next chunks (socket reads,
+    which release the GIL) then overlaps the work on this one (gunzip, decode, count, send to
+    ClickHouse) instead of alternating with it. An error of the source is raised here, in the
+    consumer; closing the returned iterator (or finishing it) stops the thread and then closes the
+    source.
     """
-    import queue
-    import threading
+    return ReadAhead(chunks, depth)
 
-    source = iter(chunks)
-    ready: queue.Queue[Any] = queue.Queue(depth)
-    stop = threading.Event()
-    end = object()
 
-    def offer(item: Any) -> bool:
-        while not stop.is_set():
+class ReadAhead:
+    """The iterator :func:`prefetched` returns (see there); ``close()`` it when not read to the end."""
+
+    _END = object()
+
+    def __init__(self, chunks: Iterable[bytes], depth: int = 4) -> None:
+        import queue
+        import threading
+
+        source = self._source = iter(chunks)
+        ready: queue.Queue[Any] = queue.Queue(depth)
+        stop = threading.Event()
+        end = self._END
+
+        def offer(item: Any) -> bool:
+            while not stop.is_set():
+                try:
+                    ready.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def produce() -> None:  # no reference to self: an unclosed ReadAhead is still collected
             try:
-                ready.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for chunk in source:
-                if not offer(chunk):
-                    return
-        except BaseException as e:  # noqa: BLE001 - handed to the consumer, raised there
-            offer(e)
-            return
-        offer(end)
-
-    reader = threading.Thread(target=produce, name="ai-etl-read-ahead", daemon=True)
-    reader.start()
-    try:
-        while True:
-            item = ready.get()
-            if item is end:
+                for chunk in source:
+                    if not offer(chunk):
+                        return
+            except BaseException as e:  # noqa: BLE001 - handed to the consumer, raised there
+                offer(e)
                 return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        reader.join()
-        close = getattr(source, "close", None)
+            offer(end)
+
+        self._ready, self._stop, self._closed = ready, stop, False
+        self._thread = threading.Thread(target=produce, name="ai-etl-read-ahead", daemon=True)
+        self._thread.start()
+
+    def __iter__(self) -> ReadAhead:
+        return self
+
+    def __next__(self) -> bytes:
+        if self._closed:
+            raise StopIteration
+        item = self._ready.get()
+        if item is self._END:
+            self.close()
+            raise StopIteration
+        if isinstance(item, BaseException):
+            self.close()
+            raise item
+        return item
+
+    def close(self) -> None:
+        """Stop the thread (after its current read), then close the source; idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        self._stop.set()
+        self._thread.join()
+        close = getattr(self._source, "close", None)
         if close:
             close()
+
+    def __del__(self) -> None:  # dropped unclosed: let the thread end (it closes nothing itself)
+        stop = getattr(self, "_stop", None)
+        if stop is not None:
+            stop.set()
 
 
 def gunzip(chunks: Iterable[bytes]) -> Iterator[bytes]:

@@ -91,6 +91,7 @@ from airflow_ai_etl.transfers.file_native import (
 )
 from airflow_ai_etl.transfers.file_stream import (
     ChunkReader,
+    ReadAhead,
     ReplayableChunks,
     chunks_of,
     gunzip,
@@ -356,7 +357,7 @@ class ClickHouseTableLoader:
             reason = fallback_reason(plan, report)
             if reason:
                 raise NativeFallback(f"it has {reason}")
-            surprise, landed = staged_surprises(client, staging, plan)
+            surprise, landed = staged_surprises(client, staging, plan, report)
             if surprise:
                 raise NativeFallback(surprise)
             expected = report.records - (1 if plan.header and plan.format != "jsonl" else 0)
@@ -661,6 +662,7 @@ class FilesToClickHouseTransfer:
         if self.format == "tsv" and self.csv_delimiter == ",":
             self.csv_delimiter = "\t"
         self._s3: S3Hook | None = None
+        self._early: tuple[FileObject, ReadAhead] | None = None  # the first S3 object, opened early
 
     @property
     def options(self) -> FileOptions:
@@ -691,7 +693,24 @@ class FilesToClickHouseTransfer:
     def open_chunks(self, obj: FileObject) -> Iterator[bytes]:
         """The file's raw bytes in chunks (compressed as stored), read ahead by a thread (the next
         chunks download while this one is processed and sent; a few MiB at most)."""
+        if self._early is not None and self._early[0] is obj:
+            stream = self._early[1]
+            self._early = None
+            return stream
         return prefetched(self._read_chunks(obj))
+
+    def _open_early(self, objects: Sequence[FileObject]) -> None:
+        """Start the GET of the first S3 object now, so that S3 (moto: reading the whole object)
+        prepares it while ClickHouse is set up and the registry read; :meth:`open_chunks` hands it
+        over, :meth:`_drop_early` closes it when that file is not loaded."""
+        if objects and isinstance(objects[0], S3Object):
+            self._early = (objects[0], prefetched(self._read_chunks(objects[0])))
+
+    def _drop_early(self, keep: Sequence[FileObject] = ()) -> None:
+        if self._early is not None and not any(o is self._early[0] for o in keep):
+            stream = self._early[1]
+            self._early = None
+            stream.close()
 
     def _read_chunks(self, obj: FileObject) -> Iterator[bytes]:
         if isinstance(obj, LocalFile):
@@ -810,6 +829,7 @@ class FilesToClickHouseTransfer:
         result = FileLoadResult(target=loader.names.full_name, mode=self.mode)
         client = hook.get_client()
         try:
+            self._open_early(objects)
             loader.prepare(client)
             registry = LoadedFilesRegistry(client, loader.names.database)
             registry.ensure()
@@ -823,6 +843,7 @@ class FilesToClickHouseTransfer:
                     result.reloaded = stale
                 todo = [o for o in objects if (o.uri, o.etag) not in done]
                 result.skipped = [o.uri for o in objects if (o.uri, o.etag) in done]
+                self._drop_early(todo[:1])  # the first file is loaded already: no early read of it
             published: list[tuple[FileObject, int]] = []
             try:
                 for obj in todo:
@@ -850,6 +871,7 @@ class FilesToClickHouseTransfer:
                 loader.abort(client)
                 raise
         finally:
+            self._drop_early()
             client.disconnect()
         result.seconds = time.monotonic() - started
         if not result.files and not result.failed:

@@ -232,6 +232,11 @@ def test_cp1251_file_with_a_byte_order_mark(tmp_path, ch, caplog):
         ("spaces", "id;note\n1; x \n2;y\n", "does not read as String"),
         ("late_spaces", "id;note\n1;x\n2;y\n3; z\n", "starts or ends with a space"),
         ("null_text", "id,note\n1,\\N\n2,\n", "the text \\N"),
+        # an empty field outside the type sample of a non-Nullable String column, in the middle of its
+        # line, at its end, and in the middle after a Nullable last column's empty fields
+        ("late_empty_middle", "id,name,note\n1,a,x\n2,b,y\n3,,z\n", "non-Nullable String with empty"),
+        ("late_empty_last", "id,name\n1,a\n2,b\n3,\n", "non-Nullable String with empty"),
+        ("late_empty_after_null", "id,name,note\n1,a,\n2,b,x\n3,,z\n", "non-Nullable String with empty"),
         ("ru_dates", "id,day\n1,31.01.2024\n2,01.02.2024\n", "does not read as Date"),
         (
             "late_ru_date",

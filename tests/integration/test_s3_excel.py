@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 import re
+import threading
 import zipfile
 from decimal import Decimal
 
@@ -198,15 +199,24 @@ def test_rerun_loads_only_new_files_and_replace_reloads_all(s3_server, bucket, c
     put(s3_server, bucket, "raw/sales/readme.txt", "not data")
     path = f"s3://{bucket}/raw/sales/*.csv"
 
+    def gets() -> list[str]:  # the object GETs moto served so far (its request log)
+        return re.findall(rf'"GET /{bucket}/raw/sales/(\w+\.csv) HTTP', s3_server.log_file.read_text())
+
+    def readers() -> int:
+        return sum(t.name == "ai-etl-read-ahead" for t in threading.enumerate())
+
     first = s3_load(path, "raw_sales")
     assert (first["files"], first["rows"], first["skipped"]) == (2, 3, [])
+    assert gets() == ["a.csv", "b.csv"]  # one GET per file: a.csv's, started early, was the one read
     again = s3_load(path, "raw_sales")
     assert (again["files"], again["rows"]) == (0, 0)
     assert again["skipped"] == [f"s3://{bucket}/raw/sales/a.csv", f"s3://{bucket}/raw/sales/b.csv"]
+    assert len(gets()) <= 3 and readers() == 0  # at most the early GET of a.csv, closed unread
 
     put(s3_server, bucket, "raw/sales/c.csv", header + "4,40\n5,50\n")
     third = s3_load(path, "raw_sales")
     assert (third["files"], third["rows"], third["loaded"]) == (1, 2, [f"s3://{bucket}/raw/sales/c.csv"])
+    assert gets().count("c.csv") == 1 and readers() == 0
     assert ch.execute("SELECT count(), sum(amount) FROM raw_sales") == [(5, 150)]
     registry = ch.execute(f"SELECT uri, rows, mode FROM {REGISTRY_TABLE} ORDER BY uri")
     assert registry == [

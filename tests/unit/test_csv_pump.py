@@ -9,7 +9,9 @@ import pytest
 
 from airflow_ai_etl.transfers.file_native import CsvPump
 
-FLAGS = ("records", "spaced", "quoted_empty", "null_text", "cr_in_quotes", "empty_fields", "quoted")
+FLAGS = (
+    "records", "spaced", "quoted_empty", "null_text", "cr_in_quotes", "empty_fields", "quoted", "empty_not_last",
+)  # fmt: skip
 
 
 def pump(data: bytes, cuts: list[int], delimiter: str = ",", **kwargs) -> tuple[bytes, tuple]:
@@ -29,8 +31,28 @@ def test_empty_fields_marked_blank_lines_dropped_quotes_kept():
     # 5 newlines: one is inside quotes, so ``quoted`` tells the caller that the count may be high
     assert dict(zip(FLAGS, flags, strict=True)) == {
         "records": 5, "spaced": False, "quoted_empty": False, "null_text": False,
-        "cr_in_quotes": False, "empty_fields": True, "quoted": True,
+        "cr_in_quotes": False, "empty_fields": True, "quoted": True, "empty_not_last": True,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("data", "not_last"),
+    [
+        (b"a,b,c\n1,x,\n2,y,\n", False),  # only the last column is empty
+        (b"a,b,c\n1,x,\n2,y,", False),  # ... also on the last line, without its newline
+        (b"a,b,c\r\n1,x,\r\n\r\n2,y,\r\n", False),  # CRLF and a blank line (the full treatment)
+        (b'a,b,c\n1,"x,\n",\n', False),  # a quoted newline after a delimiter is no empty field
+        (b"a,b,c\n1,,z\n", True),  # a middle field
+        (b"a,b,c\n,x,z\n", True),  # the first field of a line
+        (b",b,c\n1,x,z\n", True),  # the first field of the file
+        (b"a,b,c\n1,x,\n\n2,,z\n", True),  # the full treatment, a middle field
+    ],
+)
+def test_it_notes_whether_every_marked_field_ends_its_line(data, not_last):
+    for cuts in ([], [len(data) // 2], list(range(1, len(data)))):
+        out, flags = pump(data, cuts)
+        assert dict(zip(FLAGS, flags, strict=True))["empty_not_last"] is not_last, (cuts, out)
+        assert b"\\N" in out
 
 
 def test_the_usual_chunk_takes_the_quick_path(monkeypatch):

@@ -57,6 +57,28 @@ def test_vectorised_check_reports_what_counting_each_key_does(monkeypatch, seed)
     assert [c for c, f, s in zip(cases, fast, slow, strict=True) if f != s] == []
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_pair_counts_answer_as_the_full_check_or_not_at_all(monkeypatch, seed):
+    import numpy as np
+
+    rng = random.Random(seed)
+    probes = [json.dumps(k).encode() for k in NULLABLE]
+    cases = []
+    for _ in range(600):
+        lines = [random_line(rng) for _ in range(rng.randint(1, 10))]
+        if rng.random() < 0.5:  # compact and whole, as ClickHouse and most tools write them
+            lines = [json.dumps({"id": i, "name": rng.choice(["n", "a:n", "nul"]), "amount": 2.0,
+                                 "note": rng.choice([None, "x"])}, separators=(",", ":")).encode() + b"\n"
+                     for i in range(rng.randint(1, 9))]  # fmt: skip
+        cases.append(b"".join(lines))
+    quick = [file_native._uniform_lines_quick(d, np.frombuffer(d, np.uint8), 4, probes) for d in cases]
+    monkeypatch.setattr(file_native, "_uniform_lines_quick", lambda *a: None)
+    full = [file_native._uniform_lines(d, 4, probes) for d in cases]
+    assert [(d, q, f) for d, q, f in zip(cases, quick, full, strict=True) if q is not None and q != f] == []
+    assert sum(q is not None for q in quick) > 50  # the usual compact lines are answered by it
+    assert any(q is not None and b":null" in d for q, d in zip(quick, cases, strict=True))
+
+
 def test_the_usual_lines_take_the_vectorised_path(monkeypatch):
     def slow(*args):
         raise AssertionError("keys were counted one by one")

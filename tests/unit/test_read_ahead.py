@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import time
 
 import pytest
 
@@ -58,6 +60,27 @@ def test_closing_early_stops_the_thread_and_closes_the_source_with_little_read_a
     stream.close()
     assert src.closed and _reader_threads() == 0
     assert src.read <= 5  # the one consumed, the queue's two, one waiting to be put (bounded memory)
+
+
+def test_the_first_read_starts_before_the_first_chunk_is_asked_for():
+    src = Source(3)
+    stream = prefetched(src, depth=2)
+    deadline = time.monotonic() + 5
+    while src.read < 3 and time.monotonic() < deadline:  # (an S3 GET: its request goes out now)
+        time.sleep(0.01)
+    assert src.read == 3  # two queued, the third waiting to be put
+    assert list(stream) == [b"1\n", b"2\n", b"3\n"]
+    assert src.closed and _reader_threads() == 0
+
+
+def test_a_stream_dropped_unread_lets_its_thread_end():
+    src = Source(10_000)
+    stream = prefetched(src, depth=2)
+    thread = stream._thread
+    del stream
+    gc.collect()
+    thread.join(timeout=5)
+    assert not thread.is_alive() and src.read <= 4
 
 
 def test_ascii_chunks_pass_as_they_are_and_a_character_split_between_chunks_is_still_checked():
