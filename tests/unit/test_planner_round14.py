@@ -1,0 +1,239 @@
+"""Row conditions as people write them (planner14), from the families of heldout_2026-12-04i (i-ru-002,
+-004, -007, -011, -015, -018, -025, -038, i-en-001, -004), tested with sentences phrased differently over
+several catalogs: each asked a question (or, where marked, gave a wrong plan) before.
+
+- a list of values over one column: Latin codes the column comment lists, Russian words meaning them
+  («картой», «через банк»), quoted values, names after a plural column word -> `col IN (...)`;
+- relative and participle clauses: «у которых следующая поверка раньше ...» (an adjective picks one of two
+  columns), «больше 500 домохозяйств» (the noun after the number names the column), «где пломба не цела»
+  (a boolean column by its comment, negated);
+- a value written right after the status column word is that value («в статусе unpaid»);
+- a schedule's "past every hour" is no time window of the rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from airflow_ai_etl.spec import PipelineSpec
+
+
+def _ok(planner: OfflinePlanner, text: str) -> PipelineSpec:
+    outcome = planner.plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    return outcome.spec
+
+
+def _masked(spec: PipelineSpec) -> set[str]:
+    return {c for t in spec.transforms if t.type == "mask" for c in t.columns}
+
+
+# --- lists of values over one column ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "table", "where"),
+    [
+        ("utility", "Оплаты через terminal или post в клик ежедневно в 6:00", "billing.payments",
+         "channel IN ('terminal', 'post')"),
+        ("utility", "Счётчики gas и hot_water выгружать в хранилище ежедневно в 3:00", "metering.meters",
+         "resource IN ('gas', 'hot_water')"),
+        ("univ", "Стипендии social и presidential в клик каждый понедельник в 7 утра", "finance.scholarships",
+         "kind IN ('social', 'presidential')"),
+        ("utility", "service requests about complaint or connection to clickhouse daily at 7 am",
+         "ops.service_requests", "topic IN ('complaint', 'connection')"),
+        ("utility", "Service requests on topic meter_replacement or recalculation, daily at 9 am",
+         "ops.service_requests", "topic IN ('meter_replacement', 'recalculation')"),
+        ("logistics", "Отправления, которые lost или created, в клик ежедневно в 6:00", "shipments",
+         "status IN ('lost', 'created')"),
+    ],
+)  # fmt: skip
+def test_listed_codes_joined_without_a_column_word_are_one_in_condition(
+    planners, catalog, text, table, where
+) -> None:
+    """«через app или call_center» read only the code of two parts; the one-part code was asked about."""
+    spec = _ok(planners[catalog], text)
+    assert spec.source.table == table
+    assert spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "masked"),
+    [
+        ("Оплаты картой или через терминал в клик ежедневно в 6:00", "channel IN ('card', 'terminal')", set()),
+        ("Оплаты через банк или терминалом, номер карты скрыть, в клик ежедневно в 6:00",
+         "channel IN ('bank', 'terminal')", {"card_number"}),
+        ("Оплаты через банк в клик ежедневно в 6:00", "channel = 'bank'", set()),
+        ("Оплаты картой, номер карты скрыть, ежедневно в 6:00", "channel = 'card'", {"card_number"}),
+        ("payments by card or bank to clickhouse daily at 6 am, mask the card number",
+         "channel IN ('card', 'bank')", {"card_number"}),
+    ],
+)  # fmt: skip
+def test_russian_words_meaning_listed_codes_are_values(planners, text, where, masked) -> None:
+    """«картой и через банк» (channel: bank, card, post, terminal) was asked about; «оплаты картой» alone
+    loaded every payment."""
+    spec = _ok(planners["utility"], text)
+    assert spec.source.table == "billing.payments"
+    assert spec.source.where == where
+    assert _masked(spec) == masked
+
+
+def test_the_column_word_of_a_masked_column_is_no_value(planners) -> None:
+    spec = _ok(planners["utility"], "Оплаты абонентов, номер карты скрыть, в клик ежедневно в 6:00")
+    assert spec.source.where is None
+    assert _masked(spec) == {"card_number"}
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "Товары категорий «Книги», «Игрушки» и «Спорт» в кликхаус ежедневно в 3 ночи",
+         "category IN ('Книги', 'Игрушки', 'Спорт')"),
+        ("clinic", 'Врачи со специальностью "кардиолог" или "терапевт" в клик каждый день в 8:00',
+         "specialty IN ('кардиолог', 'терапевт')"),
+        ("hr", "Кандидаты на вакансии 'аналитик' и 'тестировщик' в клик ежедневно в 9 утра",
+         "vacancy IN ('аналитик', 'тестировщик')"),
+        ("shop", "products in categories 'Toys' or 'Books' to clickhouse daily at 1 am",
+         "category IN ('Toys', 'Books')"),
+    ],
+)  # fmt: skip
+def test_quoted_values_joined_are_one_in_condition(planners, catalog, text, where) -> None:
+    """The second quoted value was asked about as an unread condition."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "Хабы в городах Казань, Самара и Пермь в клик ежедневно в 2:00",
+         "city IN ('Казань', 'Самара', 'Пермь')"),
+        ("shop", "Клиенты из городов Москва и Тверь в кликхаус каждый день в 4 утра", "city IN ('Москва', 'Тверь')"),
+        ("logistics", "Сортировочные центры в регионах Сибирь или Урал в клик ежедневно в 5:00",
+         "region IN ('Сибирь', 'Урал')"),
+    ],
+)  # fmt: skip
+def test_names_after_a_plural_column_word_are_one_in_condition(planners, catalog, text, where) -> None:
+    """After a plural column word («в городах») the names stand in the nominative: the list is read."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+def test_names_after_a_singular_column_word_in_the_genitive_are_still_asked(planners) -> None:
+    outcome = planners["shop"].plan("Клиенты из города Москвы и Твери в кликхаус каждый день в 4 утра")
+    assert outcome.status == "needs_clarification"
+
+
+# --- relative and participle clauses ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("utility", "Счётчики, у которых последняя поверка раньше 2020-01-01, в клик ежедневно в 1:00",
+         "verified_on < '2020-01-01'"),
+        ("utility", "Счётчики, у которых следующая поверка позже 2027-06-01, в клик по пятницам в 9:00",
+         "next_verification_on > '2027-06-01'"),
+    ],
+)  # fmt: skip
+def test_an_adjective_picks_one_of_two_date_columns(planners, catalog, text, where) -> None:
+    """«поверка» names verified_on ('Дата последней поверки') and next_verification_on ('Дата следующей
+    поверки'); the adjective before it says which (was asked about 'у которых')."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("utility", "Отключения, затронувшие более 500 домохозяйств, в клик ежедневно в 6:00", "households > 500"),
+        ("univ", "Дисциплины, у которых больше четырёх зачётных единиц, в клик ежедневно в 7:00", "credits > 4"),
+        ("utility", "billing.debts, где больше 90 дней просрочки, в клик ежедневно в 8:00", "overdue_days > 90"),
+        ("utility", "outages affecting more than 1000 households to clickhouse daily at 6 am", "households > 1000"),
+        ("univ", "courses with more than 4 credits to clickhouse daily at 6 am", "credits > 4"),
+        ("logistics", "routes with fewer than 20 stops to clickhouse daily at 6 am", "stops < 20"),
+    ],
+)  # fmt: skip
+def test_a_noun_after_the_number_names_the_compared_column(planners, catalog, text, where) -> None:
+    """«больше 500 домохозяйств», "more than 4 credits": the column is named after the number."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("utility", "Обходы контролёров (ops.inspections), где пломба цела, в клик ежедневно в 10:00",
+         "seal_ok = true"),
+        ("utility", "Проверки счётчиков (ops.inspections), где пломба не цела, в клик ежедневно в 10:00",
+         "seal_ok = false"),
+        ("utility", "Счётчики (metering.meters), где счётчик не умный, в клик ежедневно в 10:00",
+         "is_smart = false"),
+        ("logistics", "Курьеры, которые сейчас не активны, в клик ежедневно в 10:00", "is_active = false"),
+        ("univ", "attendance, где студент не присутствовал на занятии, в клик ежедневно в 10:00",
+         "present = false"),
+    ],
+)  # fmt: skip
+def test_a_clause_stating_a_boolean_column_is_its_value(planners, catalog, text, where) -> None:
+    """«где пломба не цела» ('Пломба цела'): asked about 'где' before."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+def test_a_negation_after_a_filler_word_in_a_clause_is_read(planners) -> None:
+    """«которые сейчас не работают» ('Работает сейчас') gave is_active = true: the «не» after «сейчас» was
+    not seen (a confident wrong answer)."""
+    spec = _ok(planners["utility"], "Контролёры, которые сейчас не работают, в клик ежедневно в 10:00")
+    assert spec.source.table == "ops.inspectors"
+    assert spec.source.where == "is_active = false"
+
+
+# --- a value right after the status column word -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where", "masked"),
+    [
+        ("clinic", "Счета со статусом unpaid, полис скрыть, ежедневно в 8:00", "status = 'unpaid'",
+         {"insurance_policy"}),
+        ("shop", "Заказы в статусе unpaid в клик ежедневно в 6:00", "status = 'unpaid'", set()),
+        ("clinic", "invoices with status unpaid, mask the card number, daily at 9 pm", "status = 'unpaid'",
+         {"card_number"}),
+    ],
+)  # fmt: skip
+def test_a_value_after_the_status_word_is_that_value(planners, catalog, text, where, masked) -> None:
+    """«в статусе unpaid» asked whether status = 'unpaid' or status IS DISTINCT FROM 'paid' was meant."""
+    spec = _ok(planners[catalog], text)
+    assert spec.source.where == where
+    assert _masked(spec) == masked
+
+
+def test_a_negated_form_of_a_listed_status_is_still_asked(planners) -> None:
+    """shipments.status lists (created, in_transit, delivered, lost): «undelivered» is no stored value."""
+    outcome = planners["logistics"].plan("Отправления в статусе undelivered в клик ежедневно в 7:00")
+    assert outcome.status == "needs_clarification"
+
+
+# --- "past every hour" is the schedule's ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where", "keys", "cron"),
+    [
+        ("shop", "Upsert sales rows with amount over two thousand into ClickHouse on id at 20 past every hour",
+         "amount > 2000", ["id"], "20 * * * *"),
+        ("hr", "timesheets into clickhouse with upsert on employee_id and work_date at 15 past every hour",
+         None, ["employee_id", "work_date"], "15 * * * *"),
+        ("logistics", "Upsert routes with distance_km above three hundred into ClickHouse on id at 10 past every hour",
+         "distance_km > 300", ["id"], "10 * * * *"),
+    ],
+)  # fmt: skip
+def test_past_every_hour_is_no_window(planners, catalog, text, where, keys, cron) -> None:
+    """ "at 5 past every hour" was asked about as a time window ('past every hour')."""
+    spec = _ok(planners[catalog], text)
+    assert spec.source.where == where
+    assert spec.target.mode == "upsert"
+    assert spec.target.keys == keys
+    assert spec.schedule == cron
+
+
+def test_a_past_window_without_a_number_is_still_asked(planners) -> None:
+    outcome = planners["shop"].plan("sales for the past few days to clickhouse daily at 6 am")
+    assert outcome.status == "needs_clarification"
