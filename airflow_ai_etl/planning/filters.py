@@ -484,6 +484,8 @@ class RowFilters:
         """(position, condition) of the one time window the request names, or a question."""
         windows: list[tuple[int, str]] = []
         for match in LAST_N.finditer(request.lower):
+            if any(a <= match.start("en") < b for a, b in request.schedule_spans if match.group("en")):
+                continue  # "at 5 past every hour": the schedule's words, not a window
             template = _last_n_template(match)
             if template is None:
                 return Found(None, [self._ask_window(request, table, match.group(0))])
@@ -697,11 +699,18 @@ class RowFilters:
     def _status_conditions(
         self, request: Request, table: Table, incremental: bool
     ) -> Iterable[tuple[int, str, str]]:
-        if not table.column("status"):
+        status = table.column("status")
+        if not status:
             return
+        listed = {v.lower() for v in _listed_values(status.comment)}
+        # «в статусе unpaid», "with status unpaid": a code written right after the column word is the value
+        # as stored (read by the value rule), unless the column lists its values and this is none of them
+        written = {i + 1 for i, column in self._column_values(request, table) if column.name == "status"}
         for i, token in enumerate(request.tokens):
             value, negated = status_word(token)
             if value is None or token in request.claimed:
+                continue
+            if i in written and token.isascii() and (not listed or token in listed):
                 continue
             if i == 0 and value != token and value.startswith(token):
                 continue  # "ship dorm residents ...": the imperative verb, not the status shipped
@@ -796,18 +805,24 @@ class RowFilters:
     ) -> Iterable[tuple[int, str, str]]:
         """«книги, которые ещё не вернули», "loans that have not been returned yet": a relative clause
         whose verb names the event of one nullable time column (its comment «Когда книгу вернули» or its
-        name returned_at) -> `returned_at IS NULL`; without «не»/"not" -> `IS NOT NULL`."""
+        name returned_at) -> `returned_at IS NULL`; without «не»/"not" -> `IS NOT NULL`. A clause whose
+        predicate states one boolean column («которые сейчас не работают»: 'Работает сейчас'; «где пломба не
+        цела»: 'Пломба цела', its subject noun first) -> `flag = true/false`."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         for i, t in enumerate(tokens):
-            if not (t.lemma == "который" or t.lower in ("that", "which", "who")):
+            where = t.lower == "где" and request.language == "ru"
+            if not (t.lemma == "который" or t.lower in ("that", "which", "who") or where):
                 continue
             negated, already, j = False, False, i + 1
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
+                first = word.parses[0].pos if word.lang == "ru" and word.parses else None
                 if word.lower in CLAUSE_NEGATORS:
                     negated = True
-                elif word.lower in CLAUSE_FILLERS:
+                elif word.lower in CLAUSE_FILLERS or first == "ADVB":  # «которые сейчас не работают»
                     already = already or word.lower in ("уже", "already")
+                elif where and first == "NOUN" and not negated and j <= i + 2:
+                    pass  # «где пломба не цела»: the subject comes before the predicate
                 else:
                     break
                 j += 1
@@ -822,10 +837,11 @@ class RowFilters:
             ):
                 j += 1
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
-            if len(flags) == 1:  # "vacations that are approved", «курьеры, которые активны» (planner8)
+            if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
+                # "vacations that are approved", «курьеры, которые активны» (planner8)
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
-            if j >= len(tokens) or not (negated or already):
+            if where or j >= len(tokens) or not (negated or already):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
@@ -1518,7 +1534,7 @@ class RowFilters:
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
-                  "was", "are", "is", "t", "got", "get"}  # fmt: skip
+                  "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
                 "поля"}  # fmt: skip
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
@@ -1553,6 +1569,11 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
 }  # fmt: skip
+
+
+def _crosses_clause(request: Request, first: Token, second: Token) -> bool:
+    """A comma, a semicolon or a bracket stands between two words: they are in different clauses."""
+    return bool(re.search(r"[,;:()]", request.text[first.end : second.start]))
 
 
 def _joined(request: Request, first: Token, second: Token) -> bool:
