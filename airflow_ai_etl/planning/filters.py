@@ -248,7 +248,8 @@ class RowFilters:
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
             self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
-            self._compared_conditions, self._comparative_conditions, self._status_conditions,
+            self._compared_conditions, self._counted_conditions, self._comparative_conditions,
+            self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_value_conditions, self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
@@ -619,6 +620,32 @@ class RowFilters:
                 operator = ">=" if POSTFIX_AT_LEAST.search(match.group("cmp")) else "<="
                 value = match.group(2).replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
+
+    def _counted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«больше 1000 домохозяйств», «больше 4 зачётных единиц», "more than 4 credits", "fewer than 20
+        stops": a comparison, a number and the noun (or adjective and noun) that names one number column by
+        its name, glossary or comment ('Затронуто домохозяйств') -> that column compared with the number."""
+        for match in COUNTED.finditer(request.lower):
+            if any(a <= match.start() < b for a, b in request.schedule_spans):
+                continue
+            for word in match.group("w1", "w2"):
+                if word is None:
+                    continue
+                columns = [
+                    name
+                    for name in self.grounding._columns_in(table, word)
+                    if _is_number_column(table.column(name) or Column(name, "text"))
+                    and name != "id"
+                    and not name.endswith("_id")
+                    and name not in table.primary_key
+                ]
+                if len(columns) == 1:
+                    operator = COUNTED_OPERATORS[re.sub(r"\s+", " ", match.group("cmp"))]
+                    number = match.group("n").replace(",", ".")
+                    yield match.start(), columns[0], f"{columns[0]} {operator} {number}"
+                    break
+                if columns:
+                    break
 
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
         """ "orders over 500": the table's own noun compared to a number means its one money column."""
@@ -1669,6 +1696,19 @@ _CMP = (
 )
 UNIT_COMPARISON = re.compile(
     rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
+)
+# A comparison, a number and the noun counted: «больше 1000 домохозяйств», "more than 4 credits".
+COUNTED_OPERATORS = {
+    "more than": ">", "over": ">", "above": ">", "greater than": ">", "fewer than": "<", "less than": "<",
+    "under": "<", "below": "<", "at least": ">=", "at most": "<=", "no more than": "<=", "no less than": ">=",
+    "больше": ">", "более": ">", "свыше": ">", "меньше": "<", "менее": "<", "не менее": ">=",
+    "не более": "<=", "не меньше": ">=", "не больше": "<=", "от": ">=", "до": "<=",
+}  # fmt: skip
+COUNTED = re.compile(
+    r"(?<![a-zа-яё0-9_])(?P<cmp>"
+    + "|".join(sorted((c.replace(" ", r"\s+") for c in COUNTED_OPERATORS), key=len, reverse=True))
+    + r")\s+(?P<n>\d++(?:[.,]\d+)?+)\s+(?P<w1>[a-zа-яё_]{3,}+)(?:\s+(?P<w2>[a-zа-яё_]{3,}+))?",
+    re.IGNORECASE,
 )
 UNIT_AFTER = re.compile(r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн|tons?)\b", re.I)
 UNIT_OPERATORS = {
