@@ -582,10 +582,33 @@ class RowFilters:
                 event = self.grounding._event_time_column(table)
                 own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)  # «заказы до 2024-03-01»
                 columns = [event] if event and (own or word in ROW_WORDS) else []
+            if (
+                len(columns) != 1
+            ):  # «следующая поверка раньше ...»: by the comments ('Дата следующей поверки')
+                columns = self._commented(table, columns, request.text[: match.end("word")])
             if len(columns) != 1:
                 continue
             operator = DATE_OPERATORS[match.group("prep").lower()]
             yield match.start(), columns[0], f"{columns[0]} {operator} {_quote(_iso_date(match))}"
+
+    def _commented(self, table: Table, columns: list[str], before: str) -> list[str]:
+        """The time columns a Russian noun phrase ending `before` names by their comments: the noun
+        («поверка» -> 'Дата последней поверки', 'Дата следующей поверки'), narrowed by the adjective before
+        it when several answer («следующая поверка» -> next_verification_on)."""
+        words_ = [t for t in tokenize(before[-60:]) if t.lang != "punct"][-2:]
+        if not words_ or words_[-1].lang != "ru" or not words_[-1].parses:
+            return columns
+        noun, adjective = words_[-1], words_[0] if len(words_) == 2 else None
+        comments = {
+            c.name: [t for t in tokenize(c.comment or "") if t.lang == "ru"]
+            for c in table.columns
+            if is_temporal(table, c.name) and not _is_number_column(c)
+        }
+        found = [n for n, comment in comments.items() if any(t.lemmas & noun.lemmas for t in comment)]
+        if len(found) > 1 and adjective is not None and adjective.parses[:1]:
+            if adjective.parses[0].pos in ("ADJF", "PRTF"):
+                found = [n for n in found if any(t.lemmas & adjective.lemmas for t in comments[n])]
+        return found if len(found) == 1 else columns
 
     def _between_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in BETWEEN.finditer(request.lower):
