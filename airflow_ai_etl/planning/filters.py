@@ -26,6 +26,7 @@ from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import say
+from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import is_
@@ -251,12 +252,17 @@ class RowFilters:
             self._compared_conditions, self._counted_conditions, self._comparative_conditions,
             self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
-            self._place_conditions, self._listed_value_conditions, self._cued_state_conditions,
+            self._place_conditions, self._listed_run_conditions, self._listed_value_conditions,
+            self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                merged = _merged_values(found[column][1], condition) if column in found else None
+                if merged is not None:  # «app или call_center» and «call_center» alone: one list, kept whole
+                    found[column] = (min(position, found[column][0]), merged)
+                    continue
                 if column in found and found[column][1] != condition and found[column][0] != position:
                     request.rival_conditions.append((position, column, condition, found[column][0]))
                 if (
@@ -956,6 +962,109 @@ class RowFilters:
                 if condition:
                     yield t.start, name, condition
 
+    def _listed_run_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«через app или call_center», «картой и через банк», "on topic complaint or recalculation": values
+        one column's comment lists ('Канал оплаты (bank, card, post, terminal)'), written as listed or as a
+        Russian word meaning one («картой» = card by the glossary, «терминал» spelled by ear), joined by
+        commas, и/или, and/or (a preposition may stand before each) -> `col IN (...)`. A single value needs a
+        cue that it says how a row came about: a preposition of means before it («через банк», "by card") or
+        the instrumental case («картой»). A word that with its neighbour names a column («номер карты», "card
+        number") is the column; a list after a negator is left to the rules that read negations."""
+        listed = {c.name: _listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {name: values for name, values in listed.items() if values}
+        if not listed:
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        hits = [self._listed_hits(request, table, tokens, k, listed) for k in range(len(tokens))]
+        k = 0
+        while k < len(tokens):
+            if not hits[k]:
+                k += 1
+                continue
+            run, common, last = [k], set(hits[k]), k
+            while True:
+                nxt = next((j for j in range(last + 1, min(last + 4, len(tokens))) if hits[j]), None)
+                if nxt is None or not _RUN_GAP.fullmatch(request.text[tokens[last].end : tokens[nxt].start]):
+                    break
+                if not common & set(hits[nxt]):
+                    break
+                common &= set(hits[nxt])
+                run.append(nxt)
+                last = nxt
+            k = last + 1
+            if len(common) != 1:
+                continue
+            (name,) = common
+            values = list(dict.fromkeys(hits[j][name] for j in run))
+            first = tokens[run[0]]
+            cue = self._means_cue(request, tokens, run[0])
+            if len(values) == 1 and not cue:
+                continue
+            index = request.token_at(first.start)
+            if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
+                index -= 1
+            if self._negator_before(request, index) is not None:
+                continue
+            request.handled.append((first.start, tokens[last].end))
+            if len(values) == 1:
+                yield first.start, name, f"{name} = {_quote(values[0])}"
+            else:
+                yield first.start, name, f"{name} IN ({', '.join(_quote(v) for v in values)})"
+
+    def _listed_hits(
+        self, request: Request, table: Table, tokens: list[Token], k: int, listed: dict[str, tuple[str, ...]]
+    ) -> dict[str, str]:
+        """column -> listed value that word `k` writes or means; empty when it is a column's word."""
+        t = tokens[k]
+        if t.lang not in ("ru", "en") or len(t.lower) < 2 or t.lower in NOT_A_NAME:
+            return {}
+        if any(a <= t.start < b for a, b in request.schedule_spans) or t.lower in request.claimed:
+            return {}
+        if self.grounding._names_table(t.lower, table):
+            return {}
+        # a neighbour across a comma belongs to another phrase («картой, номер карты скрыть»)
+        nxt = (
+            tokens[k + 1].lower
+            if k + 1 < len(tokens) and not _crosses_clause(request, t, tokens[k + 1])
+            else ""
+        )
+        prev = tokens[k - 1].lower if k and not _crosses_clause(request, tokens[k - 1], t) else ""
+        for pair in ([t.lower, nxt], [prev, t.lower]):
+            if all(pair) and (found := self.grounding._word_column(table, pair, fk_words=False)):
+                if found[1] == 2:
+                    return {}  # «номер карты», "card number": the column
+        meanings = (
+            {stem(m) for lemma in t.lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+            | set(self.vocabulary.meanings(t.lower))
+            if t.lang == "ru"
+            else set()
+        )
+        found_: dict[str, str] = {}
+        for name, values in listed.items():
+            for value in values:
+                lower = value.lower()
+                if t.lang == "en" and t.lower == lower:
+                    found_[name] = value
+                elif t.lang == "ru" and not value.isascii() and t.has(_lemmas_of(value)):
+                    found_[name] = value
+                elif (
+                    t.lang == "ru"
+                    and value.isascii()
+                    and (stem(lower) in meanings or transliterates(t.lower, lower))
+                ):
+                    found_[name] = value
+        return found_
+
+    def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
+        """Word `k` says how a row came about: after a preposition of means («через банк», "by card", "via
+        app") or in the instrumental case («картой», «терминалом»)."""
+        t = tokens[k]
+        if k and tokens[k - 1].lower in ("через", "by", "via", "through"):
+            return True
+        return t.lang == "ru" and bool(t.parses) and t.parses[0].case == "ablt" and t.parses[0].pos == "NOUN"
+
     def _spelled_code_conditions(
         self, request: Request, table: Table, listed: dict[str, tuple[str, ...]]
     ) -> Iterable[tuple[int, str, str]]:
@@ -1178,6 +1287,9 @@ class RowFilters:
             if request.is_handled(request.spans[i][0]):
                 continue  # «login не нужен», "region column not needed": a column left out, no value
             value: str | None = self.whole_value(request, i + 1)
+            linked = i > 0 and self._links_value(request, i)
+            if not linked and self._listed_elsewhere(table, column, str(value)):
+                continue  # «тарифы day и night»: the table's noun, then a value of zone ('Зона суток (day)')
             if column.name in self._place_columns(table):
                 value = self._place_value(request, table, i, column.name)
             if value is None:
@@ -1191,6 +1303,17 @@ class RowFilters:
                 condition = self._negated(table, str(condition))
             if condition:
                 yield self._position(request, i), column.name, condition
+
+    def _listed_elsewhere(self, table: Table, column: Column, value: str) -> bool:
+        """`value` is no value `column` lists, but another column's comment lists it."""
+        lower = value.lower()
+        if lower in {v.lower() for v in _listed_values(column.comment)}:
+            return False
+        return any(
+            lower in {v.lower() for v in _listed_values(other.comment)}
+            for other in table.columns
+            if other.name != column.name and self._filterable(table, other)
+        )
 
     def _column_values(self, request: Request, table: Table) -> Iterable[tuple[int, Column]]:
         """(index, column) of each column word followed by a value of it: "for region north", ", region
@@ -1619,6 +1742,33 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
 }  # fmt: skip
+
+
+# Between two values of a list: a comma, и/или/and/or, and a preposition before the next value
+_RUN_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?(?:(?:через|по|by|via|through|on)\s+)?", re.I
+)
+
+
+def _values_of(condition: str) -> tuple[str, list[str]] | None:
+    """(column, values) of `col = 'v'` or `col IN ('a', 'b')`; None for any other condition."""
+    match = re.fullmatch(r"(\w+) (?:= ('(?:[^']|'')*')|IN \((.*)\))", condition)
+    if match is None:
+        return None
+    items = re.findall(r"'((?:[^']|'')*)'", match.group(2) or match.group(3) or "")
+    return match.group(1), items
+
+
+def _merged_values(kept: str, new: str) -> str | None:
+    """The larger of two value conditions on one column when one's values hold all the other's (the same
+    list read by two rules); None when they differ otherwise."""
+    first, second = _values_of(kept), _values_of(new)
+    if first is None or second is None or first[0] != second[0] or kept == new:
+        return None
+    small, large = sorted((first, second), key=lambda pair: len(pair[1]))
+    if not set(small[1]) <= set(large[1]):
+        return None
+    return kept if large is first else new
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:

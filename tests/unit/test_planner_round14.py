@@ -238,3 +238,27 @@ def test_past_every_hour_is_no_window(planners, catalog, text, where, keys, cron
 def test_a_past_window_without_a_number_is_still_asked(planners) -> None:
     outcome = planners["shop"].plan("sales for the past few days to clickhouse daily at 6 am")
     assert outcome.status == "needs_clarification"
+
+
+# --- found while making the above pass (written after the list rule) --------------------------------------
+
+
+def test_a_listed_value_after_the_tables_noun_is_not_the_nouns_column(planners) -> None:
+    """«тарифы day и night»: «тарифы» names code ('Код тарифа') as a bare genitive, but day and night are
+    zone's values ('Зона суток (day, night, peak)'); `code = 'day'` was read beside the list."""
+    assert (
+        _ok(planners["utility"], "Тарифы day и night в клик ежедневно").source.where
+        == "zone IN ('day', 'night')"
+    )
+    assert _ok(planners["utility"], "Тарифы с кодом day в клик ежедневно").source.where == "code = 'day'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "service requests from connection pg_utility to clickhouse daily at 5 am",
+        "payments except by card or bank to clickhouse daily at 6 am",
+    ],
+)
+def test_a_lone_listed_word_without_a_cue_or_after_a_negator_is_still_asked(planners, text) -> None:
+    assert planners["utility"].plan(text).status == "needs_clarification"
