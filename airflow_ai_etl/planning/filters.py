@@ -232,9 +232,19 @@ class RowFilters:
         if found is None:
             return condition
         values, at = [value], found.end()
+        quoted = bool(re.match(r"['\"»]", request.text[at:])) and found.start() > 0
+        quoted = quoted and request.text[found.start() - 1] in "'\"«"
+        if quoted:  # «"Электроника" и "Бытовая техника"»: after a quoted value, quoted values go on the list
+            at += 1
+            while more := _QUOTED_NEXT.match(request.text, at):
+                word = next(g for g in more.group("a", "b", "c") if g is not None).strip()
+                if not word or word in values:
+                    break
+                values.append(word)
+                at = more.end()
         while more := re.match(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-z][\w-]*)", request.text[at:]):
             word = more.group(1)
-            if not self._list_word_fits(request, table, name, value, word) or word in values:
+            if quoted or not self._list_word_fits(request, table, name, value, word) or word in values:
                 break
             values.append(word)
             at += more.end()
@@ -1769,6 +1779,14 @@ def _merged_values(kept: str, new: str) -> str | None:
     if not set(small[1]) <= set(large[1]):
         return None
     return kept if large is first else new
+
+
+# The next quoted value of a list: «, «Игрушки»», « и "Бытовая техника"», " or 'Books'"
+_QUOTED_NEXT = re.compile(
+    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?"
+    r"(?:'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\")",
+    re.IGNORECASE,
+)
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:
