@@ -1297,6 +1297,14 @@ class RowFilters:
             if request.is_handled(request.spans[i][0]):
                 continue  # «login не нужен», "region column not needed": a column left out, no value
             value: str | None = self.whole_value(request, i + 1)
+            names = self._plural_names(request, table, i)
+            if names:  # «в городах Новосибирск и Омск»: names after a plural column word, in the nominative
+                yield (
+                    self._position(request, i),
+                    column.name,
+                    f"{column.name} IN ({', '.join(map(_quote, names))})",
+                )
+                continue
             linked = i > 0 and self._links_value(request, i)
             if not linked and self._listed_elsewhere(table, column, str(value)):
                 continue  # «тарифы day и night»: the table's noun, then a value of zone ('Зона суток (day)')
@@ -1313,6 +1321,28 @@ class RowFilters:
                 condition = self._negated(table, str(condition))
             if condition:
                 yield self._position(request, i), column.name, condition
+
+    def _plural_names(self, request: Request, table: Table, index: int) -> list[str]:
+        """«в городах Новосибирск и Омск», «из регионов Сибирь, Урал или Поволжье»: capitalised Russian names
+        joined by commas and и/или after a plural column word stand in the nominative (a name in apposition
+        to a plural noun does not agree with it), so the list is read as written; a singular column word
+        («из города Москвы и Твери») leaves the case of each name unsure (asked elsewhere)."""
+        word = next((t for t in tokenize(request.raw[index]) if t.lang == "ru"), None)
+        if word is None or not word.parses or word.parses[0].pos != "NOUN" or word.parses[0].number != "plur":
+            return []
+        if any(t in NEGATORS for t in request.tokens[max(0, index - 3) : index]):
+            return []  # «не из городов Москва и Тверь», «кроме городов ...»: left to the rules that negate
+        start = request.spans[index][1]
+        run = _NAME_LIST.match(request.text, start)
+        if run is None:
+            return []
+        names = [n.strip() for n in re.split(r"\s*(?:,|\bили\b|\bи\b|\bлибо\b)\s*", run.group("names"))]
+        if len(names) < 2 or any(
+            not n or self._not_a_place(request, table, n.split()[0], named_on=" " in n) for n in names
+        ):
+            return []
+        request.handled.append((run.start("names"), run.end("names")))
+        return names
 
     def _listed_elsewhere(self, table: Table, column: Column, value: str) -> bool:
         """`value` is no value `column` lists, but another column's comment lists it."""
@@ -1781,6 +1811,11 @@ def _merged_values(kept: str, new: str) -> str | None:
     return kept if large is first else new
 
 
+# Capitalised Russian names joined by commas and и/или: «Новосибирск и Омск», «Нижний Новгород, Казань»
+_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:\s+[А-ЯЁ][а-яё]+)?"
+_NAME_LIST = re.compile(
+    rf"\s+(?P<names>{_NAME}(?:\s*(?:,\s*(?:(?:и|или|либо)\s+)?|\s+(?:и|или|либо)\s+){_NAME})+)"
+)
 # The next quoted value of a list: «, «Игрушки»», « и "Бытовая техника"», " or 'Books'"
 _QUOTED_NEXT = re.compile(
     r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?"

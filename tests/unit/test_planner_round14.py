@@ -262,3 +262,15 @@ def test_a_listed_value_after_the_tables_noun_is_not_the_nouns_column(planners) 
 )
 def test_a_lone_listed_word_without_a_cue_or_after_a_negator_is_still_asked(planners, text) -> None:
     assert planners["utility"].plan(text).status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Клиенты не из городов Москва и Тверь в кликхаус каждый день в 4 утра",
+        "Клиенты, кроме городов Москва и Тверь, в кликхаус каждый день в 4 утра",
+    ],
+)
+def test_a_negated_list_of_names_is_not_read_as_the_rows_to_load(planners, text) -> None:
+    """«не из городов Москва и Тверь» gave city IN ('Москва', 'Тверь') while the plural rule was written."""
+    assert planners["shop"].plan(text).status == "needs_clarification"
