@@ -777,7 +777,7 @@ class RowFilters:
             if value is None or token in request.claimed:
                 continue
             if i in written and token.isascii() and (not listed or token in listed):
-                continue
+                return  # the value rule reads it, and the list after it («со статусом lost или delivered»)
             if i == 0 and value != token and value.startswith(token):
                 continue  # "ship dorm residents ...": the imperative verb, not the status shipped
             negator = self._negator_before(request, i)

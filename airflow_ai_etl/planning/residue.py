@@ -139,7 +139,23 @@ def _restricted(request: Request, index: int) -> bool:
             lo, hi = sorted((request.spans[other][0], request.spans[index][0]))
             if not _CLAUSE_END.search(request.text[lo:hi]):
                 return True
-    return False
+    # «колонку с паспортом не тащить», "skip the column with the passport": a column noun, a column word and
+    # a negator in one clause say what to leave out; unread, every column would load
+    near = [
+        other
+        for other in range(max(0, index - 3), min(len(request.tokens), index + 4))
+        if other != index
+        and not _CLAUSE_END.search(
+            request.text[slice(*sorted((request.spans[other][0], request.spans[index][0])))]
+        )
+    ]
+    return any(request.tokens[k] in _LEAVE_OUT for k in near) and any(
+        _COLUMN_NOUN.fullmatch(request.tokens[k]) for k in near
+    )
+
+
+_COLUMN_NOUN = re.compile(r"колонк\w*|столб\w*|пол[еяю]|columns?|fields?")
+_LEAVE_OUT = {"не", "без", "кроме", "not", "without", "except", "excluding", "skip", "omit", "exclude"}
 
 
 def _derived_columns(token: str, table: Table) -> list[str]:

@@ -274,3 +274,20 @@ def test_a_lone_listed_word_without_a_cue_or_after_a_negator_is_still_asked(plan
 def test_a_negated_list_of_names_is_not_read_as_the_rows_to_load(planners, text) -> None:
     """«не из городов Москва и Тверь» gave city IN ('Москва', 'Тверь') while the plural rule was written."""
     assert planners["shop"].plan(text).status == "needs_clarification"
+
+
+def test_a_status_list_after_the_column_word_is_read_whole(planners) -> None:
+    """«со статусом lost или delivered» (j-ru-022, own phrasing): the status rule took 'delivered' beside the
+    value rule's list while «в статусе unpaid» was being made the value as written."""
+    spec = _ok(planners["logistics"], "Отправления со статусом created или lost в клик ежедневно в 6:00")
+    assert spec.source.where == "status IN ('created', 'lost')"
+
+
+def test_a_column_left_out_that_no_rule_reads_is_asked_beside_a_read_clause(planners) -> None:
+    """«которые сейчас активны» is read now; «колонку с паспортом не тащить» (no exclusion rule reads «с
+    паспортом») then loaded every column: asked about, quoting the word (planning/residue.py)."""
+    outcome = planners["logistics"].plan(
+        "Курьеры, которые сейчас активны, в клик ежедневно в 8:00, столбец с паспортом не выгружать"
+    )
+    assert outcome.status == "needs_clarification"
+    assert "паспортом" in outcome.questions[0]
