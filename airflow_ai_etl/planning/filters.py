@@ -772,12 +772,12 @@ class RowFilters:
         # «в статусе unpaid», "with status unpaid": a code written right after the column word is the value
         # as stored (read by the value rule), unless the column lists its values and this is none of them
         written = {i + 1 for i, column in self._column_values(request, table) if column.name == "status"}
+        if any(request.raw[i].isascii() and (not listed or request.tokens[i] in listed) for i in written):
+            return  # the value rule reads it, and the list after it («со статусом created или lost»)
         for i, token in enumerate(request.tokens):
             value, negated = status_word(token)
             if value is None or token in request.claimed:
                 continue
-            if i in written and token.isascii() and (not listed or token in listed):
-                return  # the value rule reads it, and the list after it («со статусом lost или delivered»)
             if i == 0 and value != token and value.startswith(token):
                 continue  # "ship dorm residents ...": the imperative verb, not the status shipped
             negator = self._negator_before(request, i)
