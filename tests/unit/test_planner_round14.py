@@ -291,3 +291,78 @@ def test_a_column_left_out_that_no_rule_reads_is_asked_beside_a_read_clause(plan
     )
     assert outcome.status == "needs_clarification"
     assert "паспортом" in outcome.questions[0]
+
+
+# --- families of heldout_2026-12-05j (own phrasings, written before the rule changes for them) -------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("hr", "candidates at the interview stage to clickhouse daily at 9 am", "stage = 'interview'"),
+        ("clinic", "appointments in the online channel to clickhouse daily at 7 am", "channel = 'online'"),
+        ("shop", "sales in the north region to clickhouse daily at 5 am", "region = 'north'"),
+    ],
+)
+def test_a_value_before_its_column_noun_is_read(planners, catalog, text, where) -> None:
+    """ "candidates at the offer stage" (j-en-010) loaded every candidate: a silent drop."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("hr", "payslips in RUB only to clickhouse monthly on the 1st at 8 am", "currency = 'RUB'"),
+        ("utility", "meters for gas only to clickhouse daily at 3 am", "resource = 'gas'"),
+        ("univ", "scholarships, only presidential, to clickhouse daily at 7 am", "kind = 'presidential'"),
+        ("utility", "Счётчики только gas в клик ежедневно в 3:00", "resource = 'gas'"),
+    ],
+)
+def test_one_listed_value_next_to_only_is_read(planners, catalog, text, where) -> None:
+    """ "payslips in GBP only" (j-en-009) was asked about."""
+    assert _ok(planners[catalog], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Показания через приложение в клик ежедневно в 3:00", "source = 'app'"),
+        ("Показания, переданные через приложение или контроллер, в клик ежедневно в 3:00",
+         "source IN ('app', 'controller')"),
+    ],
+)  # fmt: skip
+def test_a_russian_word_for_a_listed_code_is_read(planners, text, where) -> None:
+    """«через приложение или IVR» (j-ru-038) was asked; «через приложение» alone loaded every reading."""
+    assert _ok(planners["utility"], text).source.where == where
+
+
+def test_only_the_tables_noun_before_a_condition_is_no_value(planners) -> None:
+    """«только платежи со статусом paid» (j-ru-033) asked which column should equal 'платежи'."""
+    spec = _ok(
+        planners["univ"], "Оплату обучения в клик ежедневно в 2:00, только платежи со статусом refunded"
+    )
+    assert spec.source.where == "status = 'refunded'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Абонентов-льготников в клик ежедневно в 5:00",
+        "Выгружать абонентов-льготников в хранилище по понедельникам в 6:00",
+    ],
+)
+def test_a_hyphenated_row_state_noun_is_read(planners, text) -> None:
+    """«абонентов-льготников» (j-ru-037) loaded every subscriber: a silent drop."""
+    assert _ok(planners["utility"], text).source.where == "is_privileged = true"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("leads coming from web or partner to clickhouse daily at 4 am", "source IN ('web', 'partner')"),
+        ("leads that came from partner to clickhouse daily at 4 am", "source = 'partner'"),
+    ],
+)
+def test_came_from_names_the_source_column(planners, text, where) -> None:
+    """ "crm leads that came from ads or partner" (j-en-002) loaded every lead: a silent drop."""
+    assert _ok(planners["shop"], text).source.where == where
