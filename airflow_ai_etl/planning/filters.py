@@ -262,7 +262,8 @@ class RowFilters:
             self._compared_conditions, self._counted_conditions, self._comparative_conditions,
             self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
-            self._place_conditions, self._listed_run_conditions, self._listed_value_conditions,
+            self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
+            self._state_noun_conditions, self._came_from_conditions, self._listed_value_conditions,
             self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
         )  # fmt: skip
@@ -1068,12 +1069,103 @@ class RowFilters:
         return found_
 
     def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
-        """Word `k` says how a row came about: after a preposition of means («через банк», "by card", "via
-        app") or in the instrumental case («картой», «терминалом»)."""
+        """Word `k` says which rows: after a preposition of means («через банк», "by card", "via app"), in
+        the instrumental case («картой», «терминалом»), or next to only/«только» in its clause ("in GBP
+        only", «только gas»)."""
         t = tokens[k]
         if k and tokens[k - 1].lower in ("через", "by", "via", "through"):
             return True
+        for j in (k - 2, k - 1, k + 1):
+            if 0 <= j < len(tokens) and tokens[j].lower in ("only", "just", "только", "лишь"):
+                if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
+                    return True
         return t.lang == "ru" and bool(t.parses) and t.parses[0].case == "ablt" and t.parses[0].pos == "NOUN"
+
+    def _value_noun_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "candidates at the offer stage", "appointments in the online channel", "sales in the north
+        region": a preposition, "the", a value and the noun of one text column -> that column's value (the
+        English order of «на этапе offer»). The value names no column, table, system or schedule word."""
+        for match in VALUE_BEFORE_NOUN.finditer(request.text):
+            value, noun = match.group("value"), match.group("noun").lower()
+            if any(a <= match.start() < b for a, b in request.schedule_spans) or noun in STOP_WORDS:
+                continue
+            columns = [c for _, c in self.grounding._column_mentions(table, [noun])]
+            column = table.column(columns[0]) if len(columns) == 1 else None
+            if (
+                column is None
+                or not self._filterable(table, column)
+                or table.column(noun)
+                and noun != column.name
+            ):
+                continue
+            lower = value.lower()
+            if (
+                not self._is_value(request, table, value)
+                or lower in STOP_WORDS | NOT_A_NAME
+                or self.grounding._column_mentions(table, [lower])
+                or self.grounding._names_table(lower, table)
+                or self.grounding._names_other_table(lower, table)
+                or self._names_system(lower)
+                or self._listed_elsewhere(table, column, value)
+            ):
+                continue
+            request.handled.append((match.start("value"), match.end("noun")))
+            yield match.start("value"), column.name, f"{column.name} = {_quote(value)}"
+
+    def _state_noun_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«абонентов-льготников», «льготники-абоненты»: the table's noun glued by a hyphen to a noun that one
+        boolean column's comment says ('Льготник (скидка по соцзащите)') -> that flag is true."""
+        for match in HYPHEN_PAIR.finditer(request.text):
+            pair = [next(iter(tokenize(part)), None) for part in match.group(0).split("-")]
+            if len(pair) != 2 or None in pair:
+                continue
+            head = [t for t in tokenize(table.comment or "") if t.lang == "ru"][:1]
+            for own, other in (pair, pair[::-1]):
+                assert own is not None and other is not None
+                named = self.grounding._names_table(own.lower, table) or bool(
+                    head and head[0].lemmas & own.lemmas
+                )
+                if not named:
+                    continue
+                flags = self.boolean_columns_of(table, other)
+                if len(flags) == 1:
+                    request.handled.append(match.span())
+                    yield match.start(), flags[0], f"{flags[0]} = true"
+                    break
+
+    def _came_from_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "leads that came from ads or partner", «лиды, пришедшие из web»: where the rows came from is the
+        table's one `source` column; Latin values joined by or/and/commas -> `source IN (...)`."""
+        columns = [
+            c.name
+            for c in table.columns
+            if stem("source") in name_parts(c.name) and self._filterable(table, c)
+        ]
+        if len(columns) != 1:
+            return
+        for match in CAME_FROM.finditer(request.text):
+            values = [
+                v for v in re.split(r"\s*(?:,|\bor\b|\band\b|\bили\b|\bи\b)\s*", match.group("values")) if v
+            ]
+            if not values or any(
+                not self._is_value(request, table, v)
+                or self._names_system(v.lower())
+                or self.grounding._names_other_table(v.lower(), table)
+                or self.grounding._column_mentions(table, [v.lower()])
+                for v in values
+            ):
+                continue
+            request.handled.append(match.span())
+            if len(values) == 1:
+                yield match.start(), columns[0], f"{columns[0]} = {_quote(values[0])}"
+            else:
+                yield match.start(), columns[0], f"{columns[0]} IN ({', '.join(map(_quote, values))})"
 
     def _spelled_code_conditions(
         self, request: Request, table: Table, listed: dict[str, tuple[str, ...]]
@@ -1696,6 +1788,8 @@ class RowFilters:
                 or INCREMENTAL.fullmatch(word)
                 or self.grounding._names_table(word, table)
                 or self.grounding._names_other_table(word, table)
+                or self.vocabulary.meanings(word)
+                & set(name_parts(table.name))  # «только платежи» (tuition_payments)
                 or any(_quote(raw) in c or _quote(word) in c for c in conditions)
                 or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
                 # «только действующие (без даты увольнения)»: the brackets, read as a condition, explain it
@@ -1762,7 +1856,7 @@ VALUE_MEANINGS = {
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
-    "просроченный": ("overdue",), "просрочить": ("overdue",),
+    "просроченный": ("overdue",), "просрочить": ("overdue",), "приложение": ("app", "application"),
 }  # fmt: skip
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
@@ -1811,6 +1905,17 @@ def _merged_values(kept: str, new: str) -> str | None:
     return kept if large is first else new
 
 
+# "at the offer stage", "in the online channel": a preposition, "the", a value, a column's noun
+VALUE_BEFORE_NOUN = re.compile(
+    r"\b(?:at|in|on|from|of|for|with)\s+the\s+(?P<value>[a-z][a-z0-9_-]*)\s+(?P<noun>[a-z][a-z_]+)\b(?!\s+(?:of|from)\b)"
+)
+HYPHEN_PAIR = re.compile(r"(?<![\w-])[а-яё]{4,}-[а-яё]{4,}(?![\w-])", re.IGNORECASE)
+# "came from ads or partner", «пришедшие из web или partner»: where the rows came from
+CAME_FROM = re.compile(
+    r"\b(?:came|come|comes|coming|пришедш\w*|пришл\w*|приходящ\w*)\s+(?:from|из|с|со)\s+(?:the\s+)?"
+    r"(?P<values>[A-Za-z][\w-]*(?:\s*(?:,|\bor\b|\band\b|\bили\b|\bи\b)\s*[A-Za-z][\w-]*)*)",
+    re.IGNORECASE,
+)
 # Capitalised Russian names joined by commas and и/или: «Новосибирск и Омск», «Нижний Новгород, Казань»
 _NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:\s+[А-ЯЁ][а-яё]+)?"
 _NAME_LIST = re.compile(

@@ -72,6 +72,8 @@ def unread_column_words(
         for i in indices
     }
     skip |= {i for i, t in enumerate(request.tokens) if planner._names_table(t, table)}
+    # «только платежи со статусом paid» of tuition_payments: a word for a part of the table's name
+    skip |= {i for i, t in enumerate(request.tokens) if planner.vocabulary.meanings(t) & table_words}
     unread: dict[int, str] = {}
     mentions = [  # word by word: a two-word window would quote its first word ("the terminal")
         (index, name)
