@@ -996,7 +996,7 @@ class RowFilters:
                 continue
             run, common, last = [k], set(hits[k]), k
             while True:
-                nxt = next((j for j in range(last + 1, min(last + 4, len(tokens))) if hits[j]), None)
+                nxt = next((j for j in range(last + 1, min(last + 6, len(tokens))) if hits[j]), None)
                 if nxt is None or not _RUN_GAP.fullmatch(request.text[tokens[last].end : tokens[nxt].start]):
                     break
                 if not common & set(hits[nxt]):
@@ -1880,7 +1880,8 @@ ADJECTIVE_VALUES = {
 
 # Between two values of a list: a comma, и/или/and/or, and a preposition before the next value
 _RUN_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?(?:(?:через|по|by|via|through|on)\s+)?", re.I
+    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?(?:(?:через|по|by|via|through|on|at|in)\s+)?(?:(?:a|an|the)\s+)?",
+    re.I,
 )
 
 

@@ -316,8 +316,11 @@ def test_a_value_before_its_column_noun_is_read(planners, catalog, text, where) 
         ("utility", "meters for gas only to clickhouse daily at 3 am", "resource = 'gas'"),
         ("univ", "scholarships, only presidential, to clickhouse daily at 7 am", "kind = 'presidential'"),
         ("utility", "Счётчики только gas в клик ежедневно в 3:00", "resource = 'gas'"),
+        # "made by card or at a terminal" (j-en-023): an article and "at" between two values (added after)
+        ("utility", "payments made at a terminal or by card to clickhouse daily at 6 am",
+         "channel IN ('terminal', 'card')"),
     ],
-)
+)  # fmt: skip
 def test_one_listed_value_next_to_only_is_read(planners, catalog, text, where) -> None:
     """ "payslips in GBP only" (j-en-009) was asked about."""
     assert _ok(planners[catalog], text).source.where == where
