@@ -772,12 +772,25 @@ class RowFilters:
         listed = {v.lower() for v in _listed_values(status.comment)}
         # «в статусе unpaid», "with status unpaid": a code written right after the column word is the value
         # as stored (read by the value rule), unless the column lists its values and this is none of them
-        written = {i + 1 for i, column in self._column_values(request, table) if column.name == "status"}
-        if any(request.raw[i].isascii() and (not listed or request.tokens[i] in listed) for i in written):
-            return  # the value rule reads it, and the list after it («со статусом created или lost»)
+        written: set[int] = set()
+        for i, column in self._column_values(request, table):
+            k = i + 1  # the code and the codes joined to it («со статусом created или lost»)
+            while column.name == "status" and k < len(request.tokens) and request.raw[k].isascii():
+                if listed and request.tokens[k] not in listed:
+                    break
+                written.add(k)
+                if k + 1 < len(request.tokens) and request.tokens[k + 1] in ("and", "or", "и", "или"):
+                    k += 2
+                elif (
+                    k + 1 < len(request.spans)
+                    and "," in request.text[request.spans[k][1] : request.spans[k + 1][0]]
+                ):
+                    k += 1
+                else:
+                    break
         for i, token in enumerate(request.tokens):
             value, negated = status_word(token)
-            if value is None or token in request.claimed:
+            if value is None or token in request.claimed or i in written:
                 continue
             if i == 0 and value != token and value.startswith(token):
                 continue  # "ship dorm residents ...": the imperative verb, not the status shipped

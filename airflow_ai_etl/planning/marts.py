@@ -1385,6 +1385,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     before = [tokens[k] for k in range(max(0, i - 2), i)]
     if before and before[-1].lower in FILTER_CUES and _comparison_follows(tokens, i):
         return None  # «где количество больше 2», "with quantity above 2": a filter on a column
+    if t.lang == "ru" and t.parses[:1] and t.parses[0].case == "ablt" and _comparison_follows(tokens, i):
+        return None  # «со статусом paid и суммой от 10000»: the instrumental of a «с ...» filter (planner14)
     dated = before and (
         before[-1].ordinal or before[-1].number is not None or re.match(r"^\d+-?\w*$", before[-1].text)
     )

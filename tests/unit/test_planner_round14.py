@@ -66,6 +66,7 @@ def test_listed_codes_joined_without_a_column_word_are_one_in_condition(
         ("Оплаты через банк или терминалом, номер карты скрыть, в клик ежедневно в 6:00",
          "channel IN ('bank', 'terminal')", {"card_number"}),
         ("Оплаты через банк в клик ежедневно в 6:00", "channel = 'bank'", set()),
+        ("платежи через терминал в клик каждый день в 7:00", "channel = 'terminal'", set()),
         ("Оплаты картой, номер карты скрыть, ежедневно в 6:00", "channel = 'card'", {"card_number"}),
         ("payments by card or bank to clickhouse daily at 6 am, mask the card number",
          "channel IN ('card', 'bank')", {"card_number"}),
@@ -368,4 +369,33 @@ def test_a_hyphenated_row_state_noun_is_read(planners, text) -> None:
 )
 def test_came_from_names_the_source_column(planners, text, where) -> None:
     """ "crm leads that came from ads or partner" (j-en-002) loaded every lead: a silent drop."""
+    assert _ok(planners["shop"], text).source.where == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "Заказы со статусом paid и суммой больше 5000 в клик ежедневно в 3:00", "status = 'paid' AND total > 5000"),
+        ("clinic", "Счета со статусом issued и суммой от 20000 в клик ежедневно в 4:00",
+         "status = 'issued' AND amount >= 20000"),
+    ],
+)  # fmt: skip
+def test_a_money_noun_in_the_instrumental_before_a_comparison_is_a_filter_not_a_measure(
+    planners, catalog, text, where
+) -> None:
+    """«со статусом paid и суммой от десяти тысяч» (j-ru-012) was planned as a mart summing amount."""
+    spec = _ok(planners[catalog], text)
+    assert spec.source.type == "sql"
+    assert spec.source.where == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("заказы со статусом new и paid в кликхаус ежедневно", "status IN ('new', 'paid')"),
+        ("orders with status new or paid to clickhouse daily", "status IN ('new', 'paid')"),
+    ],
+)
+def test_status_codes_after_the_status_word_are_one_list(planners, text, where) -> None:
+    """Asked before only because the status rule read 'paid' aside from the value rule's list."""
     assert _ok(planners["shop"], text).source.where == where
