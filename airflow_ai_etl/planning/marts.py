@@ -2440,7 +2440,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         k for k in range(end)
         if k not in ph.used and tokens[k].lang in ("ru", "en")
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
-        and not (k > 0 and tokens[k - 1].lower in FILTER_CUES)
+        and not (k > 0 and tokens[k - 1].lower in FILTER_CUES)  # and "where the refund is at least 1000":
+        and not (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in FILTER_CUES)
     ]  # fmt: skip
     if listed_only:  # measures named already: only a column word listed with one of them is another
         cues = {k for m in ph.measures for k in (m.index, *m.object)}

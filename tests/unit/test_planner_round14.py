@@ -399,3 +399,15 @@ def test_a_money_noun_in_the_instrumental_before_a_comparison_is_a_filter_not_a_
 def test_status_codes_after_the_status_word_are_one_list(planners, text, where) -> None:
     """Asked before only because the status rule read 'paid' aside from the value rule's list."""
     assert _ok(planners["shop"], text).source.where == where
+
+
+def test_a_compared_column_after_where_the_is_no_mart_measure(planners) -> None:
+    """ "returns where the refund is at least 1000 ..., only the new ones by created_at" (j-en-013) was read as
+    a mart summing refund_amount by created_at, whose filter was then asked about."""
+    spec = _ok(
+        planners["logistics"],
+        "returns where the refund is over 2000 to clickhouse daily at 7 am, only the new ones by created_at",
+    )
+    assert spec.source.type == "sql"
+    assert spec.source.where == "refund_amount > 2000"
+    assert spec.source.incremental is not None and spec.source.incremental.column == "created_at"
