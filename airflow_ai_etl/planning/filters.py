@@ -1162,7 +1162,15 @@ class RowFilters:
         ]
         if len(columns) != 1:
             return
+        schemas = {
+            t.schema.lower()
+            for c in self.grounding._readable("postgres")
+            for t in self.catalog.tables_of(c.conn_id)
+        }
         for match in CAME_FROM.finditer(request.text):
+            after = words(request.text[match.end() :])[:1]
+            if after and (after[0] in SYSTEM_NOUNS or self._names_system(after[0])):
+                continue  # "came from the crm schema": a place of the data, no value
             values = [
                 v for v in re.split(r"\s*(?:,|\bor\b|\band\b|\bили\b|\bи\b)\s*", match.group("values")) if v
             ]
@@ -1171,6 +1179,7 @@ class RowFilters:
                 or self._names_system(v.lower())
                 or self.grounding._names_other_table(v.lower(), table)
                 or self.grounding._column_mentions(table, [v.lower()])
+                or v.lower() in schemas
                 for v in values
             ):
                 continue

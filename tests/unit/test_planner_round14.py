@@ -411,3 +411,17 @@ def test_a_compared_column_after_where_the_is_no_mart_measure(planners) -> None:
     assert spec.source.type == "sql"
     assert spec.source.where == "refund_amount > 2000"
     assert spec.source.incremental is not None and spec.source.incremental.column == "created_at"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "leads that came from the crm schema to clickhouse daily at 4 am",
+        "leads that came from crm to clickhouse daily at 4 am",
+    ],
+)
+def test_came_from_a_schema_is_no_source_value(planners, text) -> None:
+    """Gave source = 'crm' while the 'came from' rule was written: a schema is where the data lives."""
+    spec = _ok(planners["shop"], text)
+    assert spec.source.table == "crm.leads"
+    assert spec.source.where is None
