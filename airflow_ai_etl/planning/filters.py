@@ -1029,13 +1029,22 @@ class RowFilters:
             index = request.token_at(first.start)
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
-            if self._negator_before(request, index) is not None:
-                continue
+            negator = self._negator_before(request, index)
+            if negator is not None and len(values) == 1:
+                continue  # one value after a negator: the rules that read negations
             request.handled.append((first.start, tokens[last].end))
             if len(values) == 1:
                 yield first.start, name, f"{name} = {_quote(values[0])}"
-            else:
-                yield first.start, name, f"{name} IN ({', '.join(_quote(v) for v in values)})"
+                continue
+            listed_ = f"{name} IN ({', '.join(_quote(v) for v in values)})"
+            if negator is None:
+                yield first.start, name, listed_
+                continue
+            # «кроме app и ivr»: the rows with neither value (a row whose value is unknown is not excluded)
+            request.handled.append(request.spans[negator])
+            column = table.column(name)
+            kept = f"{name} NOT IN ({listed_.split('IN (', 1)[1]}"
+            yield first.start, name, f"({kept} OR {name} IS NULL)" if column and column.nullable else kept
 
     def _listed_hits(
         self, request: Request, table: Table, tokens: list[Token], k: int, listed: dict[str, tuple[str, ...]]
@@ -1457,6 +1466,14 @@ class RowFilters:
             return []
         request.handled.append((run.start("names"), run.end("names")))
         return names
+
+    def is_listed_value(self, table: Table, word: str) -> bool:
+        """`word` is a value some column's comment lists ('Способ передачи (app, call_center, ...)') and
+        no column's name."""
+        lower = word.lower()
+        return table.column(lower) is None and any(
+            lower in {v.lower() for v in _listed_values(c.comment)} for c in table.columns
+        )
 
     def _listed_elsewhere(self, table: Table, column: Column, value: str) -> bool:
         """`value` is no value `column` lists, but another column's comment lists it."""
