@@ -1097,6 +1097,9 @@ class RowFilters:
         t = tokens[k]
         if k and tokens[k - 1].lower in ("через", "by", "via", "through"):
             return True
+        dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
+        if k and tokens[k - 1].lower == "по" and dative:
+            return dative[0].number == "sing"  # «оплаты по карте»: by card («по картам» may group)
         for j in (k - 2, k - 1, k + 1):
             if 0 <= j < len(tokens) and tokens[j].lower in ("only", "just", "только", "лишь"):
                 if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
