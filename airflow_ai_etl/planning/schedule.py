@@ -201,6 +201,13 @@ _RU_TIME_CUE = (
 _UNKNOWN_ZONE_RE = re.compile(
     r"\b[Пп]о\s+[а-яё-]+ск(?:ому|ом)\s+времени\b|\b[Пп]о\s+времени\s+[А-ЯЁ][а-яё-]+"
     r"|(?:\b(?:by|in)\s+|,\s*)[A-Z][a-z]+\s+time\b"
+    # «время урюпинское», «местное время», «часовой пояс Мухосранска», "time zone Springfield", "local
+    # time": a zone named in words no city rule read (planner16); a word starts only after a non-letter
+    # and non-hyphen, so a run of «а-а-а-» is scanned once
+    r"|\b[Вв]ремя\s*[:—–-]?\s*(?:[а-яё-]+[сц]кое|местное)\b|(?<![\w-])(?:[а-яё-]+[сц]кое|[Мм]естное)\s+время\b"
+    r"|\b[Пп]о\s+местному\s+времени\b|\b(?:[Чч]асов\w*\s+)?[Пп]ояс\w*\s*[:—–-]?\s*[А-ЯЁа-яё][а-яё-]{2,}"
+    r"|\b[Тт]айм[\s-]?зон\w*\s*[:—–-]?\s*\w{3,}|\b(?:[Tt]ime\s*zone|[Tt]imezone|tz)\s*[:=—–-]?\s*(?:is\s+)?[A-Za-z]{3,}"
+    r"|\b[A-Z][a-z]+\s+(?:time\s*zone|timezone)\b|\b[Ll]ocal\s+time\b"
 )
 
 
@@ -224,7 +231,31 @@ def _city_res() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
-_CITY_RULES = _city_res()
+# A zone word next to a city in any form (planner16): «время владивостокское», «время — иркутское»,
+# «новосибирское время», «часовой пояс Екатеринбурга», «таймзона Самара», "time zone Vladivostok",
+# "timezone: Irkutsk", "Omsk timezone".
+_ZONE_WORD_RU = r"(?:врем(?:я|ени)|(?:часов\w*\s+)?пояс\w*|тайм[\s-]?зон\w*)"
+_ZONE_WORD_EN = r"(?:time\s*zone|timezone|tz)"
+
+
+def _zone_phrase_res() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for ru, en, zone in _CITY_ZONES:
+        city = rf"(?:{ru})[а-я-]*"
+        en = en.replace(" ", r"\s+")
+        out.append(
+            (
+                _rx(
+                    rf"\b{_ZONE_WORD_RU}\s*[:—–-]?\s*(?:по\s+|г\.\s*|города\s+)?{city}|\b{city}\s+{_ZONE_WORD_RU}"
+                    rf"|\b{_ZONE_WORD_EN}\s*[:=—–-]?\s*(?:is\s+)?(?:{en})\b|\b(?:{en})\s+{_ZONE_WORD_EN}"
+                ),
+                zone,
+            )
+        )
+    return out
+
+
+_CITY_RULES = _city_res() + _zone_phrase_res()
 _IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
 # Abbreviations, upper case only ("est" is a word elsewhere). The daylight-saving form names the same
 # zone: a cron follows the zone's clock all year. WEST is left out: it is also a region value.
@@ -961,6 +992,9 @@ def _match(
 
 
 _OR_WORDS = {"или", "либо", "or"}
+# Words that hedge the second time ("or maybe 10 pm", «а может в 10», «или, может быть, в 7»): an
+# alternative as much as «или» is (planner16).
+_HEDGES = {"maybe", "perhaps", "possibly", "probably", "может", "быть", "наверное", "пожалуй", "лучше", "а"}
 _TIME_PREPOSITIONS = {"в", "во", "к", "at", "around"}
 _DAY_PARTS = {"утра", "дня", "вечера", "ночи", "am", "pm", "a.m.", "p.m.", "часов", "часа", "o'clock"}
 
@@ -975,14 +1009,15 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
     """Two clock times offered as alternatives («в 9 вечера или в 10, как удобнее», "at 9 or 10 pm")."""
     words = [t for t in tokens if t.lang != "punct"]
     for j, word in enumerate(words[1:-1], start=1):
-        if word.lower not in _OR_WORDS:
+        if word.lower not in _OR_WORDS and not (word.lower == "а" and words[j + 1].lower == "может"):
             continue
         left = j - 1
         while left > 0 and words[left].lower in _DAY_PARTS:
             left -= 1
         right = j + 1
-        while right < len(words) - 1 and words[right].lower in _TIME_PREPOSITIONS:
+        while right < len(words) - 1 and words[right].lower in _TIME_PREPOSITIONS | _HEDGES:
             right += 1
+        preposition = any(w.lower in _TIME_PREPOSITIONS for w in words[j + 1 : right])
         if words[left].number is None or words[right].number is None or words[left].ordinal:
             continue
         after = words[right + 1].lower if right + 1 < len(words) else ""
@@ -990,7 +1025,7 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
             (left > 0 and words[left - 1].lower in _TIME_PREPOSITIONS)
             or left < j - 1
             or after in _DAY_PARTS
-            or right > j + 1
+            or preposition
         )
         if timed and words[left].number <= 24 and words[right].number <= 24:  # type: ignore[operator]
             end = words[right + 1].end if after in _DAY_PARTS else words[right].end
