@@ -26,6 +26,7 @@ from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import say
+from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import is_
@@ -231,9 +232,19 @@ class RowFilters:
         if found is None:
             return condition
         values, at = [value], found.end()
+        quoted = bool(re.match(r"['\"»]", request.text[at:])) and found.start() > 0
+        quoted = quoted and request.text[found.start() - 1] in "'\"«"
+        if quoted:  # «"Электроника" и "Бытовая техника"»: after a quoted value, quoted values go on the list
+            at += 1
+            while more := _QUOTED_NEXT.match(request.text, at):
+                word = next(g for g in more.group("a", "b", "c") if g is not None).strip()
+                if not word or word in values:
+                    break
+                values.append(word)
+                at = more.end()
         while more := re.match(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-z][\w-]*)", request.text[at:]):
             word = more.group(1)
-            if not self._list_word_fits(request, table, name, value, word) or word in values:
+            if quoted or not self._list_word_fits(request, table, name, value, word) or word in values:
                 break
             values.append(word)
             at += more.end()
@@ -248,14 +259,21 @@ class RowFilters:
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
             self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
-            self._compared_conditions, self._comparative_conditions, self._status_conditions,
+            self._compared_conditions, self._counted_conditions, self._comparative_conditions,
+            self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
-            self._place_conditions, self._listed_value_conditions, self._cued_state_conditions,
+            self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
+            self._state_noun_conditions, self._came_from_conditions, self._listed_value_conditions,
+            self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                merged = _merged_values(found[column][1], condition) if column in found else None
+                if merged is not None:  # «app или call_center» and «call_center» alone: one list, kept whole
+                    found[column] = (min(position, found[column][0]), merged)
+                    continue
                 if column in found and found[column][1] != condition and found[column][0] != position:
                     request.rival_conditions.append((position, column, condition, found[column][0]))
                 if (
@@ -484,6 +502,8 @@ class RowFilters:
         """(position, condition) of the one time window the request names, or a question."""
         windows: list[tuple[int, str]] = []
         for match in LAST_N.finditer(request.lower):
+            if any(a <= match.start("en") < b for a, b in request.schedule_spans if match.group("en")):
+                continue  # "at 5 past every hour": the schedule's words, not a window
             template = _last_n_template(match)
             if template is None:
                 return Found(None, [self._ask_window(request, table, match.group(0))])
@@ -579,10 +599,33 @@ class RowFilters:
                 event = self.grounding._event_time_column(table)
                 own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)  # «заказы до 2024-03-01»
                 columns = [event] if event and (own or word in ROW_WORDS) else []
+            if (
+                len(columns) != 1
+            ):  # «следующая поверка раньше ...»: by the comments ('Дата следующей поверки')
+                columns = self._commented(table, columns, request.text[: match.end("word")])
             if len(columns) != 1:
                 continue
             operator = DATE_OPERATORS[match.group("prep").lower()]
             yield match.start(), columns[0], f"{columns[0]} {operator} {_quote(_iso_date(match))}"
+
+    def _commented(self, table: Table, columns: list[str], before: str) -> list[str]:
+        """The time columns a Russian noun phrase ending `before` names by their comments: the noun
+        («поверка» -> 'Дата последней поверки', 'Дата следующей поверки'), narrowed by the adjective before
+        it when several answer («следующая поверка» -> next_verification_on)."""
+        words_ = [t for t in tokenize(before[-60:]) if t.lang != "punct"][-2:]
+        if not words_ or words_[-1].lang != "ru" or not words_[-1].parses:
+            return columns
+        noun, adjective = words_[-1], words_[0] if len(words_) == 2 else None
+        comments = {
+            c.name: [t for t in tokenize(c.comment or "") if t.lang == "ru"]
+            for c in table.columns
+            if is_temporal(table, c.name) and not _is_number_column(c)
+        }
+        found = [n for n, comment in comments.items() if any(t.lemmas & noun.lemmas for t in comment)]
+        if len(found) > 1 and adjective is not None and adjective.parses[:1]:
+            if adjective.parses[0].pos in ("ADJF", "PRTF"):
+                found = [n for n in found if any(t.lemmas & adjective.lemmas for t in comments[n])]
+        return found if len(found) == 1 else columns
 
     def _between_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in BETWEEN.finditer(request.lower):
@@ -617,6 +660,32 @@ class RowFilters:
                 operator = ">=" if POSTFIX_AT_LEAST.search(match.group("cmp")) else "<="
                 value = match.group(2).replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
+
+    def _counted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«больше 1000 домохозяйств», «больше 4 зачётных единиц», "more than 4 credits", "fewer than 20
+        stops": a comparison, a number and the noun (or adjective and noun) that names one number column by
+        its name, glossary or comment ('Затронуто домохозяйств') -> that column compared with the number."""
+        for match in COUNTED.finditer(request.lower):
+            if any(a <= match.start() < b for a, b in request.schedule_spans):
+                continue
+            for word in match.group("w1", "w2"):
+                if word is None:
+                    continue
+                columns = [
+                    name
+                    for name in self.grounding._columns_in(table, word)
+                    if _is_number_column(table.column(name) or Column(name, "text"))
+                    and name != "id"
+                    and not name.endswith("_id")
+                    and name not in table.primary_key
+                ]
+                if len(columns) == 1:
+                    operator = COUNTED_OPERATORS[re.sub(r"\s+", " ", match.group("cmp"))]
+                    number = match.group("n").replace(",", ".")
+                    yield match.start(), columns[0], f"{columns[0]} {operator} {number}"
+                    break
+                if columns:
+                    break
 
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
         """ "orders over 500": the table's own noun compared to a number means its one money column."""
@@ -697,11 +766,31 @@ class RowFilters:
     def _status_conditions(
         self, request: Request, table: Table, incremental: bool
     ) -> Iterable[tuple[int, str, str]]:
-        if not table.column("status"):
+        status = table.column("status")
+        if not status:
             return
+        listed = {v.lower() for v in _listed_values(status.comment)}
+        # «в статусе unpaid», "with status unpaid": a code written right after the column word is the value
+        # as stored (read by the value rule), unless the column lists its values and this is none of them
+        written: set[int] = set()
+        for i, column in self._column_values(request, table):
+            k = i + 1  # the code and the codes joined to it («со статусом created или lost»)
+            while column.name == "status" and k < len(request.tokens) and request.raw[k].isascii():
+                if listed and request.tokens[k] not in listed:
+                    break
+                written.add(k)
+                if k + 1 < len(request.tokens) and request.tokens[k + 1] in ("and", "or", "и", "или"):
+                    k += 2
+                elif (
+                    k + 1 < len(request.spans)
+                    and "," in request.text[request.spans[k][1] : request.spans[k + 1][0]]
+                ):
+                    k += 1
+                else:
+                    break
         for i, token in enumerate(request.tokens):
             value, negated = status_word(token)
-            if value is None or token in request.claimed:
+            if value is None or token in request.claimed or i in written:
                 continue
             if i == 0 and value != token and value.startswith(token):
                 continue  # "ship dorm residents ...": the imperative verb, not the status shipped
@@ -815,20 +904,26 @@ class RowFilters:
     ) -> Iterable[tuple[int, str, str]]:
         """«книги, которые ещё не вернули», "loans that have not been returned yet": a relative clause
         whose verb names the event of one nullable time column (its comment «Когда книгу вернули» or its
-        name returned_at) -> `returned_at IS NULL`; without «не»/"not" -> `IS NOT NULL`."""
+        name returned_at) -> `returned_at IS NULL`; without «не»/"not" -> `IS NOT NULL`. A clause whose
+        predicate states one boolean column («которые сейчас не работают»: 'Работает сейчас'; «где пломба не
+        цела»: 'Пломба цела', its subject noun first) -> `flag = true/false`."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         for i, t in enumerate(tokens):
-            if not (t.lemma == "который" or t.lower in ("that", "which", "who")):
+            where = t.lower == "где" and request.language == "ru"
+            if not (t.lemma == "который" or t.lower in ("that", "which", "who") or where):
                 continue
             negated, already, j = False, False, i + 1
             passive = False  # "that were returned", «которые были уволены»: a state, as «не вернули» is
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
+                first = word.parses[0].pos if word.lang == "ru" and word.parses else None
                 if word.lower in CLAUSE_NEGATORS:
                     negated = True
-                elif word.lower in CLAUSE_FILLERS:
+                elif word.lower in CLAUSE_FILLERS or first == "ADVB":  # «которые сейчас не работают»
                     already = already or word.lower in ("уже", "already")
                     passive = passive or word.lower in BE_WORDS
+                elif where and first == "NOUN" and not negated and j <= i + 2:
+                    pass  # «где пломба не цела»: the subject comes before the predicate
                 else:
                     break
                 j += 1
@@ -844,12 +939,13 @@ class RowFilters:
                 j += 1
                 passive = True
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
-            if len(flags) == 1:  # "vacations that are approved", «курьеры, которые активны» (planner8)
+            if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
+                # "vacations that are approved", «курьеры, которые активны» (planner8)
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
             short = j < len(tokens) and any(p.pos == "PRTS" for p in tokens[j].parses[:1])  # «уволены»
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
-            if j >= len(tokens) or not (negated or already or short or passive):
+            if where or j >= len(tokens) or not (negated or already or short or passive):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
@@ -914,6 +1010,221 @@ class RowFilters:
                 previous, last = (t, name, [value], negator), t
                 if condition:
                     yield t.start, name, condition
+
+    def _listed_run_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«через app или call_center», «картой и через банк», "on topic complaint or recalculation": values
+        one column's comment lists ('Канал оплаты (bank, card, post, terminal)'), written as listed or as a
+        Russian word meaning one («картой» = card by the glossary, «терминал» spelled by ear), joined by
+        commas, и/или, and/or (a preposition may stand before each) -> `col IN (...)`. A single value needs a
+        cue that it says how a row came about: a preposition of means before it («через банк», "by card") or
+        the instrumental case («картой»). A word that with its neighbour names a column («номер карты», "card
+        number") is the column; a list after a negator is left to the rules that read negations."""
+        listed = {c.name: _listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {name: values for name, values in listed.items() if values}
+        if not listed:
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        hits = [self._listed_hits(request, table, tokens, k, listed) for k in range(len(tokens))]
+        k = 0
+        while k < len(tokens):
+            if not hits[k]:
+                k += 1
+                continue
+            run, common, last = [k], set(hits[k]), k
+            while True:
+                nxt = next((j for j in range(last + 1, min(last + 6, len(tokens))) if hits[j]), None)
+                if nxt is None or not _RUN_GAP.fullmatch(request.text[tokens[last].end : tokens[nxt].start]):
+                    break
+                if not common & set(hits[nxt]):
+                    break
+                common &= set(hits[nxt])
+                run.append(nxt)
+                last = nxt
+            k = last + 1
+            if len(common) != 1:
+                continue
+            (name,) = common
+            values = list(dict.fromkeys(hits[j][name] for j in run))
+            first = tokens[run[0]]
+            cue = self._means_cue(request, tokens, run[0])
+            if len(values) == 1 and not cue:
+                continue
+            index = request.token_at(first.start)
+            if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
+                index -= 1
+            negator = self._negator_before(request, index)
+            if negator is not None and len(values) == 1:
+                continue  # one value after a negator: the rules that read negations
+            request.handled.append((first.start, tokens[last].end))
+            if len(values) == 1:
+                yield first.start, name, f"{name} = {_quote(values[0])}"
+                continue
+            listed_ = f"{name} IN ({', '.join(_quote(v) for v in values)})"
+            if negator is None:
+                yield first.start, name, listed_
+                continue
+            # «кроме app и ivr»: the rows with neither value (a row whose value is unknown is not excluded)
+            request.handled.append(request.spans[negator])
+            column = table.column(name)
+            kept = f"{name} NOT IN ({listed_.split('IN (', 1)[1]}"
+            yield first.start, name, f"({kept} OR {name} IS NULL)" if column and column.nullable else kept
+
+    def _listed_hits(
+        self, request: Request, table: Table, tokens: list[Token], k: int, listed: dict[str, tuple[str, ...]]
+    ) -> dict[str, str]:
+        """column -> listed value that word `k` writes or means; empty when it is a column's word."""
+        t = tokens[k]
+        if t.lang not in ("ru", "en") or len(t.lower) < 2 or t.lower in NOT_A_NAME:
+            return {}
+        if any(a <= t.start < b for a, b in request.schedule_spans) or t.lower in request.claimed:
+            return {}
+        if self.grounding._names_table(t.lower, table):
+            return {}
+        # a neighbour across a comma belongs to another phrase («картой, номер карты скрыть»)
+        nxt = (
+            tokens[k + 1].lower
+            if k + 1 < len(tokens) and not _crosses_clause(request, t, tokens[k + 1])
+            else ""
+        )
+        prev = tokens[k - 1].lower if k and not _crosses_clause(request, tokens[k - 1], t) else ""
+        for pair in ([t.lower, nxt], [prev, t.lower]):
+            if all(pair) and (found := self.grounding._word_column(table, pair, fk_words=False)):
+                if found[1] == 2:
+                    return {}  # «номер карты», "card number": the column
+        meanings = (
+            {stem(m) for lemma in t.lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+            | set(self.vocabulary.meanings(t.lower))
+            if t.lang == "ru"
+            else set()
+        )
+        found_: dict[str, str] = {}
+        for name, values in listed.items():
+            for value in values:
+                lower = value.lower()
+                if t.lang == "en" and t.lower == lower:
+                    found_[name] = value
+                elif t.lang == "ru" and not value.isascii() and t.has(_lemmas_of(value)):
+                    found_[name] = value
+                elif (
+                    t.lang == "ru"
+                    and value.isascii()
+                    and (stem(lower) in meanings or transliterates(t.lower, lower))
+                ):
+                    found_[name] = value
+        return found_
+
+    def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
+        """Word `k` says which rows: after a preposition of means («через банк», "by card", "via app"), in
+        the instrumental case («картой», «терминалом»), or next to only/«только» in its clause ("in GBP
+        only", «только gas»)."""
+        t = tokens[k]
+        if k and tokens[k - 1].lower in ("через", "by", "via", "through"):
+            return True
+        dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
+        if k and tokens[k - 1].lower == "по" and dative:
+            return dative[0].number == "sing"  # «оплаты по карте»: by card («по картам» may group)
+        for j in (k - 2, k - 1, k + 1):
+            if 0 <= j < len(tokens) and tokens[j].lower in ("only", "just", "только", "лишь"):
+                if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
+                    return True
+        return t.lang == "ru" and bool(t.parses) and t.parses[0].case == "ablt" and t.parses[0].pos == "NOUN"
+
+    def _value_noun_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "candidates at the offer stage", "appointments in the online channel", "sales in the north
+        region": a preposition, "the", a value and the noun of one text column -> that column's value (the
+        English order of «на этапе offer»). The value names no column, table, system or schedule word."""
+        for match in VALUE_BEFORE_NOUN.finditer(request.text):
+            value, noun = match.group("value"), match.group("noun").lower()
+            if any(a <= match.start() < b for a, b in request.schedule_spans) or noun in STOP_WORDS:
+                continue
+            columns = [c for _, c in self.grounding._column_mentions(table, [noun])]
+            column = table.column(columns[0]) if len(columns) == 1 else None
+            if (
+                column is None
+                or not self._filterable(table, column)
+                or table.column(noun)
+                and noun != column.name
+            ):
+                continue
+            lower = value.lower()
+            if (
+                not self._is_value(request, table, value)
+                or lower in STOP_WORDS | NOT_A_NAME
+                or self.grounding._column_mentions(table, [lower])
+                or self.grounding._names_table(lower, table)
+                or self.grounding._names_other_table(lower, table)
+                or self._names_system(lower)
+                or self._listed_elsewhere(table, column, value)
+            ):
+                continue
+            request.handled.append((match.start("value"), match.end("noun")))
+            yield match.start("value"), column.name, f"{column.name} = {_quote(value)}"
+
+    def _state_noun_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«абонентов-льготников», «льготники-абоненты»: the table's noun glued by a hyphen to a noun that one
+        boolean column's comment says ('Льготник (скидка по соцзащите)') -> that flag is true."""
+        for match in HYPHEN_PAIR.finditer(request.text):
+            pair = [next(iter(tokenize(part)), None) for part in match.group(0).split("-")]
+            if len(pair) != 2 or None in pair:
+                continue
+            head = [t for t in tokenize(table.comment or "") if t.lang == "ru"][:1]
+            for own, other in (pair, pair[::-1]):
+                assert own is not None and other is not None
+                named = self.grounding._names_table(own.lower, table) or bool(
+                    head and head[0].lemmas & own.lemmas
+                )
+                if not named:
+                    continue
+                flags = self.boolean_columns_of(table, other)
+                if len(flags) == 1:
+                    request.handled.append(match.span())
+                    yield match.start(), flags[0], f"{flags[0]} = true"
+                    break
+
+    def _came_from_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "leads that came from ads or partner", «лиды, пришедшие из web»: where the rows came from is the
+        table's one `source` column; Latin values joined by or/and/commas -> `source IN (...)`."""
+        columns = [
+            c.name
+            for c in table.columns
+            if stem("source") in name_parts(c.name) and self._filterable(table, c)
+        ]
+        if len(columns) != 1:
+            return
+        schemas = {
+            t.schema.lower()
+            for c in self.grounding._readable("postgres")
+            for t in self.catalog.tables_of(c.conn_id)
+        }
+        for match in CAME_FROM.finditer(request.text):
+            after = words(request.text[match.end() :])[:1]
+            if after and (after[0] in SYSTEM_NOUNS or self._names_system(after[0])):
+                continue  # "came from the crm schema": a place of the data, no value
+            values = [
+                v for v in re.split(r"\s*(?:,|\bor\b|\band\b|\bили\b|\bи\b)\s*", match.group("values")) if v
+            ]
+            if not values or any(
+                not self._is_value(request, table, v)
+                or self._names_system(v.lower())
+                or self.grounding._names_other_table(v.lower(), table)
+                or self.grounding._column_mentions(table, [v.lower()])
+                or v.lower() in schemas
+                for v in values
+            ):
+                continue
+            request.handled.append(match.span())
+            if len(values) == 1:
+                yield match.start(), columns[0], f"{columns[0]} = {_quote(values[0])}"
+            else:
+                yield match.start(), columns[0], f"{columns[0]} IN ({', '.join(map(_quote, values))})"
 
     def _spelled_code_conditions(
         self, request: Request, table: Table, listed: dict[str, tuple[str, ...]]
@@ -1138,6 +1449,17 @@ class RowFilters:
             if request.is_handled(request.spans[i][0]):
                 continue  # «login не нужен», "region column not needed": a column left out, no value
             value: str | None = self.whole_value(request, i + 1)
+            names = self._plural_names(request, table, i)
+            if names:  # «в городах Новосибирск и Омск»: names after a plural column word, in the nominative
+                yield (
+                    self._position(request, i),
+                    column.name,
+                    f"{column.name} IN ({', '.join(map(_quote, names))})",
+                )
+                continue
+            linked = i > 0 and self._links_value(request, i)
+            if not linked and self._listed_elsewhere(table, column, str(value)):
+                continue  # «тарифы day и night»: the table's noun, then a value of zone ('Зона суток (day)')
             if column.name in self._place_columns(table):
                 value = self._place_value(request, table, i, column.name)
             if value is None:
@@ -1151,6 +1473,47 @@ class RowFilters:
                 condition = self._negated(table, str(condition))
             if condition:
                 yield self._position(request, i), column.name, condition
+
+    def _plural_names(self, request: Request, table: Table, index: int) -> list[str]:
+        """«в городах Новосибирск и Омск», «из регионов Сибирь, Урал или Поволжье»: capitalised Russian names
+        joined by commas and и/или after a plural column word stand in the nominative (a name in apposition
+        to a plural noun does not agree with it), so the list is read as written; a singular column word
+        («из города Москвы и Твери») leaves the case of each name unsure (asked elsewhere)."""
+        word = next((t for t in tokenize(request.raw[index]) if t.lang == "ru"), None)
+        if word is None or not word.parses or word.parses[0].pos != "NOUN" or word.parses[0].number != "plur":
+            return []
+        if any(t in NEGATORS for t in request.tokens[max(0, index - 3) : index]):
+            return []  # «не из городов Москва и Тверь», «кроме городов ...»: left to the rules that negate
+        start = request.spans[index][1]
+        run = _NAME_LIST.match(request.text, start)
+        if run is None:
+            return []
+        names = [n.strip() for n in re.split(r"\s*(?:,|\bили\b|\bи\b|\bлибо\b)\s*", run.group("names"))]
+        if len(names) < 2 or any(
+            not n or self._not_a_place(request, table, n.split()[0], named_on=" " in n) for n in names
+        ):
+            return []
+        request.handled.append((run.start("names"), run.end("names")))
+        return names
+
+    def is_listed_value(self, table: Table, word: str) -> bool:
+        """`word` is a value some column's comment lists ('Способ передачи (app, call_center, ...)') and
+        no column's name."""
+        lower = word.lower()
+        return table.column(lower) is None and any(
+            lower in {v.lower() for v in _listed_values(c.comment)} for c in table.columns
+        )
+
+    def _listed_elsewhere(self, table: Table, column: Column, value: str) -> bool:
+        """`value` is no value `column` lists, but another column's comment lists it."""
+        lower = value.lower()
+        if lower in {v.lower() for v in _listed_values(column.comment)}:
+            return False
+        return any(
+            lower in {v.lower() for v in _listed_values(other.comment)}
+            for other in table.columns
+            if other.name != column.name and self._filterable(table, other)
+        )
 
     def _column_values(self, request: Request, table: Table) -> Iterable[tuple[int, Column]]:
         """(index, column) of each column word followed by a value of it: "for region north", ", region
@@ -1493,6 +1856,8 @@ class RowFilters:
                 or INCREMENTAL.fullmatch(word)
                 or self.grounding._names_table(word, table)
                 or self.grounding._names_other_table(word, table)
+                or self.vocabulary.meanings(word)
+                & set(name_parts(table.name))  # «только платежи» (tuition_payments)
                 or any(_quote(raw) in c or _quote(word) in c for c in conditions)
                 or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
                 # «только действующие (без даты увольнения)»: the brackets, read as a condition, explain it
@@ -1544,7 +1909,7 @@ class RowFilters:
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
-                  "was", "are", "is", "t", "got", "get"}  # fmt: skip
+                  "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
                 "поля"}  # fmt: skip
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
@@ -1560,7 +1925,7 @@ VALUE_MEANINGS = {
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
-    "просроченный": ("overdue",), "просрочить": ("overdue",),
+    "просроченный": ("overdue",), "просрочить": ("overdue",), "приложение": ("app", "application"),
 }  # fmt: skip
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
@@ -1580,6 +1945,63 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
 }  # fmt: skip
+
+
+# Between two values of a list: a comma, и/или/and/or, and a preposition before the next value
+_RUN_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?(?:(?:через|по|by|via|through|on|at|in)\s+)?(?:(?:a|an|the)\s+)?",
+    re.I,
+)
+
+
+def _values_of(condition: str) -> tuple[str, list[str]] | None:
+    """(column, values) of `col = 'v'` or `col IN ('a', 'b')`; None for any other condition."""
+    match = re.fullmatch(r"(\w+) (?:= ('(?:[^']|'')*')|IN \((.*)\))", condition)
+    if match is None:
+        return None
+    items = re.findall(r"'((?:[^']|'')*)'", match.group(2) or match.group(3) or "")
+    return match.group(1), items
+
+
+def _merged_values(kept: str, new: str) -> str | None:
+    """The larger of two value conditions on one column when one's values hold all the other's (the same
+    list read by two rules); None when they differ otherwise."""
+    first, second = _values_of(kept), _values_of(new)
+    if first is None or second is None or first[0] != second[0] or kept == new:
+        return None
+    small, large = sorted((first, second), key=lambda pair: len(pair[1]))
+    if not set(small[1]) <= set(large[1]):
+        return None
+    return kept if large is first else new
+
+
+# "at the offer stage", "in the online channel": a preposition, "the", a value, a column's noun
+VALUE_BEFORE_NOUN = re.compile(
+    r"\b(?:at|in|on|from|of|for|with)\s+the\s+(?P<value>[a-z][a-z0-9_-]*)\s+(?P<noun>[a-z][a-z_]+)\b(?!\s+(?:of|from)\b)"
+)
+HYPHEN_PAIR = re.compile(r"(?<![\w-])[а-яё]{4,}-[а-яё]{4,}(?![\w-])", re.IGNORECASE)
+# "came from ads or partner", «пришедшие из web или partner»: where the rows came from
+CAME_FROM = re.compile(
+    r"\b(?:came|come|comes|coming|пришедш\w*|пришл\w*|приходящ\w*)\s+(?:from|из|с|со)\s+(?:the\s+)?"
+    r"(?P<values>[A-Za-z][\w-]*(?:\s*(?:,|\bor\b|\band\b|\bили\b|\bи\b)\s*[A-Za-z][\w-]*)*)",
+    re.IGNORECASE,
+)
+# Capitalised Russian names joined by commas and и/или: «Новосибирск и Омск», «Нижний Новгород, Казань»
+_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:\s+[А-ЯЁ][а-яё]+)?"
+_NAME_LIST = re.compile(
+    rf"\s+(?P<names>{_NAME}(?:\s*(?:,\s*(?:(?:и|или|либо)\s+)?|\s+(?:и|или|либо)\s+){_NAME})+)"
+)
+# The next quoted value of a list: «, «Игрушки»», « и "Бытовая техника"», " or 'Books'"
+_QUOTED_NEXT = re.compile(
+    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?"
+    r"(?:'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\")",
+    re.IGNORECASE,
+)
+
+
+def _crosses_clause(request: Request, first: Token, second: Token) -> bool:
+    """A comma, a semicolon or a bracket stands between two words: they are in different clauses."""
+    return bool(re.search(r"[,;:()]", request.text[first.end : second.start]))
 
 
 def _joined(request: Request, first: Token, second: Token) -> bool:
@@ -1675,6 +2097,19 @@ _CMP = (
 )
 UNIT_COMPARISON = re.compile(
     rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
+)
+# A comparison, a number and the noun counted: «больше 1000 домохозяйств», "more than 4 credits".
+COUNTED_OPERATORS = {
+    "more than": ">", "over": ">", "above": ">", "greater than": ">", "fewer than": "<", "less than": "<",
+    "under": "<", "below": "<", "at least": ">=", "at most": "<=", "no more than": "<=", "no less than": ">=",
+    "больше": ">", "более": ">", "свыше": ">", "меньше": "<", "менее": "<", "не менее": ">=",
+    "не более": "<=", "не меньше": ">=", "не больше": "<=", "от": ">=", "до": "<=",
+}  # fmt: skip
+COUNTED = re.compile(
+    r"(?<![a-zа-яё0-9_])(?P<cmp>"
+    + "|".join(sorted((c.replace(" ", r"\s+") for c in COUNTED_OPERATORS), key=len, reverse=True))
+    + r")\s+(?P<n>\d++(?:[.,]\d+)?+)\s+(?P<w1>[a-zа-яё_]{3,}+)(?:\s+(?P<w2>[a-zа-яё_]{3,}+))?",
+    re.IGNORECASE,
 )
 UNIT_AFTER = re.compile(r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн|tons?)\b", re.I)
 UNIT_OPERATORS = {

@@ -1498,6 +1498,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     before = [tokens[k] for k in range(max(0, i - 2), i)]
     if before and before[-1].lower in FILTER_CUES and _comparison_follows(tokens, i):
         return None  # «где количество больше 2», "with quantity above 2": a filter on a column
+    if t.lang == "ru" and t.parses[:1] and t.parses[0].case == "ablt" and _comparison_follows(tokens, i):
+        return None  # «со статусом paid и суммой от 10000»: the instrumental of a «с ...» filter (planner14)
     dated = before and (
         before[-1].ordinal or before[-1].number is not None or re.match(r"^\d+-?\w*$", before[-1].text)
     )
@@ -2905,7 +2907,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         k for k in range(end)
         if k not in ph.used and tokens[k].lang in ("ru", "en")
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
-        and not (k > 0 and tokens[k - 1].lower in FILTER_CUES)
+        and not (k > 0 and tokens[k - 1].lower in FILTER_CUES)  # and "where the refund is at least 1000":
+        and not (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in FILTER_CUES)
     ]  # fmt: skip
     if listed_only:  # measures named already: only a column word listed with one of them is another
         cues = {k for m in ph.measures for k in (m.index, *m.object)}

@@ -1383,6 +1383,8 @@ class OfflinePlanner:
         start = request.token_at(match.end())
         if self._state_rows_at(request, table, start):
             return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
+        if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
+            return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
         pii = self._personal_data_at(request, start)
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())

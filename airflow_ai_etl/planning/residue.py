@@ -72,6 +72,8 @@ def unread_column_words(
         for i in indices
     }
     skip |= {i for i, t in enumerate(request.tokens) if planner._names_table(t, table)}
+    # «только платежи со статусом paid» of tuition_payments: a word for a part of the table's name
+    skip |= {i for i, t in enumerate(request.tokens) if planner.vocabulary.meanings(t) & table_words}
     unread: dict[int, str] = {}
     mentions = [  # word by word: a two-word window would quote its first word ("the terminal")
         (index, name)
@@ -139,7 +141,23 @@ def _restricted(request: Request, index: int) -> bool:
             lo, hi = sorted((request.spans[other][0], request.spans[index][0]))
             if not _CLAUSE_END.search(request.text[lo:hi]):
                 return True
-    return False
+    # «колонку с паспортом не тащить», "skip the column with the passport": a column noun, a column word and
+    # a negator in one clause say what to leave out; unread, every column would load
+    near = [
+        other
+        for other in range(max(0, index - 3), min(len(request.tokens), index + 4))
+        if other != index
+        and not _CLAUSE_END.search(
+            request.text[slice(*sorted((request.spans[other][0], request.spans[index][0])))]
+        )
+    ]
+    return any(request.tokens[k] in _LEAVE_OUT for k in near) and any(
+        _COLUMN_NOUN.fullmatch(request.tokens[k]) for k in near
+    )
+
+
+_COLUMN_NOUN = re.compile(r"колонк\w*|столб\w*|пол[еяю]|columns?|fields?")
+_LEAVE_OUT = {"не", "без", "кроме", "not", "without", "except", "excluding", "skip", "omit", "exclude"}
 
 
 def _derived_columns(token: str, table: Table) -> list[str]:
