@@ -1703,6 +1703,12 @@ def _numeric_columns(table: Table) -> list[Column]:
     ]
 
 
+def _names_event_time(token: Token, fact: Table) -> bool:
+    """«книг выдано» of loans (issued_at): the participle names a time column of the fact itself, so it is
+    the event counted, not a state («отправлений возвращено» of shipments, which have no such column)."""
+    return any(_part_match(p, c) for p in _verb_times(token) for c in _time_columns(fact))
+
+
 def _time_columns(table: Table) -> list[Column]:
     return [c for c in table.columns if column_kind(c.type).temporal and c.name not in UPDATE_COLUMNS]
 
@@ -1868,7 +1874,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
-    if state_word and _time_word(tokenize(state_word)[0]) and (where.questions or not where.value):
+    if (
+        state_word
+        and _names_event_time(tokenize(state_word)[0], fact)
+        and (where.questions or not where.value)
+    ):
         # «книг выдано»: the event's own time (issued_at), no status says it: read without the state
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))

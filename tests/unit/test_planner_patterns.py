@@ -145,7 +145,7 @@ def test_a_name_glued_to_a_number_is_no_longer_read_as_the_name() -> None:
     assert patterns.COLUMN_LIST_AFTER.search("2id, amount only").group(1) == "amount"
 
 
-ODD_TOKENS = ["a", "а", "1", "x_", "x1", "аa", "а_", "a-", "1.", "1:", "a, ", "ab ", "'a", " "]
+ODD_TOKENS = ["a", "а", "1", "x_", "x1", "аa", "а_", "a-", "а-", "1.", "1:", "a, ", "ab ", "'a", " "]
 
 
 @pytest.mark.parametrize("unit", ODD_TOKENS)

@@ -294,3 +294,34 @@ def test_a_passive_relative_clause_is_the_state_of_the_rows(catalog: str, text: 
     outcome = _plan(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.where == where
+
+
+# --- a built-in status word the status column does not list (lead, after the merge) -------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, word",
+    [
+        ("logistics", "Загрузить возвращённые отправления в клик ежедневно", "возвращённые"),
+        ("logistics", "Сколько отправлений возвращено по неделям создания", "возвращено"),
+        ("logistics", "copy refunded shipments to clickhouse daily", "refunded"),
+    ],
+)
+def test_a_status_word_the_column_does_not_list_is_asked(catalog: str, text: str, word: str) -> None:
+    # shipments.status lists (created, in_transit, delivered, lost): 'refunded' is a shop's payment state
+    outcome = _plan(catalog, text)
+    assert outcome.status == "needs_clarification", outcome.spec
+    assert word in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        ("logistics", "Загрузить доставленные отправления в клик ежедневно", "status = 'delivered'"),
+        ("shop", "load cancelled orders to clickhouse daily", "status = 'cancelled'"),  # no list: vocabulary
+    ],
+)
+def test_a_status_word_the_column_lists_is_read(catalog: str, text: str, where: str) -> None:
+    outcome = _plan(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.where == where
