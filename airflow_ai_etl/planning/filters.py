@@ -484,6 +484,8 @@ class RowFilters:
         """(position, condition) of the one time window the request names, or a question."""
         windows: list[tuple[int, str]] = []
         for match in LAST_N.finditer(request.lower):
+            if any(a <= match.start() < b for a, b in request.schedule_spans):
+                continue  # "at 5 past every hour": the schedule's words, not "the past N hours"
             template = _last_n_template(match)
             if template is None:
                 return Found(None, [self._ask_window(request, table, match.group(0))])

@@ -40,6 +40,7 @@ from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import SPELLING_EN, excel_is_target, looks_like_mart, plan_mart
+from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -714,7 +715,10 @@ class OfflinePlanner:
         ]
         # "staff and payroll data" of an "HR and payroll database": a schema's name names its tables too
         schemas = {t.qualified_name.partition(".")[0].lower() for t in tables} - {"public"}
+        paths = path_spans(request.text)  # "s3://shop-exports/": a bucket's words name no connection
         for i, token in enumerate(request.tokens):
+            if in_path(paths, request.spans[i][0]):
+                continue
             for conn in self.catalog.connections.values():
                 if token == conn.conn_id.lower() or token.startswith(conn.conn_id.lower() + "."):
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, True))
@@ -1066,7 +1070,8 @@ class OfflinePlanner:
         may then be missing what they said («в два часа ночи» unread would be midnight)."""
         if not grammar.enabled("frame"):
             return []
-        leftover = frame.read(request.text, request.schedule_spans).unread_schedule_words()
+        used = [*request.schedule_spans, *path_spans(request.text)]  # a path's "hourly" is no schedule word
+        leftover = frame.read(request.text, used).unread_schedule_words()
         if not leftover:
             return []
         words_ = frame.quote(leftover, request.text)

@@ -143,11 +143,13 @@ TARGET_TABLE = re.compile(
     r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+табли(?:ц|чк)\w*|табли(?:ц|чк)\w*)\s+"
     # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
     r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
+    # "the ClickHouse table named x", «таблицу под названием x»
+    r"(?:(?:named|called|под\s+названием|с\s+названием|с\s+именем)\s+)?"
     # "into the returns_raw table": the name before the word "table" (not an engine or a place word)
     r"|(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:clickhouse|postgres(?:ql)?)\s+)?"
     r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final)\s)"
     r"[a-z_][a-z0-9_]*\s+table\b)"
-    r"|(?:as|into|как|под\s+именем|с\s+именем|named)\s+)"
+    r"|(?:as|into|как|под\s+именем|с\s+именем|под\s+названием|с\s+названием|named|called)\s+)"
     r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,
 )
@@ -528,13 +530,13 @@ SHEET = re.compile(
     r"\b(?:sheet|worksheet|tab|лист\w*)\s*[:=]?\s*(?:[«\"']([^»\"']+)[»\"']|([^\s,;()«»\"']+))", re.I
 )
 FILE_FORMATS = (
-    (re.compile(r"\bparquet\b|\.parquet\b|паркет", re.I), "parquet"),
+    (re.compile(r"\bparquets?\b|\.parquet\b|паркет", re.I), "parquet"),  # "parquets": the plural
     # «json-файлы», "json files", «джейсоны», .json: JSON records, read as JSON lines
     (
         re.compile(r"\b(jsonl|ndjson|json\s*lines|json)\b|\.jsonl?\b|\.ndjson\b|джейсон\w*|json\w*", re.I),
         "jsonl",
     ),
-    (re.compile(r"\bcsv\b|\.csv\b|цсв", re.I), "csv"),
+    (re.compile(r"\bcsvs?\b|\.csv\b|цсв", re.I), "csv"),  # "parcel CSVs"
     # tab-separated files: FilesToClickHouseOperator reads them as TSVWithNames
-    (re.compile(r"\btsv\b|\.tsv\b|\btab[- ]separated\b|разделител\w*[- ]табуляци\w*", re.I), "tsv"),
+    (re.compile(r"\btsvs?\b|\.tsv\b|\btab[- ]separated\b|разделител\w*[- ]табуляци\w*", re.I), "tsv"),
 )

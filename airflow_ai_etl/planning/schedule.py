@@ -51,6 +51,7 @@ from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.grammar import Slot, apply_rewrites, numeral_rewrites
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
+from airflow_ai_etl.planning.paths import blank_paths
 
 __all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule"]
 
@@ -357,7 +358,11 @@ _MINUTE_OF_HOUR = r"""
     |в\s*:(?P<m3>\d{2})
     |в\s+(?P<m4>\d{1,2})\s+минут\w*
     |на\s+(?P<m5>\d{1,2})(?:-?й)?\s+минуте
-    |at\s+(?:a\s+)?(?P<m7>quarter|half)\s+past(?:\s+the\s+hour)?)"""
+    |at\s+(?:a\s+)?(?P<m7>quarter|half)\s+past(?:\s+the\s+hour)?
+    |(?P<m8>\d{1,2})\s+minutes?\s+past(?:\s+the\s+hour)?\b(?!\s*\d)
+    |(?:at|в)\s+(?P<m9>0\d|1[3-9]|[2-5]\d)\b(?![:.]\d)(?!\s*(?:час|ч\b|утра|дня|вечера|ночи|[ap]\.?m\b)))"""
+# "every hour, 5 minutes past" (m8); «каждый час в 05», "hourly at 20" (m9): after an hourly interval a
+# zero-padded number or one that no 12-hour clock has is the minute
 
 IntervalFields = tuple[str, str]  # (minute field, hour field)
 
@@ -384,7 +389,8 @@ def _minute_of_hour(m: re.Match[str]) -> str:
     """Minute from ``at :15`` / ``в 15 минут`` (0 when absent)."""
     if m.group("m7"):  # "at quarter past", "at half past the hour"
         return "15" if m.group("m7").lower() == "quarter" else "30"
-    minute = int(next((m.group(g) for g in ("m1", "m2", "m3", "m4", "m5", "m6") if m.group(g)), "0"))
+    groups = ("m1", "m2", "m3", "m4", "m5", "m6", "m8", "m9")
+    minute = int(next((m.group(g) for g in groups if m.group(g)), "0"))
     if minute > 59:
         raise _Unsupported(m.group(0))
     return str(minute)
@@ -420,6 +426,13 @@ _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalF
     ),
     (
         _rx(rf"{_MINUTE_OF_HOUR}\s+(?:of\s+)?(?:every|each|каждого)\s+(?:hour|часа)\b"),
+        _hourly,
+    ),
+    (  # "at 20 past the hour", "a quarter past the hour": every hour at that minute
+        _rx(
+            r"(?=(?:at\s+)?(?:a\s+)?(?:\d{1,2}|quarter|half)\s+(?:minutes?\s+)?past\s+the\s+hour\b)"
+            rf"{_MINUTE_OF_HOUR}"
+        ),
         _hourly,
     ),
 ]
@@ -870,6 +883,10 @@ _FREQ_INTERVALS: dict[str, IntervalFields] = {"FREQ_HOUR": ("0", "*"), "FREQ_MIN
 # "hourly at :15", «каждые 2 часа в 15 минут»: the minute of the hour right after an interval.
 _MINUTE_SUFFIX_RE = _rx(rf"\s*,?\s*{_MINUTE_OF_HOUR}")
 _MINUTE_PREFIX_RE = _rx(rf"{_MINUTE_OF_HOUR}\s+(?:of\s+)?$")  # "at quarter past every hour"
+# «каждый час в 10», "every hour at 10": ten o'clock or ten past? Asked, never dropped.
+_BARE_NUMBER_AFTER_INTERVAL_RE = _rx(
+    r"\s*,?\s*(?:at|в)\s+\d{1,2}\b(?![:.]\d)(?!\s*(?:час|ч\b|утра|дня|вечера|ночи|[ap]\.?m\b))"
+)
 
 
 def _interval_fields(n: int, unit: str) -> IntervalFields:
@@ -910,6 +927,8 @@ def _grammar_slots(found: list[Slot], work: str, slots: ScheduleSlots) -> tuple[
             prefix = _MINUTE_PREFIX_RE.search(work, max(0, slot.start - 60), slot.start)
             if suffix and minute == "0":
                 minute, span = _minute_of_hour(suffix), (slot.start, suffix.end())
+            elif minute == "0" and _BARE_NUMBER_AFTER_INTERVAL_RE.match(work, slot.end):
+                raise _Unsupported("a bare number after an hourly interval")
             elif prefix and minute == "0":
                 minute, span = _minute_of_hour(prefix), (prefix.start(), slot.end)
             slots.set_interval((minute, hour))
@@ -1070,8 +1089,8 @@ def parse_schedule(text: str) -> ScheduleMatch | None:
     """
     if not text or not text.strip():
         return None
-    try:
-        match = _parse(text)
+    try:  # "s3://lake/hourly/", "/srv/drop/weekly/": a path's words name no schedule
+        match = _parse(blank_paths(text))
     except _Unsupported:
         return None
     if match is None or not _valid(match.cron):

@@ -73,7 +73,9 @@ def test_new_rows_next_to_a_mode_or_a_filter(
         "записи на дисциплины в статусе active, кроме удалённых, каждые 10 минут",
     ],
 )
-def test_a_negation_word_outside_the_value_is_still_asked(planners: dict[str, OfflinePlanner], text: str) -> None:
+def test_a_negation_word_outside_the_value_is_still_asked(
+    planners: dict[str, OfflinePlanner], text: str
+) -> None:
     assert planners["univ"].plan(text).status == "needs_clarification"
 
 
@@ -111,7 +113,9 @@ def test_since_the_last_run_is_the_new_rows_column(
 
 
 def test_since_the_last_run_with_a_whole_reload_is_asked(planners: dict[str, OfflinePlanner]) -> None:
-    outcome = planners["shop"].plan("Reload the whole orders table daily at 2 am, only rows since the last run")
+    outcome = planners["shop"].plan(
+        "Reload the whole orders table daily at 2 am, only rows since the last run"
+    )
     assert outcome.status == "needs_clarification"
 
 
@@ -214,5 +218,7 @@ def test_minutes_past_every_hour_with_upsert_keys(
 
 
 def test_a_real_window_next_to_an_hourly_schedule_is_still_read(planners: dict[str, OfflinePlanner]) -> None:
-    spec = _ok(planners, "utility", "Upsert telemetry on meter_id and measured_at every hour, the past 2 hours")
+    spec = _ok(
+        planners, "utility", "Upsert telemetry on meter_id and measured_at every hour, the past 2 hours"
+    )
     assert spec.source.where is not None and "measured_at" in spec.source.where
