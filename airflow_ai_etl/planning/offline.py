@@ -40,6 +40,7 @@ from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import SPELLING_EN, excel_is_target, looks_like_mart, plan_mart
+from airflow_ai_etl.planning.newrows import since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
@@ -408,6 +409,9 @@ class OfflinePlanner:
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
+        since = since_last_run(tokenize(text)) if grammar.enabled("mode") else None
+        if since:  # "newer than the last run", «с момента последней загрузки»: new rows, no filter or window
+            text = text[: since.start] + " " * (since.end - since.start) + text[since.end :]
         corrections: list[Correction] = []
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
@@ -417,6 +421,7 @@ class OfflinePlanner:
         request = Request(text, written=written)
         request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None
+        request.since_last_run = written[since.start : since.end] if since else ""
         if not request.tokens:
             return Outcome.reject("policy", msg("request.empty"))
         refusal = self._refusal(request)
@@ -424,10 +429,20 @@ class OfflinePlanner:
             return refusal
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
-        trigger = read_trigger(written, self.catalog.assets) if grammar.enabled("trigger") else None
+        # "after the previous run" said of new rows is no upstream load to wait for
+        unblanked = since_last_run(tokenize(written)) if since else None
+        trigger_text = (
+            written[: unblanked.start] + " " * (unblanked.end - unblanked.start) + written[unblanked.end :]
+            if unblanked
+            else written
+        )
+        trigger = read_trigger(trigger_text, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
             return plan_triggered(self, written, trigger)
-        mart = plan_mart(self, _without_dedupe(request))  # «витрина выручки по регионам»: a mart
+        # «витрина выручки по регионам»: a mart; files from a folder or a bucket are a load (a mart reads a
+        # table, and «/mnt/share/» names no measure)
+        files = self._source_kind(request) == "s3"
+        mart = None if files else plan_mart(self, _without_dedupe(request))
         if mart is not None:
             return mart
         self._claim_target_name(request)
@@ -767,7 +782,7 @@ class OfflinePlanner:
         as_target = {r.conn_id for r in refs if r.role == "target"}
         return [c for c in postgres.values() if c.conn_id not in as_target] or list(postgres.values())
 
-    def _target(self, request: Request, source: ConnectionInfo | None) -> Found:
+    def _target(self, request: Request, source: ConnectionInfo | None, files_source: bool = False) -> Found:
         usable = {
             c.conn_id: c
             for c in self.catalog.connections.values()
@@ -788,6 +803,12 @@ class OfflinePlanner:
             to_postgres = not any(e == "clickhouse" and r == "target" for e, r, _ in mentions)
         engine = "postgres" if to_postgres else "clickhouse"
         files = [i for e, r, i in mentions if e in ("s3", "excel") and r == "target"]
+        paths = path_spans(request.text)
+        if files_source and len(paths) == 1 and self._explicit_target_name(request):
+            # «лежат в s3://x/, грузить в таблицу y»: with a table to load, the one path is where files are
+            first = request.token_at(paths[0][0])
+            if 0 < first and request.tokens[first - 1] in WEAK_TO_WORDS | {"в"}:
+                files = [i for i in files if not in_path(paths, request.spans[i][0])]
         # "the csv files in s3://x/ into clickhouse", «файлы в s3://x/ грузить в кликхаус»: the files' place
         placed = all(i > 0 and request.tokens[i - 1] in WEAK_TO_WORDS | {"в"} for i in files) and any(
             e in ("clickhouse", "postgres") and r == "target" for e, r, _ in mentions
@@ -1051,7 +1072,10 @@ class OfflinePlanner:
         if match and not any(match.group(1) in ws for ws in ENGINE_WORDS.values()):
             if match.group(1) not in request.claimed:
                 return match.group(1)
-        snake = [t for t in request.tokens if "_" in t and t not in request.claimed]
+        # a key or a value named in the request («мержить по subscriber_id») is no table the user means
+        snake = [
+            t for t in request.tokens if "_" in t and t not in request.claimed and t not in request.values
+        ]
         return snake[0] if snake else None
 
     def _schedule(self, request: Request) -> ScheduleMatch | None:
@@ -1462,7 +1486,9 @@ class OfflinePlanner:
         elif replace_cue and not merge:
             # "replace the whole table ... only new rows": a full reload and an incremental load at once
             new_rows = INCREMENTAL.search(request.lower) or APPEND_WORDS.search(request.lower)
-            if new_rows:
+            if request.since_last_run:
+                named.append(request.since_last_run)
+            elif new_rows:
                 named.append(request.text[new_rows.start() : new_rows.end()])
         if len(named) < 2:
             return []
@@ -1621,6 +1647,8 @@ class OfflinePlanner:
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
         if cue is None and grammar.enabled("changed"):  # «изменившиеся / обновлённые заказы»: rows changed
             cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES)
+        if cue is None and request.since_last_run:  # "added since the last run": rows past its watermark
+            cue = re.match("", text)
         only_append = cue is None and request.append_only
         if only_append:  # «только добавление»: each run adds the new rows
             cue = re.match("", text)
@@ -2478,7 +2506,7 @@ class OfflinePlanner:
         s3_conn = (
             self._s3_connection(request) if kind == "s3" or (path.value or "").startswith("s3://") else None
         )
-        target = self._target(request, None)
+        target = self._target(request, None, files_source=True)
         # A file names its table as a source table names its own: budget.xlsx -> budget.
         target_table = self._explicit_target_name(request) or (
             _file_stem_table(path.value)

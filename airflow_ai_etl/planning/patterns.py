@@ -89,8 +89,8 @@ GENERIC_PARTS = {
 APPEND_WORDS = re.compile(r"\b(append\w*|add(?:s|ed|ing)?\b|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
-    r"только нов\w*|changed|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|only\s+(?:the\s+)?changes|"
-    r"только\s+изменени\w*)\b",
+    r"только нов\w*|changed|modified|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|"
+    r"only\s+(?:the\s+)?changes|только\s+изменени\w*)\b",
     re.IGNORECASE,
 )
 NEW_NOUN = re.compile(r"\b(new|нов(ые|ых|ыми|ый|ая|ое|ого|ую|ым)|свеж\w*)\b", re.IGNORECASE)
@@ -149,6 +149,8 @@ TARGET_TABLE = re.compile(
     r"|(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:clickhouse|postgres(?:ql)?)\s+)?"
     r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final)\s)"
     r"[a-z_][a-z0-9_]*\s+table\b)"
+    # "to ClickHouse telemetry_lake", «в кликхаус raw_sales»: a snake_case name right after the engine
+    r"|(?:into|to|в|во)\s+(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[a-z][a-z0-9]*_[a-z0-9_]+\b)"
     r"|(?:as|into|как|под\s+именем|с\s+именем|под\s+названием|с\s+названием|named|called)\s+)"
     r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,

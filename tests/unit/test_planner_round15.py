@@ -46,6 +46,11 @@ def _incremental(spec: Any) -> str | None:
          "enrollments", "append", [], "created_at", "status = 'dropped'"),
         ("logistics", "Отправления со статусом lost, только новые по created_at, каждые 15 минут",
          "shipments", "append", [], "created_at", "status = 'lost'"),
+        # "just" after a value starts the next clause: no value list
+        ("clinic", "invoices with status paid, just new ones by issued_at, hourly",
+         "billing.invoices", "append", [], "issued_at", "status = 'paid'"),
+        ("hr", "timesheets merge by employee_id and work_date, only modified rows (updated_at), nightly at 1 am",
+         "timesheets", "upsert", ["employee_id", "work_date"], "updated_at", None),
     ],
 )  # fmt: skip
 def test_new_rows_next_to_a_mode_or_a_filter(
@@ -144,6 +149,14 @@ def test_since_last_week_is_still_a_window(planners: dict[str, OfflinePlanner]) 
         ("logistics", "Pull CSV files from /data/parcels/incoming/ into the ClickHouse table named "
                       "parcels_incoming hourly", "/data/parcels/incoming/", "csv", "parcels_incoming",
          "0 * * * *"),
+        # a folder's word («share») is no mart measure; «лежит в s3://...» is where the files are
+        ("logistics", "Каждый час забирать CSV-файлы из сетевой папки /mnt/share/parcels/ в таблицу ClickHouse "
+                      "parcels_raw", "/mnt/share/parcels/", "csv", "parcels_raw", "0 * * * *"),
+        ("utility", "Телеметрия в формате Parquet лежит в s3://metering-lake/hourly/, грузить в таблицу "
+                    "telemetry_lake каждые 10 минут", "s3://metering-lake/hourly/", "parquet", "telemetry_lake",
+         "*/10 * * * *"),
+        ("utility", "s3://metering-lake/hourly/ (parquet) -> ClickHouse telemetry_lake every ten minutes",
+         "s3://metering-lake/hourly/", "parquet", "telemetry_lake", "*/10 * * * *"),
         ("univ", "Файлы csv из каталога /data/univ/weekly/ в таблицу кликхауса grades_raw под названием "
                  "grades_raw ежедневно в 6 утра", "/data/univ/weekly/", "csv", "grades_raw", "0 6 * * *"),
     ],
@@ -170,6 +183,13 @@ def test_a_bucket_word_names_no_connection(planners: dict[str, OfflinePlanner]) 
                                  "clickhouse table exports_raw")  # fmt: skip
     assert spec.target.conn_id == "clickhouse_default"
     assert spec.source.path == "s3://shop-exports/x/"
+
+
+def test_a_table_exported_to_a_bucket_is_still_asked(planners: dict[str, OfflinePlanner]) -> None:
+    assert (
+        planners["shop"].plan("выгрузить заказы в s3://bucket/orders/ ежедневно").status
+        == "needs_clarification"
+    )
 
 
 @pytest.mark.parametrize(
