@@ -242,3 +242,93 @@ def test_a_real_window_next_to_an_hourly_schedule_is_still_read(planners: dict[s
         planners, "utility", "Upsert telemetry on meter_id and measured_at every hour, the past 2 hours"
     )
     assert spec.source.where is not None and "measured_at" in spec.source.where
+
+
+# --- heldout_2026-12-05j families (j-ru-023, j-ru-041, j-en-015, j-en-019), phrased anew ---------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "column", "dedupe"),
+    [
+        ("hr", "new badge events to clickhouse every 5 minutes, drop duplicates by employee_id and door",
+         "occurred_at", ["employee_id", "door"]),
+        ("logistics", "возвраты, новые, в клик ежечасно, без дублей по shipment_id", "created_at", ["shipment_id"]),
+        ("univ", "оценки, только новые, раз в час; дубликаты по student_id и course_id выкидывать", "created_at",
+         ["student_id", "course_id"]),
+        ("shop", "only new events into clickhouse every 10 minutes, remove duplicates on user_id and event_type",
+         "occurred_at", ["user_id", "event_type"]),
+    ],
+)  # fmt: skip
+def test_dedupe_keys_are_not_the_new_rows_column(
+    planners: dict[str, OfflinePlanner], catalog: str, text: str, column: str, dedupe: list[str]
+) -> None:
+    spec = _ok(planners, catalog, text)
+    assert _incremental(spec) == column
+    assert [t.columns for t in spec.transforms if t.type == "dedupe"] == [dedupe]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("телеметрию апсертом по meter_id и measured_at каждый час в пять минут, время владивостокское",
+         "Asia/Vladivostok"),
+        ("телеметрию апсертом по meter_id и measured_at каждый час, время — новосибирское", "Asia/Novosibirsk"),
+        ("начисления в клик ежедневно в 6 утра, часовой пояс екатеринбургский", "Asia/Yekaterinburg"),
+        ("начисления в клик ежедневно в 6 утра, время московское", "Europe/Moscow"),
+    ],
+)  # fmt: skip
+def test_a_zone_said_as_time_and_an_adjective(
+    planners: dict[str, OfflinePlanner], text: str, zone: str
+) -> None:
+    spec = _ok(planners, "utility", text)
+    assert spec.timezone == zone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "начисления в клик ежедневно в 6 утра, время урюпинское",
+        "начисления в клик ежедневно в 6 утра, время местное",
+    ],
+)
+def test_a_zone_word_not_understood_is_asked(planners: dict[str, OfflinePlanner], text: str) -> None:
+    assert planners["utility"].plan(text).status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "copy shipments to clickhouse every day at 9 pm or perhaps at 10",
+        "copy shipments to clickhouse daily at 9pm (or 10pm)",
+        "copy shipments to clickhouse daily at 9 pm, 10 pm is fine too",
+        "отправления в клик каждый день в 9 вечера, ну или в 10",
+        "отправления в клик каждый день в 9 вечера, можно и в 10",
+    ],
+)
+def test_alternative_clock_times_are_asked(planners: dict[str, OfflinePlanner], text: str) -> None:
+    assert planners["logistics"].plan(text).status == "needs_clarification"
+
+
+def test_two_clock_times_joined_by_and_are_both_runs(planners: dict[str, OfflinePlanner]) -> None:
+    assert (
+        _ok(planners, "logistics", "copy shipments to clickhouse daily at 9 am and 9 pm").schedule
+        == "0 9,21 * * *"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "table", "sheet"),
+    [
+        ("load /data/univ/plan.xlsx (sheet Budget) as table plan_2026", "plan_2026", "Budget"),
+        ("загрузить книгу /data/univ/plan.xlsx, лист Бюджет, как таблицу plan_2026", "plan_2026", "Бюджет"),
+        ("load the spreadsheet s3://univ-docs/dorms.xlsx into the table dorm_import", "dorm_import", None),
+        ("import the workbook /data/univ/dorms.xlsx as dorm_import", "dorm_import", None),
+    ],
+)
+def test_a_workbook_target_named_as_table_x(
+    planners: dict[str, OfflinePlanner], text: str, table: str, sheet: str | None
+) -> None:
+    spec = _ok(planners, "univ", text)
+    assert spec.source.type == "excel"
+    assert spec.target.table == table
+    assert spec.source.sheet == sheet
