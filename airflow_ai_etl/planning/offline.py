@@ -1155,7 +1155,7 @@ class OfflinePlanner:
         before = words(request.text[: match.start()])[-3:]
         after = words(request.text[match.end() :])[:3]
         engine_after = any(stem(w) in ws or w in ws for w in after[1:] for ws in ENGINE_WORDS.values())
-        if any(w in TO_WORDS for w in before):
+        if any(w in TO_WORDS or w in ("as", "как") for w in before):  # «как таблицу plan_2026»
             return True
         # "нужна таблица dim_products в ClickHouse", but not "load table foobar to clickhouse".
         verb_before = bool(before) and bool(PIPELINE_VERBS.fullmatch(before[-1]))
@@ -1672,6 +1672,8 @@ class OfflinePlanner:
         for listed_names in grammar.column_lists(tokenize(request.text)):
             if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
+            if self._dedupe_list(request, listed_names):
+                continue  # «дубли по shipment_id выкидывать», "drop duplicates by id": the dedupe's columns
             known = self._named_columns(table, listed_names.value)
             if len(known) > 1:  # "on updated_at, region column not needed": the list ran into another clause
                 known = [c for c in known if is_temporal(table, c)] or known
@@ -1699,6 +1701,11 @@ class OfflinePlanner:
         listed = ", ".join(self._event_columns(table)) or "none found"
         question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])
+
+    def _dedupe_list(self, request: Request, listed: grammar.Slot) -> bool:
+        """A column list right after a duplicates word («без дублей по», «дубли по», "drop duplicates by")."""
+        before = re.split(r"[,;.:!?]", request.lower[max(0, listed.start - 30) : listed.start])[-1]
+        return bool(DEDUPE.search(before) or _lexicon_cue(before, "DEDUPE"))  # its own clause only
 
     def _names_new_rows_column(self, request: Request, listed: grammar.Slot, cue_start: int) -> bool:
         """A list names the new-rows column: introduced by a column noun («по полю happened_at»), or
@@ -2357,8 +2364,8 @@ class OfflinePlanner:
         if not match:
             return Found(None)
         for by in grammar.column_lists(tokenize(request.text)):
-            if by.start < match.end():
-                continue
+            if by.start < match.end() or re.search(r"[,;.!?]", request.text[match.end() : by.start]):
+                continue  # «без дублей, только новые по updated_at»: that list is another clause's
             known = self._named_columns(table, by.value)
             if known:
                 return Found(known)

@@ -151,7 +151,8 @@ TARGET_TABLE = re.compile(
     r"[a-z_][a-z0-9_]*\s+table\b)"
     # "to ClickHouse telemetry_lake", «в кликхаус raw_sales»: a snake_case name right after the engine
     r"|(?:into|to|в|во)\s+(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[a-z][a-z0-9]*_[a-z0-9_]+\b)"
-    r"|(?:as|into|как|под\s+именем|с\s+именем|под\s+названием|с\s+названием|named|called)\s+)"
+    r"|(?:as|into|как|под\s+именем|с\s+именем|под\s+названием|с\s+названием|named|called)\s+"
+    r"(?:(?:a\s+|the\s+)?(?:new\s+)?table\s+)?)"  # "as table dorm_import", "as a new table x"
     r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,
 )
@@ -529,7 +530,7 @@ EXCEL_PATH = re.compile(
     r"(?<![\w/.])(?:(?<![\\\-])|(?=[a-z]:))(?:[a-z]:)?[\w./\\\-]*\.xlsx?\b", re.IGNORECASE
 )
 SHEET = re.compile(
-    r"\b(?:sheet|worksheet|tab|лист\w*)\s*[:=]?\s*(?:[«\"']([^»\"']+)[»\"']|([^\s,;()«»\"']+))", re.I
+    r"\b(?:sheet|worksheet|tab|лист\w*)\b\s*[:=]?\s*(?:[«\"']([^»\"']+)[»\"']|([^\s,;()«»\"']+))", re.I
 )
 FILE_FORMATS = (
     (re.compile(r"\bparquets?\b|\.parquet\b|паркет", re.I), "parquet"),  # "parquets": the plural

@@ -303,6 +303,9 @@ def test_a_zone_word_not_understood_is_asked(planners: dict[str, OfflinePlanner]
         "copy shipments to clickhouse daily at 9 pm, 10 pm is fine too",
         "отправления в клик каждый день в 9 вечера, ну или в 10",
         "отправления в клик каждый день в 9 вечера, можно и в 10",
+        # two weekdays joined by «или» / "or" are alternatives as well
+        "отправления в клик по понедельникам или вторникам в 9",
+        "copy shipments to clickhouse every monday or tuesday at 9 am",
     ],
 )
 def test_alternative_clock_times_are_asked(planners: dict[str, OfflinePlanner], text: str) -> None:
@@ -332,3 +335,17 @@ def test_a_workbook_target_named_as_table_x(
     assert spec.source.type == "excel"
     assert spec.target.table == table
     assert spec.source.sheet == sheet
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "masked"),
+    [
+        ("hr", "сотрудников в клик ежедневно в 3 ночи, снилс и паспорт хешить", ["snils", "passport_number"]),
+        ("shop", "платежи в клик каждый час, номера карт захэшить", ["card_number"]),
+    ],
+)
+def test_a_jargon_hash_verb_masks(
+    planners: dict[str, OfflinePlanner], catalog: str, text: str, masked: list[str]
+) -> None:
+    spec = _ok(planners, catalog, text)
+    assert [t.columns for t in spec.transforms if t.type == "mask"] == [masked]
