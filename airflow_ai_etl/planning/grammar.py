@@ -771,7 +771,7 @@ def merge_mode(tokens: Sequence[Token], incremental: bool = False) -> Slot | Non
     for i, t in enumerate(tokens):
         low = t.lower
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if is_(t, "MERGE") or low in ("merging",):
+        if is_(t, "MERGE") or low in ("merging",) or _hyphen_part_is(t, "MERGE"):  # «upsert-ом»
             return Slot("mode", "upsert", t.start, t.end, i, i + 1)
         if low in ("по", "by", "on") and (tokens[i + 1].lemma if i + 1 < len(tokens) else "") in _KEY_NOUNS:
             return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
@@ -947,7 +947,7 @@ def key_cues(tokens: Sequence[Token]) -> list[Slot]:
     slots: list[Slot] = []
     for i, t in enumerate(tokens):
         end = None
-        if t.lang in ("ru", "en") and is_(t, "MERGE"):
+        if t.lang in ("ru", "en") and (is_(t, "MERGE") or _hyphen_part_is(t, "MERGE")):
             for j in range(i + 1, min(i + 5, len(tokens))):
                 if tokens[j].lang == "punct":
                     break

@@ -67,7 +67,13 @@ def _waits_for_a_load(tokens: Sequence[Token], end: int) -> bool:
     for t in tokens[end : end + 3]:
         if t.lower in _EN_DONE or (t.lang == "ru" and t.has(_RU_DONE)):
             return True
-    return False
+    # «после последней загрузки продаж»: whose load it is (a genitive) names an upstream pipeline
+    nxt = tokens[end] if end < len(tokens) else None
+    return (
+        nxt is not None
+        and nxt.lang == "ru"
+        and any(p.pos == "NOUN" and p.case == "gent" for p in nxt.parses[:1])
+    )
 
 
 def _is_rows(token: Token) -> bool:

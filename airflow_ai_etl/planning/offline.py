@@ -160,6 +160,7 @@ NOT_A_ROW_NOUN_EN = {
     "thursdays", "fridays", "saturdays", "it", "them", "that", "this", "those", "these", "overwrite",
     "replace", "upsert", "merge", "append", "a", "an", "its", "their", "top", "conflict", "header",
     "headers", "utc", "timezone", "time", "zone", "prod", "production", "server", "cluster",
+    "composite", "compound", "primary", "unique", "natural", "business", "surrogate",  # "with composite key"
 }
 # English words that lead a request before its table noun and say nothing about which rows.
 EN_LEAD_WORDS = {
@@ -409,19 +410,20 @@ class OfflinePlanner:
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
-        since = since_last_run(tokenize(text)) if grammar.enabled("mode") else None
-        if since:  # "newer than the last run", «с момента последней загрузки»: new rows, no filter or window
-            text = text[: since.start] + " " * (since.end - since.start) + text[since.end :]
         corrections: list[Correction] = []
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
             text = grammar.apply_rewrites(text, grammar.date_rewrites(text))  # «1 января 2026 года»
+        unblanked = text  # a mart reads its own refresh words («пересчитывать с прошлого запуска»)
+        since = since_last_run(tokenize(text)) if grammar.enabled("mode") else None
+        if since:  # "newer than the last run", «с момента последней загрузки»: new rows, no filter or window
+            text = text[: since.start] + " " * (since.end - since.start) + text[since.end :]
         request = Request(text, written=written)
         request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None
-        request.since_last_run = written[since.start : since.end] if since else ""
+        request.since_last_run = unblanked[since.start : since.end] if since else ""
         if not request.tokens:
             return Outcome.reject("policy", msg("request.empty"))
         refusal = self._refusal(request)
@@ -430,11 +432,9 @@ class OfflinePlanner:
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
         # "after the previous run" said of new rows is no upstream load to wait for
-        unblanked = since_last_run(tokenize(written)) if since else None
+        said = since_last_run(tokenize(written)) if since else None
         trigger_text = (
-            written[: unblanked.start] + " " * (unblanked.end - unblanked.start) + written[unblanked.end :]
-            if unblanked
-            else written
+            written[: said.start] + " " * (said.end - said.start) + written[said.end :] if said else written
         )
         trigger = read_trigger(trigger_text, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
@@ -442,7 +442,7 @@ class OfflinePlanner:
         # «витрина выручки по регионам»: a mart; files from a folder or a bucket are a load (a mart reads a
         # table, and «/mnt/share/» names no measure)
         files = self._source_kind(request) == "s3"
-        mart = None if files else plan_mart(self, _without_dedupe(request))
+        mart = None if files else plan_mart(self, _without_dedupe(Request(unblanked, written=written)))
         if mart is not None:
             return mart
         self._claim_target_name(request)
@@ -1683,6 +1683,9 @@ class OfflinePlanner:
             unknown = [n for n in listed_names.value if "_" in n and not table.column(n)]
             if unknown and not known and self._names_new_rows_column(request, listed_names, cue.start()):
                 return Found(None, [self._no_such_column(request, table, unknown[0])])
+        described = self._new_rows_column_by_words(request, table, cue.end())
+        if described:  # «инкрементально по дате обновления», "incrementally by update time"
+            return Found(described)
         changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
         if CHANGED.search(request.lower) or changed:
             for name in UPDATE_COLUMNS:
@@ -1701,6 +1704,34 @@ class OfflinePlanner:
         listed = ", ".join(self._event_columns(table)) or "none found"
         question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])
+
+    def _new_rows_column_by_words(self, request: Request, table: Table, cue_end: int) -> str | None:
+        """A time column named by its words right after the new-rows cue: «по дате обновления» -> updated_at,
+        "by update time" -> updated_at (never an id: a watermark is a time)."""
+        if cue_end <= 0:
+            return None
+        start = request.token_at(cue_end)
+        for j in range(start, min(start + 3, len(request.tokens))):
+            word = request.tokens[j]
+            if word in ("по", "by", "on", "using"):
+                named = [w for w in request.tokens[j + 1 : j + 4] if w not in ("the", "its", "their")]
+                found = self._word_column(table, named, fk_words=False)
+                return self._time_column(table, found[0] if found else None)
+            if table.column(word):  # "watermark column updated_at", «водяной знак updated_at»
+                return self._time_column(table, word)
+            gap = (
+                request.text[request.spans[j][1] : request.spans[j + 1][0]]
+                if j + 1 < len(request.spans)
+                else ""
+            )
+            if "," in gap:  # the cue's clause ended
+                return None
+        return None
+
+    def _time_column(self, table: Table, name: str | None) -> str | None:
+        column = table.column(name) if name else None
+        kind = column.type.lower() if column else ""
+        return column.name if column and ("time" in kind or "date" in kind) else None
 
     def _dedupe_list(self, request: Request, listed: grammar.Slot) -> bool:
         """A column list right after a duplicates word («без дублей по», «дубли по», "drop duplicates by")."""

@@ -90,10 +90,10 @@ APPEND_WORDS = re.compile(r"\b(append\w*|add(?:s|ed|ing)?\b|добав\w*|доп
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
     r"только нов\w*|changed|modified|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|"
-    r"only\s+(?:the\s+)?changes|только\s+изменени\w*)\b",
+    r"only\s+(?:the\s+)?changes|только\s+изменени\w*|watermark\w*|водян\w+\s+знак\w*|ватермарк\w*)\b",
     re.IGNORECASE,
 )
-NEW_NOUN = re.compile(r"\b(new|нов(ые|ых|ыми|ый|ая|ое|ого|ую|ым)|свеж\w*)\b", re.IGNORECASE)
+NEW_NOUN = re.compile(r"\b(new|fresh|нов(ые|ых|ыми|ый|ая|ое|ого|ую|ым)|свеж\w*)\b", re.IGNORECASE)
 CHANGED = re.compile(
     r"\b(changed|changes|updated|modified|изменени\w*|изменённ\w*|измененн\w*|обновленн\w*)\b", re.I
 )

@@ -415,7 +415,7 @@ _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalF
     ),
     (
         _rx(
-            r"\b(?:every|each)\s+half(?:\s+an?)?[\s-]+hour\b|\b(?:кажд\w*|раз\s+в)\s+полчаса\b|\btwice\s+an\s+hour\b"
+            r"\b(?:every|each)\s+half(?:\s+an?)?[\s-]+hour\b|\b(?:кажд\w*|раз\s+в)\s+пол[\s-]?часа\b|\btwice\s+an\s+hour\b"
         ),
         lambda m: ("*/30", "*"),
     ),

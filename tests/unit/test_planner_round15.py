@@ -349,3 +349,58 @@ def test_a_jargon_hash_verb_masks(
 ) -> None:
     spec = _ok(planners, catalog, text)
     assert [t.columns for t in spec.transforms if t.type == "mask"] == [masked]
+
+
+# --- robustness probes of the same families (jargon, hyphenated English, words for a column) ----------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "mode", "keys", "column", "cron"),
+    [
+        ("shop", "заказы upsert-ом по id в клик каждые пол часа", "upsert", ["id"], None, "*/30 * * * *"),
+        ("utility", "telemetry upsert with composite key (meter_id, measured_at) hourly", "upsert",
+         ["meter_id", "measured_at"], None, "0 * * * *"),
+        ("shop", "orders to clickhouse every 30 min, watermark column updated_at", "append", [], "updated_at",
+         "*/30 * * * *"),
+        ("shop", "заказы в клик каждые 30 минут инкрементально (по дате обновления)", "append", [], "updated_at",
+         "*/30 * * * *"),
+        ("shop", "orders to clickhouse every 30 min, incrementally by update time", "append", [], "updated_at",
+         "*/30 * * * *"),
+        ("hr", "candidates to clickhouse hourly, only fresh rows by applied_at", "append", [], "applied_at",
+         "0 * * * *"),
+    ],
+)  # fmt: skip
+def test_modes_keys_and_new_rows_columns_as_people_write_them(
+    planners: dict[str, OfflinePlanner],
+    catalog: str,
+    text: str,
+    mode: str,
+    keys: list[str],
+    column: str | None,
+    cron: str,
+) -> None:
+    spec = _ok(planners, catalog, text)
+    assert spec.target.mode == mode
+    assert list(spec.target.keys) == keys
+    assert _incremental(spec) == column
+    assert spec.schedule == cron
+    assert spec.source.where is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mart's refresh words stay the mart's (it asks about them, as before)
+        "витрина выручки по регионам по дням в клик ежедневно в 3 ночи, пересчитывать только данные с прошлого "
+        "запуска",
+        # whose load it is (a genitive, "finishes"): an upstream pipeline to wait for, not new rows
+        "заказы в клик после последней загрузки продаж",
+        "load orders to clickhouse after the previous load finishes",
+    ],
+)
+def test_since_the_last_run_leaves_marts_and_triggers_alone(
+    planners: dict[str, OfflinePlanner], text: str
+) -> None:
+    outcome = planners["shop"].plan(text)
+    assert outcome.status == "needs_clarification"
+    assert outcome.spec is None
