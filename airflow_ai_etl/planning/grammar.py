@@ -559,6 +559,9 @@ def numeral_rewrites(tokens: Sequence[Token], used: set[int]) -> list[tuple[int,
             if 1 <= n.value <= 31 and after is not None and after.lang == "ru" and after.has({"число"}):
                 out.append((n.start, n.end, f"{n.value}-е"))
                 continue
+            if 0 <= n.value <= 59 and after is not None and after.lang == "ru" and after.has({"минута"}):
+                out.append((n.start, n.end, f"{n.value}-й"))  # «на пятой минуте» -> «на 5-й минуте»
+                continue
             if 1 <= n.value <= 31 and _on_the(tokens, found, idx):
                 out.append((n.start, n.end, f"{n.value}th"))  # "on the first and the fifteenth"
                 continue

@@ -54,7 +54,7 @@ def since_last_run(tokens: Sequence[Token]) -> Slot | None:
             end = None
         if end is not None:
             first = i
-            if first > 0 and _is_rows(tokens[first - 1]):
+            if first > 0 and (_is_rows(tokens[first - 1]) or _is_arrival(tokens[first - 1])):
                 first -= 1
                 if first > 0 and tokens[first - 1].lower in _ONLY:
                     first -= 1
@@ -74,6 +74,19 @@ def _waits_for_a_load(tokens: Sequence[Token], end: int) -> bool:
         and nxt.lang == "ru"
         and any(p.pos == "NOUN" and p.case == "gent" for p in nxt.parses[:1])
     )
+
+
+# «только добавленные с прошлой загрузки», "inserted since the last run": how the rows came, said of the
+# new rows themselves (changed/updated rows are left to the rules that pick the update-time column)
+_RU_ARRIVAL = {"добавить", "добавлять", "добавиться", "появиться", "появляться", "прийти", "приходить",
+               "поступить", "поступать", "создать", "создавать", "добавленный", "поступивший"}  # fmt: skip
+_EN_ARRIVAL = {"added", "appeared", "arrived", "created", "inserted", "new", "newly"}
+
+
+def _is_arrival(token: Token) -> bool:
+    if token.lang == "ru":
+        return token.has(_RU_ARRIVAL, pos=("PRTF", "PRTS", "ADJF"))
+    return token.lower in _EN_ARRIVAL
 
 
 def _is_rows(token: Token) -> bool:

@@ -1135,6 +1135,8 @@ class OfflinePlanner:
             conn_id, _, name = token.partition(".")
             if name and conn_id in {c.conn_id.lower() for c in self.catalog.connections.values()}:
                 return name
+            if name and conn_id in ("clickhouse", "кликхаус") and re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+                return name  # "в clickhouse.parcels_in": the engine, then its table
         for match in TARGET_TABLE.finditer(request.text):
             name = match.group(1).lower()
             if any(name in ws for ws in ENGINE_WORDS.values()) or name in NOT_A_NAME:

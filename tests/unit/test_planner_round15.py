@@ -102,6 +102,7 @@ def test_a_negation_word_outside_the_value_is_still_asked(
          "occurred_at", "*/15 * * * *"),
         ("univ", "Выдачу книг после последнего запуска (по issued_at) в кликхаус каждый час",
          "library_loans", "issued_at", "0 * * * *"),
+        ("clinic", "Визиты только добавленные с прошлой загрузки, ежечасно", "visits", "started_at", "0 * * * *"),
         ("utility", "Payments that came in after the previous successful run, by paid_at, hourly",
          "billing.payments", "paid_at", "0 * * * *"),
     ],
@@ -155,6 +156,8 @@ def test_since_last_week_is_still_a_window(planners: dict[str, OfflinePlanner]) 
         ("utility", "Телеметрия в формате Parquet лежит в s3://metering-lake/hourly/, грузить в таблицу "
                     "telemetry_lake каждые 10 минут", "s3://metering-lake/hourly/", "parquet", "telemetry_lake",
          "*/10 * * * *"),
+        ("logistics", "каждый час csv-ки из /data/parcels/in/ в clickhouse.parcels_in", "/data/parcels/in/", "csv",
+         "parcels_in", "0 * * * *"),
         ("utility", "s3://metering-lake/hourly/ (parquet) -> ClickHouse telemetry_lake every ten minutes",
          "s3://metering-lake/hourly/", "parquet", "telemetry_lake", "*/10 * * * *"),
         ("univ", "Файлы csv из каталога /data/univ/weekly/ в таблицу кликхауса grades_raw под названием "
@@ -225,6 +228,8 @@ def test_a_schedule_word_only_inside_a_path_is_no_schedule(
          ["product_id", "warehouse"], "5 * * * *"),
         ("hr", "Табель мержить по employee_id и work_date каждый час в 05",
          ["employee_id", "work_date"], "5 * * * *"),
+        ("utility", "показания апсертить по meter_id и taken_at ежечасно на пятой минуте",
+         ["meter_id", "taken_at"], "5 * * * *"),
     ],
 )  # fmt: skip
 def test_minutes_past_every_hour_with_upsert_keys(
