@@ -1159,6 +1159,7 @@ class RowFilters:
             if (
                 column
                 and self._filterable(table, column)
+                and tokens[i + 1] not in ONLY_WORDS  # «сливать по order_ref, только изменённые»: no value
                 and self._is_value(request, table, request.raw[i + 1])
                 and not self._continues_column_name(column, tokens[i + 1])
                 and not self._next_list_column(request, table, i)

@@ -806,7 +806,12 @@ def _key_list_in_clause(tokens: Sequence[Token], i: int) -> bool:
             return False
         if tokens[j].lower in ("по", "by", "on") and j + 1 < len(tokens) and _is_name(tokens[j + 1]):
             return True
+        if tokens[j].lower == "по" and j + 1 < len(tokens) and tokens[j + 1].has(_ID_NOUNS, pos=("NOUN",)):
+            return True  # «обновлять по номеру отправления», «по коду товара»: an identifier names the key
     return False
+
+
+_ID_NOUNS = {"номер", "идентификатор", "код", "ключ", "артикул", "айди"}
 
 
 def append_only(tokens: Sequence[Token]) -> Slot | None:

@@ -1537,6 +1537,9 @@ class OfflinePlanner:
             known = self._named_columns(table, listed_names.value)
             if known:
                 return Found(known)
+        explained = self._key_after_its_noun(request, table)
+        if explained:  # «обновлять по номеру отправления (id)», «по коду sku»
+            return Found(explained)
         unread = self._unread_key_word(request, table)
         if unread:
             columns = ", ".join(table.column_names)
@@ -1547,6 +1550,28 @@ class OfflinePlanner:
             return Found(list(table.primary_key))
         name = table.qualified_name
         return Found(None, [msg("planner.which_keys", table=name)])
+
+    def _key_after_its_noun(self, request: Request, table: Table) -> list[str]:
+        """The key column named after a noun that describes it, in the merge cue's clause: «по номеру
+        отправления (id)», «по артикулу (sku)», «по коду sku», "by the shipment number (id)"."""
+        merge = (
+            grammar.merge_mode(tokenize(request.text), incremental=True) if grammar.enabled("mode") else None
+        )
+        if merge is None:
+            return []
+        tokens, index = request.tokens, request.token_at(merge.start)
+        prep = next((j for j in range(index, min(index + 6, len(tokens))) if tokens[j] in KEY_PREPS), None)
+        if prep is None:
+            return []
+        for j in range(prep + 1, min(prep + 5, len(tokens))):
+            if j > prep + 1 and re.search(
+                r"[,;.!?]", request.text[request.spans[j - 1][1] : request.spans[j][0]]
+            ):
+                return []  # the clause ended
+            column = table.column(tokens[j])
+            if column is not None and request.raw[j].isascii():
+                return [column.name]
+        return []
 
     def _unread_key_word(self, request: Request, table: Table) -> str | None:
         """The word after «по»/"by"/"on" following a merge cue when no key was read from it: «по ключу

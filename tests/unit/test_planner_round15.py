@@ -188,6 +188,11 @@ def test_a_bucket_word_names_no_connection(planners: dict[str, OfflinePlanner]) 
     assert spec.source.path == "s3://shop-exports/x/"
 
 
+def test_an_update_by_a_noun_with_no_column_is_asked(planners: dict[str, OfflinePlanner]) -> None:
+    outcome = planners["logistics"].plan("отправления обновлять по номеру каждые 10 минут")
+    assert outcome.status == "needs_clarification"
+
+
 def test_a_table_exported_to_a_bucket_is_still_asked(planners: dict[str, OfflinePlanner]) -> None:
     assert (
         planners["shop"].plan("выгрузить заказы в s3://bucket/orders/ ежедневно").status
@@ -371,6 +376,12 @@ def test_a_jargon_hash_verb_masks(
          "*/30 * * * *"),
         ("shop", "orders to clickhouse every 30 min, incrementally by update time", "append", [], "updated_at",
          "*/30 * * * *"),
+        # a key named after the noun that describes it; «только» after a key column is no value of it
+        ("logistics", "отправления обновлять по номеру отправления (id) каждые 10 минут", "upsert", ["id"], None,
+         "*/10 * * * *"),
+        ("shop", "товары обновлять по коду sku каждый час", "upsert", ["sku"], None, "0 * * * *"),
+        ("logistics", "отправления: сливать по order_ref, только изменённые, каждые 10 минут", "upsert",
+         ["order_ref"], "updated_at", "*/10 * * * *"),
         ("hr", "candidates to clickhouse hourly, only fresh rows by applied_at", "append", [], "applied_at",
          "0 * * * *"),
     ],
