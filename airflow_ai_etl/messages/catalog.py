@@ -451,9 +451,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Инкрементальная витрина пересчитывает последние N периодов, чтобы учесть опоздавшие строки: "
         "сколько (например, «пересчитывать последние 3 недели»)?",
     },
+    # A grain the mart model does not offer (planning/marts._unsupported_grain); {word}: the user's word.
+    "planner.mart.unsupported_grain": {
+        "en": "A mart's time grain is an hour, a day, a week or a month; {word!r} is not offered. Which one "
+        "should it use?",
+        "ru": "Шаг витрины по времени — час, день, неделя или месяц; «{word}» не поддерживается. Какой шаг "
+        "взять?",
+    },
+    # A time phrase with no grain («по времени оплаты»; planning/marts._date_phrase_grain).
+    "planner.mart.which_grain": {
+        "en": "{words!r}: per hour, day, week or month?",
+        "ru": "«{words}»: по часам, дням, неделям или месяцам?",
+    },
     # Two clock times offered as alternatives (planning/schedule.alternative_times); {phrase}: the user's words.
     "planner.schedule_alternatives": {
         "en": "Which time should it run at: {phrase!r} offers more than one? Name one, for example 'at 9 pm'.",
         "ru": "В какое время запускать: «{phrase}» — это несколько вариантов? Назовите один, например «в 21:00».",
+    },
+    # A state word two columns fit (planning/filters.py, planner16): the event's time column and a status
+    # column whose listed values may hold it; {values}: the listed values.
+    "planner.state_two_columns": {
+        "en": "'{phrase}' may mean {event} IS NOT NULL or a value of {column} ({values}): which rows should be "
+        "loaded (for example 'where {column} = ...' or 'where {event} IS NOT NULL')?",
+        "ru": "«{phrase}» может означать {event} IS NOT NULL или значение {column} ({values}): какие строки "
+        "загружать (например, «где {column} = ...» или «где {event} IS NOT NULL»)?",
+    },
+    # A head noun no table matches, qualified by a table word (planning/heads.py); {phrase}: the user's words.
+    "planner.no_table_for_head": {
+        "en": "I found no table for '{phrase}' (only a word qualifying it names a table). Which table should "
+        "be loaded? Tables I can see — {tables}.",
+        "ru": "Не нашёл таблицу для «{phrase}» (таблицу называет только уточняющее слово). Какую таблицу "
+        "загружать? Таблицы, которые я вижу: {tables}.",
     },
 }

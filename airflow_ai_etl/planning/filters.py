@@ -755,12 +755,31 @@ class RowFilters:
                 if word is not None and self.is_state_word(word):
                     columns = self._event_columns_of(table, word)
             if len(columns) == 1:
+                word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def _ask_if_status_may_hold(self, request: Request, table: Table, word: Token | None, event: str) -> None:
+        """«отчисленных студентов» on a table with expelled_on ('Дата отчисления') and a status listing
+        (studying, expelled, ...): two columns fit the word, the event's time and a status value no rule can
+        match to it, so the planner asks instead of picking the time column (planner16); "the expelled ones"
+        names the listed value and the event alike: asked too. A word of the status rule («оплаченные» =
+        paid) is the status's, as before."""
+        column = table.column("status")
+        values = _listed_values(column.comment) if column is not None else ()
+        if word is None or len(values) < 2 or status_word(word.lower)[0]:
+            return
+        question = say(
+            request.language, "planner.state_two_columns", phrase=word.text, event=event,
+            column="status", values=", ".join(values),
+        )  # fmt: skip
+        if question not in request.unsure:
+            request.unsure.append(question)
 
     def _pipeline_verb_at(self, request: Request, index: int) -> bool:
         """Word `index` is a load verb in a finite form («переносим», «грузим»), not a participle
@@ -808,12 +827,14 @@ class RowFilters:
             if not (t.lemma == "который" or t.lower in ("that", "which", "who")):
                 continue
             negated, already, j = False, False, i + 1
+            passive = False  # "that were returned", «которые были уволены»: a state, as «не вернули» is
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 if word.lower in CLAUSE_NEGATORS:
                     negated = True
                 elif word.lower in CLAUSE_FILLERS:
                     already = already or word.lower in ("уже", "already")
+                    passive = passive or word.lower in BE_WORDS
                 else:
                     break
                 j += 1
@@ -827,11 +848,14 @@ class RowFilters:
                 "были",
             ):
                 j += 1
+                passive = True
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
             if len(flags) == 1:  # "vacations that are approved", «курьеры, которые активны» (planner8)
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
-            if j >= len(tokens) or not (negated or already):
+            short = j < len(tokens) and any(p.pos == "PRTS" for p in tokens[j].parses[:1])  # «уволены»
+            passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
+            if j >= len(tokens) or not (negated or already or short or passive):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
@@ -839,6 +863,7 @@ class RowFilters:
             columns = self._event_columns_of(table, verb)
             if len(columns) == 1:
                 condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
+                self._ask_if_status_may_hold(request, table, verb, columns[0])
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
@@ -973,6 +998,7 @@ class RowFilters:
                 yield word.start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
             elif len(columns) == 1:
                 request.handled.append((cue.start, word.end))
+                self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
                 request.state_clauses.append((cue.start, word.end))
@@ -1531,6 +1557,7 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
+BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
 
 
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.

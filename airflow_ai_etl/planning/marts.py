@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -594,7 +595,11 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             continue
         i += 1
     _read_measures(ph)
+    _read_units(ph)  # «потребление кВт·ч»
+    _read_what_amount(ph)  # «на какую сумму»
     _participle_before_grain(ph)
+    _participle_after_grain(ph)  # "by week opened"
+    _bracket_grain_words(ph)  # «помесячно (по началу отключения)»
     for i, t in enumerate(tokens):  # «витрина продаж», "sales mart": the fact table's word
         if _ru(t, TRIGGER_RU) and i + 1 < n and tokens[i + 1].lang == "ru" and i + 1 not in ph.used:
             nxt = tokens[i + 1]
@@ -749,6 +754,8 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     tokens, n = ph.tokens, len(ph.tokens)
     if j + 1 < n and tokens[j].lower == "on" and _named_column_after(ph, j):
         return j + 2  # "each month on created_at"
+    if _english_event_after(ph, j):
+        return j + 1  # "by week opened"
     if j < n and tokens[j].text == "(":  # "per month (period)", «по дням (по scheduled_at)»
         k = j + 1 + (j + 1 < n and tokens[j + 1].lower in ("по", "by", "on", "of"))
         if k + 1 < n and tokens[k].lang in ("en", "ru") and tokens[k + 1].text == ")":
@@ -831,6 +838,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
         if _before_path(ph, i):
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
+        if _polite(t):
+            break  # «по дням, пожалуйста»
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
@@ -958,9 +967,11 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, i + 1})
             i += 2
             continue
+        i = _bracket_names_table(ph, i)  # "per ward (beds table)": the fact's name, not the ward's column
         close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
+            inner = [k for k in inner if not _pronoun(tokens[k])]  # «(его название)»
             if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
                     inner = inner + [ph.dims[-1][0]]  # the name of the department; (doctor_id) is a column
@@ -1390,6 +1401,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     )
     if dated and t.lemma == "число":
         return None  # «первого числа»: a day of the month
+    if _minutes_after_number(tokens, i):
+        return None  # "every 30 min": minutes
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
@@ -1612,6 +1625,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if conn.engine == "clickhouse":
         _read_placement(planner, ph)
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
+    _table_named_as_column(ph, ground)  # «Остатки (inventory): ...»
     if not ground.tables:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
     if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
@@ -1621,6 +1635,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=word))
     if ph.grain_conflict:
         return Outcome.clarify(ask("two_grains", words=", ".join(ph.grain_conflict)))
+    if (other_grain := _unsupported_grain(ph)) is not None:  # «по кварталам»: no such grain, asked
+        return Outcome.clarify(ask("unsupported_grain", word=other_grain))
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
     ph.measures = [
@@ -1646,6 +1662,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    _fact_adjective(ph, fact)  # «Стипендиальный фонд»
+    _fact_participle(ph, fact)  # "total prescribed days"
+    _subject_comment_tail(ph, fact)
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -1663,6 +1682,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if questions:
         return Outcome.clarify(*questions)
     dims = _drop_title_table(ph, ground, dims, fact)
+    if (time_words := _date_phrase_grain(ph)) is not None:  # «по времени оплаты»: which grain?
+        return Outcome.clarify(ask("which_grain", words=time_words))
     timed = [d for d in dims if (c := fact.column(d)) is not None and column_kind(c.type).temporal]
     if ph.grain and not ph.grain_column and len(timed) == 1:
         # «по неделям маршрута» (route_date), «по периоду расчёта» (period): a time column named next to a
@@ -1699,14 +1720,22 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and not _is_measure(token)
                 and not _word(token, MONEY_RU | UNITS_RU | {"проданный"}, MONEY_EN | UNITS_EN | {"sold"})
                 and not _names_unit_column(token, fact, measures)
+                and _english_event_column(ph, _time_columns(fact), [token]) is None  # "check-ins"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
+    plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
+    if state_word and _time_word(tokenize(state_word)[0]) and (where.questions or not where.value):
+        # «книг выдано»: the event's own time (issued_at), no status says it: read without the state
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions:
         return Outcome.clarify(*where.questions)
+    if state_word and not where.value:  # a state no column answers is asked, never dropped
+        return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
     if ph.quantity_filter is not None:
@@ -2217,7 +2246,7 @@ def _object_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | No
         table = ground.table_of(w)
         if table is not None:
             return table
-    return None
+    return _object_pair_table(ph, ground, m)  # "number of service requests": service_requests
 
 
 def _dim_heads(ph: MartPhrase) -> list[Token]:
@@ -2299,6 +2328,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
     steps: list[list[Table]] = []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
+    steps.append(
+        how_much := _how_much_tables(ph, ground)
+    )  # «сколько затронуто домохозяйств»: outages.households
+    steps.append(_unit_tables(ph, ground))  # «потребление кВт·ч»: telemetry.kwh
+    steps.append(_column_words_table(ph, ground))  # net, gross, currency, period: payslips only
     steps.append(
         one(
             [
@@ -2400,6 +2434,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     bare_count = bool(ph.measures) and all(
         m.func == "count" and not m.object and not m.column_ref for m in ph.measures
     )
+    bare_count = bare_count and not how_much  # «сколько затронуто домохозяйств»: a sum (_how_much_tables)
     if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
         steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
     for found in steps:
@@ -2586,6 +2621,8 @@ def _measures(
         # whose rows are events («Витрина проходов по дверям») or spread over time («Витрина регистраций
         # пользователей по неделям»); a register of people or things grouped by categories only
         # («Витрина лидов по источникам») is asked, not guessed (marts_e W4).
+        if _rate_of_fact(ph, ground, fact):
+            return [{"func": "count"}], []  # "orders per day mart"
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
         rows_only = not _numeric_columns(fact) and (ph.grain is not None or not _register(fact))
         if (not trigger or rows_only) and (ph.dims or ph.grain):
@@ -2599,6 +2636,9 @@ def _measures(
         cue = tokens[m.index]
         column: Column | None = None
         named = ground.columns_named(fact, object_words) if object_words else []
+        if m.func == "count" and (how_much := _how_much_column(ph, fact, m)) is not None:
+            measures.append({"func": "sum", "column": how_much.name})  # «сколько начислено»
+            continue
         if m.func == "count":
             unit_cols = [  # "number of vacation days", «число дней отпуска»: a unit noun naming a column
                 c.name
@@ -2876,6 +2916,9 @@ def _dimensions(
             continue  # «Сводка по заказам», «чек по заказам» of orders: the fact itself groups nothing
 
         column = None
+        if (commented := _comment_column(ground, fact, reachable, [head, *qualifier])) is not None:
+            dims.append(commented)  # «название дисциплины»: courses.title, 'Название дисциплины'
+            continue
         if qual_tables:
             owner = qual_tables[0]
             cols = ground.columns_named(owner, [head])
@@ -3071,8 +3114,13 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
         matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
         if len(matched) == 1:
             return {"column": matched[0].name, "grain": ph.grain}, []
+        commented = [c for c in times if any(_comment_names(c, w) for w in words if w.lang == "ru")]
+        if len(commented) == 1:  # «по дате экзамена»: grades.exam_date, 'Дата экзамена'
+            return {"column": commented[0].name, "grain": ph.grain}, []
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
+    if (event := _english_event_column(ph, times)) is not None:  # "check-ins" -> checked_in_on
+        return {"column": event.name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
     anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         p for k, w in enumerate(tokens)
@@ -3127,3 +3175,475 @@ def _asker(lang: str) -> Any:
         return say(language, f"planner.mart.{key}", **values)
 
     return ask
+
+
+# --- round marts12: grains the mart does not offer, date phrases, «сколько начислено» --------------------
+
+# A time unit a mart has no grain for (hour/day/week/month only): a noun after «по»/«за каждый»/"per"/"by",
+# an adverb («поквартально») or an adjective in front of the measure («ежегодная выручка», "quarterly").
+OTHER_GRAIN_RU = {"квартал", "год", "полугодие"}
+OTHER_GRAIN_EN = {"quarter", "quarters", "year", "years"}
+OTHER_GRAIN_ADJ_RU = {"квартальный", "ежеквартальный", "годовой", "ежегодный", "полугодовой", "годичный"}
+OTHER_GRAIN_ADV_RU = {"поквартально", "погодично", "погодово", "пополугодично"}
+OTHER_GRAIN_ADJ_EN = {"quarterly", "yearly", "annual", "annually", "biannual", "semiannual"}
+
+
+def _unsupported_grain(ph: MartPhrase) -> str | None:
+    """«средний оклад по кварталам найма», "revenue per year", «ежегодная сумма», "quarterly counts": a grain
+    the mart model does not offer; the word, to be asked about (never a raw date dimension instead). A
+    refresh phrase («обновлять ежегодно», "refreshed yearly") and a period («за последний год») are not."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i, t in enumerate(tokens):
+        if t.lang not in ("ru", "en") or _refresh_before(tokens, i):
+            continue
+        if t.lower in OTHER_GRAIN_ADV_RU:
+            return t.text
+        if _ru(t, OTHER_GRAIN_ADJ_RU) and t.has(t.lemmas, pos=("ADJF",)):
+            return t.text  # attributive: «ежегодная сумма», «квартальная выручка»
+        if _en(t, OTHER_GRAIN_ADJ_EN):
+            nxt = tokens[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt.lang == "en" and nxt.lower not in ("at", "on") and not _stops(nxt):
+                return t.text  # "quarterly visit counts", not "refresh yearly at 3"
+            continue
+        unit = _ru(t, OTHER_GRAIN_RU) and any(p.pos == "NOUN" for p in t.parses[:1])
+        if not (unit or _en(t, OTHER_GRAIN_EN)):
+            continue
+        k = i - 1
+        if k >= 0 and (tokens[k].lemma in EACH or tokens[k].lower in EACH):
+            k -= 1  # «за каждый квартал», "each quarter"
+            if k < 0 or tokens[k].lower in ("за", "в", "во", "for", "by", "per"):
+                return t.text
+            continue
+        if k < 0 or any(a <= tokens[k].start < b for a, b in ph.schedule_spans):
+            continue
+        if tokens[k].lower in DIM_PREPS_EN:
+            return t.text  # "per quarter", "by year"
+        if tokens[k].lower in DIM_PREPS_RU and t.has(t.lemmas, case=("datv",), number="plur"):
+            return t.text  # «по кварталам», «по годам»
+        if tokens[k].lower in ("в", "во") and k > 0 and _per_grain(ph, tokens[k - 1], tokens[k], t):
+            return t.text  # «сколько заказов в квартал»
+    return None
+
+
+def _date_phrase_grain(ph: MartPhrase) -> str | None:
+    """«по дате визита», "by visit date", "by exam date" with no grain word: the day of that date is the
+    grain («дата» is a day); «по времени оплаты», "by collection time" say no grain, so the words are
+    returned to be asked about. None when a grain is named or no such phrase is there."""
+    if ph.grain is not None:
+        return None
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if not (t.lower in DATE_NOUNS or t.lemma in DATE_NOUNS) or t.lang not in ("ru", "en"):
+            continue
+        in_dim = any(i in words for words in ph.dims)
+        if i not in ph.used and not in_dim:
+            continue
+        back = [tokens[k].lower for k in range(max(0, i - 2), i)]
+        if not any(w in DIM_PREPS_RU | DIM_PREPS_EN for w in back):
+            continue  # «по дате визита», "by visit date", "per issue date"
+        if t.lower in ("date", "дата") or t.lemma == "дата":
+            ph.grain = "day"
+            continue
+        return " ".join(tokens[k].text for k in range(i - (len(back) - 1), min(len(tokens), i + 2)))
+    return None
+
+
+def _how_much_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> Column | None:
+    """«Сколько начислено (зарплаты)», «сколько отработано», «сколько скачано байт», «сколько затронуто
+    домохозяйств»: «сколько» and a participle or verb that a numeric column's comment says ('Начислено',
+    'Скачано байт') ask how much of that column: its sum, not a count of rows."""
+    tokens = ph.tokens
+    if m.func != "count" or m.object or m.column_ref or tokens[m.index].lemma != "сколько":
+        return None
+    k = m.index + 1
+    if k >= len(tokens) or tokens[k].lang != "ru" or not tokens[k].parses:
+        return None
+    word = tokens[k]
+    if word.parses[0].pos not in ("PRTS", "VERB", "PRTF"):
+        return None
+    found = [c for c in _numeric_columns(fact) if _comment_names(c, word)]
+    if len(found) != 1:
+        return None
+    ph.used.add(k)
+    nxt = k + 1  # «начислено зарплаты», «скачано байт»: the noun the comment or the fact's comment says
+    if nxt < len(tokens) and tokens[nxt].lang == "ru" and nxt not in ph.used:
+        said = _comment_lemmas(found[0].comment or "") | _comment_lemmas(fact.comment or "")
+        if tokens[nxt].lemmas & said or _comment_names(found[0], tokens[nxt]):
+            ph.used.add(nxt)
+    return found[0]
+
+
+def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """The tables with one numeric column a «сколько начислено» phrase names (see _how_much_column)."""
+    found = []
+    for m in ph.measures:
+        for table in ground.tables:
+            probe = dataclasses.replace(ph, used=set(ph.used))
+            if _how_much_column(probe, table, m) is not None:
+                found.append(table)
+    return list(dict.fromkeys(found))
+
+
+# --- round marts12: minutes, fillers, English time words --------------------------------------------------
+
+POLITE = {"пожалуйста", "плиз", "спасибо", "please", "pls", "plz", "thanks", "thank"}
+TIME_WORDS.update(  # "by week opened" (a request's opening is its creation), "closed", «закрытия»
+    {"opened": "creat", "open": "creat", "открытие": "creat", "closed": "clos", "closing": "clos",
+     "закрытие": "clos", "hired": "hire", "fired": "fire"}
+)  # fmt: skip
+
+
+def _minutes_after_number(tokens: Sequence[Token], i: int) -> bool:
+    """ "every 30 min", «каждые 15 мин», "longer than 40 min": a number of minutes, not the min() measure."""
+    return tokens[i].lower in ("min", "mins", "мин") and i > 0 and tokens[i - 1].number is not None
+
+
+def _polite(token: Token) -> bool:
+    """«…, пожалуйста», "… please": no dimension (a list of dimensions ends there)."""
+    return token.lower in POLITE or (token.lang == "ru" and token.lemma in POLITE)
+
+
+def _participle_after_grain(ph: MartPhrase) -> None:
+    """ "each month hired": the participle after a grain read outside a dimension list."""
+    for g in range(len(ph.tokens) - 1):
+        if g in ph.used and _grain_noun(ph.tokens[g]) is not None:
+            _english_event_after(ph, g + 1)
+
+
+def _english_event_after(ph: MartPhrase, j: int) -> bool:
+    """ "by week opened", "per month hired", "by day delivered": an English participle right after the grain
+    noun names the event whose time the grain is on (created_at of a request that is opened)."""
+    tokens = ph.tokens
+    if ph.grain is None or j <= 0 or j >= len(tokens) or j in ph.used:
+        return False
+    if tokens[j - 1].lang != "en" or _grain_noun(tokens[j - 1]) is None or tokens[j].lang != "en":
+        return False
+    if not (_participle(tokens[j]) or _time_word(tokens[j])) or _stops(tokens[j]):
+        return False
+    ph.grain_words.append(j)
+    ph.used.add(j)
+    return True
+
+
+def _english_event_column(
+    ph: MartPhrase, times: list[Column], words: Sequence[Token] | None = None
+) -> Column | None:
+    """ "number of check-ins per month": an English compound whose every part is a part of exactly one time
+    column's name (check-in -> checked_in_on, not checked_out_on)."""
+    found = []
+    for t in ph.tokens if words is None else words:
+        if t.lang != "en" or "-" not in t.lower:
+            continue
+        parts = {stem(p) for p in t.lower.split("-") if p}
+        if len(parts) < 2:
+            continue
+        found += [c for c in times if all(any(np.startswith(p) for np in name_parts(c.name)) for p in parts)]
+    found = list(dict.fromkeys(found))
+    return found[0] if len(found) == 1 else None
+
+
+# Russian mart words a one-letter typo is read as («розрезе», «розбивкой»): words no catalog comment says.
+SPELLING_RU = frozenset({"разрез", "разбивка", "группировка", "витрина"})
+
+
+def _object_pair_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | None:
+    """The table two neighbouring words of a measure's object name together ("service requests")."""
+    words = [ph.tokens[k] for k in m.object]
+    found = {
+        t.qualified_name: t
+        for a, b in zip(words, words[1:], strict=False)
+        if (t := ground.table_of_pair(a, b))
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _bracket_names_table(ph: MartPhrase, i: int) -> int:
+    """ "(beds table)", «(таблица visits)» after a dimension: the words name the fact table (a source), not
+    the dimension's column; the index after the bracket (or `i` when there is no such bracket)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if i >= n or tokens[i].text != "(":
+        return i
+    close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
+    if close is None:
+        return i
+    inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
+    nouns = [k for k in inner if tokens[k].lower in TABLE_NOUNS or tokens[k].lemma in TABLE_NOUNS]
+    names = [k for k in inner if k not in nouns]
+    if not nouns or len(names) != 1:
+        return i
+    ph.sources.append(names[0])
+    ph.used.update(range(i, close + 1))
+    return close + 1
+
+
+def _comment_column(
+    ground: _Ground, fact: Table, reachable: list[Table], words: Sequence[Token]
+) -> str | None:
+    """«по названию дисциплины», «по ФИО контролёра», «по модели счётчика»: a column word and the noun of
+    its table, together the comment of one column of the fact or a table it joins ('Название дисциплины'
+    of courses.title): that column, qualified by its table when another joined table has the same name."""
+    said = [w for w in words if w.lang == "ru"]
+    if len(said) < 2 or len(said) != len(words):
+        return None
+    found = [
+        (t, c)
+        for t in [fact, *reachable]
+        for c in t.columns
+        if c.comment and all(w.lemmas & _comment_lemmas(c.comment) for w in said)
+    ]
+    if len(found) != 1:
+        return None
+    table, column = found[0]
+    if table is not fact and any(t.column(column.name) for t in [fact, *reachable] if t is not table):
+        return f"{ground_name(ground.planner, ground.conn_id, table)}.{column.name}"
+    return column.name
+
+
+# --- round marts12: units of measure after a measure ------------------------------------------------------
+
+# Units written after a measure («потребление кВт·ч», «пробег, км», "weight in kg") -> the column-name part
+# they say (kwh, km, kg); None: a unit that names no column part (roubles).
+MEASURE_UNITS: dict[str, str | None] = {
+    "квт": "kw", "квтч": "kwh", "kw": "kw", "kwh": "kwh", "ч": "h", "h": "h", "км": "km", "km": "km",
+    "кг": "kg", "kg": "kg", "байт": "byte", "byte": "byte", "bytes": "byte", "гб": "gb", "gb": "gb",
+    "мб": "mb", "mb": "mb", "руб": None, "рубль": None, "₽": None, "rub": None, "usd": None,
+}  # fmt: skip
+UNIT_JOINERS = {"·", "*", "/", "-", "⋅", "∙"}
+
+
+def _unit_key(token: Token) -> str | None:
+    for key in (token.lower, token.lemma):
+        if key in MEASURE_UNITS:
+            return key
+    return None
+
+
+def _read_units(ph: MartPhrase) -> None:
+    """«суммарное потребление кВт·ч», «в кВт·ч», «пробег, км,», "weight in kg": a unit right after a measure
+    (a run of unit abbreviations joined by «·», «/») says what the measure is in; it is read (no dimension,
+    no residue, no target «в кВт») and names the measured column when its name has that part (kwh)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in ph.measures:
+        while m.object and _unit_key(tokens[m.object[-1]]) is not None and len(m.object) > 1:
+            ph.used.discard(m.object.pop())  # «потребление кВт»: the unit is no word of the object
+        start = max([m.index, *m.object]) + 1
+        k = start
+        while k < n and (tokens[k].text == "," or tokens[k].lower in ("в", "in")) and k - start < 2:
+            k += 1
+        run: list[int] = []
+        while k < n and (_unit_key(tokens[k]) is not None or (run and tokens[k].text in UNIT_JOINERS)):
+            run.append(k)
+            k += 1
+        while run and tokens[run[-1]].text in UNIT_JOINERS:
+            run.pop()
+        if not run or any(r in ph.used for r in run):
+            continue
+        keys = [_unit_key(tokens[r]) for r in run if tokens[r].text not in UNIT_JOINERS]
+        part = (
+            "kwh"
+            if keys in (["квт", "ч"], ["kw", "h"])
+            else (MEASURE_UNITS.get(keys[0] or "") if len(keys) == 1 else None)
+        )
+        if len(keys) == 1 and keys[0] in ("ч", "h"):
+            continue  # «ч» alone may be an hour of the schedule
+        first = start if tokens[start].lower in ("в", "in") else run[0]
+        ph.used.update(range(first, run[-1] + 1))
+        ph.blank.append((tokens[first].start, tokens[run[-1]].end))
+        if part and m.unit is None and m.column_ref is None:
+            m.unit = part
+
+
+def _unit_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """The tables with one numeric column whose name has the unit a measure is in (kwh: telemetry)."""
+    units = {m.unit for m in ph.measures if m.unit}
+    found = [
+        t
+        for t in ground.tables
+        if units and len([c for c in _numeric_columns(t) if units & set(name_parts(c.name))]) == 1
+    ]
+    found = [t for t in found if _holds_dims(ph, ground, t)]  # price_per_kwh of tariffs: no meter model
+    return found if len(found) == 1 else []  # weight_kg and capacity_kg: the other words decide
+
+
+PRONOUNS = {"его", "её", "ее", "их"}
+
+
+def _pronoun(token: Token) -> bool:
+    """«(его название)», «(их ФИО)»: the pronoun points back at the dimension, it names no column. English
+    ("(its name)") keeps its pronoun: the bracket reader puts a lone word before the dimension's noun, the
+    Russian order, and an English pair read that way would group by the key instead."""
+    return token.lower in PRONOUNS
+
+
+# --- round marts12: measure phrases -----------------------------------------------------------------------
+
+SUM_RU |= {"фонд"}  # «фонд стипендий», «стипендиальный фонд»: the sum of the money paid out
+MONEY_RU |= {"фонд"}
+
+
+def _read_what_amount(ph: MartPhrase) -> None:
+    """«на какую сумму (продано)», «сколько литров и на какую сумму»: the question words of a sum are read
+    with it (the sum of the money column), never left as residue."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        i = m.index
+        if m.func != "sum" or i < 2 or tokens[i].lemma != "сумма":
+            continue
+        if (
+            tokens[i - 1].lang == "ru"
+            and tokens[i - 1].lemma in ("какой", "сколько")
+            and tokens[i - 2].lower == "на"
+        ):
+            ph.used.update({i - 2, i - 1})
+
+
+def _fact_adjective(ph: MartPhrase, fact: Table) -> None:
+    """«Стипендиальный фонд» of scholarships ('Начисления стипендий'), «зарплатный фонд»: an adjective right
+    before a measure word made from the fact table's own noun says what is summed, no filter."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    tokens = ph.tokens
+    roots = {s[:6] for s in [*name_parts_of_text(fact.comment or ""), *name_parts(fact.name)] if len(s) >= 6}
+    for m in ph.measures:
+        k = m.index - 1
+        if k < 0 or k in ph.used or tokens[k].lang != "ru" or not tokens[k].parses:
+            continue
+        if tokens[k].parses[0].pos == "ADJF" and stem(tokens[k].lower)[:6] in roots:
+            ph.used.add(k)
+
+
+COLUMN_WORDS.update(
+    {"parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"}}
+)  # fmt: skip  (the Russian comment says «посылки»)
+
+
+def _rate_of_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """ "orders per day mart", "wifi sessions per hour", «заказов в день»: the fact's own noun right before a
+    rate of a time unit counts its rows (even with «витрина»/"mart", which alone does not say a count)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for k in range(n - 2):
+        t, per, unit = tokens[k], tokens[k + 1], tokens[k + 2]
+        names = ground.table_of(t) is fact or (k > 0 and ground.table_of_pair(tokens[k - 1], t) is fact)
+        if not names or _grain_noun(unit) is None:
+            continue
+        if t.lang == "en" and per.lower == "per":
+            return True
+        if t.lang == "ru" and per.lower in ("в", "во") and _per_grain(ph, t, per, unit):
+            return True
+    return False
+
+
+def _fact_participle(ph: MartPhrase, fact: Table) -> None:
+    """ "total prescribed days" of prescriptions, "total shipped weight" of shipments: an English participle
+    in a measure's object made from the fact's own name describes the rows, it is no filter or residue."""
+    tokens = ph.tokens
+    parts = [p for p in name_parts(fact.name) if len(p) >= 4]
+    for m in ph.measures:
+        for k in list(m.object):
+            word = tokens[k]
+            if word.lang != "en" or not _participle(word) or len(m.object) < 2:
+                continue
+            root = stem(word.lower)
+            if any(len(os.path.commonprefix([root, p])) >= min(5, len(p)) for p in parts):
+                m.object.remove(k)
+                ph.used.add(k)
+
+
+def _subject_comment_tail(ph: MartPhrase, fact: Table) -> None:
+    """«объём потребления» read as consumption from «объём»: the words after it that its column's comment
+    says ('Объём потребления') are the rest of that name, not residue."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        column = fact.column(m.column_ref) if m.subject and m.column_ref else None
+        if column is None or not column.comment:
+            continue
+        said = _comment_lemmas(column.comment)
+        k = m.index + 1
+        while k < len(tokens) and k not in ph.used and tokens[k].lang == "ru" and tokens[k].lemmas & said:
+            ph.used.add(k)
+            k += 1
+
+
+def _table_named_as_column(ph: MartPhrase, ground: _Ground) -> None:
+    """«Остатки (inventory): …», «Выручка (sales) по регионам»: a bracketed name after a measure word that is
+    a table of the connection and no column of any is the fact table, not the measured column."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        ref = m.column_ref
+        if ref is None or m.subject or any(t.column(ref) for t in ground.tables):
+            continue
+        k = next((k for k in range(m.index + 1, len(tokens)) if tokens[k].text == ref), None)
+        if k is None or tokens[k - 1].text != "(" or ground.table_of(tokens[k]) is None:
+            continue
+        m.column_ref = None
+        ph.sources.append(k)
+
+
+def _bracket_grain_words(ph: MartPhrase) -> None:
+    """«помесячно (по началу отключения)», "weekly (by start of the trip)": a bracket right after the grain
+    word whose words name an event's time is the grain's column words."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if ph.grain is None or ph.grain_words or ph.grain_column:
+        return
+    for p in range(1, n):
+        before = tokens[p - 1]
+        grain_word = _grain_noun(before) or _grain_adjective(before) or before.lower in GRAIN_ADVERBS_RU
+        if tokens[p].text != "(" or p - 1 not in ph.used or not grain_word:
+            continue
+        close = next((k for k in range(p + 1, min(n, p + 6)) if tokens[k].text == ")"), None)
+        if close is None:
+            continue
+        inner = [k for k in range(p + 1, close) if tokens[k].lower not in ("по", "by", "on", "of", "the")]
+        read = [d for d in ph.dims if set(d) <= set(inner)]  # «(по началу отключения)» read as a dimension
+        free = set(inner) - {k for d in read for k in d}
+        if inner and all(k not in ph.used and tokens[k].lang in ("ru", "en") for k in free):
+            if any(_time_word(tokens[k]) for k in inner):
+                ph.dims = [d for d in ph.dims if d not in read]
+                ph.grain_words.extend(inner)
+                ph.used.update(range(p, close + 1))
+                return
+
+
+def _column_words_table(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """ "Net and gross pay totals by currency per pay period": words that are column names as written (net,
+    gross, currency, period), at least two, and one table that has every one of them: the fact."""
+    words = {
+        t.lower
+        for t in ph.tokens
+        if t.lang == "en" and len(t.lower) > 2 and any(table.column(t.lower) for table in ground.tables)
+    }
+    if len(words) < 2:
+        return []
+    found = [t for t in ground.tables if all(t.column(w) for w in words)]
+    return found if len(found) == 1 else []
+
+
+def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str, str | None]:
+    """«Сколько отправлений доставлено», «сколько заявок закрыто»: a short participle after the counted noun
+    is a state of the rows (status = 'delivered', closed_at IS NOT NULL), read by the filter rules as its
+    full form («…, только доставленные») appended to the text they read; the word, or None. A participle
+    naming a numeric column («отработано») is not one; one naming an event's time that no status value
+    says («выдано» of issued_at) is dropped again by plan_mart (no condition, no question)."""
+    from airflow_ai_etl.planning.lexer import _morph
+
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count" or not m.object or m.object[-1] + 1 >= len(tokens):
+            continue
+        k = m.object[-1] + 1
+        word = tokens[k]
+        if k in ph.used or word.lang != "ru" or not word.parses or word.parses[0].pos not in ("PRTS", "ADJS"):
+            continue
+        if any(_comment_names(c, word) for c in _numeric_columns(fact)):
+            continue
+        if word.lemmas & SOLD_LEMMAS or _describes(word, fact):
+            continue  # «товаров продано» of sales: the fact's own event, no state
+        parsed = _morph().parse(word.lower)[0]
+        full = parsed.inflect({"PRTF", "plur", "nomn"}) or parsed.inflect({"ADJF", "plur", "nomn"})
+        if full is None:
+            continue
+        ph.used.add(k)
+        chars = list(rest)
+        chars[word.start : word.end] = " " * (word.end - word.start)
+        return "".join(chars) + ", только " + full.word, word.text
+    return rest, None

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar, residue
+from airflow_ai_etl.planning import frame, grammar, heads, marts, residue
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
@@ -392,7 +392,7 @@ class OfflinePlanner:
     @property
     def _speller(self) -> Speller:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
-            glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words]
+            glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words] + sorted(marts.SPELLING_RU)
             self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
         return self._spelling
 
@@ -958,8 +958,8 @@ class OfflinePlanner:
         }
         hits = self._outside_mask_clause(request, hits)
         hits = self._not_column_words(request, hits)
-        if self._unknown_head_noun(request, hits):
-            return []  # «таблицу штрафов курьеров»: no fines table; couriers only qualify it -> asked
+        if self._unknown_head_noun(request, hits) or heads.unknown_head(self, request, hits):
+            return []  # «таблицу штрафов курьеров», «отзывы покупателей»: couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
@@ -1057,6 +1057,12 @@ class OfflinePlanner:
             reasons = "; ".join(f"{c}: {self.catalog.errors[c]}" for c in unreadable)
             return msg("planner.unreadable_tables", conn_ids=", ".join(unreadable), reasons=reasons)
         listed = [f"{c.conn_id}: {', '.join(self._table_names(c.conn_id))}" for c in candidates]
+        for candidate in candidates:  # «отзывы покупателей»: quote the phrase whose head names no table
+            phrase = heads.unknown_head(self, request, self._table_hits(request, candidate.conn_id))
+            if phrase:
+                return say(
+                    request.language, "planner.no_table_for_head", phrase=phrase, tables="; ".join(listed)
+                )
         unknown = self._unknown_table_name(request)
         if unknown:
             return msg("planner.no_such_table", table=unknown, tables="; ".join(listed))
@@ -1700,7 +1706,7 @@ class OfflinePlanner:
             if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
             if self._dedupe_list(request, listed_names):
-                continue  # «дубли по shipment_id выкидывать», "drop duplicates by id": the dedupe's columns
+                continue  # «дубли по shipment_id и event_code»: what a duplicate is, not the new rows
             known = self._named_columns(table, listed_names.value)
             if len(known) > 1:  # "on updated_at, region column not needed": the list ran into another clause
                 known = [c for c in known if is_temporal(table, c)] or known
@@ -1761,9 +1767,15 @@ class OfflinePlanner:
         return column.name if column and ("time" in kind or "date" in kind) else None
 
     def _dedupe_list(self, request: Request, listed: grammar.Slot) -> bool:
-        """A column list right after a duplicates word («без дублей по», «дубли по», "drop duplicates by")."""
-        before = re.split(r"[,;.:!?]", request.lower[max(0, listed.start - 30) : listed.start])[-1]
-        return bool(DEDUPE.search(before) or _lexicon_cue(before, "DEDUPE"))  # its own clause only
+        """The list is the dedupe clause's: a dedupe word just before it in its clause («дубли по X и Y
+        выкидывать», "drop duplicates by X") or the word right after it («по X и Y дубликаты убрать»)."""
+        text = request.text
+        start = max([text.rfind(p, 0, listed.start) for p in ",;."] + [listed.start - 30]) + 1
+        after = re.match(r"[^\w,;.]*(\w+)", text[listed.end :])
+        for part in (text[start : listed.start], after.group(1) if after else ""):
+            if DEDUPE.search(part.lower()) or _lexicon_cue(part, "DEDUPE"):
+                return True
+        return False
 
     def _names_new_rows_column(self, request: Request, listed: grammar.Slot, cue_start: int) -> bool:
         """A list names the new-rows column: introduced by a column noun («по полю happened_at»), or
@@ -1896,8 +1908,8 @@ class OfflinePlanner:
         for t, nxt in zip(tokens, tokens[1:], strict=False):
             if not any(p.pos in ("PRTF", "ADJF") for p in t.parses[:1]) or t.lower in request.claimed:
                 continue
-            if t.lemma in NOT_A_STATE or self._is_engine_word(t.lower) or concepts(t.lemma, "ru"):
-                continue  # «всех сотрудников», «кликхаусную таблицу», «ежедневная выгрузка»
+            if t.lemmas & NOT_A_STATE or self._is_engine_word(t.lower) or concepts(t.lemma, "ru"):
+                continue  # «всех сотрудников», «кликхаусную таблицу», «ежедневная выгрузка», «данные»
             if t.parses[0].pos == "ADJF" and self._catalog_word(t.lemma):
                 continue  # «расчётные листки», «коечный фонд»: the adjective is part of a name in the catalog
             if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:

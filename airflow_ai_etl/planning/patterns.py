@@ -108,7 +108,12 @@ MASK = re.compile(
     r"\b(mask\w*|hide|hiding|hidden|hash\w*|anonymi[sz]\w*|obfuscat\w*|redact\w*|pseudonymi[sz]\w*|"
     r"маскир\w*|замаскир\w*|скры\w*|скро\w*|обезлич\w*|захешир\w*|хешир\w*|захэшир\w*|анонимиз\w*|"
     # «номер карты закрыть»: the verb only (infinitive, imperative); «закрытые заказы» is a status
-    r"закрыть|закрывать|закрой|закройте|закрываем|закрывайте)\b",
+    r"закрыть|закрывать|закрой|закройте|закрываем|закрывайте|"
+    # colloquial verbs on the roots «хеш»/«хэш» and «звёздочк» («захешить», «прохешить», «хешнуть»,
+    # «зазвёздочить»), «под маску»; "conceal", "encrypt", "blank out" (not a column name such as
+    # encrypted_key: letters only)
+    r"(?:за|про)?х[еэ]ш[а-яё]*|зазв[её]здоч[а-яё]*|под\s+маск[а-яё]*|"
+    r"conceal[a-z]*|encrypt[a-z]*|censor[a-z]*|(?:blank|black|star|x|white)(?:s|ed|ing)?\s+out)\b",
     re.IGNORECASE,
 )
 PII_WORDS = re.compile(
@@ -140,14 +145,16 @@ COLUMN_LIST = re.compile(
 COLUMN_LIST_AFTER = re.compile(r"(?<![a-z0-9_])" + NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
 # «в таблицу» and its diminutive «в табличку»
 TARGET_TABLE = re.compile(
-    r"\b(?:(?:into\s+table|to\s+table|target\s+table|table|в\s+табли(?:ц|чк)\w*|табли(?:ц|чк)\w*)\s+"
+    # "as table X", "as a table called X", «как таблицу X»: the name after the table word
+    r"\b(?:(?:as|как)\s+(?:(?:a|the|new)\s+){0,2}(?:table|табли(?:ц|чк)\w*)\s+(?:(?:called|named)\s+)?"
+    r"|(?:into\s+table|to\s+table|target\s+table|table|в\s+табли(?:ц|чк)\w*|табли(?:ц|чк)\w*)\s+"
     # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
     r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
     # "the ClickHouse table named x", «таблицу под названием x»
     r"(?:(?:named|called|под\s+названием|с\s+названием|с\s+именем)\s+)?"
     # "into the returns_raw table": the name before the word "table" (not an engine or a place word)
     r"|(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:clickhouse|postgres(?:ql)?)\s+)?"
-    r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final)\s)"
+    r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final|as)\s)"
     r"[a-z_][a-z0-9_]*\s+table\b)"
     # "to ClickHouse telemetry_lake", «в кликхаус raw_sales»: a snake_case name right after the engine
     r"|(?:into|to|в|во)\s+(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[a-z][a-z0-9]*_[a-z0-9_]+\b)"

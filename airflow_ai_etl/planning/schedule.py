@@ -199,15 +199,19 @@ _CITY_ZONES: tuple[tuple[str, str, str], ...] = (
 _RU_TIME_CUE = (
     r"(?:\s*\d|утр|вечер|ноч|дня|полноч|полдн|час|минут|ежедн|ежечас|сутк|день|daily|\bам\b|\bpm\b)"
 )
+# «время владивостокское», «часовой пояс — екатеринбургский»: the noun before a city's adjective
 _ZONE_NOUN = r"(?:время|часовой\s+пояс|пояс|таймзона|тайм-зона|timezone)"
-# A word that looks like a zone but names no city the table knows: asked about, never dropped. «время
-# урюпинское», «местное время»: an adjective of a place (or «местное», whose place is not said) with the noun.
-_ZONE_ADJECTIVE = r"(?:[а-яё-]+(?:ск|цк)(?:ое|ий|ая|ого|ому|им)|местн\w+|локальн\w+|серверн\w+)"
+# A word that looks like a zone but names no city the table knows: asked about, never dropped.
 _UNKNOWN_ZONE_RE = re.compile(
     r"\b[Пп]о\s+[а-яё-]+ск(?:ому|ом)\s+времени\b|\b[Пп]о\s+времени\s+[А-ЯЁ][а-яё-]+"
     r"|(?:\b(?:by|in)\s+|,\s*)[A-Z][a-z]+\s+time\b"
-    rf"|(?i:\b{_ZONE_NOUN}[\s—–:-]*{_ZONE_ADJECTIVE}\b|\b{_ZONE_ADJECTIVE}\s+(?:время|времени|часово\w+\s+пояс\w*)\b)"
-    r"|(?i:\bпо\s+местному\b)"
+    # «время урюпинское», «местное время», «часовой пояс Мухосранска», "time zone Springfield", "local
+    # time": a zone named in words no city rule read (planner16); a word starts only after a non-letter
+    # and non-hyphen, so a run of «а-а-а-» is scanned once
+    r"|\b[Вв]ремя\s*[:—–-]?\s*(?:[а-яё-]+[сц]кое|местное)\b|(?<![\w-])(?:[а-яё-]+[сц]кое|[Мм]естное)\s+время\b"
+    r"|\b[Пп]о\s+местному\s+времени\b|\b(?:[Чч]асов\w*\s+)?[Пп]ояс\w*\s*[:—–-]?\s*[А-ЯЁа-яё][а-яё-]{2,}"
+    r"|\b[Тт]айм[\s-]?зон\w*\s*[:—–-]?\s*\w{3,}|\b(?:[Tt]ime\s*zone|[Tt]imezone|tz)\s*[:=—–-]?\s*(?:is\s+)?[A-Za-z]{3,}"
+    r"|\b[A-Z][a-z]+\s+(?:time\s*zone|timezone)\b|\b[Ll]ocal\s+time\b"
 )
 
 
@@ -233,7 +237,31 @@ def _city_res() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
-_CITY_RULES = _city_res()
+# A zone word next to a city in any form (planner16): «время владивостокское», «время — иркутское»,
+# «новосибирское время», «часовой пояс Екатеринбурга», «таймзона Самара», "time zone Vladivostok",
+# "timezone: Irkutsk", "Omsk timezone".
+_ZONE_WORD_RU = r"(?:врем(?:я|ени)|(?:часов\w*\s+)?пояс\w*|тайм[\s-]?зон\w*)"
+_ZONE_WORD_EN = r"(?:time\s*zone|timezone|tz)"
+
+
+def _zone_phrase_res() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for ru, en, zone in _CITY_ZONES:
+        city = rf"(?:{ru})[а-я-]*"
+        en = en.replace(" ", r"\s+")
+        out.append(
+            (
+                _rx(
+                    rf"\b{_ZONE_WORD_RU}\s*[:—–-]?\s*(?:по\s+|г\.\s*|города\s+)?{city}|\b{city}\s+{_ZONE_WORD_RU}"
+                    rf"|\b{_ZONE_WORD_EN}\s*[:=—–-]?\s*(?:is\s+)?(?:{en})\b|\b(?:{en})\s+{_ZONE_WORD_EN}"
+                ),
+                zone,
+            )
+        )
+    return out
+
+
+_CITY_RULES = _city_res() + _zone_phrase_res()
 _IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
 # Abbreviations, upper case only ("est" is a word elsewhere). The daylight-saving form names the same
 # zone: a cron follows the zone's clock all year. WEST is left out: it is also a region value.
@@ -988,6 +1016,9 @@ def _match(
 
 
 _OR_WORDS = {"или", "либо", "or"}
+# Words that hedge the second time ("or maybe 10 pm", «а может в 10», «или, может быть, в 7»): an
+# alternative as much as «или» is (planner16).
+_HEDGES = {"maybe", "perhaps", "possibly", "probably", "может", "быть", "наверное", "пожалуй", "лучше", "а"}
 _TIME_PREPOSITIONS = {"в", "во", "к", "at", "around"}
 _DAY_PARTS = {"утра", "дня", "вечера", "ночи", "am", "pm", "a.m.", "p.m.", "часов", "часа", "o'clock"}
 
@@ -999,9 +1030,18 @@ def alternative_times(text: str) -> str | None:
 
 
 # «в 9 вечера, ну или в 10», "at 9 pm, or maybe 10 pm", «можно и в 10»: a word offering another time
-_ALTERNATIVE_WORDS = _OR_WORDS | {"maybe", "perhaps", "possibly", "может", "можно", "мб"}
+_ALTERNATIVE_WORDS = _OR_WORDS | {
+    "maybe",
+    "perhaps",
+    "possibly",
+    "probably",
+    "может",
+    "можно",
+    "мб",
+    "наверное",
+}
 # between the offer and the second time: «ну или даже в 10», "or perhaps at 10", «может быть в 10»
-_ALTERNATIVE_FILLERS = _TIME_PREPOSITIONS | {
+_ALTERNATIVE_FILLERS = _TIME_PREPOSITIONS | _HEDGES | {
     "maybe", "perhaps", "possibly", "even", "rather", "и", "and", "ну", "даже", "лучше", "быть", "же",
     "может", "можно", "мб",
 }  # fmt: skip
@@ -1062,7 +1102,9 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
             continue
         if offer:
             right = j + 1
-            while right < len(tokens) and tokens[right].lower in _ALTERNATIVE_FILLERS:
+            while right < len(tokens) and (
+                tokens[right].lower in _ALTERNATIVE_FILLERS or tokens[right].text in (",", "(", "—", "-")
+            ):  # «или, может быть, в 7»
                 right += 1
             second = right
         else:  # "10 pm is fine too": the second time is before the word

@@ -1,0 +1,242 @@
+"""Grounding of head nouns: the table a request names must be the head of its noun phrase.
+
+In «отзывы покупателей» (customer reviews) and "the employee bonuses table" the word that names a table
+(«покупателей», "employee") only qualifies the head noun («отзывы», "bonuses"); when the head names no
+table, no column of the found table and nothing else the planner knows, the user means a table the
+catalog lacks. Loading the modifier's table would be a confident wrong answer, so the planner asks,
+quoting the phrase.
+
+The phrase shapes read (the head found by grammar, not by a word list):
+
+- Russian: a noun in the nominative or accusative, then (optionally) agreeing genitive adjectives or
+  pronouns, then the table's word in the genitive: «отзывы покупателей», «страховки наших пациентов».
+- English: the table's word used as a modifier before a plural noun or before "table"/"data" ("customer
+  reviews", "employee bonuses table"), or a plural noun before "of" and the table's word ("reviews of
+  customers").
+
+Generic nouns (data, records, list, «данные», «список», «выгрузка», ...) and words a rule reads (schedule,
+modes, masks, connections, engines) are no head of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from airflow_ai_etl.catalog import Table
+from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexicon import concepts
+from airflow_ai_etl.planning.patterns import FROM_WORDS, STOP_WORDS, TO_WORDS
+from airflow_ai_etl.planning.request import Request
+from airflow_ai_etl.planning.vocabulary import name_parts, stem
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+
+# fmt: off
+# Nouns that stand for the rows of any table (their head is the table word that follows).
+GENERIC_RU = {
+    "данные", "информация", "инфа", "сведения", "запись", "строка", "список", "перечень", "реестр",
+    "справочник", "база", "выборка", "массив", "набор", "таблица", "табличка", "выгрузка", "загрузка",
+    "копия", "снимок", "снапшот", "бэкап", "дамп", "реплика", "репликация", "синхронизация", "перенос",
+    "перелив", "заливка", "импорт", "экспорт", "миграция", "архив", "срез", "слепок", "история",
+    "карточка", "профиль", "анкета", "учётка", "учетка", "изменение", "обновление", "удаление", "вставка",
+    "дельта", "инкремент", "часть", "все", "весь", "содержимое", "контингент", "состав", "штат",
+}
+GENERIC_EN = {
+    "data", "records", "record", "rows", "row", "table", "tables", "info", "information", "details",
+    "list", "entries", "entry", "dump", "export", "snapshot", "copy", "backup", "history", "master",
+    "catalog", "catalogue", "base", "database", "dataset", "feed", "stream", "extract", "file", "files",
+    "sheet", "changes", "updates", "deletes", "inserts", "deltas", "logs", "log", "stuff", "things",
+    "profiles", "accounts", "registry", "register", "roster", "directory", "plus", "as", "is", "was",
+    "has", "does", "this", "its", "thus", "always", "sometimes", "afterwards", "besides", "unless",
+    "towards", "yes", "us", "ones", "ids", "others", "basis", "minutes", "hours", "days", "weeks",
+    "months", "years", "weekdays", "weekends", "mornings", "evenings", "nights", "afternoons",
+}
+# fmt: on
+_ADJECTIVE_POS = {"ADJF", "PRTF", "NPRO", "APRO", "NUMR"}
+_TOPIC_PREPS_RU = {"о", "об", "обо", "про", "для", "по"}
+_TOPIC_PREPS_EN = {"of", "for", "about", "on"}
+
+
+def unknown_head(
+    planner: OfflinePlanner, request: Request, hits: dict[str, tuple[Table, list[int]]]
+) -> str | None:
+    """The phrase whose head noun names no table, column or other known thing while a word qualifying
+    it names the table in `hits` («отзывы покупателей», "employee bonuses"); None when every table word
+    heads its own phrase."""
+    if not hits:
+        return None
+    used = {i for _, indices in hits.values() for i in indices}
+    tokens = {t.start: t for t in tokenize(request.text) if t.lang in ("ru", "en")}
+    masked = _mask_clause(request)
+    for table, indices in hits.values():
+        for k in indices:
+            if not _names_entity(planner, table, request.tokens[k]):
+                continue  # «жильцов общаги»: «общаги» only qualifies 'Проживающие в общежитиях' itself
+            head = _russian_head(planner, request, tokens, used, k)
+            head = _russian_prep_head(request, tokens, used, k) if head is None else head
+            head = _english_head(request, used, k) if head is None else head
+            if head is None or _object_of_mask(request, masked, head):
+                continue  # «захешируй ИНН студентов»: the mask rule asks about a column the table lacks
+            if _known(planner, request, table, head):
+                continue
+            first, last = sorted((head, k))
+            return request.text[request.spans[first][0] : request.spans[last][1]]
+    return None
+
+
+def _mask_clause(request: Request) -> tuple[int, int, int]:
+    """The span of the clause with the masking word and the index of that word ((0, 0, -1) when none)."""
+    from airflow_ai_etl.planning.offline import _mask_cue  # offline imports this module
+
+    match = _mask_cue(request)
+    if match is None:
+        return 0, 0, -1
+    text = request.lower
+    start = max(text.rfind(p, 0, match.start()) for p in ",;.") + 1
+    ends = [i for i in (text.find(p, match.end()) for p in ",;.") if i >= 0]
+    return start, min(ends, default=len(text)), request.token_at(match.start())
+
+
+def _object_of_mask(request: Request, masked: tuple[int, int, int], index: int) -> bool:
+    """Word `index` is in the masking clause, at most three words from the masking word (its object)."""
+    start, end, cue = masked
+    return start <= request.spans[index][0] < end and abs(index - cue) <= 3
+
+
+def _names_entity(planner: OfflinePlanner, table: Table, word: str) -> bool:
+    """The word names what the table's rows are: its name or the head (first word) of its comment, not a
+    word that only qualifies it there (then the unknown head may be a synonym of the comment's head)."""
+    comment = re.findall(r"\w+", table.comment or "")[:1]
+    entity = set(name_parts(table.name)) | {stem(w) for w in comment}
+    return word in (table.name.lower(), table.qualified_name.lower()) or bool(
+        planner.vocabulary.meanings(word) & entity
+    )
+
+
+def _token(request: Request, tokens: dict[int, Token], index: int) -> Token | None:
+    return tokens.get(request.spans[index][0]) if 0 <= index < len(request.spans) else None
+
+
+def _joined(request: Request, first: int, second: int) -> bool:
+    """Only spaces (no punctuation but a possessive apostrophe) between two words."""
+    return not request.text[request.spans[first][1] : request.spans[second][0]].strip(" '’")
+
+
+def _russian_head(
+    planner: OfflinePlanner, request: Request, tokens: dict[int, Token], used: set[int], k: int
+) -> int | None:
+    word = _token(request, tokens, k)
+    if word is None or word.lang != "ru":
+        return None
+    if not any(p.case == "gent" for p in word.parses):
+        return None
+    j = k - 1
+    while j >= 0 and j not in used and _joined(request, j, j + 1):
+        before = _token(request, tokens, j)
+        if before is None or before.lang != "ru" or not before.parses:
+            return None
+        top = before.parses[0]
+        if top.pos in _ADJECTIVE_POS and top.case == "gent":
+            j -= 1  # «страховки наших пациентов»: agreeing words between the head and the table word
+            continue
+        nouns = [p for p in before.parses[:2] if p.pos == "NOUN"]
+        if top.pos == "NOUN" and any(p.case in ("nomn", "accs") for p in nouns):
+            return j
+        return None
+    return None
+
+
+def _russian_prep_head(request: Request, tokens: dict[int, Token], used: set[int], k: int) -> int | None:
+    """«отзывы о покупателях», «штрафы по курьерам», «премии для сотрудников»: a noun, a preposition of
+    topic or recipient, then the table word."""
+    if (word := _token(request, tokens, k)) is None or word.lang != "ru":
+        return None
+    j = k - 1
+    while j >= 0 and j not in used and (before := _token(request, tokens, j)) is not None and before.parses:
+        if before.parses[0].pos in _ADJECTIVE_POS:
+            j -= 1
+            continue
+        break
+    if j < 1 or request.tokens[j] not in _TOPIC_PREPS_RU or not _joined(request, j, j + 1):
+        return None
+    head = _token(request, tokens, j - 1)
+    if (
+        j - 1 in used
+        or head is None
+        or head.lang != "ru"
+        or not head.parses
+        or not _joined(request, j - 1, j)
+    ):
+        return None
+    nouns = [p for p in head.parses[:2] if p.pos == "NOUN"]
+    if head.parses[0].pos == "NOUN" and any(p.case in ("nomn", "accs") for p in nouns):
+        return j - 1
+    return None
+
+
+def _english_head(request: Request, used: set[int], k: int) -> int | None:
+    words = request.tokens
+    if not words[k].isascii():
+        return None
+    after = k + 1
+    if (
+        after + 1 < len(words)
+        and words[after] == "s"
+        and "'" in request.text[request.spans[k][1] : request.spans[after][0]]
+    ):
+        after += 1  # "the customer's reviews"
+    if after < len(words) and after not in used and _joined(request, after - 1, after):
+        word = words[after]
+        next_word = words[after + 1] if after + 1 < len(words) else ""
+        if _english_noun(word) and (word.endswith("s") or next_word in ("table", "data")):
+            return after  # "customer reviews", "employee bonus table"
+    j = k - 1
+    while j > 0 and words[j] in ("the", "our", "all", "each", "every", "their"):
+        j -= 1
+    if j >= 1 and words[j] in _TOPIC_PREPS_EN and j - 1 not in used and _english_noun(words[j - 1]):
+        if words[j - 1].endswith("s"):
+            return j - 1  # "reviews of customers", "bonuses for employees"
+    return None
+
+
+def _english_noun(word: str) -> bool:
+    return (
+        bool(re.fullmatch(r"[a-z]{3,}", word))
+        and not word.endswith(("ed", "ing", "ly", "ss"))
+        and word not in GENERIC_EN
+        and word not in STOP_WORDS
+        and word not in TO_WORDS
+        and word not in FROM_WORDS
+    )
+
+
+def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) -> bool:
+    """Whether the head word names something: a table or column, a connection or engine, a word a rule
+    reads (its lemma has a lexicon concept; it lies in the schedule), or a generic noun for rows."""
+    word = request.tokens[index]
+    start = request.spans[index][0]
+    if word in STOP_WORDS or word in request.claimed or word in request.values:
+        return True
+    if any(a <= start < b for a, b in request.schedule_spans) or planner._is_engine_word(word):
+        return True
+    token = next((t for t in tokenize(request.text) if t.start == start), None)
+    if token is not None and token.lang == "ru":
+        if token.lemmas & GENERIC_RU or any(concepts(lemma, "ru") for lemma in token.lemmas):
+            return True
+    elif token is not None and (concepts(token.lower, "en") or concepts(token.lemma, "en")):
+        return True
+    meanings = set(planner.vocabulary.meanings(word))
+    if planner._column_mentions(table, [word]):
+        return True
+    if any(transliterates(word, part) for c in table.columns for part in c.name.lower().split("_")):
+        return True  # «модели машин» on fleet.vehicles: «модели» spells its column `model`
+    known = set()
+    for conn_id in planner.catalog.tables:
+        for other in planner.catalog.tables_of(conn_id):
+            known |= set(name_parts(other.name)) | {stem(w) for w in re.findall(r"\w+", other.comment or "")}
+    if meanings & known:
+        return True
+    return any(meanings & planner._description_stems(c) for c in planner.catalog.connections.values())
