@@ -27,7 +27,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.colloquial import transliterates
-from airflow_ai_etl.planning.grammar import is_destroy_word, is_mask_word
+from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
@@ -171,10 +171,13 @@ class RowFilters:
                 "Which condition should the rows meet (for example 'total > 1000')?"
             )
             return Found(None, [question])
+        read = (where or "").lower()  # «со статусом dropped»: a value the filter read is no refusal
         unhandled = [
             m
             for m in NEGATION.finditer(request.lower)
-            if not request.is_handled(m.start()) and not DEDUPE.match(request.lower, m.start())
+            if not request.is_handled(m.start())
+            and not DEDUPE.match(request.lower, m.start())
+            and f"'{m.group(0)}'" not in read
         ]
         if where and unhandled:
             return Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
@@ -215,6 +218,7 @@ class RowFilters:
         return (
             value.isascii()
             and word.isascii()
+            and lower not in ONLY_WORDS  # "status paid, just new ones": "just" starts the next clause
             and self._is_value(request, table, word)
             and not self._names_system(lower)
             and not self.grounding._column_mentions(table, [lower])
@@ -1544,6 +1548,7 @@ class RowFilters:
             if (
                 column
                 and self._filterable(table, column)
+                and tokens[i + 1] not in ONLY_WORDS  # «сливать по order_ref, только изменённые»: no value
                 and self._is_value(request, table, request.raw[i + 1])
                 and not self._continues_column_name(column, tokens[i + 1])
                 and not self._next_list_column(request, table, i)
@@ -1589,7 +1594,7 @@ class RowFilters:
             return False  # "status new, только id ...": a Russian word after a Latin value starts a clause
         meanings = set(self.vocabulary.meanings(word))
         if (
-            word in STOP_WORDS | CLAUSE_WORDS
+            word in STOP_WORDS | CLAUSE_WORDS | ONLY_WORDS
             or not self._is_value(request, table, more.group(1))
             or self.grounding._column_mentions(table, [word], generic_ok=frozenset(FILTER_GENERIC_OK))
             or self.grounding._names_a_column_anywhere(word, meanings)

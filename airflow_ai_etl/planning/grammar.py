@@ -559,6 +559,9 @@ def numeral_rewrites(tokens: Sequence[Token], used: set[int]) -> list[tuple[int,
             if 1 <= n.value <= 31 and after is not None and after.lang == "ru" and after.has({"число"}):
                 out.append((n.start, n.end, f"{n.value}-е"))
                 continue
+            if 0 <= n.value <= 59 and after is not None and after.lang == "ru" and after.has({"минута"}):
+                out.append((n.start, n.end, f"{n.value}-й"))  # «на пятой минуте» -> «на 5-й минуте»
+                continue
             if 1 <= n.value <= 31 and _on_the(tokens, found, idx):
                 out.append((n.start, n.end, f"{n.value}th"))  # "on the first and the fifteenth"
                 continue
@@ -771,7 +774,7 @@ def merge_mode(tokens: Sequence[Token], incremental: bool = False) -> Slot | Non
     for i, t in enumerate(tokens):
         low = t.lower
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if is_(t, "MERGE") or low in ("merging",):
+        if is_(t, "MERGE") or low in ("merging",) or _hyphen_part_is(t, "MERGE"):  # «upsert-ом»
             return Slot("mode", "upsert", t.start, t.end, i, i + 1)
         if low in ("по", "by", "on") and (tokens[i + 1].lemma if i + 1 < len(tokens) else "") in _KEY_NOUNS:
             return Slot("mode", "upsert", t.start, tokens[i + 1].end, i, i + 2)
@@ -803,7 +806,12 @@ def _key_list_in_clause(tokens: Sequence[Token], i: int) -> bool:
             return False
         if tokens[j].lower in ("по", "by", "on") and j + 1 < len(tokens) and _is_name(tokens[j + 1]):
             return True
+        if tokens[j].lower == "по" and j + 1 < len(tokens) and tokens[j + 1].has(_ID_NOUNS, pos=("NOUN",)):
+            return True  # «обновлять по номеру отправления», «по коду товара»: an identifier names the key
     return False
+
+
+_ID_NOUNS = {"номер", "идентификатор", "код", "ключ", "артикул", "айди"}
 
 
 def append_only(tokens: Sequence[Token]) -> Slot | None:
@@ -947,7 +955,7 @@ def key_cues(tokens: Sequence[Token]) -> list[Slot]:
     slots: list[Slot] = []
     for i, t in enumerate(tokens):
         end = None
-        if t.lang in ("ru", "en") and is_(t, "MERGE"):
+        if t.lang in ("ru", "en") and (is_(t, "MERGE") or _hyphen_part_is(t, "MERGE")):
             for j in range(i + 1, min(i + 5, len(tokens))):
                 if tokens[j].lang == "punct":
                     break

@@ -40,6 +40,8 @@ from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import SPELLING_EN, excel_is_target, looks_like_mart, plan_mart
+from airflow_ai_etl.planning.newrows import since_last_run
+from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
     BETWEEN,
@@ -158,6 +160,7 @@ NOT_A_ROW_NOUN_EN = {
     "thursdays", "fridays", "saturdays", "it", "them", "that", "this", "those", "these", "overwrite",
     "replace", "upsert", "merge", "append", "a", "an", "its", "their", "top", "conflict", "header",
     "headers", "utc", "timezone", "time", "zone", "prod", "production", "server", "cluster",
+    "composite", "compound", "primary", "unique", "natural", "business", "surrogate",  # "with composite key"
 }
 # English words that lead a request before its table noun and say nothing about which rows.
 EN_LEAD_WORDS = {
@@ -412,9 +415,14 @@ class OfflinePlanner:
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
             text = grammar.apply_rewrites(text, grammar.date_rewrites(text))  # «1 января 2026 года»
+        unblanked = text  # a mart reads its own refresh words («пересчитывать с прошлого запуска»)
+        since = since_last_run(tokenize(text)) if grammar.enabled("mode") else None
+        if since:  # "newer than the last run", «с момента последней загрузки»: new rows, no filter or window
+            text = text[: since.start] + " " * (since.end - since.start) + text[since.end :]
         request = Request(text, written=written)
         request.corrections = [(c.written, c.read) for c in corrections]
         request.append_only = append_only is not None
+        request.since_last_run = unblanked[since.start : since.end] if since else ""
         if not request.tokens:
             return Outcome.reject("policy", msg("request.empty"))
         refusal = self._refusal(request)
@@ -422,10 +430,18 @@ class OfflinePlanner:
             return refusal
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
-        trigger = read_trigger(written, self.catalog.assets) if grammar.enabled("trigger") else None
+        # "after the previous run" said of new rows is no upstream load to wait for
+        said = since_last_run(tokenize(written)) if since else None
+        trigger_text = (
+            written[: said.start] + " " * (said.end - said.start) + written[said.end :] if said else written
+        )
+        trigger = read_trigger(trigger_text, self.catalog.assets) if grammar.enabled("trigger") else None
         if trigger is not None:
             return plan_triggered(self, written, trigger)
-        mart = plan_mart(self, _without_dedupe(request))  # «витрина выручки по регионам»: a mart
+        # «витрина выручки по регионам»: a mart; files from a folder or a bucket are a load (a mart reads a
+        # table, and «/mnt/share/» names no measure)
+        files = self._source_kind(request) == "s3"
+        mart = None if files else plan_mart(self, _without_dedupe(Request(unblanked, written=written)))
         if mart is not None:
             return mart
         self._claim_target_name(request)
@@ -713,7 +729,10 @@ class OfflinePlanner:
         ]
         # "staff and payroll data" of an "HR and payroll database": a schema's name names its tables too
         schemas = {t.qualified_name.partition(".")[0].lower() for t in tables} - {"public"}
+        paths = path_spans(request.text)  # "s3://shop-exports/": a bucket's words name no connection
         for i, token in enumerate(request.tokens):
+            if in_path(paths, request.spans[i][0]):
+                continue
             for conn in self.catalog.connections.values():
                 if token == conn.conn_id.lower() or token.startswith(conn.conn_id.lower() + "."):
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, True))
@@ -762,7 +781,7 @@ class OfflinePlanner:
         as_target = {r.conn_id for r in refs if r.role == "target"}
         return [c for c in postgres.values() if c.conn_id not in as_target] or list(postgres.values())
 
-    def _target(self, request: Request, source: ConnectionInfo | None) -> Found:
+    def _target(self, request: Request, source: ConnectionInfo | None, files_source: bool = False) -> Found:
         usable = {
             c.conn_id: c
             for c in self.catalog.connections.values()
@@ -783,6 +802,12 @@ class OfflinePlanner:
             to_postgres = not any(e == "clickhouse" and r == "target" for e, r, _ in mentions)
         engine = "postgres" if to_postgres else "clickhouse"
         files = [i for e, r, i in mentions if e in ("s3", "excel") and r == "target"]
+        paths = path_spans(request.text)
+        if files_source and len(paths) == 1 and self._explicit_target_name(request):
+            # «лежат в s3://x/, грузить в таблицу y»: with a table to load, the one path is where files are
+            first = request.token_at(paths[0][0])
+            if 0 < first and request.tokens[first - 1] in WEAK_TO_WORDS | {"в"}:
+                files = [i for i in files if not in_path(paths, request.spans[i][0])]
         # "the csv files in s3://x/ into clickhouse", «файлы в s3://x/ грузить в кликхаус»: the files' place
         placed = all(i > 0 and request.tokens[i - 1] in WEAK_TO_WORDS | {"в"} for i in files) and any(
             e in ("clickhouse", "postgres") and r == "target" for e, r, _ in mentions
@@ -1052,7 +1077,10 @@ class OfflinePlanner:
         if match and not any(match.group(1) in ws for ws in ENGINE_WORDS.values()):
             if match.group(1) not in request.claimed:
                 return match.group(1)
-        snake = [t for t in request.tokens if "_" in t and t not in request.claimed]
+        # a key or a value named in the request («мержить по subscriber_id») is no table the user means
+        snake = [
+            t for t in request.tokens if "_" in t and t not in request.claimed and t not in request.values
+        ]
         return snake[0] if snake else None
 
     def _schedule(self, request: Request) -> ScheduleMatch | None:
@@ -1071,7 +1099,8 @@ class OfflinePlanner:
         may then be missing what they said («в два часа ночи» unread would be midnight)."""
         if not grammar.enabled("frame"):
             return []
-        leftover = frame.read(request.text, request.schedule_spans).unread_schedule_words()
+        used = [*request.schedule_spans, *path_spans(request.text)]  # a path's "hourly" is no schedule word
+        leftover = frame.read(request.text, used).unread_schedule_words()
         if not leftover:
             return []
         words_ = frame.quote(leftover, request.text)
@@ -1111,6 +1140,8 @@ class OfflinePlanner:
             conn_id, _, name = token.partition(".")
             if name and conn_id in {c.conn_id.lower() for c in self.catalog.connections.values()}:
                 return name
+            if name and conn_id in ("clickhouse", "кликхаус") and re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+                return name  # "в clickhouse.parcels_in": the engine, then its table
         for match in TARGET_TABLE.finditer(request.text):
             name = match.group(1).lower()
             if any(name in ws for ws in ENGINE_WORDS.values()) or name in NOT_A_NAME:
@@ -1131,7 +1162,7 @@ class OfflinePlanner:
         before = words(request.text[: match.start()])[-3:]
         after = words(request.text[match.end() :])[:3]
         engine_after = any(stem(w) in ws or w in ws for w in after[1:] for ws in ENGINE_WORDS.values())
-        if any(w in TO_WORDS for w in before):
+        if any(w in TO_WORDS or w in ("as", "как") for w in before):  # «как таблицу plan_2026»
             return True
         # "нужна таблица dim_products в ClickHouse", but not "load table foobar to clickhouse".
         verb_before = bool(before) and bool(PIPELINE_VERBS.fullmatch(before[-1]))
@@ -1464,7 +1495,9 @@ class OfflinePlanner:
         elif replace_cue and not merge:
             # "replace the whole table ... only new rows": a full reload and an incremental load at once
             new_rows = INCREMENTAL.search(request.lower) or APPEND_WORDS.search(request.lower)
-            if new_rows:
+            if request.since_last_run:
+                named.append(request.since_last_run)
+            elif new_rows:
                 named.append(request.text[new_rows.start() : new_rows.end()])
         if len(named) < 2:
             return []
@@ -1511,6 +1544,9 @@ class OfflinePlanner:
             known = self._named_columns(table, listed_names.value)
             if known:
                 return Found(known)
+        explained = self._key_after_its_noun(request, table)
+        if explained:  # «обновлять по номеру отправления (id)», «по коду sku»
+            return Found(explained)
         unread = self._unread_key_word(request, table)
         if unread:
             columns = ", ".join(table.column_names)
@@ -1521,6 +1557,28 @@ class OfflinePlanner:
             return Found(list(table.primary_key))
         name = table.qualified_name
         return Found(None, [msg("planner.which_keys", table=name)])
+
+    def _key_after_its_noun(self, request: Request, table: Table) -> list[str]:
+        """The key column named after a noun that describes it, in the merge cue's clause: «по номеру
+        отправления (id)», «по артикулу (sku)», «по коду sku», "by the shipment number (id)"."""
+        merge = (
+            grammar.merge_mode(tokenize(request.text), incremental=True) if grammar.enabled("mode") else None
+        )
+        if merge is None:
+            return []
+        tokens, index = request.tokens, request.token_at(merge.start)
+        prep = next((j for j in range(index, min(index + 6, len(tokens))) if tokens[j] in KEY_PREPS), None)
+        if prep is None:
+            return []
+        for j in range(prep + 1, min(prep + 5, len(tokens))):
+            if j > prep + 1 and re.search(
+                r"[,;.!?]", request.text[request.spans[j - 1][1] : request.spans[j][0]]
+            ):
+                return []  # the clause ended
+            column = table.column(tokens[j])
+            if column is not None and request.raw[j].isascii():
+                return [column.name]
+        return []
 
     def _unread_key_word(self, request: Request, table: Table) -> str | None:
         """The word after «по»/"by"/"on" following a merge cue when no key was read from it: «по ключу
@@ -1623,6 +1681,8 @@ class OfflinePlanner:
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
         if cue is None and grammar.enabled("changed"):  # «изменившиеся / обновлённые заказы»: rows changed
             cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES)
+        if cue is None and request.since_last_run:  # "added since the last run": rows past its watermark
+            cue = re.match("", text)
         only_append = cue is None and request.append_only
         if only_append:  # «только добавление»: each run adds the new rows
             cue = re.match("", text)
@@ -1657,6 +1717,9 @@ class OfflinePlanner:
             unknown = [n for n in listed_names.value if "_" in n and not table.column(n)]
             if unknown and not known and self._names_new_rows_column(request, listed_names, cue.start()):
                 return Found(None, [self._no_such_column(request, table, unknown[0])])
+        described = self._new_rows_column_by_words(request, table, cue.end())
+        if described:  # «инкрементально по дате обновления», "incrementally by update time"
+            return Found(described)
         changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
         if CHANGED.search(request.lower) or changed:
             for name in UPDATE_COLUMNS:
@@ -1675,6 +1738,34 @@ class OfflinePlanner:
         listed = ", ".join(self._event_columns(table)) or "none found"
         question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])
+
+    def _new_rows_column_by_words(self, request: Request, table: Table, cue_end: int) -> str | None:
+        """A time column named by its words right after the new-rows cue: «по дате обновления» -> updated_at,
+        "by update time" -> updated_at (never an id: a watermark is a time)."""
+        if cue_end <= 0:
+            return None
+        start = request.token_at(cue_end)
+        for j in range(start, min(start + 3, len(request.tokens))):
+            word = request.tokens[j]
+            if word in ("по", "by", "on", "using"):
+                named = [w for w in request.tokens[j + 1 : j + 4] if w not in ("the", "its", "their")]
+                found = self._word_column(table, named, fk_words=False)
+                return self._time_column(table, found[0] if found else None)
+            if table.column(word):  # "watermark column updated_at", «водяной знак updated_at»
+                return self._time_column(table, word)
+            gap = (
+                request.text[request.spans[j][1] : request.spans[j + 1][0]]
+                if j + 1 < len(request.spans)
+                else ""
+            )
+            if "," in gap:  # the cue's clause ended
+                return None
+        return None
+
+    def _time_column(self, table: Table, name: str | None) -> str | None:
+        column = table.column(name) if name else None
+        kind = column.type.lower() if column else ""
+        return column.name if column and ("time" in kind or "date" in kind) else None
 
     def _dedupe_list(self, request: Request, listed: grammar.Slot) -> bool:
         """The list is the dedupe clause's: a dedupe word just before it in its clause («дубли по X и Y
@@ -2344,8 +2435,8 @@ class OfflinePlanner:
         if not match:
             return Found(None)
         for by in grammar.column_lists(tokenize(request.text)):
-            if by.start < match.end():
-                continue
+            if by.start < match.end() or re.search(r"[,;.!?]", request.text[match.end() : by.start]):
+                continue  # «без дублей, только новые по updated_at»: that list is another clause's
             known = self._named_columns(table, by.value)
             if known:
                 return Found(known)
@@ -2493,7 +2584,7 @@ class OfflinePlanner:
         s3_conn = (
             self._s3_connection(request) if kind == "s3" or (path.value or "").startswith("s3://") else None
         )
-        target = self._target(request, None)
+        target = self._target(request, None, files_source=True)
         # A file names its table as a source table names its own: budget.xlsx -> budget.
         target_table = self._explicit_target_name(request) or (
             _file_stem_table(path.value)

@@ -89,11 +89,11 @@ GENERIC_PARTS = {
 APPEND_WORDS = re.compile(r"\b(append\w*|add(?:s|ed|ing)?\b|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
-    r"только нов\w*|changed|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|only\s+(?:the\s+)?changes|"
-    r"только\s+изменени\w*)\b",
+    r"только нов\w*|changed|modified|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|"
+    r"only\s+(?:the\s+)?changes|только\s+изменени\w*|watermark\w*|водян\w+\s+знак\w*|ватермарк\w*)\b",
     re.IGNORECASE,
 )
-NEW_NOUN = re.compile(r"\b(new|нов(ые|ых|ыми|ый|ая|ое|ого|ую|ым)|свеж\w*)\b", re.IGNORECASE)
+NEW_NOUN = re.compile(r"\b(new|fresh|нов(ые|ых|ыми|ый|ая|ое|ого|ую|ым)|свеж\w*)\b", re.IGNORECASE)
 CHANGED = re.compile(
     r"\b(changed|changes|updated|modified|изменени\w*|изменённ\w*|измененн\w*|обновленн\w*)\b", re.I
 )
@@ -150,11 +150,16 @@ TARGET_TABLE = re.compile(
     r"|(?:into\s+table|to\s+table|target\s+table|table|в\s+табли(?:ц|чк)\w*|табли(?:ц|чк)\w*)\s+"
     # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
     r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
+    # "the ClickHouse table named x", «таблицу под названием x»
+    r"(?:(?:named|called|под\s+названием|с\s+названием|с\s+именем)\s+)?"
     # "into the returns_raw table": the name before the word "table" (not an engine or a place word)
     r"|(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:clickhouse|postgres(?:ql)?)\s+)?"
     r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final|as)\s)"
     r"[a-z_][a-z0-9_]*\s+table\b)"
-    r"|(?:as|into|как|под\s+именем|с\s+именем|named)\s+)"
+    # "to ClickHouse telemetry_lake", «в кликхаус raw_sales»: a snake_case name right after the engine
+    r"|(?:into|to|в|во)\s+(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[a-z][a-z0-9]*_[a-z0-9_]+\b)"
+    r"|(?:as|into|как|под\s+именем|с\s+именем|под\s+названием|с\s+названием|named|called)\s+"
+    r"(?:(?:a\s+|the\s+)?(?:new\s+)?table\s+)?)"  # "as table dorm_import", "as a new table x"
     r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,
 )
@@ -533,16 +538,16 @@ EXCEL_PATH = re.compile(
     r"(?<![\w/.])(?:(?<![\\\-])|(?=[a-z]:))(?:[a-z]:)?[\w./\\\-]*\.xlsx?\b", re.IGNORECASE
 )
 SHEET = re.compile(
-    r"\b(?:sheet|worksheet|tab|лист\w*)\s*[:=]?\s*(?:[«\"']([^»\"']+)[»\"']|([^\s,;()«»\"']+))", re.I
+    r"\b(?:sheet|worksheet|tab|лист\w*)\b\s*[:=]?\s*(?:[«\"']([^»\"']+)[»\"']|([^\s,;()«»\"']+))", re.I
 )
 FILE_FORMATS = (
-    (re.compile(r"\bparquet\b|\.parquet\b|паркет", re.I), "parquet"),
+    (re.compile(r"\bparquets?\b|\.parquet\b|паркет", re.I), "parquet"),  # "parquets": the plural
     # «json-файлы», "json files", «джейсоны», .json: JSON records, read as JSON lines
     (
         re.compile(r"\b(jsonl|ndjson|json\s*lines|json)\b|\.jsonl?\b|\.ndjson\b|джейсон\w*|json\w*", re.I),
         "jsonl",
     ),
-    (re.compile(r"\bcsv\b|\.csv\b|цсв", re.I), "csv"),
+    (re.compile(r"\bcsvs?\b|\.csv\b|цсв", re.I), "csv"),  # "parcel CSVs"
     # tab-separated files: FilesToClickHouseOperator reads them as TSVWithNames
-    (re.compile(r"\btsv\b|\.tsv\b|\btab[- ]separated\b|разделител\w*[- ]табуляци\w*", re.I), "tsv"),
+    (re.compile(r"\btsvs?\b|\.tsv\b|\btab[- ]separated\b|разделител\w*[- ]табуляци\w*", re.I), "tsv"),
 )

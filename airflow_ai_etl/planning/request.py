@@ -43,6 +43,7 @@ class Request:
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # the words the schedule read
     default_schedule: bool = False  # no frequency named; the planner used its default (CDC: every minute)
     append_only: bool = False  # the grammar read «только добавление» / "append-only" (its words blanked)
+    since_last_run: str = ""  # "since the last run", «с прошлого запуска» as written (its words blanked)
     written: str = ""  # the request as the user wrote it (`text` may have typos corrected, numbers as digits)
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, as read) typos
 

@@ -51,6 +51,8 @@ from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.grammar import Slot, apply_rewrites, numeral_rewrites
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
+from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
+from airflow_ai_etl.planning.paths import blank_paths
 
 __all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule"]
 
@@ -197,6 +199,8 @@ _CITY_ZONES: tuple[tuple[str, str, str], ...] = (
 _RU_TIME_CUE = (
     r"(?:\s*\d|утр|вечер|ноч|дня|полноч|полдн|час|минут|ежедн|ежечас|сутк|день|daily|\bам\b|\bpm\b)"
 )
+# «время владивостокское», «часовой пояс — екатеринбургский»: the noun before a city's adjective
+_ZONE_NOUN = r"(?:время|часовой\s+пояс|пояс|таймзона|тайм-зона|timezone)"
 # A word that looks like a zone but names no city the table knows: asked about, never dropped.
 _UNKNOWN_ZONE_RE = re.compile(
     r"\b[Пп]о\s+[а-яё-]+ск(?:ому|ом)\s+времени\b|\b[Пп]о\s+времени\s+[А-ЯЁ][а-яё-]+"
@@ -219,7 +223,9 @@ def _city_res() -> list[tuple[re.Pattern[str], str]]:
         out.append(
             (
                 _rx(
-                    rf"\bпо\s+времени\s+(?:г\.\s*|города\s+)?{city}|\bпо\s+{city}\s+времени\b|\b{city}\s+времени\b"
+                    rf"\bпо\s+времени\s+(?:г\.\s*|города\s+)?{city}|\bпо\s+{city}\s+времени\b|\b{city}\s+врем(?:я|ени)\b"
+                    # «время владивостокское», «часовой пояс — екатеринбургский»: the adjective after the noun
+                    rf"|\b{_ZONE_NOUN}[\s—–:-]*{city}"
                     rf"|\b(?:by\s+|in\s+)?(?:{en})\s+time\b|\bby\s+(?:{en})\s+(?:time|clock)\b"
                 ),
                 zone,
@@ -388,7 +394,11 @@ _MINUTE_OF_HOUR = r"""
     |в\s*:(?P<m3>\d{2})
     |в\s+(?P<m4>\d{1,2})\s+минут\w*
     |на\s+(?P<m5>\d{1,2})(?:-?й)?\s+минуте
-    |at\s+(?:a\s+)?(?P<m7>quarter|half)\s+past(?:\s+the\s+hour)?)"""
+    |at\s+(?:a\s+)?(?P<m7>quarter|half)\s+past(?:\s+the\s+hour)?
+    |(?P<m8>\d{1,2})\s+minutes?\s+past(?:\s+the\s+hour)?\b(?!\s*\d)
+    |(?:at|в)\s+(?P<m9>0\d|1[3-9]|[2-5]\d)\b(?![:.]\d)(?!\s*(?:час|ч\b|утра|дня|вечера|ночи|[ap]\.?m\b)))"""
+# "every hour, 5 minutes past" (m8); «каждый час в 05», "hourly at 20" (m9): after an hourly interval a
+# zero-padded number or one that no 12-hour clock has is the minute
 
 IntervalFields = tuple[str, str]  # (minute field, hour field)
 
@@ -415,7 +425,8 @@ def _minute_of_hour(m: re.Match[str]) -> str:
     """Minute from ``at :15`` / ``в 15 минут`` (0 when absent)."""
     if m.group("m7"):  # "at quarter past", "at half past the hour"
         return "15" if m.group("m7").lower() == "quarter" else "30"
-    minute = int(next((m.group(g) for g in ("m1", "m2", "m3", "m4", "m5", "m6") if m.group(g)), "0"))
+    groups = ("m1", "m2", "m3", "m4", "m5", "m6", "m8", "m9")
+    minute = int(next((m.group(g) for g in groups if m.group(g)), "0"))
     if minute > 59:
         raise _Unsupported(m.group(0))
     return str(minute)
@@ -432,7 +443,7 @@ _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalF
     ),
     (
         _rx(
-            r"\b(?:every|each)\s+half(?:\s+an?)?[\s-]+hour\b|\b(?:кажд\w*|раз\s+в)\s+полчаса\b|\btwice\s+an\s+hour\b"
+            r"\b(?:every|each)\s+half(?:\s+an?)?[\s-]+hour\b|\b(?:кажд\w*|раз\s+в)\s+пол[\s-]?часа\b|\btwice\s+an\s+hour\b"
         ),
         lambda m: ("*/30", "*"),
     ),
@@ -451,6 +462,13 @@ _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalF
     ),
     (
         _rx(rf"{_MINUTE_OF_HOUR}\s+(?:of\s+)?(?:every|each|каждого)\s+(?:hour|часа)\b"),
+        _hourly,
+    ),
+    (  # "at 20 past the hour", "a quarter past the hour": every hour at that minute
+        _rx(
+            r"(?=(?:at\s+)?(?:a\s+)?(?:\d{1,2}|quarter|half)\s+(?:minutes?\s+)?past\s+the\s+hour\b)"
+            rf"{_MINUTE_OF_HOUR}"
+        ),
         _hourly,
     ),
 ]
@@ -901,6 +919,10 @@ _FREQ_INTERVALS: dict[str, IntervalFields] = {"FREQ_HOUR": ("0", "*"), "FREQ_MIN
 # "hourly at :15", «каждые 2 часа в 15 минут»: the minute of the hour right after an interval.
 _MINUTE_SUFFIX_RE = _rx(rf"\s*,?\s*{_MINUTE_OF_HOUR}")
 _MINUTE_PREFIX_RE = _rx(rf"{_MINUTE_OF_HOUR}\s+(?:of\s+)?$")  # "at quarter past every hour"
+# «каждый час в 10», "every hour at 10": ten o'clock or ten past? Asked, never dropped.
+_BARE_NUMBER_AFTER_INTERVAL_RE = _rx(
+    r"\s*,?\s*(?:at|в)\s+\d{1,2}\b(?![:.]\d)(?!\s*(?:час|ч\b|утра|дня|вечера|ночи|[ap]\.?m\b))"
+)
 
 
 def _interval_fields(n: int, unit: str) -> IntervalFields:
@@ -941,6 +963,8 @@ def _grammar_slots(found: list[Slot], work: str, slots: ScheduleSlots) -> tuple[
             prefix = _MINUTE_PREFIX_RE.search(work, max(0, slot.start - 60), slot.start)
             if suffix and minute == "0":
                 minute, span = _minute_of_hour(suffix), (slot.start, suffix.end())
+            elif minute == "0" and _BARE_NUMBER_AFTER_INTERVAL_RE.match(work, slot.end):
+                raise _Unsupported("a bare number after an hourly interval")
             elif prefix and minute == "0":
                 minute, span = _minute_of_hour(prefix), (prefix.start(), slot.end)
             slots.set_interval((minute, hour))
@@ -1005,34 +1029,138 @@ def alternative_times(text: str) -> str | None:
     return text[span[0] : span[1]] if span else None
 
 
-def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
-    """Two clock times offered as alternatives («в 9 вечера или в 10, как удобнее», "at 9 or 10 pm")."""
-    words = [t for t in tokens if t.lang != "punct"]
-    for j, word in enumerate(words[1:-1], start=1):
-        if word.lower not in _OR_WORDS and not (word.lower == "а" and words[j + 1].lower == "может"):
-            continue
-        left = j - 1
-        while left > 0 and words[left].lower in _DAY_PARTS:
-            left -= 1
-        right = j + 1
-        while right < len(words) - 1 and words[right].lower in _TIME_PREPOSITIONS | _HEDGES:
-            right += 1
-        preposition = any(w.lower in _TIME_PREPOSITIONS for w in words[j + 1 : right])
-        if words[left].number is None or words[right].number is None or words[left].ordinal:
-            continue
-        after = words[right + 1].lower if right + 1 < len(words) else ""
-        timed = (
-            (left > 0 and words[left - 1].lower in _TIME_PREPOSITIONS)
-            or left < j - 1
-            or after in _DAY_PARTS
-            or preposition
-        )
-        if timed and words[left].number <= 24 and words[right].number <= 24:  # type: ignore[operator]
-            end = words[right + 1].end if after in _DAY_PARTS else words[right].end
-            return words[
-                max(left - 1, 0) if left and words[left - 1].lower in _TIME_PREPOSITIONS else left
-            ].start, end
+# «в 9 вечера, ну или в 10», "at 9 pm, or maybe 10 pm", «можно и в 10»: a word offering another time
+_ALTERNATIVE_WORDS = _OR_WORDS | {
+    "maybe",
+    "perhaps",
+    "possibly",
+    "probably",
+    "может",
+    "можно",
+    "мб",
+    "наверное",
+}
+# between the offer and the second time: «ну или даже в 10», "or perhaps at 10", «может быть в 10»
+_ALTERNATIVE_FILLERS = _TIME_PREPOSITIONS | _HEDGES | {
+    "maybe", "perhaps", "possibly", "even", "rather", "и", "and", "ну", "даже", "лучше", "быть", "же",
+    "может", "можно", "мб",
+}  # fmt: skip
+# after a second time that offers it: "10 pm is fine too", «в 10 тоже можно», "10 pm works as well"
+_ALTERNATIVE_AFTER = {"too", "also", "тоже", "fine", "ok", "okay", "works", "подойдет", "годится", "сойдет"}
+_GLUED_CLOCK = re.compile(r"(\d{1,2})(?::\d{2})?(?:am|pm|a\.m\.?|p\.m\.?)$")
+
+
+def _clock_number(token: Token) -> tuple[int, bool] | None:
+    """(hour, said with am/pm) of a word that may be a clock hour: 9, «десять», "9pm", "9:30"."""
+    glued = _GLUED_CLOCK.fullmatch(token.lower)
+    if glued:
+        return int(glued.group(1)), True
+    if ":" in token.text and token.text.split(":")[0].isdigit():
+        return int(token.text.split(":")[0]), True
+    if token.number is not None and not token.ordinal:
+        return token.number, False
     return None
+
+
+def _is_weekday(token: Token) -> bool:
+    if token.lower in WEEKDAY_ABBREVIATIONS:
+        return True
+    if token.lang == "ru":
+        return token.has(frozenset(RU_WEEKDAYS), pos=("NOUN",))
+    return token.lang == "en" and grammar.en_weekday(token) is not None
+
+
+def _alternative_days(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Two weekdays offered as alternatives: «по понедельникам или вторникам», "Monday or Tuesday"."""
+    for j, word in enumerate(tokens):
+        if word.lower not in _OR_WORDS or j == 0:
+            continue
+        left, right = j - 1, j + 1
+        while right < len(tokens) - 1 and tokens[right].lower in ("в", "во", "по", "on", "every", "each"):
+            right += 1
+        if right >= len(tokens) or not (_is_weekday(tokens[left]) and _is_weekday(tokens[right])):
+            continue
+        if any(t.lower in grammar.NEGATIONS for t in tokens[max(0, left - 3) : left]):
+            continue  # «кроме понедельника или вторника»: neither day
+        start = (
+            left - 1 if left and tokens[left - 1].lower in ("в", "во", "по", "on", "every", "each") else left
+        )
+        return tokens[start].start, tokens[right].end
+    return None
+
+
+def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Two clock times offered as alternatives («в 9 вечера или в 10, как удобнее», "at 9 or 10 pm",
+    "at 9 pm, or maybe 10 pm", «можно и в 10», "10 pm is fine too"): the span from the first to the second.
+    Two weekdays joined by «или»/"or" are alternatives too."""
+    days = _alternative_days(tokens)
+    if days:
+        return days
+    for j, word in enumerate(tokens):
+        offer = word.lower in _ALTERNATIVE_WORDS
+        if not offer and word.lower not in _ALTERNATIVE_AFTER:
+            continue
+        if offer:
+            right = j + 1
+            while right < len(tokens) and (
+                tokens[right].lower in _ALTERNATIVE_FILLERS or tokens[right].text in (",", "(", "—", "-")
+            ):  # «или, может быть, в 7»
+                right += 1
+            second = right
+        else:  # "10 pm is fine too": the second time is before the word
+            second = j - 1
+            while second > 0 and (
+                tokens[second].lower in _DAY_PARTS or tokens[second].lower in ("is", "are")
+            ):
+                second -= 1
+        if not 0 <= second < len(tokens) or _clock_number(tokens[second]) is None:
+            continue
+        first = _time_before(tokens, second - 1 if not offer else j - 1, limit=5)
+        if first is None:
+            continue
+        hours = (_clock_number(tokens[first]), _clock_number(tokens[second]))
+        if any(h is None or h[0] > 24 for h in hours) or not _offered_time(tokens, second):
+            continue
+        timed = any(h[1] for h in hours if h) or any(_is_timed(tokens, k) for k in (first, second))
+        if timed:
+            start = first - 1 if first and tokens[first - 1].lower in _TIME_PREPOSITIONS else first
+            end = (
+                second + 1 if second + 1 < len(tokens) and tokens[second + 1].lower in _DAY_PARTS else second
+            )
+            return tokens[start].start, tokens[end].end
+    return None
+
+
+def _time_before(tokens: Sequence[Token], k: int, limit: int) -> int | None:
+    """The index of a clock-like number at most `limit` words before `k` (skipping parts of day, commas,
+    «ну», «а», prepositions)."""
+    skipped = 0
+    while k >= 0 and skipped <= limit:
+        if _clock_number(tokens[k]) is not None:
+            return k
+        if not (
+            tokens[k].lang == "punct" or tokens[k].lower in _DAY_PARTS | _TIME_PREPOSITIONS | {"ну", "а"}
+        ):
+            return None
+        k, skipped = k - 1, skipped + 1
+    return None
+
+
+def _is_timed(tokens: Sequence[Token], k: int) -> bool:
+    """A number said as a clock time: after «в»/"at" or before a part of day."""
+    before = tokens[k - 1].lower if k > 0 else ""
+    after = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    return before in _TIME_PREPOSITIONS or after in _DAY_PARTS
+
+
+def _offered_time(tokens: Sequence[Token], k: int) -> bool:
+    """The second number ends its phrase («… или в 10», "… or 10 pm, as you like"), not "10 tables"."""
+    k += 1
+    if k < len(tokens) and tokens[k].lower in _DAY_PARTS:
+        k += 1
+    return k >= len(tokens) or tokens[k].lang == "punct" or tokens[k].lower in _ALTERNATIVE_AFTER | {
+        "is", "как", "if", "если", "будет", "would", "as",
+    }  # fmt: skip
 
 
 def _parse(text: str) -> ScheduleMatch | None:
@@ -1105,8 +1233,8 @@ def parse_schedule(text: str) -> ScheduleMatch | None:
     """
     if not text or not text.strip():
         return None
-    try:
-        match = _parse(text)
+    try:  # "s3://lake/hourly/", "/srv/drop/weekly/": a path's words name no schedule
+        match = _parse(blank_paths(text))
     except _Unsupported:
         return None
     if match is None or not _valid(match.cron):

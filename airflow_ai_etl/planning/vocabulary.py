@@ -42,6 +42,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "lead": ["лид", "заявка"],
     "employee": ["сотрудник", "работник", "персонал", "staff"],
     "invoice": ["счет", "счёт", "счет-фактура", "bill"],
+    "debt": ["долг", "задолженность", "arrears"],
     "shipment": ["отгрузка"],  # «доставка» / "delivery" is a process: shipments, routes and tracking fit
     "supplier": ["поставщик", "vendor"],
     "category": ["категория"],
