@@ -43,6 +43,7 @@ GENERIC_RU = {
     "перелив", "заливка", "импорт", "экспорт", "миграция", "архив", "срез", "слепок", "история",
     "карточка", "профиль", "анкета", "учётка", "учетка", "изменение", "обновление", "удаление", "вставка",
     "дельта", "инкремент", "часть", "все", "весь", "содержимое", "контингент", "состав", "штат",
+    "пайплайн", "даг", "джоба", "процесс",  # «пайплайн отпусков»: the pipeline of the table that follows
 }
 GENERIC_EN = {
     "data", "records", "record", "rows", "row", "table", "tables", "info", "information", "details",
@@ -53,6 +54,7 @@ GENERIC_EN = {
     "has", "does", "this", "its", "thus", "always", "sometimes", "afterwards", "besides", "unless",
     "towards", "yes", "us", "ones", "ids", "others", "basis", "minutes", "hours", "days", "weeks",
     "months", "years", "weekdays", "weekends", "mornings", "evenings", "nights", "afternoons",
+    "pipeline", "dag", "job", "workflow",
 }
 # fmt: on
 _ADJECTIVE_POS = {"ADJF", "PRTF", "NPRO", "APRO", "NUMR"}
