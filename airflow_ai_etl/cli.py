@@ -729,10 +729,18 @@ def list_command(args: argparse.Namespace) -> None:
         return
     if not rows:
         sys.stdout.write('No pipelines deployed yet. Try: airflow ai-etl generate "..." --deploy\n')
-    for r in rows:
-        sys.stdout.write(
-            f"{r.dag_id}  v{r.version}  {r.schedule or 'manual'}  {r.state}  {r.created_at}  {r.user}\n"
-        )
+        return
+    _print_table(
+        ("dag_id", "version", "schedule", "state", "deployed_at", "user"),
+        [(r.dag_id, f"v{r.version}", r.schedule or "manual", r.state, r.created_at, r.user) for r in rows],
+    )
+
+
+def _print_table(headers: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    """Aligned columns under a header line, as `airflow dags list --output plain` prints them."""
+    from tabulate import tabulate  # type: ignore[import-untyped]
+
+    sys.stdout.write(tabulate(rows, headers=headers, tablefmt="plain", disable_numparse=True) + "\n")
 
 
 def history_command(args: argparse.Namespace) -> None:
@@ -749,9 +757,13 @@ def history_command(args: argparse.Namespace) -> None:
     if args.json:
         _print_json([{k: v for k, v in asdict(ver).items() if k != "source"} for ver in versions])
         return
-    for v in versions:
-        note = f" ({v.note})" if v.note else ""
-        sys.stdout.write(f"v{v.version}  {v.created_at}  {v.user}  {v.action}{note}  {v.request}\n")
+    _print_table(
+        ("version", "deployed_at", "user", "action", "request"),
+        [
+            (f"v{v.version}", v.created_at, v.user, v.action + (f" ({v.note})" if v.note else ""), v.request)
+            for v in versions
+        ],
+    )
 
 
 def diff_command(args: argparse.Namespace) -> None:

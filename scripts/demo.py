@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
-import shutil
 import subprocess
 import sys
 import time
@@ -112,9 +111,11 @@ def main() -> int:
     airflow(env, "db", "migrate", quiet=True)
 
     step("Generating, validating and deploying the DAG from the sentence")
-    # A previous demo run deployed the same file: drop it with its history so this run starts clean.
-    (ROOT / "dags" / f"{DAG_ID}.py").unlink(missing_ok=True)
-    shutil.rmtree(airflow_home / "ai_etl", ignore_errors=True)
+    # A re-run keeps what was deployed meanwhile and its history (the same DAG redeploys as
+    # "unchanged"); only a DAG file whose history went with a wiped .demo is removed, since the
+    # assistant rightly refuses to overwrite a file it has no record of.
+    if not (airflow_home / "ai_etl").exists():
+        (ROOT / "dags" / f"{DAG_ID}.py").unlink(missing_ok=True)
     airflow(env, "ai-etl", "generate", SENTENCE, "--deploy")
 
     step("Airflow sees the DAG")

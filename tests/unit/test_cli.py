@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -151,10 +152,14 @@ def test_deploy_list_history_diff_rollback(home: Path) -> None:
     assert f"unchanged: {path} already holds version 2; no new version recorded" in again.stdout
     assert "deployed:" not in again.stdout
 
-    listed = run(home, "list")
-    assert f"{DAG_ID}  v2  30 3 * * *  ok" in listed.stdout
+    listed = run(home, "list").stdout.splitlines()
+    assert listed[0].split() == ["dag_id", "version", "schedule", "state", "deployed_at", "user"]
+    assert re.match(rf"{DAG_ID}\s+v2\s+30 3 \* \* \*\s+ok\s", listed[1]), listed
     history = run(home, "history", DAG_ID, "--json")
     assert [v["version"] for v in json.loads(history.stdout)] == [2, 1]
+    history_text = run(home, "history", DAG_ID).stdout.splitlines()
+    assert history_text[0].split() == ["version", "deployed_at", "user", "action", "request"]
+    assert [line.split()[0] for line in history_text[1:]] == ["v2", "v1"]
     diff = run(home, "diff", DAG_ID, "1", "2")
     assert '-    schedule="0 2 * * *",' in diff.stdout and '+    schedule="30 3 * * *",' in diff.stdout
 
