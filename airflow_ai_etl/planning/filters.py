@@ -267,7 +267,8 @@ class RowFilters:
             self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
-            self._state_noun_conditions, self._came_from_conditions, self._listed_value_conditions,
+            self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
+            self._listed_value_conditions,
             self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
         )  # fmt: skip
@@ -457,8 +458,8 @@ class RowFilters:
             name, width = found
             column = table.column(name)
             after = start + width
-            if column is None or not column.nullable:
-                continue
+            if column is None or not column.nullable or "bool" in column.type.lower():
+                continue  # «с целой пломбой» (seal_ok): a state of the row, read by _subject_state_conditions
             if after < len(tokens) and self._continues_column_name(column, tokens[after]):
                 after += 1  # "with a phone number"
             if after < len(tokens):
@@ -899,7 +900,7 @@ class RowFilters:
                 continue
             parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
             name_hit = any(_same_root(stem(p), s) for p in parts for s in stems)
-            comment = [c for c in tokenize(column.comment or "") if c.lang == word.lang]
+            comment = _state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
             comment_hit = any(c.lemmas & word.lemmas for c in comment) if word.lang == "ru" else False
             if name_hit or comment_hit:
                 found.append(column.name)
@@ -1192,6 +1193,40 @@ class RowFilters:
                     request.handled.append(match.span())
                     yield match.start(), flags[0], f"{flags[0]} = true"
                     break
+
+    def _subject_state_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«с целой пломбой», «с нарушенной пломбой», "with a broken seal": an adjective or participle on
+        the subject of one boolean column ('Пломба цела'; seal_ok) -> the flag's value. The comment's own
+        state word («целой») is true, its negation («неповреждённой» is read as «не» + a negative word) and
+        a negative word («нарушенной», "broken") false; any other adjective is left unread (asked)."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for adjective, noun in zip(tokens, tokens[1:], strict=False):
+            flags = [c for c in table.columns if "bool" in c.type.lower() and self._subject_of(c, noun)]
+            if len(flags) != 1 or adjective.lang != noun.lang:
+                continue
+            value = _state_value(adjective, flags[0])
+            if value is not None:
+                request.handled.append((adjective.start, noun.end))
+                yield adjective.start, flags[0].name, f"{flags[0].name} = {value}"
+
+    @staticmethod
+    def _subject_of(column: Column, noun: Token) -> bool:
+        """`noun` is what the boolean `column` is about: a noun of its comment beside a state word
+        ('Пломба цела': «пломбой»), or in English a part of its name before ok/valid/intact (seal_ok)."""
+        if noun.lang == "en":
+            parts = name_parts(column.name)
+            return (
+                len(parts) == 2
+                and parts[1] in ("ok", "valid", "intact")
+                and stem(noun.lower) == stem(parts[0])
+            )
+        comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
+        states = _state_words(comment)
+        if states is comment or not noun.parses or noun.parses[0].pos != "NOUN":
+            return False
+        return any(c.lemmas & noun.lemmas for c in comment if c not in states)
 
     def _came_from_conditions(
         self, request: Request, table: Table, _: bool
@@ -1943,6 +1978,50 @@ STATE_MEANINGS = {
     "заблокировать": ("block",), "удалить": ("delet",), "опубликовать": ("publish",),
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
 }  # fmt: skip
+
+
+def _state_words(comment: list[Token]) -> list[Token]:
+    """The words of a boolean column's comment that state its value: 'Пломба цела' -> «цела», not the
+    subject «пломба» (a noun of the comment names what the flag is about, not that it holds); a comment of
+    nouns only ('Льготник') is its own state."""
+    predicates = [
+        c for c in comment if c.parses and c.parses[0].pos in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN")
+    ]
+    return predicates or comment
+
+
+# Adjectives and participles that say a thing is not in its good state: «с нарушенной пломбой» is
+# seal_ok = false ('Пломба цела'), never true.
+NEGATIVE_STATES_RU = {
+    "нарушенный", "нарушить", "повреждённый", "поврежденный", "повредить", "сломанный", "сломать",
+    "неисправный", "сорванный", "сорвать", "испорченный", "испортить", "вскрытый", "вскрыть", "битый",
+    "разбитый", "разбить", "нерабочий", "неработающий", "дефектный", "недействительный", "просроченный",
+}  # fmt: skip
+NEGATIVE_STATES_EN = {
+    "broken", "failed", "damaged", "faulty", "torn", "tampered", "missing", "invalid", "defective", "bad",
+}  # fmt: skip
+POSITIVE_STATES_EN = {"intact", "unbroken", "ok", "good", "valid", "undamaged", "whole"}
+
+
+def _state_value(adjective: Token, column: Column) -> str | None:
+    """'true'/'false' for an adjective on the subject of boolean `column`, None when it says neither."""
+    if adjective.lang == "en":
+        word = adjective.lower
+        return "false" if word in NEGATIVE_STATES_EN else ("true" if word in POSITIVE_STATES_EN else None)
+    if not adjective.parses or adjective.parses[0].pos not in ("ADJF", "ADJS", "PRTF", "PRTS"):
+        return None
+    comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
+    states = {lemma for c in _state_words(comment) for lemma in c.lemmas}
+    negative = bool(adjective.lemmas & NEGATIVE_STATES_RU)
+    if adjective.lemmas & states and not negative:
+        return "true"
+    if adjective.lower.startswith("не") and len(adjective.lower) > 5:
+        rest_lemmas = {parse.lemma for parse in analyse(adjective.lower[2:])}
+        if rest_lemmas & states:
+            return "false"  # «нецелой»
+        if rest_lemmas & NEGATIVE_STATES_RU:
+            return "true"  # «неповреждённой»: not damaged
+    return "false" if negative else None
 
 
 # Genitive nouns that name a column the stemmer cannot find («пол» stems like «поле»): by lemma.
