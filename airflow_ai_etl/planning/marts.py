@@ -1324,7 +1324,7 @@ def _read_measures(ph: MartPhrase) -> None:
         cue_lang = t.lang
         ph.used.add(i)
         j = i + 1
-        if j + 1 < n and tokens[j].text == "." and t.lower in ("макс", "max", "avg", "ср"):
+        if j + 1 < n and tokens[j].text == "." and t.lower in ("макс", "max", "avg", "ср", "мин"):
             ph.used.add(j)  # «Макс. пробег»: an abbreviation's dot
             j += 1
         if func == "count" and j < n and (tokens[j].lemma == "раз" or tokens[j].lower == "times"):
@@ -1507,6 +1507,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return None  # «первого числа»: a day of the month
     if _minutes_after_number(tokens, i):
         return None  # "every 30 min": minutes
+    if _abbreviated_min(tokens, i):
+        return "min"  # «макс и мин сумма», «мин. оклад»
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
@@ -4276,3 +4278,23 @@ def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str,
         chars[word.start : word.end] = " " * (word.end - word.start)
         return "".join(chars) + ", только " + full.word, word.text
     return rest, None
+
+
+# --- round marts13: «мин» as min() ------------------------------------------------------------------------
+
+
+def _abbreviated_min(tokens: Sequence[Token], i: int) -> bool:
+    """«мин сумма», «мин. оклад», «макс и мин сумма»: the abbreviation «мин» before the measured word or
+    after another measure word joined by и/comma is min(); after a number it is minutes (read before)."""
+    if tokens[i].lower != "мин":
+        return False
+    j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")
+    after = tokens[j] if j < len(tokens) else None
+    if after is not None and after.lang == "ru" and after.number is None and after.lower != "мин":
+        return True
+    k = i - 1
+    if k >= 0 and tokens[k].lower in ("и", ",", "and", "или"):
+        k -= 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    return k >= 0 and k < i - 1 and _measure_func(tokens, k) in ("max", "avg", "sum")
