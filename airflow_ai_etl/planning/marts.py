@@ -797,7 +797,13 @@ def _set_grain(ph: MartPhrase, grain: str, index: int) -> None:
 
 def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     """Words after a grain naming its column: «по месяцам выставления», "per month of issue", «по неделям
-    поля created_at», «по месяцам по колонке region»."""
+    поля created_at», «по месяцам по колонке region»; a column name in brackets after them
+    («по месяцам визита (visit_date)») is the grain's column."""
+    end = _grain_qualifier_words(ph, j)
+    return _bracketed_grain_column(ph, end)
+
+
+def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
     tokens, n = ph.tokens, len(ph.tokens)
     if j + 1 < n and tokens[j].lower == "on" and _named_column_after(ph, j):
         return j + 2  # "each month on created_at"
@@ -4298,3 +4304,20 @@ def _abbreviated_min(tokens: Sequence[Token], i: int) -> bool:
     if k >= 0 and tokens[k].text == ".":
         k -= 1
     return k >= 0 and k < i - 1 and _measure_func(tokens, k) in ("max", "avg", "sum")
+
+
+def _bracketed_grain_column(ph: MartPhrase, k: int) -> int:
+    """«по месяцам визита (visit_date)», "per week of sale (sold_at)": a snake_case name alone in brackets
+    right after a grain phrase is the grain's column (the catalog checks that it is a time column)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if not (k + 2 < n and tokens[k].text == "(" and tokens[k + 2].text == ")"):
+        return k
+    name = tokens[k + 1].text
+    if ph.grain_column is not None or k + 1 in ph.used or not _IDENTIFIER.match(name):
+        return k
+    meanings = [m for m in (_time_word(tokens[w]) for w in ph.grain_words) if m]
+    if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
+        return k  # «по месяцам доставки (created_at)»: the words and the name disagree, left unread (asked)
+    ph.grain_column = name
+    ph.used.update(range(k, k + 3))
+    return k + 3

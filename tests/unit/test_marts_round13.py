@@ -139,3 +139,14 @@ def test_a_bracketed_name_that_is_not_a_time_column_is_asked(planners):
         planners, "clinic", "суммарная длительность приёмов по врачам по месяцам визита (doctor_id)"
     )
     assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        ("logistics", "вес отправлений по месяцам доставки (created_at)"),
+        ("clinic", "число визитов по врачам по месяцам визита (updated_at)"),
+    ],
+)
+def test_a_bracketed_name_the_grain_words_contradict_is_asked(planners, catalog, text):
+    assert _plan(planners, catalog, text).status == "needs_clarification"
