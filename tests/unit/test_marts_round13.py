@@ -69,14 +69,20 @@ def test_the_subject_noun_of_a_boolean_comment_alone_is_no_condition(planners):
     assert "seal_ok" not in (_where(outcome) or "")
 
 
-def test_the_load_path_reads_the_negative_adjective_the_same_way(planners):
-    outcome = _plan(
-        planners, "utility", "Загрузить обходы с нарушенной пломбой в ClickHouse ежедневно в 3:00"
-    )
-    if outcome.status == "ok":
-        assert outcome.spec.source.where == "seal_ok = false"
-    else:
-        assert outcome.status == "needs_clarification"
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("Загрузить обходы с нарушенной пломбой в ClickHouse ежедневно в 3:00", "seal_ok = false"),
+        ("Загрузить обходы, где пломба не цела, в ClickHouse ежедневно в 3:00", "seal_ok = false"),
+        ("Загрузить обходы с целой пломбой в ClickHouse ежедневно в 3:00", "seal_ok = true"),
+        ("Load inspections with a broken seal to ClickHouse daily at 3am", "seal_ok = false"),
+        ("Загрузить проверки пломб в ClickHouse ежедневно в 3:00", None),
+    ],
+)
+def test_the_load_path_reads_the_seal_state_the_same_way(planners, text, where):
+    outcome = _plan(planners, "utility", text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
 
 
 # --- abbreviated measures «макс», «мин» -----------------------------------------------------------------
