@@ -948,6 +948,7 @@ class RowFilters:
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
+                request.handled.append((t.start, tokens[j].end))  # its «не» read too («где пломба не цела»)
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
             short = j < len(tokens) and any(p.pos == "PRTS" for p in tokens[j].parses[:1])  # «уволены»

@@ -35,6 +35,7 @@ def _where(outcome):
         ("hr", "Сколько неодобренных отпусков по видам", "approved"),
         ("logistics", "Число неактивных курьеров по городам", "is_active"),
         ("univ", "Число отсутствовавших на занятиях по датам занятий", "present"),
+        ("univ", "число записей посещаемости, где студент не присутствовал, по курсам", "present"),
     ],
 )
 def test_a_negative_word_is_false_or_asked_never_the_positive_value(planners, catalog, text, flag):
@@ -156,3 +157,17 @@ def test_a_bracketed_name_that_is_not_a_time_column_is_asked(planners):
 )
 def test_a_bracketed_name_the_grain_words_contradict_is_asked(planners, catalog, text):
     assert _plan(planners, catalog, text).status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, where",
+    [
+        ("utility", "сколько обходов, где пломба не цела, по месяцам обхода", "ops.inspections", "seal_ok = false"),
+        ("utility", "число обходов по месяцам обхода, только где пломба цела", "ops.inspections", "seal_ok = true"),
+        ("clinic", "число коек, которые не заняты, по палатам (ward)", "beds", "occupied = false"),
+    ],
+)  # fmt: skip
+def test_a_negated_clause_on_a_boolean_is_read_in_a_mart(planners, catalog, text, table, where):
+    outcome = _plan(planners, catalog, text)
+    assert mart_of(outcome)["table"] == table
+    assert outcome.spec.source.mart.where == where
