@@ -2002,6 +2002,12 @@ NEGATIVE_STATES_EN = {
     "broken", "failed", "damaged", "faulty", "torn", "tampered", "missing", "invalid", "defective", "bad",
 }  # fmt: skip
 POSITIVE_STATES_EN = {"intact", "unbroken", "ok", "good", "valid", "undamaged", "whole"}
+# State words of a comment the negative words above are the opposite of ('Пломба цела', 'Счётчик исправен');
+# «неисправный счётчик» says nothing about 'Умный счётчик' (is_smart).
+INTACT_STATES_RU = {
+    "целый", "цел", "исправный", "исправен", "рабочий", "работать", "работающий", "действительный",
+    "годный", "невредимый", "неповреждённый", "неповрежденный", "целостный",
+}  # fmt: skip
 
 
 def _state_value(adjective: Token, column: Column) -> str | None:
@@ -2013,14 +2019,14 @@ def _state_value(adjective: Token, column: Column) -> str | None:
         return None
     comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
     states = {lemma for c in _state_words(comment) for lemma in c.lemmas}
-    negative = bool(adjective.lemmas & NEGATIVE_STATES_RU)
+    negative = bool(adjective.lemmas & NEGATIVE_STATES_RU) and bool(states & INTACT_STATES_RU)
     if adjective.lemmas & states and not negative:
         return "true"
     if adjective.lower.startswith("не") and len(adjective.lower) > 5:
         rest_lemmas = {parse.lemma for parse in analyse(adjective.lower[2:])}
         if rest_lemmas & states:
             return "false"  # «нецелой»
-        if rest_lemmas & NEGATIVE_STATES_RU:
+        if rest_lemmas & NEGATIVE_STATES_RU and states & INTACT_STATES_RU:
             return "true"  # «неповреждённой»: not damaged
     return "false" if negative else None
 

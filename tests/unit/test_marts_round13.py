@@ -171,3 +171,16 @@ def test_a_negated_clause_on_a_boolean_is_read_in_a_mart(planners, catalog, text
     outcome = _plan(planners, catalog, text)
     assert mart_of(outcome)["table"] == table
     assert outcome.spec.source.mart.where == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Загрузить счётчики с неисправным счётчиком в ClickHouse ежедневно в 3:00",
+        "Загрузить счётчики со сломанным счётчиком в ClickHouse ежедневно в 3:00",
+    ],
+)
+def test_a_negative_word_says_nothing_of_a_flag_that_is_not_about_integrity(planners, text):
+    # 'Умный счётчик с телеметрией' (is_smart): a broken meter is not a meter without telemetry
+    outcome = _plan(planners, "utility", text)
+    assert outcome.status != "ok" or "is_smart" not in (outcome.spec.source.where or "")
