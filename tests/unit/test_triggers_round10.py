@@ -1,0 +1,132 @@
+"""Trigger requests of my own (round 10, issue 18): the families heldout_triggers_i missed.
+
+Written before any rule change on branch trig10, over five of the six demo catalogs, with deployed pipelines
+set up as in tests/unit/test_triggers_round9.py: a chain next to an incremental cue («догружать … по
+updated_at», "incrementally by updated_at"), a chain together with a clock in a separate «и ещё»/"and also"
+clause (must be asked: Airflow runs a DAG on assets or on a clock), upstream lists with a count word («все
+три — …», "all three: ...") or English names in brackets, and a mask after a trigger clause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_triggers_round9 import WAREHOUSE, plan, uri
+
+# --- a chain with an incremental cue: (id, catalog, request, deployed, source, upstream, column) ---------
+
+INCREMENTAL: list[tuple[str, str, str, str, str, list[str], str]] = [
+    ("i01", "shop", "после того, как обновятся клиенты, догружать заказы по updated_at",
+     "customers products", "orders", ["customers"], "updated_at"),
+    ("i02", "clinic", "когда загрузятся врачи, инкрементально грузить визиты по полю updated_at",
+     "doctors patients", "visits", ["doctors"], "updated_at"),
+    ("i03", "hr", "после того как прогрузятся отделы, догружать сотрудников по updated_at в ch_hr",
+     "departments timesheets", "employees", ["departments"], "updated_at"),
+    ("i04", "logistics", "как только отработает загрузка хабов, подгружать новые отправления по updated_at",
+     "hubs couriers", "shipments", ["hubs"], "updated_at"),
+    ("i05", "univ", "when students finish loading, load grades incrementally by updated_at",
+     "students teachers", "grades", ["students"], "updated_at"),
+    ("i06", "utility", "after the subscribers load completes, copy billing.debts incrementally on updated_at",
+     "subscribers meters", "billing.debts", ["subscribers"], "updated_at"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "upstream", "column"),
+    INCREMENTAL,
+    ids=[c[0] for c in INCREMENTAL],
+)
+def test_trigger_keeps_incremental(
+    case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str], column: str
+) -> None:
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "ok", outcome.questions or outcome.errors
+    spec = outcome.spec
+    assert spec is not None
+    assert spec.source.table == source
+    assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+    assert spec.source.incremental is not None and spec.source.incremental.column == column
+    assert spec.target.mode != "replace"
+
+
+# --- a chain and a clock in one request: must be asked (id, catalog, request, deployed) -----------------
+
+CHAIN_AND_CLOCK: list[tuple[str, str, str, str]] = [
+    ("c01", "shop", "после клиентов грузить заказы, и ещё каждый день в 6:00", "customers products"),
+    ("c02", "hr", "после загрузки сотрудников переливать отпуска, а ещё по понедельникам в 9 утра",
+     "employees departments"),
+    ("c03", "logistics", "когда обновятся хабы — перелить отправления; и кроме того ежечасно",
+     "hubs couriers"),
+    ("c04", "univ", "after students, load grades, and also daily at 11 pm", "students teachers"),
+    ("c05", "utility", "once subscribers finish loading copy billing.charges, and also every hour",
+     "subscribers meters"),
+    ("c06", "clinic", "после пациентов грузить визиты, плюс ещё раз в сутки в 2 ночи", "patients doctors"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed"), CHAIN_AND_CLOCK, ids=[c[0] for c in CHAIN_AND_CLOCK]
+)
+def test_trigger_and_clock_asked(case: str, catalog: str, text: str, deployed: str) -> None:
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "needs_clarification", outcome.spec
+
+
+# --- upstream lists with a count word or brackets: (id, catalog, request, deployed, source, upstream) ----
+
+LISTS: list[tuple[str, str, str, str, str, list[str]]] = [
+    ("l01", "shop", "когда обновятся все три — клиенты, товары и заказы — перелить продажи",
+     "customers products orders payments", "sales", ["customers", "products", "orders"]),
+    ("l02", "univ", "после того как загрузятся оба: студенты и преподаватели — перелить дисциплины",
+     "students teachers grades", "courses", ["students", "teachers"]),
+    ("l03", "hr", "после сотрудников (employees) и отделов (departments) — грузим табель (timesheets)",
+     "employees departments candidates", "timesheets", ["employees", "departments"]),
+    ("l04", "logistics", "после курьеров (couriers) и хабов (hubs) переливать маршрутные листы (routes)",
+     "couriers hubs shipments", "routes", ["couriers", "hubs"]),
+    ("l05", "clinic", "when all three of doctors, departments and patients are loaded, copy visits",
+     "doctors departments patients beds", "visits", ["doctors", "departments", "patients"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "upstream"), LISTS, ids=[c[0] for c in LISTS]
+)
+def test_trigger_upstream_lists(
+    case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]
+) -> None:
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "ok", outcome.questions or outcome.errors
+    spec = outcome.spec
+    assert spec is not None
+    assert spec.source.table == source
+    assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+    assert spec.target.conn_id == WAREHOUSE[catalog][0]
+
+
+# --- a mask after a trigger clause: (id, catalog, request, deployed, source, masked) --------------------
+
+MASKS: list[tuple[str, str, str, str, str, list[str]]] = [
+    ("m01", "shop", "when orders finish loading, copy payments with card numbers hashed",
+     "orders customers", "payments", ["card_number"]),
+    ("m02", "utility", "after subscribers are loaded, copy billing.payments with card numbers masked",
+     "subscribers meters", "billing.payments", ["card_number"]),
+    ("m03", "logistics", "после загрузки курьеров переливать fleet.fuel_cards, номера карт захешировать",
+     "couriers hubs", "fleet.fuel_cards", ["card_number"]),
+    ("m04", "clinic", "once patients finish loading, copy billing.invoices with card numbers hashed",
+     "patients doctors", "billing.invoices", ["card_number"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "masked"), MASKS, ids=[c[0] for c in MASKS]
+)
+def test_trigger_keeps_mask(
+    case: str, catalog: str, text: str, deployed: str, source: str, masked: list[str]
+) -> None:
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "ok", outcome.questions or outcome.errors
+    spec = outcome.spec
+    assert spec is not None
+    assert spec.source.table == source
+    assert set(spec.mask) >= set(masked)
+    assert not spec.source.where
