@@ -594,6 +594,19 @@ def _says_after(tokens: Sequence[Token], i: int) -> bool:
     return bool(before) and _is(before[-1], START_VERBS)
 
 
+def _opens_request(tokens: Sequence[Token], i: int, end: int) -> bool:
+    """«после»/"after" opens the request and a short clause of names is followed by the main one («после
+    врачей (doctors) и отделений (departments) — грузим приёмы»): the names are loads that finish first (the
+    names are then matched to deployed pipelines' assets, or asked about)."""
+    return (
+        i == 0
+        and tokens[i].lower in ("после", "after")
+        and 1 < end - i <= 8
+        and end < len(tokens)
+        and tokens[i + 1].text not in (",", ":")
+    )
+
+
 def _names_a_time(tokens: Sequence[Token], span: range) -> bool:
     """The words name a time or a number ("run after midnight", «после 18:00»): a clock, not a load."""
     if any(tokens[j].lang == "num" or tokens[j].number is not None for j in span):
@@ -753,6 +766,8 @@ def _read_assets(
             events = [end - 1]  # "once products and customers are in"
         if not events and _says_after(tokens, i) and not _names_a_time(tokens, range(i + 1, end)):
             events = [i]  # "downstream of both orders and customers": the opener says they finish first
+        if not events and _opens_request(tokens, i, end) and not _names_a_time(tokens, range(i + 1, end)):
+            events = [i]  # «после пациентов грузить счета»: a request opening with «после X» then its order
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
         events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
