@@ -150,6 +150,8 @@ CLAUSE_GLUE = frozenset({
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
     "as", "soon", "пока", "не", "until", "till", "витрина", "mart", "факт", "итог", "успешный", "successful",
     "случай", "успешно", "пройти", "successfully", "if", "если",
+    # a count of the loads listed next («все три — хабы, отправления и трекинг», "all three: ...")
+    "два", "две", "обе", "три", "четыре", "пять", "two", "three", "four", "five",
 })  # fmt: skip
 MANUAL_VERBS = frozenset(
     {"trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу"}
@@ -601,7 +603,7 @@ def _opens_request(tokens: Sequence[Token], i: int, end: int) -> bool:
     return (
         i == 0
         and tokens[i].lower in ("после", "after")
-        and 1 < end - i <= 8
+        and 0 < sum(t.lang in ("ru", "en") for t in tokens[i + 1 : end]) <= 6  # brackets are no names
         and end < len(tokens)
         and tokens[i + 1].text not in (",", ":")
     )
