@@ -2008,6 +2008,9 @@ class OfflinePlanner:
                     continue  # "merge on product_id", "incremental on paid_at": keys and columns
                 if concepts(nxt.lemma, "en") or concepts(word, "en"):
                     continue
+                clause = [w for w in tokens[i + 2 :] if not _clause_break(request.text, nxt.end, w.start)]
+                if any(is_(w, "MASK") for w in clause[:4]):
+                    continue  # "with card numbers hashed": what is masked, as «номер карты замаскировать»
                 after = tokens[i + 2] if i + 2 < len(tokens) else None
                 end = after.end if after is not None and self._value_word(request, after) else nxt.end
                 return request.text[prep.start : end]  # "on academic leave"
