@@ -566,6 +566,12 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     if token.lower == "на" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
         if any(p.case == "accs" for p in tokens[i + 1].parses) and tokens[i + 1].lower not in ("загрузку",):
             return True  # «на обновление врачей запускай ...»: on that event
+    if (
+        token.lower in ("за", "следом")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in ("дагом", "пайплайном")
+    ):
+        return True  # «в очередь за дагом X»: after that pipeline's run
     if token.lower == "за" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
         if any(p.case == "ablt" for p in tokens[i + 1].parses):
             return True  # «цепочкой за загрузкой врачей»: following that load

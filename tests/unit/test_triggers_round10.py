@@ -134,3 +134,31 @@ def test_trigger_keeps_mask(
     masks = [c for t in spec.transforms if t.type == "mask" for c in t.columns]
     assert set(masks) >= set(masked)
     assert not spec.source.where
+
+
+# --- «за дагом X»: after a named deployed pipeline (written after the rule, for ti-ru-12's family) -------
+
+BEHIND_A_DAG: list[tuple[str, str, str, str, str, list[str]]] = [
+    ("q01", "shop", "поставь перелив платежей в очередь за дагом orders_pg_shop_to_clickhouse_default",
+     "orders customers", "payments", ["orders"]),
+    ("q02", "hr", "отпуска грузить следом за дагом employees_pg_hr_to_ch_hr",
+     "employees departments", "vacations", ["employees"]),
+    ("q03", "univ", "оценки переливать за пайплайном students_pg_univ_to_ch_univ",
+     "students teachers", "grades", ["students"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "upstream"),
+    BEHIND_A_DAG,
+    ids=[c[0] for c in BEHIND_A_DAG],
+)
+def test_trigger_behind_a_dag(
+    case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]
+) -> None:
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "ok", outcome.questions or outcome.errors
+    spec = outcome.spec
+    assert spec is not None
+    assert spec.source.table == source
+    assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
