@@ -426,7 +426,17 @@ def files_from_system(text: str, start: int) -> bool:
     ``start`` is where the files came from; the source is their place, not a connection to that system."""
     if not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
         return False
-    return bool(_FILES_FROM.search(text[max(0, start - 40) : start]))
+    return bool(_FILES_FROM.search(text[max(0, start - 40) : start]) or _SYSTEM_DROPS.match(text, start))
+
+
+# «1С выкладывает csv с ценами», "SAP drops CSV exports": the system named is the subject delivering files
+# (the verb may be blanked out already: a trigger's words leave the text the rest is planned from).
+_SYSTEM_DROPS = re.compile(
+    r"[^\s,;:]+\s+(?:выкладыва\w*|выложит|кладёт|кладет|клад[уяю]т|присыла\w*|пришл[её]т|сбрасыва\w*|"
+    r"скидыва\w*|drops?|puts?|uploads?|pushes|push|sends?|writes?)?\s+(?:\w+\s+)?"
+    r"(?:csv|tsv|parquet|jsonl?|xlsx?|files?|exports?|файл\w*|выгрузк\w*)\b",
+    re.IGNORECASE,
+)
 
 
 # "Partners drop gzipped CSVs into s3://…", "files dropped in /mnt/in/": a delivery of files into a place.

@@ -162,3 +162,32 @@ def test_trigger_behind_a_dag(
     assert spec is not None
     assert spec.source.table == source
     assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+
+
+# --- a file drop whose sentence names the system that delivers the files (written after the rule, for
+# ti-ru-06's family): the files' place is the source; with no folder or bucket the system stays refused ----
+
+SYSTEM_DROPS: list[tuple[str, str, str, str, str]] = [
+    ("s01", "shop", "в /mnt/exchange/stock/ 1С выкладывает csv с остатками; каждый новый файл грузить в таблицу "
+     "stock_feed", "/mnt/exchange/stock/", "stock_feed"),
+    ("s02", "hr", "в s3://hr-in/sap/ SAP кладёт parquet-файлы; каждый новый загружать в таблицу sap_feed",
+     "s3://hr-in/sap/", "sap_feed"),
+    ("s03", "logistics", "Salesforce drops CSV files into s3://crm-in/sf/; load each new one into table sf_feed",
+     "s3://crm-in/sf/", "sf_feed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "path", "table"), SYSTEM_DROPS, ids=[c[0] for c in SYSTEM_DROPS]
+)
+def test_trigger_files_from_a_named_system(case: str, catalog: str, text: str, path: str, table: str) -> None:
+    outcome = plan(catalog, text)
+    assert outcome.status == "ok", outcome.questions or outcome.errors
+    spec = outcome.spec
+    assert spec is not None and spec.on_new_files
+    assert spec.source.path == path and spec.target.table == table
+
+
+def test_named_system_without_a_place_still_refused() -> None:
+    outcome = plan("shop", "1С выкладывает csv с ценами, грузи их в таблицу price_feed каждый час")
+    assert outcome.status == "rejected"
