@@ -622,7 +622,18 @@ def _opens_request(tokens: Sequence[Token], i: int, end: int) -> bool:
         and 0 < sum(t.lang in ("ru", "en") for t in tokens[i + 1 : end]) <= 6  # brackets are no names
         and end < len(tokens)
         and tokens[i + 1].text not in (",", ":")
+        and any(_table_like(t) for t in tokens[i + 1 : end])
     )
+
+
+def _table_like(token: Token) -> bool:
+    """A word that may name a table of rows: a plural noun («пациентов», "students") or a snake_case name;
+    not «после обеда», «после дедупликации», "after lunch" (a time of day or a step of the load)."""
+    if "_" in token.text or "." in token.text.strip("."):
+        return True
+    if token.lang == "ru":
+        return any(p.pos == "NOUN" and p.number == "plur" for p in token.parses[:2])
+    return token.lang == "en" and len(token.lower) > 3 and token.lower.endswith("s")
 
 
 def _names_a_time(tokens: Sequence[Token], span: range) -> bool:

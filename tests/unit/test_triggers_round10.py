@@ -191,3 +191,18 @@ def test_trigger_files_from_a_named_system(case: str, catalog: str, text: str, p
 def test_named_system_without_a_place_still_refused() -> None:
     outcome = plan("shop", "1С выкладывает csv с ценами, грузи их в таблицу price_feed каждый час")
     assert outcome.status == "rejected"
+
+
+# --- «после X» opening a request is a chain only when X may name tables: a time or a step stays as before --
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["после обеда грузить заказы в клик ежедневно", "after lunch, load orders daily",
+     "после дедупликации грузить заказы ежедневно"],
+)  # fmt: skip
+def test_after_a_time_or_step_is_no_chain(text: str) -> None:
+    outcome = plan("shop", text, "customers")
+    assert outcome.status == "ok", outcome.questions or outcome.errors
+    assert outcome.spec is not None and outcome.spec.schedule == "0 0 * * *"
+    assert not outcome.spec.schedule_assets
