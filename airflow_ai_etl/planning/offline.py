@@ -126,6 +126,7 @@ from airflow_ai_etl.spec import PipelineSpec
 
 # fmt: off
 # Words between a column and the «не нужен» / "not needed" that leaves it out.
+_CLAUSE_CONJUNCTIONS = {"а", "и", "но", "да", "and", "but"}
 _EXCLUSION_FILLERS = {"нам", "мне", "тут", "здесь", "вообще", "совсем", "уже", "us", "here", "really"}
 # The residue rule for rows (issue 15): a preposition whose phrase can say which rows, with the cases of
 # its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»).
@@ -1432,10 +1433,22 @@ class OfflinePlanner:
             return self._pii_columns(table), (clause_start, match.end())  # "персональные данные убрать"
         while verb > first and request.tokens[verb - 1] in _EXCLUSION_FILLERS:
             verb -= 1  # «login нам не нужен», "login here is not needed"
+        while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
+            first += 1  # «..., а номер паспорта не выгружать»
         columns, end = self._column_run(table, request, first, stop=verb)
-        if columns and end == verb:
+        if columns and (end == verb or self._column_tail(table, columns[-1], request.tokens[end:verb])):
             return columns, (clause_start, match.end())
         return [], match.span()
+
+    def _column_tail(self, table: Table, name: str, tokens: list[str]) -> bool:
+        """The words after a column's first words are the rest of its comment: «номер счёта в банке»
+        ('Номер счёта в банке'), read whole before «не выгружать»; prepositions between them allowed."""
+        column = table.column(name)
+        if column is None or not column.comment:
+            return False
+        content = [t for t in tokens if t not in STOP_WORDS]
+        words = self._column_words(column)
+        return bool(content) and all(self.vocabulary.meanings(t) & words for t in content)
 
     def _state_rows_at(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` is a participle naming the event of a time column («отчисленных» -> expelled_on)."""
@@ -1937,6 +1950,8 @@ class OfflinePlanner:
                 continue
             if dedupe and dedupe.start() <= prep.start < dedupe.end():
                 continue
+            if request.is_handled(prep.start):
+                continue  # «номер счёта в банке не выгружать»: inside a column left out
             if prep.lang == "ru":
                 cases = ROW_PREPS_RU.get(prep.lower)
                 if cases is None or nxt.lang != "ru":

@@ -104,3 +104,17 @@ def test_last_listed_column_after_and_is_kept(
 def test_mask_of_a_column_the_table_lacks_is_asked(catalog: str, text: str) -> None:
     outcome = _plan(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("hr", "расчётки в клик ежедневно в 10 утра, валюту не светить"),
+        ("shop", "заказы в клик ежедневно в 6 утра, статус не палить"),
+        ("univ", "студентов в клик ежедневно в 3 ночи, email не светить"),
+    ],
+)
+def test_negation_after_a_column_is_never_a_value(catalog: str, text: str) -> None:
+    """An unknown verb after «не» is asked about, never planned as `col = 'не'` nor silently dropped."""
+    outcome = _plan(catalog, text)
+    assert outcome.status == "needs_clarification", outcome.spec
