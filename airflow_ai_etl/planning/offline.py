@@ -2228,7 +2228,9 @@ class OfflinePlanner:
         An item no column answers to is asked about, never dropped (the list would lose a column). None
         when there is no such list (the first item names no column: «только новые»)."""
         for cue in NOUN_LIST_CUE.finditer(request.text):
-            rest = request.text[cue.end() :]
+            # the list ends where words another rule read begin («..., только id и amount вручную»)
+            read = [a for a, _ in [*request.schedule_spans, *request.handled] if a >= cue.end()]
+            rest = request.text[cue.end() : min(read, default=len(request.text))]
             stop = NOUN_LIST_END.search(rest)
             items = [i.strip() for i in NOUN_LIST_SPLIT.split(rest[: stop.start() if stop else len(rest)])]
             items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]

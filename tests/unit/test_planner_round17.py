@@ -75,6 +75,11 @@ def test_exclusion_after_the_column_leaves_it_out(
          ["employee_id", "starts_on", "ends_on"]),
         ("logistics", "fuel cards to clickhouse daily at 2 am, only id, liters and amount", "fleet.fuel_cards",
          ["id", "liters", "amount"]),
+        # added after the rule change: the list before words another rule reads, moved to the end
+        ("logistics", "fuel cards to clickhouse manually, only id, liters and amount", "fleet.fuel_cards",
+         ["id", "liters", "amount"]),
+        ("univ", "дисциплины в клик по кнопке, только id, code и credits", "public.courses",
+         ["id", "code", "credits"]),
     ],
 )  # fmt: skip
 def test_last_listed_column_after_and_is_kept(
