@@ -2292,7 +2292,11 @@ class OfflinePlanner:
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
         columns = self._without_swallowed(table, columns, part)
-        unnamed = unnamed or self._foreign_modifier(table, columns, part)
+        unnamed = (
+            unnamed
+            or self._foreign_modifier(table, columns, part)
+            or self._generic_word_only(table, columns, part)
+        )
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
             word = original.group(0) if original else unnamed
@@ -2323,6 +2327,39 @@ class OfflinePlanner:
             if naming and all(k in swallowed for k in naming) and column not in {n for _, n in pairs}:
                 dropped.append(column)
         return [c for c in columns if c not in dropped]
+
+    def _generic_word_only(self, table: Table, columns: list[str], part: str) -> str | None:
+        """«маскировать номер водительского удостоверения» on couriers: a column named only by a generic
+        word («номер» of passport_number, 'Номер паспорта') whose neighbours name something the column is
+        not is another column, one the table lacks; the phrase is returned so the planner asks."""
+        tokens = words(part)
+        for column in columns:
+            found = table.column(column)
+            own = self._column_words(found) if found else set()
+            naming = [k for k, t in enumerate(tokens) if set(self.vocabulary.meanings(t)) & own]
+            if not naming or any(
+                not self.vocabulary.meanings(tokens[k]) & GENERIC_COLUMN_PARTS for k in naming
+            ):
+                continue  # «номер паспорта»: a word of its own names the column
+            for k in naming:
+                near = [j for j in (k - 1, k + 1) if 0 <= j < len(tokens)]
+                content = [
+                    j
+                    for j in near
+                    if tokens[j] not in STOP_WORDS
+                    and tokens[j] not in LIST_JOINERS
+                    and not is_(tokenize(tokens[j])[0], "MASK")
+                    and not self._names_table(tokens[j], table)
+                    and not any(
+                        self._single_word_column(table, tokens[j], True) == c for c in table.column_names
+                    )
+                ]
+                if content and all(not set(self.vocabulary.meanings(tokens[j])) & own for j in content):
+                    first, last = min(k, *content), max(k, *content) + 1
+                    if last - 1 > k and last < len(tokens) and tokens[last] not in STOP_WORDS:
+                        last += 1  # «номер водительских прав»: the noun after the adjective too
+                    return " ".join(tokens[first:last])
+        return None
 
     def _foreign_modifier(self, table: Table, columns: list[str], part: str) -> str | None:
         """ "hash the tax id" on customers: a generic column word (id, number, name, code) named with a

@@ -123,3 +123,18 @@ def test_negation_after_a_column_is_never_a_value(catalog: str, text: str) -> No
     """An unknown verb after «не» is asked about, never planned as `col = 'не'` nor silently dropped."""
     outcome = _plan(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "column"),
+    [
+        ("logistics", "курьеров в клик ежедневно в 9 утра, маскировать номер паспорта", "passport_number"),
+        ("logistics", "fuel cards to clickhouse daily at 6 am, mask the card number", "card_number"),
+        ("hr", "сотрудников в клик ежедневно в 6 утра, замаскировать номер паспорта", "passport_number"),
+    ],
+)
+def test_mask_of_a_column_the_table_has_still_masks(catalog: str, text: str, column: str) -> None:
+    outcome = _plan(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert column in [c for t in outcome.spec.transforms if t.type == "mask" for c in t.columns]
