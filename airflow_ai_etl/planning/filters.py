@@ -1491,6 +1491,8 @@ class RowFilters:
             if request.is_handled(request.spans[i][0]):
                 continue  # «login не нужен», "region column not needed": a column left out, no value
             value: str | None = self.whole_value(request, i + 1)
+            if str(value).lower() in NEGATION_PARTICLES:
+                continue  # «валюту не отдавать», "region not needed": a negation, never a value
             names = self._plural_names(request, table, i)
             if names:  # «в городах Новосибирск и Омск»: names after a plural column word, in the nominative
                 yield (
@@ -1954,6 +1956,8 @@ CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had"
                   "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
                 "поля"}  # fmt: skip
+# Negation particles that follow a column word; a value never.
+NEGATION_PARTICLES = {"не", "ни", "нет", "not", "no", "never"}
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}

@@ -126,6 +126,7 @@ from airflow_ai_etl.spec import PipelineSpec
 
 # fmt: off
 # Words between a column and the «не нужен» / "not needed" that leaves it out.
+_CLAUSE_CONJUNCTIONS = {"а", "и", "но", "да", "and", "but"}
 _EXCLUSION_FILLERS = {"нам", "мне", "тут", "здесь", "вообще", "совсем", "уже", "us", "here", "really"}
 # The residue rule for rows (issue 15): a preposition whose phrase can say which rows, with the cases of
 # its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»).
@@ -1432,10 +1433,22 @@ class OfflinePlanner:
             return self._pii_columns(table), (clause_start, match.end())  # "персональные данные убрать"
         while verb > first and request.tokens[verb - 1] in _EXCLUSION_FILLERS:
             verb -= 1  # «login нам не нужен», "login here is not needed"
+        while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
+            first += 1  # «..., а номер паспорта не выгружать»
         columns, end = self._column_run(table, request, first, stop=verb)
-        if columns and end == verb:
+        if columns and (end == verb or self._column_tail(table, columns[-1], request.tokens[end:verb])):
             return columns, (clause_start, match.end())
         return [], match.span()
+
+    def _column_tail(self, table: Table, name: str, tokens: list[str]) -> bool:
+        """The words after a column's first words are the rest of its comment: «номер счёта в банке»
+        ('Номер счёта в банке'), read whole before «не выгружать»; prepositions between them allowed."""
+        column = table.column(name)
+        if column is None or not column.comment:
+            return False
+        content = [t for t in tokens if t not in STOP_WORDS]
+        words = self._column_words(column)
+        return bool(content) and all(self.vocabulary.meanings(t) & words for t in content)
 
     def _state_rows_at(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` is a participle naming the event of a time column («отчисленных» -> expelled_on)."""
@@ -1937,6 +1950,8 @@ class OfflinePlanner:
                 continue
             if dedupe and dedupe.start() <= prep.start < dedupe.end():
                 continue
+            if request.is_handled(prep.start):
+                continue  # «номер счёта в банке не выгружать»: inside a column left out
             if prep.lang == "ru":
                 cases = ROW_PREPS_RU.get(prep.lower)
                 if cases is None or nxt.lang != "ru":
@@ -2008,6 +2023,9 @@ class OfflinePlanner:
                     continue  # "merge on product_id", "incremental on paid_at": keys and columns
                 if concepts(nxt.lemma, "en") or concepts(word, "en"):
                     continue
+                clause = [w for w in tokens[i + 2 :] if not _clause_break(request.text, nxt.end, w.start)]
+                if any(is_(w, "MASK") for w in clause[:4]):
+                    continue  # "with card numbers hashed": what is masked, as «номер карты замаскировать»
                 after = tokens[i + 2] if i + 2 < len(tokens) else None
                 end = after.end if after is not None and self._value_word(request, after) else nxt.end
                 return request.text[prep.start : end]  # "on academic leave"
@@ -2213,7 +2231,9 @@ class OfflinePlanner:
         An item no column answers to is asked about, never dropped (the list would lose a column). None
         when there is no such list (the first item names no column: «только новые»)."""
         for cue in NOUN_LIST_CUE.finditer(request.text):
-            rest = request.text[cue.end() :]
+            # the list ends where words another rule read begin («..., только id и amount вручную»)
+            read = [a for a, _ in [*request.schedule_spans, *request.handled] if a >= cue.end()]
+            rest = request.text[cue.end() : min(read, default=len(request.text))]
             stop = NOUN_LIST_END.search(rest)
             items = [i.strip() for i in NOUN_LIST_SPLIT.split(rest[: stop.start() if stop else len(rest)])]
             items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]
@@ -2275,7 +2295,11 @@ class OfflinePlanner:
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
         columns = self._without_swallowed(table, columns, part)
-        unnamed = unnamed or self._foreign_modifier(table, columns, part)
+        unnamed = (
+            unnamed
+            or self._foreign_modifier(table, columns, part)
+            or self._generic_word_only(table, columns, part)
+        )
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
             word = original.group(0) if original else unnamed
@@ -2306,6 +2330,39 @@ class OfflinePlanner:
             if naming and all(k in swallowed for k in naming) and column not in {n for _, n in pairs}:
                 dropped.append(column)
         return [c for c in columns if c not in dropped]
+
+    def _generic_word_only(self, table: Table, columns: list[str], part: str) -> str | None:
+        """«маскировать номер водительского удостоверения» on couriers: a column named only by a generic
+        word («номер» of passport_number, 'Номер паспорта') whose neighbours name something the column is
+        not is another column, one the table lacks; the phrase is returned so the planner asks."""
+        tokens = words(part)
+        for column in columns:
+            found = table.column(column)
+            own = self._column_words(found) if found else set()
+            naming = [k for k, t in enumerate(tokens) if set(self.vocabulary.meanings(t)) & own]
+            if not naming or any(
+                not self.vocabulary.meanings(tokens[k]) & GENERIC_COLUMN_PARTS for k in naming
+            ):
+                continue  # «номер паспорта»: a word of its own names the column
+            for k in naming:
+                near = [j for j in (k - 1, k + 1) if 0 <= j < len(tokens)]
+                content = [
+                    j
+                    for j in near
+                    if tokens[j] not in STOP_WORDS
+                    and tokens[j] not in LIST_JOINERS
+                    and not is_(tokenize(tokens[j])[0], "MASK")
+                    and not self._names_table(tokens[j], table)
+                    and not any(
+                        self._single_word_column(table, tokens[j], True) == c for c in table.column_names
+                    )
+                ]
+                if content and all(not set(self.vocabulary.meanings(tokens[j])) & own for j in content):
+                    first, last = min(k, *content), max(k, *content) + 1
+                    if last - 1 > k and last < len(tokens) and tokens[last] not in STOP_WORDS:
+                        last += 1  # «номер водительских прав»: the noun after the adjective too
+                    return " ".join(tokens[first:last])
+        return None
 
     def _foreign_modifier(self, table: Table, columns: list[str], part: str) -> str | None:
         """ "hash the tax id" on customers: a generic column word (id, number, name, code) named with a

@@ -477,7 +477,9 @@ EXCLUDE = re.compile(
     r"(?:is\s+|are\s+)?not\s+(?:needed|required|wanted)|no\s+need\s+for|(?<!with\s)(?<!having\s)no|без|кроме|"
     + RU_EXCLUDE_VERBS
     + r"|"
-    r"не\s+(?:нужн\w*|нужен|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать))\b",
+    r"не\s+(?:нужн\w*|нужен|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать|"
+    r"тащи\w*|тащат|тяну\w*|тянуть|копирова\w*|передава\w*|отдава\w*|перелива\w*|показыва\w*|"
+    r"выводи\w*|отправля\w*|сохраня\w*))\b",
     re.IGNORECASE,
 )
 # Prepositions among those words: they never come after the columns ("email без" means nothing).

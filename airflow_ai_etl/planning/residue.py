@@ -151,9 +151,24 @@ def _restricted(request: Request, index: int) -> bool:
             request.text[slice(*sorted((request.spans[other][0], request.spans[index][0])))]
         )
     ]
-    return any(request.tokens[k] in _LEAVE_OUT for k in near) and any(
+    if any(request.tokens[k] in _LEAVE_OUT for k in near) and any(
         _COLUMN_NOUN.fullmatch(request.tokens[k]) for k in near
-    )
+    ):
+        return True
+    # «валюту не светить», "currency not shown": a negation right after the column word says something
+    # about it; when no rule read it, the column would load anyway
+    # (not «сумму не трогать», "keep as is"; a condition «с суммой меньше 100 не нужны» has its words between)
+    # «счётчик не умный» is a row condition (a full adjective), asked or read by the filters
+    following = request.tokens[index + 1 : index + 3]
+    if index + 1 not in near or following[0] not in ("не", "not") or len(following) < 2:
+        return False
+    if re.match(r"трога|меня|измен|touch|chang|modif", following[1]):
+        return False
+    if request.language != "ru":
+        return True
+    start = request.spans[index + 2][0]
+    word = next((t for t in tokenize(request.text) if t.start == start), None)
+    return word is not None and word.lang == "ru" and word.parses[0].pos in ("INFN", "VERB", "ADJS", "PRTS")
 
 
 _COLUMN_NOUN = re.compile(r"колонк\w*|столб\w*|пол[еяю]|columns?|fields?")

@@ -150,6 +150,8 @@ CLAUSE_GLUE = frozenset({
     "time", "all", "of", "up", "was", "were", "be", "in", "into", "pipelin", "job", "dag", "follow",
     "as", "soon", "пока", "не", "until", "till", "витрина", "mart", "факт", "итог", "успешный", "successful",
     "случай", "успешно", "пройти", "successfully", "if", "если",
+    # a count of the loads listed next («все три — хабы, отправления и трекинг», "all three: ...")
+    "два", "две", "обе", "три", "четыре", "пять", "two", "three", "four", "five",
 })  # fmt: skip
 MANUAL_VERBS = frozenset(
     {"trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу"}
@@ -424,7 +426,17 @@ def files_from_system(text: str, start: int) -> bool:
     ``start`` is where the files came from; the source is their place, not a connection to that system."""
     if not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
         return False
-    return bool(_FILES_FROM.search(text[max(0, start - 40) : start]))
+    return bool(_FILES_FROM.search(text[max(0, start - 40) : start]) or _SYSTEM_DROPS.match(text, start))
+
+
+# «1С выкладывает csv с ценами», "SAP drops CSV exports": the system named is the subject delivering files
+# (the verb may be blanked out already: a trigger's words leave the text the rest is planned from).
+_SYSTEM_DROPS = re.compile(
+    r"[^\s,;:]+\s+(?:выкладыва\w*|выложит|кладёт|кладет|клад[уяю]т|присыла\w*|пришл[её]т|сбрасыва\w*|"
+    r"скидыва\w*|drops?|puts?|uploads?|pushes|push|sends?|writes?)?\s+(?:\w+\s+)?"
+    r"(?:csv|tsv|parquet|jsonl?|xlsx?|files?|exports?|файл\w*|выгрузк\w*)\b",
+    re.IGNORECASE,
+)
 
 
 # "Partners drop gzipped CSVs into s3://…", "files dropped in /mnt/in/": a delivery of files into a place.
@@ -564,6 +576,12 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     if token.lower == "на" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
         if any(p.case == "accs" for p in tokens[i + 1].parses) and tokens[i + 1].lower not in ("загрузку",):
             return True  # «на обновление врачей запускай ...»: on that event
+    if (
+        token.lower in ("за", "следом")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in ("дагом", "пайплайном")
+    ):
+        return True  # «в очередь за дагом X»: after that pipeline's run
     if token.lower == "за" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):
         if any(p.case == "ablt" for p in tokens[i + 1].parses):
             return True  # «цепочкой за загрузкой врачей»: following that load
@@ -592,6 +610,30 @@ def _says_after(tokens: Sequence[Token], i: int) -> bool:
         return False
     before = [t for t in tokens[max(0, i - 2) : i] if t.lower not in ("it", "его", "ее", "её", "их", "this")]
     return bool(before) and _is(before[-1], START_VERBS)
+
+
+def _opens_request(tokens: Sequence[Token], i: int, end: int) -> bool:
+    """«после»/"after" opens the request and a short clause of names is followed by the main one («после
+    врачей (doctors) и отделений (departments) — грузим приёмы»): the names are loads that finish first (the
+    names are then matched to deployed pipelines' assets, or asked about)."""
+    return (
+        i == 0
+        and tokens[i].lower in ("после", "after")
+        and 0 < sum(t.lang in ("ru", "en") for t in tokens[i + 1 : end]) <= 6  # brackets are no names
+        and end < len(tokens)
+        and tokens[i + 1].text not in (",", ":")
+        and any(_table_like(t) for t in tokens[i + 1 : end])
+    )
+
+
+def _table_like(token: Token) -> bool:
+    """A word that may name a table of rows: a plural noun («пациентов», "students") or a snake_case name;
+    not «после обеда», «после дедупликации», "after lunch" (a time of day or a step of the load)."""
+    if "_" in token.text or "." in token.text.strip("."):
+        return True
+    if token.lang == "ru":
+        return any(p.pos == "NOUN" and p.number == "plur" for p in token.parses[:2])
+    return token.lang == "en" and len(token.lower) > 3 and token.lower.endswith("s")
 
 
 def _names_a_time(tokens: Sequence[Token], span: range) -> bool:
@@ -753,6 +795,8 @@ def _read_assets(
             events = [end - 1]  # "once products and customers are in"
         if not events and _says_after(tokens, i) and not _names_a_time(tokens, range(i + 1, end)):
             events = [i]  # "downstream of both orders and customers": the opener says they finish first
+        if not events and _opens_request(tokens, i, end) and not _names_a_time(tokens, range(i + 1, end)):
+            events = [i]  # «после пациентов грузить счета»: a request opening with «после X» then its order
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
         events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
