@@ -600,16 +600,24 @@ def _uniform_lines(whole: bytes | memoryview, keys: int, nullable_probes: Sequen
     nulls = colons[value == 110]  # "n": only null starts so
     if not nulls.size:
         return n
+    return n if _nulls_allowed(a, nulls, nullable_probes) else None
+
+
+def _nulls_allowed(a: Any, nulls: Any, nullable_probes: Sequence[bytes]) -> bool:
+    """Every ``null`` (at the positions ``nulls``, each right after a key's colon) belongs to a Nullable
+    key: the bytes before it are one of ``nullable_probes`` (``"key":``)."""
+    import numpy as np
+
     allowed = 0
     for probe in nullable_probes:
         at = nulls - len(probe)
         if int(at.min()) < 0:
-            return None
+            return False
         match = np.ones(nulls.size, np.bool_)
         for i, byte in enumerate(probe):
             match &= a[at + i] == byte
         allowed += int(np.count_nonzero(match))
-    return n if allowed == nulls.size else None
+    return allowed == nulls.size
 
 
 def _uniform_lines_quick(
@@ -642,16 +650,7 @@ def _uniform_lines_quick(
         return n
     if int(nulls.min()) < 2 or not bool((a[nulls - 1] == 34).all()):
         return None  # not every colon before an "n" ends a key
-    allowed = 0
-    for probe in nullable_probes:
-        at = nulls - len(probe)
-        if int(at.min()) < 0:
-            return None
-        match = np.ones(nulls.size, np.bool_)
-        for i, byte in enumerate(probe):
-            match &= a[at + i] == byte
-        allowed += int(np.count_nonzero(match))
-    return n if allowed == nulls.size else None
+    return n if _nulls_allowed(a, nulls, nullable_probes) else None
 
 
 def _count_keys(
