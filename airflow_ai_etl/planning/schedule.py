@@ -199,8 +199,6 @@ _CITY_ZONES: tuple[tuple[str, str, str], ...] = (
 _RU_TIME_CUE = (
     r"(?:\s*\d|утр|вечер|ноч|дня|полноч|полдн|час|минут|ежедн|ежечас|сутк|день|daily|\bам\b|\bpm\b)"
 )
-# «время владивостокское», «часовой пояс — екатеринбургский»: the noun before a city's adjective
-_ZONE_NOUN = r"(?:время|часовой\s+пояс|пояс|таймзона|тайм-зона|timezone)"
 # A word that looks like a zone but names no city the table knows: asked about, never dropped.
 _UNKNOWN_ZONE_RE = re.compile(
     r"\b[Пп]о\s+[а-яё-]+ск(?:ому|ом)\s+времени\b|\b[Пп]о\s+времени\s+[А-ЯЁ][а-яё-]+"
@@ -224,8 +222,6 @@ def _city_res() -> list[tuple[re.Pattern[str], str]]:
             (
                 _rx(
                     rf"\bпо\s+времени\s+(?:г\.\s*|города\s+)?{city}|\bпо\s+{city}\s+времени\b|\b{city}\s+врем(?:я|ени)\b"
-                    # «время владивостокское», «часовой пояс — екатеринбургский»: the adjective after the noun
-                    rf"|\b{_ZONE_NOUN}[\s—–:-]*{city}"
                     rf"|\b(?:by\s+|in\s+)?(?:{en})\s+time\b|\bby\s+(?:{en})\s+(?:time|clock)\b"
                 ),
                 zone,
