@@ -26,6 +26,7 @@ from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.messages import say
+from airflow_ai_etl.planning import negation
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
@@ -150,6 +151,8 @@ class RowFilters:
     def _where(self, request: Request, table: Table, incremental: bool, window: Found) -> Found:
         scopes = self._negated_scopes(request)
         found = self._conditions(request, table, incremental)
+        # «заказы в статусе 'x' не тащить»: a negation closing (or opening) the clause of a condition
+        scopes += negation.condition_scopes(request.text, found, scopes, request.handled)
         if window.value:
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar, heads, marts, residue
+from airflow_ai_etl.planning import frame, grammar, heads, marts, negation, residue
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
@@ -1436,6 +1436,8 @@ class OfflinePlanner:
         while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
             first += 1  # «..., а номер паспорта не выгружать»
         columns, end = self._column_run(table, request, first, stop=verb)
+        if columns and negation.states_condition(request.text[request.spans[first][0] : match.start()]):
+            return [], match.span()  # «(status = 'expelled') не брать»: rows not to load, not a column
         if columns and (end == verb or self._column_tail(table, columns[-1], request.tokens[end:verb])):
             return columns, (clause_start, match.end())
         return [], match.span()

@@ -1,0 +1,116 @@
+"""A negation at either end of the clause that holds the row condition it turns around.
+
+«заказы в статусе 'cancelled' вообще не тащить», «отчисленных (status = 'expelled') не брать»: the
+negation closes the clause, after the condition; «не тащить заказы в статусе 'cancelled'» opens it.
+"orders with status 'test' are not needed" says the same in English. The rows to load are the others, so
+the condition is turned around by the filter rules (`RowFilters._apply_negations`: `status <> 'x'`, or
+`IS DISTINCT FROM` on a nullable column).
+
+A clause counts only when it holds a condition a filter rule read and its negation is not one a rule
+already read itself («тестовые убрать»): a clause with no condition («телефон не брать») leaves a
+column out, which :mod:`airflow_ai_etl.planning.offline` reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from airflow_ai_etl.planning.lexer import Token, tokenize
+
+# Verbs (and the predicative «нужны») that, negated, say the rows are not to be loaded.
+TAKE_LEMMAS = frozenset(
+    {
+        "тащить", "притащить", "брать", "взять", "грузить", "загружать", "загрузить", "выгружать",
+        "выгрузить", "подгружать", "переносить", "перенести", "включать", "включить", "лить", "заливать",
+        "залить", "гнать", "тянуть", "копировать", "скопировать", "передавать", "отдавать", "переливать",
+        "сохранять", "отправлять", "возить", "нужный", "надо", "нужно", "учитывать", "учесть",
+    }
+)  # fmt: skip
+TAKE_EN = re.compile(
+    r"(?:(?:is|are|be)\s+)?not\s+(?:needed|wanted|required)|(?:should|must)\s+not\s+be\s+(?:loaded|copied)"
+    r"|(?:don'?t|do\s+not)\s+(?:load|copy|want|need)\s+(?:them|those|these)",
+    re.IGNORECASE,
+)
+# Words that may stand around the negation and say nothing more: «вообще не тащить плиз».
+FILLERS = frozenset(
+    {
+        "вообще", "совсем", "нам", "мне", "тут", "здесь", "уже", "плиз", "пожалуйста", "пж", "please", "pls",
+        "at", "all", "here", "them", "those", "these", "их", "эти", "такие",
+    }
+)  # fmt: skip
+LEADING = frozenset({"а", "и", "но", "and", "but"})
+CLAUSE_MARK = re.compile(r"[,;!?\n]|\.(?!\d)")
+CLAUSE_END = re.compile(CLAUSE_MARK.pattern + r"|\s[—–]\s")
+
+
+def _is_take(token: Token) -> bool:
+    return token.lang == "ru" and token.has(TAKE_LEMMAS)
+
+
+def _clause_bounds(text: str, start: int, end: int, dash: bool = True) -> tuple[int, int]:
+    """The clause around [start, end): from after the previous clause mark (a dash counts when `dash`)
+    to the next one."""
+    marks = CLAUSE_END if dash else CLAUSE_MARK
+    before = [m.end() for m in marks.finditer(text, 0, start)]
+    after = CLAUSE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def negated_clauses(text: str) -> list[tuple[int, int, int, int]]:
+    """(clause start, clause end, negation start, negation end) of every clause that a negation of a
+    loading verb closes («... вообще не тащить плиз») or opens («не тащить ...»)."""
+    words = [t for t in tokenize(text) if t.lang != "punct"]
+    found = []
+    for k, word in enumerate(words):
+        if word.lower != "не" or k + 1 >= len(words) or not _is_take(words[k + 1]):
+            continue
+        start, end = word.start, words[k + 1].end
+        clause_start, clause_end = _clause_bounds(text, start, end)
+        rest = [t for t in words[k + 2 :] if t.start < clause_end]
+        if not text[clause_start:start].strip() and re.search(r"[—–]\s*$", text[:clause_start]):
+            clause_start = _clause_bounds(text, clause_start - 3, end, dash=False)[
+                0
+            ]  # «где x = 'y' — не брать»
+        before = [t for t in words[:k] if t.start >= clause_start]
+        while before and before[-1].lower in FILLERS:
+            before.pop()
+        if all(t.lower in FILLERS for t in rest) and before:  # the negation closes the clause
+            found.append((clause_start, end, start, end))
+        elif all(t.lower in FILLERS | LEADING for t in before) and rest:  # it opens the clause
+            found.append((start, clause_end, start, end))
+    for match in TAKE_EN.finditer(text):
+        clause_start, clause_end = _clause_bounds(text, match.start(), match.end())
+        after = text[match.end() : clause_end].split()
+        if all(w.lower() in FILLERS for w in after) and text[clause_start : match.start()].strip():
+            found.append((clause_start, match.end(), match.start(), match.end()))
+    return found
+
+
+def condition_scopes(
+    text: str, found: list[tuple[int, str]], scopes: list[tuple[int, int]], handled: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans of `negated_clauses` that hold conditions (`found`: position, condition) all of which name
+    values («status = 'x'», a boolean), overlap no scope already read (`scopes`) and whose negation no rule
+    read itself (`handled`). A negated comparison («меньше 100 не нужны») stays asked about: which of the
+    bounds and the NULL rows are meant is not said."""
+    out = []
+    for start, end, neg_start, _neg_end in negated_clauses(text):
+        inside = [condition for position, condition in found if start <= position < end]
+        if not inside or not all(EQUALITY.fullmatch(c) for c in inside):
+            continue
+        if any(s < end and start < e for s, e in scopes):
+            continue
+        if any(s <= neg_start < e for s, e in handled):
+            continue
+        out.append((start, end))
+    return out
+
+
+EQUALITY = re.compile(r"\w+ = (?:'(?:[^']|'')*'|true|false|-?\d+(?:\.\d+)?)")
+COMPARISON = re.compile(r"(?:[<>!]=|<>|[=<>])\s*['\"«\w-]|\b(?:is\s+(?:not\s+)?null|in\s*\()", re.IGNORECASE)
+
+
+def states_condition(phrase: str) -> bool:
+    """The phrase compares a column with a value («status = 'expelled'», "amount > 100"): it names rows,
+    so a negation after it («... не брать») leaves those rows out, not the column."""
+    return bool(COMPARISON.search(phrase))
