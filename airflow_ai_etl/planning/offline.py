@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar, heads, marts, negation, residue
+from airflow_ai_etl.planning import frame, grammar, heads, marts, negation, residue, watermark
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
@@ -1711,13 +1711,14 @@ class OfflinePlanner:
             by_column = table.column(after.group(1)) if after else None
             if append and by_column and is_temporal(table, by_column.name):
                 cue = append
+        keys = self._key_spans(request)
+        if cue is None and grammar.enabled(
+            "mode"
+        ):  # «каждые 5 минут по started_at»: no verb, one time column
+            bare = watermark.bare_time_column(request.text, table, keys)
+            return Found(bare[0] if bare else None)
         if not cue:
             return Found(None)
-        keys = [(cue.start, cue.end) for cue in grammar.key_cues(tokenize(request.text))]
-        merge = grammar.merge_mode(tokenize(request.text)) if grammar.enabled("mode") else None
-        if merge:  # «слияние по id», "update changed rows by id": its clause's list holds the keys
-            clause_end = re.search(r"[,;.!?]", request.text[merge.end :])
-            keys.append((merge.start, merge.end + (clause_end.start() if clause_end else len(request.text))))
         for listed_names in grammar.column_lists(tokenize(request.text)):
             if any(start <= listed_names.start < end for start, end in keys):
                 continue  # "merge ... by id", «слияние по id»: key columns, not the new-rows column
@@ -1753,6 +1754,15 @@ class OfflinePlanner:
         listed = ", ".join(self._event_columns(table)) or "none found"
         question = msg("planner.which_incremental", table=table.qualified_name, columns=listed)
         return Found(None, [question])
+
+    def _key_spans(self, request: Request) -> list[tuple[int, int]]:
+        """Where upsert keys are listed: after a key cue, and the clause of a merge word."""
+        keys = [(cue.start, cue.end) for cue in grammar.key_cues(tokenize(request.text))]
+        merge = grammar.merge_mode(tokenize(request.text)) if grammar.enabled("mode") else None
+        if merge:  # «слияние по id», "update changed rows by id": its clause's list holds the keys
+            clause_end = re.search(r"[,;.!?]", request.text[merge.end :])
+            keys.append((merge.start, merge.end + (clause_end.start() if clause_end else len(request.text))))
+        return keys
 
     def _new_rows_column_by_words(self, request: Request, table: Table, cue_end: int) -> str | None:
         """A time column named by its words right after the new-rows cue: «по дате обновления» -> updated_at,

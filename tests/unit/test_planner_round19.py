@@ -68,3 +68,50 @@ def test_a_negated_column_without_a_condition_is_still_left_out(
     spec = _ok(catalog, text)
     assert spec.source.where is None
     assert spec.source.columns is not None and left_out not in spec.source.columns
+
+
+# --- 2. the new-rows column named only by «по <column>» / "using <column>" ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "column", "mode", "keys"),
+    [
+        ("shop", "события в клик каждые 10 минут по occurred_at", "occurred_at", "append", []),
+        ("hr", "проходы по пропускам в клик раз в 15 минут по occurred_at, door не нужен", "occurred_at",
+         "append", []),
+        ("logistics", "возвраты в клик каждый час по created_at, мержить по id", "created_at", "upsert", ["id"]),
+        ("utility", "показания гнать раз в 10 минут по taken_at, слияние по id", "taken_at", "upsert", ["id"]),
+        ("clinic", "visits to clickhouse every 15 minutes using updated_at", "updated_at", "append", []),
+        ("univ", "grades upsert by id hourly using updated_at", "updated_at", "upsert", ["id"]),
+        ("shop", "payments to clickhouse every 5 minutes by paid_at", "paid_at", "append", []),
+    ],
+)  # fmt: skip
+def test_a_time_column_after_a_preposition_marks_the_new_rows(
+    catalog: str, text: str, column: str, mode: str, keys: list[str]
+) -> None:
+    spec = _ok(catalog, text)
+    assert spec.source.incremental is not None and spec.source.incremental.column == column
+    assert spec.target.mode == mode
+    assert spec.target.keys == keys
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        # the time column is one of the merge keys, the list another rule's, or no time column at all
+        ("utility", "телеметрию в клик каждый час, мерж по meter_id и measured_at"),
+        ("shop", "заказы в клик каждый час, дубли по created_at убрать"),
+        ("shop", "orders to clickhouse hourly, dedupe by created_at"),
+        ("shop", "заказы в клик каждый час по status"),
+    ],
+)
+def test_a_time_column_in_another_rules_list_is_no_new_rows_column(catalog: str, text: str) -> None:
+    outcome = _plan(catalog, text)
+    if outcome.status == "ok":
+        assert outcome.spec is not None and outcome.spec.source.incremental is None
+
+
+def test_two_time_columns_after_the_preposition_name_no_new_rows_column() -> None:
+    outcome = _plan("shop", "заказы в клик каждый час по created_at, updated_at")
+    if outcome.status == "ok":
+        assert outcome.spec is not None and outcome.spec.source.incremental is None
