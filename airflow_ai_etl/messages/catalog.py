@@ -483,4 +483,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Не нашёл таблицу для «{phrase}» (таблицу называет только уточняющее слово). Какую таблицу "
         "загружать? Таблицы, которые я вижу: {tables}.",
     },
+    # A column read both as an upsert key and as masked (planner19): which one is meant is asked.
+    "planner.masked_key": {
+        "en": "{columns} of {table} would be both an upsert key and masked; should it identify the rows (a key) "
+        "or be hidden (masked)?",
+        "ru": "{columns} в {table} получается и ключом слияния, и замаскированной колонкой: это ключ строки или "
+        "её нужно скрыть?",
+    },
 }

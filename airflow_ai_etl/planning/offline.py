@@ -372,6 +372,8 @@ QUOTED_OR_STATUS = re.compile(
     re.IGNORECASE,
 )
 
+# A joiner that adds one more item to a list: «..., а также адрес», "... as well as the address".
+ALSO = re.compile(r",?\s*\b(?:а\s+также|а\s+ещ[её]|as\s+well\s+as|and\s+also|plus)\b", re.IGNORECASE)
 AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
 
 
@@ -1240,6 +1242,12 @@ class OfflinePlanner:
         i = start
         while i < end:
             token = tokens[i]
+            if (
+                columns
+                and i
+                and re.search(r"[;!?]|\.\s", request.text[request.spans[i - 1][1] : request.spans[i][0]])
+            ):
+                return columns, i  # «мержим по id; паспорт ... замаскировать»: the sentence ended the list
             if columns and COLUMN_NOUN.match(token) and i + 1 < len(tokens):
                 gap = request.text[request.spans[i][1] : request.spans[i + 1][0]]
                 if re.search(r"[,;.:!?()—–]", gap):
@@ -2421,36 +2429,37 @@ class OfflinePlanner:
         match = _mask_cue(request)
         if not match:
             return [], ""
-        start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
-        ends = [i for i in (request.lower.find(p, match.end()) for p in ";.") if i >= 0]
+        # «..., а также X», "... as well as X": one more item of the list (same length: offsets stay)
+        lower = ALSO.sub(lambda m: "," + " " * (len(m.group(0)) - 1), request.lower)
+        start = max(lower.rfind(p, 0, match.start()) for p in ",;.") + 1
+        ends = [i for i in (lower.find(p, match.end()) for p in ";.") if i >= 0]
         after = re.split(
             r"\b(every|each|daily|hourly|ежедневно|каждый|каждые|каждую|ежечасно)\b",
-            request.lower[match.end() : min(ends, default=len(request.lower))],
+            lower[match.end() : min(ends, default=len(lower))],
         )[0]
         segments = after.split(",")
-        head = request.lower[start : match.start()]
+        head = lower[start : match.start()]
         for part in (segments[0], head):
             distributed = self._distributed_columns(table, part)
-            if distributed:
-                return distributed, ""
-            columns = self._columns_in(table, part)
+            columns = distributed or self._columns_in(table, part)
             if columns:
                 # "mask emails, phones and snils": later segments count when they only list columns.
                 for segment in segments[1:] if part is segments[0] else []:
-                    more = self._only_columns(table, segment)
+                    more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
                     if not more:
                         break
                     columns += [c for c in more if c not in columns]
                 if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
                     # «...; ФИО, телефон и ...»: the list starts after the clause's own punctuation
-                    before = re.split(r"[,;.:]", request.lower[: max(0, start - 1)]) if start else []
-                    before = before[len(before) - 1 - _list_start(request.lower[: max(0, start - 1)]) :]
+                    before = re.split(r"[,;.:]", lower[: max(0, start - 1)]) if start else []
+                    before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
-                        more = self._only_columns(table, segment)
+                        # «телефоны отправителя и получателя, а также адрес получателя скрыть»
+                        more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
                         if not more:
                             break
                         columns = [c for c in more if c not in columns] + columns
-                return columns, part
+                return columns, "" if distributed else part
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
@@ -2579,6 +2588,17 @@ class OfflinePlanner:
         masked = mask.value or []
         if mask.questions:
             return Outcome.clarify(*mask.questions)
+        masked_keys = [c for c in keys.value or [] if c in masked]
+        if (
+            masked_keys
+        ):  # a hashed key still matches, but a list run into the mask clause is the likelier cause
+            question = say(
+                request.language,
+                "planner.masked_key",
+                columns=", ".join(masked_keys),
+                table=table.qualified_name,
+            )
+            return Outcome.clarify(question)
         if columns.value and any(c not in columns.value for c in masked):
             both = ", ".join(c for c in masked if c not in columns.value)
             return Outcome.clarify(

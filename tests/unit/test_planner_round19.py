@@ -115,3 +115,47 @@ def test_two_time_columns_after_the_preposition_name_no_new_rows_column() -> Non
     outcome = _plan("shop", "заказы в клик каждый час по created_at, updated_at")
     if outcome.status == "ok":
         assert outcome.spec is not None and outcome.spec.source.incremental is None
+
+
+# --- 3. mask lists: never upsert keys, and a list shared by «... X и Y, а также Z» masks all of it ----------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "keys", "mask"),
+    [
+        ("hr", "сотрудников в клик ежедневно в 3 ночи, апсерт по id; СНИЛС и паспорт скрыть", ["id"],
+         ["snils", "passport_number"]),
+        ("univ", "студентов в клик каждый час, слияние по id; телефон, email и снилс захешировать", ["id"],
+         ["phone", "email", "snils"]),
+        ("utility", "абонентов в клик ежедневно, upsert by id; phone and email masked", ["id"], ["phone", "email"]),
+    ],
+)  # fmt: skip
+def test_a_key_list_ends_with_its_sentence(catalog: str, text: str, keys: list[str], mask: list[str]) -> None:
+    spec = _ok(catalog, text)
+    assert spec.target.keys == keys
+    masked = [c for t in spec.transforms if t.type == "mask" for c in t.columns]
+    assert sorted(masked) == sorted(mask)
+
+
+def test_a_column_both_key_and_masked_is_asked() -> None:
+    outcome = _plan("hr", "сотрудников в клик ежедневно, мерж по id и email, email замаскировать")
+    assert outcome.status == "needs_clarification"
+    assert "email" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "mask"),
+    [
+        ("logistics", "отправления в клик ежедневно, ФИО отправителя и получателя, а также телефон получателя "
+         "замаскировать", ["sender_name", "recipient_name", "recipient_phone"]),
+        ("logistics", "отправления в клик каждый час, захешировать телефоны отправителя и получателя, а также "
+         "ФИО получателя", ["sender_phone", "recipient_phone", "recipient_name"]),
+        ("logistics", "shipments to clickhouse hourly, hash sender and recipient names as well as the recipient "
+         "address", ["sender_name", "recipient_name", "recipient_address"]),
+        ("clinic", "пациентов в клик ежедневно, телефон, а также СНИЛС скрыть", ["phone", "snils"]),
+    ],
+)  # fmt: skip
+def test_a_list_continued_by_also_masks_every_column(catalog: str, text: str, mask: list[str]) -> None:
+    spec = _ok(catalog, text)
+    masked = [c for t in spec.transforms if t.type == "mask" for c in t.columns]
+    assert sorted(masked) == sorted(mask)
