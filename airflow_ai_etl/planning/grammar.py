@@ -394,6 +394,50 @@ def weekday_abbreviations(tokens: Sequence[Token]) -> list[Slot]:
     return slots
 
 
+ASIDE_MARKS = {"(", ":", ",", "—", "–", "-"}
+ASIDE_NEXT = {"в", "во", "at", "с", "утром", "днем", "вечером", "ночью", "morning", "evening", "night"}
+
+
+def aside_weekdays(tokens: Sequence[Token]) -> list[Slot]:
+    """A weekday named bare (nominative or abbreviation) right after a weekly frequency, opening an aside:
+    «раз в неделю (среда, 12:00)», «еженедельно: пятница», «раз в неделю, ср и пт». Out of such a place a
+    bare «среда» is a noun of its own («среда разработки»), so only there it names the day. The first
+    slot spans the mark: it starts a new list."""
+    slots: list[Slot] = []
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text not in ASIDE_MARKS or not any(
+            w.has({"неделя"}) or is_(w, "FREQ_WEEK") or w.lower in ("week", "weekly")
+            for w in tokens[max(0, i - 3) : i]
+        ):
+            continue
+        k, first, run = i + 1, i, []
+        while k < len(tokens):
+            day = _bare_weekday(tokens[k])
+            if day is None:
+                break
+            run.append(Slot("weekday", day, tokens[first].start, tokens[k].end, first, k + 1))
+            if (
+                k + 2 < len(tokens)
+                and tokens[k + 1].lower in (",", "и", "/")
+                and _bare_weekday(tokens[k + 2])
+            ):
+                k, first = k + 2, k + 2
+                continue
+            break
+        after = tokens[k + 1] if run and k + 1 < len(tokens) else None
+        if after is None or after.lang in ("punct", "num") or after.lower in ASIDE_NEXT:
+            slots += run  # «среда, 12:00», «(пятница)», «вторник в 9»; not «среда разработки»
+    return slots
+
+
+def _bare_weekday(token: Token) -> int | None:
+    if token.lower in WEEKDAY_ABBREVIATIONS:
+        return WEEKDAY_ABBREVIATIONS[token.lower]
+    if token.lang == "ru" and token.has(RU_WEEKDAYS, pos=("NOUN",), case=("nomn",), number="sing"):
+        return _dow(token)
+    return None
+
+
 def _weekday_after(tokens: Sequence[Token], i: int) -> tuple[tuple[str, ...], str | None] | None:
     prep, word = tokens[i], tokens[i + 1]
     if word.lang != "ru" or not word.has(RU_WEEKDAYS, pos=("NOUN",)):
@@ -538,6 +582,7 @@ def schedule_slots(tokens: Sequence[Token]) -> list[Slot]:
         take(frequencies(tokens))
     if enabled("weekday"):
         take(weekdays(tokens))
+        take(aside_weekdays(tokens))  # «раз в неделю (среда, 12:00)»
         take(weekday_abbreviations(tokens))
     if enabled("clock"):
         take(parts_of_day(tokens))

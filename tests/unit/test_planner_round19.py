@@ -159,3 +159,38 @@ def test_a_list_continued_by_also_masks_every_column(catalog: str, text: str, ma
     spec = _ok(catalog, text)
     masked = [c for t in spec.transforms if t.type == "mask" for c in t.columns]
     assert sorted(masked) == sorted(mask)
+
+
+# --- 4. a weekday named bare in an aside after a weekly frequency -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("раз в неделю (пятница, 18:30)", "30 18 * * 5"),
+        ("еженедельно: вторник, 9:00", "0 9 * * 2"),
+        ("раз в неделю (ср и пт, 7:00)", "0 7 * * 3,5"),
+        ("раз в неделю — суббота, в 10 утра", "0 10 * * 6"),
+        ("раз в неделю, четверг 23:15", "15 23 * * 4"),
+        ("weekly (thursday, 8:00)", "0 8 * * 4"),
+    ],
+)
+def test_a_weekday_in_an_aside_after_weekly_is_the_day(text: str, cron: str) -> None:
+    from airflow_ai_etl.planning.schedule import parse_schedule
+
+    found = parse_schedule(text)
+    assert found is not None and found.cron == cron
+
+
+def test_a_bare_weekday_word_elsewhere_is_no_day() -> None:
+    from airflow_ai_etl.planning.schedule import parse_schedule
+
+    found = parse_schedule("раз в неделю в 12:00, среда разработки своя")
+    assert found is None or found.cron != "0 12 * * 3"
+
+
+def test_a_weekday_aside_in_a_whole_request() -> None:
+    spec = _ok("hr", "отпуска в клик перезаливать раз в неделю (понедельник, 6:00)")
+    assert spec.schedule == "0 6 * * 1"
+    spec = _ok("logistics", "маршруты в клик целиком раз в неделю (воскресенье, 23:00)")
+    assert spec.schedule == "0 23 * * 0"
