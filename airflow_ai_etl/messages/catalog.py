@@ -490,4 +490,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{columns} в {table} получается и ключом слияния, и замаскированной колонкой: это ключ строки или "
         "её нужно скрыть?",
     },
+    # Two schedules offered as alternatives (planning/schedule.alternative_frequencies); {phrase}: the user's words.
+    "planner.frequency_alternatives": {
+        "en": "How often should it run: {phrase!r} offers more than one schedule? Name one, for example 'hourly'.",
+        "ru": "Как часто запускать: «{phrase}» — это несколько вариантов? Назовите один, например «каждый час».",
+    },
 }

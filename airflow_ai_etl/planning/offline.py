@@ -98,6 +98,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import (
     ScheduleMatch,
+    alternative_frequencies,
     alternative_times,
     ambiguous_timezone,
     parse_schedule,
@@ -1130,6 +1131,9 @@ class OfflinePlanner:
         alternatives = alternative_times(request.text)
         if alternatives:
             return say(request.language, "planner.schedule_alternatives", phrase=alternatives)
+        frequencies = alternative_frequencies(request.text)
+        if frequencies:  # «то ли раз в день, то ли раз в час»
+            return say(request.language, "planner.frequency_alternatives", phrase=frequencies)
         uneven = _uneven_interval(request.text)
         if uneven:
             return _ask_uneven_interval(request.language, *uneven)

@@ -1121,6 +1121,34 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
     return None
 
 
+# «то ли раз в день, то ли раз в час», "either daily or hourly", «раз в сутки или каждые 2 часа»
+_FREQUENCY_OR = re.compile(r"(?<!\w)(?:или|либо|or|то\s+ли)(?!\w)", re.IGNORECASE)
+
+
+def _alternative_frequencies(text: str) -> tuple[int, int] | None:
+    """Two schedules offered as alternatives: the words on each side of an «или» / "or" / a second «то ли»
+    read as two different crons. The span runs from the first schedule's words to the second's."""
+    for match in _FREQUENCY_OR.finditer(text):
+        if match.group(0).lower().startswith("то") and not _FREQUENCY_OR.search(text, 0, match.start()):
+            continue  # the first «то ли» opens the offer; the second one joins the alternatives
+        try:
+            left, right = _parse(text[: match.start()]), _parse(text[match.end() :])
+        except _Unsupported:
+            continue
+        if left is None or right is None or left.cron == right.cron or not left.spans or not right.spans:
+            continue
+        start = min(a for a, _ in left.spans)
+        opener = re.search(r"(?:то\s+ли|either)\s+$", text[:start], re.IGNORECASE)
+        return (opener.start() if opener else start), match.end() + max(b for _, b in right.spans)
+    return None
+
+
+def alternative_frequencies(text: str) -> str | None:
+    """The words offering two schedules as alternatives («то ли раз в день, то ли раз в час»), or None."""
+    span = _alternative_frequencies(text or "")
+    return text[span[0] : span[1]] if span else None
+
+
 def _time_before(tokens: Sequence[Token], k: int, limit: int) -> int | None:
     """The index of a clock-like number at most `limit` words before `k` (skipping parts of day, commas,
     «ну», «а», prepositions)."""
@@ -1160,7 +1188,7 @@ def _parse(text: str) -> ScheduleMatch | None:
     # Clock times, frequency words, intervals and weekdays in words or by case: the grammar's slots, put
     # into `slots` as values and their words masked; numerals no slot used become digits for the rules
     # below that read digits (hour windows, bare hours next to a day cue, days of month, counts).
-    if _alternative_times(tokens):
+    if _alternative_times(tokens) or _alternative_frequencies(text):
         raise _Unsupported("or")  # «в 9 вечера или в 10», "at 9 or 10 pm": the user has not chosen yet
     found = grammar.schedule_slots(tokens)
     used = {i for slot in found for i in range(slot.first, slot.last)}

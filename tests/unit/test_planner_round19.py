@@ -194,3 +194,38 @@ def test_a_weekday_aside_in_a_whole_request() -> None:
     assert spec.schedule == "0 6 * * 1"
     spec = _ok("logistics", "маршруты в клик целиком раз в неделю (воскресенье, 23:00)")
     assert spec.schedule == "0 23 * * 0"
+
+
+# --- 5. two schedules offered as alternatives are asked about ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "quoted"),
+    [
+        ("hr", "табели в клик то ли ежедневно, то ли ежечасно — решите сами", "то ли ежедневно, то ли ежечасно"),
+        ("shop", "товары в клик раз в неделю или раз в день", "раз в неделю или раз в день"),
+        ("clinic", "визиты в клик каждые 15 минут либо каждый час", "каждые 15 минут либо каждый час"),
+        ("logistics", "routes to clickhouse either weekly or daily, not sure", "either weekly or daily"),
+        ("univ", "grades to clickhouse every hour or every 30 minutes", "every hour or every 30 minutes"),
+    ],
+)  # fmt: skip
+def test_two_schedules_joined_by_or_are_asked(catalog: str, text: str, quoted: str) -> None:
+    outcome = _plan(catalog, text)
+    assert outcome.status == "needs_clarification"
+    assert quoted in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "cron"),
+    [
+        # an «или» elsewhere in the request joins values, not schedules
+        ("utility", "начисления в клик ежедневно в 9, статус draft или issued", "0 9 * * *"),
+        ("shop", "заказы или продажи? заказы, в клик ежечасно", "0 * * * *"),
+    ],
+)
+def test_an_or_outside_the_schedule_keeps_it(catalog: str, text: str, cron: str) -> None:
+    outcome = _plan(catalog, text)
+    if outcome.status == "ok":
+        assert outcome.spec is not None and outcome.spec.schedule == cron
+    else:
+        assert not any("Как часто" in q or "How often" in q for q in outcome.questions)
