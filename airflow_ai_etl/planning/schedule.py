@@ -252,6 +252,22 @@ def _city_rules() -> list[tuple[re.Pattern[str], str]]:
 
 
 _CITY_RULES = _city_rules()
+# A city named bare right after a clock time closes the time phrase: "daily at 02:00 Moscow", «в 2:00
+# Новосибирск», "at 7 am London." (a time with minutes or a part of day, the city then ends the clause);
+# elsewhere a bare city is a place the rows come from.
+_CLOCK_BEFORE_CITY = r"\b\d{1,2}(?::\d{2}\s*|\s*(?:[ap]\.?m\.?|утра|дня|вечера|ночи)\s+)\s*"
+
+
+def _bare_city_rules() -> list[tuple[re.Pattern[str], str]]:
+    rules = []
+    for ru, en, zone in (*_CITY_ZONES, (r"москв", "moscow", "Europe/Moscow")):
+        en = en.replace(" ", r"\s+")
+        city = rf"(?P<city>\b(?:{ru})[а-я-]*|\b(?:{en})\b)"
+        rules.append((_rx(rf"{_CLOCK_BEFORE_CITY}{city}(?=\s*(?:[,.;!?)]|$))"), zone))
+    return rules
+
+
+_BARE_CITY_RULES = _bare_city_rules()
 _IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
 # Abbreviations, upper case only ("est" is a word elsewhere). The daylight-saving form names the same
 # zone: a cron follows the zone's clock all year. WEST is left out: it is also a region value.
@@ -308,6 +324,10 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
             before = original[max(0, named.start() - 14) : named.start()].lower()
             if re.search(_RU_TIME_CUE, before):
                 return name[1:], named.span()
+    for rx, name in _BARE_CITY_RULES:
+        named = rx.search(original)
+        if named:
+            return name, named.span("city")
     unknown = _UNKNOWN_ZONE_RE.search(original)
     if unknown:
         raise _Unsupported(unknown.group(0).lstrip(", "))

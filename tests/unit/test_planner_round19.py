@@ -229,3 +229,43 @@ def test_an_or_outside_the_schedule_keeps_it(catalog: str, text: str, cron: str)
         assert outcome.spec is not None and outcome.spec.schedule == cron
     else:
         assert not any("Как часто" in q or "How often" in q for q in outcome.questions)
+
+
+# --- 6. a bare city right after a clock time is its zone ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron", "zone"),
+    [
+        ("каждый день в 6:30 Екатеринбург", "30 6 * * *", "Asia/Yekaterinburg"),
+        ("ежедневно в 23:00 Владивосток.", "0 23 * * *", "Asia/Vladivostok"),
+        ("every day at 04:15 Moscow", "15 4 * * *", "Europe/Moscow"),
+        ("daily at 6 pm Tokyo, please", "0 18 * * *", "Asia/Tokyo"),
+        ("каждый день в 5 утра Самара", "0 5 * * *", "Europe/Samara"),
+    ],
+)
+def test_a_city_right_after_a_clock_time_is_its_zone(text: str, cron: str, zone: str) -> None:
+    from airflow_ai_etl.planning.schedule import parse_schedule
+
+    found = parse_schedule(text)
+    assert found is not None and (found.cron, found.timezone) == (cron, zone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "daily at 09:00 Berlin customers",  # a city with more words after it: a place, not the zone
+        "daily at 9 Berlin",  # a bare hour: «9 Berlin» may be a count
+        "каждый день в 9:00, клиенты из Самары",
+    ],
+)
+def test_a_city_not_closing_the_time_phrase_is_no_zone(text: str) -> None:
+    from airflow_ai_etl.planning.schedule import parse_schedule
+
+    found = parse_schedule(text)
+    assert found is not None and found.timezone is None
+
+
+def test_a_city_zone_in_a_whole_request_leaves_no_filter() -> None:
+    spec = _ok("shop", "клиентов в клик ежедневно в 3:00 Новосибирск")
+    assert (spec.timezone, spec.source.where) == ("Asia/Novosibirsk", None)
