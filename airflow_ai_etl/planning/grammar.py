@@ -672,8 +672,9 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue
         nxt = tokens[n.last] if n.last < len(tokens) else None
         prev = tokens[n.first - 1].lower if n.first else ""
-        if prev == "a" and n.first >= 2:  # "over a thousand"
-            prev = tokens[n.first - 2].lower
+        start = n.start
+        if prev == "a" and n.first >= 2:  # "over a thousand": the article goes with the number
+            prev, start = tokens[n.first - 2].lower, tokens[n.first - 1].start
         # «длительностью больше сорока минут», "longer than forty minutes": after a comparative a
         # duration unit measures a column («каждые сорок минут», «до пяти утра» stay the schedule's).
         duration = (
@@ -689,8 +690,8 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue
         # «пяти тысяч», "two thousand"; a bare «тысячи» only after a comparison word («больше тысячи»)
         multiplied = len(words) > 1 and any(t.lang != "num" and t.number is None for t in words)
-        if (multiplied or prev in COMPARISON_WORDS) and len(str(n.value)) <= n.end - n.start:
-            out.append((n.start, n.end, str(n.value)))
+        if (multiplied or prev in COMPARISON_WORDS) and len(str(n.value)) <= n.end - start:
+            out.append((start, n.end, str(n.value)))
     return out
 
 

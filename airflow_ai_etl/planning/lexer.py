@@ -258,33 +258,55 @@ def numerals(tokens: Sequence[Token]) -> list[Numeral]:
                                      token.start, token.end))  # fmt: skip
             i += 1
             continue
-        if token.number is None:
-            factor = _multiplier(token)
-            if factor:  # «больше тысячи», "over a thousand": the multiplier alone is its value
-                found.append(Numeral(factor, i, i + 1, False, token.start, token.end))
+        # «больше тысячи», "over a thousand": the multiplier alone is its value (and may go on: "a thousand
+        # and fifty", «тысяча пятьсот»)
+        factor = _multiplier(token) if token.number is None else None
+        if token.number is None and not factor:
             i += 1
             continue
-        value, last, ordinal = token.number, i + 1, token.ordinal
+        value, last, ordinal = token.number or factor or 0, i + 1, token.ordinal
+        limit, added = factor, value  # after a multiplier the next part stays under it («две тысячи пятьсот»)
         # «сто двадцать пять», "two hundred", «пять тысяч», «ста тысяч», "15 thousand": each next part
         # is smaller than the one before it (or multiplies what was read), in the same language.
         while not ordinal and last < len(tokens):
             nxt = tokens[last]
             factor = _multiplier(nxt)
             if factor and (nxt.lang == token.lang or token.lang == "num") and value < factor:
-                value, last = value * factor, last + 1
+                value, last, limit = value * factor, last + 1, factor
+                continue
+            if token.lang == "en" and nxt.lower == "hundred" and limit and value > limit and 0 < added < 10:
+                value, last, added = value + added * 99, last + 1, added * 100  # "two thousand five hundred"
+                continue
+            bound = limit if limit and value % limit == 0 else _place(value)
+            if (
+                token.lang == "en"
+                and nxt.lower == "and"
+                and value >= 100
+                and last + 1 < len(tokens)
+                and tokens[last + 1].lang == "en"
+                and 0 < (tokens[last + 1].number or 0) < bound
+            ):
+                last += 1  # "one hundred and fifty", "a thousand and fifty"
                 continue
             if (
                 nxt.number is None
                 or nxt.number == 0
                 or nxt.lang != token.lang
                 or token.lang == "num"
-                or nxt.number >= _place(value)
+                or nxt.number >= bound
                 or nxt.lower == "hundred"
             ):
                 break
-            value, last, ordinal = value + nxt.number, last + 1, nxt.ordinal
+            value, last, ordinal, added = value + nxt.number, last + 1, nxt.ordinal, nxt.number
         if token.lang == "en" and last < len(tokens) and tokens[last].lower == "hundred" and value < 10:
             value, last = value * 100, last + 1
+            if (
+                last + 1 < len(tokens)
+                and tokens[last].lower == "and"
+                and tokens[last + 1].lang == "en"
+                and 0 < (tokens[last + 1].number or 0) < 100
+            ):
+                last += 1  # "one hundred and fifty"
             while (
                 last < len(tokens) and (part := tokens[last].number) is not None and tokens[last].lang == "en"
             ):

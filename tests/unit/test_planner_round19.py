@@ -269,3 +269,51 @@ def test_a_city_not_closing_the_time_phrase_is_no_zone(text: str) -> None:
 def test_a_city_zone_in_a_whole_request_leaves_no_filter() -> None:
     spec = _ok("shop", "клиентов в клик ежедневно в 3:00 Новосибирск")
     assert (spec.timezone, spec.source.where) == ("Asia/Novosibirsk", None)
+
+
+# --- 7. an English number in words in a condition is read whole, never dropped ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a thousand and fifty", 1050),
+        ("two thousand five hundred", 2500),
+        ("three thousand four hundred and ten", 3410),
+        ("one hundred and fifty", 150),
+        ("a hundred and twenty five", 125),
+        ("две тысячи пятьсот двадцать", 2520),
+        ("тысяча пятьсот", 1500),
+    ],
+)
+def test_numbers_in_words_compose(text: str, value: int) -> None:
+    from airflow_ai_etl.planning.lexer import numerals, tokenize
+
+    found = numerals(tokenize(text))
+    assert [n.value for n in found] == [value]
+
+
+def test_clock_words_stay_two_numbers() -> None:
+    from airflow_ai_etl.planning.lexer import numerals, tokenize
+
+    assert [n.value for n in numerals(tokenize("at seven thirty"))] == [7, 30]
+    assert [n.value for n in numerals(tokenize("at 10 and 11"))] == [10, 11]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "fuel cards with amount over a thousand five hundred, daily at 6 am", "amount > 1500"),
+        ("logistics", "routes with distance_km under a hundred, daily at 6 am", "distance_km < 100"),
+        ("utility", "debts with debt_amount above a thousand, daily at 7 am", "debt_amount > 1000"),
+        ("univ", "scholarships with amount more than two thousand five hundred, monthly", "amount > 2500"),
+    ],
+)
+def test_a_number_in_words_after_a_comparison_filters(catalog: str, text: str, where: str) -> None:
+    assert _ok(catalog, text).source.where == where
+
+
+def test_a_compared_number_no_column_takes_is_asked() -> None:
+    outcome = _plan("logistics", "couriers with over a thousand deliveries to clickhouse daily at 6 am")
+    assert outcome.status == "needs_clarification"
+    assert "1000" in outcome.questions[0]
