@@ -473,7 +473,7 @@ def test_numerals_compose_hundreds_and_multipliers(text: str, values: list[int])
         ("от ста тысяч рублей", "от 100000 рублей"),
         ("over fifty", "over 50"),
         ("больше тысячи", "больше 1000"),
-        ("over a thousand", "over a 1000"),
+        ("over a thousand", "over 1000"),
         ("грузить тысячи строк", "грузить тысячи строк"),  # a bare multiplier needs a comparison word
         ("в два часа ночи", "в два часа ночи"),  # a time stays the schedule's
         ("каждые пятнадцать минут", "каждые пятнадцать минут"),
