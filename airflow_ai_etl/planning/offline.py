@@ -2223,6 +2223,10 @@ class OfflinePlanner:
         if nouns is not None:
             return nouns
         postfix = COLUMN_LIST_AFTER.search(request.text)
+        if postfix and re.search(
+            r"\b(?:by|on|using|over|per|по|через)\s+$", request.text[: postfix.start()], re.I
+        ):
+            postfix = None  # "new rows by created_at only": «only» closes that phrase, no column list
         if postfix:
             known, unknown = self._listed_columns(table, postfix.group(1))
             if known and not unknown and not _one_flag(table, known):

@@ -317,3 +317,30 @@ def test_a_compared_number_no_column_takes_is_asked() -> None:
     outcome = _plan("logistics", "couriers with over a thousand deliveries to clickhouse daily at 6 am")
     assert outcome.status == "needs_clarification"
     assert "1000" in outcome.questions[0]
+
+
+# --- 8. «only» closing a preposition's phrase is no column list ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "incremental", "where"),
+    [
+        ("shop", "events to clickhouse every 10 minutes, new ones by occurred_at only, event_type = 'click'",
+         "occurred_at", "event_type = 'click'"),
+        ("hr", "кандидатов в клик ежечасно, дозагружать по applied_at только, stage = 'offer'", "applied_at",
+         "stage = 'offer'"),
+        ("univ", "library loans to clickhouse hourly, append new rows using issued_at only", "issued_at", None),
+    ],
+)  # fmt: skip
+def test_only_after_a_prepositions_column_loads_every_column(
+    catalog: str, text: str, incremental: str, where: str | None
+) -> None:
+    spec = _ok(catalog, text)
+    assert spec.source.columns is None
+    assert spec.source.incremental is not None and spec.source.incremental.column == incremental
+    assert spec.source.where == where
+
+
+def test_a_column_list_closed_by_only_is_still_the_subset() -> None:
+    spec = _ok("shop", "orders to clickhouse hourly, id, status and total only")
+    assert spec.source.columns == ["id", "status", "total"]
