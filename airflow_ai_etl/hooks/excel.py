@@ -41,7 +41,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import iterparse
@@ -404,6 +404,7 @@ def _calamine_cell(v: Any) -> Any:
 
 
 _CALAMINE_AS_IS = {bool, int, dt.datetime, dt.time, dt.timedelta}
+_MIDNIGHT = dt.time(0)
 
 
 def _calamine_column(cells: Sequence[Any]) -> list[Any]:
@@ -415,9 +416,17 @@ def _calamine_column(cells: Sequence[Any]) -> list[Any]:
     if classes == {str}:
         return [v or None for v in cells] if "" in cells else list(cells)
     if classes == {float}:
-        return [int(v) if v.is_integer() and -_EXACT_FLOAT <= v <= _EXACT_FLOAT else v for v in cells]
+        integral = list(map(float.is_integer, cells))
+        if all(integral) and -_EXACT_FLOAT <= min(cells) and max(cells) <= _EXACT_FLOAT:
+            return list(map(int, cells))
+        if not any(integral):
+            return list(cells)
+        return [
+            int(v) if i and -_EXACT_FLOAT <= v <= _EXACT_FLOAT else v
+            for v, i in zip(cells, integral, strict=True)
+        ]
     if classes == {dt.date}:
-        return [dt.datetime(v.year, v.month, v.day) for v in cells]
+        return list(map(dt.datetime.combine, cells, repeat(_MIDNIGHT)))
     return [_calamine_cell(v) for v in cells]
 
 

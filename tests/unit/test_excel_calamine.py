@@ -215,7 +215,13 @@ def test_column_batches_of_an_unmerged_sheet(local_files, monkeypatch):
     for r, row in enumerate(rows, start=4):
         for c, value in enumerate(row, start=3):
             ws.cell(r, c, value)
+    numbers = wb.create_sheet("F")  # columns of numbers only: integral, beyond 2**53, fractions, dates
+    numbers.append(["whole", "big", "fractions", "mixed", "days"])
+    for i in range(30):
+        big = 1e20 * i if i % 2 else float(i)  # (openpyxl writes 1e+20: a float to both readers)
+        numbers.append([float(i), big, i + 0.5, i / 4, dt.date(2024, 2, 1 + i % 28)])
     wb.save(path)
+    assert_same(path, "F")
 
     def row_by_row(book, data):
         raise AssertionError("iter_batches converted calamine's rows one by one")
