@@ -369,8 +369,9 @@ def _table_rows(text: str) -> dict[str, dict[str, str]]:
 
 
 def merge_report(report: str, previous: str) -> str:
-    """``report`` (the generated part) with the rows of ``previous``'s generated tables that this
-    run did not measure (same table header; rows of another layout are dropped), then the marker
+    """``report`` (the generated part) with the rows of ``previous``'s generated tables, in their
+    order, those this run measured replaced (same table header; rows of another layout are
+    dropped; rows of new cases at the end), then the marker
     and ``previous``'s hand-written notes: what follows its marker, or (a file from before the
     marker) what follows the generated part, from its first ``## `` heading."""
     if NOTES_MARKER in previous:
@@ -379,21 +380,20 @@ def merge_report(report: str, previous: str) -> str:
         cut = previous.find("\n## ")
         generated, notes = (previous, "") if cut < 0 else (previous[: cut + 1], "\n" + previous[cut + 1 :])
     old_tables = _table_rows(generated)
+    new_tables = _table_rows(report)
     lines: list[str] = []
-    header = None
-    pending: dict[str, str] = {}
     for line in report.splitlines():
-        if line.startswith("|") and header is None:
-            header = line
-            pending = dict(old_tables.get(header, {}))
-        elif not line.startswith("|") and header is not None:
-            lines += pending.values()  # rows measured before, not in this run
-            header = None
-        elif header is not None and not line.startswith("|---"):
-            pending.pop(line.split("|")[1].strip(), None)
-        lines.append(line)
-    if header is not None:
-        lines += pending.values()
+        if not line.startswith("|"):
+            lines.append(line)
+        elif line in new_tables:  # a table's header
+            lines.append(line)
+        elif line.startswith("|---"):
+            lines.append(line)
+            header = lines[-2]
+            rows = dict(new_tables[header])
+            # the earlier rows in their order, each replaced when this run measured its case; then new ones
+            lines += [rows.pop(key, old) for key, old in old_tables.get(header, {}).items()]
+            lines += rows.values()
     return (
         "\n".join(lines).rstrip("\n") + "\n\n" + NOTES_MARKER + "\n" + notes.lstrip("\n").rstrip("\n") + "\n"
     )

@@ -58,6 +58,24 @@ def test_report_keeps_rows_not_run_and_the_notes():
     lines.insert(lines.index(reader_header) + 2, old_excel)
     previous = "\n".join(lines) + "\n"
 
+    # rows keep their order: a case measured again is replaced where it was
+    other = "| jsonl 2,000,000 rows from folder | 1.91 | old | run |"
+    lines = previous.splitlines()
+    lines.insert(lines.index(old_row), other)
+    previous = "\n".join(lines) + "\n"
+    ours = fb.Run("ours", 100_000, 0.5, 100.0, 60.0, 0.2)
+    client = fb.Run("client", 100_000, 0.4, 50.0, 0.0, 0.1)
+    merged = fb.merge_report(
+        fb.render_report({"csv 100,000 rows from s3": [(ours, client, None)]}, {}, 1, {}), previous
+    )
+    table = [
+        line.split("|")[1].strip()
+        for line in merged.split(fb.NOTES_MARKER)[0].splitlines()
+        if line[:2] == "| "
+    ]
+    assert table[:3] == ["case", "jsonl 2,000,000 rows from folder", "csv 100,000 rows from s3"]
+    assert old_row not in merged and other in merged and old_excel in merged
+
     run = fb.Run("excel calamine", 100_000, 2.0, 150.0, 60.0, 0.7)
     merged = fb.merge_report(
         fb.render_report({}, {"calamine": [run]}, 1, {"calamine": "2026-12-05 04:00, 7.0"}), previous
