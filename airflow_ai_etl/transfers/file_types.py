@@ -445,11 +445,19 @@ class ColumnConverter:
     nullable: bool
 
     def __call__(self, values: Sequence[Any]) -> list[Any]:
-        fast = self._fast(values) if values else None
+        if not values:
+            return []
+        classes = set(map(type, values))
+        fast = self._fast(values, classes)
+        if fast is None and self.nullable and _NONE in classes and len(classes) > 1:
+            present = [v for v in values if v is not None]  # None stays None in a Nullable column
+            part = self._fast(present, classes - {_NONE})
+            if part is not None:
+                rest = iter(part)
+                fast = [None if v is None else next(rest) for v in values]
         return fast if fast is not None else [self.value(v) for v in values]
 
-    def _fast(self, values: Sequence[Any]) -> list[Any] | None:
-        classes = set(map(type, values))
+    def _fast(self, values: Sequence[Any], classes: set[type]) -> list[Any] | None:
         family = self.family
         if classes == {str}:
             if family in ("String", "FixedString"):
