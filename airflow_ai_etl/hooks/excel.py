@@ -273,9 +273,15 @@ def _sheet_values(
                         value = _read_cell(kind, text, style, shared, date_styles, timedelta_styles, epoch)
                 if values is None:
                     continue
-                if col >= len(values):
-                    values.extend([None] * (col + 1 - len(values)))
-                values[col] = value
+                width = len(values)
+                if col == width:  # the usual next cell
+                    values.append(value)
+                    continue
+                if col > width:
+                    values.extend([None] * (col - width))
+                    values.append(value)
+                else:
+                    values[col] = value
             if not chunk:
                 break
     if values is not None:
@@ -765,7 +771,7 @@ class ExcelWorkbook:
             padding = [None] * width
             for number, row in rows:
                 cells = row[:width] if len(row) >= width else (row + padding)[:width]
-                if all(_is_blank(v) for v in cells):
+                if _is_blank(cells[0]) and all(_is_blank(v) for v in cells):  # (most rows: one call)
                     continue
                 yield number, cells
 
