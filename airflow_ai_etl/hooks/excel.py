@@ -194,6 +194,9 @@ def _read_cell(
     return _unescape(text)  # str (a formula's text), e (an error)
 
 
+_DATE_CACHE = 1 << 16  # distinct (style, number) date cells remembered by the streaming reader
+
+
 def _sheet_values(
     wb: Any, filename: str, sheet_xml: str, shared_strings: Sequence[str] | None = None
 ) -> Iterator[tuple[int, list[Any]]]:
@@ -211,6 +214,7 @@ def _sheet_values(
     timedelta_styles = {str(i).encode() for i in (getattr(wb, "_timedelta_formats", None) or ())}
     epoch = wb.epoch
     columns: dict[Any, int] = {}  # column letters (bytes in the common layout, else str) -> index
+    dates: dict[tuple[bytes, bytes], Any] = {}  # (style, text) -> the date-time (immutable)
     number = 0
     values: list[Any] | None = None
     value: Any
@@ -248,10 +252,15 @@ def _sheet_values(
                         value = None
                     elif kind is None or kind == b"n":  # a number (int() and float() read bytes)
                         value = float(text) if (b"." in text or b"E" in text or b"e" in text) else int(text)
-                        if style and style in date_styles:
-                            value = _read_cell(
-                                b"n", text.decode(), style, shared, date_styles, timedelta_styles, epoch
-                            )
+                        if style and style in date_styles:  # a date column repeats its days
+                            cached = dates.get((style, text))
+                            if cached is None:
+                                cached = _read_cell(
+                                    b"n", text.decode(), style, shared, date_styles, timedelta_styles, epoch
+                                )
+                                if len(dates) < _DATE_CACHE:
+                                    dates[style, text] = cached
+                            value = cached
                     elif kind == b"s":
                         value = shared[int(text)]
                     else:
