@@ -263,7 +263,7 @@ def _read(text: str, assets: Mapping[str, Sequence[str]] | None) -> Trigger | No
 # English trigger words long enough that a word one edit away is a typo of them (no dictionary to ask).
 _EN_TRIGGER_WORDS = frozenset({
     "whenever", "manually", "arrives", "arrived", "arriving", "finishes", "finished", "completes",
-    "completed", "refreshed", "uploaded", "following", "demand", "after",
+    "completed", "refreshed", "uploaded", "following", "demand", "after", "succeeds", "succeeded",
 })  # fmt: skip
 _EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
 _RU_OPENERS = frozenset({"когда", "после"})
@@ -848,10 +848,12 @@ def _read_assets(
         ):
             continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
+        named = _named_in_brackets(tokens, clause)
         upstream = tuple(
             (tokens[j].lower, tokens[j].start)
             for j in clause
             if tokens[j].lang in ("ru", "en")
+            and j not in named
             and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
             and not _is(tokens[j], CLAUSE_GLUE)
@@ -860,10 +862,12 @@ def _read_assets(
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
             # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
             tail = _clause_end(tokens, end)
+            listed = _named_in_brackets(tokens, range(end + 1, tail))
             upstream = tuple(
                 (tokens[j].lower, tokens[j].start)
                 for j in range(end + 1, tail)
-                if tokens[j].lang in ("ru", "en") and not _is(tokens[j], CLAUSE_GLUE)
+                if tokens[j].lang in ("ru", "en") and j not in listed
+                and not _is(tokens[j], CLAUSE_GLUE)
                 and tokens[j].lower not in CLAUSE_GLUE
             )  # fmt: skip
             end = tail
@@ -885,6 +889,36 @@ def _read_assets(
             )  # fmt: skip
         return found
     return None if files or not sequenced else _read_sequenced(tokens, dag_ids)
+
+
+_NAME_IN_BRACKETS = re.compile(r"^[a-z_][a-z0-9_.]*$")
+_PHRASE_BREAKS = frozenset({",", "и", "and", "или", "or", "либо", "а", "also", "также"})
+
+
+def _named_in_brackets(tokens: Sequence[Token], span: range) -> set[int]:
+    """The words of ``span`` a table name in brackets stands for: «справочник складов (hubs)», «врачей
+    (doctors)» — the user named the table; the words before it, back to a comma, «и» or an event word, only
+    describe it (a generic «справочник» names no load)."""
+    described: set[int] = set()
+    for j in span:
+        if not (
+            tokens[j].text == "("
+            and j + 2 < len(tokens)
+            and tokens[j + 2].text == ")"
+            and _NAME_IN_BRACKETS.match(tokens[j + 1].lower)
+        ):
+            continue
+        k = j - 1
+        while (
+            k >= span.start
+            and tokens[k].lang in ("ru", "en")
+            and tokens[k].lower not in _PHRASE_BREAKS
+            and not _is_event(tokens[k])
+            and not _opener_at(tokens, k)
+        ):
+            described.add(k)
+            k -= 1
+    return described
 
 
 # «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.
@@ -1309,6 +1343,7 @@ def _upstream_assets(
 
     found: list[str] = []
     missing: list[str] = []
+    adjectives: list[tuple[str, frozenset[str]]] = []  # adjectives that named nothing, with their nouns
     modifier_of_previous = False
     named_before = -1  # the index of the last word that named a table
     i = 0
@@ -1355,6 +1390,8 @@ def _upstream_assets(
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
+            elif nouns := _adjective_nouns(word):
+                adjectives.append((word, nouns))
             continue
         named_before = i - 1
         uris = [uri for name in named for uri in by_table.get(name, [])]
@@ -1364,9 +1401,35 @@ def _upstream_assets(
             return [], _question(language, named, produced, several=True)
         elif uris[0] not in found:
             found.append(uris[0])
+    if not found and not missing:
+        # «когда зарплатная выгрузка закончится»: the load is named by an adjective of its table's noun
+        # («…начисленная зарплата»); only when no word of the clause names a table («клиентские заказы»)
+        for word, nouns in adjectives:
+            meanings = frozenset().union(*(planner.vocabulary.meanings(n) for n in nouns)) | nouns
+            named = tables_named(word, meanings)
+            uris = [uri for name in named for uri in by_table.get(name, [])]
+            if len(uris) != 1:
+                return [], _question(language, [word], produced, several=len(uris) > 1)
+            found += [uris[0]] if uris[0] not in found else []
     if missing or not found:
         return [], _question(language, missing or words, produced)
     return found, None
+
+
+_RELATIONAL_SUFFIX = re.compile(r"(?:ов|ев|енн|ск|н)$")
+
+
+def _adjective_nouns(word: str) -> frozenset[str]:
+    """The noun stems a Russian relational adjective is made from: «зарплатная» -> зарплат, «складской» ->
+    склад, «кадровый» -> кадр; empty for any other word."""
+    from airflow_ai_etl.planning.vocabulary import stem
+
+    tokens = tokenize(word)
+    if not tokens or tokens[0].lang != "ru" or not tokens[0].parses or tokens[0].parses[0].pos != "ADJF":
+        return frozenset()
+    base = stem(tokens[0].lemma)
+    noun = _RELATIONAL_SUFFIX.sub("", base)
+    return frozenset({noun}) if noun != base and len(noun) >= 3 else frozenset()
 
 
 def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:

@@ -89,3 +89,52 @@ def test_a_bare_after_and_a_clock_is_asked() -> None:
 def test_a_bare_after_in_a_mart_is_no_trigger() -> None:
     outcome = plan("shop", "выручка по дням после возвратов", "customers payments")
     assert outcome.status != "ok" or not (outcome.spec and outcome.spec.schedule_assets)
+
+
+# --- 2. the upstream named by an adjective, a generic noun with the table in brackets, a typo of the verb ---
+
+NAMED_OTHERWISE: list[tuple[str, str, str, str, str, list[str]]] = [
+    ("b01", "hr", "после зарплатной загрузки переносить табель в ch_hr", "payslips employees", "timesheets",
+     ["payslips"]),
+    ("b02", "logistics", "после складской загрузки гнать отправления в клик", "hubs couriers", "shipments",
+     ["hubs"]),
+    ("b03", "logistics", "как только курьерская выгрузка отработает, перелить маршруты в ch_logistics",
+     "hubs couriers", "routes", ["couriers"]),
+    ("b04", "logistics", "после того как обновится реестр курьеров (couriers), грузить маршруты",
+     "hubs couriers", "routes", ["couriers"]),
+    ("b05", "logistics", "как только обновится справочник складов (hubs) — перелить отправления в клик",
+     "hubs couriers", "shipments", ["hubs"]),
+    ("b06", "utility", "when the readings load succeded, copy billing.charges", "meters readings",
+     "billing.charges", ["readings"]),
+    ("b07", "utility", "once meters_pg_utility_to_ch_utility suceeds, copy ops.outages", "meters readings",
+     "ops.outages", ["meters"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "upstream"),
+    NAMED_OTHERWISE,
+    ids=[c[0] for c in NAMED_OTHERWISE],
+)
+def test_upstream_named_by_adjective_bracket_or_misspelled_verb(
+    case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]
+) -> None:
+    chained_spec(catalog, text, deployed, source, upstream)
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "deployed"),
+    [
+        # an adjective of a table nothing deployed loads, or of no table: still asked
+        ("hr", "когда отпускная выгрузка закончится, тащи табель в кх", "payslips employees"),
+        ("hr", "когда кадровая выгрузка закончится, тащи отпуска в кх", "payslips employees"),
+        ("logistics", "когда новая загрузка закончится, тащи маршруты в кх", "hubs couriers"),
+    ],
+)
+def test_an_adjective_that_names_no_deployed_load_is_asked(catalog: str, text: str, deployed: str) -> None:
+    assert plan(catalog, text, deployed).status == "needs_clarification"
+
+
+def test_a_bracketed_upstream_the_pipeline_reloads_is_refused() -> None:
+    text = "как только обновится реестр курьеров (couriers) — перелить couriers в клик с апсертом по id"
+    assert plan("logistics", text, "hubs couriers").status == "rejected"
