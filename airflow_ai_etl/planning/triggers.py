@@ -596,6 +596,15 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
 
 
 _LABELS = frozenset({"триггер", "trigger", "событие", "event", "condition", "условие"})
+# «зависимость: тарифы + абоненты», "dependencies: tariffs, subscribers": a label whose value is what it runs
+# after, with or without a load word.
+_DEPENDENCY_LABELS = frozenset({"зависимость", "dependency", "dependencies"})
+
+
+def _dependency_label(token: Token) -> bool:
+    return token.lower in _DEPENDENCY_LABELS or _is(token, frozenset({"зависимость"}), pos=("NOUN",))
+
+
 # Openers that say "after" by themselves: the clause after them names what finishes, with or without a load
 # word ("downstream of both orders and customers", «зависит от заказов»).
 _STRONG_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
@@ -609,6 +618,8 @@ def _says_after(tokens: Sequence[Token], i: int) -> bool:
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (tokens[i].lower, nxt) in _STRONG_OPENERS or (tokens[i].lemma, nxt) in _STRONG_OPENERS:
         return True
+    if _dependency_label(tokens[i]) and _label_opener(tokens, i):
+        return True  # «зависимость: тарифы + абоненты»
     if tokens[i].lower not in ("после", "after"):
         return False
     before = [t for t in tokens[max(0, i - 2) : i] if t.lower not in ("it", "его", "ее", "её", "их", "this")]
@@ -674,9 +685,10 @@ def _names_a_time(tokens: Sequence[Token], span: range) -> bool:
 
 
 def _label_opener(tokens: Sequence[Token], i: int) -> bool:
-    """«триггер —», «событие:», "trigger:": a label whose value is the event to start on."""
+    """«триггер —», «событие:», "trigger:", «зависимость:»: a label whose value is the event to start on
+    (or, for a dependency label, the loads it runs after)."""
     return (
-        (tokens[i].lower in _LABELS or _is(tokens[i], _LABELS, pos=("NOUN",)))
+        (tokens[i].lower in _LABELS or _is(tokens[i], _LABELS, pos=("NOUN",)) or _dependency_label(tokens[i]))
         and i + 2 < len(tokens)
         and tokens[i + 1].text in (":", "—", "–", "-")
         and tokens[i + 2].text not in (">",)
@@ -879,6 +891,12 @@ def _read_assets(
             "assets", ((tokens[start].start, last.end),), upstream, any_of=any_of, tentative=tentative
         )
         more = _read_assets(tokens[end:], dag_ids, sequenced=False) if end < len(tokens) else None
+        if more is None and (back := _back_reference(tokens, end)) is not None:
+            # «зависимость: тарифы + абоненты. как оба обновились — …»: a clause that says the loads named
+            # before are done, by a pronoun; its words leave the text with the first clause's
+            found = dataclasses.replace(
+                found, spans=(*found.spans, (tokens[back[0]].start, tokens[back[1] - 1].end))
+            )
         if more is not None:
             # «…, но не раньше чем обновятся клиенты» waits for both; «…, а после загрузки клиентов ещё раз»
             # runs after each one (any of them): asked, as an «или» is
@@ -919,6 +937,32 @@ def _named_in_brackets(tokens: Sequence[Token], span: range) -> set[int]:
             described.add(k)
             k -= 1
     return described
+
+
+_BACK_PRONOUNS = frozenset({"оба", "обе", "все", "они", "both", "all", "they", "these", "those", "them"})
+_BACK_OPENERS = frozenset({"как", "когда", "после", "when", "once", "after", "as"})
+
+
+def _back_reference(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
+    """The span (first, end) of a clause right after the trigger clause that only says the loads named there
+    are done: an opener, a pronoun for them and a load event («. как оба обновились —», ". once both are
+    refreshed,", «; когда все догрузятся»); None when the next clause is anything else."""
+    k = end
+    while k < len(tokens) and tokens[k].text in (".", ";", ",", "!"):
+        k += 1
+    if k == end or k + 2 >= len(tokens) or tokens[k].lower not in _BACK_OPENERS:
+        return None
+    if tokens[k + 1].lower == "только":  # «как только оба обновятся»
+        k += 1
+    if tokens[k + 1].lower not in _BACK_PRONOUNS:
+        return None
+    tail = _clause_end(tokens, k + 1)
+    words = [t for t in tokens[k + 2 : tail] if t.lang in ("ru", "en")]
+    if not words or len(words) > 3 or not any(_is_event(t) for t in words):
+        return None
+    if any(not (_is_event(t) or _is(t, CLAUSE_GLUE) or t.lower in CLAUSE_GLUE) for t in words):
+        return None  # «когда все заказы обновятся»: a clause of its own, read by itself
+    return end, tail
 
 
 # «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.

@@ -138,3 +138,35 @@ def test_an_adjective_that_names_no_deployed_load_is_asked(catalog: str, text: s
 def test_a_bracketed_upstream_the_pipeline_reloads_is_refused() -> None:
     text = "как только обновится реестр курьеров (couriers) — перелить couriers в клик с апсертом по id"
     assert plan("logistics", text, "hubs couriers").status == "rejected"
+
+
+# --- 3. a dependency label with a «+» list, and «оба»/"both" for the loads it names ----------------------
+
+DEPENDENCY_LABEL: list[tuple[str, str, str, str, str, list[str]]] = [
+    ("c01", "utility", "dependencies: tariffs + subscribers. once both are refreshed, copy billing.payments "
+     "to clickhouse", "tariffs subscribers charges", "billing.payments", ["tariffs", "subscribers"]),
+    ("c02", "utility", "зависимость: абоненты. долги в кх целиком", "tariffs subscribers", "billing.debts",
+     ["subscribers"]),
+    ("c03", "univ", "зависимости: студенты + дисциплины; когда обе обновятся, перелить записи на дисциплины "
+     "в ch_univ", "students courses teachers", "enrollments", ["students", "courses"]),
+    ("c04", "shop", "dependency: customers + products. when both are loaded copy orders to clickhouse",
+     "customers products", "orders", ["customers", "products"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "upstream"),
+    DEPENDENCY_LABEL,
+    ids=[c[0] for c in DEPENDENCY_LABEL],
+)
+def test_a_dependency_label_and_a_pronoun_for_its_loads(
+    case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]
+) -> None:
+    chained_spec(catalog, text, deployed, source, upstream)
+
+
+def test_a_dependency_label_naming_an_undeployed_load_is_asked() -> None:
+    text = "зависимости: счётчики + тарифы. когда обе обновятся, перелить начисления в кх"
+    outcome = plan("utility", text, "tariffs subscribers charges")
+    assert outcome.status == "needs_clarification"
+    assert "meters" in str(outcome.questions)
