@@ -170,3 +170,52 @@ def test_a_dependency_label_naming_an_undeployed_load_is_asked() -> None:
     outcome = plan("utility", text, "tariffs subscribers charges")
     assert outcome.status == "needs_clarification"
     assert "meters" in str(outcome.questions)
+
+
+# --- 5. a key list joined with «+» keeps every column: (id, catalog, request, deployed, source, keys) -------
+
+PLUS_KEYS: list[tuple[str, str, str, str, str, list[str]]] = [
+    ("k01", "univ", "when students load finishes copy enrollments, merge on student_id + course_id",
+     "students courses", "enrollments", ["student_id", "course_id"]),
+    ("k02", "univ", "после загрузки студентов переливать посещаемость в ch_univ, upsert по student_id + "
+     "lesson_date", "students courses", "attendance", ["student_id", "lesson_date"]),
+    ("k03", "logistics", "после отправлений гнать события трекинга, мерж по shipment_id+hub_id",
+     "shipments hubs", "tracking_events", ["shipment_id", "hub_id"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "catalog", "text", "deployed", "source", "keys"), PLUS_KEYS, ids=[c[0] for c in PLUS_KEYS]
+)
+def test_a_plus_joined_key_list_in_a_chain(
+    case: str, catalog: str, text: str, deployed: str, source: str, keys: list[str]
+) -> None:
+    spec = chained_spec(catalog, text, deployed, source, [deployed.split()[0]])
+    assert spec.target.mode == "upsert" and spec.target.keys == keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "enrollments to ch_univ manually, merge on student_id + course_id",
+        "записи на дисциплины в ch_univ вручную, апсерт по student_id + course_id",
+    ],
+)
+def test_a_plus_joined_key_list_in_a_plain_load(text: str) -> None:
+    outcome = plan("univ", text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.target.keys == ["student_id", "course_id"]
+    assert not outcome.spec.schedule_assets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "после отправлений гнать события трекинга, мерж по shipment_id+status",  # no status column
+        "tracking events to clickhouse daily, merge on shipment_id and status",
+    ],
+)
+def test_a_key_list_naming_a_missing_column_is_asked_not_shortened(text: str) -> None:
+    outcome = plan("logistics", text, "shipments hubs")
+    assert outcome.status == "needs_clarification"
+    assert "status" in str(outcome.questions)
