@@ -219,3 +219,39 @@ def test_a_key_list_naming_a_missing_column_is_asked_not_shortened(text: str) ->
     outcome = plan("logistics", text, "shipments hubs")
     assert outcome.status == "needs_clarification"
     assert "status" in str(outcome.questions)
+
+
+# --- 4. a source named by its table's words as a modifier of another noun ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "deployed", "upstream"),
+    [
+        (
+            "once the couriers load is done, push fuel card transactions to clickhouse",
+            "couriers",
+            ["couriers"],
+        ),
+        (
+            "after the vehicles load finishes load fuel card txns, new rows by refueled_at",
+            "vehicles",
+            ["vehicles"],
+        ),
+    ],
+)
+def test_a_table_whose_name_qualifies_its_rows_is_named_by_a_compound(
+    text: str, deployed: str, upstream: list[str]
+) -> None:
+    # fleet.fuel_cards «Заправки по топливным картам»: its rows are refuelings, named after the cards
+    chained_spec("logistics", text, deployed, "fleet.fuel_cards", upstream)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "courier reviews to clickhouse daily",  # couriers «Курьеры»: its name says what its rows are
+        "отзывы курьеров в кликхаус ежедневно",
+    ],
+)
+def test_a_table_named_by_what_its_rows_are_still_asks_for_an_unknown_head(text: str) -> None:
+    assert plan("logistics", text, "").status == "needs_clarification"
