@@ -36,6 +36,7 @@ from airflow_ai_etl.assets import AssetUriError, normalize_uri
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.grammar import key_cues
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.marts import is_mart_request
 from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
@@ -1706,6 +1707,8 @@ def plan_triggered(
         # S3, a local folder under the file roots, or "the X table" (else a bare target stays asked for)
         rest = _bare_target_named(planner, rest)
     manual = "" if mart else (" вручную" if ru else " manually")
+    if manual and key_cues(tokenize(rest)):
+        manual = f";{manual}"  # «мержить по студенту и дате; вручную»: the key list ends before it
     nested = _PLANNING_REST.set(True)
     try:
         outcome = planner.plan(f"{rest.strip()}{manual}")

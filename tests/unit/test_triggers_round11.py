@@ -255,3 +255,20 @@ def test_a_table_whose_name_qualifies_its_rows_is_named_by_a_compound(
 )
 def test_a_table_named_by_what_its_rows_are_still_asks_for_an_unknown_head(text: str) -> None:
     assert plan("logistics", text, "").status == "needs_clarification"
+
+
+# --- keys named by nouns in a chained or manual request (the rest is planned with «вручную» after it) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "deployed", "upstream"),
+    [
+        ("после загрузки студентов грузить посещаемость в ch_univ, мержить по студенту и дате", "students",
+         ["students"]),
+        ("after students load, copy attendance to ch_univ, merge on student and date", "students", ["students"]),
+        ("грузить посещаемость в ch_univ вручную, мержить по студенту и дате", "", []),
+    ],
+)  # fmt: skip
+def test_noun_keys_survive_the_trigger(text: str, deployed: str, upstream: list[str]) -> None:
+    spec = chained_spec("univ", text, deployed, "attendance", upstream)
+    assert spec.target.mode == "upsert" and spec.target.keys == ["student_id", "lesson_date"]
