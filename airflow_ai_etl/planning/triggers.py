@@ -347,9 +347,18 @@ def _asset_uris(text: str) -> tuple[str, dict[str, str]]:
 
 
 def _paths(text: str) -> list[tuple[int, int]]:
-    """The spans of the S3 and local paths a request names (their words are names, not cues)."""
-    found = [m.span() for m in re.finditer(r"\bs3a?://\S+", text, re.I)]
-    return found + [m.span() for m in _FOLDER.finditer(text) if not _EXCEL.search(m.group(0))]
+    """The spans of the S3 and local paths a request names (their words are names, not cues): the load
+    planner's paths (planning/paths.py) that are S3 URLs or local folders (an Excel file is the Excel
+    source's path, a bare file name names a file, not a place)."""
+    from airflow_ai_etl.planning.paths import path_spans
+
+    spans = [(a, b - 1 if text[b - 1] == ":" else b) for a, b in path_spans(text)]  # «/mnt/in/: …»
+    return [
+        (a, b)
+        for a, b in spans
+        if re.match(r"s3a?://", text[a:b], re.I)
+        or (text[a] == "/" and "/" in text[a + 1 : b] and not _EXCEL.search(text[a:b]))
+    ]
 
 
 def _is_start_label(token: Token) -> bool:
