@@ -88,12 +88,28 @@ def unread_column_words(
         for index, token in enumerate(request.tokens):
             value = token if token in values else _spelled(token, values)
             if value and index not in skip and not re.search(rf"\b{re.escape(value)}\b", where):
+                if _part_of_column_name(planner, request, table, index, column.name):
+                    continue  # "card numbers masked": the word of card_number, not the channel 'card'
                 unread.setdefault(index, column.name)
     if not unread:
         return _unread_ordinal(request, table, where)
     order = sorted(unread)
     columns = list(dict.fromkeys(unread[i] for i in order))
     return _question(request, table, [request.raw[i] for i in order], columns)
+
+
+def _part_of_column_name(
+    planner: OfflinePlanner, request: Request, table: Table, index: int, valued: str
+) -> bool:
+    """Word `index` and a neighbour together name a column other than `valued`, the one the word is a value
+    of ("card numbers" -> card_number; "bank channel" names `channel` itself: its value 'bank')."""
+    for first in (index - 1, index):
+        if first < 0 or first + 1 >= len(request.tokens):
+            continue
+        found = planner._word_column(table, request.tokens[first : first + 2], fk_words=False)
+        if found is not None and found[1] == 2 and found[0] != valued:
+            return True
+    return False
 
 
 def _unread_ordinal(request: Request, table: Table, where: str) -> Message | None:

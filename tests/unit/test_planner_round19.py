@@ -344,3 +344,24 @@ def test_only_after_a_prepositions_column_loads_every_column(
 def test_a_column_list_closed_by_only_is_still_the_subset() -> None:
     spec = _ok("shop", "orders to clickhouse hourly, id, status and total only")
     assert spec.source.columns == ["id", "status", "total"]
+
+
+# --- 12. a request word that is a listed value and, with its neighbour, a column's name ---------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "mask"),
+    [
+        ("utility", "оплаты в клик каждый час, card numbers hashed", ["card_number"]),
+        ("utility", "payments to clickhouse hourly, hash the card numbers", ["card_number"]),
+    ],
+)
+def test_a_value_word_inside_a_column_name_is_the_column(catalog: str, text: str, mask: list[str]) -> None:
+    spec = _ok(catalog, text)
+    assert spec.source.where is None
+    assert [c for t in spec.transforms if t.type == "mask" for c in t.columns] == mask
+
+
+def test_a_value_word_alone_is_still_the_value() -> None:
+    spec = _ok("utility", "payments to clickhouse hourly, only card")
+    assert spec.source.where == "channel = 'card'"
