@@ -892,6 +892,12 @@ def _time_word(token: Token) -> str | None:
     return None
 
 
+def _read_before(ph: MartPhrase, i: int) -> bool:
+    """Token i was read before the dimensions (a lookback, a quantity filter), and is no grain word."""
+    t = ph.tokens[i]
+    return i in ph.used and not (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -914,7 +920,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «по дням, пожалуйста»
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
-            if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
+            if (
+                i + 1 < n
+                and tokens[i + 1].lang in ("ru", "en")
+                and not _stops(tokens[i + 1])
+                and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
+            ):
                 ph.used.add(i)
                 i += 1
                 continue
@@ -1187,12 +1198,22 @@ def _read_lookback_cue(ph: MartPhrase) -> None:
         before = [k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN)]
         # «за последние 3 дня пересчитывать»: the refresh verb may follow the span it recomputes
         after = [k for k in range(num.last + 1, min(len(tokens), num.last + 3)) if _ru(tokens[k], REFRESH_RU)]
-        if not before and not (after and i > 0 and tokens[i - 1].lower == "за"):
+        said_after = _refreshed_after(tokens, num.last + 1)
+        if not before and not (after and i > 0 and tokens[i - 1].lower == "за") and said_after is None:
             continue
+        if not before and said_after is not None:
+            after = [said_after]  # "with the last 2 days recomputed", «последние 3 дня пересчитываются»
         ph.lookback, ph.lookback_unit = num.value, unit
-        start = before[0] if before else i - 1
+        if before:
+            start = before[0]
+        else:  # «за последние 3 дня», "the last 2 days", or the cue itself («последние 3 дня обновляются»)
+            start = i - 1 if i > 0 and tokens[i - 1].lower in ("the", "за") else i
         end = num.last if before else after[0]
-        while start > 0 and (_incremental(tokens[start - 1]) or tokens[start - 1].lang == "punct"):
+        while start > 0 and (
+            _incremental(tokens[start - 1])
+            or tokens[start - 1].lang == "punct"
+            or (said_after is not None and tokens[start - 1].lower in ("with", "the", "с", "со"))
+        ):
             start -= 1  # "incremental refresh recomputing the last 3 days": the mode is the lookback's
         while tokens[start].lang == "punct":
             start += 1
@@ -1203,6 +1224,24 @@ def _read_lookback_cue(ph: MartPhrase) -> None:
             ph.used.add(tail)
             tail += 1
         return
+
+
+LOOKBACK_AUX = {"are", "is", "get", "gets", "be", "being", "будут", "будет"}
+
+
+def _refreshed_after(tokens: Sequence[Token], k: int) -> int | None:
+    """The refresh word right after "the last N days" («последние 3 дня»), maybe after an auxiliary: the
+    span is what a refresh recomputes ("with the last 2 days recomputed", «последние 2 дня обновляются»)."""
+    while k < len(tokens) and tokens[k].lower in LOOKBACK_AUX:
+        k += 1
+    if k >= len(tokens):
+        return None
+    t = tokens[k]
+    if _word(t, REFRESH_RU, REFRESH_EN) or (
+        t.lang == "ru" and t.lemma.endswith("ся") and t.lemma[:-2] in REFRESH_RU
+    ):
+        return k
+    return None
 
 
 # Comparison words before «N штук», "N units": one or two words (lemmas / lower-case), the operator.

