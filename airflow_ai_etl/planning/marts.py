@@ -2390,6 +2390,8 @@ def _residue(
             continue  # "check-outs" of dorm residents: the event of checked_out_on
         if t.lang == "en" and any(_names_part(stem(t.lower), part) for part in name_parts(fact.name)):
             continue  # "prescribed days" of prescriptions, "tracking evnets" of tracking_events
+        if _participle_names_column(tokens, i, fact):
+            continue  # "bytes downloaded" of bytes_down: the rest of the measured column's name
         if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
             continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
         if any(  # "Badge events": the two words that name the fact table together
@@ -2403,6 +2405,24 @@ def _residue(
     if where:  # the filter rules read the words about rows; a negation they left is still asked about
         left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
     return " ".join(t.text for t in left)
+
+
+def _participle_names_column(tokens: Sequence[Token], i: int, fact: Table) -> bool:
+    """ "total bytes downloaded" of bytes_down, "minutes spent" of minutes_spent: an English participle
+    right after the measured noun, both naming parts of one numeric column, is the rest of its name."""
+    t = tokens[i]
+    if t.lang != "en" or not _participle(t) or i == 0 or tokens[i - 1].lang != "en":
+        return False
+    word, noun = stem(t.lower), stem(tokens[i - 1].lower)
+    for c in _numeric_columns(fact):
+        parts = name_parts(c.name)
+        if (
+            len(parts) > 1
+            and noun in parts
+            and any(len(p) >= 4 and word.startswith(p) for p in parts if p != noun)
+        ):
+            return True
+    return False
 
 
 def _after_counted(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool:

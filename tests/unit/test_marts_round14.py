@@ -52,3 +52,30 @@ def test_a_recomputed_span_after_the_last_n_grains_is_the_lookback(planners, cat
 )
 def test_a_recomputed_span_that_does_not_fit_is_asked(planners, catalog, text):
     assert _plan(planners, catalog, text).status == "needs_clarification"
+
+
+# --- an English participle after the measured noun is the rest of its column's name ----------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measure, dims",
+    [
+        (
+            "univ",
+            "campus wifi: average bytes downloaded per access point",
+            ("avg", "bytes_down"),
+            ["access_point"],
+        ),
+        ("univ", "wifi sessions: max bytes downloaded by student", ("max", "bytes_down"), ["student_id"]),
+    ],
+)
+def test_a_participle_naming_the_rest_of_a_column_is_no_residue(planners, catalog, text, measure, dims):
+    mart = mart_of(_plan(planners, catalog, text))
+    assert mart["measures"] == [measure] and mart["dims"] == dims
+
+
+def test_a_participle_naming_no_column_is_still_asked(planners):
+    # "uploaded" is no part of bytes_down: the words are not dropped
+    assert (
+        _plan(planners, "univ", "wifi sessions: total bytes uploaded per day").status == "needs_clarification"
+    )
