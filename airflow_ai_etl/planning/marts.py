@@ -399,8 +399,12 @@ def _exports_to_excel(tokens: Sequence[Token]) -> bool:
         if not (t.lower.endswith(".xlsx") or _is_excel_word(t)):
             continue
         k = i - 1
-        while k >= 0 and (tokens[k].lang == "punct" or (k > 0 and tokens[k - 1].text in ("/", ":"))):
-            k -= 1  # back over the path: /data/reports/x.xlsx, s3://bucket/x.xlsx
+        while k >= 0 and (
+            tokens[k].lang == "punct"
+            or (k > 0 and tokens[k - 1].text in ("/", ":"))
+            or (tokens[k].lower in ("s3", "s3a") and k + 1 < len(tokens) and tokens[k + 1].text == ":")
+        ):
+            k -= 1  # back over the path: /data/reports/x.xlsx, s3://bucket/x.xlsx (its scheme too)
         while k >= 0 and (tokens[k].lower in ("an", "a", "the") or tokens[k].lemma in FILE_NOUNS):
             k -= 1  # «в файл Excel», "to an Excel file"
         if k >= 0 and tokens[k].lower in ("в", "во", "to", "into"):

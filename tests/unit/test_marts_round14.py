@@ -79,3 +79,40 @@ def test_a_participle_naming_no_column_is_still_asked(planners):
     assert (
         _plan(planners, "univ", "wifi sessions: total bytes uploaded per day").status == "needs_clarification"
     )
+
+
+# --- an export verb with a workbook on S3 is the mart's Excel target, not a load ---------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, cron",
+    [
+        (
+            "shop",
+            "export daily order counts by status to s3://bi/orders_daily.xlsx every morning at 6",
+            "0 6 * * *",
+        ),
+        (
+            "shop",
+            "weekly payment totals by order, export to s3://ops/payments.xlsx on mondays at 7",
+            "0 7 * * 1",
+        ),
+        (
+            "hr",
+            "выгружать в s3://hr-reports/vacations.xlsx число отпусков по видам помесячно, каждый день в 8",
+            "0 8 * * *",
+        ),
+    ],
+)
+def test_an_export_to_an_s3_workbook_is_the_marts_target(planners, catalog, text, cron):
+    outcome = _plan(planners, catalog, text)
+    mart_of(outcome)
+    target = outcome.spec.target
+    assert (target.type, target.conn_id, outcome.spec.schedule) == ("excel", "aws_default", cron)
+    assert target.path.startswith("s3://") and target.path.endswith(".xlsx")
+
+
+def test_a_workbook_on_s3_read_from_is_no_export_target(planners):
+    # «из s3://…xlsx»: the workbook is where rows come from, never the mart's target
+    outcome = _plan(planners, "shop", "загрузить s3://bi/orders.xlsx в clickhouse")
+    assert not (outcome.status == "ok" and outcome.spec.target.type == "excel")
