@@ -3822,6 +3822,16 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
         commented = [c for c in times if any(_comment_names(c, w) for w in words if w.lang == "ru")]
         if len(commented) == 1:  # «по дате экзамена»: grades.exam_date, 'Дата экзамена'
             return {"column": commented[0].name, "grain": ph.grain}, []
+        own_words = {*name_parts(fact.name), stem(fact.schema.lower())}
+        said = {m for w in words for m in ground.meanings(w.lower) | {stem(w.lower)}}
+        unit = [c for c in times if c.comment and GRAIN_UNIT_RU[ph.grain] in _comment_lemmas(c.comment)]
+        if len(unit) == 1 and said & own_words:
+            # "per billing month" of billing.charges: the rows' own month, the column 'Расчётный месяц'
+            return {"column": unit[0].name, "grain": ph.grain}, []
+        if len(times) > 1 and all(w.lang == "en" for w in words):
+            # "per billing week": an English qualifier naming no time column is asked, not created_at
+            # (Russian qualifiers go on to the verb and «создания» rules below)
+            return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
     if (event := _english_event_column(ph, times)) is not None:  # "check-ins" -> checked_in_on
@@ -3844,6 +3854,9 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "month": "месяц"}
 
 
 def _part_match(part: str, column: Column) -> bool:

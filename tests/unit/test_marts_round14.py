@@ -116,3 +116,28 @@ def test_a_workbook_on_s3_read_from_is_no_export_target(planners):
     # «из s3://…xlsx»: the workbook is where rows come from, never the mart's target
     outcome = _plan(planners, "shop", "загрузить s3://bi/orders.xlsx в clickhouse")
     assert not (outcome.status == "ok" and outcome.spec.target.type == "excel")
+
+
+# --- "per <the rows' own noun> month": the fact's month column; another event's month is asked --------------
+
+
+@pytest.mark.parametrize(
+    "text, grain",
+    [
+        ("charges: total amount per billing month", ("period", "month")),
+        ("charges: consumption per subscriber per charge month", ("period", "month")),
+    ],
+)
+def test_the_rows_own_month_is_the_column_commented_as_a_month(planners, text, grain):
+    assert mart_of(_plan(planners, "utility", text))["grain"] == grain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "charges: total amount per payment month",  # charges store no payment time
+        "charges: total amount per billing week",  # period holds months, created_at is no billing week
+    ],
+)
+def test_an_english_grain_qualifier_naming_no_time_column_is_asked(planners, text):
+    assert _plan(planners, "utility", text).status == "needs_clarification"
