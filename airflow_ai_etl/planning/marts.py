@@ -2396,8 +2396,11 @@ def _residue(
             continue  # "prescribed days" of prescriptions, "tracking evnets" of tracking_events
         if _participle_names_column(tokens, i, fact):
             continue  # "bytes downloaded" of bytes_down: the rest of the measured column's name
-        if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
-            continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
+        if fact.schema not in ("public", "default") and (
+            t.lower == fact.schema.lower()
+            or (t.lang == "en" and len(t.text) > 4 and stem(t.lower) == stem(fact.schema))
+        ):
+            continue  # "Payroll mart" of payroll.payslips, "billed amount" of billing.charges: the schema
         if any(  # "Badge events": the two words that name the fact table together
             0 <= a and b < len(tokens) and ground.table_of_pair(tokens[a], tokens[b]) is fact
             for a, b in ((i - 1, i), (i, i + 1))

@@ -118,6 +118,37 @@ def test_a_workbook_on_s3_read_from_is_no_export_target(planners):
     assert not (outcome.status == "ok" and outcome.spec.target.type == "excel")
 
 
+# --- a form of the fact table's schema word describes the rows ("billed" of billing.*) --------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measure",
+    [
+        ("utility", "average billed amount per charge status", "billing.charges", ("avg", "amount")),
+        (
+            "utility",
+            "billed consumption per subscriber per month of the period",
+            "billing.charges",
+            ("sum", "consumption"),
+        ),
+        (
+            "clinic",
+            "total billed amount by invoice status per month of issue",
+            "billing.invoices",
+            ("sum", "amount"),
+        ),
+    ],
+)
+def test_a_form_of_the_fact_schema_word_is_no_residue(planners, catalog, text, table, measure):
+    mart = mart_of(_plan(planners, catalog, text))
+    assert mart["table"] == table and measure in mart["measures"]
+
+
+def test_a_schema_word_of_another_schema_is_still_asked(planners):
+    # sales live in public: "billed" says nothing the rules read, so it is asked, not dropped
+    assert _plan(planners, "shop", "total billed amount of sales by region").status == "needs_clarification"
+
+
 # --- "per <the rows' own noun> month": the fact's month column; another event's month is asked --------------
 
 
