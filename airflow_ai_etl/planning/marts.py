@@ -153,6 +153,7 @@ TIME_WORDS = {
     "увольнение": "fire", "уволить": "fire", "создание": "creat", "creation": "creat", "продажа": "sold",
     "sale": "sold", "отчет": "report", "report": "report", "окончание": "end", "end": "end",
     "забор": "collect", "доставка": "deliver", "delivery": "deliver",
+    "выплата": "paid", "выплатить": "paid", "выплачивать": "paid", "выплаченный": "paid",
     "выдача": "issu", "выдать": "issu", "выписать": "issu", "выписка": "issu", "issued": "issu",
     "подача": "appli", "отклик": "appli", "откликнуться": "appli", "apply": "appli", "applied": "appli",
     "назначить": "schedul", "назначенный": "schedul", "schedule": "schedul", "scheduled": "schedul",

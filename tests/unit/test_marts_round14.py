@@ -172,3 +172,17 @@ def test_the_rows_own_month_is_the_column_commented_as_a_month(planners, text, g
 )
 def test_an_english_grain_qualifier_naming_no_time_column_is_asked(planners, text):
     assert _plan(planners, "utility", text).status == "needs_clarification"
+
+
+# --- «выплата» names the payment time (paid_at) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, grain",
+    [
+        ("univ", "сумма стипендий по студентам по неделям выплаты", ("paid_at", "week")),
+        ("univ", "стипендии: средняя сумма по дням выплаты", ("paid_at", "day")),
+    ],
+)
+def test_a_payout_word_names_the_payment_time(planners, catalog, text, grain):
+    assert mart_of(_plan(planners, catalog, text))["grain"] == grain
