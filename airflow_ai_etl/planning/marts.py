@@ -2624,6 +2624,11 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         return False
     if ground.table_of(tokens[0]) is not fact or _is_measure(tokens[0]):
         return False
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is not None and all(m.index > colon for m in ph.measures):
+        return (
+            False  # «Стипендии по группам: сумма …»: the head titles the mart, the measures follow the colon
+        )
     return all(m.index > 1 and not m.subject for m in ph.measures)
 
 

@@ -186,3 +186,23 @@ def test_an_english_grain_qualifier_naming_no_time_column_is_asked(planners, tex
 )
 def test_a_payout_word_names_the_payment_time(planners, catalog, text, grain):
     assert mart_of(_plan(planners, catalog, text))["grain"] == grain
+
+
+# --- a head phrase before a colon titles the mart: the measures after the colon are all it computes ---------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures",
+    [
+        ("univ", "Стипендии по студентам: сумма по месяцам выплаты", [("sum", "amount")]),
+        ("logistics", "Возвраты по причинам: сумма возвратов по месяцам", [("sum", "refund_amount")]),
+    ],
+)
+def test_a_title_before_a_colon_adds_no_count(planners, catalog, text, measures):
+    assert mart_of(_plan(planners, catalog, text))["measures"] == measures
+
+
+def test_a_head_phrase_with_a_measure_after_a_comma_is_still_counted(planners):
+    # no colon: the rows the sentence opens with are counted and the later measure is added
+    mart = mart_of(_plan(planners, "logistics", "Возвраты по причинам, и сумма возвратов"))
+    assert mart["measures"] == [("count", None), ("sum", "refund_amount")]
