@@ -1929,6 +1929,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
+    rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
@@ -1946,7 +1947,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
-    for state in (_not_yet(ph, fact), value_condition):
+    for state in (_not_yet(ph, fact), value_condition, null_condition):
         if state is None:
             continue
         prior = definition.get("where")
@@ -2532,6 +2533,32 @@ def _explained_filter(text: str, fact: Table) -> str:
             for k in range(start + word.start(), start + word.end()):
                 chars[k] = " "
     return "".join(chars)
+
+
+_BARE_NULL = re.compile(
+    r"(?:\(\s*|\b(?:with|where|whose)\s+)(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?)?"
+    r"(?P<word>empty|null|blank|missing|set|filled|populated)\b(?P<close>\s*\))?",
+    re.IGNORECASE,
+)
+
+
+def _bare_null_check(text: str, fact: Table) -> tuple[str, str | None]:
+    """ "unpaid invoices (paid_at empty)", "employees with fired_at empty": a column of the fact and a null
+    word with no "is" between them (the filter rules read "paid_at is empty") is that null check; the
+    phrase is blanked so it is not read again. A column the fact lacks is left for the rules to ask about."""
+    for match in _BARE_NULL.finditer(text):
+        column = fact.column(match.group("col"))
+        if column is None or (match.group(0).startswith("(") and not match.group("close")):
+            continue
+        missing = (match.group("word").lower() in ("empty", "null", "blank", "missing")) != bool(
+            match.group("not")
+        )
+        from airflow_ai_etl.planning.filters import _null_check
+
+        condition = _null_check(fact, column.name, missing, match.group("word").lower() == "null")
+        blanked = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+        return blanked, condition
+    return text, None
 
 
 def _blanked(text: str, ph: MartPhrase) -> str:

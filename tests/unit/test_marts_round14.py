@@ -206,3 +206,28 @@ def test_a_head_phrase_with_a_measure_after_a_comma_is_still_counted(planners):
     # no colon: the rows the sentence opens with are counted and the later measure is added
     mart = mart_of(_plan(planners, "logistics", "Возвраты по причинам, и сумма возвратов"))
     assert mart["measures"] == [("count", None), ("sum", "refund_amount")]
+
+
+# --- a column and a null word with no "is" between them: "(paid_at empty)", "with fired_at empty" ----------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        ("clinic", "invoices (paid_at empty): total amount per issue month", "paid_at IS NULL"),
+        ("clinic", "outstanding invoices (paid_at empty): count by status", "paid_at IS NULL"),
+        ("clinic", "invoices (paid_at not empty): total amount per issue month", "paid_at IS NOT NULL"),
+        ("hr", "employees with fired_at empty: headcount by department", "fired_at IS NULL"),
+        ("logistics", "shipments (delivered_at empty): count by status", "delivered_at IS NULL"),
+    ],
+)
+def test_a_bare_null_word_after_a_column_is_its_null_check(planners, catalog, text, where):
+    outcome = _plan(planners, catalog, text)
+    mart_of(outcome)
+    assert outcome.spec.source.mart.where == where
+
+
+def test_a_bare_null_word_after_a_column_the_fact_lacks_is_asked(planners):
+    assert _plan(planners, "clinic", "invoices (paid_on empty): total amount per issue month").status == (
+        "needs_clarification"
+    )
