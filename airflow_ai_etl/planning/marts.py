@@ -84,7 +84,19 @@ DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
 MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "фонд"}
-MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages", "basket"}
+MONEY_EN = {
+    "revenue",
+    "turnover",
+    "totals",
+    "total",
+    "value",
+    "check",
+    "receipt",
+    "pay",
+    "wages",
+    "basket",
+    "budget",
+}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
 # English mart words a one-letter typo is read as ("numbr", "averge"): measure words that are no common

@@ -231,3 +231,22 @@ def test_a_bare_null_word_after_a_column_the_fact_lacks_is_asked(planners):
     assert _plan(planners, "clinic", "invoices (paid_on empty): total amount per issue month").status == (
         "needs_clarification"
     )
+
+
+# --- "salary budget": the total of the column the word before "budget" names (like «фонд») ----------------
+
+
+@pytest.mark.parametrize(
+    "text, dims, joins",
+    [
+        ("salary budget per department", ["department_id"], []),
+        ("salary budget mart by department name", ["name"], ["departments"]),
+    ],
+)
+def test_a_column_budget_is_the_sum_of_that_column(planners, text, dims, joins):
+    mart = mart_of(_plan(planners, "hr", text))
+    assert (mart["measures"], mart["dims"], mart["joins"]) == ([("sum", "salary")], dims, joins)
+
+
+def test_a_budget_of_nothing_named_is_asked(planners):
+    assert _plan(planners, "shop", "sales budget by region mart").status == "needs_clarification"
