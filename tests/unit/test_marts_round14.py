@@ -240,7 +240,7 @@ def test_a_bare_null_word_after_a_column_the_fact_lacks_is_asked(planners):
     "text, dims, joins",
     [
         ("salary budget per department", ["department_id"], []),
-        ("salary budget mart by department name", ["name"], ["departments"]),
+        ("salary budget mart by department name", ["name"], ["public.departments"]),
     ],
 )
 def test_a_column_budget_is_the_sum_of_that_column(planners, text, dims, joins):
