@@ -233,6 +233,8 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "емкость": {"capac"}, "вместимость": {"capac"},
     # the Russian comment says «посылки»
     "parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"},
+    # a badge swiped or tapped at a door is one access event («проход»)
+    "swipe": {"event"}, "swipes": {"event"}, "tap": {"event"}, "taps": {"event"}, "проход": {"event"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}

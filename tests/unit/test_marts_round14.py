@@ -250,3 +250,23 @@ def test_a_column_budget_is_the_sum_of_that_column(planners, text, dims, joins):
 
 def test_a_budget_of_nothing_named_is_asked(planners):
     assert _plan(planners, "shop", "sales budget by region mart").status == "needs_clarification"
+
+
+# --- access-control jargon: a swipe or tap of a badge is one access event (badge_events) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, dims, grain",
+    [
+        ("badge taps by door per week", ["door"], ("occurred_at", "week")),
+        ("number of badge swipes per door, daily", ["door"], ("occurred_at", "day")),
+    ],
+)
+def test_swipes_and_taps_are_access_events(planners, text, dims, grain):
+    mart = mart_of(_plan(planners, "hr", text))
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
+        "badge_events",
+        [("count", None)],
+        dims,
+        grain,
+    )
