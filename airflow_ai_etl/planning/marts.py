@@ -2797,6 +2797,17 @@ def _clause_lead(token: Token) -> bool:
     )
 
 
+def _passive_event(ground: _Ground, token: Token) -> bool:
+    """ "unique patients tested", "students enrolled": an English past participle after the counted noun that
+    names a table by itself (tested -> lab results 'lab tests'), the event whose rows hold the people."""
+    return (
+        token.lang == "en"
+        and token.lower.endswith("ed")
+        and len(token.lower) > 4
+        and (ground.table_of(token) is not None)
+    )
+
+
 def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
     """A participle or relative clause after a counted noun names the event whose rows are counted:
     «уникальных сотрудников, прошедших через турникеты», «студентов, получающих стипендию», "distinct
@@ -2810,7 +2821,7 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         counted = ground.table_of(tokens[m.object[0]])
         if counted is None:
             continue
-        inner = [j for j in m.object[1:] if _clause_lead(tokens[j])]
+        inner = [j for j in m.object[1:] if _clause_lead(tokens[j]) or _passive_event(ground, tokens[j])]
         if inner:  # "distinct customers placing orders": the object reading took the clause
             ph.used.difference_update(m.object[m.object.index(inner[0]) :])
             m.object = m.object[: m.object.index(inner[0])]
@@ -2830,8 +2841,8 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
             and (tokens[k + 1].lemma in RELATIVE_RU)
         ):
             clause = [k, k + 1]  # «по которым были события трекинга»
-        elif t.lang == "en" and _clause_lead(t):
-            clause = [k]
+        elif t.lang == "en" and (_clause_lead(t) or _passive_event(ground, t)):
+            clause = [k]  # "placing orders", "patients tested" (a reduced passive naming the event)
         elif t.lang == "en" and t.lower in ("who", "that") and k + 1 < n:
             clause = [k, k + 1]
         if not clause:

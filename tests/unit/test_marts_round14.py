@@ -270,3 +270,26 @@ def test_swipes_and_taps_are_access_events(planners, text, dims, grain):
         dims,
         grain,
     )
+
+
+# --- "unique patients tested": a past participle after the counted people names the event table -------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measure",
+    [
+        ("clinic", "distinct patients tested per test code", "lab.results", ("count_distinct", "patient_id")),
+        ("univ", "unique students enrolled per course", "enrollments", ("count_distinct", "student_id")),
+    ],
+)
+def test_a_passive_participle_after_counted_people_names_the_event(planners, catalog, text, table, measure):
+    mart = mart_of(_plan(planners, catalog, text))
+    assert (mart["table"], mart["measures"]) == (table, [measure])
+
+
+def test_a_passive_event_that_does_not_point_at_the_people_is_asked(planners):
+    # prescriptions hold no patient column: which rows hold the patients is not guessed
+    assert (
+        _plan(planners, "clinic", "distinct patients prescribed per drug name").status
+        == "needs_clarification"
+    )
