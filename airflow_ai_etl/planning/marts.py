@@ -1877,6 +1877,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
+    _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2352,6 +2353,7 @@ def _residue(
     spans = list(rest.schedule_spans) + list(rest.handled)
     connections = {c.lower() for c in ground.planner.catalog.connections}
     titled = _title_nouns(tokens)
+    commented_title = _title_of_column(tokens, fact)
     left = []
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
@@ -2375,6 +2377,8 @@ def _residue(
             continue  # «Стипендиальный фонд» of scholarships ('Начисления стипендий'): the fact's adjective
         if _clause_lead(t) and _after_counted(ph, ground, fact, i):
             continue  # "distinct students living in each dorm building": the clause of the counted people
+        if i in commented_title:
+            continue  # «Объявленная ценность: сумма …»: the title is a column's comment word for word
         if i in titled and _names_no_other_table(ground, t, fact):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
@@ -2510,6 +2514,49 @@ def _title_nouns(tokens: Sequence[Token]) -> set[int]:
         elif t.lang == "en" and not _participle(t) and t.lower not in NEGATION_WORDS:
             found.add(i)
     return found
+
+
+def _title_of_column(tokens: Sequence[Token], fact: Table) -> set[int]:
+    """The words before a request's first colon when every one of them is a word of one column's comment
+    («Объявленная ценность: сумма …» of declared_value 'Объявленная ценность'): they title the measure,
+    adjectives included (an adjective alone before a colon may be a filter: «Оплаченные заказы: …»)."""
+    cut = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if cut is None or cut == 0 or cut > 4:
+        return set()
+    words = [i for i in range(cut) if tokens[i].lang != "punct"]
+    if not words or any(tokens[i].lang != "ru" for i in words):
+        return set()
+    return set(words) if _titled_column(tokens, fact) is not None else set()
+
+
+def _titled_column(tokens: Sequence[Token], fact: Table) -> Column | None:
+    """The one column of the fact whose comment says every word before the first colon (see above)."""
+    cut = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if cut is None or cut == 0 or cut > 4:
+        return None
+    words = [tokens[i] for i in range(cut) if tokens[i].lang != "punct"]
+    if not words or any(w.lang != "ru" for w in words):
+        return None
+    found = [
+        c for c in fact.columns if c.comment and all(w.lemmas & _comment_lemmas(c.comment) for w in words)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _title_measure(ph: MartPhrase, fact: Table) -> None:
+    """«Объявленная ценность: среднее по городам»: a measure word after the colon with no object of its
+    own measures the numeric column the title names."""
+    column = _titled_column(ph.tokens, fact)
+    if column is None or column.name not in _numeric_names(fact):
+        return
+    cut = next(i for i, t in enumerate(ph.tokens) if t.text == ":")
+    after = [
+        m for m in ph.measures if m.index > cut and not m.object and not m.column_ref and m.func != "count"
+    ]
+    for m in after:
+        m.column_ref = column.name
+    if after:  # «Сумма долга: максимум …»: «Сумма» is the column's name there, not a second measure
+        ph.measures = [m for m in ph.measures if m.index > cut]
 
 
 def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:

@@ -293,3 +293,30 @@ def test_a_passive_event_that_does_not_point_at_the_people_is_asked(planners):
         _plan(planners, "clinic", "distinct patients prescribed per drug name").status
         == "needs_clarification"
     )
+
+
+# --- a title before the colon that is a column's comment word for word names the measured column ------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures",
+    [
+        ("logistics", "Объявленная ценность: максимум по статусам", [("max", "declared_value")]),
+        ("utility", "Объём потребления: среднее по статусам начислений", [("avg", "consumption")]),
+        ("utility", "Сумма долга: максимум по абонентам", [("max", "debt_amount")]),
+        (
+            "utility",
+            "Сумма долга: среднее и максимум по районам абонентов",
+            [("avg", "debt_amount"), ("max", "debt_amount")],
+        ),
+    ],
+)
+def test_a_column_comment_as_title_names_the_measured_column(planners, catalog, text, measures):
+    assert mart_of(_plan(planners, catalog, text))["measures"] == measures
+
+
+def test_an_adjective_title_that_is_no_comment_is_still_asked(planners):
+    # «Оплаченная ценность» is no column's comment: the adjective may be a filter, so it is asked
+    assert _plan(planners, "logistics", "Оплаченная ценность: сумма по статусам отправлений").status == (
+        "needs_clarification"
+    )
