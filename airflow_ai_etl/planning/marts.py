@@ -1032,7 +1032,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
             nxt = tokens[i + 1]
             gent = any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
-            if gent and not _grain_noun(nxt) and nxt.lower not in LIST_JOINERS:  # not «склада и ...»
+            # «по зонам суток», «по времени суток»: a time unit in the genitive (not the dative of «по дням»)
+            # qualifies the dimension noun before it, it is no grain
+            unit_of = (
+                bool(_grain_noun(nxt))
+                and not _grain_noun(t)
+                and not any(p.case == "datv" for p in nxt.parses)
+            )
+            if (
+                gent and (not _grain_noun(nxt) or unit_of) and nxt.lower not in LIST_JOINERS
+            ):  # not «склада и ...»
                 if not _is_measure(nxt):
                     words.append(i + 1)
                     after = tokens[i + 2] if i + 2 < n else None

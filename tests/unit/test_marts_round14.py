@@ -320,3 +320,23 @@ def test_an_adjective_title_that_is_no_comment_is_still_asked(planners):
     assert _plan(planners, "logistics", "Оплаченная ценность: сумма по статусам отправлений").status == (
         "needs_clarification"
     )
+
+
+# --- a time unit in the genitive after a dimension noun qualifies it («по зонам суток»), it is no grain ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "средняя цена тарифа по зонам суток",
+        "минимальная цена за кВт·ч по зоне суток",
+    ],
+)
+def test_a_genitive_time_unit_after_a_dimension_is_no_grain(planners, text):
+    mart = mart_of(_plan(planners, "utility", text))
+    assert (mart["dims"], mart["grain"]) == (["zone"], None)
+
+
+def test_the_dative_time_unit_is_still_the_grain(planners):
+    mart = mart_of(_plan(planners, "shop", "выручка по регионам по дням"))
+    assert mart["grain"] == ("sold_at", "day")
