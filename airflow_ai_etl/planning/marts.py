@@ -270,6 +270,9 @@ def _per_grain(ph: MartPhrase, before: Token, prep: Token, noun: Token | None) -
         return False
     if any(a <= prep.start < b for a, b in ph.schedule_spans):
         return False
+    spans = ph.schedule_spans
+    if any(a <= noun.start < b for a, b in spans) and any(a <= before.start < b for a, b in spans):
+        return False  # «каждую ночь в час»: a clock hour (1 am) after the schedule's own words, no grain
     return noun.has(noun.lemmas, case=("accs",), number="sing")
 
 

@@ -340,3 +340,20 @@ def test_a_genitive_time_unit_after_a_dimension_is_no_grain(planners, text):
 def test_the_dative_time_unit_is_still_the_grain(planners):
     mart = mart_of(_plan(planners, "shop", "выручка по регионам по дням"))
     assert mart["grain"] == ("sold_at", "day")
+
+
+# --- «каждую ночь в час»: a clock hour after the schedule's own words, not an hourly grain ----------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, grain, cron",
+    [
+        ("shop", "выручка по регионам по дням, каждую ночь в час", ("sold_at", "day"), "0 1 * * *"),
+        ("hr", "сумма часов по проектам помесячно, каждую ночь в час", ("work_date", "month"), "0 1 * * *"),
+        # «заказов в час» is a rate of the counted rows: the hour grain stays
+        ("shop", "число заказов в час по статусам, каждую ночь в 3", ("created_at", "hour"), "0 3 * * *"),
+    ],
+)
+def test_a_clock_hour_after_the_schedule_is_no_grain(planners, catalog, text, grain, cron):
+    mart = mart_of(_plan(planners, catalog, text))
+    assert (mart["grain"], mart["schedule"]) == (grain, cron)
