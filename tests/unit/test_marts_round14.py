@@ -357,3 +357,22 @@ def test_the_dative_time_unit_is_still_the_grain(planners):
 def test_a_clock_hour_after_the_schedule_is_no_grain(planners, catalog, text, grain, cron):
     mart = mart_of(_plan(planners, catalog, text))
     assert (mart["grain"], mart["schedule"]) == (grain, cron)
+
+
+# --- «не меньше 150 км», «не более 5 кг», "at most 100 km": a negated comparison with a unit ------------------
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("рейсы с пробегом не меньше 200 км загружать в кликхаус каждый день", "distance_km >= 200"),
+        ("отправления весом не более 3 кг загружать в кликхаус каждый день", "weight_kg <= 3"),
+        ("load routes of at most 80 km into clickhouse daily", "distance_km <= 80"),
+        ("load routes of at least 80 km into clickhouse daily", "distance_km >= 80"),
+        ("отправления тяжелее 3 кг загружать в кликхаус каждый день", "weight_kg > 3"),
+    ],
+)
+def test_a_negated_unit_comparison_keeps_its_direction(planners, text, where):
+    outcome = _plan(planners, "logistics", text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == where
