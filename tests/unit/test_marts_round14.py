@@ -376,3 +376,22 @@ def test_a_negated_unit_comparison_keeps_its_direction(planners, text, where):
     outcome = _plan(planners, "logistics", text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.where == where
+
+
+# --- «дописывать», «догружать»: verbs of appending rows are loads, never marts -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        (
+            "logistics",
+            "рейсы с пробегом больше 300 км дописывать в кликхаус, новые по started_at, каждый день в 6",
+        ),
+        ("shop", "продажи по регионам догружать в кликхаус каждый день"),
+    ],
+)
+def test_an_append_verb_is_a_load(planners, catalog, text):
+    outcome = _plan(planners, catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.type == "sql" and outcome.spec.target.mode == "append"
