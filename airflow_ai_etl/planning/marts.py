@@ -2443,8 +2443,22 @@ def _residue(
             continue  # «в ch_fast», «в кликхаус»: the target connection, read by the target rule
         left.append(t)
     if where:  # the filter rules read the words about rows; a negation they left is still asked about
-        left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
+        operators = {  # «балл не ниже 50», «не позже»: «не» is part of the comparison (score >= 50)
+            id(t) for i, t in enumerate(tokens[:-1])
+            if t.lower == "не" and _comparative(tokens[i + 1])
+            and any(x.number is not None for x in tokens[i + 2 : i + 4])
+        }  # fmt: skip
+        left = [
+            t
+            for t in left
+            if (t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators
+        ]
     return " ".join(t.text for t in left)
+
+
+def _comparative(token: Token) -> bool:
+    """«ниже», «выше», «меньше», «позже»: a comparative (pymorphy reads «ниже» first as a preposition)."""
+    return token.lower in ("ниже", "выше") or any(x.pos == "COMP" for x in token.parses)
 
 
 def _participle_names_column(tokens: Sequence[Token], i: int, fact: Table) -> bool:

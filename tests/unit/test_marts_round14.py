@@ -395,3 +395,26 @@ def test_an_append_verb_is_a_load(planners, catalog, text):
     outcome = _plan(planners, catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec.source.type == "sql" and outcome.spec.target.mode == "append"
+
+
+# --- «балл не ниже 50» in a mart: «не» is part of the comparison, not a negation left unread ---------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        ("univ", "Средний балл по преподавателям, только где балл не выше 40", "score <= 40"),
+        ("univ", "средний балл по датам экзаменов, где балл не ниже 60", "score >= 60"),
+        ("logistics", "средний вес по статусам, только где вес не меньше 10", "weight_kg >= 10"),
+    ],
+)
+def test_a_negated_comparison_in_a_mart_is_its_filter(planners, catalog, text, where):
+    outcome = _plan(planners, catalog, text)
+    mart_of(outcome)
+    assert outcome.spec.source.mart.where == where
+
+
+def test_a_negation_without_a_comparison_is_still_asked(planners):
+    assert _plan(planners, "univ", "Средний балл по преподавателям, только где балл не 50").status == (
+        "needs_clarification"
+    )
