@@ -217,7 +217,7 @@ FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", 
 DIM_WORDS = {
     "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
     "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
-    "направление": "direction", "причина": "reason", "единица": "unit",
+    "направление": "direction", "причина": "reason", "единица": "unit", "палата": "ward",
 }  # fmt: skip
 # Measure and dimension words the glossary does not carry -> stems of English column-name parts.
 COLUMN_WORDS: dict[str, set[str]] = {

@@ -418,3 +418,11 @@ def test_a_negation_without_a_comparison_is_still_asked(planners):
     assert _plan(planners, "univ", "Средний балл по преподавателям, только где балл не 50").status == (
         "needs_clarification"
     )
+
+
+# --- «палата» is a ward ---------------------------------------------------------------------------------------
+
+
+def test_a_ward_word_is_the_ward_column(planners):
+    mart = mart_of(_plan(planners, "clinic", "число коек по палатам"))
+    assert (mart["table"], mart["measures"], mart["dims"]) == ("beds", [("count", None)], ["ward"])
