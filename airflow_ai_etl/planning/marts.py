@@ -2570,6 +2570,11 @@ def _titled_column(tokens: Sequence[Token], fact: Table) -> Column | None:
     return found[0] if len(found) == 1 else None
 
 
+def _attribute(token: Token) -> bool:
+    """A Russian adjective or participle («занятых», «свободных»)."""
+    return token.lang == "ru" and bool(token.parses) and token.parses[0].pos in ("ADJF", "PRTF")
+
+
 def _title_measure(ph: MartPhrase, fact: Table) -> None:
     """«Объявленная ценность: среднее по городам»: a measure word after the colon with no object of its
     own measures the numeric column the title names."""
@@ -3317,6 +3322,10 @@ def _measures(
                 measures.append({"func": "sum", "column": unit_cols[0]})
                 continue
             counted = ground.table_of(object_words[0]) if object_words else None
+            if counted is None and len(object_words) > 1 and _attribute(object_words[0]):
+                counted = ground.table_of(
+                    object_words[1]
+                )  # «число занятых коек»: the noun after the adjective
             sold = any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens)
             if counted is not None and counted is not fact and sold and _quantity_column(fact):
                 measures.append({"func": "sum", "column": _quantity_column(fact)})  # «товаров продано»

@@ -426,3 +426,19 @@ def test_a_negation_without_a_comparison_is_still_asked(planners):
 def test_a_ward_word_is_the_ward_column(planners):
     mart = mart_of(_plan(planners, "clinic", "число коек по палатам"))
     assert (mart["table"], mart["measures"], mart["dims"]) == ("beds", [("count", None)], ["ward"])
+
+
+# --- «число занятых коек»: the noun after an adjective names the counted rows, no sum of a number column ---------
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("число занятых коек по палатам", "occupied = true"),
+        ("количество занятых коек в каждой палате", "occupied = true"),
+    ],
+)
+def test_an_adjective_before_the_counted_table_noun_counts_rows(planners, text, where):
+    outcome = _plan(planners, "clinic", text)
+    mart = mart_of(outcome)
+    assert mart["measures"] == [("count", None)] and outcome.spec.source.mart.where == where
