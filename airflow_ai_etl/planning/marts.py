@@ -1891,6 +1891,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
     _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
+    _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2573,6 +2574,19 @@ def _titled_column(tokens: Sequence[Token], fact: Table) -> Column | None:
 def _attribute(token: Token) -> bool:
     """A Russian adjective or participle («занятых», «свободных»)."""
     return token.lang == "ru" and bool(token.parses) and token.parses[0].pos in ("ADJF", "PRTF")
+
+
+def _titled_measures(ph: MartPhrase) -> None:
+    """«Коечный фонд: число занятых коек по палатам», «Выручка: сумма по регионам»: a measure word in the
+    short title before the colon names the mart; the measures after the colon are what it computes."""
+    tokens = ph.tokens
+    cut = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if cut is None or cut == 0 or cut > 3 or not any(m.index > cut for m in ph.measures):
+        return
+    before = [m for m in ph.measures if m.index < cut]
+    if before and all(not m.object or max(m.object) < cut for m in before):
+        ph.measures = [m for m in ph.measures if m.index > cut]
+        ph.used.update(range(cut))
 
 
 def _title_measure(ph: MartPhrase, fact: Table) -> None:

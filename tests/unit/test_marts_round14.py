@@ -442,3 +442,22 @@ def test_an_adjective_before_the_counted_table_noun_counts_rows(planners, text, 
     outcome = _plan(planners, "clinic", text)
     mart = mart_of(outcome)
     assert mart["measures"] == [("count", None)] and outcome.spec.source.mart.where == where
+
+
+# --- a measure word in a short title before the colon names the mart, the measures after the colon count --------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures",
+    [
+        ("clinic", "Коечный фонд: число коек по палатам", [("count", None)]),
+        ("shop", "Выручка: сумма и количество по регионам", [("count", None), ("sum", "amount")]),
+    ],
+)
+def test_a_measure_word_in_the_title_adds_no_measure(planners, catalog, text, measures):
+    assert mart_of(_plan(planners, catalog, text))["measures"] == measures
+
+
+def test_a_title_measure_with_nothing_after_the_colon_stays_the_measure(planners):
+    mart = mart_of(_plan(planners, "shop", "Выручка по регионам: ежедневно"))
+    assert mart["measures"] == [("sum", "amount")]
