@@ -2428,6 +2428,8 @@ def _residue(
             continue  # "check-outs" of dorm residents: the event of checked_out_on
         if t.lang == "en" and any(_names_part(stem(t.lower), part) for part in name_parts(fact.name)):
             continue  # "prescribed days" of prescriptions, "tracking evnets" of tracking_events
+        if i > 0 and _comment_pair(ground, tokens[i - 1], t) is fact:
+            continue  # «обращения абонентов» of service_requests ('Заявки и обращения абонентов')
         if _participle_names_column(tokens, i, fact):
             continue  # "bytes downloaded" of bytes_down: the rest of the measured column's name
         if fact.schema not in ("public", "default") and (
@@ -2991,6 +2993,19 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         return
 
 
+def _comment_pair(ground: _Ground, first: Token, second: Token) -> Table | None:
+    """«обращения абонентов» of ops.service_requests ('Заявки и обращения абонентов'): a Russian noun and its
+    genitive that one table's comment says together, the first naming that table (the second may name
+    another one, subscribers, as its owner)."""
+    if first.lang != "ru" or second.lang != "ru" or not second.has(second.lemmas, case=("gent",)):
+        return None
+    table = ground.table_of(first)
+    if table is None or not table.comment:
+        return None
+    said = _comment_lemmas(table.comment)
+    return table if first.lemmas & said and second.lemmas & said else None
+
+
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
     measure word or column belongs to, or the one table holding every dimension."""
@@ -3065,7 +3080,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     pairs = [
         t
         for i in range(len(tokens) - 1)
-        if i not in ph.used and (t := ground.table_of_pair(tokens[i], tokens[i + 1])) is not None
+        if i not in ph.used
+        and (
+            (t := ground.table_of_pair(tokens[i], tokens[i + 1])) is not None
+            or (t := _comment_pair(ground, tokens[i], tokens[i + 1])) is not None
+        )
     ]
     if pairs:
         steps.insert(1, one(pairs))

@@ -461,3 +461,18 @@ def test_a_measure_word_in_the_title_adds_no_measure(planners, catalog, text, me
 def test_a_title_measure_with_nothing_after_the_colon_stays_the_measure(planners):
     mart = mart_of(_plan(planners, "shop", "Выручка по регионам: ежедневно"))
     assert mart["measures"] == [("sum", "amount")]
+
+
+# --- a noun and its genitive that one table's comment says together name that table («обращения абонентов») ----
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, dims",
+    [
+        ("utility", "витрина: обращения абонентов по темам", "ops.service_requests", ["topic"]),
+        ("utility", "число обращений абонентов по статусам", "ops.service_requests", ["status"]),
+    ],
+)
+def test_a_comment_phrase_names_the_fact(planners, catalog, text, table, dims):
+    mart = mart_of(_plan(planners, catalog, text))
+    assert (mart["table"], mart["measures"], mart["dims"]) == (table, [("count", None)], dims)
