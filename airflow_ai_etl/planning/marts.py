@@ -1106,6 +1106,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
             inner = [k for k in inner if not _pronoun(tokens[k])]  # «(его название)»
+            if (  # «в каждом отделе (отдел по названию)»: the dimension's own noun again
+                len(inner) == 3
+                and tokens[inner[1]].lower in ("по", "by")
+                and tokens[inner[0]].lemmas & tokens[ph.dims[-1][0]].lemmas
+            ):
+                inner = [inner[2]]
             if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
                 ph.bracketed.append((len(ph.dims) - 1, list(ph.dims[-1]), list(inner)))
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»

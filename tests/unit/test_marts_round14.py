@@ -476,3 +476,18 @@ def test_a_title_measure_with_nothing_after_the_colon_stays_the_measure(planners
 def test_a_comment_phrase_names_the_fact(planners, catalog, text, table, dims):
     mart = mart_of(_plan(planners, catalog, text))
     assert (mart["table"], mart["measures"], mart["dims"]) == (table, [("count", None)], dims)
+
+
+# --- «(отдел по названию)»: the dimension's own noun and «по» + the attribute, read as «(название отдела)» -----
+
+
+@pytest.mark.parametrize(
+    "catalog, text, dims, joins",
+    [
+        ("hr", "число сотрудников по отделам (отдел по названию)", ["name"], ["public.departments"]),
+        ("hr", "средний оклад в каждом отделе (отдел по названию)", ["name"], ["public.departments"]),
+    ],
+)
+def test_the_dimension_noun_by_attribute_in_brackets(planners, catalog, text, dims, joins):
+    mart = mart_of(_plan(planners, catalog, text))
+    assert (mart["dims"], mart["joins"]) == (dims, joins)
