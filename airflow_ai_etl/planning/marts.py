@@ -166,7 +166,7 @@ TIME_WORDS = {
     "увольнение": "fire", "уволить": "fire", "создание": "creat", "creation": "creat", "продажа": "sold",
     "sale": "sold", "отчет": "report", "report": "report", "окончание": "end", "end": "end",
     "забор": "collect", "доставка": "deliver", "delivery": "deliver",
-    "выплата": "paid", "выплатить": "paid", "выплачивать": "paid", "выплаченный": "paid",
+    "выплата": "paid", "выплатить": "paid", "выплачивать": "paid", "выплаченный": "paid", "выдавать": "issu",
     "выдача": "issu", "выдать": "issu", "выписать": "issu", "выписка": "issu", "issued": "issu",
     "подача": "appli", "отклик": "appli", "откликнуться": "appli", "apply": "appli", "applied": "appli",
     "назначить": "schedul", "назначенный": "schedul", "schedule": "schedul", "scheduled": "schedul",
@@ -3143,7 +3143,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             narrowed = [t for t in found if t.qualified_name in named]
             found = narrowed if len(narrowed) == 1 else found
         if len(found) == 1 and bare_count and found[0].qualified_name in dim_tables:
-            if not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources):
+            verbs = [w for w in tokens if w.lang == "ru" and w.parses and w.parses[0].pos in ("VERB", "INFN")]
+            if not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources) and not any(
+                _names_event_time(w, found[0])
+                for w in verbs  # «сколько раз выдавали книгу»: loans' issued_at
+            ):
                 # a bare count whose only table noun is a dimension's: what is counted is not said
                 return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
         if len(found) == 1:

@@ -491,3 +491,23 @@ def test_a_comment_phrase_names_the_fact(planners, catalog, text, table, dims):
 def test_the_dimension_noun_by_attribute_in_brackets(planners, catalog, text, dims, joins):
     mart = mart_of(_plan(planners, catalog, text))
     assert (mart["dims"], mart["joins"]) == (dims, joins)
+
+
+# --- «сколько раз выдавали книгу»: a verb naming a time column of the table the dimension names is the event ----
+
+
+def test_a_verb_naming_the_tables_event_time_makes_it_the_fact(planners):
+    mart = mart_of(_plan(planners, "univ", "сколько раз выдавали книги по названию книги по месяцам"))
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
+        "library_loans",
+        [("count", None)],
+        ["book_title"],
+        ("issued_at", "month"),
+    )
+
+
+def test_a_verb_naming_no_event_time_is_still_asked(planners):
+    # «брали» names no time column of library_loans: what is counted is asked
+    assert (
+        _plan(planners, "univ", "сколько раз брали книги по названию книги").status == "needs_clarification"
+    )
