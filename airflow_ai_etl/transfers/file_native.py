@@ -726,10 +726,15 @@ def exact_csv_records(chunks: Iterable[bytes], plan: NativePlan) -> int:
 
 
 def staged_surprises(
-    client: Any, staging: str, plan: NativePlan, report: StreamReport | None = None
-) -> tuple[str | None, int]:
+    client: Any,
+    staging: str,
+    plan: NativePlan,
+    report: StreamReport | None = None,
+    parts_of: tuple[str, str] | None = None,
+) -> tuple[str | None, int, list[str] | None]:
     """What the staged rows show ClickHouse read differently from the Python reader (else None),
-    and how many rows were staged (one query).
+    how many rows were staged, and (with ``parts_of``, the staging table's database and name) the
+    IDs of its partitions for publishing (else None) - one query.
 
     * a Date/DateTime column holding the zero date: ClickHouse 18.16 reads text it cannot parse as a
       date (``31.01.2024``, ``31/01/2024``, a year before 1970) as 1970-01-01 instead of failing;
@@ -755,9 +760,22 @@ def staged_surprises(
             checks.append(
                 (f"column {c!r} is a non-Nullable String with empty fields", f"countIf({col} = '\\\\N')")
             )
-    counts = client.execute(f"SELECT {', '.join([sql for _, sql in checks] + ['count()'])} FROM {staging}")[0]
+    columns = [sql for _, sql in checks] + ["count()"]
+    if parts_of is not None:  # literals, not parameters: a column name may hold a "%"
+        database, table = (string_literal(n) for n in parts_of)
+        columns.append(
+            "(SELECT groupUniqArray(partition_id) FROM system.parts "
+            f"WHERE database = {database} AND table = {table} AND active)"
+        )
+    row = client.execute(f"SELECT {', '.join(columns)} FROM {staging}")[0]
+    counts = row[: len(checks) + 1]
     why = next((why for (why, _), n in zip(checks, counts, strict=False) if n), None)
-    return why, counts[-1]
+    return why, counts[-1], (sorted(row[-1]) if parts_of is not None else None)
+
+
+def string_literal(text: str) -> str:
+    """A ClickHouse string literal."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def is_data_error(message: str) -> bool:
@@ -796,4 +814,5 @@ __all__ = [
     "native_plan",
     "sample_is_empty",
     "staged_surprises",
+    "string_literal",
 ]
