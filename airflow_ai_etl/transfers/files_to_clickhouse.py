@@ -45,7 +45,6 @@ import glob
 import logging
 import os
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -253,11 +252,10 @@ class ClickHouseTableLoader:
             settings=frozenset(row[3]),
         )
 
-    def prepare(self, client: Any, create_database: bool = True) -> ServerState:
+    def prepare(self, client: Any) -> ServerState:
         """Read the target's schema (:meth:`inspect`), create the database when missing, drop a failed
         run's leftovers, set up the replacement table; only the statements the inspection shows are
-        needed are sent. ``create_database=False``: when the database is missing, stop there (the
-        returned state says so; call again with True to set it up)."""
+        needed are sent."""
         names = self.names
         state = self.inspect(client)
         self._server_settings = state.settings
@@ -265,8 +263,6 @@ class ClickHouseTableLoader:
         if not self.exists and not self.create:
             raise TransferError(f"ClickHouse table {names.full_name} does not exist and create=False")
         if not state.database_exists:
-            if not create_database:
-                return state
             client.execute(f"CREATE DATABASE IF NOT EXISTS {quote_identifier(names.database)}")
         if state.has(names.table + FILE_STAGING_SUFFIX):  # leftovers of a failed run
             client.execute(f"DROP TABLE IF EXISTS {names.sql(FILE_STAGING_SUFFIX)}")
@@ -924,14 +920,11 @@ class FilesToClickHouseTransfer:
     # ------------------------------------------------------------------ run
 
     def _set_up(
-        self, loader: ClickHouseTableLoader, client: Any, create_database: bool = True
+        self, loader: ClickHouseTableLoader, client: Any
     ) -> tuple[LoadedFilesRegistry, set[tuple[str, str]], str | None]:
         """Prepare the target (:meth:`ClickHouseTableLoader.prepare`), the registry, and (append)
-        read which files the target holds; raises :class:`_DatabaseMissing` when the database is
-        missing and ``create_database`` is False."""
-        state = loader.prepare(client, create_database=create_database)
-        if not state.database_exists and not create_database:
-            raise _DatabaseMissing
+        read which files the target holds."""
+        state = loader.prepare(client)
         registry = LoadedFilesRegistry(client, loader.names.database)
         registry.ensure(exists=state.has(REGISTRY_TABLE))
         if self.mode != "append":
@@ -939,48 +932,10 @@ class FilesToClickHouseTransfer:
         done, stale = registry.holds(loader.names, target_exists=loader.exists)
         return registry, done, stale
 
-    def _list_while_setting_up(
-        self, loader: ClickHouseTableLoader, client: Any
-    ) -> tuple[list[FileObject], tuple[LoadedFilesRegistry, set[tuple[str, str]], str | None]]:
-        """List the S3 objects while ClickHouse is set up on a thread, then start the first GET.
-
-        In a fresh task process the S3 side waits for the boto3 client (~0.1-0.2 s of botocore
-        CPU) and the LIST; the ClickHouse side is a few round trips that mostly wait on the server
-        (inspection, leftovers, registry), so they overlap. Nothing there creates a database before
-        the listing succeeded (a missing one is created afterwards, serially); when the listing
-        fails, what the set-up made for this run (``replace``'s replacement table) is dropped and
-        the listing's error is raised."""
-        box: dict[str, Any] = {}
-
-        def set_up() -> None:
-            try:
-                box["setup"] = self._set_up(loader, client, create_database=False)
-            except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
-                box["error"] = e
-
-        thread = threading.Thread(target=set_up, name="ai-etl-clickhouse-setup", daemon=True)
-        thread.start()
-        try:
-            objects = self.list_files()
-        except BaseException:
-            thread.join()
-            if "setup" in box:
-                loader.abort(client)
-            raise
-        self._open_early(objects)
-        thread.join()
-        error = box.get("error")
-        if isinstance(error, _DatabaseMissing):
-            return objects, self._set_up(loader, client)
-        if error is not None:
-            raise error
-        return objects, box["setup"]
-
     def run(self) -> FileLoadResult:
         """Load the new files; raise :class:`FilesLoadError` (after loading the rest) if any failed."""
         started = time.monotonic()
-        from_s3 = is_s3_path(self.path)
-        objects = [] if from_s3 else self.list_files()
+        objects = self.list_files()
         hook = self.target_hook
         text_kinds = TEXT_ALL if self.format in ("csv", "tsv") else TEXT_DATES
         loader = ClickHouseTableLoader(
@@ -994,10 +949,8 @@ class FilesToClickHouseTransfer:
         result = FileLoadResult(target=loader.names.full_name, mode=self.mode)
         client = hook.get_client()
         try:
-            if from_s3:
-                objects, (registry, done, stale) = self._list_while_setting_up(loader, client)
-            else:
-                registry, done, stale = self._set_up(loader, client)
+            self._open_early(objects)
+            registry, done, stale = self._set_up(loader, client)
             todo = objects
             load_id = time.time_ns()
             if self.mode == "append":
@@ -1077,10 +1030,6 @@ class FilesToClickHouseTransfer:
 
 
 S3ToClickHouseTransfer = FilesToClickHouseTransfer  # the name it had when it read S3 only
-
-
-class _DatabaseMissing(Exception):
-    """The target's database does not exist yet (the set-up on a thread does not create it)."""
 
 
 # --------------------------------------------------------------------------- Excel -> ClickHouse

@@ -53,13 +53,12 @@ def test_a_failed_listing_in_replace_mode_leaves_the_table_and_no_helper_tables(
     ch.execute("INSERT INTO sales VALUES", [(7, dt.date(2024, 1, 1), 1.0)])
     with pytest.raises(S3PathError, match=f"no objects match s3://{bucket}/none/"):
         load(f"s3://{bucket}/none/", "sales", mode="replace")
-    # the replacement table made meanwhile is dropped (the registry, empty, stays)
-    assert tables(ch) == {"sales", "_ai_etl_loaded_files"}
+    # the listing comes first: ClickHouse is not touched (no replacement table, no registry)
+    assert tables(ch) == {"sales"}
     assert ch.execute("SELECT id FROM sales") == [(7,)]
     with pytest.raises(S3PathError, match="S3 bucket 'no-such-bucket' does not exist"):
         load("s3://no-such-bucket/x/", "sales", mode="append")
-    assert tables(ch) == {"sales", "_ai_etl_loaded_files"}
-    assert ch.execute("SELECT count() FROM _ai_etl_loaded_files") == [(0,)]
+    assert tables(ch) == {"sales"}
 
 
 def test_a_missing_database_is_created_after_the_listing(s3_server, bucket, ch, clickhouse):
