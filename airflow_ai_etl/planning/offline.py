@@ -194,6 +194,12 @@ DROP_INTO = re.compile(
     r"(?:files?|csvs?|exports?|dumps?|them|it)\s+(?:in|into|onto|to)\b",
     re.IGNORECASE,
 )
+# "truncate and reload", "wipe & reload", «транкейт и перезаливка»: how the target is written (replace mode)
+TRUNCATE_AND_RELOAD = re.compile(
+    r"(?:truncate|wipe|транкейт\w*|транкет\w*)\s*(?:and|&|\+|/|-|и)\s*(?:re-?load|refill|re-?insert|перезал\w*"
+    r"|перезагр\w*|залить|заливать|загрузить|загружать)",
+    re.IGNORECASE,
+)
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
 ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
@@ -521,6 +527,8 @@ class OfflinePlanner:
                 continue
             if DROP_INTO.match(request.lower, match.start()):
                 continue  # "partners drop csv files into /mnt/in/": they put files there
+            if TRUNCATE_AND_RELOAD.match(request.lower, match.start()):
+                continue  # "truncate and reload": the target's replace mode, nothing done to the source
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
                 continue
             if LEAVE_OUT_VERBS.match(match.group(1)) and (

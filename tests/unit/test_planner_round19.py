@@ -365,3 +365,25 @@ def test_a_value_word_inside_a_column_name_is_the_column(catalog: str, text: str
 def test_a_value_word_alone_is_still_the_value() -> None:
     spec = _ok("utility", "payments to clickhouse hourly, only card")
     assert spec.source.where == "channel = 'card'"
+
+
+# --- noticed: "truncate and reload" names the target's replace mode ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("clinic", "visits to clickhouse nightly at 1 am, truncate and reload"),
+        ("hr", "сотрудников в клик ежедневно в 2 ночи, транкейт и перезаливка"),
+        ("logistics", "wipe & reload hubs into clickhouse every day at 4 am"),
+    ],
+)
+def test_truncate_and_reload_is_the_replace_mode(catalog: str, text: str) -> None:
+    assert _ok(catalog, text).target.mode == "replace"
+
+
+@pytest.mark.parametrize(
+    "text", ["truncate the orders table in postgres", "truncate orders and reload them into clickhouse daily"]
+)
+def test_a_truncate_with_its_own_object_is_still_refused(text: str) -> None:
+    assert _plan("shop", text).status == "rejected"
