@@ -1,6 +1,9 @@
 """Families of confident wrong answers (and needless questions) from the held-out batch heldout_2026-12-06l,
-tested with sentences phrased differently over several catalogs: a negation after (or before) the condition
-it turns around, ..."""
+tested with sentences phrased differently over several catalogs (none from an eval file): a negation after (or
+before) the condition it turns around; the new-rows column named only by «по <column>» / "using <column>"; mask
+lists that ran into key lists or lost items; a bare weekday in an aside after a weekly frequency; alternative
+schedules; a bare city after a clock time; numbers in words composing across "and"; "only" closing a
+preposition's phrase; a value word inside a column's name; "truncate and reload"."""
 
 from __future__ import annotations
 
