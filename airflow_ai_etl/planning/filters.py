@@ -70,6 +70,7 @@ from airflow_ai_etl.planning.patterns import (
     PLACE_NAME_WORD,
     POSTFIX_AT_LEAST,
     POSTFIX_COMPARISON,
+    RESTATEMENT,
     ROW_NOUNS,
     ROWS_WITHOUT,
     SINCE_BEFORE,
@@ -288,6 +289,7 @@ class RowFilters:
                 ):
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
+        self._restated(request, found)
         for start, end in request.state_clauses:
             clause_end = CLAUSE_END.search(request.lower, end)
             stop = clause_end.start() if clause_end else len(request.lower)
@@ -298,6 +300,25 @@ class RowFilters:
                 )
                 request.unsure.append(question)
         return list(found.values())
+
+    def _restated(self, request: Request, found: dict[str, tuple[int, str]]) -> None:
+        """«неоплаченные, то есть где paid_at пустой», "open ones, i.e. closed_at is null": what follows
+        a restatement marker says what the words before it mean, so the conditions read from those words
+        (a guess from an adjective) give way to the ones read from the explanation, never ANDed with them.
+        The words before reach back to the previous clause boundary; the explanation runs to the next."""
+        for marker in RESTATEMENT.finditer(request.lower):
+            explained = _prev_boundary(request, marker)
+            before = max((m.end() for m in CLAUSE_END.finditer(request.lower, 0, explained)), default=0)
+            after_end = CLAUSE_END.search(request.lower, marker.end())
+            stop = after_end.start() if after_end else len(request.lower)
+            said = [c for c, (p, _) in found.items() if marker.end() <= p < stop]
+            guessed = [c for c, (p, _) in found.items() if before <= p < marker.start() and c not in said]
+            if said:
+                for column in guessed:
+                    del found[column]
+                request.rival_conditions[:] = [
+                    r for r in request.rival_conditions if not before <= r[3] < marker.start()
+                ]
 
     def _rivals(
         self,
@@ -1952,6 +1973,15 @@ class RowFilters:
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
+def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
+    """Where the words a restatement marker explains end: before the comma, dash or bracket that opens
+    the explanation («счета, то есть ...»)."""
+    at = marker.start()
+    while at > 0 and request.lower[at - 1] in " ,(\u2014\u2013-:":
+        at -= 1
+    return at
+
+
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",

@@ -405,6 +405,13 @@ NEGATED_ROWS = re.compile(
 )
 # Where a clause ends: the scope of "skip rows where ..." and of "remove rows where ...".
 CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)")
+# Markers of a restatement: the words after one explain the words before («то есть», «т.е.», «а именно»,
+# «иначе говоря», "i.e.", "that is", "namely", "meaning"); "that is" only after a comma, dash or bracket,
+# so "orders that is paid" is no marker.
+RESTATEMENT = re.compile(
+    r"(?<!\w)(?:то\s+есть|т\.\s?е\.?|а\s+именно|иначе\s+говоря|i\.\s?e\.?|namely|"
+    r"(?<=[,(\u2014\u2013-])\s*(?:that\s+is|meaning)(?=[\s,:]))(?!\w)"
+)
 # "rows without amount", "пропускать платежи без суммы": rows missing a value, not a column left out.
 ROWS_WITHOUT = re.compile(
     r"\b(?:rows?|records?|entries|ones|those|строк\w*|запис\w*|тех|те|(?:"
