@@ -265,7 +265,7 @@ class RowFilters:
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
             self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
             self._compared_conditions, self._counted_conditions, self._comparative_conditions,
-            self._status_conditions,
+            self._marked_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
@@ -748,6 +748,26 @@ class RowFilters:
             if value:
                 yield match.start(), columns[0], f"{columns[0]} = {_quote(value)}"
 
+    def _marked_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "grades marked 'pass'", «с отметкой зачёт», «помеченные как срочные»: the value after a marking
+        word is a value of the table's one mark/label/status column, never an event time. A quoted value or
+        one the column's comment lists is read; anything else (or two such columns) is asked about."""
+        for match in MARKED.finditer(request.lower):
+            columns = [c.name for c in table.columns if _is_text(c) and _names_a_mark(c)]
+            quoted = QUOTED_AT.match(request.text, match.end())
+            value = next((g for g in quoted.group("a", "b", "c") if g), "").strip() if quoted else ""
+            if not value:
+                bare = re.match(r"[\w-]+", request.lower[match.end() :])
+                word = bare.group(0) if bare else ""
+                listed = {v.lower().replace("ё", "е"): v for n in columns[:1] for v in listed_values(
+                    (table.column(n) or Column(n, "text")).comment)}  # fmt: skip
+                value = listed.get(word, "")
+            if len(columns) == 1 and value:
+                yield match.start(), columns[0], f"{columns[0]} = {_quote(value)}"
+            else:  # the question quotes the marking word and the word after it
+                after = re.match(r"\S*", request.text[match.end() :])
+                request.state_clauses.append((match.start(), match.end() + (after.end() if after else 0)))
+
     def _hyphen_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "online-channel appointments", «web-источник»: a value glued by a hyphen to a word naming one
         text column is that column's value."""
@@ -865,6 +885,8 @@ class RowFilters:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
                 if word is not None and self.is_state_word(word):
                     columns = self._event_columns_of(table, word)
+            if columns and not self._may_name_an_event(request, i):
+                continue  # "exam grades", «экзаменационные оценки»: the dated thing, not that it happened
             if len(columns) == 1:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
                 self._ask_if_status_may_hold(request, table, word, columns[0])
@@ -874,6 +896,21 @@ class RowFilters:
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def _may_name_an_event(self, request: Request, index: int) -> bool:
+        """Word `index` may say an event happened: an English participle ("fired", "paid"), a Russian
+        participle or qualitative adjective («уволенных», «закрытые»); not a noun or a relative adjective
+        naming the thing a time column dates ("exam", «экзаменационные»)."""
+        word = next((t for t in tokenize(request.text) if t.start == request.spans[index][0]), None)
+        if word is None:
+            return True
+        if word.lang == "en":
+            return self.is_state_word(word) or word.lower in EN_IRREGULAR_PARTICIPLES
+        return not (
+            word.lang == "ru"
+            and all(p.pos == "ADJF" for p in word.parses[:2])
+            and any(lemma.endswith(RELATIVE_ADJECTIVE_ENDINGS) for lemma in word.lemmas)
+        )
 
     def _ask_if_status_may_hold(self, request: Request, table: Table, word: Token | None, event: str) -> None:
         """«отчисленных студентов» on a table with expelled_on ('Дата отчисления') and a status listing
@@ -2247,6 +2284,33 @@ QUOTED_VALUE = re.compile(
     r"(?:'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\")",
     re.IGNORECASE,
 )
+
+
+# English participles not ending in -ed: "paid invoices", "lost parcels" say the event happened.
+EN_IRREGULAR_PARTICIPLES = frozenset(
+    {"paid", "sent", "sold", "lost", "done", "spent", "held", "taken", "given", "written", "broken", "won",
+     "bought", "built", "shut", "begun", "hidden", "chosen", "frozen", "stolen", "withdrawn", "drawn", "run"}
+)  # fmt: skip
+# Russian relative adjectives made from the noun a time column dates («экзаменационные оценки» are grades
+# of exams, not graded ones): no event is said to have happened.
+RELATIVE_ADJECTIVE_ENDINGS = ("ционный", "онный", "ческий", "альный")
+# A marking word before a value: "marked/labelled/tagged/flagged (as)", «с отметкой/пометкой/меткой»,
+# «помеченные/отмеченные (как)». Not «отметка о завершении»: a mark OF an event is that event's time.
+MARKED = re.compile(
+    r"(?<![\w-])(?:(?:marked|label+ed|tagged|flagged)(?:\s+(?:as|with))?|"
+    r"с\s+(?:отметк|пометк|метк)(?:ой|ами)|(?:по|от)меченн\w*(?:\s+как)?)\s+(?!(?:о|об|про)\s)"
+)
+QUOTED_AT = re.compile(r"'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\"")
+# What a column holding marks is called, by its name or its comment's first word.
+MARK_COLUMN_WORDS = frozenset({"mark", "marks", "label", "labels", "tag", "tags", "flag", "status", "marker"})
+MARK_COMMENT_LEMMAS = frozenset({"отметка", "пометка", "метка", "ярлык", "тег", "статус", "оценка"})
+
+
+def _names_a_mark(column: Column) -> bool:
+    if name_parts(column.name)[0] in MARK_COLUMN_WORDS or column.name in MARK_COLUMN_WORDS:
+        return True
+    head = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
+    return head is not None and bool(head.lemmas & MARK_COMMENT_LEMMAS)
 
 
 def _unit_of(word: str) -> str | None:

@@ -48,3 +48,31 @@ def test_without_restatement_both_conditions_stay() -> None:
     """Two conditions said side by side (no marker) are both kept: the marker is what makes a restatement."""
     where = _where("clinic", "unpaid invoices, where paid_at is empty, to clickhouse daily at 5 am")
     assert where is not None and "paid_at IS NULL" in where and "status" in where
+
+
+# --- 2. a marking word names a value of the mark/label/status column, not an event time --------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("univ", "оценки, помеченные как «хорошо», в клик каждый день в 20:00", "mark = 'хорошо'"),
+        ("univ", "оценки с отметкой отлично в клик ежедневно в 6 утра", "mark = 'отлично'"),
+        ("univ", "course grades marked \"удовлетворительно\" to clickhouse every day at 8 pm",
+         "mark = 'удовлетворительно'"),
+        ("univ", "exam grades to clickhouse daily at 9 pm", None),
+        ("univ", "экзаменационные оценки в клик ежедневно в 21:00", None),
+    ],
+)  # fmt: skip
+def test_marked_value_is_the_mark_column(catalog: str, text: str, where: str | None) -> None:
+    assert _where(catalog, text) == where
+
+
+def test_marked_value_nobody_lists_is_asked() -> None:
+    outcome = _plan("univ", "grades marked as passed to clickhouse every day at 8 pm")
+    assert outcome.status == "needs_clarification"
+    assert "marked as passed" in outcome.questions[0]
+
+
+def test_participle_before_the_table_noun_still_reads_its_event() -> None:
+    assert _where("hr", "fired employees to clickhouse daily at 6 am") == "fired_at IS NOT NULL"
