@@ -620,7 +620,14 @@ class RowFilters:
         name or glossary: зарегистрированный -> registered_at), else with the table's event time."""
         for match in DATE_COMPARISON.finditer(request.text):
             word = match.group("word").lower()
-            columns = [c for c in self.grounding._columns_in(table, word) if is_temporal(table, c)]
+            columns = self._time_columns_named(table, word)
+            if len(columns) == 1:  # "shipments created since ...": «created» is read, no status value
+                request.claimed.add(word)
+            index = request.token_at(match.start())
+            if not columns and index > 0 and not CLAUSE_END.search(request.lower, request.spans[index - 1][1],
+                                                                    match.start()):  # fmt: skip
+                # «подавших заявку после ...»: the participle before its object names the time column
+                columns = self._time_columns_named(table, request.tokens[index - 1])
             if not columns and not table.column(word):
                 event = self.grounding._event_time_column(table)
                 own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)  # «заказы до 2024-03-01»
@@ -633,6 +640,22 @@ class RowFilters:
                 continue
             operator = DATE_OPERATORS[match.group("prep").lower()]
             yield match.start(), columns[0], f"{columns[0]} {operator} {_quote(_iso_date(match))}"
+
+    def _time_columns_named(self, table: Table, word: str) -> list[str]:
+        """The time columns `word` names: by name or glossary, or by the stem of the event their name
+        starts with ("created" -> created_at, "starts" -> starts_on, «начинаются» -> starts_on)."""
+        columns = [c for c in self.grounding._columns_in(table, word) if is_temporal(table, c)]
+        if columns:
+            return columns
+        meanings = self.vocabulary.meanings(word)
+        return [
+            c.name
+            for c in table.columns
+            if is_temporal(table, c.name)
+            and not _is_number_column(c)
+            and len(name_parts(c.name)) > 1
+            and name_parts(c.name)[0] in meanings
+        ]
 
     def _commented(self, table: Table, columns: list[str], before: str) -> list[str]:
         """The time columns a Russian noun phrase ending `before` names by their comments: the noun
@@ -669,8 +692,14 @@ class RowFilters:
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
             )
+            if not columns and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
+                # "declared value above 50k": the two words spell a column's name («value» alone names none)
+                spelled = [stem(before.group(1)), stem(match.group(1))]
+                columns = [c.name for c in table.columns if name_parts(c.name) == spelled]
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
                 value = match.group(3)
+                if match.group("k"):
+                    value = str(int(float(value.replace(",", ".")) * 1000))
                 thousands = re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", value)
                 if thousands and request.language == "en":
                     value = value.replace(",", "")  # "$1,000"
@@ -2286,6 +2315,7 @@ QUOTED_VALUE = re.compile(
 )
 
 
+_WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
 # English participles not ending in -ed: "paid invoices", "lost parcels" say the event happened.
 EN_IRREGULAR_PARTICIPLES = frozenset(
     {"paid", "sent", "sold", "lost", "done", "spent", "held", "taken", "given", "written", "broken", "won",

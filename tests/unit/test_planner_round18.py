@@ -76,3 +76,43 @@ def test_marked_value_nobody_lists_is_asked() -> None:
 
 def test_participle_before_the_table_noun_still_reads_its_event() -> None:
     assert _where("hr", "fired employees to clickhouse daily at 6 am") == "fired_at IS NOT NULL"
+
+
+# --- 3. a date tied to the verb or participle that names a time column ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("hr", "кандидатов, подавших резюме после 15.02.2026, в клик ежедневно в 7 утра",
+         "applied_at > '2026-02-15'"),
+        ("hr", "отпуска, которые заканчиваются до 01.06.2026, в клик каждый день в 8 утра",
+         "ends_on < '2026-06-01'"),
+        ("hr", "vacations that start after 2026-07-01 to clickhouse every day at 6 am", "starts_on > '2026-07-01'"),
+        ("hr", "vacations ending before 2026-08-01 to clickhouse every day at 6 am", "ends_on < '2026-08-01'"),
+        ("logistics", "shipments created after 2026-10-15 to clickhouse daily at 4 am",
+         "created_at > '2026-10-15'"),
+        ("logistics", "shipments created since 2026-10-15 to clickhouse daily at 4 am",
+         "created_at >= '2026-10-15'"),
+    ],
+)  # fmt: skip
+def test_date_after_an_event_verb_compares_its_time_column(catalog: str, text: str, where: str) -> None:
+    assert _where(catalog, text) == where
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "orders with total above 5k to clickhouse hourly", "total > 5000"),
+        ("clinic", "счета с суммой больше 10к в клик ежечасно", "amount > 10000"),
+        ("logistics", "shipments whose declared value is over 20k to clickhouse hourly", "declared_value > 20000"),
+    ],
+)  # fmt: skip
+def test_thousands_shorthand_and_two_word_column(catalog: str, text: str, where: str) -> None:
+    assert _where(catalog, text) == where
+
+
+def test_a_word_before_with_is_no_column_name() -> None:
+    """ "debts with more than ...": «debts with» spells no column; only an exact two-word name is read."""
+    outcome = _plan("shop", "orders with more than 5 km to clickhouse hourly")
+    assert outcome.status == "needs_clarification"
