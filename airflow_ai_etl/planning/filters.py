@@ -302,23 +302,36 @@ class RowFilters:
         return list(found.values())
 
     def _restated(self, request: Request, found: dict[str, tuple[int, str]]) -> None:
-        """«неоплаченные, то есть где paid_at пустой», "open ones, i.e. closed_at is null": what follows
-        a restatement marker says what the words before it mean, so the conditions read from those words
-        (a guess from an adjective) give way to the ones read from the explanation, never ANDed with them.
-        The words before reach back to the previous clause boundary; the explanation runs to the next."""
-        for marker in RESTATEMENT.finditer(request.lower):
-            explained = _prev_boundary(request, marker)
+        """«неоплаченные, то есть где paid_at пустой», "open ones, i.e. closed_at is null", «без отметки о
+        завершении (finished_at is null)»: what follows a restatement marker, or a condition in brackets
+        right after words, says what those words mean, so the conditions read from the words (a guess from
+        an adjective) give way to the ones read from the explanation, never ANDed with them, and the words
+        count as read. The words reach back to the previous clause boundary; a marker's explanation runs to
+        the next one."""
+        for explained, start, stop in self._explanations(request):
             before = max((m.end() for m in CLAUSE_END.finditer(request.lower, 0, explained)), default=0)
+            said = [c for c, (p, _) in found.items() if start <= p < stop]
+            if not said or before >= explained:
+                continue
+            for column in [c for c, (p, _) in found.items() if before <= p < explained and c not in said]:
+                del found[column]
+            request.rival_conditions[:] = [
+                r for r in request.rival_conditions if not before <= r[3] < explained
+            ]
+            request.handled.append((before, explained))
+
+    def _explanations(self, request: Request) -> Iterable[tuple[int, int, int]]:
+        """(end of the words explained, start and end of the explanation) for every restatement marker and
+        every bracket that follows words."""
+        for marker in RESTATEMENT.finditer(request.lower):
             after_end = CLAUSE_END.search(request.lower, marker.end())
-            stop = after_end.start() if after_end else len(request.lower)
-            said = [c for c, (p, _) in found.items() if marker.end() <= p < stop]
-            guessed = [c for c, (p, _) in found.items() if before <= p < marker.start() and c not in said]
-            if said:
-                for column in guessed:
-                    del found[column]
-                request.rival_conditions[:] = [
-                    r for r in request.rival_conditions if not before <= r[3] < marker.start()
-                ]
+            yield (
+                _prev_boundary(request, marker),
+                marker.end(),
+                after_end.start() if after_end else len(request.lower),
+            )
+        for bracket in re.finditer(r"\(([^()]{3,200})\)", request.lower):
+            yield bracket.start(), bracket.start(1), bracket.end(1)
 
     def _rivals(
         self,

@@ -1847,6 +1847,8 @@ class OfflinePlanner:
             value, _ = status_word(token)
             if i == 0 and value and value != token and value.startswith(token):
                 continue  # "ship dorm residents to ...": the imperative verb, not the status shipped
+            if request.is_handled(request.spans[i][0]):
+                continue  # «без отметки о завершении (finished_at is null)»: words the brackets explain
             if value and value != "test" and value not in read and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
                 if column and re.search(rf"\b{re.escape(column)}\b", read):

@@ -116,3 +116,24 @@ def test_a_word_before_with_is_no_column_name() -> None:
     """ "debts with more than ...": «debts with» spells no column; only an exact two-word name is read."""
     outcome = _plan("shop", "orders with more than 5 km to clickhouse hourly")
     assert outcome.status == "needs_clarification"
+
+
+# --- 4. a condition in brackets after the words that say it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "незавершённые рейсы (finished_at is null) в клик каждый час", "finished_at IS NULL"),
+        ("hr", "действующие сотрудники (fired_at is null) в клик ежедневно в 5 утра", "fired_at IS NULL"),
+        ("clinic", "неоплаченные счета (paid_at is null) в клик ежедневно в 5 утра", "paid_at IS NULL"),
+        ("clinic", "счета без оплаты (paid_at пустой) в клик ежедневно в 5 утра", "paid_at IS NULL"),
+    ],
+)  # fmt: skip
+def test_bracketed_condition_explains_the_words_before(catalog: str, text: str, where: str) -> None:
+    assert _where(catalog, text) == where
+
+
+def test_words_without_their_bracket_are_still_asked() -> None:
+    outcome = _plan("logistics", "маршрутные листы без отметки о завершении в клик каждый час")
+    assert outcome.status == "needs_clarification"
