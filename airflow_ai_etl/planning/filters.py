@@ -702,6 +702,8 @@ class RowFilters:
         for match in COMPARISON.finditer(request.lower):
             if UNIT_AFTER.match(request.lower, match.end()):
                 continue  # «больше 100 км»: a distance, read by the unit rule (or asked about)
+            if self._counted_noun_after(table, request.lower, match.end()):
+                continue  # "refuels over 60 liters": the noun after the number is what is compared
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
             )
@@ -709,6 +711,8 @@ class RowFilters:
                 # "declared value above 50k": the two words spell a column's name («value» alone names none)
                 spelled = [stem(before.group(1)), stem(match.group(1))]
                 columns = [c.name for c in table.columns if name_parts(c.name) == spelled]
+            if len(columns) == 1 and _is_time_column(table.column(columns[0])):
+                continue  # a bare number is no date: "refuels over 60" is never refueled_at > 60
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
                 value = match.group(3)
                 if match.group("k"):
@@ -729,6 +733,24 @@ class RowFilters:
                 value = match.group(2).replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
 
+    def _counted_noun_after(self, table: Table, lower: str, at: int) -> bool:
+        """The word(s) right after a compared number name one numeric column («4 зачётных единиц», "60
+        liters"): that column is compared (by the counted rule), not the one the word before names."""
+        after = re.match(r"\s+([a-zа-яё_]{3,})(?:\s+([a-zа-яё_]{3,}))?", lower[at:])
+        if after is None:
+            return False
+        for word in (w for w in after.groups() if w):
+            columns = [
+                n
+                for n in self.grounding._columns_in(table, word)
+                if _is_quantity_column(table.column(n) or Column(n, "text"))
+                and not n.endswith("_id")
+                and n != "id"
+            ]
+            if columns:
+                return len(columns) == 1
+        return False
+
     def _counted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«больше 1000 домохозяйств», «больше 4 зачётных единиц», "more than 4 credits", "fewer than 20
         stops": a comparison, a number and the noun (or adjective and noun) that names one number column by
@@ -742,7 +764,7 @@ class RowFilters:
                 columns = [
                     name
                     for name in self.grounding._columns_in(table, word)
-                    if _is_number_column(table.column(name) or Column(name, "text"))
+                    if _is_quantity_column(table.column(name) or Column(name, "text"))
                     and name != "id"
                     and not name.endswith("_id")
                     and name not in table.primary_key
@@ -2277,6 +2299,11 @@ def _null_check(table: Table, name: str, missing: bool, null_only: bool) -> str:
     return f"({name} IS NULL OR {name} = '')" if missing else f"{name} IS NOT NULL AND {name} <> ''"
 
 
+def _is_time_column(column: Column | None) -> bool:
+    kind = column.type.lower() if column is not None else ""
+    return "time" in kind or "date" in kind or kind == "interval"
+
+
 def _is_text(column: Column | None) -> bool:
     return column is not None and any(column.type.lower().startswith(t) for t in TEXT_TYPES)
 
@@ -2396,6 +2423,13 @@ def _quote(value: str) -> str:
 
 
 _ARTICLES = {"the", "those", "these"}
+
+
+def _is_quantity_column(column: Column) -> bool:
+    """A column holding a count or a measure ("60 liters" of a decimal(8, 2) column, «4 зачётных единиц»)."""
+    return (
+        _is_number_column(column) or re.match(r"decimal|real|double|float", column.type.lower()) is not None
+    )
 
 
 def _is_number_column(column: Column) -> bool:

@@ -137,3 +137,24 @@ def test_bracketed_condition_explains_the_words_before(catalog: str, text: str, 
 def test_words_without_their_bracket_are_still_asked() -> None:
     outcome = _plan("logistics", "маршрутные листы без отметки о завершении в клик каждый час")
     assert outcome.status == "needs_clarification"
+
+
+# --- 5. a number with a unit noun names the numeric column compared, never a time column --------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("univ", "курсы, у которых меньше 3 зачётных единиц, в клик ежедневно в 2 ночи", "credits < 3"),
+        ("univ", "courses with more than 5 credits to clickhouse every day at 1 am", "credits > 5"),
+        ("logistics", "заправки свыше 50 литров в клик каждую ночь в 2:00", "liters > 50"),
+        ("logistics", "fuel card refuels above 45 liters to clickhouse nightly at 1 am", "liters > 45"),
+    ],
+)  # fmt: skip
+def test_number_with_unit_noun_compares_that_column(catalog: str, text: str, where: str) -> None:
+    assert _where(catalog, text) == where
+
+
+def test_a_bare_number_is_never_compared_with_a_time_column() -> None:
+    outcome = _plan("logistics", "fuel card refuels over 70 to clickhouse every night at 1 am")
+    assert outcome.status != "ok" or "refueled_at" not in (outcome.spec.source.where or "")
