@@ -1083,7 +1083,10 @@ class RowFilters:
             columns = self._event_columns_of(table, verb)
             if len(columns) == 1:
                 condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
-                self._ask_if_status_may_hold(request, table, verb, columns[0])
+                around = {w.lower for w in tokens[i + 1 : min(len(tokens), j + 3)]}
+                # «ещё не закрыты», "not closed yet": the event has not happened, whatever a status says
+                if not (negated and around & NOT_YET_WORDS):
+                    self._ask_if_status_may_hold(request, table, verb, columns[0])
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
@@ -1630,6 +1633,18 @@ class RowFilters:
                 value = self._place_value(request, table, i, column.name)
             if value is None:
                 continue  # asked about
+            listed = listed_values(column.comment)
+            if listed and str(value).lower().replace("ё", "е") not in {
+                v.lower().replace("ё", "е") for v in listed
+            }:
+                # «по теме возвраты» of 'Тема (meter_replacement, complaint, ...)': no such value, asked
+                name = f"{table.qualified_name}.{column.name}"
+                question = say(
+                    request.language, "planner.value_not_listed", value=str(value), column=name,
+                    values=", ".join(listed),
+                )  # fmt: skip
+                request.unsure.append(question)
+                continue
             if self._more_values(request, table, i, column.name, str(value)):
                 continue  # asked about
             condition: str | None = f"{column.name} = {_quote(value)}"
@@ -2083,6 +2098,9 @@ def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
     return at
 
 
+# «ещё не закрыты», «пока не вернули», "not closed yet": the words say the event has not happened yet, so
+# the event's time column is empty; a status the table also has is not what they ask about.
+NOT_YET_WORDS = frozenset({"еще", "ещё", "пока", "yet"})
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",

@@ -158,3 +158,33 @@ def test_number_with_unit_noun_compares_that_column(catalog: str, text: str, whe
 def test_a_bare_number_is_never_compared_with_a_time_column() -> None:
     outcome = _plan("logistics", "fuel card refuels over 70 to clickhouse every night at 1 am")
     assert outcome.status != "ok" or "refueled_at" not in (outcome.spec.source.where or "")
+
+
+# --- 6. «ещё не закрыты»: the event has not happened yet; a value after «по теме» -------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("utility", "заявки абонентов, которые пока не закрыты, в клик каждый час", "closed_at IS NULL"),
+        ("utility", "service requests that are not closed yet to clickhouse every hour", "closed_at IS NULL"),
+        ("utility", "заявки по теме recalculation в клик каждые 15 минут", "topic = 'recalculation'"),
+    ],
+)  # fmt: skip
+def test_not_yet_reads_the_event_time_and_listed_topic_is_read(catalog: str, text: str, where: str) -> None:
+    assert _where(catalog, text) == where
+
+
+def test_not_closed_without_yet_still_asks_about_the_status() -> None:
+    """«которые не закрыты» (no «ещё»): a status may say closed too (done, rejected): asked, as before."""
+    assert _plan("utility", "заявки, которые не закрыты, в клик каждый час").status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["заявки по теме перерасчёт в клик каждые 15 минут", "заявки по теме возвраты в клик каждые 15 минут"],
+)
+def test_a_value_the_column_does_not_list_is_asked(text: str) -> None:
+    outcome = _plan("utility", text)
+    assert outcome.status == "needs_clarification"
+    assert "complaint" in str(outcome.questions[0])
