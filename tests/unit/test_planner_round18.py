@@ -188,3 +188,23 @@ def test_a_value_the_column_does_not_list_is_asked(text: str) -> None:
     outcome = _plan("utility", text)
     assert outcome.status == "needs_clarification"
     assert "complaint" in str(outcome.questions[0])
+
+
+# --- 7. the table's own noun says nothing about which columns a list keeps --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("заправки по топливным картам в клик каждую ночь в 2:00, только vehicle_id, liters и refueled_at",
+         ["vehicle_id", "liters", "refueled_at"]),
+        ("fuel cards to clickhouse every night at 2 am, only vehicle_id, amount and refueled_at",
+         ["vehicle_id", "amount", "refueled_at"]),
+    ],
+)  # fmt: skip
+def test_column_list_of_a_table_whose_noun_names_a_column(text: str, columns: list[str]) -> None:
+    """«топливные карты» / "fuel cards" also name card_number ('Номер топливной карты'): the table's own
+    noun, not a column the list left out, so the first listed column is not asked about."""
+    outcome = _plan("logistics", text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.columns == columns
