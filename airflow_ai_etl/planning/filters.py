@@ -272,6 +272,7 @@ class RowFilters:
             self._listed_value_conditions,
             self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
+            self._numbered_reference_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         for rule in rules:
@@ -1543,6 +1544,36 @@ class RowFilters:
                     say(request.language, "planner.column_value_unknown", column=numbers[0].name, phrase=noun)
                 )
 
+    def _numbered_reference_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "employees of department 5", «сотрудники отдела 5», «из отдела № 7»: the noun of the table a
+        one-column foreign key references, then a whole number: that key equals the number (the referenced
+        row's id). The noun of another table with no such key is asked about, never dropped."""
+        for match in NUMBERED_REFERENCE.finditer(request.lower):
+            if any(a <= match.start("n") < b for a, b in request.schedule_spans):
+                continue
+            word = match.group("word")
+            if not self.grounding._names_other_table(word, table):
+                continue
+            keys = [
+                fk.columns[0]
+                for fk in table.foreign_keys
+                if len(fk.columns) == 1
+                and (ref := self._table_named(fk.ref_table)) is not None
+                and self.grounding._names_table(word, ref)
+                and not any({"number", "code", "no", "num"} & set(c.name.split("_")) for c in ref.columns)
+            ]  # a table with its own number or code column («отдел 5» = code 5?) is asked about
+            if len(keys) == 1:
+                yield match.start(), keys[0], f"{keys[0]} = {int(match.group('n'))}"
+            else:
+                request.state_clauses.append((match.start(), match.end()))
+
+    def _table_named(self, qualified: str) -> Table | None:
+        return next(
+            (t for ts in self.catalog.tables.values() for t in ts if t.qualified_name == qualified), None
+        )
+
     def _comment_head_is(self, column: Column, noun: Token) -> bool:
         """The column comment's first word is `noun` ('Пол пациента' for «пола»)."""
         head = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
@@ -2374,6 +2405,11 @@ QUOTED_VALUE = re.compile(
 
 
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
+# A noun and a whole number after it ("department 5", «отдела № 7», "department #3"): a row of the table
+# the noun names, by its id. Not a decimal, a date, a time or a range ("5.5", "5:00", "5-7").
+NUMBERED_REFERENCE = re.compile(
+    r"(?<![\w-])(?P<word>[a-zа-яё]{3,})\s+(?:no\.?\s*|number\s+|№\s*|#\s*)?(?P<n>\d{1,9})(?![\w.,:/-]?\d|[\w%-])"
+)
 # English participles not ending in -ed: "paid invoices", "lost parcels" say the event happened.
 EN_IRREGULAR_PARTICIPLES = frozenset(
     {"paid", "sent", "sold", "lost", "done", "spent", "held", "taken", "given", "written", "broken", "won",

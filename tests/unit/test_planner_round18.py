@@ -208,3 +208,25 @@ def test_column_list_of_a_table_whose_noun_names_a_column(text: str, columns: li
     outcome = _plan("logistics", text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.columns == columns
+
+
+# --- 8. "employees of department 5": a numbered row of a referenced table, never dropped ------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("hr", "employees from department 7 to clickhouse daily at 6 am", "department_id = 7"),
+        ("hr", "employees in department #3 to clickhouse daily at 6 am", "department_id = 3"),
+        ("hr", "сотрудников отдела 4 в клик ежедневно в 6 утра", "department_id = 4"),
+        ("univ", "students of faculty 2 to clickhouse daily at 6 am", "faculty_id = 2"),
+    ],
+)  # fmt: skip
+def test_numbered_row_of_a_referenced_table_filters_its_key(catalog: str, text: str, where: str) -> None:
+    assert _where(catalog, text) == where
+
+
+def test_numbered_row_of_a_table_not_referenced_is_asked() -> None:
+    outcome = _plan("hr", "vacations of department 5 to clickhouse daily at 6 am")
+    assert outcome.status == "needs_clarification"
+    assert "department 5" in str(outcome.questions[0])
