@@ -1952,7 +1952,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if target.value.engine != "clickhouse" and export is None:
         return Outcome.clarify(ask("clickhouse_only"))
     schedule = planner._schedule(rest_request)
-    questions = planner._unread_schedule_words(rest_request)
+    questions = planner._unread_schedule_words(rest_request, schedule.cron if schedule else None)
     if questions:
         return Outcome.clarify(*questions)
     named_target = planner._explicit_target_name(rest_request) or _mart_named(tokens, ground)

@@ -230,3 +230,35 @@ def test_numbered_row_of_a_table_not_referenced_is_asked() -> None:
     outcome = _plan("hr", "vacations of department 5 to clickhouse daily at 6 am")
     assert outcome.status == "needs_clarification"
     assert "department 5" in str(outcome.questions[0])
+
+
+# --- 9. a meal names a time no clock says: asked, never midnight -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "сотрудники в клик ежедневно до обеда",
+        "employees to clickhouse every day at lunchtime",
+        "сотрудники в клик каждый день ближе к обеду",
+        "сотрудники в клик каждый день после обеда в два часа",  # 02:00 is no time after lunch
+        "employees to clickhouse daily after dinner at 3",
+    ],
+)
+def test_meal_time_without_a_fitting_clock_is_asked(text: str) -> None:
+    outcome = _plan("hr", text)
+    assert outcome.status == "needs_clarification", outcome.spec and outcome.spec.schedule
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("сотрудники в клик каждый день после обеда в два часа дня", "0 14 * * *"),
+        ("employees to clickhouse daily after lunch at 3 pm", "0 15 * * *"),
+        ("сотрудники в клик ежедневно после ужина в 20:30", "30 20 * * *"),
+    ],
+)
+def test_meal_time_with_a_clock_it_allows_plans_that_clock(text: str, cron: str) -> None:
+    outcome = _plan("hr", text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.schedule == cron
