@@ -173,8 +173,9 @@ def test_a_column_word_a_rule_read_stays_confident(planners, catalog, text, wher
 
 
 def test_listed_values_are_one_word_items_of_a_parenthesised_list() -> None:
-    from airflow_ai_etl.planning.residue import listed_values
+    from airflow_ai_etl.catalog import listed_values
 
-    assert listed_values("Канал оплаты (bank, card, post, terminal)") == {"bank", "card", "post", "terminal"}
-    assert listed_values("Льготник (скидка по соцзащите)") == set()
-    assert listed_values(None) == set()
+    assert listed_values("Канал оплаты (bank, card, post, terminal)") == ("bank", "card", "post", "terminal")
+    assert listed_values("Валюта (RUB, GBP, ...)") == ("RUB", "GBP")  # an open list still lists its values
+    assert listed_values("Льготник (скидка по соцзащите)") == ()
+    assert listed_values(None) == ()
