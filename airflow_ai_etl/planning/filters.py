@@ -275,8 +275,10 @@ class RowFilters:
             self._numbered_reference_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
+        yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                yielded.append((position, column, condition))
                 merged = _merged_values(found[column][1], condition) if column in found else None
                 if merged is not None:  # «app или call_center» and «call_center» alone: one list, kept whole
                     found[column] = (min(position, found[column][0]), merged)
@@ -290,7 +292,7 @@ class RowFilters:
                 ):
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
-        self._restated(request, found)
+        self._restated(request, table, found, yielded)
         for start, end in request.state_clauses:
             clause_end = CLAUSE_END.search(request.lower, end)
             stop = clause_end.start() if clause_end else len(request.lower)
@@ -302,7 +304,13 @@ class RowFilters:
                 request.unsure.append(question)
         return list(found.values())
 
-    def _restated(self, request: Request, found: dict[str, tuple[int, str]]) -> None:
+    def _restated(
+        self,
+        request: Request,
+        table: Table,
+        found: dict[str, tuple[int, str]],
+        yielded: list[tuple[int, str, str]],
+    ) -> None:
         """«неоплаченные, то есть где paid_at пустой», "open ones, i.e. closed_at is null", «без отметки о
         завершении (finished_at is null)»: what follows a restatement marker, or a condition in brackets
         right after words, says what those words mean, so the conditions read from the words (a guess from
@@ -311,11 +319,22 @@ class RowFilters:
         the next one."""
         for explained, start, stop in self._explanations(request):
             before = max((m.end() for m in CLAUSE_END.finditer(request.lower, 0, explained)), default=0)
-            said = [c for c, (p, _) in found.items() if start <= p < stop]
+            said = {c: (p, condition) for p, c, condition in yielded if start <= p < stop}
+            marker = request.lower[explained:start].strip(" ,(\u2014\u2013-:") != ""
+            if not said and marker and any(before <= p < explained for p, _ in found.values()):
+                # «неоплаченные, то есть без даты оплаты»: an explanation no rule read; the guess alone
+                # could be the wrong reading, so the explanation is quoted in a question
+                phrase = request.text[explained:stop].strip(" ,(\u2014\u2013-:)")
+                request.unsure.append(
+                    say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)
+                )
             if not said or before >= explained:
                 continue
-            for column in [c for c, (p, _) in found.items() if before <= p < explained and c not in said]:
-                del found[column]
+            for column in [c for c, (p, _) in found.items() if before <= p < explained]:
+                if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
+                    found[column] = said[column]
+                else:
+                    del found[column]
             request.rival_conditions[:] = [
                 r for r in request.rival_conditions if not before <= r[3] < explained
             ]
@@ -325,7 +344,7 @@ class RowFilters:
         """(end of the words explained, start and end of the explanation) for every restatement marker and
         every bracket that follows words."""
         for marker in RESTATEMENT.finditer(request.lower):
-            after_end = CLAUSE_END.search(request.lower, marker.end())
+            after_end = _EXPLANATION_END.search(request.lower, marker.end())  # «(т.е. ...)»: to the bracket
             yield (
                 _prev_boundary(request, marker),
                 marker.end(),
@@ -2404,6 +2423,7 @@ QUOTED_VALUE = re.compile(
 )
 
 
+_EXPLANATION_END = re.compile(r"[,;!?\n)]|\.(?!\d)")
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
 # A noun and a whole number after it ("department 5", «отдела № 7», "department #3"): a row of the table
 # the noun names, by its id. Not a decimal, a date, a time or a range ("5.5", "5:00", "5-7").

@@ -262,3 +262,25 @@ def test_meal_time_with_a_clock_it_allows_plans_that_clock(text: str, cron: str)
     outcome = _plan("hr", text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.schedule == cron
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "неоплаченные счета, то есть без даты оплаты, в клик ежедневно в 5 утра",
+        "неоплаченные счета (т.е. без даты оплаты) в клик ежедневно в 5 утра",
+        "unpaid invoices, i.e. the ones nobody settled, to clickhouse daily at 5 am",
+    ],
+)
+def test_an_explanation_no_rule_reads_is_asked_not_ignored(text: str) -> None:
+    """The guess from the words before the marker alone could be the wrong reading: the explanation is
+    quoted in a question."""
+    outcome = _plan("clinic", text)
+    assert outcome.status == "needs_clarification"
+    assert "оплаты" in str(outcome.questions[0]) or "settled" in str(outcome.questions[0])
+
+
+def test_an_explanation_saying_the_same_condition_plans_it() -> None:
+    assert _where("shop", "отменённые заказы (т.е. со статусом cancelled) в клик каждый час") == (
+        "status = 'cancelled'"
+    )
