@@ -735,7 +735,7 @@ class RowFilters:
                 continue  # a bare number is no date: "refuels over 60" is never refueled_at > 60
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
                 value = match.group(3)
-                if match.group("k"):
+                if THOUSANDS_AFTER.match(request.lower, match.end()):
                     value = str(int(float(value.replace(",", ".")) * 1000))
                 thousands = re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", value)
                 if thousands and request.language == "en":
@@ -2423,6 +2423,7 @@ QUOTED_VALUE = re.compile(
 )
 
 
+THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: right after a compared number
 _EXPLANATION_END = re.compile(r"[,;!?\n)]|\.(?!\d)")
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
 # A noun and a whole number after it ("department 5", «отдела № 7», "department #3"): a row of the table

@@ -182,8 +182,8 @@ COMPARISON = re.compile(
     r"less than|не ниже|не выше|не больше|не меньше|больше|более|свыше|"
     r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
     # "1,000" (thousands) or "1,5" / "1.5" (a fraction); a letter glued on ("1k", "5км") is not this number
-    # "50k", «50к»: thousands in chat shorthand (a whole word: "5km" is no thousand)
-    r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?P<k>[kк]\b)?(?![-.:/]?\d|[a-zа-яё])",
+    # "50k", «50к»: thousands in chat shorthand (a whole word: "5km" is no thousand); the filter multiplies
+    r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d|(?![kк]\b)[a-zа-яё])",
     re.IGNORECASE,
 )
 # "a score of 90 or more", «баллом 90 и выше»: the bound after the number, inclusive both ways.
