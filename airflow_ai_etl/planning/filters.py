@@ -814,7 +814,10 @@ class RowFilters:
                 continue
             columns = _columns_in_unit(table, unit)
             if len(columns) == 1:
-                operator = UNIT_OPERATORS.get(match.group("cmp").split()[0], ">")
+                words = match.group("cmp").split()  # «не меньше» is >=, «не более» and "at most" <=
+                operator = UNIT_OPERATORS.get(words[-1] if words[0] == "не" else words[0], ">")
+                if words[0] == "не" or words == ["at", "most"]:
+                    operator = {">": "<=", "<": ">=", ">=": "<="}[operator]
                 yield (
                     match.start(),
                     columns[0],
@@ -2387,7 +2390,7 @@ DATE_COMPARISON = re.compile(
 _CMP = (
     r"longer than|shorter than|heavier than|lighter than|more than|less than|greater than|over|above|under|"
     r"below|at least|at most|больше|более|свыше|меньше|менее|дольше|длиннее|короче|тяжелее|легче|дальше|"
-    r"ближе|не менее|не более|от|до"
+    r"ближе|не менее|не более|не меньше|не больше|от|до"
 )
 UNIT_COMPARISON = re.compile(
     rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
