@@ -483,6 +483,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Не нашёл таблицу для «{phrase}» (таблицу называет только уточняющее слово). Какую таблицу "
         "загружать? Таблицы, которые я вижу: {tables}.",
     },
+    # A value after a column word («по теме возвраты») that the column's comment does not list (planning/
+    # filters.py, planner18); {value}: the user's word, {column}: table.column, {values}: the listed values.
+    "planner.value_not_listed": {
+        "en": "{column} holds {values}; {value!r} is none of them. Which value should the rows have?",
+        "ru": "В {column} бывают значения {values}; «{value}» среди них нет. Какое значение нужно?",
+    },
     # A column read both as an upsert key and as masked (planner19): which one is meant is asked.
     "planner.masked_key": {
         "en": "{columns} of {table} would be both an upsert key and masked; should it identify the rows (a key) "

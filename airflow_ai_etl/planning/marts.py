@@ -1312,7 +1312,11 @@ def _read_money_filter(ph: MartPhrase) -> None:
 
 def _sum_of_a_row(tokens: Sequence[Token], i: int) -> bool:
     """«заказы на сумму больше 5000», "orders for an amount over 5000": one row's amount compared (a load's
-    row filter), not a sum to compute."""
+    row filter), not a sum to compute; «больше 4 зачётных единиц», "over 60 liters": a number of units
+    after a comparison word is one row's quantity too."""
+    number = next((k for k in range(i - 1, max(-1, i - 3), -1) if tokens[k].number is not None), None)
+    if number is not None and number > 0 and _comparison_before(tokens, number) is not None:
+        return True
     if i == 0 or tokens[i - 1].lower not in ("на", "for") or i + 1 >= len(tokens):
         return False
     following = tokens[i + 1]
@@ -2028,7 +2032,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if target.value.engine != "clickhouse" and export is None:
         return Outcome.clarify(ask("clickhouse_only"))
     schedule = planner._schedule(rest_request)
-    questions = planner._unread_schedule_words(rest_request)
+    questions = planner._unread_schedule_words(rest_request, schedule.cron if schedule else None)
     if questions:
         return Outcome.clarify(*questions)
     named_target = planner._explicit_target_name(rest_request) or _mart_named(tokens, ground)
