@@ -1881,6 +1881,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and _english_event_column(ph, _time_columns(fact), [token]) is None  # "check-ins"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
+    _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
@@ -3925,6 +3926,30 @@ def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
             if _how_much_column(probe, table, m) is not None:
                 found.append(table)
     return list(dict.fromkeys(found))
+
+
+# --- round marts15: flags in the counted phrase, chat words, target names, fact tables by columns ---------
+
+
+def _release_flag_words(ph: MartPhrase, ground: _Ground, fact: Table, measures: list[dict[str, Any]]) -> None:
+    """ "count occupied beds", "approved vacations per kind": a word of a counted phrase that names a boolean
+    column of the fact states a row condition (`occupied = true`), so it goes to the filter rules like any
+    other state word instead of being dropped as part of the counted noun."""
+    measured = {m.get("column") for m in measures}
+    for m in ph.measures:
+        if m.func not in ("count", "count_distinct"):
+            continue
+        for k in m.object:
+            token = ph.tokens[k]
+            if k not in ph.used or ground.table_of(token) is not None:
+                continue
+            named = ground.columns_named(fact, [token])
+            if (
+                len(named) == 1
+                and named[0].name not in measured
+                and column_kind(named[0].type).family == "bool"
+            ):
+                ph.used.discard(k)
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

@@ -1,0 +1,54 @@
+"""Mart requests of round marts15 (issue 16, the families heldout_marts_j failed on), in our own words over
+several demo catalogs (none of these sentences is in an eval file): a state adjective in the counted phrase
+that names a boolean column ("occupied beds" -> occupied = true)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_planner_marts import mart_of
+
+
+def _plan(planners, catalog, text):
+    return planners[catalog].plan(text)
+
+
+def _where(outcome):
+    return outcome.spec.source.mart.where if outcome.status == "ok" else None
+
+
+# --- W1: a state adjective on the counted noun names a boolean column ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, dims, where",
+    [
+        ("clinic", "number of occupied beds by ward", "beds", ["ward"], "occupied = true"),
+        ("hr", "count approved vacations per kind", "vacations", ["kind"], "approved = true"),
+        ("utility", "count privileged subscribers per district", "subscribers", ["district"],
+         "is_privileged = true"),
+        ("utility", "how many smart meters per model", "metering.meters", ["model"], "is_smart = true"),
+    ],
+)  # fmt: skip
+def test_a_state_adjective_on_the_counted_noun_is_its_boolean(planners, catalog, text, table, dims, where):
+    outcome = _plan(planners, catalog, text)
+    mart = mart_of(outcome)
+    assert (mart["table"], mart["measures"], mart["dims"]) == (table, [("count", None)], dims)
+    assert outcome.spec.source.mart.where == where
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        ("hr", "number of unapproved vacations per kind"),  # a negative form: never approved = true
+        ("clinic", "count free beds per ward"),  # a word no column states: asked, never dropped
+    ],
+)
+def test_a_state_word_the_flag_does_not_state_is_asked(planners, catalog, text):
+    outcome = _plan(planners, catalog, text)
+    assert outcome.status == "needs_clarification", _where(outcome)
+
+
+def test_a_counted_noun_without_a_state_word_has_no_condition(planners):
+    outcome = _plan(planners, "clinic", "number of beds by ward")
+    assert mart_of(outcome)["dims"] == ["ward"] and _where(outcome) is None
