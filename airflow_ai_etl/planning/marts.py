@@ -1882,6 +1882,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
+    _claim_title_table(ph, ground, fact)  # "lab tests: avg ...": a title, no condition
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
@@ -3950,6 +3951,22 @@ def _release_flag_words(ph: MartPhrase, ground: _Ground, fact: Table, measures: 
                 and column_kind(named[0].type).family == "bool"
             ):
                 ph.used.discard(k)
+
+
+def _claim_title_table(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """ "lab tests: avg result value by ...", «Заявки абонентов: число по темам»: a lead-in before the first
+    colon or dash whose every noun names the fact table (its name, glossary or comment words) titles the
+    mart; it is no row condition (never `status = 'test'`). A lead-in with any other word («Оплаченные
+    заказы: ...», "north sales: ...") is left to the filter rules."""
+    titled = sorted(_title_nouns(ph.tokens))
+    if not titled or any(k in ph.used for k in titled):
+        return
+    lead = [k for k in range(titled[-1] + 1) if ph.tokens[k].lang in ("ru", "en")]
+    if lead != titled or not all(
+        ground.table_of(ph.tokens[k]) is fact or _describes(ph.tokens[k], fact) for k in titled
+    ):
+        return
+    ph.used.update(titled)
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

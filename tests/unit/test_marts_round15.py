@@ -52,3 +52,26 @@ def test_a_state_word_the_flag_does_not_state_is_asked(planners, catalog, text):
 def test_a_counted_noun_without_a_state_word_has_no_condition(planners):
     outcome = _plan(planners, "clinic", "number of beds by ward")
     assert mart_of(outcome)["dims"] == ["ward"] and _where(outcome) is None
+
+
+# --- W2: a lead-in naming the fact table titles the mart, it is no row condition ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, grain",
+    [
+        ("lab tests: max result value per test code, monthly on collected_at", ("collected_at", "month")),
+        ("Lab tests - average result value by test code", None),
+    ],
+)
+def test_a_lead_in_naming_the_fact_table_is_no_filter(planners, text, grain):
+    outcome = _plan(planners, "clinic", text)
+    mart = mart_of(outcome)
+    assert (mart["table"], mart["dims"], mart["grain"]) == ("lab.results", ["test_code"], grain)
+    assert _where(outcome) is None
+
+
+def test_a_lead_in_with_a_state_word_is_still_a_filter(planners):
+    outcome = _plan(planners, "clinic", "paid invoices: total amount by status")
+    assert mart_of(outcome)["table"] == "billing.invoices"
+    assert _where(outcome) == "status = 'paid'"
