@@ -1836,6 +1836,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if questions:
         return Outcome.clarify(*questions)
     dims = _drop_title_table(ph, ground, dims, fact)
+    dims, measured_dim = _measured_dimensions(ph, ground, fact, dims, measures)  # "avg price per kwh"
+    if measured_dim is not None:
+        return Outcome.clarify(ask("measured_dimension", column=measured_dim))
     if (time_words := _date_phrase_grain(ph)) is not None:  # «по времени оплаты»: which grain?
         return Outcome.clarify(ask("which_grain", words=time_words))
     timed = [d for d in dims if (c := fact.column(d)) is not None and column_kind(c.type).temporal]
@@ -3967,6 +3970,34 @@ def _claim_title_table(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
     ):
         return
     ph.used.update(titled)
+
+
+def _measured_dimensions(
+    ph: MartPhrase, ground: _Ground, fact: Table, dims: list[str], measures: list[dict[str, Any]]
+) -> tuple[list[str], str | None]:
+    """(dimensions, the column of a question) when a column is both aggregated and grouped by. "avg price
+    per kwh by zone" of `price_per_kwh`: "per kwh" right after the measure's words is the rest of the
+    measured column's name, not a grouping, so that dimension is dropped. Any other column both measured
+    and grouped by (avg(x) per x is x itself) is asked, never planned."""
+    measured = {m["column"] for m in measures if m.get("column") and m["func"] != "count_distinct"}
+    both = [d for d in dims if d in measured]
+    if not both:
+        return dims, None
+    tokens = ph.tokens
+    for group in ph.dims:
+        prep = group[0] - 1
+        if prep < 1 or tokens[prep].lang != "en" or tokens[prep].lower not in DIM_PREPS_EN:
+            continue
+        if not any(m.object and m.object[-1] == prep - 1 for m in ph.measures):
+            continue  # the words before "per" are the measure's own
+        named = ground.columns_named(fact, [tokens[k] for k in group])
+        if len(named) != 1 or named[0].name not in both:
+            continue
+        parts = set(name_parts(named[0].name))
+        if stem(tokens[prep].lower) in parts and all(stem(tokens[k].lower) in parts for k in group):
+            both.remove(named[0].name)
+            dims = [d for d in dims if d != named[0].name]
+    return dims, (both[0] if both else None)
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

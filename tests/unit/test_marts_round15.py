@@ -75,3 +75,32 @@ def test_a_lead_in_with_a_state_word_is_still_a_filter(planners):
     outcome = _plan(planners, "clinic", "paid invoices: total amount by status")
     assert mart_of(outcome)["table"] == "billing.invoices"
     assert _where(outcome) == "status = 'paid'"
+
+
+# --- W3: one column is never both the measure and a dimension --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, func",
+    [
+        ("max price per kwh by zone", "max"),
+        ("minimum tariff price per kwh per zone", "min"),
+    ],
+)
+def test_per_in_the_measured_columns_name_is_no_dimension(planners, text, func):
+    mart = mart_of(_plan(planners, "utility", text))
+    assert (mart["table"], mart["measures"], mart["dims"]) == ("tariffs", [(func, "price_per_kwh")], ["zone"])
+
+
+@pytest.mark.parametrize(
+    "catalog, text, column",
+    [
+        ("shop", "total amount of sales by amount", "amount"),
+        ("hr", "средний оклад сотрудников по окладу", "salary"),
+        ("utility", "average kwh of telemetry per kwh", "kwh"),
+    ],
+)
+def test_a_column_both_measured_and_grouped_by_is_asked(planners, catalog, text, column):
+    outcome = _plan(planners, catalog, text)
+    assert outcome.status == "needs_clarification"
+    assert column in outcome.questions[0]
