@@ -1819,6 +1819,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
+    if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
+        return Outcome.clarify(ask("no_measure"))
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -3998,6 +4000,34 @@ def _measured_dimensions(
             both.remove(named[0].name)
             dims = [d for d in dims if d != named[0].name]
     return dims, (both[0] if both else None)
+
+
+def _same_head(column: Column, table: Table) -> bool:
+    """The column's comment names what the table's comment names ('Показание' of 'Показания счётчиков')."""
+    head = _comment_head(column.comment or "")
+    return head is not None and head == _comment_head(table.comment or "")
+
+
+def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«показания по моделям счётчиков по неделям» (no measure word): the noun naming the fact table
+    (readings, 'Показания счётчиков') also names a numeric column of it (value, 'Показание'), so the request
+    may ask for the number of rows or for an aggregate of that column; it is asked, not counted. A noun that
+    names only its table ("Leads per source per week") still counts the rows (README)."""
+    if ph.measures:
+        return None
+    for t in ph.tokens:
+        if t.lang not in ("ru", "en") or ground.table_of(t) is not fact:
+            continue
+        valued = [
+            c
+            for c in _numeric_columns(fact)
+            if not c.name.endswith("_id")
+            and c.name not in fact.primary_key
+            and (_comment_names(c, t) or _same_head(c, fact))  # "readings" of 'Показания' ~ 'Показание'
+        ]
+        if valued:
+            return t.text
+    return None
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

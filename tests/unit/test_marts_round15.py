@@ -104,3 +104,29 @@ def test_a_column_both_measured_and_grouped_by_is_asked(planners, catalog, text,
     outcome = _plan(planners, catalog, text)
     assert outcome.status == "needs_clarification"
     assert column in outcome.questions[0]
+
+
+# --- W4: a bare noun naming both the fact table and a numeric column of it names no measure ------------------
+# README: a table noun grouped by something counts its rows ("Leads per source per week"); «показания» is also
+# the comment of readings.value ('Показание'), so the count and an aggregate of the values are both readings.
+
+
+@pytest.mark.parametrize(
+    "text", ["показания счётчиков по источникам помесячно", "readings per source per week"]
+)
+def test_a_noun_naming_the_table_and_its_value_column_asks_for_the_measure(planners, text):
+    outcome = _plan(planners, "utility", text)
+    assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures",
+    [
+        ("utility", "число показаний по источникам помесячно", "metering.readings", [("count", None)]),
+        ("utility", "сумма показаний по источникам помесячно", "metering.readings", [("sum", "value")]),
+        ("shop", "заказы по статусам понедельно", "orders", [("count", None)]),  # a table noun only
+    ],
+)
+def test_a_named_measure_or_a_plain_table_noun_is_planned(planners, catalog, text, table, measures):
+    mart = mart_of(_plan(planners, catalog, text))
+    assert (mart["table"], mart["measures"]) == (table, measures)
