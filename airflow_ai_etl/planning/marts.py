@@ -912,6 +912,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if _polite(t):
             break  # «по дням, пожалуйста»
+        if _chat_word(t) or _target_phrase_at(ph, i):
+            break  # «…, пусть обновляется», «…, табличку назови x», «…, результат в кликхаус»
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
@@ -1959,6 +1961,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if questions:
         return Outcome.clarify(*questions)
     named_target = planner._explicit_target_name(rest_request) or _mart_named(tokens, ground)
+    named_target = _claim_target_words(ph, named_target)  # «табличку назови x», "target table x"
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     residue = _residue(tokens, ph, rest_request, where.value, ground, fact)
@@ -2308,6 +2311,8 @@ def _residue(
             continue  # read by the mart rules or explained by a bracketed condition ("not been fired (...)")
         if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
             continue
+        if _chat_word(t):
+            continue  # «пусть», «привет», "hey, can I get", "pls"
         if _word(t, TITLE_RU, TITLE_EN):
             continue
         if ph.grain and t.lang == "ru" and t.lemma == "новый":
@@ -4028,6 +4033,76 @@ def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
         if valued:
             return t.text
     return None
+
+
+# Chat words around a request: greetings, asking, particles («пусть обновляется»), "pls"; and the jargon
+# of a refresh («апдейт раз в час»). They end a list of dimensions and are no slot of the mart.
+CHAT_RU = {"пусть", "пускай", "привет", "здравствуйте", "здравствовать", "коллега", "плиз", "спасибо",
+           "пожалуйста", "ну", "давай", "давайте", "можно", "апдейт", "апдейтить", "обнова",
+           "рефреш"}  # fmt: skip
+CHAT_EN = {"hey", "hi", "hello", "pls", "plz", "please", "thanks", "thx", "can", "could", "would", "get",
+           "i", "you", "guys", "folks", "team", "ok", "okay"}  # fmt: skip
+# Words that name the mart's own table: «табличку назови X», «назвать витрину X», "target table X".
+NAMING_RU = {"назвать", "называть", "назваться", "имя", "название", "наименование"}
+NAMING_EN = {"name", "named", "call", "called", "target"}
+NAMED_NOUNS_RU = {"табличка", "таблица", "витрина", "витринка", "результат", "итог", "её", "ее", "его"}
+NAMED_NOUNS_EN = {"table", "mart", "it", "the", "result", "output"}
+# «результат в кликхаус», "output to ClickHouse": a noun for what is built, before where it goes.
+RESULT_RU = {"результат", "итог"}
+RESULT_EN = {"result", "results", "output"}
+
+
+def _chat_word(token: Token) -> bool:
+    """«пусть», «привет», «коллеги», «апдейт», "hey", "pls", "can I get": no dimension, no slot."""
+    if token.lang == "ru":
+        return token.lower in CHAT_RU or token.lemma in CHAT_RU
+    return token.lang == "en" and token.lower in CHAT_EN
+
+
+def _naming_word(token: Token) -> bool:
+    return (token.lang == "ru" and bool(token.lemmas & NAMING_RU)) or (
+        token.lang == "en" and token.lower in NAMING_EN
+    )
+
+
+def _target_phrase_at(ph: MartPhrase, i: int) -> bool:
+    """A phrase about the mart's own table starts at token i: «табличку назови X», «назови X», "target
+    table X", «результат в кликхаус» (a noun for the result, then where it goes)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    t = tokens[i]
+    if _naming_word(t) or (_word(t, NAMED_NOUNS_RU, NAMED_NOUNS_EN) and t.lower not in ("the", "it")):
+        k = i  # «табличку назови orders_weekly»: naming words, then the new name (never «по названию отдела»)
+        while k < n and (_naming_word(tokens[k]) or _word(tokens[k], NAMED_NOUNS_RU, NAMED_NOUNS_EN)):
+            k += 1
+        if any(_naming_word(tokens[j]) for j in range(i, k)) and k < n and _IDENTIFIER.match(tokens[k].text):
+            return True
+    if _word(t, RESULT_RU, RESULT_EN) and i + 2 < n and tokens[i + 1].lower in ("в", "во", "to", "into"):
+        nxt = tokens[i + 2]
+        return nxt.lower in CLICKHOUSE_WORDS or nxt.lemma in CLICKHOUSE_WORDS or "_" in nxt.text
+    return False
+
+
+def _claim_target_words(ph: MartPhrase, named: str | None) -> str | None:
+    """The mart table's name from a naming phrase («табличку назови orders_weekly_status», "name it x"), or
+    the name another rule read ("target table x"); the phrase's words are marked read either way. Also
+    «результат в кликхаус»: the result noun before the target it goes to."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i in range(n):
+        if i in ph.used or not _target_phrase_at(ph, i):
+            continue
+        k = i
+        while k < n and (
+            _naming_word(tokens[k])
+            or _word(tokens[k], NAMED_NOUNS_RU | RESULT_RU, NAMED_NOUNS_EN | RESULT_EN)
+        ):
+            k += 1
+        if _word(tokens[i], RESULT_RU, RESULT_EN) and not _naming_word(tokens[i]):
+            ph.used.add(i)  # «результат в кликхаус»: the target rule reads «в кликхаус»
+            continue
+        if k < n and _IDENTIFIER.match(tokens[k].text) and named in (None, tokens[k].text):
+            ph.used.update(range(i, k + 1))
+            named = tokens[k].text
+    return named
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

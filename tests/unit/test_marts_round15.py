@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_planner_marts import mart_of
+from tests.unit.test_planner_marts import mart_of, mart_shape
 
 
 def _plan(planners, catalog, text):
@@ -130,3 +130,48 @@ def test_a_noun_naming_the_table_and_its_value_column_asks_for_the_measure(plann
 def test_a_named_measure_or_a_plain_table_noun_is_planned(planners, catalog, text, table, measures):
     mart = mart_of(_plan(planners, catalog, text))
     assert (mart["table"], mart["measures"]) == (table, measures)
+
+
+# --- M1: chat words, politeness and the words naming the mart's table are no dimensions -----------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, shape, schedule, target",
+    [
+        ("shop", "Привет! Нужна витрина: число заказов по статусам помесячно, пусть обновляется каждый день в 6:00",
+         ("orders", [("count", None)], ["status"], ("created_at", "month")), "0 6 * * *", None),
+        ("logistics", "сумма возвратов по причинам, по дням, апдейт каждые полчаса",
+         ("returns", [("sum", "refund_amount")], ["reason"], ("created_at", "day")), "*/30 * * * *", None),
+        ("hr", "средний оклад по отделам, табличку назови avg_salary_by_dept",
+         ("employees", [("avg", "salary")], ["department_id"], None), None, "avg_salary_by_dept"),
+        ("clinic", "число визитов по врачам понедельно, назовите витрину visits_weekly_doc",
+         ("visits", [("count", None)], ["doctor_id"], ("visit_date", "week")), None, "visits_weekly_doc"),
+        ("clinic", "Число визитов по врачам помесячно, результат в кликхаус",
+         ("visits", [("count", None)], ["doctor_id"], ("visit_date", "month")), None, None),
+        ("shop", "hey, can I get order counts by status per week?",
+         ("orders", [("count", None)], ["status"], ("created_at", "week")), None, None),
+        ("shop", "total revenue per region per month from sales, target table region_revenue_monthly",
+         ("sales", [("sum", "amount")], ["region"], ("sold_at", "month")), None, "region_revenue_monthly"),
+        ("shop", "number of orders by status pls", ("orders", [("count", None)], ["status"], None), None, None),
+        ("shop", "Коллеги, можно витрину: средний чек по статусам заказов? Спасибо!",
+         ("orders", [("avg", "total")], ["status"], None), None, None),
+    ],
+)  # fmt: skip
+def test_chat_and_target_naming_words_are_no_dimensions(planners, catalog, text, shape, schedule, target):
+    outcome = _plan(planners, catalog, text)
+    assert mart_shape(outcome) == shape
+    assert outcome.spec.schedule == schedule
+    assert outcome.spec.target.type == "clickhouse"
+    if target is not None:
+        assert outcome.spec.target.table == target
+
+
+def test_a_name_noun_without_a_new_name_is_still_a_dimension(planners):
+    # «по названию отдела»: the department's name through the join, not a naming phrase
+    mart = mart_of(_plan(planners, "hr", "средний оклад по названию отдела"))
+    assert mart["dims"] == ["name"] and mart["joins"] == ["public.departments"]
+
+
+def test_an_unknown_word_next_to_chat_words_is_still_asked(planners):
+    outcome = _plan(planners, "shop", "hey, can I get order counts by status, zorbly")
+    assert outcome.status == "needs_clarification"
