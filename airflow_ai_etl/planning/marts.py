@@ -1557,6 +1557,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "max"
     if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
         return None
+    if _slang_count(tokens, i):  # «колво лидов», «скока событий», "cnt of orders"
+        return "count"
     if _word(t, COUNT_RU, COUNT_EN) or t.lower.startswith("кол-в"):  # «кол-ву заказов»
         return "count"
     if t.lower == "many" and before and before[-1].lower == "how":
@@ -4103,6 +4105,19 @@ def _claim_target_words(ph: MartPhrase, named: str | None) -> str | None:
             ph.used.update(range(i, k + 1))
             named = tokens[k].text
     return named
+
+
+# Chat spellings of «количество» / «сколько» and English shorthands of a count («колво лидов», «скока
+# событий», "cnt of orders", "num of visits").
+_SLANG_COUNT_RU = re.compile(r"^(?:кол\.?-?во|колво|к-во|скока|скоко|скоко?лько)$")
+
+
+def _slang_count(tokens: Sequence[Token], i: int) -> bool:
+    t = tokens[i]
+    if t.lang == "ru":
+        return bool(_SLANG_COUNT_RU.match(t.lower))
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return t.lang == "en" and (t.lower == "cnt" or (t.lower == "num" and after == "of"))
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

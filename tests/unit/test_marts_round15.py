@@ -175,3 +175,20 @@ def test_a_name_noun_without_a_new_name_is_still_a_dimension(planners):
 def test_an_unknown_word_next_to_chat_words_is_still_asked(planners):
     outcome = _plan(planners, "shop", "hey, can I get order counts by status, zorbly")
     assert outcome.status == "needs_clarification"
+
+
+# --- M2: chat spellings of a count --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, shape",
+    [
+        ("shop", "колво заказов по статусам помесячно", ("orders", [("count", None)], ["status"], ("created_at", "month"))),
+        ("clinic", "скока визитов по врачам понедельно",
+         ("visits", [("count", None)], ["doctor_id"], ("visit_date", "week"))),
+        ("clinic", "num of visits per doctor per month",
+         ("visits", [("count", None)], ["doctor_id"], ("visit_date", "month"))),
+    ],
+)  # fmt: skip
+def test_chat_spellings_of_a_count(planners, catalog, text, shape):
+    assert mart_shape(_plan(planners, catalog, text)) == shape
