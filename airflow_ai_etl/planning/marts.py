@@ -1757,6 +1757,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None
     if not is_mart_request(tokens) and not _subject_mart(planner, tokens, request.text):
         return None
+    if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
+        return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
@@ -4118,6 +4120,30 @@ def _slang_count(tokens: Sequence[Token], i: int) -> bool:
         return bool(_SLANG_COUNT_RU.match(t.lower))
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     return t.lang == "en" and (t.lower == "cnt" or (t.lower == "num" and after == "of"))
+
+
+# Russian stems of engines with no reader (vocabulary.UNSUPPORTED_ENGINES) -> the engine's name.
+ENGINE_STEMS_RU = {"оракл": "Oracle", "мускул": "MySQL", "монго": "MongoDB", "кафк": "Kafka",
+                   "эластик": "Elasticsearch", "редис": "Redis", "мариадб": "MariaDB"}  # fmt: skip
+
+
+def _unsupported_engine_word(planner: OfflinePlanner, tokens: Sequence[Token], lang: str) -> Outcome | None:
+    """«из оракловой базы billing_ora», «из оракла», «из мускульной таблицы»: any form of an engine the
+    assistant has no reader for (an adjective, a case ending) names the source as surely as its bare name,
+    so the mart is refused before any question about its measures (nothing can be built from it)."""
+    for t in tokens:
+        if t.lang != "ru":
+            continue
+        engine = next((name for s, name in ENGINE_STEMS_RU.items() if t.lower.startswith(s)), None)
+        if engine is None:
+            continue
+        kinds = sorted({c.conn_type for c in planner.catalog.connections.values()}) or ["none"]
+        return Outcome.reject(
+            "grounding",
+            say(lang, "planner.no_source_kind", name=engine, kinds=", ".join(kinds)),
+            "source.conn_id",
+        )
+    return None
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

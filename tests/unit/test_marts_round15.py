@@ -192,3 +192,20 @@ def test_an_unknown_word_next_to_chat_words_is_still_asked(planners):
 )  # fmt: skip
 def test_chat_spellings_of_a_count(planners, catalog, text, shape):
     assert mart_shape(_plan(planners, catalog, text)) == shape
+
+
+# --- R1: a source engine with no reader is refused before any question about the mart -----------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, engine",
+    [
+        ("shop", "сумма продаж по регионам из мускульной базы shop_db", "MySQL"),
+        ("shop", "Витрина по дням из оракла, таблица ORDERS", "Oracle"),  # no measure named either
+        ("hr", "средний оклад по отделам из монговской коллекции staff", "MongoDB"),
+    ],
+)
+def test_an_engine_with_no_reader_is_refused_first(planners, catalog, text, engine):
+    outcome = _plan(planners, catalog, text)
+    assert outcome.status == "rejected", (outcome.status, outcome.questions)
+    assert engine in str(outcome.errors[0].message)
