@@ -1895,6 +1895,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
     _claim_title_table(ph, ground, fact)  # "lab tests: avg ...": a title, no condition
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
+    _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
@@ -4144,6 +4145,27 @@ def _unsupported_engine_word(planner: OfflinePlanner, tokens: Sequence[Token], l
             "source.conn_id",
         )
     return None
+
+
+def _claim_not_yet_subject(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """ "only people not fired yet", «только сотрудники, ещё не уволенные»: the people (or the fact's own
+    noun) the «not yet» clause is said of belong to that clause; they are no value of a column."""
+    if ph.not_yet is None:
+        return
+    tokens = ph.tokens
+    for k, t in enumerate(tokens[1:], start=1):
+        if t.lower not in ("не", "not", "ещё", "еще", "still") or k not in ph.used:
+            continue
+        j = k - 1 - (tokens[k - 1].text == ",")
+        if j < 0 or j in ph.used:
+            continue
+        subject = tokens[j]
+        if not (_word(subject, PEOPLE_RU, PEOPLE_EN) or ground.table_of(subject) is fact):
+            continue
+        first = j - (j > 0 and tokens[j - 1].lower in ("only", "только", "лишь"))
+        ph.used.update(range(first, k))
+        ph.blank.append((tokens[first].start, tokens[k - 1].end))
+        return
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

@@ -209,3 +209,21 @@ def test_an_engine_with_no_reader_is_refused_first(planners, catalog, text, engi
     outcome = _plan(planners, catalog, text)
     assert outcome.status == "rejected", (outcome.status, outcome.questions)
     assert engine in str(outcome.errors[0].message)
+
+
+# --- M6: the people a «not yet» clause is said of belong to that clause --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "number of employees per department, only employees not fired yet",
+        "численность по отделам, только сотрудники, ещё не уволенные",
+        "headcount per department, only people not yet fired",
+        "число сотрудников по отделам, только люди, ещё не уволенные",
+    ],
+)
+def test_the_subject_of_a_not_yet_clause_is_no_value(planners, text):
+    outcome = _plan(planners, "hr", text)
+    assert mart_shape(outcome) == ("employees", [("count", None)], ["department_id"], None)
+    assert _where(outcome) == "fired_at IS NULL"
