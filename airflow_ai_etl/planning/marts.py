@@ -1825,6 +1825,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
+    _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
     measures, questions = _measures(ph, ground, fact, ask)
@@ -4165,6 +4166,32 @@ def _claim_not_yet_subject(ph: MartPhrase, ground: _Ground, fact: Table) -> None
         first = j - (j > 0 and tokens[j - 1].lower in ("only", "только", "лишь"))
         ph.used.update(range(first, k))
         ph.blank.append((tokens[first].start, tokens[k - 1].end))
+        return
+
+
+def _qualified_grain_column(ph: MartPhrase, fact: Table) -> None:
+    """ "by signup week (users.created_at)", «по неделям регистрации (users.created_at)»: a column named with
+    its table in brackets right after the grain words is the grain's column, as a bare name there is, when
+    the table is the fact's (another table's column is left unread, so it is asked about)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if ph.grain is None or ph.grain_column is not None:
+        return
+    for k in range(1, n - 2):
+        if tokens[k].text != "(" or tokens[k + 2].text != ")" or k - 1 not in ph.used:
+            continue
+        if k + 1 in ph.used and k + 1 not in ph.grain_words:
+            continue  # read by another rule (a grain qualifier keeps it as the grain's words)
+        table, _, column = tokens[k + 1].text.rpartition(".")
+        if not table or table.lower() not in (fact.name.lower(), fact.qualified_name.lower()):
+            continue
+        if fact.column(column) is None:
+            continue
+        meanings = [m for m in (_time_word(tokens[w]) for w in ph.grain_words if w != k + 1) if m]
+        if meanings and not any(p.startswith(m) for m in meanings for p in column.lower().split("_")):
+            return  # «по месяцам доставки (orders.created_at)»: the words and the name disagree (asked)
+        ph.grain_column = fact.column(column).name  # type: ignore[union-attr]
+        ph.grain_words = [w for w in ph.grain_words if w != k + 1]
+        ph.used.update(range(k, k + 3))
         return
 
 

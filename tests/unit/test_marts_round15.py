@@ -227,3 +227,32 @@ def test_the_subject_of_a_not_yet_clause_is_no_value(planners, text):
     outcome = _plan(planners, "hr", text)
     assert mart_shape(outcome) == ("employees", [("count", None)], ["department_id"], None)
     assert _where(outcome) == "fired_at IS NULL"
+
+
+# --- M8: a table-qualified column in brackets after the grain words is the grain's column ----------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, grain",
+    [
+        ("clinic", "total invoice amount per month (billing.invoices.paid_at)", "billing.invoices",
+         ("paid_at", "month")),
+        ("logistics", "число отправлений по дням (shipments.delivered_at)", "shipments", ("delivered_at", "day")),
+        ("shop", "число заказов по неделям (public.orders.created_at), по статусам", "orders",
+         ("created_at", "week")),
+    ],
+)  # fmt: skip
+def test_a_table_qualified_column_in_brackets_is_the_grains_column(planners, catalog, text, table, grain):
+    mart = mart_of(_plan(planners, catalog, text))
+    assert (mart["table"], mart["grain"]) == (table, grain)
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        ("shop", "number of orders per month of delivery (orders.created_at)"),  # the words say another event
+        ("clinic", "сумма счетов по месяцам (visits.visit_date)"),  # another table's column
+    ],
+)
+def test_a_qualified_column_that_disagrees_is_asked(planners, catalog, text):
+    assert _plan(planners, catalog, text).status == "needs_clarification"
