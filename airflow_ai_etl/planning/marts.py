@@ -1644,6 +1644,8 @@ class _Ground:
             nouns = [t for t in by_comment if _comment_head(t.comment) in meanings]
             if len(nouns) == 1:
                 return nouns[0]
+            if (synonym := _bracket_synonym_table(by_comment, meanings)) is not None:
+                return synonym  # «счётчикам»: 'Приборы учёта (счётчики)'
         if token.lang == "en" and not found:  # "Wi-Fi", "fuel": the first part of one table's compound name
             firsts = [
                 t
@@ -4193,6 +4195,26 @@ def _qualified_grain_column(ph: MartPhrase, fact: Table) -> None:
         ph.grain_words = [w for w in ph.grain_words if w != k + 1]
         ph.used.update(range(k, k + 3))
         return
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _bracket_synonym_table(tables: list[Table], meanings: set[str]) -> Table | None:
+    """«по счётчикам» of telemetry: of the tables whose comments hold the word, the one whose comment gives
+    it in brackets as the table's other name ('Приборы учёта (счётчики)'), not the ones it qualifies
+    ('Показания счётчиков', 'Телеметрия умных счётчиков')."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    found = [
+        t
+        for t in tables
+        if any(
+            (parts := name_parts_of_text(m.group(1))) and parts[0] in meanings and len(parts) <= 2
+            for m in _BRACKETED.finditer(t.comment or "")
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

@@ -256,3 +256,19 @@ def test_a_table_qualified_column_in_brackets_is_the_grains_column(planners, cat
 )
 def test_a_qualified_column_that_disagrees_is_asked(planners, catalog, text):
     assert _plan(planners, catalog, text).status == "needs_clarification"
+
+
+# --- M4: an entity noun a table's comment gives in brackets is that table, its key the dimension ---------------
+
+
+@pytest.mark.parametrize(
+    "text, shape",
+    [
+        ("число показаний по счётчикам помесячно",
+         ("metering.readings", [("count", None)], ["meter_id"], ("taken_at", "month"))),
+        ("сумма потребления по счётчикам посуточно из телеметрии",
+         ("metering.telemetry", [("sum", "kwh")], ["meter_id"], ("measured_at", "day"))),
+    ],
+)  # fmt: skip
+def test_an_entity_noun_named_in_a_comments_brackets_is_its_key(planners, text, shape):
+    assert mart_shape(_plan(planners, "utility", text)) == shape
