@@ -324,7 +324,12 @@ def _load_words(tokens: Sequence[Token]) -> bool:
     lookback = MartPhrase(list(tokens))
     _read_lookback(lookback)
     if any(
-        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export and not _already(words, k))
+        (
+            _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN)
+            and not export
+            and not _already(words, k)
+            and not _counted_event_verb(words, k)
+        )  # «сколько литров залили»: the event
         or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
         or (_incremental(t) and lookback.lookback is None and not _aggregate_with_grain(words))
         for k, t in enumerate(words)
@@ -595,7 +600,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                 ph.used.add(i)
                 i = end
                 continue
-        if t.lower in VIA_WORDS and i + 1 < n:
+        if t.lower in VIA_WORDS and i + 1 < n and not _each_after(tokens, i):  # «через каждую дверь»: a cut
             ph.via.append(i + 1)
             ph.used.update({i, i + 1})
             i += 2
@@ -638,6 +643,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     _read_measures(ph)
     _read_units(ph)  # «потребление кВт·ч»
     _read_what_amount(ph)  # «на какую сумму»
+    _currency_sum(ph)  # «на сколько рублей»
     _participle_before_grain(ph)
     _participle_after_grain(ph)  # "by week opened"
     _bracket_grain_words(ph)  # «помесячно (по началу отключения)»
@@ -1827,6 +1833,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
+    _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
@@ -2915,6 +2922,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
         steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
     for found in steps:
+        found = _column_clues(ph, ground, found) if len(found) > 1 else found  # (created_at), direction = in
         if (
             len(found) > 1
         ):  # «суммарное количество проданных единиц»: the table a word names ("sold" -> sales)
@@ -2928,6 +2936,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             return found[0], ""
         if len(found) > 1:
             return None, ask("two_facts", tables=", ".join(t.name for t in found))
+    if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
+        return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
 
 
@@ -3230,8 +3240,9 @@ def _measures(
                 column = numeric_named[0]
         if column is None:
             money_word = _word(cue, MONEY_RU, MONEY_EN) or any(
-                _word(w, MONEY_RU | MONEY_NOUNS_RU, MONEY_EN | SPEND_EN) for w in object_words
-            )
+                _word(w, MONEY_RU | MONEY_NOUNS_RU | CURRENCY_RU, MONEY_EN | SPEND_EN | CURRENCY_EN)
+                for w in object_words
+            )  # «на сколько рублей»: a currency is money too
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
             named_money = [c for c in money if _money_name(c)]
@@ -4215,6 +4226,75 @@ def _bracket_synonym_table(tables: list[Table], meanings: set[str]) -> Table | N
         )
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _column_clues(ph: MartPhrase, ground: _Ground, candidates: list[Table]) -> list[Table]:
+    """Of several candidate fact tables, the one that holds what the request names as columns: a snake_case
+    name («по неделям записи (created_at)»: appointments, not visits), a column compared with a value
+    ("direction = in": badge_events only), else every dimension («по препаратам»: prescriptions.drug_name,
+    not visits). Unchanged when no clue picks exactly one."""
+    tokens = ph.tokens
+    clues = [
+        t.text
+        for i, t in enumerate(tokens)
+        if t.lang == "en"
+        and (_IDENTIFIER.match(t.text) or (i + 1 < len(tokens) and tokens[i + 1].text in ("=", "!=", "<>")))
+        and any(x.column(t.text) for x in ground.tables)
+    ]
+    if clues:
+        holding = [t for t in candidates if all(t.column(c) for c in clues)]
+        if len(holding) == 1:
+            return holding
+    if ph.dims and len(candidates) <= 3:
+        holding = [t for t in candidates if _holds_dims(ph, ground, t)]
+        if len(holding) == 1:
+            return holding
+    return candidates
+
+
+def _counted_event_verb(words: Sequence[Token], k: int) -> bool:
+    """«сколько литров залили», «сколько залили»: a verb after «сколько» (and what it counts) names the
+    event the rows are, not a load of the table."""
+    return any(w.lang == "ru" and w.lemma == "сколько" for w in words[max(0, k - 2) : k])
+
+
+def _currency_sum(ph: MartPhrase) -> None:
+    """«на сколько рублей», «сколько рублей потратили», "how many dollars": a count of a currency is the sum
+    of the money column (the currency word says which kind of column, as «на какую сумму» does)."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count" or len(m.object) != 1 or m.column_ref:
+            continue
+        if not _word(tokens[m.object[0]], CURRENCY_RU, CURRENCY_EN):
+            continue
+        m.func = "sum"  # the currency stays its object: the sum is of the money column
+        ph.blank.append((tokens[m.object[0]].start, tokens[m.object[0]].end))  # read here, no residue
+        if m.index >= 1 and tokens[m.index - 1].lower == "на":
+            ph.used.add(m.index - 1)
+
+
+def _distinct_people(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«сколько разных людей заходило», "distinct people": people counted once each on a fact that points at
+    one register of people (badge_events.employee_id -> employees) are that key's distinct values."""
+    for m in ph.measures:
+        if m.func != "count_distinct" or m.column_ref or not m.object:
+            continue
+        if not all(_word(ph.tokens[k], PEOPLE_RU, PEOPLE_EN) for k in m.object):
+            continue
+        keys = {
+            key
+            for t in ground.tables
+            if set(name_parts(t.name)) & PEOPLE_PARTS and (key := _fk_column(fact, t)) is not None
+        }
+        if len(keys) == 1:
+            m.column_ref = keys.pop()
+
+
+def _each_after(tokens: Sequence[Token], i: int) -> bool:
+    """«заходило через каждую дверь», "through each gate": a quantifier after the preposition makes the noun
+    a dimension (per door), not a table joined through."""
+    nxt = tokens[i + 1]
+    return nxt.lower in EACH or (nxt.lang == "ru" and nxt.lemma in EACH)
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

@@ -272,3 +272,35 @@ def test_a_qualified_column_that_disagrees_is_asked(planners, catalog, text):
 )  # fmt: skip
 def test_an_entity_noun_named_in_a_comments_brackets_is_its_key(planners, text, shape):
     assert mart_shape(_plan(planners, "utility", text)) == shape
+
+
+# --- M3: the fact table from columns only one table has; the event verb and currency of a measure -------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, shape",
+    [
+        # a snake_case column only appointments has picks it over visits
+        ("clinic", "записи на приём по врачам: число, по месяцам записи (created_at)",
+         ("appointments", [("count", None)], ["doctor_id"], ("created_at", "month"))),
+        # the dimension only prescriptions holds (drug_name, 'Препарат')
+        ("clinic", "сколько назначений и сколько дней приёма по препаратам понедельно",
+         ("prescriptions", [("count", None), ("sum", "days")], ["drug_name"], ("issued_at", "week"))),
+        # «залили» after «сколько литров» is the event, no load; «на сколько рублей» the money column's sum
+        ("logistics", "сколько литров залили по машинам помесячно",
+         ("fleet.fuel_cards", [("sum", "liters")], ["vehicle_id"], ("refueled_at", "month"))),
+        ("logistics", "сколько литров и на сколько рублей заправили по машинам, помесячно",
+         ("fleet.fuel_cards", [("sum", "amount"), ("sum", "liters")], ["vehicle_id"], ("refueled_at", "month"))),
+        # «через каждую дверь»: a dimension (door); distinct people: the one key to the people register
+        ("hr", "сколько разных людей прошло через каждую дверь по дням",
+         ("badge_events", [("count_distinct", "employee_id")], ["door"], ("occurred_at", "day"))),
+    ],
+)  # fmt: skip
+def test_the_fact_table_from_the_columns_the_request_names(planners, catalog, text, shape):
+    assert mart_shape(_plan(planners, catalog, text)) == shape
+
+
+def test_a_column_clue_two_tables_share_still_asks(planners):
+    # updated_at and doctor_id are in appointments and visits alike: they pick neither
+    outcome = _plan(planners, "clinic", "количество по врачам, по неделям (updated_at)")
+    assert outcome.status == "needs_clarification"
