@@ -1,6 +1,10 @@
 """Mart requests of round marts15 (issue 16, the families heldout_marts_j failed on), in our own words over
 several demo catalogs (none of these sentences is in an eval file): a state adjective in the counted phrase
-that names a boolean column ("occupied beds" -> occupied = true)."""
+that names a boolean column ("occupied beds" -> occupied = true); a lead-in naming the fact table is no
+filter; one column never both measure and dimension; a noun naming the table and its value column asks for
+the measure; chat, politeness and target-naming words; slang counts; an engine with no reader refused first;
+the subject of a «not yet» clause; a table-qualified grain column; an entity noun a comment gives in
+brackets; the fact table from the columns the request names."""
 
 from __future__ import annotations
 
@@ -107,7 +111,7 @@ def test_a_column_both_measured_and_grouped_by_is_asked(planners, catalog, text,
 
 
 # --- W4: a bare noun naming both the fact table and a numeric column of it names no measure ------------------
-# README: a table noun grouped by something counts its rows ("Leads per source per week"); «показания» is also
+# README: a table noun grouped by something counts its rows (a leads-per-source mart); «показания» is also
 # the comment of readings.value ('Показание'), so the count and an aggregate of the values are both readings.
 
 
