@@ -1781,6 +1781,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _read_placement(planner, ph)
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
     _table_named_as_column(ph, ground)  # «Остатки (inventory): ...»
+    _register_noun_source(ph, ground)  # «по справочнику товаров»: the fact, no dimension
     if not ground.tables:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
     if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
@@ -4295,6 +4296,24 @@ def _each_after(tokens: Sequence[Token], i: int) -> bool:
     a dimension (per door), not a table joined through."""
     nxt = tokens[i + 1]
     return nxt.lower in EACH or (nxt.lang == "ru" and nxt.lemma in EACH)
+
+
+# Nouns for a table as a whole: «витрина по справочнику товаров» is a mart over products, not grouped by it.
+REGISTER_NOUNS_RU = {"справочник", "реестр", "каталог", "перечень", "список", "журнал", "таблица", "табличка"}
+
+
+def _register_noun_source(ph: MartPhrase, ground: _Ground) -> None:
+    """«витрину по справочнику товаров», «по реестру счетов»: a noun for a table as a whole with a genitive
+    that names a table is that fact table (a source), not a dimension."""
+    tokens = ph.tokens
+    for words in list(ph.dims):
+        if len(words) != 2 or tokens[words[0]].lang != "ru":
+            continue
+        head, qualifier = tokens[words[0]], tokens[words[1]]
+        if not head.lemmas & REGISTER_NOUNS_RU or ground.table_of(qualifier) is None:
+            continue
+        ph.dims.remove(words)
+        ph.sources.append(words[1])
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------

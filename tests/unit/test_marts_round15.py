@@ -308,3 +308,18 @@ def test_a_column_clue_two_tables_share_still_asks(planners):
     # updated_at and doctor_id are in appointments and visits alike: they pick neither
     outcome = _plan(planners, "clinic", "количество по врачам, по неделям (updated_at)")
     assert outcome.status == "needs_clarification"
+
+
+# --- M1: a noun for a table as a whole («по справочнику товаров») names the fact, it is no dimension ------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, shape",
+    [
+        ("shop", "средняя цена по справочнику товаров в разрезе категорий",
+         ("products", [("avg", "price")], ["category"], None)),
+        ("hr", "витрина по справочнику отделов: число по названиям", ("departments", [("count", None)], ["name"], None)),
+    ],
+)  # fmt: skip
+def test_a_register_noun_names_the_fact_table(planners, catalog, text, shape):
+    assert mart_shape(_plan(planners, catalog, text)) == shape
