@@ -14,12 +14,18 @@ the download to our side only). Ours is timed around execute() (imports excluded
 process start, ~0.03 s, is included); its RSS is reported as what the load added on top of the
 interpreter with Airflow imported. Also an Excel sheet of --excel-rows rows is loaded with each
 reader (python-calamine, and the streaming reader as without it), alternating, and rows/s reported.
-Writes benchmarks/RESULTS_FILES.md.
+
+Cases are named ``<csv|jsonl>-<s3|folder>-<100k|2m>`` and ``excel``; ``--only`` runs a subset
+(comma-separated; a name, a glob such as ``jsonl-*-2m``, or one part such as ``csv``, ``s3``, ``2m``,
+``excel``). Writes the generated part of benchmarks/RESULTS_FILES.md: the rows of the cases that ran
+replace theirs (each row says when and at which load it was measured), other rows stay; everything
+below the marker line (the hand-written notes) is kept as it is.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import platform
 import shlex
@@ -39,6 +45,11 @@ sys.path.insert(0, str(ROOT))
 from local_servers import start_clickhouse  # noqa: E402
 
 from tests.s3_server import start_moto  # noqa: E402
+
+# The line that ends the generated part of the results file; what follows it is written by hand.
+NOTES_MARKER = (
+    "<!-- file_bench.py writes everything above this line; the notes below are kept as they are -->"
+)
 
 CH_DDL = """
 CREATE TABLE {table} (id Int64, customer String, region String, amount Float64, quantity Int32,
@@ -208,14 +219,44 @@ def write_excel(path: Path, rows: int) -> None:
     wb.save(path)
 
 
+def case_name(fmt: str, source: str, rows: int) -> str:
+    """``csv-s3-100k``, ``jsonl-folder-2m``: what --only selects."""
+    size = (
+        f"{rows // 1_000_000}m"
+        if rows % 1_000_000 == 0
+        else f"{rows // 1000}k"
+        if rows % 1000 == 0
+        else str(rows)
+    )
+    return f"{fmt}-{source}-{size}"
+
+
+def selected(name: str, only: list[str]) -> bool:
+    """Whether the case ``name`` is one --only asks for (every case when --only is not given)."""
+    return not only or any(p == name or fnmatch.fnmatch(name, p) or p in name.split("-") for p in only)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100000,2000000", help="rows per file, comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="pairs of runs per case")
     parser.add_argument("--excel-rows", type=int, default=100_000, help="rows of the Excel sheet (0: skip)")
+    parser.add_argument(
+        "--only",
+        "--cases",
+        default="",
+        help="the cases to run, comma-separated: names (csv-s3-2m), globs (jsonl-*-2m) or parts "
+        "(csv, jsonl, s3, folder, 100k, 2m, excel); all when empty",
+    )
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS_FILES.md"))
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    only = [p.strip() for p in args.only.split(",") if p.strip()]
+    known = [case_name(f, src, n) for n in sizes for f in ("csv", "jsonl") for src in ("s3", "folder")] + [
+        "excel"
+    ]
+    if not any(selected(name, only) for name in known):
+        parser.error(f"--only {args.only!r} selects none of the cases: {', '.join(known)}")
 
     base = Path(tempfile.mkdtemp(prefix="ai-etl-file-bench-"))
     base.chmod(0o755)
@@ -224,6 +265,7 @@ def main() -> int:
     SERVER_PID = ch.pid
     cases: dict[str, list[tuple[Run, Run, Run | None]]] = {}
     excel: dict[str, list[Run]] = {}
+    measured: dict[str, str] = {}  # case or reader -> when (UTC) and the load average then
     try:
         client = ch.client()
         s3.client().create_bucket(Bucket="bench")
@@ -244,15 +286,21 @@ def main() -> int:
 
         for n in sizes:
             for fmt, ch_format in (("csv", "CSVWithNames"), ("jsonl", "JSONEachRow")):
+                sources = [src for src in ("s3", "folder") if selected(case_name(fmt, src, n), only)]
+                if not sources:
+                    continue
                 path = base / f"data_{n}.{fmt}"
                 print(f"Writing {path.name} ...", flush=True)
                 write_rows(ch, path, n, fmt)
-                s3.client().upload_file(str(path), "bench", path.name)
+                if "s3" in sources:
+                    s3.client().upload_file(str(path), "bench", path.name)
                 client_cmd = [
                     "clickhouse-client", "--host", "127.0.0.1", "--port", str(ch.tcp_port),
                     "--query", f"INSERT INTO t_client FORMAT {ch_format}",
                 ]  # fmt: skip
                 for source, uri in (("s3", f"s3://bench/{path.name}"), ("folder", str(path))):
+                    if source not in sources:
+                        continue
                     key = f"{fmt} {n:,} rows from {source}"
                     cases[key] = []
                     for i in range(1, args.repeat + 1):
@@ -273,8 +321,9 @@ def main() -> int:
                             from_s3 = timed("curl | client", n, ["bash", "-o", "pipefail", "-c", pipe], env)
                             assert count("t_client") == n
                         cases[key].append((ours, theirs, from_s3))
+                    measured[key] = measured_at()
                 path.unlink()
-        if args.excel_rows:
+        if args.excel_rows and selected("excel", only):
             xlsx = base / "sheet.xlsx"
             print(f"Writing an Excel sheet of {args.excel_rows:,} rows ...", flush=True)
             write_excel(xlsx, args.excel_rows)
@@ -285,26 +334,86 @@ def main() -> int:
                     excel.setdefault(reader, []).append(
                         timed(f"excel {reader}", args.excel_rows, command, env)
                     )
+            for reader in excel:
+                measured[reader] = measured_at()
     finally:
         ch.stop()
         s3.stop()
 
-    report = render_report(cases, excel, args.repeat)
+    out = Path(args.out)
+    previous = out.read_text(encoding="utf-8") if out.exists() else ""
+    report = render_report(cases, excel, args.repeat, measured)
     print(report)
-    Path(args.out).write_text(report, encoding="utf-8")
+    out.write_text(merge_report(report, previous), encoding="utf-8")
     return 0
 
 
+def measured_at() -> str:
+    """When a case finished, and the load average then (1 min): each row of the tables says it."""
+    return f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())}, {os.getloadavg()[0]:.1f}"
+
+
+def _table_rows(text: str) -> dict[str, dict[str, str]]:
+    """The rows of the tables in ``text``: header line -> first cell -> the row's line."""
+    tables: dict[str, dict[str, str]] = {}
+    header = None
+    for line in text.splitlines():
+        if not line.startswith("|"):
+            header = None
+        elif header is None:
+            header = line
+            tables.setdefault(header, {})
+        elif not line.startswith("|---"):
+            tables[header][line.split("|")[1].strip()] = line
+    return tables
+
+
+def merge_report(report: str, previous: str) -> str:
+    """``report`` (the generated part) with the rows of ``previous``'s generated tables, in their
+    order, those this run measured replaced (same table header; rows of another layout are
+    dropped; rows of new cases at the end), then the marker
+    and ``previous``'s hand-written notes: what follows its marker, or (a file from before the
+    marker) what follows the generated part, from its first ``## `` heading."""
+    if NOTES_MARKER in previous:
+        generated, notes = previous.split(NOTES_MARKER, 1)
+    else:
+        cut = previous.find("\n## ")
+        generated, notes = (previous, "") if cut < 0 else (previous[: cut + 1], "\n" + previous[cut + 1 :])
+    old_tables = _table_rows(generated)
+    new_tables = _table_rows(report)
+    lines: list[str] = []
+    for line in report.splitlines():
+        if not line.startswith("|"):
+            lines.append(line)
+        elif line in new_tables:  # a table's header
+            lines.append(line)
+        elif line.startswith("|---"):
+            lines.append(line)
+            header = lines[-2]
+            rows = dict(new_tables[header])
+            # the earlier rows in their order, each replaced when this run measured its case; then new ones
+            lines += [rows.pop(key, old) for key, old in old_tables.get(header, {}).items()]
+            lines += rows.values()
+    return (
+        "\n".join(lines).rstrip("\n") + "\n\n" + NOTES_MARKER + "\n" + notes.lstrip("\n").rstrip("\n") + "\n"
+    )
+
+
 def render_report(
-    cases: dict[str, list[tuple[Run, Run, Run | None]]], excel: dict[str, list[Run]], repeat: int
+    cases: dict[str, list[tuple[Run, Run, Run | None]]],
+    excel: dict[str, list[Run]],
+    repeat: int,
+    measured: dict[str, str],
 ) -> str:
+    """The generated part of the results file: both tables, with the rows of the cases that ran."""
     lines = [
         "# File load benchmark results",
         "",
         f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
         "ClickHouse 18.16 and the moto S3 server on loopback; written by `benchmarks/file_bench.py` "
-        f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average at the end "
-        f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}.",
+        f"(last run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; each row says when it was "
+        "measured and the load average (1 min) then; rows of cases a run left out (`--only`) stay from "
+        "an earlier run).",
         "",
         "ours: `FilesToClickHouseOperator` (bytes streamed into ClickHouse's HTTP `INSERT ... FORMAT`, "
         "records counted, per-file staging published by `ATTACH PARTITION FROM`, registry written), "
@@ -319,8 +428,8 @@ def render_report(
         "| case | ours s (median) | local-file client s | ours rows/s | ratio vs local file, per run "
         "| **median ratio vs local file** | same-S3-object client s | ratio vs same S3 object, per run "
         "| **median ratio vs same S3 object** | CPU s ours / local client (with the server's) "
-        "| ours RSS added MB |",
-        "|---|---:|---:|---:|---|---:|---:|---|---:|---:|---:|",
+        "| ours RSS added MB | measured (UTC, load) |",
+        "|---|---:|---:|---:|---|---:|---:|---|---:|---:|---:|---|",
     ]
     for key, runs in cases.items():
         ratios = [c.seconds / o.seconds for o, c, _ in runs]
@@ -342,29 +451,30 @@ def render_report(
             + ", ".join(f"{r:.2f}" for r in ratios)
             + f" | **{statistics.median(ratios):.2f}×** | {s3_cols} | "
             f"{statistics.median(o.cpu_seconds for o, _, _ in runs):.2f} / "
-            f"{statistics.median(c.cpu_seconds for _, c, _ in runs):.2f} | {rss:.0f} |"
+            f"{statistics.median(c.cpu_seconds for _, c, _ in runs):.2f} | {rss:.0f} | "
+            f"{measured.get(key, '')} |"
         )
-    lines += ["", "Targets: ratio ≥ 0.8 (ClickHouse's own speed), RSS added < 100 MB and flat in rows."]
-    if excel:
-        lines += [
-            "",
-            "Excel: one sheet (6 columns; openpyxl write-only: inline strings, a date column), "
-            "`ExcelToClickHouseOperator` timed around `execute()`; each reader "
-            f"{repeat} times, alternating (target ≥ 50,000 rows/s):",
-            "",
-            "| reader | rows | seconds per run | median s | **rows/s (median)** "
-            "| CPU s (median, with the server's) | RSS added MB |",
-            "|---|---:|---|---:|---:|---:|---:|",
-        ]
-        for reader, reader_runs in excel.items():
-            median_s = statistics.median(r.seconds for r in reader_runs)
-            lines.append(
-                f"| {reader} | {reader_runs[0].rows:,} | "
-                + ", ".join(f"{r.seconds:.2f}" for r in reader_runs)
-                + f" | {median_s:.2f} | **{reader_runs[0].rows / median_s:,.0f}** | "
-                f"{statistics.median(r.cpu_seconds for r in reader_runs):.2f} | "
-                f"{max(r.own_rss_mb for r in reader_runs):.0f} |"
-            )
+    lines += [
+        "",
+        "Targets: ratio ≥ 0.8 (ClickHouse's own speed), RSS added < 100 MB and flat in rows.",
+        "",
+        "Excel: one sheet (6 columns; openpyxl write-only: inline strings, a date column), "
+        "`ExcelToClickHouseOperator` timed around `execute()`; each reader "
+        f"{repeat} times, alternating (target ≥ 50,000 rows/s):",
+        "",
+        "| reader | rows | seconds per run | median s | **rows/s (median)** "
+        "| CPU s (median, with the server's) | RSS added MB | measured (UTC, load) |",
+        "|---|---:|---|---:|---:|---:|---:|---|",
+    ]
+    for reader, reader_runs in excel.items():
+        median_s = statistics.median(r.seconds for r in reader_runs)
+        lines.append(
+            f"| {reader} | {reader_runs[0].rows:,} | "
+            + ", ".join(f"{r.seconds:.2f}" for r in reader_runs)
+            + f" | {median_s:.2f} | **{reader_runs[0].rows / median_s:,.0f}** | "
+            f"{statistics.median(r.cpu_seconds for r in reader_runs):.2f} | "
+            f"{max(r.own_rss_mb for r in reader_runs):.0f} | {measured.get(reader, '')} |"
+        )
     lines.append("")
     return "\n".join(lines)
 

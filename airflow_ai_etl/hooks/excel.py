@@ -40,6 +40,8 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import iterparse
@@ -192,6 +194,9 @@ def _read_cell(
     return _unescape(text)  # str (a formula's text), e (an error)
 
 
+_DATE_CACHE = 1 << 16  # distinct (style, number) date cells remembered by the streaming reader
+
+
 def _sheet_values(
     wb: Any, filename: str, sheet_xml: str, shared_strings: Sequence[str] | None = None
 ) -> Iterator[tuple[int, list[Any]]]:
@@ -209,6 +214,7 @@ def _sheet_values(
     timedelta_styles = {str(i).encode() for i in (getattr(wb, "_timedelta_formats", None) or ())}
     epoch = wb.epoch
     columns: dict[Any, int] = {}  # column letters (bytes in the common layout, else str) -> index
+    dates: dict[tuple[bytes, bytes], Any] = {}  # (style, text) -> the date-time (immutable)
     number = 0
     values: list[Any] | None = None
     value: Any
@@ -246,10 +252,15 @@ def _sheet_values(
                         value = None
                     elif kind is None or kind == b"n":  # a number (int() and float() read bytes)
                         value = float(text) if (b"." in text or b"E" in text or b"e" in text) else int(text)
-                        if style and style in date_styles:
-                            value = _read_cell(
-                                b"n", text.decode(), style, shared, date_styles, timedelta_styles, epoch
-                            )
+                        if style and style in date_styles:  # a date column repeats its days
+                            cached = dates.get((style, text))
+                            if cached is None:
+                                cached = _read_cell(
+                                    b"n", text.decode(), style, shared, date_styles, timedelta_styles, epoch
+                                )
+                                if len(dates) < _DATE_CACHE:
+                                    dates[style, text] = cached
+                            value = cached
                     elif kind == b"s":
                         value = shared[int(text)]
                     else:
@@ -271,9 +282,15 @@ def _sheet_values(
                         value = _read_cell(kind, text, style, shared, date_styles, timedelta_styles, epoch)
                 if values is None:
                     continue
-                if col >= len(values):
-                    values.extend([None] * (col + 1 - len(values)))
-                values[col] = value
+                width = len(values)
+                if col == width:  # the usual next cell
+                    values.append(value)
+                    continue
+                if col > width:
+                    values.extend([None] * (col - width))
+                    values.append(value)
+                else:
+                    values[col] = value
             if not chunk:
                 break
     if values is not None:
@@ -337,13 +354,28 @@ def _sheet_values_parsed(
 _EXACT_FLOAT = 2**53  # integers up to this size are exact as doubles
 
 
-def _calamine_values(
-    filename: str, sheet: str
-) -> tuple[Iterator[tuple[int, list[Any]]], list[tuple[int, int, int, int]]]:
-    """``(rows, merged)``: the ``(row_number, values)`` of a sheet read with python-calamine,
-    converted to the values the streaming reader gives (an empty cell is None where calamine gives
-    "", an integral float within +-2**53 an int as the XML's text was, a date-only cell a midnight
-    ``datetime``), and the merged ranges as :func:`_merged_ranges` gives them.
+@dataclass
+class _CalamineSheet:
+    """A sheet read whole by python-calamine (the workbook is closed once its rows are read)."""
+
+    book: Any
+    data: Any
+    merged: list[tuple[int, int, int, int]]
+
+    @property
+    def lead(self) -> int:
+        """The columns left of the first used one (calamine's rows start there)."""
+        return self.data.start[1] if self.data.start else 0
+
+    def rows(self) -> Iterator[tuple[int, list[Any]]]:
+        return _converted_rows(self.book, self.data)
+
+
+def _calamine_values(filename: str, sheet: str) -> _CalamineSheet:
+    """A sheet read with python-calamine; its rows (:meth:`_CalamineSheet.rows`) are the
+    ``(row_number, values)`` converted to the values the streaming reader gives (an empty cell is
+    None where calamine gives "", an integral float within +-2**53 an int as the XML's text was, a
+    date-only cell a midnight ``datetime``), and its merged ranges as :func:`_merged_ranges` gives them.
 
     The sheet is read whole when this is called (errors are raised here, before any row); rows are
     converted to Python one at a time. calamine yields rows from the sheet's first row, and each
@@ -358,7 +390,7 @@ def _calamine_values(
     except BaseException:
         book.close()
         raise
-    return _converted_rows(book, data), merged
+    return _CalamineSheet(book, data, merged)
 
 
 def _has_error_cells(filename: str, sheet_xml: str) -> bool:
@@ -372,6 +404,118 @@ def _has_error_cells(filename: str, sheet_xml: str) -> bool:
                 return True
             tail = chunk[-8:]
     return False
+
+
+def _calamine_cell(v: Any) -> Any:
+    """One calamine value as the streaming reader gives it (see :func:`_calamine_values`)."""
+    t = type(v)
+    if t is str:
+        return v or None
+    if t is float:
+        return int(v) if v.is_integer() and -_EXACT_FLOAT <= v <= _EXACT_FLOAT else v
+    if t is dt.date:
+        return dt.datetime(v.year, v.month, v.day)
+    return v  # bool, int, datetime, time, timedelta
+
+
+_CALAMINE_AS_IS = {bool, int, dt.datetime, dt.time, dt.timedelta}
+_MIDNIGHT = dt.time(0)
+
+
+def _calamine_column(cells: Sequence[Any]) -> list[Any]:
+    """``[_calamine_cell(v) for v in cells]``, with one comprehension (or none) for a column of
+    one value class (the class set is taken in C)."""
+    classes = set(map(type, cells))
+    if classes <= _CALAMINE_AS_IS:
+        return list(cells)
+    if classes == {str}:
+        return [v or None for v in cells] if "" in cells else list(cells)
+    if classes == {float}:
+        integral = list(map(float.is_integer, cells))
+        if all(integral) and -_EXACT_FLOAT <= min(cells) and max(cells) <= _EXACT_FLOAT:
+            return list(map(int, cells))
+        if not any(integral):
+            return list(cells)
+        return [
+            int(v) if i and -_EXACT_FLOAT <= v <= _EXACT_FLOAT else v
+            for v, i in zip(cells, integral, strict=True)
+        ]
+    if classes == {dt.date}:
+        return list(map(dt.datetime.combine, cells, repeat(_MIDNIGHT)))
+    return [_calamine_cell(v) for v in cells]
+
+
+def _may_be_blank(column: list[Any]) -> bool:
+    """Whether a converted column holds a value :func:`_is_blank` calls blank."""
+    classes = set(map(type, column))
+    if type(None) in classes:
+        return True
+    if str not in classes:
+        return False
+    if classes == {str}:
+        return not all(map(str.strip, column))
+    return not all(v.strip() for v in column if type(v) is str)
+
+
+# Rows taken from calamine at a time while the cells are gathered into columns: calamine makes a
+# list per row, and lists that live through a garbage collection (one every 700 new containers)
+# are moved to older generations and scanned again and again; 256 rows die young. Gathering a
+# 100,000-row sheet took 0.21 s of CPU in 100,000-row steps, 0.12 s in 1,000-row steps, 0.045 s in
+# 256-row steps (the same as with the collector off).
+_ROWS_AT_A_TIME = 256
+
+
+def _calamine_cells(rows: Iterator[list[Any]], count: int, width: int) -> tuple[int, list[list[Any]]]:
+    """``(rows taken, columns)``: the first ``width`` cells of up to ``count`` of calamine's rows,
+    a list per column (a row shorter than ``width`` is padded with calamine's empty cell)."""
+    columns: list[list[Any]] = [[] for _ in range(width)]
+    taken = 0
+    while taken < count and (chunk := list(islice(rows, min(_ROWS_AT_A_TIME, count - taken)))):
+        taken += len(chunk)
+        if min(map(len, chunk)) < width:  # (calamine's rows are all as wide as the sheet)
+            chunk = [row + [""] * (width - len(row)) for row in chunk]
+        for column, cells in zip(columns, zip(*chunk, strict=False), strict=False):
+            column.extend(cells)
+    return taken, columns
+
+
+def _calamine_batches(
+    sheet: _CalamineSheet, rows: Iterator[list[Any]], first: int, width: int, batch_size: int
+) -> Iterator[tuple[list[int], list[list[Any]]]]:
+    """``(row numbers, columns)`` of calamine's ``rows`` (the first is row ``first``), the
+    sheet's first ``width`` columns converted a column at a time, rows with only blank cells left
+    out, in batches of ``batch_size`` rows (the last one smaller), as :meth:`ExcelWorkbook.iter_rows`
+    gives them row by row (no merged ranges: those take the row path)."""
+    lead = sheet.lead
+    number = first
+    pending: tuple[list[int], list[list[Any]]] | None = None
+    try:
+        while True:
+            taken, cells = _calamine_cells(rows, batch_size, width - lead)
+            if not taken:
+                break
+            labels = list(range(number, number + taken))
+            number += taken
+            columns = [[None] * taken for _ in range(lead)] + [_calamine_column(c) for c in cells]
+            if all(map(_may_be_blank, columns)):  # else no row can be blank
+                keep = [not all(map(_is_blank, row)) for row in zip(*columns, strict=True)]
+                if not all(keep):
+                    labels = list(compress(labels, keep))
+                    columns = [list(compress(column, keep)) for column in columns]
+            if pending is not None:  # whole batches, as rows_to_batches groups the rows
+                labels = pending[0] + labels
+                columns = [a + b for a, b in zip(pending[1], columns, strict=True)]
+            while len(labels) > batch_size:
+                yield labels[:batch_size], [column[:batch_size] for column in columns]
+                labels, columns = labels[batch_size:], [column[batch_size:] for column in columns]
+            if len(labels) == batch_size:
+                yield labels, columns
+                labels = []
+            pending = (labels, columns) if labels else None
+        if pending is not None:
+            yield pending
+    finally:
+        sheet.book.close()
 
 
 def _converted_rows(book: Any, data: Any) -> Iterator[tuple[int, list[Any]]]:
@@ -482,10 +626,8 @@ class ExcelWorkbook:
         listed = ", ".join(repr(n) for n in names)
         raise SheetNotFoundError(f"sheet {sheet!r} not found in {self.path}; its sheets are: {listed}")
 
-    def _calamine_rows(
-        self, name: str, sheet_xml: str
-    ) -> tuple[Iterator[tuple[int, list[Any]]], list[tuple[int, int, int, int]]] | None:
-        """``(rows, merged ranges)`` read with python-calamine, or None (reason logged) to stream."""
+    def _calamine_sheet(self, name: str, sheet_xml: str) -> _CalamineSheet | None:
+        """The sheet read with python-calamine, or None (reason logged) to stream it."""
         if self.reader != "auto":
             return None
         try:
@@ -537,12 +679,57 @@ class ExcelWorkbook:
         if header_row < 1:
             raise ExcelFileError(f"header_row is 1-based, got {header_row}")
         name = self.resolve_sheet(sheet)
+        sheet_xml = getattr(self._wb[name], "_worksheet_path", None)
+        return self._rows(name, header_row, self._calamine_sheet(name, sheet_xml) if sheet_xml else None)
+
+    def iter_batches(
+        self, sheet: str | int | None, header_row: int = 1, batch_size: int = 100_000
+    ) -> tuple[list[Any], Iterator[tuple[list[int], list[list[Any]]]]]:
+        """``(header_cells, batches)``: :meth:`iter_rows`' header and rows, in batches of
+        ``batch_size`` rows as ``(row numbers, one list of values per column)``.
+
+        The same values as :meth:`iter_rows`; a sheet python-calamine reads that has no merged
+        ranges is converted a column at a time (no Python call per cell), any other row by row.
+        """
+        if header_row < 1:
+            raise ExcelFileError(f"header_row is 1-based, got {header_row}")
+        if batch_size < 1:
+            raise ExcelFileError(f"batch_size must be at least 1, got {batch_size}")
+        name = self.resolve_sheet(sheet)
+        sheet_xml = getattr(self._wb[name], "_worksheet_path", None)
+        fast = self._calamine_sheet(name, sheet_xml) if sheet_xml else None
+        if fast is None or fast.merged:
+            header, rows = self._rows(name, header_row, fast)
+            return header, _row_batches(rows, batch_size)
+        raw = iter(fast.data.iter_rows())
+        try:
+            cells = next(islice(raw, header_row - 1, None), None)
+            first = [None] * fast.lead + [_calamine_cell(v) for v in cells] if cells is not None else None
+            width = self._header_width(name, header_row, first)
+        except BaseException:
+            fast.book.close()
+            raise
+        assert first is not None
+        return first[:width], _calamine_batches(fast, raw, header_row + 1, width, batch_size)
+
+    def _header_width(self, name: str, header_row: int, header: list[Any] | None) -> int:
+        """The header's width (up to its last non-blank cell); an error when there is none."""
+        if header is None:
+            raise ExcelFileError(f"sheet {name!r} of {self.path} has no row {header_row} (no header)")
+        width = max((i + 1 for i, v in enumerate(header) if not _is_blank(v)), default=0)
+        if width == 0:
+            raise ExcelFileError(f"header row {header_row} of sheet {name!r} in {self.path} is empty")
+        return width
+
+    def _rows(
+        self, name: str, header_row: int, fast: _CalamineSheet | None
+    ) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
+        """:meth:`iter_rows` of the sheet ``name``, read by calamine (``fast``) or streamed."""
         ws = self._wb[name]
         sheet_xml = getattr(ws, "_worksheet_path", None)
         raw: Iterator[tuple[int, list[Any]]]
-        fast = self._calamine_rows(name, sheet_xml) if sheet_xml else None
         if fast:
-            raw, merged = fast
+            raw, merged = fast.rows(), fast.merged
         elif sheet_xml:
             raw = _sheet_values(self._wb, self.filename, sheet_xml, getattr(ws, "_shared_strings", None))
             merged = _merged_ranges(self.filename, sheet_xml)
@@ -586,21 +773,26 @@ class ExcelWorkbook:
             if number == header_row:
                 header = row
                 break
-        if header is None:
-            raise ExcelFileError(f"sheet {name!r} of {self.path} has no row {header_row} (no header)")
-        width = max((i + 1 for i, v in enumerate(header) if not _is_blank(v)), default=0)
-        if width == 0:
-            raise ExcelFileError(f"header row {header_row} of sheet {name!r} in {self.path} is empty")
+        width = self._header_width(name, header_row, header)
+        assert header is not None
 
         def data() -> Iterator[tuple[int, list[Any]]]:
             padding = [None] * width
             for number, row in rows:
                 cells = row[:width] if len(row) >= width else (row + padding)[:width]
-                if all(_is_blank(v) for v in cells):
+                if _is_blank(cells[0]) and all(_is_blank(v) for v in cells):  # (most rows: one call)
                     continue
                 yield number, cells
 
         return header[:width], data()
+
+
+def _row_batches(
+    rows: Iterator[tuple[int, list[Any]]], batch_size: int
+) -> Iterator[tuple[list[int], list[list[Any]]]]:
+    """``(row numbers, columns)`` batches of ``batch_size`` rows (all of the header's width)."""
+    while chunk := list(islice(rows, batch_size)):
+        yield [n for n, _ in chunk], [list(column) for column in zip(*(r for _, r in chunk), strict=True)]
 
 
 def excel_sheet_exists(path: str, sheet: str | int | None, s3_conn_id: str | None = None) -> str | None:

@@ -869,7 +869,7 @@ _EN_KEY_WORDS = {"key", "keys"}
 # After a preposition, words that introduce the names: «по ключу id», «по полю occurred_at», "on key id".
 _RU_LIST_FILLERS = {"ключ", "поле", "колонка", "столбец"}
 _EN_LIST_FILLERS = {"key", "keys", "the", "column", "columns", "field", "fields"}
-_NAME_JOINERS = {",", "and", "и", "&"}
+_NAME_JOINERS = {",", "and", "и", "&", "+"}
 MAX_NAMES = 64
 
 

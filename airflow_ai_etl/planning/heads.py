@@ -113,9 +113,31 @@ def _names_entity(planner: OfflinePlanner, table: Table, word: str) -> bool:
     word that only qualifies it there (then the unknown head may be a synonym of the comment's head)."""
     comment = re.findall(r"\w+", table.comment or "")[:1]
     entity = set(name_parts(table.name)) | {stem(w) for w in comment}
+    if _name_qualifies_rows(planner, table):  # "fuel card txns" of fuel_cards «Заправки по топливным картам»
+        entity -= set(name_parts(table.name))
     return word in (table.name.lower(), table.qualified_name.lower()) or bool(
         planner.vocabulary.meanings(word) & entity
     )
+
+
+# Prepositions that open a comment's qualifier («Заправки по топливным картам»).
+_QUALIFYING_PREPS = frozenset({"по", "для", "на", "к", "за", "о", "об", "от", "с", "of", "for", "by", "on"})
+
+
+def _name_qualifies_rows(planner: OfflinePlanner, table: Table) -> bool:
+    """The table's name says what its rows are about, not what they are: its comment's head means something
+    else and the name's words are the comment's words after a preposition (fuel_cards «Заправки по топливным
+    картам»: the rows are refuelings). Words in brackets are a gloss of the whole, not a qualifier."""
+    text = re.sub(r"\([^)]*\)", " ", table.comment or "")
+    found = re.findall(r"\w+", text.lower())
+    parts = set(name_parts(table.name))
+    if len(found) < 3 or planner.vocabulary.meanings(found[0]) & parts:
+        return False
+    after = next((i for i, w in enumerate(found[1:], 1) if w in _QUALIFYING_PREPS), None)
+    if after is None:
+        return False
+    qualifier = set().union(*(planner.vocabulary.meanings(w) for w in found[after + 1 :]))
+    return parts <= qualifier
 
 
 def _token(request: Request, tokens: dict[int, Token], index: int) -> Token | None:

@@ -219,6 +219,11 @@ DATABASE_WORDS = {
 }  # fmt: skip
 
 
+def _after_key_cue(request: Request, listed: grammar.Slot) -> bool:
+    """The column list starts inside an upsert key cue («апсерт по», "merge on"): it lists the keys."""
+    return any(cue.start <= listed.start < cue.end for cue in grammar.key_cues(tokenize(request.text)))
+
+
 def _mentions_schedule(text: str) -> bool:
     """Any word about time or frequency (a number, «каждый», "every", «ежедневно», a weekday, a part of
     day): then a schedule the parser could not read is asked about, never defaulted."""
@@ -1555,6 +1560,13 @@ class OfflinePlanner:
             ):
                 continue
             known = self._named_columns(table, listed_names.value)
+            unlisted = [n for n in listed_names.value if not table.column(n)]
+            if known and unlisted and _after_key_cue(request, listed_names):
+                # «мерж по shipment_id + status» with no status column: asked, not a key dropped
+                columns = ", ".join(table.column_names)
+                question = say(request.language, "planner.which_keys_unread", table=table.qualified_name,
+                               unread=unlisted[0], columns=columns)  # fmt: skip
+                return Found(None, [question])
             if known:
                 return Found(known)
         explained = self._key_after_its_noun(request, table)

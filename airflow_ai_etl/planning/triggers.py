@@ -36,6 +36,7 @@ from airflow_ai_etl.assets import AssetUriError, normalize_uri
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.grammar import key_cues
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.marts import is_mart_request
 from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
@@ -188,6 +189,9 @@ class Trigger:
     any_of: bool = False
     uris: tuple[tuple[str, str], ...] = field(default=())  # words standing for asset URIs in the text
     text: str | None = None  # the request with a trigger word's typo corrected (spans are into it)
+    # a bare «после X» / "after X" (no load word): a trigger only when X names deployed loads, else the
+    # request is planned as if it named none (``plan_triggered``)
+    tentative: bool = False
 
 
 def folder_path(text: str) -> str | None:
@@ -260,7 +264,7 @@ def _read(text: str, assets: Mapping[str, Sequence[str]] | None) -> Trigger | No
 # English trigger words long enough that a word one edit away is a typo of them (no dictionary to ask).
 _EN_TRIGGER_WORDS = frozenset({
     "whenever", "manually", "arrives", "arrived", "arriving", "finishes", "finished", "completes",
-    "completed", "refreshed", "uploaded", "following", "demand", "after",
+    "completed", "refreshed", "uploaded", "following", "demand", "after", "succeeds", "succeeded",
 })  # fmt: skip
 _EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
 _RU_OPENERS = frozenset({"когда", "после"})
@@ -343,9 +347,18 @@ def _asset_uris(text: str) -> tuple[str, dict[str, str]]:
 
 
 def _paths(text: str) -> list[tuple[int, int]]:
-    """The spans of the S3 and local paths a request names (their words are names, not cues)."""
-    found = [m.span() for m in re.finditer(r"\bs3a?://\S+", text, re.I)]
-    return found + [m.span() for m in _FOLDER.finditer(text) if not _EXCEL.search(m.group(0))]
+    """The spans of the S3 and local paths a request names (their words are names, not cues): the load
+    planner's paths (planning/paths.py) that are S3 URLs or local folders (an Excel file is the Excel
+    source's path, a bare file name names a file, not a place)."""
+    from airflow_ai_etl.planning.paths import path_spans
+
+    spans = [(a, b - 1 if text[b - 1] == ":" else b) for a, b in path_spans(text)]  # «/mnt/in/: …»
+    return [
+        (a, b)
+        for a, b in spans
+        if re.match(r"s3a?://", text[a:b], re.I)
+        or (text[a] == "/" and "/" in text[a + 1 : b] and not _EXCEL.search(text[a:b]))
+    ]
 
 
 def _is_start_label(token: Token) -> bool:
@@ -593,6 +606,15 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
 
 
 _LABELS = frozenset({"триггер", "trigger", "событие", "event", "condition", "условие"})
+# «зависимость: тарифы + абоненты», "dependencies: tariffs, subscribers": a label whose value is what it runs
+# after, with or without a load word.
+_DEPENDENCY_LABELS = frozenset({"зависимость", "dependency", "dependencies"})
+
+
+def _dependency_label(token: Token) -> bool:
+    return token.lower in _DEPENDENCY_LABELS or _is(token, frozenset({"зависимость"}), pos=("NOUN",))
+
+
 # Openers that say "after" by themselves: the clause after them names what finishes, with or without a load
 # word ("downstream of both orders and customers", «зависит от заказов»).
 _STRONG_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depends", "on"), ("depend", "on"),
@@ -606,6 +628,8 @@ def _says_after(tokens: Sequence[Token], i: int) -> bool:
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (tokens[i].lower, nxt) in _STRONG_OPENERS or (tokens[i].lemma, nxt) in _STRONG_OPENERS:
         return True
+    if _dependency_label(tokens[i]) and _label_opener(tokens, i):
+        return True  # «зависимость: тарифы + абоненты»
     if tokens[i].lower not in ("после", "after"):
         return False
     before = [t for t in tokens[max(0, i - 2) : i] if t.lower not in ("it", "его", "ее", "её", "их", "this")]
@@ -624,6 +648,32 @@ def _opens_request(tokens: Sequence[Token], i: int, end: int) -> bool:
         and tokens[i + 1].text not in (",", ":")
         and any(_table_like(t) for t in tokens[i + 1 : end])
     )
+
+
+def _bare_after(tokens: Sequence[Token], i: int, end: int) -> bool:
+    """«после»/"after" with only table nouns after it and an order elsewhere in the request («возвраты гнать
+    в кх после отправлений», "vacations after employes, incremental on created_at"): maybe a chain. Whether
+    it is one the deployed loads decide (:attr:`Trigger.tentative`)."""
+    words = [j for j in range(i + 1, end) if tokens[j].lang in ("ru", "en")]
+    rest = [t for k, t in enumerate(tokens) if not i <= k < end and t.lang in ("ru", "en")]
+    return (
+        tokens[i].lower in ("после", "after")
+        and 0 < len(words) <= 8
+        and bool(rest)
+        and tokens[i + 1].text not in (",", ":")
+        and any(_table_like(tokens[j]) for j in words)
+        and not _names_a_time(tokens, range(i + 1, _without_count(tokens, i + 1, end)))
+    )
+
+
+def _without_count(tokens: Sequence[Token], start: int, end: int) -> int:
+    """``end``, or where a bracketed count of the loads listed begins («… и дисциплин (всех трёх)»)."""
+    for j in range(start, end):
+        if tokens[j].text == "(" and all(
+            t.text == ")" or _is(t, CLAUSE_GLUE) or t.lower in CLAUSE_GLUE for t in tokens[j + 1 : end]
+        ):
+            return j
+    return end
 
 
 def _table_like(token: Token) -> bool:
@@ -645,9 +695,10 @@ def _names_a_time(tokens: Sequence[Token], span: range) -> bool:
 
 
 def _label_opener(tokens: Sequence[Token], i: int) -> bool:
-    """«триггер —», «событие:», "trigger:": a label whose value is the event to start on."""
+    """«триггер —», «событие:», "trigger:", «зависимость:»: a label whose value is the event to start on
+    (or, for a dependency label, the loads it runs after)."""
     return (
-        (tokens[i].lower in _LABELS or _is(tokens[i], _LABELS, pos=("NOUN",)))
+        (tokens[i].lower in _LABELS or _is(tokens[i], _LABELS, pos=("NOUN",)) or _dependency_label(tokens[i]))
         and i + 2 < len(tokens)
         and tokens[i + 1].text in (":", "—", "–", "-")
         and tokens[i + 2].text not in (">",)
@@ -797,6 +848,9 @@ def _read_assets(
             events = [i]  # "downstream of both orders and customers": the opener says they finish first
         if not events and _opens_request(tokens, i, end) and not _names_a_time(tokens, range(i + 1, end)):
             events = [i]  # «после пациентов грузить счета»: a request opening with «после X» then its order
+        tentative = False
+        if not events and _bare_after(tokens, i, end):
+            events, tentative = [i], True  # «возвраты гнать после отправлений», "load routes after couriers"
         # «после дага X», "after the X pipeline": the pipeline word right after the opener is the event
         events += [j for j in clause if j > i and _is(tokens[j], PIPELINE_WORDS)]  # "downstream of the X job"
         if any(tokens[j].lower in dag_ids for j in clause):  # a deployed dag id names its finished run
@@ -816,10 +870,12 @@ def _read_assets(
         ):
             continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
+        named = _named_in_brackets(tokens, clause)
         upstream = tuple(
             (tokens[j].lower, tokens[j].start)
             for j in clause
             if tokens[j].lang in ("ru", "en")
+            and j not in named
             and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
             and not _is(tokens[j], CLAUSE_GLUE)
@@ -828,10 +884,12 @@ def _read_assets(
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
             # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
             tail = _clause_end(tokens, end)
+            listed = _named_in_brackets(tokens, range(end + 1, tail))
             upstream = tuple(
                 (tokens[j].lower, tokens[j].start)
                 for j in range(end + 1, tail)
-                if tokens[j].lang in ("ru", "en") and not _is(tokens[j], CLAUSE_GLUE)
+                if tokens[j].lang in ("ru", "en") and j not in listed
+                and not _is(tokens[j], CLAUSE_GLUE)
                 and tokens[j].lower not in CLAUSE_GLUE
             )  # fmt: skip
             end = tail
@@ -839,8 +897,16 @@ def _read_assets(
             continue
         last = tokens[end - 1]
         any_of = any(tokens[j].lower in DISJUNCTION for j in clause)
-        found = Trigger("assets", ((tokens[start].start, last.end),), upstream, any_of=any_of)
+        found = Trigger(
+            "assets", ((tokens[start].start, last.end),), upstream, any_of=any_of, tentative=tentative
+        )
         more = _read_assets(tokens[end:], dag_ids, sequenced=False) if end < len(tokens) else None
+        if more is None and (back := _back_reference(tokens, end)) is not None:
+            # «зависимость: тарифы + абоненты. как оба обновились — …»: a clause that says the loads named
+            # before are done, by a pronoun; its words leave the text with the first clause's
+            found = dataclasses.replace(
+                found, spans=(*found.spans, (tokens[back[0]].start, tokens[back[1] - 1].end))
+            )
         if more is not None:
             # «…, но не раньше чем обновятся клиенты» waits for both; «…, а после загрузки клиентов ещё раз»
             # runs after each one (any of them): asked, as an «или» is
@@ -851,6 +917,62 @@ def _read_assets(
             )  # fmt: skip
         return found
     return None if files or not sequenced else _read_sequenced(tokens, dag_ids)
+
+
+_NAME_IN_BRACKETS = re.compile(r"^[a-z_][a-z0-9_.]*$")
+_PHRASE_BREAKS = frozenset({",", "и", "and", "или", "or", "либо", "а", "also", "также"})
+
+
+def _named_in_brackets(tokens: Sequence[Token], span: range) -> set[int]:
+    """The words of ``span`` a table name in brackets stands for: «справочник складов (hubs)», «врачей
+    (doctors)» — the user named the table; the words before it, back to a comma, «и» or an event word, only
+    describe it (a generic «справочник» names no load)."""
+    described: set[int] = set()
+    for j in span:
+        if not (
+            tokens[j].text == "("
+            and j + 2 < len(tokens)
+            and tokens[j + 2].text == ")"
+            and _NAME_IN_BRACKETS.match(tokens[j + 1].lower)
+        ):
+            continue
+        k = j - 1
+        while (
+            k >= span.start
+            and tokens[k].lang in ("ru", "en")
+            and tokens[k].lower not in _PHRASE_BREAKS
+            and not _is_event(tokens[k])
+            and not _opener_at(tokens, k)
+        ):
+            described.add(k)
+            k -= 1
+    return described
+
+
+_BACK_PRONOUNS = frozenset({"оба", "обе", "все", "они", "both", "all", "they", "these", "those", "them"})
+_BACK_OPENERS = frozenset({"как", "когда", "после", "when", "once", "after", "as"})
+
+
+def _back_reference(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
+    """The span (first, end) of a clause right after the trigger clause that only says the loads named there
+    are done: an opener, a pronoun for them and a load event («. как оба обновились —», ". once both are
+    refreshed,", «; когда все догрузятся»); None when the next clause is anything else."""
+    k = end
+    while k < len(tokens) and tokens[k].text in (".", ";", ",", "!"):
+        k += 1
+    if k == end or k + 2 >= len(tokens) or tokens[k].lower not in _BACK_OPENERS:
+        return None
+    if tokens[k + 1].lower == "только":  # «как только оба обновятся»
+        k += 1
+    if tokens[k + 1].lower not in _BACK_PRONOUNS:
+        return None
+    tail = _clause_end(tokens, k + 1)
+    words = [t for t in tokens[k + 2 : tail] if t.lang in ("ru", "en")]
+    if not words or len(words) > 3 or not any(_is_event(t) for t in words):
+        return None
+    if any(not (_is_event(t) or _is(t, CLAUSE_GLUE) or t.lower in CLAUSE_GLUE) for t in words):
+        return None  # «когда все заказы обновятся»: a clause of its own, read by itself
+    return end, tail
 
 
 # «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.
@@ -1270,10 +1392,12 @@ def _upstream_assets(
             or _named_by_comment(planner, meanings)
             or _named_by_sound(known, word)
             or _named_by_load_rules(planner, word)
+            or _named_by_typo(known, word)
         )
 
     found: list[str] = []
     missing: list[str] = []
+    adjectives: list[tuple[str, frozenset[str]]] = []  # adjectives that named nothing, with their nouns
     modifier_of_previous = False
     named_before = -1  # the index of the last word that named a table
     i = 0
@@ -1320,6 +1444,8 @@ def _upstream_assets(
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
+            elif nouns := _adjective_nouns(word):
+                adjectives.append((word, nouns))
             continue
         named_before = i - 1
         uris = [uri for name in named for uri in by_table.get(name, [])]
@@ -1329,9 +1455,35 @@ def _upstream_assets(
             return [], _question(language, named, produced, several=True)
         elif uris[0] not in found:
             found.append(uris[0])
+    if not found and not missing:
+        # «когда зарплатная выгрузка закончится»: the load is named by an adjective of its table's noun
+        # («…начисленная зарплата»); only when no word of the clause names a table («клиентские заказы»)
+        for word, nouns in adjectives:
+            meanings = frozenset().union(*(planner.vocabulary.meanings(n) for n in nouns)) | nouns
+            named = tables_named(word, meanings)
+            uris = [uri for name in named for uri in by_table.get(name, [])]
+            if len(uris) != 1:
+                return [], _question(language, [word], produced, several=len(uris) > 1)
+            found += [uris[0]] if uris[0] not in found else []
     if missing or not found:
         return [], _question(language, missing or words, produced)
     return found, None
+
+
+_RELATIONAL_SUFFIX = re.compile(r"(?:ов|ев|енн|ск|н)$")
+
+
+def _adjective_nouns(word: str) -> frozenset[str]:
+    """The noun stems a Russian relational adjective is made from: «зарплатная» -> зарплат, «складской» ->
+    склад, «кадровый» -> кадр; empty for any other word."""
+    from airflow_ai_etl.planning.vocabulary import stem
+
+    tokens = tokenize(word)
+    if not tokens or tokens[0].lang != "ru" or not tokens[0].parses or tokens[0].parses[0].pos != "ADJF":
+        return frozenset()
+    base = stem(tokens[0].lemma)
+    noun = _RELATIONAL_SUFFIX.sub("", base)
+    return frozenset({noun}) if noun != base and len(noun) >= 3 else frozenset()
 
 
 def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
@@ -1403,6 +1555,19 @@ def _named_by_sound(known: set[str], word: str) -> list[str]:
     name's last part), read by the load planner's own rule (colloquial.transliterates). Several tables or
     none: none."""
     hits = [name for name in sorted(known) if transliterates(word, re.split(r"[_.]", name)[-1])]
+    return hits if len(hits) == 1 else []
+
+
+def _named_by_typo(known: set[str], word: str) -> list[str]:
+    """ "employes" -> employees: an English word one letter off a table name (its last part), when one table
+    is that close. The speller leaves such a word when it is one letter off two words ("employee",
+    "employees"), but both name the same table."""
+    from airflow_ai_etl.planning.spelling import _EN_LETTERS, _edits
+
+    if not (word.isascii() and word.isalpha() and len(word) >= 5):
+        return []
+    near = _edits(word, _EN_LETTERS)
+    hits = [name for name in sorted(known) if re.split(r"[_.]", name)[-1] in near]
     return hits if len(hits) == 1 else []
 
 
@@ -1486,6 +1651,15 @@ def _cycle(
     return deployed.with_pipeline(mine).cycle_through(dag_id)
 
 
+def _planned_without_trigger(planner: OfflinePlanner, text: str) -> Outcome:
+    """``text`` planned as a request that names no trigger."""
+    nested = _PLANNING_REST.set(True)
+    try:
+        return planner.plan(text)
+    finally:
+        _PLANNING_REST.reset(nested)
+
+
 def plan_triggered(
     planner: OfflinePlanner, text: str, trigger: Trigger, written: str | None = None
 ) -> Outcome:
@@ -1503,6 +1677,9 @@ def plan_triggered(
     )
     # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
     mart = is_mart_request(tokenize(rest))
+    if trigger.tentative and (mart or _upstream_assets(planner, trigger, language)[1] is not None):
+        # a bare «после X» that names no deployed load (or a mart's «выручка после возвратов»): no trigger
+        return _planned_without_trigger(planner, written or text)
     schedule = parse_schedule(_without(rest, Trigger("files", tuple(_paths(rest)))))  # s3://b/daily/: a name
     if trigger.kind != "manual" and not mart and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(both)
@@ -1539,6 +1716,8 @@ def plan_triggered(
         # S3, a local folder under the file roots, or "the X table" (else a bare target stays asked for)
         rest = _bare_target_named(planner, rest)
     manual = "" if mart else (" вручную" if ru else " manually")
+    if manual and key_cues(tokenize(rest)):
+        manual = f";{manual}"  # «мержить по студенту и дате; вручную»: the key list ends before it
     nested = _PLANNING_REST.set(True)
     try:
         outcome = planner.plan(f"{rest.strip()}{manual}")

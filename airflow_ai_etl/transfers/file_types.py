@@ -34,8 +34,10 @@ import datetime as dt
 import decimal
 import json
 import math
+import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from airflow_ai_etl.exceptions import AIETLError
@@ -173,6 +175,8 @@ def kinds_to_type(kinds: set[str], nullable: bool) -> str:
 
 def _text_column_kinds(texts: list[str], text_kinds: frozenset[str], decimal_comma: bool) -> set[str]:
     """The kinds :func:`value_kind` would give a column of text, computed a column at a time."""
+    if not text_kinds:
+        return {"string"}  # (Excel: text cells are text)
     if any(map(_LEADING_ZERO_WS.match, texts)):
         return {"string"}
     ints = "int" in text_kinds and all(map(_INT_WS.match, texts))
@@ -194,12 +198,47 @@ def _text_column_kinds(texts: list[str], text_kinds: frozenset[str], decimal_com
     return {"string"}
 
 
+_NONE = type(None)
+_TZINFO = operator.attrgetter("tzinfo")
+_MICROSECOND = operator.attrgetter("microsecond")
+
+
+def _classes_type(classes: set[type], present: list[Any]) -> str | None:
+    """The base type :func:`kinds_to_type` gives a column of non-empty ``present`` values of the
+    value ``classes`` (exact classes: a bool is not an int), worked out a column at a time for
+    the common columns (integers, numbers, naive date-times in range); None for any other column."""
+    if classes == {int} or classes == {int, float}:
+        ints = present if classes == {int} else [v for v in present if v.__class__ is int]
+        if not INT64_MIN <= min(ints) or not max(ints) <= INT64_MAX:
+            return None  # an integer beyond Int64 is a string kind
+        return "Int64" if classes == {int} else "Float64"
+    if classes == {float}:
+        return "Float64"  # (NaN is empty: the caller has checked there is none)
+    if classes == {dt.datetime}:
+        if any(map(_TZINFO, present)) or not (DATETIME_MIN <= min(present) and max(present) <= DATETIME_MAX):
+            return None
+        midnight = dt.time(0)
+        return "Date" if all(t == midnight for t in set(map(dt.datetime.time, present))) else "DateTime"
+    return None
+
+
 def infer_type(
     values: Iterable[Any], text_kinds: frozenset[str] = TEXT_ALL, decimal_comma: bool = False
 ) -> str:
     """ClickHouse type for a column sample (see the module docstring)."""
     values = list(values)
-    present = [v for v in values if not is_empty(v)]
+    classes = set(map(type, values))
+    known = classes - {_NONE}
+    if known and (known <= {int, float} or known == {dt.datetime}):  # a column at a time
+        present = [v for v in values if v is not None] if _NONE in classes else values
+        if float not in known or not any(map(math.isnan, present)):  # (NaN is empty)
+            fast = _classes_type(known, present)
+            if fast is not None:
+                return f"Nullable({fast})" if len(present) < len(values) else fast
+    if classes <= {str, _NONE}:  # text: is_empty is "not v"
+        present = [v for v in values if v]
+    else:
+        present = [v for v in values if not is_empty(v)]
     nullable = len(present) < len(values)
     if present and all(v.__class__ is str for v in present):
         return kinds_to_type(_text_column_kinds(present, text_kinds, decimal_comma), nullable)
@@ -389,6 +428,69 @@ def make_converter(ch_type: str, decimal_comma: bool = False) -> Callable[[Any],
         return out
 
     return conv
+
+
+@dataclass(frozen=True)
+class ColumnConverter:
+    """:func:`make_converter` for a whole column: ``converter(values)`` is
+    ``[converter.value(v) for v in values]``, worked out a column at a time when the column's value
+    classes allow it (integers in range for an integer type, numbers without NaN for a float type,
+    naive date-times for Date/DateTime, text for String: no Python call per value), else value by
+    value (which raises :class:`ValueConversionError` for the first value that does not fit).
+    """
+
+    ch_type: str
+    value: Callable[[Any], Any]
+    family: str
+    nullable: bool
+
+    def __call__(self, values: Sequence[Any]) -> list[Any]:
+        if not values:
+            return []
+        classes = set(map(type, values))
+        fast = self._fast(values, classes)
+        if fast is None and self.nullable and _NONE in classes and len(classes) > 1:
+            present = [v for v in values if v is not None]  # None stays None in a Nullable column
+            part = self._fast(present, classes - {_NONE})
+            if part is not None:
+                rest = iter(part)
+                fast = [None if v is None else next(rest) for v in values]
+        return fast if fast is not None else [self.value(v) for v in values]
+
+    def _fast(self, values: Sequence[Any], classes: set[type]) -> list[Any] | None:
+        family = self.family
+        if classes == {str}:
+            if family in ("String", "FixedString"):
+                return [v or None for v in values] if self.nullable and "" in values else list(values)
+            return None
+        bounds = _INT_RANGES.get(family)
+        if bounds is not None:
+            if classes == {int} and bounds[0] <= min(values) and max(values) <= bounds[1]:
+                return list(values)
+            return None
+        if family in ("Float32", "Float64"):
+            if classes == {float}:
+                return None if any(map(math.isnan, values)) else list(values)
+            if classes <= {int, float}:
+                out = list(map(float, values))
+                return None if any(map(math.isnan, out)) else out
+            return None
+        if classes == {dt.datetime} and not any(map(_TZINFO, values)):
+            if family == "Date":
+                days: list[dt.date] = list(map(dt.datetime.date, values))
+                return list(days) if DATE_MIN <= min(days) and max(days) <= DATE_MAX else None
+            if family == "DateTime" and not any(map(_MICROSECOND, values)):
+                return list(values) if DATETIME_MIN <= min(values) and max(values) <= DATETIME_MAX else None
+        return None
+
+
+def make_column_converter(ch_type: str, decimal_comma: bool = False) -> ColumnConverter:
+    """A :class:`ColumnConverter` for ``ch_type`` (see :func:`make_converter` for the values)."""
+    base, nullable = _unwrap(ch_type)
+    family = re.match(r"^[A-Za-z0-9]+", base)
+    return ColumnConverter(
+        ch_type, make_converter(ch_type, decimal_comma), family.group(0) if family else base, nullable
+    )
 
 
 # --------------------------------------------------------------------------- Arrow (Parquet) types

@@ -75,7 +75,6 @@ from airflow_ai_etl.transfers.file_formats import (
     read_csv,
     read_jsonl,
     read_parquet,
-    rows_to_batches,
 )
 from airflow_ai_etl.transfers.file_native import (
     NativeFallback,
@@ -102,9 +101,10 @@ from airflow_ai_etl.transfers.file_types import (
     TEXT_ALL,
     TEXT_DATES,
     TEXT_NONE,
+    ColumnConverter,
     ValueConversionError,
     infer_type,
-    make_converter,
+    make_column_converter,
 )
 from airflow_ai_etl.transfers.postgres_to_clickhouse import ReconciliationError, TransferError, _suppress_log
 
@@ -255,7 +255,7 @@ class ClickHouseTableLoader:
                 log.warning("%s has no columns %s: they get ClickHouse defaults", name, absent)
             columns = first.columns
             types = [schema[c] for c in columns]
-            converters = [make_converter(t, self.decimal_comma) for t in types]
+            converters = [make_column_converter(t, self.decimal_comma) for t in types]
             staging, attach = self._file_staging(client, columns, types)
             try:
                 insert = f"INSERT INTO {staging} ({', '.join(quote_identifier(c) for c in columns)}) VALUES"
@@ -420,16 +420,16 @@ class ClickHouseTableLoader:
 
 
 def _convert(
-    batch: ColumnBatch, converters: Sequence[Any], types: Sequence[str], label: str
+    batch: ColumnBatch, converters: Sequence[ColumnConverter], types: Sequence[str], label: str
 ) -> list[list[Any]]:
     out = []
     for name, values, conv, ch_type in zip(batch.columns, batch.data, converters, types, strict=True):
         try:
-            out.append([conv(v) for v in values])
+            out.append(conv(values))
         except ValueConversionError:
             for i, v in enumerate(values):
                 try:
-                    conv(v)
+                    conv.value(v)
                 except ValueConversionError as e:
                     raise FileFormatError(
                         f"{label} {batch.labels[i]}, column {name!r}: cannot load {v!r} as {ch_type} ({e})"
@@ -948,18 +948,27 @@ class ExcelToClickHouseTransfer:
         loader = ClickHouseTableLoader(self.target_hook, self.target_table, self.mode, self.create, TEXT_NONE)
         with ExcelWorkbook(self.path, self.s3_conn_id) as wb:
             sheet = wb.resolve_sheet(self.sheet)
-            header, rows = wb.iter_rows(sheet, self.header_row)
+            header, batches = wb.iter_batches(sheet, self.header_row, self.batch_size)
+            log.info(
+                "%s [%s]: read in Python with the %s reader (ClickHouse has no input format for .xlsx)",
+                self.path,
+                sheet,
+                wb.reader_used,
+            )
             columns = normalize_header(header)
             client = self.target_hook.get_client()
             try:
                 loader.prepare(client)
                 try:
-                    loaded = loader.load(
-                        client,
-                        f"{self.path} [{sheet}]",
-                        rows_to_batches(columns, rows, self.batch_size),
-                        label="row",
-                    )
+                    try:
+                        loaded = loader.load(
+                            client,
+                            f"{self.path} [{sheet}]",
+                            (ColumnBatch(columns, data, labels) for labels, data in batches),
+                            label="row",
+                        )
+                    except FileFormatError as e:  # a bad cell: say which workbook and sheet
+                        raise FileFormatError(f"{self.path} [{sheet}]: {e}") from None
                     loader.finish(client)
                 except BaseException:
                     loader.abort(client)

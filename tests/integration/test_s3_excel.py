@@ -414,6 +414,69 @@ def test_excel_bad_inputs_leave_nothing_half_loaded(local_files, tmp_path, ch):
     assert not {t for t in tables(ch) if "__" in t}
 
 
+@pytest.mark.integration
+def test_excel_sheet_without_merged_cells_loads_column_by_column(local_files, tmp_path, ch, caplog):
+    """A plain data sheet (no merged cells: calamine's cells are converted a column at a time):
+    types, NULLs, dates, blank rows, batches; a bad cell in a later batch names its row and column
+    and nothing of the sheet is published."""
+    import logging
+
+    import openpyxl
+
+    path = tmp_path / "sales.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sales"
+    ws.append(["id", "customer", "amount", "qty", "day", "at", "note", "flag"])
+    for i in range(1, 2501):
+        if i == 1200:
+            ws.append([None] * 8)  # a blank row: skipped
+        ws.append([
+            i, f"c{i % 7}", i / 4, None if i % 10 == 0 else i % 9, dt.date(2024, 1, 1) + dt.timedelta(i % 300),
+            dt.datetime(2024, 1, 1, 8) + dt.timedelta(minutes=i), None if i % 3 else f"n{i}", i % 2 == 0,
+        ])  # fmt: skip
+    wb.save(path)
+
+    def load(**kwargs):
+        args = {"task_id": "excel", "path": str(path), "sheet": "Sales", "target_conn_id": CH_CONN}
+        return ExcelToClickHouseOperator(**{**args, "target_table": "sales", **kwargs}).execute({})
+
+    caplog.set_level(logging.INFO)
+    assert load(batch_size=1000)["rows"] == 2500
+    assert (
+        "[Sales]: read in Python with the calamine reader (ClickHouse has no input format for .xlsx)"
+        in caplog.text
+    )
+    assert columns(ch, "sales") == {
+        "id": "Int64", "customer": "String", "amount": "Float64", "qty": "Nullable(Int64)", "day": "Date",
+        "at": "DateTime", "note": "Nullable(String)", "flag": "UInt8",
+    }  # fmt: skip
+    assert ch.execute(
+        "SELECT count(), sum(id), sum(amount), countIf(qty IS NULL), sum(qty), min(day), max(at), "
+        "countIf(note IS NULL), sum(flag) FROM sales"
+    ) == [
+        (2500, 3126250, 781562.5, 250, 9000, dt.date(2024, 1, 1), dt.datetime(2024, 1, 3, 1, 40), 1667, 1250)
+    ]
+    assert ch.execute(
+        "SELECT id, customer, amount, qty, day, at, note, flag FROM sales WHERE id IN (3, 10)"
+    ) == [
+        (3, "c3", 0.75, 3, dt.date(2024, 1, 4), dt.datetime(2024, 1, 1, 8, 3), "n3", 0),
+        (10, "c3", 2.5, None, dt.date(2024, 1, 11), dt.datetime(2024, 1, 1, 8, 10), None, 1),
+    ]
+
+    wb = openpyxl.load_workbook(path)
+    wb["Sales"]["D2302"] = "many"  # id 2300 (row 2302: the header, the blank row), in the third batch
+    wb.save(path)
+    for mode in ("append", "replace"):
+        with pytest.raises(Exception) as err:
+            load(batch_size=1000, mode=mode)
+        assert str(err.value) == (
+            f"{path} [Sales]: row 2302, column 'qty': cannot load 'many' as Nullable(Int64) (not an integer)"
+        )
+        assert ch.execute("SELECT count(), sum(id) FROM sales") == [(2500, 3126250)]
+    assert not {t for t in tables(ch) if "__" in t}
+
+
 # --------------------------------------------------------------------------- exports
 
 

@@ -2,7 +2,8 @@
 
 Every workbook the Excel tests build is read through :meth:`ExcelWorkbook.iter_rows` with both
 readers, and header, row numbers and values (type included: ``1 == 1.0 == True`` in Python) are
-compared.
+compared; and through :meth:`ExcelWorkbook.iter_batches` (what the load uses: calamine's cells
+converted a column at a time) in batches of 1, 3 and 100,000 rows, which must give the same rows.
 """
 
 from __future__ import annotations
@@ -33,6 +34,22 @@ def read(path, sheet, header_row: int, reader: str) -> tuple[str, list, list]:
         return book.reader_used, [_typed(v) for v in header], typed
 
 
+def read_batches(path, sheet, header_row: int, reader: str, batch_size: int) -> tuple[str, list, list]:
+    """:func:`read` through iter_batches: the batches put back into rows."""
+    with ExcelWorkbook(str(path), reader=reader) as book:
+        header, batches = book.iter_batches(sheet, header_row, batch_size)
+        typed, sizes = [], []
+        for labels, columns in batches:
+            assert len(columns) == len(header) and {len(c) for c in columns} == {len(labels)}
+            sizes.append(len(labels))
+            typed += [
+                (n, [_typed(v) for v in cells])
+                for n, cells in zip(labels, zip(*columns, strict=True), strict=True)
+            ]
+        assert all(size == batch_size for size in sizes[:-1]) and sizes[-1:] <= [batch_size]
+        return book.reader_used, [_typed(v) for v in header], typed
+
+
 def assert_same(path, sheet, header_row: int = 1) -> list:
     used, header, rows = read(path, sheet, header_row, "auto")
     assert used == "calamine"
@@ -43,6 +60,13 @@ def assert_same(path, sheet, header_row: int = 1) -> list:
     for (number, cells), (_, old_cells) in zip(rows, old_rows, strict=True):
         for column, (value, old) in enumerate(zip(cells, old_cells, strict=True)):
             assert value == old, f"row {number}, column {column + 1}"
+    for reader in ("auto", "streaming"):
+        for batch_size in (1, 3, 100_000):
+            assert read_batches(path, sheet, header_row, reader, batch_size) == (
+                "calamine" if reader == "auto" else "streaming",
+                header,
+                rows,
+            ), (reader, batch_size)
     return rows
 
 
@@ -161,6 +185,55 @@ def test_odd_cells_and_layout(local_files):
     for reader in ("auto", "streaming"):  # an empty row as the header: the same error
         with pytest.raises(excel.ExcelFileError, match="header row 1 of sheet 'S' .* is empty"):
             read(path, "S", 1, reader)
+
+
+def test_column_batches_of_an_unmerged_sheet(local_files, monkeypatch):
+    """The column-at-a-time path (no row of calamine's converted one by one): the odd cells of
+    the test above without the merged block, blank rows at batch edges, a column with only empty
+    cells, numbers and text mixed in a column, whitespace-only cells, a sheet starting at C3."""
+    path = local_files / "columns.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for column, name in enumerate(["h1", "h2", "h3", None, "h5", "h6"], start=3):
+        ws.cell(3, column, name)
+    rows: list[list[Any]] = [
+        [1, 1.0, 1.5, -0.0, 2**53, None],
+        ["007", "", " ", "0", "-2**53", None],
+        [True, False, None, 0, 1, None],
+        [None, None, None, None, None, None],
+        [dt.date(2024, 1, 31), dt.datetime(2024, 1, 31, 10, 30, 15, 123000), dt.time(13, 45, 30), dt.time(0, 0)],
+        [dt.timedelta(hours=30, minutes=5), dt.datetime(1900, 1, 1), dt.datetime(1900, 2, 28), dt.datetime(1900, 3, 1)],
+        [" ", "  ", None, None, None, None],
+        [-(2**53), 2**53 - 1, -(2**60), 1e300, -1e-300, None],
+        [1e-7, 0.1 + 0.2, 12345678901234567, 123456789.125, -5, None],
+    ]  # fmt: skip
+    rows += [
+        [i, i / 4, f"t{i}", dt.date(2024, 1, 1 + i % 28), None if i % 5 else "", None] for i in range(40)
+    ]
+    rows += [[None] * 6, [None] * 6, [2.5, "x", None, None, None, None]]
+    for r, row in enumerate(rows, start=4):
+        for c, value in enumerate(row, start=3):
+            ws.cell(r, c, value)
+    numbers = wb.create_sheet("F")  # columns of numbers only: integral, beyond 2**53, fractions, dates
+    numbers.append(["whole", "big", "fractions", "mixed", "days"])
+    for i in range(30):
+        big = 1e20 * i if i % 2 else float(i)  # (openpyxl writes 1e+20: a float to both readers)
+        numbers.append([float(i), big, i + 0.5, i / 4, dt.date(2024, 2, 1 + i % 28)])
+    wb.save(path)
+    assert_same(path, "F")
+
+    def row_by_row(book, data):
+        raise AssertionError("iter_batches converted calamine's rows one by one")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(excel, "_converted_rows", row_by_row)
+        used, header, batched = read_batches(path, "S", 3, "auto", 100_000)
+    assert used == "calamine"
+    _, old_header, old_rows = read(path, "S", 3, "streaming")
+    assert (header, batched) == (old_header, old_rows)
+    assert len(old_rows) == len(rows) - 4  # the three empty rows and the whitespace-only one
+    assert_same(path, "S", header_row=3)
 
 
 def _patch(path, sheet_xml: str, shared: list[str]) -> None:
