@@ -4061,7 +4061,7 @@ CHAT_RU = {"пусть", "пускай", "привет", "здравствуйт
            "пожалуйста", "ну", "давай", "давайте", "можно", "апдейт", "апдейтить", "обнова",
            "рефреш"}  # fmt: skip
 CHAT_EN = {"hey", "hi", "hello", "pls", "plz", "please", "thanks", "thx", "can", "could", "would", "get",
-           "i", "you", "guys", "folks", "team", "ok", "okay"}  # fmt: skip
+           "i", "you", "guys", "folks", "ok", "okay"}  # fmt: skip
 # Words that name the mart's own table: «табличку назови X», «назвать витрину X», "target table X".
 NAMING_RU = {"назвать", "называть", "назваться", "имя", "название", "наименование"}
 NAMING_EN = {"name", "named", "call", "called", "target"}

@@ -323,3 +323,9 @@ def test_a_column_clue_two_tables_share_still_asks(planners):
 )  # fmt: skip
 def test_a_register_noun_names_the_fact_table(planners, catalog, text, shape):
     assert mart_shape(_plan(planners, catalog, text)) == shape
+
+
+def test_a_word_that_may_be_a_dimension_is_no_chat_word(planners):
+    # "team" may name a grouping: asked (no such column), never dropped as a greeting
+    outcome = _plan(planners, "hr", "headcount by team")
+    assert outcome.status == "needs_clarification"
