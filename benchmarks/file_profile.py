@@ -2,11 +2,16 @@
 split into phases, in a fresh task process as in file_bench.py (DAG module and provider imports
 loaded, timed around execute()).
 
+The timeline (``--timeline``) lists every step of one load in the order it started: each ClickHouse
+round trip (native query or HTTP request, by its SQL), the S3 client creation, LIST, GET, the sample,
+with its start, wall and CPU, the thread it ran on, and the Python work between the main thread's
+steps ("between"); steps on other threads overlap the main thread's.
+
 Each phase is a wrapped function; its time is exclusive (time spent in other wrapped phases called
 from it is subtracted), wall and CPU (this process only; the ClickHouse and moto servers' CPU is
 reported separately from /proc). Generators (the byte pump, the S3 body) are timed per step.
 
-    python benchmarks/file_profile.py [--sizes 100000,2000000] [--repeat 2] [--cprofile]
+    python benchmarks/file_profile.py [--sizes 100000,2000000] [--repeat 2] [--cprofile] [--timeline]
 """
 
 from __future__ import annotations
@@ -104,6 +109,85 @@ def patch(owner, name, phase):
     setattr(owner, name, timed(phase, getattr(owner, name)))
 
 
+EVENTS = []  # [start, end, cpu, thread, depth, label]
+T0 = [0.0]
+ELOCAL = threading.local()
+
+
+def event(label, fn):
+    # each call of fn on the timeline (label: a string or a function of the arguments)
+    @functools.wraps(fn)
+    def call(*a, **k):
+        depth = getattr(ELOCAL, "depth", 0)
+        ELOCAL.depth = depth + 1
+        row = [time.perf_counter() - T0[0], 0.0, time.thread_time(), threading.current_thread().name, depth,
+               label(*a, **k) if callable(label) else label]
+        EVENTS.append(row)
+        try:
+            return fn(*a, **k)
+        finally:
+            ELOCAL.depth = depth
+            row[1] = time.perf_counter() - T0[0]
+            row[2] = time.thread_time() - row[2]
+    return call
+
+
+def sql_head(sql):
+    return " ".join(str(sql).split())[:90]
+
+
+import clickhouse_driver, clickhouse_driver.connection
+from airflow_ai_etl.transfers import file_stream as fs
+clickhouse_driver.Client.execute = event(lambda self, q, *a, **k: "CH native: " + sql_head(q),
+                                         clickhouse_driver.Client.execute)
+clickhouse_driver.connection.Connection.connect = event("CH native connect (TCP, hello)",
+                                                        clickhouse_driver.connection.Connection.connect)
+ch_mod.ClickHouseHook.http_query = event(lambda self, q, *a, **k: "CH HTTP: " + sql_head(q),
+                                         ch_mod.ClickHouseHook.http_query)
+s3_mod.S3Hook.get_conn = event("S3 client creation", s3_mod.S3Hook.get_conn)
+s3_mod.S3Hook._iter_prefix = event("S3 LIST", s3_mod.S3Hook._iter_prefix)
+s3_mod.S3Hook.list_objects = event("S3 list_objects", s3_mod.S3Hook.list_objects)
+s3_mod.S3Hook.open_object = event("S3 GET (request, headers)", s3_mod.S3Hook.open_object)
+ch_mod.ClickHouseHook.get_client = event("CH client object", ch_mod.ClickHouseHook.get_client)
+ftc.FilesToClickHouseTransfer.list_files = event("list files", ftc.FilesToClickHouseTransfer.list_files)
+ftc.FilesToClickHouseTransfer.load_file = event("load one file", ftc.FilesToClickHouseTransfer.load_file)
+ftc.ClickHouseTableLoader.prepare = event("prepare", ftc.ClickHouseTableLoader.prepare)
+ftc.ClickHouseTableLoader.plan_native = event("plan", ftc.ClickHouseTableLoader.plan_native)
+ftc.ClickHouseTableLoader.load_native = event("load_native", ftc.ClickHouseTableLoader.load_native)
+ftc.LoadedFilesRegistry.holds = event("registry holds", ftc.LoadedFilesRegistry.holds)
+_first_next = fs.ReadAhead.__next__
+
+
+def _next(self):
+    if getattr(self, "_profiled", False):
+        return _first_next(self)
+    self._profiled = True
+    return event("first raw chunk (wait for the GET)", _first_next)(self)
+
+
+fs.ReadAhead.__next__ = _next
+_load_file = ftc.FilesToClickHouseTransfer.python_batches
+
+
+def _python_batches(self, obj, columns, rows=None, chunks=None):
+    gen = _load_file(self, obj, columns, rows, chunks)
+    if rows is None:
+        return gen
+    return _timed_sample(gen)
+
+
+def _timed_sample(gen):
+    first = event("sample: read + parse (Python reader)", lambda: next(gen, None))()
+    try:
+        if first is not None:
+            yield first
+            yield from gen
+    finally:
+        gen.close()
+
+
+ftc.FilesToClickHouseTransfer.python_batches = _python_batches
+
 patch(s3_mod.S3Hook, "get_conn", "s3 client creation (S3Hook.get_conn)")
 patch(s3_mod.S3Hook, "_iter_prefix", "s3 LIST")
 patch(s3_mod.S3Hook, "open_object", "s3 GET (request, headers)")
@@ -128,6 +212,7 @@ mods = set(sys.modules)
 prof = cProfile.Profile() if sys.argv[3] == "1" else None
 cpu = time.process_time()
 start = time.perf_counter()
+T0[0] = start
 if prof:
     prof.enable()
 result = op.execute({})
@@ -137,7 +222,7 @@ seconds = time.perf_counter() - start
 cpu = time.process_time() - cpu
 new_mods = sorted(m for m in set(sys.modules) - mods if "." not in m)
 print("PROFILE " + json.dumps({"seconds": seconds, "cpu": cpu, "rows": result["rows"], "phases": TOTALS,
-                               "new_top_modules": new_mods}))
+                               "new_top_modules": new_mods, "events": EVENTS}))
 if prof:
     s = io.StringIO()
     pstats.Stats(prof, stream=s).sort_stats("cumulative").print_stats(45)
@@ -153,6 +238,7 @@ def main() -> int:
     parser.add_argument("--sources", default="s3,folder")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--cprofile", action="store_true", help="also print cProfile's top functions")
+    parser.add_argument("--timeline", action="store_true", help="also print each step of the median run")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="ai-etl-file-profile-"))
     base.chmod(0o755)
@@ -192,6 +278,8 @@ def main() -> int:
                         if args.cprofile:
                             print(out.stdout.split("\n", 1)[1][:6000])
                     report(f"{fmt} {n:,} rows from {source}", runs, os.getloadavg()[0])
+                    if args.timeline:
+                        timeline(sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2])
                 path.unlink()
     finally:
         ch.stop()
@@ -218,6 +306,27 @@ def report(case: str, runs: list[dict], load: float) -> None:
         print(f"| {p} | {wall:.3f} | {cpu:.3f} | {runs[0]['phases'][p][2]} |")
     rest = statistics.median(r["seconds"] for r in runs) - accounted
     print(f"| rest (operator, hooks, connection look-ups, other queries) | {rest:.3f} | | |")
+
+
+def timeline(run: dict) -> None:
+    """Every recorded step of one load, in the order it started; "between": the main thread's
+    Python work between two of its top-level steps."""
+    print(
+        f"\nTimeline of one load ({run['seconds']:.3f} s wall, {run['cpu']:.3f} s CPU; ms from the start "
+        "of execute(); indented: inside the step above; [thread] when not the main thread)"
+    )
+    print("| start ms | wall ms | CPU ms | step |\n|---:|---:|---:|---|")
+    last_end = 0.0
+    for start, end, cpu, thread, depth, label in sorted(run["events"], key=lambda e: e[0]):
+        main = thread == "MainThread"
+        if main and depth == 0:
+            if start - last_end > 0.0005:
+                print(f"| {last_end * 1e3:.1f} | {(start - last_end) * 1e3:.1f} | | between (Python) |")
+            last_end = max(last_end, end)
+        step = ("· " * depth) + label + ("" if main else f" [{thread}]")
+        print(f"| {start * 1e3:.1f} | {(end - start) * 1e3:.1f} | {cpu * 1e3:.1f} | {step} |")
+    if run["seconds"] - last_end > 0.0005:
+        print(f"| {last_end * 1e3:.1f} | {(run['seconds'] - last_end) * 1e3:.1f} | | between (Python) |")
 
 
 if __name__ == "__main__":

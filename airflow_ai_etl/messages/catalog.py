@@ -490,4 +490,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Колонка {column} в этой витрине и считается, и служит разрезом: группировать по ней или считать "
         "её?",
     },
+    # A value after a column word («по теме возвраты») that the column's comment does not list (planning/
+    # filters.py, planner18); {value}: the user's word, {column}: table.column, {values}: the listed values.
+    "planner.value_not_listed": {
+        "en": "{column} holds {values}; {value!r} is none of them. Which value should the rows have?",
+        "ru": "В {column} бывают значения {values}; «{value}» среди них нет. Какое значение нужно?",
+    },
 }

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from airflow_ai_etl.outcome import Outcome
+from airflow_ai_etl.planning.patterns import RESTATEMENT
 from airflow_ai_etl.spec import Check, PipelineSpec
 
 if TYPE_CHECKING:
@@ -34,7 +35,10 @@ MAX_CLAUSES = 40  # a longer request is not read for checks (bounded work on odd
 
 # Clause boundaries: , ; and a sentence end (not a decimal point), except before a subordinate
 # word («предупреждать, если ...», "warn, if ...") which belongs to the clause before it.
-_BOUNDARY = re.compile(r"(?:[,;]|\.(?!\d))(?!\s*(?:если|что|чтобы|когда|if|that|when)\b)\s*", re.IGNORECASE)
+# The dots of «т.е.» / "i.e." (a one-letter word before them) end no clause.
+_BOUNDARY = re.compile(
+    r"(?:[,;]|(?<!\b[теie])\.(?!\d))(?!\s*(?:если|что|чтобы|когда|if|that|when)\b)\s*", re.IGNORECASE
+)
 _FILTER_WORDS = re.compile(
     r"\b(?:у\s+которых|у\s+которого|котор\w+|где|только|кроме|where|with|whose|which|only|except|"
     # what a transform does to the rows, not a check on them: «убрать дубли», "dropping duplicates"
@@ -133,8 +137,8 @@ def _read_one(part: str, severity: str) -> AskedCheck | None:
 
 def _read_clause(clause: str) -> list[AskedCheck] | None:
     """The checks one clause asks for (several joined by «и»/"and"/«а»), or None when it is not a check."""
-    if _FILTER_WORDS.search(clause):
-        return None
+    if _FILTER_WORDS.search(clause) or RESTATEMENT.search(clause.lower()):
+        return None  # «то есть paid_at пустой»: an explanation of which rows, not a check
     severity = "warn" if _WARN.search(clause) else "fail"
     parts = re.split(r"\s+(?:и|and|а|а\s+также|as\s+well\s+as)\s+", clause, flags=re.IGNORECASE)
     checks = [_read_one(p, severity) for p in parts]

@@ -70,6 +70,7 @@ from airflow_ai_etl.planning.patterns import (
     PLACE_NAME_WORD,
     POSTFIX_AT_LEAST,
     POSTFIX_COMPARISON,
+    RESTATEMENT,
     ROW_NOUNS,
     ROWS_WITHOUT,
     SINCE_BEFORE,
@@ -264,17 +265,20 @@ class RowFilters:
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
             self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
             self._compared_conditions, self._counted_conditions, self._comparative_conditions,
-            self._status_conditions,
+            self._marked_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._listed_value_conditions,
             self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
+            self._numbered_reference_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
+        yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                yielded.append((position, column, condition))
                 merged = _merged_values(found[column][1], condition) if column in found else None
                 if merged is not None:  # «app или call_center» and «call_center» alone: one list, kept whole
                     found[column] = (min(position, found[column][0]), merged)
@@ -288,6 +292,7 @@ class RowFilters:
                 ):
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
+        self._restated(request, table, found, yielded)
         for start, end in request.state_clauses:
             clause_end = CLAUSE_END.search(request.lower, end)
             stop = clause_end.start() if clause_end else len(request.lower)
@@ -298,6 +303,55 @@ class RowFilters:
                 )
                 request.unsure.append(question)
         return list(found.values())
+
+    def _restated(
+        self,
+        request: Request,
+        table: Table,
+        found: dict[str, tuple[int, str]],
+        yielded: list[tuple[int, str, str]],
+    ) -> None:
+        """«неоплаченные, то есть где paid_at пустой», "open ones, i.e. closed_at is null", «без отметки о
+        завершении (finished_at is null)»: what follows a restatement marker, or a condition in brackets
+        right after words, says what those words mean, so the conditions read from the words (a guess from
+        an adjective) give way to the ones read from the explanation, never ANDed with them, and the words
+        count as read. The words reach back to the previous clause boundary; a marker's explanation runs to
+        the next one."""
+        for explained, start, stop in self._explanations(request):
+            before = max((m.end() for m in CLAUSE_END.finditer(request.lower, 0, explained)), default=0)
+            said = {c: (p, condition) for p, c, condition in yielded if start <= p < stop}
+            marker = request.lower[explained:start].strip(" ,(\u2014\u2013-:") != ""
+            if not said and marker and any(before <= p < explained for p, _ in found.values()):
+                # «неоплаченные, то есть без даты оплаты»: an explanation no rule read; the guess alone
+                # could be the wrong reading, so the explanation is quoted in a question
+                phrase = request.text[explained:stop].strip(" ,(\u2014\u2013-:)")
+                request.unsure.append(
+                    say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)
+                )
+            if not said or before >= explained:
+                continue
+            for column in [c for c, (p, _) in found.items() if before <= p < explained]:
+                if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
+                    found[column] = said[column]
+                else:
+                    del found[column]
+            request.rival_conditions[:] = [
+                r for r in request.rival_conditions if not before <= r[3] < explained
+            ]
+            request.handled.append((before, explained))
+
+    def _explanations(self, request: Request) -> Iterable[tuple[int, int, int]]:
+        """(end of the words explained, start and end of the explanation) for every restatement marker and
+        every bracket that follows words."""
+        for marker in RESTATEMENT.finditer(request.lower):
+            after_end = _EXPLANATION_END.search(request.lower, marker.end())  # «(т.е. ...)»: to the bracket
+            yield (
+                _prev_boundary(request, marker),
+                marker.end(),
+                after_end.start() if after_end else len(request.lower),
+            )
+        for bracket in re.finditer(r"\(([^()]{3,200})\)", request.lower):
+            yield bracket.start(), bracket.start(1), bracket.end(1)
 
     def _rivals(
         self,
@@ -599,7 +653,14 @@ class RowFilters:
         name or glossary: зарегистрированный -> registered_at), else with the table's event time."""
         for match in DATE_COMPARISON.finditer(request.text):
             word = match.group("word").lower()
-            columns = [c for c in self.grounding._columns_in(table, word) if is_temporal(table, c)]
+            columns = self._time_columns_named(table, word)
+            if len(columns) == 1:  # "shipments created since ...": «created» is read, no status value
+                request.claimed.add(word)
+            index = request.token_at(match.start())
+            if not columns and index > 0 and not CLAUSE_END.search(request.lower, request.spans[index - 1][1],
+                                                                    match.start()):  # fmt: skip
+                # «подавших заявку после ...»: the participle before its object names the time column
+                columns = self._time_columns_named(table, request.tokens[index - 1])
             if not columns and not table.column(word):
                 event = self.grounding._event_time_column(table)
                 own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)  # «заказы до 2024-03-01»
@@ -612,6 +673,22 @@ class RowFilters:
                 continue
             operator = DATE_OPERATORS[match.group("prep").lower()]
             yield match.start(), columns[0], f"{columns[0]} {operator} {_quote(_iso_date(match))}"
+
+    def _time_columns_named(self, table: Table, word: str) -> list[str]:
+        """The time columns `word` names: by name or glossary, or by the stem of the event their name
+        starts with ("created" -> created_at, "starts" -> starts_on, «начинаются» -> starts_on)."""
+        columns = [c for c in self.grounding._columns_in(table, word) if is_temporal(table, c)]
+        if columns:
+            return columns
+        meanings = self.vocabulary.meanings(word)
+        return [
+            c.name
+            for c in table.columns
+            if is_temporal(table, c.name)
+            and not _is_number_column(c)
+            and len(name_parts(c.name)) > 1
+            and name_parts(c.name)[0] in meanings
+        ]
 
     def _commented(self, table: Table, columns: list[str], before: str) -> list[str]:
         """The time columns a Russian noun phrase ending `before` names by their comments: the noun
@@ -645,11 +722,21 @@ class RowFilters:
         for match in COMPARISON.finditer(request.lower):
             if UNIT_AFTER.match(request.lower, match.end()):
                 continue  # «больше 100 км»: a distance, read by the unit rule (or asked about)
+            if self._counted_noun_after(table, request.lower, match.end()):
+                continue  # "refuels over 60 liters": the noun after the number is what is compared
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
             )
+            if not columns and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
+                # "declared value above 50k": the two words spell a column's name («value» alone names none)
+                spelled = [stem(before.group(1)), stem(match.group(1))]
+                columns = [c.name for c in table.columns if name_parts(c.name) == spelled]
+            if len(columns) == 1 and _is_time_column(table.column(columns[0])):
+                continue  # a bare number is no date: "refuels over 60" is never refueled_at > 60
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
                 value = match.group(3)
+                if THOUSANDS_AFTER.match(request.lower, match.end()):
+                    value = str(int(float(value.replace(",", ".")) * 1000))
                 thousands = re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", value)
                 if thousands and request.language == "en":
                     value = value.replace(",", "")  # "$1,000"
@@ -666,6 +753,24 @@ class RowFilters:
                 value = match.group(2).replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
 
+    def _counted_noun_after(self, table: Table, lower: str, at: int) -> bool:
+        """The word(s) right after a compared number name one numeric column («4 зачётных единиц», "60
+        liters"): that column is compared (by the counted rule), not the one the word before names."""
+        after = re.match(r"\s+([a-zа-яё_]{3,})(?:\s+([a-zа-яё_]{3,}))?", lower[at:])
+        if after is None:
+            return False
+        for word in (w for w in after.groups() if w):
+            columns = [
+                n
+                for n in self.grounding._columns_in(table, word)
+                if _is_quantity_column(table.column(n) or Column(n, "text"))
+                and not n.endswith("_id")
+                and n != "id"
+            ]
+            if columns:
+                return len(columns) == 1
+        return False
+
     def _counted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«больше 1000 домохозяйств», «больше 4 зачётных единиц», "more than 4 credits", "fewer than 20
         stops": a comparison, a number and the noun (or adjective and noun) that names one number column by
@@ -679,7 +784,7 @@ class RowFilters:
                 columns = [
                     name
                     for name in self.grounding._columns_in(table, word)
-                    if _is_number_column(table.column(name) or Column(name, "text"))
+                    if _is_quantity_column(table.column(name) or Column(name, "text"))
                     and name != "id"
                     and not name.endswith("_id")
                     and name not in table.primary_key
@@ -709,7 +814,10 @@ class RowFilters:
                 continue
             columns = _columns_in_unit(table, unit)
             if len(columns) == 1:
-                operator = UNIT_OPERATORS.get(match.group("cmp").split()[0], ">")
+                words = match.group("cmp").split()  # «не меньше» is >=, «не более» and "at most" <=
+                operator = UNIT_OPERATORS.get(words[-1] if words[0] == "не" else words[0], ">")
+                if words[0] == "не" or words == ["at", "most"]:
+                    operator = {">": "<=", "<": ">=", ">=": "<="}[operator]
                 yield (
                     match.start(),
                     columns[0],
@@ -726,6 +834,26 @@ class RowFilters:
             value = next(g for g in match.group("a", "b", "c") if g is not None).strip()
             if value:
                 yield match.start(), columns[0], f"{columns[0]} = {_quote(value)}"
+
+    def _marked_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "grades marked 'pass'", «с отметкой зачёт», «помеченные как срочные»: the value after a marking
+        word is a value of the table's one mark/label/status column, never an event time. A quoted value or
+        one the column's comment lists is read; anything else (or two such columns) is asked about."""
+        for match in MARKED.finditer(request.lower):
+            columns = [c.name for c in table.columns if _is_text(c) and _names_a_mark(c)]
+            quoted = QUOTED_AT.match(request.text, match.end())
+            value = next((g for g in quoted.group("a", "b", "c") if g), "").strip() if quoted else ""
+            if not value:
+                bare = re.match(r"[\w-]+", request.lower[match.end() :])
+                word = bare.group(0) if bare else ""
+                listed = {v.lower().replace("ё", "е"): v for n in columns[:1] for v in listed_values(
+                    (table.column(n) or Column(n, "text")).comment)}  # fmt: skip
+                value = listed.get(word, "")
+            if len(columns) == 1 and value:
+                yield match.start(), columns[0], f"{columns[0]} = {_quote(value)}"
+            else:  # the question quotes the marking word and the word after it
+                after = re.match(r"\S*", request.text[match.end() :])
+                request.state_clauses.append((match.start(), match.end() + (after.end() if after else 0)))
 
     def _hyphen_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "online-channel appointments", «web-источник»: a value glued by a hyphen to a word naming one
@@ -844,6 +972,8 @@ class RowFilters:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
                 if word is not None and self.is_state_word(word):
                     columns = self._event_columns_of(table, word)
+            if columns and not self._may_name_an_event(request, i):
+                continue  # "exam grades", «экзаменационные оценки»: the dated thing, not that it happened
             if len(columns) == 1:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
                 self._ask_if_status_may_hold(request, table, word, columns[0])
@@ -853,6 +983,21 @@ class RowFilters:
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def _may_name_an_event(self, request: Request, index: int) -> bool:
+        """Word `index` may say an event happened: an English participle ("fired", "paid"), a Russian
+        participle or qualitative adjective («уволенных», «закрытые»); not a noun or a relative adjective
+        naming the thing a time column dates ("exam", «экзаменационные»)."""
+        word = next((t for t in tokenize(request.text) if t.start == request.spans[index][0]), None)
+        if word is None:
+            return True
+        if word.lang == "en":
+            return self.is_state_word(word) or word.lower in EN_IRREGULAR_PARTICIPLES
+        return not (
+            word.lang == "ru"
+            and all(p.pos == "ADJF" for p in word.parses[:2])
+            and any(lemma.endswith(RELATIVE_ADJECTIVE_ENDINGS) for lemma in word.lemmas)
+        )
 
     def _ask_if_status_may_hold(self, request: Request, table: Table, word: Token | None, event: str) -> None:
         """«отчисленных студентов» on a table with expelled_on ('Дата отчисления') and a status listing
@@ -961,7 +1106,10 @@ class RowFilters:
             columns = self._event_columns_of(table, verb)
             if len(columns) == 1:
                 condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
-                self._ask_if_status_may_hold(request, table, verb, columns[0])
+                around = {w.lower for w in tokens[i + 1 : min(len(tokens), j + 3)]}
+                # «ещё не закрыты», "not closed yet": the event has not happened, whatever a status says
+                if not (negated and around & NOT_YET_WORDS):
+                    self._ask_if_status_may_hold(request, table, verb, columns[0])
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
@@ -1418,6 +1566,36 @@ class RowFilters:
                     say(request.language, "planner.column_value_unknown", column=numbers[0].name, phrase=noun)
                 )
 
+    def _numbered_reference_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "employees of department 5", «сотрудники отдела 5», «из отдела № 7»: the noun of the table a
+        one-column foreign key references, then a whole number: that key equals the number (the referenced
+        row's id). The noun of another table with no such key is asked about, never dropped."""
+        for match in NUMBERED_REFERENCE.finditer(request.lower):
+            if any(a <= match.start("n") < b for a, b in request.schedule_spans):
+                continue
+            word = match.group("word")
+            if not self.grounding._names_other_table(word, table):
+                continue
+            keys = [
+                fk.columns[0]
+                for fk in table.foreign_keys
+                if len(fk.columns) == 1
+                and (ref := self._table_named(fk.ref_table)) is not None
+                and self.grounding._names_table(word, ref)
+                and not any({"number", "code", "no", "num"} & set(c.name.split("_")) for c in ref.columns)
+            ]  # a table with its own number or code column («отдел 5» = code 5?) is asked about
+            if len(keys) == 1:
+                yield match.start(), keys[0], f"{keys[0]} = {int(match.group('n'))}"
+            else:
+                request.state_clauses.append((match.start(), match.end()))
+
+    def _table_named(self, qualified: str) -> Table | None:
+        return next(
+            (t for ts in self.catalog.tables.values() for t in ts if t.qualified_name == qualified), None
+        )
+
     def _comment_head_is(self, column: Column, noun: Token) -> bool:
         """The column comment's first word is `noun` ('Пол пациента' for «пола»)."""
         head = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
@@ -1508,6 +1686,18 @@ class RowFilters:
                 value = self._place_value(request, table, i, column.name)
             if value is None:
                 continue  # asked about
+            listed = listed_values(column.comment)
+            if listed and str(value).lower().replace("ё", "е") not in {
+                v.lower().replace("ё", "е") for v in listed
+            }:
+                # «по теме возвраты» of 'Тема (meter_replacement, complaint, ...)': no such value, asked
+                name = f"{table.qualified_name}.{column.name}"
+                question = say(
+                    request.language, "planner.value_not_listed", value=str(value), column=name,
+                    values=", ".join(listed),
+                )  # fmt: skip
+                request.unsure.append(question)
+                continue
             if self._more_values(request, table, i, column.name, str(value)):
                 continue  # asked about
             condition: str | None = f"{column.name} = {_quote(value)}"
@@ -1952,6 +2142,18 @@ class RowFilters:
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
+def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
+    """Where the words a restatement marker explains end: before the comma, dash or bracket that opens
+    the explanation («счета, то есть ...»)."""
+    at = marker.start()
+    while at > 0 and request.lower[at - 1] in " ,(\u2014\u2013-:":
+        at -= 1
+    return at
+
+
+# «ещё не закрыты», «пока не вернули», "not closed yet": the words say the event has not happened yet, so
+# the event's time column is empty; a status the table also has is not what they ask about.
+NOT_YET_WORDS = frozenset({"еще", "ещё", "пока", "yet"})
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
@@ -2168,6 +2370,11 @@ def _null_check(table: Table, name: str, missing: bool, null_only: bool) -> str:
     return f"({name} IS NULL OR {name} = '')" if missing else f"{name} IS NOT NULL AND {name} <> ''"
 
 
+def _is_time_column(column: Column | None) -> bool:
+    kind = column.type.lower() if column is not None else ""
+    return "time" in kind or "date" in kind or kind == "interval"
+
+
 def _is_text(column: Column | None) -> bool:
     return column is not None and any(column.type.lower().startswith(t) for t in TEXT_TYPES)
 
@@ -2183,7 +2390,7 @@ DATE_COMPARISON = re.compile(
 _CMP = (
     r"longer than|shorter than|heavier than|lighter than|more than|less than|greater than|over|above|under|"
     r"below|at least|at most|больше|более|свыше|меньше|менее|дольше|длиннее|короче|тяжелее|легче|дальше|"
-    r"ближе|не менее|не более|от|до"
+    r"ближе|не менее|не более|не меньше|не больше|от|до"
 )
 UNIT_COMPARISON = re.compile(
     rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
@@ -2217,6 +2424,41 @@ QUOTED_VALUE = re.compile(
     r"(?:'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\")",
     re.IGNORECASE,
 )
+
+
+THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: right after a compared number
+_EXPLANATION_END = re.compile(r"[,;!?\n)]|\.(?!\d)")
+_WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
+# A noun and a whole number after it ("department 5", «отдела № 7», "department #3"): a row of the table
+# the noun names, by its id. Not a decimal, a date, a time or a range ("5.5", "5:00", "5-7").
+NUMBERED_REFERENCE = re.compile(
+    r"(?<![\w-])(?P<word>[a-zа-яё]{3,})\s+(?:no\.?\s*|number\s+|№\s*|#\s*)?(?P<n>\d{1,9})(?![\w.,:/-]?\d|[\w%-])"
+)
+# English participles not ending in -ed: "paid invoices", "lost parcels" say the event happened.
+EN_IRREGULAR_PARTICIPLES = frozenset(
+    {"paid", "sent", "sold", "lost", "done", "spent", "held", "taken", "given", "written", "broken", "won",
+     "bought", "built", "shut", "begun", "hidden", "chosen", "frozen", "stolen", "withdrawn", "drawn", "run"}
+)  # fmt: skip
+# Russian relative adjectives made from the noun a time column dates («экзаменационные оценки» are grades
+# of exams, not graded ones): no event is said to have happened.
+RELATIVE_ADJECTIVE_ENDINGS = ("ционный", "онный", "ческий", "альный")
+# A marking word before a value: "marked/labelled/tagged/flagged (as)", «с отметкой/пометкой/меткой»,
+# «помеченные/отмеченные (как)». Not «отметка о завершении»: a mark OF an event is that event's time.
+MARKED = re.compile(
+    r"(?<![\w-])(?:(?:marked|label+ed|tagged|flagged)(?:\s+(?:as|with))?|"
+    r"с\s+(?:отметк|пометк|метк)(?:ой|ами)|(?:по|от)меченн\w*(?:\s+как)?)\s+(?!(?:о|об|про)\s)"
+)
+QUOTED_AT = re.compile(r"'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\"")
+# What a column holding marks is called, by its name or its comment's first word.
+MARK_COLUMN_WORDS = frozenset({"mark", "marks", "label", "labels", "tag", "tags", "flag", "status", "marker"})
+MARK_COMMENT_LEMMAS = frozenset({"отметка", "пометка", "метка", "ярлык", "тег", "статус", "оценка"})
+
+
+def _names_a_mark(column: Column) -> bool:
+    if name_parts(column.name)[0] in MARK_COLUMN_WORDS or column.name in MARK_COLUMN_WORDS:
+        return True
+    head = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
+    return head is not None and bool(head.lemmas & MARK_COMMENT_LEMMAS)
 
 
 def _unit_of(word: str) -> str | None:
@@ -2259,6 +2501,13 @@ def _quote(value: str) -> str:
 
 
 _ARTICLES = {"the", "those", "these"}
+
+
+def _is_quantity_column(column: Column) -> bool:
+    """A column holding a count or a measure ("60 liters" of a decimal(8, 2) column, «4 зачётных единиц»)."""
+    return (
+        _is_number_column(column) or re.match(r"decimal|real|double|float", column.type.lower()) is not None
+    )
 
 
 def _is_number_column(column: Column) -> bool:

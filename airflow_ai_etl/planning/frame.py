@@ -82,6 +82,43 @@ class Frame:
 
 _PREPS = {"до", "с", "со", "от", "после", "к", "без", "в", "во", "на", "по", "из", "until", "till", "before"}
 
+# Meals name a time of day no clock says («после обеда», "after lunch" may be 13:00 or 15:00): after a
+# time preposition they are schedule words; the planner asks unless a clock time is also given.
+MEALS_RU = frozenset({"обед", "ужин", "завтрак", "перерыв"})
+MEALS_EN = frozenset({"lunch", "lunchtime", "dinner", "breakfast", "brunch", "supper"})
+# The hours a clock time said with a meal may have («после обеда в два часа» is no 02:00: asked).
+MEAL_HOURS = {
+    "обед": range(11, 18), "lunch": range(11, 18), "lunchtime": range(11, 18), "brunch": range(9, 15),
+    "ужин": range(17, 24), "dinner": range(17, 24), "supper": range(17, 24),
+    "завтрак": range(5, 12), "breakfast": range(5, 12), "перерыв": range(0, 24),
+}  # fmt: skip
+
+
+def meal_fits(token: Token, hour: int) -> bool:
+    """A clock hour the meal word allows («после обеда в 14:00» yes, «после обеда в 2:00» no)."""
+    meal = next((p.lemma for p in token.parses if p.lemma in MEAL_HOURS), token.lower)
+    return hour in MEAL_HOURS.get(meal, range(0, 24))
+
+
+_MEAL_PREPS = {
+    "после", "до", "в", "во", "к", "перед", "около", "ближе",
+    "after", "before", "at", "around", "by", "during", "over",
+}  # fmt: skip
+
+
+def meal_times(tokens: Sequence[Token], used: Iterable[Span]) -> list[Token]:
+    """Meal words after a time preposition that no schedule rule read («после обеда», "after lunch")."""
+    spans = list(used)
+    found = []
+    for i, t in enumerate(tokens):
+        if i == 0 or any(a <= t.start and t.end <= b for a, b in spans):
+            continue
+        prev = next((p.lower for p in reversed(tokens[max(0, i - 3) : i]) if p.lang != "punct"), "")
+        meal = t.has(MEALS_RU, pos=("NOUN",)) if t.lang == "ru" else t.lower in MEALS_EN
+        if meal and (prev in _MEAL_PREPS or (tokens[i - 1].lower == "к" and i > 1)):
+            found.append(t)
+    return found
+
 
 def _is_clock_word(token: Token) -> bool:
     """«утра», «ночи», «вечера», «часа», "am", "pm" (after a number they make a clock time)."""

@@ -84,7 +84,19 @@ DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
 MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "фонд"}
-MONEY_EN = {"revenue", "turnover", "totals", "total", "value", "check", "receipt", "pay", "wages", "basket"}
+MONEY_EN = {
+    "revenue",
+    "turnover",
+    "totals",
+    "total",
+    "value",
+    "check",
+    "receipt",
+    "pay",
+    "wages",
+    "basket",
+    "budget",
+}
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
 # English mart words a one-letter typo is read as ("numbr", "averge"): measure words that are no common
@@ -115,6 +127,7 @@ LOAD_VERBS_RU = {
     "перенести", "синхронизировать", "реплицировать", "переливать", "перелить", "загрузка", "выгрузка",
     "копирование", "синхронизация", "репликация", "дозагружать", "перезаливать", "стримить", "сливать",
     "подтягивать", "подтянуть", "подгружать", "подгрузить", "заливать", "залить", "импортировать",
+    "дописывать", "дописать", "догружать", "догрузить",
 }  # fmt: skip
 LOAD_VERBS_EN = {
     "load", "loads", "loading", "copy", "copies", "copying", "sync", "synchronize", "replicate", "ingest",
@@ -153,6 +166,7 @@ TIME_WORDS = {
     "увольнение": "fire", "уволить": "fire", "создание": "creat", "creation": "creat", "продажа": "sold",
     "sale": "sold", "отчет": "report", "report": "report", "окончание": "end", "end": "end",
     "забор": "collect", "доставка": "deliver", "delivery": "deliver",
+    "выплата": "paid", "выплатить": "paid", "выплачивать": "paid", "выплаченный": "paid", "выдавать": "issu",
     "выдача": "issu", "выдать": "issu", "выписать": "issu", "выписка": "issu", "issued": "issu",
     "подача": "appli", "отклик": "appli", "откликнуться": "appli", "apply": "appli", "applied": "appli",
     "назначить": "schedul", "назначенный": "schedul", "schedule": "schedul", "scheduled": "schedul",
@@ -203,7 +217,7 @@ FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", 
 DIM_WORDS = {
     "пол": "gender", "sex": "gender", "gender": "gender", "дверь": "door", "вид": "kind", "kind": "kind",
     "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
-    "направление": "direction", "причина": "reason", "единица": "unit",
+    "направление": "direction", "причина": "reason", "единица": "unit", "палата": "ward",
 }  # fmt: skip
 # Measure and dimension words the glossary does not carry -> stems of English column-name parts.
 COLUMN_WORDS: dict[str, set[str]] = {
@@ -220,6 +234,8 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "емкость": {"capac"}, "вместимость": {"capac"},
     # the Russian comment says «посылки»
     "parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"},
+    # a badge swiped or tapped at a door is one access event («проход»)
+    "swipe": {"event"}, "swipes": {"event"}, "tap": {"event"}, "taps": {"event"}, "проход": {"event"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -255,6 +271,9 @@ def _per_grain(ph: MartPhrase, before: Token, prep: Token, noun: Token | None) -
         return False
     if any(a <= prep.start < b for a, b in ph.schedule_spans):
         return False
+    spans = ph.schedule_spans
+    if any(a <= noun.start < b for a, b in spans) and any(a <= before.start < b for a, b in spans):
+        return False  # «каждую ночь в час»: a clock hour (1 am) after the schedule's own words, no grain
     return noun.has(noun.lemmas, case=("accs",), number="sing")
 
 
@@ -404,8 +423,12 @@ def _exports_to_excel(tokens: Sequence[Token]) -> bool:
         if not (t.lower.endswith(".xlsx") or _is_excel_word(t)):
             continue
         k = i - 1
-        while k >= 0 and (tokens[k].lang == "punct" or (k > 0 and tokens[k - 1].text in ("/", ":"))):
-            k -= 1  # back over the path: /data/reports/x.xlsx, s3://bucket/x.xlsx
+        while k >= 0 and (
+            tokens[k].lang == "punct"
+            or (k > 0 and tokens[k - 1].text in ("/", ":"))
+            or (tokens[k].lower in ("s3", "s3a") and k + 1 < len(tokens) and tokens[k + 1].text == ":")
+        ):
+            k -= 1  # back over the path: /data/reports/x.xlsx, s3://bucket/x.xlsx (its scheme too)
         while k >= 0 and (tokens[k].lower in ("an", "a", "the") or tokens[k].lemma in FILE_NOUNS):
             k -= 1  # «в файл Excel», "to an Excel file"
         if k >= 0 and tokens[k].lower in ("в", "во", "to", "into"):
@@ -898,6 +921,12 @@ def _time_word(token: Token) -> str | None:
     return None
 
 
+def _read_before(ph: MartPhrase, i: int) -> bool:
+    """Token i was read before the dimensions (a lookback, a quantity filter), and is no grain word."""
+    t = ph.tokens[i]
+    return i in ph.used and not (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -922,7 +951,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «…, пусть обновляется», «…, табличку назови x», «…, результат в кликхаус»
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
-            if i + 1 < n and tokens[i + 1].lang in ("ru", "en") and not _stops(tokens[i + 1]):
+            if (
+                i + 1 < n
+                and tokens[i + 1].lang in ("ru", "en")
+                and not _stops(tokens[i + 1])
+                and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
+            ):
                 ph.used.add(i)
                 i += 1
                 continue
@@ -1010,7 +1044,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
             nxt = tokens[i + 1]
             gent = any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
-            if gent and not _grain_noun(nxt) and nxt.lower not in LIST_JOINERS:  # not «склада и ...»
+            # «по зонам суток», «по времени суток»: a time unit in the genitive (not the dative of «по дням»)
+            # qualifies the dimension noun before it, it is no grain
+            unit_of = (
+                bool(_grain_noun(nxt))
+                and not _grain_noun(t)
+                and not any(p.case == "datv" for p in nxt.parses)
+            )
+            if (
+                gent and (not _grain_noun(nxt) or unit_of) and nxt.lower not in LIST_JOINERS
+            ):  # not «склада и ...»
                 if not _is_measure(nxt):
                     words.append(i + 1)
                     after = tokens[i + 2] if i + 2 < n else None
@@ -1071,6 +1114,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
             inner = [k for k in inner if not _pronoun(tokens[k])]  # «(его название)»
+            if (  # «в каждом отделе (отдел по названию)»: the dimension's own noun again
+                len(inner) == 3
+                and tokens[inner[1]].lower in ("по", "by")
+                and tokens[inner[0]].lemmas & tokens[ph.dims[-1][0]].lemmas
+            ):
+                inner = [inner[2]]
             if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
                 ph.bracketed.append((len(ph.dims) - 1, list(ph.dims[-1]), list(inner)))
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
@@ -1195,12 +1244,22 @@ def _read_lookback_cue(ph: MartPhrase) -> None:
         before = [k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN)]
         # «за последние 3 дня пересчитывать»: the refresh verb may follow the span it recomputes
         after = [k for k in range(num.last + 1, min(len(tokens), num.last + 3)) if _ru(tokens[k], REFRESH_RU)]
-        if not before and not (after and i > 0 and tokens[i - 1].lower == "за"):
+        said_after = _refreshed_after(tokens, num.last + 1)
+        if not before and not (after and i > 0 and tokens[i - 1].lower == "за") and said_after is None:
             continue
+        if not before and said_after is not None:
+            after = [said_after]  # "with the last 2 days recomputed", «последние 3 дня пересчитываются»
         ph.lookback, ph.lookback_unit = num.value, unit
-        start = before[0] if before else i - 1
+        if before:
+            start = before[0]
+        else:  # «за последние 3 дня», "the last 2 days", or the cue itself («последние 3 дня обновляются»)
+            start = i - 1 if i > 0 and tokens[i - 1].lower in ("the", "за") else i
         end = num.last if before else after[0]
-        while start > 0 and (_incremental(tokens[start - 1]) or tokens[start - 1].lang == "punct"):
+        while start > 0 and (
+            _incremental(tokens[start - 1])
+            or tokens[start - 1].lang == "punct"
+            or (said_after is not None and tokens[start - 1].lower in ("with", "the", "с", "со"))
+        ):
             start -= 1  # "incremental refresh recomputing the last 3 days": the mode is the lookback's
         while tokens[start].lang == "punct":
             start += 1
@@ -1211,6 +1270,24 @@ def _read_lookback_cue(ph: MartPhrase) -> None:
             ph.used.add(tail)
             tail += 1
         return
+
+
+LOOKBACK_AUX = {"are", "is", "get", "gets", "be", "being", "будут", "будет"}
+
+
+def _refreshed_after(tokens: Sequence[Token], k: int) -> int | None:
+    """The refresh word right after "the last N days" («последние 3 дня»), maybe after an auxiliary: the
+    span is what a refresh recomputes ("with the last 2 days recomputed", «последние 2 дня обновляются»)."""
+    while k < len(tokens) and tokens[k].lower in LOOKBACK_AUX:
+        k += 1
+    if k >= len(tokens):
+        return None
+    t = tokens[k]
+    if _word(t, REFRESH_RU, REFRESH_EN) or (
+        t.lang == "ru" and t.lemma.endswith("ся") and t.lemma[:-2] in REFRESH_RU
+    ):
+        return k
+    return None
 
 
 # Comparison words before «N штук», "N units": one or two words (lemmas / lower-case), the operator.
@@ -1243,7 +1320,11 @@ def _read_money_filter(ph: MartPhrase) -> None:
 
 def _sum_of_a_row(tokens: Sequence[Token], i: int) -> bool:
     """«заказы на сумму больше 5000», "orders for an amount over 5000": one row's amount compared (a load's
-    row filter), not a sum to compute."""
+    row filter), not a sum to compute; «больше 4 зачётных единиц», "over 60 liters": a number of units
+    after a comparison word is one row's quantity too."""
+    number = next((k for k in range(i - 1, max(-1, i - 3), -1) if tokens[k].number is not None), None)
+    if number is not None and number > 0 and _comparison_before(tokens, number) is not None:
+        return True
     if i == 0 or tokens[i - 1].lower not in ("на", "for") or i + 1 >= len(tokens):
         return False
     following = tokens[i + 1]
@@ -1834,6 +1915,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
+    _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
+    _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
@@ -1910,6 +1993,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
+    rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
@@ -1927,7 +2011,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
-    for state in (_not_yet(ph, fact), value_condition):
+    for state in (_not_yet(ph, fact), value_condition, null_condition):
         if state is None:
             continue
         prior = definition.get("where")
@@ -1973,7 +2057,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if target.value.engine != "clickhouse" and export is None:
         return Outcome.clarify(ask("clickhouse_only"))
     schedule = planner._schedule(rest_request)
-    questions = planner._unread_schedule_words(rest_request)
+    questions = planner._unread_schedule_words(rest_request, schedule.cron if schedule else None)
     if questions:
         return Outcome.clarify(*questions)
     named_target = planner._explicit_target_name(rest_request) or _mart_named(tokens, ground)
@@ -2319,6 +2403,7 @@ def _residue(
     spans = list(rest.schedule_spans) + list(rest.handled)
     connections = {c.lower() for c in ground.planner.catalog.connections}
     titled = _title_nouns(tokens)
+    commented_title = _title_of_column(tokens, fact)
     left = []
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
@@ -2344,6 +2429,8 @@ def _residue(
             continue  # «Стипендиальный фонд» of scholarships ('Начисления стипендий'): the fact's adjective
         if _clause_lead(t) and _after_counted(ph, ground, fact, i):
             continue  # "distinct students living in each dorm building": the clause of the counted people
+        if i in commented_title:
+            continue  # «Объявленная ценность: сумма …»: the title is a column's comment word for word
         if i in titled and _names_no_other_table(ground, t, fact):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
@@ -2379,8 +2466,15 @@ def _residue(
             continue  # "check-outs" of dorm residents: the event of checked_out_on
         if t.lang == "en" and any(_names_part(stem(t.lower), part) for part in name_parts(fact.name)):
             continue  # "prescribed days" of prescriptions, "tracking evnets" of tracking_events
-        if t.lower == fact.schema.lower() and fact.schema not in ("public", "default"):
-            continue  # "Payroll mart" of payroll.payslips: the fact table's schema names it
+        if i > 0 and _comment_pair(ground, tokens[i - 1], t) is fact:
+            continue  # «обращения абонентов» of service_requests ('Заявки и обращения абонентов')
+        if _participle_names_column(tokens, i, fact):
+            continue  # "bytes downloaded" of bytes_down: the rest of the measured column's name
+        if fact.schema not in ("public", "default") and (
+            t.lower == fact.schema.lower()
+            or (t.lang == "en" and len(t.text) > 4 and stem(t.lower) == stem(fact.schema))
+        ):
+            continue  # "Payroll mart" of payroll.payslips, "billed amount" of billing.charges: the schema
         if any(  # "Badge events": the two words that name the fact table together
             0 <= a and b < len(tokens) and ground.table_of_pair(tokens[a], tokens[b]) is fact
             for a, b in ((i - 1, i), (i, i + 1))
@@ -2390,8 +2484,40 @@ def _residue(
             continue  # «в ch_fast», «в кликхаус»: the target connection, read by the target rule
         left.append(t)
     if where:  # the filter rules read the words about rows; a negation they left is still asked about
-        left = [t for t in left if t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS]
+        operators = {  # «балл не ниже 50», «не позже»: «не» is part of the comparison (score >= 50)
+            id(t) for i, t in enumerate(tokens[:-1])
+            if t.lower == "не" and _comparative(tokens[i + 1])
+            and any(x.number is not None for x in tokens[i + 2 : i + 4])
+        }  # fmt: skip
+        left = [
+            t
+            for t in left
+            if (t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators
+        ]
     return " ".join(t.text for t in left)
+
+
+def _comparative(token: Token) -> bool:
+    """«ниже», «выше», «меньше», «позже»: a comparative (pymorphy reads «ниже» first as a preposition)."""
+    return token.lower in ("ниже", "выше") or any(x.pos == "COMP" for x in token.parses)
+
+
+def _participle_names_column(tokens: Sequence[Token], i: int, fact: Table) -> bool:
+    """ "total bytes downloaded" of bytes_down, "minutes spent" of minutes_spent: an English participle
+    right after the measured noun, both naming parts of one numeric column, is the rest of its name."""
+    t = tokens[i]
+    if t.lang != "en" or not _participle(t) or i == 0 or tokens[i - 1].lang != "en":
+        return False
+    word, noun = stem(t.lower), stem(tokens[i - 1].lower)
+    for c in _numeric_columns(fact):
+        parts = name_parts(c.name)
+        if (
+            len(parts) > 1
+            and noun in parts
+            and any(len(p) >= 4 and word.startswith(p) for p in parts if p != noun)
+        ):
+            return True
+    return False
 
 
 def _after_counted(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool:
@@ -2458,6 +2584,67 @@ def _title_nouns(tokens: Sequence[Token]) -> set[int]:
     return found
 
 
+def _title_of_column(tokens: Sequence[Token], fact: Table) -> set[int]:
+    """The words before a request's first colon when every one of them is a word of one column's comment
+    («Объявленная ценность: сумма …» of declared_value 'Объявленная ценность'): they title the measure,
+    adjectives included (an adjective alone before a colon may be a filter: «Оплаченные заказы: …»)."""
+    cut = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if cut is None or cut == 0 or cut > 4:
+        return set()
+    words = [i for i in range(cut) if tokens[i].lang != "punct"]
+    if not words or any(tokens[i].lang != "ru" for i in words):
+        return set()
+    return set(words) if _titled_column(tokens, fact) is not None else set()
+
+
+def _titled_column(tokens: Sequence[Token], fact: Table) -> Column | None:
+    """The one column of the fact whose comment says every word before the first colon (see above)."""
+    cut = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if cut is None or cut == 0 or cut > 4:
+        return None
+    words = [tokens[i] for i in range(cut) if tokens[i].lang != "punct"]
+    if not words or any(w.lang != "ru" for w in words):
+        return None
+    found = [
+        c for c in fact.columns if c.comment and all(w.lemmas & _comment_lemmas(c.comment) for w in words)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _attribute(token: Token) -> bool:
+    """A Russian adjective or participle («занятых», «свободных»)."""
+    return token.lang == "ru" and bool(token.parses) and token.parses[0].pos in ("ADJF", "PRTF")
+
+
+def _titled_measures(ph: MartPhrase) -> None:
+    """«Коечный фонд: число занятых коек по палатам», «Выручка: сумма по регионам»: a measure word in the
+    short title before the colon names the mart; the measures after the colon are what it computes."""
+    tokens = ph.tokens
+    cut = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if cut is None or cut == 0 or cut > 3 or not any(m.index > cut for m in ph.measures):
+        return
+    before = [m for m in ph.measures if m.index < cut]
+    if before and all(not m.object or max(m.object) < cut for m in before):
+        ph.measures = [m for m in ph.measures if m.index > cut]
+        ph.used.update(range(cut))
+
+
+def _title_measure(ph: MartPhrase, fact: Table) -> None:
+    """«Объявленная ценность: среднее по городам»: a measure word after the colon with no object of its
+    own measures the numeric column the title names."""
+    column = _titled_column(ph.tokens, fact)
+    if column is None or column.name not in _numeric_names(fact):
+        return
+    cut = next(i for i, t in enumerate(ph.tokens) if t.text == ":")
+    after = [
+        m for m in ph.measures if m.index > cut and not m.object and not m.column_ref and m.func != "count"
+    ]
+    for m in after:
+        m.column_ref = column.name
+    if after:  # «Сумма долга: максимум …»: «Сумма» is the column's name there, not a second measure
+        ph.measures = [m for m in ph.measures if m.index > cut]
+
+
 def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
     """A title word that names another table or schema than the fact's ("Payroll mart" of employees) is
     not excused: the fact may be the wrong one."""
@@ -2493,6 +2680,32 @@ def _explained_filter(text: str, fact: Table) -> str:
             for k in range(start + word.start(), start + word.end()):
                 chars[k] = " "
     return "".join(chars)
+
+
+_BARE_NULL = re.compile(
+    r"(?:\(\s*|\b(?:with|where|whose)\s+)(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?)?"
+    r"(?P<word>empty|null|blank|missing|set|filled|populated)\b(?P<close>\s*\))?",
+    re.IGNORECASE,
+)
+
+
+def _bare_null_check(text: str, fact: Table) -> tuple[str, str | None]:
+    """ "unpaid invoices (paid_at empty)", "employees with fired_at empty": a column of the fact and a null
+    word with no "is" between them (the filter rules read "paid_at is empty") is that null check; the
+    phrase is blanked so it is not read again. A column the fact lacks is left for the rules to ask about."""
+    for match in _BARE_NULL.finditer(text):
+        column = fact.column(match.group("col"))
+        if column is None or (match.group(0).startswith("(") and not match.group("close")):
+            continue
+        missing = (match.group("word").lower() in ("empty", "null", "blank", "missing")) != bool(
+            match.group("not")
+        )
+        from airflow_ai_etl.planning.filters import _null_check
+
+        condition = _null_check(fact, column.name, missing, match.group("word").lower() == "null")
+        blanked = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+        return blanked, condition
+    return text, None
 
 
 def _blanked(text: str, ph: MartPhrase) -> str:
@@ -2585,6 +2798,11 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         return False
     if ground.table_of(tokens[0]) is not fact or _is_measure(tokens[0]):
         return False
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is not None and all(m.index > colon for m in ph.measures):
+        return (
+            False  # «Стипендии по группам: сумма …»: the head titles the mart, the measures follow the colon
+        )
     return all(m.index > 1 and not m.subject for m in ph.measures)
 
 
@@ -2712,6 +2930,17 @@ def _clause_lead(token: Token) -> bool:
     )
 
 
+def _passive_event(ground: _Ground, token: Token) -> bool:
+    """ "unique patients tested", "students enrolled": an English past participle after the counted noun that
+    names a table by itself (tested -> lab results 'lab tests'), the event whose rows hold the people."""
+    return (
+        token.lang == "en"
+        and token.lower.endswith("ed")
+        and len(token.lower) > 4
+        and (ground.table_of(token) is not None)
+    )
+
+
 def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
     """A participle or relative clause after a counted noun names the event whose rows are counted:
     «уникальных сотрудников, прошедших через турникеты», «студентов, получающих стипендию», "distinct
@@ -2725,7 +2954,7 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         counted = ground.table_of(tokens[m.object[0]])
         if counted is None:
             continue
-        inner = [j for j in m.object[1:] if _clause_lead(tokens[j])]
+        inner = [j for j in m.object[1:] if _clause_lead(tokens[j]) or _passive_event(ground, tokens[j])]
         if inner:  # "distinct customers placing orders": the object reading took the clause
             ph.used.difference_update(m.object[m.object.index(inner[0]) :])
             m.object = m.object[: m.object.index(inner[0])]
@@ -2745,8 +2974,8 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
             and (tokens[k + 1].lemma in RELATIVE_RU)
         ):
             clause = [k, k + 1]  # «по которым были события трекинга»
-        elif t.lang == "en" and _clause_lead(t):
-            clause = [k]
+        elif t.lang == "en" and (_clause_lead(t) or _passive_event(ground, t)):
+            clause = [k]  # "placing orders", "patients tested" (a reduced passive naming the event)
         elif t.lang == "en" and t.lower in ("who", "that") and k + 1 < n:
             clause = [k, k + 1]
         if not clause:
@@ -2800,6 +3029,19 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         ph.dims = [d for d in ph.dims if not set(d) <= set(words)]  # "in each dorm building" stays
         m.func = "count_distinct"
         return
+
+
+def _comment_pair(ground: _Ground, first: Token, second: Token) -> Table | None:
+    """«обращения абонентов» of ops.service_requests ('Заявки и обращения абонентов'): a Russian noun and its
+    genitive that one table's comment says together, the first naming that table (the second may name
+    another one, subscribers, as its owner)."""
+    if first.lang != "ru" or second.lang != "ru" or not second.has(second.lemmas, case=("gent",)):
+        return None
+    table = ground.table_of(first)
+    if table is None or not table.comment:
+        return None
+    said = _comment_lemmas(table.comment)
+    return table if first.lemmas & said and second.lemmas & said else None
 
 
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
@@ -2876,7 +3118,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     pairs = [
         t
         for i in range(len(tokens) - 1)
-        if i not in ph.used and (t := ground.table_of_pair(tokens[i], tokens[i + 1])) is not None
+        if i not in ph.used
+        and (
+            (t := ground.table_of_pair(tokens[i], tokens[i + 1])) is not None
+            or (t := _comment_pair(ground, tokens[i], tokens[i + 1])) is not None
+        )
     ]
     if pairs:
         steps.insert(1, one(pairs))
@@ -2930,7 +3176,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             narrowed = [t for t in found if t.qualified_name in named]
             found = narrowed if len(narrowed) == 1 else found
         if len(found) == 1 and bare_count and found[0].qualified_name in dim_tables:
-            if not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources):
+            verbs = [w for w in tokens if w.lang == "ru" and w.parses and w.parses[0].pos in ("VERB", "INFN")]
+            if not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources) and not any(
+                _names_event_time(w, found[0])
+                for w in verbs  # «сколько раз выдавали книгу»: loans' issued_at
+            ):
                 # a bare count whose only table noun is a dimension's: what is counted is not said
                 return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
         if len(found) == 1:
@@ -3150,6 +3400,10 @@ def _measures(
                 measures.append({"func": "sum", "column": unit_cols[0]})
                 continue
             counted = ground.table_of(object_words[0]) if object_words else None
+            if counted is None and len(object_words) > 1 and _attribute(object_words[0]):
+                counted = ground.table_of(
+                    object_words[1]
+                )  # «число занятых коек»: the noun after the adjective
             sold = any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens)
             if counted is not None and counted is not fact and sold and _quantity_column(fact):
                 measures.append({"func": "sum", "column": _quantity_column(fact)})  # «товаров продано»
@@ -3791,6 +4045,16 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
         commented = [c for c in times if any(_comment_names(c, w) for w in words if w.lang == "ru")]
         if len(commented) == 1:  # «по дате экзамена»: grades.exam_date, 'Дата экзамена'
             return {"column": commented[0].name, "grain": ph.grain}, []
+        own_words = {*name_parts(fact.name), stem(fact.schema.lower())}
+        said = {m for w in words for m in ground.meanings(w.lower) | {stem(w.lower)}}
+        unit = [c for c in times if c.comment and GRAIN_UNIT_RU[ph.grain] in _comment_lemmas(c.comment)]
+        if len(unit) == 1 and said & own_words:
+            # "per billing month" of billing.charges: the rows' own month, the column 'Расчётный месяц'
+            return {"column": unit[0].name, "grain": ph.grain}, []
+        if len(times) > 1 and all(w.lang == "en" for w in words):
+            # "per billing week": an English qualifier naming no time column is asked, not created_at
+            # (Russian qualifiers go on to the verb and «создания» rules below)
+            return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
     if len(times) == 1:
         return {"column": times[0].name, "grain": ph.grain}, []
     if (event := _english_event_column(ph, times)) is not None:  # "check-ins" -> checked_in_on
@@ -3813,6 +4077,9 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "month": "месяц"}
 
 
 def _part_match(part: str, column: Column) -> bool:

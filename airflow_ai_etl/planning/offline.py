@@ -472,7 +472,7 @@ class OfflinePlanner:
         if schedule is None:
             questions.append(self._ask_schedule(request))
         else:
-            questions += self._unread_schedule_words(request)
+            questions += self._unread_schedule_words(request, schedule.cron)
         if questions or table is None or source_conn is None or target.value is None or schedule is None:
             return Outcome.clarify(*(questions or [msg("planner.which_table_and_target")]))
         return self._assemble(
@@ -1100,13 +1100,28 @@ class OfflinePlanner:
             request.schedule_spans = list(schedule.spans)
         return schedule
 
-    def _unread_schedule_words(self, request: Request) -> list[str]:
+    def _unread_schedule_words(self, request: Request, cron: str | None = None) -> list[str]:
         """A question when words about time are left over after the schedule was read: the schedule
-        may then be missing what they said («в два часа ночи» unread would be midnight)."""
+        may then be missing what they said («в два часа ночи» unread would be midnight). A meal word
+        («после обеда», "after lunch") is asked about unless a clock time its meal allows was read (`cron`:
+        the schedule read)."""
         if not grammar.enabled("frame"):
             return []
         used = [*request.schedule_spans, *path_spans(request.text)]  # a path's "hourly" is no schedule word
-        leftover = frame.read(request.text, used).unread_schedule_words()
+        read = frame.read(request.text, used)
+        leftover = read.unread_schedule_words()
+        clock = any(  # «после обеда в 14:00»: a clock time says when; the meal only describes it
+            re.search(r"\d", request.text[a:b]) or t.number is not None or t.lower in CLOCK_NOUNS
+            for a, b in request.schedule_spans
+            for t in tokenize(request.text[a:b])
+        )
+        hour = cron.split()[1] if cron and len(cron.split()) == 5 else ""
+        meals = [  # «ежедневно после обеда», "daily after lunch": 13:00? 15:00? asked, never midnight
+            t
+            for t in frame.meal_times(read.tokens, used)
+            if not clock or not hour.isdigit() or not frame.meal_fits(t, int(hour))
+        ]
+        leftover = sorted([*leftover, *meals], key=lambda t: t.start)
         if not leftover:
             return []
         words_ = frame.quote(leftover, request.text)
@@ -1859,6 +1874,8 @@ class OfflinePlanner:
             value, _ = status_word(token)
             if i == 0 and value and value != token and value.startswith(token):
                 continue  # "ship dorm residents to ...": the imperative verb, not the status shipped
+            if request.is_handled(request.spans[i][0]):
+                continue  # «без отметки о завершении (finished_at is null)»: words the brackets explain
             if value and value != "test" and value not in read and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
@@ -2742,6 +2759,9 @@ LOAD_DEDUPE = re.compile(
     r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*[\w.]+)*)?",
     re.IGNORECASE,
 )
+
+
+CLOCK_NOUNS = frozenset({"noon", "midnight", "полдень", "полночь"})  # a clock time without digits
 
 
 def _without_dedupe(request: Request) -> Request:

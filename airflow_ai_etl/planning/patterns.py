@@ -182,7 +182,8 @@ COMPARISON = re.compile(
     r"less than|не ниже|не выше|не больше|не меньше|больше|более|свыше|"
     r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
     # "1,000" (thousands) or "1,5" / "1.5" (a fraction); a letter glued on ("1k", "5км") is not this number
-    r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d|[a-zа-яё])",
+    # "50k", «50к»: thousands in chat shorthand (a whole word: "5km" is no thousand); the filter multiplies
+    r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d|(?![kк]\b)[a-zа-яё])",
     re.IGNORECASE,
 )
 # "a score of 90 or more", «баллом 90 и выше»: the bound after the number, inclusive both ways.
@@ -405,6 +406,13 @@ NEGATED_ROWS = re.compile(
 )
 # Where a clause ends: the scope of "skip rows where ..." and of "remove rows where ...".
 CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)")
+# Markers of a restatement: the words after one explain the words before («то есть», «т.е.», «а именно»,
+# «иначе говоря», "i.e.", "that is", "namely", "meaning"); "that is" only after a comma, dash or bracket,
+# so "orders that is paid" is no marker.
+RESTATEMENT = re.compile(
+    r"(?<!\w)(?:то\s+есть|т\.\s?е\.?|а\s+именно|иначе\s+говоря|i\.\s?e\.?|namely|"
+    r"(?<=[,(\u2014\u2013-])\s*(?:that\s+is|meaning)(?=[\s,:]))(?!\w)"
+)
 # "rows without amount", "пропускать платежи без суммы": rows missing a value, not a column left out.
 ROWS_WITHOUT = re.compile(
     r"\b(?:rows?|records?|entries|ones|those|строк\w*|запис\w*|тех|те|(?:"

@@ -75,7 +75,8 @@ def unread_column_words(
         if index not in seen and _restricted(request, index)
         for name in _derived_columns(token, table)
     ]
-    mentioned = {name for _, name in mentions}
+    # the table's own noun («fuel cards» of fuel_cards: card_number) says nothing about the columns
+    mentioned = {name for index, name in mentions if index not in skip}
     excluded = set(c.name for c in table.columns) - set(used.columns) if used.columns else set()
     # A named column that is not loaded (and not filtered on): the list is what exclusions left
     exclusion = any(_uses(n, where, used, set(), False) is False and n in excluded for n in mentioned)

@@ -546,12 +546,16 @@ def jsonl_body(
             yield chunk
             continue
         start = chunk.find(b"\n") + 1 if carry else 0
-        pieces: list[bytes | memoryview] = [carry + chunk[:start]] if carry else []
+        # each with whether it holds a backslash (memchr on the bytes, cheaper than a numpy pass)
+        pieces: list[tuple[bytes | memoryview, bool]] = []
+        if carry:
+            first = carry + chunk[:start]
+            pieces.append((first, b"\\" in first))
         if start < cut:
-            pieces.append(memoryview(chunk)[start:cut])
+            pieces.append((memoryview(chunk)[start:cut], chunk.find(b"\\", start, cut) >= 0))
         carry = chunk[cut:]
-        for whole in pieces:
-            n = _uniform_lines(whole, len(plan.columns), nullable_probes)
+        for whole, escapes in pieces:
+            n = _uniform_lines(whole, len(plan.columns), nullable_probes, escapes)
             if n is not None:
                 scanner.count += n
                 for k in counts:
@@ -570,7 +574,9 @@ def jsonl_body(
     report.key_counts = counts
 
 
-def _uniform_lines(whole: bytes | memoryview, keys: int, nullable_probes: Sequence[bytes]) -> int | None:
+def _uniform_lines(
+    whole: bytes | memoryview, keys: int, nullable_probes: Sequence[bytes], escapes: bool | None = None
+) -> int | None:
     """The number of lines of ``whole`` (complete lines) when each is an object ending in ``}`` with
     ``keys`` keys and every ``null`` value is a Nullable key's; else None (look closely).
 
@@ -581,7 +587,7 @@ def _uniform_lines(whole: bytes | memoryview, keys: int, nullable_probes: Sequen
     import numpy as np
 
     a = np.frombuffer(whole, np.uint8)
-    quick = _uniform_lines_quick(whole, a, keys, nullable_probes)
+    quick = _uniform_lines_quick(whole, a, keys, nullable_probes, escapes)
     if quick is not None:
         return quick
     ends = np.flatnonzero(a == 10)
@@ -621,7 +627,11 @@ def _nulls_allowed(a: Any, nulls: Any, nullable_probes: Sequence[bytes]) -> bool
 
 
 def _uniform_lines_quick(
-    whole: bytes | memoryview, a: Any, keys: int, nullable_probes: Sequence[bytes]
+    whole: bytes | memoryview,
+    a: Any,
+    keys: int,
+    nullable_probes: Sequence[bytes],
+    escapes: bool | None = None,
 ) -> int | None:
     """:func:`_uniform_lines` for the usual chunk (no backslash, no ``": "``), from counts of byte
     pairs - one 16-bit compare of the even and one of the odd positions each - instead of the
@@ -630,7 +640,9 @@ def _uniform_lines_quick(
     import numpy as np
 
     size = a.size
-    if size < 2 or a[0] == 10 or int(np.count_nonzero(a == 92)):  # escapes: quotes may be text
+    if escapes is None:  # ``escapes``: whether ``whole`` holds a backslash, when the caller knows
+        escapes = bool(np.count_nonzero(a == 92))
+    if size < 2 or a[0] == 10 or escapes:  # escapes: quotes may be text
         return None
     even = np.frombuffer(whole, "<u2", count=size // 2)
     odd = np.frombuffer(whole, "<u2", count=(size - 1) // 2, offset=1)
@@ -726,10 +738,15 @@ def exact_csv_records(chunks: Iterable[bytes], plan: NativePlan) -> int:
 
 
 def staged_surprises(
-    client: Any, staging: str, plan: NativePlan, report: StreamReport | None = None
-) -> tuple[str | None, int]:
+    client: Any,
+    staging: str,
+    plan: NativePlan,
+    report: StreamReport | None = None,
+    parts_of: tuple[str, str] | None = None,
+) -> tuple[str | None, int, list[str] | None]:
     """What the staged rows show ClickHouse read differently from the Python reader (else None),
-    and how many rows were staged (one query).
+    how many rows were staged, and (with ``parts_of``, the staging table's database and name) the
+    IDs of its partitions for publishing (else None) - one query.
 
     * a Date/DateTime column holding the zero date: ClickHouse 18.16 reads text it cannot parse as a
       date (``31.01.2024``, ``31/01/2024``, a year before 1970) as 1970-01-01 instead of failing;
@@ -755,9 +772,22 @@ def staged_surprises(
             checks.append(
                 (f"column {c!r} is a non-Nullable String with empty fields", f"countIf({col} = '\\\\N')")
             )
-    counts = client.execute(f"SELECT {', '.join([sql for _, sql in checks] + ['count()'])} FROM {staging}")[0]
+    columns = [sql for _, sql in checks] + ["count()"]
+    if parts_of is not None:  # literals, not parameters: a column name may hold a "%"
+        database, table = (string_literal(n) for n in parts_of)
+        columns.append(
+            "(SELECT groupUniqArray(partition_id) FROM system.parts "
+            f"WHERE database = {database} AND table = {table} AND active)"
+        )
+    row = client.execute(f"SELECT {', '.join(columns)} FROM {staging}")[0]
+    counts = row[: len(checks) + 1]
     why = next((why for (why, _), n in zip(checks, counts, strict=False) if n), None)
-    return why, counts[-1]
+    return why, counts[-1], (sorted(row[-1]) if parts_of is not None else None)
+
+
+def string_literal(text: str) -> str:
+    """A ClickHouse string literal."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def is_data_error(message: str) -> bool:
@@ -796,4 +826,5 @@ __all__ = [
     "native_plan",
     "sample_is_empty",
     "staged_surprises",
+    "string_literal",
 ]

@@ -46,7 +46,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -63,6 +63,7 @@ from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier
 from airflow_ai_etl.hooks.excel import ExcelWorkbook
 from airflow_ai_etl.hooks.s3 import S3Hook, S3Object, S3PathError, has_glob, is_s3_path
 from airflow_ai_etl.transfers.clickhouse_staging import (
+    STAGING_SUFFIX,
     TableNames,
     create_table_ddl,
     publish_staging,
@@ -87,6 +88,7 @@ from airflow_ai_etl.transfers.file_native import (
     is_data_error,
     native_plan,
     staged_surprises,
+    string_literal,
 )
 from airflow_ai_etl.transfers.file_stream import (
     ChunkReader,
@@ -165,6 +167,26 @@ class FileLoadResult:
 # --------------------------------------------------------------------------- table loader
 
 
+@dataclass(frozen=True)
+class ServerState:
+    """What one query tells about the target's database before a load (:meth:`ClickHouseTableLoader.inspect`).
+
+    :param database_exists: the target's database exists.
+    :param columns: the target's ``(name, type)`` in table order; empty when it does not exist.
+    :param engines: engine by table name, for those of the target, its staging tables and the
+        loaded-files registry that exist.
+    :param settings: the names of the server's format settings (which strict input settings it knows).
+    """
+
+    database_exists: bool
+    columns: tuple[tuple[str, str], ...]
+    engines: Mapping[str, str]
+    settings: frozenset[str]
+
+    def has(self, table: str) -> bool:
+        return table in self.engines
+
+
 class ClickHouseTableLoader:
     """Loads files one at a time into one ClickHouse table, each all-or-nothing (module docstring).
 
@@ -197,28 +219,66 @@ class ClickHouseTableLoader:
         self._schema: dict[str, str] | None = None
         self._staging_ready = False
         self._server_settings: frozenset[str] | None = None
+        self._dest_engine: str | None = None  # engine of where files are published, when known
+        self._file_staging_left = True  # a file staging table may exist (dropped when False)
 
     @property
     def dest_sql(self) -> str:
         """Where published files go: the target (append) or the replacement table (replace)."""
         return self.names.target_sql if self.mode == "append" else self.names.staging_sql
 
-    def prepare(self, client: Any) -> None:
-        """Check/create the database, read the target's schema, set up the replacement table."""
+    def inspect(self, client: Any) -> ServerState:
+        """The database, the target's columns, which helper tables exist and the server's format
+        settings, in one round trip (scalar subqueries, as ClickHouse 18.16 reads them)."""
         names = self.names
-        self.exists = self.hook.table_exists(names.full_name, client)
+        tables = (
+            names.table,
+            names.table + FILE_STAGING_SUFFIX,
+            names.table + STAGING_SUFFIX,
+            REGISTRY_TABLE,
+        )
+        row = client.execute(
+            "SELECT (SELECT count() FROM system.databases WHERE name = %(d)s), "
+            "(SELECT groupArray((name, type)) FROM system.columns WHERE database = %(d)s AND table = %(t)s), "
+            "(SELECT groupArray((name, engine)) FROM system.tables "
+            "WHERE database = %(d)s AND name IN %(n)s), "
+            "(SELECT groupArray(name) FROM system.settings WHERE name LIKE '%%format%%')",
+            {"d": names.database, "t": names.table, "n": tables},
+        )[0]
+        return ServerState(
+            database_exists=bool(row[0]),
+            columns=tuple((n, t) for n, t in row[1]),
+            engines=dict(row[2]),
+            settings=frozenset(row[3]),
+        )
+
+    def prepare(self, client: Any) -> ServerState:
+        """Read the target's schema (:meth:`inspect`), create the database when missing, drop a failed
+        run's leftovers, set up the replacement table; only the statements the inspection shows are
+        needed are sent."""
+        names = self.names
+        state = self.inspect(client)
+        self._server_settings = state.settings
+        self.exists = bool(state.columns)  # a table always has columns
         if not self.exists and not self.create:
             raise TransferError(f"ClickHouse table {names.full_name} does not exist and create=False")
-        if self.create:
+        if not state.database_exists:
             client.execute(f"CREATE DATABASE IF NOT EXISTS {quote_identifier(names.database)}")
-        client.execute(f"DROP TABLE IF EXISTS {names.sql(FILE_STAGING_SUFFIX)}")  # leftovers of a failed run
+        if state.has(names.table + FILE_STAGING_SUFFIX):  # leftovers of a failed run
+            client.execute(f"DROP TABLE IF EXISTS {names.sql(FILE_STAGING_SUFFIX)}")
+        self._file_staging_left = False
         if self.exists:
-            self._schema = dict(self.hook.get_table_columns(names.full_name, client))
+            self._schema = dict(state.columns)
+            self._dest_engine = state.engines.get(names.table)
         if self.mode == "replace":
-            client.execute(f"DROP TABLE IF EXISTS {names.staging_sql}")
+            if state.has(names.table + STAGING_SUFFIX):
+                client.execute(f"DROP TABLE IF EXISTS {names.staging_sql}")
+            self._dest_engine = None
             if self.exists:
                 client.execute(f"CREATE TABLE {names.staging_sql} AS {names.target_sql}")
+                self._dest_engine = state.engines.get(names.table)
                 self._staging_ready = True
+        return state
 
     def known_columns(self) -> list[str] | None:
         """The table's columns in order when known (for headerless CSV), else None."""
@@ -234,6 +294,7 @@ class ClickHouseTableLoader:
         log.info("Creating %s with types inferred from %s rows:\n%s", self.names.full_name, first.rows, ddl)
         client.execute(ddl)
         self._staging_ready = self.mode == "replace"
+        self._dest_engine = "MergeTree"  # create_table_ddl's engine
         self._schema = dict(columns)
         return self._schema
 
@@ -273,10 +334,10 @@ class ClickHouseTableLoader:
                     raise ReconciliationError(f"{name}: {sent} rows sent, {landed} staged; nothing published")
                 if landed:
                     self._publish_staging(client, staging, attach, columns)
-                client.execute(f"DROP TABLE IF EXISTS {staging}")
+                self._drop_file_staging(client, staging)
             except BaseException:
                 with _suppress_log("dropping the file staging table"):
-                    client.execute(f"DROP TABLE IF EXISTS {staging}")
+                    self._drop_file_staging(client, staging)
                 raise
             log.info("%s: %s rows -> %s", name, sent, self.names.full_name)
             return sent
@@ -320,19 +381,28 @@ class ClickHouseTableLoader:
     def _file_staging(self, client: Any, columns: Sequence[str], types: Sequence[str]) -> tuple[str, bool]:
         """Create the file's staging table; return it and whether it is published by ATTACH PARTITION."""
         staging = self.names.sql(FILE_STAGING_SUFFIX)
-        client.execute(f"DROP TABLE IF EXISTS {staging}")
-        database, table = (self.names.database, self.names.table)
-        if self.mode == "replace":
-            table = table + "__staging"
-        engine = client.execute(
-            "SELECT engine FROM system.tables WHERE database = %(d)s AND name = %(t)s",
-            {"d": database, "t": table},
-        )
-        if engine and engine[0][0] in _ATTACHABLE_ENGINES:
+        if self._file_staging_left:  # not known to be gone (a failed drop, or no prepare)
+            client.execute(f"DROP TABLE IF EXISTS {staging}")
+        engine = self._dest_engine
+        if engine is None:
+            database, table = (self.names.database, self.names.table)
+            if self.mode == "replace":
+                table = table + STAGING_SUFFIX
+            found = client.execute(
+                "SELECT engine FROM system.tables WHERE database = %(d)s AND name = %(t)s",
+                {"d": database, "t": table},
+            )
+            engine = self._dest_engine = found[0][0] if found else None
+        self._file_staging_left = True
+        if engine in _ATTACHABLE_ENGINES:
             client.execute(f"CREATE TABLE {staging} AS {self.dest_sql}")
             return staging, True
         client.execute(create_table_ddl(staging, list(zip(columns, types, strict=True))))
         return staging, False
+
+    def _drop_file_staging(self, client: Any, staging: str) -> None:
+        client.execute(f"DROP TABLE IF EXISTS {staging}")
+        self._file_staging_left = False
 
     def load_native(
         self, client: Any, name: str, opener: Callable[[], Iterable[bytes]], plan: NativePlan
@@ -357,7 +427,8 @@ class ClickHouseTableLoader:
             reason = fallback_reason(plan, report)
             if reason:
                 raise NativeFallback(f"it has {reason}")
-            surprise, landed = staged_surprises(client, staging, plan, report)
+            parts_of = (self.names.database, self.names.table + FILE_STAGING_SUFFIX) if attach else None
+            surprise, landed, partitions = staged_surprises(client, staging, plan, report, parts_of)
             if surprise:
                 raise NativeFallback(surprise)
             expected = report.records - (1 if plan.header and plan.format != "jsonl" else 0)
@@ -369,30 +440,42 @@ class ClickHouseTableLoader:
                     "nothing published"
                 )
             if landed:
-                self._publish_staging(client, staging, attach, plan.columns)
-            client.execute(f"DROP TABLE IF EXISTS {staging}")
+                self._publish_staging(client, staging, attach, plan.columns, partitions)
+            self._drop_file_staging(client, staging)
         except BaseException:
             with _suppress_log("dropping the file staging table"):
-                client.execute(f"DROP TABLE IF EXISTS {staging}")
+                self._drop_file_staging(client, staging)
             raise
         log.info("%s: %s rows -> %s (parsed by ClickHouse)", name, landed, self.names.full_name)
         return landed
 
-    def _publish_staging(self, client: Any, staging: str, attach: bool, columns: Sequence[str]) -> None:
+    def _publish_staging(
+        self,
+        client: Any,
+        staging: str,
+        attach: bool,
+        columns: Sequence[str],
+        partitions: Sequence[str] | None = None,
+    ) -> None:
+        """Staged rows into the destination: ``ATTACH PARTITION FROM`` each of ``partitions`` (the
+        staging table's; read here when not given), else ``INSERT ... SELECT``."""
         if not attach:
             cols = ", ".join(quote_identifier(c) for c in columns)
             client.execute(f"INSERT INTO {self.dest_sql} ({cols}) SELECT {cols} FROM {staging}")
             return
-        database, table = self.names.database, self.names.table + FILE_STAGING_SUFFIX
-        partitions = client.execute(
-            "SELECT DISTINCT partition_id FROM system.parts "
-            "WHERE database = %(d)s AND table = %(t)s AND active",
-            {"d": database, "t": table},
-        )
-        for (partition_id,) in partitions:  # hard links of the staged parts: no second write
-            client.execute(
-                f"ALTER TABLE {self.dest_sql} ATTACH PARTITION ID %(p)s FROM {staging}", {"p": partition_id}
-            )
+        if partitions is None:
+            database, table = self.names.database, self.names.table + FILE_STAGING_SUFFIX
+            partitions = [
+                p
+                for (p,) in client.execute(
+                    "SELECT DISTINCT partition_id FROM system.parts "
+                    "WHERE database = %(d)s AND table = %(t)s AND active",
+                    {"d": database, "t": table},
+                )
+            ]
+        for partition_id in partitions:  # hard links of the staged parts: no second write
+            partition = string_literal(partition_id)  # a literal: the table names may hold a "%"
+            client.execute(f"ALTER TABLE {self.dest_sql} ATTACH PARTITION ID {partition} FROM {staging}")
 
     def finish(self, client: Any) -> None:
         """``replace``: swap the replacement table in (nothing to do for ``append``)."""
@@ -455,17 +538,23 @@ class LoadedFilesRegistry:
         self.client = client
         self.table_sql = f"{quote_identifier(database)}.{quote_identifier(REGISTRY_TABLE)}"
 
-    def ensure(self) -> None:
+    def ensure(self, exists: bool = False) -> None:
+        """Create the table unless ``exists`` (known from :meth:`ClickHouseTableLoader.inspect`)."""
+        if exists:
+            return
         self.client.execute(
             f"CREATE TABLE IF NOT EXISTS {self.table_sql} (target String, uri String, etag String, "
             "size UInt64, rows UInt64, mode String, load_id UInt64, loaded_at DateTime) "
             "ENGINE = MergeTree() ORDER BY (target, uri)"
         )
 
-    def _entries(self, target: str) -> list[tuple[str, str, int]]:
+    def _entries(self, target: str, also: str = "") -> list[tuple[Any, ...]]:
+        """The entries that count for ``target``: ``(uri, etag, rows)`` and the columns ``also`` adds."""
+        registry = self.table_sql.replace("%", "%%")  # names in a query with parameters
         return self.client.execute(
-            f"SELECT uri, etag, rows FROM {self.table_sql} WHERE target = %(t)s AND mode != 'reset' "
-            f"AND load_id >= (SELECT max(load_id) FROM {self.table_sql} "
+            f"SELECT uri, etag, rows{also.replace('%', '%%')} FROM {registry} "
+            "WHERE target = %(t)s AND mode != 'reset' "
+            f"AND load_id >= (SELECT max(load_id) FROM {registry} "
             "WHERE target = %(t)s AND mode IN ('replace', 'reset'))",
             {"t": target},
         )
@@ -474,26 +563,44 @@ class LoadedFilesRegistry:
         """``(uri, etag)`` recorded for ``target`` since its last replace or reset."""
         return {(u, e) for u, e, _ in self._entries(target)}
 
-    def holds(self, names: TableNames) -> tuple[set[tuple[str, str]], str | None]:
+    def holds(
+        self, names: TableNames, target_exists: bool | None = None
+    ) -> tuple[set[tuple[str, str]], str | None]:
         """``(uri, etag)`` of the files the target holds now, and why recorded files no longer count
-        (the target is missing, or empty while entries say rows were loaded), else None."""
-        entries = self._entries(names.full_name)
-        if not entries:
-            return set(), None
-        exists = self.client.execute(
-            "SELECT count() FROM system.tables WHERE database = %(d)s AND name = %(t)s",
-            {"d": names.database, "t": names.table},
-        )[0][0]
-        recorded = sum(r for _, _, r in entries)
-        if not exists:
+        (the target is missing, or empty while entries say rows were loaded), else None.
+
+        :param target_exists: whether the target exists, when known (then one query in all: whether
+            it has a row is read with the entries)."""
+        if target_exists is None:
+            entries = self._entries(names.full_name)
+            if not entries:
+                return set(), None
+            target_exists = bool(
+                self.client.execute(
+                    "SELECT count() FROM system.tables WHERE database = %(d)s AND name = %(t)s",
+                    {"d": names.database, "t": names.table},
+                )[0][0]
+            )
+            has_rows = None
+        else:
+            also = (
+                f", (SELECT count() FROM (SELECT 1 FROM {names.sql()} LIMIT 1))" if target_exists else ", 0"
+            )
+            entries = self._entries(names.full_name, also)
+            if not entries:
+                return set(), None
+            has_rows = bool(entries[0][3])
+        recorded = sum(e[2] for e in entries)
+        if not target_exists:
             why = f"{names.full_name} does not exist (dropped?)"
-        elif (
-            recorded
-            and not self.client.execute(f"SELECT count() FROM (SELECT 1 FROM {names.sql()} LIMIT 1)")[0][0]
+        elif recorded and not (
+            has_rows
+            if has_rows is not None
+            else self.client.execute(f"SELECT count() FROM (SELECT 1 FROM {names.sql()} LIMIT 1)")[0][0]
         ):
             why = f"{names.full_name} is empty (recreated or truncated?)"
         else:
-            return {(u, e) for u, e, _ in entries}, None
+            return {(e[0], e[1]) for e in entries}, None
         return set(), (
             f"{why} although {REGISTRY_TABLE} records {len(entries)} files ({recorded:,} rows) loaded "
             "into it: every file is loaded again"
@@ -812,6 +919,19 @@ class FilesToClickHouseTransfer:
 
     # ------------------------------------------------------------------ run
 
+    def _set_up(
+        self, loader: ClickHouseTableLoader, client: Any
+    ) -> tuple[LoadedFilesRegistry, set[tuple[str, str]], str | None]:
+        """Prepare the target (:meth:`ClickHouseTableLoader.prepare`), the registry, and (append)
+        read which files the target holds."""
+        state = loader.prepare(client)
+        registry = LoadedFilesRegistry(client, loader.names.database)
+        registry.ensure(exists=state.has(REGISTRY_TABLE))
+        if self.mode != "append":
+            return registry, set(), None
+        done, stale = registry.holds(loader.names, target_exists=loader.exists)
+        return registry, done, stale
+
     def run(self) -> FileLoadResult:
         """Load the new files; raise :class:`FilesLoadError` (after loading the rest) if any failed."""
         started = time.monotonic()
@@ -830,13 +950,10 @@ class FilesToClickHouseTransfer:
         client = hook.get_client()
         try:
             self._open_early(objects)
-            loader.prepare(client)
-            registry = LoadedFilesRegistry(client, loader.names.database)
-            registry.ensure()
+            registry, done, stale = self._set_up(loader, client)
             todo = objects
             load_id = time.time_ns()
             if self.mode == "append":
-                done, stale = registry.holds(loader.names)
                 if stale:
                     log.warning("%s", stale)
                     registry.reset(result.target, load_id, hook)  # before loading: a half reload counts

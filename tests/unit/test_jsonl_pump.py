@@ -72,6 +72,12 @@ def test_pair_counts_answer_as_the_full_check_or_not_at_all(monkeypatch, seed):
                      for i in range(rng.randint(1, 9))]  # fmt: skip
         cases.append(b"".join(lines))
     quick = [file_native._uniform_lines_quick(d, np.frombuffer(d, np.uint8), 4, probes) for d in cases]
+    # the pump says whether a piece holds a backslash (found by memchr): the same answers
+    told = [
+        file_native._uniform_lines_quick(d, np.frombuffer(d, np.uint8), 4, probes, b"\\" in d) for d in cases
+    ]
+    assert told == quick
+    assert any(b"\\" in d for d in cases)
     monkeypatch.setattr(file_native, "_uniform_lines_quick", lambda *a: None)
     full = [file_native._uniform_lines(d, 4, probes) for d in cases]
     assert [(d, q, f) for d, q, f in zip(cases, quick, full, strict=True) if q is not None and q != f] == []

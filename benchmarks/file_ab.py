@@ -1,0 +1,117 @@
+"""Before/after of the file loads in one run (not part of `make test`): two source trees, alternating.
+
+The machine is shared (2 cores, other work): a change is only seen in pairs run side by side. For
+each case, ``--pairs`` times: ours with the ``before`` tree, ours with the ``after`` tree (the order
+alternates pair by pair), and clickhouse-client on the local file as the anchor. Each run is a fresh
+task process as in file_bench.py (timed around execute(); CPU = our process inside execute(), plus
+the ClickHouse server's during the load, reported apart). Prints one table row per case: median
+wall and CPU of each tree, the median of the per-pair differences, and the ratio against the anchor.
+
+    python benchmarks/file_ab.py --before /tmp/main-copy [--after .] [--sizes 100000] [--pairs 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import file_bench  # noqa: E402
+from file_bench import CH_DDL, OURS, server_cpu, task_env, timed, write_rows  # noqa: E402
+from local_servers import start_clickhouse  # noqa: E402
+
+from tests.s3_server import start_moto  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--before", required=True, help="source tree of the code before the change")
+    parser.add_argument("--after", default=str(ROOT), help="source tree after (default: this checkout)")
+    parser.add_argument("--sizes", default="100000")
+    parser.add_argument("--formats", default="csv,jsonl")
+    parser.add_argument("--sources", default="s3")
+    parser.add_argument("--pairs", type=int, default=8)
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="ai-etl-file-ab-"))
+    base.chmod(0o755)
+    ch, s3 = start_clickhouse(base), start_moto()
+    file_bench.SERVER_PID = ch.pid
+    trees = {"before": str(Path(args.before).resolve()), "after": str(Path(args.after).resolve())}
+    print(f"before = {trees['before']}, after = {trees['after']}; load at start {os.getloadavg()[0]:.1f}")
+    print(
+        "| case | pairs | wall s before → after (median) | after − before, per pair (median) "
+        "| our CPU s before → after | server CPU s before → after | vs local client before → after | load |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    try:
+        client = ch.client()
+        s3.client().create_bucket(Bucket="bench")
+
+        def fresh(table: str) -> str:
+            client.execute(f"DROP TABLE IF EXISTS {table}")
+            client.execute("DROP TABLE IF EXISTS _ai_etl_loaded_files")
+            client.execute(CH_DDL.format(table=table))
+            deadline = time.monotonic() + 30
+            while client.execute("SELECT count() FROM system.merges")[0][0] and time.monotonic() < deadline:
+                time.sleep(0.2)
+            return table
+
+        for n in [int(s) for s in args.sizes.split(",")]:
+            for fmt in args.formats.split(","):
+                ch_format = "JSONEachRow" if fmt == "jsonl" else "CSVWithNames"
+                path = base / f"data_{n}.{fmt}"
+                write_rows(ch, path, n, fmt)
+                s3.client().upload_file(str(path), "bench", path.name)
+                anchor = [
+                    "clickhouse-client", "--host", "127.0.0.1", "--port", str(ch.tcp_port),
+                    "--query", f"INSERT INTO t_client FORMAT {ch_format}",
+                ]  # fmt: skip
+                for source in args.sources.split(","):
+                    uri = f"s3://bench/{path.name}" if source == "s3" else str(path)
+                    runs: dict[str, list[tuple[float, float, float, float]]] = {"before": [], "after": []}
+                    loads = []
+                    for i in range(args.pairs):
+                        order = ("before", "after") if i % 2 == 0 else ("after", "before")
+                        fresh("t_client")
+                        local = timed("client", n, anchor, task_env(base, ch, s3), stdin=path).seconds
+                        for name in order:
+                            env = dict(task_env(base, ch, s3), PYTHONPATH=trees[name])
+                            ch_before = server_cpu(ch.pid)
+                            run = timed(name, n, [sys.executable, "-c", OURS, fresh("t_ours"), uri], env)
+                            server = server_cpu(ch.pid) - ch_before
+                            runs[name].append((run.seconds, run.cpu_seconds - server, server, local))
+                        loads.append(os.getloadavg()[0])
+                    report(f"{fmt} {n:,} rows from {source}", runs, loads)
+                path.unlink()
+    finally:
+        ch.stop()
+        s3.stop()
+    return 0
+
+
+def report(case: str, runs: dict[str, list[tuple[float, float, float, float]]], loads: list[float]) -> None:
+    def med(name: str, i: int) -> float:
+        return statistics.median(r[i] for r in runs[name])
+
+    diffs = [a[0] - b[0] for a, b in zip(runs["after"], runs["before"], strict=True)]
+    ratio = {name: statistics.median(r[3] / r[0] for r in runs[name]) for name in runs}
+    print(
+        f"| {case} | {len(diffs)} | {med('before', 0):.3f} → {med('after', 0):.3f} | "
+        f"{statistics.median(diffs) * 1e3:+.0f} ms | {med('before', 1):.3f} → {med('after', 1):.3f} | "
+        f"{med('before', 2):.2f} → {med('after', 2):.2f} | {ratio['before']:.2f}× → {ratio['after']:.2f}× | "
+        f"{min(loads):.1f}-{max(loads):.1f} |",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
