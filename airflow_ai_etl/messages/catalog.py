@@ -483,6 +483,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Не нашёл таблицу для «{phrase}» (таблицу называет только уточняющее слово). Какую таблицу "
         "загружать? Таблицы, которые я вижу: {tables}.",
     },
+    # One column both aggregated and grouped by (planning/marts._measured_dimensions); {column}: its name.
+    "planner.mart.measured_dimension": {
+        "en": "{column} is both computed and grouped by in this mart: should the mart group by it or compute "
+        "it?",
+        "ru": "Колонка {column} в этой витрине и считается, и служит разрезом: группировать по ней или считать "
+        "её?",
+    },
     # A value after a column word («по теме возвраты») that the column's comment does not list (planning/
     # filters.py, planner18); {value}: the user's word, {column}: table.column, {values}: the listed values.
     "planner.value_not_listed": {

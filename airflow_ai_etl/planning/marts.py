@@ -343,7 +343,12 @@ def _load_words(tokens: Sequence[Token]) -> bool:
     lookback = MartPhrase(list(tokens))
     _read_lookback(lookback)
     if any(
-        (_word(t, LOAD_VERBS_RU, LOAD_VERBS_EN) and not export and not _already(words, k))
+        (
+            _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN)
+            and not export
+            and not _already(words, k)
+            and not _counted_event_verb(words, k)
+        )  # «сколько литров залили»: the event
         or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
         or (_incremental(t) and lookback.lookback is None and not _aggregate_with_grain(words))
         for k, t in enumerate(words)
@@ -618,7 +623,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                 ph.used.add(i)
                 i = end
                 continue
-        if t.lower in VIA_WORDS and i + 1 < n:
+        if t.lower in VIA_WORDS and i + 1 < n and not _each_after(tokens, i):  # «через каждую дверь»: a cut
             ph.via.append(i + 1)
             ph.used.update({i, i + 1})
             i += 2
@@ -661,6 +666,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     _read_measures(ph)
     _read_units(ph)  # «потребление кВт·ч»
     _read_what_amount(ph)  # «на какую сумму»
+    _currency_sum(ph)  # «на сколько рублей»
     _participle_before_grain(ph)
     _participle_after_grain(ph)  # "by week opened"
     _bracket_grain_words(ph)  # «помесячно (по началу отключения)»
@@ -941,6 +947,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if _polite(t):
             break  # «по дням, пожалуйста»
+        if _chat_word(t) or _target_phrase_at(ph, i):
+            break  # «…, пусть обновляется», «…, табличку назови x», «…, результат в кликхаус»
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if (
@@ -1636,6 +1644,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "max"
     if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
         return None
+    if _slang_count(tokens, i):  # «колво лидов», «скока событий», "cnt of orders"
+        return "count"
     if _word(t, COUNT_RU, COUNT_EN) or t.lower.startswith("кол-в"):  # «кол-ву заказов»
         return "count"
     if t.lower == "many" and before and before[-1].lower == "how":
@@ -1721,6 +1731,8 @@ class _Ground:
             nouns = [t for t in by_comment if _comment_head(t.comment) in meanings]
             if len(nouns) == 1:
                 return nouns[0]
+            if (synonym := _bracket_synonym_table(by_comment, meanings)) is not None:
+                return synonym  # «счётчикам»: 'Приборы учёта (счётчики)'
         if token.lang == "en" and not found:  # "Wi-Fi", "fuel": the first part of one table's compound name
             firsts = [
                 t
@@ -1834,6 +1846,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None
     if not is_mart_request(tokens) and not _subject_mart(planner, tokens, request.text):
         return None
+    if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
+        return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
@@ -1848,6 +1862,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _read_placement(planner, ph)
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
     _table_named_as_column(ph, ground)  # «Остатки (inventory): ...»
+    _register_noun_source(ph, ground)  # «по справочнику товаров»: the fact, no dimension
     if not ground.tables:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
     if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
@@ -1902,6 +1917,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _subject_comment_tail(ph, fact)
     _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
     _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
+    _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
+    _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
+    if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
+        return Outcome.clarify(ask("no_measure"))
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -1919,6 +1938,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if questions:
         return Outcome.clarify(*questions)
     dims = _drop_title_table(ph, ground, dims, fact)
+    dims, measured_dim = _measured_dimensions(ph, ground, fact, dims, measures)  # "avg price per kwh"
+    if measured_dim is not None:
+        return Outcome.clarify(ask("measured_dimension", column=measured_dim))
     if (time_words := _date_phrase_grain(ph)) is not None:  # «по времени оплаты»: which grain?
         return Outcome.clarify(ask("which_grain", words=time_words))
     timed = [d for d in dims if (c := fact.column(d)) is not None and column_kind(c.type).temporal]
@@ -1964,7 +1986,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and _english_event_column(ph, _time_columns(fact), [token]) is None  # "check-ins"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
+    _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
+    _claim_title_table(ph, ground, fact)  # "lab tests: avg ...": a title, no condition
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
+    _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
@@ -2036,6 +2061,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if questions:
         return Outcome.clarify(*questions)
     named_target = planner._explicit_target_name(rest_request) or _mart_named(tokens, ground)
+    named_target = _claim_target_words(ph, named_target)  # «табличку назови x», "target table x"
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     residue = _residue(tokens, ph, rest_request, where.value, ground, fact)
@@ -2386,6 +2412,8 @@ def _residue(
             continue  # read by the mart rules or explained by a bracketed condition ("not been fired (...)")
         if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
             continue
+        if _chat_word(t):
+            continue  # «пусть», «привет», "hey, can I get", "pls"
         if _word(t, TITLE_RU, TITLE_EN):
             continue
         if ph.grain and t.lang == "ru" and t.lemma == "новый":
@@ -3141,6 +3169,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
         steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
     for found in steps:
+        found = _column_clues(ph, ground, found) if len(found) > 1 else found  # (created_at), direction = in
         if (
             len(found) > 1
         ):  # «суммарное количество проданных единиц»: the table a word names ("sold" -> sales)
@@ -3158,6 +3187,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             return found[0], ""
         if len(found) > 1:
             return None, ask("two_facts", tables=", ".join(t.name for t in found))
+    if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
+        return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
 
 
@@ -3464,8 +3495,9 @@ def _measures(
                 column = numeric_named[0]
         if column is None:
             money_word = _word(cue, MONEY_RU, MONEY_EN) or any(
-                _word(w, MONEY_RU | MONEY_NOUNS_RU, MONEY_EN | SPEND_EN) for w in object_words
-            )
+                _word(w, MONEY_RU | MONEY_NOUNS_RU | CURRENCY_RU, MONEY_EN | SPEND_EN | CURRENCY_EN)
+                for w in object_words
+            )  # «на сколько рублей»: a currency is money too
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
             named_money = [c for c in money if _money_name(c)]
@@ -4192,6 +4224,363 @@ def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
             if _how_much_column(probe, table, m) is not None:
                 found.append(table)
     return list(dict.fromkeys(found))
+
+
+# --- round marts15: flags in the counted phrase, chat words, target names, fact tables by columns ---------
+
+
+def _release_flag_words(ph: MartPhrase, ground: _Ground, fact: Table, measures: list[dict[str, Any]]) -> None:
+    """ "count occupied beds", "approved vacations per kind": a word of a counted phrase that names a boolean
+    column of the fact states a row condition (`occupied = true`), so it goes to the filter rules like any
+    other state word instead of being dropped as part of the counted noun."""
+    measured = {m.get("column") for m in measures}
+    for m in ph.measures:
+        if m.func not in ("count", "count_distinct"):
+            continue
+        for k in m.object:
+            token = ph.tokens[k]
+            if k not in ph.used or ground.table_of(token) is not None:
+                continue
+            named = ground.columns_named(fact, [token])
+            if (
+                len(named) == 1
+                and named[0].name not in measured
+                and column_kind(named[0].type).family == "bool"
+            ):
+                ph.used.discard(k)
+
+
+def _claim_title_table(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """ "lab tests: avg result value by ...", «Заявки абонентов: число по темам»: a lead-in before the first
+    colon or dash whose every noun names the fact table (its name, glossary or comment words) titles the
+    mart; it is no row condition (never `status = 'test'`). A lead-in with any other word («Оплаченные
+    заказы: ...», "north sales: ...") is left to the filter rules."""
+    titled = sorted(_title_nouns(ph.tokens))
+    if not titled or any(k in ph.used for k in titled):
+        return
+    lead = [k for k in range(titled[-1] + 1) if ph.tokens[k].lang in ("ru", "en")]
+    if lead != titled or not all(
+        ground.table_of(ph.tokens[k]) is fact or _describes(ph.tokens[k], fact) for k in titled
+    ):
+        return
+    ph.used.update(titled)
+
+
+def _measured_dimensions(
+    ph: MartPhrase, ground: _Ground, fact: Table, dims: list[str], measures: list[dict[str, Any]]
+) -> tuple[list[str], str | None]:
+    """(dimensions, the column of a question) when a column is both aggregated and grouped by. "avg price
+    per kwh by zone" of `price_per_kwh`: "per kwh" right after the measure's words is the rest of the
+    measured column's name, not a grouping, so that dimension is dropped. Any other column both measured
+    and grouped by (avg(x) per x is x itself) is asked, never planned."""
+    measured = {m["column"] for m in measures if m.get("column") and m["func"] != "count_distinct"}
+    both = [d for d in dims if d in measured]
+    if not both:
+        return dims, None
+    tokens = ph.tokens
+    for group in ph.dims:
+        prep = group[0] - 1
+        if prep < 1 or tokens[prep].lang != "en" or tokens[prep].lower not in DIM_PREPS_EN:
+            continue
+        if not any(m.object and m.object[-1] == prep - 1 for m in ph.measures):
+            continue  # the words before "per" are the measure's own
+        named = ground.columns_named(fact, [tokens[k] for k in group])
+        if len(named) != 1 or named[0].name not in both:
+            continue
+        parts = set(name_parts(named[0].name))
+        if stem(tokens[prep].lower) in parts and all(stem(tokens[k].lower) in parts for k in group):
+            both.remove(named[0].name)
+            dims = [d for d in dims if d != named[0].name]
+    return dims, (both[0] if both else None)
+
+
+def _same_head(column: Column, table: Table) -> bool:
+    """The column's comment names what the table's comment names ('Показание' of 'Показания счётчиков')."""
+    head = _comment_head(column.comment or "")
+    return head is not None and head == _comment_head(table.comment or "")
+
+
+def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«показания по моделям счётчиков по неделям» (no measure word): the noun naming the fact table
+    (readings, 'Показания счётчиков') also names a numeric column of it (value, 'Показание'), so the request
+    may ask for the number of rows or for an aggregate of that column; it is asked, not counted. A noun that
+    names only its table ("Leads per source per week") still counts the rows (README)."""
+    if ph.measures:
+        return None
+    for t in ph.tokens:
+        if t.lang not in ("ru", "en") or ground.table_of(t) is not fact:
+            continue
+        valued = [
+            c
+            for c in _numeric_columns(fact)
+            if not c.name.endswith("_id")
+            and c.name not in fact.primary_key
+            and (_comment_names(c, t) or _same_head(c, fact))  # "readings" of 'Показания' ~ 'Показание'
+        ]
+        if valued:
+            return t.text
+    return None
+
+
+# Chat words around a request: greetings, asking, particles («пусть обновляется»), "pls"; and the jargon
+# of a refresh («апдейт раз в час»). They end a list of dimensions and are no slot of the mart.
+CHAT_RU = {"пусть", "пускай", "привет", "здравствуйте", "здравствовать", "коллега", "плиз", "спасибо",
+           "пожалуйста", "ну", "давай", "давайте", "можно", "апдейт", "апдейтить", "обнова",
+           "рефреш"}  # fmt: skip
+CHAT_EN = {"hey", "hi", "hello", "pls", "plz", "please", "thanks", "thx", "can", "could", "would", "get",
+           "i", "you", "guys", "folks", "ok", "okay"}  # fmt: skip
+# Words that name the mart's own table: «табличку назови X», «назвать витрину X», "target table X".
+NAMING_RU = {"назвать", "называть", "назваться", "имя", "название", "наименование"}
+NAMING_EN = {"name", "named", "call", "called", "target"}
+NAMED_NOUNS_RU = {"табличка", "таблица", "витрина", "витринка", "результат", "итог", "её", "ее", "его"}
+NAMED_NOUNS_EN = {"table", "mart", "it", "the", "result", "output"}
+# «результат в кликхаус», "output to ClickHouse": a noun for what is built, before where it goes.
+RESULT_RU = {"результат", "итог"}
+RESULT_EN = {"result", "results", "output"}
+
+
+def _chat_word(token: Token) -> bool:
+    """«пусть», «привет», «коллеги», «апдейт», "hey", "pls", "can I get": no dimension, no slot."""
+    if token.lang == "ru":
+        return token.lower in CHAT_RU or token.lemma in CHAT_RU
+    return token.lang == "en" and token.lower in CHAT_EN
+
+
+def _naming_word(token: Token) -> bool:
+    return (token.lang == "ru" and bool(token.lemmas & NAMING_RU)) or (
+        token.lang == "en" and token.lower in NAMING_EN
+    )
+
+
+def _target_phrase_at(ph: MartPhrase, i: int) -> bool:
+    """A phrase about the mart's own table starts at token i: «табличку назови X», «назови X», "target
+    table X", «результат в кликхаус» (a noun for the result, then where it goes)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    t = tokens[i]
+    if _naming_word(t) or (_word(t, NAMED_NOUNS_RU, NAMED_NOUNS_EN) and t.lower not in ("the", "it")):
+        k = i  # «табличку назови orders_weekly»: naming words, then the new name (never «по названию отдела»)
+        while k < n and (_naming_word(tokens[k]) or _word(tokens[k], NAMED_NOUNS_RU, NAMED_NOUNS_EN)):
+            k += 1
+        if any(_naming_word(tokens[j]) for j in range(i, k)) and k < n and _IDENTIFIER.match(tokens[k].text):
+            return True
+    if _word(t, RESULT_RU, RESULT_EN) and i + 2 < n and tokens[i + 1].lower in ("в", "во", "to", "into"):
+        nxt = tokens[i + 2]
+        return nxt.lower in CLICKHOUSE_WORDS or nxt.lemma in CLICKHOUSE_WORDS or "_" in nxt.text
+    return False
+
+
+def _claim_target_words(ph: MartPhrase, named: str | None) -> str | None:
+    """The mart table's name from a naming phrase («табличку назови orders_weekly_status», "name it x"), or
+    the name another rule read ("target table x"); the phrase's words are marked read either way. Also
+    «результат в кликхаус»: the result noun before the target it goes to."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i in range(n):
+        if i in ph.used or not _target_phrase_at(ph, i):
+            continue
+        k = i
+        while k < n and (
+            _naming_word(tokens[k])
+            or _word(tokens[k], NAMED_NOUNS_RU | RESULT_RU, NAMED_NOUNS_EN | RESULT_EN)
+        ):
+            k += 1
+        if _word(tokens[i], RESULT_RU, RESULT_EN) and not _naming_word(tokens[i]):
+            ph.used.add(i)  # «результат в кликхаус»: the target rule reads «в кликхаус»
+            continue
+        if k < n and _IDENTIFIER.match(tokens[k].text) and named in (None, tokens[k].text):
+            ph.used.update(range(i, k + 1))
+            named = tokens[k].text
+    return named
+
+
+# Chat spellings of «количество» / «сколько» and English shorthands of a count («колво лидов», «скока
+# событий», "cnt of orders", "num of visits").
+_SLANG_COUNT_RU = re.compile(r"^(?:кол\.?-?во|колво|к-во|скока|скоко|скоко?лько)$")
+
+
+def _slang_count(tokens: Sequence[Token], i: int) -> bool:
+    t = tokens[i]
+    if t.lang == "ru":
+        return bool(_SLANG_COUNT_RU.match(t.lower))
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return t.lang == "en" and (t.lower == "cnt" or (t.lower == "num" and after == "of"))
+
+
+# Russian stems of engines with no reader (vocabulary.UNSUPPORTED_ENGINES) -> the engine's name.
+ENGINE_STEMS_RU = {"оракл": "Oracle", "мускул": "MySQL", "монго": "MongoDB", "кафк": "Kafka",
+                   "эластик": "Elasticsearch", "редис": "Redis", "мариадб": "MariaDB"}  # fmt: skip
+
+
+def _unsupported_engine_word(planner: OfflinePlanner, tokens: Sequence[Token], lang: str) -> Outcome | None:
+    """«из оракловой базы billing_ora», «из оракла», «из мускульной таблицы»: any form of an engine the
+    assistant has no reader for (an adjective, a case ending) names the source as surely as its bare name,
+    so the mart is refused before any question about its measures (nothing can be built from it)."""
+    for t in tokens:
+        if t.lang != "ru":
+            continue
+        engine = next((name for s, name in ENGINE_STEMS_RU.items() if t.lower.startswith(s)), None)
+        if engine is None:
+            continue
+        kinds = sorted({c.conn_type for c in planner.catalog.connections.values()}) or ["none"]
+        return Outcome.reject(
+            "grounding",
+            say(lang, "planner.no_source_kind", name=engine, kinds=", ".join(kinds)),
+            "source.conn_id",
+        )
+    return None
+
+
+def _claim_not_yet_subject(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """ "only people not fired yet", «только сотрудники, ещё не уволенные»: the people (or the fact's own
+    noun) the «not yet» clause is said of belong to that clause; they are no value of a column."""
+    if ph.not_yet is None:
+        return
+    tokens = ph.tokens
+    for k, t in enumerate(tokens[1:], start=1):
+        if t.lower not in ("не", "not", "ещё", "еще", "still") or k not in ph.used:
+            continue
+        j = k - 1 - (tokens[k - 1].text == ",")
+        if j < 0 or j in ph.used:
+            continue
+        subject = tokens[j]
+        if not (_word(subject, PEOPLE_RU, PEOPLE_EN) or ground.table_of(subject) is fact):
+            continue
+        first = j - (j > 0 and tokens[j - 1].lower in ("only", "только", "лишь"))
+        ph.used.update(range(first, k))
+        ph.blank.append((tokens[first].start, tokens[k - 1].end))
+        return
+
+
+def _qualified_grain_column(ph: MartPhrase, fact: Table) -> None:
+    """ "by signup week (users.created_at)", «по неделям регистрации (users.created_at)»: a column named with
+    its table in brackets right after the grain words is the grain's column, as a bare name there is, when
+    the table is the fact's (another table's column is left unread, so it is asked about)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if ph.grain is None or ph.grain_column is not None:
+        return
+    for k in range(1, n - 2):
+        if tokens[k].text != "(" or tokens[k + 2].text != ")" or k - 1 not in ph.used:
+            continue
+        if k + 1 in ph.used and k + 1 not in ph.grain_words:
+            continue  # read by another rule (a grain qualifier keeps it as the grain's words)
+        table, _, column = tokens[k + 1].text.rpartition(".")
+        if not table or table.lower() not in (fact.name.lower(), fact.qualified_name.lower()):
+            continue
+        if fact.column(column) is None:
+            continue
+        meanings = [m for m in (_time_word(tokens[w]) for w in ph.grain_words if w != k + 1) if m]
+        if meanings and not any(p.startswith(m) for m in meanings for p in column.lower().split("_")):
+            return  # «по месяцам доставки (orders.created_at)»: the words and the name disagree (asked)
+        ph.grain_column = fact.column(column).name  # type: ignore[union-attr]
+        ph.grain_words = [w for w in ph.grain_words if w != k + 1]
+        ph.used.update(range(k, k + 3))
+        return
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _bracket_synonym_table(tables: list[Table], meanings: set[str]) -> Table | None:
+    """«по счётчикам» of telemetry: of the tables whose comments hold the word, the one whose comment gives
+    it in brackets as the table's other name ('Приборы учёта (счётчики)'), not the ones it qualifies
+    ('Показания счётчиков', 'Телеметрия умных счётчиков')."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    found = [
+        t
+        for t in tables
+        if any(
+            (parts := name_parts_of_text(m.group(1))) and parts[0] in meanings and len(parts) <= 2
+            for m in _BRACKETED.finditer(t.comment or "")
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _column_clues(ph: MartPhrase, ground: _Ground, candidates: list[Table]) -> list[Table]:
+    """Of several candidate fact tables, the one that holds what the request names as columns: a snake_case
+    name («по неделям записи (created_at)»: appointments, not visits), a column compared with a value
+    ("direction = in": badge_events only), else every dimension («по препаратам»: prescriptions.drug_name,
+    not visits). Unchanged when no clue picks exactly one."""
+    tokens = ph.tokens
+    clues = [
+        t.text
+        for i, t in enumerate(tokens)
+        if t.lang == "en"
+        and (_IDENTIFIER.match(t.text) or (i + 1 < len(tokens) and tokens[i + 1].text in ("=", "!=", "<>")))
+        and any(x.column(t.text) for x in ground.tables)
+    ]
+    if clues:
+        holding = [t for t in candidates if all(t.column(c) for c in clues)]
+        if len(holding) == 1:
+            return holding
+    if ph.dims and len(candidates) <= 3:
+        holding = [t for t in candidates if _holds_dims(ph, ground, t)]
+        if len(holding) == 1:
+            return holding
+    return candidates
+
+
+def _counted_event_verb(words: Sequence[Token], k: int) -> bool:
+    """«сколько литров залили», «сколько залили»: a verb after «сколько» (and what it counts) names the
+    event the rows are, not a load of the table."""
+    return any(w.lang == "ru" and w.lemma == "сколько" for w in words[max(0, k - 2) : k])
+
+
+def _currency_sum(ph: MartPhrase) -> None:
+    """«на сколько рублей», «сколько рублей потратили», "how many dollars": a count of a currency is the sum
+    of the money column (the currency word says which kind of column, as «на какую сумму» does)."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count" or len(m.object) != 1 or m.column_ref:
+            continue
+        if not _word(tokens[m.object[0]], CURRENCY_RU, CURRENCY_EN):
+            continue
+        m.func = "sum"  # the currency stays its object: the sum is of the money column
+        ph.blank.append((tokens[m.object[0]].start, tokens[m.object[0]].end))  # read here, no residue
+        if m.index >= 1 and tokens[m.index - 1].lower == "на":
+            ph.used.add(m.index - 1)
+
+
+def _distinct_people(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«сколько разных людей заходило», "distinct people": people counted once each on a fact that points at
+    one register of people (badge_events.employee_id -> employees) are that key's distinct values."""
+    for m in ph.measures:
+        if m.func != "count_distinct" or m.column_ref or not m.object:
+            continue
+        if not all(_word(ph.tokens[k], PEOPLE_RU, PEOPLE_EN) for k in m.object):
+            continue
+        keys = {
+            key
+            for t in ground.tables
+            if set(name_parts(t.name)) & PEOPLE_PARTS and (key := _fk_column(fact, t)) is not None
+        }
+        if len(keys) == 1:
+            m.column_ref = keys.pop()
+
+
+def _each_after(tokens: Sequence[Token], i: int) -> bool:
+    """«заходило через каждую дверь», "through each gate": a quantifier after the preposition makes the noun
+    a dimension (per door), not a table joined through."""
+    nxt = tokens[i + 1]
+    return nxt.lower in EACH or (nxt.lang == "ru" and nxt.lemma in EACH)
+
+
+# Nouns for a table as a whole: «витрина по справочнику товаров» is a mart over products, not grouped by it.
+REGISTER_NOUNS_RU = {"справочник", "реестр", "каталог", "перечень", "список", "журнал", "таблица", "табличка"}
+
+
+def _register_noun_source(ph: MartPhrase, ground: _Ground) -> None:
+    """«витрину по справочнику товаров», «по реестру счетов»: a noun for a table as a whole with a genitive
+    that names a table is that fact table (a source), not a dimension."""
+    tokens = ph.tokens
+    for words in list(ph.dims):
+        if len(words) != 2 or tokens[words[0]].lang != "ru":
+            continue
+        head, qualifier = tokens[words[0]], tokens[words[1]]
+        if not head.lemmas & REGISTER_NOUNS_RU or ground.table_of(qualifier) is None:
+            continue
+        ph.dims.remove(words)
+        ph.sources.append(words[1])
 
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------
