@@ -7,10 +7,12 @@ holds data values, only names, types and comments.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -36,6 +38,16 @@ class Column:
     type: str
     nullable: bool = True
     comment: str = ""
+
+
+@functools.lru_cache(maxsize=1024)
+def listed_values(comment: str | None) -> tuple[str, ...]:
+    """The one-word values a column comment lists in parentheses: 'Статус (created, in_transit, lost)'."""
+    found = re.search(r"\(([^()]*,[^()]*)\)", comment or "")
+    if not found:
+        return ()
+    values = [v.strip() for v in found.group(1).split(",")]
+    return tuple(v for v in values if v and v not in ("...", "…") and re.fullmatch(r"[\w-]+", v))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
-from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
+from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
@@ -196,7 +196,7 @@ class RowFilters:
             )
             if cue is None or tokens[cue].lower not in ("only", "just", "только", "лишь"):
                 continue
-            listed = {v.lower() for c in table.columns for v in _listed_values(c.comment)}
+            listed = {v.lower() for c in table.columns for v in listed_values(c.comment)}
             if word.lower in listed or self.grounding._column_mentions(table, [word.lower]):
                 continue
             end = (
@@ -211,7 +211,7 @@ class RowFilters:
     def _list_word_fits(self, request: Request, table: Table, name: str, value: str, word: str) -> bool:
         """`word` after «и»/"or" continues the list of `value`s of column `name`: a value its comment lists,
         or (no list) a Latin code like `value` that names no column, table or system."""
-        listed = {v.lower() for v in _listed_values((table.column(name) or Column(name, "text")).comment)}
+        listed = {v.lower() for v in listed_values((table.column(name) or Column(name, "text")).comment)}
         lower = word.lower()
         if listed:
             return lower in listed
@@ -774,7 +774,7 @@ class RowFilters:
         status = table.column("status")
         if not status:
             return
-        listed = {v.lower() for v in _listed_values(status.comment)}
+        listed = {v.lower() for v in listed_values(status.comment)}
         # «в статусе unpaid», "with status unpaid": a code written right after the column word is the value
         # as stored (read by the value rule), unless the column lists its values and this is none of them
         written: set[int] = set()
@@ -861,7 +861,7 @@ class RowFilters:
         names the listed value and the event alike: asked too. A word of the status rule («оплаченные» =
         paid) is the status's, as before."""
         column = table.column("status")
-        values = _listed_values(column.comment) if column is not None else ()
+        values = listed_values(column.comment) if column is not None else ()
         if word is None or len(values) < 2 or status_word(word.lower)[0]:
             return
         question = say(
@@ -973,7 +973,7 @@ class RowFilters:
         comment lists in parentheses ('Учёное звание (доцент, профессор)'), or whose meaning is one part of
         a listed code (путь -> in_transit, рубль -> RUB), is a condition on that column. Only when exactly
         one listed value of one column answers."""
-        listed = {c.name: _listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
         listed = {name: values for name, values in listed.items() if values}
         if not listed:
             return
@@ -1029,7 +1029,7 @@ class RowFilters:
         cue that it says how a row came about: a preposition of means before it («через банк», "by card") or
         the instrumental case («картой»). A word that with its neighbour names a column («номер карты», "card
         number") is the column; a list after a negator is left to the rules that read negations."""
-        listed = {c.name: _listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
         listed = {name: values for name, values in listed.items() if values}
         if not listed:
             return
@@ -1383,7 +1383,7 @@ class RowFilters:
             meanings = {m for lemma in adj.lemmas for m in ADJECTIVE_VALUES.get(lemma, ())}
             values = [
                 v
-                for v in _listed_values(column.comment)
+                for v in listed_values(column.comment)
                 if v.lower() in meanings or (not v.isascii() and adj.has(_lemmas_of(v)))
             ]
             if len(values) == 1:
@@ -1545,16 +1545,16 @@ class RowFilters:
         no column's name."""
         lower = word.lower()
         return table.column(lower) is None and any(
-            lower in {v.lower() for v in _listed_values(c.comment)} for c in table.columns
+            lower in {v.lower() for v in listed_values(c.comment)} for c in table.columns
         )
 
     def _listed_elsewhere(self, table: Table, column: Column, value: str) -> bool:
         """`value` is no value `column` lists, but another column's comment lists it."""
         lower = value.lower()
-        if lower in {v.lower() for v in _listed_values(column.comment)}:
+        if lower in {v.lower() for v in listed_values(column.comment)}:
             return False
         return any(
-            lower in {v.lower() for v in _listed_values(other.comment)}
+            lower in {v.lower() for v in listed_values(other.comment)}
             for other in table.columns
             if other.name != column.name and self._filterable(table, other)
         )
@@ -2121,16 +2121,6 @@ def _is_code(value: str) -> bool:
     letters = re.sub(r"[^A-Za-zА-Яа-яЁё]", "", value)
     has_digit = any(c.isdigit() for c in value)
     return bool(letters) and (has_digit or (len(letters) >= 2 and letters.isupper()))
-
-
-@functools.lru_cache(maxsize=1024)
-def _listed_values(comment: str | None) -> tuple[str, ...]:
-    """The values a column comment lists in parentheses: 'Статус (created, in_transit, lost)'."""
-    found = re.search(r"\(([^()]*,[^()]*)\)", comment or "")
-    if not found:
-        return ()
-    values = [v.strip() for v in found.group(1).split(",")]
-    return tuple(v for v in values if v and v not in ("...", "…") and re.fullmatch(r"[\w-]+", v))
 
 
 @functools.lru_cache(maxsize=1024)

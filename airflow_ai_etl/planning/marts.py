@@ -169,6 +169,8 @@ TIME_WORDS = {
     "доставить": "deliver", "доставлять": "deliver", "оплатить": "paid", "отправить": "ship",
     "вернуть": "return", "возвратить": "return", "возвращать": "return", "закрыть": "close",
     "закрывать": "close", "закрытый": "close", "open": "creat", "opened": "creat", "открыть": "creat",
+    "открытие": "creat", "closed": "clos", "closing": "clos", "закрытие": "clos", "hired": "hire",
+    "fired": "fire",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -194,6 +196,8 @@ TIME_WORDS_ALSO = {
     "зарегистрироваться": "regist",
     "регистрироваться": "regist",
 }  # «получения результата» ~ reported_at
+POLITE = {"пожалуйста", "плиз", "спасибо", "please", "pls", "plz", "thanks", "thank"}
+PRONOUNS = {"его", "её", "ее", "их"}
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
 # Dimension words the glossary does not carry (pymorphy lemmas / English words) -> column names.
 DIM_WORDS = {
@@ -214,6 +218,8 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "марка": {"model", "brand"}, "должность": {"titl", "job", "posit"}, "грейд": {"grade"},
     "basket": {"total", "amount"}, "доставка": {"deliveri", "ship"}, "ёмкость": {"capac"},
     "емкость": {"capac"}, "вместимость": {"capac"},
+    # the Russian comment says «посылки»
+    "parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -3923,12 +3929,6 @@ def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
 
 # --- round marts12: minutes, fillers, English time words --------------------------------------------------
 
-POLITE = {"пожалуйста", "плиз", "спасибо", "please", "pls", "plz", "thanks", "thank"}
-TIME_WORDS.update(  # "by week opened" (a request's opening is its creation), "closed", «закрытия»
-    {"opened": "creat", "open": "creat", "открытие": "creat", "closed": "clos", "closing": "clos",
-     "закрытие": "clos", "hired": "hire", "fired": "fire"}
-)  # fmt: skip
-
 
 def _minutes_after_number(tokens: Sequence[Token], i: int) -> bool:
     """ "every 30 min", «каждые 15 мин», "longer than 40 min": a number of minutes, not the min() measure."""
@@ -4102,9 +4102,6 @@ def _unit_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     return found if len(found) == 1 else []  # weight_kg and capacity_kg: the other words decide
 
 
-PRONOUNS = {"его", "её", "ее", "их"}
-
-
 def _pronoun(token: Token) -> bool:
     """«(его название)», «(их ФИО)»: the pronoun points back at the dimension, it names no column. English
     ("(its name)") keeps its pronoun: the bracket reader puts a lone word before the dimension's noun, the
@@ -4147,11 +4144,6 @@ def _fact_adjective(ph: MartPhrase, fact: Table) -> None:
             continue
         if tokens[k].parses[0].pos == "ADJF" and stem(tokens[k].lower)[:6] in roots:
             ph.used.add(k)
-
-
-COLUMN_WORDS.update(
-    {"parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"}}
-)  # fmt: skip  (the Russian comment says «посылки»)
 
 
 def _rate_of_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:

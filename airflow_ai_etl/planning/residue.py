@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from airflow_ai_etl.catalog import Table
+from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
 from airflow_ai_etl.planning.lexer import tokenize
@@ -25,9 +25,6 @@ from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
-# "(bank, card, post, terminal)" in a column comment: the values the column takes, one word each
-_LISTED = re.compile(r"\(([^()]*,[^()]*)\)")
-_VALUE = re.compile(r"[A-Za-zА-Яа-яЁё0-9_-]+")
 # "region in (North, South)", «регион в (Север, Юг)»: a column and a list of values written as SQL
 _IN_LIST = re.compile(
     r"\b([A-Za-zА-Яа-яЁё_][\wЁё]*)\s+(?:not\s+|не\s+)?(?:in|в)\s*\(([^()]+)\)", re.IGNORECASE
@@ -41,16 +38,6 @@ class Used:
     columns: Sequence[str] | None = None  # the column list (a selection or what is left after exclusions)
     where: str | None = None
     named: set[str] = field(default_factory=set)  # incremental column, keys, masked, deduplicated
-
-
-def listed_values(comment: str | None) -> set[str]:
-    """The one-word values a column's comment lists in parentheses, lower-cased."""
-    found: set[str] = set()
-    for group in _LISTED.findall(comment or ""):
-        items = [item.strip() for item in group.split(",")]
-        if len(items) >= 2 and all(_VALUE.fullmatch(item) for item in items):
-            found.update(item.lower() for item in items)
-    return found
 
 
 def unread_column_words(
@@ -97,7 +84,7 @@ def unread_column_words(
             continue
         unread[index] = name
     for column in table.columns:
-        values = listed_values(column.comment)
+        values = {v.lower() for v in listed_values(column.comment)}
         for index, token in enumerate(request.tokens):
             value = token if token in values else _spelled(token, values)
             if value and index not in skip and not re.search(rf"\b{re.escape(value)}\b", where):

@@ -213,12 +213,21 @@ _UNKNOWN_ZONE_RE = re.compile(
 )
 
 
-def _city_res() -> list[tuple[re.Pattern[str], str]]:
-    out = []
+# A zone word next to a city in any form (planner16): «время владивостокское», «время — иркутское»,
+# «новосибирское время», «часовой пояс Екатеринбурга», «таймзона Самара», "time zone Vladivostok",
+# "timezone: Irkutsk", "Omsk timezone".
+_ZONE_WORD_RU = r"(?:врем(?:я|ени)|(?:часов\w*\s+)?пояс\w*|тайм[\s-]?зон\w*)"
+_ZONE_WORD_EN = r"(?:time\s*zone|timezone|tz)"
+
+
+def _city_rules() -> list[tuple[re.Pattern[str], str]]:
+    """Per city: its time phrases, then «по <city>» (a zone only after a clock phrase, hence "?"); the
+    zone-word phrases of all cities come after every city's own phrases (the first match wins)."""
+    phrases, zone_words = [], []
     for ru, en, zone in _CITY_ZONES:
         city = rf"(?:{ru})[а-я-]*"
         en = en.replace(" ", r"\s+")
-        out.append(
+        phrases.append(
             (
                 _rx(
                     rf"\bпо\s+времени\s+(?:г\.\s*|города\s+)?{city}|\bпо\s+{city}\s+времени\b|\b{city}\s+врем(?:я|ени)\b"
@@ -229,23 +238,8 @@ def _city_res() -> list[tuple[re.Pattern[str], str]]:
         )
         # «по Екатеринбургу» alone is a zone only right after a clock phrase («в 6:00 по Екатеринбургу»);
         # elsewhere («выручка по Самаре») it may be a filter.
-        out.append((_rx(rf"\bпо\s+{city}\b"), "?" + zone))
-    return out
-
-
-# A zone word next to a city in any form (planner16): «время владивостокское», «время — иркутское»,
-# «новосибирское время», «часовой пояс Екатеринбурга», «таймзона Самара», "time zone Vladivostok",
-# "timezone: Irkutsk", "Omsk timezone".
-_ZONE_WORD_RU = r"(?:врем(?:я|ени)|(?:часов\w*\s+)?пояс\w*|тайм[\s-]?зон\w*)"
-_ZONE_WORD_EN = r"(?:time\s*zone|timezone|tz)"
-
-
-def _zone_phrase_res() -> list[tuple[re.Pattern[str], str]]:
-    out = []
-    for ru, en, zone in _CITY_ZONES:
-        city = rf"(?:{ru})[а-я-]*"
-        en = en.replace(" ", r"\s+")
-        out.append(
+        phrases.append((_rx(rf"\bпо\s+{city}\b"), "?" + zone))
+        zone_words.append(
             (
                 _rx(
                     rf"\b{_ZONE_WORD_RU}\s*[:—–-]?\s*(?:по\s+|г\.\s*|города\s+)?{city}|\b{city}\s+{_ZONE_WORD_RU}"
@@ -254,10 +248,10 @@ def _zone_phrase_res() -> list[tuple[re.Pattern[str], str]]:
                 zone,
             )
         )
-    return out
+    return phrases + zone_words
 
 
-_CITY_RULES = _city_res() + _zone_phrase_res()
+_CITY_RULES = _city_rules()
 _IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
 # Abbreviations, upper case only ("est" is a word elsewhere). The daylight-saving form names the same
 # zone: a cron follows the zone's clock all year. WEST is left out: it is also a region value.

@@ -16,7 +16,7 @@ import pytest
 from airflow_ai_etl.marts.gates import mart_of as gate_mart
 from airflow_ai_etl.marts.gates import pinned
 from airflow_ai_etl.marts.resolve import resolve_mart
-from tests.unit.test_planner_marts import mart_of
+from tests.unit.test_planner_marts import mart_of, mart_shape
 
 
 def _mart(planners, catalog, text):
@@ -49,10 +49,7 @@ def _where(planners, catalog, text):
 def test_people_counted_by_a_verb_are_the_rows_of_the_register_whose_time_the_verb_names(
     planners, catalog, text, table, dims, grain
 ):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
-        table, [("count", None)], dims, grain,
-    )  # fmt: skip
+    assert mart_shape(planners[catalog].plan(text)) == (table, [("count", None)], dims, grain)
 
 
 @pytest.mark.parametrize(
@@ -79,10 +76,7 @@ def test_people_counted_by_a_verb_are_the_rows_of_the_register_whose_time_the_ve
 def test_a_unique_count_with_a_participle_clause_counts_the_fact_that_the_clause_names(
     planners, catalog, text, table, column, dims, grain
 ):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
-        table, [("count_distinct", column)], dims, grain,
-    )  # fmt: skip
+    assert mart_shape(planners[catalog].plan(text)) == (table, [("count_distinct", column)], dims, grain)
 
 
 # --- a name through a join -----------------------------------------------------------------------
@@ -161,10 +155,7 @@ def test_an_entity_without_a_name_still_groups_by_its_key(planners):
     ],
 )  # fmt: skip
 def test_two_measures_in_one_phrase_are_both_computed(planners, catalog, text, table, measures, dims, grain):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
-        table, sorted(measures), dims, grain,
-    )  # fmt: skip
+    assert mart_shape(planners[catalog].plan(text)) == (table, sorted(measures), dims, grain)
 
 
 # --- grain words -----------------------------------------------------------------------------------
@@ -187,10 +178,7 @@ def test_two_measures_in_one_phrase_are_both_computed(planners, catalog, text, t
     ],
 )  # fmt: skip
 def test_grain_words_in_general_form(planners, catalog, text, table, measures, dims, grain):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
-        table, sorted(measures), dims, grain,
-    )  # fmt: skip
+    assert mart_shape(planners[catalog].plan(text)) == (table, sorted(measures), dims, grain)
 
 
 # --- filters inside a mart ---------------------------------------------------------------------------
@@ -231,10 +219,7 @@ def test_a_filter_inside_a_mart_is_its_where(planners, catalog, text, where):
 def test_a_short_english_request_with_the_table_in_brackets(
     planners, catalog, text, table, measures, dims, grain
 ):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
-        table, sorted(measures), dims, grain,
-    )  # fmt: skip
+    assert mart_shape(planners[catalog].plan(text)) == (table, sorted(measures), dims, grain)
 
 
 @pytest.mark.parametrize(
@@ -309,10 +294,7 @@ def test_what_the_words_do_not_settle_is_still_asked(planners, catalog, text):
     ],
 )  # fmt: skip
 def test_later_probes(planners, catalog, text, table, measures, dims, grain):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
-        table, sorted(measures), dims, grain,
-    )  # fmt: skip
+    assert mart_shape(planners[catalog].plan(text)) == (table, sorted(measures), dims, grain)
 
 
 @pytest.mark.parametrize(
@@ -424,10 +406,7 @@ def test_a_participle_no_status_or_time_column_says_is_asked_about(planners):
     ],
 )  # fmt: skip
 def test_english_families_of_marts_h(planners, catalog, text, table, measures, dims, grain):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
-        table, sorted(measures), dims, grain,
-    )  # fmt: skip
+    assert mart_shape(planners[catalog].plan(text)) == (table, sorted(measures), dims, grain)
 
 
 def test_a_unit_the_measured_column_is_written_in_is_no_residue(planners):

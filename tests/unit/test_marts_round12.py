@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_planner_marts import mart_of
+from tests.unit.test_planner_marts import mart_of, mart_shape
 
 
 def _mart(planners, catalog, text):
@@ -103,8 +103,7 @@ def test_a_time_phrase_without_a_grain_word_is_asked(planners, catalog, text):
 def test_how_much_with_a_participle_of_a_column_comment_sums_that_column(
     planners, catalog, text, table, measures, dims, grain
 ):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
+    assert mart_shape(planners[catalog].plan(text)) == (table, measures, dims, grain)
 
 
 # --- measure phrases ------------------------------------------------------------------------------------
@@ -135,10 +134,7 @@ def test_how_much_with_a_participle_of_a_column_comment_sums_that_column(
     ],
 )  # fmt: skip
 def test_measure_phrases_are_placed(planners, catalog, text, table, measures, dims, grain):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
-        table, sorted(measures), dims, grain,
-    )  # fmt: skip
+    assert mart_shape(planners[catalog].plan(text)) == (table, sorted(measures), dims, grain)
 
 
 # --- filler, units and pronouns are no dimension ---------------------------------------------------------
@@ -160,8 +156,7 @@ def test_measure_phrases_are_placed(planners, catalog, text, table, measures, di
     ],
 )  # fmt: skip
 def test_filler_and_units_are_no_dimension(planners, catalog, text, table, measures, dims, grain):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
+    assert mart_shape(planners[catalog].plan(text)) == (table, measures, dims, grain)
 
 
 @pytest.mark.parametrize(
@@ -345,8 +340,7 @@ def test_a_fund_whose_adjective_names_no_one_table_is_asked(planners):
     ],
 )  # fmt: skip
 def test_brackets_name_the_grain_column_or_the_fact(planners, catalog, text, table, measures, dims, grain):
-    mart = _mart(planners, catalog, text)
-    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
+    assert mart_shape(planners[catalog].plan(text)) == (table, measures, dims, grain)
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,12 @@ def mart_of(outcome):
     }
 
 
+def mart_shape(outcome):
+    """(table, measures, dimensions, grain) of a confident mart spec, measures and dimensions sorted."""
+    mart = mart_of(outcome)
+    return mart["table"], mart["measures"], mart["dims"], mart["grain"]
+
+
 @pytest.mark.parametrize(
     "text, mart",
     [

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_triggers_round9 import WAREHOUSE, plan, uri
+from tests.unit.test_triggers_round9 import WAREHOUSE, chained_spec, plan
 
 # --- a chain with an incremental cue: (id, catalog, request, deployed, source, upstream, column) ---------
 
@@ -44,12 +44,7 @@ INCREMENTAL: list[tuple[str, str, str, str, str, list[str], str]] = [
 def test_trigger_keeps_incremental(
     case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str], column: str
 ) -> None:
-    outcome = plan(catalog, text, deployed)
-    assert outcome.status == "ok", outcome.questions or outcome.errors
-    spec = outcome.spec
-    assert spec is not None
-    assert spec.source.table == source
-    assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+    spec = chained_spec(catalog, text, deployed, source, upstream)
     assert spec.source.incremental is not None and spec.source.incremental.column == column
     assert spec.target.mode != "replace"
 
@@ -99,12 +94,7 @@ LISTS: list[tuple[str, str, str, str, str, list[str]]] = [
 def test_trigger_upstream_lists(
     case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]
 ) -> None:
-    outcome = plan(catalog, text, deployed)
-    assert outcome.status == "ok", outcome.questions or outcome.errors
-    spec = outcome.spec
-    assert spec is not None
-    assert spec.source.table == source
-    assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+    spec = chained_spec(catalog, text, deployed, source, upstream)
     assert spec.target.conn_id == WAREHOUSE[catalog][0]
 
 
@@ -156,12 +146,7 @@ BEHIND_A_DAG: list[tuple[str, str, str, str, str, list[str]]] = [
 def test_trigger_behind_a_dag(
     case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]
 ) -> None:
-    outcome = plan(catalog, text, deployed)
-    assert outcome.status == "ok", outcome.questions or outcome.errors
-    spec = outcome.spec
-    assert spec is not None
-    assert spec.source.table == source
-    assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+    chained_spec(catalog, text, deployed, source, upstream)
 
 
 # --- a file drop whose sentence names the system that delivers the files (written after the rule, for

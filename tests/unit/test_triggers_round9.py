@@ -48,6 +48,7 @@ import pytest
 
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.offline import OfflinePlanner
+from airflow_ai_etl.spec import PipelineSpec
 from tests.catalogs import CATALOGS
 
 # The ClickHouse connection and database each catalog's pipelines load into (asset URIs name the database).
@@ -76,6 +77,17 @@ def planner(catalog: str, deployed: str = "") -> OfflinePlanner:
 
 def plan(catalog: str, text: str, deployed: str = "") -> Outcome:
     return planner(catalog, deployed).plan(text)
+
+
+def chained_spec(catalog: str, text: str, deployed: str, source: str, upstream: list[str]) -> PipelineSpec:
+    """The confident spec of ``text``: a load of ``source`` that runs after exactly the ``upstream`` loads."""
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "ok", outcome.questions or outcome.errors
+    spec = outcome.spec
+    assert spec is not None
+    assert spec.source.table == source
+    assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+    return spec
 
 
 # --- chains: (id, catalog, request, deployed tables, source table, upstream tables) ---------------------
@@ -253,12 +265,7 @@ CHAINS += [
 def test_trigger_chains(
     case: str, catalog: str, text: str, deployed: str, source: str, upstream: list[str]
 ) -> None:
-    outcome = plan(catalog, text, deployed)
-    assert outcome.status == "ok", outcome.questions or outcome.errors
-    spec = outcome.spec
-    assert spec is not None
-    assert spec.source.table == source
-    assert set(spec.schedule_assets) == {uri(catalog, t) for t in upstream}
+    spec = chained_spec(catalog, text, deployed, source, upstream)
     assert spec.schedule is None and not spec.on_new_files
     assert spec.target.conn_id == WAREHOUSE[catalog][0]
 
