@@ -1969,6 +1969,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             continue  # «сумма дозировок (dosage)»: the words describe the column named in brackets
         for k in m.object:
             token = tokens[k]
+            if _counted_people(ph, ground, m, k):
+                continue  # «сколько человек заселилось»: the rows counted, never a value for the filter rules
             named = ground.table_of(token)
             if named is fact or (named is not None and m.func != "count_distinct"):
                 ph.used.discard(k)  # the fact's own noun stays: «событий purchase» reads as a filter
@@ -4969,3 +4971,26 @@ def _bracketed_grain_column(ph: MartPhrase, k: int) -> int:
     ph.grain_column = name
     ph.used.update(range(k, k + 3))
     return k + 3
+
+
+# People-count nouns: after a count word they are the counted rows («сколько человек», "how many people",
+# «число сотрудников»), never a value of a dimension column (building = 'человек').
+COUNTED_PEOPLE_RU = PEOPLE_RU | {"народ", "сотрудник", "работник", "служащий", "посетитель", "участник",
+                                 "пользователь", "клиент", "студент", "пациент", "жилец",
+                                 "житель"}  # fmt: skip
+COUNTED_PEOPLE_EN = PEOPLE_EN | {"folks", "employees", "staff", "workers", "visitors", "participants",
+                                 "users", "customers", "students", "patients", "residents"}  # fmt: skip
+
+
+def _counted_people(ph: MartPhrase, ground: _Ground, m: MeasureWord, k: int) -> bool:
+    """«сколько человек заселилось по корпусам», "how many people checked in": a people noun that is the
+    object of a count and names no table is what is counted (the fact's rows); it stays read so the
+    filter rules never take it for a column's value."""
+    token = ph.tokens[k]
+    if m.func not in ("count", "count_distinct") or not m.object or k != m.object[0]:
+        return False
+    if ground.table_of(token) is not None:
+        return False  # «число сотрудников» of employees: the table's own rules read it
+    return _word(token, COUNTED_PEOPLE_RU, COUNTED_PEOPLE_EN) or (
+        token.lang == "en" and token.lower.rstrip("s") in {w.rstrip("s") for w in COUNTED_PEOPLE_EN}
+    )
