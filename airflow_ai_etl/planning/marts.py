@@ -1848,6 +1848,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None
     if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
+    if (chatless := _without_chat_phrases(request.text)) != request.text:  # "nothing fancy", "keep it fresh"
+        request, tokens = dataclasses.replace(request, text=chatless), tokenize(chatless)
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
@@ -4994,3 +4996,20 @@ def _counted_people(ph: MartPhrase, ground: _Ground, m: MeasureWord, k: int) -> 
     return _word(token, COUNTED_PEOPLE_RU, COUNTED_PEOPLE_EN) or (
         token.lang == "en" and token.lower.rstrip("s") in {w.rstrip("s") for w in COUNTED_PEOPLE_EN}
     )
+
+
+# Chat phrases around a mart request that say nothing about it: "nothing fancy", «без изысков». A "keep it
+# fresh" phrase is only chat when a schedule follows ("keep it fresh every 10 min"); alone it is asked.
+_CHAT_PHRASES = re.compile(
+    r"\b(?:nothing (?:too |very |super )?fancy|no frills|keep it simple|plain and simple)\b"
+    r"|(?<![\w-])(?:ничего (?:особенного|сложного|лишнего)"
+    r"|без (?:изысков|наворотов|излишеств|заморочек))(?![\w-])"
+    r"|\bkeep (?:it|this|the mart|the table|them) (?:fresh|up[ -]to[ -]date|current|updated)\b"
+    r"(?=\s*[,;:-]?\s*(?:every|each|hourly|daily|nightly|weekly|monthly)\b)",
+    re.IGNORECASE,
+)
+
+
+def _without_chat_phrases(text: str) -> str:
+    """The request with its chat phrases blanked (same length, so every offset stays where it was)."""
+    return _CHAT_PHRASES.sub(lambda m: " " * len(m.group(0)), text)

@@ -1,6 +1,7 @@
 """Mart requests of round marts16 (issue 16, the families heldout_marts_k failed on), in our own words over
 several demo catalogs (none of these sentences is in an eval file): a people-count noun after a count word
-(«сколько человек», «число людей») is the counted rows, never a value of a dimension column."""
+(«сколько человек», «число людей») is the counted rows, never a value of a dimension column; chat phrases
+("nothing fancy", «без изысков», "keep it fresh" before a schedule) are no slot of the mart."""
 
 from __future__ import annotations
 
@@ -45,3 +46,32 @@ def test_a_people_noun_that_names_a_table_keeps_its_table(planners):
         [("count", None)],
         ["department_id"],
     )
+
+
+# --- C1: chat phrases ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims, grain, schedule",
+    [
+        ("shop", "revenue per region per day - keep it up to date hourly, nothing fancy", "sales",
+         [("sum", "amount")], ["region"], ("sold_at", "day"), "0 * * * *"),
+        ("shop", "units sold per region per hour, keep it fresh every 10 min", "sales",
+         [("sum", "quantity")], ["region"], ("sold_at", "hour"), "*/10 * * * *"),
+        ("shop", "средний чек по регионам по неделям, без изысков", "sales", [("avg", "amount")], ["region"],
+         ("sold_at", "week"), None),
+        ("shop", "min and max order total by customer, no frills", "orders", [("max", "total"), ("min", "total")],
+         ["customer_id"], None, None),
+    ],
+)  # fmt: skip
+def test_chat_phrases_are_no_slot(planners, catalog, text, table, measures, dims, grain, schedule):
+    outcome = planners[catalog].plan(text)
+    mart = mart_of(outcome)
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
+    assert outcome.spec.schedule == schedule and _where(outcome) is None
+
+
+def test_keep_it_fresh_without_a_schedule_is_asked(planners):
+    # how often "fresh" is, is never guessed: with no schedule after it the phrase stays unread
+    outcome = planners["shop"].plan("units sold per region per hour, keep it fresh")
+    assert outcome.status == "needs_clarification"
