@@ -1921,6 +1921,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
+    means_value = _instrumental_value(ph, ground, fact)  # «оплат картой»: channel = 'card'
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
     measures, questions = _measures(ph, ground, fact, ask)
@@ -2015,7 +2016,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
-    for state in (_not_yet(ph, fact), value_condition, null_condition):
+    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value):
         if state is None:
             continue
         prior = definition.get("where")
@@ -5013,3 +5014,36 @@ _CHAT_PHRASES = re.compile(
 def _without_chat_phrases(text: str) -> str:
     """The request with its chat phrases blanked (same length, so every offset stays where it was)."""
     return _CHAT_PHRASES.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_LISTED_VALUES = re.compile(r"\(([a-z0-9_]+(?:\s*,\s*[a-z0-9_]+)+)\)")
+
+
+def _instrumental_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«сумма оплат картой», «количество платежей наличными»: a noun in the instrumental case right after
+    the fact's noun says how the rows were made; when its glossary meaning is one of the values a text
+    column's comment lists ('Канал оплаты (bank, card, post, terminal)') in exactly one column, it is that
+    column's value (claimed, so it is never read as the measured column card_number nor dropped)."""
+    tokens = ph.tokens
+    for i, t in enumerate(tokens):
+        if i == 0 or t.lang != "ru" or not any(p.case == "ablt" and p.pos == "NOUN" for p in t.parses[:2]):
+            continue
+        if ground.table_of(tokens[i - 1]) is not fact or ground.table_of(t) is not None:
+            continue
+        meanings = ground.meanings(t.lower)
+        found = {
+            (c.name, value)
+            for c in fact.columns
+            if column_kind(c.type).family == "text"
+            for match in _LISTED_VALUES.finditer(c.comment or "")
+            for value in re.split(r"\s*,\s*", match.group(1))
+            if stem(value) in meanings
+        }
+        if len(found) != 1:
+            continue
+        column, value = found.pop()
+        ph.used.add(i)
+        for m in ph.measures:
+            m.object = [k for k in m.object if k != i]
+        return f"{column} = '{value}'"
+    return None

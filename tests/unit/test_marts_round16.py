@@ -75,3 +75,34 @@ def test_keep_it_fresh_without_a_schedule_is_asked(planners):
     # how often "fresh" is, is never guessed: with no schedule after it the phrase stays unread
     outcome = planners["shop"].plan("units sold per region per hour, keep it fresh")
     assert outcome.status == "needs_clarification"
+
+
+# --- F1: a noun in the instrumental case after the fact's noun is a value a column's comment lists ----------
+
+
+@pytest.mark.parametrize(
+    "text, table, measures, dims, grain, where",
+    [
+        # before: «картой» read as card_number (a sum of text asked), or dropped from a count (no filter)
+        ("средняя сумма платежей картой по абонентам по месяцам", "billing.payments", [("avg", "amount")],
+         ["subscriber_id"], ("paid_at", "month"), "channel = 'card'"),
+        ("число оплат картой по неделям", "billing.payments", [("count", None)], [], ("paid_at", "week"),
+         "channel = 'card'"),
+        ("количество показаний приложением по неделям", "metering.readings", [("count", None)], [],
+         ("taken_at", "week"), "source = 'app'"),
+        ("оплаты картой: сумма по дням", "billing.payments", [("sum", "amount")], [], ("paid_at", "day"),
+         "channel = 'card'"),
+    ],
+)  # fmt: skip
+def test_an_instrumental_noun_is_a_listed_value(planners, text, table, measures, dims, grain, where):
+    outcome = planners["utility"].plan(text)
+    mart = mart_of(outcome)
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
+    assert _where(outcome) == where
+
+
+def test_an_instrumental_noun_no_comment_lists_is_asked(planners):
+    # cash is none of payments.channel's values (bank, card, post, terminal): asked, never dropped
+    outcome = planners["utility"].plan("средняя оплата наличными по дням")
+    assert outcome.status == "needs_clarification"
+    assert "наличными" in outcome.questions[0]
