@@ -3533,6 +3533,9 @@ def _measures(
                 ph.used |= set(by_word)
                 measures.append({"func": m.func, "column": next(iter(by_word.values()))})
                 continue
+            if (own := _fact_noun_column(ground, fact, object_words, candidates)) is not None:
+                measures.append({"func": m.func, "column": own})  # "sum of charges": 'Сумма начисления'
+                continue
             questions.append(ask("which_column", func=m.func, table=fact.name,
                                  columns=", ".join(c.name for c in candidates) or "-"))  # fmt: skip
             continue
@@ -5047,3 +5050,18 @@ def _instrumental_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
             m.object = [k for k in m.object if k != i]
         return f"{column} = '{value}'"
     return None
+
+
+def _fact_noun_column(
+    ground: _Ground, fact: Table, object_words: Sequence[Token], candidates: Sequence[Column]
+) -> str | None:
+    """ "sum of charges" of charges ('Начисления за расчётный период') with consumption ('Объём потребления')
+    and amount ('Сумма начисления, руб.'): the measured noun is the fact's own, so the column is the one
+    candidate whose comment names the fact comment's head noun; none or several: None (asked)."""
+    if not fact.comment or not any(ground.table_of(w) is fact for w in object_words):
+        return None
+    head = _comment_head(fact.comment)
+    if head is None:
+        return None
+    named = [c.name for c in candidates if c.comment and head in _comment_stems(c.comment)]
+    return named[0] if len(named) == 1 else None

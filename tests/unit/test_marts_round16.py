@@ -106,3 +106,39 @@ def test_an_instrumental_noun_no_comment_lists_is_asked(planners):
     outcome = planners["utility"].plan("средняя оплата наличными по дням")
     assert outcome.status == "needs_clarification"
     assert "наличными" in outcome.questions[0]
+
+
+# --- M1: the measured noun is the fact's own: the column whose comment names the fact's head noun ----------
+
+
+@pytest.mark.parametrize(
+    "text, measures, dims, grain, where",
+    [
+        # charges: consumption ('Объём потребления') and amount ('Сумма начисления'); the fact 'Начисления ...'
+        ("total charges per tariff zone by month of period, only status issued", [("sum", "amount")], ["zone"],
+         ("period", "month"), "status = 'issued'"),
+        ("max charges per subscriber", [("max", "amount")], ["subscriber_id"], None, None),
+    ],
+)  # fmt: skip
+def test_the_fact_nouns_measure_is_the_column_its_comment_names(planners, text, measures, dims, grain, where):
+    outcome = planners["utility"].plan(text)
+    mart = mart_of(outcome)
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (
+        "billing.charges",
+        measures,
+        dims,
+        grain,
+    )
+    assert _where(outcome) == where
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        ("hr", "sum of payslips per employee per month"),  # gross and net: no comment names the fact's noun
+        ("logistics", "sum of shipments per status"),  # weight or declared value: never guessed
+    ],
+)
+def test_the_fact_nouns_measure_no_comment_decides_is_asked(planners, catalog, text):
+    outcome = planners[catalog].plan(text)
+    assert outcome.status == "needs_clarification"
