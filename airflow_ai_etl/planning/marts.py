@@ -1848,7 +1848,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None
     if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
-    if (chatless := _without_chat_phrases(request.text)) != request.text:  # "nothing fancy", "keep it fresh"
+    if (
+        chatless := _unbracketed_units(_without_chat_phrases(request.text))
+    ) != request.text:  # "nothing fancy", "keep it fresh"
         request, tokens = dataclasses.replace(request, text=chatless), tokenize(chatless)
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
@@ -5065,3 +5067,20 @@ def _fact_noun_column(
         return None
     named = [c.name for c in candidates if c.comment and head in _comment_stems(c.comment)]
     return named[0] if len(named) == 1 else None
+
+
+_BRACKETED_UNIT = re.compile(r"\(\s*(?:в|in)\s+([^\W\d_]+)\s*\)", re.IGNORECASE)
+
+
+def _unbracketed_units(text: str) -> str:
+    """«средняя продолжительность (в минутах)», "avg duration (in minutes)": a bracket holding only a unit
+    says what the measure is in, as «в минутах» does without it; the brackets are blanked (same length)."""
+
+    def plain(match: re.Match[str]) -> str:
+        words = tokenize(match.group(1))
+        if len(words) != 1 or _unit_part(words[0]) is None:
+            return match.group(0)
+        inner = match.group(0)
+        return " " + inner[1:-1] + " "
+
+    return _BRACKETED_UNIT.sub(plain, text)

@@ -142,3 +142,27 @@ def test_the_fact_nouns_measure_is_the_column_its_comment_names(planners, text, 
 def test_the_fact_nouns_measure_no_comment_decides_is_asked(planners, catalog, text):
     outcome = planners[catalog].plan(text)
     assert outcome.status == "needs_clarification"
+
+
+# --- U1: a bracket holding only a unit is the unit the measure is in ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, measures, dims, grain",
+    [
+        ("logistics", "total distance (in km) per courier per week", "routes", [("sum", "distance_km")],
+         ["courier_id"], ("route_date", "week")),
+        ("logistics", "средний пробег (в км) по курьерам", "routes", [("avg", "distance_km")], ["courier_id"],
+         None),
+        ("clinic", "average visit duration (in minutes) per patient", "visits", [("avg", "duration_min")],
+         ["patient_id"], None),
+    ],
+)  # fmt: skip
+def test_a_bracketed_unit_is_the_measures_unit(planners, catalog, text, table, measures, dims, grain):
+    mart = mart_of(planners[catalog].plan(text))
+    assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
+
+
+def test_a_bracketed_word_that_is_no_unit_is_asked(planners):
+    outcome = planners["logistics"].plan("средний вес посылки (в попугаях) по статусам")
+    assert outcome.status == "needs_clarification" and "попугаях" in outcome.questions[0]
