@@ -1441,6 +1441,8 @@ def _upstream_assets(
             elif _noun_modifier(trigger.upstream[i - 1], trigger.upstream[i]) and tables_named(words[i]):
                 continue  # "patient visits", "meter readings": the last noun names the table
         named = named or tables_named(word, meanings)
+        if len(named) == 1 and named[0] != word and named[0] in by_table:
+            named = _second_reading(planner, named[0], meanings, set(by_table))
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
@@ -1591,6 +1593,36 @@ def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list
         if hits:
             return sorted(hits) if len(hits) == 1 else []
     return []
+
+
+def _second_reading(
+    planner: OfflinePlanner, named: str, meanings: frozenset[str], loaded: set[str]
+) -> list[str]:
+    """«после загрузки приёмов» with appointments and visits deployed: a word the glossary reads as one table
+    (visits, «Состоявшиеся приёмы») that another deployed table's comment names in the same case («Записи
+    пациентов на приём»: a «приём» is either) names both, and is asked. A genitive or dative in the other
+    comment only qualifies its head («Табель … сотрудников», «Счета пациентам»): one table, as before."""
+    holders = sorted(
+        table.name.lower()
+        for tables in planner.catalog.tables.values()
+        for table in tables
+        if table.name.lower() in loaded and _comment_holds(table.comment or "", meanings)
+    )
+    if named in holders and len(holders) > 1:
+        return holders
+    return [named]
+
+
+def _comment_holds(comment: str, meanings: frozenset[str]) -> bool:
+    """A Russian word of ``comment`` in the nominative or accusative whose stem is one of ``meanings``."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    for token in tokenize(comment):
+        if token.lang != "ru" or not set(name_parts_of_text(token.text)) & meanings:
+            continue
+        if token.parses and token.parses[0].case not in ("gent", "datv", "ablt", "loct"):
+            return True
+    return False
 
 
 def _question(
