@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from airflow_ai_etl.planning.schedule import parse_schedule
 from tests.unit.test_triggers_round9 import chained_spec, plan
 
 # --- 1. an upstream noun with two deployed readings: (request, deployed) ----------------------------------
@@ -55,3 +56,53 @@ def test_a_qualifying_genitive_in_another_comment_is_not_a_second_reading() -> N
     # «Табель учёта рабочего времени сотрудников»: the timesheets' comment names employees as a genitive.
     chained_spec("hr", "после загрузки сотрудников перелей отпуска в ch_hr", "employees timesheets", "vacations",
                  ["employees"])  # fmt: skip
+
+
+# --- 2. a city's colloquial name after a clock time: (request, cron, zone) ---------------------------------
+
+COLLOQUIAL_CITIES = [
+    ("сотрудников в ch_hr по будням в восемь утра по Екб", "0 8 * * 1-5", "Asia/Yekaterinburg"),
+    ("сотрудников в ch_hr каждый день в 21:15 по Ёбургу", "15 21 * * *", "Asia/Yekaterinburg"),
+    ("отпуска в ch_hr ежедневно в 6 утра по СПб", "0 6 * * *", "Europe/Moscow"),
+    ("отпуска в ch_hr ежедневно в 6 утра по Питеру", "0 6 * * *", "Europe/Moscow"),
+    ("отпуска в ch_hr ежедневно в 23:40 по Мск", "40 23 * * *", "Europe/Moscow"),
+    ("отпуска в ch_hr каждый день в 10 вечера по Нск", "0 22 * * *", "Asia/Novosibirsk"),
+    ("отпуска в ch_hr каждый день в 10 вечера по Новосибу", "0 22 * * *", "Asia/Novosibirsk"),
+    ("табель в ch_hr ежедневно в 7:05 по Владу", "5 7 * * *", "Asia/Vladivostok"),
+    ("табель в ch_hr ежедневно в 7:05 по Влад", "5 7 * * *", "Asia/Vladivostok"),
+]
+
+
+@pytest.mark.parametrize(("text", "cron", "zone"), COLLOQUIAL_CITIES)
+def test_a_colloquial_city_after_a_clock_time_is_its_zone(text: str, cron: str, zone: str) -> None:
+    outcome = plan("hr", text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert (outcome.spec.schedule, outcome.spec.timezone) == (cron, zone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "сотрудников в ch_hr ежедневно в девять вечера по Крд",
+        "сотрудников в ch_hr каждый день в 18:30 по Нвсб",
+        "отпуска в ch_hr по будням в 7 утра по Урюпе",
+    ],
+)
+def test_an_unknown_place_after_a_clock_time_is_asked_never_dropped(text: str) -> None:
+    outcome = plan("hr", text)
+    assert outcome.status == "needs_clarification", outcome.spec
+    assert "«по " in " ".join(outcome.questions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("отпуска в ch_hr в 8 вечера по Пн", "0 20 * * 1"),  # a day, not a place
+        ("выручку по Владу ежедневно в 9:00", "0 9 * * *"),  # no clock right before: a filter word, no zone
+    ],
+)
+def test_a_day_or_a_word_away_from_the_clock_is_no_zone(text: str, cron: str) -> None:
+    match = parse_schedule(text)
+    assert match is not None
+    assert (match.cron, match.timezone) == (cron, None)
