@@ -878,7 +878,7 @@ def _read_assets(
             and j not in named
             and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
-            and not _is(tokens[j], CLAUSE_GLUE)
+            and (_object_of_load(tokens, j, events) or not _is(tokens[j], CLAUSE_GLUE))
             and tokens[j].lower not in CLAUSE_GLUE
         )
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
@@ -917,6 +917,21 @@ def _read_assets(
             )  # fmt: skip
         return found
     return None if files or not sequenced else _read_sequenced(tokens, dag_ids)
+
+
+# Glue words that may also be a table's noun: «по событию: …» is a label, «загрузки событий» the events load.
+_GLUE_TABLE_NOUNS = frozenset({"событие"})
+
+
+def _object_of_load(tokens: Sequence[Token], j: int, events: Sequence[int]) -> bool:
+    """«по завершении загрузки событий»: a glue noun in the genitive right after the load's event noun is
+    what that load loads (a table), not a word of the clause."""
+    token = tokens[j]
+    return (
+        j - 1 in events
+        and _is(token, _GLUE_TABLE_NOUNS)
+        and any(p.pos == "NOUN" and p.case == "gent" for p in token.parses)
+    )
 
 
 _NAME_IN_BRACKETS = re.compile(r"^[a-z_][a-z0-9_.]*$")

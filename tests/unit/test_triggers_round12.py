@@ -106,3 +106,22 @@ def test_a_day_or_a_word_away_from_the_clock_is_no_zone(text: str, cron: str) ->
     match = parse_schedule(text)
     assert match is not None
     assert (match.cron, match.timezone) == (cron, None)
+
+
+# --- 3. the events load named by «событий» after a load noun, with a typo in the completion noun ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "клиентов перегонять по завершенни загрузки событий",
+        "клиентов перегонять по завершении выгрузки событий",
+        "сразу после загрузки событий грузи клиентов в клик",
+    ],
+)
+def test_the_events_load_after_a_load_noun_is_the_upstream(text: str) -> None:
+    chained_spec("shop", text, "events orders", "customers", ["events"])
+
+
+def test_an_event_label_still_names_no_table() -> None:
+    chained_spec("shop", "по событию: загрузка заказов — грузить клиентов", "events orders", "customers", ["orders"])
