@@ -124,4 +124,6 @@ def test_the_events_load_after_a_load_noun_is_the_upstream(text: str) -> None:
 
 
 def test_an_event_label_still_names_no_table() -> None:
-    chained_spec("shop", "по событию: загрузка заказов — грузить клиентов", "events orders", "customers", ["orders"])
+    chained_spec(
+        "shop", "по событию: загрузка заказов — грузить клиентов", "events orders", "customers", ["orders"]
+    )
