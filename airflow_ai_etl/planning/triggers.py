@@ -600,8 +600,8 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
             return True  # «цепочкой за загрузкой врачей»: following that load
     if _label_opener(tokens, i):
         return True  # «триггер — обновление тарифов», "trigger: orders refreshed"
-    if token.lower == "time" and i > 0 and tokens[i - 1].lower == "every":
-        return True  # "every time orders get refreshed"
+    if token.lower == "time" and i > 0 and tokens[i - 1].lower in ("every", "each"):
+        return True  # "every time orders get refreshed", "each time the sales pipeline finishes"
     return False
 
 

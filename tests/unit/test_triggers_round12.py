@@ -127,3 +127,18 @@ def test_an_event_label_still_names_no_table() -> None:
     chained_spec(
         "shop", "по событию: загрузка заказов — грузить клиентов", "events orders", "customers", ["orders"]
     )
+
+
+# --- 4. "each time X finishes" ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "copy customers to clickhouse each time the orders pipeline finishes",
+        "each time the orders load is done, refresh customers in CH",
+        "customers into CH each time orders finish",
+    ],
+)
+def test_each_time_a_load_finishes_is_a_chain(text: str) -> None:
+    chained_spec("shop", text, "orders payments", "customers", ["orders"])
