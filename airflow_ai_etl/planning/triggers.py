@@ -651,13 +651,17 @@ def _opens_request(tokens: Sequence[Token], i: int, end: int) -> bool:
 
 
 def _bare_after(tokens: Sequence[Token], i: int, end: int) -> bool:
-    """«после»/"after" with only table nouns after it and an order elsewhere in the request («возвраты гнать
-    в кх после отправлений», "vacations after employes, incremental on created_at"): maybe a chain. Whether
+    """«после»/"after" (or "wait for") with only table nouns after it and an order elsewhere in the request
+    («возвраты гнать в кх после отправлений», "vacations after employes, incremental on created_at", "the
+    employees load should wait for timesheets"): maybe a chain. Whether
     it is one the deployed loads decide (:attr:`Trigger.tentative`)."""
     words = [j for j in range(i + 1, end) if tokens[j].lang in ("ru", "en")]
     rest = [t for k, t in enumerate(tokens) if not i <= k < end and t.lang in ("ru", "en")]
+    wait_for = (
+        tokens[i].lower == "wait" and i + 1 < end and tokens[i + 1].lower == "for"
+    )  # "should wait for X"
     return (
-        tokens[i].lower in ("после", "after")
+        (tokens[i].lower in ("после", "after") or wait_for)
         and 0 < len(words) <= 8
         and bool(rest)
         and tokens[i + 1].text not in (",", ":")

@@ -12,6 +12,7 @@ import pytest
 
 from airflow_ai_etl.planning.schedule import parse_schedule
 from tests.unit.test_triggers_round9 import chained_spec, plan
+from tests.unit.test_triggers_round11 import cyclic_plan
 
 # --- 1. an upstream noun with two deployed readings: (request, deployed) ----------------------------------
 
@@ -142,3 +143,29 @@ def test_an_event_label_still_names_no_table() -> None:
 )
 def test_each_time_a_load_finishes_is_a_chain(text: str) -> None:
     chained_spec("shop", text, "orders payments", "customers", ["orders"])
+
+
+# --- 5. "X should wait for Y": a chain the deployed loads decide ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["the vacations load should wait for employees", "load vacations into ch_hr, wait for employees"]
+)
+def test_wait_for_a_deployed_load_is_a_chain(text: str) -> None:
+    chained_spec("hr", text, "employees departments", "vacations", ["employees"])
+
+
+def test_wait_for_a_load_that_runs_after_this_one_is_refused_as_a_cycle() -> None:
+    refused = cyclic_plan(
+        "hr",
+        "vacations load should wait for departments",
+        "departments vacations",
+        {"departments": ["vacations"]},
+    )
+    assert refused.status == "rejected"
+    assert "departments_pg_hr" in refused.errors[0].message
+
+
+def test_wait_for_a_time_is_no_chain() -> None:
+    outcome = plan("hr", "load vacations into ch_hr daily at 3:00, wait for 10 minutes", "employees")
+    assert outcome.status != "ok" or not outcome.spec or not outcome.spec.schedule_assets
