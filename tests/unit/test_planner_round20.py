@@ -1,0 +1,53 @@
+"""Families of confident wrong answers from the held-out batch heldout_2026-12-06m, tested with sentences
+phrased differently over several catalogs (none from an eval file): «дубли по X выкинуть» is a dedupe on X,
+not a unique check; a status word next to a mask word is a row condition, not a masked column; a bracketed
+condition after a «по <noun> X» / «где <noun> (col) больше N» phrase in a plain load is the row condition,
+not a mart."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning.offline import OfflinePlanner
+from tests.catalogs import CATALOGS
+
+_PLANNERS: dict[str, OfflinePlanner] = {}
+
+
+def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
+    if catalog not in _PLANNERS:
+        _PLANNERS[catalog] = OfflinePlanner(CATALOGS[catalog]())
+    return _PLANNERS[catalog].plan(text)
+
+
+def _ok(catalog: str, text: str):  # type: ignore[no-untyped-def]
+    outcome = _plan(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    return outcome.spec
+
+
+# --- 1. «дубли по X выкинуть», "drop duplicates by X": a dedupe on X, not a unique check -------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "columns"),
+    [
+        ("shop", "клиенты в клик каждый час, телефон скрыть, дубли по email выкинуть", ["email"]),
+        ("shop", "заказы в клик каждые 3 часа, дубли по customer_id выбросить", ["customer_id"]),
+        ("shop", "покупатели в клик раз в день, дубли по phone выбрасывать", ["phone"]),
+        ("shop", "покупатели в клик раз в день, убрать дубли по phone", ["phone"]),
+        ("shop", "customers to clickhouse hourly, drop duplicates by email", ["email"]),
+    ],
+)  # fmt: skip
+def test_dropping_duplicates_by_a_column_is_a_dedupe(catalog: str, text: str, columns: list[str]) -> None:
+    spec = _ok(catalog, text)
+    dedupes = [t for t in spec.to_json_dict()["transforms"] if t["type"] == "dedupe"]
+    assert [d["columns"] for d in dedupes] == [columns]
+    assert not [c for c in spec.checks if c.type == "unique"]
+
+
+def test_a_warning_about_duplicates_is_still_a_unique_check() -> None:
+    spec = _ok("shop", "клиенты в клик каждый час, предупреждать если дубли по email")
+    assert [(c.type, c.columns, c.severity) for c in spec.checks] == [("unique", ["email"], "warn")]
+    assert not [t for t in spec.to_json_dict()["transforms"] if t["type"] == "dedupe"]
