@@ -2535,6 +2535,8 @@ class OfflinePlanner:
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""
+        if any(t in grammar.ONLY_WORDS for t in words(text)):
+            return []  # "refunded only, card masked": the rows to take, no item of a mask list
         tokens = [t for t in words(text) if t not in STOP_WORDS and t not in {"or", "или", "also", "также"}]
         mentions = self._column_mentions(table, tokens)
         covered = {i for i, _ in mentions} | {i + 1 for i, _ in mentions}

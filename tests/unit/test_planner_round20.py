@@ -51,3 +51,36 @@ def test_a_warning_about_duplicates_is_still_a_unique_check() -> None:
     spec = _ok("shop", "клиенты в клик каждый час, предупреждать если дубли по email")
     assert [(c.type, c.columns, c.severity) for c in spec.checks] == [("unique", ["email"], "warn")]
     assert not [t for t in spec.to_json_dict()["transforms"] if t["type"] == "dedupe"]
+
+
+# --- 2. a status word next to a mask word: the rows to take, not a column to mask --------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where", "mask"),
+    [
+        ("univ", "tuition payments to clickhouse every morning at 7, pending only, card masked",
+         "status = 'pending'", ["card_number"]),
+        ("logistics", "shipments to clickhouse hourly, delivered only, recipient phone masked",
+         "status = 'delivered'", ["recipient_phone"]),
+        ("clinic", "invoices, unpaid only, card number hashed, every night at 1",
+         "status IS DISTINCT FROM 'paid'", ["card_number"]),
+        ("utility", "payments to clickhouse daily, card only, card number masked", "channel = 'card'",
+         ["card_number"]),
+        ("clinic", "счета в клик каждый день в 6 утра, только оплаченные, номер карты скрыть",
+         "status = 'paid'", ["card_number"]),
+    ],
+)  # fmt: skip
+def test_a_status_word_before_a_mask_is_the_row_condition(
+    catalog: str, text: str, where: str, mask: list[str]
+) -> None:
+    spec = _ok(catalog, text)
+    assert spec.source.where == where
+    masks = [t for t in spec.to_json_dict()["transforms"] if t["type"] == "mask"]
+    assert [m["columns"] for m in masks] == [mask]
+
+
+def test_a_list_of_columns_before_a_mask_word_is_still_masked() -> None:
+    spec = _ok("shop", "customers to clickhouse daily, full name, email and phone masked")
+    masks = [t for t in spec.to_json_dict()["transforms"] if t["type"] == "mask"]
+    assert [m["columns"] for m in masks] == [["full_name", "email", "phone"]]
