@@ -723,6 +723,11 @@ class RowFilters:
 
     def _compared_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in COMPARISON.finditer(request.lower):
+            if (
+                request.lower[match.end(1)] == ")"
+                and request.lower[match.start(1) - 1 : match.start(1)] != "("
+            ):
+                continue  # only «(credits) больше 4» closes its bracket right after the compared word
             if UNIT_AFTER.match(request.lower, match.end()):
                 continue  # «больше 100 км»: a distance, read by the unit rule (or asked about)
             if self._counted_noun_after(table, request.lower, match.end()):

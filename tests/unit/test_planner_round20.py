@@ -84,3 +84,35 @@ def test_a_list_of_columns_before_a_mask_word_is_still_masked() -> None:
     spec = _ok("shop", "customers to clickhouse daily, full name, email and phone masked")
     masks = [t for t in spec.to_json_dict()["transforms"] if t["type"] == "mask"]
     assert [m["columns"] for m in masks] == [["full_name", "email", "phone"]]
+
+
+# --- 3. a bracketed condition after «по <noun> X» or «где <noun> (col) больше N»: a load's rows, no mart ----
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where", "target"),
+    [
+        ("shop", "остатки по складу spb (warehouse = 'spb') каждый час в таблицу inventory_spb",
+         "warehouse = 'spb'", "inventory_spb"),
+        ("shop", "продажи по региону north (region = 'north') каждые 2 часа в таблицу sales_north",
+         "region = 'north'", "sales_north"),
+        ("univ", "курсы, где кредитов (credits) больше 3, ежедневно в 4 утра", "credits > 3", "courses"),
+    ],
+)  # fmt: skip
+def test_a_bracketed_row_condition_is_no_mart(catalog: str, text: str, where: str, target: str) -> None:
+    spec = _ok(catalog, text)
+    assert spec.source.type == "sql"
+    assert spec.source.where == where
+    assert spec.target.table == target
+
+
+def test_a_zone_word_given_as_a_quoted_value_is_that_value() -> None:
+    spec = _ok("shop", "остатки по складу msk (warehouse = 'msk') ежедневно в 7 утра в таблицу stock_m")
+    assert spec.source.where == "warehouse = 'msk'"
+    assert spec.timezone == "UTC"
+    assert _ok("shop", "заказы в клик каждый день в 9 msk").timezone == "Europe/Moscow"
+
+
+def test_a_grouping_by_a_plural_noun_is_still_a_mart() -> None:
+    spec = _ok("shop", "выручка по регионам (region = 'north') ежедневно")
+    assert spec.source.type == "mart"
