@@ -339,7 +339,11 @@ class RowFilters:
                 else:
                     del found[column]
             request.rival_conditions[:] = [
-                r for r in request.rival_conditions if not before <= r[3] < explained
+                r
+                for r in request.rival_conditions
+                if not before <= r[3] < explained
+                # «из Казани (city = 'Kazan')»: the words' guess gives way to the bracket's condition
+                and not (before <= r[0] < explained and start <= r[3] < stop)
             ]
             request.handled.append((before, explained))
 
@@ -645,6 +649,9 @@ class RowFilters:
                     column.name,
                     f"{column.name} {match.group(2)} {literal.replace(',', '.')}",
                 )
+                continue
+            elif "bool" in column.type.lower() and literal.lower() in ("true", "false") and operator == "=":
+                yield match.start(), column.name, f"{column.name} = {literal.lower()}"  # «seal_ok = false»
                 continue
             if table.column(literal) or literal.lower() in NOT_A_NAME:
                 continue
@@ -2007,7 +2014,8 @@ class RowFilters:
             if place.name is None:
                 return [f"Which {column} of {name} do you mean by {place.phrase!r}? Write the name as it is "
                         f"stored, for example \"{column} = 'Санкт-Петербург'\"."]  # fmt: skip
-            if self._place_condition(table, place, column) not in conditions:
+            restated = any(s <= place.position < e for s, e in request.handled)
+            if self._place_condition(table, place, column) not in conditions and not restated:
                 return [f"The request names {place.phrase!r} and another condition on {name}.{column}; "
                         "which should the rows meet?"]  # fmt: skip
         return []

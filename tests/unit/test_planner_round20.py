@@ -116,3 +116,24 @@ def test_a_zone_word_given_as_a_quoted_value_is_that_value() -> None:
 def test_a_grouping_by_a_plural_noun_is_still_a_mart() -> None:
     spec = _ok("shop", "выручка по регионам (region = 'north') ежедневно")
     assert spec.source.type == "mart"
+
+
+# --- 4. a condition in brackets right after a city phrase restates it; a boolean compared with true/false ---
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "покупатели из Самары (city = 'Samara') в клик каждый день в 6 утра", "city = 'Samara'"),
+        ("shop", "customers from Berlin (city = 'Berlin') to clickhouse daily", "city = 'Berlin'"),
+        ("utility", "обходы контролёров (seal_ok = false) в таблицу bs каждый день в 19:00", "seal_ok = false"),
+        ("utility", "абоненты, где is_privileged = true, в клик каждый день в 3 ночи", "is_privileged = true"),
+    ],
+)  # fmt: skip
+def test_a_bracketed_condition_after_a_place_restates_it(catalog: str, text: str, where: str) -> None:
+    assert _ok(catalog, text).source.where == where
+
+
+def test_another_condition_on_the_place_column_outside_brackets_is_still_asked() -> None:
+    outcome = _plan("shop", "покупатели из Самары в клик каждый день в 6 утра, city = 'Samara'")
+    assert outcome.status == "needs_clarification"
