@@ -2280,6 +2280,8 @@ class OfflinePlanner:
             column_noun = re.match(r"\s+(?:columns?|fields?)\b", request.text[match.end() :], re.I)
             if len(known) == 1 and not column_noun and self._value_follows(request, table, match.end()):
                 continue  # "only region north" is a filter, not the one column region
+            if len(known) == 1 and re.match(r"\s*(?:=|<>|!=|>=?|<=?)", request.text[match.end() :]):
+                continue  # "only direction = 'in'": a row condition, not the one column direction
             if (
                 _one_flag(table, known)
                 and not column_noun

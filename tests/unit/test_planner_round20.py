@@ -137,3 +137,30 @@ def test_a_bracketed_condition_after_a_place_restates_it(catalog: str, text: str
 def test_another_condition_on_the_place_column_outside_brackets_is_still_asked() -> None:
     outcome = _plan("shop", "покупатели из Самары в клик каждый день в 6 утра, city = 'Samara'")
     assert outcome.status == "needs_clarification"
+
+
+# --- 5. "only col = 'x'" after a comma: a row condition, not the one column to load --------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "events, only event_type = 'click', load new ones every 5 min by occurred_at",
+         "event_type = 'click'"),
+        ("hr", "badge events, only direction = 'out', new ones every 10 minutes by occurred_at",
+         "direction = 'out'"),
+    ],
+)  # fmt: skip
+def test_only_with_a_comparison_is_a_row_condition(catalog: str, text: str, where: str) -> None:
+    spec = _ok(catalog, text)
+    assert spec.source.where == where
+    assert spec.source.columns is None
+    assert spec.source.incremental is not None and spec.source.incremental.column == "occurred_at"
+
+
+def test_only_a_list_of_columns_is_still_a_subset() -> None:
+    assert _ok("shop", "orders, only id, status and total, hourly").source.columns == [
+        "id",
+        "status",
+        "total",
+    ]
