@@ -1908,7 +1908,8 @@ class OfflinePlanner:
                 continue  # "ship dorm residents to ...": the imperative verb, not the status shipped
             if request.is_handled(request.spans[i][0]):
                 continue  # «без отметки о завершении (finished_at is null)»: words the brackets explain
-            if value and value != "test" and value not in read and token not in request.claimed:
+            # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
+            if value and value != "test" and value not in read.lower() and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
                     continue  # "refund over 2000": the word names the compared column, not a status

@@ -164,3 +164,17 @@ def test_only_a_list_of_columns_is_still_a_subset() -> None:
         "status",
         "total",
     ]
+
+
+# --- 6. a status value quoted in capitals is read, not asked about again -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "orders hourly, where status = 'PAID'", "status = 'PAID'"),
+        ("shop", "orders to clickhouse every 15 minutes, only status = 'CANCELLED'", "status = 'CANCELLED'"),
+    ],
+)  # fmt: skip
+def test_a_status_value_in_capitals_is_read(catalog: str, text: str, where: str) -> None:
+    assert _ok(catalog, text).source.where == where
