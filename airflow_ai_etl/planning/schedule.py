@@ -138,7 +138,11 @@ _TZ_RULES: list[tuple[re.Pattern[str], str]] = [
 # Every Russian zone has at least one city here; a city is read only in a time phrase (see _CITY_RES).
 _CITY_ZONES: tuple[tuple[str, str, str], ...] = (
     (r"калининград", "kaliningrad", "Europe/Kaliningrad"),
-    (r"санкт[\s-]*петербург|петербург|питер(?!ск)", r"saint petersburg|st\.? petersburg", "Europe/Moscow"),
+    (
+        r"санкт[\s-]*петербург|петербург|питер(?!ск)|спб(?![а-я])",
+        r"saint petersburg|st\.? petersburg",
+        "Europe/Moscow",
+    ),
     (r"казан", "kazan", "Europe/Moscow"),
     (r"волгоград", "volgograd", "Europe/Volgograd"),
     (r"киров(?!ск)", "kirov", "Europe/Kirov"),
@@ -147,13 +151,13 @@ _CITY_ZONES: tuple[tuple[str, str, str], ...] = (
     (r"саратов", "saratov", "Europe/Saratov"),
     (r"ульяновск", "ulyanovsk", "Europe/Ulyanovsk"),
     (r"астрахан", "astrakhan", "Europe/Astrakhan"),
-    (r"екатеринбург", "yekaterinburg|ekaterinburg", "Asia/Yekaterinburg"),
+    (r"екатеринбург|екб(?![а-я])|[её]бург", "yekaterinburg|ekaterinburg", "Asia/Yekaterinburg"),
     (r"челябинск", "chelyabinsk", "Asia/Yekaterinburg"),
     (r"перм(?:и|ь|ск)", "perm", "Asia/Yekaterinburg"),
     (r"тюмен", "tyumen", "Asia/Yekaterinburg"),
     (r"уф(?:а|е|ы|у|ой|имск)", "ufa", "Asia/Yekaterinburg"),
     (r"омск", "omsk", "Asia/Omsk"),
-    (r"новосибирск", "novosibirsk", "Asia/Novosibirsk"),
+    (r"новосиб|нск(?![а-я])", "novosibirsk", "Asia/Novosibirsk"),
     (r"барнаул", "barnaul", "Asia/Barnaul"),
     (r"томск", "tomsk", "Asia/Tomsk"),
     (r"новокузнецк|кемеров", "novokuznetsk|kemerovo", "Asia/Novokuznetsk"),
@@ -161,7 +165,7 @@ _CITY_ZONES: tuple[tuple[str, str, str], ...] = (
     (r"иркутск", "irkutsk", "Asia/Irkutsk"),
     (r"чит(?:а|е|ы|у|ой|инск)", "chita", "Asia/Chita"),
     (r"якутск", "yakutsk", "Asia/Yakutsk"),
-    (r"владивосток", "vladivostok", "Asia/Vladivostok"),
+    (r"владивосток|влад(?:у|е)?(?![а-я])", "vladivostok", "Asia/Vladivostok"),
     (r"хабаровск", "khabarovsk", "Asia/Vladivostok"),
     (r"сахалин|южно[\s-]*сахалинск", "sakhalin|yuzhno-sakhalinsk", "Asia/Sakhalin"),
     (r"магадан", "magadan", "Asia/Magadan"),
@@ -268,6 +272,14 @@ def _bare_city_rules() -> list[tuple[re.Pattern[str], str]]:
 
 
 _BARE_CITY_RULES = _bare_city_rules()
+# «по <Capitalised short word>» right after a clock time («в семь вечера по Крд», «в 19:00 по Нвсб») names a
+# place; one no city rule read is asked about, never dropped. Day abbreviations («по Пн») are no place.
+_PO_NAME_RE = re.compile(r"\bпо\s+(?P<word>[А-ЯЁ][А-ЯЁа-яё]{1,6})(?![\w-])")
+_CLOCK_END_RE = re.compile(
+    r"(?:\b\d{1,2}:\d{2}|\b(?:утра|вечера|дня|ночи|часов|часа|час|ч\.?)|\d\s*(?:am|pm|a\.m\.|p\.m\.))\s*$",
+    re.IGNORECASE,
+)
+_NOT_PLACES = frozenset({"пн", "вт", "ср", "чт", "пт", "сб", "вс", "будням", "выходным", "утрам", "вечерам"})
 _IANA_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:/[A-Za-z_+\-0-9]+){1,2}")
 # Abbreviations, upper case only ("est" is a word elsewhere). The daylight-saving form names the same
 # zone: a cron follows the zone's clock all year. WEST is left out: it is also a region value.
@@ -332,6 +344,9 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
     unknown = _UNKNOWN_ZONE_RE.search(original)
     if unknown:
         raise _Unsupported(unknown.group(0).lstrip(", "))
+    for named in _PO_NAME_RE.finditer(original):
+        if named.group("word").lower() not in _NOT_PLACES and _CLOCK_END_RE.search(original[: named.start()]):
+            raise _Unsupported(named.group(0))  # «в 7 вечера по Крд»: a place no table knows, asked
     return None, None
 
 

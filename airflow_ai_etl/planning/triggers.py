@@ -600,8 +600,8 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
             return True  # «цепочкой за загрузкой врачей»: following that load
     if _label_opener(tokens, i):
         return True  # «триггер — обновление тарифов», "trigger: orders refreshed"
-    if token.lower == "time" and i > 0 and tokens[i - 1].lower == "every":
-        return True  # "every time orders get refreshed"
+    if token.lower == "time" and i > 0 and tokens[i - 1].lower in ("every", "each"):
+        return True  # "every time orders get refreshed", "each time the sales pipeline finishes"
     return False
 
 
@@ -651,13 +651,17 @@ def _opens_request(tokens: Sequence[Token], i: int, end: int) -> bool:
 
 
 def _bare_after(tokens: Sequence[Token], i: int, end: int) -> bool:
-    """«после»/"after" with only table nouns after it and an order elsewhere in the request («возвраты гнать
-    в кх после отправлений», "vacations after employes, incremental on created_at"): maybe a chain. Whether
+    """«после»/"after" (or "wait for") with only table nouns after it and an order elsewhere in the request
+    («возвраты гнать в кх после отправлений», "vacations after employes, incremental on created_at", "the
+    employees load should wait for timesheets"): maybe a chain. Whether
     it is one the deployed loads decide (:attr:`Trigger.tentative`)."""
     words = [j for j in range(i + 1, end) if tokens[j].lang in ("ru", "en")]
     rest = [t for k, t in enumerate(tokens) if not i <= k < end and t.lang in ("ru", "en")]
+    wait_for = (
+        tokens[i].lower == "wait" and i + 1 < end and tokens[i + 1].lower == "for"
+    )  # "should wait for X"
     return (
-        tokens[i].lower in ("после", "after")
+        (tokens[i].lower in ("после", "after") or wait_for)
         and 0 < len(words) <= 8
         and bool(rest)
         and tokens[i + 1].text not in (",", ":")
@@ -878,7 +882,7 @@ def _read_assets(
             and j not in named
             and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
-            and not _is(tokens[j], CLAUSE_GLUE)
+            and (_object_of_load(tokens, j, events) or not _is(tokens[j], CLAUSE_GLUE))
             and tokens[j].lower not in CLAUSE_GLUE
         )
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
@@ -917,6 +921,21 @@ def _read_assets(
             )  # fmt: skip
         return found
     return None if files or not sequenced else _read_sequenced(tokens, dag_ids)
+
+
+# Glue words that may also be a table's noun: «по событию: …» is a label, «загрузки событий» the events load.
+_GLUE_TABLE_NOUNS = frozenset({"событие"})
+
+
+def _object_of_load(tokens: Sequence[Token], j: int, events: Sequence[int]) -> bool:
+    """«по завершении загрузки событий»: a glue noun in the genitive right after the load's event noun is
+    what that load loads (a table), not a word of the clause."""
+    token = tokens[j]
+    return (
+        j - 1 in events
+        and _is(token, _GLUE_TABLE_NOUNS)
+        and any(p.pos == "NOUN" and p.case == "gent" for p in token.parses)
+    )
 
 
 _NAME_IN_BRACKETS = re.compile(r"^[a-z_][a-z0-9_.]*$")
@@ -1441,6 +1460,8 @@ def _upstream_assets(
             elif _noun_modifier(trigger.upstream[i - 1], trigger.upstream[i]) and tables_named(words[i]):
                 continue  # "patient visits", "meter readings": the last noun names the table
         named = named or tables_named(word, meanings)
+        if len(named) == 1 and named[0] != word and named[0] in by_table:
+            named = _second_reading(planner, named[0], meanings, set(by_table))
         if not named:
             if _is_noun(planner, word):
                 missing.append(word)  # a load nothing here names: asked about, never dropped
@@ -1591,6 +1612,36 @@ def _named_by_comment(planner: OfflinePlanner, meanings: frozenset[str]) -> list
         if hits:
             return sorted(hits) if len(hits) == 1 else []
     return []
+
+
+def _second_reading(
+    planner: OfflinePlanner, named: str, meanings: frozenset[str], loaded: set[str]
+) -> list[str]:
+    """«после загрузки приёмов» with appointments and visits deployed: a word the glossary reads as one table
+    (visits, «Состоявшиеся приёмы») that another deployed table's comment names in the same case («Записи
+    пациентов на приём»: a «приём» is either) names both, and is asked. A genitive or dative in the other
+    comment only qualifies its head («Табель … сотрудников», «Счета пациентам»): one table, as before."""
+    holders = sorted(
+        table.name.lower()
+        for tables in planner.catalog.tables.values()
+        for table in tables
+        if table.name.lower() in loaded and _comment_holds(table.comment or "", meanings)
+    )
+    if named in holders and len(holders) > 1:
+        return holders
+    return [named]
+
+
+def _comment_holds(comment: str, meanings: frozenset[str]) -> bool:
+    """A Russian word of ``comment`` in the nominative or accusative whose stem is one of ``meanings``."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    for token in tokenize(comment):
+        if token.lang != "ru" or not set(name_parts_of_text(token.text)) & meanings:
+            continue
+        if token.parses and token.parses[0].case not in ("gent", "datv", "ablt", "loct"):
+            return True
+    return False
 
 
 def _question(

@@ -1,5 +1,5 @@
-"""The ClickHouse set-up of a file load (one inspection query, run on a thread while S3 lists) keeps
-what the serial set-up did: a failed listing leaves nothing behind, a missing database is created,
+"""The ClickHouse set-up of a file load (one inspection query after the listing) keeps what the
+set-up of several queries did: a failed listing leaves nothing behind, a missing database is created,
 a failed run's leftovers are dropped, every partition of a partitioned target is published, and a
 set-up error is raised as before. Real ClickHouse 18.16 and the moto S3 server."""
 
