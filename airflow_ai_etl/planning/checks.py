@@ -42,7 +42,8 @@ _BOUNDARY = re.compile(
 _FILTER_WORDS = re.compile(
     r"\b(?:у\s+которых|у\s+которого|котор\w+|где|только|кроме|where|with|whose|which|only|except|"
     # what a transform does to the rows, not a check on them: «убрать дубли», "dropping duplicates"
-    r"убра\w*|убир\w*|удал\w*|без|исключ\w*|отбрасыв\w*|отбрось\w*|выкид\w*|схлоп\w*|оставля\w*|оставить|"
+    r"убра\w*|убир\w*|удал\w*|без|исключ\w*|отбрасыв\w*|отбрось\w*|выкид\w*|"
+    r"выкин\w*|выбро\w*|выбрас\w*|схлоп\w*|оставля\w*|оставить|"
     r"drop\w*|remov\w*|skip\w*|dedup\w*|de-dup\w*|discard\w*|collaps\w*|keep\w*|ignor\w*|exclud\w*|"
     r"without|mask\w*|маскир\w*|замаскир\w*|hash\w*)\b",
     re.IGNORECASE,

@@ -339,7 +339,11 @@ class RowFilters:
                 else:
                     del found[column]
             request.rival_conditions[:] = [
-                r for r in request.rival_conditions if not before <= r[3] < explained
+                r
+                for r in request.rival_conditions
+                if not before <= r[3] < explained
+                # «из Казани (city = 'Kazan')»: the words' guess gives way to the bracket's condition
+                and not (before <= r[0] < explained and start <= r[3] < stop)
             ]
             request.handled.append((before, explained))
 
@@ -646,6 +650,9 @@ class RowFilters:
                     f"{column.name} {match.group(2)} {literal.replace(',', '.')}",
                 )
                 continue
+            elif "bool" in column.type.lower() and literal.lower() in ("true", "false") and operator == "=":
+                yield match.start(), column.name, f"{column.name} = {literal.lower()}"  # «seal_ok = false»
+                continue
             if table.column(literal) or literal.lower() in NOT_A_NAME:
                 continue
             yield match.start(), column.name, f"{column.name} {operator} {_quote(literal)}"
@@ -723,6 +730,11 @@ class RowFilters:
 
     def _compared_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in COMPARISON.finditer(request.lower):
+            if (
+                request.lower[match.end(1)] == ")"
+                and request.lower[match.start(1) - 1 : match.start(1)] != "("
+            ):
+                continue  # only «(credits) больше 4» closes its bracket right after the compared word
             if UNIT_AFTER.match(request.lower, match.end()):
                 continue  # «больше 100 км»: a distance, read by the unit rule (or asked about)
             if self._counted_noun_after(table, request.lower, match.end()):
@@ -2002,7 +2014,8 @@ class RowFilters:
             if place.name is None:
                 return [f"Which {column} of {name} do you mean by {place.phrase!r}? Write the name as it is "
                         f"stored, for example \"{column} = 'Санкт-Петербург'\"."]  # fmt: skip
-            if self._place_condition(table, place, column) not in conditions:
+            restated = any(s <= place.position < e for s, e in request.handled)
+            if self._place_condition(table, place, column) not in conditions and not restated:
                 return [f"The request names {place.phrase!r} and another condition on {name}.{column}; "
                         "which should the rows meet?"]  # fmt: skip
         return []

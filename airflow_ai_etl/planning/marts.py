@@ -296,6 +296,7 @@ def _is_measure(token: Token) -> bool:
 def is_mart_request(tokens: Sequence[Token]) -> bool:
     """A trigger word, or a measure word with «по/by/per» or a grain word and no load verb."""
     words = [t for t in tokens if t.lang != "punct"]
+    naming_rows = _preps_naming_rows(tokens)
     for i, t in enumerate(words):
         if _ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN):
             return True
@@ -304,7 +305,8 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     if _load_words(tokens):
         return False
     measure = any(
-        _measure_func(words, i) is not None and not _sum_of_a_row(words, i) for i in range(len(words))
+        _measure_func(words, i) is not None and not _sum_of_a_row(words, i) and not _compared_after(words, i)
+        for i in range(len(words))
     )
     grain_phrase = any(
         t.lower in DIM_PREPS_RU | DIM_PREPS_EN and _grain_noun(nxt) and nxt.has(nxt.lemmas, number="plur")
@@ -319,7 +321,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     if not measure and not grain_phrase and not per and not adverb and not export:
         return False
     grouped = any(
-        t.lower in DIM_PREPS_RU | DIM_PREPS_EN
+        (t.lower in DIM_PREPS_RU | DIM_PREPS_EN and id(t) not in naming_rows)
         or t.lemma in CUT_WORDS
         or (
             k > 0
@@ -331,9 +333,47 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         )
         for k, t in enumerate(words)
     )  # «для каждого региона», "for each region", "visiting each doctor", "of each kind": a grouping too
+    if naming_rows and not grouped:
+        return False  # «остатки по складу spb (warehouse = 'spb') каждый час»: the rows of one warehouse
     if export and not (measure or grain_phrase or per or adverb):
         return grouped  # "Export appointments to Excel daily": no grouping, no mart (a question follows)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
+
+
+def _preps_naming_rows(tokens: Sequence[Token]) -> set[int]:
+    """ids of the «по»/"by" tokens whose phrase ends in a bracketed equality: «по складу msk (warehouse =
+    'msk')» names the rows to take, not a grouping."""
+    found = set()
+    for j, t in enumerate(tokens):
+        if t.lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+            continue
+        noun = tokens[j + 1] if j + 1 < len(tokens) else t
+        if noun.lang == "ru" and noun.has(noun.lemmas, number="plur"):
+            continue  # «по регионам (region = 'north')»: a grouping still
+        for k in range(j + 1, min(len(tokens) - 2, j + 5)):
+            if tokens[k].lower in (",", ";", ".", ")"):
+                break
+            if tokens[k].lower == "(" and tokens[k + 1].lang == "en" and tokens[k + 2].lower == "=":
+                found.add(id(t))
+                break
+    return found
+
+
+def _compared_after(words: Sequence[Token], i: int) -> bool:
+    """«где зачётных единиц (credits) больше 4», "where units are over 4": the measure word is the subject
+    of a row condition (a relative word before it, a comparison and a number after it), not a measure."""
+    if not any(w.lower in ("где", "where", "whose") for w in words[max(0, i - 3) : i]):
+        return False
+    k = i + 1
+    if k < len(words) and words[k].lang == "en" and words[k].lower not in ("is", "are"):
+        k += 1  # the column named in brackets
+    while k < len(words) and words[k].lower in ("is", "are"):
+        k += 1
+    for compared, _ in _QTY_COMPARE:
+        end = k + len(compared)
+        if end < len(words) and all(words[k + n].lower == w for n, w in enumerate(compared)):
+            return words[end].number is not None
+    return False
 
 
 def _load_words(tokens: Sequence[Token]) -> bool:

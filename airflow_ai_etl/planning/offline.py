@@ -1908,7 +1908,8 @@ class OfflinePlanner:
                 continue  # "ship dorm residents to ...": the imperative verb, not the status shipped
             if request.is_handled(request.spans[i][0]):
                 continue  # «без отметки о завершении (finished_at is null)»: words the brackets explain
-            if value and value != "test" and value not in read and token not in request.claimed:
+            # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
+            if value and value != "test" and value not in read.lower() and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
                     continue  # "refund over 2000": the word names the compared column, not a status
@@ -2280,6 +2281,8 @@ class OfflinePlanner:
             column_noun = re.match(r"\s+(?:columns?|fields?)\b", request.text[match.end() :], re.I)
             if len(known) == 1 and not column_noun and self._value_follows(request, table, match.end()):
                 continue  # "only region north" is a filter, not the one column region
+            if len(known) == 1 and re.match(r"\s*(?:=|<>|!=|>=?|<=?)", request.text[match.end() :]):
+                continue  # "only direction = 'in'": a row condition, not the one column direction
             if (
                 _one_flag(table, known)
                 and not column_noun
@@ -2535,6 +2538,8 @@ class OfflinePlanner:
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""
+        if any(t in grammar.ONLY_WORDS for t in words(text)):
+            return []  # "refunded only, card masked": the rows to take, no item of a mask list
         tokens = [t for t in words(text) if t not in STOP_WORDS and t not in {"or", "или", "also", "также"}]
         mentions = self._column_mentions(table, tokens)
         covered = {i for i, _ in mentions} | {i + 1 for i, _ in mentions}

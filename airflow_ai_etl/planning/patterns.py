@@ -177,7 +177,8 @@ BETWEEN = re.compile(
     re.IGNORECASE,
 )
 COMPARISON = re.compile(
-    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:is\s+)?"
+    # «единиц (credits) больше 4»: a column named in brackets right before the comparison (see filters.py)
+    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\)?\s+(?:is\s+)?"
     r"(over|above|greater than|more than|bigger than|at least|no less than|at most|no more than|under|below|"
     r"less than|не ниже|не выше|не больше|не меньше|больше|более|свыше|"
     r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"

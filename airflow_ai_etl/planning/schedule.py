@@ -326,9 +326,10 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
         name = "UTC" if off == 0 else f"Etc/GMT{'-' if offset.group('sign') == '+' else '+'}{off}"
         return name, offset.span()
     for rx, name in _TZ_RULES:
-        named = rx.search(norm)
-        if named:
-            return name, named.span()
+        for zone in rx.finditer(norm):
+            # «по складу msk (warehouse = 'msk')»: a word also given as a quoted value is that value
+            if not re.search(rf"['\"«]{re.escape(zone.group(0).strip())}['\"»]", norm):
+                return name, zone.span()
     for rx, name in _CITY_RULES:
         for named in rx.finditer(original):
             if not name.startswith("?"):
@@ -337,9 +338,9 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
             if re.search(_RU_TIME_CUE, before):
                 return name[1:], named.span()
     for rx, name in _BARE_CITY_RULES:
-        named = rx.search(original)
-        if named:
-            return name, named.span("city")
+        bare = rx.search(original)
+        if bare:
+            return name, bare.span("city")
     unknown = _UNKNOWN_ZONE_RE.search(original)
     if unknown:
         raise _Unsupported(unknown.group(0).lstrip(", "))
