@@ -17,7 +17,6 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import file_bench  # noqa: E402
-from file_bench import CH_DDL, OURS, server_cpu, task_env, timed, write_rows  # noqa: E402
+from file_bench import OURS, server_cpu, task_env, timed, write_rows  # noqa: E402
 from local_servers import start_clickhouse  # noqa: E402
 
 from tests.s3_server import start_moto  # noqa: E402
@@ -57,13 +56,7 @@ def main() -> int:
         s3.client().create_bucket(Bucket="bench")
 
         def fresh(table: str) -> str:
-            client.execute(f"DROP TABLE IF EXISTS {table}")
-            client.execute("DROP TABLE IF EXISTS _ai_etl_loaded_files")
-            client.execute(CH_DDL.format(table=table))
-            deadline = time.monotonic() + 30
-            while client.execute("SELECT count() FROM system.merges")[0][0] and time.monotonic() < deadline:
-                time.sleep(0.2)
-            return table
+            return file_bench.fresh_table(client, table)
 
         for n in [int(s) for s in args.sizes.split(",")]:
             for fmt in args.formats.split(","):

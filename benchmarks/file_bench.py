@@ -236,6 +236,17 @@ def selected(name: str, only: list[str]) -> bool:
     return not only or any(p == name or fnmatch.fnmatch(name, p) or p in name.split("-") for p in only)
 
 
+def fresh_table(client: Any, table: str) -> str:
+    """An empty target and no registry, once ClickHouse has merged the previous run's parts."""
+    client.execute(f"DROP TABLE IF EXISTS {table}")
+    client.execute("DROP TABLE IF EXISTS _ai_etl_loaded_files")
+    client.execute(CH_DDL.format(table=table))
+    deadline = time.monotonic() + 30
+    while client.execute("SELECT count() FROM system.merges")[0][0] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return table
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100000,2000000", help="rows per file, comma-separated")
@@ -272,14 +283,7 @@ def main() -> int:
         env = task_env(base, ch, s3)
 
         def fresh(table: str) -> str:
-            """An empty target, made once ClickHouse has finished merging the previous run's parts."""
-            client.execute(f"DROP TABLE IF EXISTS {table}")
-            client.execute("DROP TABLE IF EXISTS _ai_etl_loaded_files")
-            client.execute(CH_DDL.format(table=table))
-            deadline = time.monotonic() + 30
-            while client.execute("SELECT count() FROM system.merges")[0][0] and time.monotonic() < deadline:
-                time.sleep(0.2)
-            return table
+            return fresh_table(client, table)
 
         def count(table: str) -> int:
             return client.execute(f"SELECT count() FROM {table}")[0][0]
