@@ -7,17 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.schedule import alternative_times
-from tests.catalogs import CATALOGS
-
-_PLANNERS: dict[str, OfflinePlanner] = {}
-
-
-def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
-    if catalog not in _PLANNERS:
-        _PLANNERS[catalog] = OfflinePlanner(CATALOGS[catalog]())
-    return _PLANNERS[catalog].plan(text)
+from tests.planned import plan_in
 
 
 def _masked(outcome) -> list[str]:  # type: ignore[no-untyped-def]
@@ -49,7 +40,7 @@ def _masked(outcome) -> list[str]:  # type: ignore[no-untyped-def]
     ],
 )
 def test_unknown_head_noun_is_asked_not_its_modifiers_table(catalog: str, text: str, word: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification"
     assert any(word in q for q in outcome.questions), outcome.questions
 
@@ -72,14 +63,14 @@ def test_unknown_head_noun_is_asked_not_its_modifiers_table(catalog: str, text: 
     ],
 )
 def test_generic_or_table_head_nouns_still_plan(catalog: str, text: str, table: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert outcome.spec.source.table.rsplit(".", 1)[-1] == table
 
 
 def test_column_head_noun_is_no_unknown_table() -> None:
-    outcome = _plan("shop", "телефоны и email покупателей в клик ежедневно в 6 утра")
+    outcome = plan_in("shop", "телефоны и email покупателей в клик ежедневно в 6 утра")
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.table == "customers"
 
@@ -113,7 +104,7 @@ def test_column_head_noun_is_no_unknown_table() -> None:
 def test_dedupe_columns_are_not_the_incremental_column(
     catalog: str, text: str, incremental: str, dedupe: list[str]
 ) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.incremental is not None
     assert outcome.spec.source.incremental.column == incremental
@@ -141,7 +132,7 @@ def test_dedupe_columns_are_not_the_incremental_column(
     ],
 )
 def test_colloquial_mask_verbs_mask_the_column(catalog: str, text: str, column: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert _masked(outcome) == [column]
 
@@ -163,7 +154,7 @@ def test_colloquial_mask_verbs_mask_the_column(catalog: str, text: str, column: 
     ],
 )
 def test_zone_phrases_are_read(catalog: str, text: str, zone: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.timezone == zone
 
@@ -179,12 +170,12 @@ def test_zone_phrases_are_read(catalog: str, text: str, zone: str) -> None:
     ],
 )
 def test_unread_zone_words_are_asked_not_utc(catalog: str, text: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec and outcome.spec.timezone
 
 
 def test_night_time_adjective_is_no_zone() -> None:
-    outcome = _plan("shop", "заказы в клик ежедневно в 2 часа ночи, в ночное время меньше нагрузка")
+    outcome = plan_in("shop", "заказы в клик ежедневно в 2 часа ночи, в ночное время меньше нагрузка")
     assert outcome.spec is None or outcome.spec.timezone == "UTC"
 
 
@@ -213,11 +204,11 @@ def test_hedged_alternative_times_are_found(text: str) -> None:
     ],
 )
 def test_hedged_alternative_times_are_asked(catalog: str, text: str) -> None:
-    assert _plan(catalog, text).status == "needs_clarification"
+    assert plan_in(catalog, text).status == "needs_clarification"
 
 
 def test_two_times_joined_by_and_are_both_kept() -> None:
-    outcome = _plan("shop", "orders to clickhouse twice a day at 9 am and 9 pm")
+    outcome = plan_in("shop", "orders to clickhouse twice a day at 9 am and 9 pm")
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.schedule == "0 9,21 * * *"
 
@@ -242,7 +233,7 @@ def test_two_times_joined_by_and_are_both_kept() -> None:
     ],
 )
 def test_as_table_names_the_target(catalog: str, text: str, target: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.target.table == target
 
@@ -262,7 +253,7 @@ def test_as_table_names_the_target(catalog: str, text: str, target: str) -> None
     ],
 )
 def test_state_word_a_status_column_may_also_hold_is_asked(catalog: str, text: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec and outcome.spec.source.where
 
 
@@ -274,7 +265,7 @@ def test_state_word_a_status_column_may_also_hold_is_asked(catalog: str, text: s
     ],
 )
 def test_one_column_for_a_state_word_still_plans(catalog: str, text: str, where: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.where == where
 
@@ -291,7 +282,7 @@ def test_one_column_for_a_state_word_still_plans(catalog: str, text: str, where:
 def test_a_passive_relative_clause_is_the_state_of_the_rows(catalog: str, text: str, where: str) -> None:
     """«которые уволены», "that were returned": a state like «которые не вернули», never dropped (every row
     loaded before)."""
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.where == where
 
@@ -309,7 +300,7 @@ def test_a_passive_relative_clause_is_the_state_of_the_rows(catalog: str, text: 
 )
 def test_a_status_word_the_column_does_not_list_is_asked(catalog: str, text: str, word: str) -> None:
     # shipments.status lists (created, in_transit, delivered, lost): 'refunded' is a shop's payment state
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec
     assert word in outcome.questions[0]
 
@@ -322,6 +313,6 @@ def test_a_status_word_the_column_does_not_list_is_asked(catalog: str, text: str
     ],
 )
 def test_a_status_word_the_column_lists_is_read(catalog: str, text: str, where: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.where == where

@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
 from tests.catalogs import CATALOGS
-
-_PLANNERS: dict[str, OfflinePlanner] = {}
-
-
-def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
-    if catalog not in _PLANNERS:
-        _PLANNERS[catalog] = OfflinePlanner(CATALOGS[catalog]())
-    return _PLANNERS[catalog].plan(text)
+from tests.planned import plan_in
 
 
 def _all_but(catalog: str, table: str, *left_out: str) -> list[str]:
@@ -49,7 +41,7 @@ def _all_but(catalog: str, table: str, *left_out: str) -> list[str]:
 def test_exclusion_after_the_column_leaves_it_out(
     catalog: str, text: str, table: str, left_out: tuple[str, ...]
 ) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert outcome.spec.source.table == table.removeprefix("public.")
@@ -85,7 +77,7 @@ def test_exclusion_after_the_column_leaves_it_out(
 def test_last_listed_column_after_and_is_kept(
     catalog: str, text: str, table: str, columns: list[str]
 ) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert outcome.spec.source.table == table.removeprefix("public.")
@@ -107,7 +99,7 @@ def test_last_listed_column_after_and_is_kept(
     ],
 )
 def test_mask_of_a_column_the_table_lacks_is_asked(catalog: str, text: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec
 
 
@@ -121,7 +113,7 @@ def test_mask_of_a_column_the_table_lacks_is_asked(catalog: str, text: str) -> N
 )
 def test_negation_after_a_column_is_never_a_value(catalog: str, text: str) -> None:
     """An unknown verb after «не» is asked about, never planned as `col = 'не'` nor silently dropped."""
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec
 
 
@@ -134,7 +126,7 @@ def test_negation_after_a_column_is_never_a_value(catalog: str, text: str) -> No
     ],
 )
 def test_mask_of_a_column_the_table_has_still_masks(catalog: str, text: str, column: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert column in [c for t in outcome.spec.transforms if t.type == "mask" for c in t.columns]

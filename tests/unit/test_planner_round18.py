@@ -6,20 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
-
-_PLANNERS: dict[str, OfflinePlanner] = {}
-
-
-def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
-    if catalog not in _PLANNERS:
-        _PLANNERS[catalog] = OfflinePlanner(CATALOGS[catalog]())
-    return _PLANNERS[catalog].plan(text)
+from tests.planned import plan_in
 
 
 def _where(catalog: str, text: str) -> str | None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     return outcome.spec.source.where
@@ -69,7 +60,7 @@ def test_marked_value_is_the_mark_column(catalog: str, text: str, where: str | N
 
 
 def test_marked_value_nobody_lists_is_asked() -> None:
-    outcome = _plan("univ", "grades marked as passed to clickhouse every day at 8 pm")
+    outcome = plan_in("univ", "grades marked as passed to clickhouse every day at 8 pm")
     assert outcome.status == "needs_clarification"
     assert "marked as passed" in outcome.questions[0]
 
@@ -114,7 +105,7 @@ def test_thousands_shorthand_and_two_word_column(catalog: str, text: str, where:
 
 def test_a_word_before_with_is_no_column_name() -> None:
     """ "debts with more than ...": «debts with» spells no column; only an exact two-word name is read."""
-    outcome = _plan("shop", "orders with more than 5 km to clickhouse hourly")
+    outcome = plan_in("shop", "orders with more than 5 km to clickhouse hourly")
     assert outcome.status == "needs_clarification"
 
 
@@ -135,7 +126,7 @@ def test_bracketed_condition_explains_the_words_before(catalog: str, text: str, 
 
 
 def test_words_without_their_bracket_are_still_asked() -> None:
-    outcome = _plan("logistics", "маршрутные листы без отметки о завершении в клик каждый час")
+    outcome = plan_in("logistics", "маршрутные листы без отметки о завершении в клик каждый час")
     assert outcome.status == "needs_clarification"
 
 
@@ -156,7 +147,7 @@ def test_number_with_unit_noun_compares_that_column(catalog: str, text: str, whe
 
 
 def test_a_bare_number_is_never_compared_with_a_time_column() -> None:
-    outcome = _plan("logistics", "fuel card refuels over 70 to clickhouse every night at 1 am")
+    outcome = plan_in("logistics", "fuel card refuels over 70 to clickhouse every night at 1 am")
     assert outcome.status != "ok" or "refueled_at" not in (outcome.spec.source.where or "")
 
 
@@ -177,7 +168,7 @@ def test_not_yet_reads_the_event_time_and_listed_topic_is_read(catalog: str, tex
 
 def test_not_closed_without_yet_still_asks_about_the_status() -> None:
     """«которые не закрыты» (no «ещё»): a status may say closed too (done, rejected): asked, as before."""
-    assert _plan("utility", "заявки, которые не закрыты, в клик каждый час").status == "needs_clarification"
+    assert plan_in("utility", "заявки, которые не закрыты, в клик каждый час").status == "needs_clarification"
 
 
 @pytest.mark.parametrize(
@@ -185,7 +176,7 @@ def test_not_closed_without_yet_still_asks_about_the_status() -> None:
     ["заявки по теме перерасчёт в клик каждые 15 минут", "заявки по теме возвраты в клик каждые 15 минут"],
 )
 def test_a_value_the_column_does_not_list_is_asked(text: str) -> None:
-    outcome = _plan("utility", text)
+    outcome = plan_in("utility", text)
     assert outcome.status == "needs_clarification"
     assert "complaint" in str(outcome.questions[0])
 
@@ -205,7 +196,7 @@ def test_a_value_the_column_does_not_list_is_asked(text: str) -> None:
 def test_column_list_of_a_table_whose_noun_names_a_column(text: str, columns: list[str]) -> None:
     """«топливные карты» / "fuel cards" also name card_number ('Номер топливной карты'): the table's own
     noun, not a column the list left out, so the first listed column is not asked about."""
-    outcome = _plan("logistics", text)
+    outcome = plan_in("logistics", text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.source.columns == columns
 
@@ -227,7 +218,7 @@ def test_numbered_row_of_a_referenced_table_filters_its_key(catalog: str, text: 
 
 
 def test_numbered_row_of_a_table_not_referenced_is_asked() -> None:
-    outcome = _plan("hr", "vacations of department 5 to clickhouse daily at 6 am")
+    outcome = plan_in("hr", "vacations of department 5 to clickhouse daily at 6 am")
     assert outcome.status == "needs_clarification"
     assert "department 5" in str(outcome.questions[0])
 
@@ -246,7 +237,7 @@ def test_numbered_row_of_a_table_not_referenced_is_asked() -> None:
     ],
 )
 def test_meal_time_without_a_fitting_clock_is_asked(text: str) -> None:
-    outcome = _plan("hr", text)
+    outcome = plan_in("hr", text)
     assert outcome.status == "needs_clarification", outcome.spec and outcome.spec.schedule
 
 
@@ -259,7 +250,7 @@ def test_meal_time_without_a_fitting_clock_is_asked(text: str) -> None:
     ],
 )
 def test_meal_time_with_a_clock_it_allows_plans_that_clock(text: str, cron: str) -> None:
-    outcome = _plan("hr", text)
+    outcome = plan_in("hr", text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None and outcome.spec.schedule == cron
 
@@ -275,7 +266,7 @@ def test_meal_time_with_a_clock_it_allows_plans_that_clock(text: str, cron: str)
 def test_an_explanation_no_rule_reads_is_asked_not_ignored(text: str) -> None:
     """The guess from the words before the marker alone could be the wrong reading: the explanation is
     quoted in a question."""
-    outcome = _plan("clinic", text)
+    outcome = plan_in("clinic", text)
     assert outcome.status == "needs_clarification"
     assert "оплаты" in str(outcome.questions[0]) or "settled" in str(outcome.questions[0])
 

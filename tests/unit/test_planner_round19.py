@@ -9,24 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
-
-_PLANNERS: dict[str, OfflinePlanner] = {}
-
-
-def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
-    if catalog not in _PLANNERS:
-        _PLANNERS[catalog] = OfflinePlanner(CATALOGS[catalog]())
-    return _PLANNERS[catalog].plan(text)
-
-
-def _ok(catalog: str, text: str):  # type: ignore[no-untyped-def]
-    outcome = _plan(catalog, text)
-    assert outcome.status == "ok", outcome.questions
-    assert outcome.spec is not None
-    return outcome.spec
-
+from tests.planned import ok_spec, plan_in
 
 # --- 1. a negation closing (or opening) the clause of a condition ----------------------------------------
 
@@ -53,7 +36,7 @@ def _ok(catalog: str, text: str):  # type: ignore[no-untyped-def]
     ],
 )  # fmt: skip
 def test_a_negation_after_the_condition_turns_it_around(catalog: str, text: str, where: str) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.source.where == where
     assert spec.source.columns is None  # the column of the condition is still loaded
 
@@ -68,7 +51,7 @@ def test_a_negation_after_the_condition_turns_it_around(catalog: str, text: str,
 def test_a_negated_column_without_a_condition_is_still_left_out(
     catalog: str, text: str, left_out: str
 ) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.source.where is None
     assert spec.source.columns is not None and left_out not in spec.source.columns
 
@@ -92,7 +75,7 @@ def test_a_negated_column_without_a_condition_is_still_left_out(
 def test_a_time_column_after_a_preposition_marks_the_new_rows(
     catalog: str, text: str, column: str, mode: str, keys: list[str]
 ) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.source.incremental is not None and spec.source.incremental.column == column
     assert spec.target.mode == mode
     assert spec.target.keys == keys
@@ -109,13 +92,13 @@ def test_a_time_column_after_a_preposition_marks_the_new_rows(
     ],
 )
 def test_a_time_column_in_another_rules_list_is_no_new_rows_column(catalog: str, text: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     if outcome.status == "ok":
         assert outcome.spec is not None and outcome.spec.source.incremental is None
 
 
 def test_two_time_columns_after_the_preposition_name_no_new_rows_column() -> None:
-    outcome = _plan("shop", "заказы в клик каждый час по created_at, updated_at")
+    outcome = plan_in("shop", "заказы в клик каждый час по created_at, updated_at")
     if outcome.status == "ok":
         assert outcome.spec is not None and outcome.spec.source.incremental is None
 
@@ -134,14 +117,14 @@ def test_two_time_columns_after_the_preposition_name_no_new_rows_column() -> Non
     ],
 )  # fmt: skip
 def test_a_key_list_ends_with_its_sentence(catalog: str, text: str, keys: list[str], mask: list[str]) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.target.keys == keys
     masked = [c for t in spec.transforms if t.type == "mask" for c in t.columns]
     assert sorted(masked) == sorted(mask)
 
 
 def test_a_column_both_key_and_masked_is_asked() -> None:
-    outcome = _plan("hr", "сотрудников в клик ежедневно, мерж по id и email, email замаскировать")
+    outcome = plan_in("hr", "сотрудников в клик ежедневно, мерж по id и email, email замаскировать")
     assert outcome.status == "needs_clarification"
     assert "email" in outcome.questions[0]
 
@@ -159,7 +142,7 @@ def test_a_column_both_key_and_masked_is_asked() -> None:
     ],
 )  # fmt: skip
 def test_a_list_continued_by_also_masks_every_column(catalog: str, text: str, mask: list[str]) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     masked = [c for t in spec.transforms if t.type == "mask" for c in t.columns]
     assert sorted(masked) == sorted(mask)
 
@@ -193,9 +176,9 @@ def test_a_bare_weekday_word_elsewhere_is_no_day() -> None:
 
 
 def test_a_weekday_aside_in_a_whole_request() -> None:
-    spec = _ok("hr", "отпуска в клик перезаливать раз в неделю (понедельник, 6:00)")
+    spec = ok_spec("hr", "отпуска в клик перезаливать раз в неделю (понедельник, 6:00)")
     assert spec.schedule == "0 6 * * 1"
-    spec = _ok("logistics", "маршруты в клик целиком раз в неделю (воскресенье, 23:00)")
+    spec = ok_spec("logistics", "маршруты в клик целиком раз в неделю (воскресенье, 23:00)")
     assert spec.schedule == "0 23 * * 0"
 
 
@@ -213,7 +196,7 @@ def test_a_weekday_aside_in_a_whole_request() -> None:
     ],
 )  # fmt: skip
 def test_two_schedules_joined_by_or_are_asked(catalog: str, text: str, quoted: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification"
     assert quoted in outcome.questions[0]
 
@@ -227,7 +210,7 @@ def test_two_schedules_joined_by_or_are_asked(catalog: str, text: str, quoted: s
     ],
 )
 def test_an_or_outside_the_schedule_keeps_it(catalog: str, text: str, cron: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     if outcome.status == "ok":
         assert outcome.spec is not None and outcome.spec.schedule == cron
     else:
@@ -270,7 +253,7 @@ def test_a_city_not_closing_the_time_phrase_is_no_zone(text: str) -> None:
 
 
 def test_a_city_zone_in_a_whole_request_leaves_no_filter() -> None:
-    spec = _ok("shop", "клиентов в клик ежедневно в 3:00 Новосибирск")
+    spec = ok_spec("shop", "клиентов в клик ежедневно в 3:00 Новосибирск")
     assert (spec.timezone, spec.source.where) == ("Asia/Novosibirsk", None)
 
 
@@ -313,11 +296,11 @@ def test_clock_words_stay_two_numbers() -> None:
     ],
 )
 def test_a_number_in_words_after_a_comparison_filters(catalog: str, text: str, where: str) -> None:
-    assert _ok(catalog, text).source.where == where
+    assert ok_spec(catalog, text).source.where == where
 
 
 def test_a_compared_number_no_column_takes_is_asked() -> None:
-    outcome = _plan("logistics", "couriers with over a thousand deliveries to clickhouse daily at 6 am")
+    outcome = plan_in("logistics", "couriers with over a thousand deliveries to clickhouse daily at 6 am")
     assert outcome.status == "needs_clarification"
     assert "1000" in outcome.questions[0]
 
@@ -338,14 +321,14 @@ def test_a_compared_number_no_column_takes_is_asked() -> None:
 def test_only_after_a_prepositions_column_loads_every_column(
     catalog: str, text: str, incremental: str, where: str | None
 ) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.source.columns is None
     assert spec.source.incremental is not None and spec.source.incremental.column == incremental
     assert spec.source.where == where
 
 
 def test_a_column_list_closed_by_only_is_still_the_subset() -> None:
-    spec = _ok("shop", "orders to clickhouse hourly, id, status and total only")
+    spec = ok_spec("shop", "orders to clickhouse hourly, id, status and total only")
     assert spec.source.columns == ["id", "status", "total"]
 
 
@@ -360,13 +343,13 @@ def test_a_column_list_closed_by_only_is_still_the_subset() -> None:
     ],
 )
 def test_a_value_word_inside_a_column_name_is_the_column(catalog: str, text: str, mask: list[str]) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.source.where is None
     assert [c for t in spec.transforms if t.type == "mask" for c in t.columns] == mask
 
 
 def test_a_value_word_alone_is_still_the_value() -> None:
-    spec = _ok("utility", "payments to clickhouse hourly, only card")
+    spec = ok_spec("utility", "payments to clickhouse hourly, only card")
     assert spec.source.where == "channel = 'card'"
 
 
@@ -382,11 +365,11 @@ def test_a_value_word_alone_is_still_the_value() -> None:
     ],
 )
 def test_truncate_and_reload_is_the_replace_mode(catalog: str, text: str) -> None:
-    assert _ok(catalog, text).target.mode == "replace"
+    assert ok_spec(catalog, text).target.mode == "replace"
 
 
 @pytest.mark.parametrize(
     "text", ["truncate the orders table in postgres", "truncate orders and reload them into clickhouse daily"]
 )
 def test_a_truncate_with_its_own_object_is_still_refused(text: str) -> None:
-    assert _plan("shop", text).status == "rejected"
+    assert plan_in("shop", text).status == "rejected"

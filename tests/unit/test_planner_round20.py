@@ -8,24 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
-
-_PLANNERS: dict[str, OfflinePlanner] = {}
-
-
-def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
-    if catalog not in _PLANNERS:
-        _PLANNERS[catalog] = OfflinePlanner(CATALOGS[catalog]())
-    return _PLANNERS[catalog].plan(text)
-
-
-def _ok(catalog: str, text: str):  # type: ignore[no-untyped-def]
-    outcome = _plan(catalog, text)
-    assert outcome.status == "ok", outcome.questions
-    assert outcome.spec is not None
-    return outcome.spec
-
+from tests.planned import ok_spec, plan_in
 
 # --- 1. «дубли по X выкинуть», "drop duplicates by X": a dedupe on X, not a unique check -------------------
 
@@ -41,14 +24,14 @@ def _ok(catalog: str, text: str):  # type: ignore[no-untyped-def]
     ],
 )  # fmt: skip
 def test_dropping_duplicates_by_a_column_is_a_dedupe(catalog: str, text: str, columns: list[str]) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     dedupes = [t for t in spec.to_json_dict()["transforms"] if t["type"] == "dedupe"]
     assert [d["columns"] for d in dedupes] == [columns]
     assert not [c for c in spec.checks if c.type == "unique"]
 
 
 def test_a_warning_about_duplicates_is_still_a_unique_check() -> None:
-    spec = _ok("shop", "клиенты в клик каждый час, предупреждать если дубли по email")
+    spec = ok_spec("shop", "клиенты в клик каждый час, предупреждать если дубли по email")
     assert [(c.type, c.columns, c.severity) for c in spec.checks] == [("unique", ["email"], "warn")]
     assert not [t for t in spec.to_json_dict()["transforms"] if t["type"] == "dedupe"]
 
@@ -74,14 +57,14 @@ def test_a_warning_about_duplicates_is_still_a_unique_check() -> None:
 def test_a_status_word_before_a_mask_is_the_row_condition(
     catalog: str, text: str, where: str, mask: list[str]
 ) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.source.where == where
     masks = [t for t in spec.to_json_dict()["transforms"] if t["type"] == "mask"]
     assert [m["columns"] for m in masks] == [mask]
 
 
 def test_a_list_of_columns_before_a_mask_word_is_still_masked() -> None:
-    spec = _ok("shop", "customers to clickhouse daily, full name, email and phone masked")
+    spec = ok_spec("shop", "customers to clickhouse daily, full name, email and phone masked")
     masks = [t for t in spec.to_json_dict()["transforms"] if t["type"] == "mask"]
     assert [m["columns"] for m in masks] == [["full_name", "email", "phone"]]
 
@@ -100,21 +83,21 @@ def test_a_list_of_columns_before_a_mask_word_is_still_masked() -> None:
     ],
 )  # fmt: skip
 def test_a_bracketed_row_condition_is_no_mart(catalog: str, text: str, where: str, target: str) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.source.type == "sql"
     assert spec.source.where == where
     assert spec.target.table == target
 
 
 def test_a_zone_word_given_as_a_quoted_value_is_that_value() -> None:
-    spec = _ok("shop", "остатки по складу msk (warehouse = 'msk') ежедневно в 7 утра в таблицу stock_m")
+    spec = ok_spec("shop", "остатки по складу msk (warehouse = 'msk') ежедневно в 7 утра в таблицу stock_m")
     assert spec.source.where == "warehouse = 'msk'"
     assert spec.timezone == "UTC"
-    assert _ok("shop", "заказы в клик каждый день в 9 msk").timezone == "Europe/Moscow"
+    assert ok_spec("shop", "заказы в клик каждый день в 9 msk").timezone == "Europe/Moscow"
 
 
 def test_a_grouping_by_a_plural_noun_is_still_a_mart() -> None:
-    spec = _ok("shop", "выручка по регионам (region = 'north') ежедневно")
+    spec = ok_spec("shop", "выручка по регионам (region = 'north') ежедневно")
     assert spec.source.type == "mart"
 
 
@@ -131,11 +114,11 @@ def test_a_grouping_by_a_plural_noun_is_still_a_mart() -> None:
     ],
 )  # fmt: skip
 def test_a_bracketed_condition_after_a_place_restates_it(catalog: str, text: str, where: str) -> None:
-    assert _ok(catalog, text).source.where == where
+    assert ok_spec(catalog, text).source.where == where
 
 
 def test_another_condition_on_the_place_column_outside_brackets_is_still_asked() -> None:
-    outcome = _plan("shop", "покупатели из Самары в клик каждый день в 6 утра, city = 'Samara'")
+    outcome = plan_in("shop", "покупатели из Самары в клик каждый день в 6 утра, city = 'Samara'")
     assert outcome.status == "needs_clarification"
 
 
@@ -152,14 +135,14 @@ def test_another_condition_on_the_place_column_outside_brackets_is_still_asked()
     ],
 )  # fmt: skip
 def test_only_with_a_comparison_is_a_row_condition(catalog: str, text: str, where: str) -> None:
-    spec = _ok(catalog, text)
+    spec = ok_spec(catalog, text)
     assert spec.source.where == where
     assert spec.source.columns is None
     assert spec.source.incremental is not None and spec.source.incremental.column == "occurred_at"
 
 
 def test_only_a_list_of_columns_is_still_a_subset() -> None:
-    assert _ok("shop", "orders, only id, status and total, hourly").source.columns == [
+    assert ok_spec("shop", "orders, only id, status and total, hourly").source.columns == [
         "id",
         "status",
         "total",
@@ -177,4 +160,4 @@ def test_only_a_list_of_columns_is_still_a_subset() -> None:
     ],
 )  # fmt: skip
 def test_a_status_value_in_capitals_is_read(catalog: str, text: str, where: str) -> None:
-    assert _ok(catalog, text).source.where == where
+    assert ok_spec(catalog, text).source.where == where
