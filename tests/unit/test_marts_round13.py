@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_planner_marts import mart_of
+from tests.unit.test_planner_marts import mart_of, mart_where
 
 
 def _plan(planners, catalog, text):
     return planners[catalog].plan(text)
-
-
-def _where(outcome):
-    return outcome.spec.source.mart.where if outcome.status == "ok" else None
 
 
 # --- a negative word on a boolean column's subject is never its positive value ---------------------------
@@ -67,7 +63,7 @@ def test_an_adjective_on_the_subject_of_a_boolean_comment_reads_its_value(planne
 def test_the_subject_noun_of_a_boolean_comment_alone_is_no_condition(planners):
     # «проверки пломб: ...» names the inspections, not the seal's state
     outcome = _plan(planners, "utility", "проверки пломб: сколько обходов по месяцам обхода")
-    assert "seal_ok" not in (_where(outcome) or "")
+    assert "seal_ok" not in (mart_where(outcome) or "")
 
 
 @pytest.mark.parametrize(

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_planner_marts import mart_of, mart_shape
+from tests.unit.test_planner_marts import mart_of, mart_shape, mart_where
 
 
 def _plan(planners, catalog, text):
     return planners[catalog].plan(text)
-
-
-def _where(outcome):
-    return outcome.spec.source.mart.where if outcome.status == "ok" else None
 
 
 # --- W1: a state adjective on the counted noun names a boolean column ---------------------------------------
@@ -50,12 +46,12 @@ def test_a_state_adjective_on_the_counted_noun_is_its_boolean(planners, catalog,
 )
 def test_a_state_word_the_flag_does_not_state_is_asked(planners, catalog, text):
     outcome = _plan(planners, catalog, text)
-    assert outcome.status == "needs_clarification", _where(outcome)
+    assert outcome.status == "needs_clarification", mart_where(outcome)
 
 
 def test_a_counted_noun_without_a_state_word_has_no_condition(planners):
     outcome = _plan(planners, "clinic", "number of beds by ward")
-    assert mart_of(outcome)["dims"] == ["ward"] and _where(outcome) is None
+    assert mart_of(outcome)["dims"] == ["ward"] and mart_where(outcome) is None
 
 
 # --- W2: a lead-in naming the fact table titles the mart, it is no row condition ----------------------------
@@ -72,13 +68,13 @@ def test_a_lead_in_naming_the_fact_table_is_no_filter(planners, text, grain):
     outcome = _plan(planners, "clinic", text)
     mart = mart_of(outcome)
     assert (mart["table"], mart["dims"], mart["grain"]) == ("lab.results", ["test_code"], grain)
-    assert _where(outcome) is None
+    assert mart_where(outcome) is None
 
 
 def test_a_lead_in_with_a_state_word_is_still_a_filter(planners):
     outcome = _plan(planners, "clinic", "paid invoices: total amount by status")
     assert mart_of(outcome)["table"] == "billing.invoices"
-    assert _where(outcome) == "status = 'paid'"
+    assert mart_where(outcome) == "status = 'paid'"
 
 
 # --- W3: one column is never both the measure and a dimension --------------------------------------------
@@ -230,7 +226,7 @@ def test_an_engine_with_no_reader_is_refused_first(planners, catalog, text, engi
 def test_the_subject_of_a_not_yet_clause_is_no_value(planners, text):
     outcome = _plan(planners, "hr", text)
     assert mart_shape(outcome) == ("employees", [("count", None)], ["department_id"], None)
-    assert _where(outcome) == "fired_at IS NULL"
+    assert mart_where(outcome) == "fired_at IS NULL"
 
 
 # --- M8: a table-qualified column in brackets after the grain words is the grain's column ----------------------

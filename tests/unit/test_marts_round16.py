@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_planner_marts import mart_of
-
-
-def _where(outcome):
-    return outcome.spec.source.mart.where if outcome.status == "ok" else None
-
+from tests.unit.test_planner_marts import mart_of, mart_where
 
 # --- P1: a people-count noun is the counted rows -------------------------------------------------------------
 
@@ -35,7 +30,7 @@ def test_a_people_count_noun_is_the_counted_rows(planners, catalog, text, table,
     outcome = planners[catalog].plan(text)
     mart = mart_of(outcome)
     assert (mart["table"], mart["measures"], mart["dims"]) == (table, [("count", None)], dims)
-    assert _where(outcome) is None
+    assert mart_where(outcome) is None
 
 
 def test_a_people_noun_that_names_a_table_keeps_its_table(planners):
@@ -68,7 +63,7 @@ def test_chat_phrases_are_no_slot(planners, catalog, text, table, measures, dims
     outcome = planners[catalog].plan(text)
     mart = mart_of(outcome)
     assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
-    assert outcome.spec.schedule == schedule and _where(outcome) is None
+    assert outcome.spec.schedule == schedule and mart_where(outcome) is None
 
 
 def test_keep_it_fresh_without_a_schedule_is_asked(planners):
@@ -98,7 +93,7 @@ def test_an_instrumental_noun_is_a_listed_value(planners, text, table, measures,
     outcome = planners["utility"].plan(text)
     mart = mart_of(outcome)
     assert (mart["table"], mart["measures"], mart["dims"], mart["grain"]) == (table, measures, dims, grain)
-    assert _where(outcome) == where
+    assert mart_where(outcome) == where
 
 
 def test_an_instrumental_noun_no_comment_lists_is_asked(planners):
@@ -129,7 +124,7 @@ def test_the_fact_nouns_measure_is_the_column_its_comment_names(planners, text, 
         dims,
         grain,
     )
-    assert _where(outcome) == where
+    assert mart_where(outcome) == where
 
 
 @pytest.mark.parametrize(

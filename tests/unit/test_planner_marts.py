@@ -27,6 +27,11 @@ def mart_of(outcome):
     }
 
 
+def mart_where(outcome):
+    """The WHERE of a confident mart spec; None when the planner did not answer confidently."""
+    return outcome.spec.source.mart.where if outcome.status == "ok" else None
+
+
 def mart_shape(outcome):
     """(table, measures, dimensions, grain) of a confident mart spec, measures and dimensions sorted."""
     mart = mart_of(outcome)
