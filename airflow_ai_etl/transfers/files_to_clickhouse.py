@@ -563,41 +563,18 @@ class LoadedFilesRegistry:
         """``(uri, etag)`` recorded for ``target`` since its last replace or reset."""
         return {(u, e) for u, e, _ in self._entries(target)}
 
-    def holds(
-        self, names: TableNames, target_exists: bool | None = None
-    ) -> tuple[set[tuple[str, str]], str | None]:
+    def holds(self, names: TableNames, target_exists: bool) -> tuple[set[tuple[str, str]], str | None]:
         """``(uri, etag)`` of the files the target holds now, and why recorded files no longer count
-        (the target is missing, or empty while entries say rows were loaded), else None.
-
-        :param target_exists: whether the target exists, when known (then one query in all: whether
-            it has a row is read with the entries)."""
-        if target_exists is None:
-            entries = self._entries(names.full_name)
-            if not entries:
-                return set(), None
-            target_exists = bool(
-                self.client.execute(
-                    "SELECT count() FROM system.tables WHERE database = %(d)s AND name = %(t)s",
-                    {"d": names.database, "t": names.table},
-                )[0][0]
-            )
-            has_rows = None
-        else:
-            also = (
-                f", (SELECT count() FROM (SELECT 1 FROM {names.sql()} LIMIT 1))" if target_exists else ", 0"
-            )
-            entries = self._entries(names.full_name, also)
-            if not entries:
-                return set(), None
-            has_rows = bool(entries[0][3])
+        (the target is missing, or empty while entries say rows were loaded), else None. Whether the
+        target has a row is read with the entries: one query."""
+        also = f", (SELECT count() FROM (SELECT 1 FROM {names.sql()} LIMIT 1))" if target_exists else ", 0"
+        entries = self._entries(names.full_name, also)
+        if not entries:
+            return set(), None
         recorded = sum(e[2] for e in entries)
         if not target_exists:
             why = f"{names.full_name} does not exist (dropped?)"
-        elif recorded and not (
-            has_rows
-            if has_rows is not None
-            else self.client.execute(f"SELECT count() FROM (SELECT 1 FROM {names.sql()} LIMIT 1)")[0][0]
-        ):
+        elif recorded and not entries[0][3]:
             why = f"{names.full_name} is empty (recreated or truncated?)"
         else:
             return {(e[0], e[1]) for e in entries}, None

@@ -48,11 +48,17 @@ def new_files(path: str, s3_conn_id: str | None, target_conn_id: str, target_tab
     names = table_names(hook, target_table)
     client = hook.get_client()
     try:
-        exists = client.execute(
-            "SELECT count() FROM system.tables WHERE database = %(d)s AND name = %(t)s",
-            {"d": names.database, "t": files.REGISTRY_TABLE},
-        )[0][0]
-        done = files.LoadedFilesRegistry(client, names.database).holds(names)[0] if exists else set()
+        existing = {
+            name
+            for (name,) in client.execute(
+                "SELECT name FROM system.tables WHERE database = %(d)s AND name IN (%(r)s, %(t)s)",
+                {"d": names.database, "r": files.REGISTRY_TABLE, "t": names.table},
+            )
+        }
+        done: set[tuple[str, str]] = set()
+        if files.REGISTRY_TABLE in existing:
+            registry = files.LoadedFilesRegistry(client, names.database)
+            done = registry.holds(names, target_exists=names.table in existing)[0]
     finally:
         client.disconnect()
     return sorted(uri for uri, etag in found if (uri, etag) not in done)
