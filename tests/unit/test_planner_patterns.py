@@ -163,3 +163,20 @@ def test_planning_16_kb_of_one_odd_token_stays_fast(unit: str) -> None:
     # The ratio, not a wall-clock bound, is what a loaded CI machine cannot bend.
     assert large < 8 * small + 0.05, (small, large)
     assert large < 8.0
+
+
+def test_many_alternatives_in_one_request_stay_fast() -> None:
+    """Each «или» splits the text into two sides read as schedules; a side's own «или» is not split again
+    (that recursion grew as 3^n: 12 «или» took 23 s)."""
+    from airflow_ai_etl.planning.schedule import parse_schedule
+
+    def cpu_seconds(alternatives: int) -> float:
+        text = "выгрузить заказы " + " или ".join(["склад"] * alternatives) + " каждый день в 3:00"
+        start = time.process_time()
+        assert parse_schedule(text) is not None
+        return time.process_time() - start
+
+    cpu_seconds(2)  # warm the lexer's caches
+    small, large = cpu_seconds(6), cpu_seconds(12)
+    # Twice the alternatives over a twice longer text: about 4x; the recursion made it 729x.
+    assert large < 20 * small + 0.05, (small, large)
