@@ -272,7 +272,7 @@ class RowFilters:
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
-            self._listed_value_conditions,
+            self._role_noun_conditions, self._listed_value_conditions,
             self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions,
@@ -1358,6 +1358,33 @@ class RowFilters:
                     yield match.start(), flags[0], f"{flags[0]} = true"
                     break
 
+    def _role_noun_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«льготников», «только льготники», «льготников (is_privileged)»: a noun that is the whole head of
+        one boolean column's comment ('Льготник (скидка по соцзащите)', a comment of nouns only) names the
+        rows whose flag is set: `is_privileged = true`; after «кроме»/«без» or before «не брать», false.
+        A hyphen pair with the table's noun is read above."""
+        flags = [c for c in table.columns if "bool" in c.type.lower() and role_noun_of(c) is not None]
+        if not flags:
+            return
+        for token in tokenize(request.text):
+            if token.lang != "ru" or request.is_handled(token.start) or "-" in token.text:
+                continue
+            named = [c.name for c in flags if token.has({role_noun_of(c) or ""}, pos=("NOUN",))]
+            if len(named) != 1:
+                continue
+            i = request.token_at(token.start)
+            negator = self._negator_before(request, i)
+            after = self._negator_after(request, table, i + 1)
+            if negator is not None or after:  # «кроме льготников», «без льготников», «льготников не брать»
+                span = request.spans[negator] if negator is not None else after
+                if span is not None:
+                    request.handled.append(span)
+                yield token.start, named[0], f"{named[0]} = false"
+            else:
+                yield token.start, named[0], f"{named[0]} = true"
+
     def _subject_state_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -2201,6 +2228,17 @@ STATE_MEANINGS = {
     "заблокировать": ("block",), "удалить": ("delet",), "опубликовать": ("publish",),
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
 }  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def role_noun_of(column: Column) -> str | None:
+    """The lemma of the noun a boolean column's comment consists of ('Льготник (скидка по соцзащите)' ->
+    «льготник»): its first word, a nominative noun, in a comment with no adjective, participle or verb."""
+    comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
+    if not comment or _state_words(comment) is not comment:
+        return None
+    first = comment[0].parses[0] if comment[0].parses else None
+    return first.lemma if first is not None and first.pos == "NOUN" and first.case == "nomn" else None
 
 
 def _state_words(comment: list[Token]) -> list[Token]:

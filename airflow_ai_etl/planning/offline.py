@@ -35,7 +35,7 @@ from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import frame, grammar, heads, marts, negation, residue, watermark
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
-from airflow_ai_etl.planning.filters import RowFilters
+from airflow_ai_etl.planning.filters import RowFilters, role_noun_of
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
@@ -942,7 +942,33 @@ class OfflinePlanner:
             own = [i for i in hits[name][1] if i not in others or i in heads[name]]
             if not own:
                 del hits[name]
-        return hits or self._colloquial_hits(request, tables, [i for i, _ in usable])
+        usable_at = [i for i, _ in usable]
+        return (
+            hits
+            or self._role_noun_hits(request, tables, usable_at)
+            or self._colloquial_hits(request, tables, usable_at)
+        )
+
+    def _role_noun_hits(
+        self, request: Request, tables: list[Table], usable: list[int]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """No table named: «льготников» is the noun one boolean column's comment consists of ('Льготник'),
+        so it names the rows of that column's table (the filter then reads the flag as true)."""
+        roles = [
+            (lemma, table)
+            for table in tables
+            for column in table.columns
+            if "bool" in column.type.lower() and (lemma := role_noun_of(column)) is not None
+        ]
+        hits: dict[str, tuple[Table, list[int]]] = {}
+        if not roles:
+            return hits
+        for i in usable:
+            token = next(iter(tokenize(request.raw[i])), None)
+            for lemma, table in roles:
+                if token is not None and token.has({lemma}, pos=("NOUN",)):
+                    hits.setdefault(table.qualified_name, (table, []))[1].append(i)
+        return hits
 
     def _colloquial_hits(
         self, request: Request, tables: list[Table], usable: list[int]
@@ -1455,12 +1481,18 @@ class OfflinePlanner:
         start = request.token_at(match.end())
         if self._state_rows_at(request, table, start):
             return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
+        if self._role_rows_at(request, table, start):
+            return [], match.span()  # «кроме льготников»: rows whose flag is set ('Льготник'), not a column
         if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
             return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
         pii = self._personal_data_at(request, start)
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
         columns, end = self._column_run(table, request, start)
+        if re.match(r"\s*[,;.]", request.lower[match.end() :]) and not EXCLUDE_PREPOSITIONS.match(
+            match.group(1)
+        ):
+            columns = []  # «льготников не брать, абонентов в клик»: the verb closes its clause; no list after
         if columns and self._ends_list(request, end):
             return columns, (match.start(), request.spans[end - 1][1])
         if EXCLUDE_PREPOSITIONS.match(match.group(1)):
@@ -1475,6 +1507,8 @@ class OfflinePlanner:
             verb -= 1  # «login нам не нужен», "login here is not needed"
         while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
             first += 1  # «..., а номер паспорта не выгружать»
+        if first < verb and self._role_rows_at(request, table, first):
+            return [], match.span()  # «льготников не грузить»: rows whose flag is set, not the column
         columns, end = self._column_run(table, request, first, stop=verb)
         if columns and negation.states_condition(request.text[request.spans[first][0] : match.start()]):
             return [], match.span()  # «(status = 'expelled') не брать»: rows not to load, not a column
@@ -1504,6 +1538,18 @@ class OfflinePlanner:
             word is not None
             and self.filters.is_state_word(word)
             and bool(self.filters._event_columns_of(table, word))
+        )
+
+    def _role_rows_at(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is the noun a boolean column's comment consists of («льготников»: 'Льготник')."""
+        if index >= len(request.tokens):
+            return False
+        token = next(iter(tokenize(request.raw[index])), None)
+        return token is not None and any(
+            "bool" in c.type.lower()
+            and (lemma := role_noun_of(c)) is not None
+            and token.has({lemma}, pos=("NOUN",))
+            for c in table.columns
         )
 
     def _personal_data_at(self, request: Request, index: int) -> re.Match[str] | None:
