@@ -653,8 +653,12 @@ class RowFilters:
             elif "bool" in column.type.lower() and literal.lower() in ("true", "false") and operator == "=":
                 yield match.start(), column.name, f"{column.name} = {literal.lower()}"  # «seal_ok = false»
                 continue
-            if table.column(literal) or literal.lower() in NOT_A_NAME:
+            if table.column(literal):
                 continue
+            if literal.lower() in NOT_A_NAME and not (
+                operator in ("=", "<>", "!=") and _CLOSES_VALUE.match(request.text, match.end())
+            ):
+                continue  # "status is new"; but "direction = in," and "door = A and ..." are values
             yield match.start(), column.name, f"{column.name} {operator} {_quote(literal)}"
 
     def _date_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
@@ -2139,6 +2143,9 @@ class RowFilters:
                 or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
                 # «только действующие (без даты увольнения)»: the brackets, read as a condition, explain it
                 or (bool(conditions) and request.text[request.spans[i + 1][1] :].lstrip().startswith("("))
+                # «только пропуски, где present = false», "only absences, i.e. present = false": the clause
+                # after the value says which rows it means, and a rule read a condition there
+                or (bool(conditions) and _EXPLAINING_CLAUSE.match(request.lower, request.spans[i + 1][1]))
             )
             if known or not self._is_value(request, table, raw):
                 continue
@@ -2481,6 +2488,17 @@ QUOTED_VALUE = re.compile(
 
 
 THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: right after a compared number
+# A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,
+# ", where ...", «, т.е. ...».
+_EXPLAINING_CLAUSE = re.compile(
+    r"\s*[,\u2014\u2013:-]?\s*(?:где|у\s+которых|в\s+которых|where|whose|with|т\.\s?е\.?|то\s+есть|i\.\s?e\.?|"
+    r"that\s+is|meaning|а\s+именно)(?!\w)"
+)
+# What may follow a one-word value written after "=" so that the word is the whole value: the end of the
+# clause or a conjunction ("direction = in, ...", "door = A and ...").
+_CLOSES_VALUE = re.compile(
+    r"\s*(?:$|[,;)]|\.(?!\w)|\s(?:and|or|и|или|but|а)\b|\s[\u2014\u2013-]\s)", re.IGNORECASE
+)
 _EXPLANATION_END = re.compile(r"[,;!?\n)]|\.(?!\d)")
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
 # A noun and a whole number after it ("department 5", «отдела № 7», "department #3"): a row of the table
