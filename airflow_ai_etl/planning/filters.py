@@ -272,7 +272,7 @@ class RowFilters:
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
-            self._role_noun_conditions, self._listed_value_conditions,
+            self._role_noun_conditions, self._listed_value_conditions, self._substantive_state_conditions,
             self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions,
@@ -398,6 +398,8 @@ class RowFilters:
         for match in NEGATED_ROWS.finditer(request.lower):
             if DEDUPE.match(request.lower, match.start()):
                 continue  # "without duplicates with ..." is deduplication
+            if any(COLUMN_NOUN.match(w) for w in request.lower[match.start() : match.end()].split()):
+                continue  # «без колонки с паспортом», "without the column with ...": a column left out
             end = CLAUSE_END.search(request.lower, match.end())
             scopes.append((match.start(), end.start() if end else len(request.lower)))
         return scopes
@@ -1002,6 +1004,35 @@ class RowFilters:
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def _substantive_state_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«уволенных выгрузить», «отчисленных, т.е. ...»: a plural participle standing for the rows
+        themselves (no noun after it) that names the event of one time column ('Дата увольнения' ->
+        fired_at) means that event happened: `fired_at IS NOT NULL` (asked when a status may say it too).
+        Not a status word on a table with a status column."""
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, word in enumerate(words_):
+            if word.lang != "ru" or request.is_handled(word.start) or word.lower in request.claimed:
+                continue
+            best = word.parses[0] if word.parses else None
+            if best is None or best.pos != "PRTF" or best.number != "plur":
+                continue
+            if status_word(word.lower)[0] and table.column("status"):
+                continue
+            if request.text[word.end :].lstrip().startswith("(") or _EXPLAINING_CLAUSE.match(
+                request.lower, word.end
+            ):
+                continue  # «отчисленных (status = 'expelled')», «уволенных, т.е. ...»: explained after
+            nxt = words_[k + 1] if k + 1 < len(words_) else None
+            if nxt is not None and not _crosses_clause(request, word, nxt) and nxt.parses:
+                if nxt.parses[0].pos in ("NOUN", "ADJF", "PRTF"):
+                    continue  # «уволенных сотрудников»: an attribute, read by _state_conditions
+            columns = self._event_columns_of(table, word)
+            if len(columns) == 1:
+                self._ask_if_status_may_hold(request, table, word, columns[0])  # «отчисленных»: status too?
+                yield word.start, columns[0], f"{columns[0]} IS NOT NULL"
 
     def _may_name_an_event(self, request: Request, index: int) -> bool:
         """Word `index` may say an event happened: an English participle ("fired", "paid"), a Russian
@@ -2153,8 +2184,21 @@ class RowFilters:
                 (c.name for c in table.columns if self._filterable(table, c)),
                 key=lambda name: not set(name_parts(name)) & VALUE_COLUMN_WORDS,  # category before sku
             )
-            example = f" (for example {text_columns[0]} = {_quote(raw)})" if text_columns else ""
-            return [f"Which column of {table.qualified_name} should equal {raw!r}{example}?"]
+            example = ""
+            if text_columns:
+                example = (
+                    f" (например, {text_columns[0]} = {_quote(raw)})"
+                    if request.language == "ru"
+                    else f" (for example {text_columns[0]} = {_quote(raw)})"
+                )
+            question = say(
+                request.language,
+                "planner.which_column_for_value",
+                table=table.qualified_name,
+                value=raw,
+                example=example,
+            )
+            return [question]
         return []
 
     def _starts_clause(self, request: Request, index: int) -> bool:

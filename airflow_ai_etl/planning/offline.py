@@ -1023,7 +1023,21 @@ class OfflinePlanner:
             if "bool" in column.type.lower() and (lemma := role_noun_of(column)) is not None
         ]
         hits: dict[str, tuple[Table, list[int]]] = {}
-        if not roles:
+        for i in usable:  # «уволенных, т.е. ...»: a plural participle naming the event of one table's column
+            token = next(iter(tokenize(request.raw[i])), None)
+            best = token.parses[0] if token is not None and token.parses else None
+            if (
+                token is None
+                or token.lang != "ru"
+                or best is None
+                or best.pos != "PRTF"
+                or best.number != "plur"
+            ):
+                continue
+            events = [t for t in tables if len(self.filters._event_columns_of(t, token)) == 1]
+            if len(events) == 1:
+                hits.setdefault(events[0].qualified_name, (events[0], []))[1].append(i)
+        if hits or not roles:
             return hits
         for i in usable:
             token = next(iter(tokenize(request.raw[i])), None)
@@ -1540,7 +1554,7 @@ class OfflinePlanner:
         email убрать")."""
         if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
             return [], match.span()  # "skip payments without amount" filters rows
-        start = request.token_at(match.end())
+        start = self._past_column_with(request, request.token_at(match.end()))
         if self._state_rows_at(request, table, start):
             return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
         if self._role_rows_at(request, table, start):
@@ -1569,6 +1583,7 @@ class OfflinePlanner:
             verb -= 1  # «login нам не нужен», "login here is not needed"
         while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
             first += 1  # «..., а номер паспорта не выгружать»
+        first = self._past_column_with(request, first)  # «колонку с паспортом не тащить»
         if first < verb and self._role_rows_at(request, table, first):
             return [], match.span()  # «льготников не грузить»: rows whose flag is set, not the column
         columns, end = self._column_run(table, request, first, stop=verb)
@@ -1601,6 +1616,16 @@ class OfflinePlanner:
             and self.filters.is_state_word(word)
             and bool(self.filters._event_columns_of(table, word))
         )
+
+    def _past_column_with(self, request: Request, index: int) -> int:
+        """«колонку с паспортом», «столбец с телефоном», "the column with the passport": a column noun and
+        «с»/"with" before the words that name the column: the index of those words (else `index`)."""
+        tokens = request.tokens
+        k = index + 1 if index < len(tokens) and tokens[index] == "the" else index
+        if k + 1 < len(tokens) and COLUMN_NOUN.match(tokens[k]) and tokens[k + 1] in ("с", "со", "with"):
+            k += 2
+            return k + 1 if k < len(tokens) and tokens[k] == "the" else k
+        return index
 
     def _role_rows_at(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` is the noun a boolean column's comment consists of («льготников»: 'Льготник')."""

@@ -269,6 +269,66 @@ def test_a_stop_word_after_equals_inside_a_phrase_is_still_no_value() -> None:
     assert outcome.status == "needs_clarification"
 
 
+# --- 9. «колонку с паспортом», "the column with the passport": the column the words after «с» name ----------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "dropped"),
+    [
+        ("logistics", "курьеров в клик каждое утро в 6:40, колонку с паспортом не тащить", "passport_number"),
+        ("logistics", "курьеров в клик каждое утро в 6:40, без колонки с паспортом", "passport_number"),
+        ("logistics", "курьеров в клик каждое утро в 6:40, столбец с телефоном не выгружать", "phone"),
+        ("logistics", "couriers to clickhouse daily at 6 am, without the column with the passport", "passport_number"),
+        ("shop", "клиентов в клик ежечасно, поле с email не брать", "email"),
+    ],
+)  # fmt: skip
+def test_a_column_noun_with_its_words_leaves_that_column_out(catalog: str, text: str, dropped: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert spec.source.where is None
+    assert spec.source.columns is not None and dropped not in spec.source.columns
+
+
+# --- 10. a plural participle standing for the rows («уволенных выгрузить») names its table and event -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "уволенных выгрузить в клик каждый день в 23:00",
+        "уволенных, т.е. у кого fired_at заполнено, в клик каждый день в 23:00",
+        "уволенных в клик каждый день в 23:00 — только id, full_name и fired_at",
+    ],
+)
+def test_a_substantive_participle_names_the_table_and_its_event(text: str) -> None:
+    spec = ok_spec("hr", text)
+    assert spec.source.table == "employees"
+    assert spec.source.where == "fired_at IS NOT NULL"
+
+
+def test_a_participle_explained_in_brackets_takes_the_brackets_condition() -> None:
+    spec = ok_spec(
+        "univ", "студентов в клик каждый день в 5 утра, отчисленных (status = 'expelled') не грузить"
+    )
+    assert spec.source.where == "status IS DISTINCT FROM 'expelled'"  # nullable status: NULL rows kept
+
+
+def test_a_substantive_participle_a_status_may_say_too_is_asked() -> None:
+    outcome = plan_in("univ", "отчисленных в клик ежемесячно второго числа в 4 утра")
+    assert outcome.status == "needs_clarification"
+    assert "expelled_on" in outcome.questions[0] and "status" in outcome.questions[0]
+
+
+# --- 11. the question about a lone value after «только» is asked in the request's language ----------------
+
+
+def test_a_lone_value_after_only_is_asked_in_russian_for_a_russian_request() -> None:
+    outcome = plan_in("utility", "в клик каждые два часа отключения, только неплановые")
+    assert outcome.status == "needs_clarification"
+    assert outcome.questions[0].startswith("Какая колонка ops.outages должна быть равна «неплановые»")
+    outcome = plan_in("utility", "outages to clickhouse every two hours, only unplanned-ish")
+    assert all(not q.startswith("Какая") for q in outcome.questions)
+
+
 # --- CPU: the round's rules stay linear in the request ------------------------------------------------------
 
 
