@@ -1400,7 +1400,12 @@ class RowFilters:
         one boolean column's comment ('Льготник (скидка по соцзащите)', a comment of nouns only) names the
         rows whose flag is set: `is_privileged = true`; after «кроме»/«без» or before «не брать», false.
         A hyphen pair with the table's noun is read above."""
-        flags = [c for c in table.columns if "bool" in c.type.lower() and role_noun_of(c) is not None]
+        head = [t.lemma for t in tokenize(table.comment or "") if t.lang == "ru"][:1]
+        flags = [
+            c
+            for c in table.columns
+            if "bool" in c.type.lower() and role_noun_of(c) is not None and [role_noun_of(c)] != head
+        ]  # a flag named by the table's own noun says nothing about which rows
         if not flags:
             return
         for token in tokenize(request.text):
@@ -2284,9 +2289,11 @@ STATE_MEANINGS = {
 @functools.lru_cache(maxsize=1024)
 def role_noun_of(column: Column) -> str | None:
     """The lemma of the noun a boolean column's comment consists of ('Льготник (скидка по соцзащите)' ->
-    «льготник»): its first word, a nominative noun, in a comment with no adjective, participle or verb."""
-    comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
-    if not comment or _state_words(comment) is not comment:
+    «льготник»): outside brackets the comment is that one nominative noun ('Звонок в роуминге' names a
+    state of a call, not a kind of person, and has none)."""
+    outside = re.sub(r"\([^()]*\)", " ", column.comment or "")
+    comment = [c for c in tokenize(outside) if c.lang != "punct"]
+    if len(comment) != 1 or comment[0].lang != "ru":
         return None
     first = comment[0].parses[0] if comment[0].parses else None
     return first.lemma if first is not None and first.pos == "NOUN" and first.case == "nomn" else None

@@ -177,8 +177,10 @@ COLLOQUIAL_ENGINE = re.compile(
     r"(?<![\w-])("
     + "|".join(sorted(COLLOQUIAL_ENGINES, key=len, reverse=True))
     + r")"
+    # «оракловой базы», «мускульной», «монговской»: the adjective made from the name
+    + r"(?:(?:ов|овск|ьн|н|ск)(?:ая|ой|ую|ые|ых|ым|ого|ом|ий|ый|ое)(?![\w-])|"
     + _RU_NOUN_ENDING
-    + r"(?![\w-])",
+    + r"(?![\w-]))",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,18 @@ def test_a_role_noun_of_a_flag_names_rows(text: str, where: str) -> None:
     assert spec.source.columns is None  # the flag's column stays loaded
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "звонки (network.calls) в клик каждый час",
+        "детализацию звонков в клик каждый час",
+    ],
+)
+def test_a_flag_comment_of_a_noun_and_its_state_is_no_role_noun(text: str) -> None:
+    """'Звонок в роуминге' (is_roaming) is a state of a call: «звонков» says nothing about roaming."""
+    assert ok_spec("telecom", text).source.where is None
+
+
 def test_a_negated_verb_closing_its_clause_takes_no_list_after_the_comma() -> None:
     spec = ok_spec("utility", "льготников не брать, абонентов в клик ежедневно в 6 утра")
     assert spec.source.where == "is_privileged = false"
@@ -210,6 +222,8 @@ def test_the_lexicon_has_no_conflicting_lemma_for_wipe() -> None:
         ("клиентов из скуля в клик каждый час", "MS SQL"),
         ("клиентов из мсскуля в клик каждый час", "MS SQL"),
         ("клиентов из постгреса в кафку каждый час", "Kafka"),
+        ("клиентов из оракловой базы в клик каждый час", "Oracle"),
+        ("клиентов из мускульной таблицы в клик каждый час", "MySQL"),
         ("customers from mysql to clickhouse hourly", "mysql"),
     ],
 )
@@ -224,6 +238,7 @@ def test_a_colloquial_unsupported_engine_is_refused(text: str, engine: str) -> N
     [
         "клиентов в клик каждый час, скулы не трогать",  # a word, not after from/to or a database noun
         "клиентов из постгреса в клик каждый час",
+        "клиентов из Монголии в клик каждый час",
     ],
 )
 def test_a_look_alike_word_is_no_engine(text: str) -> None:
