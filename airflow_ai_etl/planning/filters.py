@@ -1021,6 +1021,9 @@ class RowFilters:
                 continue
             if status_word(word.lower)[0] and table.column("status"):
                 continue
+            i = request.token_at(word.start)
+            if self._negator_before(request, i) is not None or self._negator_after(request, table, i + 1):
+                continue  # «кроме уволенных», «без уволенных»: read (turned around) by the status/state rules
             if request.text[word.end :].lstrip().startswith("(") or _EXPLAINING_CLAUSE.match(
                 request.lower, word.end
             ):

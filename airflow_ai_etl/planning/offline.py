@@ -1656,6 +1656,12 @@ class OfflinePlanner:
                 excluded += [c for c in columns if c not in excluded]
                 request.handled.append(span)
                 continue
+            named = _COLUMN_WITH_BEFORE.search(request.lower, 0, match.start()) or _COLUMN_WITH_AFTER.match(
+                request.lower, match.end()
+            )
+            if named:  # «столбец с прозвищем не выгружать»: a column the words name, but the table has none
+                return Found(None, [f"{table.qualified_name} has no column {named.group(1)!r} to leave out; "
+                                     f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             start = request.token_at(match.end())
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
@@ -2989,6 +2995,13 @@ def _instruction(item: str) -> bool:
         verb = any(p.pos in ("VERB", "INFN") for p in first.parses[:1])
         return verb and (bool(PIPELINE_VERBS.fullmatch(first.lower)) or first.has({"дописывать", "дописать"}))
     return bool(PIPELINE_VERBS.fullmatch(first.lower))
+
+
+# «столбец с прозвищем не выгружать», «без колонки с прозвищем», "without the column with the nickname": the
+# words after «с»/"with" name the column to leave out.
+_COLUMN_WITH = r"(?:колонк\w*|столб\w*|пол[еяй]|column|field)\s+(?:с|со|with)\s+(?:the\s+)?([a-zа-яё_][\w]*)"
+_COLUMN_WITH_BEFORE = re.compile(_COLUMN_WITH + r"\s*$")
+_COLUMN_WITH_AFTER = re.compile(r"\s+(?:the\s+)?" + _COLUMN_WITH)
 
 
 def _without_dedupe(request: Request) -> Request:

@@ -303,6 +303,19 @@ def test_a_column_noun_with_its_words_leaves_that_column_out(catalog: str, text:
     assert spec.source.columns is not None and dropped not in spec.source.columns
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "курьеров, которые сейчас активны, в клик каждое утро в 6:40, столбец с прозвищем не выгружать",
+        "курьеров в клик каждое утро в 6:40, без колонки с прозвищем",
+    ],
+)
+def test_a_column_noun_with_words_no_column_answers_is_asked(text: str) -> None:
+    outcome = plan_in("logistics", text)
+    assert outcome.status == "needs_clarification"
+    assert "прозвищем" in outcome.questions[0]
+
+
 # --- 10. a plural participle standing for the rows («уволенных выгрузить») names its table and event -------
 
 
