@@ -1412,6 +1412,7 @@ def _upstream_assets(
             or _named_by_sound(known, word)
             or _named_by_load_rules(planner, word)
             or _named_by_typo(known, word)
+            or _named_by_comment_sound(planner, word)
         )
 
     found: list[str] = []
@@ -1430,6 +1431,12 @@ def _upstream_assets(
         if word in PREPOSITIONS:
             modifier_of_previous = bool(found or missing)
             continue
+        if (
+            i < len(words)
+            and _generic_head(trigger.upstream[i - 1], trigger.upstream[i])
+            and tables_named(words[i])
+        ):
+            continue  # «справочник сортировочных центров», «список врачей»: the genitive names the load
         if word in dict(trigger.uris):  # the asset named by its URI
             try:
                 uri = normalize_uri(dict(trigger.uris)[word])
@@ -1505,6 +1512,29 @@ def _adjective_nouns(word: str) -> frozenset[str]:
     base = stem(tokens[0].lemma)
     noun = _RELATIONAL_SUFFIX.sub("", base)
     return frozenset({noun}) if noun != base and len(noun) >= 3 else frozenset()
+
+
+# Russian nouns that only say a table is a list of something («справочник курьеров», «реестр абонентов»):
+# what the list holds, the genitive after it, names the load.
+GENERIC_HEADS = frozenset({
+    "справочник", "список", "реестр", "перечень", "каталог", "словарь", "информация", "инфа", "табличка",
+    "датасет", "набор", "база",
+})  # fmt: skip
+
+
+def _generic_head(word: tuple[str, int], following: tuple[str, int]) -> bool:
+    """``word`` is a generic Russian head noun (:data:`GENERIC_HEADS`) right before ``following`` in the
+    genitive («справочник сортировочных центров»): the words after it name the table, it names none."""
+    (text, start), (after, at) = word, following
+    tokens = tokenize(text)
+    if not (tokens and tokens[0].lang == "ru" and _is(tokens[0], GENERIC_HEADS, pos=("NOUN",))):
+        return False
+    nxt = tokenize(after)
+    return (
+        at == start + len(text) + 1
+        and bool(nxt)
+        and any(p.case == "gent" and p.pos in ("NOUN", "ADJF") for p in nxt[0].parses)
+    )
 
 
 def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
@@ -1589,6 +1619,21 @@ def _named_by_typo(known: set[str], word: str) -> list[str]:
         return []
     near = _edits(word, _EN_LETTERS)
     hits = [name for name in sorted(known) if re.split(r"[_.]", name)[-1] in near]
+    return hits if len(hits) == 1 else []
+
+
+def _named_by_comment_sound(planner: OfflinePlanner, word: str) -> list[str]:
+    """ "recruiting" -> candidates («Кандидаты на вакансии (рекрутинг)»), "contingent" -> students («Студенты
+    (контингент)»): an English word a Russian noun of one table's comment spells by ear (the load planner's
+    transliteration rule, read the other way). Several tables or none: none."""
+    if not (word.isascii() and word.isalpha() and len(word) >= 5):
+        return []
+    hits = sorted(
+        table.name.lower()
+        for tables in planner.catalog.tables.values()
+        for table in tables
+        if any(transliterates(part, word) for part in re.findall(r"[а-яё]+", (table.comment or "").lower()))
+    )
     return hits if len(hits) == 1 else []
 
 
