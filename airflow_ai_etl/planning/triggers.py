@@ -93,6 +93,8 @@ LOAD_EVENT = frozenset({
     "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
     "reload", "sync", "resync", "rerun", "закончить", "завершить",
+    # a period's data is final: «когда закроются начисления», «после закрытия периода»
+    "закрыться", "закрываться", "закрытие",
 })  # fmt: skip
 # Russian lemmas of the same roots with any prefix: «догрузиться», «подтянуться», «перезаливка», «долиться»
 # (a finished load said with a prefix the list above lacks). Reflexive verbs and nouns only: the infinitive
@@ -116,7 +118,7 @@ READY = frozenset({"готовый", "готовность", "readi"})
 # заказы») says which rows.
 _DONE_PARTICIPLES = frozenset({
     "обновить", "залить", "перезалить", "догрузить", "подгрузить", "прогрузить", "выгрузить", "перегрузить",
-    "синхронизировать", "пересчитать", "пересобрать",
+    "синхронизировать", "пересчитать", "пересобрать", "закрыть",
 })  # fmt: skip
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
@@ -404,7 +406,7 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
         outside = set(words)
         if not any(_announces_arrival(tokens, i, outside) for i in arrival):
             return None
-    blank = set(arrival) | set(fresh) | set(immediate)
+    blank = set(arrival) | set(fresh) | set(immediate) | _delivery_verbs(tokens, paths)
     for i in arrival:
         # «при появлении», «по мере поступления», «следи за», "as they arrive", "shows up"
         for j in (i - 1, i - 2, i + 1):
@@ -425,6 +427,42 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             if not any(a <= tokens[i + 2].start < b for a, b in paths):
                 rewrites.append((tokens[i + 1].start, tokens[i + 1].end, "to"))
     return Trigger("files", tuple(spans), rewrites=tuple(rewrites))
+
+
+def _delivery_verbs(tokens: Sequence[Token], paths: Sequence[tuple[int, int]]) -> set[int]:
+    """«GPS-трекеры сливают jsonl в s3://…», «маркетплейс скидывает csv в /mnt/in/»: a Russian finite verb
+    (not an order: no infinitive or imperative) whose object is the files put into the watched place says how
+    they get there; its word leaves the text (the load rules would read «сливают» as a merge)."""
+
+    def file_word(token: Token) -> bool:  # «csv», «файлы», «parquet-файлы»
+        parts = {token.lower, token.lemma, *token.lemma.split("-"), *token.lower.split("-")}
+        return _is(token, FILE_NOUNS) or bool(parts & FILE_NOUNS)
+
+    def adjective(token: Token) -> bool:
+        return bool(token.parses) and token.parses[0].pos in ("ADJF", "PRTF")
+
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if (
+            token.lang != "ru"
+            or not token.parses
+            or token.parses[0].pos != "VERB"
+            or _imperative(token.lower)
+        ):
+            continue
+        j = i + 1  # the object: file words with their adjectives («новые csv», «свежие файлы»)
+        while j < min(len(tokens), i + 4) and (
+            file_word(tokens[j]) or _is(tokens[j], NEW) or adjective(tokens[j])
+        ):
+            j += 1
+        if (
+            j + 1 < len(tokens)
+            and any(file_word(tokens[k]) for k in range(i + 1, j))
+            and tokens[j].lower in ("в", "во", "на")
+            and any(a <= tokens[j + 1].start < b for a, b in paths)
+        ):
+            found.add(i)
+    return found
 
 
 _FILES_FROM = re.compile(
@@ -796,8 +834,24 @@ def _continues_list(tokens: Sequence[Token], start: int, comma: int) -> bool:
             and not any(_imperative(t.lower) for t in segment)
         )
     if before.lang == "en" and all(t.lang == "en" for t in segment):
+        if any(t.lower in _EN_CLAUSE_WORDS or _load_option(t) for t in segment):
+            return False  # "after students, upsert on student_id, …": the load's own options, not a table
         return not any(_is_event(t) for t in tokens[start:comma]) and not any(_is_event(t) for t in segment)
     return False
+
+
+# English words that start a clause of the load's own options, never an item of a list of tables.
+_EN_CLAUSE_WORDS = frozenset({
+    "on", "by", "using", "with", "without", "for", "in", "into", "from", "to", "at", "per", "where", "except",
+    "only", "but", "not", "no",
+})  # fmt: skip
+
+
+def _load_option(token: Token) -> bool:
+    """A word of a load option: upsert/merge, incremental, replace/reload, mask (lexicon concepts)."""
+    from airflow_ai_etl.planning.lexicon import is_
+
+    return any(is_(token, concept) for concept in ("MERGE", "INCREMENTAL", "REPLACE", "MASK", "APPEND_ONLY"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -874,7 +928,7 @@ def _read_assets(
         ):
             continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
-        named = _named_in_brackets(tokens, clause)
+        named = _named_in_brackets(tokens, clause) | _period_words(tokens, clause)
         upstream = tuple(
             (tokens[j].lower, tokens[j].start)
             for j in clause
@@ -936,6 +990,35 @@ def _object_of_load(tokens: Sequence[Token], j: int, events: Sequence[int]) -> b
         and _is(token, _GLUE_TABLE_NOUNS)
         and any(p.pos == "NOUN" and p.case == "gent" for p in token.parses)
     )
+
+
+# «за период», «за прошлый месяц», "for the day": a period the upstream data covers, never a load of its own
+PERIOD_NOUNS = frozenset({
+    "период", "месяц", "день", "сутки", "неделя", "квартал", "год", "смена", "число",
+    "period", "month", "day", "week", "quarter", "year", "shift",
+})  # fmt: skip
+_PERIOD_LEADS = frozenset({"за", "for", "of", "over"})
+_PERIOD_FILLERS = frozenset(
+    {"the", "a", "весь", "этот", "that", "this", "whole", "last", "previous", "current"}
+)
+
+
+def _period_words(tokens: Sequence[Token], span: range) -> set[int]:
+    """The words of ``span`` that name the period the data covers: «оплаты за (расчётный) период», "closed
+    for the day" — a period noun after «за»/"for"/"of" with the adjectives between (not a table)."""
+    found: set[int] = set()
+    for j in span:
+        if not _is(tokens[j], PERIOD_NOUNS, pos=("NOUN", None)):
+            continue
+        k = j - 1
+        while k > span.start and (
+            tokens[k].lower in _PERIOD_FILLERS
+            or (tokens[k].parses and tokens[k].parses[0].pos in ("ADJF", "PRTF"))
+        ):
+            k -= 1
+        if k >= span.start and tokens[k].lower in _PERIOD_LEADS:
+            found.update(range(k + 1, j + 1))
+    return found
 
 
 _NAME_IN_BRACKETS = re.compile(r"^[a-z_][a-z0-9_.]*$")

@@ -99,3 +99,146 @@ def test_an_english_word_no_comment_spells_is_still_asked() -> None:
         "hr", "when onboarding data is refreshed, load employees into ch_hr", "candidates departments"
     )
     assert outcome.status == "needs_clarification"
+
+
+# --- 3. a system delivering files with a verb the load rules read as a mode: (catalog, request, path,
+# format, target) -------------------------------------------------------------------------------------------
+
+DELIVERIES = [
+    ("shop", "склад сливает csv в s3://wh-drop/stock/, каждый новый файл сразу грузи в ClickHouse таблицу "
+     "stock_raw", "s3://wh-drop/stock/", "csv", "stock_raw"),
+    ("utility", "счётчики сливают свежие jsonl в s3://meters-in/raw/ — как появится новый файл, заливать в "
+     "таблицу meter_raw", "s3://meters-in/raw/", "jsonl", "meter_raw"),
+    ("logistics", "подрядчик сливает parquet-файлы в s3://fleet-in/gps/; при появлении нового файла грузить его "
+     "в таблицу gps_raw", "s3://fleet-in/gps/", "parquet", "gps_raw"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("catalog", "text", "path", "fmt", "target"), DELIVERIES)
+def test_a_delivery_verb_before_the_watched_place_is_no_load_mode(
+    catalog: str, text: str, path: str, fmt: str, target: str
+) -> None:
+    outcome = plan(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    spec = outcome.spec
+    assert spec is not None and spec.on_new_files
+    assert (spec.source.path, spec.source.format, spec.target.table) == (path, fmt, target)
+    assert spec.target.mode == "append" and not spec.target.keys
+
+
+def test_a_merge_said_of_the_load_itself_is_still_read() -> None:
+    # «мержить» is the load's own order (an infinitive), not a delivery: the upsert stays, and the file's key
+    # is asked for as before (a file has no catalog columns to check «по sku» against)
+    outcome = plan(
+        "shop", "склад кладёт csv в s3://wh-drop/stock/, каждый новый файл сразу мержить в ClickHouse таблицу "
+        "stock_raw по sku",
+    )  # fmt: skip
+    assert outcome.status == "needs_clarification"
+    assert "upsert" in " ".join(outcome.questions)
+
+
+# --- 4. a period that closes is a finished load; the period itself names no load ------------------------------
+
+CLOSING = [
+    ("utility", "когда закроются начисления за месяц — перелей долги в ch_utility", "charges payments",
+     "billing.debts", ["charges"]),
+    ("utility", "после закрытия оплат за расчётный период перелей задолженность в ch_utility", "payments charges",
+     "billing.debts", ["payments"]),
+    ("hr", "как только табель за месяц будет закрыт, грузи расчётные листки в ch_hr", "timesheets employees",
+     "payroll.payslips", ["timesheets"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("catalog", "text", "deployed", "source", "upstream"), CLOSING)
+def test_a_closing_period_is_a_finished_load(
+    catalog: str, text: str, deployed: str, source: str, upstream: list[str]
+) -> None:
+    chained_spec(catalog, text, deployed, source, upstream)
+
+
+def test_a_period_noun_whose_comment_names_another_table_adds_no_upstream() -> None:
+    # «Начисления за расчётный период»: «период» is a word of the charges' comment, not a second load here
+    chained_spec("utility", "после загрузки оплат за период перелей долги в ch_utility", "charges payments",
+                 "billing.debts", ["payments"])  # fmt: skip
+
+
+def test_a_closing_word_in_a_mask_is_no_trigger() -> None:
+    outcome = plan("shop", "клиентов в кликхаус ежедневно в 3:00, телефон закрыть", "orders customers")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and not outcome.spec.schedule_assets
+    assert outcome.spec.schedule == "0 3 * * *"
+
+
+# --- 5. a verb of loading again with an upsert and its keys: (catalog, request, deployed, source, upstream,
+# keys) -------------------------------------------------------------------------------------------------------
+
+RELOAD_UPSERT = [
+    ("hr", "отпуска перезаливать после сотрудников, мержить по id", "employees departments", "vacations",
+     ["employees"], ["id"]),
+    ("univ", "reload attendance after students, upsert on student_id, course_id and lesson_date",
+     "students teachers", "attendance", ["students"], ["student_id", "course_id", "lesson_date"]),
+    ("logistics", "перегружай возвраты в клик после отправлений — апсерт по id", "shipments couriers", "returns",
+     ["shipments"], ["id"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("catalog", "text", "deployed", "source", "upstream", "keys"), RELOAD_UPSERT)
+def test_a_reload_verb_with_an_upsert_and_its_keys_is_the_upsert(
+    catalog: str, text: str, deployed: str, source: str, upstream: list[str], keys: list[str]
+) -> None:
+    spec = chained_spec(catalog, text, deployed, source, upstream)
+    assert (spec.target.mode, spec.target.keys) == ("upsert", keys)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "отпуска перезаливать целиком после сотрудников, мержить по id",  # a whole-table word: two modes
+        "reload vacations in full after employees, upsert on id",
+        "отпуска перезаливать после сотрудников, мерж",  # no keys named: the upsert is not settled
+    ],
+)
+def test_a_reload_with_a_whole_table_word_or_no_keys_is_still_asked(text: str) -> None:
+    outcome = plan("hr", text, "employees departments")
+    assert outcome.status == "needs_clarification", outcome.spec
+
+
+def test_a_reload_verb_with_keys_in_a_plain_load() -> None:
+    outcome = plan("shop", "заказы перегружать в кликхаус каждый час, апсерт по id")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert (outcome.spec.target.mode, outcome.spec.target.keys) == ("upsert", ["id"])
+
+
+# --- 6. an English comma after a bare "after X" ends the chain clause when the load's options follow ----------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "deployed", "source", "upstream", "fields"),
+    [
+        ("univ", "load attendance after students, upsert on student_id, course_id and lesson_date",
+         "students teachers", "attendance", ["students"],
+         {"mode": "upsert", "keys": ["student_id", "course_id", "lesson_date"]}),
+        ("shop", "copy orders after customers, incremental on updated_at", "customers products", "orders",
+         ["customers"], {"incremental": "updated_at"}),
+        ("clinic", "load patients after doctors, mask passport_number and phone", "doctors departments",
+         "patients", ["doctors"], {"mask": {"passport_number", "phone"}}),
+    ],
+)  # fmt: skip
+def test_the_load_options_after_a_bare_after_clause_are_kept(
+    catalog: str, text: str, deployed: str, source: str, upstream: list[str], fields: dict[str, object]
+) -> None:
+    spec = chained_spec(catalog, text, deployed, source, upstream)
+    if "mode" in fields:
+        assert (spec.target.mode, spec.target.keys) == (fields["mode"], fields["keys"])
+    if "incremental" in fields:
+        assert spec.source.incremental is not None
+        assert spec.source.incremental.column == fields["incremental"]
+    if "mask" in fields:
+        masked = {c for t in spec.transforms if t.type == "mask" for c in t.columns}
+        assert masked == fields["mask"]
+
+
+def test_an_english_list_of_upstream_tables_over_commas_is_still_one_clause() -> None:
+    chained_spec("univ", "once students, teachers and courses are loaded, copy grades to ch_univ",
+                 "students teachers courses", "grades", ["students", "teachers", "courses"])  # fmt: skip
