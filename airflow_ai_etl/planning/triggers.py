@@ -95,6 +95,8 @@ LOAD_EVENT = frozenset({
     "reload", "sync", "resync", "rerun", "закончить", "завершить",
     # a period's data is final: «когда закроются начисления», «после закрытия периода»
     "закрыться", "закрываться", "закрытие",
+    # chat words for "done": «как врачи отстреляются», «после апдейта», «рефреш», "after X wraps up"
+    "отстреляться", "апдейт", "рефреш", "wrap",
 })  # fmt: skip
 # Russian lemmas of the same roots with any prefix: «догрузиться», «подтянуться», «перезаливка», «долиться»
 # (a finished load said with a prefix the list above lacks). Reflexive verbs and nouns only: the infinitive
@@ -102,7 +104,8 @@ LOAD_EVENT = frozenset({
 _RU_EVENT_ROOT = re.compile(
     r"^(?:(?:за|до|под|про|вы|пере)груз(?:иться|ка)|(?:за|до|пере)(?:литься|ливка)|перезаливать|(?:пере)?залив"
     r"|(?:под|до)тянуться|обнов(?:иться|ляться|ление)|(?:пере|до)считаться|пересобраться"
-    r"|синхронизироваться)$"
+    r"|синхронизироваться|(?:за|про|до)?синк(?:аться|алиться|нуться)|(?:про)?апдейт(?:иться|нуться)"
+    r"|(?:от)?рефреш(?:иться|нуться))$"
 )
 # Russian arrival verbs of files with the prefixes that keep the sense "put/drop/send into a place":
 # «закинут», «скинут», «положат», «выложат», «упадёт», «пришлют», «залетит».
@@ -640,6 +643,32 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         return True  # «триггер — обновление тарифов», "trigger: orders refreshed"
     if token.lower == "time" and i > 0 and tokens[i - 1].lower in ("every", "each"):
         return True  # "every time orders get refreshed", "each time the sales pipeline finishes"
+    if token.lower == "soon" and nxt == "as" and (i == 0 or tokens[i - 1].lower != "as"):
+        return True  # "soon as employees are through loading": "as soon as" without its first word
+    if token.lower == "как" and _as_when(tokens, i):
+        return True  # «как врачи отстреляются», «как все хабы обновятся»: «как» = «когда»
+    return False
+
+
+def _as_when(tokens: Sequence[Token], i: int) -> bool:
+    """«как» + a short noun phrase + a perfective finite verb of a finished load: «как врачи отстреляются»,
+    «как хабы с курьерами обновятся» (when they will have been loaded; the imperfective «как заказы
+    обновляются» says how, not when)."""
+    from airflow_ai_etl.planning.lexer import _morph
+
+    for j in range(i + 1, min(len(tokens), i + 6)):
+        token = tokens[j]
+        if token.lang == "ru" and token.parses and token.parses[0].pos == "VERB":
+            if not (j > i + 1 and _is_event(token, pos=("VERB",))):
+                return False
+            tag = _morph().parse(token.lower)[0].tag
+            return "perf" in tag and "pres" not in tag and "impr" not in tag
+        if token.lang == "ru" and not (
+            token.parses and token.parses[0].pos in ("NOUN", "ADJF", "CONJ", "PREP", "NPRO")
+        ):
+            return False
+        if token.lang == "punct":
+            return False
     return False
 
 
@@ -783,9 +812,51 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             and not token.lower.endswith("ся")
         ):
             return j  # not «грузиться» («когда закончат грузиться сотрудники»): no order is reflexive
-        if token.lang == "ru" and _imperative(token.lower):
-            return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
+        if token.lang == "ru" and _imperative(token.lower) and not token.lower.endswith(("ся", "сь")):
+            return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb (an order is
+            # not reflexive: «засинкались» guessed as an imperative is the finished load)
     return len(tokens)
+
+
+def _verbless_main_clause(tokens: Sequence[Token], opener: int, end: int) -> int:
+    """Where a Russian «после …» clause with no verb ends when the main clause has no verb either: «после
+    загрузки клиентов заказы в кликхаус», «после врачей визиты в ch_dwh». After «после» the loads are
+    genitives («загрузки», «клиентов и товаров»; a preposition governs the noun after it: «записей на
+    приём»); the first other noun or adjective that cannot be a genitive starts what is loaded, and so does
+    a plural noun that is a genitive only in the singular after plural tables («после клиентов продажи»,
+    «после загрузки счётчиков показания»: tables are named in the plural). A verb stops the search (the
+    clause then ends the usual way)."""
+    if tokens[opener].lower != "после":
+        return end
+    genitives, plural_genitives, governed = 0, 0, False
+    for j in range(opener + 1, end):
+        token = tokens[j]
+        if (
+            token.lower in ("и", "или", "либо", ",")
+            or token.lang in ("num", "en")
+            or token.text in ("'", "’")
+        ):
+            continue  # «клиентов и товаров», «load'а»: the list and its joins, names written in Latin
+        parses = token.parses if token.lang == "ru" else ()
+        if not parses or parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
+            return end
+        if parses[0].pos == "PREP":
+            governed = True
+            continue
+        if parses[0].pos not in ("NOUN", "ADJF", "PRTF"):
+            continue
+        if governed:  # «на приём», «в кликхаус»: the preposition's own noun phrase
+            governed = parses[0].pos != "NOUN"
+            continue
+        plural = any(p.case in ("nomn", "accs") and p.number == "plur" for p in parses)
+        if plural_genitives and plural and not any(p.case == "gent" and p.number == "plur" for p in parses):
+            return j  # «после клиентов продажи»: a genitive only in the singular after plural tables
+        if any(p.case == "gent" for p in parses):
+            genitives += 1
+            plural_genitives += any(p.case == "gent" and p.number == "plur" for p in parses)
+        elif genitives:
+            return j
+    return end
 
 
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
@@ -894,6 +965,7 @@ def _read_assets(
         if not _opener_at(tokens, i):
             continue
         end = _clause_end(tokens, i + 1 if _label_opener(tokens, i) else i)
+        end = _verbless_main_clause(tokens, i, end)
         clause = range(i, end)
         events = [j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
         if (
@@ -1079,7 +1151,9 @@ def _back_reference(tokens: Sequence[Token], end: int) -> tuple[int, int] | None
 
 # «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.
 _ARROW_HEADS = frozenset({"-", "—", "–", "=", "--"})
-_SEQUENCE_WORDS = frozenset({"then", "потом", "затем", "afterwards"})
+_SEQUENCE_WORDS = frozenset({"then", "потом", "затем", "afterwards", "тогда"})
+# «… — можно гнать оценки», «… — пора грузить»: a modal word before the order's infinitive
+_MODALS = frozenset({"можно", "нужно", "надо", "пора", "давай", "давайте", "следует"})
 _AFTER_THAT = {("после", "этого"), ("после", "чего"), ("after", "that"), ("after", "this"), ("вслед", "за")}
 _SEQUENCE_FILLERS = frozenset({"сразу", "же", "right", "immediately", "and", "и", "only", "только", ","})
 
@@ -1107,6 +1181,13 @@ def _sequence_marker(tokens: Sequence[Token], k: int) -> int | None:
             end = j + 2
         elif token.text in ("—", "–", ":") and k + 1 < len(tokens) and _starts_command(tokens[k + 1]):
             end = k + 1  # «загрузка отделов завершилась — запускай перенос сотрудников»
+        elif (
+            token.text in ("—", "–", ":")
+            and k + 2 < len(tokens)
+            and tokens[k + 1].lower in _MODALS
+            and _starts_command(tokens[k + 2])
+        ):
+            end = k + 1  # «студенты залились — можно гнать оценки»
     if end is None:
         return None
     while end < len(tokens):  # «-> сразу после этого», "-> then"

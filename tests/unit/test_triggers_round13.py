@@ -242,3 +242,52 @@ def test_the_load_options_after_a_bare_after_clause_are_kept(
 def test_an_english_list_of_upstream_tables_over_commas_is_still_one_clause() -> None:
     chained_spec("univ", "once students, teachers and courses are loaded, copy grades to ch_univ",
                  "students teachers courses", "grades", ["students", "teachers", "courses"])  # fmt: skip
+
+
+# --- 7. chat words for a finished load, and the ways a chat request joins the two clauses ---------------------
+
+CHAT_CHAINS = [
+    # slang completion words: «отстреляться», «апдейт», «засинкаться», «рефреш», "wrap up"
+    ("univ", "как преподаватели отстреляются — дисциплины в ch_univ", "teachers students", "courses", ["teachers"]),
+    ("utility", "после апдейта тарифов перелей начисления в ch_utility", "tariffs subscribers", "billing.charges",
+     ["tariffs"]),
+    ("hr", "когда отделы засинкаются, гони сотрудников в ch_hr", "departments candidates", "employees",
+     ["departments"]),
+    ("clinic", "после рефреша пациентов тяни счета в ch_dwh", "patients doctors", "billing.invoices", ["patients"]),
+    ("logistics", "after the couriers load wraps up, copy routes to ch_logistics", "couriers hubs", "routes",
+     ["couriers"]),
+    # "soon as" without its first "as"; «как» + noun phrase + a perfective verb
+    ("shop", "soon as products are refreshed, load inventory into clickhouse", "products orders", "inventory",
+     ["products"]),
+    ("hr", "как табель с отпусками обновятся, перелей сотрудников в ch_hr", "timesheets vacations departments",
+     "employees", ["timesheets", "vacations"]),
+    # a question mark then «тогда»; a dash then a modal before the order
+    ("univ", "факультеты обновились? тогда перелей студентов в ch_univ", "faculties teachers", "students",
+     ["faculties"]),
+    ("clinic", "врачи догрузились — пора грузить визиты в ch_dwh", "doctors patients", "visits", ["doctors"]),
+    # a verbless main clause after a verbless «после …» clause
+    ("utility", "после загрузки счётчиков показания в ch_utility", "meters subscribers", "metering.readings",
+     ["meters"]),
+    ("clinic", "после загрузки записей на приём визиты в ch_dwh", "appointments doctors", "visits",
+     ["appointments"]),
+    ("shop", "после клиентов и товаров продажи в кликхаус", "customers products orders", "sales",
+     ["customers", "products"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("catalog", "text", "deployed", "source", "upstream"), CHAT_CHAINS)
+def test_chat_chains(catalog: str, text: str, deployed: str, source: str, upstream: list[str]) -> None:
+    chained_spec(catalog, text, deployed, source, upstream)
+
+
+def test_an_imperfective_how_clause_is_no_trigger() -> None:
+    # «как клиенты обновляются» says how, not when: no chain (the table question comes from the rest)
+    outcome = plan("shop", "перелей заказы в кликхаус ежедневно в 6:00 — так же, как клиенты обновляются",
+                   "customers products")  # fmt: skip
+    assert outcome.spec is None or not outcome.spec.schedule_assets
+
+
+def test_a_verbless_after_clause_naming_an_undeployed_load_is_asked() -> None:
+    outcome = plan("utility", "после загрузки счётчиков показания в ch_utility", "subscribers tariffs")
+    assert outcome.status == "needs_clarification"
+    assert "meters" in " ".join(outcome.questions)
