@@ -9,7 +9,7 @@ bad input that must stay a question or a refusal. Deployed pipelines as in tests
 First pass (commit fe68950, before any rule change for them): 22/30 right = 73.3% (RU 12/18, EN 10/12), 0 wrong
 confident; all 8 misses asked: "wraps up", "soon as … are through loading", «отстреляются», «прогрузились? тогда
 …», «залились — можно гнать …», «после load'а клиентов заказы в кликхаус» (no verb after the clause), «после
-апдейта», «засинкались».
+апдейта», «засинкались». After the fixes of tests/unit/test_triggers_round13.py block 7: 30/30.
 """
 
 from __future__ import annotations
