@@ -803,8 +803,12 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
                 nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
             ) and not _continues_list(tokens, start, j):
                 return j
-        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1 and _is_event(tokens[j - 1]):
-            return j  # "after orders load copy payments": the order right after the finished load
+        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1:
+            k = j - 1
+            while k > start + 1 and tokens[k].lower in _EN_PARTICLES:
+                k -= 1  # "once the customers load is done pls refresh users": a politeness word between
+            if _is_event(tokens[k]):
+                return j  # "after orders load copy payments": the order right after the finished load
         if (
             token.lang == "ru"
             and token.parses
@@ -859,6 +863,8 @@ def _verbless_main_clause(tokens: Sequence[Token], opener: int, end: int) -> int
     return end
 
 
+# Words that may stand between a finished load and the order ("… is done pls refresh users").
+_EN_PARTICLES = frozenset({"pls", "plz", "please", "kindly", "just", "also", "then", "so"})
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
 _ALSO = frozenset({"также", "еще", "ещё"})
 # English verbs that give the order of the main clause ("copy payments ..."), in their base form.
@@ -1890,6 +1896,30 @@ def _without_load_grain(clause: str) -> str:
     return clause
 
 
+_RU_GRAIN_ADJECTIVES = frozenset({
+    "ежедневный", "ежечасный", "почасовой", "еженедельный", "ежемесячный", "ночной", "суточный", "дневной",
+})  # fmt: skip
+
+
+def _without_data_grain(text: str) -> str:
+    """A files request without a frequency adjective that describes the data ("hourly profiles land in
+    s3://…", «почасовые профили падают в …»): what the files hold, not when to run (the arrival starts the
+    run). An adjective before a load word ("hourly load", «ежедневная загрузка») is a clock and stays."""
+    tokens = tokenize(text)
+    for token, following in zip(tokens, tokens[1:], strict=False):
+        grain = token.lower in _GRAIN_ADJECTIVES or _is(token, _RU_GRAIN_ADJECTIVES, pos=("ADJF",))
+        if not grain or following.lang != token.lang or _is_event(following) or _is(following, START_VERBS):
+            continue
+        noun = (
+            any(p.pos == "NOUN" for p in following.parses[:1])
+            if following.lang == "ru"
+            else following.lower.endswith("s") and len(following.lower) > 3
+        )
+        if noun or _is(following, FILE_NOUNS):
+            text = text[: token.start] + " " * (token.end - token.start) + text[token.end :]
+    return text
+
+
 def _cycle(
     catalog: Catalog, dag_id: str, upstream: Sequence[str], inlets: Sequence[str], outlets: Sequence[str]
 ) -> list[str] | None:
@@ -1930,6 +1960,8 @@ def plan_triggered(
     language = detect_language(text)
     ru = language == "ru"
     rest = _without(text, trigger)
+    if trigger.kind == "files":
+        rest = _without_data_grain(rest)
     both = (
         "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
         if ru

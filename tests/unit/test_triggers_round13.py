@@ -291,3 +291,46 @@ def test_a_verbless_after_clause_naming_an_undeployed_load_is_asked() -> None:
     outcome = plan("utility", "после загрузки счётчиков показания в ch_utility", "subscribers tariffs")
     assert outcome.status == "needs_clarification"
     assert "meters" in " ".join(outcome.questions)
+
+
+# --- 8. a politeness word before the order; a frequency adjective that describes the files' data ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "upstream"),
+    [
+        ("once the customers load is done pls copy payments to clickhouse", "payments", ["customers"]),
+        ("when the orders load finishes please sync inventory into clickhouse", "inventory", ["orders"]),
+        ("after the customers refresh kindly push orders to clickhouse", "orders", ["customers"]),
+    ],
+)
+def test_a_politeness_word_between_the_finished_load_and_the_order(
+    text: str, source: str, upstream: list[str]
+) -> None:
+    chained_spec("shop", text, "customers orders", source, upstream)
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "fmt", "target"),
+    [
+        ("daily snapshots land in s3://util-ami/snap/ as csv, load each new file into table snap_raw",
+         "s3://util-ami/snap/", "csv", "snap_raw"),
+        ("weekly reports show up in s3://util-ami/weekly-in/ as parquet; ingest new files as they arrive into "
+         "table weekly_raw", "s3://util-ami/weekly-in/", "parquet", "weekly_raw"),
+    ],
+)  # fmt: skip
+def test_a_frequency_adjective_of_the_files_data_is_no_clock(
+    text: str, path: str, fmt: str, target: str
+) -> None:
+    outcome = plan("utility", text)
+    assert outcome.status == "ok", outcome.questions
+    spec = outcome.spec
+    assert spec is not None and spec.on_new_files and spec.schedule is None
+    assert (spec.source.path, spec.source.format, spec.target.table) == (path, fmt, target)
+
+
+def test_a_frequency_adjective_of_the_load_is_still_a_clock_beside_new_files() -> None:
+    outcome = plan(
+        "utility", "hourly load new parquet files from s3://util-ami/tel/ as they arrive into tel_raw"
+    )
+    assert outcome.status == "needs_clarification"
