@@ -39,7 +39,13 @@ from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
-from airflow_ai_etl.planning.marts import SPELLING_EN, excel_is_target, looks_like_mart, plan_mart
+from airflow_ai_etl.planning.marts import (
+    ENGINE_STEMS_RU,
+    SPELLING_EN,
+    excel_is_target,
+    looks_like_mart,
+    plan_mart,
+)
 from airflow_ai_etl.planning.newrows import since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
@@ -640,6 +646,12 @@ class OfflinePlanner:
 
     def _unsupported_engine(self, request: Request) -> Outcome | None:
         named = [e for e in UNSUPPORTED_ENGINES if re.search(rf"\b{re.escape(e)}\b", request.lower)]
+        named += [
+            n
+            for w in re.findall(r"[а-яё]+", request.lower)
+            for s, n in ENGINE_STEMS_RU.items()
+            if w.startswith(s)
+        ]
         if not named:
             return None
         known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]

@@ -334,3 +334,23 @@ def test_a_frequency_adjective_of_the_load_is_still_a_clock_beside_new_files() -
         "utility", "hourly load new parquet files from s3://util-ami/tel/ as they arrive into tel_raw"
     )
     assert outcome.status == "needs_clarification"
+
+
+# --- 9. an engine with no reader named in a Russian case form («из оракла», «из мускула») is refused -------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "deployed"),
+    [
+        (
+            "utility",
+            "после загрузки абонентов тащи из оракла таблицу tariffs в ch_utility",
+            "subscribers meters",
+        ),
+        ("shop", "когда обновятся клиенты, перелей заказы из мускула в кликхаус", "customers products"),
+        ("hr", "отпуска из оракловой базы в ch_hr ежедневно в 4 утра", ""),
+    ],
+)
+def test_an_unsupported_engine_in_a_case_form_is_refused(catalog: str, text: str, deployed: str) -> None:
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "rejected", (outcome.questions, outcome.spec)
