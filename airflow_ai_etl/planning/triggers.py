@@ -1014,7 +1014,11 @@ def _read_assets(
             and j not in named
             and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
-            and (_object_of_load(tokens, j, events) or not _is(tokens[j], CLAUSE_GLUE))
+            and (
+                _object_of_load(tokens, j, events)
+                or not _is(tokens[j], CLAUSE_GLUE)
+                or tokens[j].lower in PREPOSITIONS  # «записей к врачам»: «к» keeps «врачам» a modifier
+            )
             and tokens[j].lower not in CLAUSE_GLUE
         )
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
@@ -1596,11 +1600,11 @@ def _upstream_assets(
         if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
             modifier_of_previous = False
             continue
-        if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
-            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
-        if word in PREPOSITIONS:
+        if word in PREPOSITIONS:  # first: «к» also parses as a noun (the letter) in the genitive
             modifier_of_previous = bool(found or missing)
             continue
+        if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
+            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
         if (
             i < len(words)
             and _generic_head(trigger.upstream[i - 1], trigger.upstream[i])

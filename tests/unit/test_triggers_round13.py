@@ -354,3 +354,24 @@ def test_a_frequency_adjective_of_the_load_is_still_a_clock_beside_new_files() -
 def test_an_unsupported_engine_in_a_case_form_is_refused(catalog: str, text: str, deployed: str) -> None:
     outcome = plan(catalog, text, deployed)
     assert outcome.status == "rejected", (outcome.questions, outcome.spec)
+
+
+# --- 10. a preposition's noun after the upstream's noun qualifies it («записей к врачам») ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "после загрузки записей к врачам перелей визиты в ch_dwh",
+        "как только обновятся записи к врачам, гони визиты в ch_dwh",
+    ],
+)
+def test_a_one_letter_preposition_keeps_its_noun_a_modifier(text: str) -> None:
+    # the doctors load is deployed too: «к врачам» only says which bookings, it is no second upstream
+    chained_spec("clinic", text, "appointments doctors", "visits", ["appointments"])
+
+
+def test_an_upstream_named_with_its_modifier_that_the_pipeline_reloads_is_refused() -> None:
+    outcome = plan("clinic", "после загрузки записей к врачам перегружай таблицу appointments в ch_dwh",
+                   "appointments beds")  # fmt: skip
+    assert outcome.status == "rejected"
