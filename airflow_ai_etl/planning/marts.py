@@ -644,6 +644,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             end = _dimension_list(ph, i + 1)
             if end > i + 1:
                 ph.used.add(i)
+                ph.used.update(_split_connector(tokens, i))  # "split by", «сгруппировать по»
                 i = end
                 continue
         if _quantified_dimension(tokens, i) and not _refresh_before(tokens, i):
@@ -745,9 +746,8 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
     if _word(t, REFRESH_RU, REFRESH_EN) or _refresh_before(tokens, i) or _incremental(t):
         return False
     if _time_word(t) is None:
-        return (
-            False  # «витрина обновляется каждый час»: a verb that names no time column stays the schedule's
-        )
+        # "customers ordering each month": the counted people's own act, the event whose time the grain is on
+        return _acting_participle(tokens, i)
     if t.lang == "ru":
         return t.has(t.lemmas, pos=("VERB", "PRTS"))  # finite: «начинается», «уволено» (not «обновлять»)
     # "people dismissed each month": a past participle of the event (not "refreshed", read above)
@@ -1125,7 +1125,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 ph.blank.append((t.start, nxt.end))
                 i += 2
                 continue
-            if nxt.lower not in LIST_JOINERS and not _column_noun(nxt) and nxt.lower not in STOP_AFTER:
+            if (
+                nxt.lower not in LIST_JOINERS
+                and not _column_noun(nxt)
+                and nxt.lower not in STOP_AFTER
+                and not _grain_read(ph, i + 1)  # "per district hourly": the grain adverb read already
+            ):
                 words.append(i + 1)
                 third = tokens[i + 2] if i + 2 < n else None
                 if (  # "vehicle plate number": a three-word English noun phrase
@@ -1137,6 +1142,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                     and not _grain_noun(third)
                     and not _is_measure(third)
                     and third.lower != "date"
+                    and not _grain_read(ph, i + 2)
                 ):
                     words.append(i + 2)
         if t.lang == "en" and i + len(words) < n and tokens[i + len(words)].lower in ("column", "field"):
@@ -5124,3 +5130,49 @@ def _unbracketed_units(text: str) -> str:
         return " " + inner[1:-1] + " "
 
     return _BRACKETED_UNIT.sub(plain, text)
+
+
+# --- round 18 (marts_l families) ------------------------------------------------------------------
+
+# Verbs and participles that only say "group the rows" before «по»/"by": "split by order status",
+# "broken down by region", «сгруппировать по статусам», «разбитые по каналам». They add nothing to the
+# dimension list that follows, so they are read (never a residue word).
+SPLIT_EN = {"split", "splitted", "broken", "break", "breaking", "grouped", "group", "grouping", "sliced",
+            "slice", "segmented", "bucketed", "cut", "divided", "separated", "partitioned"}  # fmt: skip
+SPLIT_PARTICLES_EN = {"down", "out", "up"}
+SPLIT_RU = {"сгруппировать", "группировать", "сгруппированный", "разбить", "разбивать", "разбитый",
+            "разложить", "разделить", "разделённый", "разделенный", "разбиваться",
+            "группироваться"}  # fmt: skip
+
+
+def _split_connector(tokens: Sequence[Token], i: int) -> set[int]:
+    """The indexes of a grouping verb right before the «по»/"by" at `i` ("split by", "broken down by")."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower in SPLIT_PARTICLES_EN and tokens[i].lang == "en":
+        k -= 1
+    if k < 0:
+        return set()
+    before = tokens[k]
+    if (before.lang == "en" and before.lower in SPLIT_EN) or (
+        before.lang == "ru" and before.lemmas & SPLIT_RU
+    ):
+        return set(range(k, i))
+    return set()
+
+
+def _acting_participle(tokens: Sequence[Token], i: int) -> bool:
+    """An English -ing participle right after the counted noun ("customers ordering each month", "users
+    signing up every day"): the counted rows' own event, so «each <unit>» is its grain; a loading or
+    refreshing verb stays the schedule's."""
+    t, before = tokens[i], tokens[i - 1]
+    if t.lang != "en" or not t.lower.endswith("ing") or len(t.lower) < 6 or before.lang != "en":
+        return False
+    if t.lower in LOAD_VERBS_EN or t.lower[:-3] in LOAD_VERBS_EN or t.lower in REFRESH_EN:
+        return False
+    return before.lower not in FILLER_EN and before.lower not in CHAT_EN
+
+
+def _grain_read(ph: MartPhrase, k: int) -> bool:
+    """Token k is a grain adjective or adverb the grain loop read already ("per district hourly")."""
+    t = ph.tokens[k]
+    return k in ph.used and bool(_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
