@@ -2707,7 +2707,7 @@ def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
     return not any(t.schema.lower() == token.lower and t is not fact for t in ground.tables)
 
 
-_EXPLAINED = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,2})\(\s*([A-Za-z_][A-Za-z0-9_]*)\b[^()]*\)")
+_EXPLAINED = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,4})\(\s*([A-Za-z_][A-Za-z0-9_]*)\b[^()]*\)")
 EXPLAINED_CLAUSE = {"who", "that", "which", "have", "has", "had", "not", "never", "been", "was", "were", "is",
                     "are", "который", "не", "был", "была", "были", "было"}  # fmt: skip
 EXPLAINED_KEEP = {"только", "лишь", "only", "just", "где", "where", "с", "со", "with", "и", "and"}
@@ -2722,6 +2722,12 @@ def _explained_filter(text: str, fact: Table) -> str:
         if fact.column(match.group(2)) is None:
             continue
         start = match.start(1)
+        said = list(re.finditer(r"\S+", match.group(1)))
+        leads = [w for w in said[:-1] if w.group(0).lower() in EXPLAINED_KEEP]
+        if leads:  # «только где указан страховой полис (…)»: the words after the last lead are explained
+            start += leads[-1].end()
+        elif len(said) > 2 and said[-1].group(0).lower() not in EXPLAINED_KEEP:
+            start += said[-3].end()  # no lead: the two words right before the bracket, as before
         while (  # "who have not been fired (fired_at is null)": the whole clause the bracket explains
             (before := re.search(r"(\S+)\s+$", text[:start])) is not None
             and before.group(1).lower() in EXPLAINED_CLAUSE
@@ -2736,10 +2742,15 @@ def _explained_filter(text: str, fact: Table) -> str:
 
 
 _BARE_NULL = re.compile(
-    r"(?:\(\s*|\b(?:with|where|whose)\s+)(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?)?"
-    r"(?P<word>empty|null|blank|missing|set|filled|populated)\b(?P<close>\s*\))?",
+    r"(?:\(\s*|\b(?:with|where|whose)\s+"
+    # «только те, у кого fired_at пустой», «где insurance_policy не заполнен»: the lead says "the rows whose"
+    r"|(?<![\w-])(?:(?:только|лишь)\s+)?(?:(?:те|тех|те,)\s*,?\s*)?(?:у\s+(?:кого|которых)|где|с)\s+)"
+    r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?|не\s+)?"
+    r"(?P<word>empty|null|blank|missing|set|filled|populated|пуст\w*|заполнен\w*|указан\w*|null)"
+    r"(?![\w-])(?P<close>\s*\))?",
     re.IGNORECASE,
 )
+NULL_WORDS = ("empty", "null", "blank", "missing", "пуст")
 
 
 def _bare_null_check(text: str, fact: Table) -> tuple[str, str | None]:
@@ -2750,13 +2761,21 @@ def _bare_null_check(text: str, fact: Table) -> tuple[str, str | None]:
         column = fact.column(match.group("col"))
         if column is None or (match.group(0).startswith("(") and not match.group("close")):
             continue
-        missing = (match.group("word").lower() in ("empty", "null", "blank", "missing")) != bool(
-            match.group("not")
-        )
+        missing = match.group("word").lower().startswith(NULL_WORDS) != bool(match.group("not"))
         from airflow_ai_etl.planning.filters import _null_check
 
         condition = _null_check(fact, column.name, missing, match.group("word").lower() == "null")
-        blanked = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+        begin = match.start()
+        while (
+            (  # "active staff only (fired_at empty)", «только где … (x не пустой)»: the lead words too
+                lead := re.search(
+                    r"(?<![\w-])(только|лишь|где|only|just|where)\s+$", text[:begin], re.IGNORECASE
+                )
+            )
+            is not None
+        ):
+            begin = lead.start()
+        blanked = text[:begin] + " " * (match.end() - begin) + text[match.end() :]
         return blanked, condition
     return text, None
 
