@@ -315,6 +315,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         for t, nxt in zip(words, words[1:], strict=False)
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
+    grain_phrase = grain_phrase or _grain_on_date(words)  # "weekly by visit date": a grain, never a schedule
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
     # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
     export = _exports_to_excel(tokens)
@@ -1898,6 +1899,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         chatless := _unbracketed_units(_without_chat_phrases(request.text))
     ) != request.text:  # "nothing fancy", "keep it fresh"
         request, tokens = dataclasses.replace(request, text=chatless), tokenize(chatless)
+    if (spelled := _comment_measures(planner, request.text, tokens)) != request.text:  # «к выплате»: net
+        request, tokens = dataclasses.replace(request, text=spelled), tokenize(spelled)
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
@@ -2117,7 +2120,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     named_target = _claim_target_words(ph, named_target)  # «табличку назови x», "target table x"
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
-    residue = _residue(tokens, ph, rest_request, where.value, ground, fact)
+    # a null check read from its bracket is a filter the rules read, as when they read it themselves
+    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact)
     if residue:
         return Outcome.clarify(ask("residue", words=residue))
     try:
@@ -3733,6 +3737,8 @@ def _dimensions(
             continue
         joins.append({"table": ground_name(ground.planner, ground.conn_id, table)})
     for words in ph.dims:
+        if len(words) == 2 and words[0] > words[1] and ground.table_of(tokens[words[0]]) is not None:
+            words = words[1:]  # «по району, телеметрия»: a table's noun after the comma names no attribute
         head = tokens[words[0]]
         qualifier = [tokens[k] for k in words[1:]]
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
@@ -5195,3 +5201,66 @@ def _grain_read(ph: MartPhrase, k: int) -> bool:
     """Token k is a grain adjective or adverb the grain loop read already ("per district hourly")."""
     t = ph.tokens[k]
     return k in ph.used and bool(_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
+
+
+def _grain_on_date(words: Sequence[Token]) -> bool:
+    """ "weekly by visit date", «еженедельно по дате обхода»: a frequency word whose time column is named
+    right after it is the grain of a mart (a schedule names no column), so the request groups rows even
+    with no measure word (README: a noun naming only its table counts rows)."""
+    for k, t in enumerate(words[:-2]):
+        if not (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
+            continue
+        if words[k + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN | {"on"}:
+            continue
+        if any(w.lower in DATE_NOUNS or w.lemma in DATE_NOUNS for w in words[k + 2 : k + 5]):
+            return True
+    return False
+
+
+def _comment_words(text: str) -> list[str]:
+    return [w.lower().replace("ё", "е") for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)]
+
+
+def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """A phrase that is exactly one numeric column's comment names that column: «начислено и к выплате»
+    (payslips.net, 'К выплате'), «трафик (скачано байт)» (the bracket spells bytes_down's comment, so the
+    jargon word before it is that column). Only comments of two words or more, held by one column of the
+    connection's tables; the phrase becomes the column's name, after «сумма» when no measure word precedes
+    it (same length is not kept: the text is tokenized again)."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    by_phrase: dict[tuple[str, ...], list[str]] = {}
+    for table in planner.catalog.tables_of(sources[0].conn_id):
+        numeric = _numeric_names(table)
+        for column in table.columns:
+            if column.name not in numeric or not column.comment:
+                continue
+            words = tuple(_comment_words(column.comment.split(",")[0]))
+            if len(words) >= 2:
+                by_phrase.setdefault(words, []).append(column.name)
+    for words, columns in by_phrase.items():
+        if len(set(columns)) != 1:
+            continue
+        phrase = r"\s+".join(re.escape(w) for w in words)
+        pattern = re.compile(
+            rf"(?:(?P<jargon>[^\W\d_][\w-]*)\s*\(\s*{phrase}\s*\)|(?<![\w-]){phrase}(?![\w-]))", re.IGNORECASE
+        )
+        found = list(pattern.finditer(text.replace("ё", "е").replace("Ё", "Е")))
+        if len(found) != 1:
+            continue
+        match = found[0]
+        before = tokenize(text[: match.start()])
+        words_before = [t for t in before if t.lang != "punct"]
+        measured = bool(words_before) and _measure_func(words_before, len(words_before) - 1) is not None
+        if (
+            not match.group("jargon")
+            and words_before
+            and not (before[-1].lang == "punct" or before[-1].lower in LIST_JOINERS or measured)
+        ):
+            continue  # inside a longer phrase: not the comment alone
+        if match.group("jargon") and _measure_func(tokenize(match.group("jargon")), 0) is not None:
+            continue  # «сумма (скачано байт)»: read by the bracket rules
+        lead = "" if measured else ("сумма " if tokenize(match.group(0))[0].lang == "ru" else "sum of ")
+        text = text[: match.start()] + lead + columns[0] + text[match.end() :]
+    return text
