@@ -891,6 +891,16 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
             ph.grain_words.append(k)
             ph.used.update(range(j, k + 2))
             return k + 2
+        if (  # "weekly (route date)": the English noun before the date noun names it
+            k + 2 < n
+            and tokens[k + 2].text == ")"
+            and tokens[k].lang == "en"
+            and tokens[k + 1].lower in DATE_NOUNS
+            and not _is_measure(tokens[k])
+        ):
+            ph.grain_words.append(k)
+            ph.used.update(range(j, k + 3))
+            return k + 3
         if (  # «помесячно (дата зачисления)», "weekly (issue date)"
             k + 2 < n
             and tokens[k + 2].text == ")"
@@ -2029,6 +2039,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             if named is fact or (named is not None and m.func != "count_distinct"):
                 ph.used.discard(k)  # the fact's own noun stays: «событий purchase» reads as a filter
                 continue
+            if named is None and _qualifies_measured_word(ground, fact, tokens, m, k, measures):
+                continue  # «суммарно дней лечения»: days of treatment, the genitive says what the days are
             if (
                 named is None
                 and not ground.columns_named(fact, [token])
@@ -5045,6 +5057,10 @@ def _bracketed_grain_column(ph: MartPhrase, k: int) -> int:
     if ph.grain_column is not None or k + 1 in ph.used or not _IDENTIFIER.match(name):
         return k
     meanings = [m for m in (_time_word(tokens[w]) for w in ph.grain_words) if m]
+    # «по дням приёма (scheduled_at)»: a time word's second reading (an appointment's «приём» is scheduled)
+    meanings += [
+        TIME_WORDS_ALSO[x] for w in ph.grain_words for x in ph.tokens[w].lemmas if x in TIME_WORDS_ALSO
+    ]
     if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
         return k  # «по месяцам доставки (created_at)»: the words and the name disagree, left unread (asked)
     ph.grain_column = name
@@ -5259,8 +5275,37 @@ def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
             and not (before[-1].lang == "punct" or before[-1].lower in LIST_JOINERS or measured)
         ):
             continue  # inside a longer phrase: not the comment alone
+        head = tokenize(match.group(0))[0]
+        if not match.group("jargon") and head.parses[:1] and head.parses[0].pos in ("NOUN", "ADJF"):
+            continue  # «объём потребления»: a noun phrase the measure rules read (a list shares its measure)
         if match.group("jargon") and _measure_func(tokenize(match.group("jargon")), 0) is not None:
             continue  # «сумма (скачано байт)»: read by the bracket rules
         lead = "" if measured else ("сумма " if tokenize(match.group(0))[0].lang == "ru" else "sum of ")
         text = text[: match.start()] + lead + columns[0] + text[match.end() :]
     return text
+
+
+def _qualifies_measured_word(
+    ground: _Ground,
+    fact: Table,
+    tokens: Sequence[Token],
+    m: MeasureWord,
+    k: int,
+    measures: list[dict[str, Any]],
+) -> bool:
+    """«суммарно дней лечения», «сумма часов работы»: a Russian genitive noun right after the object word
+    that named the measured column (days) describes that quantity; it names no column or table itself."""
+    token = tokens[k]
+    if (
+        token.lang != "ru"
+        or k - 1 not in m.object
+        or not any(p.case == "gent" and p.pos == "NOUN" for p in token.parses)
+    ):
+        return False
+    if ground.columns_named(fact, [token]) or _is_measure(token):
+        return False
+    measured = {mm["column"] for mm in measures if mm.get("column")}
+    if any(c.name in measured for c in ground.columns_named(fact, [tokens[k - 1]])):
+        return True
+    unit = _unit_part(tokens[k - 1])  # «дней» -> day, a part of `days`
+    return unit is not None and any(unit in name_parts(name) for name in measured)
