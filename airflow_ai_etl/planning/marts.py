@@ -236,6 +236,9 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"},
     # a badge swiped or tapped at a door is one access event («проход»)
     "swipe": {"event"}, "swipes": {"event"}, "tap": {"event"}, "taps": {"event"}, "проход": {"event"},
+    # Russian nouns for the English entity of a key column with no comment («по курсам» -> course_id)
+    "курс": {"cours"}, "проект": {"project"}, "тариф": {"tariff"}, "контракт": {"contract"},
+    "сегмент": {"segment"}, "терминал": {"terminal"}, "маршрут": {"rout"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -2059,6 +2062,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
+    verb_flag = _verb_flag(ph, ground, fact)  # «сколько присутствовали»: present = true, never dropped
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
@@ -2079,7 +2083,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
-    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value):
+    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, verb_flag):
         if state is None:
             continue
         prior = definition.get("where")
@@ -3960,6 +3964,9 @@ ROLE_WORDS = {
     "origin": "origin", "source": "origin", "sender": "origin", "departure": "origin", "from": "origin",
     "назначение": "dest", "destination": "dest", "получатель": "dest", "куда": "dest", "recipient": "dest",
     "arrival": "dest", "dest": "dest", "target": "dest", "прибытие": "dest",
+    # role adjectives: «по исходному хабу», «конечный склад», "starting hub"
+    "исходный": "origin", "начальный": "origin", "стартовый": "origin", "starting": "origin",
+    "конечный": "dest", "целевой": "dest", "ending": "dest", "final": "dest",
 }  # fmt: skip
 
 
@@ -5309,3 +5316,24 @@ def _qualifies_measured_word(
         return True
     unit = _unit_part(tokens[k - 1])  # «дней» -> day, a part of `days`
     return unit is not None and any(unit in name_parts(name) for name in measured)
+
+
+def _verb_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«сколько присутствовали по курсам», «число присутствовавших»: a Russian verb or participle no rule
+    read that names one boolean column of the fact ('Присутствовал на занятии') states the rows' flag
+    (`present = true`, after «не»: false). Verbs otherwise carry no slot, so without this the state would
+    be dropped silently."""
+    tokens = ph.tokens
+    found: list[str] = []
+    for i, t in enumerate(tokens):
+        if i in ph.used or t.lang != "ru" or not t.parses or t.parses[0].pos not in ("VERB", "PRTF", "PRTS"):
+            continue
+        named = ground.columns_named(fact, [t])
+        if len(named) != 1 or column_kind(named[0].type).family != "bool":
+            continue
+        negated = i > 0 and tokens[i - 1].lower == "не"
+        found.append(f"{named[0].name} = {'false' if negated else 'true'}")
+        ph.used.add(i)
+        if negated:
+            ph.used.add(i - 1)
+    return " AND ".join(dict.fromkeys(found)) or None
