@@ -1510,7 +1510,11 @@ def _read_measures(ph: MartPhrase) -> None:
                 ph.used.add(j)
                 j += 1
                 continue
-            if _stops(w) or w.lower in DIM_PREPS_RU | DIM_PREPS_EN or w.lower in LIST_JOINERS:
+            if (
+                (_stops(w) and not (j == i + 1 and _is_second_word(tokens, j)))  # «среднее кол-во …»
+                or w.lower in DIM_PREPS_RU | DIM_PREPS_EN
+                or w.lower in LIST_JOINERS
+            ):
                 break
             if w.lang == "ru" and w.parses and w.parses[0].pos in ("VERB", "INFN", "GRND", "PRTS"):
                 break
@@ -1625,7 +1629,12 @@ def _unit_part(token: Token) -> str | None:
 
 
 def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
-    """«средняя сумма», «суммарное количество», "total quantity": the measure noun after an adjective."""
+    """«средняя сумма», «суммарное количество», "total quantity": the measure noun after an adjective
+    (also its slang, «среднее кол-во остановок»)."""
+    if tokens[j].lang == "ru" and (
+        tokens[j].lower.startswith("кол-в") or tokens[j].lower in ("колво", "к-во")
+    ):
+        return True
     return _word(
         tokens[j],
         {"сумма", "количество", "число", "цена", "стоимость", "выручка", "оборот", "чек"},
@@ -1974,6 +1983,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
+    _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -2062,7 +2072,6 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
-    verb_flag = _verb_flag(ph, ground, fact)  # «сколько присутствовали»: present = true, never dropped
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _explained_filter(_blanked(request.text, ph), fact)
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
@@ -2083,6 +2092,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
+    # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
+    verb_flag = None if where.value else _verb_flag(ph, ground, fact)
     for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, verb_flag):
         if state is None:
             continue
@@ -5337,3 +5348,33 @@ def _verb_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
         if negated:
             ph.used.add(i - 1)
     return " AND ".join(dict.fromkeys(found)) or None
+
+
+TITLE_PREPS_RU = {"по", "через", "на", "в", "во", "для", "из", "от", "с", "со", "к", "за", "о", "об"}
+
+
+def _title_comment_fact(ph: MartPhrase, ground: _Ground) -> None:
+    """«Проходы по турникетам: колво по дверям …»: a lead-in before the first colon whose content words are
+    all words of one table's comment ('Проходы через турникеты'), whatever preposition links them, names the
+    fact table; its «по …» is no dimension. Only when no other rule named the fact and the lead-in has two
+    content words or more (one word is a noun the other rules read)."""
+    tokens = ph.tokens
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon < 2 or ph.fact_hint is not None or ph.sources:
+        return
+    lead = list(range(colon))
+    if any(tokens[k].lang != "ru" for k in lead):
+        return
+    content = [k for k in lead if tokens[k].lower not in TITLE_PREPS_RU]
+    if len(content) < 2:
+        return
+    found = [
+        t
+        for t in ground.tables
+        if t.comment and all(tokens[k].lemmas & _comment_lemmas(t.comment) for k in content)
+    ]
+    if len(found) != 1:
+        return
+    ph.fact_hint = found[0]
+    ph.dims = [d for d in ph.dims if not set(d) & set(lead)]
+    ph.used.update(lead)
