@@ -1577,6 +1577,18 @@ def _read_measures(ph: MartPhrase) -> None:
                 if prev.lower not in ("the", "a", "an", "of", "and"):
                     m.object.append(i - 1)  # "order totals", "event counts": the noun before
                     ph.used.add(i - 1)
+                    first = tokens[i - 2] if i >= 2 else None
+                    if (  # "scholarship payout total": a money noun qualified by the table's noun before it
+                        first is not None
+                        and _en(prev, SPEND_EN)
+                        and first.lang == "en"
+                        and i - 2 not in ph.used
+                        and not _stops(first)
+                        and _measure_func(tokens, i - 2) is None
+                        and first.lower not in FILLER_EN
+                    ):
+                        m.object.insert(0, i - 2)
+                        ph.used.add(i - 2)
         ph.measures.append(m)
         i = max(j, i + 1)
     # «максимальная и минимальная сумма продажи»: the first adjective shares the second one's object
@@ -1725,6 +1737,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         if any(_measure_func(tokens, k) in ("avg", "min", "max") for k in range(max(0, i - 2), i)):
             return None  # «средняя сумма», "max order total": the object of the average
         return "sum"
+    if t.lower in ("gross", "net") and i + 1 < len(tokens) and tokens[i + 1].lower in GROSS_HEADS_EN:
+        return "sum"  # "gross sales", "net revenue": the money the rows add up to
     if t.lower in ("dau", "mau", "wau"):
         return "count_distinct"
     if t.lower == "active" or (t.lang == "ru" and t.lemma == "активный"):
@@ -1966,6 +1980,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         if m.object
         or m.column_ref
         or _counts_times(tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
+        or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
         or not any(
             o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
             for o in ph.measures
@@ -3296,7 +3311,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
 
 MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
-MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid"}
+MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid", "payout",
+                  "payouts"}  # fmt: skip
 SPEND_EN = MONEY_NOUNS_EN - {"pay", "paid"}  # "fuel spend" names the amount; "paid orders" is a state
 
 
@@ -3326,6 +3342,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                    for j in (k - 1, k + 1))
         ]  # fmt: skip
     named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
+    # "kwh consumption … from telemetry": the table named after «из»/"from" holds the column words
+    named_tables |= {t.qualified_name for k in ph.sources if (t := ground.table_of(tokens[k])) is not None}
     found: list[tuple[int, Table, Column]] = []
     for k in subject:
         if ground.table_of(tokens[k]) is not None:
@@ -3343,6 +3361,11 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     tops = [key for key, v in coverage.items() if len(v) == best]
     if best >= 2 and len(tops) == 1:  # "Refund amount": returns.refund_amount, not fuel_cards.amount
         found = [f for f in found if f[1].qualified_name == tops[0][0]]
+    if not found and not ph.measures and (spent := _table_money_word(ph, ground, subject)) is not None:
+        k, column = spent  # "fuel spend per vehicle": the one money column of the table the word before names
+        ph.measures.append(MeasureWord("sum", k, column_ref=column, subject=True))
+        ph.used.update({k - 1, k})
+        return
     tables = {t.qualified_name for _, t, _ in found}
     if len(tables) > 1:  # «Пробег по курьерам»: routes.distance_km (it reaches couriers), not vehicles'
         holding = [f for f in found if _holds_dims(ph, ground, f[1])]
@@ -3391,6 +3414,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     for k in subject:  # "gross and net pay": a money word right after the columns' words qualifies them
         if k - 1 in by_word and k not in by_word and _word(tokens[k], *money_word):
             ph.used.add(k)
+        if k - 1 in by_word and k not in by_word and _word(tokens[k], AMOUNT_NOUNS_RU, AMOUNT_NOUNS_EN):
+            ph.used.add(k)  # "kwh consumption", «литры расход»: the column's word says what is measured
 
 
 def _listed(tokens: Sequence[Token], k: int) -> bool:
@@ -3597,9 +3622,13 @@ def _measures(
             if len({c.name for c in numeric_named}) == 1:
                 column = numeric_named[0]
         if column is None:
-            money_word = _word(cue, MONEY_RU, MONEY_EN) or any(
-                _word(w, MONEY_RU | MONEY_NOUNS_RU | CURRENCY_RU, MONEY_EN | SPEND_EN | CURRENCY_EN)
-                for w in object_words
+            money_word = (
+                _word(cue, MONEY_RU, MONEY_EN)
+                or _en(cue, {"gross", "net"})
+                or any(
+                    _word(w, MONEY_RU | MONEY_NOUNS_RU | CURRENCY_RU, MONEY_EN | SPEND_EN | CURRENCY_EN)
+                    for w in object_words
+                )
             )  # «на сколько рублей»: a currency is money too
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
@@ -5376,5 +5405,33 @@ def _title_comment_fact(ph: MartPhrase, ground: _Ground) -> None:
     if len(found) != 1:
         return
     ph.fact_hint = found[0]
-    ph.dims = [d for d in ph.dims if not set(d) & set(lead)]
-    ph.used.update(lead)
+    # «Кандидаты по вакансиям:» keeps its dimension (vacancy is a column); «по турникетам» names none
+    titled = [d for d in ph.dims if set(d) & set(lead) and not ground.columns_named(found[0], [tokens[d[0]]])]
+    ph.dims = [d for d in ph.dims if d not in titled]
+    ph.used.update(k for k in lead if not any(k in d for d in ph.dims))
+
+
+# Nouns that say a column's quantity is measured, read after the column's own word ("kwh consumption").
+AMOUNT_NOUNS_EN = {"consumption", "usage", "use", "volume", "traffic", "amount"}
+AMOUNT_NOUNS_RU = {"потребление", "расход", "объём", "объем", "трафик"}
+# "gross sales", "net bookings": the fact's money summed (a column named gross is read as a column first)
+GROSS_HEADS_EN = {"sales", "revenue", "receipts", "bookings", "turnover", "income", "takings"}
+
+
+def _table_money_word(ph: MartPhrase, ground: _Ground, subject: list[int]) -> tuple[int, str] | None:
+    """ "fuel spend per vehicle", "scholarship payout per faculty": an English money noun right after a word
+    naming a table whose one money-named column is what is summed ((index of the money word, column))."""
+    tokens = ph.tokens
+    for k in subject:
+        if k == 0 or k - 1 not in subject or not _en(tokens[k], SPEND_EN):
+            continue
+        table = ground.table_of(tokens[k - 1])
+        if table is None:
+            parts = [t for t in ground.tables if stem(tokens[k - 1].lower) in name_parts(t.name)]
+            table = parts[0] if len(parts) == 1 else None  # "fuel" of fuel_cards
+        if table is None:
+            continue
+        money = [c for c in _money_columns(table) if _money_name(c)]
+        if len(money) == 1:
+            return k, money[0].name
+    return None
