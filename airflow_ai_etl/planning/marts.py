@@ -1010,6 +1010,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and tokens[i + 1].lang in ("ru", "en")
                 and not _stops(tokens[i + 1])
                 and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
+                and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
             ):
                 ph.used.add(i)
                 i += 1
@@ -1180,7 +1181,11 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and tokens[inner[0]].lemmas & tokens[ph.dims[-1][0]].lemmas
             ):
                 inner = [inner[2]]
-            if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
+            if (
+                inner
+                and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner)
+                and not _null_bracket(tokens, inner)  # «по статусам (card_number пустой)»: a filter
+            ):
                 ph.bracketed.append((len(ph.dims) - 1, list(ph.dims[-1]), list(inner)))
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
                     inner = inner + ph.dims[-1]  # the name of the department (of «хабу назначения»: its role)
@@ -5379,7 +5384,8 @@ def _verb_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     return " AND ".join(dict.fromkeys(found)) or None
 
 
-TITLE_PREPS_RU = {"по", "через", "на", "в", "во", "для", "из", "от", "с", "со", "к", "за", "о", "об"}
+TITLE_PREPS_RU = {"по", "через", "сквозь", "на", "в", "во", "для", "из", "от", "с", "со", "к", "за", "о",
+                  "об", "при", "у", "под", "над"}  # fmt: skip
 
 
 def _title_comment_fact(ph: MartPhrase, ground: _Ground) -> None:
@@ -5435,3 +5441,21 @@ def _table_money_word(ph: MartPhrase, ground: _Ground, subject: list[int]) -> tu
         if len(money) == 1:
             return k, money[0].name
     return None
+
+
+def _splits_next(tokens: Sequence[Token], k: int) -> bool:
+    """Token k starts a grouping verb before «по»/"by" ("broken down by", «сгруппировать по»)."""
+    for end in range(k + 1, min(len(tokens), k + 3)):
+        if tokens[end].lower in DIM_PREPS_RU | DIM_PREPS_EN:
+            return _split_connector(tokens, end) == set(range(k, end))
+    return False
+
+
+def _null_bracket(tokens: Sequence[Token], inner: list[int]) -> bool:
+    """The bracket after a dimension holds a column and a null word («(card_number пустой)», "(x not empty)"):
+    a row condition for the filter rules, not the dimension's column."""
+    return any(
+        tokens[k].lower.startswith(("пуст", "заполнен", "указан"))
+        or tokens[k].lower in ("empty", "null", "blank", "missing", "filled", "populated")
+        for k in inner
+    )
