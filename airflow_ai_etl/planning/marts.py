@@ -5292,9 +5292,10 @@ def _comment_words(text: str) -> list[str]:
 def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
     """A phrase that is exactly one numeric column's comment names that column: «начислено и к выплате»
     (payslips.net, 'К выплате'), «трафик (скачано байт)» (the bracket spells bytes_down's comment, so the
-    jargon word before it is that column). Only comments of two words or more, held by one column of the
-    connection's tables; the phrase becomes the column's name, after «сумма» when no measure word precedes
-    it (same length is not kept: the text is tokenized again)."""
+    jargon word before it is that column). Only comments held by one column of the connection's tables and
+    not a noun phrase (the measure rules read those); a one-word comment only as a list item with no measure
+    word before it («к выплате и начислено»: a participle is no slot of its own and would be dropped). The
+    phrase becomes the column's name, after «сумма» when no measure word precedes it."""
     sources = _fact_connections(planner, tokens)
     if len(sources) != 1:
         return text
@@ -5305,7 +5306,7 @@ def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
             if column.name not in numeric or not column.comment:
                 continue
             words = tuple(_comment_words(column.comment.split(",")[0]))
-            if len(words) >= 2:
+            if words:
                 by_phrase.setdefault(words, []).append(column.name)
     for words, columns in by_phrase.items():
         if len(set(columns)) != 1:
@@ -5332,6 +5333,8 @@ def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
             continue  # «объём потребления»: a noun phrase the measure rules read (a list shares its measure)
         if match.group("jargon") and _measure_func(tokenize(match.group("jargon")), 0) is not None:
             continue  # «сумма (скачано байт)»: read by the bracket rules
+        if len(words) == 1 and (measured or match.group("jargon") or head.lang != "ru"):
+            continue  # «сколько начислено»: after a measure word, one word is _participle_sum's
         lead = "" if measured else ("сумма " if tokenize(match.group(0))[0].lang == "ru" else "sum of ")
         text = text[: match.start()] + lead + columns[0] + text[match.end() :]
     return text
