@@ -5329,7 +5329,7 @@ def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
         ):
             continue  # inside a longer phrase: not the comment alone
         head = tokenize(match.group(0))[0]
-        if not match.group("jargon") and head.parses[:1] and head.parses[0].pos in ("NOUN", "ADJF"):
+        if not match.group("jargon") and head.parses[:1] and head.parses[0].pos in ("NOUN", "ADJF", "PRTF"):
             continue  # «объём потребления»: a noun phrase the measure rules read (a list shares its measure)
         if match.group("jargon") and _measure_func(tokenize(match.group("jargon")), 0) is not None:
             continue  # «сумма (скачано байт)»: read by the bracket rules
