@@ -439,6 +439,8 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
     ]
     if _load_words(tokens) or not grouping:
         return False
+    if (spelled := _comment_measures(planner, text, tokens)) != text and is_mart_request(tokenize(spelled)):
+        return True  # «трафик (скачано байт) по точкам доступа»: a column's comment, summed
     pg = [c for c in planner.catalog.connections_of("postgres") if planner.catalog.tables_of(c.conn_id)]
     if len(pg) != 1:
         return False
@@ -3852,7 +3854,7 @@ def _dimensions(
                 questions.append(ask("unknown_dim", word=word, fact=fact.name))
                 continue  # the qualifying table has no such column: asked, not taken from another table
         cols = ground.columns_named(fact, [head, *qualifier]) or ground.columns_named(fact, [head])
-        if cols:
+        if cols and not _owner_noun_of_comment(ground, fact, head, qualifier, cols[0]):
             dims.append(cols[0].name)
             continue
         table = ground.table_of(head)
@@ -5462,3 +5464,18 @@ def _null_bracket(tokens: Sequence[Token], inner: list[int]) -> bool:
         or tokens[k].lower in ("empty", "null", "blank", "missing", "filled", "populated")
         for k in inner
     )
+
+
+def _owner_noun_of_comment(
+    ground: _Ground, fact: Table, head: Token, qualifier: list[Token], column: Column
+) -> bool:
+    """«по контролёрам» of inspections: the noun names a table the fact points at (inspector_id), and the
+    column its word matched only mentions it as an owner ('Замечание контролёра': the note is not the
+    inspector), so the table's key, not that column, is the dimension."""
+    if qualifier or head.lang != "ru" or not column.comment:
+        return False
+    owner = ground.table_of(head)
+    if owner is None or owner is fact or _fk_column(fact, owner) is None:
+        return False
+    first = _comment_head(column.comment)
+    return first is not None and stem(head.lemma) != first and not head.lemma.startswith(first)

@@ -243,3 +243,23 @@ def test_a_grouping_with_a_dated_grain_counts_rows(planners, text, grain):
         grain,
         None,
     )
+
+
+def test_a_comment_phrase_alone_makes_a_mart(planners):
+    # no measure word at all: the bracket spelling bytes_down's comment is the measure
+    mart = mart_of(planners["univ"].plan("трафик (скачано байт) по точкам доступа"))
+    assert (mart["table"], mart["measures"], mart["dims"]) == (
+        "campus.wifi_sessions",
+        [("sum", "bytes_down")],
+        ["access_point"],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["число обходов по контролёрам, еженедельно по дате обхода", "сколько обходов по контролёрам помесячно"],
+)
+def test_a_table_noun_is_its_key_not_a_column_that_mentions_its_owner(planners, text):
+    # 'Замечание контролёра' (note) only mentions the inspector: «по контролёрам» is inspector_id (before: note)
+    mart = mart_of(planners["utility"].plan(text))
+    assert (mart["table"], mart["dims"]) == ("ops.inspections", ["inspector_id"])
