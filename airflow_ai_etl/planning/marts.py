@@ -3855,6 +3855,12 @@ def _dimensions(
                 continue  # the qualifying table has no such column: asked, not taken from another table
         cols = ground.columns_named(fact, [head, *qualifier]) or ground.columns_named(fact, [head])
         if cols and not _owner_noun_of_comment(ground, fact, head, qualifier, cols[0]):
+            if _lost_qualifier(ground, fact, reachable, head, qualifier, cols[0]):
+                # «по модели района»: the head alone matched, the qualifier names another column: asked
+                questions.append(
+                    ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
+                )
+                continue
             dims.append(cols[0].name)
             continue
         table = ground.table_of(head)
@@ -3891,6 +3897,11 @@ def _dimensions(
         holders = [(t, ground.columns_named(t, [head])) for t in reachable]
         holders = [(t, cols) for t, cols in holders if cols]
         if len(holders) == 1:
+            if _lost_qualifier(ground, holders[0][0], reachable, head, qualifier, holders[0][1][0]):
+                questions.append(  # «по модели района»: model of meters, «района» another column: asked
+                    ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
+                )
+                continue
             dims.append(holders[0][1][0].name)
             continue
         if len(holders) > 1:
@@ -5479,3 +5490,23 @@ def _owner_noun_of_comment(
         return False
     first = _comment_head(column.comment)
     return first is not None and stem(head.lemma) != first and not head.lemma.startswith(first)
+
+
+def _lost_qualifier(
+    ground: _Ground, fact: Table, reachable: list[Table], head: Token, qualifier: list[Token], column: Column
+) -> bool:
+    """A dimension's column matched by its head word alone while a qualifier word names another column of
+    the fact or a table it joins (and no table): the qualifier would be dropped, so the words are asked."""
+    if not qualifier:
+        return False
+    for q in qualifier:
+        if ground.table_of(q) is not None or q.lemmas & set(ROLE_WORDS) or _time_word(q) or _grain_noun(q):
+            continue
+        if _comment_names(column, q) or q.lemmas & _comment_lemmas(column.comment or ""):
+            continue  # «модели счётчика»: the qualifier is in the column's own comment
+        others = [
+            c for t in [fact, *reachable] for c in ground.columns_named(t, [q]) if c.name != column.name
+        ]
+        if others:
+            return True
+    return False

@@ -263,3 +263,20 @@ def test_a_table_noun_is_its_key_not_a_column_that_mentions_its_owner(planners, 
     # 'Замечание контролёра' (note) only mentions the inspector: «по контролёрам» is inspector_id (before: note)
     mart = mart_of(planners["utility"].plan(text))
     assert (mart["table"], mart["dims"]) == ("ops.inspections", ["inspector_id"])
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("максимальное напряжение по модели района", True),  # «района» names district: never dropped
+        ("средний kwh по модели района, телеметрия", True),
+        ("максимальное напряжение по модели счётчика", False),  # the comment's own word ('Модель счётчика')
+    ],
+)
+def test_a_qualifier_naming_another_column_is_asked_not_dropped(planners, text, asked):
+    outcome = planners["utility"].plan(text)
+    if asked:
+        assert outcome.status == "needs_clarification"
+        assert "модели района" in outcome.questions[0]
+    else:
+        assert mart_of(outcome)["dims"] == ["model"]
