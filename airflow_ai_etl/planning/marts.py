@@ -522,6 +522,9 @@ class MartPhrase:
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
+    apposed: dict[int, list[int]] = field(
+        default_factory=dict
+    )  # «по району, X»: X's index -> the words before
 
 
 def _next_words(tokens: Sequence[Token], i: int) -> int:
@@ -1168,6 +1171,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         ph.used.update(words)
         i = words[-1] + 1
         if _apposition(ph, words[0], i):  # «по машинам, госномер»: the attribute shown for the vehicle
+            ph.apposed[i + 1] = list(words)
             ph.dims[-1] = [i + 1, words[0]]
             ph.used.update({i, i + 1})
             i += 2
@@ -3800,8 +3804,8 @@ def _dimensions(
             continue
         joins.append({"table": ground_name(ground.planner, ground.conn_id, table)})
     for words in ph.dims:
-        if len(words) == 2 and words[0] > words[1] and ground.table_of(tokens[words[0]]) is not None:
-            words = words[1:]  # «по району, телеметрия»: a table's noun after the comma names no attribute
+        if words[0] in ph.apposed and ground.table_of(tokens[words[0]]) is not None:
+            words = ph.apposed[words[0]]  # «по модели района, телеметрия»: a table's noun names no attribute
         head = tokens[words[0]]
         qualifier = [tokens[k] for k in words[1:]]
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
