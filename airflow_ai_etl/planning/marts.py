@@ -3804,8 +3804,10 @@ def _dimensions(
             continue
         joins.append({"table": ground_name(ground.planner, ground.conn_id, table)})
     for words in ph.dims:
-        if words[0] in ph.apposed and ground.table_of(tokens[words[0]]) is not None:
-            words = ph.apposed[words[0]]  # «по модели района, телеметрия»: a table's noun names no attribute
+        if len(words) > 1 and words[0] > words[-1] and ground.table_of(tokens[words[0]]) is not None:
+            # «по модели района, телеметрия», «по заказам (orders)»: a table's noun after the dimension's
+            # words (after a comma or in brackets) names no attribute of it: the words before it are the dim
+            words = ph.apposed.get(words[0], words[1:])
         head = tokens[words[0]]
         qualifier = [tokens[k] for k in words[1:]]
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
