@@ -6,7 +6,10 @@ eval/heldout_triggers_k.failures.md) has its own block: an upstream named by a g
 genitive after it («справочник сортировочных центров»), by an English word a Russian comment spells by ear
 ("recruiting" for «рекрутинг»), a system delivering files with a verb the load rules read as a mode
 («сливают jsonl в s3://…»), a period closing as a completion word («закроются начисления»), a reload verb
-with an explicit upsert and its keys.
+with an explicit upsert and its keys, an English options clause after a bare "after X"; then the families of
+the chat-style batch (test_triggers_round13c.py) and of heldout_triggers_l (blocks 7-10: chat completion
+words and clause joins, a politeness word, a frequency adjective of the files' data, an unsupported engine in a
+case form, a one-letter preposition before a modifier noun).
 """
 
 from __future__ import annotations
