@@ -245,7 +245,7 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         return None  # the rest of a triggered request is planned without its trigger («... вручную»)
     # «по мере появленя», "whenver", "after the orders load finshes": a trigger word one letter off is read
     # as that word (a word left unread would be taken for an upstream name, or hide the trigger)
-    corrected = _trigger_typos(text)
+    corrected = _trigger_typos(_slang_openers(text))
     if corrected != text and (found := _read(corrected, assets)) is not None:
         return dataclasses.replace(found, text=corrected)
     return _read(text, assets)
@@ -269,6 +269,19 @@ _EN_TRIGGER_WORDS = frozenset({
 _EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
 _RU_OPENERS = frozenset({"когда", "после"})
 _RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
+
+
+# Spoken spellings of the openers: «как тока/токо/ток догрузятся», «када обновится». The dictionary knows
+# «тока» and «ток» (a current), so only after «как»; «када» it does not know, and is no other word.
+_SLANG_ONLY = re.compile(r"(?<![\w-])(как\s+)(?:тока|токо|ток|тольк|толька|тоько)(?![\w-])", re.IGNORECASE)
+_SLANG_WHEN = re.compile(r"(?<![\w-])(?:када|кады|кагды)(?![\w-])", re.IGNORECASE)
+
+
+def _slang_openers(text: str) -> str:
+    """``text`` with a spoken spelling of «как только» / «когда» written out (word lengths may change: the
+    trigger's spans are into this text, see :attr:`Trigger.text`)."""
+    text = _SLANG_ONLY.sub(lambda m: f"{m.group(1)}только", text)
+    return _SLANG_WHEN.sub(lambda m: "Когда" if m.group(0)[0].isupper() else "когда", text)
 
 
 def _trigger_kinds(lemmas: frozenset[str]) -> frozenset[str]:
@@ -501,7 +514,7 @@ def _opener_before(tokens: Sequence[Token], i: int, words: set[int]) -> bool:
 def _clock(text: str, paths: Sequence[tuple[int, int]]) -> bool:
     for a, b in paths:  # s3://b/daily/: a name, not a schedule
         text = text[:a] + " " * (b - a) + text[b:]
-    schedule = parse_schedule(text)
+    schedule = parse_schedule(_without_data_grain(text))
     return schedule is not None and schedule.cron is not None
 
 
@@ -736,8 +749,13 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
                 nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
             ) and not _continues_list(tokens, start, j):
                 return j
-        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1 and _is_event(tokens[j - 1]):
-            return j  # "after orders load copy payments": the order right after the finished load
+        if (
+            token.lang == "en"
+            and token.lower in EN_ORDERS
+            and j > start + 1
+            and _is_event(tokens[_before_fillers(tokens, j)])
+        ):
+            return j  # "after orders load copy payments", "once X is done pls refresh Y": the order
         if (
             token.lang == "ru"
             and token.parses
@@ -748,6 +766,21 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
         if token.lang == "ru" and _imperative(token.lower):
             return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
     return len(tokens)
+
+
+# Words between a finished load and the main clause's verb that belong to neither: politeness, "then", "just".
+_FILLERS = frozenset({
+    "pls", "plz", "please", "kindly", "just", "then", "also", "now", "simply", "go", "ahead", "you", "u",
+    "can", "could", "would", "пожалуйста", "плз", "плиз", "пжлст", "пжл", "пж", "плс",
+})  # fmt: skip
+
+
+def _before_fillers(tokens: Sequence[Token], j: int) -> int:
+    """The index of the last word before ``j`` that is not a filler (:data:`_FILLERS`), at most 3 back."""
+    k = j - 1
+    while k > 0 and j - k <= 3 and tokens[k].lower in _FILLERS:
+        k -= 1
+    return k
 
 
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
@@ -826,6 +859,25 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
 
 
 PREPOSITIONS = frozenset({"на", "к", "для", "о", "об", "of", "for", "on", "with", "у"})
+# English prepositions that open a phrase qualifying a noun ("enrollments of students in courses"); a
+# Russian one is any word the dictionary reads first as a preposition («к», «по», «в», «от»).
+_EN_QUALIFYING = frozenset({"of", "for", "on", "with", "in", "to", "by", "from", "per", "at"})
+_TOGETHER = frozenset({"вместе", "together", "along"})  # «вместе с», "together with": one more item
+
+
+def _qualifying_preposition(tokens: Sequence[Token], j: int) -> bool:
+    """Token ``j`` is a preposition that may open a phrase qualifying the noun before it, with a word after
+    it (not «вместе с» / "along with", which add an item)."""
+    token = tokens[j]
+    if j == 0 or tokens[j - 1].lower in _TOGETHER | _LIST_JOINS | DISJUNCTION or _opener_at(tokens, j):
+        return False  # «либо после заказов, либо после платежей»: «после» opens one more item
+    if tokens[j + 1].lang not in ("ru", "en"):
+        return False
+    if token.lang == "ru":
+        return bool(token.parses) and token.parses[0].pos == "PREP"
+    return token.lang == "en" and token.lower in _EN_QUALIFYING
+
+
 # «после загрузки заказов или продаж», "either the orders or the sales load": any one of the loads.
 DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
@@ -875,8 +927,8 @@ def _read_assets(
             continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
         named = _named_in_brackets(tokens, clause)
-        upstream = tuple(
-            (tokens[j].lower, tokens[j].start)
+        kept = [
+            j
             for j in clause
             if tokens[j].lang in ("ru", "en")
             and j not in named
@@ -884,7 +936,13 @@ def _read_assets(
             and not _opener_at(tokens, j)
             and (_object_of_load(tokens, j, events) or not _is(tokens[j], CLAUSE_GLUE))
             and tokens[j].lower not in CLAUSE_GLUE
-        )
+            and tokens[j].lower not in _FILLERS  # «после загрузки абонентов пжлст перелей …»
+        ]
+        # «записей к врачам», «заправок по картам», "enrollments of students in courses": a preposition
+        # right after an upstream word opens a phrase that qualifies it; kept (a glue word or not) so that
+        # the phrase is read as a modifier, not as a second upstream
+        kept += [j for j in clause if j - 1 in kept and j + 1 < end and _qualifying_preposition(tokens, j)]
+        upstream = tuple((tokens[j].lower, tokens[j].start) for j in sorted(set(kept)))
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
             # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
             tail = _clause_end(tokens, end)
@@ -1418,16 +1476,21 @@ def _upstream_assets(
     missing: list[str] = []
     adjectives: list[tuple[str, frozenset[str]]] = []  # adjectives that named nothing, with their nouns
     modifier_of_previous = False
-    named_before = -1  # the index of the last word that named a table
+    named_before = -1  # the index of the last word that named a table, or of the last word qualifying it
     i = 0
     while i < len(words):
         word, i = words[i], i + 1
-        if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
-            modifier_of_previous = False
+        if modifier_of_previous:  # «записи на приём», «по топливным картам»: the phrase after a preposition
+            # qualifies the last noun (its adjectives, then its noun)
+            modifier_of_previous = _adjective(word)
+            named_before = i - 1
             continue
         if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
-            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
-        if word in PREPOSITIONS:
+            # «показаний счётчиков», «счетов пациентам», «обходов счётчиков контролёрами»: an oblique noun
+            # right after a table's noun (or after its modifier) qualifies it
+            named_before = i - 1
+            continue
+        if word in PREPOSITIONS or _is_preposition(word):
             modifier_of_previous = bool(found or missing)
             continue
         if word in dict(trigger.uris):  # the asset named by its URI
@@ -1515,9 +1578,10 @@ def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
 
 
 def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
-    """``word`` follows ``previous`` with only a space between them and is a Russian noun in the genitive
-    («показаний счётчиков»): a modifier of the table ``previous`` names, not a second upstream (a list has
-    «и» or a comma between its items)."""
+    """``word`` follows ``previous`` with only a space between them and is a Russian noun in the genitive,
+    dative or instrumental («показаний счётчиков», «счетов пациентам», «обходов контролёрами»): a modifier
+    of the table ``previous`` names, not a second upstream (a list has «и» or a comma between its items, and
+    its items share their case)."""
     (before, start), (text, at) = previous, word
     if at != start + len(before) + 1:
         return False
@@ -1525,7 +1589,31 @@ def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
     return (
         bool(tokens)
         and tokens[0].lang == "ru"
-        and any(p.pos == "NOUN" and p.case == "gent" for p in tokens[0].parses)
+        and any(p.pos == "NOUN" and p.case in ("gent", "datv", "ablt") for p in tokens[0].parses)
+    )
+
+
+def _is_preposition(word: str) -> bool:
+    """An English preposition that qualifies a noun, or a word the dictionary reads first as a preposition."""
+    if word in _EN_QUALIFYING:
+        return True
+    tokens = tokenize(word)
+    return (
+        bool(tokens)
+        and tokens[0].lang == "ru"
+        and bool(tokens[0].parses)
+        and tokens[0].parses[0].pos == "PREP"
+    )
+
+
+def _adjective(word: str) -> bool:
+    """A Russian adjective, participle or numeral: more of the phrase follows («по топливным картам»)."""
+    tokens = tokenize(word)
+    return (
+        bool(tokens)
+        and tokens[0].lang == "ru"
+        and bool(tokens[0].parses)
+        and tokens[0].parses[0].pos in ("ADJF", "PRTF", "NUMR")
     )
 
 
@@ -1681,6 +1769,61 @@ def _without_load_grain(clause: str) -> str:
     return clause
 
 
+# Nouns a frequency adjective may qualify and still be the run's frequency: "on a daily basis", «в ежедневном
+# режиме», "the nightly job".
+_RUN_NOUNS = frozenset({
+    "basi", "schedul", "cadenc", "frequenc", "interval", "job", "cycl", "run", "основа", "режим",
+    "расписание", "график", "запуск", "цикл", "периодичность", "порядок",
+})  # fmt: skip
+
+
+def _describes_data(tokens: Sequence[Token], i: int) -> bool:
+    """The frequency adjective at ``i`` qualifies a noun of data, not of the run: "hourly profiles", "daily
+    stock snapshots", "a nightly dump lands", «ежедневные (складские) остатки», «ежедневные выгрузки» (files);
+    not "hourly load", "daily at 6", "on a daily basis", «ежедневная загрузка», «на ежедневной основе»."""
+    following = tokens[i + 1 : i + 4]
+    if tokens[i].lang == "ru":
+        for token in following:
+            parse = token.parses[0] if token.lang == "ru" and token.parses else None
+            if parse is not None and parse.pos in ("ADJF", "PRTF"):
+                continue  # «ежедневные складские остатки»
+            if parse is None or parse.pos != "NOUN" or parse.case not in ("nomn", "accs"):
+                return False
+            if _is(token, _RUN_NOUNS) or _is(token, START_VERBS):
+                return False
+            # «выгрузки» are files when several arrive; «ежедневная выгрузка» is the load itself
+            return not _is_event(token) or (_is(token, FILE_PLACE) and parse.number == "plur")
+        return False
+    for k, token in enumerate(following):
+        word = token.lower
+        if token.lang != "en" or not word.isalpha() or len(word) < 3 or word in CLAUSE_GLUE | _EN_QUALIFYING:
+            return False
+        if _is_event(token) or word in EN_ORDERS or _is(token, START_VERBS) or _is(token, _RUN_NOUNS):
+            return False
+        if _is(token, NEW):
+            continue  # "daily new files"
+        if (word.endswith("s") and not word.endswith("ss") and len(word) > 3) or (
+            k + 1 < len(following) and _is_arrival(following[k + 1])
+        ):
+            return True  # "hourly profiles", "a nightly dump lands in ..."
+    return False
+
+
+def _without_data_grain(text: str) -> str:
+    """The text without a frequency adjective that describes the data ("Smart meter hourly profiles land in
+    s3://…", «партнёры кидают ежедневные остатки в …»): what the files or rows hold, not when to run."""
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        if token.lang not in ("ru", "en") or (
+            token.lang == "ru" and not (token.parses and token.parses[0].pos == "ADJF")
+        ):
+            continue
+        schedule = parse_schedule(token.text)
+        if schedule is not None and schedule.cron is not None and _describes_data(tokens, i):
+            text = text[: token.start] + " " * (token.end - token.start) + text[token.end :]
+    return text
+
+
 def _cycle(
     catalog: Catalog, dag_id: str, upstream: Sequence[str], inlets: Sequence[str], outlets: Sequence[str]
 ) -> list[str] | None:
@@ -1700,6 +1843,36 @@ def _cycle(
     )
     mine = PipelineAssets(dag_id, tuple(upstream), tuple(inlets), tuple(outlets))
     return deployed.with_pipeline(mine).cycle_through(dag_id)
+
+
+_SNAKE_NAME = re.compile(r"(?<![\w/.:])[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?![\w/:])")
+
+
+def _reloads_upstream(planner: OfflinePlanner, rest: str, upstream: Sequence[str]) -> str | None:
+    """The upstream asset the rest of a request loads again, when the rest names one table and nothing else
+    that may be a table («перегружай ещё раз таблицу appointments в ch_dwh, …» after the appointments load):
+    its copy into a ClickHouse connection the rest names (any, when it names none) is that asset. Read only
+    when the rest's plan asked a question: a pipeline that would start on its own output is refused anyway."""
+    explicit = _explicit_names(planner, rest)
+    if len(explicit) != 1:
+        return None
+    name = next(iter(explicit))
+    tables = [t for ts in planner.catalog.tables.values() for t in ts]
+    known = {t.name.lower() for t in tables}
+    columns = {c.name.lower() for t in tables if t.name.lower() == name for c in t.columns}
+    words = {w.lower() for w in _SNAKE_NAME.findall(without_paths(rest))}
+    words -= {c.lower() for c in planner.catalog.connections} | columns | {name}
+    if any("_" in w or w in known for w in words):
+        return None  # another name that may be the target («… в appointments_hist»)
+    from airflow_ai_etl.assets import _table_uri
+
+    warehouses = [c.conn_id for c in planner.catalog.connections_of("clickhouse")]
+    named = [c for c in warehouses if c.lower() in {w.lower() for w in re.findall(r"[\w-]+", rest)}]
+    for conn_id in named or warehouses:
+        asset = _table_uri("clickhouse", conn_id, name, planner.catalog)
+        if asset is not None and asset in upstream:
+            return asset
+    return None
 
 
 def _planned_without_trigger(planner: OfflinePlanner, text: str) -> Outcome:
@@ -1727,7 +1900,10 @@ def plan_triggered(
         else "Start it on new files / after other loads, or on a clock? One of the two."
     )
     # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
-    mart = is_mart_request(tokenize(rest))
+    # (new files are loaded, never aggregated: «ежедневные остатки» in a bucket are files, not a mart's grain)
+    mart = trigger.kind != "files" and is_mart_request(tokenize(rest))
+    if not mart and trigger.kind != "manual":
+        rest = _without_data_grain(rest)  # "hourly profiles land in …": what the files hold, not a clock
     if trigger.tentative and (mart or _upstream_assets(planner, trigger, language)[1] is not None):
         # a bare «после X» that names no deployed load (or a mart's «выручка после возвратов»): no trigger
         return _planned_without_trigger(planner, written or text)
@@ -1796,6 +1972,9 @@ def plan_triggered(
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
+        if trigger.kind == "assets" and (reloaded := _reloads_upstream(planner, rest, upstream)) is not None:
+            # a refusal outranks a question: whatever else is unclear, it would start on its own output
+            return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=reloaded))
         return outcome
     if trigger.kind != "manual" and outcome.spec.schedule is not None:
         return Outcome.clarify(both)
