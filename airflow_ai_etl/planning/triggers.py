@@ -753,7 +753,7 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             token.lang == "en"
             and token.lower in EN_ORDERS
             and j > start + 1
-            and _is_event(tokens[_before_fillers(tokens, j)])
+            and _done(tokens[_before_fillers(tokens, j)])
         ):
             return j  # "after orders load copy payments", "once X is done pls refresh Y": the order
         if (
@@ -776,11 +776,21 @@ _FILLERS = frozenset({
 
 
 def _before_fillers(tokens: Sequence[Token], j: int) -> int:
-    """The index of the last word before ``j`` that is not a filler (:data:`_FILLERS`), at most 3 back."""
+    """The index of the last word before ``j`` that is not a filler (:data:`_FILLERS`; "and" only next to one:
+    "please go ahead and copy"), at most 4 back."""
     k = j - 1
-    while k > 0 and j - k <= 3 and tokens[k].lower in _FILLERS:
+    while (
+        k > 0
+        and j - k <= 4
+        and (tokens[k].lower in _FILLERS or (tokens[k].lower == "and" and tokens[k - 1].lower in _FILLERS))
+    ):
         k -= 1
     return k
+
+
+def _done(token: Token) -> bool:
+    """A word saying an upstream load finished or its rows came through ("done", "refreshed", "land")."""
+    return _is_event(token) or _is(token, UPSTREAM_ARRIVAL)
 
 
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
@@ -1783,16 +1793,22 @@ def _describes_data(tokens: Sequence[Token], i: int) -> bool:
     not "hourly load", "daily at 6", "on a daily basis", «ежедневная загрузка», «на ежедневной основе»."""
     following = tokens[i + 1 : i + 4]
     if tokens[i].lang == "ru":
+        # the forms the adjective may have: the noun it qualifies agrees with one («ежедневные выгрузки»:
+        # nominative plural, though «выгрузки» reads first as a genitive singular)
+        forms = {
+            (p.case, p.number) for p in tokens[i].parses if p.pos == "ADJF" and p.case in ("nomn", "accs")
+        }
         for token in following:
-            parse = token.parses[0] if token.lang == "ru" and token.parses else None
-            if parse is not None and parse.pos in ("ADJF", "PRTF"):
+            agreeing = [p for p in token.parses if (p.case, p.number) in forms] if token.lang == "ru" else []
+            if any(p.pos in ("ADJF", "PRTF") for p in agreeing) and not any(
+                p.pos == "NOUN" for p in agreeing
+            ):
                 continue  # «ежедневные складские остатки»
-            if parse is None or parse.pos != "NOUN" or parse.case not in ("nomn", "accs"):
-                return False
-            if _is(token, _RUN_NOUNS) or _is(token, START_VERBS):
+            nouns = [p for p in agreeing if p.pos == "NOUN"]
+            if not nouns or _is(token, _RUN_NOUNS) or _is(token, START_VERBS):
                 return False
             # «выгрузки» are files when several arrive; «ежедневная выгрузка» is the load itself
-            return not _is_event(token) or (_is(token, FILE_PLACE) and parse.number == "plur")
+            return not _is_event(token) or (_is(token, FILE_PLACE) and any(p.number == "plur" for p in nouns))
         return False
     for k, token in enumerate(following):
         word = token.lower
