@@ -1810,19 +1810,18 @@ def _describes_data(tokens: Sequence[Token], i: int) -> bool:
             # «выгрузки» are files when several arrive; «ежедневная выгрузка» is the load itself
             return not _is_event(token) or (_is(token, FILE_PLACE) and any(p.number == "plur" for p in nouns))
         return False
+    data = False  # a plural noun seen ("profiles"), or a noun an arrival verb follows ("a dump lands")
     for k, token in enumerate(following):
         word = token.lower
         if token.lang != "en" or not word.isalpha() or len(word) < 3 or word in CLAUSE_GLUE | _EN_QUALIFYING:
-            return False
+            break
         if _is_event(token) or word in EN_ORDERS or _is(token, START_VERBS) or _is(token, _RUN_NOUNS):
-            return False
+            return False  # "the daily payments copy", "hourly sales load": the load's own frequency
         if _is(token, NEW):
             continue  # "daily new files"
-        if (word.endswith("s") and not word.endswith("ss") and len(word) > 3) or (
-            k + 1 < len(following) and _is_arrival(following[k + 1])
-        ):
-            return True  # "hourly profiles", "a nightly dump lands in ..."
-    return False
+        data = data or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+        data = data or (k + 1 < len(following) and _is_arrival(following[k + 1]))
+    return data
 
 
 def _without_data_grain(text: str) -> str:

@@ -255,6 +255,21 @@ def test_a_frequency_adjective_of_the_data_in_a_chain_is_no_clock() -> None:
     assert spec.schedule is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the adjective qualifies the load («выгрузку», "copy", "sync"), not the rows: a clock beside the chain
+        "after the orders load finishes, run the daily payments copy to clickhouse",
+        "after the orders load finishes, run the hourly payments sync to clickhouse",
+        "после загрузки заказов запускай ежедневную выгрузку платежей в кх",
+        "после загрузки заказов перелей платежи в кх на ежедневной основе",
+    ],
+)
+def test_a_frequency_adjective_of_the_load_beside_a_chain_is_still_asked(text: str) -> None:
+    outcome = plan("shop", text, "orders customers")
+    assert outcome.status == "needs_clarification", outcome.spec
+
+
 def test_a_clock_beside_a_chain_is_still_asked() -> None:
     outcome = plan("shop", "after the orders load finishes copy inventory to clickhouse daily", "orders")
     assert outcome.status == "needs_clarification"
