@@ -5,6 +5,9 @@ the round-9 helpers know: modifiers of the upstream in other cases and prepositi
 "per"), spoken openers with a politeness particle, a frequency adjective in a chain, a cycle hidden behind a
 modifier, and requests that must stay questions. Checked with round 14b's ``verdict``.
 
+Two expectations were replaced before the first run, not after: a mart after one load aggregating another
+table (legitimate either way) and a file drop whose clock is the schedule (no "ask" to check).
+
 First pass: not run yet.
 """
 
@@ -39,8 +42,8 @@ CASES: list[tuple[str, str, str, str, Any]] = [
      "enrollments grades", "ask"),
     ("r11", "hr", "как тока обновится табель — перелей зарплаты в кх, плиз", "timesheets employees",
      {"source": "payroll.payslips", "upstream": ["timesheets"]}),
-    ("r12", "utility", "как только загрузятся показания счётчиков от абонентов, пересчитай витрину: сумма оплат по "
-     "каналам по дням", "readings payments", "ask"),
+    ("r12", "utility", "как тока догрузятся оплаты от абонентов плиз пересчитай витрину: сумма оплат по каналам по "
+     "дням", "payments subscribers", {"source": "billing.payments", "upstream": ["payments"], "mart": True}),
     # --- English ---
     ("e01", "logistics", "once returns from couriers are loaded pls sync shipments to ch_logistics",
      "returns couriers", {"source": "shipments", "upstream": ["returns"]}),
@@ -55,8 +58,8 @@ CASES: list[tuple[str, str, str, str, Any]] = [
     ("e06", "clinic", "after the invoices for patients load, reload the invoices table into ch_dwh",
      "invoices patients", "reject"),
     ("e07", "shop", "after the orders load finishes pls copy payments to clickhouse every hour", "orders", "ask"),
-    ("e08", "logistics", "nightly tracking dumps land in s3://fleet-telemetry/nightly/ as jsonl; every night at 2 "
-     "load them into tracking_raw", "", "ask"),
+    ("e08", "logistics", "nightly tracking dumps land in s3://fleet-telemetry/nightly/ as jsonl; load new ones as "
+     "they arrive into tracking_raw, and also every night at 2", "", "ask"),
 ]  # fmt: skip
 
 
