@@ -732,6 +732,31 @@ def _waits_for(tokens: Sequence[Token], i: int) -> bool:
     return bool(before and _is(before[-1], WAIT)) or bool(after and _is_event(after[0], pos=("VERB",)))
 
 
+# Words between a finished load and the main clause's verb that belong to neither: politeness, "then", "just".
+_FILLERS = frozenset({
+    "pls", "plz", "please", "kindly", "just", "then", "also", "now", "simply", "go", "ahead", "you", "u",
+    "can", "could", "would", "пожалуйста", "плз", "плиз", "пжлст", "пжл", "пж", "плс",
+})  # fmt: skip
+
+
+def _before_fillers(tokens: Sequence[Token], j: int) -> int:
+    """The index of the last word before ``j`` that is not a filler (:data:`_FILLERS`; "and" only next to one:
+    "please go ahead and copy"), at most 4 back."""
+    k = j - 1
+    while (
+        k > 0
+        and j - k <= 4
+        and (tokens[k].lower in _FILLERS or (tokens[k].lower == "and" and tokens[k - 1].lower in _FILLERS))
+    ):
+        k -= 1
+    return k
+
+
+def _done(token: Token) -> bool:
+    """A word saying an upstream load finished or its rows came through ("done", "refreshed", "land")."""
+    return _is_event(token) or _is(token, UPSTREAM_ARRIVAL)
+
+
 def _clause_end(tokens: Sequence[Token], start: int) -> int:
     """Where the trigger clause that opens at ``start`` ends: a dash or colon, a comma (in Russian not one
     before «и»: «и заказы, и клиенты»), the main clause's infinitive («... загружать платежи»), or the end."""
@@ -766,31 +791,6 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
         if token.lang == "ru" and _imperative(token.lower):
             return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
     return len(tokens)
-
-
-# Words between a finished load and the main clause's verb that belong to neither: politeness, "then", "just".
-_FILLERS = frozenset({
-    "pls", "plz", "please", "kindly", "just", "then", "also", "now", "simply", "go", "ahead", "you", "u",
-    "can", "could", "would", "пожалуйста", "плз", "плиз", "пжлст", "пжл", "пж", "плс",
-})  # fmt: skip
-
-
-def _before_fillers(tokens: Sequence[Token], j: int) -> int:
-    """The index of the last word before ``j`` that is not a filler (:data:`_FILLERS`; "and" only next to one:
-    "please go ahead and copy"), at most 4 back."""
-    k = j - 1
-    while (
-        k > 0
-        and j - k <= 4
-        and (tokens[k].lower in _FILLERS or (tokens[k].lower == "and" and tokens[k - 1].lower in _FILLERS))
-    ):
-        k -= 1
-    return k
-
-
-def _done(token: Token) -> bool:
-    """A word saying an upstream load finished or its rows came through ("done", "refreshed", "land")."""
-    return _is_event(token) or _is(token, UPSTREAM_ARRIVAL)
 
 
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
@@ -875,6 +875,19 @@ _EN_QUALIFYING = frozenset({"of", "for", "on", "with", "in", "to", "by", "from",
 _TOGETHER = frozenset({"вместе", "together", "along"})  # «вместе с», "together with": one more item
 
 
+def _with_modifier_marks(
+    tokens: Sequence[Token], clause: range, end: int, upstream: tuple[tuple[str, int], ...]
+) -> tuple[tuple[str, int], ...]:
+    """The clause's upstream words without fillers («после загрузки абонентов пжлст перелей …») and with each
+    preposition right after one of them: «записей к врачам», «заправок по картам», "enrollments of students
+    in courses" — a preposition (a glue word or not) opens a phrase that qualifies the word before it, and
+    is kept so that the phrase is read as a modifier, not as a second upstream (:func:`_upstream_assets`)."""
+    starts = {start for _, start in upstream}
+    kept = [j for j in clause if tokens[j].start in starts and tokens[j].lower not in _FILLERS]
+    kept += [j for j in clause if j - 1 in kept and j + 1 < end and _qualifying_preposition(tokens, j)]
+    return tuple((tokens[j].lower, tokens[j].start) for j in sorted(set(kept)))
+
+
 def _qualifying_preposition(tokens: Sequence[Token], j: int) -> bool:
     """Token ``j`` is a preposition that may open a phrase qualifying the noun before it, with a word after
     it (not «вместе с» / "along with", which add an item)."""
@@ -937,8 +950,8 @@ def _read_assets(
             continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
         named = _named_in_brackets(tokens, clause)
-        kept = [
-            j
+        upstream = tuple(
+            (tokens[j].lower, tokens[j].start)
             for j in clause
             if tokens[j].lang in ("ru", "en")
             and j not in named
@@ -946,13 +959,8 @@ def _read_assets(
             and not _opener_at(tokens, j)
             and (_object_of_load(tokens, j, events) or not _is(tokens[j], CLAUSE_GLUE))
             and tokens[j].lower not in CLAUSE_GLUE
-            and tokens[j].lower not in _FILLERS  # «после загрузки абонентов пжлст перелей …»
-        ]
-        # «записей к врачам», «заправок по картам», "enrollments of students in courses": a preposition
-        # right after an upstream word opens a phrase that qualifies it; kept (a glue word or not) so that
-        # the phrase is read as a modifier, not as a second upstream
-        kept += [j for j in clause if j - 1 in kept and j + 1 < end and _qualifying_preposition(tokens, j)]
-        upstream = tuple((tokens[j].lower, tokens[j].start) for j in sorted(set(kept)))
+        )
+        upstream = _with_modifier_marks(tokens, clause, end, upstream)
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
             # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
             tail = _clause_end(tokens, end)
