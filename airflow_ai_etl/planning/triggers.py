@@ -1503,13 +1503,15 @@ def _upstream_assets(
             modifier_of_previous = _adjective(word)
             named_before = i - 1
             continue
+        if word in PREPOSITIONS or _is_preposition(word):
+            modifier_of_previous = bool(found or missing)
+            if word in ("с", "со") and i < len(words) and tables_named(words[i]):
+                modifier_of_previous = False  # «табель с отпусками»: a second load, not «заказов с доставкой»
+            continue
         if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
             # «показаний счётчиков», «счетов пациентам», «обходов счётчиков контролёрами»: an oblique noun
             # right after a table's noun (or after its modifier) qualifies it
             named_before = i - 1
-            continue
-        if word in PREPOSITIONS or _is_preposition(word):
-            modifier_of_previous = bool(found or missing)
             continue
         if word in dict(trigger.uris):  # the asset named by its URI
             try:

@@ -80,6 +80,12 @@ def test_a_list_of_upstreams_after_a_modifier_keeps_every_item() -> None:
                  "appointments patients doctors", "billing.invoices", ["appointments", "patients"])  # fmt: skip
 
 
+def test_with_joins_two_upstreams_in_russian() -> None:
+    # «с» is no qualifying preposition: «тарифы с абонентами обновятся» are two loads (a plural verb)
+    chained_spec("utility", "когда обновятся тарифы с абонентами, перелей начисления в ch_utility",
+                 "tariffs subscribers meters", "billing.charges", ["tariffs", "subscribers"])  # fmt: skip
+
+
 def test_a_modifier_naming_no_deployed_load_is_still_not_asked() -> None:
     # doctors is not deployed: «к врачам» was asked about («Ни один развёрнутый пайплайн не загружает doctors»)
     chained_spec("clinic", "как обновятся записи к врачам, перелей визиты в ch_dwh", "appointments",
