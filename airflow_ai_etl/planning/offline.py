@@ -95,6 +95,7 @@ from airflow_ai_etl.planning.patterns import (
     UPDATE_COLUMNS,
     VALUE_COLUMN_WORDS,
 )
+from airflow_ai_etl.planning.reload import reload_verb_with_keys
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import (
     ScheduleMatch,
@@ -1539,7 +1540,7 @@ class OfflinePlanner:
             return []
         tokens = tokenize(request.text)
         named = []
-        replace_cue = grammar.replace_mode(tokens)
+        replace_cue = None if reload_verb_with_keys(tokens) else grammar.replace_mode(tokens)
         if replace_cue:
             named.append(request.text[replace_cue.start : replace_cue.end])
         merge = grammar.merge_mode(tokens, incremental=True)
@@ -1566,7 +1567,7 @@ class OfflinePlanner:
 
     def _mode(self, request: Request) -> str:
         tokens = tokenize(request.text)
-        if grammar.enabled("mode") and grammar.replace_mode(tokens):
+        if grammar.enabled("mode") and grammar.replace_mode(tokens) and not reload_verb_with_keys(tokens):
             return "replace"
         incremental = bool(INCREMENTAL.search(request.lower)) or any(is_(t, "INCREMENTAL") for t in tokens)
         merge = grammar.enabled("mode") and grammar.merge_mode(tokens, incremental=incremental)
