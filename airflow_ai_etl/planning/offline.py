@@ -123,6 +123,7 @@ from airflow_ai_etl.planning.triggers import (
 )
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
+    COLLOQUIAL_ENGINE,
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
     Vocabulary,
@@ -688,7 +689,7 @@ class OfflinePlanner:
             n
             for w in re.findall(r"[а-яё]+", request.lower)
             for s, n in ENGINE_STEMS_RU.items()
-            if w.startswith(s)
+            if w.startswith(s) and COLLOQUIAL_ENGINE.fullmatch(w)  # a form of the name: not «Монголии»
         ]
         colloquial = colloquial_engine(request.text)
         if not named and colloquial is not None and self._names_an_engine_place(request, colloquial[0]):

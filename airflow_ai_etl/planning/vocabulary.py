@@ -167,7 +167,8 @@ UNSUPPORTED_ENGINES = (
 _RU_NOUN_ENDING = r"(?:а|у|е|ом|ой|ою|и|ы|я|ю|ем|ём|ь|ах|ам|ами)?"
 COLLOQUIAL_ENGINES = {
     "оракл": "Oracle", "оракле": "Oracle", "мускул": "MySQL", "мускуль": "MySQL", "мускл": "MySQL",
-    "майскл": "MySQL", "майэскуэл": "MySQL", "маридб": "MariaDB", "монг": "MongoDB", "монгодб": "MongoDB",
+    "майскл": "MySQL", "майэскуэл": "MySQL", "маридб": "MariaDB", "мариадб": "MariaDB", "монг": "MongoDB",
+    "монго": "MongoDB", "монгодб": "MongoDB",
     "кафк": "Kafka", "скул": "MS SQL", "мсскул": "MS SQL", "мсскл": "MS SQL", "сиквел": "MS SQL",
     "эмэсэскуэл": "MS SQL", "кассандр": "Cassandra", "касандр": "Cassandra", "эластик": "Elasticsearch",
     "эластиксерч": "Elasticsearch", "редис": "Redis", "вертик": "Vertica", "терадат": "Teradata",
