@@ -1022,8 +1022,9 @@ class RowFilters:
             if status_word(word.lower)[0] and table.column("status"):
                 continue
             i = request.token_at(word.start)
-            if self._negator_before(request, i) is not None or self._negator_after(request, table, i + 1):
+            if self._negator_before(request, i) is not None:
                 continue  # «кроме уволенных», «без уволенных»: read (turned around) by the status/state rules
+            negated = self._negator_after(request, table, i + 1)  # «уволенных не грузить»
             if request.text[word.end :].lstrip().startswith("(") or _EXPLAINING_CLAUSE.match(
                 request.lower, word.end
             ):
@@ -1035,7 +1036,9 @@ class RowFilters:
             columns = self._event_columns_of(table, word)
             if len(columns) == 1:
                 self._ask_if_status_may_hold(request, table, word, columns[0])  # «отчисленных»: status too?
-                yield word.start, columns[0], f"{columns[0]} IS NOT NULL"
+                if negated:
+                    request.handled.append(negated)
+                yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
 
     def _may_name_an_event(self, request: Request, index: int) -> bool:
         """Word `index` may say an event happened: an English participle ("fired", "paid"), a Russian

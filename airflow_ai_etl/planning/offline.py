@@ -1598,7 +1598,9 @@ class OfflinePlanner:
         while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
             first += 1  # «..., а номер паспорта не выгружать»
         first = self._past_column_with(request, first)  # «колонку с паспортом не тащить»
-        if first < verb and self._role_rows_at(request, table, first):
+        if first < verb and (
+            self._role_rows_at(request, table, first) or self._state_rows_at(request, table, first)
+        ):
             return [], match.span()  # «льготников не грузить»: rows whose flag is set, not the column
         columns, end = self._column_run(table, request, first, stop=verb)
         if columns and negation.states_condition(request.text[request.spans[first][0] : match.start()]):

@@ -333,6 +333,20 @@ def test_a_substantive_participle_names_the_table_and_its_event(text: str) -> No
     assert spec.source.where == "fired_at IS NOT NULL"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "уволенных не грузить, сотрудников в клик ежедневно в 5 утра",
+        "сотрудников в клик ежедневно в 5 утра, уволенных не грузить",
+        "сотрудников в клик ежедневно в 5 утра, без уволенных",
+    ],
+)
+def test_a_negated_substantive_participle_keeps_the_other_rows(text: str) -> None:
+    spec = ok_spec("hr", text)
+    assert spec.source.where == "fired_at IS NULL"
+    assert spec.source.columns is None  # before, «уволенных не грузить» dropped the fired_at column
+
+
 def test_a_participle_explained_in_brackets_takes_the_brackets_condition() -> None:
     spec = ok_spec(
         "univ", "студентов в клик каждый день в 5 утра, отчисленных (status = 'expelled') не грузить"
