@@ -272,7 +272,7 @@ class RowFilters:
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
-            self._listed_value_conditions,
+            self._role_noun_conditions, self._listed_value_conditions, self._substantive_state_conditions,
             self._cued_state_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions,
@@ -398,6 +398,8 @@ class RowFilters:
         for match in NEGATED_ROWS.finditer(request.lower):
             if DEDUPE.match(request.lower, match.start()):
                 continue  # "without duplicates with ..." is deduplication
+            if any(COLUMN_NOUN.match(w) for w in request.lower[match.start() : match.end()].split()):
+                continue  # «без колонки с паспортом», "without the column with ...": a column left out
             end = CLAUSE_END.search(request.lower, match.end())
             scopes.append((match.start(), end.start() if end else len(request.lower)))
         return scopes
@@ -653,8 +655,12 @@ class RowFilters:
             elif "bool" in column.type.lower() and literal.lower() in ("true", "false") and operator == "=":
                 yield match.start(), column.name, f"{column.name} = {literal.lower()}"  # «seal_ok = false»
                 continue
-            if table.column(literal) or literal.lower() in NOT_A_NAME:
+            if table.column(literal):
                 continue
+            if literal.lower() in NOT_A_NAME and not (
+                operator in ("=", "<>", "!=") and _CLOSES_VALUE.match(request.text, match.end())
+            ):
+                continue  # "status is new"; but "direction = in," and "door = A and ..." are values
             yield match.start(), column.name, f"{column.name} {operator} {_quote(literal)}"
 
     def _date_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
@@ -998,6 +1004,41 @@ class RowFilters:
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def _substantive_state_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«уволенных выгрузить», «отчисленных, т.е. ...»: a plural participle standing for the rows
+        themselves (no noun after it) that names the event of one time column ('Дата увольнения' ->
+        fired_at) means that event happened: `fired_at IS NOT NULL` (asked when a status may say it too).
+        Not a status word on a table with a status column."""
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, word in enumerate(words_):
+            if word.lang != "ru" or request.is_handled(word.start) or word.lower in request.claimed:
+                continue
+            best = word.parses[0] if word.parses else None
+            if best is None or best.pos != "PRTF" or best.number != "plur":
+                continue
+            if status_word(word.lower)[0] and table.column("status"):
+                continue
+            i = request.token_at(word.start)
+            if self._negator_before(request, i) is not None:
+                continue  # «кроме уволенных», «без уволенных»: read (turned around) by the status/state rules
+            negated = self._negator_after(request, table, i + 1)  # «уволенных не грузить»
+            if request.text[word.end :].lstrip().startswith("(") or _EXPLAINING_CLAUSE.match(
+                request.lower, word.end
+            ):
+                continue  # «отчисленных (status = 'expelled')», «уволенных, т.е. ...»: explained after
+            nxt = words_[k + 1] if k + 1 < len(words_) else None
+            if nxt is not None and not _crosses_clause(request, word, nxt) and nxt.parses:
+                if nxt.parses[0].pos in ("NOUN", "ADJF", "PRTF"):
+                    continue  # «уволенных сотрудников»: an attribute, read by _state_conditions
+            columns = self._event_columns_of(table, word)
+            if len(columns) == 1:
+                self._ask_if_status_may_hold(request, table, word, columns[0])  # «отчисленных»: status too?
+                if negated:
+                    request.handled.append(negated)
+                yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
 
     def _may_name_an_event(self, request: Request, index: int) -> bool:
         """Word `index` may say an event happened: an English participle ("fired", "paid"), a Russian
@@ -1357,6 +1398,38 @@ class RowFilters:
                     request.handled.append(match.span())
                     yield match.start(), flags[0], f"{flags[0]} = true"
                     break
+
+    def _role_noun_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«льготников», «только льготники», «льготников (is_privileged)»: a noun that is the whole head of
+        one boolean column's comment ('Льготник (скидка по соцзащите)', a comment of nouns only) names the
+        rows whose flag is set: `is_privileged = true`; after «кроме»/«без» or before «не брать», false.
+        A hyphen pair with the table's noun is read above."""
+        head = [t.lemma for t in tokenize(table.comment or "") if t.lang == "ru"][:1]
+        flags = [
+            c
+            for c in table.columns
+            if "bool" in c.type.lower() and role_noun_of(c) is not None and [role_noun_of(c)] != head
+        ]  # a flag named by the table's own noun says nothing about which rows
+        if not flags:
+            return
+        for token in tokenize(request.text):
+            if token.lang != "ru" or request.is_handled(token.start) or "-" in token.text:
+                continue
+            named = [c.name for c in flags if token.has({role_noun_of(c) or ""}, pos=("NOUN",))]
+            if len(named) != 1:
+                continue
+            i = request.token_at(token.start)
+            negator = self._negator_before(request, i)
+            after = self._negator_after(request, table, i + 1)
+            if negator is not None or after:  # «кроме льготников», «без льготников», «льготников не брать»
+                span = request.spans[negator] if negator is not None else after
+                if span is not None:
+                    request.handled.append(span)
+                yield token.start, named[0], f"{named[0]} = false"
+            else:
+                yield token.start, named[0], f"{named[0]} = true"
 
     def _subject_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -2112,6 +2185,9 @@ class RowFilters:
                 or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
                 # «только действующие (без даты увольнения)»: the brackets, read as a condition, explain it
                 or (bool(conditions) and request.text[request.spans[i + 1][1] :].lstrip().startswith("("))
+                # «только пропуски, где present = false», "only absences, i.e. present = false": the clause
+                # after the value says which rows it means, and a rule read a condition there
+                or (bool(conditions) and _EXPLAINING_CLAUSE.match(request.lower, request.spans[i + 1][1]))
             )
             if known or not self._is_value(request, table, raw):
                 continue
@@ -2119,8 +2195,21 @@ class RowFilters:
                 (c.name for c in table.columns if self._filterable(table, c)),
                 key=lambda name: not set(name_parts(name)) & VALUE_COLUMN_WORDS,  # category before sku
             )
-            example = f" (for example {text_columns[0]} = {_quote(raw)})" if text_columns else ""
-            return [f"Which column of {table.qualified_name} should equal {raw!r}{example}?"]
+            example = ""
+            if text_columns:
+                example = (
+                    f" (например, {text_columns[0]} = {_quote(raw)})"
+                    if request.language == "ru"
+                    else f" (for example {text_columns[0]} = {_quote(raw)})"
+                )
+            question = say(
+                request.language,
+                "planner.which_column_for_value",
+                table=table.qualified_name,
+                value=raw,
+                example=example,
+            )
+            return [question]
         return []
 
     def _starts_clause(self, request: Request, index: int) -> bool:
@@ -2201,6 +2290,19 @@ STATE_MEANINGS = {
     "заблокировать": ("block",), "удалить": ("delet",), "опубликовать": ("publish",),
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
 }  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def role_noun_of(column: Column) -> str | None:
+    """The lemma of the noun a boolean column's comment consists of ('Льготник (скидка по соцзащите)' ->
+    «льготник»): outside brackets the comment is that one nominative noun ('Звонок в роуминге' names a
+    state of a call, not a kind of person, and has none)."""
+    outside = re.sub(r"\([^()]*\)", " ", column.comment or "")
+    comment = [c for c in tokenize(outside) if c.lang != "punct"]
+    if len(comment) != 1 or comment[0].lang != "ru":
+        return None
+    first = comment[0].parses[0] if comment[0].parses else None
+    return first.lemma if first is not None and first.pos == "NOUN" and first.case == "nomn" else None
 
 
 def _state_words(comment: list[Token]) -> list[Token]:
@@ -2443,6 +2545,17 @@ QUOTED_VALUE = re.compile(
 
 
 THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: right after a compared number
+# A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,
+# ", where ...", «, т.е. ...».
+_EXPLAINING_CLAUSE = re.compile(
+    r"\s*[,\u2014\u2013:-]?\s*(?:где|у\s+которых|в\s+которых|where|whose|with|т\.\s?е\.?|то\s+есть|i\.\s?e\.?|"
+    r"that\s+is|meaning|а\s+именно)(?!\w)"
+)
+# What may follow a one-word value written after "=" so that the word is the whole value: the end of the
+# clause or a conjunction ("direction = in, ...", "door = A and ...").
+_CLOSES_VALUE = re.compile(
+    r"\s*(?:$|[,;)]|\.(?!\w)|\s(?:and|or|и|или|but|а)\b|\s[\u2014\u2013-]\s)", re.IGNORECASE
+)
 _EXPLANATION_END = re.compile(r"[,;!?\n)]|\.(?!\d)")
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
 # A noun and a whole number after it ("department 5", «отдела № 7», "department #3"): a row of the table
