@@ -26,7 +26,7 @@ from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.messages import say
-from airflow_ai_etl.planning import negation
+from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
@@ -274,6 +274,7 @@ class RowFilters:
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._listed_value_conditions,
             self._cued_state_conditions,
+            self._comment_flag_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions,
         )  # fmt: skip
@@ -1466,6 +1467,37 @@ class RowFilters:
         if condition:
             yield found.start(), name, condition
 
+    def _comment_flag_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«звонки в роуминге» ('Звонок в роуминге'), «тарифы не в архиве», «архивные тарифы», «только
+        eSIM-ки» ('Электронная SIM (eSIM)'), "calls in roaming", "tariffs not archived": a word of one boolean
+        column's comment or name (not of the table's own noun) is `flag = true`; after «не»/"not"/«без»,
+        `flag = false` (planner22, flags.py)."""
+        booleans = [c for c in table.columns if "bool" in c.type.lower()]
+        if not booleans:
+            return
+        own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
+        flag_words = [(c.name, flags.flag_words(c, own)) for c in booleans]
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
+            if request.is_handled(token.start) or any(
+                a <= token.start < b for a, b in request.schedule_spans
+            ):
+                continue
+            named = [name for name, said in flag_words if flags.names_flag(token, said)]
+            if len(named) != 1:
+                continue
+            negator = flags.negated_before(tokens, k)
+            if negator is None:
+                i = request.token_at(token.start)
+                before = self._negator_before(request, i) if i < len(request.tokens) else None
+                negator_span = request.spans[before] if before is not None else None
+            else:
+                negator_span = (tokens[negator].start, tokens[negator].end)
+            request.handled.append((negator_span[0] if negator_span else token.start, token.end))
+            yield token.start, named[0], f"{named[0]} = {'false' if negator_span else 'true'}"
+
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -2099,6 +2131,7 @@ class RowFilters:
             word, raw = request.tokens[i + 1], request.raw[i + 1]
             known = (
                 word in schedule_words
+                or request.is_handled(request.spans[i + 1][0])  # «только занятые»: read as a flag (planner22)
                 or DAY_WINDOW.fullmatch(word)
                 or table.column(word)
                 or status_word(word)[0]
