@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar, heads, marts, negation, residue, watermark
+from airflow_ai_etl.planning import abbreviations, frame, grammar, heads, marts, negation, residue, watermark
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
@@ -381,6 +381,12 @@ WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+э�
 QUOTED_OR_STATUS = re.compile(
     rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
     r"|\"[^\"]{1,40}\"|«[^»]{1,40}»|“[^”]{1,40}”",
+    re.IGNORECASE,
+)
+
+# A clause before a mask list that is no item of it: new rows or keys by a column, a dedupe, a schedule.
+_OTHER_CLAUSE = re.compile(
+    rf"{NEW_NOUN.pattern}|{INCREMENTAL.pattern}|\b(?:by|по|since|after|с|от|every|каждые|каждый|where|где)\b",
     re.IGNORECASE,
 )
 
@@ -2358,7 +2364,7 @@ class OfflinePlanner:
     def _mask(self, request: Request, table: Table) -> Found:
         """Columns to mask, or a question when the request names something the table does not have
         ("mask customer emails" on orders must not mask customer_id)."""
-        columns, part = self._masked_columns(request, table)
+        columns, part = self._masked_columns(self._unabbreviated(request, table), table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
@@ -2381,6 +2387,20 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _unabbreviated(self, request: Request, table: Table) -> Request:
+        """The request with «тел.», «ф.и.о.», "addr" written out as the one column word of `table` each
+        starts (planner22, abbreviations.py); the request itself when it has no such abbreviation."""
+        if not _mask_cue(request):
+            return request
+        named: dict[str, list[str]] = {}
+        for column in table.columns:
+            parts = column.name.lower().split("_")
+            glossary = [w for p in parts for w in BUILTIN_GLOSSARY.get(p, []) if " " not in w]
+            named[column.name] = [*parts, *words(column.comment or ""), *glossary]
+        known = STOP_WORDS | {w for w in words(request.text) if grammar.is_mask_word(w)}
+        expanded = abbreviations.expand(request.text, named, known)
+        return request if expanded is None else Request(expanded, written=request.written)
 
     def _without_swallowed(self, table: Table, columns: list[str], part: str) -> list[str]:
         """ "hash the customer id" on orders names customer_id; its last word alone is no second column
@@ -2487,6 +2507,9 @@ class OfflinePlanner:
         )[0]
         segments = after.split(",")
         head = lower[start : match.start()]
+        grouped = self._bracketed_group(table, lower, match)
+        if grouped:  # «данные получателя (фио, телефон, адрес) замаскировать»
+            return grouped, ""
         for part in (segments[0], head):
             distributed = self._distributed_columns(table, part)
             columns = distributed or self._columns_in(table, part)
@@ -2502,6 +2525,8 @@ class OfflinePlanner:
                     before = re.split(r"[,;.:]", lower[: max(0, start - 1)]) if start else []
                     before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
+                        if _OTHER_CLAUSE.search(segment):
+                            break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
                         more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
                         if not more:
@@ -2511,6 +2536,33 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _bracketed_group(self, table: Table, lower: str, cue: re.Match[str]) -> list[str]:
+        """«данные получателя (фио, телефон, адрес) замаскировать», "recipient details (name, phone,
+        address) masked": a bracketed list right before or after the mask word, after a group noun and its
+        qualifier; each item names one column with a qualifier word before the bracket (recipient_name ...),
+        or alone; [] unless every item does (planner22)."""
+        before = re.search(r"([^,;.()]*)\(([^()]{2,120})\)\s*$", lower[: cue.start()])
+        after = re.match(r"\s*([^,;.()]*)\(([^()]{2,120})\)", lower[cue.end() :])
+        found = before or after
+        if found is None:
+            return []
+        qualifiers = [w for w in words(found.group(1)) if w not in STOP_WORDS and not grammar.is_mask_word(w)]
+        items = [i for i in re.split(r"\s*(?:,|\bи\b|\band\b|\bor\b|\bили\b)\s*", found.group(2)) if i]
+        columns: list[str] = []
+        for item in items:
+            item_words = [w for w in words(item) if w not in STOP_WORDS]
+            if not item_words:
+                return []
+            paired = {
+                c for q in qualifiers for w in item_words if (c := self._pair_column(table, w, q)) is not None
+            }
+            alone = self._columns_in(table, item)
+            named = paired if len(paired) == 1 else set(alone) if len(alone) == 1 else set()
+            if len(named) != 1:
+                return []
+            columns += [c for c in named if c not in columns]
+        return columns if len(columns) >= 2 else []
 
     def _distributed_columns(self, table: Table, text: str) -> list[str]:
         """«ФИО и телефоны отправителя и получателя», «телефоны отправителя и получателя»: a list of heads
