@@ -10,7 +10,7 @@ about) where «телеметрия» fits as well.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 # «ф.и.о.», "d.o.b.": initials with dots.
 _INITIALS = re.compile(r"(?<![\w.])((?:[а-яёa-z]\.){2,}[а-яёa-z]?)\.?(?![\w])", re.IGNORECASE)
@@ -18,7 +18,7 @@ _INITIALS = re.compile(r"(?<![\w.])((?:[а-яёa-z]\.){2,}[а-яёa-z]?)\.?(?![\
 _CLIPPED = re.compile(r"(?<![\w.])([а-яёa-z]{2,6})(\.)?(?![\w])", re.IGNORECASE)
 
 
-def expand(text: str, column_words: dict[str, Iterable[str]], known: set[str]) -> str | None:
+def expand(text: str, column_words: Mapping[str, Iterable[str]], known: set[str]) -> str | None:
     """`text` with each abbreviation replaced by the one column word it starts; None when there is none.
 
     :param column_words: column name -> the lower-case words that name it (name parts, comment, glossary).
@@ -39,9 +39,9 @@ def expand(text: str, column_words: dict[str, Iterable[str]], known: set[str]) -
 
     rewrites: list[tuple[int, int, str]] = []
     for match in _INITIALS.finditer(text):
-        word = one_column(match.group(1).replace(".", ""), whole=True)
-        if word:
-            rewrites.append((match.start(), match.end(), word))
+        initials = one_column(match.group(1).replace(".", ""), whole=True)
+        if initials:
+            rewrites.append((match.start(), match.end(), initials))
     for match in _CLIPPED.finditer(text):
         clip, dotted = match.group(1), match.group(2) is not None
         if any(a <= match.start() < b for a, b, _ in rewrites) or clip.lower() in known:
@@ -50,9 +50,9 @@ def expand(text: str, column_words: dict[str, Iterable[str]], known: set[str]) -
             continue  # an undotted Cyrillic word is a word; "addr", "qty" are English clippings
         if clip.lower() in by_word:
             continue  # a whole column word ("email."), not an abbreviation
-        word = one_column(clip, whole=False)
-        if word and len(word) > len(clip) + 1:
-            rewrites.append((match.start(), match.end(), word))
+        full = one_column(clip, whole=False)
+        if full and len(full) > len(clip) + 1:
+            rewrites.append((match.start(), match.end(), full))
     if not rewrites:
         return None
     for start, end, word in sorted(rewrites, reverse=True):
