@@ -826,9 +826,10 @@ class RowFilters:
         name's last part, else by the comment: «Пробег по маршруту, км»)."""
         for match in UNIT_COMPARISON.finditer(request.lower):
             unit = _unit_of(match.group("unit"))
-            if unit is None:
-                continue
-            columns = _columns_in_unit(table, unit)
+            if unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
+                columns = self._column_named_by_unit(table, match.group("unit"))
+            else:
+                columns = _columns_in_unit(table, unit)
             if len(columns) == 1:
                 words = match.group("cmp").split()  # «не меньше» is >=, «не более» and "at most" <=
                 operator = UNIT_OPERATORS.get(words[-1] if words[0] == "не" else words[0], ">")
@@ -839,6 +840,20 @@ class RowFilters:
                     columns[0],
                     f"{columns[0]} {operator} {match.group('n').replace(',', '.')}",
                 )
+
+    def _column_named_by_unit(self, table: Table, word: str) -> list[str]:
+        """The one numeric column whose whole name the unit word after a number says ("days", «дней» ->
+        `days`; "minutes" -> `minutes`), not a time, id or text column (planner22)."""
+        meanings = self.vocabulary.meanings(word.lower())
+        return [
+            c.name
+            for c in table.columns
+            if not _is_text(c)
+            and not _is_time_column(c)
+            and not c.name.endswith("_id")
+            and len(parts := name_parts(c.name)) == 1
+            and parts[0] in meanings
+        ][:2]
 
     def _quoted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "for the vacancy 'data engineer'", «с вакансией «аналитик»»: a quoted value right after a word
