@@ -34,7 +34,7 @@ from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import abbreviations, frame, grammar, heads, marts, negation, residue, watermark
 from airflow_ai_etl.planning.checks import plan_with_checks
-from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
+from airflow_ai_etl.planning.colloquial import diminutive_bases, skeleton, transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
@@ -962,12 +962,34 @@ class OfflinePlanner:
             if not CYRILLIC_WORD.fullmatch(token) or token in request.claimed:
                 continue
             folded = univerbation_stems(token)
+            bases = diminutive_bases(token)
             for table in tables:
                 parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
                 comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
-                if (parts and transliterates(token, parts[-1])) or folded & comment:
+                if (
+                    (parts and transliterates(token, parts[-1]))
+                    or folded & comment
+                    or any(self._base_names_table(base, table, parts) for base in bases)
+                ):
                     hits.setdefault(table.qualified_name, (table, []))[1].append(i)
         return hits
+
+    def _base_names_table(self, base: str, table: Table, parts: list[str]) -> bool:
+        """The base of a diminutive or clipped noun («тариф» of «тарифчики», «сим» of «симки») names
+        `table`: a glossary word of its name («заказ» = order), a lemma of its comment («звонок» of
+        'Детализация звонков'), its name spelled by ear («тариф» ~ tariffs, «сим» ~ sim_cards) (planner22)."""
+        own = {stem(p) for p in parts}
+        if self.vocabulary.meanings(base) & own:
+            return True
+        comment = tokenize(table.comment or "")
+        if any(base in t.lemmas for t in comment if t.lang == "ru"):
+            return True
+        sounds = skeleton(base)
+        latin = [*parts, *(t.lower for t in comment if t.lang == "en")]
+        latin += [re.sub(r"(?<=[^aeiou])es$|s$", "", p) for p in latin]  # tariffs -> tariff
+        return len(sounds) >= 2 and any(
+            skeleton(p) == sounds and (p[0] in "aeiou") == (base[0] in "аеёиоуыэюя") for p in latin
+        )
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
         """The table(s) the request is about: the head noun when one table word modifies another."""
