@@ -1854,6 +1854,8 @@ class RowFilters:
         """Word `index` with what a hyphen or a slash joins to it: "ИВТ-21", "B-12/3", «Санкт-Петербург» are
         one value (the word list splits them at the hyphen)."""
         joined = _JOINED_VALUE.match(request.text, request.spans[index][0])
+        if joined and len(request.raw[index]) > len(joined.group(0)) and "." in request.raw[index]:
+            return request.raw[index]  # "internet.mts": a dotted code is one word of the request (planner22)
         return joined.group(0) if joined else request.raw[index]
 
     def _continues_column_name(self, column: Column, word: str) -> bool:
@@ -2184,7 +2186,9 @@ class RowFilters:
         lower = value.lower()
         if lower in STATUS_VALUES:
             return True
-        if not VALUE_TOKEN.match(value) or lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
+        if not (VALUE_TOKEN.match(value) or self._dotted_value(lower)):
+            return False
+        if lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
         if lower == table.name.lower():
             return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
@@ -2199,6 +2203,17 @@ class RowFilters:
         if value.islower() and _only_verb(lower):
             return False  # «в общежитии перелей в клик»: the imperative starts the next clause, no value
         return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
+
+    def _dotted_value(self, lower: str) -> bool:
+        """«с точкой доступа internet.mts», "apn iot.corp": a dotted Latin code is a value, unless it is a
+        table of the catalog (network.calls) or a file name (orders.csv) (planner22)."""
+        if not _DOTTED_VALUE.fullmatch(lower) or lower.rsplit(".", 1)[1] in _FILE_SUFFIXES:
+            return False
+        return not any(
+            lower in (t.qualified_name.lower(), t.name.lower())
+            for conn_id in self.catalog.connections
+            for t in self.catalog.tables_of(conn_id)
+        )
 
     def _position(self, request: Request, index: int) -> int:
         """Character offset of the index-th word (for ordering conditions as written)."""
@@ -2542,6 +2557,10 @@ def _columns_in_unit(table: Table, unit: str) -> list[str]:
     return [c.name for c in numeric if c.comment and any(w in forms for w in words(c.comment.lower()))]
 
 
+_DOTTED_VALUE = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
+_FILE_SUFFIXES = frozenset(
+    {"csv", "tsv", "json", "jsonl", "parquet", "xlsx", "xls", "txt", "gz", "zip", "sql", "py"}
+)
 HYPHEN_VALUE = re.compile(
     r"(?<![\w-])(?P<value>[a-zа-яё][a-zа-яё0-9]*+)-(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?![\w-])",
     re.IGNORECASE,
