@@ -1501,8 +1501,9 @@ class RowFilters:
             ):
                 continue
             named = [name for name, said in flag_words if flags.names_flag(token, said)]
-            if len(named) != 1:
-                continue
+            around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
+            if len(named) != 1 or around & COLUMN_NOUNS:
+                continue  # "only the present column": the column itself, not its rows
             negator = flags.negated_before(tokens, k)
             if negator is None:
                 i = request.token_at(token.start)
@@ -1512,6 +1513,16 @@ class RowFilters:
                 negator_span = (tokens[negator].start, tokens[negator].end)
             request.handled.append((negator_span[0] if negator_span else token.start, token.end))
             yield token.start, named[0], f"{named[0]} = {'false' if negator_span else 'true'}"
+
+    def names_one_flag(self, table: Table, word: str) -> bool:
+        """`word` is a word of exactly one boolean column's comment or name («роуминга», "eSIM"), so after
+        «без»/"except" it says which rows, not which column to leave out (planner22)."""
+        token = next(iter(tokenize(word)), None)
+        if token is None or table.column(word.lower()):
+            return False
+        own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
+        said = [c for c in table.columns if "bool" in c.type.lower()]
+        return len([c for c in said if flags.names_flag(token, flags.flag_words(c, own))]) == 1
 
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -2142,8 +2153,16 @@ class RowFilters:
         asked about; loading every row would ignore it."""
         schedule = parse_schedule(request.text)
         schedule_words = words(schedule.phrase) if schedule else []
-        for i, token in enumerate(request.tokens[:-1]):
-            if token not in ("only", "только") or not self.grounding._ends_list(request, i + 2):
+        for at, token in enumerate(request.tokens[:-1]):
+            i = at  # "only the fluffy ones": the article before the word and "ones" after it (planner22)
+            while (
+                token == "only" and i + 2 < len(request.tokens) and request.tokens[i + 1] in ("the", "those")
+            ):
+                i += 1
+            end = i + 2
+            if token == "only" and end < len(request.tokens) and request.tokens[end] in ("ones", "one"):
+                end += 1
+            if token not in ("only", "только") or not self.grounding._ends_list(request, end):
                 continue
             word, raw = request.tokens[i + 1], request.raw[i + 1]
             known = (

@@ -1481,6 +1481,8 @@ class OfflinePlanner:
         if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
             return [], match.span()  # "skip payments without amount" filters rows
         start = request.token_at(match.end())
+        if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
+            return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
         if self._state_rows_at(request, table, start):
             return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
         if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
@@ -2894,11 +2896,19 @@ CLOCK_NOUNS = frozenset({"noon", "midnight", "полдень", "полночь"}
 def _without_dedupe(request: Request) -> Request:
     """The request as the mart reader sees it: «без дублей по serial_no», "no dupes by email" is a dedupe
     of a load (its «по X» is no dimension); a mart's own words stay."""
-    found = LOAD_DEDUPE.search(request.text)
-    if found is None:
-        return request
-    blank = request.text[: found.start()] + " " * (found.end() - found.start()) + request.text[found.end() :]
-    return Request(blank, written=request.written)
+    blank = request.text
+    # «новые по taken_at», "new rows by paid_at": the new-rows column of a load, no dimension (planner22)
+    for found in (LOAD_DEDUPE.search(blank), _NEW_ROWS_BY.search(blank)):
+        if found is not None:
+            blank = blank[: found.start()] + " " * (found.end() - found.start()) + blank[found.end() :]
+    return request if blank == request.text else Request(blank, written=request.written)
+
+
+_NEW_ROWS_BY = re.compile(
+    r"\b(?:new|fresh|нов(?:ые|ых|ое)|свеж(?:ие|их))\s+(?:(?:rows|records|строки|записи)\s+)?(?:by|по)\s+"
+    r"[a-z][a-z0-9]*_[a-z0-9_]+\b",
+    re.IGNORECASE,
+)
 
 
 def _one_flag(table: Table, columns: list[str]) -> bool:

@@ -5,7 +5,8 @@ column named by its comment in a «с <noun> <value>» / participle phrase; a nu
 that is the column's name; a table by a slang or diminutive form of its noun; mask lists with abbreviations,
 a bracketed list after a role noun, and without the incremental column of a neighbouring clause.
 
-Written before the rule changes (planner22): 14 of the 51 cases passed then.
+Written before the rule changes (planner22): 14 of the 51 cases passed then (the three cases of
+`test_without_a_yes_no_word_is_rows_not_a_column` were added later, after a probe found them).
 """
 
 from __future__ import annotations
@@ -48,6 +49,19 @@ def test_a_yes_no_column_named_by_its_comment_is_a_condition(
 ) -> None:
     spec = ok_spec(catalog, text)
     assert (spec.source.table, spec.source.where) == (table, where)
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("telecom", "звонки без роуминга в кликхаус каждый час", "is_roaming = false"),
+        ("telecom", "calls without roaming to clickhouse hourly", "is_roaming = false"),
+        ("telecom", "сим-карты, кроме eSIM, в клик ежедневно", "is_esim = false"),
+    ],
+)  # fmt: skip
+def test_without_a_yes_no_word_is_rows_not_a_column(catalog: str, text: str, where: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert (spec.source.where, spec.source.columns) == (where, None)
 
 
 @pytest.mark.parametrize(
