@@ -1489,11 +1489,9 @@ class RowFilters:
         eSIM-ки» ('Электронная SIM (eSIM)'), "calls in roaming", "tariffs not archived": a word of one boolean
         column's comment or name (not of the table's own noun) is `flag = true`; after «не»/"not"/«без»,
         `flag = false` (planner22, flags.py)."""
-        booleans = [c for c in table.columns if "bool" in c.type.lower()]
-        if not booleans:
+        flag_words = flags.of_table(table)
+        if not flag_words:
             return
-        own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
-        flag_words = [(c.name, flags.flag_words(c, own)) for c in booleans]
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         for k, token in enumerate(tokens):
             if request.is_handled(token.start) or any(
@@ -1520,9 +1518,7 @@ class RowFilters:
         token = next(iter(tokenize(word)), None)
         if token is None or table.column(word.lower()):
             return False
-        own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
-        said = [c for c in table.columns if "bool" in c.type.lower()]
-        return len([c for c in said if flags.names_flag(token, flags.flag_words(c, own))]) == 1
+        return len([n for n, said in flags.of_table(table) if flags.names_flag(token, said)]) == 1
 
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool

@@ -17,9 +17,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from airflow_ai_etl.catalog import Column
+from airflow_ai_etl.catalog import Column, Table
 from airflow_ai_etl.planning.lexer import Token, tokenize
-from airflow_ai_etl.planning.vocabulary import name_parts, stem
+from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 
 # Name parts that say nothing of the state (is_archived, has_photo, seal_ok).
 _NAME_NOISE = frozenset({"is", "has", "flag", "ok", "yes", "no"})
@@ -69,21 +69,29 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     return FlagWords(frozenset(nouns), frozenset(adjectives), frozenset(latin), frozenset(parts))
 
 
-def names_flag(token: Token, words: FlagWords) -> bool:
-    """`token` says the state `words` describe: the same noun or adjective, an adjective made from the noun
+@functools.lru_cache(maxsize=512)
+def of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
+    """(name, flag words) of each boolean column of `table`, less the words of the table's own name and
+    comment ('SIM-карты' of sim_cards: «SIM» is no flag word of is_esim)."""
+    own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
+    return tuple((c.name, flag_words(c, own)) for c in table.columns if "bool" in c.type.lower())
+
+
+def names_flag(token: Token, said: FlagWords) -> bool:
+    """`token` says the state `said` describes: the same noun or adjective, an adjective made from the noun
     («архивные» of «в архиве»), the Latin word with or without a Russian ending («eSIM-ки»), a name part."""
     latin = re.fullmatch(r"([a-z][a-z0-9]{2,})(?:-[а-яё]{1,4})?", token.lower)
     if latin:
         word = latin.group(1)
-        return word in words.latin or stem(word) in words.parts
+        return word in said.latin or stem(word) in said.parts
     if token.lang != "ru" or not token.parses:
         return False
-    if token.lemmas & (words.nouns | words.adjectives):
+    if token.lemmas & (said.nouns | said.adjectives):
         return True
     if token.parses[0].pos not in ("ADJF", "PRTF"):
         return False
-    # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's stem starts with the noun's
-    return any(token.lemma.startswith(noun) for noun in words.nouns)
+    # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
+    return any(token.lemma.startswith(noun) for noun in said.nouns)
 
 
 def negated_before(tokens: list[Token], index: int) -> int | None:
