@@ -72,9 +72,17 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
 @functools.lru_cache(maxsize=512)
 def of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
     """(name, flag words) of each boolean column of `table`, less the words of the table's own name and
-    comment ('SIM-карты' of sim_cards: «SIM» is no flag word of is_esim)."""
+    comment ('SIM-карты' of sim_cards: «SIM» is no flag word of is_esim) and of its other columns' comments.
+    """
     own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
-    return tuple((c.name, flag_words(c, own)) for c in table.columns if "bool" in c.type.lower())
+    found = []
+    for column in table.columns:
+        if "bool" not in column.type.lower():
+            continue
+        # a word other columns' comments use names the thing the table holds, not a state of the row
+        others = frozenset(stem(w) for c in table.columns if c is not column for w in words(c.comment or ""))
+        found.append((column.name, flag_words(column, own | others)))
+    return tuple(found)
 
 
 def names_flag(token: Token, said: FlagWords) -> bool:
