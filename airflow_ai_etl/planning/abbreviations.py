@@ -18,12 +18,25 @@ _INITIALS = re.compile(r"(?<![\w.])((?:[а-яёa-z]\.){2,}[а-яёa-z]?)\.?(?![\
 _CLIPPED = re.compile(r"(?<![\w.])([а-яёa-z]{2,6})(\.)?(?![\w])", re.IGNORECASE)
 
 
-def expand(text: str, column_words: Mapping[str, Iterable[str]], known: set[str]) -> str | None:
+def expand(
+    text: str,
+    column_words: Mapping[str, Iterable[str]],
+    known: set[str],
+    column_phrases: Mapping[str, Iterable[str]] | None = None,
+) -> str | None:
     """`text` with each abbreviation replaced by the one column word it starts; None when there is none.
 
     :param column_words: column name -> the lower-case words that name it (name parts, comment, glossary).
     :param known: lower-case words that are words of their own (never read as abbreviations).
+    :param column_phrases: column name -> phrases of two words or more that name it ('Дата рождения'):
+        initials with dots («д.р.») stand for the one phrase whose words they start.
     """
+    by_initials: dict[str, dict[str, str]] = {}
+    for column, phrases in (column_phrases or {}).items():
+        for phrase in phrases:
+            parts = re.findall(r"[а-яёa-z]+", phrase.lower())
+            if len(parts) >= 2:
+                by_initials.setdefault("".join(p[0] for p in parts), {})[column] = " ".join(parts)
     by_word: dict[str, set[str]] = {}
     for column, named in column_words.items():
         for word in named:
@@ -39,7 +52,11 @@ def expand(text: str, column_words: Mapping[str, Iterable[str]], known: set[str]
 
     rewrites: list[tuple[int, int, str]] = []
     for match in _INITIALS.finditer(text):
-        initials = one_column(match.group(1).replace(".", ""), whole=True)
+        letters = match.group(1).replace(".", "").lower()
+        phrases = by_initials.get(letters, {})
+        initials = one_column(letters, whole=True) or (
+            next(iter(phrases.values())) if len(phrases) == 1 else None
+        )
         if initials:
             rewrites.append((match.start(), match.end(), initials))
     for match in _CLIPPED.finditer(text):

@@ -2418,12 +2418,18 @@ class OfflinePlanner:
         if not _mask_cue(request):
             return request
         named: dict[str, list[str]] = {}
+        phrases: dict[str, list[str]] = {}
         for column in table.columns:
             parts = column.name.lower().split("_")
-            glossary = [w for p in parts for w in BUILTIN_GLOSSARY.get(p, []) if " " not in w]
-            named[column.name] = [*parts, *words(column.comment or ""), *glossary]
+            glossary = [w for p in parts for w in BUILTIN_GLOSSARY.get(p, [])]
+            named[column.name] = [
+                *parts,
+                *words(column.comment or ""),
+                *(w for w in glossary if " " not in w),
+            ]
+            phrases[column.name] = [column.comment or "", *(w for w in glossary if " " in w)]
         known = STOP_WORDS | {w for w in words(request.text) if grammar.is_mask_word(w)}
-        expanded = abbreviations.expand(request.text, named, known)
+        expanded = abbreviations.expand(request.text, named, known, phrases)
         return request if expanded is None else Request(expanded, written=request.written)
 
     def _without_swallowed(self, table: Table, columns: list[str], part: str) -> list[str]:
@@ -2582,8 +2588,9 @@ class OfflinePlanner:
                 c for q in qualifiers for w in item_words if (c := self._pair_column(table, w, q)) is not None
             }
             alone = self._columns_in(table, item)
-            named = paired if len(paired) == 1 else set(alone) if len(alone) == 1 else set()
-            if len(named) != 1:
+            # one column per qualifier («отправителя и получателя (фио, телефон)»), else the item alone
+            named = sorted(paired) if paired else alone if len(alone) == 1 else []
+            if not named:
                 return []
             columns += [c for c in named if c not in columns]
         return columns if len(columns) >= 2 else []

@@ -158,6 +158,10 @@ def test_a_table_by_a_slang_or_diminutive_form(catalog: str, text: str, table: s
          ["sender_name", "sender_phone"]),
         ("logistics", "shipments to clickhouse daily, recipient details (name, phone, address) masked",
          ["recipient_name", "recipient_phone", "recipient_address"]),
+        # added after the first run (probes): initials of a two-word column phrase, two roles before a list
+        ("shop", "клиенты в клик ежедневно, скрыть тел., почту и д.р.", ["phone", "email", "birth_date"]),
+        ("logistics", "отправления в клик ежедневно, замаскировать данные отправителя и получателя (фио, телефон)",
+         ["sender_name", "recipient_name", "sender_phone", "recipient_phone"]),
     ],
 )  # fmt: skip
 def test_a_mask_list(catalog: str, text: str, mask: list[str]) -> None:
