@@ -32,9 +32,19 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import abbreviations, frame, grammar, heads, marts, negation, residue, watermark
+from airflow_ai_etl.planning import (
+    abbreviations,
+    colloquial,
+    frame,
+    grammar,
+    heads,
+    marts,
+    negation,
+    residue,
+    watermark,
+)
 from airflow_ai_etl.planning.checks import plan_with_checks
-from airflow_ai_etl.planning.colloquial import diminutive_bases, skeleton, transliterates, univerbation_stems
+from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
@@ -962,7 +972,7 @@ class OfflinePlanner:
             if not CYRILLIC_WORD.fullmatch(token) or token in request.claimed:
                 continue
             folded = univerbation_stems(token)
-            bases = diminutive_bases(token)
+            bases = colloquial.diminutive_bases(token)
             for table in tables:
                 parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
                 comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
@@ -984,11 +994,11 @@ class OfflinePlanner:
         comment = tokenize(table.comment or "")
         if any(base in t.lemmas for t in comment if t.lang == "ru"):
             return True
-        sounds = skeleton(base)
+        sounds = colloquial.skeleton(base)
         latin = [*parts, *(t.lower for t in comment if t.lang == "en")]
         latin += [re.sub(r"(?<=[^aeiou])es$|s$", "", p) for p in latin]  # tariffs -> tariff
         return len(sounds) >= 2 and any(
-            skeleton(p) == sounds and (p[0] in "aeiou") == (base[0] in "аеёиоуыэюя") for p in latin
+            colloquial.skeleton(p) == sounds and (p[0] in "aeiou") == (base[0] in "аеёиоуыэюя") for p in latin
         )
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
@@ -1481,12 +1491,12 @@ class OfflinePlanner:
         if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
             return [], match.span()  # "skip payments without amount" filters rows
         start = request.token_at(match.end())
-        if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
-            return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
         if self._state_rows_at(request, table, start):
             return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
         if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
             return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
+        if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
+            return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
         pii = self._personal_data_at(request, start)
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
