@@ -93,6 +93,10 @@ LOAD_EVENT = frozenset({
     "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
     "reload", "sync", "resync", "rerun", "закончить", "завершить",
+    # a period's data is final: «когда закроются начисления», «после закрытия периода»
+    "закрыться", "закрываться", "закрытие",
+    # chat words for "done": «как врачи отстреляются», «после апдейта», «рефреш», "after X wraps up"
+    "отстреляться", "апдейт", "рефреш", "wrap",
 })  # fmt: skip
 # Russian lemmas of the same roots with any prefix: «догрузиться», «подтянуться», «перезаливка», «долиться»
 # (a finished load said with a prefix the list above lacks). Reflexive verbs and nouns only: the infinitive
@@ -100,7 +104,8 @@ LOAD_EVENT = frozenset({
 _RU_EVENT_ROOT = re.compile(
     r"^(?:(?:за|до|под|про|вы|пере)груз(?:иться|ка)|(?:за|до|пере)(?:литься|ливка)|перезаливать|(?:пере)?залив"
     r"|(?:под|до)тянуться|обнов(?:иться|ляться|ление)|(?:пере|до)считаться|пересобраться"
-    r"|синхронизироваться)$"
+    r"|синхронизироваться|(?:за|про|до)?синк(?:аться|алиться|нуться)|(?:про)?апдейт(?:иться|нуться)"
+    r"|(?:от)?рефреш(?:иться|нуться))$"
 )
 # Russian arrival verbs of files with the prefixes that keep the sense "put/drop/send into a place":
 # «закинут», «скинут», «положат», «выложат», «упадёт», «пришлют», «залетит».
@@ -116,7 +121,7 @@ READY = frozenset({"готовый", "готовность", "readi"})
 # заказы») says which rows.
 _DONE_PARTICIPLES = frozenset({
     "обновить", "залить", "перезалить", "догрузить", "подгрузить", "прогрузить", "выгрузить", "перегрузить",
-    "синхронизировать", "пересчитать", "пересобрать",
+    "синхронизировать", "пересчитать", "пересобрать", "закрыть",
 })  # fmt: skip
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
@@ -404,7 +409,7 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
         outside = set(words)
         if not any(_announces_arrival(tokens, i, outside) for i in arrival):
             return None
-    blank = set(arrival) | set(fresh) | set(immediate)
+    blank = set(arrival) | set(fresh) | set(immediate) | _delivery_verbs(tokens, paths)
     for i in arrival:
         # «при появлении», «по мере поступления», «следи за», "as they arrive", "shows up"
         for j in (i - 1, i - 2, i + 1):
@@ -425,6 +430,42 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             if not any(a <= tokens[i + 2].start < b for a, b in paths):
                 rewrites.append((tokens[i + 1].start, tokens[i + 1].end, "to"))
     return Trigger("files", tuple(spans), rewrites=tuple(rewrites))
+
+
+def _delivery_verbs(tokens: Sequence[Token], paths: Sequence[tuple[int, int]]) -> set[int]:
+    """«GPS-трекеры сливают jsonl в s3://…», «маркетплейс скидывает csv в /mnt/in/»: a Russian finite verb
+    (not an order: no infinitive or imperative) whose object is the files put into the watched place says how
+    they get there; its word leaves the text (the load rules would read «сливают» as a merge)."""
+
+    def file_word(token: Token) -> bool:  # «csv», «файлы», «parquet-файлы»
+        parts = {token.lower, token.lemma, *token.lemma.split("-"), *token.lower.split("-")}
+        return _is(token, FILE_NOUNS) or bool(parts & FILE_NOUNS)
+
+    def adjective(token: Token) -> bool:
+        return bool(token.parses) and token.parses[0].pos in ("ADJF", "PRTF")
+
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if (
+            token.lang != "ru"
+            or not token.parses
+            or token.parses[0].pos != "VERB"
+            or _imperative(token.lower)
+        ):
+            continue
+        j = i + 1  # the object: file words with their adjectives («новые csv», «свежие файлы»)
+        while j < min(len(tokens), i + 4) and (
+            file_word(tokens[j]) or _is(tokens[j], NEW) or adjective(tokens[j])
+        ):
+            j += 1
+        if (
+            j + 1 < len(tokens)
+            and any(file_word(tokens[k]) for k in range(i + 1, j))
+            and tokens[j].lower in ("в", "во", "на")
+            and any(a <= tokens[j + 1].start < b for a, b in paths)
+        ):
+            found.add(i)
+    return found
 
 
 _FILES_FROM = re.compile(
@@ -602,6 +643,32 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         return True  # «триггер — обновление тарифов», "trigger: orders refreshed"
     if token.lower == "time" and i > 0 and tokens[i - 1].lower in ("every", "each"):
         return True  # "every time orders get refreshed", "each time the sales pipeline finishes"
+    if token.lower == "soon" and nxt == "as" and (i == 0 or tokens[i - 1].lower != "as"):
+        return True  # "soon as employees are through loading": "as soon as" without its first word
+    if token.lower == "как" and _as_when(tokens, i):
+        return True  # «как врачи отстреляются», «как все хабы обновятся»: «как» = «когда»
+    return False
+
+
+def _as_when(tokens: Sequence[Token], i: int) -> bool:
+    """«как» + a short noun phrase + a perfective finite verb of a finished load: «как врачи отстреляются»,
+    «как хабы с курьерами обновятся» (when they will have been loaded; the imperfective «как заказы
+    обновляются» says how, not when)."""
+    from airflow_ai_etl.planning.lexer import _morph
+
+    for j in range(i + 1, min(len(tokens), i + 6)):
+        token = tokens[j]
+        if token.lang == "ru" and token.parses and token.parses[0].pos == "VERB":
+            if not (j > i + 1 and _is_event(token, pos=("VERB",))):
+                return False
+            tag = _morph().parse(token.lower)[0].tag
+            return "perf" in tag and "pres" not in tag and "impr" not in tag
+        if token.lang == "ru" and not (
+            token.parses and token.parses[0].pos in ("NOUN", "ADJF", "CONJ", "PREP", "NPRO")
+        ):
+            return False
+        if token.lang == "punct":
+            return False
     return False
 
 
@@ -736,8 +803,12 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
                 nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
             ) and not _continues_list(tokens, start, j):
                 return j
-        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1 and _is_event(tokens[j - 1]):
-            return j  # "after orders load copy payments": the order right after the finished load
+        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1:
+            k = j - 1
+            while k > start + 1 and tokens[k].lower in _EN_PARTICLES:
+                k -= 1  # "once the customers load is done pls refresh users": a politeness word between
+            if _is_event(tokens[k]):
+                return j  # "after orders load copy payments": the order right after the finished load
         if (
             token.lang == "ru"
             and token.parses
@@ -745,11 +816,55 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             and not token.lower.endswith("ся")
         ):
             return j  # not «грузиться» («когда закончат грузиться сотрудники»): no order is reflexive
-        if token.lang == "ru" and _imperative(token.lower):
-            return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
+        if token.lang == "ru" and _imperative(token.lower) and not token.lower.endswith(("ся", "сь")):
+            return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb (an order is
+            # not reflexive: «засинкались» guessed as an imperative is the finished load)
     return len(tokens)
 
 
+def _verbless_main_clause(tokens: Sequence[Token], opener: int, end: int) -> int:
+    """Where a Russian «после …» clause with no verb ends when the main clause has no verb either: «после
+    загрузки клиентов заказы в кликхаус», «после врачей визиты в ch_dwh». After «после» the loads are
+    genitives («загрузки», «клиентов и товаров»; a preposition governs the noun after it: «записей на
+    приём»); the first other noun or adjective that cannot be a genitive starts what is loaded, and so does
+    a plural noun that is a genitive only in the singular after plural tables («после клиентов продажи»,
+    «после загрузки счётчиков показания»: tables are named in the plural). A verb stops the search (the
+    clause then ends the usual way)."""
+    if tokens[opener].lower != "после":
+        return end
+    genitives, plural_genitives, governed = 0, 0, False
+    for j in range(opener + 1, end):
+        token = tokens[j]
+        if (
+            token.lower in ("и", "или", "либо", ",")
+            or token.lang in ("num", "en")
+            or token.text in ("'", "’")
+        ):
+            continue  # «клиентов и товаров», «load'а»: the list and its joins, names written in Latin
+        parses = token.parses if token.lang == "ru" else ()
+        if not parses or parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
+            return end
+        if parses[0].pos == "PREP":
+            governed = True
+            continue
+        if parses[0].pos not in ("NOUN", "ADJF", "PRTF"):
+            continue
+        if governed:  # «на приём», «в кликхаус»: the preposition's own noun phrase
+            governed = parses[0].pos != "NOUN"
+            continue
+        plural = any(p.case in ("nomn", "accs") and p.number == "plur" for p in parses)
+        if plural_genitives and plural and not any(p.case == "gent" and p.number == "plur" for p in parses):
+            return j  # «после клиентов продажи»: a genitive only in the singular after plural tables
+        if any(p.case == "gent" for p in parses):
+            genitives += 1
+            plural_genitives += any(p.case == "gent" and p.number == "plur" for p in parses)
+        elif genitives:
+            return j
+    return end
+
+
+# Words that may stand between a finished load and the order ("… is done pls refresh users").
+_EN_PARTICLES = frozenset({"pls", "plz", "please", "kindly", "just", "also", "then", "so"})
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
 _ALSO = frozenset({"также", "еще", "ещё"})
 # English verbs that give the order of the main clause ("copy payments ..."), in their base form.
@@ -796,8 +911,24 @@ def _continues_list(tokens: Sequence[Token], start: int, comma: int) -> bool:
             and not any(_imperative(t.lower) for t in segment)
         )
     if before.lang == "en" and all(t.lang == "en" for t in segment):
+        if any(t.lower in _EN_CLAUSE_WORDS or _load_option(t) for t in segment):
+            return False  # "after students, upsert on student_id, …": the load's own options, not a table
         return not any(_is_event(t) for t in tokens[start:comma]) and not any(_is_event(t) for t in segment)
     return False
+
+
+# English words that start a clause of the load's own options, never an item of a list of tables.
+_EN_CLAUSE_WORDS = frozenset({
+    "on", "by", "using", "with", "without", "for", "in", "into", "from", "to", "at", "per", "where", "except",
+    "only", "but", "not", "no",
+})  # fmt: skip
+
+
+def _load_option(token: Token) -> bool:
+    """A word of a load option: upsert/merge, incremental, replace/reload, mask (lexicon concepts)."""
+    from airflow_ai_etl.planning.lexicon import is_
+
+    return any(is_(token, concept) for concept in ("MERGE", "INCREMENTAL", "REPLACE", "MASK", "APPEND_ONLY"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -840,6 +971,7 @@ def _read_assets(
         if not _opener_at(tokens, i):
             continue
         end = _clause_end(tokens, i + 1 if _label_opener(tokens, i) else i)
+        end = _verbless_main_clause(tokens, i, end)
         clause = range(i, end)
         events = [j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
         if (
@@ -874,7 +1006,7 @@ def _read_assets(
         ):
             continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
-        named = _named_in_brackets(tokens, clause)
+        named = _named_in_brackets(tokens, clause) | _period_words(tokens, clause)
         upstream = tuple(
             (tokens[j].lower, tokens[j].start)
             for j in clause
@@ -882,7 +1014,11 @@ def _read_assets(
             and j not in named
             and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
-            and (_object_of_load(tokens, j, events) or not _is(tokens[j], CLAUSE_GLUE))
+            and (
+                _object_of_load(tokens, j, events)
+                or not _is(tokens[j], CLAUSE_GLUE)
+                or tokens[j].lower in PREPOSITIONS  # «записей к врачам»: «к» keeps «врачам» a modifier
+            )
             and tokens[j].lower not in CLAUSE_GLUE
         )
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
@@ -936,6 +1072,35 @@ def _object_of_load(tokens: Sequence[Token], j: int, events: Sequence[int]) -> b
         and _is(token, _GLUE_TABLE_NOUNS)
         and any(p.pos == "NOUN" and p.case == "gent" for p in token.parses)
     )
+
+
+# «за период», «за прошлый месяц», "for the day": a period the upstream data covers, never a load of its own
+PERIOD_NOUNS = frozenset({
+    "период", "месяц", "день", "сутки", "неделя", "квартал", "год", "смена", "число",
+    "period", "month", "day", "week", "quarter", "year", "shift",
+})  # fmt: skip
+_PERIOD_LEADS = frozenset({"за", "for", "of", "over"})
+_PERIOD_FILLERS = frozenset(
+    {"the", "a", "весь", "этот", "that", "this", "whole", "last", "previous", "current"}
+)
+
+
+def _period_words(tokens: Sequence[Token], span: range) -> set[int]:
+    """The words of ``span`` that name the period the data covers: «оплаты за (расчётный) период», "closed
+    for the day" — a period noun after «за»/"for"/"of" with the adjectives between (not a table)."""
+    found: set[int] = set()
+    for j in span:
+        if not _is(tokens[j], PERIOD_NOUNS, pos=("NOUN", None)):
+            continue
+        k = j - 1
+        while k > span.start and (
+            tokens[k].lower in _PERIOD_FILLERS
+            or (tokens[k].parses and tokens[k].parses[0].pos in ("ADJF", "PRTF"))
+        ):
+            k -= 1
+        if k >= span.start and tokens[k].lower in _PERIOD_LEADS:
+            found.update(range(k + 1, j + 1))
+    return found
 
 
 _NAME_IN_BRACKETS = re.compile(r"^[a-z_][a-z0-9_.]*$")
@@ -996,7 +1161,9 @@ def _back_reference(tokens: Sequence[Token], end: int) -> tuple[int, int] | None
 
 # «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.
 _ARROW_HEADS = frozenset({"-", "—", "–", "=", "--"})
-_SEQUENCE_WORDS = frozenset({"then", "потом", "затем", "afterwards"})
+_SEQUENCE_WORDS = frozenset({"then", "потом", "затем", "afterwards", "тогда"})
+# «… — можно гнать оценки», «… — пора грузить»: a modal word before the order's infinitive
+_MODALS = frozenset({"можно", "нужно", "надо", "пора", "давай", "давайте", "следует"})
 _AFTER_THAT = {("после", "этого"), ("после", "чего"), ("after", "that"), ("after", "this"), ("вслед", "за")}
 _SEQUENCE_FILLERS = frozenset({"сразу", "же", "right", "immediately", "and", "и", "only", "только", ","})
 
@@ -1024,6 +1191,13 @@ def _sequence_marker(tokens: Sequence[Token], k: int) -> int | None:
             end = j + 2
         elif token.text in ("—", "–", ":") and k + 1 < len(tokens) and _starts_command(tokens[k + 1]):
             end = k + 1  # «загрузка отделов завершилась — запускай перенос сотрудников»
+        elif (
+            token.text in ("—", "–", ":")
+            and k + 2 < len(tokens)
+            and tokens[k + 1].lower in _MODALS
+            and _starts_command(tokens[k + 2])
+        ):
+            end = k + 1  # «студенты залились — можно гнать оценки»
     if end is None:
         return None
     while end < len(tokens):  # «-> сразу после этого», "-> then"
@@ -1412,6 +1586,7 @@ def _upstream_assets(
             or _named_by_sound(known, word)
             or _named_by_load_rules(planner, word)
             or _named_by_typo(known, word)
+            or _named_by_comment_sound(planner, word)
         )
 
     found: list[str] = []
@@ -1425,11 +1600,17 @@ def _upstream_assets(
         if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
             modifier_of_previous = False
             continue
-        if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
-            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
-        if word in PREPOSITIONS:
+        if word in PREPOSITIONS:  # first: «к» also parses as a noun (the letter) in the genitive
             modifier_of_previous = bool(found or missing)
             continue
+        if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
+            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
+        if (
+            i < len(words)
+            and _generic_head(trigger.upstream[i - 1], trigger.upstream[i])
+            and tables_named(words[i])
+        ):
+            continue  # «справочник сортировочных центров», «список врачей»: the genitive names the load
         if word in dict(trigger.uris):  # the asset named by its URI
             try:
                 uri = normalize_uri(dict(trigger.uris)[word])
@@ -1505,6 +1686,29 @@ def _adjective_nouns(word: str) -> frozenset[str]:
     base = stem(tokens[0].lemma)
     noun = _RELATIONAL_SUFFIX.sub("", base)
     return frozenset({noun}) if noun != base and len(noun) >= 3 else frozenset()
+
+
+# Russian nouns that only say a table is a list of something («справочник курьеров», «реестр абонентов»):
+# what the list holds, the genitive after it, names the load.
+GENERIC_HEADS = frozenset({
+    "справочник", "список", "реестр", "перечень", "каталог", "словарь", "информация", "инфа", "табличка",
+    "датасет", "набор", "база",
+})  # fmt: skip
+
+
+def _generic_head(word: tuple[str, int], following: tuple[str, int]) -> bool:
+    """``word`` is a generic Russian head noun (:data:`GENERIC_HEADS`) right before ``following`` in the
+    genitive («справочник сортировочных центров»): the words after it name the table, it names none."""
+    (text, start), (after, at) = word, following
+    tokens = tokenize(text)
+    if not (tokens and tokens[0].lang == "ru" and _is(tokens[0], GENERIC_HEADS, pos=("NOUN",))):
+        return False
+    nxt = tokenize(after)
+    return (
+        at == start + len(text) + 1
+        and bool(nxt)
+        and any(p.case == "gent" and p.pos in ("NOUN", "ADJF") for p in nxt[0].parses)
+    )
 
 
 def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
@@ -1589,6 +1793,21 @@ def _named_by_typo(known: set[str], word: str) -> list[str]:
         return []
     near = _edits(word, _EN_LETTERS)
     hits = [name for name in sorted(known) if re.split(r"[_.]", name)[-1] in near]
+    return hits if len(hits) == 1 else []
+
+
+def _named_by_comment_sound(planner: OfflinePlanner, word: str) -> list[str]:
+    """ "recruiting" -> candidates («Кандидаты на вакансии (рекрутинг)»), "contingent" -> students («Студенты
+    (контингент)»): an English word a Russian noun of one table's comment spells by ear (the load planner's
+    transliteration rule, read the other way). Several tables or none: none."""
+    if not (word.isascii() and word.isalpha() and len(word) >= 5):
+        return []
+    hits = sorted(
+        table.name.lower()
+        for tables in planner.catalog.tables.values()
+        for table in tables
+        if any(transliterates(part, word) for part in re.findall(r"[а-яё]+", (table.comment or "").lower()))
+    )
     return hits if len(hits) == 1 else []
 
 
@@ -1681,6 +1900,30 @@ def _without_load_grain(clause: str) -> str:
     return clause
 
 
+_RU_GRAIN_ADJECTIVES = frozenset({
+    "ежедневный", "ежечасный", "почасовой", "еженедельный", "ежемесячный", "ночной", "суточный", "дневной",
+})  # fmt: skip
+
+
+def _without_data_grain(text: str) -> str:
+    """A files request without a frequency adjective that describes the data ("hourly profiles land in
+    s3://…", «почасовые профили падают в …»): what the files hold, not when to run (the arrival starts the
+    run). An adjective before a load word ("hourly load", «ежедневная загрузка») is a clock and stays."""
+    tokens = tokenize(text)
+    for token, following in zip(tokens, tokens[1:], strict=False):
+        grain = token.lower in _GRAIN_ADJECTIVES or _is(token, _RU_GRAIN_ADJECTIVES, pos=("ADJF",))
+        if not grain or following.lang != token.lang or _is_event(following) or _is(following, START_VERBS):
+            continue
+        noun = (
+            any(p.pos == "NOUN" for p in following.parses[:1])
+            if following.lang == "ru"
+            else following.lower.endswith("s") and len(following.lower) > 3
+        )
+        if noun or _is(following, FILE_NOUNS):
+            text = text[: token.start] + " " * (token.end - token.start) + text[token.end :]
+    return text
+
+
 def _cycle(
     catalog: Catalog, dag_id: str, upstream: Sequence[str], inlets: Sequence[str], outlets: Sequence[str]
 ) -> list[str] | None:
@@ -1721,6 +1964,8 @@ def plan_triggered(
     language = detect_language(text)
     ru = language == "ru"
     rest = _without(text, trigger)
+    if trigger.kind == "files":
+        rest = _without_data_grain(rest)
     both = (
         "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
         if ru
