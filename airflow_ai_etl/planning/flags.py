@@ -69,10 +69,10 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     return FlagWords(frozenset(nouns), frozenset(adjectives), frozenset(latin), frozenset(parts))
 
 
-@functools.lru_cache(maxsize=512)
 def of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
     """(name, flag words) of each boolean column of `table`, less the words of the table's own name and
     comment ('SIM-карты' of sim_cards: «SIM» is no flag word of is_esim) and of its other columns' comments.
+    Not cached by table: a Table may hold its columns in a list (unhashable); each column's words are.
     """
     own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
     found = []
