@@ -250,7 +250,7 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         return None  # the rest of a triggered request is planned without its trigger («... вручную»)
     # «по мере появленя», "whenver", "after the orders load finshes": a trigger word one letter off is read
     # as that word (a word left unread would be taken for an upstream name, or hide the trigger)
-    corrected = _trigger_typos(text)
+    corrected = _trigger_typos(_slang_openers(text))
     if corrected != text and (found := _read(corrected, assets)) is not None:
         return dataclasses.replace(found, text=corrected)
     return _read(text, assets)
@@ -274,6 +274,19 @@ _EN_TRIGGER_WORDS = frozenset({
 _EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
 _RU_OPENERS = frozenset({"когда", "после"})
 _RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
+
+
+# Spoken spellings of the openers: «как тока/токо/ток догрузятся», «када обновится». The dictionary knows
+# «тока» and «ток» (a current), so only after «как»; «када» it does not know, and is no other word.
+_SLANG_ONLY = re.compile(r"(?<![\w-])(как\s+)(?:тока|токо|ток|тольк|толька|тоько)(?![\w-])", re.IGNORECASE)
+_SLANG_WHEN = re.compile(r"(?<![\w-])(?:када|кады|кагды)(?![\w-])", re.IGNORECASE)
+
+
+def _slang_openers(text: str) -> str:
+    """``text`` with a spoken spelling of «как только» / «когда» written out (word lengths may change: the
+    trigger's spans are into this text, see :attr:`Trigger.text`)."""
+    text = _SLANG_ONLY.sub(lambda m: f"{m.group(1)}только", text)
+    return _SLANG_WHEN.sub(lambda m: "Когда" if m.group(0)[0].isupper() else "когда", text)
 
 
 def _trigger_kinds(lemmas: frozenset[str]) -> frozenset[str]:
@@ -542,7 +555,7 @@ def _opener_before(tokens: Sequence[Token], i: int, words: set[int]) -> bool:
 def _clock(text: str, paths: Sequence[tuple[int, int]]) -> bool:
     for a, b in paths:  # s3://b/daily/: a name, not a schedule
         text = text[:a] + " " * (b - a) + text[b:]
-    schedule = parse_schedule(text)
+    schedule = parse_schedule(_without_data_grain(text))
     return schedule is not None and schedule.cron is not None
 
 
@@ -786,6 +799,31 @@ def _waits_for(tokens: Sequence[Token], i: int) -> bool:
     return bool(before and _is(before[-1], WAIT)) or bool(after and _is_event(after[0], pos=("VERB",)))
 
 
+# Words between a finished load and the main clause's verb that belong to neither: politeness, "then", "just".
+_FILLERS = frozenset({
+    "pls", "plz", "please", "kindly", "just", "then", "also", "so", "now", "simply", "go", "ahead", "you",
+    "u", "can", "could", "would", "пожалуйста", "плз", "плиз", "пжлст", "пжл", "пж", "плс",
+})  # fmt: skip
+
+
+def _before_fillers(tokens: Sequence[Token], j: int) -> int:
+    """The index of the last word before ``j`` that is not a filler (:data:`_FILLERS`; "and" only next to one:
+    "please go ahead and copy"), at most 4 back."""
+    k = j - 1
+    while (
+        k > 0
+        and j - k <= 4
+        and (tokens[k].lower in _FILLERS or (tokens[k].lower == "and" and tokens[k - 1].lower in _FILLERS))
+    ):
+        k -= 1
+    return k
+
+
+def _done(token: Token) -> bool:
+    """A word saying an upstream load finished or its rows came through ("done", "refreshed", "land")."""
+    return _is_event(token) or _is(token, UPSTREAM_ARRIVAL)
+
+
 def _clause_end(tokens: Sequence[Token], start: int) -> int:
     """Where the trigger clause that opens at ``start`` ends: a dash or colon, a comma (in Russian not one
     before «и»: «и заказы, и клиенты»), the main clause's infinitive («... загружать платежи»), or the end."""
@@ -803,12 +841,13 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
                 nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
             ) and not _continues_list(tokens, start, j):
                 return j
-        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1:
-            k = j - 1
-            while k > start + 1 and tokens[k].lower in _EN_PARTICLES:
-                k -= 1  # "once the customers load is done pls refresh users": a politeness word between
-            if _is_event(tokens[k]):
-                return j  # "after orders load copy payments": the order right after the finished load
+        if (
+            token.lang == "en"
+            and token.lower in EN_ORDERS
+            and j > start + 1
+            and _done(tokens[_before_fillers(tokens, j)])
+        ):
+            return j  # "after orders load copy payments", "once X is done pls refresh Y": the order
         if (
             token.lang == "ru"
             and token.parses
@@ -830,8 +869,8 @@ def _verbless_main_clause(tokens: Sequence[Token], opener: int, end: int) -> int
     a plural noun that is a genitive only in the singular after plural tables («после клиентов продажи»,
     «после загрузки счётчиков показания»: tables are named in the plural). A verb stops the search (the
     clause then ends the usual way)."""
-    if tokens[opener].lower != "после":
-        return end
+    if tokens[opener].lower != "после" or (end < len(tokens) and _starts_command(tokens[end])):
+        return end  # «после выгрузки оплат обучения … перелей стипендии»: the main clause has its verb
     genitives, plural_genitives, governed = 0, 0, False
     for j in range(opener + 1, end):
         token = tokens[j]
@@ -864,7 +903,6 @@ def _verbless_main_clause(tokens: Sequence[Token], opener: int, end: int) -> int
 
 
 # Words that may stand between a finished load and the order ("… is done pls refresh users").
-_EN_PARTICLES = frozenset({"pls", "plz", "please", "kindly", "just", "also", "then", "so"})
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
 _ALSO = frozenset({"также", "еще", "ещё"})
 # English verbs that give the order of the main clause ("copy payments ..."), in their base form.
@@ -957,6 +995,38 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
 
 
 PREPOSITIONS = frozenset({"на", "к", "для", "о", "об", "of", "for", "on", "with", "у"})
+# English prepositions that open a phrase qualifying a noun ("enrollments of students in courses"); a
+# Russian one is any word the dictionary reads first as a preposition («к», «по», «в», «от»).
+_EN_QUALIFYING = frozenset({"of", "for", "on", "with", "in", "to", "by", "from", "per", "at"})
+_TOGETHER = frozenset({"вместе", "together", "along"})  # «вместе с», "together with": one more item
+
+
+def _with_modifier_marks(
+    tokens: Sequence[Token], clause: range, end: int, upstream: tuple[tuple[str, int], ...]
+) -> tuple[tuple[str, int], ...]:
+    """The clause's upstream words without fillers («после загрузки абонентов пжлст перелей …») and with each
+    preposition right after one of them: «записей к врачам», «заправок по картам», "enrollments of students
+    in courses" — a preposition (a glue word or not) opens a phrase that qualifies the word before it, and
+    is kept so that the phrase is read as a modifier, not as a second upstream (:func:`_upstream_assets`)."""
+    starts = {start for _, start in upstream}
+    kept = [j for j in clause if tokens[j].start in starts and tokens[j].lower not in _FILLERS]
+    kept += [j for j in clause if j - 1 in kept and j + 1 < end and _qualifying_preposition(tokens, j)]
+    return tuple((tokens[j].lower, tokens[j].start) for j in sorted(set(kept)))
+
+
+def _qualifying_preposition(tokens: Sequence[Token], j: int) -> bool:
+    """Token ``j`` is a preposition that may open a phrase qualifying the noun before it, with a word after
+    it (not «вместе с» / "along with", which add an item)."""
+    token = tokens[j]
+    if j == 0 or tokens[j - 1].lower in _TOGETHER | _LIST_JOINS | DISJUNCTION or _opener_at(tokens, j):
+        return False  # «либо после заказов, либо после платежей»: «после» opens one more item
+    if tokens[j + 1].lang not in ("ru", "en"):
+        return False
+    if token.lang == "ru":
+        return bool(token.parses) and token.parses[0].pos == "PREP"
+    return token.lang == "en" and token.lower in _EN_QUALIFYING
+
+
 # «после загрузки заказов или продаж», "either the orders or the sales load": any one of the loads.
 DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
@@ -1021,6 +1091,7 @@ def _read_assets(
             )
             and tokens[j].lower not in CLAUSE_GLUE
         )
+        upstream = _with_modifier_marks(tokens, clause, end, upstream)
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
             # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
             tail = _clause_end(tokens, end)
@@ -1593,18 +1664,25 @@ def _upstream_assets(
     missing: list[str] = []
     adjectives: list[tuple[str, frozenset[str]]] = []  # adjectives that named nothing, with their nouns
     modifier_of_previous = False
-    named_before = -1  # the index of the last word that named a table
+    named_before = -1  # the index of the last word that named a table, or of the last word qualifying it
     i = 0
     while i < len(words):
         word, i = words[i], i + 1
-        if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
-            modifier_of_previous = False
+        if modifier_of_previous:  # «записи на приём», «по топливным картам»: the phrase after a preposition
+            # qualifies the last noun (its adjectives, then its noun)
+            modifier_of_previous = _adjective(word)
+            named_before = i - 1
             continue
-        if word in PREPOSITIONS:  # first: «к» also parses as a noun (the letter) in the genitive
+        if word in PREPOSITIONS or _is_preposition(word):
             modifier_of_previous = bool(found or missing)
+            if word in ("с", "со") and i < len(words) and tables_named(words[i]):
+                modifier_of_previous = False  # «табель с отпусками»: a second load, not «заказов с доставкой»
             continue
         if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
-            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
+            # «показаний счётчиков», «счетов пациентам», «обходов счётчиков контролёрами»: an oblique noun
+            # right after a table's noun (or after its modifier) qualifies it
+            named_before = i - 1
+            continue
         if (
             i < len(words)
             and _generic_head(trigger.upstream[i - 1], trigger.upstream[i])
@@ -1719,9 +1797,10 @@ def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
 
 
 def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
-    """``word`` follows ``previous`` with only a space between them and is a Russian noun in the genitive
-    («показаний счётчиков»): a modifier of the table ``previous`` names, not a second upstream (a list has
-    «и» or a comma between its items)."""
+    """``word`` follows ``previous`` with only a space between them and is a Russian noun in the genitive,
+    dative or instrumental («показаний счётчиков», «счетов пациентам», «обходов контролёрами»): a modifier
+    of the table ``previous`` names, not a second upstream (a list has «и» or a comma between its items, and
+    its items share their case)."""
     (before, start), (text, at) = previous, word
     if at != start + len(before) + 1:
         return False
@@ -1729,7 +1808,31 @@ def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
     return (
         bool(tokens)
         and tokens[0].lang == "ru"
-        and any(p.pos == "NOUN" and p.case == "gent" for p in tokens[0].parses)
+        and any(p.pos == "NOUN" and p.case in ("gent", "datv", "ablt") for p in tokens[0].parses)
+    )
+
+
+def _is_preposition(word: str) -> bool:
+    """An English preposition that qualifies a noun, or a word the dictionary reads first as a preposition."""
+    if word in _EN_QUALIFYING:
+        return True
+    tokens = tokenize(word)
+    return (
+        bool(tokens)
+        and tokens[0].lang == "ru"
+        and bool(tokens[0].parses)
+        and tokens[0].parses[0].pos == "PREP"
+    )
+
+
+def _adjective(word: str) -> bool:
+    """A Russian adjective, participle or numeral: more of the phrase follows («по топливным картам»)."""
+    tokens = tokenize(word)
+    return (
+        bool(tokens)
+        and tokens[0].lang == "ru"
+        and bool(tokens[0].parses)
+        and tokens[0].parses[0].pos in ("ADJF", "PRTF", "NUMR")
     )
 
 
@@ -1900,26 +2003,62 @@ def _without_load_grain(clause: str) -> str:
     return clause
 
 
-_RU_GRAIN_ADJECTIVES = frozenset({
-    "ежедневный", "ежечасный", "почасовой", "еженедельный", "ежемесячный", "ночной", "суточный", "дневной",
+# Nouns a frequency adjective may qualify and still be the run's frequency: "on a daily basis", «в ежедневном
+# режиме», "the nightly job".
+_RUN_NOUNS = frozenset({
+    "basi", "schedul", "cadenc", "frequenc", "interval", "job", "cycl", "run", "основа", "режим",
+    "расписание", "график", "запуск", "цикл", "периодичность", "порядок",
 })  # fmt: skip
 
 
+def _describes_data(tokens: Sequence[Token], i: int) -> bool:
+    """The frequency adjective at ``i`` qualifies a noun of data, not of the run: "hourly profiles", "daily
+    stock snapshots", "a nightly dump lands", «ежедневные (складские) остатки», «ежедневные выгрузки» (files);
+    not "hourly load", "daily at 6", "on a daily basis", «ежедневная загрузка», «на ежедневной основе»."""
+    following = tokens[i + 1 : i + 4]
+    if tokens[i].lang == "ru":
+        # the forms the adjective may have: the noun it qualifies agrees with one («ежедневные выгрузки»:
+        # nominative plural, though «выгрузки» reads first as a genitive singular)
+        forms = {
+            (p.case, p.number) for p in tokens[i].parses if p.pos == "ADJF" and p.case in ("nomn", "accs")
+        }
+        for token in following:
+            agreeing = [p for p in token.parses if (p.case, p.number) in forms] if token.lang == "ru" else []
+            if any(p.pos in ("ADJF", "PRTF") for p in agreeing) and not any(
+                p.pos == "NOUN" for p in agreeing
+            ):
+                continue  # «ежедневные складские остатки»
+            nouns = [p for p in agreeing if p.pos == "NOUN"]
+            if not nouns or _is(token, _RUN_NOUNS) or _is(token, START_VERBS):
+                return False
+            # «выгрузки» are files when several arrive; «ежедневная выгрузка» is the load itself
+            return not _is_event(token) or (_is(token, FILE_PLACE) and any(p.number == "plur" for p in nouns))
+        return False
+    data = False  # a plural noun seen ("profiles"), or a noun an arrival verb follows ("a dump lands")
+    for k, token in enumerate(following):
+        word = token.lower
+        if token.lang != "en" or not word.isalpha() or len(word) < 3 or word in CLAUSE_GLUE | _EN_QUALIFYING:
+            break
+        if _is_event(token) or word in EN_ORDERS or _is(token, START_VERBS) or _is(token, _RUN_NOUNS):
+            return False  # "the daily payments copy", "hourly sales load": the load's own frequency
+        if _is(token, NEW):
+            continue  # "daily new files"
+        data = data or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+        data = data or (k + 1 < len(following) and _is_arrival(following[k + 1]))
+    return data
+
+
 def _without_data_grain(text: str) -> str:
-    """A files request without a frequency adjective that describes the data ("hourly profiles land in
-    s3://…", «почасовые профили падают в …»): what the files hold, not when to run (the arrival starts the
-    run). An adjective before a load word ("hourly load", «ежедневная загрузка») is a clock and stays."""
+    """The text without a frequency adjective that describes the data ("Smart meter hourly profiles land in
+    s3://…", «партнёры кидают ежедневные остатки в …»): what the files or rows hold, not when to run."""
     tokens = tokenize(text)
-    for token, following in zip(tokens, tokens[1:], strict=False):
-        grain = token.lower in _GRAIN_ADJECTIVES or _is(token, _RU_GRAIN_ADJECTIVES, pos=("ADJF",))
-        if not grain or following.lang != token.lang or _is_event(following) or _is(following, START_VERBS):
+    for i, token in enumerate(tokens):
+        if token.lang not in ("ru", "en") or (
+            token.lang == "ru" and not (token.parses and token.parses[0].pos == "ADJF")
+        ):
             continue
-        noun = (
-            any(p.pos == "NOUN" for p in following.parses[:1])
-            if following.lang == "ru"
-            else following.lower.endswith("s") and len(following.lower) > 3
-        )
-        if noun or _is(following, FILE_NOUNS):
+        schedule = parse_schedule(token.text)
+        if schedule is not None and schedule.cron is not None and _describes_data(tokens, i):
             text = text[: token.start] + " " * (token.end - token.start) + text[token.end :]
     return text
 
@@ -1945,6 +2084,36 @@ def _cycle(
     return deployed.with_pipeline(mine).cycle_through(dag_id)
 
 
+_SNAKE_NAME = re.compile(r"(?<![\w/.:])[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?![\w/:])")
+
+
+def _reloads_upstream(planner: OfflinePlanner, rest: str, upstream: Sequence[str]) -> str | None:
+    """The upstream asset the rest of a request loads again, when the rest names one table and nothing else
+    that may be a table («перегружай ещё раз таблицу appointments в ch_dwh, …» after the appointments load):
+    its copy into a ClickHouse connection the rest names (any, when it names none) is that asset. Read only
+    when the rest's plan asked a question: a pipeline that would start on its own output is refused anyway."""
+    explicit = _explicit_names(planner, rest)
+    if len(explicit) != 1:
+        return None
+    name = next(iter(explicit))
+    tables = [t for ts in planner.catalog.tables.values() for t in ts]
+    known = {t.name.lower() for t in tables}
+    columns = {c.name.lower() for t in tables if t.name.lower() == name for c in t.columns}
+    words = {w.lower() for w in _SNAKE_NAME.findall(without_paths(rest))}
+    words -= {c.lower() for c in planner.catalog.connections} | columns | {name}
+    if any("_" in w or w in known for w in words):
+        return None  # another name that may be the target («… в appointments_hist»)
+    from airflow_ai_etl.assets import _table_uri
+
+    warehouses = [c.conn_id for c in planner.catalog.connections_of("clickhouse")]
+    named = [c for c in warehouses if c.lower() in {w.lower() for w in re.findall(r"[\w-]+", rest)}]
+    for conn_id in named or warehouses:
+        asset = _table_uri("clickhouse", conn_id, name, planner.catalog)
+        if asset is not None and asset in upstream:
+            return asset
+    return None
+
+
 def _planned_without_trigger(planner: OfflinePlanner, text: str) -> Outcome:
     """``text`` planned as a request that names no trigger."""
     nested = _PLANNING_REST.set(True)
@@ -1964,15 +2133,16 @@ def plan_triggered(
     language = detect_language(text)
     ru = language == "ru"
     rest = _without(text, trigger)
-    if trigger.kind == "files":
-        rest = _without_data_grain(rest)
     both = (
         "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
         if ru
         else "Start it on new files / after other loads, or on a clock? One of the two."
     )
     # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
-    mart = is_mart_request(tokenize(rest))
+    # (new files are loaded, never aggregated: «ежедневные остатки» in a bucket are files, not a mart's grain)
+    mart = trigger.kind != "files" and is_mart_request(tokenize(rest))
+    if not mart and trigger.kind != "manual":
+        rest = _without_data_grain(rest)  # "hourly profiles land in …": what the files hold, not a clock
     if trigger.tentative and (mart or _upstream_assets(planner, trigger, language)[1] is not None):
         # a bare «после X» that names no deployed load (or a mart's «выручка после возвратов»): no trigger
         return _planned_without_trigger(planner, written or text)
@@ -2041,6 +2211,9 @@ def plan_triggered(
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
+        if trigger.kind == "assets" and (reloaded := _reloads_upstream(planner, rest, upstream)) is not None:
+            # a refusal outranks a question: whatever else is unclear, it would start on its own output
+            return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=reloaded))
         return outcome
     if trigger.kind != "manual" and outcome.spec.schedule is not None:
         return Outcome.clarify(both)
