@@ -26,7 +26,7 @@ from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.messages import say
-from airflow_ai_etl.planning import negation
+from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
@@ -274,6 +274,7 @@ class RowFilters:
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._substantive_state_conditions,
             self._cued_state_conditions,
+            self._comment_flag_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions,
         )  # fmt: skip
@@ -831,9 +832,10 @@ class RowFilters:
         name's last part, else by the comment: «Пробег по маршруту, км»)."""
         for match in UNIT_COMPARISON.finditer(request.lower):
             unit = _unit_of(match.group("unit"))
-            if unit is None:
-                continue
-            columns = _columns_in_unit(table, unit)
+            if unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
+                columns = self._column_named_by_unit(table, match.group("unit"))
+            else:
+                columns = _columns_in_unit(table, unit)
             if len(columns) == 1:
                 words = match.group("cmp").split()  # «не меньше» is >=, «не более» and "at most" <=
                 operator = UNIT_OPERATORS.get(words[-1] if words[0] == "не" else words[0], ">")
@@ -844,6 +846,20 @@ class RowFilters:
                     columns[0],
                     f"{columns[0]} {operator} {match.group('n').replace(',', '.')}",
                 )
+
+    def _column_named_by_unit(self, table: Table, word: str) -> list[str]:
+        """The one numeric column whose whole name the unit word after a number says ("days", «дней» ->
+        `days`; "minutes" -> `minutes`), not a time, id or text column (planner22)."""
+        meanings = self.vocabulary.meanings(word.lower())
+        return [
+            c.name
+            for c in table.columns
+            if not _is_text(c)
+            and not _is_time_column(c)
+            and not c.name.endswith("_id")
+            and len(parts := name_parts(c.name)) == 1
+            and parts[0] in meanings
+        ][:2]
 
     def _quoted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "for the vacancy 'data engineer'", «с вакансией «аналитик»»: a quoted value right after a word
@@ -1539,6 +1555,44 @@ class RowFilters:
         if condition:
             yield found.start(), name, condition
 
+    def _comment_flag_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«звонки в роуминге» ('Звонок в роуминге'), «тарифы не в архиве», «архивные тарифы», «только
+        eSIM-ки» ('Электронная SIM (eSIM)'), "calls in roaming", "tariffs not archived": a word of one boolean
+        column's comment or name (not of the table's own noun) is `flag = true`; after «не»/"not"/«без»,
+        `flag = false` (planner22, flags.py)."""
+        flag_words = flags.of_table(table)
+        if not flag_words:
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
+            if request.is_handled(token.start) or any(
+                a <= token.start < b for a, b in request.schedule_spans
+            ):
+                continue
+            named = [name for name, said in flag_words if flags.names_flag(token, said)]
+            around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
+            if len(named) != 1 or around & COLUMN_NOUNS:
+                continue  # "only the present column": the column itself, not its rows
+            negator = flags.negated_before(tokens, k)
+            if negator is None:
+                i = request.token_at(token.start)
+                before = self._negator_before(request, i) if i < len(request.tokens) else None
+                negator_span = request.spans[before] if before is not None else None
+            else:
+                negator_span = (tokens[negator].start, tokens[negator].end)
+            request.handled.append((negator_span[0] if negator_span else token.start, token.end))
+            yield token.start, named[0], f"{named[0]} = {'false' if negator_span else 'true'}"
+
+    def names_one_flag(self, table: Table, word: str) -> bool:
+        """`word` is a word of exactly one boolean column's comment or name («роуминга», "eSIM"), so after
+        «без»/"except" it says which rows, not which column to leave out (planner22)."""
+        token = next(iter(tokenize(word)), None)
+        if token is None or table.column(word.lower()):
+            return False
+        return len([n for n, said in flags.of_table(table) if flags.names_flag(token, said)]) == 1
+
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -1880,6 +1934,8 @@ class RowFilters:
         """Word `index` with what a hyphen or a slash joins to it: "ИВТ-21", "B-12/3", «Санкт-Петербург» are
         one value (the word list splits them at the hyphen)."""
         joined = _JOINED_VALUE.match(request.text, request.spans[index][0])
+        if joined and len(request.raw[index]) > len(joined.group(0)) and "." in request.raw[index]:
+            return request.raw[index]  # "internet.mts": a dotted code is one word of the request (planner22)
         return joined.group(0) if joined else request.raw[index]
 
     def _continues_column_name(self, column: Column, word: str) -> bool:
@@ -2166,12 +2222,21 @@ class RowFilters:
         asked about; loading every row would ignore it."""
         schedule = parse_schedule(request.text)
         schedule_words = words(schedule.phrase) if schedule else []
-        for i, token in enumerate(request.tokens[:-1]):
-            if token not in ("only", "только") or not self.grounding._ends_list(request, i + 2):
+        for at, token in enumerate(request.tokens[:-1]):
+            i = at  # "only the fluffy ones": the article before the word and "ones" after it (planner22)
+            while (
+                token == "only" and i + 2 < len(request.tokens) and request.tokens[i + 1] in ("the", "those")
+            ):
+                i += 1
+            end = i + 2
+            if token == "only" and end < len(request.tokens) and request.tokens[end] in ("ones", "one"):
+                end += 1
+            if token not in ("only", "только") or not self.grounding._ends_list(request, end):
                 continue
             word, raw = request.tokens[i + 1], request.raw[i + 1]
             known = (
                 word in schedule_words
+                or request.is_handled(request.spans[i + 1][0])  # «только занятые»: read as a flag (planner22)
                 or DAY_WINDOW.fullmatch(word)
                 or table.column(word)
                 or status_word(word)[0]
@@ -2225,7 +2290,9 @@ class RowFilters:
         lower = value.lower()
         if lower in STATUS_VALUES:
             return True
-        if not VALUE_TOKEN.match(value) or lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
+        if not (VALUE_TOKEN.match(value) or self._dotted_value(lower)):
+            return False
+        if lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
         if lower == table.name.lower():
             return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
@@ -2240,6 +2307,17 @@ class RowFilters:
         if value.islower() and _only_verb(lower):
             return False  # «в общежитии перелей в клик»: the imperative starts the next clause, no value
         return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
+
+    def _dotted_value(self, lower: str) -> bool:
+        """«с точкой доступа internet.mts», "apn iot.corp": a dotted Latin code is a value, unless it is a
+        table of the catalog (network.calls) or a file name (orders.csv) (planner22)."""
+        if not _DOTTED_VALUE.fullmatch(lower) or lower.rsplit(".", 1)[1] in _FILE_SUFFIXES:
+            return False
+        return not any(
+            lower in (t.qualified_name.lower(), t.name.lower())
+            for conn_id in self.catalog.connections
+            for t in self.catalog.tables_of(conn_id)
+        )
 
     def _position(self, request: Request, index: int) -> int:
         """Character offset of the index-th word (for ordering conditions as written)."""
@@ -2607,6 +2685,10 @@ def _columns_in_unit(table: Table, unit: str) -> list[str]:
     return [c.name for c in numeric if c.comment and any(w in forms for w in words(c.comment.lower()))]
 
 
+_DOTTED_VALUE = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
+_FILE_SUFFIXES = frozenset(
+    {"csv", "tsv", "json", "jsonl", "parquet", "xlsx", "xls", "txt", "gz", "zip", "sql", "py"}
+)
 HYPHEN_VALUE = re.compile(
     r"(?<![\w-])(?P<value>[a-zа-яё][a-zа-яё0-9]*+)-(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?![\w-])",
     re.IGNORECASE,

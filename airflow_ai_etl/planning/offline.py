@@ -32,7 +32,17 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar, heads, marts, negation, residue, watermark
+from airflow_ai_etl.planning import (
+    abbreviations,
+    colloquial,
+    frame,
+    grammar,
+    heads,
+    marts,
+    negation,
+    residue,
+    watermark,
+)
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import RowFilters, role_noun_of
@@ -398,6 +408,12 @@ WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+э�
 QUOTED_OR_STATUS = re.compile(
     rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
     r"|\"[^\"]{1,40}\"|«[^»]{1,40}»|“[^”]{1,40}”",
+    re.IGNORECASE,
+)
+
+# A clause before a mask list that is no item of it: new rows or keys by a column, a dedupe, a schedule.
+_OTHER_CLAUSE = re.compile(
+    rf"{NEW_NOUN.pattern}|{INCREMENTAL.pattern}|\b(?:by|по|since|after|с|от|every|каждые|каждый|where|где)\b",
     re.IGNORECASE,
 )
 
@@ -1072,12 +1088,34 @@ class OfflinePlanner:
             if not CYRILLIC_WORD.fullmatch(token) or token in request.claimed:
                 continue
             folded = univerbation_stems(token)
+            bases = colloquial.diminutive_bases(token)
             for table in tables:
                 parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
                 comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
-                if (parts and transliterates(token, parts[-1])) or folded & comment:
+                if (
+                    (parts and transliterates(token, parts[-1]))
+                    or folded & comment
+                    or any(self._base_names_table(base, table, parts) for base in bases)
+                ):
                     hits.setdefault(table.qualified_name, (table, []))[1].append(i)
         return hits
+
+    def _base_names_table(self, base: str, table: Table, parts: list[str]) -> bool:
+        """The base of a diminutive or clipped noun («тариф» of «тарифчики», «сим» of «симки») names
+        `table`: a glossary word of its name («заказ» = order), a lemma of its comment («звонок» of
+        'Детализация звонков'), its name spelled by ear («тариф» ~ tariffs, «сим» ~ sim_cards) (planner22)."""
+        own = {stem(p) for p in parts}
+        if self.vocabulary.meanings(base) & own:
+            return True
+        comment = tokenize(table.comment or "")
+        if any(base in t.lemmas for t in comment if t.lang == "ru"):
+            return True
+        sounds = colloquial.skeleton(base)
+        latin = [*parts, *(t.lower for t in comment if t.lang == "en")]
+        latin += [re.sub(r"(?<=[^aeiou])es$|s$", "", p) for p in latin]  # tariffs -> tariff
+        return len(sounds) >= 2 and any(
+            colloquial.skeleton(p) == sounds and (p[0] in "aeiou") == (base[0] in "аеёиоуыэюя") for p in latin
+        )
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
         """The table(s) the request is about: the head noun when one table word modifies another."""
@@ -1575,6 +1613,8 @@ class OfflinePlanner:
             return [], match.span()  # «кроме льготников»: rows whose flag is set ('Льготник'), not a column
         if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
             return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
+        if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
+            return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
         pii = self._personal_data_at(request, start)
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
@@ -2535,7 +2575,7 @@ class OfflinePlanner:
     def _mask(self, request: Request, table: Table) -> Found:
         """Columns to mask, or a question when the request names something the table does not have
         ("mask customer emails" on orders must not mask customer_id)."""
-        columns, part = self._masked_columns(request, table)
+        columns, part = self._masked_columns(self._unabbreviated(request, table), table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
@@ -2558,6 +2598,26 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _unabbreviated(self, request: Request, table: Table) -> Request:
+        """The request with «тел.», «ф.и.о.», "addr" written out as the one column word of `table` each
+        starts (planner22, abbreviations.py); the request itself when it has no such abbreviation."""
+        if not _mask_cue(request):
+            return request
+        named: dict[str, list[str]] = {}
+        phrases: dict[str, list[str]] = {}
+        for column in table.columns:
+            parts = column.name.lower().split("_")
+            glossary = [w for p in parts for w in BUILTIN_GLOSSARY.get(p, [])]
+            named[column.name] = [
+                *parts,
+                *words(column.comment or ""),
+                *(w for w in glossary if " " not in w),
+            ]
+            phrases[column.name] = [column.comment or "", *(w for w in glossary if " " in w)]
+        known = STOP_WORDS | {w for w in words(request.text) if grammar.is_mask_word(w)}
+        expanded = abbreviations.expand(request.text, named, known, phrases)
+        return request if expanded is None else Request(expanded, written=request.written)
 
     def _without_swallowed(self, table: Table, columns: list[str], part: str) -> list[str]:
         """ "hash the customer id" on orders names customer_id; its last word alone is no second column
@@ -2664,6 +2724,9 @@ class OfflinePlanner:
         )[0]
         segments = after.split(",")
         head = lower[start : match.start()]
+        grouped = self._bracketed_group(table, lower, match)
+        if grouped:  # «данные получателя (фио, телефон, адрес) замаскировать»
+            return grouped, ""
         for part in (segments[0], head):
             distributed = self._distributed_columns(table, part)
             columns = distributed or self._columns_in(table, part)
@@ -2679,6 +2742,8 @@ class OfflinePlanner:
                     before = re.split(r"[,;.:]", lower[: max(0, start - 1)]) if start else []
                     before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
+                        if _OTHER_CLAUSE.search(segment):
+                            break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
                         more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
                         if not more:
@@ -2688,6 +2753,34 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _bracketed_group(self, table: Table, lower: str, cue: re.Match[str]) -> list[str]:
+        """«данные получателя (фио, телефон, адрес) замаскировать», "recipient details (name, phone,
+        address) masked": a bracketed list right before or after the mask word, after a group noun and its
+        qualifier; each item names one column with a qualifier word before the bracket (recipient_name ...),
+        or alone; [] unless every item does (planner22)."""
+        before = re.search(r"([^,;.()]*)\(([^()]{2,120})\)\s*$", lower[: cue.start()])
+        after = re.match(r"\s*([^,;.()]*)\(([^()]{2,120})\)", lower[cue.end() :])
+        found = before or after
+        if found is None:
+            return []
+        qualifiers = [w for w in words(found.group(1)) if w not in STOP_WORDS and not grammar.is_mask_word(w)]
+        items = [i for i in re.split(r"\s*(?:,|\bи\b|\band\b|\bor\b|\bили\b)\s*", found.group(2)) if i]
+        columns: list[str] = []
+        for item in items:
+            item_words = [w for w in words(item) if w not in STOP_WORDS]
+            if not item_words:
+                return []
+            paired = {
+                c for q in qualifiers for w in item_words if (c := self._pair_column(table, w, q)) is not None
+            }
+            alone = self._columns_in(table, item)
+            # one column per qualifier («отправителя и получателя (фио, телефон)»), else the item alone
+            named = sorted(paired) if paired else alone if len(alone) == 1 else []
+            if not named:
+                return []
+            columns += [c for c in named if c not in columns]
+        return columns if len(columns) >= 2 else []
 
     def _distributed_columns(self, table: Table, text: str) -> list[str]:
         """«ФИО и телефоны отправителя и получателя», «телефоны отправителя и получателя»: a list of heads
@@ -3023,11 +3116,19 @@ _COLUMN_WITH_AFTER = re.compile(r"\s+(?:the\s+)?" + _COLUMN_WITH)
 def _without_dedupe(request: Request) -> Request:
     """The request as the mart reader sees it: «без дублей по serial_no», "no dupes by email" is a dedupe
     of a load (its «по X» is no dimension); a mart's own words stay."""
-    found = LOAD_DEDUPE.search(request.text)
-    if found is None:
-        return request
-    blank = request.text[: found.start()] + " " * (found.end() - found.start()) + request.text[found.end() :]
-    return Request(blank, written=request.written)
+    blank = request.text
+    # «новые по taken_at», "new rows by paid_at": the new-rows column of a load, no dimension (planner22)
+    for found in (LOAD_DEDUPE.search(blank), _NEW_ROWS_BY.search(blank)):
+        if found is not None:
+            blank = blank[: found.start()] + " " * (found.end() - found.start()) + blank[found.end() :]
+    return request if blank == request.text else Request(blank, written=request.written)
+
+
+_NEW_ROWS_BY = re.compile(
+    r"\b(?:new|fresh|нов(?:ые|ых|ое)|свеж(?:ие|их))\s+(?:(?:rows|records|строки|записи)\s+)?(?:by|по)\s+"
+    r"[a-z][a-z0-9]*_[a-z0-9_]+\b",
+    re.IGNORECASE,
+)
 
 
 def _one_flag(table: Table, columns: list[str]) -> bool:

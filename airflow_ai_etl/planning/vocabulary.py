@@ -68,7 +68,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "salary": ["зарплата", "оклад"],
     # column words
     "email": ["почта", "емейл", "имейл", "e-mail", "mail", "электронная"],
-    "phone": ["телефон", "номер телефона", "mobile"],
+    "phone": ["телефон", "номер телефона", "mobile", "telephone"],
     "card": ["карта", "карточка"],
     "number": ["номер"],
     "name": ["имя", "название", "наименование", "фио"],
@@ -77,6 +77,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "passport": ["паспорт"],
     "address": ["адрес"],
     "date": ["дата", "день"],
+    "day": ["день", "сутки"],  # «дольше 14 дней» of a column `days` (planner22)
     "lesson": ["занятие", "урок"],
     "amount": ["сумма", "total"],
     "total": ["итог", "итого", "сумма"],
