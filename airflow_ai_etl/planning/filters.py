@@ -2234,6 +2234,7 @@ class RowFilters:
             if token not in ("only", "только") or not self.grounding._ends_list(request, end):
                 continue
             word, raw = request.tokens[i + 1], request.raw[i + 1]
+            after = request.spans[end - 1][1]  # the end of the phrase: "only big ones|, where …"
             known = (
                 word in schedule_words
                 or request.is_handled(request.spans[i + 1][0])  # «только занятые»: read as a flag (planner22)
@@ -2249,10 +2250,10 @@ class RowFilters:
                 or any(_quote(raw) in c or _quote(word) in c for c in conditions)
                 or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
                 # «только действующие (без даты увольнения)»: the brackets, read as a condition, explain it
-                or (bool(conditions) and request.text[request.spans[i + 1][1] :].lstrip().startswith("("))
+                or (bool(conditions) and request.text[after:].lstrip().startswith("("))
                 # «только пропуски, где present = false», "only absences, i.e. present = false": the clause
                 # after the value says which rows it means, and a rule read a condition there
-                or (bool(conditions) and _EXPLAINING_CLAUSE.match(request.lower, request.spans[i + 1][1]))
+                or (bool(conditions) and _EXPLAINING_CLAUSE.match(request.lower, after))
             )
             if known or not self._is_value(request, table, raw):
                 continue
