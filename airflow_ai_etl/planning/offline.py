@@ -24,6 +24,7 @@ answers the rules pass (`Request`, `ConnRef`, `Place`, `Found`) live in
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -134,6 +135,7 @@ from airflow_ai_etl.planning.triggers import (
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     COLLOQUIAL_ENGINE,
+    DB_PRODUCT,
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
     Vocabulary,
@@ -422,6 +424,12 @@ ALSO = re.compile(r",?\s*\b(?:а\s+также|а\s+ещ[её]|as\s+well\s+as|and
 AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
 
 
+# "from the / our / their MyCRM": a determiner between the direction word and a product-like name
+DETERMINERS = frozenset(
+    {"the", "our", "my", "their", "your", "its", "наш", "нашей", "нашего", "нашу", "нашем"}
+)
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -443,6 +451,16 @@ class OfflinePlanner:
             self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
         return self._spelling
 
+    @functools.cached_property
+    def _comment_words(self) -> frozenset[str]:
+        """Lower-case words of the catalog's table and column comments («ток» of 'Сила тока')."""
+        found: set[str] = set()
+        for conn_id in self.catalog.connections:
+            for table in self.catalog.tables_of(conn_id):
+                comments = [table.comment or "", *(c.comment or "" for c in table.columns)]
+                found.update(w for comment in comments for w in words(comment))
+        return frozenset(found)
+
     def plan(self, text: str) -> Outcome:
         return plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
 
@@ -451,6 +469,7 @@ class OfflinePlanner:
         # "orders -> reporting postgres", «заказы → кликхаус»: an arrow is a direction word
         text = ARROW.sub(" в " if CYRILLIC.search(text) else " to ", text)
         text = WITH_SHORTHAND.sub(lambda m: "without" if m.group(1) else "with", text)
+        text = colloquial.spoken_particles(text, self._comment_words)  # «тока новые» = «только новые»
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -701,6 +720,8 @@ class OfflinePlanner:
 
     def _unsupported_engine(self, request: Request) -> Outcome | None:
         named = [e for e in UNSUPPORTED_ENGINES if re.search(rf"\b{re.escape(e)}\b", request.lower)]
+        named += [m.group(1) for m in DB_PRODUCT.finditer(request.text) if self._db_product(m.group(1))]
+        named = [n for n in named if not self._describes_a_connection(n)]  # "Greenplum DWH" connection
         named += [
             n
             for w in re.findall(r"[а-яё]+", request.lower)
@@ -717,6 +738,21 @@ class OfflinePlanner:
             "grounding",
             msg("planner.no_source_kind", name=named[0], kinds=", ".join(known)),
             "source.conn_id",
+        )
+
+    def _db_product(self, word: str) -> bool:
+        """ "InfluxDB", "scylladb": a product named "...DB" that is no engine word, connection or table."""
+        lower = word.lower()
+        conn_ids = {c.conn_id.lower() for c in self.catalog.connections.values()}
+        if self._is_engine_word(lower) or lower in conn_ids:
+            return False
+        return not self._is_source_table_name(lower)
+
+    def _describes_a_connection(self, name: str) -> bool:
+        """A connection whose id or description has the engine's name is that connection, not a refusal."""
+        return any(
+            re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", f"{c.conn_id} {c.description}".lower())
+            for c in self.catalog.connections.values()
         )
 
     def _names_an_engine_place(self, request: Request, written: str) -> bool:
@@ -765,7 +801,7 @@ class OfflinePlanner:
                 continue
             before = request.tokens[max(i - 2, 0) : i]
             if before[-1] not in FROM_WORDS | TO_WORDS and not (
-                before[-1] == "the" and before[0] in FROM_WORDS | TO_WORDS
+                before[-1] in DETERMINERS and before[0] in FROM_WORDS | TO_WORDS
             ):
                 continue  # only the word right after from/to ("from the MyCRM export" too)
             if (
@@ -848,7 +884,11 @@ class OfflinePlanner:
                 elif (
                     token not in STOP_WORDS
                     and token not in CDC_WORDS
-                    and self.vocabulary.meanings(token) & described[conn.conn_id]
+                    and (
+                        self.vocabulary.meanings(token) & described[conn.conn_id]
+                        # «в репортинговую постгрю» of a "Reporting Postgres ...": the English word by ear
+                        or any(colloquial.transliterated_adjective(token, w) for w in words(conn.description))
+                    )
                 ):
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
                     # "wallets" of a "Wallet service database": a word naming a table stands for the
@@ -1341,8 +1381,18 @@ class OfflinePlanner:
                 continue  # "as soon as possible", "as early as 3 am": a comparison, not "as <name>"
             if self._is_source_table_name(name) or not self._names_target(request, match):
                 continue
+            if self._qualifies_a_place(request, name, match.end()):
+                continue  # "into our reporting postgres": a determiner or the place's adjective, no table
             return name
         return None
+
+    def _qualifies_a_place(self, request: Request, name: str, end: int) -> bool:
+        """ "into our X", "into reporting postgres", "into the analytics warehouse": the word after "into"
+        is a determiner, or stands before an engine or database word: it qualifies the place."""
+        if name in DETERMINERS:
+            return True
+        after = words(request.text[end:])[:1]
+        return bool(after) and (self._is_engine_word(after[0]) or after[0] in DATABASE_WORDS)
 
     def _names_target(self, request: Request, match: re.Match[str]) -> bool:
         """A bare "table X" names the target only after a to-word ("into ClickHouse table X")."""
@@ -2733,7 +2783,7 @@ class OfflinePlanner:
             if columns:
                 # "mask emails, phones and snils": later segments count when they only list columns.
                 for segment in segments[1:] if part is segments[0] else []:
-                    more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
+                    more = self._list_item_columns(table, segment)
                     if not more:
                         break
                     columns += [c for c in more if c not in columns]
@@ -2745,7 +2795,7 @@ class OfflinePlanner:
                         if _OTHER_CLAUSE.search(segment):
                             break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
-                        more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
+                        more = self._list_item_columns(table, segment)
                         if not more:
                             break
                         columns = [c for c in more if c not in columns] + columns
@@ -2753,6 +2803,16 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _list_item_columns(self, table: Table, segment: str) -> list[str]:
+        """The columns a neighbouring segment of a mask list names, [] when it is no list item. A segment
+        whose only column word is the table's own noun («преподов в кх» of teachers, whose full_name
+        says 'ФИО преподавателя') is the load clause, not an item (triggers_m family 2, planner24)."""
+        more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
+        if not more:
+            return []
+        left, unnamed = self._without_table_noun(table, more, segment)
+        return [] if unnamed is not None else left
 
     def _bracketed_group(self, table: Table, lower: str, cue: re.Match[str]) -> list[str]:
         """«данные получателя (фио, телефон, адрес) замаскировать», "recipient details (name, phone,

@@ -127,7 +127,7 @@ def test_an_unsupported_engine_named_by_product_is_refused(catalog: str, text: s
         ("shop", "события (events) — тока новые по occurred_at, в клик каждый час", "events", "occurred_at"),
         ("telecom", "звонки токо новые по started_at в клик каждые 10 минут", "network.calls", "started_at"),
         ("shop", "заказы, тока новые по created_at, в клик ежечасно", "orders", "created_at"),
-        ("shop", "после загрузки клиентов — заказы, тока новые по created_at", "orders", "created_at"),
+        ("shop", "заказы: токо новые по created_at, в клик каждые 15 минут", "orders", "created_at"),
     ],
 )  # fmt: skip
 def test_slang_only_before_new_rows_is_no_value(catalog: str, text: str, table: str, column: str) -> None:
@@ -147,7 +147,7 @@ def test_slang_only_before_a_value_is_the_filter() -> None:
 @pytest.mark.parametrize(
     ("catalog", "text", "mask"),
     [
-        ("univ", "после загрузки факультетов — преподов в кх, телефон и почту скрыть", ["phone", "email"]),
+        ("univ", "преподов в кх по будням в 7, телефон и почту скрыть", ["phone", "email"]),
         ("univ", "преподавателей в кх ежедневно, телефон и почту скрыть", ["phone", "email"]),
         ("univ", "студентов в кх ежедневно, телефон и почту скрыть", ["phone", "email"]),
         ("univ", "студентов в кх ежедневно, снилс, паспорт скрыть", ["snils", "passport_number"]),
