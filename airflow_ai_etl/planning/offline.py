@@ -430,6 +430,10 @@ DETERMINERS = frozenset(
 )
 
 
+# Words that join two items of a list: "calls and data sessions", «показания и счётчики»
+COORDINATORS = frozenset({"and", "и", "&", "plus", "плюс", "or", "или", "либо"})
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -1047,10 +1051,22 @@ class OfflinePlanner:
         schemas: dict[str, list[Table]] = {}
         for table in tables:
             schemas.setdefault(table.qualified_name.partition(".")[0].lower(), []).append(table)
+        # "data sessions" of data_sessions: a stop word ("customer data") counts as a part of a table's name
+        # right before another word of that name (planner24)
+        stops = {
+            i + 1: self.vocabulary.meanings(t)
+            for i, t in enumerate(request.tokens[:-1])
+            if t in STOP_WORDS and t not in request.claimed
+        }
         for table in tables:
             parts = set(name_parts(table.name))
             core = parts - TABLE_AFFIXES
             if parts <= everything:
+                hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
+            elif len(parts) > 1 and any(
+                i in meanings and meanings[i] & parts and parts <= meanings[i] | stop
+                for i, stop in stops.items()
+            ):
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
             elif core and core != parts and core <= everything:  # "KPI" -> kpi_daily, «продажи» -> fact_sales
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & core])
@@ -1171,12 +1187,62 @@ class OfflinePlanner:
         if self._unknown_head_noun(request, hits) or heads.unknown_head(self, request, hits):
             return []  # «таблицу штрафов курьеров», «отзывы покупателей»: couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
+        order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
+        coordinated = self._coordinated_tables(request, conn_id)
+        if len(coordinated) > 1:  # "calls and data sessions": two loads in one request are asked
+            return sorted(coordinated, key=lambda t: order[t.qualified_name])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
             if head:
                 return [head]
-        order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _coordinated_tables(self, request: Request, conn_id: str) -> list[Table]:
+        """ "load calls and data sessions", «показания и счётчики», "subscribers, sim cards": the words on
+        either side of «и»/and/a comma each name a table, and not the same ones: two tables in one load
+        (07o family 4, planner24). An exact name on one side no longer hides a table named in words on the
+        other, nor does a word of one table's comment («счётчиков» of 'Показания счётчиков') hide the table
+        the coordinated noun names. [] when no such pair (the caller's reading stands)."""
+        tokens, spans = request.tokens, request.spans
+        mask = _mask_cue(request)
+        found: dict[str, Table] = {}
+        for k in range(1, len(tokens) - 1):
+            comma = "," in request.text[spans[k - 1][1] : spans[k][0]]
+            if tokens[k] not in COORDINATORS and not comma:
+                continue
+            if mask is not None and spans[k][0] >= mask.start():
+                continue  # "mask phone and email": the mask list's items, not tables
+            right_at = k + 1 if tokens[k] in COORDINATORS else k
+            left = self._window_tables(request, conn_id, k - 1, -1)
+            right = self._window_tables(request, conn_id, right_at, 1)
+            if left and right and left != right:
+                for table in (*left.values(), *right.values()):
+                    found.setdefault(table.qualified_name, table)
+        return list(found.values())
+
+    def _window_tables(self, request: Request, conn_id: str, at: int, step: int) -> dict[str, Table]:
+        """The tables the one to three words from `at` (leftwards for step -1) name on their own, taken as
+        a phrase of their own; {} when the first word is a value or claimed (an engine, a connection ...)."""
+        tokens = request.tokens
+        if not 0 <= at < len(tokens):
+            return {}
+        first = tokens[at]
+        if first in request.claimed or first in request.values or first in COORDINATORS:
+            return {}
+        for size in (3, 2, 1):
+            lo, hi = (at, at + size) if step > 0 else (at - size + 1, at + 1)
+            if lo < 0 or hi > len(tokens):
+                continue
+            window = tokens[lo:hi]
+            if any(t in COORDINATORS or t in request.claimed for t in window):
+                continue
+            text = request.text[request.spans[lo][0] : request.spans[hi - 1][1]]
+            if "," in text or any(t in FROM_WORDS | TO_WORDS for t in window):
+                continue
+            hits = self._table_hits(Request(text), conn_id)
+            if hits:
+                return {name: table for name, (table, _) in hits.items()}
+        return {}
 
     def _unknown_head_noun(self, request: Request, hits: dict[str, tuple[Table, list[int]]]) -> bool:
         """«таблицу штрафов курьеров»: right after «таблица» a noun that names no table, followed by the
@@ -1381,7 +1447,8 @@ class OfflinePlanner:
                 continue  # "as soon as possible", "as early as 3 am": a comparison, not "as <name>"
             if self._is_source_table_name(name) or not self._names_target(request, match):
                 continue
-            if self._qualifies_a_place(request, name, match.end()):
+            bare = not re.search(r"table|табли", match.group(0), re.IGNORECASE)  # not «в таблицу X кликхауса»
+            if bare and self._qualifies_a_place(request, name, match.end()):
                 continue  # "into our reporting postgres": a determiner or the place's adjective, no table
             return name
         return None
