@@ -88,6 +88,7 @@ def skeleton(word: str) -> str:
 _RU_ADJECTIVE_ENDING = re.compile(r"(?:ов|ев)?(?:ая|ую|ой|ый|ий|ое|ые|ых|ым|ыми|ого|ому|ом)$")
 
 
+@functools.lru_cache(maxsize=8192)
 def transliterated_adjective(word: str, latin: str) -> bool:
     """A Russian adjective made from an English word by ear: «репортинговую» ~ reporting, «стейджинговой» ~
     staging (the adjective's ending off, then the consonants compared as :func:`transliterates` does)."""

@@ -432,6 +432,11 @@ DETERMINERS = frozenset(
 
 # Words that join two items of a list: "calls and data sessions", «показания и счётчики»
 COORDINATORS = frozenset({"and", "и", "&", "plus", "плюс", "or", "или", "либо"})
+# A noun after one of these is no table to load: keys, groups, conditions («по сотруднику и дате»)
+PREPOSITIONS = frozenset({
+    "по", "by", "on", "per", "для", "с", "со", "with", "of", "у", "о", "об", "about", "за", "от", "at",
+    "кроме", "except", "without", "без", "при", "через", "via", "where", "где", "than", "чем",
+})  # fmt: skip
 
 
 class OfflinePlanner:
@@ -446,6 +451,7 @@ class OfflinePlanner:
         self._latin_known: set[str] | None = None
         self._catalog_prefixes: set[str] | None = None
         self._place_stems: set[str] | None = None
+        self._phrases: dict[tuple[str, str], dict[str, Table]] = {}  # _phrase_tables
         self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
 
     @property
@@ -1229,9 +1235,16 @@ class OfflinePlanner:
         first = tokens[at]
         if first in request.claimed or first in request.values or first in COORDINATORS:
             return {}
+        end = at  # the phrase: up to three words from `at`, up to a preposition or a coordinator
+        while abs(end + step - at) < 3 and 0 <= end + step < len(tokens):
+            if tokens[end + step] in COORDINATORS or tokens[end + step] in PREPOSITIONS:
+                break
+            end += step
+        if step < 0 and end > 0 and tokens[end - 1] in PREPOSITIONS:
+            return {}  # «апсерт по сотруднику и дате», "by customer and day": keys or groups, no tables
         for size in (3, 2, 1):
             lo, hi = (at, at + size) if step > 0 else (at - size + 1, at + 1)
-            if lo < 0 or hi > len(tokens):
+            if lo < min(at, end) or hi > max(at, end) + 1:
                 continue
             window = tokens[lo:hi]
             if any(t in COORDINATORS or t in request.claimed for t in window):
@@ -1239,10 +1252,20 @@ class OfflinePlanner:
             text = request.text[request.spans[lo][0] : request.spans[hi - 1][1]]
             if "," in text or any(t in FROM_WORDS | TO_WORDS for t in window):
                 continue
-            hits = self._table_hits(Request(text), conn_id)
-            if hits:
-                return {name: table for name, (table, _) in hits.items()}
+            named = self._phrase_tables(text, conn_id)
+            if named:
+                return named
         return {}
+
+    def _phrase_tables(self, text: str, conn_id: str) -> dict[str, Table]:
+        """The tables a short phrase names on its own (cached: the same phrase recurs across requests)."""
+        key = (text.lower(), conn_id)
+        if key not in self._phrases:
+            if len(self._phrases) > 4096:  # bounded: a long-lived planner sees many phrases
+                self._phrases.clear()
+            hits = self._table_hits(Request(text), conn_id)
+            self._phrases[key] = {name: table for name, (table, _) in hits.items()}
+        return self._phrases[key]
 
     def _unknown_head_noun(self, request: Request, hits: dict[str, tuple[Table, list[int]]]) -> bool:
         """«таблицу штрафов курьеров»: right after «таблица» a noun that names no table, followed by the

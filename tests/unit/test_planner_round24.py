@@ -49,6 +49,8 @@ def test_two_tables_in_one_load_are_asked(catalog: str, text: str) -> None:
         ("shop", "orders of customers to clickhouse daily", "orders"),
         ("clinic", "записи пациентов к врачам в клик ежедневно", "appointments"),
         ("telecom", "data sessions to clickhouse every 5 min", "network.data_sessions"),
+        # added after the rule (planner24): keys joined by «и» after «по» name no second table
+        ("hr", "табели в клик каждый час, мержить по сотруднику и дате (employee_id, work_date)", "timesheets"),
     ],
 )  # fmt: skip
 def test_one_table_with_a_modifier_stays_one(catalog: str, text: str, table: str) -> None:
