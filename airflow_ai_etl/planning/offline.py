@@ -430,6 +430,17 @@ DETERMINERS = frozenset(
 )
 
 
+# Words before a target engine that qualify no particular connection («в нашу новую постгрю», "into a new pg")
+TARGET_QUALIFIERS_OK = frozenset({
+    "new", "our", "same", "target", "local", "main", "другую", "новую", "новый", "нашу", "наш", "свою", "ту",
+    "эту", "целевую", "целевой", "основную", "основной", "локальную", "локальный", "отдельную", "отдельный",
+    "другой", "новой", "нашей", "той", "этой", "локальной", "отдельной",
+})  # fmt: skip
+# Short product names that are also everyday words: an engine only right after from/to ("from elastic")
+PRODUCT_AFTER_FROM = re.compile(
+    r"\b(?:from|out\s+of|to|into)\s+(?:(?:the|our|my|their)\s+)?(elastic|influx|mongo|dynamo)\b"
+)
+PRODUCT_NAMES = {"elastic": "Elasticsearch", "influx": "InfluxDB", "mongo": "MongoDB", "dynamo": "DynamoDB"}
 # Words that join two items of a list: "calls and data sessions", «показания и счётчики»
 COORDINATORS = frozenset({"and", "и", "&", "plus", "плюс", "or", "или", "либо"})
 # A noun after one of these is no table to load: keys, groups, conditions («по сотруднику и дате»)
@@ -731,6 +742,9 @@ class OfflinePlanner:
     def _unsupported_engine(self, request: Request) -> Outcome | None:
         named = [e for e in UNSUPPORTED_ENGINES if re.search(rf"\b{re.escape(e)}\b", request.lower)]
         named += [m.group(1) for m in DB_PRODUCT.finditer(request.text) if self._db_product(m.group(1))]
+        named += [
+            PRODUCT_NAMES[m.group(1)] for m in PRODUCT_AFTER_FROM.finditer(request.lower)
+        ]  # "from elastic"
         named = [n for n in named if not self._describes_a_connection(n)]  # "Greenplum DWH" connection
         named += [
             n
@@ -761,7 +775,9 @@ class OfflinePlanner:
     def _describes_a_connection(self, name: str) -> bool:
         """A connection whose id or description has the engine's name is that connection, not a refusal."""
         return any(
-            re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", f"{c.conn_id} {c.description}".lower())
+            re.search(
+                rf"(?<![a-z]){re.escape(name.lower())}(?![a-z])", f"{c.conn_id} {c.description}".lower()
+            )
             for c in self.catalog.connections.values()
         )
 
@@ -981,13 +997,43 @@ class OfflinePlanner:
             candidates = (
                 [c for c in candidates if c.conn_id in described] if len(described) == 1 else candidates
             )
+        label = "PostgreSQL" if engine == "postgres" else "ClickHouse"
+        qualifier = self._unknown_target_qualifier(request, engine, refs)
+        if qualifier and candidates:  # «в аналитическую постгрю» with only a "Reporting Postgres": asked
+            ids = ", ".join(
+                f"{c.conn_id} ({c.description})" if c.description else c.conn_id for c in candidates
+            )
+            asked = say(
+                request.language, "planner.target_qualifier_unknown", phrase=qualifier, label=label, ids=ids
+            )
+            return Found(None, [asked])
         if len(candidates) == 1:
             return Found(candidates[0])
-        label = "PostgreSQL" if engine == "postgres" else "ClickHouse"
         if not candidates:
             return Found(None, [msg("planner.no_target_connection", label=label)])
         ids = ", ".join(c.conn_id for c in candidates)
         return Found(None, [msg("planner.which_target_connection", label=label, ids=ids)])
+
+    def _unknown_target_qualifier(self, request: Request, engine: str, refs: list[ConnRef]) -> str | None:
+        """ "into analytics postgres", «в аналитическую постгрю»: the word right before the target engine word
+        qualifies it; when no connection's id or description has that word (no reference at that index), it
+        names a connection the catalog lacks, and the words are returned to be asked about (07o family 5)."""
+        referenced = {r.index for r in refs if self.catalog.connections[r.conn_id].engine == engine}
+        for found, role, index in self._engine_mentions(request):
+            if found != engine or role != "target" or index == 0 or index - 1 in referenced:
+                continue
+            word = request.tokens[index - 1]
+            if word in STOP_WORDS or word in DETERMINERS or word in TO_WORDS or word in TARGET_QUALIFIERS_OK:
+                continue
+            if not (request.tokens[index - 2 : index - 1] and request.tokens[index - 2] in TO_WORDS):
+                continue  # only "into X postgres" / «в X постгрю»: the qualifier right after the direction
+            token = tokenize(request.raw[index - 1])
+            if CYRILLIC.search(word) and not (token and token[0].parses and token[0].parses[0].pos == "ADJF"):
+                continue
+            if self._is_engine_word(word) or self.filters._names_system(word):
+                continue
+            return request.text[request.spans[index - 1][0] : request.spans[index][1]]
+        return None
 
     # --- the source table ----------------------------------------------------------------------
 

@@ -88,6 +88,9 @@ def test_a_postgres_target_named_by_slang_or_adjective_wins(catalog: str, text: 
         ("telecom", "звонки в постгрю каждый час"),
         ("shop", "заказы в постгрю ежедневно"),
         ("telecom", "payments into our reporting postgres daily"),
+        # added after the first rules (planner24): a qualifier no PostgreSQL connection is described by
+        ("clinic", "врачей в аналитическую постгрю ежедневно"),
+        ("univ", "студентов в маркетинговую постгрю ежедневно"),
     ],
 )  # fmt: skip
 def test_a_postgres_target_that_cannot_be_grounded_is_asked(catalog: str, text: str) -> None:
@@ -113,6 +116,7 @@ def test_a_postgres_target_that_cannot_be_grounded_is_asked(catalog: str, text: 
         ("telecom", "events from the kafka topic calls to clickhouse every minute"),
         ("telecom", "payments from ScyllaDB into clickhouse hourly"),
         ("univ", "students from our DuckDB to clickhouse daily"),
+        ("shop", "orders from elastic to clickhouse daily"),
     ],
 )  # fmt: skip
 def test_an_unsupported_engine_named_by_product_is_refused(catalog: str, text: str) -> None:
@@ -159,3 +163,20 @@ def test_slang_only_before_a_value_is_the_filter() -> None:
 )  # fmt: skip
 def test_a_mask_list_takes_only_what_it_names(catalog: str, text: str, mask: list[str]) -> None:
     assert sorted(_masked(ok_spec(catalog, text))) == sorted(mask)
+
+
+def test_a_qualifier_no_connection_has_is_quoted_in_the_question() -> None:
+    questions = " ".join(plan_in("clinic", "врачей в аналитическую постгрю ежедневно").questions)
+    assert "аналитическую постгрю" in questions and "pg_reporting" in questions
+
+
+def test_a_connection_described_by_the_product_is_no_refusal() -> None:
+    from airflow_ai_etl.catalog import ConnectionInfo
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+    from tests.catalogs import shop_catalog
+
+    extra = ConnectionInfo("pg_influx", "postgres", "InfluxDB export replica", "127.0.0.1", "influx")
+    outcome = OfflinePlanner(shop_catalog((extra,))).plan(
+        "orders from our InfluxDB replica to clickhouse daily"
+    )
+    assert outcome.status != "rejected"
