@@ -1018,6 +1018,8 @@ class OfflinePlanner:
         """ "into analytics postgres", «в аналитическую постгрю»: the word right before the target engine word
         qualifies it; when no connection's id or description has that word (no reference at that index), it
         names a connection the catalog lacks, and the words are returned to be asked about (07o family 5)."""
+        if engine != "postgres":
+            return None  # «в аналитическое хранилище»: a ClickHouse word is a generic noun, its adjective too
         referenced = {r.index for r in refs if self.catalog.connections[r.conn_id].engine == engine}
         for found, role, index in self._engine_mentions(request):
             if found != engine or role != "target" or index == 0 or index - 1 in referenced:
