@@ -154,8 +154,8 @@ COLUMN_NOUNS = {"поле", "столбец", "колонка", "атрибут"
 LIST_JOINERS = {"и", "and", ",", "&"}
 VIA_WORDS = {"через", "through", "via"}
 FROM_WORDS = {"из", "from"}
-STOP_AFTER = {"только", "only", "без", "кроме", "except", "excluding", "где", "where", "with", "с", "со",
-              "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "каждый"}  # fmt: skip
+STOP_AFTER = {"только", "лишь", "only", "без", "кроме", "except", "excluding", "где", "where", "with", "с",
+              "со", "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "каждый"}  # fmt: skip
 # The time column a word next to a grain names: lemma / English stem -> parts of a column name.
 TIME_WORDS = {
     "выставление": "issu", "выставить": "issu", "issue": "issu", "сбор": "collect", "collect": "collect",
@@ -362,7 +362,10 @@ def _preps_naming_rows(tokens: Sequence[Token]) -> set[int]:
 def _compared_after(words: Sequence[Token], i: int) -> bool:
     """«где зачётных единиц (credits) больше 4», "where units are over 4": the measure word is the subject
     of a row condition (a relative word before it, a comparison and a number after it), not a measure."""
-    if not any(w.lower in ("где", "where", "whose") for w in words[max(0, i - 3) : i]):
+    if not any(  # «у которых зачётных единиц больше 4»: a relative clause is a row condition as «где» is
+        w.lower in ("где", "where", "whose") or (w.lang == "ru" and w.lemma == "который")
+        for w in words[max(0, i - 3) : i]
+    ):
         return False
     k = i + 1
     if k < len(words) and words[k].lang == "en" and words[k].lower not in ("is", "are"):
@@ -525,6 +528,27 @@ def _next_words(tokens: Sequence[Token], i: int) -> int:
     return i
 
 
+REFRESH_NOUNS_RU = {"обновление", "пересчёт", "пересчет", "перестроение", "перестройка", "пересборка",
+                    "запуск", "прогон", "апдейт", "расписание", "перерасчёт", "перерасчет"}  # fmt: skip
+REFRESH_NOUNS_EN = {"refresh", "refreshes", "update", "updates", "run", "runs", "rebuild", "rebuilds",
+                    "recompute", "reload", "reloads", "schedule", "cadence"}  # fmt: skip
+
+
+def _refresh_noun(token: Token) -> bool:
+    """A noun naming the refresh itself («обновление», "refresh"): a frequency word on it is the schedule."""
+    if token.lang == "ru":
+        return bool(token.lemmas & REFRESH_NOUNS_RU) and token.has(token.lemmas, pos=("NOUN",))
+    return token.lang == "en" and token.lower in REFRESH_NOUNS_EN
+
+
+def _refresh_frequency(tokens: Sequence[Token], i: int) -> bool:
+    """A frequency adjective on a refresh noun ("monthly refresh", «ежемесячное обновление»): the schedule."""
+    t = tokens[i]
+    if t.lower in GRAIN_ADVERBS_RU or i + 1 >= len(tokens) or not _refresh_noun(tokens[i + 1]):
+        return False
+    return _grain_adjective(t) is not None
+
+
 def _refresh_before(tokens: Sequence[Token], i: int) -> bool:
     for k in range(max(0, i - 3), i):
         if _word(tokens[k], REFRESH_RU, REFRESH_EN):
@@ -567,6 +591,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             continue  # «ежедневно» alone: a schedule
         if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None):
             continue  # "daily at 6": a schedule
+        if _refresh_frequency(tokens, i):
+            continue  # "monthly refresh", «ежемесячное обновление»: how often it runs, not a grain
         if t.lang == "en" and i > 0 and tokens[i - 1].lower in ("refreshed", "refresh", "updated", "run"):
             continue
         if _schedule_adverb(ph, i):
@@ -576,6 +602,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         ph.blank.append((t.start, t.end))
         if not _named_column_after(ph, i + 1) and i + 1 < n and tokens[i + 1].text == "(":
             _grain_qualifier(ph, i + 1)  # «помесячно (дата зачисления)»; "monthly on scheduled_at" above
+        _date_named_after(ph, i + 1)  # "monthly on created date", "weekly by the paid date"
     i = 0
     while i < n:
         t = tokens[i]
@@ -875,7 +902,39 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     поля created_at», «по месяцам по колонке region»; a column name in brackets after them
     («по месяцам визита (visit_date)») is the grain's column."""
     end = _grain_qualifier_words(ph, j)
-    return _bracketed_grain_column(ph, end)
+    after = _bracketed_grain_column(ph, end)
+    if after == end and ph.grain_column is None:
+        after = _described_grain_column(ph, end)
+    return after
+
+
+def _described_grain_column(ph: MartPhrase, k: int) -> int:
+    """«по месяцам приёма на работу (hired_at)», «по неделям отклика (applied_at)»: up to three Russian
+    words after a grain and then a snake_case name alone in brackets: the words describe the grain's column
+    the bracket names (the catalog checks that it is a time column of the fact)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    end = k
+    while end < n and end - k < 3 and tokens[end].lang == "ru" and end not in ph.used:
+        if _grain_noun(tokens[end]) or _is_measure(tokens[end]) or tokens[end].lower in LIST_JOINERS:
+            return k
+        end += 1
+    if end == k or not (end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")"):
+        return k
+    name = tokens[end + 1].text
+    if end + 1 in ph.used or not _IDENTIFIER.match(name):
+        return k
+    said = [*(tokens[g] for g in ph.grain_words if g < k), *tokens[k:end]]  # «приёма» may be read already
+    words = [w.lemma for w in said]
+    meanings = {m for w in said if (m := _time_word(w))}
+    if any(
+        words[x : x + 3] in (["приём", "на", "работа"], ["прием", "на", "работа"]) for x in range(len(words))
+    ):
+        meanings = {"hire"}  # «приём на работу»: hiring, not a clinic's «приём»
+    if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
+        return k  # «по месяцам приёма на работу (fired_at)»: the words and the name disagree (asked)
+    ph.grain_column = name
+    ph.used.update(range(k, end + 3))
+    return end + 3
 
 
 def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
@@ -954,6 +1013,20 @@ def _named_column_after(ph: MartPhrase, j: int) -> bool:
     return False
 
 
+def _date_named_after(ph: MartPhrase, j: int) -> None:
+    """ "monthly on created date", "weekly by the delivery date": «on/by» [the] + a word naming the event + a
+    date noun after a grain word name the grain's time column (the catalog resolves the word)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if j >= n or tokens[j].lower not in ("on", "by") or ph.grain_words or ph.grain_column:
+        return
+    k = j + 1 + (j + 1 < n and tokens[j + 1].lower == "the")
+    if k + 1 >= n or tokens[k + 1].lower not in ("date", "time", "timestamp") or {k, k + 1} & ph.used:
+        return
+    if tokens[k].lang == "en" and (_time_word(tokens[k]) or tokens[k].lower.endswith("ed")):
+        ph.grain_words.append(k)
+        ph.used.update(range(j, k + 2))
+
+
 def _time_word(token: Token) -> str | None:
     for lemma in token.lemmas | {token.lower, token.lemma}:
         if lemma in TIME_WORDS:
@@ -981,7 +1054,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         )
         if not _grain_noun(t) and not each_grain and any(a <= t.start < b for a, b in ph.schedule_spans):
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
-        if t.lower == "," and any(w.lower in ("only", "только") for w in tokens[i + 1 : i + 7]):
+        if t.lower == "," and any(w.lower in ("only", "только", "лишь") for w in tokens[i + 1 : i + 7]):
             break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
         if _before_path(ph, i):
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
@@ -1005,6 +1078,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.add(i)
             i += 1
             continue
+        if _refresh_frequency(tokens, i):
+            break  # "by region, weekly refresh": the schedule's words
         if i in ph.used and (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
             i += 1  # "by customer city, weekly": the grain read already, not a dimension
             continue
@@ -1080,8 +1155,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 i = words[-1] + 1
                 continue
         words = [i]
+        if _agreeing_noun(tokens, i):  # «по страховым полисам»: an adjective and its noun are one dimension,
+            words = [i + 1, i]  # the noun first, the adjective qualifies it as a genitive does («товаров»)
+        head = max(words)
         # a genitive qualifier: «городам клиентов», «категориям товаров», "customer city" (en: before)
-        if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
+        if head + 1 < n and tokens[head + 1].lang == "ru" and not _stops(tokens[head + 1]):
+            i = head  # the qualifier is read after the head noun (restored below)
             nxt = tokens[i + 1]
             gent = any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
             # «по зонам суток», «по времени суток»: a time unit in the genitive (not the dative of «по дням»)
@@ -1111,6 +1190,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                         and any(p.case == "gent" for p in after.parses)
                     ):
                         words.append(i + 2)
+            i = min(words)
         if t.lang == "en" and i + 1 < n and tokens[i + 1].lang == "en" and not _stops(tokens[i + 1]):
             nxt = tokens[i + 1]
             if nxt.lower in ("date", "time", "timestamp") and (_time_word(t) or t.lower.endswith("ed")):
@@ -1135,6 +1215,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                     and third.lower not in LIST_JOINERS
                     and not _column_noun(third)
                     and not _grain_noun(third)
+                    and not _grain_adjective(third)  # "per order status weekly": the grain
                     and not _is_measure(third)
                     and third.lower != "date"
                 ):
@@ -1143,7 +1224,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.add(i + len(words))
         ph.dims.append(words)
         ph.used.update(words)
-        i = words[-1] + 1
+        i = max(words) + 1
         if _apposition(ph, words[0], i):  # «по машинам, госномер»: the attribute shown for the vehicle
             ph.dims[-1] = [i + 1, words[0]]
             ph.used.update({i, i + 1})
@@ -1151,6 +1232,11 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             continue
         i = _bracket_names_table(ph, i)  # "per ward (beds table)": the fact's name, not the ward's column
         close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
+        shut = next((k for k in range(i + 1, min(n, i + 10)) if tokens[k].text == ")"), None)
+        if i < n and tokens[i].text == "(" and shut is not None and _value_list(tokens[i + 1 : shut]):
+            ph.used.update(range(i, shut + 1))  # «по направлению (вход/выход)»: the values it takes
+            i = shut + 1
+            continue
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
             inner = [k for k in inner if not _pronoun(tokens[k])]  # «(его название)»
@@ -1168,6 +1254,29 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 ph.used.update(range(i, close + 1))
                 i = close + 1
     return i
+
+
+def _value_list(inner: Sequence[Token]) -> bool:
+    """«вход/выход», "in/out", «да/нет»: words joined by slashes in a bracket after a dimension list the
+    values the dimension takes (an illustration), they name no column."""
+    if len(inner) < 3 or len(inner) % 2 == 0:
+        return False
+    words, slashes = inner[::2], inner[1::2]
+    return all(s.text == "/" for s in slashes) and all(w.lang in ("ru", "en") for w in words)
+
+
+def _agreeing_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Token i is a Russian adjective agreeing in case and number with the noun right after it («страховым
+    полисам», «товарным категориям»): the two name one thing, so one dimension."""
+    if i + 1 >= len(tokens) or tokens[i].lang != "ru" or tokens[i + 1].lang != "ru":
+        return False
+    adj, noun = tokens[i], tokens[i + 1]
+    if _grain_adjective(adj) or _is_measure(adj) or _stops(noun) or _grain_noun(noun) or _is_measure(noun):
+        return False
+    if not adj.parses or adj.parses[0].pos != "ADJF" or not any(p.pos == "NOUN" for p in noun.parses[:2]):
+        return False
+    forms = {(p.case, p.number) for p in adj.parses if p.pos == "ADJF"}
+    return any((p.case, p.number) in forms for p in noun.parses if p.pos == "NOUN")
 
 
 def _apposition(ph: MartPhrase, head: int, comma: int) -> bool:
@@ -1511,11 +1620,19 @@ def _read_measures(ph: MartPhrase) -> None:
                 break
             if _measure_func(tokens, j) is not None and not _is_second_word(tokens, j):
                 break
+            if not m.object and _size_noun(tokens, j):
+                ph.used.add(j)  # «средний размер продажи», "average sale size": the size of what follows
+                j += 1
+                continue
             m.object.append(j)
             ph.used.add(j)
             j += 1
             if len(m.object) >= 3:
                 break
+        if j + 1 < n and tokens[j].lower in ("в", "in") and _word(tokens[j + 1], UNITS_RU, UNITS_EN):
+            m.units = True  # «средний размер продажи в штуках», "in units": the quantity column
+            ph.used.update({j, j + 1})
+            j += 2
         if j + 1 < n and tokens[j].lower in ("в", "in") and _unit_part(tokens[j + 1]):
             m.unit = _unit_part(tokens[j + 1])  # «средний срок назначения в днях», "longest course in days"
             ph.used.update({j, j + 1})
@@ -1578,6 +1695,23 @@ def _read_measures(ph: MartPhrase) -> None:
                  or _stops(tokens[b.index + 1]))
         ):  # fmt: skip
             b.object = list(a.object)
+
+
+SIZE_RU = {"размер", "величина", "объём", "объем", "выработка"}
+SIZE_EN = {"size", "volume"}
+
+
+def _size_noun(tokens: Sequence[Token], j: int) -> bool:
+    """«размер», «величина», «объём», «выработка», "size" right after a measure word and followed by the
+    noun it measures («средний размер продажи», «средняя выработка часов»): the words say of what, the size
+    noun adds nothing («размер скидки» still names the discount column when one is named)."""
+    w = tokens[j]
+    if not _word(w, SIZE_RU, SIZE_EN) or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    if w.lang == "ru":
+        return nxt.lang == "ru" and any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
+    return nxt.lower in ("of", "in")
 
 
 COMPARISONS = {
@@ -2111,7 +2245,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     named_target = _claim_target_words(ph, named_target)  # «табличку назови x», "target table x"
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
-    residue = _residue(tokens, ph, rest_request, where.value, ground, fact)
+    residue = _residue(tokens, ph, rest_request, where.value, ground, fact, null_condition is not None)
     if residue:
         return Outcome.clarify(ask("residue", words=residue))
     try:
@@ -2442,8 +2576,17 @@ TITLE_EN = {"rollup", "roll-up", "summary", "dashboard", "overview", "breakdown"
 TITLE_LINKS = {"по", "о", "об", "of", "on", "about", "for"}
 
 
+ONLY_WORDS = {"только", "лишь", "only", "just"}
+
+
 def _residue(
-    tokens: Sequence[Token], ph: MartPhrase, rest: Request, where: str | None, ground: _Ground, fact: Table
+    tokens: Sequence[Token],
+    ph: MartPhrase,
+    rest: Request,
+    where: str | None,
+    ground: _Ground,
+    fact: Table,
+    conditioned: bool = False,
 ) -> str:
     """Words no rule read, quoted; a filter the rules did not turn into a condition is never dropped.
     Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
@@ -2459,6 +2602,8 @@ def _residue(
             continue  # read by the mart rules or explained by a bracketed condition ("not been fired (...)")
         if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
             continue
+        if conditioned and t.lower in ONLY_WORDS:
+            continue  # «только закрытые (closed_at не пустой)»: the cue of the bracket's condition
         if _chat_word(t):
             continue  # «пусть», «привет», "hey, can I get", "pls"
         if _word(t, TITLE_RU, TITLE_EN):
@@ -2730,8 +2875,9 @@ def _explained_filter(text: str, fact: Table) -> str:
 
 
 _BARE_NULL = re.compile(
-    r"(?:\(\s*|\b(?:with|where|whose)\s+)(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?)?"
-    r"(?P<word>empty|null|blank|missing|set|filled|populated)\b(?P<close>\s*\))?",
+    r"(?:\(\s*|\b(?:with|where|whose|где)\s+)(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+"
+    r"(?P<not>not\s+|non[\s-]?|не\s+)?(?P<word>empty|null|blank|missing|set|filled|populated"
+    r"|пуст(?:ой|ая|ое|ые|о|а|ы)?)\b(?P<close>\s*\))?",  # «заполнен» is read by the filter rules
     re.IGNORECASE,
 )
 
@@ -2744,7 +2890,8 @@ def _bare_null_check(text: str, fact: Table) -> tuple[str, str | None]:
         column = fact.column(match.group("col"))
         if column is None or (match.group(0).startswith("(") and not match.group("close")):
             continue
-        missing = (match.group("word").lower() in ("empty", "null", "blank", "missing")) != bool(
+        word = match.group("word").lower()  # «(closed_at не пустой)», «(paid_at пусто)» as "empty"
+        missing = (word in ("empty", "null", "blank", "missing") or word.startswith("пуст")) != bool(
             match.group("not")
         )
         from airflow_ai_etl.planning.filters import _null_check
@@ -3512,6 +3659,14 @@ def _measures(
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
+        if m.units and m.func in ("avg", "min", "max"):  # «средний размер продажи в штуках»: of the pieces
+            qty = _quantity_column(fact)
+            if qty is None:
+                columns = ", ".join(c.name for c in _numeric_columns(fact))
+                questions.append(ask("which_column", func=m.func, table=fact.name, columns=columns))
+                continue
+            measures.append({"func": m.func, "column": qty})
+            continue
         bare = not object_words and not m.column_ref and not m.subject and not _word(cue, MONEY_RU, MONEY_EN)
         if bare and m.func in ("avg", "min", "max") and len(_numeric_columns(fact)) > 1:
             questions.append(ask("which_column", func=m.func, table=fact.name,
@@ -3627,11 +3782,11 @@ def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
     lemmas = _comment_lemmas(fact.comment)
     tokens = ph.tokens
     for words in list(ph.dims):
-        k = words[0] - 1
+        k = min(words) - 1
         if k < 1 or tokens[k].lower not in DIM_PREPS_RU or k - 1 not in ph.sources:
             continue
-        run = [words]  # «по топливным картам»: an adjective read as a dimension of its own
-        while nxt := next((d for d in ph.dims if d[0] == run[-1][-1] + 1), None):
+        run = [words]  # «по топливным картам»: one dimension (an adjective and its noun) or several
+        while nxt := next((d for d in ph.dims if min(d) == max(run[-1]) + 1), None):
             run.append(nxt)
         group = [tokens[k - 1], *(tokens[j] for d in run for j in d)]
         if all(t.lang == "ru" and t.lemmas & lemmas for t in group):
@@ -3755,7 +3910,7 @@ def _dimensions(
                 continue
             if owner is not fact and owner in reachable:
                 word = " ".join(t.text for t in [*qualifier, head] if t.lang == "en") or " ".join(
-                    t.text for t in [head, *qualifier]
+                    t.text for t in sorted([head, *qualifier], key=lambda t: t.start)
                 )
                 questions.append(ask("unknown_dim", word=word, fact=fact.name))
                 continue  # the qualifying table has no such column: asked, not taken from another table
@@ -3803,9 +3958,8 @@ def _dimensions(
             names = ", ".join(f"{t.name}.{cols[0].name}" for t, cols in holders)
             questions.append(ask("which_dim", word=head.text, columns=names))
             continue
-        questions.append(
-            ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
-        )
+        said = sorted([head, *qualifier], key=lambda t: t.start)  # as written: «платёжным методам»
+        questions.append(ask("unknown_dim", word=" ".join(t.text for t in said), fact=fact.name))
     dims = list(dict.fromkeys(dims))
     dims = _drop_named_keys(ph, ground, fact, dims, reachable)
     for words in ph.dims:  # «города хаба отправки», "destination hub city": the one key a role word names

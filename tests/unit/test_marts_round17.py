@@ -1,0 +1,207 @@
+"""Mart requests of round marts17 (issue 16: the families the scored mart batches still failed on, and the
+ones earlier sessions noticed), in our own words over several demo catalogs (none of these sentences is in an
+eval file): a frequency word on a refresh noun ("monthly refresh", «ежемесячное обновление») is the schedule,
+not a grain; a relative clause «у которых …» is a row condition like где/where; an adjective and its noun
+(«по страховым полисам») are one dimension; a size noun («размер», «величина», «выработка», "size") names
+nothing of its own and a unit «в штуках»/"in units" measures the quantity column."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.marts import is_mart_request
+from tests.unit.test_planner_marts import mart_of, mart_shape, mart_where
+
+# --- F1: a frequency word on a refresh noun is the schedule ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, schedule, grain",
+    [
+        # before: "monthly" was read as a month grain and the mart had no schedule
+        ("shop", "revenue by region from sales, monthly refresh", "0 0 1 * *", None),
+        ("shop", "revenue by region per day, with a monthly rebuild", "0 0 1 * *", ("sold_at", "day")),
+        ("shop", "daily revenue by region, weekly refresh", "0 0 * * 1", ("sold_at", "day")),
+        ("shop", "выручка по регионам, ежемесячное обновление", "0 0 1 * *", None),
+        ("shop", "ежедневная выручка по регионам, ежемесячное обновление", "0 0 1 * *", ("sold_at", "day")),
+        ("shop", "сумма продаж по категориям, еженедельный пересчёт", "0 0 * * 1", None),
+        ("hr", "сумма часов по сотрудникам из табеля по дням, ежемесячное обновление", "0 0 1 * *",
+         ("work_date", "day")),
+    ],
+)  # fmt: skip
+def test_a_frequency_on_a_refresh_noun_is_the_schedule(planners, catalog, text, schedule, grain):
+    mart = mart_of(planners[catalog].plan(text))
+    assert (mart["schedule"], mart["grain"]) == (schedule, grain)
+
+
+def test_a_frequency_adjective_on_the_measure_is_still_the_grain(planners):
+    mart = mart_of(planners["shop"].plan("monthly revenue by region, refreshed daily"))
+    assert (mart["grain"], mart["schedule"]) == (("sold_at", "month"), "0 0 * * *")
+
+
+# --- F2: «у которых …» is a row condition, not a mart ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "дисциплины, у которых зачётных единиц (credits) больше 4, в клик ежедневно",
+        "дисциплины, у которых зачётных единиц больше 4, в клик ежедневно",
+        "дисциплины, в которых зачётных единиц больше 4, грузить каждый день",
+    ],
+)
+def test_a_relative_clause_comparing_a_count_word_is_a_load_filter(planners, text):
+    assert not is_mart_request(tokenize(text))
+    outcome = planners["univ"].plan(text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.type == "sql" and outcome.spec.source.where == "credits > 4"
+
+
+def test_a_relative_clause_does_not_hide_a_real_mart():
+    assert is_mart_request(tokenize("число дисциплин по семестрам"))
+
+
+# --- F3: an adjective and its noun are one dimension ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, dims, joins",
+    [
+        # before: «страховым» and «полисам» were two dimensions, «страховым» asked about
+        ("clinic", "сумма счетов по страховым полисам", "billing.invoices", ["insurance_policy"], []),
+        ("clinic", "количество счетов по страховым полисам по месяцам оплаты", "billing.invoices",
+         ["insurance_policy"], []),
+        ("shop", "выручка по товарным категориям", "sales", ["category"], ["public.products"]),
+        ("shop", "сумма продаж по торговым регионам", "sales", ["region"], []),
+    ],
+)  # fmt: skip
+def test_an_adjective_and_its_noun_are_one_dimension(planners, catalog, text, table, dims, joins):
+    mart = mart_of(planners[catalog].plan(text))
+    assert (mart["table"], mart["dims"], mart["joins"]) == (table, dims, joins)
+
+
+def test_an_adjective_phrase_naming_no_column_is_asked_as_written(planners):
+    outcome = planners["shop"].plan("выручка по платёжным методам")
+    assert outcome.status == "needs_clarification"
+    assert "«платёжным методам»" in outcome.questions[0]
+
+
+# --- F4: a size noun and a unit of pieces -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures",
+    [
+        # before: «размер», «величина», «выработка» were asked about; "in units" did not pick the column
+        ("shop", "средний размер продажи в штуках по регионам", [("avg", "quantity")]),
+        ("shop", "средняя величина продажи в штуках по регионам", [("avg", "quantity")]),
+        ("shop", "максимальный объём продажи в штуках по регионам", [("max", "quantity")]),
+        ("shop", "average size of a sale in units by region", [("avg", "quantity")]),
+        ("shop", "average sale in units by region", [("avg", "quantity")]),
+        ("hr", "средняя выработка часов по сотрудникам из табеля", [("avg", "hours")]),
+        ("hr", "суммарная выработка часов по сотрудникам из табеля", [("sum", "hours")]),
+    ],
+)
+def test_a_size_noun_names_nothing_and_pieces_are_the_quantity(planners, catalog, text, measures):
+    assert mart_shape(planners[catalog].plan(text))[1] == measures
+
+
+def test_pieces_of_a_table_with_no_quantity_column_are_asked(planners):
+    outcome = planners["hr"].plan("средняя выработка в штуках по сотрудникам из табеля")
+    assert outcome.status == "needs_clarification"
+
+
+# --- F5: English grain words after a two-word dimension, and "on <event> date" ------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, dims, grain, joins",
+    [
+        # before: "order status weekly" was read as one three-word dimension
+        ("shop", "payments sum per order status monthly", ["status"], ("paid_at", "month"), ["public.orders"]),
+        ("shop", "sales total per product category monthly", ["category"], ("sold_at", "month"),
+         ["public.products"]),
+        ("shop", "order count by customer city daily", ["city"], ("created_at", "day"), ["public.customers"]),
+        # before: "on created date" after the grain word was not read, the time column asked
+        ("logistics", "shipment count by origin hub, weekly on delivered date", ["origin_hub_id"],
+         ("delivered_at", "week"), []),
+        ("logistics", "avg declared value of shipments by destination hub, monthly on the delivery date",
+         ["dest_hub_id"], ("delivered_at", "month"), []),
+    ],
+)  # fmt: skip
+def test_english_grain_words_after_a_dimension(planners, catalog, text, dims, grain, joins):
+    mart = mart_of(planners[catalog].plan(text))
+    assert (mart["dims"], mart["grain"], mart["joins"]) == (dims, grain, joins)
+
+
+# --- F6: a bracketed null check in Russian words ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        # before: «не» (or «только») was asked about
+        ("utility", "кол-во заявок по темам по дням создания, только закрытые (closed_at не пустой)",
+         "closed_at IS NOT NULL"),
+        ("utility", "число заявок по темам по неделям создания, только открытые (closed_at пустой)",
+         "closed_at IS NULL"),
+        ("clinic", "сумма счетов по дням выставления, только неоплаченные (paid_at пусто)", "paid_at IS NULL"),
+        ("clinic", "сумма счетов по дням выставления, лишь оплаченные (paid_at заполнен)", "paid_at IS NOT NULL"),
+        ("utility", "request count by topic per creation day, only closed ones (closed_at not empty)",
+         "closed_at IS NOT NULL"),
+    ],
+)  # fmt: skip
+def test_a_bracketed_null_check_in_words(planners, catalog, text, where):
+    assert mart_where(planners[catalog].plan(text)) == where
+
+
+def test_a_null_word_on_a_column_the_fact_lacks_is_asked(planners):
+    outcome = planners["utility"].plan("кол-во заявок по темам, только закрытые (finished_at не пустой)")
+    assert outcome.status == "needs_clarification"
+
+
+# --- F7: a bracket of slash-joined values after a dimension ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, dims, grain",
+    [
+        # before: «вход выход» replaced the dimension and was asked about
+        ("число проходов по направлению (вход/выход) по дням", ["direction"], ("occurred_at", "day")),
+        ("число проходов по дверям и направлению (вход / выход / транзит), по неделям", ["direction", "door"],
+         ("occurred_at", "week")),
+        ("badge swipes per direction (in/out) per day", ["direction"], ("occurred_at", "day")),
+    ],
+)  # fmt: skip
+def test_slash_joined_values_in_brackets_illustrate_the_dimension(planners, text, dims, grain):
+    mart = mart_of(planners["hr"].plan(text))
+    assert (mart["table"], mart["dims"], mart["grain"]) == ("badge_events", dims, grain)
+
+
+def test_a_bracketed_attribute_word_still_names_the_column(planners):
+    mart = mart_of(planners["hr"].plan("число сотрудников по отделам (название)"))
+    assert mart["dims"] == ["name"]
+
+
+# --- F8: words describing the grain's column before a bracketed column name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, table, grain",
+    [
+        # before: «hired_at» was asked about (the words between the grain and the bracket were not read)
+        ("кол-во нанятых по месяцам приёма на работу (hired_at)", "employees", ("hired_at", "month")),
+        ("число сотрудников по неделям приёма на работу (hired_at) по отделам", "employees", ("hired_at", "week")),
+        ("кол-во кандидатов по этапам по неделям отклика на вакансию (applied_at)", "candidates",
+         ("applied_at", "week")),
+    ],
+)  # fmt: skip
+def test_words_describing_the_bracketed_grain_column(planners, text, table, grain):
+    mart = mart_of(planners["hr"].plan(text))
+    assert (mart["table"], mart["grain"]) == (table, grain)
+
+
+def test_describing_words_that_disagree_with_the_bracketed_column_are_asked(planners):
+    outcome = planners["hr"].plan("кол-во нанятых по месяцам приёма на работу (fired_at)")
+    assert outcome.status == "needs_clarification"
