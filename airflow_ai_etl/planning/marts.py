@@ -1256,6 +1256,20 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
     return i
 
 
+def _title_source(ph: MartPhrase, ground: _Ground) -> None:
+    """«кандидаты: кол-во по этапам», "tickets: count by topic": a short title before a colon naming one
+    table is the fact when no measure says of what and no «из»/"from" names a table."""
+    tokens = ph.tokens
+    cut = next((i for i, t in enumerate(tokens[:4]) if t.text == ":"), None)
+    if cut is None or ph.sources or any(m.object or m.column_ref for m in ph.measures) or not ph.measures:
+        return
+    named = {k: t for k in range(cut) if k not in ph.used and (t := ground.table_of(tokens[k])) is not None}
+    if len({id(t) for t in named.values()}) == 1:
+        k = next(iter(named))
+        ph.sources.append(k)
+        ph.used.add(k)
+
+
 def _value_list(inner: Sequence[Token]) -> bool:
     """«вход/выход», "in/out", «да/нет»: words joined by slashes in a bracket after a dimension list the
     values the dimension takes (an illustration), they name no column."""
@@ -2086,6 +2100,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
+    _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)

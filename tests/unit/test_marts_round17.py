@@ -205,3 +205,23 @@ def test_words_describing_the_bracketed_grain_column(planners, text, table, grai
 def test_describing_words_that_disagree_with_the_bracketed_column_are_asked(planners):
     outcome = planners["hr"].plan("кол-во нанятых по месяцам приёма на работу (fired_at)")
     assert outcome.status == "needs_clarification"
+
+
+# --- F9: a short title naming the table when no measure says of what ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, dims",
+    [
+        # before: asked which table (the counted noun was only in the title)
+        ("кандидаты: кол-во по этапам и вакансиям", ["stage", "vacancy"]),
+        ("candidates: count by stage", ["stage"]),
+    ],
+)
+def test_a_title_names_the_counted_table(planners, text, dims):
+    mart = mart_of(planners["hr"].plan(text))
+    assert (mart["table"], mart["dims"]) == ("candidates", dims)
+
+
+def test_a_title_disagreeing_with_the_counted_noun_is_asked(planners):
+    assert planners["hr"].plan("кандидаты: кол-во сотрудников по отделам").status == "needs_clarification"
