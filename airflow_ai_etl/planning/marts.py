@@ -328,6 +328,9 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
             and (t.lemma in EACH or t.lower in EACH)
             and (
                 words[k - 1].lower in ("в", "во", "для", "у", "in", "for", "of")
+                or (
+                    words[k - 1].lower == "на" and _qualified_after(words, k + 1)
+                )  # «на каждой модели машины»
                 or (words[k - 1].lang == "en" and words[k - 1].lower.endswith("ing"))
             )
         )
@@ -491,6 +494,7 @@ class MeasureWord:
     column_ref: str | None = None  # an explicit column after «по полю», "the X column"
     subject: bool = False  # read from a column word with no measure word («литры и сумма»)
     unit: str | None = None  # «в днях», "in days": a part of the measured column's name (day)
+    listed: bool = False  # one of "net and gross pay totals": its first object word must name a column
 
 
 @dataclass
@@ -609,6 +613,18 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if i in ph.used:
             i += 1
             continue
+        if (  # «ездит на каждой модели машины»: an attribute of a quantified noun phrase is a dimension (a
+            t.lower == "на"  # bare «на каждом факультете» is left to the rules that ask: the id or the name?)
+            and i + 3 < n
+            and _quantified_dimension(tokens, i + 1)
+            and _qualified_after(tokens, i + 2)
+            and not _refresh_before(tokens, i)
+        ):
+            end = _dimension_list(ph, i + 2)
+            if end > i + 2:
+                ph.used.update({i, i + 1})
+                i = end
+                continue
         # «за каждый день», «в каждом месяце», "each month", «за месяц»
         if t.lower in ("за", "в", "во", "у", "для", "each", "for") and i + 1 < n:
             j = i + 1
@@ -1256,6 +1272,63 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
     return i
 
 
+_BARE_VALUE = re.compile(
+    r"\b(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>=|!=|<>)\s*(?P<word>[A-Za-z][\w-]*)\b(?![\w'(.])"
+)
+
+
+def _quoted_bare_values(text: str, fact: Table) -> str:
+    """«только direction = in», "status = paid": an unquoted word compared with a text column of the fact (and
+    naming no column of it) is that column's value, quoted for the filter rules (an English preposition such
+    as "in" is otherwise read as a word of the sentence)."""
+
+    def quote(match: re.Match[str]) -> str:
+        column = fact.column(match.group("col"))
+        word = match.group("word")
+        if column is None or column_kind(column.type).family != "text" or fact.column(word) is not None:
+            return match.group(0)
+        if word.lower() in ("null", "true", "false"):
+            return match.group(0)
+        return f"{match.group('col')} {match.group('op')} '{word}'"
+
+    return _BARE_VALUE.sub(quote, text)
+
+
+def _relative_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«число занятий, на которых студент присутствовал», «…, где студент не присутствовал»: a relative
+    clause whose verb is the comment of one boolean column of the fact ('Присутствовал на занятии') is that
+    flag's condition (`present = true`, with «не» `present = false`); the clause's own nouns (the person who
+    did it) say nothing more. Any other word in the clause leaves it to the other rules (asked)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    flags = [c for c in fact.columns if column_kind(c.type).family == "bool" and c.comment]
+    if not flags:
+        return None
+    for i, t in enumerate(tokens):
+        if not (t.lower == "где" or (t.lang == "ru" and t.lemma == "который")) or i in ph.used:
+            continue
+        start = i - 1 if i > 0 and tokens[i - 1].lang == "ru" and tokens[i - 1].has({"на", "в", "у"}) else i
+        end, negated, verb = i + 1, False, None
+        while end < n and tokens[end].lang == "ru" and end - i <= 4 and end not in ph.used:
+            w = tokens[end]
+            if w.lower == "не":
+                negated = True
+            elif w.parses and w.parses[0].pos == "VERB":
+                verb = w
+                end += 1
+                break
+            elif not (w.parses and w.parses[0].pos == "NOUN" and w.has(w.lemmas, case=("nomn",))):
+                break
+            end += 1
+        if verb is None or (end < n and tokens[end].lang == "ru"):
+            continue  # the clause goes on past its verb: not only a flag
+        named = [c for c in flags if verb.lemmas & _comment_lemmas(c.comment or "")]
+        if len(named) != 1:
+            continue
+        ph.used.update(range(start, end))
+        return f"{named[0].name} = {'false' if negated else 'true'}"
+    return None
+
+
 def _title_source(ph: MartPhrase, ground: _Ground) -> None:
     """«кандидаты: кол-во по этапам», "tickets: count by topic": a short title before a colon naming one
     table is the fact when no measure says of what and no «из»/"from" names a table."""
@@ -1268,6 +1341,55 @@ def _title_source(ph: MartPhrase, ground: _Ground) -> None:
         k = next(iter(named))
         ph.sources.append(k)
         ph.used.add(k)
+
+
+def _unlist_unnamed(ph: MartPhrase, fact: Table) -> None:
+    """A modifier list ("net and gross pay totals") is a list of measures only when each modifier is a part of
+    the name of exactly one numeric column of the fact (net, gross); otherwise ("paid and unpaid order
+    totals") the modifiers are left to the other rules (the filter rules read «paid and unpaid»)."""
+    listed = [m for m in ph.measures if m.listed]
+    if not listed:
+        return
+    numeric = [c for c in _numeric_columns(fact) if not c.name.endswith("_id")]
+    if all(
+        sum(stem(ph.tokens[m.object[0]].lower) in name_parts(c.name) for c in numeric) == 1 for m in listed
+    ):
+        return
+    head = listed[-1].object[-1]
+    first = min(m.object[0] for m in listed)
+    ph.used.difference_update(range(first, head))
+    keep = listed[-1]
+    keep.object, keep.listed = [head], False
+    ph.measures = [m for m in ph.measures if not m.listed]
+
+
+def _modifier_list(ph: MartPhrase, head: int) -> list[int]:
+    """ "net and gross pay totals", "net, gross and bonus pay totals": English modifiers joined by and/commas
+    right before the noun a trailing measure word is about; each makes a measure of its own (the modifiers
+    in order, the last one the measure word's own). Empty unless at least two modifiers are listed."""
+    tokens = ph.tokens
+    found: list[int] = []
+    k = head - 1
+    while k >= 0 and tokens[k].lang == "en" and k not in ph.used and not _stops(tokens[k]):
+        if _measure_func(tokens, k) is not None or tokens[k].lower in ("the", "a", "an", "of"):
+            break
+        found.insert(0, k)
+        if k - 1 >= 0 and tokens[k - 1].lower in ("and", ","):
+            k -= 2
+            continue
+        break
+    if len(found) < 2:
+        return []
+    ph.used.update(range(found[0], head))
+    return found
+
+
+def _qualified_after(tokens: Sequence[Token], k: int) -> bool:
+    """Token k is a Russian noun followed by a noun in the genitive («модели машины»): an attribute of
+    something, not an entity alone."""
+    if k + 1 >= len(tokens) or tokens[k].lang != "ru" or tokens[k + 1].lang != "ru":
+        return False
+    return any(p.case == "gent" and p.pos == "NOUN" for p in tokens[k + 1].parses)
 
 
 def _value_list(inner: Sequence[Token]) -> bool:
@@ -1684,6 +1806,12 @@ def _read_measures(ph: MartPhrase) -> None:
                 if prev.lower not in ("the", "a", "an", "of", "and"):
                     m.object.append(i - 1)  # "order totals", "event counts": the noun before
                     ph.used.add(i - 1)
+                    shared = _modifier_list(ph, i - 1)  # "net and gross pay totals": two measures of pay
+                    if shared:
+                        m.object.insert(0, shared[-1])
+                        m.listed = True
+                        for k in shared[:-1]:
+                            ph.measures.append(dataclasses.replace(m, object=[k, i - 1]))
         ph.measures.append(m)
         i = max(j, i + 1)
     # «максимальная и минимальная сумма продажи»: the first adjective shares the second one's object
@@ -2115,6 +2243,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     means_value = _instrumental_value(ph, ground, fact)  # «оплат картой»: channel = 'card'
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
+    _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2187,8 +2316,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
+    flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
-    rest = _explained_filter(_blanked(request.text, ph), fact)
+    rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
@@ -2207,7 +2337,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
-    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value):
+    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, flag_clause):
         if state is None:
             continue
         prior = definition.get("where")

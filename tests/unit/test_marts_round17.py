@@ -225,3 +225,99 @@ def test_a_title_names_the_counted_table(planners, text, dims):
 
 def test_a_title_disagreeing_with_the_counted_noun_is_asked(planners):
     assert planners["hr"].plan("кандидаты: кол-во сотрудников по отделам").status == "needs_clarification"
+
+
+# --- F10: «на каждой <noun> <genitive>» is a dimension ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, table, dims, joins",
+    [
+        # before: not read as a mart (a load of two tables was asked about)
+        ("logistics", "сколько курьеров ездит на каждой модели машины", "couriers", ["model"], ["fleet.vehicles"]),
+        ("shop", "число продаж на каждой категории товаров", "sales", ["category"], ["public.products"]),
+    ],
+)  # fmt: skip
+def test_on_each_attribute_of_a_noun_is_a_dimension(planners, catalog, text, table, dims, joins):
+    mart = mart_of(planners[catalog].plan(text))
+    assert (mart["table"], mart["dims"], mart["joins"]) == (table, dims, joins)
+
+
+def test_on_each_entity_alone_is_still_asked(planners):
+    # «на каждом факультете»: the faculty's key or its name? Not decided by this rule.
+    assert planners["univ"].plan("сколько студентов на каждом факультете").status == "needs_clarification"
+
+
+# --- F11: a relative clause whose verb is a boolean column's comment ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        # before: «студент» was asked about (and the verb carried no condition)
+        ("число занятий, на которых студент присутствовал, по дисциплинам по неделям", "present = true"),
+        ("число занятий, на которых студент не присутствовал, по дисциплинам", "present = false"),
+        ("число занятий, где студент присутствовал, по дисциплинам по месяцам", "present = true"),
+    ],
+)
+def test_a_relative_clause_of_a_flag_verb_is_its_condition(planners, text, where):
+    outcome = planners["univ"].plan(text)
+    assert mart_of(outcome)["table"] == "attendance"
+    assert mart_where(outcome) == where
+
+
+def test_a_relative_clause_with_more_words_is_asked(planners):
+    text = "число занятий, на которых студент присутствовал на лекции, по дисциплинам"
+    assert planners["univ"].plan(text).status == "needs_clarification"
+
+
+# --- F12: an unquoted word compared with a text column is its value -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        # before: «только direction» was asked about ("in" read as a preposition)
+        ("сколько разных людей заходило через каждую дверь по часам; только direction = in", "direction = 'in'"),
+        ("badge event count by door, only direction = in", "direction = 'in'"),
+        ("число проходов по дверям, только direction = out", "direction = 'out'"),
+        ("число проходов по дверям, только direction = 'in'", "direction = 'in'"),
+    ],
+)  # fmt: skip
+def test_an_unquoted_value_of_a_text_column(planners, text, where):
+    assert mart_where(planners["hr"].plan(text)) == where
+
+
+def test_a_column_compared_with_a_column_is_not_quoted(planners):
+    # door = direction names two columns: not a value, left to the filter rules
+    assert (
+        mart_where(planners["hr"].plan("число проходов по дверям, только door = direction"))
+        != "door = 'direction'"
+    )
+
+
+# --- F13: English modifiers listed before a measured noun ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        # before: "Which column should sum use: gross, net?" (only "pay" was read)
+        ("net and gross pay totals by currency", [("sum", "gross"), ("sum", "net")]),
+        ("gross and net pay totals by currency", [("sum", "gross"), ("sum", "net")]),
+        ("net, gross pay totals by currency", [("sum", "gross"), ("sum", "net")]),
+    ],
+)
+def test_listed_modifiers_of_a_measured_noun_are_measures(planners, text, measures):
+    assert mart_shape(planners["hr"].plan(text))[1] == measures
+
+
+def test_modifiers_naming_no_column_stay_words_of_the_filter(planners):
+    # «paid» and «unpaid» are values of status, not columns: no measure per modifier
+    outcome = planners["shop"].plan("paid and unpaid order totals by status")
+    assert mart_shape(outcome)[1] == [("sum", "total")]
+    assert mart_where(outcome) == "status IN ('paid', 'unpaid')"
+
+
+def test_a_modifier_of_no_column_among_columns_is_asked(planners):
+    assert planners["hr"].plan("net and bonus pay totals by currency").status == "needs_clarification"
