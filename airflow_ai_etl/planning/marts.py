@@ -523,6 +523,7 @@ class MartPhrase:
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
+    single_day: list[int] = field(default_factory=list)  # "in a single day", «за один день»: one row's value
 
 
 def _next_words(tokens: Sequence[Token], i: int) -> int:
@@ -747,6 +748,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     if ph.grain is None and ph.date_grain:
         ph.grain = "day"  # «Сколько визитов по дате визита в разрезе врачей»
     _read_measures(ph)
+    _read_single_day(ph)  # "max hours logged in a single day"
     _read_units(ph)  # «потребление кВт·ч»
     _read_what_amount(ph)  # «на какую сумму»
     _currency_sum(ph)  # «на сколько рублей»
@@ -1382,6 +1384,52 @@ def _modifier_list(ph: MartPhrase, head: int) -> list[int]:
         return []
     ph.used.update(range(found[0], head))
     return found
+
+
+SINGLE_EN = {"single", "one"}
+SINGLE_RU = {"один", "одни", "единый"}
+
+
+def _read_single_day(ph: MartPhrase) -> None:
+    """ "max hours logged in a single day", «максимум часов за один день»: right after a max/min measure, the
+    day one value is read in. Marked here; kept only when a row of the fact is one day (checked with the
+    catalog in :func:`_single_day_rows`), else asked."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i, t in enumerate(tokens):
+        if i in ph.used or t.lower not in ("in", "за", "в") or i + 2 >= n:
+            continue
+        k = i + 1 + (tokens[i + 1].lower == "a")
+        if k + 1 >= n or not (_en(tokens[k], SINGLE_EN) or _ru(tokens[k], SINGLE_RU)):
+            continue
+        if _grain_noun(tokens[k + 1]) != "day" or k + 1 in ph.used:
+            continue
+        before = [m for m in ph.measures if m.index < i]
+        if not before or before[-1].func not in ("max", "min"):
+            continue
+        ph.single_day = list(range(i, k + 2))
+        ph.used.update(ph.single_day)
+        ph.blank.append((t.start, tokens[k + 1].end))
+        return
+
+
+def _single_day_rows(ph: MartPhrase, fact: Table) -> bool:
+    """A row of the fact is one day: its event times are date columns (a timesheet's work_date), so the
+    largest value "in a single day" is the largest value of a row."""
+    times = _time_columns(fact)
+    return bool(times) and all(column_kind(c.type).family == "date" for c in times)
+
+
+def _logged_participle(tokens: Sequence[Token], k: int, m: MeasureWord, ground: _Ground, fact: Table) -> bool:
+    """ "max hours logged", "total hours worked": an English past participle right after the measured word
+    that names a numeric column of the fact, and naming no column or table itself, only says the values
+    were recorded: no condition."""
+    t = tokens[k]
+    if t.lang != "en" or not t.lower.endswith("ed") or k - 1 not in m.object or m.func in ("count",):
+        return False
+    named = ground.columns_named(fact, [tokens[k - 1]])
+    if len(named) != 1 or not column_kind(named[0].type).numeric:
+        return False
+    return not ground.columns_named(fact, [t]) and ground.table_of(t) is None
 
 
 def _qualified_after(tokens: Sequence[Token], k: int) -> bool:
@@ -2244,6 +2292,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
     _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
+    if ph.single_day and not _single_day_rows(ph, fact):  # a day of several rows would need a sum first
+        return Outcome.clarify(ask("residue", words=" ".join(tokens[k].text for k in ph.single_day)))
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2309,6 +2359,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 )  # "total fuel spend": the money word of the amount
                 and not _names_unit_column(token, fact, measures)
                 and _english_event_column(ph, _time_columns(fact), [token]) is None  # "check-ins"
+                and not _logged_participle(tokens, k, m, ground, fact)  # "hours logged"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true

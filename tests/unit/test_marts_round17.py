@@ -321,3 +321,36 @@ def test_modifiers_naming_no_column_stay_words_of_the_filter(planners):
 
 def test_a_modifier_of_no_column_among_columns_is_asked(planners):
     assert planners["hr"].plan("net and bonus pay totals by currency").status == "needs_clarification"
+
+
+# --- F14: "in a single day" of a fact whose rows are days; "hours logged" -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        # before: 'logged single day' was asked about
+        ("max hours in a single day per employee, by month", [("max", "hours")]),
+        ("максимум часов за один день по сотрудникам помесячно", [("max", "hours")]),
+        ("min hours logged in one day per employee by month", [("min", "hours")]),
+        ("total hours logged per employee by month", [("sum", "hours")]),
+    ],
+)
+def test_a_single_day_of_day_rows_and_a_logged_participle(planners, text, measures):
+    mart = mart_of(planners["hr"].plan(text))
+    assert (mart["table"], mart["measures"], mart["grain"]) == (
+        "timesheets",
+        measures,
+        ("work_date", "month"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "max revenue in a single day by region",  # sales rows are single sales: the day's total is not a row
+        "максимальная выручка за один день по регионам",
+    ],
+)
+def test_a_single_day_of_rows_that_are_not_days_is_asked(planners, text):
+    assert planners["shop"].plan(text).status == "needs_clarification"
