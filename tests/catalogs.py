@@ -177,6 +177,27 @@ def utility_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catal
     )
 
 
+def telecom_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A seventh domain with Russian comments: a mobile operator behind pg_telecom and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_telecom",
+            "postgres",
+            "Mobile operator billing and subscriber database",
+            "127.0.0.1",
+            "telecom",
+        ),
+        ConnectionInfo(
+            "ch_telecom", "clickhouse", "ClickHouse warehouse for telecom analytics", "127.0.0.1", "telecom"
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "telecom.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_telecom": tables_from_ddl(sql)}
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -184,4 +205,5 @@ CATALOGS = {
     "logistics": logistics_catalog,
     "univ": univ_catalog,
     "utility": utility_catalog,
+    "telecom": telecom_catalog,
 }

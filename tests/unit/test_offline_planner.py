@@ -1086,6 +1086,19 @@ def test_the_evaluation_set_has_no_wrong_confident_answers() -> None:
     assert summary.whole_accuracy("ru") >= 0.95 and summary.whole_accuracy("en") >= 0.95
 
 
+def test_every_disputed_expectation_is_a_scored_case_and_cites_the_readme() -> None:
+    """eval/disputed.json may only name cases of scored held-out files, each with the README rule it rests on."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    try:
+        import run_eval
+    finally:
+        sys.path.remove(str(ROOT / "eval"))
+    scored = json.loads(run_eval.FIRST_PASS.read_text(encoding="utf-8"))
+    ids = {case["id"] for name in scored for case in run_eval.load_cases(run_eval.EVAL_DIR / name)}
+    assert run_eval.DISPUTED and set(run_eval.DISPUTED) <= ids
+    assert all(reason.startswith("README (") for reason in run_eval.DISPUTED.values())
+
+
 def test_a_user_glossary_teaches_new_business_words(tmp_path, monkeypatch) -> None:
     request = "Загружать сделки в ClickHouse ежедневно"
     assert plan(request, shop_catalog()).status == "needs_clarification"
