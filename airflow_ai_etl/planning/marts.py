@@ -1420,15 +1420,19 @@ def _single_day_rows(ph: MartPhrase, fact: Table) -> bool:
 
 
 def _logged_participle(tokens: Sequence[Token], k: int, m: MeasureWord, ground: _Ground, fact: Table) -> bool:
-    """ "max hours logged", "total hours worked": an English past participle right after the measured word
-    that names a numeric column of the fact, and naming no column or table itself, only says the values
-    were recorded: no condition."""
+    """ "max hours logged", "total hours worked": an English past participle right after a word that names
+    a numeric column of the fact whole (hours, not bytes_down), and naming no column or table itself, only
+    says the values were recorded: no condition."""
     t = tokens[k]
     if t.lang != "en" or not t.lower.endswith("ed") or k - 1 not in m.object or m.func in ("count",):
         return False
     named = ground.columns_named(fact, [tokens[k - 1]])
     if len(named) != 1 or not column_kind(named[0].type).numeric:
         return False
+    if not set(name_parts(named[0].name)) <= ground.meanings(tokens[k - 1].lower) | {
+        stem(tokens[k - 1].lower)
+    }:
+        return False  # "bytes uploaded" of bytes_down: the participle would name the rest of it (asked)
     return not ground.columns_named(fact, [t]) and ground.table_of(t) is None
 
 

@@ -354,3 +354,8 @@ def test_a_single_day_of_day_rows_and_a_logged_participle(planners, text, measur
 )
 def test_a_single_day_of_rows_that_are_not_days_is_asked(planners, text):
     assert planners["shop"].plan(text).status == "needs_clarification"
+
+
+def test_a_participle_after_a_word_naming_part_of_the_column_is_asked(planners):
+    # "bytes uploaded" of bytes_down: the participle contradicts the rest of the column's name
+    assert planners["univ"].plan("wifi sessions: max bytes uploaded per day").status == "needs_clarification"
