@@ -1223,7 +1223,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 ph.blank.append((t.start, nxt.end))
                 i += 2
                 continue
-            if nxt.lower not in LIST_JOINERS and not _column_noun(nxt) and nxt.lower not in STOP_AFTER:
+            if (
+                nxt.lower not in LIST_JOINERS
+                and not _column_noun(nxt)
+                and nxt.lower not in STOP_AFTER
+                and not _grain_adjective(nxt)  # "per district hourly": the grain
+            ):
                 words.append(i + 1)
                 third = tokens[i + 2] if i + 2 < n else None
                 if (  # "vehicle plate number": a three-word English noun phrase

@@ -123,6 +123,10 @@ def test_pieces_of_a_table_with_no_quantity_column_are_asked(planners):
         ("shop", "sales total per product category monthly", ["category"], ("sold_at", "month"),
          ["public.products"]),
         ("shop", "order count by customer city daily", ["city"], ("created_at", "day"), ["public.customers"]),
+        # a one-word dimension then the grain word ("per district hourly")
+        ("shop", "revenue per region daily", ["region"], ("sold_at", "day"), []),
+        ("utility", "kwh sum per district hourly from telemetry", ["district"], ("measured_at", "hour"),
+         ["metering.meters", "public.subscribers"]),
         # before: "on created date" after the grain word was not read, the time column asked
         ("logistics", "shipment count by origin hub, weekly on delivered date", ["origin_hub_id"],
          ("delivered_at", "week"), []),
