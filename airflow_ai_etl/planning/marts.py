@@ -3066,6 +3066,11 @@ def _explained_filter(text: str, fact: Table) -> str:
         if fact.column(match.group(2)) is None:
             continue
         start = match.start(1)
+        said = match.group(1).split()
+        if said and said[-1].lower() in ONLY_WORDS and len(said) == 2:
+            before = re.search(r"([^\W\d_][\w-]*)\s+$", text[:start])
+            if before is not None:  # "active staff only (fired_at empty)": the words the «only» closes
+                start = before.start(1)
         while (  # "who have not been fired (fired_at is null)": the whole clause the bracket explains
             (before := re.search(r"(\S+)\s+$", text[:start])) is not None
             and before.group(1).lower() in EXPLAINED_CLAUSE

@@ -363,3 +363,20 @@ def test_a_single_day_of_rows_that_are_not_days_is_asked(planners, text):
 def test_a_participle_after_a_word_naming_part_of_the_column_is_asked(planners):
     # "bytes uploaded" of bytes_down: the participle contradicts the rest of the column's name
     assert planners["univ"].plan("wifi sessions: max bytes uploaded per day").status == "needs_clarification"
+
+
+# --- F15: "<adjective> <noun> only (<column> empty)": the bracket explains the words «only» closes -----------
+
+
+@pytest.mark.parametrize(
+    "text, dims",
+    [
+        # before: "active" was asked about although the bracket says what it means
+        ("headcount per department, current employees only (fired_at empty)", ["department_id"]),
+        ("число сотрудников по отделам, действующие сотрудники только (fired_at пустой)", ["department_id"]),
+    ],
+)
+def test_only_closing_explained_words(planners, text, dims):
+    outcome = planners["hr"].plan(text)
+    assert mart_of(outcome)["dims"] == dims
+    assert mart_where(outcome) == "fired_at IS NULL"
