@@ -3085,7 +3085,8 @@ def _explained_filter(text: str, fact: Table) -> str:
 
 
 _BARE_NULL = re.compile(
-    r"(?:\(\s*|\b(?:with|where|whose|где)\s+)(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+"
+    r"(?:\(\s*|(?P<lead>\b(?:(?:те|тех|those)\s*,?\s+)?)\b(?:with|where|whose|где|у\s+кого|у\s+которых)\s+)"
+    r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+"
     r"(?P<not>not\s+|non[\s-]?|не\s+)?(?P<word>empty|null|blank|missing|set|filled|populated"
     r"|пуст(?:ой|ая|ое|ые|о|а|ы)?)\b(?P<close>\s*\))?",  # «заполнен» is read by the filter rules
     re.IGNORECASE,

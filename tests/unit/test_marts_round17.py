@@ -380,3 +380,18 @@ def test_only_closing_explained_words(planners, text, dims):
     outcome = planners["hr"].plan(text)
     assert mart_of(outcome)["dims"] == dims
     assert mart_where(outcome) == "fired_at IS NULL"
+
+
+# --- F16: «те, у кого <column> пустой», "those where <column> empty": a null check ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("число сотрудников по отделам, только те у кого fired_at не пустой", "fired_at IS NOT NULL"),
+        ("число сотрудников по отделам, у которых fired_at пустой", "fired_at IS NULL"),
+        ("headcount per department, only those where fired_at empty", "fired_at IS NULL"),
+    ],
+)
+def test_a_relative_null_check_on_a_named_column(planners, text, where):
+    assert mart_where(planners["hr"].plan(text)) == where
