@@ -236,6 +236,9 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"},
     # a badge swiped or tapped at a door is one access event («проход»)
     "swipe": {"event"}, "swipes": {"event"}, "tap": {"event"}, "taps": {"event"}, "проход": {"event"},
+    # Russian nouns for the English entity of a key column with no comment («по курсам» -> course_id)
+    "курс": {"cours"}, "проект": {"project"}, "тариф": {"tariff"}, "контракт": {"contract"},
+    "сегмент": {"segment"}, "терминал": {"terminal"}, "маршрут": {"rout"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -315,6 +318,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         for t, nxt in zip(words, words[1:], strict=False)
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
+    grain_phrase = grain_phrase or _grain_on_date(words)  # "weekly by visit date": a grain, never a schedule
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
     # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
     export = _exports_to_excel(tokens)
@@ -441,6 +445,8 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
     ]
     if _load_words(tokens) or not grouping:
         return False
+    if (spelled := _comment_measures(planner, text, tokens)) != text and is_mart_request(tokenize(spelled)):
+        return True  # «трафик (скачано байт) по точкам доступа»: a column's comment, summed
     pg = [c for c in planner.catalog.connections_of("postgres") if planner.catalog.tables_of(c.conn_id)]
     if len(pg) != 1:
         return False
@@ -524,6 +530,9 @@ class MartPhrase:
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
     single_day: list[int] = field(default_factory=list)  # "in a single day", «за один день»: one row's value
+    apposed: dict[int, list[int]] = field(
+        default_factory=dict
+    )  # «по району, X»: X's index -> the words before
 
 
 def _next_words(tokens: Sequence[Token], i: int) -> int:
@@ -688,6 +697,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             end = _dimension_list(ph, i + 1)
             if end > i + 1:
                 ph.used.add(i)
+                ph.used.update(_split_connector(tokens, i))  # "split by", «сгруппировать по»
                 i = end
                 continue
         if _quantified_dimension(tokens, i) and not _refresh_before(tokens, i):
@@ -790,9 +800,8 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
     if _word(t, REFRESH_RU, REFRESH_EN) or _refresh_before(tokens, i) or _incremental(t):
         return False
     if _time_word(t) is None:
-        return (
-            False  # «витрина обновляется каждый час»: a verb that names no time column stays the schedule's
-        )
+        # "customers ordering each month": the counted people's own act, the event whose time the grain is on
+        return _acting_participle(tokens, i)
     if t.lang == "ru":
         return t.has(t.lemmas, pos=("VERB", "PRTS"))  # finite: «начинается», «уволено» (not «обновлять»)
     # "people dismissed each month": a past participle of the event (not "refreshed", read above)
@@ -967,6 +976,16 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
             ph.grain_words.append(k)
             ph.used.update(range(j, k + 2))
             return k + 2
+        if (  # "weekly (route date)": the English noun before the date noun names it
+            k + 2 < n
+            and tokens[k + 2].text == ")"
+            and tokens[k].lang == "en"
+            and tokens[k + 1].lower in DATE_NOUNS
+            and not _is_measure(tokens[k])
+        ):
+            ph.grain_words.append(k)
+            ph.used.update(range(j, k + 3))
+            return k + 3
         if (  # «помесячно (дата зачисления)», "weekly (issue date)"
             k + 2 < n
             and tokens[k + 2].text == ")"
@@ -1087,6 +1106,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and tokens[i + 1].lang in ("ru", "en")
                 and not _stops(tokens[i + 1])
                 and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
+                and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
             ):
                 ph.used.add(i)
                 i += 1
@@ -1228,6 +1248,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _column_noun(nxt)
                 and nxt.lower not in STOP_AFTER
                 and not _grain_adjective(nxt)  # "per district hourly": the grain
+                and not _grain_read(ph, i + 1)  # "per district hourly": the grain adverb read already
             ):
                 words.append(i + 1)
                 third = tokens[i + 2] if i + 2 < n else None
@@ -1241,6 +1262,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                     and not _grain_adjective(third)  # "per order status weekly": the grain
                     and not _is_measure(third)
                     and third.lower != "date"
+                    and not _grain_read(ph, i + 2)
                 ):
                     words.append(i + 2)
         if t.lang == "en" and i + len(words) < n and tokens[i + len(words)].lower in ("column", "field"):
@@ -1249,6 +1271,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         ph.used.update(words)
         i = max(words) + 1
         if _apposition(ph, words[0], i):  # «по машинам, госномер»: the attribute shown for the vehicle
+            ph.apposed[i + 1] = list(words)
             ph.dims[-1] = [i + 1, words[0]]
             ph.used.update({i, i + 1})
             i += 2
@@ -1269,7 +1292,11 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and tokens[inner[0]].lemmas & tokens[ph.dims[-1][0]].lemmas
             ):
                 inner = [inner[2]]
-            if inner and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner):
+            if (
+                inner
+                and all(not _stops(tokens[k]) and not _is_measure(tokens[k]) for k in inner)
+                and not _null_bracket(tokens, inner)  # «по статусам (card_number пустой)»: a filter
+            ):
                 ph.bracketed.append((len(ph.dims) - 1, list(ph.dims[-1]), list(inner)))
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
                     inner = inner + ph.dims[-1]  # the name of the department (of «хабу назначения»: its role)
@@ -1792,7 +1819,11 @@ def _read_measures(ph: MartPhrase) -> None:
                 ph.used.add(j)
                 j += 1
                 continue
-            if _stops(w) or w.lower in DIM_PREPS_RU | DIM_PREPS_EN or w.lower in LIST_JOINERS:
+            if (
+                (_stops(w) and not (j == i + 1 and _is_second_word(tokens, j)))  # «среднее кол-во …»
+                or w.lower in DIM_PREPS_RU | DIM_PREPS_EN
+                or w.lower in LIST_JOINERS
+            ):
                 break
             if w.lang == "ru" and w.parses and w.parses[0].pos in ("VERB", "INFN", "GRND", "PRTS"):
                 break
@@ -1863,6 +1894,18 @@ def _read_measures(ph: MartPhrase) -> None:
                 if prev.lower not in ("the", "a", "an", "of", "and"):
                     m.object.append(i - 1)  # "order totals", "event counts": the noun before
                     ph.used.add(i - 1)
+                    first = tokens[i - 2] if i >= 2 else None
+                    if (  # "scholarship payout total": a money noun qualified by the table's noun before it
+                        first is not None
+                        and _en(prev, SPEND_EN)
+                        and first.lang == "en"
+                        and i - 2 not in ph.used
+                        and not _stops(first)
+                        and _measure_func(tokens, i - 2) is None
+                        and first.lower not in FILLER_EN
+                    ):
+                        m.object.insert(0, i - 2)
+                        ph.used.add(i - 2)
                     shared = _modifier_list(ph, i - 1)  # "net and gross pay totals": two measures of pay
                     if shared:
                         m.object.insert(0, shared[-1])
@@ -1938,7 +1981,12 @@ def _unit_part(token: Token) -> str | None:
 
 
 def _is_second_word(tokens: Sequence[Token], j: int) -> bool:
-    """«средняя сумма», «суммарное количество», "total quantity": the measure noun after an adjective."""
+    """«средняя сумма», «суммарное количество», "total quantity": the measure noun after an adjective
+    (also its slang, «среднее кол-во остановок»)."""
+    if tokens[j].lang == "ru" and (
+        tokens[j].lower.startswith("кол-в") or tokens[j].lower in ("колво", "к-во")
+    ):
+        return True
     return _word(
         tokens[j],
         {"сумма", "количество", "число", "цена", "стоимость", "выручка", "оборот", "чек"},
@@ -2029,6 +2077,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         if any(_measure_func(tokens, k) in ("avg", "min", "max") for k in range(max(0, i - 2), i)):
             return None  # «средняя сумма», "max order total": the object of the average
         return "sum"
+    if t.lower in ("gross", "net") and i + 1 < len(tokens) and tokens[i + 1].lower in GROSS_HEADS_EN:
+        return "sum"  # "gross sales", "net revenue": the money the rows add up to
     if t.lower in ("dau", "mau", "wau"):
         return "count_distinct"
     if t.lower == "active" or (t.lang == "ru" and t.lemma == "активный"):
@@ -2225,6 +2275,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         chatless := _unbracketed_units(_without_chat_phrases(request.text))
     ) != request.text:  # "nothing fancy", "keep it fresh"
         request, tokens = dataclasses.replace(request, text=chatless), tokenize(chatless)
+    if (spelled := _comment_measures(planner, request.text, tokens)) != request.text:  # «к выплате»: net
+        request, tokens = dataclasses.replace(request, text=spelled), tokenize(spelled)
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
@@ -2268,6 +2320,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         if m.object
         or m.column_ref
         or _counts_times(tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
+        or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
         or not any(
             o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
             for o in ph.measures
@@ -2286,6 +2339,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
     _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
+    _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -2357,6 +2411,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             if named is fact or (named is not None and m.func != "count_distinct"):
                 ph.used.discard(k)  # the fact's own noun stays: «событий purchase» reads as a filter
                 continue
+            if named is None and _qualifies_measured_word(ground, fact, tokens, m, k, measures):
+                continue  # «суммарно дней лечения»: days of treatment, the genitive says what the days are
             if (
                 named is None
                 and not ground.columns_named(fact, [token])
@@ -2397,7 +2453,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value:
         definition["where"] = where.value
-    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, flag_clause):
+    # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
+    verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
+    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, flag_clause, verb_flag):
         if state is None:
             continue
         prior = definition.get("where")
@@ -2450,7 +2508,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     named_target = _claim_target_words(ph, named_target)  # «табличку назови x», "target table x"
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
-    residue = _residue(tokens, ph, rest_request, where.value, ground, fact, null_condition is not None)
+    # a null check read from its bracket is a filter the rules read, as when they read it themselves
+    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact)
     if residue:
         return Outcome.clarify(ask("residue", words=residue))
     try:
@@ -3051,7 +3110,7 @@ def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
     return not any(t.schema.lower() == token.lower and t is not fact for t in ground.tables)
 
 
-_EXPLAINED = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,2})\(\s*([A-Za-z_][A-Za-z0-9_]*)\b[^()]*\)")
+_EXPLAINED = re.compile(r"((?:[^\W\d_][\w-]*\s+){1,4})\(\s*([A-Za-z_][A-Za-z0-9_]*)\b[^()]*\)")
 EXPLAINED_CLAUSE = {"who", "that", "which", "have", "has", "had", "not", "never", "been", "was", "were", "is",
                     "are", "который", "не", "был", "была", "были", "было"}  # fmt: skip
 EXPLAINED_KEEP = {"только", "лишь", "only", "just", "где", "where", "с", "со", "with", "и", "and"}
@@ -3066,8 +3125,13 @@ def _explained_filter(text: str, fact: Table) -> str:
         if fact.column(match.group(2)) is None:
             continue
         start = match.start(1)
-        said = match.group(1).split()
-        if said and said[-1].lower() in ONLY_WORDS and len(said) == 2:
+        said = list(re.finditer(r"\S+", match.group(1)))
+        leads = [w for w in said[:-1] if w.group(0).lower() in EXPLAINED_KEEP]
+        if leads:  # «только где указан страховой полис (…)»: the words after the last lead are explained
+            start += leads[-1].end()
+        elif len(said) > 2 and said[-1].group(0).lower() not in EXPLAINED_KEEP:
+            start += said[-3].end()  # no lead: the two words right before the bracket, as before
+        if len(said) == 2 and said[-1].group(0).lower() in ONLY_WORDS:
             before = re.search(r"([^\W\d_][\w-]*)\s+$", text[:start])
             if before is not None:  # "active staff only (fired_at empty)": the words the «only» closes
                 start = before.start(1)
@@ -3085,12 +3149,15 @@ def _explained_filter(text: str, fact: Table) -> str:
 
 
 _BARE_NULL = re.compile(
-    r"(?:\(\s*|(?P<lead>\b(?:(?:те|тех|those)\s*,?\s+)?)\b(?:with|where|whose|где|у\s+кого|у\s+которых)\s+)"
-    r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+"
-    r"(?P<not>not\s+|non[\s-]?|не\s+)?(?P<word>empty|null|blank|missing|set|filled|populated"
-    r"|пуст(?:ой|ая|ое|ые|о|а|ы)?)\b(?P<close>\s*\))?",  # «заполнен» is read by the filter rules
+    r"(?:\(\s*|\b(?:with|where|whose)\s+"
+    # «только те, у кого fired_at пустой», «где insurance_policy не заполнен»: the lead says "the rows whose"
+    r"|(?<![\w-])(?:(?:только|лишь)\s+)?(?:(?:те|тех|те,)\s*,?\s*)?(?:у\s+(?:кого|которых)|где|с)\s+)"
+    r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?|не\s+)?"
+    r"(?P<word>empty|null|blank|missing|set|filled|populated|пуст\w*|заполнен\w*|указан\w*|null)"
+    r"(?![\w-])(?P<close>\s*\))?",
     re.IGNORECASE,
 )
+NULL_WORDS = ("empty", "null", "blank", "missing", "пуст")
 
 
 def _bare_null_check(text: str, fact: Table) -> tuple[str, str | None]:
@@ -3101,14 +3168,21 @@ def _bare_null_check(text: str, fact: Table) -> tuple[str, str | None]:
         column = fact.column(match.group("col"))
         if column is None or (match.group(0).startswith("(") and not match.group("close")):
             continue
-        word = match.group("word").lower()  # «(closed_at не пустой)», «(paid_at пусто)» as "empty"
-        missing = (word in ("empty", "null", "blank", "missing") or word.startswith("пуст")) != bool(
-            match.group("not")
-        )
+        missing = match.group("word").lower().startswith(NULL_WORDS) != bool(match.group("not"))
         from airflow_ai_etl.planning.filters import _null_check
 
         condition = _null_check(fact, column.name, missing, match.group("word").lower() == "null")
-        blanked = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+        begin = match.start()
+        while (
+            (  # "active staff only (fired_at empty)", «только где … (x не пустой)»: the lead words too
+                lead := re.search(
+                    r"(?<![\w-])(только|лишь|где|only|just|where)\s+$", text[:begin], re.IGNORECASE
+                )
+            )
+            is not None
+        ):
+            begin = lead.start()
+        blanked = text[:begin] + " " * (match.end() - begin) + text[match.end() :]
         return blanked, condition
     return text, None
 
@@ -3598,7 +3672,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
 
 MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
-MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid"}
+MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid", "payout",
+                  "payouts"}  # fmt: skip
 SPEND_EN = MONEY_NOUNS_EN - {"pay", "paid"}  # "fuel spend" names the amount; "paid orders" is a state
 
 
@@ -3628,6 +3703,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                    for j in (k - 1, k + 1))
         ]  # fmt: skip
     named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
+    # "kwh consumption … from telemetry": the table named after «из»/"from" holds the column words
+    named_tables |= {t.qualified_name for k in ph.sources if (t := ground.table_of(tokens[k])) is not None}
     found: list[tuple[int, Table, Column]] = []
     for k in subject:
         if ground.table_of(tokens[k]) is not None:
@@ -3645,6 +3722,11 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     tops = [key for key, v in coverage.items() if len(v) == best]
     if best >= 2 and len(tops) == 1:  # "Refund amount": returns.refund_amount, not fuel_cards.amount
         found = [f for f in found if f[1].qualified_name == tops[0][0]]
+    if not found and not ph.measures and (spent := _table_money_word(ph, ground, subject)) is not None:
+        k, column = spent  # "fuel spend per vehicle": the one money column of the table the word before names
+        ph.measures.append(MeasureWord("sum", k, column_ref=column, subject=True))
+        ph.used.update({k - 1, k})
+        return
     tables = {t.qualified_name for _, t, _ in found}
     if len(tables) > 1:  # «Пробег по курьерам»: routes.distance_km (it reaches couriers), not vehicles'
         holding = [f for f in found if _holds_dims(ph, ground, f[1])]
@@ -3693,6 +3775,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     for k in subject:  # "gross and net pay": a money word right after the columns' words qualifies them
         if k - 1 in by_word and k not in by_word and _word(tokens[k], *money_word):
             ph.used.add(k)
+        if k - 1 in by_word and k not in by_word and _word(tokens[k], AMOUNT_NOUNS_RU, AMOUNT_NOUNS_EN):
+            ph.used.add(k)  # "kwh consumption", «литры расход»: the column's word says what is measured
 
 
 def _listed(tokens: Sequence[Token], k: int) -> bool:
@@ -3907,9 +3991,13 @@ def _measures(
             if len({c.name for c in numeric_named}) == 1:
                 column = numeric_named[0]
         if column is None:
-            money_word = _word(cue, MONEY_RU, MONEY_EN) or any(
-                _word(w, MONEY_RU | MONEY_NOUNS_RU | CURRENCY_RU, MONEY_EN | SPEND_EN | CURRENCY_EN)
-                for w in object_words
+            money_word = (
+                _word(cue, MONEY_RU, MONEY_EN)
+                or _en(cue, {"gross", "net"})
+                or any(
+                    _word(w, MONEY_RU | MONEY_NOUNS_RU | CURRENCY_RU, MONEY_EN | SPEND_EN | CURRENCY_EN)
+                    for w in object_words
+                )
             )  # «на сколько рублей»: a currency is money too
             money = _money_columns(fact)
             numeric = _numeric_columns(fact)
@@ -4074,6 +4162,10 @@ def _dimensions(
             continue
         joins.append({"table": ground_name(ground.planner, ground.conn_id, table)})
     for words in ph.dims:
+        if len(words) > 1 and words[0] > words[-1] and ground.table_of(tokens[words[0]]) is not None:
+            # «по модели района, телеметрия», «по заказам (orders)»: a table's noun after the dimension's
+            # words (after a comma or in brackets) names no attribute of it: the words before it are the dim
+            words = ph.apposed.get(words[0], words[1:])
         head = tokens[words[0]]
         qualifier = [tokens[k] for k in words[1:]]
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
@@ -4126,7 +4218,13 @@ def _dimensions(
                 questions.append(ask("unknown_dim", word=word, fact=fact.name))
                 continue  # the qualifying table has no such column: asked, not taken from another table
         cols = ground.columns_named(fact, [head, *qualifier]) or ground.columns_named(fact, [head])
-        if cols:
+        if cols and not _owner_noun_of_comment(ground, fact, head, qualifier, cols[0]):
+            if _lost_qualifier(ground, fact, reachable, head, qualifier, cols[0]):
+                # «по модели района»: the head alone matched, the qualifier names another column: asked
+                questions.append(
+                    ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
+                )
+                continue
             dims.append(cols[0].name)
             continue
         table = ground.table_of(head)
@@ -4163,6 +4261,11 @@ def _dimensions(
         holders = [(t, ground.columns_named(t, [head])) for t in reachable]
         holders = [(t, cols) for t, cols in holders if cols]
         if len(holders) == 1:
+            if _lost_qualifier(ground, holders[0][0], reachable, head, qualifier, holders[0][1][0]):
+                questions.append(  # «по модели района»: model of meters, «района» another column: asked
+                    ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
+                )
+                continue
             dims.append(holders[0][1][0].name)
             continue
         if len(holders) > 1:
@@ -4282,6 +4385,9 @@ ROLE_WORDS = {
     "origin": "origin", "source": "origin", "sender": "origin", "departure": "origin", "from": "origin",
     "назначение": "dest", "destination": "dest", "получатель": "dest", "куда": "dest", "recipient": "dest",
     "arrival": "dest", "dest": "dest", "target": "dest", "прибытие": "dest",
+    # role adjectives: «по исходному хабу», «конечный склад», "starting hub"
+    "исходный": "origin", "начальный": "origin", "стартовый": "origin", "starting": "origin",
+    "конечный": "dest", "целевой": "dest", "ending": "dest", "final": "dest",
 }  # fmt: skip
 
 
@@ -5379,6 +5485,10 @@ def _bracketed_grain_column(ph: MartPhrase, k: int) -> int:
     if ph.grain_column is not None or k + 1 in ph.used or not _IDENTIFIER.match(name):
         return k
     meanings = [m for m in (_time_word(tokens[w]) for w in ph.grain_words) if m]
+    # «по дням приёма (scheduled_at)»: a time word's second reading (an appointment's «приём» is scheduled)
+    meanings += [
+        TIME_WORDS_ALSO[x] for w in ph.grain_words for x in ph.tokens[w].lemmas if x in TIME_WORDS_ALSO
+    ]
     if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
         return k  # «по месяцам доставки (created_at)»: the words and the name disagree, left unread (asked)
     ph.grain_column = name
@@ -5489,3 +5599,277 @@ def _unbracketed_units(text: str) -> str:
         return " " + inner[1:-1] + " "
 
     return _BRACKETED_UNIT.sub(plain, text)
+
+
+# --- round 18 (marts_l families) ------------------------------------------------------------------
+
+# Verbs and participles that only say "group the rows" before «по»/"by": "split by order status",
+# "broken down by region", «сгруппировать по статусам», «разбитые по каналам». They add nothing to the
+# dimension list that follows, so they are read (never a residue word).
+SPLIT_EN = {"split", "splitted", "broken", "break", "breaking", "grouped", "group", "grouping", "sliced",
+            "slice", "segmented", "bucketed", "cut", "divided", "separated", "partitioned"}  # fmt: skip
+SPLIT_PARTICLES_EN = {"down", "out", "up"}
+SPLIT_RU = {"сгруппировать", "группировать", "сгруппированный", "разбить", "разбивать", "разбитый",
+            "разложить", "разделить", "разделённый", "разделенный", "разбиваться",
+            "группироваться"}  # fmt: skip
+
+
+def _split_connector(tokens: Sequence[Token], i: int) -> set[int]:
+    """The indexes of a grouping verb right before the «по»/"by" at `i` ("split by", "broken down by")."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower in SPLIT_PARTICLES_EN and tokens[i].lang == "en":
+        k -= 1
+    if k < 0:
+        return set()
+    before = tokens[k]
+    if (before.lang == "en" and before.lower in SPLIT_EN) or (
+        before.lang == "ru" and before.lemmas & SPLIT_RU
+    ):
+        return set(range(k, i))
+    return set()
+
+
+def _acting_participle(tokens: Sequence[Token], i: int) -> bool:
+    """An English -ing participle right after the counted noun ("customers ordering each month", "users
+    signing up every day"): the counted rows' own event, so «each <unit>» is its grain; a loading or
+    refreshing verb stays the schedule's."""
+    t, before = tokens[i], tokens[i - 1]
+    if t.lang != "en" or not t.lower.endswith("ing") or len(t.lower) < 6 or before.lang != "en":
+        return False
+    if t.lower in LOAD_VERBS_EN or t.lower[:-3] in LOAD_VERBS_EN or t.lower in REFRESH_EN:
+        return False
+    return before.lower not in FILLER_EN and before.lower not in CHAT_EN
+
+
+def _grain_read(ph: MartPhrase, k: int) -> bool:
+    """Token k is a grain adjective or adverb the grain loop read already ("per district hourly")."""
+    t = ph.tokens[k]
+    return k in ph.used and bool(_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
+
+
+def _grain_on_date(words: Sequence[Token]) -> bool:
+    """ "weekly by visit date", «еженедельно по дате обхода»: a frequency word whose time column is named
+    right after it is the grain of a mart (a schedule names no column), so the request groups rows even
+    with no measure word (README: a noun naming only its table counts rows)."""
+    for k, t in enumerate(words[:-2]):
+        if not (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
+            continue
+        if words[k + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN | {"on"}:
+            continue
+        if any(w.lower in DATE_NOUNS or w.lemma in DATE_NOUNS for w in words[k + 2 : k + 5]):
+            return True
+    return False
+
+
+def _comment_words(text: str) -> list[str]:
+    return [w.lower().replace("ё", "е") for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)]
+
+
+def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """A phrase that is exactly one numeric column's comment names that column: «начислено и к выплате»
+    (payslips.net, 'К выплате'), «трафик (скачано байт)» (the bracket spells bytes_down's comment, so the
+    jargon word before it is that column). Only comments held by one column of the connection's tables and
+    not a noun phrase (the measure rules read those); a one-word comment only as a list item with no measure
+    word before it («к выплате и начислено»: a participle is no slot of its own and would be dropped). The
+    phrase becomes the column's name, after «сумма» when no measure word precedes it."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    by_phrase: dict[tuple[str, ...], list[str]] = {}
+    for table in planner.catalog.tables_of(sources[0].conn_id):
+        numeric = _numeric_names(table)
+        for column in table.columns:
+            if column.name not in numeric or not column.comment:
+                continue
+            words = tuple(_comment_words(column.comment.split(",")[0]))
+            if words:
+                by_phrase.setdefault(words, []).append(column.name)
+    for words, columns in by_phrase.items():
+        if len(set(columns)) != 1:
+            continue
+        phrase = r"\s+".join(re.escape(w) for w in words)
+        pattern = re.compile(
+            rf"(?:(?P<jargon>[^\W\d_][\w-]*)\s*\(\s*{phrase}\s*\)|(?<![\w-]){phrase}(?![\w-]))", re.IGNORECASE
+        )
+        found = list(pattern.finditer(text.replace("ё", "е").replace("Ё", "Е")))
+        if len(found) != 1:
+            continue
+        match = found[0]
+        before = tokenize(text[: match.start()])
+        words_before = [t for t in before if t.lang != "punct"]
+        measured = bool(words_before) and _measure_func(words_before, len(words_before) - 1) is not None
+        if (
+            not match.group("jargon")
+            and words_before
+            and not (before[-1].lang == "punct" or before[-1].lower in LIST_JOINERS or measured)
+        ):
+            continue  # inside a longer phrase: not the comment alone
+        head = tokenize(match.group(0))[0]
+        if not match.group("jargon") and head.parses[:1] and head.parses[0].pos in ("NOUN", "ADJF", "PRTF"):
+            continue  # «объём потребления»: a noun phrase the measure rules read (a list shares its measure)
+        if match.group("jargon") and _measure_func(tokenize(match.group("jargon")), 0) is not None:
+            continue  # «сумма (скачано байт)»: read by the bracket rules
+        if len(words) == 1 and (measured or match.group("jargon") or head.lang != "ru"):
+            continue  # «сколько начислено»: after a measure word, one word is _participle_sum's
+        lead = "" if measured else ("сумма " if tokenize(match.group(0))[0].lang == "ru" else "sum of ")
+        text = text[: match.start()] + lead + columns[0] + text[match.end() :]
+    return text
+
+
+def _qualifies_measured_word(
+    ground: _Ground,
+    fact: Table,
+    tokens: Sequence[Token],
+    m: MeasureWord,
+    k: int,
+    measures: list[dict[str, Any]],
+) -> bool:
+    """«суммарно дней лечения», «сумма часов работы»: a Russian genitive noun right after the object word
+    that named the measured column (days) describes that quantity; it names no column or table itself."""
+    token = tokens[k]
+    if (
+        token.lang != "ru"
+        or k - 1 not in m.object
+        or not any(p.case == "gent" and p.pos == "NOUN" for p in token.parses)
+    ):
+        return False
+    if ground.columns_named(fact, [token]) or _is_measure(token):
+        return False
+    measured = {mm["column"] for mm in measures if mm.get("column")}
+    if any(c.name in measured for c in ground.columns_named(fact, [tokens[k - 1]])):
+        return True
+    unit = _unit_part(tokens[k - 1])  # «дней» -> day, a part of `days`
+    return unit is not None and any(unit in name_parts(name) for name in measured)
+
+
+def _verb_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«сколько присутствовали по курсам», «число присутствовавших»: a Russian verb or participle no rule
+    read that names one boolean column of the fact ('Присутствовал на занятии') states the rows' flag
+    (`present = true`, after «не»: false). Verbs otherwise carry no slot, so without this the state would
+    be dropped silently."""
+    tokens = ph.tokens
+    found: list[str] = []
+    for i, t in enumerate(tokens):
+        if i in ph.used or t.lang != "ru" or not t.parses or t.parses[0].pos not in ("VERB", "PRTF", "PRTS"):
+            continue
+        named = ground.columns_named(fact, [t])
+        if len(named) != 1 or column_kind(named[0].type).family != "bool":
+            continue
+        negated = i > 0 and tokens[i - 1].lower == "не"
+        found.append(f"{named[0].name} = {'false' if negated else 'true'}")
+        ph.used.add(i)
+        if negated:
+            ph.used.add(i - 1)
+    return " AND ".join(dict.fromkeys(found)) or None
+
+
+TITLE_PREPS_RU = {"по", "через", "сквозь", "на", "в", "во", "для", "из", "от", "с", "со", "к", "за", "о",
+                  "об", "при", "у", "под", "над"}  # fmt: skip
+
+
+def _title_comment_fact(ph: MartPhrase, ground: _Ground) -> None:
+    """«Проходы по турникетам: колво по дверям …»: a lead-in before the first colon whose content words are
+    all words of one table's comment ('Проходы через турникеты'), whatever preposition links them, names the
+    fact table; its «по …» is no dimension. Only when no other rule named the fact and the lead-in has two
+    content words or more (one word is a noun the other rules read)."""
+    tokens = ph.tokens
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon < 2 or ph.fact_hint is not None or ph.sources:
+        return
+    lead = list(range(colon))
+    if any(tokens[k].lang != "ru" for k in lead):
+        return
+    content = [k for k in lead if tokens[k].lower not in TITLE_PREPS_RU]
+    if len(content) < 2:
+        return
+    found = [
+        t
+        for t in ground.tables
+        if t.comment and all(tokens[k].lemmas & _comment_lemmas(t.comment) for k in content)
+    ]
+    if len(found) != 1:
+        return
+    ph.fact_hint = found[0]
+    # «Кандидаты по вакансиям:» keeps its dimension (vacancy is a column); «по турникетам» names none
+    titled = [d for d in ph.dims if set(d) & set(lead) and not ground.columns_named(found[0], [tokens[d[0]]])]
+    ph.dims = [d for d in ph.dims if d not in titled]
+    ph.used.update(k for k in lead if not any(k in d for d in ph.dims))
+
+
+# Nouns that say a column's quantity is measured, read after the column's own word ("kwh consumption").
+AMOUNT_NOUNS_EN = {"consumption", "usage", "use", "volume", "traffic", "amount"}
+AMOUNT_NOUNS_RU = {"потребление", "расход", "объём", "объем", "трафик"}
+# "gross sales", "net bookings": the fact's money summed (a column named gross is read as a column first)
+GROSS_HEADS_EN = {"sales", "revenue", "receipts", "bookings", "turnover", "income", "takings"}
+
+
+def _table_money_word(ph: MartPhrase, ground: _Ground, subject: list[int]) -> tuple[int, str] | None:
+    """ "fuel spend per vehicle", "scholarship payout per faculty": an English money noun right after a word
+    naming a table whose one money-named column is what is summed ((index of the money word, column))."""
+    tokens = ph.tokens
+    for k in subject:
+        if k == 0 or k - 1 not in subject or not _en(tokens[k], SPEND_EN):
+            continue
+        table = ground.table_of(tokens[k - 1])
+        if table is None:
+            parts = [t for t in ground.tables if stem(tokens[k - 1].lower) in name_parts(t.name)]
+            table = parts[0] if len(parts) == 1 else None  # "fuel" of fuel_cards
+        if table is None:
+            continue
+        money = [c for c in _money_columns(table) if _money_name(c)]
+        if len(money) == 1:
+            return k, money[0].name
+    return None
+
+
+def _splits_next(tokens: Sequence[Token], k: int) -> bool:
+    """Token k starts a grouping verb before «по»/"by" ("broken down by", «сгруппировать по»)."""
+    for end in range(k + 1, min(len(tokens), k + 3)):
+        if tokens[end].lower in DIM_PREPS_RU | DIM_PREPS_EN:
+            return _split_connector(tokens, end) == set(range(k, end))
+    return False
+
+
+def _null_bracket(tokens: Sequence[Token], inner: list[int]) -> bool:
+    """The bracket after a dimension holds a column and a null word («(card_number пустой)», "(x not empty)"):
+    a row condition for the filter rules, not the dimension's column."""
+    return any(
+        tokens[k].lower.startswith(("пуст", "заполнен", "указан"))
+        or tokens[k].lower in ("empty", "null", "blank", "missing", "filled", "populated")
+        for k in inner
+    )
+
+
+def _owner_noun_of_comment(
+    ground: _Ground, fact: Table, head: Token, qualifier: list[Token], column: Column
+) -> bool:
+    """«по контролёрам» of inspections: the noun names a table the fact points at (inspector_id), and the
+    column its word matched only mentions it as an owner ('Замечание контролёра': the note is not the
+    inspector), so the table's key, not that column, is the dimension."""
+    if qualifier or head.lang != "ru" or not column.comment:
+        return False
+    owner = ground.table_of(head)
+    if owner is None or owner is fact or _fk_column(fact, owner) is None:
+        return False
+    first = _comment_head(column.comment)
+    return first is not None and stem(head.lemma) != first and not head.lemma.startswith(first)
+
+
+def _lost_qualifier(
+    ground: _Ground, fact: Table, reachable: list[Table], head: Token, qualifier: list[Token], column: Column
+) -> bool:
+    """A dimension's column matched by its head word alone while a qualifier word names another column of
+    the fact or a table it joins (and no table): the qualifier would be dropped, so the words are asked."""
+    if not qualifier:
+        return False
+    for q in qualifier:
+        if ground.table_of(q) is not None or q.lemmas & set(ROLE_WORDS) or _time_word(q) or _grain_noun(q):
+            continue
+        if _comment_names(column, q) or q.lemmas & _comment_lemmas(column.comment or ""):
+            continue  # «модели счётчика»: the qualifier is in the column's own comment
+        others = [
+            c for t in [fact, *reachable] for c in ground.columns_named(t, [q]) if c.name != column.name
+        ]
+        if others:
+            return True
+    return False

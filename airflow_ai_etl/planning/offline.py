@@ -39,7 +39,13 @@ from airflow_ai_etl.planning.filters import RowFilters
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
-from airflow_ai_etl.planning.marts import SPELLING_EN, excel_is_target, looks_like_mart, plan_mart
+from airflow_ai_etl.planning.marts import (
+    ENGINE_STEMS_RU,
+    SPELLING_EN,
+    excel_is_target,
+    looks_like_mart,
+    plan_mart,
+)
 from airflow_ai_etl.planning.newrows import since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
@@ -95,6 +101,7 @@ from airflow_ai_etl.planning.patterns import (
     UPDATE_COLUMNS,
     VALUE_COLUMN_WORDS,
 )
+from airflow_ai_etl.planning.reload import reload_verb_with_keys
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import (
     ScheduleMatch,
@@ -639,6 +646,12 @@ class OfflinePlanner:
 
     def _unsupported_engine(self, request: Request) -> Outcome | None:
         named = [e for e in UNSUPPORTED_ENGINES if re.search(rf"\b{re.escape(e)}\b", request.lower)]
+        named += [
+            n
+            for w in re.findall(r"[а-яё]+", request.lower)
+            for s, n in ENGINE_STEMS_RU.items()
+            if w.startswith(s)
+        ]
         if not named:
             return None
         known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
@@ -1539,7 +1552,7 @@ class OfflinePlanner:
             return []
         tokens = tokenize(request.text)
         named = []
-        replace_cue = grammar.replace_mode(tokens)
+        replace_cue = None if reload_verb_with_keys(tokens) else grammar.replace_mode(tokens)
         if replace_cue:
             named.append(request.text[replace_cue.start : replace_cue.end])
         merge = grammar.merge_mode(tokens, incremental=True)
@@ -1566,7 +1579,7 @@ class OfflinePlanner:
 
     def _mode(self, request: Request) -> str:
         tokens = tokenize(request.text)
-        if grammar.enabled("mode") and grammar.replace_mode(tokens):
+        if grammar.enabled("mode") and grammar.replace_mode(tokens) and not reload_verb_with_keys(tokens):
             return "replace"
         incremental = bool(INCREMENTAL.search(request.lower)) or any(is_(t, "INCREMENTAL") for t in tokens)
         merge = grammar.enabled("mode") and grammar.merge_mode(tokens, incremental=incremental)

@@ -93,6 +93,10 @@ LOAD_EVENT = frozenset({
     "recomput",
     "load", "refresh", "finish", "complet", "updat", "done", "run",
     "reload", "sync", "resync", "rerun", "закончить", "завершить",
+    # a period's data is final: «когда закроются начисления», «после закрытия периода»
+    "закрыться", "закрываться", "закрытие",
+    # chat words for "done": «как врачи отстреляются», «после апдейта», «рефреш», "after X wraps up"
+    "отстреляться", "апдейт", "рефреш", "wrap",
 })  # fmt: skip
 # Russian lemmas of the same roots with any prefix: «догрузиться», «подтянуться», «перезаливка», «долиться»
 # (a finished load said with a prefix the list above lacks). Reflexive verbs and nouns only: the infinitive
@@ -100,7 +104,8 @@ LOAD_EVENT = frozenset({
 _RU_EVENT_ROOT = re.compile(
     r"^(?:(?:за|до|под|про|вы|пере)груз(?:иться|ка)|(?:за|до|пере)(?:литься|ливка)|перезаливать|(?:пере)?залив"
     r"|(?:под|до)тянуться|обнов(?:иться|ляться|ление)|(?:пере|до)считаться|пересобраться"
-    r"|синхронизироваться)$"
+    r"|синхронизироваться|(?:за|про|до)?синк(?:аться|алиться|нуться)|(?:про)?апдейт(?:иться|нуться)"
+    r"|(?:от)?рефреш(?:иться|нуться))$"
 )
 # Russian arrival verbs of files with the prefixes that keep the sense "put/drop/send into a place":
 # «закинут», «скинут», «положат», «выложат», «упадёт», «пришлют», «залетит».
@@ -116,7 +121,7 @@ READY = frozenset({"готовый", "готовность", "readi"})
 # заказы») says which rows.
 _DONE_PARTICIPLES = frozenset({
     "обновить", "залить", "перезалить", "догрузить", "подгрузить", "прогрузить", "выгрузить", "перегрузить",
-    "синхронизировать", "пересчитать", "пересобрать",
+    "синхронизировать", "пересчитать", "пересобрать", "закрыть",
 })  # fmt: skip
 OPENERS = frozenset(
     {"после", "когда", "как", "only", "after", "when", "onc", "whenev", "по", "вслед", "следом", "follow"}
@@ -245,7 +250,7 @@ def read_trigger(text: str, assets: Mapping[str, Sequence[str]] | None = None) -
         return None  # the rest of a triggered request is planned without its trigger («... вручную»)
     # «по мере появленя», "whenver", "after the orders load finshes": a trigger word one letter off is read
     # as that word (a word left unread would be taken for an upstream name, or hide the trigger)
-    corrected = _trigger_typos(text)
+    corrected = _trigger_typos(_slang_openers(text))
     if corrected != text and (found := _read(corrected, assets)) is not None:
         return dataclasses.replace(found, text=corrected)
     return _read(text, assets)
@@ -269,6 +274,19 @@ _EN_TRIGGER_WORDS = frozenset({
 _EN_REAL_WORDS = frozenset({"alter", "later", "rafter", "aft"})  # one edit from a trigger word, never typos
 _RU_OPENERS = frozenset({"когда", "после"})
 _RU_TRIGGER_LEMMAS = frozenset(ARRIVAL | LOAD_EVENT | CATCH | {"вручную", "ждать", "дождаться"})
+
+
+# Spoken spellings of the openers: «как тока/токо/ток догрузятся», «када обновится». The dictionary knows
+# «тока» and «ток» (a current), so only after «как»; «када» it does not know, and is no other word.
+_SLANG_ONLY = re.compile(r"(?<![\w-])(как\s+)(?:тока|токо|ток|тольк|толька|тоько)(?![\w-])", re.IGNORECASE)
+_SLANG_WHEN = re.compile(r"(?<![\w-])(?:када|кады|кагды)(?![\w-])", re.IGNORECASE)
+
+
+def _slang_openers(text: str) -> str:
+    """``text`` with a spoken spelling of «как только» / «когда» written out (word lengths may change: the
+    trigger's spans are into this text, see :attr:`Trigger.text`)."""
+    text = _SLANG_ONLY.sub(lambda m: f"{m.group(1)}только", text)
+    return _SLANG_WHEN.sub(lambda m: "Когда" if m.group(0)[0].isupper() else "когда", text)
 
 
 def _trigger_kinds(lemmas: frozenset[str]) -> frozenset[str]:
@@ -404,7 +422,7 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
         outside = set(words)
         if not any(_announces_arrival(tokens, i, outside) for i in arrival):
             return None
-    blank = set(arrival) | set(fresh) | set(immediate)
+    blank = set(arrival) | set(fresh) | set(immediate) | _delivery_verbs(tokens, paths)
     for i in arrival:
         # «при появлении», «по мере поступления», «следи за», "as they arrive", "shows up"
         for j in (i - 1, i - 2, i + 1):
@@ -425,6 +443,42 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             if not any(a <= tokens[i + 2].start < b for a, b in paths):
                 rewrites.append((tokens[i + 1].start, tokens[i + 1].end, "to"))
     return Trigger("files", tuple(spans), rewrites=tuple(rewrites))
+
+
+def _delivery_verbs(tokens: Sequence[Token], paths: Sequence[tuple[int, int]]) -> set[int]:
+    """«GPS-трекеры сливают jsonl в s3://…», «маркетплейс скидывает csv в /mnt/in/»: a Russian finite verb
+    (not an order: no infinitive or imperative) whose object is the files put into the watched place says how
+    they get there; its word leaves the text (the load rules would read «сливают» as a merge)."""
+
+    def file_word(token: Token) -> bool:  # «csv», «файлы», «parquet-файлы»
+        parts = {token.lower, token.lemma, *token.lemma.split("-"), *token.lower.split("-")}
+        return _is(token, FILE_NOUNS) or bool(parts & FILE_NOUNS)
+
+    def adjective(token: Token) -> bool:
+        return bool(token.parses) and token.parses[0].pos in ("ADJF", "PRTF")
+
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if (
+            token.lang != "ru"
+            or not token.parses
+            or token.parses[0].pos != "VERB"
+            or _imperative(token.lower)
+        ):
+            continue
+        j = i + 1  # the object: file words with their adjectives («новые csv», «свежие файлы»)
+        while j < min(len(tokens), i + 4) and (
+            file_word(tokens[j]) or _is(tokens[j], NEW) or adjective(tokens[j])
+        ):
+            j += 1
+        if (
+            j + 1 < len(tokens)
+            and any(file_word(tokens[k]) for k in range(i + 1, j))
+            and tokens[j].lower in ("в", "во", "на")
+            and any(a <= tokens[j + 1].start < b for a, b in paths)
+        ):
+            found.add(i)
+    return found
 
 
 _FILES_FROM = re.compile(
@@ -501,7 +555,7 @@ def _opener_before(tokens: Sequence[Token], i: int, words: set[int]) -> bool:
 def _clock(text: str, paths: Sequence[tuple[int, int]]) -> bool:
     for a, b in paths:  # s3://b/daily/: a name, not a schedule
         text = text[:a] + " " * (b - a) + text[b:]
-    schedule = parse_schedule(text)
+    schedule = parse_schedule(_without_data_grain(text))
     return schedule is not None and schedule.cron is not None
 
 
@@ -602,6 +656,32 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         return True  # «триггер — обновление тарифов», "trigger: orders refreshed"
     if token.lower == "time" and i > 0 and tokens[i - 1].lower in ("every", "each"):
         return True  # "every time orders get refreshed", "each time the sales pipeline finishes"
+    if token.lower == "soon" and nxt == "as" and (i == 0 or tokens[i - 1].lower != "as"):
+        return True  # "soon as employees are through loading": "as soon as" without its first word
+    if token.lower == "как" and _as_when(tokens, i):
+        return True  # «как врачи отстреляются», «как все хабы обновятся»: «как» = «когда»
+    return False
+
+
+def _as_when(tokens: Sequence[Token], i: int) -> bool:
+    """«как» + a short noun phrase + a perfective finite verb of a finished load: «как врачи отстреляются»,
+    «как хабы с курьерами обновятся» (when they will have been loaded; the imperfective «как заказы
+    обновляются» says how, not when)."""
+    from airflow_ai_etl.planning.lexer import _morph
+
+    for j in range(i + 1, min(len(tokens), i + 6)):
+        token = tokens[j]
+        if token.lang == "ru" and token.parses and token.parses[0].pos == "VERB":
+            if not (j > i + 1 and _is_event(token, pos=("VERB",))):
+                return False
+            tag = _morph().parse(token.lower)[0].tag
+            return "perf" in tag and "pres" not in tag and "impr" not in tag
+        if token.lang == "ru" and not (
+            token.parses and token.parses[0].pos in ("NOUN", "ADJF", "CONJ", "PREP", "NPRO")
+        ):
+            return False
+        if token.lang == "punct":
+            return False
     return False
 
 
@@ -719,6 +799,31 @@ def _waits_for(tokens: Sequence[Token], i: int) -> bool:
     return bool(before and _is(before[-1], WAIT)) or bool(after and _is_event(after[0], pos=("VERB",)))
 
 
+# Words between a finished load and the main clause's verb that belong to neither: politeness, "then", "just".
+_FILLERS = frozenset({
+    "pls", "plz", "please", "kindly", "just", "then", "also", "so", "now", "simply", "go", "ahead", "you",
+    "u", "can", "could", "would", "пожалуйста", "плз", "плиз", "пжлст", "пжл", "пж", "плс",
+})  # fmt: skip
+
+
+def _before_fillers(tokens: Sequence[Token], j: int) -> int:
+    """The index of the last word before ``j`` that is not a filler (:data:`_FILLERS`; "and" only next to one:
+    "please go ahead and copy"), at most 4 back."""
+    k = j - 1
+    while (
+        k > 0
+        and j - k <= 4
+        and (tokens[k].lower in _FILLERS or (tokens[k].lower == "and" and tokens[k - 1].lower in _FILLERS))
+    ):
+        k -= 1
+    return k
+
+
+def _done(token: Token) -> bool:
+    """A word saying an upstream load finished or its rows came through ("done", "refreshed", "land")."""
+    return _is_event(token) or _is(token, UPSTREAM_ARRIVAL)
+
+
 def _clause_end(tokens: Sequence[Token], start: int) -> int:
     """Where the trigger clause that opens at ``start`` ends: a dash or colon, a comma (in Russian not one
     before «и»: «и заказы, и клиенты»), the main clause's infinitive («... загружать платежи»), or the end."""
@@ -736,8 +841,13 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
                 nxt is not None and nxt.lower in ("и", "and", "либо", "или", "or")
             ) and not _continues_list(tokens, start, j):
                 return j
-        if token.lang == "en" and token.lower in EN_ORDERS and j > start + 1 and _is_event(tokens[j - 1]):
-            return j  # "after orders load copy payments": the order right after the finished load
+        if (
+            token.lang == "en"
+            and token.lower in EN_ORDERS
+            and j > start + 1
+            and _done(tokens[_before_fillers(tokens, j)])
+        ):
+            return j  # "after orders load copy payments", "once X is done pls refresh Y": the order
         if (
             token.lang == "ru"
             and token.parses
@@ -745,11 +855,54 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             and not token.lower.endswith("ся")
         ):
             return j  # not «грузиться» («когда закончат грузиться сотрудники»): no order is reflexive
-        if token.lang == "ru" and _imperative(token.lower):
-            return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb
+        if token.lang == "ru" and _imperative(token.lower) and not token.lower.endswith(("ся", "сь")):
+            return j  # «вслед за загрузкой визитов перелей назначения»: the main clause's verb (an order is
+            # not reflexive: «засинкались» guessed as an imperative is the finished load)
     return len(tokens)
 
 
+def _verbless_main_clause(tokens: Sequence[Token], opener: int, end: int) -> int:
+    """Where a Russian «после …» clause with no verb ends when the main clause has no verb either: «после
+    загрузки клиентов заказы в кликхаус», «после врачей визиты в ch_dwh». After «после» the loads are
+    genitives («загрузки», «клиентов и товаров»; a preposition governs the noun after it: «записей на
+    приём»); the first other noun or adjective that cannot be a genitive starts what is loaded, and so does
+    a plural noun that is a genitive only in the singular after plural tables («после клиентов продажи»,
+    «после загрузки счётчиков показания»: tables are named in the plural). A verb stops the search (the
+    clause then ends the usual way)."""
+    if tokens[opener].lower != "после" or (end < len(tokens) and _starts_command(tokens[end])):
+        return end  # «после выгрузки оплат обучения … перелей стипендии»: the main clause has its verb
+    genitives, plural_genitives, governed = 0, 0, False
+    for j in range(opener + 1, end):
+        token = tokens[j]
+        if (
+            token.lower in ("и", "или", "либо", ",")
+            or token.lang in ("num", "en")
+            or token.text in ("'", "’")
+        ):
+            continue  # «клиентов и товаров», «load'а»: the list and its joins, names written in Latin
+        parses = token.parses if token.lang == "ru" else ()
+        if not parses or parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
+            return end
+        if parses[0].pos == "PREP":
+            governed = True
+            continue
+        if parses[0].pos not in ("NOUN", "ADJF", "PRTF"):
+            continue
+        if governed:  # «на приём», «в кликхаус»: the preposition's own noun phrase
+            governed = parses[0].pos != "NOUN"
+            continue
+        plural = any(p.case in ("nomn", "accs") and p.number == "plur" for p in parses)
+        if plural_genitives and plural and not any(p.case == "gent" and p.number == "plur" for p in parses):
+            return j  # «после клиентов продажи»: a genitive only in the singular after plural tables
+        if any(p.case == "gent" for p in parses):
+            genitives += 1
+            plural_genitives += any(p.case == "gent" and p.number == "plur" for p in parses)
+        elif genitives:
+            return j
+    return end
+
+
+# Words that may stand between a finished load and the order ("… is done pls refresh users").
 _LIST_JOINS = frozenset({"и", "and", "или", "or", "либо"})
 _ALSO = frozenset({"также", "еще", "ещё"})
 # English verbs that give the order of the main clause ("copy payments ..."), in their base form.
@@ -796,8 +949,24 @@ def _continues_list(tokens: Sequence[Token], start: int, comma: int) -> bool:
             and not any(_imperative(t.lower) for t in segment)
         )
     if before.lang == "en" and all(t.lang == "en" for t in segment):
+        if any(t.lower in _EN_CLAUSE_WORDS or _load_option(t) for t in segment):
+            return False  # "after students, upsert on student_id, …": the load's own options, not a table
         return not any(_is_event(t) for t in tokens[start:comma]) and not any(_is_event(t) for t in segment)
     return False
+
+
+# English words that start a clause of the load's own options, never an item of a list of tables.
+_EN_CLAUSE_WORDS = frozenset({
+    "on", "by", "using", "with", "without", "for", "in", "into", "from", "to", "at", "per", "where", "except",
+    "only", "but", "not", "no",
+})  # fmt: skip
+
+
+def _load_option(token: Token) -> bool:
+    """A word of a load option: upsert/merge, incremental, replace/reload, mask (lexicon concepts)."""
+    from airflow_ai_etl.planning.lexicon import is_
+
+    return any(is_(token, concept) for concept in ("MERGE", "INCREMENTAL", "REPLACE", "MASK", "APPEND_ONLY"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -826,6 +995,38 @@ def _clause_start(tokens: Sequence[Token], opener: int) -> int:
 
 
 PREPOSITIONS = frozenset({"на", "к", "для", "о", "об", "of", "for", "on", "with", "у"})
+# English prepositions that open a phrase qualifying a noun ("enrollments of students in courses"); a
+# Russian one is any word the dictionary reads first as a preposition («к», «по», «в», «от»).
+_EN_QUALIFYING = frozenset({"of", "for", "on", "with", "in", "to", "by", "from", "per", "at"})
+_TOGETHER = frozenset({"вместе", "together", "along"})  # «вместе с», "together with": one more item
+
+
+def _with_modifier_marks(
+    tokens: Sequence[Token], clause: range, end: int, upstream: tuple[tuple[str, int], ...]
+) -> tuple[tuple[str, int], ...]:
+    """The clause's upstream words without fillers («после загрузки абонентов пжлст перелей …») and with each
+    preposition right after one of them: «записей к врачам», «заправок по картам», "enrollments of students
+    in courses" — a preposition (a glue word or not) opens a phrase that qualifies the word before it, and
+    is kept so that the phrase is read as a modifier, not as a second upstream (:func:`_upstream_assets`)."""
+    starts = {start for _, start in upstream}
+    kept = [j for j in clause if tokens[j].start in starts and tokens[j].lower not in _FILLERS]
+    kept += [j for j in clause if j - 1 in kept and j + 1 < end and _qualifying_preposition(tokens, j)]
+    return tuple((tokens[j].lower, tokens[j].start) for j in sorted(set(kept)))
+
+
+def _qualifying_preposition(tokens: Sequence[Token], j: int) -> bool:
+    """Token ``j`` is a preposition that may open a phrase qualifying the noun before it, with a word after
+    it (not «вместе с» / "along with", which add an item)."""
+    token = tokens[j]
+    if j == 0 or tokens[j - 1].lower in _TOGETHER | _LIST_JOINS | DISJUNCTION or _opener_at(tokens, j):
+        return False  # «либо после заказов, либо после платежей»: «после» opens one more item
+    if tokens[j + 1].lang not in ("ru", "en"):
+        return False
+    if token.lang == "ru":
+        return bool(token.parses) and token.parses[0].pos == "PREP"
+    return token.lang == "en" and token.lower in _EN_QUALIFYING
+
+
 # «после загрузки заказов или продаж», "either the orders or the sales load": any one of the loads.
 DISJUNCTION = frozenset({"или", "либо", "or", "either"})
 
@@ -840,6 +1041,7 @@ def _read_assets(
         if not _opener_at(tokens, i):
             continue
         end = _clause_end(tokens, i + 1 if _label_opener(tokens, i) else i)
+        end = _verbless_main_clause(tokens, i, end)
         clause = range(i, end)
         events = [j for j in clause if _is_event(tokens[j], pos=("NOUN", "VERB", "PRTS", "PRTF", None))]
         if (
@@ -874,7 +1076,7 @@ def _read_assets(
         ):
             continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
         start = _clause_start(tokens, i)
-        named = _named_in_brackets(tokens, clause)
+        named = _named_in_brackets(tokens, clause) | _period_words(tokens, clause)
         upstream = tuple(
             (tokens[j].lower, tokens[j].start)
             for j in clause
@@ -882,9 +1084,14 @@ def _read_assets(
             and j not in named
             and (j not in events or tokens[j].lower in dag_ids)
             and not _opener_at(tokens, j)
-            and (_object_of_load(tokens, j, events) or not _is(tokens[j], CLAUSE_GLUE))
+            and (
+                _object_of_load(tokens, j, events)
+                or not _is(tokens[j], CLAUSE_GLUE)
+                or tokens[j].lower in PREPOSITIONS  # «записей к врачам»: «к» keeps «врачам» a modifier
+            )
             and tokens[j].lower not in CLAUSE_GLUE
         )
+        upstream = _with_modifier_marks(tokens, clause, end, upstream)
         if not upstream and end < len(tokens) and tokens[end].text in (":", "—", "–"):
             # «когда отработают обе загрузки: сотрудники и отделы»: the loads are listed after the colon
             tail = _clause_end(tokens, end)
@@ -936,6 +1143,35 @@ def _object_of_load(tokens: Sequence[Token], j: int, events: Sequence[int]) -> b
         and _is(token, _GLUE_TABLE_NOUNS)
         and any(p.pos == "NOUN" and p.case == "gent" for p in token.parses)
     )
+
+
+# «за период», «за прошлый месяц», "for the day": a period the upstream data covers, never a load of its own
+PERIOD_NOUNS = frozenset({
+    "период", "месяц", "день", "сутки", "неделя", "квартал", "год", "смена", "число",
+    "period", "month", "day", "week", "quarter", "year", "shift",
+})  # fmt: skip
+_PERIOD_LEADS = frozenset({"за", "for", "of", "over"})
+_PERIOD_FILLERS = frozenset(
+    {"the", "a", "весь", "этот", "that", "this", "whole", "last", "previous", "current"}
+)
+
+
+def _period_words(tokens: Sequence[Token], span: range) -> set[int]:
+    """The words of ``span`` that name the period the data covers: «оплаты за (расчётный) период», "closed
+    for the day" — a period noun after «за»/"for"/"of" with the adjectives between (not a table)."""
+    found: set[int] = set()
+    for j in span:
+        if not _is(tokens[j], PERIOD_NOUNS, pos=("NOUN", None)):
+            continue
+        k = j - 1
+        while k > span.start and (
+            tokens[k].lower in _PERIOD_FILLERS
+            or (tokens[k].parses and tokens[k].parses[0].pos in ("ADJF", "PRTF"))
+        ):
+            k -= 1
+        if k >= span.start and tokens[k].lower in _PERIOD_LEADS:
+            found.update(range(k + 1, j + 1))
+    return found
 
 
 _NAME_IN_BRACKETS = re.compile(r"^[a-z_][a-z0-9_.]*$")
@@ -996,7 +1232,9 @@ def _back_reference(tokens: Sequence[Token], end: int) -> tuple[int, int] | None
 
 # «-> », «=>», «→», «— после этого», ", then", «, потом»: what follows comes after what was said before.
 _ARROW_HEADS = frozenset({"-", "—", "–", "=", "--"})
-_SEQUENCE_WORDS = frozenset({"then", "потом", "затем", "afterwards"})
+_SEQUENCE_WORDS = frozenset({"then", "потом", "затем", "afterwards", "тогда"})
+# «… — можно гнать оценки», «… — пора грузить»: a modal word before the order's infinitive
+_MODALS = frozenset({"можно", "нужно", "надо", "пора", "давай", "давайте", "следует"})
 _AFTER_THAT = {("после", "этого"), ("после", "чего"), ("after", "that"), ("after", "this"), ("вслед", "за")}
 _SEQUENCE_FILLERS = frozenset({"сразу", "же", "right", "immediately", "and", "и", "only", "только", ","})
 
@@ -1024,6 +1262,13 @@ def _sequence_marker(tokens: Sequence[Token], k: int) -> int | None:
             end = j + 2
         elif token.text in ("—", "–", ":") and k + 1 < len(tokens) and _starts_command(tokens[k + 1]):
             end = k + 1  # «загрузка отделов завершилась — запускай перенос сотрудников»
+        elif (
+            token.text in ("—", "–", ":")
+            and k + 2 < len(tokens)
+            and tokens[k + 1].lower in _MODALS
+            and _starts_command(tokens[k + 2])
+        ):
+            end = k + 1  # «студенты залились — можно гнать оценки»
     if end is None:
         return None
     while end < len(tokens):  # «-> сразу после этого», "-> then"
@@ -1412,24 +1657,38 @@ def _upstream_assets(
             or _named_by_sound(known, word)
             or _named_by_load_rules(planner, word)
             or _named_by_typo(known, word)
+            or _named_by_comment_sound(planner, word)
         )
 
     found: list[str] = []
     missing: list[str] = []
     adjectives: list[tuple[str, frozenset[str]]] = []  # adjectives that named nothing, with their nouns
     modifier_of_previous = False
-    named_before = -1  # the index of the last word that named a table
+    named_before = -1  # the index of the last word that named a table, or of the last word qualifying it
     i = 0
     while i < len(words):
         word, i = words[i], i + 1
-        if modifier_of_previous:  # «записи на приём»: the noun after a preposition qualifies the last one
-            modifier_of_previous = False
+        if modifier_of_previous:  # «записи на приём», «по топливным картам»: the phrase after a preposition
+            # qualifies the last noun (its adjectives, then its noun)
+            modifier_of_previous = _adjective(word)
+            named_before = i - 1
+            continue
+        if word in PREPOSITIONS or _is_preposition(word):
+            modifier_of_previous = bool(found or missing)
+            if word in ("с", "со") and i < len(words) and tables_named(words[i]):
+                modifier_of_previous = False  # «табель с отпусками»: a second load, not «заказов с доставкой»
             continue
         if named_before == i - 2 and _genitive_after(trigger.upstream[i - 2], trigger.upstream[i - 1]):
-            continue  # «показаний счётчиков»: a genitive right after a table's noun qualifies it
-        if word in PREPOSITIONS:
-            modifier_of_previous = bool(found or missing)
+            # «показаний счётчиков», «счетов пациентам», «обходов счётчиков контролёрами»: an oblique noun
+            # right after a table's noun (or after its modifier) qualifies it
+            named_before = i - 1
             continue
+        if (
+            i < len(words)
+            and _generic_head(trigger.upstream[i - 1], trigger.upstream[i])
+            and tables_named(words[i])
+        ):
+            continue  # «справочник сортировочных центров», «список врачей»: the genitive names the load
         if word in dict(trigger.uris):  # the asset named by its URI
             try:
                 uri = normalize_uri(dict(trigger.uris)[word])
@@ -1507,6 +1766,29 @@ def _adjective_nouns(word: str) -> frozenset[str]:
     return frozenset({noun}) if noun != base and len(noun) >= 3 else frozenset()
 
 
+# Russian nouns that only say a table is a list of something («справочник курьеров», «реестр абонентов»):
+# what the list holds, the genitive after it, names the load.
+GENERIC_HEADS = frozenset({
+    "справочник", "список", "реестр", "перечень", "каталог", "словарь", "информация", "инфа", "табличка",
+    "датасет", "набор", "база",
+})  # fmt: skip
+
+
+def _generic_head(word: tuple[str, int], following: tuple[str, int]) -> bool:
+    """``word`` is a generic Russian head noun (:data:`GENERIC_HEADS`) right before ``following`` in the
+    genitive («справочник сортировочных центров»): the words after it name the table, it names none."""
+    (text, start), (after, at) = word, following
+    tokens = tokenize(text)
+    if not (tokens and tokens[0].lang == "ru" and _is(tokens[0], GENERIC_HEADS, pos=("NOUN",))):
+        return False
+    nxt = tokenize(after)
+    return (
+        at == start + len(text) + 1
+        and bool(nxt)
+        and any(p.case == "gent" and p.pos in ("NOUN", "ADJF") for p in nxt[0].parses)
+    )
+
+
 def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
     """An English word right before another (only a space between: no "and", no comma) modifies it, as
     "patient" in "patient visits": the head is the last word of a noun phrase."""
@@ -1515,9 +1797,10 @@ def _noun_modifier(word: tuple[str, int], following: tuple[str, int]) -> bool:
 
 
 def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
-    """``word`` follows ``previous`` with only a space between them and is a Russian noun in the genitive
-    («показаний счётчиков»): a modifier of the table ``previous`` names, not a second upstream (a list has
-    «и» or a comma between its items)."""
+    """``word`` follows ``previous`` with only a space between them and is a Russian noun in the genitive,
+    dative or instrumental («показаний счётчиков», «счетов пациентам», «обходов контролёрами»): a modifier
+    of the table ``previous`` names, not a second upstream (a list has «и» or a comma between its items, and
+    its items share their case)."""
     (before, start), (text, at) = previous, word
     if at != start + len(before) + 1:
         return False
@@ -1525,7 +1808,31 @@ def _genitive_after(previous: tuple[str, int], word: tuple[str, int]) -> bool:
     return (
         bool(tokens)
         and tokens[0].lang == "ru"
-        and any(p.pos == "NOUN" and p.case == "gent" for p in tokens[0].parses)
+        and any(p.pos == "NOUN" and p.case in ("gent", "datv", "ablt") for p in tokens[0].parses)
+    )
+
+
+def _is_preposition(word: str) -> bool:
+    """An English preposition that qualifies a noun, or a word the dictionary reads first as a preposition."""
+    if word in _EN_QUALIFYING:
+        return True
+    tokens = tokenize(word)
+    return (
+        bool(tokens)
+        and tokens[0].lang == "ru"
+        and bool(tokens[0].parses)
+        and tokens[0].parses[0].pos == "PREP"
+    )
+
+
+def _adjective(word: str) -> bool:
+    """A Russian adjective, participle or numeral: more of the phrase follows («по топливным картам»)."""
+    tokens = tokenize(word)
+    return (
+        bool(tokens)
+        and tokens[0].lang == "ru"
+        and bool(tokens[0].parses)
+        and tokens[0].parses[0].pos in ("ADJF", "PRTF", "NUMR")
     )
 
 
@@ -1589,6 +1896,21 @@ def _named_by_typo(known: set[str], word: str) -> list[str]:
         return []
     near = _edits(word, _EN_LETTERS)
     hits = [name for name in sorted(known) if re.split(r"[_.]", name)[-1] in near]
+    return hits if len(hits) == 1 else []
+
+
+def _named_by_comment_sound(planner: OfflinePlanner, word: str) -> list[str]:
+    """ "recruiting" -> candidates («Кандидаты на вакансии (рекрутинг)»), "contingent" -> students («Студенты
+    (контингент)»): an English word a Russian noun of one table's comment spells by ear (the load planner's
+    transliteration rule, read the other way). Several tables or none: none."""
+    if not (word.isascii() and word.isalpha() and len(word) >= 5):
+        return []
+    hits = sorted(
+        table.name.lower()
+        for tables in planner.catalog.tables.values()
+        for table in tables
+        if any(transliterates(part, word) for part in re.findall(r"[а-яё]+", (table.comment or "").lower()))
+    )
     return hits if len(hits) == 1 else []
 
 
@@ -1681,6 +2003,66 @@ def _without_load_grain(clause: str) -> str:
     return clause
 
 
+# Nouns a frequency adjective may qualify and still be the run's frequency: "on a daily basis", «в ежедневном
+# режиме», "the nightly job".
+_RUN_NOUNS = frozenset({
+    "basi", "schedul", "cadenc", "frequenc", "interval", "job", "cycl", "run", "основа", "режим",
+    "расписание", "график", "запуск", "цикл", "периодичность", "порядок",
+})  # fmt: skip
+
+
+def _describes_data(tokens: Sequence[Token], i: int) -> bool:
+    """The frequency adjective at ``i`` qualifies a noun of data, not of the run: "hourly profiles", "daily
+    stock snapshots", "a nightly dump lands", «ежедневные (складские) остатки», «ежедневные выгрузки» (files);
+    not "hourly load", "daily at 6", "on a daily basis", «ежедневная загрузка», «на ежедневной основе»."""
+    following = tokens[i + 1 : i + 4]
+    if tokens[i].lang == "ru":
+        # the forms the adjective may have: the noun it qualifies agrees with one («ежедневные выгрузки»:
+        # nominative plural, though «выгрузки» reads first as a genitive singular)
+        forms = {
+            (p.case, p.number) for p in tokens[i].parses if p.pos == "ADJF" and p.case in ("nomn", "accs")
+        }
+        for token in following:
+            agreeing = [p for p in token.parses if (p.case, p.number) in forms] if token.lang == "ru" else []
+            if any(p.pos in ("ADJF", "PRTF") for p in agreeing) and not any(
+                p.pos == "NOUN" for p in agreeing
+            ):
+                continue  # «ежедневные складские остатки»
+            nouns = [p for p in agreeing if p.pos == "NOUN"]
+            if not nouns or _is(token, _RUN_NOUNS) or _is(token, START_VERBS):
+                return False
+            # «выгрузки» are files when several arrive; «ежедневная выгрузка» is the load itself
+            return not _is_event(token) or (_is(token, FILE_PLACE) and any(p.number == "plur" for p in nouns))
+        return False
+    data = False  # a plural noun seen ("profiles"), or a noun an arrival verb follows ("a dump lands")
+    for k, token in enumerate(following):
+        word = token.lower
+        if token.lang != "en" or not word.isalpha() or len(word) < 3 or word in CLAUSE_GLUE | _EN_QUALIFYING:
+            break
+        if _is_event(token) or word in EN_ORDERS or _is(token, START_VERBS) or _is(token, _RUN_NOUNS):
+            return False  # "the daily payments copy", "hourly sales load": the load's own frequency
+        if _is(token, NEW):
+            continue  # "daily new files"
+        data = data or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+        data = data or (k + 1 < len(following) and _is_arrival(following[k + 1]))
+    return data
+
+
+def _without_data_grain(text: str) -> str:
+    """The text without a frequency adjective that describes the data ("Smart meter hourly profiles land in
+    s3://…", «партнёры кидают ежедневные остатки в …»): what the files or rows hold, not when to run."""
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        if token.lang not in ("ru", "en") or (
+            token.lang == "ru" and not (token.parses and token.parses[0].pos == "ADJF")
+        ):
+            continue
+        schedule = parse_schedule(token.text)
+        if schedule is not None and schedule.cron is not None and _describes_data(tokens, i):
+            text = text[: token.start] + " " * (token.end - token.start) + text[token.end :]
+    return text
+
+
 def _cycle(
     catalog: Catalog, dag_id: str, upstream: Sequence[str], inlets: Sequence[str], outlets: Sequence[str]
 ) -> list[str] | None:
@@ -1700,6 +2082,36 @@ def _cycle(
     )
     mine = PipelineAssets(dag_id, tuple(upstream), tuple(inlets), tuple(outlets))
     return deployed.with_pipeline(mine).cycle_through(dag_id)
+
+
+_SNAKE_NAME = re.compile(r"(?<![\w/.:])[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?![\w/:])")
+
+
+def _reloads_upstream(planner: OfflinePlanner, rest: str, upstream: Sequence[str]) -> str | None:
+    """The upstream asset the rest of a request loads again, when the rest names one table and nothing else
+    that may be a table («перегружай ещё раз таблицу appointments в ch_dwh, …» after the appointments load):
+    its copy into a ClickHouse connection the rest names (any, when it names none) is that asset. Read only
+    when the rest's plan asked a question: a pipeline that would start on its own output is refused anyway."""
+    explicit = _explicit_names(planner, rest)
+    if len(explicit) != 1:
+        return None
+    name = next(iter(explicit))
+    tables = [t for ts in planner.catalog.tables.values() for t in ts]
+    known = {t.name.lower() for t in tables}
+    columns = {c.name.lower() for t in tables if t.name.lower() == name for c in t.columns}
+    words = {w.lower() for w in _SNAKE_NAME.findall(without_paths(rest))}
+    words -= {c.lower() for c in planner.catalog.connections} | columns | {name}
+    if any("_" in w or w in known for w in words):
+        return None  # another name that may be the target («… в appointments_hist»)
+    from airflow_ai_etl.assets import _table_uri
+
+    warehouses = [c.conn_id for c in planner.catalog.connections_of("clickhouse")]
+    named = [c for c in warehouses if c.lower() in {w.lower() for w in re.findall(r"[\w-]+", rest)}]
+    for conn_id in named or warehouses:
+        asset = _table_uri("clickhouse", conn_id, name, planner.catalog)
+        if asset is not None and asset in upstream:
+            return asset
+    return None
 
 
 def _planned_without_trigger(planner: OfflinePlanner, text: str) -> Outcome:
@@ -1727,7 +2139,10 @@ def plan_triggered(
         else "Start it on new files / after other loads, or on a clock? One of the two."
     )
     # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
-    mart = is_mart_request(tokenize(rest))
+    # (new files are loaded, never aggregated: «ежедневные остатки» in a bucket are files, not a mart's grain)
+    mart = trigger.kind != "files" and is_mart_request(tokenize(rest))
+    if not mart and trigger.kind != "manual":
+        rest = _without_data_grain(rest)  # "hourly profiles land in …": what the files hold, not a clock
     if trigger.tentative and (mart or _upstream_assets(planner, trigger, language)[1] is not None):
         # a bare «после X» that names no deployed load (or a mart's «выручка после возвратов»): no trigger
         return _planned_without_trigger(planner, written or text)
@@ -1796,6 +2211,9 @@ def plan_triggered(
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
+        if trigger.kind == "assets" and (reloaded := _reloads_upstream(planner, rest, upstream)) is not None:
+            # a refusal outranks a question: whatever else is unclear, it would start on its own output
+            return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=reloaded))
         return outcome
     if trigger.kind != "manual" and outcome.spec.schedule is not None:
         return Outcome.clarify(both)

@@ -21,6 +21,13 @@ that make ClickHouse read a file the way the Python reader does:
   Python reader, which loads it or fails with its line / column / value message. The reason is
   logged.
 
+The bytes pass through this process on purpose. Letting the server fetch an S3 object itself
+(``INSERT ... SELECT FROM url('<presigned URL>', CSVWithNames, ...)``) was measured faster at 100k
+rows, but on 18.16 it drops the first data row of a ``CSVWithNames``/``TSVWithNames`` object
+without an error (99,999 of 100,000 rows staged; error row numbers one off), reads empty fields as
+0 / '' with no ``\\N`` marking, and leaves no record count independent of ClickHouse's parser - the
+count that would catch that lost row (benchmarks/RESULTS_FILES.md, files12).
+
 Known differences that remain (as with ``clickhouse-client`` on the same file): ClickHouse 18.16
 parses some decimal fractions one unit in the last binary place off the correctly rounded value
 (``2.28`` -> ``2.2800000000000002``; current servers parse exactly); it accepts dates that do not
