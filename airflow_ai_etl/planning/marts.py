@@ -2338,8 +2338,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
-    _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
+    _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -3149,7 +3149,7 @@ def _explained_filter(text: str, fact: Table) -> str:
 
 
 _BARE_NULL = re.compile(
-    r"(?:\(\s*|\b(?:with|where|whose)\s+"
+    r"(?:\(\s*|\b(?:those\s+)?(?:with|where|whose)\s+"  # "only those where fired_at empty"
     # «только те, у кого fired_at пустой», «где insurance_policy не заполнен»: the lead says "the rows whose"
     r"|(?<![\w-])(?:(?:только|лишь)\s+)?(?:(?:те|тех|те,)\s*,?\s*)?(?:у\s+(?:кого|которых)|где|с)\s+)"
     r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?|не\s+)?"
