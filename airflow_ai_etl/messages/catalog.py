@@ -508,4 +508,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "How often should it run: {phrase!r} offers more than one schedule? Name one, for example 'hourly'.",
         "ru": "Как часто запускать: «{phrase}» — это несколько вариантов? Назовите один, например «каждый час».",
     },
+    # A lone value after only/только that no rule placed in a column (planning/filters.py, planner21: it was
+    # asked in English only); {table}: the table, {value}: the user's word, {example}: " (for example x = 'v')"
+    # or "".
+    "planner.which_column_for_value": {
+        "en": "Which column of {table} should equal {value!r}{example}?",
+        "ru": "Какая колонка {table} должна быть равна «{value}»{example}?",
+    },
 }

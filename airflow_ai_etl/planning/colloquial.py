@@ -130,3 +130,28 @@ def _morph_knows(word: str) -> bool:
     from airflow_ai_etl.planning.lexer import _morph  # the lexer imports the vocabulary
 
     return bool(_morph().word_is_known(word))
+
+
+# Diminutive and clipped «-ка» endings of a noun's lemma -> what to put back (planner22): «тарифчик» ->
+# тариф, «заказик» -> заказ, «звоночек» -> звонок, «страничка» -> страница; «симка» (SIM-карта) -> сим,
+# «платёжка» -> платёж: the first part of a compound a «-ка» noun was clipped from.
+_DIMINUTIVES = (("очек", "ок"), ("ечек", "ек"), ("ичка", "ица"), ("чик", ""), ("ик", ""), ("ка", ""))
+
+
+def diminutive_bases(word: str) -> set[str]:
+    """Bases of a diminutive or clipped «-ка» Russian noun («тарифчики» -> {"тариф"}, «симки» -> {"сим"});
+    empty for a word with no such ending. Only a guess: the planner reads it when no table is named."""
+    from airflow_ai_etl.planning.lexer import analyse  # the lexer imports the vocabulary
+
+    lower = word.lower().replace("ё", "е")
+    if not re.fullmatch(r"[а-я]{4,}", lower):
+        return set()
+    bases = set()
+    for parse in analyse(lower)[:2]:
+        if parse.pos != "NOUN":
+            continue
+        for ending, put_back in _DIMINUTIVES:
+            if parse.lemma.endswith(ending) and len(parse.lemma) - len(ending) >= 3:
+                bases.add(parse.lemma[: -len(ending)] + put_back)
+                break
+    return bases

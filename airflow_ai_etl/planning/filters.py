@@ -26,7 +26,7 @@ from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.messages import say
-from airflow_ai_etl.planning import negation
+from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
@@ -272,8 +272,9 @@ class RowFilters:
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
-            self._listed_value_conditions,
+            self._role_noun_conditions, self._listed_value_conditions, self._substantive_state_conditions,
             self._cued_state_conditions,
+            self._comment_flag_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions,
         )  # fmt: skip
@@ -398,6 +399,8 @@ class RowFilters:
         for match in NEGATED_ROWS.finditer(request.lower):
             if DEDUPE.match(request.lower, match.start()):
                 continue  # "without duplicates with ..." is deduplication
+            if any(COLUMN_NOUN.match(w) for w in request.lower[match.start() : match.end()].split()):
+                continue  # «без колонки с паспортом», "without the column with ...": a column left out
             end = CLAUSE_END.search(request.lower, match.end())
             scopes.append((match.start(), end.start() if end else len(request.lower)))
         return scopes
@@ -653,8 +656,12 @@ class RowFilters:
             elif "bool" in column.type.lower() and literal.lower() in ("true", "false") and operator == "=":
                 yield match.start(), column.name, f"{column.name} = {literal.lower()}"  # «seal_ok = false»
                 continue
-            if table.column(literal) or literal.lower() in NOT_A_NAME:
+            if table.column(literal):
                 continue
+            if literal.lower() in NOT_A_NAME and not (
+                operator in ("=", "<>", "!=") and _CLOSES_VALUE.match(request.text, match.end())
+            ):
+                continue  # "status is new"; but "direction = in," and "door = A and ..." are values
             yield match.start(), column.name, f"{column.name} {operator} {_quote(literal)}"
 
     def _date_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
@@ -825,9 +832,10 @@ class RowFilters:
         name's last part, else by the comment: «Пробег по маршруту, км»)."""
         for match in UNIT_COMPARISON.finditer(request.lower):
             unit = _unit_of(match.group("unit"))
-            if unit is None:
-                continue
-            columns = _columns_in_unit(table, unit)
+            if unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
+                columns = self._column_named_by_unit(table, match.group("unit"))
+            else:
+                columns = _columns_in_unit(table, unit)
             if len(columns) == 1:
                 words = match.group("cmp").split()  # «не меньше» is >=, «не более» and "at most" <=
                 operator = UNIT_OPERATORS.get(words[-1] if words[0] == "не" else words[0], ">")
@@ -838,6 +846,20 @@ class RowFilters:
                     columns[0],
                     f"{columns[0]} {operator} {match.group('n').replace(',', '.')}",
                 )
+
+    def _column_named_by_unit(self, table: Table, word: str) -> list[str]:
+        """The one numeric column whose whole name the unit word after a number says ("days", «дней» ->
+        `days`; "minutes" -> `minutes`), not a time, id or text column (planner22)."""
+        meanings = self.vocabulary.meanings(word.lower())
+        return [
+            c.name
+            for c in table.columns
+            if not _is_text(c)
+            and not _is_time_column(c)
+            and not c.name.endswith("_id")
+            and len(parts := name_parts(c.name)) == 1
+            and parts[0] in meanings
+        ][:2]
 
     def _quoted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "for the vacancy 'data engineer'", «с вакансией «аналитик»»: a quoted value right after a word
@@ -998,6 +1020,41 @@ class RowFilters:
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+
+    def _substantive_state_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«уволенных выгрузить», «отчисленных, т.е. ...»: a plural participle standing for the rows
+        themselves (no noun after it) that names the event of one time column ('Дата увольнения' ->
+        fired_at) means that event happened: `fired_at IS NOT NULL` (asked when a status may say it too).
+        Not a status word on a table with a status column."""
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, word in enumerate(words_):
+            if word.lang != "ru" or request.is_handled(word.start) or word.lower in request.claimed:
+                continue
+            best = word.parses[0] if word.parses else None
+            if best is None or best.pos != "PRTF" or best.number != "plur":
+                continue
+            if status_word(word.lower)[0] and table.column("status"):
+                continue
+            i = request.token_at(word.start)
+            if self._negator_before(request, i) is not None:
+                continue  # «кроме уволенных», «без уволенных»: read (turned around) by the status/state rules
+            negated = self._negator_after(request, table, i + 1)  # «уволенных не грузить»
+            if request.text[word.end :].lstrip().startswith("(") or _EXPLAINING_CLAUSE.match(
+                request.lower, word.end
+            ):
+                continue  # «отчисленных (status = 'expelled')», «уволенных, т.е. ...»: explained after
+            nxt = words_[k + 1] if k + 1 < len(words_) else None
+            if nxt is not None and not _crosses_clause(request, word, nxt) and nxt.parses:
+                if nxt.parses[0].pos in ("NOUN", "ADJF", "PRTF"):
+                    continue  # «уволенных сотрудников»: an attribute, read by _state_conditions
+            columns = self._event_columns_of(table, word)
+            if len(columns) == 1:
+                self._ask_if_status_may_hold(request, table, word, columns[0])  # «отчисленных»: status too?
+                if negated:
+                    request.handled.append(negated)
+                yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
 
     def _may_name_an_event(self, request: Request, index: int) -> bool:
         """Word `index` may say an event happened: an English participle ("fired", "paid"), a Russian
@@ -1358,6 +1415,38 @@ class RowFilters:
                     yield match.start(), flags[0], f"{flags[0]} = true"
                     break
 
+    def _role_noun_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«льготников», «только льготники», «льготников (is_privileged)»: a noun that is the whole head of
+        one boolean column's comment ('Льготник (скидка по соцзащите)', a comment of nouns only) names the
+        rows whose flag is set: `is_privileged = true`; after «кроме»/«без» or before «не брать», false.
+        A hyphen pair with the table's noun is read above."""
+        head = [t.lemma for t in tokenize(table.comment or "") if t.lang == "ru"][:1]
+        flags = [
+            c
+            for c in table.columns
+            if "bool" in c.type.lower() and role_noun_of(c) is not None and [role_noun_of(c)] != head
+        ]  # a flag named by the table's own noun says nothing about which rows
+        if not flags:
+            return
+        for token in tokenize(request.text):
+            if token.lang != "ru" or request.is_handled(token.start) or "-" in token.text:
+                continue
+            named = [c.name for c in flags if token.has({role_noun_of(c) or ""}, pos=("NOUN",))]
+            if len(named) != 1:
+                continue
+            i = request.token_at(token.start)
+            negator = self._negator_before(request, i)
+            after = self._negator_after(request, table, i + 1)
+            if negator is not None or after:  # «кроме льготников», «без льготников», «льготников не брать»
+                span = request.spans[negator] if negator is not None else after
+                if span is not None:
+                    request.handled.append(span)
+                yield token.start, named[0], f"{named[0]} = false"
+            else:
+                yield token.start, named[0], f"{named[0]} = true"
+
     def _subject_state_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -1465,6 +1554,44 @@ class RowFilters:
             condition = self._negated(table, f"{name} = {_quote(value)}")
         if condition:
             yield found.start(), name, condition
+
+    def _comment_flag_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«звонки в роуминге» ('Звонок в роуминге'), «тарифы не в архиве», «архивные тарифы», «только
+        eSIM-ки» ('Электронная SIM (eSIM)'), "calls in roaming", "tariffs not archived": a word of one boolean
+        column's comment or name (not of the table's own noun) is `flag = true`; after «не»/"not"/«без»,
+        `flag = false` (planner22, flags.py)."""
+        flag_words = flags.of_table(table)
+        if not flag_words:
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
+            if request.is_handled(token.start) or any(
+                a <= token.start < b for a, b in request.schedule_spans
+            ):
+                continue
+            named = [name for name, said in flag_words if flags.names_flag(token, said)]
+            around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
+            if len(named) != 1 or around & COLUMN_NOUNS:
+                continue  # "only the present column": the column itself, not its rows
+            negator = flags.negated_before(tokens, k)
+            if negator is None:
+                i = request.token_at(token.start)
+                before = self._negator_before(request, i) if i < len(request.tokens) else None
+                negator_span = request.spans[before] if before is not None else None
+            else:
+                negator_span = (tokens[negator].start, tokens[negator].end)
+            request.handled.append((negator_span[0] if negator_span else token.start, token.end))
+            yield token.start, named[0], f"{named[0]} = {'false' if negator_span else 'true'}"
+
+    def names_one_flag(self, table: Table, word: str) -> bool:
+        """`word` is a word of exactly one boolean column's comment or name («роуминга», "eSIM"), so after
+        «без»/"except" it says which rows, not which column to leave out (planner22)."""
+        token = next(iter(tokenize(word)), None)
+        if token is None or table.column(word.lower()):
+            return False
+        return len([n for n, said in flags.of_table(table) if flags.names_flag(token, said)]) == 1
 
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -1807,6 +1934,8 @@ class RowFilters:
         """Word `index` with what a hyphen or a slash joins to it: "ИВТ-21", "B-12/3", «Санкт-Петербург» are
         one value (the word list splits them at the hyphen)."""
         joined = _JOINED_VALUE.match(request.text, request.spans[index][0])
+        if joined and len(request.raw[index]) > len(joined.group(0)) and "." in request.raw[index]:
+            return request.raw[index]  # "internet.mts": a dotted code is one word of the request (planner22)
         return joined.group(0) if joined else request.raw[index]
 
     def _continues_column_name(self, column: Column, word: str) -> bool:
@@ -2093,12 +2222,22 @@ class RowFilters:
         asked about; loading every row would ignore it."""
         schedule = parse_schedule(request.text)
         schedule_words = words(schedule.phrase) if schedule else []
-        for i, token in enumerate(request.tokens[:-1]):
-            if token not in ("only", "только") or not self.grounding._ends_list(request, i + 2):
+        for at, token in enumerate(request.tokens[:-1]):
+            i = at  # "only the fluffy ones": the article before the word and "ones" after it (planner22)
+            while (
+                token == "only" and i + 2 < len(request.tokens) and request.tokens[i + 1] in ("the", "those")
+            ):
+                i += 1
+            end = i + 2
+            if token == "only" and end < len(request.tokens) and request.tokens[end] in ("ones", "one"):
+                end += 1
+            if token not in ("only", "только") or not self.grounding._ends_list(request, end):
                 continue
             word, raw = request.tokens[i + 1], request.raw[i + 1]
+            after = request.spans[end - 1][1]  # the end of the phrase: "only big ones|, where …"
             known = (
                 word in schedule_words
+                or request.is_handled(request.spans[i + 1][0])  # «только занятые»: read as a flag (planner22)
                 or DAY_WINDOW.fullmatch(word)
                 or table.column(word)
                 or status_word(word)[0]
@@ -2111,7 +2250,10 @@ class RowFilters:
                 or any(_quote(raw) in c or _quote(word) in c for c in conditions)
                 or self.grounding._word_column(table, [word], fk_words=False)  # «только ФИО и email»
                 # «только действующие (без даты увольнения)»: the brackets, read as a condition, explain it
-                or (bool(conditions) and request.text[request.spans[i + 1][1] :].lstrip().startswith("("))
+                or (bool(conditions) and request.text[after:].lstrip().startswith("("))
+                # «только пропуски, где present = false», "only absences, i.e. present = false": the clause
+                # after the value says which rows it means, and a rule read a condition there
+                or (bool(conditions) and _EXPLAINING_CLAUSE.match(request.lower, after))
             )
             if known or not self._is_value(request, table, raw):
                 continue
@@ -2119,8 +2261,21 @@ class RowFilters:
                 (c.name for c in table.columns if self._filterable(table, c)),
                 key=lambda name: not set(name_parts(name)) & VALUE_COLUMN_WORDS,  # category before sku
             )
-            example = f" (for example {text_columns[0]} = {_quote(raw)})" if text_columns else ""
-            return [f"Which column of {table.qualified_name} should equal {raw!r}{example}?"]
+            example = ""
+            if text_columns:
+                example = (
+                    f" (например, {text_columns[0]} = {_quote(raw)})"
+                    if request.language == "ru"
+                    else f" (for example {text_columns[0]} = {_quote(raw)})"
+                )
+            question = say(
+                request.language,
+                "planner.which_column_for_value",
+                table=table.qualified_name,
+                value=raw,
+                example=example,
+            )
+            return [question]
         return []
 
     def _starts_clause(self, request: Request, index: int) -> bool:
@@ -2136,7 +2291,9 @@ class RowFilters:
         lower = value.lower()
         if lower in STATUS_VALUES:
             return True
-        if not VALUE_TOKEN.match(value) or lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
+        if not (VALUE_TOKEN.match(value) or self._dotted_value(lower)):
+            return False
+        if lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
         if lower == table.name.lower():
             return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
@@ -2151,6 +2308,17 @@ class RowFilters:
         if value.islower() and _only_verb(lower):
             return False  # «в общежитии перелей в клик»: the imperative starts the next clause, no value
         return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
+
+    def _dotted_value(self, lower: str) -> bool:
+        """«с точкой доступа internet.mts», "apn iot.corp": a dotted Latin code is a value, unless it is a
+        table of the catalog (network.calls) or a file name (orders.csv) (planner22)."""
+        if not _DOTTED_VALUE.fullmatch(lower) or lower.rsplit(".", 1)[1] in _FILE_SUFFIXES:
+            return False
+        return not any(
+            lower in (t.qualified_name.lower(), t.name.lower())
+            for conn_id in self.catalog.connections
+            for t in self.catalog.tables_of(conn_id)
+        )
 
     def _position(self, request: Request, index: int) -> int:
         """Character offset of the index-th word (for ordering conditions as written)."""
@@ -2201,6 +2369,19 @@ STATE_MEANINGS = {
     "заблокировать": ("block",), "удалить": ("delet",), "опубликовать": ("publish",),
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
 }  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def role_noun_of(column: Column) -> str | None:
+    """The lemma of the noun a boolean column's comment consists of ('Льготник (скидка по соцзащите)' ->
+    «льготник»): outside brackets the comment is that one nominative noun ('Звонок в роуминге' names a
+    state of a call, not a kind of person, and has none)."""
+    outside = re.sub(r"\([^()]*\)", " ", column.comment or "")
+    comment = [c for c in tokenize(outside) if c.lang != "punct"]
+    if len(comment) != 1 or comment[0].lang != "ru":
+        return None
+    first = comment[0].parses[0] if comment[0].parses else None
+    return first.lemma if first is not None and first.pos == "NOUN" and first.case == "nomn" else None
 
 
 def _state_words(comment: list[Token]) -> list[Token]:
@@ -2443,6 +2624,17 @@ QUOTED_VALUE = re.compile(
 
 
 THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: right after a compared number
+# A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,
+# ", where ...", «, т.е. ...».
+_EXPLAINING_CLAUSE = re.compile(
+    r"\s*[,\u2014\u2013:-]?\s*(?:где|у\s+которых|в\s+которых|where|whose|with|т\.\s?е\.?|то\s+есть|i\.\s?e\.?|"
+    r"that\s+is|meaning|а\s+именно)(?!\w)"
+)
+# What may follow a one-word value written after "=" so that the word is the whole value: the end of the
+# clause or a conjunction ("direction = in, ...", "door = A and ...").
+_CLOSES_VALUE = re.compile(
+    r"\s*(?:$|[,;)]|\.(?!\w)|\s(?:and|or|и|или|but|а)\b|\s[\u2014\u2013-]\s)", re.IGNORECASE
+)
 _EXPLANATION_END = re.compile(r"[,;!?\n)]|\.(?!\d)")
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
 # A noun and a whole number after it ("department 5", «отдела № 7», "department #3"): a row of the table
@@ -2494,6 +2686,10 @@ def _columns_in_unit(table: Table, unit: str) -> list[str]:
     return [c.name for c in numeric if c.comment and any(w in forms for w in words(c.comment.lower()))]
 
 
+_DOTTED_VALUE = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
+_FILE_SUFFIXES = frozenset(
+    {"csv", "tsv", "json", "jsonl", "parquet", "xlsx", "xls", "txt", "gz", "zip", "sql", "py"}
+)
 HYPHEN_VALUE = re.compile(
     r"(?<![\w-])(?P<value>[a-zа-яё][a-zа-яё0-9]*+)-(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?![\w-])",
     re.IGNORECASE,

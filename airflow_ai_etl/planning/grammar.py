@@ -28,6 +28,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from airflow_ai_etl.planning.lexer import Numeral, Token, analyse, numerals, tokenize
@@ -695,6 +696,33 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     return out
 
 
+# A number with a thousands or millions suffix: "1.5k", "20k", «20к», «1,5 тыс.», "2.5 thousand", «3 млн».
+# The abbreviation's dot goes with it only inside a sentence («от 2 тыс. руб.»), not when it ends one.
+_SCALED = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,9}(?:[.,]\d{1,3})?)(?:(?P<k>[kк])|\s?(?P<word>тыс(?:яч[аиу]?)?|thousand|млн|million)"
+    r"(?P<dot>\.(?=\s+[a-zа-яё\d]))?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def scaled_number_rewrites(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, digits) for every number written with a thousands/millions suffix: "1.5k" -> 1500,
+    «20к» -> 20000, «1,5 тыс.» -> 1500, "2.5 million" -> 2500000. The filter rules read digits; before,
+    «больше 1,5 тыс.» became `> 1.5000` and "over 1.5k" was asked about."""
+    out = []
+    for m in _SCALED.finditer(text):
+        word = (m.group("word") or "").lower()
+        factor = 1_000_000 if word in ("млн", "million") else 1000
+        number = m.group("n").replace(",", ".")
+        if m.group("k") and "," in m.group("n") and len(m.group("n").split(",")[1]) == 3:
+            continue  # "1,500k": a thousands separator, not a decimal comma: left as written
+        value = Decimal(number) * factor
+        out.append(
+            (m.start(), m.end(), str(value.quantize(Decimal(1)) if value == value.to_integral() else value))
+        )
+    return out
+
+
 _MONTH_NUMBERS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
     "октябр": 10, "ноябр": 11, "декабр": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -767,7 +795,7 @@ def destroy_frames(tokens: Sequence[Token]) -> list[Slot]:
     slots = []
     for i, t in enumerate(tokens):
         if t.lang == "ru":
-            if not is_(t, "DESTROY_VERB", pos=DESTROY_POS):
+            if not is_(t, "DESTROY_VERB", pos=DESTROY_POS) and not is_(t, "WIPE", pos=DESTROY_POS):
                 continue
         elif t.lang != "en" or not is_(t, "DESTROY_VERB"):
             continue
@@ -1036,7 +1064,18 @@ def is_mask_word(word: str) -> bool:
     if MASK.fullmatch(word):
         return True
     tokens = tokenize(word)
-    return len(tokens) == 1 and tokens[0].lang in ("ru", "en") and is_(tokens[0], "MASK", pos=MASK_POS)
+    if len(tokens) != 1 or tokens[0].lang not in ("ru", "en"):
+        return False
+    return is_(tokens[0], "MASK", pos=MASK_POS) or is_(tokens[0], "WIPE", pos=WIPE_POS)
+
+
+WIPE_POS = ("INFN", "VERB", "GRND")  # «затереть», «затрите»: the verb; what it wipes decides (offline.py)
+
+
+def is_wipe_word(word: str) -> bool:
+    """«затереть», «затирать»: wipe a column's values (a mask) or a table (destructive), by the object."""
+    tokens = tokenize(word)
+    return len(tokens) == 1 and tokens[0].lang == "ru" and is_(tokens[0], "WIPE", pos=WIPE_POS)
 
 
 # --- column lists ("только id, customer_id и total") ---------------------------------------------------

@@ -41,8 +41,6 @@ RU: dict[str, frozenset[str]] = {
             "очистка",
             "уничтожение",
             "стирание",
-            "затереть",
-            "затирать",
             "чистить",
             "почистить",
             "вычистить",
@@ -54,6 +52,10 @@ RU: dict[str, frozenset[str]] = {
             "альтернуть",  # ALTER TABLE in jargon: DDL on the source, refused like «дропнуть»
         }
     ),
+    # «затереть» means two things, told apart by its object: a column's values («номер карты затереть») are
+    # masked, a table or the data in the source («затереть таблицу счетов») is destroyed (planning/offline.py
+    # `_wipes_columns_only`; grammar.destroy_frames reads it as a destroy verb until then).
+    "WIPE": frozenset({"затереть", "затирать"}),
     "FREQ_MINUTE": frozenset({"ежеминутно", "ежеминутный"}),
     "FREQ_HOUR": frozenset({"ежечасно", "ежечасный"}),
     "FREQ_DAY": frozenset({"ежедневно", "ежедневный", "ежесуточно", "ежесуточный"}),

@@ -32,12 +32,22 @@ from pydantic import ValidationError
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
 from airflow_ai_etl.messages import msg, say
 from airflow_ai_etl.outcome import Outcome, Problem
-from airflow_ai_etl.planning import frame, grammar, heads, marts, negation, residue, watermark
+from airflow_ai_etl.planning import (
+    abbreviations,
+    colloquial,
+    frame,
+    grammar,
+    heads,
+    marts,
+    negation,
+    residue,
+    watermark,
+)
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
-from airflow_ai_etl.planning.filters import RowFilters
+from airflow_ai_etl.planning.filters import RowFilters, role_noun_of
 from airflow_ai_etl.planning.keys import key_noun_columns
-from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, Token, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
     ENGINE_STEMS_RU,
@@ -84,6 +94,7 @@ from airflow_ai_etl.planning.patterns import (
     POSSESSIVE,
     PRODUCT_LIKE,
     QUANTIFIERS,
+    RESTATEMENT,
     ROWS_OBJECT,
     ROWS_WITHOUT,
     S3_PATH,
@@ -122,9 +133,11 @@ from airflow_ai_etl.planning.triggers import (
 )
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
+    COLLOQUIAL_ENGINE,
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
     Vocabulary,
+    colloquial_engine,
     name_parts,
     stem,
     user_glossary,
@@ -209,6 +222,9 @@ TRUNCATE_AND_RELOAD = re.compile(
 )
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
 ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
+# "charges w/ status overdue", "w/o the email column": the written shorthands of "with" and "without" (a
+# word of their own, never a part of a path such as s3://bucket/w/x)
+WITH_SHORTHAND = re.compile(r"(?<![\w/.:\\-])w/(o\b)?(?=\s)", re.IGNORECASE)
 WEAK_TO_WORDS = {"in"}  # a place more often than a direction
 CDC_WORDS = {"cdc"}
 KEY_PREPS = {"по", "by", "on", "using"}  # «слияние по id», "merge by id"
@@ -365,7 +381,11 @@ def _ask_uneven_interval(language: str, n: int, unit: str) -> str:
 
 def _mask_cue(request: Request) -> re.Match[str] | None:
     """The first masking word: "mask", «захешировать», and by lemma «спрятать», «зашифровать»..."""
-    return MASK.search(request.lower) or _lexicon_cue(request.text, "MASK", pos=grammar.MASK_POS)
+    return (
+        MASK.search(request.lower)
+        or _lexicon_cue(request.text, "MASK", pos=grammar.MASK_POS)
+        or _lexicon_cue(request.text, "WIPE", pos=grammar.WIPE_POS)  # «номер карты затереть»
+    )
 
 
 # A file location with glob characters and nothing else (no spaces, quotes, semicolons, parentheses).
@@ -388,6 +408,12 @@ WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+э�
 QUOTED_OR_STATUS = re.compile(
     rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
     r"|\"[^\"]{1,40}\"|«[^»]{1,40}»|“[^”]{1,40}”",
+    re.IGNORECASE,
+)
+
+# A clause before a mask list that is no item of it: new rows or keys by a column, a dedupe, a schedule.
+_OTHER_CLAUSE = re.compile(
+    rf"{NEW_NOUN.pattern}|{INCREMENTAL.pattern}|\b(?:by|по|since|after|с|от|every|каждые|каждый|where|где)\b",
     re.IGNORECASE,
 )
 
@@ -424,6 +450,7 @@ class OfflinePlanner:
         text = written = text.strip()
         # "orders -> reporting postgres", «заказы → кликхаус»: an arrow is a direction word
         text = ARROW.sub(" в " if CYRILLIC.search(text) else " to ", text)
+        text = WITH_SHORTHAND.sub(lambda m: "without" if m.group(1) else "with", text)
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -435,6 +462,8 @@ class OfflinePlanner:
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
+            for start, end, digits in reversed(grammar.scaled_number_rewrites(text)):  # "1.5k", «1,5 тыс.»
+                text = text[:start] + digits + text[end:]  # may be longer ("20k" -> 20000): right to left
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
             text = grammar.apply_rewrites(text, grammar.date_rewrites(text))  # «1 января 2026 года»
         unblanked = text  # a mart reads its own refresh words («пересчитывать с прошлого запуска»)
@@ -538,6 +567,8 @@ class OfflinePlanner:
                 continue  # "truncate and reload": the target's replace mode, nothing done to the source
             if is_cdc and CDC_DELETE_NOUNS.match(match.group(1)):
                 continue
+            if grammar.is_wipe_word(match.group(1)) and self._wipes_columns_only(request, match):
+                continue  # «номер карты затереть»: the column's values are masked (read by the mask rule)
             if LEAVE_OUT_VERBS.match(match.group(1)) and (
                 self._drops_columns_only(request, match) or self._removes_rows_only(request, match)
             ):
@@ -571,6 +602,30 @@ class OfflinePlanner:
             columns, (_, end) = self._excluded_by(request, table, match)
             if columns:
                 return not self._names_source_place(request, request.token_at(end))
+        return False
+
+    def _wipes_columns_only(self, request: Request, match: re.Match[str]) -> bool:
+        """«номер карты затереть», «затереть телефоны и email»: in a load request, a wipe verb whose whole
+        object (the rest of its clause, before or after it) names columns of one source table wipes their
+        values in the copy, a mask; «затереть таблицу», «затереть счета в источнике» stay destructive."""
+        if not self._is_load_request(request) and not self._names_a_direction(request):
+            return False
+        verb = request.token_at(match.start())
+        clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?(—") + 1
+        ends = [i for i in (request.lower.find(p, match.end()) for p in ",;.!?)—") if i >= 0]
+        first, last = request.token_at(clause_start), request.token_at(min(ends, default=len(request.lower)))
+        while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
+            first += 1  # «..., а номер карты затереть»
+        tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
+        for table in tables:
+            if first < verb:
+                columns, end = self._column_run(table, request, first, stop=verb)
+                if columns and end == verb and verb + 1 == last:
+                    return True
+            elif verb + 1 < last:
+                columns, end = self._column_run(table, request, verb + 1, stop=last)
+                if columns and end == last:
+                    return True
         return False
 
     def _is_load_request(self, request: Request) -> bool:
@@ -650,8 +705,11 @@ class OfflinePlanner:
             n
             for w in re.findall(r"[а-яё]+", request.lower)
             for s, n in ENGINE_STEMS_RU.items()
-            if w.startswith(s)
+            if w.startswith(s) and COLLOQUIAL_ENGINE.fullmatch(w)  # a form of the name: not «Монголии»
         ]
+        colloquial = colloquial_engine(request.text)
+        if not named and colloquial is not None and self._names_an_engine_place(request, colloquial[0]):
+            named = [colloquial[1]]  # «из оракла», «в мускуле», «из монги», «из скуля»
         if not named:
             return None
         known = sorted({c.conn_type for c in self.catalog.connections.values()}) or ["none"]
@@ -660,6 +718,27 @@ class OfflinePlanner:
             msg("planner.no_source_kind", name=named[0], kinds=", ".join(known)),
             "source.conn_id",
         )
+
+    def _names_an_engine_place(self, request: Request, written: str) -> bool:
+        """A colloquial engine name stands where a database is named: right after from/to («из оракла»,
+        "from мускул") or after a database noun («базы оракла», «БД на скуле»)."""
+        at = request.lower.replace("ё", "е").find(written.lower().replace("ё", "е"))
+        index = request.token_at(at)
+        before = request.tokens[max(0, index - 2) : index]
+        database = {
+            "база",
+            "базы",
+            "базу",
+            "базе",
+            "бд",
+            "бази",
+            "сервер",
+            "сервера",
+            "сервере",
+            "db",
+            "database",
+        }
+        return bool(before) and (before[-1] in FROM_WORDS | TO_WORDS or bool(set(before) & database))
 
     def _unknown_system(self, request: Request) -> Outcome | None:
         """ "from Salesforce", "из 1С", "to HubSpot": a business system no connection is described by is
@@ -955,7 +1034,47 @@ class OfflinePlanner:
             own = [i for i in hits[name][1] if i not in others or i in heads[name]]
             if not own:
                 del hits[name]
-        return hits or self._colloquial_hits(request, tables, [i for i, _ in usable])
+        usable_at = [i for i, _ in usable]
+        return (
+            hits
+            or self._role_noun_hits(request, tables, usable_at)
+            or self._colloquial_hits(request, tables, usable_at)
+        )
+
+    def _role_noun_hits(
+        self, request: Request, tables: list[Table], usable: list[int]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """No table named: «льготников» is the noun one boolean column's comment consists of ('Льготник'),
+        so it names the rows of that column's table (the filter then reads the flag as true)."""
+        roles = [
+            (lemma, table)
+            for table in tables
+            for column in table.columns
+            if "bool" in column.type.lower() and (lemma := role_noun_of(column)) is not None
+        ]
+        hits: dict[str, tuple[Table, list[int]]] = {}
+        for i in usable:  # «уволенных, т.е. ...»: a plural participle naming the event of one table's column
+            token = next(iter(tokenize(request.raw[i])), None)
+            best = token.parses[0] if token is not None and token.parses else None
+            if (
+                token is None
+                or token.lang != "ru"
+                or best is None
+                or best.pos != "PRTF"
+                or best.number != "plur"
+            ):
+                continue
+            events = [t for t in tables if len(self.filters._event_columns_of(t, token)) == 1]
+            if len(events) == 1:
+                hits.setdefault(events[0].qualified_name, (events[0], []))[1].append(i)
+        if hits or not roles:
+            return hits
+        for i in usable:
+            token = next(iter(tokenize(request.raw[i])), None)
+            for lemma, table in roles:
+                if token is not None and token.has({lemma}, pos=("NOUN",)):
+                    hits.setdefault(table.qualified_name, (table, []))[1].append(i)
+        return hits
 
     def _colloquial_hits(
         self, request: Request, tables: list[Table], usable: list[int]
@@ -969,12 +1088,34 @@ class OfflinePlanner:
             if not CYRILLIC_WORD.fullmatch(token) or token in request.claimed:
                 continue
             folded = univerbation_stems(token)
+            bases = colloquial.diminutive_bases(token)
             for table in tables:
                 parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
                 comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
-                if (parts and transliterates(token, parts[-1])) or folded & comment:
+                if (
+                    (parts and transliterates(token, parts[-1]))
+                    or folded & comment
+                    or any(self._base_names_table(base, table, parts) for base in bases)
+                ):
                     hits.setdefault(table.qualified_name, (table, []))[1].append(i)
         return hits
+
+    def _base_names_table(self, base: str, table: Table, parts: list[str]) -> bool:
+        """The base of a diminutive or clipped noun («тариф» of «тарифчики», «сим» of «симки») names
+        `table`: a glossary word of its name («заказ» = order), a lemma of its comment («звонок» of
+        'Детализация звонков'), its name spelled by ear («тариф» ~ tariffs, «сим» ~ sim_cards) (planner22)."""
+        own = {stem(p) for p in parts}
+        if self.vocabulary.meanings(base) & own:
+            return True
+        comment = tokenize(table.comment or "")
+        if any(base in t.lemmas for t in comment if t.lang == "ru"):
+            return True
+        sounds = colloquial.skeleton(base)
+        latin = [*parts, *(t.lower for t in comment if t.lang == "en")]
+        latin += [re.sub(r"(?<=[^aeiou])es$|s$", "", p) for p in latin]  # tariffs -> tariff
+        return len(sounds) >= 2 and any(
+            colloquial.skeleton(p) == sounds and (p[0] in "aeiou") == (base[0] in "аеёиоуыэюя") for p in latin
+        )
 
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
         """The table(s) the request is about: the head noun when one table word modifies another."""
@@ -1465,15 +1606,23 @@ class OfflinePlanner:
         email убрать")."""
         if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
             return [], match.span()  # "skip payments without amount" filters rows
-        start = request.token_at(match.end())
+        start = self._past_column_with(request, request.token_at(match.end()))
         if self._state_rows_at(request, table, start):
             return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
+        if self._role_rows_at(request, table, start):
+            return [], match.span()  # «кроме льготников»: rows whose flag is set ('Льготник'), not a column
         if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
             return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
+        if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
+            return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
         pii = self._personal_data_at(request, start)
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
         columns, end = self._column_run(table, request, start)
+        if re.match(r"\s*[,;.]", request.lower[match.end() :]) and not EXCLUDE_PREPOSITIONS.match(
+            match.group(1)
+        ):
+            columns = []  # «льготников не брать, абонентов в клик»: the verb closes its clause; no list after
         if columns and self._ends_list(request, end):
             return columns, (match.start(), request.spans[end - 1][1])
         if EXCLUDE_PREPOSITIONS.match(match.group(1)):
@@ -1488,6 +1637,11 @@ class OfflinePlanner:
             verb -= 1  # «login нам не нужен», "login here is not needed"
         while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
             first += 1  # «..., а номер паспорта не выгружать»
+        first = self._past_column_with(request, first)  # «колонку с паспортом не тащить»
+        if first < verb and (
+            self._role_rows_at(request, table, first) or self._state_rows_at(request, table, first)
+        ):
+            return [], match.span()  # «льготников не грузить»: rows whose flag is set, not the column
         columns, end = self._column_run(table, request, first, stop=verb)
         if columns and negation.states_condition(request.text[request.spans[first][0] : match.start()]):
             return [], match.span()  # «(status = 'expelled') не брать»: rows not to load, not a column
@@ -1519,6 +1673,28 @@ class OfflinePlanner:
             and bool(self.filters._event_columns_of(table, word))
         )
 
+    def _past_column_with(self, request: Request, index: int) -> int:
+        """«колонку с паспортом», «столбец с телефоном», "the column with the passport": a column noun and
+        «с»/"with" before the words that name the column: the index of those words (else `index`)."""
+        tokens = request.tokens
+        k = index + 1 if index < len(tokens) and tokens[index] == "the" else index
+        if k + 1 < len(tokens) and COLUMN_NOUN.match(tokens[k]) and tokens[k + 1] in ("с", "со", "with"):
+            k += 2
+            return k + 1 if k < len(tokens) and tokens[k] == "the" else k
+        return index
+
+    def _role_rows_at(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is the noun a boolean column's comment consists of («льготников»: 'Льготник')."""
+        if index >= len(request.tokens):
+            return False
+        token = next(iter(tokenize(request.raw[index])), None)
+        return token is not None and any(
+            "bool" in c.type.lower()
+            and (lemma := role_noun_of(c)) is not None
+            and token.has({lemma}, pos=("NOUN",))
+            for c in table.columns
+        )
+
     def _personal_data_at(self, request: Request, index: int) -> re.Match[str] | None:
         """ "without (all) personal data", "без ПДн": the personal-data columns as one group."""
         while index < len(request.tokens) and request.tokens[index] in LIST_JOINERS | QUANTIFIERS:
@@ -1536,6 +1712,12 @@ class OfflinePlanner:
                 excluded += [c for c in columns if c not in excluded]
                 request.handled.append(span)
                 continue
+            named = _COLUMN_WITH_BEFORE.search(request.lower, 0, match.start()) or _COLUMN_WITH_AFTER.match(
+                request.lower, match.end()
+            )
+            if named:  # «столбец с прозвищем не выгружать»: a column the words name, but the table has none
+                return Found(None, [f"{table.qualified_name} has no column {named.group(1)!r} to leave out; "
+                                     f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             start = request.token_at(match.end())
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
@@ -2047,8 +2229,10 @@ class OfflinePlanner:
                 ):
                     continue  # «без снилса»: a column left out, read by the column rules
                 clause = [w for w in tokens[k + 1 :] if not _clause_break(request.text, noun.end, w.start)]
-                if any(is_(w, "MASK") for w in clause):
-                    continue  # «номер счёта в банке замаскировать»: part of what is masked
+                if any(grammar.is_mask_word(w.lower) for w in clause):
+                    continue  # «номер счёта в банке замаскировать / закрыть»: part of what is masked
+                if i > 0 and self._continues_a_comment(tokens[i - 1], prep, noun):
+                    continue  # «закрыть номер счёта в банке»: the column's comment 'Номер счёта в банке'
                 if any(
                     w.lemma in NOT_A_ROW_NOUN or w.lower in NOT_A_ROW_NOUN or concepts(w.lemma, "ru")
                     for w in phrase
@@ -2099,12 +2283,24 @@ class OfflinePlanner:
                 if concepts(nxt.lemma, "en") or concepts(word, "en"):
                     continue
                 clause = [w for w in tokens[i + 2 :] if not _clause_break(request.text, nxt.end, w.start)]
-                if any(is_(w, "MASK") for w in clause[:4]):
+                if any(grammar.is_mask_word(w.lower) for w in clause[:4]):
                     continue  # "with card numbers hashed": what is masked, as «номер карты замаскировать»
                 after = tokens[i + 2] if i + 2 < len(tokens) else None
                 end = after.end if after is not None and self._value_word(request, after) else nxt.end
                 return request.text[prep.start : end]  # "on academic leave"
         return None
+
+    def _continues_a_comment(self, before: Token, prep: Token, noun: Token) -> bool:
+        """«счёта в банке»: the word before a prepositional phrase, the preposition and its noun follow each
+        other in some column's comment ('Номер счёта в банке'), so the phrase names that column."""
+        for conn in self.catalog.connections:
+            for table in self.catalog.tables_of(conn):
+                for column in table.columns:
+                    words_of = [w for w in tokenize(column.comment or "") if w.lang != "punct"]
+                    for a, b, c in zip(words_of, words_of[1:], words_of[2:], strict=False):
+                        if b.lower == prep.lower and a.lemmas & before.lemmas and c.lemmas & noun.lemmas:
+                            return True
+        return False
 
     def _unread_genitive_value(self, request: Request, table: Table, read: str) -> str | None:
         """«сотрудников отдела продаж», «студентов группы ИВТ-21», «пациентов женского пола» with no WHERE:
@@ -2315,6 +2511,8 @@ class OfflinePlanner:
             # the list ends where words another rule read begin («..., только id и amount вручную»)
             read = [a for a, _ in [*request.schedule_spans, *request.handled] if a >= cue.end()]
             rest = request.text[cue.end() : min(read, default=len(request.text))]
+            restated = RESTATEMENT.search(rest)  # «только оплаченные, т.е. status = 'paid'»: the list ends
+            rest = rest[: restated.start()] if restated else rest
             stop = NOUN_LIST_END.search(rest)
             items = [i.strip() for i in NOUN_LIST_SPLIT.split(rest[: stop.start() if stop else len(rest)])]
             items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]
@@ -2322,6 +2520,12 @@ class OfflinePlanner:
                 items[-1] = re.sub(r"\s+(?:columns?|fields?)$", "", items[-1], flags=re.I)
             scheduled = [k for k, i in enumerate(items) if parse_schedule(i) is not None]
             items = items[: scheduled[0]] if scheduled else items  # "only changes, hourly"
+            told = [
+                k
+                for k, i in enumerate(items)
+                if k >= 2 and _instruction(i) and self._item_column(table, words(i)) is None
+            ]
+            items = items[: told[0]] if told else items  # "only id, name and days, append by issued_at"
             if len(items) < 2 or any(len(words(i)) > 3 or not words(i) for i in items):
                 continue
             columns: list[str] = []
@@ -2371,7 +2575,7 @@ class OfflinePlanner:
     def _mask(self, request: Request, table: Table) -> Found:
         """Columns to mask, or a question when the request names something the table does not have
         ("mask customer emails" on orders must not mask customer_id)."""
-        columns, part = self._masked_columns(request, table)
+        columns, part = self._masked_columns(self._unabbreviated(request, table), table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
@@ -2394,6 +2598,26 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _unabbreviated(self, request: Request, table: Table) -> Request:
+        """The request with «тел.», «ф.и.о.», "addr" written out as the one column word of `table` each
+        starts (planner22, abbreviations.py); the request itself when it has no such abbreviation."""
+        if not _mask_cue(request):
+            return request
+        named: dict[str, list[str]] = {}
+        phrases: dict[str, list[str]] = {}
+        for column in table.columns:
+            parts = column.name.lower().split("_")
+            glossary = [w for p in parts for w in BUILTIN_GLOSSARY.get(p, [])]
+            named[column.name] = [
+                *parts,
+                *words(column.comment or ""),
+                *(w for w in glossary if " " not in w),
+            ]
+            phrases[column.name] = [column.comment or "", *(w for w in glossary if " " in w)]
+        known = STOP_WORDS | {w for w in words(request.text) if grammar.is_mask_word(w)}
+        expanded = abbreviations.expand(request.text, named, known, phrases)
+        return request if expanded is None else Request(expanded, written=request.written)
 
     def _without_swallowed(self, table: Table, columns: list[str], part: str) -> list[str]:
         """ "hash the customer id" on orders names customer_id; its last word alone is no second column
@@ -2500,6 +2724,9 @@ class OfflinePlanner:
         )[0]
         segments = after.split(",")
         head = lower[start : match.start()]
+        grouped = self._bracketed_group(table, lower, match)
+        if grouped:  # «данные получателя (фио, телефон, адрес) замаскировать»
+            return grouped, ""
         for part in (segments[0], head):
             distributed = self._distributed_columns(table, part)
             columns = distributed or self._columns_in(table, part)
@@ -2515,6 +2742,8 @@ class OfflinePlanner:
                     before = re.split(r"[,;.:]", lower[: max(0, start - 1)]) if start else []
                     before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
+                        if _OTHER_CLAUSE.search(segment):
+                            break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
                         more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
                         if not more:
@@ -2524,6 +2753,34 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _bracketed_group(self, table: Table, lower: str, cue: re.Match[str]) -> list[str]:
+        """«данные получателя (фио, телефон, адрес) замаскировать», "recipient details (name, phone,
+        address) masked": a bracketed list right before or after the mask word, after a group noun and its
+        qualifier; each item names one column with a qualifier word before the bracket (recipient_name ...),
+        or alone; [] unless every item does (planner22)."""
+        before = re.search(r"([^,;.()]*)\(([^()]{2,120})\)\s*$", lower[: cue.start()])
+        after = re.match(r"\s*([^,;.()]*)\(([^()]{2,120})\)", lower[cue.end() :])
+        found = before or after
+        if found is None:
+            return []
+        qualifiers = [w for w in words(found.group(1)) if w not in STOP_WORDS and not grammar.is_mask_word(w)]
+        items = [i for i in re.split(r"\s*(?:,|\bи\b|\band\b|\bor\b|\bили\b)\s*", found.group(2)) if i]
+        columns: list[str] = []
+        for item in items:
+            item_words = [w for w in words(item) if w not in STOP_WORDS]
+            if not item_words:
+                return []
+            paired = {
+                c for q in qualifiers for w in item_words if (c := self._pair_column(table, w, q)) is not None
+            }
+            alone = self._columns_in(table, item)
+            # one column per qualifier («отправителя и получателя (фио, телефон)»), else the item alone
+            named = sorted(paired) if paired else alone if len(alone) == 1 else []
+            if not named:
+                return []
+            columns += [c for c in named if c not in columns]
+        return columns if len(columns) >= 2 else []
 
     def _distributed_columns(self, table: Table, text: str) -> list[str]:
         """«ФИО и телефоны отправителя и получателя», «телефоны отправителя и получателя»: a list of heads
@@ -2830,14 +3087,48 @@ LOAD_DEDUPE = re.compile(
 CLOCK_NOUNS = frozenset({"noon", "midnight", "полдень", "полночь"})  # a clock time without digits
 
 
+# What a list item that starts a new instruction begins with: a mode word or a loading verb ("append by
+# issued_at", «дописывать по issued_at», "upsert on id").
+_INSTRUCTION_CONCEPTS = ("MERGE", "APPEND_ONLY", "REPLACE", "INCREMENTAL", "DEDUPE", "MASK", "CDC")
+
+
+def _instruction(item: str) -> bool:
+    """A list item (one to three words) that is an instruction, not a column: its first word is a mode word
+    or a loading verb ("append by issued_at", «дописывать по issued_at», "load new ones")."""
+    first = next((t for t in tokenize(item) if t.lang in ("ru", "en")), None)
+    if first is None or not item.lower().startswith(first.lower):
+        return False
+    if any(is_(first, concept) for concept in _INSTRUCTION_CONCEPTS):
+        return True
+    if first.lang == "ru":
+        verb = any(p.pos in ("VERB", "INFN") for p in first.parses[:1])
+        return verb and (bool(PIPELINE_VERBS.fullmatch(first.lower)) or first.has({"дописывать", "дописать"}))
+    return bool(PIPELINE_VERBS.fullmatch(first.lower))
+
+
+# «столбец с прозвищем не выгружать», «без колонки с прозвищем», "without the column with the nickname": the
+# words after «с»/"with" name the column to leave out.
+_COLUMN_WITH = r"(?:колонк\w*|столб\w*|пол[еяй]|column|field)\s+(?:с|со|with)\s+(?:the\s+)?([a-zа-яё_][\w]*)"
+_COLUMN_WITH_BEFORE = re.compile(_COLUMN_WITH + r"\s*$")
+_COLUMN_WITH_AFTER = re.compile(r"\s+(?:the\s+)?" + _COLUMN_WITH)
+
+
 def _without_dedupe(request: Request) -> Request:
     """The request as the mart reader sees it: «без дублей по serial_no», "no dupes by email" is a dedupe
     of a load (its «по X» is no dimension); a mart's own words stay."""
-    found = LOAD_DEDUPE.search(request.text)
-    if found is None:
-        return request
-    blank = request.text[: found.start()] + " " * (found.end() - found.start()) + request.text[found.end() :]
-    return Request(blank, written=request.written)
+    blank = request.text
+    # «новые по taken_at», "new rows by paid_at": the new-rows column of a load, no dimension (planner22)
+    for found in (LOAD_DEDUPE.search(blank), _NEW_ROWS_BY.search(blank)):
+        if found is not None:
+            blank = blank[: found.start()] + " " * (found.end() - found.start()) + blank[found.end() :]
+    return request if blank == request.text else Request(blank, written=request.written)
+
+
+_NEW_ROWS_BY = re.compile(
+    r"\b(?:new|fresh|нов(?:ые|ых|ое)|свеж(?:ие|их))\s+(?:(?:rows|records|строки|записи)\s+)?(?:by|по)\s+"
+    r"[a-z][a-z0-9]*_[a-z0-9_]+\b",
+    re.IGNORECASE,
+)
 
 
 def _one_flag(table: Table, columns: list[str]) -> bool:

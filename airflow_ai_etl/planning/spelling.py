@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from airflow_ai_etl.catalog import Catalog
+from airflow_ai_etl.planning.colloquial import diminutive_bases
 from airflow_ai_etl.planning.lexer import _JARGON_RE, Token, _morph, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import EN, RU
 from airflow_ai_etl.planning.patterns import NOT_A_NAME
@@ -179,6 +180,8 @@ class Speller:
     def _ru(self, word: str) -> str | None:
         if word in self.ru_lemmas or _morph().word_is_known(word) or _JARGON_RE.match(word):
             return None
+        if diminutive_bases(word) & self.ru_lemmas:
+            return None  # «заказики»: a diminutive of «заказ», not «заказчики» misspelled (planner22)
         meaningful = [(c, lemmas & self.ru_lemmas) for c, lemmas in _ru_candidates(word)]
         meaningful = [(c, lemmas) for c, lemmas in meaningful if lemmas]
         if not meaningful:  # «инкриментально»: a lexicon word the dictionary lacks is a target as well

@@ -68,7 +68,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "salary": ["зарплата", "оклад"],
     # column words
     "email": ["почта", "емейл", "имейл", "e-mail", "mail", "электронная"],
-    "phone": ["телефон", "номер телефона", "mobile"],
+    "phone": ["телефон", "номер телефона", "mobile", "telephone"],
     "card": ["карта", "карточка"],
     "number": ["номер"],
     "name": ["имя", "название", "наименование", "фио"],
@@ -77,6 +77,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "passport": ["паспорт"],
     "address": ["адрес"],
     "date": ["дата", "день"],
+    "day": ["день", "сутки"],  # «дольше 14 дней» of a column `days` (planner22)
     "lesson": ["занятие", "урок"],
     "amount": ["сумма", "total"],
     "total": ["итог", "итого", "сумма"],
@@ -162,6 +163,34 @@ UNSUPPORTED_ENGINES = (
     "оракл", "кафка", "мускул", "mysql'я", "ms sql", "sql server", "teradata", "vertica", "redshift",
     "databricks", "greenplum", "firebird", "couchbase", "neo4j", "hbase", "эластик", "редис",
 )  # fmt: skip
+# Colloquial Russian names of engines the assistant cannot read, in any case form («из оракла», «в мускуле»,
+# «из монги», «из скуля»): stem -> the engine's name as the answer says it.
+_RU_NOUN_ENDING = r"(?:а|у|е|ом|ой|ою|и|ы|я|ю|ем|ём|ь|ах|ам|ами)?"
+COLLOQUIAL_ENGINES = {
+    "оракл": "Oracle", "оракле": "Oracle", "мускул": "MySQL", "мускуль": "MySQL", "мускл": "MySQL",
+    "майскл": "MySQL", "майэскуэл": "MySQL", "маридб": "MariaDB", "мариадб": "MariaDB", "монг": "MongoDB",
+    "монго": "MongoDB", "монгодб": "MongoDB",
+    "кафк": "Kafka", "скул": "MS SQL", "мсскул": "MS SQL", "мсскл": "MS SQL", "сиквел": "MS SQL",
+    "эмэсэскуэл": "MS SQL", "кассандр": "Cassandra", "касандр": "Cassandra", "эластик": "Elasticsearch",
+    "эластиксерч": "Elasticsearch", "редис": "Redis", "вертик": "Vertica", "терадат": "Teradata",
+    "гринплам": "Greenplum", "хайв": "Hive", "бигквери": "BigQuery",
+}  # fmt: skip
+COLLOQUIAL_ENGINE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(sorted(COLLOQUIAL_ENGINES, key=len, reverse=True))
+    + r")"
+    # «оракловой базы», «мускульной», «монговской»: the adjective made from the name
+    + r"(?:(?:ов|овск|ьн|н|ск)(?:ая|ой|ую|ые|ых|ым|ого|ом|ий|ый|ое)(?![\w-])|"
+    + _RU_NOUN_ENDING
+    + r"(?![\w-]))",
+    re.IGNORECASE,
+)
+
+
+def colloquial_engine(text: str) -> tuple[str, str] | None:
+    """(the words as written, the engine's name) of the first colloquial name of an unsupported engine."""
+    match = COLLOQUIAL_ENGINE.search(text.replace("ё", "е").replace("Ё", "Е"))
+    return (match.group(0), COLLOQUIAL_ENGINES[match.group(1).lower()]) if match else None
 
 
 @functools.cache

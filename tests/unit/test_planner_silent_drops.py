@@ -110,7 +110,7 @@ def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
             "terminal",
         ),
         # «платежи через терминал» is read as channel = 'terminal' since planner14 (test_planner_round14.py)
-        ("utility", "грузи абонентов в клик каждый день, только льготников", "льготников"),
+        # «только льготников» is read as is_privileged = true since planner21 (test_planner_round21.py)
         ("utility", "выгружай только льготных абонентов в клик каждый день", "льготных"),  # derived form
         ("utility", "load payments to clickhouse daily, bank channel only", "bank"),
         (
@@ -131,7 +131,7 @@ def test_an_unread_column_word_is_asked_about_quoting_it(planners, catalog, text
 
 def test_the_question_names_the_column_and_the_table(planners) -> None:
     question = str(
-        planners["utility"].plan("грузи абонентов в клик каждый день, только льготников").questions[0]
+        planners["utility"].plan("выгружай только льготных абонентов в клик каждый день").questions[0]
     )
     assert "is_privileged" in question and "subscribers" in question
 

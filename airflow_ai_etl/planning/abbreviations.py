@@ -1,0 +1,77 @@
+"""Abbreviated column words in a list: «тел.» (телефон), «ф.и.о.» (ФИО), "addr" (address), "tel." (telephone).
+
+People shorten the words of a column list the way forms do: a word cut after a few letters with a dot, the
+initials of a phrase with dots, or (in English) a clipped word without one. An abbreviation is expanded only
+when it starts the words of exactly one column of the table (its name parts, its comment, the glossary words
+for its name parts), so «тел.» is `phone` on a table with a phone column and is left alone (and asked
+about) where «телеметрия» fits as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+# «ф.и.о.», "d.o.b.": initials with dots.
+_INITIALS = re.compile(r"(?<![\w.])((?:[а-яёa-z]\.){2,}[а-яёa-z]?)\.?(?![\w])", re.IGNORECASE)
+# «тел.», "tel.": a word cut with a dot; "addr": a Latin word of 3 to 6 letters (checked against the columns).
+_CLIPPED = re.compile(r"(?<![\w.])([а-яёa-z]{2,6})(\.)?(?![\w])", re.IGNORECASE)
+
+
+def expand(
+    text: str,
+    column_words: Mapping[str, Iterable[str]],
+    known: set[str],
+    column_phrases: Mapping[str, Iterable[str]] | None = None,
+) -> str | None:
+    """`text` with each abbreviation replaced by the one column word it starts; None when there is none.
+
+    :param column_words: column name -> the lower-case words that name it (name parts, comment, glossary).
+    :param known: lower-case words that are words of their own (never read as abbreviations).
+    :param column_phrases: column name -> phrases of two words or more that name it ('Дата рождения'):
+        initials with dots («д.р.») stand for the one phrase whose words they start.
+    """
+    by_initials: dict[str, dict[str, str]] = {}
+    for column, phrases in (column_phrases or {}).items():
+        for phrase in phrases:
+            parts = re.findall(r"[а-яёa-z]+", phrase.lower())
+            if len(parts) >= 2:
+                by_initials.setdefault("".join(p[0] for p in parts), {})[column] = " ".join(parts)
+    by_word: dict[str, set[str]] = {}
+    for column, named in column_words.items():
+        for word in named:
+            by_word.setdefault(word.lower().replace("ё", "е"), set()).add(column)
+
+    def one_column(prefix: str, whole: bool) -> str | None:
+        prefix = prefix.lower().replace("ё", "е")
+        fits = [(w, cols) for w, cols in by_word.items() if (w == prefix if whole else w.startswith(prefix))]
+        columns = {c for _, cols in fits for c in cols}
+        if len(columns) != 1:
+            return None
+        return min((w for w, _ in fits), key=len)
+
+    rewrites: list[tuple[int, int, str]] = []
+    for match in _INITIALS.finditer(text):
+        letters = match.group(1).replace(".", "").lower()
+        phrases = by_initials.get(letters, {})
+        initials = one_column(letters, whole=True) or (
+            next(iter(phrases.values())) if len(phrases) == 1 else None
+        )
+        if initials:
+            rewrites.append((match.start(), match.end(), initials))
+    for match in _CLIPPED.finditer(text):
+        clip, dotted = match.group(1), match.group(2) is not None
+        if any(a <= match.start() < b for a, b, _ in rewrites) or clip.lower() in known:
+            continue
+        if not dotted and not (clip.isascii() and len(clip) >= 3):
+            continue  # an undotted Cyrillic word is a word; "addr", "qty" are English clippings
+        if clip.lower() in by_word:
+            continue  # a whole column word ("email."), not an abbreviation
+        full = one_column(clip, whole=False)
+        if full and len(full) > len(clip) + 1:
+            rewrites.append((match.start(), match.end(), full))
+    if not rewrites:
+        return None
+    for start, end, word in sorted(rewrites, reverse=True):
+        text = text[:start] + word + text[end:]
+    return text

@@ -1,0 +1,113 @@
+"""Yes/no columns named by the words of their comment: «звонки в роуминге» ('Звонок в роуминге' ->
+is_roaming), «тарифы не в архиве» ('Тариф в архиве' -> is_archived = false), «архивные тарифы» (an adjective
+of the comment's noun), «только eSIM-ки» ('Электронная SIM (eSIM)'), "calls in roaming", "tariffs not
+archived" (the column's name).
+
+A boolean column's *flag words* are what its comment says about the row, not what the row is: the nouns of
+its prepositional phrases («в роуминге», «в архиве», «с телеметрией»), its adjectives («электронная»,
+«умный»), its Latin words (eSIM) and the parts of its name (roaming, archived), less the words that name the
+table itself ('Звонок', 'SIM', 'Тариф'). A request word meets a flag word by lemma, as an adjective made from
+the noun (архивный from архив, роуминговый from роуминг), or as a Latin word with a
+Russian ending («eSIM-ки»).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from airflow_ai_etl.catalog import Column, Table
+from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
+
+# Name parts that say nothing of the state (is_archived, has_photo, seal_ok).
+_NAME_NOISE = frozenset({"is", "has", "flag", "ok", "yes", "no"})
+# Comment words so general that they name no state («признак», «флаг», «сейчас»).
+_COMMENT_NOISE = frozenset({"признак", "флаг", "отметка", "есть", "наличие", "да", "нет", "flag"})
+# Words between a negation and the flag word: «не в архиве», "not in roaming".
+_LINKS = frozenset(
+    {"в", "во", "на", "с", "со", "in", "on", "at", "with", "the", "a", "an", "are", "is", "were"}
+)
+NEGATIONS = frozenset({"не", "not", "non", "no", "без", "without", "нет"})
+
+
+@dataclass(frozen=True)
+class FlagWords:
+    """What a boolean column's comment and name say about a row: lemmas of nouns (in an oblique case),
+    lemmas of adjectives, Latin words and name-part stems."""
+
+    nouns: frozenset[str]
+    adjectives: frozenset[str]
+    latin: frozenset[str]
+    parts: frozenset[str]
+
+
+@functools.lru_cache(maxsize=2048)
+def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
+    """The flag words of `column`, less those whose stem is in `table_stems` (the table's own nouns)."""
+    nouns: set[str] = set()
+    adjectives: set[str] = set()
+    latin: set[str] = set()
+    for token in tokenize(column.comment or ""):
+        if token.lang == "en" and len(token.lower) >= 3:
+            if stem(token.lower) not in table_stems and not table_stems & set(name_parts(token.lower)):
+                latin.add(token.lower)
+            continue
+        if token.lang != "ru" or not token.parses or token.lemma in _COMMENT_NOISE:
+            continue
+        first, root = token.parses[0], stem(token.lemma)
+        if len(token.lemma) < 4 or any(
+            len(s) >= 4 and (s.startswith(root) or root.startswith(s)) for s in table_stems
+        ):
+            continue  # 'Тарифные планы' of 'Тариф в архиве': the table's own noun
+        if first.pos == "NOUN" and not any(p.case == "nomn" for p in token.parses if p.pos == "NOUN"):
+            nouns.add(token.lemma)
+        elif first.pos in ("ADJF", "PRTF"):
+            adjectives.add(token.lemma)
+    parts = {p for p in name_parts(column.name) if p not in _NAME_NOISE and len(p) >= 4} - table_stems
+    return FlagWords(frozenset(nouns), frozenset(adjectives), frozenset(latin), frozenset(parts))
+
+
+def of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
+    """(name, flag words) of each boolean column of `table`, less the words of the table's own name and
+    comment ('SIM-карты' of sim_cards: «SIM» is no flag word of is_esim) and of its other columns' comments.
+    Not cached by table: a Table may hold its columns in a list (unhashable); each column's words are.
+    """
+    own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
+    found = []
+    for column in table.columns:
+        if "bool" not in column.type.lower():
+            continue
+        # a word other columns' comments use names the thing the table holds, not a state of the row
+        others = frozenset(stem(w) for c in table.columns if c is not column for w in words(c.comment or ""))
+        found.append((column.name, flag_words(column, own | others)))
+    return tuple(found)
+
+
+def names_flag(token: Token, said: FlagWords) -> bool:
+    """`token` says the state `said` describes: the same noun or adjective, an adjective made from the noun
+    («архивные» of «в архиве»), the Latin word with or without a Russian ending («eSIM-ки»), a name part."""
+    latin = re.fullmatch(r"([a-z][a-z0-9]{2,})(?:-[а-яё]{1,4})?", token.lower)
+    if latin:
+        word = latin.group(1)
+        return word in said.latin or stem(word) in said.parts
+    if token.lang != "ru" or not token.parses:
+        return False
+    if token.lemmas & (said.nouns | said.adjectives):
+        return True
+    if token.parses[0].pos not in ("ADJF", "PRTF"):
+        return False
+    # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
+    return any(token.lemma.startswith(noun) for noun in said.nouns)
+
+
+def negated_before(tokens: list[Token], index: int) -> int | None:
+    """Index of «не»/"not"/«без» before word `index`, past prepositions and articles: «не в архиве»,
+    "not in roaming", "not archived", «без роуминга»."""
+    k = index - 1
+    while k >= 0 and tokens[k].lower in _LINKS:
+        k -= 1
+    if k >= 0 and tokens[k].lower in NEGATIONS:
+        return k
+    return None
