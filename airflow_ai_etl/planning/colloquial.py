@@ -181,7 +181,10 @@ _SPOKEN_PARTICLES = {
     "тока": "только", "токо": "только", "тольк": "только", "толька": "только", "тоько": "только",
     "тольно": "только", "ваще": "вообще", "щас": "сейчас",
 }  # fmt: skip
-_SPOKEN_PARTICLE = re.compile(r"(?<![\w-])(" + "|".join(_SPOKEN_PARTICLES) + r")(?![\w-])", re.IGNORECASE)
+# «тока после загрузки оплат ...»: before «после»/«когда» it opens a trigger (planning/triggers.py reads it)
+_SPOKEN_PARTICLE = re.compile(
+    r"(?<![\w-])(" + "|".join(_SPOKEN_PARTICLES) + r")(?![\w-])(?!\s+(?:после|когда)(?![\w-]))", re.IGNORECASE
+)
 _CURRENT = {"тока": "ток"}  # the slang form -> the dictionary noun it also is
 
 
@@ -190,11 +193,17 @@ def spoken_particles(text: str, catalog_words: frozenset[str] = frozenset()) -> 
     before any span is taken). A form that is also a word of the catalog (`catalog_words`, lower case:
     «ток» of a 'Сила тока' column) is left as written."""
 
+    from airflow_ai_etl.planning.lexer import analyse  # the lexer imports the vocabulary
+
     def written_out(match: re.Match[str]) -> str:
         word = match.group(1)
         lower = word.lower()
         if lower in catalog_words or _CURRENT.get(lower, "") in catalog_words:
             return word
+        after = re.match(r"\s*([а-яё]+)", text[match.end() :], re.IGNORECASE)
+        parses = analyse(after.group(1).lower()) if after else []
+        if parses and parses[0].pos in ("VERB", "INFN"):
+            return word  # «тока <blank> обнови витрину»: what is left of a trigger opener, no rows' condition
         full = _SPOKEN_PARTICLES[lower]
         return full.capitalize() if word[0].isupper() else full
 

@@ -430,6 +430,11 @@ DETERMINERS = frozenset(
 )
 
 
+# Words that open a clause after a comma («, где ...», ", which ..."): what follows is no item of a list
+CLAUSE_OPENERS = frozenset({
+    "где", "который", "которые", "которых", "которая", "которого", "когда", "если", "чтобы", "что", "как",
+    "where", "which", "that", "who", "whose", "when", "if", "so", "but", "а", "но", "то", "then", "затем",
+})  # fmt: skip
 # Words before a target engine that qualify no particular connection («в нашу новую постгрю», "into a new pg")
 TARGET_QUALIFIERS_OK = frozenset({
     "new", "our", "same", "target", "local", "main", "другую", "новую", "новый", "нашу", "наш", "свою", "ту",
@@ -1259,14 +1264,20 @@ class OfflinePlanner:
         the coordinated noun names. [] when no such pair (the caller's reading stands)."""
         tokens, spans = request.tokens, request.spans
         mask = _mask_cue(request)
+        # the mask's clause («..., телефоны покупателей скрыть»): its nouns qualify the columns to mask
+        mask_from = (
+            max(request.lower.rfind(p, 0, mask.start()) for p in ",;.") + 1 if mask else len(request.text)
+        )
         found: dict[str, Table] = {}
         for k in range(1, len(tokens) - 1):
             comma = "," in request.text[spans[k - 1][1] : spans[k][0]]
             if tokens[k] not in COORDINATORS and not comma:
                 continue
-            if mask is not None and spans[k][0] >= mask.start():
+            if spans[k][0] >= mask_from:
                 continue  # "mask phone and email": the mask list's items, not tables
             right_at = k + 1 if tokens[k] in COORDINATORS else k
+            if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS:
+                continue  # «счётчики, где счётчик не умный», "attendance, where ...": a clause, no list item
             left = self._window_tables(request, conn_id, k - 1, -1)
             right = self._window_tables(request, conn_id, right_at, 1)
             if left and right and left != right:
