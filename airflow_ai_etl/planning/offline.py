@@ -1353,6 +1353,12 @@ class OfflinePlanner:
         engine_after = any(stem(w) in ws or w in ws for w in after[1:] for ws in ENGINE_WORDS.values())
         if any(w in TO_WORDS or w in ("as", "как") for w in before):  # «как таблицу plan_2026»
             return True
+        # "…, every 5 minutes, table orders_live": a clause of its own that only names a table (not a source
+        # table: the caller checked) names the target, wherever it stands
+        if re.search(r"[,;:]\s*$", request.text[: match.start()]) and re.match(
+            r"\s*(?:$|[,.;!?])", request.text[match.end() :]
+        ):
+            return True
         # "нужна таблица dim_products в ClickHouse", but not "load table foobar to clickhouse".
         verb_before = bool(before) and bool(PIPELINE_VERBS.fullmatch(before[-1]))
         return not verb_before and bool(after[:1] and after[0] in TO_WORDS and engine_after)
