@@ -91,6 +91,7 @@ from airflow_ai_etl.planning.patterns import (
     WINDOW_HINTS,
     WINDOW_PREPOSITIONS,
     WINDOW_UNITS,
+    ZONE_VALUE_WORDS,
 )
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
@@ -2293,6 +2294,8 @@ class RowFilters:
             return True
         if not (VALUE_TOKEN.match(value) or self._dotted_value(lower)):
             return False
+        if lower in request.values and lower in ZONE_VALUE_WORDS:
+            return True  # "only warehouse msk": a zone's abbreviation standing as a value (see the planner)
         if lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
         if lower == table.name.lower():

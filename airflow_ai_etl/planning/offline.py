@@ -111,6 +111,8 @@ from airflow_ai_etl.planning.patterns import (
     UNSUPPORTED_TARGET,
     UPDATE_COLUMNS,
     VALUE_COLUMN_WORDS,
+    VALUE_ONLY_WORDS,
+    ZONE_VALUE_WORDS,
 )
 from airflow_ai_etl.planning.reload import reload_verb_with_keys
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
@@ -1303,7 +1305,26 @@ class OfflinePlanner:
         for match in BETWEEN.finditer(request.lower):
             if self._names_a_column_anywhere(match.group(1), set(self.vocabulary.meanings(match.group(1)))):
                 text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+        for start, end in self._zone_words_as_values(request):
+            text = text[:start] + " " * (end - start) + text[end:]
         return text
+
+    def _zone_words_as_values(self, request: Request) -> list[tuple[int, int]]:
+        """Spans of zone abbreviations that stand as a value ("only warehouse msk", «регион мск», «только
+        мск»): right after a column noun or an only/except word the word is a filter's value (the filter
+        reads it, or asks), not the time zone."""
+        found = []
+        for i, token in enumerate(request.tokens):
+            if i == 0 or token not in ZONE_VALUE_WORDS:
+                continue
+            before = request.tokens[i - 1]
+            if before in VALUE_ONLY_WORDS or (
+                not before.isdigit()
+                and self._names_a_column_anywhere(before, set(self.vocabulary.meanings(before)))
+            ):
+                found.append(request.spans[i])
+                request.values.add(token)  # the filter reads it as a value, though it is also a zone's name
+        return found
 
     def _ask_schedule(self, request: Request) -> str:
         zone = ambiguous_timezone(request.text)
@@ -2095,6 +2116,10 @@ class OfflinePlanner:
         latin = self._unread_latin_value(request, table, read)
         if latin:
             return self._ask_condition(request, table, latin)
+        for start, end in self._zone_words_as_values(request):  # "only msk": a value, never dropped
+            if not _covered(request.text[start:end], read):
+                before = request.spans[request.token_at(start) - 1][0]  # quoted with its column or only-word
+                return self._ask_condition(request, table, request.text[before:end])
         participle = (
             self._unread_participle(request, table, read)
             or self._unread_row_phrase(request, read)

@@ -74,6 +74,10 @@ NOT_A_NAME = STOP_WORDS | {
     "before", "it", "them", "upsert", "append", "replace", "daily", "hourly", "minutes", "hours",
     "utc", "msk", "csv", "parquet", "jsonl", "json", "excel", "snapshot", "a", "the", "new", "changes",
 }  # fmt: skip
+# Zone abbreviations that are also a city's or a warehouse's code ("only warehouse msk"), and the words after
+# which one is a value, not the time zone.
+ZONE_VALUE_WORDS = frozenset({"msk", "мск", "spb", "спб"})
+VALUE_ONLY_WORDS = frozenset({"only", "только", "лишь", "except", "кроме", "excluding"})
 # Words of a connection's description that say nothing about which connection it is.
 CONN_FILLER = {stem(w) for ws in ENGINE_WORDS.values() for w in ws} | {
     stem(w) for w in STOP_WORDS | {"default", "analytics", "conn", "connection", "server", "dashboards"}
