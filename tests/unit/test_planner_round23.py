@@ -97,6 +97,10 @@ def test_a_zone_word_after_a_clock_time_is_still_the_zone() -> None:
         ("telecom", "calls to clickhouse every hour at half past", "30 * * * *"),
         ("hr", "табели в клик ежечасно в пятнадцать минут", "15 * * * *"),
         ("shop", "заказы в клик каждые полчаса", "*/30 * * * *"),
+        # added after the change (not counted in the before number): a quarter to the hour
+        ("telecom", "calls to clickhouse hourly at quarter to", "45 * * * *"),
+        ("shop", "заказы в клик каждый час без четверти", "45 * * * *"),
+        ("shop", "заказы в клик ежедневно без четверти семь утра", "45 6 * * *"),
     ],
 )
 def test_a_minute_offset_in_words_after_a_frequency(catalog: str, text: str, cron: str) -> None:
