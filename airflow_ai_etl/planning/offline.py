@@ -421,6 +421,8 @@ _OTHER_CLAUSE = re.compile(
 
 # A joiner that adds one more item to a list: «..., а также адрес», "... as well as the address".
 ALSO = re.compile(r",?\s*\b(?:а\s+также|а\s+ещ[её]|as\s+well\s+as|and\s+also|plus)\b", re.IGNORECASE)
+# A mask list's items: "email, phone and the bonus column".
+MASK_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bи\b|\bor\b|\bили\b|&)\s*", re.IGNORECASE)
 AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
 
 
@@ -2615,6 +2617,7 @@ class OfflinePlanner:
             unnamed
             or self._foreign_modifier(table, columns, part)
             or self._generic_word_only(table, columns, part)
+            or self._unnamed_column_item(table, columns, part)
         )
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
@@ -2629,6 +2632,20 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _unnamed_column_item(self, table: Table, columns: list[str], part: str) -> str | None:
+        """ "mask passport_number and the bonus column" with no bonus column: an item of the mask list that
+        calls itself a column («колонку бонусов», "the loyalty field") yet names none of the table's is
+        returned, so the planner asks instead of masking the rest and dropping it silently."""
+        if not columns:
+            return None
+        for item in MASK_LIST_SPLIT.split(part):
+            item_words = words(item)
+            if any(COLUMN_NOUN.match(w) for w in item_words) and not self._columns_in(table, item):
+                named = [w for w in item_words if w not in STOP_WORDS and not COLUMN_NOUN.match(w)]
+                if named:
+                    return " ".join(named)
+        return None
 
     def _unabbreviated(self, request: Request, table: Table) -> Request:
         """The request with «тел.», «ф.и.о.», "addr" written out as the one column word of `table` each
