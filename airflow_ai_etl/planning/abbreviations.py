@@ -75,3 +75,25 @@ def expand(
     for start, end, word in sorted(rewrites, reverse=True):
         text = text[:start] + word + text[end:]
     return text
+
+
+# Russian words written with a hyphen inside («кол-во» = количество, «р-н» = район): the letters kept, then
+# the case ending; the whole word is restored so the column words («количество» of quantity) meet it.
+_HYPHEN_CONTRACTIONS = {("кол", "в"): "количеств", ("р", "н"): "район"}
+_HYPHEN_CONTRACTION = re.compile(
+    r"(?<![\w-])(кол|р)-(в|н)(о|а|у|ом|е|ах|ам|ами|ы|ов)?(?![\w-])", re.IGNORECASE
+)
+_AFTER_STEM = {"количеств": {"": "о"}, "район": {"о": ""}}  # «кол-в» alone is «количеств», «р-но» no word
+
+
+def expand_contractions(text: str) -> str:
+    """`text` with «кол-во», «кол-вом», «р-не» written out («количество», «количеством», «районе»)."""
+
+    def whole(match: re.Match[str]) -> str:
+        full = _HYPHEN_CONTRACTIONS.get((match.group(1).lower(), match.group(2).lower()))
+        if full is None:
+            return match.group(0)
+        ending = match.group(3) or ""
+        return full + _AFTER_STEM[full].get(ending, ending)
+
+    return _HYPHEN_CONTRACTION.sub(whole, text)

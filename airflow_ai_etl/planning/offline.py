@@ -421,6 +421,7 @@ _OTHER_CLAUSE = re.compile(
 
 # A joiner that adds one more item to a list: «..., а также адрес», "... as well as the address".
 ALSO = re.compile(r",?\s*\b(?:а\s+также|а\s+ещ[её]|as\s+well\s+as|and\s+also|plus)\b", re.IGNORECASE)
+VALUE_LIST_JOINERS = frozenset({"и", "and", "или", "or"})
 # A mask list's items: "email, phone and the bonus column".
 MASK_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bи\b|\bor\b|\bили\b|&)\s*", re.IGNORECASE)
 AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
@@ -462,6 +463,7 @@ class OfflinePlanner:
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
+        text = abbreviations.expand_contractions(text)  # «с кол-вом больше трёх»: «количеством»
         corrections: list[Correction] = []
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
@@ -1401,6 +1403,18 @@ class OfflinePlanner:
         for i, token in enumerate(request.tokens[:-1]):
             if self.vocabulary.meanings(token) & VALUE_COLUMN_WORDS and request.raw[i + 1].isascii():
                 request.values.add(request.tokens[i + 1])
+                # «категорий roaming и billing»: the values listed after it too (not the schema billing)
+                j = i + 2
+                while j + 1 < len(request.tokens) and request.tokens[j] in VALUE_LIST_JOINERS:
+                    gap = request.text[request.spans[j - 1][1] : request.spans[j][0]]
+                    if (
+                        not request.raw[j + 1].isascii()
+                        or re.search(r"[;.()]", gap)
+                        or self._is_source_table_name(request.tokens[j + 1])
+                    ):
+                        break
+                    request.values.add(request.tokens[j + 1])
+                    j += 2
 
     # --- columns -------------------------------------------------------------------------------
 

@@ -134,3 +134,24 @@ def test_a_mask_item_naming_no_column_is_asked(catalog: str, text: str) -> None:
 )  # fmt: skip
 def test_a_mask_list_of_real_columns_is_kept(catalog: str, text: str, masked: list[str]) -> None:
     assert sorted(_masked(ok_spec(catalog, text))) == masked
+
+
+# --- misses of 07o (added after the changes, not counted in the before number) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "table", "where"),
+    [
+        ("telecom", "обращения категорий roaming и billing в кх каждые 15 мин", "support_tickets",
+         "category IN ('roaming', 'billing')"),
+        ("telecom", "support tickets of category roaming or billing to clickhouse hourly", "support_tickets",
+         "category IN ('roaming', 'billing')"),
+        ("shop", "продажи с кол-вом больше трёх штук, каждые 10 минут", "sales", "quantity > 3"),
+        ("shop", "продажи, где кол-во больше 5, в клик ежедневно", "sales", "quantity > 5"),
+    ],
+)  # fmt: skip
+def test_values_after_a_column_word_and_a_hyphen_contraction(
+    catalog: str, text: str, table: str, where: str
+) -> None:
+    spec = ok_spec(catalog, text)
+    assert (spec.source.table, spec.source.where) == (table, where)
