@@ -333,7 +333,8 @@ GENERIC_COLUMN_PARTS = {"id", "number", "name", "code", "no", "num"}
 TABLE_AFFIXES = {
     stem(w)
     for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
-              "history", "snapshot", "v", "vw", "tbl", "t", "agg", "mart", "dm")
+              "history", "snapshot", "v", "vw", "tbl", "t", "agg", "mart", "dm",
+              "data")  # "data" is a stop word: "data sessions" says only "sessions"
 }  # fmt: skip
 
 

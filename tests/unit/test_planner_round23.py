@@ -148,6 +148,10 @@ def test_a_mask_list_of_real_columns_is_kept(catalog: str, text: str, masked: li
          "category IN ('roaming', 'billing')"),
         ("shop", "продажи с кол-вом больше трёх штук, каждые 10 минут", "sales", "quantity > 3"),
         ("shop", "продажи, где кол-во больше 5, в клик ежедневно", "sales", "quantity > 5"),
+        ("telecom", "data sessions with bytes_up over 5000000 to clickhouse hourly", "network.data_sessions",
+         "bytes_up > 5000000"),
+        ("telecom", "sessions with bytes_down over 1000 to clickhouse daily at 03:00", "network.data_sessions",
+         "bytes_down > 1000"),
     ],
 )  # fmt: skip
 def test_values_after_a_column_word_and_a_hyphen_contraction(
