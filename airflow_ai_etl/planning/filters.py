@@ -1679,6 +1679,8 @@ class RowFilters:
             ]
             if len(values) == 1:
                 yield adj.start, column.name, f"{column.name} = {_quote(values[0])}"
+            elif re.match(rf"\s*\(\s*{re.escape(column.name)}\b", request.text[noun.end :], re.IGNORECASE):
+                continue  # «ночной зоны (zone = night)»: the bracket says the value; its own rule reads it
             else:
                 phrase = request.text[adj.start : noun.end]
                 request.unsure.append(
@@ -2442,6 +2444,9 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 # Adjectives -> the codes a column comment may list for them: 'Пол (male, female)', 'Пол (M, F)'.
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
+    # parts of the day a listed value names in English ('Зона суток (day, night, peak)'): «ночной зоны»
+    "ночной": ("night",), "дневной": ("day",), "пиковый": ("peak",), "утренний": ("morning",),
+    "вечерний": ("evening",),
 }  # fmt: skip
 
 
