@@ -162,3 +162,28 @@ def test_values_after_a_column_word_and_a_hyphen_contraction(
 ) -> None:
     spec = ok_spec(catalog, text)
     assert (spec.source.table, spec.source.where) == (table, where)
+
+
+# --- CPU: the round's rules stay linear in the request ------------------------------------------------------
+
+
+def test_a_long_repeated_request_with_this_rounds_words_stays_linear() -> None:
+    """A table named last, a zone word as a value, «в полчаса», values after a column word, «кол-во», a mask
+    item that is no column, a bracketed condition: n repeats of one clause cost about n times one clause."""
+    import time
+
+    clause = (
+        "только регион мск, only region msk, статуса active и blocked, с кол-вом больше 3, "
+        "email и колонку бонусов замаскировать, ночной зоны (zone = night), таблица в клике subs_live, "
+    )
+
+    def cpu_seconds(repeats: int) -> float:
+        text = "абонентов в клик ежечасно в полчаса, " + clause * repeats
+        start = time.process_time()
+        plan_in("telecom", text)
+        return time.process_time() - start
+
+    cpu_seconds(2)  # warm the lexer's caches
+    small, large = cpu_seconds(10), cpu_seconds(40)
+    # Four times the text: about 4x; quadratic would be 16x.
+    assert large < 10 * small + 0.1, (small, large)
