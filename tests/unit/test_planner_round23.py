@@ -187,3 +187,17 @@ def test_a_long_repeated_request_with_this_rounds_words_stays_linear() -> None:
     small, large = cpu_seconds(10), cpu_seconds(40)
     # Four times the text: about 4x; quadratic would be 16x.
     assert large < 10 * small + 0.1, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "masked"),
+    [
+        ("logistics", "посылки в кх каждый час, фио и тел отправителя замаскировать", ["sender_name", "sender_phone"]),
+        ("logistics", "посылки в кх каждый час, тел. получателя замаскировать", ["recipient_phone"]),
+        ("shop", "клиентов в клик ежедневно, тел замаскировать", ["phone"]),
+    ],
+)  # fmt: skip
+def test_a_clipped_word_of_several_columns_that_share_it(catalog: str, text: str, masked: list[str]) -> None:
+    """«тел.» starts one word (телефон) of two phone columns: the word, then its qualifier, picks the column
+    (added after the change, not counted in the before number)."""
+    assert sorted(_masked(ok_spec(catalog, text))) == masked
