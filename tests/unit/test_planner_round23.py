@@ -151,6 +151,8 @@ def test_a_mask_list_of_real_columns_is_kept(catalog: str, text: str, masked: li
         ("utility", "тарифы ночной зоны (zone night) в кх ежедневно в 5 утра", "tariffs", "zone = 'night'"),
         ("utility", "тарифы пиковой зоны в клик ежедневно", "tariffs", "zone = 'peak'"),
         ("clinic", "пациентов женского пола (gender = f) в клик ежедневно", "patients", "gender = 'f'"),
+        ("hr", "табели, проект Zeus, в клик ежедневно", "timesheets", "project = 'Zeus'"),
+        ("hr", "табели в клик ежедневно, только проект Zeus", "timesheets", "project = 'Zeus'"),
         ("telecom", "data sessions with bytes_up over 5000000 to clickhouse hourly", "network.data_sessions",
          "bytes_up > 5000000"),
         ("telecom", "sessions with bytes_down over 1000 to clickhouse daily at 03:00", "network.data_sessions",
