@@ -2126,12 +2126,25 @@ def _cycle(
 _SNAKE_NAME = re.compile(r"(?<![\w/.:])[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?![\w/:])")
 
 
-def _reloads_upstream(planner: OfflinePlanner, rest: str, upstream: Sequence[str]) -> str | None:
+def _reloads_upstream(
+    planner: OfflinePlanner, rest: str, upstream: Sequence[str], mart: bool = False
+) -> str | None:
     """The upstream asset the rest of a request loads again, when the rest names one table and nothing else
-    that may be a table («перегружай ещё раз таблицу appointments в ch_dwh, …» after the appointments load):
-    its copy into a ClickHouse connection the rest names (any, when it names none) is that asset. Read only
-    when the rest's plan asked a question: a pipeline that would start on its own output is refused anyway."""
+    that may be a table («перегружай ещё раз таблицу appointments в ch_dwh, …» after the appointments load;
+    with no table word, the one table the load rules read in its words: «перезаливай счета в ch_dwh …»): its
+    copy into a ClickHouse connection the rest names (any, when it names none) is that asset. Read only when
+    the rest's plan asked a question: a pipeline that would start on its own output is refused anyway. A
+    mart writes a table of its own, never the one its words name."""
+    from airflow_ai_etl.planning.request import Request
+
     explicit = _explicit_names(planner, rest)
+    if not explicit and not mart:
+        read = {
+            table.name.lower()
+            for conn_id in planner.catalog.tables
+            for table in planner._match_tables(Request(rest), conn_id)
+        }
+        explicit = read if len(read) == 1 else explicit
     if len(explicit) != 1:
         return None
     name = next(iter(explicit))
@@ -2252,7 +2265,10 @@ def plan_triggered(
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
-        if trigger.kind == "assets" and (reloaded := _reloads_upstream(planner, rest, upstream)) is not None:
+        if (
+            trigger.kind == "assets"
+            and (reloaded := _reloads_upstream(planner, rest, upstream, mart)) is not None
+        ):
             # a refusal outranks a question: whatever else is unclear, it would start on its own output
             return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=reloaded))
         return outcome

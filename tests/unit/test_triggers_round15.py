@@ -8,7 +8,18 @@ Russian ones), slang openers and particles, file drops, manual runs, a trigger w
 Deployed pipelines are set up as in tests/unit/test_triggers_round9.py (one per table into the catalog's
 ClickHouse, usually with a distractor).
 
-First pass (trig15 at fba22e9, before any change for them): FIRST_PASS_PLACEHOLDER
+First pass (trig15 at 581de2a = fba22e9 plus this file, before any change for them): 28/30 = 93.3% (RU 16/18,
+EN 12/12), 1 wrong confident (r10). The misses:
+
+* r09 «после загрузки счетов перезаливай счета в ch_dwh апсертом по id, карту замаскировать» asked whether
+  card_number is a merge key or masked (the key list after «по» runs on over the comma into the mask clause,
+  a reading of the general key rules, left alone) where the chain re-loads its own upstream and must be
+  refused. Fixed in general form: a refusal outranks the rest's question also when the rest names its table
+  by words, not by «таблица X» (the one table the load rules read in it; not for a mart).
+* r10 «… витрина: ежедневная сумма часов по проектам (work_date)» planned with no dimension (WRONG CONFIDENT,
+  also without any trigger: the marts reader drops «по проектам» before a bracketed time column when the
+  grain comes from an adjective; «по проектам по дням (work_date)» is right). Not a trigger reading: left to
+  the marts module, marked xfail here.
 """
 
 from __future__ import annotations
@@ -142,9 +153,12 @@ def _bare(name: str | None) -> str | None:
     return name.rsplit(".", 1)[-1] if name else name
 
 
-@pytest.mark.parametrize(
-    ("case_id", "catalog", "text", "deployed", "expected"), CASES, ids=[c[0] for c in CASES]
-)
+# The marts reader drops a dimension before a bracketed time column when the grain is an adjective (above).
+_MARTS_READER = pytest.mark.xfail(strict=True, reason="marts reader: «ежедневная … по проектам (work_date)»")
+PARAMS = [pytest.param(*c, id=c[0], marks=[_MARTS_READER] if c[0] == "r10" else []) for c in CASES]
+
+
+@pytest.mark.parametrize(("case_id", "catalog", "text", "deployed", "expected"), PARAMS)
 def test_round15(case_id: str, catalog: str, text: str, deployed: str, expected: dict[str, Any]) -> None:
     outcome = plan(catalog, text, deployed)
     assert outcome.status == expected["status"], (outcome.questions, outcome.errors, outcome.spec)
@@ -170,3 +184,29 @@ def test_round15(case_id: str, catalog: str, text: str, deployed: str, expected:
         assert mart is not None and mart.time_grain is not None
         assert mart.time_grain.grain == expected["grain"]
         assert [_bare(d) for d in mart.dimensions] == expected["dims"]
+
+
+# --- added after the first pass: the r09 family (a refusal outranks the rest's question) ------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "deployed"),
+    [
+        ("telecom", "после загрузки звонков перезаливай звонки в ch_telecom целиком и апсертом по id",
+         "calls subscribers"),
+        ("logistics", "once returns are loaded, reload returns into ch_logistics in full and upsert on id",
+         "returns shipments"),
+    ],
+)  # fmt: skip
+def test_a_reload_of_its_own_upstream_named_by_words_is_refused_over_a_question(
+    catalog: str, text: str, deployed: str
+) -> None:
+    outcome = plan(catalog, text, deployed)
+    assert outcome.status == "rejected", outcome.questions
+
+
+def test_a_mart_whose_words_name_its_upstream_still_asks() -> None:
+    # a mart writes a table of its own: its question stays (the hub is two columns of shipments)
+    outcome = plan("logistics", "после загрузки отправлений пересобери витрину: количество отправлений по хабам",
+                   "shipments couriers")  # fmt: skip
+    assert outcome.status == "needs_clarification", outcome.errors
