@@ -2060,6 +2060,7 @@ def _describes_data(tokens: Sequence[Token], i: int) -> bool:
 # revenue", "weekly order totals", "monthly average fare" (the marts reader's measure words).
 _MEASURE_WORDS_EN = frozenset(COUNT_EN | SUM_EN | AVG_EN | MIN_EN | MAX_EN | DISTINCT_EN)
 _EN_ARTICLES = frozenset({"the", "a", "an"})
+_EN_GRAIN_ADJECTIVES = frozenset({"hourly", "daily", "weekly", "monthly"})  # the grains a mart has
 
 
 def _measure_grain_attributive(text: str) -> str:
@@ -2071,7 +2072,7 @@ def _measure_grain_attributive(text: str) -> str:
     tokens = tokenize(text)
     for i in reversed(range(1, len(tokens))):
         token, before = tokens[i], tokens[i - 1]
-        if token.lang != "en" or token.lower not in _GRAIN_ADJECTIVES or before.lower in _EN_ARTICLES:
+        if token.lang != "en" or token.lower not in _EN_GRAIN_ADJECTIVES or before.lower in _EN_ARTICLES:
             continue
         if not (before.lang == "en" and before.lower.isalpha() and before.lower not in _EN_QUALIFYING):
             continue  # "… by region, daily counts": no verb before it, nothing to tell apart
