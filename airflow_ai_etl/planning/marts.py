@@ -154,8 +154,8 @@ COLUMN_NOUNS = {"поле", "столбец", "колонка", "атрибут"
 LIST_JOINERS = {"и", "and", ",", "&"}
 VIA_WORDS = {"через", "through", "via"}
 FROM_WORDS = {"из", "from"}
-STOP_AFTER = {"только", "only", "без", "кроме", "except", "excluding", "где", "where", "with", "с", "со",
-              "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "каждый"}  # fmt: skip
+STOP_AFTER = {"только", "лишь", "only", "без", "кроме", "except", "excluding", "где", "where", "with", "с",
+              "со", "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "каждый"}  # fmt: skip
 # The time column a word next to a grain names: lemma / English stem -> parts of a column name.
 TIME_WORDS = {
     "выставление": "issu", "выставить": "issu", "issue": "issu", "сбор": "collect", "collect": "collect",
@@ -332,6 +332,9 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
             and (t.lemma in EACH or t.lower in EACH)
             and (
                 words[k - 1].lower in ("в", "во", "для", "у", "in", "for", "of")
+                or (
+                    words[k - 1].lower == "на" and _qualified_after(words, k + 1)
+                )  # «на каждой модели машины»
                 or (words[k - 1].lang == "en" and words[k - 1].lower.endswith("ing"))
             )
         )
@@ -366,7 +369,10 @@ def _preps_naming_rows(tokens: Sequence[Token]) -> set[int]:
 def _compared_after(words: Sequence[Token], i: int) -> bool:
     """«где зачётных единиц (credits) больше 4», "where units are over 4": the measure word is the subject
     of a row condition (a relative word before it, a comparison and a number after it), not a measure."""
-    if not any(w.lower in ("где", "where", "whose") for w in words[max(0, i - 3) : i]):
+    if not any(  # «у которых зачётных единиц больше 4»: a relative clause is a row condition as «где» is
+        w.lower in ("где", "where", "whose") or (w.lang == "ru" and w.lemma == "который")
+        for w in words[max(0, i - 3) : i]
+    ):
         return False
     k = i + 1
     if k < len(words) and words[k].lang == "en" and words[k].lower not in ("is", "are"):
@@ -494,6 +500,7 @@ class MeasureWord:
     column_ref: str | None = None  # an explicit column after «по полю», "the X column"
     subject: bool = False  # read from a column word with no measure word («литры и сумма»)
     unit: str | None = None  # «в днях», "in days": a part of the measured column's name (day)
+    listed: bool = False  # one of "net and gross pay totals": its first object word must name a column
 
 
 @dataclass
@@ -522,6 +529,7 @@ class MartPhrase:
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
+    single_day: list[int] = field(default_factory=list)  # "in a single day", «за один день»: one row's value
     apposed: dict[int, list[int]] = field(
         default_factory=dict
     )  # «по району, X»: X's index -> the words before
@@ -532,6 +540,27 @@ def _next_words(tokens: Sequence[Token], i: int) -> int:
     while i < len(tokens) and tokens[i].lang == "punct" and tokens[i].text not in (",",):
         i += 1
     return i
+
+
+REFRESH_NOUNS_RU = {"обновление", "пересчёт", "пересчет", "перестроение", "перестройка", "пересборка",
+                    "запуск", "прогон", "апдейт", "расписание", "перерасчёт", "перерасчет"}  # fmt: skip
+REFRESH_NOUNS_EN = {"refresh", "refreshes", "update", "updates", "run", "runs", "rebuild", "rebuilds",
+                    "recompute", "reload", "reloads", "schedule", "cadence"}  # fmt: skip
+
+
+def _refresh_noun(token: Token) -> bool:
+    """A noun naming the refresh itself («обновление», "refresh"): a frequency word on it is the schedule."""
+    if token.lang == "ru":
+        return bool(token.lemmas & REFRESH_NOUNS_RU) and token.has(token.lemmas, pos=("NOUN",))
+    return token.lang == "en" and token.lower in REFRESH_NOUNS_EN
+
+
+def _refresh_frequency(tokens: Sequence[Token], i: int) -> bool:
+    """A frequency adjective on a refresh noun ("monthly refresh", «ежемесячное обновление»): the schedule."""
+    t = tokens[i]
+    if t.lower in GRAIN_ADVERBS_RU or i + 1 >= len(tokens) or not _refresh_noun(tokens[i + 1]):
+        return False
+    return _grain_adjective(t) is not None
 
 
 def _refresh_before(tokens: Sequence[Token], i: int) -> bool:
@@ -576,6 +605,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             continue  # «ежедневно» alone: a schedule
         if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None):
             continue  # "daily at 6": a schedule
+        if _refresh_frequency(tokens, i):
+            continue  # "monthly refresh", «ежемесячное обновление»: how often it runs, not a grain
         if t.lang == "en" and i > 0 and tokens[i - 1].lower in ("refreshed", "refresh", "updated", "run"):
             continue
         if _schedule_adverb(ph, i):
@@ -585,12 +616,25 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         ph.blank.append((t.start, t.end))
         if not _named_column_after(ph, i + 1) and i + 1 < n and tokens[i + 1].text == "(":
             _grain_qualifier(ph, i + 1)  # «помесячно (дата зачисления)»; "monthly on scheduled_at" above
+        _date_named_after(ph, i + 1)  # "monthly on created date", "weekly by the paid date"
     i = 0
     while i < n:
         t = tokens[i]
         if i in ph.used:
             i += 1
             continue
+        if (  # «ездит на каждой модели машины»: an attribute of a quantified noun phrase is a dimension (a
+            t.lower == "на"  # bare «на каждом факультете» is left to the rules that ask: the id or the name?)
+            and i + 3 < n
+            and _quantified_dimension(tokens, i + 1)
+            and _qualified_after(tokens, i + 2)
+            and not _refresh_before(tokens, i)
+        ):
+            end = _dimension_list(ph, i + 2)
+            if end > i + 2:
+                ph.used.update({i, i + 1})
+                i = end
+                continue
         # «за каждый день», «в каждом месяце», "each month", «за месяц»
         if t.lower in ("за", "в", "во", "у", "для", "each", "for") and i + 1 < n:
             j = i + 1
@@ -714,6 +758,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     if ph.grain is None and ph.date_grain:
         ph.grain = "day"  # «Сколько визитов по дате визита в разрезе врачей»
     _read_measures(ph)
+    _read_single_day(ph)  # "max hours logged in a single day"
     _read_units(ph)  # «потребление кВт·ч»
     _read_what_amount(ph)  # «на какую сумму»
     _currency_sum(ph)  # «на сколько рублей»
@@ -884,7 +929,39 @@ def _grain_qualifier(ph: MartPhrase, j: int) -> int:
     поля created_at», «по месяцам по колонке region»; a column name in brackets after them
     («по месяцам визита (visit_date)») is the grain's column."""
     end = _grain_qualifier_words(ph, j)
-    return _bracketed_grain_column(ph, end)
+    after = _bracketed_grain_column(ph, end)
+    if after == end and ph.grain_column is None:
+        after = _described_grain_column(ph, end)
+    return after
+
+
+def _described_grain_column(ph: MartPhrase, k: int) -> int:
+    """«по месяцам приёма на работу (hired_at)», «по неделям отклика (applied_at)»: up to three Russian
+    words after a grain and then a snake_case name alone in brackets: the words describe the grain's column
+    the bracket names (the catalog checks that it is a time column of the fact)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    end = k
+    while end < n and end - k < 3 and tokens[end].lang == "ru" and end not in ph.used:
+        if _grain_noun(tokens[end]) or _is_measure(tokens[end]) or tokens[end].lower in LIST_JOINERS:
+            return k
+        end += 1
+    if end == k or not (end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")"):
+        return k
+    name = tokens[end + 1].text
+    if end + 1 in ph.used or not _IDENTIFIER.match(name):
+        return k
+    said = [*(tokens[g] for g in ph.grain_words if g < k), *tokens[k:end]]  # «приёма» may be read already
+    words = [w.lemma for w in said]
+    meanings = {m for w in said if (m := _time_word(w))}
+    if any(
+        words[x : x + 3] in (["приём", "на", "работа"], ["прием", "на", "работа"]) for x in range(len(words))
+    ):
+        meanings = {"hire"}  # «приём на работу»: hiring, not a clinic's «приём»
+    if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
+        return k  # «по месяцам приёма на работу (fired_at)»: the words and the name disagree (asked)
+    ph.grain_column = name
+    ph.used.update(range(k, end + 3))
+    return end + 3
 
 
 def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
@@ -973,6 +1050,20 @@ def _named_column_after(ph: MartPhrase, j: int) -> bool:
     return False
 
 
+def _date_named_after(ph: MartPhrase, j: int) -> None:
+    """ "monthly on created date", "weekly by the delivery date": «on/by» [the] + a word naming the event + a
+    date noun after a grain word name the grain's time column (the catalog resolves the word)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if j >= n or tokens[j].lower not in ("on", "by") or ph.grain_words or ph.grain_column:
+        return
+    k = j + 1 + (j + 1 < n and tokens[j + 1].lower == "the")
+    if k + 1 >= n or tokens[k + 1].lower not in ("date", "time", "timestamp") or {k, k + 1} & ph.used:
+        return
+    if tokens[k].lang == "en" and (_time_word(tokens[k]) or tokens[k].lower.endswith("ed")):
+        ph.grain_words.append(k)
+        ph.used.update(range(j, k + 2))
+
+
 def _time_word(token: Token) -> str | None:
     for lemma in token.lemmas | {token.lower, token.lemma}:
         if lemma in TIME_WORDS:
@@ -1000,7 +1091,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         )
         if not _grain_noun(t) and not each_grain and any(a <= t.start < b for a, b in ph.schedule_spans):
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
-        if t.lower == "," and any(w.lower in ("only", "только") for w in tokens[i + 1 : i + 7]):
+        if t.lower == "," and any(w.lower in ("only", "только", "лишь") for w in tokens[i + 1 : i + 7]):
             break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
         if _before_path(ph, i):
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
@@ -1025,6 +1116,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.add(i)
             i += 1
             continue
+        if _refresh_frequency(tokens, i):
+            break  # "by region, weekly refresh": the schedule's words
         if i in ph.used and (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
             i += 1  # "by customer city, weekly": the grain read already, not a dimension
             continue
@@ -1100,8 +1193,12 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 i = words[-1] + 1
                 continue
         words = [i]
+        if _agreeing_noun(tokens, i):  # «по страховым полисам»: an adjective and its noun are one dimension,
+            words = [i + 1, i]  # the noun first, the adjective qualifies it as a genitive does («товаров»)
+        head = max(words)
         # a genitive qualifier: «городам клиентов», «категориям товаров», "customer city" (en: before)
-        if i + 1 < n and tokens[i + 1].lang == "ru" and not _stops(tokens[i + 1]):
+        if head + 1 < n and tokens[head + 1].lang == "ru" and not _stops(tokens[head + 1]):
+            i = head  # the qualifier is read after the head noun (restored below)
             nxt = tokens[i + 1]
             gent = any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
             # «по зонам суток», «по времени суток»: a time unit in the genitive (not the dative of «по дням»)
@@ -1131,6 +1228,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                         and any(p.case == "gent" for p in after.parses)
                     ):
                         words.append(i + 2)
+            i = min(words)
         if t.lang == "en" and i + 1 < n and tokens[i + 1].lang == "en" and not _stops(tokens[i + 1]):
             nxt = tokens[i + 1]
             if nxt.lower in ("date", "time", "timestamp") and (_time_word(t) or t.lower.endswith("ed")):
@@ -1149,6 +1247,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 nxt.lower not in LIST_JOINERS
                 and not _column_noun(nxt)
                 and nxt.lower not in STOP_AFTER
+                and not _grain_adjective(nxt)  # "per district hourly": the grain
                 and not _grain_read(ph, i + 1)  # "per district hourly": the grain adverb read already
             ):
                 words.append(i + 1)
@@ -1160,6 +1259,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                     and third.lower not in LIST_JOINERS
                     and not _column_noun(third)
                     and not _grain_noun(third)
+                    and not _grain_adjective(third)  # "per order status weekly": the grain
                     and not _is_measure(third)
                     and third.lower != "date"
                     and not _grain_read(ph, i + 2)
@@ -1169,7 +1269,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.add(i + len(words))
         ph.dims.append(words)
         ph.used.update(words)
-        i = words[-1] + 1
+        i = max(words) + 1
         if _apposition(ph, words[0], i):  # «по машинам, госномер»: the attribute shown for the vehicle
             ph.apposed[i + 1] = list(words)
             ph.dims[-1] = [i + 1, words[0]]
@@ -1178,6 +1278,11 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             continue
         i = _bracket_names_table(ph, i)  # "per ward (beds table)": the fact's name, not the ward's column
         close = next((k for k in range(i + 1, min(n, i + 5)) if tokens[k].text == ")"), None)
+        shut = next((k for k in range(i + 1, min(n, i + 10)) if tokens[k].text == ")"), None)
+        if i < n and tokens[i].text == "(" and shut is not None and _value_list(tokens[i + 1 : shut]):
+            ph.used.update(range(i, shut + 1))  # «по направлению (вход/выход)»: the values it takes
+            i = shut + 1
+            continue
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
             inner = [k for k in inner if not _pronoun(tokens[k])]  # «(его название)»
@@ -1199,6 +1304,199 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 ph.used.update(range(i, close + 1))
                 i = close + 1
     return i
+
+
+_BARE_VALUE = re.compile(
+    r"\b(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>=|!=|<>)\s*(?P<word>[A-Za-z][\w-]*)\b(?![\w'(.])"
+)
+
+
+def _quoted_bare_values(text: str, fact: Table) -> str:
+    """«только direction = in», "status = paid": an unquoted word compared with a text column of the fact (and
+    naming no column of it) is that column's value, quoted for the filter rules (an English preposition such
+    as "in" is otherwise read as a word of the sentence)."""
+
+    def quote(match: re.Match[str]) -> str:
+        column = fact.column(match.group("col"))
+        word = match.group("word")
+        if column is None or column_kind(column.type).family != "text" or fact.column(word) is not None:
+            return match.group(0)
+        if word.lower() in ("null", "true", "false"):
+            return match.group(0)
+        return f"{match.group('col')} {match.group('op')} '{word}'"
+
+    return _BARE_VALUE.sub(quote, text)
+
+
+def _relative_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«число занятий, на которых студент присутствовал», «…, где студент не присутствовал»: a relative
+    clause whose verb is the comment of one boolean column of the fact ('Присутствовал на занятии') is that
+    flag's condition (`present = true`, with «не» `present = false`); the clause's own nouns (the person who
+    did it) say nothing more. Any other word in the clause leaves it to the other rules (asked)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    flags = [c for c in fact.columns if column_kind(c.type).family == "bool" and c.comment]
+    if not flags:
+        return None
+    for i, t in enumerate(tokens):
+        if not (t.lower == "где" or (t.lang == "ru" and t.lemma == "который")) or i in ph.used:
+            continue
+        start = i - 1 if i > 0 and tokens[i - 1].lang == "ru" and tokens[i - 1].has({"на", "в", "у"}) else i
+        end, negated, verb = i + 1, False, None
+        while end < n and tokens[end].lang == "ru" and end - i <= 4 and end not in ph.used:
+            w = tokens[end]
+            if w.lower == "не":
+                negated = True
+            elif w.parses and w.parses[0].pos == "VERB":
+                verb = w
+                end += 1
+                break
+            elif not (w.parses and w.parses[0].pos == "NOUN" and w.has(w.lemmas, case=("nomn",))):
+                break
+            end += 1
+        if verb is None or (end < n and tokens[end].lang == "ru"):
+            continue  # the clause goes on past its verb: not only a flag
+        named = [c for c in flags if verb.lemmas & _comment_lemmas(c.comment or "")]
+        if len(named) != 1:
+            continue
+        ph.used.update(range(start, end))
+        return f"{named[0].name} = {'false' if negated else 'true'}"
+    return None
+
+
+def _title_source(ph: MartPhrase, ground: _Ground) -> None:
+    """«кандидаты: кол-во по этапам», "tickets: count by topic": a short title before a colon naming one
+    table is the fact when no measure says of what and no «из»/"from" names a table."""
+    tokens = ph.tokens
+    cut = next((i for i, t in enumerate(tokens[:4]) if t.text == ":"), None)
+    if cut is None or ph.sources or any(m.object or m.column_ref for m in ph.measures) or not ph.measures:
+        return
+    named = {k: t for k in range(cut) if k not in ph.used and (t := ground.table_of(tokens[k])) is not None}
+    if len({id(t) for t in named.values()}) == 1:
+        k = next(iter(named))
+        ph.sources.append(k)
+        ph.used.add(k)
+
+
+def _unlist_unnamed(ph: MartPhrase, fact: Table) -> None:
+    """A modifier list ("net and gross pay totals") is a list of measures only when each modifier is a part of
+    the name of exactly one numeric column of the fact (net, gross); otherwise ("paid and unpaid order
+    totals") the modifiers are left to the other rules (the filter rules read «paid and unpaid»)."""
+    listed = [m for m in ph.measures if m.listed]
+    if not listed:
+        return
+    numeric = [c for c in _numeric_columns(fact) if not c.name.endswith("_id")]
+    if all(
+        sum(stem(ph.tokens[m.object[0]].lower) in name_parts(c.name) for c in numeric) == 1 for m in listed
+    ):
+        return
+    head = listed[-1].object[-1]
+    first = min(m.object[0] for m in listed)
+    ph.used.difference_update(range(first, head))
+    keep = listed[-1]
+    keep.object, keep.listed = [head], False
+    ph.measures = [m for m in ph.measures if not m.listed]
+
+
+def _modifier_list(ph: MartPhrase, head: int) -> list[int]:
+    """ "net and gross pay totals", "net, gross and bonus pay totals": English modifiers joined by and/commas
+    right before the noun a trailing measure word is about; each makes a measure of its own (the modifiers
+    in order, the last one the measure word's own). Empty unless at least two modifiers are listed."""
+    tokens = ph.tokens
+    found: list[int] = []
+    k = head - 1
+    while k >= 0 and tokens[k].lang == "en" and k not in ph.used and not _stops(tokens[k]):
+        if _measure_func(tokens, k) is not None or tokens[k].lower in ("the", "a", "an", "of"):
+            break
+        found.insert(0, k)
+        if k - 1 >= 0 and tokens[k - 1].lower in ("and", ","):
+            k -= 2
+            continue
+        break
+    if len(found) < 2:
+        return []
+    ph.used.update(range(found[0], head))
+    return found
+
+
+SINGLE_EN = {"single", "one"}
+SINGLE_RU = {"один", "одни", "единый"}
+
+
+def _read_single_day(ph: MartPhrase) -> None:
+    """ "max hours logged in a single day", «максимум часов за один день»: right after a max/min measure, the
+    day one value is read in. Marked here; kept only when a row of the fact is one day (checked with the
+    catalog in :func:`_single_day_rows`), else asked."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i, t in enumerate(tokens):
+        if i in ph.used or t.lower not in ("in", "за", "в") or i + 2 >= n:
+            continue
+        k = i + 1 + (tokens[i + 1].lower == "a")
+        if k + 1 >= n or not (_en(tokens[k], SINGLE_EN) or _ru(tokens[k], SINGLE_RU)):
+            continue
+        if _grain_noun(tokens[k + 1]) != "day" or k + 1 in ph.used:
+            continue
+        before = [m for m in ph.measures if m.index < i]
+        if not before or before[-1].func not in ("max", "min"):
+            continue
+        ph.single_day = list(range(i, k + 2))
+        ph.used.update(ph.single_day)
+        ph.blank.append((t.start, tokens[k + 1].end))
+        return
+
+
+def _single_day_rows(ph: MartPhrase, fact: Table) -> bool:
+    """A row of the fact is one day: its event times are date columns (a timesheet's work_date), so the
+    largest value "in a single day" is the largest value of a row."""
+    times = _time_columns(fact)
+    return bool(times) and all(column_kind(c.type).family == "date" for c in times)
+
+
+def _logged_participle(tokens: Sequence[Token], k: int, m: MeasureWord, ground: _Ground, fact: Table) -> bool:
+    """ "max hours logged", "total hours worked": an English past participle right after a word that names
+    a numeric column of the fact whole (hours, not bytes_down), and naming no column or table itself, only
+    says the values were recorded: no condition."""
+    t = tokens[k]
+    if t.lang != "en" or not t.lower.endswith("ed") or k - 1 not in m.object or m.func in ("count",):
+        return False
+    named = ground.columns_named(fact, [tokens[k - 1]])
+    if len(named) != 1 or not column_kind(named[0].type).numeric:
+        return False
+    if not set(name_parts(named[0].name)) <= ground.meanings(tokens[k - 1].lower) | {
+        stem(tokens[k - 1].lower)
+    }:
+        return False  # "bytes uploaded" of bytes_down: the participle would name the rest of it (asked)
+    return not ground.columns_named(fact, [t]) and ground.table_of(t) is None
+
+
+def _qualified_after(tokens: Sequence[Token], k: int) -> bool:
+    """Token k is a Russian noun followed by a noun in the genitive («модели машины»): an attribute of
+    something, not an entity alone."""
+    if k + 1 >= len(tokens) or tokens[k].lang != "ru" or tokens[k + 1].lang != "ru":
+        return False
+    return any(p.case == "gent" and p.pos == "NOUN" for p in tokens[k + 1].parses)
+
+
+def _value_list(inner: Sequence[Token]) -> bool:
+    """«вход/выход», "in/out", «да/нет»: words joined by slashes in a bracket after a dimension list the
+    values the dimension takes (an illustration), they name no column."""
+    if len(inner) < 3 or len(inner) % 2 == 0:
+        return False
+    words, slashes = inner[::2], inner[1::2]
+    return all(s.text == "/" for s in slashes) and all(w.lang in ("ru", "en") for w in words)
+
+
+def _agreeing_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Token i is a Russian adjective agreeing in case and number with the noun right after it («страховым
+    полисам», «товарным категориям»): the two name one thing, so one dimension."""
+    if i + 1 >= len(tokens) or tokens[i].lang != "ru" or tokens[i + 1].lang != "ru":
+        return False
+    adj, noun = tokens[i], tokens[i + 1]
+    if _grain_adjective(adj) or _is_measure(adj) or _stops(noun) or _grain_noun(noun) or _is_measure(noun):
+        return False
+    if not adj.parses or adj.parses[0].pos != "ADJF" or not any(p.pos == "NOUN" for p in noun.parses[:2]):
+        return False
+    forms = {(p.case, p.number) for p in adj.parses if p.pos == "ADJF"}
+    return any((p.case, p.number) in forms for p in noun.parses if p.pos == "NOUN")
 
 
 def _apposition(ph: MartPhrase, head: int, comma: int) -> bool:
@@ -1546,11 +1844,19 @@ def _read_measures(ph: MartPhrase) -> None:
                 break
             if _measure_func(tokens, j) is not None and not _is_second_word(tokens, j):
                 break
+            if not m.object and _size_noun(tokens, j):
+                ph.used.add(j)  # «средний размер продажи», "average sale size": the size of what follows
+                j += 1
+                continue
             m.object.append(j)
             ph.used.add(j)
             j += 1
             if len(m.object) >= 3:
                 break
+        if j + 1 < n and tokens[j].lower in ("в", "in") and _word(tokens[j + 1], UNITS_RU, UNITS_EN):
+            m.units = True  # «средний размер продажи в штуках», "in units": the quantity column
+            ph.used.update({j, j + 1})
+            j += 2
         if j + 1 < n and tokens[j].lower in ("в", "in") and _unit_part(tokens[j + 1]):
             m.unit = _unit_part(tokens[j + 1])  # «средний срок назначения в днях», "longest course in days"
             ph.used.update({j, j + 1})
@@ -1600,6 +1906,12 @@ def _read_measures(ph: MartPhrase) -> None:
                     ):
                         m.object.insert(0, i - 2)
                         ph.used.add(i - 2)
+                    shared = _modifier_list(ph, i - 1)  # "net and gross pay totals": two measures of pay
+                    if shared:
+                        m.object.insert(0, shared[-1])
+                        m.listed = True
+                        for k in shared[:-1]:
+                            ph.measures.append(dataclasses.replace(m, object=[k, i - 1]))
         ph.measures.append(m)
         i = max(j, i + 1)
     # «максимальная и минимальная сумма продажи»: the first adjective shares the second one's object
@@ -1625,6 +1937,23 @@ def _read_measures(ph: MartPhrase) -> None:
                  or _stops(tokens[b.index + 1]))
         ):  # fmt: skip
             b.object = list(a.object)
+
+
+SIZE_RU = {"размер", "величина", "объём", "объем", "выработка"}
+SIZE_EN = {"size", "volume"}
+
+
+def _size_noun(tokens: Sequence[Token], j: int) -> bool:
+    """«размер», «величина», «объём», «выработка», "size" right after a measure word and followed by the
+    noun it measures («средний размер продажи», «средняя выработка часов»): the words say of what, the size
+    noun adds nothing («размер скидки» still names the discount column when one is named)."""
+    w = tokens[j]
+    if not _word(w, SIZE_RU, SIZE_EN) or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    if w.lang == "ru":
+        return nxt.lang == "ru" and any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
+    return nxt.lower in ("of", "in")
 
 
 COMPARISONS = {
@@ -2010,6 +2339,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
     _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
+    _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -2024,6 +2354,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     means_value = _instrumental_value(ph, ground, fact)  # «оплат картой»: channel = 'card'
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
+    _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
+    if ph.single_day and not _single_day_rows(ph, fact):  # a day of several rows would need a sum first
+        return Outcome.clarify(ask("residue", words=" ".join(tokens[k].text for k in ph.single_day)))
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2091,6 +2424,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 )  # "total fuel spend": the money word of the amount
                 and not _names_unit_column(token, fact, measures)
                 and _english_event_column(ph, _time_columns(fact), [token]) is None  # "check-ins"
+                and not _logged_participle(tokens, k, m, ground, fact)  # "hours logged"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
@@ -2098,8 +2432,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
+    flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
-    rest = _explained_filter(_blanked(request.text, ph), fact)
+    rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
@@ -2119,8 +2454,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if where.value:
         definition["where"] = where.value
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
-    verb_flag = None if where.value else _verb_flag(ph, ground, fact)
-    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, verb_flag):
+    verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
+    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, flag_clause, verb_flag):
         if state is None:
             continue
         prior = definition.get("where")
@@ -2505,8 +2840,17 @@ TITLE_EN = {"rollup", "roll-up", "summary", "dashboard", "overview", "breakdown"
 TITLE_LINKS = {"по", "о", "об", "of", "on", "about", "for"}
 
 
+ONLY_WORDS = {"только", "лишь", "only", "just"}
+
+
 def _residue(
-    tokens: Sequence[Token], ph: MartPhrase, rest: Request, where: str | None, ground: _Ground, fact: Table
+    tokens: Sequence[Token],
+    ph: MartPhrase,
+    rest: Request,
+    where: str | None,
+    ground: _Ground,
+    fact: Table,
+    conditioned: bool = False,
 ) -> str:
     """Words no rule read, quoted; a filter the rules did not turn into a condition is never dropped.
     Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
@@ -2522,6 +2866,8 @@ def _residue(
             continue  # read by the mart rules or explained by a bracketed condition ("not been fired (...)")
         if t.lower in FILLER_EN or t.lemma in FILLER_RU or t.lower in FILLER_RU:
             continue
+        if conditioned and t.lower in ONLY_WORDS:
+            continue  # «только закрытые (closed_at не пустой)»: the cue of the bracket's condition
         if _chat_word(t):
             continue  # «пусть», «привет», "hey, can I get", "pls"
         if _word(t, TITLE_RU, TITLE_EN):
@@ -2785,6 +3131,10 @@ def _explained_filter(text: str, fact: Table) -> str:
             start += leads[-1].end()
         elif len(said) > 2 and said[-1].group(0).lower() not in EXPLAINED_KEEP:
             start += said[-3].end()  # no lead: the two words right before the bracket, as before
+        if len(said) == 2 and said[-1].group(0).lower() in ONLY_WORDS:
+            before = re.search(r"([^\W\d_][\w-]*)\s+$", text[:start])
+            if before is not None:  # "active staff only (fired_at empty)": the words the «only» closes
+                start = before.start(1)
         while (  # "who have not been fired (fired_at is null)": the whole clause the bracket explains
             (before := re.search(r"(\S+)\s+$", text[:start])) is not None
             and before.group(1).lower() in EXPLAINED_CLAUSE
@@ -2799,7 +3149,7 @@ def _explained_filter(text: str, fact: Table) -> str:
 
 
 _BARE_NULL = re.compile(
-    r"(?:\(\s*|\b(?:with|where|whose)\s+"
+    r"(?:\(\s*|\b(?:those\s+)?(?:with|where|whose)\s+"  # "only those where fired_at empty"
     # «только те, у кого fired_at пустой», «где insurance_policy не заполнен»: the lead says "the rows whose"
     r"|(?<![\w-])(?:(?:только|лишь)\s+)?(?:(?:те|тех|те,)\s*,?\s*)?(?:у\s+(?:кого|которых)|где|с)\s+)"
     r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?|не\s+)?"
@@ -3604,6 +3954,14 @@ def _measures(
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
+        if m.units and m.func in ("avg", "min", "max"):  # «средний размер продажи в штуках»: of the pieces
+            qty = _quantity_column(fact)
+            if qty is None:
+                columns = ", ".join(c.name for c in _numeric_columns(fact))
+                questions.append(ask("which_column", func=m.func, table=fact.name, columns=columns))
+                continue
+            measures.append({"func": m.func, "column": qty})
+            continue
         bare = not object_words and not m.column_ref and not m.subject and not _word(cue, MONEY_RU, MONEY_EN)
         if bare and m.func in ("avg", "min", "max") and len(_numeric_columns(fact)) > 1:
             questions.append(ask("which_column", func=m.func, table=fact.name,
@@ -3723,11 +4081,11 @@ def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
     lemmas = _comment_lemmas(fact.comment)
     tokens = ph.tokens
     for words in list(ph.dims):
-        k = words[0] - 1
+        k = min(words) - 1
         if k < 1 or tokens[k].lower not in DIM_PREPS_RU or k - 1 not in ph.sources:
             continue
-        run = [words]  # «по топливным картам»: an adjective read as a dimension of its own
-        while nxt := next((d for d in ph.dims if d[0] == run[-1][-1] + 1), None):
+        run = [words]  # «по топливным картам»: one dimension (an adjective and its noun) or several
+        while nxt := next((d for d in ph.dims if min(d) == max(run[-1]) + 1), None):
             run.append(nxt)
         group = [tokens[k - 1], *(tokens[j] for d in run for j in d)]
         if all(t.lang == "ru" and t.lemmas & lemmas for t in group):
@@ -3855,7 +4213,7 @@ def _dimensions(
                 continue
             if owner is not fact and owner in reachable:
                 word = " ".join(t.text for t in [*qualifier, head] if t.lang == "en") or " ".join(
-                    t.text for t in [head, *qualifier]
+                    t.text for t in sorted([head, *qualifier], key=lambda t: t.start)
                 )
                 questions.append(ask("unknown_dim", word=word, fact=fact.name))
                 continue  # the qualifying table has no such column: asked, not taken from another table
@@ -3914,9 +4272,8 @@ def _dimensions(
             names = ", ".join(f"{t.name}.{cols[0].name}" for t, cols in holders)
             questions.append(ask("which_dim", word=head.text, columns=names))
             continue
-        questions.append(
-            ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
-        )
+        said = sorted([head, *qualifier], key=lambda t: t.start)  # as written: «платёжным методам»
+        questions.append(ask("unknown_dim", word=" ".join(t.text for t in said), fact=fact.name))
     dims = list(dict.fromkeys(dims))
     dims = _drop_named_keys(ph, ground, fact, dims, reachable)
     for words in ph.dims:  # «города хаба отправки», "destination hub city": the one key a role word names

@@ -128,7 +128,8 @@ ROBUST: list[tuple[str, str, str, str, dict[str, Any]]] = [
 ]  # fmt: skip
 
 
-def _check(catalog: str, text: str, deployed: str, expected: dict[str, Any]) -> None:
+def check_trigger_case(catalog: str, text: str, deployed: str, expected: dict[str, Any]) -> None:
+    """Plan `text` with `deployed` pipelines and check the status and the fields `expected` names."""
     outcome = plan(catalog, text, deployed)
     status = expected.get("status", "ok")
     assert outcome.status == status, (outcome.status, outcome.questions or outcome.errors, outcome.spec)
@@ -140,6 +141,9 @@ def _check(catalog: str, text: str, deployed: str, expected: dict[str, Any]) -> 
         assert spec.source.table == expected["source"]
         assert set(spec.schedule_assets) == {uri(catalog, t) for t in expected["upstream"]}
         assert spec.schedule is None and not spec.on_new_files
+    elif "manual" in expected:
+        assert spec.source.table == expected["source"]
+        assert spec.schedule is None and not spec.schedule_assets and not spec.on_new_files
     else:  # new files at a path
         assert spec.on_new_files and spec.schedule is None
         assert spec.source.path == expected["path"]
@@ -160,7 +164,7 @@ def _check(catalog: str, text: str, deployed: str, expected: dict[str, Any]) -> 
 def test_robust_trigger_requests(
     case: str, catalog: str, text: str, deployed: str, expected: dict[str, Any]
 ) -> None:
-    _check(catalog, text, deployed, expected)
+    check_trigger_case(catalog, text, deployed, expected)
 
 
 def test_forty_requests_in_both_languages() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.test_triggers_round9 import plan, uri
+from tests.unit.test_triggers_round13b import check_trigger_case
 
 # (id, catalog, request, deployed tables, expected) as in tests/unit/test_triggers_round13b.py
 CHAT: list[tuple[str, str, str, str, dict[str, Any]]] = [
@@ -92,33 +92,11 @@ CHAT: list[tuple[str, str, str, str, dict[str, Any]]] = [
 ]  # fmt: skip
 
 
-def _check(catalog: str, text: str, deployed: str, expected: dict[str, Any]) -> None:
-    outcome = plan(catalog, text, deployed)
-    status = expected.get("status", "ok")
-    assert outcome.status == status, (outcome.status, outcome.questions or outcome.errors, outcome.spec)
-    if status != "ok":
-        return
-    spec = outcome.spec
-    assert spec is not None
-    if "upstream" in expected:
-        assert spec.source.table == expected["source"]
-        assert set(spec.schedule_assets) == {uri(catalog, t) for t in expected["upstream"]}
-        assert spec.schedule is None and not spec.on_new_files
-    elif "manual" in expected:
-        assert spec.source.table == expected["source"]
-        assert spec.schedule is None and not spec.schedule_assets and not spec.on_new_files
-    else:  # new files at a path
-        assert spec.on_new_files and spec.schedule is None
-        assert spec.source.path == expected["path"]
-        assert spec.source.format == expected["format"]
-        assert spec.target.table == expected["target"]
-
-
 @pytest.mark.parametrize(("case", "catalog", "text", "deployed", "expected"), CHAT, ids=[c[0] for c in CHAT])
 def test_chat_style_trigger_requests(
     case: str, catalog: str, text: str, deployed: str, expected: dict[str, Any]
 ) -> None:
-    _check(catalog, text, deployed, expected)
+    check_trigger_case(catalog, text, deployed, expected)
 
 
 def test_thirty_requests() -> None:
