@@ -3282,6 +3282,8 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         return (
             False  # «Стипендии по группам: сумма …»: the head titles the mart, the measures follow the colon
         )
+    if all(_apposed_bare_measure(tokens, m) for m in ph.measures):
+        return False  # «Начисления по тарифам, сумма»: the one bare measure word says what of the head
     return all(m.index > 1 and not m.subject for m in ph.measures)
 
 
@@ -4196,6 +4198,8 @@ def _dimensions(
             continue
         if not qualifier and ground.table_of(head) is fact and not ground.columns_named(fact, [head]):
             continue  # «Сводка по заказам», «чек по заказам» of orders: the fact itself groups nothing
+        if not qualifier and _fact_noun_date(ground, fact, head):
+            continue  # «пробег по маршрутам» of routes: the fact's noun, never its route_date column
 
         column = None
         if (commented := _comment_column(ground, fact, reachable, [head, *qualifier])) is not None:
@@ -5873,3 +5877,27 @@ def _lost_qualifier(
         if others:
             return True
     return False
+
+
+def _fact_noun_date(ground: _Ground, fact: Table, head: Token) -> bool:
+    """«по маршрутам» of routes: a noun naming the fact table whose only column match is a time column
+    spelled after the table (route_date) names the rows themselves, not a date to group by (a date is a
+    grain, read from a grain word)."""
+    if ground.table_of(head) is not fact:
+        return False
+    if head.lang == "ru" and not (head.parses and head.parses[0].pos == "NOUN"):
+        return False  # «по расчётному (месяцу)»: an adjective qualifies a column, it is no table's noun
+    cols = ground.columns_named(fact, [head])
+    times = {c.name for c in _time_columns(fact)} | set(UPDATE_COLUMNS)
+    return bool(cols) and all(c.name in times for c in cols)
+
+
+def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord) -> bool:
+    """«…, сумма, …», "…, total": a measure word with no object of its own, set off by a comma, that does
+    not count («колво» after a comma is the count itself): it names the aggregate of the head's rows."""
+    if m.func in ("count", "count_distinct", "unsupported") or m.object or m.column_ref or m.subject:
+        return False
+    if m.index == 0 or tokens[m.index - 1].text not in (",", ";", "—", "-"):
+        return False
+    nxt = tokens[m.index + 1] if m.index + 1 < len(tokens) else None
+    return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
