@@ -322,6 +322,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
     # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
     export = _exports_to_excel(tokens)
+    grain_phrase = grain_phrase or _grain_adjective_grouped(words)  # "daily visits by diagnosis"
     if not measure and not grain_phrase and not per and not adverb and not export:
         return False
     grouped = any(
@@ -2335,6 +2336,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if titled and len(ph.measures) > len(titled):
         ph.measures = [m for m in ph.measures if m not in titled]
     _bracketed_table(ph, ground)  # "lead counts by source (crm leads)": the table, not the source's column
+    _bracketed_grain_after_dim(ph, ground)  # "weekly … by status (orders created_at)": the grain's column
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
@@ -5901,3 +5903,53 @@ def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord) -> bool:
         return False
     nxt = tokens[m.index + 1] if m.index + 1 < len(tokens) else None
     return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
+
+
+def _bracketed_grain_after_dim(ph: MartPhrase, ground: _Ground) -> None:
+    """ "weekly order count by status (orders created_at)", «по статусам (created_at), понедельно»: a bracket
+    after a dimension that is not a time word, holding a time column (after its table's name), is the
+    column of the grain the request names, never a replacement of the dimension (status stays)."""
+    tokens = ph.tokens
+    if ph.grain is None or ph.grain_column is not None:
+        return
+    for index, before, inner in ph.bracketed:
+        if index >= len(ph.dims) or len(inner) not in (1, 2) or not before:
+            continue
+        if any(_time_word(tokens[k]) or _grain_noun(tokens[k]) for k in before):
+            continue  # «по дате (created_at)»: the bracket names the date's own column
+        name = tokens[inner[-1]].text
+        if not _IDENTIFIER.match(name):
+            continue
+        head = tokens[inner[0]]
+        owners = [
+            t for t in ground.tables
+            if len(inner) == 1 or t.name.lower() == head.lower or ground.table_of(head) is t
+        ]  # fmt: skip
+        timed = [t for t in owners if any(c.name == name for c in _time_columns(t))]
+        if not timed or (len(inner) == 2 and len(timed) != 1):
+            continue
+        ph.dims[index] = before
+        ph.grain_column = name
+        if len(inner) == 2:
+            ph.fact_hint = timed[0]
+        ph.used.update(inner)
+
+
+_KEYED_BY = {"dedupe", "deduplicate", "deduplicated", "duplicates", "upsert", "merge", "merged", "ones",
+             "keyed", "key", "keys", "partitioned", "ordered", "sorted", "unique"}  # fmt: skip
+
+
+def _grain_adjective_grouped(words: Sequence[Token]) -> bool:
+    """ "daily visits by diagnosis", "weekly signups by source": an English grain adjective right before the
+    counted noun, and a "by" that groups (not "dedupe by id", "upsert by id"): the rows counted per day and
+    per value, never a daily copy that drops "by diagnosis" unread."""
+    lead = any(
+        t.lower in ("hourly", "daily", "weekly", "monthly")
+        and nxt.lang == "en"
+        and nxt.lower not in ("at", "on", "in", "from", "to", "into", "by", "refresh", "load", "copy", "sync")
+        for t, nxt in zip(words, words[1:], strict=False)
+    )
+    return lead and any(
+        t.lower == "by" and k > 0 and words[k - 1].lower not in _KEYED_BY and words[k - 1].lang == "en"
+        for k, t in enumerate(words)
+    )
