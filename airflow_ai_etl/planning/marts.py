@@ -4200,7 +4200,7 @@ def _dimensions(
             continue
         if not qualifier and ground.table_of(head) is fact and not ground.columns_named(fact, [head]):
             continue  # «Сводка по заказам», «чек по заказам» of orders: the fact itself groups nothing
-        if not qualifier and _fact_noun_date(ground, fact, head):
+        if not qualifier and _fact_noun_date(ground, fact, tokens, words[0]):
             continue  # «пробег по маршрутам» of routes: the fact's noun, never its route_date column
 
         column = None
@@ -5881,10 +5881,13 @@ def _lost_qualifier(
     return False
 
 
-def _fact_noun_date(ground: _Ground, fact: Table, head: Token) -> bool:
-    """«по маршрутам» of routes: a noun naming the fact table whose only column match is a time column
-    spelled after the table (route_date) names the rows themselves, not a date to group by (a date is a
-    grain, read from a grain word)."""
+def _fact_noun_date(ground: _Ground, fact: Table, tokens: Sequence[Token], k: int) -> bool:
+    """«по маршрутам» of routes: a noun right after «по»/"per"/"by" naming the fact table whose only column
+    match is a time column spelled after the table (route_date) names the rows themselves, not a date to
+    group by (a date is a grain, read from a grain word; «по месяцам экзаменов» keeps exam_date)."""
+    head = tokens[k]
+    if k == 0 or tokens[k - 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+        return False
     if ground.table_of(head) is not fact:
         return False
     if head.lang == "ru" and not (head.parses and head.parses[0].pos == "NOUN"):
