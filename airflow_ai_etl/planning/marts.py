@@ -2064,6 +2064,14 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "min"
     if _word(t, MAX_RU, MAX_EN):
         return "max"
+    if (
+        t.lower == "peak"
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lang == "en"
+        and not _stops(tokens[i + 1])
+        and not _grain_noun(tokens[i + 1])
+    ):
+        return "max"  # "peak voltage": the highest reading ("orders at peak", "peak hours": no measure)
     if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
         return None
     if _slang_count(tokens, i):  # «колво лидов», «скока событий», "cnt of orders"
@@ -3284,7 +3292,8 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         return (
             False  # «Стипендии по группам: сумма …»: the head titles the mart, the measures follow the colon
         )
-    if all(_apposed_bare_measure(tokens, m) for m in ph.measures):
+    bare = {m.index for m in ph.measures if not (m.object or m.column_ref or m.subject)}
+    if all(_apposed_bare_measure(tokens, m, bare) for m in ph.measures):
         return False  # «Начисления по тарифам, сумма»: the one bare measure word says what of the head
     return all(m.index > 1 and not m.subject for m in ph.measures)
 
@@ -5897,14 +5906,23 @@ def _fact_noun_date(ground: _Ground, fact: Table, tokens: Sequence[Token], k: in
     return bool(cols) and all(c.name in times for c in cols)
 
 
-def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord) -> bool:
-    """«…, сумма, …», "…, total": a measure word with no object of its own, set off by a comma, that does
-    not count («колво» after a comma is the count itself): it names the aggregate of the head's rows."""
+def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int] | None = None) -> bool:
+    """«…, сумма, …», «…, сумма и максимум, …», "…, total": measure words with no object of their own, set off
+    by a comma (a list of them joined by «и»/"and"), none of them a count: they name the aggregates of the
+    head's rows («колво» after a comma is the count itself)."""
     if m.func in ("count", "count_distinct", "unsupported") or m.object or m.column_ref or m.subject:
         return False
-    if m.index == 0 or tokens[m.index - 1].text not in (",", ";", "—", "-"):
+    bare = bare if bare is not None else {m.index}
+    joiners = ("и", "and", ",")
+    k = m.index - 1
+    while k > 0 and tokens[k].lower in ("и", "and") and k - 1 in bare:
+        k -= 2  # «сумма и максимум»: back to the list's first word
+    if k < 0 or tokens[k].text not in (",", ";", "—", "-"):
         return False
-    nxt = tokens[m.index + 1] if m.index + 1 < len(tokens) else None
+    j = m.index + 1
+    while j + 1 < len(tokens) and tokens[j].lower in joiners and j + 1 in bare:
+        j += 2  # «сумма и максимум, по неделям»: past the list's last word
+    nxt = tokens[j] if j < len(tokens) else None
     return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
 
 
