@@ -2445,6 +2445,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
+    rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
@@ -5974,3 +5975,32 @@ def _grain_adjective_grouped(words: Sequence[Token]) -> bool:
         t.lower == "by" and k > 0 and words[k - 1].lower not in _KEYED_BY and words[k - 1].lang == "en"
         for k, t in enumerate(words)
     )
+
+
+_ONLY_NOUN_VALUE = re.compile(
+    r"(?P<cue>\b(?:только|лишь|only)\s+)(?:(?:по|for|with)\s+)?(?P<noun>[^\W\d_]+)\s+"
+    r"(?P<value>'[^']+'|\"[^\"]+\"|[A-Za-z][\w-]*\b)(?!\s*[=(])",
+    re.IGNORECASE,
+)
+
+
+def _only_column_noun_value(text: str, ground: _Ground, fact: Table) -> str:
+    """«только проект 'Apollo'», «только по проекту 'Apollo'», «только дверь main»: after only/«только», a
+    Russian noun naming one text column of the fact (by the catalog's words: «проект» -> project) and a value
+    in quotes or in Latin letters is that column's equality, spelled for the filter rules (`project =
+    'Apollo'`); a noun naming no column, or several, is left as written (asked)."""
+
+    def spell(match: re.Match[str]) -> str:
+        noun = match.group("noun")
+        if not re.search(r"[а-яё]", noun, re.IGNORECASE):
+            return match.group(0)  # "only project 'Apollo'": the English rules read the column's name
+        token = tokenize(noun)[0]
+        cols = [c for c in ground.columns_named(fact, [token]) if column_kind(c.type).family == "text"]
+        if len(cols) != 1:
+            return match.group(0)
+        value = match.group("value").strip("'\"")
+        if fact.column(value) is not None:
+            return match.group(0)
+        return f"{match.group('cue')}{cols[0].name} = '{value}'"
+
+    return _ONLY_NOUN_VALUE.sub(spell, text)
