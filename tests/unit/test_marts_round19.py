@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_planner_marts import mart_of, mart_shape
+from tests.unit.test_planner_marts import mart_of, mart_shape, mart_where
 
 # --- 1: the fact's own noun after «по» is the rows, never its date column ---------------------------------
 
@@ -153,3 +153,50 @@ def test_a_dimension_along_two_join_paths_is_asked(clinic, text):
 def test_a_keyed_by_in_a_load_is_no_grouping(planners, catalog, text):
     outcome = planners[catalog].plan(text)
     assert outcome.spec is None or outcome.spec.source.type != "mart"
+
+
+# --- misses: two bare measures after a comma, "peak", «только <column noun> 'value'» -----------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures",
+    [
+        ("telecom", "Платежи по абонентам, сумма и максимум, по месяцам", [("max", "amount"), ("sum", "amount")]),
+        ("telecom", "payments per subscriber, sum and max, monthly", [("max", "amount"), ("sum", "amount")]),
+        ("logistics", "Возвраты по причинам, сумма и среднее", [("avg", "refund_amount"), ("sum", "refund_amount")]),
+        # «количество» in the list is a count of its own, next to the sum
+        ("logistics", "Возвраты по причинам, сумма и количество", [("count", None), ("sum", "refund_amount")]),
+        ("utility", "peak voltage and avg kwh per meter per hour", [("avg", "kwh"), ("max", "voltage")]),
+        ("logistics", "peak stops per courier per week", [("max", "stops")]),
+        ("telecom", "peak call duration per subscriber per day", [("max", "duration_sec")]),
+    ],
+)  # fmt: skip
+def test_measure_lists_and_peak(planners, catalog, text, measures):
+    assert mart_of(planners[catalog].plan(text))["measures"] == sorted(
+        measures, key=lambda m: (m[0], m[1] or "")
+    )
+
+
+@pytest.mark.parametrize("text", ["orders per hour at peak", "orders per region in peak hours"])
+def test_peak_with_no_column_is_no_measure(shop, text):
+    outcome = shop.plan(text)
+    assert outcome.status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        ("hr", "сколько часов по сотрудникам помесячно, только проект 'Apollo'", "project = 'Apollo'"),
+        ("hr", "Часы по сотрудникам помесячно, только по проекту 'Apollo'", "project = 'Apollo'"),
+        ("hr", "Часы по сотрудникам помесячно, только проект Apollo", "project = 'Apollo'"),
+        ("shop", "Выручка по дням, только регион north", "region = 'north'"),
+        ("shop", "Выручка по регионам по месяцам, только регион 'north'", "region = 'north'"),
+    ],
+)
+def test_only_a_column_noun_and_a_value_is_a_filter(planners, catalog, text, where):
+    assert mart_where(planners[catalog].plan(text)) == where
+
+
+def test_only_a_noun_naming_no_column_is_asked(shop):
+    outcome = shop.plan("Выручка по дням, только категория 'books'")
+    assert outcome.status == "needs_clarification" and "категория" in outcome.questions[0]
