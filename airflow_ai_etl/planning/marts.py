@@ -2358,6 +2358,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
     _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
+    _head_column_measure(ph, ground, fact)  # "stops per courier per week, sum": the sum of stops
     _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
@@ -6004,3 +6005,27 @@ def _only_column_noun_value(text: str, ground: _Ground, fact: Table) -> str:
         return f"{match.group('cue')}{cols[0].name} = '{value}'"
 
     return _ONLY_NOUN_VALUE.sub(spell, text)
+
+
+def _head_column_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """ "stops per courier per week, sum", «остановки по курьерам, максимум»: the sentence opens with a noun
+    naming one numeric column of the fact, grouped by «по»/per/by, and the only measures are bare words set
+    off by a comma: they aggregate that column (never the rows' count, never another numeric column)."""
+    tokens = ph.tokens
+    if (
+        len(tokens) < 3
+        or not ph.measures
+        or 0 in ph.used
+        or tokens[1].lower not in DIM_PREPS_RU | DIM_PREPS_EN
+    ):
+        return
+    bare = {m.index for m in ph.measures if not (m.object or m.column_ref or m.subject)}
+    if not all(_apposed_bare_measure(tokens, m, bare) for m in ph.measures):
+        return
+    numeric = _numeric_names(fact)
+    cols = [c for c in ground.columns_named(fact, [tokens[0]]) if c.name in numeric]
+    if len(cols) != 1:
+        return
+    for m in ph.measures:
+        m.column_ref = cols[0].name
+    ph.used.add(0)
