@@ -200,3 +200,17 @@ def test_only_a_column_noun_and_a_value_is_a_filter(planners, catalog, text, whe
 def test_only_a_noun_naming_no_column_is_asked(shop):
     outcome = shop.plan("Выручка по дням, только категория 'books'")
     assert outcome.status == "needs_clarification" and "категория" in outcome.questions[0]
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures, dims",
+    [
+        ("logistics", "stops per courier per week, sum", [("sum", "stops")], ["courier_id"]),
+        ("logistics", "Остановки по курьерам по неделям, максимум", [("max", "stops")], ["courier_id"]),
+        ("logistics", "distance per courier, avg and max", [("avg", "distance_km"), ("max", "distance_km")],
+         ["courier_id"]),
+    ],
+)  # fmt: skip
+def test_a_head_column_with_bare_measures_after_a_comma(planners, catalog, text, measures, dims):
+    mart = mart_of(planners[catalog].plan(text))
+    assert (mart["measures"], mart["dims"]) == (sorted(measures), dims)
