@@ -2359,6 +2359,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _subject_comment_tail(ph, fact)
     _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
     _head_column_measure(ph, ground, fact)  # "stops per courier per week, sum": the sum of stops
+    _postposed_measure(ph)  # «кол-во остановок максимум по курьерам»: the max of the stops column
     _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
@@ -6029,3 +6030,21 @@ def _head_column_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
     for m in ph.measures:
         m.column_ref = cols[0].name
     ph.used.add(0)
+
+
+def _postposed_measure(ph: MartPhrase) -> None:
+    """«кол-во остановок максимум по курьерам»: an average, min or max word with no object right after a count
+    phrase (before «по»/by, a comma or the end) says which aggregate of that phrase's column is meant, as
+    «максимум кол-ва остановок» does; it is no second measure to place (a count of rows is then asked)."""
+    tokens = ph.tokens
+    for a, b in zip(ph.measures, ph.measures[1:], strict=False):
+        if a.func != "count" or not a.object or a.column_ref or a.subject or a.units:
+            continue
+        if b.func not in ("avg", "min", "max") or b.object or b.column_ref or b.index != max(a.object) + 1:
+            continue
+        nxt = tokens[b.index + 1] if b.index + 1 < len(tokens) else None
+        if nxt is not None and nxt.lang != "punct" and nxt.lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+            continue
+        b.object = [a.index, *a.object]
+        ph.measures = [m for m in ph.measures if m is not a]
+        return
