@@ -214,3 +214,19 @@ def test_only_a_noun_naming_no_column_is_asked(shop):
 def test_a_head_column_with_bare_measures_after_a_comma(planners, catalog, text, measures, dims):
     mart = mart_of(planners[catalog].plan(text))
     assert (mart["measures"], mart["dims"]) == (sorted(measures), dims)
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measures",
+    [
+        ("logistics", "кол-во остановок максимум по курьерам помесячно", [("max", "stops")]),
+        ("hr", "кол-во часов среднее по сотрудникам помесячно", [("avg", "hours")]),
+    ],
+)
+def test_an_aggregate_word_after_a_count_phrase_picks_it(planners, catalog, text, measures):
+    assert mart_of(planners[catalog].plan(text))["measures"] == measures
+
+
+def test_an_aggregate_word_after_a_sum_phrase_is_still_asked(shop):
+    # «сумма продаж максимум»: the max of which sales column (amount, quantity) is asked, never a sum and a max
+    assert shop.plan("сумма продаж максимум по регионам").status == "needs_clarification"
