@@ -17,6 +17,9 @@ _INITIALS = re.compile(r"(?<![\w.])((?:[а-яёa-z]\.){2,}[а-яёa-z]?)\.?(?![\
 # «тел.», "tel.": a word cut with a dot; "addr": a Latin word of 3 to 6 letters (checked against the columns).
 _CLIPPED = re.compile(r"(?<![\w.])([а-яёa-z]{2,6})(\.)?(?![\w])", re.IGNORECASE)
 
+# Russian clippings written without a dot as often as with one («тел отправителя», «моб номер»).
+_UNDOTTED_RU = frozenset({"тел", "моб", "адр"})
+
 
 def expand(
     text: str,
@@ -46,9 +49,12 @@ def expand(
         prefix = prefix.lower().replace("ё", "е")
         fits = [(w, cols) for w, cols in by_word.items() if (w == prefix if whole else w.startswith(prefix))]
         columns = {c for _, cols in fits for c in cols}
-        if len(columns) != 1:
+        if not columns:
             return None
-        return min((w for w, _ in fits), key=len)
+        shortest = min((w for w, _ in fits), key=len)
+        if len(columns) != 1 and not all(w.startswith(shortest) for w, _ in fits):
+            return None  # «тел.» of телефон and телеметрия: asked; of two phone columns: the one word
+        return shortest
 
     rewrites: list[tuple[int, int, str]] = []
     for match in _INITIALS.finditer(text):
@@ -63,7 +69,7 @@ def expand(
         clip, dotted = match.group(1), match.group(2) is not None
         if any(a <= match.start() < b for a, b, _ in rewrites) or clip.lower() in known:
             continue
-        if not dotted and not (clip.isascii() and len(clip) >= 3):
+        if not dotted and not (clip.isascii() and len(clip) >= 3) and clip.lower() not in _UNDOTTED_RU:
             continue  # an undotted Cyrillic word is a word; "addr", "qty" are English clippings
         if clip.lower() in by_word:
             continue  # a whole column word ("email."), not an abbreviation
@@ -75,3 +81,25 @@ def expand(
     for start, end, word in sorted(rewrites, reverse=True):
         text = text[:start] + word + text[end:]
     return text
+
+
+# Russian words written with a hyphen inside («кол-во» = количество, «р-н» = район): the letters kept, then
+# the case ending; the whole word is restored so the column words («количество» of quantity) meet it.
+_HYPHEN_CONTRACTIONS = {("кол", "в"): "количеств", ("р", "н"): "район"}
+_HYPHEN_CONTRACTION = re.compile(
+    r"(?<![\w-])(кол|р)-(в|н)(о|а|у|ом|е|ах|ам|ами|ы|ов)?(?![\w-])", re.IGNORECASE
+)
+_AFTER_STEM = {"количеств": {"": "о"}, "район": {"о": ""}}  # «кол-в» alone is «количеств», «р-но» no word
+
+
+def expand_contractions(text: str) -> str:
+    """`text` with «кол-во», «кол-вом», «р-не» written out («количество», «количеством», «районе»)."""
+
+    def whole(match: re.Match[str]) -> str:
+        full = _HYPHEN_CONTRACTIONS.get((match.group(1).lower(), match.group(2).lower()))
+        if full is None:
+            return match.group(0)
+        ending = match.group(3) or ""
+        return full + _AFTER_STEM[full].get(ending, ending)
+
+    return _HYPHEN_CONTRACTION.sub(whole, text)

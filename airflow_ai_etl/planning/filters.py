@@ -91,6 +91,7 @@ from airflow_ai_etl.planning.patterns import (
     WINDOW_HINTS,
     WINDOW_PREPOSITIONS,
     WINDOW_UNITS,
+    ZONE_VALUE_WORDS,
 )
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
@@ -1678,6 +1679,8 @@ class RowFilters:
             ]
             if len(values) == 1:
                 yield adj.start, column.name, f"{column.name} = {_quote(values[0])}"
+            elif re.match(rf"\s*\(\s*{re.escape(column.name)}\b", request.text[noun.end :], re.IGNORECASE):
+                continue  # «ночной зоны (zone = night)»: the bracket says the value; its own rule reads it
             else:
                 phrase = request.text[adj.start : noun.end]
                 request.unsure.append(
@@ -2293,6 +2296,8 @@ class RowFilters:
             return True
         if not (VALUE_TOKEN.match(value) or self._dotted_value(lower)):
             return False
+        if lower in request.values and lower in ZONE_VALUE_WORDS:
+            return True  # "only warehouse msk": a zone's abbreviation standing as a value (see the planner)
         if lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
         if lower == table.name.lower():
@@ -2439,6 +2444,9 @@ GENITIVE_COLUMNS = {"пол": ("gender", "sex"), "возраст": ("age",), "г
 # Adjectives -> the codes a column comment may list for them: 'Пол (male, female)', 'Пол (M, F)'.
 ADJECTIVE_VALUES = {
     "женский": ("female", "f", "w", "woman", "ж", "жен"), "мужской": ("male", "m", "man", "м", "муж"),
+    # parts of the day a listed value names in English ('Зона суток (day, night, peak)'): «ночной зоны»
+    "ночной": ("night",), "дневной": ("day",), "пиковый": ("peak",), "утренний": ("morning",),
+    "вечерний": ("evening",),
 }  # fmt: skip
 
 

@@ -111,6 +111,8 @@ from airflow_ai_etl.planning.patterns import (
     UNSUPPORTED_TARGET,
     UPDATE_COLUMNS,
     VALUE_COLUMN_WORDS,
+    VALUE_ONLY_WORDS,
+    ZONE_VALUE_WORDS,
 )
 from airflow_ai_etl.planning.reload import reload_verb_with_keys
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
@@ -331,7 +333,8 @@ GENERIC_COLUMN_PARTS = {"id", "number", "name", "code", "no", "num"}
 TABLE_AFFIXES = {
     stem(w)
     for w in ("daily", "hourly", "weekly", "monthly", "dim", "fact", "raw", "stg", "staging", "tmp", "hist",
-              "history", "snapshot", "v", "vw", "tbl", "t", "agg", "mart", "dm")
+              "history", "snapshot", "v", "vw", "tbl", "t", "agg", "mart", "dm",
+              "data")  # "data" is a stop word: "data sessions" says only "sessions"
 }  # fmt: skip
 
 
@@ -419,6 +422,9 @@ _OTHER_CLAUSE = re.compile(
 
 # A joiner that adds one more item to a list: «..., а также адрес», "... as well as the address".
 ALSO = re.compile(r",?\s*\b(?:а\s+также|а\s+ещ[её]|as\s+well\s+as|and\s+also|plus)\b", re.IGNORECASE)
+VALUE_LIST_JOINERS = frozenset({"и", "and", "или", "or"})
+# A mask list's items: "email, phone and the bonus column".
+MASK_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bи\b|\bor\b|\bили\b|&)\s*", re.IGNORECASE)
 AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
 
 
@@ -458,6 +464,7 @@ class OfflinePlanner:
                 + " " * (append_only.end - append_only.start)
                 + text[append_only.end :]
             )
+        text = abbreviations.expand_contractions(text)  # «с кол-вом больше трёх»: «количеством»
         corrections: list[Correction] = []
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
@@ -1303,7 +1310,26 @@ class OfflinePlanner:
         for match in BETWEEN.finditer(request.lower):
             if self._names_a_column_anywhere(match.group(1), set(self.vocabulary.meanings(match.group(1)))):
                 text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+        for start, end in self._zone_words_as_values(request):
+            text = text[:start] + " " * (end - start) + text[end:]
         return text
+
+    def _zone_words_as_values(self, request: Request) -> list[tuple[int, int]]:
+        """Spans of zone abbreviations that stand as a value ("only warehouse msk", «регион мск», «только
+        мск»): right after a column noun or an only/except word the word is a filter's value (the filter
+        reads it, or asks), not the time zone."""
+        found = []
+        for i, token in enumerate(request.tokens):
+            if i == 0 or token not in ZONE_VALUE_WORDS:
+                continue
+            before = request.tokens[i - 1]
+            if before in VALUE_ONLY_WORDS or (
+                not before.isdigit()
+                and self._names_a_column_anywhere(before, set(self.vocabulary.meanings(before)))
+            ):
+                found.append(request.spans[i])
+                request.values.add(token)  # the filter reads it as a value, though it is also a zone's name
+        return found
 
     def _ask_schedule(self, request: Request) -> str:
         zone = ambiguous_timezone(request.text)
@@ -1353,6 +1379,12 @@ class OfflinePlanner:
         engine_after = any(stem(w) in ws or w in ws for w in after[1:] for ws in ENGINE_WORDS.values())
         if any(w in TO_WORDS or w in ("as", "как") for w in before):  # «как таблицу plan_2026»
             return True
+        # "…, every 5 minutes, table orders_live": a clause of its own that only names a table (not a source
+        # table: the caller checked) names the target, wherever it stands
+        if re.search(r"[,;:]\s*$", request.text[: match.start()]) and re.match(
+            r"\s*(?:$|[,.;!?])", request.text[match.end() :]
+        ):
+            return True
         # "нужна таблица dim_products в ClickHouse", but not "load table foobar to clickhouse".
         verb_before = bool(before) and bool(PIPELINE_VERBS.fullmatch(before[-1]))
         return not verb_before and bool(after[:1] and after[0] in TO_WORDS and engine_after)
@@ -1372,6 +1404,18 @@ class OfflinePlanner:
         for i, token in enumerate(request.tokens[:-1]):
             if self.vocabulary.meanings(token) & VALUE_COLUMN_WORDS and request.raw[i + 1].isascii():
                 request.values.add(request.tokens[i + 1])
+                # «категорий roaming и billing»: the values listed after it too (not the schema billing)
+                j = i + 2
+                while j + 1 < len(request.tokens) and request.tokens[j] in VALUE_LIST_JOINERS:
+                    gap = request.text[request.spans[j - 1][1] : request.spans[j][0]]
+                    if (
+                        not request.raw[j + 1].isascii()
+                        or re.search(r"[;.()]", gap)
+                        or self._is_source_table_name(request.tokens[j + 1])
+                    ):
+                        break
+                    request.values.add(request.tokens[j + 1])
+                    j += 2
 
     # --- columns -------------------------------------------------------------------------------
 
@@ -2089,6 +2133,10 @@ class OfflinePlanner:
         latin = self._unread_latin_value(request, table, read)
         if latin:
             return self._ask_condition(request, table, latin)
+        for start, end in self._zone_words_as_values(request):  # "only msk": a value, never dropped
+            if not _covered(request.text[start:end], read):
+                before = request.spans[request.token_at(start) - 1][0]  # quoted with its column or only-word
+                return self._ask_condition(request, table, request.text[before:end])
         participle = (
             self._unread_participle(request, table, read)
             or self._unread_row_phrase(request, read)
@@ -2584,6 +2632,7 @@ class OfflinePlanner:
             unnamed
             or self._foreign_modifier(table, columns, part)
             or self._generic_word_only(table, columns, part)
+            or self._unnamed_column_item(table, columns, part)
         )
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
@@ -2598,6 +2647,20 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _unnamed_column_item(self, table: Table, columns: list[str], part: str) -> str | None:
+        """ "mask passport_number and the bonus column" with no bonus column: an item of the mask list that
+        calls itself a column («колонку бонусов», "the loyalty field") yet names none of the table's is
+        returned, so the planner asks instead of masking the rest and dropping it silently."""
+        if not columns:
+            return None
+        for item in MASK_LIST_SPLIT.split(part):
+            item_words = words(item)
+            if any(COLUMN_NOUN.match(w) for w in item_words) and not self._columns_in(table, item):
+                named = [w for w in item_words if w not in STOP_WORDS and not COLUMN_NOUN.match(w)]
+                if named:
+                    return " ".join(named)
+        return None
 
     def _unabbreviated(self, request: Request, table: Table) -> Request:
         """The request with «тел.», «ф.и.о.», "addr" written out as the one column word of `table` each

@@ -74,6 +74,10 @@ NOT_A_NAME = STOP_WORDS | {
     "before", "it", "them", "upsert", "append", "replace", "daily", "hourly", "minutes", "hours",
     "utc", "msk", "csv", "parquet", "jsonl", "json", "excel", "snapshot", "a", "the", "new", "changes",
 }  # fmt: skip
+# Zone abbreviations that are also a city's or a warehouse's code ("only warehouse msk"), and the words after
+# which one is a value, not the time zone.
+ZONE_VALUE_WORDS = frozenset({"msk", "мск", "spb", "спб"})
+VALUE_ONLY_WORDS = frozenset({"only", "только", "лишь", "except", "кроме", "excluding"})
 # Words of a connection's description that say nothing about which connection it is.
 CONN_FILLER = {stem(w) for ws in ENGINE_WORDS.values() for w in ws} | {
     stem(w) for w in STOP_WORDS | {"default", "analytics", "conn", "connection", "server", "dashboards"}
@@ -148,8 +152,9 @@ TARGET_TABLE = re.compile(
     # "as table X", "as a table called X", «как таблицу X»: the name after the table word
     r"\b(?:(?:as|как)\s+(?:(?:a|the|new)\s+){0,2}(?:table|табли(?:ц|чк)\w*)\s+(?:(?:called|named)\s+)?"
     r"|(?:into\s+table|to\s+table|target\s+table|table|в\s+табли(?:ц|чк)\w*|табли(?:ц|чк)\w*)\s+"
-    # «в таблицу ClickHouse raw_sales», "into table ClickHouse x": the engine word may stand between
-    r"(?:(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
+    # «в таблицу ClickHouse raw_sales», "into table ClickHouse x", «таблица в клике x», "table in ch x": the
+    # engine word (its slang too, after an in-word) may stand between
+    r"(?:(?:(?:in|в|во)\s+)?(?:clickhouse|клик\w*|кх|ch|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
     # "the ClickHouse table named x", «таблицу под названием x»
     r"(?:(?:named|called|под\s+названием|с\s+названием|с\s+именем)\s+)?"
     # "into the returns_raw table": the name before the word "table" (not an engine or a place word)
@@ -157,7 +162,7 @@ TARGET_TABLE = re.compile(
     r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final|as)\s)"
     r"[a-z_][a-z0-9_]*\s+table\b)"
     # "to ClickHouse telemetry_lake", «в кликхаус raw_sales»: a snake_case name right after the engine
-    r"|(?:into|to|в|во)\s+(?:clickhouse|кликхаус\w*|postgres(?:ql)?|постгрес\w*)\s+(?=[a-z][a-z0-9]*_[a-z0-9_]+\b)"
+    r"|(?:into|to|в|во)\s+(?:clickhouse|клик\w*|кх|postgres(?:ql)?|постгрес\w*)\s+(?=[a-z][a-z0-9]*_[a-z0-9_]+\b)"
     r"|(?:as|into|как|под\s+именем|с\s+именем|под\s+названием|с\s+названием|named|called)\s+"
     r"(?:(?:a\s+|the\s+)?(?:new\s+)?table\s+)?)"  # "as table dorm_import", "as a new table x"
     r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",

@@ -31,12 +31,12 @@ _WHOLE = frozenset({
 def _reload_verb(token: Token) -> bool:
     if token.lang == "en":
         return token.lower in _EN_RELOAD
-    return (
-        token.lang == "ru"
-        and is_(token, "REPLACE")
-        and bool(token.parses)
-        and token.parses[0].pos in _VERB_POS
-    )
+    if token.lang != "ru" or not is_(token, "REPLACE") or not token.parses:
+        return False
+    first = token.parses[0]
+    # a jargon verb the dictionary lacks is read as a noun of its lemma: «перезаливай» keeps the verb's stem
+    # and theme vowel («перезалива-»), «перезаливка» does not
+    return first.pos in _VERB_POS or (first.lemma.endswith("ть") and token.lower.startswith(first.lemma[:-2]))
 
 
 def reload_verb_with_keys(tokens: Sequence[Token]) -> bool:

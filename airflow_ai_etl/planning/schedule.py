@@ -421,6 +421,8 @@ _MINUTE_OF_HOUR = r"""
     |в\s+(?P<m4>\d{1,2})\s+минут\w*
     |на\s+(?P<m5>\d{1,2})(?:-?й)?\s+минуте
     |at\s+(?:a\s+)?(?P<m7>quarter|half)\s+past(?:\s+the\s+hour)?
+    |в\s+(?P<m10>пол[\s-]?часа)\b
+    |(?:at\s+(?:a\s+)?(?P<m11>quarter)\s+to(?:\s+the\s+hour)?|(?P<m12>без)\s+четверти)\b(?!\s*\d)
     |(?P<m8>\d{1,2})\s+minutes?\s+past(?:\s+the\s+hour)?\b(?!\s*\d)
     |(?:at|в)\s+(?P<m9>0\d|1[3-9]|[2-5]\d)\b(?![:.]\d)(?!\s*(?:час|ч\b|утра|дня|вечера|ночи|[ap]\.?m\b)))"""
 # "every hour, 5 minutes past" (m8); «каждый час в 05», "hourly at 20" (m9): after an hourly interval a
@@ -451,6 +453,10 @@ def _minute_of_hour(m: re.Match[str]) -> str:
     """Minute from ``at :15`` / ``в 15 минут`` (0 when absent)."""
     if m.group("m7"):  # "at quarter past", "at half past the hour"
         return "15" if m.group("m7").lower() == "quarter" else "30"
+    if m.group("m10"):  # «ежечасно в полчаса»: half past every hour
+        return "30"
+    if m.group("m11") or m.group("m12"):  # "hourly at quarter to", «каждый час без четверти»
+        return "45"
     groups = ("m1", "m2", "m3", "m4", "m5", "m6", "m8", "m9")
     minute = int(next((m.group(g) for g in groups if m.group(g)), "0"))
     if minute > 59:

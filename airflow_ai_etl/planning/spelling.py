@@ -131,7 +131,7 @@ class Speller:
         # targets, never a destroy verb, never a column (a target table's own name may be one edit away).
         for tables in catalog.tables.values():
             for table in tables:
-                en |= {table.name, table.name.rstrip("s")}
+                en |= {table.name, table.name.rstrip("s"), *table.name.split("_")[1:]}  # "wifi sesions"
                 texts += [table.comment or ""] + [c.comment or "" for c in table.columns]
                 keep |= {part for c in table.columns for part in c.name.lower().split("_")}
         for text in texts:

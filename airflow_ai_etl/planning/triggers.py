@@ -38,7 +38,15 @@ from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import key_cues
 from airflow_ai_etl.planning.lexer import Token, tokenize
-from airflow_ai_etl.planning.marts import is_mart_request
+from airflow_ai_etl.planning.marts import (
+    AVG_EN,
+    COUNT_EN,
+    DISTINCT_EN,
+    MAX_EN,
+    MIN_EN,
+    SUM_EN,
+    is_mart_request,
+)
 from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
 from airflow_ai_etl.planning.vocabulary import name_parts
 from airflow_ai_etl.spec import PipelineSpec
@@ -2048,6 +2056,38 @@ def _describes_data(tokens: Sequence[Token], i: int) -> bool:
     return data
 
 
+# Words of a mart's measure an English frequency adjective may stand before: "hourly event counts", "daily
+# revenue", "weekly order totals", "monthly average fare" (the marts reader's measure words).
+_MEASURE_WORDS_EN = frozenset(COUNT_EN | SUM_EN | AVG_EN | MIN_EN | MAX_EN | DISTINCT_EN)
+_EN_ARTICLES = frozenset({"the", "a", "an"})
+_EN_GRAIN_ADJECTIVES = frozenset({"hourly", "daily", "weekly", "monthly"})  # the grains a mart has
+
+
+def _measure_grain_attributive(text: str) -> str:
+    """A mart started by something else than a clock: an English frequency adjective right after the refresh
+    verb that stands before its measure ("rebuild hourly event counts by event_code", "refresh daily revenue
+    per region") qualifies the measure, so it is the mart's grain; it is given an article so the marts reader
+    takes it as one ("rebuild the hourly event counts"). Not when a noun phrase does not follow or holds no
+    measure word ("refresh daily at 6", "rebuild hourly, counts by hub", "refresh daily the mart")."""
+    tokens = tokenize(text)
+    for i in reversed(range(1, len(tokens))):
+        token, before = tokens[i], tokens[i - 1]
+        if token.lang != "en" or token.lower not in _EN_GRAIN_ADJECTIVES or before.lower in _EN_ARTICLES:
+            continue
+        if not (before.lang == "en" and before.lower.isalpha() and before.lower not in _EN_QUALIFYING):
+            continue  # "… by region, daily counts": no verb before it, nothing to tell apart
+        for following in tokens[i + 1 : i + 4]:
+            word = following.lower
+            if following.lang != "en" or not word.isalpha() or word in CLAUSE_GLUE | _EN_QUALIFYING:
+                break
+            if word in _EN_ARTICLES or _is(following, _RUN_NOUNS):
+                break
+            if word in _MEASURE_WORDS_EN:
+                text = f"{text[: token.start]}the {text[token.start :]}"
+                break
+    return text
+
+
 def _without_data_grain(text: str) -> str:
     """The text without a frequency adjective that describes the data ("Smart meter hourly profiles land in
     s3://…", «партнёры кидают ежедневные остатки в …»): what the files or rows hold, not when to run."""
@@ -2087,12 +2127,25 @@ def _cycle(
 _SNAKE_NAME = re.compile(r"(?<![\w/.:])[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?![\w/:])")
 
 
-def _reloads_upstream(planner: OfflinePlanner, rest: str, upstream: Sequence[str]) -> str | None:
+def _reloads_upstream(
+    planner: OfflinePlanner, rest: str, upstream: Sequence[str], mart: bool = False
+) -> str | None:
     """The upstream asset the rest of a request loads again, when the rest names one table and nothing else
-    that may be a table («перегружай ещё раз таблицу appointments в ch_dwh, …» after the appointments load):
-    its copy into a ClickHouse connection the rest names (any, when it names none) is that asset. Read only
-    when the rest's plan asked a question: a pipeline that would start on its own output is refused anyway."""
+    that may be a table («перегружай ещё раз таблицу appointments в ch_dwh, …» after the appointments load;
+    with no table word, the one table the load rules read in its words: «перезаливай счета в ch_dwh …»): its
+    copy into a ClickHouse connection the rest names (any, when it names none) is that asset. Read only when
+    the rest's plan asked a question: a pipeline that would start on its own output is refused anyway. A
+    mart writes a table of its own, never the one its words name."""
+    from airflow_ai_etl.planning.request import Request
+
     explicit = _explicit_names(planner, rest)
+    if not explicit and not mart:
+        read = {
+            table.name.lower()
+            for conn_id in planner.catalog.tables
+            for table in planner._match_tables(Request(rest), conn_id)
+        }
+        explicit = read if len(read) == 1 else explicit
     if len(explicit) != 1:
         return None
     name = next(iter(explicit))
@@ -2141,6 +2194,8 @@ def plan_triggered(
     # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
     # (new files are loaded, never aggregated: «ежедневные остатки» in a bucket are files, not a mart's grain)
     mart = trigger.kind != "files" and is_mart_request(tokenize(rest))
+    if mart:
+        rest = _measure_grain_attributive(rest)  # "rebuild hourly event counts": the grain, never a clock
     if not mart and trigger.kind != "manual":
         rest = _without_data_grain(rest)  # "hourly profiles land in …": what the files hold, not a clock
     if trigger.tentative and (mart or _upstream_assets(planner, trigger, language)[1] is not None):
@@ -2211,7 +2266,10 @@ def plan_triggered(
     finally:
         _PLANNING_REST.reset(nested)
     if outcome.status != "ok" or outcome.spec is None:
-        if trigger.kind == "assets" and (reloaded := _reloads_upstream(planner, rest, upstream)) is not None:
+        if (
+            trigger.kind == "assets"
+            and (reloaded := _reloads_upstream(planner, rest, upstream, mart)) is not None
+        ):
             # a refusal outranks a question: whatever else is unclear, it would start on its own output
             return Outcome.reject("lineage", say(language, "planner.trigger_on_own_output", asset=reloaded))
         return outcome

@@ -47,6 +47,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "supplier": ["поставщик", "vendor"],
     "category": ["категория"],
     "region": ["регион", "область"],
+    "project": ["проект"],
     "city": ["город"],
     # clinic / HR
     "patient": ["пациент"],
