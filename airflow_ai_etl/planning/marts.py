@@ -328,6 +328,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
     # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
     export = _exports_to_excel(tokens)
+    grain_phrase = grain_phrase or _grain_adjective_grouped(words)  # "daily visits by diagnosis"
     if not measure and not grain_phrase and not per and not adverb and not export:
         return False
     grouped = any(
@@ -2069,6 +2070,14 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "min"
     if _word(t, MAX_RU, MAX_EN):
         return "max"
+    if (
+        t.lower == "peak"
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lang == "en"
+        and not _stops(tokens[i + 1])
+        and not _grain_noun(tokens[i + 1])
+    ):
+        return "max"  # "peak voltage": the highest reading ("orders at peak", "peak hours": no measure)
     if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
         return None
     if _slang_count(tokens, i):  # «колво лидов», «скока событий», "cnt of orders"
@@ -2341,6 +2350,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if titled and len(ph.measures) > len(titled):
         ph.measures = [m for m in ph.measures if m not in titled]
     _bracketed_table(ph, ground)  # "lead counts by source (crm leads)": the table, not the source's column
+    _bracketed_grain_after_dim(ph, ground)  # "weekly … by status (orders created_at)": the grain's column
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
@@ -2354,6 +2364,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
     _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
+    _head_column_measure(ph, ground, fact)  # "stops per courier per week, sum": the sum of stops
+    _postposed_measure(ph)  # «кол-во остановок максимум по курьерам»: the max of the stops column
     _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
@@ -2441,6 +2453,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
+    rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
@@ -3288,6 +3301,9 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         return (
             False  # «Стипендии по группам: сумма …»: the head titles the mart, the measures follow the colon
         )
+    bare = {m.index for m in ph.measures if not (m.object or m.column_ref or m.subject)}
+    if all(_apposed_bare_measure(tokens, m, bare) for m in ph.measures):
+        return False  # «Начисления по тарифам, сумма»: the one bare measure word says what of the head
     return all(m.index > 1 and not m.subject for m in ph.measures)
 
 
@@ -4202,6 +4218,8 @@ def _dimensions(
             continue
         if not qualifier and ground.table_of(head) is fact and not ground.columns_named(fact, [head]):
             continue  # «Сводка по заказам», «чек по заказам» of orders: the fact itself groups nothing
+        if not qualifier and _fact_noun_date(ground, fact, tokens, words[0]):
+            continue  # «пробег по маршрутам» of routes: the fact's noun, never its route_date column
 
         column = None
         if (commented := _comment_column(ground, fact, reachable, [head, *qualifier])) is not None:
@@ -5882,3 +5900,160 @@ def _lost_qualifier(
         if others:
             return True
     return False
+
+
+def _fact_noun_date(ground: _Ground, fact: Table, tokens: Sequence[Token], k: int) -> bool:
+    """«по маршрутам» of routes: a noun right after «по»/"per"/"by" naming the fact table whose only column
+    match is a time column spelled after the table (route_date) names the rows themselves, not a date to
+    group by (a date is a grain, read from a grain word; «по месяцам экзаменов» keeps exam_date)."""
+    head = tokens[k]
+    if k == 0 or tokens[k - 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+        return False
+    if ground.table_of(head) is not fact:
+        return False
+    if head.lang == "ru" and not (head.parses and head.parses[0].pos == "NOUN"):
+        return False  # «по расчётному (месяцу)»: an adjective qualifies a column, it is no table's noun
+    cols = ground.columns_named(fact, [head])
+    times = {c.name for c in _time_columns(fact)} | set(UPDATE_COLUMNS)
+    return bool(cols) and all(c.name in times for c in cols)
+
+
+def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int] | None = None) -> bool:
+    """«…, сумма, …», «…, сумма и максимум, …», "…, total": measure words with no object of their own, set off
+    by a comma (a list of them joined by «и»/"and"), none of them a count: they name the aggregates of the
+    head's rows («колво» after a comma is the count itself)."""
+    if m.func in ("count", "count_distinct", "unsupported") or m.object or m.column_ref or m.subject:
+        return False
+    bare = bare if bare is not None else {m.index}
+    joiners = ("и", "and", ",")
+    k = m.index - 1
+    while k > 0 and tokens[k].lower in ("и", "and") and k - 1 in bare:
+        k -= 2  # «сумма и максимум»: back to the list's first word
+    if k < 0 or tokens[k].text not in (",", ";", "—", "-"):
+        return False
+    j = m.index + 1
+    while j + 1 < len(tokens) and tokens[j].lower in joiners and j + 1 in bare:
+        j += 2  # «сумма и максимум, по неделям»: past the list's last word
+    nxt = tokens[j] if j < len(tokens) else None
+    return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
+
+
+def _bracketed_grain_after_dim(ph: MartPhrase, ground: _Ground) -> None:
+    """ "weekly order count by status (orders created_at)", «по статусам (created_at), понедельно»: a bracket
+    after a dimension that is not a time word, holding a time column (after its table's name), is the
+    column of the grain the request names, never a replacement of the dimension (status stays)."""
+    tokens = ph.tokens
+    if ph.grain is None or ph.grain_column is not None:
+        return
+    for index, before, inner in ph.bracketed:
+        if index >= len(ph.dims) or len(inner) not in (1, 2) or not before:
+            continue
+        if any(_time_word(tokens[k]) or _grain_noun(tokens[k]) for k in before):
+            continue  # «по дате (created_at)»: the bracket names the date's own column
+        name = tokens[inner[-1]].text
+        if not _IDENTIFIER.match(name):
+            continue
+        head = tokens[inner[0]]
+        owners = [
+            t for t in ground.tables
+            if len(inner) == 1 or t.name.lower() == head.lower or ground.table_of(head) is t
+        ]  # fmt: skip
+        timed = [t for t in owners if any(c.name == name for c in _time_columns(t))]
+        if not timed or (len(inner) == 2 and len(timed) != 1):
+            continue
+        ph.dims[index] = before
+        ph.grain_column = name
+        if len(inner) == 2:
+            ph.fact_hint = timed[0]
+        ph.used.update(inner)
+
+
+_KEYED_BY = {"dedupe", "deduplicate", "deduplicated", "duplicates", "upsert", "merge", "merged", "ones",
+             "keyed", "key", "keys", "partitioned", "ordered", "sorted", "unique"}  # fmt: skip
+
+
+def _grain_adjective_grouped(words: Sequence[Token]) -> bool:
+    """ "daily visits by diagnosis", "weekly signups by source": an English grain adjective right before the
+    counted noun, and a "by" that groups (not "dedupe by id", "upsert by id"): the rows counted per day and
+    per value, never a daily copy that drops "by diagnosis" unread."""
+    lead = any(
+        t.lower in ("hourly", "daily", "weekly", "monthly")
+        and nxt.lang == "en"
+        and nxt.lower not in ("at", "on", "in", "from", "to", "into", "by", "refresh", "load", "copy", "sync")
+        for t, nxt in zip(words, words[1:], strict=False)
+    )
+    return lead and any(
+        t.lower == "by" and k > 0 and words[k - 1].lower not in _KEYED_BY and words[k - 1].lang == "en"
+        for k, t in enumerate(words)
+    )
+
+
+_ONLY_NOUN_VALUE = re.compile(
+    r"(?P<cue>\b(?:только|лишь|only)\s+)(?:(?:по|for|with)\s+)?(?P<noun>[^\W\d_]+)\s+"
+    r"(?P<value>'[^']+'|\"[^\"]+\"|[A-Za-z][\w-]*\b)(?!\s*[=(])",
+    re.IGNORECASE,
+)
+
+
+def _only_column_noun_value(text: str, ground: _Ground, fact: Table) -> str:
+    """«только проект 'Apollo'», «только по проекту 'Apollo'», «только дверь main»: after only/«только», a
+    Russian noun naming one text column of the fact (by the catalog's words: «проект» -> project) and a value
+    in quotes or in Latin letters is that column's equality, spelled for the filter rules (`project =
+    'Apollo'`); a noun naming no column, or several, is left as written (asked)."""
+
+    def spell(match: re.Match[str]) -> str:
+        noun = match.group("noun")
+        if not re.search(r"[а-яё]", noun, re.IGNORECASE):
+            return match.group(0)  # "only project 'Apollo'": the English rules read the column's name
+        token = tokenize(noun)[0]
+        cols = [c for c in ground.columns_named(fact, [token]) if column_kind(c.type).family == "text"]
+        if len(cols) != 1:
+            return match.group(0)
+        value = match.group("value").strip("'\"")
+        if fact.column(value) is not None:
+            return match.group(0)
+        return f"{match.group('cue')}{cols[0].name} = '{value}'"
+
+    return _ONLY_NOUN_VALUE.sub(spell, text)
+
+
+def _head_column_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """ "stops per courier per week, sum", «остановки по курьерам, максимум»: the sentence opens with a noun
+    naming one numeric column of the fact, grouped by «по»/per/by, and the only measures are bare words set
+    off by a comma: they aggregate that column (never the rows' count, never another numeric column)."""
+    tokens = ph.tokens
+    if (
+        len(tokens) < 3
+        or not ph.measures
+        or 0 in ph.used
+        or tokens[1].lower not in DIM_PREPS_RU | DIM_PREPS_EN
+    ):
+        return
+    bare = {m.index for m in ph.measures if not (m.object or m.column_ref or m.subject)}
+    if not all(_apposed_bare_measure(tokens, m, bare) for m in ph.measures):
+        return
+    numeric = _numeric_names(fact)
+    cols = [c for c in ground.columns_named(fact, [tokens[0]]) if c.name in numeric]
+    if len(cols) != 1:
+        return
+    for m in ph.measures:
+        m.column_ref = cols[0].name
+    ph.used.add(0)
+
+
+def _postposed_measure(ph: MartPhrase) -> None:
+    """«кол-во остановок максимум по курьерам»: an average, min or max word with no object right after a count
+    phrase (before «по»/by, a comma or the end) says which aggregate of that phrase's column is meant, as
+    «максимум кол-ва остановок» does; it is no second measure to place (a count of rows is then asked)."""
+    tokens = ph.tokens
+    for a, b in zip(ph.measures, ph.measures[1:], strict=False):
+        if a.func != "count" or not a.object or a.column_ref or a.subject or a.units:
+            continue
+        if b.func not in ("avg", "min", "max") or b.object or b.column_ref or b.index != max(a.object) + 1:
+            continue
+        nxt = tokens[b.index + 1] if b.index + 1 < len(tokens) else None
+        if nxt is not None and nxt.lang != "punct" and nxt.lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+            continue
+        b.object = [a.index, *a.object]
+        ph.measures = [m for m in ph.measures if m is not a]
+        return

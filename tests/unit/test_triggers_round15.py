@@ -19,7 +19,7 @@ EN 12/12), 1 wrong confident (r10). The misses:
 * r10 «… витрина: ежедневная сумма часов по проектам (work_date)» planned with no dimension (WRONG CONFIDENT,
   also without any trigger: the marts reader drops «по проектам» before a bracketed time column when the
   grain comes from an adjective; «по проектам по дням (work_date)» is right). Not a trigger reading: left to
-  the marts module, marked xfail here.
+  the marts module; fixed there by marts19 (the bracketed time column is the grain's, the dimension stays).
 """
 
 from __future__ import annotations
@@ -153,9 +153,8 @@ def _bare(name: str | None) -> str | None:
     return name.rsplit(".", 1)[-1] if name else name
 
 
-# The marts reader drops a dimension before a bracketed time column when the grain is an adjective (above).
-_MARTS_READER = pytest.mark.xfail(strict=True, reason="marts reader: «ежедневная … по проектам (work_date)»")
-PARAMS = [pytest.param(*c, id=c[0], marks=[_MARTS_READER] if c[0] == "r10" else []) for c in CASES]
+# r10 (a dimension before a bracketed time column, the grain from an adjective) was fixed by marts19.
+PARAMS = [pytest.param(*c, id=c[0]) for c in CASES]
 
 
 @pytest.mark.parametrize(("case_id", "catalog", "text", "deployed", "expected"), PARAMS)
