@@ -515,4 +515,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which column of {table} should equal {value!r}{example}?",
         "ru": "Какая колонка {table} должна быть равна «{value}»{example}?",
     },
+    # A target engine named with a word no connection's id or description has («в аналитическую постгрю»
+    # where only "Reporting Postgres" exists; planner24); {phrase}: the user's words, {label}: the engine.
+    "planner.target_qualifier_unknown": {
+        "en": "Which {label} connection is {phrase!r}? No connection is described so; connections: {ids}.",
+        "ru": "Какое подключение {label} — «{phrase}»? Ни одно так не описано; подключения: {ids}.",
+    },
 }

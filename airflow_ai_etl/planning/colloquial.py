@@ -85,6 +85,23 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", sounds)
 
 
+_RU_ADJECTIVE_ENDING = re.compile(r"(?:ов|ев)?(?:ая|ую|ой|ый|ий|ое|ые|ых|ым|ыми|ого|ому|ом)$")
+
+
+@functools.lru_cache(maxsize=8192)
+def transliterated_adjective(word: str, latin: str) -> bool:
+    """A Russian adjective made from an English word by ear: «репортинговую» ~ reporting, «стейджинговой» ~
+    staging (the adjective's ending off, then the consonants compared as :func:`transliterates` does)."""
+    lower = word.lower().replace("ё", "е")
+    if not re.fullmatch(r"[а-я]+", lower) or not re.fullmatch(r"[a-z]{4,}", latin.lower()):
+        return False
+    root = _RU_ADJECTIVE_ENDING.sub("", lower)
+    if root == lower or len(root) < 4 or (root[0] in _RU_VOWELS) != (latin[0].lower() in "aeiou"):
+        return False
+    mine = skeleton(root)
+    return len(mine) >= 3 and mine == skeleton(latin.lower())
+
+
 def transliterates(word: str, name_part: str) -> bool:
     """A Cyrillic word that spells an English name part by ear: «хабы» ~ hubs, «инвойсов» ~ invoices.
     Both sides are compared without their plural/case endings and need two consonants or more."""
@@ -155,3 +172,39 @@ def diminutive_bases(word: str) -> set[str]:
                 bases.add(parse.lemma[: -len(ending)] + put_back)
                 break
     return bases
+
+
+# Spoken spellings of particles, written out before any rule reads the text: «тока новые по occurred_at»,
+# «токо оплаченные», «ваще без тестовых» (the trigger openers' «как тока» is planning/triggers.py's).
+# «тока» is also the genitive of «ток» (an electric current): kept when the catalog speaks of a current.
+_SPOKEN_PARTICLES = {
+    "тока": "только", "токо": "только", "тольк": "только", "толька": "только", "тоько": "только",
+    "тольно": "только", "ваще": "вообще", "щас": "сейчас",
+}  # fmt: skip
+# «тока после загрузки оплат ...»: before «после»/«когда» it opens a trigger (planning/triggers.py reads it)
+_SPOKEN_PARTICLE = re.compile(
+    r"(?<![\w-])(" + "|".join(_SPOKEN_PARTICLES) + r")(?![\w-])(?!\s+(?:после|когда)(?![\w-]))", re.IGNORECASE
+)
+_CURRENT = {"тока": "ток"}  # the slang form -> the dictionary noun it also is
+
+
+def spoken_particles(text: str, catalog_words: frozenset[str] = frozenset()) -> str:
+    """``text`` with «тока», «токо», «ваще» ... written as «только», «вообще» (word lengths change: call it
+    before any span is taken). A form that is also a word of the catalog (`catalog_words`, lower case:
+    «ток» of a 'Сила тока' column) is left as written."""
+
+    from airflow_ai_etl.planning.lexer import analyse  # the lexer imports the vocabulary
+
+    def written_out(match: re.Match[str]) -> str:
+        word = match.group(1)
+        lower = word.lower()
+        if lower in catalog_words or _CURRENT.get(lower, "") in catalog_words:
+            return word
+        after = re.match(r"\s*([а-яё]+)", text[match.end() :], re.IGNORECASE)
+        parses = analyse(after.group(1).lower()) if after else []
+        if parses and parses[0].pos in ("VERB", "INFN"):
+            return word  # «тока <blank> обнови витрину»: what is left of a trigger opener, no rows' condition
+        full = _SPOKEN_PARTICLES[lower]
+        return full.capitalize() if word[0].isupper() else full
+
+    return _SPOKEN_PARTICLE.sub(written_out, text)

@@ -51,7 +51,13 @@ from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
-from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, name_parts, stem
+from airflow_ai_etl.planning.vocabulary import (
+    COLLOQUIAL_ENGINE,
+    COLLOQUIAL_ENGINES,
+    ENGINE_WORDS,
+    name_parts,
+    stem,
+)
 from airflow_ai_etl.relations import relations_of
 from airflow_ai_etl.spec import DEFAULT_S3_CONN_ID
 
@@ -4945,8 +4951,9 @@ def _slang_count(tokens: Sequence[Token], i: int) -> bool:
 
 
 # Russian stems of engines with no reader (vocabulary.UNSUPPORTED_ENGINES) -> the engine's name.
-ENGINE_STEMS_RU = {"оракл": "Oracle", "мускул": "MySQL", "монго": "MongoDB", "кафк": "Kafka",
-                   "эластик": "Elasticsearch", "редис": "Redis", "мариадб": "MariaDB"}  # fmt: skip
+# One table with vocabulary.COLLOQUIAL_ENGINES (every engine with no reader, «инфлюкс», «сноуфлейк» ...): the
+# stems long enough to name nothing else, and Kafka's.
+ENGINE_STEMS_RU = {**{s: n for s, n in COLLOQUIAL_ENGINES.items() if len(s) >= 5}, "кафк": "Kafka"}
 
 
 def _unsupported_engine_word(planner: OfflinePlanner, tokens: Sequence[Token], lang: str) -> Outcome | None:
@@ -4957,6 +4964,8 @@ def _unsupported_engine_word(planner: OfflinePlanner, tokens: Sequence[Token], l
         if t.lang != "ru":
             continue
         engine = next((name for s, name in ENGINE_STEMS_RU.items() if t.lower.startswith(s)), None)
+        if engine is not None and not COLLOQUIAL_ENGINE.fullmatch(t.lower.replace("ё", "е")):
+            engine = None  # a form of the name («эластика», «вертики»), not «вертикальный»
         if engine is None:
             continue
         kinds = sorted({c.conn_type for c in planner.catalog.connections.values()}) or ["none"]

@@ -24,6 +24,7 @@ answers the rules pass (`Request`, `ConnRef`, `Place`, `Found`) live in
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -136,6 +137,7 @@ from airflow_ai_etl.planning.triggers import (
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     COLLOQUIAL_ENGINE,
+    DB_PRODUCT,
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
     Vocabulary,
@@ -428,6 +430,37 @@ MASK_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bи\b|\bor\b|\bили\b|&)\s*"
 AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
 
 
+# "from the / our / their MyCRM": a determiner between the direction word and a product-like name
+DETERMINERS = frozenset(
+    {"the", "our", "my", "their", "your", "its", "наш", "нашей", "нашего", "нашу", "нашем"}
+)
+
+
+# Words that open a clause after a comma («, где ...», ", which ..."): what follows is no item of a list
+CLAUSE_OPENERS = frozenset({
+    "где", "который", "которые", "которых", "которая", "которого", "когда", "если", "чтобы", "что", "как",
+    "where", "which", "that", "who", "whose", "when", "if", "so", "but", "а", "но", "то", "then", "затем",
+})  # fmt: skip
+# Words before a target engine that qualify no particular connection («в нашу новую постгрю», "into a new pg")
+TARGET_QUALIFIERS_OK = frozenset({
+    "new", "our", "same", "target", "local", "main", "другую", "новую", "новый", "нашу", "наш", "свою", "ту",
+    "эту", "целевую", "целевой", "основную", "основной", "локальную", "локальный", "отдельную", "отдельный",
+    "другой", "новой", "нашей", "той", "этой", "локальной", "отдельной",
+})  # fmt: skip
+# Short product names that are also everyday words: an engine only right after from/to ("from elastic")
+PRODUCT_AFTER_FROM = re.compile(
+    r"\b(?:from|out\s+of|to|into)\s+(?:(?:the|our|my|their)\s+)?(elastic|influx|mongo|dynamo)\b"
+)
+PRODUCT_NAMES = {"elastic": "Elasticsearch", "influx": "InfluxDB", "mongo": "MongoDB", "dynamo": "DynamoDB"}
+# Words that join two items of a list: "calls and data sessions", «показания и счётчики»
+COORDINATORS = frozenset({"and", "и", "&", "plus", "плюс", "or", "или", "либо"})
+# A noun after one of these is no table to load: keys, groups, conditions («по сотруднику и дате»)
+PREPOSITIONS = frozenset({
+    "по", "by", "on", "per", "для", "с", "со", "with", "of", "у", "о", "об", "about", "за", "от", "at",
+    "кроме", "except", "without", "без", "при", "через", "via", "where", "где", "than", "чем",
+})  # fmt: skip
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -440,6 +473,7 @@ class OfflinePlanner:
         self._latin_known: set[str] | None = None
         self._catalog_prefixes: set[str] | None = None
         self._place_stems: set[str] | None = None
+        self._phrases: dict[tuple[str, str], dict[str, Table]] = {}  # _phrase_tables
         self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
 
     @property
@@ -449,6 +483,16 @@ class OfflinePlanner:
             self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
         return self._spelling
 
+    @functools.cached_property
+    def _comment_words(self) -> frozenset[str]:
+        """Lower-case words of the catalog's table and column comments («ток» of 'Сила тока')."""
+        found: set[str] = set()
+        for conn_id in self.catalog.connections:
+            for table in self.catalog.tables_of(conn_id):
+                comments = [table.comment or "", *(c.comment or "" for c in table.columns)]
+                found.update(w for comment in comments for w in words(comment))
+        return frozenset(found)
+
     def plan(self, text: str) -> Outcome:
         return plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
 
@@ -457,6 +501,7 @@ class OfflinePlanner:
         # "orders -> reporting postgres", «заказы → кликхаус»: an arrow is a direction word
         text = ARROW.sub(" в " if CYRILLIC.search(text) else " to ", text)
         text = WITH_SHORTHAND.sub(lambda m: "without" if m.group(1) else "with", text)
+        text = colloquial.spoken_particles(text, self._comment_words)  # «тока новые» = «только новые»
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -708,6 +753,11 @@ class OfflinePlanner:
 
     def _unsupported_engine(self, request: Request) -> Outcome | None:
         named = [e for e in UNSUPPORTED_ENGINES if re.search(rf"\b{re.escape(e)}\b", request.lower)]
+        named += [m.group(1) for m in DB_PRODUCT.finditer(request.text) if self._db_product(m.group(1))]
+        named += [
+            PRODUCT_NAMES[m.group(1)] for m in PRODUCT_AFTER_FROM.finditer(request.lower)
+        ]  # "from elastic"
+        named = [n for n in named if not self._describes_a_connection(n)]  # "Greenplum DWH" connection
         named += [
             n
             for w in re.findall(r"[а-яё]+", request.lower)
@@ -724,6 +774,23 @@ class OfflinePlanner:
             "grounding",
             msg("planner.no_source_kind", name=named[0], kinds=", ".join(known)),
             "source.conn_id",
+        )
+
+    def _db_product(self, word: str) -> bool:
+        """ "InfluxDB", "scylladb": a product named "...DB" that is no engine word, connection or table."""
+        lower = word.lower()
+        conn_ids = {c.conn_id.lower() for c in self.catalog.connections.values()}
+        if self._is_engine_word(lower) or lower in conn_ids:
+            return False
+        return not self._is_source_table_name(lower)
+
+    def _describes_a_connection(self, name: str) -> bool:
+        """A connection whose id or description has the engine's name is that connection, not a refusal."""
+        return any(
+            re.search(
+                rf"(?<![a-z]){re.escape(name.lower())}(?![a-z])", f"{c.conn_id} {c.description}".lower()
+            )
+            for c in self.catalog.connections.values()
         )
 
     def _names_an_engine_place(self, request: Request, written: str) -> bool:
@@ -772,7 +839,7 @@ class OfflinePlanner:
                 continue
             before = request.tokens[max(i - 2, 0) : i]
             if before[-1] not in FROM_WORDS | TO_WORDS and not (
-                before[-1] == "the" and before[0] in FROM_WORDS | TO_WORDS
+                before[-1] in DETERMINERS and before[0] in FROM_WORDS | TO_WORDS
             ):
                 continue  # only the word right after from/to ("from the MyCRM export" too)
             if (
@@ -855,7 +922,11 @@ class OfflinePlanner:
                 elif (
                     token not in STOP_WORDS
                     and token not in CDC_WORDS
-                    and self.vocabulary.meanings(token) & described[conn.conn_id]
+                    and (
+                        self.vocabulary.meanings(token) & described[conn.conn_id]
+                        # «в репортинговую постгрю» of a "Reporting Postgres ...": the English word by ear
+                        or any(colloquial.transliterated_adjective(token, w) for w in words(conn.description))
+                    )
                 ):
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
                     # "wallets" of a "Wallet service database": a word naming a table stands for the
@@ -938,13 +1009,45 @@ class OfflinePlanner:
             candidates = (
                 [c for c in candidates if c.conn_id in described] if len(described) == 1 else candidates
             )
+        label = "PostgreSQL" if engine == "postgres" else "ClickHouse"
+        qualifier = self._unknown_target_qualifier(request, engine, refs)
+        if qualifier and candidates:  # «в аналитическую постгрю» with only a "Reporting Postgres": asked
+            ids = ", ".join(
+                f"{c.conn_id} ({c.description})" if c.description else c.conn_id for c in candidates
+            )
+            asked = say(
+                request.language, "planner.target_qualifier_unknown", phrase=qualifier, label=label, ids=ids
+            )
+            return Found(None, [asked])
         if len(candidates) == 1:
             return Found(candidates[0])
-        label = "PostgreSQL" if engine == "postgres" else "ClickHouse"
         if not candidates:
             return Found(None, [msg("planner.no_target_connection", label=label)])
         ids = ", ".join(c.conn_id for c in candidates)
         return Found(None, [msg("planner.which_target_connection", label=label, ids=ids)])
+
+    def _unknown_target_qualifier(self, request: Request, engine: str, refs: list[ConnRef]) -> str | None:
+        """ "into analytics postgres", «в аналитическую постгрю»: the word right before the target engine word
+        qualifies it; when no connection's id or description has that word (no reference at that index), it
+        names a connection the catalog lacks, and the words are returned to be asked about (07o family 5)."""
+        if engine != "postgres":
+            return None  # «в аналитическое хранилище»: a ClickHouse word is a generic noun, its adjective too
+        referenced = {r.index for r in refs if self.catalog.connections[r.conn_id].engine == engine}
+        for found, role, index in self._engine_mentions(request):
+            if found != engine or role != "target" or index == 0 or index - 1 in referenced:
+                continue
+            word = request.tokens[index - 1]
+            if word in STOP_WORDS or word in DETERMINERS or word in TO_WORDS or word in TARGET_QUALIFIERS_OK:
+                continue
+            if not (request.tokens[index - 2 : index - 1] and request.tokens[index - 2] in TO_WORDS):
+                continue  # only "into X postgres" / «в X постгрю»: the qualifier right after the direction
+            token = tokenize(request.raw[index - 1])
+            if CYRILLIC.search(word) and not (token and token[0].parses and token[0].parses[0].pos == "ADJF"):
+                continue
+            if self._is_engine_word(word) or self.filters._names_system(word):
+                continue
+            return request.text[request.spans[index - 1][0] : request.spans[index][1]]
+        return None
 
     # --- the source table ----------------------------------------------------------------------
 
@@ -1014,10 +1117,22 @@ class OfflinePlanner:
         schemas: dict[str, list[Table]] = {}
         for table in tables:
             schemas.setdefault(table.qualified_name.partition(".")[0].lower(), []).append(table)
+        # "data sessions" of data_sessions: a stop word ("customer data") counts as a part of a table's name
+        # right before another word of that name (planner24)
+        stops = {
+            i + 1: self.vocabulary.meanings(t)
+            for i, t in enumerate(request.tokens[:-1])
+            if t in STOP_WORDS and t not in request.claimed
+        }
         for table in tables:
             parts = set(name_parts(table.name))
             core = parts - TABLE_AFFIXES
             if parts <= everything:
+                hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
+            elif len(parts) > 1 and any(
+                i in meanings and meanings[i] & parts and parts <= meanings[i] | stop
+                for i, stop in stops.items()
+            ):
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
             elif core and core != parts and core <= everything:  # "KPI" -> kpi_daily, «продажи» -> fact_sales
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & core])
@@ -1138,12 +1253,85 @@ class OfflinePlanner:
         if self._unknown_head_noun(request, hits) or heads.unknown_head(self, request, hits):
             return []  # «таблицу штрафов курьеров», «отзывы покупателей»: couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
+        order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
+        coordinated = self._coordinated_tables(request, conn_id)
+        if len(coordinated) > 1:  # "calls and data sessions": two loads in one request are asked
+            return sorted(coordinated, key=lambda t: order[t.qualified_name])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
             if head:
                 return [head]
-        order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _coordinated_tables(self, request: Request, conn_id: str) -> list[Table]:
+        """ "load calls and data sessions", «показания и счётчики», "subscribers, sim cards": the words on
+        either side of «и»/and/a comma each name a table, and not the same ones: two tables in one load
+        (07o family 4, planner24). An exact name on one side no longer hides a table named in words on the
+        other, nor does a word of one table's comment («счётчиков» of 'Показания счётчиков') hide the table
+        the coordinated noun names. [] when no such pair (the caller's reading stands)."""
+        tokens, spans = request.tokens, request.spans
+        mask = _mask_cue(request)
+        # the mask's clause («..., телефоны покупателей скрыть»): its nouns qualify the columns to mask
+        mask_from = (
+            max(request.lower.rfind(p, 0, mask.start()) for p in ",;.") + 1 if mask else len(request.text)
+        )
+        found: dict[str, Table] = {}
+        for k in range(1, len(tokens) - 1):
+            comma = "," in request.text[spans[k - 1][1] : spans[k][0]]
+            if tokens[k] not in COORDINATORS and not comma:
+                continue
+            if spans[k][0] >= mask_from:
+                continue  # "mask phone and email": the mask list's items, not tables
+            right_at = k + 1 if tokens[k] in COORDINATORS else k
+            if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS:
+                continue  # «счётчики, где счётчик не умный», "attendance, where ...": a clause, no list item
+            left = self._window_tables(request, conn_id, k - 1, -1)
+            right = self._window_tables(request, conn_id, right_at, 1)
+            if left and right and left != right:
+                for table in (*left.values(), *right.values()):
+                    found.setdefault(table.qualified_name, table)
+        return list(found.values())
+
+    def _window_tables(self, request: Request, conn_id: str, at: int, step: int) -> dict[str, Table]:
+        """The tables the one to three words from `at` (leftwards for step -1) name on their own, taken as
+        a phrase of their own; {} when the first word is a value or claimed (an engine, a connection ...)."""
+        tokens = request.tokens
+        if not 0 <= at < len(tokens):
+            return {}
+        first = tokens[at]
+        if first in request.claimed or first in request.values or first in COORDINATORS:
+            return {}
+        end = at  # the phrase: up to three words from `at`, up to a preposition or a coordinator
+        while abs(end + step - at) < 3 and 0 <= end + step < len(tokens):
+            if tokens[end + step] in COORDINATORS or tokens[end + step] in PREPOSITIONS:
+                break
+            end += step
+        if step < 0 and end > 0 and tokens[end - 1] in PREPOSITIONS:
+            return {}  # «апсерт по сотруднику и дате», "by customer and day": keys or groups, no tables
+        for size in (3, 2, 1):
+            lo, hi = (at, at + size) if step > 0 else (at - size + 1, at + 1)
+            if lo < min(at, end) or hi > max(at, end) + 1:
+                continue
+            window = tokens[lo:hi]
+            if any(t in COORDINATORS or t in request.claimed for t in window):
+                continue
+            text = request.text[request.spans[lo][0] : request.spans[hi - 1][1]]
+            if "," in text or any(t in FROM_WORDS | TO_WORDS for t in window):
+                continue
+            named = self._phrase_tables(text, conn_id)
+            if named:
+                return named
+        return {}
+
+    def _phrase_tables(self, text: str, conn_id: str) -> dict[str, Table]:
+        """The tables a short phrase names on its own (cached: the same phrase recurs across requests)."""
+        key = (text.lower(), conn_id)
+        if key not in self._phrases:
+            if len(self._phrases) > 4096:  # bounded: a long-lived planner sees many phrases
+                self._phrases.clear()
+            hits = self._table_hits(Request(text), conn_id)
+            self._phrases[key] = {name: table for name, (table, _) in hits.items()}
+        return self._phrases[key]
 
     def _unknown_head_noun(self, request: Request, hits: dict[str, tuple[Table, list[int]]]) -> bool:
         """«таблицу штрафов курьеров»: right after «таблица» a noun that names no table, followed by the
@@ -1367,8 +1555,19 @@ class OfflinePlanner:
                 continue  # "as soon as possible", "as early as 3 am": a comparison, not "as <name>"
             if self._is_source_table_name(name) or not self._names_target(request, match):
                 continue
+            bare = not re.search(r"table|табли", match.group(0), re.IGNORECASE)  # not «в таблицу X кликхауса»
+            if bare and self._qualifies_a_place(request, name, match.end()):
+                continue  # "into our reporting postgres": a determiner or the place's adjective, no table
             return name
         return None
+
+    def _qualifies_a_place(self, request: Request, name: str, end: int) -> bool:
+        """ "into our X", "into reporting postgres", "into the analytics warehouse": the word after "into"
+        is a determiner, or stands before an engine or database word: it qualifies the place."""
+        if name in DETERMINERS:
+            return True
+        after = words(request.text[end:])[:1]
+        return bool(after) and (self._is_engine_word(after[0]) or after[0] in DATABASE_WORDS)
 
     def _names_target(self, request: Request, match: re.Match[str]) -> bool:
         """A bare "table X" names the target only after a to-word ("into ClickHouse table X")."""
@@ -2796,7 +2995,7 @@ class OfflinePlanner:
             if columns:
                 # "mask emails, phones and snils": later segments count when they only list columns.
                 for segment in segments[1:] if part is segments[0] else []:
-                    more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
+                    more = self._list_item_columns(table, segment)
                     if not more:
                         break
                     columns += [c for c in more if c not in columns]
@@ -2808,7 +3007,7 @@ class OfflinePlanner:
                         if _OTHER_CLAUSE.search(segment):
                             break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
-                        more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
+                        more = self._list_item_columns(table, segment)
                         if not more:
                             break
                         columns = [c for c in more if c not in columns] + columns
@@ -2816,6 +3015,16 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _list_item_columns(self, table: Table, segment: str) -> list[str]:
+        """The columns a neighbouring segment of a mask list names, [] when it is no list item. A segment
+        whose only column word is the table's own noun («преподов в кх» of teachers, whose full_name
+        says 'ФИО преподавателя') is the load clause, not an item (triggers_m family 2, planner24)."""
+        more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
+        if not more:
+            return []
+        left, unnamed = self._without_table_noun(table, more, segment)
+        return [] if unnamed is not None else left
 
     def _bracketed_group(self, table: Table, lower: str, cue: re.Match[str]) -> list[str]:
         """«данные получателя (фио, телефон, адрес) замаскировать», "recipient details (name, phone,

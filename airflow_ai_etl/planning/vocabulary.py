@@ -140,6 +140,9 @@ ENGINE_WORDS: dict[str, tuple[str, ...]] = {
         "постгре",
         "постгрэс",
         "постгри",
+        "постгр",  # «постгря», «в постгрю», «постгрей»: the slang noun in any case form
+        "постгресс",
+        "постгрескл",
         "пг",
     ),
     "clickhouse": (
@@ -163,7 +166,16 @@ UNSUPPORTED_ENGINES = (
     "snowflake", "bigquery", "mssql", "sqlserver", "hive", "sqlite", "db2", "dynamodb", "монго",
     "оракл", "кафка", "мускул", "mysql'я", "ms sql", "sql server", "teradata", "vertica", "redshift",
     "databricks", "greenplum", "firebird", "couchbase", "neo4j", "hbase", "эластик", "редис",
+    # product names of stores with no reader (time series, search, key-value, queues, cloud warehouses):
+    # a product is named as surely as a database type ("our InfluxDB", "from ScyllaDB")
+    "influxdb", "opensearch", "elastic search", "scylladb", "scylla", "duckdb", "cosmosdb", "couchdb",
+    "arangodb", "questdb", "timescaledb", "cockroachdb", "yugabytedb", "rethinkdb", "ravendb", "tidb",
+    "victoriametrics", "memcached", "tarantool", "ydb", "trino", "sap hana", "sybase", "informix",
+    "rabbitmq", "kinesis", "pubsub", "memsql", "singlestore", "starrocks", "exasol",
 )  # fmt: skip
+# "FooDB", "fooDB": a product whose name ends in "DB" is a database engine; none of them has a reader here
+# unless a connection, a table or an engine word of ENGINE_WORDS is called so (checked where it is used).
+DB_PRODUCT = re.compile(r"(?<![\w./-])([A-Za-z][a-z]{2,}DB|[a-z]{3,}db)(?![\w./-])")
 # Colloquial Russian names of engines the assistant cannot read, in any case form («из оракла», «в мускуле»,
 # «из монги», «из скуля»): stem -> the engine's name as the answer says it.
 _RU_NOUN_ENDING = r"(?:а|у|е|ом|ой|ою|и|ы|я|ю|ем|ём|ь|ах|ам|ами)?"
@@ -174,7 +186,10 @@ COLLOQUIAL_ENGINES = {
     "кафк": "Kafka", "скул": "MS SQL", "мсскул": "MS SQL", "мсскл": "MS SQL", "сиквел": "MS SQL",
     "эмэсэскуэл": "MS SQL", "кассандр": "Cassandra", "касандр": "Cassandra", "эластик": "Elasticsearch",
     "эластиксерч": "Elasticsearch", "редис": "Redis", "вертик": "Vertica", "терадат": "Teradata",
-    "гринплам": "Greenplum", "хайв": "Hive", "бигквери": "BigQuery",
+    "гринплам": "Greenplum", "хайв": "Hive", "бигквери": "BigQuery", "инфлюкс": "InfluxDB",
+    "инфлакс": "InfluxDB", "инфлюксдб": "InfluxDB", "сноуфлейк": "Snowflake", "сноуфлэйк": "Snowflake",
+    "сноуфлек": "Snowflake", "опенсерч": "OpenSearch", "сцилл": "ScyllaDB", "дакдб": "DuckDB",
+    "редшифт": "Redshift",
 }  # fmt: skip
 COLLOQUIAL_ENGINE = re.compile(
     r"(?<![\w-])("
