@@ -24,41 +24,11 @@ EN 12/12), 1 wrong confident (r10). The misses:
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 from typing import Any
 
 import pytest
 
-from airflow_ai_etl.outcome import Outcome
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
-
-WAREHOUSE = {
-    "shop": ("clickhouse_default", "default"),
-    "clinic": ("ch_dwh", "dwh"),
-    "hr": ("ch_hr", "hr"),
-    "logistics": ("ch_logistics", "logistics"),
-    "univ": ("ch_univ", "univ"),
-    "utility": ("ch_utility", "utility"),
-    "telecom": ("ch_telecom", "telecom"),
-}
-
-
-def uri(catalog: str, table: str) -> str:
-    return f"clickhouse://127.0.0.1:9000/{WAREHOUSE[catalog][1]}/{table}"
-
-
-@functools.lru_cache(maxsize=64)
-def planner(catalog: str, deployed: str = "") -> OfflinePlanner:
-    conn = WAREHOUSE[catalog][0]
-    assets = {uri(catalog, t): [f"{t}_pg_{catalog}_to_{conn}"] for t in deployed.split() if t}
-    return OfflinePlanner(dataclasses.replace(CATALOGS[catalog](), assets=assets))
-
-
-def plan(catalog: str, text: str, deployed: str = "") -> Outcome:
-    return planner(catalog, deployed).plan(text)
-
+from tests.unit.test_triggers_round9 import plan, uri
 
 OK, ASK, REFUSE = "ok", "needs_clarification", "rejected"
 

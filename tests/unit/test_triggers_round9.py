@@ -59,6 +59,7 @@ WAREHOUSE = {
     "logistics": ("ch_logistics", "logistics"),
     "univ": ("ch_univ", "univ"),
     "utility": ("ch_utility", "utility"),
+    "telecom": ("ch_telecom", "telecom"),
 }
 
 
