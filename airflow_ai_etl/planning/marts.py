@@ -521,6 +521,7 @@ class MartPhrase:
     grain_words: list[int] = field(default_factory=list)  # words naming the time column
     grain_column: str | None = None  # an explicit column the grain is on
     grain_conflict: list[str] = field(default_factory=list)
+    grain_disputed: list[str] = field(default_factory=list)  # a bracketed column the grain's words contradict
     via: list[int] = field(default_factory=list)  # «через заказы»: tables a join goes through
     sources: list[int] = field(default_factory=list)  # «из продаж», "from sales", «витрина продаж»
     lookback: int | None = None
@@ -965,6 +966,7 @@ def _described_grain_column(ph: MartPhrase, k: int) -> int:
     ):
         meanings = {"hire"}  # «приём на работу»: hiring, not a clinic's «приём»
     if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
+        ph.grain_disputed.append(name)
         return k  # «по месяцам приёма на работу (fired_at)»: the words and the name disagree (asked)
     ph.grain_column = name
     ph.used.update(range(k, end + 3))
@@ -4568,6 +4570,30 @@ def _not_yet(ph: MartPhrase, fact: Table) -> str | None:
 
 
 def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict[str, str] | None, list[str]]:
+    found, questions = _grain_of_words(ph, ground, fact, ask)
+    tokens, n = ph.tokens, len(ph.tokens)
+    # «помесячно по дате увольнения с работы (hired_at)»: a time column alone in brackets, left unread
+    bracketed = [
+        tokens[k + 1].text
+        for k in range(n - 2)
+        if tokens[k].text == "(" and tokens[k + 2].text == ")" and k + 1 not in ph.used
+    ]
+    disputed = [
+        c
+        for name in [*ph.grain_disputed, *bracketed]
+        if (c := fact.column(name)) is not None and c in _time_columns(fact)
+    ]
+    if found is not None and ph.grain_column is None and any(c.name != found["column"] for c in disputed):
+        # «по неделям увольнения с работы (hired_at)»: the words say fired_at, the bracket hired_at (asked,
+        # whatever other rule might read the bracket: «с … (hired_at)» is no `hired_at IS NOT NULL`)
+        names = [found["column"], *(c.name for c in disputed if c.name != found["column"])]
+        return None, [ask("which_time", grain=ph.grain, columns=", ".join(dict.fromkeys(names)))]
+    return found, questions
+
+
+def _grain_of_words(
+    ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
+) -> tuple[dict[str, str] | None, list[str]]:
     if ph.grain is None:
         return None, []
     tokens = ph.tokens
@@ -5017,6 +5043,7 @@ def _qualified_grain_column(ph: MartPhrase, fact: Table) -> None:
             continue
         meanings = [m for m in (_time_word(tokens[w]) for w in ph.grain_words if w != k + 1) if m]
         if meanings and not any(p.startswith(m) for m in meanings for p in column.lower().split("_")):
+            ph.grain_disputed.append(column)
             return  # «по месяцам доставки (orders.created_at)»: the words and the name disagree (asked)
         ph.grain_column = fact.column(column).name  # type: ignore[union-attr]
         ph.grain_words = [w for w in ph.grain_words if w != k + 1]
@@ -5517,6 +5544,7 @@ def _bracketed_grain_column(ph: MartPhrase, k: int) -> int:
         TIME_WORDS_ALSO[x] for w in ph.grain_words for x in ph.tokens[w].lemmas if x in TIME_WORDS_ALSO
     ]
     if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
+        ph.grain_disputed.append(name)
         return k  # «по месяцам доставки (created_at)»: the words and the name disagree, left unread (asked)
     ph.grain_column = name
     ph.used.update(range(k, k + 3))
