@@ -2453,6 +2453,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
+    event_flag = _event_participle_flag(ph, ground, fact)  # "attended lessons": present = true
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
@@ -2476,7 +2477,16 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["where"] = where.value
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
-    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, flag_clause, verb_flag):
+    states = (
+        _not_yet(ph, fact),
+        value_condition,
+        null_condition,
+        means_value,
+        flag_clause,
+        verb_flag,
+        event_flag,
+    )
+    for state in states:
         if state is None:
             continue
         prior = definition.get("where")
@@ -5795,6 +5805,59 @@ def _qualifies_measured_word(
         return True
     unit = _unit_part(tokens[k - 1])  # «дней» -> day, a part of `days`
     return unit is not None and any(unit in name_parts(name) for name in measured)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    # «посетили» / «посещаемость»: ё is е, and the stem's т alternates with щ
+    a, b = (w.replace("ё", "е").replace("щ", "т") for w in (a, b))
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+EVENT_PREFIX = 5  # letters a participle shares with the fact's event noun: attend(ed) / attend(ance)
+
+
+def _event_participle_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """(condition, word to ask about) of "attended lessons count", «количество посещённых занятий»: a
+    participle on the counted noun made from the fact's own event noun (attendance, 'Посещаемость занятий')
+    says the event happened, so on a fact with exactly one boolean column it is that flag (`present =
+    true`), never dropped; with no such single column («сколько раз заправлялась машина» of fuel cards) the
+    verb just names the rows. A participle of the counted noun itself ("delivered deliveries") or of any other
+    word says nothing of the kind (other rules read it)."""
+    tokens = ph.tokens
+    flags = [c for c in fact.columns if column_kind(c.type).family == "bool"]
+    if len(flags) != 1:
+        return None
+    event_words = {*name_parts(fact.name), *_comment_lemmas(fact.comment or "")}
+    counted = {k for m in ph.measures if m.func in ("count", "count_distinct") for k in m.object}
+    for i, t in enumerate(tokens):
+        nxt = i + 1
+        passive = i > 0 and tokens[i - 1].lower in ("were", "was") and i - 1 in counted
+        on_counted = i in counted or nxt in counted or passive
+        if (i in ph.used and not on_counted) or (i > 0 and tokens[i - 1].lower in ("не", "not", "un")):
+            continue
+        if t.lang == "en":  # "attended lessons", "lessons were attended"
+            participle = on_counted and t.lower.endswith("ed") and len(t.lower) > 4
+        elif t.lang == "ru":  # «посещённых занятий», «сколько занятий посетили»
+            pos = t.parses[0].pos if t.parses else None
+            participle = (on_counted and pos in ("PRTF", "PRTS")) or pos == "VERB"
+        else:
+            participle = False
+        if not participle or ground.table_of(t) not in (None, fact) or ground.columns_named(fact, [t]):
+            continue
+        forms = {t.lower, t.lemma}
+        if not any(_shared_prefix(f, w) >= EVENT_PREFIX for f in forms for w in event_words):
+            continue
+        head = tokens[nxt] if nxt < len(tokens) and nxt in counted else None
+        if head is not None and any(
+            _shared_prefix(f, g) >= EVENT_PREFIX for f in forms for g in (head.lower, head.lemma)
+        ):
+            continue  # "delivered deliveries": the counted noun's own verb
+        ph.used.add(i)
+        return f"{flags[0].name} = true"
+    return None
 
 
 def _verb_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:

@@ -54,6 +54,8 @@ def _right_or_asked(outcome, where):
         "count attended lessons per course by week",
         "количество посещённых занятий по курсам",
         "число посещённых занятий по курсам помесячно",
+        "сколько занятий посетили по курсам",
+        "how many lessons were attended per course",
     ],
 )
 def test_an_attended_participle_is_the_present_flag(planners, text):
