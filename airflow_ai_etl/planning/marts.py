@@ -2362,6 +2362,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    if (foreign := _foreign_bracket_column(ph, ground, fact)) is not None:  # "by status (total)": asked
+        return Outcome.clarify(ask("residue", words=f"({foreign})"))
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
@@ -6027,6 +6029,40 @@ def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int
         j += 2  # «сумма и максимум, по неделям»: past the list's last word
     nxt = tokens[j] if j < len(tokens) else None
     return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
+
+
+def _foreign_bracket_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """The column of "weekly order count by status (total)", «число продаж по регионам (amount)»: a column
+    name alone in brackets after a dimension that names another column of the fact, when it is no time
+    column (the grain's, read before) and not a column of the table the dimension's words name («по
+    отделам (name)»: the department's name). What it adds (a measure? the real dimension?) is asked, never
+    turned into an extra measure."""
+    tokens = ph.tokens
+    pairs = [(before, inner[0]) for _index, before, inner in ph.bracketed if len(inner) == 1 and before]
+    pairs += [  # "(total)", "(quantity)": a measure's word in the bracket is left out of ph.bracketed
+        (group, k + 1)
+        for k in range(1, len(tokens) - 2)
+        if tokens[k].text == "(" and tokens[k + 2].text == ")"
+        for group in ph.dims
+        if k - 1 in group
+    ]
+    for before, inside in pairs:
+        if not re.fullmatch(
+            r"[A-Za-z_][A-Za-z0-9_]*", tokens[inside].text
+        ):  # "total" as written, not «сумма»
+            continue
+        column = fact.column(tokens[inside].text)
+        if column is None or column in _time_columns(fact):
+            continue
+        words = [tokens[k] for k in before]
+        if any(
+            (t := ground.table_of(w)) is not None and t is not fact and t.column(column.name) for w in words
+        ):
+            continue  # the dimension's table has the column: its own attribute
+        named = ground.columns_named(fact, words)
+        if named and all(c.name != column.name for c in named):
+            return column.name
+    return None
 
 
 def _bracketed_grain_after_dim(ph: MartPhrase, ground: _Ground) -> None:
