@@ -2364,6 +2364,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     fact = _order_level_fact(ph, ground, fact)
     if (foreign := _foreign_bracket_column(ph, ground, fact)) is not None:  # "by status (total)": asked
         return Outcome.clarify(ask("residue", words=f"({foreign})"))
+    if _head_of_another_table(ph, ground, fact):  # "Visits per doctor, total": total of what?
+        return Outcome.clarify(ask("no_measure"))
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
@@ -6029,6 +6031,23 @@ def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int
         j += 2  # «сумма и максимум, по неделям»: past the list's last word
     nxt = tokens[j] if j < len(tokens) else None
     return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
+
+
+def _head_of_another_table(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """ "Visits per doctor, total": the request opens with one table's noun grouped by «по»/"per"/"by" and
+    its only measure words are bare ones after a comma, yet those words picked another fact (invoices, for
+    its `total`). The head's rows are what the request is about, and what of them the bare word means (a
+    count of the visits? a sum of which column?) is asked, never the question of what the head noun is."""
+    tokens = ph.tokens
+    if len(tokens) < 4 or 0 in ph.used or tokens[1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+        return False
+    head = ground.table_of(tokens[0])
+    if head is None or head is fact or _is_measure(tokens[0]):
+        return False
+    return bool(ph.measures) and all(
+        not (m.object or m.column_ref or m.subject) and m.index > 2 and tokens[m.index - 1].text == ","
+        for m in ph.measures
+    )
 
 
 def _foreign_bracket_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
