@@ -1607,11 +1607,8 @@ class OfflinePlanner:
                 j = i + 2
                 while j + 1 < len(request.tokens) and request.tokens[j] in VALUE_LIST_JOINERS:
                     gap = request.text[request.spans[j - 1][1] : request.spans[j][0]]
-                    if (
-                        not request.raw[j + 1].isascii()
-                        or re.search(r"[;.()]", gap)
-                        or self._is_source_table_name(request.tokens[j + 1])
-                    ):
+                    # «типа purchase и payments»: a table's name in the list is one more value (planner25)
+                    if not request.raw[j + 1].isascii() or re.search(r"[,;.()]", gap):
                         break
                     request.values.add(request.tokens[j + 1])
                     j += 2
