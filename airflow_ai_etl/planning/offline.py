@@ -2134,7 +2134,9 @@ class OfflinePlanner:
         """Keys after an upsert cue, by column name or business word: "upsert by product and warehouse"
         -> product_id, warehouse (a word naming another table stands for its `_id` column here)."""
         for cue in grammar.key_cues(tokenize(request.text)):
-            columns, end = self._column_run(table, request, request.token_at(cue.end), fk_words=True)
+            start = request.token_at(cue.end)
+            stop = self._masking_clause_start(request, start)
+            columns, end = self._column_run(table, request, start, stop=stop, fk_words=True)
             if columns and self._ends_list(request, end):
                 return columns
             # «по сотруднику и дате»: nouns of the tables the keys refer to, a generic key word
@@ -2142,6 +2144,18 @@ class OfflinePlanner:
             if columns and self._ends_list(request, end):
                 return columns
         return []
+
+    def _masking_clause_start(self, request: Request, start: int) -> int | None:
+        """The first word of the masking clause after a key list («апсертом по id, карту замаскировать»,
+        "upsert on id, card masked"): a key list ends at the comma before the clause that masks."""
+        mask = _mask_cue(request)
+        if mask is None or start >= len(request.tokens) or mask.start() <= request.spans[start][0]:
+            return None
+        for k in range(len(request.tokens) - 1, start, -1):
+            at = request.spans[k][0]
+            if at <= mask.start() and re.search(r"[,;]", request.text[request.spans[k - 1][1] : at]):
+                return k
+        return None
 
     def _claim_key_words(self, request: Request) -> None:
         """Words of a key list ("upsert по товару и складу") name columns, not the table to load; so do
