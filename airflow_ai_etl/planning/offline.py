@@ -1039,15 +1039,30 @@ class OfflinePlanner:
             word = request.tokens[index - 1]
             if word in STOP_WORDS or word in DETERMINERS or word in TO_WORDS or word in TARGET_QUALIFIERS_OK:
                 continue
-            if not (request.tokens[index - 2 : index - 1] and request.tokens[index - 2] in TO_WORDS):
+            before = index - 2 - (index > 2 and request.tokens[index - 2] in DETERMINERS)  # "into the X pg"
+            if not (before >= 0 and request.tokens[before] in TO_WORDS):
                 continue  # only "into X postgres" / «в X постгрю»: the qualifier right after the direction
             token = tokenize(request.raw[index - 1])
             if CYRILLIC.search(word) and not (token and token[0].parses and token[0].parses[0].pos == "ADJF"):
                 continue
-            if self._is_engine_word(word) or self.filters._names_system(word):
-                continue
+            if self._is_engine_word(word) or (
+                self.filters._names_system(word) and not self._describes_other_engine_only(word, engine)
+            ):
+                continue  # "into analytics postgres" with only a ClickHouse "analytics warehouse": asked
             return request.text[request.spans[index - 1][0] : request.spans[index][1]]
         return None
+
+    def _describes_other_engine_only(self, word: str, engine: str) -> bool:
+        """`word` is in the id or description of a connection of another engine ("analytics" of a ClickHouse
+        "Analytics warehouse") and of none of `engine`'s: it qualifies no `engine` connection (planner25)."""
+
+        def stems(c: ConnectionInfo) -> set[str]:
+            return {stem(w) for w in words(f"{c.conn_id.replace('_', ' ')} {c.description} {c.database}")}
+
+        connections = list(self.catalog.connections.values())
+        mine = set().union(*(stems(c) for c in connections if c.engine == engine))
+        others = set().union(*(stems(c) for c in connections if c.engine != engine))
+        return stem(word) in others and stem(word) not in mine
 
     # --- the source table ----------------------------------------------------------------------
 
