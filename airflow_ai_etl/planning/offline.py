@@ -1125,6 +1125,15 @@ class OfflinePlanner:
                 if token in names:
                     exact.setdefault(table.qualified_name, (table, []))[1].append(i)
         if exact:
+            # «события типа purchase, и payments»: the noun before its own table's type word still names it
+            for i, token in usable:
+                after = request.tokens[i + 1] if i + 1 < len(request.tokens) else ""
+                if not self.vocabulary.meanings(after) & VALUE_COLUMN_WORDS:
+                    continue
+                for table in tables:
+                    if table.qualified_name not in exact and self._names_table(token, table):
+                        if self._column_mentions(table, [after], generic_ok=frozenset(VALUE_COLUMN_WORDS)):
+                            exact[table.qualified_name] = (table, [i])
             return exact
         meanings = {i: self.vocabulary.meanings(t) for i, t in usable}
         everything = set().union(*meanings.values()) if meanings else set()

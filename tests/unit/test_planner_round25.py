@@ -58,6 +58,21 @@ def test_a_value_after_type_is_a_value_not_a_table(catalog: str, text: str, wher
     assert spec.source.where == where
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # added after the rule (planner25): a comma before the joiner ends the value list; both tables asked
+        "события типа purchase, и payments в клик каждый час",
+        "события типа purchase, а также payments в клик каждый час",
+        "events of type purchase, and payments, to clickhouse hourly",
+    ],
+)  # fmt: skip
+def test_a_table_name_after_the_value_list_is_asked(text: str) -> None:
+    outcome = plan_in("shop", text)
+    assert outcome.status == "needs_clarification"
+    assert "events" in " ".join(outcome.questions) and "payments" in " ".join(outcome.questions)
+
+
 # --- 3. a key list ends at a clause boundary ------------------------------------------------------------
 
 
