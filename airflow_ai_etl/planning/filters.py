@@ -227,7 +227,8 @@ class RowFilters:
             and self._is_value(request, table, word)
             and not self._names_system(lower)
             and not self.grounding._column_mentions(table, [lower])
-            and not self.grounding._names_other_table(lower, table)
+            # «типа purchase и payments»: a table's name listed after the type word is a value (planner25)
+            and (lower in request.values or not self.grounding._names_other_table(lower, table))
         )
 
     def _value_list(self, request: Request, table: Table, condition: str) -> str:

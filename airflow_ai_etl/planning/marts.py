@@ -314,7 +314,10 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     if _load_words(tokens):
         return False
     measure = any(
-        _measure_func(words, i) is not None and not _sum_of_a_row(words, i) and not _compared_after(words, i)
+        _measure_func(words, i) is not None
+        and not _sum_of_a_row(words, i)
+        and not _compared_after(words, i)
+        and not _stock_rows_compared(words, i)
         for i in range(len(words))
     )
     grain_phrase = any(
@@ -390,6 +393,23 @@ def _compared_after(words: Sequence[Token], i: int) -> bool:
         end = k + len(compared)
         if end < len(words) and all(words[k + n].lower == w for n, w in enumerate(compared)):
             return words[end].number is not None
+    return False
+
+
+def _stock_rows_compared(words: Sequence[Token], i: int) -> bool:
+    """«остатки с количеством меньше 10», "stock with qty below 10" and no grouping: the stock word names
+    the table whose rows are filtered on the quantity column (a load's row condition), not a sum."""
+    if not _word(words[i], STOCK_RU, STOCK_EN) or any(w.lower in DIM_PREPS_RU | DIM_PREPS_EN for w in words):
+        return False
+    for k in range(i + 1, len(words)):
+        if not _word(words[k], {"количество"}, {"quantity", "qty"}):
+            continue
+        n = k + 1 + (k + 1 < len(words) and words[k + 1].lower in ("of", "is", "was"))
+        for compared, _ in _QTY_COMPARE:
+            end = n + len(compared)
+            if end < len(words) and all(words[n + m].lower == w for m, w in enumerate(compared)):
+                if words[end].number is not None:
+                    return True
     return False
 
 

@@ -1039,15 +1039,30 @@ class OfflinePlanner:
             word = request.tokens[index - 1]
             if word in STOP_WORDS or word in DETERMINERS or word in TO_WORDS or word in TARGET_QUALIFIERS_OK:
                 continue
-            if not (request.tokens[index - 2 : index - 1] and request.tokens[index - 2] in TO_WORDS):
+            before = index - 2 - (index > 2 and request.tokens[index - 2] in DETERMINERS)  # "into the X pg"
+            if not (before >= 0 and request.tokens[before] in TO_WORDS):
                 continue  # only "into X postgres" / «в X постгрю»: the qualifier right after the direction
             token = tokenize(request.raw[index - 1])
             if CYRILLIC.search(word) and not (token and token[0].parses and token[0].parses[0].pos == "ADJF"):
                 continue
-            if self._is_engine_word(word) or self.filters._names_system(word):
-                continue
+            if self._is_engine_word(word) or (
+                self.filters._names_system(word) and not self._describes_other_engine_only(word, engine)
+            ):
+                continue  # "into analytics postgres" with only a ClickHouse "analytics warehouse": asked
             return request.text[request.spans[index - 1][0] : request.spans[index][1]]
         return None
+
+    def _describes_other_engine_only(self, word: str, engine: str) -> bool:
+        """`word` is in the id or description of a connection of another engine ("analytics" of a ClickHouse
+        "Analytics warehouse") and of none of `engine`'s: it qualifies no `engine` connection (planner25)."""
+
+        def stems(c: ConnectionInfo) -> set[str]:
+            return {stem(w) for w in words(f"{c.conn_id.replace('_', ' ')} {c.description} {c.database}")}
+
+        connections = list(self.catalog.connections.values())
+        mine = set().union(*(stems(c) for c in connections if c.engine == engine))
+        others = set().union(*(stems(c) for c in connections if c.engine != engine))
+        return stem(word) in others and stem(word) not in mine
 
     # --- the source table ----------------------------------------------------------------------
 
@@ -1110,6 +1125,15 @@ class OfflinePlanner:
                 if token in names:
                     exact.setdefault(table.qualified_name, (table, []))[1].append(i)
         if exact:
+            # «события типа purchase, и payments»: the noun before its own table's type word still names it
+            for i, token in usable:
+                after = request.tokens[i + 1] if i + 1 < len(request.tokens) else ""
+                if not self.vocabulary.meanings(after) & VALUE_COLUMN_WORDS:
+                    continue
+                for table in tables:
+                    if table.qualified_name not in exact and self._names_table(token, table):
+                        if self._column_mentions(table, [after], generic_ok=frozenset(VALUE_COLUMN_WORDS)):
+                            exact[table.qualified_name] = (table, [i])
             return exact
         meanings = {i: self.vocabulary.meanings(t) for i, t in usable}
         everything = set().union(*meanings.values()) if meanings else set()
@@ -1607,11 +1631,8 @@ class OfflinePlanner:
                 j = i + 2
                 while j + 1 < len(request.tokens) and request.tokens[j] in VALUE_LIST_JOINERS:
                     gap = request.text[request.spans[j - 1][1] : request.spans[j][0]]
-                    if (
-                        not request.raw[j + 1].isascii()
-                        or re.search(r"[;.()]", gap)
-                        or self._is_source_table_name(request.tokens[j + 1])
-                    ):
+                    # «типа purchase и payments»: a table's name in the list is one more value (planner25)
+                    if not request.raw[j + 1].isascii() or re.search(r"[,;.()]", gap):
                         break
                     request.values.add(request.tokens[j + 1])
                     j += 2
@@ -2137,7 +2158,9 @@ class OfflinePlanner:
         """Keys after an upsert cue, by column name or business word: "upsert by product and warehouse"
         -> product_id, warehouse (a word naming another table stands for its `_id` column here)."""
         for cue in grammar.key_cues(tokenize(request.text)):
-            columns, end = self._column_run(table, request, request.token_at(cue.end), fk_words=True)
+            start = request.token_at(cue.end)
+            stop = self._masking_clause_start(request, start)
+            columns, end = self._column_run(table, request, start, stop=stop, fk_words=True)
             if columns and self._ends_list(request, end):
                 return columns
             # «по сотруднику и дате»: nouns of the tables the keys refer to, a generic key word
@@ -2145,6 +2168,18 @@ class OfflinePlanner:
             if columns and self._ends_list(request, end):
                 return columns
         return []
+
+    def _masking_clause_start(self, request: Request, start: int) -> int | None:
+        """The first word of the masking clause after a key list («апсертом по id, карту замаскировать»,
+        "upsert on id, card masked"): a key list ends at the comma before the clause that masks."""
+        mask = _mask_cue(request)
+        if mask is None or start >= len(request.tokens) or mask.start() <= request.spans[start][0]:
+            return None
+        for k in range(len(request.tokens) - 1, start, -1):
+            at = request.spans[k][0]
+            if at <= mask.start() and re.search(r"[,;]", request.text[request.spans[k - 1][1] : at]):
+                return k
+        return None
 
     def _claim_key_words(self, request: Request) -> None:
         """Words of a key list ("upsert по товару и складу") name columns, not the table to load; so do
