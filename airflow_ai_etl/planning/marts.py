@@ -541,6 +541,7 @@ class MartPhrase:
     grain_words: list[int] = field(default_factory=list)  # words naming the time column
     grain_column: str | None = None  # an explicit column the grain is on
     grain_conflict: list[str] = field(default_factory=list)
+    grain_disputed: list[str] = field(default_factory=list)  # a bracketed column the grain's words contradict
     via: list[int] = field(default_factory=list)  # «через заказы»: tables a join goes through
     sources: list[int] = field(default_factory=list)  # «из продаж», "from sales", «витрина продаж»
     lookback: int | None = None
@@ -985,6 +986,7 @@ def _described_grain_column(ph: MartPhrase, k: int) -> int:
     ):
         meanings = {"hire"}  # «приём на работу»: hiring, not a clinic's «приём»
     if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
+        ph.grain_disputed.append(name)
         return k  # «по месяцам приёма на работу (fired_at)»: the words and the name disagree (asked)
     ph.grain_column = name
     ph.used.update(range(k, end + 3))
@@ -2380,6 +2382,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    if (foreign := _foreign_bracket_column(ph, ground, fact)) is not None:  # "by status (total)": asked
+        return Outcome.clarify(ask("residue", words=f"({foreign})"))
+    if _head_of_another_table(ph, ground, fact):  # "Visits per doctor, total": total of what?
+        return Outcome.clarify(ask("no_measure"))
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
@@ -2471,6 +2477,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
     flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
+    event_flag = _event_participle_flag(ph, ground, fact)  # "attended lessons": present = true
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
@@ -2494,7 +2501,16 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["where"] = where.value
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
-    for state in (_not_yet(ph, fact), value_condition, null_condition, means_value, flag_clause, verb_flag):
+    states = (
+        _not_yet(ph, fact),
+        value_condition,
+        null_condition,
+        means_value,
+        flag_clause,
+        verb_flag,
+        event_flag,
+    )
+    for state in states:
         if state is None:
             continue
         prior = definition.get("where")
@@ -4588,6 +4604,30 @@ def _not_yet(ph: MartPhrase, fact: Table) -> str | None:
 
 
 def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict[str, str] | None, list[str]]:
+    found, questions = _grain_of_words(ph, ground, fact, ask)
+    tokens, n = ph.tokens, len(ph.tokens)
+    # «помесячно по дате увольнения с работы (hired_at)»: a time column alone in brackets, left unread
+    bracketed = [
+        tokens[k + 1].text
+        for k in range(n - 2)
+        if tokens[k].text == "(" and tokens[k + 2].text == ")" and k + 1 not in ph.used
+    ]
+    disputed = [
+        c
+        for name in [*ph.grain_disputed, *bracketed]
+        if (c := fact.column(name)) is not None and c in _time_columns(fact)
+    ]
+    if found is not None and ph.grain_column is None and any(c.name != found["column"] for c in disputed):
+        # «по неделям увольнения с работы (hired_at)»: the words say fired_at, the bracket hired_at (asked,
+        # whatever other rule might read the bracket: «с … (hired_at)» is no `hired_at IS NOT NULL`)
+        names = [found["column"], *(c.name for c in disputed if c.name != found["column"])]
+        return None, [ask("which_time", grain=ph.grain, columns=", ".join(dict.fromkeys(names)))]
+    return found, questions
+
+
+def _grain_of_words(
+    ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
+) -> tuple[dict[str, str] | None, list[str]]:
     if ph.grain is None:
         return None, []
     tokens = ph.tokens
@@ -5037,6 +5077,7 @@ def _qualified_grain_column(ph: MartPhrase, fact: Table) -> None:
             continue
         meanings = [m for m in (_time_word(tokens[w]) for w in ph.grain_words if w != k + 1) if m]
         if meanings and not any(p.startswith(m) for m in meanings for p in column.lower().split("_")):
+            ph.grain_disputed.append(column)
             return  # «по месяцам доставки (orders.created_at)»: the words and the name disagree (asked)
         ph.grain_column = fact.column(column).name  # type: ignore[union-attr]
         ph.grain_words = [w for w in ph.grain_words if w != k + 1]
@@ -5537,6 +5578,7 @@ def _bracketed_grain_column(ph: MartPhrase, k: int) -> int:
         TIME_WORDS_ALSO[x] for w in ph.grain_words for x in ph.tokens[w].lemmas if x in TIME_WORDS_ALSO
     ]
     if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
+        ph.grain_disputed.append(name)
         return k  # «по месяцам доставки (created_at)»: the words and the name disagree, left unread (asked)
     ph.grain_column = name
     ph.used.update(range(k, k + 3))
@@ -5789,6 +5831,59 @@ def _qualifies_measured_word(
     return unit is not None and any(unit in name_parts(name) for name in measured)
 
 
+def _shared_prefix(a: str, b: str) -> int:
+    # «посетили» / «посещаемость»: ё is е, and the stem's т alternates with щ
+    a, b = (w.replace("ё", "е").replace("щ", "т") for w in (a, b))
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+EVENT_PREFIX = 5  # letters a participle shares with the fact's event noun: attend(ed) / attend(ance)
+
+
+def _event_participle_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """(condition, word to ask about) of "attended lessons count", «количество посещённых занятий»: a
+    participle on the counted noun made from the fact's own event noun (attendance, 'Посещаемость занятий')
+    says the event happened, so on a fact with exactly one boolean column it is that flag (`present =
+    true`), never dropped; with no such single column («сколько раз заправлялась машина» of fuel cards) the
+    verb just names the rows. A participle of the counted noun itself ("delivered deliveries") or of any other
+    word says nothing of the kind (other rules read it)."""
+    tokens = ph.tokens
+    flags = [c for c in fact.columns if column_kind(c.type).family == "bool"]
+    if len(flags) != 1:
+        return None
+    event_words = {*name_parts(fact.name), *_comment_lemmas(fact.comment or "")}
+    counted = {k for m in ph.measures if m.func in ("count", "count_distinct") for k in m.object}
+    for i, t in enumerate(tokens):
+        nxt = i + 1
+        passive = i > 0 and tokens[i - 1].lower in ("were", "was") and i - 1 in counted
+        on_counted = i in counted or nxt in counted or passive
+        if (i in ph.used and not on_counted) or (i > 0 and tokens[i - 1].lower in ("не", "not", "un")):
+            continue
+        if t.lang == "en":  # "attended lessons", "lessons were attended"
+            participle = on_counted and t.lower.endswith("ed") and len(t.lower) > 4
+        elif t.lang == "ru":  # «посещённых занятий», «сколько занятий посетили»
+            pos = t.parses[0].pos if t.parses else None
+            participle = (on_counted and pos in ("PRTF", "PRTS")) or pos == "VERB"
+        else:
+            participle = False
+        if not participle or ground.table_of(t) not in (None, fact) or ground.columns_named(fact, [t]):
+            continue
+        forms = {t.lower, t.lemma}
+        if not any(_shared_prefix(f, w) >= EVENT_PREFIX for f in forms for w in event_words):
+            continue
+        head = tokens[nxt] if nxt < len(tokens) and nxt in counted else None
+        if head is not None and any(
+            _shared_prefix(f, g) >= EVENT_PREFIX for f in forms for g in (head.lower, head.lemma)
+        ):
+            continue  # "delivered deliveries": the counted noun's own verb
+        ph.used.add(i)
+        return f"{flags[0].name} = true"
+    return None
+
+
 def _verb_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """«сколько присутствовали по курсам», «число присутствовавших»: a Russian verb or participle no rule
     read that names one boolean column of the fact ('Присутствовал на занятии') states the rows' flag
@@ -5956,6 +6051,57 @@ def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int
         j += 2  # «сумма и максимум, по неделям»: past the list's last word
     nxt = tokens[j] if j < len(tokens) else None
     return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
+
+
+def _head_of_another_table(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """ "Visits per doctor, total": the request opens with one table's noun grouped by «по»/"per"/"by" and
+    its only measure words are bare ones after a comma, yet those words picked another fact (invoices, for
+    its `total`). The head's rows are what the request is about, and what of them the bare word means (a
+    count of the visits? a sum of which column?) is asked, never the question of what the head noun is."""
+    tokens = ph.tokens
+    if len(tokens) < 4 or 0 in ph.used or tokens[1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+        return False
+    head = ground.table_of(tokens[0])
+    if head is None or head is fact or _is_measure(tokens[0]):
+        return False
+    return bool(ph.measures) and all(
+        not (m.object or m.column_ref or m.subject) and m.index > 2 and tokens[m.index - 1].text == ","
+        for m in ph.measures
+    )
+
+
+def _foreign_bracket_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """The column of "weekly order count by status (total)", «число продаж по регионам (amount)»: a column
+    name alone in brackets after a dimension that names another column of the fact, when it is no time
+    column (the grain's, read before) and not a column of the table the dimension's words name («по
+    отделам (name)»: the department's name). What it adds (a measure? the real dimension?) is asked, never
+    turned into an extra measure."""
+    tokens = ph.tokens
+    pairs = [(before, inner[0]) for _index, before, inner in ph.bracketed if len(inner) == 1 and before]
+    pairs += [  # "(total)", "(quantity)": a measure's word in the bracket is left out of ph.bracketed
+        (group, k + 1)
+        for k in range(1, len(tokens) - 2)
+        if tokens[k].text == "(" and tokens[k + 2].text == ")"
+        for group in ph.dims
+        if k - 1 in group
+    ]
+    for before, inside in pairs:
+        if not re.fullmatch(
+            r"[A-Za-z_][A-Za-z0-9_]*", tokens[inside].text
+        ):  # "total" as written, not «сумма»
+            continue
+        column = fact.column(tokens[inside].text)
+        if column is None or column in _time_columns(fact):
+            continue
+        words = [tokens[k] for k in before]
+        if any(
+            (t := ground.table_of(w)) is not None and t is not fact and t.column(column.name) for w in words
+        ):
+            continue  # the dimension's table has the column: its own attribute
+        named = ground.columns_named(fact, words)
+        if named and all(c.name != column.name for c in named):
+            return column.name
+    return None
 
 
 def _bracketed_grain_after_dim(ph: MartPhrase, ground: _Ground) -> None:
