@@ -52,9 +52,8 @@ from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
 from airflow_ai_etl.planning.vocabulary import (
-    COLLOQUIAL_ENGINE,
-    COLLOQUIAL_ENGINES,
     ENGINE_WORDS,
+    engine_in_any_form,
     name_parts,
     stem,
 )
@@ -5010,22 +5009,12 @@ def _slang_count(tokens: Sequence[Token], i: int) -> bool:
     return t.lang == "en" and (t.lower == "cnt" or (t.lower == "num" and after == "of"))
 
 
-# Russian stems of engines with no reader (vocabulary.UNSUPPORTED_ENGINES) -> the engine's name.
-# One table with vocabulary.COLLOQUIAL_ENGINES (every engine with no reader, «инфлюкс», «сноуфлейк» ...): the
-# stems long enough to name nothing else, and Kafka's.
-ENGINE_STEMS_RU = {**{s: n for s, n in COLLOQUIAL_ENGINES.items() if len(s) >= 5}, "кафк": "Kafka"}
-
-
 def _unsupported_engine_word(planner: OfflinePlanner, tokens: Sequence[Token], lang: str) -> Outcome | None:
     """«из оракловой базы billing_ora», «из оракла», «из мускульной таблицы»: any form of an engine the
     assistant has no reader for (an adjective, a case ending) names the source as surely as its bare name,
     so the mart is refused before any question about its measures (nothing can be built from it)."""
     for t in tokens:
-        if t.lang != "ru":
-            continue
-        engine = next((name for s, name in ENGINE_STEMS_RU.items() if t.lower.startswith(s)), None)
-        if engine is not None and not COLLOQUIAL_ENGINE.fullmatch(t.lower.replace("ё", "е")):
-            engine = None  # a form of the name («эластика», «вертики»), not «вертикальный»
+        engine = engine_in_any_form(t.lower) if t.lang == "ru" else None
         if engine is None:
             continue
         kinds = sorted({c.conn_type for c in planner.catalog.connections.values()}) or ["none"]

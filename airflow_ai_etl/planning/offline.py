@@ -51,7 +51,6 @@ from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
-    ENGINE_STEMS_RU,
     SPELLING_EN,
     excel_is_target,
     looks_like_mart,
@@ -136,12 +135,12 @@ from airflow_ai_etl.planning.triggers import (
 )
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
-    COLLOQUIAL_ENGINE,
     DB_PRODUCT,
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
     Vocabulary,
     colloquial_engine,
+    engine_in_any_form,
     name_parts,
     stem,
     user_glossary,
@@ -758,12 +757,7 @@ class OfflinePlanner:
             PRODUCT_NAMES[m.group(1)] for m in PRODUCT_AFTER_FROM.finditer(request.lower)
         ]  # "from elastic"
         named = [n for n in named if not self._describes_a_connection(n)]  # "Greenplum DWH" connection
-        named += [
-            n
-            for w in re.findall(r"[а-яё]+", request.lower)
-            for s, n in ENGINE_STEMS_RU.items()
-            if w.startswith(s) and COLLOQUIAL_ENGINE.fullmatch(w)  # a form of the name: not «Монголии»
-        ]
+        named += [n for w in re.findall(r"[а-яё]+", request.lower) if (n := engine_in_any_form(w))]
         colloquial = colloquial_engine(request.text)
         if not named and colloquial is not None and self._names_an_engine_place(request, colloquial[0]):
             named = [colloquial[1]]  # «из оракла», «в мускуле», «из монги», «из скуля»

@@ -203,6 +203,18 @@ COLLOQUIAL_ENGINE = re.compile(
 )
 
 
+# The stems long enough to name nothing else, and Kafka's: a word in any form of one of them («оракла»,
+# «мускульной», «инфлюкса») names that engine wherever it stands.
+ENGINE_STEMS_RU = {**{s: n for s, n in COLLOQUIAL_ENGINES.items() if len(s) >= 5}, "кафк": "Kafka"}
+
+
+def engine_in_any_form(word: str) -> str | None:
+    """The engine with no reader the Russian `word` is a form of, by a long stem (not «Монголии»)."""
+    word = word.lower().replace("ё", "е")
+    engine = next((name for stem, name in ENGINE_STEMS_RU.items() if word.startswith(stem)), None)
+    return engine if engine is not None and COLLOQUIAL_ENGINE.fullmatch(word) else None
+
+
 def colloquial_engine(text: str) -> tuple[str, str] | None:
     """(the words as written, the engine's name) of the first colloquial name of an unsupported engine."""
     match = COLLOQUIAL_ENGINE.search(text.replace("ё", "е").replace("Ё", "Е"))
