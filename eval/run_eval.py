@@ -103,8 +103,8 @@ MART_FIELDS = (
 # for loads" default, the fact table's name, would have a mart replace the copy of its own fact table
 # that a load writes into the warehouse; no held-out mart case names its table).
 MART_OPTIONAL_FIELDS = {"mart.lookback", "target.table"}
-# A writer's word for an expected status, read as the planner's: heldout_triggers_n/o were written with
-# "question" for needs_clarification (the files stay as scored; see eval/README.md).
+# A writer's word for an expected status, read as the planner's: heldout_triggers_n/o and marts_n/o were
+# written with "question" for needs_clarification (the files stay as scored; see eval/README.md).
 STATUS_ALIASES = {"question": "needs_clarification"}
 
 
