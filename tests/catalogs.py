@@ -198,6 +198,19 @@ def telecom_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catal
     )
 
 
+def bank_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """An eighth domain with Russian comments: a retail bank behind pg_bank and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo("pg_bank", "postgres", "Retail bank core banking database", "127.0.0.1", "bank"),
+        ConnectionInfo(
+            "ch_bank", "clickhouse", "ClickHouse warehouse for bank analytics", "127.0.0.1", "bank"
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "bank.sql").read_text(encoding="utf-8")
+    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_bank": tables_from_ddl(sql)})
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -206,4 +219,5 @@ CATALOGS = {
     "univ": univ_catalog,
     "utility": utility_catalog,
     "telecom": telecom_catalog,
+    "bank": bank_catalog,
 }
