@@ -46,8 +46,8 @@ from airflow_ai_etl.marts.model import Mart, MartDefinition
 from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
-from airflow_ai_etl.planning import grammar
-from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
+from airflow_ai_etl.planning import abbreviations, grammar
+from airflow_ai_etl.planning.lexer import Token, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
@@ -2311,6 +2311,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         chatless := _unbracketed_units(_without_chat_phrases(request.text))
     ) != request.text:  # "nothing fancy", "keep it fresh"
         request, tokens = dataclasses.replace(request, text=chatless), tokenize(chatless)
+    if (written := _written_out_cuts(planner, request.text, tokens)) != request.text:  # «лаб. анализов»
+        request, tokens = dataclasses.replace(request, text=written), tokenize(written)
     if (spelled := _comment_measures(planner, request.text, tokens)) != request.text:  # «к выплате»: net
         request, tokens = dataclasses.replace(request, text=spelled), tokenize(spelled)
     first = Request(request.text)
@@ -5741,6 +5743,24 @@ def _grain_on_date(words: Sequence[Token]) -> bool:
 
 def _comment_words(text: str) -> list[str]:
     return [w.lower().replace("ё", "е") for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)]
+
+
+def _written_out_cuts(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«Кол-во лаб. анализов», «трансп. средств»: a Russian word cut with a dot is the one word of the source
+    connection's table and column comments it starts ('Результаты лабораторных анализов'), written out so
+    the table and measure rules read it as they read the whole word (abbreviations.expand_dotted)."""
+    if "." not in text:
+        return text
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    by_lemma: dict[str, list[str]] = {}
+    for table in planner.catalog.tables_of(sources[0].conn_id):
+        for comment in (table.comment, *(c.comment for c in table.columns)):
+            for word in _comment_words(comment or ""):
+                parses = analyse(word)
+                by_lemma.setdefault(parses[0].lemma if parses else word, []).append(word)
+    return abbreviations.expand_dotted(text, by_lemma, known_word)
 
 
 def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
