@@ -10,7 +10,7 @@ about) where «телеметрия» fits as well.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 # «ф.и.о.», "d.o.b.": initials with dots.
 _INITIALS = re.compile(r"(?<![\w.])((?:[а-яёa-z]\.){2,}[а-яёa-z]?)\.?(?![\w])", re.IGNORECASE)
@@ -40,27 +40,12 @@ def expand(
             parts = re.findall(r"[а-яёa-z]+", phrase.lower())
             if len(parts) >= 2:
                 by_initials.setdefault("".join(p[0] for p in parts), {})[column] = " ".join(parts)
-    by_word: dict[str, set[str]] = {}
-    for column, named in column_words.items():
-        for word in named:
-            by_word.setdefault(word.lower().replace("ё", "е"), set()).add(column)
-
-    def one_column(prefix: str, whole: bool) -> str | None:
-        prefix = prefix.lower().replace("ё", "е")
-        fits = [(w, cols) for w, cols in by_word.items() if (w == prefix if whole else w.startswith(prefix))]
-        columns = {c for _, cols in fits for c in cols}
-        if not columns:
-            return None
-        shortest = min((w for w, _ in fits), key=len)
-        if len(columns) != 1 and not all(w.startswith(shortest) for w, _ in fits):
-            return None  # «тел.» of телефон and телеметрия: asked; of two phone columns: the one word
-        return shortest
-
+    by_word = _by_word(column_words)
     rewrites: list[tuple[int, int, str]] = []
     for match in _INITIALS.finditer(text):
         letters = match.group(1).replace(".", "").lower()
         phrases = by_initials.get(letters, {})
-        initials = one_column(letters, whole=True) or (
+        initials = _one_word(by_word, letters, whole=True) or (
             next(iter(phrases.values())) if len(phrases) == 1 else None
         )
         if initials:
@@ -73,11 +58,55 @@ def expand(
             continue  # an undotted Cyrillic word is a word; "addr", "qty" are English clippings
         if clip.lower() in by_word:
             continue  # a whole column word ("email."), not an abbreviation
-        full = one_column(clip, whole=False)
+        full = _one_word(by_word, clip, whole=False)
         if full and len(full) > len(clip) + 1:
             rewrites.append((match.start(), match.end(), full))
     if not rewrites:
         return None
+    for start, end, word in sorted(rewrites, reverse=True):
+        text = text[:start] + word + text[end:]
+    return text
+
+
+def _by_word(column_words: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
+    """Lower-case word (ё as е) -> the names (columns, lemmas) it is a word of."""
+    by_word: dict[str, set[str]] = {}
+    for column, named in column_words.items():
+        for word in named:
+            by_word.setdefault(word.lower().replace("ё", "е"), set()).add(column)
+    return by_word
+
+
+def _one_word(by_word: Mapping[str, set[str]], prefix: str, whole: bool) -> str | None:
+    """The shortest word `prefix` starts (or is, when `whole`) when every such word names one thing."""
+    prefix = prefix.lower().replace("ё", "е")
+    fits = [(w, cols) for w, cols in by_word.items() if (w == prefix if whole else w.startswith(prefix))]
+    columns = {c for _, cols in fits for c in cols}
+    if not columns:
+        return None
+    shortest = min((w for w, _ in fits), key=len)
+    if len(columns) != 1 and not all(w.startswith(shortest) for w, _ in fits):
+        return None  # «тел.» of телефон and телеметрия: asked; of two phone columns: the one word
+    return shortest
+
+
+def expand_dotted(
+    text: str, words_by_lemma: Mapping[str, Iterable[str]], known: Callable[[str], bool]
+) -> str:
+    """`text` with each Cyrillic word cut with a dot («лаб. анализов», «трансп. средств») written out as the
+    one word of `words_by_lemma` it starts (a catalog's comment words grouped by lemma: «лабораторных» of
+    'Результаты лабораторных анализов'). A cut that starts words of two lemmas («абон.»: абонент and
+    абонентский) or that the dictionary knows as a word of its own («мин.», «руб.», «ср.») is left as
+    written, so the rules that read it (or ask about it) still see it."""
+    by_word = _by_word(words_by_lemma)
+    rewrites: list[tuple[int, int, str]] = []
+    for match in _CLIPPED.finditer(text):
+        clip = match.group(1).lower().replace("ё", "е")
+        if match.group(2) is None or clip.isascii() or clip in by_word or known(clip):
+            continue
+        full = _one_word(by_word, clip, whole=False)
+        if full and len(full) > len(clip) + 1:
+            rewrites.append((match.start(), match.end(), full))
     for start, end, word in sorted(rewrites, reverse=True):
         text = text[:start] + word + text[end:]
     return text

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-__all__ = ["Parse", "Token", "Numeral", "tokenize", "numerals", "analyse"]
+__all__ = ["Parse", "Token", "Numeral", "tokenize", "numerals", "analyse", "known_word"]
 
 TOKEN = re.compile(r"\d{1,2}:\d{2}|[a-zа-яё0-9_]+(?:[.\-][a-zа-яё0-9_]+)*|[^\w\s]", re.IGNORECASE)
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -179,6 +179,12 @@ def analyse(word: str) -> tuple[Parse, ...]:
             Parse(p.normal_form.replace("ё", "е"), p.tag.POS, _CASES.get(case, case), p.tag.number, p.score)
         )
     return tuple(parses)
+
+
+def known_word(word: str) -> bool:
+    """The dictionary knows `word` (lower-case) as a word of its own: «мин», «руб», «ср» are words, «лаб» is
+    not (a cut a reader may write out)."""
+    return bool(_morph().word_is_known(word))
 
 
 def _number_of(word: str, parses: Sequence[Parse]) -> tuple[int | None, bool]:

@@ -46,13 +46,14 @@ from airflow_ai_etl.marts.model import Mart, MartDefinition
 from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
-from airflow_ai_etl.planning import grammar
-from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
+from airflow_ai_etl.planning import abbreviations, grammar
+from airflow_ai_etl.planning.lexer import Token, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
 from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
+    comment_jargon,
     engine_in_any_form,
     name_parts,
     stem,
@@ -1889,6 +1890,10 @@ def _read_measures(ph: MartPhrase) -> None:
             m.unit = _unit_part(tokens[j + 1])  # «средний срок назначения в днях», "longest course in days"
             ph.used.update({j, j + 1})
             j += 2
+        if _participle_bracket(tokens, m, j):  # «сколько начислено (gross)»: how much of the bracket's column
+            m.func = "sum"  # a text column named there is the resolver's question, never counted
+            ph.used.add(j)
+            j += 1
         if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].lang == "en":
             m.column_ref = tokens[j + 1].text  # «сумма заказов (total)»
             ph.used.update({j, j + 1, j + 2})
@@ -2150,6 +2155,7 @@ class _Ground:
             found |= COLUMN_WORDS.get(stem(word.lower()), set())  # «хаба» (pymorphy: хаба?) ~ хаб
         else:
             found |= COLUMN_WORDS.get(word.lower(), set())
+            found |= comment_jargon(word)  # "top-ups": 'пополнение баланса' of the payments' comment
         return found
 
     def table_of(self, token: Token) -> Table | None:
@@ -2311,6 +2317,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         chatless := _unbracketed_units(_without_chat_phrases(request.text))
     ) != request.text:  # "nothing fancy", "keep it fresh"
         request, tokens = dataclasses.replace(request, text=chatless), tokenize(chatless)
+    if (written := _written_out_cuts(planner, request.text, tokens)) != request.text:  # «лаб. анализов»
+        request, tokens = dataclasses.replace(request, text=written), tokenize(written)
     if (spelled := _comment_measures(planner, request.text, tokens)) != request.text:  # «к выплате»: net
         request, tokens = dataclasses.replace(request, text=spelled), tokenize(spelled)
     first = Request(request.text)
@@ -2373,6 +2381,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _bracketed_table(ph, ground)  # "lead counts by source (crm leads)": the table, not the source's column
     _bracketed_grain_after_dim(ph, ground)  # "weekly … by status (orders created_at)": the grain's column
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
+    _people_at_flagged_event(ph, ground)  # «сколько студентов присутствовало на занятиях»: attendance
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
     _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
@@ -2480,6 +2489,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
+    rest = _only_fact_noun(rest, ground, fact)  # «только звонки в роуминге»: no value 'звонки'
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
     rest_request = Request(rest)
@@ -3396,6 +3406,47 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
         return
 
 
+def _people_at_flagged_event(ph: MartPhrase, ground: _Ground) -> None:
+    """«Сколько студентов присутствовало на занятиях», «сколько студентов не присутствовало»: a counted noun
+    naming a register (students) followed by a verb that names the one boolean column of a table pointing
+    at that register (attendance.present, 'Присутствовал на занятии') counts that table's rows: the verb is
+    their flag (read later by _verb_flag, «не» making it false), and «на занятиях» after it names the same
+    table, not a filter value. Any other verb leaves the register (and the rules that ask) alone."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in ph.measures:
+        if m.func != "count" or not m.object or m.column_ref:
+            continue
+        negated = [k for k in m.object[1:] if tokens[k].lower == "не"]  # «студентов не присутствовало»
+        if len(m.object) != 1 + len(negated) or negated not in ([], [m.object[0] + 1]):
+            continue
+        people = ground.table_of(tokens[m.object[0]])
+        k = m.object[0] + 1 + (m.object[0] + 1 < n and tokens[m.object[0] + 1].lower == "не")
+        if people is None or k >= n or k in ph.used or tokens[k].lang != "ru" or not tokens[k].parses:
+            continue
+        if tokens[k].parses[0].pos not in ("VERB", "PRTS", "PRTF"):
+            continue
+        events = [
+            table
+            for table in ground.tables
+            if table is not people
+            and _fk_column(table, people) is not None
+            and [column_kind(c.type).family for c in ground.columns_named(table, [tokens[k]])] == ["bool"]
+        ]
+        if len(events) != 1:
+            continue
+        ph.fact_hint = events[0]
+        ph.used.add(m.object[0])
+        ph.used.difference_update(negated)  # «не» stays with the verb: _verb_flag reads it (present = false)
+        m.object = []
+        if (
+            k + 2 < n
+            and tokens[k + 1].lower in ("на", "в", "во")
+            and ground.table_of(tokens[k + 2]) is events[0]
+        ):
+            ph.used.update({k + 1, k + 2})  # «на занятиях»: the event table's own noun
+        return
+
+
 def _participle_sum(ph: MartPhrase, ground: _Ground) -> None:
     """«Сколько скачано байт», «сколько затронуто домохозяйств», «Сколько начислено зарплаты»: «сколько»
     before a participle that a numeric column's comment says ('Скачано байт', 'Начислено') asks for the
@@ -3925,7 +3976,8 @@ def _measures(
         return [], [ask("no_measure")]
     for m in ph.measures:
         if m.column_ref:
-            measures.append({"func": m.func, "column": m.column_ref})
+            func = "sum" if _how_much_of_column(ph, ground, fact, m) else m.func
+            measures.append({"func": func, "column": m.column_ref})
             continue
         object_words = [tokens[k] for k in m.object]
         cue = tokens[m.index]
@@ -4817,6 +4869,36 @@ def _how_much_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> Column | No
         if tokens[nxt].lemmas & said or _comment_names(found[0], tokens[nxt]):
             ph.used.add(nxt)
     return found[0]
+
+
+def _participle_bracket(tokens: Sequence[Token], m: MeasureWord, j: int) -> bool:
+    """«Сколько начислено (gross)», «сколько затронуто (households)»: «сколько» with no counted noun, then a
+    participle or verb and an English column name in brackets: the bracket names the column the participle
+    says how much of (the participle is read with it)."""
+    return (
+        m.func == "count"
+        and not m.object
+        and tokens[m.index].lemma == "сколько"
+        and j + 3 < len(tokens)
+        and tokens[j].lang == "ru"
+        and bool(tokens[j].parses)
+        and tokens[j].parses[0].pos in ("PRTS", "VERB", "PRTF")
+        and tokens[j + 1].text == "("
+        and tokens[j + 2].lang == "en"
+        and tokens[j + 3].text == ")"
+    )
+
+
+def _how_much_of_column(ph: MartPhrase, ground: _Ground, fact: Table, m: MeasureWord) -> bool:
+    """«Сколько начислено (gross)», «сколько к выплате (net)»: «сколько» on a named numeric column, with no
+    noun naming a table to count, asks how much of it: its sum, never a count of its non-empty values."""
+    column = fact.column(m.column_ref or "")
+    if m.func != "count" or column is None or ph.tokens[m.index].lemma != "сколько":
+        return False
+    kind = column_kind(column.type)
+    if not kind.numeric or column.name.endswith("_id") or column.name in fact.primary_key:
+        return False
+    return all(ground.table_of(ph.tokens[k]) is None for k in m.object)
 
 
 def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
@@ -5743,6 +5825,24 @@ def _comment_words(text: str) -> list[str]:
     return [w.lower().replace("ё", "е") for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)]
 
 
+def _written_out_cuts(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«Кол-во лаб. анализов», «трансп. средств»: a Russian word cut with a dot is the one word of the source
+    connection's table and column comments it starts ('Результаты лабораторных анализов'), written out so
+    the table and measure rules read it as they read the whole word (abbreviations.expand_dotted)."""
+    if "." not in text:
+        return text
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    by_lemma: dict[str, list[str]] = {}
+    for table in planner.catalog.tables_of(sources[0].conn_id):
+        for comment in (table.comment, *(c.comment for c in table.columns)):
+            for word in _comment_words(comment or ""):
+                parses = analyse(word)
+                by_lemma.setdefault(parses[0].lemma if parses else word, []).append(word)
+    return abbreviations.expand_dotted(text, by_lemma, known_word)
+
+
 def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
     """A phrase that is exactly one numeric column's comment names that column: «начислено и к выплате»
     (payslips.net, 'К выплате'), «трафик (скачано байт)» (the bracket spells bytes_down's comment, so the
@@ -6170,6 +6270,29 @@ def _only_column_noun_value(text: str, ground: _Ground, fact: Table) -> str:
         return f"{match.group('cue')}{cols[0].name} = '{value}'"
 
     return _ONLY_NOUN_VALUE.sub(spell, text)
+
+
+# «только звонки в роуминге», «лишь счётчики с телеметрией», "only calls in roaming": after only, a noun and
+# a preposition opening the condition.
+_ONLY_NOUN_CONDITION = re.compile(
+    r"(?<![\w-])(?:только|лишь|only|just)\s+(?P<noun>[^\W\d_]+)(?=\s+(?:в|во|с|со|без|на|in|with|without|on)\s)",
+    re.IGNORECASE,
+)
+
+
+def _only_fact_noun(text: str, ground: _Ground, fact: Table) -> str:
+    """«…, только звонки в роуминге» of calls: the noun after «только» that names the fact table itself (not
+    written as a column's name) repeats what is aggregated; the condition is the phrase after it (is_roaming =
+    true). The noun is blanked (same length) so the filter rules never read it as a value ('звонки')."""
+
+    def blank(match: re.Match[str]) -> str:
+        token = tokenize(match.group("noun"))[0]
+        if ground.table_of(token) is not fact or fact.column(token.lower) is not None:
+            return match.group(0)
+        start, end = match.span("noun")
+        return match.group(0)[: start - match.start()] + " " * (end - start)
+
+    return _ONLY_NOUN_CONDITION.sub(blank, text)
 
 
 def _head_column_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:

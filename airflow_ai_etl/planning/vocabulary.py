@@ -129,6 +129,31 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "period": ["период"],
 }
 
+# English jargon for a business event that table names rarely carry but Russian table comments say
+# ("top-up" of 'Платежи абонентов (пополнение баланса)', "refuelings" of 'Заправки по топливным картам'):
+# English word -> the Russian nouns a comment would use. A word names a table only where one table's comment
+# has such a noun (the mart's grounding), so "top-up" over 'Оплаты абонентов' names nothing and is asked.
+COMMENT_JARGON_EN: dict[str, tuple[str, ...]] = {
+    "top-up": ("пополнение",), "topup": ("пополнение",), "recharge": ("пополнение",),
+    "refill": ("пополнение", "заправка"), "refuel": ("заправка",), "refueling": ("заправка",),
+    "refuelling": ("заправка",), "fill-up": ("заправка",), "fillup": ("заправка",),
+    "accrual": ("начисление",), "write-off": ("списание",), "writeoff": ("списание",),
+}  # fmt: skip
+
+
+@functools.cache
+def _comment_jargon() -> dict[str, frozenset[str]]:
+    return {
+        stem(word.replace("-", "")): frozenset(stem(ru) for ru in nouns)
+        for word, nouns in COMMENT_JARGON_EN.items()
+    }
+
+
+def comment_jargon(word: str) -> frozenset[str]:
+    """Stems of the Russian comment nouns an English jargon word stands for ("top-ups" -> пополнен)."""
+    return _comment_jargon().get(stem(word.replace("-", "")), frozenset())
+
+
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
     "postgres": (
