@@ -36,7 +36,7 @@ from airflow_ai_etl.assets import AssetUriError, normalize_uri
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.colloquial import transliterates
-from airflow_ai_etl.planning.grammar import key_cues
+from airflow_ai_etl.planning.grammar import is_mask_word, key_cues
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.marts import (
     AVG_EN,
@@ -2249,8 +2249,11 @@ def plan_triggered(
         # S3, a local folder under the file roots, or "the X table" (else a bare target stays asked for)
         rest = _bare_target_named(planner, rest)
     manual = "" if mart else (" вручную" if ru else " manually")
-    if manual and key_cues(tokenize(rest)):
-        manual = f";{manual}"  # «мержить по студенту и дате; вручную»: the key list ends before it
+    said = tokenize(rest)
+    if manual and (key_cues(said) or any(is_mask_word(t.text) for t in said if t.lang in ("ru", "en"))):
+        # a list at the end of the rest (keys «мержить по студенту и дате», a mask "hash sender and recipient
+        # phones") ends before the manual word, not with "phones manually"
+        manual = f";{manual}"
     nested = _PLANNING_REST.set(True)
     try:
         outcome = planner.plan(f"{rest.strip()}{manual}")
