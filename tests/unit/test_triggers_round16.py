@@ -18,11 +18,12 @@ Russian comments with words whose common misspellings are two letters off), in R
    a doubled or undoubled consonant («задолжность», «аппеляции», «коммисии»); real words, other letters
    changed and words no catalog comment holds are left alone.
 
-First pass (trig16 at 39629dd plus this file, before any change for them): 23 of 47 failed before the rules
-(c05, a clock with "upon each new file", and m02, the Russian mask after a trigger, already passed; m09, m10
-and s01 were confident
-wrong plans: "home and work phones" masked home_address and work_phone, «задолжности по абонентам» loaded
-subscribers).
+First pass (trig16 at 39629dd plus this file, before any change for them): 23 of 47 failed before the rules.
+c05 (a clock with "upon each new file") and m02 (the Russian mask after a trigger) already passed; m09, m10
+and s01 were confident wrong plans besides the eval's: "home and work phones" masked home_address and
+work_phone, «задолжности по абонентам» loaded subscribers. After the four rules: 47/47; m11-m15 were added
+after the mask rule (a first version of it asked on a list «СНИЛС и номер паспорта» in the eval and on a verb
+«залей» in test_planner_round9, both fixed before committing), 52/52.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from airflow_ai_etl.planning.spelling import Speller
 from tests.catalogs import CATALOGS, tables_from_ddl
-from tests.unit.test_triggers_round9 import uri
 from tests.unit.test_triggers_round9 import plan as plan_demo
+from tests.unit.test_triggers_round9 import uri
 
 OK, ASK = "ok", "needs_clarification"
 
@@ -76,7 +77,9 @@ def crm_catalog() -> Catalog:
         ConnectionInfo("pg_crm", "postgres", "CRM database", "127.0.0.1", "crm"),
         ConnectionInfo("ch_crm", "clickhouse", "ClickHouse for sales analytics", "127.0.0.1", "crm"),
     ]
-    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_crm": tables_from_ddl(CRM_DDL)})
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_crm": tables_from_ddl(CRM_DDL)}
+    )
 
 
 ALL = {**CATALOGS, "crm": crm_catalog}
@@ -155,6 +158,19 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("m09", "crm", "contacts into clickhouse on demand; mask home and work phones", "", {"status": ASK}),
     ("m10", "crm", "после загрузки аккаунтов грузи контакты в кх, скрыть домашний и рабочий телефоны",
      "accounts deals", {"status": ASK}),
+    # added after the rule: a qualifier the table lacks in both orders, and items of a list that only look
+    # like qualifiers (a column named by one word, a singular noun, a verb of the next clause) stay a list
+    ("m11", "logistics", "when hubs are refreshed, reload shipments to ch; mask sender and recipient addresses",
+     "hubs couriers", {"status": ASK}),
+    ("m12", "logistics", "после обновления хабов грузи отправления в кх, замаскировать телефоны отправителя и курьера",
+     "hubs couriers", {"status": ASK}),
+    ("m13", "clinic", "пациентов в кх по будням в 5, СНИЛС и номер паспорта захешировать",
+     "", {"status": OK, "source": "patients", "cron": "0 5 * * 1-5", "mask": ["snils", "passport_number"]}),
+    ("m14", "clinic", "счета в кх каждый день в 4, номер карты и полис скрыть",
+     "", {"status": OK, "source": "billing.invoices", "cron": "0 4 * * *",
+          "mask": ["card_number", "insurance_policy"]}),
+    ("m15", "univ", "Захешируй ФИО студентов и перелей их в клик ежедневно в 2 ночи",
+     "", {"status": OK, "source": "students", "cron": "0 2 * * *", "mask": ["full_name"]}),
     # --- 3. a genitive plural with a fleeting vowel names a comment's noun ------------------------------
     ("g01", "utility", "когда тарифы, счётчики и абоненты обновятся — запускай выгрузку заявок",
      "tariffs meters subscribers readings", {"status": OK, "source": "ops.service_requests",
