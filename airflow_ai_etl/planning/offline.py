@@ -383,6 +383,37 @@ def _ask_uneven_interval(language: str, n: int, unit: str) -> str:
     return say(language, "planner.uneven_interval", n=n, unit=unit)
 
 
+def _side_by_side_lists(table: Table, text: str) -> tuple[list[str], list[str]] | None:
+    """«телефоны отправителя и получателя», "home and work phones": two lists of words side by side (each
+    joined by и/and/,; one of them may be a single word), three to eight words in all, none a column's
+    name; None when the words are not such."""
+    seq = [t for t in re.findall(r"[\wё-]+|,", text.lower()) if t not in STOP_WORDS or t in LIST_JOINERS]
+    seq = ["," if t in LIST_JOINERS or t == "," else t for t in seq]
+    if not 3 <= len([t for t in seq if t != ","]) <= 8 or "," not in seq or any(table.column(t) for t in seq):
+        return None
+    bounds = [k for k in range(len(seq) - 1) if "," not in (seq[k], seq[k + 1])]
+    if len(bounds) != 1:
+        return None
+    first = [t for t in seq[: bounds[0] + 1] if t != ","]
+    second = [t for t in seq[bounds[0] + 1 :] if t != ","]
+    return (first, second) if len(first) + len(second) >= 3 else None
+
+
+def _is_plural_noun(word: str) -> bool:
+    """ "phones", «телефоны», «адреса»: a plural noun (English: an -s its stem drops; "address" is none)."""
+    token = tokenize(word)[0]
+    if token.lang == "ru":
+        return any(p.pos == "NOUN" and p.number == "plur" for p in token.parses)
+    return token.lang == "en" and word.endswith("s") and token.lemma != word
+
+
+def _may_qualify(word: str) -> bool:
+    """A word that can qualify a noun: a Russian noun (genitive: «отправителя»), adjective or participle
+    («домашний»); any English word ("home", "sender")."""
+    token = tokenize(word)[0]
+    return token.lang != "ru" or any(p.pos in ("NOUN", "ADJF", "PRTF") for p in token.parses)
+
+
 def _mask_cue(request: Request) -> re.Match[str] | None:
     """The first masking word: "mask", «захешировать», and by lemma «спрятать», «зашифровать»..."""
     return (
@@ -1765,6 +1796,16 @@ class OfflinePlanner:
             return single, 2  # "phone numbers", "email address"
         return single, 1
 
+    def _names_whole_column(self, table: Table, word: str) -> bool:
+        """The word names every part of a column's name or comment («снилс», "phone"), not one part of it
+        ("home" of home_address)."""
+        meanings = self.vocabulary.meanings(word)
+        for column in table.columns:
+            comment = set(name_parts_of_text(column.comment)) - GENERIC_PARTS
+            if set(name_parts(column.name)) <= meanings or (comment and comment <= meanings):
+                return True
+        return False
+
     def _single_word_column(self, table: Table, token: str, fk_words: bool) -> str | None:
         meanings = set(self.vocabulary.meanings(token))
         named = [c.name for c in table.columns if self._names_column(c, meanings, table, frozenset())]
@@ -2861,6 +2902,7 @@ class OfflinePlanner:
             or self._foreign_modifier(table, columns, part)
             or self._generic_word_only(table, columns, part)
             or self._unnamed_column_item(table, columns, part)
+            or self._unpaired_qualifier(table, columns, part)
         )
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
@@ -3087,25 +3129,34 @@ class OfflinePlanner:
         """«ФИО и телефоны отправителя и получателя», «телефоны отправителя и получателя»: a list of heads
         and a list of qualifiers side by side (each joined by и/and/,) whose every pairing names one column
         (sender_name, sender_phone, recipient_name, recipient_phone); [] when the words are not such."""
-        seq = [t for t in re.findall(r"[\wё-]+|,", text.lower()) if t not in STOP_WORDS or t in LIST_JOINERS]
-        seq = ["," if t in LIST_JOINERS or t == "," else t for t in seq]
-        if (
-            not 3 <= len([t for t in seq if t != ","]) <= 8
-            or "," not in seq
-            or any(table.column(t) for t in seq)
-        ):
+        lists = _side_by_side_lists(table, text)
+        if lists is None:
             return []
-        bounds = [k for k in range(len(seq) - 1) if "," not in (seq[k], seq[k + 1])]
-        if len(bounds) != 1:
-            return []
-        heads = [t for t in seq[: bounds[0] + 1] if t != ","]
-        qualifiers = [t for t in seq[bounds[0] + 1 :] if t != ","]
-        if len(heads) + len(qualifiers) < 3:
-            return []
-        named = [self._pair_column(table, h, q) for h in heads for q in qualifiers]
+        named = [self._pair_column(table, h, q) for h in lists[0] for q in lists[1]]
         if all(named) and len(set(named)) == len(named):
             return [n for n in named if n]
         return []
+
+    def _unpaired_qualifier(self, table: Table, columns: list[str], part: str) -> str | None:
+        """ "mask home and work phones" on contacts with work_phone and no home phone: qualifiers sharing one
+        plural noun, of which one pairing names a column and another names none; masking the rest («home»
+        alone read as home_address) would drop what was asked silently, so the pairing that names nothing is
+        returned. Not a list of items whose last one is two words («СНИЛС и номер паспорта»: «снилс» names
+        a column by itself; «номер карты и полис»: «полис» is no plural), nor a list running on into the next
+        clause («ФИО преподавателей и залей их»: a verb qualifies nothing)."""
+        lists = _side_by_side_lists(table, part) if columns else None
+        if lists is None or 1 not in (len(lists[0]), len(lists[1])):
+            return None
+        shared, qualifiers = (lists[0], lists[1]) if len(lists[0]) == 1 else (lists[1], lists[0])
+        if not _is_plural_noun(shared[0]) or any(
+            not _may_qualify(q) or self._names_whole_column(table, q) for q in qualifiers
+        ):
+            return None
+        pairs = [(h, q) for h in lists[0] for q in lists[1]]
+        named = [self._pair_column(table, h, q) for h, q in pairs]
+        if not any(named):
+            return None
+        return next((f"{h} {q}" for (h, q), n in zip(pairs, named, strict=True) if n is None), None)
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""

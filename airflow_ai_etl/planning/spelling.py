@@ -14,6 +14,13 @@ corrected only when all of these hold:
   or dropping a final "s") share a lemma. Two readings («полчса»: полчаса, полис) are left alone, so the
   planner asks.
 
+A Russian word with no such reading may be a common misspelling of a word of the catalog's comments two
+letters off, where every difference is a vowel or a soft/hard sign dropped or added, or a consonant doubled
+or undoubled («задолжность» of 'Задолженность', «аппеляции» of 'Апелляции', «коммисии» of 'Комиссии'): its
+consonants are the comment word's, so its dictionary lemma's skeleton finds the candidates and only forms of
+one comment word at most two such edits away count. Another consonant changed, a real word or a word no
+comment holds is left alone.
+
 The corrected text is what the rules read; each correction is returned, and the spec's description
 says it ("read 'кажый' as 'каждый'"), the request itself is kept as written.
 """
@@ -58,6 +65,12 @@ MAX_LENGTH = 30  # longer "words" are no typos of ours, and their edits would co
 # made-up words would otherwise take seconds (a request has a typo or two, not hundreds).
 MAX_UNKNOWN_PER_REQUEST = 8
 MEMO_SIZE = 4096
+# Misspellings two letters off (vowels, signs, doubled consonants) are read only in words this long whose
+# consonant skeleton is this long: in short words such edits reach too many other words.
+MIN_MISSPELLED_LENGTH = 6
+MIN_SKELETON = 3
+MAX_ORTHOGRAPHIC_EDITS = 2
+_SOFT_LETTERS = frozenset("аеёиоуыэюяьъ")
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,72 @@ def _ru_candidates(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(found)
 
 
+def _skeleton(word: str) -> str:
+    """The consonants of a Russian word, a doubled one once: «задолженность» and «задолжность» -> здлжнст."""
+    consonants = [c for c in word.lower().replace("ё", "е") if c not in _SOFT_LETTERS]
+    return "".join(c for k, c in enumerate(consonants) if k == 0 or consonants[k - 1] != c)
+
+
+def _droppable(word: str, k: int) -> bool:
+    """Letter ``k`` is a vowel or a sign, or one of a doubled consonant: a common misspelling drops it."""
+    return word[k] in _SOFT_LETTERS or (k > 0 and word[k - 1] == word[k]) or word[k + 1 : k + 2] == word[k]
+
+
+def _orthographic_distance(written: str, known: str) -> int:
+    """How many vowels, signs and doubled consonants are dropped or added between the two words (an edit
+    distance with no other edit: a large number when another letter differs)."""
+    far = len(written) + len(known) + 1
+    previous = [0]
+    for j in range(len(known)):
+        previous.append(previous[-1] + 1 if _droppable(known, j) else far)
+    for i in range(len(written)):
+        current = [previous[0] + 1 if _droppable(written, i) else far]
+        for j in range(len(known)):
+            best = previous[j] if written[i] == known[j] else far
+            if _droppable(written, i):
+                best = min(best, previous[j + 1] + 1)
+            if _droppable(known, j):
+                best = min(best, current[j] + 1)
+            current.append(best)
+        previous = current
+    return previous[-1]
+
+
+@functools.lru_cache(maxsize=1024)
+def _forms(lemma: str) -> tuple[str, ...]:
+    """Every form of the Russian noun or adjective ``lemma`` (ё written е)."""
+    return tuple(
+        sorted(
+            {
+                form.word.replace("ё", "е")
+                for p in _morph().parse(lemma)
+                if p.normal_form.replace("ё", "е") == lemma and p.tag.POS in ("NOUN", "ADJF")
+                for form in p.lexeme
+            }
+        )
+    )
+
+
+def _lemmas_of(texts: Iterable[str], pos: tuple[str, ...]) -> set[str]:
+    """Lemmas of the Russian words of ``texts`` with a parse of one of the parts of speech ``pos``."""
+    return {
+        p.lemma
+        for text in texts
+        for token in tokenize(text)
+        if token.lang == "ru"
+        for p in token.parses
+        if p.pos in pos
+    }
+
+
+def _form_rank(word: str, candidate: str) -> tuple[bool, str]:
+    """Candidates of the case and number the dictionary guesses for the typo first («продажы», plural ->
+    «продажи», not «продажа»)."""
+    guess = _morph().parse(word)[0].tag
+    tags = [p.tag for p in _morph().parse(candidate)]
+    return (not any(t.case == guess.case and t.number == guess.number for t in tags), candidate)
+
+
 @dataclass
 class Speller:
     """Corrects one-letter typos towards the words that mean something to the planner on one catalog."""
@@ -100,7 +179,16 @@ class Speller:
     ru_lemmas: frozenset[str]
     en_words: frozenset[str]
     en_keep: frozenset[str] = frozenset()  # column-name parts: real words of this catalog, never "typos"
+    comment_lemmas: frozenset[str] = frozenset()  # words of the catalog's comments: common misspellings'
     _memo: dict[str, str | None] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _by_skeleton(self) -> dict[str, frozenset[str]]:
+        """Comment lemmas by their consonant skeleton (:func:`_skeleton`)."""
+        found: dict[str, set[str]] = {}
+        for lemma in self.comment_lemmas:
+            found.setdefault(_skeleton(lemma), set()).add(lemma)
+        return {k: frozenset(v) for k, v in found.items() if len(k) >= MIN_SKELETON}
 
     @classmethod
     def for_catalog(
@@ -120,6 +208,7 @@ class Speller:
         for lemmas in RU.values():
             ru |= lemmas
         texts = list(glossary_words)
+        comments: list[str] = []
         en = set(EN_PLANNER_WORDS) | set(en_words)
         # The planner's own English words are real words ("changes" is the CDC cue, not "charges").
         keep: set[str] = {w for w in NOT_A_NAME if w.isascii()}
@@ -132,18 +221,17 @@ class Speller:
         for tables in catalog.tables.values():
             for table in tables:
                 en |= {table.name, table.name.rstrip("s"), *table.name.split("_")[1:]}  # "wifi sesions"
-                texts += [table.comment or ""] + [c.comment or "" for c in table.columns]
+                comments += [table.comment or ""] + [c.comment or "" for c in table.columns]
                 keep |= {part for c in table.columns for part in c.name.lower().split("_")}
-        for text in texts:
-            for token in tokenize(text):
-                if token.lang == "ru":
-                    # participles too: «Отработано часов» makes «отработаные» a typo of «отработанные»
-                    ru |= {
-                        p.lemma
-                        for p in token.parses
-                        if p.pos in ("NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS")
-                    }
-        return cls(frozenset(ru), frozenset(w for w in en if w.isalpha()), frozenset(keep))
+        ru |= _lemmas_of(texts, ("NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS"))
+        # participles too: «Отработано часов» makes «отработаные» a typo of «отработанные»
+        ru |= _lemmas_of(comments, ("NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS"))
+        return cls(
+            frozenset(ru),
+            frozenset(w for w in en if w.isalpha()),
+            frozenset(keep),
+            frozenset(_lemmas_of(comments, ("NOUN", "ADJF"))),
+        )
 
     def correct(self, text: str) -> tuple[str, list[Correction]]:
         """`text` with each correctable word replaced, and the corrections (left to right)."""
@@ -186,19 +274,32 @@ class Speller:
         meaningful = [(c, lemmas) for c, lemmas in meaningful if lemmas]
         if not meaningful:  # «инкриментально»: a lexicon word the dictionary lacks is a target as well
             direct = _edits(word, _RU_LETTERS) & self.ru_lemmas
-            return direct.pop() if len(direct) == 1 else None
+            return direct.pop() if len(direct) == 1 else self._misspelled_comment_word(word)
         if not frozenset.intersection(*(lemmas for _, lemmas in meaningful)):
             return None  # none, or two readings («полчса»: полчаса, полис): leave it to the question
-        # The form closest to what was written: same length, then the same case and number as the
-        # dictionary guesses for the typo («продажы», plural -> «продажи», not «продажа»).
-        guess = _morph().parse(word)[0].tag
+        # The form closest to what was written: same length, then the same case and number
+        return min((c for c, _ in meaningful), key=lambda c: (len(c) != len(word), *_form_rank(word, c)))
 
-        def rank(candidate: str) -> tuple[bool, bool, str]:
-            tags = [p.tag for p in _morph().parse(candidate)]
-            same_form = any(t.case == guess.case and t.number == guess.number for t in tags)
-            return (len(candidate) != len(word), not same_form, candidate)
-
-        return min((c for c, _ in meaningful), key=rank)
+    def _misspelled_comment_word(self, word: str) -> str | None:
+        """«задолжность» -> «задолженность»: the one comment word whose form is at most two dropped or added
+        vowels, signs or doubled consonants away (see the module's docstring); None for none or two."""
+        if len(word) < MIN_MISSPELLED_LENGTH:
+            return None
+        guessed = {p.normal_form.replace("ё", "е") for p in _morph().parse(word)} | {word.replace("ё", "е")}
+        targets = {t for lemma in guessed for t in self._by_skeleton.get(_skeleton(lemma), ())}
+        near = {
+            (form, lemma)
+            for lemma in targets
+            for form in _forms(lemma)
+            if _orthographic_distance(word.replace("ё", "е"), form) <= MAX_ORTHOGRAPHIC_EDITS
+        }
+        if len({lemma for _, lemma in near}) != 1:
+            return None  # none, or forms of two comment words: leave it to the question
+        written = word.replace("ё", "е")
+        return min(
+            (form for form, _ in near),
+            key=lambda f: (_orthographic_distance(written, f), *_form_rank(word, f)),
+        )
 
     def _en(self, word: str) -> str | None:
         if word in self.en_words or word in self.en_keep or analyse(word)[0].lemma in self.en_keep:

@@ -36,7 +36,7 @@ from airflow_ai_etl.assets import AssetUriError, normalize_uri
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.colloquial import transliterates
-from airflow_ai_etl.planning.grammar import key_cues
+from airflow_ai_etl.planning.grammar import is_mask_word, key_cues
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.marts import (
     AVG_EN,
@@ -86,7 +86,7 @@ _EACH_NEW_LEAD = frozenset(
 )
 IMMEDIATE = frozenset({"сразу", "автоматически", "мгновенно", "immedi", "automat", "instant", "right"})
 NEW = frozenset({"новый", "свежий", "new", "fresh"})
-EVERY = frozenset({"каждый", "любой", "every", "each", "ani"})
+EVERY = frozenset({"каждый", "любой", "everi", "each", "ani"})  # English: Snowball stems ("everi")
 FILE_PLACE = frozenset({
     "файл", "папка", "каталог", "директория", "бакет", "префикс", "выгрузка", "шара",
     "file", "folder", "directori", "bucket", "prefix", "share", "csv", "parquet", "jsonl", "json",
@@ -422,7 +422,10 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
         each_new = fresh  # «подхватывай новые файлы»: catching the new files as they come
     if not (arrival or opened or each_new or (fresh and immediate)) or not _has_file_place(text, tokens):
         return None
-    if not (arrival or opened or immediate) and _clock(text, paths):
+    # «при каждом новом файле», "on every new CSV": each new file is named as the event to start on, so a
+    # clock as well is a second trigger (a question), not a schedule that reads them
+    announced = [i for i in each_new if _new_file_event(tokens, i)]
+    if not (arrival or opened or immediate or announced) and _clock(text, paths):
         return None  # "every hour load every new file": a clock that reads the new files
     if arrival and not (opened or each_new or immediate) and _clock(text, paths):
         # «подрядчик кладёт csv в /mnt/x/; грузи их ежедневно в 23:45»: a verb that only says how the files
@@ -451,6 +454,15 @@ def _read_files(text: str, tokens: Sequence[Token]) -> Trigger | None:
             if not any(a <= tokens[i + 2].start < b for a, b in paths):
                 rewrites.append((tokens[i + 1].start, tokens[i + 1].end, "to"))
     return Trigger("files", tuple(spans), rewrites=tuple(rewrites))
+
+
+def _new_file_event(tokens: Sequence[Token], i: int) -> bool:
+    """New-file word ``i`` follows an event lead («при», «по», "on", "upon": :data:`_ARRIVAL_LEADS`), over
+    «каждый»/"every" ("on every new file"); "every hour load every new file" has none: the clock's object."""
+    j = i - 1
+    while j >= 0 and _is(tokens[j], EVERY):
+        j -= 1
+    return j >= 0 and tokens[j].lower in _ARRIVAL_LEADS
 
 
 def _delivery_verbs(tokens: Sequence[Token], paths: Sequence[tuple[int, int]]) -> set[int]:
@@ -2237,8 +2249,11 @@ def plan_triggered(
         # S3, a local folder under the file roots, or "the X table" (else a bare target stays asked for)
         rest = _bare_target_named(planner, rest)
     manual = "" if mart else (" вручную" if ru else " manually")
-    if manual and key_cues(tokenize(rest)):
-        manual = f";{manual}"  # «мержить по студенту и дате; вручную»: the key list ends before it
+    said = tokenize(rest)
+    if manual and (key_cues(said) or any(is_mask_word(t.text) for t in said if t.lang in ("ru", "en"))):
+        # a list at the end of the rest (keys «мержить по студенту и дате», a mask "hash sender and recipient
+        # phones") ends before the manual word, not with "phones manually"
+        manual = f";{manual}"
     nested = _PLANNING_REST.set(True)
     try:
         outcome = planner.plan(f"{rest.strip()}{manual}")

@@ -357,9 +357,10 @@ class Vocabulary:
             if CYRILLIC.search(word) and re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
                 found |= self._synonyms.get(stem(word + "ы"), frozenset())
             if CYRILLIC.search(word):
-                # The dictionary lemma meets glossary words Snowball stems apart («кошельки» -> кошелёк).
+                # The dictionary lemma meets glossary words Snowball stems apart («кошельки» -> кошелёк),
+                # and comment words: a fleeting vowel («оценок», «заявок» of 'Оценки', 'Заявки') stems apart
                 for lemma in _noun_lemmas(word):
-                    found |= self._synonyms.get(stem(lemma), frozenset())
+                    found |= self._synonyms.get(stem(lemma), frozenset()) | {stem(lemma)}
                 from airflow_ai_etl.planning.colloquial import expanded  # it stems with this module
 
                 full = expanded(word)  # «в общаге»: the full word (общежитие) a comment would use
