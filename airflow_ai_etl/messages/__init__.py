@@ -109,6 +109,16 @@ def localize(message: Any, language: str | None = None) -> str:
     return translate(message, language)
 
 
+def said_in(message: Any, language: str) -> Any:
+    """``message`` said in ``language`` (a planner answers in the request's language): a catalog message
+    stays a :class:`Message` (any interface can still show it in another language); other text goes
+    through the regex fallback (and stays as it is when nothing there matches)."""
+    language = normalize(language) or DEFAULT_LANGUAGE
+    if isinstance(message, Message):
+        return message if message.language == language else Message(message.id, language, **message.fields)
+    return localize(message, language)
+
+
 def message_of(exc: BaseException) -> str:
     """An exception's message, keeping the catalog :class:`Message` it was raised with (``str(exc)``
     would turn it into a plain, English-only ``str``)."""
@@ -188,6 +198,7 @@ __all__ = [
     "msg",
     "normalize",
     "placeholders",
+    "said_in",
     "say",
     "text",
 ]

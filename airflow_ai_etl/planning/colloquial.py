@@ -88,6 +88,35 @@ def skeleton(word: str) -> str:
 _RU_ADJECTIVE_ENDING = re.compile(r"(?:ов|ев)?(?:ая|ую|ой|ый|ий|ое|ые|ых|ым|ыми|ого|ому|ом)$")
 
 
+# An upper-case abbreviation said in Russian: its Latin letters read as Russian ones («би» of BI, «црм» of
+# CRM) or by their English names («биай», «эйчар» of HR); an adjective made from it ends in «-(ш)ный».
+_LATIN_AS_RU = {
+    "a": "а", "b": "б", "c": "ц", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "дж",
+    "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р", "s": "с", "t": "т",
+    "u": "у", "v": "в", "w": "в", "x": "кс", "y": "и", "z": "з",
+}  # fmt: skip
+_LETTER_NAMES = {
+    "a": "эй", "b": "би", "c": "си", "d": "ди", "e": "и", "f": "эф", "g": "джи", "h": "эйч", "i": "ай",
+    "j": "джей", "k": "кей", "l": "эл", "m": "эм", "n": "эн", "o": "оу", "p": "пи", "q": "кью", "r": "ар",
+    "s": "эс", "t": "ти", "u": "ю", "v": "ви", "w": "дабл", "x": "экс", "y": "уай", "z": "зи",
+}  # fmt: skip
+_ABBREVIATION_ADJECTIVE_ENDING = re.compile(r"ш?н(?:ая|ую|ой|ый|ий|ое|ые|ых|ым|ыми|ого|ому|ом)$")
+
+
+@functools.lru_cache(maxsize=8192)
+def abbreviation_adjective(word: str, abbreviation: str) -> bool:
+    """A Russian adjective made from an upper-case abbreviation: «бишную» / «биайную» ~ BI, «эйчарный» ~ HR,
+    «црмной» ~ CRM (the «-(ш)н-» ending off; the rest is the letters read as Russian ones or by name)."""
+    if not re.fullmatch(r"[A-Z]{2,5}", abbreviation):
+        return False
+    lower = word.lower().replace("ё", "е")
+    root = _ABBREVIATION_ADJECTIVE_ENDING.sub("", lower)
+    if root == lower or len(root) < 2:
+        return False
+    letters = abbreviation.lower()
+    return root in {"".join(_LATIN_AS_RU[c] for c in letters), "".join(_LETTER_NAMES[c] for c in letters)}
+
+
 @functools.lru_cache(maxsize=8192)
 def transliterated_adjective(word: str, latin: str) -> bool:
     """A Russian adjective made from an English word by ear: «репортинговую» ~ reporting, «стейджинговой» ~

@@ -1380,19 +1380,30 @@ class RowFilters:
                 and noun != column.name
             ):
                 continue
-            lower = value.lower()
-            if (
-                not self._is_value(request, table, value)
-                or lower in STOP_WORDS | NOT_A_NAME
-                or self.grounding._column_mentions(table, [lower])
-                or self.grounding._names_table(lower, table)
-                or self.grounding._names_other_table(lower, table)
-                or self._names_system(lower)
-                or self._listed_elsewhere(table, column, value)
-            ):
+            # "through the terminal or post channels": a list of values before the plural noun (planner26)
+            values = [v for v in re.split(r"\s*,\s*|\s+(?:or|and)\s+", value) if v]
+            if not all(self._is_noun_value(request, table, column, v) for v in values):
                 continue
             request.handled.append((match.start("value"), match.end("noun")))
-            yield match.start("value"), column.name, f"{column.name} = {_quote(value)}"
+            quoted = ", ".join(map(_quote, values))
+            condition = f"{column.name} = {quoted}" if len(values) == 1 else f"{column.name} IN ({quoted})"
+            yield match.start("value"), column.name, condition
+
+    def _is_noun_value(self, request: Request, table: Table, column: Column, value: str) -> bool:
+        """`value` before the noun of `column` is a value of it: no stop word, column, table or system."""
+        lower = value.lower()
+        # a value the column's own comment lists names that column ('sbp' of 'Канал оплаты (card, sbp, ...)')
+        listed = lower in {v.lower() for v in listed_values(column.comment)}
+        mentions = {name for _, name in self.grounding._column_mentions(table, [lower])}
+        return not (
+            not self._is_value(request, table, value)
+            or lower in STOP_WORDS | NOT_A_NAME
+            or (mentions and not (listed and mentions == {column.name}))
+            or self.grounding._names_table(lower, table)
+            or self.grounding._names_other_table(lower, table)
+            or self._names_system(lower)
+            or self._listed_elsewhere(table, column, value)
+        )
 
     def _state_noun_conditions(
         self, request: Request, table: Table, _: bool
@@ -2480,8 +2491,10 @@ def _merged_values(kept: str, new: str) -> str | None:
 
 
 # "at the offer stage", "in the online channel": a preposition, "the", a value, a column's noun
+_VALUE = r"[a-z][a-z0-9_-]*"
 VALUE_BEFORE_NOUN = re.compile(
-    r"\b(?:at|in|on|from|of|for|with)\s+the\s+(?P<value>[a-z][a-z0-9_-]*)\s+(?P<noun>[a-z][a-z_]+)\b(?!\s+(?:of|from)\b)"
+    rf"\b(?:at|in|on|from|of|for|with|through|via)\s+the\s+(?P<value>{_VALUE}(?:(?:\s*,\s*|\s+(?:or|and)\s+){_VALUE})*)"
+    r"\s+(?P<noun>[a-z][a-z_]+)\b(?!\s+(?:of|from)\b)"
 )
 HYPHEN_PAIR = re.compile(r"(?<![\w-])[а-яё]{4,}-[а-яё]{4,}(?![\w-])", re.IGNORECASE)
 # "came from ads or partner", «пришедшие из web или partner»: where the rows came from
@@ -2636,7 +2649,7 @@ THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: 
 # A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,
 # ", where ...", «, т.е. ...».
 _EXPLAINING_CLAUSE = re.compile(
-    r"\s*[,\u2014\u2013:-]?\s*(?:где|у\s+которых|в\s+которых|where|whose|with|т\.\s?е\.?|то\s+есть|i\.\s?e\.?|"
+    r"\s*[,\u2014\u2013:-]?\s*(?:где|у\s+которых|в\s+которых|у\s+кого|кто|которые|where|whose|who|with|т\.\s?е\.?|то\s+есть|i\.\s?e\.?|"
     r"that\s+is|meaning|а\s+именно)(?!\w)"
 )
 # What may follow a one-word value written after "=" so that the word is the whole value: the end of the

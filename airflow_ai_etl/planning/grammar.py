@@ -657,8 +657,11 @@ _TIME_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "am", "pm", 
 
 _COMPARATIVES = {"больше", "более", "свыше", "меньше", "менее", "дольше", "over", "above", "under", "below",
                  "than", "длиннее", "короче", "longer", "shorter"}  # fmt: skip
-_DURATION_LEMMAS = {"час", "минута", "секунда"}
-_DURATION_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "second", "seconds"}
+# «просрочка свыше девяноста дней», "overdue more than ninety days": days, weeks and months measure a column
+# there as well (digits were read so already; planner26)
+_DURATION_LEMMAS = {"час", "минута", "секунда", "день", "сутки", "неделя", "месяц"}
+_DURATION_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "second", "seconds", "day", "days",
+                   "week", "weeks", "month", "months"}  # fmt: skip
 
 
 def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:

@@ -30,8 +30,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table
-from airflow_ai_etl.messages import msg, say
+from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
+from airflow_ai_etl.messages import msg, said_in, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import (
     abbreviations,
@@ -46,7 +46,7 @@ from airflow_ai_etl.planning import (
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
-from airflow_ai_etl.planning.filters import RowFilters, role_noun_of
+from airflow_ai_etl.planning.filters import STATE_CUES, RowFilters, role_noun_of
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
@@ -121,6 +121,7 @@ from airflow_ai_etl.planning.schedule import (
     alternative_frequencies,
     alternative_times,
     ambiguous_timezone,
+    detect_language,
     parse_schedule,
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
@@ -524,7 +525,12 @@ class OfflinePlanner:
         return frozenset(found)
 
     def plan(self, text: str) -> Outcome:
-        return plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
+        outcome = plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
+        # The rules build many questions in English (`msg`); a Russian request is asked in Russian.
+        language = detect_language(text)
+        if outcome.questions and language != "en":
+            outcome.questions = [said_in(q, language) for q in outcome.questions]
+        return outcome
 
     def _plan(self, text: str) -> Outcome:
         text = written = text.strip()
@@ -862,11 +868,8 @@ class OfflinePlanner:
             token = request.tokens[i]
             if not PRODUCT_LIKE.search(raw):
                 continue
-            before = request.tokens[max(i - 2, 0) : i]
-            if before[-1] not in FROM_WORDS | TO_WORDS and not (
-                before[-1] in DETERMINERS and before[0] in FROM_WORDS | TO_WORDS
-            ):
-                continue  # only the word right after from/to ("from the MyCRM export" too)
+            if not self._right_after_from_or_to(request, i):
+                continue  # only right after from/to ("from the MyCRM export", "out of our MyCRM" too)
             if (
                 self.filters._names_system(token)
                 or self._is_source_table_name(token)
@@ -880,6 +883,16 @@ class OfflinePlanner:
                 msg("planner.which_connection", raw=raw, ids=", ".join(sorted(self.catalog.connections)))
             )
         return None
+
+    @staticmethod
+    def _right_after_from_or_to(request: Request, i: int) -> bool:
+        """Word `i` follows from/to past one determiner: "from MyCRM", "from the X", "out of our MyCRM"."""
+        k = i - 1
+        if k > 0 and request.tokens[k] in DETERMINERS:
+            k -= 1
+        if request.tokens[k] == "of" and k > 0 and request.tokens[k - 1] == "out":
+            return True  # "out of": one from-word in two
+        return request.tokens[k] in FROM_WORDS | TO_WORDS
 
     def _off_topic(self, request: Request) -> Outcome | None:
         if grammar.enabled("mart") and looks_like_mart(self, request.text):  # «посчитай в витрине ...»
@@ -951,6 +964,8 @@ class OfflinePlanner:
                         self.vocabulary.meanings(token) & described[conn.conn_id]
                         # «в репортинговую постгрю» of a "Reporting Postgres ...": the English word by ear
                         or any(colloquial.transliterated_adjective(token, w) for w in words(conn.description))
+                        # «в бишную постгрю» of a "PostgreSQL for BI dashboards": the abbreviation's adjective
+                        or any(colloquial.abbreviation_adjective(token, w) for w in conn.description.split())
                     )
                 ):
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
@@ -991,7 +1006,16 @@ class OfflinePlanner:
             if len(chosen) == 1:
                 return [postgres[chosen.pop()]]
         as_target = {r.conn_id for r in refs if r.role == "target"}
+        if self._clickhouse_target_only(request):
+            # «постгря -> клик: отделения клиники»: with ClickHouse the named target, a word describing a
+            # PostgreSQL connection after it («клиники» of "Clinic EMR database") is no target (planner26)
+            as_target = {r.conn_id for r in refs if r.role == "target" and r.by_id}
         return [c for c in postgres.values() if c.conn_id not in as_target] or list(postgres.values())
+
+    def _clickhouse_target_only(self, request: Request) -> bool:
+        """The request names ClickHouse as its target by an engine word and PostgreSQL as none."""
+        targets = {engine for engine, role, _ in self._engine_mentions(request) if role == "target"}
+        return targets == {"clickhouse"}
 
     def _target(self, request: Request, source: ConnectionInfo | None, files_source: bool = False) -> Found:
         usable = {
@@ -1291,6 +1315,7 @@ class OfflinePlanner:
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
         """The table(s) the request is about: the head noun when one table word modifies another."""
         hits = self._table_hits(request, conn_id)
+        hits = self._without_flag_only_tables(request, hits)
         # A table named only by words that also name another table is not a separate candidate.
         hits = {
             name: (table, indices)
@@ -1312,6 +1337,60 @@ class OfflinePlanner:
                 return [head]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
 
+    def _without_flag_only_tables(
+        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«умные счётчики», «счётчики, только умные», «платежи картой»: a table ('Телеметрия умных
+        счётчиков', 'SIM-карты') named, beyond the words of another named table (meters 'Приборы учёта
+        (счётчики)', payments), only by words that say a state or a value of that other table (its flag
+        is_smart 'Умный счётчик с телеметрией', its channel 'card') is not the one meant: the words are the
+        other table's flag or value. A word that is the table's own head («телеметрию») still names it
+        (planner26)."""
+        dropped = set()
+        for name, (table, indices) in hits.items():
+            for other, (other_table, other_indices) in hits.items():
+                extra = set(other_indices) - set(indices)
+                if (
+                    other != name
+                    and extra
+                    and all(
+                        self._says_row_state(table, request.raw[i])
+                        and not self._is_head_noun_of(request.raw[i], other_table)
+                        and not self._in_compound(request, i)
+                        for i in extra
+                    )
+                ):
+                    dropped.add(other)
+        return {name: hit for name, hit in hits.items() if name not in dropped}
+
+    @staticmethod
+    def _in_compound(request: Request, i: int) -> bool:
+        """Word `i` is a part of a hyphenated compound («сим-картам»: a SIM card, not the value 'card')."""
+        spans, text = request.spans, request.text
+        before = text[spans[i - 1][1] : spans[i][0]] if i > 0 else ""
+        after = text[spans[i][1] : spans[i + 1][0]] if i + 1 < len(spans) else ""
+        return before == "-" or after == "-"
+
+    def _says_row_state(self, table: Table, word: str) -> bool:
+        """`word` names one yes/no column's state of `table` or, by the glossary, a value one of its
+        columns' comments lists («картой» -> 'card' of 'Канал оплаты (card, sbp, ...)')."""
+        if self.filters.names_one_flag(table, word):
+            return True
+        meanings = self.vocabulary.meanings(word.lower())
+        return any(v.lower() in meanings for c in table.columns for v in listed_values(c.comment))
+
+    @staticmethod
+    def _is_head_noun_of(word: str, table: Table) -> bool:
+        """`word` is the table's own head: its comment's first word («телеметрию» of 'Телеметрия умных
+        счётчиков') or a part of its name, not a word of the comment's modifiers."""
+        first = next((t for t in tokenize(table.comment or "") if t.lang != "punct"), None)
+        said = next(iter(tokenize(word)), None)
+        if said is None:
+            return False
+        if first is not None and said.lemmas & first.lemmas:
+            return True
+        return stem(said.lower) in {stem(p) for p in name_parts(table.name)}
+
     def _coordinated_tables(self, request: Request, conn_id: str) -> list[Table]:
         """ "load calls and data sessions", «показания и счётчики», "subscribers, sim cards": the words on
         either side of «и»/and/a comma each name a table, and not the same ones: two tables in one load
@@ -1332,8 +1411,8 @@ class OfflinePlanner:
             if spans[k][0] >= mask_from:
                 continue  # "mask phone and email": the mask list's items, not tables
             right_at = k + 1 if tokens[k] in COORDINATORS else k
-            if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS:
-                continue  # «счётчики, где счётчик не умный», "attendance, where ...": a clause, no list item
+            if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS | STATE_CUES:
+                continue  # «счётчики, где счётчик не умный», «счётчики, только умные»: a clause, no list item
             left = self._window_tables(request, conn_id, k - 1, -1)
             right = self._window_tables(request, conn_id, right_at, 1)
             if left and right and left != right:
@@ -2411,6 +2490,7 @@ class OfflinePlanner:
             or self._unread_row_phrase(request, read)
             or self._unread_state_adjective(request, table, read)
             or self._unread_genitive_value(request, table, read)
+            or self._unread_instrumental_value(request, table, read)
         )
         if participle:
             return self._ask_condition(request, table, participle)
@@ -2618,6 +2698,33 @@ class OfflinePlanner:
                         if b.lower == prep.lower and a.lemmas & before.lemmas and c.lemmas & noun.lemmas:
                             return True
         return False
+
+    def _unread_instrumental_value(self, request: Request, table: Table, read: str) -> str | None:
+        """«платежи наличными», «оплаты переводом» with no WHERE: a bare noun in the instrumental case right
+        after the table's own noun says how the rows were made, a value of a column that lists values
+        ('Канал оплаты (card, sbp, ...)'); one no rule read (no glossary word for a listed value) is asked
+        about, never dropped (planner26)."""
+        if read or request.language != "ru":
+            return None
+        if not any(listed_values(c.comment) for c in table.columns):
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        for head, noun in zip(tokens, tokens[1:], strict=False):
+            if head.lang != "ru" or not self.vocabulary.meanings(head.lower) & own:
+                continue
+            if noun.lang != "ru" or not noun.parses or noun.parses[0].pos != "NOUN":
+                continue
+            if (
+                noun.parses[0].case != "ablt"
+                or noun.lower in request.claimed
+                or request.is_handled(noun.start)
+            ):
+                continue
+            if any(a <= noun.start < b for a, b in request.schedule_spans):
+                continue
+            return request.text[head.start : noun.end]
+        return None
 
     def _unread_genitive_value(self, request: Request, table: Table, read: str) -> str | None:
         """«сотрудников отдела продаж», «студентов группы ИВТ-21», «пациентов женского пола» with no WHERE:

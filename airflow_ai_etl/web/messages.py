@@ -147,6 +147,14 @@ _RU: list[tuple[str, str]] = [
         "В {t} нет колонки {c}. Какие колонки {t2} маскировать? Колонки: {cols}.",
     ),
     (
+        r"(?P<t>\S+) has no column (?P<c>'[^']*'); columns: (?P<cols>.*)\.",
+        "В {t} нет колонки {c}; колонки: {cols}.",
+    ),
+    (
+        r"(?P<t>\S+) has no column (?P<c>'[^']*'); columns: (?P<cols>.*)\. Which columns identify a duplicate\?",
+        "В {t} нет колонки {c}; колонки: {cols}. По каким колонкам искать дубликаты?",
+    ),
+    (
         r"(?P<t>\S+) has no column (?P<c>'[^']*') to leave out; columns: (?P<cols>.*)\.",
         "В {t} нет колонки {c}, которую можно исключить; колонки: {cols}.",
     ),
@@ -177,6 +185,31 @@ _RU: list[tuple[str, str]] = [
     (
         r"What is (?P<v>'[^']*') in (?P<p>'[^']*')\? If it is a (?P<c>\S+) of (?P<t>\S+), write it as stored \(for example (?P<ex>.*)\); if it is a connection or a table, name it as the catalog does\.",
         "Что такое {v} в {p}? Если это значение {c} в {t}, напишите его так, как оно хранится (например, {ex}); если это подключение или таблица, назовите их так, как в каталоге.",
+    ),
+    # --- mart questions (marts/resolve.py): a Russian mart request is asked in Russian (planner26)
+    (
+        r"dimension (?P<d>\S+): (?P<a>\S+) can be joined to (?P<b>\S+) along (?P<n>\d+) paths: (?P<opts>.*)\. Which one\? \(set joins: (?P<hint>.*)\)",
+        "измерение {d}: {a} можно присоединить к {b} по {n} путям{opts_ru}. Какой выбрать? (укажите joins: {hint})",
+    ),
+    (
+        r"(?P<why>.+?): (?P<a>\S+) can be joined to (?P<b>\S+) along (?P<n>\d+) paths: (?P<opts>.*)\. Which one\? \(set joins: (?P<hint>.*)\)",
+        "{why}: {a} можно присоединить к {b} по {n} путям{opts_ru}. Какой выбрать? (укажите joins: {hint})",
+    ),
+    (
+        r"column '(?P<c>[^']+)' is in (?P<list>.+); which table's\? \(write table\.(?P<c2>\S+)\)",
+        "колонка '{c}' есть в таблицах {list}; какой из них? (напишите таблица.{c2})",
+    ),
+    (
+        r"a (?P<g>\w+) grain needs a date or time column; (?P<l>\S+) is (?P<ty>.+?)\. Which time column: (?P<list>.*)\?",
+        "для разбивки по времени ({g}) нужна колонка даты или времени, а {l} имеет тип {ty}. Какую колонку времени взять: {list}?",
+    ),
+    (
+        r"(?P<fn>\w+) needs a numeric column; (?P<l>\S+) is (?P<ty>.+?)\. Which column: (?P<list>.*)\? \(or count / count_distinct of (?P<c>\S+)\)",
+        "для {fn} нужна числовая колонка, а {l} имеет тип {ty}. Какую колонку взять: {list}? (или count / count_distinct по {c})",
+    ),
+    (
+        r"(?P<l>\S+) is a date \(no hours\); choose day, week or month",
+        "{l} — дата (без часов): выберите день, неделю или месяц",
     ),
     # --- planner refusals (and the request gate, assistant.check_request)
     (

@@ -128,8 +128,9 @@ def test_mart_spec_is_named_and_described(shop):
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("Витрина выручки по городам покупателей по дням", ["2 paths", "orders"]),  # two join paths
-        ("Витрина: сумма по столбцу email клиентов по городам", ["numeric", "email"]),  # text summed
+        # a Russian request is asked in Russian (planner26)
+        ("Витрина выручки по городам покупателей по дням", ["2 путям", "orders"]),  # two join paths
+        ("Витрина: сумма по столбцу email клиентов по городам", ["числовая", "email"]),  # text summed
         ("Mart that sums the region column by day", ["numeric", "region"]),
         ("Revenue by region with an hourly grain on the region column", ["date or time", "region"]),
         ("Витрина выручки по брендам", ["брендам"]),  # a dimension no table has

@@ -104,21 +104,12 @@ def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
     ("catalog", "text", "quoted"),
     [
         ("shop", "load orders with region in (North, South) to clickhouse daily", "region in (North, South)"),
-        (
-            "utility",
-            "load payments made through the terminal or post channels to clickhouse daily",
-            "terminal",
-        ),
+        # "made through the terminal or post channels" is read as channel IN ('terminal', 'post') since
+        # planner26 (test_planner_round26.py), so h-en-005 below is planned with it and is no question any more
         # «платежи через терминал» is read as channel = 'terminal' since planner14 (test_planner_round14.py)
         # «только льготников» is read as is_privileged = true since planner21 (test_planner_round21.py)
         ("utility", "выгружай только льготных абонентов в клик каждый день", "льготных"),  # derived form
         ("utility", "load payments to clickhouse daily, bank channel only", "bank"),
-        (
-            "utility",
-            "Copy payments made through the terminal or post channels, only rows newer than the last run, "
-            "every 3 hours, mask card numbers",
-            "",  # h-en-005: asked (about the incremental cue or the channels), never ok without the filter
-        ),
     ],
 )
 def test_an_unread_column_word_is_asked_about_quoting_it(planners, catalog, text, quoted) -> None:
