@@ -1135,6 +1135,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _stops(tokens[i + 1])
                 and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
                 and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
+                and not _null_check_at(tokens, i + 1)  # "per faculty, expelled_on not empty": a row filter
             ):
                 ph.used.add(i)
                 i += 1
@@ -3205,8 +3206,9 @@ def _explained_filter(text: str, fact: Table) -> str:
 _BARE_NULL = re.compile(
     r"(?:\(\s*|\b(?:those\s+)?(?:with|where|whose)\s+"  # "only those where fired_at empty"
     # «только те, у кого fired_at пустой», «где insurance_policy не заполнен»: the lead says "the rows whose"
-    r"|(?<![\w-])(?:(?:только|лишь)\s+)?(?:(?:те|тех|те,)\s*,?\s*)?(?:у\s+(?:кого|которых)|где|с)\s+)"
-    r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?|не\s+)?"
+    r"|(?<![\w-])(?:(?:только|лишь)\s+)?(?:(?:те|тех|те,)\s*,?\s*)?(?:у\s+(?:кого|которых)|где|с)\s+"
+    r"|,\s*)"  # "students per faculty, expelled_on not empty": a clause of its own after the list
+    r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?:is\s+|are\s+)?(?P<not>not\s+|non[\s-]?|не\s+)?"
     r"(?P<word>empty|null|blank|missing|set|filled|populated|пуст\w*|заполнен\w*|указан\w*|null)"
     r"(?![\w-])(?P<close>\s*\))?",
     re.IGNORECASE,
@@ -5961,14 +5963,35 @@ def _splits_next(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
+def _null_word(token: Token) -> bool:
+    """«пустой», «не заполнен», "empty", "null": a word saying whether a column holds a value."""
+    return token.lower.startswith(("пуст", "заполнен", "указан")) or token.lower in (
+        "empty",
+        "null",
+        "blank",
+        "missing",
+        "filled",
+        "populated",
+    )
+
+
 def _null_bracket(tokens: Sequence[Token], inner: list[int]) -> bool:
     """The bracket after a dimension holds a column and a null word («(card_number пустой)», "(x not empty)"):
     a row condition for the filter rules, not the dimension's column."""
-    return any(
-        tokens[k].lower.startswith(("пуст", "заполнен", "указан"))
-        or tokens[k].lower in ("empty", "null", "blank", "missing", "filled", "populated")
-        for k in inner
-    )
+    return any(_null_word(tokens[k]) for k in inner)
+
+
+def _null_check_at(tokens: Sequence[Token], k: int) -> bool:
+    """Token k starts «expelled_on не пустой», "fired_at is not empty": a column's identifier and a null word
+    with only "is"/"not"/«не» between them, a row condition (never a dimension the list goes on with)."""
+    if k >= len(tokens) or not _IDENTIFIER.match(tokens[k].text):
+        return False
+    for t in tokens[k + 1 : k + 4]:
+        if _null_word(t):
+            return True
+        if t.lower not in ("is", "are", "not", "non", "не", "-"):
+            return False
+    return False
 
 
 def _owner_noun_of_comment(
@@ -6009,7 +6032,9 @@ def _lost_qualifier(
 def _fact_noun_date(ground: _Ground, fact: Table, tokens: Sequence[Token], k: int) -> bool:
     """«по маршрутам» of routes: a noun right after «по»/"per"/"by" naming the fact table whose only column
     match is a time column spelled after the table (route_date) names the rows themselves, not a date to
-    group by (a date is a grain, read from a grain word; «по месяцам экзаменов» keeps exam_date)."""
+    group by (a date is a grain, read from a grain word; «по месяцам экзаменов» keeps exam_date). So is a
+    flag whose comment the noun heads («по звонкам» of calls, is_roaming 'Звонок в роуминге'): the flag is
+    named by its state words, never by the rows' noun alone."""
     head = tokens[k]
     if k == 0 or tokens[k - 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
         return False
@@ -6019,7 +6044,7 @@ def _fact_noun_date(ground: _Ground, fact: Table, tokens: Sequence[Token], k: in
         return False  # «по расчётному (месяцу)»: an adjective qualifies a column, it is no table's noun
     cols = ground.columns_named(fact, [head])
     times = {c.name for c in _time_columns(fact)} | set(UPDATE_COLUMNS)
-    return bool(cols) and all(c.name in times for c in cols)
+    return bool(cols) and all(c.name in times or column_kind(c.type).family == "bool" for c in cols)
 
 
 def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int] | None = None) -> bool:
