@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
+from airflow_ai_etl.catalog import Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.marts.gates import pinned
 from airflow_ai_etl.marts.model import Mart, MartDefinition
 from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
@@ -70,7 +70,7 @@ __all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "rea
 TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
-SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "фонд"}
+SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд"}
 SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
@@ -554,6 +554,7 @@ class MartPhrase:
     bracketed: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # dim, before, inside
     date_grain: bool = False  # «по дате визита» with no grain noun: a date is a day
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
+    happened: str | None = None  # «сколько человек уволено по отделам»: the event's time column that is set
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
     single_day: list[int] = field(default_factory=list)  # "in a single day", «за один день»: one row's value
@@ -1995,7 +1996,8 @@ def _comparison_follows(tokens: Sequence[Token], i: int) -> bool:
     return any(t.lower in COMPARISONS or t.number is not None for t in tokens[i + 1 : i + 4])
 
 
-UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "километр": "km", "км": "km", "килограмм": "kg",
+UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "секунда": "sec", "сек": "sec", "seconds": "sec",
+              "secs": "sec", "sec": "sec", "километр": "km", "км": "km", "килограмм": "kg",
               "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
               "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
               "litres": "liter"}  # fmt: skip
@@ -2273,7 +2275,22 @@ def _numeric_columns(table: Table) -> list[Column]:
 def _names_event_time(token: Token, fact: Table) -> bool:
     """«книг выдано» of loans (issued_at): the participle names a time column of the fact itself, so it is
     the event counted, not a state («отправлений возвращено» of shipments, which have no such column)."""
-    return any(_part_match(p, c) for p in _verb_times(token) for c in _time_columns(fact))
+    return bool(_event_time_columns(token, fact))
+
+
+def _event_time_columns(token: Token, fact: Table) -> list[Column]:
+    """The time columns of the fact a verb or participle names («уволено» -> fired_at)."""
+    return [c for c in _time_columns(fact) if any(_part_match(p, c) for p in _verb_times(token))]
+
+
+def _event_happened(word: str, fact: Table, grain: dict[str, Any] | None) -> str | None:
+    """«сколько студентов отчислено по факультетам»: with no grain on it, an event participle of the counted
+    rows keeps the rows whose event time is set (`expelled_on IS NOT NULL`); a grain on that column already
+    dates each row by the event («сколько книг выдано по неделям»), no condition."""
+    named = _event_time_columns(tokenize(word)[0], fact)
+    if len(named) != 1 or (grain is not None and grain["column"] == named[0].name):
+        return None
+    return f"{named[0].name} IS NOT NULL"
 
 
 def _time_columns(table: Table) -> list[Column]:
@@ -2350,19 +2367,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 ph.sources.remove(k)
                 ph.used.discard(k)
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
-    # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
-    ph.measures = [
-        m
-        for m in ph.measures
-        if m.object
-        or m.column_ref
-        or _counts_times(tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
-        or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
-        or not any(
-            o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
-            for o in ph.measures
-        )
-    ]
+    _drop_repeated_bare(ph)  # «Витрина ФОТ: сумма начисленной зарплаты»
     titled = [  # «Отчёт по остаткам: количество ...», "Report on revenue: ...": the title's topic
         m for m in ph.measures
         if m.index >= 2 and tokens[m.index - 1].lower in TITLE_LINKS
@@ -2376,12 +2381,16 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
+    _drop_repeated_bare(ph)  # «сколько байт отправлено по APN, итого»: the sum just read, said again
     _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
     _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    if _counts_people(ph) and not _of_people(fact, ground):  # «кол-во людей по моделям машин»: not vehicles
+        people = [t.name for t in ground.tables if _of_people(t, ground)]
+        return Outcome.clarify(ask("which_fact", tables=", ".join(people)))
     if (foreign := _foreign_bracket_column(ph, ground, fact)) is not None:  # "by status (total)": asked
         return Outcome.clarify(ask("residue", words=f"({foreign})"))
     if _head_of_another_table(ph, ground, fact):  # "Visits per doctor, total": total of what?
@@ -2396,6 +2405,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
     means_value = _instrumental_value(ph, ground, fact)  # «оплат картой»: channel = 'card'
+    pair_value = _column_value_pair(ph, ground, fact)  # «…, статус failed»: status = 'failed', no dimension
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
     _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
@@ -2483,6 +2493,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
+    happened: str | None = None
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
     if (
@@ -2490,7 +2501,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         and _names_event_time(tokenize(state_word)[0], fact)
         and (where.questions or not where.value)
     ):
-        # «книг выдано»: the event's own time (issued_at), no status says it: read without the state
+        # «книг выдано»: the event's own time (issued_at), no status says it: read without the state,
+        # and, with no grain on that time, only the rows it happened to («студентов отчислено»)
+        happened = _event_happened(state_word, fact, grain)
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions:
@@ -2501,11 +2514,15 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["where"] = where.value
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
+    if ph.happened and not (grain and grain["column"] == ph.happened):
+        happened = f"{ph.happened} IS NOT NULL"
     states = (
+        happened,
         _not_yet(ph, fact),
         value_condition,
         null_condition,
         means_value,
+        pair_value,
         flag_clause,
         verb_flag,
         event_flag,
@@ -3362,6 +3379,34 @@ def _verb_times(token: Token) -> set[str]:
     return parts
 
 
+def _counts_people(ph: MartPhrase) -> bool:
+    """«сколько человек …», "how many people …": the count's object is a people noun."""
+    return any(
+        m.func in ("count", "count_distinct")
+        and m.object
+        and _word(ph.tokens[m.object[0]], PEOPLE_RU, PEOPLE_EN)
+        for m in ph.measures
+    )
+
+
+def _person_named(table: Table) -> bool:
+    """A table whose rows are people: a full name column («ФИО …»)."""
+    return any(c.name.lower() == "full_name" or "фио" in (c.comment or "").lower() for c in table.columns)
+
+
+def _of_people(table: Table, ground: _Ground) -> bool:
+    """Rows of people or of what people do (a register of people, or rows pointing at one: appointments of
+    patients, dorm residents of students); counting "people" in any other table (vehicles) counts things."""
+    if _person_named(table):
+        return True
+    referenced = {
+        r.ref_table
+        for r in relations_of(ground.planner.catalog, ground.conn_id)
+        if r.joinable and r.table == table.qualified_name
+    }
+    return any(t.qualified_name in referenced and _person_named(t) for t in ground.tables)
+
+
 def _people_count(ph: MartPhrase, ground: _Ground) -> None:
     """«Сколько человек уволено по отделам», "how many people were hired per month": «человек»/"people" name
     no table; the people are the rows of the one register (a table of people or things with a name) with a
@@ -3388,6 +3433,8 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
         m.object = []
         if ph.grain and not ph.grain_column and not ph.grain_words:
             ph.grain_column = column.name
+        elif not ph.grain:  # «сколько человек уволено по отделам»: the people the event happened to
+            ph.happened = column.name
         for j in (k + 1, k + 2):  # «принято на работу», «зачислено в вуз»: where to, not a slot
             if (
                 j + 1 < len(tokens)
@@ -3404,6 +3451,8 @@ def _participle_sum(ph: MartPhrase, ground: _Ground) -> None:
     sum of that column, not for a count of rows (the one such column of the request's tables)."""
     tokens, n = ph.tokens, len(ph.tokens)
     for m in ph.measures:
+        if m.func == "count" and not m.column_ref and tokens[m.index].lemma == "сколько":
+            _counted_noun_participle(ph, ground, m)  # «сколько байт отправлено»: the other word order
         if (
             m.func != "count"
             or m.object
@@ -3431,6 +3480,46 @@ def _participle_sum(ph: MartPhrase, ground: _Ground) -> None:
         ):
             ph.used.add(k)  # «байт» ('Скачано байт'), «зарплаты» (the payslips' own word)
         return
+
+
+def _drop_repeated_bare(ph: MartPhrase) -> None:
+    """«Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what."""
+    ph.measures = [
+        m
+        for m in ph.measures
+        if m.object
+        or m.column_ref
+        or _counts_times(ph.tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
+        or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
+        or not any(
+            o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
+            for o in ph.measures
+        )
+    ]
+
+
+def _counted_noun_participle(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> None:
+    """«сколько байт отправлено по APN»: «сколько», one noun and a participle after it that together spell a
+    numeric column's comment ('Отправлено байт') ask for the sum of that column, never a count of rows."""
+    tokens = ph.tokens
+    if len(m.object) != 1 or m.object[0] + 1 >= len(tokens):
+        return
+    noun, word = tokens[m.object[0]], tokens[m.object[0] + 1]
+    if word.lang != "ru" or not any(p.pos in ("PRTS", "PRTF") for p in word.parses[:1]):
+        return
+    tables = [ph.fact_hint] if ph.fact_hint is not None else ground.tables
+    found = [
+        (t, c)
+        for t in tables
+        for c in _numeric_columns(t)
+        if _comment_names(c, word) and _comment_names(c, noun)
+    ]
+    if len(found) != 1:
+        return
+    table, column = found[0]
+    ph.used.update({m.object[0], m.object[0] + 1})
+    m.func, m.column_ref, m.object = "sum", column.name, []
+    ph.fact_hint = table
 
 
 def _bracketed_table(ph: MartPhrase, ground: _Ground) -> None:
@@ -4930,11 +5019,11 @@ def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
 
 # Chat words around a request: greetings, asking, particles («пусть обновляется»), "pls"; and the jargon
 # of a refresh («апдейт раз в час»). They end a list of dimensions and are no slot of the mart.
-CHAT_RU = {"пусть", "пускай", "привет", "здравствуйте", "здравствовать", "коллега", "плиз", "спасибо",
-           "пожалуйста", "ну", "давай", "давайте", "можно", "апдейт", "апдейтить", "обнова",
+CHAT_RU = {"пусть", "пускай", "привет", "здравствуйте", "здравствовать", "коллега", "плиз", "плз", "пжлст",
+           "спасибо", "пожалуйста", "ну", "давай", "давайте", "можно", "апдейт", "апдейтить", "обнова",
            "рефреш"}  # fmt: skip
 CHAT_EN = {"hey", "hi", "hello", "pls", "plz", "please", "thanks", "thx", "can", "could", "would", "get",
-           "i", "you", "guys", "folks", "ok", "okay"}  # fmt: skip
+           "gimme", "i", "you", "guys", "folks", "ok", "okay"}  # fmt: skip
 # Words that name the mart's own table: «табличку назови X», «назвать витрину X», "target table X".
 NAMING_RU = {"назвать", "называть", "назваться", "имя", "название", "наименование"}
 NAMING_EN = {"name", "named", "call", "called", "target"}
@@ -5000,7 +5089,7 @@ def _claim_target_words(ph: MartPhrase, named: str | None) -> str | None:
 
 # Chat spellings of «количество» / «сколько» and English shorthands of a count («колво лидов», «скока
 # событий», "cnt of orders", "num of visits").
-_SLANG_COUNT_RU = re.compile(r"^(?:кол\.?-?во|колво|к-во|скока|скоко|скоко?лько)$")
+_SLANG_COUNT_RU = re.compile(r"^(?:кол\.?-?во|колво|к-во|скока|скоко|скок|скоко?лько)$")
 
 
 def _slang_count(tokens: Sequence[Token], i: int) -> bool:
@@ -5649,6 +5738,26 @@ def _instrumental_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
     return None
 
 
+def _column_value_pair(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«сумма платежей по каналам, статус failed», "requests per topic, status done": after a comma, a word
+    naming one text column of the fact and then one of the values its comment lists ('Статус (success,
+    failed, refunded)'), ending the clause, is that column's value: a row condition, never two dimensions."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i in range(1, n - 1):
+        if tokens[i - 1].text != "," or (i + 2 < n and tokens[i + 2].lang in ("ru", "en")):
+            continue
+        named = ground.columns_named(fact, [tokens[i]])
+        if len(named) != 1 or column_kind(named[0].type).family != "text":
+            continue
+        value = tokens[i + 1].text
+        if value not in listed_values(named[0].comment):
+            continue
+        ph.dims = [words for words in ph.dims if not {i, i + 1} & set(words)]
+        ph.used.update({i, i + 1})
+        return f"{named[0].name} = '{value}'"
+    return None
+
+
 def _fact_noun_column(
     ground: _Ground, fact: Table, object_words: Sequence[Token], candidates: Sequence[Column]
 ) -> str | None:
@@ -6199,26 +6308,27 @@ def _only_column_noun_value(text: str, ground: _Ground, fact: Table) -> str:
 
 def _head_column_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
     """ "stops per courier per week, sum", «остановки по курьерам, максимум»: the sentence opens with a noun
-    naming one numeric column of the fact, grouped by «по»/per/by, and the only measures are bare words set
-    off by a comma: they aggregate that column (never the rows' count, never another numeric column)."""
+    (or a noun phrase: «объём потребления по тарифам, сумма») naming one numeric column of the fact, grouped
+    by «по»/per/by, and the only measures are bare words set off by a comma: they aggregate that column (never
+    the rows' count, never another numeric column)."""
     tokens = ph.tokens
-    if (
-        len(tokens) < 3
-        or not ph.measures
-        or 0 in ph.used
-        or tokens[1].lower not in DIM_PREPS_RU | DIM_PREPS_EN
-    ):
+    # the head: up to three words before the first «по»/per/by («объём потребления по тарифам, сумма»)
+    prep = next((k for k, t in enumerate(tokens[:4]) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN), None)
+    if prep is None or prep == 0 or not ph.measures or any(k in ph.used for k in range(prep)):
+        return
+    head = tokens[:prep]
+    if any(t.lang not in ("ru", "en") for t in head):
         return
     bare = {m.index for m in ph.measures if not (m.object or m.column_ref or m.subject)}
     if not all(_apposed_bare_measure(tokens, m, bare) for m in ph.measures):
         return
     numeric = _numeric_names(fact)
-    cols = [c for c in ground.columns_named(fact, [tokens[0]]) if c.name in numeric]
+    cols = [c for c in ground.columns_named(fact, head) if c.name in numeric]
     if len(cols) != 1:
         return
     for m in ph.measures:
         m.column_ref = cols[0].name
-    ph.used.add(0)
+    ph.used.update(range(prep))
 
 
 def _postposed_measure(ph: MartPhrase) -> None:
