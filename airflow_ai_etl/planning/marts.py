@@ -2516,8 +2516,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
     if ph.happened and not (grain and grain["column"] == ph.happened):
         happened = f"{ph.happened} IS NOT NULL"
+    english_state = None if event_flag else _english_state(ph, ground, fact, grain)  # "closed tickets"
     states = (
         happened,
+        english_state,
         _not_yet(ph, fact),
         value_condition,
         null_condition,
@@ -5307,6 +5309,43 @@ def _english_event_after(ph: MartPhrase, j: int) -> bool:
     return True
 
 
+def _english_state(ph: MartPhrase, ground: _Ground, fact: Table, grain: dict[str, Any] | None) -> str | None:
+    """ "number of closed tickets", "how many tickets were closed", "delivered shipments count": an English
+    participle on the counted rows states which rows: a value a text column's comment lists ('Статус
+    (created, in_transit, delivered, lost)': status = 'delivered'), else the event whose time column it
+    names (closed_at IS NOT NULL) unless the grain dates the rows by it ("issued books per week")."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func not in ("count", "count_distinct"):
+            continue
+        before = [m.object[0] - 1] if m.object and m.object[0] > 0 and m.object[0] - 1 not in ph.used else []
+        for k in [*before, *m.object]:  # "closed requests count": the word before the counted noun too
+            t = tokens[k]
+            if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
+                continue  # "new requests per month": rows counted by the month they appear in, no status
+            condition = _listed_value_condition(fact, t)
+            if condition is None and t.lower.endswith("ed"):
+                condition = _event_happened(t.text, fact, grain)
+            if condition is None:
+                continue
+            m.object = [x for x in m.object if x != k and tokens[x].lower not in ("were", "was", "got")]
+            ph.used.add(k)
+            return condition
+    return None
+
+
+def _listed_value_condition(fact: Table, token: Token) -> str | None:
+    """`status = 'delivered'`: the one text column of the fact whose comment lists the word as a value."""
+    found = [
+        (c.name, value)
+        for c in fact.columns
+        if column_kind(c.type).family == "text"
+        for value in listed_values(c.comment)
+        if value.lower() == token.lower or stem(value.lower()) == stem(token.lower)
+    ]
+    return f"{found[0][0]} = '{found[0][1]}'" if len(found) == 1 else None
+
+
 def _english_event_column(
     ph: MartPhrase, times: list[Column], words: Sequence[Token] | None = None
 ) -> Column | None:
@@ -5602,11 +5641,17 @@ def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str,
 
     tokens = ph.tokens
     for m in ph.measures:
-        if m.func != "count" or not m.object or m.object[-1] + 1 >= len(tokens):
+        if m.func != "count" or not m.object:
             continue
-        k = m.object[-1] + 1
+        # «сколько заявок закрыто»: the participle may have been read as a word of the counted object
+        inside = [k for k in m.object[1:] if tokens[k].parses and tokens[k].parses[0].pos in ("PRTS", "ADJS")]
+        k = inside[0] if inside else m.object[-1] + 1
+        if k >= len(tokens):
+            continue
         word = tokens[k]
-        if k in ph.used or word.lang != "ru" or not word.parses or word.parses[0].pos not in ("PRTS", "ADJS"):
+        if (k in ph.used and not inside) or word.lang != "ru" or not word.parses:
+            continue
+        if word.parses[0].pos not in ("PRTS", "ADJS"):
             continue
         if any(_comment_names(c, word) for c in _numeric_columns(fact)):
             continue
@@ -5617,6 +5662,7 @@ def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str,
         if full is None:
             continue
         ph.used.add(k)
+        m.object = [x for x in m.object if x != k]
         chars = list(rest)
         chars[word.start : word.end] = " " * (word.end - word.start)
         return "".join(chars) + ", только " + full.word, word.text
@@ -5739,12 +5785,17 @@ def _instrumental_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
 
 
 def _column_value_pair(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
-    """«сумма платежей по каналам, статус failed», "requests per topic, status done": after a comma, a word
-    naming one text column of the fact and then one of the values its comment lists ('Статус (success,
-    failed, refunded)'), ending the clause, is that column's value: a row condition, never two dimensions."""
+    """«сумма платежей по каналам, статус failed», "requests per topic, status done", «по приоритету high»:
+    after a comma or «по»/by, a word naming one text column of the fact and then one of the values its
+    comment lists ('Статус (success, failed, refunded)'), ending the phrase, is that column's value: a row
+    condition, never a dimension with its value dropped."""
     tokens, n = ph.tokens, len(ph.tokens)
+    preps = DIM_PREPS_RU | DIM_PREPS_EN
     for i in range(1, n - 1):
-        if tokens[i - 1].text != "," or (i + 2 < n and tokens[i + 2].lang in ("ru", "en")):
+        if tokens[i - 1].text != "," and tokens[i - 1].lower not in preps:
+            continue  # «по приоритету high по категориям» too: the value says which rows, not «по»
+        after = tokens[i + 2] if i + 2 < n else None
+        if after is not None and after.lang in ("ru", "en") and after.lower not in preps | LIST_JOINERS:
             continue
         named = ground.columns_named(fact, [tokens[i]])
         if len(named) != 1 or column_kind(named[0].type).family != "text":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_planner_marts import mart_of
+from tests.unit.test_planner_marts import mart_of, mart_where
 
 ASK = "ask"
 
@@ -365,3 +365,46 @@ def test_a_noun_and_participle_spelling_a_comment_is_its_sum(planners, catalog, 
     # 'Отправлено байт': before, «сколько байт отправлено» counted the sessions
     mart = mart_of(planners[catalog].plan(text))
     assert (mart["measures"], mart["dims"]) == ([("sum", column)], dims)
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        ("utility", "сколько заявок закрыто по темам", "closed_at IS NOT NULL"),
+        ("telecom", "сколько обращений закрыто по категориям", "closed_at IS NOT NULL"),
+        ("telecom", "number of closed tickets per category", "status = 'closed'"),
+        ("telecom", "how many tickets were closed per category", "status = 'closed'"),
+        ("utility", "closed requests count per topic", "closed_at IS NOT NULL"),
+        ("logistics", "number of delivered shipments per status", "status = 'delivered'"),
+        ("logistics", "number of lost shipments per origin hub", "status = 'lost'"),
+        ("univ", "number of returned books per title", "returned_at IS NOT NULL"),
+        ("telecom", "how many subscribers churned per region", "status = 'churned'"),
+    ],
+)
+def test_a_state_participle_on_the_counted_rows_is_their_condition(planners, catalog, text, where):
+    # before: every row counted, the participle dropped (a listed status value first, else the event's time)
+    assert mart_where(planners[catalog].plan(text)) == where
+
+
+@pytest.mark.parametrize(
+    "catalog, text, where",
+    [
+        ("univ", "Сколько книг выдано по неделям", None),  # the grain dates the rows by the event
+        ("clinic", "count occupied beds per ward", "occupied = true"),
+        ("univ", "attended lessons count by course", "present = true"),
+    ],
+)
+def test_state_participles_read_before_stay(planners, catalog, text, where):
+    assert mart_where(planners[catalog].plan(text)) == where
+
+
+@pytest.mark.parametrize(
+    "text, dims",
+    [
+        ("число обращений по приоритету high по категориям", ["category"]),
+        ("tickets count by priority high and category", ["category"]),
+    ],
+)
+def test_a_column_and_its_listed_value_after_po_is_a_condition(planners, text, dims):
+    outcome = planners["telecom"].plan(text)
+    assert mart_of(outcome)["dims"] == dims and outcome.spec.source.mart.where == "priority = 'high'"
