@@ -3368,11 +3368,19 @@ PEOPLE_EN = {"people", "persons", "person"}
 RELATIVE_RU = {"который"}
 
 
+# English past participles not spelt with -ed that name an event's time column ("paid" of paid_at).
+IRREGULAR_PARTICIPLES_EN = {"paid", "sent", "taken", "done", "given", "written", "spent", "bought", "won"}
+
+
 def _verb_times(token: Token) -> set[str]:
     """The time-column name parts a verb or participle names («уволено» -> fire, "hired" -> hire)."""
     if token.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in token.parses):
         return set()
-    if token.lang == "en" and not token.lower.endswith(("ed", "ing")):
+    if (
+        token.lang == "en"
+        and not token.lower.endswith(("ed", "ing"))
+        and token.lower not in IRREGULAR_PARTICIPLES_EN
+    ):
         return set()
     parts = {p for p in [_time_word(token)] if p}
     parts |= {TIME_WORDS_ALSO[x] for x in token.lemmas if x in TIME_WORDS_ALSO}
@@ -5324,7 +5332,7 @@ def _english_state(ph: MartPhrase, ground: _Ground, fact: Table, grain: dict[str
             if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
                 continue  # "new requests per month": rows counted by the month they appear in, no status
             condition = _listed_value_condition(fact, t)
-            if condition is None and t.lower.endswith("ed"):
+            if condition is None and (t.lower.endswith("ed") or t.lower in IRREGULAR_PARTICIPLES_EN):
                 condition = _event_happened(t.text, fact, grain)
             if condition is None:
                 continue
@@ -5797,16 +5805,42 @@ def _column_value_pair(ph: MartPhrase, ground: _Ground, fact: Table) -> str | No
         after = tokens[i + 2] if i + 2 < n else None
         if after is not None and after.lang in ("ru", "en") and after.lower not in preps | LIST_JOINERS:
             continue
-        named = ground.columns_named(fact, [tokens[i]])
-        if len(named) != 1 or column_kind(named[0].type).family != "text":
-            continue
         value = tokens[i + 1].text
-        if value not in listed_values(named[0].comment):
+        texts = [c for c in _columns_of_word(ground, fact, tokens[i]) if column_kind(c.type).family == "text"]
+        listing = [c for c in texts if value in listed_values(c.comment)]  # «оценка отлично»: mark, not score
+        if len(listing) != 1 and not (len(texts) == 1 and _unlisted_value(ph, ground, fact, i)):
             continue
+        column = listing[0] if len(listing) == 1 else texts[0]
         ph.dims = [words for words in ph.dims if not {i, i + 1} & set(words)]
         ph.used.update({i, i + 1})
-        return f"{named[0].name} = '{value}'"
+        return f"{column.name} = '{value}'"
     return None
+
+
+def _columns_of_word(ground: _Ground, fact: Table, word: Token) -> list[Column]:
+    """Every column of the fact a word may name: by the glossary or comments («оценка»: score 'Балл' and mark
+    'Оценка (…)'), or the dimension words the glossary lacks («направление»: direction)."""
+    local = DIM_WORDS.get(word.lemma) or DIM_WORDS.get(word.lower)
+    found = [*ground.columns_named(fact, [word]), *(c for c in fact.columns if _comment_names(c, word))]
+    found += [c for c in [fact.column(local) if local else None] if c is not None]
+    return list(dict.fromkeys(found))
+
+
+def _unlisted_value(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool:
+    """«…, направление in», «…, статус new»: after a comma, a column whose comment lists no values and a
+    lower-case Latin word no other rule read that names no column or table: the value the rows have."""
+    word, other_groups = ph.tokens[i + 1], [k for words in ph.dims for k in words]
+    return (
+        ph.tokens[i - 1].text == ","
+        and not any(listed_values(c.comment) for c in _columns_of_word(ground, fact, ph.tokens[i]))
+        and re.fullmatch(r"[a-z][a-z0-9_-]*", word.text) is not None
+        and (i + 1 not in ph.used or i + 1 in other_groups)
+        and fact.column(word.text) is None
+        and ground.table_of(word) is None
+        and not _grain_adjective(word)
+        and not _chat_word(word)
+        and word.lower not in ONLY_WORDS  # "insured only (…)": the cue of a filter, no value
+    )
 
 
 def _fact_noun_column(

@@ -408,3 +408,22 @@ def test_state_participles_read_before_stay(planners, catalog, text, where):
 def test_a_column_and_its_listed_value_after_po_is_a_condition(planners, text, dims):
     outcome = planners["telecom"].plan(text)
     assert mart_of(outcome)["dims"] == dims and outcome.spec.source.mart.where == "priority = 'high'"
+
+
+@pytest.mark.parametrize(
+    "catalog, text, dims, where",
+    [
+        ("hr", "число проходов по дверям, направление in", ["door"], "direction = 'in'"),
+        ("univ", "число оценок по дисциплинам, оценка отлично", ["course_id"], "mark = 'отлично'"),
+        ("shop", "сумма заказов по клиентам, статус new", ["customer_id"], "status = 'new'"),
+        ("clinic", "number of paid invoices per status", ["status"], "paid_at IS NOT NULL"),
+    ],
+)
+def test_a_value_after_its_column_word_or_an_irregular_participle(planners, catalog, text, dims, where):
+    # before: the value dropped with its column grouped («оценка» even as score and mark), or asked
+    outcome = planners[catalog].plan(text)
+    assert mart_of(outcome)["dims"] == dims and outcome.spec.source.mart.where == where
+
+
+def test_a_grain_word_after_a_column_word_is_no_value(shop):
+    assert mart_where(shop.plan("order count per customer, status weekly")) is None
