@@ -1126,6 +1126,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if _polite(t):
             break  # «по дням, пожалуйста»
+        if i > start and _splits_next(tokens, i):
+            break  # "per shipment broken down by status": a new grouping, no word of this dimension
         if _chat_word(t) or _target_phrase_at(ph, i):
             break  # «…, пусть обновляется», «…, табличку назови x», «…, результат в кликхаус»
         if t.lower in LIST_JOINERS and i > start:
@@ -1279,6 +1281,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and nxt.lower not in STOP_AFTER
                 and not _grain_adjective(nxt)  # "per district hourly": the grain
                 and not _grain_read(ph, i + 1)  # "per district hourly": the grain adverb read already
+                and not _splits_next(tokens, i + 1)  # "per shipment broken down by status": a new grouping
             ):
                 words.append(i + 1)
                 third = tokens[i + 2] if i + 2 < n else None
@@ -2203,6 +2206,11 @@ class _Ground:
             ]
             if len(firsts) == 1:
                 return firsts[0]
+        if token.lang == "ru" and "-" in low and not found:  # «интернет-сессий»: 'Интернет-сессии'
+            words = tokenize(low.replace("-", " "))
+            named = {t for t in (self.table_of(w) for w in words) if t is not None}
+            if len(named) == 1 and self.table_of(words[-1]) is not None:
+                return named.pop()  # every part that names a table names this one, the head noun too
         return None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
@@ -2976,9 +2984,10 @@ def _residue(
             i >= 2
             and tokens[i - 1].lang == "ru"
             and tokens[i - 1].lemma in PREP_LINKS
-            and (ground.table_of(tokens[i - 2]) is fact and _describes(t, fact))
+            and (ground.table_of(tokens[i - 2]) is fact or _comment_verb(tokens[i - 2], fact))
+            and _describes(t, fact)
         ):
-            continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
+            continue  # «записей на приём», «записалось на приём»: the fact's comment ('Записи на приём')
         if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
             continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
         if len(t.text) <= 4 and any(
@@ -4275,6 +4284,17 @@ def _comment_stems(comment: str) -> frozenset[str]:
 
 
 PREP_LINKS = {"на", "к", "для", "по"}
+
+
+def _comment_verb(token: Token, table: Table) -> bool:
+    """«записалось» of appointments ('Записи …'): a Russian verb or participle whose stem begins with a stem
+    of the table's comment, the event the rows record."""
+    if token.lang != "ru" or not any(p.pos in ("VERB", "PRTF", "PRTS", "INFN") for p in token.parses[:1]):
+        return False
+    word = stem(token.lower)
+    return bool(table.comment) and any(
+        len(x) >= 4 and word.startswith(x) for x in _comment_stems(table.comment)
+    )
 
 
 def _describes(token: Token, table: Table) -> bool:
