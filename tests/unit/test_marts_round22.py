@@ -6,7 +6,18 @@ measure synonyms, grain phrasings, dimension phrasings, filters, slang, typos) o
 in an eval file. Each request has the mart a reader would build from the catalog (measures, dimensions,
 grain, joins, filter) or ASK where the words leave a real choice.
 
-First pass (all requests run once against the unchanged planner, main 5a9f18b): FIRST_PASS_PLACEHOLDER"""
+First pass (the 92 requests of CASES run once against the unchanged planner, main 5a9f18b): 20 of 92 failed
+before any rule; RU 52/64 = 81.3%, EN 20/28 = 71.4%, 2 wrong confident (RU 1: «средняя длительность по звонкам
+в разрезе направлений» grouped by is_roaming too; EN 1: "students per faculty, expelled_on not empty" dropped
+the condition). Three of the 20 were my own wrong expectations (two time columns and no word saying which is a
+documented question: «сколько начислено по валютам помесячно», "tickets per priority hourly", «кол-во обращений
+с разбивкой по категориям понедельно»), set to ASK after the first pass; with them the first pass is RU 54/64 =
+84.4%, EN 21/28 = 75.0%. Two requests with one time column were added for those two phrasings afterwards
+(both planned right before any rule). After this round: 89 of 94 right, RU 63/65, EN 26/29, none wrong; the
+five left are in NOT_YET.
+
+The tests after CASES are the confident wrong plans found while probing the same families (each failing on
+main before its rule, except the controls marked as such)."""
 
 from __future__ import annotations
 
@@ -286,14 +297,17 @@ def test_a_null_clause_after_the_list_filters_the_marts_rows(planners, catalog, 
     assert mart_of(outcome) and outcome.spec.source.mart.where == where and not outcome.spec.checks
 
 
-def test_a_null_clause_on_a_dimension_stays_a_check(shop):
+def test_a_null_clause_on_a_dimension_stays_a_check(shop):  # control: right on main too
     outcome = shop.plan("выручка по регионам, region не пустой")
     assert mart_of(outcome)["dims"] == ["region"] and [c.columns for c in outcome.spec.checks] == [["region"]]
 
 
 @pytest.mark.parametrize(
     "text, dims",
-    [("средняя длительность по звонкам", []), ("число звонков по признаку роуминга", ["is_roaming"])],
+    [
+        ("средняя длительность по звонкам", []),
+        ("число звонков по признаку роуминга", ["is_roaming"]),
+    ],  # 2nd: control
 )
 def test_the_facts_noun_is_no_flag_its_comment_heads(planners, text, dims):
     # is_roaming 'Звонок в роуминге': «по звонкам» names the calls, the flag needs its state word
@@ -325,7 +339,7 @@ def test_an_event_verb_with_no_grain_keeps_the_rows_it_happened_to(planners, cat
         ("univ", "Сколько книг выдано по неделям"),
     ],
 )
-def test_an_event_verb_dated_by_the_grain_adds_no_condition(planners, catalog, text):
+def test_an_event_verb_dated_by_the_grain_adds_no_condition(planners, catalog, text):  # controls
     assert planners[catalog].plan(text).spec.source.mart.where is None
 
 
@@ -355,7 +369,7 @@ def test_a_column_and_its_listed_value_after_a_comma_is_a_condition(planners, ca
     [
         ("telecom", "сколько байт отправлено по APN", "bytes_up", ["apn"]),
         ("telecom", "сколько байт получено по сотам", "bytes_down", ["cell_id"]),
-        ("utility", "сколько домохозяйств затронуто по районам", "households", ["district"]),
+        ("utility", "сколько домохозяйств затронуто по районам", "households", ["district"]),  # control
     ],
 )
 def test_a_noun_and_participle_spelling_a_comment_is_its_sum(planners, catalog, text, column, dims):
@@ -391,7 +405,7 @@ def test_a_state_participle_on_the_counted_rows_is_their_condition(planners, cat
         ("univ", "attended lessons count by course", "present = true"),
     ],
 )
-def test_state_participles_read_before_stay(planners, catalog, text, where):
+def test_state_participles_read_before_stay(planners, catalog, text, where):  # controls
     assert mart_where(planners[catalog].plan(text)) == where
 
 
@@ -422,7 +436,7 @@ def test_a_value_after_its_column_word_or_an_irregular_participle(planners, cata
     assert mart_of(outcome)["dims"] == dims and outcome.spec.source.mart.where == where
 
 
-def test_a_grain_word_after_a_column_word_is_no_value(shop):
+def test_a_grain_word_after_a_column_word_is_no_value(shop):  # control
     assert mart_where(shop.plan("order count per customer, status weekly")) is None
 
 
