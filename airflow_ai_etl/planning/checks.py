@@ -233,6 +233,10 @@ def plan_with_checks(planner: Any, text: str, plan: Callable[[str], Outcome]) ->
         return []
 
     checks, questions = ground_checks(asked, table, columns_of)
+    if not questions and _off_mart_output(spec, checks):
+        # «число студентов по факультетам, expelled_on не пустой»: the mart's table has no such column to
+        # check, the clause says which rows are counted; the mart rules read it (a filter, or a question)
+        return plan(text)
     # the whole request stays the spec's request, so a re-plan with answers reads the checks again
     if questions:
         return Outcome.clarify(*questions, spec=spec)
@@ -240,3 +244,12 @@ def plan_with_checks(planner: Any, text: str, plan: Callable[[str], Outcome]) ->
     data["request"] = text
     data["checks"] = [*data["checks"], *(c.model_dump(exclude_none=True) for c in checks)]
     return replace(outcome, spec=PipelineSpec.model_validate(data))
+
+
+def _off_mart_output(spec: PipelineSpec, checks: list[Check]) -> bool:
+    """A check on a column the mart does not output (none of its dimensions or its grain's column)."""
+    mart = spec.source.mart if spec.source.type == "mart" else None
+    if mart is None:
+        return False
+    output = set(mart.dimensions) | ({mart.time_grain.column} if mart.time_grain else set())
+    return any(column not in output for check in checks for column in check.columns)

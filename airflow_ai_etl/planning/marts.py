@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from airflow_ai_etl.catalog import Column, ConnectionInfo, Table
+from airflow_ai_etl.catalog import Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.marts.gates import pinned
 from airflow_ai_etl.marts.model import Mart, MartDefinition
 from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
@@ -71,7 +71,7 @@ __all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "rea
 TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
-SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "фонд"}
+SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд"}
 SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
@@ -555,6 +555,7 @@ class MartPhrase:
     bracketed: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # dim, before, inside
     date_grain: bool = False  # «по дате визита» with no grain noun: a date is a day
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
+    happened: str | None = None  # «сколько человек уволено по отделам»: the event's time column that is set
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
     single_day: list[int] = field(default_factory=list)  # "in a single day", «за один день»: one row's value
@@ -1126,6 +1127,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if _polite(t):
             break  # «по дням, пожалуйста»
+        if i > start and _splits_next(tokens, i):
+            break  # "per shipment broken down by status": a new grouping, no word of this dimension
         if _chat_word(t) or _target_phrase_at(ph, i):
             break  # «…, пусть обновляется», «…, табличку назови x», «…, результат в кликхаус»
         if t.lower in LIST_JOINERS and i > start:
@@ -1136,6 +1139,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _stops(tokens[i + 1])
                 and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
                 and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
+                and not _null_check_at(tokens, i + 1)  # "per faculty, expelled_on not empty": a row filter
             ):
                 ph.used.add(i)
                 i += 1
@@ -1278,6 +1282,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and nxt.lower not in STOP_AFTER
                 and not _grain_adjective(nxt)  # "per district hourly": the grain
                 and not _grain_read(ph, i + 1)  # "per district hourly": the grain adverb read already
+                and not _splits_next(tokens, i + 1)  # "per shipment broken down by status": a new grouping
             ):
                 words.append(i + 1)
                 third = tokens[i + 2] if i + 2 < n else None
@@ -1999,7 +2004,8 @@ def _comparison_follows(tokens: Sequence[Token], i: int) -> bool:
     return any(t.lower in COMPARISONS or t.number is not None for t in tokens[i + 1 : i + 4])
 
 
-UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "километр": "km", "км": "km", "килограмм": "kg",
+UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "секунда": "sec", "сек": "sec", "seconds": "sec",
+              "secs": "sec", "sec": "sec", "километр": "km", "км": "km", "килограмм": "kg",
               "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
               "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
               "litres": "liter"}  # fmt: skip
@@ -2206,6 +2212,11 @@ class _Ground:
             ]
             if len(firsts) == 1:
                 return firsts[0]
+        if token.lang == "ru" and "-" in low and not found:  # «интернет-сессий»: 'Интернет-сессии'
+            words = tokenize(low.replace("-", " "))
+            named = {t for t in (self.table_of(w) for w in words) if t is not None}
+            if len(named) == 1 and self.table_of(words[-1]) is not None:
+                return named.pop()  # every part that names a table names this one, the head noun too
         return None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
@@ -2278,7 +2289,22 @@ def _numeric_columns(table: Table) -> list[Column]:
 def _names_event_time(token: Token, fact: Table) -> bool:
     """«книг выдано» of loans (issued_at): the participle names a time column of the fact itself, so it is
     the event counted, not a state («отправлений возвращено» of shipments, which have no such column)."""
-    return any(_part_match(p, c) for p in _verb_times(token) for c in _time_columns(fact))
+    return bool(_event_time_columns(token, fact))
+
+
+def _event_time_columns(token: Token, fact: Table) -> list[Column]:
+    """The time columns of the fact a verb or participle names («уволено» -> fired_at)."""
+    return [c for c in _time_columns(fact) if any(_part_match(p, c) for p in _verb_times(token))]
+
+
+def _event_happened(word: str, fact: Table, grain: dict[str, Any] | None) -> str | None:
+    """«сколько студентов отчислено по факультетам»: with no grain on it, an event participle of the counted
+    rows keeps the rows whose event time is set (`expelled_on IS NOT NULL`); a grain on that column already
+    dates each row by the event («сколько книг выдано по неделям»), no condition."""
+    named = _event_time_columns(tokenize(word)[0], fact)
+    if len(named) != 1 or (grain is not None and grain["column"] == named[0].name):
+        return None
+    return f"{named[0].name} IS NOT NULL"
 
 
 def _time_columns(table: Table) -> list[Column]:
@@ -2357,19 +2383,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 ph.sources.remove(k)
                 ph.used.discard(k)
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
-    # «Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what
-    ph.measures = [
-        m
-        for m in ph.measures
-        if m.object
-        or m.column_ref
-        or _counts_times(tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
-        or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
-        or not any(
-            o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
-            for o in ph.measures
-        )
-    ]
+    _drop_repeated_bare(ph)  # «Витрина ФОТ: сумма начисленной зарплаты»
     titled = [  # «Отчёт по остаткам: количество ...», "Report on revenue: ...": the title's topic
         m for m in ph.measures
         if m.index >= 2 and tokens[m.index - 1].lower in TITLE_LINKS
@@ -2384,12 +2398,16 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _people_at_flagged_event(ph, ground)  # «сколько студентов присутствовало на занятиях»: attendance
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
+    _drop_repeated_bare(ph)  # «сколько байт отправлено по APN, итого»: the sum just read, said again
     _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
     _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    if _counts_people(ph) and not _of_people(fact, ground):  # «кол-во людей по моделям машин»: not vehicles
+        people = [t.name for t in ground.tables if _of_people(t, ground)]
+        return Outcome.clarify(ask("which_fact", tables=", ".join(people)))
     if (foreign := _foreign_bracket_column(ph, ground, fact)) is not None:  # "by status (total)": asked
         return Outcome.clarify(ask("residue", words=f"({foreign})"))
     if _head_of_another_table(ph, ground, fact):  # "Visits per doctor, total": total of what?
@@ -2404,6 +2422,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
     means_value = _instrumental_value(ph, ground, fact)  # «оплат картой»: channel = 'card'
+    pair_value = _column_value_pair(ph, ground, fact)  # «…, статус failed»: status = 'failed', no dimension
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
     _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
@@ -2492,6 +2511,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rest = _only_fact_noun(rest, ground, fact)  # «только звонки в роуминге»: no value 'звонки'
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
+    happened: str | None = None
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
     if (
@@ -2499,7 +2519,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         and _names_event_time(tokenize(state_word)[0], fact)
         and (where.questions or not where.value)
     ):
-        # «книг выдано»: the event's own time (issued_at), no status says it: read without the state
+        # «книг выдано»: the event's own time (issued_at), no status says it: read without the state,
+        # and, with no grain on that time, only the rows it happened to («студентов отчислено»)
+        happened = _event_happened(state_word, fact, grain)
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions:
@@ -2510,11 +2532,17 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["where"] = where.value
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
+    if ph.happened and not (grain and grain["column"] == ph.happened):
+        happened = f"{ph.happened} IS NOT NULL"
+    english_state = None if event_flag else _english_state(ph, ground, fact, grain)  # "closed tickets"
     states = (
+        happened,
+        english_state,
         _not_yet(ph, fact),
         value_condition,
         null_condition,
         means_value,
+        pair_value,
         flag_clause,
         verb_flag,
         event_flag,
@@ -2966,9 +2994,10 @@ def _residue(
             i >= 2
             and tokens[i - 1].lang == "ru"
             and tokens[i - 1].lemma in PREP_LINKS
-            and (ground.table_of(tokens[i - 2]) is fact and _describes(t, fact))
+            and (ground.table_of(tokens[i - 2]) is fact or _comment_verb(tokens[i - 2], fact))
+            and _describes(t, fact)
         ):
-            continue  # «записей на приём»: the fact's noun with words of its own comment ('Записи на приём')
+            continue  # «записей на приём», «записалось на приём»: the fact's comment ('Записи на приём')
         if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
             continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
         if len(t.text) <= 4 and any(
@@ -3215,8 +3244,9 @@ def _explained_filter(text: str, fact: Table) -> str:
 _BARE_NULL = re.compile(
     r"(?:\(\s*|\b(?:those\s+)?(?:with|where|whose)\s+"  # "only those where fired_at empty"
     # «только те, у кого fired_at пустой», «где insurance_policy не заполнен»: the lead says "the rows whose"
-    r"|(?<![\w-])(?:(?:только|лишь)\s+)?(?:(?:те|тех|те,)\s*,?\s*)?(?:у\s+(?:кого|которых)|где|с)\s+)"
-    r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<not>not\s+|non[\s-]?|не\s+)?"
+    r"|(?<![\w-])(?:(?:только|лишь)\s+)?(?:(?:те|тех|те,)\s*,?\s*)?(?:у\s+(?:кого|которых)|где|с)\s+"
+    r"|,\s*)"  # "students per faculty, expelled_on not empty": a clause of its own after the list
+    r"(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?:is\s+|are\s+)?(?P<not>not\s+|non[\s-]?|не\s+)?"
     r"(?P<word>empty|null|blank|missing|set|filled|populated|пуст\w*|заполнен\w*|указан\w*|null)"
     r"(?![\w-])(?P<close>\s*\))?",
     re.IGNORECASE,
@@ -3357,17 +3387,53 @@ PEOPLE_EN = {"people", "persons", "person"}
 RELATIVE_RU = {"который"}
 
 
+# English past participles not spelt with -ed that name an event's time column ("paid" of paid_at).
+IRREGULAR_PARTICIPLES_EN = {"paid", "sent", "taken", "done", "given", "written", "spent", "bought", "won"}
+
+
 def _verb_times(token: Token) -> set[str]:
     """The time-column name parts a verb or participle names («уволено» -> fire, "hired" -> hire)."""
     if token.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in token.parses):
         return set()
-    if token.lang == "en" and not token.lower.endswith(("ed", "ing")):
+    if (
+        token.lang == "en"
+        and not token.lower.endswith(("ed", "ing"))
+        and token.lower not in IRREGULAR_PARTICIPLES_EN
+    ):
         return set()
     parts = {p for p in [_time_word(token)] if p}
     parts |= {TIME_WORDS_ALSO[x] for x in token.lemmas if x in TIME_WORDS_ALSO}
     if token.lang == "en":
         parts.add(stem(token.lower))
     return parts
+
+
+def _counts_people(ph: MartPhrase) -> bool:
+    """«сколько человек …», "how many people …": the count's object is a people noun."""
+    return any(
+        m.func in ("count", "count_distinct")
+        and m.object
+        and _word(ph.tokens[m.object[0]], PEOPLE_RU, PEOPLE_EN)
+        for m in ph.measures
+    )
+
+
+def _person_named(table: Table) -> bool:
+    """A table whose rows are people: a full name column («ФИО …»)."""
+    return any(c.name.lower() == "full_name" or "фио" in (c.comment or "").lower() for c in table.columns)
+
+
+def _of_people(table: Table, ground: _Ground) -> bool:
+    """Rows of people or of what people do (a register of people, or rows pointing at one: appointments of
+    patients, dorm residents of students); counting "people" in any other table (vehicles) counts things."""
+    if _person_named(table):
+        return True
+    referenced = {
+        r.ref_table
+        for r in relations_of(ground.planner.catalog, ground.conn_id)
+        if r.joinable and r.table == table.qualified_name
+    }
+    return any(t.qualified_name in referenced and _person_named(t) for t in ground.tables)
 
 
 def _people_count(ph: MartPhrase, ground: _Ground) -> None:
@@ -3396,6 +3462,8 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
         m.object = []
         if ph.grain and not ph.grain_column and not ph.grain_words:
             ph.grain_column = column.name
+        elif not ph.grain:  # «сколько человек уволено по отделам»: the people the event happened to
+            ph.happened = column.name
         for j in (k + 1, k + 2):  # «принято на работу», «зачислено в вуз»: where to, not a slot
             if (
                 j + 1 < len(tokens)
@@ -3453,6 +3521,8 @@ def _participle_sum(ph: MartPhrase, ground: _Ground) -> None:
     sum of that column, not for a count of rows (the one such column of the request's tables)."""
     tokens, n = ph.tokens, len(ph.tokens)
     for m in ph.measures:
+        if m.func == "count" and not m.column_ref and tokens[m.index].lemma == "сколько":
+            _counted_noun_participle(ph, ground, m)  # «сколько байт отправлено»: the other word order
         if (
             m.func != "count"
             or m.object
@@ -3480,6 +3550,46 @@ def _participle_sum(ph: MartPhrase, ground: _Ground) -> None:
         ):
             ph.used.add(k)  # «байт» ('Скачано байт'), «зарплаты» (the payslips' own word)
         return
+
+
+def _drop_repeated_bare(ph: MartPhrase) -> None:
+    """«Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what."""
+    ph.measures = [
+        m
+        for m in ph.measures
+        if m.object
+        or m.column_ref
+        or _counts_times(ph.tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
+        or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
+        or not any(
+            o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
+            for o in ph.measures
+        )
+    ]
+
+
+def _counted_noun_participle(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> None:
+    """«сколько байт отправлено по APN»: «сколько», one noun and a participle after it that together spell a
+    numeric column's comment ('Отправлено байт') ask for the sum of that column, never a count of rows."""
+    tokens = ph.tokens
+    if len(m.object) != 1 or m.object[0] + 1 >= len(tokens):
+        return
+    noun, word = tokens[m.object[0]], tokens[m.object[0] + 1]
+    if word.lang != "ru" or not any(p.pos in ("PRTS", "PRTF") for p in word.parses[:1]):
+        return
+    tables = [ph.fact_hint] if ph.fact_hint is not None else ground.tables
+    found = [
+        (t, c)
+        for t in tables
+        for c in _numeric_columns(t)
+        if _comment_names(c, word) and _comment_names(c, noun)
+    ]
+    if len(found) != 1:
+        return
+    table, column = found[0]
+    ph.used.update({m.object[0], m.object[0] + 1})
+    m.func, m.column_ref, m.object = "sum", column.name, []
+    ph.fact_hint = table
 
 
 def _bracketed_table(ph: MartPhrase, ground: _Ground) -> None:
@@ -4226,6 +4336,17 @@ def _comment_stems(comment: str) -> frozenset[str]:
 
 
 PREP_LINKS = {"на", "к", "для", "по"}
+
+
+def _comment_verb(token: Token, table: Table) -> bool:
+    """«записалось» of appointments ('Записи …'): a Russian verb or participle whose stem begins with a stem
+    of the table's comment, the event the rows record."""
+    if token.lang != "ru" or not any(p.pos in ("VERB", "PRTF", "PRTS", "INFN") for p in token.parses[:1]):
+        return False
+    word = stem(token.lower)
+    return bool(table.comment) and any(
+        len(x) >= 4 and word.startswith(x) for x in _comment_stems(table.comment)
+    )
 
 
 def _describes(token: Token, table: Table) -> bool:
@@ -5010,11 +5131,11 @@ def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
 
 # Chat words around a request: greetings, asking, particles («пусть обновляется»), "pls"; and the jargon
 # of a refresh («апдейт раз в час»). They end a list of dimensions and are no slot of the mart.
-CHAT_RU = {"пусть", "пускай", "привет", "здравствуйте", "здравствовать", "коллега", "плиз", "спасибо",
-           "пожалуйста", "ну", "давай", "давайте", "можно", "апдейт", "апдейтить", "обнова",
+CHAT_RU = {"пусть", "пускай", "привет", "здравствуйте", "здравствовать", "коллега", "плиз", "плз", "пжлст",
+           "спасибо", "пожалуйста", "ну", "давай", "давайте", "можно", "апдейт", "апдейтить", "обнова",
            "рефреш"}  # fmt: skip
 CHAT_EN = {"hey", "hi", "hello", "pls", "plz", "please", "thanks", "thx", "can", "could", "would", "get",
-           "i", "you", "guys", "folks", "ok", "okay"}  # fmt: skip
+           "gimme", "i", "you", "guys", "folks", "ok", "okay"}  # fmt: skip
 # Words that name the mart's own table: «табличку назови X», «назвать витрину X», "target table X".
 NAMING_RU = {"назвать", "называть", "назваться", "имя", "название", "наименование"}
 NAMING_EN = {"name", "named", "call", "called", "target"}
@@ -5080,7 +5201,7 @@ def _claim_target_words(ph: MartPhrase, named: str | None) -> str | None:
 
 # Chat spellings of «количество» / «сколько» and English shorthands of a count («колво лидов», «скока
 # событий», "cnt of orders", "num of visits").
-_SLANG_COUNT_RU = re.compile(r"^(?:кол\.?-?во|колво|к-во|скока|скоко|скоко?лько)$")
+_SLANG_COUNT_RU = re.compile(r"^(?:кол\.?-?во|колво|к-во|скока|скоко|скок|скоко?лько)$")
 
 
 def _slang_count(tokens: Sequence[Token], i: int) -> bool:
@@ -5296,6 +5417,43 @@ def _english_event_after(ph: MartPhrase, j: int) -> bool:
     ph.grain_words.append(j)
     ph.used.add(j)
     return True
+
+
+def _english_state(ph: MartPhrase, ground: _Ground, fact: Table, grain: dict[str, Any] | None) -> str | None:
+    """ "number of closed tickets", "how many tickets were closed", "delivered shipments count": an English
+    participle on the counted rows states which rows: a value a text column's comment lists ('Статус
+    (created, in_transit, delivered, lost)': status = 'delivered'), else the event whose time column it
+    names (closed_at IS NOT NULL) unless the grain dates the rows by it ("issued books per week")."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func not in ("count", "count_distinct"):
+            continue
+        before = [m.object[0] - 1] if m.object and m.object[0] > 0 and m.object[0] - 1 not in ph.used else []
+        for k in [*before, *m.object]:  # "closed requests count": the word before the counted noun too
+            t = tokens[k]
+            if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
+                continue  # "new requests per month": rows counted by the month they appear in, no status
+            condition = _listed_value_condition(fact, t)
+            if condition is None and (t.lower.endswith("ed") or t.lower in IRREGULAR_PARTICIPLES_EN):
+                condition = _event_happened(t.text, fact, grain)
+            if condition is None:
+                continue
+            m.object = [x for x in m.object if x != k and tokens[x].lower not in ("were", "was", "got")]
+            ph.used.add(k)
+            return condition
+    return None
+
+
+def _listed_value_condition(fact: Table, token: Token) -> str | None:
+    """`status = 'delivered'`: the one text column of the fact whose comment lists the word as a value."""
+    found = [
+        (c.name, value)
+        for c in fact.columns
+        if column_kind(c.type).family == "text"
+        for value in listed_values(c.comment)
+        if value.lower() == token.lower or stem(value.lower()) == stem(token.lower)
+    ]
+    return f"{found[0][0]} = '{found[0][1]}'" if len(found) == 1 else None
 
 
 def _english_event_column(
@@ -5593,11 +5751,17 @@ def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str,
 
     tokens = ph.tokens
     for m in ph.measures:
-        if m.func != "count" or not m.object or m.object[-1] + 1 >= len(tokens):
+        if m.func != "count" or not m.object:
             continue
-        k = m.object[-1] + 1
+        # «сколько заявок закрыто»: the participle may have been read as a word of the counted object
+        inside = [k for k in m.object[1:] if tokens[k].parses and tokens[k].parses[0].pos in ("PRTS", "ADJS")]
+        k = inside[0] if inside else m.object[-1] + 1
+        if k >= len(tokens):
+            continue
         word = tokens[k]
-        if k in ph.used or word.lang != "ru" or not word.parses or word.parses[0].pos not in ("PRTS", "ADJS"):
+        if (k in ph.used and not inside) or word.lang != "ru" or not word.parses:
+            continue
+        if word.parses[0].pos not in ("PRTS", "ADJS"):
             continue
         if any(_comment_names(c, word) for c in _numeric_columns(fact)):
             continue
@@ -5608,6 +5772,7 @@ def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str,
         if full is None:
             continue
         ph.used.add(k)
+        m.object = [x for x in m.object if x != k]
         chars = list(rest)
         chars[word.start : word.end] = " " * (word.end - word.start)
         return "".join(chars) + ", только " + full.word, word.text
@@ -5727,6 +5892,57 @@ def _instrumental_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
             m.object = [k for k in m.object if k != i]
         return f"{column} = '{value}'"
     return None
+
+
+def _column_value_pair(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«сумма платежей по каналам, статус failed», "requests per topic, status done", «по приоритету high»:
+    after a comma or «по»/by, a word naming one text column of the fact and then one of the values its
+    comment lists ('Статус (success, failed, refunded)'), ending the phrase, is that column's value: a row
+    condition, never a dimension with its value dropped."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    preps = DIM_PREPS_RU | DIM_PREPS_EN
+    for i in range(1, n - 1):
+        if tokens[i - 1].text != "," and tokens[i - 1].lower not in preps:
+            continue  # «по приоритету high по категориям» too: the value says which rows, not «по»
+        after = tokens[i + 2] if i + 2 < n else None
+        if after is not None and after.lang in ("ru", "en") and after.lower not in preps | LIST_JOINERS:
+            continue
+        value = tokens[i + 1].text
+        texts = [c for c in _columns_of_word(ground, fact, tokens[i]) if column_kind(c.type).family == "text"]
+        listing = [c for c in texts if value in listed_values(c.comment)]  # «оценка отлично»: mark, not score
+        if len(listing) != 1 and not (len(texts) == 1 and _unlisted_value(ph, ground, fact, i)):
+            continue
+        column = listing[0] if len(listing) == 1 else texts[0]
+        ph.dims = [words for words in ph.dims if not {i, i + 1} & set(words)]
+        ph.used.update({i, i + 1})
+        return f"{column.name} = '{value}'"
+    return None
+
+
+def _columns_of_word(ground: _Ground, fact: Table, word: Token) -> list[Column]:
+    """Every column of the fact a word may name: by the glossary or comments («оценка»: score 'Балл' and mark
+    'Оценка (…)'), or the dimension words the glossary lacks («направление»: direction)."""
+    local = DIM_WORDS.get(word.lemma) or DIM_WORDS.get(word.lower)
+    found = [*ground.columns_named(fact, [word]), *(c for c in fact.columns if _comment_names(c, word))]
+    found += [c for c in [fact.column(local) if local else None] if c is not None]
+    return list(dict.fromkeys(found))
+
+
+def _unlisted_value(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool:
+    """«…, направление in», «…, статус new»: after a comma, a column whose comment lists no values and a
+    lower-case Latin word no other rule read that names no column or table: the value the rows have."""
+    word, other_groups = ph.tokens[i + 1], [k for words in ph.dims for k in words]
+    return (
+        ph.tokens[i - 1].text == ","
+        and not any(listed_values(c.comment) for c in _columns_of_word(ground, fact, ph.tokens[i]))
+        and re.fullmatch(r"[a-z][a-z0-9_-]*", word.text) is not None
+        and (i + 1 not in ph.used or i + 1 in other_groups)
+        and fact.column(word.text) is None
+        and ground.table_of(word) is None
+        and not _grain_adjective(word)
+        and not _chat_word(word)
+        and word.lower not in ONLY_WORDS  # "insured only (…)": the cue of a filter, no value
+    )
 
 
 def _fact_noun_column(
@@ -6061,14 +6277,35 @@ def _splits_next(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
+def _null_word(token: Token) -> bool:
+    """«пустой», «не заполнен», "empty", "null": a word saying whether a column holds a value."""
+    return token.lower.startswith(("пуст", "заполнен", "указан")) or token.lower in (
+        "empty",
+        "null",
+        "blank",
+        "missing",
+        "filled",
+        "populated",
+    )
+
+
 def _null_bracket(tokens: Sequence[Token], inner: list[int]) -> bool:
     """The bracket after a dimension holds a column and a null word («(card_number пустой)», "(x not empty)"):
     a row condition for the filter rules, not the dimension's column."""
-    return any(
-        tokens[k].lower.startswith(("пуст", "заполнен", "указан"))
-        or tokens[k].lower in ("empty", "null", "blank", "missing", "filled", "populated")
-        for k in inner
-    )
+    return any(_null_word(tokens[k]) for k in inner)
+
+
+def _null_check_at(tokens: Sequence[Token], k: int) -> bool:
+    """Token k starts «expelled_on не пустой», "fired_at is not empty": a column's identifier and a null word
+    with only "is"/"not"/«не» between them, a row condition (never a dimension the list goes on with)."""
+    if k >= len(tokens) or not _IDENTIFIER.match(tokens[k].text):
+        return False
+    for t in tokens[k + 1 : k + 4]:
+        if _null_word(t):
+            return True
+        if t.lower not in ("is", "are", "not", "non", "не", "-"):
+            return False
+    return False
 
 
 def _owner_noun_of_comment(
@@ -6109,7 +6346,9 @@ def _lost_qualifier(
 def _fact_noun_date(ground: _Ground, fact: Table, tokens: Sequence[Token], k: int) -> bool:
     """«по маршрутам» of routes: a noun right after «по»/"per"/"by" naming the fact table whose only column
     match is a time column spelled after the table (route_date) names the rows themselves, not a date to
-    group by (a date is a grain, read from a grain word; «по месяцам экзаменов» keeps exam_date)."""
+    group by (a date is a grain, read from a grain word; «по месяцам экзаменов» keeps exam_date). So is a
+    flag whose comment the noun heads («по звонкам» of calls, is_roaming 'Звонок в роуминге'): the flag is
+    named by its state words, never by the rows' noun alone."""
     head = tokens[k]
     if k == 0 or tokens[k - 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
         return False
@@ -6119,7 +6358,7 @@ def _fact_noun_date(ground: _Ground, fact: Table, tokens: Sequence[Token], k: in
         return False  # «по расчётному (месяцу)»: an adjective qualifies a column, it is no table's noun
     cols = ground.columns_named(fact, [head])
     times = {c.name for c in _time_columns(fact)} | set(UPDATE_COLUMNS)
-    return bool(cols) and all(c.name in times for c in cols)
+    return bool(cols) and all(c.name in times or column_kind(c.type).family == "bool" for c in cols)
 
 
 def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int] | None = None) -> bool:
@@ -6297,26 +6536,27 @@ def _only_fact_noun(text: str, ground: _Ground, fact: Table) -> str:
 
 def _head_column_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
     """ "stops per courier per week, sum", «остановки по курьерам, максимум»: the sentence opens with a noun
-    naming one numeric column of the fact, grouped by «по»/per/by, and the only measures are bare words set
-    off by a comma: they aggregate that column (never the rows' count, never another numeric column)."""
+    (or a noun phrase: «объём потребления по тарифам, сумма») naming one numeric column of the fact, grouped
+    by «по»/per/by, and the only measures are bare words set off by a comma: they aggregate that column (never
+    the rows' count, never another numeric column)."""
     tokens = ph.tokens
-    if (
-        len(tokens) < 3
-        or not ph.measures
-        or 0 in ph.used
-        or tokens[1].lower not in DIM_PREPS_RU | DIM_PREPS_EN
-    ):
+    # the head: up to three words before the first «по»/per/by («объём потребления по тарифам, сумма»)
+    prep = next((k for k, t in enumerate(tokens[:4]) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN), None)
+    if prep is None or prep == 0 or not ph.measures or any(k in ph.used for k in range(prep)):
+        return
+    head = tokens[:prep]
+    if any(t.lang not in ("ru", "en") for t in head):
         return
     bare = {m.index for m in ph.measures if not (m.object or m.column_ref or m.subject)}
     if not all(_apposed_bare_measure(tokens, m, bare) for m in ph.measures):
         return
     numeric = _numeric_names(fact)
-    cols = [c for c in ground.columns_named(fact, [tokens[0]]) if c.name in numeric]
+    cols = [c for c in ground.columns_named(fact, head) if c.name in numeric]
     if len(cols) != 1:
         return
     for m in ph.measures:
         m.column_ref = cols[0].name
-    ph.used.add(0)
+    ph.used.update(range(prep))
 
 
 def _postposed_measure(ph: MartPhrase) -> None:
