@@ -401,6 +401,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В каталоге нет таблиц подключения {conn}: таблица ещё не загружена туда или каталог не "
         "обновлён. Строить витрину из PostgreSQL или сначала загрузить таблицу в {conn}?",
     },
+    "planner.bracketed_column_elsewhere": {
+        "en": "{table} has no column {column!r} (it is a column of {others}): which table should be loaded?",
+        "ru": "В {table} нет колонки «{column}» (она есть в {others}): какую таблицу загружать?",
+    },
     "planner.mask.no_such_column": {
         "en": "{table} has no column for {word!r} to mask: which columns should be masked? Columns: {columns}.",
         "ru": "В {table} нет колонки «{word}» для маскирования: какие колонки замаскировать? Колонки: {columns}.",

@@ -181,7 +181,11 @@ def _morph_knows(word: str) -> bool:
 # Diminutive and clipped «-ка» endings of a noun's lemma -> what to put back (planner22): «тарифчик» ->
 # тариф, «заказик» -> заказ, «звоночек» -> звонок, «страничка» -> страница; «симка» (SIM-карта) -> сим,
 # «платёжка» -> платёж: the first part of a compound a «-ка» noun was clipped from.
-_DIMINUTIVES = (("очек", "ок"), ("ечек", "ек"), ("ичка", "ица"), ("чик", ""), ("ик", ""), ("ка", ""))
+# «посылочка» -> посылка, «заявочки» (a plural the dictionary takes for its lemma) -> заявка.
+_DIMINUTIVES = (
+    ("очка", "ка"), ("очки", "ка"), ("очек", "ок"), ("ечек", "ек"), ("ичка", "ица"), ("чик", ""), ("ик", ""),
+    ("ка", ""),
+)  # fmt: skip
 
 
 def diminutive_bases(word: str) -> set[str]:

@@ -32,6 +32,7 @@ from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
+    BARE_NAME_IN_BRACKETS,
     BETWEEN,
     CALENDAR_UNITS,
     CLAUSE_END,
@@ -276,7 +277,7 @@ class RowFilters:
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._substantive_state_conditions,
             self._cued_state_conditions,
-            self._comment_flag_conditions,
+            self._comment_flag_conditions, self._bracketed_flag_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions,
         )  # fmt: skip
@@ -1598,6 +1599,23 @@ class RowFilters:
             request.handled.append((negator_span[0] if negator_span else token.start, token.end))
             yield token.start, named[0], f"{named[0]} = {'false' if negator_span else 'true'}"
 
+    def _bracketed_flag_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«счётчики (is_smart)», «курьеры (is_active) в клик»: a boolean column's bare name in brackets after
+        the words naming the rows is `flag = true`; after «кроме»/«без» or before «не брать», false. After a
+        column noun («колонку (is_smart) не грузить») it is the column, not rows."""
+        for bracket in BARE_NAME_IN_BRACKETS.finditer(request.text):
+            column = table.column(bracket.group(1))
+            if column is None or "bool" not in column.type.lower() or request.is_handled(bracket.start(1)):
+                continue
+            i = request.token_at(bracket.start(1))
+            if i == 0 or i >= len(request.tokens) or request.tokens[i - 1] in COLUMN_NOUNS:
+                continue
+            negated = self._negator_before(request, i - 1, table) is not None
+            negated = negated or self._negator_after(request, table, i + 1) is not None
+            yield bracket.start(1), column.name, f"{column.name} = {'false' if negated else 'true'}"
+
     def names_one_flag(self, table: Table, word: str) -> bool:
         """`word` is a word of exactly one boolean column's comment or name («роуминга», "eSIM"), so after
         «без»/"except" it says which rows, not which column to leave out (planner22)."""
@@ -2608,8 +2626,8 @@ DATE_COMPARISON = re.compile(
 # A comparison, a number and a unit: "longer than 100 km", «тяжелее 5 кг», "over 30 minutes".
 _CMP = (
     r"longer than|shorter than|heavier than|lighter than|more than|less than|greater than|over|above|under|"
-    r"below|at least|at most|больше|более|свыше|меньше|менее|дольше|длиннее|короче|тяжелее|легче|дальше|"
-    r"ближе|не менее|не более|не меньше|не больше|от|до"
+    r"below|exceeding|exceeds|at least|at most|больше|более|свыше|превышает|сверх|меньше|менее|дольше|"
+    r"длиннее|короче|тяжелее|легче|дальше|ближе|не менее|не более|не меньше|не больше|от|до"
 )
 UNIT_COMPARISON = re.compile(
     rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
@@ -2618,6 +2636,7 @@ UNIT_COMPARISON = re.compile(
 COUNTED_OPERATORS = {
     "more than": ">", "over": ">", "above": ">", "greater than": ">", "fewer than": "<", "less than": "<",
     "under": "<", "below": "<", "at least": ">=", "at most": "<=", "no more than": "<=", "no less than": ">=",
+    "exceeding": ">", "exceeds": ">", "превышает": ">", "сверх": ">",
     "больше": ">", "более": ">", "свыше": ">", "меньше": "<", "менее": "<", "не менее": ">=",
     "не более": "<=", "не меньше": ">=", "не больше": "<=", "от": ">=", "до": "<=",
 }  # fmt: skip
@@ -2630,6 +2649,7 @@ COUNTED = re.compile(
 UNIT_AFTER = re.compile(r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн|tons?)\b", re.I)
 UNIT_OPERATORS = {
     "longer": ">", "heavier": ">", "more": ">", "greater": ">", "over": ">", "above": ">", "больше": ">",
+    "exceeding": ">", "exceeds": ">", "превышает": ">", "сверх": ">",
     "более": ">", "свыше": ">", "дольше": ">", "длиннее": ">", "тяжелее": ">", "дальше": ">",
     "shorter": "<", "lighter": "<", "less": "<", "under": "<", "below": "<", "меньше": "<", "менее": "<",
     "короче": "<", "легче": "<", "ближе": "<", "at": ">=", "не": ">=", "от": ">=", "до": "<=",

@@ -29,7 +29,8 @@ _COMMENT_NOISE = frozenset({"признак", "флаг", "отметка", "е�
 _LINKS = frozenset(
     {"в", "во", "на", "с", "со", "in", "on", "at", "with", "the", "a", "an", "are", "is", "were"}
 )
-NEGATIONS = frozenset({"не", "not", "non", "no", "без", "without", "нет"})
+# «вне роуминга», "outside roaming" say the flag does not hold, as «не в роуминге» does.
+NEGATIONS = frozenset({"не", "not", "non", "no", "без", "without", "нет", "вне", "outside"})
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,9 @@ RU: dict[str, frozenset[str]] = {
         }
     ),
     "MERGE": frozenset({"слияние", "слить", "сливать", "мержить", "смержить", "upsert", "апсерт", "мерж"}),
-    "DEDUPE": frozenset({"дедупликация", "дедуплицировать", "дубль", "дубликат"}),
+    "DEDUPE": frozenset(
+        {"дедупликация", "дедуплицировать", "дубль", "дубликат", "задвоение", "дублирование"}
+    ),
     "APPEND_ONLY": frozenset({"добавление", "дописывание", "дозапись"}),
     # A judgement no column answers by itself («только хорошие»): asked about, never every row.
     "VAGUE_QUALITY": frozenset(

@@ -426,7 +426,7 @@ def _load_words(tokens: Sequence[Token]) -> bool:
             and not _already(words, k)
             and not _counted_event_verb(words, k)
         )  # «сколько литров залили»: the event
-        or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC"))
+        or any(is_(t, c) for c in ("REPLACE", "MERGE", "CDC", "APPEND_ONLY"))  # "append by created_at"
         or (_incremental(t) and lookback.lookback is None and not _aggregate_with_grain(words))
         for k, t in enumerate(words)
     ):
@@ -472,7 +472,12 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
     ]
     if _load_words(tokens) or not grouping:
         return False
-    if (spelled := _comment_measures(planner, text, tokens)) != text and is_mart_request(tokenize(spelled)):
+    # «каждые 5 минут по updated_at»: the schedule's words measure nothing (telecom's tariffs.minutes is
+    # 'Пакет минут'), so the measures are read with the schedule blanked
+    blank = _spans_blanked(text, first.schedule_spans)
+    if (spelled := _comment_measures(planner, blank, tokenize(blank))) != blank and is_mart_request(
+        tokenize(spelled)
+    ):
         return True  # «трафик (скачано байт) по точкам доступа»: a column's comment, summed
     pg = [c for c in planner.catalog.connections_of("postgres") if planner.catalog.tables_of(c.conn_id)]
     if len(pg) != 1:
@@ -480,6 +485,7 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
     ph = read_mart(text)
     if ph.measures:
         return False
+    ph.schedule_spans = list(first.schedule_spans)  # «каждые 5 минут по ...»: no subject of the mart
     _subject_measure(ph, _Ground(planner, pg[0].conn_id, planner.catalog.tables_of(pg[0].conn_id)))
     return bool(ph.measures)
 
@@ -3286,6 +3292,11 @@ def _blanked(text: str, ph: MartPhrase) -> str:
     for i in ph.used:
         t = ph.tokens[i]
         spans.append((t.start, t.end))
+    return _spans_blanked(text, spans)
+
+
+def _spans_blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with every character of `spans` a space (offsets stay)."""
     chars = list(text)
     for start, end in spans:
         for k in range(start, end):
@@ -3909,6 +3920,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     subject = [
         k for k in range(end)
         if k not in ph.used and tokens[k].lang in ("ru", "en")
+        and not any(a <= tokens[k].start < b for a, b in ph.schedule_spans)  # «каждые 5 минут»: the schedule
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
         and not (k > 0 and tokens[k - 1].lower in FILTER_CUES)  # and "where the refund is at least 1000":
         and not (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in FILTER_CUES)

@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
-from airflow_ai_etl.messages import msg, said_in, say
+from airflow_ai_etl.messages import Message, msg, said_in, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import (
     abbreviations,
@@ -60,6 +60,7 @@ from airflow_ai_etl.planning.newrows import since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
+    BARE_NAME_IN_BRACKETS,
     BETWEEN,
     CDC,
     CDC_DELETE_NOUNS,
@@ -74,6 +75,7 @@ from airflow_ai_etl.planning.patterns import (
     CONN_FILLER,
     DEDUPE,
     DEDUPE_AFTER_VERB,
+    DEDUPE_BEFORE_VERB,
     EXCEL_PATH,
     EXCLUDE,
     EXCLUDE_PREPOSITIONS,
@@ -94,6 +96,7 @@ from airflow_ai_etl.planning.patterns import (
     POSSESSIVE,
     PRODUCT_LIKE,
     QUANTIFIERS,
+    REMOVE_WORD,
     RESTATEMENT,
     ROWS_OBJECT,
     ROWS_WITHOUT,
@@ -224,6 +227,15 @@ TRUNCATE_AND_RELOAD = re.compile(
     r"|перезагр\w*|залить|заливать|загрузить|загружать)",
     re.IGNORECASE,
 )
+# An adjective that says the table named after it is where the rows go: «целевая таблица x», "output table x".
+TARGET_ADJECTIVE = re.compile(
+    r"(?:целев|итогов|результирующ|конечн|destination|output|target)\w*$", re.IGNORECASE
+)
+# A clause mark stronger than a comma: a semicolon or a dash between words; with a colon or full stop, a
+# clause break a list of columns does not run over.
+DASH = re.compile(r"\s*[—–]\s*|\s-\s")
+STRONG_CLAUSE_MARK = re.compile(r";|" + DASH.pattern)
+CLAUSE_BREAK = re.compile(r"[;.:]|" + DASH.pattern)
 # One run of spaces is scanned once (the lookbehind): 16 KB of spaces stay linear.
 ARROW = re.compile(r"(?<!\s)\s*+(?:[-—–]{1,3}>|=>|→|⟶|⇒)\s*+")
 # "charges w/ status overdue", "w/o the email column": the written shorthands of "with" and "without" (a
@@ -302,6 +314,7 @@ CONDITION_SHAPES = re.compile(
     r"|(?<![\d.-])(?P<date2>(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
     r"|декабря|january|february|march|april|june|july|august|september|october|november|december)\s+\d{4})"
     r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
+    r"exceeding|exceeds|превышает|сверх|"
     r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
     r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++[$€£₽]?(?P<num>\d++(?:[.,]\d+)?+)"
     r"|(?<![a-zа-яё])(?:от|до|from)\s++[$€£₽]?(?P<num2>\d{3,}(?:[.,]\d+)?+)(?![\d:.-])"  # «от 10000»
@@ -485,6 +498,8 @@ PRODUCT_AFTER_FROM = re.compile(
 PRODUCT_NAMES = {"elastic": "Elasticsearch", "influx": "InfluxDB", "mongo": "MongoDB", "dynamo": "DynamoDB"}
 # Words that join two items of a list: "calls and data sessions", «показания и счётчики»
 COORDINATORS = frozenset({"and", "и", "&", "plus", "плюс", "or", "или", "либо"})
+# Words that join one more item after a comma or a coordinator: «, а также X», «и ещё X», "as well as X".
+ALSO_WORDS = frozenset({"а", "также", "ещё", "еще", "тоже", "also", "as", "well"})
 # A noun after one of these is no table to load: keys, groups, conditions («по сотруднику и дате»)
 PREPOSITIONS = frozenset({
     "по", "by", "on", "per", "для", "с", "со", "with", "of", "у", "о", "об", "about", "за", "от", "at",
@@ -649,6 +664,9 @@ class OfflinePlanner:
                 continue
             if DEDUPE_AFTER_VERB.match(request.lower[match.end() :]):
                 continue
+            clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
+            if DEDUPE_BEFORE_VERB.match(request.lower[clause_start : match.start()]):
+                continue  # «задвоения по msisdn удалить»: the duplicates are removed, not data
             if DROP_INTO.match(request.lower, match.start()):
                 continue  # "partners drop csv files into /mnt/in/": they put files there
             if TRUNCATE_AND_RELOAD.match(request.lower, match.start()):
@@ -1411,6 +1429,8 @@ class OfflinePlanner:
             if spans[k][0] >= mask_from:
                 continue  # "mask phone and email": the mask list's items, not tables
             right_at = k + 1 if tokens[k] in COORDINATORS else k
+            while right_at < len(tokens) - 1 and tokens[right_at] in ALSO_WORDS:
+                right_at += 1  # «тарифы, а также абонентов», "tariffs as well as subscribers"
             if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS | STATE_CUES:
                 continue  # «счётчики, где счётчик не умный», «счётчики, только умные»: a clause, no list item
             left = self._window_tables(request, conn_id, k - 1, -1)
@@ -1705,6 +1725,8 @@ class OfflinePlanner:
         after = words(request.text[match.end() :])[:3]
         engine_after = any(stem(w) in ws or w in ws for w in after[1:] for ws in ENGINE_WORDS.values())
         if any(w in TO_WORDS or w in ("as", "как") for w in before):  # «как таблицу plan_2026»
+            return True
+        if before and TARGET_ADJECTIVE.match(before[-1]):  # «целевая таблица x», "destination table x"
             return True
         # "…, every 5 minutes, table orders_live": a clause of its own that only names a table (not a source
         # table: the caller checked) names the target, wherever it stands
@@ -2285,15 +2307,20 @@ class OfflinePlanner:
 
     def _masking_clause_start(self, request: Request, start: int) -> int | None:
         """The first word of the masking clause after a key list («апсертом по id, карту замаскировать»,
-        "upsert on id, card masked"): a key list ends at the comma before the clause that masks."""
+        "upsert on id, card masked"): a key list ends at the comma (or dash) before the clause that masks."""
         mask = _mask_cue(request)
         if mask is None or start >= len(request.tokens) or mask.start() <= request.spans[start][0]:
             return None
-        for k in range(len(request.tokens) - 1, start, -1):
-            at = request.spans[k][0]
-            if at <= mask.start() and re.search(r"[,;]", request.text[request.spans[k - 1][1] : at]):
-                return k
-        return None
+        spans = request.spans
+        gaps = [
+            (k, request.text[spans[k - 1][1] : spans[k][0]])
+            for k in range(start + 1, len(request.tokens))
+            if spans[k][0] <= mask.start()
+        ]
+        # a semicolon or a dash ends the key list where it stands («мержим по id — email и телефон
+        # захешировать»); else the last comma before the masking clause does («по id, карту замаскировать»)
+        strong = next((k for k, gap in gaps if STRONG_CLAUSE_MARK.search(gap)), None)
+        return strong if strong is not None else next((k for k, gap in reversed(gaps) if "," in gap), None)
 
     def _claim_key_words(self, request: Request) -> None:
         """Words of a key list ("upsert по товару и складу") name columns, not the table to load; so do
@@ -2426,6 +2453,17 @@ class OfflinePlanner:
         kind = column.type.lower() if column else ""
         return column.name if column and ("time" in kind or "date" in kind) else None
 
+    def _dedupe_by_words(self, request: Request, table: Table, cue_end: int) -> list[str]:
+        """The columns after «по»/"by"/"on" right after the dedupe cue, named by their words (comment,
+        glossary, any case) as a key list is read: «дубли по снилсу и телефону»; [] unless the whole list
+        is columns."""
+        start = request.token_at(cue_end)
+        if start >= len(request.tokens) - 1 or request.tokens[start] not in ("по", "by", "on"):
+            return []
+        columns, end = self._column_run(table, request, start + 1)
+        closed = self._ends_list(request, end) or bool(REMOVE_WORD.fullmatch(request.tokens[end]))
+        return columns if columns and closed else []
+
     def _dedupe_list(self, request: Request, listed: grammar.Slot) -> bool:
         """The list is the dedupe clause's: a dedupe word just before it in its clause («дубли по X и Y
         выкидывать», "drop duplicates by X") or the word right after it («по X и Y дубликаты убрать»)."""
@@ -2478,6 +2516,9 @@ class OfflinePlanner:
             if match.group("num") is not None and match.group("cmp") is None:
                 continue
             return self._ask_condition(request, table, match.group(0).strip())
+        elsewhere = self._bracketed_column_elsewhere(request, table)
+        if elsewhere:
+            return [elsewhere]
         latin = self._unread_latin_value(request, table, read)
         if latin:
             return self._ask_condition(request, table, latin)
@@ -2779,6 +2820,21 @@ class OfflinePlanner:
             return False
         return not any(p.pos in ("PREP", "CONJ", "INFN", "VERB", "PRCL") for p in token.parses[:1])
 
+    def _bracketed_column_elsewhere(self, request: Request, table: Table) -> Message | None:
+        """«умные счётчики (is_smart)» grounded to the telemetry of smart meters: a bare name in brackets that
+        is a column of other tables of the source's connection, not of `table` (nor a table's name), says the
+        words meant another table; asked, never dropped."""
+        conn_tables = [t for c in self._readable("postgres") for t in self.catalog.tables_of(c.conn_id)]
+        for bracket in BARE_NAME_IN_BRACKETS.finditer(request.text):
+            name = bracket.group(1).lower()
+            if table.column(name) or any(name in (t.name, t.qualified_name) for t in conn_tables):
+                continue
+            others = [t.qualified_name for t in conn_tables if t.column(name)]
+            if others:
+                return say(request.language, "planner.bracketed_column_elsewhere", table=table.qualified_name,
+                           column=bracket.group(1), others=", ".join(others))  # fmt: skip
+        return None
+
     def _unread_state_adjective(self, request: Request, table: Table, read: str) -> str | None:
         """ "inactive employees", "overdue loans" with no WHERE: an English word right before the table's
         noun that is no verb, schedule, mode or catalog word says which rows; asked about."""
@@ -2967,6 +3023,11 @@ class OfflinePlanner:
                     columns.append(name)
             if not columns or self._item_column(table, words(items[0])) is None:
                 continue
+            if _listed_value_only(table, items[0]):
+                continue  # «только pending, номер карты скрыть»: a value of status, the rows, not a list
+            masked = [k for k, i in enumerate(items) if k >= 1 and _closes_with_mask(i)]
+            if masked and masked[0] < 2:
+                continue  # «только оплаченные, номер карты скрыть»: one word, then the masking clause
             if unknown:
                 return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; "
                                     f"columns: {', '.join(table.column_names)}."])  # fmt: skip
@@ -3156,7 +3217,7 @@ class OfflinePlanner:
             return [], ""
         # «..., а также X», "... as well as X": one more item of the list (same length: offsets stay)
         lower = ALSO.sub(lambda m: "," + " " * (len(m.group(0)) - 1), request.lower)
-        start = max(lower.rfind(p, 0, match.start()) for p in ",;.") + 1
+        start = _mask_list_start(lower, match.start())
         ends = [i for i in (lower.find(p, match.end()) for p in ";.") if i >= 0]
         after = re.split(
             r"\b(every|each|daily|hourly|ежедневно|каждый|каждые|каждую|ежечасно)\b",
@@ -3179,7 +3240,8 @@ class OfflinePlanner:
                     columns += [c for c in more if c not in columns]
                 if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
                     # «...; ФИО, телефон и ...»: the list starts after the clause's own punctuation
-                    before = re.split(r"[,;.:]", lower[: max(0, start - 1)]) if start else []
+                    head_text = lower[: max(0, start - 1)]
+                    before = re.split(r",|" + CLAUSE_BREAK.pattern, head_text) if start else []
                     before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
                     for segment in reversed(before):
                         if _OTHER_CLAUSE.search(segment):
@@ -3197,7 +3259,10 @@ class OfflinePlanner:
     def _list_item_columns(self, table: Table, segment: str) -> list[str]:
         """The columns a neighbouring segment of a mask list names, [] when it is no list item. A segment
         whose only column word is the table's own noun («преподов в кх» of teachers, whose full_name
-        says 'ФИО преподавателя') is the load clause, not an item (triggers_m family 2, planner24)."""
+        says 'ФИО преподавателя') is the load clause, not an item (triggers_m family 2, planner24); nor is a
+        segment that states a condition («status = 'paid', номер карты скрыть»: rows, not columns to mask)."""
+        if negation.states_condition(segment) or re.search(r"['\"«]", segment):
+            return []
         more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
         if not more:
             return []
@@ -3305,6 +3370,9 @@ class OfflinePlanner:
                                         f"{columns}. По каким колонкам искать дубликаты?"])  # fmt: skip
                 return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; columns: "
                                     f"{columns}. Which columns identify a duplicate?"])  # fmt: skip
+        by_words = self._dedupe_by_words(request, table, match.end())
+        if by_words:  # «дубликаты по снилсу и телефону»: columns named by their words, in any case
+            return Found(by_words)
         # "drop duplicate emails", "email duplicates": a column noun (plural too) right next to the cue
         after = re.match(r"\s*(\w+)", request.lower[match.end() :])
         before = re.search(r"(\w+)\s*$", request.lower[: match.start()])
@@ -3596,9 +3664,34 @@ def _one_flag(table: Table, columns: list[str]) -> bool:
     return column is not None and "bool" in column.type.lower()
 
 
+def _mask_list_start(lower: str, cue: int) -> int:
+    """Where the list of columns before the mask word at `cue` starts: after the last comma, semicolon or
+    full stop, or after a later dash that words follow («мержим по id — email и телефон захешировать»; the
+    dash of «паспорт и адрес — замаскировать» stands between the list and its verb and ends nothing)."""
+    start = max(lower.rfind(p, 0, cue) for p in ",;.") + 1
+    dashes = [m.end() for m in DASH.finditer(lower, start, cue) if re.search(r"\w", lower[m.end() : cue])]
+    return dashes[-1] if dashes else start
+
+
+def _closes_with_mask(item: str) -> bool:
+    """A list item whose last word masks («номер карты скрыть», "card number hashed") is the masking
+    clause, not one more column of the list before it."""
+    last = [t for t in tokenize(item) if t.lang in ("ru", "en")][-1:]
+    return bool(last) and is_(last[0], "MASK")
+
+
+def _listed_value_only(table: Table, item: str) -> bool:
+    """`item` is a value a column's comment lists ('Статус платежа (pending, paid, refunded)') and no
+    column's name: after «только» it names rows, not a column."""
+    word = item.strip().lower()
+    return table.column(word) is None and any(
+        word in (v.lower() for v in listed_values(c.comment)) for c in table.columns
+    )
+
+
 def _list_start(text: str) -> int:
-    """How many comma-separated items end `text` before a clause break (; : or .): «a; b, c» -> 1."""
-    tail = re.split(r"[;.:]", text)[-1]
+    """How many comma-separated items end `text` before a clause break (; : . or a dash): «a; b, c» -> 1."""
+    tail = CLAUSE_BREAK.split(text)[-1]
     return tail.count(",")
 
 

@@ -27,6 +27,13 @@ CODE_PATTERNS = [
 ]
 # "remove duplicates", "удалить дубли" are deduplication, not destruction.
 DEDUPE_AFTER_VERB = re.compile(r"^\W*(\w+\W+){0,2}(duplicat\w*|dup\w*|дубл\w*|повтор\w*)", re.IGNORECASE)
+# The clause a removal verb closes opens with the duplicates and the columns they are by: «задвоения по
+# msisdn удалить», «дубли по email и телефону удалить» (a dedupe, nothing destroyed).
+DEDUPE_BEFORE_VERB = re.compile(
+    r"^\W*(?:(?:а|и|and|also|потом)\s+)?(?:duplicat\w*|dup\w*|дубл\w*|повтор\w*|задвоен\w*)"
+    r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*(?!табл|table|баз|данн|data|всё|все\b|all\b)[\w.]+)*)?\s*$",
+    re.IGNORECASE,
+)
 # Change data capture: "deletes"/"удаления" there are events to replicate, not an order to delete.
 CDC = re.compile(
     r"\b(cdc|change\s+data\s+capture|(stream|captur\w*|replicat\w*|track\w*)\s+(all\s+|[a-z]+\s+)?changes|"
@@ -131,11 +138,18 @@ PII_COLUMN_PARTS = tuple(
         ("snils",), ("inn",), ("passport",), ("birth",), ("address",), ("card", "number"),
     )
 )  # fmt: skip
+# Stems of Russian verbs that throw rows away: убрать, выкинуть, выбросить, удалить, почистить, исключить.
+_REMOVE_RU = r"убра|убер|убир|удал|выкин|выкид|выброс|выбрас|почист|вычист|исключ"
+# A word that throws the rows away, closing a dedupe list: «дубли по снилсу выкинуть».
+REMOVE_WORD = re.compile(rf"(?:{_REMOVE_RU})\w*|remove|drop|delete|kill|skip", re.IGNORECASE)
 DEDUPE = re.compile(
     r"\b(dedup\w*|de-dup\w*|(?:remove|delete|drop) duplicat\w*|without duplicat\w*|no duplicat\w*|distinct|"
     # "no dupes by email": the everyday short form
     r"(?:no|without|remove|removing|drop|dropping|delete|kill|skip)\s+(?:the\s+)?dupes?|"
-    r"без дубл\w*|удал\w* дубл\w*|дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*)\b",
+    r"без дубл\w*|удал\w* дубл\w*|дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*|"
+    # «повторы» only beside a verb that removes them («повторы по email убрать», «выкинуть повторы»):
+    # alone they are retries («3 повтора при ошибке»)
+    rf"(?:{_REMOVE_RU})\w*\s+повтор\w*|повтор\w*(?=(?:\s+по\s+[\w.]+(?:\s*(?:,|и)\s*[\w.]+)*)?\s+(?:{_REMOVE_RU})))\b",
     re.IGNORECASE,
 )
 COLUMN_LIST = re.compile(
@@ -184,9 +198,9 @@ BETWEEN = re.compile(
 COMPARISON = re.compile(
     # «единиц (credits) больше 4»: a column named in brackets right before the comparison (see filters.py)
     r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\)?\s+(?:is\s+)?"
-    r"(over|above|greater than|more than|bigger than|at least|no less than|at most|no more than|under|below|"
-    r"less than|не ниже|не выше|не больше|не меньше|больше|более|свыше|"
-    r"выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
+    r"(over|above|greater than|more than|bigger than|exceeding|exceeds|at least|no less than|at most|"
+    r"no more than|under|below|less than|превышает|сверх|не ниже|не выше|не больше|не меньше|больше|более|"
+    r"свыше|выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
     # "1,000" (thousands) or "1,5" / "1.5" (a fraction); a letter glued on ("1k", "5км") is not this number
     # "50k", «50к»: thousands in chat shorthand (a whole word: "5km" is no thousand); the filter multiplies
     r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d|(?![kк]\b)[a-zа-яё])",
@@ -203,6 +217,7 @@ POSTFIX_AT_LEAST = re.compile(r"(?:more|above|higher|greater|over|up|больш�
 FLIPPED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 OPERATORS = {
     "over": ">", "above": ">", "greater than": ">", "more than": ">", "bigger than": ">", "at least": ">=",
+    "exceeding": ">", "exceeds": ">", "превышает": ">", "сверх": ">",
     "under": "<", "below": "<", "less than": "<", "больше": ">", "более": ">", "свыше": ">", "выше": ">",
     "от": ">=", "не менее": ">=", "меньше": "<", "менее": "<", "ниже": "<", "до": "<=", "не более": "<=",
     "не ниже": ">=", "не выше": "<=", "не больше": "<=", "не меньше": ">=", "no less than": ">=",
@@ -375,21 +390,25 @@ MONTHS = re.compile(
     re.IGNORECASE,
 )
 
+# «счётчики (is_smart)»: one bare name in brackets, nothing else.
+BARE_NAME_IN_BRACKETS = re.compile(r"\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)")
+
 # --- null checks, negated row filters, rolling windows ---------------------------------------
 
 # After the column: "amount is null", "email is not empty", "телефон не заполнен", "город непустой",
-# "email = null". Only the word null means SQL NULL alone; empty, missing, filled... are about a value
-# being there, and an empty string is no value either (see filters._null_check).
+# "email = null" (the particle «пусть», "let", is no «пустой»). Only the word null means SQL NULL alone;
+# empty, missing, filled... are about a value being there, and an empty string is no value either (see
+# filters._null_check).
 NULL_AFTER = re.compile(
     r"(?:\b(?:is|are)\s+(?P<not>not\s+|non[\s-]?)?(?P<word>null|empty|blank|missing|set|present|"
     r"filled(?:\s+in)?|populated|known|provided)|"
-    r"(?P<ru_not>\bне\s+)?\b(?P<ru>(?:не)?(?:пуст|заполнен|указан|задан)\w*)|"
+    r"(?P<ru_not>\bне\s+)?\b(?P<ru>(?:не)?(?:пуст(?!ь\b)|заполнен|указан|задан)\w*)|"
     r"(?P<op>=|!=|<>)\s*null)\b",
     re.IGNORECASE,
 )
 # Before the column: "with no email", "with empty payload", "с пустым email", "с заполненным телефоном".
 NULL_BEFORE = re.compile(
-    r"\b(?P<word>(?<=with\s)no|(?<=having\s)no|null|empty|blank|missing|non[\s-]?empty|non[\s-]?null|пуст\w*|непуст\w*|"
+    r"\b(?P<word>(?<=with\s)no|(?<=having\s)no|null|empty|blank|missing|non[\s-]?empty|non[\s-]?null|пуст(?!ь\b)\w*|непуст\w*|"
     r"незаполненн\w*|заполненн\w*|не\s+пуст\w*|не\s+заполненн\w*)\s+",
     re.IGNORECASE,
 )
@@ -418,6 +437,8 @@ CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)")
 RESTATEMENT = re.compile(
     r"(?<!\w)(?:то\s+есть|т\.\s?е\.?|а\s+именно|иначе\s+говоря|i\.\s?e\.?|namely|"
     r"(?<=[,(\u2014\u2013-])\s*(?:that\s+is|meaning)(?=[\s,:]))(?!\w)"
+    # «только закрытые — status = 'closed'»: a dash right before a written condition explains the words
+    r"|(?<=\s)[\u2014\u2013](?=\s*[A-Za-z_][A-Za-z0-9_]*\s*(?:=|<>|!=|[<>]=?)\s*\S)"
 )
 # "rows without amount", "пропускать платежи без суммы": rows missing a value, not a column left out.
 ROWS_WITHOUT = re.compile(

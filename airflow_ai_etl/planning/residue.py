@@ -19,7 +19,7 @@ from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.patterns import GENERIC_PARTS
-from airflow_ai_etl.planning.request import Request
+from airflow_ai_etl.planning.request import Request, status_word
 from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 
 if TYPE_CHECKING:
@@ -83,6 +83,9 @@ def unread_column_words(
     for index, name in mentions:
         if index in skip or not _restricted(request, index) or _uses(name, where, used, excluded, exclusion):
             continue
+        value, _ = status_word(request.tokens[index])
+        if value and f"'{value}'" in where:
+            continue  # «только оплаченные» read as status = 'paid' (not as paid_at)
         unread[index] = name
     for column in table.columns:
         values = {v.lower() for v in listed_values(column.comment)}

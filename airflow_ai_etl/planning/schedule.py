@@ -52,6 +52,7 @@ from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.grammar import Slot, apply_rewrites, numeral_rewrites
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
+from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 from airflow_ai_etl.planning.paths import blank_paths
 
 __all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule"]
@@ -257,9 +258,13 @@ def _city_rules() -> list[tuple[re.Pattern[str], str]]:
 
 _CITY_RULES = _city_rules()
 # A city named bare right after a clock time closes the time phrase: "daily at 02:00 Moscow", «в 2:00
-# Новосибирск», "at 7 am London." (a time with minutes or a part of day, the city then ends the clause);
-# elsewhere a bare city is a place the rows come from.
-_CLOCK_BEFORE_CITY = r"\b\d{1,2}(?::\d{2}\s*|\s*(?:[ap]\.?m\.?|утра|дня|вечера|ночи)\s+)\s*"
+# Новосибирск», "at 7 am London.", «в девять утра Калининград» (a time with minutes, or a part of day after
+# a number in digits or words or alone, the city then ends the clause); elsewhere a bare city is a place the
+# rows come from.
+_CLOCK_BEFORE_CITY = (
+    r"(?:\b\d{1,2}:\d{2}\s*|(?:\b\d{1,2}\s*|\b)(?:[ap]\.?m\.?|утра|дня|вечера|ночи|полночь|полдень|midnight|noon)"
+    r"\s+)\s*"
+)
 
 
 def _bare_city_rules() -> list[tuple[re.Pattern[str], str]]:
@@ -1188,9 +1193,60 @@ def _alternative_frequencies(text: str) -> tuple[int, int] | None:
     return None
 
 
+# «ежедневно и ежечасно», "daily and hourly", «раз в день, а также каждый час»: two frequencies joined as if
+# both held; one cron cannot say both, so the user is asked (as for «или»)
+_FREQUENCY_AND = re.compile(
+    r"(?<!\w)(?:и|and|плюс|plus|а\s+также|а\s+ещ[её]|as\s+well\s+as|and\s+also)(?!\w)", re.IGNORECASE
+)
+_FREQUENCY_CONCEPTS = tuple(grammar.FREQ_CANONICAL)
+_EVERY_UNIT = re.compile(r"(?<!\w)(?:every|each|кажд\w+|раз\s+в)\s+\w+", re.IGNORECASE)  # "every monday" too
+
+
+def _names_frequency(text: str) -> bool:
+    """`text` has a frequency of its own: «ежечасно», "hourly", «каждый час», "every 2 hours", "every
+    monday"."""
+    return bool(_EVERY_UNIT.search(text)) or any(
+        lexicon_is(t, concept) for t in tokenize(text) for concept in _FREQUENCY_CONCEPTS
+    )
+
+
+def _joined_frequencies(text: str) -> tuple[int, int] | None:
+    """Two frequencies joined by «и»/"and"/«а также» right next to each other («ежедневно и ежечасно»), each
+    read as a different cron; «ежедневно в 9 и в 18» joins two clock times of one frequency, not this."""
+    # only a conjunction with a frequency word within a few words on each side is parsed, and at most
+    # three of them: a long request full of «и» stays linear
+    near = [
+        m
+        for m in _FREQUENCY_AND.finditer(text)
+        if _names_frequency(text[max(0, m.start() - 40) : m.start()])
+        and _names_frequency(text[m.end() : m.end() + 40])
+    ]
+    for match in near[:3]:
+        try:
+            left = _parse(text[: match.start()], alternatives=False)
+            right = _parse(text[match.end() :], alternatives=False)
+        except _Unsupported:
+            continue
+        if left is None or right is None or left.cron == right.cron or not left.spans or not right.spans:
+            continue
+        if not left.cron or not right.cron:
+            continue  # «после загрузки заказов и ...»: a run after another pipeline, no cron
+        if left.cron.split()[-1] != "*" and right.cron.split()[-1] != "*":
+            continue  # «каждый понедельник и каждую среду»: one list of weekdays
+        left_end = max(b for _, b in left.spans)
+        right_start = min(a for a, _ in right.spans) + match.end()
+        right_end = max(b for _, b in right.spans) + match.end()
+        if text[left_end : match.start()].strip(" ,") or text[match.end() : right_start].strip(" ,"):
+            continue  # other words stand between: not two frequencies side by side
+        left_start = min(a for a, _ in left.spans)
+        if _names_frequency(text[left_start:left_end]) and _names_frequency(text[right_start:right_end]):
+            return left_start, right_end
+    return None
+
+
 def alternative_frequencies(text: str) -> str | None:
     """The words offering two schedules as alternatives («то ли раз в день, то ли раз в час»), or None."""
-    span = _alternative_frequencies(text or "")
+    span = _alternative_frequencies(text or "") or _joined_frequencies(text or "")
     return text[span[0] : span[1]] if span else None
 
 
@@ -1235,7 +1291,9 @@ def _parse(text: str, alternatives: bool = True) -> ScheduleMatch | None:
     # Clock times, frequency words, intervals and weekdays in words or by case: the grammar's slots, put
     # into `slots` as values and their words masked; numerals no slot used become digits for the rules
     # below that read digits (hour windows, bare hours next to a day cue, days of month, counts).
-    if alternatives and (_alternative_times(tokens) or _alternative_frequencies(text)):
+    if alternatives and (
+        _alternative_times(tokens) or _alternative_frequencies(text) or _joined_frequencies(text)
+    ):
         raise _Unsupported("or")  # «в 9 вечера или в 10», "at 9 or 10 pm": the user has not chosen yet
     found = grammar.schedule_slots(tokens)
     used = {i for slot in found for i in range(slot.first, slot.last)}
