@@ -368,7 +368,6 @@ STILL_ASKED = {
     "обращения в клик ежечасно, только закрытые — status = 'closed'": "closed_at or status asked first",
     "payments to clickhouse hourly, terminal only, card masked": "'card' read as a channel value",
     "хабы из Новосибирска (city = 'Novosibirsk') в клик ежедневно": "city or region asked before the bracket",
-    "умные счётчики (is_smart) в отдельную таблицу smart_meters раз в сутки": "telemetry's comment wins",
     "незанятые койки в клик каждый час": "«не-» glued to a flag word is asked by design (round 7)",
     "неодобренные отпуска в клик ежедневно": "«не-» glued to a flag word is asked by design (round 7)",
     "archived tariff plans to clickhouse weekly on monday at 5": "'tariff plans' names no table",
@@ -377,7 +376,6 @@ STILL_ASKED = {
     "tariffs with over 10 GB to clickhouse daily": "a unit abbreviation of the column (data_gb)",
     "subs to clickhouse daily": "clipped English noun",
     "остатки, только склад spb, в клик ежечасно": "read as a mart",
-    "оценки в бишную постгре раз в сутки": "«бишную» (BI) slang adjective",
 }
 
 
