@@ -256,6 +256,8 @@ class RowFilters:
             word = more.group(1)
             if quoted or not self._list_word_fits(request, table, name, value, word) or word in values:
                 break
+            if starts_new_rows(request.lower, at + more.start(1)):
+                break  # "status final, new rows by reported_at": the new-rows clause, not the value 'new'
             values.append(word)
             at += more.end()
         if len(values) == 1:
@@ -1961,8 +1963,8 @@ class RowFilters:
         more = re.match(
             r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-zА-Яа-яЁё][\w-]*)", request.text[start + len(phrase) :]
         )
-        if more is None:
-            return False
+        if more is None or starts_new_rows(request.lower, start + len(phrase) + more.start(1)):
+            return False  # "status done, new rows by created_at": the value ends where the new rows start
         if self._list_word_fits(request, table, column, value, more.group(1)):
             return False  # "J45 и E11": read on into `col IN (...)` by _value_list
         word = more.group(1).lower().replace("ё", "е")
@@ -2332,6 +2334,20 @@ class RowFilters:
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
+def starts_new_rows(lower: str, at: int) -> bool:
+    """The words at `at` open the new-rows clause: "new rows", «новые записи» (INCREMENTAL), or a new-word
+    followed by the column it goes by ("new ones by created_at", «новые по created_at»). A list of values
+    ends there: "status final, new rows by reported_at" holds the one value 'final'."""
+    if INCREMENTAL.match(lower, at):
+        return True
+    new = NEW_NOUN.match(lower, at)
+    return new is not None and _NEW_BY.match(lower, new.end()) is not None
+
+
+# After a new-word: the column the new rows go by ("new by created_at", «новые по created_at»).
+_NEW_BY = re.compile(r"\s+(?:(?:ones|rows|records|entries|строки|записи)\s+)?(?:by|по|since|after|с|после)\b")
+
+
 def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
     """Where the words a restatement marker explains end: before the comma, dash or bracket that opens
     the explanation («счета, то есть ...»)."""
