@@ -1209,7 +1209,7 @@ class RowFilters:
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
                 continue
-            meanings = {stem(w) for lemma in t.lemmas for w in VALUE_MEANINGS.get(lemma, ())}
+            meanings = value_meanings(t)
             hits = {
                 (name, value)
                 for name, values in listed.items()
@@ -1326,7 +1326,7 @@ class RowFilters:
                 if found[1] == 2:
                     return {}  # «номер карты», "card number": the column
         meanings = (
-            {stem(m) for lemma in t.lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+            value_meanings(t)
             | set(self.vocabulary.meanings(t.lower))
             if t.lang == "ru"
             else set()
@@ -1769,7 +1769,9 @@ class RowFilters:
             comment = [c for c in tokenize(column.comment or "") if c.lang == verb.lang]
             lemma_hit = any(c.lemmas & verb.lemmas for c in comment if c.lang == "ru")
             stem_hit = any(_same_root(stem(c.lower), own) for c in comment)  # выселились ~ выселения
-            name_hit = name_parts(column.name)[0] in {own} | self.vocabulary.meanings(verb.lower)
+            # «закрытые» and closed_on ('Дата погашения'): the column's English name says the same state
+            named = {own} | self.vocabulary.meanings(verb.lower) | value_meanings(verb)
+            name_hit = name_parts(column.name)[0] in named
             if lemma_hit or stem_hit or name_hit:
                 found.append(column.name)
         # «вернули» in 'Когда книгу вернули' and 'Вернуть до': the same word form decides
@@ -1785,7 +1787,10 @@ class RowFilters:
         if re.fullmatch(ROW_NOUNS, token) or self.grounding._names_table(token, table):
             return True
         head = words(table.comment or "")[:1]  # 'Студенты (контингент)': the comment's head noun
-        return bool(head) and bool(self.vocabulary.meanings(token) & self.vocabulary.meanings(head[0]))
+        if head and self.vocabulary.meanings(token) & self.vocabulary.meanings(head[0]):
+            return True
+        # 'Банковские счета клиентов': an adjective first, the head is the first noun («закрытые счета»)
+        return bool(_head_noun(table.comment or "") & {p.lemma for p in analyse(token) if p.pos == "NOUN"})
 
     def _negator_after(self, request: Request, table: Table, index: int) -> tuple[int, int] | None:
         """Span of a negating verb after word `index` and the row nouns there: "тестовые строки убрать",
@@ -2334,6 +2339,18 @@ class RowFilters:
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
+@functools.lru_cache(maxsize=512)
+def _head_noun(comment: str) -> frozenset[str]:
+    """The lemmas of a Russian table comment's first noun ('Банковские счета клиентов' -> «счёт»), the thing
+    each row is; empty when the comment starts otherwise."""
+    for word in tokenize(re.sub(r"\([^()]*\)", " ", comment)):
+        if word.lang != "ru" or not word.parses:
+            return frozenset()
+        if any(p.pos == "NOUN" for p in word.parses[:2]):
+            return frozenset(p.lemma for p in word.parses if p.pos == "NOUN")
+    return frozenset()
+
+
 def starts_new_rows(lower: str, at: int) -> bool:
     """The words at `at` open the new-rows clause: "new rows", «новые записи» (INCREMENTAL), or a new-word
     followed by the column it goes by ("new ones by created_at", «новые по created_at»). A list of values
@@ -2380,7 +2397,18 @@ VALUE_MEANINGS = {
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
     "просроченный": ("overdue",), "просрочить": ("overdue",), "приложение": ("app", "application"),
+    # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
+    "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
+    "отклонить": ("rejected",), "решить": ("resolved",), "завершить": ("completed",), "выполнить": ("done",),
 }  # fmt: skip
+
+
+def value_meanings(word: Token) -> set[str]:
+    """Stems of the English words a listed code is made of that a Russian word means (VALUE_MEANINGS), by
+    its noun, full adjective and participle readings: «закрытые» -> closed; never the verb «закрыть» (a mask
+    verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column."""
+    lemmas = {p.lemma for p in word.parses if p.pos in ("NOUN", "ADJF", "PRTF", None)}
+    return {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
 STATE_MEANINGS = {
