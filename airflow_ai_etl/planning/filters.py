@@ -96,6 +96,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
+    CURRENCY_CODES,
     Vocabulary,
     apposition_nominative,
     name_parts,
@@ -280,7 +281,7 @@ class RowFilters:
             self._cued_state_conditions,
             self._comment_flag_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
-            self._numbered_reference_conditions,
+            self._numbered_reference_conditions, self._code_list_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
@@ -1325,12 +1326,7 @@ class RowFilters:
             if all(pair) and (found := self.grounding._word_column(table, pair, fk_words=False)):
                 if found[1] == 2:
                     return {}  # «номер карты», "card number": the column
-        meanings = (
-            value_meanings(t)
-            | set(self.vocabulary.meanings(t.lower))
-            if t.lang == "ru"
-            else set()
-        )
+        meanings = value_meanings(t) | set(self.vocabulary.meanings(t.lower)) if t.lang == "ru" else set()
         found_: dict[str, str] = {}
         for name, values in listed.items():
             for value in values:
@@ -1861,6 +1857,79 @@ class RowFilters:
             if condition:
                 yield self._position(request, i), column.name, condition
 
+    def _code_list_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "deposits in USD or EUR", «операции в EUR»: upper-case codes after in/в (one, or several joined by
+        commas and and/or/и/или) are values of the one text column that can hold them: one whose comment
+        lists them, or (no list, or an open one '(RUB, GBP, ...)') one whose namesake in another table lists
+        them, or, for currency codes, the column whose name or comment says currency. With no such column,
+        or several, the words are asked about: never dropped (planner28)."""
+        for run in _CODE_RUN.finditer(request.text):
+            if any(a <= run.start() < b for a, b in request.schedule_spans) or request.is_handled(
+                run.start("codes")
+            ):
+                continue
+            codes = list(dict.fromkeys(_CODE.findall(run.group("codes"))))
+            if any(self._names_system(c.lower()) or self._known_code(table, c) for c in codes):
+                continue  # "в DWH", "in UTC", "в PG": an engine, a zone or a name of the catalog
+            columns = [
+                c for c in table.columns if self._filterable(table, c) and self._holds(table, c, codes)
+            ]
+            if len(columns) == 1:
+                column = columns[0]
+                listed = {v.lower(): v for v in listed_values(column.comment)}
+                values = [listed.get(c.lower(), c) for c in codes]
+                request.handled.append((run.start("codes"), run.end("codes")))
+                condition = (
+                    f"{column.name} = {_quote(values[0])}"
+                    if len(values) == 1
+                    else f"{column.name} IN ({', '.join(map(_quote, values))})"
+                )
+                yield run.start("codes"), column.name, condition
+            elif len(codes) > 1 or set(codes) <= CURRENCY_CODES:
+                phrase = run.group(0).strip()
+                question = say(
+                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
+                )
+                if question not in request.unsure:
+                    request.unsure.append(question)
+
+    def _known_code(self, table: Table, code: str) -> bool:
+        """An upper-case word the catalog knows as a name: a table, a column or a schema word."""
+        lower = code.lower()
+        return bool(
+            lower in STOP_WORDS | NOT_A_NAME
+            or table.column(lower)
+            or self.grounding._names_table(lower, table)
+            or self.grounding._names_other_table(lower, table)
+            or parse_schedule(code) is not None
+        )
+
+    def _holds(self, table: Table, column: Column, codes: list[str]) -> bool:
+        """Column `column` can hold every code: its comment lists them, or (no list, or an open one) a
+        column of the same name in another table lists them, or they are currency codes and the column's
+        name or comment says currency."""
+        lowered = {c.lower() for c in codes}
+        listed = {v.lower() for v in listed_values(column.comment)}
+        if listed and lowered <= listed:
+            return True
+        if listed and not re.search(r"\.\.\.|…", column.comment or ""):
+            return False  # 'Валюта счёта (RUB, USD, EUR, CNY)' and "in GBP": no such value, asked
+        elsewhere = any(
+            lowered <= {v.lower() for v in listed_values(other.comment)}
+            for conn_id in self.catalog.connections
+            for t in self.catalog.tables_of(conn_id)
+            for other in t.columns
+            if other.name == column.name and t.qualified_name != table.qualified_name
+        )
+        if elsewhere:
+            return True
+        meanings = set(name_parts(column.name)) | {
+            m for w in words(column.comment) for m in self.vocabulary.meanings(w)
+        }
+        return set(codes) <= CURRENCY_CODES and stem("currency") in meanings
+
     def _plural_names(self, request: Request, table: Table, index: int) -> list[str]:
         """«в городах Новосибирск и Омск», «из регионов Сибирь, Урал или Поволжье»: capitalised Russian names
         joined by commas and и/или after a plural column word stand in the nominative (a name in apposition
@@ -2361,6 +2430,11 @@ def starts_new_rows(lower: str, at: int) -> bool:
     return new is not None and _NEW_BY.match(lower, new.end()) is not None
 
 
+# "in USD or EUR", «в EUR и CNY»: upper-case codes after in/в, joined by commas and and/or/и/или.
+_CODE = re.compile(r"\b[A-Z]{2,5}\b")
+_CODE_RUN = re.compile(
+    r"(?<![\w-])(?:in|в|во)\s+(?P<codes>[A-Z]{2,5}(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*[A-Z]{2,5})*)(?![\w-])"
+)
 # After a new-word: the column the new rows go by ("new by created_at", «новые по created_at»).
 _NEW_BY = re.compile(r"\s+(?:(?:ones|rows|records|entries|строки|записи)\s+)?(?:by|по|since|after|с|после)\b")
 
@@ -2409,6 +2483,8 @@ def value_meanings(word: Token) -> set[str]:
     verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column."""
     lemmas = {p.lemma for p in word.parses if p.pos in ("NOUN", "ADJF", "PRTF", None)}
     return {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+
+
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
 STATE_MEANINGS = {

@@ -129,6 +129,13 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "period": ["период"],
 }
 
+# ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
+# comment says currency (the glossary's "currency"), even when its comment lists no values.
+CURRENCY_CODES = frozenset(
+    {"RUB", "RUR", "USD", "EUR", "CNY", "GBP", "CHF", "JPY", "KZT", "BYN", "UAH", "TRY", "AED", "INR", "HKD",
+     "AMD", "GEL", "UZS", "KGS", "AZN", "CAD", "AUD", "SEK", "NOK", "PLN", "CZK"}
+)  # fmt: skip
+
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
     "postgres": (
