@@ -1989,6 +1989,8 @@ class RowFilters:
             )
             if not (linked or bare) or tokens[i].isdigit():
                 continue  # «в 10 минут»: a number names no column, and the unit after it is no value
+            if bare and {stem(tokens[i]), stem(tokens[i + 1])} <= _comment_stems(table.comment):
+                continue  # «Курсы валют ЦБ» of 'Курсы валют ЦБ': the table's own name, no currency 'ЦБ'
             mentions = self.grounding._column_mentions(
                 table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
             )
@@ -2408,6 +2410,12 @@ class RowFilters:
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
+@functools.lru_cache(maxsize=512)
+def _comment_stems(comment: str) -> frozenset[str]:
+    """Stems of the words of a table comment (outside brackets)."""
+    return frozenset(stem(w) for w in words(re.sub(r"\([^()]*\)", " ", comment)))
+
+
 @functools.lru_cache(maxsize=512)
 def _head_noun(comment: str) -> frozenset[str]:
     """The lemmas of a Russian table comment's first noun ('Банковские счета клиентов' -> «счёт»), the thing
