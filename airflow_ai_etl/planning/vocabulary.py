@@ -33,6 +33,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "wallet": ["кошелек", "кошелёк"],
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
+    "transaction": ["транзакция"],  # «транзакции» of a bank's transactions table too, as "transactions" is
     "event": ["событие", "ивент", "clickstream", "кликстрим"],
     "user": ["пользователь", "юзер", "учетка", "аккаунт", "account"],
     # "warehouse" itself stays an engine word ("the warehouse" names the analytics connection,
