@@ -344,6 +344,12 @@ class RowFilters:
                     found[column] = said[column]
                 else:
                     del found[column]
+            if _excepts(request.lower[before:explained]):
+                # «кроме закрытых (status closed)», "except rejected ones (status rejected)": the brackets say
+                # which rows the words name, and those are the rows left out
+                for column, (p, condition) in said.items():
+                    if found.get(column) == (p, condition) and re.fullmatch(r"\w+ (?:=|IN) .*", condition):
+                        found[column] = (p, self._negated_list(table, condition))
             request.rival_conditions[:] = [
                 r
                 for r in request.rival_conditions
@@ -443,6 +449,17 @@ class RowFilters:
                 conditions[i] = str(condition)
             request.handled.append((start, end))
         return conditions, []
+
+    def _negated_list(self, table: Table, condition: str) -> str:
+        """`col = v` or `col IN (...)` turned around (a NULL value is kept: it is not one the request left
+        out)."""
+        values = _values_of(condition)
+        if values is None or len(values[1]) == 1:
+            return str(self._negated(table, condition))
+        name, items = values
+        column = table.column(name)
+        kept = f"{name} NOT IN ({', '.join(_quote(v) for v in items)})"
+        return f"({kept} OR {name} IS NULL)" if column is None or column.nullable else kept
 
     def _negated(self, table: Table, condition: str) -> str | None:
         """The condition that keeps exactly the rows `condition` would skip (NULLs are kept: a row whose
@@ -1086,6 +1103,8 @@ class RowFilters:
         values = listed_values(column.comment) if column is not None else ()
         if word is None or len(values) < 2 or status_word(word.lower)[0]:
             return
+        if _BRACKET_AFTER.match(request.text, word.end):
+            return  # «кроме закрытых (status closed)»: the brackets say which of the two (read by _restated)
         question = say(
             request.language, "planner.state_two_columns", phrase=word.text, event=event,
             column="status", values=", ".join(values),
@@ -1281,18 +1300,23 @@ class RowFilters:
             (name,) = common
             values = list(dict.fromkeys(hits[j][name] for j in run))
             first = tokens[run[0]]
-            cue = self._means_cue(request, tokens, run[0])
-            if len(values) == 1 and not cue:
-                continue
             index = request.token_at(first.start)
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
             negator = self._negator_before(request, index)
-            if negator is not None and len(values) == 1:
+            # "except rejected ones": an English listed value right after an exception word (planner28)
+            excepted = negator is not None and first.lang == "en" and request.tokens[negator] in _EXCEPT_WORDS
+            if len(values) == 1 and not (self._means_cue(request, tokens, run[0]) or excepted):
+                continue
+            if negator is not None and len(values) == 1 and not excepted:
                 continue  # one value after a negator: the rules that read negations
             request.handled.append((first.start, tokens[last].end))
             if len(values) == 1:
-                yield first.start, name, f"{name} = {_quote(values[0])}"
+                condition = f"{name} = {_quote(values[0])}"
+                if excepted and negator is not None:
+                    request.handled.append(request.spans[negator])
+                    condition = str(self._negated(table, condition))
+                yield first.start, name, condition
                 continue
             listed_ = f"{name} IN ({', '.join(_quote(v) for v in values)})"
             if negator is None:
@@ -2379,6 +2403,8 @@ class RowFilters:
             return True  # "only warehouse msk": a zone's abbreviation standing as a value (see the planner)
         if lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
+        if lower in NEGATORS:
+            return False  # «в поддержку, кроме закрытых»: «кроме» opens an exception, it is no value
         if lower == table.name.lower():
             return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
         if lower in ("номер", "number", "no", "№"):
@@ -2426,6 +2452,24 @@ def _head_noun(comment: str) -> frozenset[str]:
         if any(p.pos == "NOUN" for p in word.parses[:2]):
             return frozenset(p.lemma for p in word.parses if p.pos == "NOUN")
     return frozenset()
+
+
+def _excepts(words_: str) -> bool:
+    """The words end in an exception of one word («обращения кроме закрытых», "except rejected ones"), whose
+    object are the rows left out; not «без»/"without" + a noun («без отметки о завершении»), which a bracket
+    may explain whole."""
+    return _EXCEPT_TAIL.search(words_) is not None
+
+
+# After a state word: an explanation in brackets ("closed ones (status closed)", «закрытых (status closed)»)
+_BRACKET_AFTER = re.compile(r"(?:\s+(?:ones|one|rows|records))?\s*\(")
+# Exception words: their object are the rows left out («кроме закрытых», "except rejected ones")
+_EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding"})
+# «кроме закрытых», "except the rejected ones" right before an explanation in brackets
+_EXCEPT_TAIL = re.compile(
+    r"(?<!\w)(?:кроме|исключая|except|excluding)\s+(?:(?:the|those|тех|всех)\s+)?\w+"
+    r"(?:\s+(?:ones|one|rows|records))?[\s,\u2014\u2013:-]*$"
+)
 
 
 def starts_new_rows(lower: str, at: int) -> bool:
