@@ -1596,6 +1596,8 @@ class RowFilters:
             ):
                 continue
             named = [name for name, said in flag_words if flags.names_flag(token, said)]
+            if not named and k and tokens[k - 1].lower in ("с", "со", "без"):  # «с просрочкой»: 'просрочен'
+                named = [name for name, said in flag_words if flags.names_state_noun(token, said)]
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
             if len(named) != 1 or around & COLUMN_NOUNS:
                 continue  # "only the present column": the column itself, not its rows
@@ -1615,7 +1617,10 @@ class RowFilters:
         token = next(iter(tokenize(word)), None)
         if token is None or table.column(word.lower()):
             return False
-        return len([n for n, said in flags.of_table(table) if flags.names_flag(token, said)]) == 1
+        named = [n for n, said in flags.of_table(table) if flags.names_flag(token, said)]
+        if not named:  # «без просрочки» of 'Платёж просрочен': the state's noun (planner28)
+            named = [n for n, said in flags.of_table(table) if flags.names_state_noun(token, said)]
+        return len(named) == 1
 
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool

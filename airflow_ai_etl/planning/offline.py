@@ -1980,6 +1980,8 @@ class OfflinePlanner:
                 return Found(None, [f"{table.qualified_name} has no column {named.group(1)!r} to leave out; "
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             start = request.token_at(match.end())
+            if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
+                continue  # «без просрочки» ('Платёж просрочен'): rows of a yes/no column, not a column
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
             if foreign:
