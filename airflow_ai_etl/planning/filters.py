@@ -1025,7 +1025,7 @@ class RowFilters:
             columns = [
                 c.name
                 for c in table.columns
-                if c.name.endswith(("_at", "_date")) and set(name_parts(c.name.rsplit("_", 1)[0])) <= meanings
+                if _is_event_column(c) and set(name_parts(c.name.rsplit("_", 1)[0])) <= meanings
             ]
             if not columns and request.language == "ru":  # «отчисленных студентов»: 'Дата отчисления'
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
@@ -1304,8 +1304,14 @@ class RowFilters:
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
             negator = self._negator_before(request, index)
-            # "except rejected ones": an English listed value right after an exception word (planner28)
-            excepted = negator is not None and first.lang == "en" and request.tokens[negator] in _EXCEPT_WORDS
+            # "except rejected ones", "except rejected" (a status): one listed value right after an English
+            # exception word names rows (planner28); «кроме app» of a source column stays asked (round 14)
+            excepted = (
+                negator is not None
+                and request.language == "en"
+                and request.tokens[negator] in _EXCEPT_WORDS
+                and (name == "status" or _ONES_AFTER.match(request.text, tokens[last].end) is not None)
+            )
             if len(values) == 1 and not (self._means_cue(request, tokens, run[0]) or excepted):
                 continue
             if negator is not None and len(values) == 1 and not excepted:
@@ -2459,6 +2465,12 @@ def _head_noun(comment: str) -> frozenset[str]:
     return frozenset()
 
 
+def _is_event_column(column: Column) -> bool:
+    """A time column named for its event: `*_at`, `*_date`, or a nullable `*_on` ("closed loans" and
+    closed_on; not expires_on, which every card has)."""
+    return column.name.endswith(("_at", "_date")) or column.name.endswith("_on") and column.nullable
+
+
 def _excepts(words_: str) -> bool:
     """The words end in an exception of one word («обращения кроме закрытых», "except rejected ones"), whose
     object are the rows left out; not «без»/"without" + a noun («без отметки о завершении»), which a bracket
@@ -2466,6 +2478,8 @@ def _excepts(words_: str) -> bool:
     return _EXCEPT_TAIL.search(words_) is not None
 
 
+# "rejected ones": the pronoun of the rows after a value
+_ONES_AFTER = re.compile(r"\s+(?:ones|one)\b")
 # After a state word: an explanation in brackets ("closed ones (status closed)", «закрытых (status closed)»)
 _BRACKET_AFTER = re.compile(r"(?:\s+(?:ones|one|rows|records))?\s*\(")
 # Exception words: their object are the rows left out («кроме закрытых», "except rejected ones")
