@@ -1103,7 +1103,7 @@ class RowFilters:
         values = listed_values(column.comment) if column is not None else ()
         if word is None or len(values) < 2 or status_word(word.lower)[0]:
             return
-        if _BRACKET_AFTER.match(request.text, word.end):
+        if self._explained_after(request, table, word):
             return  # «кроме закрытых (status closed)»: the brackets say which of the two (read by _restated)
         question = say(
             request.language, "planner.state_two_columns", phrase=word.text, event=event,
@@ -1111,6 +1111,17 @@ class RowFilters:
         )  # fmt: skip
         if question not in request.unsure:
             request.unsure.append(question)
+
+    def _explained_after(self, request: Request, table: Table, word: Token) -> bool:
+        """Brackets follow the state word, past "ones" and the table's noun: «кроме закрытых (status closed)»,
+        "churned subscribers (status churned)"."""
+        index = request.token_at(word.end)
+        end = word.end
+        while index < len(request.tokens) and (
+            request.tokens[index] in ("ones", "one") or self._row_noun_at(request, table, index)
+        ):
+            end, index = request.spans[index][1], index + 1
+        return re.match(r"\s*\(", request.text[end:]) is not None
 
     def _pipeline_verb_at(self, request: Request, index: int) -> bool:
         """Word `index` is a load verb in a finite form («переносим», «грузим»), not a participle
@@ -2480,8 +2491,6 @@ def _excepts(words_: str) -> bool:
 
 # "rejected ones": the pronoun of the rows after a value
 _ONES_AFTER = re.compile(r"\s+(?:ones|one)\b")
-# After a state word: an explanation in brackets ("closed ones (status closed)", «закрытых (status closed)»)
-_BRACKET_AFTER = re.compile(r"(?:\s+(?:ones|one|rows|records))?\s*\(")
 # Exception words: their object are the rows left out («кроме закрытых», "except rejected ones")
 _EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding"})
 # «кроме закрытых», "except the rejected ones" right before an explanation in brackets
