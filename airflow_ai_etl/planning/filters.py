@@ -97,6 +97,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
+    CURRENCY_CODES,
     Vocabulary,
     apposition_nominative,
     name_parts,
@@ -257,6 +258,8 @@ class RowFilters:
             word = more.group(1)
             if quoted or not self._list_word_fits(request, table, name, value, word) or word in values:
                 break
+            if starts_new_rows(request.lower, at + more.start(1)):
+                break  # "status final, new rows by reported_at": the new-rows clause, not the value 'new'
             values.append(word)
             at += more.end()
         if len(values) == 1:
@@ -279,7 +282,7 @@ class RowFilters:
             self._cued_state_conditions,
             self._comment_flag_conditions, self._bracketed_flag_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
-            self._numbered_reference_conditions,
+            self._numbered_reference_conditions, self._code_list_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
@@ -342,6 +345,12 @@ class RowFilters:
                     found[column] = said[column]
                 else:
                     del found[column]
+            if _excepts(request.lower[before:explained]):
+                # «кроме закрытых (status closed)», "except rejected ones (status rejected)": the brackets say
+                # which rows the words name, and those are the rows left out
+                for column, (p, condition) in said.items():
+                    if found.get(column) == (p, condition) and re.fullmatch(r"\w+ (?:=|IN) .*", condition):
+                        found[column] = (p, self._negated_list(table, condition))
             request.rival_conditions[:] = [
                 r
                 for r in request.rival_conditions
@@ -441,6 +450,17 @@ class RowFilters:
                 conditions[i] = str(condition)
             request.handled.append((start, end))
         return conditions, []
+
+    def _negated_list(self, table: Table, condition: str) -> str:
+        """`col = v` or `col IN (...)` turned around (a NULL value is kept: it is not one the request left
+        out)."""
+        values = _values_of(condition)
+        if values is None or len(values[1]) == 1:
+            return str(self._negated(table, condition))
+        name, items = values
+        column = table.column(name)
+        kept = f"{name} NOT IN ({', '.join(_quote(v) for v in items)})"
+        return f"({kept} OR {name} IS NULL)" if column is None or column.nullable else kept
 
     def _negated(self, table: Table, condition: str) -> str | None:
         """The condition that keeps exactly the rows `condition` would skip (NULLs are kept: a row whose
@@ -1006,7 +1026,7 @@ class RowFilters:
             columns = [
                 c.name
                 for c in table.columns
-                if c.name.endswith(("_at", "_date")) and set(name_parts(c.name.rsplit("_", 1)[0])) <= meanings
+                if _is_event_column(c) and set(name_parts(c.name.rsplit("_", 1)[0])) <= meanings
             ]
             if not columns and request.language == "ru":  # «отчисленных студентов»: 'Дата отчисления'
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
@@ -1084,12 +1104,25 @@ class RowFilters:
         values = listed_values(column.comment) if column is not None else ()
         if word is None or len(values) < 2 or status_word(word.lower)[0]:
             return
+        if self._explained_after(request, table, word):
+            return  # «кроме закрытых (status closed)»: the brackets say which of the two (read by _restated)
         question = say(
             request.language, "planner.state_two_columns", phrase=word.text, event=event,
             column="status", values=", ".join(values),
         )  # fmt: skip
         if question not in request.unsure:
             request.unsure.append(question)
+
+    def _explained_after(self, request: Request, table: Table, word: Token) -> bool:
+        """Brackets follow the state word, past "ones" and the table's noun: «кроме закрытых (status closed)»,
+        "churned subscribers (status churned)"."""
+        index = request.token_at(word.end)
+        end = word.end
+        while index < len(request.tokens) and (
+            request.tokens[index] in ("ones", "one") or self._row_noun_at(request, table, index)
+        ):
+            end, index = request.spans[index][1], index + 1
+        return re.match(r"\s*\(", request.text[end:]) is not None
 
     def _pipeline_verb_at(self, request: Request, index: int) -> bool:
         """Word `index` is a load verb in a finite form («переносим», «грузим»), not a participle
@@ -1208,7 +1241,7 @@ class RowFilters:
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
                 continue
-            meanings = {stem(w) for lemma in t.lemmas for w in VALUE_MEANINGS.get(lemma, ())}
+            meanings = value_meanings(t)
             hits = {
                 (name, value)
                 for name, values in listed.items()
@@ -1279,18 +1312,29 @@ class RowFilters:
             (name,) = common
             values = list(dict.fromkeys(hits[j][name] for j in run))
             first = tokens[run[0]]
-            cue = self._means_cue(request, tokens, run[0])
-            if len(values) == 1 and not cue:
-                continue
             index = request.token_at(first.start)
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
             negator = self._negator_before(request, index)
-            if negator is not None and len(values) == 1:
+            # "except rejected ones", "except rejected" (a status): one listed value right after an English
+            # exception word names rows (planner28); «кроме app» of a source column stays asked (round 14)
+            excepted = (
+                negator is not None
+                and request.language == "en"
+                and request.tokens[negator] in _EXCEPT_WORDS
+                and (name == "status" or _ONES_AFTER.match(request.text, tokens[last].end) is not None)
+            )
+            if len(values) == 1 and not (self._means_cue(request, tokens, run[0]) or excepted):
+                continue
+            if negator is not None and len(values) == 1 and not excepted:
                 continue  # one value after a negator: the rules that read negations
             request.handled.append((first.start, tokens[last].end))
             if len(values) == 1:
-                yield first.start, name, f"{name} = {_quote(values[0])}"
+                condition = f"{name} = {_quote(values[0])}"
+                if excepted and negator is not None:
+                    request.handled.append(request.spans[negator])
+                    condition = str(self._negated(table, condition))
+                yield first.start, name, condition
                 continue
             listed_ = f"{name} IN ({', '.join(_quote(v) for v in values)})"
             if negator is None:
@@ -1324,12 +1368,7 @@ class RowFilters:
             if all(pair) and (found := self.grounding._word_column(table, pair, fk_words=False)):
                 if found[1] == 2:
                     return {}  # «номер карты», "card number": the column
-        meanings = (
-            {stem(m) for lemma in t.lemmas for m in VALUE_MEANINGS.get(lemma, ())}
-            | set(self.vocabulary.meanings(t.lower))
-            if t.lang == "ru"
-            else set()
-        )
+        meanings = value_meanings(t) | set(self.vocabulary.meanings(t.lower)) if t.lang == "ru" else set()
         found_: dict[str, str] = {}
         for name, values in listed.items():
             for value in values:
@@ -1586,6 +1625,8 @@ class RowFilters:
             ):
                 continue
             named = [name for name, said in flag_words if flags.names_flag(token, said)]
+            if not named and k and tokens[k - 1].lower in ("с", "со", "без"):  # «с просрочкой»: 'просрочен'
+                named = [name for name, said in flag_words if flags.names_state_noun(token, said)]
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
             if len(named) != 1 or around & COLUMN_NOUNS:
                 continue  # "only the present column": the column itself, not its rows
@@ -1622,7 +1663,10 @@ class RowFilters:
         token = next(iter(tokenize(word)), None)
         if token is None or table.column(word.lower()):
             return False
-        return len([n for n, said in flags.of_table(table) if flags.names_flag(token, said)]) == 1
+        named = [n for n, said in flags.of_table(table) if flags.names_flag(token, said)]
+        if not named:  # «без просрочки» of 'Платёж просрочен': the state's noun (planner28)
+            named = [n for n, said in flags.of_table(table) if flags.names_state_noun(token, said)]
+        return len(named) == 1
 
     def _cued_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -1796,7 +1840,9 @@ class RowFilters:
             comment = [c for c in tokenize(column.comment or "") if c.lang == verb.lang]
             lemma_hit = any(c.lemmas & verb.lemmas for c in comment if c.lang == "ru")
             stem_hit = any(_same_root(stem(c.lower), own) for c in comment)  # выселились ~ выселения
-            name_hit = name_parts(column.name)[0] in {own} | self.vocabulary.meanings(verb.lower)
+            # «закрытые» and closed_on ('Дата погашения'): the column's English name says the same state
+            named = {own} | self.vocabulary.meanings(verb.lower) | value_meanings(verb)
+            name_hit = name_parts(column.name)[0] in named
             if lemma_hit or stem_hit or name_hit:
                 found.append(column.name)
         # «вернули» in 'Когда книгу вернули' and 'Вернуть до': the same word form decides
@@ -1812,7 +1858,10 @@ class RowFilters:
         if re.fullmatch(ROW_NOUNS, token) or self.grounding._names_table(token, table):
             return True
         head = words(table.comment or "")[:1]  # 'Студенты (контингент)': the comment's head noun
-        return bool(head) and bool(self.vocabulary.meanings(token) & self.vocabulary.meanings(head[0]))
+        if head and self.vocabulary.meanings(token) & self.vocabulary.meanings(head[0]):
+            return True
+        # 'Банковские счета клиентов': an adjective first, the head is the first noun («закрытые счета»)
+        return bool(_head_noun(table.comment or "") & {p.lemma for p in analyse(token) if p.pos == "NOUN"})
 
     def _negator_after(self, request: Request, table: Table, index: int) -> tuple[int, int] | None:
         """Span of a negating verb after word `index` and the row nouns there: "тестовые строки убрать",
@@ -1883,6 +1932,79 @@ class RowFilters:
             if condition:
                 yield self._position(request, i), column.name, condition
 
+    def _code_list_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "deposits in USD or EUR", «операции в EUR»: upper-case codes after in/в (one, or several joined by
+        commas and and/or/и/или) are values of the one text column that can hold them: one whose comment
+        lists them, or (no list, or an open one '(RUB, GBP, ...)') one whose namesake in another table lists
+        them, or, for currency codes, the column whose name or comment says currency. With no such column,
+        or several, the words are asked about: never dropped (planner28)."""
+        for run in _CODE_RUN.finditer(request.text):
+            if any(a <= run.start() < b for a, b in request.schedule_spans) or request.is_handled(
+                run.start("codes")
+            ):
+                continue
+            codes = list(dict.fromkeys(_CODE.findall(run.group("codes"))))
+            if any(self._names_system(c.lower()) or self._known_code(table, c) for c in codes):
+                continue  # "в DWH", "in UTC", "в PG": an engine, a zone or a name of the catalog
+            columns = [
+                c for c in table.columns if self._filterable(table, c) and self._holds(table, c, codes)
+            ]
+            if len(columns) == 1:
+                column = columns[0]
+                listed = {v.lower(): v for v in listed_values(column.comment)}
+                values = [listed.get(c.lower(), c) for c in codes]
+                request.handled.append((run.start("codes"), run.end("codes")))
+                condition = (
+                    f"{column.name} = {_quote(values[0])}"
+                    if len(values) == 1
+                    else f"{column.name} IN ({', '.join(map(_quote, values))})"
+                )
+                yield run.start("codes"), column.name, condition
+            elif len(codes) > 1 or set(codes) <= CURRENCY_CODES:
+                phrase = run.group(0).strip()
+                question = say(
+                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
+                )
+                if question not in request.unsure:
+                    request.unsure.append(question)
+
+    def _known_code(self, table: Table, code: str) -> bool:
+        """An upper-case word the catalog knows as a name: a table, a column or a schema word."""
+        lower = code.lower()
+        return bool(
+            lower in STOP_WORDS | NOT_A_NAME
+            or table.column(lower)
+            or self.grounding._names_table(lower, table)
+            or self.grounding._names_other_table(lower, table)
+            or parse_schedule(code) is not None
+        )
+
+    def _holds(self, table: Table, column: Column, codes: list[str]) -> bool:
+        """Column `column` can hold every code: its comment lists them, or (no list, or an open one) a
+        column of the same name in another table lists them, or they are currency codes and the column's
+        name or comment says currency."""
+        lowered = {c.lower() for c in codes}
+        listed = {v.lower() for v in listed_values(column.comment)}
+        if listed and lowered <= listed:
+            return True
+        if listed and not re.search(r"\.\.\.|…", column.comment or ""):
+            return False  # 'Валюта счёта (RUB, USD, EUR, CNY)' and "in GBP": no such value, asked
+        elsewhere = any(
+            lowered <= {v.lower() for v in listed_values(other.comment)}
+            for conn_id in self.catalog.connections
+            for t in self.catalog.tables_of(conn_id)
+            for other in t.columns
+            if other.name == column.name and t.qualified_name != table.qualified_name
+        )
+        if elsewhere:
+            return True
+        meanings = set(name_parts(column.name)) | {
+            m for w in words(column.comment) for m in self.vocabulary.meanings(w)
+        }
+        return set(codes) <= CURRENCY_CODES and stem("currency") in meanings
+
     def _plural_names(self, request: Request, table: Table, index: int) -> list[str]:
         """«в городах Новосибирск и Омск», «из регионов Сибирь, Урал или Поволжье»: capitalised Russian names
         joined by commas and и/или after a plural column word stand in the nominative (a name in apposition
@@ -1942,6 +2064,8 @@ class RowFilters:
             )
             if not (linked or bare) or tokens[i].isdigit():
                 continue  # «в 10 минут»: a number names no column, and the unit after it is no value
+            if bare and {stem(tokens[i]), stem(tokens[i + 1])} <= _comment_stems(table.comment):
+                continue  # «Курсы валют ЦБ» of 'Курсы валют ЦБ': the table's own name, no currency 'ЦБ'
             mentions = self.grounding._column_mentions(
                 table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
             )
@@ -1990,8 +2114,8 @@ class RowFilters:
         more = re.match(
             r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([A-Za-zА-Яа-яЁё][\w-]*)", request.text[start + len(phrase) :]
         )
-        if more is None:
-            return False
+        if more is None or starts_new_rows(request.lower, start + len(phrase) + more.start(1)):
+            return False  # "status done, new rows by created_at": the value ends where the new rows start
         if self._list_word_fits(request, table, column, value, more.group(1)):
             return False  # "J45 и E11": read on into `col IN (...)` by _value_list
         word = more.group(1).lower().replace("ё", "е")
@@ -2330,6 +2454,8 @@ class RowFilters:
             return True  # "only warehouse msk": a zone's abbreviation standing as a value (see the planner)
         if lower in NOT_A_NAME or lower in OPERATORS or table.column(lower):
             return False
+        if lower in NEGATORS:
+            return False  # «в поддержку, кроме закрытых»: «кроме» opens an exception, it is no value
         if lower == table.name.lower():
             return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
         if lower in ("номер", "number", "no", "№"):
@@ -2361,6 +2487,67 @@ class RowFilters:
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
+@functools.lru_cache(maxsize=512)
+def _comment_stems(comment: str) -> frozenset[str]:
+    """Stems of the words of a table comment (outside brackets)."""
+    return frozenset(stem(w) for w in words(re.sub(r"\([^()]*\)", " ", comment)))
+
+
+@functools.lru_cache(maxsize=512)
+def _head_noun(comment: str) -> frozenset[str]:
+    """The lemmas of a Russian table comment's first noun ('Банковские счета клиентов' -> «счёт»), the thing
+    each row is; empty when the comment starts otherwise."""
+    for word in tokenize(re.sub(r"\([^()]*\)", " ", comment)):
+        if word.lang != "ru" or not word.parses:
+            return frozenset()
+        if any(p.pos == "NOUN" for p in word.parses[:2]):
+            return frozenset(p.lemma for p in word.parses if p.pos == "NOUN")
+    return frozenset()
+
+
+def _is_event_column(column: Column) -> bool:
+    """A time column named for its event: `*_at`, `*_date`, or a nullable `*_on` ("closed loans" and
+    closed_on; not expires_on, which every card has)."""
+    return column.name.endswith(("_at", "_date")) or column.name.endswith("_on") and column.nullable
+
+
+def _excepts(words_: str) -> bool:
+    """The words end in an exception of one word («обращения кроме закрытых», "except rejected ones"), whose
+    object are the rows left out; not «без»/"without" + a noun («без отметки о завершении»), which a bracket
+    may explain whole."""
+    return _EXCEPT_TAIL.search(words_) is not None
+
+
+# "rejected ones": the pronoun of the rows after a value
+_ONES_AFTER = re.compile(r"\s+(?:ones|one)\b")
+# Exception words: their object are the rows left out («кроме закрытых», "except rejected ones")
+_EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding"})
+# «кроме закрытых», "except the rejected ones" right before an explanation in brackets
+_EXCEPT_TAIL = re.compile(
+    r"(?<!\w)(?:кроме|исключая|except|excluding)\s+(?:(?:the|those|тех|всех)\s+)?\w+"
+    r"(?:\s+(?:ones|one|rows|records))?[\s,\u2014\u2013:-]*$"
+)
+
+
+def starts_new_rows(lower: str, at: int) -> bool:
+    """The words at `at` open the new-rows clause: "new rows", «новые записи» (INCREMENTAL), or a new-word
+    followed by the column it goes by ("new ones by created_at", «новые по created_at»). A list of values
+    ends there: "status final, new rows by reported_at" holds the one value 'final'."""
+    if INCREMENTAL.match(lower, at):
+        return True
+    new = NEW_NOUN.match(lower, at)
+    return new is not None and _NEW_BY.match(lower, new.end()) is not None
+
+
+# "in USD or EUR", «в EUR и CNY»: upper-case codes after in/в, joined by commas and and/or/и/или.
+_CODE = re.compile(r"\b[A-Z]{2,5}\b")
+_CODE_RUN = re.compile(
+    r"(?<![\w-])(?:in|в|во)\s+(?P<codes>[A-Z]{2,5}(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*[A-Z]{2,5})*)(?![\w-])"
+)
+# After a new-word: the column the new rows go by ("new by created_at", «новые по created_at»).
+_NEW_BY = re.compile(r"\s+(?:(?:ones|rows|records|entries|строки|записи)\s+)?(?:by|по|since|after|с|после)\b")
+
+
 def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
     """Where the words a restatement marker explains end: before the comma, dash or bracket that opens
     the explanation («счета, то есть ...»)."""
@@ -2393,7 +2580,20 @@ VALUE_MEANINGS = {
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
     "просроченный": ("overdue",), "просрочить": ("overdue",), "приложение": ("app", "application"),
+    # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
+    "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
+    "отклонить": ("rejected",), "решить": ("resolved",), "завершить": ("completed",), "выполнить": ("done",),
 }  # fmt: skip
+
+
+def value_meanings(word: Token) -> set[str]:
+    """Stems of the English words a listed code is made of that a Russian word means (VALUE_MEANINGS), by
+    its noun, full adjective and participle readings: «закрытые» -> closed; never the verb «закрыть» (a mask
+    verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column."""
+    lemmas = {p.lemma for p in word.parses if p.pos in ("NOUN", "ADJF", "PRTF", None)}
+    return {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+
+
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
 STATE_MEANINGS = {

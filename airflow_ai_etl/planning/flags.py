@@ -42,6 +42,7 @@ class FlagWords:
     adjectives: frozenset[str]
     latin: frozenset[str]
     parts: frozenset[str]
+    predicates: frozenset[str] = frozenset()  # lemmas of short forms: 'Платёж просрочен' -> просрочить
 
 
 @functools.lru_cache(maxsize=2048)
@@ -50,6 +51,7 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     nouns: set[str] = set()
     adjectives: set[str] = set()
     latin: set[str] = set()
+    predicates: set[str] = set()
     for token in tokenize(column.comment or ""):
         if token.lang == "en" and len(token.lower) >= 3:
             if stem(token.lower) not in table_stems and not table_stems & set(name_parts(token.lower)):
@@ -66,8 +68,12 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
             nouns.add(token.lemma)
         elif first.pos in ("ADJF", "PRTF"):
             adjectives.add(token.lemma)
+        elif first.pos in ("ADJS", "PRTS"):
+            predicates.add(token.lemma)
     parts = {p for p in name_parts(column.name) if p not in _NAME_NOISE and len(p) >= 4} - table_stems
-    return FlagWords(frozenset(nouns), frozenset(adjectives), frozenset(latin), frozenset(parts))
+    return FlagWords(
+        frozenset(nouns), frozenset(adjectives), frozenset(latin), frozenset(parts), frozenset(predicates)
+    )
 
 
 def of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
@@ -101,6 +107,22 @@ def names_flag(token: Token, said: FlagWords) -> bool:
         return False
     # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
     return any(token.lemma.startswith(noun) for noun in said.nouns)
+
+
+def names_state_noun(token: Token, said: FlagWords) -> bool:
+    """«с просрочкой», «без просрочки» of 'Платёж просрочен': a noun of the root of the comment's predicate
+    or adjective (просрочка ~ просрочить) names the state the flag says (planner28). Only after «с»/«без»
+    (the caller checks): a bare noun may be anything of that root."""
+    if token.lang != "ru" or not token.parses or token.parses[0].pos != "NOUN":
+        return False
+    own = stem(token.lemma)
+    return any(_one_root(own, stem(lemma)) for lemma in said.predicates | said.adjectives)
+
+
+def _one_root(first: str, second: str) -> bool:
+    """Two stems of one root: one a prefix of the other, at least six letters long."""
+    short, long = sorted((first, second), key=len)
+    return len(short) >= 6 and long.startswith(short)
 
 
 def negated_before(tokens: list[Token], index: int) -> int | None:

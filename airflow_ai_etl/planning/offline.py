@@ -1173,11 +1173,14 @@ class OfflinePlanner:
     def _table_hits(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
         """Tables the request names -> the indices of the words naming them (exact names win)."""
         tables = self.catalog.tables_of(conn_id)
+        key_words = {request.tokens[i] for i in request.key_indices}
         usable = [
             (i, t)
             for i, t in enumerate(request.tokens)
             if t not in request.claimed
-            and t not in request.values
+            # "currency rates ..., merge on rate_date and currency": a key's word still names the table before
+            # the key list (planner28)
+            and not (t in request.values and (i in request.key_indices or t not in key_words))
             and t not in STOP_WORDS
             and not any(a <= request.spans[i][0] < b for a, b in request.schedule_spans)
         ]
@@ -2119,6 +2122,8 @@ class OfflinePlanner:
                 return Found(None, [f"{table.qualified_name} has no column {named.group(1)!r} to leave out; "
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             start = request.token_at(match.end())
+            if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
+                continue  # «без просрочки» ('Платёж просрочен'): rows of a yes/no column, not a column
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
             if foreign:
@@ -2332,6 +2337,7 @@ class OfflinePlanner:
             index = request.token_at(cue.end)
             while index < len(request.tokens) and not self._ends_list(request, index, commas=False):
                 request.values.add(request.tokens[index])
+                request.key_indices.add(index)
                 joined = index + 1 < len(request.tokens) and (
                     request.tokens[index + 1] in {"and", "и", "&"}
                     or "," in request.text[request.spans[index][1] : request.spans[index + 1][0]]

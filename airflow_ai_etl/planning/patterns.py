@@ -560,6 +560,7 @@ VALUE_NOISE = {
     "ежедневно", "ежечасно", "еженедельно", "каждый", "каждые", "каждую", "every", "daily", "hourly",
     "weekly", "monthly", "грузить", "выгружать", "переносить", "загружать",
     "который", "которые", "которых", "которым", "которая", "которое", "которой", "которую", "которого",
+    "ones",  # "except rejected ones": the pronoun of the rows after a state word, never a value
 }  # fmt: skip
 UNSUPPORTED_TARGET = (
     "Loading into S3 or Excel is not supported by this version yet; "

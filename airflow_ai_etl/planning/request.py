@@ -31,6 +31,7 @@ class Request:
     language: str = "en"
     claimed: set[str] = field(default_factory=set)  # words that name a target, a connection or columns
     values: set[str] = field(default_factory=set)  # words that are filter values ("типа purchase")
+    key_indices: set[int] = field(default_factory=set)  # where an upsert key list names its columns
     # Spans of negating words a rule already understood ("skip rows where", "без колонки email").
     handled: list[tuple[int, int]] = field(default_factory=list)
     places: list[Place] | None = None  # the places it names, once read (RowFilters._places)

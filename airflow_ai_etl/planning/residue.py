@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
+from airflow_ai_etl.planning.filters import starts_new_rows
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.patterns import GENERIC_PARTS
 from airflow_ai_etl.planning.request import Request, status_word
@@ -92,6 +93,8 @@ def unread_column_words(
         for index, token in enumerate(request.tokens):
             value = token if token in values else _spelled(token, values)
             if value and index not in skip and not re.search(rf"\b{re.escape(value)}\b", where):
+                if starts_new_rows(request.lower, request.spans[index][0]):
+                    continue  # "new records by created_at": the new-rows clause, not the status 'new'
                 if _part_of_column_name(planner, request, table, index, column.name):
                     continue  # "card numbers masked": the word of card_number, not the channel 'card'
                 unread.setdefault(index, column.name)

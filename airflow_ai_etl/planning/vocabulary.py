@@ -33,6 +33,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "wallet": ["кошелек", "кошелёк"],
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
+    "transaction": ["транзакция"],  # «транзакции» of a bank's transactions table too, as "transactions" is
     "event": ["событие", "ивент", "clickstream", "кликстрим"],
     "user": ["пользователь", "юзер", "учетка", "аккаунт", "account"],
     # "warehouse" itself stays an engine word ("the warehouse" names the analytics connection,
@@ -153,6 +154,13 @@ def comment_jargon(word: str) -> frozenset[str]:
     """Stems of the Russian comment nouns an English jargon word stands for ("top-ups" -> пополнен)."""
     return _comment_jargon().get(stem(word.replace("-", "")), frozenset())
 
+
+# ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
+# comment says currency (the glossary's "currency"), even when its comment lists no values.
+CURRENCY_CODES = frozenset(
+    {"RUB", "RUR", "USD", "EUR", "CNY", "GBP", "CHF", "JPY", "KZT", "BYN", "UAH", "TRY", "AED", "INR", "HKD",
+     "AMD", "GEL", "UZS", "KGS", "AZN", "CAD", "AUD", "SEK", "NOK", "PLN", "CZK"}
+)  # fmt: skip
 
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
