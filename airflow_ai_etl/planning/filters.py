@@ -347,9 +347,12 @@ class RowFilters:
                     del found[column]
             if _excepts(request.lower[before:explained]):
                 # «кроме закрытых (status closed)», "except rejected ones (status rejected)": the brackets say
-                # which rows the words name, and those are the rows left out
+                # which rows the words name, and those are the rows left out (not a flag's `= true/false`: the
+                # flag rules read «кроме» themselves, «кроме льготников (is_privileged)»)
                 for column, (p, condition) in said.items():
-                    if found.get(column) == (p, condition) and re.fullmatch(r"\w+ (?:=|IN) .*", condition):
+                    if found.get(column) == (p, condition) and re.fullmatch(
+                        r"\w+ (?:=|IN) (?!true$|false$).*", condition
+                    ):
                         found[column] = (p, self._negated_list(table, condition))
             request.rival_conditions[:] = [
                 r
