@@ -70,7 +70,8 @@ __all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "rea
 TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
-SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "фонд"}
+# «…, итого»: the bare total word, as "total"
+SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд"}
 SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
@@ -88,7 +89,7 @@ DISTINCT_RU = {"уникальный", "разный", "различный"}
 DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
-MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "фонд"}
+MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "итого", "фонд"}
 MONEY_EN = {
     "revenue",
     "turnover",
@@ -187,7 +188,9 @@ TIME_WORDS = {
     "создаться": "creat",
     "доставить": "deliver", "доставлять": "deliver", "оплатить": "paid", "отправить": "ship",
     "вернуть": "return", "возвратить": "return", "возвращать": "return", "закрыть": "close",
-    "закрывать": "close", "закрытый": "close", "open": "creat", "opened": "creat", "открыть": "creat",
+    "закрывать": "close", "закрытый": "close", "заселение": "check_in", "заселить": "check_in",
+    "заселиться": "check_in", "выселение": "check_out", "выселить": "check_out", "выселиться": "check_out",
+    "open": "creat", "opened": "creat", "открыть": "creat",
     "открытие": "creat", "closed": "clos", "closing": "clos", "закрытие": "clos", "hired": "hire",
     "fired": "fire",
 }  # fmt: skip
@@ -224,6 +227,20 @@ DIM_WORDS = {
     "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
     "направление": "direction", "причина": "reason", "единица": "unit", "палата": "ward",
 }  # fmt: skip
+
+
+def _dim_word(token: Token) -> str | None:
+    """The column name DIM_WORDS gives a word («двери» -> door), if any."""
+    return DIM_WORDS.get(token.lemma) or DIM_WORDS.get(token.lower)
+
+
+def _dim_word_columns(table: Table, token: Token) -> list[Column]:
+    """The table's column DIM_WORDS names by this word, as a list (none when it has no such column)."""
+    local = _dim_word(token)
+    column = table.column(local) if local else None
+    return [column] if column is not None else []
+
+
 # Measure and dimension words the glossary does not carry -> stems of English column-name parts.
 COLUMN_WORDS: dict[str, set[str]] = {
     "литр": {"liter", "litr"}, "liters": {"liter"}, "litres": {"liter"}, "остановка": {"stop"},
@@ -351,9 +368,18 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     )  # «для каждого региона», "for each region", "visiting each doctor", "of each kind": a grouping too
     if naming_rows and not grouped:
         return False  # «остатки по складу spb (warehouse = 'spb') каждый час»: the rows of one warehouse
+    if not grouped and not grain_phrase and not per and not adverb and _stock_words_only(words):
+        return False  # «остатки в клик каждый час»: the stock table loaded, not one row of summed quantity
     if export and not (measure or grain_phrase or per or adverb):
         return grouped  # "Export appointments to Excel daily": no grouping, no mart (a question follows)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
+
+
+def _stock_words_only(words: Sequence[Token]) -> bool:
+    """Every measure word is a stock word («остатки», "stock"): they name the stock table; alone they sum its
+    quantity only when grouped («остатки по складам»), a measure word («сумма остатков») asks for the sum."""
+    found = [i for i in range(len(words)) if _measure_func(words, i) is not None]
+    return bool(found) and all(_word(words[i], STOCK_RU, STOCK_EN) for i in found)
 
 
 def _preps_naming_rows(tokens: Sequence[Token]) -> set[int]:
@@ -1135,6 +1161,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _stops(tokens[i + 1])
                 and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
                 and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
+                and not _target_phrase_at(ph, i + 1)  # «…, таблица delivered_daily»: the mart's own table
             ):
                 ph.used.add(i)
                 i += 1
@@ -2192,6 +2219,10 @@ class _Ground:
                 return nouns[0]
             if (synonym := _bracket_synonym_table(by_comment, meanings)) is not None:
                 return synonym  # «счётчикам»: 'Приборы учёта (счётчики)'
+        if not found:  # «платежи» of finance.tuition_payments: the head (last part) of one compound name
+            heads = [t for t in self.tables if len(parts := name_parts(t.name)) > 1 and parts[-1] in meanings]
+            if len(heads) == 1:
+                return heads[0]
         if token.lang == "en" and not found:  # "Wi-Fi", "fuel": the first part of one table's compound name
             firsts = [
                 t
@@ -2475,6 +2506,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
+    value_condition = value_condition or _type_word_value(ph, ground, fact)  # "purchase events": event_type
     flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
     event_flag = _event_participle_flag(ph, ground, fact)  # "attended lessons": present = true
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
@@ -2882,7 +2914,7 @@ FILLER_EN = {
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
     "data", "values", "value", "s", "compute", "calculate", "there", "inside", "already", "were", "was",
-    "been", "how", "using",
+    "been", "how", "using", "set", "up",  # "set up a mart": a build verb as "build"
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
@@ -3580,6 +3612,24 @@ def _comment_pair(ground: _Ground, first: Token, second: Token) -> Table | None:
     return table if first.lemmas & said and second.lemmas & said else None
 
 
+def _via_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """«уникальных сотрудников через турникеты» of badge_events ('Проходы через турникеты'): a Russian «через»
+    phrase that one table's comment says with that same preposition names the rows the people are counted
+    over, not a table to join through («выручка по регионам через заказы»: no comment says «через заказы»)."""
+    tokens = ph.tokens
+    found: list[Table] = []
+    for k in ph.via:
+        via, noun = tokens[k - 1], tokens[k]
+        if via.lang != "ru" or noun.lang != "ru":
+            continue
+        found += [
+            t
+            for t in ground.tables
+            if t.comment and via.lemmas & (said := _comment_lemmas(t.comment)) and noun.lemmas & said
+        ]
+    return list(dict.fromkeys(found))
+
+
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
     measure word or column belongs to, or the one table holding every dimension."""
@@ -3591,6 +3641,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
     steps: list[list[Table]] = [[ph.fact_hint]] if ph.fact_hint is not None else []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
+    steps.append(_via_comment_tables(ph, ground))  # «сотрудников через турникеты»: badge_events
     steps.append(
         how_much := _how_much_tables(ph, ground)
     )  # «сколько затронуто домохозяйств»: outages.households
@@ -3965,7 +4016,8 @@ def _measures(
                 if unit is not None and not _is_quantity_word(object_words[0]) and not m.units:
                     measures.append({"func": "sum", "column": unit.name})  # «сколько часов отработано»
                     continue
-                if qty is None and m.units and _word(cue, COUNT_RU, COUNT_EN | {"many"}):
+                counting = _word(cue, COUNT_RU, COUNT_EN | {"many"}) or _slang_count(tokens, m.index)
+                if qty is None and m.units and counting:  # «скока штук»: slang counts as «сколько»
                     measures.append({"func": "count"})  # «лиды ... сколько штук»: no pieces column, rows
                     continue
                 if qty is None:
@@ -4064,6 +4116,9 @@ def _measures(
                 "max",
                 "avg",
             )
+            if _sum_or_count(m, object_words, fact):
+                questions.append(ask("sum_or_count", word=cue.text, table=fact.name, column=numeric[0].name))
+                continue  # "calls per subscriber, sum": of duration_sec, or the calls counted?
             if (money_word or fact_row) and len(money) == 1:
                 column = money[0]  # «самая крупная продажа»: the sale's amount
             elif money_word and len(named_money) == 1:
@@ -4114,6 +4169,20 @@ def _measures(
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _sum_or_count(m: MeasureWord, object_words: Sequence[Token], fact: Table) -> bool:
+    """ "visits per doctor, sum", «Звонки по абонентам, итого»: a sum naming no column, over rows with no
+    money and no quantity column and just one number (duration_min): that number is a guess, and a «total»
+    of visits may as well be their count, so it is asked (money, "orders …, total", is the order's total)."""
+    return (
+        m.func == "sum"
+        and not object_words
+        and not m.units
+        and not _money_columns(fact)
+        and _quantity_column(fact) is None
+        and len(_numeric_columns(fact)) == 1
+    )
 
 
 def _comment_names(column: Column, word: Token) -> bool:
@@ -4244,7 +4313,7 @@ def _dimensions(
         if explicit:
             dims.append(explicit[0].column(head.text).name)  # type: ignore[union-attr]
             continue
-        local = DIM_WORDS.get(head.lemma) or DIM_WORDS.get(head.lower)
+        local = _dim_word(head)
         if local and any(t.column(local) for t in [fact, *reachable]):
             dims.append(local)
             continue
@@ -4317,6 +4386,14 @@ def _dimensions(
             if len(set(via_cols)) == 1:
                 dims.append(via_cols[0])
                 continue
+        whole = [
+            (t, cols)
+            for t in reachable
+            if qualifier and (cols := ground.columns_named(t, [head, *qualifier]))
+        ]
+        if len(whole) == 1 and head.lang == "en":  # "privileged flag": subscribers.is_privileged, every word
+            dims.append(whole[0][1][0].name)
+            continue
         holders = [(t, ground.columns_named(t, [head])) for t in reachable]
         holders = [(t, cols) for t, cols in holders if cols]
         if len(holders) == 1:
@@ -4598,6 +4675,57 @@ def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
     return None
 
 
+def _type_column(fact: Table) -> Column | None:
+    """The fact's one text column for the kind of its rows, `<own noun>_type`/`_kind` (events.event_type)."""
+    own = set(name_parts(fact.name))
+    found = [
+        c
+        for c in fact.columns
+        if column_kind(c.type).family == "text"
+        and len(parts := name_parts(c.name)) == 2
+        and parts[0] in own
+        and parts[1] in ("type", "kind")
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _type_word_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """ "hourly purchase events per user", "a login event": an English word right before the fact's own noun,
+    on a fact whose rows have a kind column named after that noun (events.event_type), is that kind's value,
+    when the word is nothing else the mart reads (no measure, grain, column or the fact itself), no word of a
+    table's name ("user events") or of the fact's columns, no adjective of age or state ("recent", "failed":
+    asked)."""
+    from airflow_ai_etl.planning.offline import EN_LEAD_WORDS, EN_STATE_FORM
+
+    column = _type_column(fact)
+    if column is None:
+        return None
+    named = {p for x in (*(t.name for t in ground.tables), *fact.column_names) for p in name_parts(x)}
+    tokens = ph.tokens
+    for i in range(len(tokens) - 1):
+        t, noun = tokens[i], tokens[i + 1]
+        if i in ph.used or t.lang != "en" or not t.text.isalpha() or t.lower in FILLER_EN | EACH:
+            continue
+        if not (ground.table_of(noun) is fact or stem(noun.lower) in name_parts(fact.name)):
+            continue
+        if (
+            ground.table_of(t) is fact
+            or t.lower in EN_LEAD_WORDS
+            or EN_STATE_FORM.fullmatch(t.lower)
+            or stem(t.lower) in named
+            or _is_measure(t)
+            or _grain_adjective(t)
+            or _stops(t)
+            or fact.column(t.lower) is not None
+            or ground.columns_named(fact, [t])
+        ):
+            continue
+        ph.used.add(i)
+        ph.blank.append((t.start, t.end))
+        return f"{column.name} = '{t.lower}'"
+    return None
+
+
 def _not_yet(ph: MartPhrase, fact: Table) -> str | None:
     return f"{ph.not_yet} IS NULL" if ph.not_yet else None
 
@@ -4663,6 +4791,8 @@ def _grain_of_words(
         return {"column": times[0].name, "grain": ph.grain}, []
     if (event := _english_event_column(ph, times)) is not None:  # "check-ins" -> checked_in_on
         return {"column": event.name, "grain": ph.grain}, []
+    if (event := _participle_after_fact(ph, ground, fact, times)) is not None:  # "tickets closed per week"
+        return {"column": event.name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
     anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         p for k, w in enumerate(tokens)
@@ -4687,7 +4817,10 @@ GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "m
 
 
 def _part_match(part: str, column: Column) -> bool:
-    """A word's stem starts a part of the column's name or the other way round (issu ~ issued_at)."""
+    """A word's stem starts a part of the column's name or the other way round (issu ~ issued_at); a part
+    spelled with "_" (check_in, of «заселение») needs each of its parts in the name (checked_in_on)."""
+    if "_" in part:
+        return set(part.split("_")) <= set(name_parts(column.name))
     return any(np.startswith(part) or part.startswith(np) for np in name_parts(column.name) if len(np) >= 3)
 
 
@@ -4967,10 +5100,26 @@ def _target_phrase_at(ph: MartPhrase, i: int) -> bool:
             k += 1
         if any(_naming_word(tokens[j]) for j in range(i, k)) and k < n and _IDENTIFIER.match(tokens[k].text):
             return True
+    if _clause_table_name(tokens, i):
+        return True
     if _word(t, RESULT_RU, RESULT_EN) and i + 2 < n and tokens[i + 1].lower in ("в", "во", "to", "into"):
         nxt = tokens[i + 2]
         return nxt.lower in CLICKHOUSE_WORDS or nxt.lemma in CLICKHOUSE_WORDS or "_" in nxt.text
     return False
+
+
+def _clause_table_name(tokens: Sequence[Token], i: int) -> bool:
+    """«…, таблица delivered_daily», "…, table orders_daily": a table noun opening a clause of its own after a
+    comma, then one snake_case name that ends the clause: the name of the mart's table (planner23 reads the
+    same shape for a load's target)."""
+    n = len(tokens)
+    return (
+        0 < i < n - 1
+        and tokens[i - 1].text == ","
+        and _word(tokens[i], {"таблица", "табличка"}, {"table"})
+        and bool(_IDENTIFIER.match(tokens[i + 1].text))
+        and (i + 2 == n or tokens[i + 2].lang == "punct")
+    )
 
 
 def _claim_target_words(ph: MartPhrase, named: str | None) -> str | None:
@@ -5214,6 +5363,37 @@ def _english_event_after(ph: MartPhrase, j: int) -> bool:
     ph.grain_words.append(j)
     ph.used.add(j)
     return True
+
+
+def _participle_after_fact(
+    ph: MartPhrase, ground: _Ground, fact: Table, times: list[Column]
+) -> Column | None:
+    """ "tickets closed per category per week", "outages started per district": an English participle right
+    after the fact's own noun says which event of its rows is counted, so the grain is on that event's time
+    column (closed_at), when it names exactly one. Before the noun ("closed tickets") it is a state. A
+    particle after it ("checked in") is read with it."""
+    tokens = ph.tokens
+    in_dims = {k for words in ph.dims for k in words}
+    found: list[Column] = []
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if k in in_dims or t.lang != "en" or not t.lower.endswith("ed"):
+            continue
+        noun = tokens[k - 1]
+        if not (
+            ground.table_of(noun) is fact
+            or (noun.lang == "en" and stem(noun.lower) in name_parts(fact.name))  # "tickets": support_tickets
+            or (k > 1 and ground.table_of_pair(tokens[k - 2], noun) is fact)
+        ):
+            continue
+        matched = [c for c in times if any(_part_match(p, c) for p in _verb_times(t))]
+        particle = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if len(matched) > 1 and particle in ("in", "out", "up", "off"):  # "checked in": checked_in_on
+            matched = [c for c in matched if particle in name_parts(c.name)]
+            ph.used.add(k + 1)  # the particle is read with its verb
+        found += matched
+    found = list(dict.fromkeys(found))
+    return found[0] if len(found) == 1 else None
 
 
 def _english_event_column(
@@ -6161,7 +6341,8 @@ def _only_column_noun_value(text: str, ground: _Ground, fact: Table) -> str:
         if not re.search(r"[а-яё]", noun, re.IGNORECASE):
             return match.group(0)  # "only project 'Apollo'": the English rules read the column's name
         token = tokenize(noun)[0]
-        cols = [c for c in ground.columns_named(fact, [token]) if column_kind(c.type).family == "text"]
+        named = ground.columns_named(fact, [token]) or _dim_word_columns(fact, token)  # «дверь» -> door
+        cols = [c for c in named if column_kind(c.type).family == "text"]
         if len(cols) != 1:
             return match.group(0)
         value = match.group("value").strip("'\"")
