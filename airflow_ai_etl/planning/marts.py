@@ -2962,6 +2962,8 @@ def _residue(
             continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
         if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
             continue  # «выданных книг» of library_loans (issued_at): the event the rows are
+        if i == 0 and _head_event_noun(t, fact):
+            continue  # «Заселения в общагу …» of dorm_residents (checked_in_on): the event the rows are
         if (
             t.lang == "ru"
             and any(p.pos == "ADJF" for p in t.parses[:1])
@@ -3037,6 +3039,17 @@ def _residue(
             if (t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators
         ]
     return " ".join(t.text for t in left)
+
+
+def _head_event_noun(token: Token, fact: Table) -> bool:
+    """«Заселения» opening a mart of dorm_residents: a Russian noun whose time word names the fact's first
+    time column (checked_in_on) is the event every row records, so the rows are counted. A later one
+    («Выселения»: checked_out_on, empty while the student lives there) is not every row's: left asked."""
+    if token.lang != "ru" or not any(p.pos == "NOUN" for p in token.parses[:1]):
+        return False
+    part = _time_word(token)
+    times = _time_columns(fact)
+    return part is not None and bool(times) and [c for c in times if _part_match(part, c)] == times[:1]
 
 
 def _comparative(token: Token) -> bool:
@@ -3885,6 +3898,9 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
             ph.used.add(k)
         if k - 1 in by_word and k not in by_word and _word(tokens[k], AMOUNT_NOUNS_RU, AMOUNT_NOUNS_EN):
             ph.used.add(k)  # "kwh consumption", «литры расход»: the column's word says what is measured
+        bracketed = k + 3 < len(tokens) and tokens[k + 1].text == "(" and tokens[k + 3].text == ")"
+        if bracketed and k + 2 in by_word and k not in by_word and _word(tokens[k], *money_word):
+            ph.used.add(k)  # "payroll cost (gross)": the bracket names the column the money word means
 
 
 def _listed(tokens: Sequence[Token], k: int) -> bool:

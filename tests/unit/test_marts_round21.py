@@ -11,8 +11,10 @@ a dimension), "checked in" (the particle picks checked_in_on) and "set up" (a bu
 head of one compound table name («платежи» -> tuition_payments), and an English word before the fact's noun
 on a fact with a kind column ("purchase events": event_type = 'purchase'; an age or state word is asked).
 
-Before the rules: 42 of 68 failed (the controls passed, and so did the two English bare totals, already
-asked, and «только дверь и направление», asked)."""
+Before the rules: 50 of 79 failed (the controls passed, and so did the two English bare totals, already
+asked, «только дверь и направление» and the later-event head nouns, asked). Also: a head event noun naming
+the fact's first time column («Заселения …»: checked_in_on) counts the rows; a money noun with its column in
+brackets ("payroll cost (gross)") sums that column; "<word> flag" of a joined table's boolean groups by it."""
 
 from __future__ import annotations
 
@@ -335,3 +337,50 @@ def test_a_flag_of_a_joined_table_is_its_boolean_column(planners, catalog, text,
 
 def test_a_flag_no_reachable_table_has_is_asked(clinic):
     assert clinic.plan("visits per doctor by occupied flag").status == "needs_clarification"
+
+
+# --- 13: a head event noun naming the fact's first time column counts the rows («Заселения …») -------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, dims, grain",
+    [
+        ("univ", "заселения в общежития по корпусам по неделям", ["building"], ("checked_in_on", "week")),
+        ("clinic", "заборы анализов по кодам по дням", ["test_code"], ("collected_at", "day")),
+        (
+            "univ",
+            "число заселений в общежития по корпусам помесячно",
+            ["building"],
+            ("checked_in_on", "month"),
+        ),
+    ],
+)
+def test_a_head_event_noun_counts_its_rows(planners, catalog, text, dims, grain):
+    mart = mart_of(planners[catalog].plan(text))
+    assert (mart["measures"], mart["dims"], mart["grain"]) == ([("count", None)], dims, grain)
+
+
+@pytest.mark.parametrize(
+    "catalog, text",
+    [
+        ("univ", "выселения из общежития по корпусам по неделям"),  # checked_out_on: empty for residents
+        ("hr", "увольнения по отделам помесячно"),  # fired_at: empty for the employed
+    ],
+)
+def test_a_head_event_noun_of_a_later_event_is_asked(planners, catalog, text):
+    assert planners[catalog].plan(text).status == "needs_clarification"
+
+
+# --- 14: a money noun with its column in brackets ("cost (gross)") sums that column --------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, measure",
+    [
+        ("logistics", "fuel cost (amount) per vehicle per week", ("sum", "amount")),
+        ("hr", "payroll cost (net) by currency per payroll period, monthly", ("sum", "net")),
+        ("telecom", "payments spend (amount) per channel per day", ("sum", "amount")),
+    ],
+)
+def test_a_money_noun_with_a_bracketed_column_sums_it(planners, catalog, text, measure):
+    assert mart_of(planners[catalog].plan(text))["measures"] == [measure]
