@@ -2369,6 +2369,7 @@ VALUE_MEANINGS = {
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
 STATE_MEANINGS = {
     "одобрить": ("approv",), "одобренный": ("approv",), "утвердить": ("approv",), "активный": ("activ",),
+    "согласовать": ("approv",), "согласованный": ("approv",),  # «согласованные отпуска»: approved
     "действующий": ("activ",), "занятый": ("occupi", "busi"), "занять": ("occupi", "busi"),
     "свободный": ("free", "vacant"), "присутствовать": ("present",), "подтвердить": ("confirm",),
     "подтверждённый": ("confirm",), "подтвержденный": ("confirm",), "проверить": ("verifi", "check"),

@@ -1523,6 +1523,28 @@ def _logged_participle(tokens: Sequence[Token], k: int, m: MeasureWord, ground: 
     return not ground.columns_named(fact, [t]) and ground.table_of(t) is None
 
 
+def _grouped_event_participle(ph: MartPhrase, k: int, fact: Table) -> bool:
+    """«Показания: кол-во переданных по способам передачи»: a Russian participle counted with no noun after
+    it, whose stem a word of the request's own dimension shares, that word being in the comment of the fact's
+    grouped column ('Способ передачи' of readings.source): it says the rows are the transmissions grouped
+    by how they were made, not a state to filter on (read only when the filter rules found no state in it:
+    «оплаченных» of payments with a status is theirs)."""
+    tokens = ph.tokens
+    t = tokens[k]
+    if t.lang != "ru" or not any(p.pos == "PRTF" for p in t.parses[:1]):
+        return False
+    if (
+        k + 1 < len(tokens)
+        and tokens[k + 1].lang == "ru"
+        and tokens[k + 1].parses[:1]
+        and (tokens[k + 1].parses[0].pos == "NOUN")
+    ):
+        return False  # «переданных показаний»: a participle of a noun, read by the other rules
+    dim_words = [tokens[j] for words in ph.dims for j in words]
+    said = {lemma for c in fact.columns if c.comment for lemma in _comment_lemmas(c.comment)}
+    return any(_shared_prefix(t.lemma, w.lemma) >= EVENT_PREFIX + 1 for w in dim_words if w.lemmas & said)
+
+
 def _qualified_after(tokens: Sequence[Token], k: int) -> bool:
     """Token k is a Russian noun followed by a noun in the genitive («модели машины»): an attribute of
     something, not an entity alone."""
@@ -2962,6 +2984,8 @@ def _residue(
             continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
         if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
             continue  # «выданных книг» of library_loans (issued_at): the event the rows are
+        if _grouped_event_participle(ph, i, fact):
+            continue  # «кол-во переданных по способам передачи»: no state the filter rules found, the event
         if i == 0 and _head_event_noun(t, fact):
             continue  # «Заселения в общагу …» of dorm_residents (checked_in_on): the event the rows are
         if (
