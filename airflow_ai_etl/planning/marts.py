@@ -206,6 +206,7 @@ TIME_CHAIN = {
     "расчет",
     "расчёт",
     "результат",
+    "материал",  # «по дням забора материала»: the lab sample collected
 }
 # A second reading of a time word (an appointment's «приём» is its scheduled time, a visit's its date).
 TIME_WORDS_ALSO = {
@@ -1598,7 +1599,8 @@ def _apposition(ph: MartPhrase, head: int, comma: int) -> bool:
 
 
 PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "via", "at", "into", "to",
-            "excluding", "except", "as", "joined", "refreshed", "recompute", "only", "and"}  # fmt: skip
+            "excluding", "except", "as", "joined", "refreshed", "recompute", "only", "and", "across",
+            "over"}  # fmt: skip  # "per category across all warehouses": the words after it group nothing
 
 
 def _stops(token: Token) -> bool:
@@ -2937,6 +2939,7 @@ FILLER_EN = {
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
     "data", "values", "value", "s", "compute", "calculate", "there", "inside", "already", "were", "was",
     "been", "how", "using", "set", "up",  # "set up a mart": a build verb as "build"
+    "hand",  # "units on hand": the stock there is
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
@@ -2984,6 +2987,8 @@ def _residue(
             continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
         if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
             continue  # «выданных книг» of library_loans (issued_at): the event the rows are
+        if _across_all(tokens, i):
+            continue  # "per category across all warehouses": every row of them is summed anyway
         if _grouped_event_participle(ph, i, fact):
             continue  # «кол-во переданных по способам передачи»: no state the filter rules found, the event
         if i == 0 and _head_event_noun(t, fact):
@@ -3063,6 +3068,25 @@ def _residue(
             if (t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators
         ]
     return " ".join(t.text for t in left)
+
+
+ACROSS_EN = {"across", "over"}
+
+
+def _across_all(tokens: Sequence[Token], i: int) -> bool:
+    """ "across all warehouses", "over all categories": token i is the word, an all/the after it or the noun
+    they lead to; the aggregate runs over every one of them, which a mart without that dimension does."""
+    j = i
+    while j >= 0 and tokens[j].lower not in ACROSS_EN:
+        if j < i and tokens[j].lower not in ("all", "the"):
+            return False
+        j -= 1
+    if j < 0:
+        return False
+    k = j + 1
+    while k < len(tokens) and tokens[k].lower in ("all", "the"):
+        k += 1
+    return k < len(tokens) and tokens[k].text.isalpha() and i <= k
 
 
 def _head_event_noun(token: Token, fact: Table) -> bool:

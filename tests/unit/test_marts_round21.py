@@ -11,11 +11,12 @@ a dimension), "checked in" (the particle picks checked_in_on) and "set up" (a bu
 head of one compound table name («платежи» -> tuition_payments), and an English word before the fact's noun
 on a fact with a kind column ("purchase events": event_type = 'purchase'; an age or state word is asked).
 
-Before the rules: 54 of 84 failed (the controls passed, and so did the two English bare totals, already
+Before the rules: 58 of 89 failed (the controls passed, and so did the two English bare totals, already
 asked, «только дверь и направление» and the later-event head nouns, asked). Also: a head event noun naming
 the fact's first time column («Заселения …»: checked_in_on) counts the rows; a money noun with its column in
 brackets ("payroll cost (gross)") sums that column; "<word> flag" of a joined table's boolean groups by it; «согласованные» is the approved flag; a counted participle sharing its stem with the grouped column's comment
-word («кол-во переданных по способам передачи») is the rows' event, no condition."""
+word («кол-во переданных по способам передачи») is the rows' event, no condition; «по дням забора материала» (the sample completes the time word); "across
+all X"/"over all X" groups nothing."""
 
 from __future__ import annotations
 
@@ -422,3 +423,31 @@ def test_a_counted_participle_of_the_grouped_event_is_no_condition(planners):
 def test_a_counted_participle_of_another_event_is_asked(planners):
     outcome = planners["utility"].plan("Показания: кол-во просроченных по способам передачи по дням")
     assert outcome.status == "needs_clarification"
+
+
+# --- 17: «по дням забора материала»: the sample collected completes the time word ---------------------------
+
+
+def test_the_collected_material_completes_the_grain_word(clinic):
+    mart = mart_of(clinic.plan("число анализов по коду анализа по неделям забора материала"))
+    assert (mart["dims"], mart["grain"]) == (["test_code"], ("collected_at", "week"))
+
+
+# --- 18: "across all X" / "over all X" groups nothing ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "catalog, text, dims",
+    [
+        ("shop", "stock per warehouse across all products", ["warehouse"]),
+        ("shop", "total revenue per region over all categories", ["region"]),
+        ("logistics", "total distance km per courier across all routes", ["courier_id"]),
+    ],
+)
+def test_across_all_groups_nothing(planners, catalog, text, dims):
+    assert mart_of(planners[catalog].plan(text))["dims"] == dims
+
+
+def test_over_a_number_is_still_a_condition(shop):
+    outcome = shop.plan("revenue per region, sales over 1000 only")
+    assert mart_of(outcome)["dims"] == ["region"] and outcome.spec.source.mart.where == "amount > 1000"
