@@ -5477,8 +5477,12 @@ def _english_event_column(
     return found[0] if len(found) == 1 else None
 
 
-# Russian mart words a one-letter typo is read as («розрезе», «розбивкой»): words no catalog comment says.
-SPELLING_RU = frozenset({"разрез", "разбивка", "группировка", "витрина"})
+# Russian mart words a one-letter typo is read as («розрезе», «розбивкой»): words no catalog comment says,
+# and the longer Russian column and dimension words of the mart's own tables («остоновок» -> «остановок»).
+SPELLING_RU = frozenset(
+    {"разрез", "разбивка", "группировка", "витрина"}
+    | {w for w in [*COLUMN_WORDS, *DIM_WORDS] if len(w) >= 6 and not w.isascii()}
+)
 
 
 def _object_pair_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | None:
