@@ -5711,8 +5711,9 @@ def _table_named_as_column(ph: MartPhrase, ground: _Ground) -> None:
 
 
 def _bracket_grain_words(ph: MartPhrase) -> None:
-    """«помесячно (по началу отключения)», "weekly (by start of the trip)": a bracket right after the grain
-    word whose words name an event's time is the grain's column words."""
+    """«помесячно (по началу отключения)», "weekly (by start of the trip)", «помесячно (месяц начисления)»: a
+    bracket right after the grain word whose words name an event's time, or a date or grain noun with what
+    it is of, is the grain's column words."""
     tokens, n = ph.tokens, len(ph.tokens)
     if ph.grain is None or ph.grain_words or ph.grain_column:
         return
@@ -5728,7 +5729,11 @@ def _bracket_grain_words(ph: MartPhrase) -> None:
         read = [d for d in ph.dims if set(d) <= set(inner)]  # «(по началу отключения)» read as a dimension
         free = set(inner) - {k for d in read for k in d}
         if inner and all(k not in ph.used and tokens[k].lang in ("ru", "en") for k in free):
-            if any(_time_word(tokens[k]) for k in inner):
+            # «(месяц начисления)», «(дата заселения)»: a date or grain noun and what it is of, as a comment
+            dated = (
+                any(_grain_noun(tokens[k]) or tokens[k].lemma in DATE_NOUNS for k in inner) and len(inner) > 1
+            )
+            if dated or any(_time_word(tokens[k]) for k in inner):
                 ph.dims = [d for d in ph.dims if d not in read]
                 ph.grain_words.extend(inner)
                 ph.used.update(range(p, close + 1))
