@@ -331,6 +331,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which column of {table} should {func} use: {columns}?",
         "ru": "Какую колонку {table} агрегировать ({func}): {columns}?",
     },
+    "planner.mart.sum_or_count": {
+        "en": "{word!r} of {table}: the number of rows, or the sum of {column}?",
+        "ru": "«{word}» по {table}: количество строк или сумма {column}?",
+    },
     "planner.mart.distinct_what": {
         "en": "Distinct values of which column of {table}?",
         "ru": "Уникальные значения какой колонки {table} считать?",

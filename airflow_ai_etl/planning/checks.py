@@ -86,7 +86,7 @@ _NOT_NULL = [
 _UNIQUE = [
     re.compile(r"\bдубл\w*\s+(?:по\s+|в\s+)?(?P<s>.+)$", re.I),
     re.compile(r"^(?P<s>.+?)\s+(?:повторя\w*|дублир\w*)$", re.I),
-    re.compile(r"\bуникальн\w*\s+(?:по\s+)?(?P<s>.+)$", re.I),
+    re.compile(r"\bуникальн(?!ых\b)\w*\s+(?:по\s+)?(?P<s>.+)$", re.I),  # «уникальных X»: X counted
     re.compile(r"^(?P<s>.+?)\s+(?:\w+\s+)?уникальн\w*$", re.I),
     re.compile(r"\bduplicates?\s+(?:by|on|in|of)\s+(?P<s>.+)$", re.I),
     re.compile(r"\bduplicated?\s+(?P<s>.+?)$", re.I),
@@ -112,6 +112,14 @@ class AskedCheck:
     clause: str
 
 
+# A count word in the clause: «колво и уникальных студентов», "count and unique users" list aggregates of a
+# mart (a distinct count), not a uniqueness check on a column.
+_COUNTED = re.compile(
+    r"\b(?:кол-?во|колво|количеств\w*|числ[оа]\w*|сколько|count|counts|number\s+of|how\s+many)\b",
+    re.IGNORECASE,
+)
+
+
 def _number(word: str) -> int:
     word = word.lower().replace(" ", "").replace("\u00a0", "")
     if word.startswith(("тыс", "тыщ", "athousand", "thousand")):
@@ -127,6 +135,8 @@ def _read_one(part: str, severity: str) -> AskedCheck | None:
             return AskedCheck("row_count_min", "", _number(found.group("n")), severity, part)
     text = part.strip(" .!?:—–-")
     for kind, patterns in (("min_value", _NOT_NEGATIVE), ("not_null", _NOT_NULL), ("unique", _UNIQUE)):
+        if kind == "unique" and _COUNTED.search(text):
+            continue
         for pattern in patterns:
             found = pattern.search(text)
             if found:

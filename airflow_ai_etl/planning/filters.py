@@ -2601,6 +2601,7 @@ def value_meanings(word: Token) -> set[str]:
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
 STATE_MEANINGS = {
     "одобрить": ("approv",), "одобренный": ("approv",), "утвердить": ("approv",), "активный": ("activ",),
+    "согласовать": ("approv",), "согласованный": ("approv",),  # «согласованные отпуска»: approved
     "действующий": ("activ",), "занятый": ("occupi", "busi"), "занять": ("occupi", "busi"),
     "свободный": ("free", "vacant"), "присутствовать": ("present",), "подтвердить": ("confirm",),
     "подтверждённый": ("confirm",), "подтвержденный": ("confirm",), "проверить": ("verifi", "check"),

@@ -71,6 +71,7 @@ __all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "rea
 TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
+# «…, итого»: the bare total word, as "total"
 SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд"}
 SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
@@ -89,7 +90,7 @@ DISTINCT_RU = {"уникальный", "разный", "различный"}
 DISTINCT_EN = {"unique", "distinct"}
 UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
-MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "фонд"}
+MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "итого", "фонд"}
 MONEY_EN = {
     "revenue",
     "turnover",
@@ -188,7 +189,9 @@ TIME_WORDS = {
     "создаться": "creat",
     "доставить": "deliver", "доставлять": "deliver", "оплатить": "paid", "отправить": "ship",
     "вернуть": "return", "возвратить": "return", "возвращать": "return", "закрыть": "close",
-    "закрывать": "close", "закрытый": "close", "open": "creat", "opened": "creat", "открыть": "creat",
+    "закрывать": "close", "закрытый": "close", "заселение": "check_in", "заселить": "check_in",
+    "заселиться": "check_in", "выселение": "check_out", "выселить": "check_out", "выселиться": "check_out",
+    "open": "creat", "opened": "creat", "открыть": "creat",
     "открытие": "creat", "closed": "clos", "closing": "clos", "закрытие": "clos", "hired": "hire",
     "fired": "fire",
 }  # fmt: skip
@@ -204,6 +207,7 @@ TIME_CHAIN = {
     "расчет",
     "расчёт",
     "результат",
+    "материал",  # «по дням забора материала»: the lab sample collected
 }
 # A second reading of a time word (an appointment's «приём» is its scheduled time, a visit's its date).
 TIME_WORDS_ALSO = {
@@ -225,6 +229,20 @@ DIM_WORDS = {
     "проект": "project", "канал": "channel", "вакансия": "vacancy", "этап": "stage", "стадия": "stage",
     "направление": "direction", "причина": "reason", "единица": "unit", "палата": "ward",
 }  # fmt: skip
+
+
+def _dim_word(token: Token) -> str | None:
+    """The column name DIM_WORDS gives a word («двери» -> door), if any."""
+    return DIM_WORDS.get(token.lemma) or DIM_WORDS.get(token.lower)
+
+
+def _dim_word_columns(table: Table, token: Token) -> list[Column]:
+    """The table's column DIM_WORDS names by this word, as a list (none when it has no such column)."""
+    local = _dim_word(token)
+    column = table.column(local) if local else None
+    return [column] if column is not None else []
+
+
 # Measure and dimension words the glossary does not carry -> stems of English column-name parts.
 COLUMN_WORDS: dict[str, set[str]] = {
     "литр": {"liter", "litr"}, "liters": {"liter"}, "litres": {"liter"}, "остановка": {"stop"},
@@ -352,9 +370,18 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     )  # «для каждого региона», "for each region", "visiting each doctor", "of each kind": a grouping too
     if naming_rows and not grouped:
         return False  # «остатки по складу spb (warehouse = 'spb') каждый час»: the rows of one warehouse
+    if not grouped and not grain_phrase and not per and not adverb and _stock_words_only(words):
+        return False  # «остатки в клик каждый час»: the stock table loaded, not one row of summed quantity
     if export and not (measure or grain_phrase or per or adverb):
         return grouped  # "Export appointments to Excel daily": no grouping, no mart (a question follows)
     return grouped or any(_grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU for t in words)
+
+
+def _stock_words_only(words: Sequence[Token]) -> bool:
+    """Every measure word is a stock word («остатки», "stock"): they name the stock table; alone they sum its
+    quantity only when grouped («остатки по складам»), a measure word («сумма остатков») asks for the sum."""
+    found = [i for i in range(len(words)) if _measure_func(words, i) is not None]
+    return bool(found) and all(_word(words[i], STOCK_RU, STOCK_EN) for i in found)
 
 
 def _preps_naming_rows(tokens: Sequence[Token]) -> set[int]:
@@ -1146,6 +1173,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
                 and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
                 and not _null_check_at(tokens, i + 1)  # "per faculty, expelled_on not empty": a row filter
+                and not _target_phrase_at(ph, i + 1)  # «…, таблица delivered_daily»: the mart's own table
             ):
                 ph.used.add(i)
                 i += 1
@@ -1508,6 +1536,28 @@ def _logged_participle(tokens: Sequence[Token], k: int, m: MeasureWord, ground: 
     return not ground.columns_named(fact, [t]) and ground.table_of(t) is None
 
 
+def _grouped_event_participle(ph: MartPhrase, k: int, fact: Table) -> bool:
+    """«Показания: кол-во переданных по способам передачи»: a Russian participle counted with no noun after
+    it, whose stem a word of the request's own dimension shares, that word being in the comment of the fact's
+    grouped column ('Способ передачи' of readings.source): it says the rows are the transmissions grouped
+    by how they were made, not a state to filter on (read only when the filter rules found no state in it:
+    «оплаченных» of payments with a status is theirs)."""
+    tokens = ph.tokens
+    t = tokens[k]
+    if t.lang != "ru" or not any(p.pos == "PRTF" for p in t.parses[:1]):
+        return False
+    if (
+        k + 1 < len(tokens)
+        and tokens[k + 1].lang == "ru"
+        and tokens[k + 1].parses[:1]
+        and (tokens[k + 1].parses[0].pos == "NOUN")
+    ):
+        return False  # «переданных показаний»: a participle of a noun, read by the other rules
+    dim_words = [tokens[j] for words in ph.dims for j in words]
+    said = {lemma for c in fact.columns if c.comment for lemma in _comment_lemmas(c.comment)}
+    return any(_shared_prefix(t.lemma, w.lemma) >= EVENT_PREFIX + 1 for w in dim_words if w.lemmas & said)
+
+
 def _qualified_after(tokens: Sequence[Token], k: int) -> bool:
     """Token k is a Russian noun followed by a noun in the genitive («модели машины»): an attribute of
     something, not an entity alone."""
@@ -1561,7 +1611,8 @@ def _apposition(ph: MartPhrase, head: int, comma: int) -> bool:
 
 
 PREPS_EN = {"from", "by", "per", "of", "in", "on", "for", "with", "through", "via", "at", "into", "to",
-            "excluding", "except", "as", "joined", "refreshed", "recompute", "only", "and"}  # fmt: skip
+            "excluding", "except", "as", "joined", "refreshed", "recompute", "only", "and", "across",
+            "over"}  # fmt: skip  # "per category across all warehouses": the words after it group nothing
 
 
 def _stops(token: Token) -> bool:
@@ -2210,6 +2261,10 @@ class _Ground:
                 return nouns[0]
             if (synonym := _bracket_synonym_table(by_comment, meanings)) is not None:
                 return synonym  # «счётчикам»: 'Приборы учёта (счётчики)'
+        if not found:  # «платежи» of finance.tuition_payments: the head (last part) of one compound name
+            heads = [t for t in self.tables if len(parts := name_parts(t.name)) > 1 and parts[-1] in meanings]
+            if len(heads) == 1:
+                return heads[0]
         if token.lang == "en" and not found:  # "Wi-Fi", "fuel": the first part of one table's compound name
             firsts = [
                 t
@@ -2509,6 +2564,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
+    value_condition = value_condition or _type_word_value(ph, ground, fact)  # "purchase events": event_type
     flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
     event_flag = _event_participle_flag(ph, ground, fact)  # "attended lessons": present = true
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
@@ -2926,7 +2982,8 @@ FILLER_EN = {
     "for", "in", "on", "at", "to", "into", "and", "by", "per", "from", "with", "as", "table", "tables", "me",
     "report", "i", "we", "that", "this", "it", "its", "is", "are", "be", "each", "every", "all", "new", "kpi",
     "data", "values", "value", "s", "compute", "calculate", "there", "inside", "already", "were", "was",
-    "been", "how", "using",
+    "been", "how", "using", "set", "up",  # "set up a mart": a build verb as "build"
+    "hand",  # "units on hand": the stock there is
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
@@ -2974,6 +3031,12 @@ def _residue(
             continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
         if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
             continue  # «выданных книг» of library_loans (issued_at): the event the rows are
+        if _across_all(tokens, i):
+            continue  # "per category across all warehouses": every row of them is summed anyway
+        if _grouped_event_participle(ph, i, fact):
+            continue  # «кол-во переданных по способам передачи»: no state the filter rules found, the event
+        if i == 0 and _head_event_noun(t, fact):
+            continue  # «Заселения в общагу …» of dorm_residents (checked_in_on): the event the rows are
         if (
             t.lang == "ru"
             and any(p.pos == "ADJF" for p in t.parses[:1])
@@ -3050,6 +3113,36 @@ def _residue(
             if (t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators
         ]
     return " ".join(t.text for t in left)
+
+
+ACROSS_EN = {"across", "over"}
+
+
+def _across_all(tokens: Sequence[Token], i: int) -> bool:
+    """ "across all warehouses", "over all categories": token i is the word, an all/the after it or the noun
+    they lead to; the aggregate runs over every one of them, which a mart without that dimension does."""
+    j = i
+    while j >= 0 and tokens[j].lower not in ACROSS_EN:
+        if j < i and tokens[j].lower not in ("all", "the"):
+            return False
+        j -= 1
+    if j < 0:
+        return False
+    k = j + 1
+    while k < len(tokens) and tokens[k].lower in ("all", "the"):
+        k += 1
+    return k < len(tokens) and tokens[k].text.isalpha() and i <= k
+
+
+def _head_event_noun(token: Token, fact: Table) -> bool:
+    """«Заселения» opening a mart of dorm_residents: a Russian noun whose time word names the fact's first
+    time column (checked_in_on) is the event every row records, so the rows are counted. A later one
+    («Выселения»: checked_out_on, empty while the student lives there) is not every row's: left asked."""
+    if token.lang != "ru" or not any(p.pos == "NOUN" for p in token.parses[:1]):
+        return False
+    part = _time_word(token)
+    times = _time_columns(fact)
+    return part is not None and bool(times) and [c for c in times if _part_match(part, c)] == times[:1]
 
 
 def _comparative(token: Token) -> bool:
@@ -3752,6 +3845,24 @@ def _comment_pair(ground: _Ground, first: Token, second: Token) -> Table | None:
     return table if first.lemmas & said and second.lemmas & said else None
 
 
+def _via_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """«уникальных сотрудников через турникеты» of badge_events ('Проходы через турникеты'): a Russian «через»
+    phrase that one table's comment says with that same preposition names the rows the people are counted
+    over, not a table to join through («выручка по регионам через заказы»: no comment says «через заказы»)."""
+    tokens = ph.tokens
+    found: list[Table] = []
+    for k in ph.via:
+        via, noun = tokens[k - 1], tokens[k]
+        if via.lang != "ru" or noun.lang != "ru":
+            continue
+        found += [
+            t
+            for t in ground.tables
+            if t.comment and via.lemmas & (said := _comment_lemmas(t.comment)) and noun.lemmas & said
+        ]
+    return list(dict.fromkeys(found))
+
+
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
     measure word or column belongs to, or the one table holding every dimension."""
@@ -3763,6 +3874,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
     steps: list[list[Table]] = [[ph.fact_hint]] if ph.fact_hint is not None else []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
+    steps.append(_via_comment_tables(ph, ground))  # «сотрудников через турникеты»: badge_events
     steps.append(
         how_much := _how_much_tables(ph, ground)
     )  # «сколько затронуто домохозяйств»: outages.households
@@ -4007,6 +4119,9 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
             ph.used.add(k)
         if k - 1 in by_word and k not in by_word and _word(tokens[k], AMOUNT_NOUNS_RU, AMOUNT_NOUNS_EN):
             ph.used.add(k)  # "kwh consumption", «литры расход»: the column's word says what is measured
+        bracketed = k + 3 < len(tokens) and tokens[k + 1].text == "(" and tokens[k + 3].text == ")"
+        if bracketed and k + 2 in by_word and k not in by_word and _word(tokens[k], *money_word):
+            ph.used.add(k)  # "payroll cost (gross)": the bracket names the column the money word means
 
 
 def _listed(tokens: Sequence[Token], k: int) -> bool:
@@ -4139,7 +4254,8 @@ def _measures(
                 if unit is not None and not _is_quantity_word(object_words[0]) and not m.units:
                     measures.append({"func": "sum", "column": unit.name})  # «сколько часов отработано»
                     continue
-                if qty is None and m.units and _word(cue, COUNT_RU, COUNT_EN | {"many"}):
+                counting = _word(cue, COUNT_RU, COUNT_EN | {"many"}) or _slang_count(tokens, m.index)
+                if qty is None and m.units and counting:  # «скока штук»: slang counts as «сколько»
                     measures.append({"func": "count"})  # «лиды ... сколько штук»: no pieces column, rows
                     continue
                 if qty is None:
@@ -4238,6 +4354,9 @@ def _measures(
                 "max",
                 "avg",
             )
+            if _sum_or_count(m, object_words, fact):
+                questions.append(ask("sum_or_count", word=cue.text, table=fact.name, column=numeric[0].name))
+                continue  # "calls per subscriber, sum": of duration_sec, or the calls counted?
             if (money_word or fact_row) and len(money) == 1:
                 column = money[0]  # «самая крупная продажа»: the sale's amount
             elif money_word and len(named_money) == 1:
@@ -4288,6 +4407,20 @@ def _measures(
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _sum_or_count(m: MeasureWord, object_words: Sequence[Token], fact: Table) -> bool:
+    """ "visits per doctor, sum", «Звонки по абонентам, итого»: a sum naming no column, over rows with no
+    money and no quantity column and just one number (duration_min): that number is a guess, and a «total»
+    of visits may as well be their count, so it is asked (money, "orders …, total", is the order's total)."""
+    return (
+        m.func == "sum"
+        and not object_words
+        and not m.units
+        and not _money_columns(fact)
+        and _quantity_column(fact) is None
+        and len(_numeric_columns(fact)) == 1
+    )
 
 
 def _comment_names(column: Column, word: Token) -> bool:
@@ -4429,7 +4562,7 @@ def _dimensions(
         if explicit:
             dims.append(explicit[0].column(head.text).name)  # type: ignore[union-attr]
             continue
-        local = DIM_WORDS.get(head.lemma) or DIM_WORDS.get(head.lower)
+        local = _dim_word(head)
         if local and any(t.column(local) for t in [fact, *reachable]):
             dims.append(local)
             continue
@@ -4502,6 +4635,14 @@ def _dimensions(
             if len(set(via_cols)) == 1:
                 dims.append(via_cols[0])
                 continue
+        whole = [
+            (t, cols)
+            for t in reachable
+            if qualifier and (cols := ground.columns_named(t, [head, *qualifier]))
+        ]
+        if len(whole) == 1 and head.lang == "en":  # "privileged flag": subscribers.is_privileged, every word
+            dims.append(whole[0][1][0].name)
+            continue
         holders = [(t, ground.columns_named(t, [head])) for t in reachable]
         holders = [(t, cols) for t, cols in holders if cols]
         if len(holders) == 1:
@@ -4783,6 +4924,57 @@ def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
     return None
 
 
+def _type_column(fact: Table) -> Column | None:
+    """The fact's one text column for the kind of its rows, `<own noun>_type`/`_kind` (events.event_type)."""
+    own = set(name_parts(fact.name))
+    found = [
+        c
+        for c in fact.columns
+        if column_kind(c.type).family == "text"
+        and len(parts := name_parts(c.name)) == 2
+        and parts[0] in own
+        and parts[1] in ("type", "kind")
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _type_word_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """ "hourly purchase events per user", "a login event": an English word right before the fact's own noun,
+    on a fact whose rows have a kind column named after that noun (events.event_type), is that kind's value,
+    when the word is nothing else the mart reads (no measure, grain, column or the fact itself), no word of a
+    table's name ("user events") or of the fact's columns, no adjective of age or state ("recent", "failed":
+    asked)."""
+    from airflow_ai_etl.planning.offline import EN_LEAD_WORDS, EN_STATE_FORM
+
+    column = _type_column(fact)
+    if column is None:
+        return None
+    named = {p for x in (*(t.name for t in ground.tables), *fact.column_names) for p in name_parts(x)}
+    tokens = ph.tokens
+    for i in range(len(tokens) - 1):
+        t, noun = tokens[i], tokens[i + 1]
+        if i in ph.used or t.lang != "en" or not t.text.isalpha() or t.lower in FILLER_EN | EACH:
+            continue
+        if not (ground.table_of(noun) is fact or stem(noun.lower) in name_parts(fact.name)):
+            continue
+        if (
+            ground.table_of(t) is fact
+            or t.lower in EN_LEAD_WORDS
+            or EN_STATE_FORM.fullmatch(t.lower)
+            or stem(t.lower) in named
+            or _is_measure(t)
+            or _grain_adjective(t)
+            or _stops(t)
+            or fact.column(t.lower) is not None
+            or ground.columns_named(fact, [t])
+        ):
+            continue
+        ph.used.add(i)
+        ph.blank.append((t.start, t.end))
+        return f"{column.name} = '{t.lower}'"
+    return None
+
+
 def _not_yet(ph: MartPhrase, fact: Table) -> str | None:
     return f"{ph.not_yet} IS NULL" if ph.not_yet else None
 
@@ -4848,6 +5040,8 @@ def _grain_of_words(
         return {"column": times[0].name, "grain": ph.grain}, []
     if (event := _english_event_column(ph, times)) is not None:  # "check-ins" -> checked_in_on
         return {"column": event.name, "grain": ph.grain}, []
+    if (event := _participle_after_fact(ph, ground, fact, times)) is not None:  # "tickets closed per week"
+        return {"column": event.name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
     anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         p for k, w in enumerate(tokens)
@@ -4872,7 +5066,10 @@ GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "m
 
 
 def _part_match(part: str, column: Column) -> bool:
-    """A word's stem starts a part of the column's name or the other way round (issu ~ issued_at)."""
+    """A word's stem starts a part of the column's name or the other way round (issu ~ issued_at); a part
+    spelled with "_" (check_in, of «заселение») needs each of its parts in the name (checked_in_on)."""
+    if "_" in part:
+        return set(part.split("_")) <= set(name_parts(column.name))
     return any(np.startswith(part) or part.startswith(np) for np in name_parts(column.name) if len(np) >= 3)
 
 
@@ -5182,10 +5379,26 @@ def _target_phrase_at(ph: MartPhrase, i: int) -> bool:
             k += 1
         if any(_naming_word(tokens[j]) for j in range(i, k)) and k < n and _IDENTIFIER.match(tokens[k].text):
             return True
+    if _clause_table_name(tokens, i):
+        return True
     if _word(t, RESULT_RU, RESULT_EN) and i + 2 < n and tokens[i + 1].lower in ("в", "во", "to", "into"):
         nxt = tokens[i + 2]
         return nxt.lower in CLICKHOUSE_WORDS or nxt.lemma in CLICKHOUSE_WORDS or "_" in nxt.text
     return False
+
+
+def _clause_table_name(tokens: Sequence[Token], i: int) -> bool:
+    """«…, таблица delivered_daily», "…, table orders_daily": a table noun opening a clause of its own after a
+    comma, then one snake_case name that ends the clause: the name of the mart's table (planner23 reads the
+    same shape for a load's target)."""
+    n = len(tokens)
+    return (
+        0 < i < n - 1
+        and tokens[i - 1].text == ","
+        and _word(tokens[i], {"таблица", "табличка"}, {"table"})
+        and bool(_IDENTIFIER.match(tokens[i + 1].text))
+        and (i + 2 == n or tokens[i + 2].lang == "punct")
+    )
 
 
 def _claim_target_words(ph: MartPhrase, named: str | None) -> str | None:
@@ -5468,6 +5681,37 @@ def _listed_value_condition(fact: Table, token: Token) -> str | None:
     return f"{found[0][0]} = '{found[0][1]}'" if len(found) == 1 else None
 
 
+def _participle_after_fact(
+    ph: MartPhrase, ground: _Ground, fact: Table, times: list[Column]
+) -> Column | None:
+    """ "tickets closed per category per week", "outages started per district": an English participle right
+    after the fact's own noun says which event of its rows is counted, so the grain is on that event's time
+    column (closed_at), when it names exactly one. Before the noun ("closed tickets") it is a state. A
+    particle after it ("checked in") is read with it."""
+    tokens = ph.tokens
+    in_dims = {k for words in ph.dims for k in words}
+    found: list[Column] = []
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if k in in_dims or t.lang != "en" or not t.lower.endswith("ed"):
+            continue
+        noun = tokens[k - 1]
+        if not (
+            ground.table_of(noun) is fact
+            or (noun.lang == "en" and stem(noun.lower) in name_parts(fact.name))  # "tickets": support_tickets
+            or (k > 1 and ground.table_of_pair(tokens[k - 2], noun) is fact)
+        ):
+            continue
+        matched = [c for c in times if any(_part_match(p, c) for p in _verb_times(t))]
+        particle = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if len(matched) > 1 and particle in ("in", "out", "up", "off"):  # "checked in": checked_in_on
+            matched = [c for c in matched if particle in name_parts(c.name)]
+            ph.used.add(k + 1)  # the particle is read with its verb
+        found += matched
+    found = list(dict.fromkeys(found))
+    return found[0] if len(found) == 1 else None
+
+
 def _english_event_column(
     ph: MartPhrase, times: list[Column], words: Sequence[Token] | None = None
 ) -> Column | None:
@@ -5485,8 +5729,12 @@ def _english_event_column(
     return found[0] if len(found) == 1 else None
 
 
-# Russian mart words a one-letter typo is read as («розрезе», «розбивкой»): words no catalog comment says.
-SPELLING_RU = frozenset({"разрез", "разбивка", "группировка", "витрина"})
+# Russian mart words a one-letter typo is read as («розрезе», «розбивкой»): words no catalog comment says,
+# and the longer Russian column and dimension words of the mart's own tables («остоновок» -> «остановок»).
+SPELLING_RU = frozenset(
+    {"разрез", "разбивка", "группировка", "витрина"}
+    | {w for w in [*COLUMN_WORDS, *DIM_WORDS] if len(w) >= 6 and not w.isascii()}
+)
 
 
 def _object_pair_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | None:
@@ -5715,8 +5963,9 @@ def _table_named_as_column(ph: MartPhrase, ground: _Ground) -> None:
 
 
 def _bracket_grain_words(ph: MartPhrase) -> None:
-    """«помесячно (по началу отключения)», "weekly (by start of the trip)": a bracket right after the grain
-    word whose words name an event's time is the grain's column words."""
+    """«помесячно (по началу отключения)», "weekly (by start of the trip)", «помесячно (месяц начисления)»: a
+    bracket right after the grain word whose words name an event's time, or a date or grain noun with what
+    it is of, is the grain's column words."""
     tokens, n = ph.tokens, len(ph.tokens)
     if ph.grain is None or ph.grain_words or ph.grain_column:
         return
@@ -5732,7 +5981,11 @@ def _bracket_grain_words(ph: MartPhrase) -> None:
         read = [d for d in ph.dims if set(d) <= set(inner)]  # «(по началу отключения)» read as a dimension
         free = set(inner) - {k for d in read for k in d}
         if inner and all(k not in ph.used and tokens[k].lang in ("ru", "en") for k in free):
-            if any(_time_word(tokens[k]) for k in inner):
+            # «(месяц начисления)», «(дата заселения)»: a date or grain noun and what it is of, as a comment
+            dated = (
+                any(_grain_noun(tokens[k]) or tokens[k].lemma in DATE_NOUNS for k in inner) and len(inner) > 1
+            )
+            if dated or any(_time_word(tokens[k]) for k in inner):
                 ph.dims = [d for d in ph.dims if d not in read]
                 ph.grain_words.extend(inner)
                 ph.used.update(range(p, close + 1))
@@ -6512,7 +6765,8 @@ def _only_column_noun_value(text: str, ground: _Ground, fact: Table) -> str:
         if not re.search(r"[а-яё]", noun, re.IGNORECASE):
             return match.group(0)  # "only project 'Apollo'": the English rules read the column's name
         token = tokenize(noun)[0]
-        cols = [c for c in ground.columns_named(fact, [token]) if column_kind(c.type).family == "text"]
+        named = ground.columns_named(fact, [token]) or _dim_word_columns(fact, token)  # «дверь» -> door
+        cols = [c for c in named if column_kind(c.type).family == "text"]
         if len(cols) != 1:
             return match.group(0)
         value = match.group("value").strip("'\"")
