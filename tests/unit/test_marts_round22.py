@@ -260,7 +260,6 @@ NOT_YET = {
     "bytes up and bytes down totals per apn",
     "скачано байт по сессиям вайфая в разрезе точек доступа",
     "кол-во подключений по регионам помесячно",
-    "hourly login events per user",
     "net pay total by currency per payroll month",
 }
 
