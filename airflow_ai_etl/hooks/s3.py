@@ -362,11 +362,11 @@ def _amazon_s3_hook_class() -> Any:
     class _AmazonS3Hook(AmazonS3Hook):
         def __init__(self, *args: Any, connection: Any = None, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._connection = connection  # read by our S3Hook a moment ago: not read a second time
+            self._ai_etl_connection = connection  # read by our S3Hook a moment ago: not read again
 
         def get_connection(self, conn_id: str) -> Any:  # type: ignore[override]  # the base's is a classmethod; the provider calls it on the instance
-            if self._connection is not None and conn_id == self.aws_conn_id:
-                return self._connection
+            if self._ai_etl_connection is not None and conn_id == self.aws_conn_id:
+                return self._ai_etl_connection
             return super().get_connection(conn_id)
 
         def get_session(self, region_name: str | None = None, deferrable: bool = False) -> Any:
