@@ -63,7 +63,7 @@ def test_planned_mart_with_two_join_paths_asks_and_deploys_nothing(env, tmp_path
     outcome = assistant.generate("Витрина выручки по городам покупателей по дням, в ch_fast")
 
     assert outcome.status == "needs_clarification" and outcome.spec is None
-    assert "2 paths" in outcome.questions[0] and "orders" in outcome.questions[0]
+    assert "по 2 путям" in outcome.questions[0] and "orders" in outcome.questions[0]  # asked in Russian
     assert not (tmp_path / "dags").exists() or not any((tmp_path / "dags").iterdir())
 
 
