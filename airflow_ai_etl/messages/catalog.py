@@ -331,6 +331,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which column of {table} should {func} use: {columns}?",
         "ru": "Какую колонку {table} агрегировать ({func}): {columns}?",
     },
+    "planner.mart.count_or_sum": {
+        "en": "Count the {words} or sum {column}?",
+        "ru": "Посчитать количество ({words}) или сумму {column}?",
+    },
     "planner.mart.distinct_what": {
         "en": "Distinct values of which column of {table}?",
         "ru": "Уникальные значения какой колонки {table} считать?",
