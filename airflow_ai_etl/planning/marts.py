@@ -182,8 +182,7 @@ TIME_WORDS = {
     "начинаться": "start", "начаться": "start", "starts": "start", "begin": "start", "begins": "start",
     "заканчиваться": "end", "закончиться": "end", "ends": "end",
     "въехать": "check", "заселиться": "check", "прийти": "creat", "поступить": "creat",
-    "увольнять": "fire", "уволиться": "fire", "увольняться": "fire", "отчислить": "expel",
-    "отчислять": "expel", "отчислиться": "expel", "зачислить": "enrol",
+    "увольнять": "fire", "отчислить": "expel", "отчислять": "expel", "зачислить": "enrol",
     "зачислять": "enrol", "зачисление": "enrol", "отчисление": "expel", "принимать": "hire",
     "нанимать": "hire", "fire": "fire", "dismiss": "fire", "expel": "expel", "enrol": "enrol",
     "regist": "regist", "создаваться": "creat", "создать": "creat", "создавать": "creat",
@@ -1106,6 +1105,8 @@ def _time_word(token: Token) -> str | None:
     for lemma in token.lemmas | {token.lower, token.lemma}:
         if lemma in TIME_WORDS:
             return TIME_WORDS[lemma]
+        if token.lang == "ru" and lemma.endswith(("ся", "сь")) and lemma[:-2] in TIME_WORDS:
+            return TIME_WORDS[lemma[:-2]]  # «уволиться», «закрыться»: the event of «уволить», «закрыть»
     return None
 
 
@@ -5794,14 +5795,18 @@ def _with_state_participle(ph: MartPhrase, ground: _Ground, fact: Table, rest: s
             continue
         # «сколько заявок закрыто»: the participle may have been read as a word of the counted object
         inside = [k for k in m.object[1:] if tokens[k].parses and tokens[k].parses[0].pos in ("PRTS", "ADJS")]
-        k = inside[0] if inside else m.object[-1] + 1
+        # «число уволенных сотрудников»: a full participle before the counted noun, read into the object
+        attribute = [k for k in m.object[:-1] if tokens[k].lang == "ru" and _full_participle_form(tokens[k])]
+        k = inside[0] if inside else attribute[0] if attribute else m.object[-1] + 1
         if k >= len(tokens):
             continue
         word = tokens[k]
-        if (k in ph.used and not inside) or word.lang != "ru" or not word.parses:
+        if (k in ph.used and not (inside or attribute)) or word.lang != "ru" or not word.parses:
             continue
-        if word.parses[0].pos not in ("PRTS", "ADJS") and not _event_of_counted(
-            ph, ground, fact, m.object, k
+        if (
+            word.parses[0].pos not in ("PRTS", "ADJS")
+            and k not in attribute
+            and not _event_of_counted(ph, ground, fact, m.object, k)
         ):
             continue
         if any(_comment_names(c, word) for c in _numeric_columns(fact)):
@@ -5817,6 +5822,12 @@ def _with_state_participle(ph: MartPhrase, ground: _Ground, fact: Table, rest: s
         chars[word.start : word.end] = " " * (word.end - word.start)
         return "".join(chars) + ", только " + full, word.text
     return rest, None
+
+
+def _full_participle_form(token: Token) -> bool:
+    """«уволенных», «закрытых» (also the adjective «закрытый»): a word one reading of which is a full
+    participle, the state of the noun it stands before."""
+    return any(p.pos == "PRTF" for p in token.parses)
 
 
 def _finite_event_verb(token: Token) -> bool:
@@ -5872,9 +5883,12 @@ def _full_participle(word: Token) -> str | None:
     parsed = _morph().parse(word.lower)[0]
     forms = [{"PRTF", "plur", "nomn"}, {"ADJF", "plur", "nomn"}]
     if parsed.tag.POS == "VERB":  # a transitive verb's object is the counted rows: the passive participle
-        forms = [{"PRTF", "pssv", "past", "plur", "nomn"}] * ("tran" in parsed.tag) + [
-            {"PRTF", "actv", "past", "plur", "nomn"}
-        ]
+        passive = {"PRTF", "pssv", "past", "plur", "nomn"}
+        if parsed.normal_form.endswith(("ся", "сь")):  # «счетов закрылось»: as «закрытые» of «закрыть»
+            plain = [p for p in _morph().parse(parsed.normal_form[:-2]) if p.tag.POS == "INFN"]
+            if plain and "tran" in plain[0].tag and (full := plain[0].inflect(passive)) is not None:
+                return str(full.word)
+        forms = [passive] * ("tran" in parsed.tag) + [{"PRTF", "actv", "past", "plur", "nomn"}]
     for grammemes in forms:
         if (full := parsed.inflect(grammemes)) is not None:
             return str(full.word)
