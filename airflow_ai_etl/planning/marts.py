@@ -47,7 +47,7 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
-from airflow_ai_etl.planning.lexer import Token, analyse, known_word, numerals, tokenize
+from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import WEEKDAY_ABBREVIATIONS, is_
 from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
@@ -2538,6 +2538,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         where = planner.filters._where(rest_request, fact, False, Found(None))
     if state_word and grain and _dates_the_grain(tokenize(state_word)[0], fact, grain["column"]):
         # «сколько человек заселилось … по месяцам заселения»: the grain dates each row by that event
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
+    if state_word and _state_adjective(tokenize(state_word)[0]) and (where.questions or not where.value):
+        # «число крупных заказов»: an adjective no listed value answers stays as read before (a word of
+        # the counted noun; the residue rules ask what they must)
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions and state_word and _finite_event_verb(tokenize(state_word)[0]):
@@ -5796,7 +5801,12 @@ def _with_state_participle(ph: MartPhrase, ground: _Ground, fact: Table, rest: s
         # «сколько заявок закрыто»: the participle may have been read as a word of the counted object
         inside = [k for k in m.object[1:] if tokens[k].parses and tokens[k].parses[0].pos in ("PRTS", "ADJS")]
         # «число уволенных сотрудников»: a full participle before the counted noun, read into the object
-        attribute = [k for k in m.object[:-1] if tokens[k].lang == "ru" and _full_participle_form(tokens[k])]
+        # («число активных абонентов»: a state adjective, kept only where a listed value answers it)
+        attribute = [
+            k
+            for k in m.object[:-1]
+            if tokens[k].lang == "ru" and (_full_participle_form(tokens[k]) or _state_adjective(tokens[k]))
+        ]
         k = inside[0] if inside else attribute[0] if attribute else m.object[-1] + 1
         if k >= len(tokens):
             continue
@@ -5816,7 +5826,8 @@ def _with_state_participle(ph: MartPhrase, ground: _Ground, fact: Table, rest: s
         full = _full_participle(word)
         if full is None:
             continue
-        ph.used.add(k)
+        if not _state_adjective(word):  # an adjective no value answers is read as before (see plan_mart)
+            ph.used.add(k)
         m.object = [x for x in m.object if x != k]
         chars = list(rest)
         chars[word.start : word.end] = " " * (word.end - word.start)
@@ -5830,6 +5841,19 @@ def _full_participle_form(token: Token) -> bool:
     return any(p.pos == "PRTF" for p in token.parses)
 
 
+def _state_adjective(token: Token) -> bool:
+    """«активных», «просроченных»: a qualitative adjective (no participle reading) that may name a state
+    the rows are listed in; not «новых» (new rows, read by the grain rules)."""
+    return (
+        token.lang == "ru"
+        and bool(token.parses)
+        and token.parses[0].pos == "ADJF"
+        and "Qual" in str(_morph().parse(token.lower)[0].tag)
+        and token.lemma != "новый"
+        and not _full_participle_form(token)
+    )
+
+
 def _finite_event_verb(token: Token) -> bool:
     """«выпустилось», «ушло», «доставили»: a finite verb in the past indicative, said of the rows (the event
     they went through); not «хочу»/«построй» (the asker's own wish or a command), nor a verb of being
@@ -5839,8 +5863,6 @@ def _finite_event_verb(token: Token) -> bool:
         return False
     if token.lemma in FILLER_RU or _word(token, REFRESH_RU, REFRESH_EN):
         return False
-    from airflow_ai_etl.planning.lexer import _morph
-
     tag = _morph().parse(token.lower)[0].tag
     # «сколько студентов выпустилось», «сколько посылок доставили»: neuter or plural, said of the counted
     # rows; «сколько приёмов провёл каждый врач»: masculine, said of a subject of its own
@@ -5878,8 +5900,6 @@ def _dates_the_grain(word: Token, fact: Table, column_name: str) -> bool:
 def _full_participle(word: Token) -> str | None:
     """The plural full form a filter rule reads as a state: «закрыто» -> «закрытые», «выпустилось» ->
     «выпустившиеся», «доставили» (said of the counted things) -> «доставленные»."""
-    from airflow_ai_etl.planning.lexer import _morph
-
     parsed = _morph().parse(word.lower)[0]
     forms = [{"PRTF", "plur", "nomn"}, {"ADJF", "plur", "nomn"}]
     if parsed.tag.POS == "VERB":  # a transitive verb's object is the counted rows: the passive participle
