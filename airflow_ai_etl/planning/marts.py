@@ -3007,7 +3007,8 @@ def _residue(
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
             continue
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
-            continue
+            if not _unread_event_verb(tokens, i, fact):
+                continue  # «построй», «обновлять», «продано»: no slot of their own
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
         owner = ground.table_of(t)
@@ -5833,6 +5834,20 @@ def _with_state_participle(ph: MartPhrase, ground: _Ground, fact: Table, rest: s
         chars[word.start : word.end] = " " * (word.end - word.start)
         return "".join(chars) + ", только " + full, word.text
     return rest, None
+
+
+def _unread_event_verb(tokens: Sequence[Token], i: int, fact: Table) -> bool:
+    """«сколько ушло сотрудников»: an event verb right after «сколько», before the counted noun, that no
+    rule read (no listed value, no time column of the fact, not the fact's comment) is asked, never
+    dropped."""
+    t = tokens[i]
+    return (
+        i > 0
+        and tokens[i - 1].lemma == "сколько"
+        and _finite_event_verb(t)
+        and not _comment_verb(t, fact)
+        and not _names_event_time(t, fact)
+    )
 
 
 def _full_participle_form(token: Token) -> bool:
