@@ -5067,7 +5067,16 @@ def _how_much_of_column(ph: MartPhrase, ground: _Ground, fact: Table, m: Measure
     kind = column_kind(column.type)
     if not kind.numeric or column.name.endswith("_id") or column.name in fact.primary_key:
         return False
-    return all(ground.table_of(ph.tokens[k]) is None for k in m.object)
+    # «сколько транзакций (amount)»: a plural noun in the genitive is counted, whether or not it names a
+    # table (count or sum: asked by _measures)
+    return all(ground.table_of(ph.tokens[k]) is None and not _counted_noun(ph.tokens[k]) for k in m.object)
+
+
+def _counted_noun(token: Token) -> bool:
+    """«заказов», «транзакций» after «сколько»: a noun in the genitive plural, the things counted."""
+    return token.lang == "ru" and any(
+        p.pos == "NOUN" and p.case == "gent" and p.number == "plur" for p in token.parses[:1]
+    )
 
 
 def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:

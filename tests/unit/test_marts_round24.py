@@ -133,6 +133,7 @@ def test_a_state_adjective_no_value_answers_stays_asked(planners, catalog, text)
         ("utility", "Число начислений (amount) по тарифам"),
         ("hr", "Количество расчётных листков (net) по сотрудникам"),
         ("logistics", "кол-во отправлений (weight_kg) по статусам"),
+        ("bank", "Сколько транзакций (amount) по каналам"),  # a counted noun naming no table (written after)
     ],
 )
 def test_a_count_noun_with_a_numeric_column_in_brackets_is_asked(planners, catalog, text):
