@@ -47,8 +47,8 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
-from airflow_ai_etl.planning.lexer import Token, analyse, known_word, numerals, tokenize
-from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
+from airflow_ai_etl.planning.lexicon import WEEKDAY_ABBREVIATIONS, is_
 from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
 from airflow_ai_etl.planning.vocabulary import (
@@ -182,6 +182,7 @@ TIME_WORDS = {
     "получение": "receiv", "получить": "receiv", "received": "receiv",
     "начинаться": "start", "начаться": "start", "starts": "start", "begin": "start", "begins": "start",
     "заканчиваться": "end", "закончиться": "end", "ends": "end",
+    "въехать": "check", "прийти": "creat", "поступить": "creat",
     "увольнять": "fire", "отчислить": "expel", "отчислять": "expel", "зачислить": "enrol",
     "зачислять": "enrol", "зачисление": "enrol", "отчисление": "expel", "принимать": "hire",
     "нанимать": "hire", "fire": "fire", "dismiss": "fire", "expel": "expel", "enrol": "enrol",
@@ -1131,6 +1132,8 @@ def _time_word(token: Token) -> str | None:
     for lemma in token.lemmas | {token.lower, token.lemma}:
         if lemma in TIME_WORDS:
             return TIME_WORDS[lemma]
+        if token.lang == "ru" and lemma.endswith(("ся", "сь")) and lemma[:-2] in TIME_WORDS:
+            return TIME_WORDS[lemma[:-2]]  # «уволиться», «закрыться»: the event of «уволить», «закрыть»
     return None
 
 
@@ -2127,6 +2130,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return None  # "every 30 min": minutes
     if _abbreviated_min(tokens, i):
         return "min"  # «макс и мин сумма», «мин. оклад»
+    if _abbreviated_avg(tokens, i):
+        return "avg"  # «Ср. длительность визитов»
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
@@ -2572,7 +2577,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
     rest = _only_fact_noun(rest, ground, fact)  # «только звонки в роуминге»: no value 'звонки'
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
-    plain, (rest, state_word) = rest, _with_state_participle(ph, fact, rest)  # «отправлений доставлено»
+    # «отправлений доставлено», «студентов выпустилось»: a state of the counted rows
+    plain, (rest, state_word) = rest, _with_state_participle(ph, ground, fact, rest)
     happened: str | None = None
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
@@ -2586,6 +2592,17 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         happened = _event_happened(state_word, fact, grain)
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))
+    if state_word and grain and _dates_the_grain(tokenize(state_word)[0], fact, grain["column"]):
+        # «сколько человек заселилось … по месяцам заселения»: the grain dates each row by that event
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
+    if state_word and _state_adjective(tokenize(state_word)[0]) and (where.questions or not where.value):
+        # «число крупных заказов»: an adjective no listed value answers stays as read before (a word of
+        # the counted noun; the residue rules ask what they must)
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
+    if where.questions and state_word and _finite_event_verb(tokenize(state_word)[0]):
+        return Outcome.clarify(ask("residue", words=state_word))  # «ушло»: the user's word, not «ушедшие»
     if where.questions:
         return Outcome.clarify(*where.questions)
     if state_word and not where.value:  # a state no column answers is asked, never dropped
@@ -3053,7 +3070,8 @@ def _residue(
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
             continue
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
-            continue
+            if not _unread_event_verb(tokens, i, fact):
+                continue  # «построй», «обновлять», «продано»: no slot of their own
         if t.lemma in ("проданный", "продать") or ground.table_of(t) is fact:
             continue
         owner = ground.table_of(t)
@@ -4214,6 +4232,10 @@ def _measures(
     for m in ph.measures:
         if m.column_ref:
             func = "sum" if _how_much_of_column(ph, ground, fact, m) else m.func
+            if func == "count" and m.object and _amount_column(fact, m.column_ref):
+                # «Сколько заказов (total)»: the noun counts rows, the bracket names an amount (a sum?)
+                word = _words_of(tokens, m.object)
+                return [], [ask("sum_or_count", word=word, table=fact.name, column=m.column_ref)]
             measures.append({"func": func, "column": m.column_ref})
             continue
         object_words = [tokens[k] for k in m.object]
@@ -5056,7 +5078,12 @@ def _grain_of_words(
         return {"column": own[0].name, "grain": ph.grain}, []
     created = [c for c in times if c.name == "created_at"]
     if created and all(not c.name.endswith("_at") or c.name == "created_at" for c in times):
-        return {"column": "created_at", "grain": ph.grain}, []
+        # created_at is when the row was written; a date whose comment is the grain's own unit is the
+        # period the row is about («сумма начислений помесячно»: billing.charges.period 'Расчётный месяц')
+        unit = [c for c in times if c.comment and GRAIN_UNIT_RU[ph.grain] in _comment_lemmas(c.comment)]
+        if len(unit) > 1:
+            return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+        return {"column": unit[0].name if unit else "created_at", "grain": ph.grain}, []
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
@@ -5219,6 +5246,16 @@ def _participle_bracket(tokens: Sequence[Token], m: MeasureWord, j: int) -> bool
     )
 
 
+def _amount_column(fact: Table, name: str) -> bool:
+    """A numeric column of the fact that holds an amount (total, weight_kg), not a key (id, customer_id)."""
+    column = fact.column(name)
+    return column is not None and column in _numeric_columns(fact)
+
+
+def _words_of(tokens: Sequence[Token], indexes: Sequence[int]) -> str:
+    return " ".join(tokens[k].text for k in indexes)
+
+
 def _how_much_of_column(ph: MartPhrase, ground: _Ground, fact: Table, m: MeasureWord) -> bool:
     """«Сколько начислено (gross)», «сколько к выплате (net)»: «сколько» on a named numeric column, with no
     noun naming a table to count, asks how much of it: its sum, never a count of its non-empty values."""
@@ -5228,7 +5265,16 @@ def _how_much_of_column(ph: MartPhrase, ground: _Ground, fact: Table, m: Measure
     kind = column_kind(column.type)
     if not kind.numeric or column.name.endswith("_id") or column.name in fact.primary_key:
         return False
-    return all(ground.table_of(ph.tokens[k]) is None for k in m.object)
+    # «сколько транзакций (amount)»: a plural noun in the genitive is counted, whether or not it names a
+    # table (count or sum: asked by _measures)
+    return all(ground.table_of(ph.tokens[k]) is None and not _counted_noun(ph.tokens[k]) for k in m.object)
+
+
+def _counted_noun(token: Token) -> bool:
+    """«заказов», «транзакций» after «сколько»: a noun in the genitive plural, the things counted."""
+    return token.lang == "ru" and any(
+        p.pos == "NOUN" and p.case == "gent" and p.number == "plur" for p in token.parses[:1]
+    )
 
 
 def _how_much_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
@@ -6006,42 +6052,145 @@ def _column_words_table(ph: MartPhrase, ground: _Ground) -> list[Table]:
     return found if len(found) == 1 else []
 
 
-def _with_state_participle(ph: MartPhrase, fact: Table, rest: str) -> tuple[str, str | None]:
+def _with_state_participle(ph: MartPhrase, ground: _Ground, fact: Table, rest: str) -> tuple[str, str | None]:
     """«Сколько отправлений доставлено», «сколько заявок закрыто»: a short participle after the counted noun
     is a state of the rows (status = 'delivered', closed_at IS NOT NULL), read by the filter rules as its
     full form («…, только доставленные») appended to the text they read; the word, or None. A participle
     naming a numeric column («отработано») is not one; one naming an event's time that no status value
     says («выдано» of issued_at) is dropped again by plan_mart (no condition, no question)."""
-    from airflow_ai_etl.planning.lexer import _morph
-
     tokens = ph.tokens
     for m in ph.measures:
         if m.func != "count" or not m.object:
             continue
         # «сколько заявок закрыто»: the participle may have been read as a word of the counted object
         inside = [k for k in m.object[1:] if tokens[k].parses and tokens[k].parses[0].pos in ("PRTS", "ADJS")]
-        k = inside[0] if inside else m.object[-1] + 1
+        # «число уволенных сотрудников»: a full participle before the counted noun, read into the object
+        # («число активных абонентов»: a state adjective, kept only where a listed value answers it)
+        attribute = [
+            k
+            for k in m.object[:-1]
+            if tokens[k].lang == "ru" and (_full_participle_form(tokens[k]) or _state_adjective(tokens[k]))
+        ]
+        k = inside[0] if inside else attribute[0] if attribute else m.object[-1] + 1
         if k >= len(tokens):
             continue
         word = tokens[k]
-        if (k in ph.used and not inside) or word.lang != "ru" or not word.parses:
+        if (k in ph.used and not (inside or attribute)) or word.lang != "ru" or not word.parses:
             continue
-        if word.parses[0].pos not in ("PRTS", "ADJS"):
+        if (
+            word.parses[0].pos not in ("PRTS", "ADJS")
+            and k not in attribute
+            and not _event_of_counted(ph, ground, fact, m.object, k)
+        ):
             continue
         if any(_comment_names(c, word) for c in _numeric_columns(fact)):
             continue
         if word.lemmas & SOLD_LEMMAS or _describes(word, fact):
             continue  # «товаров продано» of sales: the fact's own event, no state
-        parsed = _morph().parse(word.lower)[0]
-        full = parsed.inflect({"PRTF", "plur", "nomn"}) or parsed.inflect({"ADJF", "plur", "nomn"})
+        full = _full_participle(word)
         if full is None:
             continue
-        ph.used.add(k)
+        if not _state_adjective(word):  # an adjective no value answers is read as before (see plan_mart)
+            ph.used.add(k)
         m.object = [x for x in m.object if x != k]
         chars = list(rest)
         chars[word.start : word.end] = " " * (word.end - word.start)
-        return "".join(chars) + ", только " + full.word, word.text
+        return "".join(chars) + ", только " + full, word.text
     return rest, None
+
+
+def _unread_event_verb(tokens: Sequence[Token], i: int, fact: Table) -> bool:
+    """«сколько ушло сотрудников»: an event verb right after «сколько», before the counted noun, that no
+    rule read (no listed value, no time column of the fact, not the fact's comment) is asked, never
+    dropped."""
+    t = tokens[i]
+    return (
+        i > 0
+        and tokens[i - 1].lemma == "сколько"
+        and _finite_event_verb(t)
+        and not _comment_verb(t, fact)
+        and not _names_event_time(t, fact)
+    )
+
+
+def _full_participle_form(token: Token) -> bool:
+    """«уволенных», «закрытых» (also the adjective «закрытый»): a word one reading of which is a full
+    participle, the state of the noun it stands before."""
+    return any(p.pos == "PRTF" for p in token.parses)
+
+
+def _state_adjective(token: Token) -> bool:
+    """«активных», «просроченных»: a qualitative adjective (no participle reading) that may name a state
+    the rows are listed in; not «новых» (new rows, read by the grain rules)."""
+    return (
+        token.lang == "ru"
+        and bool(token.parses)
+        and token.parses[0].pos == "ADJF"
+        and "Qual" in str(_morph().parse(token.lower)[0].tag)
+        and token.lemma != "новый"
+        and not _full_participle_form(token)
+    )
+
+
+def _finite_event_verb(token: Token) -> bool:
+    """«выпустилось», «ушло», «доставили»: a finite verb in the past indicative, said of the rows (the event
+    they went through); not «хочу»/«построй» (the asker's own wish or a command), nor a verb of being
+    («было»), nor one with a subject of its own («провёл каждый врач»); a present state («сколько человек
+    работает») is left to the rules that read it."""
+    if token.lang != "ru" or not token.parses or token.parses[0].pos != "VERB":
+        return False
+    if token.lemma in FILLER_RU or _word(token, REFRESH_RU, REFRESH_EN):
+        return False
+    tag = _morph().parse(token.lower)[0].tag
+    # «сколько студентов выпустилось», «сколько посылок доставили»: neuter or plural, said of the counted
+    # rows; «сколько приёмов провёл каждый врач»: masculine, said of a subject of its own
+    return "indc" in tag and "past" in tag and ("neut" in tag or "plur" in tag)
+
+
+def _event_of_counted(ph: MartPhrase, ground: _Ground, fact: Table, counted: list[int], k: int) -> bool:
+    """«сколько студентов выпустилось», «сколько клиентов ушло»: a finite event verb right after a counted
+    noun says what happened to the rows (a state, read as its participle); not «сколько литров залили» (a
+    column's word counted, liters: the fact's own event), «сколько человек записалось на приём»
+    (the verb is the fact's comment: 'Записи на приём'), «сколько не присутствовали» (a negated flag verb)."""
+    tokens = ph.tokens
+    noun = tokens[counted[0]]
+    return (
+        _finite_event_verb(tokens[k])
+        and (ground.table_of(noun) is not None or not ground.columns_named(fact, [noun]))
+        and not _comment_verb(tokens[k], fact)
+        and tokens[k - 1].lower not in NEGATION_WORDS
+    )
+
+
+def _dates_the_grain(word: Token, fact: Table, column_name: str) -> bool:
+    """«установили» of installed_at ('Дата установки'), «заселилось» of checked_in_on ('Дата заселения'): a
+    finite event verb whose stem and a stem of the grain column's comment begin alike is the event the grain
+    dates the rows by, no state of theirs."""
+    column = fact.column(column_name)
+    if column is None or not column.comment or not _finite_event_verb(word):
+        return False
+    root = stem(word.lower)
+    return len(root) >= 5 and any(
+        len(x) >= 5 and (x.startswith(root) or root.startswith(x)) for x in _comment_stems(column.comment)
+    )
+
+
+def _full_participle(word: Token) -> str | None:
+    """The plural full form a filter rule reads as a state: «закрыто» -> «закрытые», «выпустилось» ->
+    «выпустившиеся», «доставили» (said of the counted things) -> «доставленные»."""
+    parsed = _morph().parse(word.lower)[0]
+    forms = [{"PRTF", "plur", "nomn"}, {"ADJF", "plur", "nomn"}]
+    if parsed.tag.POS == "VERB":  # a transitive verb's object is the counted rows: the passive participle
+        passive = {"PRTF", "pssv", "past", "plur", "nomn"}
+        if parsed.normal_form.endswith(("ся", "сь")):  # «счетов закрылось»: as «закрытые» of «закрыть»
+            plain = [p for p in _morph().parse(parsed.normal_form[:-2]) if p.tag.POS == "INFN"]
+            if plain and "tran" in plain[0].tag and (full := plain[0].inflect(passive)) is not None:
+                return str(full.word)
+        forms = [passive] * ("tran" in parsed.tag) + [{"PRTF", "actv", "past", "plur", "nomn"}]
+    for grammemes in forms:
+        if (full := parsed.inflect(grammemes)) is not None:
+            return str(full.word)
+    return None
 
 
 # --- round marts13: «мин» as min() ------------------------------------------------------------------------
@@ -6062,6 +6211,23 @@ def _abbreviated_min(tokens: Sequence[Token], i: int) -> bool:
     if k >= 0 and tokens[k].text == ".":
         k -= 1
     return k >= 0 and k < i - 1 and _measure_func(tokens, k) in ("max", "avg", "sum")
+
+
+def _abbreviated_avg(tokens: Sequence[Token], i: int) -> bool:
+    """«Ср. длительность», «ср. сумма заказов»: «ср» (which the dictionary reads as Wednesday) right before
+    the measured noun is the average; not in a run of weekdays («по пн, ср и пт», «в ср»)."""
+    if tokens[i].lower != "ср":
+        return False
+    j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")
+    after = tokens[j] if j < len(tokens) else None
+    if after is None or after.lang != "ru" or not after.parses or after.parses[0].pos not in ("NOUN", "ADJF"):
+        return False  # «ср и пт», «ср, 12:00»
+    before = tokens[i - 1] if i > 0 else None
+    return before is None or not (
+        before.lower in WEEKDAY_ABBREVIATIONS
+        or before.lower in LIST_JOINERS
+        or before.lemma in ("по", "в", "каждый")
+    )
 
 
 def _bracketed_grain_column(ph: MartPhrase, k: int) -> int:

@@ -188,6 +188,58 @@ _RU: list[tuple[str, str]] = [
     ),
     # --- mart questions (marts/resolve.py): a Russian mart request is asked in Russian (planner26)
     (
+        r"column (?P<c>'[^']*') not found in (?P<t>\S+) or the tables it joins; did you mean (?P<list>.*)\?",
+        "колонка {c} не найдена ни в {t}, ни в присоединённых таблицах; может быть, {list}?",
+    ),
+    (
+        r"column (?P<c>'[^']*') not found in (?P<t>\S+) or the tables it joins; columns: (?P<list>.*)",
+        "колонка {c} не найдена ни в {t}, ни в присоединённых таблицах; колонки: {list}",
+    ),
+    (
+        r"column (?P<c>'[^']*') not found in (?P<t>\S+); did you mean (?P<list>.*)\?",
+        "колонка {c} не найдена в {t}; может быть, {list}?",
+    ),
+    (
+        r"column (?P<c>'[^']*') not found in (?P<t>\S+); columns: (?P<list>.*)",
+        "колонка {c} не найдена в {t}; колонки: {list}",
+    ),
+    (
+        r"table (?P<t>'[^']*') not found in (?P<c>\S+); did you mean (?P<list>.*)\?",
+        "таблица {t} не найдена в {c}; может быть, {list}?",
+    ),
+    (
+        r"(?P<why>.+?): (?P<a>\S+) refers to (?P<b>.+?) \((?P<l>[^)]*)\), so joining it would repeat each (?P<f>\S+) row once per (?P<a2>\S+) row and count it several times; make (?P<a3>\S+) the fact table instead",
+        "{why_ru}: {a} ссылается на {b} ({l}), поэтому присоединение повторит каждую строку {f} по разу на каждую строку {a2} и посчитает её несколько раз; сделайте {a3} таблицей фактов",
+    ),
+    (
+        r"(?P<why>.+?): no relation leads from (?P<f>\S+) to (?P<a>\S+); name the join columns \(joins: (?P<hint>.*)\)",
+        "{why_ru}: нет связи от {f} к {a}; укажите колонки соединения (joins: {hint})",
+    ),
+    (
+        r"(?P<t>\S+) is joined twice; a mart joins each table once",
+        "{t} присоединена дважды; витрина присоединяет каждую таблицу один раз",
+    ),
+    (
+        r"cannot join (?P<a>\S+) \((?P<ta>[^)]*)\) to (?P<b>\S+) \((?P<tb>[^)]*)\): the types differ",
+        "нельзя соединить {a} ({ta}) с {b} ({tb}): типы различаются",
+    ),
+    (
+        r"joining (?P<t>\S+) on (?P<c>.+?) may repeat fact rows: that is not the primary key of (?P<t2>\S+) \((?P<k>[^)]*)\); join on its key",
+        "соединение с {t} по {c} может повторить строки фактов: это не первичный ключ {t2} ({k}); соединяйте по ключу",
+    ),
+    (
+        r"(?P<t>\S+) is not joined yet; join it before (?P<r>\S+)",
+        "{t} ещё не присоединена; присоедините её до {r}",
+    ),
+    (
+        r"(?P<fn>\w+) of (?P<l>\S+) \((?P<ty>[^)]*)\) has no order",
+        "у {fn} по {l} ({ty}) нет порядка значений",
+    ),
+    (
+        r"filter (?P<c>\S+) (?P<op>\S+) (?P<v>'.*'|\S+): (?P<l>\S+) is (?P<ty>.+)",
+        "фильтр {c} {op} {v}: {l} имеет тип {ty}",
+    ),
+    (
         r"dimension (?P<d>\S+): (?P<a>\S+) can be joined to (?P<b>\S+) along (?P<n>\d+) paths: (?P<opts>.*)\. Which one\? \(set joins: (?P<hint>.*)\)",
         "измерение {d}: {a} можно присоединить к {b} по {n} путям{opts_ru}. Какой выбрать? (укажите joins: {hint})",
     ),
@@ -400,6 +452,22 @@ _FIELD_RU = {"minute": "минуты", "hour": "часы", "day-of-month": "де
              "day-of-week": "день недели"}  # fmt: skip
 
 _COMPILED = [(re.compile(pattern, re.DOTALL), template) for pattern, template in _RU]
+# What a mart resolver question is about (marts/resolve.py `why`): its English lead word -> Russian.
+_WHY_RU = [
+    (re.compile(r"^dimension "), "измерение "),
+    (re.compile(r"^column "), "колонка "),
+    (re.compile(r"^filter on "), "фильтр по "),
+    (re.compile(r"^time grain on "), "шаг времени по "),
+    (re.compile(r"^where "), "условие "),
+]
+
+
+def _why_ru(why: str) -> str:
+    """«dimension region» -> «измерение region»: the lead of a resolver question in Russian."""
+    for pattern, russian in _WHY_RU:
+        if pattern.match(why):
+            return pattern.sub(russian, why, count=1)
+    return why
 
 
 def translate(message: str, language: str) -> str:
@@ -420,6 +488,7 @@ def translate(message: str, language: str) -> str:
             continue
         fields = {k: v or "" for k, v in match.groupdict().items()}
         fields["f_ru"] = _FIELD_RU.get(fields.get("f", ""), fields.get("f", ""))
+        fields["why_ru"] = _why_ru(fields.get("why", ""))
         fields["opts_ru"] = f": {fields['opts'].replace(' or ', ' или ')}" if fields.get("opts") else ""
         return template.format(**fields)
     return message
