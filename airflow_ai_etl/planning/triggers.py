@@ -140,7 +140,10 @@ UPSTREAM_ARRIVAL = frozenset({"доехать", "приехать", "долет�
 # «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
 # Verbs of appearing that say an upstream load came through only when the warehouse is the place named
 # («когда в клике появятся свежие заказы»; «когда в базе появятся новые заказы» is about the source).
-WAREHOUSE_ARRIVAL = frozenset({"оказаться", "появиться", "появляться", "попасть", "appear", "show"})
+# «когда заказы окажутся / будут в клике», "once orders are in the warehouse": being there is loaded.
+WAREHOUSE_ARRIVAL = frozenset({
+    "оказаться", "появиться", "появляться", "попасть", "appear", "show", "быть", "be", "is", "are",
+})  # fmt: skip
 
 
 def _is_warehouse(token: Token) -> bool:

@@ -30,7 +30,8 @@ After the two rules: 60/60, and the phrasings of FAMILY_CASES (written after the
 families in other words, with controls) pass too. Probing further after the first pass found one confident
 wrong family, now fixed and in FAMILY_CASES (a01-a06): «как появится новый csv в s3://… — грузи …, плюс
 каждый час» planned the clock and dropped the file event («как» + a verb of files arriving was no opener, so
-the arrival looked like a mere delivery next to a clock).
+the arrival looked like a mere delivery next to a clock). And one asked family (w01-w05): a table being in
+the warehouse («как только клиенты будут в кликхаусе», "once orders are in clickhouse") is its load done.
 """
 
 from __future__ import annotations
@@ -273,6 +274,18 @@ FAMILY_CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"status": OK, "path": "s3://ami/in/"}),
     ("a06", "utility", "каждый час забирать новые csv из s3://ami/in/ в таблицу ami_raw", "",
      {"status": OK, "cron": "0 * * * *"}),
+    # a table being in the warehouse is its load done («будут в кликхаусе», "are in the warehouse"), as
+    # «окажутся в клике» was (found probing after the first pass; asked before)
+    ("w01", "shop", "as soon as orders are in clickhouse, copy payments too", "orders customers",
+     {"status": OK, "source": "payments", "upstream": ["orders"]}),
+    ("w02", "hr", "once the employees are in the warehouse, load vacations", "employees departments",
+     {"status": OK, "source": "vacations", "upstream": ["employees"]}),
+    ("w03", "bank", "как только клиенты будут в кликхаусе, гони счета", "clients cards",
+     {"status": OK, "source": "core.accounts", "upstream": ["clients"]}),
+    ("w04", "shop", "как только лиды будут в кликхаусе, гони пользователей", "orders customers",
+     {"status": ASK, "lists": True}),
+    ("w05", "logistics", "once the shipments are in clickhouse, reload shipments", "shipments hubs",
+     {"status": REJECT}),
 ]  # fmt: skip
 
 
