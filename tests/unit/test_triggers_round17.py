@@ -32,6 +32,9 @@ wrong family, now fixed and in FAMILY_CASES (a01-a06): «как появится
 каждый час» planned the clock and dropped the file event («как» + a verb of files arriving was no opener, so
 the arrival looked like a mere delivery next to a clock). And one asked family (w01-w05): a table being in
 the warehouse («как только клиенты будут в кликхаусе», "once orders are in clickhouse") is its load done.
+And a clock's days named and then negated («по выходным не запускать», «в сб — не грузим», "skip weekends")
+were the days to run (confident wrong: weekends only); now every day but those (NEGATED_DAYS), and beside a
+file trigger a question (on 62bc9d3 «как появится csv …; по выходным не запускать» was a weekend clock).
 """
 
 from __future__ import annotations
@@ -296,6 +299,46 @@ def test_round17_families(
     case_id: str, catalog: str, text: str, deployed: str, expected: dict[str, Any]
 ) -> None:
     test_round17(case_id, catalog, text, deployed, expected)
+
+
+# Days named first and negated after them are the days NOT to run (found probing clocks beside triggers after the
+# first pass: «ежедневно в 3, по выходным не запускать» ran on weekends only, '0 3 * * 0,6', confident wrong; with
+# a file trigger the clock is a second trigger and is asked).
+NEGATED_DAYS = [
+    ("shop", "платежи в кх ежедневно в 3, по выходным не запускать", "0 3 * * 1-5"),
+    ("hr", "отпуска в кх каждый день в 6 утра, в выходные не надо", "0 6 * * 1-5"),
+    ("bank", "курсы валют в кликхаус ежедневно в 9, по сб и вс не грузим", "0 9 * * 1-5"),
+    ("logistics", "курьеров в клик ежедневно в 2 ночи, по воскресеньям не гонять", "0 2 * * 1,2,3,4,5,6"),
+    (
+        "univ",
+        "оценки в ch_univ каждый день в 7, по понедельникам и средам — не запускать",
+        "0 7 * * 0,2,4,5,6",
+    ),
+    ("telecom", "tariffs to clickhouse daily at 4, skip weekends", "0 4 * * 1-5"),
+    ("utility", "outages to clickhouse every day at 5 am, no runs on sundays", "0 5 * * 1,2,3,4,5,6"),
+    # controls: days to run, and a «не» after them that negates something else
+    ("shop", "платежи в кх по понедельникам и средам в 3", "0 3 * * 1,3"),
+    ("shop", "платежи в кх по субботам в 3, номер карты не забыть замаскировать", "0 3 * * 6"),
+    ("shop", "платежи в кх по пятницам в 18:00, по пятницам не забудь маскировать номер карты", "0 18 * * 5"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "cron"), NEGATED_DAYS)
+def test_days_named_then_negated_are_left_out(catalog: str, text: str, cron: str) -> None:
+    outcome = plan(catalog, text)
+    assert outcome.status == OK and outcome.spec is not None, outcome.questions
+    assert outcome.spec.schedule == cron
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "как появится csv в s3://bank-in/fx/ — в таблицу fx_raw; по выходным не запускать",
+        "whenever a csv shows up in s3://bank-in/fx/ load it into table fx_raw, skip weekends",
+    ],
+)
+def test_a_file_trigger_with_days_left_out_is_asked(text: str) -> None:
+    assert plan("bank", text).status == ASK
 
 
 def test_a_long_repeated_request_with_this_rounds_words_stays_linear() -> None:
