@@ -2232,6 +2232,34 @@ def _planned_without_trigger(planner: OfflinePlanner, text: str) -> Outcome:
         _PLANNING_REST.reset(nested)
 
 
+# The Russian parts of day whose «по …ам» says a window («по ночам»; «по дням» is a mart's grain)
+_WINDOW_PARTS = frozenset({"утро", "вечер", "ночь"})
+_EN_HOURS = frozenset({"business", "working", "office", "work"})
+
+
+def _time_of_day_window(tokens: Sequence[Token]) -> bool:
+    """A part of the day the run is kept to or out of («но не ночью», «только днём», «по ночам», "not at
+    night", "during the day", "in business hours"): a clock's words a start on new files or after other loads
+    cannot hold (so asked, never dropped). Adjectives name data or a load («после ночной загрузки»)."""
+    from airflow_ai_etl.planning.grammar import RU_PARTS
+    from airflow_ai_etl.planning.lexicon import is_
+
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1].lower if i else ""
+        if token.lang == "ru" and is_(token, "PART_OF_DAY"):
+            if token.has(RU_PARTS, pos=("NOUN",), case=("ablt",)) or (
+                before == "по" and token.has(_WINDOW_PARTS, case=("datv",), number="plur")
+            ):
+                return True  # «ночью», «днём», «по ночам»
+        elif token.lower in ("night", "daytime", "day"):
+            lead = tokens[i - 2].lower if before == "the" and i > 1 else before
+            if lead == "during" or (lead == "at" and token.lower == "night"):
+                return True  # "at night", "during the night", "during the day"
+        elif token.lower == "hours" and before in _EN_HOURS:
+            return True  # "business hours", "working hours"
+    return False
+
+
 def plan_triggered(
     planner: OfflinePlanner, text: str, trigger: Trigger, written: str | None = None
 ) -> Outcome:
@@ -2264,6 +2292,8 @@ def plan_triggered(
         return Outcome.clarify(both)  # «после загрузки заказов и каждый день в 6 утра»: a clock in the clause
     if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))
+    if trigger.kind != "manual" and not mart and _time_of_day_window(tokenize(rest)):
+        return Outcome.clarify(both)  # «после загрузки заказов гони платежи, но не ночью»: a clock's words
     upstream: list[str] = []
     if trigger.kind == "assets":
         upstream, question = _upstream_assets(planner, trigger, language)
