@@ -340,7 +340,7 @@ def weekdays(tokens: Sequence[Token]) -> list[Slot]:
             i += 1
             continue
         case, number = head
-        slots.append(Slot("weekday", _dow(tokens[i + 1]), prep.start, tokens[i + 1].end, i, i + 2))
+        listed = [Slot("weekday", _dow(tokens[i + 1]), prep.start, tokens[i + 1].end, i, i + 2)]
         j = i + 2
         while j + 1 < len(tokens) and tokens[j].lower in (",", "и"):  # list in the same case
             k = j + 1
@@ -349,10 +349,29 @@ def weekdays(tokens: Sequence[Token]) -> list[Slot]:
             w = tokens[k]
             if not (w.lang == "ru" and w.has(RU_WEEKDAYS, pos=("NOUN",), case=case, number=number)):
                 break
-            slots.append(Slot("weekday", _dow(w), w.start, w.end, k, k + 1))
+            listed.append(Slot("weekday", _dow(w), w.start, w.end, k, k + 1))
             j = k + 1
+        if not negated_after(tokens, j):  # «по субботам не запускать»: the exception rule reads them
+            slots += listed
         i = j
     return slots
+
+
+# «не надо», «не нужно»: a negation with no verb of its own; «не забыть/забудь» is no negation at all
+_NEGATED_WORDS = frozenset({"надо", "нужно", "требуется"})
+_NOT_NEGATING = frozenset({"забыть", "забывать"})
+
+
+def negated_after(tokens: Sequence[Token], j: int) -> bool:
+    """The words at ``j`` negate what precedes them: «не» (after a dash) and a verb or «надо/нужно»
+    («по выходным не запускать», «в сб — не грузим», «в субботу не надо»)."""
+    j += j < len(tokens) and tokens[j].text in ("—", "–", "-")
+    if j + 1 >= len(tokens) or tokens[j].lower != "не":
+        return False
+    word = tokens[j + 1]
+    if word.has(_NOT_NEGATING):
+        return False  # «по пятницам не забудь маскировать телефон»: on Fridays
+    return word.lower in _NEGATED_WORDS or any(p.pos in ("VERB", "INFN") for p in word.parses[:1])
 
 
 ABBREVIATION_PREPS = {"по", "в", "во", "on", "every", "each"}
@@ -380,8 +399,10 @@ def weekday_abbreviations(tokens: Sequence[Token]) -> list[Slot]:
             if i > 0 and (tokens[i - 1].lower in ABBREVIATION_PREPS or tokens[i - 1].has({"каждый"}))
             else None
         )
-        if (prep is None and len(run) < 2) or (
-            prep is not None and prep > 0 and tokens[prep - 1].lower in NEGATIONS
+        if (
+            (prep is None and len(run) < 2)
+            or (prep is not None and prep > 0 and tokens[prep - 1].lower in NEGATIONS)
+            or negated_after(tokens, j)
         ):
             i = j if prep is not None else i + 1  # «не в сб и вс»: the exception rule reads them
             continue

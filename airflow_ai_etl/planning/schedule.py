@@ -819,7 +819,12 @@ def _dom_list(m: re.Match[str]) -> _Days:
 
 def _days_except(m: re.Match[str]) -> _Days:
     """ "except weekends", "кроме понедельника": every day of the week but the named ones."""
-    text = m.group("days").lower()
+    return _all_days_but(m.group("days"), m.group(0))
+
+
+def _all_days_but(named_days: str, said: str) -> _Days:
+    """Every day of the week but those ``named_days`` names (``said``: the words, for the question)."""
+    text = named_days.lower()
     named = {_DOW_BY_STEM[w[:3]] for w in re.findall(rf"{_EN_DAY}|{_RU_DAY}|{_ABBR_DAY}", text, re.I)}
     if re.search(r"weekend|выходн", text):
         named |= {0, 6}
@@ -827,7 +832,7 @@ def _days_except(m: re.Match[str]) -> _Days:
         named |= {1, 2, 3, 4, 5}
     days = sorted(set(range(7)) - named)
     if not days:
-        raise _Unsupported(m.group(0))
+        raise _Unsupported(said)
     return _Days("dow", dow="1-5" if days == [1, 2, 3, 4, 5] else ",".join(map(str, days)))
 
 
@@ -839,11 +844,27 @@ _EXCEPT_DAYS_RE = _rx(
     |\bне(?:\s+нужно)?)\s+(?:on\s+|в\s+|во\s+|по\s+)?
     (?P<days>{_DAY_WORD}(?:\s*(?:,|and|or|и|или)\s*(?:on\s+|в\s+|во\s+|по\s+)?{_DAY_WORD}){{0,6}})"""
 )
+# «по выходным не запускать», «в субботу не грузим», «в выходные — не надо», "skip weekends", "no runs on
+# Sundays": the days named first and negated after them (by a Russian negated verb or «не надо/нужно», not
+# «не забудь»; an English skip or "no run(s)") are the days NOT to run, as after «кроме»/"except".
+_DAYS_THEN_NOT_RE = _rx(
+    rf"""(?:\b(?:по|в|во)\s+)?(?P<days>{_DAY_WORD}(?:\s*(?:,|и|или)\s*(?:по\s+|в\s+|во\s+)?{_DAY_WORD}){{0,6}})
+    \s*(?:[—–-]\s*)?\bне\s+(?!забы|забуд)(?:надо|нужно|требуется|\w+(?:ть|ти|чь|ем|ём|им|ай|ей|и|ит|ет|ёт|ут|ют|ат|ят)(?:ся|сь)?)\b
+    |\b(?:skip(?:ping)?|pause|no\s+runs?)\s+(?:on\s+)?
+    (?P<en_days>{_DAY_WORD}(?:\s*(?:,|and|or)\s*(?:on\s+)?{_DAY_WORD}){{0,6}})"""
+)
+
+
+def _days_then_not(m: re.Match[str]) -> _Days:
+    """«по выходным не запускать», "skip weekends": every day but the named ones."""
+    return _all_days_but(m.group("days") or m.group("en_days"), m.group(0))
+
 
 _DOM_EN = r"(?:\d{1,2}(?:st|nd|rd|th)\b|(?:" + _ORDINAL + r")(?=\s+day\b))"
 _DOM_RU = r"(?:\d{1,2}(?:-?(?:го|е|ое|ого))?|" + _ORDINAL + r")"
 _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
     (_EXCEPT_DAYS_RE, _days_except),  # first: its day words must not be read as the days to run
+    (_DAYS_THEN_NOT_RE, _days_then_not),  # «по выходным не запускать»: named, then negated
     (
         _rx(
             r"""\b(?:(?:on\s+)?weekdays?|every\s+weekday|business\s+days?|working\s+days?|work\s*days?

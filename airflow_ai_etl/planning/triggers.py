@@ -140,7 +140,10 @@ UPSTREAM_ARRIVAL = frozenset({"доехать", "приехать", "долет�
 # «после дага X», "after the X pipeline": a pipeline named as what finishes (right after the opener).
 # Verbs of appearing that say an upstream load came through only when the warehouse is the place named
 # («когда в клике появятся свежие заказы»; «когда в базе появятся новые заказы» is about the source).
-WAREHOUSE_ARRIVAL = frozenset({"оказаться", "появиться", "появляться", "попасть", "appear", "show"})
+# «когда заказы окажутся / будут в клике», "once orders are in the warehouse": being there is loaded.
+WAREHOUSE_ARRIVAL = frozenset({
+    "оказаться", "появиться", "появляться", "попасть", "appear", "show", "быть", "be", "is", "are",
+})  # fmt: skip
 
 
 def _is_warehouse(token: Token) -> bool:
@@ -167,9 +170,12 @@ CLAUSE_GLUE = frozenset({
     # a count of the loads listed next («все три — хабы, отправления и трекинг», "all three: ...")
     "два", "две", "обе", "три", "четыре", "пять", "two", "three", "four", "five",
 })  # fmt: skip
-MANUAL_VERBS = frozenset(
-    {"trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу"}
-)
+# What a person does to start a run («когда я запущу», «когда сам нажму»), or wants («когда захочу», "when we
+# need it"): after «когда»/"when" and a pronoun or «сам», no load event.
+MANUAL_VERBS = frozenset({
+    "trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу",
+    "захотеть", "решить", "want", "need",
+})  # fmt: skip
 PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
 _BOUNDARY_MARKS = frozenset({"—", "–", "-", ":", ";", ".", "then", "затем", "потом"})
 # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
@@ -241,6 +247,11 @@ def _is_arrival(token: Token) -> bool:
     return _is(token, ARRIVAL) or (
         token.lang == "ru" and _is(token, _RU_ARRIVAL, pos=("VERB", "PRTS")) and not _imperative(token.lower)
     )
+
+
+def _arrives_verb(token: Token) -> bool:
+    """«появится», «прилетит», «упадёт»: a verb (most likely reading) saying files arrive."""
+    return _is_arrival(token) and bool(token.parses) and token.parses[0].pos == "VERB"
 
 
 def _has_file_place(text: str, tokens: Sequence[Token]) -> bool:
@@ -647,6 +658,8 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         return True  # «сразу, как доедут врачи»
     if token.lower == "как" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("VERB",)):
         return True  # «как отработает загрузка», «как загрузятся заказы»: «как» = «когда»
+    if token.lower == "как" and i + 1 < len(tokens) and _arrives_verb(tokens[i + 1]):
+        return True  # «как появится новый csv в s3://…», «как прилетит файл»: files arrive, «как» = «когда»
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (token.lower, nxt) in _TWO_WORD_OPENERS or (_is(token, frozenset({"зависеть"})) and nxt == "от"):
         return True  # "downstream of", "triggered by", "depends on", «зависит от», "upon"
@@ -826,6 +839,11 @@ _FILLERS = frozenset({
 })  # fmt: skip
 
 
+# «пусть/пускай кредиты едут в клик», "let payments go to clickhouse": an order to a third person opens the
+# main clause as an imperative does, so it closes a trigger clause that has no comma before it.
+_THIRD_PERSON_ORDERS = frozenset({"пусть", "пускай", "let"})
+
+
 def _before_fillers(tokens: Sequence[Token], j: int) -> int:
     """The index of the last word before ``j`` that is not a filler (:data:`_FILLERS`; "and" only next to one:
     "please go ahead and copy"), at most 4 back."""
@@ -868,6 +886,8 @@ def _clause_end(tokens: Sequence[Token], start: int) -> int:
             and _done(tokens[_before_fillers(tokens, j)])
         ):
             return j  # "after orders load copy payments", "once X is done pls refresh Y": the order
+        if token.lower in _THIRD_PERSON_ORDERS and j > start + 1:
+            return j  # «как тока отработает загрузка клиентов пусть кредиты едут в клик»
         if (
             token.lang == "ru"
             and token.parses
@@ -1091,10 +1111,8 @@ def _read_assets(
             continue
         if any(_is(tokens[j], FAILURE) for j in clause):
             continue  # "if the orders load fails": a retry or an alert, not a start after it
-        if any(
-            tokens[j].lower in PRONOUN_I and j + 1 < end and _is(tokens[j + 1], MANUAL_VERBS) for j in clause
-        ):
-            continue  # "whenever I run it by hand", «когда я запущу»: a person starts it, no load
+        if any(_person_starts(tokens, j, end) for j in clause):
+            continue  # "whenever I run it by hand", «когда я запущу», «когда сам нажму»: a person, no load
         start = _clause_start(tokens, i)
         named = _named_in_brackets(tokens, clause) | _period_words(tokens, clause)
         upstream = tuple(
@@ -1401,15 +1419,41 @@ def _read_sequenced(tokens: Sequence[Token], dag_ids: frozenset[str]) -> Trigger
 # --- a person ----------------------------------------------------------------------------------------
 
 
+def _person_starts(tokens: Sequence[Token], j: int, end: int) -> int:
+    """Where the words of a person starting the pipeline that begin at ``j`` (before ``end``) end: a pronoun,
+    «сам»/"myself" or both, then a start verb («я запущу», «сам нажму», «я сам дёрну», "I trigger", "I
+    myself run"), or a Russian start verb in the first person alone («когда захочу», «как нажму»); 0 when
+    they do not begin there."""
+    k = j + (tokens[j].lower in PRONOUN_I)
+    k += k < end and tokens[k].lower in _MYSELF
+    if k >= end or not _is(tokens[k], MANUAL_VERBS):
+        return 0
+    # «когда захочу»: the person is in the verb (only right after «когда»/«как»: «после загрузки заказов
+    # запущу платежи» is a load event and an order)
+    alone = j > 0 and tokens[j - 1].lower in ("когда", "как") and _first_person(tokens[k].lower)
+    return k + 1 if k > j or alone else 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_person(word: str) -> bool:
+    """«запущу», «нажмём», «захочу»: a Russian verb whose most likely reading is in the first person."""
+    from airflow_ai_etl.planning.lexer import _morph
+
+    parses = _morph().parse(word)
+    return bool(parses) and parses[0].tag.POS == "VERB" and "1per" in parses[0].tag
+
+
 def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
-    """ "only when I trigger it", «когда я запущу»: the opener, the pronoun, the verb and what follows it."""
-    for i, token in enumerate(tokens[:-2]):
+    """ "only when I trigger it", «когда я запущу», «когда сам нажму»: the opener, the person, the verb and
+    what follows it ("it", "myself")."""
+    for i, token in enumerate(tokens[:-1]):
         if token.lower not in ("when", "once", "whenever", "когда", "как"):
             continue
-        pronoun, verb = tokens[i + 1], tokens[i + 2]
-        if pronoun.lower in PRONOUN_I and _is(verb, MANUAL_VERBS):
+        end = _person_starts(tokens, i + 1, len(tokens))
+        if end:
             start = i - 1 if i > 0 and tokens[i - 1].lower in ("only", "только") else i
-            end = i + 3 + (1 if i + 3 < len(tokens) and tokens[i + 3].lower in ("it", "его", "manual") else 0)
+            end += end < len(tokens) and tokens[end].lower in ("it", "его", "manual")
+            end += end < len(tokens) and tokens[end].lower in _MYSELF  # "when I run it myself"
             return Trigger("manual", ((tokens[start].start, tokens[end - 1].end),))
     return _manual_words(tokens)
 
@@ -2188,6 +2232,34 @@ def _planned_without_trigger(planner: OfflinePlanner, text: str) -> Outcome:
         _PLANNING_REST.reset(nested)
 
 
+# The Russian parts of day whose «по …ам» says a window («по ночам»; «по дням» is a mart's grain)
+_WINDOW_PARTS = frozenset({"утро", "вечер", "ночь"})
+_EN_HOURS = frozenset({"business", "working", "office", "work"})
+
+
+def _time_of_day_window(tokens: Sequence[Token]) -> bool:
+    """A part of the day the run is kept to or out of («но не ночью», «только днём», «по ночам», "not at
+    night", "during the day", "in business hours"): a clock's words a start on new files or after other loads
+    cannot hold (so asked, never dropped). Adjectives name data or a load («после ночной загрузки»)."""
+    from airflow_ai_etl.planning.grammar import RU_PARTS
+    from airflow_ai_etl.planning.lexicon import is_
+
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1].lower if i else ""
+        if token.lang == "ru" and is_(token, "PART_OF_DAY"):
+            if token.has(RU_PARTS, pos=("NOUN",), case=("ablt",)) or (
+                before == "по" and token.has(_WINDOW_PARTS, case=("datv",), number="plur")
+            ):
+                return True  # «ночью», «днём», «по ночам»
+        elif token.lower in ("night", "daytime", "day"):
+            lead = tokens[i - 2].lower if before == "the" and i > 1 else before
+            if lead == "during" or (lead == "at" and token.lower == "night"):
+                return True  # "at night", "during the night", "during the day"
+        elif token.lower == "hours" and before in _EN_HOURS:
+            return True  # "business hours", "working hours"
+    return False
+
+
 def plan_triggered(
     planner: OfflinePlanner, text: str, trigger: Trigger, written: str | None = None
 ) -> Outcome:
@@ -2220,6 +2292,8 @@ def plan_triggered(
         return Outcome.clarify(both)  # «после загрузки заказов и каждый день в 6 утра»: a clock in the clause
     if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))
+    if trigger.kind != "manual" and not mart and _time_of_day_window(tokenize(rest)):
+        return Outcome.clarify(both)  # «после загрузки заказов гони платежи, но не ночью»: a clock's words
     upstream: list[str] = []
     if trigger.kind == "assets":
         upstream, question = _upstream_assets(planner, trigger, language)
