@@ -48,7 +48,7 @@ from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import STATE_CUES, RowFilters, role_noun_of
 from airflow_ai_etl.planning.keys import key_noun_columns
-from airflow_ai_etl.planning.lexer import CYRILLIC, Token, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
     SPELLING_EN,
@@ -157,14 +157,18 @@ from airflow_ai_etl.spec import PipelineSpec
 _CLAUSE_CONJUNCTIONS = {"а", "и", "но", "да", "and", "but"}
 _EXCLUSION_FILLERS = {"нам", "мне", "тут", "здесь", "вообще", "совсем", "уже", "us", "here", "really"}
 # The residue rule for rows (issue 15): a preposition whose phrase can say which rows, with the cases of
-# its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»).
+# its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»,
+# «вне сети», «внутри сети», "outside the network": a place the rows are in or out of).
 ROW_PREPS_RU = {
     "на": ("loct",), "в": ("loct",), "во": ("loct",), "с": ("ablt",), "со": ("ablt",), "у": ("gent",),
-    "без": ("gent",),
+    "без": ("gent",), "вне": ("gent",), "внутри": ("gent",),
 }
 ROW_PREPS_EN = {
-    "on", "under", "with", "without",
+    "on", "under", "with", "without", "outside", "inside",
 }
+# "outside the home network", "inside their zone": a place preposition reads its noun past an article.
+ROW_PREPS_EN_PLACE = {"outside", "inside"}
+EN_ARTICLES = {"the", "a", "an", "its", "their", "our", "my", "your"}
 # Nouns of such phrases that name no row condition: places, formats, times, modes, the request itself.
 NOT_A_ROW_NOUN = {
     "таблица", "база", "бд", "хранилище", "схема", "витрина", "файл", "лист", "папка", "бакет", "формат",
@@ -180,6 +184,7 @@ NOT_A_ROW_NOUN = {
     "фильтр", "ограничение", "лимит", "пакет", "партия", "батч", "маскирование", "хеширование",
     "хэширование", "скрытие", "обезличивание", "дедупликация", "удаление", "очистка", "данные", "юникод",
     "кириллица", "латиница", "кодировка", "заголовок", "разделитель",
+    "зависимость",  # «вне зависимости от статуса»: regardless, no rows
 }
 NOT_A_ROW_NOUN_EN = {
     "s3", "schedule", "weekdays", "weekends", "hour", "minute", "day", "week", "month", "error", "errors",
@@ -1252,7 +1257,27 @@ class OfflinePlanner:
             hits
             or self._role_noun_hits(request, tables, usable_at)
             or self._colloquial_hits(request, tables, usable_at)
+            or self._head_noun_hits(tables, meanings)
         )
+
+    def _head_noun_hits(
+        self, tables: list[Table], meanings: dict[int, frozenset[str]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """No table named otherwise: "tickets" is the head noun (the last part) of support_tickets, a name of
+        several words; it names that table when no other table of the connection has that head, so two
+        tables ending alike («sim_cards», «fuel_cards» in one database) stay a question."""
+        by_head: dict[str, list[Table]] = {}
+        for table in tables:
+            parts = [p for p in name_parts(table.name) if p not in TABLE_AFFIXES]
+            if len(parts) > 1:
+                by_head.setdefault(parts[-1], []).append(table)
+        hits: dict[str, tuple[Table, list[int]]] = {}
+        for head, owners in by_head.items():
+            indices = [i for i, m in meanings.items() if head in m]
+            elsewhere = any(head in name_parts(t.name) for t in tables if t not in owners)  # "tickets"
+            if len(owners) == 1 and indices and not elsewhere:
+                hits[owners[0].qualified_name] = (owners[0], indices)
+        return hits
 
     def _role_noun_hits(
         self, request: Request, tables: list[Table], usable: list[int]
@@ -2702,6 +2727,8 @@ class OfflinePlanner:
                 if hit is not None and all(w not in known or w in ("the", "pipeline") for w in rest[:hit]):
                     stage_value = tokens[min(i + 2 + hit, len(tokens) - 1)]
                     return request.text[prep.start : stage_value.end]
+            if prep.lang == "en" and prep.lower in ROW_PREPS_EN_PLACE:
+                nxt = next((w for w in tokens[i + 1 : i + 3] if w.lower not in EN_ARTICLES), nxt)
             if prep.lang == "en" and prep.lower in ROW_PREPS_EN and nxt.lang == "en":
                 word = nxt.lower
                 if word in STOP_WORDS or word in NOT_A_ROW_NOUN_EN or word in request.claimed:
@@ -2725,8 +2752,22 @@ class OfflinePlanner:
                     continue  # "with card numbers hashed": what is masked, as «номер карты замаскировать»
                 after = tokens[i + 2] if i + 2 < len(tokens) else None
                 end = after.end if after is not None and self._value_word(request, after) else nxt.end
+                if prep.lower in ROW_PREPS_EN_PLACE:  # "outside the home network": the whole noun phrase
+                    end = max(end, self._noun_phrase_end(request, tokens, nxt))
                 return request.text[prep.start : end]  # "on academic leave"
         return None
+
+    @staticmethod
+    def _noun_phrase_end(request: Request, tokens: list[Token], noun: Token) -> int:
+        """Where the English noun phrase starting at `noun` ends: up to two more words of its clause that
+        are no stop words ("outside the home network| to clickhouse")."""
+        following = [w for w in tokens if w.start >= noun.end][:2]
+        end = noun.end
+        for word in following:
+            if word.lang != "en" or word.lower in STOP_WORDS or _clause_break(request.text, end, word.start):
+                break
+            end = word.end
+        return end
 
     def _continues_a_comment(self, before: Token, prep: Token, noun: Token) -> bool:
         """«счёта в банке»: the word before a prepositional phrase, the preposition and its noun follow each
@@ -2987,10 +3028,15 @@ class OfflinePlanner:
         whose items are column names or words for them (the glossary, the column comments), read whole.
         An item no column answers to is asked about, never dropped (the list would lose a column). None
         when there is no such list (the first item names no column: «только новые»)."""
-        for cue in NOUN_LIST_CUE.finditer(request.text):
-            # the list ends where words another rule read begin («..., только id и amount вручную»)
+        cues = list(NOUN_LIST_CUE.finditer(request.text))
+        for cue, following in zip(cues, [*cues[1:], None], strict=False):
+            # the list ends where words another rule read begin («..., только id и amount вручную»), and
+            # at the next «только» at the latest (which opens a list of its own: reading every cue's list to
+            # the end of the text made «только те, у кого …» repeated quadratic)
             read = [a for a, _ in [*request.schedule_spans, *request.handled] if a >= cue.end()]
-            rest = request.text[cue.end() : min(read, default=len(request.text))]
+            end = following.start() if following else len(request.text)
+            rest = request.text[cue.end() : min(read, default=end)]
+            rest = rest[: max(0, end - cue.end())]
             restated = RESTATEMENT.search(rest)  # «только оплаченные, т.е. status = 'paid'»: the list ends
             rest = rest[: restated.start()] if restated else rest
             stop = NOUN_LIST_END.search(rest)
@@ -3011,12 +3057,14 @@ class OfflinePlanner:
             columns: list[str] = []
             unknown: list[str] = []
             for item in items:
-                name = self._item_column(table, words(item))
-                if name is None and len(words(item)) > 2:
+                item_words = words(item)
+                if len(item_words) > 1 and _closes_with_mask(item):
+                    item_words = item_words[:-1]  # «только id, ФИО, снилс захешировать»: that item is masked
+                name = self._item_column(table, item_words)
+                if name is None and len(item_words) > 2:
                     # «region таблицы sales»: the list ends inside this item, after its first word(s)
-                    name = self._item_column(table, words(item)[:1]) or self._item_column(
-                        table, words(item)[:2]
-                    )
+                    name = self._item_column(table, item_words[:1])
+                    name = name or self._item_column(table, item_words[:2])
                 if name is None:
                     unknown.append(item)
                 elif name not in columns:
@@ -3243,7 +3291,7 @@ class OfflinePlanner:
                     head_text = lower[: max(0, start - 1)]
                     before = re.split(r",|" + CLAUSE_BREAK.pattern, head_text) if start else []
                     before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
-                    for segment in reversed(before):
+                    for segment in reversed(before[self._column_list_end(table, before) :]):
                         if _OTHER_CLAUSE.search(segment):
                             break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
@@ -3255,6 +3303,18 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _column_list_end(self, table: Table, segments: list[str]) -> int:
+        """How many of the segments before a mask list's last item belong to a column list opened by
+        «только»/"only" («только id, amount, номер карты скрыть»: id and amount are loaded, not masked; the
+        mask word closes the column list's last item). 0 when no such list opens among them («только новые»
+        names rows, so a mask list after it keeps its items)."""
+        for k in range(len(segments) - 1, -1, -1):
+            cue = NOUN_LIST_CUE.search(segments[k])
+            first = words(segments[k][cue.end() :])[:2] if cue else []
+            if first and (self._item_column(table, first) or self._item_column(table, first[:1])):
+                return len(segments)
+        return 0
 
     def _list_item_columns(self, table: Table, segment: str) -> list[str]:
         """The columns a neighbouring segment of a mask list names, [] when it is no list item. A segment
@@ -3315,7 +3375,10 @@ class OfflinePlanner:
         alone read as home_address) would drop what was asked silently, so the pairing that names nothing is
         returned. Not a list of items whose last one is two words («СНИЛС и номер паспорта»: «снилс» names
         a column by itself; «номер карты и полис»: «полис» is no plural), nor a list running on into the next
-        clause («ФИО преподавателей и залей их»: a verb qualifies nothing)."""
+        clause («ФИО преподавателей и залей их»: a verb qualifies nothing). When no pairing names a column
+        ("sender and recipient phones" on couriers, whose one phone is `phone`), the qualifiers say whose
+        phones the table does not hold: the first one that is not the table's own noun is returned too
+        («телефоны клиентов и курьеров» on customers asks about the couriers')."""
         lists = _side_by_side_lists(table, part) if columns else None
         if lists is None or 1 not in (len(lists[0]), len(lists[1])):
             return None
@@ -3326,9 +3389,12 @@ class OfflinePlanner:
             return None
         pairs = [(h, q) for h in lists[0] for q in lists[1]]
         named = [self._pair_column(table, h, q) for h, q in pairs]
-        if not any(named):
+        own = {q for q in qualifiers if self._names_table(q, table)}
+        unnamed = [(h, q) for (h, q), n in zip(pairs, named, strict=True) if n is None and not {h, q} & own]
+        if not unnamed:
             return None
-        return next((f"{h} {q}" for (h, q), n in zip(pairs, named, strict=True) if n is None), None)
+        first, second = unnamed[0]
+        return singular_noun_phrase(first, second) or f"{first} {second}"
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""

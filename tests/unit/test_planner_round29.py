@@ -101,7 +101,7 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("5w", "ru", "shop", "заказы в клик каждый понедельник и каждую среду в 10",
      ok(source__table="orders", schedule="0 10 * * 1,3")),
     ("5w", "ru", "hr", "табели в клик каждую пятницу и каждое воскресенье в 7 утра",
-     ok(source__table="timesheets", schedule="0 7 * * 5,0")),
+     ok(source__table="timesheets", schedule="0 7 * * 0,5")),
     ("5w", "ru", "logistics", "хабы в клик в понедельник и во вторник в 6:30",
      ok(source__table="hubs", schedule="30 6 * * 1,2")),
     ("5w", "en", "univ", "courses to clickhouse every monday and every wednesday at 10",
@@ -175,7 +175,9 @@ def test_the_russian_question_for_a_missing_pairing_agrees_its_words(text: str, 
 
 
 def test_an_english_question_for_a_missing_pairing_quotes_the_words() -> None:
-    outcome = OfflinePlanner(crm_catalog()).plan("contacts into clickhouse on demand; mask home and work phones")
+    outcome = OfflinePlanner(crm_catalog()).plan(
+        "contacts into clickhouse on demand; mask home and work phones"
+    )
     assert outcome.status == "needs_clarification"
     assert "home phones" in " ".join(outcome.questions), outcome.questions
 
