@@ -167,7 +167,6 @@ ROW_PREPS_EN = {
     "on", "under", "with", "without", "outside", "inside",
 }
 # "outside the home network", "inside their zone": a place preposition reads its noun past an article.
-ROW_PREPS_EN_PLACE = {"outside", "inside"}
 EN_ARTICLES = {"the", "a", "an", "its", "their", "our", "my", "your"}
 # Nouns of such phrases that name no row condition: places, formats, times, modes, the request itself.
 NOT_A_ROW_NOUN = {
@@ -184,8 +183,11 @@ NOT_A_ROW_NOUN = {
     "фильтр", "ограничение", "лимит", "пакет", "партия", "батч", "маскирование", "хеширование",
     "хэширование", "скрытие", "обезличивание", "дедупликация", "удаление", "очистка", "данные", "юникод",
     "кириллица", "латиница", "кодировка", "заголовок", "разделитель",
-    "зависимость",  # «вне зависимости от статуса»: regardless, no rows
 }
+# «вне»/«внутри», "outside"/"inside" never say when or how to load: even a time noun after them is a
+# condition («вне рабочего времени», "outside business hours"), but for these idioms.
+ROW_PREPS_PLACE = {"вне", "внутри", "outside", "inside"}
+NOT_A_PLACE_NOUN = {"зависимость"}  # «вне зависимости от статуса»: regardless, no rows
 NOT_A_ROW_NOUN_EN = {
     "s3", "schedule", "weekdays", "weekends", "hour", "minute", "day", "week", "month", "error", "errors",
     "failure", "retry", "retries", "key", "keys", "column", "columns", "id", "ids", "mask", "masking",
@@ -2696,10 +2698,8 @@ class OfflinePlanner:
                     continue  # «номер счёта в банке замаскировать / закрыть»: part of what is masked
                 if i > 0 and self._continues_a_comment(tokens[i - 1], prep, noun):
                     continue  # «закрыть номер счёта в банке»: the column's comment 'Номер счёта в банке'
-                if any(
-                    w.lemma in NOT_A_ROW_NOUN or w.lower in NOT_A_ROW_NOUN or concepts(w.lemma, "ru")
-                    for w in phrase
-                ):
+                not_rows = NOT_A_PLACE_NOUN if prep.lower in ROW_PREPS_PLACE else NOT_A_ROW_NOUN
+                if any(w.lemma in not_rows or w.lower in not_rows or concepts(w.lemma, "ru") for w in phrase):
                     continue
                 if any(self._is_engine_word(w.lower) or w.lower in request.claimed for w in phrase):
                     continue
@@ -2727,11 +2727,12 @@ class OfflinePlanner:
                 if hit is not None and all(w not in known or w in ("the", "pipeline") for w in rest[:hit]):
                     stage_value = tokens[min(i + 2 + hit, len(tokens) - 1)]
                     return request.text[prep.start : stage_value.end]
-            if prep.lang == "en" and prep.lower in ROW_PREPS_EN_PLACE:
+            if prep.lang == "en" and prep.lower in ROW_PREPS_PLACE:
                 nxt = next((w for w in tokens[i + 1 : i + 3] if w.lower not in EN_ARTICLES), nxt)
             if prep.lang == "en" and prep.lower in ROW_PREPS_EN and nxt.lang == "en":
                 word = nxt.lower
-                if word in STOP_WORDS or word in NOT_A_ROW_NOUN_EN or word in request.claimed:
+                not_rows = set() if prep.lower in ROW_PREPS_PLACE else NOT_A_ROW_NOUN_EN
+                if word in STOP_WORDS or word in not_rows or word in request.claimed:
                     continue
                 if self._names_table_or_connection(word) or self._is_engine_word(word):
                     continue  # "on the shop database"
@@ -2752,7 +2753,7 @@ class OfflinePlanner:
                     continue  # "with card numbers hashed": what is masked, as «номер карты замаскировать»
                 after = tokens[i + 2] if i + 2 < len(tokens) else None
                 end = after.end if after is not None and self._value_word(request, after) else nxt.end
-                if prep.lower in ROW_PREPS_EN_PLACE:  # "outside the home network": the whole noun phrase
+                if prep.lower in ROW_PREPS_PLACE:  # "outside the home network": the whole noun phrase
                     end = max(end, self._noun_phrase_end(request, tokens, nxt))
                 return request.text[prep.start : end]  # "on academic leave"
         return None
@@ -3119,6 +3120,7 @@ class OfflinePlanner:
             or self._generic_word_only(table, columns, part)
             or self._unnamed_column_item(table, columns, part)
             or self._unpaired_qualifier(table, columns, part)
+            or self._other_tables_pairing(table, columns, part)
         )
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
@@ -3133,6 +3135,35 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _other_tables_pairing(self, table: Table, columns: list[str], part: str) -> str | None:
+        """ "mask the sender phone", «телефон отправителя скрыть» on couriers (one `phone`): two words side by
+        side of which one names a column to mask alone and the other, a word this table knows nothing of,
+        pairs with it into another table's column (shipments.sender_phone). The user means a column this
+        table lacks, so the pair is returned and asked about instead of masking `phone`."""
+        if not columns:
+            return None
+        tokens = words(part)
+        known = {p for c in table.columns for p in self._column_words(c)} | set(name_parts(table.name))
+        others = [
+            other
+            for conn in self._readable("postgres")
+            for other in self.catalog.tables_of(conn.conn_id)
+            if other.qualified_name != table.qualified_name
+        ]
+        for first, second in zip(tokens, tokens[1:], strict=False):
+            if any(w in STOP_WORDS or w in LIST_JOINERS or grammar.is_mask_word(w) for w in (first, second)):
+                continue
+            alone = [w for w in (first, second) if self._single_word_column(table, w, True) in columns]
+            qualifier = second if alone == [first] else first if alone == [second] else None
+            meanings = set(self.vocabulary.meanings(qualifier)) if qualifier else set()
+            if qualifier is None or meanings & (known | GENERIC_COLUMN_PARTS) or table.column(qualifier):
+                continue  # «номер телефона», "customer phone": words this table has
+            if self._pair_column(table, first, second) is None and any(
+                self._pair_column(other, first, second) for other in others
+            ):
+                return f"{first} {second}"
+        return None
 
     def _unnamed_column_item(self, table: Table, columns: list[str], part: str) -> str | None:
         """ "mask passport_number and the bonus column" with no bonus column: an item of the mask list that

@@ -18,7 +18,9 @@ scores a request (the whole plan with the README's defaults, or the status alone
 First pass (planner29 = main 62bc9d3, before any rule): 33 of 49 tests failed. Requests: 23 of 37 (RU 13 of
 24, EN 10 of 13), 12 of them confident wrong plans (family 1: 7, family 2: 4, family 3: 1); typos 4 of 5; the
 Russian pairing question 2 of 2 (one of them planned: «личную и рабочую почты» masked `email`); all 4
-linearity tests (about 11x for 4x the text).
+linearity tests (about 11x for 4x the text). Six requests of family 2 were added after its first rule (one
+qualifier: "mask the sender phone" on couriers; 3 confident wrong plans on main, the 3 guards right), and
+three of family 1 (a time or zone noun after «вне»/"outside"; 3 confident wrong plans on main).
 """
 
 from __future__ import annotations
@@ -60,6 +62,10 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("1", "ru", "utility", "заявки вне очереди в клик ежечасно", ASK),
     ("1", "en", "telecom", "calls outside the home network to clickhouse daily", ASK),
     ("1", "en", "logistics", "couriers outside their shift to clickhouse hourly", ASK),
+    # ... a time or zone noun after «вне»/"outside" is a condition too (added after the rule: planned on main)
+    ("1", "ru", "shop", "заказы в клик ежедневно вне рабочего времени", ASK),
+    ("1", "en", "shop", "orders to clickhouse daily outside business hours", ASK),
+    ("1", "ru", "telecom", "звонки вне зоны покрытия в клик ежечасно", ASK),
     # ... and what the rules do read stays planned
     ("1", "ru", "telecom", "звонки вне роуминга в клик раз в сутки",
      ok(source__table="network.calls", schedule="0 0 * * *", source__where="is_roaming = false")),
@@ -73,7 +79,18 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("2", "ru", "clinic", "пациентов в клик ежедневно, домашний и рабочий телефоны замаскировать", ASK),
     ("2", "en", "hr", "employees to clickhouse daily, mask personal and work emails", ASK),
     ("2", "ru", "telecom", "абонентов в клик ежедневно, основной и резервный телефоны спрятать", ASK),
-    # ... the pairings a table has stay masked
+    # ... one qualifier pairing with the column's word into another table's column (added after the rule
+    # above, found probing it: these masked `phone` on main too)
+    ("2", "en", "logistics", "couriers daily; mask the sender phone", ASK),
+    ("2", "ru", "logistics", "курьеров в клик ежедневно, телефон отправителя скрыть", ASK),
+    ("2", "ru", "logistics", "курьеров в клик каждый час, телефон получателя захешировать", ASK),
+    # ... the pairings a table has stay masked, and so do words of the table's own
+    ("2", "ru", "shop", "клиентов в клик ежедневно, номер телефона скрыть",
+     ok(source__table="customers", schedule="0 0 * * *", mask=["phone"])),
+    ("2", "en", "logistics", "couriers daily; mask the courier phone",
+     ok(source__table="couriers", schedule="0 0 * * *", mask=["phone"])),
+    ("2", "ru", "logistics", "отправления в клик ежедневно, телефон получателя скрыть",
+     ok(source__table="shipments", schedule="0 0 * * *", mask=["recipient_phone"])),
     ("2", "ru", "logistics", "отправления в клик ежедневно, телефоны отправителя и получателя скрыть",
      ok(source__table="shipments", schedule="0 0 * * *", mask=["sender_phone", "recipient_phone"])),
     ("2", "en", "logistics", "shipments daily; mask sender and recipient names",
