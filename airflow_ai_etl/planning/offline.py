@@ -2661,13 +2661,16 @@ class OfflinePlanner:
         """The frame's residue rule for rows: with no WHERE, a prepositional phrase no rule used that can
         only say which rows («на удалёнке», «в статусе ...», «с пометкой ...», «у терапевта», "on
         probation", "under review") is a condition not understood; a place, a format, a time, a mode or a
-        catalog name is not (those are read or ignored by other rules)."""
-        if read:
-            return None
+        catalog name is not (those are read or ignored by other rules). Beside a WHERE only «вне»/«внутри»,
+        "outside"/"inside" are looked at (no other rule reads them as anything but rows: «вне сети
+        длительностью больше 60 секунд» loaded the calls on the network too), unless a word of theirs names a
+        column of the WHERE («вне роуминга»: is_roaming = false)."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         known = self._latin_known_words()
         dedupe = DEDUPE.search(request.lower)  # "without dupes", «без дублей»: a transform, no rows
         for i, (prep, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if read and prep.lower not in ROW_PREPS_PLACE:
+                continue
             if any(a <= prep.start < b or a <= nxt.start < b for a, b in request.schedule_spans):
                 continue
             if dedupe and dedupe.start() <= prep.start < dedupe.end():
@@ -2689,6 +2692,8 @@ class OfflinePlanner:
                 if noun.lang != "ru" or not any(p.pos == "NOUN" and p.case in cases for p in noun.parses):
                     continue
                 phrase = tokens[i + 1 : k + 1]
+                if read and self._in_where(read, phrase):
+                    continue  # «вне роуминга»: read as is_roaming = false
                 if prep.lower == "без" and self._names_a_column_anywhere(
                     noun.lower, set(self.vocabulary.meanings(noun.lower))
                 ):
@@ -2732,7 +2737,12 @@ class OfflinePlanner:
             if prep.lang == "en" and prep.lower in ROW_PREPS_EN and nxt.lang == "en":
                 word = nxt.lower
                 not_rows = set() if prep.lower in ROW_PREPS_PLACE else NOT_A_ROW_NOUN_EN
-                if word in STOP_WORDS or word in not_rows or word in request.claimed:
+                if (
+                    word in STOP_WORDS
+                    or word in not_rows
+                    or word in request.claimed
+                    or self._in_where(read, [nxt])
+                ):
                     continue
                 if self._names_table_or_connection(word) or self._is_engine_word(word):
                     continue  # "on the shop database"
@@ -2757,6 +2767,11 @@ class OfflinePlanner:
                     end = max(end, self._noun_phrase_end(request, tokens, nxt))
                 return request.text[prep.start : end]  # "on academic leave"
         return None
+
+    def _in_where(self, where: str, phrase: list[Token]) -> bool:
+        """A word of the phrase names (a part of) a column the WHERE compares («роуминга» of is_roaming)."""
+        parts = {p for name in re.findall(r"[a-z_][a-z0-9_]*", where.lower()) for p in name_parts(name)}
+        return any(set(self.vocabulary.meanings(w.lower)) & parts for w in phrase)
 
     @staticmethod
     def _noun_phrase_end(request: Request, tokens: list[Token], noun: Token) -> int:

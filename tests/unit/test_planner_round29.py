@@ -20,7 +20,8 @@ First pass (planner29 = main 62bc9d3, before any rule): 33 of 49 tests failed. R
 Russian pairing question 2 of 2 (one of them planned: «личную и рабочую почты» masked `email`); all 4
 linearity tests (about 11x for 4x the text). Six requests of family 2 were added after its first rule (one
 qualifier: "mask the sender phone" on couriers; 3 confident wrong plans on main, the 3 guards right), and
-three of family 1 (a time or zone noun after «вне»/"outside"; 3 confident wrong plans on main).
+five of family 1 (a time or zone noun after «вне»/"outside", or the phrase beside a condition that was
+read; 5 confident wrong plans on main) and one guard.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("1", "ru", "shop", "заказы в клик ежедневно вне рабочего времени", ASK),
     ("1", "en", "shop", "orders to clickhouse daily outside business hours", ASK),
     ("1", "ru", "telecom", "звонки вне зоны покрытия в клик ежечасно", ASK),
+    # ... and beside a condition that was read (added after the rule: planned on main without «вне сети»)
+    ("1", "ru", "telecom", "звонки вне сети длительностью больше 60 секунд в клик ежедневно", ASK),
+    ("1", "en", "telecom", "calls outside the home network longer than 60 seconds daily", ASK),
+    ("1", "en", "telecom", "calls outside roaming longer than 60 seconds daily",
+     ok(source__table="network.calls", schedule="0 0 * * *", source__where="is_roaming = false AND duration_sec > 60")),
     # ... and what the rules do read stays planned
     ("1", "ru", "telecom", "звонки вне роуминга в клик раз в сутки",
      ok(source__table="network.calls", schedule="0 0 * * *", source__where="is_roaming = false")),
