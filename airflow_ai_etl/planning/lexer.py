@@ -181,6 +181,20 @@ def analyse(word: str) -> tuple[Parse, ...]:
     return tuple(parses)
 
 
+def singular_noun_phrase(adjective: str, noun: str) -> str | None:
+    """«домашний» + «телефоны» -> «домашний телефон», «личную» + «почты» -> «личная почта»: a Russian
+    adjective and the plural noun it qualifies, put in the nominative singular and agreed in gender (the
+    words a question quotes as one column's name); None when they are no adjective and noun."""
+    morph = _morph()
+    head = next((p for p in morph.parse(noun) if p.tag.POS == "NOUN"), None)
+    modifier = next((p for p in morph.parse(adjective) if p.tag.POS in ("ADJF", "PRTF")), None)
+    single = head.inflect({"sing", "nomn"}) if head is not None else None
+    if modifier is None or single is None or single.tag.gender is None:
+        return None
+    agreed = modifier.inflect({"sing", "nomn", single.tag.gender})
+    return f"{agreed.word} {single.word}" if agreed is not None else None
+
+
 def known_word(word: str) -> bool:
     """The dictionary knows `word` (lower-case) as a word of its own: «мин», «руб», «ср» are words, «лаб» is
     not (a cut a reader may write out)."""

@@ -48,7 +48,7 @@ from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.filters import STATE_CUES, RowFilters, role_noun_of
 from airflow_ai_etl.planning.keys import key_noun_columns
-from airflow_ai_etl.planning.lexer import CYRILLIC, Token, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
     SPELLING_EN,
@@ -157,14 +157,17 @@ from airflow_ai_etl.spec import PipelineSpec
 _CLAUSE_CONJUNCTIONS = {"а", "и", "но", "да", "and", "but"}
 _EXCLUSION_FILLERS = {"нам", "мне", "тут", "здесь", "вообще", "совсем", "уже", "us", "here", "really"}
 # The residue rule for rows (issue 15): a preposition whose phrase can say which rows, with the cases of
-# its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»).
+# its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»,
+# «вне сети», «внутри сети», "outside the network": a place the rows are in or out of).
 ROW_PREPS_RU = {
     "на": ("loct",), "в": ("loct",), "во": ("loct",), "с": ("ablt",), "со": ("ablt",), "у": ("gent",),
-    "без": ("gent",),
+    "без": ("gent",), "вне": ("gent",), "внутри": ("gent",),
 }
 ROW_PREPS_EN = {
-    "on", "under", "with", "without",
+    "on", "under", "with", "without", "outside", "inside",
 }
+# "outside the home network", "inside their zone": a place preposition reads its noun past an article.
+EN_ARTICLES = {"the", "a", "an", "its", "their", "our", "my", "your"}
 # Nouns of such phrases that name no row condition: places, formats, times, modes, the request itself.
 NOT_A_ROW_NOUN = {
     "таблица", "база", "бд", "хранилище", "схема", "витрина", "файл", "лист", "папка", "бакет", "формат",
@@ -181,6 +184,10 @@ NOT_A_ROW_NOUN = {
     "хэширование", "скрытие", "обезличивание", "дедупликация", "удаление", "очистка", "данные", "юникод",
     "кириллица", "латиница", "кодировка", "заголовок", "разделитель",
 }
+# «вне»/«внутри», "outside"/"inside" never say when or how to load: even a time noun after them is a
+# condition («вне рабочего времени», "outside business hours"), but for these idioms.
+ROW_PREPS_PLACE = {"вне", "внутри", "outside", "inside"}
+NOT_A_PLACE_NOUN = {"зависимость"}  # «вне зависимости от статуса»: regardless, no rows
 NOT_A_ROW_NOUN_EN = {
     "s3", "schedule", "weekdays", "weekends", "hour", "minute", "day", "week", "month", "error", "errors",
     "failure", "retry", "retries", "key", "keys", "column", "columns", "id", "ids", "mask", "masking",
@@ -1255,7 +1262,27 @@ class OfflinePlanner:
             hits
             or self._role_noun_hits(request, tables, usable_at)
             or self._colloquial_hits(request, tables, usable_at)
+            or self._head_noun_hits(tables, meanings)
         )
+
+    def _head_noun_hits(
+        self, tables: list[Table], meanings: dict[int, frozenset[str]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """No table named otherwise: "tickets" is the head noun (the last part) of support_tickets, a name of
+        several words; it names that table when no other table of the connection has that head, so two
+        tables ending alike («sim_cards», «fuel_cards» in one database) stay a question."""
+        by_head: dict[str, list[Table]] = {}
+        for table in tables:
+            parts = [p for p in name_parts(table.name) if p not in TABLE_AFFIXES]
+            if len(parts) > 1:
+                by_head.setdefault(parts[-1], []).append(table)
+        hits: dict[str, tuple[Table, list[int]]] = {}
+        for head, owners in by_head.items():
+            indices = [i for i, m in meanings.items() if head in m]
+            elsewhere = any(head in name_parts(t.name) for t in tables if t not in owners)  # "tickets"
+            if len(owners) == 1 and indices and not elsewhere:
+                hits[owners[0].qualified_name] = (owners[0], indices)
+        return hits
 
     def _role_noun_hits(
         self, request: Request, tables: list[Table], usable: list[int]
@@ -2640,13 +2667,16 @@ class OfflinePlanner:
         """The frame's residue rule for rows: with no WHERE, a prepositional phrase no rule used that can
         only say which rows («на удалёнке», «в статусе ...», «с пометкой ...», «у терапевта», "on
         probation", "under review") is a condition not understood; a place, a format, a time, a mode or a
-        catalog name is not (those are read or ignored by other rules)."""
-        if read:
-            return None
+        catalog name is not (those are read or ignored by other rules). Beside a WHERE only «вне»/«внутри»,
+        "outside"/"inside" are looked at (no other rule reads them as anything but rows: «вне сети
+        длительностью больше 60 секунд» loaded the calls on the network too), unless a word of theirs names a
+        column of the WHERE («вне роуминга»: is_roaming = false)."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         known = self._latin_known_words()
         dedupe = DEDUPE.search(request.lower)  # "without dupes", «без дублей»: a transform, no rows
         for i, (prep, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if read and prep.lower not in ROW_PREPS_PLACE:
+                continue
             if any(a <= prep.start < b or a <= nxt.start < b for a, b in request.schedule_spans):
                 continue
             if dedupe and dedupe.start() <= prep.start < dedupe.end():
@@ -2668,6 +2698,8 @@ class OfflinePlanner:
                 if noun.lang != "ru" or not any(p.pos == "NOUN" and p.case in cases for p in noun.parses):
                     continue
                 phrase = tokens[i + 1 : k + 1]
+                if read and self._in_where(read, phrase):
+                    continue  # «вне роуминга»: read as is_roaming = false
                 if prep.lower == "без" and self._names_a_column_anywhere(
                     noun.lower, set(self.vocabulary.meanings(noun.lower))
                 ):
@@ -2677,10 +2709,8 @@ class OfflinePlanner:
                     continue  # «номер счёта в банке замаскировать / закрыть»: part of what is masked
                 if i > 0 and self._continues_a_comment(tokens[i - 1], prep, noun):
                     continue  # «закрыть номер счёта в банке»: the column's comment 'Номер счёта в банке'
-                if any(
-                    w.lemma in NOT_A_ROW_NOUN or w.lower in NOT_A_ROW_NOUN or concepts(w.lemma, "ru")
-                    for w in phrase
-                ):
+                not_rows = NOT_A_PLACE_NOUN if prep.lower in ROW_PREPS_PLACE else NOT_A_ROW_NOUN
+                if any(w.lemma in not_rows or w.lower in not_rows or concepts(w.lemma, "ru") for w in phrase):
                     continue
                 if any(self._is_engine_word(w.lower) or w.lower in request.claimed for w in phrase):
                     continue
@@ -2708,9 +2738,17 @@ class OfflinePlanner:
                 if hit is not None and all(w not in known or w in ("the", "pipeline") for w in rest[:hit]):
                     stage_value = tokens[min(i + 2 + hit, len(tokens) - 1)]
                     return request.text[prep.start : stage_value.end]
+            if prep.lang == "en" and prep.lower in ROW_PREPS_PLACE:
+                nxt = next((w for w in tokens[i + 1 : i + 3] if w.lower not in EN_ARTICLES), nxt)
             if prep.lang == "en" and prep.lower in ROW_PREPS_EN and nxt.lang == "en":
                 word = nxt.lower
-                if word in STOP_WORDS or word in NOT_A_ROW_NOUN_EN or word in request.claimed:
+                not_rows = set() if prep.lower in ROW_PREPS_PLACE else NOT_A_ROW_NOUN_EN
+                if (
+                    word in STOP_WORDS
+                    or word in not_rows
+                    or word in request.claimed
+                    or self._in_where(read, [nxt])
+                ):
                     continue
                 if self._names_table_or_connection(word) or self._is_engine_word(word):
                     continue  # "on the shop database"
@@ -2731,8 +2769,27 @@ class OfflinePlanner:
                     continue  # "with card numbers hashed": what is masked, as «номер карты замаскировать»
                 after = tokens[i + 2] if i + 2 < len(tokens) else None
                 end = after.end if after is not None and self._value_word(request, after) else nxt.end
+                if prep.lower in ROW_PREPS_PLACE:  # "outside the home network": the whole noun phrase
+                    end = max(end, self._noun_phrase_end(request, tokens, nxt))
                 return request.text[prep.start : end]  # "on academic leave"
         return None
+
+    def _in_where(self, where: str, phrase: list[Token]) -> bool:
+        """A word of the phrase names (a part of) a column the WHERE compares («роуминга» of is_roaming)."""
+        parts = {p for name in re.findall(r"[a-z_][a-z0-9_]*", where.lower()) for p in name_parts(name)}
+        return any(set(self.vocabulary.meanings(w.lower)) & parts for w in phrase)
+
+    @staticmethod
+    def _noun_phrase_end(request: Request, tokens: list[Token], noun: Token) -> int:
+        """Where the English noun phrase starting at `noun` ends: up to two more words of its clause that
+        are no stop words ("outside the home network| to clickhouse")."""
+        following = [w for w in tokens if w.start >= noun.end][:2]
+        end = noun.end
+        for word in following:
+            if word.lang != "en" or word.lower in STOP_WORDS or _clause_break(request.text, end, word.start):
+                break
+            end = word.end
+        return end
 
     def _continues_a_comment(self, before: Token, prep: Token, noun: Token) -> bool:
         """«счёта в банке»: the word before a prepositional phrase, the preposition and its noun follow each
@@ -2993,10 +3050,15 @@ class OfflinePlanner:
         whose items are column names or words for them (the glossary, the column comments), read whole.
         An item no column answers to is asked about, never dropped (the list would lose a column). None
         when there is no such list (the first item names no column: «только новые»)."""
-        for cue in NOUN_LIST_CUE.finditer(request.text):
-            # the list ends where words another rule read begin («..., только id и amount вручную»)
+        cues = list(NOUN_LIST_CUE.finditer(request.text))
+        for cue, following in zip(cues, [*cues[1:], None], strict=False):
+            # the list ends where words another rule read begin («..., только id и amount вручную»), and
+            # at the next «только» at the latest (which opens a list of its own: reading every cue's list to
+            # the end of the text made «только те, у кого …» repeated quadratic)
             read = [a for a, _ in [*request.schedule_spans, *request.handled] if a >= cue.end()]
-            rest = request.text[cue.end() : min(read, default=len(request.text))]
+            end = following.start() if following else len(request.text)
+            rest = request.text[cue.end() : min(read, default=end)]
+            rest = rest[: max(0, end - cue.end())]
             restated = RESTATEMENT.search(rest)  # «только оплаченные, т.е. status = 'paid'»: the list ends
             rest = rest[: restated.start()] if restated else rest
             stop = NOUN_LIST_END.search(rest)
@@ -3017,12 +3079,14 @@ class OfflinePlanner:
             columns: list[str] = []
             unknown: list[str] = []
             for item in items:
-                name = self._item_column(table, words(item))
-                if name is None and len(words(item)) > 2:
+                item_words = words(item)
+                if len(item_words) > 1 and _closes_with_mask(item):
+                    item_words = item_words[:-1]  # «только id, ФИО, снилс захешировать»: that item is masked
+                name = self._item_column(table, item_words)
+                if name is None and len(item_words) > 2:
                     # «region таблицы sales»: the list ends inside this item, after its first word(s)
-                    name = self._item_column(table, words(item)[:1]) or self._item_column(
-                        table, words(item)[:2]
-                    )
+                    name = self._item_column(table, item_words[:1])
+                    name = name or self._item_column(table, item_words[:2])
                 if name is None:
                     unknown.append(item)
                 elif name not in columns:
@@ -3077,6 +3141,7 @@ class OfflinePlanner:
             or self._generic_word_only(table, columns, part)
             or self._unnamed_column_item(table, columns, part)
             or self._unpaired_qualifier(table, columns, part)
+            or self._other_tables_pairing(table, columns, part)
         )
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
@@ -3091,6 +3156,35 @@ class OfflinePlanner:
             return Found(None, [f"{lead}Which columns of {source} should be masked? "
                                  f"Columns: {', '.join(table.column_names)}."])  # fmt: skip
         return Found(columns)
+
+    def _other_tables_pairing(self, table: Table, columns: list[str], part: str) -> str | None:
+        """ "mask the sender phone", «телефон отправителя скрыть» on couriers (one `phone`): two words side by
+        side of which one names a column to mask alone and the other, a word this table knows nothing of,
+        pairs with it into another table's column (shipments.sender_phone). The user means a column this
+        table lacks, so the pair is returned and asked about instead of masking `phone`."""
+        if not columns:
+            return None
+        tokens = words(part)
+        known = {p for c in table.columns for p in self._column_words(c)} | set(name_parts(table.name))
+        others = [
+            other
+            for conn in self._readable("postgres")
+            for other in self.catalog.tables_of(conn.conn_id)
+            if other.qualified_name != table.qualified_name
+        ]
+        for first, second in zip(tokens, tokens[1:], strict=False):
+            if any(w in STOP_WORDS or w in LIST_JOINERS or grammar.is_mask_word(w) for w in (first, second)):
+                continue
+            alone = [w for w in (first, second) if self._single_word_column(table, w, True) in columns]
+            qualifier = second if alone == [first] else first if alone == [second] else None
+            meanings = set(self.vocabulary.meanings(qualifier)) if qualifier else set()
+            if qualifier is None or meanings & (known | GENERIC_COLUMN_PARTS) or table.column(qualifier):
+                continue  # «номер телефона», "customer phone": words this table has
+            if self._pair_column(table, first, second) is None and any(
+                self._pair_column(other, first, second) for other in others
+            ):
+                return f"{first} {second}"
+        return None
 
     def _unnamed_column_item(self, table: Table, columns: list[str], part: str) -> str | None:
         """ "mask passport_number and the bonus column" with no bonus column: an item of the mask list that
@@ -3249,7 +3343,7 @@ class OfflinePlanner:
                     head_text = lower[: max(0, start - 1)]
                     before = re.split(r",|" + CLAUSE_BREAK.pattern, head_text) if start else []
                     before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
-                    for segment in reversed(before):
+                    for segment in reversed(before[self._column_list_end(table, before) :]):
                         if _OTHER_CLAUSE.search(segment):
                             break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
@@ -3261,6 +3355,18 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), ""
         return [], ""
+
+    def _column_list_end(self, table: Table, segments: list[str]) -> int:
+        """How many of the segments before a mask list's last item belong to a column list opened by
+        «только»/"only" («только id, amount, номер карты скрыть»: id and amount are loaded, not masked; the
+        mask word closes the column list's last item). 0 when no such list opens among them («только новые»
+        names rows, so a mask list after it keeps its items)."""
+        for k in range(len(segments) - 1, -1, -1):
+            cue = NOUN_LIST_CUE.search(segments[k])
+            first = words(segments[k][cue.end() :])[:2] if cue else []
+            if first and (self._item_column(table, first) or self._item_column(table, first[:1])):
+                return len(segments)
+        return 0
 
     def _list_item_columns(self, table: Table, segment: str) -> list[str]:
         """The columns a neighbouring segment of a mask list names, [] when it is no list item. A segment
@@ -3321,7 +3427,10 @@ class OfflinePlanner:
         alone read as home_address) would drop what was asked silently, so the pairing that names nothing is
         returned. Not a list of items whose last one is two words («СНИЛС и номер паспорта»: «снилс» names
         a column by itself; «номер карты и полис»: «полис» is no plural), nor a list running on into the next
-        clause («ФИО преподавателей и залей их»: a verb qualifies nothing)."""
+        clause («ФИО преподавателей и залей их»: a verb qualifies nothing). When no pairing names a column
+        ("sender and recipient phones" on couriers, whose one phone is `phone`), the qualifiers say whose
+        phones the table does not hold: the first one that is not the table's own noun is returned too
+        («телефоны клиентов и курьеров» on customers asks about the couriers')."""
         lists = _side_by_side_lists(table, part) if columns else None
         if lists is None or 1 not in (len(lists[0]), len(lists[1])):
             return None
@@ -3332,9 +3441,12 @@ class OfflinePlanner:
             return None
         pairs = [(h, q) for h in lists[0] for q in lists[1]]
         named = [self._pair_column(table, h, q) for h, q in pairs]
-        if not any(named):
+        own = {q for q in qualifiers if self._names_table(q, table)}
+        unnamed = [(h, q) for (h, q), n in zip(pairs, named, strict=True) if n is None and not {h, q} & own]
+        if not unnamed:
             return None
-        return next((f"{h} {q}" for (h, q), n in zip(pairs, named, strict=True) if n is None), None)
+        first, second = unnamed[0]
+        return singular_noun_phrase(first, second) or f"{first} {second}"
 
     def _only_columns(self, table: Table, text: str) -> list[str]:
         """The columns `text` names when it names nothing but columns (and conjunctions)."""

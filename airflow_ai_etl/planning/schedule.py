@@ -882,7 +882,9 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
         lambda m: _Days("dow", dow="0,6"),
     ),
     (
-        _rx(rf"\b(?:(?:every|each|on)\s+)?{_EN_DAY}(?:\s*(?:,|and|&|or)\s*(?:on\s+)?{_EN_DAY}){{0,6}}"),
+        _rx(
+            rf"\b(?:(?:every|each|on)\s+)?{_EN_DAY}(?:\s*(?:,|and|&|or)\s*(?:on\s+|every\s+|each\s+)?{_EN_DAY}){{0,6}}"
+        ),
         _dow_list,
     ),
     (
@@ -991,6 +993,10 @@ def _interval_fields(n: int, unit: str) -> IntervalFields:
     raise _Unsupported(f"every {n} {unit}s")  # «каждые 3 дня», "every other week": no single cron
 
 
+# Only a conjunction between two weekdays: «каждый понедельник и каждую среду» is one list of days.
+_DAY_JOINER = re.compile(r"\s*(?:,\s*)?(?:и|а\s+также|and|&)?\s*", re.IGNORECASE)
+
+
 def _grammar_slots(found: list[Slot], work: str, slots: ScheduleSlots) -> tuple[str, list[Span], list[Slot]]:
     """Put the grammar's schedule slots into `slots`; returns `work` with their words masked (and the
     minute-of-hour after an interval), the spans read and the clock slots (added to `slots` once the
@@ -998,15 +1004,19 @@ def _grammar_slots(found: list[Slot], work: str, slots: ScheduleSlots) -> tuple[
     spans: list[Span] = []
     weekday_lists: list[list[int]] = []
     clocks: list[Slot] = []
+    previous_day: Slot | None = None
     for slot in found:
         span = (slot.start, slot.end)
         if slot.kind == "clock":
             clocks.append(slot)
         elif slot.kind == "weekday":
-            # a new list starts at a preposition («в среду», «по средам»); «и средам» continues it
-            if slot.last - slot.first > 1 or not weekday_lists:
+            # a new list starts at a preposition («в среду», «по средам»); «и средам» continues it, and so
+            # does a day with its own cue joined by «и» alone («каждый понедельник и каждую среду»)
+            joined = previous_day is not None and _DAY_JOINER.fullmatch(work, previous_day.end, slot.start)
+            if (slot.last - slot.first > 1 and not joined) or not weekday_lists:
                 weekday_lists.append([])
             weekday_lists[-1].append(slot.value)
+            previous_day = slot
         elif slot.kind == "freq" and slot.value in _FREQ_DAYS:
             slots.add(_FREQ_DAYS[slot.value])
         elif slot.kind == "part":  # «вечером», "Sunday night": bare hours are of that part of day
@@ -1193,10 +1203,21 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
 _FREQUENCY_OR = re.compile(r"(?<!\w)(?:или|либо|or|то\s+ли)(?!\w)", re.IGNORECASE)
 
 
+def _offers_schedule(window: str) -> bool:
+    """The few words after an «или»/"or" name a schedule of their own (or one no cron says)."""
+    try:
+        return _parse(window, alternatives=False) is not None
+    except _Unsupported:
+        return True
+
+
 def _alternative_frequencies(text: str) -> tuple[int, int] | None:
     """Two schedules offered as alternatives: the words on each side of an «или» / "or" / a second «то ли»
     read as two different crons. The span runs from the first schedule's words to the second's."""
-    for match in _FREQUENCY_OR.finditer(text):
+    # only an «или» with a schedule's words right after it is parsed, and at most three of them: each parse
+    # reads the whole text, so "the terminal or app channels" repeated grew quadratically
+    offered = [m for m in _FREQUENCY_OR.finditer(text) if _offers_schedule(text[m.end() : m.end() + 80])]
+    for match in offered[:3]:
         if match.group(0).lower().startswith("то") and not _FREQUENCY_OR.search(text, 0, match.start()):
             continue  # the first «то ли» opens the offer; the second one joins the alternatives
         try:

@@ -277,8 +277,13 @@ class Speller:
             return direct.pop() if len(direct) == 1 else self._misspelled_comment_word(word)
         if not frozenset.intersection(*(lemmas for _, lemmas in meaningful)):
             return None  # none, or two readings («полчса»: полчаса, полис): leave it to the question
-        # The form closest to what was written: same length, then the same case and number
-        return min((c for c, _ in meaningful), key=lambda c: (len(c) != len(word), *_form_rank(word, c)))
+        # The form closest to what was written: same length, then the consonants as written (a vowel
+        # mistyped is the common slip: «курьерав» is «курьеров», not the dative «курьерам» that changes a
+        # consonant), then the same case and number
+        return min(
+            (c for c, _ in meaningful),
+            key=lambda c: (len(c) != len(word), _skeleton(c) != _skeleton(word), *_form_rank(word, c)),
+        )
 
     def _misspelled_comment_word(self, word: str) -> str | None:
         """«задолжность» -> «задолженность»: the one comment word whose form is at most two dropped or added

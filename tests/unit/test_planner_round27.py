@@ -364,7 +364,6 @@ def wrong_of(catalog: str, text: str, expected: dict[str, Any]) -> list[str]:
 # later fix that answers one shows up.
 STILL_ASKED = {
     "отправления в клик раз в час, а те, что в статусе 'lost', не грузим": "negation in a clause of its own",
-    "tickets hourly, append by created_at only; category = 'sim'": "'tickets' alone names no table",
     "обращения в клик ежечасно, только закрытые — status = 'closed'": "closed_at or status asked first",
     "payments to clickhouse hourly, terminal only, card masked": "'card' read as a channel value",
     "хабы из Новосибирска (city = 'Novosibirsk') в клик ежедневно": "city or region asked before the bracket",
