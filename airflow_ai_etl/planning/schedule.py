@@ -1220,19 +1220,28 @@ def _alternative_frequencies(text: str) -> tuple[int, int] | None:
     for match in offered[:3]:
         if match.group(0).lower().startswith("то") and not _FREQUENCY_OR.search(text, 0, match.start()):
             continue  # the first «то ли» opens the offer; the second one joins the alternatives
-        try:
-            # each side read as one schedule: a side's own «или» is not looked into again (that recursion
-            # grew as 3^n in the number of «или»: 12 of them took 23 s)
-            left = _parse(text[: match.start()], alternatives=False)
-            right = _parse(text[match.end() :], alternatives=False)
-        except _Unsupported:
+        sides = _two_schedules(text, match)
+        if sides is None:
             continue
-        if left is None or right is None or left.cron == right.cron or not left.spans or not right.spans:
-            continue
+        left, right = sides
         start = min(a for a, _ in left.spans)
         opener = re.search(r"(?:то\s+ли|either)\s+$", text[:start], re.IGNORECASE)
         return (opener.start() if opener else start), match.end() + max(b for _, b in right.spans)
     return None
+
+
+def _two_schedules(text: str, match: re.Match[str]) -> tuple[ScheduleMatch, ScheduleMatch] | None:
+    """The text before and after a conjunction, each read as one schedule, when both are and they differ.
+    A side's own «или» is not looked into again (that recursion grew as 3^n in the number of «или»: 12 of
+    them took 23 s)."""
+    try:
+        left = _parse(text[: match.start()], alternatives=False)
+        right = _parse(text[match.end() :], alternatives=False)
+    except _Unsupported:
+        return None
+    if left is None or right is None or left.cron == right.cron or not left.spans or not right.spans:
+        return None
+    return left, right
 
 
 # «ежедневно и ежечасно», "daily and hourly", «раз в день, а также каждый час»: two frequencies joined as if
@@ -1264,13 +1273,10 @@ def _joined_frequencies(text: str) -> tuple[int, int] | None:
         and _names_frequency(text[m.end() : m.end() + 40])
     ]
     for match in near[:3]:
-        try:
-            left = _parse(text[: match.start()], alternatives=False)
-            right = _parse(text[match.end() :], alternatives=False)
-        except _Unsupported:
+        sides = _two_schedules(text, match)
+        if sides is None:
             continue
-        if left is None or right is None or left.cron == right.cron or not left.spans or not right.spans:
-            continue
+        left, right = sides
         if not left.cron or not right.cron:
             continue  # «после загрузки заказов и ...»: a run after another pipeline, no cron
         if left.cron.split()[-1] != "*" and right.cron.split()[-1] != "*":
