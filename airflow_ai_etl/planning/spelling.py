@@ -220,7 +220,8 @@ class Speller:
         # targets, never a destroy verb, never a column (a target table's own name may be one edit away).
         for tables in catalog.tables.values():
             for table in tables:
-                en |= {table.name, table.name.rstrip("s"), *table.name.split("_")[1:]}  # "wifi sesions"
+                # every part of the name: "wifi sesions", "suport tickets"
+                en |= {table.name, table.name.rstrip("s"), *table.name.split("_")}
                 comments += [table.comment or ""] + [c.comment or "" for c in table.columns]
                 keep |= {part for c in table.columns for part in c.name.lower().split("_")}
         ru |= _lemmas_of(texts, ("NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS"))

@@ -170,11 +170,12 @@ CLAUSE_GLUE = frozenset({
     # a count of the loads listed next («все три — хабы, отправления и трекинг», "all three: ...")
     "два", "две", "обе", "три", "четыре", "пять", "two", "three", "four", "five",
 })  # fmt: skip
-# What a person does to start a run («когда я запущу», «когда сам нажму»), or wants («когда захочу», "when we
-# need it"): after «когда»/"when" and a pronoun or «сам», no load event.
+# What a person does to start a run («когда я запущу», «когда сам нажму»), wants («когда захочу», "when we
+# need it") or asks for ("when I ask for it", «когда попрошу»): after «когда»/"when" and a pronoun or «сам»,
+# no load event.
 MANUAL_VERBS = frozenset({
     "trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу",
-    "захотеть", "решить", "want", "need",
+    "захотеть", "решить", "want", "need", "ask", "request", "попросить",
 })  # fmt: skip
 PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
 _BOUNDARY_MARKS = frozenset({"—", "–", "-", ":", ";", ".", "then", "затем", "потом"})
@@ -697,9 +698,9 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _as_when(tokens: Sequence[Token], i: int) -> bool:
-    """«как» + a short noun phrase + a perfective finite verb of a finished load: «как врачи отстреляются»,
-    «как хабы с курьерами обновятся» (when they will have been loaded; the imperfective «как заказы
-    обновляются» says how, not when)."""
+    """«как» + a short noun phrase (or «оба»/«обе») + a perfective finite verb of a finished load: «как врачи
+    отстреляются», «как хабы с курьерами обновятся», «как оба обновились» (when they will have been
+    loaded; the imperfective «как заказы обновляются» says how, not when)."""
     from airflow_ai_etl.planning.lexer import _morph
 
     for j in range(i + 1, min(len(tokens), i + 6)):
@@ -709,9 +710,11 @@ def _as_when(tokens: Sequence[Token], i: int) -> bool:
                 return False
             tag = _morph().parse(token.lower)[0].tag
             return "perf" in tag and "pres" not in tag and "impr" not in tag
-        if token.lang == "ru" and not (
-            token.parses and token.parses[0].pos in ("NOUN", "ADJF", "CONJ", "PREP", "NPRO")
-        ):
+        if (
+            token.lang == "ru"
+            and not (token.parses and token.parses[0].pos in ("NOUN", "ADJF", "CONJ", "PREP", "NPRO"))
+            and token.lower not in _BACK_PRONOUNS
+        ):  # «как оба обновились — товары и склад —»: a numeral
             return False
         if token.lang == "punct":
             return False
@@ -1149,8 +1152,11 @@ def _read_assets(
         found = Trigger(
             "assets", ((tokens[start].start, last.end),), upstream, any_of=any_of, tentative=tentative
         )
-        more = _read_assets(tokens[end:], dag_ids, sequenced=False) if end < len(tokens) else None
-        if more is None and (back := _back_reference(tokens, end)) is not None:
+        # «… . как оба обновились — долги (…) …»: a pronoun for the loads just named, read before the next
+        # clause (which, as «как оба обновились — X и Y —», may list loads of its own after the dash)
+        back = _back_reference(tokens, end)
+        more = None if back or end >= len(tokens) else _read_assets(tokens[end:], dag_ids, sequenced=False)
+        if back is not None:
             # «зависимость: тарифы + абоненты. как оба обновились — …»: a clause that says the loads named
             # before are done, by a pronoun; its words leave the text with the first clause's
             found = dataclasses.replace(
@@ -1452,6 +1458,8 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
         end = _person_starts(tokens, i + 1, len(tokens))
         if end:
             start = i - 1 if i > 0 and tokens[i - 1].lower in ("only", "только") else i
+            if end + 1 < len(tokens) and (tokens[end].lower, tokens[end + 1].lower) == ("for", "it"):
+                end += 1  # "when I ask for it"
             end += end < len(tokens) and tokens[end].lower in ("it", "его", "manual")
             end += end < len(tokens) and tokens[end].lower in _MYSELF  # "when I run it myself"
             return Trigger("manual", ((tokens[start].start, tokens[end - 1].end),))
@@ -1480,16 +1488,42 @@ _MANUAL_ALONE = frozenset(
 )
 _MANUAL_AFTER = {"ручную": ("в",), "hand": ("by",), "demand": ("on",), "request": ("on",), "кнопке": ("по",),
                  "кнопку": ("на", "по"), "требованию": ("по",), "необходимости": ("по",), "hoc": ("ad",),
-                 "хок": ("ад",)}  # fmt: skip
+                 "хок": ("ад",), "schedule": ("no", "without"), "расписания": ("без",)}  # fmt: skip
+# ("no schedule", «без расписания»: no clock, so a person starts it; read here so that a catalog with a
+# «schedule» column does not take the words for a column left out)
 _UI_LEAD = frozenset({"в", "из", "через", "in", "from", "via", "through"})
 _UI_WORD = re.compile(r"^(?:интерфейс\w*|ui|веб\w*|web|airflow|айрфло\w*|консол\w*|console)$")
 _MYSELF = frozenset({"сам", "сама", "сами", "самостоятельно", "самому", "myself", "ourselves", "yourself"})
 _WHEN_NEEDED = frozenset({"надо", "нужно", "потребуется", "понадобится", "needed", "required", "necessary"})
 
 
+# «запуск ручной», «ручной старт», «запуск только ручной», "manual run", "run mode: manual": the adjective of
+# a person starting it, before or after the noun of a run (either order; «только»/"only" may stand between)
+MANUAL_ADJECTIVES = frozenset({"ручной", "manual"})
+RUN_NOUNS = frozenset({"запуск", "старт", "режим", "run", "trigger", "start", "mode", "launch"})
+
+
+def _manual_run_noun(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The token range (first, last) of a manual adjective at ``i`` and the run noun beside it, or None."""
+    if not _is(tokens[i], MANUAL_ADJECTIVES):
+        return None
+    for j in (i - 1, i - 2, i + 1, i + 2):
+        between = tokens[min(i, j) + 1 : max(i, j)]
+        if (
+            0 <= j < len(tokens)
+            and _is(tokens[j], RUN_NOUNS)
+            and all(t.lower in ("только", "only", ":") for t in between)
+        ):
+            return min(i, j), max(i, j)
+    return None
+
+
 def _manual_words(tokens: Sequence[Token]) -> Trigger | None:
     spans = []
     for i, token in enumerate(tokens):
+        if (run := _manual_run_noun(tokens, i)) is not None:
+            spans.append((tokens[run[0]].start, tokens[run[1]].end))
+            continue
         lead = _MANUAL_AFTER.get(token.lower, ())
         if token.lower in _MANUAL_ALONE or (i > 0 and tokens[i - 1].lower in lead):
             start = i - 1 if lead else i
