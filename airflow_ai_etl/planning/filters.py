@@ -1313,6 +1313,15 @@ class RowFilters:
             if len(common) != 1:
                 continue
             (name,) = common
+            unread = _unread_alternative(request, tokens, last, hits)
+            # «через банк или госуслуги»: a value dropped would load too few rows
+            if unread is not None and unread.lower not in {v.lower() for v in listed[name]}:
+                question = say(
+                    request.language, "planner.value_not_listed", value=unread.text,
+                    column=f"{table.qualified_name}.{name}", values=", ".join(listed[name]),
+                )  # fmt: skip
+                request.unsure.append(question)
+                continue
             values = list(dict.fromkeys(hits[j][name] for j in run))
             first = tokens[run[0]]
             index = request.token_at(first.start)
@@ -1640,8 +1649,14 @@ class RowFilters:
                 negator_span = request.spans[before] if before is not None else None
             else:
                 negator_span = (tokens[negator].start, tokens[negator].end)
-            request.handled.append((negator_span[0] if negator_span else token.start, token.end))
-            yield token.start, named[0], f"{named[0]} = {'false' if negator_span else 'true'}"
+            negated = negator_span is not None
+            end = token.end
+            predicate = _english_predicate(tokens, k)  # "the seal is not intact", "the seal is broken"
+            if predicate is not None:
+                end, flips = tokens[predicate[0]].end, predicate[1]
+                negated = negated != flips
+            request.handled.append((negator_span[0] if negator_span else token.start, end))
+            yield token.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
     def _bracketed_flag_conditions(
         self, request: Request, table: Table, _: bool
@@ -2587,6 +2602,9 @@ VALUE_MEANINGS = {
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
     "отклонить": ("rejected",), "решить": ("resolved",), "завершить": ("completed",), "выполнить": ("done",),
+    # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
+    "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
+    "наличные": ("cash",),
 }  # fmt: skip
 
 
@@ -2653,6 +2671,29 @@ INTACT_STATES_RU = {
 }  # fmt: skip
 
 
+# A copula and negation between an English subject and its state: "is not", "isn't", "was", "not".
+_EN_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "isn", "aren", "wasn", "weren"})
+_EN_NOT = frozenset({"not", "t", "never"})
+
+
+def _english_predicate(tokens: list[Token], index: int) -> tuple[int, bool] | None:
+    """(index of the state word, whether it turns the flag around) of a predicate after the English subject
+    `tokens[index]` of a boolean column: "seal is not intact", "seal isn't ok", "seal is broken" (a
+    negative state) turn seal_ok around, "seal is intact" and "seal is not broken" do not; None when no
+    state word follows (the flag read as the subject names it)."""
+    k, negations = index + 1, 0
+    while k < len(tokens) and k - index <= 4 and tokens[k].lang == "en":
+        word = tokens[k].lower
+        if word in _EN_COPULAS or word in _EN_NOT:
+            negations += word in _EN_NOT  # "isn't" is lexed isn ' t: the t negates
+            k += 1
+            continue
+        if word in NEGATIVE_STATES_EN or word in POSITIVE_STATES_EN:
+            return k, (word in NEGATIVE_STATES_EN) != (negations % 2 == 1)
+        return None
+    return None
+
+
 def _state_value(adjective: Token, column: Column) -> str | None:
     """'true'/'false' for an adjective on the subject of boolean `column`, None when it says neither."""
     if adjective.lang == "en":
@@ -2690,6 +2731,31 @@ _RUN_GAP = re.compile(
     r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?(?:(?:через|по|by|via|through|on|at|in)\s+)?(?:(?:a|an|the)\s+)?",
     re.I,
 )
+
+
+# An alternative after a run of listed values: «..., или через почту», "or by post".
+_OR_NEXT = re.compile(
+    r"\s*(?:,\s*)?(?:или|либо|or)\s+(?:(?:через|по|by|via|through)\s+)?(?:(?:a|an|the)\s+)?$", re.I
+)
+
+
+def _unread_alternative(
+    request: Request, tokens: list[Token], last: int, hits: list[dict[str, str]]
+) -> Token | None:
+    """The word an «или»/"or" after the run ending at `tokens[last]` offers as one more value when no
+    listed value reads it («через банк или госуслуги»); None when nothing follows or it is read (a value,
+    a table, a time)."""
+    following = next((j for j in range(last + 1, min(last + 4, len(tokens))) if tokens[j].lang in ("ru", "en")
+                      and tokens[j].lower not in ("через", "по", "by", "via", "through", "a", "an", "the",
+                                                  "или", "либо", "or")), None)  # fmt: skip
+    if following is None or hits[following] or tokens[following].lower in request.claimed:
+        return None  # a value, or a word another rule reads ("or post channels")
+    word = tokens[following]
+    if not _OR_NEXT.fullmatch(request.text[tokens[last].end : word.start]):
+        return None
+    if any(a <= word.start < b for a, b in request.schedule_spans) or request.is_handled(word.start):
+        return None
+    return word
 
 
 def _values_of(condition: str) -> tuple[str, list[str]] | None:

@@ -105,6 +105,8 @@ def names_flag(token: Token, said: FlagWords) -> bool:
         return True
     if token.parses[0].pos not in ("ADJF", "PRTF"):
         return False
+    if token.lemmas & said.predicates:  # «закрытых» of 'Отделение закрыто': the participle of the predicate
+        return True
     # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
     return any(token.lemma.startswith(noun) for noun in said.nouns)
 

@@ -46,7 +46,7 @@ from airflow_ai_etl.planning import (
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
-from airflow_ai_etl.planning.filters import STATE_CUES, RowFilters, role_noun_of
+from airflow_ai_etl.planning.filters import STATE_CUES, RowFilters, role_noun_of, value_meanings
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
@@ -1463,12 +1463,43 @@ class OfflinePlanner:
                 right_at += 1  # «тарифы, а также абонентов», "tariffs as well as subscribers"
             if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS | STATE_CUES:
                 continue  # «счётчики, где счётчик не умный», «счётчики, только умные»: a clause, no list item
+            value_at = right_at + int(right_at < len(tokens) and tokens[right_at] in DETERMINERS)  # "the"
             left = self._window_tables(request, conn_id, k - 1, -1)
+            if tokens[k] in COORDINATORS:  # "the mortgages and the deposits": a value's rows, one side
+                left = left or self._value_table(request, conn_id, k - 1)
             right = self._window_tables(request, conn_id, right_at, 1)
+            if tokens[k] in COORDINATORS:
+                right = right or self._value_table(request, conn_id, value_at)
             if left and right and left != right:
                 for table in (*left.values(), *right.values()):
                     found.setdefault(table.qualified_name, table)
         return list(found.values())
+
+    def _value_table(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
+        """ "the mortgages and the deposits", «ипотеку и вклады»: a word beside a coordinator that is a value
+        one table's column lists ('Продукт (consumer, mortgage, auto, card)' of loans) names that table's
+        rows, so a second table named across the coordinator makes two loads (asked, planner30); {} when no
+        one table lists it."""
+        if not 0 <= at < len(request.tokens) or request.tokens[at] in request.claimed:
+            return {}
+        token = next(iter(tokenize(request.raw[at])), None)
+        if token is None or token.lang not in ("ru", "en"):
+            return {}
+        tables = self.catalog.tables_of(conn_id)
+        if any(table.column(token.lower) for table in tables):
+            return {}  # "only kwh and voltage": a column of a list, not rows
+        # rows named by their kind are a plural noun ("mortgages", «ипотеку»), never "new" (a status)
+        if token.lang == "en" and not token.lower.endswith("s"):
+            return {}
+        if token.lang == "ru" and not (token.parses and token.parses[0].pos == "NOUN"):
+            return {}
+        wanted = {stem(token.lower)} if token.lang == "en" else value_meanings(token)
+        found = {
+            table.qualified_name: table
+            for table in tables
+            if any(stem(v.lower()) in wanted for c in table.columns for v in listed_values(c.comment))
+        }
+        return found if len(found) == 1 else {}
 
     def _window_tables(self, request: Request, conn_id: str, at: int, step: int) -> dict[str, Table]:
         """The tables the one to three words from `at` (leftwards for step -1) name on their own, taken as
@@ -3722,7 +3753,7 @@ class OfflinePlanner:
 
 # A dedupe of the rows loaded, with its key columns; not "distinct" (a mart's count of distinct values).
 LOAD_DEDUPE = re.compile(
-    r"\b(?:без\s+дубл\w*|удал\w*\s+дубл\w*|убра\w*\s+дубл\w*|без\s+повтор\w*|дедупл\w*|dedup\w*|"
+    r"\b(?:без\s+дубл\w*|удал\w*\s+дубл\w*|убра\w*\s+дубл\w*|без\s+повтор\w*|дедуп\w*|dedup\w*|"
     r"(?:no|without|remove|removing|drop|dropping|skip)\s+(?:the\s+)?(?:dupes?|duplicat\w*))"
     r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*[\w.]+)*)?",
     re.IGNORECASE,

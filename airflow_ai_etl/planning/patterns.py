@@ -146,7 +146,7 @@ DEDUPE = re.compile(
     r"\b(dedup\w*|de-dup\w*|(?:remove|delete|drop) duplicat\w*|without duplicat\w*|no duplicat\w*|distinct|"
     # "no dupes by email": the everyday short form
     r"(?:no|without|remove|removing|drop|dropping|delete|kill|skip)\s+(?:the\s+)?dupes?|"
-    r"без дубл\w*|удал\w* дубл\w*|дедупл\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*|"
+    r"без дубл\w*|удал\w* дубл\w*|дедуп\w*|убра\w* дубл\w*|убира\w* дубл\w*|без повтор\w*|"
     # «повторы» only beside a verb that removes them («повторы по email убрать», «выкинуть повторы»):
     # alone they are retries («3 повтора при ошибке»)
     rf"(?:{_REMOVE_RU})\w*\s+повтор\w*|повтор\w*(?=(?:\s+по\s+[\w.]+(?:\s*(?:,|и)\s*[\w.]+)*)?\s+(?:{_REMOVE_RU})))\b",
