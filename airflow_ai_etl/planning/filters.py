@@ -1075,6 +1075,8 @@ class RowFilters:
             if nxt is not None and not _crosses_clause(request, word, nxt) and nxt.parses:
                 if nxt.parses[0].pos in ("NOUN", "ADJF", "PRTF"):
                     continue  # «уволенных сотрудников»: an attribute, read by _state_conditions
+            if _status_value_named(request, table, word):
+                continue
             columns = self._event_columns_of(table, word)
             if len(columns) == 1:
                 self._ask_if_status_may_hold(request, table, word, columns[0])  # «отчисленных»: status too?
@@ -1109,6 +1111,8 @@ class RowFilters:
             return
         if self._explained_after(request, table, word):
             return  # «кроме закрытых (status closed)»: the brackets say which of the two (read by _restated)
+        if _status_value_named(request, table, word):
+            return
         question = say(
             request.language, "planner.state_two_columns", phrase=word.text, event=event,
             column="status", values=", ".join(values),
@@ -1720,6 +1724,8 @@ class RowFilters:
             event_noun = event_noun and word.parses[0].pos == "NOUN" and word.parses[0].case == "gent"
             if not (stated(word) or event_noun) or (status_word(word.lower)[0] and table.column("status")):
                 continue  # «только оплаченные счета»: the status rule reads it
+            if _status_value_named(request, table, word):
+                continue  # "status closed only": the status rule reads it
             columns = self._event_columns_of(table, word)
             negated = cue.lower in ("кроме", "без", "except", "excluding")
             flags = [] if columns else self.boolean_columns_of(table, word)
@@ -2937,6 +2943,17 @@ QUOTED_VALUE = re.compile(
 
 
 THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: right after a compared number
+
+
+def _status_value_named(request: Request, table: Table, word: Token) -> bool:
+    """ "status closed only", «статус closed»: the status column is named right before one of its listed
+    values, so the word is that value, not the event of a time column (closed_at)."""
+    column = table.column("status")
+    values = listed_values(column.comment) if column is not None else ()
+    before = request.lower[: word.start].rstrip()
+    return word.lower in values and before.endswith(("status", "статус", "статусом", "статусе"))
+
+
 # A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,
 # ", where ...", «, т.е. ...».
 _EXPLAINING_CLAUSE = re.compile(

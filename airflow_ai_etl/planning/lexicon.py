@@ -243,6 +243,8 @@ RU_WEEKDAYS = {"воскресенье": 0, "понедельник": 1, "вто
                "суббота": 6}  # fmt: skip
 EN_WEEKDAYS = {"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
                "saturday": 6}  # fmt: skip
+# Nouns of days a schedule names after «по» («по будням», «по праздникам»): never a dimension of a mart
+SCHEDULE_DAY_NOUNS_RU = frozenset({"будни", "будень", "праздник", "выходные", "выходной"})
 # Weekdays as written abbreviations («пн, ср и пт», "Mon/Wed/Fri"): read in a list or after a preposition.
 WEEKDAY_ABBREVIATIONS = {"пн": 1, "вт": 2, "ср": 3, "чт": 4, "пт": 5, "сб": 6, "вс": 0, "mon": 1,
                          "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,

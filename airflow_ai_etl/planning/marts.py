@@ -48,7 +48,7 @@ from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
-from airflow_ai_etl.planning.lexicon import WEEKDAY_ABBREVIATIONS, is_
+from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, WEEKDAY_ABBREVIATIONS, is_
 from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request
 from airflow_ai_etl.planning.vocabulary import (
@@ -88,8 +88,14 @@ SUPERLATIVE_MIN_RU = {"мелкий", "маленький", "малый", "де�
                       "легкий"}  # fmt: skip
 DISTINCT_RU = {"уникальный", "разный", "различный"}
 DISTINCT_EN = {"unique", "distinct"}
-UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль"}
-UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit"}
+# Ratios and business metrics no column holds and no single aggregate computes (ARPU: a sum over a count of
+# distinct payers; churn: a share of the rows; LTV: a sum over a lifetime): asked, never summed or skipped
+UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль", "процентиль", "доля", "процент", "маржа", "прибыль",
+                  "маржинальность", "рентабельность", "конверсия", "отток", "ретеншн", "arpu",
+                  "ltv"}  # fmt: skip
+UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit",
+                  "arpu", "arppu", "arpa", "ltv", "clv", "cac", "roi", "conversion", "retention", "churn",
+                  "attrition", "profitability"}  # fmt: skip
 MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "итого", "фонд"}
 MONEY_EN = {
     "revenue",
@@ -351,7 +357,8 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
     export = _exports_to_excel(tokens)
     grain_phrase = grain_phrase or _grain_adjective_grouped(words)  # "daily visits by diagnosis"
-    if not measure and not grain_phrase and not per and not adverb and not export:
+    state_rows = _state_rows_grouped(words)  # «Занятые койки по палатам (ward)»: the rows in a state counted
+    if not measure and not grain_phrase and not per and not adverb and not export and not state_rows:
         return False
     grouped = any(
         (t.lower in DIM_PREPS_RU | DIM_PREPS_EN and id(t) not in naming_rows)
@@ -2112,6 +2119,50 @@ def _in_only_list(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+def _state_rows_grouped(words: Sequence[Token]) -> bool:
+    """«Свободные койки по палатам (ward)», «уволенные сотрудники по отделам»: a state adjective or participle
+    before a plural noun, then «по» and a plural noun: a load keeps no grouping, so the rows in that state
+    are counted per group."""
+    state = any(
+        (_state_adjective(t) or _full_participle_form(t))
+        and t.has(t.lemmas, number="plur")
+        and _plural_noun(nxt)  # by the best parse: «в» is no noun («аналитик данных в клик»)
+        for t, nxt in zip(words, words[1:], strict=False)
+    )
+    return (
+        state
+        and any(
+            t.lower in DIM_PREPS_RU
+            and _plural_noun(nxt)
+            and nxt.parses[0].case == "datv"
+            and not _time_noun(nxt)  # «маршрутные листы по вторникам»: the schedule's days, no grouping
+            for t, nxt in zip(words, words[1:], strict=False)
+        )
+    )
+
+
+def _plural_noun(token: Token) -> bool:
+    """A Russian noun (its best parse) one parse of which is plural («койки», «палатам»); not «в» (a noun
+    abbreviation in one of its parses)."""
+    return (
+        token.lang == "ru"
+        and bool(token.parses)
+        and token.parses[0].pos == "NOUN"
+        and token.has(token.lemmas, pos=("NOUN",), number="plur")
+    )
+
+
+def _time_noun(token: Token) -> bool:
+    """«понедельникам», «утрам», «месяцам», «будням»: a day the schedule names, a part of the day or a grain,
+    no dimension."""
+    return (
+        is_(token, "WEEKDAY")
+        or is_(token, "PART_OF_DAY")
+        or _grain_noun(token) is not None
+        or bool(token.lemmas & SCHEDULE_DAY_NOUNS_RU)  # «по будням», «по праздникам»
+    )
+
+
 def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     t = tokens[i]
     if t.lang not in ("ru", "en"):
@@ -3102,6 +3153,8 @@ def _residue(
             continue  # "check-outs" of dorm residents: the event of checked_out_on
         if t.lang == "en" and any(_names_part(stem(t.lower), part) for part in name_parts(fact.name)):
             continue  # "prescribed days" of prescriptions, "tracking evnets" of tracking_events
+        if t.lang == "en" and t.lower.endswith("ed") and _verb_of_part(stem(t.lower), name_parts(fact.name)):
+            continue  # "parcels shipped" of shipments: the verb the fact's own name is made from, no state
         if i > 0 and _comment_pair(ground, tokens[i - 1], t) is fact:
             continue  # «обращения абонентов» of service_requests ('Заявки и обращения абонентов')
         if _participle_names_column(tokens, i, fact):
@@ -3210,6 +3263,17 @@ def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
             continue
         return name
     return None
+
+
+NOUN_SUFFIXES_EN = ("ment", "ion", "ation")  # ship -> shipment, register -> registration
+
+
+def _verb_of_part(verb_stem: str, parts: Sequence[str]) -> bool:
+    """Shipments of "shipped", enrollments of "enrolled": a table-name part is the verb plus a suffix that
+    makes nouns of verbs."""
+    return len(verb_stem) >= 3 and any(
+        part == verb_stem + suffix for part in parts for suffix in NOUN_SUFFIXES_EN
+    )
 
 
 def _names_part(word: str, part: str) -> bool:
@@ -3421,6 +3485,9 @@ def _object_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | No
     words = [ph.tokens[k] for k in m.object]
     if words and words[0].lang == "en":
         words = words[::-1]
+    # «умных счётчиков»: the noun names the table (meters), its adjective only another table's comment
+    # ('Телеметрия умных счётчиков'); the adjective is tried only when no noun names one
+    words.sort(key=lambda w: w.lang == "ru" and not w.has(w.lemmas, pos=("NOUN",)))
     for w in words:
         table = ground.table_of(w)
         if table is not None:
@@ -3856,6 +3923,8 @@ def _comment_pair(ground: _Ground, first: Token, second: Token) -> Table | None:
     another one, subscribers, as its owner)."""
     if first.lang != "ru" or second.lang != "ru" or not second.has(second.lemmas, case=("gent",)):
         return None
+    if not first.has(first.lemmas, pos=("NOUN",)):
+        return None  # «умных счётчиков» of 'Телеметрия умных счётчиков': an adjective names no table
     table = ground.table_of(first)
     if table is None or not table.comment:
         return None
@@ -3953,6 +4022,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         )
     unused = one([t for i, w in enumerate(tokens) if i not in ph.used and w.lang in ("ru", "en")
                   and (t := ground.table_of(w)) is not None])  # fmt: skip
+    unused_nouns = one([t for i, w in enumerate(tokens) if i not in ph.used and w.lang == "ru"
+                        and w.has(w.lemmas, pos=("NOUN",))
+                        and (t := ground.table_of(w)) is not None])  # fmt: skip
+    if len(unused_nouns) == 1 and len(unused) > 1:  # «Умные счётчики»: meters (the noun), not telemetry
+        unused = unused_nouns  # ('Телеметрия умных счётчиков', which the adjective alone names)
     pairs = [
         t
         for i in range(len(tokens) - 1)
