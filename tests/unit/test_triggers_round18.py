@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from tests.unit.test_triggers_round17 import ASK, OK, _bare, plan, uri
+from tests.unit.test_triggers_round9 import bare, plan, uri
+from tests.unit.test_triggers_round17 import ASK, OK
 
 # (id, catalog, request, deployed tables, expected) as in round 17
 CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
@@ -83,7 +84,7 @@ def test_round18(case_id: str, catalog: str, text: str, deployed: str, expected:
         return
     spec = outcome.spec
     assert spec is not None
-    assert _bare(spec.source.table) == _bare(expected["source"])
+    assert bare(spec.source.table) == bare(expected["source"])
     assert set(spec.schedule_assets) == {uri(catalog, t) for t in expected.get("upstream", [])}
     assert not spec.on_new_files
     assert spec.schedule is None

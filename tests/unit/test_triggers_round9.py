@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -60,6 +61,7 @@ WAREHOUSE = {
     "univ": ("ch_univ", "univ"),
     "utility": ("ch_utility", "utility"),
     "telecom": ("ch_telecom", "telecom"),
+    "bank": ("ch_bank", "bank"),
 }
 
 
@@ -70,14 +72,47 @@ def uri(catalog: str, table: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def planner(catalog: str, deployed: str = "") -> OfflinePlanner:
-    """A planner over ``catalog`` whose deployed pipelines load the tables listed in ``deployed``."""
-    conn = WAREHOUSE[catalog][0]
-    assets = {uri(catalog, t): [f"{t}_pg_{catalog}_to_{conn}"] for t in deployed.split() if t}
-    return OfflinePlanner(dataclasses.replace(CATALOGS[catalog](), assets=assets))
+    """A planner over ``catalog`` whose deployed pipelines load the tables listed in ``deployed`` (bare
+    names); ``t:u,v`` says that pipeline of ``t`` runs after the loads of ``u`` and ``v`` (its
+    ``schedule_assets``)."""
+    assets: dict[str, list[str]] = {}
+    schedules: dict[str, list[str]] = {}
+    for item in deployed.split():
+        table, _, after = item.partition(":")
+        dag_id = f"{table}_pg_{catalog}_to_{WAREHOUSE[catalog][0]}"
+        assets[uri(catalog, table)] = [dag_id]
+        if after:
+            schedules[dag_id] = [uri(catalog, t) for t in after.split(",")]
+    return OfflinePlanner(dataclasses.replace(CATALOGS[catalog](), assets=assets, schedules=schedules))
 
 
 def plan(catalog: str, text: str, deployed: str = "") -> Outcome:
     return planner(catalog, deployed).plan(text)
+
+
+def bare(name: str | None) -> str | None:
+    """A table name without its schema."""
+    return name.rsplit(".", 1)[-1] if name else name
+
+
+def triggered_spec(
+    outcome: Outcome, expected: dict[str, Any], asset: Callable[[str], str]
+) -> PipelineSpec | None:
+    """The spec of a trigger case, checked against ``expected`` (``status``; for ``ok``: ``source`` the
+    planned table, ``upstream`` the tables it runs after, ``path`` the watched place of new files);
+    None when the case expects no plan. ``asset`` maps a bare table to its asset URI."""
+    assert outcome.status == expected["status"], (outcome.questions, outcome.errors, outcome.spec)
+    if expected["status"] != "ok":
+        return None
+    spec = outcome.spec
+    assert spec is not None
+    if "source" in expected:
+        assert bare(spec.source.table) == bare(expected["source"])
+    assert set(spec.schedule_assets) == {asset(t) for t in expected.get("upstream", [])}
+    assert spec.on_new_files == ("path" in expected)
+    if "path" in expected:
+        assert spec.source.path == expected["path"]
+    return spec
 
 
 def chained_spec(catalog: str, text: str, deployed: str, source: str, upstream: list[str]) -> PipelineSpec:
