@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import sys
+from pathlib import Path
+from typing import Any
 
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -25,3 +28,34 @@ def ok_spec(catalog: str, text: str) -> PipelineSpec:
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     return outcome.spec
+
+
+def ok(**fields: Any) -> dict[str, Any]:
+    """An expected plan: the fields named (dotted names with "__" for "."), the README's defaults for the rest."""
+    return {"status": "ok", **{name.replace("__", "."): value for name, value in fields.items()}}
+
+
+@functools.cache
+def _run_eval() -> Any:
+    """eval/run_eval.py, the scorer the eval uses (it is a script, not a package module)."""
+    folder = str(Path(__file__).resolve().parents[1] / "eval")
+    sys.path.insert(0, folder)
+    try:
+        import run_eval
+    finally:
+        sys.path.remove(folder)
+    return run_eval
+
+
+def wrong_of(catalog: str, text: str, expected: dict[str, Any]) -> list[str]:
+    """What the planner gets wrong on one request, scored as the eval scores it: [] when right, the status or
+    the wrong fields otherwise."""
+    outcome = plan_in(catalog, text)
+    if outcome.status != expected["status"]:
+        return [f"status {outcome.status}: {outcome.questions or outcome.errors}"]
+    if outcome.status != "ok":
+        return []
+    run_eval = _run_eval()
+    case = {"catalog": catalog, "expected": expected}
+    got = run_eval.spec_fields(outcome, CATALOGS[catalog]())
+    return [f"{name}={got.get(name)!r}" for name in run_eval.wrong_fields(case, got, CATALOGS[catalog]())]

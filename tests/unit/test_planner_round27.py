@@ -17,29 +17,14 @@ the same families found on the way (they were wrong on main too), not counted ab
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.catalogs import CATALOGS
-from tests.planned import plan_in
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "eval"))
-try:
-    import run_eval
-finally:
-    sys.path.remove(str(ROOT / "eval"))
+from tests.planned import ok, plan_in, wrong_of
 
 ASK = {"status": "needs_clarification"}
 REFUSE = {"status": "rejected"}
-
-
-def ok(**fields: Any) -> dict[str, Any]:
-    """An expected plan: the fields named (dotted names with "__" for "."), the README's defaults for the rest."""
-    return {"status": "ok", **{name.replace("__", "."): value for name, value in fields.items()}}
 
 
 # (family, language, catalog, request, expected)
@@ -346,18 +331,6 @@ FOUND_WHILE_FIXING: list[tuple[str, str, str, dict[str, Any]]] = [
     ("ru", "telecom", "абоненты в клик раз в сутки, дубли по msisdn и таблицу удалить", REFUSE),
     ("ru", "shop", "заказы в клик ежечасно, 3 повтора при ошибке", ok(source__table="orders", schedule="0 * * * *")),
 ]  # fmt: skip
-
-
-def wrong_of(catalog: str, text: str, expected: dict[str, Any]) -> list[str]:
-    """What the planner gets wrong on one request: [] when right, the status or the wrong fields otherwise."""
-    outcome = plan_in(catalog, text)
-    if outcome.status != expected["status"]:
-        return [f"status {outcome.status}: {outcome.questions or outcome.errors}"]
-    if outcome.status != "ok":
-        return []
-    case = {"catalog": catalog, "expected": expected}
-    got = run_eval.spec_fields(outcome, CATALOGS[catalog]())
-    return [f"{name}={got.get(name)!r}" for name in run_eval.wrong_fields(case, got, CATALOGS[catalog]())]
 
 
 # Still asked after the fixes (a needless question, no wrong plan): kept as strict expected failures, so a

@@ -26,31 +26,16 @@ read; 5 confident wrong plans on main) and one guard.
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
-from tests.planned import plan_in, planner_of
+from tests.planned import ok, plan_in, planner_of, wrong_of
 from tests.unit.test_triggers_round16 import crm_catalog
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "eval"))
-try:
-    import run_eval
-finally:
-    sys.path.remove(str(ROOT / "eval"))
-
 ASK = {"status": "needs_clarification"}
-
-
-def ok(**fields: Any) -> dict[str, Any]:
-    """An expected plan: the fields named (dotted names with "__" for "."), the README's defaults for the rest."""
-    return {"status": "ok", **{name.replace("__", "."): value for name, value in fields.items()}}
 
 
 # (family, language, catalog, request, expected)
@@ -145,18 +130,6 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("5s", "ru", "telecom", "абонентав в клик ежедневно", ok(source__table="subscribers", schedule="0 0 * * *")),
     ("5s", "ru", "univ", "студентав в клик ежедневно", ok(source__table="students", schedule="0 0 * * *")),
 ]  # fmt: skip
-
-
-def wrong_of(catalog: str, text: str, expected: dict[str, Any]) -> list[str]:
-    """What the planner gets wrong on one request: [] when right, the status or the wrong fields otherwise."""
-    outcome = plan_in(catalog, text)
-    if outcome.status != expected["status"]:
-        return [f"status {outcome.status}: {outcome.questions or outcome.errors}"]
-    if outcome.status != "ok":
-        return []
-    case = {"catalog": catalog, "expected": expected}
-    got = run_eval.spec_fields(outcome, CATALOGS[catalog]())
-    return [f"{name}={got.get(name)!r}" for name in run_eval.wrong_fields(case, got, CATALOGS[catalog]())]
 
 
 @pytest.mark.parametrize(
