@@ -211,6 +211,31 @@ def bank_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_bank": tables_from_ddl(sql)})
 
 
+def insurance_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A ninth domain with Russian comments: an insurer behind pg_insurance and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_insurance",
+            "postgres",
+            "Insurance company policy and claims database",
+            "127.0.0.1",
+            "insurance",
+        ),
+        ConnectionInfo(
+            "ch_insurance",
+            "clickhouse",
+            "ClickHouse warehouse for insurance analytics",
+            "127.0.0.1",
+            "insurance",
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "insurance.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_insurance": tables_from_ddl(sql)}
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -220,4 +245,5 @@ CATALOGS = {
     "utility": utility_catalog,
     "telecom": telecom_catalog,
     "bank": bank_catalog,
+    "insurance": insurance_catalog,
 }
