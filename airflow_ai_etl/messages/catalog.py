@@ -327,6 +327,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What should the mart compute: a sum, count, average, min or max — of what?",
         "ru": "Что посчитать в витрине: сумму, количество, среднее, минимум или максимум — и чего?",
     },
+    "planner.mart.no_numeric": {
+        "en": "{table} has no numeric column for {func}: which table and column hold {words!r}?",
+        "ru": "В {table} нет числовых колонок для ({func}): в какой таблице и колонке «{words}»?",
+    },
     "planner.mart.which_column": {
         "en": "Which column of {table} should {func} use: {columns}?",
         "ru": "Какую колонку {table} агрегировать ({func}): {columns}?",
@@ -334,6 +338,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planner.mart.sum_or_count": {
         "en": "{word!r} of {table}: the number of rows, or the sum of {column}?",
         "ru": "«{word}» по {table}: количество строк или сумма {column}?",
+    },
+    "planner.mart.rows_or_distinct": {
+        "en": "{word!r} of {table}: the number of rows, or of distinct {column} values?",
+        "ru": "«{word}» по {table}: количество строк или количество уникальных {column}?",
     },
     "planner.mart.distinct_what": {
         "en": "Distinct values of which column of {table}?",

@@ -1105,19 +1105,14 @@ class RowFilters:
         match to it, so the planner asks instead of picking the time column (planner16); "the expelled ones"
         names the listed value and the event alike: asked too. A word of the status rule («оплаченные» =
         paid) is the status's, as before."""
-        column = table.column("status")
-        values = listed_values(column.comment) if column is not None else ()
-        if word is None or len(values) < 2 or status_word(word.lower)[0]:
+        if word is None or status_word(word.lower)[0]:
             return
         if self._explained_after(request, table, word):
             return  # «кроме закрытых (status closed)»: the brackets say which of the two (read by _restated)
         if _status_value_named(request, table, word):
             return
-        question = say(
-            request.language, "planner.state_two_columns", phrase=word.text, event=event,
-            column="status", values=", ".join(values),
-        )  # fmt: skip
-        if question not in request.unsure:
+        question = state_two_columns_question(request.language, table, word.text, event)
+        if question is not None and question not in request.unsure:
             request.unsure.append(question)
 
     def _explained_after(self, request: Request, table: Table, word: Token) -> bool:
@@ -2612,6 +2607,19 @@ VALUE_MEANINGS = {
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
     "наличные": ("cash",),
 }  # fmt: skip
+
+
+def state_two_columns_question(language: str, table: Table, phrase: str, event: str) -> str | None:
+    """The question a state word both the event's time column and a status listing could say gets
+    («закрытые»: closed_at IS NOT NULL or status (open, frozen, closed)); None with no such listing. Loads
+    and marts ask it alike."""
+    column = table.column("status")
+    values = listed_values(column.comment) if column is not None else ()
+    if len(values) < 2:
+        return None
+    listed = ", ".join(values)
+    key = "planner.state_two_columns"
+    return say(language, key, phrase=phrase, event=event, column="status", values=listed)
 
 
 def value_meanings(word: Token) -> set[str]:

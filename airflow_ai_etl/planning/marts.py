@@ -47,10 +47,11 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
+from airflow_ai_etl.planning.filters import state_two_columns_question
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, WEEKDAY_ABBREVIATIONS, is_
 from airflow_ai_etl.planning.patterns import DEDUPE
-from airflow_ai_etl.planning.request import Found, Request
+from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
     comment_jargon,
@@ -76,6 +77,7 @@ SUM_RU = {"сумма", "выручка", "оборот", "суммарный", 
 SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
+PER_ONE_RU = {"один", "каждый"}  # «на одного абонента», «на каждого клиента»: per entity
 AVG_RU = {"средний", "среднее"}
 AVG_EN = {"average", "avg", "mean"}
 MIN_RU = {"минимальный", "наименьший", "минимум", "самый короткий", "кратчайший"}
@@ -598,6 +600,7 @@ class MartPhrase:
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     happened: str | None = None  # «сколько человек уволено по отделам»: the event's time column that is set
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
+    counted_entity: Any = None  # the table counted through the fact's rows («студентов присутствовало»)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
     single_day: list[int] = field(default_factory=list)  # "in a single day", «за один день»: one row's value
     apposed: dict[int, list[int]] = field(
@@ -2464,6 +2467,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         request, tokens = dataclasses.replace(request, text=written), tokenize(written)
     if (spelled := _comment_measures(planner, request.text, tokens)) != request.text:  # «к выплате»: net
         request, tokens = dataclasses.replace(request, text=spelled), tokenize(spelled)
+    if (noun_first := _counted_noun_first(request.text, tokens)) != request.text:  # «сколько ушло людей»
+        request, tokens = dataclasses.replace(request, text=noun_first), tokenize(noun_first)
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
@@ -2522,6 +2527,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    if (ratio := _per_entity_ratio(ph, ground, fact)) is not None:
+        return Outcome.clarify(ask("unsupported", word=ratio))  # «средний платёж на абонента»: as ARPU is
     if _counts_people(ph) and not _of_people(fact, ground):  # «кол-во людей по моделям машин»: not vehicles
         people = [t.name for t in ground.tables if _of_people(t, ground)]
         return Outcome.clarify(ask("which_fact", tables=", ".join(people)))
@@ -2548,6 +2555,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    entity = ph.counted_entity or _counted_entity(ph, ground, fact)  # «кредитов» counted on loan_payments
     if ph.on_average:  # «сколько остановок в среднем»: the average of what is counted or summed
         rows = [m for m in measures if m == {"func": "count"}]
         valued = [m for m in measures if m.get("column")]
@@ -2576,6 +2584,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     grain, questions = _grain(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    if entity is not None and entity is not fact and {"func": "count"} in measures:
+        # «сколько кредитов просрочено» read on loan_payments: the loans are counted, not their payments
+        if (key := _fk_column(fact, entity)) is None:
+            return Outcome.clarify(ask("which_fact", tables=f"{entity.name}, {fact.name}"))
+        if not _one_row_per_entity(fact, key, dims, grain):
+            distinct = {"func": "count_distinct", "column": key}
+            measures = [distinct if m == {"func": "count"} else m for m in measures]
     definition: dict[str, Any] = {"measures": measures, "dimensions": dims, "joins": joins}
     if grain:
         definition["time_grain"] = grain
@@ -2640,6 +2655,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ):
         # «книг выдано»: the event's own time (issued_at), no status says it: read without the state,
         # and, with no grain on that time, only the rows it happened to («студентов отчислено»)
+        if (two := _two_columns_asked(lang, state_word, fact, grain, where.questions)) is not None:
+            return Outcome.clarify(two)  # «закрытых счетов»: closed_at or status 'closed', as a load asks
         happened = _event_happened(state_word, fact, grain)
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))
@@ -2663,8 +2680,12 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
     if ph.happened and not (grain and grain["column"] == ph.happened):
+        if (two := _people_event_asked(ph, fact, lang)) is not None:
+            return Outcome.clarify(two)  # «сколько человек отчислено»: expelled_on or status 'expelled'
         happened = f"{ph.happened} IS NOT NULL"
-    english_state = None if event_flag else _english_state(ph, ground, fact, grain)  # "closed tickets"
+    english_state, two = (None, None) if event_flag else _english_state(ph, ground, fact, grain)
+    if two is not None:
+        return Outcome.clarify(two)  # "closed accounts": status 'closed' or closed_at, as a load asks
     states = (
         happened,
         english_state,
@@ -3692,6 +3713,7 @@ def _people_at_flagged_event(ph: MartPhrase, ground: _Ground) -> None:
         if len(events) != 1:
             continue
         ph.fact_hint = events[0]
+        ph.counted_entity = people  # the students are counted, the attendance rows say which
         ph.used.add(m.object[0])
         ph.used.difference_update(negated)  # «не» stays with the verb: _verb_flag reads it (present = false)
         m.object = []
@@ -4310,6 +4332,12 @@ def _measures(
                 # «Сколько заказов (total)»: the noun counts rows, the bracket names an amount (a sum?)
                 word = _words_of(tokens, m.object)
                 return [], [ask("sum_or_count", word=word, table=fact.name, column=m.column_ref)]
+            keys = {x.lower() for x in fact.primary_key}
+            if func == "count" and m.object and m.column_ref.lower() not in keys:
+                # «Сколько заказов (customer_id)»: the orders, or the distinct customers? (the key «(id)»
+                # names the rows themselves)
+                word = _words_of(tokens, m.object)
+                return [], [ask("rows_or_distinct", word=word, table=fact.name, column=m.column_ref)]
             measures.append({"func": func, "column": m.column_ref})
             continue
         object_words = [tokens[k] for k in m.object]
@@ -4478,8 +4506,12 @@ def _measures(
             if (own := _fact_noun_column(ground, fact, object_words, candidates)) is not None:
                 measures.append({"func": m.func, "column": own})  # "sum of charges": 'Сумма начисления'
                 continue
+            if not candidates:  # «средний доход» of subscribers: no column to choose from, never «: -?»
+                words = _words_of(tokens, [m.index, *m.object])
+                questions.append(ask("no_numeric", func=m.func, table=fact.name, words=words))
+                continue
             questions.append(ask("which_column", func=m.func, table=fact.name,
-                                 columns=", ".join(c.name for c in candidates) or "-"))  # fmt: skip
+                                 columns=", ".join(c.name for c in candidates)))  # fmt: skip
             continue
         texty = [  # «средняя оценка» of grades: 'Оценка' is the text column mark; score was a synonym's guess
             c
@@ -4494,9 +4526,9 @@ def _measures(
             and column.name.lower() != w.lower
         ]
         if texty:
-            numeric_names = ", ".join(c.name for c in _numeric_columns(fact)) or "-"
+            numeric_names = ", ".join(c.name for c in _numeric_columns(fact))
             questions.append(ask("which_column", func=m.func, table=fact.name, columns=numeric_names))
-            continue
+            continue  # (texty needs a numeric column: `column` is one, so the list is never empty)
         measures.append({"func": m.func, "column": column.name})
     unique = []
     for item in measures:
@@ -5150,14 +5182,15 @@ def _grain_of_words(
     own = [c for c in times if set(name_parts(c.name)) & set(name_parts(fact.name))]
     if len(own) == 1:  # visits.visit_date: the table's own date
         return {"column": own[0].name, "grain": ph.grain}, []
+    # a date whose comment is the grain's own unit is the period the row is about, not when it was written
+    # or paid («сумма начислений помесячно»: charges.period 'Расчётный месяц'; scholarships.period 'Месяц
+    # начисления' over paid_at)
+    unit = [c for c in times if c.comment and GRAIN_UNIT_RU[ph.grain] in _comment_lemmas(c.comment)]
+    if len(unit) == 1:
+        return {"column": unit[0].name, "grain": ph.grain}, []
     created = [c for c in times if c.name == "created_at"]
-    if created and all(not c.name.endswith("_at") or c.name == "created_at" for c in times):
-        # created_at is when the row was written; a date whose comment is the grain's own unit is the
-        # period the row is about («сумма начислений помесячно»: billing.charges.period 'Расчётный месяц')
-        unit = [c for c in times if c.comment and GRAIN_UNIT_RU[ph.grain] in _comment_lemmas(c.comment)]
-        if len(unit) > 1:
-            return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
-        return {"column": unit[0].name if unit else "created_at", "grain": ph.grain}, []
+    if created and not unit and all(not c.name.endswith("_at") or c.name == "created_at" for c in times):
+        return {"column": "created_at", "grain": ph.grain}, []  # when the row was written
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
@@ -5764,11 +5797,15 @@ def _english_event_after(ph: MartPhrase, j: int) -> bool:
     return True
 
 
-def _english_state(ph: MartPhrase, ground: _Ground, fact: Table, grain: dict[str, Any] | None) -> str | None:
+def _english_state(
+    ph: MartPhrase, ground: _Ground, fact: Table, grain: dict[str, Any] | None
+) -> tuple[str | None, str | None]:
     """ "number of closed tickets", "how many tickets were closed", "delivered shipments count": an English
     participle on the counted rows states which rows: a value a text column's comment lists ('Статус
     (created, in_transit, delivered, lost)': status = 'delivered'), else the event whose time column it
-    names (closed_at IS NOT NULL) unless the grain dates the rows by it ("issued books per week")."""
+    names (closed_at IS NOT NULL) unless the grain dates the rows by it ("issued books per week"). When both
+    say it and the word is no status word of the load rules ("closed"), the load's question. (condition,
+    question)."""
     tokens = ph.tokens
     for m in ph.measures:
         if m.func not in ("count", "count_distinct"):
@@ -5779,14 +5816,36 @@ def _english_state(ph: MartPhrase, ground: _Ground, fact: Table, grain: dict[str
             if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
                 continue  # "new requests per month": rows counted by the month they appear in, no status
             condition = _listed_value_condition(fact, t)
-            if condition is None and (t.lower.endswith("ed") or t.lower in IRREGULAR_PARTICIPLES_EN):
-                condition = _event_happened(t.text, fact, grain)
+            event = _event_happened(t.text, fact, grain) if _english_participle(t) else None
+            if condition is not None and event is not None and not status_word(t.lower)[0]:
+                question = state_two_columns_question("en", fact, t.text, event.split()[0])
+                if question is not None:
+                    return None, question
+            condition = condition or event
             if condition is None:
                 continue
             m.object = [x for x in m.object if x != k and tokens[x].lower not in ("were", "was", "got")]
             ph.used.add(k)
-            return condition
-    return None
+            return condition, None
+    return None, None
+
+
+def _english_participle(token: Token) -> bool:
+    return token.lower.endswith("ed") or token.lower in IRREGULAR_PARTICIPLES_EN
+
+
+def _two_columns_asked(
+    lang: str, word: str, fact: Table, grain: dict[str, Any] | None, questions: Sequence[str]
+) -> str | None:
+    """The load's question for a Russian state word both the event's time column and a status value could
+    say («закрытых счетов» read as «только закрытые»: closed_at or status 'closed'), when the filter rules
+    asked it; None otherwise."""
+    event = _event_happened(word, fact, grain)
+    full = _full_participle(tokenize(word)[0])
+    if event is None or full is None:
+        return None
+    question = state_two_columns_question(lang, fact, full, event.split()[0])
+    return question if question in questions else None
 
 
 def _listed_value_condition(fact: Table, token: Token) -> str | None:
@@ -6171,6 +6230,121 @@ def _with_state_participle(ph: MartPhrase, ground: _Ground, fact: Table, rest: s
         chars[word.start : word.end] = " " * (word.end - word.start)
         return "".join(chars) + ", только " + full, word.text
     return rest, None
+
+
+def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«средний платёж на абонента по каналам», "average revenue per customer by region": a measure per an
+    entity that is not the fact's own row is a ratio (the sum over the distinct entities), which no mart
+    measure computes: the words, asked as ARPU is. Russian «на (одного) <noun>» says it always; English
+    "per <noun>" only after an average and beside another grouping ("average visit duration per doctor"
+    groups by the doctor). An average per the fact's own row ("average salary per employee" of employees)
+    is the plain average, unless the measured words name no column of it («средний доход на абонента» read
+    on subscribers)."""
+    tokens = ph.tokens
+    averaged = [m for m in ph.measures if m.func == "avg"]
+    for k in range(len(tokens) - 1):
+        j = k + 1 + (tokens[k + 1].lemma in PER_ONE_RU and k + 2 < len(tokens))
+        noun = tokens[j]
+        each = tokens[k + 1].lemma == "каждый"  # «число заправок на каждую машину»: a grouping by it
+        if _ru(tokens[k], {"на"}) and (averaged or (ph.measures and not each)) and _per_person(noun):
+            measured = averaged or ph.measures
+        elif _en(tokens[k], {"per"}) and averaged and [j] in ph.dims and len(ph.dims) > 1:
+            measured = averaged  # "per customer by region"; not "per course title" (a column of courses)
+        else:
+            continue
+        entity = ground.table_of(noun)
+        if entity is None:
+            continue
+        named = any(ground.columns_named(fact, [tokens[i] for i in m.object]) for m in measured)
+        if entity is fact and named:
+            ph.used.update(range(k, j + 1))  # "average salary per employee": a row is an employee
+            continue
+        start = measured[0].index
+        return _words_of(tokens, list(range(start, j + 1)) if start < k else [*measured[0].object, k, j])
+    return None
+
+
+def _people_event_asked(ph: MartPhrase, fact: Table, lang: str) -> str | None:
+    """The load's question when the verb that named the people's event («отчислено» of expelled_on) may be a
+    status value too; None when no status listing could say it or the verb is a status word itself."""
+    verb = next(
+        (t for t in ph.tokens if ph.happened in {c.name for c in _event_time_columns(t, fact)}),
+        None,
+    )
+    if verb is None or status_word(verb.lower)[0]:
+        return None
+    return state_two_columns_question(lang, fact, verb.text, ph.happened or "")
+
+
+def _per_person(token: Token) -> bool:
+    """«на абонента», «на одного клиента»: an animate noun in the singular accusative (read as its genitive)
+    is what a ratio is per; not «записей на приём», «кандидатов на вакансию», «на дисциплины» (what the rows
+    are for)."""
+    if token.lang != "ru" or not token.parses or token.parses[0].pos != "NOUN":
+        return False
+    tag = _morph().parse(token.lower)[0].tag
+    return "anim" in tag and "sing" in tag and ("accs" in tag or "gent" in tag)
+
+
+def _noun(token: Token) -> bool:
+    return bool(token.parses) and token.parses[0].pos == "NOUN"
+
+
+def _counted_entity(ph: MartPhrase, ground: _Ground, fact: Table) -> Table | None:
+    """The table the counted noun names when the fact is another one («сколько кредитов просрочено» on
+    loan_payments, "students who paid tuition" on tuition_payments): a count of the fact's rows would count
+    payments, not loans. The head noun is the first word counted («кредитов с просроченными платежами»), in
+    English the last of its compound ("order payments": payments)."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count" or m.column_ref or not m.object:
+            continue
+        nouns = [x for x in m.object if tokens[x].lang != "ru" or _noun(tokens[x])]  # not «умных»
+        if not nouns:
+            continue
+        k = nouns[0]
+        while tokens[k].lang == "en" and k + 1 in m.object and ground.table_of(tokens[k + 1]) is not None:
+            k += 1
+        table = ground.table_of(tokens[k])
+        if table is not None and table is not fact:
+            return table
+    return None
+
+
+def _one_row_per_entity(fact: Table, key: str, dims: Sequence[str], grain: dict[str, Any] | None) -> bool:
+    """Each group holds at most one row per entity when the fact's primary key is the entity's key and the
+    grouping's columns (attendance: student_id, course_id, lesson_date by course and day): its rows counted
+    are the entities counted."""
+    grouped = {key, *dims}
+    if grain is not None and grain["grain"] == "day" and (c := fact.column(grain["column"])) is not None:
+        grouped |= {c.name} if c.type.lower() == "date" else set()
+    return bool(fact.primary_key) and set(fact.primary_key) <= grouped
+
+
+def _counted_noun_first(text: str, tokens: Sequence[Token]) -> str:
+    """«сколько выпустилось студентов», «сколько закрылось валютных счетов»: a finite event verb between
+    «сколько» and the counted noun (a genitive, with its attributes) says the same as after it («сколько
+    студентов выпустилось»), the order the state rules read: the noun phrase moved before the verb."""
+    for i in range(len(tokens) - 2):
+        verb = tokens[i + 1]
+        if tokens[i].lemma != "сколько" or not _finite_event_verb(verb):
+            continue
+        end = i + 2
+        while end < len(tokens) and _genitive_attribute(tokens[end]):
+            end += 1
+        head = tokens[end] if end < len(tokens) else None
+        if head is None or not any(p.pos == "NOUN" and p.case == "gent" for p in head.parses[:2]):
+            continue
+        phrase = text[tokens[i + 2].start : head.end]
+        return text[: verb.start] + phrase + " " + verb.text + text[head.end :]
+    return text
+
+
+def _genitive_attribute(token: Token) -> bool:
+    """«валютных» of «валютных счетов»: an adjective or participle in the genitive plural."""
+    return token.lang == "ru" and any(
+        p.pos in ("ADJF", "PRTF") and p.case == "gent" and p.number == "plur" for p in token.parses[:1]
+    )
 
 
 def _unread_event_verb(tokens: Sequence[Token], i: int, fact: Table) -> bool:

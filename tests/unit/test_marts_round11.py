@@ -304,7 +304,7 @@ def test_later_probes(planners, catalog, text, table, measures, dims, grain):
             "logistics",
             "Число возвратов по неделям, только те, что ещё не закрыли",
         ),  # returns have no closed_at
-        ("univ", "monthly scholarship totals by kind (finance scholarships)"),  # period or paid_at: asked
+        # «monthly scholarship totals by kind»: the period column 'Месяц начисления' since round 26
     ],
 )
 def test_later_probes_that_stay_questions(planners, catalog, text):

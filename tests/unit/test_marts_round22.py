@@ -320,9 +320,7 @@ def test_the_facts_noun_is_no_flag_its_comment_heads(planners, text, dims):
     "catalog, text, table, where",
     [
         ("hr", "сколько человек уволено по отделам", "employees", "fired_at IS NOT NULL"),
-        ("univ", "сколько человек отчислено по факультетам", "students", "expelled_on IS NOT NULL"),
-        ("univ", "сколько студентов отчислено по факультетам", "students", "expelled_on IS NOT NULL"),
-        ("univ", "how many people were expelled per faculty", "students", "expelled_on IS NOT NULL"),
+        # «сколько студентов отчислено»: status 'expelled' or expelled_on, asked since round 26 (as a load asks)
     ],
 )
 def test_an_event_verb_with_no_grain_keeps_the_rows_it_happened_to(planners, catalog, text, table, where):
@@ -380,15 +378,16 @@ def test_a_noun_and_participle_spelling_a_comment_is_its_sum(planners, catalog, 
 @pytest.mark.parametrize(
     "catalog, text, where",
     [
-        ("utility", "сколько заявок закрыто по темам", "closed_at IS NOT NULL"),
-        ("telecom", "сколько обращений закрыто по категориям", "closed_at IS NOT NULL"),
-        ("telecom", "number of closed tickets per category", "status = 'closed'"),
-        ("telecom", "how many tickets were closed per category", "status = 'closed'"),
+        # closed_at or a listed status value ('closed', 'churned'): asked since round 26, as a load asks
+        ("utility", "сколько заявок закрыто по темам", None),
+        ("telecom", "сколько обращений закрыто по категориям", None),
+        ("telecom", "number of closed tickets per category", None),
+        ("telecom", "how many tickets were closed per category", None),
         ("utility", "closed requests count per topic", "closed_at IS NOT NULL"),
         ("logistics", "number of delivered shipments per status", "status = 'delivered'"),
         ("logistics", "number of lost shipments per origin hub", "status = 'lost'"),
         ("univ", "number of returned books per title", "returned_at IS NOT NULL"),
-        ("telecom", "how many subscribers churned per region", "status = 'churned'"),
+        ("telecom", "how many subscribers churned per region", None),
     ],
 )
 def test_a_state_participle_on_the_counted_rows_is_their_condition(planners, catalog, text, where):

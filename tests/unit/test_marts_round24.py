@@ -24,6 +24,8 @@ import pytest
 
 from tests.unit.test_planner_marts import mart_of, mart_shape, mart_where
 
+ASKED = "asked"  # two columns could say the state (round 26): the load's question
+
 
 def _asked(outcome) -> None:
     assert outcome.status == "needs_clarification", mart_of(outcome)
@@ -40,15 +42,19 @@ def _asked(outcome) -> None:
         ("univ", "how many students graduated per faculty", "status = 'graduated'"),
         ("hr", "сколько сотрудников уволилось по отделам", "fired_at IS NOT NULL"),
         ("hr", "сколько человек уволилось по отделам", "fired_at IS NOT NULL"),
-        ("univ", "сколько студентов отчислилось по факультетам", "expelled_on IS NOT NULL"),
+        # expelled_on or status 'expelled', closed_at or status 'closed': asked since round 26, as a load asks
+        ("univ", "сколько студентов отчислилось по факультетам", ASKED),
         ("logistics", "сколько посылок доставили по хабам назначения", "status = 'delivered'"),
-        ("telecom", "сколько обращений закрыли по категориям", "closed_at IS NOT NULL"),
+        ("telecom", "сколько обращений закрыли по категориям", ASKED),
         ("univ", "сколько книг вернули по названиям", "returned_at IS NOT NULL"),
     ],
 )
 def test_a_finite_event_verb_keeps_the_rows_it_happened_to(planners, catalog, text, where):
     # before: every row counted, the verb skipped as a word that carries no slot
-    assert mart_where(planners[catalog].plan(text)) == where
+    outcome = planners[catalog].plan(text)
+    assert (outcome.status if where == ASKED else mart_where(outcome)) == (
+        "needs_clarification" if where == ASKED else where
+    )
 
 
 @pytest.mark.parametrize(
@@ -73,13 +79,8 @@ def test_an_event_verb_no_column_says_is_asked(planners, catalog, text):
     "catalog, text, where",
     [
         ("univ", "Сколько книг выдали по неделям", None),  # the grain dates the rows by the event
-        pytest.param(
-            "univ",
-            "сколько выпустилось студентов по факультетам",
-            "status = 'graduated'",
-            # planned on marts24 alone; asked (never wrong) since merged with the rules of marts21-23
-            marks=pytest.mark.xfail(strict=True, reason="the verb before the noun is asked after the merge"),
-        ),
+        # planned again since round 26 (the noun phrase read before the verb, as in «студентов выпустилось»)
+        ("univ", "сколько выпустилось студентов по факультетам", "status = 'graduated'"),
         ("hr", "сколько уволилось сотрудников по отделам", "fired_at IS NOT NULL"),
         ("hr", "сколько человек уволено по отделам", "fired_at IS NOT NULL"),
         ("shop", "Построй витрину: сколько заказов по статусам", None),
@@ -99,13 +100,14 @@ def test_event_verbs_read_before_stay(planners, catalog, text, where):  # contro
     "catalog, text, where",
     [
         # a reflexive verb is the state of its plain verb («закрылось» as «закрытые» of «закрыть»)
-        ("bank", "сколько счетов закрылось по валютам", "closed_at IS NOT NULL"),
+        # closed_at or status 'closed' (expelled_on or 'expelled'): asked since round 26, as a load asks
+        ("bank", "сколько счетов закрылось по валютам", ASKED),
         ("telecom", "сколько сим-карт потерялось по статусам", "status = 'lost'"),
         # a full participle before the counted noun (before: dropped, every row counted)
         ("hr", "число уволенных сотрудников по отделам", "fired_at IS NOT NULL"),
-        ("bank", "число закрытых счетов по валютам", "closed_at IS NOT NULL"),
-        ("utility", "число закрытых заявок по темам", "closed_at IS NOT NULL"),
-        ("univ", "количество отчисленных студентов по факультетам", "expelled_on IS NOT NULL"),
+        ("bank", "число закрытых счетов по валютам", ASKED),
+        ("utility", "число закрытых заявок по темам", ASKED),
+        ("univ", "количество отчисленных студентов по факультетам", ASKED),
         ("univ", "число выданных книг по неделям", None),  # control: the grain dates the rows by the event
         ("logistics", "число доставленных посылок по хабам назначения", "status = 'delivered'"),  # control
         # a state adjective a listed value answers (before: dropped)
@@ -117,6 +119,9 @@ def test_event_verbs_read_before_stay(planners, catalog, text, where):  # contro
 def test_reflexive_verbs_and_participles_before_the_counted_noun(planners, catalog, text, where):
     # found probing family 1 after its rule; written after the rules
     outcome = planners[catalog].plan(text)
+    if where == ASKED:
+        assert outcome.status == "needs_clarification", outcome.spec
+        return
     assert outcome.status == "ok" and outcome.spec.source.mart.where == where
 
 
