@@ -2357,6 +2357,27 @@ def _without_deployed_context(planner: OfflinePlanner, text: str, language: str)
     return _without(" " * tokens[end].end + text[tokens[end].end :], Trigger("assets", tuple(adds)))
 
 
+_PREPOSITION_NUMBER = re.compile(r"(?<!\w)(?:at|в|во|к|@)\s+\d", re.IGNORECASE)
+
+
+def _bare_time_of_day(rest: str, language: str) -> bool:
+    """ "cards to clickhouse at 5", «в 5: карты в кх»: an hour the clock rules read as a time only beside a
+    day cue (alone, «в 5» may be a count). The rest of a triggered request is planned as a manual run, which
+    would drop it silently: beside a trigger it is a second start, asked."""
+    if not _PREPOSITION_NUMBER.search(rest):
+        return False  # no «в 5» / "at 5" (most requests): no clock to parse twice
+    text = _without(rest, Trigger("files", tuple(_paths(rest))))  # s3://b/at/5/: a name
+    if _clock(text, ()):
+        return False  # a clock of its own: asked by the caller
+    day = "ежедневно" if language == "ru" else "daily"
+    with_day, day_alone = parse_schedule(f"{day} {_without_data_grain(text)}"), parse_schedule(day)
+    return (
+        with_day is not None
+        and day_alone is not None
+        and with_day.cron not in (None, day_alone.cron)  # «без расписания»: no clock at all
+    )
+
+
 def _said(token: Token, words: frozenset[str]) -> bool:
     """The token as written or its lemma (a Snowball stem in English: "already" -> "alreadi") is one of
     ``words``."""
@@ -2395,6 +2416,8 @@ def plan_triggered(
         return Outcome.clarify(both)  # «после загрузки заказов и каждый день в 6 утра»: a clock in the clause
     if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))
+    if trigger.kind != "manual" and not mart and _bare_time_of_day(rest, language):
+        return Outcome.clarify(both)  # "after the clients load: cards to clickhouse at 5": a second start
     if trigger.kind != "manual" and not mart and _time_of_day_window(tokenize(rest)):
         return Outcome.clarify(both)  # «после загрузки заказов гони платежи, но не ночью»: a clock's words
     upstream: list[str] = []
