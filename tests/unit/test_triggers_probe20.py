@@ -18,6 +18,9 @@ First pass, run once against the unchanged planner (trig20 at 8ebd070 = main 2bc
 * e08 "vehicles to clickhouse only when someone kicks it off" asked how often it should run: a person
   starting it said by "kick(s) it off" (with "someone", or "I … manually" as in heldout_triggers_p's tp-en-05)
   was not read as a manual run.
+
+After the round 20 rules (test_triggers_round20.py: "kick it off" / "say so" a person's start, "only" and a
+start verb read with the clause): 47/47, no request edited and none marked xfail.
 """
 
 from __future__ import annotations
