@@ -2430,6 +2430,7 @@ class RowFilters:
                 # «только пропуски, где present = false», "only absences, i.e. present = false": the clause
                 # after the value says which rows it means, and a rule read a condition there
                 or (bool(conditions) and _EXPLAINING_CLAUSE.match(request.lower, after))
+                or _starts_a_run(raw)  # "only run on weekdays at 5": when it runs, no value 'run'
             )
             if known or not self._is_value(request, table, raw):
                 continue
@@ -2828,6 +2829,14 @@ def _joined(request: Request, first: Token, second: Token) -> bool:
     """Only a comma or и/или/and/or stands between two words."""
     gap = request.text[first.end : second.start]
     return bool(re.fullmatch(r"\s*(?:,|\b(?:и|или|and|or)\b|,\s*(?:и|или|and|or)\b)\s*", gap))
+
+
+def _starts_a_run(word: str) -> bool:
+    """ "run", "start", "trigger", «запускать»: a verb of starting the pipeline (triggers.START_VERBS)."""
+    from airflow_ai_etl.planning.triggers import START_VERBS  # triggers imports the planner: lazily
+
+    tokens = tokenize(word)
+    return len(tokens) == 1 and tokens[0].has(START_VERBS)
 
 
 def _only_verb(word: str) -> bool:

@@ -530,9 +530,10 @@ _TIME_LIST_RE = _rx(
     rf"""(?:(?<![\w])(?P<prep>{_PREP})\s+)?
     (?P<items>{_ITEM_PLAIN}(?:\s*(?:,|и|and|&)\s*(?:{_PREP}\s+)?{_ITEM_PLAIN}){{0,8}})"""
 )
-# What may follow a bare hour ("at 9") for it to still be a time.
+# What may follow a bare hour ("at 9") for it to still be a time («ежедневно в 6: заказы в кх» — a colon ends
+# the clock's clause as a comma does; "at 5:30" is one item, read before this).
 _BARE_FOLLOW_RE = _rx(
-    r"""\s*(?:$|[,.;!?()\-]|(?:и|and|по|on|utc|gmt|msk|мск|moscow|every|each|daily|кажд\w*
+    r"""\s*(?:$|[,.;:!?()\-]|(?:и|and|по|on|utc|gmt|msk|мск|moscow|every|each|daily|кажд\w*
     |weekly|monthly|hourly|sharp|ровно)\b)"""
 )
 # After a bare hour next to a day cue, a counted noun means the number is a count, not a time

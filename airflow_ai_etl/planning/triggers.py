@@ -47,6 +47,7 @@ from airflow_ai_etl.planning.marts import (
     SUM_EN,
     is_mart_request,
 )
+from airflow_ai_etl.planning.patterns import PIPELINE_VERBS
 from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
 from airflow_ai_etl.planning.vocabulary import name_parts
 from airflow_ai_etl.spec import PipelineSpec
@@ -175,8 +176,10 @@ CLAUSE_GLUE = frozenset({
 # no load event.
 MANUAL_VERBS = frozenset({
     "trigger", "run", "start", "launch", "press", "click", "hit", "запустить", "нажать", "дернуть", "скажу",
-    "захотеть", "решить", "want", "need", "ask", "request", "попросить",
+    "захотеть", "решить", "want", "need", "ask", "request", "попросить", "kick", "say",
 })  # fmt: skip
+# The particle of a phrasal start verb ("when I kick it off", "when we say so")
+_VERB_PARTICLES = frozenset({"off", "so"})
 PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
 _BOUNDARY_MARKS = frozenset({"—", "–", "-", ":", ";", ".", "then", "затем", "потом"})
 # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
@@ -1457,13 +1460,30 @@ def _read_manual(tokens: Sequence[Token]) -> Trigger | None:
             continue
         end = _person_starts(tokens, i + 1, len(tokens))
         if end:
-            start = i - 1 if i > 0 and tokens[i - 1].lower in ("only", "только") else i
+            start = _run_lead_in(tokens, i)
             if end + 1 < len(tokens) and (tokens[end].lower, tokens[end + 1].lower) == ("for", "it"):
                 end += 1  # "when I ask for it"
             end += end < len(tokens) and tokens[end].lower in ("it", "его", "manual")
+            end += end < len(tokens) and tokens[end].lower in _VERB_PARTICLES  # "when I kick it off"
             end += end < len(tokens) and tokens[end].lower in _MYSELF  # "when I run it myself"
-            return Trigger("manual", ((tokens[start].start, tokens[end - 1].end),))
+            # "when I kick it off manually": the manual words beside the person's clause are the same trigger
+            words = _manual_words(tokens)
+            return Trigger(
+                "manual", ((tokens[start].start, tokens[end - 1].end), *(words.spans if words else ()))
+            )
     return _manual_words(tokens)
+
+
+def _run_lead_in(tokens: Sequence[Token], i: int) -> int:
+    """Where the words leading into the person's clause at ``i`` («когда»/"when") begin: "only" and a start
+    verb («только запускай когда …», "only run when …", "run it only when …"), read with the clause: "only
+    run" before it restricts when it runs, it is no value of a column ('run')."""
+    start = i - (i > 0 and tokens[i - 1].lower in ("only", "только"))
+    verb = start - (start > 0 and tokens[start - 1].lower in ("it", "его"))
+    if verb > 0 and _is(tokens[verb - 1], START_VERBS):
+        start = verb - 1
+        start -= start > 0 and tokens[start - 1].lower in ("only", "только")
+    return start
 
 
 # «вручную», «руками», «по кнопке», «по запросу», «по требованию», «по необходимости», «когда надо»,
@@ -2294,6 +2314,76 @@ def _time_of_day_window(tokens: Sequence[Token]) -> bool:
     return False
 
 
+# «у нас цепочка: клиенты, за ними заказы. Добавь …», «у нас уже грузятся …», "we already load …", "our chain
+# is … ; add …": a first sentence that says what is deployed (a speaker's «у нас»/"we"/"our", then «уже»/
+# "already", a chain or «есть»/"have") before the one asking for the new load.
+_CONTEXT_OPENERS = frozenset({"мы", "наш", "we", "our"})
+_CONTEXT_MARKS = frozenset({"уже", "цепочка", "звено", "есть", "already", "chain", "have"})
+_ADD_TO_CHAIN = frozenset({"добавь", "добавьте", "добавим", "add"})
+# Its words that name no table: the speaker, the chain and its order («за ними», "then")
+_CONTEXT_GLUE = frozenset({
+    "у", "мы", "наш", "цепочка", "звено", "есть", "уже", "потом", "затем", "они", "он", "она", "сначала",
+    "we", "our", "us", "already", "chain", "then", "is", "have", "first", "it", "them",
+})  # fmt: skip
+
+
+def _without_deployed_context(planner: OfflinePlanner, text: str, language: str) -> str:
+    """``text`` with its first sentence blanked when that sentence describes deployed loads (see
+    _CONTEXT_OPENERS) and every table it names is loaded by a deployed pipeline: those tables are what exists,
+    not tables to load («у нас цепочка: клиенты, за ними заказы. Добавь платежи …»). Otherwise unchanged (a
+    described table nothing loads stays in the request, and the load rules ask about it)."""
+    tokens = tokenize(text)
+    opener = tokens[1] if len(tokens) > 1 and tokens[0].lower == "у" else tokens[0] if tokens else None
+    if opener is None or not _said(opener, _CONTEXT_OPENERS):
+        return text
+    end = next((j for j, t in enumerate(tokens) if t.text in (".", ";")), len(tokens))
+    sentence = tokens[:end]
+    if end >= len(tokens) - 1 or not any(_said(t, _CONTEXT_MARKS) for t in sentence):
+        return text
+    words = tuple(
+        (t.lower, t.start)
+        for t in sentence
+        if t.lang in ("ru", "en")
+        and not (_said(t, _CONTEXT_GLUE) or _said(t, CLAUSE_GLUE) or _is_event(t))
+        and not (
+            _is_warehouse(t) or t.lower in planner.catalog.connections or PIPELINE_VERBS.fullmatch(t.lower)
+        )
+    )
+    if not words or _upstream_assets(planner, Trigger("assets", (), upstream=words), language)[1] is not None:
+        return text
+    # «Добавь (третьим звеном) платежи», "add payments as the next step": a pipeline added to that chain, not
+    # the append mode (a whole table appended on every run would double its rows)
+    adds = [(t.start, t.end) for t in tokens[end + 1 :] if t.lower in _ADD_TO_CHAIN]
+    return _without(" " * tokens[end].end + text[tokens[end].end :], Trigger("assets", tuple(adds)))
+
+
+_PREPOSITION_NUMBER = re.compile(r"(?<!\w)(?:at|в|во|к|@)\s+\d", re.IGNORECASE)
+
+
+def _bare_time_of_day(rest: str, language: str) -> bool:
+    """ "cards to clickhouse at 5", «в 5: карты в кх»: an hour the clock rules read as a time only beside a
+    day cue (alone, «в 5» may be a count). The rest of a triggered request is planned as a manual run, which
+    would drop it silently: beside a trigger it is a second start, asked."""
+    if not _PREPOSITION_NUMBER.search(rest):
+        return False  # no «в 5» / "at 5" (most requests): no clock to parse twice
+    text = _without(rest, Trigger("files", tuple(_paths(rest))))  # s3://b/at/5/: a name
+    if _clock(text, ()):
+        return False  # a clock of its own: asked by the caller
+    day = "ежедневно" if language == "ru" else "daily"
+    with_day, day_alone = parse_schedule(f"{day} {_without_data_grain(text)}"), parse_schedule(day)
+    return (
+        with_day is not None
+        and day_alone is not None
+        and with_day.cron not in (None, day_alone.cron)  # «без расписания»: no clock at all
+    )
+
+
+def _said(token: Token, words: frozenset[str]) -> bool:
+    """The token as written or its lemma (a Snowball stem in English: "already" -> "alreadi") is one of
+    ``words``."""
+    return token.lower in words or _is(token, words)
+
+
 def plan_triggered(
     planner: OfflinePlanner, text: str, trigger: Trigger, written: str | None = None
 ) -> Outcome:
@@ -2303,7 +2393,7 @@ def plan_triggered(
         text, written = trigger.text, written or text
     language = detect_language(text)
     ru = language == "ru"
-    rest = _without(text, trigger)
+    rest = _without_deployed_context(planner, _without(text, trigger), language)
     both = (
         "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
         if ru
@@ -2326,6 +2416,8 @@ def plan_triggered(
         return Outcome.clarify(both)  # «после загрузки заказов и каждый день в 6 утра»: a clock in the clause
     if trigger.kind == "manual" and schedule is not None and schedule.cron is not None:
         return Outcome.clarify(say(language, "planner.manual_and_clock", schedule=schedule.phrase.strip()))
+    if trigger.kind != "manual" and not mart and _bare_time_of_day(rest, language):
+        return Outcome.clarify(both)  # "after the clients load: cards to clickhouse at 5": a second start
     if trigger.kind != "manual" and not mart and _time_of_day_window(tokenize(rest)):
         return Outcome.clarify(both)  # «после загрузки заказов гони платежи, но не ночью»: a clock's words
     upstream: list[str] = []
