@@ -284,6 +284,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(e.g. 'where returned_at IS NULL')?",
         "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
     },
+    "planner.other_table_flag": {
+        "en": "'{phrase}' is {column}, a column of another table: a load of {table} cannot filter on it. Load "
+        "{table} without that condition, or load the other table?",
+        "ru": "«{phrase}» — это {column}, колонка другой таблицы: загрузка {table} не может фильтровать по ней. "
+        "Загрузить {table} без этого условия или другую таблицу?",
+    },
+    "planner.zero_or_null": {
+        "en": "'{phrase}': only the rows where {column} = 0, or also those where it is empty (NULL)?",
+        "ru": "«{phrase}»: только строки, где {column} = 0, или и те, где значение не заполнено (NULL)?",
+    },
     "planner.append_only_new_rows": {
         "en": "'{phrase}': each run should add only the rows newer than the last run (by {column}), or "
         "append everything the filter selects each time (the table will hold repeats)?",

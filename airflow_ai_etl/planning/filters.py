@@ -165,6 +165,7 @@ class RowFilters:
             self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table) + self._vague_only(request, table)
         questions += self._place_questions(request, table, conditions)
+        questions += self._other_table_flags(request, table, conditions)
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
         if questions:
@@ -280,7 +281,7 @@ class RowFilters:
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._substantive_state_conditions,
             self._cued_state_conditions,
-            self._comment_flag_conditions, self._bracketed_flag_conditions,
+            self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions,
         )  # fmt: skip
@@ -392,8 +393,9 @@ class RowFilters:
             rival: str | None = condition
             if any(start <= position < end for start, end in scopes):
                 rival = self._negated(table, condition)
-            if kept is not None and rival is not None and rival != kept:
-                self._conflict(request, table, column, [kept, rival])
+            if kept is None or rival is None or rival == kept or _merged_values(kept, rival) == kept:
+                continue  # «со статусами new, in_progress»: the list read on from 'new' holds 'in_progress'
+            self._conflict(request, table, column, [kept, rival])
 
     def _conflict(self, request: Request, table: Table, column: str, conditions: list[str]) -> None:
         """Two phrases state different conditions on one column («со статусом new и paid»): ask which."""
@@ -550,6 +552,8 @@ class RowFilters:
             after = start + width
             if column is None or not column.nullable or "bool" in column.type.lower():
                 continue  # «с целой пломбой» (seal_ok): a state of the row, read by _subject_state_conditions
+            if _counts_units(column):
+                continue  # «кредиты с просрочкой» ('Дней просрочки'): over 0 days, read by the count rule
             if after < len(tokens) and self._continues_column_name(column, tokens[after]):
                 after += 1  # "with a phone number"
             if after < len(tokens):
@@ -856,12 +860,15 @@ class RowFilters:
         """ "routes longer than 100 km", «посылки тяжелее 5 кг», "visits over 30 min": a number with a unit
         is compared with the one numeric column measured in that unit (distance_km, weight_kg: by the
         name's last part, else by the comment: «Пробег по маршруту, км»)."""
-        for match in UNIT_COMPARISON.finditer(request.lower):
+        matches = [*UNIT_COMPARISON.finditer(request.lower), *ONE_UNIT_COMPARISON.finditer(request.lower)]
+        for match in matches:
             unit = _unit_of(match.group("unit"))
+            written = match.groupdict().get("n") or "1"
             if unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
                 columns = self._column_named_by_unit(table, match.group("unit"))
+                number = written
             else:
-                columns = _columns_in_unit(table, unit)
+                columns, number = _in_column_unit(table, unit, written)
             if len(columns) == 1:
                 words = match.group("cmp").split()  # «не меньше» is >=, «не более» and "at most" <=
                 operator = UNIT_OPERATORS.get(words[-1] if words[0] == "не" else words[0], ">")
@@ -870,7 +877,7 @@ class RowFilters:
                 yield (
                     match.start(),
                     columns[0],
-                    f"{columns[0]} {operator} {match.group('n').replace(',', '.')}",
+                    f"{columns[0]} {operator} {number.replace(',', '.')}",
                 )
 
     def _column_named_by_unit(self, table: Table, word: str) -> list[str]:
@@ -1635,9 +1642,10 @@ class RowFilters:
                 a <= token.start < b for a, b in request.schedule_spans
             ):
                 continue
-            named = [name for name, said in flag_words if flags.names_flag(token, said)]
+            named = self._flags_named(flag_words, token)
             if not named and k and tokens[k - 1].lower in ("с", "со", "без"):  # «с просрочкой»: 'просрочен'
                 named = [name for name, said in flag_words if flags.names_state_noun(token, said)]
+                named = named or self._flags_by_synonym(flag_words, token)  # «с задержкой»: is_late
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
             if len(named) != 1 or around & COLUMN_NOUNS:
                 continue  # "only the present column": the column itself, not its rows
@@ -1657,6 +1665,67 @@ class RowFilters:
             request.handled.append((negator_span[0] if negator_span else token.start, end))
             yield token.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
+    def _unit_count_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«долги без просрочки», "debts without delay" of a column counting units of that noun
+        (overdue_days 'Дней просрочки'): none of them, `col = 0`; on a nullable column 0 or no value is
+        asked. «кредиты с просрочкой», "loans with a delay": `col > 0`. A comparison after the noun («с
+        просрочкой больше 90 дней») is read by the comparison rules."""
+        for match in _COUNT_CUE.finditer(request.lower):
+            if any(a <= match.start() < b for a, b in request.schedule_spans) or request.is_handled(
+                match.start()
+            ):
+                continue
+            named = self.grounding._columns_in(table, match.group("word"))
+            columns = [n for n in named if _counts_units(table.column(n) or Column(n, "text"))]
+            if _COMPARED_NEXT.match(request.lower, match.end()):
+                continue
+            if len(columns) != 1:
+                if self._counted_by(table, match.group("word")):  # "loans with a delay": status 'overdue'
+                    phrase = request.text[match.start() : match.end()]  # or overdue_days? asked
+                    request.unsure.append(
+                        say(
+                            request.language,
+                            "planner.unread_clause",
+                            phrase=phrase,
+                            table=table.qualified_name,
+                        )
+                    )
+                continue
+            column = table.column(columns[0]) or Column(columns[0], "int")
+            request.handled.append(match.span())
+            if match.group("cue") in ("с", "со", "with"):
+                yield match.start(), column.name, f"{column.name} > 0"
+            elif not column.nullable:
+                yield match.start(), column.name, f"{column.name} = 0"
+            else:
+                phrase = request.text[match.start() : match.end()]
+                name = f"{table.qualified_name}.{column.name}"
+                request.unsure.append(
+                    say(request.language, "planner.zero_or_null", phrase=phrase, column=name)
+                )
+
+    def _counted_by(self, table: Table, word: str) -> list[str]:
+        """The columns counting units of `word` by their name or comment, even when another column's words
+        name it too (status 'Статус (active, overdue, ...)' beside overdue_days)."""
+        meanings = self.vocabulary.meanings(word)
+        return [
+            c.name
+            for c in table.columns
+            if _counts_units(c) and meanings & (set(name_parts(c.name)) | _comment_stems(c.comment or ""))
+        ]
+
+    def names_unit_count(self, table: Table, word: str) -> bool:
+        """`word` names one column counting units of it (overdue_days 'Дней просрочки'), so after «без» it
+        says which rows, not which column to leave out."""
+        counted = [
+            n
+            for n in self.grounding._columns_in(table, word)
+            if _counts_units(table.column(n) or Column(n, "text"))
+        ]
+        return len(counted) == 1
+
     def _bracketed_flag_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -1674,13 +1743,29 @@ class RowFilters:
             negated = negated or self._negator_after(request, table, i + 1) is not None
             yield bracket.start(1), column.name, f"{column.name} = {'false' if negated else 'true'}"
 
+    def _flags_named(self, flag_words: tuple[tuple[str, flags.FlagWords], ...], token: Token) -> list[str]:
+        """The boolean columns `token` names by a flag word, or (English) by a glossary synonym of a part of
+        the column's name ("delay", "delayed" of is_late)."""
+        named = [name for name, said in flag_words if flags.names_flag(token, said)]
+        if named or token.lang != "en":
+            return named
+        return self._flags_by_synonym(flag_words, token)
+
+    def _flags_by_synonym(
+        self, flag_words: tuple[tuple[str, flags.FlagWords], ...], token: Token
+    ) -> list[str]:
+        """The boolean columns a glossary synonym of `token` names by a part of their name ("delayed",
+        «задержка» of is_late)."""
+        meanings = self.vocabulary.meanings(token.lower) - {stem(token.lower)}
+        return [name for name, said in flag_words if meanings & said.parts]
+
     def names_one_flag(self, table: Table, word: str) -> bool:
         """`word` is a word of exactly one boolean column's comment or name («роуминга», "eSIM"), so after
         «без»/"except" it says which rows, not which column to leave out (planner22)."""
         token = next(iter(tokenize(word)), None)
         if token is None or table.column(word.lower()):
             return False
-        named = [n for n, said in flags.of_table(table) if flags.names_flag(token, said)]
+        named = self._flags_named(flags.of_table(table), token)
         if not named:  # «без просрочки» of 'Платёж просрочен': the state's noun (planner28)
             named = [n for n, said in flags.of_table(table) if flags.names_state_noun(token, said)]
         return len(named) == 1
@@ -1724,6 +1809,12 @@ class RowFilters:
             columns = self._event_columns_of(table, word)
             negated = cue.lower in ("кроме", "без", "except", "excluding")
             flags = [] if columns else self.boolean_columns_of(table, word)
+            opposite = [] if columns or flags else self.opposite_flags_of(table, word)
+            if len(opposite) == 1:  # «кроме уволенных» of 'Работает сейчас' -> is_active = true
+                request.handled.append((cue.start, word.end))
+                yield word.start, opposite[0], f"{opposite[0]} = {'true' if negated else 'false'}"
+            elif negated and not columns and not flags and self._unread_participle(request, word):
+                request.state_clauses.append((cue.start, word.end))  # «кроме уволенных»: asked, never dropped
             if len(flags) == 1:  # «только присутствовавших» -> present = true
                 request.handled.append((cue.start, word.end))
                 yield word.start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
@@ -1845,6 +1936,32 @@ class RowFilters:
             return any(p.pos in ("PRTF", "PRTS", "ADJF") for p in word.parses[:2])
         return word.lang == "en" and word.lower.endswith("ed") and len(word.lower) > 4
 
+    def _unread_participle(self, request: Request, word: Token) -> bool:
+        """A participle of an event («уволенных», "dismissed") no rule read and outside the schedule: after
+        «кроме»/"except" it says which rows («без персональных данных», «кроме выходных» are no event)."""
+        if request.is_handled(word.start) or any(a <= word.start < b for a, b in request.schedule_spans):
+            return False
+        if word.lang == "ru":
+            return bool(word.parses) and word.parses[0].pos in ("PRTF", "PRTS")
+        return self.is_state_word(word)
+
+    def opposite_flags_of(self, table: Table, word: Token) -> list[str]:
+        """Boolean columns whose comment or name states what `word` ends (OPPOSITE_STATES): «уволенных»,
+        "fired" -> is_active ('Работает сейчас'); the rows `word` names have the flag false."""
+        said = word.lemmas if word.lang == "ru" else {stem(word.lower)}
+        opposite = {o for key in said for o in OPPOSITE_STATES.get(key, ())}
+        if not opposite:
+            return []
+        found = []
+        for column in table.columns:
+            if "bool" not in column.type.lower():
+                continue
+            comment = _state_words([c for c in tokenize(column.comment or "") if c.lang == "ru"])
+            named = {stem(p) for p in name_parts(column.name)} | {s for c in comment for s in c.lemmas}
+            if named & opposite:
+                found.append(column.name)
+        return found
+
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
         lemma or stem, or whose name starts with the verb's stem (returned -> returned_at)."""
@@ -1914,6 +2031,8 @@ class RowFilters:
             value: str | None = self.whole_value(request, i + 1)
             if str(value).lower() in NEGATION_PARTICLES:
                 continue  # «валюту не отдавать», "region not needed": a negation, never a value
+            if self._refresh_word(request, i + 1):
+                continue  # «(ward), апдейт каждый час», "(ward), refresh hourly": the schedule's noun
             names = self._plural_names(request, table, i)
             if names:  # «в городах Новосибирск и Омск»: names after a plural column word, in the nominative
                 yield (
@@ -1950,6 +2069,14 @@ class RowFilters:
                 condition = self._negated(table, str(condition))
             if condition:
                 yield self._position(request, i), column.name, condition
+
+    def _refresh_word(self, request: Request, index: int) -> bool:
+        """Word `index` names the refresh itself («апдейт», «обновление», "refresh"; lexicon REFRESH)."""
+        if index >= len(request.spans):
+            return False
+        start = request.spans[index][0]
+        word = next((t for t in tokenize(request.text[start : request.spans[index][1]])), None)
+        return word is not None and is_(word, "REFRESH")
 
     def _code_list_conditions(
         self, request: Request, table: Table, _: bool
@@ -2375,6 +2502,43 @@ class RowFilters:
                     "name it as the catalog does."]  # fmt: skip
         return []
 
+    def _other_table_flags(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """ "inspections where … the meter is smart", «показания умных счётчиков»: a word of a yes/no column
+        of ANOTHER table of the connection (meters.is_smart 'Умный счётчик') that no rule read on this one
+        is a condition this load cannot apply: asked, never dropped."""
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
+        other_flags = [
+            (t, flags.of_table(t))
+            for t in self.catalog.tables_of(conn or "")
+            if t.qualified_name != table.qualified_name
+        ]
+        own = flags.of_table(table)
+        read = {stem(v.lower()) for c in conditions for v in re.findall(r"'([^']*)'", c)}
+        for token in tokenize(request.text):
+            if (
+                token.lang not in ("ru", "en")
+                or request.is_handled(token.start)
+                or token.lower in request.claimed
+            ):
+                continue
+            named = [
+                (t, n) for t, said_of in other_flags for n, said in said_of if flags.names_flag(token, said)
+            ]
+            if len(named) != 1 or any(a <= token.start < b for a, b in request.schedule_spans):
+                continue
+            if self._flags_named(own, token) or self.grounding._column_mentions(table, [token.lower]):
+                continue  # a word of this table's own columns
+            if value_meanings(token) & read:
+                continue  # «закрытые вклады»: status = 'closed' of this table was read
+            if self.grounding._names_table(token.lower, table) or stem(token.lower) in _comment_stems(
+                table.comment or ""
+            ):
+                continue  # «телеметрию умных счётчиков» of 'Телеметрия умных счётчиков': the table's own name
+            other, name = named[0]
+            return [say(request.language, "planner.other_table_flag", phrase=token.text,
+                        column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
+        return []
+
     def _foreign_filters(self, request: Request, table: Table) -> list[str]:
         """ "customers for region north": a value filter on a column this table does not have is asked
         about, not dropped silently."""
@@ -2504,6 +2668,29 @@ class RowFilters:
     def _position(self, request: Request, index: int) -> int:
         """Character offset of the index-th word (for ordering conditions as written)."""
         return request.spans[index][0] if index < len(request.spans) else len(request.text)
+
+
+# «без просрочки», «с просрочкой», "without delay", "with a delay": the noun a counting column counts units of
+_COUNT_CUE = re.compile(
+    r"(?<![a-zа-яё])(?P<cue>без|с|со|without|with|no)\s++(?:(?:an?|any|the)\s++)?(?P<word>[a-zа-яё]{4,})(?![\w-])"
+)
+# A comparison or a number right after that noun: the comparison rules read it («с просрочкой больше 90»).
+_COMPARED_NEXT = re.compile(
+    r"\s*+(?:больше|меньше|более|менее|свыше|от|до|over|more|less|above|below|under|at\s+least|at\s+most|of|"
+    r">|<|=|\d)(?![a-zа-яё])"
+)
+# The first word of a counting column's comment: «Дней просрочки», «Количество попыток», «Число визитов».
+_COUNT_HEADS = frozenset({"дней", "часов", "минут", "месяцев", "лет", "количество", "число", "кол-во"})
+
+
+def _counts_units(column: Column) -> bool:
+    """A whole-number column counting units of something ('Дней просрочки', `overdue_days`, `retry_count`):
+    «без» its noun is none of them, «с» its noun more than none."""
+    kind = column.type.lower()
+    if not any(k in kind for k in ("int", "serial")) or column.name.endswith("_id") or column.name == "id":
+        return False
+    first = words(column.comment or "")[:1]
+    return bool(first and first[0] in _COUNT_HEADS) or column.name.endswith(("_days", "_count", "_hours"))
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
@@ -2683,6 +2870,16 @@ POSITIVE_STATES_EN = {"intact", "unbroken", "ok", "good", "valid", "undamaged", 
 INTACT_STATES_RU = {
     "целый", "цел", "исправный", "исправен", "рабочий", "работать", "работающий", "действительный",
     "годный", "невредимый", "неповреждённый", "неповрежденный", "целостный",
+}  # fmt: skip
+
+
+# A state that ends another: the rows it names are the ones whose flag of the other state is false. Keys are
+# Russian lemmas and English stems of the words said; values, lemmas and stems of the flag's comment or name
+# («кроме уволенных» of 'Работает сейчас' is is_active = true; a bare is_active says nothing about firing).
+_WORKING = ("работать", "трудиться", "work", "employ")
+OPPOSITE_STATES = {
+    "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
+    "terminat": _WORKING,
 }  # fmt: skip
 
 
@@ -2940,7 +3137,11 @@ COUNTED = re.compile(
     + r")\s+(?P<n>\d++(?:[.,]\d+)?+)\s+(?P<w1>[a-zа-яё_]{3,}+)(?:\s+(?P<w2>[a-zа-яё_]{3,}+))?",
     re.IGNORECASE,
 )
-UNIT_AFTER = re.compile(r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн|tons?)\b", re.I)
+UNIT_AFTER = re.compile(
+    r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн|tons?|hours?|hrs?|час(?:а|ов)?"
+    r"|minutes?|mins?|минут[аы]?|мин|seconds?|secs?|секунд[аы]?|сек)(?![a-zа-яё])",
+    re.I,
+)
 UNIT_OPERATORS = {
     "longer": ">", "heavier": ">", "more": ">", "greater": ">", "over": ">", "above": ">", "больше": ">",
     "exceeding": ">", "exceeds": ">", "превышает": ">", "сверх": ">",
@@ -2951,7 +3152,29 @@ UNIT_OPERATORS = {
 _UNITS = {
     "km": ("km", "км", "километр"), "kg": ("kg", "кг", "килограмм"), "min": ("min", "мин", "minute", "минут"),
     "m": ("m", "meter", "метр"), "t": ("t", "ton", "тонн"), "mi": ("mi", "mile"),
+    "sec": ("sec", "secs", "second", "сек", "секунд"),
+    "h": ("h", "hr", "hrs", "hour", "час", "часа", "часов"),
 }  # fmt: skip
+# Seconds in each time unit: a duration written in one unit is compared with a column kept in another
+# («звонки длительностью больше двух часов» on duration_sec is `duration_sec > 7200`).
+_TIME_UNIT_SECONDS = {"sec": 1, "min": 60, "h": 3600}
+# A strict comparison, a number and a time unit: a duration a filter compares, never a schedule's hours
+# («больше 2 часов», "longer than 2 hours"; not «до 7 часов», a time of day).
+_DURATION_CMP = (
+    r"longer than|shorter than|more than|less than|over|at least|at most|больше|более|свыше|меньше|менее|"
+    r"дольше|короче|длиннее|не менее|не более|не меньше|не больше"
+)
+DURATION_COMPARISON = re.compile(
+    rf"(?<![a-zа-яё])(?:{_DURATION_CMP})\s++(?:\d++(?:[.,]\d+)?+\s*+|an?\s++)?"
+    r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|час(?:а|ов)?|минут[аы]?|мин|секунд[аы]?|сек)(?![a-zа-яё])",
+    re.IGNORECASE,
+)
+# «дольше часа», "longer than an hour": one unit with no number is one of it.
+ONE_UNIT_COMPARISON = re.compile(
+    rf"(?<![a-zа-яё])(?P<cmp>{_DURATION_CMP})\s++(?:an?\s++)?(?P<unit>часа|минуты|секунды|hour|minute|second)"
+    r"(?![a-zа-яё])",
+    re.IGNORECASE,
+)
 QUOTED_VALUE = re.compile(
     r"(?<![a-zа-яё0-9_])(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)\s++(?:(?:is|=)\s*+)?"
     r"(?:'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\")",
@@ -3022,6 +3245,28 @@ def _unit_of(word: str) -> str | None:
         if word in forms or any(len(f) > 3 and word.startswith(f) for f in forms):
             return unit
     return None
+
+
+def duration_spans(text: str) -> list[tuple[int, int]]:
+    """Where a request compares a duration ("longer than 2 hours", «больше 2 часов»): filter words, which
+    the schedule reads neither as its hours nor as words it left unread."""
+    return [m.span() for m in DURATION_COMPARISON.finditer(text)]
+
+
+def _in_column_unit(table: Table, unit: str, number: str) -> tuple[list[str], str]:
+    """The columns measured in `unit`, and `number` as written; a time unit no column is kept in is
+    converted to the one column kept in another time unit (2 hours on duration_sec: 7200)."""
+    columns = _columns_in_unit(table, unit)
+    if columns or unit not in _TIME_UNIT_SECONDS:
+        return columns, number
+    kept = [
+        (c, other) for other in _TIME_UNIT_SECONDS if other != unit for c in _columns_in_unit(table, other)
+    ]
+    if len(kept) != 1:
+        return [c for c, _ in kept], number
+    column, other = kept[0]
+    value = float(number.replace(",", ".")) * _TIME_UNIT_SECONDS[unit] / _TIME_UNIT_SECONDS[other]
+    return [column], str(int(value)) if value == int(value) else str(round(value, 4))
 
 
 def _columns_in_unit(table: Table, unit: str) -> list[str]:

@@ -95,7 +95,10 @@ def of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
 def names_flag(token: Token, said: FlagWords) -> bool:
     """`token` says the state `said` describes: the same noun or adjective, an adjective made from the noun
     («архивные» of «в архиве»), the Latin word with or without a Russian ending («eSIM-ки»), a name part."""
-    latin = re.fullmatch(r"([a-z][a-z0-9]{2,})(?:-[а-яё]{1,4})?", token.lower)
+    # "e-sim" is eSIM written with a hyphen
+    latin = re.fullmatch(
+        r"([a-z][a-z0-9]{2,})(?:-[а-яё]{1,4})?", re.sub(r"(?<=^[a-z])-(?=[a-z])", "", token.lower)
+    )
     if latin:
         word = latin.group(1)
         return word in said.latin or stem(word) in said.parts

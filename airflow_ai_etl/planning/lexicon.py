@@ -153,6 +153,9 @@ RU: dict[str, frozenset[str]] = {
         }
     ),  # fmt: skip
     "CDC": frozenset({"стримить", "cdc"}),
+    # The refresh itself («апдейт каждый час», «обновление раз в сутки»): a schedule's noun, never a value a
+    # filter compares («Койки по палатам (ward), апдейт каждый час» is no ward named «апдейт»).
+    "REFRESH": frozenset({"апдейт", "обновление", "обнова", "рефреш", "перезаливка", "прогон"}),
     # Rows that changed: participles of these verbs («изменившиеся», «обновлённые») mean "changed rows"
     # (read with pos PRTF/PRTS; the verbs themselves, «обновлять по ключу», are the upsert's).
     "CHANGED": frozenset(
@@ -207,6 +210,7 @@ EN: dict[str, frozenset[str]] = {
     "INCREMENTAL": frozenset({"increment"}),
     "MASK": frozenset({"mask", "hash", "redact", "anonym", "obfusc", "scrambl", "pseudonym", "hide"}),
     "CDC": frozenset({"cdc"}),
+    "REFRESH": frozenset({"refresh", "rerun", "reload"}),
     "VAGUE_QUALITY": frozenset(
         {
             "good",
@@ -235,6 +239,10 @@ COMPATIBLE = {
     # «изменён/обновлён» is the glossary's word for an `updated` column and a changed row: both lead to
     # the update-time column.
     frozenset({"GLOSSARY_NOUN", "CHANGED"}),
+    # «обновление» is the glossary's word for an `updated` column («дата обновления») and the refresh; REFRESH
+    # only keeps it from being a filter's value, so the two never lead to different answers.
+    frozenset({"GLOSSARY_NOUN", "REFRESH"}),
+    frozenset({"REPLACE", "REFRESH"}),  # "reload": a full reload is a refresh too; neither is a value
 }
 TABLES = {"ru": RU, "en": EN}
 SURFACE_ONLY = {"DESTROY_VERB", "VAGUE_QUALITY"}  # English concepts matched by the word itself, not its stem

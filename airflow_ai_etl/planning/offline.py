@@ -46,7 +46,14 @@ from airflow_ai_etl.planning import (
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
-from airflow_ai_etl.planning.filters import STATE_CUES, RowFilters, role_noun_of, value_meanings
+from airflow_ai_etl.planning.filters import (
+    STATE_CUES,
+    RowFilters,
+    duration_spans,
+    role_noun_of,
+    starts_new_rows,
+    value_meanings,
+)
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
@@ -216,6 +223,8 @@ NOT_A_STATE = {
     "платный", "персональный", "личный",
 }
 # fmt: on
+# "off-net", "cross-border", "out-of-network": English words joined by hyphens before a table's noun.
+HYPHENATED_QUALIFIER = re.compile(r"[a-z]{1,12}(?:-[a-z]{1,12}){1,3}")
 EN_STATE_FORM = re.compile(
     r"(?:in|un|non|over)[a-z]{3,}|[a-z]{3,}(?:ive|ed|ing|ent|ant|ful|less|ous|able|ible)"
     r"|female|male|senior|junior|foreign|local|minor|adult|free|busy|vacant|absent"  # value adjectives
@@ -461,6 +470,7 @@ UNREAD_CONDITION_CUES = re.compile(
 )
 WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+этот|this\s|с\s+\S+\s+\w+я$")
 # A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
+_LISTED_ON = re.compile(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([a-z][a-z0-9_-]*)(?![\w-])")
 QUOTED_OR_STATUS = re.compile(
     rf"{STATUS_IS.pattern}|\b(?:статус\w*|status)\s+[\"«“']?[\w-]+"
     r"|\"[^\"]{1,40}\"|«[^»]{1,40}»|“[^”]{1,40}”",
@@ -1676,7 +1686,7 @@ class OfflinePlanner:
         the schedule read)."""
         if not grammar.enabled("frame"):
             return []
-        used = [*request.schedule_spans, *path_spans(request.text)]  # a path's "hourly" is no schedule word
+        used = [*request.schedule_spans, *path_spans(request.text), *duration_spans(request.lower)]
         read = frame.read(request.text, used)
         leftover = read.unread_schedule_words()
         clock = any(  # «после обеда в 14:00»: a clock time says when; the meal only describes it
@@ -1707,8 +1717,8 @@ class OfflinePlanner:
         for match in BETWEEN.finditer(request.lower):
             if self._names_a_column_anywhere(match.group(1), set(self.vocabulary.meanings(match.group(1)))):
                 text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-        for start, end in self._zone_words_as_values(request):
-            text = text[:start] + " " * (end - start) + text[end:]
+        for start, end in [*self._zone_words_as_values(request), *duration_spans(request.lower)]:
+            text = text[:start] + " " * (end - start) + text[end:]  # «больше 2 часов»: a duration, no hours
         return text
 
     def _zone_words_as_values(self, request: Request) -> list[tuple[int, int]]:
@@ -2076,6 +2086,12 @@ class OfflinePlanner:
             return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
         if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
             return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
+        if (
+            start < len(request.raw)
+            and EXCLUDE_PREPOSITIONS.match(match.group(1))
+            and self.filters.names_unit_count(table, request.raw[start])
+        ):
+            return [], match.span()  # «без просрочки» ('Дней просрочки'): rows with none, not a column
         pii = self._personal_data_at(request, start)
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
@@ -2180,7 +2196,10 @@ class OfflinePlanner:
                 return Found(None, [f"{table.qualified_name} has no column {named.group(1)!r} to leave out; "
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             start = request.token_at(match.end())
-            if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
+            if start < len(request.raw) and (
+                self.filters.names_one_flag(table, request.raw[start])
+                or self.filters.names_unit_count(table, request.raw[start])
+            ):
                 continue  # «без просрочки» ('Платёж просрочен'): rows of a yes/no column, not a column
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
@@ -2407,7 +2426,7 @@ class OfflinePlanner:
     def _incremental(self, request: Request, table: Table) -> Found:
         # "со статусом new", «в статусе "новый"», «с пометкой «новое»»: a value, not "new rows"; blanked to
         # the same length, so the spans below still point at the same characters
-        text = QUOTED_OR_STATUS.sub(lambda m: " " * len(m.group(0)), request.lower)
+        text = _blank_status_values(request.lower)
         spans = [
             (place.position, place.end) for place in self.filters._places(request, table)
         ]  # nor "from New York"
@@ -2931,8 +2950,10 @@ class OfflinePlanner:
 
     def _unread_state_adjective(self, request: Request, table: Table, read: str) -> str | None:
         """ "inactive employees", "overdue loans" with no WHERE: an English word right before the table's
-        noun that is no verb, schedule, mode or catalog word says which rows; asked about."""
-        if read or request.language != "en":
+        noun that is no verb, schedule, mode or catalog word says which rows; asked about. A hyphenated
+        qualifier ("off-net calls", "cross-border orders") no rule read is asked beside a WHERE too: the
+        condition read is not the one it states."""
+        if request.language != "en":
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
@@ -2940,7 +2961,19 @@ class OfflinePlanner:
             if t.lang != "en" or not (self.vocabulary.meanings(nxt.lower) & own or stem(nxt.lower) in own):
                 continue
             word = t.lower
-            if not EN_STATE_FORM.fullmatch(word) or any(is_(t, c) for c in TABLES["en"]):
+            hyphenated = bool(HYPHENATED_QUALIFIER.fullmatch(word))
+            if hyphenated and (
+                request.is_handled(t.start)
+                or self._columns_in(table, word.replace("-", ""))
+                or any(
+                    f"'{part}'" in read.lower() or any(c in read for c in self._columns_in(table, part))
+                    for part in word.split("-")
+                )
+            ):
+                continue  # "e-sim cards": is_esim; "e-mail": a column; "online-channel", "fifth-semester"
+            if read and not hyphenated:
+                continue
+            if not (EN_STATE_FORM.fullmatch(word) or hyphenated) or any(is_(t, c) for c in TABLES["en"]):
                 continue
             if word in STOP_WORDS or word in EN_LEAD_WORDS or self._names_table_or_connection(word):
                 continue  # "approved vacations": a column's word still says which rows
@@ -3328,10 +3361,8 @@ class OfflinePlanner:
         """Drops the columns only the table's own noun named (teachers' comment «ФИО преподавателя» made
         «телефоны преподавателей» mask full_name too); when nothing is left, the first other word of the
         phrase, which names no column of this table («замаскируй ИНН преподавателей»)."""
-        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment or ""))
         tokens = words(part)
-        own -= {p for c in table.columns for p in name_parts(c.name)}  # "card" of fuel_cards.card_number
-        kept = [t for t in tokens if not set(self.vocabulary.meanings(t)) & own]
+        kept = self._not_table_noun(table, tokens)
         if not columns or len(kept) == len(tokens):
             return columns, None
         by_noun = {n for _, n in self._column_mentions(table, [t for t in tokens if t not in kept])}
@@ -3340,6 +3371,13 @@ class OfflinePlanner:
         if left:
             return left, None
         return columns, next((t for t in kept if t not in STOP_WORDS and t not in LIST_JOINERS), None)
+
+    def _not_table_noun(self, table: Table, tokens: list[str]) -> list[str]:
+        """The tokens that are not the table's own noun (its name's parts or its comment's words, less the
+        words of its columns' names: "card" of fuel_cards.card_number names a column)."""
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment or ""))
+        own -= {p for c in table.columns for p in name_parts(c.name)}
+        return [t for t in tokens if not set(self.vocabulary.meanings(t)) & own]
 
     def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str]:
         """The columns a mask phrase names, and the words that named them."""
@@ -3409,6 +3447,8 @@ class OfflinePlanner:
         more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
         if not more:
             return []
+        if not [t for t in self._not_table_noun(table, words(segment)) if t not in STOP_WORDS]:
+            return []  # «абоненты, почту скрыть»: the table's noun alone opens the request; it masks nothing
         left, unnamed = self._without_table_noun(table, more, segment)
         return [] if unnamed is not None else left
 
@@ -3787,6 +3827,19 @@ def _instruction(item: str) -> bool:
 _COLUMN_WITH = r"(?:колонк\w*|столб\w*|пол[еяй]|column|field)\s+(?:с|со|with)\s+(?:the\s+)?([a-zа-яё_][\w]*)"
 _COLUMN_WITH_BEFORE = re.compile(_COLUMN_WITH + r"\s*$")
 _COLUMN_WITH_AFTER = re.compile(r"\s+(?:the\s+)?" + _COLUMN_WITH)
+
+
+def _blank_status_values(lower: str) -> str:
+    """`lower` with status phrases and the values listed on after them blanked to the same length: "status
+    done or new", «со статусами done, new» name values, not new rows; the list ends where the new-rows clause
+    opens ("status final, new rows by reported_at")."""
+    text = lower
+    for match in QUOTED_OR_STATUS.finditer(lower):
+        end = match.end()
+        while (more := _LISTED_ON.match(lower, end)) and not starts_new_rows(lower, more.start(1)):
+            end = more.end()
+        text = text[: match.start()] + " " * (end - match.start()) + text[end:]
+    return text
 
 
 def _without_dedupe(request: Request) -> Request:
