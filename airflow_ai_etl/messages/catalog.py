@@ -32,6 +32,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This does not look like a data pipeline request. Example: 'Load sales from PostgreSQL to ClickHouse daily at 2 AM'.",
         "ru": "Это не похоже на запрос о пайплайне данных. Пример: «Загружать продажи из PostgreSQL в ClickHouse ежедневно в 2 часа ночи».",
     },
+    "planner.code_in_request": {
+        "en": "The request carries code or SQL statements; describe the pipeline in words instead.",
+        "ru": "В запросе есть код или SQL-операторы; опишите пайплайн словами.",
+    },
     "planner.no_source_kind": {
         "en": "There is no {name} connection the assistant can read from; connection types available: {kinds}.",
         "ru": "Нет подключения {name}, из которого ассистент может читать; доступные типы подключений: {kinds}.",
@@ -144,6 +148,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unusable model answer: {error}",
         "ru": "ответ модели не удалось использовать: {error}",
     },
+    "llm.refused": {
+        "en": "The language model refused the request: {reason}",
+        "ru": "Языковая модель отказалась выполнить запрос: {reason}",
+    },
+    "llm.refused_no_reason": {
+        "en": "The language model refused the request.",
+        "ru": "Языковая модель отказалась выполнить запрос.",
+    },
+    "llm.still_invalid": {
+        "en": "{field}: {problem}",
+        "ru": "Не удалось составить корректный план ({field}): {problem}",
+    },
+    "llm.still_invalid_plain": {
+        "en": "{problem}",
+        "ru": "Не удалось составить корректный план: {problem}",
+    },
+    "llm.unknown_assets": {
+        "en": "no deployed pipeline loads {uris}; loaded assets: {loaded}",
+        "ru": "ни один развёрнутый пайплайн не загружает {uris}; загружаемые активы: {loaded}",
+    },
+    "llm.no_assets_loaded": {"en": "none yet", "ru": "пока нет"},
     "llm.two_ways": {
         "en": "The request reads two ways (they differ in {fields}): 1) {rules}; 2) {model}. Which one is meant? Please rephrase.",
         "ru": "Запрос понят двумя способами (расходятся: {fields}): 1) {rules}; 2) {model}. Какой вариант верный? Уточните запрос.",

@@ -24,6 +24,7 @@ answers the rules pass (`Request`, `ConnRef`, `Place`, `Found`) live in
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -552,6 +553,10 @@ class OfflinePlanner:
         language = detect_language(text)
         if outcome.questions and language != "en":
             outcome.questions = [said_in(q, language) for q in outcome.questions]
+        if outcome.errors and language != "en":  # and its refusals too
+            outcome.errors = [
+                dataclasses.replace(p, message=said_in(p.message, language)) for p in outcome.errors
+            ]
         return outcome
 
     def _plan(self, text: str) -> Outcome:
@@ -808,7 +813,7 @@ class OfflinePlanner:
         if any(pattern.search(text) for pattern in CODE_PATTERNS):
             return Outcome.reject(
                 "policy",
-                "The request carries code or SQL statements; describe the pipeline in words instead.",
+                msg("planner.code_in_request"),
             )
         return None
 
