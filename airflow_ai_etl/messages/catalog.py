@@ -289,6 +289,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Run it manually or on a clock ({schedule})? One of the two.",
         "ru": "Запускать вручную или по расписанию ({schedule})? Одно из двух.",
     },
+    # A manual word beside an upstream load or new files: asked like a manual word beside a clock ({event}:
+    # what would start it, said by planner.event_after_loads / planner.event_new_files)
+    "planner.manual_and_event": {
+        "en": "Run it manually or {event}? One of the two (either way it can still be started by hand in Airflow).",
+        "ru": "Запускать вручную или {event}? Одно из двух (вручную в Airflow его можно запустить в любом случае).",
+    },
+    "planner.event_after_loads": {
+        "en": "after the load of {tables}",
+        "ru": "после загрузки {tables}",
+    },
+    "planner.event_new_files": {
+        "en": "when new files arrive in {path}",
+        "ru": "при появлении новых файлов в {path}",
+    },
+    # «не чаще раза в день», "at most once an hour": a cap on runs the spec cannot express
+    "planner.rate_limit": {
+        "en": "A pipeline cannot cap how often it runs ({phrase!r}): run it on a schedule at that rate instead, or with no cap?",
+        "ru": "Ограничить частоту запусков («{phrase}») пайплайн не может: запускать его по расписанию с такой частотой или без ограничения?",
+    },
     # Outcome statuses, as the CLI prints them
     "outcome.ok": {"en": "ok", "ru": "проверено"},
     "outcome.needs_clarification": {"en": "needs_clarification", "ru": "нужно уточнение"},

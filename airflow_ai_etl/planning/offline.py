@@ -127,6 +127,7 @@ from airflow_ai_etl.planning.schedule import (
     ambiguous_timezone,
     detect_language,
     parse_schedule,
+    rate_limit,
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
@@ -594,6 +595,9 @@ class OfflinePlanner:
         refusal = self._refusal(request)
         if refusal:
             return refusal
+        capped = rate_limit(written)  # «по кнопке, но не чаще раза в день»: no spec field holds a cap
+        if capped is not None:  # asked, never dropped
+            return Outcome.clarify(say(request.language, "planner.rate_limit", phrase=capped))
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
         # "after the previous run" said of new rows is no upstream load to wait for
