@@ -203,7 +203,9 @@ Rules:
   "after the X load finishes" / «после загрузки X» sets schedule_assets to the URIs, from "Assets loaded
   by deployed pipelines" below, of the tables named (all of them: Airflow waits for every one; "either
   ... or" cannot be said, so ask); a table no deployed pipeline loads is a question listing those assets.
-  "on demand", «вручную», «по запросу» is schedule null. A trigger and a clock at once is a question.
+  "on demand", «вручную», «по запросу» is schedule null. A trigger and a clock at once is a question, and
+  so is a manual word with a clock, an upstream load or new files («после загрузки X, и вручную тоже»), and
+  a cap on how often it runs («не чаще раза в день», "at most once an hour": nothing can hold one).
 - Mask columns (transforms type "mask") only when the request asks to hide personal data.
 - Filters: an "empty" text column is (c IS NULL OR c = ''), "null" alone is c IS NULL; "remove/skip rows
   where X" in a load request means not loading them: NOT X with NULLs kept (c IS DISTINCT FROM 'x'); a
