@@ -285,6 +285,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Этот пайплайн пишет в {asset} и запускался бы после обновления {asset}: он запускал бы сам "
         "себя по кругу. Укажите загрузку другого пайплайна или расписание.",
     },
+    "planner.event_and_clock": {
+        "en": "Start it on new files / after other loads, or on a clock? One of the two.",
+        "ru": "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух.",
+    },
+    "planner.assets_any_of": {
+        "en": "A start after other loads waits for ALL of them ({upstream}), not any one: wait for all, or pick one?",
+        "ru": "Запуск после загрузок можно задать только так: после того, как обновились ВСЕ названные ({upstream}). Ждать все или выбрать одну?",
+    },
+    "planner.which_watched_place": {
+        "en": "Which folder or S3 prefix should be watched (for example s3://bucket/incoming/ or /mnt/share/in/)?",
+        "ru": "За какой папкой или префиксом S3 следить (например s3://bucket/incoming/ или /mnt/share/in/)?",
+    },
+    "planner.new_files_from_where": {
+        "en": "New files from which folder or S3 prefix?",
+        "ru": "Новые файлы откуда: из какой папки или префикса S3?",
+    },
+    # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline;
+    # {listing}: planner.loaded_assets or planner.nothing_loaded
+    "planner.no_producer": {
+        "en": "No deployed pipeline loads {names}. After which loaded asset should this pipeline run? {listing}",
+        "ru": "Ни один развёрнутый пайплайн не загружает {names}. После какого из загружаемых активов запускать? {listing}",
+    },
+    "planner.several_producers": {
+        "en": "Several pipelines load {names}. {listing}",
+        "ru": "«{names}» загружают несколько пайплайнов. {listing}",
+    },
+    "planner.loaded_assets": {"en": "Loaded assets: {assets}", "ru": "Загружаемые активы: {assets}"},
+    "planner.nothing_loaded": {
+        "en": "No pipeline loads anything yet.",
+        "ru": "Пока ни один пайплайн ничего не загружает.",
+    },
     "planner.manual_and_clock": {
         "en": "Run it manually or on a clock ({schedule})? One of the two.",
         "ru": "Запускать вручную или по расписанию ({schedule})? Одно из двух.",

@@ -55,7 +55,14 @@ from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 from airflow_ai_etl.planning.paths import blank_paths
 
-__all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule", "rate_limit"]
+__all__ = [
+    "MANUAL_FOLLOWERS",
+    "ScheduleMatch",
+    "describe_schedule",
+    "detect_language",
+    "parse_schedule",
+    "rate_limit",
+]
 
 Span = tuple[int, int]
 
@@ -359,8 +366,16 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
 # Manual / unsupported / literal cron
 # --------------------------------------------------------------------------------------------------
 
+# Words after "manual" that leave it the run's ("manual run", "manual only", "manual for now"); before any
+# other word it qualifies that noun ("manual checks", "manual readings"): no manual run.
+MANUAL_FOLLOWERS = frozenset({
+    "run", "runs", "trigger", "triggers", "triggered", "start", "starts", "mode", "launch", "launches",
+    "execution", "only", "and", "or", "please", "pls", "for", "until", "till", "from", "in", "via", "through",
+    "then", "but", "so", "is", "with",
+})  # fmt: skip
+_FOLLOWERS = "|".join(sorted(MANUAL_FOLLOWERS))
 _MANUAL_RE = _rx(
-    r"""\b(?:manually|manual(?!\s+(?!(?:runs?|triggers?|starts?|mode|launch\w*|only|execution)\b)[a-z])|on[\s-]demand|by\s+hand|no\s+schedule|without\s+(?:a\s+)?schedule|unscheduled
+    rf"""\b(?:manually|manual(?!\s+(?!(?:{_FOLLOWERS})\b)[a-z])|on[\s-]demand|by\s+hand|no\s+schedule|without\s+(?:a\s+)?schedule|unscheduled
     |вручную|по\s+требованию|без\s+расписания|по\s+кнопке|ручн\w+\s+запуск\w*
     |по\s+запросу(?!\s*(?:sql|select|with|[:(«"']))
     )\b"""
@@ -370,14 +385,14 @@ _MANUAL_RE = _rx(
 # hour", "no more often than hourly"): no spec field and no Airflow schedule holds one, so it is asked
 # (planning/offline.py), never read as a clock nor dropped. A count of runs per period, or a frequency
 # adverb, after (or before) a limit word; «не реже» (a floor) is no cap.
-_RUNS = r"""(?:(?:\S+\s+)?раза?|дважды|трижды|(?:once|twice|thrice|\S+\s+times))
-    \s+(?:в|за|a|an|per|every|each)\s+\S+
+_RUNS = r"""(?:(?:\w+\s+)?раза?|дважды|трижды|(?:once|twice|thrice|\w+\s+times))
+    \s+(?:в|за|a|an|per|every|each)\s+\w+
     |ежедн\w*|ежечас\w*|еженедел\w*|ежемесяч\w*|hourly|daily|weekly|monthly"""
 _CAP_WORD = r"""не\s+чаще|не\s+более|не\s+больше|не\s+свыше|максимум|макс\.?|at\s+most|max(?:imum)?\.?|up\s+to
     |no\s+more(?:\s+often)?\s+than|not\s+more(?:\s+often)?\s+than|no\s+oftener\s+than"""
 _RATE_LIMIT_RE = _rx(
-    rf"""(?<![\w-])(?:(?:{_CAP_WORD})\s*,?\s*(?:чем\s+)?(?:{_RUNS})
-    |(?:{_RUNS})\s*,?\s*(?:at\s+most|max(?:imum)?|максимум|не\s+чаще)(?![\w-]))"""
+    rf"""(?<![\w-])(?:(?:{_CAP_WORD})\s*(?:,\s*)?(?:чем\s+)?(?:{_RUNS})
+    |(?:{_RUNS})\s*(?:,\s*)?(?:at\s+most|max(?:imum)?|максимум|не\s+чаще)(?![\w-]))"""
 )
 
 

@@ -47,7 +47,7 @@ from airflow_ai_etl.planning.marts import (
     SUM_EN,
     is_mart_request,
 )
-from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
+from airflow_ai_etl.planning.schedule import MANUAL_FOLLOWERS, detect_language, parse_schedule
 from airflow_ai_etl.planning.vocabulary import name_parts
 from airflow_ai_etl.spec import PipelineSpec
 
@@ -179,12 +179,6 @@ MANUAL_VERBS = frozenset({
 })  # fmt: skip
 PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
 _BOUNDARY_MARKS = frozenset({"—", "–", "-", ":", ";", ".", "then", "затем", "потом"})
-# The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
-_NO_PRODUCER = {
-    "ru": "Ни один развёрнутый пайплайн не загружает {names}. "
-    "После какого из загружаемых активов запускать? {listing}",
-    "en": "No deployed pipeline loads {names}. After which loaded asset should this pipeline run? {listing}",
-}
 
 
 # Set while plan_triggered plans the rest of a request: that text carries no trigger of its own.
@@ -1518,7 +1512,7 @@ def _manual_run_noun(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         return None
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if tokens[i].lang == "en" and following is not None and following.lang == "en":
-        if not _is(following, RUN_NOUNS) and following.lower not in ("only", "and", "or"):
+        if not _is(following, RUN_NOUNS) and following.lower not in MANUAL_FOLLOWERS:
             return None  # "run manual checks": the adjective of the noun after it, not of "run"
     for j in (i - 1, i - 2, i + 1, i + 2):
         between = tokens[min(i, j) + 1 : max(i, j)]
@@ -2116,24 +2110,14 @@ def _comment_holds(comment: str, meanings: frozenset[str]) -> bool:
 def _question(
     language: str, names: Sequence[str], produced: dict[str, list[str]], several: bool = False
 ) -> str:
-    listing = "; ".join(f"{uri} ({', '.join(dags)})" for uri, dags in produced.items())
-    if not listing:
-        listing = (
-            "Пока ни один пайплайн ничего не загружает."
-            if language == "ru"
-            else "No pipeline loads anything yet."
-        )
-    elif language == "ru":
-        listing = f"Загружаемые активы: {listing}"
-    else:
-        listing = f"Loaded assets: {listing}"
-    if several:
-        head = (
-            f"«{', '.join(names)}» загружают несколько пайплайнов." if language == "ru"
-            else f"Several pipelines load {', '.join(names)}."
-        )  # fmt: skip
-        return f"{head} {listing}"
-    return _NO_PRODUCER["ru" if language == "ru" else "en"].format(names=", ".join(names), listing=listing)
+    assets = "; ".join(f"{uri} ({', '.join(dags)})" for uri, dags in produced.items())
+    listing = (
+        say(language, "planner.loaded_assets", assets=assets)
+        if assets
+        else say(language, "planner.nothing_loaded")
+    )
+    key = "planner.several_producers" if several else "planner.no_producer"
+    return say(language, key, names=", ".join(names), listing=listing)
 
 
 _GRAIN_ADJECTIVES = frozenset({"nightly", "daily", "hourly", "weekly", "monthly", "morning", "evening"})
@@ -2353,11 +2337,7 @@ def plan_triggered(
     language = detect_language(text)
     ru = language == "ru"
     rest = _without(text, trigger)
-    both = (
-        "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
-        if ru
-        else "Start it on new files / after other loads, or on a clock? One of the two."
-    )
+    both = say(language, "planner.event_and_clock")
     # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
     # (new files are loaded, never aggregated: «ежедневные остатки» in a bucket are files, not a mart's grain)
     mart = trigger.kind != "files" and is_mart_request(tokenize(rest))
@@ -2384,20 +2364,9 @@ def plan_triggered(
             return Outcome.clarify(question)
         if trigger.any_of and len(upstream) > 1:
             # schedule_assets means every one of them (Airflow's AND); an "or" must not become an "and"
-            return Outcome.clarify(
-                "Запуск после загрузок можно задать только так: после того, как обновились ВСЕ названные "
-                f"({', '.join(upstream)}). Ждать все или выбрать одну?"
-                if ru
-                else f"A start after other loads waits for ALL of them ({', '.join(upstream)}), not any one: "
-                "wait for all, or pick one?"
-            )
+            return Outcome.clarify(say(language, "planner.assets_any_of", upstream=", ".join(upstream)))
     if trigger.kind == "files" and not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
-        return Outcome.clarify(
-            "За какой папкой или префиксом S3 следить (например s3://bucket/incoming/ или /mnt/share/in/)?"
-            if ru
-            else "Which folder or S3 prefix should be watched "
-            "(for example s3://bucket/incoming/ or /mnt/share/in/)?"
-        )
+        return Outcome.clarify(say(language, "planner.which_watched_place"))
     if trigger.kind == "files" and (outside := _folder_outside_roots(text, language)) is not None:
         return outside
     if trigger.kind != "manual" and _manual_beside(text, trigger):
@@ -2456,11 +2425,7 @@ def plan_triggered(
     data.update(request=written or text, schedule=None)
     if trigger.kind == "files":
         if data["source"]["type"] != "s3":
-            return Outcome.clarify(
-                "Новые файлы откуда: из какой папки или префикса S3?"
-                if ru
-                else "New files from which folder or S3 prefix?"
-            )
+            return Outcome.clarify(say(language, "planner.new_files_from_where"))
         data["on_new_files"] = True
     elif trigger.kind == "assets":
         data["schedule_assets"] = upstream

@@ -9,7 +9,8 @@ Written on branch trig19 (= main 81dde69) before any rule change, over several d
 * «сразу/вскоре после полуночи» is 00:00 daily, as "right/just/shortly after midnight" is;
 * "manual checks", «ручные проверки», "manual readings": a data noun's adjective, no manual trigger.
 
-First pass (planner at main 81dde69, before any change on this branch): 27 of 39 failed before the rules (m01-m08, r01-r09, n01-n04, n07, p01, p03-p06).
+First pass (planner at main 81dde69, before any change on this branch): 27 of 39 failed before the rules
+(m01-m08, r01-r09, n01-n04, n07, p01, p03-p06); p09, p10, m12, r12, n10, n11 were added after the rules.
 """
 
 from __future__ import annotations
@@ -96,6 +97,15 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # controls: the manual run itself is still read
     ("p07", "shop", "orders to clickhouse, manual run", "", {"status": OK, "cron": None}),
     ("p08", "utility", "показания в кх, ручной запуск", "", {"status": OK, "cron": None}),
+    # --- added after the rules (not in the first pass) -----------------------------------------------------
+    ("p09", "shop", "orders to clickhouse, manual for now", "", {"status": OK, "cron": None}),
+    ("p10", "bank", "cards to clickhouse, manual trigger only", "", {"status": OK, "cron": None}),
+    ("m12", "telecom", "subscribers to clickhouse ad hoc, or after the tariffs load", "tariffs",
+     {"status": ASK, "question": "planner.manual_and_event", "says": "tariffs"}),
+    ("r12", "shop", "после загрузки заказов гони платежи в кх, но максимум раз в час", "orders",
+     {"status": ASK, "question": "planner.rate_limit", "says": "максимум раз в час"}),
+    ("n10", "shop", "заказы в кх каждую ночь сразу после полуночи по Москве", "", {"status": OK, "cron": "0 0 * * *"}),
+    ("n11", "hr", "сразу после полудня перекидывай отпуска в кх", "", {"status": OK, "cron": "0 12 * * *"}),
 ]  # fmt: skip
 
 
