@@ -32,6 +32,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This does not look like a data pipeline request. Example: 'Load sales from PostgreSQL to ClickHouse daily at 2 AM'.",
         "ru": "Это не похоже на запрос о пайплайне данных. Пример: «Загружать продажи из PostgreSQL в ClickHouse ежедневно в 2 часа ночи».",
     },
+    "planner.code_in_request": {
+        "en": "The request carries code or SQL statements; describe the pipeline in words instead.",
+        "ru": "В запросе есть код или SQL-операторы; опишите пайплайн словами.",
+    },
     "planner.no_source_kind": {
         "en": "There is no {name} connection the assistant can read from; connection types available: {kinds}.",
         "ru": "Нет подключения {name}, из которого ассистент может читать; доступные типы подключений: {kinds}.",
@@ -144,6 +148,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unusable model answer: {error}",
         "ru": "ответ модели не удалось использовать: {error}",
     },
+    "llm.refused": {
+        "en": "The language model refused the request: {reason}",
+        "ru": "Языковая модель отказалась выполнить запрос: {reason}",
+    },
+    "llm.refused_no_reason": {
+        "en": "The language model refused the request.",
+        "ru": "Языковая модель отказалась выполнить запрос.",
+    },
+    "llm.still_invalid": {
+        "en": "{field}: {problem}",
+        "ru": "Не удалось составить корректный план ({field}): {problem}",
+    },
+    "llm.still_invalid_plain": {
+        "en": "{problem}",
+        "ru": "Не удалось составить корректный план: {problem}",
+    },
+    "llm.unknown_assets": {
+        "en": "no deployed pipeline loads {uris}; loaded assets: {loaded}",
+        "ru": "ни один развёрнутый пайплайн не загружает {uris}; загружаемые активы: {loaded}",
+    },
+    "llm.no_assets_loaded": {"en": "none yet", "ru": "пока нет"},
     "llm.two_ways": {
         "en": "The request reads two ways (they differ in {fields}): 1) {rules}; 2) {model}. Which one is meant? Please rephrase.",
         "ru": "Запрос понят двумя способами (расходятся: {fields}): 1) {rules}; 2) {model}. Какой вариант верный? Уточните запрос.",
@@ -260,9 +285,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Этот пайплайн пишет в {asset} и запускался бы после обновления {asset}: он запускал бы сам "
         "себя по кругу. Укажите загрузку другого пайплайна или расписание.",
     },
+    "planner.event_and_clock": {
+        "en": "Start it on new files / after other loads, or on a clock? One of the two.",
+        "ru": "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух.",
+    },
+    "planner.assets_any_of": {
+        "en": "A start after other loads waits for ALL of them ({upstream}), not any one: wait for all, or pick one?",
+        "ru": "Запуск после загрузок можно задать только так: после того, как обновились ВСЕ названные ({upstream}). Ждать все или выбрать одну?",
+    },
+    "planner.which_watched_place": {
+        "en": "Which folder or S3 prefix should be watched (for example s3://bucket/incoming/ or /mnt/share/in/)?",
+        "ru": "За какой папкой или префиксом S3 следить (например s3://bucket/incoming/ или /mnt/share/in/)?",
+    },
+    "planner.new_files_from_where": {
+        "en": "New files from which folder or S3 prefix?",
+        "ru": "Новые файлы откуда: из какой папки или префикса S3?",
+    },
+    # The "run after" question when nothing (or not everything) a request names is loaded by a pipeline;
+    # {listing}: planner.loaded_assets or planner.nothing_loaded
+    "planner.no_producer": {
+        "en": "No deployed pipeline loads {names}. After which loaded asset should this pipeline run? {listing}",
+        "ru": "Ни один развёрнутый пайплайн не загружает {names}. После какого из загружаемых активов запускать? {listing}",
+    },
+    "planner.several_producers": {
+        "en": "Several pipelines load {names}. {listing}",
+        "ru": "«{names}» загружают несколько пайплайнов. {listing}",
+    },
+    "planner.loaded_assets": {"en": "Loaded assets: {assets}", "ru": "Загружаемые активы: {assets}"},
+    "planner.nothing_loaded": {
+        "en": "No pipeline loads anything yet.",
+        "ru": "Пока ни один пайплайн ничего не загружает.",
+    },
     "planner.manual_and_clock": {
         "en": "Run it manually or on a clock ({schedule})? One of the two.",
         "ru": "Запускать вручную или по расписанию ({schedule})? Одно из двух.",
+    },
+    # A manual word beside an upstream load or new files: asked like a manual word beside a clock ({event}:
+    # what would start it, said by planner.event_after_loads / planner.event_new_files)
+    "planner.manual_and_event": {
+        "en": "Run it manually or {event}? One of the two (either way it can still be started by hand in Airflow).",
+        "ru": "Запускать вручную или {event}? Одно из двух (вручную в Airflow его можно запустить в любом случае).",
+    },
+    "planner.event_after_loads": {
+        "en": "after the load of {tables}",
+        "ru": "после загрузки {tables}",
+    },
+    "planner.event_new_files": {
+        "en": "when new files arrive in {path}",
+        "ru": "при появлении новых файлов в {path}",
+    },
+    # «не чаще раза в день», "at most once an hour": a cap on runs the spec cannot express
+    "planner.rate_limit": {
+        "en": "A pipeline cannot cap how often it runs ({phrase!r}): run it on a schedule at that rate instead, or with no cap?",
+        "ru": "Ограничить частоту запусков («{phrase}») пайплайн не может: запускать его по расписанию с такой частотой или без ограничения?",
     },
     # Outcome statuses, as the CLI prints them
     "outcome.ok": {"en": "ok", "ru": "проверено"},

@@ -26,7 +26,7 @@ from typing import Any, Literal, Protocol
 
 from airflow_ai_etl.catalog import Catalog, Table
 from airflow_ai_etl.exceptions import AIETLError
-from airflow_ai_etl.messages import msg, say
+from airflow_ai_etl.messages import Message, msg, said_in, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning.cache import BreakerState, CircuitBreaker, PlannerStore, ResponseCache, cache_key
 from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -41,7 +41,7 @@ Strategy = Literal["offline", "llm", "auto"]
 STRATEGIES: tuple[str, ...] = ("offline", "llm", "auto")
 StructuredOutput = Literal["json_schema", "json_object", "none"]
 # Bump when the prompt or envelope changes: cached answers of an older prompt are not reused.
-PROMPT_VERSION = "4"
+PROMPT_VERSION = "5"
 CACHE_FILE = "llm_planner.sqlite"
 # Problems a person cannot fix by answering a question: a model that still proposes unsafe SQL
 # or a destructive pipeline after its repair attempts, or never returns usable JSON, is refused.
@@ -168,7 +168,7 @@ You never write code. Answer with exactly one JSON object, nothing else:
   {"status": "ok" | "needs_clarification" | "refused",
    "spec": <PipelineSpec, only when status is ok, else null>,
    "questions": [<short questions, in the language of the request, when status is needs_clarification>],
-   "reason": <why, when status is refused, else "">}
+   "reason": <why, in the language of the request, when status is refused, else "">}
 
 Rules:
 - Use only connections, tables and columns listed in the catalog below, spelled exactly.
@@ -203,7 +203,9 @@ Rules:
   "after the X load finishes" / «после загрузки X» sets schedule_assets to the URIs, from "Assets loaded
   by deployed pipelines" below, of the tables named (all of them: Airflow waits for every one; "either
   ... or" cannot be said, so ask); a table no deployed pipeline loads is a question listing those assets.
-  "on demand", «вручную», «по запросу» is schedule null. A trigger and a clock at once is a question.
+  "on demand", «вручную», «по запросу» is schedule null. A trigger and a clock at once is a question, and
+  so is a manual word with a clock, an upstream load or new files («после загрузки X, и вручную тоже»), and
+  a cap on how often it runs («не чаще раза в день», "at most once an hour": nothing can hold one).
 - Mask columns (transforms type "mask") only when the request asks to hide personal data.
 - Filters: an "empty" text column is (c IS NULL OR c = ''), "null" alone is c IS NULL; "remove/skip rows
   where X" in a load request means not loading them: NOT X with NULLs kept (c IS DISTINCT FROM 'x'); a
@@ -283,14 +285,9 @@ def unknown_assets(spec: PipelineSpec | None, catalog: Catalog) -> list[Problem]
     unknown = [uri for uri in (spec.schedule_assets if spec else []) if uri not in catalog.assets]
     if not unknown:
         return []
-    loaded = ", ".join(sorted(catalog.assets)) or "none yet"
-    return [
-        Problem(
-            "grounding",
-            f"no deployed pipeline loads {', '.join(unknown)}; loaded assets: {loaded}",
-            "schedule_assets",
-        )
-    ]
+    loaded = ", ".join(sorted(catalog.assets)) or msg("llm.no_assets_loaded")
+    problem = msg("llm.unknown_assets", uris=", ".join(unknown), loaded=loaded)
+    return [Problem("grounding", problem, "schedule_assets")]
 
 
 def _table_line(catalog: Catalog, conn_id: str, table: Table) -> str:
@@ -439,7 +436,7 @@ class LLMPlanner:
                 "LLM planner unavailable (%s)%s", reason, "; offline fallback" if self.fallback else ""
             )
             if self.fallback is None:
-                return Outcome.reject("planner", msg("llm.unavailable", reason=reason))
+                return Outcome.reject("planner", say(detect_language(text), "llm.unavailable", reason=reason))
             outcome = self.fallback.plan(text)
             self.last_report = replace(self.last_report, planner="offline", fallback=reason)
             return outcome
@@ -454,7 +451,7 @@ class LLMPlanner:
             report.planner, report.cache_hit = "cache", True
             report.latency_ms = (time.perf_counter() - started) * 1000
             self._account(key, report, cached.status)
-            return cached
+            return _in_language_of(text, cached)
         report.planner = "llm"
         if not self.breaker.allow():
             state = self.breaker.state()
@@ -475,7 +472,7 @@ class LLMPlanner:
             self.cache.put(key, self.settings.model, answer)
         report.latency_ms = (time.perf_counter() - started) * 1000
         self._account(key, report, outcome.status)
-        return outcome
+        return _in_language_of(text, outcome)
 
     # --- the loop ----------------------------------------------------------------------------
 
@@ -497,8 +494,8 @@ class LLMPlanner:
                 questions = [q.strip()[:500] for q in answer["questions"] if q.strip()][:_MAX_QUESTIONS]
                 return Outcome.clarify(*questions), {"status": "needs_clarification", "questions": questions}
             elif answer["status"] == "refused":
-                reason = str(answer.get("reason") or "the model refused the request")[:1000]
-                return Outcome.reject("policy", reason), {"status": "refused", "reason": reason}
+                reason = str(answer.get("reason") or "").strip()[:1000]
+                return Outcome.reject("policy", _refusal(reason)), {"status": "refused", "reason": reason}
             else:
                 spec, problems = validate_spec(self._complete_spec(answer["spec"], text), self.catalog)
                 problems += unknown_assets(spec, self.catalog)
@@ -512,7 +509,7 @@ class LLMPlanner:
                 {"role": "assistant", "content": content},
                 {"role": "user", "content": _feedback(problems)},
             ]
-        return _exhausted(problems), None
+        return _exhausted(problems, detect_language(text)), None
 
     def _complete_spec(self, data: dict[str, Any], text: str) -> dict[str, Any]:
         """Fields the model must not decide: the original request text (the model saw a redacted
@@ -545,7 +542,7 @@ class LLMPlanner:
         if answer["status"] == "needs_clarification":
             return Outcome.clarify(*answer["questions"])
         if answer["status"] == "refused":
-            return Outcome.reject("policy", answer["reason"])
+            return Outcome.reject("policy", _refusal(str(answer["reason"] or "")))
         # Re-validated on every hit: cheap, and a cache file is not a trusted input either.
         spec, problems = validate_spec({**answer["spec"], "request": text}, self.catalog)
         if spec is None or problems:
@@ -693,12 +690,37 @@ def _short(exc: Exception) -> str:
     return f"{type(exc).__name__}{f' {status}' if status else ''}: {text}"
 
 
-def _exhausted(problems: list[Problem]) -> Outcome:
-    """After the last repair attempt: unsafe proposals are refused; the rest become questions."""
+def _exhausted(problems: list[Problem], language: str) -> Outcome:
+    """After the last repair attempt: unsafe proposals are refused; the rest become questions (in
+    ``language``, the request's: a gate's English finding through the catalog's fallback)."""
     if any(p.gate in _REFUSING_GATES for p in problems):
         return Outcome("rejected", errors=problems)
-    questions = [f"{p.field}: {p.message}" if p.field else p.message for p in problems][:_MAX_QUESTIONS]
+    questions: list[str] = [
+        say(language, "llm.still_invalid", field=p.field, problem=said_in(p.message, language))
+        if p.field
+        else say(language, "llm.still_invalid_plain", problem=said_in(p.message, language))
+        for p in problems[:_MAX_QUESTIONS]
+    ]
     return Outcome("needs_clarification", questions=questions, errors=problems)
+
+
+def _refusal(reason: str) -> Message:
+    """The model's refusal, framed by the catalog (its reason is quoted as the model wrote it)."""
+    return msg("llm.refused", reason=reason) if reason else msg("llm.refused_no_reason")
+
+
+def _in_language_of(text: str, outcome: Outcome) -> Outcome:
+    """``outcome`` with its questions and refusal reasons in the request's language: catalog messages in
+    that language, the gates' English findings through the catalog's fallback (the model's own questions
+    are shown as it wrote them, in the request's language as the prompt asks)."""
+    language = detect_language(text)
+    if language == "en":
+        return outcome
+    return replace(
+        outcome,
+        questions=[said_in(q, language) for q in outcome.questions],
+        errors=[replace(p, message=said_in(p.message, language)) for p in outcome.errors],
+    )
 
 
 class _MemoryBreaker:
@@ -746,6 +768,9 @@ class AutoPlanner:
         self.last_report = PlanReport()
 
     def plan(self, text: str) -> Outcome:
+        return _in_language_of(text, self._plan(text))
+
+    def _plan(self, text: str) -> Outcome:
         first = self.offline.plan(text)
         self.last_report = PlanReport(planner="offline")
         if first.status == "ok" and first.spec is not None:

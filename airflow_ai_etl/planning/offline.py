@@ -24,6 +24,7 @@ answers the rules pass (`Request`, `ConnRef`, `Place`, `Found`) live in
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -133,6 +134,7 @@ from airflow_ai_etl.planning.schedule import (
     ambiguous_timezone,
     detect_language,
     parse_schedule,
+    rate_limit,
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
@@ -562,6 +564,10 @@ class OfflinePlanner:
         language = detect_language(text)
         if outcome.questions and language != "en":
             outcome.questions = [said_in(q, language) for q in outcome.questions]
+        if outcome.errors and language != "en":  # and its refusals too
+            outcome.errors = [
+                dataclasses.replace(p, message=said_in(p.message, language)) for p in outcome.errors
+            ]
         return outcome
 
     def _plan(self, text: str) -> Outcome:
@@ -599,6 +605,9 @@ class OfflinePlanner:
         refusal = self._refusal(request)
         if refusal:
             return refusal
+        capped = rate_limit(written)  # «по кнопке, но не чаще раза в день»: no spec field holds a cap
+        if capped is not None:  # asked, never dropped
+            return Outcome.clarify(say(request.language, "planner.rate_limit", phrase=capped))
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
         # "after the previous run" said of new rows is no upstream load to wait for
@@ -818,7 +827,7 @@ class OfflinePlanner:
         if any(pattern.search(text) for pattern in CODE_PATTERNS):
             return Outcome.reject(
                 "policy",
-                "The request carries code or SQL statements; describe the pipeline in words instead.",
+                msg("planner.code_in_request"),
             )
         return None
 

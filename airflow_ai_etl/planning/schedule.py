@@ -55,7 +55,14 @@ from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 from airflow_ai_etl.planning.paths import blank_paths
 
-__all__ = ["ScheduleMatch", "describe_schedule", "detect_language", "parse_schedule"]
+__all__ = [
+    "MANUAL_FOLLOWERS",
+    "ScheduleMatch",
+    "describe_schedule",
+    "detect_language",
+    "parse_schedule",
+    "rate_limit",
+]
 
 Span = tuple[int, int]
 
@@ -359,12 +366,60 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
 # Manual / unsupported / literal cron
 # --------------------------------------------------------------------------------------------------
 
+# Words after "manual" that leave it the run's ("manual run", "manual only", "manual for now"); before any
+# other word it qualifies that noun ("manual checks", "manual readings"): no manual run.
+MANUAL_FOLLOWERS = frozenset({
+    "run", "runs", "trigger", "triggers", "triggered", "start", "starts", "mode", "launch", "launches",
+    "execution", "only", "and", "or", "please", "pls", "for", "until", "till", "from", "in", "via", "through",
+    "then", "but", "so", "is", "with",
+})  # fmt: skip
+_FOLLOWERS = "|".join(sorted(MANUAL_FOLLOWERS))
 _MANUAL_RE = _rx(
-    r"""\b(?:manual(?:ly)?|on[\s-]demand|by\s+hand|no\s+schedule|without\s+(?:a\s+)?schedule|unscheduled
+    rf"""\b(?:manually|manual(?!\s+(?!(?:{_FOLLOWERS})\b)[a-z])|on[\s-]demand|by\s+hand|no\s+schedule|without\s+(?:a\s+)?schedule|unscheduled
     |вручную|по\s+требованию|без\s+расписания|по\s+кнопке|ручн\w+\s+запуск\w*
     |по\s+запросу(?!\s*(?:sql|select|with|[:(«"']))
     )\b"""
 )
+
+# A cap on how often a pipeline runs («не чаще раза в день», «максимум дважды в сутки», "at most once an
+# hour", "no more often than hourly"): no spec field and no Airflow schedule holds one, so it is asked
+# (planning/offline.py), never read as a clock nor dropped. A count of runs per period, or a frequency
+# adverb, after (or before) a limit word; «не реже» (a floor) is no cap.
+_RUNS = r"""(?:(?:\w+\s+)?раза?|дважды|трижды|(?:once|twice|thrice|\w+\s+times))
+    \s+(?:в|за|a|an|per|every|each)\s+\w+
+    |ежедн\w*|ежечас\w*|еженедел\w*|ежемесяч\w*|hourly|daily|weekly|monthly"""
+_CAP_WORD = r"""не\s+чаще|не\s+более|не\s+больше|не\s+свыше|максимум|макс\.?|at\s+most|max(?:imum)?\.?|up\s+to
+    |no\s+more(?:\s+often)?\s+than|not\s+more(?:\s+often)?\s+than|no\s+oftener\s+than"""
+_RATE_LIMIT_RE = _rx(
+    rf"""(?<![\w-])(?:(?:{_CAP_WORD})\s*(?:,\s*)?(?:чем\s+)?(?:{_RUNS})
+    |(?:{_RUNS})\s*(?:,\s*)?(?:at\s+most|max(?:imum)?|максимум|не\s+чаще)(?![\w-]))"""
+)
+
+
+def rate_limit(text: str) -> str | None:
+    """The words of a cap on how often the pipeline runs («не чаще раза в день», "at most once an hour"),
+    or None."""
+    match = _RATE_LIMIT_RE.search(text)
+    return match.group(0).strip(" ,") if match else None
+
+
+# «сразу после полуночи», «вскоре после полудня»: the hour itself, as "right after midnight" is (a bare
+# «после полуночи» too, as "after midnight"; a bare «после полудня» is the afternoon, no hour)
+_AFTER_MIDNIGHT_RE = _rx(
+    r"""(?<![\w-])(?:(?:сразу|вскоре|чуть|прямо)\s+(?:же\s+)?)?после\s+(?P<m>полуночи)(?![\w-])
+    |(?<![\w-])(?:сразу|вскоре|чуть|прямо)\s+(?:же\s+)?после\s+(?P<n>полудня)(?![\w-])"""
+)
+
+
+def _right_after_midnight(norm: str) -> str:
+    """``norm`` with «сразу после полуночи» read as «в полночь» (same length: offsets stay valid)."""
+
+    def clock(match: re.Match[str]) -> str:
+        word = "полночь" if match.group("m") else "полдень"
+        return "в" + " " * (len(match.group(0)) - 1 - len(word)) + word
+
+    return _AFTER_MIDNIGHT_RE.sub(clock, norm)
+
 
 _UNSUPPORTED_RES = [
     _rx(
@@ -1336,7 +1391,7 @@ def _parse(text: str, alternatives: bool = True) -> ScheduleMatch | None:
     alternatives (the text is already one side of such an offer)."""
     tokens = tokenize(text)
     slots = ScheduleSlots()
-    norm = _normalize(text)
+    norm = _right_after_midnight(_normalize(text))
     # Clock times, frequency words, intervals and weekdays in words or by case: the grammar's slots, put
     # into `slots` as values and their words masked; numerals no slot used become digits for the rules
     # below that read digits (hour windows, bare hours next to a day cue, days of month, counts).

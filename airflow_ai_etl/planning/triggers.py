@@ -48,7 +48,7 @@ from airflow_ai_etl.planning.marts import (
     is_mart_request,
 )
 from airflow_ai_etl.planning.patterns import PIPELINE_VERBS
-from airflow_ai_etl.planning.schedule import detect_language, parse_schedule
+from airflow_ai_etl.planning.schedule import MANUAL_FOLLOWERS, detect_language, parse_schedule
 from airflow_ai_etl.planning.vocabulary import name_parts
 from airflow_ai_etl.spec import PipelineSpec
 
@@ -182,12 +182,6 @@ MANUAL_VERBS = frozenset({
 _VERB_PARTICLES = frozenset({"off", "so"})
 PRONOUN_I = frozenset({"i", "я", "we", "мы", "someone", "somebody", "anyone", "кто-то", "кто-нибудь"})
 _BOUNDARY_MARKS = frozenset({"—", "–", "-", ":", ";", ".", "then", "затем", "потом"})
-# The "run after" question when nothing (or not everything) a request names is loaded by a pipeline.
-_NO_PRODUCER = {
-    "ru": "Ни один развёрнутый пайплайн не загружает {names}. "
-    "После какого из загружаемых активов запускать? {listing}",
-    "en": "No deployed pipeline loads {names}. After which loaded asset should this pipeline run? {listing}",
-}
 
 
 # Set while plan_triggered plans the rest of a request: that text carries no trigger of its own.
@@ -809,6 +803,15 @@ def _table_like(token: Token) -> bool:
     return token.lang == "en" and len(token.lower) > 3 and token.lower.endswith("s")
 
 
+_CLOCK_WORDS = frozenset({"midnight", "noon", "полночь", "полуночи", "полдень", "полудня"})
+_CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}$")
+
+
+def _clock_word(tokens: Sequence[Token], j: int) -> bool:
+    """The word at ``j`` is an hour by itself («полуночи», "midnight", "18:00"): what it opens is a time."""
+    return j < len(tokens) and (tokens[j].lower in _CLOCK_WORDS or bool(_CLOCK_TIME.match(tokens[j].text)))
+
+
 def _names_a_time(tokens: Sequence[Token], span: range) -> bool:
     """The words name a time or a number ("run after midnight", «после 18:00»): a clock, not a load."""
     if any(tokens[j].lang == "num" or tokens[j].number is not None for j in span):
@@ -1084,8 +1087,8 @@ def _read_assets(
     перелей платежи, но не раньше чем обновятся клиенты»); ``sequenced``: also a fact before an arrow."""
     files = any(_is(t, FILE_PLACE | FILE_NOUNS) or "/" in t.text or "s3" in t.lower for t in tokens)
     for i in range(len(tokens)):
-        if not _opener_at(tokens, i):
-            continue
+        if not _opener_at(tokens, i) or _clock_word(tokens, i + 1):
+            continue  # "just after midnight load visits": a clock, not "the midnight load"
         end = _clause_end(tokens, i + 1 if _label_opener(tokens, i) else i)
         end = _verbless_main_clause(tokens, i, end)
         clause = range(i, end)
@@ -1527,15 +1530,29 @@ def _manual_run_noun(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The token range (first, last) of a manual adjective at ``i`` and the run noun beside it, or None."""
     if not _is(tokens[i], MANUAL_ADJECTIVES):
         return None
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tokens[i].lang == "en" and following is not None and following.lang == "en":
+        if not _is(following, RUN_NOUNS) and following.lower not in MANUAL_FOLLOWERS:
+            return None  # "run manual checks": the adjective of the noun after it, not of "run"
     for j in (i - 1, i - 2, i + 1, i + 2):
         between = tokens[min(i, j) + 1 : max(i, j)]
         if (
             0 <= j < len(tokens)
             and _is(tokens[j], RUN_NOUNS)
             and all(t.lower in ("только", "only", ":") for t in between)
+            and _agree(tokens[i], tokens[j])
         ):
             return min(i, j), max(i, j)
     return None
+
+
+def _agree(adjective: Token, noun: Token) -> bool:
+    """A Russian adjective agrees with the noun in case and number («ручной запуск»; not «запуск ручных
+    проверок», whose adjective is the checks'); English words always do."""
+    if adjective.lang != "ru" or noun.lang != "ru":
+        return True
+    forms = {(p.case, p.number) for p in adjective.parses if p.lemma in MANUAL_ADJECTIVES}
+    return any((p.case, p.number) in forms for p in noun.parses if p.lemma in RUN_NOUNS)
 
 
 def _manual_words(tokens: Sequence[Token]) -> Trigger | None:
@@ -1570,6 +1587,32 @@ def _manual_words(tokens: Sequence[Token]) -> Trigger | None:
         ):
             spans.append((tokens[i - 1].start, token.end))  # «когда надо», "as needed"
     return Trigger("manual", tuple(spans)) if spans else None
+
+
+# Words that say "no clock" and no more («без расписания», "no schedule"): beside new files or an upstream
+# load they agree with it, so they are no manual run competing with it.
+_NO_CLOCK = frozenset({"schedule", "расписания"})
+
+
+def _manual_beside(text: str, trigger: Trigger) -> bool:
+    """A request with an event trigger also says a person starts it («и вручную тоже», "or by hand"), outside
+    the trigger's own words (read from the whole text: a trigger may have taken the «по» of «по кнопке»)."""
+    manual = _read_manual(tokenize(text))
+    return manual is not None and any(
+        tokenize(text[a:b])[-1].lower not in _NO_CLOCK
+        and not any(x <= a and b <= y for x, y in trigger.spans)
+        for a, b in manual.spans
+    )
+
+
+def _event_words(trigger: Trigger, upstream: Sequence[str], text: str, language: str) -> str:
+    """What starts an event-triggered pipeline, said for a question: the loads it runs after, or the place
+    new files arrive in."""
+    if trigger.kind == "assets":
+        tables = ", ".join(uri.rstrip("/").rsplit("/", 1)[-1] for uri in upstream)
+        return say(language, "planner.event_after_loads", tables=tables)
+    places = [text[a:b] for a, b in _paths(text)]
+    return say(language, "planner.event_new_files", path=places[0] if places else "?")
 
 
 # --- planning ----------------------------------------------------------------------------------------
@@ -2087,24 +2130,14 @@ def _comment_holds(comment: str, meanings: frozenset[str]) -> bool:
 def _question(
     language: str, names: Sequence[str], produced: dict[str, list[str]], several: bool = False
 ) -> str:
-    listing = "; ".join(f"{uri} ({', '.join(dags)})" for uri, dags in produced.items())
-    if not listing:
-        listing = (
-            "Пока ни один пайплайн ничего не загружает."
-            if language == "ru"
-            else "No pipeline loads anything yet."
-        )
-    elif language == "ru":
-        listing = f"Загружаемые активы: {listing}"
-    else:
-        listing = f"Loaded assets: {listing}"
-    if several:
-        head = (
-            f"«{', '.join(names)}» загружают несколько пайплайнов." if language == "ru"
-            else f"Several pipelines load {', '.join(names)}."
-        )  # fmt: skip
-        return f"{head} {listing}"
-    return _NO_PRODUCER["ru" if language == "ru" else "en"].format(names=", ".join(names), listing=listing)
+    assets = "; ".join(f"{uri} ({', '.join(dags)})" for uri, dags in produced.items())
+    listing = (
+        say(language, "planner.loaded_assets", assets=assets)
+        if assets
+        else say(language, "planner.nothing_loaded")
+    )
+    key = "planner.several_producers" if several else "planner.no_producer"
+    return say(language, key, names=", ".join(names), listing=listing)
 
 
 _GRAIN_ADJECTIVES = frozenset({"nightly", "daily", "hourly", "weekly", "monthly", "morning", "evening"})
@@ -2394,11 +2427,7 @@ def plan_triggered(
     language = detect_language(text)
     ru = language == "ru"
     rest = _without_deployed_context(planner, _without(text, trigger), language)
-    both = (
-        "Запускать по появлению новых файлов / после других загрузок или по расписанию? Одно из двух."
-        if ru
-        else "Start it on new files / after other loads, or on a clock? One of the two."
-    )
+    both = say(language, "planner.event_and_clock")
     # A mart reads its own words: "the daily visit count" is a grain, «обновлять ежедневно» a clock
     # (new files are loaded, never aggregated: «ежедневные остатки» in a bucket are files, not a mart's grain)
     mart = trigger.kind != "files" and is_mart_request(tokenize(rest))
@@ -2427,22 +2456,16 @@ def plan_triggered(
             return Outcome.clarify(question)
         if trigger.any_of and len(upstream) > 1:
             # schedule_assets means every one of them (Airflow's AND); an "or" must not become an "and"
-            return Outcome.clarify(
-                "Запуск после загрузок можно задать только так: после того, как обновились ВСЕ названные "
-                f"({', '.join(upstream)}). Ждать все или выбрать одну?"
-                if ru
-                else f"A start after other loads waits for ALL of them ({', '.join(upstream)}), not any one: "
-                "wait for all, or pick one?"
-            )
+            return Outcome.clarify(say(language, "planner.assets_any_of", upstream=", ".join(upstream)))
     if trigger.kind == "files" and not (re.search(r"\bs3a?://", text, re.I) or folder_path(text)):
-        return Outcome.clarify(
-            "За какой папкой или префиксом S3 следить (например s3://bucket/incoming/ или /mnt/share/in/)?"
-            if ru
-            else "Which folder or S3 prefix should be watched "
-            "(for example s3://bucket/incoming/ or /mnt/share/in/)?"
-        )
+        return Outcome.clarify(say(language, "planner.which_watched_place"))
     if trigger.kind == "files" and (outside := _folder_outside_roots(text, language)) is not None:
         return outside
+    if trigger.kind != "manual" and _manual_beside(text, trigger):
+        # «после загрузки заказов гони платежи, и вручную тоже»: asked as a manual word beside a clock is
+        return Outcome.clarify(
+            say(language, "planner.manual_and_event", event=_event_words(trigger, upstream, text, language))
+        )
     # The rest is planned as a manual pipeline (its trigger replaces a clock); a mart is refreshed on
     # demand when it names no schedule, and reads «вручную» as a column, so it gets no such word.
     if trigger.kind == "files" and bare_file_target(planner, rest):
@@ -2494,11 +2517,7 @@ def plan_triggered(
     data.update(request=written or text, schedule=None)
     if trigger.kind == "files":
         if data["source"]["type"] != "s3":
-            return Outcome.clarify(
-                "Новые файлы откуда: из какой папки или префикса S3?"
-                if ru
-                else "New files from which folder or S3 prefix?"
-            )
+            return Outcome.clarify(say(language, "planner.new_files_from_where"))
         data["on_new_files"] = True
     elif trigger.kind == "assets":
         data["schedule_assets"] = upstream

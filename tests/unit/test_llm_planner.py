@@ -152,9 +152,9 @@ def test_problems_left_after_the_last_attempt_become_questions(fake: FakeLLM, st
     fake.answer_spec(spec_with(source={"table": "paymentz"}), times=3)
     outcome = planner_for(fake, store, max_attempts=3).plan(RUSSIAN)
     assert outcome.status == "needs_clarification" and outcome.spec is None
-    assert outcome.questions == [
-        "source.table: table 'paymentz' not found in pg_shop; tables: customers, products, orders, sales, "
-        "payments, events, users, inventory, crm.leads"
+    assert outcome.questions == [  # a Russian request is asked in Russian (round 19)
+        "Не удалось составить корректный план (source.table): таблица 'paymentz' не найдена в pg_shop; "
+        "таблицы: customers, products, orders, sales, payments, events, users, inventory, crm.leads"
     ]
     assert len(fake.requests) == 3
     assert store.usage_rows()[-1]["status"] == "needs_clarification"
@@ -169,7 +169,9 @@ def test_the_model_may_ask_or_refuse(fake: FakeLLM, store: PlannerStore) -> None
     asked = planner.plan("оплаты в кликхаус")
     refused = planner.plan("снести таблицу оплат")
     assert (asked.status, asked.questions) == ("needs_clarification", ["Какую таблицу?"])
-    assert refused.status == "rejected" and refused.errors[0].message == "it asks to drop the source"
+    assert refused.status == "rejected" and refused.errors[0].message == (
+        "Языковая модель отказалась выполнить запрос: it asks to drop the source"  # the model's words, quoted
+    )
 
 
 def test_without_structured_output_the_schema_goes_into_the_prompt(store: PlannerStore) -> None:

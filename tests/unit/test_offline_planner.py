@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from airflow_ai_etl.catalog import Catalog, ConnectionInfo
+from airflow_ai_etl.messages import in_english
 from airflow_ai_etl.planning.offline import plan
 from airflow_ai_etl.planning.vocabulary import apposition_nominative, place_nominative
 from airflow_ai_etl.validation import validate_spec
@@ -147,7 +148,7 @@ def test_refusals(text: str, reason: str) -> None:
     outcome = plan(text, shop_catalog())
     assert outcome.status == "rejected"
     assert outcome.spec is None
-    assert reason in outcome.errors[0].message
+    assert reason in in_english(outcome.errors[0].message)  # a Russian request is refused in Russian
 
 
 def test_deduplication_words_are_not_destructive() -> None:
@@ -405,7 +406,7 @@ def test_a_column_left_out_loads_the_other_columns_in_table_order(text: str, col
 def test_destroying_a_table_rows_or_a_source_column_is_still_refused(text: str) -> None:
     outcome = plan(text, shop_catalog())
     assert outcome.status == "rejected"
-    assert "Destructive intent" in outcome.errors[0].message
+    assert "Destructive intent" in in_english(outcome.errors[0].message)
 
 
 def test_leaving_out_a_column_the_table_lacks_is_asked_about() -> None:
@@ -725,7 +726,7 @@ def test_rows_removed_in_a_load_request_are_rows_not_loaded(text: str, where: st
 def test_deleting_rows_in_a_source_or_target_is_still_refused(text: str) -> None:
     outcome = plan(text, shop_catalog())
     assert outcome.status == "rejected"
-    assert "Destructive intent" in outcome.errors[0].message
+    assert "Destructive intent" in in_english(outcome.errors[0].message)
 
 
 @pytest.mark.parametrize(
@@ -892,7 +893,7 @@ def test_a_named_system_with_no_connection_is_refused(text: str, name: str, fiel
     assert outcome.status == "rejected", outcome.spec
     problem = outcome.errors[0]
     assert (problem.gate, problem.field) == ("grounding", field)
-    assert f"There is no {name} connection" in problem.message
+    assert f"There is no {name} connection" in in_english(problem.message)
 
 
 @pytest.mark.parametrize(
@@ -1049,7 +1050,7 @@ def test_cdc_deletes_are_events_not_destruction(text: str) -> None:
 def test_more_refusals(text: str, reason: str) -> None:
     outcome = plan(text, clinic())
     assert outcome.status == "rejected"
-    assert reason in outcome.errors[0].message
+    assert reason in in_english(outcome.errors[0].message)  # a Russian request is refused in Russian
 
 
 def test_import_is_a_pipeline_word_not_code() -> None:

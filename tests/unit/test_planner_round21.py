@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from airflow_ai_etl.messages import in_english
 from tests.planned import ok_spec, plan_in
 
 # --- 1. a noun a boolean column's comment consists of ('Льготник') names the rows whose flag is set -------
@@ -230,7 +231,7 @@ def test_the_lexicon_has_no_conflicting_lemma_for_wipe() -> None:
 def test_a_colloquial_unsupported_engine_is_refused(text: str, engine: str) -> None:
     outcome = plan_in("shop", text)
     assert outcome.status == "rejected"
-    assert f"no {engine} connection" in outcome.errors[0].message
+    assert f"no {engine} connection" in in_english(outcome.errors[0].message)
 
 
 @pytest.mark.parametrize(
