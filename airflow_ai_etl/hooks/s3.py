@@ -15,6 +15,10 @@ here and the client is built with boto3 directly. Either way::
   S3-compatible endpoint; path-style addressing is used whenever an endpoint is set;
 * extra ``region_name`` (default ``us-east-1``), ``aws_session_token``, ``verify`` (bool or CA bundle path).
 
+On a connection that names an endpoint (an S3-compatible server), listing and reading objects are
+signed HTTP requests made from those same connection settings, without building a botocore client
+(:mod:`~airflow_ai_etl.hooks.s3_signed`; any failure is done again by the client).
+
 Paths are ``s3://bucket/prefix/``, ``s3://bucket/key.csv`` or a glob ``s3://bucket/prefix/*.csv``:
 ``*`` and ``?`` do not cross ``/``, ``**`` does, ``[abc]`` is a character class.
 """
