@@ -78,8 +78,12 @@ def main() -> int:
                         local = timed("client", n, anchor, task_env(base, ch, s3), stdin=path).seconds
                         for name in order:
                             env = dict(task_env(base, ch, s3), PYTHONPATH=trees[name])
+                            table = fresh("t_ours")  # before the server's CPU is read: not the load's
                             ch_before = server_cpu(ch.pid)
-                            run = timed(name, n, [sys.executable, "-c", OURS, fresh("t_ours"), uri], env)
+                            # -P: without it `python -c` puts the working directory first on
+                            # sys.path, and run from a checkout both trees would import that one
+                            command = [sys.executable, "-P", "-c", OURS, table, uri]
+                            run = timed(name, n, command, env)
                             server = server_cpu(ch.pid) - ch_before
                             runs[name].append((run.seconds, run.cpu_seconds - server, server, local))
                         loads.append(os.getloadavg()[0])

@@ -15,6 +15,10 @@ here and the client is built with boto3 directly. Either way::
   S3-compatible endpoint; path-style addressing is used whenever an endpoint is set;
 * extra ``region_name`` (default ``us-east-1``), ``aws_session_token``, ``verify`` (bool or CA bundle path).
 
+On a connection that names an endpoint (an S3-compatible server), listing and reading objects are
+signed HTTP requests made from those same connection settings, without building a botocore client
+(:mod:`~airflow_ai_etl.hooks.s3_signed`; any failure is done again by the client).
+
 Paths are ``s3://bucket/prefix/``, ``s3://bucket/key.csv`` or a glob ``s3://bucket/prefix/*.csv``:
 ``*`` and ``?`` do not cross ``/``, ``**`` does, ``[abc]`` is a character class.
 """
@@ -24,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import logging
 import re
 import sys
 from collections.abc import Iterator
@@ -36,6 +41,8 @@ from airflow.sdk.exceptions import AirflowException
 from airflow_ai_etl.exceptions import AIETLError
 
 GLOB_CHARS = "*?["
+
+log = logging.getLogger(__name__)
 
 
 class S3PathError(AIETLError, AirflowException):
@@ -136,6 +143,9 @@ class S3Hook(BaseHook):
         self._endpoint_url = endpoint_url
         self._region_name = region_name
         self._client: Any = None
+        self._connection: tuple[Any, dict[str, Any]] | None = None  # read once per hook
+        self._amazon: Any = None  # the Amazon provider's hook, once made
+        self._signed: Any = False  # SignedS3, None when not usable, False before it is decided
 
     @classmethod
     def get_ui_field_behaviour(cls) -> dict[str, Any]:
@@ -149,9 +159,12 @@ class S3Hook(BaseHook):
     # ------------------------------------------------------------------ client
 
     def _connection_extra(self) -> tuple[Any, dict[str, Any]]:
-        """The connection (None without an id: boto3's default credential chain) and its extra."""
-        conn = self.get_connection(self.aws_conn_id) if self.aws_conn_id else None
-        return conn, (conn.extra_dejson if conn else None) or {}
+        """The connection (None without an id: boto3's default credential chain) and its extra,
+        read once per hook (as the client is made once per hook)."""
+        if self._connection is None:
+            conn = self.get_connection(self.aws_conn_id) if self.aws_conn_id else None
+            self._connection = (conn, (conn.extra_dejson if conn else None) or {})
+        return self._connection
 
     @staticmethod
     def _standard_endpoint(extra: dict[str, Any]) -> str | None:
@@ -205,30 +218,76 @@ class S3Hook(BaseHook):
         loader (:func:`_share_data_loader`).
         """
         if self._client is None:
-            from botocore.config import Config
-
             conn, extra = self._connection_extra()
-            endpoint = self._endpoint_url or self._standard_endpoint(extra) or extra.get("host")
-            config = Config(
-                retries={"max_attempts": 5, "mode": "standard"},
-                s3={"addressing_style": "path"} if endpoint else None,  # MinIO & co. need path style
-                connect_timeout=10,
-                read_timeout=120,
-            )
             with _gc_paused():
                 if self._backend_for(extra) == "amazon":
-                    # The Amazon provider reads the connection itself (credentials, role, verify, ...);
-                    # only the transport settings, and a region for a connection that names none, are given.
-                    region = self._region_name or (None if extra.get("region_name") else "us-east-1")
-                    amazon = _amazon_s3_hook_class()(
-                        aws_conn_id=self.aws_conn_id, region_name=region, config=config, connection=conn
-                    )
-                    self._client = amazon.get_conn()
+                    self._client = self._amazon_hook(conn, extra).get_conn()
                 else:
                     import boto3
 
-                    self._client = boto3.client("s3", config=config, **self._settings(conn, extra))
+                    self._client = boto3.client(
+                        "s3", config=self._config(extra), **self._settings(conn, extra)
+                    )
         return self._client
+
+    def _config(self, extra: dict[str, Any]) -> Any:
+        """The botocore ``Config`` of this hook's clients (retries, timeouts, path-style addressing)."""
+        from botocore.config import Config
+
+        endpoint = self._endpoint_url or self._standard_endpoint(extra) or extra.get("host")
+        return Config(
+            retries={"max_attempts": 5, "mode": "standard"},
+            s3={"addressing_style": "path"} if endpoint else None,  # MinIO & co. need path style
+            connect_timeout=10,
+            read_timeout=120,
+        )
+
+    def _amazon_hook(self, conn: Any, extra: dict[str, Any]) -> Any:
+        """The Amazon provider's S3Hook for this connection (made once per hook).
+
+        The Amazon provider reads the connection itself (credentials, role, verify, ...); only the
+        transport settings, and a region for a connection that names none, are given."""
+        if self._amazon is None:
+            region = self._region_name or (None if extra.get("region_name") else "us-east-1")
+            self._amazon = _amazon_s3_hook_class()(
+                aws_conn_id=self.aws_conn_id, region_name=region, config=self._config(extra), connection=conn
+            )
+        return self._amazon
+
+    def signed_transport(self) -> Any:
+        """A :class:`~airflow_ai_etl.hooks.s3_signed.SignedS3` for listing and reading objects without
+        a botocore client, or None when the connection needs the client (made once per hook).
+
+        Used when the connection names an endpoint (an S3-compatible server), has credentials and
+        no proxy settings; the credentials, region, endpoint and certificate check are the ones the
+        client would use (on the Amazon path read by the Amazon provider's hook).
+        """
+        if self._signed is False:
+            self._signed = None
+            conn, extra = self._connection_extra()
+            if self._backend_for(extra) == "amazon":
+                amazon = self._amazon_hook(conn, extra)
+                endpoint = amazon.conn_config.get_service_endpoint_url("s3")
+                if not endpoint or amazon.config.proxies or amazon.config.client_cert:
+                    return None
+                session = amazon.get_session(region_name=amazon.region_name)
+                region, verify = amazon.region_name or session.region_name, amazon.verify
+            else:
+                import boto3
+
+                settings = self._settings(conn, extra)
+                endpoint, verify = settings.pop("endpoint_url"), settings.pop("verify", True)
+                if not endpoint:
+                    return None
+                session = boto3.Session(**settings)
+                region = settings["region_name"]
+            credentials = session.get_credentials()
+            if credentials is None:  # anonymous access: the client's unsigned requests
+                return None
+            from airflow_ai_etl.hooks.s3_signed import SignedS3
+
+            self._signed = SignedS3(credentials, region or "us-east-1", endpoint, verify)
+        return self._signed
 
     @property
     def endpoint_url(self) -> str | None:
@@ -256,6 +315,25 @@ class S3Hook(BaseHook):
             if e.response.get("Error", {}).get("Code") in ("404", "NoSuchBucket", "NotFound"):
                 return False
             raise
+
+    def _list_prefix(self, bucket: str, prefix: str) -> list[S3Object]:
+        """Every object under ``prefix``: one signed request per page when the connection allows
+        (:meth:`signed_transport`), else (or when that fails) through the botocore client."""
+        signed = self.signed_transport()
+        if signed is not None:
+            from airflow_ai_etl.hooks.s3_signed import SignedRequestError
+
+            try:
+                return [
+                    S3Object(bucket, key, etag, size)
+                    for key, etag, size in signed.list_prefix(bucket, prefix)
+                    if not key.endswith("/")  # "folder" marker objects
+                ]
+            except SignedRequestError as e:
+                log.info(
+                    "s3://%s/%s: signed listing failed (%s); listing with the boto3 client", bucket, prefix, e
+                )
+        return list(self._iter_prefix(bucket, prefix))
 
     def _iter_prefix(self, bucket: str, prefix: str) -> Iterator[S3Object]:
         from botocore.exceptions import ClientError
@@ -296,19 +374,31 @@ class S3Hook(BaseHook):
         bucket, key = parse_s3_path(path)
         if has_glob(key):
             regex = glob_to_regex(key)
-            found = [o for o in self._iter_prefix(bucket, _glob_prefix(key)) if regex.match(o.key)]
+            found = [o for o in self._list_prefix(bucket, _glob_prefix(key)) if regex.match(o.key)]
         elif key == "" or key.endswith("/"):
-            found = list(self._iter_prefix(bucket, key))
+            found = self._list_prefix(bucket, key)
         else:
-            found = [o for o in self._iter_prefix(bucket, key) if o.key == key]
+            found = [o for o in self._list_prefix(bucket, key) if o.key == key]
             if not found:
-                found = list(self._iter_prefix(bucket, key + "/"))
+                found = self._list_prefix(bucket, key + "/")
         return sorted(found, key=lambda o: o.key)
 
     # ------------------------------------------------------------------ objects
 
     def open_object(self, bucket: str, key: str) -> IO[bytes]:
-        """The object's body as a binary stream (read it in chunks; close it when done)."""
+        """The object's body as a binary stream (read it in chunks; close it when done): one signed
+        GET when the connection allows (:meth:`signed_transport`), else (or when that fails) the
+        botocore client's ``get_object``."""
+        signed = self.signed_transport()
+        if signed is not None:
+            from airflow_ai_etl.hooks.s3_signed import SignedRequestError
+
+            try:
+                return signed.open_object(bucket, key)
+            except SignedRequestError as e:
+                log.info(
+                    "s3://%s/%s: signed GET failed (%s); reading it with the boto3 client", bucket, key, e
+                )
         return self.get_conn().get_object(Bucket=bucket, Key=key)["Body"]
 
     def read_object(self, bucket: str, key: str) -> bytes:
