@@ -1403,7 +1403,26 @@ def _quoted_bare_values(text: str, fact: Table) -> str:
             return match.group(0)
         return f"{match.group('col')} {match.group('op')} '{word}'"
 
-    return _BARE_VALUE.sub(quote, text)
+    return _BRACKETED_VALUE.sub(functools.partial(_bracketed_value, fact), _BARE_VALUE.sub(quote, text))
+
+
+# "(direction debit)", «(seal_ok false)»: a column name and one word alone in brackets
+_BRACKETED_VALUE = re.compile(r"\(\s*(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<word>[A-Za-z][\w-]*)\s*\)")
+
+
+def _bracketed_value(fact: Table, match: re.Match[str]) -> str:
+    """ "(direction debit)" -> "(direction = 'debit')": a text column of the fact with a value its comment
+    lists, or a boolean column with true/false, is that condition (it was dropped as soon as another filter
+    was read). Any other word is left as said, for the rules that ask."""
+    column, word = fact.column(match.group("col")), match.group("word")
+    if column is None or fact.column(word) is not None:
+        return match.group(0)
+    family = column_kind(column.type).family
+    if family == "bool" and word.lower() in ("true", "false"):
+        return f"({column.name} = {word.lower()})"
+    if family == "text" and word in listed_values(column.comment):
+        return f"({column.name} = '{word}')"
+    return match.group(0)
 
 
 def _relative_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
@@ -2464,6 +2483,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         request, tokens = dataclasses.replace(request, text=written), tokenize(written)
     if (spelled := _comment_measures(planner, request.text, tokens)) != request.text:  # «к выплате»: net
         request, tokens = dataclasses.replace(request, text=spelled), tokenize(spelled)
+    if (joined := _grain_word_columns(planner, request.text, tokens)) != request.text:  # "monthly fee"
+        request, tokens = dataclasses.replace(request, text=joined), tokenize(joined)
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
@@ -4535,22 +4556,51 @@ def _comment_names(column: Column, word: Token) -> bool:
 
 def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
     """«витрина из заправок по топливным картам» of fuel_cards ('Заправки по топливным картам'): the fact
-    named by its comment; the «по …» words are the rest of that name, not a dimension."""
+    named by its comment; the «по …» words are the rest of that name, not a dimension. The same without
+    «из» when the words after «по» are the comment's whole «по» phrase («число платежей по кредитам» of
+    'Платежи по кредитам'); a part of it still groups («операций по счетам» of 'Операции по счетам и
+    картам': by account)."""
     if not fact.comment:
         return
     lemmas = _comment_lemmas(fact.comment)
+    title = _comment_by_phrase(fact.comment)
     tokens = ph.tokens
     for words in list(ph.dims):
         k = min(words) - 1
-        if k < 1 or tokens[k].lower not in DIM_PREPS_RU or k - 1 not in ph.sources:
+        if k < 1 or tokens[k].lower not in DIM_PREPS_RU or words not in ph.dims:
             continue
-        run = [words]  # «по топливным картам»: one dimension (an adjective and its noun) or several
-        while nxt := next((d for d in ph.dims if min(d) == max(run[-1]) + 1), None):
+        run = [words]  # «по топливным картам», «по счетам и картам»: one dimension or several
+        while nxt := next((d for d in ph.dims if _next_in_list(tokens, max(run[-1]), min(d))), None):
             run.append(nxt)
         group = [tokens[k - 1], *(tokens[j] for d in run for j in d)]
-        if all(t.lang == "ru" and t.lemmas & lemmas for t in group):
+        if not all(t.lang == "ru" and t.lemmas & lemmas for t in group):
+            continue
+        said = {lemma for d in run for j in d for lemma in tokens[j].lemmas}
+        if k - 1 in ph.sources or (title and all(lemma_set & said for lemma_set in title)):
             for d in run:
                 ph.dims.remove(d)
+
+
+def _next_in_list(tokens: Sequence[Token], last: int, first: int) -> bool:
+    """Word `first` goes on the list word `last` ends: right after it, or after an «и»/"and" between."""
+    return first == last + 1 or (first == last + 2 and tokens[last + 1].lower in LIST_JOINERS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_by_phrase(comment: str) -> tuple[frozenset[str], ...]:
+    """The lemmas of each content word after a comment's «по» up to a bracket or its end: 'Платежи по
+    кредитам (график и факт)' -> ({кредит},); () when the comment has no «по» after its first word."""
+    tokens = tokenize(comment)
+    at = next((i for i, t in enumerate(tokens) if i > 0 and t.lower == "по"), None)
+    if at is None:
+        return ()
+    phrase: list[frozenset[str]] = []
+    for t in tokens[at + 1 :]:
+        if t.lang != "ru":
+            break
+        if t.lower not in LIST_JOINERS:
+            phrase.append(frozenset(t.lemmas))
+    return tuple(phrase)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -5143,6 +5193,7 @@ def _grain_of_words(
         p for k, w in enumerate(tokens)
         if k not in in_dims and w.lang == "ru" and (p := _time_word(w))
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
+        and not (ground.table_of(w) is fact and _two_time_readings(w, times))
     }  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
     if len(matched) == 1:
@@ -5164,6 +5215,13 @@ def _grain_of_words(
 
 
 GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "month": "месяц"}
+
+
+def _two_time_readings(word: Token, times: Sequence[Column]) -> bool:
+    """«записи» of appointments: the fact's own noun whose readings name two of its time columns (booked,
+    created_at, or the appointment itself, scheduled_at) says neither; with no other word it is asked."""
+    readings = {_time_word(word), *(TIME_WORDS_ALSO.get(lemma) for lemma in word.lemmas)} - {None}
+    return len({c.name for c in times for p in readings if p and _part_match(p, c)}) > 1
 
 
 def _part_match(part: str, column: Column) -> bool:
@@ -6562,6 +6620,24 @@ def _written_out_cuts(planner: OfflinePlanner, text: str, tokens: Sequence[Token
                 parses = analyse(word)
                 by_lemma.setdefault(parses[0].lemma if parses else word, []).append(word)
     return abbreviations.expand_dotted(text, by_lemma, known_word)
+
+
+def _grain_word_columns(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """ "average monthly fee": an English grain adjective and the word after it that together spell a column
+    of the connection's tables (tariffs.monthly_fee) are that column's name, not a monthly grain and a fee
+    no column is named by."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    names = {c.name.lower() for t in planner.catalog.tables_of(sources[0].conn_id) for c in t.columns}
+    pairs = [
+        (a, b)
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if a.lang == "en" and b.lang == "en" and _grain_adjective(a) and f"{a.lower}_{b.lower}" in names
+    ]
+    for a, b in reversed(pairs):  # from the end, so the earlier spans stay where they are
+        text = f"{text[: a.start]}{a.lower}_{b.lower}{text[b.end :]}"
+    return text
 
 
 def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:

@@ -1,0 +1,107 @@
+"""Mart requests of round marts27: the failure families of the blind batch heldout_marts_p (its .failures.md),
+asked again with requests of my own over other tables, catalogs, wordings and inflections (none copied from an
+eval file), scored as the eval scores them (tests/planned.py: the whole plan, README defaults for the rest).
+
+1. a table's own title words are no dimension: «платежей по кредитам» of lending.loan_payments ('Платежи по
+   кредитам'), «заправок по топливным картам» of fuel_cards ('Заправки по топливным картам') name the rows;
+   only the comment's whole «по» phrase is the title («операций по счетам» alone still groups by account);
+2. a bracketed "(<column> <value>)" is that column's condition, kept beside an "..., X only" filter (it was
+   dropped as soon as another filter was read); a value the column's comment does not list is asked;
+3. the fact's own noun with two time readings («записи» of appointments: booked or scheduled) picks no grain
+   column: two time columns and no word choosing one are asked (eval/README.md), as in English;
+4. a column named with a grain word ("monthly fee" = monthly_fee) is that column, not a monthly grain.
+
+First pass, against the unchanged planner (main 83c08fa): 18 of 26 failed (11 of them confident wrong plans).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.planned import ok, wrong_of
+
+ASK = {"status": "needs_clarification"}
+
+
+def mart(table: str, measures: list[list[Any]], dims: list[str], **fields: Any) -> dict[str, Any]:
+    return ok(
+        source__type="mart", source__table=table, mart__measures=measures, mart__dimensions=dims, **fields
+    )
+
+
+COUNT = [["count", None]]
+
+# (family, catalog, request, expected)
+CASES: list[tuple[str, str, str, dict[str, Any]]] = [
+    # 1: the table's own title words are no dimension
+    ("1", "bank", "число просроченных платежей по кредитам помесячно по плановой дате",
+     mart("lending.loan_payments", COUNT, [], mart__time_grain=["due_date", "month"], mart__where="is_late = true")),
+    ("1", "bank", "сколько платежей по кредитам, по месяцам плановой даты",
+     mart("lending.loan_payments", COUNT, [], mart__time_grain=["due_date", "month"])),
+    ("1", "logistics", "сумма заправок по топливным картам по месяцам",
+     mart("fleet.fuel_cards", [["sum", "amount"]], [], mart__time_grain=["refueled_at", "month"])),
+    ("1", "univ", "сумма оплаты обучения по договорам по неделям",
+     mart("finance.tuition_payments", [["sum", "amount"]], [], mart__time_grain=["paid_at", "week"])),
+    ("1", "bank", "сумма операций по счетам и картам по дням времени операции",
+     mart("core.transactions", [["sum", "amount"]], [], mart__time_grain=["created_at", "day"])),
+    # 1, controls: a part of the title, or the title and then a grouping, still groups
+    ("1", "bank", "сумма операций по счетам по дням времени операции",
+     mart("core.transactions", [["sum", "amount"]], ["account_id"], mart__time_grain=["created_at", "day"])),
+    ("1", "univ", "сумма оплаты обучения по номерам договоров по неделям",
+     mart("finance.tuition_payments", [["sum", "amount"]], ["contract_no"], mart__time_grain=["paid_at", "week"])),
+    # 2: a bracketed "(column value)" is a condition, never dropped
+    ("2", "bank", "sum of transaction amounts (direction credit) per channel per week of created_at, only completed",
+     mart("core.transactions", [["sum", "amount"]], ["channel"], mart__time_grain=["created_at", "week"],
+          mart__where="direction = 'credit' AND status = 'completed'")),
+    ("2", "bank", "сумма операций (channel atm) по MCC по дням времени операции, только completed",
+     mart("core.transactions", [["sum", "amount"]], ["mcc"], mart__time_grain=["created_at", "day"],
+          mart__where="channel = 'atm' AND status = 'completed'")),
+    ("2", "bank", "Total transaction amount by MCC per day of created_at (direction debit), completed only",
+     mart("core.transactions", [["sum", "amount"]], ["mcc"], mart__time_grain=["created_at", "day"],
+          mart__where="direction = 'debit' AND status = 'completed'")),
+    ("2", "utility", "count of outages (kind emergency) by district per month of started_at",
+     mart("ops.outages", COUNT, ["district"], mart__time_grain=["started_at", "month"],
+          mart__where="kind = 'emergency'")),
+    ("2", "telecom", "сумма платежей (status success) по каналам понедельно",
+     mart("billing.payments", [["sum", "amount"]], ["channel"], mart__time_grain=["paid_at", "week"],
+          mart__where="status = 'success'")),
+    ("2", "utility", "число обходов (seal_ok false) по контролёрам по неделям даты обхода",
+     mart("ops.inspections", COUNT, ["inspector_id"], mart__time_grain=["visited_on", "week"],
+          mart__where="seal_ok = false")),
+    # 2, asked: a value the column does not list, or another word left beside the filter
+    ("2", "bank", "сумма операций (channel card) по MCC по дням времени операции, только completed", ASK),
+    ("2", "utility", "count of outages (kind emergency) by district per month of started_at, over 100 households only",
+     mart("ops.outages", COUNT, ["district"], mart__time_grain=["started_at", "month"],
+          mart__where="kind = 'emergency' AND households > 100")),
+    # 3: the fact's own noun with two time readings picks no grain column
+    ("3", "clinic", "сколько записей к врачу по статусам помесячно", ASK),
+    ("3", "clinic", "записи на приём: количество по врачам понедельно", ASK),
+    ("3", "clinic", "Кол-во записей пациентов по врачам, по дням", ASK),
+    ("3", "clinic", "number of appointments by status per month", ASK),
+    # 3, controls: a word choosing the column
+    ("3", "clinic", "число записей на приём по каналам по неделям приёма",
+     mart("appointments", COUNT, ["channel"], mart__time_grain=["scheduled_at", "week"])),
+    ("3", "clinic", "число записей на приём по каналам по неделям создания",
+     mart("appointments", COUNT, ["channel"], mart__time_grain=["created_at", "week"])),
+    ("3", "univ", "сколько выдач книг по неделям",
+     mart("library_loans", COUNT, [], mart__time_grain=["issued_at", "week"])),
+    # 4: a column named with a grain word
+    ("4", "telecom", "average monthly fee by the archived flag",
+     mart("tariffs", [["avg", "monthly_fee"]], ["is_archived"])),
+    ("4", "telecom", "max monthly fee of tariffs per archived flag",
+     mart("tariffs", [["max", "monthly_fee"]], ["is_archived"])),
+    ("4", "telecom", "total monthly fee of tariffs split by is_archived",
+     mart("tariffs", [["sum", "monthly_fee"]], ["is_archived"])),
+    ("4", "telecom", "monthly fee average per tariff code",
+     mart("tariffs", [["avg", "monthly_fee"]], ["code"])),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("family", "catalog", "text", "expected"),
+    [pytest.param(*case, id=f"{case[0]}-{i}") for i, case in enumerate(CASES)],
+)
+def test_the_family_is_read(family: str, catalog: str, text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, text, expected) == []
