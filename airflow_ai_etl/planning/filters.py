@@ -2610,7 +2610,7 @@ VALUE_MEANINGS = {
     "отклонить": ("rejected",), "решить": ("resolved",), "завершить": ("completed",), "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
-    "наличные": ("cash",),
+    "наличные": ("cash",), "успешный": ("success", "successful", "succeeded"),
 }  # fmt: skip
 
 

@@ -1150,6 +1150,11 @@ def _read_before(ph: MartPhrase, i: int) -> bool:
     return i in ph.used and not (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
 
 
+def _adverb(token: Token) -> bool:
+    """A Russian adverb or particle («просто», «лишь»): never the first word of a dimension."""
+    return token.lang == "ru" and bool(token.parses) and token.parses[0].pos in ("ADVB", "PRCL")
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -1184,6 +1189,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
                 and not _null_check_at(tokens, i + 1)  # "per faculty, expelled_on not empty": a row filter
                 and not _target_phrase_at(ph, i + 1)  # «…, таблица delivered_daily»: the mart's own table
+                and not _adverb(tokens[i + 1])  # «…, просто колво»: the measure's words, no dimension
             ):
                 ph.used.add(i)
                 i += 1
@@ -1919,6 +1925,9 @@ def _read_measures(ph: MartPhrase) -> None:
             j += 1
         if func == "count" and j < n and (tokens[j].lemma == "раз" or tokens[j].lower == "times"):
             ph.used.add(j)  # «сколько раз назначали», "how many times": rows are counted
+            j += 1
+        if func == "count" and j + 1 < n and tokens[j].lang == "ru" and tokens[j].lemma == "быть":
+            ph.used.add(j)  # «сколько было заселений»: the counted noun comes after the copula
             j += 1
         if _word(t, STOCK_RU, STOCK_EN) and [w.lower for w in tokens[j : j + 2]] in (
             ["on", "hand"],
@@ -2683,6 +2692,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["where"] = where.value
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
+    ph.happened = ph.happened or _counted_event_noun(ph, ground, fact)  # «количество увольнений»: fired_at
     if ph.happened and not (grain and grain["column"] == ph.happened):
         happened = f"{ph.happened} IS NOT NULL"
     english_state = None if event_flag else _english_state(ph, ground, fact, grain)  # "closed tickets"
@@ -3065,6 +3075,7 @@ FILLER_RU = {
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
     "сводка", "они", "их", "там", "прямо", "уже", "общий", "какой",
+    "просто",  # «…, просто колво»: just the count
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
@@ -3124,8 +3135,8 @@ def _residue(
             continue  # "per category across all warehouses": every row of them is summed anyway
         if _grouped_event_participle(ph, i, fact):
             continue  # «кол-во переданных по способам передачи»: no state the filter rules found, the event
-        if i == 0 and _head_event_noun(t, fact):
-            continue  # «Заселения в общагу …» of dorm_residents (checked_in_on): the event the rows are
+        if (i == 0 or _counted_word(ph, i)) and _head_event_noun(t, fact):
+            continue  # «Заселения в общагу …», «сколько было заселений» of dorm_residents: the rows' event
         if (
             t.lang == "ru"
             and any(p.pos == "ADJF" for p in t.parses[:1])
@@ -3224,6 +3235,29 @@ def _across_all(tokens: Sequence[Token], i: int) -> bool:
     while k < len(tokens) and tokens[k].lower in ("all", "the"):
         k += 1
     return k < len(tokens) and tokens[k].text.isalpha() and i <= k
+
+
+def _counted_event_noun(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«количество увольнений по отделам», «сколько было выселений»: a counted Russian noun whose time word
+    names one nullable time column of the fact that is not its first (every row's) event: only the rows it
+    happened to are counted (`fired_at IS NOT NULL`; with a grain on it, the grain dates them instead).
+    Not the fact's own noun («записей» of appointments) nor the rows' creation."""
+    times = _time_columns(fact)
+    for m in ph.measures:
+        for k in m.object if m.func == "count" else []:
+            t = ph.tokens[k]
+            if t.lang != "ru" or not any(p.pos == "NOUN" for p in t.parses[:1]) or ground.table_of(t) is fact:
+                continue
+            part = _time_word(t)
+            named = [c for c in times if part and _part_match(part, c)]
+            if len(named) == 1 and named[0] is not times[0] and named[0].nullable and part != "creat":
+                return named[0].name
+    return None
+
+
+def _counted_word(ph: MartPhrase, i: int) -> bool:
+    """Word i is what a row count counts («сколько было заселений», «число поступлений»)."""
+    return any(m.func == "count" and i in m.object for m in ph.measures)
 
 
 def _head_event_noun(token: Token, fact: Table) -> bool:
@@ -4069,6 +4103,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             if ph.dims and _holds_dims(ph, ground, t, direct=True) and all(_fk_column(t, d) for d in distinct)
         ]
     )
+    steps.append(_distinct_through_join(ph, ground, distinct))
     steps.append(unused)
     named = {
         t.qualified_name for w in tokens if w.lang in ("ru", "en") and (t := ground.table_of(w)) is not None
@@ -4123,6 +4158,18 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _distinct_through_join(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
+    """«уникальных покупателей в каждой категории товаров»: the one table that points at the counted people
+    and reaches every dimension through its joins (sales: customer_id, product_id -> products.category).
+    None when the people's own table reaches them too ("distinct couriers per vehicle model": couriers by
+    their vehicle, or the couriers of routes?): that is for the other rules, or asked."""
+    if not distinct or not ph.dims or any(_holds_dims(ph, ground, d) for d in distinct):
+        return []
+    pointing = [t for t in ground.tables if all(_fk_column(t, d) for d in distinct)]
+    found = [t for t in pointing if _holds_dims(ph, ground, t)]
+    return found if len(found) == 1 else []
 
 
 MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
@@ -4706,7 +4753,8 @@ def _dimensions(
         # "customer name": a column of the qualifying table only (never products.name of a sale)
         explicit = [t for t in owners or [fact, *reachable] if t.column(head.text)]
         if explicit:
-            dims.append(explicit[0].column(head.text).name)  # type: ignore[union-attr]
+            name = explicit[0].column(head.text).name  # type: ignore[union-attr]
+            dims.append(_owned_name(ground, fact, reachable, explicit[0], name) if owners else name)
             continue
         local = _dim_word(head)
         if local and any(t.column(local) for t in [fact, *reachable]):
@@ -4732,7 +4780,7 @@ def _dimensions(
                 if owner is not fact and owner not in reachable:
                     questions.append(ask("unreachable", column=column, table=owner.name, fact=fact.name))
                     continue
-                dims.append(column)
+                dims.append(_owned_name(ground, fact, reachable, owner, column))
                 continue
             if owner is not fact and owner in reachable:
                 word = " ".join(t.text for t in [*qualifier, head] if t.lang == "en") or " ".join(
@@ -4822,6 +4870,15 @@ def _dimensions(
         if not any(j["table"] == join["table"] for j in joins):
             joins.append(join)
     return dims, joins, questions
+
+
+def _owned_name(ground: _Ground, fact: Table, reachable: Sequence[Table], owner: Table, column: str) -> str:
+    """ "branch city" of clients: the column of the table the words name, written with that table when the
+    fact or another joinable table has a column of the same name (the resolver took the fact's own city,
+    the client's, or asked which table's)."""
+    if owner is fact or not any(t is not owner and t.column(column) for t in [fact, *reachable]):
+        return column
+    return f"{ground_name(ground.planner, ground.conn_id, owner)}.{column}"
 
 
 def roles_of(words: Sequence[Token]) -> set[str]:

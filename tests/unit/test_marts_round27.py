@@ -9,7 +9,16 @@ eval file), scored as the eval scores them (tests/planned.py: the whole plan, RE
    dropped as soon as another filter was read); a value the column's comment does not list is asked;
 3. the fact's own noun with two time readings («записи» of appointments: booked or scheduled) picks no grain
    column: two time columns and no word choosing one are asked (eval/README.md), as in English;
-4. a column named with a grain word ("monthly fee" = monthly_fee) is that column, not a monthly grain.
+4. a column named with a grain word ("monthly fee" = monthly_fee) is that column, not a monthly grain;
+5. «успешных» is the listed status 'success' (asked where no column lists it);
+6. «…, просто колво»: an adverb after a comma ends the dimension list («просто» a filler);
+7. "branch city" of clients or loans is branches.city (the clients' own city was taken, or asked); a
+   distinct count of people by another table's column is over the one table pointing at both (sales);
+8. «сколько было заселений»: the copula is skipped and the event noun counted; a counted event noun naming
+   a later, nullable time column («выселений», «увольнений») counts the rows it happened to (it counted
+   every row: confident wrong on main);
+p. a table reached along two join paths is asked also when one path is one join past the resolver's
+   depth (branches from transactions: via account_id, or card_id -> cards), as the clients on them were.
 
 First pass, against the unchanged planner (main 83c08fa): 18 of 26 failed (11 of them confident wrong plans).
 """
@@ -96,6 +105,67 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
      mart("tariffs", [["sum", "monthly_fee"]], ["is_archived"])),
     ("4", "telecom", "monthly fee average per tariff code",
      mart("tariffs", [["avg", "monthly_fee"]], ["code"])),
+    # 5: «успешный» is a listed 'success' status; with no such value it is asked, never dropped
+    ("5", "telecom", "число успешных платежей по дням",
+     mart("billing.payments", COUNT, [], mart__time_grain=["paid_at", "day"], mart__where="status = 'success'")),
+    ("5", "telecom", "сумма успешных платежей абонентов по каналам понедельно",
+     mart("billing.payments", [["sum", "amount"]], ["channel"], mart__time_grain=["paid_at", "week"],
+          mart__where="status = 'success'")),
+    ("5", "telecom", "Платежи абонентов: средняя сумма успешных по каналам помесячно",
+     mart("billing.payments", [["avg", "amount"]], ["channel"], mart__time_grain=["paid_at", "month"],
+          mart__where="status = 'success'")),
+    ("5", "shop", "сумма успешных платежей по дням", ASK),
+    ("5", "bank", "сумма успешных операций по дням времени операции", ASK),  # pending/completed/...: asked
+    # 6: «просто» before the count word ends the dimension list (a filler, no dimension)
+    ("6", "shop", "заказы по статусам помесячно, просто число",
+     mart("orders", COUNT, ["status"], mart__time_grain=["created_at", "month"])),
+    ("6", "clinic", "визиты по врачам понедельно — просто количество",
+     mart("visits", COUNT, ["doctor_id"], mart__time_grain=["visit_date", "week"])),
+    ("6", "utility", "заявки абонентов по темам, просто количество", mart("ops.service_requests", COUNT, ["topic"])),
+    ("6", "hr", "проходы по дверям по дням, просто кол-во",
+     mart("badge_events", COUNT, ["door"], mart__time_grain=["occurred_at", "day"])),
+    # 8: «сколько было <event noun>»; a counted later event counts the rows it happened to
+    ("8", "univ", "сколько было заселений в общежития по корпусам помесячно",
+     mart("campus.dorm_residents", COUNT, ["building"], mart__time_grain=["checked_in_on", "month"])),
+    ("8", "univ", "количество выселений по корпусам",
+     mart("campus.dorm_residents", COUNT, ["building"], mart__where="checked_out_on IS NOT NULL")),
+    ("8", "univ", "сколько было выселений из общаг по корпусам",
+     mart("campus.dorm_residents", COUNT, ["building"], mart__where="checked_out_on IS NOT NULL")),
+    ("8", "hr", "количество увольнений по отделам",
+     mart("employees", COUNT, ["department_id"], mart__where="fired_at IS NOT NULL")),
+    ("8", "hr", "сколько было увольнений по отделам помесячно",
+     mart("employees", COUNT, ["department_id"], mart__time_grain=["fired_at", "month"])),
+    ("8", "clinic", "сколько записей к врачу по каналам", mart("appointments", COUNT, ["channel"])),
+    # p: a table reached along two join paths is asked even when one of them is a join longer than the
+    # others may be (branches from transactions: account_id, or card_id -> cards), as its clients are
+    ("p", "bank", "sum of transaction amount by branch name per day of created_at", ASK),
+    ("p", "bank", "число операций по кодам отделений помесячно (created_at)", ASK),
+    ("p", "bank", "сумма операций по названиям отделений по дням времени операции", ASK),
+    ("p", "bank", "сумма операций по сегментам клиентов помесячно (created_at)", ASK),
+    # 7: a column of the table the words name, which the fact (or another joined table) also has
+    ("7", "bank", "number of clients by branch city", mart("clients", COUNT, ["city"], mart__joins=["branches"])),
+    ("7", "bank", "число клиентов по городам отделений", mart("clients", COUNT, ["city"], mart__joins=["branches"])),
+    ("7", "bank", "сумма кредитов по городам отделений",
+     mart("lending.loans", [["sum", "principal"]], ["city"], mart__joins=["clients", "branches"])),
+    ("7", "bank", "sum of loan principal by branch city",
+     mart("lending.loans", [["sum", "principal"]], ["city"], mart__joins=["clients", "branches"])),
+    ("7", "bank", "total balance of accounts per client city",
+     mart("core.accounts", [["sum", "balance"]], ["city"], mart__joins=["clients"])),
+    # 7: a distinct count of people by a dimension of another table: the one table pointing at both
+    ("7", "shop", "число уникальных покупателей по категориям товаров",
+     mart("sales", [["count_distinct", "customer_id"]], ["category"], mart__joins=["products"])),
+    ("7", "shop", "unique buyers by product category",
+     mart("sales", [["count_distinct", "customer_id"]], ["category"], mart__joins=["products"])),
+    ("7", "shop", "кол-во уникальных клиентов в разрезе категорий товаров",
+     mart("sales", [["count_distinct", "customer_id"]], ["category"], mart__joins=["products"])),
+    ("7", "shop", "count of distinct customers for each product category",
+     mart("sales", [["count_distinct", "customer_id"]], ["category"], mart__joins=["products"])),
+    ("7", "logistics", "distinct couriers per vehicle model", ASK),  # couriers by their vehicle, or routes'?
+    # p, controls: one path
+    ("p", "bank", "сумма кредитов по названиям отделений",
+     mart("lending.loans", [["sum", "principal"]], ["name"], mart__joins=["clients", "branches"])),
+    ("p", "bank", "sum of account balances by branch name",
+     mart("core.accounts", [["sum", "balance"]], ["name"], mart__joins=["clients", "branches"])),
 ]  # fmt: skip
 
 
