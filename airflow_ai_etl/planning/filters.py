@@ -846,8 +846,11 @@ class RowFilters:
                     break
 
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
-        """ "orders over 500": the table's own noun compared to a number means its one money column."""
-        if not set(name_parts(table.name)) <= self.vocabulary.meanings(word):
+        """ "orders over 500": the table's own noun compared to a number means its one money column; the
+        head noun of its comment too («операции свыше 10000» of transactions, 'Операции по счетам …')."""
+        own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)
+        nouns = {p.lemma for p in analyse(word) if p.pos == "NOUN"}
+        if not own and not _head_noun(table.comment or "") & nouns:
             return []
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
         return money if len(money) == 1 else []

@@ -17,6 +17,8 @@ eval file), scored as the eval scores them (tests/planned.py: the whole plan, RE
 8. «сколько было заселений»: the copula is skipped and the event noun counted; a counted event noun naming
    a later, nullable time column («выселений», «увольнений») counts the rows it happened to (it counted
    every row: confident wrong on main);
+9. «операций свыше 10000»: the comment's head noun compared with a number is the table's one money column,
+   as its English-named noun was («транзакции больше 10000»);
 p. a table reached along two join paths is asked also when one path is one join past the resolver's
    depth (branches from transactions: via account_id, or card_id -> cards), as the clients on them were.
 
@@ -136,6 +138,16 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("8", "hr", "сколько было увольнений по отделам помесячно",
      mart("employees", COUNT, ["department_id"], mart__time_grain=["fired_at", "month"])),
     ("8", "clinic", "сколько записей к врачу по каналам", mart("appointments", COUNT, ["channel"])),
+    # 9: a number compared right after the table comment's head noun is its one money column
+    ("9", "bank", "сколько операций свыше 20000 по каналам по дням времени операции",
+     mart("core.transactions", COUNT, ["channel"], mart__time_grain=["created_at", "day"],
+          mart__where="amount > 20000")),
+    ("9", "bank", "Привет! Нужна витрина: число операций больше пятидесяти тысяч по MCC помесячно (created_at)",
+     mart("core.transactions", COUNT, ["mcc"], mart__time_grain=["created_at", "month"],
+          mart__where="amount > 50000")),
+    ("9", "bank", "операции больше 10000 в клик ежедневно",
+     ok(source__table="core.transactions", schedule="0 0 * * *", source__where="amount > 10000")),
+    ("9", "bank", "кредиты больше миллиона в клик ежедневно", ASK),  # principal, no money-named column
     # p: a table reached along two join paths is asked even when one of them is a join longer than the
     # others may be (branches from transactions: account_id, or card_id -> cards), as its clients are
     ("p", "bank", "sum of transaction amount by branch name per day of created_at", ASK),
