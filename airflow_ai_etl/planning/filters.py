@@ -1407,14 +1407,15 @@ class RowFilters:
     def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
         """Word `k` says which rows: after a preposition of means («через банк», "by card", "via app"), in
         the instrumental case («картой», «терминалом»), or next to only/«только» in its clause ("in GBP
-        only", «только gas»)."""
+        only", «только gas», "dropped ones only")."""
         t = tokens[k]
         if k and tokens[k - 1].lower in ("через", "by", "via", "through"):
             return True
         dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
         if k and tokens[k - 1].lower == "по" and dative:
             return dative[0].number == "sing"  # «оплаты по карте»: by card («по картам» may group)
-        for j in (k - 2, k - 1, k + 1):
+        ones = k + 1 < len(tokens) and tokens[k + 1].lower in ("ones", "one")  # "dropped ones only"
+        for j in (k - 2, k - 1, k + 1, *([k + 2] if ones else [])):
             if 0 <= j < len(tokens) and tokens[j].lower in ("only", "just", "только", "лишь"):
                 if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
                     return True
