@@ -219,13 +219,13 @@ class _Resolver:
 
     # ------------------------------------------------------------------ joins
 
-    def paths_to(self, target: Table) -> list[tuple[Relation, ...]]:
-        """Simple many-to-one paths (at most MAX_JOIN_DEPTH relations) from a joined table to ``target``
+    def paths_to(self, target: Table, depth: int = MAX_JOIN_DEPTH) -> list[tuple[Relation, ...]]:
+        """Simple many-to-one paths (at most `depth` relations) from a joined table to ``target``
         whose intermediate tables are not joined yet (a path through a joined table starts there)."""
         found: list[tuple[Relation, ...]] = []
 
         def walk(current: str, path: tuple[Relation, ...], seen: set[str]) -> None:
-            if len(path) >= MAX_JOIN_DEPTH:
+            if len(path) >= depth:
                 return
             for rel in self.relations:
                 if rel.table != current or rel.ref_table in seen:
@@ -260,6 +260,11 @@ class _Resolver:
         if target.qualified_name in self.alias_of:
             return True
         paths = self.paths_to(target)
+        if len(paths) == 1 and len(longer := self.paths_to(target, MAX_JOIN_DEPTH + 1)) > 1:
+            # branches from transactions: through account_id (3 joins) or card_id -> cards (4). A path one
+            # join past the limit is still another way to the table, so it is asked, as two shorter ones
+            # are (the clients on the same two paths were asked, their branches were not)
+            paths = longer
         if len(paths) == 1:
             self.join_path(paths[0])
             return True

@@ -850,8 +850,11 @@ class RowFilters:
                     break
 
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
-        """ "orders over 500": the table's own noun compared to a number means its one money column."""
-        if not set(name_parts(table.name)) <= self.vocabulary.meanings(word):
+        """ "orders over 500": the table's own noun compared to a number means its one money column; the
+        head noun of its comment too («операции свыше 10000» of transactions, 'Операции по счетам …')."""
+        own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)
+        nouns = {p.lemma for p in analyse(word) if p.pos == "NOUN"}
+        if not own and not _head_noun(table.comment or "") & nouns:
             return []
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
         return money if len(money) == 1 else []
@@ -1406,14 +1409,15 @@ class RowFilters:
     def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
         """Word `k` says which rows: after a preposition of means («через банк», "by card", "via app"), in
         the instrumental case («картой», «терминалом»), or next to only/«только» in its clause ("in GBP
-        only", «только gas»)."""
+        only", «только gas», "dropped ones only")."""
         t = tokens[k]
         if k and tokens[k - 1].lower in ("через", "by", "via", "through"):
             return True
         dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
         if k and tokens[k - 1].lower == "по" and dative:
             return dative[0].number == "sing"  # «оплаты по карте»: by card («по картам» may group)
-        for j in (k - 2, k - 1, k + 1):
+        ones = k + 1 < len(tokens) and tokens[k + 1].lower in ("ones", "one")  # "dropped ones only"
+        for j in (k - 2, k - 1, k + 1, *([k + 2] if ones else [])):
             if 0 <= j < len(tokens) and tokens[j].lower in ("only", "just", "только", "лишь"):
                 if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
                     return True
@@ -2793,7 +2797,7 @@ VALUE_MEANINGS = {
     "отклонить": ("rejected",), "решить": ("resolved",), "завершить": ("completed",), "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
-    "наличные": ("cash",),
+    "наличные": ("cash",), "успешный": ("success", "successful", "succeeded"),
 }  # fmt: skip
 
 

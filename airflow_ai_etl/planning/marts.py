@@ -1153,6 +1153,11 @@ def _read_before(ph: MartPhrase, i: int) -> bool:
     return i in ph.used and not (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
 
 
+def _adverb(token: Token) -> bool:
+    """A Russian adverb or particle («просто», «лишь»): never the first word of a dimension."""
+    return token.lang == "ru" and bool(token.parses) and token.parses[0].pos in ("ADVB", "PRCL")
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -1187,6 +1192,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
                 and not _null_check_at(tokens, i + 1)  # "per faculty, expelled_on not empty": a row filter
                 and not _target_phrase_at(ph, i + 1)  # «…, таблица delivered_daily»: the mart's own table
+                and not _adverb(tokens[i + 1])  # «…, просто колво»: the measure's words, no dimension
             ):
                 ph.used.add(i)
                 i += 1
@@ -1406,7 +1412,26 @@ def _quoted_bare_values(text: str, fact: Table) -> str:
             return match.group(0)
         return f"{match.group('col')} {match.group('op')} '{word}'"
 
-    return _BARE_VALUE.sub(quote, text)
+    return _BRACKETED_VALUE.sub(functools.partial(_bracketed_value, fact), _BARE_VALUE.sub(quote, text))
+
+
+# "(direction debit)", «(seal_ok false)»: a column name and one word alone in brackets
+_BRACKETED_VALUE = re.compile(r"\(\s*(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<word>[A-Za-z][\w-]*)\s*\)")
+
+
+def _bracketed_value(fact: Table, match: re.Match[str]) -> str:
+    """ "(direction debit)" -> "(direction = 'debit')": a text column of the fact with a value its comment
+    lists, or a boolean column with true/false, is that condition (it was dropped as soon as another filter
+    was read). Any other word is left as said, for the rules that ask."""
+    column, word = fact.column(match.group("col")), match.group("word")
+    if column is None or fact.column(word) is not None:
+        return match.group(0)
+    family = column_kind(column.type).family
+    if family == "bool" and word.lower() in ("true", "false"):
+        return f"({column.name} = {word.lower()})"
+    if family == "text" and word in listed_values(column.comment):
+        return f"({column.name} = '{word}')"
+    return match.group(0)
 
 
 def _relative_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
@@ -1903,6 +1928,9 @@ def _read_measures(ph: MartPhrase) -> None:
             j += 1
         if func == "count" and j < n and (tokens[j].lemma == "раз" or tokens[j].lower == "times"):
             ph.used.add(j)  # «сколько раз назначали», "how many times": rows are counted
+            j += 1
+        if func == "count" and j + 1 < n and tokens[j].lang == "ru" and tokens[j].lemma == "быть":
+            ph.used.add(j)  # «сколько было заселений»: the counted noun comes after the copula
             j += 1
         if _word(t, STOCK_RU, STOCK_EN) and [w.lower for w in tokens[j : j + 2]] in (
             ["on", "hand"],
@@ -2469,6 +2497,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         request, tokens = dataclasses.replace(request, text=spelled), tokenize(spelled)
     if (noun_first := _counted_noun_first(request.text, tokens)) != request.text:  # «сколько ушло людей»
         request, tokens = dataclasses.replace(request, text=noun_first), tokenize(noun_first)
+    if (joined := _grain_word_columns(planner, request.text, tokens)) != request.text:  # "monthly fee"
+        request, tokens = dataclasses.replace(request, text=joined), tokenize(joined)
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
@@ -2679,6 +2709,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         definition["where"] = where.value
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
+    ph.happened = ph.happened or _counted_event_noun(ph, ground, fact)  # «количество увольнений»: fired_at
     if ph.happened and not (grain and grain["column"] == ph.happened):
         if (two := _people_event_asked(ph, fact, lang)) is not None:
             return Outcome.clarify(two)  # «сколько человек отчислено»: expelled_on or status 'expelled'
@@ -3065,6 +3096,7 @@ FILLER_RU = {
     "на", "к", "а", "также", "ещё", "еще", "это", "который", "каждый", "все", "весь", "отчет", "данные",
     "быть", "свой", "наш", "этот", "от", "о", "пожалуйста", "отдельный", "значение", "итоговый",
     "сводка", "они", "их", "там", "прямо", "уже", "общий", "какой",
+    "просто",  # «…, просто колво»: just the count
 }  # fmt: skip
 FILLER_EN = {
     "build", "make", "create", "show", "give", "prepare", "please", "need", "want", "a", "an", "the", "of",
@@ -3124,8 +3156,8 @@ def _residue(
             continue  # "per category across all warehouses": every row of them is summed anyway
         if _grouped_event_participle(ph, i, fact):
             continue  # «кол-во переданных по способам передачи»: no state the filter rules found, the event
-        if i == 0 and _head_event_noun(t, fact):
-            continue  # «Заселения в общагу …» of dorm_residents (checked_in_on): the event the rows are
+        if (i == 0 or _counted_word(ph, i)) and _head_event_noun(t, fact):
+            continue  # «Заселения в общагу …», «сколько было заселений» of dorm_residents: the rows' event
         if (
             t.lang == "ru"
             and any(p.pos == "ADJF" for p in t.parses[:1])
@@ -3224,6 +3256,29 @@ def _across_all(tokens: Sequence[Token], i: int) -> bool:
     while k < len(tokens) and tokens[k].lower in ("all", "the"):
         k += 1
     return k < len(tokens) and tokens[k].text.isalpha() and i <= k
+
+
+def _counted_event_noun(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«количество увольнений по отделам», «сколько было выселений»: a counted Russian noun whose time word
+    names one nullable time column of the fact that is not its first (every row's) event: only the rows it
+    happened to are counted (`fired_at IS NOT NULL`; with a grain on it, the grain dates them instead).
+    Not the fact's own noun («записей» of appointments) nor the rows' creation."""
+    times = _time_columns(fact)
+    for m in ph.measures:
+        for k in m.object if m.func == "count" else []:
+            t = ph.tokens[k]
+            if t.lang != "ru" or not any(p.pos == "NOUN" for p in t.parses[:1]) or ground.table_of(t) is fact:
+                continue
+            part = _time_word(t)
+            named = [c for c in times if part and _part_match(part, c)]
+            if len(named) == 1 and named[0] is not times[0] and named[0].nullable and part != "creat":
+                return named[0].name
+    return None
+
+
+def _counted_word(ph: MartPhrase, i: int) -> bool:
+    """Word i is what a row count counts («сколько было заселений», «число поступлений»)."""
+    return any(m.func == "count" and i in m.object for m in ph.measures)
 
 
 def _head_event_noun(token: Token, fact: Table) -> bool:
@@ -4070,6 +4125,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             if ph.dims and _holds_dims(ph, ground, t, direct=True) and all(_fk_column(t, d) for d in distinct)
         ]
     )
+    steps.append(_distinct_through_join(ph, ground, distinct))
     steps.append(unused)
     named = {
         t.qualified_name for w in tokens if w.lang in ("ru", "en") and (t := ground.table_of(w)) is not None
@@ -4124,6 +4180,18 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _distinct_through_join(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
+    """«уникальных покупателей в каждой категории товаров»: the one table that points at the counted people
+    and reaches every dimension through its joins (sales: customer_id, product_id -> products.category).
+    None when the people's own table reaches them too ("distinct couriers per vehicle model": couriers by
+    their vehicle, or the couriers of routes?): that is for the other rules, or asked."""
+    if not distinct or not ph.dims or any(_holds_dims(ph, ground, d) for d in distinct):
+        return []
+    pointing = [t for t in ground.tables if all(_fk_column(t, d) for d in distinct)]
+    found = [t for t in pointing if _holds_dims(ph, ground, t)]
+    return found if len(found) == 1 else []
 
 
 MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
@@ -4567,22 +4635,51 @@ def _comment_names(column: Column, word: Token) -> bool:
 
 def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
     """«витрина из заправок по топливным картам» of fuel_cards ('Заправки по топливным картам'): the fact
-    named by its comment; the «по …» words are the rest of that name, not a dimension."""
+    named by its comment; the «по …» words are the rest of that name, not a dimension. The same without
+    «из» when the words after «по» are the comment's whole «по» phrase («число платежей по кредитам» of
+    'Платежи по кредитам'); a part of it still groups («операций по счетам» of 'Операции по счетам и
+    картам': by account)."""
     if not fact.comment:
         return
     lemmas = _comment_lemmas(fact.comment)
+    title = _comment_by_phrase(fact.comment)
     tokens = ph.tokens
     for words in list(ph.dims):
         k = min(words) - 1
-        if k < 1 or tokens[k].lower not in DIM_PREPS_RU or k - 1 not in ph.sources:
+        if k < 1 or tokens[k].lower not in DIM_PREPS_RU or words not in ph.dims:
             continue
-        run = [words]  # «по топливным картам»: one dimension (an adjective and its noun) or several
-        while nxt := next((d for d in ph.dims if min(d) == max(run[-1]) + 1), None):
+        run = [words]  # «по топливным картам», «по счетам и картам»: one dimension or several
+        while nxt := next((d for d in ph.dims if _next_in_list(tokens, max(run[-1]), min(d))), None):
             run.append(nxt)
         group = [tokens[k - 1], *(tokens[j] for d in run for j in d)]
-        if all(t.lang == "ru" and t.lemmas & lemmas for t in group):
+        if not all(t.lang == "ru" and t.lemmas & lemmas for t in group):
+            continue
+        said = {lemma for d in run for j in d for lemma in tokens[j].lemmas}
+        if k - 1 in ph.sources or (title and all(lemma_set & said for lemma_set in title)):
             for d in run:
                 ph.dims.remove(d)
+
+
+def _next_in_list(tokens: Sequence[Token], last: int, first: int) -> bool:
+    """Word `first` goes on the list word `last` ends: right after it, or after an «и»/"and" between."""
+    return first == last + 1 or (first == last + 2 and tokens[last + 1].lower in LIST_JOINERS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_by_phrase(comment: str) -> tuple[frozenset[str], ...]:
+    """The lemmas of each content word after a comment's «по» up to a bracket or its end: 'Платежи по
+    кредитам (график и факт)' -> ({кредит},); () when the comment has no «по» after its first word."""
+    tokens = tokenize(comment)
+    at = next((i for i, t in enumerate(tokens) if i > 0 and t.lower == "по"), None)
+    if at is None:
+        return ()
+    phrase: list[frozenset[str]] = []
+    for t in tokens[at + 1 :]:
+        if t.lang != "ru":
+            break
+        if t.lower not in LIST_JOINERS:
+            phrase.append(frozenset(t.lemmas))
+    return tuple(phrase)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -4688,7 +4785,8 @@ def _dimensions(
         # "customer name": a column of the qualifying table only (never products.name of a sale)
         explicit = [t for t in owners or [fact, *reachable] if t.column(head.text)]
         if explicit:
-            dims.append(explicit[0].column(head.text).name)  # type: ignore[union-attr]
+            name = explicit[0].column(head.text).name  # type: ignore[union-attr]
+            dims.append(_owned_name(ground, fact, reachable, explicit[0], name) if owners else name)
             continue
         local = _dim_word(head)
         if local and any(t.column(local) for t in [fact, *reachable]):
@@ -4714,7 +4812,7 @@ def _dimensions(
                 if owner is not fact and owner not in reachable:
                     questions.append(ask("unreachable", column=column, table=owner.name, fact=fact.name))
                     continue
-                dims.append(column)
+                dims.append(_owned_name(ground, fact, reachable, owner, column))
                 continue
             if owner is not fact and owner in reachable:
                 word = " ".join(t.text for t in [*qualifier, head] if t.lang == "en") or " ".join(
@@ -4804,6 +4902,15 @@ def _dimensions(
         if not any(j["table"] == join["table"] for j in joins):
             joins.append(join)
     return dims, joins, questions
+
+
+def _owned_name(ground: _Ground, fact: Table, reachable: Sequence[Table], owner: Table, column: str) -> str:
+    """ "branch city" of clients: the column of the table the words name, written with that table when the
+    fact or another joinable table has a column of the same name (the resolver took the fact's own city,
+    the client's, or asked which table's)."""
+    if owner is fact or not any(t is not owner and t.column(column) for t in [fact, *reachable]):
+        return column
+    return f"{ground_name(ground.planner, ground.conn_id, owner)}.{column}"
 
 
 def roles_of(words: Sequence[Token]) -> set[str]:
@@ -5175,6 +5282,7 @@ def _grain_of_words(
         p for k, w in enumerate(tokens)
         if k not in in_dims and w.lang == "ru" and (p := _time_word(w))
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
+        and not (ground.table_of(w) is fact and _two_time_readings(w, times))
     }  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
     if len(matched) == 1:
@@ -5197,6 +5305,13 @@ def _grain_of_words(
 
 
 GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "month": "месяц"}
+
+
+def _two_time_readings(word: Token, times: Sequence[Column]) -> bool:
+    """«записи» of appointments: the fact's own noun whose readings name two of its time columns (booked,
+    created_at, or the appointment itself, scheduled_at) says neither; with no other word it is asked."""
+    readings = {_time_word(word), *(TIME_WORDS_ALSO.get(lemma) for lemma in word.lemmas)} - {None}
+    return len({c.name for c in times for p in readings if p and _part_match(p, c)}) > 1
 
 
 def _part_match(part: str, column: Column) -> bool:
@@ -6736,6 +6851,24 @@ def _written_out_cuts(planner: OfflinePlanner, text: str, tokens: Sequence[Token
                 parses = analyse(word)
                 by_lemma.setdefault(parses[0].lemma if parses else word, []).append(word)
     return abbreviations.expand_dotted(text, by_lemma, known_word)
+
+
+def _grain_word_columns(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """ "average monthly fee": an English grain adjective and the word after it that together spell a column
+    of the connection's tables (tariffs.monthly_fee) are that column's name, not a monthly grain and a fee
+    no column is named by."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    names = {c.name.lower() for t in planner.catalog.tables_of(sources[0].conn_id) for c in t.columns}
+    pairs = [
+        (a, b)
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if a.lang == "en" and b.lang == "en" and _grain_adjective(a) and f"{a.lower}_{b.lower}" in names
+    ]
+    for a, b in reversed(pairs):  # from the end, so the earlier spans stay where they are
+        text = f"{text[: a.start]}{a.lower}_{b.lower}{text[b.end :]}"
+    return text
 
 
 def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
