@@ -384,15 +384,19 @@ _MANUAL_RE = _rx(
 # A cap on how often a pipeline runs («не чаще раза в день», «максимум дважды в сутки», "at most once an
 # hour", "no more often than hourly"): no spec field and no Airflow schedule holds one, so it is asked
 # (planning/offline.py), never read as a clock nor dropped. A count of runs per period, or a frequency
-# adverb, after (or before) a limit word; «не реже» (a floor) is no cap.
-_RUNS = r"""(?:(?:\w+\s+)?раза?|дважды|трижды|(?:once|twice|thrice|\w+\s+times))
-    \s+(?:в|за|a|an|per|every|each)\s+\w+
-    |ежедн\w*|ежечас\w*|еженедел\w*|ежемесяч\w*|hourly|daily|weekly|monthly"""
-_CAP_WORD = r"""не\s+чаще|не\s+более|не\s+больше|не\s+свыше|максимум|макс\.?|at\s+most|max(?:imum)?\.?|up\s+to
+# adverb, after (or before) a limit word; «не реже» (a floor) is no cap. "max"/«максимум» also name an
+# aggregate ("sum and max, monthly", "monthly max"), so beside them only a count of runs is a cap.
+_RUN_COUNT = r"""(?:(?:\w+\s+)?раза?|дважды|трижды|(?:once|twice|thrice|\w+\s+times))
+    \s+(?:в|за|a|an|per|every|each)\s+\w+"""
+_RUN_ADVERB = r"ежедн\w*|ежечас\w*|еженедел\w*|ежемесяч\w*|hourly|daily|weekly|monthly"
+_CAP_WORD = r"""не\s+чаще|не\s+более|не\s+больше|не\s+свыше|at\s+most|up\s+to
     |no\s+more(?:\s+often)?\s+than|not\s+more(?:\s+often)?\s+than|no\s+oftener\s+than"""
+_MAX_WORD = r"максимум|макс\.?|max(?:imum)?\.?"
 _RATE_LIMIT_RE = _rx(
-    rf"""(?<![\w-])(?:(?:{_CAP_WORD})\s*(?:,\s*)?(?:чем\s+)?(?:{_RUNS})
-    |(?:{_RUNS})\s*(?:,\s*)?(?:at\s+most|max(?:imum)?|максимум|не\s+чаще)(?![\w-]))"""
+    rf"""(?<![\w-])(?:(?:{_CAP_WORD})\s*(?:,\s*)?(?:чем\s+)?(?:{_RUN_COUNT}|{_RUN_ADVERB})
+    |(?:{_MAX_WORD})\s*(?:,\s*)?(?:{_RUN_COUNT})
+    |(?:{_RUN_COUNT})\s*(?:,\s*)?(?:at\s+most|max(?:imum)?|максимум|не\s+чаще)(?![\w-])
+    |(?:{_RUN_ADVERB})\s*(?:,\s*)?(?:at\s+most|не\s+чаще)(?![\w-]))"""
 )
 
 

@@ -139,3 +139,20 @@ def test_round19(case_id: str, catalog: str, text: str, deployed: str, expected:
     assert set(spec.schedule_assets) == {uri(catalog, t) for t in expected.get("upstream", [])}
     assert spec.on_new_files == expected.get("files", False)
     assert spec.schedule == expected.get("cron")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "payments per subscriber, sum and max, monthly",
+        "monthly max of payments by tariff",
+        "макс. ежедневно по тарифам",
+    ],
+)
+def test_max_as_an_aggregate_is_no_cap(text: str) -> None:
+    """ "max" / «макс.» name an aggregate too: beside a frequency adverb (a mart's grain) they cap nothing;
+    only beside a count of runs ("max once a day") are they a cap."""
+    from airflow_ai_etl.planning.schedule import rate_limit
+
+    assert rate_limit(text) is None
+    assert rate_limit("orders to clickhouse, max once a day") == "max once a day"
