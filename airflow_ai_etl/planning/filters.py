@@ -1732,9 +1732,13 @@ class RowFilters:
             return self.is_state_word(word) or flag
 
         for i, cue in enumerate(tokens):
-            if cue.lower not in STATE_CUES:
+            # «нет даты расторжения», «даты расторжения нет»: the date is absent, as «без даты расторжения»
+            dated = i + 1 < len(tokens) and tokens[i + 1].lower in EVENT_DATE_NOUNS and cue.lower == "нет"
+            postfix = cue.lower in EVENT_DATE_NOUNS and i + 2 < len(tokens) and tokens[i + 2].lower == "нет"
+            if cue.lower not in STATE_CUES and not (dated or postfix):
                 continue
-            j = i + 1
+            kind = "без" if dated or postfix else cue.lower
+            j = i if postfix else i + 1
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
                 j += 1
             if cue.lower in ("only", "just") and i > 0 and (j >= len(tokens) or not stated(tokens[j])):
@@ -1747,23 +1751,25 @@ class RowFilters:
             word = tokens[j]
             if j + 1 < len(tokens) and tokens[j + 1].lower in COLUMN_NOUNS:
                 continue  # "only the present column": the column list, not the rows
-            if cue.lower in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS:
+            date_said = kind in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS
+            if date_said:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
-            event_noun = cue.lower in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
+            event_noun = kind in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
             event_noun = event_noun and word.parses[0].pos == "NOUN" and word.parses[0].case == "gent"
             if not (stated(word) or event_noun) or (status_word(word.lower)[0] and table.column("status")):
                 continue  # «только оплаченные счета»: the status rule reads it
             if _status_value_named(request, table, word) or _status_value_in_brackets(request, table, word):
                 continue  # "status closed only", «кроме ушедших (churned)»: the status rule reads it
             columns = self._event_columns_of(table, word)
-            negated = cue.lower in ("кроме", "без", "except", "excluding")
+            negated = kind in ("кроме", "без", "except", "excluding")
             flags = [] if columns else self.boolean_columns_of(table, word)
             if len(flags) == 1:  # «только присутствовавших» -> present = true
                 request.handled.append((cue.start, word.end))
                 yield word.start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
             elif len(columns) == 1:
-                request.handled.append((cue.start, word.end))
-                self._ask_if_status_may_hold(request, table, word, columns[0])
+                request.handled.append((cue.start, tokens[i + 2].end if postfix else word.end))
+                if not (dated or postfix):  # «нет даты расторжения»: the date is named, no status value
+                    self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
                 request.state_clauses.append((cue.start, word.end))

@@ -479,6 +479,12 @@ VALUE_LIST_JOINERS = frozenset({"и", "and", "или", "or"})
 # A mask list's items: "email, phone and the bonus column".
 MASK_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bи\b|\bor\b|\bили\b|&)\s*", re.IGNORECASE)
 AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
+# "flagged as suspected fraud", "marked as test": after a marking verb "as" says a state of rows, not a
+# table name
+MARKED_AS = re.compile(
+    r"\b(?:flagged|marked|labell?ed|tagged|classified|considered|treated|listed|known|counted|recorded)\s+$",
+    re.IGNORECASE,
+)
 
 
 # "from the / our / their MyCRM": a determiner between the direction word and a product-like name
@@ -1763,6 +1769,8 @@ class OfflinePlanner:
                 continue
             if re.match(r"as\b", match.group(0), re.I) and AS_W_AS.search(request.text[: match.start()]):
                 continue  # "as soon as possible", "as early as 3 am": a comparison, not "as <name>"
+            if re.match(r"as\b", match.group(0), re.I) and MARKED_AS.search(request.text[: match.start()]):
+                continue  # "skip the ones flagged as suspected fraud": a state, not "as <name>"
             if self._is_source_table_name(name) or not self._names_target(request, match):
                 continue
             bare = not re.search(r"table|табли", match.group(0), re.IGNORECASE)  # not «в таблицу X кликхауса»

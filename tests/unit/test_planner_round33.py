@@ -8,9 +8,11 @@ listed values («действующие» = active, "in transit" = in_transit, "
 Written before the rule changes (planner33): 16 of 51 failed before the rules. Added with the rules (seen
 while writing them): «тяжелее двадцати килограммов» (main dropped the filter), a two-word column before a
 comparison («с заявленной суммой больше …»), «N процентов», values before their column's noun ("academic and
-presidential kinds"), currency words explained by codes in brackets, "paid by <means>"; a status list after a clause verb that also names an event column ("delivered or lost",
-which main planned `delivered_at IS NOT NULL AND status IN (...)`, dropping the lost rows), and a negated
-yes/no flag written as its other value (`= false`, not `<> true`).
+presidential kinds"), currency words explained by codes in brackets, "paid by <means>", an absent date
+(«нет даты расторжения»), "flagged as X" (read as a target table name before); a status list after a
+clause verb that also names an event column ("delivered or lost", which main planned `delivered_at IS NOT
+NULL AND status IN (...)`, dropping the lost rows), and a negated yes/no flag written as its other value
+(`= false`, not `<> true`).
 """
 
 from __future__ import annotations
@@ -193,3 +195,20 @@ def test_status_words_are_read_from_listed_values(catalog: str, text: str, where
 )  # fmt: skip
 def test_plain_status_words_are_planned(catalog: str, text: str, where: str) -> None:
     _planned_where(catalog, text, where)
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("insurance", "полисы, у которых нет даты расторжения, ежедневно", "cancelled_at IS NULL"),
+        ("univ", "книги, где даты возврата нет, ежедневно", "returned_at IS NULL"),
+        ("hr", "сотрудники, у которых нет даты увольнения, ежедневно", "fired_at IS NULL"),
+    ],
+)  # fmt: skip
+def test_an_absent_date_is_a_null_check(catalog: str, text: str, where: str) -> None:
+    _planned_where(catalog, text, where)
+
+
+def test_flagged_as_names_no_target_table() -> None:
+    outcome = plan_in("insurance", "claims hourly, skip the ones flagged as suspected fraud")
+    assert outcome.status != "ok" or (outcome.spec is not None and outcome.spec.target.table == "claims")
