@@ -487,6 +487,8 @@ class RowFilters:
             return f"{name} {'IS NOT NULL' if operator == 'IS NULL' else 'IS NULL'}"
         if operator in ("IS DISTINCT FROM", "<>", "!="):
             return f"{name} = {value}"
+        if operator == "=" and value in ("true", "false") and not nullable:
+            return f"{name} = {'false' if value == 'true' else 'true'}"  # a yes/no column: the other value
         if operator == "=":
             return f"{name} IS DISTINCT FROM {value}" if nullable else f"{name} <> {value}"
         kept = (
@@ -783,6 +785,12 @@ class RowFilters:
                 # "declared value above 50k": the two words spell a column's name («value» alone names none)
                 spelled = [stem(before.group(1)), stem(match.group(1))]
                 columns = [c.name for c in table.columns if name_parts(c.name) == spelled]
+            if len(columns) != 1 and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
+                # «с заявленной суммой больше ...» ('Заявленная сумма'): the adjective and the noun name the
+                # column together, where the noun alone names none or several
+                found = self.grounding._word_column(table, [before.group(1), match.group(1)], fk_words=False)
+                if found and found[1] == 2 and (not columns or found[0] in columns):
+                    columns = [found[0]]
             if len(columns) == 1 and _is_time_column(table.column(columns[0])):
                 continue  # a bare number is no date: "refuels over 60" is never refueled_at > 60
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
@@ -1182,10 +1190,11 @@ class RowFilters:
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         for i, t in enumerate(tokens):
             where = t.lower == "где" and request.language == "ru"
-            if not (t.lemma == "который" or t.lower in ("that", "which", "who") or where):
+            reduced = self._reduced_clause_at(request, table, tokens, i)  # "loans not returned yet"
+            if not (t.lemma == "который" or t.lower in ("that", "which", "who") or where or reduced):
                 continue
-            negated, already, j = False, False, i + 1
-            passive = False  # "that were returned", «которые были уволены»: a state, as «не вернули» is
+            negated, already, j = False, False, i if reduced else i + 1
+            passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
@@ -1224,6 +1233,14 @@ class RowFilters:
             if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
                 continue
             columns = self._event_columns_of(table, verb)
+            joined = j + 1 < len(tokens) and tokens[j + 1].lower in ("or", "and", "или", "и", "либо")
+            if columns and joined and _status_value_of(table, verb) is not None:
+                continue  # "that are delivered or in transit": a list of status values, read by the list rule
+            value = None if columns else _status_value_of(table, verb)
+            if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
+                condition = f"status = {_quote(value)}"
+                yield verb.start, "status", str(self._negated(table, condition)) if negated else condition
+                continue
             if len(columns) == 1:
                 condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
                 around = {w.lower for w in tokens[i + 1 : min(len(tokens), j + 3)]}
@@ -1233,6 +1250,16 @@ class RowFilters:
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
+
+    def _reduced_clause_at(self, request: Request, table: Table, tokens: list[Token], i: int) -> bool:
+        """ "loans not returned yet", "loans not yet returned": an English «not» right after the table's noun
+        opens a relative clause without its "that are" (the participle check follows in the caller)."""
+        if tokens[i].lower != "not" or i == 0 or tokens[i - 1].lang != "en":
+            return False
+        noun = tokens[i - 1].lower
+        if stem(noun) in {stem(part) for part in name_parts(table.name)}:  # "loans" of library_loans
+            return True
+        return self._row_noun_at(request, table, request.token_at(tokens[i - 1].start))
 
     def _listed_value_conditions(
         self, request: Request, table: Table, _: bool
@@ -1387,15 +1414,16 @@ class RowFilters:
         prev = tokens[k - 1].lower if k and not _crosses_clause(request, tokens[k - 1], t) else ""
         for pair in ([t.lower, nxt], [prev, t.lower]):
             if all(pair) and (found := self.grounding._word_column(table, pair, fk_words=False)):
-                if found[1] == 2:
+                own = {v.lower() for v in listed.get(found[0], ())}
+                if found[1] == 2 and t.lower not in own:  # "presidential kinds": a value of that column
                     return {}  # «номер карты», "card number": the column
         meanings = value_meanings(t) | set(self.vocabulary.meanings(t.lower)) if t.lang == "ru" else set()
         found_: dict[str, str] = {}
         for name, values in listed.items():
             for value in values:
                 lower = value.lower()
-                if t.lang == "en" and t.lower == lower:
-                    found_[name] = value
+                if t.lang == "en" and lower in (t.lower, f"{t.lower}_{nxt}", f"{prev}_{t.lower}"):
+                    found_[name] = value  # "in transit": the two words of in_transit
                 elif t.lang == "ru" and not value.isascii() and t.has(_lemmas_of(value)):
                     found_[name] = value
                 elif (
@@ -1647,7 +1675,8 @@ class RowFilters:
             ):
                 continue
             named = self._flags_named(flag_words, token)
-            if not named and k and tokens[k - 1].lower in ("с", "со", "без"):  # «с просрочкой»: 'просрочен'
+            # «с просрочкой», «нет просрочки»: 'просрочен'
+            if not named and k and tokens[k - 1].lower in ("с", "со", "без", "нет"):
                 named = [name for name, said in flag_words if flags.names_state_noun(token, said)]
                 named = named or self._flags_by_synonym(flag_words, token)  # «с задержкой»: is_late
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
@@ -1787,9 +1816,13 @@ class RowFilters:
             return self.is_state_word(word) or flag
 
         for i, cue in enumerate(tokens):
-            if cue.lower not in STATE_CUES:
+            # «нет даты расторжения», «даты расторжения нет»: the date is absent, as «без даты расторжения»
+            dated = i + 1 < len(tokens) and tokens[i + 1].lower in EVENT_DATE_NOUNS and cue.lower == "нет"
+            postfix = cue.lower in EVENT_DATE_NOUNS and i + 2 < len(tokens) and tokens[i + 2].lower == "нет"
+            if cue.lower not in STATE_CUES and not (dated or postfix):
                 continue
-            j = i + 1
+            kind = "без" if dated or postfix else cue.lower
+            j = i if postfix else i + 1
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
                 j += 1
             if cue.lower in ("only", "just") and i > 0 and (j >= len(tokens) or not stated(tokens[j])):
@@ -1802,16 +1835,17 @@ class RowFilters:
             word = tokens[j]
             if j + 1 < len(tokens) and tokens[j + 1].lower in COLUMN_NOUNS:
                 continue  # "only the present column": the column list, not the rows
-            if cue.lower in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS:
+            date_said = kind in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS
+            if date_said:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
-            event_noun = cue.lower in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
+            event_noun = kind in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
             event_noun = event_noun and word.parses[0].pos == "NOUN" and word.parses[0].case == "gent"
             if not (stated(word) or event_noun) or (status_word(word.lower)[0] and table.column("status")):
                 continue  # «только оплаченные счета»: the status rule reads it
-            if _status_value_named(request, table, word):
-                continue  # "status closed only": the status rule reads it
+            if _status_value_named(request, table, word) or _status_value_in_brackets(request, table, word):
+                continue  # "status closed only", «кроме ушедших (churned)»: the status rule reads it
             columns = self._event_columns_of(table, word)
-            negated = cue.lower in ("кроме", "без", "except", "excluding")
+            negated = kind in ("кроме", "без", "except", "excluding")
             flags = [] if columns else self.boolean_columns_of(table, word)
             opposite = [] if columns or flags else self.opposite_flags_of(table, word)
             if len(opposite) == 1:  # «кроме уволенных» of 'Работает сейчас' -> is_active = true
@@ -1823,8 +1857,9 @@ class RowFilters:
                 request.handled.append((cue.start, word.end))
                 yield word.start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
             elif len(columns) == 1:
-                request.handled.append((cue.start, word.end))
-                self._ask_if_status_may_hold(request, table, word, columns[0])
+                request.handled.append((cue.start, tokens[i + 2].end if postfix else word.end))
+                if not (dated or postfix):  # «нет даты расторжения»: the date is named, no status value
+                    self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
                 request.state_clauses.append((cue.start, word.end))
@@ -2090,7 +2125,8 @@ class RowFilters:
         lists them, or (no list, or an open one '(RUB, GBP, ...)') one whose namesake in another table lists
         them, or, for currency codes, the column whose name or comment says currency. With no such column,
         or several, the words are asked about: never dropped (planner28)."""
-        for run in _CODE_RUN.finditer(request.text):
+        runs = [*_CODE_RUN.finditer(request.text), *_EXPLAINED_CODE_RUN.finditer(request.text)]
+        for run in runs:
             if any(a <= run.start() < b for a, b in request.schedule_spans) or request.is_handled(
                 run.start("codes")
             ):
@@ -2105,7 +2141,8 @@ class RowFilters:
                 column = columns[0]
                 listed = {v.lower(): v for v in listed_values(column.comment)}
                 values = [listed.get(c.lower(), c) for c in codes]
-                request.handled.append((run.start("codes"), run.end("codes")))
+                explained = run.re is _EXPLAINED_CODE_RUN  # the words the codes in brackets explain are read
+                request.handled.append((run.start() if explained else run.start("codes"), run.end("codes")))
                 condition = (
                     f"{column.name} = {_quote(values[0])}"
                     if len(values) == 1
@@ -2733,10 +2770,11 @@ def _excepts(words_: str) -> bool:
 _ONES_AFTER = re.compile(r"\s+(?:ones|one)\b")
 # Exception words: their object are the rows left out («кроме закрытых», "except rejected ones")
 _EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding"})
-# «кроме закрытых», "except the rejected ones" right before an explanation in brackets
+# «кроме закрытых», "except the rejected ones", «кроме онлайн-продаж», "except online sales" (up to three
+# words, hyphenated ones too) right before an explanation in brackets
 _EXCEPT_TAIL = re.compile(
-    r"(?<!\w)(?:кроме|исключая|except|excluding)\s+(?:(?:the|those|тех|всех)\s+)?\w+"
-    r"(?:\s+(?:ones|one|rows|records))?[\s,\u2014\u2013:-]*$"
+    r"(?<!\w)(?:кроме|исключая|except|excluding)\s+(?:(?:the|those|тех|всех)\s+)?\w+(?:-\w+)*"
+    r"(?:\s+\w+(?:-\w+)*){0,2}?(?:\s+(?:ones|one|rows|records))?[\s,\u2014\u2013:-]*$"
 )
 
 
@@ -2754,6 +2792,12 @@ def starts_new_rows(lower: str, at: int) -> bool:
 _CODE = re.compile(r"\b[A-Z]{2,5}\b")
 _CODE_RUN = re.compile(
     r"(?<![\w-])(?:in|в|во)\s+(?P<codes>[A-Z]{2,5}(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*[A-Z]{2,5})*)(?![\w-])"
+)
+# «в долларах и евро (USD, EUR)», "in dollars or euros (USD, EUR)": the codes in brackets say what the
+# words mean
+_EXPLAINED_CODE_RUN = re.compile(
+    r"(?<![\w-])(?:in|в|во)\s+(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*"
+    r"\((?P<codes>[A-Z]{2,5}(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*[A-Z]{2,5})*)\)"
 )
 # After a new-word: the column the new rows go by ("new by created_at", «новые по created_at»).
 _NEW_BY = re.compile(r"\s+(?:(?:ones|rows|records|entries|строки|записи)\s+)?(?:by|по|since|after|с|после)\b")
@@ -2798,6 +2842,9 @@ VALUE_MEANINGS = {
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
     "наличные": ("cash",), "успешный": ("success", "successful", "succeeded"),
+    # states said in everyday words ('Статус (draft, active, expired, cancelled)'): «действующие» = active,
+    # «ушедшие абоненты» = churned
+    "действующий": ("active",), "ушедший": ("churned",), "уйти": ("churned",),
 }  # fmt: skip
 
 
@@ -3196,6 +3243,29 @@ def _status_value_named(request: Request, table: Table, word: Token) -> bool:
     values = listed_values(column.comment) if column is not None else ()
     before = request.lower[: word.start].rstrip()
     return word.lower in values and before.endswith(("status", "статус", "статусом", "статусе"))
+
+
+def _status_value_of(table: Table, verb: Token) -> str | None:
+    """The one value the status column's comment lists that a clause's participle says: "blocked",
+    «заблокированы» (VALUE_MEANINGS) -> 'blocked'; None when the table has no such listed value."""
+    column = table.column("status")
+    values = listed_values(column.comment) if column is not None else ()
+    if verb.lower in values:
+        return verb.lower
+    meant = value_meanings(verb) if verb.lang == "ru" else set()
+    found = [v for v in values if stem(v) in meant]
+    return found[0] if len(found) == 1 else None
+
+
+_BRACKETED_VALUE = re.compile(r"\s*\((?:status\s+)?([a-z][a-z0-9_]*)\)")
+
+
+def _status_value_in_brackets(request: Request, table: Table, word: Token) -> bool:
+    """«кроме ушедших (churned)»: one listed value of the status column in brackets right after the word
+    says the word is that value, not the event of a time column (churned_on)."""
+    column = table.column("status")
+    found = _BRACKETED_VALUE.match(request.lower, word.end)
+    return column is not None and found is not None and found.group(1) in listed_values(column.comment)
 
 
 # A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,

@@ -43,6 +43,8 @@ class FlagWords:
     latin: frozenset[str]
     parts: frozenset[str]
     predicates: frozenset[str] = frozenset()  # lemmas of short forms: 'Платёж просрочен' -> просрочить
+    # the comment's subject noun when it is the state itself: 'Подозрение на мошенничество' -> подозрение
+    heads: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2048)
@@ -52,6 +54,7 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     adjectives: set[str] = set()
     latin: set[str] = set()
     predicates: set[str] = set()
+    heads: set[str] = set()
     for token in tokenize(column.comment or ""):
         if token.lang == "en" and len(token.lower) >= 3:
             if stem(token.lower) not in table_stems and not table_stems & set(name_parts(token.lower)):
@@ -66,13 +69,20 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
             continue  # 'Тарифные планы' of 'Тариф в архиве': the table's own noun
         if first.pos == "NOUN" and not any(p.case == "nomn" for p in token.parses if p.pos == "NOUN"):
             nouns.add(token.lemma)
+        elif first.pos == "NOUN" and not nouns and not heads:
+            heads.add(token.lemma)  # the first nominative noun only: the subject, not a noun it governs
         elif first.pos in ("ADJF", "PRTF"):
             adjectives.add(token.lemma)
         elif first.pos in ("ADJS", "PRTS"):
             predicates.add(token.lemma)
     parts = {p for p in name_parts(column.name) if p not in _NAME_NOISE and len(p) >= 4} - table_stems
     return FlagWords(
-        frozenset(nouns), frozenset(adjectives), frozenset(latin), frozenset(parts), frozenset(predicates)
+        frozenset(nouns),
+        frozenset(adjectives),
+        frozenset(latin),
+        frozenset(parts),
+        frozenset(predicates),
+        frozenset(heads),
     )
 
 
@@ -116,10 +126,13 @@ def names_flag(token: Token, said: FlagWords) -> bool:
 
 def names_state_noun(token: Token, said: FlagWords) -> bool:
     """«с просрочкой», «без просрочки» of 'Платёж просрочен': a noun of the root of the comment's predicate
-    or adjective (просрочка ~ просрочить) names the state the flag says (planner28). Only after «с»/«без»
-    (the caller checks): a bare noun may be anything of that root."""
+    or adjective (просрочка ~ просрочить) names the state the flag says (planner28); so does the comment's
+    subject noun («нет подозрения на мошенничество» of 'Подозрение на мошенничество', planner33). Only after
+    «с»/«без»/«нет» (the caller checks): a bare noun may be anything of that root."""
     if token.lang != "ru" or not token.parses or token.parses[0].pos != "NOUN":
         return False
+    if token.lemma in said.heads:
+        return True
     own = stem(token.lemma)
     return any(_one_root(own, stem(lemma)) for lemma in said.predicates | said.adjectives)
 

@@ -715,9 +715,25 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue
         # «пяти тысяч», "two thousand"; a bare «тысячи» only after a comparison word («больше тысячи»)
         multiplied = len(words) > 1 and any(t.lang != "num" and t.number is None for t in words)
-        if (multiplied or prev in COMPARISON_WORDS) and len(str(n.value)) <= n.end - start:
+        # «тяжелее двадцати кг», «старше сорока»: any Russian comparative compares the number too
+        compared = prev in COMPARISON_WORDS or (
+            n.first > 0 and any(p.pos == "COMP" for p in tokens[n.first - 1].parses[:1])
+        )
+        if (multiplied or compared) and len(str(n.value)) <= n.end - start:
             out.append((start, n.end, str(n.value)))
     return out
+
+
+# «выше 10 процентов», "over 12 percent": a number of percent is the number with its sign (the filters read
+# «выше 10%» against a column in %, and a mart never reads «процентов» as a metric to compute)
+_PERCENT_WORD = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)\s+(?:процент(?:а|ов)?|percent|per\s+cent)\b", re.I
+)
+
+
+def percent_rewrites(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, «N%») for every number followed by the word percent, for `apply_rewrites`."""
+    return [(m.start(), m.end(), f"{m.group(1)}%") for m in _PERCENT_WORD.finditer(text)]
 
 
 # A number with a thousands or millions suffix: "1.5k", "20k", «20к», «1,5 тыс.», "2.5 thousand", «3 млн».

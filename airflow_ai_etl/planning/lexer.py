@@ -333,6 +333,9 @@ def numerals(tokens: Sequence[Token]) -> list[Numeral]:
                 if part >= 100 or tokens[last].lower == "hundred":
                     break
                 value, last, ordinal = value + part, last + 1, tokens[last].ordinal
+            factor = _multiplier(tokens[last]) if last < len(tokens) and not ordinal else None
+            if factor and tokens[last].lang == "en" and value < factor:
+                value, last = value * factor, last + 1  # "two hundred thousand": the hundreds are multiplied
         found.append(Numeral(value, i, last, ordinal, token.start, tokens[last - 1].end))
         i = last
     return found

@@ -35,6 +35,12 @@ TAKE_EN = re.compile(
     r"|(?:don'?t|do\s+not)\s+(?:load|copy|want|need)(?:\s+(?:them|those|these))?",
     re.IGNORECASE,
 )
+# "skip the ones flagged as suspected fraud", "exclude those marked as test": a leave-out verb with a pronoun
+# of the rows opens the clause whose condition names the rows not to load
+SKIP_ROWS_EN = re.compile(
+    r"\b(?:skip|exclude|omit|ignore|leave\s+out)\s+(?:the\s+ones|those|the\s+rows|any\s+rows|all\s+rows)\b",
+    re.IGNORECASE,
+)
 # Words that may stand around the negation and say nothing more: «вообще не тащить плиз».
 FILLERS = frozenset(
     {
@@ -82,6 +88,10 @@ def negated_clauses(text: str) -> list[tuple[int, int, int, int]]:
             found.append((clause_start, end, start, end))
         elif all(t.lower in FILLERS | LEADING for t in before) and rest:  # it opens the clause
             found.append((start, clause_end, start, end))
+    for match in SKIP_ROWS_EN.finditer(text):
+        clause_end = _clause_bounds(text, match.start(), match.end())[1]
+        if text[match.end() : clause_end].strip():
+            found.append((match.start(), clause_end, match.start(), match.end()))
     for match in TAKE_EN.finditer(text):
         clause_start, clause_end = _clause_bounds(text, match.start(), match.end())
         after = text[match.end() : clause_end].split()

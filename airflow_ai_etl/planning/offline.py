@@ -491,6 +491,12 @@ VALUE_LIST_JOINERS = frozenset({"и", "and", "или", "or"})
 # A mask list's items: "email, phone and the bonus column".
 MASK_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bи\b|\bor\b|\bили\b|&)\s*", re.IGNORECASE)
 AS_W_AS = re.compile(r"\bas\s+\w+\s*$", re.IGNORECASE)  # "as soon as ...": the second "as" compares
+# "flagged as suspected fraud", "marked as test": after a marking verb "as" says a state of rows, not a
+# table name
+MARKED_AS = re.compile(
+    r"\b(?:flagged|marked|labell?ed|tagged|classified|considered|treated|listed|known|counted|recorded)\s+$",
+    re.IGNORECASE,
+)
 
 
 # "from the / our / their MyCRM": a determiner between the direction word and a product-like name
@@ -591,6 +597,7 @@ class OfflinePlanner:
             for start, end, digits in reversed(grammar.scaled_number_rewrites(text)):  # "1.5k", «1,5 тыс.»
                 text = text[:start] + digits + text[end:]  # may be longer ("20k" -> 20000): right to left
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
+            text = grammar.apply_rewrites(text, grammar.percent_rewrites(text))  # «10 процентов»: «10%»
             text = grammar.apply_rewrites(text, grammar.date_rewrites(text))  # «1 января 2026 года»
         unblanked = text  # a mart reads its own refresh words («пересчитывать с прошлого запуска»)
         since = since_last_run(tokenize(text)) if grammar.enabled("mode") else None
@@ -1781,6 +1788,8 @@ class OfflinePlanner:
                 continue
             if re.match(r"as\b", match.group(0), re.I) and AS_W_AS.search(request.text[: match.start()]):
                 continue  # "as soon as possible", "as early as 3 am": a comparison, not "as <name>"
+            if re.match(r"as\b", match.group(0), re.I) and MARKED_AS.search(request.text[: match.start()]):
+                continue  # "skip the ones flagged as suspected fraud": a state, not "as <name>"
             if self._is_source_table_name(name) or not self._names_target(request, match):
                 continue
             bare = not re.search(r"table|табли", match.group(0), re.IGNORECASE)  # not «в таблицу X кликхауса»
@@ -2124,8 +2133,11 @@ class OfflinePlanner:
         while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
             first += 1  # «..., а номер паспорта не выгружать»
         first = self._past_column_with(request, first)  # «колонку с паспортом не тащить»
+        # «студентов отчисленных не грузить»: the table's noun before the state word names the rows too
+        noun_first = first + 1 < verb and self.filters._row_noun_at(request, table, first)
+        state_at = first + 1 if noun_first else first
         if first < verb and (
-            self._role_rows_at(request, table, first) or self._state_rows_at(request, table, first)
+            self._role_rows_at(request, table, first) or self._state_rows_at(request, table, state_at)
         ):
             return [], match.span()  # «льготников не грузить»: rows whose flag is set, not the column
         columns, end = self._column_run(table, request, first, stop=verb)
@@ -2633,6 +2645,9 @@ class OfflinePlanner:
                 continue  # "ship dorm residents to ...": the imperative verb, not the status shipped
             if request.is_handled(request.spans[i][0]):
                 continue  # «без отметки о завершении (finished_at is null)»: words the brackets explain
+            means = i + 1 < len(request.tokens) and request.tokens[i + 1] in ("by", "via", "through", "через")
+            if value and means and read and not self.filters.is_listed_value(table, value):
+                continue  # "paid by card or sbp": the means is the filter; the table lists no such status
             # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
             if value and value != "test" and value not in read.lower() and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
@@ -3099,6 +3114,8 @@ class OfflinePlanner:
                 continue  # "без колонок phone и snils" lists what to leave out
             known, unknown = self._listed_columns(table, match.group(1))
             explicit = re.match(r"(keep|only|только|колонк|столбц|column|field|пол)", match.group(0), re.I)
+            if unknown and not known and all(self.filters.is_listed_value(table, n) for n in unknown):
+                continue  # "only new and in_progress": values a column's comment lists, the rows, not columns
             if unknown and explicit:
                 return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; "
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip

@@ -454,6 +454,7 @@ NEGATORS = {
     "без", "кроме", "except", "excluding", "not", "не", "non", "исключая", "минус", "without", "skip",
     "exclude", "omit", "ignore", "remove", "drop", "delete", "убрать", "убери", "уберите", "удалить", "удали",
     "удалите", "исключить", "исключи", "исключите", "пропускать", "пропустить", "выкинуть",
+    "нет",  # «по которым нет пролонгации»: the rows without the state the noun names
 }  # fmt: skip
 # "за последние 7 дней", "last 24 hours", "за последнюю неделю": a rolling window of whole units.
 LAST_N = re.compile(

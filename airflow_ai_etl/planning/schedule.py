@@ -1172,6 +1172,7 @@ _ALTERNATIVE_WORDS = _OR_WORDS | {
 _ALTERNATIVE_FILLERS = _TIME_PREPOSITIONS | _HEDGES | {
     "maybe", "perhaps", "possibly", "even", "rather", "и", "and", "ну", "даже", "лучше", "быть", "же",
     "может", "можно", "мб",
+    "was", "it", "это", "было",  # "or was it 10?", «или это было в 10?»: the user is not sure of the hour
 }  # fmt: skip
 # after a second time that offers it: "10 pm is fine too", «в 10 тоже можно», "10 pm works as well"
 _ALTERNATIVE_AFTER = {"too", "also", "тоже", "fine", "ok", "okay", "works", "подойдет", "годится", "сойдет"}
