@@ -1317,7 +1317,9 @@ class RowFilters:
             if len(common) != 1:
                 continue
             (name,) = common
-            unread = _unread_alternative(request, tokens, last, hits)
+            unread = _unread_alternative(request, tokens, last, hits) or self._unread_alternative_before(
+                request, tokens, run[0], hits
+            )
             # «через банк или госуслуги»: a value dropped would load too few rows
             if unread is not None and unread.lower not in {v.lower() for v in listed[name]}:
                 question = say(
@@ -1401,6 +1403,26 @@ class RowFilters:
                     found_[name] = value
         return found_
 
+    def _unread_alternative_before(
+        self, request: Request, tokens: list[Token], first: int, hits: list[dict[str, str]]
+    ) -> Token | None:
+        """The word an «или»/"or" before the run starting at `tokens[first]` offers as one more value when
+        no listed value reads it and it says how a row came about as the run does («наличными или картой»,
+        "in cash or by card"); None when nothing unread stands there."""
+        j = first - 1
+        while j >= 0 and first - j <= 4 and tokens[j].lower in _ALTERNATIVE_GAP_WORDS:
+            j -= 1
+        if j < 0 or hits[j] or tokens[j].lower in request.claimed or tokens[j].lang not in ("ru", "en"):
+            return None
+        word = tokens[j]
+        if not _OR_NEXT.fullmatch(request.text[word.end : tokens[first].start]):
+            return None
+        if any(a <= word.start < b for a, b in request.schedule_spans) or request.is_handled(word.start):
+            return None
+        instrumental = word.lang == "ru" and any(p.case == "ablt" for p in word.parses)
+        instrumental = instrumental or (j > 0 and tokens[j - 1].lower in ("in", "with", "using"))  # "in cash"
+        return word if instrumental or self._means_cue(request, tokens, j) else None
+
     def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
         """Word `k` says which rows: after a preposition of means («через банк», "by card", "via app"), in
         the instrumental case («картой», «терминалом»), or next to only/«только» in its clause ("in GBP
@@ -1478,10 +1500,11 @@ class RowFilters:
                 )
                 if not named:
                     continue
-                flags = self.boolean_columns_of(table, other)
-                if len(flags) == 1:
+                fused = flags.fused_negation(other)  # «клиентов-нерезидентов»: the state said not to hold
+                columns = self.boolean_columns_of(table, fused or other)
+                if len(columns) == 1:
                     request.handled.append(match.span())
-                    yield match.start(), flags[0], f"{flags[0]} = true"
+                    yield match.start(), columns[0], f"{columns[0]} = {'false' if fused else 'true'}"
                     break
 
     def _role_noun_conditions(
@@ -1492,29 +1515,33 @@ class RowFilters:
         rows whose flag is set: `is_privileged = true`; after «кроме»/«без» or before «не брать», false.
         A hyphen pair with the table's noun is read above."""
         head = [t.lemma for t in tokenize(table.comment or "") if t.lang == "ru"][:1]
-        flags = [
+        roles = [
             c
             for c in table.columns
             if "bool" in c.type.lower() and role_noun_of(c) is not None and [role_noun_of(c)] != head
         ]  # a flag named by the table's own noun says nothing about which rows
-        if not flags:
+        if not roles:
             return
-        for token in tokenize(request.text):
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
             if token.lang != "ru" or request.is_handled(token.start) or "-" in token.text:
                 continue
-            named = [c.name for c in flags if token.has({role_noun_of(c) or ""}, pos=("NOUN",))]
+            fused = flags.fused_negation(token)  # «нерезидентов»: the role said not to hold
+            named = [c.name for c in roles if flags.names_role(fused or token, role_noun_of(c) or "")]
             if len(named) != 1:
                 continue
             i = request.token_at(token.start)
             negator = self._negator_before(request, i)
             after = self._negator_after(request, table, i + 1)
-            if negator is not None or after:  # «кроме льготников», «без льготников», «льготников не брать»
-                span = request.spans[negator] if negator is not None else after
-                if span is not None:
-                    request.handled.append(span)
-                yield token.start, named[0], f"{named[0]} = false"
-            else:
-                yield token.start, named[0], f"{named[0]} = true"
+            linked = flags.negated_before(tokens, k)  # «не резиденты», «не являющихся резидентами»
+            # «кроме льготников», «без льготников», «льготников не брать»; «кроме нерезидентов»: both
+            span = request.spans[negator] if negator is not None else after
+            if linked is not None and span is None:
+                span = (tokens[linked].start, token.end)
+            if span is not None:
+                request.handled.append(span)
+            negated = (span is not None) != (fused is not None)
+            yield token.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
     def _subject_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -1643,9 +1670,16 @@ class RowFilters:
             named = [name for name, said in flag_words if flags.names_flag(token, said)]
             if not named and k and tokens[k - 1].lower in ("с", "со", "без"):  # «с просрочкой»: 'просрочен'
                 named = [name for name, said in flag_words if flags.names_state_noun(token, said)]
+            fused = flags.fused_negation(token) if not named else None
+            if fused is not None:  # «неархивные тарифы»: the flag said not to hold
+                named = [name for name, said in flag_words if flags.names_flag(fused, said)]
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
             if len(named) != 1 or around & COLUMN_NOUNS:
                 continue  # "only the present column": the column itself, not its rows
+            if fused is not None:
+                request.handled.append((token.start, token.end))
+                yield token.start, named[0], f"{named[0]} = false"
+                continue
             negator = flags.negated_before(tokens, k)
             if negator is None:
                 i = request.token_at(token.start)
@@ -2635,13 +2669,20 @@ STATE_MEANINGS = {
 }  # fmt: skip
 
 
+# An abbreviation in capitals after a comment's noun: 'Резидент РФ', 'Налоговый резидент США'.
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,5}")
+
+
 @functools.lru_cache(maxsize=1024)
 def role_noun_of(column: Column) -> str | None:
     """The lemma of the noun a boolean column's comment consists of ('Льготник (скидка по соцзащите)' ->
-    «льготник»): outside brackets the comment is that one nominative noun ('Звонок в роуминге' names a
+    «льготник», 'Резидент РФ' -> «резидент»): outside brackets and abbreviations the comment is that one
+    nominative noun ('Звонок в роуминге' names a
     state of a call, not a kind of person, and has none)."""
     outside = re.sub(r"\([^()]*\)", " ", column.comment or "")
     comment = [c for c in tokenize(outside) if c.lang != "punct"]
+    while len(comment) > 1 and _ABBREVIATION.fullmatch(comment[-1].text):
+        comment.pop()  # 'Резидент РФ': an abbreviation after the noun says of what, not another state
     if len(comment) != 1 or comment[0].lang != "ru":
         return None
     first = comment[0].parses[0] if comment[0].parses else None
@@ -2745,6 +2786,12 @@ _OR_NEXT = re.compile(
 )
 
 
+# Words between a listed value and the alternative an «или»/"or" offers beside it.
+_ALTERNATIVE_GAP_WORDS = frozenset(
+    {"через", "по", "by", "via", "through", "a", "an", "the", "или", "либо", "or"}
+)
+
+
 def _unread_alternative(
     request: Request, tokens: list[Token], last: int, hits: list[dict[str, str]]
 ) -> Token | None:
@@ -2752,8 +2799,7 @@ def _unread_alternative(
     listed value reads it («через банк или госуслуги»); None when nothing follows or it is read (a value,
     a table, a time)."""
     following = next((j for j in range(last + 1, min(last + 4, len(tokens))) if tokens[j].lang in ("ru", "en")
-                      and tokens[j].lower not in ("через", "по", "by", "via", "through", "a", "an", "the",
-                                                  "или", "либо", "or")), None)  # fmt: skip
+                      and tokens[j].lower not in _ALTERNATIVE_GAP_WORDS), None)  # fmt: skip
     if following is None or hits[following] or tokens[following].lower in request.claimed:
         return None  # a value, or a word another rule reads ("or post channels")
     word = tokens[following]

@@ -1499,7 +1499,19 @@ class OfflinePlanner:
             for table in tables
             if any(stem(v.lower()) in wanted for c in table.columns for v in listed_values(c.comment))
         }
+        if not found and token.lang == "ru":
+            found = self._compound_tail_table(token.lower, conn_id)
         return found if len(found) == 1 else {}
+
+    def _compound_tail_table(self, word: str, conn_id: str) -> dict[str, Table]:
+        """«автокредиты», «потребкредиты»: a Russian compound whose tail (five letters or more after a stem of
+        three or more) names one table names a kind of that table's rows, so beside another table across
+        и/and it is a second load (asked); {} when no tail names exactly one table."""
+        for cut in range(3, len(word) - 4):
+            named = self._phrase_tables(word[cut:], conn_id)
+            if named:
+                return named if len(named) == 1 else {}
+        return {}
 
     def _window_tables(self, request: Request, conn_id: str, at: int, step: int) -> dict[str, Table]:
         """The tables the one to three words from `at` (leftwards for step -1) name on their own, taken as
@@ -3530,7 +3542,27 @@ class OfflinePlanner:
                 column = table.column(name) if len(name) > 1 else None
                 if column is not None:
                     return Found([column.name])
+        unread = self._unread_dedupe_key(request, match.end())
+        if unread:  # «дедуп по номеру счёта» read no column: every column would keep the duplicates
+            question = say(request.language, "planner.dedupe_key_unread", words=unread,
+                           table=table.qualified_name, columns=", ".join(table.column_names))  # fmt: skip
+            return Found(None, [question])
         return Found(table.column_names)
+
+    def _unread_dedupe_key(self, request: Request, cue_end: int) -> str:
+        """The words after «по»/"by"/"on" right after the dedupe cue, to the clause's end, when they are no
+        schedule and not «всем колонкам»/"all columns" (every column is what that says); "" otherwise."""
+        start = request.token_at(cue_end)
+        if start >= len(request.tokens) - 1 or request.tokens[start] not in ("по", "by", "on"):
+            return ""
+        words_start = request.spans[start + 1][0]
+        if any(a <= words_start < b for a, b in request.schedule_spans):
+            return ""
+        end = re.search(r"[,;.!?)]|$", request.text[words_start:])
+        phrase = request.text[words_start : words_start + (end.start() if end else 0)].strip()
+        if not phrase or request.tokens[start + 1] in _ALL_COLUMNS_WORDS:
+            return ""
+        return phrase
 
     # --- assembling the spec -------------------------------------------------------------------
 
@@ -3758,6 +3790,9 @@ LOAD_DEDUPE = re.compile(
     r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*[\w.]+)*)?",
     re.IGNORECASE,
 )
+
+# «без дублей по всем колонкам», "dedupe on all columns": every column is the key the words say.
+_ALL_COLUMNS_WORDS = frozenset({"всем", "всех", "все", "всей", "all", "every", "each", "whole", "entire"})
 
 
 CLOCK_NOUNS = frozenset({"noon", "midnight", "полдень", "полночь"})  # a clock time without digits
