@@ -27,7 +27,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning import flags, negation
-from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import is_
@@ -1248,14 +1248,7 @@ class RowFilters:
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
                 continue
-            meanings = value_meanings(t)
-            hits = {
-                (name, value)
-                for name, values in listed.items()
-                for value in values
-                if (not value.isascii() and t.has(_lemmas_of(value)))
-                or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
-            }
+            hits = _listed_value_hits(t, listed)
             if len(hits) == 1:
                 ((name, value),) = hits
                 index = request.token_at(t.start)
@@ -1298,6 +1291,7 @@ class RowFilters:
             return
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         hits = [self._listed_hits(request, table, tokens, k, listed) for k in range(len(tokens))]
+        self._ask_unread_channel(request, table, tokens, hits, listed)
         k = 0
         while k < len(tokens):
             if not hits[k]:
@@ -1398,10 +1392,48 @@ class RowFilters:
                 elif (
                     t.lang == "ru"
                     and value.isascii()
-                    and (stem(lower) in meanings or transliterates(t.lower, lower))
+                    and (
+                        stem(lower) in meanings
+                        or transliterates(t.lower, lower)
+                        or spells_code(t.lower, lower)
+                    )
                 ):
                     found_[name] = value
         return found_
+
+    def _ask_unread_channel(
+        self,
+        request: Request,
+        table: Table,
+        tokens: list[Token],
+        hits: list[dict[str, str]],
+        listed: dict[str, tuple[str, ...]],
+    ) -> None:
+        """«транзакции через госуслуги», "payments via paypal": a word after a preposition of means that no
+        listed value reads, on a table with one listed channel column, is a channel the rows came through;
+        asked (planner32: the rows of every channel were loaded)."""
+        channels = [name for name in listed if _CHANNEL_COLUMN.search(name)]
+        if len(channels) != 1:
+            return
+        for k, word in enumerate(tokens):
+            if not k or tokens[k - 1].lower not in ("через", "via", "through") or hits[k]:
+                continue
+            if word.lang not in ("ru", "en") or word.lower in request.claimed:
+                continue
+            if request.is_handled(word.start) or any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            if self.grounding._names_table(word.lower, table) or self.grounding._names_other_table(
+                word.lower, table
+            ):
+                continue  # «проходы через турникеты»: the table's own words
+            if word.lower in _ARTICLES or self.grounding._column_mentions(table, [word.lower]):
+                continue
+            name = channels[0]
+            request.unsure.append(
+                say(request.language, "planner.value_not_listed", value=word.text,
+                    column=f"{table.qualified_name}.{name}", values=", ".join(listed[name]))
+            )  # fmt: skip
+            return
 
     def _unread_alternative_before(
         self, request: Request, tokens: list[Token], first: int, hits: list[dict[str, str]]
@@ -1712,6 +1744,17 @@ class RowFilters:
             negated = self._negator_before(request, i - 1, table) is not None
             negated = negated or self._negator_after(request, table, i + 1) is not None
             yield bracket.start(1), column.name, f"{column.name} = {'false' if negated else 'true'}"
+
+    def names_one_listed_value(self, table: Table, word: str) -> bool:
+        """`word` means exactly one value a column's comment lists («закрытых» of 'Статус (active, closed)'),
+        so after «кроме»/«без» it says which rows, not which column to leave out (planner32)."""
+        token = next(iter(tokenize(word)), None)
+        if token is None or token.lang != "ru" or table.column(word.lower()):
+            return False
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        return (
+            len(_listed_value_hits(token, {name: values for name, values in listed.items() if values})) == 1
+        )
 
     def names_one_flag(self, table: Table, word: str) -> bool:
         """`word` is a word of exactly one boolean column's comment or name («роуминга», "eSIM"), so after
@@ -2638,13 +2681,19 @@ VALUE_MEANINGS = {
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
-    "просроченный": ("overdue",), "просрочить": ("overdue",), "приложение": ("app", "application"),
+    "просроченный": ("overdue", "expired"), "просрочить": ("overdue", "expired"),
+    "приложение": ("app", "application"),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
     "отклонить": ("rejected",), "решить": ("resolved",), "завершить": ("completed",), "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
     "наличные": ("cash",),
+    # planner32: channels, kinds and states the bank, utility and logistics comments list in English
+    "банкомат": ("atm",), "онлайн": ("online",), "автокредит": ("auto",), "ипотечный": ("mortgage",),
+    "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
+    "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
+    "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
 }  # fmt: skip
 
 
@@ -2786,10 +2835,26 @@ _OR_NEXT = re.compile(
 )
 
 
+# A column of the channel a row came through (transactions.channel, payments.channel).
+_CHANNEL_COLUMN = re.compile(r"(?:^|_)channel(?:$|_)")
+
 # Words between a listed value and the alternative an «или»/"or" offers beside it.
 _ALTERNATIVE_GAP_WORDS = frozenset(
     {"через", "по", "by", "via", "through", "a", "an", "the", "или", "либо", "or"}
 )
+
+
+def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
+    """(column, value) of each listed value a Russian word names: by the lemma of a Russian value, or by a
+    meaning that is one part of a listed code (путь -> in_transit, закрытый -> closed)."""
+    meanings = value_meanings(token)
+    return {
+        (name, value)
+        for name, values in listed.items()
+        for value in values
+        if (not value.isascii() and token.has(_lemmas_of(value)))
+        or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
+    }
 
 
 def _unread_alternative(

@@ -2192,8 +2192,11 @@ class OfflinePlanner:
                 return Found(None, [f"{table.qualified_name} has no column {named.group(1)!r} to leave out; "
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             start = request.token_at(match.end())
-            if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
-                continue  # «без просрочки» ('Платёж просрочен'): rows of a yes/no column, not a column
+            if start < len(request.raw) and (
+                self.filters.names_one_flag(table, request.raw[start])
+                or self.filters.names_one_listed_value(table, request.raw[start])
+            ):
+                continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status): rows, no column
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
             if foreign:
@@ -2608,6 +2611,7 @@ class OfflinePlanner:
             or self._unread_state_adjective(request, table, read)
             or self._unread_genitive_value(request, table, read)
             or self._unread_instrumental_value(request, table, read)
+            or self._unread_excepted_state(request, read)
         )
         if participle:
             return self._ask_condition(request, table, participle)
@@ -2704,6 +2708,32 @@ class OfflinePlanner:
             own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
             if self.vocabulary.meanings(nxt.lower) & own:  # «застрявшие посылки» of 'Отправления (посылки)'
                 return request.text[t.start : nxt.end]
+        return None
+
+    def _unread_excepted_state(self, request: Request, read: str) -> str | None:
+        """«сим-карты, кроме украденных», «за исключением украденных»: with no WHERE, a participle or
+        adjective after an exception word says which rows to leave out; one no rule read is asked
+        (planner32: every row was loaded). A column noun after it («кроме служебных полей») names columns."""
+        if read or request.language != "ru":
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, cue in enumerate(tokens[:-1]):
+            if not EXCLUDE_PREPOSITIONS.match(cue.lower) and cue.lower != "исключением":
+                continue
+            word = tokens[k + 1]
+            if (
+                not word.parses
+                or word.parses[0].pos not in ("PRTF", "ADJF")
+                or request.is_handled(word.start)
+            ):
+                continue
+            if word.lemmas & NOT_A_STATE or word.lower in request.claimed or concepts(word.lemma, "ru"):
+                continue
+            following = tokens[k + 2].lower if k + 2 < len(tokens) else ""
+            if COLUMN_NOUN.match(following) or any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            start = tokens[k - 1].start if k and cue.lower == "исключением" else cue.start  # «за исключением»
+            return request.text[start : word.end]
         return None
 
     def _unread_row_phrase(self, request: Request, read: str) -> str | None:

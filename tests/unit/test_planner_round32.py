@@ -14,7 +14,18 @@ a request (the whole plan with the README's defaults, or the status alone for a 
 5. a compound whose tail names a table («автокредиты», «потребкредиты») beside another table across «и» is a
    second load, asked (the other table alone was loaded).
 
-First pass (before the rules, main 81dde69): 21 of 34 failed, every one a confident wrong plan but the guards.
+6. «кроме X»/«за исключением X» with X one listed status value keeps the other rows (was asked as a column to
+   leave out); «за исключением» is an exception word; a state no rule reads after one («кроме украденных») is
+   asked (every row was loaded);
+7. a Cyrillic abbreviation of a listed code («СБП», «сбп» = sbp) is that value (the condition was dropped);
+8. an unread word after «через»/"via" on a table with one channel column («через госуслуги», "via paypal") is
+   asked (every channel was loaded);
+9. Russian words for listed codes: «банкоматы» = atm, «онлайн», «автокредиты» = auto, «потерянные» = lost,
+   «просроченные» = expired where a status lists it, «заменённые» = replaced, «электричество».
+
+First pass (every request run against the unchanged planner, 1bbc401 = main 81dde69 + the probe): 36 of 54
+failed, 29 of them confident wrong plans (7 needless questions); family 6's and 1's last guards were added while
+fixing and planned wrong on main too.
 """
 
 from __future__ import annotations
@@ -99,6 +110,40 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("5", "ru", "bank", "вклады и клиенты в клик ежедневно", ASK),
     ("5", "ru", "bank", "вклады в клик ежедневно", ok(source__table="core.deposits", schedule=D)),
     ("5", "ru", "bank", "кредиты и платежи по ним в клик ежедневно", ASK),
+    # 6: «кроме X»/«за исключением X» with X one listed status value: the other rows, no column left out
+    ("6", "ru", "telecom", "сим-карты, за исключением заменённых, в клик ежедневно",
+     ok(source__table="sim_cards", schedule=D, source__where="status <> 'replaced'")),
+    ("6", "ru", "univ", "записи на дисциплины, кроме завершённых (status completed), в клик ежедневно",
+     ok(source__table="enrollments", schedule=D, source__where="status IS DISTINCT FROM 'completed'")),
+    ("6", "ru", "bank", "вклады кроме закрытых грузить в клик по понедельникам",
+     ok(source__table="core.deposits", schedule="0 0 * * 1", source__where="status <> 'closed'")),
+    ("6", "ru", "telecom", "тарифы, за исключением архивных, в клик раз в сутки",
+     ok(source__table="tariffs", schedule=D, source__where="is_archived = false")),
+    ("6", "ru", "bank", "счета, кроме закрытых, в клик ежедневно", ASK),  # status 'closed' and closed_at
+    # ... a state no rule reads after the exception word is asked (added while fixing: every row on main)
+    ("6", "ru", "telecom", "сим-карты, кроме украденных, в клик ежедневно", ASK),
+    ("6", "ru", "logistics", "отправления за исключением повреждённых в клик ежедневно", ASK),
+    ("6", "ru", "bank", "карты без перевыпущенных в клик ежедневно", ASK),
+    # 7: a Cyrillic abbreviation of a listed code
+    ("7", "ru", "bank", "операции через СБП в клик каждые полчаса",
+     ok(source__table="core.transactions", schedule="*/30 * * * *", source__where="channel = 'sbp'")),
+    ("7", "ru", "telecom", "пополнения через сбп или терминал в клик ежедневно",
+     ok(source__table="billing.payments", schedule=D, source__where="channel IN ('sbp', 'terminal')")),
+    # 8: an unread channel after «через»/"via" is asked, never every channel
+    ("8", "ru", "bank", "операции через госуслуги в клик ежедневно", ASK),
+    ("8", "ru", "utility", "оплаты через вайлдберриз в клик каждый час", ASK),
+    ("8", "en", "telecom", "payments via paypal to clickhouse daily", ASK),
+    ("8", "ru", "hr", "проходы через турникеты в клик каждый час",
+     ok(source__table="badge_events", schedule="0 * * * *")),
+    # 9: Russian words for listed codes
+    ("9", "ru", "bank", "операции через банкоматы в клик ежедневно",
+     ok(source__table="core.transactions", schedule=D, source__where="channel = 'atm'")),
+    ("9", "ru", "bank", "просроченные карты в клик ежедневно",
+     ok(source__table="core.cards", schedule=D, source__where="status = 'expired'")),
+    ("9", "ru", "telecom", "потерянные сим-карты в клик ежедневно",
+     ok(source__table="sim_cards", schedule=D, source__where="status = 'lost'")),
+    ("9", "ru", "utility", "начисления просроченные в клик ежедневно",
+     ok(source__table="billing.charges", schedule=D, source__where="status = 'overdue'")),
 ]  # fmt: skip
 
 
