@@ -49,7 +49,7 @@ from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stem
 from airflow_ai_etl.planning.filters import STATE_CUES, RowFilters, role_noun_of, value_meanings
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
-from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
+from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
     SPELLING_EN,
     excel_is_target,
@@ -2727,7 +2727,9 @@ class OfflinePlanner:
                 or request.is_handled(word.start)
             ):
                 continue
-            if word.lemmas & NOT_A_STATE or word.lower in request.claimed or concepts(word.lemma, "ru"):
+            if word.lemmas & (NOT_A_STATE | SCHEDULE_DAY_NOUNS_RU) or word.lower in request.claimed:
+                continue  # «без выходных»: every day, a schedule's words
+            if any(concepts(lemma, "ru") for lemma in word.lemmas):
                 continue
             following = tokens[k + 2].lower if k + 2 < len(tokens) else ""
             if COLUMN_NOUN.match(following) or any(a <= word.start < b for a, b in request.schedule_spans):

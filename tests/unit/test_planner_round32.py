@@ -124,6 +124,8 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("6", "ru", "telecom", "сим-карты, кроме украденных, в клик ежедневно", ASK),
     ("6", "ru", "logistics", "отправления за исключением повреждённых в клик ежедневно", ASK),
     ("6", "ru", "bank", "карты без перевыпущенных в клик ежедневно", ASK),
+    ("6", "ru", "hr", "табели в клик без выходных, каждый день в 6",
+     ok(source__table="timesheets", schedule="0 6 * * *")),  # a schedule's words, no rows
     # 7: a Cyrillic abbreviation of a listed code
     ("7", "ru", "bank", "операции через СБП в клик каждые полчаса",
      ok(source__table="core.transactions", schedule="*/30 * * * *", source__where="channel = 'sbp'")),
