@@ -2727,8 +2727,10 @@ class OfflinePlanner:
                 or request.is_handled(word.start)
             ):
                 continue
-            if word.lemmas & (NOT_A_STATE | SCHEDULE_DAY_NOUNS_RU) or word.lower in request.claimed:
-                continue  # «без выходных»: every day, a schedule's words
+            if word.lemmas & (NOT_A_STATE | SCHEDULE_DAY_NOUNS_RU | _PRONOMINAL_ADJECTIVES):
+                continue  # «без выходных»: every day, a schedule's words; «без всякого расписания»
+            if word.lower in request.claimed:
+                continue
             if any(concepts(lemma, "ru") for lemma in word.lemmas):
                 continue
             following = tokens[k + 2].lower if k + 2 < len(tokens) else ""
@@ -3826,6 +3828,11 @@ LOAD_DEDUPE = re.compile(
 # «без дублей по всем колонкам», "dedupe on all columns": every column is the key the words say.
 _ALL_COLUMNS_WORDS = frozenset({"всем", "всех", "все", "всей", "all", "every", "each", "whole", "entire"})
 
+# Pronominal adjectives say no state of a row: «без всякого расписания», «кроме остальных», «без лишних слов».
+_PRONOMINAL_ADJECTIVES = frozenset(
+    {"всякий", "любой", "каждый", "весь", "никакой", "какой", "такой", "этот", "тот", "лишний", "остальной",
+     "другой", "прочий", "свой", "наш", "ваш"}
+)  # fmt: skip
 
 CLOCK_NOUNS = frozenset({"noon", "midnight", "полдень", "полночь"})  # a clock time without digits
 

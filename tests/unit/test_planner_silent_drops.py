@@ -109,7 +109,11 @@ def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
         # «платежи через терминал» is read as channel = 'terminal' since planner14 (test_planner_round14.py)
         # «только льготников» is read as is_privileged = true since planner21 (test_planner_round21.py), and the
         # adjective of its root («только льготных абонентов») since planner32 (test_planner_round32.py)
-        ("telecom", "выгружай только роуминговость звонков в клик каждый день", "роуминговость"),  # derived form
+        (
+            "telecom",
+            "выгружай только роуминговость звонков в клик каждый день",
+            "роуминговость",
+        ),  # derived form
         ("utility", "load payments to clickhouse daily, bank channel only", "bank"),
     ],
 )
