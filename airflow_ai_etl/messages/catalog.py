@@ -597,6 +597,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{column} holds {values}; {value!r} is none of them. Which value should the rows have?",
         "ru": "В {column} бывают значения {values}; «{value}» среди них нет. Какое значение нужно?",
     },
+    # Words after a dedupe cue's «по»/"by" that name no column (planner32: «дедуп по номеру счёта» deduped
+    # every column before); {words}: the user's words, {table}, {columns}: the table's columns.
+    "planner.dedupe_key_unread": {
+        "en": "I could not tell which columns of {table} {words!r} means (columns: {columns}). Which columns "
+        "identify a duplicate?",
+        "ru": "Не понял, какие колонки {table} означает «{words}» (колонки: {columns}). По каким колонкам искать "
+        "дубликаты?",
+    },
     # A column read both as an upsert key and as masked (planner19): which one is meant is asked.
     "planner.masked_key": {
         "en": "{columns} of {table} would be both an upsert key and masked; should it identify the rows (a key) "

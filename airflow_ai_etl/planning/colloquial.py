@@ -131,6 +131,19 @@ def transliterated_adjective(word: str, latin: str) -> bool:
     return len(mine) >= 3 and mine == skeleton(latin.lower())
 
 
+# Cyrillic letters of an abbreviation spelled letter by letter in Latin («сбп» = sbp, «пос» = pos).
+_RU_LETTERS = {**_RU_SOUNDS, "а": "a", "е": "e", "и": "i", "о": "o", "у": "u", "ы": "y", "к": "k", "с": "s"}
+
+
+def spells_code(word: str, code: str) -> bool:
+    """A short Cyrillic abbreviation that writes a listed Latin code letter by letter: «сбп» ~ sbp, «СБП» ~
+    SBP; two to four letters on both sides, so a real word («сеть») spells no code."""
+    lower, latin = word.lower(), code.lower()
+    if not 2 <= len(lower) <= 4 or len(lower) != len(latin) or not re.fullmatch(r"[a-z]+", latin):
+        return False
+    return all(_RU_LETTERS.get(letter) == want for letter, want in zip(lower, latin, strict=True))
+
+
 def transliterates(word: str, name_part: str) -> bool:
     """A Cyrillic word that spells an English name part by ear: «хабы» ~ hubs, «инвойсов» ~ invoices.
     Both sides are compared without their plural/case endings and need two consonants or more."""

@@ -27,7 +27,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning import flags, negation
-from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import is_
@@ -1280,14 +1280,7 @@ class RowFilters:
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
                 continue
-            meanings = value_meanings(t)
-            hits = {
-                (name, value)
-                for name, values in listed.items()
-                for value in values
-                if (not value.isascii() and t.has(_lemmas_of(value)))
-                or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
-            }
+            hits = _listed_value_hits(t, listed)
             if len(hits) == 1:
                 ((name, value),) = hits
                 index = request.token_at(t.start)
@@ -1330,6 +1323,7 @@ class RowFilters:
             return
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         hits = [self._listed_hits(request, table, tokens, k, listed) for k in range(len(tokens))]
+        self._ask_unread_channel(request, table, tokens, hits, listed)
         k = 0
         while k < len(tokens):
             if not hits[k]:
@@ -1349,7 +1343,9 @@ class RowFilters:
             if len(common) != 1:
                 continue
             (name,) = common
-            unread = _unread_alternative(request, tokens, last, hits)
+            unread = _unread_alternative(request, tokens, last, hits) or self._unread_alternative_before(
+                request, tokens, run[0], hits
+            )
             # «через банк или госуслуги»: a value dropped would load too few rows
             if unread is not None and unread.lower not in {v.lower() for v in listed[name]}:
                 question = say(
@@ -1429,10 +1425,68 @@ class RowFilters:
                 elif (
                     t.lang == "ru"
                     and value.isascii()
-                    and (stem(lower) in meanings or transliterates(t.lower, lower))
+                    and (
+                        stem(lower) in meanings
+                        or transliterates(t.lower, lower)
+                        or spells_code(t.lower, lower)
+                    )
                 ):
                     found_[name] = value
         return found_
+
+    def _ask_unread_channel(
+        self,
+        request: Request,
+        table: Table,
+        tokens: list[Token],
+        hits: list[dict[str, str]],
+        listed: dict[str, tuple[str, ...]],
+    ) -> None:
+        """«транзакции через госуслуги», "payments via paypal": a word after a preposition of means that no
+        listed value reads, on a table with one listed channel column, is a channel the rows came through;
+        asked (planner32: the rows of every channel were loaded)."""
+        channels = [name for name in listed if _CHANNEL_COLUMN.search(name)]
+        if len(channels) != 1:
+            return
+        for k, word in enumerate(tokens):
+            if not k or tokens[k - 1].lower not in ("через", "via", "through") or hits[k]:
+                continue
+            if word.lang not in ("ru", "en") or word.lower in request.claimed:
+                continue
+            if request.is_handled(word.start) or any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            if self.grounding._names_table(word.lower, table) or self.grounding._names_other_table(
+                word.lower, table
+            ):
+                continue  # «проходы через турникеты»: the table's own words
+            if word.lower in _ARTICLES or self.grounding._column_mentions(table, [word.lower]):
+                continue
+            name = channels[0]
+            request.unsure.append(
+                say(request.language, "planner.value_not_listed", value=word.text,
+                    column=f"{table.qualified_name}.{name}", values=", ".join(listed[name]))
+            )  # fmt: skip
+            return
+
+    def _unread_alternative_before(
+        self, request: Request, tokens: list[Token], first: int, hits: list[dict[str, str]]
+    ) -> Token | None:
+        """The word an «или»/"or" before the run starting at `tokens[first]` offers as one more value when
+        no listed value reads it and it says how a row came about as the run does («наличными или картой»,
+        "in cash or by card"); None when nothing unread stands there."""
+        j = first - 1
+        while j >= 0 and first - j <= 4 and tokens[j].lower in _ALTERNATIVE_GAP_WORDS:
+            j -= 1
+        if j < 0 or hits[j] or tokens[j].lower in request.claimed or tokens[j].lang not in ("ru", "en"):
+            return None
+        word = tokens[j]
+        if not _OR_NEXT.fullmatch(request.text[word.end : tokens[first].start]):
+            return None
+        if any(a <= word.start < b for a, b in request.schedule_spans) or request.is_handled(word.start):
+            return None
+        instrumental = word.lang == "ru" and any(p.case == "ablt" for p in word.parses)
+        instrumental = instrumental or (j > 0 and tokens[j - 1].lower in ("in", "with", "using"))  # "in cash"
+        return word if instrumental or self._means_cue(request, tokens, j) else None
 
     def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
         """Word `k` says which rows: after a preposition of means («через банк», "by card", "via app"), in
@@ -1512,10 +1566,11 @@ class RowFilters:
                 )
                 if not named:
                     continue
-                flags = self.boolean_columns_of(table, other)
-                if len(flags) == 1:
+                fused = flags.fused_negation(other)  # «клиентов-нерезидентов»: the state said not to hold
+                columns = self.boolean_columns_of(table, fused or other)
+                if len(columns) == 1:
                     request.handled.append(match.span())
-                    yield match.start(), flags[0], f"{flags[0]} = true"
+                    yield match.start(), columns[0], f"{columns[0]} = {'false' if fused else 'true'}"
                     break
 
     def _role_noun_conditions(
@@ -1526,29 +1581,33 @@ class RowFilters:
         rows whose flag is set: `is_privileged = true`; after «кроме»/«без» or before «не брать», false.
         A hyphen pair with the table's noun is read above."""
         head = [t.lemma for t in tokenize(table.comment or "") if t.lang == "ru"][:1]
-        flags = [
+        roles = [
             c
             for c in table.columns
             if "bool" in c.type.lower() and role_noun_of(c) is not None and [role_noun_of(c)] != head
         ]  # a flag named by the table's own noun says nothing about which rows
-        if not flags:
+        if not roles:
             return
-        for token in tokenize(request.text):
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
             if token.lang != "ru" or request.is_handled(token.start) or "-" in token.text:
                 continue
-            named = [c.name for c in flags if token.has({role_noun_of(c) or ""}, pos=("NOUN",))]
+            fused = flags.fused_negation(token)  # «нерезидентов»: the role said not to hold
+            named = [c.name for c in roles if flags.names_role(fused or token, role_noun_of(c) or "")]
             if len(named) != 1:
                 continue
             i = request.token_at(token.start)
             negator = self._negator_before(request, i)
             after = self._negator_after(request, table, i + 1)
-            if negator is not None or after:  # «кроме льготников», «без льготников», «льготников не брать»
-                span = request.spans[negator] if negator is not None else after
-                if span is not None:
-                    request.handled.append(span)
-                yield token.start, named[0], f"{named[0]} = false"
-            else:
-                yield token.start, named[0], f"{named[0]} = true"
+            linked = flags.negated_before(tokens, k)  # «не резиденты», «не являющихся резидентами»
+            # «кроме льготников», «без льготников», «льготников не брать»; «кроме нерезидентов»: both
+            span = request.spans[negator] if negator is not None else after
+            if linked is not None and span is None:
+                span = (tokens[linked].start, token.end)
+            if span is not None:
+                request.handled.append(span)
+            negated = (span is not None) != (fused is not None)
+            yield token.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
     def _subject_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -1679,9 +1738,16 @@ class RowFilters:
             if not named and k and tokens[k - 1].lower in ("с", "со", "без", "нет"):
                 named = [name for name, said in flag_words if flags.names_state_noun(token, said)]
                 named = named or self._flags_by_synonym(flag_words, token)  # «с задержкой»: is_late
+            fused = flags.fused_negation(token) if not named else None
+            if fused is not None:  # «неархивные тарифы»: the flag said not to hold
+                named = [name for name, said in flag_words if flags.names_flag(fused, said)]
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
             if len(named) != 1 or around & COLUMN_NOUNS:
                 continue  # "only the present column": the column itself, not its rows
+            if fused is not None:
+                request.handled.append((token.start, token.end))
+                yield token.start, named[0], f"{named[0]} = false"
+                continue
             negator = flags.negated_before(tokens, k)
             if negator is None:
                 i = request.token_at(token.start)
@@ -1791,6 +1857,17 @@ class RowFilters:
         «задержка» of is_late)."""
         meanings = self.vocabulary.meanings(token.lower) - {stem(token.lower)}
         return [name for name, said in flag_words if meanings & said.parts]
+
+    def names_one_listed_value(self, table: Table, word: str) -> bool:
+        """`word` means exactly one value a column's comment lists («закрытых» of 'Статус (active, closed)'),
+        so after «кроме»/«без» it says which rows, not which column to leave out (planner32)."""
+        token = next(iter(tokenize(word)), None)
+        if token is None or token.lang != "ru" or table.column(word.lower()):
+            return False
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        return (
+            len(_listed_value_hits(token, {name: values for name, values in listed.items() if values})) == 1
+        )
 
     def names_one_flag(self, table: Table, word: str) -> bool:
         """`word` is a word of exactly one boolean column's comment or name («роуминга», "eSIM"), so after
@@ -2835,7 +2912,8 @@ VALUE_MEANINGS = {
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
-    "просроченный": ("overdue",), "просрочить": ("overdue",), "приложение": ("app", "application"),
+    "просроченный": ("overdue", "expired"), "просрочить": ("overdue", "expired"),
+    "приложение": ("app", "application"),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
     "отклонить": ("rejected",), "решить": ("resolved",), "завершить": ("completed",), "выполнить": ("done",),
@@ -2845,6 +2923,11 @@ VALUE_MEANINGS = {
     # states said in everyday words ('Статус (draft, active, expired, cancelled)'): «действующие» = active,
     # «ушедшие абоненты» = churned
     "действующий": ("active",), "ушедший": ("churned",), "уйти": ("churned",),
+    # planner32: channels, kinds and states the bank, utility and logistics comments list in English
+    "банкомат": ("atm",), "онлайн": ("online",), "автокредит": ("auto",), "ипотечный": ("mortgage",),
+    "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
+    "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
+    "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
 }  # fmt: skip
 
 
@@ -2882,13 +2965,20 @@ STATE_MEANINGS = {
 }  # fmt: skip
 
 
+# An abbreviation in capitals after a comment's noun: 'Резидент РФ', 'Налоговый резидент США'.
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,5}")
+
+
 @functools.lru_cache(maxsize=1024)
 def role_noun_of(column: Column) -> str | None:
     """The lemma of the noun a boolean column's comment consists of ('Льготник (скидка по соцзащите)' ->
-    «льготник»): outside brackets the comment is that one nominative noun ('Звонок в роуминге' names a
+    «льготник», 'Резидент РФ' -> «резидент»): outside brackets and abbreviations the comment is that one
+    nominative noun ('Звонок в роуминге' names a
     state of a call, not a kind of person, and has none)."""
     outside = re.sub(r"\([^()]*\)", " ", column.comment or "")
     comment = [c for c in tokenize(outside) if c.lang != "punct"]
+    while len(comment) > 1 and _ABBREVIATION.fullmatch(comment[-1].text):
+        comment.pop()  # 'Резидент РФ': an abbreviation after the noun says of what, not another state
     if len(comment) != 1 or comment[0].lang != "ru":
         return None
     first = comment[0].parses[0] if comment[0].parses else None
@@ -3002,6 +3092,28 @@ _OR_NEXT = re.compile(
 )
 
 
+# A column of the channel a row came through (transactions.channel, payments.channel).
+_CHANNEL_COLUMN = re.compile(r"(?:^|_)channel(?:$|_)")
+
+# Words between a listed value and the alternative an «или»/"or" offers beside it.
+_ALTERNATIVE_GAP_WORDS = frozenset(
+    {"через", "по", "by", "via", "through", "a", "an", "the", "или", "либо", "or"}
+)
+
+
+def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
+    """(column, value) of each listed value a Russian word names: by the lemma of a Russian value, or by a
+    meaning that is one part of a listed code (путь -> in_transit, закрытый -> closed)."""
+    meanings = value_meanings(token)
+    return {
+        (name, value)
+        for name, values in listed.items()
+        for value in values
+        if (not value.isascii() and token.has(_lemmas_of(value)))
+        or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
+    }
+
+
 def _unread_alternative(
     request: Request, tokens: list[Token], last: int, hits: list[dict[str, str]]
 ) -> Token | None:
@@ -3009,8 +3121,7 @@ def _unread_alternative(
     listed value reads it («через банк или госуслуги»); None when nothing follows or it is read (a value,
     a table, a time)."""
     following = next((j for j in range(last + 1, min(last + 4, len(tokens))) if tokens[j].lang in ("ru", "en")
-                      and tokens[j].lower not in ("через", "по", "by", "via", "through", "a", "an", "the",
-                                                  "или", "либо", "or")), None)  # fmt: skip
+                      and tokens[j].lower not in _ALTERNATIVE_GAP_WORDS), None)  # fmt: skip
     if following is None or hits[following] or tokens[following].lower in request.claimed:
         return None  # a value, or a word another rule reads ("or post channels")
     word = tokens[following]

@@ -25,10 +25,12 @@ from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 _NAME_NOISE = frozenset({"is", "has", "flag", "ok", "yes", "no"})
 # Comment words so general that they name no state («признак», «флаг», «сейчас»).
 _COMMENT_NOISE = frozenset({"признак", "флаг", "отметка", "есть", "наличие", "да", "нет", "flag"})
-# Words between a negation and the flag word: «не в архиве», "not in roaming".
+# Words between a negation and the flag word: «не в архиве», "not in roaming", "outside of roaming".
 _LINKS = frozenset(
-    {"в", "во", "на", "с", "со", "in", "on", "at", "with", "the", "a", "an", "are", "is", "were"}
+    {"в", "во", "на", "с", "со", "in", "on", "at", "with", "the", "a", "an", "are", "is", "were", "of"}
 )
+# Copulas between a negation and the flag word, by lemma: «не являющихся резидентами», «не будучи в архиве».
+_LINK_LEMMAS = frozenset({"являться", "быть"})
 # «вне роуминга», "outside roaming" say the flag does not hold, as «не в роуминге» does.
 NEGATIONS = frozenset({"не", "not", "non", "no", "без", "without", "нет", "вне", "outside"})
 
@@ -137,6 +139,15 @@ def names_state_noun(token: Token, said: FlagWords) -> bool:
     return any(_one_root(own, stem(lemma)) for lemma in said.predicates | said.adjectives)
 
 
+def names_role(token: Token, role: str) -> bool:
+    """`token` names the rows of the role noun `role` ('Льготник' of is_privileged): the noun itself
+    («льготников») or an adjective of its root («льготных абонентов»)."""
+    if token.has({role}, pos=("NOUN",)):
+        return True
+    adjective = token.lang == "ru" and bool(token.parses) and token.parses[0].pos == "ADJF"
+    return adjective and _one_root(stem(token.lemma), stem(role))
+
+
 def _one_root(first: str, second: str) -> bool:
     """Two stems of one root: one a prefix of the other, at least six letters long."""
     short, long = sorted((first, second), key=len)
@@ -147,8 +158,22 @@ def negated_before(tokens: list[Token], index: int) -> int | None:
     """Index of «не»/"not"/«без» before word `index`, past prepositions and articles: «не в архиве»,
     "not in roaming", "not archived", «без роуминга»."""
     k = index - 1
-    while k >= 0 and tokens[k].lower in _LINKS:
+    while k >= 0 and (tokens[k].lower in _LINKS or _is_copula(tokens[k])):
         k -= 1
     if k >= 0 and tokens[k].lower in NEGATIONS:
         return k
     return None
+
+
+def _is_copula(token: Token) -> bool:
+    return token.lang == "ru" and bool(token.lemmas & _LINK_LEMMAS)
+
+
+def fused_negation(token: Token) -> Token | None:
+    """The word after a fused Russian «не»: «неархивные» -> «архивные», «нерезидентов» -> «резидентов»
+    (a state said not to hold, as «не архивные» says it); None for a word with no such prefix. The caller
+    checks the rest names a flag, so «неделя» or «нефть» name nothing."""
+    if token.lang != "ru" or not token.lower.startswith("не") or len(token.lower) < 7:
+        return None
+    rest = tokenize(token.text[2:])
+    return rest[0] if len(rest) == 1 and rest[0].lang == "ru" and rest[0].parses else None

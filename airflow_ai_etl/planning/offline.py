@@ -57,7 +57,7 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
-from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
+from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
     SPELLING_EN,
     excel_is_target,
@@ -1525,7 +1525,19 @@ class OfflinePlanner:
             for table in tables
             if any(stem(v.lower()) in wanted for c in table.columns for v in listed_values(c.comment))
         }
+        if not found and token.lang == "ru":
+            found = self._compound_tail_table(token.lower, conn_id)
         return found if len(found) == 1 else {}
+
+    def _compound_tail_table(self, word: str, conn_id: str) -> dict[str, Table]:
+        """«автокредиты», «потребкредиты»: a Russian compound whose tail (five letters or more after a stem of
+        three or more) names one table names a kind of that table's rows, so beside another table across
+        и/and it is a second load (asked); {} when no tail names exactly one table."""
+        for cut in range(3, len(word) - 4):
+            named = self._phrase_tables(word[cut:], conn_id)
+            if named:
+                return named if len(named) == 1 else {}
+        return {}
 
     def _window_tables(self, request: Request, conn_id: str, at: int, step: int) -> dict[str, Table]:
         """The tables the one to three words from `at` (leftwards for step -1) name on their own, taken as
@@ -2220,8 +2232,9 @@ class OfflinePlanner:
             if start < len(request.raw) and (
                 self.filters.names_one_flag(table, request.raw[start])
                 or self.filters.names_unit_count(table, request.raw[start])
+                or self.filters.names_one_listed_value(table, request.raw[start])
             ):
-                continue  # «без просрочки» ('Платёж просрочен'): rows of a yes/no column, not a column
+                continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status): rows, no column
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
             if foreign:
@@ -2636,6 +2649,7 @@ class OfflinePlanner:
             or self._unread_state_adjective(request, table, read)
             or self._unread_genitive_value(request, table, read)
             or self._unread_instrumental_value(request, table, read)
+            or self._unread_excepted_state(request, read)
         )
         if participle:
             return self._ask_condition(request, table, participle)
@@ -2735,6 +2749,36 @@ class OfflinePlanner:
             own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
             if self.vocabulary.meanings(nxt.lower) & own:  # «застрявшие посылки» of 'Отправления (посылки)'
                 return request.text[t.start : nxt.end]
+        return None
+
+    def _unread_excepted_state(self, request: Request, read: str) -> str | None:
+        """«сим-карты, кроме украденных», «за исключением украденных»: with no WHERE, a participle or
+        adjective after an exception word says which rows to leave out; one no rule read is asked
+        (planner32: every row was loaded). A column noun after it («кроме служебных полей») names columns."""
+        if read or request.language != "ru":
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, cue in enumerate(tokens[:-1]):
+            if not EXCLUDE_PREPOSITIONS.match(cue.lower) and cue.lower != "исключением":
+                continue
+            word = tokens[k + 1]
+            if (
+                not word.parses
+                or word.parses[0].pos not in ("PRTF", "ADJF")
+                or request.is_handled(word.start)
+            ):
+                continue
+            if word.lemmas & (NOT_A_STATE | SCHEDULE_DAY_NOUNS_RU | _PRONOMINAL_ADJECTIVES):
+                continue  # «без выходных»: every day, a schedule's words; «без всякого расписания»
+            if word.lower in request.claimed:
+                continue
+            if any(concepts(lemma, "ru") for lemma in word.lemmas):
+                continue
+            following = tokens[k + 2].lower if k + 2 < len(tokens) else ""
+            if COLUMN_NOUN.match(following) or any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            start = tokens[k - 1].start if k and cue.lower == "исключением" else cue.start  # «за исключением»
+            return request.text[start : word.end]
         return None
 
     def _unread_row_phrase(self, request: Request, read: str) -> str | None:
@@ -3596,7 +3640,27 @@ class OfflinePlanner:
                 column = table.column(name) if len(name) > 1 else None
                 if column is not None:
                     return Found([column.name])
+        unread = self._unread_dedupe_key(request, match.end())
+        if unread:  # «дедуп по номеру счёта» read no column: every column would keep the duplicates
+            question = say(request.language, "planner.dedupe_key_unread", words=unread,
+                           table=table.qualified_name, columns=", ".join(table.column_names))  # fmt: skip
+            return Found(None, [question])
         return Found(table.column_names)
+
+    def _unread_dedupe_key(self, request: Request, cue_end: int) -> str:
+        """The words after «по»/"by"/"on" right after the dedupe cue, to the clause's end, when they are no
+        schedule and not «всем колонкам»/"all columns" (every column is what that says); "" otherwise."""
+        start = request.token_at(cue_end)
+        if start >= len(request.tokens) - 1 or request.tokens[start] not in ("по", "by", "on"):
+            return ""
+        words_start = request.spans[start + 1][0]
+        if any(a <= words_start < b for a, b in request.schedule_spans):
+            return ""
+        end = re.search(r"[,;.!?)]|$", request.text[words_start:])
+        phrase = request.text[words_start : words_start + (end.start() if end else 0)].strip()
+        if not phrase or request.tokens[start + 1] in _ALL_COLUMNS_WORDS:
+            return ""
+        return phrase
 
     # --- assembling the spec -------------------------------------------------------------------
 
@@ -3825,6 +3889,14 @@ LOAD_DEDUPE = re.compile(
     re.IGNORECASE,
 )
 
+# «без дублей по всем колонкам», "dedupe on all columns": every column is the key the words say.
+_ALL_COLUMNS_WORDS = frozenset({"всем", "всех", "все", "всей", "all", "every", "each", "whole", "entire"})
+
+# Pronominal adjectives say no state of a row: «без всякого расписания», «кроме остальных», «без лишних слов».
+_PRONOMINAL_ADJECTIVES = frozenset(
+    {"всякий", "любой", "каждый", "весь", "никакой", "какой", "такой", "этот", "тот", "лишний", "остальной",
+     "другой", "прочий", "свой", "наш", "ваш"}
+)  # fmt: skip
 
 CLOCK_NOUNS = frozenset({"noon", "midnight", "полдень", "полночь"})  # a clock time without digits
 

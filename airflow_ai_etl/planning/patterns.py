@@ -451,9 +451,9 @@ ROWS_WITHOUT = re.compile(
 # Words right before a status word, a value or a place that turn it around: "без отменённых", "except
 # cancelled", "without test rows", "убрать тестовые строки", "not from Berlin".
 NEGATORS = {
-    "без", "кроме", "except", "excluding", "not", "не", "non", "исключая", "минус", "without", "skip",
-    "exclude", "omit", "ignore", "remove", "drop", "delete", "убрать", "убери", "уберите", "удалить", "удали",
-    "удалите", "исключить", "исключи", "исключите", "пропускать", "пропустить", "выкинуть",
+    "без", "кроме", "except", "excluding", "not", "не", "non", "исключая", "исключением", "минус", "without",
+    "skip", "exclude", "omit", "ignore", "remove", "drop", "delete", "убрать", "убери", "уберите", "удалить",
+    "удали", "удалите", "исключить", "исключи", "исключите", "пропускать", "пропустить", "выкинуть",
     "нет",  # «по которым нет пролонгации»: the rows without the state the noun names
 }  # fmt: skip
 # "за последние 7 дней", "last 24 hours", "за последнюю неделю": a rolling window of whole units.
@@ -510,7 +510,7 @@ RU_EXCLUDE_VERBS = (
 EXCLUDE = re.compile(
     r"\b(drop|dropping|remove|removing|delete|exclude|excluding|without|skip|skipping|omit|omitting|"
     r"leave\s+out|except(?:\s+for)?|but\s+not|(?:don'?t|do\s+not)\s+(?:load|include|copy|need|want|send)|"
-    r"(?:is\s+|are\s+)?not\s+(?:needed|required|wanted)|no\s+need\s+for|(?<!with\s)(?<!having\s)no|без|кроме|"
+    r"(?:is\s+|are\s+)?not\s+(?:needed|required|wanted)|no\s+need\s+for|(?<!with\s)(?<!having\s)no|без|кроме|за\s+исключением|"
     + RU_EXCLUDE_VERBS
     + r"|"
     r"не\s+(?:нужн\w*|нужен|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать|"
@@ -520,7 +520,7 @@ EXCLUDE = re.compile(
 )
 # Prepositions among those words: they never come after the columns ("email без" means nothing).
 EXCLUDE_PREPOSITIONS = re.compile(
-    r"^(without|excluding|except(\s+for)?|but\s+not|no|без|кроме)$", re.IGNORECASE
+    r"^(without|excluding|except(\s+for)?|but\s+not|no|без|кроме|за\s+исключением)$", re.IGNORECASE
 )
 # Destructive verbs that, in a load request, may name columns or rows to leave out of the load rather
 # than data to destroy ("drop the email column", "remove rows where status is test").

@@ -107,8 +107,13 @@ def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
         # "made through the terminal or post channels" is read as channel IN ('terminal', 'post') since
         # planner26 (test_planner_round26.py), so h-en-005 below is planned with it and is no question any more
         # «платежи через терминал» is read as channel = 'terminal' since planner14 (test_planner_round14.py)
-        # «только льготников» is read as is_privileged = true since planner21 (test_planner_round21.py)
-        ("utility", "выгружай только льготных абонентов в клик каждый день", "льготных"),  # derived form
+        # «только льготников» is read as is_privileged = true since planner21 (test_planner_round21.py), and the
+        # adjective of its root («только льготных абонентов») since planner32 (test_planner_round32.py)
+        (
+            "telecom",
+            "выгружай только роуминговость звонков в клик каждый день",
+            "роуминговость",
+        ),  # derived form
         ("utility", "load payments to clickhouse daily, bank channel only", "bank"),
     ],
 )
@@ -122,9 +127,9 @@ def test_an_unread_column_word_is_asked_about_quoting_it(planners, catalog, text
 
 def test_the_question_names_the_column_and_the_table(planners) -> None:
     question = str(
-        planners["utility"].plan("выгружай только льготных абонентов в клик каждый день").questions[0]
+        planners["telecom"].plan("выгружай только роуминговость звонков в клик каждый день").questions[0]
     )
-    assert "is_privileged" in question and "subscribers" in question
+    assert "is_roaming" in question and "calls" in question
 
 
 @pytest.mark.parametrize(
@@ -138,6 +143,7 @@ def test_the_question_names_the_column_and_the_table(planners) -> None:
         ),
         ("utility", "load payments with channel terminal to clickhouse daily", "channel = 'terminal'", None),
         ("utility", "load only privileged subscribers to clickhouse daily", "is_privileged = true", None),
+        ("utility", "выгружай только льготных абонентов в клик каждый день", "is_privileged = true", None),
         (
             "utility",
             "load subscribers to clickhouse daily, privileged ones only",
