@@ -2740,6 +2740,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     states = (
         happened,
         english_state,
+        None if event_flag else _russian_verb_state(ph, fact),
         _not_yet(ph, fact),
         value_condition,
         null_condition,
@@ -2750,9 +2751,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         event_flag,
     )
     for state in states:
-        if state is None:
-            continue
         prior = definition.get("where")
+        if state is None or state in (prior or "").split(" AND "):
+            continue  # «сколько посылок доставили»: one state read by two rules is one condition
         definition["where"] = (
             f"({prior}) AND {state}"
             if prior and " OR " in prior.upper()
@@ -5997,6 +5998,35 @@ def _english_state(
             ph.used.add(k)
             return condition, None
     return None, None
+
+
+def _russian_verb_state(ph: MartPhrase, fact: Table) -> str | None:
+    """«сколько студентов оплатили обучение»: a Russian verb right after the counted people is read as the
+    state its passive participle names («оплаченные» -> 'paid'), when one text column of the fact lists that
+    value, as "how many students paid tuition" is (status = 'paid')."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func not in ("count", "count_distinct") or not m.object:
+            continue
+        k = m.object[-1] + 1
+        if k >= len(tokens) or tokens[k].lang != "ru" or not tokens[k].parses:
+            continue
+        if tokens[k].parses[0].pos != "VERB":
+            continue
+        verb = _morph().parse(tokens[k].lemma)[0]
+        participle = verb.inflect({"PRTF", "pssv", "past", "plur", "nomn"})
+        value = status_word(participle.word)[0] if participle is not None else None
+        found = [
+            (c.name, v)
+            for c in fact.columns
+            if value is not None and column_kind(c.type).family == "text"
+            for v in listed_values(c.comment)
+            if v.lower() == value.lower()
+        ]
+        if len(found) == 1:
+            ph.used.add(k)
+            return f"{found[0][0]} = '{found[0][1]}'"
+    return None
 
 
 def _english_participle(token: Token) -> bool:
