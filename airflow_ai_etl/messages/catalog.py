@@ -416,6 +416,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{table} has no numeric column for {func}: which table and column hold {words!r}?",
         "ru": "В {table} нет числовых колонок для ({func}): в какой таблице и колонке «{words}»?",
     },
+    "planner.mart.no_money": {
+        "en": "{table} has no money column for {func}: which table and column hold {words!r}?",
+        "ru": "В {table} нет колонки с деньгами для ({func}): в какой таблице и колонке «{words}»?",
+    },
     "planner.mart.which_column": {
         "en": "Which column of {table} should {func} use: {columns}?",
         "ru": "Какую колонку {table} агрегировать ({func}): {columns}?",
@@ -427,6 +431,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planner.mart.rows_or_distinct": {
         "en": "{word!r} of {table}: the number of rows, or of distinct {column} values?",
         "ru": "«{word}» по {table}: количество строк или количество уникальных {column}?",
+    },
+    "planner.mart.column_elsewhere": {
+        "en": "{table} has no column {column} (it is in {tables}): count the rows of {table}, or build the mart over "
+        "one of those tables?",
+        "ru": "В {table} нет колонки {column} (она есть в {tables}): считать строки {table} или строить витрину по "
+        "одной из этих таблиц?",
     },
     "planner.mart.distinct_what": {
         "en": "Distinct values of which column of {table}?",

@@ -168,6 +168,7 @@ EACH = {"каждый", "each", "every"}
 COLUMN_NOUNS = {"поле", "столбец", "колонка", "атрибут", "column", "columns", "field", "fields"}
 LIST_JOINERS = {"и", "and", ",", "&"}
 VIA_WORDS = {"через", "through", "via"}
+ARTICLES_EN = {"the", "a", "an"}
 FROM_WORDS = {"из", "from"}
 STOP_AFTER = {"только", "лишь", "only", "без", "кроме", "except", "excluding", "где", "where", "with", "с",
               "со", "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "каждый"}  # fmt: skip
@@ -791,9 +792,10 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                 i = end
                 continue
         if t.lower in VIA_WORDS and i + 1 < n and not _each_after(tokens, i):  # «через каждую дверь»: a cut
-            ph.via.append(i + 1)
-            ph.used.update({i, i + 1})
-            i += 2
+            k = i + 2 if tokens[i + 1].lower in ARTICLES_EN and i + 2 < n else i + 1  # "through the X"
+            ph.via.append(k)
+            ph.used.update(range(i, k + 1))
+            i = k + 1
             continue
         if t.lower == "joined" and i + 2 < n and tokens[i + 1].lower == "with":
             ph.via.append(i + 2)
@@ -1902,6 +1904,10 @@ def _read_measures(ph: MartPhrase) -> None:
             continue
         if func == "units":
             func = "sum"
+        if func == "sum" and _total_of_count(tokens, i):
+            ph.used.add(i)  # "total order count": the count's qualifier, no sum beside it
+            i += 1
+            continue
         if func == "count" and i + 1 < n and _measure_func(tokens, i + 1) == "count_distinct":
             ph.used.add(i)  # «сколько уникальных покупателей», "number of distinct users"
             i += 1
@@ -2073,6 +2079,20 @@ def _read_measures(ph: MartPhrase) -> None:
                  or _stops(tokens[b.index + 1]))
         ):  # fmt: skip
             b.object = list(a.object)
+
+
+def _total_of_count(tokens: Sequence[Token], i: int) -> bool:
+    """ "total order count", "total number of visits": "total" qualifies a count word at most two words on
+    (the counted noun between), so it is no sum; "order total and order count" stays two measures."""
+    if tokens[i].lang != "en" or tokens[i].lower not in ("total", "overall"):
+        return False
+    for k in range(i + 1, min(i + 3, len(tokens))):
+        w = tokens[k]
+        if _measure_func(tokens, k) == "count":
+            return True
+        if w.lang != "en" or _stops(w) or w.lower in DIM_PREPS_EN | LIST_JOINERS or _measure_func(tokens, k):
+            return False
+    return False
 
 
 SIZE_RU = {"размер", "величина", "объём", "объем", "выработка"}
@@ -2720,6 +2740,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     states = (
         happened,
         english_state,
+        None if event_flag else _russian_verb_state(ph, fact),
         _not_yet(ph, fact),
         value_condition,
         null_condition,
@@ -2730,9 +2751,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         event_flag,
     )
     for state in states:
-        if state is None:
-            continue
         prior = definition.get("where")
+        if state is None or state in (prior or "").split(" AND "):
+            continue  # «сколько посылок доставили»: one state read by two rules is one condition
         definition["where"] = (
             f"({prior}) AND {state}"
             if prior and " OR " in prior.upper()
@@ -4016,14 +4037,23 @@ def _via_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     tokens = ph.tokens
     found: list[Table] = []
     for k in ph.via:
-        via, noun = tokens[k - 1], tokens[k]
-        if via.lang != "ru" or noun.lang != "ru":
-            continue
-        found += [
-            t
-            for t in ground.tables
-            if t.comment and via.lemmas & (said := _comment_lemmas(t.comment)) and noun.lemmas & said
-        ]
+        noun = tokens[k]
+        if noun.lang == "ru":
+            via, words = tokens[k - 1].lemmas, noun.lemmas
+            found += [
+                t
+                for t in ground.tables
+                if t.comment and via & (said := _comment_lemmas(t.comment)) and words & said
+            ]
+        elif noun.lang == "en" and (nouns := comment_jargon(noun.lower)):
+            # "through the turnstiles": the English noun a Russian comment says after its own «через»
+            found += [
+                t
+                for t in ground.tables
+                if t.comment
+                and "через" in (said := _comment_lemmas(t.comment))
+                and nouns & {stem(w) for w in said}
+            ]
     return list(dict.fromkeys(found))
 
 
@@ -4197,6 +4227,8 @@ def _distinct_through_join(ph: MartPhrase, ground: _Ground, distinct: list[Table
 MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расходы", "затраты", "траты", "стоимость", "оплата"}
 MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid", "payout",
                   "payouts"}  # fmt: skip
+PRICE_RU = {"цена", "стоимость"}
+PRICE_EN = {"price", "cost", "costs"}
 SPEND_EN = MONEY_NOUNS_EN - {"pay", "paid"}  # "fuel spend" names the amount; "paid orders" is a state
 
 
@@ -4401,6 +4433,11 @@ def _measures(
                 word = _words_of(tokens, m.object)
                 return [], [ask("sum_or_count", word=word, table=fact.name, column=m.column_ref)]
             keys = {x.lower() for x in fact.primary_key}
+            holders = _tables_with_column(ground, m.column_ref)
+            if func == "count" and m.object and fact not in holders and holders:
+                # «Сколько клиентов (customer_id)»: customers lack customer_id; the tables having it are asked
+                tables = ", ".join(t.name for t in holders)
+                return [], [ask("column_elsewhere", table=fact.name, column=m.column_ref, tables=tables)]
             if func == "count" and m.object and m.column_ref.lower() not in keys:
                 # «Сколько заказов (customer_id)»: the orders, or the distinct customers? (the key «(id)»
                 # names the rows themselves)
@@ -4482,6 +4519,10 @@ def _measures(
             measures.append({"func": "count_distinct", "column": target})
             continue
         # sum / avg / min / max
+        if _priced(cue, object_words) and not any(_money_name(c) for c in _numeric_columns(fact)):
+            words = _words_of(tokens, [m.index, *m.object])
+            questions.append(ask("no_money", func=m.func, table=fact.name, words=words))
+            continue  # «средняя стоимость визита» of visits: duration_min is no cost, never its only number
         unit_part = m.unit or next((u for w in object_words if (u := _unit_part(w))), None)  # "total minutes"
         if unit_part:
             by_unit = [c for c in _numeric_columns(fact) if unit_part in name_parts(c.name)]
@@ -4603,6 +4644,20 @@ def _measures(
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _priced(cue: Token, object_words: Sequence[Token]) -> bool:
+    """«стоимость», «цена», "cost", "price", "spend", a currency: the measure is money by its noun (unlike
+    the function words «сумма», "total", which sum any number): only a column named as money can hold it."""
+    return any(
+        _word(w, MONEY_NOUNS_RU | PRICE_RU | CURRENCY_RU, SPEND_EN | PRICE_EN | CURRENCY_EN)
+        for w in [cue, *object_words]
+    )
+
+
+def _tables_with_column(ground: _Ground, name: str) -> list[Table]:
+    """The tables of the catalog that have a column of this name (case-insensitive)."""
+    return [t for t in ground.tables if any(c.name.lower() == name.lower() for c in t.columns)]
 
 
 def _sum_or_count(m: MeasureWord, object_words: Sequence[Token], fact: Table) -> bool:
@@ -5943,6 +5998,35 @@ def _english_state(
             ph.used.add(k)
             return condition, None
     return None, None
+
+
+def _russian_verb_state(ph: MartPhrase, fact: Table) -> str | None:
+    """«сколько студентов оплатили обучение»: a Russian verb right after the counted people is read as the
+    state its passive participle names («оплаченные» -> 'paid'), when one text column of the fact lists that
+    value, as "how many students paid tuition" is (status = 'paid')."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func not in ("count", "count_distinct") or not m.object:
+            continue
+        k = m.object[-1] + 1
+        if k >= len(tokens) or tokens[k].lang != "ru" or not tokens[k].parses:
+            continue
+        if tokens[k].parses[0].pos != "VERB":
+            continue
+        verb = _morph().parse(tokens[k].lemma)[0]
+        participle = verb.inflect({"PRTF", "pssv", "past", "plur", "nomn"})
+        value = status_word(participle.word)[0] if participle is not None else None
+        found = [
+            (c.name, v)
+            for c in fact.columns
+            if value is not None and column_kind(c.type).family == "text"
+            for v in listed_values(c.comment)
+            if v.lower() == value.lower()
+        ]
+        if len(found) == 1:
+            ph.used.add(k)
+            return f"{found[0][0]} = '{found[0][1]}'"
+    return None
 
 
 def _english_participle(token: Token) -> bool:
