@@ -597,6 +597,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{column} holds {values}; {value!r} is none of them. Which value should the rows have?",
         "ru": "В {column} бывают значения {values}; «{value}» среди них нет. Какое значение нужно?",
     },
+    # Columns named by their position («первые 5 колонок», "first 5 columns"; planner34): the spec lists columns
+    # by name, so which ones are meant is asked. {phrase}: the user's words, {columns}: the table's columns.
+    "planner.columns_by_position": {
+        "en": "Which columns of {table} do you mean by {phrase!r}? Please name them ({table} has: {columns}).",
+        "ru": "Какие колонки {table} имеются в виду под «{phrase}»? Назовите их по именам (в {table} есть: "
+        "{columns}).",
+    },
     # A column read both as an upsert key and as masked (planner19): which one is meant is asked.
     "planner.masked_key": {
         "en": "{columns} of {table} would be both an upsert key and masked; should it identify the rows (a key) "
