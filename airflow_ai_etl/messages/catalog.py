@@ -615,6 +615,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Не понял, какие колонки {table} означает «{words}» (колонки: {columns}). По каким колонкам искать "
         "дубликаты?",
     },
+    # Columns named by their position («первые 5 колонок», "first 5 columns"; planner34): the spec lists columns
+    # by name, so which ones are meant is asked. {phrase}: the user's words, {columns}: the table's columns.
+    "planner.columns_by_position": {
+        "en": "Which columns of {table} do you mean by {phrase!r}? Please name them ({table} has: {columns}).",
+        "ru": "Какие колонки {table} имеются в виду под «{phrase}»? Назовите их по именам (в {table} есть: "
+        "{columns}).",
+    },
     # A column read both as an upsert key and as masked (planner19): which one is meant is asked.
     "planner.masked_key": {
         "en": "{columns} of {table} would be both an upsert key and masked; should it identify the rows (a key) "

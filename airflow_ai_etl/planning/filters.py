@@ -75,6 +75,7 @@ from airflow_ai_etl.planning.patterns import (
     RESTATEMENT,
     ROW_NOUNS,
     ROWS_WITHOUT,
+    ROWS_WITHOUT_DATE,
     SINCE_BEFORE,
     SOFTWARE_STEMS,
     SOURCE_PLACES,
@@ -290,7 +291,12 @@ class RowFilters:
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
                 yielded.append((position, column, condition))
-                merged = _merged_values(found[column][1], condition) if column in found else None
+                merged = (
+                    _merged_values(found[column][1], condition)
+                    or _carried_negation(found[column], (position, condition))
+                    if column in found
+                    else None
+                )
                 if merged is not None:  # «app или call_center» and «call_center» alone: one list, kept whole
                     found[column] = (min(position, found[column][0]), merged)
                     continue
@@ -519,6 +525,7 @@ class RowFilters:
             column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
             if column:
                 yield self._position(request, after), column[0], _null_check(table, column[0], True, False)
+        yield from self._rows_without_date(request, table)
         yield from self._rows_with_column(request, table)
         for match in NULL_BEFORE.finditer(request.lower):
             after = request.token_at(match.end())
@@ -529,6 +536,21 @@ class RowFilters:
                 null_only = bool(re.fullmatch(r"(?:non[\s-]?)?null", word, re.IGNORECASE))
                 condition = _null_check(table, column[0], is_null, null_only)
                 yield self._position(request, after), column[0], condition
+
+    def _rows_without_date(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
+        """«без даты отчисления», "without a firing date": the rows whose date column is empty; a date the
+        table has no column for is asked about (loading every row would drop the user's filter)."""
+        for match in ROWS_WITHOUT_DATE.finditer(request.lower):
+            at = request.token_at(match.start("date"))
+            column = self.grounding._word_column(table, request.tokens[at : at + 2], fk_words=True)
+            if column:
+                yield self._position(request, at), column[0], _null_check(table, column[0], True, False)
+            else:
+                phrase = request.text[match.start() : match.end()]
+                question = say(
+                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
+                )
+                request.unsure.append(question)
 
     def _rows_with_column(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
         """«клиентов с email», "customers with a phone": «с»/"with" + one nullable column right after the
@@ -1323,6 +1345,7 @@ class RowFilters:
             return
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         hits = [self._listed_hits(request, table, tokens, k, listed) for k in range(len(tokens))]
+        _common_word_values(request, tokens, hits, listed)
         self._ask_unread_channel(request, table, tokens, hits, listed)
         k = 0
         while k < len(tokens):
@@ -2343,8 +2366,15 @@ class RowFilters:
                 and self._is_value(request, table, request.raw[i + 1])
                 and not self._continues_column_name(column, tokens[i + 1])
                 and not self._next_list_column(request, table, i)
+                and not self._in_schedule(request, i + 1)
             ):
                 yield i, column
+
+    @staticmethod
+    def _in_schedule(request: Request, index: int) -> bool:
+        """Word `index` is one the schedule read: «дедуп по vin, раз в сутки» ends the key list with the
+        schedule, whose first word («раз», «каждый», "once") is no value of the key column."""
+        return any(a <= request.spans[index][0] < b for a, b in request.schedule_spans)
 
     def _next_list_column(self, request: Request, table: Table, i: int) -> bool:
         """«только код, название и ...»: after a comma the next word is another column of a list, no value."""
@@ -3151,6 +3181,62 @@ def _merged_values(kept: str, new: str) -> str | None:
     if not set(small[1]) <= set(large[1]):
         return None
     return kept if large is first else new
+
+
+def _common_word_values(
+    request: Request, tokens: list[Token], hits: list[dict[str, str]], listed: dict[str, tuple[str, ...]]
+) -> None:
+    """ "only new and in_progress", «done или new»: a common word («new», "open") that is literally a value
+    the comment lists counts as that value when a list joins it to another value of the same column (the
+    word alone stays a common word: "only new" rows); fills `hits` in place, one pass over the words."""
+    for k, t in enumerate(tokens):
+        if hits[k] or t.lower not in NOT_A_NAME or any(a <= t.start < b for a, b in request.schedule_spans):
+            continue
+        if starts_new_rows(request.lower, t.start):
+            continue  # "status done and new rows by created_at": the new-rows clause, no value
+        own = {name: value for name, values in listed.items() for value in values if value.lower() == t.lower}
+        before = next((j for j in range(k - 1, max(k - 4, -1), -1) if hits[j]), None)
+        after = next((j for j in range(k + 1, min(k + 4, len(tokens))) if hits[j]), None)
+        for j in (before, after):
+            if j is None or not own.keys() & hits[j].keys():
+                continue
+            left, right = sorted((t, tokens[j]), key=lambda token: token.start)
+            gap = request.text[left.end : right.start]
+            if _RUN_GAP.fullmatch(gap) and re.search(r"\b(?:и|или|либо|and|or)\b", gap, re.IGNORECASE):
+                hits[k] = {name: own[name] for name in own.keys() & hits[j].keys()}
+                break
+
+
+def _left_out_values(condition: str) -> tuple[str, list[str]] | None:
+    """(column, values) of a condition that leaves values out: `col <> 'v'`, `col IS DISTINCT FROM 'v'`,
+    `col NOT IN (...)`, `(col NOT IN (...) OR col IS NULL)`; None for any other condition."""
+    match = re.fullmatch(
+        r"\(?(\w+) (?:(?:<>|IS DISTINCT FROM) ('(?:[^']|'')*')|NOT IN \((.*?)\))(?: OR \1 IS NULL\))?",
+        condition,
+    )
+    if match is None:
+        return None
+    items = re.findall(r"'((?:[^']|'')*)'", match.group(2) or match.group(3) or "")
+    return match.group(1), items
+
+
+def _carried_negation(kept: tuple[int, str], new: tuple[int, str]) -> str | None:
+    """«кроме черновиков и оплаченных», "except drafts and paid ones": a negation carries across its value
+    list, so a rule that read one later item of the list alone (`status = 'paid'`) or its first item negated
+    (`status <> 'draft'`) restates part of the whole negated list, which is kept; None when the two
+    differ otherwise (a positive value outside the list, or one said before the negation)."""
+    (kept_at, kept_condition), (new_at, new_condition) = kept, new
+    for (list_at, whole), (part_at, part) in (
+        ((kept_at, kept_condition), new),
+        ((new_at, new_condition), kept),
+    ):
+        left_out = _left_out_values(whole)
+        if left_out is None or len(left_out[1]) < 2:
+            continue
+        said = _values_of(part) or _left_out_values(part)
+        if said and said[0] == left_out[0] and set(said[1]) <= set(left_out[1]) and part_at >= list_at:
+            return whole
+    return None
 
 
 # "at the offer stage", "in the online channel": a preposition, "the", a value, a column's noun

@@ -80,6 +80,7 @@ from airflow_ai_etl.planning.patterns import (
     COLUMN_LIST_AFTER,
     COLUMN_NOUN,
     COLUMN_NOUN_PARTS,
+    COLUMNS_BY_POSITION,
     CONN_FILLER,
     DEDUPE,
     DEDUPE_AFTER_VERB,
@@ -108,6 +109,7 @@ from airflow_ai_etl.planning.patterns import (
     RESTATEMENT,
     ROWS_OBJECT,
     ROWS_WITHOUT,
+    ROWS_WITHOUT_DATE,
     S3_PATH,
     SHEET,
     SOURCE_PLACES,
@@ -2107,6 +2109,8 @@ class OfflinePlanner:
         email убрать")."""
         if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
             return [], match.span()  # "skip payments without amount" filters rows
+        if ROWS_WITHOUT_DATE.match(request.lower, match.start()):
+            return [], match.span()  # «без даты отчисления»: rows with no such date, not a column
         start = self._past_column_with(request, request.token_at(match.end()))
         if self._state_rows_at(request, table, start):
             return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
@@ -2469,6 +2473,7 @@ class OfflinePlanner:
             if column.name in places:
                 start = request.spans[i + 1][0]
                 spans.append((start, start + len(self.filters._place_phrase(request, table, i))))
+        spans += _listed_value_runs(text, table)  # "only new and in_progress": two status values, no new rows
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
@@ -3127,6 +3132,15 @@ class OfflinePlanner:
 
     def _column_subset(self, request: Request, table: Table) -> Found:
         """The columns to load: a listed subset, or every column but the ones the request leaves out."""
+        by_position = next(
+            (m for m in COLUMNS_BY_POSITION.finditer(request.text) if _counts_columns(m.group("count"))), None
+        )
+        if by_position:  # «первые 5 колонок»: which ones depends on an order; asked, never all loaded
+            asked = say(
+                request.language, "planner.columns_by_position", phrase=by_position.group(0),
+                table=table.qualified_name, columns=", ".join(table.column_names),
+            )  # fmt: skip
+            return Found(None, [asked])
         excluded = self._excluded_columns(request, table)
         if excluded.questions or not excluded.value:
             return excluded if excluded.questions else self._listed_subset(request, table)
@@ -3881,6 +3895,13 @@ class OfflinePlanner:
         return Found(None, [msg("planner.which_format", path=path)])
 
 
+def _counts_columns(count: str | None) -> bool:
+    """The word between «первые» and «колонок» is a number or absent: «первые 5 колонок», «первые три поля»,
+    "last columns"; not "first name field" (a column's name)."""
+    word = next(iter(tokenize(count)), None) if count else None
+    return count is None or (word is not None and word.number is not None)
+
+
 # A dedupe of the rows loaded, with its key columns; not "distinct" (a mart's count of distinct values).
 LOAD_DEDUPE = re.compile(
     r"\b(?:без\s+дубл\w*|удал\w*\s+дубл\w*|убра\w*\s+дубл\w*|без\s+повтор\w*|дедуп\w*|dedup\w*|"
@@ -3925,6 +3946,37 @@ def _instruction(item: str) -> bool:
 _COLUMN_WITH = r"(?:колонк\w*|столб\w*|пол[еяй]|column|field)\s+(?:с|со|with)\s+(?:the\s+)?([a-zа-яё_][\w]*)"
 _COLUMN_WITH_BEFORE = re.compile(_COLUMN_WITH + r"\s*$")
 _COLUMN_WITH_AFTER = re.compile(r"\s+(?:the\s+)?" + _COLUMN_WITH)
+
+
+# Latin words joined by commas and and/or/и/или: "new and in_progress", «new, done или rejected».
+_LATIN_RUN = re.compile(
+    r"(?<![\w-])[a-z][a-z0-9_]*(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*[a-z][a-z0-9_]*)+(?![\w-])"
+)
+
+
+def _listed_value_runs(lower: str, table: Table) -> list[tuple[int, int]]:
+    """Spans of two or more joined words that are all values one column's comment lists ('Статус (new,
+    in_progress, done)'): "only new and in_progress" names statuses, so its «new» is no new-rows cue. A run
+    may begin with other words ("requests, new and done"): the longest stretch of one column's values
+    counts."""
+    columns = [{v.lower() for v in listed_values(c.comment)} for c in table.columns]
+    runs: list[tuple[int, int]] = []
+    for match in _LATIN_RUN.finditer(lower):
+        said = [w for w in re.finditer(r"[a-z][a-z0-9_]*", match.group(0)) if w.group(0) not in ("and", "or")]
+        for values in columns:
+            stretch: list[re.Match[str]] = []
+            for word in [*said, None]:
+                if (
+                    word is not None
+                    and word.group(0) in values
+                    and not starts_new_rows(lower, match.start() + word.start())  # "done and new rows by x"
+                ):
+                    stretch.append(word)
+                    continue
+                if len(stretch) > 1:
+                    runs.append((match.start() + stretch[0].start(), match.start() + stretch[-1].end()))
+                stretch = []
+    return runs
 
 
 def _blank_status_values(lower: str) -> str:

@@ -448,6 +448,22 @@ ROWS_WITHOUT = re.compile(
     r"\s+(?P<prep>without|без)\s+",
     re.IGNORECASE,
 )
+# «без даты увольнения», "without an expulsion date", "with no firing date": rows whose date is empty, never a
+# column left out (that is «без колонки/поля X»); `date` spans the words that name the date column.
+ROWS_WITHOUT_DATE = re.compile(
+    r"\b(?:без|without|with\s+no|no)\s+(?:(?:a|an|the|any)\s+)?"
+    r"(?P<date>дат[ыа]\s+[а-яё]+|[a-z]+\s+date)\b",
+    re.IGNORECASE,
+)
+# «первые 5 колонок», «только первые три поля», "the first 5 columns", "last two fields": columns by their
+# position; the spec names columns, and which come "first" depends on an order the user may not see as the
+# catalog does, so these are asked, never guessed and never dropped. `count` must be a number (the
+# caller checks): "first name field" is a column's name.
+COLUMNS_BY_POSITION = re.compile(
+    r"\b(?:перв\w+|последн\w+|first|last|top)\s+(?:(?P<count>[\w-]+)\s+)?"
+    r"(?:колон\w*|столб\w*|пол(?:е|я|ей|ям)|columns?|fields?)\b",
+    re.IGNORECASE,
+)
 # Words right before a status word, a value or a place that turn it around: "без отменённых", "except
 # cancelled", "without test rows", "убрать тестовые строки", "not from Berlin".
 NEGATORS = {
