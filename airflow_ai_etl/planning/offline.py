@@ -232,6 +232,9 @@ EN_STATE_FORM = re.compile(
     r"|female|male|senior|junior|foreign|local|minor|adult|free|busy|vacant|absent"  # value adjectives
 )
 
+# a plain English word (no digits, no apostrophe) that may qualify the table noun when no WHERE was read
+EN_PLAIN_WORD = re.compile(r"[a-z]{4,}")
+
 _WORD_AT = re.compile(r"(\w+)")
 # "partners drop (new) csv files into /mnt/in/": dropping files somewhere puts them there
 DROP_INTO = re.compile(
@@ -2997,7 +3000,13 @@ class OfflinePlanner:
                 continue  # "e-sim cards": is_esim; "e-mail": a column; "online-channel", "fifth-semester"
             if read and not hyphenated:
                 continue
-            if not (EN_STATE_FORM.fullmatch(word) or hyphenated) or any(is_(t, c) for c in TABLES["en"]):
+            # "manual orders", "temporary employees": with no WHERE any other unknown word before the
+            # noun qualifies the rows too (the lexicon and catalog checks below keep verbs and leads out;
+            # a pipeline verb is the imperative: "snapshot products")
+            plain = EN_PLAIN_WORD.fullmatch(word) and not PIPELINE_VERBS.fullmatch(word)
+            if not (EN_STATE_FORM.fullmatch(word) or hyphenated or plain):
+                continue
+            if any(is_(t, c) for c in TABLES["en"]):
                 continue
             if word in STOP_WORDS or word in EN_LEAD_WORDS or self._names_table_or_connection(word):
                 continue  # "approved vacations": a column's word still says which rows
