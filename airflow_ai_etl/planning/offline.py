@@ -59,6 +59,7 @@ from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
+    FILLER_EN,
     SPELLING_EN,
     excel_is_target,
     looks_like_mart,
@@ -3003,7 +3004,16 @@ class OfflinePlanner:
             # "manual orders", "temporary employees": with no WHERE any other unknown word before the
             # noun qualifies the rows too (the lexicon and catalog checks below keep verbs and leads out;
             # a pipeline verb is the imperative: "snapshot products")
-            plain = EN_PLAIN_WORD.fullmatch(word) and not PIPELINE_VERBS.fullmatch(word)
+            # a plural ("levels"), a catalog word ("exam grades"), a chat word ("want") or words apart
+            # ("names; shipments") is no qualifier of the noun
+            plain = (
+                EN_PLAIN_WORD.fullmatch(word)
+                and not PIPELINE_VERBS.fullmatch(word)
+                and not word.endswith("s")
+                and word not in FILLER_EN
+                and word not in self._latin_known_words()
+                and not request.text[t.end : nxt.start].strip()
+            )
             if not (EN_STATE_FORM.fullmatch(word) or hyphenated or plain):
                 continue
             if any(is_(t, c) for c in TABLES["en"]):
