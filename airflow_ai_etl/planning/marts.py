@@ -47,11 +47,12 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
-from airflow_ai_etl.planning.filters import state_two_columns_question
+from airflow_ai_etl.planning.filters import state_two_columns_question, value_meanings
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, WEEKDAY_ABBREVIATIONS, is_
 from airflow_ai_etl.planning.patterns import DEDUPE
 from airflow_ai_etl.planning.request import Found, Request, status_word
+from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
     comment_jargon,
@@ -3138,6 +3139,8 @@ TITLE_LINKS = {"по", "о", "об", "of", "on", "about", "for"}
 
 
 ONLY_WORDS = {"только", "лишь", "only", "just"}
+# English words that stand before a noun without qualifying it ("among employees", "across warehouses")
+NOT_QUALIFIERS_EN = {"among", "amongst", "between", "across", "within", "about", "than", "via", "per", "over"}
 
 
 def _residue(
@@ -3252,12 +3255,50 @@ def _residue(
             if t.lower == "не" and _comparative(tokens[i + 1])
             and any(x.number is not None for x in tokens[i + 2 : i + 4])
         }  # fmt: skip
+        qualifiers = _unread_fact_qualifiers(tokens, left, ground, fact, where)
         left = [
             t
             for t in left
-            if (t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators
+            if ((t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators)
+            or id(t) in qualifiers
         ]
     return " ".join(t.text for t in left)
+
+
+def _unread_fact_qualifiers(
+    tokens: Sequence[Token], left: Sequence[Token], ground: _Ground, fact: Table, where: str
+) -> set[int]:
+    """ "outgoing transaction amount ..., completed only", «крупных заказов ..., только оплаченные»: an
+    adjective right before the fact's noun that no rule read narrows the rows beside the filter that was
+    read; dropped, the number would count every row of that filter. Ids of such tokens (asked about)."""
+    position = {id(t): i for i, t in enumerate(tokens)}
+    found: set[int] = set()
+    for t in left:
+        i = position[id(t)]
+        if i + 1 >= len(tokens) or ground.table_of(tokens[i + 1]) is not fact:
+            continue
+        values = {status_word(t.lower)[0] or t.lower} | value_meanings(t)  # «успешных»: 'success'
+        if _qualifier_form(t) and not any(v in where.lower() for v in values):
+            if not any(re.search(rf"\b{c}\b", where) for c in _columns_named_by(ground, t, fact)):
+                found.add(id(t))  # «занятые койки» beside occupied = true: the word of the column read
+    return found
+
+
+def _qualifier_form(t: Token) -> bool:
+    """A full adjective (RU) or a plain English word that can stand as one: no preposition, "only" word or
+    plural noun ("among employees", "only routes", "lessons attended")."""
+    if t.lang == "ru":
+        return bool(t.parses) and t.parses[0].pos == "ADJF"
+    if t.lang != "en" or not re.fullmatch(r"[a-z]{3,}", t.lower) or t.lower.endswith("s"):
+        return False
+    return t.lower not in ONLY_WORDS and t.lower not in NOT_QUALIFIERS_EN
+
+
+def _columns_named_by(ground: _Ground, t: Token, fact: Table) -> set[str]:
+    """Columns of the fact the word names: by name, glossary, comment, a boolean state or a derived word."""
+    named = {name for _, name in ground.planner._column_mentions(fact, [t.lower])}
+    named |= set(ground.planner.filters.boolean_columns_of(fact, t))  # «занятые» -> occupied
+    return named | set(derived_columns(t.lower, fact))
 
 
 ACROSS_EN = {"across", "over"}

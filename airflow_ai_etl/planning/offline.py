@@ -59,6 +59,7 @@ from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
+    FILLER_EN,
     SPELLING_EN,
     excel_is_target,
     looks_like_mart,
@@ -233,6 +234,9 @@ EN_STATE_FORM = re.compile(
     r"(?:in|un|non|over)[a-z]{3,}|[a-z]{3,}(?:ive|ed|ing|ent|ant|ful|less|ous|able|ible)"
     r"|female|male|senior|junior|foreign|local|minor|adult|free|busy|vacant|absent"  # value adjectives
 )
+
+# a plain English word (no digits, no apostrophe) that may qualify the table noun when no WHERE was read
+EN_PLAIN_WORD = re.compile(r"[a-z]{4,}")
 
 _WORD_AT = re.compile(r"(\w+)")
 # "partners drop (new) csv files into /mnt/in/": dropping files somewhere puts them there
@@ -3046,7 +3050,22 @@ class OfflinePlanner:
                 continue  # "e-sim cards": is_esim; "e-mail": a column; "online-channel", "fifth-semester"
             if read and not hyphenated:
                 continue
-            if not (EN_STATE_FORM.fullmatch(word) or hyphenated) or any(is_(t, c) for c in TABLES["en"]):
+            # "manual orders", "temporary employees": with no WHERE any other unknown word before the
+            # noun qualifies the rows too (the lexicon and catalog checks below keep verbs and leads out;
+            # a pipeline verb is the imperative: "snapshot products")
+            # a plural ("levels"), a catalog word ("exam grades"), a chat word ("want") or words apart
+            # ("names; shipments") is no qualifier of the noun
+            plain = (
+                EN_PLAIN_WORD.fullmatch(word)
+                and not PIPELINE_VERBS.fullmatch(word)
+                and not word.endswith("s")
+                and word not in FILLER_EN
+                and word not in self._latin_known_words()
+                and not request.text[t.end : nxt.start].strip()
+            )
+            if not (EN_STATE_FORM.fullmatch(word) or hyphenated or plain):
+                continue
+            if any(is_(t, c) for c in TABLES["en"]):
                 continue
             if word in STOP_WORDS or word in EN_LEAD_WORDS or self._names_table_or_connection(word):
                 continue  # "approved vacations": a column's word still says which rows

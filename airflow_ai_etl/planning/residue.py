@@ -74,7 +74,7 @@ def unread_column_words(
         (index, name)
         for index, token in enumerate(request.tokens)
         if index not in seen and _restricted(request, index)
-        for name in _derived_columns(token, table)
+        for name in derived_columns(token, table)
     ]
     # the table's own noun («fuel cards» of fuel_cards: card_number) says nothing about the columns
     mentioned = {name for index, name in mentions if index not in skip}
@@ -185,7 +185,7 @@ _COLUMN_NOUN = re.compile(r"колонк\w*|столб\w*|пол[еяю]|columns
 _LEAVE_OUT = {"не", "без", "кроме", "not", "without", "except", "excluding", "skip", "omit", "exclude"}
 
 
-def _derived_columns(token: str, table: Table) -> list[str]:
+def derived_columns(token: str, table: Table) -> list[str]:
     """Columns whose comment has a word sharing this word's stem of five letters or more, one derived from
     the other («льготных» and «Льготник»): the dictionary lemmas differ, the root does not."""
     root = stem(token)

@@ -607,9 +607,11 @@ _COUNTED_FOLLOW_RE = _rx(
 )
 _HOUR_WINDOW_RE = _rx(
     rf"""(?<![\w])(?:с|from|between)\s+(?P<a>{_ITEM_PLAIN})\s*(?:до|по|to|till|until|and|-)\s*
-    (?P<b>{_ITEM_PLAIN})"""
+    (?P<b>{_ITEM_PLAIN}|полуночи\b)"""
 )
 _WORD_TIMES = {"midnight": 0, "полночь": 0, "noon": 12, "полдень": 12}
+# «с 22 до полуночи», "between 22 and midnight": a window that ends at midnight ends after hour 23
+_MIDNIGHT_END = {"midnight", "полночь", "полуночи"}
 
 
 @dataclass
@@ -706,6 +708,8 @@ def _hour_window(work: str) -> tuple[str | None, Span | None]:
     if not m:
         return None, None
     clocks: list[_Clock] = []
+    if m.group("b").lower() in _MIDNIGHT_END:
+        return _window_until_midnight(work, m)
     for group in ("a", "b"):
         im = _ITEM_RE.fullmatch(m.group(group))
         clock = _parse_item(im, has_prep=True) if im else None
@@ -720,6 +724,20 @@ def _hour_window(work: str) -> tuple[str | None, Span | None]:
     if ends[0] >= ends[1]:
         raise _Unsupported(m.group(0))
     return f"{ends[0]}-{ends[1]}", m.span()
+
+
+def _window_until_midnight(work: str, m: re.Match[str]) -> tuple[str | None, Span | None]:
+    """``с 22 до полуночи`` -> ``"22-23"``: cron has no hour 24, and the run at 00:00 is the next day's."""
+    im = _ITEM_RE.fullmatch(m.group("a"))
+    clock = _parse_item(im, has_prep=True) if im else None
+    if clock is None:
+        return None, None
+    if clock.minute:
+        raise _Unsupported(m.group(0))
+    start = _to_24h(clock.hour, clock.period)
+    if not 0 < start <= 23:
+        raise _Unsupported(m.group(0))
+    return (f"{start}-23" if start < 23 else "23"), m.span()
 
 
 # --------------------------------------------------------------------------------------------------
