@@ -2958,6 +2958,8 @@ VALUE_MEANINGS = {
     "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
     "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
     "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
+    # planner36: directions a call comment lists ('Направление (incoming, outgoing)'): «звонки исходящие»
+    "входящий": ("incoming", "inbound"), "исходящий": ("outgoing", "outbound"),
 }  # fmt: skip
 
 

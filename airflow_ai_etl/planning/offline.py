@@ -2134,6 +2134,11 @@ class OfflinePlanner:
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
         columns, end = self._column_run(table, request, start)
+        if self._value_after_column(request, table, columns, start, end):
+            return (
+                [],
+                match.span(),
+            )  # «без валюты GBP», "except currency EUR": rows with that value, not a column
         if re.match(r"\s*[,;.]", request.lower[match.end() :]) and not EXCLUDE_PREPOSITIONS.match(
             match.group(1)
         ):
@@ -2166,6 +2171,19 @@ class OfflinePlanner:
         if columns and (end == verb or self._column_tail(table, columns[-1], request.tokens[end:verb])):
             return columns, (clause_start, match.end())
         return [], match.span()
+
+    def _value_after_column(
+        self, request: Request, table: Table, columns: list[str], start: int, end: int
+    ) -> bool:
+        """One column named after an exclusion word and, right after its first word, a value that column's
+        comment lists («без валюты GBP» with 'Валюта (RUB, GBP, ...)'; the run reads the listed value as a
+        comment word): the words say which rows to skip, not a column to leave out."""
+        column = table.column(columns[0]) if len(columns) == 1 else None
+        if column is None:
+            return False
+        listed = {v.lower() for v in listed_values(column.comment)}
+        after = request.tokens[start + 1 : min(end + 1, len(request.tokens))]
+        return any(token in listed for token in after)
 
     def _column_tail(self, table: Table, name: str, tokens: list[str]) -> bool:
         """The words after a column's first words are the rest of its comment: «номер счёта в банке»
@@ -2740,25 +2758,38 @@ class OfflinePlanner:
 
     def _unread_participle(self, request: Request, table: Table, read: str) -> str | None:
         """«удалённых сотрудников» with no WHERE: a participle right before the table's noun says which rows
-        (a state no rule read); a status, a change word or a new-rows word is read elsewhere."""
+        (a state no rule read); a status, a change word or a new-rows word is read elsewhere. Russian word
+        order lets it follow the noun too («звонки входящие», «сотрудники удалённые»): asked the same way."""
         if read or request.language != "ru":
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for t, nxt in zip(tokens, tokens[1:], strict=False):
-            if not any(p.pos in ("PRTF", "ADJF") for p in t.parses[:1]) or t.lower in request.claimed:
-                continue
-            if t.lemmas & NOT_A_STATE or self._is_engine_word(t.lower) or concepts(t.lemma, "ru"):
-                continue  # «всех сотрудников», «кликхаусную таблицу», «ежедневная выгрузка», «данные»
-            if t.parses[0].pos == "ADJF" and self._catalog_word(t.lemma):
-                continue  # «расчётные листки», «коечный фонд»: the adjective is part of a name in the catalog
-            if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
-                continue
-            if any(is_(t, c) for c in ("CHANGED", "INCREMENTAL", "MASK", "DEDUPE", "REPLACE", "APPEND_ONLY")):
-                continue
-            own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
-            if self.vocabulary.meanings(nxt.lower) & own:  # «застрявшие посылки» of 'Отправления (посылки)'
+            if self._state_word_candidate(request, t) and self.vocabulary.meanings(nxt.lower) & own:
+                return request.text[t.start : nxt.end]  # «застрявшие посылки» of 'Отправления (посылки)'
+            adjacent = not request.text[t.end : nxt.start].strip()
+            if (
+                adjacent
+                and self.vocabulary.meanings(t.lower) & own
+                and self._state_word_candidate(request, nxt)
+            ):
                 return request.text[t.start : nxt.end]
         return None
+
+    def _state_word_candidate(self, request: Request, t: Token) -> bool:
+        """`t` is a participle or adjective that may state which rows: no quantifier, engine, schedule,
+        status, change or new-rows word, and no adjective of a name in the catalog."""
+        if not any(p.pos in ("PRTF", "ADJF") for p in t.parses[:1]) or t.lower in request.claimed:
+            return False
+        if t.lemmas & NOT_A_STATE or self._is_engine_word(t.lower) or concepts(t.lemma, "ru"):
+            return False  # «всех сотрудников», «кликхаусную таблицу», «ежедневная выгрузка», «данные»
+        if t.parses[0].pos == "ADJF" and self._catalog_word(t.lemma):
+            return False  # «расчётные листки», «коечный фонд»: the adjective is part of a name in the catalog
+        if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
+            return False
+        return not any(
+            is_(t, c) for c in ("CHANGED", "INCREMENTAL", "MASK", "DEDUPE", "REPLACE", "APPEND_ONLY")
+        )
 
     def _unread_excepted_state(self, request: Request, read: str) -> str | None:
         """«сим-карты, кроме украденных», «за исключением украденных»: with no WHERE, a participle or
@@ -3184,8 +3215,11 @@ class OfflinePlanner:
             postfix = None  # "new rows by created_at only": «only» closes that phrase, no column list
         if postfix:
             known, unknown = self._listed_columns(table, postfix.group(1))
-            if known and not unknown and not _one_flag(table, known):
-                return Found(known)
+            value_first = len(known) == 1 and self._listed_value_before(
+                request, table, known[0], postfix.start()
+            )
+            if known and not unknown and not _one_flag(table, known) and not value_first:
+                return Found(known)  # value_first: "the night zone only" filters zone = 'night', no list
         for match in COLUMN_LIST.finditer(request.text):
             if request.is_handled(match.start()):
                 continue  # "без колонок phone и snils" lists what to leave out
@@ -3287,6 +3321,15 @@ class OfflinePlanner:
             if (parts := set(name_parts(c.name)) - {"at", "on", "date"}) and parts <= stems and len(parts) > 1
         ]
         return named[0] if len(named) == 1 else None
+
+    def _listed_value_before(self, request: Request, table: Table, name: str, offset: int) -> bool:
+        """The word right before `offset` is a value the column `name`'s comment lists ("the night zone only"
+        with 'Зона суток (day, night, peak)')."""
+        column = table.column(name)
+        index = request.token_at(offset) - 1
+        if column is None or index < 0:
+            return False
+        return request.tokens[index] in {v.lower() for v in listed_values(column.comment)}
 
     def _value_follows(self, request: Request, table: Table, offset: int) -> bool:
         index = request.token_at(offset)
