@@ -530,6 +530,8 @@ class RowFilters:
         for match in NULL_BEFORE.finditer(request.lower):
             after = request.token_at(match.end())
             column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
+            if column and bracketed_no_event(request.lower, match.start(), table.column(column[0])) is False:
+                continue  # "(no passport_number)": a column left out, not rows with no passport number
             if column:
                 word = match.group("word")
                 is_null = not re.match(r"(non|непуст|не\s|заполн)", word, re.IGNORECASE)
@@ -3346,6 +3348,15 @@ def _null_check(table: Table, name: str, missing: bool, null_only: bool) -> str:
     if null_only or not _is_text(table.column(name)):
         return f"{name} {'IS NULL' if missing else 'IS NOT NULL'}"
     return f"({name} IS NULL OR {name} = '')" if missing else f"{name} IS NOT NULL AND {name} <> ''"
+
+
+def bracketed_no_event(text: str, start: int, column: Column | None) -> bool | None:
+    """ "(no ended_at)" after a state ("still ongoing"): in brackets, «no» before a time column says the event
+    has not happened (rows where it is NULL); True then, False for another column ("(no passport_number)"
+    leaves that column out), None when the «no» at `start` is not the first word in brackets."""
+    if not text[:start].endswith("("):
+        return None
+    return _is_time_column(column)
 
 
 def _is_time_column(column: Column | None) -> bool:

@@ -50,6 +50,7 @@ from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stem
 from airflow_ai_etl.planning.filters import (
     STATE_CUES,
     RowFilters,
+    bracketed_no_event,
     duration_spans,
     role_noun_of,
     starts_new_rows,
@@ -77,6 +78,7 @@ from airflow_ai_etl.planning.patterns import (
     CLAUSE_END,
     CLAUSE_WORDS,
     CODE_PATTERNS,
+    COLON_LIST,
     COLUMN_LIST,
     COLUMN_LIST_AFTER,
     COLUMN_NOUN,
@@ -2134,6 +2136,8 @@ class OfflinePlanner:
         if pii and self._pii_columns(table):
             return self._pii_columns(table), (match.start(), pii.end())
         columns, end = self._column_run(table, request, start)
+        if len(columns) == 1 and bracketed_no_event(request.lower, match.start(), table.column(columns[0])):
+            return [], match.span()  # "still ongoing (no ended_at)": rows whose event has not happened
         if self._value_after_column(request, table, columns, start, end):
             return (
                 [],
@@ -2764,12 +2768,15 @@ class OfflinePlanner:
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
-        for t, nxt in zip(tokens, tokens[1:], strict=False):
+        for k, (t, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if self._state_word_candidate(request, t) and self.vocabulary.meanings(nxt.lower) & own:
                 return request.text[t.start : nxt.end]  # «застрявшие посылки» of 'Отправления (посылки)'
             adjacent = not request.text[t.end : nxt.start].strip()
+            # «дисциплины второго курса»: an adjective before a noun of its own qualifies that noun
+            then_noun = k + 2 < len(tokens) and any(p.pos == "NOUN" for p in tokens[k + 2].parses[:1])
             if (
                 adjacent
+                and not then_noun
                 and self.vocabulary.meanings(t.lower) & own
                 and self._state_word_candidate(request, nxt)
             ):
@@ -3220,6 +3227,9 @@ class OfflinePlanner:
             )
             if known and not unknown and not _one_flag(table, known) and not value_first:
                 return Found(known)  # value_first: "the night zone only" filters zone = 'night', no list
+        after_noun = self._list_after_table_noun(request, table)
+        if after_noun:
+            return Found(after_noun)
         for match in COLUMN_LIST.finditer(request.text):
             if request.is_handled(match.start()):
                 continue  # "без колонок phone и snils" lists what to leave out
@@ -3245,6 +3255,19 @@ class OfflinePlanner:
             if known and (len(known) > 1 or re.match(r"(keep|only|только)", match.group(0), re.I)):
                 return Found(known)
         return Found(None)
+
+    def _list_after_table_noun(self, request: Request, table: Table) -> list[str]:
+        """«полисы: policy_number, holder_id, starts_on — каждый день»: two or more of the table's columns
+        right after its noun and a colon are the columns to load (planner36: the list was lost)."""
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        for match in COLON_LIST.finditer(request.text):
+            noun = request.token_at(match.start()) - 1
+            if noun < 0 or not (self.vocabulary.meanings(request.tokens[noun]) & own):
+                continue  # «маскировать: email, phone»: the colon follows another word, not the table's noun
+            known, unknown = self._listed_columns(table, match.group(1))
+            if len(known) > 1 and not unknown:
+                return known
+        return []
 
     def _noun_list(self, request: Request, table: Table) -> Found | None:
         """«только id, ФИО, группу и статус», "just the id, name and phone": a list after «только»/"only"

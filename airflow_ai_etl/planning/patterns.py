@@ -161,6 +161,8 @@ COLUMN_LIST = re.compile(
 # "(id, sku, price only)", "id, amount и region только"
 # A list starts at a word's start: without the lookbehind every letter of a long word starts an attempt.
 COLUMN_LIST_AFTER = re.compile(r"(?<![a-z0-9_])" + NAME_LIST + r"\s+(?:only|только)\b", re.IGNORECASE)
+# «полисы: policy_number, holder_id — каждый день», "employees: id, email, phone": a list after a colon
+COLON_LIST = re.compile(r":\s*+" + NAME_LIST, re.IGNORECASE)
 # «в таблицу» and its diminutive «в табличку»
 TARGET_TABLE = re.compile(
     # "as table X", "as a table called X", «как таблицу X»: the name after the table word
@@ -408,7 +410,7 @@ NULL_AFTER = re.compile(
 )
 # Before the column: "with no email", "with empty payload", "с пустым email", "с заполненным телефоном".
 NULL_BEFORE = re.compile(
-    r"\b(?P<word>(?<=with\s)no|(?<=having\s)no|null|empty|blank|missing|non[\s-]?empty|non[\s-]?null|пуст(?!ь\b)\w*|непуст\w*|"
+    r"\b(?P<word>(?<=with\s)no|(?<=having\s)no|(?<=\()no|null|empty|blank|missing|non[\s-]?empty|non[\s-]?null|пуст(?!ь\b)\w*|непуст\w*|"
     r"незаполненн\w*|заполненн\w*|не\s+пуст\w*|не\s+заполненн\w*)\s+",
     re.IGNORECASE,
 )

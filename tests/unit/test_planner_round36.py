@@ -6,9 +6,14 @@
 2. "<value> <column> only" ("the night zone only"): the value's filter, not a column list of that one column.
 3. A state adjective after the table's noun (Russian word order, «звонки исходящие»): a direction the comment
    lists is read (`direction = 'outgoing'`); one no rule reads is asked as it is before the noun.
+4. "(no ended_at)" in brackets after a state ("still ongoing"): on a time column, the rows whose event has not
+   happened (`ended_at IS NULL`); on another column ("(no passport_number)") still a column left out.
 
-Written before the rules (run against unchanged main): 15 of 23 failed before the rule (section 1: 6 of 8,
-section 2: 3 of 5, section 3: 6 of 9; every control passed).
+5. «полисы: policy_number, holder_id — каждый день»: two or more columns after the table's noun and a colon
+   are the columns to load; a colon after another word («маскировать: email, phone») is no column list.
+
+Written before the rules (run against unchanged main): 22 of 33 failed before the rule (section 1: 6 of 8,
+section 2: 3 of 5, section 3: 6 of 9, section 4: 3 of 5, section 5: 4 of 5; every control passed).
 """
 
 from __future__ import annotations
@@ -120,3 +125,57 @@ def test_unread_adjective_after_the_noun_is_asked(catalog: str, text: str) -> No
 )
 def test_noun_without_a_state_adjective_stays_planned(catalog: str, text: str) -> None:
     assert plan_in(catalog, text).status == "ok", text
+
+
+# --- 4. "(no <time column>)" after a state: rows whose event has not happened, not a column left out --------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("utility", "outages still ongoing (no ended_at), every 10 minutes", "ended_at IS NULL"),
+        ("hr", "employees still working (no fired_at), daily", "fired_at IS NULL"),
+        ("univ", "students still studying (no expelled_on), daily", "expelled_on IS NULL"),
+    ],
+)
+def test_bracketed_no_time_column_is_a_null_check(catalog: str, text: str, where: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert spec.source.where == where, text
+    assert spec.source.columns is None, text
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "dropped"),
+    [
+        ("hr", "load employees (no passport_number), daily", "passport_number"),
+        ("shop", "customers (no phone), daily", "phone"),
+    ],
+)
+def test_bracketed_no_other_column_still_drops_it(catalog: str, text: str, dropped: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert spec.source.columns is not None and dropped not in spec.source.columns, text
+    assert spec.source.where is None, text
+
+
+# --- 5. a column list after the table's noun and a colon is the columns to load ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "columns"),
+    [
+        (
+            "insurance",
+            "полисы: policy_number, holder_id, sum_insured — каждый день",
+            ["policy_number", "holder_id", "sum_insured"],
+        ),
+        ("hr", "сотрудники: id, email, phone — ежедневно в 3 ночи", ["id", "email", "phone"]),
+        ("hr", "employees: id, email and phone — daily", ["id", "email", "phone"]),
+        ("utility", "tariffs: zone, price_per_kwh, every monday", ["zone", "price_per_kwh"]),
+    ],
+)
+def test_list_after_the_table_noun_and_a_colon(catalog: str, text: str, columns: list[str]) -> None:
+    assert ok_spec(catalog, text).source.columns == columns, text
+
+
+def test_colon_after_another_word_is_no_column_list() -> None:
+    assert ok_spec("hr", "сотрудники ежедневно, маскировать: email, phone").source.columns is None
