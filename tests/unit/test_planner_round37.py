@@ -108,3 +108,26 @@ def test_state_words_in_one_list_are_status_values(catalog: str, text: str, wher
 def test_state_word_alone_stays_asked(catalog: str, text: str) -> None:
     assert plan_in(catalog, text).status == "needs_clarification", text
 
+
+# --- 4. «от» + a number of days in words: a lower bound (>=), as in digits -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("utility", "задолженности с просрочкой от шестидесяти дней раз в сутки", "overdue_days >= 60"),
+        ("bank", "кредиты с просрочкой от тридцати дней каждый день в 7 утра", "overdue_days >= 30"),
+        ("bank", "кредиты, просрочка от ста двадцати дней, ежедневно", "overdue_days >= 120"),
+        ("utility", "долги от сорока пяти дней просрочки по понедельникам", "overdue_days >= 45"),
+    ],
+)
+def test_lower_bound_in_days_written_in_words(catalog: str, text: str, where: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.where == where
+
+
+def test_from_hour_in_words_stays_a_time() -> None:
+    # «от двух часов ночи» is a clock time of the schedule, never a filter
+    outcome = plan_in("shop", "заказы ежедневно от двух часов ночи")
+    assert outcome.spec is None or outcome.spec.source.where is None
