@@ -1117,7 +1117,7 @@ class RowFilters:
             if nxt is not None and not _crosses_clause(request, word, nxt) and nxt.parses:
                 if nxt.parses[0].pos in ("NOUN", "ADJF", "PRTF"):
                     continue  # «уволенных сотрудников»: an attribute, read by _state_conditions
-            if _status_value_named(request, table, word):
+            if _status_value_named(request, table, word) or _listed_beside_status_value(request, table, word):
                 continue
             columns = self._event_columns_of(table, word)
             if len(columns) == 1:
@@ -1151,7 +1151,7 @@ class RowFilters:
             return
         if self._explained_after(request, table, word):
             return  # «кроме закрытых (status closed)»: the brackets say which of the two (read by _restated)
-        if _status_value_named(request, table, word):
+        if _status_value_named(request, table, word) or _listed_beside_status_value(request, table, word):
             return
         question = state_two_columns_question(request.language, table, word.text, event)
         if question is not None and question not in request.unsure:
@@ -1946,6 +1946,8 @@ class RowFilters:
                 continue  # «только оплаченные счета»: the status rule reads it
             if _status_value_named(request, table, word) or _status_value_in_brackets(request, table, word):
                 continue  # "status closed only", «кроме ушедших (churned)»: the status rule reads it
+            if _listed_beside_status_value(request, table, word):
+                continue  # «кроме аннулированных и черновиков»: a list of status values, read as one
             columns = self._event_columns_of(table, word)
             negated = kind in ("кроме", "без", "except", "excluding")
             flags = [] if columns else self.boolean_columns_of(table, word)
@@ -2877,8 +2879,9 @@ def _excepts(words_: str) -> bool:
 
 # "rejected ones": the pronoun of the rows after a value
 _ONES_AFTER = re.compile(r"\s+(?:ones|one)\b")
-# Exception words: their object are the rows left out («кроме закрытых», "except rejected ones")
-_EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding"})
+# Exception words: their object are the rows left out («кроме закрытых», "except rejected ones"); an English
+# leave-out verb before a listed value is one too ("exclude the rejected ones", planner37)
+_EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding", "exclude", "omit", "skip"})
 # «кроме закрытых», "except the rejected ones", «кроме онлайн-продаж», "except online sales" (up to three
 # words, hyphenated ones too) right before an explanation in brackets
 _EXCEPT_TAIL = re.compile(
@@ -2962,6 +2965,11 @@ VALUE_MEANINGS = {
     "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
     # planner36: directions a call comment lists ('Направление (incoming, outgoing)'): «звонки исходящие»
     "входящий": ("incoming", "inbound"), "исходящий": ("outgoing", "outbound"),
+    # planner37: «аннулированные полисы» = cancelled; «отменённые» too, so «кроме отменённых и черновиков» is
+    # one list of listed values (NOT IN), not a state word beside a value
+    "аннулировать": ("cancelled", "canceled"), "аннулированный": ("cancelled", "canceled"),
+    "отменить": ("cancelled", "canceled"), "отменённый": ("cancelled", "canceled"),
+    "отмененный": ("cancelled", "canceled"),
 }  # fmt: skip
 
 
@@ -3453,6 +3461,29 @@ def _status_value_named(request: Request, table: Table, word: Token) -> bool:
     values = listed_values(column.comment) if column is not None else ()
     before = request.lower[: word.start].rstrip()
     return word.lower in values and before.endswith(("status", "статус", "статусом", "статусе"))
+
+
+def _listed_beside_status_value(request: Request, table: Table, word: Token) -> bool:
+    """«кроме аннулированных и черновиков», "cancelled or draft ones": the word is a listed status value and
+    is joined by and/or to another one, so the list is of status values, not the event of a time column
+    (cancelled_at) the word alone could also say (planner37)."""
+    if _status_value_of(table, word) is None:
+        return False
+    words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+    k = next((n for n, t in enumerate(words_) if t.start == word.start), None)
+    if k is None:
+        return False
+    for conj, other in ((k + 1, k + 2), (k - 1, k - 2)):
+        if not (0 <= other < len(words_) and words_[conj].lower in _LIST_JOINERS):
+            continue
+        first, second = sorted((word, words_[other]), key=lambda t: t.start)
+        if not _crosses_clause(request, first, second) and _status_value_of(table, words_[other]) is not None:
+            return True
+    return False
+
+
+# Words joining two values of one list: «кроме отменённых и черновиков», "rejected or draft ones"
+_LIST_JOINERS = frozenset({"и", "или", "and", "or"})
 
 
 def _status_value_of(table: Table, verb: Token) -> str | None:

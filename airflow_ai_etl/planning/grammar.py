@@ -685,6 +685,22 @@ _DURATION_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "second"
                    "week", "weeks", "month", "months"}  # fmt: skip
 
 
+# «с просрочкой от девяноста дней», "at least ninety days": a lower bound in days is a quantity too (as «от 90
+# дней» in digits already was; planner37). Hours stay the schedule's («от двух часов»); weeks and months are
+# left out: the filters compare the bare number with a column in days (`>= 2` for «от двух месяцев»).
+_LOWER_BOUNDS = {"от", "least"}
+_DAY_LEMMAS = {"день", "сутки"}
+_DAY_WORDS = {"day", "days"}
+
+
+def _lower_bound_of_days(prev: str, nxt: Token | None) -> bool:
+    """«от девяноста дней», "at least sixty days": the number after a lower-bound word measures a column in
+    days."""
+    if prev not in _LOWER_BOUNDS or nxt is None:
+        return False
+    return nxt.lower in _DAY_WORDS or (nxt.lang == "ru" and nxt.has(_DAY_LEMMAS))
+
+
 def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     """(start, end, digits) for every quantity written in words: a number with a multiplier («пяти
     тысяч» -> 5000, "two thousand") or a number right after a comparison word («от ста» -> 100, "over
@@ -706,7 +722,7 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             prev in _COMPARATIVES
             and nxt is not None
             and (nxt.lower in _DURATION_WORDS or (nxt.lang == "ru" and nxt.has(_DURATION_LEMMAS)))
-        )
+        ) or _lower_bound_of_days(prev, nxt)
         if (
             nxt is not None
             and not duration
