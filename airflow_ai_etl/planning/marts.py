@@ -74,8 +74,9 @@ TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
 # «…, итого»: the bare total word, as "total"
-SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд"}
-SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
+# GMV (gross merchandise value): jargon for the sales money summed, in either language
+SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд", "gmv"}
+SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover", "gmv"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
 PER_ONE_RU = {"один", "каждый"}  # «на одного абонента», «на каждого клиента»: per entity
@@ -99,9 +100,10 @@ UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль"
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit",
                   "arpu", "arppu", "arpa", "ltv", "clv", "cac", "roi", "conversion", "retention", "churn",
                   "attrition", "profitability"}  # fmt: skip
-MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "итого", "фонд"}
+MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "итого", "фонд", "gmv"}
 MONEY_EN = {
     "revenue",
+    "gmv",
     "turnover",
     "totals",
     "total",
