@@ -47,7 +47,7 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
-from airflow_ai_etl.planning.filters import state_two_columns_question, value_meanings
+from airflow_ai_etl.planning.filters import EXCLUDED_EN, state_two_columns_question, value_meanings
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, WEEKDAY_ABBREVIATIONS, is_
 from airflow_ai_etl.planning.patterns import DEDUPE
@@ -1177,8 +1177,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         )
         if not _grain_noun(t) and not each_grain and any(a <= t.start < b for a, b in ph.schedule_spans):
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
-        if t.lower == "," and any(w.lower in ("only", "только", "лишь") for w in tokens[i + 1 : i + 7]):
-            break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
+        if t.lower == "," and any(w.lower in ONLY_WORDS | EXCLUDED_EN for w in tokens[i + 1 : i + 7]):
+            break  # "..., paid orders only", «..., только действующие», "..., failed ones excluded": a filter
         if _before_path(ph, i):
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if _polite(t):
@@ -2163,6 +2163,20 @@ def _compound_noun(tokens: Sequence[Token], i: int) -> bool:
     return nxt.lang == "ru" and any(p.pos == "NOUN" and p.case == "gent" for p in nxt.parses[:1])
 
 
+def _listed_unit(tokens: Sequence[Token], i: int) -> bool:
+    """ "by test code and unit": a singular English unit word joined to a list a grouping word opened is one
+    more dimension (pieces counted are plural: "units sold")."""
+    if tokens[i].lang != "en" or tokens[i].lower.endswith("s") or tokens[i - 1].lower not in LIST_JOINERS:
+        return False
+    for k in range(i - 2, max(i - 8, -1), -1):
+        if tokens[k].lower in DIM_PREPS_EN:
+            return True
+        plain = tokens[k].lang == "en" or tokens[k].lower in LIST_JOINERS
+        if _measure_func(tokens, k) is not None or not plain:
+            return False
+    return False
+
+
 def _in_only_list(tokens: Sequence[Token], i: int) -> bool:
     """The word at `i` ends a list «только A, B и C» / "only A, B and C" of plain words: a column subset."""
     k = i - 1
@@ -2242,8 +2256,12 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
         if _in_only_list(tokens, i):
             return None  # «только код, название и зачётные единицы»: a column of a subset (planner9)
-        if before and (before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN or _compound_noun(tokens, i)):
-            return None  # «по единицам измерения», "by unit": a dimension, not pieces counted
+        if before and (
+            before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN
+            or _compound_noun(tokens, i)
+            or _listed_unit(tokens, i)
+        ):
+            return None  # «по единицам измерения», "by unit", "by test code and unit": a dimension
         return "units"  # "units sold": the sum of the quantity column
     if _word(t, STOCK_RU, STOCK_EN) and not (before and _measure_func(tokens, i - 1)):
         return "units"
