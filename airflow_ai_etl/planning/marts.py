@@ -2130,13 +2130,21 @@ UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "се�
               "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
               "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
               "litres": "liter"}  # fmt: skip
+# Calendar units naming a column only in the plural («в месяцах» -> term_months); «в месяц» is a rate or grain
+PLURAL_UNIT_PARTS = {"месяц": "month", "год": "year", "неделя": "week", "months": "month", "years": "year",
+                     "weeks": "week"}  # fmt: skip
 
 
 def _unit_part(token: Token) -> str | None:
-    """A unit of measure naming a column by its name part: «в днях» -> days, "in km" -> distance_km."""
+    """A unit of measure naming a column by its name part: «в днях» -> days, "in km" -> distance_km,
+    «в месяцах» -> term_months."""
     for key in token.lemmas | {token.lower}:
         if key in UNIT_PARTS:
             return UNIT_PARTS[key]
+    if token.lower in PLURAL_UNIT_PARTS:
+        return PLURAL_UNIT_PARTS[token.lower]
+    if token.lang == "ru" and token.lower not in token.lemmas and token.has(PLURAL_UNIT_PARTS, number="plur"):
+        return next(PLURAL_UNIT_PARTS[p.lemma] for p in token.parses if p.lemma in PLURAL_UNIT_PARTS)
     return None
 
 
