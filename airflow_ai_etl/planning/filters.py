@@ -1385,14 +1385,20 @@ class RowFilters:
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
             negator = self._negator_before(request, index)
+            # "failed ones excluded", "refunded rows left out": the exclusion said after the values (round 29)
+            after = request.token_at(tokens[last].start) + 1
+            excluded = self._negator_after(request, table, after) if request.language == "en" else None
             # "except rejected ones", "except rejected" (a status): one listed value right after an English
             # exception word names rows (planner28); «кроме app» of a source column stays asked (round 14)
             excepted = (
-                negator is not None
+                (excluded is not None or negator is not None and request.tokens[negator] in _EXCEPT_WORDS)
                 and request.language == "en"
-                and request.tokens[negator] in _EXCEPT_WORDS
                 and (name == "status" or _ONES_AFTER.match(request.text, tokens[last].end) is not None)
             )
+            if excluded is not None and negator is None and (excepted or len(values) > 1):
+                request.handled.append(excluded)
+            elif excluded is not None:
+                excluded = None  # already negated before the values, or not a state: the other rules read it
             if len(values) == 1 and not (self._means_cue(request, tokens, run[0]) or excepted):
                 continue
             if negator is not None and len(values) == 1 and not excepted:
@@ -1402,15 +1408,17 @@ class RowFilters:
                 condition = f"{name} = {_quote(values[0])}"
                 if excepted and negator is not None:
                     request.handled.append(request.spans[negator])
+                if excepted:
                     condition = str(self._negated(table, condition))
                 yield first.start, name, condition
                 continue
             listed_ = f"{name} IN ({', '.join(_quote(v) for v in values)})"
-            if negator is None:
+            if negator is None and excluded is None:
                 yield first.start, name, listed_
                 continue
             # «кроме app и ivr»: the rows with neither value (a row whose value is unknown is not excluded)
-            request.handled.append(request.spans[negator])
+            if negator is not None:
+                request.handled.append(request.spans[negator])
             column = table.column(name)
             kept = f"{name} NOT IN ({listed_.split('IN (', 1)[1]}"
             yield first.start, name, f"({kept} OR {name} IS NULL)" if column and column.nullable else kept
@@ -2144,12 +2152,16 @@ class RowFilters:
 
     def _negator_after(self, request: Request, table: Table, index: int) -> tuple[int, int] | None:
         """Span of a negating verb after word `index` and the row nouns there: "тестовые строки убрать",
-        "отменённые заказы не грузить" (not past a comma: "оплаченные заказы, пропускать строки, где ...")."""
-        while index < len(request.tokens) and self._row_noun_at(request, table, index):
+        "отменённые заказы не грузить", "failed ones excluded" (not past a comma: "оплаченные заказы,
+        пропускать строки, где ...")."""
+        while index < len(request.tokens) and (
+            self._row_noun_at(request, table, index) or request.tokens[index] in ("ones", "one")
+        ):
             index += 1
         if index >= len(request.tokens) or self._starts_clause(request, index):
             return None
-        match = NEGATING_VERB.match(request.lower, request.spans[index][0])
+        at = request.spans[index][0]
+        match = NEGATING_VERB.match(request.lower, at) or _EXCLUDED_AFTER.match(request.lower, at)
         return match.span() if match else None
 
     def _negator_before(self, request: Request, index: int, table: Table | None = None) -> int | None:
@@ -2882,6 +2894,9 @@ _ONES_AFTER = re.compile(r"\s+(?:ones|one)\b")
 # Exception words: their object are the rows left out («кроме закрытых», "except rejected ones"); an English
 # leave-out verb before a listed value is one too ("exclude the rejected ones", planner37)
 _EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding", "exclude", "omit", "skip"})
+# "failed ones excluded", "refunded rows left out": an exclusion said after the rows it leaves out
+EXCLUDED_EN = frozenset({"excluded", "omitted"})
+_EXCLUDED_AFTER = re.compile(r"(?:" + "|".join(sorted(EXCLUDED_EN)) + r"|left\s+out)\b")
 # «кроме закрытых», "except the rejected ones", «кроме онлайн-продаж», "except online sales" (up to three
 # words, hyphenated ones too) right before an explanation in brackets
 _EXCEPT_TAIL = re.compile(

@@ -47,7 +47,7 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
-from airflow_ai_etl.planning.filters import state_two_columns_question, value_meanings
+from airflow_ai_etl.planning.filters import EXCLUDED_EN, state_two_columns_question, value_meanings
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, WEEKDAY_ABBREVIATIONS, is_
 from airflow_ai_etl.planning.patterns import DEDUPE
@@ -74,8 +74,9 @@ TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Measure words (Russian lemmas; English surface words).
 # «…, итого»: the bare total word, as "total"
-SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд"}
-SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover"}
+# GMV (gross merchandise value): jargon for the sales money summed, in either language
+SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд", "gmv"}
+SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover", "gmv"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
 PER_ONE_RU = {"один", "каждый"}  # «на одного абонента», «на каждого клиента»: per entity
@@ -99,9 +100,10 @@ UNSUPPORTED_RU = {"медиана", "медианный", "перцентиль"
 UNSUPPORTED_EN = {"median", "percentile", "share", "ratio", "percent", "percentage", "margin", "profit",
                   "arpu", "arppu", "arpa", "ltv", "clv", "cac", "roi", "conversion", "retention", "churn",
                   "attrition", "profitability"}  # fmt: skip
-MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "итого", "фонд"}
+MONEY_RU = {"выручка", "сумма", "чек", "оборот", "фот", "оплата", "итог", "итого", "фонд", "gmv"}
 MONEY_EN = {
     "revenue",
+    "gmv",
     "turnover",
     "totals",
     "total",
@@ -1175,8 +1177,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         )
         if not _grain_noun(t) and not each_grain and any(a <= t.start < b for a, b in ph.schedule_spans):
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
-        if t.lower == "," and any(w.lower in ("only", "только", "лишь") for w in tokens[i + 1 : i + 7]):
-            break  # "..., paid orders only", «..., только действующие»: a filter, not a dimension
+        if t.lower == "," and any(w.lower in ONLY_WORDS | EXCLUDED_EN for w in tokens[i + 1 : i + 7]):
+            break  # "..., paid orders only", «..., только действующие», "..., failed ones excluded": a filter
         if _before_path(ph, i):
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if _polite(t):
@@ -2128,13 +2130,21 @@ UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "се�
               "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
               "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
               "litres": "liter"}  # fmt: skip
+# Calendar units naming a column only in the plural («в месяцах» -> term_months); «в месяц» is a rate or grain
+PLURAL_UNIT_PARTS = {"месяц": "month", "год": "year", "неделя": "week", "months": "month", "years": "year",
+                     "weeks": "week"}  # fmt: skip
 
 
 def _unit_part(token: Token) -> str | None:
-    """A unit of measure naming a column by its name part: «в днях» -> days, "in km" -> distance_km."""
+    """A unit of measure naming a column by its name part: «в днях» -> days, "in km" -> distance_km,
+    «в месяцах» -> term_months."""
     for key in token.lemmas | {token.lower}:
         if key in UNIT_PARTS:
             return UNIT_PARTS[key]
+    if token.lower in PLURAL_UNIT_PARTS:
+        return PLURAL_UNIT_PARTS[token.lower]
+    if token.lang == "ru" and token.lower not in token.lemmas and token.has(PLURAL_UNIT_PARTS, number="plur"):
+        return next(PLURAL_UNIT_PARTS[p.lemma] for p in token.parses if p.lemma in PLURAL_UNIT_PARTS)
     return None
 
 
@@ -2159,6 +2169,20 @@ def _compound_noun(tokens: Sequence[Token], i: int) -> bool:
         return False
     nxt = tokens[i + 1]
     return nxt.lang == "ru" and any(p.pos == "NOUN" and p.case == "gent" for p in nxt.parses[:1])
+
+
+def _listed_unit(tokens: Sequence[Token], i: int) -> bool:
+    """ "by test code and unit": a singular English unit word joined to a list a grouping word opened is one
+    more dimension (pieces counted are plural: "units sold")."""
+    if tokens[i].lang != "en" or tokens[i].lower.endswith("s") or tokens[i - 1].lower not in LIST_JOINERS:
+        return False
+    for k in range(i - 2, max(i - 8, -1), -1):
+        if tokens[k].lower in DIM_PREPS_EN:
+            return True
+        plain = tokens[k].lang == "en" or tokens[k].lower in LIST_JOINERS
+        if _measure_func(tokens, k) is not None or not plain:
+            return False
+    return False
 
 
 def _in_only_list(tokens: Sequence[Token], i: int) -> bool:
@@ -2240,8 +2264,12 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
         if _in_only_list(tokens, i):
             return None  # «только код, название и зачётные единицы»: a column of a subset (planner9)
-        if before and (before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN or _compound_noun(tokens, i)):
-            return None  # «по единицам измерения», "by unit": a dimension, not pieces counted
+        if before and (
+            before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN
+            or _compound_noun(tokens, i)
+            or _listed_unit(tokens, i)
+        ):
+            return None  # «по единицам измерения», "by unit", "by test code and unit": a dimension
         return "units"  # "units sold": the sum of the quantity column
     if _word(t, STOCK_RU, STOCK_EN) and not (before and _measure_func(tokens, i - 1)):
         return "units"

@@ -25,7 +25,7 @@ CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # English name part -> Russian and English synonyms (any word form).
 BUILTIN_GLOSSARY: dict[str, list[str]] = {
     # shop / retail
-    "sale": ["продажа", "продажи", "реализация", "выручка", "sold", "selling", "revenue"],
+    "sale": ["продажа", "продажи", "реализация", "выручка", "sold", "selling", "revenue", "gmv"],
     "order": ["заказ", "заказы", "покупка", "purchase"],
     "customer": ["клиент", "покупатель", "заказчик", "client", "buyer"],
     "client": ["клиент"],
