@@ -35,6 +35,13 @@ def ok(**fields: Any) -> dict[str, Any]:
     return {"status": "ok", **{name.replace("__", "."): value for name, value in fields.items()}}
 
 
+def mart(table: str, measures: list[list[Any]], dims: list[str], **fields: Any) -> dict[str, Any]:
+    """An expected mart plan over ``table``: its measures and dimensions, and any other fields named."""
+    return ok(
+        source__type="mart", source__table=table, mart__measures=measures, mart__dimensions=dims, **fields
+    )
+
+
 @functools.cache
 def _run_eval() -> Any:
     """eval/run_eval.py, the scorer the eval uses (it is a script, not a package module)."""

@@ -35,15 +35,9 @@ from typing import Any
 
 import pytest
 
-from tests.planned import ok, wrong_of
+from tests.planned import mart, ok, wrong_of
 
 ASK = {"status": "needs_clarification"}
-
-
-def mart(table: str, measures: list[list[Any]], dims: list[str], **fields: Any) -> dict[str, Any]:
-    return ok(
-        source__type="mart", source__table=table, mart__measures=measures, mart__dimensions=dims, **fields
-    )
 
 
 COUNT = [["count", None]]
