@@ -36,7 +36,7 @@ import dataclasses
 import functools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -2536,18 +2536,16 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None
     if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
-    if (
-        chatless := _unbracketed_units(_without_chat_phrases(request.text))
-    ) != request.text:  # "nothing fancy", "keep it fresh"
-        request, tokens = dataclasses.replace(request, text=chatless), tokenize(chatless)
-    if (written := _written_out_cuts(planner, request.text, tokens)) != request.text:  # «лаб. анализов»
-        request, tokens = dataclasses.replace(request, text=written), tokenize(written)
-    if (spelled := _comment_measures(planner, request.text, tokens)) != request.text:  # «к выплате»: net
-        request, tokens = dataclasses.replace(request, text=spelled), tokenize(spelled)
-    if (noun_first := _counted_noun_first(request.text, tokens)) != request.text:  # «сколько ушло людей»
-        request, tokens = dataclasses.replace(request, text=noun_first), tokenize(noun_first)
-    if (joined := _grain_word_columns(planner, request.text, tokens)) != request.text:  # "monthly fee"
-        request, tokens = dataclasses.replace(request, text=joined), tokenize(joined)
+    rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
+        lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
+        lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
+        lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
+        _counted_noun_first,  # «сколько ушло людей»
+        lambda text, tokens: _grain_word_columns(planner, text, tokens),  # "monthly fee"
+    )
+    for rewrite in rewrites:
+        if (rewritten := rewrite(request.text, tokens)) != request.text:
+            request, tokens = dataclasses.replace(request, text=rewritten), tokenize(rewritten)
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
