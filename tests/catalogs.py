@@ -236,6 +236,21 @@ def insurance_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Cat
     )
 
 
+def hotel_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A tenth domain with Russian comments: a hotel chain behind pg_hotel and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_hotel", "postgres", "Hotel chain reservations and guest database", "127.0.0.1", "hotel"
+        ),
+        ConnectionInfo(
+            "ch_hotel", "clickhouse", "ClickHouse warehouse for hotel analytics", "127.0.0.1", "hotel"
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "hotel.sql").read_text(encoding="utf-8")
+    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_hotel": tables_from_ddl(sql)})
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -246,4 +261,5 @@ CATALOGS = {
     "telecom": telecom_catalog,
     "bank": bank_catalog,
     "insurance": insurance_catalog,
+    "hotel": hotel_catalog,
 }
