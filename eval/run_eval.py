@@ -3,7 +3,7 @@
 Every case names a demo catalog (built from DDL in tests/fixtures, no servers), a request and the
 expected status plus the spec fields that matter. For an expected `ok`, fields the case does not
 name must have their default (no keys, no filter, target table = source table, mode append for a load of
-new rows and replace for a whole-table copy, ...), so a
+new rows or files and replace for a whole-table or Excel-sheet copy, ...), so a
 planner that invents a filter or a mask is caught. `mask` is compared as a set and `source.where`
 as a set of AND-ed conditions; everything else exactly. Trigger fields (`on_new_files`, `schedule_assets`,
 the latter as a set) are compared only when a case names them; a case that names `source.path` and no
@@ -274,10 +274,10 @@ def expected_fields(case: dict[str, Any]) -> dict[str, Any]:
         "target.conn_id": target_conn,
         "target.table": table.split(".")[-1] if table else None,
         "timezone": "UTC",
-        # A whole table copied again on every run is replaced, new rows (incremental) are appended; a
-        # mart replaces its table on every refresh.
+        # A whole table or Excel sheet read again on every run is replaced; new rows (incremental) and
+        # new files are appended; a mart replaces its table on every refresh.
         "target.mode": "append"
-        if expected.get("source.incremental.column") or source_type not in ("sql", "mart")
+        if expected.get("source.incremental.column") or source_type not in ("sql", "mart", "excel")
         else "replace",
         "target.keys": [],
         "source.incremental.column": None,
