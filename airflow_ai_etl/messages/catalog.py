@@ -359,6 +359,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(e.g. 'where returned_at IS NULL')?",
         "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
     },
+    "planner.calendar_unit": {
+        "en": "'{phrase}' has no exact number in the unit of {column} (a month or a year has no fixed number of days, a week is no whole month): what should {column} be compared with (e.g. 'where {column} >= {example}')?",
+        "ru": "«{phrase}» нельзя точно перевести в единицы {column} (в месяце и году нет постоянного числа дней, неделя — не целый месяц): с чем сравнивать {column} (например, «где {column} >= {example}»)?",
+    },
     "planner.other_table_flag": {
         "en": "'{phrase}' is {column}, a column of another table: a load of {table} cannot filter on it. Load "
         "{table} without that condition, or load the other table?",

@@ -34,6 +34,7 @@ from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
     BARE_NAME_IN_BRACKETS,
     BETWEEN,
+    CALENDAR_UNIT_AFTER,
     CALENDAR_UNITS,
     CLAUSE_END,
     CLAUSE_WORDS,
@@ -284,7 +285,7 @@ class RowFilters:
             self._cued_state_conditions,
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
-            self._numbered_reference_conditions, self._code_list_conditions,
+            self._numbered_reference_conditions, self._code_list_conditions, self._still_state_clauses,
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
@@ -827,7 +828,9 @@ class RowFilters:
                 elif thousands:
                     continue  # «1,000»: a thousand or one? asked about (the safety net quotes it)
                 value = value.replace(",", ".")
-                yield match.start(), columns[0], f"{columns[0]} {OPERATORS[match.group(2)]} {value}"
+                counted = _in_counted_unit(request, table.column(columns[0]), match, value)
+                if counted is not None:
+                    yield match.start(), columns[0], f"{columns[0]} {OPERATORS[match.group(2)]} {counted}"
         for match in POSTFIX_COMPARISON.finditer(request.lower):
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
@@ -1267,7 +1270,7 @@ class RowFilters:
                 continue
             if len(columns) == 1:
                 condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
-                around = {w.lower for w in tokens[i + 1 : min(len(tokens), j + 3)]}
+                around = {w.lower for w in tokens[i + (0 if reduced else 1) : min(len(tokens), j + 3)]}
                 # «ещё не закрыты», "not closed yet": the event has not happened, whatever a status says
                 if not (negated and around & NOT_YET_WORDS):
                     self._ask_if_status_may_hold(request, table, verb, columns[0])
@@ -1275,15 +1278,45 @@ class RowFilters:
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
 
+    def _still_state_clauses(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "outages still ongoing", "cards, still valid ones", «сотрудники, ещё работающие»: «still»/«ещё»
+        and a word right after the table's noun say which rows, so the clause is asked unless another rule
+        reads a condition in it ("still ongoing (ended_at empty)"); before planner38 every row was loaded.
+        Yields no condition itself."""
+        for index, word in enumerate(request.tokens[1:-1], start=1):
+            if word not in STILL_WORDS or not self._table_noun_at(request, table, index - 1):
+                continue
+            start, end = request.spans[index][0], request.spans[index + 1][1]
+            if any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            state = next(iter(tokenize(request.text[request.spans[index + 1][0] : end])), None)
+            if state is not None and (state.lang == "en" or self.is_state_word(state)):
+                request.state_clauses.append((start, end))
+        return ()
+
     def _reduced_clause_at(self, request: Request, table: Table, tokens: list[Token], i: int) -> bool:
         """ "loans not returned yet", "loans not yet returned": an English «not» right after the table's noun
-        opens a relative clause without its "that are" (the participle check follows in the caller)."""
-        if tokens[i].lower != "not" or i == 0 or tokens[i - 1].lang != "en":
+        opens a relative clause without its "that are" (the participle check follows in the caller). So does
+        a Russian «ещё/пока не» there («заявки ещё не закрыты», «обращения, пока не закрыты»: planner38, the
+        state was dropped while «которые ещё не закрыты» was read)."""
+        if i == 0 or tokens[i - 1].lang != tokens[i].lang:
             return False
-        noun = tokens[i - 1].lower
-        if stem(noun) in {stem(part) for part in name_parts(table.name)}:  # "loans" of library_loans
+        russian_not_yet = (
+            tokens[i].lower in NOT_YET_WORDS
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower == "не"
+            and tokens[i].lang == "ru"
+        )
+        if tokens[i].lower != "not" and not russian_not_yet:
+            return False
+        return self._table_noun_at(request, table, request.token_at(tokens[i - 1].start))
+
+    def _table_noun_at(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is the table's noun: a part of its name ("loans" of library_loans, "requests" of
+        service_requests) or a row noun (_row_noun_at)."""
+        if stem(request.tokens[index]) in {stem(part) for part in name_parts(table.name)}:
             return True
-        return self._row_noun_at(request, table, request.token_at(tokens[i - 1].start))
+        return self._row_noun_at(request, table, index)
 
     def _listed_value_conditions(
         self, request: Request, table: Table, _: bool
@@ -1331,6 +1364,25 @@ class RowFilters:
                 if condition:
                     yield t.start, name, condition
 
+    def _value_hits(
+        self, request: Request, table: Table
+    ) -> tuple[list[Token], list[dict[str, str]], dict[str, tuple[str, ...]], list[int]]:
+        """The request's words, per word the listed values it says ({column: value}), the listed values of
+        each filterable column, and the indices of common words read as values (_common_word_values)."""
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {name: values for name, values in listed.items() if values}
+        if not listed:
+            return [], [], {}, []
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        hits = [self._listed_hits(request, table, tokens, k, listed) for k in range(len(tokens))]
+        return tokens, hits, listed, _common_word_values(request, tokens, hits, listed)
+
+    def common_word_value_spans(self, request: Request, table: Table) -> list[tuple[int, int]]:
+        """Spans of common words joined to a listed value and read as one («новые» of «только новые и
+        in_progress»): values, so no new-rows cue."""
+        tokens, _, _, common = self._value_hits(request, table)
+        return [(tokens[k].start, tokens[k].end) for k in common]
+
     def _listed_run_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -1341,13 +1393,9 @@ class RowFilters:
         cue that it says how a row came about: a preposition of means before it («через банк», "by card") or
         the instrumental case («картой»). A word that with its neighbour names a column («номер карты», "card
         number") is the column; a list after a negator is left to the rules that read negations."""
-        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
-        listed = {name: values for name, values in listed.items() if values}
+        tokens, hits, listed, _common = self._value_hits(request, table)
         if not listed:
             return
-        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        hits = [self._listed_hits(request, table, tokens, k, listed) for k in range(len(tokens))]
-        _common_word_values(request, tokens, hits, listed)
         self._ask_unread_channel(request, table, tokens, hits, listed)
         k = 0
         while k < len(tokens):
@@ -2942,6 +2990,8 @@ def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
 # «ещё не закрыты», «пока не вернули», "not closed yet": the words say the event has not happened yet, so
 # the event's time column is empty; a status the table also has is not what they ask about.
 NOT_YET_WORDS = frozenset({"еще", "ещё", "пока", "yet"})
+# "still ongoing", «ещё работающие»: the rows in a state that has not ended (_still_state_clauses)
+STILL_WORDS = frozenset({"still", "еще", "ещё"})
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
@@ -2954,6 +3004,9 @@ CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "di
 BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
 
 
+# Russian common words that are literally an English listed code: a value only when joined by и/или to another
+# value of the same column («только новые и in_progress»); alone «новые» keeps meaning new rows.
+COMMON_VALUE_WORDS = {"новый": "new"}
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {
     "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
@@ -3212,16 +3265,21 @@ def _merged_values(kept: str, new: str) -> str | None:
 
 def _common_word_values(
     request: Request, tokens: list[Token], hits: list[dict[str, str]], listed: dict[str, tuple[str, ...]]
-) -> None:
+) -> list[int]:
     """ "only new and in_progress", «done или new»: a common word («new», "open") that is literally a value
     the comment lists counts as that value when a list joins it to another value of the same column (the
-    word alone stays a common word: "only new" rows); fills `hits` in place, one pass over the words."""
+    word alone stays a common word: "only new" rows); fills `hits` in place, one pass over the words. A
+    Russian common word meaning one («новые» = new, COMMON_VALUE_WORDS) counts the same way («только новые
+    и in_progress»: before planner38, new rows by created_at and status = 'in_progress'). Returns the
+    indices of the words it read."""
+    read: list[int] = []
     for k, t in enumerate(tokens):
-        if hits[k] or t.lower not in NOT_A_NAME or any(a <= t.start < b for a, b in request.schedule_spans):
+        literal = t.lower if t.lower in NOT_A_NAME else COMMON_VALUE_WORDS.get(t.lemma or "")
+        if hits[k] or literal is None or any(a <= t.start < b for a, b in request.schedule_spans):
             continue
         if starts_new_rows(request.lower, t.start):
             continue  # "status done and new rows by created_at": the new-rows clause, no value
-        own = {name: value for name, values in listed.items() for value in values if value.lower() == t.lower}
+        own = {name: value for name, values in listed.items() for value in values if value.lower() == literal}
         before = next((j for j in range(k - 1, max(k - 4, -1), -1) if hits[j]), None)
         after = next((j for j in range(k + 1, min(k + 4, len(tokens))) if hits[j]), None)
         for j in (before, after):
@@ -3231,7 +3289,9 @@ def _common_word_values(
             gap = request.text[left.end : right.start]
             if _RUN_GAP.fullmatch(gap) and re.search(r"\b(?:и|или|либо|and|or)\b", gap, re.IGNORECASE):
                 hits[k] = {name: own[name] for name in own.keys() & hits[j].keys()}
+                read.append(k)
                 break
+    return read
 
 
 def _left_out_values(condition: str) -> tuple[str, list[str]] | None:
@@ -3343,6 +3403,8 @@ def _says_null(match: re.Match[str]) -> bool:
     """Whether a NULL_AFTER phrase asks for missing values ("is empty", "не заполнен") or present ones."""
     if match.group("op"):
         return match.group("op") == "="
+    if match.group("bare"):
+        return True
     if match.group("ru"):
         word = match.group("ru")
         fused = word.startswith("не")  # "непустой", "незаполнен"
@@ -3597,6 +3659,60 @@ def _in_column_unit(table: Table, unit: str, number: str) -> tuple[list[str], st
     column, other = kept[0]
     value = float(number.replace(",", ".")) * _TIME_UNIT_SECONDS[unit] / _TIME_UNIT_SECONDS[other]
     return [column], str(int(value)) if value == int(value) else str(round(value, 4))
+
+
+# A column counting days compares weeks exactly (7 days) but not months or years (28-31 days, 365-366): those
+# are asked. A column counting months compares years exactly (12). Approximate lengths only for the example
+# a question offers.
+_CALENDAR_FACTORS = {"day": {"day": 1, "week": 7}, "week": {"week": 1}, "month": {"month": 1, "year": 12},
+                     "year": {"year": 1}}  # fmt: skip
+_APPROXIMATE_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_CALENDAR_STEMS = (("day", ("day", "дн", "день", "сут")), ("week", ("week", "недел")),
+                   ("month", ("month", "месяц")), ("year", ("year", "год", "лет")))  # fmt: skip
+
+
+def _calendar_unit(word: str) -> str | None:
+    """day, week, month or year for a word of that unit («недель», "months", «лет»)."""
+    word = word.lower()
+    return next((unit for unit, stems in _CALENDAR_STEMS if word.startswith(stems)), None)
+
+
+def _counted_calendar_unit(column: Column | None) -> str | None:
+    """The calendar unit a whole-number column counts: by its name (overdue_days, term_months) or its
+    comment's first word ('Дней просрочки'); None for any other column."""
+    if column is None or _is_text(column) or _is_time_column(column):
+        return None
+    last = column.name.split("_")[-1]
+    if last in ("days", "weeks", "months", "years"):
+        return _calendar_unit(last)
+    first = words(column.comment or "")[:1]
+    counted = first and first[0].lower() in ("дней", "недель", "месяцев", "лет")
+    return _calendar_unit(first[0]) if counted else None
+
+
+def _in_counted_unit(request: Request, column: Column | None, match: re.Match[str], value: str) -> str | None:
+    """`value` of a comparison in the unit `column` counts when a calendar unit follows the number («больше
+    3 недель» on overdue_days: 21); None, with a question, when the units do not convert exactly («от 2
+    месяцев» on a column in days: before planner38, `overdue_days >= 2`). Any other number stays as
+    written."""
+    after = CALENDAR_UNIT_AFTER.match(request.lower, match.end())
+    if after is None or column is None:
+        return value
+    counted = _counted_calendar_unit(column)
+    unit = _calendar_unit(after.group("unit"))
+    if counted is None or unit is None:
+        return value
+    factor = _CALENDAR_FACTORS[counted].get(unit)
+    if factor is not None:
+        number = float(value) * factor
+        request.handled.append((match.start(2), after.end()))  # «больше 3 недель»: read, 3 is not in 21
+        return str(int(number)) if number == int(number) else str(round(number, 4))
+    example = max(1, round(float(value) * _APPROXIMATE_DAYS[unit] / _APPROXIMATE_DAYS[counted]))
+    phrase = " ".join(request.text[match.start(2) : after.end()].split())  # a number in words leaves spaces
+    request.unsure.append(
+        say(request.language, "planner.calendar_unit", phrase=phrase, column=column.name, example=example)
+    )
+    return None
 
 
 def _columns_in_unit(table: Table, unit: str) -> list[str]:

@@ -686,11 +686,12 @@ _DURATION_WORDS = {"hour", "hours", "minute", "minutes", "min", "mins", "second"
 
 
 # «с просрочкой от девяноста дней», "at least ninety days": a lower bound in days is a quantity too (as «от 90
-# дней» in digits already was; planner37). Hours stay the schedule's («от двух часов»); weeks and months are
-# left out: the filters compare the bare number with a column in days (`>= 2` for «от двух месяцев»).
+# дней» in digits already was; planner37), and so in weeks, months, years (planner38: «от двух месяцев» was
+# dropped; the filters convert it to the unit of the column compared, or ask). Hours stay the schedule's («от
+# двух часов»).
 _LOWER_BOUNDS = {"от", "least"}
-_DAY_LEMMAS = {"день", "сутки"}
-_DAY_WORDS = {"day", "days"}
+_DAY_LEMMAS = {"день", "сутки", "неделя", "месяц", "год"}
+_DAY_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years"}
 
 
 def _lower_bound_of_days(prev: str, nxt: Token | None) -> bool:

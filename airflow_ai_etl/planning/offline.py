@@ -57,7 +57,7 @@ from airflow_ai_etl.planning.filters import (
     value_meanings,
 )
 from airflow_ai_etl.planning.keys import key_noun_columns
-from airflow_ai_etl.planning.lexer import CYRILLIC, Token, singular_noun_phrase, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, Token, analyse, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, TABLES, concepts, is_
 from airflow_ai_etl.planning.marts import (
     FILLER_EN,
@@ -89,6 +89,7 @@ from airflow_ai_etl.planning.patterns import (
     DEDUPE_AFTER_VERB,
     DEDUPE_BEFORE_VERB,
     EXCEL_PATH,
+    EXCEPTED_ONES,
     EXCLUDE,
     EXCLUDE_PREPOSITIONS,
     FILE_FORMATS,
@@ -1663,7 +1664,9 @@ class OfflinePlanner:
             return None
         cyrillic = bool(re.search(r"[а-я]", request.tokens[first_index]))
         if not between:
-            return first if cyrillic else second
+            # «временных сотрудников»: an adjective before a noun modifies it, though it resembles a word of
+            # another table's comment ('Табель учёта рабочего времени'); «заказы клиентов»: a noun, the first
+            return first if cyrillic and not self._adjective_at(request, first_index) else second
         if between[0] in MODIFIER_LINKS:
             return first
         if between[0] in POSSESSIVE:
@@ -1671,6 +1674,12 @@ class OfflinePlanner:
         # "результаты анализов пациентов": a chain of genitives still hangs off the first noun.
         linking = FROM_WORDS | TO_WORDS | {"и", "или", "а", "либо", "and", "or", "then", "затем"}
         return first if cyrillic and between[0] not in linking else None
+
+    @staticmethod
+    def _adjective_at(request: Request, index: int) -> bool:
+        """Word `index` is read first as a full adjective («временных», «рабочих»), not a noun."""
+        parses = analyse(request.tokens[index])
+        return bool(parses) and parses[0].pos == "ADJF"
 
     def _ask_table(self, request: Request, candidates: list[ConnectionInfo], unreadable: list[str]) -> str:
         if unreadable:
@@ -1940,6 +1949,10 @@ class OfflinePlanner:
             if token in LIST_JOINERS or COLUMN_NOUN.match(token):
                 i += 1
                 continue
+            possessor = self._table_possessor_width(request, table, i) if columns else 0
+            if possessor:
+                i += possessor  # «по лицевому счёту абонента»: whose account, not a second column
+                continue
             found = None
             if fk_words and self.vocabulary.meanings(token) & {"date", "day"} and not table.column(token):
                 found = self._key_word_column(table, tokens, i, end)  # «по дате занятия»: the date itself
@@ -1956,6 +1969,28 @@ class OfflinePlanner:
                 columns.append(name)
             i += width
         return columns, i
+
+    def _table_possessor_width(self, request: Request, table: Table, i: int) -> int:
+        """«по лицевому счёту абонента», "account number of the subscriber": right after a column's words,
+        the table's own noun in the genitive (or after "of (the)") says whose column it is, not another
+        column; its width in words, 0 otherwise (planner38: full_name, 'ФИО абонента', was a second key)."""
+        tokens = request.tokens
+        if request.text[request.spans[i - 1][1] : request.spans[i][0]].strip():
+            return 0  # «по счёту, абоненту»: punctuation between, a list
+        j = i
+        if tokens[j] == "of":
+            j += 2 if j + 1 < len(tokens) and tokens[j + 1] == "the" else 1
+        if j >= len(tokens) or table.column(tokens[j]):
+            return 0
+        word = tokens[j]
+        head = words(table.comment or "")[:1]  # 'Абоненты (физические лица, ...)': the comment's head noun
+        own = self._names_table(word, table) or bool(
+            head and self.vocabulary.meanings(word) & self.vocabulary.meanings(head[0])
+        )
+        if not own:
+            return 0
+        genitive = j > i or not CYRILLIC.search(word) or any(p.case == "gent" for p in analyse(word))
+        return j - i + 1 if genitive else 0
 
     def _key_word_column(self, table: Table, tokens: list[str], i: int, end: int) -> tuple[str, int] | None:
         """A key named by what it is, not by its name: «по дате (занятия)» -> the table's one date column,
@@ -2500,6 +2535,7 @@ class OfflinePlanner:
                 start = request.spans[i + 1][0]
                 spans.append((start, start + len(self.filters._place_phrase(request, table, i))))
         spans += _listed_value_runs(text, table)  # "only new and in_progress": two status values, no new rows
+        spans += self.filters.common_word_value_spans(request, table)  # «только новые и in_progress» too
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
@@ -2661,6 +2697,8 @@ class OfflinePlanner:
             )
             if value.lower() in names or value.lower() in request.claimed or _covered(value, read):
                 continue
+            if match.group("num") is not None and request.is_handled(match.start("num")):
+                continue  # «больше 3 недель» read as overdue_days > 21: converted, not dropped
             if match.group("num") is not None and match.group("cmp") is None:
                 continue
             return self._ask_condition(request, table, match.group(0).strip())
@@ -2769,7 +2807,7 @@ class OfflinePlanner:
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for k, (t, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
-            if self._state_word_candidate(request, t) and self.vocabulary.meanings(nxt.lower) & own:
+            if self._state_word_candidate(request, t, table) and self.vocabulary.meanings(nxt.lower) & own:
                 return request.text[t.start : nxt.end]  # «застрявшие посылки» of 'Отправления (посылки)'
             adjacent = not request.text[t.end : nxt.start].strip()
             # «дисциплины второго курса»: an adjective before a noun of its own qualifies that noun
@@ -2783,14 +2821,17 @@ class OfflinePlanner:
                 return request.text[t.start : nxt.end]
         return None
 
-    def _state_word_candidate(self, request: Request, t: Token) -> bool:
+    def _state_word_candidate(self, request: Request, t: Token, table: Table | None = None) -> bool:
         """`t` is a participle or adjective that may state which rows: no quantifier, engine, schedule,
-        status, change or new-rows word, and no adjective of a name in the catalog."""
+        status, change or new-rows word, and no adjective of a name in the catalog (of `table`'s own words
+        when given: «временных сотрудников» only resembles 'Табель учёта рабочего времени' of another
+        table, so it still states which employees; planner38)."""
         if not any(p.pos in ("PRTF", "ADJF") for p in t.parses[:1]) or t.lower in request.claimed:
             return False
         if t.lemmas & NOT_A_STATE or self._is_engine_word(t.lower) or concepts(t.lemma, "ru"):
             return False  # «всех сотрудников», «кликхаусную таблицу», «ежедневная выгрузка», «данные»
-        if t.parses[0].pos == "ADJF" and self._catalog_word(t.lemma):
+        named = self._catalog_word(t.lemma) if table is None else _table_word(table, t.lemma)
+        if t.parses[0].pos == "ADJF" and named:
             return False  # «расчётные листки», «коечный фонд»: the adjective is part of a name in the catalog
         if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
             return False
@@ -2801,9 +2842,13 @@ class OfflinePlanner:
     def _unread_excepted_state(self, request: Request, read: str) -> str | None:
         """«сим-карты, кроме украденных», «за исключением украденных»: with no WHERE, a participle or
         adjective after an exception word says which rows to leave out; one no rule read is asked
-        (planner32: every row was loaded). A column noun after it («кроме служебных полей») names columns."""
-        if read or request.language != "ru":
+        (planner32: every row was loaded). A column noun after it («кроме служебных полей») names columns.
+        English "exclude/except/omit the X ones" likewise (planner38: "omit the sleepy ones" loaded every
+        row)."""
+        if read:
             return None
+        if request.language != "ru":
+            return self._unread_excepted_ones(request)
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         for k, cue in enumerate(tokens[:-1]):
             if not EXCLUDE_PREPOSITIONS.match(cue.lower) and cue.lower != "исключением":
@@ -2826,6 +2871,18 @@ class OfflinePlanner:
                 continue
             start = tokens[k - 1].start if k and cue.lower == "исключением" else cue.start  # «за исключением»
             return request.text[start : word.end]
+        return None
+
+    def _unread_excepted_ones(self, request: Request) -> str | None:
+        """ "exclude the suspicious ones": the phrase when its word was read by no rule nor the schedule."""
+        for match in EXCEPTED_ONES.finditer(request.text):
+            word = match.start("word")
+            if request.is_handled(word) or match.group("word").lower() in request.claimed:
+                continue
+            if DEDUPE.search(match.group(0).lower()) or concepts(match.group("word").lower(), "en"):
+                continue  # "remove duplicate rows": a dedupe, read by its own rule
+            if not any(a <= word < b for a, b in request.schedule_spans):
+                return match.group(0)
         return None
 
     def _unread_row_phrase(self, request: Request, read: str) -> str | None:
@@ -3980,6 +4037,26 @@ class OfflinePlanner:
         return Found(None, [msg("planner.which_format", path=path)])
 
 
+@functools.lru_cache(maxsize=512)
+def _table_word_prefixes(table: Table) -> frozenset[str]:
+    """First five letters of the table's words: its name, comment, its columns' names and comments (their
+    lemmas too: «умный» of 'Телеметрия умных счётчиков'), and the glossary's words for the English ones
+    («товар» for product_id)."""
+    texts = [table.name, table.comment or ""] + [f"{c.name} {c.comment or ''}" for c in table.columns]
+    found = {w for text in texts for w in words(text.lower())}
+    found |= {part for c in table.columns for part in c.name.lower().split("_")}  # product_id: product
+    found |= {t.lemma for text in texts for t in tokenize(text) if t.lang == "ru" and t.lemma}
+    keys = {key for w in found for key in (w, w.removesuffix("s"))}
+    found |= {g for key in keys for g in BUILTIN_GLOSSARY.get(key, ())}
+    return frozenset(w.replace("ё", "е")[:5] for w in found if len(w) >= 5)
+
+
+def _table_word(table: Table, lemma: str) -> bool:
+    """The lemma shares its first five letters with a word of the table (as OfflinePlanner._catalog_word
+    does for the whole catalog)."""
+    return len(lemma) >= 5 and lemma.replace("ё", "е")[:5] in _table_word_prefixes(table)
+
+
 def _counts_columns(count: str | None) -> bool:
     """The word between «первые» and «колонок» is a number or absent: «первые 5 колонок», «первые три поля»,
     "last columns"; not "first name field" (a column's name)."""
@@ -3991,7 +4068,8 @@ def _counts_columns(count: str | None) -> bool:
 LOAD_DEDUPE = re.compile(
     r"\b(?:без\s+дубл\w*|удал\w*\s+дубл\w*|убра\w*\s+дубл\w*|без\s+повтор\w*|дедуп\w*|dedup\w*|"
     r"(?:no|without|remove|removing|drop|dropping|skip)\s+(?:the\s+)?(?:dupes?|duplicat\w*))"
-    r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*[\w.]+)*)?",
+    # "by account number of the subscriber": a key with its owner after "of" (its "number of" is no count)
+    r"(?:\s+(?:по|by|on)\s+[\w.]+(?:(?:\s+[\w.]+)?\s+of\s+(?:the\s+)?[\w.]+)?(?:\s*(?:,|и|and)\s*[\w.]+)*)?",
     re.IGNORECASE,
 )
 

@@ -397,13 +397,16 @@ BARE_NAME_IN_BRACKETS = re.compile(r"\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)")
 
 # --- null checks, negated row filters, rolling windows ---------------------------------------
 
-# After the column: "amount is null", "email is not empty", "телефон не заполнен", "город непустой",
-# "email = null" (the particle «пусть», "let", is no «пустой»). Only the word null means SQL NULL alone;
-# empty, missing, filled... are about a value being there, and an empty string is no value either (see
+# After the column: "amount is null", "email is not empty", "ended_at empty", "телефон не заполнен", "город
+# непустой", "email = null" (the particle «пусть», "let", is no «пустой»). Only the word null means SQL NULL
+# alone; empty, missing, filled... are about a value being there, and an empty string is no value either (see
 # filters._null_check).
 NULL_AFTER = re.compile(
     r"(?:\b(?:is|are)\s+(?P<not>not\s+|non[\s-]?)?(?P<word>null|empty|blank|missing|set|present|"
     r"filled(?:\s+in)?|populated|known|provided)|"
+    # "ended_at empty", "(closed_at empty)": no verb between the column and the word (read only when a column
+    # of the table stands right before it, filters._null_conditions)
+    r"\b(?P<bare>empty|blank)|"
     r"(?P<ru_not>\bне\s+)?\b(?P<ru>(?:не)?(?:пуст(?!ь\b)|заполнен|указан|задан)\w*)|"
     r"(?P<op>=|!=|<>)\s*null)\b",
     re.IGNORECASE,
@@ -425,6 +428,14 @@ NEGATING_VERBS = (
     r"remov\w*|delet\w*|drop(?:ping)?|удал(?:ить|и|ите|ять|яя|ив|яем)"
 )
 NEGATING_VERB = re.compile(r"(?:" + NEGATING_VERBS + r")\b", re.IGNORECASE)
+# "exclude the suspicious ones", "except sleepy ones", "skip any dormant rows": an English leave-out word, one
+# word and a row noun; the word says which rows to leave out (offline._unread_excepted_state asks when no rule
+# read it)
+EXCEPTED_ONES = re.compile(
+    r"\b(?:" + NEGATING_VERBS + r")\s+(?:the\s+|those\s+|any\s+|all\s+)?(?P<word>[a-z][a-z-]+)\s+"
+    r"(?:ones|rows|records|entries)\b",
+    re.IGNORECASE,
+)
 NEGATED_ROWS = re.compile(
     r"\b(?:" + NEGATING_VERBS + r"|without|без)\s+(?:the\s+|all\s+|any\s+|все\s+)?(?:[a-zа-яё_]+\s*)?,?\s*"
     r"(?:where|with|whose|that\s+have|which\s+have|having|if|когда|где|у\s+которых|в\s+которых|с|со|"
@@ -490,6 +501,13 @@ WINDOW_UNITS = (
     (re.compile(r"^(day|дн|день|сут)", re.I), "day"),
     (re.compile(r"^(week|недел)", re.I), "week"),
     (re.compile(r"^(month|месяц)", re.I), "month"),
+)
+# «больше 3 недель», "over 2 months", «свыше 1 года»: a calendar unit right after a compared number (the
+# filters convert it to the unit the compared column counts, or ask; planner38)
+CALENDAR_UNIT_AFTER = re.compile(
+    r"\s*+(?P<unit>дн(?:ей|я|и)|день|сут(?:ки|ок)|недел\w*|месяц\w*|год\w*|лет|days?|weeks?|months?|years?)"
+    r"(?![a-zа-яё])",
+    re.IGNORECASE,
 )
 # "last week" / "прошлый месяц" may be the calendar week or the last 7 days: asked, not guessed.
 CALENDAR_UNITS = {"week", "month"}

@@ -5,8 +5,8 @@ Section 1: "exclude the rejected ones" names rows, like "except".
 An English leave-out verb ("exclude", "omit", "skip") followed by one listed value of the table ("the declined
 ones", "blocked cards") says which rows to leave out, exactly as "except declined ones" already did: the value
 negated (`status <> 'declined'`, IS DISTINCT FROM on a nullable column).
-Section 2 (a word that is no listed value after the verb) is planned without a filter on main and after this
-rule alike: a confident wrong answer outside this rule, marked xfail so it is not forgotten.
+Section 2 (a word that is no listed value after the verb) was planned without a filter on main and after this
+rule alike: a confident wrong answer outside this rule, marked xfail until planner38 asked it.
 
 Section 3: «кроме аннулированных и черновиков», "except closed and frozen ones": state words joined by and/or,
 each a listed status value, are one list of status values (NOT IN / IN), though one alone may also say the
@@ -51,10 +51,9 @@ def test_leave_out_verb_before_listed_value_negates_it(catalog: str, text: str, 
 
 
 # --- 2. no listed value after the verb: must be asked. Confident wrong on main before this round too (the
-# unread adjective is dropped, every row loads); left for a residue rule, kept here as a known failure -------
+# unread adjective was dropped, every row loaded); asked since planner38 (offline._unread_excepted_ones) -----
 
 
-@pytest.mark.xfail(strict=True, reason="unread adjective after a leave-out verb is dropped (not this rule)")
 @pytest.mark.parametrize(
     ("catalog", "text"),
     [
