@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from file_bench import CH_DDL, PRELUDE, server_cpu, task_env, write_rows  # noqa: E402
+from file_bench import CH_DDL, PRELUDE, put_bench_object, server_cpu, task_env, write_rows  # noqa: E402
 from local_servers import start_clickhouse  # noqa: E402
 
 from tests.s3_server import start_moto  # noqa: E402
@@ -251,7 +251,7 @@ def main() -> int:
             for fmt in args.formats.split(","):
                 path = base / f"data_{n}.{fmt}"
                 write_rows(ch, path, n, fmt)
-                s3.client().upload_file(str(path), "bench", path.name)
+                put_bench_object(s3, path)
                 for source in args.sources.split(","):
                     uri = f"s3://bench/{path.name}" if source == "s3" else str(path)
                     runs = []

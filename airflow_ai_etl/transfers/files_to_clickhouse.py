@@ -904,7 +904,7 @@ class FilesToClickHouseTransfer:
         state = loader.prepare(client)
         registry = LoadedFilesRegistry(client, loader.names.database)
         registry.ensure(exists=state.has(REGISTRY_TABLE))
-        if self.mode != "append":
+        if self.mode != "append" or not state.has(REGISTRY_TABLE):  # (a registry made now holds nothing)
             return registry, set(), None
         done, stale = registry.holds(loader.names, target_exists=loader.exists)
         return registry, done, stale

@@ -154,3 +154,60 @@ def test_aws_connections_and_anonymous_access_keep_the_client(monkeypatch, backe
     }
     monkeypatch.setenv("AIRFLOW_CONN_S3_ANON", json.dumps(anonymous))
     assert S3Hook(aws_conn_id="s3_anon").signed_transport() is None
+
+
+def test_plain_key_connections_do_not_import_the_amazon_provider(s3_server, s3_conn, bucket, monkeypatch):
+    """An access key, a secret, an endpoint, a region and a boolean verify are read alike by every
+    path: the signed transport is made from them without the Amazon provider's hook (its import is
+    most of a small load's fixed cost); listing and reading still match the client's."""
+
+    def no_provider():
+        raise AssertionError("the Amazon provider's hook was asked for")
+
+    monkeypatch.setattr(s3_module, "_amazon_s3_hook_class", no_provider)
+    conn = json.loads(s3_server.connection_json())
+    for extra in (conn["extra"], {**conn["extra"], "verify": False}):
+        monkeypatch.setenv("AIRFLOW_CONN_S3_PLAIN", json.dumps({**conn, "extra": extra}))
+        hook = S3Hook(aws_conn_id="s3_plain")
+        assert [o.key for o in hook.list_objects(f"s3://{bucket}/in/*.csv")] == sorted(
+            k for k in ODD_KEYS if k.count("/") == 1 and k.endswith(".csv")
+        )
+        assert hook.read_object(bucket, ODD_KEYS[0]) == ODD_KEYS[0].encode()
+        assert hook.signed_transport().credentials.access_key == conn["login"]
+        assert hook.signed_transport().verify is extra.get("verify", True)
+        assert hook._client is None
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"aws_session_token": "token"},
+        {"role_arn": "arn:aws:iam::123456789012:role/loader"},
+        {"profile_name": "other"},
+        {"config_kwargs": {"proxies": {"http": "http://proxy:3128"}}},
+        {"verify": "false"},
+        {"service_config": {"s3": {"endpoint_url": "http://127.0.0.1:9"}}},
+    ],
+)
+def test_any_other_connection_setting_keeps_the_amazon_providers_reading(s3_server, monkeypatch, extra):
+    """A session token, a role, a profile, botocore settings, a verify given as text, a service
+    endpoint: read by the Amazon provider's hook as before (not by the plain-key path)."""
+    if s3_module._amazon_s3_hook_class() is None:
+        pytest.skip("apache-airflow-providers-amazon is not installed")
+    conn = json.loads(s3_server.connection_json())
+    monkeypatch.setenv("AIRFLOW_CONN_S3_SET", json.dumps({**conn, "extra": {**conn["extra"], **extra}}))
+    hook = S3Hook(aws_conn_id="s3_set")
+    assert not s3_module._plain_keys(*hook._connection_extra())
+    asked = []
+    real = s3_module._amazon_s3_hook_class
+
+    def provider():
+        asked.append(True)
+        return real()
+
+    monkeypatch.setattr(s3_module, "_amazon_s3_hook_class", provider)
+    try:
+        hook.signed_transport()
+    except Exception:  # noqa: BLE001, S110 - a role or profile that does not exist: only who read it matters
+        pass
+    assert asked, "the Amazon provider's hook did not read the connection"
