@@ -334,11 +334,11 @@ class ClickHouseTableLoader:
                     raise ReconciliationError(f"{name}: {sent} rows sent, {landed} staged; nothing published")
                 if landed:
                     self._publish_staging(client, staging, attach, columns)
-                self._drop_file_staging(client, staging)
             except BaseException:
                 with _suppress_log("dropping the file staging table"):
                     self._drop_file_staging(client, staging)
                 raise
+            self._drop_published_staging(client, staging)
             log.info("%s: %s rows -> %s", name, sent, self.names.full_name)
             return sent
         finally:
@@ -404,6 +404,13 @@ class ClickHouseTableLoader:
         client.execute(f"DROP TABLE IF EXISTS {staging}")
         self._file_staging_left = False
 
+    def _drop_published_staging(self, client: Any, staging: str) -> None:
+        """Drop a staging table whose rows are already in the target. A failure is only logged: the
+        file is loaded and must be recorded so, or a retry would load its rows twice; the next file's
+        staging drops the leftover first."""
+        with _suppress_log("dropping the file staging table after publishing"):
+            self._drop_file_staging(client, staging)
+
     def load_native(
         self, client: Any, name: str, opener: Callable[[], Iterable[bytes]], plan: NativePlan
     ) -> int:
@@ -441,11 +448,11 @@ class ClickHouseTableLoader:
                 )
             if landed:
                 self._publish_staging(client, staging, attach, plan.columns, partitions)
-            self._drop_file_staging(client, staging)
         except BaseException:
             with _suppress_log("dropping the file staging table"):
                 self._drop_file_staging(client, staging)
             raise
+        self._drop_published_staging(client, staging)
         log.info("%s: %s rows -> %s (parsed by ClickHouse)", name, landed, self.names.full_name)
         return landed
 

@@ -319,3 +319,27 @@ def test_an_s3_object_is_fetched_once_sample_and_all(s3_server, s3_conn, ch, mon
     ).execute({})
     assert result["rows"] == 90000 and opened == ["big.csv.gz"]
     assert ch.execute("SELECT count(), sum(id), uniqExact(region) FROM once") == [(90000, 4050045000, 90000)]
+
+
+@pytest.mark.parametrize("conn", [NATIVE, PYTHON])
+def test_a_failed_staging_drop_after_publishing_counts_the_file_as_loaded(tmp_path, ch, monkeypatch, conn):
+    """Once a file's rows are in the target, failing to drop its staging table is only logged: the file
+    is recorded as loaded, so a rerun loads nothing twice (the next load drops the leftover first)."""
+    from airflow_ai_etl.transfers.files_to_clickhouse import ClickHouseTableLoader
+
+    (tmp_path / "a.csv").write_text("id,amount\n1,10\n2,20\n", encoding="utf-8")
+    original = ClickHouseTableLoader._drop_file_staging
+    drops: list[bool] = []
+
+    def fail_first_drop(self, client, staging):
+        drops.append(True)
+        if len(drops) == 1:
+            raise RuntimeError("Code: 999. connection reset while dropping")
+        return original(self, client, staging)
+
+    monkeypatch.setattr(ClickHouseTableLoader, "_drop_file_staging", fail_first_drop)
+    assert load(str(tmp_path / "*.csv"), "dropfail", conn=conn, mode="append")["rows"] == 2
+    (tmp_path / "b.csv").write_text("id,amount\n3,30\n", encoding="utf-8")
+    assert load(str(tmp_path / "*.csv"), "dropfail", conn=conn, mode="append")["rows"] == 1
+    assert ch.execute("SELECT id, amount FROM dropfail ORDER BY id") == [(1, 10), (2, 20), (3, 30)]
+    assert not {t for t in helper_tables(ch) if t.startswith("dropfail")}
