@@ -1552,9 +1552,11 @@ class RowFilters:
         says which rows («полисы ОСАГО», "spa charges", "low priority tickets", "folio charges for parking"),
         or alone in brackets («на уборке (cleaning)»: the value the words before it mean)."""
         t = tokens[k]
-        clause = request.text[: t.start].rsplit(",", 1)[-1]
-        if any(w.lower in BESIDE_NEGATORS for w in tokenize(clause)):
-            return False  # «кроме закрытых (status closed)», «без валюты GBP»: the negation rules read it
+        for j in range(k - 1, max(k - BESIDE_NEGATOR_REACH, 0) - 1, -1):  # a few words back: linear planning
+            if re.search(r"[,;:]", request.text[tokens[j].end : t.start]):
+                break  # another clause (a bracket is not one: «кроме закрытых (closed)»)
+            if tokens[j].lower in BESIDE_NEGATORS:
+                return False  # «кроме закрытых (status closed)», «без валюты GBP»: the negation rules read it
         if request.text[t.start - 1 : t.start] == "(" and request.text[t.end : t.end + 1] == ")":
             return True
         if t.lang == "en" and lexicon_concepts(t.lower, "en"):
@@ -2997,6 +2999,7 @@ STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just"
 # Words before a noun of a yes/no column's state: «с просрочкой», «без/нет просрочки»; «есть/имеется
 # подозрение на мошенничество» says the state holds, as «с подозрением» does.
 # Negations before a value in its clause: the rules that read negations place it, not the beside-noun cue.
+BESIDE_NEGATOR_REACH = 5  # words looked back for one: «кроме закрытых (status closed)»
 BESIDE_NEGATORS = frozenset({"не", "без", "кроме", "except", "without", "not", "no", "excluding"})
 DEMONSTRATIVE_ROWS = frozenset({"те", "тех", "those"})  # «только те, что ...»: rows a clause describes
 STATE_NOUN_CUES = frozenset({"с", "со", "без", "нет", "есть", "имеется", "имеются"})
