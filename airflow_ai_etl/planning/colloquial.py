@@ -135,11 +135,13 @@ def transliterated_adjective(word: str, latin: str) -> bool:
 _RU_LETTERS = {**_RU_SOUNDS, "а": "a", "е": "e", "и": "i", "о": "o", "у": "u", "ы": "y", "к": "k", "с": "s"}
 
 
-def spells_code(word: str, code: str) -> bool:
+def spells_code(word: str, code: str, capitals: bool = False) -> bool:
     """A short Cyrillic abbreviation that writes a listed Latin code letter by letter: «сбп» ~ sbp, «СБП» ~
-    SBP; two to four letters on both sides, so a real word («сеть») spells no code."""
+    SBP; two to four letters on both sides, so a real word («сеть») spells no code. Written in capitals
+    (`capitals`: «ОСАГО», «КАСКО» ~ osago, kasko) the word is an abbreviation, so up to six letters."""
     lower, latin = word.lower(), code.lower()
-    if not 2 <= len(lower) <= 4 or len(lower) != len(latin) or not re.fullmatch(r"[a-z]+", latin):
+    longest = 6 if capitals else 4
+    if not 2 <= len(lower) <= longest or len(lower) != len(latin) or not re.fullmatch(r"[a-z]+", latin):
         return False
     return all(_RU_LETTERS.get(letter) == want for letter, want in zip(lower, latin, strict=True))
 

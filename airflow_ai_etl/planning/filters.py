@@ -30,6 +30,7 @@ from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
+from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
     BARE_NAME_IN_BRACKETS,
@@ -983,8 +984,10 @@ class RowFilters:
             if column is None:
                 continue
             own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
-            if stem(value.lower()) in own:
-                continue  # «MAC-адреса» of mac_address ('MAC-адрес устройства'): the column's own name
+            if stem(value.lower()) in own or any(
+                transliterates(value, part) for part in name_parts(column.name)
+            ):
+                continue  # «MAC-адреса», «мак-адрес» of mac_address ('MAC-адрес устройства'): its name
             yield match.start(), columns[0], f"{columns[0]} = {_quote(value.lower())}"
 
     def _comparative_conditions(
@@ -1447,7 +1450,11 @@ class RowFilters:
                 request.handled.append(excluded)
             elif excluded is not None:
                 excluded = None  # already negated before the values, or not a state: the other rules read it
-            if len(values) == 1 and not (self._means_cue(request, tokens, run[0]) or excepted):
+            if len(values) == 1 and not (
+                self._means_cue(request, tokens, run[0])
+                or excepted
+                or self._beside_table_noun(request, table, tokens, run[0], name)
+            ):
                 continue
             if negator is not None and len(values) == 1 and not excepted:
                 continue  # one value after a negator: the rules that read negations
@@ -1509,7 +1516,7 @@ class RowFilters:
                     and (
                         stem(lower) in meanings
                         or transliterates(t.lower, lower)
-                        or spells_code(t.lower, lower)
+                        or spells_code(t.lower, lower, capitals=t.text.isupper())
                     )
                 ):
                     found_[name] = value
@@ -1585,6 +1592,42 @@ class RowFilters:
                 if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
                     return True
         return t.lang == "ru" and bool(t.parses) and t.parses[0].case == "ablt" and t.parses[0].pos == "NOUN"
+
+    def _beside_table_noun(
+        self, request: Request, table: Table, tokens: list[Token], k: int, name: str
+    ) -> bool:
+        """Word `k`, a value column `name` lists, stands beside the table's noun or its column's noun, so it
+        says which rows («полисы ОСАГО», "spa charges", "low priority tickets", "folio charges for parking"),
+        or alone in brackets («на уборке (cleaning)»: the value the words before it mean)."""
+        t = tokens[k]
+        for j in range(k - 1, max(k - BESIDE_NEGATOR_REACH, 0) - 1, -1):  # a few words back: linear planning
+            if re.search(r"[,;:]", request.text[tokens[j].end : t.start]):
+                break  # another clause (a bracket is not one: «кроме закрытых (closed)»)
+            if tokens[j].lower in BESIDE_NEGATORS:
+                return False  # «кроме закрытых (status closed)», «без валюты GBP»: the negation rules read it
+        if request.text[t.start - 1 : t.start] == "(" and request.text[t.end : t.end + 1] == ")":
+            return True
+        if t.lang == "en" and lexicon_concepts(t.lower, "en"):
+            return False  # "new orders": a word another rule reads (new rows), not a value
+        if t.lang == "ru" and not t.text.isupper() and not (t.parses and t.parses[0].pos in ("NOUN", "ADJF")):
+            return False  # «отправлений создаётся»: a verb says what happens, not which rows
+        # the words of the table's name and comment ("charges" of folio_charges, «страхования» of 'Страховые
+        # полисы (договоры страхования)') or the column's own noun ("priority")
+        own = set(name_parts(table.name)) | {stem(w) for w in words(table.comment or "")}
+
+        def names_rows(j: int) -> bool:
+            if not 0 <= j < len(tokens) or _crosses_clause(
+                request, *sorted((tokens[j], t), key=lambda w: w.start)
+            ):
+                return False
+            word = tokens[j].lower
+            if word in STOP_WORDS:
+                return False
+            mentioned = [c for _, c in self.grounding._column_mentions(table, [word])]
+            return bool(self.vocabulary.meanings(word) & own) or mentioned == [name]
+
+        before = k - 1 - int(k > 1 and tokens[k - 1].lower in ("for", "для"))  # "charges for parking"
+        return names_rows(k + 1) or names_rows(before)
 
     def _value_noun_conditions(
         self, request: Request, table: Table, _: bool
@@ -1815,8 +1858,10 @@ class RowFilters:
             ):
                 continue
             named = self._flags_named(flag_words, token)
-            # «с просрочкой», «нет просрочки»: 'просрочен'
-            if not named and k and tokens[k - 1].lower in ("с", "со", "без", "нет"):
+            if not named:  # «только те, что работают»: 'Отель работает'
+                named = [name for name, said in flag_words if flags.names_by_verb(tokens, k, said)]
+            # «с просрочкой», «нет просрочки»: 'просрочен'; «где есть подозрение на мошенничество»
+            if not named and k and tokens[k - 1].lower in STATE_NOUN_CUES:
                 named = [name for name, said in flag_words if flags.names_state_noun(token, said)]
                 named = named or self._flags_by_synonym(flag_words, token)  # «с задержкой»: is_late
             fused = flags.fused_negation(token) if not named else None
@@ -2807,6 +2852,8 @@ class RowFilters:
                 # after the value says which rows it means, and a rule read a condition there
                 or (bool(conditions) and _EXPLAINING_CLAUSE.match(request.lower, after))
                 or _starts_a_run(raw)  # "only run on weekdays at 5": when it runs, no value 'run'
+                # «только те, что работают»: the pronoun stands for the rows the clause after it describes
+                or (word in DEMONSTRATIVE_ROWS and bool(conditions))
             )
             if known or not self._is_value(request, table, raw):
                 continue
@@ -2999,6 +3046,13 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
 # Negation particles that follow a column word; a value never.
 NEGATION_PARTICLES = {"не", "ни", "нет", "not", "no", "never"}
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
+# Words before a noun of a yes/no column's state: «с просрочкой», «без/нет просрочки»; «есть/имеется
+# подозрение на мошенничество» says the state holds, as «с подозрением» does.
+# Negations before a value in its clause: the rules that read negations place it, not the beside-noun cue.
+BESIDE_NEGATOR_REACH = 5  # words looked back for one: «кроме закрытых (status closed)»
+BESIDE_NEGATORS = frozenset({"не", "без", "кроме", "except", "without", "not", "no", "excluding"})
+DEMONSTRATIVE_ROWS = frozenset({"те", "тех", "those"})  # «только те, что ...»: rows a clause describes
+STATE_NOUN_CUES = frozenset({"с", "со", "без", "нет", "есть", "имеется", "имеются"})
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
 BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state

@@ -31,6 +31,8 @@ _LINKS = frozenset(
 )
 # Copulas between a negation and the flag word, by lemma: «не являющихся резидентами», «не будучи в архиве».
 _LINK_LEMMAS = frozenset({"являться", "быть"})
+# Relative words that open a clause about the rows: «те, что работают», «которые работают», «кто работает».
+_RELATIVE_LEMMAS = frozenset({"что", "который", "кто"})
 # «вне роуминга», "outside roaming" say the flag does not hold, as «не в роуминге» does.
 NEGATIONS = frozenset({"не", "not", "non", "no", "без", "without", "нет", "вне", "outside"})
 
@@ -47,6 +49,7 @@ class FlagWords:
     predicates: frozenset[str] = frozenset()  # lemmas of short forms: 'Платёж просрочен' -> просрочить
     # the comment's subject noun when it is the state itself: 'Подозрение на мошенничество' -> подозрение
     heads: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()  # lemmas of finite verbs: 'Отель работает' -> работать
 
 
 @functools.lru_cache(maxsize=2048)
@@ -57,6 +60,7 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     latin: set[str] = set()
     predicates: set[str] = set()
     heads: set[str] = set()
+    verbs: set[str] = set()
     for token in tokenize(column.comment or ""):
         if token.lang == "en" and len(token.lower) >= 3:
             if stem(token.lower) not in table_stems and not table_stems & set(name_parts(token.lower)):
@@ -65,6 +69,9 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         if token.lang != "ru" or not token.parses or token.lemma in _COMMENT_NOISE:
             continue
         first, root = token.parses[0], stem(token.lemma)
+        if first.pos == "VERB":  # 'Агент работает': a verb is no noun of the table ('Дата приёма на работу')
+            verbs.add(token.lemma)
+            continue
         if len(token.lemma) < 4 or any(
             len(s) >= 4 and (s.startswith(root) or root.startswith(s)) for s in table_stems
         ):
@@ -85,6 +92,7 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         frozenset(parts),
         frozenset(predicates),
         frozenset(heads),
+        frozenset(verbs),
     )
 
 
@@ -124,6 +132,22 @@ def names_flag(token: Token, said: FlagWords) -> bool:
         return True
     # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
     return any(token.lemma.startswith(noun) for noun in said.nouns)
+
+
+def names_by_verb(tokens: list[Token], index: int, said: FlagWords) -> bool:
+    """«только те, что работают», «кто не работает» of 'Отель работает': the comment's own finite verb in a
+    relative clause about the rows («что»/«который»/«кто», «не» between) says the flag holds. A verb anywhere
+    else is the request's own («грузи», «работает каждый час»), so the relative word is required."""
+    token = tokens[index]
+    if (
+        token.lang != "ru"
+        or not token.parses
+        or token.parses[0].pos != "VERB"
+        or not token.lemmas & said.verbs
+    ):
+        return False
+    k = index - 1 - (index > 0 and tokens[index - 1].lower == "не")
+    return k >= 0 and tokens[k].lang == "ru" and bool(tokens[k].lemmas & _RELATIVE_LEMMAS)
 
 
 def names_state_noun(token: Token, said: FlagWords) -> bool:

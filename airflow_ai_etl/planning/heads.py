@@ -257,6 +257,8 @@ def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) 
         return True
     if any(transliterates(word, part) for c in table.columns for part in c.name.lower().split("_")):
         return True  # «модели машин» on fleet.vehicles: «модели» spells its column `model`
+    if any(transliterates(word, part) for part in table.name.lower().split("_")):
+        return True  # «вайфай сессии» of wifi_sessions: «вайфай» spells the table's own word, not a head
     known = set()
     for conn_id in planner.catalog.tables:
         for other in planner.catalog.tables_of(conn_id):

@@ -1032,17 +1032,28 @@ class OfflinePlanner:
                     # "wallets" of a "Wallet service database": a word naming a table stands for the
                     # connection only next to another word of its description ("the wallet service").
                     names_table = token in schemas or any(self._names_table(token, t) for t in tables)
-                    if names_table and not self._described_nearby(request, i, described[conn.conn_id]):
+                    if names_table and not self._described_nearby(
+                        request, i, described[conn.conn_id], tables
+                    ):
                         continue
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, False))
         return refs
 
-    def _described_nearby(self, request: Request, index: int, described: set[str]) -> bool:
+    def _described_nearby(
+        self, request: Request, index: int, described: set[str], tables: list[Table]
+    ) -> bool:
+        """Another word of the connection's description stands by word `index` ("the wallet service"). A
+        neighbour that names a table itself ("reservations and guests" of a "... reservations and guest
+        database") is a second table, not the description (planner41)."""
         for j in (index - 1, index + 1, index + 2):
             if 0 <= j < len(request.tokens) and j != index:
                 token = request.tokens[j]
-                if token in DATABASE_WORDS or (
-                    token not in STOP_WORDS and self.vocabulary.meanings(token) & described
+                if token in DATABASE_WORDS:
+                    return True
+                if (
+                    token not in STOP_WORDS
+                    and self.vocabulary.meanings(token) & described
+                    and not any(self._names_table(token, t) for t in tables)
                 ):
                     return True
         return False
@@ -1650,10 +1661,18 @@ class OfflinePlanner:
             head = found[-1][1]  # "patient visits": the last noun
         else:
             head = None
-        others = [table for _, table in found if table is not head]
-        if head is None or not all(_related(head, other) for other in others):
+        others = [(i, table) for i, table in found if table is not head]
+        if head is None or not all(
+            _related(head, other) or self._in_own_comment(request, head, i) for i, other in others
+        ):
             return None
         return head
+
+    def _in_own_comment(self, request: Request, head: Table, index: int) -> bool:
+        """Word `index` is a word of the head table's own comment: «оплаты гостей» of 'Оплаты гостей' names
+        the payments table word for word, so «гостей» qualifies it even with no key between the two tables."""
+        comment = set(name_parts_of_text(head.comment)) - STOP_STEMS
+        return bool(self.vocabulary.meanings(request.tokens[index]) & comment)
 
     def _head_table(self, request: Request, found: list[tuple[int, Table]]) -> Table | None:
         """In "заказы клиентов" / "orders of customers" the first; in "customer orders" the last."""
@@ -1708,10 +1727,24 @@ class OfflinePlanner:
             if match.group(1) not in request.claimed:
                 return match.group(1)
         # a key or a value named in the request («мержить по subscriber_id») is no table the user means
+        # nor a column of a known table («инкрементально по updated_at»): the table is what is missing
         snake = [
-            t for t in request.tokens if "_" in t and t not in request.claimed and t not in request.values
+            t
+            for t in request.tokens
+            if "_" in t
+            and t not in request.claimed
+            and t not in request.values
+            and not self._column_anywhere(t)
         ]
         return snake[0] if snake else None
+
+    def _column_anywhere(self, name: str) -> bool:
+        """`name` is a column of some table of the catalog."""
+        return any(
+            table.column(name) is not None
+            for conn_id in self.catalog.tables
+            for table in self.catalog.tables_of(conn_id)
+        )
 
     def _schedule(self, request: Request) -> ScheduleMatch | None:
         """The schedule; its words ("except weekends", "кроме выходных") are not a row filter's negation."""
@@ -2201,7 +2234,9 @@ class OfflinePlanner:
         noun_first = first + 1 < verb and self.filters._row_noun_at(request, table, first)
         state_at = first + 1 if noun_first else first
         if first < verb and (
-            self._role_rows_at(request, table, first) or self._state_rows_at(request, table, state_at)
+            self._role_rows_at(request, table, first)
+            or self._state_rows_at(request, table, state_at)
+            or self._flag_rows_at(request, table, state_at)
         ):
             return [], match.span()  # «льготников не грузить»: rows whose flag is set, not the column
         columns, end = self._column_run(table, request, first, stop=verb)
@@ -2247,6 +2282,22 @@ class OfflinePlanner:
             and self.filters.is_state_word(word)
             and bool(self.filters._event_columns_of(table, word))
         )
+
+    def _flag_rows_at(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is an adjective or participle standing for the rows of one yes/no column's state
+        («сторнированные» of 'Начисление сторнировано', «закрытые» of 'Отделение закрыто'): before «не нужны»
+        it says which rows to leave out, not which column."""
+        if index >= len(request.raw):
+            return False
+        token = next(iter(tokenize(request.raw[index])), None)
+        if (
+            token is None
+            or token.lang != "ru"
+            or not token.parses
+            or token.parses[0].pos not in ("ADJF", "PRTF")
+        ):
+            return False
+        return self.filters.names_one_flag(table, request.raw[index])
 
     def _past_column_with(self, request: Request, index: int) -> int:
         """«колонку с паспортом», «столбец с телефоном», "the column with the passport": a column noun and

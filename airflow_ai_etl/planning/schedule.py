@@ -637,6 +637,8 @@ def _to_24h(hour: int, period: str | None) -> int:
         value = hour + 12 if hour < 12 else hour
     elif p == "вечера":
         value = 0 if hour == 12 else hour + 12 if hour < 12 else hour
+    elif p == "ночи" and hour >= 21:  # «каждую ночь в 23:45»: a late-evening 24-hour clock is that night's
+        value = hour
     elif p == "ночи":
         value = 0 if hour == 12 else hour if hour <= 5 else hour + 12 if hour < 12 else -1
     else:

@@ -55,6 +55,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "doctor": ["врач", "доктор", "physician"],
     "visit": ["визит", "прием", "приём", "посещение", "осмотр"],
     "appointment": ["запись", "booking", "бронирование"],
+    # a hotel's or a venue's booking: «бронь/брони» is the everyday clipping of «бронирование»
+    "reservation": ["бронирование", "бронь", "booking"],
     "diagnosis": ["диагноз"],
     "prescription": ["рецепт", "назначение", "medication"],
     "clinic": ["клиника", "больница"],
