@@ -1,0 +1,696 @@
+"""Mart requests of round marts31: a generalisation probe of the mart families fixed in rounds 20-29 (their
+module docstrings and test names only, and eval/README.md's mart conventions), asked again in new phrasings,
+word orders, inflections and tables over all nine catalogs (none copied from an eval file), scored as the
+eval scores them (tests/planned.py: the whole plan, README defaults for the rest).
+
+Families (the first field of each case): unit = a measure picked by its unit word; money = a money word over
+a table with no money column (asked) or with one (summed); per = "per X" after an average (a ratio, asked,
+unless X is the fact's own rows); distinct = count vs count_distinct; state = a status filter from an event
+word («оплаченные», "successful"); excl = an exclusion; join = a dimension of a joined table along the foreign
+keys; grain = a grain on a domain date; daily = «ежедневно» as the refresh vs a day grain; excel = an Excel
+export; bare = a bare "<noun> by <dim>".
+
+First pass, against the unchanged planner (main f5d7d0c), the 104 requests written before it: 35 failed, RU 44/69,
+EN 25/35, 7 confident wrong. Three of the 35 were my own wrong expectations, corrected after that run: a
+negated status on a nullable column is `IS DISTINCT FROM` (eval/README, e-ru-038: shipments, orders), and
+"visits per doctor specialty" reaches doctors along two paths (visits.doctor_id, or through appointments), the
+README's question. Two requests were added after the run, probing the state family ("closed tickets per
+category", «Закрытые обращения по категориям»: status 'closed' or closed_at, asked as round 26 asks). With them,
+against the same planner: 33 of 106 fail, RU 46/70, EN 27/36, 6 confident wrong:
+«Сумма оплаченных платежей за обучение по месяцам» (no filter), «просроченные начисления по районам, сумма» (no
+filter), "cancelled policies per channel" and "closed tickets per category" (one reading of two picked, or none),
+«Суммарная страховая премия по городам агентов» (premium_payments.amount, not policies.premium 'Страховая
+премия'), «Сумма счетов пациентам по месяцам выставления» (a sum of patient_id).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.planned import mart, wrong_of
+
+ASK = {"status": "needs_clarification"}
+COUNT = [["count", None]]
+
+
+def _xlsx(path: str) -> dict[str, Any]:
+    """The compared fields of an Excel target (run_eval.py does not compare its ``path``; the request names it)."""
+    del path
+    return {"target__type": "excel", "target__conn_id": None, "target__table": None}
+
+
+# (family, catalog, request, expected)
+CASES: list[tuple[str, str, str, dict[str, Any]]] = [
+    # unit: the unit word picks the measured column
+    (
+        "unit",
+        "logistics",
+        "Суммарный вес в кг отправлений по статусам",
+        mart("shipments", [["sum", "weight_kg"]], ["status"]),
+    ),
+    (
+        "unit",
+        "logistics",
+        "сколько литров заправлено по машинам",
+        mart("fleet.fuel_cards", [["sum", "liters"]], ["vehicle_id"]),
+    ),
+    (
+        "unit",
+        "logistics",
+        "liters refueled per vehicle by month",
+        mart(
+            "fleet.fuel_cards", [["sum", "liters"]], ["vehicle_id"], mart__time_grain=["refueled_at", "month"]
+        ),
+    ),
+    (
+        "unit",
+        "telecom",
+        "Общая длительность звонков в секундах по направлениям",
+        mart("network.calls", [["sum", "duration_sec"]], ["direction"]),
+    ),
+    (
+        "unit",
+        "telecom",
+        "Получено байт по точкам доступа",
+        mart("network.data_sessions", [["sum", "bytes_down"]], ["apn"]),
+    ),
+    (
+        "unit",
+        "utility",
+        "потребление в кВт·ч по счётчикам по дням",
+        mart("metering.telemetry", [["sum", "kwh"]], ["meter_id"], mart__time_grain=["measured_at", "day"]),
+    ),
+    (
+        "unit",
+        "hr",
+        "Сколько часов отработано по проектам понедельно",
+        mart("timesheets", [["sum", "hours"]], ["project"], mart__time_grain=["work_date", "week"]),
+    ),
+    (
+        "unit",
+        "clinic",
+        "total minutes of visits per doctor",
+        mart("visits", [["sum", "duration_min"]], ["doctor_id"]),
+    ),
+    (
+        "unit",
+        "logistics",
+        "средний пробег в км по курьерам",
+        mart("routes", [["avg", "distance_km"]], ["courier_id"]),
+    ),
+    (
+        "unit",
+        "univ",
+        "daily bytes downloaded per access point",
+        mart(
+            "campus.wifi_sessions",
+            [["sum", "bytes_down"]],
+            ["access_point"],
+            mart__time_grain=["started_at", "day"],
+        ),
+    ),
+    (
+        "unit",
+        "insurance",
+        "Средняя комиссия агентов в процентах по городам офиса",
+        mart("agents", [["avg", "commission_rate"]], ["office_city"]),
+    ),
+    # money: a money word and no money column is asked; a column whose comment is the word is summed
+    ("money", "logistics", "Стоимость маршрутов по курьерам", ASK),
+    ("money", "hr", "Затраты по табелю по проектам", ASK),
+    ("money", "utility", "total cost of outages by district", ASK),
+    ("money", "telecom", "Стоимость звонков по направлениям", ASK),
+    ("money", "univ", "revenue from wifi sessions per access point", ASK),
+    ("money", "shop", "price of inventory by warehouse", ASK),
+    (
+        "money",
+        "insurance",
+        "Стоимость застрахованных авто по маркам",
+        mart("underwriting.insured_vehicles", [["sum", "market_value"]], ["make"]),
+    ),
+    # per: an average per another entity is a ratio (asked); per the fact's own rows stays an average
+    ("per", "telecom", "Средняя сумма платежей на одного абонента по регионам", ASK),
+    ("per", "shop", "average revenue per customer by region", ASK),
+    ("per", "bank", "Среднее число операций на клиента по месяцам", ASK),
+    ("per", "insurance", "average claimed amount per policy holder", ASK),
+    ("per", "hr", "Количество проходов на сотрудника по дверям", ASK),
+    ("per", "hr", "Среднее число отработанных часов на сотрудника по проектам", ASK),
+    ("per", "bank", "Средний баланс на клиента по сегментам", ASK),
+    (
+        "per",
+        "logistics",
+        "average number of stops per route by courier",
+        mart("routes", [["avg", "stops"]], ["courier_id"]),
+    ),
+    (
+        "per",
+        "univ",
+        "средний балл на экзамене по дисциплинам",
+        mart("grades", [["avg", "score"]], ["course_id"]),
+    ),
+    (
+        "per",
+        "utility",
+        "Средний долг на абонента по районам",
+        mart("billing.debts", [["avg", "debt_amount"]], ["district"], mart__joins=["subscribers"]),
+    ),
+    (
+        "per",
+        "utility",
+        "средняя задолженность на одного абонента",
+        mart("billing.debts", [["avg", "debt_amount"]], []),
+    ),
+    # distinct: people or things counted once each vs the fact's rows
+    (
+        "distinct",
+        "shop",
+        "Сколько разных покупателей по регионам",
+        mart("sales", [["count_distinct", "customer_id"]], ["region"]),
+    ),
+    (
+        "distinct",
+        "telecom",
+        "number of distinct subscribers calling per cell",
+        mart("network.calls", [["count_distinct", "subscriber_id"]], ["cell_id"]),
+    ),
+    (
+        "distinct",
+        "univ",
+        "Число уникальных студентов в библиотеке по месяцам выдачи",
+        mart(
+            "library_loans", [["count_distinct", "student_id"]], [], mart__time_grain=["issued_at", "month"]
+        ),
+    ),
+    (
+        "distinct",
+        "clinic",
+        "количество пациентов, сдавших анализы, по кодам анализов",
+        mart("lab.results", [["count_distinct", "patient_id"]], ["test_code"]),
+    ),
+    (
+        "distinct",
+        "bank",
+        "how many clients took loans, by product",
+        mart("lending.loans", [["count_distinct", "client_id"]], ["product"]),
+    ),
+    (
+        "distinct",
+        "insurance",
+        "Количество полисов по агентам",
+        mart("underwriting.policies", COUNT, ["agent_id"]),
+    ),
+    (
+        "distinct",
+        "utility",
+        "count of meters inspected per inspector",
+        mart("ops.inspections", [["count_distinct", "meter_id"]], ["inspector_id"]),
+    ),
+    (
+        "distinct",
+        "logistics",
+        "Сколько курьеров работало на маршрутах по датам маршрутов",
+        mart("routes", [["count_distinct", "courier_id"]], [], mart__time_grain=["route_date", "day"]),
+    ),
+    (
+        "distinct",
+        "shop",
+        "Сколько уникальных товаров продано по регионам",
+        mart("sales", [["count_distinct", "product_id"]], ["region"]),
+    ),
+    (
+        "distinct",
+        "hr",
+        "Сколько разных сотрудников проходило через турникеты по дням",
+        mart(
+            "badge_events", [["count_distinct", "employee_id"]], [], mart__time_grain=["occurred_at", "day"]
+        ),
+    ),
+    # state: an event word is the listed status value (or the flag)
+    (
+        "state",
+        "univ",
+        "Сумма оплаченных платежей за обучение по месяцам",
+        mart(
+            "finance.tuition_payments",
+            [["sum", "amount"]],
+            [],
+            mart__time_grain=["paid_at", "month"],
+            mart__where="status = 'paid'",
+        ),
+    ),
+    (
+        "state",
+        "telecom",
+        "total of successful payments per channel",
+        mart("billing.payments", [["sum", "amount"]], ["channel"], mart__where="status = 'success'"),
+    ),
+    (
+        "state",
+        "utility",
+        "Сколько начислений оплачено по тарифам",
+        mart("billing.charges", COUNT, ["tariff_id"], mart__where="status = 'paid'"),
+    ),
+    (
+        "state",
+        "insurance",
+        "Одобренные убытки по типам событий: количество",
+        mart("settlement.claims", COUNT, ["claim_type"], mart__where="status = 'approved'"),
+    ),
+    (
+        "state",
+        "logistics",
+        "lost parcels per origin hub",
+        mart("shipments", COUNT, ["origin_hub_id"], mart__where="status = 'lost'"),
+    ),
+    (
+        "state",
+        "bank",
+        "Отклонённые операции по каналам",
+        mart("core.transactions", COUNT, ["channel"], mart__where="status = 'declined'"),
+    ),
+    (
+        "state",
+        "telecom",
+        "Сколько заблокированных абонентов по регионам",
+        mart("subscribers", COUNT, ["region"], mart__where="status = 'blocked'"),
+    ),
+    (
+        "state",
+        "univ",
+        "completed enrollments by course",
+        mart("enrollments", COUNT, ["course_id"], mart__where="status = 'completed'"),
+    ),
+    (
+        "state",
+        "shop",
+        "Оплаченные заказы по месяцам: сумма",
+        mart(
+            "orders",
+            [["sum", "total"]],
+            [],
+            mart__time_grain=["created_at", "month"],
+            mart__where="status = 'paid'",
+        ),
+    ),
+    ("state", "insurance", "cancelled policies per channel", ASK),  # status 'cancelled' or cancelled_at
+    ("state", "telecom", "closed tickets per category", ASK),  # status 'closed' or closed_at
+    ("state", "telecom", "Закрытые обращения по категориям", ASK),
+    (
+        "state",
+        "utility",
+        "просроченные начисления по районам, сумма",
+        mart(
+            "billing.charges",
+            [["sum", "amount"]],
+            ["district"],
+            mart__joins=["subscribers"],
+            mart__where="status = 'overdue'",
+        ),
+    ),
+    (
+        "state",
+        "telecom",
+        "Сумма успешных пополнений по регионам абонентов",
+        mart(
+            "billing.payments",
+            [["sum", "amount"]],
+            ["region"],
+            mart__joins=["subscribers"],
+            mart__where="status = 'success'",
+        ),
+    ),
+    (
+        "state",
+        "telecom",
+        "Число звонков в роуминге по сотам",
+        mart("network.calls", COUNT, ["cell_id"], mart__where="is_roaming = true"),
+    ),
+    (
+        "state",
+        "insurance",
+        "Сколько взносов просрочено по способам оплаты",
+        mart("billing.premium_payments", COUNT, ["payment_method"], mart__where="is_overdue = true"),
+    ),
+    (
+        "state",
+        "utility",
+        "paid charges total by tariff",
+        mart("billing.charges", [["sum", "amount"]], ["tariff_id"], mart__where="status = 'paid'"),
+    ),
+    # excl: an exclusion of a listed state
+    (
+        "excl",
+        "insurance",
+        "Сумма страховых премий по продуктам без черновиков",
+        mart("underwriting.policies", [["sum", "premium"]], ["product"], mart__where="status <> 'draft'"),
+    ),
+    (
+        "excl",
+        "bank",
+        "transaction amount by channel excluding reversed",
+        mart("core.transactions", [["sum", "amount"]], ["channel"], mart__where="status <> 'reversed'"),
+    ),
+    (
+        "excl",
+        "utility",
+        "Заявки по темам, кроме отклонённых",
+        mart("ops.service_requests", COUNT, ["topic"], mart__where="status <> 'rejected'"),
+    ),
+    (
+        "excl",
+        "telecom",
+        "tickets per category except resolved ones",
+        mart("support_tickets", COUNT, ["category"], mart__where="status <> 'resolved'"),
+    ),
+    (
+        "excl",
+        "logistics",
+        "Средний вес отправлений по хабам назначения, исключая потерянные",
+        mart(
+            "shipments", [["avg", "weight_kg"]], ["dest_hub_id"], mart__where="status IS DISTINCT FROM 'lost'"
+        ),
+    ),
+    (
+        "excl",
+        "shop",
+        "order count per month, excluding paid ones",
+        mart(
+            "orders",
+            COUNT,
+            [],
+            mart__time_grain=["created_at", "month"],
+            mart__where="status IS DISTINCT FROM 'paid'",
+        ),
+    ),
+    (
+        "excl",
+        "bank",
+        "Сумма кредитов по продуктам, не считая списанных",
+        mart("lending.loans", [["sum", "principal"]], ["product"], mart__where="status <> 'written_off'"),
+    ),
+    (
+        "excl",
+        "bank",
+        "Количество карт по типам, кроме заблокированных",
+        mart("core.cards", COUNT, ["card_type"], mart__where="status <> 'blocked'"),
+    ),
+    # join: a dimension of another table along the foreign keys
+    (
+        "join",
+        "hr",
+        "Средний оклад по отделам (название)",
+        mart("employees", [["avg", "salary"]], ["name"], mart__joins=["departments"]),
+    ),
+    (
+        "join",
+        "telecom",
+        "number of calls by tariff name",
+        mart("network.calls", COUNT, ["name"], mart__joins=["subscribers", "tariffs"]),
+    ),
+    (
+        "join",
+        "bank",
+        "Остаток на счетах по городам отделений",
+        mart("core.accounts", [["sum", "balance"]], ["city"], mart__joins=["clients", "branches"]),
+    ),
+    ("join", "univ", "average score by faculty name", ASK),
+    (
+        "join",
+        "insurance",
+        "Сумма заявленных убытков по видам страхования",
+        mart("settlement.claims", [["sum", "claimed_amount"]], ["product"], mart__joins=["policies"]),
+    ),
+    (
+        "join",
+        "utility",
+        "charges amount by tariff zone",
+        mart("billing.charges", [["sum", "amount"]], ["zone"], mart__joins=["tariffs"]),
+    ),
+    (
+        "join",
+        "logistics",
+        "Количество возвратов по статусам отправлений",
+        mart("returns", COUNT, ["status"], mart__joins=["shipments"]),
+    ),
+    (
+        "join",
+        "clinic",
+        "visits per doctor specialty",
+        ASK,  # doctors reached directly or through appointments: two paths (README)
+    ),
+    (
+        "join",
+        "shop",
+        "Количество проданных штук по категориям товаров",
+        mart("sales", [["sum", "quantity"]], ["category"], mart__joins=["products"]),
+    ),
+    (
+        "join",
+        "insurance",
+        "Суммарная страховая премия по городам агентов",
+        mart("underwriting.policies", [["sum", "premium"]], ["office_city"], mart__joins=["agents"]),
+    ),
+    # grain: a grain on the domain date the words name
+    (
+        "grain",
+        "utility",
+        "Количество обходов по неделям даты обхода",
+        mart("ops.inspections", COUNT, [], mart__time_grain=["visited_on", "week"]),
+    ),
+    (
+        "grain",
+        "bank",
+        "loans issued per month by product",
+        mart("lending.loans", COUNT, ["product"], mart__time_grain=["issued_on", "month"]),
+    ),
+    (
+        "grain",
+        "insurance",
+        "Число страховых случаев по месяцам даты события",
+        mart("settlement.claims", COUNT, [], mart__time_grain=["incident_date", "month"]),
+    ),
+    (
+        "grain",
+        "univ",
+        "exam count per week of exam date",
+        mart("grades", COUNT, [], mart__time_grain=["exam_date", "week"]),
+    ),
+    (
+        "grain",
+        "hr",
+        "Отпуска по месяцам начала",
+        mart("vacations", COUNT, [], mart__time_grain=["starts_on", "month"]),
+    ),
+    (
+        "grain",
+        "logistics",
+        "returns per day",
+        mart("returns", COUNT, [], mart__time_grain=["created_at", "day"]),
+    ),
+    (
+        "grain",
+        "telecom",
+        "Интернет-сессии по часам начала",
+        mart("network.data_sessions", COUNT, [], mart__time_grain=["started_at", "hour"]),
+    ),
+    (
+        "grain",
+        "univ",
+        "Сколько книг выдано по месяцам",
+        mart("library_loans", COUNT, [], mart__time_grain=["issued_at", "month"]),
+    ),
+    (
+        "grain",
+        "utility",
+        "Объём потребления по тарифам помесячно",
+        mart(
+            "billing.charges", [["sum", "consumption"]], ["tariff_id"], mart__time_grain=["period", "month"]
+        ),
+    ),
+    (
+        "grain",
+        "clinic",
+        "Сумма счетов пациентам по месяцам выставления",
+        mart("billing.invoices", [["sum", "amount"]], [], mart__time_grain=["issued_at", "month"]),
+    ),
+    # daily: «ежедневно» with a time is the refresh; «ежедневная»/"daily" before the measure is a day grain
+    (
+        "daily",
+        "shop",
+        "Выручка по регионам, обновлять ежедневно в 5 утра",
+        mart("sales", [["sum", "amount"]], ["region"], schedule="0 5 * * *"),
+    ),
+    (
+        "daily",
+        "telecom",
+        "Ежедневная сумма платежей по каналам, пересчитывать каждый час",
+        mart(
+            "billing.payments",
+            [["sum", "amount"]],
+            ["channel"],
+            mart__time_grain=["paid_at", "day"],
+            schedule="0 * * * *",
+        ),
+    ),
+    (
+        "daily",
+        "logistics",
+        "daily fuel spend per vehicle, refreshed every night at 1",
+        mart(
+            "fleet.fuel_cards",
+            [["sum", "amount"]],
+            ["vehicle_id"],
+            mart__time_grain=["refueled_at", "day"],
+            schedule="0 1 * * *",
+        ),
+    ),
+    (
+        "daily",
+        "bank",
+        "Сумма вкладов по валютам ежедневно в 7:30",
+        mart("core.deposits", [["sum", "amount"]], ["currency"], schedule="30 7 * * *"),
+    ),
+    (
+        "daily",
+        "univ",
+        "scholarship total by kind, updated daily at 4am",
+        mart("finance.scholarships", [["sum", "amount"]], ["kind"], schedule="0 4 * * *"),
+    ),
+    (
+        "daily",
+        "utility",
+        "Количество оплат по каналам по дням, обновлять ежедневно в 2 ночи",
+        mart(
+            "billing.payments", COUNT, ["channel"], mart__time_grain=["paid_at", "day"], schedule="0 2 * * *"
+        ),
+    ),
+    (
+        "daily",
+        "logistics",
+        "количество маршрутных листов по курьерам ежедневно в 6 утра",
+        mart("routes", COUNT, ["courier_id"], schedule="0 6 * * *"),
+    ),
+    # excel: a mart exported to a workbook
+    (
+        "excel",
+        "hr",
+        "Выгрузить в /data/reports/hours.xlsx сумму часов по проектам каждый понедельник в 8 утра",
+        mart(
+            "timesheets",
+            [["sum", "hours"]],
+            ["project"],
+            schedule="0 8 * * 1",
+            **_xlsx("/data/reports/hours.xlsx"),
+        ),
+    ),
+    (
+        "excel",
+        "insurance",
+        "export claims count by claim type to /data/reports/claims.xlsx every day at 6am",
+        mart(
+            "settlement.claims",
+            COUNT,
+            ["claim_type"],
+            schedule="0 6 * * *",
+            **_xlsx("/data/reports/claims.xlsx"),
+        ),
+    ),
+    (
+        "excel",
+        "bank",
+        "Каждое первое число в 9 утра выгружать в Excel /data/reports/loans.xlsx сумму кредитов по продуктам",
+        mart(
+            "lending.loans",
+            [["sum", "principal"]],
+            ["product"],
+            schedule="0 9 1 * *",
+            **_xlsx("/data/reports/loans.xlsx"),
+        ),
+    ),
+    (
+        "excel",
+        "telecom",
+        "weekly call count by direction into /data/reports/calls.xlsx every Monday at 7am",
+        mart(
+            "network.calls",
+            COUNT,
+            ["direction"],
+            mart__time_grain=["started_at", "week"],
+            schedule="0 7 * * 1",
+            **_xlsx("/data/reports/calls.xlsx"),
+        ),
+    ),
+    (
+        "excel",
+        "utility",
+        "Выгружай в эксель /data/reports/outages.xlsx число отключений по районам по понедельникам в 10",
+        mart(
+            "ops.outages", COUNT, ["district"], schedule="0 10 * * 1", **_xlsx("/data/reports/outages.xlsx")
+        ),
+    ),
+    # bare: "<noun> by <dim>" counts the noun's rows
+    ("bare", "telecom", "tickets by priority", mart("support_tickets", COUNT, ["priority"])),
+    ("bare", "insurance", "Полисы по каналам продаж", mart("underwriting.policies", COUNT, ["channel"])),
+    ("bare", "univ", "Заселения по корпусам", mart("campus.dorm_residents", COUNT, ["building"])),
+    ("bare", "bank", "cards by payment system", mart("core.cards", COUNT, ["payment_system"])),
+    ("bare", "clinic", "Назначения по препаратам", mart("prescriptions", COUNT, ["drug_name"])),
+    ("bare", "utility", "outages by kind", mart("ops.outages", COUNT, ["kind"])),
+    ("bare", "logistics", "Заправки по машинам", mart("fleet.fuel_cards", COUNT, ["vehicle_id"])),
+    ("bare", "hr", "candidates per stage", mart("candidates", COUNT, ["stage"])),
+    ("bare", "bank", "Вклады по валютам", mart("core.deposits", COUNT, ["currency"])),
+    ("bare", "clinic", "Счета по статусам", mart("billing.invoices", COUNT, ["status"])),
+]
+
+# Cases this round could not fix by the deadline: request -> why.
+NOT_YET: dict[str, str] = {
+    "сколько литров заправлено по машинам": "asked before the rules",
+    "потребление в кВт·ч по счётчикам по дням": "asked before the rules",
+    "Средняя комиссия агентов в процентах по городам офиса": "asked before the rules",
+    "Стоимость застрахованных авто по маркам": "asked before the rules",
+    "average number of stops per route by courier": "asked before the rules",
+    "Средний долг на абонента по районам": "asked before the rules",
+    "средняя задолженность на одного абонента": "asked before the rules",
+    "Число уникальных студентов в библиотеке по месяцам выдачи": "asked before the rules",
+    "how many clients took loans, by product": "asked before the rules",
+    "Сколько курьеров работало на маршрутах по датам маршрутов": "asked before the rules",
+    "Сумма оплаченных платежей за обучение по месяцам": "confident wrong before the rules",
+    "total of successful payments per channel": "asked before the rules",
+    "Одобренные убытки по типам событий: количество": "asked before the rules",
+    "Отклонённые операции по каналам": "asked before the rules",
+    "completed enrollments by course": "asked before the rules",
+    "cancelled policies per channel": "confident wrong before the rules",
+    "closed tickets per category": "confident wrong before the rules",
+    "просроченные начисления по районам, сумма": "confident wrong before the rules",
+    "Сумма страховых премий по продуктам без черновиков": "asked before the rules",
+    "Заявки по темам, кроме отклонённых": "asked before the rules",
+    "Сумма кредитов по продуктам, не считая списанных": "asked before the rules",
+    "Сумма заявленных убытков по видам страхования": "asked before the rules",
+    "Суммарная страховая премия по городам агентов": "confident wrong before the rules",
+    "Сумма счетов пациентам по месяцам выставления": "confident wrong before the rules",
+    "tickets by priority": "asked before the rules",
+    "Полисы по каналам продаж": "asked before the rules",
+    "Заселения по корпусам": "asked before the rules",
+    "cards by payment system": "asked before the rules",
+    "Назначения по препаратам": "asked before the rules",
+    "outages by kind": "asked before the rules",
+    "Заправки по машинам": "asked before the rules",
+    "Вклады по валютам": "asked before the rules",
+    "Счета по статусам": "asked before the rules",
+}
+
+
+@pytest.mark.parametrize(
+    ("family", "catalog", "request_text", "expected"),
+    [
+        pytest.param(
+            *case,
+            marks=[pytest.mark.xfail(strict=True, reason=NOT_YET[case[2]])] if case[2] in NOT_YET else [],
+        )
+        for case in CASES
+    ],
+    ids=[f"{case[0]}-{n}" for n, case in enumerate(CASES)],
+)
+def test_round31(family: str, catalog: str, request_text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, request_text, expected) == []
