@@ -4319,19 +4319,30 @@ def _spelled_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     spell the whole comment of a numeric column ('Страховая премия' of policies.premium), of two words or
     more: that column's table is the fact, over a table whose own comment only mentions the noun ('Платежи
     страховой премии'). Empty unless exactly one table has such a column."""
-    tables = []
-    for m in ph.measures:
-        if m.func not in ("sum", "avg", "min", "max") or not m.object:
-            continue
-        said = {lemma for k in m.object for lemma in ph.tokens[k].lemmas}
-        for t in ground.tables:
-            numeric = _numeric_names(t)
-            for c in t.columns:
-                lemmas = _comment_lemmas(c.comment) if c.comment and c.name in numeric else frozenset()
-                if len(lemmas) >= 2 and lemmas <= said:
-                    tables.append(t)
+    tables = [
+        t
+        for m in ph.measures
+        if m.func in ("sum", "avg", "min", "max") and m.object
+        for t in ground.tables
+        if _spelled_columns(t, [ph.tokens[k] for k in m.object])
+    ]
     unique = list(dict.fromkeys(tables))
     return unique if len(unique) == 1 else []
+
+
+def _spelled_columns(table: Table, words: Sequence[Token]) -> list[Column]:
+    """The numeric columns of `table` whose whole comment, of two words or more, the words say by lemma
+    ('Страховая премия', 'Заявленная сумма')."""
+    said = {lemma for w in words for lemma in w.lemmas}
+    numeric = _numeric_names(table)
+    return [
+        c
+        for c in table.columns
+        if c.comment
+        and c.name in numeric
+        and len(lemmas := _comment_lemmas(c.comment)) >= 2
+        and lemmas <= said
+    ]
 
 
 def _distinct_through_join(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
@@ -4726,6 +4737,10 @@ def _measures(
                 column = numeric[0]
             elif money_word and not money and len(numeric) == 1:
                 column = numeric[0]
+        if column is None and len(spelled := _spelled_columns(fact, [cue, *object_words])) == 1:
+            column = spelled[
+                0
+            ]  # «сумма заявленных убытков»: claimed_amount 'Заявленная сумма', not 'Сумма к выплате'
         if column is None:
             candidates = _money_columns(fact) or _numeric_columns(fact)
             by_word = {

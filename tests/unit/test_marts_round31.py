@@ -21,6 +21,19 @@ against the same planner: 33 of 106 fail, RU 46/70, EN 27/36, 6 confident wrong:
 filter), "cancelled policies per channel" and "closed tickets per category" (one reading of two picked, or none),
 «Суммарная страховая премия по городам агентов» (premium_payments.amount, not policies.premium 'Страховая
 премия'), «Сумма счетов пациентам по месяцам выставления» (a sum of patient_id).
+One more expectation of mine was wrong and set to the project's convention after the rules: "cancelled" is a
+status word of the load rules, so "cancelled policies per channel" is status = 'cancelled' (as "number of
+cancelled policies" already read), not a question; a join of another schema is written with it
+(underwriting.policies). Against the unchanged planner the corrected 106 fail 32, 5 confident wrong.
+
+The rules (family "key" and the cases after "written with the rules" were written with them): a table noun's key
+column (patient_id) is never the summed or averaged column; a state participle before the summed noun, or
+before a head column noun («просроченные начисления …, сумма»), that means one listed value is the rows'
+filter; a measure whose words spell a numeric column's whole comment ('Страховая премия', 'Заявленная сумма')
+picks that column and its table; "closed X per Y" with no count word asks as "number of closed X" does; a bare
+«X по Y» / "X by Y" / "completed X by Y" counts X per Y, unless the «по» phrase is X's own title («Платежи по
+кредитам»). After them: 105 of 121 right, RU 69/82, EN 36/39, 0 confident wrong; the 16 left are in NOT_YET
+(all asked, none wrong).
 """
 
 from __future__ import annotations
@@ -425,7 +438,12 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "join",
         "insurance",
         "Сумма заявленных убытков по видам страхования",
-        mart("settlement.claims", [["sum", "claimed_amount"]], ["product"], mart__joins=["policies"]),
+        mart(
+            "settlement.claims",
+            [["sum", "claimed_amount"]],
+            ["product"],
+            mart__joins=["underwriting.policies"],
+        ),
     ),
     (
         "join",
@@ -692,6 +710,18 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "средняя страховая сумма по продуктам",
         mart("underwriting.policies", [["avg", "sum_insured"]], ["product"]),
     ),
+    (
+        "join",
+        "insurance",
+        "сумма к выплате по типам событий",
+        mart("settlement.claims", [["sum", "approved_amount"]], ["claim_type"]),
+    ),
+    (
+        "join",
+        "insurance",
+        "средняя заявленная сумма по типам событий",
+        mart("settlement.claims", [["avg", "claimed_amount"]], ["claim_type"]),
+    ),
     ("bare", "hr", "Сотрудники по отделам", mart("employees", COUNT, ["department_id"])),
     ("bare", "telecom", "closed tickets by category", ASK),  # status 'closed' or closed_at
     ("bare", "clinic", "Койки по палатам", mart("beds", COUNT, ["ward"])),
@@ -710,23 +740,22 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 
 # Cases this round could not fix by the deadline: request -> why.
 NOT_YET: dict[str, str] = {
-    "сколько литров заправлено по машинам": "asked: not read yet",
-    "потребление в кВт·ч по счётчикам по дням": "asked: not read yet",
-    "Средняя комиссия агентов в процентах по городам офиса": "asked: not read yet",
-    "Стоимость застрахованных авто по маркам": "asked: not read yet",
-    "average number of stops per route by courier": "asked: not read yet",
-    "Средний долг на абонента по районам": "asked: not read yet",
-    "средняя задолженность на одного абонента": "asked: not read yet",
-    "Число уникальных студентов в библиотеке по месяцам выдачи": "asked: not read yet",
-    "how many clients took loans, by product": "asked: not read yet",
-    "Сколько курьеров работало на маршрутах по датам маршрутов": "asked: not read yet",
-    "total of successful payments per channel": "asked: not read yet",
-    "Одобренные убытки по типам событий: количество": "asked: not read yet",
-    "Отклонённые операции по каналам": "asked: not read yet",
-    "Заявки по темам, кроме отклонённых": "asked: not read yet",
-    "Сумма кредитов по продуктам, не считая списанных": "asked: not read yet",
-    "Сумма заявленных убытков по видам страхования": "asked: not read yet",
-    "Вклады по валютам": "asked: not read yet",
+    "сколько литров заправлено по машинам": "asked: «заправлено» (the fuel_cards' own event) is read as a state value; the fact's event verb is not known as no state",
+    "потребление в кВт·ч по счётчикам по дням": "asked: «кВт·ч» after «в» is read as a connection name («в кВт») before the mart's unit rules see it",
+    "Средняя комиссия агентов в процентах по городам офиса": "asked: «в процентах» is read as a percentage measure, not as the unit naming commission_rate ('Комиссия агента, %')",
+    "Стоимость застрахованных авто по маркам": "asked: «авто» is not tied to 'Застрахованные транспортные средства' (no jargon entry), so the phrase is residue",
+    "average number of stops per route by courier": "asked: 'per route' after 'number of stops' is taken for a ratio; routes are the fact's own rows (a plain average of stops)",
+    "Средний долг на абонента по районам": "asked: «на абонента» is a ratio everywhere; billing.debts has one row per subscriber (its key), so it is the plain average",
+    "средняя задолженность на одного абонента": "asked: with no grouping the load rules answer first and ask which table (subscribers or debts)",
+    "Число уникальных студентов в библиотеке по месяцам выдачи": "asked: «студентов» makes students the fact; «в библиотеке» (library_loans' comment 'Выдача книг в библиотеке') does not name the fact",
+    "how many clients took loans, by product": "asked: 'took' (an event verb of loans) is residue; the distinct clients of loans are not read from a verb",
+    "Сколько курьеров работало на маршрутах по датам маршрутов": "asked: «работало» (people at an event table) is residue; read only for flag verbs (round 23)",
+    "total of successful payments per channel": "asked: 'successful' is read as the summed column's word (status, a text column) before the state rules",
+    "Одобренные убытки по типам событий: количество": "asked: «Одобренные» with a measure after a colon is residue; the state rules read it only before a count word",
+    "Отклонённые операции по каналам": "asked: no measure; «операции по …» is also the comment's title phrase ('Операции по счетам и картам'), so the state-rows count is not read",
+    "Заявки по темам, кроме отклонённых": "asked for a schedule: a bare grouping with an exclusion after a comma is not yet read as a mart",
+    "Сумма кредитов по продуктам, не считая списанных": "asked: «не считая» is not an exclusion cue and «списанных» no listed value (written_off)",
+    "Вклады по валютам": "asked: «валютам» names currency_rates too, so the counted table is not settled",
 }
 
 
