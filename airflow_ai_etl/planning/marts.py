@@ -364,6 +364,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     export = _exports_to_excel(tokens)
     grain_phrase = grain_phrase or _grain_adjective_grouped(words)  # "daily visits by diagnosis"
     state_rows = _state_rows_grouped(words)  # «Занятые койки по палатам (ward)»: the rows in a state counted
+    state_rows = state_rows or _bare_rows_grouped(words)  # «Счета по статусам», "tickets by priority"
     if not measure and not grain_phrase and not per and not adverb and not export and not state_rows:
         return False
     grouped = any(
@@ -2217,6 +2218,30 @@ def _state_rows_grouped(words: Sequence[Token]) -> bool:
     )
 
 
+def _bare_rows_grouped(words: Sequence[Token]) -> bool:
+    """«Счета по статусам», «Полисы по каналам продаж», "tickets by priority", "completed enrollments by
+    course": the whole request is a plural noun (in English after a participle, its state), «по»/"by" and the
+    group (one or two words): a load keeps no grouping, so the rows are counted per group. Anything more (a
+    schedule, a target, a bracket) is left to the other rules («Койки по палатам (ward) каждые 10 минут»
+    stays a load)."""
+    lead = int(bool(words) and words[0].lang == "en" and _english_participle(words[0]))
+    if not 3 <= len(words) - lead <= 4 or any(t.lang not in ("ru", "en") for t in words):
+        return False
+    head, prep, group = words[lead], words[lead + 1], words[lead + 2]
+    if head.lang == "ru":
+        return (
+            head.has(head.lemmas, pos=("NOUN",), case=("nomn",), number="plur")
+            and prep.lower in DIM_PREPS_RU
+            and group.has(group.lemmas, pos=("NOUN",), case=("datv",), number="plur")
+            and not _time_noun(group)
+        )
+    return (
+        head.lower.endswith("s")
+        and prep.lower == "by"
+        and all(t.lang == "en" and _grain_noun(t) is None for t in words[lead + 2 :])
+    )
+
+
 def _plural_noun(token: Token) -> bool:
     """A Russian noun (its best parse) one parse of which is plural («койки», «палатам»); not «в» (a noun
     abbreviation in one of its parses)."""
@@ -2643,6 +2668,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if _counted_head(ph, ground, fact) and {"func": "count"} not in measures:
         measures = [{"func": "count"}, *measures]  # "Visits per code, with the average duration"
     _drop_comment_tail(ph, fact)
+    if not ph.dims and not ph.measures and _bare_rows_grouped([t for t in tokens if t.lang != "punct"]):
+        return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -2687,7 +2714,12 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             token = tokens[k]
             if _counted_people(ph, ground, m, k):
                 continue  # «сколько человек заселилось»: the rows counted, never a value for the filter rules
+            if _listed_state_of_measured(planner, fact, m, k, tokens):
+                ph.used.discard(k)  # «сумма оплаченных платежей»: status = 'paid', for the filter rules
+                continue
             named = ground.table_of(token)
+            if named is not fact and _spells_measured_comment(fact, measures, token):
+                continue  # «страховая премия» of policies.premium: the column's words, not payments' noun
             if named is fact or (named is not None and m.func != "count_distinct"):
                 ph.used.discard(k)  # the fact's own noun stays: «событий purchase» reads as a filter
                 continue
@@ -4142,6 +4174,9 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     steps.append(_unit_tables(ph, ground))  # «потребление кВт·ч»: telemetry.kwh
     steps.append(_column_words_table(ph, ground))  # net, gross, currency, period: payslips only
     steps.append(
+        _spelled_comment_tables(ph, ground)
+    )  # «страховая премия»: policies.premium, not its payments
+    steps.append(
         one(
             [
                 t
@@ -4277,6 +4312,37 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _spelled_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """«Суммарная страховая премия», «средняя заявленная сумма»: the words of a summed or averaged measure
+    spell the whole comment of a numeric column ('Страховая премия' of policies.premium), of two words or
+    more: that column's table is the fact, over a table whose own comment only mentions the noun ('Платежи
+    страховой премии'). Empty unless exactly one table has such a column."""
+    tables = [
+        t
+        for m in ph.measures
+        if m.func in ("sum", "avg", "min", "max") and m.object
+        for t in ground.tables
+        if _spelled_columns(t, [ph.tokens[k] for k in m.object])
+    ]
+    unique = list(dict.fromkeys(tables))
+    return unique if len(unique) == 1 else []
+
+
+def _spelled_columns(table: Table, words: Sequence[Token]) -> list[Column]:
+    """The numeric columns of `table` whose whole comment, of two words or more, the words say by lemma
+    ('Страховая премия', 'Заявленная сумма')."""
+    said = {lemma for w in words for lemma in w.lemmas}
+    numeric = _numeric_names(table)
+    return [
+        c
+        for c in table.columns
+        if c.comment
+        and c.name in numeric
+        and len(lemmas := _comment_lemmas(c.comment)) >= 2
+        and lemmas <= said
+    ]
 
 
 def _distinct_through_join(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
@@ -4484,10 +4550,12 @@ def _measures(
             return [{"func": "count"}], []  # "orders per day mart"
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
         rows_only = not _numeric_columns(fact) and (ph.grain is not None or not _register(fact))
+        # «Отклонённые операции по каналам»: a state word before the fact's noun, the rows in that state
+        lead = int(len(tokens) > 3 and tokens[0].lang == "ru" and _state_rows_grouped(tokens[:4]))
         headed = (  # "visits per day mart": the fact's own noun grouped right away, its rows counted
-            len(tokens) > 2
-            and ground.table_of(tokens[0]) is fact
-            and tokens[1].lower in DIM_PREPS_RU | DIM_PREPS_EN
+            len(tokens) > 2 + lead
+            and ground.table_of(tokens[lead]) is fact
+            and tokens[lead + 1].lower in DIM_PREPS_RU | DIM_PREPS_EN
         )
         if (not trigger or rows_only or headed) and (ph.dims or ph.grain):
             return [{"func": "count"}], []  # rows are all there is to aggregate
@@ -4615,6 +4683,8 @@ def _measures(
                                  columns=", ".join(c.name for c in _numeric_columns(fact))))  # fmt: skip
             continue  # «среднее по курьерам» of routes (stops or distance_km): a bare average asks
         explicit = [c for c in named if any(c.name.lower() == w.lower for w in object_words)]
+        # «Сумма счетов пациентам»: a table noun names its key (patient_id), never an amount to sum
+        named = [c for c in named if c in explicit or not _key_column(fact, c)]
         textual = [  # «сумма регионов», «средний статус»: a text column named by its word, asked about
             c
             for w in object_words
@@ -4633,7 +4703,7 @@ def _measures(
                 c
                 for w in object_words
                 for c in ground.columns_named(fact, [w])
-                if column_kind(c.type).numeric
+                if column_kind(c.type).numeric and not _key_column(fact, c)
             ]
             if len({c.name for c in numeric_named}) == 1:
                 column = numeric_named[0]
@@ -4667,6 +4737,10 @@ def _measures(
                 column = numeric[0]
             elif money_word and not money and len(numeric) == 1:
                 column = numeric[0]
+        if column is None and len(spelled := _spelled_columns(fact, [cue, *object_words])) == 1:
+            column = spelled[
+                0
+            ]  # «сумма заявленных убытков»: claimed_amount 'Заявленная сумма', not 'Сумма к выплате'
         if column is None:
             candidates = _money_columns(fact) or _numeric_columns(fact)
             by_word = {
@@ -4720,6 +4794,14 @@ def _priced(cue: Token, object_words: Sequence[Token]) -> bool:
         _word(w, MONEY_NOUNS_RU | PRICE_RU | CURRENCY_RU, SPEND_EN | PRICE_EN | CURRENCY_EN)
         for w in [cue, *object_words]
     )
+
+
+def _key_column(fact: Table, column: Column) -> bool:
+    """A key of the fact or of a table it points at (patient_id, the primary key): it identifies rows, it
+    holds no amount, so a word naming its table never makes it the summed or averaged column."""
+    foreign = {c.lower() for fk in fact.foreign_keys for c in fk.columns}
+    name = column.name.lower()
+    return name.endswith("_id") or name in foreign or column.name in fact.primary_key
 
 
 def _tables_with_column(ground: _Ground, name: str) -> list[Table]:
@@ -6044,27 +6126,40 @@ def _english_state(
     say it and the word is no status word of the load rules ("closed"), the load's question. (condition,
     question)."""
     tokens = ph.tokens
+    if not ph.measures:  # "closed tickets per category": the rows counted with no count word
+        head = next((k for k, t in enumerate(tokens) if ground.table_of(t) is fact), 0)
+        if head > 0 and head - 1 not in ph.used:
+            # the load rules read the word's condition from the rest; only the question is this rule's
+            return None, _english_word_state(tokens[head - 1], ground, fact, grain)[1]
     for m in ph.measures:
         if m.func not in ("count", "count_distinct"):
             continue
         before = [m.object[0] - 1] if m.object and m.object[0] > 0 and m.object[0] - 1 not in ph.used else []
         for k in [*before, *m.object]:  # "closed requests count": the word before the counted noun too
-            t = tokens[k]
-            if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
-                continue  # "new requests per month": rows counted by the month they appear in, no status
-            condition = _listed_value_condition(fact, t)
-            event = _event_happened(t.text, fact, grain) if _english_participle(t) else None
-            if condition is not None and event is not None and not status_word(t.lower)[0]:
-                question = state_two_columns_question("en", fact, t.text, event.split()[0])
-                if question is not None:
-                    return None, question
-            condition = condition or event
+            condition, question = _english_word_state(tokens[k], ground, fact, grain)
+            if question is not None:
+                return None, question
             if condition is None:
                 continue
             m.object = [x for x in m.object if x != k and tokens[x].lower not in ("were", "was", "got")]
             ph.used.add(k)
             return condition, None
     return None, None
+
+
+def _english_word_state(
+    t: Token, ground: _Ground, fact: Table, grain: dict[str, Any] | None
+) -> tuple[str | None, str | None]:
+    """The rows' state one English word says (see _english_state): (condition, question)."""
+    if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
+        return None, None  # "new requests per month": rows counted by the month they appear in, no status
+    condition = _listed_value_condition(fact, t)
+    event = _event_happened(t.text, fact, grain) if _english_participle(t) else None
+    if condition is not None and event is not None and not status_word(t.lower)[0]:
+        question = state_two_columns_question("en", fact, t.text, event.split()[0])
+        if question is not None:
+            return None, question
+    return condition or event, None
 
 
 def _russian_verb_state(ph: MartPhrase, fact: Table) -> str | None:
@@ -7520,7 +7615,60 @@ def _head_column_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
         return
     for m in ph.measures:
         m.column_ref = cols[0].name
-    ph.used.update(range(prep))
+    # «просроченные начисления по районам, сумма»: a state word before the column's noun names no column,
+    # it is the rows' state, left to the filter rules
+    ph.used.update(k for k in range(prep) if not _state_word_beside(ground, fact, tokens[k], cols[0]))
+
+
+def _listed_state_of_measured(
+    planner: OfflinePlanner, fact: Table, m: MeasureWord, k: int, tokens: Sequence[Token]
+) -> bool:
+    """«сумма оплаченных платежей», «средний вес потерянных посылок»: a participle or state adjective before
+    the summed or averaged noun that means one value a column of the fact lists is the rows' state, even
+    where the glossary also ties the word to a column (paid_at, status): never swallowed as the measure's
+    words. Counts read their states in _with_state_participle."""
+    token = tokens[k]
+    return (
+        m.func in ("sum", "avg", "min", "max")
+        and k != m.object[-1]
+        and token.lang == "ru"
+        and (_full_participle_form(token) or _state_adjective(token))
+        and (
+            planner.filters.names_one_listed_value(fact, token.text)
+            or _lists_one_value(fact, status_word(token.lower)[0])
+        )
+    )
+
+
+def _spells_measured_comment(fact: Table, measures: list[dict[str, Any]], token: Token) -> bool:
+    """`token` is a word of the comment of a column the mart sums or averages whose comment has two words or
+    more ('Страховая премия'): read as that column's name, never as the noun of another table."""
+    for measure in measures:
+        column = fact.column(measure.get("column") or "")
+        lemmas = _comment_lemmas(column.comment) if column is not None and column.comment else frozenset()
+        if len(lemmas) >= 2 and token.lang == "ru" and token.lemmas & lemmas:
+            return True
+    return False
+
+
+def _lists_one_value(fact: Table, value: str | None) -> bool:
+    """One text column of the fact lists `value` in its comment ('Статус (pending, paid, refunded)')."""
+    found = [
+        c
+        for c in fact.columns
+        if value and column_kind(c.type).family == "text" and value in listed_values(c.comment)
+    ]
+    return len(found) == 1
+
+
+def _state_word_beside(ground: _Ground, fact: Table, token: Token, column: Column) -> bool:
+    """A participle or state adjective that does not itself name `column` («просроченные», "overdue")."""
+    stated = (
+        _full_participle_form(token) or _state_adjective(token)
+        if token.lang == "ru"
+        else _english_participle(token)
+    )
+    return stated and column not in ground.columns_named(fact, [token])
 
 
 def _postposed_measure(ph: MartPhrase) -> None:
