@@ -1023,6 +1023,8 @@ def _described_grain_column(ph: MartPhrase, k: int) -> int:
     while end < n and end - k < 3 and tokens[end].lang == "ru" and end not in ph.used:
         if _grain_noun(tokens[end]) or _is_measure(tokens[end]) or tokens[end].lower in LIST_JOINERS:
             return k
+        if tokens[end].lower in DIM_PREPS_RU:
+            return k  # «по дням по счётчикам (meter_id)»: a dimension of its own and its column
         end += 1
     if end == k or not (end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")"):
         return k
@@ -2710,8 +2712,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             continue  # «средний срок назначения в днях»: the unit named the column, the words describe it
         if m.column_ref and not m.subject:
             continue  # «сумма дозировок (dosage)»: the words describe the column named in brackets
+        joined = {k for name, pair in _joined_words(ph, m).items() if fact.column(name) for k in pair}
         for k in m.object:
             token = tokens[k]
+            if k in joined:
+                continue  # "interest rate": the words of interest_rate, not the table "rate" names
             if _counted_people(ph, ground, m, k):
                 continue  # «сколько человек заселилось»: the rows counted, never a value for the filter rules
             named = ground.table_of(token)
@@ -4152,6 +4157,37 @@ def _via_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     return list(dict.fromkeys(found))
 
 
+def _joined_words(ph: MartPhrase, m: MeasureWord) -> dict[str, tuple[int, int]]:
+    """The snake_case names two English words of a measure's object make ("interest rate": interest_rate),
+    with their indexes; the second word may be one no rule read (a table's noun, "rate", drops from it)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    return {
+        f"{tokens[a].lower}_{tokens[a + 1].lower}": (a, a + 1)
+        for a in m.object
+        if a + 1 < n
+        and (a + 1 in m.object or a + 1 not in ph.used)
+        and tokens[a].lang == "en"
+        and tokens[a + 1].lang == "en"
+    }
+
+
+def _joined_words_column_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """ "average interest rate": two words of a measure's object naming a column when joined (interest_rate)
+    name its table, whatever table the last word alone names (currency_rates)."""
+    names = {name for m in ph.measures for name in _joined_words(ph, m)}
+    return list(dict.fromkeys(t for t in ground.tables for name in names if t.column(name)))
+
+
+def _joined_words_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> str | None:
+    """The numeric column of the fact two words of the measure's object name when joined ("debt amount")."""
+    for name, indexes in _joined_words(ph, m).items():
+        column = fact.column(name)
+        if column is not None and column_kind(column.type).numeric:
+            ph.used.update(indexes)
+            return column.name
+    return None
+
+
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
     measure word or column belongs to, or the one table holding every dimension."""
@@ -4169,6 +4205,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     )  # «сколько затронуто домохозяйств»: outages.households
     steps.append(_unit_tables(ph, ground))  # «потребление кВт·ч»: telemetry.kwh
     steps.append(_column_words_table(ph, ground))  # net, gross, currency, period: payslips only
+    steps.append(_joined_words_column_tables(ph, ground))  # "interest rate": loans.interest_rate, no rates
     steps.append(
         one(
             [
@@ -4618,6 +4655,9 @@ def _measures(
             measures.append({"func": "count_distinct", "column": target})
             continue
         # sum / avg / min / max
+        if (joined := _joined_words_column(ph, fact, m)) is not None:  # "interest rate": interest_rate
+            measures.append({"func": m.func, "column": joined})
+            continue
         if _priced(cue, object_words) and not any(_money_name(c) for c in _numeric_columns(fact)):
             words = _words_of(tokens, [m.index, *m.object])
             questions.append(ask("no_money", func=m.func, table=fact.name, words=words))
