@@ -466,6 +466,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which time column should the {grain} grain use: {columns}?",
         "ru": "По какой колонке времени разбивать по {grain}: {columns}?",
     },
+    "planner.mart.grain_not_time": {
+        "en": "A {grain} grain needs a date or time column, and {column} is neither: which time column should "
+        "it use: {columns}?",
+        "ru": "Разбивка по {grain} идёт по дате или времени, а {column} — не дата: по какой колонке времени "
+        "разбивать: {columns}?",
+    },
     "planner.mart.lookback_unit": {
         "en": "Recompute the last N of what? Give N in the mart's grain (days, weeks, months).",
         "ru": "Пересчитывать последние N — в тех же единицах, что шаг витрины (дни, недели, месяцы)? "

@@ -588,6 +588,7 @@ class MartPhrase:
     grain: str | None = None
     grain_words: list[int] = field(default_factory=list)  # words naming the time column
     grain_column: str | None = None  # an explicit column the grain is on
+    grain_genitive: int | None = None  # «по неделям канала»: a genitive noun after the grain, no time word
     grain_conflict: list[str] = field(default_factory=list)
     grain_disputed: list[str] = field(default_factory=list)  # a bracketed column the grain's words contradict
     via: list[int] = field(default_factory=list)  # «через заказы»: tables a join goes through
@@ -1023,6 +1024,8 @@ def _described_grain_column(ph: MartPhrase, k: int) -> int:
     while end < n and end - k < 3 and tokens[end].lang == "ru" and end not in ph.used:
         if _grain_noun(tokens[end]) or _is_measure(tokens[end]) or tokens[end].lower in LIST_JOINERS:
             return k
+        if tokens[end].lower in DIM_PREPS_RU:
+            return k  # «по дням по счётчикам (meter_id)»: a dimension of its own and its column
         end += 1
     if end == k or not (end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")"):
         return k
@@ -1112,6 +1115,8 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
                 ph.used.add(j + 1)
                 return j + 2
             return j + 1
+        if any(p.pos == "NOUN" for p in tokens[j].parses[:1]) and not _grain_noun(tokens[j]):
+            ph.grain_genitive = j  # «по неделям канала»: whose weeks? (checked against the fact's columns)
     return j
 
 
@@ -2085,11 +2090,32 @@ def _read_measures(ph: MartPhrase) -> None:
             b.object = list(a.object)
 
 
+# Words after «сколько»/"how many" that say "in all", no counted noun: «сколько всего», "how many in total".
+HOW_MANY_IN_ALL = {"всего", "итого", "in", "total", "all", "overall"}
+
+
+def _how_many_of_nothing(ph: MartPhrase) -> bool:
+    """Every measure is the question «сколько (всего)»/"how many (in total)" with no counted noun and no
+    column: rows of some table or a summed quantity may be meant, which only the user can say."""
+    tokens = ph.tokens
+    if any(w.lang == "ru" and w.parses and w.parses[0].pos in ("VERB", "INFN") for w in tokens):
+        return False  # «сколько раз выдавали книги»: the verb's event says what is counted
+    return bool(ph.measures) and all(
+        m.func == "count"
+        and not m.column_ref
+        and (_ru(tokens[m.index], {"сколько"}) or tokens[m.index].lower == "many")
+        and all(tokens[k].lower in HOW_MANY_IN_ALL for k in m.object)
+        for m in ph.measures
+    )
+
+
 def _total_of_count(tokens: Sequence[Token], i: int) -> bool:
     """ "total order count", "total number of visits": "total" qualifies a count word at most two words on
     (the counted noun between), so it is no sum; "order total and order count" stays two measures."""
     if tokens[i].lang != "en" or tokens[i].lower not in ("total", "overall"):
         return False
+    if i > 0 and tokens[i - 1].lower == "in":  # "how many sales in total": the count's adverb, no sum
+        return any(_measure_func(tokens, k) == "count" for k in range(max(0, i - 5), i - 1))
     for k in range(i + 1, min(i + 3, len(tokens))):
         w = tokens[k]
         if _measure_func(tokens, k) == "count":
@@ -2300,6 +2326,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "units"
     if _word(t, DISTINCT_RU, DISTINCT_EN):
         return "count_distinct"
+    if t.lower == "mean" and before and before[-1].lower == "i":
+        return None  # "I mean weekly": a self-correction no rule could place (asked), never an average
     if _word(t, AVG_RU, AVG_EN) or _en(t, {"aov"}):  # "AOV": average order value
         return "avg"
     if _ru(t, {"общий"}) and i + 1 < len(tokens):
@@ -2563,6 +2591,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
     rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
         lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
+        lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         _counted_noun_first,  # «сколько ушло людей»
@@ -2710,8 +2739,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             continue  # «средний срок назначения в днях»: the unit named the column, the words describe it
         if m.column_ref and not m.subject:
             continue  # «сумма дозировок (dosage)»: the words describe the column named in brackets
+        joined = {k for name, pair in _joined_words(ph, m).items() if fact.column(name) for k in pair}
         for k in m.object:
             token = tokens[k]
+            if k in joined:
+                continue  # "interest rate": the words of interest_rate, not the table "rate" names
             if _counted_people(ph, ground, m, k):
                 continue  # «сколько человек заселилось»: the rows counted, never a value for the filter rules
             if _listed_state_of_measured(planner, fact, m, k, tokens):
@@ -2794,6 +2826,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             return Outcome.clarify(two)  # «сколько человек отчислено»: expelled_on or status 'expelled'
         happened = f"{ph.happened} IS NOT NULL"
     english_state, two = (None, None) if event_flag else _english_state(ph, ground, fact, grain)
+    english_state = english_state or _hyphenated_value(ph, ground, fact)  # "high-priority tickets"
     if two is not None:
         return Outcome.clarify(two)  # "closed accounts": status 'closed' or closed_at, as a load asks
     states = (
@@ -4156,6 +4189,37 @@ def _via_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     return list(dict.fromkeys(found))
 
 
+def _joined_words(ph: MartPhrase, m: MeasureWord) -> dict[str, tuple[int, int]]:
+    """The snake_case names two English words of a measure's object make ("interest rate": interest_rate),
+    with their indexes; the second word may be one no rule read (a table's noun, "rate", drops from it)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    return {
+        f"{tokens[a].lower}_{tokens[a + 1].lower}": (a, a + 1)
+        for a in m.object
+        if a + 1 < n
+        and (a + 1 in m.object or a + 1 not in ph.used)
+        and tokens[a].lang == "en"
+        and tokens[a + 1].lang == "en"
+    }
+
+
+def _joined_words_column_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """ "average interest rate": two words of a measure's object naming a column when joined (interest_rate)
+    name its table, whatever table the last word alone names (currency_rates)."""
+    names = {name for m in ph.measures for name in _joined_words(ph, m)}
+    return list(dict.fromkeys(t for t in ground.tables for name in names if t.column(name)))
+
+
+def _joined_words_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> str | None:
+    """The numeric column of the fact two words of the measure's object name when joined ("debt amount")."""
+    for name, indexes in _joined_words(ph, m).items():
+        column = fact.column(name)
+        if column is not None and column_kind(column.type).numeric:
+            ph.used.update(indexes)
+            return column.name
+    return None
+
+
 def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     """The fact table: named after «из»/"from"/«витрина», the object of a count or sum, the table the
     measure word or column belongs to, or the one table holding every dimension."""
@@ -4173,6 +4237,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     )  # «сколько затронуто домохозяйств»: outages.households
     steps.append(_unit_tables(ph, ground))  # «потребление кВт·ч»: telemetry.kwh
     steps.append(_column_words_table(ph, ground))  # net, gross, currency, period: payslips only
+    steps.append(_joined_words_column_tables(ph, ground))  # "interest rate": loans.interest_rate, no rates
     steps.append(
         _spelled_comment_tables(ph, ground)
     )  # «страховая премия»: policies.premium, not its payments
@@ -4288,6 +4353,10 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         m.func == "count" and not m.object and not m.column_ref for m in ph.measures
     )
     bare_count = bare_count and not how_much  # «сколько затронуто домохозяйств»: a sum (_how_much_tables)
+    if named <= dim_tables and not any(steps[:3]) and _how_many_of_nothing(ph):
+        # «сколько всего по регионам?», «сколько по тарифам?»: nothing counted is named (a dimension's table
+        # is no counted noun): rows of which table, or a sum of what?
+        return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
     if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
         steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
     for found in steps:
@@ -4654,6 +4723,9 @@ def _measures(
             measures.append({"func": "count_distinct", "column": target})
             continue
         # sum / avg / min / max
+        if (joined := _joined_words_column(ph, fact, m)) is not None:  # "interest rate": interest_rate
+            measures.append({"func": m.func, "column": joined})
+            continue
         if _priced(cue, object_words) and not any(_money_name(c) for c in _numeric_columns(fact)):
             words = _words_of(tokens, [m.index, *m.object])
             questions.append(ask("no_money", func=m.func, table=fact.name, words=words))
@@ -4747,7 +4819,9 @@ def _measures(
                 k: c.name
                 for c in candidates
                 for k, w in enumerate(tokens)
-                if w.lang == "ru" and (ground.columns_named(fact, [w]) == [c] or _comment_names(c, w))
+                if w.lang == "ru"
+                and (ground.columns_named(fact, [w]) == [c] or _comment_names(c, w))
+                and not _shared_comment_word(w, candidates)
             }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
             if len(set(by_word.values())) == 1:
                 ph.used |= set(by_word)
@@ -4785,6 +4859,12 @@ def _measures(
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _shared_comment_word(word: Token, candidates: Sequence[Column]) -> bool:
+    """«сумма» of claims, whose 'Заявленная сумма' and 'Сумма к выплате' both say it: the word names no one
+    of the candidates (asked which), however one comment puts it first."""
+    return sum(bool(c.comment and word.lemmas & _comment_lemmas(c.comment)) for c in candidates) > 1
 
 
 def _priced(cue: Token, object_words: Sequence[Token]) -> bool:
@@ -5440,6 +5520,17 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
     return found, questions
 
 
+def _grain_on_untimely_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«по неделям канала (channel)», «по дням способа передачи»: the genitive after a grain names columns of
+    the fact and none is a date or time: weeks of a text column mean nothing, so its name (asked)."""
+    if ph.grain_genitive is None or ph.grain_words or ph.grain_column:
+        return None
+    named = _columns_of_word(ground, fact, ph.tokens[ph.grain_genitive])
+    if not named or any(column_kind(c.type).temporal for c in named):
+        return None
+    return named[0].name
+
+
 def _grain_of_words(
     ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
 ) -> tuple[dict[str, str] | None, list[str]]:
@@ -5450,6 +5541,9 @@ def _grain_of_words(
         return {"column": ph.grain_column, "grain": ph.grain}, []
     words = [tokens[k] for k in ph.grain_words]
     times = _time_columns(fact)
+    if (untimely := _grain_on_untimely_column(ph, ground, fact)) is not None:
+        names = ", ".join(c.name for c in times)
+        return None, [ask("grain_not_time", grain=ph.grain, column=untimely, columns=names)]
     if words:
         for w in words:
             if fact.column(w.text):
@@ -6144,7 +6238,48 @@ def _english_state(
             m.object = [x for x in m.object if x != k and tokens[x].lower not in ("were", "was", "got")]
             ph.used.add(k)
             return condition, None
-    return None, None
+    return _english_state_of_summed(ph, ground, fact), None
+
+
+def _hyphenated_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """ "high-priority tickets", "premium-segment clients": an English "<value>-<column noun>" before the
+    fact's own noun, the value one the column's comment lists ('Приоритет (low, normal, high)'), says which
+    rows: `priority = 'high'`."""
+    tokens = ph.tokens
+    for k in range(len(tokens) - 1):
+        t = tokens[k]
+        if t.lang != "en" or t.lower.count("-") != 1 or ground.table_of(tokens[k + 1]) is not fact:
+            continue
+        value, noun = t.lower.split("-")
+        nouns = tokenize(noun)
+        if len(nouns) != 1:
+            continue
+        columns = [c for c in _columns_of_word(ground, fact, nouns[0]) if value in listed_values(c.comment)]
+        if len(columns) == 1:
+            ph.used.add(k)
+            return f"{columns[0].name} = '{value}'"
+    return None
+
+
+def _english_state_of_summed(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """ "average amount of failed payments", "successful payments: sum of amount": with no count, an English
+    word right before the fact's own noun that is a value its text column lists (stem: successful ->
+    'success') says which rows are summed: the condition, never dropped."""
+    tokens = ph.tokens
+    if any(m.func in ("count", "count_distinct") for m in ph.measures):
+        return None  # read by the count rule above
+    in_dims = {k for words in ph.dims for k in words}
+    for k in range(len(tokens) - 1):
+        t = tokens[k]
+        if t.lang != "en" or k in in_dims or t.lower == "new" or ground.table_of(tokens[k + 1]) is not fact:
+            continue
+        if ground.table_of(t) is not None or (condition := _listed_value_condition(fact, t)) is None:
+            continue
+        for m in ph.measures:
+            m.object = [x for x in m.object if x != k]
+        ph.used.add(k)
+        return condition
+    return None
 
 
 def _english_word_state(
@@ -6901,6 +7036,54 @@ def _without_chat_phrases(text: str) -> str:
     return _CHAT_PHRASES.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# A self-correction: the phrase after it replaces the one before that starts with the same word ("by channel,
+# I mean by status", «по каналам, вернее по статусам»). "mean" there is no average.
+_SELF_CORRECTION = re.compile(
+    r"(?:\.{2,}|…|[,;:—–-])?\s*(?<![\w-])(?:i\s+mean|i\s+meant|or\s+rather|вернее|точнее|"
+    r"(?:нет,?\s+)?я\s+(?:имею|имел|имела)\s+в\s+виду)(?![\w-])[\s,:—–-]*",
+    re.IGNORECASE,
+)
+
+
+def _self_corrected(text: str) -> str:
+    """The request with each corrected phrase and its correction marker blanked (same length): "sum by
+    channel, I mean by status" reads "sum by status". The corrected phrase is the last one before the marker
+    that starts with the correction's first word; with none, the text stays (and is asked about)."""
+    for marker in reversed(list(_SELF_CORRECTION.finditer(text))):
+        first = re.match(r"[^\W\d_]+", text[marker.end() :])
+        if first is None:
+            continue
+        word = rf"(?<![\w-]){re.escape(first.group(0))}(?![\w-])"
+        starts = list(re.finditer(word, text[: marker.start()], re.IGNORECASE))
+        if starts:
+            start = starts[-1].start()
+            text = text[:start] + " " * (marker.end() - start) + text[marker.end() :]
+    return text
+
+
+# A bracket of examples after a dimension: values ending in "...", "etc.", «и т.п.», «и др.», or opened by
+# "e.g."/«например» ("per source (app, ivr...)"). It illustrates the values, it selects none of them.
+_EXAMPLE_BRACKET = re.compile(
+    r"\(\s*(?P<eg>(?:e\.\s?g\.|напр(?:имер|\.)|such\s+as|like)\s*:?\s*)?"
+    r"[\w-]+(?:\s*[,/]\s*[\w-]+)*"
+    r"\s*(?P<etc>,?\s*(?:\.{2,}|…|etc\.?|и\s+т\.\s?[пд]\.?|и\s+(?:др|пр)\.?))?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _without_example_brackets(text: str) -> str:
+    """The request with each bracket of examples right after a dimension («по каналам (pos, atm и др.)»)
+    blanked (same length); a bracket after «только»/"only" lists the rows kept and stays."""
+    for match in reversed(list(_EXAMPLE_BRACKET.finditer(text))):
+        if match.group("eg") is None and match.group("etc") is None:
+            continue
+        before = [t.lower for t in tokenize(text[: match.start()]) if t.lang in ("ru", "en")][-3:]
+        if not set(before) & (DIM_PREPS_RU | DIM_PREPS_EN) or set(before) & ONLY_WORDS:
+            continue
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text
+
+
 _LISTED_VALUES = re.compile(r"\(([a-z0-9_]+(?:\s*,\s*[a-z0-9_]+)+)\)")
 
 
@@ -7183,6 +7366,7 @@ def _qualifies_measured_word(
         token.lang != "ru"
         or k - 1 not in m.object
         or not any(p.case == "gent" and p.pos == "NOUN" for p in token.parses)
+        or _agreeing_noun(tokens, k)  # «длительность исходящих звонков»: the calls' adjective, a state
     ):
         return False
     if ground.columns_named(fact, [token]) or _is_measure(token):
