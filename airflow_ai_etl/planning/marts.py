@@ -2512,6 +2512,19 @@ def _money_columns(table: Table) -> list[Column]:
     ]
 
 
+def _role_compound_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«сумма вкладов клиентов-резидентов»: a hyphenated table noun and a word of that table's columns
+    names a condition on another table than the fact (clients.is_resident of deposits), which the mart's
+    filter cannot hold: the compound, asked about (never the condition dropped)."""
+    for t in ph.tokens:
+        if t.lang != "ru" or "-" not in t.lower or (table := ground.table_of(t)) is None or table is fact:
+            continue
+        parts = tokenize(t.lower.replace("-", " "))
+        if any(ground.table_of(p) is None and ground.columns_named(table, [p]) for p in parts):
+            return t.text
+    return None
+
+
 def _state_or_counter(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> str | None:
     """«Сумма просроченных кредитов», "total of overdue loans": a sum/avg/min/max whose object is only the
     fact's noun and a state word before it that means one listed value of a text column (status 'overdue')
@@ -2717,6 +2730,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     fact = _order_level_fact(ph, ground, fact)
     if (ratio := _per_entity_ratio(ph, ground, fact)) is not None:
         return Outcome.clarify(ask("unsupported", word=ratio))  # «средний платёж на абонента»: as ARPU is
+    if (role := _role_compound_elsewhere(ph, ground, fact)) is not None:
+        return Outcome.clarify(ask("residue", words=role))  # «вкладов клиентов-резидентов»: not on deposits
     if (state_or_count := _state_or_counter(ph, ground, fact, ask)) is not None:
         return Outcome.clarify(state_or_count)  # «просроченных кредитов»: status 'overdue' or overdue_days?
     if _counts_people(ph) and not _of_people(fact, ground):  # «кол-во людей по моделям машин»: not vehicles
