@@ -428,6 +428,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which column of {table} should {func} use: {columns}?",
         "ru": "Какую колонку {table} агрегировать ({func}): {columns}?",
     },
+    "planner.mart.state_or_count": {
+        "en": "{phrase!r} may mean {column} = '{value}' or {counter} > 0: which rows of {table} should the "
+        "mart take (for example 'only {column} {value}' or 'with {counter} over 0')?",
+        "ru": "«{phrase}» может означать {column} = '{value}' или {counter} > 0: какие строки {table} брать "
+        "(например, «только {column} {value}» или «где {counter} больше 0»)?",
+    },
     "planner.mart.sum_or_count": {
         "en": "{word!r} of {table}: the number of rows, or the sum of {column}?",
         "ru": "«{word}» по {table}: количество строк или сумма {column}?",

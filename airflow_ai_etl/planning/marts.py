@@ -47,7 +47,12 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
-from airflow_ai_etl.planning.filters import EXCLUDED_EN, state_two_columns_question, value_meanings
+from airflow_ai_etl.planning.filters import (
+    EXCLUDED_EN,
+    counts_units,
+    state_two_columns_question,
+    value_meanings,
+)
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, WEEKDAY_ABBREVIATIONS, is_
 from airflow_ai_etl.planning.patterns import DEDUPE
@@ -884,8 +889,13 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
         return _acting_participle(tokens, i)
     if t.lang == "ru":
         return t.has(t.lemmas, pos=("VERB", "PRTS"))  # finite: «начинается», «уволено» (not «обновлять»)
-    # "people dismissed each month": a past participle of the event (not "refreshed", read above)
-    return t.lower in ("start", "starts", "begin", "begins", "end", "ends") or t.lower.endswith("ed")
+    # "people dismissed each month": a past participle of the event (not "refreshed", read above); "did we
+    # hire each month": the bare verb after do-support
+    return (
+        t.lower in ("start", "starts", "begin", "begins", "end", "ends")
+        or t.lower.endswith("ed")
+        or _after_do_support(tokens, i)
+    )
 
 
 def _participle_before_grain(ph: MartPhrase) -> None:
@@ -894,8 +904,16 @@ def _participle_before_grain(ph: MartPhrase) -> None:
     tokens, n = ph.tokens, len(ph.tokens)
     if ph.grain is None:
         return
+    # "principal issued per month": the measured column's event, read into the measure's words, still dates
+    # the grain
+    objects = {k for m in ph.measures for k in m.object}
     for i, t in enumerate(tokens[:-2]):
-        if t.lang != "en" or i in ph.used or not t.lower.endswith("ed") or len(t.lower) < 5:
+        if (
+            t.lang != "en"
+            or (i in ph.used and i not in objects)
+            or not t.lower.endswith("ed")
+            or len(t.lower) < 5
+        ):
             continue
         j = i + 1
         while j < min(n - 1, i + 3) and tokens[j].lower in DIM_PREPS_EN | {"each", "every", "a", "the"}:
@@ -2465,8 +2483,14 @@ class _Ground:
         if token.lang == "ru" and "-" in low and not found:  # «интернет-сессий»: 'Интернет-сессии'
             words = tokenize(low.replace("-", " "))
             named = {t for t in (self.table_of(w) for w in words) if t is not None}
-            if len(named) == 1 and self.table_of(words[-1]) is not None:
-                return named.pop()  # every part that names a table names this one, the head noun too
+            if len(named) != 1:
+                return None
+            table = named.pop()
+            rest = [w for w in words if self.table_of(w) is None]
+            if self.table_of(words[-1]) is not None or all(self.columns_named(table, [w]) for w in rest):
+                # every part that names a table names this one, and the head noun too, or the other parts
+                # are words of its columns («абонентов-льготников»: 'Льготник' of is_privileged)
+                return table
         return None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
@@ -2482,6 +2506,8 @@ class _Ground:
             exact = table.column(w.text) or table.column(w.lower)
             if exact:
                 return [exact]
+        if words and (commented := self._commented_head(table, words[0])) is not None:
+            return [commented]
         for group in (list(words), list(words[:1])):
             names = [w.lower for w in group]
             meanings: set[str] = set()
@@ -2502,6 +2528,19 @@ class _Ground:
             if len(parts) == 1:
                 return parts
         return []
+
+    def _commented_head(self, table: Table, head: Token) -> Column | None:
+        """The one column among those the head word's meanings name whose comment that word heads: «срок» ->
+        term_months 'Срок кредита, мес.', not overdue_days reached by a synonym's "day"; «по оценкам» ->
+        mark 'Оценка (…)', not score ('Балл') by the glossary. None when the comment decides nothing."""
+        meanings = self.meanings(head.lower)
+        found = [c for c in table.columns if self.planner._names_column(c, meanings, table, frozenset())]
+        if len(found) < 2:
+            return None
+        stems = {stem(head.lower), *(stem(lemma) for lemma in head.lemmas)}
+        # the comment's own head noun, not a word after its preposition ('Пробег по маршруту' is no «маршрут»)
+        commented = [c for c in found if c.comment and _comment_head(c.comment) in stems]
+        return commented[0] if len(commented) == 1 else None
 
     def table_of_pair(self, first: Token, second: Token) -> Table | None:
         """A table two words name together ("badge events" -> badge_events; memoised)."""
@@ -2526,12 +2565,97 @@ def _money_columns(table: Table) -> list[Column]:
     ]
 
 
+def _role_compound_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«сумма вкладов клиентов-резидентов»: a hyphenated table noun and a word of that table's columns
+    names a condition on another table than the fact (clients.is_resident of deposits), which the mart's
+    filter cannot hold: the compound, asked about (never the condition dropped)."""
+    for t in ph.tokens:
+        if t.lang != "ru" or "-" not in t.lower or (table := ground.table_of(t)) is None or table is fact:
+            continue
+        parts = tokenize(t.lower.replace("-", " "))
+        if any(ground.table_of(p) is None and ground.columns_named(table, [p]) for p in parts):
+            return t.text
+    return None
+
+
+def _state_or_counter(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> str | None:
+    """«Сумма просроченных кредитов», "total of overdue loans": a sum/avg/min/max whose object is only the
+    fact's noun and a state word before it that means one listed value of a text column (status 'overdue')
+    while a column counting units of the same thing (overdue_days 'Дней просрочки') could be the measured
+    column: the loans' amount where the status says so, or their overdue days? Asked, never the money
+    column guessed. A count («сколько просроченных кредитов»), or a measure naming its column («ставка
+    просроченных кредитов»), reads the word as the rows' state (status = 'overdue'), as marts26 decided."""
+    counters = [c for c in fact.columns if counts_units(c)]
+    if not counters:
+        return None
+    tokens, listed = ph.tokens, _listed_text_values(fact)
+    for m in ph.measures:
+        if m.func not in ("sum", "avg", "min", "max") or m.column_ref:
+            continue
+        for k in m.object:
+            word = tokens[k]
+            if k + 1 >= len(tokens) or ground.table_of(tokens[k + 1]) is not fact:
+                continue
+            others = [tokens[j] for j in m.object if j not in (k, k + 1)]
+            if any(ground.columns_named(fact, [w]) for w in others):
+                continue  # «ставка просроченных кредитов»: the rate is measured, the word is a state
+            values, counted = _state_readings(word, listed, counters)
+            if len(values) == 1 and len(counted) == 1:
+                column, value = values[0]
+                return ask("state_or_count", phrase=word.text, column=column.name, value=value,
+                           counter=counted[0].name, table=fact.name)  # fmt: skip
+    return None
+
+
+def _means_listed_value(word: Token, fact: Table) -> bool:
+    """A word meaning a value a text column of the fact lists ("overdue", «просроченных»: status
+    'overdue')."""
+    return bool(_state_readings(word, _listed_text_values(fact), [])[0])
+
+
+def _listed_text_values(fact: Table) -> list[tuple[Column, str]]:
+    """Every (text column, value its comment lists) of the fact: ('Статус (active, overdue, …)')."""
+    return [
+        (c, v) for c in fact.columns if column_kind(c.type).family == "text" for v in listed_values(c.comment)
+    ]
+
+
+def _state_readings(
+    word: Token, listed: Sequence[tuple[Column, str]], counters: Sequence[Column]
+) -> tuple[list[tuple[Column, str]], list[Column]]:
+    """The listed values a state word means («просроченных», "overdue": status 'overdue') and the columns
+    counting units of the same thing (overdue_days)."""
+    meanings = value_meanings(word) if word.lang == "ru" else {stem(word.lower)}
+    values = [(c, v) for c, v in listed if meanings and stem(v) in meanings]
+    return values, [c for c in counters if meanings & set(name_parts(c.name))]
+
+
+def _adjective_fact_title(ground: _Ground, fact: Table, head: Token, qualifier: Sequence[Token]) -> bool:
+    """«кредитным платежам» of lending.loan_payments ('Платежи по кредитам'): the fact's own noun with one
+    Russian adjective made from a word of the fact's comment is the fact said as a title, no dimension."""
+    if head.lang != "ru" or len(qualifier) != 1 or not fact.comment:
+        return False
+    adjective = qualifier[0]
+    if not adjective.parses or adjective.parses[0].pos != "ADJF" or adjective.lang != "ru":
+        return False
+    if ground.table_of(head) is not fact or ground.columns_named(fact, [head]):
+        return False
+    root = stem(adjective.lower)
+    return any(len(s) >= 4 and root.startswith(s) for s in _comment_stems(fact.comment))
+
+
+def _key_name(name: str) -> bool:
+    """A key's name: `id`, `loan_id`, `uuid` (never `amount_paid`, whose last letters are "id" too)."""
+    low = name.lower()
+    return low in ("id", "uuid") or low.endswith(("_id", "_uuid"))
+
+
 def _numeric_columns(table: Table) -> list[Column]:
     return [
         c
         for c in table.columns
         if column_kind(c.type).numeric
-        and not c.name.lower().endswith("id")
+        and not _key_name(c.name)  # amount_paid ends in "id" and is no key
         and c.name not in table.primary_key
     ]
 
@@ -2660,6 +2784,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     fact = _order_level_fact(ph, ground, fact)
     if (ratio := _per_entity_ratio(ph, ground, fact)) is not None:
         return Outcome.clarify(ask("unsupported", word=ratio))  # «средний платёж на абонента»: as ARPU is
+    if (role := _role_compound_elsewhere(ph, ground, fact)) is not None:
+        return Outcome.clarify(ask("residue", words=role))  # «вкладов клиентов-резидентов»: not on deposits
+    if (state_or_count := _state_or_counter(ph, ground, fact, ask)) is not None:
+        return Outcome.clarify(state_or_count)  # «просроченных кредитов»: status 'overdue' or overdue_days?
     if _counts_people(ph) and not _of_people(fact, ground):  # «кол-во людей по моделям машин»: not vehicles
         people = [t.name for t in ground.tables if _of_people(t, ground)]
         return Outcome.clarify(ask("which_fact", tables=", ".join(people)))
@@ -2754,6 +2882,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 continue  # «страховая премия» of policies.premium: the column's words, not payments' noun
             if named is fact or (named is not None and m.func != "count_distinct"):
                 ph.used.discard(k)  # the fact's own noun stays: «событий purchase» reads as a filter
+                continue
+            if (
+                _means_listed_value(token, fact)
+                and k + 1 in m.object
+                and ground.table_of(tokens[k + 1]) is fact
+            ):
+                ph.used.discard(k)  # "principal of overdue loans": the loans' state, for the filter rules
                 continue
             if named is None and _qualifies_measured_word(ground, fact, tokens, m, k, measures):
                 continue  # «суммарно дней лечения»: days of treatment, the genitive says what the days are
@@ -3867,7 +4002,7 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
         for k, t in enumerate(tokens):
             if k in ph.used and k not in ph.grain_words and k not in m.object:
                 continue  # "how many people were hired": the verb read as the count's object
-            for part in _verb_times(t):
+            for part in _verb_times(t) or ({stem(t.lower)} if _after_do_support(tokens, k) else set()):
                 for table in ground.tables:
                     if not _register(table):
                         continue
@@ -3890,6 +4025,21 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
             ):
                 ph.used.update({j, j + 1})
         return
+
+
+DO_SUPPORT_EN = {"did", "do", "does"}
+SUBJECT_PRONOUNS_EN = {"we", "they", "you", "i", "he", "she"}
+
+
+def _after_do_support(tokens: Sequence[Token], k: int) -> bool:
+    """ "how many people did we hire": an English bare verb after do/did and its subject is the finite
+    verb a participle would be ("were hired")."""
+    return (
+        k >= 2
+        and tokens[k].lang == "en"
+        and tokens[k - 2].lower in DO_SUPPORT_EN
+        and tokens[k - 1].lower in SUBJECT_PRONOUNS_EN
+    )
 
 
 def _people_at_flagged_event(ph: MartPhrase, ground: _Ground) -> None:
@@ -4668,7 +4818,11 @@ def _measures(
                 measures.append({"func": "sum", "column": unit_cols[0]})
                 continue
             counted = ground.table_of(object_words[0]) if object_words else None
-            if counted is None and len(object_words) > 1 and _attribute(object_words[0]):
+            if (
+                counted is None
+                and len(object_words) > 1
+                and (_attribute(object_words[0]) or _means_listed_value(object_words[0], fact))
+            ):  # "number of overdue loans": the state of the loans counted, never a sum of overdue_days
                 counted = ground.table_of(
                     object_words[1]
                 )  # «число занятых коек»: the noun after the adjective
@@ -4768,8 +4922,8 @@ def _measures(
             column = explicit[0]  # named as written: a text column is the resolver's question
         elif textual and not (named and column_kind(named[0].type).numeric):
             column = textual[0]
-        elif named and column_kind(named[0].type).numeric:
-            column = named[0]
+        elif named and column_kind(named[0].type).numeric and not _key_name(named[0].name):
+            column = named[0]  # "average loan payment": not loan_id, a key named by "loan"
         else:
             numeric_named = [
                 c
@@ -4881,7 +5035,7 @@ def _key_column(fact: Table, column: Column) -> bool:
     holds no amount, so a word naming its table never makes it the summed or averaged column."""
     foreign = {c.lower() for fk in fact.foreign_keys for c in fk.columns}
     name = column.name.lower()
-    return name.endswith("_id") or name in foreign or column.name in fact.primary_key
+    return _key_name(name) or name in foreign or column.name in fact.primary_key
 
 
 def _tables_with_column(ground: _Ground, name: str) -> list[Table]:
@@ -5046,6 +5200,8 @@ def _dimensions(
             continue
         joins.append({"table": ground_name(ground.planner, ground.conn_id, table)})
     for words in ph.dims:
+        if _adjective_fact_title(ground, fact, tokens[words[0]], [tokens[k] for k in words[1:]]):
+            continue  # «по кредитным платежам» of 'Платежи по кредитам': the fact's title, no contract_number
         if len(words) > 1 and words[0] > words[-1] and ground.table_of(tokens[words[0]]) is not None:
             # «по модели района, телеметрия», «по заказам (orders)»: a table's noun after the dimension's
             # words (after a comma or in brackets) names no attribute of it: the words before it are the dim
@@ -5596,6 +5752,9 @@ def _grain_of_words(
         return {"column": unit[0].name, "grain": ph.grain}, []
     created = [c for c in times if c.name == "created_at"]
     if created and not unit and all(not c.name.endswith("_at") or c.name == "created_at" for c in times):
+        dated = _dated_event_columns(fact, times)
+        if len(dated) == 1:  # grades.exam_date 'Дата экзамена' of 'Оценки за экзамены': what the row records
+            return {"column": dated[0].name, "grain": ph.grain}, []
         return {"column": "created_at", "grain": ph.grain}, []  # when the row was written
     if not times:
         return None, [ask("no_time", table=fact.name)]
@@ -5603,6 +5762,29 @@ def _grain_of_words(
 
 
 GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "month": "месяц"}
+
+
+def _dated_event_columns(fact: Table, times: Sequence[Column]) -> list[Column]:
+    """The fact's dates (other than created_at) commented as the date of an event the table's own comment
+    names ('Дата экзамена' of 'Оценки за экзамены и зачёты', 'Дата обхода' of 'Обходы и проверки …'): the
+    date of what each row records, which a grain means over the time the row was written. A date the
+    table's comment does not name (birth_date 'Дата рождения' of 'Страхователи') is an attribute, and a
+    period ('Расчётный месяц') no event date."""
+    if not fact.comment:
+        return []
+    own = {
+        p.lemma for t in tokenize(fact.comment) if t.lang == "ru" for p in t.parses[:1] if p.pos == "NOUN"
+    } - DATE_NOUNS
+    return [c for c in times if c.name != "created_at" and own & _date_of_what(c.comment or "")]
+
+
+def _date_of_what(comment: str) -> set[str]:
+    """The lemmas of the noun a date comment dates ('Дата экзамена' -> «экзамен»); empty for a comment not
+    headed by a date noun ('Расчётный месяц')."""
+    words = [t for t in tokenize(comment) if t.lang == "ru"]
+    if len(words) < 2 or words[0].lemma not in DATE_NOUNS:
+        return set()
+    return set(words[1].lemmas)
 
 
 def _two_time_readings(word: Token, times: Sequence[Column]) -> bool:
@@ -6405,9 +6587,11 @@ def _english_event_column(
 
 
 # Russian mart words a one-letter typo is read as («розрезе», «розбивкой»): words no catalog comment says,
-# and the longer Russian column and dimension words of the mart's own tables («остоновок» -> «остановок»).
+# the longer measure words («сколко», «количетво», «срееднее») and the longer Russian column and dimension
+# words of the mart's own tables («остоновок» -> «остановок»).
 SPELLING_RU = frozenset(
     {"разрез", "разбивка", "группировка", "витрина"}
+    | {w for w in [*COUNT_RU, *AVG_RU, *MIN_RU, *MAX_RU, *SUM_RU] if len(w) >= 6 and w.isalpha()}
     | {w for w in [*COLUMN_WORDS, *DIM_WORDS] if len(w) >= 6 and not w.isascii()}
 )
 

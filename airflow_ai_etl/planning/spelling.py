@@ -224,7 +224,9 @@ class Speller:
                 en |= {table.name, table.name.rstrip("s"), *table.name.split("_")}
                 comments += [table.comment or ""] + [c.comment or "" for c in table.columns]
                 keep |= {part for c in table.columns for part in c.name.lower().split("_")}
-        ru |= _lemmas_of(texts, ("NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS"))
+        # the glossary's words are chosen, whatever their part of speech: «сколько» (a numeral) makes
+        # «сколко» a typo of it
+        ru |= _lemmas_of(texts, ("NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS", "NUMR", "ADVB"))
         # participles too: «Отработано часов» makes «отработаные» a typo of «отработанные»
         ru |= _lemmas_of(comments, ("NOUN", "ADJF", "VERB", "INFN", "PRTF", "PRTS"))
         return cls(
