@@ -287,6 +287,8 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("catalog", "text", "expected"), [pytest.param(*case[1:], id=case[0]) for case in CASES])
+@pytest.mark.parametrize(
+    ("catalog", "text", "expected"), [pytest.param(*case[1:], id=case[0]) for case in CASES]
+)
 def test_the_family_generalises(catalog: str, text: str, expected: dict[str, Any]) -> None:
     assert wrong_of(catalog, text, expected) == []
