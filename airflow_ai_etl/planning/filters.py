@@ -168,7 +168,9 @@ class RowFilters:
             self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table) + self._vague_only(request, table)
         questions += self._place_questions(request, table, conditions)
-        questions += self._other_table_flags(request, table, conditions)
+        questions += self._other_table_flags(request, table, conditions) or self._other_table_values(
+            request, table, conditions
+        )
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
         if questions:
@@ -836,6 +838,9 @@ class RowFilters:
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
             )
+            unit = match.group("unit")
+            if unit and not set(columns) <= set(self.grounding._columns_in(table, unit)):
+                continue  # "calls of 5 minutes or more" on duration_sec: the unit is not the column's, asked
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
                 operator = ">=" if POSTFIX_AT_LEAST.search(match.group("cmp")) else "<="
                 value = match.group(2).replace(",", ".")
@@ -913,6 +918,8 @@ class RowFilters:
                 operator = UNIT_OPERATORS.get(words[-1] if words[0] == "не" else words[0], ">")
                 if words[0] == "не" or words == ["at", "most"]:
                     operator = {">": "<=", "<": ">=", ">=": "<="}[operator]
+                if number != written:  # «длиннее 5 минут» read as 300 seconds: the words are read, not unread
+                    request.handled.append(match.span())
                 yield (
                     match.start(),
                     columns[0],
@@ -1094,6 +1101,10 @@ class RowFilters:
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
+                    continue
+                opposite = self.opposite_flags_of(table, word) if word is not None and not flags else []
+                if len(opposite) == 1:  # «уволенных агентов» of 'Агент работает' -> is_active = false
+                    yield self._position(request, i), opposite[0], f"{opposite[0]} = false"
 
     def _substantive_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -1438,14 +1449,21 @@ class RowFilters:
             negator = self._negator_before(request, index)
             # "failed ones excluded", "refunded rows left out": the exclusion said after the values (round 29)
             after = request.token_at(tokens[last].start) + 1
-            excluded = self._negator_after(request, table, after) if request.language == "en" else None
+            excluded = self._negator_after(request, table, after)
             # "except rejected ones", "except rejected" (a status): one listed value right after an English
-            # exception word names rows (planner28); «кроме app» of a source column stays asked (round 14)
+            # exception word names rows (planner28); «кроме app» of a source column stays asked (round 14).
+            # «отклонённые пропускать»: a status value with a leave-out verb after it (planner40: read as
+            # the value itself before)
             excepted = (
                 (excluded is not None or negator is not None and request.tokens[negator] in _EXCEPT_WORDS)
                 and request.language == "en"
                 and (name == "status" or _ONES_AFTER.match(request.text, tokens[last].end) is not None)
+            ) or (
+                # a code as stored, «(status = 'expelled') не брать», is turned around by the negation scopes
+                excluded is not None and negator is None and name == "status" and tokens[run[0]].lang == "ru"
             )
+            if request.language != "en" and not excepted:
+                excluded = None  # «картой не платить»: a Russian verb after another column's value, as before
             if excluded is not None and negator is None and (excepted or len(values) > 1):
                 request.handled.append(excluded)
             elif excluded is not None:
@@ -1635,7 +1653,7 @@ class RowFilters:
         """ "candidates at the offer stage", "appointments in the online channel", "sales in the north
         region": a preposition, "the", a value and the noun of one text column -> that column's value (the
         English order of «на этапе offer»). The value names no column, table, system or schedule word."""
-        for match in VALUE_BEFORE_NOUN.finditer(request.text):
+        for match in [*VALUE_BEFORE_NOUN.finditer(request.text), *VALUE_NOUN_ONLY.finditer(request.text)]:
             value, noun = match.group("value"), match.group("noun").lower()
             if any(a <= match.start() < b for a, b in request.schedule_spans) or noun in STOP_WORDS:
                 continue
@@ -2050,7 +2068,7 @@ class RowFilters:
             if _listed_beside_status_value(request, table, word):
                 continue  # «кроме аннулированных и черновиков»: a list of status values, read as one
             columns = self._event_columns_of(table, word)
-            negated = kind in ("кроме", "без", "except", "excluding")
+            negated = kind in ("кроме", "без", "except", "excluding", "исключением")
             flags = [] if columns else self.boolean_columns_of(table, word)
             opposite = [] if columns or flags else self.opposite_flags_of(table, word)
             if len(opposite) == 1:  # «кроме уволенных» of 'Работает сейчас' -> is_active = true
@@ -2063,7 +2081,7 @@ class RowFilters:
                 yield word.start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
             elif len(columns) == 1:
                 request.handled.append((cue.start, tokens[i + 2].end if postfix else word.end))
-                if not (dated or postfix):  # «нет даты расторжения»: the date is named, no status value
+                if not (dated or postfix or date_said):  # «нет/без даты расторжения»: the date is named
                     self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
@@ -2265,8 +2283,8 @@ class RowFilters:
             if before < 0:
                 return None
             token = request.tokens[before]
-            if token in NEGATORS:
-                return before
+            if token in NEGATORS or token == "out" and before and request.tokens[before - 1] in _LEAVE:
+                return before  # "leave out the lost ones": the phrasal verb's particle
             noun = table is not None and self._row_noun_at(request, table, before)
             if token not in {"the", "all", "все", "those", "any", "тех", "for"} and not noun:
                 return None
@@ -2312,9 +2330,14 @@ class RowFilters:
                 continue  # asked about
             condition: str | None = f"{column.name} = {_quote(value)}"
             negator = self._negator_before(request, i)
+            if negator is None and i > 1 and request.tokens[i - 1] in _COLUMN_PREPOSITIONS:
+                negator = self._negator_before(request, i - 1)  # «не в статусе closed», "not in status X"
+                if negator is not None and request.tokens[negator] not in ("не", "not"):
+                    negator = None  # «кроме как в статусе»: other words, read by other rules
             if negator is not None:
                 request.handled.append(request.spans[negator])
-                condition = self._negated(table, str(condition))
+                # «не в статусе resolved или closed»: the list read on from the value, all of it turned around
+                condition = self._negated_list(table, self._value_list(request, table, str(condition)))
             if condition:
                 yield self._position(request, i), column.name, condition
 
@@ -2796,6 +2819,47 @@ class RowFilters:
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
 
+    def _other_table_values(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """«убытки по полисам каско», "claims on kasko policies": beside a noun of ANOTHER table of the
+        connection, a word that is a value only that table's column lists (policies.product 'kasko') is a
+        condition this load cannot apply: asked, never dropped (planner40; flags: _other_table_flags)."""
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
+        others = [t for t in self.catalog.tables_of(conn or "") if t.qualified_name != table.qualified_name]
+        read = " ".join(conditions).lower()
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
+            if token.lang not in ("ru", "en") or request.is_handled(token.start):
+                continue
+            if token.lower in request.claimed:
+                continue
+            if any(a <= token.start < b for a, b in request.schedule_spans) or self._listed_in(table, token):
+                continue
+            near = [w.lower for w in tokens[max(0, k - 2) : k + 3] if w is not token]
+            named = [
+                (other, column.name, value)
+                for other in others
+                if any(self.grounding._names_table(w, other) for w in near)
+                for column in other.columns
+                for value in self._listed_in(other, token, column)
+            ]
+            if len(named) != 1 or named[0][2].lower() in read:
+                continue
+            other, name, _ = named[0]
+            return [say(request.language, "planner.other_table_flag", phrase=token.text,
+                        column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
+        return []
+
+    @staticmethod
+    def _listed_in(table: Table, token: Token, only: Column | None = None) -> list[str]:
+        """The values the comments of `table`'s columns (or of `only`) list that `token` writes or means."""
+        meant = value_meanings(token)
+        return [
+            value
+            for column in ([only] if only is not None else table.columns)
+            for value in listed_values(column.comment)
+            if value.lower() == token.lower or stem(value.lower()) in meant
+        ]
+
     def _foreign_filters(self, request: Request, table: Table) -> list[str]:
         """ "customers for region north": a value filter on a column this table does not have is asked
         about, not dropped silently."""
@@ -2929,9 +2993,10 @@ class RowFilters:
         return request.spans[index][0] if index < len(request.spans) else len(request.text)
 
 
-# «без просрочки», «с просрочкой», "without delay", "with a delay": the noun a counting column counts units of
+# «без просрочки», «с просрочкой», "without delay", "with a delay", «по которым нет просрочки»: the noun a
+# counting column counts units of
 _COUNT_CUE = re.compile(
-    r"(?<![a-zа-яё])(?P<cue>без|с|со|without|with|no)\s++(?:(?:an?|any|the)\s++)?(?P<word>[a-zа-яё]{4,})(?![\w-])"
+    r"(?<![a-zа-яё])(?P<cue>без|нет|с|со|without|with|no)\s++(?:(?:an?|any|the)\s++)?(?P<word>[a-zа-яё]{4,})(?![\w-])"
 )
 # A comparison or a number right after that noun: the comparison rules read it («с просрочкой больше 90»).
 _COMPARED_NEXT = re.compile(
@@ -2988,7 +3053,12 @@ def _excepts(words_: str) -> bool:
 _ONES_AFTER = re.compile(r"\s+(?:ones|one)\b")
 # Exception words: their object are the rows left out («кроме закрытых», "except rejected ones"); an English
 # leave-out verb before a listed value is one too ("exclude the rejected ones", planner37)
-_EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding", "exclude", "omit", "skip"})
+_EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding", "exclude", "omit", "skip", "out"})
+# «не в статусе closed», "not in status closed", «не со статусом»: the preposition between a negation and the
+# column word whose value follows
+_COLUMN_PREPOSITIONS = frozenset({"в", "во", "со", "с", "in", "with"})
+# "leave out the lost ones": the verb whose particle «out» (one of _EXCEPT_WORDS) negates the value after it
+_LEAVE = frozenset({"leave", "leaving"})
 # "failed ones excluded", "refunded rows left out": an exclusion said after the rows it leaves out
 EXCLUDED_EN = frozenset({"excluded", "omitted"})
 _EXCLUDED_AFTER = re.compile(r"(?:" + "|".join(sorted(EXCLUDED_EN)) + r"|left\s+out)\b")
@@ -3045,7 +3115,8 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
                 "поля"}  # fmt: skip
 # Negation particles that follow a column word; a value never.
 NEGATION_PARTICLES = {"не", "ни", "нет", "not", "no", "never"}
-STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
+# («за исключением уволенных»: the noun of the two-word exception, as «кроме»)
+STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding", "исключением"}
 # Words before a noun of a yes/no column's state: «с просрочкой», «без/нет просрочки»; «есть/имеется
 # подозрение на мошенничество» says the state holds, as «с подозрением» does.
 # Negations before a value in its clause: the rules that read negations place it, not the beside-noun cue.
@@ -3073,7 +3144,8 @@ VALUE_MEANINGS = {
     "приложение": ("app", "application"),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
-    "отклонить": ("rejected",), "решить": ("resolved",), "завершить": ("completed",), "выполнить": ("done",),
+    "отклонить": ("rejected", "declined"), "решить": ("resolved",), "завершить": ("completed",),
+    "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
     "наличные": ("cash",), "успешный": ("success", "successful", "succeeded"),
@@ -3092,6 +3164,13 @@ VALUE_MEANINGS = {
     "аннулировать": ("cancelled", "canceled"), "аннулированный": ("cancelled", "canceled"),
     "отменить": ("cancelled", "canceled"), "отменённый": ("cancelled", "canceled"),
     "отмененный": ("cancelled", "canceled"),
+    # planner40: «отклонённые операции» are 'declined' where a status lists that word instead of 'rejected';
+    # «неуспешные и возвращённые платежи» = failed, refunded ('Статус (success, failed, refunded)')
+    "отклонённый": ("rejected", "declined"), "отклоненный": ("rejected", "declined"),
+    "неуспешный": ("failed",), "неудачный": ("failed",), "возвращённый": ("refunded",),
+    "возвращенный": ("refunded",), "возвратить": ("refunded",),
+    # insurance kinds said in Cyrillic ('Вид страхования (osago, kasko, ...)')
+    "каско": ("kasko",), "осаго": ("osago",),
 }  # fmt: skip
 
 
@@ -3385,6 +3464,12 @@ _VALUE = r"[a-z][a-z0-9_-]*"
 VALUE_BEFORE_NOUN = re.compile(
     rf"\b(?:at|in|on|from|of|for|with|through|via)\s+the\s+(?P<value>{_VALUE}(?:(?:\s*,\s*|\s+(?:or|and)\s+){_VALUE})*)"
     r"\s+(?P<noun>[a-z][a-z_]+)\b(?!\s+(?:of|from)\b)"
+)
+# "transactions daily, the debit direction only", "loans, mortgage product only": the same value and noun at
+# the start of a clause, closed by "only" (planner40; with a preposition before them, VALUE_BEFORE_NOUN)
+VALUE_NOUN_ONLY = re.compile(
+    rf"(?:^|[,;:]\s*)(?:the\s+)?(?P<value>{_VALUE}(?:(?:\s*,\s*|\s+(?:or|and)\s+){_VALUE})*)"
+    r"\s+(?P<noun>[a-z][a-z_]+)\s+only\b"
 )
 HYPHEN_PAIR = re.compile(r"(?<![\w-])[а-яё]{4,}-[а-яё]{4,}(?![\w-])", re.IGNORECASE)
 # "came from ads or partner", «пришедшие из web или partner»: where the rows came from

@@ -226,7 +226,7 @@ EN_LEAD_WORDS = {
 NOT_A_STATE = {
     "весь", "каждый", "наш", "свой", "этот", "тот", "такой", "сам", "который", "новый", "последний",
     "вчерашний", "сегодняшний", "текущий", "полный", "целый", "любой", "другой", "остальной", "нужный",
-    "данный", "мой", "ваш", "их", "его", "её", "следующий", "указанный", "исходный", "свежий", "старый",
+    "данный", "мой", "ваш", "их", "его", "её", "следующий", "указанный", "исходный", "свежий",
     "основной", "сырой", "итоговый", "отчётный", "отчетный", "рабочий", "продовый", "тестовый", "общий",
     "платный", "персональный", "личный",
 }
@@ -551,7 +551,7 @@ class OfflinePlanner:
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
         self._spelling: Speller | None = None
         self._latin_known: set[str] | None = None
-        self._catalog_prefixes: set[str] | None = None
+        self._catalog_prefixes: dict[str, set[str]] | None = None  # a stem's first five letters -> stems
         self._place_stems: set[str] | None = None
         self._phrases: dict[tuple[str, str], dict[str, Table]] = {}  # _phrase_tables
         self.filters = RowFilters(self)  # the row-filter rules, asking this planner what words name
@@ -2345,12 +2345,16 @@ class OfflinePlanner:
                 return Found(None, [f"{table.qualified_name} has no column {named.group(1)!r} to leave out; "
                                      f"columns: {', '.join(table.column_names)}."])  # fmt: skip
             start = request.token_at(match.end())
+            while start + 1 < len(request.raw) and request.tokens[start] in ("the", "those", "тех", "всех"):
+                start += 1  # "except the fired ones"
             if start < len(request.raw) and (
                 self.filters.names_one_flag(table, request.raw[start])
                 or self.filters.names_unit_count(table, request.raw[start])
                 or self.filters.names_one_listed_value(table, request.raw[start])
+                or len(self.filters.opposite_flags_of(table, tokenize(request.raw[start])[0])) == 1
             ):
-                continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status): rows, no column
+                continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status), «без уволенных»
+                # ('Агент работает'): rows, no column
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
             if foreign:
@@ -2750,6 +2754,8 @@ class OfflinePlanner:
                 continue
             if match.group("num") is not None and request.is_handled(match.start("num")):
                 continue  # «больше 3 недель» read as overdue_days > 21: converted, not dropped
+            if request.is_handled(start) and read:
+                continue  # «длиннее 5 минут» read in the column's unit (duration_sec > 300)
             if match.group("num") is not None and match.group("cmp") is None:
                 continue
             return self._ask_condition(request, table, match.group(0).strip())
@@ -2766,6 +2772,7 @@ class OfflinePlanner:
         participle = (
             self._unread_participle(request, table, read)
             or self._unread_row_phrase(request, read)
+            or self._unread_compound_kind(request, table, read)
             or self._unread_state_adjective(request, table, read)
             or self._unread_genitive_value(request, table, read)
             or self._unread_instrumental_value(request, table, read)
@@ -2934,6 +2941,35 @@ class OfflinePlanner:
                 continue  # "remove duplicate rows": a dedupe, read by its own rule
             if not any(a <= word < b for a, b in request.schedule_spans):
                 return match.group(0)
+        return None
+
+    def _unread_compound_kind(self, request: Request, table: Table, read: str) -> str | None:
+        """«абонентов-корпоратов», «клиенты-юрлица» with no WHERE: a hyphenated compound of the table's noun
+        and a word that names nothing of the catalog says which kind of rows; unread, every row would load
+        (planner40). A compound the catalog itself writes («интернет-сессии», «SIM-карты») is its name."""
+        if read or request.language != "ru":
+            return None
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        for token in tokenize(request.text):
+            parts = token.lower.split("-")
+            if token.lang != "ru" or len(parts) != 2:
+                continue
+            if any(a <= token.start < b for a, b in request.schedule_spans):
+                continue
+            if token.lower in request.claimed or request.is_handled(token.start):
+                continue
+            named = [bool(self.vocabulary.meanings(p) & own) for p in parts]
+            if named.count(True) != 1:
+                continue
+            kind = parts[named.index(False)]
+            if len(kind) < 4 or not CYRILLIC_WORD.fullmatch(kind) or kind in STOP_WORDS:
+                continue
+            lemma = next((t.lemma for t in tokenize(kind)), kind)
+            if self._catalog_word(lemma) or self._names_table_or_connection(kind) or concepts(lemma, "ru"):
+                continue
+            if any(transliterates(kind, part) for part in name_parts(table.name)):
+                continue  # «вайфай-сессии» of wifi_sessions: the name's own word by ear
+            return token.text
         return None
 
     def _unread_row_phrase(self, request: Request, read: str) -> str | None:
@@ -3227,13 +3263,20 @@ class OfflinePlanner:
         return None
 
     def _catalog_word(self, lemma: str) -> bool:
-        """The lemma shares its first five letters with a word of a name or comment in the catalog."""
+        """The lemma is a form of a word of a name or comment in the catalog: one's stem begins the other
+        («расчётный» of 'Расчётные листки'). Five shared letters alone are no kinship: «трансграничный» is
+        no form of «транспорт»."""
         if self._catalog_prefixes is None:
             glossary = {w for ws in BUILTIN_GLOSSARY.values() for w in ws if CYRILLIC_WORD.search(w)}
-            self._catalog_prefixes = {w.replace("ё", "е")[:5] for w in glossary if len(w) >= 5} | {
-                w.replace("ё", "е")[:5] for w in self._latin_known_words() if len(w) >= 5
-            }
-        return len(lemma) >= 5 and lemma.replace("ё", "е")[:5] in self._catalog_prefixes
+            known = {stem(w.replace("ё", "е")) for w in glossary | self._latin_known_words() if len(w) >= 5}
+            self._catalog_prefixes = {}
+            for known_stem in known:
+                self._catalog_prefixes.setdefault(known_stem[:5], set()).add(known_stem)
+        own = stem(lemma.replace("ё", "е"))
+        if len(lemma) < 5:
+            return False
+        kin = self._catalog_prefixes.get(own[:5], set())
+        return any(own.startswith(other) or other.startswith(own) for other in kin)
 
     def _names_table_or_connection(self, word: str) -> bool:
         """«в базе магазина», «из отчётной базы»: a word of a connection's description or a table's name."""
@@ -3328,6 +3371,8 @@ class OfflinePlanner:
             r"\b(?:by|on|using|over|per|по|через)\s+$", request.text[: postfix.start()], re.I
         ):
             postfix = None  # "new rows by created_at only": «only» closes that phrase, no column list
+        if postfix and _after_mask_verb(request.text[: postfix.start()]):
+            postfix = None  # "mask the email only": «only» says what to mask, no column list (planner40)
         if postfix:
             known, unknown = self._listed_columns(table, postfix.group(1))
             value_first = len(known) == 1 and self._listed_value_before(
@@ -3341,6 +3386,8 @@ class OfflinePlanner:
         for match in COLUMN_LIST.finditer(request.text):
             if request.is_handled(match.start()):
                 continue  # "без колонок phone и snils" lists what to leave out
+            if _after_mask_verb(request.text[: match.start()]):
+                continue  # «замаскировать только email», "hash only the phone": what to mask, not to load
             known, unknown = self._listed_columns(table, match.group(1))
             explicit = re.match(r"(keep|only|только|колонк|столбц|column|field|пол)", match.group(0), re.I)
             if unknown and not known and all(self.filters.is_listed_value(table, n) for n in unknown):
@@ -4106,6 +4153,14 @@ def _table_word(table: Table, lemma: str) -> bool:
     """The lemma shares its first five letters with a word of the table (as OfflinePlanner._catalog_word
     does for the whole catalog)."""
     return len(lemma) >= 5 and lemma.replace("ё", "е")[:5] in _table_word_prefixes(table)
+
+
+def _after_mask_verb(text: str) -> bool:
+    """The words end with a mask verb, and perhaps an article ("mask the"): what follows is masked."""
+    words_ = [t for t in tokenize(text) if t.lang != "punct"][-2:]
+    if words_ and words_[-1].lower in ("the", "a", "an"):
+        words_ = words_[:-1]
+    return bool(words_) and is_(words_[-1], "MASK")
 
 
 def _counts_columns(count: str | None) -> bool:

@@ -208,9 +208,11 @@ COMPARISON = re.compile(
     r"(-?\d{1,3}(?:,\d{3})++(?![.,]?\d)|-?\d++(?:[.,]\d+)?+)(?![-.:/]?\d|(?![kк]\b)[a-zа-яё])",
     re.IGNORECASE,
 )
-# "a score of 90 or more", «баллом 90 и выше»: the bound after the number, inclusive both ways.
+# "a score of 90 or more", «баллом 90 и выше»: the bound after the number, inclusive both ways; "overdue by 60
+# days or more", «просрочка на 60 дней и более»: a unit word after the number (the column must count it).
 POSTFIX_COMPARISON = re.compile(
-    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:(?:is|of|=)\s+)?(-?\d++(?:[.,]\d+)?+)\s+"
+    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\s+(?:(?:is|of|by|на|=)\s+)?(-?\d++(?:[.,]\d+)?+)\s+"
+    r"(?:(?P<unit>(?!or\b|and\b|или\b)[a-zа-яё]{3,})\s+)?"
     r"(?P<cmp>(?:or|and)\s+(?:more|above|higher|greater|over|up|less|below|lower|fewer|under)|"
     r"(?:и|или)\s+(?:больше|выше|более|меньше|ниже|менее))(?![a-zа-яё])",
     re.IGNORECASE,
@@ -413,7 +415,7 @@ NULL_AFTER = re.compile(
 )
 # Before the column: "with no email", "with empty payload", "с пустым email", "с заполненным телефоном".
 NULL_BEFORE = re.compile(
-    r"\b(?P<word>(?<=with\s)no|(?<=having\s)no|(?<=\()no|null|empty|blank|missing|non[\s-]?empty|non[\s-]?null|пуст(?!ь\b)\w*|непуст\w*|"
+    r"\b(?P<word>(?<=with\s)no|(?<=having\s)no|(?<=\()no|(?<=\()нет|(?<=\()без|null|empty|blank|missing|non[\s-]?empty|non[\s-]?null|пуст(?!ь\b)\w*|непуст\w*|"
     r"незаполненн\w*|заполненн\w*|не\s+пуст\w*|не\s+заполненн\w*)\s+",
     re.IGNORECASE,
 )

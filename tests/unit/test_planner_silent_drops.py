@@ -114,8 +114,8 @@ def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
             "выгружай только роуминговость звонков в клик каждый день",
             "роуминговость",
         ),  # derived form
-        # "bank channel only" is read as channel = 'bank' since planner41 (a listed value before its column's
-        # noun, test_planner_round41.py)
+        # "bank channel only" left this list: "<value> <column> only" is the value's filter (eval/README.md,
+        # planner36), channel = 'bank', read so since planner40/41 (test_planner_round40/41.py)
     ],
 )
 def test_an_unread_column_word_is_asked_about_quoting_it(planners, catalog, text, quoted) -> None:
