@@ -114,7 +114,8 @@ def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
             "выгружай только роуминговость звонков в клик каждый день",
             "роуминговость",
         ),  # derived form
-        ("utility", "load payments to clickhouse daily, bank channel only", "bank"),
+        # "bank channel only" is read as channel = 'bank' since planner39 (test_planner_round39.py: a listed
+        # value before its column's word), so it is no question any more
     ],
 )
 def test_an_unread_column_word_is_asked_about_quoting_it(planners, catalog, text, quoted) -> None:
