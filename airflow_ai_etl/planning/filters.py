@@ -29,7 +29,7 @@ from airflow_ai_etl.messages import say
 from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
-from airflow_ai_etl.planning.lexer import EN_ORDINALS, Token, analyse, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import (
@@ -284,7 +284,8 @@ class RowFilters:
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
-            self._role_noun_conditions, self._listed_value_conditions, self._substantive_state_conditions,
+            self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
+            self._value_before_column_conditions, self._substantive_state_conditions,
             self._cued_state_conditions,
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
@@ -1397,6 +1398,86 @@ class RowFilters:
         tokens, _, _, common = self._value_hits(request, table)
         return [(tokens[k].start, tokens[k].end) for k in common]
 
+    def _glossed_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«убытки по пожарам (fire)», «карты (credit)», «заявки с жалобами (complaint)»: one Latin word alone
+        in brackets right after a Russian word, a value exactly one column of the table lists, translates
+        that word: the rows of that value (after «кроме»/«без», the rows without it). A bracketed word that
+        no column lists (a column's or the table's own name: «(ward)», «(beds)») is left to its own rules."""
+        for gloss in _LATIN_GLOSS.finditer(request.lower):
+            value = gloss.group(1)
+            if " " in value or request.is_handled(gloss.start(1)):
+                continue
+            index = request.token_at(gloss.start(1))
+            if index == 0 or index >= len(request.spans) or not CYRILLIC.search(request.tokens[index - 1]):
+                continue
+            if request.lower[request.spans[index - 1][1] : gloss.start()].strip():
+                continue  # «пожаров, (fire)»: the bracket does not follow the word
+            columns = [
+                (column, listed[value])
+                for column in table.columns
+                if self._filterable(table, column)
+                and value in (listed := {v.lower(): v for v in listed_values(column.comment)})
+            ]
+            if len(columns) != 1:
+                continue
+            ((column, spelled),) = columns
+            condition: str | None = f"{column.name} = {_quote(spelled)}"
+            negator = self._negator_before(request, index - 1)
+            if negator is not None:
+                request.handled.append(request.spans[negator])
+                condition = self._negated(table, str(condition))
+            request.handled.append((gloss.start(), gloss.end()))
+            if condition:
+                yield request.spans[index - 1][0], column.name, condition
+
+    def _value_before_column_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "with high priority", "with complaint topic", "in billing or roaming category": in English a value
+        stands before its column's word as an adjective does; values the column's comment lists (one, or
+        several joined by and/or) are a condition on that column. The status column has its own rule."""
+        if request.language != "en":
+            return
+        for i in range(1, len(request.tokens)):
+            column = self._listing_column(table, request.tokens[i])
+            if column is None or column.name == "status":
+                continue
+            listed = {v.lower(): v for v in listed_values(column.comment)}
+            first, values = i, list[str]()
+            while first > 0 and request.tokens[first - 1] in listed:
+                values.insert(0, listed[request.tokens[first - 1]])
+                first -= 1
+                joined = first > 1 and request.tokens[first - 1] in ("and", "or")
+                if joined and request.tokens[first - 2] in listed:
+                    first -= 1
+                    continue
+                break
+            if not values or request.is_handled(request.spans[first][0]):
+                continue
+            condition: str | None = (
+                f"{column.name} = {_quote(values[0])}"
+                if len(values) == 1
+                else f"{column.name} IN ({', '.join(_quote(v) for v in values)})"
+            )
+            negator = self._negator_before(request, first)
+            if negator is not None:
+                request.handled.append(request.spans[negator])
+                condition = self._negated(table, str(condition))
+            if condition:
+                yield request.spans[first][0], column.name, condition
+
+    def _listing_column(self, table: Table, word: str) -> Column | None:
+        """The one filterable column `word` names whose comment lists its values ('Приоритет (low, ...)')."""
+        mentions = self.grounding._column_mentions(table, [word], generic_ok=frozenset(FILTER_GENERIC_OK))
+        if len(mentions) != 1:
+            return None
+        column = table.column(mentions[0][1])
+        if column is None or not self._filterable(table, column) or not listed_values(column.comment):
+            return None
+        return column
+
     def _listed_run_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -2483,6 +2564,8 @@ class RowFilters:
             )
             if not (linked or bare) or tokens[i].isdigit():
                 continue  # «в 10 минут»: a number names no column, and the unit after it is no value
+            if ")" in request.text[request.spans[i][1] : request.spans[i + 1][0]]:
+                continue  # «по пожарам (fire), где ...»: a closing bracket parts a word from the next one
             if bare and {stem(tokens[i]), stem(tokens[i + 1])} <= _comment_stems(table.comment):
                 continue  # «Курсы валют ЦБ» of 'Курсы валют ЦБ': the table's own name, no currency 'ЦБ'
             mentions = self.grounding._column_mentions(
@@ -2499,6 +2582,7 @@ class RowFilters:
                 and not self._continues_column_name(column, tokens[i + 1])
                 and not self._next_list_column(request, table, i)
                 and not self._in_schedule(request, i + 1)
+                and not _table_gloss_at(request, table, i + 1)
             ):
                 yield i, column
 
@@ -3715,6 +3799,20 @@ def _status_value_of(table: Table, verb: Token) -> str | None:
 
 
 _BRACKETED_VALUE = re.compile(r"\s*\((?:status\s+)?([a-z][a-z0-9_]*)\)")
+# Up to three Latin words alone in brackets: «анализы (lab results)», «койки (beds)», «карты (credit)».
+_LATIN_GLOSS = re.compile(r"\(\s*([a-z][a-z0-9_]*(?:\s+[a-z][a-z0-9_]*){0,2})\s*\)")
+
+
+def _table_gloss_at(request: Request, table: Table, index: int) -> bool:
+    """Word `index` opens a bracket of Latin words that name `table` itself («анализы (lab results)» of
+    lab.results, «оценки (exam grades)» of grades): they translate the table's noun before them, so the
+    first of them is no value of a column that noun also names ('Код анализа' -> not test_code = 'lab')."""
+    start = request.spans[index][0]
+    opening = request.lower.rfind("(", 0, start)
+    if opening < 0 or request.lower[opening + 1 : start].strip():
+        return False
+    gloss = _LATIN_GLOSS.match(request.lower, opening)
+    return gloss is not None and set(name_parts(table.name)) <= set(name_parts(gloss.group(1)))
 
 
 def _status_value_in_brackets(request: Request, table: Table, word: Token) -> bool:

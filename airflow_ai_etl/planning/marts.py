@@ -55,7 +55,7 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, WEEKDAY_ABBREVIATIONS, is_
-from airflow_ai_etl.planning.patterns import DEDUPE
+from airflow_ai_etl.planning.patterns import DEDUPE, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
@@ -353,6 +353,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         _measure_func(words, i) is not None
         and not _sum_of_a_row(words, i)
         and not _compared_after(words, i)
+        and not _null_state_after(words, i)
         and not _stock_rows_compared(words, i)
         for i in range(len(words))
     )
@@ -426,10 +427,7 @@ def _preps_naming_rows(tokens: Sequence[Token]) -> set[int]:
 def _compared_after(words: Sequence[Token], i: int) -> bool:
     """«где зачётных единиц (credits) больше 4», "where units are over 4": the measure word is the subject
     of a row condition (a relative word before it, a comparison and a number after it), not a measure."""
-    if not any(  # «у которых зачётных единиц больше 4»: a relative clause is a row condition as «где» is
-        w.lower in ("где", "where", "whose") or (w.lang == "ru" and w.lemma == "который")
-        for w in words[max(0, i - 3) : i]
-    ):
+    if not _relative_before(words, i):  # «у которых зачётных единиц больше 4»: a row condition as «где» is
         return False
     k = i + 1
     if k < len(words) and words[k].lang == "en" and words[k].lower not in ("is", "are"):
@@ -441,6 +439,34 @@ def _compared_after(words: Sequence[Token], i: int) -> bool:
         if end < len(words) and all(words[k + n].lower == w for n, w in enumerate(compared)):
             return words[end].number is not None
     return False
+
+
+# «не определена», «пока не известна», "not known yet": a value not there yet, as «не указана» is
+_NOT_YET_KNOWN = re.compile(
+    r"\bне\s+(?:определ|известн|назначен|установлен)\w*|\bunknown\b|\bnot\s+(?:yet\s+)?(?:known|decided|defined)\b"
+)
+
+
+def _null_state_after(words: Sequence[Token], i: int) -> bool:
+    """«где сумма к выплате ещё не определена», "where the amount is not set yet": the measure word is the
+    subject of a row condition (a relative word before it, a null state in its clause), not a measure."""
+    if not _relative_before(words, i):
+        return False
+    clause: list[str] = []
+    for w in words[i + 1 : i + 8]:
+        if w.lower in (",", ";", "(", ")"):
+            break
+        clause.append(w.lower)
+    said = " ".join(clause)
+    return bool(NULL_AFTER.search(said) or _NOT_YET_KNOWN.search(said))
+
+
+def _relative_before(words: Sequence[Token], i: int) -> bool:
+    """A relative word («где», «у которых», "where", "whose") within three words before word `i`."""
+    return any(
+        w.lower in ("где", "where", "whose") or (w.lang == "ru" and w.lemma == "который")
+        for w in words[max(0, i - 3) : i]
+    )
 
 
 def _stock_rows_compared(words: Sequence[Token], i: int) -> bool:

@@ -1284,7 +1284,11 @@ class OfflinePlanner:
             elif core and core != parts and core <= everything:  # "KPI" -> kpi_daily, «продажи» -> fact_sales
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & core])
         for i, token in usable:  # "payroll data": a schema with one table names it
-            if token != "public" and len(schemas.get(token, [])) == 1:
+            if (
+                token != "public"
+                and len(schemas.get(token, [])) == 1
+                and not self._value_before_column(request, tables, i)
+            ):
                 hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
         used = {i for _, indices in hits.values() for i in indices}
         # Table comments act as a glossary the catalog owner writes ("Результаты лабораторных анализов").
@@ -1915,6 +1919,23 @@ class OfflinePlanner:
                     j += 2
 
     # --- columns -------------------------------------------------------------------------------
+
+    def _value_before_column(self, request: Request, tables: list[Table], index: int) -> bool:
+        """Word `index` is a value some column's comment lists, written before that column's word, alone or
+        joined by and/or to more ("tickets in billing or roaming category" of 'Категория (billing, ...)'):
+        a value, not the schema of the same name (billing.payments)."""
+        word = request.tokens[index]
+        k = index + 1
+        while k + 1 < len(request.tokens) and request.tokens[k] in ("and", "or") and k < index + 6:
+            k += 2  # "billing or roaming category": the column word after the last value
+        if k >= len(request.tokens):
+            return False
+        return any(
+            word in {v.lower() for v in listed_values(column.comment)}
+            and any(name == column.name for _, name in self._column_mentions(table, [request.tokens[k]]))
+            for table in tables
+            for column in table.columns
+        )
 
     def _column_mentions(
         self, table: Table, tokens: list[str], generic_ok: frozenset[str] = frozenset()

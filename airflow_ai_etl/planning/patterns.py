@@ -124,6 +124,8 @@ MASK = re.compile(
     # «зазвёздочить»), «под маску», «с маской на номер карты»; "conceal", "encrypt", "blank out" (not a
     # column name such as encrypted_key: letters only)
     r"(?:за|про)?х[еэ]ш[а-яё]*|зазв[её]здоч[а-яё]*|(?:под|с|со)\s+маск[а-яё]*|"
+    # the noun: «маска на телефон»
+    r"маск(?:а|и|е|у|ой)|"
     r"conceal[a-z]*|encrypt[a-z]*|censor[a-z]*|(?:blank|black|star|x|white)(?:s|ed|ing)?\s+out)\b",
     re.IGNORECASE,
 )
@@ -296,6 +298,8 @@ ROWS_NAMED_BY_WORD = (
 FILTER_HINTS = re.compile(
     r"\b(created\s+(after|before|since)|(after|before|since)\s+\d|older\s+than|newer\s+than|"
     r"last\s+\d+\s+days?|where|only\s+those|big|large|small|huge|top\s+\d+|за\s+последн\w*|"
+    # judging adjectives ("with a bad credit score", «с плохой историей»): rows of some quality, never all
+    r"bad|good|poor|high|low|worst|best|плох\w*|хорош\w*|высок\w*|низк\w*|"
     r"после\s+\d|старше|младше|новее|крупн\w*|мелк\w*|у\s+которых|которые\s+(больше|меньше|старше)|где|"
     r"nulls|null\s+values|empty\s+(?:rows|values|records)|пуст\w+\s+(?:строк|значени|запис)\w*|"
     + ROWS_NAMED_BY_WORD

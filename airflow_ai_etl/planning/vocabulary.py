@@ -63,6 +63,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "lab": ["лаборатория", "лабораторный", "анализ"],
     "result": ["результат"],
     "bed": ["койка", "коечный", "койко"],
+    "ward": ["палата"],  # «апсерт по палате» of beds.ward (marts' DIM_WORDS knew it; loads' keys did not)
     "department": ["отдел", "отделение", "подразделение"],
     "specialty": ["специальность", "специализация", "speciality"],
     "duration": ["длительность", "продолжительность"],
@@ -75,6 +76,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "phone": ["телефон", "номер телефона", "mobile", "telephone"],
     "card": ["карта", "карточка"],
     "number": ["номер"],
+    "no": ["номер"],  # «по номеру койки» of bed_no, «номер договора» of contract_no: the short part of a name
     "name": ["имя", "название", "наименование", "фио"],
     "full": ["полный", "фио"],
     "birth": ["рождение", "рождения", "дата рождения"],

@@ -115,7 +115,7 @@ def test_words_that_only_start_like_alter_are_no_ddl(planners, text) -> None:
             "роуминговость",
         ),  # derived form
         # "bank channel only" left this list: "<value> <column> only" is the value's filter (eval/README.md,
-        # planner36), channel = 'bank', read so since planner40/41 (test_planner_round40/41.py)
+        # planner36), channel = 'bank', read so since planner39-41 (test_planner_round39/40/41.py)
     ],
 )
 def test_an_unread_column_word_is_asked_about_quoting_it(planners, catalog, text, quoted) -> None:
