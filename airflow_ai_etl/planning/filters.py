@@ -580,7 +580,7 @@ class RowFilters:
             after = start + width
             if column is None or not column.nullable or "bool" in column.type.lower():
                 continue  # «с целой пломбой» (seal_ok): a state of the row, read by _subject_state_conditions
-            if _counts_units(column):
+            if counts_units(column):
                 continue  # «кредиты с просрочкой» ('Дней просрочки'): over 0 days, read by the count rule
             if after < len(tokens) and self._continues_column_name(column, tokens[after]):
                 after += 1  # "with a phone number"
@@ -1903,7 +1903,7 @@ class RowFilters:
             ):
                 continue
             named = self.grounding._columns_in(table, match.group("word"))
-            columns = [n for n in named if _counts_units(table.column(n) or Column(n, "text"))]
+            columns = [n for n in named if counts_units(table.column(n) or Column(n, "text"))]
             if _COMPARED_NEXT.match(request.lower, match.end()):
                 continue
             if len(columns) != 1:
@@ -1938,7 +1938,7 @@ class RowFilters:
         return [
             c.name
             for c in table.columns
-            if _counts_units(c) and meanings & (set(name_parts(c.name)) | _comment_stems(c.comment or ""))
+            if counts_units(c) and meanings & (set(name_parts(c.name)) | _comment_stems(c.comment or ""))
         ]
 
     def names_unit_count(self, table: Table, word: str) -> bool:
@@ -1947,7 +1947,7 @@ class RowFilters:
         counted = [
             n
             for n in self.grounding._columns_in(table, word)
-            if _counts_units(table.column(n) or Column(n, "text"))
+            if counts_units(table.column(n) or Column(n, "text"))
         ]
         return len(counted) == 1
 
@@ -2942,7 +2942,7 @@ _COMPARED_NEXT = re.compile(
 _COUNT_HEADS = frozenset({"дней", "часов", "минут", "месяцев", "лет", "количество", "число", "кол-во"})
 
 
-def _counts_units(column: Column) -> bool:
+def counts_units(column: Column) -> bool:
     """A whole-number column counting units of something ('Дней просрочки', `overdue_days`, `retry_count`):
     «без» its noun is none of them, «с» its noun more than none."""
     kind = column.type.lower()
