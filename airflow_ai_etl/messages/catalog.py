@@ -456,6 +456,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{word!r} is not a column of {fact} or of a table it joins: group by which column?",
         "ru": "Не нашёл «{word}» ни в {fact}, ни в связанных таблицах: по какой колонке группировать?",
     },
+    "planner.mart.count_dim": {
+        "en": "{table}.{column} counts units ({comment}), one group per count: group by which ranges of it, or "
+        "by which other column?",
+        "ru": "{table}.{column} — число ({comment}), а не категория: на какие диапазоны его разбить или по какой "
+        "колонке группировать?",
+    },
     "planner.mart.which_dim": {
         "en": "{word!r} is in several tables: {columns}. Which one?",
         "ru": "«{word}» есть в нескольких таблицах: {columns}. Какую взять?",

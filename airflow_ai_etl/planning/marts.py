@@ -60,6 +60,7 @@ from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
+    ROW_PRONOUNS_EN,
     comment_jargon,
     engine_in_any_form,
     name_parts,
@@ -5261,8 +5262,8 @@ def _dimensions(
         qual_tables = [t for t in (ground.table_of(q) for q in qualifier) if t is not None]
         if head.lower in ("the", "each"):
             continue
-        if not qualifier and ground.table_of(head) is fact and not ground.columns_named(fact, [head]):
-            continue  # «Сводка по заказам», «чек по заказам» of orders: the fact itself groups nothing
+        if not qualifier and ground.table_of(head) is fact and _names_fact_only(ground, fact, head):
+            continue  # «Сводка по заказам», «сумма по убыткам» of claims: the fact itself groups nothing
         if not qualifier and _fact_noun_date(ground, fact, tokens, words[0]):
             continue  # «пробег по маршрутам» of routes: the fact's noun, never its route_date column
 
@@ -5353,6 +5354,7 @@ def _dimensions(
         questions.append(ask("unknown_dim", word=" ".join(t.text for t in said), fact=fact.name))
     dims = list(dict.fromkeys(dims))
     dims = _drop_named_keys(ph, ground, fact, dims, reachable)
+    questions.extend(_count_dim_questions(dims, fact, reachable, ask))
     for words in ph.dims:  # «города хаба отправки», "destination hub city": the one key a role word names
         group = [tokens[k] for k in words]
         if not any(w.lemmas & set(ROLE_WORDS) or w.lower in ROLE_WORDS for w in group):
@@ -5368,6 +5370,23 @@ def _dimensions(
         if not any(j["table"] == join["table"] for j in joins):
             joins.append(join)
     return dims, joins, questions
+
+
+def _count_dim_questions(dims: list[str], fact: Table, reachable: Sequence[Table], ask: Any) -> list[str]:
+    """«по просрочке»: a whole-number column counting units (overdue_days 'Дней просрочки') is no category:
+    one group per day count is rarely meant, so which ranges (or which other column) is asked."""
+    questions = []
+    for dim in dims:
+        owner_name, _, name = dim.rpartition(".")
+        for table in [fact, *reachable]:
+            column = table.column(name)
+            if column is not None and (not owner_name or owner_name in (table.name, table.qualified_name)):
+                if counts_units(column):
+                    questions.append(
+                        ask("count_dim", table=table.name, column=name, comment=column.comment or name)
+                    )
+                break
+    return questions
 
 
 def _owned_name(ground: _Ground, fact: Table, reachable: Sequence[Table], owner: Table, column: str) -> str:
@@ -6469,6 +6488,14 @@ def _hyphenated_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
     return None
 
 
+def _only_ones(tokens: Sequence[Token], k: int) -> bool:
+    """ "successful ones only", "only the successful ones": the word at `k` before "ones", with "only" beside
+    (never "paid ones excluded", which the load filters read as the rows left out)."""
+    if k + 1 >= len(tokens) or tokens[k + 1].lower not in ROW_PRONOUNS_EN:
+        return False
+    return any(w.lower in ONLY_WORDS for w in tokens[max(0, k - 2) : k + 3])
+
+
 def _english_state_of_summed(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """ "average amount of failed payments", "successful payments: sum of amount": with no count, an English
     word right before the fact's own noun that is a value its text column lists (stem: successful ->
@@ -6479,13 +6506,20 @@ def _english_state_of_summed(ph: MartPhrase, ground: _Ground, fact: Table) -> st
     in_dims = {k for words in ph.dims for k in words}
     for k in range(len(tokens) - 1):
         t = tokens[k]
-        if t.lang != "en" or k in in_dims or t.lower == "new" or ground.table_of(tokens[k + 1]) is not fact:
+        if t.lang != "en" or k in in_dims or t.lower == "new":
             continue
+        if ground.table_of(tokens[k + 1]) is not fact and not _only_ones(tokens, k):
+            continue  # "successful payments", "successful ones only": the word before the rows' noun
         if ground.table_of(t) is not None or (condition := _listed_value_condition(fact, t)) is None:
             continue
         for m in ph.measures:
             m.object = [x for x in m.object if x != k]
         ph.used.add(k)
+        if _only_ones(tokens, k):  # "successful ones only": the pronoun and its "only" are read too
+            ph.used.add(k + 1)
+            ph.used.update(
+                j for j in range(max(0, k - 2), min(k + 3, len(tokens))) if tokens[j].lower in ONLY_WORDS
+            )
         return condition
     return None
 
@@ -7760,6 +7794,21 @@ def _null_check_at(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
+def _names_fact_only(ground: _Ground, fact: Table, head: Token) -> bool:
+    """«по убыткам» of claims names the table being aggregated, its source: the row's own text attribute
+    (claim_number 'Номер убытка': named after the table's noun, the comment mentions it only as owner) is
+    no column the word names. Dates stay («по месяцам экзаменов»: exam_date), and so do columns the table's
+    noun does not own (currency 'Код валюты' of currency_rates: «по валютам» groups by it)."""
+    noun = fact.name.rsplit("_", 1)[-1].lower()
+    return all(
+        _mentions_as_owner(head, c)
+        and column_kind(c.type).family == "text"
+        and noun.startswith(c.name.split("_", 1)[0].lower()[:-1])
+        and "_" in c.name
+        for c in ground.columns_named(fact, [head])
+    )
+
+
 def _owner_noun_of_comment(
     ground: _Ground, fact: Table, head: Token, qualifier: list[Token], column: Column
 ) -> bool:
@@ -7771,7 +7820,13 @@ def _owner_noun_of_comment(
     owner = ground.table_of(head)
     if owner is None or owner is fact or _fk_column(fact, owner) is None:
         return False
-    first = _comment_head(column.comment)
+    return _mentions_as_owner(head, column)
+
+
+def _mentions_as_owner(head: Token, column: Column) -> bool:
+    """The column's comment names the word's noun only as an owner, not as what the column holds ('Номер
+    убытка' for «убыткам», 'Замечание контролёра' for «контролёрам»): its first word is another noun."""
+    first = _comment_head(column.comment or "")
     return first is not None and stem(head.lemma) != first and not head.lemma.startswith(first)
 
 

@@ -163,6 +163,9 @@ def comment_jargon(word: str) -> frozenset[str]:
     return _comment_jargon().get(stem(word.replace("-", "")), frozenset())
 
 
+# "successful ones only", "the failed one": English pronouns standing for the rows' own noun.
+ROW_PRONOUNS_EN = frozenset({"ones", "one"})
+
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
 # comment says currency (the glossary's "currency"), even when its comment lists no values.
 CURRENCY_CODES = frozenset(
