@@ -560,6 +560,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть «{words}», но ни одна колонка {table} не принимает это число, и загрузились бы "
         "все строки. Какие строки нужны (например: «только строки, где semester = 2»)?",
     },
+    "planner.without_time_column": {
+        "en": "'{phrase}': leave the column {column} out of {table}, or load only the rows where {column} is "
+        "empty ({column} IS NULL)?",
+        "ru": "«{phrase}»: не выгружать колонку {column} из {table} или грузить только строки, где {column} "
+        "пуст ({column} IS NULL)?",
+    },
     "planner.excel_export_needs_mart": {
         "en": "Excel is a target only for a mart: what should it count or sum, and by what (for example "
         "'number of orders by status per month')?",

@@ -1087,6 +1087,9 @@ class RowFilters:
                 continue  # "exam grades", «экзаменационные оценки»: the dated thing, not that it happened
             if len(columns) == 1:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                if word is not None and word.lang == "en" and _flags_reading_english(table, word):
+                    request.state_clauses.append(request.spans[i])  # "published reviews": is_public too
+                    continue
                 self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
@@ -2018,14 +2021,17 @@ class RowFilters:
             flag = word.lang == "en" and bool(self.boolean_columns_of(table, word))
             return self.is_state_word(word) or flag
 
+        negated_ones = _negated_english_ones(request.text, tokens)
         for i, cue in enumerate(tokens):
             # «нет даты расторжения», «даты расторжения нет»: the date is absent, as «без даты расторжения»
             dated = i + 1 < len(tokens) and tokens[i + 1].lower in EVENT_DATE_NOUNS and cue.lower == "нет"
             postfix = cue.lower in EVENT_DATE_NOUNS and i + 2 < len(tokens) and tokens[i + 2].lower == "нет"
-            if cue.lower not in STATE_CUES and not (dated or postfix):
+            # "the finished ones are not needed": read as "except the finished ones"
+            negation_span = negated_ones.get(i)
+            if cue.lower not in STATE_CUES and not (dated or postfix or negation_span):
                 continue
-            kind = "без" if dated or postfix else cue.lower
-            j = i if postfix else i + 1
+            kind = "без" if dated or postfix else "except" if negation_span else cue.lower
+            j = i if postfix or negation_span else i + 1
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
                 j += 1
             if cue.lower in ("only", "just") and i > 0 and (j >= len(tokens) or not stated(tokens[j])):
@@ -2051,6 +2057,14 @@ class RowFilters:
                 continue  # «кроме аннулированных и черновиков»: a list of status values, read as one
             columns = self._event_columns_of(table, word)
             negated = kind in ("кроме", "без", "except", "excluding")
+            if columns and word.lang == "en" and _flags_reading_english(table, word):
+                # "only the published ones": is_public ('Опубликован на сайте') or published_at? asked
+                request.state_clauses.append((min(cue.start, word.start), max(cue.end, word.end)))
+                continue
+            if negation_span is not None:
+                if not columns:
+                    continue  # a flag or a status value: the negation rules read "the X ones are not needed"
+                request.handled.append(negation_span)  # the rows left out here, never turned around again
             flags = [] if columns else self.boolean_columns_of(table, word)
             opposite = [] if columns or flags else self.opposite_flags_of(table, word)
             if len(opposite) == 1:  # «кроме уволенных» of 'Работает сейчас' -> is_active = true
@@ -2787,6 +2801,8 @@ class RowFilters:
                 continue  # a word of this table's own columns
             if value_meanings(token) & read:
                 continue  # «закрытые вклады»: status = 'closed' of this table was read
+            if token.lang == "en" and self._own_state_word(table, token):
+                continue  # "loans not closed yet": closed_on or status 'closed' here, not branches.is_closed
             if self.grounding._names_table(token.lower, table) or stem(token.lower) in _comment_stems(
                 table.comment or ""
             ):
@@ -2795,6 +2811,10 @@ class RowFilters:
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
+
+    def _own_state_word(self, table: Table, word: Token) -> bool:
+        """`word` names a state of `table`'s own columns: an event's time column or a listed value."""
+        return bool(self._event_columns_of(table, word)) or self.is_listed_value(table, word.lower)
 
     def _foreign_filters(self, request: Request, table: Table) -> list[str]:
         """ "customers for region north": a value filter on a column this table does not have is asked
@@ -3045,6 +3065,38 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
                 "поля"}  # fmt: skip
 # Negation particles that follow a column word; a value never.
 NEGATION_PARTICLES = {"не", "ни", "нет", "not", "no", "never"}
+
+
+def _flags_reading_english(table: Table, word: Token) -> list[str]:
+    """Boolean columns whose name or Russian comment an English state word says: "published" of is_public
+    'Опубликован на сайте' (the comment's lemma «опубликовать» means "publish", STATE_MEANINGS)."""
+    said = stem(word.lower)
+    found = []
+    for column in table.columns:
+        if "bool" not in column.type.lower():
+            continue
+        parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
+        comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
+        meanings = {m for c in comment for lemma in c.lemmas for m in STATE_MEANINGS.get(lemma, ())}
+        if any(_same_root(stem(p), said) for p in parts) or said in meanings:
+            found.append(column.name)
+    return found
+
+
+def _negated_english_ones(text: str, tokens: list[Token]) -> dict[int, tuple[int, int]]:
+    """Index of each English word before "ones"/"one" inside a clause an English negation closes or opens
+    ("the finished ones are not needed", "we don't need the finished ones") -> the negation's span."""
+    clauses = [c for c in negation.negated_clauses(text) if text[c[2] : c[3]].isascii()]
+    out = {}
+    for k, token in enumerate(tokens[:-1]):
+        if token.lang != "en" or tokens[k + 1].lower not in ("ones", "one"):
+            continue
+        for start, end, neg_start, neg_end in clauses:
+            if start <= token.start < end and not neg_start <= token.start < neg_end:
+                out[k] = (neg_start, neg_end)
+    return out
+
+
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding"}
 # Words before a noun of a yes/no column's state: «с просрочкой», «без/нет просрочки»; «есть/имеется
 # подозрение на мошенничество» says the state holds, as «с подозрением» does.
