@@ -560,6 +560,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть «{words}», но ни одна колонка {table} не принимает это число, и загрузились бы "
         "все строки. Какие строки нужны (например: «только строки, где semester = 2»)?",
     },
+    "planner.flag_or_event": {
+        "en": "'{phrase}' may mean the flag {flag} or that {column} is filled in: which rows of {table} should "
+        "be loaded (for example 'where {flag} = true' or 'where {column} IS NOT NULL')?",
+        "ru": "«{phrase}» может означать флаг {flag} или заполненную колонку {column}: какие строки {table} "
+        "загружать (например, «где {flag} = true» или «где {column} IS NOT NULL»)?",
+    },
     "planner.without_time_column": {
         "en": "'{phrase}': leave the column {column} out of {table}, or load only the rows where {column} is "
         "empty ({column} IS NULL)?",

@@ -1088,7 +1088,10 @@ class RowFilters:
             if len(columns) == 1:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
                 if word is not None and word.lang == "en" and _flags_reading_english(table, word):
-                    request.state_clauses.append(request.spans[i])  # "published reviews": is_public too
+                    # "published reviews": is_public ('Опубликован на сайте') or published_at? asked
+                    self._ask_flag_or_event(
+                        request, table, request.spans[i], _flags_reading_english(table, word), columns
+                    )
                     continue
                 self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
@@ -2059,7 +2062,8 @@ class RowFilters:
             negated = kind in ("кроме", "без", "except", "excluding")
             if columns and word.lang == "en" and _flags_reading_english(table, word):
                 # "only the published ones": is_public ('Опубликован на сайте') or published_at? asked
-                request.state_clauses.append((min(cue.start, word.start), max(cue.end, word.end)))
+                span = (min(cue.start, word.start), max(cue.end, word.end))
+                self._ask_flag_or_event(request, table, span, _flags_reading_english(table, word), columns)
                 continue
             if negation_span is not None:
                 if not columns:
@@ -2811,6 +2815,16 @@ class RowFilters:
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
+
+    def _ask_flag_or_event(
+        self, request: Request, table: Table, span: tuple[int, int], flags_: list[str], columns: list[str]
+    ) -> None:
+        """A state word both a yes/no column and an event's time column read: asked, quoting both; the
+        words count as read so no other rule asks about them again."""
+        request.handled.append(span)
+        phrase = request.text[span[0] : span[1]]
+        request.unsure.append(say(request.language, "planner.flag_or_event", phrase=phrase, flag=flags_[0],
+                                  column=columns[0], table=table.qualified_name))  # fmt: skip
 
     def _own_state_word(self, table: Table, word: Token) -> bool:
         """`word` names a state of `table`'s own columns: an event's time column or a listed value."""
