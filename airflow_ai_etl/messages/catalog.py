@@ -572,6 +572,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть «{words}», но ни одна колонка {table} не принимает это число, и загрузились бы "
         "все строки. Какие строки нужны (например: «только строки, где semester = 2»)?",
     },
+    "planner.flag_or_event": {
+        "en": "'{phrase}' may mean the flag {flag} or that {column} is filled in: which rows of {table} should "
+        "be loaded (for example 'where {flag} = true' or 'where {column} IS NOT NULL')?",
+        "ru": "«{phrase}» может означать флаг {flag} или заполненную колонку {column}: какие строки {table} "
+        "загружать (например, «где {flag} = true» или «где {column} IS NOT NULL»)?",
+    },
+    "planner.without_time_column": {
+        "en": "'{phrase}': leave the column {column} out of {table}, or load only the rows where {column} is "
+        "empty ({column} IS NULL)?",
+        "ru": "«{phrase}»: не выгружать колонку {column} из {table} или грузить только строки, где {column} "
+        "пуст ({column} IS NULL)?",
+    },
     "planner.excel_export_needs_mart": {
         "en": "Excel is a target only for a mart: what should it count or sum, and by what (for example "
         "'number of orders by status per month')?",

@@ -101,6 +101,7 @@ from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, 
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODES,
+    ROW_PRONOUNS_EN,
     Vocabulary,
     apposition_nominative,
     name_parts,
@@ -214,7 +215,7 @@ class RowFilters:
                 continue
             end = (
                 tokens[k + 1].end
-                if k + 1 < len(tokens) and tokens[k + 1].lower in ("ones", "one")
+                if k + 1 < len(tokens) and tokens[k + 1].lower in ROW_PRONOUNS_EN
                 else word.end
             )
             phrase = request.text[tokens[cue].start : end]
@@ -1095,6 +1096,12 @@ class RowFilters:
                 continue  # "exam grades", «экзаменационные оценки»: the dated thing, not that it happened
             if len(columns) == 1:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                if word is not None and word.lang == "en" and _flags_reading_english(table, word):
+                    # "published reviews": is_public ('Опубликован на сайте') or published_at? asked
+                    self._ask_flag_or_event(
+                        request, table, request.spans[i], _flags_reading_english(table, word), columns
+                    )
+                    continue
                 self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
@@ -1181,7 +1188,7 @@ class RowFilters:
         index = request.token_at(word.end)
         end = word.end
         while index < len(request.tokens) and (
-            request.tokens[index] in ("ones", "one") or self._row_noun_at(request, table, index)
+            request.tokens[index] in ROW_PRONOUNS_EN or self._row_noun_at(request, table, index)
         ):
             end, index = request.spans[index][1], index + 1
         return re.match(r"\s*\(", request.text[end:]) is not None
@@ -1685,7 +1692,7 @@ class RowFilters:
         dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
         if k and tokens[k - 1].lower == "по" and dative:
             return dative[0].number == "sing"  # «оплаты по карте»: by card («по картам» may group)
-        ones = k + 1 < len(tokens) and tokens[k + 1].lower in ("ones", "one")  # "dropped ones only"
+        ones = k + 1 < len(tokens) and tokens[k + 1].lower in ROW_PRONOUNS_EN  # "dropped ones only"
         for j in (k - 2, k - 1, k + 1, *([k + 2] if ones else [])):
             if 0 <= j < len(tokens) and tokens[j].lower in ("only", "just", "только", "лишь"):
                 if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
@@ -2117,14 +2124,17 @@ class RowFilters:
             flag = word.lang == "en" and bool(self.boolean_columns_of(table, word))
             return self.is_state_word(word) or flag
 
+        negated_ones = _negated_english_ones(request.text, tokens)
         for i, cue in enumerate(tokens):
             # «нет даты расторжения», «даты расторжения нет»: the date is absent, as «без даты расторжения»
             dated = i + 1 < len(tokens) and tokens[i + 1].lower in EVENT_DATE_NOUNS and cue.lower == "нет"
             postfix = cue.lower in EVENT_DATE_NOUNS and i + 2 < len(tokens) and tokens[i + 2].lower == "нет"
-            if cue.lower not in STATE_CUES and not (dated or postfix):
+            # "the finished ones are not needed": read as "except the finished ones"
+            negation_span = negated_ones.get(i)
+            if cue.lower not in STATE_CUES and not (dated or postfix or negation_span):
                 continue
-            kind = "без" if dated or postfix else cue.lower
-            j = i if postfix else i + 1
+            kind = "без" if dated or postfix else "except" if negation_span else cue.lower
+            j = i if postfix or negation_span else i + 1
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):
                 j += 1
             if cue.lower in ("only", "just") and i > 0 and (j >= len(tokens) or not stated(tokens[j])):
@@ -2150,6 +2160,15 @@ class RowFilters:
                 continue  # «кроме аннулированных и черновиков»: a list of status values, read as one
             columns = self._event_columns_of(table, word)
             negated = kind in ("кроме", "без", "except", "excluding", "исключением")
+            if columns and word.lang == "en" and _flags_reading_english(table, word):
+                # "only the published ones": is_public ('Опубликован на сайте') or published_at? asked
+                span = (min(cue.start, word.start), max(cue.end, word.end))
+                self._ask_flag_or_event(request, table, span, _flags_reading_english(table, word), columns)
+                continue
+            if negation_span is not None:
+                if not columns:
+                    continue  # a flag or a status value: the negation rules read "the X ones are not needed"
+                request.handled.append(negation_span)  # the rows left out here, never turned around again
             flags = [] if columns else self.boolean_columns_of(table, word)
             opposite = [] if columns or flags else self.opposite_flags_of(table, word)
             if len(opposite) == 1:  # «кроме уволенных» of 'Работает сейчас' -> is_active = true
@@ -2347,7 +2366,7 @@ class RowFilters:
         "отменённые заказы не грузить", "failed ones excluded" (not past a comma: "оплаченные заказы,
         пропускать строки, где ...")."""
         while index < len(request.tokens) and (
-            self._row_noun_at(request, table, index) or request.tokens[index] in ("ones", "one")
+            self._row_noun_at(request, table, index) or request.tokens[index] in ROW_PRONOUNS_EN
         ):
             index += 1
         if index >= len(request.tokens) or self._starts_clause(request, index):
@@ -2894,6 +2913,8 @@ class RowFilters:
                 continue  # a word of this table's own columns
             if value_meanings(token) & read:
                 continue  # «закрытые вклады»: status = 'closed' of this table was read
+            if token.lang == "en" and self._own_state_word(table, token):
+                continue  # "loans not closed yet": closed_on or status 'closed' here, not branches.is_closed
             if self.grounding._names_table(token.lower, table) or stem(token.lower) in _comment_stems(
                 table.comment or ""
             ):
@@ -2944,6 +2965,20 @@ class RowFilters:
             if value.lower() == token.lower or stem(value.lower()) in meant
         ]
 
+    def _ask_flag_or_event(
+        self, request: Request, table: Table, span: tuple[int, int], flags_: list[str], columns: list[str]
+    ) -> None:
+        """A state word both a yes/no column and an event's time column read: asked, quoting both; the
+        words count as read so no other rule asks about them again."""
+        request.handled.append(span)
+        phrase = request.text[span[0] : span[1]]
+        request.unsure.append(say(request.language, "planner.flag_or_event", phrase=phrase, flag=flags_[0],
+                                  column=columns[0], table=table.qualified_name))  # fmt: skip
+
+    def _own_state_word(self, table: Table, word: Token) -> bool:
+        """`word` names a state of `table`'s own columns: an event's time column or a listed value."""
+        return bool(self._event_columns_of(table, word)) or self.is_listed_value(table, word.lower)
+
     def _foreign_filters(self, request: Request, table: Table) -> list[str]:
         """ "customers for region north": a value filter on a column this table does not have is asked
         about, not dropped silently."""
@@ -2974,7 +3009,7 @@ class RowFilters:
             ):
                 i += 1
             end = i + 2
-            if token == "only" and end < len(request.tokens) and request.tokens[end] in ("ones", "one"):
+            if token == "only" and end < len(request.tokens) and request.tokens[end] in ROW_PRONOUNS_EN:
                 end += 1
             if token not in ("only", "только") or not self.grounding._ends_list(request, end):
                 continue
@@ -3201,6 +3236,38 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
 NEGATION_PARTICLES = {"не", "ни", "нет", "not", "no", "never"}
 # («за исключением уволенных»: the noun of the two-word exception, as «кроме»)
 STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding", "исключением"}
+
+
+def _flags_reading_english(table: Table, word: Token) -> list[str]:
+    """Boolean columns whose name or Russian comment an English state word says: "published" of is_public
+    'Опубликован на сайте' (the comment's lemma «опубликовать» means "publish", STATE_MEANINGS)."""
+    said = stem(word.lower)
+    found = []
+    for column in table.columns:
+        if "bool" not in column.type.lower():
+            continue
+        parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
+        comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
+        meanings = {m for c in comment for lemma in c.lemmas for m in STATE_MEANINGS.get(lemma, ())}
+        if any(_same_root(stem(p), said) for p in parts) or said in meanings:
+            found.append(column.name)
+    return found
+
+
+def _negated_english_ones(text: str, tokens: list[Token]) -> dict[int, tuple[int, int]]:
+    """Index of each English word before "ones"/"one" inside a clause an English negation closes or opens
+    ("the finished ones are not needed", "we don't need the finished ones") -> the negation's span."""
+    clauses = [c for c in negation.negated_clauses(text) if text[c[2] : c[3]].isascii()]
+    out = {}
+    for k, token in enumerate(tokens[:-1]):
+        if token.lang != "en" or tokens[k + 1].lower not in ROW_PRONOUNS_EN:
+            continue
+        for start, end, neg_start, neg_end in clauses:
+            if start <= token.start < end and not neg_start <= token.start < neg_end:
+                out[k] = (neg_start, neg_end)
+    return out
+
+
 # Words before a noun of a yes/no column's state: «с просрочкой», «без/нет просрочки»; «есть/имеется
 # подозрение на мошенничество» says the state holds, as «с подозрением» does.
 # Negations before a value in its clause: the rules that read negations place it, not the beside-noun cue.

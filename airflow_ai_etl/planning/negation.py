@@ -95,8 +95,12 @@ def negated_clauses(text: str) -> list[tuple[int, int, int, int]]:
     for match in TAKE_EN.finditer(text):
         clause_start, clause_end = _clause_bounds(text, match.start(), match.end())
         after = text[match.end() : clause_end].split()
-        if all(w.lower() in FILLERS for w in after) and text[clause_start : match.start()].strip():
+        leading = text[clause_start : match.start()].split()
+        if all(w.lower() in FILLERS for w in after) and leading:
             found.append((clause_start, match.end(), match.start(), match.end()))
+        elif after and all(w.lower() in FILLERS | LEADING for w in leading):
+            # "we don't need the closed ones": the negation opens the clause whose rows it leaves out
+            found.append((match.start(), clause_end, match.start(), match.end()))
     return found
 
 

@@ -2320,6 +2320,26 @@ class OfflinePlanner:
             return False
         return self.filters.names_one_flag(table, request.raw[index])
 
+    def _without_time_column_beside_noun(
+        self, request: Request, table: Table, match: re.Match[str], columns: list[str]
+    ) -> bool:
+        """«отключения без ended_at», "outages without ended_at": «без»/"without" between the table's noun and
+        one nullable time column named bare may leave the column out or keep the rows where it is empty
+        (asked); a column word («без колонки ended_at») or a NOT NULL column says the column."""
+        column = table.column(columns[0]) if len(columns) == 1 else None
+        if column is None or not column.nullable or not re.search(r"time|date", column.type, re.IGNORECASE):
+            return False
+        if not re.fullmatch(r"\s*(?:без|without)\s*", match.group(0)):
+            return False
+        start = request.token_at(match.end())
+        if start >= len(request.tokens) or request.tokens[start] != column.name:
+            return False  # «без колонки ended_at», "without the ended_at column": the column
+        end = start + 1
+        if end < len(request.tokens) and COLUMN_NOUN.match(request.tokens[end]):
+            return False
+        before = request.token_at(match.start()) - 1
+        return before >= 0 and self.filters._row_noun_at(request, table, before)
+
     def _past_column_with(self, request: Request, index: int) -> int:
         """«колонку с паспортом», «столбец с телефоном», "the column with the passport": a column noun and
         «с»/"with" before the words that name the column: the index of those words (else `index`)."""
@@ -2355,6 +2375,10 @@ class OfflinePlanner:
         excluded: list[str] = []
         for match in EXCLUDE.finditer(request.lower):
             columns, span = self._excluded_by(request, table, match)
+            if columns and self._without_time_column_beside_noun(request, table, match, columns):
+                phrase = request.text[match.start() : span[1]]
+                return Found(None, [say(request.language, "planner.without_time_column", phrase=phrase,
+                                        column=columns[0], table=table.qualified_name)])  # fmt: skip
             if columns:
                 excluded += [c for c in columns if c not in excluded]
                 request.handled.append(span)
