@@ -4,10 +4,7 @@ Each file is loaded all-or-nothing into a per-file staging table ``<table>__stag
 
 * CSV, TSV and JSON lines (gzip or not, any encoding) are parsed by ClickHouse: their bytes are
   streamed into its HTTP ``INSERT ... FORMAT CSVWithNames | TSVWithNames | JSONEachRow`` with strict
-  input settings (:mod:`~airflow_ai_etl.transfers.file_native`) - or, for JSON lines of 64 MiB
-  and more, written to a ``clickhouse-client`` subprocess that parses them beside the server's
-  write (:mod:`~airflow_ai_etl.transfers.file_client`; the transport and why are logged per file);
-  the staging table is a copy of
+  input settings (:mod:`~airflow_ai_etl.transfers.file_native`); the staging table is a copy of
   the target and is published with ``ALTER TABLE ... ATTACH PARTITION ... FROM`` (hard links, no
   second write) once the records counted in the byte stream equal the rows ClickHouse staged;
 * Parquet, Excel, and a file whose values ClickHouse would read differently from the Python reader
@@ -72,7 +69,6 @@ from airflow_ai_etl.transfers.clickhouse_staging import (
     publish_staging,
     table_names,
 )
-from airflow_ai_etl.transfers.file_client import CLIENT, choose_transport, client_insert
 from airflow_ai_etl.transfers.file_formats import (
     ColumnBatch,
     FileFormatError,
@@ -416,25 +412,19 @@ class ClickHouseTableLoader:
             self._drop_file_staging(client, staging)
 
     def load_native(
-        self, client: Any, name: str, opener: Callable[[], Iterable[bytes]], plan: NativePlan, size: int = 0
+        self, client: Any, name: str, opener: Callable[[], Iterable[bytes]], plan: NativePlan
     ) -> int:
-        """Stream one file into its staging table, reconcile, publish; see :mod:`.file_native`. The
-        bytes go by HTTP POST, or for big JSON lines to a clickhouse-client subprocess
-        (:func:`~.file_client.choose_transport`; ``size``: the file's bytes as stored).
+        """Stream one file into its staging table, reconcile, publish; see :mod:`.file_native`.
 
         :raises NativeFallback: the file must be loaded by the Python reader instead (nothing published).
         """
-        transport, why = choose_transport(self.hook, client, plan.format, size)
-        log.info("%s: sent to ClickHouse by %s: %s", name, transport, why)
         staging, attach = self._file_staging(client, plan.columns, plan.types)
         try:
             report = StreamReport()
             try:
-                body, query = file_body(opener, plan, report), plan.insert_sql(staging)
-                if transport == CLIENT:
-                    client_insert(self.hook, query, body, plan.settings())
-                else:
-                    self.hook.http_query(query, body=body, settings=plan.settings())
+                self.hook.http_query(
+                    plan.insert_sql(staging), body=file_body(opener, plan, report), settings=plan.settings()
+                )
             except RuntimeError as e:
                 if is_data_error(str(e)):
                     raise NativeFallback(
@@ -903,7 +893,7 @@ class FilesToClickHouseTransfer:
                 return python()
             opener = lambda: head.replay() if head.replayable else self.open_chunks(obj)  # noqa: E731
             try:
-                return loader.load_native(client, obj.uri, opener, plan, obj.size)
+                return loader.load_native(client, obj.uri, opener, plan)
             except NativeFallback as e:
                 head.close()
                 log.warning("%s: %s; loading it with the Python reader instead", obj.uri, e)
