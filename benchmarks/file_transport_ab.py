@@ -14,10 +14,12 @@ round, each a fresh Python process (``python -P``):
   - anchor: ``curl -sf <presigned URL> | clickhouse-client --query "INSERT ..."`` (file_bench's
             anchor of an S3 case).
 
-No pump (no record counting or checks): only the transport differs. Prints wall medians, our
-process's CPU, the server's CPU and the ratios anchor / variant (median of the per-round ratios).
+No pump (no record counting or checks): only the transport differs; with ``--pump`` both are also
+run fed through the loader's ``file_body`` (records counted, whole lines checked), as the load does.
+Prints wall medians, our process's CPU, the server's CPU and the ratios anchor / variant (median of
+the per-round ratios).
 
-    python -P benchmarks/file_transport_ab.py [--sizes 2000000] [--formats jsonl,csv] [--pairs 5]
+    python -P benchmarks/file_transport_ab.py [--sizes 2000000] [--formats jsonl,csv] [--pairs 5] [--pump]
 """
 
 from __future__ import annotations
@@ -48,7 +50,10 @@ from tests.s3_server import start_moto  # noqa: E402
 # and its children's (the clickhouse-client subprocess) over the same span.
 CHILD = r"""
 import http.client, json, resource, subprocess, sys, time, urllib.parse
+from airflow_ai_etl.transfers.file_native import NativePlan, StreamReport, file_body
 from airflow_ai_etl.transfers.file_stream import prefetched
+COLUMNS = ["id", "customer", "region", "amount", "quantity", "day", "sold_at", "note"]
+TYPES = ["Int64", "String", "String", "Float64", "Int32", "Date", "DateTime", "Nullable(String)"]
 mode, url, host, http_port, tcp_port, query, settings = sys.argv[1:8]
 settings = json.loads(settings)
 def cpu():
@@ -67,6 +72,12 @@ def chunks():
             return
         yield data
 body = prefetched(chunks())
+if mode.endswith("+pump"):  # the loader's stream: records counted, whole lines checked (file_body)
+    jsonl = "JSONEachRow" in query
+    plan = NativePlan("jsonl" if jsonl else "csv", COLUMNS, TYPES)
+    raw = body
+    body = file_body(lambda: raw, plan, StreamReport())
+    mode = mode.split("+")[0]
 if mode == "http":
     params = dict(settings, query=query)
     post = http.client.HTTPConnection(host, int(http_port), timeout=600)
@@ -95,6 +106,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="2000000")
     parser.add_argument("--formats", default="jsonl,csv")
     parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--pump", action="store_true", help="also both transports fed by the loader's pump")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="ai-etl-transport-ab-"))
     base.chmod(0o755)
@@ -120,11 +132,11 @@ def main() -> int:
                 known = {r[0] for r in client.execute("SELECT name FROM system.settings")}
                 settings = {k: v for k, v in STRICT_SETTINGS.items() if k in known}
                 query = f"INSERT INTO t FORMAT {ch_format}"
-                runs: dict[str, list[tuple[float, float, float]]] = {"http": [], "client": [], "anchor": []}
+                runs: dict[str, list[tuple[float, float, float]]] = {}
                 loads = []
-                names = ["http", "client", "anchor"]
+                names = ["http", "client", "anchor", *(["http+pump", "client+pump"] if args.pump else [])]
                 for i in range(args.pairs):
-                    for name in names[i % 3 :] + names[: i % 3]:
+                    for name in names[i % len(names) :] + names[: i % len(names)]:
                         file_bench.fresh_table(client, "t")
                         url = s3.client().generate_presigned_url(
                             "get_object", Params={"Bucket": "bench", "Key": path.name}, ExpiresIn=3600
@@ -144,7 +156,7 @@ def main() -> int:
                         landed = client.execute("SELECT count() FROM t")[0][0]
                         if landed != n:
                             raise SystemExit(f"{name}: {landed} rows, {n} expected")
-                        runs[name].append((run.seconds, run.cpu_seconds - server, server))
+                        runs.setdefault(name, []).append((run.seconds, run.cpu_seconds - server, server))
                     loads.append(os.getloadavg()[0])
                 report(f"{fmt} {n:,} rows from s3", runs, loads)
                 path.unlink()
@@ -161,15 +173,19 @@ def report(case: str, runs: dict[str, list[tuple[float, float, float]]], loads: 
     def ratio(top: str, bottom: str) -> float:
         return statistics.median(a[0] / b[0] for a, b in zip(runs[top], runs[bottom], strict=True))
 
-    def three(i: int, names: tuple[str, ...] = ("http", "client", "anchor")) -> str:
+    def three(i: int, names: tuple[str, ...]) -> str:
         return " / ".join(f"{med(name, i):.2f}" for name in names)
 
-    print(
-        f"| {case} | {len(runs['http'])} | {three(0)} | {three(1, ('http', 'client'))} | {three(2)} "
-        f"| {ratio('anchor', 'http'):.2f}× | {ratio('anchor', 'client'):.2f}× "
-        f"| {ratio('http', 'client'):.2f}× | {min(loads):.1f}-{max(loads):.1f} |",
-        flush=True,
-    )
+    for suffix in ("", "+pump") if "http+pump" in runs else ("",):
+        http, client = "http" + suffix, "client" + suffix
+        print(
+            f"| {case}{' (pump)' if suffix else ''} | {len(runs['http'])} "
+            f"| {three(0, (http, client, 'anchor'))} "
+            f"| {three(1, (http, client))} | {three(2, (http, client, 'anchor'))} "
+            f"| {ratio('anchor', http):.2f}× | {ratio('anchor', client):.2f}× "
+            f"| {ratio(http, client):.2f}× | {min(loads):.1f}-{max(loads):.1f} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
