@@ -2967,6 +2967,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         # «сколько человек заселилось … по месяцам заселения»: the grain dates each row by that event
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))
+    said = tokenize(state_word)[0] if state_word else None
+    if grain and said and _first_state_event(said, fact, grain["column"], where.value):
+        # «сколько посылок создано по дням»: the verb of the rows' first state dates the grain, no state
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
     if state_word and _state_adjective(tokenize(state_word)[0]) and (where.questions or not where.value):
         # «число крупных заказов»: an adjective no listed value answers stays as read before (a word of
         # the counted noun; the residue rules ask what they must)
@@ -6531,6 +6536,8 @@ def _english_word_state(
     if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
         return None, None  # "new requests per month": rows counted by the month they appear in, no status
     condition = _listed_value_condition(fact, t)
+    if grain is not None and _first_state_event(t, fact, grain["column"], condition):
+        return None, None  # "shipments created per day": the rows' first state dates the grain, no state
     event = _event_happened(t.text, fact, grain) if _english_participle(t) else None
     if condition is not None and event is not None and not status_word(t.lower)[0]:
         question = state_two_columns_question("en", fact, t.text, event.split()[0])
@@ -7160,6 +7167,22 @@ def _dates_the_grain(word: Token, fact: Table, column_name: str) -> bool:
     root = stem(word.lower)
     return len(root) >= 5 and any(
         len(x) >= 5 and (x.startswith(root) or root.startswith(x)) for x in _comment_stems(column.comment)
+    )
+
+
+def _first_state_event(word: Token, fact: Table, column_name: str, condition: str | None) -> bool:
+    """«сколько посылок создано по дням», "accounts opened per month of opened_at": a verb naming the grain's
+    own time column (created_at, opened_at) whose listed value is the first one its column lists ('Статус
+    (created, in_transit, …)') says the event every row starts with, dated by the grain: each row counted
+    passed through that state on the day it is grouped by, so `status = 'created'` would keep only the rows
+    still stuck there (README: an event word the grain is dated by adds no condition). A later state
+    («доставлено»: 'delivered') stays the condition it is."""
+    if condition is None or [c.name for c in _event_time_columns(word, fact)] != [column_name]:
+        return False
+    return any(
+        condition == f"{c.name} = '{listed_values(c.comment)[0]}'"
+        for c in fact.columns
+        if column_kind(c.type).family == "text" and listed_values(c.comment)
     )
 
 
