@@ -366,6 +366,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
     grain_phrase = grain_phrase or _grain_on_date(words)  # "weekly by visit date": a grain, never a schedule
+    grain_phrase = grain_phrase or _grain_on_time_name(words)  # "X by topic, monthly by created_at"
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
     # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
     export = _exports_to_excel(tokens)
@@ -7525,6 +7526,26 @@ def _grain_on_date(words: Sequence[Token]) -> bool:
         if any(w.lower in DATE_NOUNS or w.lemma in DATE_NOUNS for w in words[k + 2 : k + 5]):
             return True
     return False
+
+
+def _grain_on_time_name(words: Sequence[Token]) -> bool:
+    """ "Requests by topic, monthly by created_at": a frequency word with a time column's name right after its
+    «by/по» is a grain on that column, as "weekly by visit date" is, when the request groups by something
+    else too (a load runs monthly, it names no time column to group by; "load x monthly by created_at"
+    keeps its load verb, read before this)."""
+    for k, t in enumerate(words[:-2]):
+        if not (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
+            continue
+        if words[k + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN or not _time_column_name(words[k + 2]):
+            continue
+        if any(w.lower in DIM_PREPS_RU | DIM_PREPS_EN for j, w in enumerate(words) if j != k + 1):
+            return True
+    return False
+
+
+def _time_column_name(token: Token) -> bool:
+    """`created_at`, `visited_on`, `route_date`: a column name shaped as a time's ("_at", "_on", "_date")."""
+    return "_" in token.lower and token.lower.endswith(("_at", "_on", "_date", "_time"))
 
 
 def _comment_words(text: str) -> list[str]:
