@@ -2376,12 +2376,14 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return None  # "I mean weekly": a self-correction no rule could place (asked), never an average
     if _word(t, AVG_RU, AVG_EN) or _en(t, {"aov"}):  # "AOV": average order value
         return "avg"
-    if _ru(t, {"общий"}) and i + 1 < len(tokens):
+    if _what_amount_of(tokens, i):
+        return "sum"  # "how many and for how much": the second measure asked as a question
+    if (_ru(t, {"общий"}) or _what_amount_of(tokens, i)) and i + 1 < len(tokens):
         obj = tokens[i + 1]  # «общая длительность», «общая объявленная ценность»: a sum; «общее число»: not
         measure_words = SUM_RU | COUNT_RU | AVG_RU | MIN_RU | MAX_RU | DISTINCT_RU | UNITS_RU
         if (
             obj.lang == "ru"
-            and not obj.lemmas & (measure_words | TITLE_RU | TABLE_NOUNS | TRIGGER_RU)
+            and not obj.lemmas & (measure_words | TITLE_RU | TABLE_NOUNS | TRIGGER_RU | {"общий"})
             and any(p.pos in ("NOUN", "ADJF", "PRTF") for p in obj.parses[:1])
         ):
             return "sum"
@@ -6796,12 +6798,29 @@ SUM_RU |= {"фонд"}  # «фонд стипендий», «стипендиа�
 MONEY_RU |= {"фонд"}
 
 
+def _what_amount_of(tokens: Sequence[Token], i: int) -> bool:
+    """«сколько и на какую объявленную ценность», "how many and for how much": after «и»/"and", «на какой
+    <column words>» / "for how much" asks a second measure, how much of the column the words name (or of the
+    money column): a sum, never a residue beside the count."""
+    t = tokens[i]
+    if i < 2:
+        return False
+    if t.lang == "ru":
+        return t.lemma == "какой" and tokens[i - 1].lower == "на" and tokens[i - 2].lower == "и"
+    if t.lower == "what":  # "and for what amount": the words after say the column
+        return [w.lower for w in tokens[i - 2 : i]] == ["and", "for"]
+    return t.lower == "much" and i >= 3 and [w.lower for w in tokens[i - 3 : i]] == ["and", "for", "how"]
+
+
 def _read_what_amount(ph: MartPhrase) -> None:
     """«на какую сумму (продано)», «сколько литров и на какую сумму»: the question words of a sum are read
     with it (the sum of the money column), never left as residue."""
     tokens = ph.tokens
     for m in ph.measures:
         i = m.index
+        if m.func == "sum" and _what_amount_of(tokens, i):  # «и на какую ценность», "and for how much"
+            ph.used.update(range(i - 2 - (tokens[i].lower == "much"), i + 1))
+            continue
         if m.func != "sum" or i < 2 or tokens[i].lemma != "сумма":
             continue
         if (
