@@ -4500,6 +4500,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if not ph.measures:  # "Visits per doctor specialty": the counted noun is the fact
         steps.append(unused)
     distinct = [t for m in ph.measures if m.func == "count_distinct" and (t := _object_table(ph, ground, m))]
+    steps.append(_distinct_per_own_row(ph, ground, distinct))  # «уникальных покупателей по заказам»: orders
     steps.append(
         [
             t
@@ -4597,6 +4598,26 @@ def _spelled_columns(table: Table, words: Sequence[Token]) -> list[Column]:
         and len(lemmas := _comment_lemmas(c.comment)) >= 2
         and lemmas <= said
     ]
+
+
+def _distinct_per_own_row(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
+    """«уникальных покупателей по месяцам по заказам», "distinct customers by orders": a one-word dimension
+    naming a table whose rows point at every counted entity (orders.customer_id) is the table counted over,
+    not a grouping: each of its rows has one such entity, so a distinct count per row is 1 (sales grouped by
+    order_id was planned). That table is the fact (its noun then groups nothing, see _names_fact_only).
+    Empty unless exactly one dimension says so."""
+    if not distinct:
+        return []
+    found = [
+        t
+        for words in ph.dims
+        if len(words) == 1
+        and (t := ground.table_of(ph.tokens[words[0]])) is not None
+        and t not in distinct
+        and all(_fk_column(t, d) for d in distinct)
+    ]
+    unique = list(dict.fromkeys(found))
+    return unique if len(unique) == 1 else []
 
 
 def _distinct_through_join(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
