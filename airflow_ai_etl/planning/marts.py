@@ -184,6 +184,7 @@ STOP_AFTER = {"только", "лишь", "only", "без", "кроме", "excep
 # The time column a word next to a grain names: lemma / English stem -> parts of a column name.
 TIME_WORDS = {
     "выставление": "issu", "выставить": "issu", "issue": "issu", "сбор": "collect", "collect": "collect",
+    "выпустить": "issu",  # «карт выпущено»: issued_at ('Дата выпуска карты')
     "collection": "collect", "оплата": "paid", "payment": "paid", "pay": "paid", "начало": "start",
     "start": "start", "период": "period", "period": "period", "визит": "visit", "visit": "visit",
     "прием": "visit", "регистрация": "regist", "registration": "regist", "зарегистрироваться": "creat",
