@@ -184,6 +184,7 @@ STOP_AFTER = {"только", "лишь", "only", "без", "кроме", "excep
 # The time column a word next to a grain names: lemma / English stem -> parts of a column name.
 TIME_WORDS = {
     "выставление": "issu", "выставить": "issu", "issue": "issu", "сбор": "collect", "collect": "collect",
+    "выпустить": "issu",  # «карт выпущено»: issued_at ('Дата выпуска карты')
     "collection": "collect", "оплата": "paid", "payment": "paid", "pay": "paid", "начало": "start",
     "start": "start", "период": "period", "period": "period", "визит": "visit", "visit": "visit",
     "прием": "visit", "регистрация": "regist", "registration": "regist", "зарегистрироваться": "creat",
@@ -366,6 +367,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
     grain_phrase = grain_phrase or _grain_on_date(words)  # "weekly by visit date": a grain, never a schedule
+    grain_phrase = grain_phrase or _grain_on_time_name(words)  # "X by topic, monthly by created_at"
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
     # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
     export = _exports_to_excel(tokens)
@@ -2375,12 +2377,14 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return None  # "I mean weekly": a self-correction no rule could place (asked), never an average
     if _word(t, AVG_RU, AVG_EN) or _en(t, {"aov"}):  # "AOV": average order value
         return "avg"
-    if _ru(t, {"общий"}) and i + 1 < len(tokens):
+    if _what_amount_of(tokens, i):
+        return "sum"  # "how many and for how much": the second measure asked as a question
+    if (_ru(t, {"общий"}) or _what_amount_of(tokens, i)) and i + 1 < len(tokens):
         obj = tokens[i + 1]  # «общая длительность», «общая объявленная ценность»: a sum; «общее число»: not
         measure_words = SUM_RU | COUNT_RU | AVG_RU | MIN_RU | MAX_RU | DISTINCT_RU | UNITS_RU
         if (
             obj.lang == "ru"
-            and not obj.lemmas & (measure_words | TITLE_RU | TABLE_NOUNS | TRIGGER_RU)
+            and not obj.lemmas & (measure_words | TITLE_RU | TABLE_NOUNS | TRIGGER_RU | {"общий"})
             and any(p.pos in ("NOUN", "ADJF", "PRTF") for p in obj.parses[:1])
         ):
             return "sum"
@@ -2965,6 +2969,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         where = planner.filters._where(rest_request, fact, False, Found(None))
     if state_word and grain and _dates_the_grain(tokenize(state_word)[0], fact, grain["column"]):
         # «сколько человек заселилось … по месяцам заселения»: the grain dates each row by that event
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
+    said = tokenize(state_word)[0] if state_word else None
+    if grain and said and _first_state_event(said, fact, grain["column"], where.value):
+        # «сколько посылок создано по дням»: the verb of the rows' first state dates the grain, no state
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))
     if state_word and _state_adjective(tokenize(state_word)[0]) and (where.questions or not where.value):
@@ -4492,6 +4501,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if not ph.measures:  # "Visits per doctor specialty": the counted noun is the fact
         steps.append(unused)
     distinct = [t for m in ph.measures if m.func == "count_distinct" and (t := _object_table(ph, ground, m))]
+    steps.append(_distinct_per_own_row(ph, ground, distinct))  # «уникальных покупателей по заказам»: orders
     steps.append(
         [
             t
@@ -4589,6 +4599,26 @@ def _spelled_columns(table: Table, words: Sequence[Token]) -> list[Column]:
         and len(lemmas := _comment_lemmas(c.comment)) >= 2
         and lemmas <= said
     ]
+
+
+def _distinct_per_own_row(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
+    """«уникальных покупателей по месяцам по заказам», "distinct customers by orders": a one-word dimension
+    naming a table whose rows point at every counted entity (orders.customer_id) is the table counted over,
+    not a grouping: each of its rows has one such entity, so a distinct count per row is 1 (sales grouped by
+    order_id was planned). That table is the fact (its noun then groups nothing, see _names_fact_only).
+    Empty unless exactly one dimension says so."""
+    if not distinct:
+        return []
+    found = [
+        t
+        for words in ph.dims
+        if len(words) == 1
+        and (t := ground.table_of(ph.tokens[words[0]])) is not None
+        and t not in distinct
+        and all(_fk_column(t, d) for d in distinct)
+    ]
+    unique = list(dict.fromkeys(found))
+    return unique if len(unique) == 1 else []
 
 
 def _distinct_through_join(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
@@ -6531,6 +6561,8 @@ def _english_word_state(
     if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
         return None, None  # "new requests per month": rows counted by the month they appear in, no status
     condition = _listed_value_condition(fact, t)
+    if grain is not None and _first_state_event(t, fact, grain["column"], condition):
+        return None, None  # "shipments created per day": the rows' first state dates the grain, no state
     event = _event_happened(t.text, fact, grain) if _english_participle(t) else None
     if condition is not None and event is not None and not status_word(t.lower)[0]:
         question = state_two_columns_question("en", fact, t.text, event.split()[0])
@@ -6788,12 +6820,29 @@ SUM_RU |= {"фонд"}  # «фонд стипендий», «стипендиа�
 MONEY_RU |= {"фонд"}
 
 
+def _what_amount_of(tokens: Sequence[Token], i: int) -> bool:
+    """«сколько и на какую объявленную ценность», "how many and for how much": after «и»/"and", «на какой
+    <column words>» / "for how much" asks a second measure, how much of the column the words name (or of the
+    money column): a sum, never a residue beside the count."""
+    t = tokens[i]
+    if i < 2:
+        return False
+    if t.lang == "ru":
+        return t.lemma == "какой" and tokens[i - 1].lower == "на" and tokens[i - 2].lower == "и"
+    if t.lower == "what":  # "and for what amount": the words after say the column
+        return [w.lower for w in tokens[i - 2 : i]] == ["and", "for"]
+    return t.lower == "much" and i >= 3 and [w.lower for w in tokens[i - 3 : i]] == ["and", "for", "how"]
+
+
 def _read_what_amount(ph: MartPhrase) -> None:
     """«на какую сумму (продано)», «сколько литров и на какую сумму»: the question words of a sum are read
     with it (the sum of the money column), never left as residue."""
     tokens = ph.tokens
     for m in ph.measures:
         i = m.index
+        if m.func == "sum" and _what_amount_of(tokens, i):  # «и на какую ценность», "and for how much"
+            ph.used.update(range(i - 2 - (tokens[i].lower == "much"), i + 1))
+            continue
         if m.func != "sum" or i < 2 or tokens[i].lemma != "сумма":
             continue
         if (
@@ -7163,6 +7212,22 @@ def _dates_the_grain(word: Token, fact: Table, column_name: str) -> bool:
     )
 
 
+def _first_state_event(word: Token, fact: Table, column_name: str, condition: str | None) -> bool:
+    """«сколько посылок создано по дням», "accounts opened per month of opened_at": a verb naming the grain's
+    own time column (created_at, opened_at) whose listed value is the first one its column lists ('Статус
+    (created, in_transit, …)') says the event every row starts with, dated by the grain: each row counted
+    passed through that state on the day it is grouped by, so `status = 'created'` would keep only the rows
+    still stuck there (README: an event word the grain is dated by adds no condition). A later state
+    («доставлено»: 'delivered') stays the condition it is."""
+    if condition is None or [c.name for c in _event_time_columns(word, fact)] != [column_name]:
+        return False
+    return any(
+        condition == f"{c.name} = '{listed_values(c.comment)[0]}'"
+        for c in fact.columns
+        if column_kind(c.type).family == "text" and listed_values(c.comment)
+    )
+
+
 def _full_participle(word: Token) -> str | None:
     """The plural full form a filter rule reads as a state: «закрыто» -> «закрытые», «выпустилось» ->
     «выпустившиеся», «доставили» (said of the counted things) -> «доставленные»."""
@@ -7502,6 +7567,26 @@ def _grain_on_date(words: Sequence[Token]) -> bool:
         if any(w.lower in DATE_NOUNS or w.lemma in DATE_NOUNS for w in words[k + 2 : k + 5]):
             return True
     return False
+
+
+def _grain_on_time_name(words: Sequence[Token]) -> bool:
+    """ "Requests by topic, monthly by created_at": a frequency word with a time column's name right after its
+    «by/по» is a grain on that column, as "weekly by visit date" is, when the request groups by something
+    else too (a load runs monthly, it names no time column to group by; "load x monthly by created_at"
+    keeps its load verb, read before this)."""
+    for k, t in enumerate(words[:-2]):
+        if not (_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU):
+            continue
+        if words[k + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN or not _time_column_name(words[k + 2]):
+            continue
+        if any(w.lower in DIM_PREPS_RU | DIM_PREPS_EN for j, w in enumerate(words) if j != k + 1):
+            return True
+    return False
+
+
+def _time_column_name(token: Token) -> bool:
+    """`created_at`, `visited_on`, `route_date`: a column name shaped as a time's ("_at", "_on", "_date")."""
+    return "_" in token.lower and token.lower.endswith(("_at", "_on", "_date", "_time"))
 
 
 def _comment_words(text: str) -> list[str]:
