@@ -172,8 +172,10 @@ class RowFilters:
             self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table) + self._vague_only(request, table)
         questions += self._place_questions(request, table, conditions)
-        questions += self._other_table_flags(request, table, conditions) or self._other_table_values(
-            request, table, conditions
+        questions += (
+            self._other_table_flags(request, table, conditions)
+            or self._other_table_values(request, table, conditions)
+            or self._compound_value_question(request, table, conditions)
         )
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
@@ -975,12 +977,18 @@ class RowFilters:
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
         """ "orders over 500": the table's own noun compared to a number means its one money column; the
         head noun of its comment too («операции свыше 10000» of transactions, 'Операции по счетам …')."""
-        own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)
-        nouns = {p.lemma for p in analyse(word) if p.pos == "NOUN"}
-        if not own and not _head_noun(table.comment or "") & nouns:
+        if not self._names_own_rows(table, word):
             return []
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
         return money if len(money) == 1 else []
+
+    def _names_own_rows(self, table: Table, word: str) -> bool:
+        """`word` is the table's own noun, by its name or the head noun of its comment («абонентов» of
+        subscribers 'Абоненты ...')."""
+        if set(name_parts(table.name)) <= self.vocabulary.meanings(word):
+            return True
+        nouns = {p.lemma for p in analyse(word) if p.pos == "NOUN"}
+        return bool(_head_noun(table.comment or "") & nouns)
 
     def _unit_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "routes longer than 100 km", «посылки тяжелее 5 кг», "visits over 30 min": a number with a unit
@@ -1090,6 +1098,8 @@ class RowFilters:
                 continue
             if self.grounding._columns_in(table, value + word):
                 continue  # "e-mail": one word
+            if self._names_own_rows(table, word.lower()):
+                continue  # «льготников-абонентов»: the table's own noun with a role word, no name's value
             column = table.column(columns[0])
             if column is None:
                 continue
@@ -2975,6 +2985,37 @@ class RowFilters:
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
 
+    def _compound_value_question(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """«показания электросчётчиков», «водосчётчики»: a compound whose first part means a value a column of
+        the table its second part names lists (meters.resource 'electricity') is a condition; none read, it
+        is asked, never dropped (planner43). On another table a load cannot apply it anyway."""
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
+        read = " ".join(conditions).lower()
+        for token in tokenize(request.text):
+            prefix = next((p for p in COMPOUND_VALUE_PREFIXES if token.lower.startswith(p)), None)
+            if prefix is None or token.lang != "ru" or request.is_handled(token.start):
+                continue
+            rest = stem(token.lower[len(prefix) :])
+            for other in self.catalog.tables_of(conn or ""):
+                if len(rest) < 4 or rest not in {stem(w) for w in words(other.comment or "")}:
+                    continue
+                values = [
+                    (column.name, value)
+                    for column in other.columns
+                    if _is_text(column)
+                    for value in listed_values(column.comment)
+                    if set(name_parts(value)) & COMPOUND_VALUE_PREFIXES[prefix]
+                ]
+                if not values or any(f"'{v.lower()}'" in read for _, v in values):
+                    continue
+                here = table.qualified_name
+                if other.qualified_name == here:
+                    return [say(request.language, "planner.unread_clause", phrase=token.text, table=here)]
+                column = f"{other.qualified_name}.{values[0][0]}"
+                return [say(request.language, "planner.other_table_flag", phrase=token.text, column=column,
+                            table=here)]  # fmt: skip
+        return []
+
     @staticmethod
     def _listed_in(table: Table, token: Token, only: Column | None = None) -> list[str]:
         """The values the comments of `table`'s columns (or of `only`) list that `token` writes or means."""
@@ -3311,6 +3352,14 @@ def state_two_columns_question(language: str, table: Table, phrase: str, event: 
     listed = ", ".join(values)
     key = "planner.state_two_columns"
     return say(language, key, phrase=phrase, event=event, column="status", values=listed)
+
+
+# The first part of a Russian compound noun that means a kind of resource -> the English stems a listed value
+# of that kind is made of («электросчётчик»: 'electricity'; «водосчётчик»: 'cold_water', 'hot_water').
+COMPOUND_VALUE_PREFIXES = {
+    "электро": frozenset({"electr"}), "водо": frozenset({"water"}), "газо": frozenset({"gas"}),
+    "тепло": frozenset({"heat"}),
+}  # fmt: skip
 
 
 def value_meanings(word: Token) -> set[str]:

@@ -293,8 +293,6 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 
 # Cases still failing after the rules (planner40), with the reason; strict, so a fix shows up.
 XFAIL = {
-    "ru-other-1": "confident wrong: «электросчётчиков» is a compound of meters.resource 'electricity' and the "
-    "meters' noun; no rule splits it, so the condition on another table is dropped",
     "ru-other-4": "confident wrong: «из Московского региона» is subscribers.region (free text, no listed value) "
     "beside the subscribers' noun; no rule reads an adjective value of another table's column",
     "ru-neglist-5": "expectation error in this probe: enrollments.status is nullable, and the planner's "
