@@ -176,6 +176,7 @@ class RowFilters:
             self._other_table_flags(request, table, conditions)
             or self._other_table_values(request, table, conditions)
             or self._compound_value_question(request, table, conditions)
+            or self._other_table_adjective_value(request, table)
         )
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
@@ -3014,6 +3015,36 @@ class RowFilters:
                 column = f"{other.qualified_name}.{values[0][0]}"
                 return [say(request.language, "planner.other_table_flag", phrase=token.text, column=column,
                             table=here)]  # fmt: skip
+        return []
+
+    def _other_table_adjective_value(self, request: Request, table: Table) -> list[str]:
+        """«звонки абонентов из Московского региона»: an adjective and a noun naming a text column of ANOTHER
+        table (subscribers.region), right after that table's noun, is a value of it this load cannot apply:
+        asked, never dropped (planner43; listed values: _other_table_values)."""
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
+        others = [t for t in self.catalog.tables_of(conn or "") if t.qualified_name != table.qualified_name]
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k in range(2, len(tokens)):
+            adjective, noun = tokens[k - 1], tokens[k]
+            if noun.lang != "ru" or not adjective.parses or adjective.parses[0].pos != "ADJF":
+                continue
+            if self.grounding._columns_in(table, noun.lower):
+                continue  # a column of this table: its own rules read it
+            near = [w.lower for w in tokens[max(0, k - 4) : k - 1]]
+            named = [
+                (other, name)
+                for other in others
+                if any(self._names_own_rows(other, w) for w in near)
+                for name in self.grounding._columns_in(other, noun.lower)
+                if _is_text(column := other.column(name))
+                and column is not None
+                and not listed_values(column.comment)
+            ]
+            if len(named) == 1:
+                other, name = named[0]
+                phrase = f"{adjective.text} {noun.text}"
+                return [say(request.language, "planner.other_table_flag", phrase=phrase,
+                            column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
 
     @staticmethod

@@ -293,8 +293,6 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 
 # Cases still failing after the rules (planner40), with the reason; strict, so a fix shows up.
 XFAIL = {
-    "ru-other-4": "confident wrong: «из Московского региона» is subscribers.region (free text, no listed value) "
-    "beside the subscribers' noun; no rule reads an adjective value of another table's column",
     "ru-neglist-5": "expectation error in this probe: enrollments.status is nullable, and the planner's "
     "(status NOT IN (...) OR status IS NULL) is the README's nullable form; the case says NOT IN alone",
     "en-overdue-2": "asked: 'overdue' before the table noun is not read as overdue_days > 0",
