@@ -19,6 +19,7 @@ this probe's expectation wrote without the NULL rows: an expectation error, not 
 After the rules (planner40): RU 79/83, EN 47/50 right, 2 confident wrong left (XFAIL below, with the reasons):
 «показания электросчётчиков» (a compound naming another table's listed value) and «звонки абонентов из
 Московского региона» (a free-text value of another table's column); ru-neglist-5 is the expectation error above.
+Both confident wrong ones are asked since planner43 (round 43 families 3 and 4): RU 81/83.
 """
 
 from __future__ import annotations
