@@ -359,6 +359,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(e.g. 'where returned_at IS NULL')?",
         "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
     },
+    "planner.state_or_count": {
+        "en": "{phrase!r} may mean {column} = '{value}' or {counter} > 0: which rows of {table} should be loaded "
+        "(for example 'only {column} {value}' or 'with {counter} over 0')?",
+        "ru": "«{phrase}» может означать {column} = '{value}' или {counter} > 0: какие строки {table} загружать "
+        "(например, «только {column} {value}» или «где {counter} больше 0»)?",
+    },
     "planner.calendar_unit": {
         "en": "'{phrase}' has no exact number in the unit of {column} (a month or a year has no fixed number of days, a week is no whole month): what should {column} be compared with (e.g. 'where {column} >= {example}')?",
         "ru": "«{phrase}» нельзя точно перевести в единицы {column} (в месяце и году нет постоянного числа дней, неделя — не целый месяц): с чем сравнивать {column} (например, «где {column} >= {example}»)?",

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
-from airflow_ai_etl.messages import say
+from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
@@ -156,9 +156,13 @@ class RowFilters:
 
     # --- filters -------------------------------------------------------------------------------
 
-    def _where(self, request: Request, table: Table, incremental: bool, window: Found) -> Found:
+    def _where(
+        self, request: Request, table: Table, incremental: bool, window: Found, load: bool = False
+    ) -> Found:
         scopes = self._negated_scopes(request)
         found = self._conditions(request, table, incremental)
+        if load:  # «просроченные кредиты»: status 'overdue' or overdue_days? (a mart's count keeps status)
+            found = self._without_state_or_counter(request, table, found)
         # «заказы в статусе 'x' не тащить»: a negation closing (or opening) the clause of a condition
         scopes += negation.condition_scopes(request.text, found, scopes, request.handled)
         if window.value:
@@ -169,8 +173,11 @@ class RowFilters:
             self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table) + self._vague_only(request, table)
         questions += self._place_questions(request, table, conditions)
-        questions += self._other_table_flags(request, table, conditions) or self._other_table_values(
-            request, table, conditions
+        questions += (
+            self._other_table_flags(request, table, conditions)
+            or self._other_table_values(request, table, conditions)
+            or self._compound_value_question(request, table, conditions)
+            or self._other_table_adjective_value(request, table)
         )
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
@@ -279,8 +286,9 @@ class RowFilters:
         found: dict[str, tuple[int, str]] = {}
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
-            self._unit_conditions, self._quoted_conditions, self._hyphen_conditions,
-            self._compared_conditions, self._counted_conditions, self._comparative_conditions,
+            self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
+            self._hyphen_conditions, self._compared_conditions, self._counted_conditions,
+            self._comparative_conditions,
             self._marked_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
@@ -326,6 +334,59 @@ class RowFilters:
                 )
                 request.unsure.append(question)
         return list(found.values())
+
+    def _without_state_or_counter(
+        self, request: Request, table: Table, found: list[tuple[int, str]]
+    ) -> list[tuple[int, str]]:
+        """`found` without the listed values a load cannot tell from a counting column (asked instead)."""
+        columns = {c.split()[0]: c for _, c in found}
+        kept = []
+        for position, condition in found:
+            column = condition.split()[0]
+            asked = self._state_or_counter(request, table, columns, column, condition, position)
+            if asked is None:
+                kept.append((position, condition))
+            else:
+                request.unsure.append(asked)
+        return kept
+
+    def _state_or_counter(
+        self,
+        request: Request,
+        table: Table,
+        found: dict[str, str],
+        column: str,
+        condition: str,
+        position: int,
+    ) -> Message | None:
+        """«просроченные кредиты», "overdue loans": a listed value read from a state word (status 'overdue')
+        while a column counts units of the same thing (overdue_days): which one the user means is asked,
+        as the README has it for loads since planner31 («с просрочкой», "with a delay" are asked alike).
+        Not asked when the column or the value is said outright («в статусе overdue», «(overdue)») or the
+        counting column has its own condition."""
+        value = re.fullmatch(rf"{re.escape(column)} = '([\w-]+)'", condition)
+        if value is None:
+            return None
+        counters = self._counters_of_value(table, value.group(1))
+        if len(counters) != 1 or counters[0] in found:
+            return None
+        if any(column in self.grounding._columns_in(table, token) for token in request.tokens):
+            return None  # «в статусе», "status": the column is named
+        literal = re.compile(rf"(?<![\w-]){re.escape(value.group(1).lower())}(?![\w-])")
+        said = [m.start() for m in literal.finditer(request.lower)]
+        if any(request.lower[:at].rstrip().endswith(("(", "«", "'", '"')) for at in said):
+            return None  # «(overdue)», "'overdue'": the value itself
+        if request.language == "ru" and said:
+            return None  # «кредиты overdue»: a Latin value in a Russian request is the value
+        token = request.token_at(position)
+        phrase = request.raw[token] if token < len(request.raw) else value.group(1)
+        return say(request.language, "planner.state_or_count", phrase=phrase, column=column,
+                   value=value.group(1), counter=counters[0], table=table.qualified_name)  # fmt: skip
+
+    @staticmethod
+    def _counters_of_value(table: Table, value: str) -> list[str]:
+        """The columns counting units of what a listed value names (overdue_days for 'overdue')."""
+        return [c.name for c in table.columns if counts_units(c) and stem(value) in name_parts(c.name)]
 
     def _restated(
         self,
@@ -536,7 +597,14 @@ class RowFilters:
         for match in NULL_BEFORE.finditer(request.lower):
             after = request.token_at(match.end())
             column = self.grounding._word_column(table, request.tokens[after : after + 2], fk_words=True)
-            if column and bracketed_no_event(request.lower, match.start(), table.column(column[0])) is False:
+            if self._bracketed_absent_asked(request, table, match, column[0] if column else None):
+                continue
+            there_is_none = match.group("word") == "нет"  # «(нет passport_number)»: rows with none
+            if (
+                column
+                and not there_is_none
+                and bracketed_no_event(request.lower, match.start(), table.column(column[0])) is False
+            ):
                 continue  # "(no passport_number)": a column left out, not rows with no passport number
             if column:
                 word = match.group("word")
@@ -544,6 +612,23 @@ class RowFilters:
                 null_only = bool(re.fullmatch(r"(?:non[\s-]?)?null", word, re.IGNORECASE))
                 condition = _null_check(table, column[0], is_null, null_only)
                 yield self._position(request, after), column[0], condition
+
+    def _bracketed_absent_asked(
+        self, request: Request, table: Table, match: re.Match[str], column: str | None
+    ) -> bool:
+        """«(нет passport_number)» where the name is no nullable column of the table (none can be missing, or
+        the table has no such column): the condition is asked about, never dropped (planner43)."""
+        if match.group("word") != "нет" or not request.lower[: match.start()].endswith("("):
+            return False
+        found = table.column(column) if column else None
+        if found is not None and found.nullable:
+            return False
+        named = re.match(r"[a-z][a-z0-9]*_[a-z0-9_]+", request.lower[match.end() :])
+        if found is None and named is None:
+            return False  # «(нет просрочки)»: a word other rules read (overdue_days = 0), not a column name
+        end = request.lower.find(")", match.end())
+        request.state_clauses.append((match.start() - 1, end + 1 if end > 0 else match.end()))
+        return True
 
     def _rows_without_date(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
         """«без даты отчисления», "without a firing date": the rows whose date column is empty; a date the
@@ -895,12 +980,18 @@ class RowFilters:
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
         """ "orders over 500": the table's own noun compared to a number means its one money column; the
         head noun of its comment too («операции свыше 10000» of transactions, 'Операции по счетам …')."""
-        own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)
-        nouns = {p.lemma for p in analyse(word) if p.pos == "NOUN"}
-        if not own and not _head_noun(table.comment or "") & nouns:
+        if not self._names_own_rows(table, word):
             return []
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
         return money if len(money) == 1 else []
+
+    def _names_own_rows(self, table: Table, word: str) -> bool:
+        """`word` is the table's own noun, by its name or the head noun of its comment («абонентов» of
+        subscribers 'Абоненты ...')."""
+        if set(name_parts(table.name)) <= self.vocabulary.meanings(word):
+            return True
+        nouns = {p.lemma for p in analyse(word) if p.pos == "NOUN"}
+        return bool(_head_noun(table.comment or "") & nouns)
 
     def _unit_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "routes longer than 100 km", «посылки тяжелее 5 кг», "visits over 30 min": a number with a unit
@@ -927,6 +1018,27 @@ class RowFilters:
                     columns[0],
                     f"{columns[0]} {operator} {number.replace(',', '.')}",
                 )
+
+    def _postfix_unit_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "calls of 5 minutes or more", «звонки 5 минут и дольше»: a number and a unit with "or more" (or
+        "or less") after them is compared with the column kept in that unit, converted from another time
+        unit like «длиннее 5 минут» (duration_sec >= 300). «от 5 минут и дольше» is the prefix rule's."""
+        prefixed = {m.start("n") for m in UNIT_COMPARISON.finditer(request.lower)}
+        for match in POSTFIX_UNIT_COMPARISON.finditer(request.lower):
+            unit = _unit_of(match.group("unit"))
+            if unit is None or match.start("n") in prefixed:
+                continue
+            if any(a <= match.start() < b for a, b in request.schedule_spans):
+                continue
+            columns, number = _in_column_unit(table, unit, match.group("n"))
+            if len(columns) != 1:
+                continue  # no column or two in that unit: the unread-condition net asks
+            at_least = re.fullmatch(_POSTFIX_UNIT_AT_LEAST, match.group("word"), re.IGNORECASE)
+            request.handled.append(match.span())
+            operator = ">=" if at_least else "<="
+            yield match.start(), columns[0], f"{columns[0]} {operator} {number.replace(',', '.')}"
 
     def _column_named_by_unit(self, table: Table, word: str) -> list[str]:
         """The one numeric column whose whole name the unit word after a number says ("days", «дней» ->
@@ -989,6 +1101,8 @@ class RowFilters:
                 continue
             if self.grounding._columns_in(table, value + word):
                 continue  # "e-mail": one word
+            if self._names_own_rows(table, word.lower()):
+                continue  # «льготников-абонентов»: the table's own noun with a role word, no name's value
             column = table.column(columns[0])
             if column is None:
                 continue
@@ -2026,7 +2140,30 @@ class RowFilters:
                 continue
             column = table.column(columns[0]) or Column(columns[0], "int")
             request.handled.append(match.span())
-            if match.group("cue") in ("с", "со", "with"):
+            states = [
+                (c.name, v)
+                for c in table.columns
+                if _is_text(c)
+                for v in listed_values(c.comment)
+                if column.name in self._counters_of_value(table, v)
+            ]
+            with_some = match.group("cue") in ("с", "со", "есть", "with")  # «по которым есть просрочка»
+            if with_some and len(states) == 1:  # «кредиты с просрочкой»: overdue_days > 0 or the status?
+                phrase = request.text[match.start() : match.end()]
+                column_name, value = states[0]
+                request.unsure.append(
+                    say(
+                        request.language,
+                        "planner.state_or_count",
+                        phrase=phrase,
+                        column=column_name,
+                        value=value,
+                        counter=column.name,
+                        table=table.qualified_name,
+                    )
+                )
+                continue
+            if with_some:
                 yield match.start(), column.name, f"{column.name} > 0"
             elif not column.nullable:
                 yield match.start(), column.name, f"{column.name} = 0"
@@ -2954,6 +3091,67 @@ class RowFilters:
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
 
+    def _compound_value_question(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """«показания электросчётчиков», «водосчётчики»: a compound whose first part means a value a column of
+        the table its second part names lists (meters.resource 'electricity') is a condition; none read, it
+        is asked, never dropped (planner43). On another table a load cannot apply it anyway."""
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
+        read = " ".join(conditions).lower()
+        for token in tokenize(request.text):
+            prefix = next((p for p in COMPOUND_VALUE_PREFIXES if token.lower.startswith(p)), None)
+            if prefix is None or token.lang != "ru" or request.is_handled(token.start):
+                continue
+            rest = stem(token.lower[len(prefix) :])
+            for other in self.catalog.tables_of(conn or ""):
+                if len(rest) < 4 or rest not in {stem(w) for w in words(other.comment or "")}:
+                    continue
+                values = [
+                    (column.name, value)
+                    for column in other.columns
+                    if _is_text(column)
+                    for value in listed_values(column.comment)
+                    if set(name_parts(value)) & COMPOUND_VALUE_PREFIXES[prefix]
+                ]
+                if not values or any(f"'{v.lower()}'" in read for _, v in values):
+                    continue
+                here = table.qualified_name
+                if other.qualified_name == here:
+                    return [say(request.language, "planner.unread_clause", phrase=token.text, table=here)]
+                column = f"{other.qualified_name}.{values[0][0]}"
+                return [say(request.language, "planner.other_table_flag", phrase=token.text, column=column,
+                            table=here)]  # fmt: skip
+        return []
+
+    def _other_table_adjective_value(self, request: Request, table: Table) -> list[str]:
+        """«звонки абонентов из Московского региона»: an adjective and a noun naming a text column of ANOTHER
+        table (subscribers.region), right after that table's noun, is a value of it this load cannot apply:
+        asked, never dropped (planner43; listed values: _other_table_values)."""
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
+        others = [t for t in self.catalog.tables_of(conn or "") if t.qualified_name != table.qualified_name]
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k in range(2, len(tokens)):
+            adjective, noun = tokens[k - 1], tokens[k]
+            if noun.lang != "ru" or not adjective.parses or adjective.parses[0].pos != "ADJF":
+                continue
+            if self.grounding._columns_in(table, noun.lower):
+                continue  # a column of this table: its own rules read it
+            near = [w.lower for w in tokens[max(0, k - 4) : k - 1]]
+            named = [
+                (other, name)
+                for other in others
+                if any(self._names_own_rows(other, w) for w in near)
+                for name in self.grounding._columns_in(other, noun.lower)
+                if _is_text(column := other.column(name))
+                and column is not None
+                and not listed_values(column.comment)
+            ]
+            if len(named) == 1:
+                other, name = named[0]
+                phrase = f"{adjective.text} {noun.text}"
+                return [say(request.language, "planner.other_table_flag", phrase=phrase,
+                            column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
+        return []
+
     @staticmethod
     def _listed_in(table: Table, token: Token, only: Column | None = None) -> list[str]:
         """The values the comments of `table`'s columns (or of `only`) list that `token` writes or means."""
@@ -3115,7 +3313,7 @@ class RowFilters:
 # «без просрочки», «с просрочкой», "without delay", "with a delay", «по которым нет просрочки»: the noun a
 # counting column counts units of
 _COUNT_CUE = re.compile(
-    r"(?<![a-zа-яё])(?P<cue>без|нет|с|со|without|with|no)\s++(?:(?:an?|any|the)\s++)?(?P<word>[a-zа-яё]{4,})(?![\w-])"
+    r"(?<![a-zа-яё])(?P<cue>без|нет|с|со|есть|without|with|no)\s++(?:(?:an?|any|the)\s++)?(?P<word>[a-zа-яё]{4,})(?![\w-])"
 )
 # A comparison or a number right after that noun: the comparison rules read it («с просрочкой больше 90»).
 _COMPARED_NEXT = re.compile(
@@ -3336,6 +3534,14 @@ def state_two_columns_question(language: str, table: Table, phrase: str, event: 
     listed = ", ".join(values)
     key = "planner.state_two_columns"
     return say(language, key, phrase=phrase, event=event, column="status", values=listed)
+
+
+# The first part of a Russian compound noun that means a kind of resource -> the English stems a listed value
+# of that kind is made of («электросчётчик»: 'electricity'; «водосчётчик»: 'cold_water', 'hot_water').
+COMPOUND_VALUE_PREFIXES = {
+    "электро": frozenset({"electr"}), "водо": frozenset({"water"}), "газо": frozenset({"gas"}),
+    "тепло": frozenset({"heat"}),
+}  # fmt: skip
 
 
 def value_meanings(word: Token) -> set[str]:
@@ -3759,6 +3965,14 @@ _CMP = (
 UNIT_COMPARISON = re.compile(
     rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
 )
+# A number, a unit and an "or more" after them: "calls of 5 minutes or more", "5 minutes and longer", «5 минут
+# и дольше» (planner43): the number compared with the column kept in that unit, or converted to it.
+_POSTFIX_UNIT_AT_LEAST = r"more|longer|over|above|greater|higher|up|больше|более|дольше|длиннее|выше"
+POSTFIX_UNIT_COMPARISON = re.compile(
+    r"(?<![\w.,])(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)\s++(?P<cmp>(?:or|and|и|или)\s++"
+    rf"(?P<word>{_POSTFIX_UNIT_AT_LEAST}|less|shorter|fewer|under|below|lower|меньше|менее|короче|ниже))(?![a-zа-яё])",
+    re.IGNORECASE,
+)
 # A comparison, a number and the noun counted: «больше 1000 домохозяйств», "more than 4 credits".
 COUNTED_OPERATORS = {
     "more than": ">", "over": ">", "above": ">", "greater than": ">", "fewer than": "<", "less than": "<",
@@ -3945,8 +4159,13 @@ def _unit_of(word: str) -> str | None:
 
 def duration_spans(text: str) -> list[tuple[int, int]]:
     """Where a request compares a duration ("longer than 2 hours", «больше 2 часов»): filter words, which
-    the schedule reads neither as its hours nor as words it left unread."""
-    return [m.span() for m in DURATION_COMPARISON.finditer(text)]
+    the schedule reads neither as its hours nor as words it left unread; «1 час и дольше» too."""
+    postfix = [
+        m.span()
+        for m in POSTFIX_UNIT_COMPARISON.finditer(text)
+        if _unit_of(m.group("unit")) in _TIME_UNIT_SECONDS
+    ]
+    return [m.span() for m in DURATION_COMPARISON.finditer(text)] + postfix
 
 
 def _in_column_unit(table: Table, unit: str, number: str) -> tuple[list[str], str]:

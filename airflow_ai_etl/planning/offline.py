@@ -345,7 +345,11 @@ CONDITION_SHAPES = re.compile(
     r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
     r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++[$€£₽]?(?P<num>\d++(?:[.,]\d+)?+)"
     r"|(?<![a-zа-яё])(?:от|до|from)\s++[$€£₽]?(?P<num2>\d{3,}(?:[.,]\d+)?+)(?![\d:.-])"  # «от 10000»
-    r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)",  # «созданные в 2024 году»
+    r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)"  # «созданные в 2024 году»
+    # "calls of 5 minutes or more", «5 минут и дольше», "5 or more": a number with "or more" after it
+    r"|(?<![\w.,])(?P<num3>\d++(?:[.,]\d+)?+)(?:\s*+[a-zа-яё]{1,20}+)?\s++(?:or|and|и|или)\s++(?:more|longer|over|"
+    r"above|greater|higher|less|shorter|fewer|under|below|lower|больше|более|дольше|длиннее|выше|меньше|менее|"
+    r"короче|ниже)(?![a-zа-яё])",
     re.IGNORECASE,
 )
 
@@ -2792,7 +2796,7 @@ class OfflinePlanner:
                 continue
             value = next(
                 g
-                for g in match.group("q1", "q2", "q3", "date", "date2", "num", "num2", "year")
+                for g in match.group("q1", "q2", "q3", "date", "date2", "num", "num2", "year", "num3")
                 if g is not None
             )
             if value.lower() in names or value.lower() in request.claimed or _covered(value, read):
@@ -3997,7 +4001,7 @@ class OfflinePlanner:
             mode = "replace"  # a whole-table copy appended on every run would double its rows each time
         columns = self._column_subset(request, table)
         where = (
-            self.filters._where(request, table, incremental.value is not None, window)
+            self.filters._where(request, table, incremental.value is not None, window, load=True)
             if kind == "sql"
             else Found(None)
         )

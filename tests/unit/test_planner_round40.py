@@ -19,6 +19,7 @@ this probe's expectation wrote without the NULL rows: an expectation error, not 
 After the rules (planner40): RU 79/83, EN 47/50 right, 2 confident wrong left (XFAIL below, with the reasons):
 «показания электросчётчиков» (a compound naming another table's listed value) and «звонки абонентов из
 Московского региона» (a free-text value of another table's column); ru-neglist-5 is the expectation error above.
+Both confident wrong ones are asked since planner43 (round 43 families 3 and 4): RU 81/83.
 """
 
 from __future__ import annotations
@@ -293,10 +294,6 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 
 # Cases still failing after the rules (planner40), with the reason; strict, so a fix shows up.
 XFAIL = {
-    "ru-other-1": "confident wrong: «электросчётчиков» is a compound of meters.resource 'electricity' and the "
-    "meters' noun; no rule splits it, so the condition on another table is dropped",
-    "ru-other-4": "confident wrong: «из Московского региона» is subscribers.region (free text, no listed value) "
-    "beside the subscribers' noun; no rule reads an adjective value of another table's column",
     "ru-neglist-5": "expectation error in this probe: enrollments.status is nullable, and the planner's "
     "(status NOT IN (...) OR status IS NULL) is the README's nullable form; the case says NOT IN alone",
     "en-overdue-2": "asked: 'overdue' before the table noun is not read as overdue_days > 0",
