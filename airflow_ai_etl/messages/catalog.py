@@ -430,6 +430,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{table} has no money column for {func}: which table and column hold {words!r}?",
         "ru": "В {table} нет колонки с деньгами для ({func}): в какой таблице и колонке «{words}»?",
     },
+    # A sum of a rate, share or score column (interest_rate, score, rating): {table}, {column}.
+    "planner.mart.sum_of_rate": {
+        "en": "{column} of {table} is a rate or a score: a sum of it means nothing. Which aggregate should the "
+        "mart take: the average of {column} (or its min/max), or a sum of another column?",
+        "ru": "{column} в {table} — ставка или оценка: сумма таких значений не имеет смысла. Что считать: "
+        "среднее {column} (или минимум/максимум) или сумму другой колонки?",
+    },
     "planner.mart.which_column": {
         "en": "Which column of {table} should {func} use: {columns}?",
         "ru": "Какую колонку {table} агрегировать ({func}): {columns}?",

@@ -253,6 +253,12 @@ EN_WEEKDAYS = {"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday
                "saturday": 6}  # fmt: skip
 # Nouns of days a schedule names after «по» («по будням», «по праздникам»): never a dimension of a mart
 SCHEDULE_DAY_NOUNS_RU = frozenset({"будни", "будень", "праздник", "выходные", "выходной"})
+# A rate, share or score column (interest_rate «Процентная ставка, % годовых», score «Балл (0-100)», rating
+# «Оценка (1-10)», stars «Звёздность»): values on a scale an average compares and a sum never adds up.
+# Name parts are the stems vocabulary.name_parts gives; comment words are prefixes of the comment's words.
+RATE_NAME_PARTS = frozenset({"rate", "percent", "pct", "ratio", "score", "star", "coeffici"})
+RATE_COMMENT_PREFIXES = ("ставк", "процент", "коэффициент", "оценк", "балл", "рейтинг", "звёздн", "звездн",
+                         "percent", "ratio", "score", "rating", "доля", "доли", "долю", "долей")  # fmt: skip
 # Weekdays as written abbreviations («пн, ср и пт», "Mon/Wed/Fri"): read in a list or after a preposition.
 WEEKDAY_ABBREVIATIONS = {"пн": 1, "вт": 2, "ср": 3, "чт": 4, "пт": 5, "сб": 6, "вс": 0, "mon": 1,
                          "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,

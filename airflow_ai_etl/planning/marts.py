@@ -54,7 +54,13 @@ from airflow_ai_etl.planning.filters import (
     value_meanings,
 )
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
-from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, WEEKDAY_ABBREVIATIONS, is_
+from airflow_ai_etl.planning.lexicon import (
+    RATE_COMMENT_PREFIXES,
+    RATE_NAME_PARTS,
+    SCHEDULE_DAY_NOUNS_RU,
+    WEEKDAY_ABBREVIATIONS,
+    is_,
+)
 from airflow_ai_etl.planning.patterns import DEDUPE, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
@@ -2853,6 +2859,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             return Outcome.clarify(ask("no_measure"))
         # «сколько раз заправлялась и сколько литров в среднем»: the count of rows stays a measure
         measures = [*rows, {"func": "avg", "column": valued[0]["column"]}]
+    if (rate := _summed_rate(measures, fact)) is not None:  # «общая процентная ставка»: avg? another column?
+        return Outcome.clarify(ask("sum_of_rate", table=fact.name, column=rate))
     if _counted_head(ph, ground, fact) and {"func": "count"} not in measures:
         measures = [{"func": "count"}, *measures]  # "Visits per code, with the average duration"
     _drop_comment_tail(ph, fact)
@@ -4754,6 +4762,28 @@ def _listed(tokens: Sequence[Token], k: int) -> bool:
 
 MONEY_NAME_PARTS = {"amount", "total", "price", "sum", "cost", "valu", "salari", "gross", "net", "pay",
                     "paid", "revenu", "fee", "charg", "refund", "spend"}  # fmt: skip
+
+
+def _rate_column(column: Column) -> bool:
+    """A rate, share or score (interest_rate, score, rating, stars): its comment says so when it has one
+    (base_rate «Базовый тариф за ночь» is a price), its name otherwise; a money column never is one."""
+    if not column_kind(column.type).numeric or _money_name(column):
+        return False
+    if not column.comment:
+        return bool(set(name_parts(column.name)) & RATE_NAME_PARTS)
+    comment = column.comment.lower()
+    if "руб" in comment:
+        return False  # «Начисленные проценты, руб.»: money paid as interest, summed
+    return "%" in comment or any(w.startswith(RATE_COMMENT_PREFIXES) for w in re.findall(r"\w+", comment))
+
+
+def _summed_rate(measures: Sequence[dict[str, Any]], fact: Table) -> str | None:
+    """The rate or score column a measure sums: adding up rates or scores means nothing, so it is asked."""
+    for m in measures:
+        column = fact.column(m["column"]) if m.get("func") == "sum" and m.get("column") else None
+        if column is not None and _rate_column(column):
+            return column.name
+    return None
 
 
 def _money_name(column: Column) -> bool:
