@@ -88,6 +88,7 @@ from airflow_ai_etl.planning.patterns import (
     DEDUPE,
     DEDUPE_AFTER_VERB,
     DEDUPE_BEFORE_VERB,
+    DEDUPE_CLAUSE_BY,
     EXCEL_PATH,
     EXCEPTED_ONES,
     EXCLUDE,
@@ -2241,6 +2242,9 @@ class OfflinePlanner:
         if EXCLUDE_PREPOSITIONS.match(match.group(1)):
             return [], match.span()
         clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?(—") + 1
+        whole_clause = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?—") + 1
+        if DEDUPE_CLAUSE_BY.match(request.lower[whole_clause : match.start()]):
+            return [], match.span()  # «дубли по коду (code) убрать»: the duplicates go, the key column stays
         first, verb = request.token_at(clause_start), request.token_at(match.start())
         pii = self._personal_data_at(request, first)
         rest = request.lower[pii.end() : match.start()] if pii else ""

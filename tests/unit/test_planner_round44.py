@@ -54,3 +54,28 @@ def test_mode_word_is_no_text_value(catalog: str, text: str) -> None:
     assert outcome.spec is not None
     assert outcome.spec.source.where is None
     assert (outcome.spec.target.mode, outcome.spec.target.keys) == ("upsert", ["id"])
+
+
+# --- 2. «дубли по <column noun> (<column>) убрать»: a dedupe on that key, never the key left out.
+# Before: every column but the key loaded, nothing deduped (confident wrong).
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "key"),
+    [
+        (
+            "hotel",
+            "брони ежедневно в 3, дубли по коду бронирования (reservation_code) убрать",
+            "reservation_code",
+        ),
+        ("hotel", "гости каждый час, дубликаты по почте (email) убрать", "email"),
+        ("insurance", "страхователи раз в день, дубли по ИНН (inn) выкинуть", "inn"),
+    ],
+)
+def test_bracketed_dedupe_key_is_a_dedupe(catalog: str, text: str, key: str) -> None:
+    outcome = plan_in(catalog, text)
+    if outcome.status != "ok":
+        return  # asked: never a silent wrong plan
+    assert outcome.spec is not None
+    assert outcome.spec.source.columns is None or key in outcome.spec.source.columns
+    assert [t.columns for t in outcome.spec.transforms if t.type == "dedupe"] == [[key]]
