@@ -322,6 +322,13 @@ _SCHEDULE_WORDS = {
 PARTICIPLES = ("PRTF", "PRTS")
 
 
+def _participle_only(word: str) -> bool:
+    """A Russian word every reading of which is a full participle («оплаченных», «сторнированные»): it names
+    rows in a state, never a column (columns are nouns)."""
+    parses = analyse(word.lower()) if CYRILLIC.search(word) else ()
+    return bool(parses) and all(p.pos == "PRTF" for p in parses)
+
+
 def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = None) -> re.Match[str] | None:
     """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match; with `pos`,
     only a Russian reading of those parts of speech counts («изменившиеся»: a participle of измениться)."""
@@ -2214,6 +2221,8 @@ class OfflinePlanner:
             return [], match.span()  # «кроме льготников»: rows whose flag is set ('Льготник'), not a column
         if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
             return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
+        if start < len(request.raw) and _participle_only(request.raw[start]):
+            return [], match.span()  # «кроме оплаченных»: a participle says which rows (read or asked)
         if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
             return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
         if (

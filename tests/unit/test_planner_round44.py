@@ -79,3 +79,21 @@ def test_bracketed_dedupe_key_is_a_dedupe(catalog: str, text: str, key: str) -> 
     assert outcome.spec is not None
     assert outcome.spec.source.columns is None or key in outcome.spec.source.columns
     assert [t.columns for t in outcome.spec.transforms if t.type == "dedupe"] == [[key]]
+
+
+# --- 4. «кроме <participle>» read as rows left out leaves every column in. Before: «начисления, кроме
+# оплаченных» filtered status <> 'paid' and also dropped status (confident wrong).
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("utility", "начисления, кроме оплаченных, ежедневно в 2", "status <> 'paid'"),
+        ("hotel", "начисления на счёт гостя, кроме сторнированных, каждый час", "is_refunded = false"),
+    ],
+)
+def test_except_participle_is_rows_not_a_column(catalog: str, text: str, where: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert (outcome.spec.source.where, outcome.spec.source.columns) == (where, None)
