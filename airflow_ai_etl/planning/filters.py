@@ -3086,7 +3086,9 @@ class RowFilters:
             return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
         if lower in ("номер", "number", "no", "№"):
             return False  # «в общежитии номер 3»: the value is the number after it, not the word
-        if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or is_mask_word(lower):
+        if lower in request.claimed and not self.is_listed_value(table, lower):
+            return False  # "the insurance company database"; but 'Тип (person, company)' lists "company"
+        if PIPELINE_VERBS.fullmatch(lower) or is_mask_word(lower):
             return False
         if NULL_WORDS.match(lower) or NULL_AFTER.fullmatch(lower):
             return False  # "где город пустой" is a null check

@@ -81,6 +81,26 @@ def test_bracketed_dedupe_key_is_a_dedupe(catalog: str, text: str, key: str) -> 
     assert [t.columns for t in outcome.spec.transforms if t.type == "dedupe"] == [[key]]
 
 
+# --- 3. «<table>: <column words>» with a word only a column comment reads: never every column silently.
+
+
+@pytest.mark.xfail(strict=True, reason="not fixed yet (planner44 ran out of time): every column loaded")
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("hotel", "гости: имя, страна, уровень лояльности — каждый день в 7"),
+        ("hotel", "номера: номер, тип, этаж — ежедневно"),
+        ("hotel", "отели: название, город, звёздность, ежедневно в 4"),
+    ],
+)
+def test_colon_column_list_never_loads_everything(catalog: str, text: str) -> None:
+    outcome = plan_in(catalog, text)
+    if outcome.status == "ok":
+        assert outcome.spec is not None and outcome.spec.source.columns is not None, "every column loaded"
+    else:
+        assert outcome.status == "needs_clarification"
+
+
 # --- 4. «кроме <participle>» read as rows left out leaves every column in. Before: «начисления, кроме
 # оплаченных» filtered status <> 'paid' and also dropped status (confident wrong).
 
@@ -97,3 +117,40 @@ def test_except_participle_is_rows_not_a_column(catalog: str, text: str, where: 
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert (outcome.spec.source.where, outcome.spec.source.columns) == (where, None)
+
+
+# --- 5. a listed value after its column word is read even when the connection's description has the word too
+# ("company" of 'Тип страхователя (person, company)' and an "Insurance company database"). Before: the word was
+# claimed by the connection and every row loaded (confident wrong).
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("insurance", "policy holders of type company, daily at 5", "holder_type = 'company'"),
+        ("insurance", "policy holders of type person, every day at 6", "holder_type = 'person'"),
+    ],
+)
+def test_listed_value_beats_connection_word(catalog: str, text: str, where: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert outcome.spec.source.where == where
+
+
+# "<rows> that are <listed value>" (plural, no column word): still every row loaded, left for later.
+
+
+@pytest.mark.xfail(strict=True, reason="not fixed yet (planner44 ran out of time): every row loaded")
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("insurance", "policy holders that are companies, every day at 6", "holder_type = 'company'"),
+        ("insurance", "policy holders, companies only, daily at 5", "holder_type = 'company'"),
+    ],
+)
+def test_that_are_listed_value_filters(catalog: str, text: str, where: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert outcome.spec.source.where == where
