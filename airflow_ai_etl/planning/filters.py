@@ -3284,7 +3284,9 @@ class RowFilters:
             return False  # «остатки по складам (inventory)»: the table's own name, given in brackets
         if lower in ("номер", "number", "no", "№"):
             return False  # «в общежитии номер 3»: the value is the number after it, not the word
-        if lower in request.claimed or PIPELINE_VERBS.fullmatch(lower) or is_mask_word(lower):
+        if lower in request.claimed and not self.is_listed_value(table, lower):
+            return False  # "the insurance company database"; but 'Тип (person, company)' lists "company"
+        if PIPELINE_VERBS.fullmatch(lower) or is_mask_word(lower):
             return False
         if NULL_WORDS.match(lower) or NULL_AFTER.fullmatch(lower):
             return False  # "где город пустой" is a null check
@@ -3292,6 +3294,8 @@ class RowFilters:
             return False
         if value.islower() and _only_verb(lower):
             return False  # «в общежитии перелей в клик»: the imperative starts the next clause, no value
+        if _sentence_word(lower):
+            return False  # «из отзывов нужны только ...», «в поддержку апсертом»: the sentence, no value
         return lower not in VALUE_NOISE and not re.search(r"(ть|ться|ти)$", lower)
 
     def _dotted_value(self, lower: str) -> bool:
@@ -3871,6 +3875,36 @@ def _only_verb(word: str) -> bool:
     """A Russian word every reading of which is a verb («перелей», «гони», «выгружай»)."""
     parses = analyse(word) if re.fullmatch(r"[а-яё]+", word) else ()
     return bool(parses) and all(p.pos in ("VERB", "INFN") for p in parses)
+
+
+# Lexicon concepts of how the pipeline loads: a word of one says the load mode or its refresh, never a value.
+_MODE_CONCEPTS = frozenset(
+    {
+        "MERGE",
+        "DEDUPE",
+        "APPEND_ONLY",
+        "REPLACE",
+        "INCREMENTAL",
+        "MASK",
+        "CDC",
+        "REFRESH",
+        "DESTROY_VERB",
+        "WIPE",
+    }
+)
+
+
+def _sentence_word(word: str) -> bool:
+    """A word of the sentence itself, no value of a text column: a Russian predicate every reading of which is
+    a short adjective or a predicative («нужны», «нужно», «надо»), or a word of a load-mode concept
+    («апсертом», «мержем», «инкрементом», "upsert")."""
+    tokens = tokenize(word)
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    if token.lang == "ru" and token.parses and all(p.pos in ("ADJS", "PRED", "PREP") for p in token.parses):
+        return True
+    return any(is_(token, concept) for concept in _MODE_CONCEPTS)
 
 
 # «Ростов-на-Дону» has three joins; a bound keeps a 16 kB «а-а-а-…» linear (every word's value is read).

@@ -88,6 +88,7 @@ from airflow_ai_etl.planning.patterns import (
     DEDUPE,
     DEDUPE_AFTER_VERB,
     DEDUPE_BEFORE_VERB,
+    DEDUPE_CLAUSE_BY,
     EXCEL_PATH,
     EXCEPTED_ONES,
     EXCLUDE,
@@ -319,6 +320,16 @@ _SCHEDULE_WORDS = {
 
 
 PARTICIPLES = ("PRTF", "PRTS")
+
+
+_COLON = re.compile(r":\s*")
+
+
+def _participle_only(word: str) -> bool:
+    """A Russian word every reading of which is a full participle («оплаченных», «сторнированные»): it names
+    rows in a state, never a column (columns are nouns)."""
+    parses = analyse(word.lower()) if CYRILLIC.search(word) else ()
+    return bool(parses) and all(p.pos == "PRTF" for p in parses)
 
 
 def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = None) -> re.Match[str] | None:
@@ -2217,6 +2228,8 @@ class OfflinePlanner:
             return [], match.span()  # «кроме льготников»: rows whose flag is set ('Льготник'), not a column
         if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
             return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
+        if start < len(request.raw) and _participle_only(request.raw[start]):
+            return [], match.span()  # «кроме оплаченных»: a participle says which rows (read or asked)
         if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
             return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
         if (
@@ -2245,6 +2258,9 @@ class OfflinePlanner:
         if EXCLUDE_PREPOSITIONS.match(match.group(1)):
             return [], match.span()
         clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?(—") + 1
+        whole_clause = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?—") + 1
+        if DEDUPE_CLAUSE_BY.match(request.lower[whole_clause : match.start()]):
+            return [], match.span()  # «дубли по коду (code) убрать»: the duplicates go, the key column stays
         first, verb = request.token_at(clause_start), request.token_at(match.start())
         pii = self._personal_data_at(request, first)
         rest = request.lower[pii.end() : match.start()] if pii else ""
@@ -3463,15 +3479,19 @@ class OfflinePlanner:
     def _list_after_table_noun(self, request: Request, table: Table) -> list[str]:
         """«полисы: policy_number, holder_id, starts_on — каждый день»: two or more of the table's columns
         right after its noun and a colon are the columns to load (planner36: the list was lost)."""
-        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for match in COLON_LIST.finditer(request.text):
-            noun = request.token_at(match.start()) - 1
-            if noun < 0 or not (self.vocabulary.meanings(request.tokens[noun]) & own):
+            if not self._colon_after_table_noun(request, table, match.start()):
                 continue  # «маскировать: email, phone»: the colon follows another word, not the table's noun
             known, unknown = self._listed_columns(table, match.group(1))
             if len(known) > 1 and not unknown:
                 return known
         return []
+
+    def _colon_after_table_noun(self, request: Request, table: Table, colon: int) -> bool:
+        """The colon at `colon` follows the table's own noun («отели:», "policies:")."""
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        noun = request.token_at(colon) - 1
+        return noun >= 0 and bool(self.vocabulary.meanings(request.tokens[noun]) & own)
 
     def _noun_list(self, request: Request, table: Table) -> Found | None:
         """«только id, ФИО, группу и статус», "just the id, name and phone": a list after «только»/"only"
@@ -3479,6 +3499,13 @@ class OfflinePlanner:
         An item no column answers to is asked about, never dropped (the list would lose a column). None
         when there is no such list (the first item names no column: «только новые»)."""
         cues = list(NOUN_LIST_CUE.finditer(request.text))
+        # «отели: название, город, звёздность»: the table's noun and a colon open a list of column words too
+        colons = [
+            m
+            for m in _COLON.finditer(request.text)
+            if self._colon_after_table_noun(request, table, m.start())
+        ]
+        cues = sorted([*cues, *colons], key=lambda m: m.start())
         for cue, following in zip(cues, [*cues[1:], None], strict=False):
             # the list ends where words another rule read begin («..., только id и amount вручную»), and
             # at the next «только» at the latest (which opens a list of its own: reading every cue's list to
@@ -3494,6 +3521,7 @@ class OfflinePlanner:
             items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]
             if items:  # "the total and status columns": the noun closes the list
                 items[-1] = re.sub(r"\s+(?:columns?|fields?)$", "", items[-1], flags=re.I)
+                items[-1] = re.sub(r"\s+(?:only|только)$", "", items[-1], flags=re.I)  # "a and b only"
             scheduled = [k for k, i in enumerate(items) if parse_schedule(i) is not None]
             items = items[: scheduled[0]] if scheduled else items  # "only changes, hourly"
             told = [
@@ -3519,8 +3547,9 @@ class OfflinePlanner:
                     unknown.append(item)
                 elif name not in columns:
                     columns.append(name)
-            if not columns or self._item_column(table, words(items[0])) is None:
-                continue
+            first_unknown = self._item_column(table, words(items[0])) is None
+            if not columns or first_unknown and (cue not in colons or _instruction(items[0])):
+                continue  # «только новые, ...»: no list; after «<table>:» an unknown word is asked
             if _listed_value_only(table, items[0]):
                 continue  # «только pending, номер карты скрыть»: a value of status, the rows, not a list
             masked = [k for k, i in enumerate(items) if k >= 1 and _closes_with_mask(i)]

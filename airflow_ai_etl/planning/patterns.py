@@ -34,6 +34,12 @@ DEDUPE_BEFORE_VERB = re.compile(
     r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*(?!табл|table|баз|данн|data|всё|все\b|all\b)[\w.]+)*)?\s*$",
     re.IGNORECASE,
 )
+# A clause opening with the duplicates and «по»/"by": «дубли по коду брони (reservation_code) убрать», "dupes
+# by e-mail (email) removed": what its verb removes is the duplicates, never the key column (planner44).
+DEDUPE_CLAUSE_BY = re.compile(
+    r"^\W*(?:(?:а|и|and|also|потом)\s+)?(?:duplicat\w*|dup\w*|дубл\w*|повтор\w*|задвоен\w*)\s+(?:по|by|on)\s",
+    re.IGNORECASE,
+)
 # Change data capture: "deletes"/"удаления" there are events to replicate, not an order to delete.
 CDC = re.compile(
     r"\b(cdc|change\s+data\s+capture|(stream|captur\w*|replicat\w*|track\w*)\s+(all\s+|[a-z]+\s+)?changes|"
