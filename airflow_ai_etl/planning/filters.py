@@ -294,7 +294,8 @@ class RowFilters:
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
-            self._value_before_column_conditions, self._substantive_state_conditions,
+            self._value_before_column_conditions, self._relative_value_conditions,
+            self._substantive_state_conditions,
             self._cued_state_conditions,
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
@@ -1588,6 +1589,43 @@ class RowFilters:
                 condition = self._negated(table, str(condition))
             if condition:
                 yield request.spans[first][0], column.name, condition
+
+    def _relative_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "policy holders that are companies", "rooms which are not suites": a relative clause whose
+        predicate is a value one filterable column lists (singular or plural: the same stem) is the rows of
+        that value, read even when the connection's description also has the word (planner44's "company")."""
+        if request.language != "en":
+            return
+        tokens = request.tokens
+        for i in range(len(tokens) - 2):
+            if tokens[i] not in ("that", "which", "who") or tokens[i + 1] not in ("are", "is"):
+                continue
+            k, negated = i + 2, False
+            if tokens[k] == "not" and k + 1 < len(tokens):
+                k, negated = k + 1, True
+            if tokens[k] in ("a", "an") and k + 1 < len(tokens):
+                k += 1
+            if request.is_handled(request.spans[k][0]):
+                continue
+            said = stem(tokens[k])
+            named = [
+                (column, value)
+                for column in table.columns
+                if self._filterable(table, column)
+                for value in listed_values(column.comment)
+                if stem(value.lower()) == said
+            ]
+            if len(named) != 1:
+                continue
+            ((column, value),) = named
+            condition: str | None = f"{column.name} = {_quote(value)}"
+            if negated:
+                condition = self._negated(table, str(condition))
+            request.handled.append((request.spans[i][0], request.spans[k][1]))
+            if condition:
+                yield request.spans[k][0], column.name, condition
 
     def _listing_column(self, table: Table, word: str) -> Column | None:
         """The one filterable column `word` names whose comment lists its values ('Приоритет (low, ...)')."""
