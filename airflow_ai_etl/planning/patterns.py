@@ -305,7 +305,9 @@ FILTER_HINTS = re.compile(
     r"\b(created\s+(after|before|since)|(after|before|since)\s+\d|older\s+than|newer\s+than|"
     r"last\s+\d+\s+days?|where|only\s+those|big|large|small|huge|top\s+\d+|за\s+последн\w*|"
     # judging adjectives ("with a bad credit score", «с плохой историей»): rows of some quality, never all
-    r"bad|good|poor|high|low|worst|best|плох\w*|хорош\w*|высок\w*|низк\w*|"
+    # ("good morning", "best regards", «хорошего дня» are greetings, no quality of rows)
+    r"bad|good(?!\s+(?:morning|afternoon|evening|day|night))|poor|high|low|worst|"
+    r"best(?!\s+(?:regards|wishes))|плох\w*|хорош\w*(?!\s+(?:дня|вечера|выходных|недели))|высок\w*|низк\w*|"
     r"после\s+\d|старше|младше|новее|крупн\w*|мелк\w*|у\s+которых|которые\s+(больше|меньше|старше)|где|"
     r"nulls|null\s+values|empty\s+(?:rows|values|records)|пуст\w+\s+(?:строк|значени|запис)\w*|"
     + ROWS_NAMED_BY_WORD
