@@ -354,6 +354,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}»: сохранять уже загруженные строки и дописывать только новые (по какой колонке их "
         "отличать?) или каждый раз перезаливать таблицу целиком?",
     },
+    "planner.filter_hint_unread": {
+        "en": "I could not turn {phrase!r} into a filter on {table}. Which condition should the rows meet (for example 'total > 1000')?",
+        "ru": "Не удалось превратить «{phrase}» в фильтр по {table}. Какому условию должны отвечать строки (например, «total > 1000»)?",
+    },
     "planner.unread_clause": {
         "en": "I could not turn '{phrase}' into a row condition: which rows of {table} should be loaded "
         "(e.g. 'where returned_at IS NULL')?",

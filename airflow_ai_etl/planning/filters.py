@@ -32,6 +32,7 @@ from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import (
     BARE_NAME_IN_BRACKETS,
     BETWEEN,
@@ -102,6 +103,7 @@ from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODES,
     ROW_PRONOUNS_EN,
+    VALUE_MEANINGS,
     Vocabulary,
     apposition_nominative,
     name_parts,
@@ -181,17 +183,17 @@ class RowFilters:
         )
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
+        questions += self._unread_ones(request, table, conditions) if not questions else []
         if questions:
             return Found(None, questions)
         # Conditions name columns as the catalog spells them; PostgreSQL folds unquoted names.
         where = quote_folded_names(" AND ".join(conditions), table.column_names) or None
         hint = FILTER_HINTS.search(request.lower)
         if hint and not where:
-            question = (
-                f"I could not turn {hint.group(0)!r} into a filter on {table.qualified_name}. "
-                "Which condition should the rows meet (for example 'total > 1000')?"
+            phrase, name = hint.group(0), table.qualified_name
+            return Found(
+                None, [say(request.language, "planner.filter_hint_unread", phrase=phrase, table=name)]
             )
-            return Found(None, [question])
         read = (where or "").lower()  # «со статусом dropped»: a value the filter read is no refusal
         unhandled = [
             m
@@ -295,6 +297,7 @@ class RowFilters:
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
             self._value_before_column_conditions, self._relative_value_conditions,
+            self._value_only_conditions, self._the_ones_conditions,
             self._substantive_state_conditions,
             self._cued_state_conditions,
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
@@ -1609,23 +1612,107 @@ class RowFilters:
                 k += 1
             if request.is_handled(request.spans[k][0]):
                 continue
-            said = stem(tokens[k])
-            named = [
-                (column, value)
-                for column in table.columns
-                if self._filterable(table, column)
-                for value in listed_values(column.comment)
-                if stem(value.lower()) == said
-            ]
-            if len(named) != 1:
+            named = self._value_by_stem(table, tokens[k])
+            if named is None:
                 continue
-            ((column, value),) = named
+            column, value = named
             condition: str | None = f"{column.name} = {_quote(value)}"
             if negated:
                 condition = self._negated(table, str(condition))
             request.handled.append((request.spans[i][0], request.spans[k][1]))
             if condition:
                 yield request.spans[k][0], column.name, condition
+
+    def _value_only_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "policy holders, companies only", "claims daily, thefts only": an English word right before
+        "only" that is a value one filterable column lists (singular or plural: the same stem, as in "that are
+        companies") is that value's rows. A word that names a table or a column is left to their rules."""
+        if request.language != "en":
+            return
+        tokens = request.tokens
+        for k in range(len(tokens) - 1):
+            if tokens[k + 1] != "only" or request.is_handled(request.spans[k][0]):
+                continue
+            if self.grounding._names_table(tokens[k], table) or self._negator_before(request, k) is not None:
+                continue
+            if says_recent(self._token_of(request, k)):  # "new only": the new rows, not status 'new'
+                continue
+            named = self._value_by_stem(table, tokens[k])
+            if named is None:
+                continue
+            column, value = named
+            request.handled.append((request.spans[k][0], request.spans[k + 1][1]))
+            yield request.spans[k][0], column.name, f"{column.name} = {_quote(value)}"
+
+    def _the_ones_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "guest reviews daily, the public ones", "calls, the roaming ones", "claims, not the theft ones":
+        "the <word> ones" stands for rows of the table; the word is a value one column lists (by stem) or a
+        word of one flag: those rows (after a negator, the others). Any other word is asked about by
+        `_unread_ones` when nothing else filters the rows."""
+        for k in self._ones_phrases(request):
+            if says_recent(self._token_of(request, k)):  # "the new ones": the incremental rules' cue
+                continue
+            named = self._value_by_stem(table, request.tokens[k])
+            if named is not None:
+                column, condition = named[0].name, f"{named[0].name} = {_quote(named[1])}"
+            else:
+                flagged = self._flags_named(flags.of_table(table), self._token_of(request, k))
+                if len(flagged) != 1:
+                    continue
+                column, condition = flagged[0], f"{flagged[0]} = true"
+            negated = self._negator_before(request, k - 1) is not None
+            result = self._negated(table, condition) if negated else condition
+            request.handled.append((request.spans[k - 1][0], request.spans[k + 1][1]))
+            if result:
+                yield request.spans[k][0], column, result
+
+    @staticmethod
+    def _token_of(request: Request, k: int) -> Token:
+        """The lexer's token of the request's word `k` (its parses, for the lexicon)."""
+        return tokenize(request.text[slice(*request.spans[k])])[0]
+
+    @staticmethod
+    def _ones_phrases(request: Request) -> list[int]:
+        """Indices of the words `w` of "the w ones" / "the w one" not read yet (English)."""
+        if request.language != "en":
+            return []
+        tokens = request.tokens
+        return [
+            k
+            for k in range(1, len(tokens) - 1)
+            if tokens[k - 1] == "the"
+            and tokens[k + 1] in ROW_PRONOUNS_EN
+            and tokens[k].isalpha()
+            and not request.is_handled(request.spans[k][0])
+        ]
+
+    def _unread_ones(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """ "guest reviews daily, the published ones" with no filter read: rows of some kind, never all of
+        them; asked. Words of when rows came ("the new ones") are the incremental rules' cue."""
+        if conditions:
+            return []
+        for k in self._ones_phrases(request):
+            token = self._token_of(request, k)
+            if says_recent(token) or is_(token, "CHANGED") or is_(token, "DEDUPE"):
+                continue
+            phrase = request.text[request.spans[k - 1][0] : request.spans[k + 1][1]]
+            return [say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)]
+        return []
+
+    def _value_by_stem(self, table: Table, word: str) -> tuple[Column, str] | None:
+        """The one (filterable column, listed value) whose value has the stem of the English `word`
+        ("companies" -> holder_type 'company'); None when no column or several list it."""
+        said = stem(word)
+        named = [
+            (column, value)
+            for column in table.columns
+            if self._filterable(table, column)
+            for value in listed_values(column.comment)
+            if stem(value.lower()) == said
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _listing_column(self, table: Table, word: str) -> Column | None:
         """The one filterable column `word` names whose comment lists its values ('Приоритет (low, ...)')."""
@@ -3523,46 +3610,6 @@ BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that wer
 # Russian common words that are literally an English listed code: a value only when joined by и/или to another
 # value of the same column («только новые и in_progress»); alone «новые» keeps meaning new rows.
 COMMON_VALUE_WORDS = {"новый": "new"}
-# Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
-VALUE_MEANINGS = {
-    "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
-    "юань": ("cny",), "тенге": ("kzt",), "архив": ("archived", "archive"), "обработка": ("processing",),
-    "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
-    "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
-    "выпуститься": ("graduated",), "выпустить": ("graduated",),
-    "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
-    "просроченный": ("overdue", "expired"), "просрочить": ("overdue", "expired"),
-    "приложение": ("app", "application"),
-    # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
-    "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
-    "отклонить": ("rejected", "declined"), "решить": ("resolved",), "завершить": ("completed",),
-    "выполнить": ("done",),
-    # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
-    "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
-    "наличные": ("cash",), "успешный": ("success", "successful", "succeeded"),
-    # states said in everyday words ('Статус (draft, active, expired, cancelled)'): «действующие» = active,
-    # «ушедшие абоненты» = churned
-    "действующий": ("active",), "ушедший": ("churned",), "уйти": ("churned",),
-    # planner32: channels, kinds and states the bank, utility and logistics comments list in English
-    "банкомат": ("atm",), "онлайн": ("online",), "автокредит": ("auto",), "ипотечный": ("mortgage",),
-    "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
-    "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
-    "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
-    # planner36: directions a call comment lists ('Направление (incoming, outgoing)'): «звонки исходящие»
-    "входящий": ("incoming", "inbound"), "исходящий": ("outgoing", "outbound"),
-    # planner37: «аннулированные полисы» = cancelled; «отменённые» too, so «кроме отменённых и черновиков» is
-    # one list of listed values (NOT IN), not a state word beside a value
-    "аннулировать": ("cancelled", "canceled"), "аннулированный": ("cancelled", "canceled"),
-    "отменить": ("cancelled", "canceled"), "отменённый": ("cancelled", "canceled"),
-    "отмененный": ("cancelled", "canceled"),
-    # planner40: «отклонённые операции» are 'declined' where a status lists that word instead of 'rejected';
-    # «неуспешные и возвращённые платежи» = failed, refunded ('Статус (success, failed, refunded)')
-    "отклонённый": ("rejected", "declined"), "отклоненный": ("rejected", "declined"),
-    "неуспешный": ("failed",), "неудачный": ("failed",), "возвращённый": ("refunded",),
-    "возвращенный": ("refunded",), "возвратить": ("refunded",),
-    # insurance kinds said in Cyrillic ('Вид страхования (osago, kasko, ...)')
-    "каско": ("kasko",), "осаго": ("osago",),
-}  # fmt: skip
 
 
 def state_two_columns_question(language: str, table: Table, phrase: str, event: str) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from airflow_ai_etl.catalog import Column, Table
 from airflow_ai_etl.planning.lexer import Token, tokenize
-from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
+from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS, name_parts, stem, words
 
 # Name parts that say nothing of the state (is_archived, has_photo, seal_ok).
 _NAME_NOISE = frozenset({"is", "has", "flag", "ok", "yes", "no"})
@@ -66,6 +66,7 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
             if stem(token.lower) not in table_stems and not table_stems & set(name_parts(token.lower)):
                 latin.add(token.lower)
             continue
+        latin |= _latin_parts(token.lower, table_stems)  # 'VIP-клиент': the Latin half says the state
         if token.lang != "ru" or not token.parses or token.lemma in _COMMENT_NOISE:
             continue
         first, root = token.parses[0], stem(token.lemma)
@@ -96,6 +97,15 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     )
 
 
+def _latin_parts(word: str, table_stems: frozenset[str]) -> set[str]:
+    """The Latin halves of a hyphenated comment word ('VIP-клиент' -> vip), less the table's own nouns."""
+    if "-" not in word:
+        return set()
+    return {
+        part for part in word.split("-") if re.fullmatch(r"[a-z]{3,}", part) and stem(part) not in table_stems
+    }
+
+
 def of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
     """(name, flag words) of each boolean column of `table`, less the words of the table's own name and
     comment ('SIM-карты' of sim_cards: «SIM» is no flag word of is_esim) and of its other columns' comments.
@@ -122,8 +132,12 @@ def names_flag(token: Token, said: FlagWords) -> bool:
     if latin:
         word = latin.group(1)
         return word in said.latin or stem(word) in said.parts
+    if _first_half_names(token.lower, said):  # «VIP-клиентов», «вип-клиенты» of 'VIP-клиент'
+        return True
     if token.lang != "ru" or not token.parses:
         return False
+    if any(m in said.latin for lemma in token.lemmas for m in VALUE_MEANINGS.get(lemma, ())):
+        return True  # «вип» of 'VIP-клиент': a Russian word for the Latin one (the value lexicon)
     if token.lemmas & (said.nouns | said.adjectives):
         return True
     if token.parses[0].pos not in ("ADJF", "PRTF"):
@@ -132,6 +146,15 @@ def names_flag(token: Token, said: FlagWords) -> bool:
         return True
     # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
     return any(token.lemma.startswith(noun) for noun in said.nouns)
+
+
+def _first_half_names(word: str, said: FlagWords) -> bool:
+    """The first half of a hyphenated request word is a Latin flag word, as written («VIP-клиентов») or said
+    in Cyrillic by the value lexicon («вип-клиенты»)."""
+    first, hyphen, _ = word.partition("-")
+    if not hyphen or not first:
+        return False
+    return first in said.latin or any(m in said.latin for m in VALUE_MEANINGS.get(first, ()))
 
 
 def names_by_verb(tokens: list[Token], index: int, said: FlagWords) -> bool:

@@ -89,6 +89,12 @@ def _is_arrival(token: Token) -> bool:
     return token.lower in _EN_ARRIVAL
 
 
+def says_recent(token: Token) -> bool:
+    """`token` speaks of rows by when they came ("the new ones", "the latest ones"), not by what they hold:
+    a cue for the incremental rules, no row filter to ask about."""
+    return _is_arrival(token) or token.lower in _EN_LAST | _EN_COMPARATIVES
+
+
 def _is_rows(token: Token) -> bool:
     return token.lower in _ROWS or (token.lang == "ru" and token.has(_ROWS, pos=("NOUN",)))
 

@@ -166,6 +166,54 @@ def comment_jargon(word: str) -> frozenset[str]:
 # "successful ones only", "the failed one": English pronouns standing for the rows' own noun.
 ROW_PRONOUNS_EN = frozenset({"ones", "one"})
 
+# Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
+VALUE_MEANINGS = {
+    "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
+    "юань": ("cny",), "тенге": ("kzt",), "архив": ("archived", "archive"), "обработка": ("processing",),
+    "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
+    "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
+    "выпуститься": ("graduated",), "выпустить": ("graduated",),
+    "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
+    "просроченный": ("overdue", "expired"), "просрочить": ("overdue", "expired"),
+    "приложение": ("app", "application"),
+    # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
+    "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
+    "отклонить": ("rejected", "declined"), "решить": ("resolved",), "завершить": ("completed",),
+    "выполнить": ("done",),
+    # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
+    "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
+    "наличные": ("cash",), "успешный": ("success", "successful", "succeeded"),
+    # states said in everyday words ('Статус (draft, active, expired, cancelled)'): «действующие» = active,
+    # «ушедшие абоненты» = churned
+    "действующий": ("active",), "ушедший": ("churned",), "уйти": ("churned",),
+    # planner32: channels, kinds and states the bank, utility and logistics comments list in English
+    "банкомат": ("atm",), "онлайн": ("online",), "автокредит": ("auto",), "ипотечный": ("mortgage",),
+    "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
+    "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
+    "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
+    # planner36: directions a call comment lists ('Направление (incoming, outgoing)'): «звонки исходящие»
+    "входящий": ("incoming", "inbound"), "исходящий": ("outgoing", "outbound"),
+    # planner37: «аннулированные полисы» = cancelled; «отменённые» too, so «кроме отменённых и черновиков» is
+    # one list of listed values (NOT IN), not a state word beside a value
+    "аннулировать": ("cancelled", "canceled"), "аннулированный": ("cancelled", "canceled"),
+    "отменить": ("cancelled", "canceled"), "отменённый": ("cancelled", "canceled"),
+    "отмененный": ("cancelled", "canceled"),
+    # planner40: «отклонённые операции» are 'declined' where a status lists that word instead of 'rejected';
+    # «неуспешные и возвращённые платежи» = failed, refunded ('Статус (success, failed, refunded)')
+    "отклонённый": ("rejected", "declined"), "отклоненный": ("rejected", "declined"),
+    "неуспешный": ("failed",), "неудачный": ("failed",), "возвращённый": ("refunded",),
+    "возвращенный": ("refunded",), "возвратить": ("refunded",),
+    # insurance kinds said in Cyrillic ('Вид страхования (osago, kasko, ...)')
+    "каско": ("kasko",), "осаго": ("osago",),
+    # planner46: kinds said by their Russian adjective or noun with no bracketed gloss: «кредитные карты»
+    # ('Тип карты (debit, credit)'), «убытки по угонам» ('Тип события (accident, theft, fire, ...)'), «номера
+    # люкс» ('Категория номера (standard, superior, suite, family)'), «вип-клиенты» ('VIP-клиент', is_vip)
+    "кредитный": ("credit",), "дебетовый": ("debit",), "угон": ("theft",), "кража": ("theft",),
+    "пожар": ("fire",), "возгорание": ("fire",), "наводнение": ("flood",), "потоп": ("flood",),
+    "затопление": ("flood",), "болезнь": ("illness",), "заболевание": ("illness",), "дтп": ("accident",),
+    "авария": ("accident",), "люкс": ("suite",), "вип": ("vip",),
+}  # fmt: skip
+
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
 # comment says currency (the glossary's "currency"), even when its comment lists no values.
 CURRENCY_CODES = frozenset(

@@ -111,10 +111,6 @@ _RU: list[tuple[str, str]] = [
         "В каком формате файлы в {p}: CSV, TSV, Parquet или JSONL?",
     ),
     (
-        r"I could not turn (?P<h>.+?) into a filter on (?P<t>\S+)\. Which condition should the rows meet \(for example 'total > 1000'\)\?",
-        "Не удалось превратить {h} в фильтр по {t}. Какому условию должны отвечать строки (например, «total > 1000»)?",
-    ),
-    (
         r"Which rows of (?P<t>\S+) should be loaded\? I read the filter '(?P<w>.*)', but the request also says what is not wanted\.",
         "Какие строки {t} загружать? Я понял фильтр «{w}», но в запросе сказано и о том, что не нужно.",
     ),

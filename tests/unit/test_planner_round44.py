@@ -154,19 +154,14 @@ def test_listed_value_beats_connection_word(catalog: str, text: str, where: str)
 
 
 # "<rows> that are <listed value>" (plural, no column word): read since round 45 (test_planner_round45.py);
-# "<plural value> only" with no column word still loads every row.
+# "<plural value> only" with no column word: read since round 46 (test_planner_round46.py).
 
 
 @pytest.mark.parametrize(
     ("catalog", "text", "where"),
     [
         ("insurance", "policy holders that are companies, every day at 6", "holder_type = 'company'"),
-        pytest.param(
-            "insurance",
-            "policy holders, companies only, daily at 5",
-            "holder_type = 'company'",
-            marks=pytest.mark.xfail(strict=True, reason="not fixed yet: every row loaded"),
-        ),
+        ("insurance", "policy holders, companies only, daily at 5", "holder_type = 'company'"),  # round 46
     ],
 )
 def test_that_are_listed_value_filters(catalog: str, text: str, where: str) -> None:
