@@ -55,6 +55,8 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import (
+    CURRENCY_COMMENT_PREFIXES,
+    EXCHANGE_RATE_COMMENT_PREFIXES,
     RATE_COMMENT_PREFIXES,
     RATE_NAME_PARTS,
     SCHEDULE_DAY_NOUNS_RU,
@@ -4771,10 +4773,20 @@ def _rate_column(column: Column) -> bool:
         return False
     if not column.comment:
         return bool(set(name_parts(column.name)) & RATE_NAME_PARTS)
-    comment = column.comment.lower()
-    if "руб" in comment:
+    words = re.findall(r"\w+", column.comment.lower())
+    if _exchange_rate_comment(words):
+        return True  # «Курс к рублю»: the rouble is what the rate is quoted in, not money summed
+    if any("руб" in w for w in words):
         return False  # «Начисленные проценты, руб.»: money paid as interest, summed
-    return "%" in comment or any(w.startswith(RATE_COMMENT_PREFIXES) for w in re.findall(r"\w+", comment))
+    return "%" in column.comment or any(w.startswith(RATE_COMMENT_PREFIXES) for w in words)
+
+
+def _exchange_rate_comment(words: Sequence[str]) -> bool:
+    """«Курс к рублю», «Обменный курс валюты»: «курс» with a currency word is an exchange rate; «Курс
+    обучения» (a year of study) is not."""
+    return any(w.startswith(EXCHANGE_RATE_COMMENT_PREFIXES) for w in words) and any(
+        w.startswith(CURRENCY_COMMENT_PREFIXES) for w in words
+    )
 
 
 def _summed_rate(measures: Sequence[dict[str, Any]], fact: Table) -> str | None:
