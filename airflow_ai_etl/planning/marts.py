@@ -373,6 +373,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         else t.lower in ("per",) and _grain_noun(nxt) is not None
         for t, nxt in zip(words, words[1:], strict=False)
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
+    grain_phrase = grain_phrase or _by_grain(words)  # "orders by month": as «Заказы по месяцам»
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
     grain_phrase = grain_phrase or _grain_on_date(words)  # "weekly by visit date": a grain, never a schedule
     grain_phrase = grain_phrase or _grain_on_time_name(words)  # "X by topic, monthly by created_at"
@@ -7595,6 +7596,30 @@ def _grain_read(ph: MartPhrase, k: int) -> bool:
     """Token k is a grain adjective or adverb the grain loop read already ("per district hourly")."""
     t = ph.tokens[k]
     return k in ph.used and bool(_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
+
+
+def _by_grain(words: Sequence[Token]) -> bool:
+    """ "orders by month", "visits by week": an English "by" + a grain noun after a noun groups the rows per
+    grain, as «по месяцам» and "per month" do (README, marts: one reading in both languages); a keyed "by"
+    ("partitioned by month", "dedupe by day") is no grouping, and a load verb was read before this."""
+    return any(
+        t.lower == "by"
+        and _grain_noun(words[k + 1]) is not None
+        and words[k - 1].lang == "en"
+        and words[k - 1].lower not in _KEYED_BY
+        and (words[k - 1].lower in SPLIT_EN or not _participle(words[k - 1]))  # "refreshed by month end"
+        and not _grain_qualified(words, k + 2)
+        for k, t in enumerate(words[1:-1], start=1)
+    )
+
+
+# Words after a grain noun that make it no grain: "by day of week", "by month end", "by day 5"
+GRAIN_TAIL_EN = {"of", "end", "ends", "start", "starts", "close", "closing", "boundary", "boundaries"}
+
+
+def _grain_qualified(words: Sequence[Token], k: int) -> bool:
+    """The word at `k`, right after a grain noun, makes it a part or a point of the period, not a grain."""
+    return k < len(words) and (words[k].lower in GRAIN_TAIL_EN or words[k].lower.isdigit())
 
 
 def _grain_on_date(words: Sequence[Token]) -> bool:
