@@ -2618,6 +2618,25 @@ def _role_compound_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> st
     return None
 
 
+def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table | None:
+    """«средняя премия по полисам по каналам»: «по <table noun>» right after the measure's words, naming
+    another table than the fact that holds a numeric column those words name (policies.premium 'Страховая
+    премия' while the fact read is premium_payments), may say whose measure it is (the policies' premium)
+    rather than a dimension (per policy): that table, asked about, never grouped by its key as a guess."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        words = [tokens[k] for k in m.object] or [tokens[m.index]]
+        last = max([m.index, *m.object])
+        if last + 2 >= len(tokens) or tokens[last + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+            continue
+        owner = ground.table_of(tokens[last + 2])
+        if owner is None or owner is fact:
+            continue
+        if any(c.name in _numeric_names(owner) for c in ground.columns_named(owner, words)):
+            return owner
+    return None
+
+
 def _state_or_counter(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> str | None:
     """«Сумма просроченных кредитов», "total of overdue loans": a sum/avg/min/max whose object is only the
     fact's noun and a state word before it that means one listed value of a text column (status 'overdue')
@@ -2826,6 +2845,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=ratio))  # «средний платёж на абонента»: as ARPU is
     if (role := _role_compound_elsewhere(ph, ground, fact)) is not None:
         return Outcome.clarify(ask("residue", words=role))  # «вкладов клиентов-резидентов»: not on deposits
+    if (owner := _measure_owner_after(ph, ground, fact)) is not None:  # «премия по полисам»: whose premium?
+        return Outcome.clarify(ask("which_fact", tables=f"{owner.name}, {fact.name}"))
     if (state_or_count := _state_or_counter(ph, ground, fact, ask)) is not None:
         return Outcome.clarify(state_or_count)  # «просроченных кредитов»: status 'overdue' or overdue_days?
     if _counts_people(ph) and not _of_people(fact, ground):  # «кол-во людей по моделям машин»: not vehicles
