@@ -438,7 +438,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planner.mart.sum_of_rate": {
         "en": "{column} of {table} is a rate or a score: a sum of it means nothing. Which aggregate should the "
         "mart take: the average of {column} (or its min/max), or a sum of another column?",
-        "ru": "{column} в {table} — ставка или оценка: сумма таких значений не имеет смысла. Что считать: "
+        "ru": "{column} в {table} — ставка, курс или оценка: сумма таких значений не имеет смысла. Что считать: "
         "среднее {column} (или минимум/максимум) или сумму другой колонки?",
     },
     "planner.mart.which_column": {

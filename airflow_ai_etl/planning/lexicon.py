@@ -259,6 +259,11 @@ SCHEDULE_DAY_NOUNS_RU = frozenset({"будни", "будень", "праздни
 RATE_NAME_PARTS = frozenset({"rate", "percent", "pct", "ratio", "score", "star", "coeffici"})
 RATE_COMMENT_PREFIXES = ("ставк", "процент", "коэффициент", "оценк", "балл", "рейтинг", "звёздн", "звездн",
                          "percent", "ratio", "score", "rating", "доля", "доли", "долю", "долей")  # fmt: skip
+# An exchange rate («Курс к рублю», «Курс доллара», «Обменный курс валюты»): «курс» in a comment is a rate
+# only with a currency or rouble word beside it, never a university course or year of study («Курс обучения»).
+EXCHANGE_RATE_COMMENT_PREFIXES = ("курс",)
+CURRENCY_COMMENT_PREFIXES = ("руб", "валют", "доллар", "евро", "юан", "обмен", "usd", "eur", "cny", "rub",
+                             "currency", "exchange")  # fmt: skip
 # Weekdays as written abbreviations («пн, ср и пт», "Mon/Wed/Fri"): read in a list or after a preposition.
 WEEKDAY_ABBREVIATIONS = {"пн": 1, "вт": 2, "ср": 3, "чт": 4, "пт": 5, "сб": 6, "вс": 0, "mon": 1,
                          "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,

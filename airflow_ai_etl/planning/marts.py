@@ -55,6 +55,8 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import (
+    CURRENCY_COMMENT_PREFIXES,
+    EXCHANGE_RATE_COMMENT_PREFIXES,
     RATE_COMMENT_PREFIXES,
     RATE_NAME_PARTS,
     SCHEDULE_DAY_NOUNS_RU,
@@ -371,6 +373,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         else t.lower in ("per",) and _grain_noun(nxt) is not None
         for t, nxt in zip(words, words[1:], strict=False)
     )  # «по дням», "per week": a grain, whatever is counted ("Leads per source per week")
+    grain_phrase = grain_phrase or _by_grain(words)  # "orders by month": as «Заказы по месяцам»
     per = any(t.lower == "per" for t in words)  # "appointments per doctor specialty"
     grain_phrase = grain_phrase or _grain_on_date(words)  # "weekly by visit date": a grain, never a schedule
     grain_phrase = grain_phrase or _grain_on_time_name(words)  # "X by topic, monthly by created_at"
@@ -2615,6 +2618,25 @@ def _role_compound_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> st
     return None
 
 
+def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table | None:
+    """«средняя премия по полисам по каналам»: «по <table noun>» right after the measure's words, naming
+    another table than the fact that holds a numeric column those words name (policies.premium 'Страховая
+    премия' while the fact read is premium_payments), may say whose measure it is (the policies' premium)
+    rather than a dimension (per policy): that table, asked about, never grouped by its key as a guess."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        words = [tokens[k] for k in m.object] or [tokens[m.index]]
+        last = max([m.index, *m.object])
+        if last + 2 >= len(tokens) or tokens[last + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+            continue
+        owner = ground.table_of(tokens[last + 2])
+        if owner is None or owner is fact:
+            continue
+        if any(c.name in _numeric_names(owner) for c in ground.columns_named(owner, words)):
+            return owner
+    return None
+
+
 def _state_or_counter(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> str | None:
     """«Сумма просроченных кредитов», "total of overdue loans": a sum/avg/min/max whose object is only the
     fact's noun and a state word before it that means one listed value of a text column (status 'overdue')
@@ -2823,6 +2845,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("unsupported", word=ratio))  # «средний платёж на абонента»: as ARPU is
     if (role := _role_compound_elsewhere(ph, ground, fact)) is not None:
         return Outcome.clarify(ask("residue", words=role))  # «вкладов клиентов-резидентов»: not on deposits
+    if (owner := _measure_owner_after(ph, ground, fact)) is not None:  # «премия по полисам»: whose premium?
+        return Outcome.clarify(ask("which_fact", tables=f"{owner.name}, {fact.name}"))
     if (state_or_count := _state_or_counter(ph, ground, fact, ask)) is not None:
         return Outcome.clarify(state_or_count)  # «просроченных кредитов»: status 'overdue' or overdue_days?
     if _counts_people(ph) and not _of_people(fact, ground):  # «кол-во людей по моделям машин»: not vehicles
@@ -4771,10 +4795,20 @@ def _rate_column(column: Column) -> bool:
         return False
     if not column.comment:
         return bool(set(name_parts(column.name)) & RATE_NAME_PARTS)
-    comment = column.comment.lower()
-    if "руб" in comment:
+    words = re.findall(r"\w+", column.comment.lower())
+    if _exchange_rate_comment(words):
+        return True  # «Курс к рублю»: the rouble is what the rate is quoted in, not money summed
+    if any("руб" in w for w in words):
         return False  # «Начисленные проценты, руб.»: money paid as interest, summed
-    return "%" in comment or any(w.startswith(RATE_COMMENT_PREFIXES) for w in re.findall(r"\w+", comment))
+    return "%" in column.comment or any(w.startswith(RATE_COMMENT_PREFIXES) for w in words)
+
+
+def _exchange_rate_comment(words: Sequence[str]) -> bool:
+    """«Курс к рублю», «Обменный курс валюты»: «курс» with a currency word is an exchange rate; «Курс
+    обучения» (a year of study) is not."""
+    return any(w.startswith(EXCHANGE_RATE_COMMENT_PREFIXES) for w in words) and any(
+        w.startswith(CURRENCY_COMMENT_PREFIXES) for w in words
+    )
 
 
 def _summed_rate(measures: Sequence[dict[str, Any]], fact: Table) -> str | None:
@@ -7583,6 +7617,30 @@ def _grain_read(ph: MartPhrase, k: int) -> bool:
     """Token k is a grain adjective or adverb the grain loop read already ("per district hourly")."""
     t = ph.tokens[k]
     return k in ph.used and bool(_grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU)
+
+
+def _by_grain(words: Sequence[Token]) -> bool:
+    """ "orders by month", "visits by week": an English "by" + a grain noun after a noun groups the rows per
+    grain, as «по месяцам» and "per month" do (README, marts: one reading in both languages); a keyed "by"
+    ("partitioned by month", "dedupe by day") is no grouping, and a load verb was read before this."""
+    return any(
+        t.lower == "by"
+        and _grain_noun(words[k + 1]) is not None
+        and words[k - 1].lang == "en"
+        and words[k - 1].lower not in _KEYED_BY
+        and (words[k - 1].lower in SPLIT_EN or not _participle(words[k - 1]))  # "refreshed by month end"
+        and not _grain_qualified(words, k + 2)
+        for k, t in enumerate(words[1:-1], start=1)
+    )
+
+
+# Words after a grain noun that make it no grain: "by day of week", "by month end", "by day 5"
+GRAIN_TAIL_EN = {"of", "end", "ends", "start", "starts", "close", "closing", "boundary", "boundaries"}
+
+
+def _grain_qualified(words: Sequence[Token], k: int) -> bool:
+    """The word at `k`, right after a grain noun, makes it a part or a point of the period, not a grain."""
+    return k < len(words) and (words[k].lower in GRAIN_TAIL_EN or words[k].lower.isdigit())
 
 
 def _grain_on_date(words: Sequence[Token]) -> bool:
