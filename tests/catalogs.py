@@ -251,6 +251,32 @@ def hotel_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog
     return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_hotel": tables_from_ddl(sql)})
 
 
+def carshare_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """An eleventh domain with Russian comments: a car-sharing service behind pg_carshare and a ClickHouse
+    warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_carshare",
+            "postgres",
+            "Car-sharing trips, fleet and customer database",
+            "127.0.0.1",
+            "carshare",
+        ),
+        ConnectionInfo(
+            "ch_carshare",
+            "clickhouse",
+            "ClickHouse warehouse for car-sharing analytics",
+            "127.0.0.1",
+            "carshare",
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "carshare.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_carshare": tables_from_ddl(sql)}
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -262,4 +288,5 @@ CATALOGS = {
     "bank": bank_catalog,
     "insurance": insurance_catalog,
     "hotel": hotel_catalog,
+    "carshare": carshare_catalog,
 }
