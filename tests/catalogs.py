@@ -277,6 +277,31 @@ def carshare_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Cata
     )
 
 
+def airline_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A twelfth domain with Russian comments: an airline behind pg_airline and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_airline",
+            "postgres",
+            "Airline flights, bookings and passenger database",
+            "127.0.0.1",
+            "airline",
+        ),
+        ConnectionInfo(
+            "ch_airline",
+            "clickhouse",
+            "ClickHouse warehouse for airline analytics",
+            "127.0.0.1",
+            "airline",
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "airline.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_airline": tables_from_ddl(sql)}
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -289,4 +314,5 @@ CATALOGS = {
     "insurance": insurance_catalog,
     "hotel": hotel_catalog,
     "carshare": carshare_catalog,
+    "airline": airline_catalog,
 }
