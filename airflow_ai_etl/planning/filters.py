@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
@@ -281,7 +281,7 @@ class RowFilters:
         if len(values) == 1:
             return condition
         request.handled.append((found.start(), at))
-        return f"{name} IN ({', '.join(_quote(v) for v in values)})"
+        return _one_of(name, values)
 
     def _conditions(self, request: Request, table: Table, incremental: bool) -> list[tuple[int, str]]:
         """(position, condition) of every row condition the request states, one per column."""
@@ -1491,7 +1491,7 @@ class RowFilters:
                 ):
                     # «социальные и президентские стипендии»: two listed values joined by и/или -> IN
                     values = [*previous[2], value]
-                    yield previous[0].start, name, f"{name} IN ({', '.join(_quote(v) for v in values)})"
+                    yield previous[0].start, name, _one_of(name, values)
                     previous, last = (previous[0], name, values, None), t
                     continue
                 if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
@@ -1581,11 +1581,7 @@ class RowFilters:
                 break
             if not values or request.is_handled(request.spans[first][0]):
                 continue
-            condition: str | None = (
-                f"{column.name} = {_quote(values[0])}"
-                if len(values) == 1
-                else f"{column.name} IN ({', '.join(_quote(v) for v in values)})"
-            )
+            condition: str | None = _one_of(column.name, values)
             negator = self._negator_before(request, first)
             if negator is not None:
                 request.handled.append(request.spans[negator])
@@ -1812,7 +1808,7 @@ class RowFilters:
                     condition = str(self._negated(table, condition))
                 yield first.start, name, condition
                 continue
-            listed_ = f"{name} IN ({', '.join(_quote(v) for v in values)})"
+            listed_ = _one_of(name, values)  # two or more: an IN list
             if negator is None and excluded is None:
                 yield first.start, name, listed_
                 continue
@@ -1942,8 +1938,10 @@ class RowFilters:
         self, request: Request, table: Table, tokens: list[Token], k: int, name: str
     ) -> bool:
         """Word `k`, a value column `name` lists, stands beside the table's noun or its column's noun, so it
-        says which rows («полисы ОСАГО», "spa charges", "low priority tickets", "folio charges for parking"),
-        or alone in brackets («на уборке (cleaning)»: the value the words before it mean)."""
+        says which rows («полисы ОСАГО», "spa charges", "low priority tickets", "folio charges for parking",
+        "the debit direction only": planner40's '<value> <column> only'), or alone in brackets («на уборке
+        (cleaning)»: the value the words before it mean). English values before a generic column word ("with
+        credit type", "low-priority") are `_value_before_column_conditions`'."""
         t = tokens[k]
         for j in range(k - 1, max(k - BESIDE_NEGATOR_REACH, 0) - 1, -1):  # a few words back: linear planning
             if re.search(r"[,;:]", request.text[tokens[j].end : t.start]):
@@ -1980,7 +1978,7 @@ class RowFilters:
         """ "candidates at the offer stage", "appointments in the online channel", "sales in the north
         region": a preposition, "the", a value and the noun of one text column -> that column's value (the
         English order of «на этапе offer»). The value names no column, table, system or schedule word."""
-        for match in [*VALUE_BEFORE_NOUN.finditer(request.text), *VALUE_NOUN_ONLY.finditer(request.text)]:
+        for match in VALUE_BEFORE_NOUN.finditer(request.text):
             value, noun = match.group("value"), match.group("noun").lower()
             if any(a <= match.start() < b for a, b in request.schedule_spans) or noun in STOP_WORDS:
                 continue
@@ -1998,9 +1996,7 @@ class RowFilters:
             if not all(self._is_noun_value(request, table, column, v) for v in values):
                 continue
             request.handled.append((match.start("value"), match.end("noun")))
-            quoted = ", ".join(map(_quote, values))
-            condition = f"{column.name} = {quoted}" if len(values) == 1 else f"{column.name} IN ({quoted})"
-            yield match.start("value"), column.name, condition
+            yield match.start("value"), column.name, _one_of(column.name, values)
 
     def _is_noun_value(self, request: Request, table: Table, column: Column, value: str) -> bool:
         """`value` before the noun of `column` is a value of it: no stop word, column, table or system."""
@@ -2146,10 +2142,7 @@ class RowFilters:
             ):
                 continue
             request.handled.append(match.span())
-            if len(values) == 1:
-                yield match.start(), columns[0], f"{columns[0]} = {_quote(values[0])}"
-            else:
-                yield match.start(), columns[0], f"{columns[0]} IN ({', '.join(map(_quote, values))})"
+            yield match.start(), columns[0], _one_of(columns[0], values)
 
     def _spelled_code_conditions(
         self, request: Request, table: Table, listed: dict[str, tuple[str, ...]]
@@ -2737,12 +2730,7 @@ class RowFilters:
                 values = [listed.get(c.lower(), c) for c in codes]
                 explained = run.re is _EXPLAINED_CODE_RUN  # the words the codes in brackets explain are read
                 request.handled.append((run.start() if explained else run.start("codes"), run.end("codes")))
-                condition = (
-                    f"{column.name} = {_quote(values[0])}"
-                    if len(values) == 1
-                    else f"{column.name} IN ({', '.join(map(_quote, values))})"
-                )
-                yield run.start("codes"), column.name, condition
+                yield run.start("codes"), column.name, _one_of(column.name, values)
             elif len(codes) > 1 or set(codes) <= CURRENCY_CODES:
                 phrase = run.group(0).strip()
                 question = say(
@@ -3911,12 +3899,6 @@ VALUE_BEFORE_NOUN = re.compile(
     rf"\b(?:at|in|on|from|of|for|with|through|via)\s+the\s+(?P<value>{_VALUE}(?:(?:\s*,\s*|\s+(?:or|and)\s+){_VALUE})*)"
     r"\s+(?P<noun>[a-z][a-z_]+)\b(?!\s+(?:of|from)\b)"
 )
-# "transactions daily, the debit direction only", "loans, mortgage product only": the same value and noun at
-# the start of a clause, closed by "only" (planner40; with a preposition before them, VALUE_BEFORE_NOUN)
-VALUE_NOUN_ONLY = re.compile(
-    rf"(?:^|[,;:]\s*)(?:the\s+)?(?P<value>{_VALUE}(?:(?:\s*,\s*|\s+(?:or|and)\s+){_VALUE})*)"
-    r"\s+(?P<noun>[a-z][a-z_]+)\s+only\b"
-)
 HYPHEN_PAIR = re.compile(r"(?<![\w-])[а-яё]{4,}-[а-яё]{4,}(?![\w-])", re.IGNORECASE)
 # "came from ads or partner", «пришедшие из web или partner»: where the rows came from
 CAME_FROM = re.compile(
@@ -4390,6 +4372,13 @@ def _iso_date(match: re.Match[str]) -> str:
 def _quote(value: str) -> str:
     """A SQL string literal: single quotes doubled, nothing else allowed to break out."""
     return "'" + value.replace("'", "''") + "'"
+
+
+def _one_of(name: str, values: Sequence[str]) -> str:
+    """`name` = the one value, or `name` IN the several (in the order they were said)."""
+    if len(values) == 1:
+        return f"{name} = {_quote(values[0])}"
+    return f"{name} IN ({', '.join(map(_quote, values))})"
 
 
 _ARTICLES = {"the", "those", "these"}

@@ -3046,25 +3046,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         event_flag,
     )
     for state in states:
-        prior = definition.get("where")
-        if state is None or state in (prior or "").split(" AND "):
+        if state is None or state in (definition.get("where") or "").split(" AND "):
             continue  # «сколько посылок доставили»: one state read by two rules is one condition
-        definition["where"] = (
-            f"({prior}) AND {state}"
-            if prior and " OR " in prior.upper()
-            else (f"{prior} AND {state}" if prior else state)
-        )
+        _and_where(definition, state)
     if ph.quantity_filter is not None:
         qty = _quantity_column(fact)
         if qty is None:
             return Outcome.clarify(ask("quantity_column", table=fact.name))
-        condition = f"{qty} {ph.quantity_filter[0]} {ph.quantity_filter[1]}"
-        prior = definition.get("where")
-        definition["where"] = (
-            f"({prior}) AND {condition}"
-            if prior and " OR " in prior.upper()
-            else (f"{prior} AND {condition}" if prior else condition)
-        )
+        _and_where(definition, f"{qty} {ph.quantity_filter[0]} {ph.quantity_filter[1]}")
     if ph.money_filter is not None:
         measured = [fact.column(m["column"]) for m in measures if m.get("column")]
         money = [c for c in measured if c is not None and c in _money_columns(fact)]
@@ -3073,13 +3062,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             return Outcome.clarify(ask("money_column", table=fact.name))
         op, value = ph.money_filter
         number = int(value) if float(value).is_integer() else value
-        condition = f"{money[0].name} {op} {number}"
-        prior = definition.get("where")
-        definition["where"] = (
-            f"({prior}) AND {condition}"
-            if prior and " OR " in prior.upper()
-            else (f"{prior} AND {condition}" if prior else condition)
-        )
+        _and_where(definition, f"{money[0].name} {op} {number}")
     if export is not None:
         target = Found(EXCEL_TARGET)
     elif conn.engine == "clickhouse":
@@ -5294,6 +5277,16 @@ def _names_unit_column(word: Token, fact: Table, measures: list[dict[str, Any]])
 
 def _is_quantity_word(token: Token) -> bool:
     return _word(token, {"количество", "штука", "единица", "остаток"}, {"quantity", "qty", "units", "stock"})
+
+
+def _and_where(definition: dict[str, Any], condition: str) -> None:
+    """ANDs `condition` onto the mart's WHERE, bracketing a WHERE with an OR so the AND binds all of it."""
+    prior = definition.get("where")
+    definition["where"] = (
+        f"({prior}) AND {condition}"
+        if prior and " OR " in prior.upper()
+        else (f"{prior} AND {condition}" if prior else condition)
+    )
 
 
 def _quantity_column(fact: Table) -> str | None:
