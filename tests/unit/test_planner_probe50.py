@@ -7,7 +7,22 @@ and catalogs (carshare, hotel, insurance, bank, telecom, utility, clinic), Russi
 Each is scored as the eval scores a request (the whole plan with the README's defaults, or the status alone for
 a question).
 
-FIRST_PASS
+First pass (every request run once against the unchanged planner, at 832084c = main d4f6157): RU 63/84, EN
+35/42, 11 confident wrong (a plan where a question or a different plan was expected). Three of those 28 failures
+were this file's spelling, not the planner: the eval writes a public table without its schema (ru-gloss-3 wrote
+'public.currency_rates') and a text column's empty check in brackets (ru-netcol-1/2 wrote it unbracketed); the
+planner's plans were the README's, so they were respelt after the pass (substance unchanged). Counted right,
+the first pass is RU 66/84, EN 35/42, 8 confident wrong (RU 7, EN 1): «без дублей по номеру телефона клиента»
+read 'телефона' as a value of license_number; «заявки на ремонт, пока не закрыты» and «подозрительные убытки»
+and «штрафы за курение» dropped their condition; «опубликованные отзывы» took is_public where published_at reads
+the same state (planner42: asked); «показания теплосчётчиков» loaded every reading; «без дублей
+(reservation_code)» deduped on every column; "fines ... without paid_at" dropped the column (planner42: asked).
+18 asked where a plan was expected (XFAIL below, each with what was asked).
+
+Expectation error found after the pass (kept, marked in XFAIL, not flipped): ru-except-2 («штрафы, кроме
+оплаченных») expects status <> 'paid', but fines also have paid_at ('Дата оплаты'), and planner42's rule (a
+flag or a status value and a time column that both read the state word are asked) makes a question the
+README's answer; the planner asks today, though for another reason (no column 'оплаченных').
 """
 
 from __future__ import annotations
@@ -219,7 +234,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "ru-gloss-3",
         "bank",
         "Курсы валют (currency_rates) грузить ежедневно в 9 утра",
-        ok(source__table="public.currency_rates", schedule="0 9 * * *"),
+        ok(source__table="currency_rates", schedule="0 9 * * *"),
     ),
     (
         "ru-gloss-4",
@@ -486,7 +501,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         ok(
             source__table="rental.trips",
             schedule="0 2 * * *",
-            source__where="promo_code IS NULL OR promo_code = ''",
+            source__where="(promo_code IS NULL OR promo_code = '')",
         ),
     ),
     (
@@ -496,7 +511,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         ok(
             source__table="booking.reviews",
             schedule="0 3 * * *",
-            source__where="comment IS NULL OR comment = ''",
+            source__where="(comment IS NULL OR comment = '')",
         ),
     ),
     ("ru-netcol-3", "carshare", "Машины (нет vin) ежедневно в 4 утра", ASK),
@@ -685,7 +700,33 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 ]
 
 # case id -> why it fails on the planner today (strict: an xfail that passes fails the suite)
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "ru-genkey-1": "confident wrong: 'телефона' of the key read as license_number = 'телефона'",
+    "ru-genkey-4": "asked: «по госномеру машины» read plate_number = 'машины' beside a negation",
+    "en-genkey-1": "asked: 'the phone number of the subscriber' not grounded on msisdn",
+    "en-skipadj-1": "asked: is_corporate = false read, then asked because the request says what is not wanted",
+    "en-skipadj-2": "asked: is_smoking = false read, then asked because the request says what is not wanted",
+    "ru-unit-4": "asked: «меньше года» (a unit with no number) not read as term_months < 12",
+    "en-unit-1": "asked: 'overdue for more than 2 weeks' not read",
+    "ru-notyet-2": "confident wrong: «пока не закрыты» after «заявки на ремонт» dropped",
+    "ru-newval-3": "asked which table: «заявки абонентов» (the table's comment words) read as two tables",
+    "ru-nullmeasure-2": "asked: «стоимость поездки ещё не определена» not read as total_cost IS NULL",
+    "ru-nullmeasure-3": "asked: «стоимость работ пока не известна» not read as cost IS NULL",
+    "en-valcol-3": "asked: 'with ota channel' offered channel = 'ota' or channel not empty",
+    "en-valcol-4": "asked: 'online sales channel' took 'sales' for the value",
+    "en-bezcol-1": "confident wrong: 'without paid_at' dropped the column (planner42: asked)",
+    "ru-flagtime-1": "confident: is_public = true where published_at reads the same state (planner42: asked)",
+    "ru-suspect-1": "confident wrong: «подозрительные» dropped (is_fraud_suspected)",
+    "ru-ormore-1": "asked: «минут» read as tariff 'minute'",
+    "ru-compound-2": "confident wrong: «теплосчётчиков» loaded every reading",
+    "ru-brdedupe-1": "confident wrong: «без дублей (reservation_code)» deduped on every column",
+    "ru-except-2": "EXPECTATION ERROR (see the docstring): asked today, for another reason",
+    "ru-ruval-1": "asked: «грузовые» not read as car_class 'cargo'",
+    "ru-ruval-2": "asked: «гибридные» not read as fuel_type 'hybrid'",
+    "ru-ruval-3": "asked: «семейные» not read as room_type 'family'",
+    "ru-ruval-5": "asked which table: «полисы страхования жизни» not grounded",
+    "ru-ruval-7": "confident wrong: «за курение» dropped (fine_type 'smoking')",
+}
 
 
 def _param(case: tuple[str, str, str, dict[str, Any]]) -> Any:
