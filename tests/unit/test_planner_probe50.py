@@ -23,6 +23,18 @@ Expectation error found after the pass (kept, marked in XFAIL, not flipped): ru-
 оплаченных») expects status <> 'paid', but fines also have paid_at ('Дата оплаты'), and planner42's rule (a
 flag or a status value and a time column that both read the state word are asked) makes a question the
 README's answer; the planner asks today, though for another reason (no column 'оплаченных').
+
+After the rules (planner50): RU 76/84, EN 38/42, 1 confident wrong left (ru-flagtime-1, XFAIL). Fixed in general
+form: Russian words for values listed in English (vocabulary.VALUE_MEANINGS: грузовой, гибридный, семейный,
+курение ...); «<table noun> за <noun>» no rule read is asked (a span of time is no reason); a compound prefix
+whose kind the column does not list («теплосчётчики») is asked; a dedupe key in brackets right after the cue,
+never a column left out; «по номеру телефона» names phone, and 'телефона' is no value of license_number; an
+adjective of the root of a flag's subject noun («подозрительные» of 'Подозрение на мошенничество');
+«пока/ещё не <participle>» after the table's noun and its comment's words; "without <nullable time column>"
+after the schedule is asked; "exclude the corporate ones" read as is_corporate = false is no unread negation
+any more; a time unit after a number the filter read («от 30 минут и дольше») is no listed value
+('minute'). Still asked (none wrong): ru-genkey-4, ru-unit-4, ru-newval-3, ru-nullmeasure-2/3,
+ru-ruval-5, en-genkey-1, en-unit-1, en-valcol-3/4.
 """
 
 from __future__ import annotations
@@ -701,31 +713,19 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 
 # case id -> why it fails on the planner today (strict: an xfail that passes fails the suite)
 XFAIL: dict[str, str] = {
-    "ru-genkey-1": "confident wrong: 'телефона' of the key read as license_number = 'телефона'",
     "ru-genkey-4": "asked: «по госномеру машины» read plate_number = 'машины' beside a negation",
     "en-genkey-1": "asked: 'the phone number of the subscriber' not grounded on msisdn",
-    "en-skipadj-1": "asked: is_corporate = false read, then asked because the request says what is not wanted",
-    "en-skipadj-2": "asked: is_smoking = false read, then asked because the request says what is not wanted",
     "ru-unit-4": "asked: «меньше года» (a unit with no number) not read as term_months < 12",
     "en-unit-1": "asked: 'overdue for more than 2 weeks' not read",
-    "ru-notyet-2": "confident wrong: «пока не закрыты» after «заявки на ремонт» dropped",
     "ru-newval-3": "asked which table: «заявки абонентов» (the table's comment words) read as two tables",
     "ru-nullmeasure-2": "asked: «стоимость поездки ещё не определена» not read as total_cost IS NULL",
     "ru-nullmeasure-3": "asked: «стоимость работ пока не известна» not read as cost IS NULL",
     "en-valcol-3": "asked: 'with ota channel' offered channel = 'ota' or channel not empty",
     "en-valcol-4": "asked: 'online sales channel' took 'sales' for the value",
-    "en-bezcol-1": "confident wrong: 'without paid_at' dropped the column (planner42: asked)",
-    "ru-flagtime-1": "confident: is_public = true where published_at reads the same state (planner42: asked)",
-    "ru-suspect-1": "confident wrong: «подозрительные» dropped (is_fraud_suspected)",
-    "ru-ormore-1": "asked: «минут» read as tariff 'minute'",
-    "ru-compound-2": "confident wrong: «теплосчётчиков» loaded every reading",
-    "ru-brdedupe-1": "confident wrong: «без дублей (reservation_code)» deduped on every column",
+    "ru-flagtime-1": "confident: is_public = true; the Russian participle does not reach published_at ('Дата "
+    "публикации': «публикация» lacks the «о-» of «опубликованный»), so planner42's question is not raised",
     "ru-except-2": "EXPECTATION ERROR (see the docstring): asked today, for another reason",
-    "ru-ruval-1": "asked: «грузовые» not read as car_class 'cargo'",
-    "ru-ruval-2": "asked: «гибридные» not read as fuel_type 'hybrid'",
-    "ru-ruval-3": "asked: «семейные» not read as room_type 'family'",
     "ru-ruval-5": "asked which table: «полисы страхования жизни» not grounded",
-    "ru-ruval-7": "confident wrong: «за курение» dropped (fine_type 'smoking')",
 }
 
 
@@ -737,4 +737,51 @@ def _param(case: tuple[str, str, str, dict[str, Any]]) -> Any:
 
 @pytest.mark.parametrize(("catalog", "text", "expected"), [_param(case) for case in CASES])
 def test_the_family_generalises(catalog: str, text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, text, expected) == []
+
+
+# Written while fixing (after reading the rules, so no probe): the fixed families in other words and tables.
+FIXED: list[tuple[str, str, str, dict[str, Any]]] = [
+    # «за <noun>» after the table's noun: a listed kind by the value lexicon, else asked; a span of time is none
+    ("ru-reason-1", "carshare", "Штрафы за повреждения ежедневно в 2 ночи",
+     ok(source__table="rental.fines", schedule="0 2 * * *", source__where="fine_type = 'damage'")),
+    ("ru-reason-2", "carshare", "Штрафы за превышение скорости каждый час", ASK),
+    ("ru-reason-3", "carshare", "Штрафы за мусор каждый час", ASK),
+    ("ru-reason-4", "univ", "Оплата за обучение ежедневно в 3 ночи",
+     ok(source__table="finance.tuition_payments", schedule="0 3 * * *")),
+    ("ru-reason-5", "telecom", "Платежи за роуминг ежедневно в 3 ночи", ASK),
+    # a compound prefix whose kind the column does not list is asked
+    ("ru-kindprefix-1", "utility", "Показания теплосчётчиков каждый час", ASK),
+    # a dedupe key in brackets right after the cue; the bracket is no column left out
+    ("ru-dedupebr-1", "hotel", "Брони ежедневно в 3 ночи, дубли (reservation_code) убрать",
+     ok(source__table="booking.reservations", schedule="0 3 * * *", dedupe=["reservation_code"])),
+    ("ru-dedupebr-2", "carshare", "Машины ежедневно в 2 ночи без дубликатов (vin)",
+     ok(source__table="fleet.cars", schedule="0 2 * * *", dedupe=["vin"])),
+    ("en-dedupebr-1", "carshare", "load trips daily at 1am, dedupe (trip_code)",
+     ok(source__table="rental.trips", schedule="0 1 * * *", dedupe=["trip_code"])),
+    ("en-dedupebr-2", "carshare", "load trips daily at 1am without duplicates (whatever)", ASK),
+    # a generic column word and a genitive naming another column: that column, no value
+    ("ru-genhead-1", "carshare", "Клиенты с номером телефона 123 ежедневно в 2 ночи", ASK),
+    ("ru-genhead-2", "insurance", "Агенты без дублей по номеру телефона ежедневно в 4 утра",
+     ok(source__table="agents", schedule="0 4 * * *", dedupe=["phone"])),
+    # an adjective of the root of a flag's subject noun
+    ("ru-rootadj-1", "insurance", "Убытки, кроме подозрительных, каждый час",
+     ok(source__table="settlement.claims", schedule="0 * * * *", source__where="is_fraud_suspected = false")),
+    # «пока не <participle>» after the table's noun and its comment's words
+    ("ru-notyetphrase-1", "carshare", "Заявки на обслуживание машин, ещё не закрытые, каждые 30 минут",
+     ok(source__table="fleet.service_jobs", schedule="*/30 * * * *", source__where="closed_at IS NULL")),
+    # a time unit after a number the filter read is no listed value; a number no rule read is still asked
+    ("ru-unitword-1", "carshare", "Поездки дольше 2 часов ежедневно в 3 ночи",
+     ok(source__table="rental.trips", schedule="0 3 * * *", source__where="duration_min > 120")),
+    ("ru-unitword-2", "carshare", "Поездки 30 минут ежедневно в 3 ночи", ASK),
+    # "exclude the X ones" read as a flag or a value leaves no unread negation
+    ("en-ones-neg-1", "carshare", "load trips daily at 2am, leave out the cancelled ones",
+     ok(source__table="rental.trips", schedule="0 2 * * *", source__where="status <> 'cancelled'")),
+    # "without <nullable time column>" after the schedule
+    ("en-withouttime-1", "hotel", "reservations daily at 2am without cancelled_at", ASK),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("catalog", "text", "expected"), [pytest.param(*c[1:], id=c[0]) for c in FIXED])
+def test_the_fixed_family_reads_other_words(catalog: str, text: str, expected: dict[str, Any]) -> None:
     assert wrong_of(catalog, text, expected) == []
