@@ -85,6 +85,7 @@ from airflow_ai_etl.planning.patterns import (
     STARTING_BEFORE,
     STATUS_BEFORE_NOUN,
     STATUS_VALUES,
+    STOP_STEMS,
     STOP_WORDS,
     SYSTEM_NOUNS,
     TEXT_TYPES,
@@ -129,6 +130,9 @@ class Grounding(Protocol):
     def _ends_list(self, request: Request, index: int, commas: bool = True) -> bool: ...
     def _event_columns(self, table: Table) -> list[str]: ...
     def _event_time_column(self, table: Table) -> str | None: ...
+    def _generic_head_of_genitive(
+        self, table: Table, tokens: list[str], i: int, end: int, found: tuple[str, int] | None, fk_words: bool
+    ) -> tuple[str, int] | None: ...
     def _is_engine_word(self, token: str) -> bool: ...
     def _is_source_table_name(self, name: str) -> bool: ...
     def _names_a_column_anywhere(self, token: str, meanings: set[str]) -> bool: ...
@@ -136,6 +140,7 @@ class Grounding(Protocol):
     def _names_table(self, token: str, table: Table) -> bool: ...
     def _qualifies_table(self, table: Table, token: str, found: tuple[str, int] | None) -> bool: ...
     def _readable(self, engine: str) -> list[ConnectionInfo]: ...
+    def _table_possessor_width(self, request: Request, table: Table, i: int) -> int: ...
     def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None: ...
 
 
@@ -1449,7 +1454,22 @@ class RowFilters:
         )
         if tokens[i].lower != "not" and not russian_not_yet:
             return False
-        return self._table_noun_at(request, table, request.token_at(tokens[i - 1].start))
+        if self._table_noun_at(request, table, request.token_at(tokens[i - 1].start)):
+            return True
+        return russian_not_yet and self._table_phrase_ends_at(request, table, tokens, i - 1)
+
+    def _table_phrase_ends_at(self, request: Request, table: Table, tokens: list[Token], end: int) -> bool:
+        """«заявки на ремонт, пока не закрыты» of 'Заявки на обслуживание и ремонт машин': the table's noun
+        and up to two words of its comment after it (a preposition between) end at word `end` (planner50)."""
+        comment = {stem(w) for w in words(table.comment or "")} - STOP_STEMS
+        k = end
+        while k > 0 and end - k < 3 and tokens[k].lang == "ru" and stem(tokens[k].lower) in comment:
+            k -= 1
+            if tokens[k].lower in ("на", "по", "для", "о", "об"):
+                k -= 1
+            if self._table_noun_at(request, table, request.token_at(tokens[k].start)):
+                return True
+        return False
 
     def _table_noun_at(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` is the table's noun: a part of its name ("loans" of library_loans, "requests" of
@@ -1658,9 +1678,12 @@ class RowFilters:
                 if len(flagged) != 1:
                     continue
                 column, condition = flagged[0], f"{flagged[0]} = true"
-            negated = self._negator_before(request, k - 1) is not None
-            result = self._negated(table, condition) if negated else condition
-            request.handled.append((request.spans[k - 1][0], request.spans[k + 1][1]))
+            negator = self._negator_before(request, k - 1)
+            result = self._negated(table, condition) if negator is not None else condition
+            # "exclude the corporate ones": the leave-out word was read with its rows (planner50), no
+            # unread negation left for the final check to ask about
+            first = k - 1 if negator is None else negator
+            request.handled.append((request.spans[first][0], request.spans[k + 1][1]))
             if result:
                 yield request.spans[k][0], column, result
 
@@ -2654,6 +2677,12 @@ class RowFilters:
                 continue  # «валюту не отдавать», "region not needed": a negation, never a value
             if self._refresh_word(request, i + 1):
                 continue  # «(ward), апдейт каждый час», "(ward), refresh hourly": the schedule's noun
+            if self.grounding._generic_head_of_genitive(
+                table, request.tokens, i, len(request.tokens), (column.name, 1), False
+            ):
+                continue  # «по номеру телефона»: the number of another column (phone), no value 'телефона'
+            if i + 1 < len(request.tokens) and self.grounding._table_possessor_width(request, table, i + 1):
+                continue  # «по госномеру машины» of cars: whose column (the table's own noun), no value
             names = self._plural_names(request, table, i)
             if names:  # «в городах Новосибирск и Омск»: names after a plural column word, in the nominative
                 yield (
@@ -3225,6 +3254,8 @@ class RowFilters:
                     for value in listed_values(column.comment)
                     if set(name_parts(value)) & COMPOUND_VALUE_PREFIXES[prefix]
                 ]
+                if not values:  # «теплосчётчики» where meters list electricity, water and gas only
+                    values = _kind_column_without(other, prefix)
                 if not values or any(f"'{v.lower()}'" in read for _, v in values):
                     continue
                 here = table.qualified_name
@@ -3619,6 +3650,20 @@ COMPOUND_VALUE_PREFIXES = {
     "электро": frozenset({"electr"}), "водо": frozenset({"water"}), "газо": frozenset({"gas"}),
     "тепло": frozenset({"heat"}),
 }  # fmt: skip
+
+
+def _kind_column_without(table: Table, prefix: str) -> list[tuple[str, str]]:
+    """The text columns of `table` listing the kinds other compound prefixes mean ('Ресурс (electricity,
+    cold_water, hot_water, gas)') when none is the kind `prefix` means: «теплосчётчики» names a kind the
+    column does not list, so it is asked, never read as every meter (planner50)."""
+    others = frozenset().union(*(m for p, m in COMPOUND_VALUE_PREFIXES.items() if p != prefix))
+    return [
+        (column.name, value)
+        for column in table.columns
+        if _is_text(column)
+        for value in listed_values(column.comment)
+        if set(name_parts(value)) & others
+    ]
 
 
 def value_meanings(word: Token) -> set[str]:

@@ -14,6 +14,7 @@ Russian ending («eSIM-ки»).
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -145,7 +146,18 @@ def names_flag(token: Token, said: FlagWords) -> bool:
     if token.lemmas & said.predicates:  # «закрытых» of 'Отделение закрыто': the participle of the predicate
         return True
     # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
-    return any(token.lemma.startswith(noun) for noun in said.nouns)
+    if any(token.lemma.startswith(noun) for noun in said.nouns):
+        return True
+    # «подозрительные» of 'Подозрение на мошенничество': an adjective of the root of the comment's subject
+    # noun when that noun is the state itself (planner50)
+    return any(_shared_root(stem(token.lemma), stem(head)) for head in said.heads)
+
+
+def _shared_root(first: str, second: str) -> bool:
+    """Two stems that differ only in their last letters (подозрительн, подозрен): a common beginning of at
+    least six letters, at most two letters short of the shorter stem."""
+    common = len(os.path.commonprefix([first, second]))
+    return common >= max(6, min(len(first), len(second)) - 2)
 
 
 def _first_half_names(word: str, said: FlagWords) -> bool:

@@ -118,6 +118,7 @@ from airflow_ai_etl.planning.patterns import (
     S3_PATH,
     SHEET,
     SOURCE_PLACES,
+    SPAN_NOUN_RU,
     STATUS_IS,
     STOP_STEMS,
     STOP_WORDS,
@@ -2026,6 +2027,7 @@ class OfflinePlanner:
             if fk_words and self.vocabulary.meanings(token) & {"date", "day"} and not table.column(token):
                 found = self._key_word_column(table, tokens, i, end)  # «по дате занятия»: the date itself
             found = found or self._word_column(table, tokens[i:end], fk_words)
+            found = self._generic_head_of_genitive(table, tokens, i, end, found, fk_words) or found
             if self._qualifies_table(table, token, found):
                 i += 1  # "customer emails" of customers, "skip events with": the table's own word
                 continue
@@ -2038,6 +2040,23 @@ class OfflinePlanner:
                 columns.append(name)
             i += width
         return columns, i
+
+    def _generic_head_of_genitive(
+        self, table: Table, tokens: list[str], i: int, end: int, found: tuple[str, int] | None, fk_words: bool
+    ) -> tuple[str, int] | None:
+        """«по номеру телефона»: a generic word («номер», «код», «дата») read alone as the one column with
+        that part (license_number) is the head of the genitive after it when that genitive names a column on
+        its own (phone): the pair names that column (planner50: license_number = 'телефона' was planned)."""
+        if found is None or found[1] != 1 or i + 1 >= end:
+            return None
+        if not set(self.vocabulary.meanings(tokens[i])) & GENERIC_PARTS or not CYRILLIC.search(tokens[i + 1]):
+            return None
+        if not any(p.case == "gent" for p in analyse(tokens[i + 1])):
+            return None
+        following = self._word_column(table, tokens[i + 1 : end], fk_words)
+        if following is None or following[0] == found[0]:
+            return None
+        return following[0], following[1] + 1
 
     def _table_possessor_width(self, request: Request, table: Table, i: int) -> int:
         """«по лицевому счёту абонента», "account number of the subscriber": right after a column's words,
@@ -2358,6 +2377,8 @@ class OfflinePlanner:
         if end < len(request.tokens) and COLUMN_NOUN.match(request.tokens[end]):
             return False
         before = request.token_at(match.start()) - 1
+        if before >= 0 and any(a < request.spans[before][1] <= b for a, b in request.schedule_spans):
+            return True  # "fines daily at 4am without paid_at": the schedule between the noun and «без»
         return before >= 0 and self.filters._row_noun_at(request, table, before)
 
     def _past_column_with(self, request: Request, index: int) -> int:
@@ -2395,6 +2416,8 @@ class OfflinePlanner:
         excluded: list[str] = []
         for match in EXCLUDE.finditer(request.lower):
             columns, span = self._excluded_by(request, table, match)
+            if columns and _inside_dedupe_bracket(request, span):
+                continue  # «дубли (reservation_code) убрать»: the duplicates go, the key column stays
             if columns and self._without_time_column_beside_noun(request, table, match, columns):
                 phrase = request.text[match.start() : span[1]]
                 return Found(None, [say(request.language, "planner.without_time_column", phrase=phrase,
@@ -2841,6 +2864,7 @@ class OfflinePlanner:
             or self._unread_state_adjective(request, table, read)
             or self._unread_genitive_value(request, table, read)
             or self._unread_instrumental_value(request, table, read)
+            or self._unread_reason_phrase(request, table, read)
             or self._unread_excepted_state(request, read)
         )
         if participle:
@@ -3202,6 +3226,31 @@ class OfflinePlanner:
             if any(a <= noun.start < b for a, b in request.schedule_spans):
                 continue
             return request.text[head.start : noun.end]
+        return None
+
+    def _unread_reason_phrase(self, request: Request, table: Table, read: str) -> str | None:
+        """«штрафы за превышение скорости», «штрафы за мусор» with no WHERE: «за» and a noun in the accusative
+        right after the table's own noun says what the rows were made for, a kind of them; one no rule read
+        is asked, never dropped (planner50). A span of time («за сутки», «за прошлый месяц») is a window."""
+        if read or request.language != "ru":
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
+        for head, prep, noun in zip(tokens, tokens[1:], tokens[2:], strict=False):
+            if head.lang != "ru" or prep.lower != "за" or not self.vocabulary.meanings(head.lower) & own:
+                continue
+            if noun.lang != "ru" or not noun.parses or noun.parses[0].pos != "NOUN":
+                continue
+            accusative = any(p.pos == "NOUN" and p.case == "accs" for p in noun.parses)
+            if not accusative or SPAN_NOUN_RU.match(noun.lower) or concepts(noun.lemma, "ru"):
+                continue
+            if noun.lower in request.claimed or request.is_handled(noun.start):
+                continue
+            if self.vocabulary.meanings(noun.lower) & own or stem(noun.lower) in own:
+                continue  # «оплата за обучение» of 'Оплата обучения по договорам': the table's own words
+            if any(a <= noun.start < b for a, b in request.schedule_spans):
+                continue
+            return request.text[prep.start : noun.end]
         return None
 
     def _unread_genitive_value(self, request: Request, table: Table, read: str) -> str | None:
@@ -3964,6 +4013,9 @@ class OfflinePlanner:
         by_words = self._dedupe_by_words(request, table, match.end())
         if by_words:  # «дубликаты по снилсу и телефону»: columns named by their words, in any case
             return Found(by_words)
+        bracketed = self._dedupe_bracket(request, table, match.end())
+        if bracketed is not None:  # «без дублей (reservation_code)»: the key in brackets after the cue
+            return bracketed
         # "drop duplicate emails", "email duplicates": a column noun (plural too) right next to the cue
         after = re.match(r"\s*(\w+)", request.lower[match.end() :])
         before = re.search(r"(\w+)\s*$", request.lower[: match.start()])
@@ -3978,6 +4030,21 @@ class OfflinePlanner:
                            table=table.qualified_name, columns=", ".join(table.column_names))  # fmt: skip
             return Found(None, [question])
         return Found(table.column_names)
+
+    def _dedupe_bracket(self, request: Request, table: Table, cue_end: int) -> Found | None:
+        """The brackets right after the dedupe cue («без дублей (reservation_code)», «дубли (код брони)
+        убрать», "without duplicates (vin)") name the key: the columns they name, a question when they name
+        none (every column would keep the duplicates); None when no bracket follows the cue (planner50)."""
+        bracket = re.match(r"\s*\((?:по|by|on)?\s*([^()]+)\)", request.text[cue_end:], re.IGNORECASE)
+        if bracket is None:
+            return None
+        start, end = cue_end + bracket.start(1), cue_end + bracket.end(1)
+        columns, stop = self._column_run(table, request, request.token_at(start))
+        if columns and request.token_at(end) <= stop:
+            return Found(columns)
+        question = say(request.language, "planner.dedupe_key_unread", words=bracket.group(1).strip(),
+                       table=table.qualified_name, columns=", ".join(table.column_names))  # fmt: skip
+        return Found(None, [question])
 
     def _unread_dedupe_key(self, request: Request, cue_end: int) -> str:
         """The words after «по»/"by"/"on" right after the dedupe cue, to the clause's end, when they are no
@@ -4337,6 +4404,17 @@ def _blank_status_values(lower: str) -> str:
             end = more.end()
         text = text[: match.start()] + " " * (end - match.start()) + text[end:]
     return text
+
+
+def _inside_dedupe_bracket(request: Request, span: tuple[int, int]) -> bool:
+    """The span lies in brackets right after a dedupe cue («дубли (reservation_code) убрать»): the key of
+    the dedupe (`_dedupe_bracket`), no column to leave out."""
+    lexical = _lexicon_cue(request.text, "DEDUPE") if grammar.enabled("dedupe") else None
+    for cue in [*DEDUPE.finditer(request.lower), *([lexical] if lexical else [])]:
+        bracket = re.match(r"\s*\(([^()]*)\)", request.text[cue.end() :])
+        if bracket and cue.end() + bracket.start() <= span[0] < cue.end() + bracket.end():
+            return True
+    return False
 
 
 def _without_dedupe(request: Request) -> Request:

@@ -516,6 +516,9 @@ WINDOW_UNITS = (
     (re.compile(r"^(week|недел)", re.I), "week"),
     (re.compile(r"^(month|месяц)", re.I), "month"),
 )
+# «за сутки», «за прошлый квартал», «за весь период»: a span of time after «за», never the reason a row was
+# made («штрафы за курение»; planner50)
+SPAN_NOUN_RU = re.compile(r"^(минут|час|дн|день|сут|недел|месяц|год|лет|квартал|полугоди|период|время|сезон)")
 # «больше 3 недель», "over 2 months", «свыше 1 года»: a calendar unit right after a compared number (the
 # filters convert it to the unit the compared column counts, or ask; planner38)
 CALENDAR_UNIT_AFTER = re.compile(

@@ -19,7 +19,7 @@ from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
 from airflow_ai_etl.planning.filters import starts_new_rows
 from airflow_ai_etl.planning.lexer import tokenize
-from airflow_ai_etl.planning.patterns import GENERIC_PARTS
+from airflow_ai_etl.planning.patterns import GENERIC_PARTS, WINDOW_UNITS
 from airflow_ai_etl.planning.request import Request, status_word
 from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 
@@ -97,12 +97,24 @@ def unread_column_words(
                     continue  # "new records by created_at": the new-rows clause, not the status 'new'
                 if _part_of_column_name(planner, request, table, index, column.name):
                     continue  # "card numbers masked": the word of card_number, not the channel 'card'
+                if _unit_of_number(request, index, where):
+                    continue  # «от 30 минут и дольше»: the unit of a number, not the tariff 'minute'
                 unread.setdefault(index, column.name)
     if not unread:
         return _unread_ordinal(request, table, where)
     order = sorted(unread)
     columns = list(dict.fromkeys(unread[i] for i in order))
     return _question(request, table, [request.raw[i] for i in order], columns)
+
+
+def _unit_of_number(request: Request, index: int, where: str) -> bool:
+    """Word `index` is a time unit right after a number the filter rules read («от 30 минут и дольше»:
+    duration_min >= 30; "2 hours or more" converted): the quantity's unit, never a listed value ('minute').
+    A number no rule read keeps the word unread, so «поездки 30 минут» is still asked (planner50)."""
+    number = request.tokens[index - 1] if index else ""
+    if not number.isdigit() or not any(pattern.match(request.tokens[index]) for pattern, _ in WINDOW_UNITS):
+        return False
+    return bool(re.search(rf"\b{number}\b", where)) or request.is_handled(request.spans[index - 1][0])
 
 
 def _part_of_column_name(

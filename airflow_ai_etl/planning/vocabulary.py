@@ -212,6 +212,14 @@ VALUE_MEANINGS = {
     "пожар": ("fire",), "возгорание": ("fire",), "наводнение": ("flood",), "потоп": ("flood",),
     "затопление": ("flood",), "болезнь": ("illness",), "заболевание": ("illness",), "дтп": ("accident",),
     "авария": ("accident",), "люкс": ("suite",), "вип": ("vip",),
+    # planner50: kinds a fleet, a fine, a room or a policy comment lists in English ('Класс машины (economy,
+    # comfort, business, cargo)', 'Тип топлива (petrol, diesel, electric, hybrid)', 'Вид штрафа (speeding,
+    # parking, damage, smoking, fuel)', 'Категория номера (... family)', 'Вид страхования (... life, travel)')
+    "грузовой": ("cargo",), "гибридный": ("hybrid",), "гибрид": ("hybrid",), "электрический": ("electric",),
+    "дизельный": ("diesel",), "дизель": ("diesel",), "бензиновый": ("petrol", "gasoline"),
+    "бензин": ("petrol", "gasoline"), "семейный": ("family",), "курение": ("smoking",),
+    "повреждение": ("damage",), "аэропорт": ("airport",), "мойка": ("washing",), "стирка": ("laundry",),
+    "минибар": ("minibar",), "путешествие": ("travel",), "имущество": ("property",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
