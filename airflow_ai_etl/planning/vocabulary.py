@@ -212,6 +212,9 @@ VALUE_MEANINGS = {
     "пожар": ("fire",), "возгорание": ("fire",), "наводнение": ("flood",), "потоп": ("flood",),
     "затопление": ("flood",), "болезнь": ("illness",), "заболевание": ("illness",), "дтп": ("accident",),
     "авария": ("accident",), "люкс": ("suite",), "вип": ("vip",),
+    # planner47: «парковка» is a kind the carshare comments list ('Вид штрафа (..., parking, ...)') and the
+    # noun of a table's name ('Зоны парковки ...': "parking zones" names the table, no zone_type filter)
+    "парковка": ("parking",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
