@@ -720,7 +720,11 @@ class RowFilters:
         return (
             nxt in ("в", "во", "to", "into")
             and index + 1 < len(tokens)
-            and (self.grounding._is_engine_word(tokens[index + 1]) or tokens[index + 1] in request.claimed)
+            and (
+                self.grounding._is_engine_word(tokens[index + 1])
+                or tokens[index + 1] in request.claimed
+                or TABLE_WORD.fullmatch(tokens[index + 1]) is not None  # «в таблицу promo_trips»: the target
+            )
         )
 
     def _column_before(self, request: Request, table: Table, index: int) -> tuple[str, int] | None:
@@ -3486,6 +3490,10 @@ def counts_units(column: Column) -> bool:
         return False
     first = words(column.comment or "")[:1]
     return bool(first and first[0] in _COUNT_HEADS) or column.name.endswith(("_days", "_count", "_hours"))
+
+
+# «в таблицу X», «в табличку X», "into table X": the target's table word after a to-word
+TABLE_WORD = re.compile(r"табли(?:ц|чк)\w*|tables?")
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".

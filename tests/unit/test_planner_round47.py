@@ -8,10 +8,13 @@
    names the table (its comment's head phrase, before any brackets), not zone_type = 'parking'; a word the
    comment only lists in brackets ('Штрафы клиентов (ПДД, парковка, повреждения)') stays a kind of row, and
    a condition said as one ("zones of type parking") is read.
+3. «поездки с промокодом в таблицу X»: "with <column noun>" is IS NOT NULL when the target table follows.
+4. «товары дороже тысячи раз в сутки»: the number after a comparison word is compared, not a run count.
 
-First pass against main d4f6157: 20 of 30 failed before the rules (the 10 that passed: the two carshare
+First pass against main d4f6157: 25 of 36 failed before the rules (5 of the 6 tests of families 3 and 4;
+for families 1 and 2, 20 of 30 (the 10 that passed: the two carshare
 keys, whose bigint id the old rule took for a time, the two time columns named, «новые по trip_code» asked,
-«зоны парковки» read as no filter, and the four conditions said as one).
+«зоны парковки» read as no filter, and the four conditions said as one).)
 """
 
 from __future__ import annotations
@@ -96,3 +99,33 @@ SAID_AS_CONDITION = [
 @pytest.mark.parametrize(("catalog", "text", "where"), SAID_AS_CONDITION)
 def test_a_value_said_as_a_condition_is_still_read(catalog: str, text: str, where: str) -> None:
     assert ok_spec(catalog, text).source.where == where
+
+
+# 3. "<table noun> with <column noun>" keeps the rows that have it (IS NOT NULL) when the target's
+#    «в таблицу X» / "into table X" follows the column word, as when the schedule follows it.
+WITH_COLUMN_THEN_TARGET = [
+    ("carshare", "поездки с промокодом в таблицу promo_rides ежедневно в 4", "promo_code"),
+    ("carshare", "trips with a promo code into table promo_rides daily at 4", "promo_code"),
+    ("bank", "клиентов с email перенести в табличку clients_mail ежедневно в 3", "email"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "column"), WITH_COLUMN_THEN_TARGET)
+def test_with_a_column_before_the_target_table_is_not_null(catalog: str, text: str, column: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert spec.source.where is not None and spec.source.where.startswith(f"{column} IS NOT NULL")
+
+
+# 4. A number in words after a comparison word is the compared quantity even when «раз в сутки» follows:
+#    «дороже тысячи раз в сутки» is price > 1000, run once a day, not "a thousand times a day".
+COMPARED_BEFORE_ONCE_A_DAY = [
+    ("shop", "товары дороже тысячи раз в сутки в 2 ночи", "price > 1000", "0 2 * * *"),
+    ("shop", "заказы больше пятисот раз в сутки в 3", "total > 500", "0 3 * * *"),
+    ("carshare", "штрафы свыше двух тысяч раз в сутки в 6 утра", "amount > 2000", "0 6 * * *"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "where", "schedule"), COMPARED_BEFORE_ONCE_A_DAY)
+def test_a_compared_number_is_no_run_count(catalog: str, text: str, where: str, schedule: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert (spec.source.where, spec.schedule) == (where, schedule)
