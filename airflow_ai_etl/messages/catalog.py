@@ -119,6 +119,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which column marks new rows of {table} (candidates: {columns})?",
         "ru": "По какой колонке определять новые строки {table} (варианты: {columns})?",
     },
+    "planner.new_rows_column_unfit": {
+        "en": "{column} cannot mark the new rows of {table}: it is neither a time nor an increasing key, so a run would skip rows by its largest value. Which column marks new rows (candidates: {columns})?",
+        "ru": "По колонке {column} нельзя отбирать новые строки {table}: это не время и не возрастающий ключ, запуск пропустит строки по её максимуму. По какой колонке определять новые строки (варианты: {columns})?",
+    },
     "planner.file_target_table": {
         "en": "Which table should the file data be loaded into (for example 'в таблицу sales_raw')?",
         "ru": "В какую таблицу загружать данные файла (например, «в таблицу sales_raw»)?",

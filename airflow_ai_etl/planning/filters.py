@@ -212,6 +212,28 @@ class RowFilters:
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
 
+    def _names_table_by_value(self, request: Request, table: Table, position: int, condition: str) -> bool:
+        """The listed value of `condition` is said by a word of the table's own name: "parking zones" of zones
+        'Зоны парковки и завершения аренды' names the table, not zone_type = 'parking'. Only the comment's
+        naming phrase counts (a kind it lists in brackets, 'Штрафы (ПДД, парковка)', is a kind of row), only
+        right beside the table's noun, and never after an only-word ("only parking zones" is a condition)."""
+        index = request.token_at(position)
+        equal = re.fullmatch(r"(\w+) = '([^']+)'", condition)
+        if equal is None or index >= len(request.tokens) or request.spans[index][0] < 0:
+            return False
+        value = stem(equal.group(2).lower())
+        word = tokenize(request.raw[index])
+        said = stem(request.tokens[index]) == value or bool(word and value in value_meanings(word[0]))
+        if not said or (index > 0 and request.tokens[index - 1] in ONLY_WORDS):
+            return False
+        beside = [j for j in (index - 1, index + 1) if 0 <= j < len(request.tokens)]
+        if not any(self._table_noun_at(request, table, j) for j in beside):
+            return False
+        head = re.sub(r"\([^()]*\)", " ", table.comment or "")
+        return stem(request.tokens[index]) in _comment_stems(table.comment or "") or any(
+            value in value_meanings(t) for t in tokenize(head) if t.lang == "ru"
+        )
+
     def _vague_only(self, request: Request, table: Table) -> list[str]:
         """ "only the good ones", «только нормальные»: a judgement after only/только that names no column and
         no value of one: asked, never every row."""
@@ -313,6 +335,9 @@ class RowFilters:
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                if self._names_table_by_value(request, table, position, condition):
+                    request.handled.append(request.spans[request.token_at(position)])
+                    continue  # "parking zones": the table's own noun, no condition
                 yielded.append((position, column, condition))
                 merged = (
                     _merged_values(found[column][1], condition)
@@ -700,7 +725,11 @@ class RowFilters:
         return (
             nxt in ("в", "во", "to", "into")
             and index + 1 < len(tokens)
-            and (self.grounding._is_engine_word(tokens[index + 1]) or tokens[index + 1] in request.claimed)
+            and (
+                self.grounding._is_engine_word(tokens[index + 1])
+                or tokens[index + 1] in request.claimed
+                or TABLE_WORD.fullmatch(tokens[index + 1]) is not None  # «в таблицу promo_trips»: the target
+            )
         )
 
     def _column_before(self, request: Request, table: Table, index: int) -> tuple[str, int] | None:
@@ -3480,6 +3509,10 @@ def counts_units(column: Column) -> bool:
         return False
     first = words(column.comment or "")[:1]
     return bool(first and first[0] in _COUNT_HEADS) or column.name.endswith(("_days", "_count", "_hours"))
+
+
+# «в таблицу X», «в табличку X», "into table X": the target's table word after a to-word
+TABLE_WORD = re.compile(r"табли(?:ц|чк)\w*|tables?")
 
 
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".

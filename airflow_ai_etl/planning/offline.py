@@ -134,7 +134,7 @@ from airflow_ai_etl.planning.patterns import (
     ZONE_VALUE_WORDS,
 )
 from airflow_ai_etl.planning.reload import reload_verb_with_keys
-from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
+from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, marks_new_rows, status_word
 from airflow_ai_etl.planning.schedule import (
     ScheduleMatch,
     alternative_frequencies,
@@ -2697,7 +2697,8 @@ class OfflinePlanner:
                 else None
             )
             by_column = table.column(after.group(1)) if after else None
-            if append and by_column and is_temporal(table, by_column.name):
+            fits = by_column and (is_temporal(table, by_column.name) or marks_new_rows(table, by_column.name))
+            if append and fits:
                 cue = append
         keys = self._key_spans(request)
         if cue is None and grammar.enabled(
@@ -2714,10 +2715,17 @@ class OfflinePlanner:
                 continue  # «дубли по shipment_id и event_code»: what a duplicate is, not the new rows
             known = self._named_columns(table, listed_names.value)
             if len(known) > 1:  # "on updated_at, region column not needed": the list ran into another clause
-                known = [c for c in known if is_temporal(table, c)] or known
-            near = listed_names.start >= cue.start() or is_temporal(table, known[0]) if known else False
-            if len(known) == 1 and near and is_temporal(table, known[0]):
-                return Found(known[0])
+                known = [c for c in known if marks_new_rows(table, c)] or known
+            near = listed_names.start >= cue.start() or marks_new_rows(table, known[0]) if known else False
+            if len(known) == 1 and near and marks_new_rows(table, known[0]):
+                return Found(known[0])  # "new rows by id" of a serial key, «новые по issued_at»
+            if (
+                len(known) == 1
+                and near
+                and self._names_new_rows_column(request, listed_names, cue.start())
+                and not watermark.has_other_role(request.text, listed_names.start, listed_names.end)
+            ):
+                return Found(None, [self._unfit_new_rows_column(request, table, known[0])])
             unknown = [n for n in listed_names.value if "_" in n and not table.column(n)]
             if unknown and not known and self._names_new_rows_column(request, listed_names, cue.start()):
                 return Found(None, [self._no_such_column(request, table, unknown[0])])
@@ -2809,6 +2817,15 @@ class OfflinePlanner:
         if DEDUPE.search(before) or _lexicon_cue(before, "DEDUPE"):
             return False
         return listed.detail == "field" or 0 <= listed.start - cue_start <= 60
+
+    def _unfit_new_rows_column(self, request: Request, table: Table, column: str) -> Message:
+        """ "new trips by customer_id", «новые по meter_id»: the request names the new-rows column, but
+        it is neither a time nor an increasing key; asked, never swapped for the event time."""
+        candidates = [c.name for c in table.columns if marks_new_rows(table, c.name)]
+        return say(
+            request.language, "planner.new_rows_column_unfit", column=column, table=table.qualified_name,
+            columns=", ".join(candidates) or "none found",
+        )  # fmt: skip
 
     def _no_such_column(self, request: Request, table: Table, name: str) -> str:
         columns = ", ".join(table.column_names)
@@ -3346,6 +3363,8 @@ class OfflinePlanner:
                 continue  # "e-sim cards": is_esim; "e-mail": a column; "online-channel", "fifth-semester"
             if read and not hyphenated:
                 continue
+            if request.is_handled(t.start):
+                continue  # "parking zones" of 'Зоны парковки ...': read as the table's own noun
             # "manual orders", "temporary employees": with no WHERE any other unknown word before the
             # noun qualifies the rows too (the lexicon and catalog checks below keep verbs and leads out;
             # a pipeline verb is the imperative: "snapshot products")

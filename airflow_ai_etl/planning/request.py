@@ -148,3 +148,20 @@ def is_temporal(table: Table, name: str) -> bool:
         return False
     kind = column.type.lower()
     return "time" in kind or "date" in kind or name.endswith("_at") or kind in ("bigint", "integer", "int")
+
+
+_INTEGER_TYPE = re.compile(r"(?:small|big)?(?:int|serial)\w*|integer|u?int\d+")
+
+
+def marks_new_rows(table: Table, name: str) -> bool:
+    """Column `name` can tell a run's new rows from the ones loaded before: a time (a timestamp, a date, a
+    `*_at` name), or an increasing integer key, the table's own one-column integer primary key (serial or
+    not: "new rows by id"). A foreign key, a code or a measured value grows in no order, so a run would skip
+    rows by its maximum: the planner asks instead."""
+    column = table.column(name)
+    if column is None:
+        return False
+    kind = column.type.lower()
+    if "time" in kind or "date" in kind or column.name.endswith("_at"):
+        return True
+    return table.primary_key == (column.name,) and _INTEGER_TYPE.fullmatch(kind) is not None

@@ -112,6 +112,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Numbers written in words are read by the lexer (grammar.schedule_rewrites turns them into digits
 # before these rules run), so the rules only see digits.
 _NUM = r"\d{1,4}\b"
+# «товары дороже тысячи раз в сутки»: a number right after a comparison word is the compared quantity
+# (price > 1000), not a run count; «раз в сутки» alone is then the frequency (one fixed-width look-behind
+# per word: the re module takes no alternatives of different widths there)
+_NOT_COMPARED = "".join(
+    rf"(?<!{word}\s)"
+    for word in ("дороже", "дешевле", "больше", "меньше", "свыше", "более", "менее", "выше", "ниже", "over",
+                 "above", "under", "than")
+)  # fmt: skip
 
 
 def _number(token: str) -> int:
@@ -1000,7 +1008,7 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
     (
         _rx(
             rf"""\b(?:(?P<count>once|twice|thrice|{_NUM}\s+times)\s+(?:a|per)\s+day
-            |(?P<count_ru>раз|дважды|трижды|{_NUM}\s+раза?)\s+в\s+(?:день|сутки))\b"""
+            |(?P<count_ru>раз|дважды|трижды|{_NOT_COMPARED}{_NUM}\s+раза?)\s+в\s+(?:день|сутки))\b"""
         ),
         lambda m: _Days("daily", count=_count_any(m)),
     ),

@@ -220,6 +220,9 @@ VALUE_MEANINGS = {
     "бензин": ("petrol", "gasoline"), "семейный": ("family",), "курение": ("smoking",),
     "повреждение": ("damage",), "аэропорт": ("airport",), "мойка": ("washing",), "стирка": ("laundry",),
     "минибар": ("minibar",), "путешествие": ("travel",), "имущество": ("property",),
+    # planner47: «парковка» is a kind the carshare comments list ('Вид штрафа (..., parking, ...)') and the
+    # noun of a table's name ('Зоны парковки ...': "parking zones" names the table, no zone_type filter)
+    "парковка": ("parking",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

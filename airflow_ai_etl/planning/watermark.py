@@ -55,11 +55,16 @@ def bare_time_column(text: str, table: Table, taken: list[tuple[int, int]]) -> t
         column = _time_column(table, listed.value[0])
         if column is None:
             continue
-        clause_start = max(text.rfind(p, 0, listed.start) for p in ",;.:!?") + 1
-        after = re.match(r"[^\w,;.]*(\w+)", text[listed.end :])
-        if OTHER_ROLE.search(text[clause_start : listed.start]) or (
-            after and OTHER_ROLE.fullmatch(after.group(1))
-        ):
+        if has_other_role(text, listed.start, listed.end):
             continue
         return column, listed.start
     return None
+
+
+def has_other_role(text: str, start: int, end: int) -> bool:
+    """A word of the clause before the list at `start`..`end`, or the word right after it, gives the list
+    another role («сортировать по created_at», "partition by region"): it names no new-rows column."""
+    clause_start = max(text.rfind(p, 0, start) for p in ",;.:!?") + 1
+    after = re.match(r"[^\w,;.]*(\w+)", text[end:])
+    after_role = bool(after and OTHER_ROLE.fullmatch(after.group(1)))
+    return bool(OTHER_ROLE.search(text[clause_start:start])) or after_role
