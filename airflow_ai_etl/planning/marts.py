@@ -742,6 +742,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if not _named_column_after(ph, i + 1) and i + 1 < n and tokens[i + 1].text == "(":
             _grain_qualifier(ph, i + 1)  # «помесячно (дата зачисления)»; "monthly on scheduled_at" above
         _date_named_after(ph, i + 1)  # "monthly on created date", "weekly by the paid date"
+    _grain_taken_from(ph)  # «месяц берём из period», "take the month from paid_at"
     i = 0
     while i < n:
         t = tokens[i]
@@ -900,6 +901,42 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+# Verbs saying where a grain's time comes from: «месяц берём из period», «неделю считаем по paid_at», "take
+# the month from paid_at", "the week comes from created_at"
+GRAIN_SOURCE_VERBS_RU = {"брать", "взять", "считать", "посчитать", "определять", "определить", "смотреть"}
+GRAIN_SOURCE_VERBS_EN = {"take", "taken", "takes", "comes", "come", "use", "used"}
+_COLUMN_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _grain_taken_from(ph: MartPhrase) -> None:
+    """A grain noun beside a verb of taking and «из/по/from» + a column name: that column is the grain's,
+    never a source table («месяц берём из period», «берём неделю по paid_at», "take the month from paid_at",
+    "month taken from paid_at"). The catalog checks that the column is a time."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i, t in enumerate(tokens):
+        grain = _grain_noun(t)
+        if grain is None or ph.grain_column is not None:
+            continue
+        verb = next(
+            (j for j in (i - 1, i - 2, i + 1) if 0 <= j < n and _word(tokens[j], GRAIN_SOURCE_VERBS_RU,
+                                                                    GRAIN_SOURCE_VERBS_EN)),
+            None,
+        )  # fmt: skip
+        if verb is None:
+            continue
+        k = max(i, verb) + 1
+        if (
+            k + 1 >= n
+            or tokens[k].lower not in ("из", "по", "from")
+            or not _COLUMN_NAME.match(tokens[k + 1].text)
+        ):
+            continue
+        _set_grain(ph, grain, i)
+        ph.grain_column = tokens[k + 1].text
+        ph.used.update(range(min(i, verb), k + 2))
+        ph.blank.append((tokens[min(i, verb)].start, tokens[k + 1].end))
 
 
 def _cut_word(token: Token) -> bool:
