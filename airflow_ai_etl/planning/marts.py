@@ -2934,6 +2934,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if not ph.dims and not ph.measures and _bare_rows_grouped([t for t in tokens if t.lang != "punct"]):
         return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
     _drop_fact_title(ph, ground, fact)  # «Сводка по возвратам: сумма возвратов …»: no refund_amount cut
+    _drop_own_rows_after_measure(ph, ground, fact)  # «средняя страховая премия по полисам по продуктам»
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -4880,6 +4881,32 @@ def _participle(token: Token) -> bool:
 
 
 SOLD_LEMMAS = {"продать", "проданный", "продавать"}
+
+
+def _drop_own_rows_after_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«средняя страховая премия по полисам по продуктам», «средняя сумма вклада по вкладам по валютам»:
+    «по <the fact's own noun>» right after measure words that name a numeric column of the fact, with another
+    dimension after it, says whose measure it is (the policies' premium), as marts36 reads it of another
+    table; the fact's rows are no dimension (it grouped by sum_insured, which «полис» ~ "insurance" reached).
+    A coordinated list («по складам и категориям») is dimensions still, and so is a noun that also names a
+    text column of the fact («по складам»: warehouse; «по номерам» of rooms: room_number, left as it was)."""
+    tokens = ph.tokens
+    if len(ph.dims) < 2:
+        return
+    for m in ph.measures:
+        words = [tokens[k] for k in m.object]
+        if not words or not any(c.name in _numeric_names(fact) for c in ground.columns_named(fact, words)):
+            continue
+        last = max([m.index, *m.object])
+        group = [last + 2]
+        if group not in ph.dims or ph.dims[-1] == group or ground.table_of(tokens[last + 2]) is not fact:
+            continue
+        if last + 3 < len(tokens) and tokens[last + 3].lower in LIST_JOINERS | {","}:
+            continue  # «суммарный остаток по складам и категориям»: a list of dimensions (warehouse)
+        named = ground.columns_named(fact, [tokens[last + 2]])
+        if any(c.name not in _numeric_names(fact) for c in named):
+            continue  # «по складам» of inventory: the warehouse column too, a dimension whatever follows
+        ph.dims.remove(group)
 
 
 def _drop_fact_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
