@@ -264,6 +264,19 @@ RATE_COMMENT_PREFIXES = ("ставк", "процент", "коэффициент
 EXCHANGE_RATE_COMMENT_PREFIXES = ("курс",)
 CURRENCY_COMMENT_PREFIXES = ("руб", "валют", "доллар", "евро", "юан", "обмен", "usd", "eur", "cny", "rub",
                              "currency", "exchange")  # fmt: skip
+# A value already counted per a unit of time, by its column's comment («Базовый тариф за ночь», «Абонентская
+# плата в месяц», "fee per month"): the unit (night, day, hour, week, month) -> the phrases that say it. Its
+# frequency adjective ("nightly rate", «ежемесячная плата») is the column's own word, not a schedule or a
+# grain, and an average of it per an entity is a grouping, never a ratio of sums.
+PER_UNIT_COMMENT_PHRASES = {
+    "night": ("за ночь", "per night"),
+    "day": ("в день", "за день", "в сутки", "за сутки", "per day"),
+    "hour": ("в час", "за час", "per hour"),
+    "week": ("в неделю", "за неделю", "per week"),
+    "month": ("в месяц", "за месяц", "per month"),
+}
+# Frequency adjectives by the unit they say («ночной» and "nightly" are no grain of a mart)
+PER_UNIT_ADJECTIVES = {"nightly": "night", "ночной": "night"}
 # Weekdays as written abbreviations («пн, ср и пт», "Mon/Wed/Fri"): read in a list or after a preposition.
 WEEKDAY_ABBREVIATIONS = {"пн": 1, "вт": 2, "ср": 3, "чт": 4, "пт": 5, "сб": 6, "вс": 0, "mon": 1,
                          "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,

@@ -57,6 +57,8 @@ from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, nu
 from airflow_ai_etl.planning.lexicon import (
     CURRENCY_COMMENT_PREFIXES,
     EXCHANGE_RATE_COMMENT_PREFIXES,
+    PER_UNIT_ADJECTIVES,
+    PER_UNIT_COMMENT_PHRASES,
     RATE_COMMENT_PREFIXES,
     RATE_NAME_PARTS,
     SCHEDULE_DAY_NOUNS_RU,
@@ -577,6 +579,7 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
 
 def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
     """A mart by its words, or by column words the catalog knows (see :func:`_subject_mart`)."""
+    text = _without_purpose(text)  # «для планёрки по загрузке»: no load verb
     tokens = tokenize(text)
     return is_mart_request(tokens) or _subject_mart(planner, tokens, text)
 
@@ -739,6 +742,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if not _named_column_after(ph, i + 1) and i + 1 < n and tokens[i + 1].text == "(":
             _grain_qualifier(ph, i + 1)  # «помесячно (дата зачисления)»; "monthly on scheduled_at" above
         _date_named_after(ph, i + 1)  # "monthly on created date", "weekly by the paid date"
+    _grain_taken_from(ph)  # «месяц берём из period», "take the month from paid_at"
     i = 0
     while i < n:
         t = tokens[i]
@@ -897,6 +901,42 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
     return ph
+
+
+# Verbs saying where a grain's time comes from: «месяц берём из period», «неделю считаем по paid_at», "take
+# the month from paid_at", "the week comes from created_at"
+GRAIN_SOURCE_VERBS_RU = {"брать", "взять", "считать", "посчитать", "определять", "определить", "смотреть"}
+GRAIN_SOURCE_VERBS_EN = {"take", "taken", "takes", "comes", "come", "use", "used"}
+_COLUMN_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _grain_taken_from(ph: MartPhrase) -> None:
+    """A grain noun beside a verb of taking and «из/по/from» + a column name: that column is the grain's,
+    never a source table («месяц берём из period», «берём неделю по paid_at», "take the month from paid_at",
+    "month taken from paid_at"). The catalog checks that the column is a time."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i, t in enumerate(tokens):
+        grain = _grain_noun(t)
+        if grain is None or ph.grain_column is not None:
+            continue
+        verb = next(
+            (j for j in (i - 1, i - 2, i + 1) if 0 <= j < n and _word(tokens[j], GRAIN_SOURCE_VERBS_RU,
+                                                                    GRAIN_SOURCE_VERBS_EN)),
+            None,
+        )  # fmt: skip
+        if verb is None:
+            continue
+        k = max(i, verb) + 1
+        if (
+            k + 1 >= n
+            or tokens[k].lower not in ("из", "по", "from")
+            or not _COLUMN_NAME.match(tokens[k + 1].text)
+        ):
+            continue
+        _set_grain(ph, grain, i)
+        ph.grain_column = tokens[k + 1].text
+        ph.used.update(range(min(i, verb), k + 2))
+        ph.blank.append((tokens[min(i, verb)].start, tokens[k + 1].end))
 
 
 def _cut_word(token: Token) -> bool:
@@ -2765,9 +2805,11 @@ def _fk_column(fact: Table, target: Table) -> str | None:
 
 def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     """The planner's hook: an Outcome for a mart request, None when the request is not a mart."""
-    tokens = tokenize(request.text)
     if not grammar.enabled("mart"):
         return None
+    if (purposeless := _without_purpose(request.text)) != request.text:  # «для планёрки по загрузке …»
+        request = dataclasses.replace(request, text=purposeless)
+    tokens = tokenize(request.text)
     if not is_mart_request(tokens) and not _subject_mart(planner, tokens, request.text):
         return None
     if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
@@ -2779,6 +2821,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         _counted_noun_first,  # «сколько ушло людей»
         lambda text, tokens: _grain_word_columns(planner, text, tokens),  # "monthly fee"
+        lambda text, tokens: _per_unit_adjectives(planner, text, tokens),  # "nightly rate" ('… за ночь')
     )
     for rewrite in rewrites:
         if (rewritten := rewrite(request.text, tokens)) != request.text:
@@ -2890,6 +2933,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _drop_comment_tail(ph, fact)
     if not ph.dims and not ph.measures and _bare_rows_grouped([t for t in tokens if t.lang != "punct"]):
         return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
+    _drop_fact_title(ph, ground, fact)  # «Сводка по возвратам: сумма возвратов …»: no refund_amount cut
+    _drop_own_rows_after_measure(ph, ground, fact)  # «средняя страховая премия по полисам по продуктам»
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -4819,6 +4864,51 @@ def _participle(token: Token) -> bool:
 
 
 SOLD_LEMMAS = {"продать", "проданный", "продавать"}
+
+
+def _drop_own_rows_after_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«средняя страховая премия по полисам по продуктам», «средняя сумма вклада по вкладам по валютам»:
+    «по <the fact's own noun>» right after measure words that name a numeric column of the fact, with another
+    dimension after it, says whose measure it is (the policies' premium), as marts36 reads it of another
+    table; the fact's rows are no dimension (it grouped by sum_insured, which «полис» ~ "insurance" reached).
+    A coordinated list («по складам и категориям») is dimensions still, and so is a noun that also names a
+    text column of the fact («по складам»: warehouse; «по номерам» of rooms: room_number, left as it was)."""
+    tokens = ph.tokens
+    if len(ph.dims) < 2:
+        return
+    for m in ph.measures:
+        words = [tokens[k] for k in m.object]
+        if not words or not any(c.name in _numeric_names(fact) for c in ground.columns_named(fact, words)):
+            continue
+        last = max([m.index, *m.object])
+        group = [last + 2]
+        if group not in ph.dims or ph.dims[-1] == group or ground.table_of(tokens[last + 2]) is not fact:
+            continue
+        if last + 3 < len(tokens) and tokens[last + 3].lower in LIST_JOINERS | {","}:
+            continue  # «суммарный остаток по складам и категориям»: a list of dimensions (warehouse)
+        named = ground.columns_named(fact, [tokens[last + 2]])
+        if any(c.name not in _numeric_names(fact) for c in named):
+            continue  # «по складам» of inventory: the warehouse column too, a dimension whatever follows
+        ph.dims.remove(group)
+
+
+def _drop_fact_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«Сводка по возвратам: сумма возвратов по причинам», "Report on returns: ...": a title noun, its link
+    and a group of words every one of which names the fact table, ended by a colon or a dash, is the title's
+    topic, no dimension, even when the noun also names a column's comment (refund_amount 'Сумма возврата').
+    Only when every measure names its own words: after a bare «сумма» («Отчёт по полисам: сумма по каналам»)
+    which column the title means (premium or sum_insured) stays asked."""
+    tokens = ph.tokens
+    if not ph.measures or any(not m.object and m.func != "count" for m in ph.measures):
+        return
+    for group in list(ph.dims):
+        first, after = group[0], group[-1] + 1
+        if first < 2 or after >= len(tokens) or tokens[after].text not in (":", "—", "–", "-"):
+            continue
+        if tokens[first - 1].lower not in TITLE_LINKS or not _word(tokens[first - 2], TITLE_RU, TITLE_EN):
+            continue
+        if all(ground.table_of(tokens[k]) is fact for k in group):
+            ph.dims.remove(group)
 
 
 def _drop_title_table(ph: MartPhrase, ground: _Ground, dims: list[str], fact: Table) -> list[str]:
@@ -7096,6 +7186,8 @@ def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
             measured = averaged or ph.measures
         elif _en(tokens[k], {"per"}) and averaged and [j] in ph.dims and len(ph.dims) > 1:
             measured = averaged  # "per customer by region"; not "per course title" (a column of courses)
+            if _averages_per_unit_values(ph, ground, fact, averaged):
+                continue  # "average base rate by floor per hotel": a rate is never summed, so no ratio
         else:
             continue
         entity = ground.table_of(noun)
@@ -7108,6 +7200,19 @@ def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
         start = measured[0].index
         return _words_of(tokens, list(range(start, j + 1)) if start < k else [*measured[0].object, k, j])
     return None
+
+
+def _averages_per_unit_values(
+    ph: MartPhrase, ground: _Ground, fact: Table, averaged: Sequence[MeasureWord]
+) -> bool:
+    """Every averaged word names only rates or values counted per a unit of time (deposits.rate '% годовых',
+    base_rate 'Базовый тариф за ночь'): no sum of them over an entity means anything, so "per <entity>" after
+    them groups by the entity, as "by" does."""
+    for m in averaged:
+        named = ground.columns_named(fact, [ph.tokens[k] for k in m.object]) if m.object else []
+        if not named or not all(_rate_column(c) or _per_unit(c) for c in named):
+            return False
+    return True
 
 
 def _people_event_asked(ph: MartPhrase, fact: Table, lang: str) -> str | None:
@@ -7395,6 +7500,35 @@ _CHAT_PHRASES = re.compile(
     r"(?=\s*[,;:-]?\s*(?:every|each|hourly|daily|nightly|weekly|monthly)\b)",
     re.IGNORECASE,
 )
+
+
+# A greeting, thanks, or the meeting or audience a summary is for («Коллеги, добрый день!», «заранее
+# спасибо», «для планёрки по загрузке отделов нужна …», «для презентации руководству», "Hi team", "for the
+# Monday standup", "thanks in advance"): no slot of the mart. «добрый день» would read as a day grain,
+# «загрузка» of the meeting's topic as a load verb, "Monday" as a schedule. A meeting's «по <topic>» is taken
+# only when the request proper starts right after it (punctuation or «нужна/нужен/нужно»).
+_MEETING_RU = r"(?:планёрк|планерк|совещани|летучк|созвон|встреч|презентаци|стендап|митинг|ревью)\w*"
+_AUDIENCE_RU = r"(?:руководств|руководител|директор|начальств|начальник|менеджмент|правлени)\w*"
+_MEETING_EN = r"(?:stand-?ups?|meetings?|syncs?|reviews?|presentations?|calls?|retros?|huddles?|briefings?)"
+_AUDIENCE_EN = r"(?:board|management|leadership|execs?|executives)"
+_PURPOSE_PHRASES = re.compile(
+    r"(?<![\w-])(?:добр(?:ый|ого|ое)\s+(?:день|дня|вечер|вечера|утро|утра|времени\s+суток)"
+    r"|заранее\s+(?:спасибо|благодар\w*)|(?:спасибо|благодар\w*)\s+заранее"
+    rf"|(?:для|к)\s+(?:(?:нашей|нашего|нашему|ближайшей|ближайшему|утренней|утреннему|еженедельной|еженедельному)\s+)?"
+    rf"(?:{_MEETING_RU}(?:\s+{_AUDIENCE_RU})?(?:\s+(?:по|о|об)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
+    r"(?=\s*(?:[,:;.!—–-]|нужн)))?"
+    rf"|{_AUDIENCE_RU}))(?![\w-])"
+    r"|\b(?:thanks|thank\s+you)\s+in\s+advance\b|\b(?:hi|hey|hello)\s+(?:team|all|everyone|guys|folks)\b"
+    r"|\bfor\s+(?:the\s+|our\s+|a\s+|an\s+|this\s+|next\s+)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|weekly|daily|morning|monthly|team)\s+)?"
+    rf"(?:{_MEETING_EN}(?:\s+with\s+(?:the\s+)?{_AUDIENCE_EN})?|the\s+{_AUDIENCE_EN})\b",
+    re.IGNORECASE,
+)
+
+
+def _without_purpose(text: str) -> str:
+    """The request with its greetings, thanks and meeting or audience phrases blanked (same length)."""
+    return _PURPOSE_PHRASES.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _without_chat_phrases(text: str) -> str:
@@ -7708,6 +7842,60 @@ def _grain_word_columns(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
     for a, b in reversed(pairs):  # from the end, so the earlier spans stay where they are
         text = f"{text[: a.start]}{a.lower}_{b.lower}{text[b.end :]}"
     return text
+
+
+def _per_unit_adjectives(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """ "average nightly rate", «средняя ежемесячная абонентская плата»: a frequency adjective right before
+    the words of a numeric column whose comment says it is counted per that unit (base_rate 'Базовый тариф за
+    ночь', monthly_fee 'Абонентская плата в месяц') is the column's own word, dropped from the text, so it is
+    read neither as a schedule ("nightly" at 00:00) nor as a grain."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    # a unit that is a grain («почасовое потребление» of 'Потребление за час') stays the grain where the
+    # table has a time to put it on; "nightly" is no grain at all
+    per_unit = [
+        c
+        for t in planner.catalog.tables_of(sources[0].conn_id)
+        for c in _numeric_columns(t)
+        if _per_unit(c) and (_per_unit(c) not in GRAIN_RU.values() or not _time_columns(t))
+    ]
+    if not per_unit:
+        return text
+    drop = []
+    for i, t in enumerate(tokens[:-1]):
+        unit = _unit_of_adjective(t)
+        if unit is None:
+            continue
+        after = {stem(w.lower) for w in tokens[i + 1 : i + 3] if w.lang in ("ru", "en")}
+        if any(_per_unit(c) == unit and after & _column_stems(c) for c in per_unit):
+            drop.append(t)
+    for t in reversed(drop):  # from the end, so the earlier spans stay where they are
+        text = f"{text[: t.start]}{text[t.end :].lstrip()}"
+    return text
+
+
+def _unit_of_adjective(token: Token) -> str | None:
+    """The unit a frequency adjective says: "nightly", «ночной» -> night; «ежемесячный» -> month."""
+    if token.lang == "en" and token.lower in PER_UNIT_ADJECTIVES:
+        return PER_UNIT_ADJECTIVES[token.lower]
+    if token.lang == "ru" and token.lemma in PER_UNIT_ADJECTIVES and token.has(token.lemmas, pos=("ADJF",)):
+        return PER_UNIT_ADJECTIVES[token.lemma]
+    return _grain_adjective(token)
+
+
+def _per_unit(column: Column) -> str | None:
+    """The unit of time a column's comment says its value is counted per («за ночь» -> night), else None."""
+    comment = (column.comment or "").lower()
+    return next(
+        (unit for unit, phrases in PER_UNIT_COMMENT_PHRASES.items() if any(p in comment for p in phrases)),
+        None,
+    )
+
+
+def _column_stems(column: Column) -> set[str]:
+    """Stems of a column's name parts and of its comment's words."""
+    return set(name_parts(column.name)) | {stem(w) for w in _comment_words(column.comment or "")}
 
 
 def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
