@@ -63,6 +63,7 @@ from airflow_ai_etl.planning.lexicon import (
     WEEKDAY_ABBREVIATIONS,
     is_,
 )
+from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
 from airflow_ai_etl.planning.patterns import DEDUPE, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
@@ -1226,6 +1227,18 @@ def _adverb(token: Token) -> bool:
     return token.lang == "ru" and bool(token.parses) and token.parses[0].pos in ("ADVB", "PRCL")
 
 
+def _left_out_after(tokens: Sequence[Token], k: int) -> bool:
+    """«отменённые не учитывать», «тестовые не считать», "cancelled ones not counted": within the few words
+    from `k`, a negated verb of taking rows (negation.TAKE_LEMMAS, TAKE_EN): the rows said are left out."""
+    for j in range(k, min(k + 4, len(tokens) - 1)):
+        nxt = tokens[j + 1]
+        if tokens[j].lower == "не" and nxt.lang == "ru" and nxt.lemmas & TAKE_LEMMAS:
+            return True
+        if tokens[j].lower == "not" and TAKE_EN.match(f"not {nxt.lower}"):
+            return True
+    return False
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -1242,6 +1255,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
         if t.lower == "," and any(w.lower in ONLY_WORDS | EXCLUDED_EN for w in tokens[i + 1 : i + 7]):
             break  # "..., paid orders only", «..., только действующие», "..., failed ones excluded": a filter
+        if t.lower == "," and _left_out_after(tokens, i + 1):
+            break  # «..., отменённые не учитывать», "..., cancelled ones not counted": the rows left out
         if _before_path(ph, i):
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if _polite(t):
