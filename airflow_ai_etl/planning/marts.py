@@ -6128,7 +6128,7 @@ def _how_much_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> Column | No
     word = tokens[k]
     if word.parses[0].pos not in ("PRTS", "VERB", "PRTF"):
         return None
-    found = [c for c in _numeric_columns(fact) if _comment_names(c, word)]
+    found = [c for c in _numeric_columns(fact) if _comment_names(c, word) or _paid_column(c, word)]
     if len(found) != 1:
         return None
     ph.used.add(k)
@@ -6142,6 +6142,20 @@ def _how_much_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> Column | No
 
 # «сколько к выплате (net)», «сколько на счетах (balance)»: a preposition and a noun: how much of a column
 HOW_MUCH_LINKS = frozenset({"к", "на"})
+
+
+# «сколько заплатили/оплатили/уплатили»: a verb of paying, and the nouns a payment's amount is commented with
+PAY_VERBS_RU = frozenset({"заплатить", "оплатить", "уплатить", "платить", "оплачивать", "выплатить"})
+PAYMENT_NOUNS_RU = frozenset({"оплата", "платёж", "платеж", "выплата"})
+
+
+def _paid_column(column: Column, word: Token) -> bool:
+    """«Сколько заплатили абоненты» of billing.payments.amount ('Сумма оплаты'): a verb of paying names the
+    amount column whose comment says a payment (the verb and the noun share a root the stems do not show)."""
+    if not column.comment or not word.lemmas & PAY_VERBS_RU:
+        return False
+    said = _comment_lemmas(column.comment)
+    return bool(said & PAYMENT_NOUNS_RU) and "сумма" in said
 
 
 def _participle_bracket(tokens: Sequence[Token], m: MeasureWord, j: int) -> bool:
