@@ -65,6 +65,7 @@ from airflow_ai_etl.planning.lexicon import (
     WEEKDAY_ABBREVIATIONS,
     is_,
 )
+from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
 from airflow_ai_etl.planning.patterns import DEDUPE, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
@@ -92,7 +93,7 @@ TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # «…, итого»: the bare total word, as "total"
 # GMV (gross merchandise value): jargon for the sales money summed, in either language
 SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд", "gmv"}
-SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover", "gmv"}
+SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover", "gmv", "fund"}  # «фонд» in EN
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
 PER_ONE_RU = {"один", "каждый"}  # «на одного абонента», «на каждого клиента»: per entity
@@ -130,6 +131,7 @@ MONEY_EN = {
     "wages",
     "basket",
     "budget",
+    "fund",
 }
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
@@ -1265,6 +1267,18 @@ def _adverb(token: Token) -> bool:
     return token.lang == "ru" and bool(token.parses) and token.parses[0].pos in ("ADVB", "PRCL")
 
 
+def _left_out_after(tokens: Sequence[Token], k: int) -> bool:
+    """«отменённые не учитывать», «тестовые не считать», "cancelled ones not counted": within the few words
+    from `k`, a negated verb of taking rows (negation.TAKE_LEMMAS, TAKE_EN): the rows said are left out."""
+    for j in range(k, min(k + 4, len(tokens) - 1)):
+        nxt = tokens[j + 1]
+        if tokens[j].lower == "не" and nxt.lang == "ru" and nxt.lemmas & TAKE_LEMMAS:
+            return True
+        if tokens[j].lower == "not" and TAKE_EN.match(f"not {nxt.lower}"):
+            return True
+    return False
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -1281,6 +1295,8 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «по часам, ежедневно в 7:30 по Москве», «по неделям каждый понедельник»: the schedule's
         if t.lower == "," and any(w.lower in ONLY_WORDS | EXCLUDED_EN for w in tokens[i + 1 : i + 7]):
             break  # "..., paid orders only", «..., только действующие», "..., failed ones excluded": a filter
+        if t.lower == "," and _left_out_after(tokens, i + 1):
+            break  # «..., отменённые не учитывать», "..., cancelled ones not counted": the rows left out
         if _before_path(ph, i):
             break  # «..., файл s3://b/x.xlsx», "..., exported to s3://b/x.xlsx": where the mart goes
         if _polite(t):
@@ -2085,6 +2101,10 @@ def _read_measures(ph: MartPhrase) -> None:
                 ph.used.add(j)
                 j += 1
                 break
+            if func == "avg" and not m.object and w.lang == "en" and w.lower == "number":
+                ph.used.add(j)  # "the average number of days": the average of the days, no count beside it
+                j += 1
+                continue
             if _measure_func(tokens, j) is not None and not _is_second_word(tokens, j):
                 break
             if not m.object and _size_noun(tokens, j):
@@ -2104,10 +2124,11 @@ def _read_measures(ph: MartPhrase) -> None:
             m.unit = _unit_part(tokens[j + 1])  # «средний срок назначения в днях», "longest course in days"
             ph.used.update({j, j + 1})
             j += 2
-        if _participle_bracket(tokens, m, j):  # «сколько начислено (gross)»: how much of the bracket's column
+        link = int(j < n and tokens[j].lower in HOW_MUCH_LINKS)  # «сколько к выплате (approved_amount)»
+        if _participle_bracket(tokens, m, j + link):  # «сколько начислено (gross)»: how much of that column
             m.func = "sum"  # a text column named there is the resolver's question, never counted
-            ph.used.add(j)
-            j += 1
+            ph.used.update(range(j, j + link + 1))
+            j += link + 1
         if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].lang == "en":
             m.column_ref = tokens[j + 1].text  # «сумма заказов (total)»
             ph.used.update({j, j + 1, j + 2})
@@ -2741,6 +2762,37 @@ def _adjective_fact_title(ground: _Ground, fact: Table, head: Token, qualifier: 
         return False
     root = stem(adjective.lower)
     return any(len(s) >= 4 and root.startswith(s) for s in _comment_stems(fact.comment))
+
+
+def _fact_comment_title(ph: MartPhrase, ground: _Ground, fact: Table) -> set[int]:
+    """«отчёт по счетам пациентам: сумма …» of billing.invoices ('Счета пациентам за услуги'): the words from
+    the fact's noun up to the first colon, two or more, are the opening words of the fact's comment in order
+    (by lemma): the mart's title, so the addressee in it («пациентам») is no dimension."""
+    tokens = ph.tokens
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or not fact.comment:
+        return set()
+    said = [t for t in tokenize(fact.comment) if t.lang == "ru"]
+    for start in range(colon - 1):
+        run = tokens[start:colon]
+        if ground.table_of(tokens[start]) is not fact or len(run) > len(said):
+            continue
+        if all(w.lang == "ru" and w.lemmas & c.lemmas for w, c in zip(run, said, strict=False)):
+            return set(range(start, colon))
+    return set()
+
+
+def _average_number_of_rows(ph: MartPhrase, ground: _Ground, m: MeasureWord, named: list[Column]) -> bool:
+    """ "average number of orders per customer", "… of items per order": the average of a count of rows
+    (orders per customer, then averaged) is no column's average; asked, never an avg of the fact's amount. A
+    column whose name says the counted noun ("the average number of days", "of shift hours") is averaged."""
+    tokens = ph.tokens
+    after = m.index + 1
+    if m.func != "avg" or after >= len(tokens) or tokens[after].lower != "number":
+        return False
+    # the column's name says the object ("days", "shift hours"); a meaning ("items" -> quantity) is a count
+    said = {stem(tokens[k].lower) for k in m.object}
+    return not any(said & {stem(p) for p in name_parts(c.name)} for c in named)
 
 
 def _key_name(name: str) -> bool:
@@ -4997,6 +5049,9 @@ def _measures(
         cue = tokens[m.index]
         column: Column | None = None
         named = ground.columns_named(fact, object_words) if object_words else []
+        if _average_number_of_rows(ph, ground, m, named):  # "average number of orders per customer"
+            columns = ", ".join(c.name for c in _numeric_columns(fact))
+            return [], [ask("which_column", table=fact.name, func="avg", columns=columns)]
         if m.func == "count" and (how_much := _how_much_column(ph, fact, m)) is not None:
             measures.append({"func": "sum", "column": how_much.name})  # «сколько начислено»
             continue
@@ -5403,9 +5458,12 @@ def _dimensions(
         if table is None or table is fact:
             continue
         joins.append({"table": ground_name(ground.planner, ground.conn_id, table)})
+    comment_title = _fact_comment_title(ph, ground, fact)
     for words in ph.dims:
         if _adjective_fact_title(ground, fact, tokens[words[0]], [tokens[k] for k in words[1:]]):
             continue  # «по кредитным платежам» of 'Платежи по кредитам': the fact's title, no contract_number
+        if set(words) <= comment_title:
+            continue  # «отчёт по счетам пациентам: …» of 'Счета пациентам за услуги': a title, no patient_id
         if len(words) > 1 and words[0] > words[-1] and ground.table_of(tokens[words[0]]) is not None:
             # «по модели района, телеметрия», «по заказам (orders)»: a table's noun after the dimension's
             # words (after a comma or in brackets) names no attribute of it: the words before it are the dim
@@ -5909,6 +5967,18 @@ def _grain_on_untimely_column(ph: MartPhrase, ground: _Ground, fact: Table) -> s
     return named[0].name
 
 
+def _grain_before_untimely_name(ph: MartPhrase, fact: Table) -> str | None:
+    """«по месяцам term_months», "by week shift_hours": a column name written right after a grain noun names
+    the grain's column; when it is no date or time, months of it mean nothing and the grain of a date
+    column is a guess (a participle, «выданных», may pick one): its name, asked (a grain or a dimension?)."""
+    tokens = ph.tokens
+    for i in range(1, len(tokens)):
+        column = fact.column(tokens[i].text) if _IDENTIFIER.match(tokens[i].text) else None
+        if column is not None and _grain_noun(tokens[i - 1]) and not column_kind(column.type).temporal:
+            return column.name
+    return None
+
+
 def _grain_of_words(
     ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
 ) -> tuple[dict[str, str] | None, list[str]]:
@@ -5919,7 +5989,8 @@ def _grain_of_words(
         return {"column": ph.grain_column, "grain": ph.grain}, []
     words = [tokens[k] for k in ph.grain_words]
     times = _time_columns(fact)
-    if (untimely := _grain_on_untimely_column(ph, ground, fact)) is not None:
+    untimely = _grain_on_untimely_column(ph, ground, fact) or _grain_before_untimely_name(ph, fact)
+    if untimely is not None:
         names = ", ".join(c.name for c in times)
         return None, [ask("grain_not_time", grain=ph.grain, column=untimely, columns=names)]
     if words:
@@ -6140,7 +6211,7 @@ def _how_much_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> Column | No
     word = tokens[k]
     if word.parses[0].pos not in ("PRTS", "VERB", "PRTF"):
         return None
-    found = [c for c in _numeric_columns(fact) if _comment_names(c, word)]
+    found = [c for c in _numeric_columns(fact) if _comment_names(c, word) or _paid_column(c, word)]
     if len(found) != 1:
         return None
     ph.used.add(k)
@@ -6152,10 +6223,28 @@ def _how_much_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> Column | No
     return found[0]
 
 
+# «сколько к выплате (net)», «сколько на счетах (balance)»: a preposition and a noun: how much of a column
+HOW_MUCH_LINKS = frozenset({"к", "на"})
+
+
+# «сколько заплатили/оплатили/уплатили»: a verb of paying, and the nouns a payment's amount is commented with
+PAY_VERBS_RU = frozenset({"заплатить", "оплатить", "уплатить", "платить", "оплачивать", "выплатить"})
+PAYMENT_NOUNS_RU = frozenset({"оплата", "платёж", "платеж", "выплата"})
+
+
+def _paid_column(column: Column, word: Token) -> bool:
+    """«Сколько заплатили абоненты» of billing.payments.amount ('Сумма оплаты'): a verb of paying names the
+    amount column whose comment says a payment (the verb and the noun share a root the stems do not show)."""
+    if not column.comment or not word.lemmas & PAY_VERBS_RU:
+        return False
+    said = _comment_lemmas(column.comment)
+    return bool(said & PAYMENT_NOUNS_RU) and "сумма" in said
+
+
 def _participle_bracket(tokens: Sequence[Token], m: MeasureWord, j: int) -> bool:
     """«Сколько начислено (gross)», «сколько затронуто (households)»: «сколько» with no counted noun, then a
-    participle or verb and an English column name in brackets: the bracket names the column the participle
-    says how much of (the participle is read with it)."""
+    participle or verb (or «к»/«на» and a noun: «сколько к выплате (net)») and an English column name in
+    brackets: the bracket names the column the words say how much of (they are read with it)."""
     return (
         m.func == "count"
         and not m.object
@@ -6163,7 +6252,8 @@ def _participle_bracket(tokens: Sequence[Token], m: MeasureWord, j: int) -> bool
         and j + 3 < len(tokens)
         and tokens[j].lang == "ru"
         and bool(tokens[j].parses)
-        and tokens[j].parses[0].pos in ("PRTS", "VERB", "PRTF")
+        and tokens[j].parses[0].pos in ("PRTS", "VERB", "PRTF", "NOUN")
+        and (tokens[j].parses[0].pos != "NOUN" or tokens[j - 1].lower in HOW_MUCH_LINKS)
         and tokens[j + 1].text == "("
         and tokens[j + 2].lang == "en"
         and tokens[j + 3].text == ")"
@@ -8019,6 +8109,8 @@ def _event_participle_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str 
         forms = {t.lower, t.lemma}
         if not any(_shared_prefix(f, w) >= EVENT_PREFIX for f in forms for w in event_words):
             continue
+        if _fact_title_qualifier(t, fact):
+            continue  # "insured vehicles" of insured_vehicles: the fact's own name, no event of the rows
         head = tokens[nxt] if nxt < len(tokens) and nxt in counted else None
         if head is not None and any(
             _shared_prefix(f, g) >= EVENT_PREFIX for f in forms for g in (head.lower, head.lemma)
@@ -8027,6 +8119,21 @@ def _event_participle_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str 
         ph.used.add(i)
         return f"{flags[0].name} = true"
     return None
+
+
+def _fact_title_qualifier(token: Token, fact: Table) -> bool:
+    """ "insured" of underwriting.insured_vehicles, «застрахованных» of its comment 'Застрахованные
+    транспортные средства': a participle or adjective that is a word of the fact's own name or of its
+    comment's adjectives names which rows the table holds (all of them), not an event some rows had."""
+    if token.lang == "en":
+        return token.lower in fact.name.rsplit(".", 1)[-1].lower().split("_")  # whole words: not attendance
+    qualifiers = {
+        lemma
+        for w in tokenize(fact.comment or "")
+        if w.lang == "ru" and w.parses and w.parses[0].pos in ("PRTF", "ADJF")
+        for lemma in w.lemmas
+    }
+    return bool(token.lemmas & qualifiers)
 
 
 def _verb_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:

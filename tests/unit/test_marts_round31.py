@@ -744,7 +744,6 @@ NOT_YET: dict[str, str] = {
     "потребление в кВт·ч по счётчикам по дням": "asked: «кВт·ч» after «в» is read as a connection name («в кВт») before the mart's unit rules see it",
     "Средняя комиссия агентов в процентах по городам офиса": "asked: «в процентах» is read as a percentage measure, not as the unit naming commission_rate ('Комиссия агента, %')",
     "Стоимость застрахованных авто по маркам": "asked: «авто» is not tied to 'Застрахованные транспортные средства' (no jargon entry), so the phrase is residue",
-    "average number of stops per route by courier": "asked: 'per route' after 'number of stops' is taken for a ratio; routes are the fact's own rows (a plain average of stops)",
     "Средний долг на абонента по районам": "asked: «на абонента» is a ratio everywhere; billing.debts has one row per subscriber (its key), so it is the plain average",
     "средняя задолженность на одного абонента": "asked: with no grouping the load rules answer first and ask which table (subscribers or debts)",
     "Число уникальных студентов в библиотеке по месяцам выдачи": "asked: «студентов» makes students the fact; «в библиотеке» (library_loans' comment 'Выдача книг в библиотеке') does not name the fact",
