@@ -212,6 +212,9 @@ VALUE_MEANINGS = {
     "пожар": ("fire",), "возгорание": ("fire",), "наводнение": ("flood",), "потоп": ("flood",),
     "затопление": ("flood",), "болезнь": ("illness",), "заболевание": ("illness",), "дтп": ("accident",),
     "авария": ("accident",), "люкс": ("suite",), "вип": ("vip",),
+    # planner49: «семейные номера» ('Категория номера (..., family)'), «оспоренные штрафы» ('Статус штрафа
+    # (issued, paid, disputed, cancelled)')
+    "семейный": ("family",), "оспорить": ("disputed",), "оспоренный": ("disputed",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

@@ -123,7 +123,9 @@ def test_the_row_condition_example_uses_the_tables_columns(catalog: str, text: s
                 column = name.split()[0]
                 assert table.column(column, exact=True) is not None, question
                 if name == "status = 'paid'":
-                    assert "paid" in (table.column("status", exact=True) or table.columns[0]).comment, question
+                    assert "paid" in (table.column("status", exact=True) or table.columns[0]).comment, (
+                        question
+                    )
 
 
 # --- 5. «завершённые не нужны»: the state the catalog holds
