@@ -355,13 +355,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "отличать?) или каждый раз перезаливать таблицу целиком?",
     },
     "planner.filter_hint_unread": {
-        "en": "I could not turn {phrase!r} into a filter on {table}. Which condition should the rows meet (for example 'total > 1000')?",
-        "ru": "Не удалось превратить «{phrase}» в фильтр по {table}. Какому условию должны отвечать строки (например, «total > 1000»)?",
+        "en": "I could not turn {phrase!r} into a filter on {table}. Which condition should the rows meet (for example \"{example}\")?",
+        "ru": "Не удалось превратить «{phrase}» в фильтр по {table}. Какому условию должны отвечать строки (например, «{example}»)?",
     },
     "planner.unread_clause": {
         "en": "I could not turn '{phrase}' into a row condition: which rows of {table} should be loaded "
-        "(e.g. 'where returned_at IS NULL')?",
-        "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
+        "(e.g. \"where {example}\")?",
+        "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где {example}».",
     },
     "planner.state_or_count": {
         "en": "{phrase!r} may mean {column} = '{value}' or {counter} > 0: which rows of {table} should be loaded "

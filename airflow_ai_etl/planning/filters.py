@@ -28,6 +28,7 @@ from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, liste
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
+from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
@@ -192,7 +193,16 @@ class RowFilters:
         if hint and not where:
             phrase, name = hint.group(0), table.qualified_name
             return Found(
-                None, [say(request.language, "planner.filter_hint_unread", phrase=phrase, table=name)]
+                None,
+                [
+                    say(
+                        request.language,
+                        "planner.filter_hint_unread",
+                        phrase=phrase,
+                        table=name,
+                        example=row_condition_example(table),
+                    )  # fmt: skip
+                ],
             )
         read = (where or "").lower()  # «со статусом dropped»: a value the filter read is no refusal
         unhandled = [
@@ -228,7 +238,7 @@ class RowFilters:
                 else word.end
             )
             phrase = request.text[tokens[cue].start : end]
-            return [say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)]
+            return [unread_clause_question(request.language, table, phrase)]
         return []
 
     def _list_word_fits(self, request: Request, table: Table, name: str, value: str, word: str) -> bool:
@@ -333,9 +343,7 @@ class RowFilters:
             stop = clause_end.start() if clause_end else len(request.lower)
             if not any(start <= position < stop for position, _ in found.values()):
                 phrase = request.text[start:end]
-                question = say(
-                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
-                )
+                question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
         return list(found.values())
 
@@ -413,9 +421,7 @@ class RowFilters:
                 # «неоплаченные, то есть без даты оплаты»: an explanation no rule read; the guess alone
                 # could be the wrong reading, so the explanation is quoted in a question
                 phrase = request.text[explained:stop].strip(" ,(\u2014\u2013-:)")
-                request.unsure.append(
-                    say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)
-                )
+                request.unsure.append(unread_clause_question(request.language, table, phrase))
             if not said or before >= explained:
                 continue
             for column in [c for c, (p, _) in found.items() if before <= p < explained]:
@@ -644,9 +650,7 @@ class RowFilters:
                 yield self._position(request, at), column[0], _null_check(table, column[0], True, False)
             else:
                 phrase = request.text[match.start() : match.end()]
-                question = say(
-                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
-                )
+                question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
 
     def _rows_with_column(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
@@ -1698,7 +1702,7 @@ class RowFilters:
             if says_recent(token) or is_(token, "CHANGED") or is_(token, "DEDUPE"):
                 continue
             phrase = request.text[request.spans[k - 1][0] : request.spans[k + 1][1]]
-            return [say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)]
+            return [unread_clause_question(request.language, table, phrase)]
         return []
 
     def _value_by_stem(self, table: Table, word: str) -> tuple[Column, str] | None:
@@ -2254,14 +2258,7 @@ class RowFilters:
             if len(columns) != 1:
                 if self._counted_by(table, match.group("word")):  # "loans with a delay": status 'overdue'
                     phrase = request.text[match.start() : match.end()]  # or overdue_days? asked
-                    request.unsure.append(
-                        say(
-                            request.language,
-                            "planner.unread_clause",
-                            phrase=phrase,
-                            table=table.qualified_name,
-                        )
-                    )
+                    request.unsure.append(unread_clause_question(request.language, table, phrase))
                 continue
             column = table.column(columns[0]) or Column(columns[0], "int")
             request.handled.append(match.span())
@@ -2745,9 +2742,7 @@ class RowFilters:
                 yield run.start("codes"), column.name, condition
             elif len(codes) > 1 or set(codes) <= CURRENCY_CODES:
                 phrase = run.group(0).strip()
-                question = say(
-                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
-                )
+                question = unread_clause_question(request.language, table, phrase)
                 if question not in request.unsure:
                     request.unsure.append(question)
 
@@ -3241,7 +3236,7 @@ class RowFilters:
                     continue
                 here = table.qualified_name
                 if other.qualified_name == here:
-                    return [say(request.language, "planner.unread_clause", phrase=token.text, table=here)]
+                    return [unread_clause_question(request.language, table, token.text)]
                 column = f"{other.qualified_name}.{values[0][0]}"
                 return [say(request.language, "planner.other_table_flag", phrase=token.text, column=column,
                             table=here)]  # fmt: skip

@@ -47,6 +47,7 @@ from airflow_ai_etl.planning import (
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
+from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
     STATE_CUES,
     RowFilters,
@@ -3376,11 +3377,7 @@ class OfflinePlanner:
         return self._latin_known
 
     def _ask_condition(self, request: Request, table: Table, phrase: str) -> list[str]:
-        if request.language == "ru":
-            return [f"Не понял условие «{phrase}»: какие строки {table.qualified_name} загружать? "
-                    "Например: «где status = 'paid'» или «где amount > 100»."]  # fmt: skip
-        return [f"I could not turn {phrase!r} into a row condition: which rows of {table.qualified_name} "
-                "should be loaded (e.g. \"where status = 'paid'\" or 'where amount > 100')?"]  # fmt: skip
+        return [unread_clause_question(request.language, table, phrase)]
 
     def _known_names(self, table: Table) -> set[str]:
         """Names a quoted word may be instead of a value: tables, columns, connections."""
