@@ -355,12 +355,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "отличать?) или каждый раз перезаливать таблицу целиком?",
     },
     "planner.filter_hint_unread": {
-        "en": "I could not turn {phrase!r} into a filter on {table}. Which condition should the rows meet (for example \"{example}\")?",
+        "en": 'I could not turn {phrase!r} into a filter on {table}. Which condition should the rows meet (for example "{example}")?',
         "ru": "Не удалось превратить «{phrase}» в фильтр по {table}. Какому условию должны отвечать строки (например, «{example}»)?",
     },
     "planner.unread_clause": {
         "en": "I could not turn '{phrase}' into a row condition: which rows of {table} should be loaded "
-        "(e.g. \"where {example}\")?",
+        '(e.g. "where {example}")?',
         "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где {example}».",
     },
     "planner.state_or_count": {
