@@ -1218,8 +1218,11 @@ class RowFilters:
                 continue  # "exam grades", «экзаменационные оценки»: the dated thing, not that it happened
             if len(columns) == 1:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
-                if word is not None and word.lang == "en" and _flags_reading_english(table, word):
-                    # "published reviews": is_public ('Опубликован на сайте') or published_at? asked
+                said = _flags_reading_english(table, word) if word is not None and word.lang == "en" else []
+                if len(said) == 1:  # "published reviews": is_public, by its comment's verb ('Опубликован на
+                    yield self._position(request, i), said[0], f"{said[0]} = true"  # сайте'), as in Russian
+                    continue
+                if said:  # two flags read the word: asked
                     self._ask_flag_or_event(
                         request, table, request.spans[i], _flags_reading_english(table, word), columns
                     )
@@ -2419,11 +2422,17 @@ class RowFilters:
                 continue  # «кроме аннулированных и черновиков»: a list of status values, read as one
             columns = self._event_columns_of(table, word)
             negated = kind in ("кроме", "без", "except", "excluding", "исключением")
-            if columns and word.lang == "en" and _flags_reading_english(table, word):
-                # "only the published ones": is_public ('Опубликован на сайте') or published_at? asked
-                span = (min(cue.start, word.start), max(cue.end, word.end))
-                self._ask_flag_or_event(request, table, span, _flags_reading_english(table, word), columns)
-                continue
+            if columns and word.lang == "en" and (said := _flags_reading_english(table, word)):
+                if len(said) == 1:  # "only the published ones": is_public, as «только опубликованные» reads:
+                    request.handled.append((cue.start, word.end))  # the comment's verb names the flag
+                    if negation_span is not None:
+                        request.handled.append(negation_span)
+                    yield word.start, said[0], f"{said[0]} = {'false' if negated else 'true'}"
+                    continue
+                else:
+                    span = (min(cue.start, word.start), max(cue.end, word.end))
+                    self._ask_flag_or_event(request, table, span, said, columns)
+                    continue
             if negation_span is not None:
                 if not columns:
                     continue  # a flag or a status value: the negation rules read "the X ones are not needed"

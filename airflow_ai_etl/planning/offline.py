@@ -2418,9 +2418,10 @@ class OfflinePlanner:
                 or self.filters.names_unit_count(table, request.raw[start])
                 or self.filters.names_one_listed_value(table, request.raw[start])
                 or len(self.filters.opposite_flags_of(table, tokenize(request.raw[start])[0])) == 1
+                or self.filters._own_state_word(table, tokenize(request.raw[start])[0])
             ):
                 continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status), «без уволенных»
-                # ('Агент работает'): rows, no column
+                # ('Агент работает'), "except closed ones" (status 'closed' or closed_on): rows, no column
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
             if foreign:
@@ -4033,6 +4034,7 @@ class OfflinePlanner:
         )
         questions = keys.questions + incremental.questions + window.questions + columns.questions
         questions += where.questions if not window.questions else []
+        questions = list(dict.fromkeys(questions))  # one state question the column and row rules both ask
         questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
         if not questions and kind == "sql":
             questions += self._unread_condition(request, table, where.value, window.value)
