@@ -1223,9 +1223,7 @@ class RowFilters:
                     yield self._position(request, i), said[0], f"{said[0]} = true"  # сайте'), as in Russian
                     continue
                 if said:  # two flags read the word: asked
-                    self._ask_flag_or_event(
-                        request, table, request.spans[i], _flags_reading_english(table, word), columns
-                    )
+                    self._ask_flag_or_event(request, table, request.spans[i], said, columns)
                     continue
                 self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
