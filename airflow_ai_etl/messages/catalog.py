@@ -589,6 +589,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть «{words}», но ни одна колонка {table} не принимает это число, и загрузились бы "
         "все строки. Какие строки нужны (например: «только строки, где semester = 2»)?",
     },
+    # A listed value the loaded table and a table it references both hold (planning/related_values.py).
+    "planner.value_of_referenced_table": {
+        "en": "'{value}' may be {column} of {table} or {other} (through {key}): which rows should be loaded "
+        "(for example \"where {column} = '{value}'\")?",
+        "ru": "«{value}» может означать {column} в {table} или {other} (через {key}): какие строки загружать "
+        "(например, «где {column} = '{value}'»)?",
+    },
     "planner.flag_or_event": {
         "en": "'{phrase}' may mean the flag {flag} or that {column} is filled in: which rows of {table} should "
         "be loaded (for example 'where {flag} = true' or 'where {column} IS NOT NULL')?",

@@ -133,6 +133,7 @@ from airflow_ai_etl.planning.patterns import (
     VALUE_ONLY_WORDS,
     ZONE_VALUE_WORDS,
 )
+from airflow_ai_etl.planning.related_values import related_value_question
 from airflow_ai_etl.planning.reload import reload_verb_with_keys
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import (
@@ -4038,6 +4039,11 @@ class OfflinePlanner:
         questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
         if not questions and kind == "sql":
             questions += self._unread_condition(request, table, where.value, window.value)
+        if not questions and kind == "sql" and where.value:  # «кредитные транзакции»: direction or card_type?
+            related = related_value_question(
+                request.language, self.catalog, source.conn_id, table, where.value, request.text
+            )
+            questions += [related] if related else []
         if questions:
             return Outcome.clarify(*questions)
         transforms: list[dict[str, Any]] = []
