@@ -2857,6 +2857,8 @@ class OfflinePlanner:
             means = i + 1 < len(request.tokens) and request.tokens[i + 1] in ("by", "via", "through", "через")
             if value and means and read and not self.filters.is_listed_value(table, value):
                 continue  # "paid by card or sbp": the means is the filter; the table lists no such status
+            if value and read and self._event_read(request, table, i, read):
+                continue  # «завершённые не нужны» of data_sessions: read as ended_at IS NULL (planner49)
             # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
             if value and value != "test" and value not in read.lower() and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
@@ -2876,6 +2878,16 @@ class OfflinePlanner:
             if not any(a <= cue.start() < b for a, b in request.schedule_spans):
                 return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         return []
+
+    def _event_read(self, request: Request, table: Table, index: int, read: str) -> bool:
+        """Word `index` names the event of a time column the WHERE already compares («завершённые» and
+        ended_at, 'Конец сессии'): a state word read, not a status value left unread."""
+        start = request.spans[index][0]
+        word = next((t for t in tokenize(request.text) if t.start == start), None)
+        return word is not None and any(
+            re.search(rf"\b{re.escape(column)}\b", read)
+            for column in self.filters._event_columns_of(table, word)
+        )
 
     def _unread_numbered_genitive(self, request: Request, table: Table, read: str) -> str | None:
         """«студенты 2 курса», «курсы третьего семестра» with no WHERE: a number or an ordinal before a

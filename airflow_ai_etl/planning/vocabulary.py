@@ -178,7 +178,9 @@ VALUE_MEANINGS = {
     "приложение": ("app", "application"),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
-    "отклонить": ("rejected", "declined"), "решить": ("resolved",), "завершить": ("completed",),
+    "отклонить": ("rejected", "declined"), "решить": ("resolved",),
+    # planner49: «завершённые» are 'completed'/'finished' rows, or the ones whose ended_at/finished_at is set
+    "завершить": ("completed", "finished", "ended"),
     "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
