@@ -558,6 +558,11 @@ PREPOSITIONS = frozenset({
 })  # fmt: skip
 
 
+# "(no returns)", «(нет возвратов)»: brackets that say which rows are absent. With no WHERE read, nothing took
+# them: asked in both languages, never every row loaded (planner49).
+_BRACKETED_ABSENT = re.compile(r"\((?:нет|no)\s+([^()]+)\)", re.IGNORECASE)
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -2877,6 +2882,9 @@ class OfflinePlanner:
                 continue
             if not any(a <= cue.start() < b for a, b in request.schedule_spans):
                 return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
+        absent = None if read else _BRACKETED_ABSENT.search(request.text)
+        if absent is not None and not request.is_handled(absent.start(1)):
+            return self._ask_condition(request, table, absent.group(0))  # "(no returns)", «(нет возвратов)»
         return []
 
     def _event_read(self, request: Request, table: Table, index: int, read: str) -> bool:
