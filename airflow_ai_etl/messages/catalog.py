@@ -359,13 +359,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "отличать?) или каждый раз перезаливать таблицу целиком?",
     },
     "planner.filter_hint_unread": {
-        "en": "I could not turn {phrase!r} into a filter on {table}. Which condition should the rows meet (for example 'total > 1000')?",
-        "ru": "Не удалось превратить «{phrase}» в фильтр по {table}. Какому условию должны отвечать строки (например, «total > 1000»)?",
+        "en": 'I could not turn {phrase!r} into a filter on {table}. Which condition should the rows meet (for example "{example}")?',
+        "ru": "Не удалось превратить «{phrase}» в фильтр по {table}. Какому условию должны отвечать строки (например, «{example}»)?",
     },
     "planner.unread_clause": {
         "en": "I could not turn '{phrase}' into a row condition: which rows of {table} should be loaded "
-        "(e.g. 'where returned_at IS NULL')?",
-        "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где returned_at IS NULL».",
+        '(e.g. "where {example}")?',
+        "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где {example}».",
     },
     "planner.state_or_count": {
         "en": "{phrase!r} may mean {column} = '{value}' or {counter} > 0: which rows of {table} should be loaded "
@@ -592,6 +592,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "load. Which rows do you mean (for example 'only rows where semester = 2')?",
         "ru": "В запросе есть «{words}», но ни одна колонка {table} не принимает это число, и загрузились бы "
         "все строки. Какие строки нужны (например: «только строки, где semester = 2»)?",
+    },
+    # A listed value the loaded table and a table it references both hold (planning/related_values.py).
+    "planner.value_of_referenced_table": {
+        "en": "'{value}' may be {column} of {table} or {other} (through {key}): which rows should be loaded "
+        "(for example \"where {column} = '{value}'\")?",
+        "ru": "«{value}» может означать {column} в {table} или {other} (через {key}): какие строки загружать "
+        "(например, «где {column} = '{value}'»)?",
     },
     "planner.flag_or_event": {
         "en": "'{phrase}' may mean the flag {flag} or that {column} is filled in: which rows of {table} should "

@@ -28,6 +28,7 @@ from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, liste
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
+from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
@@ -197,7 +198,16 @@ class RowFilters:
         if hint and not where:
             phrase, name = hint.group(0), table.qualified_name
             return Found(
-                None, [say(request.language, "planner.filter_hint_unread", phrase=phrase, table=name)]
+                None,
+                [
+                    say(
+                        request.language,
+                        "planner.filter_hint_unread",
+                        phrase=phrase,
+                        table=name,
+                        example=row_condition_example(table),
+                    )  # fmt: skip
+                ],
             )
         read = (where or "").lower()  # «со статусом dropped»: a value the filter read is no refusal
         unhandled = [
@@ -255,7 +265,7 @@ class RowFilters:
                 else word.end
             )
             phrase = request.text[tokens[cue].start : end]
-            return [say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)]
+            return [unread_clause_question(request.language, table, phrase)]
         return []
 
     def _list_word_fits(self, request: Request, table: Table, name: str, value: str, word: str) -> bool:
@@ -363,9 +373,7 @@ class RowFilters:
             stop = clause_end.start() if clause_end else len(request.lower)
             if not any(start <= position < stop for position, _ in found.values()):
                 phrase = request.text[start:end]
-                question = say(
-                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
-                )
+                question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
         return list(found.values())
 
@@ -443,9 +451,7 @@ class RowFilters:
                 # «неоплаченные, то есть без даты оплаты»: an explanation no rule read; the guess alone
                 # could be the wrong reading, so the explanation is quoted in a question
                 phrase = request.text[explained:stop].strip(" ,(\u2014\u2013-:)")
-                request.unsure.append(
-                    say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)
-                )
+                request.unsure.append(unread_clause_question(request.language, table, phrase))
             if not said or before >= explained:
                 continue
             for column in [c for c, (p, _) in found.items() if before <= p < explained]:
@@ -674,9 +680,7 @@ class RowFilters:
                 yield self._position(request, at), column[0], _null_check(table, column[0], True, False)
             else:
                 phrase = request.text[match.start() : match.end()]
-                question = say(
-                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
-                )
+                question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
 
     def _rows_with_column(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
@@ -1248,11 +1252,12 @@ class RowFilters:
                 continue  # "exam grades", «экзаменационные оценки»: the dated thing, not that it happened
             if len(columns) == 1:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
-                if word is not None and word.lang == "en" and _flags_reading_english(table, word):
-                    # "published reviews": is_public ('Опубликован на сайте') or published_at? asked
-                    self._ask_flag_or_event(
-                        request, table, request.spans[i], _flags_reading_english(table, word), columns
-                    )
+                said = _flags_reading_english(table, word) if word is not None and word.lang == "en" else []
+                if len(said) == 1:  # "published reviews": is_public, by its comment's verb ('Опубликован на
+                    yield self._position(request, i), said[0], f"{said[0]} = true"  # сайте'), as in Russian
+                    continue
+                if said:  # two flags read the word: asked
+                    self._ask_flag_or_event(request, table, request.spans[i], said, columns)
                     continue
                 self._ask_if_status_may_hold(request, table, word, columns[0])
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
@@ -1746,7 +1751,7 @@ class RowFilters:
             if says_recent(token) or is_(token, "CHANGED") or is_(token, "DEDUPE"):
                 continue
             phrase = request.text[request.spans[k - 1][0] : request.spans[k + 1][1]]
-            return [say(request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name)]
+            return [unread_clause_question(request.language, table, phrase)]
         return []
 
     def _value_by_stem(self, table: Table, word: str) -> tuple[Column, str] | None:
@@ -2299,14 +2304,7 @@ class RowFilters:
             if len(columns) != 1:
                 if self._counted_by(table, match.group("word")):  # "loans with a delay": status 'overdue'
                     phrase = request.text[match.start() : match.end()]  # or overdue_days? asked
-                    request.unsure.append(
-                        say(
-                            request.language,
-                            "planner.unread_clause",
-                            phrase=phrase,
-                            table=table.qualified_name,
-                        )
-                    )
+                    request.unsure.append(unread_clause_question(request.language, table, phrase))
                 continue
             column = table.column(columns[0]) or Column(columns[0], "int")
             request.handled.append(match.span())
@@ -2467,11 +2465,17 @@ class RowFilters:
                 continue  # «кроме аннулированных и черновиков»: a list of status values, read as one
             columns = self._event_columns_of(table, word)
             negated = kind in ("кроме", "без", "except", "excluding", "исключением")
-            if columns and word.lang == "en" and _flags_reading_english(table, word):
-                # "only the published ones": is_public ('Опубликован на сайте') or published_at? asked
-                span = (min(cue.start, word.start), max(cue.end, word.end))
-                self._ask_flag_or_event(request, table, span, _flags_reading_english(table, word), columns)
-                continue
+            if columns and word.lang == "en" and (said := _flags_reading_english(table, word)):
+                if len(said) == 1:  # "only the published ones": is_public, as «только опубликованные» reads:
+                    request.handled.append((cue.start, word.end))  # the comment's verb names the flag
+                    if negation_span is not None:
+                        request.handled.append(negation_span)
+                    yield word.start, said[0], f"{said[0]} = {'false' if negated else 'true'}"
+                    continue
+                else:
+                    span = (min(cue.start, word.start), max(cue.end, word.end))
+                    self._ask_flag_or_event(request, table, span, said, columns)
+                    continue
             if negation_span is not None:
                 if not columns:
                     continue  # a flag or a status value: the negation rules read "the X ones are not needed"
@@ -2791,9 +2795,7 @@ class RowFilters:
                 yield run.start("codes"), column.name, _one_of(column.name, values)
             elif len(codes) > 1 or set(codes) <= CURRENCY_CODES:
                 phrase = run.group(0).strip()
-                question = say(
-                    request.language, "planner.unread_clause", phrase=phrase, table=table.qualified_name
-                )
+                question = unread_clause_question(request.language, table, phrase)
                 if question not in request.unsure:
                     request.unsure.append(question)
 
@@ -3289,7 +3291,7 @@ class RowFilters:
                     continue
                 here = table.qualified_name
                 if other.qualified_name == here:
-                    return [say(request.language, "planner.unread_clause", phrase=token.text, table=here)]
+                    return [unread_clause_question(request.language, table, token.text)]
                 column = f"{other.qualified_name}.{values[0][0]}"
                 return [say(request.language, "planner.other_table_flag", phrase=token.text, column=column,
                             table=here)]  # fmt: skip

@@ -2733,6 +2733,17 @@ def _means_listed_value(word: Token, fact: Table) -> bool:
     return bool(_state_readings(word, _listed_text_values(fact), [])[0])
 
 
+def _rows_by_listed_value(ph: MartPhrase, fact: Table) -> bool:
+    """«убытки по болезням»: no measure word, and every word after «по» is a Russian word
+    for a value a text column of the fact lists (vocabulary.VALUE_MEANINGS): the rows of that value are
+    loaded, nothing is grouped (planner49). A measure word («сумма убытков по болезням») keeps the mart."""
+    if ph.measures or not ph.dims or any(len(words) != 1 for words in ph.dims):
+        return False
+    listed = _listed_text_values(fact)
+    return all(ph.tokens[words[0]].lang == "ru" and _state_readings(ph.tokens[words[0]], listed, [])[0]
+               for words in ph.dims)  # fmt: skip
+
+
 def _listed_text_values(fact: Table) -> list[tuple[Column, str]]:
     """Every (text column, value its comment lists) of the fact: ('Статус (active, overdue, …)')."""
     return [
@@ -2936,6 +2947,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    if _rows_by_listed_value(ph, fact):
+        return None  # «убытки по болезням ежедневно»: the rows of one listed value, a load
     if (ratio := _per_entity_ratio(ph, ground, fact)) is not None:
         return Outcome.clarify(ask("unsupported", word=ratio))  # «средний платёж на абонента»: as ARPU is
     if (role := _role_compound_elsewhere(ph, ground, fact)) is not None:

@@ -47,6 +47,7 @@ from airflow_ai_etl.planning import (
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
+from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
     STATE_CUES,
     RowFilters,
@@ -133,6 +134,7 @@ from airflow_ai_etl.planning.patterns import (
     VALUE_ONLY_WORDS,
     ZONE_VALUE_WORDS,
 )
+from airflow_ai_etl.planning.related_values import related_value_question
 from airflow_ai_etl.planning.reload import reload_verb_with_keys
 from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, marks_new_rows, status_word
 from airflow_ai_etl.planning.schedule import (
@@ -555,6 +557,11 @@ PREPOSITIONS = frozenset({
     "по", "by", "on", "per", "для", "с", "со", "with", "of", "у", "о", "об", "about", "за", "от", "at",
     "кроме", "except", "without", "без", "при", "через", "via", "where", "где", "than", "чем",
 })  # fmt: skip
+
+
+# "(no returns)", «(нет возвратов)»: brackets that say which rows are absent. With no WHERE read, nothing took
+# them: asked in both languages, never every row loaded (planner49).
+_BRACKETED_ABSENT = re.compile(r"\((?:нет|no)\s+([^()]+)\)", re.IGNORECASE)
 
 
 class OfflinePlanner:
@@ -2440,9 +2447,10 @@ class OfflinePlanner:
                 or self.filters.names_unit_count(table, request.raw[start])
                 or self.filters.names_one_listed_value(table, request.raw[start])
                 or len(self.filters.opposite_flags_of(table, tokenize(request.raw[start])[0])) == 1
+                or self.filters._own_state_word(table, tokenize(request.raw[start])[0])
             ):
                 continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status), «без уволенных»
-                # ('Агент работает'): rows, no column
+                # ('Агент работает'), "except closed ones" (status 'closed' or closed_on): rows, no column
             following = [t for t in request.tokens[start : start + 3] if t not in LIST_JOINERS]
             foreign = self._foreign_column_words(table, following[:2])
             if foreign:
@@ -2895,6 +2903,8 @@ class OfflinePlanner:
             means = i + 1 < len(request.tokens) and request.tokens[i + 1] in ("by", "via", "through", "через")
             if value and means and read and not self.filters.is_listed_value(table, value):
                 continue  # "paid by card or sbp": the means is the filter; the table lists no such status
+            if value and read and self._event_read(request, table, i, read):
+                continue  # «завершённые не нужны» of data_sessions: read as ended_at IS NULL (planner49)
             # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
             if value and value != "test" and value not in read.lower() and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
@@ -2913,7 +2923,20 @@ class OfflinePlanner:
                 continue
             if not any(a <= cue.start() < b for a, b in request.schedule_spans):
                 return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
+        absent = None if read else _BRACKETED_ABSENT.search(request.text)
+        if absent is not None and not request.is_handled(absent.start(1)):
+            return self._ask_condition(request, table, absent.group(0))  # "(no returns)", «(нет возвратов)»
         return []
+
+    def _event_read(self, request: Request, table: Table, index: int, read: str) -> bool:
+        """Word `index` names the event of a time column the WHERE already compares («завершённые» and
+        ended_at, 'Конец сессии'): a state word read, not a status value left unread."""
+        start = request.spans[index][0]
+        word = next((t for t in tokenize(request.text) if t.start == start), None)
+        return word is not None and any(
+            re.search(rf"\b{re.escape(column)}\b", read)
+            for column in self.filters._event_columns_of(table, word)
+        )
 
     def _unread_numbered_genitive(self, request: Request, table: Table, read: str) -> str | None:
         """«студенты 2 курса», «курсы третьего семестра» with no WHERE: a number or an ordinal before a
@@ -3444,11 +3467,7 @@ class OfflinePlanner:
         return self._latin_known
 
     def _ask_condition(self, request: Request, table: Table, phrase: str) -> list[str]:
-        if request.language == "ru":
-            return [f"Не понял условие «{phrase}»: какие строки {table.qualified_name} загружать? "
-                    "Например: «где status = 'paid'» или «где amount > 100»."]  # fmt: skip
-        return [f"I could not turn {phrase!r} into a row condition: which rows of {table.qualified_name} "
-                "should be loaded (e.g. \"where status = 'paid'\" or 'where amount > 100')?"]  # fmt: skip
+        return [unread_clause_question(request.language, table, phrase)]
 
     def _known_names(self, table: Table) -> set[str]:
         """Names a quoted word may be instead of a value: tables, columns, connections."""
@@ -4122,9 +4141,15 @@ class OfflinePlanner:
         )
         questions = keys.questions + incremental.questions + window.questions + columns.questions
         questions += where.questions if not window.questions else []
+        questions = list(dict.fromkeys(questions))  # one state question the column and row rules both ask
         questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
         if not questions and kind == "sql":
             questions += self._unread_condition(request, table, where.value, window.value)
+        if not questions and kind == "sql" and where.value:  # «кредитные транзакции»: direction or card_type?
+            related = related_value_question(
+                request.language, self.catalog, source.conn_id, table, where.value, request.text
+            )
+            questions += [related] if related else []
         if questions:
             return Outcome.clarify(*questions)
         transforms: list[dict[str, Any]] = []

@@ -178,7 +178,9 @@ VALUE_MEANINGS = {
     "приложение": ("app", "application"),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
-    "отклонить": ("rejected", "declined"), "решить": ("resolved",), "завершить": ("completed",),
+    "отклонить": ("rejected", "declined"), "решить": ("resolved",),
+    # planner49: «завершённые» are 'completed'/'finished' rows, or the ones whose ended_at/finished_at is set
+    "завершить": ("completed", "finished", "ended"),
     "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
@@ -223,6 +225,8 @@ VALUE_MEANINGS = {
     # planner47: «парковка» is a kind the carshare comments list ('Вид штрафа (..., parking, ...)') and the
     # noun of a table's name ('Зоны парковки ...': "parking zones" names the table, no zone_type filter)
     "парковка": ("parking",),
+    # planner49: «оспоренные штрафы» ('Статус штрафа (issued, paid, disputed, cancelled)')
+    "оспорить": ("disputed",), "оспоренный": ("disputed",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

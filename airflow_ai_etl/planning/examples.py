@@ -1,0 +1,55 @@
+"""Example row conditions a question offers, written over the asked table's own columns (planner49).
+
+A question that gives «где returned_at IS NULL» for a table with no returned_at teaches a condition the
+planner would then refuse; the example is built from the table the question is about instead.
+"""
+
+from __future__ import annotations
+
+from airflow_ai_etl.catalog import Column, Table, listed_values
+from airflow_ai_etl.marts.resolve import column_kind
+from airflow_ai_etl.messages import say
+
+# Time columns every row has a value in: «где created_at IS NULL» would select nothing.
+_ALWAYS_SET_TIMES = ("created", "updated", "loaded", "inserted")
+_NUMBER_FAMILIES = ("int", "decimal", "float")
+_TIME_FAMILIES = ("date", "timestamp", "timestamptz", "datetime")
+
+
+def row_condition_example(table: Table) -> str:
+    """One condition over `table`'s own columns: a listed value of a text column (`status = 'open'`), else an
+    empty optional time column (`closed_at IS NULL`), a number compared (`amount > 100`), a flag
+    (`is_active = true`), or the first column filled in."""
+    keys = set(table.primary_key) | {c for fk in table.foreign_keys for c in fk.columns}
+    columns = [c for c in table.columns if c.name not in keys | {"id"} and not c.name.endswith("_id")]
+    listed = [(c, values) for c in columns if (values := listed_values(c.comment))]
+    if listed:
+        column, values = next(((c, v) for c, v in listed if c.name == "status"), listed[0])
+        return f"{column.name} = '{values[0]}'"
+    for column in columns:
+        optional = column.nullable and not column.name.startswith(_ALWAYS_SET_TIMES)
+        if optional and _family(column) in _TIME_FAMILIES:
+            return f"{column.name} IS NULL"
+    for column in columns:
+        if _family(column) in _NUMBER_FAMILIES:
+            return f"{column.name} > 100"
+    for column in columns:
+        if _family(column) == "bool" or column.type.lower() in ("boolean", "bool"):
+            return f"{column.name} = true"
+    column = (columns or list(table.columns))[0]
+    return f"{column.name} IS NOT NULL"
+
+
+def unread_clause_question(language: str, table: Table, phrase: str) -> str:
+    """The question for a phrase no rule turned into a row condition, its example over `table`'s columns."""
+    return say(
+        language,
+        "planner.unread_clause",
+        phrase=phrase,
+        table=table.qualified_name,
+        example=row_condition_example(table),
+    )
+
+
+def _family(column: Column) -> str:
+    return column_kind(column.type).family
