@@ -5,6 +5,11 @@
 * ``shop_db`` (function): a fresh PostgreSQL database ``shop`` loaded from
   ``tests/fixtures/shop.sql`` (copied from a template loaded once per session); returns its URI.
 * ``ch_database`` (function): a fresh, empty ClickHouse database; returns its name.
+* ``migrated_airflow_db`` (session): an Airflow metadata DB (SQLite file) made by a real
+  ``airflow db migrate`` once per session; ``copy_migrated_db(template, home)`` puts a copy where a
+  test's AIRFLOW_HOME keeps it (tests/airflow_meta.py), instead of migrating again (each migration costs seconds of CPU).
+* ``airflow_pg_meta_template`` (session): the same for a PostgreSQL metadata DB: a database migrated
+  once, which ``clone_pg_meta`` copies with ``CREATE DATABASE ... TEMPLATE`` for one test.
 
 The servers start lazily (only when an integration test asks for them) and stop at session end.
 """
@@ -35,6 +40,8 @@ from local_servers import (  # noqa: E402
     start_clickhouse,
     start_postgres,
 )
+
+from tests.airflow_meta import migrate  # noqa: E402
 
 
 def _sigterm_to_interrupt(signum: int, frame: object) -> None:
@@ -104,3 +111,21 @@ def local_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Allow local files under ``tmp_path`` (``[ai_etl] file_roots``); returns ``tmp_path``."""
     monkeypatch.setenv("AIRFLOW__AI_ETL__FILE_ROOTS", str(tmp_path))
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def migrated_airflow_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An ``airflow.db`` migrated once per session (the schema holds no path of its home)."""
+    home = tmp_path_factory.mktemp("migrated_airflow_home")
+    migrate(home, f"sqlite:///{home / 'airflow.db'}")
+    return home / "airflow.db"
+
+
+@pytest.fixture(scope="session")
+def airflow_pg_meta_template(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A PostgreSQL database migrated as an Airflow metadata DB once per session; returns its name."""
+    name = "airflow_meta_template"
+    postgres.create_database(name, drop_existing=True)
+    home = tmp_path_factory.mktemp("migrated_pg_airflow_home")
+    migrate(home, postgres.uri(name).replace("postgresql://", "postgresql+psycopg2://"))
+    return name
