@@ -8,6 +8,9 @@
 * ``migrated_airflow_db`` (session): an Airflow metadata DB (SQLite file) made by a real
   ``airflow db migrate`` once per session; ``copy_migrated_db(template, home)`` puts a copy where a
   test's AIRFLOW_HOME keeps it (tests/airflow_meta.py), instead of migrating again (each migration costs seconds of CPU).
+* ``_import_gate_remembers_good_files`` (session, autouse): the Assistant's gate 4 imports each
+  distinct DAG file in a real DagBag subprocess (~3 s of CPU); the same file text, in the same
+  import environment, that imported cleanly before is not imported again in this session.
 * ``airflow_pg_meta_template`` (session): the same for a PostgreSQL metadata DB: a database migrated
   once, which ``clone_pg_meta`` copies with ``CREATE DATABASE ... TEMPLATE`` for one test.
 
@@ -21,8 +24,9 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,3 +133,38 @@ def airflow_pg_meta_template(postgres: PostgresServer, tmp_path_factory: pytest.
     home = tmp_path_factory.mktemp("migrated_pg_airflow_home")
     migrate(home, postgres.uri(name).replace("postgresql://", "postgresql+psycopg2://"))
     return name
+
+
+def _remembering_good_imports(check_imports: Callable[..., Any]) -> Callable[..., Any]:
+    """``check_imports`` that skips the DagBag subprocess for a call it already answered with no
+    problem at all: same files, same expected tasks, same timeout and the same environment the
+    subprocess would get. Any call with a problem (a failed import, a timeout) is never remembered,
+    so every failure a test sees comes from a real import."""
+    from airflow_ai_etl.validation import import_environment
+
+    clean: set[tuple] = set()
+
+    def check(files: dict[str, str], expected_tasks: dict[str, list[str]], **kwargs: Any) -> Any:
+        key = (
+            tuple(sorted(files.items())),
+            tuple(sorted((dag_id, tuple(tasks)) for dag_id, tasks in expected_tasks.items())),
+            tuple(sorted(kwargs.items())),
+            tuple(sorted(import_environment().items())),
+        )
+        if key in clean:
+            return {dag_id: [] for dag_id in files}
+        results = check_imports(files, expected_tasks, **kwargs)
+        if not any(results.values()):
+            clean.add(key)
+        return results
+
+    return check
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _import_gate_remembers_good_files() -> Iterator[None]:
+    from airflow_ai_etl import assistant
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(assistant, "check_imports", _remembering_good_imports(assistant.check_imports))
+        yield
