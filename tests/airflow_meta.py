@@ -34,9 +34,17 @@ def migrate(home: Path, sql_alchemy_conn: str) -> None:
 
 
 def copy_migrated_db(template: Path, home: Path) -> Path:
-    """Put a copy of the migrated SQLite ``template`` where the AIRFLOW_HOME ``home`` keeps its DB
-    (``sqlite:///{home}/airflow.db``, Airflow's default); returns the copy's path."""
+    """Leave the AIRFLOW_HOME ``home`` as ``airflow db migrate`` leaves it: a copy of the migrated
+    SQLite ``template`` where Airflow keeps its DB by default (``sqlite:///{home}/airflow.db``), and
+    the ``airflow.cfg`` the migration wrote, its paths moved to ``home`` (without it, the next
+    command would write one and say so on stdout). Returns the DB's path."""
     home.mkdir(parents=True, exist_ok=True)
+    (home / "logs").mkdir(exist_ok=True)
+    config = home / "airflow.cfg"
+    if not config.exists():
+        text = (template.parent / "airflow.cfg").read_text(encoding="utf-8")
+        config.write_text(text.replace(str(template.parent), str(home)), encoding="utf-8")
+        config.chmod(0o600)
     return Path(shutil.copyfile(template, home / "airflow.db"))
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -104,7 +103,9 @@ class AirflowServer:
         env.update(extra_env or {})
         server = cls(home=home, port=port, env=env)
         if migrated_db is not None:
-            shutil.copyfile(migrated_db, home / "airflow.db")
+            from tests.airflow_meta import copy_migrated_db
+
+            copy_migrated_db(migrated_db, home)
         else:
             server.airflow("db", "migrate")
         return server
