@@ -6,13 +6,13 @@
   ``tests/fixtures/shop.sql`` (copied from a template loaded once per session); returns its URI.
 * ``ch_database`` (function): a fresh, empty ClickHouse database; returns its name.
 * ``migrated_airflow_db`` (session): an Airflow metadata DB (SQLite file) made by a real
-  ``airflow db migrate`` once per session; ``copy_migrated_db(template, home)`` puts a copy where a
-  test's AIRFLOW_HOME keeps it (tests/airflow_meta.py), instead of migrating again (each migration costs seconds of CPU).
+  ``airflow db migrate`` once per session; ``copy_migrated_db(template, home)`` (tests/airflow_meta.py)
+  leaves a test's AIRFLOW_HOME as the migration would, without migrating again (seconds of CPU each).
+* ``airflow_pg_meta_template`` (session): the same for a PostgreSQL metadata DB: a database migrated
+  once, which ``clone_pg_meta`` copies with ``CREATE DATABASE ... TEMPLATE`` for one test.
 * ``_import_gate_remembers_good_files`` (session, autouse): the Assistant's gate 4 imports each
   distinct DAG file in a real DagBag subprocess (~3 s of CPU); the same file text, in the same
   import environment, that imported cleanly before is not imported again in this session.
-* ``airflow_pg_meta_template`` (session): the same for a PostgreSQL metadata DB: a database migrated
-  once, which ``clone_pg_meta`` copies with ``CREATE DATABASE ... TEMPLATE`` for one test.
 
 The servers start lazily (only when an integration test asks for them) and stop at session end.
 """
