@@ -5,6 +5,14 @@
 * ``shop_db`` (function): a fresh PostgreSQL database ``shop`` loaded from
   ``tests/fixtures/shop.sql`` (copied from a template loaded once per session); returns its URI.
 * ``ch_database`` (function): a fresh, empty ClickHouse database; returns its name.
+* ``migrated_airflow_db`` (session): an Airflow metadata DB (SQLite file) made by a real
+  ``airflow db migrate`` once per session; ``copy_migrated_db(template, home)`` (tests/airflow_meta.py)
+  leaves a test's AIRFLOW_HOME as the migration would, without migrating again (seconds of CPU each).
+* ``airflow_pg_meta_template`` (session): the same for a PostgreSQL metadata DB: a database migrated
+  once, which ``clone_pg_meta`` copies with ``CREATE DATABASE ... TEMPLATE`` for one test.
+* ``_import_gate_remembers_good_files`` (session, autouse): the Assistant's gate 4 imports each
+  distinct DAG file in a real DagBag subprocess (~3 s of CPU); the same file text, in the same
+  import environment, that imported cleanly before is not imported again in this session.
 
 The servers start lazily (only when an integration test asks for them) and stop at session end.
 """
@@ -16,8 +24,9 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,6 +44,8 @@ from local_servers import (  # noqa: E402
     start_clickhouse,
     start_postgres,
 )
+
+from tests.airflow_meta import migrate  # noqa: E402
 
 
 def _sigterm_to_interrupt(signum: int, frame: object) -> None:
@@ -104,3 +115,56 @@ def local_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Allow local files under ``tmp_path`` (``[ai_etl] file_roots``); returns ``tmp_path``."""
     monkeypatch.setenv("AIRFLOW__AI_ETL__FILE_ROOTS", str(tmp_path))
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def migrated_airflow_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An ``airflow.db`` migrated once per session (the schema holds no path of its home)."""
+    home = tmp_path_factory.mktemp("migrated_airflow_home")
+    migrate(home, f"sqlite:///{home / 'airflow.db'}")
+    return home / "airflow.db"
+
+
+@pytest.fixture(scope="session")
+def airflow_pg_meta_template(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A PostgreSQL database migrated as an Airflow metadata DB once per session; returns its name."""
+    name = "airflow_meta_template"
+    postgres.create_database(name, drop_existing=True)
+    home = tmp_path_factory.mktemp("migrated_pg_airflow_home")
+    migrate(home, postgres.uri(name).replace("postgresql://", "postgresql+psycopg2://"))
+    return name
+
+
+def _remembering_good_imports(check_imports: Callable[..., Any]) -> Callable[..., Any]:
+    """``check_imports`` that skips the DagBag subprocess for a call it already answered with no
+    problem at all: same files, same expected tasks, same timeout and the same environment the
+    subprocess would get. Any call with a problem (a failed import, a timeout) is never remembered,
+    so every failure a test sees comes from a real import."""
+    from airflow_ai_etl.validation import import_environment
+
+    clean: set[tuple] = set()
+
+    def check(files: dict[str, str], expected_tasks: dict[str, list[str]], **kwargs: Any) -> Any:
+        key = (
+            tuple(sorted(files.items())),
+            tuple(sorted((dag_id, tuple(tasks)) for dag_id, tasks in expected_tasks.items())),
+            tuple(sorted(kwargs.items())),
+            tuple(sorted(import_environment().items())),
+        )
+        if key in clean:
+            return {dag_id: [] for dag_id in files}
+        results = check_imports(files, expected_tasks, **kwargs)
+        if not any(results.values()):
+            clean.add(key)
+        return results
+
+    return check
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _import_gate_remembers_good_files() -> Iterator[None]:
+    from airflow_ai_etl import assistant
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(assistant, "check_imports", _remembering_good_imports(assistant.check_imports))
+        yield

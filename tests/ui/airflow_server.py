@@ -61,12 +61,18 @@ class AirflowServer:
 
     @classmethod
     def create(
-        cls, home: Path, connections: dict[str, str] | None = None, extra_env: dict[str, str] | None = None
+        cls,
+        home: Path,
+        connections: dict[str, str] | None = None,
+        extra_env: dict[str, str] | None = None,
+        migrated_db: Path | None = None,
     ) -> AirflowServer:
         """Make the directories, migrate the metadata DB (SQLite), return the server (not started).
 
         :param connections: conn_id -> URI, given to Airflow as ``AIRFLOW_CONN_*`` variables.
         :param extra_env: more environment, e.g. ``AIRFLOW__AI_ETL__CATALOG_FILE``.
+        :param migrated_db: an ``airflow.db`` that ``airflow db migrate`` already wrote (the tests'
+            session template): copied instead of migrating again.
         """
         home = Path(home).resolve()
         for sub in ("dags", "plugins", "ai_etl", "logs"):
@@ -96,7 +102,12 @@ class AirflowServer:
             env[f"AIRFLOW_CONN_{conn_id.upper()}"] = uri
         env.update(extra_env or {})
         server = cls(home=home, port=port, env=env)
-        server.airflow("db", "migrate")
+        if migrated_db is not None:
+            from tests.airflow_meta import copy_migrated_db
+
+            copy_migrated_db(migrated_db, home)
+        else:
+            server.airflow("db", "migrate")
         return server
 
     def airflow(self, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:

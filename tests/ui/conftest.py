@@ -42,13 +42,15 @@ USERS = {"admin": "Admin", "analyst": "User", "viewer": "Viewer", "op": "Op"}
 
 
 @pytest.fixture(scope="session")
-def ui_server(postgres: Any, clickhouse: Any) -> Iterator[AirflowServer]:
+def ui_server(postgres: Any, clickhouse: Any, migrated_airflow_db: Path) -> Iterator[AirflowServer]:
     """The api-server with the plugin, the shop catalog and two users; stopped at session end."""
     postgres.create_database("ui_shop", drop_existing=True)
     postgres.execute(SHOP_SQL.read_text(encoding="utf-8"), dbname="ui_shop")
     home = Path(tempfile.mkdtemp(prefix="ai-etl-ui-"))
     server = AirflowServer.create(
-        home, connections={"pg_shop": postgres.uri("ui_shop"), "clickhouse_default": clickhouse.uri()}
+        home,
+        connections={"pg_shop": postgres.uri("ui_shop"), "clickhouse_default": clickhouse.uri()},
+        migrated_db=migrated_airflow_db,
     )
     for username, role in USERS.items():
         server.create_user(username, role)

@@ -18,6 +18,7 @@ from airflow.sdk.exceptions import AirflowException
 
 from airflow_ai_etl.operators.ai_pipeline import AIPipelineOperator
 from airflow_ai_etl.planning.offline import OfflinePlanner
+from tests.airflow_meta import copy_migrated_db
 from tests.catalogs import shop_catalog
 from tests.fake_llm import PAYMENTS_SPEC as SPEC
 from tests.fake_llm import RUSSIAN_REQUEST as RUSSIAN
@@ -107,7 +108,9 @@ DAG_FILE = textwrap.dedent(
 
 
 @pytest.fixture(scope="module")
-def airflow_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+def airflow_home(
+    tmp_path_factory: pytest.TempPathFactory, migrated_airflow_db: Path
+) -> Iterator[dict[str, str]]:
     """A private AIRFLOW_HOME with a migrated SQLite metadata DB (dag.test() needs one)."""
     home = tmp_path_factory.mktemp("airflow_home")
     env = {
@@ -116,10 +119,7 @@ def airflow_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
         "AIRFLOW__CORE__DAGS_FOLDER": str(home / "dags"),
     }
-    started = time.perf_counter()
-    airflow = Path(sys.executable).with_name("airflow")
-    subprocess.run([str(airflow), "db", "migrate"], env=env, check=True, capture_output=True, timeout=180)
-    print(f"airflow db migrate: {time.perf_counter() - started:.1f} s")
+    copy_migrated_db(migrated_airflow_db, home)  # what `airflow db migrate` leaves
     yield env
 
 

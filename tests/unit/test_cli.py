@@ -30,7 +30,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+def _command(home: Path, args: tuple[str, ...]) -> tuple[list[str], dict[str, str]]:
     env = {
         **os.environ,
         "AIRFLOW_HOME": str(home),
@@ -42,14 +42,34 @@ def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
         if args[0] in ("generate", "validate", "deploy", "rollback")
         else ()
     )
-    return subprocess.run(
-        [AIRFLOW, "ai-etl", *args, *catalog],
-        env=env,
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=300,
-    )
+    return [AIRFLOW, "ai-etl", *args, *catalog], env
+
+
+def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    command, env = _command(home, args)
+    return subprocess.run(command, env=env, capture_output=True, text=True, input=stdin, timeout=300)
+
+
+def run_together(home: Path, *commands: tuple[str, ...]) -> list[subprocess.CompletedProcess]:
+    """Several commands that only read, each its own `airflow ai-etl` process, started at once (as
+    users in two terminals would): a command spends seconds starting Airflow, so the machine's
+    cores are shared out instead of idling. Results in the order given."""
+    started = [_command(home, args) for args in commands]
+    processes = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for command, env in started
+    ]
+    results = []
+    try:
+        for (command, _), process in zip(started, processes, strict=True):
+            out, err = process.communicate(timeout=300)
+            results.append(subprocess.CompletedProcess(command, process.returncode, out, err))
+    finally:
+        for process in processes:  # none is left behind when one timed out
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    return results
 
 
 def test_help_lists_every_command(home: Path) -> None:
@@ -132,12 +152,16 @@ def test_deploy_list_history_diff_rollback(home: Path) -> None:
     assert first.returncode == 0, first.stderr
     path = home / "dags" / f"{DAG_ID}.py"
     assert "deployed:" in first.stdout and path.exists()
-    dry = run(home, "generate", SENTENCE.replace("2 часа", "3 часа"), "--deploy", "--dry-run")
+    dry, as_json = run_together(
+        home,
+        ("generate", SENTENCE.replace("2 часа", "3 часа"), "--deploy", "--dry-run"),
+        ("generate", SENTENCE, "--json"),
+    )
     assert dry.returncode == 0 and '+    schedule="0 3 * * *",' in dry.stderr
     assert 'schedule="0 2 * * *"' in path.read_text(encoding="utf-8"), "--dry-run wrote the file"
 
     # A changed spec, deployed from a JSON file, becomes version 2.
-    spec = json.loads(run(home, "generate", SENTENCE, "--json").stdout)["spec"]
+    spec = json.loads(as_json.stdout)["spec"]
     spec["schedule"] = "30 3 * * *"
     spec_file = home / "spec.json"
     spec_file.write_text(json.dumps(spec), encoding="utf-8")
@@ -152,15 +176,16 @@ def test_deploy_list_history_diff_rollback(home: Path) -> None:
     assert f"unchanged: {path} already holds version 2; no new version recorded" in again.stdout
     assert "deployed:" not in again.stdout
 
-    listed = run(home, "list").stdout.splitlines()
+    listing, history, history_as_text, diff = run_together(
+        home, ("list",), ("history", DAG_ID, "--json"), ("history", DAG_ID), ("diff", DAG_ID, "1", "2")
+    )
+    listed = listing.stdout.splitlines()
     assert listed[0].split() == ["dag_id", "version", "schedule", "state", "deployed_at", "user"]
     assert re.match(rf"{DAG_ID}\s+v2\s+30 3 \* \* \*\s+ok\s", listed[1]), listed
-    history = run(home, "history", DAG_ID, "--json")
     assert [v["version"] for v in json.loads(history.stdout)] == [2, 1]
-    history_text = run(home, "history", DAG_ID).stdout.splitlines()
+    history_text = history_as_text.stdout.splitlines()
     assert history_text[0].split() == ["version", "deployed_at", "user", "action", "request"]
     assert [line.split()[0] for line in history_text[1:]] == ["v2", "v1"]
-    diff = run(home, "diff", DAG_ID, "1", "2")
     assert '-    schedule="0 2 * * *",' in diff.stdout and '+    schedule="30 3 * * *",' in diff.stdout
 
     rolled = run(home, "rollback", DAG_ID, "1")
