@@ -671,6 +671,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Words after a dedupe cue's «по»/"by" that name no column (planner32: «дедуп по номеру счёта» deduped
     # every column before); {words}: the user's words, {table}, {columns}: the table's columns.
+    # "(no email)", «(нет телефона)» on a column that records no event (planner52): both readings offered
+    "planner.absent_column_or_rows": {
+        "en": "{phrase} may mean loading {table} without the column {column}, or only the rows where {column} "
+        "is empty. Which one?",
+        "ru": "«{phrase}» может значить: загружать {table} без колонки {column} или только строки, где {column} "
+        "пусто. Что именно?",
+    },
     "planner.dedupe_key_unread": {
         "en": "I could not tell which columns of {table} {words!r} means (columns: {columns}). Which columns "
         "identify a duplicate?",

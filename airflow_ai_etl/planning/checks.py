@@ -83,16 +83,27 @@ _NOT_NULL = [
     re.compile(r"^(?P<s>.+?)\s+(?:is\s+)?(?:never\s+)?(?:non-?empty|non-?null|filled\s+in|required)$", re.I),
     re.compile(r"^(?:if\s+)?(?P<s>.+?)\s+(?:is|are)\s+(?:empty|null|blank|missing)$", re.I),
 ]
-_UNIQUE = [
+# Duplicates said as a noun: a check only with a word that says so (below); bare, «дубли по email» is the
+# dedupe a load does (planner52: it was a unique check and the duplicates were loaded)
+_DUPLICATES = [
     re.compile(r"\bдубл\w*\s+(?:по\s+|в\s+)?(?P<s>.+)$", re.I),
     re.compile(r"^(?P<s>.+?)\s+(?:повторя\w*|дублир\w*)$", re.I),
-    re.compile(r"\bуникальн(?!ых\b)\w*\s+(?:по\s+)?(?P<s>.+)$", re.I),  # «уникальных X»: X counted
-    re.compile(r"^(?P<s>.+?)\s+(?:\w+\s+)?уникальн\w*$", re.I),
     re.compile(r"\bduplicates?\s+(?:by|on|in|of)\s+(?P<s>.+)$", re.I),
     re.compile(r"\bduplicated?\s+(?P<s>.+?)$", re.I),
+]
+_UNIQUE = [
+    *_DUPLICATES,
+    re.compile(r"\bуникальн(?!ых\b)\w*\s+(?:по\s+)?(?P<s>.+)$", re.I),  # «уникальных X»: X counted
+    re.compile(r"^(?P<s>.+?)\s+(?:\w+\s+)?уникальн\w*$", re.I),
     re.compile(r"^(?P<s>.+?)\s+(?:is|are|must\s+be|should\s+be|be)\s+unique$", re.I),
     re.compile(r"\bunique(?:ness)?\s+(?:of\s+)?(?P<s>.+)$", re.I),
 ]
+# Words that make duplicates a check: «проверять», «если есть дубли», «дубли — ошибка», "warn if", "fail on"
+_CHECK_CUE = re.compile(
+    r"\b(?:провер\w*|контролир\w*|убедит\w*|следить|если|есть|не\s+должн\w*|недопуст\w*|"
+    r"check\w*|ensure|make\s+sure|verify|if|there|must|should|on)\b",
+    re.IGNORECASE,
+)
 
 
 # "the value of amount", «поле email»: words around a column's name, unless the column has that name
@@ -127,8 +138,8 @@ def _number(word: str) -> int:
     return int(word)
 
 
-def _read_one(part: str, severity: str) -> AskedCheck | None:
-    """The check one clause part asks for, or None."""
+def _read_one(part: str, severity: str, cued: bool) -> AskedCheck | None:
+    """The check one clause part asks for, or None; `cued`: the clause has a check or severity word."""
     for pattern in _ROW_COUNT:
         found = pattern.search(part)
         if found:
@@ -139,6 +150,8 @@ def _read_one(part: str, severity: str) -> AskedCheck | None:
             continue
         for pattern in patterns:
             found = pattern.search(text)
+            if found and pattern in _DUPLICATES and not (cued or _CHECK_CUE.search(part)):
+                continue  # «клиенты ежедневно, дубли по email»: the load's dedupe, not a check
             if found:
                 subject = _LEAD.sub(" ", found.group("s")).strip(" ,.—–-")
                 if subject and len(subject.split()) <= 4:
@@ -151,11 +164,12 @@ def _read_clause(clause: str) -> list[AskedCheck] | None:
     if _FILTER_WORDS.search(clause) or RESTATEMENT.search(clause.lower()):
         return None  # «то есть paid_at пустой»: an explanation of which rows, not a check
     severity = "warn" if _WARN.search(clause) else "fail"
+    cued = bool(_WARN.search(clause) or _FAIL.search(clause) or _CHECK_CUE.search(clause))
     parts = re.split(r"\s+(?:и|and|а|а\s+также|as\s+well\s+as)\s+", clause, flags=re.IGNORECASE)
-    checks = [_read_one(p, severity) for p in parts]
+    checks = [_read_one(p, severity, cued) for p in parts]
     if all(c is not None for c in checks):
         return checks  # type: ignore[return-value]
-    whole = _read_one(clause, severity)
+    whole = _read_one(clause, severity, cued)
     return [whole] if whole is not None else None
 
 

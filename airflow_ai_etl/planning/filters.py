@@ -91,6 +91,7 @@ from airflow_ai_etl.planning.patterns import (
     SYSTEM_NOUNS,
     TEXT_TYPES,
     UNTIL_BEFORE,
+    UPDATE_COLUMNS,
     VALUE_COLUMN_WORDS,
     VALUE_LINKS,
     VALUE_NOISE,
@@ -762,6 +763,8 @@ class RowFilters:
         for match in LAST_N.finditer(request.lower):
             if any(a <= match.start("en") < b for a, b in request.schedule_spans if match.group("en")):
                 continue  # "at 5 past every hour": the schedule's words, not a window
+            if match.group("unit_one") and any(a <= match.start() < b for a, b in request.schedule_spans):
+                continue  # «дважды за сутки»: how often it runs, not which rows
             template = _last_n_template(match)
             if template is None:
                 return Found(None, [self._ask_window(request, table, match.group(0))])
@@ -813,6 +816,10 @@ class RowFilters:
         before = self._column_before(request, table, index)
         if before and is_temporal(table, before[0]) and before[0].endswith(("_at", "_date", "date")):
             return before[0]
+        if index > 0 and is_(self._token_of(request, index - 1), "CHANGED"):
+            # «заказы, которые обновились за сутки»: the window is on the update time, not the creation
+            updated = next((name for name in UPDATE_COLUMNS if table.column(name)), None)
+            return updated or self.grounding._event_time_column(table)
         return self.grounding._event_time_column(table)
 
     def _ask_window(self, request: Request, table: Table, phrase: str) -> str:
@@ -1234,6 +1241,8 @@ class RowFilters:
                 continue
             if not self._row_noun_at(request, table, i + 1) or self._pipeline_verb_at(request, i):
                 continue  # «потом переносим приёмы»: the load's own verb says nothing about the rows
+            if ")" in request.text[request.spans[i][1] : request.spans[i + 1][0]]:
+                continue  # «кроме закрытых (status closed) кредиты»: the bracket's value, not the noun's word
             if self._row_noun_at(request, table, i):
                 continue  # «приёмы (visits)»: the table's noun and its name, no event of visit_date
             if re.fullmatch(r"[a-z]+[^s]s", token):
@@ -3567,6 +3576,9 @@ _EXCLUDED_AFTER = re.compile(r"(?:" + "|".join(sorted(EXCLUDED_EN)) + r"|left\s+
 _EXCEPT_TAIL = re.compile(
     r"(?<!\w)(?:кроме|исключая|except|excluding)\s+(?:(?:the|those|тех|всех)\s+)?\w+(?:-\w+)*"
     r"(?:\s+\w+(?:-\w+)*){0,2}?(?:\s+(?:ones|one|rows|records))?[\s,\u2014\u2013:-]*$"
+    # «без закрытых (status closed)»: «без» and one adjective or participle in the genitive plural says the
+    # rows left out as «кроме» does (planner52); «без отметки о завершении» stays a noun the bracket explains
+    r"|(?<!\w)без\s+\w+[ыи]х[\s,\u2014\u2013:-]*$"
 )
 
 
@@ -4093,7 +4105,7 @@ def _says_null(match: re.Match[str]) -> bool:
 def _last_n_template(match: re.Match[str]) -> str | None:
     """`{c} >= now() - interval '7 days'` for "last 7 days"; None when the count or unit is unclear."""
     count = match.group("n") or match.group("n_ru") or match.group("n_za")
-    unit_word = match.group("unit") or match.group("unit_ru") or match.group("unit_za")
+    unit_word = next(match.group(g) for g in ("unit", "unit_ru", "unit_za", "unit_one") if match.group(g))
     unit = next((name for pattern, name in WINDOW_UNITS if pattern.match(unit_word)), None)
     n = number_of(count) if count else 1
     if unit is None or n is None or n <= 0:

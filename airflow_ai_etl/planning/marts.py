@@ -2497,7 +2497,10 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         # "daily active users": distinct users; "active couriers" alone is a row state (planner8)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         users = nxt is not None and (nxt.lower in ("users", "user") or nxt.lemma == "пользователь")
-        if len(tokens) == 1 or users or (before and _grain_adjective(before[-1])):
+        # the grain adjective right before it, in the same phrase: "sim cards daily, active only" is a
+        # daily load of the active rows (planner52)
+        grain = bool(before) and _grain_adjective(before[-1]) and t.start - before[-1].end <= 1
+        if len(tokens) == 1 or users or grain:
             return "count_distinct"
     return None
 

@@ -67,7 +67,7 @@ from airflow_ai_etl.planning.marts import (
     looks_like_mart,
     plan_mart,
 )
-from airflow_ai_etl.planning.newrows import since_last_run
+from airflow_ai_etl.planning.newrows import says_recent, since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
@@ -129,6 +129,8 @@ from airflow_ai_etl.planning.patterns import (
     TARGET_TABLE,
     TO_WORDS,
     UNSUPPORTED_TARGET,
+    UNWANTED_AFTER_RU,
+    UNWANTED_ONES,
     UPDATE_COLUMNS,
     VALUE_COLUMN_WORDS,
     VALUE_ONLY_WORDS,
@@ -2891,6 +2893,7 @@ class OfflinePlanner:
             or self._unread_instrumental_value(request, table, read)
             or self._unread_reason_phrase(request, table, read)
             or self._unread_excepted_state(request, read)
+            or self._unread_unwanted_state(request, table, read)
         )
         if participle:
             return self._ask_condition(request, table, participle)
@@ -2926,6 +2929,23 @@ class OfflinePlanner:
         absent = None if read else _BRACKETED_ABSENT.search(request.text)
         if absent is not None and not request.is_handled(absent.start(1)):
             return self._ask_condition(request, table, absent.group(0))  # "(no returns)", «(нет возвратов)»
+        return []
+
+    def _bracketed_absent_column(self, request: Request, table: Table) -> list[str]:
+        """ "(no email)", «(нет телефона)»: brackets saying one column of the table, not a time column, is
+        absent may leave the column out or keep the rows where it is empty; the README documents neither, so
+        both languages ask (planner52: English left the column out, Russian kept the empty rows). A time
+        column ("(no ended_at)") is the event not yet happened, read by the null rules."""
+        for absent in _BRACKETED_ABSENT.finditer(request.text):
+            columns, end = self._column_run(table, request, request.token_at(absent.start(1)))
+            beyond = end < len(request.spans) and request.spans[end][0] < absent.end(1)
+            if len(columns) != 1 or beyond:  # «(нет отметки о возврате)»: more words than the column
+                continue
+            column = table.column(columns[0])
+            if column is None or re.search(r"time|date|bool", column.type, re.IGNORECASE):
+                continue  # "(no roaming)": a flag's "no" is its false, read by the flag rules
+            return [say(request.language, "planner.absent_column_or_rows", phrase=absent.group(0),
+                        column=column.name, table=table.qualified_name)]  # fmt: skip
         return []
 
     def _event_read(self, request: Request, table: Table, index: int, read: str) -> bool:
@@ -3059,6 +3079,50 @@ class OfflinePlanner:
             start = tokens[k - 1].start if k and cue.lower == "исключением" else cue.start  # «за исключением»
             return request.text[start : word.end]
         return None
+
+    def _unread_unwanted_state(self, request: Request, table: Table, read: str) -> str | None:
+        """«бронирования, странные не нужны», «звонки, левые только», "weird ones not needed", "weird only",
+        "without the fired ones": with no WHERE, a word with a take/leave-out cue after it says which rows;
+        one no rule read is asked, never dropped with every row loaded (planner52)."""
+        if read:
+            return None
+        if request.language == "ru":
+            return self._unread_unwanted_ru(request)
+        names = self._known_names(table)
+        for match in UNWANTED_ONES.finditer(request.text):
+            group = "word" if match.group("word") else "without"
+            if match.group(group).lower() in names:
+                continue  # "tariffs: zone only": a column list
+            if self._rows_word_unread(request, match.start(group), match.group(group), "en"):
+                return match.group(0)
+        return None
+
+    def _unread_unwanted_ru(self, request: Request) -> str | None:
+        """The Russian «<прилагательное> не нужны / только» no rule read, or None."""
+        for word in tokenize(request.text):
+            if not any(p.pos in ("PRTF", "ADJF") for p in word.parses):
+                continue  # «кривые» is also a noun (a curve): any adjective reading counts
+            if not UNWANTED_AFTER_RU.match(request.text[word.end :]):
+                continue
+            if word.lemmas & (NOT_A_STATE | SCHEDULE_DAY_NOUNS_RU | _PRONOMINAL_ADJECTIVES):
+                continue  # «выходные не нужны»: the schedule's days; «все не нужны»
+            if self._rows_word_unread(request, word.start, word.lower, "ru") and not any(
+                concepts(lemma, "ru") for lemma in word.lemmas
+            ):
+                cue = UNWANTED_AFTER_RU.match(request.text[word.end :])
+                return request.text[word.start : word.end + (cue.end() if cue else 0)].strip(" ,.;!)")
+        return None
+
+    @staticmethod
+    def _rows_word_unread(request: Request, start: int, word: str, language: str) -> bool:
+        """The word at `start` was read by no rule, the schedule nor the lexicon (mode, dedupe, new rows)."""
+        if request.is_handled(start) or word.lower() in request.claimed:
+            return False
+        if any(a <= start < b for a, b in request.schedule_spans):
+            return False
+        if any(says_recent(token) for token in tokenize(word)):
+            return False  # "new rows only", «новые только»: the incremental rules' cue, no row filter
+        return language == "ru" or not (DEDUPE.search(word.lower()) or concepts(word.lower(), "en"))
 
     def _unread_excepted_ones(self, request: Request) -> str | None:
         """ "exclude the suspicious ones": the phrase when its word was read by no rule nor the schedule."""
@@ -4143,6 +4207,8 @@ class OfflinePlanner:
         questions += where.questions if not window.questions else []
         questions = list(dict.fromkeys(questions))  # one state question the column and row rules both ask
         questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
+        if not questions and kind == "sql":
+            questions += self._bracketed_absent_column(request, table)
         if not questions and kind == "sql":
             questions += self._unread_condition(request, table, where.value, window.value)
         if not questions and kind == "sql" and where.value:  # «кредитные транзакции»: direction or card_type?

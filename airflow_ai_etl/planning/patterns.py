@@ -450,6 +450,19 @@ EXCEPTED_ONES = re.compile(
     r"(?:ones|rows|records|entries)\b",
     re.IGNORECASE,
 )
+# "the weird ones are not needed", "odd ones not wanted", "weird only", "without the fired ones": one word
+# that says which rows to take or leave out, with its cue after it (or "without" before "<word> ones");
+# offline._unread_unwanted_state asks when no rule read the word (planner52: every row was loaded)
+UNWANTED_ONES = re.compile(
+    r"\b(?P<word>[a-z][a-z-]+)\s+(?:(?:ones|rows|records)\s+)?(?:(?:are|is)\s+)?"
+    r"(?:not\s+(?:needed|wanted|required)|(?:are\s+)?only\b(?=\s*(?:[,.;!)]|$)))"
+    r"|\bwithout\s+(?:the\s+|any\s+)?(?P<without>[a-z][a-z-]+)\s+(?:ones|rows|records)\b",
+    re.IGNORECASE,
+)
+# «странные не нужны», «кривые не надо», «левые только»: the Russian cues after an adjective or participle
+UNWANTED_AFTER_RU = re.compile(
+    r"^\s*(?:не\s+(?:нужн\w*|надо|требу\w*)|только\s*(?:[,.;!)]|$))", re.IGNORECASE
+)
 NEGATED_ROWS = re.compile(
     r"\b(?:" + NEGATING_VERBS + r"|without|без)\s+(?:the\s+|all\s+|any\s+|все\s+)?(?:[a-zа-яё_]+\s*)?,?\s*"
     r"(?:where|with|whose|that\s+have|which\s+have|having|if|когда|где|у\s+которых|в\s+которых|с|со|"
@@ -506,7 +519,10 @@ LAST_N = re.compile(
     r"|(?:\bза\s+)?\bпоследн\w*\s+(?:(?P<n_ru>\d{1,4}|[а-я]+)\s+)?"
     r"(?P<unit_ru>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)"
     r"(?!\s+(?:месяц\w*|недел\w*|год\w*|квартал\w*))"
-    r"|\bза\s+(?P<n_za>\d{1,4})\s+(?P<unit_za>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)",
+    r"|\bза\s+(?P<n_za>\d{1,4})\s+(?P<unit_za>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)"
+    # «заказы за сутки», «за неделю»: one whole unit, as «за последние сутки» (planner52); never «за час до …»
+    # (a time before an event); «за месяц», «за день» stay unread: «расчётка за месяц» is the payslip's period
+    r"|\bза\s+(?P<unit_one>час|сутки|неделю)\b(?!\s+до\b)",
     re.IGNORECASE,
 )
 WINDOW_UNITS = (
@@ -547,7 +563,7 @@ UNTIL_BEFORE = re.compile(r"\b(until|till|before|up\s+to|до|по)\s*$", re.IGN
 # Time phrases the planner does not turn into a window; with any of them it asks.
 WINDOW_HINTS = re.compile(
     r"\b((?:last|past|previous|recent|trailing)\s+(?:\d+|few|several|couple)\b|previous\s+(?:week|month|year)|"
-    r"last\s+(?:week|month|year)|this\s+(?:week|month|year)|прошл\w+\s+(?:день|недел\w*|месяц\w*|год\w*)|"
+    r"last\s+(?:week|month|year)|this\s+(?:week|month|year)|(?:for|over)\s+the\s+(?:week|month)\b|прошл\w+\s+(?:день|недел\w*|месяц\w*|год\w*)|"
     r"за\s+(?:эт\w+|текущ\w+|несколько|пару)\b|последн\w*\s+(?:несколько|пару))",
     re.IGNORECASE,
 )

@@ -227,6 +227,8 @@ VALUE_MEANINGS = {
     "парковка": ("parking",),
     # planner49: «оспоренные штрафы» ('Статус штрафа (issued, paid, disputed, cancelled)')
     "оспорить": ("disputed",), "оспоренный": ("disputed",),
+    # planner52: «договоры страхования жизни / здоровья» ('Вид страхования (..., life, travel, health)')
+    "жизнь": ("life",), "здоровье": ("health",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

@@ -65,23 +65,15 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("en-postfix-6", "telecom", "calls of 5 or more, hourly", ASK),  # 5 of what?
     ("en-postfix-7", "hotel", "reservations of 3 nights or more, daily", ASK),  # no nights column
     # --- 2. «(нет <column>)» -----------------------------------------------------------------------------------
-    ("ru-nocol-1", "hotel", "гости (нет email) в клик ежедневно",
-     ok(source__table="guests", schedule=DAILY, source__where="(email IS NULL OR email = '')")),
-    ("ru-nocol-2", "hotel", "бронирования (нет channel) каждый час",
-     ok(source__table="booking.reservations", schedule=HOURLY,
-        source__where="(channel IS NULL OR channel = '')")),
-    ("ru-nocol-3", "clinic", "пациенты (нет passport_number) ежедневно",
-     ok(source__table="patients", schedule=DAILY,
-        source__where="(passport_number IS NULL OR passport_number = '')")),
-    ("ru-nocol-4", "logistics", "курьеров (нет passport_number) выгружать каждый день",
-     ok(source__table="couriers", schedule=DAILY,
-        source__where="(passport_number IS NULL OR passport_number = '')")),
-    ("ru-nocol-5", "hotel", "номера (нет floor) ежедневно",
-     ok(source__table="booking.rooms", schedule=DAILY, source__where="floor IS NULL")),
+    # planner52: «(нет X)» and "(no X)" on a column that records no event read alike: asked (the column left out,
+    # or the rows where it is empty?), the README documenting neither; a time column stays its null check
+    ("ru-nocol-1", "hotel", "гости (нет email) в клик ежедневно", ASK),
+    ("ru-nocol-2", "hotel", "бронирования (нет channel) каждый час", ASK),
+    ("ru-nocol-3", "clinic", "пациенты (нет passport_number) ежедневно", ASK),
+    ("ru-nocol-4", "logistics", "курьеров (нет passport_number) выгружать каждый день", ASK),
+    ("ru-nocol-5", "hotel", "номера (нет floor) ежедневно", ASK),
     ("ru-nocol-6", "hotel", "гости (нет full_name) ежедневно", ASK),  # NOT NULL: none is ever missing
-    ("ru-nocol-7", "insurance", "агенты (нет license_number) каждый день",
-     ok(source__table="agents", schedule=DAILY,
-        source__where="(license_number IS NULL OR license_number = '')")),
+    ("ru-nocol-7", "insurance", "агенты (нет license_number) каждый день", ASK),
     ("ru-nocol-8", "bank", "счета (нет closed_at) ежедневно",
      ok(source__table="core.accounts", schedule=DAILY, source__where="closed_at IS NULL")),
     # --- 3. a compound whose first part is a listed value of the table its second part names (utility lists the

@@ -109,13 +109,7 @@ def test_except_closed_with_two_readings_asks_only_about_the_state(text: str) ->
         ("hotel", "отзывы ежедневно только нормальные"),
         ("shop", "заказы ежедневно, только хорошие"),
         ("carshare", "trips daily, the odd ones only"),
-        pytest.param(
-            "hotel",
-            "бронирования ежедневно, странные не нужны",
-            marks=pytest.mark.xfail(
-                reason="confident: «странные не нужны» dropped, every row loaded", strict=True
-            ),
-        ),
+        ("hotel", "бронирования ежедневно, странные не нужны"),  # asked since planner52
     ],
 )
 def test_the_row_condition_example_uses_the_tables_columns(catalog: str, text: str) -> None:
