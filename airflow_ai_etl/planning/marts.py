@@ -50,6 +50,7 @@ from airflow_ai_etl.planning import abbreviations, grammar
 from airflow_ai_etl.planning.filters import (
     EXCLUDED_EN,
     counts_units,
+    measured_in_unit,
     state_two_columns_question,
     value_meanings,
 )
@@ -63,6 +64,7 @@ from airflow_ai_etl.planning.lexicon import (
     WEEKDAY_ABBREVIATIONS,
     is_,
 )
+from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import DEDUPE, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
@@ -221,7 +223,7 @@ TIME_WORDS = {
     "заселиться": "check_in", "выселение": "check_out", "выселить": "check_out", "выселиться": "check_out",
     "open": "creat", "opened": "creat", "открыть": "creat",
     "открытие": "creat", "closed": "clos", "closing": "clos", "закрытие": "clos", "hired": "hire",
-    "fired": "fire",
+    "fired": "fire", "sign": "sign", "signed": "sign",  # "did we sign", "signed per month": signed_at
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -793,6 +795,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             _set_grain(ph, _grain_noun(tokens[i + 2]) or "", i + 2)
             ph.grain_words.append(i)  # «начинается» -> starts_on
             ph.used.update({i, i + 1, i + 2})
+            if _after_do_support(tokens, i):
+                ph.used.update({i - 2, i - 1})  # "did we issue each week": do-support and its subject
             ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
             i += 3
             continue
@@ -2307,7 +2311,11 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     schedule, a target, a bracket) is left to the other rules («Койки по палатам (ward) каждые 10 минут»
     stays a load)."""
     lead = int(bool(words) and words[0].lang == "en" and _english_participle(words[0]))
-    if not 3 <= len(words) - lead <= 4 or any(t.lang not in ("ru", "en") for t in words):
+    if any(t.lang not in ("ru", "en") for t in words):
+        return False
+    if words[0].lang == "en" and not (3 <= len(words) - lead <= 4 and words[lead + 1].lower == "by"):
+        return _english_rows_grouped(words)
+    if not 3 <= len(words) - lead <= 4:
         return False
     head, prep, group = words[lead], words[lead + 1], words[lead + 2]
     if head.lang == "ru":
@@ -2321,6 +2329,21 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
         head.lower.endswith("s")
         and prep.lower == "by"
         and all(t.lang == "en" and _grain_noun(t) is None for t in words[lead + 2 :])
+    )
+
+
+def _english_rows_grouped(words: Sequence[Token]) -> bool:
+    """ "service jobs by type", "successful payments by method", "gold-level guests by country": the plural
+    noun after one or two words that qualify it (a noun of a compound, a state, a "<value>-<column>" pair),
+    "by" and a one- or two-word group, as "tickets by priority" is."""
+    by = next((k for k, t in enumerate(words) if t.lower == "by"), None)
+    if by is None or not 2 <= by <= 3 or not 1 <= len(words) - by - 1 <= 2:
+        return False
+    return (
+        all(t.lang == "en" and t.number is None for t in words)
+        and not any(says_recent(t) for t in words[:by])  # "new orders by customer": the loads' new rows
+        and words[by - 1].lower.endswith("s")
+        and all(_grain_noun(t) is None for t in words[by + 1 :])
     )
 
 
@@ -5479,6 +5502,10 @@ def _count_dim_questions(dims: list[str], fact: Table, reachable: Sequence[Table
                     questions.append(
                         ask("count_dim", table=table.name, column=name, comment=column.comment or name)
                     )
+                elif measured_in_unit(column):  # «по пробегу», "by duration": distance_km, duration_sec
+                    questions.append(
+                        ask("quantity_dim", table=table.name, column=name, comment=column.comment or name)
+                    )
                 break
     return questions
 
@@ -6207,7 +6234,8 @@ def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
     """«показания по моделям счётчиков по неделям» (no measure word): the noun naming the fact table
     (readings, 'Показания счётчиков') also names a numeric column of it (value, 'Показание'), so the request
     may ask for the number of rows or for an aggregate of that column; it is asked, not counted. A noun that
-    names only its table ("Leads per source per week") still counts the rows (README)."""
+    names only its table ("Leads per source per week"), or that a column's comment names only as the owner
+    of what it holds («Штрафы по видам»: 'Сумма штрафа'), still counts the rows (README)."""
     if ph.measures:
         return None
     for t in ph.tokens:
@@ -6218,7 +6246,10 @@ def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
             for c in _numeric_columns(fact)
             if not c.name.endswith("_id")
             and c.name not in fact.primary_key
-            and (_comment_names(c, t) or _same_head(c, fact))  # "readings" of 'Показания' ~ 'Показание'
+            and (
+                (_comment_names(c, t) and not _mentions_as_owner(t, c))  # not 'Сумма штрафа' for «штрафы»
+                or _same_head(c, fact)  # "readings" of 'Показания' ~ 'Показание'
+            )
         ]
         if valued:
             return t.text
@@ -7101,7 +7132,12 @@ def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
         each = tokens[k + 1].lemma == "каждый"  # «число заправок на каждую машину»: a grouping by it
         if _ru(tokens[k], {"на"}) and (averaged or (ph.measures and not each)) and _per_person(noun):
             measured = averaged or ph.measures
-        elif _en(tokens[k], {"per"}) and averaged and [j] in ph.dims and len(ph.dims) > 1:
+        elif (
+            _en(tokens[k], {"per"})
+            and averaged
+            and [j] in ph.dims
+            and (len(ph.dims) > 1 or _averaged_count(ph))
+        ):
             measured = averaged  # "per customer by region"; not "per course title" (a column of courses)
         else:
             continue
@@ -7115,6 +7151,17 @@ def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
         start = measured[0].index
         return _words_of(tokens, list(range(start, j + 1)) if start < k else [*measured[0].object, k, j])
     return None
+
+
+def _averaged_count(ph: MartPhrase) -> bool:
+    """ "average number of fines per customer": an average with no object of its own right before a count is
+    an average of counts, a ratio of the rows over the entities whatever else groups them."""
+    return any(
+        a.func == "avg"
+        and not a.object
+        and any(c.func == "count" and 0 < c.index - a.index <= 2 for c in ph.measures)
+        for a in ph.measures
+    )
 
 
 def _people_event_asked(ph: MartPhrase, fact: Table, lang: str) -> str | None:
@@ -7969,17 +8016,28 @@ def _null_check_at(tokens: Sequence[Token], k: int) -> bool:
 
 def _names_fact_only(ground: _Ground, fact: Table, head: Token) -> bool:
     """«по убыткам» of claims names the table being aggregated, its source: the row's own text attribute
-    (claim_number 'Номер убытка': named after the table's noun, the comment mentions it only as owner) is
-    no column the word names. Dates stay («по месяцам экзаменов»: exam_date), and so do columns the table's
-    noun does not own (currency 'Код валюты' of currency_rates: «по валютам» groups by it)."""
+    (claim_number 'Номер убытка': named after the table's noun, the comment mentions it only as owner; a
+    review's text 'Текст отзыва', whose comment names the noun in its genitive) is no column the word
+    names. Dates stay («по месяцам экзаменов»: exam_date), and so do columns the table's noun does not own
+    (currency 'Код валюты' of currency_rates: «по валютам» groups by it)."""
     noun = fact.name.rsplit("_", 1)[-1].lower()
     return all(
         _mentions_as_owner(head, c)
         and column_kind(c.type).family == "text"
-        and noun.startswith(c.name.split("_", 1)[0].lower()[:-1])
-        and "_" in c.name
+        and (
+            (noun.startswith(c.name.split("_", 1)[0].lower()[:-1]) and "_" in c.name)
+            or _row_noun_owns(fact, head, c)  # reviews.comment 'Текст отзыва' of «по отзывам»
+        )
         for c in ground.columns_named(fact, [head])
     )
+
+
+def _row_noun_owns(fact: Table, head: Token, column: Column) -> bool:
+    """The word is the noun of what each row is (the table comment's head, 'Отзывы гостей': «отзыв») and the
+    column's comment names it as its owner ('Текст отзыва'); not «валют» of 'Курсы валют ЦБ'."""
+    first = _comment_head(fact.comment or "")
+    named = first is not None and (stem(head.lemma) == first or head.lemma.startswith(first))
+    return named and head.lemma in _comment_lemmas(column.comment or "")
 
 
 def _owner_noun_of_comment(
