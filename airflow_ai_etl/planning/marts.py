@@ -797,6 +797,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             ph.used.update({i, i + 1, i + 2})
             if _after_do_support(tokens, i):
                 ph.used.update({i - 2, i - 1})  # "did we issue each week": do-support and its subject
+            elif _after_subject(tokens, i):
+                ph.used.add(i - 1)  # "how many loans we issue each week": the subject of the event verb
             ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
             i += 3
             continue
@@ -937,6 +939,7 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
         t.lower in ("start", "starts", "begin", "begins", "end", "ends")
         or t.lower.endswith("ed")
         or _after_do_support(tokens, i)
+        or _after_subject(tokens, i)
     )
 
 
@@ -4120,6 +4123,7 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
 
 DO_SUPPORT_EN = {"did", "do", "does"}
 SUBJECT_PRONOUNS_EN = {"we", "they", "you", "i", "he", "she"}
+SUBJECT_PRONOUNS_RU = {"мы", "они", "вы"}  # «сколько кредитов мы выдавали каждый месяц»
 
 
 def _after_do_support(tokens: Sequence[Token], k: int) -> bool:
@@ -4131,6 +4135,13 @@ def _after_do_support(tokens: Sequence[Token], k: int) -> bool:
         and tokens[k - 2].lower in DO_SUPPORT_EN
         and tokens[k - 1].lower in SUBJECT_PRONOUNS_EN
     )
+
+
+def _after_subject(tokens: Sequence[Token], k: int) -> bool:
+    """ "how many loans we issue each week", «сколько кредитов мы выдавали каждый месяц»: a verb right after
+    its subject pronoun is finite, the event the rows record (as "were issued"), not a refresh."""
+    pronouns = SUBJECT_PRONOUNS_EN if tokens[k].lang == "en" else SUBJECT_PRONOUNS_RU
+    return k >= 1 and tokens[k - 1].lower in pronouns
 
 
 def _people_at_flagged_event(ph: MartPhrase, ground: _Ground) -> None:
@@ -6234,8 +6245,7 @@ def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
     """«показания по моделям счётчиков по неделям» (no measure word): the noun naming the fact table
     (readings, 'Показания счётчиков') also names a numeric column of it (value, 'Показание'), so the request
     may ask for the number of rows or for an aggregate of that column; it is asked, not counted. A noun that
-    names only its table ("Leads per source per week"), or that a column's comment names only as the owner
-    of what it holds («Штрафы по видам»: 'Сумма штрафа'), still counts the rows (README)."""
+    names only its table ("Leads per source per week") still counts the rows (README)."""
     if ph.measures:
         return None
     for t in ph.tokens:
@@ -6246,10 +6256,7 @@ def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
             for c in _numeric_columns(fact)
             if not c.name.endswith("_id")
             and c.name not in fact.primary_key
-            and (
-                (_comment_names(c, t) and not _mentions_as_owner(t, c))  # not 'Сумма штрафа' for «штрафы»
-                or _same_head(c, fact)  # "readings" of 'Показания' ~ 'Показание'
-            )
+            and (_comment_names(c, t) or _same_head(c, fact))  # "readings" of 'Показания' ~ 'Показание'
         ]
         if valued:
             return t.text

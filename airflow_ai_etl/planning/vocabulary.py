@@ -178,7 +178,7 @@ VALUE_MEANINGS = {
     "приложение": ("app", "application"),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
-    "отклонить": ("rejected", "declined"), "решить": ("resolved",), "завершить": ("completed",),
+    "отклонить": ("rejected", "declined"), "решить": ("resolved",), "завершить": ("completed", "finished"),
     "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
@@ -212,6 +212,10 @@ VALUE_MEANINGS = {
     "пожар": ("fire",), "возгорание": ("fire",), "наводнение": ("flood",), "потоп": ("flood",),
     "затопление": ("flood",), "болезнь": ("illness",), "заболевание": ("illness",), "дтп": ("accident",),
     "авария": ("accident",), "люкс": ("suite",), "вип": ("vip",),
+    # marts39: carshare states ('Статус штрафа (issued, paid, disputed, cancelled)', 'Статус поездки (booked,
+    # active, finished, …)'): «оспоренные штрафы», «завершённые поездки»
+    "оспорить": ("disputed",), "оспоренный": ("disputed",), "оспариваемый": ("disputed",),
+    "завершённый": ("finished", "completed"), "завершенный": ("finished", "completed"),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

@@ -16,6 +16,17 @@ mileage_km / duration_sec instead of asking for buckets). The 33 misses were que
 One expectation of mine was wrong by eval/README.md and is corrected after the first pass (it counted as a miss
 there): «Сумма штрафов по городам клиентов» reaches customers along two paths (fines.customer_id, or
 fines.trip_id -> trips.customer_id), and two join paths are the README's bad input, asked, not a join.
+After the rules of this round (same 133, the corrected expectation included): RU 65/74, EN 43/59, 1 confident
+wrong, disputed ("average trip distance per customer": marts26's rule groups an English "average X per
+<entity>" by the entity, "average visit duration per doctor"; the README's marts26 line calls it a ratio). Fixed
+in general form: a measured quantity (a unit in the column's name or after its comment's comma: distance_km
+'Пробег, км', duration_sec, weight_kg) as a dimension is asked for ranges, as a day count is (new message
+planner.mart.quantity_dim); "average number/count of X per Y" is a ratio, asked; «по <the fact's row noun>»
+whose text column's comment names that noun as owner (reviews.comment 'Текст отзыва') is the source; bare
+English "<qualifier(s)> <plural> by <group>" ("service jobs by type", "business-class cars by city") counts
+the rows, as "tickets by priority" did ("new" of the loads' new rows excluded); "did we <verb> each <unit>" and
+"we <verb> each <unit>", «мы выдавали каждый месяц» read the subject and do-support; «оспоренные»,
+«завершённые» as listed values (disputed, finished). The 24 left are questions (NOT_YET).
 Questionable, kept as written: «Обращения в поддержку по неделям» (created_at vs closed_at; the planner asks,
 which a careful engineer may also do: the README's "grain beside created_at" convention does not settle it).
 """
@@ -843,6 +854,49 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ),
 ]
 
+# Written with the rules, after the first pass (not counted in it): the same families in more words
+AFTER_RULES: list[tuple[str, str, str, str, dict[str, Any]]] = [
+    (
+        "30.10",
+        "en",
+        "bank",
+        "how many loans we issue each week",  # was a weekly load of loans, no grain
+        mart("lending.loans", [["count", None]], [], mart__time_grain=["issued_on", "week"]),
+    ),
+    (
+        "30.10",
+        "en",
+        "insurance",
+        "how many policies they sign every month",
+        mart("underwriting.policies", [["count", None]], [], mart__time_grain=["signed_at", "month"]),
+    ),
+    (
+        "31.state",
+        "ru",
+        "carshare",
+        "Средняя стоимость завершённых поездок по тарифам",
+        mart("rental.trips", [["avg", "total_cost"]], ["tariff"], mart__where="status = 'finished'"),
+    ),
+    ("31.per", "en", "telecom", "average count of calls per subscriber", ASK),
+    ("33.2", "ru", "logistics", "Количество отправлений по весу", ASK),
+    ("33.2", "en", "logistics", "number of vehicles by capacity", ASK),
+    (
+        "33.2",
+        "ru",
+        "telecom",
+        "Число тарифов по пакету минут",  # a package size, no measured quantity
+        mart("tariffs", [["count", None]], ["minutes"]),
+    ),
+    (
+        "36.2",
+        "en",
+        "telecom",
+        "high-priority tickets by category",
+        mart("support_tickets", [["count", None]], ["category"], mart__where="priority = 'high'"),
+    ),
+    ("36.2", "en", "shop", "new orders by customer", ASK),  # "new" of the loads' new rows: not read as a mart
+]
+
 # (lang, catalog, request): a "by <period>" that is no grain keeps the load (controls, not in the counts;
 # the first was run without ", daily at 1am" and only asked how often, as a load with no schedule is)
 LOADS: list[tuple[str, str, str]] = [
@@ -852,21 +906,22 @@ LOADS: list[tuple[str, str, str]] = [
 
 # request -> why it still fails (filled after the first pass)
 NOT_YET: dict[str, str] = {
+    "Штрафы по видам": "asked count or sum (amount is 'Сумма штрафа'); counting it made mt-ru-47 «начисления "
+    "фолио по видам» (expects the sum) wrong, so the question stays",
     "total of overdue charges by district": "asked: ['status needs_clarification: ['sum needs a numeric column; charges.status is text. Which ",
     "Обращения в поддержку по неделям": "asked: ['status needs_clarification: ['По какой колонке времени разбивать по week: created_at, cl",
     "Отчёт по банковским картам: количество по платёжным системам": "asked: ['status needs_clarification: ['Из какой таблицы строить витрину: branches, clients, accou",
     "Сводка по страховым полисам: средняя страховая сумма по каналам продаж": "asked: ['status needs_clarification: ['Не нашёл «страховым» ни в policies, ни в связанных таблица",
     "сумарная стоимость работ по механикам": "asked: ['status needs_clarification: ['Не нашёл «механикам» ни в service_jobs, ни в связанных таб",
     "how many cars did we add to the fleet each month": "asked: ['status needs_clarification: ['I did not understand 'did add' in the mart: a row filter",
-    "сколько кредитов мы выдавали каждый месяц": "asked: ['status needs_clarification: ['Не понял «мы» в описании витрины: что это — фильтр строк, ",
     "total claimed amount reported per month": "asked: ['status needs_clarification: ['Which column of claims should sum use: claimed_amount, app",
     "total minutes driven by tariff": "asked: ['status needs_clarification: ['I did not understand 'driven' in the mart: a row filter,",
-    "average trip distance per customer": "confident wrong: ['status ok: []']",
+    "average trip distance per customer": "disputed: planned avg per customer_id, as the English 'average X per "
+    "<entity>' reads in marts26's rule ('average visit duration per doctor'); README calls it a ratio, asked",
     "unique guests per month of check-in": "asked: ['status needs_clarification: ['Which table should the mart aggregate: hotels, guests, roo",
     "successful payments by method": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "fines by type excluding cancelled ones": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "how many fines in total": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
-    "Число оспоренных штрафов по видам": "asked: ['status needs_clarification: ['Какая колонка rental.fines должна быть равна «оспоренные» ",
     "fines by type (speeding, parking, etc.)": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "Поездки по тарифам (поминутный, почасовой...)": "asked: ['status needs_clarification: ['Как часто запускать? Например: «ежедневно в 2 часа ночи», ",
     "emergency-type outages by district": "asked: ['status needs_clarification: ['Which table should be loaded? Tables I can see — pg_utili",
@@ -891,6 +946,13 @@ def _params() -> list[Any]:
 
 @pytest.mark.parametrize(("catalog", "text", "expected"), _params())
 def test_probe_case(catalog: str, text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, text, expected) == []
+
+
+@pytest.mark.parametrize(
+    ("family", "lang", "catalog", "text", "expected"), AFTER_RULES, ids=[c[3] for c in AFTER_RULES]
+)
+def test_after_rules(family: str, lang: str, catalog: str, text: str, expected: dict[str, Any]) -> None:
     assert wrong_of(catalog, text, expected) == []
 
 
