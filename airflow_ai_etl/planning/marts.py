@@ -4443,11 +4443,15 @@ def _via_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
 
 def _joined_words(ph: MartPhrase, m: MeasureWord) -> dict[str, tuple[int, int]]:
     """The snake_case names two English words of a measure's object make ("interest rate": interest_rate),
-    with their indexes; the second word may be one no rule read (a table's noun, "rate", drops from it)."""
+    with their indexes; the second word may be one no rule read (a table's noun, "rate", drops from it). The
+    measure word itself may start the name before a participle ("sum insured": sum_insured, whose "insured"
+    names no table; not "total amount charged", whose total_amount is another table's)."""
     tokens, n = ph.tokens, len(ph.tokens)
+    cue = [m.index] if m.index + 1 < n and tokens[m.index + 1].lower.endswith("ed") else []
+    starts = dict.fromkeys([*cue, *m.object])
     return {
         f"{tokens[a].lower}_{tokens[a + 1].lower}": (a, a + 1)
-        for a in m.object
+        for a in starts
         if a + 1 < n
         and (a + 1 in m.object or a + 1 not in ph.used)
         and tokens[a].lang == "en"

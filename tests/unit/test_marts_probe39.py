@@ -16,7 +16,7 @@ mileage_km / duration_sec instead of asking for buckets). The 33 misses were que
 One expectation of mine was wrong by eval/README.md and is corrected after the first pass (it counted as a miss
 there): «Сумма штрафов по городам клиентов» reaches customers along two paths (fines.customer_id, or
 fines.trip_id -> trips.customer_id), and two join paths are the README's bad input, asked, not a join.
-After the rules of this round (same 133, the corrected expectation included): RU 65/74, EN 43/59, 1 confident
+After the rules of this round (same 133, the corrected expectation included): RU 65/74, EN 44/59, 1 confident
 wrong, disputed ("average trip distance per customer": marts26's rule groups an English "average X per
 <entity>" by the entity, "average visit duration per doctor"; the README's marts26 line calls it a ratio). Fixed
 in general form: a measured quantity (a unit in the column's name or after its comment's comma: distance_km
@@ -26,7 +26,10 @@ whose text column's comment names that noun as owner (reviews.comment 'Текс�
 English "<qualifier(s)> <plural> by <group>" ("service jobs by type", "business-class cars by city") counts
 the rows, as "tickets by priority" did ("new" of the loads' new rows excluded); "did we <verb> each <unit>" and
 "we <verb> each <unit>", «мы выдавали каждый месяц» read the subject and do-support; «оспоренные»,
-«завершённые» as listed values (disputed, finished). The 24 left are questions (NOT_YET).
+«завершённые» as listed values (disputed, finished); "sum insured" (the measure word and a participle) is
+sum_insured. The 23 left are questions (NOT_YET). Tried and withdrawn: counting «Штрафы по видам» (mt-ru-47
+expects a sum for «начисления … по видам»), reading "claimed amount" as claimed_amount (round31's "average
+claimed amount per policy holder" became planned per holder_id). AFTER_RULES were written with the rules.
 Questionable, kept as written: «Обращения в поддержку по неделям» (created_at vs closed_at; the planner asks,
 which a careful engineer may also do: the README's "grain beside created_at" convention does not settle it).
 """
@@ -894,7 +897,28 @@ AFTER_RULES: list[tuple[str, str, str, str, dict[str, Any]]] = [
         "high-priority tickets by category",
         mart("support_tickets", [["count", None]], ["category"], mart__where="priority = 'high'"),
     ),
-    ("36.2", "en", "shop", "new orders by customer", ASK),  # "new" of the loads' new rows: not read as a mart
+    ("36.2", "en", "shop", "new orders by customer", ASK),
+    (
+        "32.8",
+        "en",
+        "insurance",
+        "sum insured total by channel",  # was sum(market_value) of insured_vehicles
+        mart("underwriting.policies", [["sum", "sum_insured"]], ["channel"]),
+    ),
+    (
+        "32.8",
+        "en",
+        "insurance",
+        "average approved amount by claim type",
+        mart("settlement.claims", [["avg", "approved_amount"]], ["claim_type"]),
+    ),
+    (
+        "32.8",
+        "en",
+        "hotel",
+        "total amount charged per week",  # total_amount is reservations': not read
+        mart("finance.folio_charges", [["sum", "amount"]], [], mart__time_grain=["charged_at", "week"]),
+    ),  # "new" of the loads' new rows: not read as a mart
 ]
 
 # (lang, catalog, request): a "by <period>" that is no grain keeps the load (controls, not in the counts;
@@ -906,6 +930,9 @@ LOADS: list[tuple[str, str, str]] = [
 
 # request -> why it still fails (filled after the first pass)
 NOT_YET: dict[str, str] = {
+    "total claimed amount reported per month": "asked claimed_amount or approved_amount: reading 'claimed amount' "
+    "as claimed_amount let round31's 'average claimed amount per policy holder' be planned per holder_id "
+    "(the ratio rule misses a two-word entity), so it is left",
     "Штрафы по видам": "asked count or sum (amount is 'Сумма штрафа'); counting it made mt-ru-47 «начисления "
     "фолио по видам» (expects the sum) wrong, so the question stays",
     "total of overdue charges by district": "asked: ['status needs_clarification: ['sum needs a numeric column; charges.status is text. Which ",
@@ -914,7 +941,6 @@ NOT_YET: dict[str, str] = {
     "Сводка по страховым полисам: средняя страховая сумма по каналам продаж": "asked: ['status needs_clarification: ['Не нашёл «страховым» ни в policies, ни в связанных таблица",
     "сумарная стоимость работ по механикам": "asked: ['status needs_clarification: ['Не нашёл «механикам» ни в service_jobs, ни в связанных таб",
     "how many cars did we add to the fleet each month": "asked: ['status needs_clarification: ['I did not understand 'did add' in the mart: a row filter",
-    "total claimed amount reported per month": "asked: ['status needs_clarification: ['Which column of claims should sum use: claimed_amount, app",
     "total minutes driven by tariff": "asked: ['status needs_clarification: ['I did not understand 'driven' in the mart: a row filter,",
     "average trip distance per customer": "disputed: planned avg per customer_id, as the English 'average X per "
     "<entity>' reads in marts26's rule ('average visit duration per doctor'); README calls it a ratio, asked",
@@ -925,7 +951,6 @@ NOT_YET: dict[str, str] = {
     "fines by type (speeding, parking, etc.)": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "Поездки по тарифам (поминутный, почасовой...)": "asked: ['status needs_clarification: ['Как часто запускать? Например: «ежедневно в 2 часа ночи», ",
     "emergency-type outages by district": "asked: ['status needs_clarification: ['Which table should be loaded? Tables I can see — pg_utili",
-    "total sum insured by channel": "asked: ['status needs_clarification: ['Which column of insured_vehicles should sum use: market_va",
     "Количество по бронированиям по каналам": "asked: ['status needs_clarification: ['Из какой таблицы строить витрину: hotels, guests, rooms, r",
     "average trip cost, finished ones only": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "Сколько заявок на обслуживание открыто по неделям": "asked: ['status needs_clarification: ['По какой колонке времени разбивать по week: opened_at, clo",
