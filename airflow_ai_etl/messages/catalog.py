@@ -483,6 +483,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{table}.{column} — число ({comment}), а не категория: на какие диапазоны его разбить или по какой "
         "колонке группировать?",
     },
+    "planner.mart.quantity_dim": {
+        "en": "{table}.{column} is a measured quantity ({comment}), one group per value: group by which ranges "
+        "of it, or by which other column?",
+        "ru": "{table}.{column} — измеряемая величина ({comment}), а не категория: на какие диапазоны её разбить "
+        "или по какой колонке группировать?",
+    },
     "planner.mart.which_dim": {
         "en": "{word!r} is in several tables: {columns}. Which one?",
         "ru": "«{word}» есть в нескольких таблицах: {columns}. Какую взять?",

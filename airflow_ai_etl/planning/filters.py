@@ -3526,6 +3526,20 @@ def counts_units(column: Column) -> bool:
 TABLE_WORD = re.compile(r"табли(?:ц|чк)\w*|tables?")
 
 
+def measured_in_unit(column: Column) -> bool:
+    """A numeric column kept in a unit of measure (distance_km 'Пробег, км', duration_sec, weight_kg): a
+    quantity with about as many values as rows, never a category to group by as it stands."""
+    if _is_text(column) or column.name == "id" or column.name.endswith(("_at", "_id", "date")):
+        return False
+    # the unit after the comment's comma ('Вес, кг'), not a unit noun inside it ('Пакет минут': a package)
+    unit_said = (
+        set(words(column.comment.lower().rpartition(",")[2]))
+        if column.comment and "," in column.comment
+        else set()
+    )
+    return any(column.name.split("_")[-1] == unit or unit_said & set(forms) for unit, forms in _UNITS.items())
+
+
 # Words between «которые»/"that" and the verb: «ещё не вернули», "have not been returned yet".
 @functools.lru_cache(maxsize=512)
 def _comment_stems(comment: str) -> frozenset[str]:

@@ -50,6 +50,7 @@ from airflow_ai_etl.planning import abbreviations, grammar
 from airflow_ai_etl.planning.filters import (
     EXCLUDED_EN,
     counts_units,
+    measured_in_unit,
     state_two_columns_question,
     value_meanings,
 )
@@ -66,6 +67,7 @@ from airflow_ai_etl.planning.lexicon import (
     is_,
 )
 from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
+from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import DEDUPE, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
@@ -225,7 +227,7 @@ TIME_WORDS = {
     "заселиться": "check_in", "выселение": "check_out", "выселить": "check_out", "выселиться": "check_out",
     "open": "creat", "opened": "creat", "открыть": "creat",
     "открытие": "creat", "closed": "clos", "closing": "clos", "закрытие": "clos", "hired": "hire",
-    "fired": "fire",
+    "fired": "fire", "sign": "sign", "signed": "sign",  # "did we sign", "signed per month": signed_at
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -799,6 +801,10 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             _set_grain(ph, _grain_noun(tokens[i + 2]) or "", i + 2)
             ph.grain_words.append(i)  # «начинается» -> starts_on
             ph.used.update({i, i + 1, i + 2})
+            if _after_do_support(tokens, i):
+                ph.used.update({i - 2, i - 1})  # "did we issue each week": do-support and its subject
+            elif _after_subject(tokens, i):
+                ph.used.add(i - 1)  # "how many loans we issue each week": the subject of the event verb
             ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
             i += 3
             continue
@@ -975,6 +981,7 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
         t.lower in ("start", "starts", "begin", "begins", "end", "ends")
         or t.lower.endswith("ed")
         or _after_do_support(tokens, i)
+        or _after_subject(tokens, i)
     )
 
 
@@ -2368,7 +2375,11 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     schedule, a target, a bracket) is left to the other rules («Койки по палатам (ward) каждые 10 минут»
     stays a load)."""
     lead = int(bool(words) and words[0].lang == "en" and _english_participle(words[0]))
-    if not 3 <= len(words) - lead <= 4 or any(t.lang not in ("ru", "en") for t in words):
+    if any(t.lang not in ("ru", "en") for t in words):
+        return False
+    if words[0].lang == "en" and not (3 <= len(words) - lead <= 4 and words[lead + 1].lower == "by"):
+        return _english_rows_grouped(words)
+    if not 3 <= len(words) - lead <= 4:
         return False
     head, prep, group = words[lead], words[lead + 1], words[lead + 2]
     if head.lang == "ru":
@@ -2382,6 +2393,21 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
         head.lower.endswith("s")
         and prep.lower == "by"
         and all(t.lang == "en" and _grain_noun(t) is None for t in words[lead + 2 :])
+    )
+
+
+def _english_rows_grouped(words: Sequence[Token]) -> bool:
+    """ "service jobs by type", "successful payments by method", "gold-level guests by country": the plural
+    noun after one or two words that qualify it (a noun of a compound, a state, a "<value>-<column>" pair),
+    "by" and a one- or two-word group, as "tickets by priority" is."""
+    by = next((k for k, t in enumerate(words) if t.lower == "by"), None)
+    if by is None or not 2 <= by <= 3 or not 1 <= len(words) - by - 1 <= 2:
+        return False
+    return (
+        all(t.lang == "en" and t.number is None for t in words)
+        and not any(says_recent(t) for t in words[:by])  # "new orders by customer": the loads' new rows
+        and words[by - 1].lower.endswith("s")
+        and all(_grain_noun(t) is None for t in words[by + 1 :])
     )
 
 
@@ -4193,6 +4219,7 @@ def _people_count(ph: MartPhrase, ground: _Ground) -> None:
 
 DO_SUPPORT_EN = {"did", "do", "does"}
 SUBJECT_PRONOUNS_EN = {"we", "they", "you", "i", "he", "she"}
+SUBJECT_PRONOUNS_RU = {"мы", "они", "вы"}  # «сколько кредитов мы выдавали каждый месяц»
 
 
 def _after_do_support(tokens: Sequence[Token], k: int) -> bool:
@@ -4204,6 +4231,13 @@ def _after_do_support(tokens: Sequence[Token], k: int) -> bool:
         and tokens[k - 2].lower in DO_SUPPORT_EN
         and tokens[k - 1].lower in SUBJECT_PRONOUNS_EN
     )
+
+
+def _after_subject(tokens: Sequence[Token], k: int) -> bool:
+    """ "how many loans we issue each week", «сколько кредитов мы выдавали каждый месяц»: a verb right after
+    its subject pronoun is finite, the event the rows record (as "were issued"), not a refresh."""
+    pronouns = SUBJECT_PRONOUNS_EN if tokens[k].lang == "en" else SUBJECT_PRONOUNS_RU
+    return k >= 1 and tokens[k - 1].lower in pronouns
 
 
 def _people_at_flagged_event(ph: MartPhrase, ground: _Ground) -> None:
@@ -4505,11 +4539,15 @@ def _via_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
 
 def _joined_words(ph: MartPhrase, m: MeasureWord) -> dict[str, tuple[int, int]]:
     """The snake_case names two English words of a measure's object make ("interest rate": interest_rate),
-    with their indexes; the second word may be one no rule read (a table's noun, "rate", drops from it)."""
+    with their indexes; the second word may be one no rule read (a table's noun, "rate", drops from it). The
+    measure word itself may start the name before a participle ("sum insured": sum_insured, whose "insured"
+    names no table; not "total amount charged", whose total_amount is another table's)."""
     tokens, n = ph.tokens, len(ph.tokens)
+    cue = [m.index] if m.index + 1 < n and tokens[m.index + 1].lower.endswith("ed") else []
+    starts = dict.fromkeys([*cue, *m.object])
     return {
         f"{tokens[a].lower}_{tokens[a + 1].lower}": (a, a + 1)
-        for a in m.object
+        for a in starts
         if a + 1 < n
         and (a + 1 in m.object or a + 1 not in ph.used)
         and tokens[a].lang == "en"
@@ -5635,6 +5673,10 @@ def _count_dim_questions(dims: list[str], fact: Table, reachable: Sequence[Table
                 if counts_units(column):
                     questions.append(
                         ask("count_dim", table=table.name, column=name, comment=column.comment or name)
+                    )
+                elif measured_in_unit(column):  # «по пробегу», "by duration": distance_km, duration_sec
+                    questions.append(
+                        ask("quantity_dim", table=table.name, column=name, comment=column.comment or name)
                     )
                 break
     return questions
@@ -7290,7 +7332,12 @@ def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
         each = tokens[k + 1].lemma == "каждый"  # «число заправок на каждую машину»: a grouping by it
         if _ru(tokens[k], {"на"}) and (averaged or (ph.measures and not each)) and _per_person(noun):
             measured = averaged or ph.measures
-        elif _en(tokens[k], {"per"}) and averaged and [j] in ph.dims and len(ph.dims) > 1:
+        elif (
+            _en(tokens[k], {"per"})
+            and averaged
+            and [j] in ph.dims
+            and (len(ph.dims) > 1 or _averaged_count(ph))
+        ):
             measured = averaged  # "per customer by region"; not "per course title" (a column of courses)
             if _averages_per_unit_values(ph, ground, fact, averaged):
                 continue  # "average base rate by floor per hotel": a rate is never summed, so no ratio
@@ -7319,6 +7366,17 @@ def _averages_per_unit_values(
         if not named or not all(_rate_column(c) or _per_unit(c) for c in named):
             return False
     return True
+
+
+def _averaged_count(ph: MartPhrase) -> bool:
+    """ "average number of fines per customer": an average with no object of its own right before a count is
+    an average of counts, a ratio of the rows over the entities whatever else groups them."""
+    return any(
+        a.func == "avg"
+        and not a.object
+        and any(c.func == "count" and 0 < c.index - a.index <= 2 for c in ph.measures)
+        for a in ph.measures
+    )
 
 
 def _people_event_asked(ph: MartPhrase, fact: Table, lang: str) -> str | None:
@@ -8273,17 +8331,28 @@ def _null_check_at(tokens: Sequence[Token], k: int) -> bool:
 
 def _names_fact_only(ground: _Ground, fact: Table, head: Token) -> bool:
     """«по убыткам» of claims names the table being aggregated, its source: the row's own text attribute
-    (claim_number 'Номер убытка': named after the table's noun, the comment mentions it only as owner) is
-    no column the word names. Dates stay («по месяцам экзаменов»: exam_date), and so do columns the table's
-    noun does not own (currency 'Код валюты' of currency_rates: «по валютам» groups by it)."""
+    (claim_number 'Номер убытка': named after the table's noun, the comment mentions it only as owner; a
+    review's text 'Текст отзыва', whose comment names the noun in its genitive) is no column the word
+    names. Dates stay («по месяцам экзаменов»: exam_date), and so do columns the table's noun does not own
+    (currency 'Код валюты' of currency_rates: «по валютам» groups by it)."""
     noun = fact.name.rsplit("_", 1)[-1].lower()
     return all(
         _mentions_as_owner(head, c)
         and column_kind(c.type).family == "text"
-        and noun.startswith(c.name.split("_", 1)[0].lower()[:-1])
-        and "_" in c.name
+        and (
+            (noun.startswith(c.name.split("_", 1)[0].lower()[:-1]) and "_" in c.name)
+            or _row_noun_owns(fact, head, c)  # reviews.comment 'Текст отзыва' of «по отзывам»
+        )
         for c in ground.columns_named(fact, [head])
     )
+
+
+def _row_noun_owns(fact: Table, head: Token, column: Column) -> bool:
+    """The word is the noun of what each row is (the table comment's head, 'Отзывы гостей': «отзыв») and the
+    column's comment names it as its owner ('Текст отзыва'); not «валют» of 'Курсы валют ЦБ'."""
+    first = _comment_head(fact.comment or "")
+    named = first is not None and (stem(head.lemma) == first or head.lemma.startswith(first))
+    return named and head.lemma in _comment_lemmas(column.comment or "")
 
 
 def _owner_noun_of_comment(

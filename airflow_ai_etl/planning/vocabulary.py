@@ -229,6 +229,9 @@ VALUE_MEANINGS = {
     "оспорить": ("disputed",), "оспоренный": ("disputed",),
     # planner52: «договоры страхования жизни / здоровья» ('Вид страхования (..., life, travel, health)')
     "жизнь": ("life",), "здоровье": ("health",),
+    # marts39: carshare states ('Статус поездки (booked, active, finished, …)'): «завершённые поездки»
+    "оспариваемый": ("disputed",), "завершённый": ("finished", "completed"),
+    "завершенный": ("finished", "completed"),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
