@@ -3395,6 +3395,7 @@ class RowFilters:
                 or NEW_NOUN.fullmatch(word)
                 or INCREMENTAL.fullmatch(word)
                 or self.grounding._names_table(word, table)
+                or self.grounding._heads_comment(word, table)  # «только билеты» of 'Авиабилеты' (planner51)
                 or self.grounding._names_other_table(word, table)
                 or self.vocabulary.meanings(word)
                 & set(name_parts(table.name))  # «только платежи» (tuition_payments)
