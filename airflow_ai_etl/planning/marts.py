@@ -593,7 +593,7 @@ def comment_title_ids(planner: OfflinePlanner, tokens: Sequence[Token]) -> froze
     found: set[int] = set()
     for conn in planner.catalog.connections.values():
         for table in planner.catalog.tables_of(conn.conn_id):
-            # the head phrase: its first two words («Коечный фонд» of 'Коечный фонд стационара'), no preposition
+            # the head phrase: the first two words («Коечный фонд» of 'Коечный фонд стационара')
             title = name_parts_of_text(re.split(r"[(:]", table.comment or "", maxsplit=1)[0])[:2]
             if len(title) < 2 or any(len(w) < 3 or w in DIM_PREPS_RU for w in title):
                 continue

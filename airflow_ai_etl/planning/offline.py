@@ -1698,10 +1698,25 @@ class OfflinePlanner:
             head = None
         others = [(i, table) for i, table in found if table is not head]
         if head is None or not all(
-            _related(head, other) or self._in_own_comment(request, head, i) for i, other in others
+            _related(head, other)
+            or self._in_own_comment(request, head, i)
+            or self._points_through(head, other)
+            for i, other in others
         ):
             return None
         return head
+
+    def _points_through(self, head: Table, other: Table) -> bool:
+        """«брони отелей»: the head table points at the other through one table between (reservations ->
+        rooms -> hotels), so the other only qualifies it (planner51). One hop only: further is no owner."""
+        tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
+        return any(
+            middle is not head
+            and middle is not other
+            and _points_at(head, middle)
+            and _points_at(middle, other)
+            for middle in tables
+        )
 
     def _in_own_comment(self, request: Request, head: Table, index: int) -> bool:
         """Word `index` is a word of the head table's own comment: «оплаты гостей» of 'Оплаты гостей' names
@@ -2223,6 +2238,12 @@ class OfflinePlanner:
             or self._is_engine_word(token)
             or bool(PIPELINE_VERBS.fullmatch(token) or grammar.is_mask_word(token))
             or (re.fullmatch(r"[а-яё]+", token) is not None and _imperative(token))  # «без email гони»
+            # «без номера места и без нормы багажа»: a second exclusion starts, so the first list ended
+            or (
+                index > 0
+                and request.tokens[index - 1] in ("и", "and")
+                and EXCLUDE_PREPOSITIONS.match(token) is not None
+            )
         )
 
     def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
@@ -4520,15 +4541,17 @@ def _file_stem_table(path: str) -> str | None:
     return name if name and not name[0].isdigit() else None
 
 
+def _points_at(table: Table, other: Table) -> bool:
+    """`table` has a foreign key to `other` (its declared reference, or an `<other>_id` column)."""
+    if any(fk.ref_table.split(".")[-1] == other.name for fk in table.foreign_keys):
+        return True
+    wanted = [*name_parts(other.name), stem("id")]
+    return any(name_parts(c.name) == wanted for c in table.columns)
+
+
 def _related(first: Table, second: Table) -> bool:
     """One table points at the other (a foreign key, or a `<table>_id` column): "orders of customers"."""
-    for table, other in ((first, second), (second, first)):
-        if any(fk.ref_table.split(".")[-1] == other.name for fk in table.foreign_keys):
-            return True
-        wanted = [*name_parts(other.name), stem("id")]
-        if any(name_parts(c.name) == wanted for c in table.columns):
-            return True
-    return False
+    return _points_at(first, second) or _points_at(second, first)
 
 
 def _validated(spec_data: dict[str, Any]) -> Outcome:
