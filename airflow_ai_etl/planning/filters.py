@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
+from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, negation
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
@@ -76,6 +77,7 @@ from airflow_ai_etl.planning.patterns import (
     PLACE_NAME_WORD,
     POSTFIX_AT_LEAST,
     POSTFIX_COMPARISON,
+    REST_UNWANTED,
     RESTATEMENT,
     ROW_NOUNS,
     ROWS_WITHOUT,
@@ -140,6 +142,7 @@ class Grounding(Protocol):
     def _names_a_column_anywhere(self, token: str, meanings: set[str]) -> bool: ...
     def _names_other_table(self, token: str, table: Table) -> bool: ...
     def _names_table(self, token: str, table: Table) -> bool: ...
+    def _heads_comment(self, token: str, table: Table) -> bool: ...
     def _qualifies_table(self, table: Table, token: str, found: tuple[str, int] | None) -> bool: ...
     def _readable(self, engine: str) -> list[ConnectionInfo]: ...
     def _table_possessor_width(self, request: Request, table: Table, i: int) -> int: ...
@@ -217,11 +220,18 @@ class RowFilters:
             if not request.is_handled(m.start())
             and not DEDUPE.match(request.lower, m.start())
             and f"'{m.group(0)}'" not in read
+            and not self._rest_unwanted(request, m.start())
         ]
         if where and unhandled:
             return Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
+
+    @staticmethod
+    def _rest_unwanted(request: Request, at: int) -> bool:
+        """The negation at `at` closes «остальные не нужны», "the rest are not needed": it restates the filter
+        read (the rows it leaves out are the ones not wanted), no further condition (planner51)."""
+        return any(m.start() < at < m.end() for m in REST_UNWANTED.finditer(request.lower))
 
     def _names_table_by_value(self, request: Request, table: Table, position: int, condition: str) -> bool:
         """The listed value of `condition` is said by a word of the table's own name: "parking zones" of zones
@@ -386,12 +396,37 @@ class RowFilters:
         kept = []
         for position, condition in found:
             column = condition.split()[0]
+            if self._state_of_measured_counter(request, table, columns, column, condition):
+                continue  # "delayed by more than 2 hours": the number says which rows, not status 'delayed'
             asked = self._state_or_counter(request, table, columns, column, condition, position)
             if asked is None:
                 kept.append((position, condition))
             else:
                 request.unsure.append(asked)
         return kept
+
+    def _state_of_measured_counter(
+        self, request: Request, table: Table, found: dict[str, str], column: str, condition: str
+    ) -> bool:
+        """ "flights delayed by more than 120 minutes", «кредиты, просроченные больше чем на 30 дней»: the
+        state word is the verb of the measure its own column holds (delay_min of 'delayed', overdue_days of
+        'overdue'), and that column has its own condition: the rows are the measured ones (a flight delayed,
+        since arrived, has status 'arrived'), so the state value is no second condition. Kept when the state
+        column or the value is said outright («в статусе delayed», "status 'delayed'") (planner51)."""
+        value = re.fullmatch(rf"{re.escape(column)} = '([\w-]+)'", condition)
+        if value is None:
+            return False
+        measured = [
+            c.name
+            for c in table.columns
+            if column_kind(c.type).numeric and stem(value.group(1)) in name_parts(c.name)
+        ]
+        if len(measured) != 1 or not re.match(rf"{measured[0]} [<>]", found.get(measured[0], "")):
+            return False  # a number compared on the measure the state word names (delay_min > 120)
+        if any(column in self.grounding._columns_in(table, token) for token in request.tokens):
+            return False  # "status delayed and delay over 2 hours": the column is named
+        literal = re.compile(rf"(?<![\w-]){re.escape(value.group(1).lower())}(?![\w-])")
+        return not (request.language == "ru" and literal.search(request.lower))
 
     def _state_or_counter(
         self,
@@ -3406,6 +3441,7 @@ class RowFilters:
                 or NEW_NOUN.fullmatch(word)
                 or INCREMENTAL.fullmatch(word)
                 or self.grounding._names_table(word, table)
+                or self.grounding._heads_comment(word, table)  # «только билеты» of 'Авиабилеты' (planner51)
                 or self.grounding._names_other_table(word, table)
                 or self.vocabulary.meanings(word)
                 & set(name_parts(table.name))  # «только платежи» (tuition_payments)

@@ -354,8 +354,9 @@ def _is_measure(token: Token) -> bool:
     return _measure_func([token], 0) is not None
 
 
-def is_mart_request(tokens: Sequence[Token]) -> bool:
-    """A trigger word, or a measure word with «по/by/per» or a grain word and no load verb."""
+def is_mart_request(tokens: Sequence[Token], titles: frozenset[int] = frozenset()) -> bool:
+    """A trigger word, or a measure word with «по/by/per» or a grain word and no load verb. `titles`: ids of
+    the tokens that spell a table's title (see :func:`comment_title_ids`), never a measure."""
     words = [t for t in tokens if t.lang != "punct"]
     naming_rows = _preps_naming_rows(tokens)
     for i, t in enumerate(words):
@@ -367,6 +368,7 @@ def is_mart_request(tokens: Sequence[Token]) -> bool:
         return False
     measure = any(
         _measure_func(words, i) is not None
+        and id(words[i]) not in titles
         and not _sum_of_a_row(words, i)
         and not _compared_after(words, i)
         and not _null_state_after(words, i)
@@ -585,7 +587,27 @@ def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
     """A mart by its words, or by column words the catalog knows (see :func:`_subject_mart`)."""
     text = _without_purpose(text)  # «для планёрки по загрузке»: no load verb
     tokens = tokenize(text)
-    return is_mart_request(tokens) or _subject_mart(planner, tokens, text)
+    return is_mart_request(tokens, comment_title_ids(planner, tokens)) or _subject_mart(planner, tokens, text)
+
+
+def comment_title_ids(planner: OfflinePlanner, tokens: Sequence[Token]) -> frozenset[int]:
+    """«номерной фонд» of booking.rooms 'Номерной фонд (номера отелей)', «коечный фонд» of beds: the words
+    that spell, in order, the head phrase of a table's comment (its first two words, before any bracket or
+    colon) name that table; a measure word among them («фонд») measures nothing (planner51)."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    stems = [stem(t.lower) if t.lang != "punct" else "" for t in tokens]
+    found: set[int] = set()
+    for conn in planner.catalog.connections.values():
+        for table in planner.catalog.tables_of(conn.conn_id):
+            # the head phrase: the first two words («Коечный фонд» of 'Коечный фонд стационара')
+            title = name_parts_of_text(re.split(r"[(:]", table.comment or "", maxsplit=1)[0])[:2]
+            if len(title) < 2 or any(len(w) < 3 or w in DIM_PREPS_RU for w in title):
+                continue
+            for k in range(len(stems) - len(title) + 1):
+                if stems[k : k + len(title)] == title:
+                    found.update(id(t) for t in tokens[k : k + len(title)])
+    return frozenset(found)
 
 
 def excel_is_target(text: str) -> bool:
@@ -2902,7 +2924,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if (purposeless := _without_purpose(request.text)) != request.text:  # «для планёрки по загрузке …»
         request = dataclasses.replace(request, text=purposeless)
     tokens = tokenize(request.text)
-    if not is_mart_request(tokens) and not _subject_mart(planner, tokens, request.text):
+    if not is_mart_request(tokens, comment_title_ids(planner, tokens)) and not _subject_mart(
+        planner, tokens, request.text
+    ):
         return None
     if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes

@@ -1056,7 +1056,9 @@ class OfflinePlanner:
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
                     # "wallets" of a "Wallet service database": a word naming a table stands for the
                     # connection only next to another word of its description ("the wallet service").
-                    names_table = token in schemas or any(self._names_table(token, t) for t in tables)
+                    names_table = token in schemas or any(
+                        self._names_table(token, t) or self._heads_comment(token, t) for t in tables
+                    )
                     if names_table and not self._described_nearby(
                         request, i, described[conn.conn_id], tables
                     ):
@@ -1320,11 +1322,13 @@ class OfflinePlanner:
         heads: dict[str, set[int]] = {}  # words that match a comment's first word: its head noun
         for table in tables:
             comment = set(name_parts_of_text(table.comment)) - STOP_STEMS
-            indices = [i for i, m in meanings.items() if i not in used and m & comment]
+            head = set(name_parts_of_text(table.comment)[:1])
+            # «билеты» of 'Авиабилеты (купоны на рейс)': the tail of the head compound is the head noun too
+            tail = {i for i, m in meanings.items() if i not in used and compound_tail_of(head, m)}
+            indices = sorted({i for i, m in meanings.items() if i not in used and m & comment} | tail)
             if indices and table.qualified_name not in hits:
                 hits[table.qualified_name] = (table, indices)
-                head = set(name_parts_of_text(table.comment)[:1])
-                heads[table.qualified_name] = {i for i in indices if meanings[i] & head}
+                heads[table.qualified_name] = {i for i in indices if meanings[i] & head} | tail
         # «оценки студентов»: «студентов» heads 'Студенты (контингент)' and only modifies 'Записи студентов
         # на дисциплины'; a comment hit left with no word of its own is no candidate.
         for name in list(heads):
@@ -1416,14 +1420,25 @@ class OfflinePlanner:
                     or any(self._base_names_table(base, table, parts) for base in bases)
                 ):
                     hits.setdefault(table.qualified_name, (table, []))[1].append(i)
-        return hits
+        # «билетики»: the table the base heads ('Авиабилеты') beats one whose comment only glosses it
+        # ('Бронирования (заказы билетов)') (planner51)
+        headed = {
+            name: hit
+            for name, hit in hits.items()
+            if any(
+                self._heads_comment(base, hit[0])
+                for i in hit[1]
+                for base in colloquial.diminutive_bases(request.tokens[i])
+            )
+        }
+        return headed or hits
 
     def _base_names_table(self, base: str, table: Table, parts: list[str]) -> bool:
         """The base of a diminutive or clipped noun («тариф» of «тарифчики», «сим» of «симки») names
         `table`: a glossary word of its name («заказ» = order), a lemma of its comment («звонок» of
         'Детализация звонков'), its name spelled by ear («тариф» ~ tariffs, «сим» ~ sim_cards) (planner22)."""
         own = {stem(p) for p in parts}
-        if self.vocabulary.meanings(base) & own:
+        if self.vocabulary.meanings(base) & own or self._heads_comment(base, table):
             return True
         comment = tokenize(table.comment or "")
         if any(base in t.lemmas for t in comment if t.lang == "ru"):
@@ -1692,10 +1707,25 @@ class OfflinePlanner:
             head = None
         others = [(i, table) for i, table in found if table is not head]
         if head is None or not all(
-            _related(head, other) or self._in_own_comment(request, head, i) for i, other in others
+            _related(head, other)
+            or self._in_own_comment(request, head, i)
+            or self._points_through(head, other)
+            for i, other in others
         ):
             return None
         return head
+
+    def _points_through(self, head: Table, other: Table) -> bool:
+        """«брони отелей»: the head table points at the other through one table between (reservations ->
+        rooms -> hotels), so the other only qualifies it (planner51). One hop only: further is no owner."""
+        tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
+        return any(
+            middle is not head
+            and middle is not other
+            and _points_at(head, middle)
+            and _points_at(middle, other)
+            for middle in tables
+        )
 
     def _in_own_comment(self, request: Request, head: Table, index: int) -> bool:
         """Word `index` is a word of the head table's own comment: «оплаты гостей» of 'Оплаты гостей' names
@@ -2190,6 +2220,13 @@ class OfflinePlanner:
         """The word names this very table ("customer emails" of customers): a qualifier, not a column."""
         return not table.column(token) and set(name_parts(table.name)) <= self.vocabulary.meanings(token)
 
+    def _heads_comment(self, token: str, table: Table) -> bool:
+        """The word is the head noun of the table's comment («бронирования» of 'Бронирования (заказы
+        билетов)', «билеты» of 'Авиабилеты'): it names the table as its name would (planner51)."""
+        head = set(name_parts_of_text(table.comment)[:1])
+        meanings = self.vocabulary.meanings(token)
+        return bool(meanings & head) or compound_tail_of(head, meanings)
+
     def _names_other_table(self, token: str, table: Table) -> bool:
         return any(
             other.qualified_name != table.qualified_name and self._names_table(token, other)
@@ -2210,6 +2247,12 @@ class OfflinePlanner:
             or self._is_engine_word(token)
             or bool(PIPELINE_VERBS.fullmatch(token) or grammar.is_mask_word(token))
             or (re.fullmatch(r"[а-яё]+", token) is not None and _imperative(token))  # «без email гони»
+            # «без номера места и без нормы багажа»: a second exclusion starts, so the first list ended
+            or (
+                index > 0
+                and request.tokens[index - 1] in ("и", "and")
+                and EXCLUDE_PREPOSITIONS.match(token) is not None
+            )
         )
 
     def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
@@ -4589,15 +4632,17 @@ def _file_stem_table(path: str) -> str | None:
     return name if name and not name[0].isdigit() else None
 
 
+def _points_at(table: Table, other: Table) -> bool:
+    """`table` has a foreign key to `other` (its declared reference, or an `<other>_id` column)."""
+    if any(fk.ref_table.split(".")[-1] == other.name for fk in table.foreign_keys):
+        return True
+    wanted = [*name_parts(other.name), stem("id")]
+    return any(name_parts(c.name) == wanted for c in table.columns)
+
+
 def _related(first: Table, second: Table) -> bool:
     """One table points at the other (a foreign key, or a `<table>_id` column): "orders of customers"."""
-    for table, other in ((first, second), (second, first)):
-        if any(fk.ref_table.split(".")[-1] == other.name for fk in table.foreign_keys):
-            return True
-        wanted = [*name_parts(other.name), stem("id")]
-        if any(name_parts(c.name) == wanted for c in table.columns):
-            return True
-    return False
+    return _points_at(first, second) or _points_at(second, first)
 
 
 def _validated(spec_data: dict[str, Any]) -> Outcome:
@@ -4606,6 +4651,17 @@ def _validated(spec_data: dict[str, Any]) -> Outcome:
     except ValidationError as exc:  # a planner bug must surface as a clear error, not a crash
         return Outcome("rejected", errors=[Problem("schema", str(exc))])
     return Outcome("ok", spec=spec)
+
+
+def compound_tail_of(head: set[str], meanings: frozenset[str]) -> bool:
+    """A meaning is the tail of the head word's compound: «билет» of «авиабилет», «карт» of «сим-карт»
+    (hyphens split words already), with a prefix of three letters or more, so «авиабилеты» is a kind of
+    «билеты» and a short stem («ст») never matches."""
+    return any(
+        len(m) >= 4 and len(word) - len(m) >= 3 and word.endswith(m) and CYRILLIC_WORD.fullmatch(m)
+        for word in head
+        for m in meanings
+    )
 
 
 def name_parts_of_text(text: str) -> list[str]:

@@ -315,6 +315,13 @@ FILTER_HINTS = re.compile(
     re.IGNORECASE,
 )
 # Words that say what is not wanted; a filter with one of them left unread is asked about.
+# «…, остальные не нужны», "the rest are not needed", «прочие не грузить»: after a filter, the rows it leaves
+# out are not wanted: a restatement of the filter, no second condition (planner51)
+REST_UNWANTED = re.compile(
+    r"\b(?:(?:все\s+)?(?:остальн|прочи)\w*|(?:all\s+)?the\s+rest|(?:the\s+)?others?|other\s+ones)"
+    r"\s+(?:(?:нам|тут|здесь|are|is)\s+)?(?:не\s+\w+|not\s+needed|not\s+wanted|can\s+go|don'?t\s+\w+)",
+    re.IGNORECASE,
+)
 NEGATION = re.compile(
     r"\b(не\s+нужн\w*|не\s+надо|не\s+грузи\w*|кроме|исключ\w*|except|exclud\w*|not\s+needed|"
     r"don'?t\s+(?:need|load|want)|skip\w*|без\s+(?:тех|строк|заказов|счетов|записей)|убра\w*|убер\w*|"

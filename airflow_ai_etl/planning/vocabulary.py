@@ -57,6 +57,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "appointment": ["запись", "booking", "бронирование"],
     # a hotel's or a venue's booking: «бронь/брони» is the everyday clipping of «бронирование»
     "reservation": ["бронирование", "бронь", "booking"],
+    # an airline's or a shop's booking (sales.bookings 'Бронирования'): the same two words (planner51)
+    "booking": ["бронирование", "бронь"],
     "diagnosis": ["диагноз"],
     "prescription": ["рецепт", "назначение", "medication"],
     "clinic": ["клиника", "больница"],
