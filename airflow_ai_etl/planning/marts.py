@@ -5300,8 +5300,9 @@ def _measures(
             }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
             if len(set(by_word.values())) == 1:
                 chosen = fact.column(next(iter(by_word.values())))
-                if set(by_word) <= {m.index} and chosen is not None:  # only the cue named it
-                    if amounts := _rows_sum_unsaid(m, cue, ground, fact, object_words, chosen):
+                naming = [tokens[k] for k in by_word if k != m.index]  # the cue, or the fact's own noun
+                if not object_words and chosen is not None:
+                    if amounts := _rows_sum_unsaid(m, cue, ground, fact, naming, chosen):
                         questions.append(ask("which_column", func=m.func, table=fact.name,
                                              columns=", ".join(c.name for c in amounts)))  # fmt: skip
                         continue  # «Полисы: сумма по каналам»: 'Страховая сумма' repeats «сумма», no more

@@ -37,6 +37,7 @@ SUM_OF_ROWS_ASKED: list[tuple[str, str]] = [
     ("insurance", "сумма договоров страхования по продуктам"),
     ("insurance", "Договоры страхования: сумма по статусам"),
     ("insurance", "total of policies per sales channel"),
+    ("insurance", "Полисы: сумма по продуктам"),  # written after the first commit (it planned sum_insured)
     ("insurance", "суммы полисов помесячно по дате заключения"),
 ]
 
