@@ -96,6 +96,8 @@ TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # GMV (gross merchandise value): jargon for the sales money summed, in either language
 SUM_RU = {"сумма", "выручка", "оборот", "суммарный", "сложить", "фот", "итог", "итого", "фонд", "gmv"}
 SUM_EN = {"sum", "sums", "summing", "revenue", "total", "totals", "turnover", "gmv", "fund"}  # «фонд» in EN
+SUM_FUNCTION_RU = {"сумма", "итог", "итого"}  # the function words alone: «выручка», «фонд» name money too
+SUM_FUNCTION_EN = {"sum", "sums", "total", "totals"}
 COUNT_RU = {"количество", "число", "сколько", "численность", "кол-во"}
 COUNT_EN = {"count", "counts", "number", "headcount", "signups"}
 PER_ONE_RU = {"один", "каждый"}  # «на одного абонента», «на каждого клиента»: per entity
@@ -2737,6 +2739,8 @@ def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table 
     rather than a dimension (per policy): that table, asked about, never grouped by its key as a guess."""
     tokens = ph.tokens
     for m in ph.measures:
+        if (genitive := _genitive_owner(ground, fact, [tokens[k] for k in m.object])) is not None:
+            return genitive  # «средняя премия полисов по продуктам»: the policies' premium, or the payments'?
         words = [tokens[k] for k in m.object] or [tokens[m.index]]
         last = max([m.index, *m.object])
         if last + 2 >= len(tokens) or tokens[last + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
@@ -2746,7 +2750,33 @@ def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table 
             continue
         if any(c.name in _numeric_names(owner) for c in ground.columns_named(owner, words)):
             return owner
+        followed = last + 3 < len(tokens) and tokens[last + 3].lower in DIM_PREPS_RU | DIM_PREPS_EN
+        if followed and _priced(tokens[m.index], words) and _price_columns(owner):
+            return owner  # «средняя стоимость по номерам по типам»: the rooms' tariff, or the bookings' cost?
     return None
+
+
+def _genitive_owner(ground: _Ground, fact: Table, words: Sequence[Token]) -> Table | None:
+    """«премия полисов» read over premium_payments: the measure's last word, in the genitive, naming another
+    table that holds a numeric column the words before it name (policies.premium) says whose measure it may
+    be, as «по полисам» does (marts36): that table, to be asked about."""
+    owner = ground.table_of(words[-1]) if len(words) > 1 and words[-1].lang == "ru" else None
+    if owner is None or owner is fact:
+        return None
+    if not any(p.case == "gent" for p in words[-1].parses[:1]):
+        return None
+    named = ground.columns_named(owner, list(words[:-1]))
+    measured = [c for c in named if c.name in _numeric_names(owner) and not _key_column(owner, c)]
+    return owner if measured else None
+
+
+def _price_columns(table: Table) -> list[Column]:
+    """Numeric columns whose comment says a price («Базовый тариф за ночь», «Цена за единицу»)."""
+    return [
+        c
+        for c in _numeric_columns(table)
+        if c.comment and _comment_lemmas(c.comment) & (PRICE_RU | TARIFF_RU)
+    ]
 
 
 def _state_or_counter(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> str | None:
@@ -3004,6 +3034,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None  # «убытки по болезням ежедневно»: the rows of one listed value, a load
     if (ratio := _per_entity_ratio(ph, ground, fact)) is not None:
         return Outcome.clarify(ask("unsupported", word=ratio))  # «средний платёж на абонента»: as ARPU is
+    _how_much_of_rows_bracket(ph, ground, fact)  # «сколько по заказам (total) по статусам»: sum(total)
     if (role := _role_compound_elsewhere(ph, ground, fact)) is not None:
         return Outcome.clarify(ask("residue", words=role))  # «вкладов клиентов-резидентов»: not on deposits
     if (owner := _measure_owner_after(ph, ground, fact)) is not None:  # «премия по полисам»: whose premium?
@@ -3645,6 +3676,8 @@ def _residue(
         owner = ground.table_of(t)
         if owner is not None and _fk_column(fact, owner) and any(i in m.object for m in ph.measures):
             continue  # «сколько товаров продано» of sales: the counted noun is the table the fact points at
+        if _owner_before_fact(ground, tokens, i, owner, fact):
+            continue  # "guest payments", "customer orders", "patient invoices": whose rows the fact's are
         if (
             i >= 2
             and tokens[i - 1].lang == "ru"
@@ -3703,6 +3736,22 @@ def _residue(
             or id(t) in qualifiers
         ]
     return " ".join(t.text for t in left)
+
+
+def _owner_before_fact(
+    ground: _Ground, tokens: Sequence[Token], i: int, owner: Table | None, fact: Table
+) -> bool:
+    """ "guest payments" of payments ('Оплаты гостей'), "customer orders" of orders (customer_id): an English
+    noun right before the fact's noun naming a table the fact points at, or whose noun the fact's comment
+    holds, says whose rows they are (the fact itself), no filter and no dimension."""
+    if owner is None or owner is fact or tokens[i].lang != "en" or i + 1 >= len(tokens):
+        return False
+    if ground.table_of(tokens[i + 1]) is not fact:
+        return False
+    if _fk_column(fact, owner):
+        return True
+    head = _comment_head(owner.comment) if owner.comment else None
+    return head is not None and bool(fact.comment) and head in _comment_stems(fact.comment or "")
 
 
 def _unread_fact_qualifiers(
@@ -4827,6 +4876,7 @@ MONEY_NOUNS_RU = {"деньги", "деньга", "расход", "расход�
 MONEY_NOUNS_EN = {"spend", "spending", "spent", "cost", "costs", "money", "expenses", "pay", "paid", "payout",
                   "payouts"}  # fmt: skip
 PRICE_RU = {"цена", "стоимость"}
+TARIFF_RU = {"тариф"}  # a price in a column's comment ('Базовый тариф за ночь'), no money word of a request
 PRICE_EN = {"price", "cost", "costs"}
 SPEND_EN = MONEY_NOUNS_EN - {"pay", "paid"}  # "fuel spend" names the amount; "paid orders" is a state
 
@@ -4943,7 +4993,7 @@ def _listed(tokens: Sequence[Token], k: int) -> bool:
 
 
 MONEY_NAME_PARTS = {"amount", "total", "price", "sum", "cost", "valu", "salari", "gross", "net", "pay",
-                    "paid", "revenu", "fee", "charg", "refund", "spend"}  # fmt: skip
+                    "paid", "revenu", "fee", "charg", "refund", "spend", "premium"}  # fmt: skip
 
 
 def _rate_column(column: Column) -> bool:
@@ -5004,22 +5054,31 @@ def _drop_own_rows_after_measure(ph: MartPhrase, ground: _Ground, fact: Table) -
     A coordinated list («по складам и категориям») is dimensions still, and so is a noun that also names a
     text column of the fact («по складам»: warehouse; «по номерам» of rooms: room_number, left as it was)."""
     tokens = ph.tokens
-    if len(ph.dims) < 2:
-        return
     for m in ph.measures:
         words = [tokens[k] for k in m.object]
         if not words or not any(c.name in _numeric_names(fact) for c in ground.columns_named(fact, words)):
             continue
         last = max([m.index, *m.object])
         group = [last + 2]
-        if group not in ph.dims or ph.dims[-1] == group or ground.table_of(tokens[last + 2]) is not fact:
+        if group not in ph.dims or ground.table_of(tokens[last + 2]) is not fact:
+            continue
+        followed = ph.dims[-1] != group  # another dimension after it («… по полисам по продуктам»)
+        if len(ph.dims) > 1 and not followed:
             continue
         if last + 3 < len(tokens) and tokens[last + 3].lower in LIST_JOINERS | {","}:
             continue  # «суммарный остаток по складам и категориям»: a list of dimensions (warehouse)
         named = ground.columns_named(fact, [tokens[last + 2]])
-        if any(c.name not in _numeric_names(fact) for c in named):
+        if any(c.name not in _numeric_names(fact) and not (followed and _row_label(c)) for c in named):
             continue  # «по складам» of inventory: the warehouse column too, a dimension whatever follows
         ph.dims.remove(group)
+
+
+def _row_label(column: Column) -> bool:
+    """A column that labels each row (room_number 'Номер комнаты', a code or a name): «средний тариф по
+    номерам по типам» groups the rooms by type, never room by room and then by type."""
+    from airflow_ai_etl.planning.offline import GENERIC_COLUMN_PARTS
+
+    return bool(set(column.name.lower().split("_")) & (GENERIC_COLUMN_PARTS - {"id"}))
 
 
 def _drop_fact_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
@@ -5305,6 +5364,13 @@ def _measures(
                 and not _shared_comment_word(w, candidates)
             }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
             if len(set(by_word.values())) == 1:
+                chosen = fact.column(next(iter(by_word.values())))
+                naming = [tokens[k] for k in by_word if k != m.index]  # the cue, or the fact's own noun
+                if not object_words and chosen is not None:
+                    if amounts := _rows_sum_unsaid(m, cue, ground, fact, naming, chosen):
+                        questions.append(ask("which_column", func=m.func, table=fact.name,
+                                             columns=", ".join(c.name for c in amounts)))  # fmt: skip
+                        continue  # «Полисы: сумма по каналам»: 'Страховая сумма' repeats «сумма», no more
                 ph.used |= set(by_word)
                 measures.append({"func": m.func, "column": next(iter(by_word.values()))})
                 continue
@@ -5334,12 +5400,44 @@ def _measures(
             numeric_names = ", ".join(c.name for c in _numeric_columns(fact))
             questions.append(ask("which_column", func=m.func, table=fact.name, columns=numeric_names))
             continue  # (texty needs a numeric column: `column` is one, so the list is never empty)
+        if amounts := _rows_sum_unsaid(m, cue, ground, fact, object_words, column):
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join(c.name for c in amounts)))  # fmt: skip
+            continue  # «сумма полисов», "total of policies": the premium or the sum insured?
         measures.append({"func": m.func, "column": column.name})
     unique = []
     for item in measures:
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _rows_sum_unsaid(
+    m: MeasureWord, cue: Token, ground: _Ground, fact: Table, object_words: Sequence[Token], column: Column
+) -> list[Column]:
+    """«сумма полисов по каналам», «Полисы: сумма по …», "total of policies": a sum whose only words are the
+    function word and the fact's own rows says no money column. With two money columns that fit (premium and
+    sum_insured; gross and net) the column a word of the table's name reached («страхования» ~ insured) or a
+    comment merely repeating «сумма» ('Страховая сумма') is a guess: the money columns, to be asked; empty
+    when a word names the column («Сумма кредита» of loans: the fact comment's head noun) or one fits."""
+    if m.func != "sum" or m.column_ref or not _word(cue, SUM_FUNCTION_RU, SUM_FUNCTION_EN):
+        return []
+    if not all(ground.table_of(w) is fact or _fact_comment_names(fact, w) for w in object_words):
+        return []
+    amounts = [c for c in _money_columns(fact) if _money_name(c) and not _rate_column(c)]
+    if len(amounts) < 2 or column not in amounts:
+        return []
+    if _fact_noun_column(ground, fact, object_words, amounts) == column.name:
+        return []
+    others = [c for c in amounts if c is not column]
+    if any(_comment_names(column, w) and not any(_comment_names(c, w) for c in others) for w in object_words):
+        return []  # «сумма заявленных убытков»: 'Заявленная сумма' of claims, not 'Сумма к выплате'
+    return amounts
+
+
+def _fact_comment_names(fact: Table, word: Token) -> bool:
+    """A word of the fact table's own comment («страхования» of 'Страховые полисы (договоры страхования)')."""
+    return bool(fact.comment and word.lang == "ru" and word.lemmas & _comment_lemmas(fact.comment))
 
 
 def _shared_comment_word(word: Token, candidates: Sequence[Column]) -> bool:
@@ -6364,6 +6462,32 @@ def _how_much_of_column(ph: MartPhrase, ground: _Ground, fact: Table, m: Measure
     # «сколько транзакций (amount)»: a plural noun in the genitive is counted, whether or not it names a
     # table (count or sum: asked by _measures)
     return all(ground.table_of(ph.tokens[k]) is None and not _counted_noun(ph.tokens[k]) for k in m.object)
+
+
+def _how_much_of_rows_bracket(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«сколько по заказам (total) по статусам», «сколько по бронированиям (total_amount)»: «сколько по
+    <the fact's rows> (<numeric column>)» asks how much of that column the rows hold: the bracket is what
+    «сколько» measures (its sum, see _how_much_of_column), never a count beside a sum nor a dimension; the
+    rows' noun is no dimension either. Another table's noun or a key in the bracket is left as it was."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        i = m.index
+        if m.func != "count" or m.object or m.column_ref or i + 5 >= len(tokens):
+            continue
+        if tokens[i].lemma != "сколько":
+            continue
+        if tokens[i + 1].lower not in DIM_PREPS_RU or ground.table_of(tokens[i + 2]) is not fact:
+            continue
+        if tokens[i + 3].text != "(" or tokens[i + 5].text != ")":
+            continue
+        column = fact.column(tokens[i + 4].text)
+        if column is None or column.name not in _numeric_names(fact) or _key_column(fact, column):
+            continue
+        m.column_ref = column.name
+        ph.measures = [other for other in ph.measures if other is m or other.index != i + 4]
+        ph.dims = [group for group in ph.dims if not set(group) & {i + 2, i + 4}]
+        ph.bracketed = [entry for entry in ph.bracketed if i + 4 not in entry[2]]
+        ph.used |= {i + 1, i + 2, i + 3, i + 4, i + 5}
 
 
 def _counted_noun(token: Token) -> bool:
