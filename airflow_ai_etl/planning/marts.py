@@ -62,6 +62,11 @@ from airflow_ai_etl.planning.lexicon import (
     RATE_COMMENT_PREFIXES,
     RATE_NAME_PARTS,
     SCHEDULE_DAY_NOUNS_RU,
+    SPLIT_LINKS,
+    SPLIT_NEGATIONS,
+    SPLIT_REST_EN,
+    SPLIT_REST_RU,
+    SPLIT_SEPARATELY,
     WEEKDAY_ABBREVIATIONS,
     is_,
 )
@@ -2885,6 +2890,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _counted_noun_first,  # «сколько ушло людей»
         lambda text, tokens: _grain_word_columns(planner, text, tokens),  # "monthly fee"
         lambda text, tokens: _per_unit_adjectives(planner, text, tokens),  # "nightly rate" ('… за ночь')
+        lambda text, tokens: _flag_split(planner, text, tokens),  # «VIP и не-VIP»: by is_vip, no filter
     )
     for rewrite in rewrites:
         if (rewritten := rewrite(request.text, tokens)) != request.text:
@@ -2980,6 +2986,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
     if ph.single_day and not _single_day_rows(ph, fact):  # a day of several rows would need a sum first
         return Outcome.clarify(ask("residue", words=" ".join(tokens[k].text for k in ph.single_day)))
+    _bracket_restates_measure(ph, ground, fact)  # «сколько оплачено (сумма)», «средний чек … (total)»
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -8610,3 +8617,107 @@ def _postposed_measure(ph: MartPhrase) -> None:
         b.object = [a.index, *a.object]
         ph.measures = [m for m in ph.measures if m is not a]
         return
+
+
+def _flag_split(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«отдельно eSIM и обычные (is_esim)», «VIP и не-VIP клиентам», "privileged vs non-privileged": the
+    rows of a flag set beside the rest (its negation, «обычные/остальные», "the rest") split the rows on that
+    flag, a dimension, never the filter `flag = true` the first word alone would be. The phrase (with
+    «отдельно» and a bracket naming the flag) becomes «по <flag>» / "by <flag>"; a word naming no single
+    flag of the connection's tables is left to the other rules (they ask)."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    flags = [
+        c
+        for t in planner.catalog.tables_of(sources[0].conn_id)
+        for c in t.columns
+        if "bool" in c.type.lower()
+    ]
+    if not flags:
+        return text
+    russian = any(t.lang == "ru" for t in tokens)
+    for i, t in enumerate(tokens):
+        named = {c.name for c in flags if _names_flag(t, c)}
+        end = _split_end(tokens, i) if len(named) == 1 else None
+        if end is None:
+            continue
+        end, bracket = _split_tail(tokens, end)
+        if bracket is not None and bracket not in named:
+            continue  # the bracket names another column: the split is not this flag's, left as read
+        start = i - 1 if i and tokens[i - 1].lower in SPLIT_SEPARATELY else i
+        if start and tokens[start - 1].lower in SPLIT_PREPOSITIONS:
+            start -= 1  # «по VIP и не-VIP», "for privileged vs non-privileged": one «по» for the flag
+        by = "по" if russian else "by"
+        return f"{text[: tokens[start].start]}{by} {named.pop()}{text[tokens[end].end :]}"
+    return text
+
+
+# A preposition before a split of rows («по», "for", «среди»), replaced with the flag's own «по» / "by".
+SPLIT_PREPOSITIONS = {"по", "среди", "для", "у", "for", "among", "by", "of"}
+
+
+def _names_flag(token: Token, column: Column) -> bool:
+    """The word names the boolean column: by its name without is_/has_ or its comment («eSIM», "VIP",
+    «льготники» of 'Льготник ...'), never a negated form."""
+    if token.lang not in ("ru", "en") or len(token.lower) < 3 or token.lower.startswith(SPLIT_NEGATIONS):
+        return False
+    stems = _column_stems(column) - {"is", "has"}
+    return stem(token.lower) in stems or token.lemma in stems
+
+
+def _split_end(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the last word of "<X> and <not X / the rest>" starting at the flag word i, else None."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower not in SPLIT_LINKS:
+        return None
+    other = tokens[i + 2]
+    flag_stem = stem(tokens[i].lower)
+    for prefix in SPLIT_NEGATIONS:  # «не-VIP», "non-privileged", «нельготники»
+        if other.lower.startswith(prefix) and stem(other.lower[len(prefix) :]) == flag_stem:
+            return i + 2
+    if other.lower in ("не", "non", "not") and i + 3 < len(tokens) and stem(tokens[i + 3].lower) == flag_stem:
+        return i + 3  # «не VIP», "non privileged"
+    if other.lang == "ru" and other.lemma in SPLIT_REST_RU:
+        return i + 2
+    if other.lower == "the" and i + 3 < len(tokens) and tokens[i + 3].lower in SPLIT_REST_EN:
+        return i + 3
+    return i + 2 if other.lang == "en" and other.lower in SPLIT_REST_EN else None
+
+
+def _split_tail(tokens: Sequence[Token], end: int) -> tuple[int, str | None]:
+    """A split's «отдельно» after it and a bracket naming a column ("(is_esim)"): the last index, the name."""
+    if end + 1 < len(tokens) and tokens[end + 1].lower in SPLIT_SEPARATELY:
+        end += 1
+    if end + 3 < len(tokens) and tokens[end + 1].text == "(" and tokens[end + 3].text == ")":
+        return end + 3, tokens[end + 2].text
+    return end, None
+
+
+def _bracket_restates_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """A measure word alone in a bracket right after another measure restates it, no second measure: after a
+    bare «сколько» it says which aggregate («сколько оплачено (сумма)»: the sum, no count); after any other
+    measure it names that measure's column when it is one of the fact's («средний чек …, считаем по заказам
+    (total)»: avg of total, no sum of total) and is dropped otherwise."""
+    tokens = ph.tokens
+    for m in list(ph.measures):
+        k = m.index
+        if not (0 < k < len(tokens) - 1 and tokens[k - 1].text == "(" and tokens[k + 1].text == ")"):
+            continue
+        before = [e for e in ph.measures if e.index < k]
+        if not before:
+            continue
+        said = before[-1]
+        if any(tokens[j].text in ".;?!" for j in range(said.index, k)):
+            continue  # another sentence: a measure of its own
+        if said.func == "count" and not said.object and said.column_ref is None and m.func != "count":
+            ph.measures.remove(said)  # «сколько (сумма)»: the bracket's aggregate
+            continue
+        named = ground.columns_named(fact, [tokens[k]])
+        if (
+            said.func != "count"
+            and said.column_ref is None
+            and len(named) == 1
+            and tokens[k].lower == named[0].name.lower()
+        ):
+            said.column_ref = named[0].name  # "(total)": the column the measure before it aggregates
+        ph.measures.remove(m)
