@@ -325,3 +325,8 @@ SPLIT_LINKS = frozenset({"и", "или", "против", "vs", "versus", "and", 
 SPLIT_REST_RU = frozenset({"обычный", "остальной", "прочий", "другой"})  # lemmas: «и обычные», «и остальные»
 SPLIT_REST_EN = frozenset({"rest", "others", "other", "regular", "ordinary"})
 SPLIT_NEGATIONS = ("не-", "non-", "не", "non")  # «не-VIP», «нельготники», "non-privileged", "nonmembers"
+
+# Nouns that say "a value" without saying which («среднее значение», "average figure"): a measure of nothing
+# named, asked unless the word is a column's own name or comment (readings.value 'Показание').
+GENERIC_VALUE_RU = {"значение", "величина", "показатель", "цифра"}
+GENERIC_VALUE_EN = {"value", "values", "figure", "figures", "metric", "metrics"}

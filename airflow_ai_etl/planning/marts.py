@@ -57,6 +57,8 @@ from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, nu
 from airflow_ai_etl.planning.lexicon import (
     CURRENCY_COMMENT_PREFIXES,
     EXCHANGE_RATE_COMMENT_PREFIXES,
+    GENERIC_VALUE_EN,
+    GENERIC_VALUE_RU,
     PER_UNIT_ADJECTIVES,
     PER_UNIT_COMMENT_PHRASES,
     RATE_COMMENT_PREFIXES,
@@ -2878,6 +2880,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if (purposeless := _without_purpose(request.text)) != request.text:  # «для планёрки по загрузке …»
         request = dataclasses.replace(request, text=purposeless)
     tokens = tokenize(request.text)
+    if not is_mart_request(tokens):
+        # "average debt for privileged vs non-privileged subscribers": the split is the mart's dimension
+        split = _flag_split(planner, request.text, tokens)
+        if split != request.text and is_mart_request(tokenize(split)):
+            request, tokens = dataclasses.replace(request, text=split), tokenize(split)
     if not is_mart_request(tokens) and not _subject_mart(planner, tokens, request.text):
         return None
     if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
@@ -2987,6 +2994,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if ph.single_day and not _single_day_rows(ph, fact):  # a day of several rows would need a sum first
         return Outcome.clarify(ask("residue", words=" ".join(tokens[k].text for k in ph.single_day)))
     _bracket_restates_measure(ph, ground, fact)  # «сколько оплачено (сумма)», «средний чек … (total)»
+    if _measure_of_nothing(ph, ground, fact) or _how_many_in_register(ph, ground, fact):
+        # «среднее значение по курьерам», "average outage", «сколько по проектам в табеле»: of what?
+        return Outcome.clarify(ask("no_measure"))
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -3007,6 +3017,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
     _drop_fact_title(ph, ground, fact)  # «Сводка по возвратам: сумма возвратов …»: no refund_amount cut
     _drop_own_rows_after_measure(ph, ground, fact)  # «средняя страховая премия по полисам по продуктам»
+    if _measure_per_own_row(ph, ground, fact, measures):  # «сумма абонентской платы по тарифам» on tariffs
+        return Outcome.clarify(ask("no_measure"))
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -8629,7 +8641,7 @@ def _flag_split(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> 
     if len(sources) != 1:
         return text
     flags = [
-        c
+        (t, c)
         for t in planner.catalog.tables_of(sources[0].conn_id)
         for c in t.columns
         if "bool" in c.type.lower()
@@ -8638,7 +8650,8 @@ def _flag_split(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> 
         return text
     russian = any(t.lang == "ru" for t in tokens)
     for i, t in enumerate(tokens):
-        named = {c.name for c in flags if _names_flag(t, c)}
+        owners = {c.name: table for table, c in flags if _names_flag(t, c)}
+        named = set(owners)
         end = _split_end(tokens, i) if len(named) == 1 else None
         if end is None:
             continue
@@ -8648,8 +8661,12 @@ def _flag_split(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> 
         start = i - 1 if i and tokens[i - 1].lower in SPLIT_SEPARATELY else i
         if start and tokens[start - 1].lower in SPLIT_PREPOSITIONS:
             start -= 1  # «по VIP и не-VIP», "for privileged vs non-privileged": one «по» for the flag
+        flag = named.pop()
+        owner = name_parts(owners[flag].name)
+        if not russian and end + 1 < len(tokens) and stem(tokens[end + 1].lower) in owner:
+            end += 1  # "for privileged vs non-privileged subscribers": the noun only says whose flag
         by = "по" if russian else "by"
-        return f"{text[: tokens[start].start]}{by} {named.pop()}{text[tokens[end].end :]}"
+        return f"{text[: tokens[start].start]}{by} {flag}{text[tokens[end].end :]}"
     return text
 
 
@@ -8721,3 +8738,59 @@ def _bracket_restates_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> N
         ):
             said.column_ref = named[0].name  # "(total)": the column the measure before it aggregates
         ph.measures.remove(m)
+
+
+def _measure_of_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """A sum/average/min/max whose words name no column: only a generic noun («среднее значение», "average
+    figure") or the fact's own noun summed or averaged over a fact with no money column ("average outage"
+    on outages: households or a duration?). Which column is meant only the user can say; a word that names a
+    column of the fact, or "order value" (the fact's noun and a generic one: its money), is never this."""
+    for m in ph.measures:
+        if m.func in ("count", "count_distinct", "unsupported") or m.column_ref or m.subject or m.units:
+            continue
+        words = [ph.tokens[k] for k in m.object if ph.tokens[k].lang in ("ru", "en")]
+        if not words or any(ground.columns_named(fact, [w]) for w in words):
+            continue
+        if all(_word(w, GENERIC_VALUE_RU, GENERIC_VALUE_EN) for w in words):
+            return True
+        # "average outage" over outages (no money, households and times): households or a duration? With a
+        # money column («средний заказ», «сумма вкладов») the other rules take the money
+        if (
+            all(ground.table_of(w) is fact for w in words)
+            and m.func in ("avg", "sum")
+            and not _money_columns(fact)
+        ):
+            return True
+    return False
+
+
+def _measure_per_own_row(
+    ph: MartPhrase, ground: _Ground, fact: Table, measures: Sequence[dict[str, Any]]
+) -> bool:
+    """«сумма абонентской платы по тарифам» on tariffs: a value of the fact's rows summed or averaged per the
+    fact's own rows (one row a group) is no aggregate at all: per what, or over which table, is asked. A
+    count per own row, a word naming a column too («по складам» of inventory: warehouse), or the fact's noun
+    with a dimension after it (marts38: whose measure), is not this."""
+    if not measures or any(m.get("func") in ("count", "count_distinct") for m in measures):
+        return False
+    words = [[ph.tokens[k] for k in group if ph.tokens[k].lang in ("ru", "en")] for group in ph.dims]
+    own = [
+        group
+        for group in words
+        if group and all(ground.table_of(w) is fact and not ground.columns_named(fact, [w]) for w in group)
+    ]
+    return len(own) == len(words) == 1 and not ph.grain
+
+
+# Prepositions placing the rows in a table («в табеле», "in the timesheet"): the table, not what is counted.
+REGISTER_PLACE_WORDS = {"в", "во", "in"}
+
+
+def _how_many_in_register(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """«Сколько по каждому проекту в табеле?»: a bare «сколько» whose table is only named as the place the
+    rows are in, over a table with a quantity of its own (timesheets.hours): rows or hours, only the user
+    knows."""
+    if not _how_many_of_nothing(ph) or any(m.units for m in ph.measures) or not _numeric_columns(fact):
+        return False
+    own = [i for i, w in enumerate(ph.tokens) if w.lang in ("ru", "en") and ground.table_of(w) is fact]
+    return bool(own) and all(i and ph.tokens[i - 1].lower in REGISTER_PLACE_WORDS for i in own)
