@@ -316,3 +316,17 @@ def conflicts(extra: dict[str, Iterable[str]] | None = None) -> list[tuple[str, 
             if len(names) > 1 and frozenset(names) not in COMPATIBLE:
                 found.append((lang, lemma, names))
     return found
+
+
+# A split of the rows on a flag, which a mart reads as a dimension on the flag, never as `flag = true`:
+# «отдельно eSIM и обычные», «VIP и не-VIP», "privileged vs non-privileged", "members and the rest".
+SPLIT_SEPARATELY = frozenset({"отдельно", "раздельно", "separately", "split"})
+SPLIT_LINKS = frozenset({"и", "или", "против", "vs", "versus", "and", "or"})
+SPLIT_REST_RU = frozenset({"обычный", "остальной", "прочий", "другой"})  # lemmas: «и обычные», «и остальные»
+SPLIT_REST_EN = frozenset({"rest", "others", "other", "regular", "ordinary"})
+SPLIT_NEGATIONS = ("не-", "non-", "не", "non")  # «не-VIP», «нельготники», "non-privileged", "nonmembers"
+
+# Nouns that say "a value" without saying which («среднее значение», "average figure"): a measure of nothing
+# named, asked unless the word is a column's own name or comment (readings.value 'Показание').
+GENERIC_VALUE_RU = {"значение", "величина", "показатель", "цифра"}
+GENERIC_VALUE_EN = {"value", "values", "figure", "figures", "metric", "metrics"}

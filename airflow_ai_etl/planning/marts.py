@@ -58,11 +58,18 @@ from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, nu
 from airflow_ai_etl.planning.lexicon import (
     CURRENCY_COMMENT_PREFIXES,
     EXCHANGE_RATE_COMMENT_PREFIXES,
+    GENERIC_VALUE_EN,
+    GENERIC_VALUE_RU,
     PER_UNIT_ADJECTIVES,
     PER_UNIT_COMMENT_PHRASES,
     RATE_COMMENT_PREFIXES,
     RATE_NAME_PARTS,
     SCHEDULE_DAY_NOUNS_RU,
+    SPLIT_LINKS,
+    SPLIT_NEGATIONS,
+    SPLIT_REST_EN,
+    SPLIT_REST_RU,
+    SPLIT_SEPARATELY,
     WEEKDAY_ABBREVIATIONS,
     is_,
 )
@@ -2954,6 +2961,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if (purposeless := _without_purpose(request.text)) != request.text:  # «для планёрки по загрузке …»
         request = dataclasses.replace(request, text=purposeless)
     tokens = tokenize(request.text)
+    if not is_mart_request(tokens):
+        # "average debt for privileged vs non-privileged subscribers": the split is the mart's dimension
+        split = _flag_split(planner, request.text, tokens)
+        if split != request.text and is_mart_request(tokenize(split)):
+            request, tokens = dataclasses.replace(request, text=split), tokenize(split)
     if not is_mart_request(tokens, comment_title_ids(planner, tokens)) and not _subject_mart(
         planner, tokens, request.text
     ):
@@ -2968,6 +2980,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _counted_noun_first,  # «сколько ушло людей»
         lambda text, tokens: _grain_word_columns(planner, text, tokens),  # "monthly fee"
         lambda text, tokens: _per_unit_adjectives(planner, text, tokens),  # "nightly rate" ('… за ночь')
+        lambda text, tokens: _flag_split(planner, text, tokens),  # «VIP и не-VIP»: by is_vip, no filter
     )
     for rewrite in rewrites:
         if (rewritten := rewrite(request.text, tokens)) != request.text:
@@ -3064,6 +3077,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
     if ph.single_day and not _single_day_rows(ph, fact):  # a day of several rows would need a sum first
         return Outcome.clarify(ask("residue", words=" ".join(tokens[k].text for k in ph.single_day)))
+    _bracket_restates_measure(ph, ground, fact)  # «сколько оплачено (сумма)», «средний чек … (total)»
+    if _measure_of_nothing(ph, ground, fact) or _how_many_in_register(ph, ground, fact):
+        # «среднее значение по курьерам», "average outage", «сколько по проектам в табеле»: of what?
+        return Outcome.clarify(ask("no_measure"))
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -3084,6 +3101,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
     _drop_fact_title(ph, ground, fact)  # «Сводка по возвратам: сумма возвратов …»: no refund_amount cut
     _drop_own_rows_after_measure(ph, ground, fact)  # «средняя страховая премия по полисам по продуктам»
+    if _measure_per_own_row(ph, ground, fact, measures):  # «сумма абонентской платы по тарифам» on tariffs
+        return Outcome.clarify(ask("no_measure"))
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -8830,3 +8849,168 @@ def _postposed_measure(ph: MartPhrase) -> None:
         b.object = [a.index, *a.object]
         ph.measures = [m for m in ph.measures if m is not a]
         return
+
+
+def _flag_split(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«отдельно eSIM и обычные (is_esim)», «VIP и не-VIP клиентам», "privileged vs non-privileged": the
+    rows of a flag set beside the rest (its negation, «обычные/остальные», "the rest") split the rows on that
+    flag, a dimension, never the filter `flag = true` the first word alone would be. The phrase (with
+    «отдельно» and a bracket naming the flag) becomes «по <flag>» / "by <flag>"; a word naming no single
+    flag of the connection's tables is left to the other rules (they ask)."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    flags = [
+        (t, c)
+        for t in planner.catalog.tables_of(sources[0].conn_id)
+        for c in t.columns
+        if "bool" in c.type.lower()
+    ]
+    if not flags:
+        return text
+    russian = any(t.lang == "ru" for t in tokens)
+    for i, t in enumerate(tokens):
+        owners = {c.name: table for table, c in flags if _names_flag(t, c)}
+        named = set(owners)
+        end = _split_end(tokens, i) if len(named) == 1 else None
+        if end is None:
+            continue
+        end, bracket = _split_tail(tokens, end)
+        if bracket is not None and bracket not in named:
+            continue  # the bracket names another column: the split is not this flag's, left as read
+        start = i - 1 if i and tokens[i - 1].lower in SPLIT_SEPARATELY else i
+        if start and tokens[start - 1].lower in SPLIT_PREPOSITIONS:
+            start -= 1  # «по VIP и не-VIP», "for privileged vs non-privileged": one «по» for the flag
+        flag = named.pop()
+        owner = name_parts(owners[flag].name)
+        if not russian and end + 1 < len(tokens) and stem(tokens[end + 1].lower) in owner:
+            end += 1  # "for privileged vs non-privileged subscribers": the noun only says whose flag
+        by = "по" if russian else "by"
+        return f"{text[: tokens[start].start]}{by} {flag}{text[tokens[end].end :]}"
+    return text
+
+
+# A preposition before a split of rows («по», "for", «среди»), replaced with the flag's own «по» / "by".
+SPLIT_PREPOSITIONS = {"по", "среди", "для", "у", "for", "among", "by", "of"}
+
+
+def _names_flag(token: Token, column: Column) -> bool:
+    """The word names the boolean column: by its name without is_/has_ or its comment («eSIM», "VIP",
+    «льготники» of 'Льготник ...'), never a negated form."""
+    if token.lang not in ("ru", "en") or len(token.lower) < 3 or token.lower.startswith(SPLIT_NEGATIONS):
+        return False
+    stems = _column_stems(column) - {"is", "has"}
+    return stem(token.lower) in stems or token.lemma in stems
+
+
+def _split_end(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the last word of "<X> and <not X / the rest>" starting at the flag word i, else None."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower not in SPLIT_LINKS:
+        return None
+    other = tokens[i + 2]
+    flag_stem = stem(tokens[i].lower)
+    for prefix in SPLIT_NEGATIONS:  # «не-VIP», "non-privileged", «нельготники»
+        if other.lower.startswith(prefix) and stem(other.lower[len(prefix) :]) == flag_stem:
+            return i + 2
+    if other.lower in ("не", "non", "not") and i + 3 < len(tokens) and stem(tokens[i + 3].lower) == flag_stem:
+        return i + 3  # «не VIP», "non privileged"
+    if other.lang == "ru" and other.lemma in SPLIT_REST_RU:
+        return i + 2
+    if other.lower == "the" and i + 3 < len(tokens) and tokens[i + 3].lower in SPLIT_REST_EN:
+        return i + 3
+    return i + 2 if other.lang == "en" and other.lower in SPLIT_REST_EN else None
+
+
+def _split_tail(tokens: Sequence[Token], end: int) -> tuple[int, str | None]:
+    """A split's «отдельно» after it and a bracket naming a column ("(is_esim)"): the last index, the name."""
+    if end + 1 < len(tokens) and tokens[end + 1].lower in SPLIT_SEPARATELY:
+        end += 1
+    if end + 3 < len(tokens) and tokens[end + 1].text == "(" and tokens[end + 3].text == ")":
+        return end + 3, tokens[end + 2].text
+    return end, None
+
+
+def _bracket_restates_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """A measure word alone in a bracket right after another measure restates it, no second measure: after a
+    bare «сколько» it says which aggregate («сколько оплачено (сумма)»: the sum, no count); after any other
+    measure it names that measure's column when it is one of the fact's («средний чек …, считаем по заказам
+    (total)»: avg of total, no sum of total) and is dropped otherwise."""
+    tokens = ph.tokens
+    for m in list(ph.measures):
+        k = m.index
+        if not (0 < k < len(tokens) - 1 and tokens[k - 1].text == "(" and tokens[k + 1].text == ")"):
+            continue
+        before = [e for e in ph.measures if e.index < k]
+        if not before:
+            continue
+        said = before[-1]
+        if any(tokens[j].text in ".;?!" for j in range(said.index, k)):
+            continue  # another sentence: a measure of its own
+        if said.func == "count" and not said.object and said.column_ref is None and m.func != "count":
+            ph.measures.remove(said)  # «сколько (сумма)»: the bracket's aggregate
+            continue
+        named = ground.columns_named(fact, [tokens[k]])
+        if (
+            said.func != "count"
+            and said.column_ref is None
+            and len(named) == 1
+            and tokens[k].lower == named[0].name.lower()
+        ):
+            said.column_ref = named[0].name  # "(total)": the column the measure before it aggregates
+        ph.measures.remove(m)
+
+
+def _measure_of_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """A sum/average/min/max whose words name no column: only a generic noun («среднее значение», "average
+    figure") or the fact's own noun summed or averaged over a fact with no money column ("average outage"
+    on outages: households or a duration?). Which column is meant only the user can say; a word that names a
+    column of the fact, or "order value" (the fact's noun and a generic one: its money), is never this."""
+    for m in ph.measures:
+        if m.func in ("count", "count_distinct", "unsupported") or m.column_ref or m.subject or m.units:
+            continue
+        words = [ph.tokens[k] for k in m.object if ph.tokens[k].lang in ("ru", "en")]
+        if not words or any(ground.columns_named(fact, [w]) for w in words):
+            continue
+        if all(_word(w, GENERIC_VALUE_RU, GENERIC_VALUE_EN) for w in words):
+            return True
+        # "average outage" over outages (no money, households and times): households or a duration? With a
+        # money column («средний заказ», «сумма вкладов») the other rules take the money
+        if (
+            all(ground.table_of(w) is fact for w in words)
+            and m.func in ("avg", "sum")
+            and not _money_columns(fact)
+        ):
+            return True
+    return False
+
+
+def _measure_per_own_row(
+    ph: MartPhrase, ground: _Ground, fact: Table, measures: Sequence[dict[str, Any]]
+) -> bool:
+    """«сумма абонентской платы по тарифам» on tariffs: a value of the fact's rows summed or averaged per the
+    fact's own rows (one row a group) is no aggregate at all: per what, or over which table, is asked. A
+    count per own row, a word naming a column too («по складам» of inventory: warehouse), or the fact's noun
+    with a dimension after it (marts38: whose measure), is not this."""
+    if not measures or any(m.get("func") in ("count", "count_distinct") for m in measures):
+        return False
+    words = [[ph.tokens[k] for k in group if ph.tokens[k].lang in ("ru", "en")] for group in ph.dims]
+    own = [
+        group
+        for group in words
+        if group and all(ground.table_of(w) is fact and not ground.columns_named(fact, [w]) for w in group)
+    ]
+    return len(own) == len(words) == 1 and not ph.grain
+
+
+# Prepositions placing the rows in a table («в табеле», "in the timesheet"): the table, not what is counted.
+REGISTER_PLACE_WORDS = {"в", "во", "in"}
+
+
+def _how_many_in_register(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """«Сколько по каждому проекту в табеле?»: a bare «сколько» whose table is only named as the place the
+    rows are in, over a table with a quantity of its own (timesheets.hours): rows or hours, only the user
+    knows."""
+    if not _how_many_of_nothing(ph) or any(m.units for m in ph.measures) or not _numeric_columns(fact):
+        return False
+    own = [i for i, w in enumerate(ph.tokens) if w.lang in ("ru", "en") and ground.table_of(w) is fact]
+    return bool(own) and all(i and ph.tokens[i - 1].lower in REGISTER_PLACE_WORDS for i in own)
