@@ -57,6 +57,7 @@ from airflow_ai_etl.planning.filters import (
     starts_new_rows,
     value_meanings,
 )
+from airflow_ai_etl.planning.heads import comment_head_stems
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, analyse, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, TABLES, concepts, is_
@@ -1321,7 +1322,7 @@ class OfflinePlanner:
             indices = [i for i, m in meanings.items() if i not in used and m & comment]
             if indices and table.qualified_name not in hits:
                 hits[table.qualified_name] = (table, indices)
-                head = set(name_parts_of_text(table.comment)[:1])
+                head = comment_head_stems(table.comment)
                 heads[table.qualified_name] = {i for i in indices if meanings[i] & head}
         # «оценки студентов»: «студентов» heads 'Студенты (контингент)' and only modifies 'Записи студентов
         # на дисциплины'; a comment hit left with no word of its own is no candidate.
