@@ -27,7 +27,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
-from airflow_ai_etl.planning import flags, negation
+from airflow_ai_etl.planning import flags, heads, negation
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
@@ -2941,6 +2941,10 @@ class RowFilters:
                 continue  # «по пожарам (fire), где ...»: a closing bracket parts a word from the next one
             if bare and {stem(tokens[i]), stem(tokens[i + 1])} <= _comment_stems(table.comment):
                 continue  # «Курсы валют ЦБ» of 'Курсы валют ЦБ': the table's own name, no currency 'ЦБ'
+            value = request.raw[i + 1]
+            abbreviation = _is_abbreviation(value) and not self.is_listed_value(table, value)
+            if bare and not linked and abbreviation and self._names_rows(table, tokens[i]):
+                continue  # «тарифы ЖКХ»: the rows' own noun before an abbreviation, no 'Код тарифа' = 'ЖКХ'
             mentions = self.grounding._column_mentions(
                 table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
             )
@@ -2958,6 +2962,13 @@ class RowFilters:
                 and not _table_gloss_at(request, table, i + 1)
             ):
                 yield i, column
+
+    def _names_rows(self, table: Table, word: str) -> bool:
+        """`word` names the table's rows: its name, or the head of its comment («тарифы» of 'Тарифы на
+        электроэнергию'), so a column whose comment has the noun only in a genitive ('Код тарифа') is not
+        it."""
+        own_head = stem(word) in heads.comment_head_stems(table.comment)
+        return own_head or self.grounding._names_table(word, table)
 
     @staticmethod
     def _in_schedule(request: Request, index: int) -> bool:
@@ -4125,6 +4136,11 @@ def _is_code(value: str) -> bool:
     letters = re.sub(r"[^A-Za-zА-Яа-яЁё]", "", value)
     has_digit = any(c.isdigit() for c in value)
     return bool(letters) and (has_digit or (len(letters) >= 2 and letters.isupper()))
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Capitals only («ЖКХ», "VIP"): an abbreviation of words; a code has digits too ("T1", «ИВТ-21»)."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 @functools.lru_cache(maxsize=1024)

@@ -20,6 +20,7 @@ modes, masks, connections, engines) are no head of their own.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
 from airflow_ai_etl.planning.patterns import FROM_WORDS, STOP_WORDS, TO_WORDS
 from airflow_ai_etl.planning.request import Request
-from airflow_ai_etl.planning.vocabulary import name_parts, stem
+from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -266,3 +267,22 @@ def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) 
     if meanings & known:
         return True
     return any(meanings & planner._description_stems(c) for c in planner.catalog.connections.values())
+
+
+_APPOSITION = re.compile(r"\(([^(),]+)\)")  # '(аренды)', '(машины каршеринга)'; '(ПДД, парковка)' lists kinds
+
+
+@functools.lru_cache(maxsize=1024)  # asked per table for every request: comments are few and fixed
+def comment_head_stems(comment: str | None) -> frozenset[str]:
+    """Stems of the words a table comment is headed by: its first word and the noun that opens its first
+    parenthesis when that names the rows again ('Поездки (аренды)', 'Приборы учёта (счётчики)'), so «аренды»
+    names the trips over 'Зоны парковки и завершения аренды', where it is only a genitive tail. A parenthesis
+    listing values or kinds (commas) or opening with an adjective ('(почасовой профиль)') adds nothing."""
+    stems = {stem(w) for w in words(comment or "")[:1]}
+    apposition = _APPOSITION.search(comment or "")
+    said = tokenize(apposition.group(1)) if apposition else []
+    first = next((t for t in said if t.lang != "punct"), None)
+    # «аренды» reads first as a genitive singular: any nominative noun reading will do
+    if first is not None and any(p.pos == "NOUN" and p.case == "nomn" for p in first.parses):
+        stems.add(stem(first.lower))
+    return frozenset(stems)

@@ -57,6 +57,7 @@ from airflow_ai_etl.planning.filters import (
     starts_new_rows,
     value_meanings,
 )
+from airflow_ai_etl.planning.heads import comment_head_stems
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, analyse, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, TABLES, concepts, is_
@@ -1328,7 +1329,9 @@ class OfflinePlanner:
             indices = sorted({i for i, m in meanings.items() if i not in used and m & comment} | tail)
             if indices and table.qualified_name not in hits:
                 hits[table.qualified_name] = (table, indices)
-                heads[table.qualified_name] = {i for i in indices if meanings[i] & head} | tail
+                # the comment's first word and a bracketed apposition noun ('Поездки (аренды)') head it
+                head_nouns = comment_head_stems(table.comment)
+                heads[table.qualified_name] = {i for i in indices if meanings[i] & head_nouns} | tail
         # «оценки студентов»: «студентов» heads 'Студенты (контингент)' and only modifies 'Записи студентов
         # на дисциплины'; a comment hit left with no word of its own is no candidate.
         for name in list(heads):
