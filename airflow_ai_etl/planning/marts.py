@@ -2437,6 +2437,7 @@ def _english_rows_grouped(words: Sequence[Token]) -> bool:
     return (
         all(t.lang == "en" and t.number is None for t in words)
         and not any(says_recent(t) for t in words[:by])  # "new orders by customer": the loads' new rows
+        and not words[by - 1].lower.startswith(("duplicate", "dupe"))  # "duplicates by email": a dedupe key
         and words[by - 1].lower.endswith("s")
         and all(_grain_noun(t) is None for t in words[by + 1 :])
     )
@@ -2891,7 +2892,9 @@ def _average_number_of_rows(ph: MartPhrase, ground: _Ground, m: MeasureWord, nam
         return False
     # the column's name says the object ("days", "shift hours"); a meaning ("items" -> quantity) is a count
     said = {stem(tokens[k].lower) for k in m.object}
-    return not any(said & {stem(p) for p in name_parts(c.name)} for c in named)
+    return not any(
+        said & {stem(p) for p in name_parts(c.name)} for c in named if column_kind(c.type).numeric
+    )  # fine_type of "the average number of fines" is no number to average
 
 
 def _key_name(name: str) -> bool:
