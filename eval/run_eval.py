@@ -318,8 +318,9 @@ def _same_set(want: Any, got: Any) -> bool:
 
 
 def _conditions(where: str | None, not_null: frozenset[str] = frozenset()) -> set[str]:
-    """The AND-ed conditions, compared by meaning where the spelling differs: `!=` is `<>`, and on a NOT
-    NULL column `x IS DISTINCT FROM v` is `x <> v` (on a nullable column they differ: NULL rows)."""
+    """The AND-ed conditions, compared by meaning where the spelling differs: `!=` is `<>`, `x NOT IN (a, b)`
+    is `x <> a AND x <> b` (both leave out NULL rows), and on a NOT NULL column `x IS DISTINCT FROM v` is
+    `x <> v` (on a nullable column they differ: NULL rows)."""
     parts = re.split(r"\s+and\s+", where or "", flags=re.IGNORECASE)
     out = set()
     for part in (" ".join(p.split()) for p in parts if p.strip()):
@@ -327,6 +328,10 @@ def _conditions(where: str | None, not_null: frozenset[str] = frozenset()) -> se
         found = re.fullmatch(r"(\w+) IS DISTINCT FROM (.+)", part, re.IGNORECASE)
         if found and found.group(1) in not_null:
             part = f"{found.group(1)} <> {found.group(2)}"
+        if listed := re.fullmatch(r"(\w+) NOT IN \((.+)\)", part, re.IGNORECASE):
+            values = re.findall(r"'(?:[^']|'')*'|[^,\s]+", listed.group(2))
+            out.update(f"{listed.group(1)} <> {v}" for v in values)
+            continue
         out.add(part)
     return out
 
