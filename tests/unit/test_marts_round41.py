@@ -117,7 +117,6 @@ MEASURE_OF_NOTHING: list[tuple[str, str]] = [
     ("hotel", "среднее значение по отелям помесячно"),
     ("utility", "total outage by district"),
     ("hr", "сколько по сотрудникам за месяц в табеле"),
-    ("telecom", "средняя абонентская плата по тарифам"),
     ("clinic", "средняя стоимость услуги по услугам"),
 ]
 
@@ -135,6 +134,9 @@ MEASURE_SAID: list[tuple[str, str, dict[str, Any]]] = [
         "сумма абонентской платы по пакетам минут",
         mart("tariffs", [["sum", "monthly_fee"]], ["minutes"]),
     ),
+    # «по <the fact's own noun>» alone is the source (marts36/38/40), so this is the average over all tariffs,
+    # not a per-tariff average of each tariff's own fee (marts41 asked it before marts40 was merged)
+    ("telecom", "средняя абонентская плата по тарифам", mart("tariffs", [["avg", "monthly_fee"]], [])),
 ]
 
 
