@@ -1720,13 +1720,15 @@ class OfflinePlanner:
 
     def _points_through(self, head: Table, other: Table) -> bool:
         """«брони отелей»: the head table points at the other through one table between (reservations ->
-        rooms -> hotels), so the other only qualifies it (planner51). One hop only: further is no owner."""
+        rooms -> hotels), so the other only qualifies it (planner51). One hop only: further is no owner. Only
+        declared foreign keys: a key guessed by its name («оплаты клиентов»: payments.order_id, no
+        reference) leaves the two tables asked."""
         tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
         return any(
             middle is not head
             and middle is not other
-            and _points_at(head, middle)
-            and _points_at(middle, other)
+            and _references(head, middle)
+            and _references(middle, other)
             for middle in tables
         )
 
@@ -4637,10 +4639,15 @@ def _file_stem_table(path: str) -> str | None:
 
 def _points_at(table: Table, other: Table) -> bool:
     """`table` has a foreign key to `other` (its declared reference, or an `<other>_id` column)."""
-    if any(fk.ref_table.split(".")[-1] == other.name for fk in table.foreign_keys):
+    if _references(table, other):
         return True
     wanted = [*name_parts(other.name), stem("id")]
     return any(name_parts(c.name) == wanted for c in table.columns)
+
+
+def _references(table: Table, other: Table) -> bool:
+    """`table` declares a foreign key to `other`."""
+    return any(fk.ref_table.split(".")[-1] == other.name for fk in table.foreign_keys)
 
 
 def _related(first: Table, second: Table) -> bool:
