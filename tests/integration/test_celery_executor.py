@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from tests import processes
 from tests.airflow_meta import clone_pg_meta
 
 pytestmark = pytest.mark.integration
@@ -56,25 +57,8 @@ class Topology:
     def run_together(
         self, *commands: tuple[str, ...], timeout: float = 300
     ) -> list[subprocess.CompletedProcess]:
-        """Run several `airflow` commands at once (each its own process, as separate users would)
-        and return their results in order: the machine's cores are used while one of them waits."""
-        processes = [
-            subprocess.Popen(
-                [AIRFLOW, *args], env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )
-            for args in commands
-        ]
-        results = []
-        try:
-            for args, process in zip(commands, processes, strict=True):
-                out, err = process.communicate(timeout=timeout)
-                results.append(subprocess.CompletedProcess([AIRFLOW, *args], process.returncode, out, err))
-        finally:
-            for process in processes:  # none is left behind when one timed out
-                if process.poll() is None:
-                    process.kill()
-                    process.wait()
-        return results
+        """Run several `airflow` commands at once (each its own process, as separate users would)."""
+        return processes.run_together([([AIRFLOW, *args], self.env) for args in commands], timeout)
 
     def start(self, name: str, *args: str) -> None:
         log = open(self.logs / f"{name}.log", "w")  # noqa: SIM115 - closed with the process group

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import processes
 from tests.catalogs import shop_catalog
 
 AIRFLOW = str(Path(sys.executable).parent / "airflow")
@@ -51,25 +52,8 @@ def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
 
 
 def run_together(home: Path, *commands: tuple[str, ...]) -> list[subprocess.CompletedProcess]:
-    """Several commands that only read, each its own `airflow ai-etl` process, started at once (as
-    users in two terminals would): a command spends seconds starting Airflow, so the machine's
-    cores are shared out instead of idling. Results in the order given."""
-    started = [_command(home, args) for args in commands]
-    processes = [
-        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for command, env in started
-    ]
-    results = []
-    try:
-        for (command, _), process in zip(started, processes, strict=True):
-            out, err = process.communicate(timeout=300)
-            results.append(subprocess.CompletedProcess(command, process.returncode, out, err))
-    finally:
-        for process in processes:  # none is left behind when one timed out
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-    return results
+    """Several commands that only read, each its own `airflow ai-etl` process, started at once."""
+    return processes.run_together([_command(home, args) for args in commands])
 
 
 def test_help_lists_every_command(home: Path) -> None:
