@@ -127,11 +127,9 @@ MASK = re.compile(
     # «номер карты закрыть»: the verb only (infinitive, imperative); «закрытые заказы» is a status
     r"закрыть|закрывать|закрой|закройте|закрываем|закрывайте|"
     # colloquial verbs on the roots «хеш»/«хэш» and «звёздочк» («захешить», «прохешить», «хешнуть»,
-    # «зазвёздочить»), «под маску», «с маской на номер карты»; "conceal", "encrypt", "blank out" (not a
-    # column name such as encrypted_key: letters only)
-    r"(?:за|про)?х[еэ]ш[а-яё]*|зазв[её]здоч[а-яё]*|(?:под|с|со)\s+маск[а-яё]*|"
-    # the noun: «маска на телефон»
-    r"маск(?:а|и|е|у|ой)|"
+    # «зазвёздочить»); the noun «маска на телефон», «под маску», «с маской на номер карты»; "conceal",
+    # "encrypt", "blank out" (not a column name such as encrypted_key: letters only)
+    r"(?:за|про)?х[еэ]ш[а-яё]*|зазв[её]здоч[а-яё]*|(?:(?:под|со?)\s+)?маск(?:а|и|е|у|ой|ою|ам|ами|ах)|"
     r"conceal[a-z]*|encrypt[a-z]*|censor[a-z]*|(?:blank|black|star|x|white)(?:s|ed|ing)?\s+out)\b",
     re.IGNORECASE,
 )
