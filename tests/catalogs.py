@@ -302,6 +302,31 @@ def airline_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catal
     )
 
 
+def cinema_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A thirteenth domain with Russian comments: a cinema chain behind pg_cinema and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_cinema",
+            "postgres",
+            "Cinema chain box office, screenings and loyalty database",
+            "127.0.0.1",
+            "cinema",
+        ),
+        ConnectionInfo(
+            "ch_cinema",
+            "clickhouse",
+            "ClickHouse warehouse for cinema analytics",
+            "127.0.0.1",
+            "cinema",
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "cinema.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_cinema": tables_from_ddl(sql)}
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -315,4 +340,5 @@ CATALOGS = {
     "hotel": hotel_catalog,
     "carshare": carshare_catalog,
     "airline": airline_catalog,
+    "cinema": cinema_catalog,
 }
