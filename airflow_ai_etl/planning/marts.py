@@ -5435,8 +5435,8 @@ def _measures(
             if len(set(by_word.values())) == 1:
                 chosen = fact.column(next(iter(by_word.values())))
                 naming = [tokens[k] for k in by_word if k != m.index]  # the cue, or the fact's own noun
-                if not object_words and chosen is not None:
-                    if amounts := _rows_sum_unsaid(m, cue, ground, fact, naming, chosen):
+                if chosen is not None:  # «сумма броней»: only «сумма» reached total_amount (~ "total")
+                    if amounts := _rows_sum_unsaid(m, cue, ground, fact, [*naming, *object_words], chosen):
                         questions.append(ask("which_column", func=m.func, table=fact.name,
                                              columns=", ".join(c.name for c in amounts)))  # fmt: skip
                         continue  # «Полисы: сумма по каналам»: 'Страховая сумма' repeats «сумма», no more
