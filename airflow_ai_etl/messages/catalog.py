@@ -455,6 +455,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}» может означать {column} = '{value}' или {counter} > 0: какие строки {table} брать "
         "(например, «только {column} {value}» или «где {counter} больше 0»)?",
     },
+    # A sum «по <the fact's own noun>» a table references (planning/marts._sum_per_own_rows): {words} the
+    # user's words, {table} the fact, {tables} the tables whose rows reference it.
+    "planner.mart.total_or_per_row": {
+        "en": "{words!r}: one total over all rows of {table}, or a total for each row of {table} over the rows "
+        "of {tables} that refer to it?",
+        "ru": "«{words}»: одна общая сумма по всем строкам {table} или сумма для каждой строки {table} по "
+        "ссылающимся на неё строкам {tables}?",
+    },
+    # People counted per grain whose only date is their profile's creation (planning/marts.
+    # _people_active_elsewhere): {table}.{column} the profile's date, {tables} the tables of their activity.
+    "planner.mart.profile_or_activity": {
+        "en": "Count {table} by when their profile was created ({column}), or by their activity in {tables}? "
+        "For example 'registered per month' or 'by month of <the activity's date>'.",
+        "ru": "Считать {table} по дате создания профиля ({column}) или по их активности в {tables}? Например, "
+        "«зарегистрировались по месяцам» или «по месяцам <даты активности>».",
+    },
     "planner.mart.sum_or_count": {
         "en": "{word!r} of {table}: the number of rows, or the sum of {column}?",
         "ru": "«{word}» по {table}: количество строк или сумма {column}?",

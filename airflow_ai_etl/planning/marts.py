@@ -2978,6 +2978,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
         lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
+        _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         _counted_noun_first,  # «сколько ушло людей»
@@ -3103,7 +3104,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if not ph.dims and not ph.measures and _bare_rows_grouped([t for t in tokens if t.lang != "punct"]):
         return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
     _drop_fact_title(ph, ground, fact)  # «Сводка по возвратам: сумма возвратов …»: no refund_amount cut
-    _drop_own_rows_after_measure(ph, ground, fact)  # «средняя страховая премия по полисам по продуктам»
+    own_rows = _own_rows_after_measure(ph, ground, fact)  # «… по полисам (по продуктам)»: whose measure
+    if (per_row := _sum_per_own_rows(ph, ground, fact, own_rows)) is not None:  # «… платы по тарифам»
+        return Outcome.clarify(
+            ask("total_or_per_row", words=per_row[0], table=fact.name, tables=", ".join(per_row[1]))
+        )
+    for _, group, _ in own_rows:  # «средняя страховая премия по полисам по продуктам»: no dimension
+        if group in ph.dims:  # two measures of one noun («средняя и максимальная премия по полисам»)
+            ph.dims.remove(group)
     if _measure_per_own_row(ph, ground, fact, measures):  # «сумма абонентской платы по тарифам» on tariffs
         return Outcome.clarify(ask("no_measure"))
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
@@ -4227,6 +4235,10 @@ RELATIVE_RU = {"который"}
 
 # English past participles not spelt with -ed that name an event's time column ("paid" of paid_at).
 IRREGULAR_PARTICIPLES_EN = {"paid", "sent", "taken", "done", "given", "written", "spent", "bought", "won"}
+# English participles of money coming in ("premium payments collected per week"): on a table with money they
+# date the rows by their payment and, with no measure word, "collected" says the money is summed (how much).
+MONEY_IN_EN = {"collected", "received"}
+MONEY_SUMMED_EN = {"collected"}  # "payments received per day" may count them; "collected" is money
 
 
 def _verb_times(token: Token) -> set[str]:
@@ -5068,14 +5080,16 @@ def _participle(token: Token) -> bool:
 SOLD_LEMMAS = {"продать", "проданный", "продавать"}
 
 
-def _drop_own_rows_after_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
-    """«средняя страховая премия по полисам по продуктам», «средняя сумма вклада по вкладам по валютам»:
-    «по <the fact's own noun>» right after measure words that name a numeric column of the fact, with another
-    dimension after it, says whose measure it is (the policies' premium), as marts36 reads it of another
-    table; the fact's rows are no dimension (it grouped by sum_insured, which «полис» ~ "insurance" reached).
-    A coordinated list («по складам и категориям») is dimensions still, and so is a noun that also names a
-    text column of the fact («по складам»: warehouse; «по номерам» of rooms: room_number, left as it was)."""
-    tokens = ph.tokens
+def _own_rows_after_measure(
+    ph: MartPhrase, ground: _Ground, fact: Table
+) -> list[tuple[MeasureWord, list[int], bool]]:
+    """Each «по <the fact's own noun>» right after measure words that name a numeric column of the fact: the
+    measure, the group and whether another dimension follows it («… по полисам по продуктам»). The group says
+    whose measure it is (the policies' premium), as marts36 reads it of another table, so it is no dimension
+    (it grouped by sum_insured, which «полис» ~ "insurance" reached). A coordinated
+    list («по складам и категориям») is dimensions still, and so is a noun that also names a text column of
+    the fact («по складам»: warehouse; «по номерам» of rooms: room_number)."""
+    tokens, found = ph.tokens, []
     for m in ph.measures:
         words = [tokens[k] for k in m.object]
         if not words or not any(c.name in _numeric_names(fact) for c in ground.columns_named(fact, words)):
@@ -5092,7 +5106,36 @@ def _drop_own_rows_after_measure(ph: MartPhrase, ground: _Ground, fact: Table) -
         named = ground.columns_named(fact, [tokens[last + 2]])
         if any(c.name not in _numeric_names(fact) and not (followed and _row_label(c)) for c in named):
             continue  # «по складам» of inventory: the warehouse column too, a dimension whatever follows
-        ph.dims.remove(group)
+        found.append((m, group, followed))
+    return found
+
+
+def _sum_per_own_rows(
+    ph: MartPhrase, ground: _Ground, fact: Table, own_rows: list[tuple[MeasureWord, list[int], bool]]
+) -> tuple[str, list[str]] | None:
+    """«сумма абонентской платы по тарифам», "total monthly fee by tariff": a sum of the fact's column «по
+    <the fact's own noun>» and nothing after it is one total over every tariff (the source, marts40) or one
+    per tariff over the rows that reference it (each subscriber's fee, the premiums paid per policy); when a
+    table references the fact both readings exist, so the words and those tables, to ask. An average, min or
+    max is the source's (per row it would be each row's own value), so is a sum with a dimension after it."""
+    for m, group, followed in own_rows:
+        if m.func != "sum" or followed:
+            continue
+        if referrers := _referring_tables(ground, fact):
+            words = " ".join(ph.tokens[k].text for k in [m.index, *m.object, group[0] - 1, *group])
+            return words, [t.name for t in referrers]
+    return None
+
+
+def _referring_tables(ground: _Ground, table: Table) -> list[Table]:
+    """The other tables of the connection whose rows refer to `table`'s rows by a key (subscribers of a
+    tariff, tickets of a passenger)."""
+    referring = {
+        r.table
+        for r in relations_of(ground.planner.catalog, ground.conn_id)
+        if r.joinable and r.ref_table == table.qualified_name and r.table != table.qualified_name
+    }
+    return [t for t in ground.tables if t.qualified_name in referring]
 
 
 def _row_label(column: Column) -> bool:
@@ -5170,6 +5213,8 @@ def _measures(
         # whose rows are events («Витрина проходов по дверям») or spread over time («Витрина регистраций
         # пользователей по неделям»); a register of people or things grouped by categories only
         # («Витрина лидов по источникам») is asked, not guessed (marts_e W4).
+        if (collected := _collected_money(ph, ground, fact)) is not None:
+            return collected  # "premium payments collected per week": the money collected
         if _rate_of_fact(ph, ground, fact):
             return [{"func": "count"}], []  # "orders per day mart"
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
@@ -5204,7 +5249,9 @@ def _measures(
                 return [], [ask("rows_or_distinct", word=word, table=fact.name, column=m.column_ref)]
             measures.append({"func": func, "column": m.column_ref})
             continue
-        object_words = [tokens[k] for k in m.object]
+        object_words = [  # «сумма оплаченных платежей», "total succeeded payments": the state is no column
+            tokens[k] for k in m.object if not _listed_state_of_measured(ground.planner, fact, m, k, tokens)
+        ]
         cue = tokens[m.index]
         column: Column | None = None
         named = ground.columns_named(fact, object_words) if object_words else []
@@ -5388,8 +5435,8 @@ def _measures(
             if len(set(by_word.values())) == 1:
                 chosen = fact.column(next(iter(by_word.values())))
                 naming = [tokens[k] for k in by_word if k != m.index]  # the cue, or the fact's own noun
-                if not object_words and chosen is not None:
-                    if amounts := _rows_sum_unsaid(m, cue, ground, fact, naming, chosen):
+                if chosen is not None:  # «сумма броней»: only «сумма» reached total_amount (~ "total")
+                    if amounts := _rows_sum_unsaid(m, cue, ground, fact, [*naming, *object_words], chosen):
                         questions.append(ask("which_column", func=m.func, table=fact.name,
                                              columns=", ".join(c.name for c in amounts)))  # fmt: skip
                         continue  # «Полисы: сумма по каналам»: 'Страховая сумма' repeats «сумма», no more
@@ -6202,6 +6249,8 @@ def _grain_of_words(
         parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
         parts |= {TIME_WORDS_ALSO[lemma] for w in words for lemma in w.lemmas if lemma in TIME_WORDS_ALSO}
         parts |= {stem(w.lower) for w in words if w.lang == "en"}
+        if _money_columns(fact) and any(w.lower in MONEY_IN_EN for w in words):
+            parts.add("paid")  # "payments collected per week": money collected is dated by its payment
         for w in words:
             parts |= ground.meanings(w.lower)
         matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
@@ -6250,10 +6299,27 @@ def _grain_of_words(
         dated = _dated_event_columns(fact, times)
         if len(dated) == 1:  # grades.exam_date 'Дата экзамена' of 'Оценки за экзамены': what the row records
             return {"column": dated[0].name, "grain": ph.grain}, []
+        if active := _people_active_elsewhere(ph, ground, fact):
+            # «сколько пассажиров по месяцам»: profiles written that month, or people who flew (tickets)?
+            return None, [
+                ask("profile_or_activity", table=fact.name, column=created[0].name, tables=", ".join(active))
+            ]
         return {"column": "created_at", "grain": ph.grain}, []  # when the row was written
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+def _people_active_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> list[str]:
+    """People counted per grain that only their profile's creation would date («сколько пассажиров по
+    месяцам», "passengers per month"), while other tables record what they do with a time of their own
+    (tickets, bookings): those tables (registrations or activity, asked). A word of newness («новые», "new")
+    says the registrations; a count of anything but the rows is no count of people."""
+    if not _person_named(fact) or any(m.func != "count" for m in ph.measures):
+        return []
+    if any(t.lemma == "новый" or t.lower in ("new", "newly") for t in ph.tokens):
+        return []
+    return [t.name for t in _referring_tables(ground, fact) if _time_columns(t)]
 
 
 GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "month": "месяц"}
@@ -7117,6 +7183,8 @@ def _participle_after_fact(
         ):
             continue
         matched = [c for c in times if any(_part_match(p, c) for p in _verb_times(t))]
+        if not matched and t.lower in MONEY_IN_EN and _money_columns(fact):
+            matched = [c for c in times if _part_match("paid", c)]  # "payments collected": when paid
         particle = tokens[k + 1].lower if k + 1 < len(tokens) else ""
         if len(matched) > 1 and particle in ("in", "out", "up", "off"):  # "checked in": checked_in_on
             matched = [c for c in matched if particle in name_parts(c.name)]
@@ -7124,6 +7192,25 @@ def _participle_after_fact(
         found += matched
     found = list(dict.fromkeys(found))
     return found[0] if len(found) == 1 else None
+
+
+def _collected_money(
+    ph: MartPhrase, ground: _Ground, fact: Table
+) -> tuple[list[dict[str, Any]], list[str]] | None:
+    """ "premium payments collected per week", no measure word: the fact's noun and a participle of money
+    collected say how much was collected, the sum of the fact's one money column (several: asked)."""
+    tokens = ph.tokens
+    said = any(
+        t.lower in MONEY_SUMMED_EN and k > 0 and ground.table_of(tokens[k - 1]) is fact
+        for k, t in enumerate(tokens)
+    )
+    money = _money_columns(fact)
+    if not said or not money:
+        return None
+    if len(money) > 1:
+        columns = ", ".join(c.name for c in money)
+        return [], [_asker("en")("which_column", func="sum", table=fact.name, columns=columns)]
+    return [{"func": "sum", "column": money[0].name}], []
 
 
 def _english_event_column(
@@ -8034,6 +8121,22 @@ def _unbracketed_units(text: str) -> str:
     return _BRACKETED_UNIT.sub(plain, text)
 
 
+def _bracketed_distinct(text: str, tokens: Sequence[Token]) -> str:
+    """«число пассажиров (уникальных) по рейсам», "passengers (distinct) per flight": a distinct word alone in
+    a bracket right after a noun says which of them are counted, as it does before it («уникальных
+    пассажиров»): moved in front of the noun (same length), so the distinct-count rules read it."""
+    for i in range(1, len(tokens) - 2):
+        noun, opening, word, closing = tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]
+        if opening.text != "(" or closing.text != ")" or noun.lang not in ("ru", "en"):
+            continue
+        if not _word(word, DISTINCT_RU, DISTINCT_EN) or (noun.lang == "ru" and not _noun(noun)):
+            continue
+        moved = f"{word.text} {noun.text}"
+        span = text[noun.start : closing.end]
+        return text[: noun.start] + moved + " " * (len(span) - len(moved)) + text[closing.end :]
+    return text
+
+
 # --- round 18 (marts_l families) ------------------------------------------------------------------
 
 # Verbs and participles that only say "group the rows" before «по»/"by": "split by order status",
@@ -8788,15 +8891,18 @@ def _head_column_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
 def _listed_state_of_measured(
     planner: OfflinePlanner, fact: Table, m: MeasureWord, k: int, tokens: Sequence[Token]
 ) -> bool:
-    """«сумма оплаченных платежей», «средний вес потерянных посылок»: a participle or state adjective before
-    the summed or averaged noun that means one value a column of the fact lists is the rows' state, even
+    """«сумма оплаченных платежей», «средний вес потерянных посылок», "total succeeded payments": a participle
+    or state adjective before the summed or averaged noun that means one value a column of the fact lists (in
+    English any word meaning a listed value) is the rows' state, even
     where the glossary also ties the word to a column (paid_at, status): never swallowed as the measure's
     words. Counts read their states in _with_state_participle."""
     token = tokens[k]
+    if m.func not in ("sum", "avg", "min", "max") or k == m.object[-1]:
+        return False
+    if token.lang == "en":  # "total succeeded payments", "successful payments": status 'succeeded'/'success'
+        return _means_listed_value(token, fact)
     return (
-        m.func in ("sum", "avg", "min", "max")
-        and k != m.object[-1]
-        and token.lang == "ru"
+        token.lang == "ru"
         and (_full_participle_form(token) or _state_adjective(token))
         and (
             planner.filters.names_one_listed_value(fact, token.text)

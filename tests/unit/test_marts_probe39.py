@@ -935,7 +935,6 @@ NOT_YET: dict[str, str] = {
     "(the ratio rule misses a two-word entity), so it is left",
     "Штрафы по видам": "asked count or sum (amount is 'Сумма штрафа'); counting it made mt-ru-47 «начисления "
     "фолио по видам» (expects the sum) wrong, so the question stays",
-    "total of overdue charges by district": "asked: ['status needs_clarification: ['sum needs a numeric column; charges.status is text. Which ",
     "Обращения в поддержку по неделям": "asked: ['status needs_clarification: ['По какой колонке времени разбивать по week: created_at, cl",
     "Отчёт по банковским картам: количество по платёжным системам": "asked: ['status needs_clarification: ['Из какой таблицы строить витрину: branches, clients, accou",
     "Сводка по страховым полисам: средняя страховая сумма по каналам продаж": "asked: ['status needs_clarification: ['Не нашёл «страховым» ни в policies, ни в связанных таблица",
