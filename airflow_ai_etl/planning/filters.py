@@ -20,6 +20,7 @@ previous run already loaded.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
@@ -30,7 +31,7 @@ from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, heads, negation
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
-from airflow_ai_etl.planning.grammar import ONLY_WORDS, is_destroy_word, is_mask_word
+from airflow_ai_etl.planning.grammar import CYRILLIC_WORD, ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
@@ -335,9 +336,11 @@ class RowFilters:
         """(position, condition) of every row condition the request states, one per column."""
         found: dict[str, tuple[int, str]] = {}
         rules = (
-            self._null_conditions, self._between_conditions, self._date_conditions, self._explicit_conditions,
+            self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
+            self._explicit_conditions,
             self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
-            self._hyphen_conditions, self._compared_conditions, self._counted_conditions,
+            self._hyphen_conditions, self._apposition_value_conditions, self._compared_conditions,
+            self._counted_conditions,
             self._comparative_conditions,
             self._marked_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
@@ -922,6 +925,54 @@ class RowFilters:
             operator = DATE_OPERATORS[match.group("prep").lower()]
             yield match.start(), columns[0], f"{columns[0]} {operator} {_quote(_iso_date(match))}"
 
+    def _year_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«выпущенные до 2010 года», «после 2015 года», "built before 2010": a year after a before/after word
+        is compared with the table's one year column ('Год выпуска', *_year): «до 2010 года» is before that
+        year (`< 2010`), not up to it, as «до 2024-01-01» is. A word before it that names another time column
+        («проверенные до 2020 года» of last_check_on) leaves it to the date rules."""
+        matches = list(YEAR_COMPARISON.finditer(request.lower))
+        years = [c for c in table.columns if _is_number_column(c) and _is_year_column(c)] if matches else []
+        if len(years) != 1:
+            return
+        # another time column (aircraft.last_check_on): only a word naming the year says which one is meant
+        dated = any(is_temporal(table, c.name) and not _is_number_column(c) for c in table.columns)
+        for match in matches:
+            if not match.group("unit") and request.language == "ru":
+                continue  # «сумма до 2010»: a number, read by the comparison rules
+            if any(a <= match.start() < b for a, b in request.schedule_spans):
+                continue
+            index = request.token_at(match.start())
+            before = index and not CLAUSE_END.search(
+                request.lower, request.spans[index - 1][1], match.start()
+            )
+            named = self._names_year(table, years[0], request.tokens[index - 1]) if before else False
+            after = re.match(r"\s+([a-zа-яё]+)", request.lower[match.end() :])
+            named = named or bool(
+                after and years[0].name in self.grounding._columns_in(table, after.group(1))
+            )
+            if dated and not named:  # «самолёты (проверенные) до 2010 года»: built, or checked? asked
+                with_word = before and not self._names_rows_or_head(table, request.tokens[index - 1])
+                start = request.spans[index - 1][0] if with_word else match.start()
+                request.unsure.append(
+                    unread_clause_question(request.language, table, request.text[start : match.end()])
+                )
+                continue
+            operator = YEAR_OPERATORS[re.sub(r"\s+", " ", match.group("prep"))]
+            request.handled.append(match.span())
+            yield match.start(), years[0].name, f"{years[0].name} {operator} {match.group('year')}"
+
+    def _names_year(self, table: Table, column: Column, word: str) -> bool:
+        """`word` before a year names the year column: by name or glossary ("built" of year_built,
+        "manufactured"), or a Russian participle of the comment's event («выпущенные» of 'Год выпуска': the
+        lemmas «выпустить» and «выпуск» share their first four letters)."""
+        if column.name in self._time_columns_named(table, word):
+            return True
+        lemmas = {
+            p.lemma for t in tokenize(word) if t.lang == "ru" for p in t.parses if p.pos in ("PRTF", "VERB")
+        }
+        events = [w.lower() for w in words(column.comment or "") if len(w) >= 4 and stem(w.lower()) != "год"]
+        return any(len(os.path.commonprefix([lemma, event])) >= 4 for lemma in lemmas for event in events)
+
     def _time_columns_named(self, table: Table, word: str) -> list[str]:
         """The time columns `word` names: by name or glossary, or by the stem of the event their name
         starts with ("created" -> created_at, "starts" -> starts_on, «начинаются» -> starts_on)."""
@@ -1190,12 +1241,78 @@ class RowFilters:
             column = table.column(columns[0])
             if column is None:
                 continue
-            own = set(name_parts(column.name)) | {stem(w) for w in words(column.comment or "")}
+            # the comment's naming words, not the values it lists in brackets ('Уровень (basic, gold)':
+            # «gold-уровня» is the value gold)
+            naming = re.sub(r"\([^)]*\)", " ", column.comment or "")
+            own = set(name_parts(column.name)) | {stem(w) for w in words(naming)}
             if stem(value.lower()) in own or any(
                 transliterates(value, part) for part in name_parts(column.name)
             ):
                 continue  # «MAC-адреса», «мак-адрес» of mac_address ('MAC-адрес устройства'): its name
-            yield match.start(), columns[0], f"{columns[0]} = {_quote(value.lower())}"
+            listed = listed_values(column.comment)
+            # «эконом-класса» of 'Класс обслуживания (economy, ...)': the listed value the word says, or none
+            said = self._said_values(tokenize(value)[0], {column.name: listed}, "", "") if listed else {}
+            if listed and column.name not in said:
+                continue  # a word the column does not list: the residue rule asks about it
+            condition = f"{columns[0]} = {_quote(said.get(column.name, value.lower()))}"
+            yield from self._negated_at(request, table, match.start(), columns[0], condition)
+
+    def _apposition_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«преподаватели-доценты», «доцентов-преподавателей», «страхователи-юрлица»: a hyphenated compound of
+        the table's own noun and a word that says exactly one value the table's columns list is those rows
+        (after a negator, the others). A compound whose other word names nothing listed is asked about by the
+        planner's compound-kind rule (planner40)."""
+        if request.language != "ru":
+            return
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {name: values for name, values in listed.items() if values}
+        if not listed:
+            return
+        for token in tokenize(request.text):
+            parts = token.lower.split("-")
+            if (
+                token.lang != "ru"
+                or len(parts) != 2
+                or not all(CYRILLIC_WORD.fullmatch(p) and len(p) > 2 for p in parts)
+            ):
+                continue
+            if request.is_handled(token.start) or any(
+                a <= token.start < b for a, b in request.schedule_spans
+            ):
+                continue
+            words_ = [tokenize(part)[0] for part in parts]
+            for head, kind in ((words_[0], words_[1]), (words_[1], words_[0])):
+                if not self._names_rows_or_head(table, head.lower) or self._names_rows_or_head(
+                    table, kind.lower
+                ):
+                    continue
+                said = self._said_values(kind, listed, "", "")
+                if len(said) != 1:
+                    continue
+                ((name, value),) = said.items()
+                request.handled.append((token.start, token.end))
+                yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
+                break
+
+    def _names_rows_or_head(self, table: Table, word: str) -> bool:
+        """`word` names the table's rows: its name, its comment's head noun or the noun the planner grounds
+        it by («преподаватели» of 'Преподаватели (ППС)', «билеты» of 'Авиабилеты (...)')."""
+        return self._names_rows(table, word) or self.grounding._heads_comment(word, table)
+
+    def _negated_at(
+        self, request: Request, table: Table, position: int, column: str, condition: str
+    ) -> Iterable[tuple[int, str, str]]:
+        """The condition of the word at `position`, turned around when a negator stands right before it
+        («не эконом-класса», «кроме доцентов-преподавателей»); nothing when it cannot be negated."""
+        negator = self._negator_before(request, request.token_at(position))
+        result: str | None = condition
+        if negator is not None:
+            request.handled.append(request.spans[negator])
+            result = self._negated(table, condition)
+        if result:
+            yield position, column, result
 
     def _comparative_conditions(
         self, request: Request, table: Table, _: bool
@@ -1745,7 +1862,7 @@ class RowFilters:
         "the <word> ones" stands for rows of the table; the word is a value one column lists (by stem) or a
         word of one flag: those rows (after a negator, the others). Any other word is asked about by
         `_unread_ones` when nothing else filters the rows."""
-        for k in self._ones_phrases(request):
+        for start, k in self._ones_phrases(request):
             if says_recent(self._token_of(request, k)):  # "the new ones": the incremental rules' cue
                 continue
             named = self._value_by_stem(table, request.tokens[k])
@@ -1756,11 +1873,11 @@ class RowFilters:
                 if len(flagged) != 1:
                     continue
                 column, condition = flagged[0], f"{flagged[0]} = true"
-            negator = self._negator_before(request, k - 1)
+            negator = self._negator_before(request, start)
             result = self._negated(table, condition) if negator is not None else condition
             # "exclude the corporate ones": the leave-out word was read with its rows (planner50), no
             # unread negation left for the final check to ask about
-            first = k - 1 if negator is None else negator
+            first = start if negator is None else negator
             request.handled.append((request.spans[first][0], request.spans[k + 1][1]))
             if result:
                 yield request.spans[k][0], column, result
@@ -1771,30 +1888,34 @@ class RowFilters:
         return tokenize(request.text[slice(*request.spans[k])])[0]
 
     @staticmethod
-    def _ones_phrases(request: Request) -> list[int]:
-        """Indices of the words `w` of "the w ones" / "the w one" not read yet (English)."""
+    def _ones_phrases(request: Request) -> list[tuple[int, int]]:
+        """(first word, word `w`) of each "the w ones" / "the w one" not read yet (English), and of "w ones"
+        opening a clause after a comma ("tickets, economy ones, daily": round 54)."""
         if request.language != "en":
             return []
         tokens = request.tokens
-        return [
-            k
-            for k in range(1, len(tokens) - 1)
-            if tokens[k - 1] == "the"
-            and tokens[k + 1] in ROW_PRONOUNS_EN
-            and tokens[k].isalpha()
-            and not request.is_handled(request.spans[k][0])
-        ]
+        found = []
+        for k in range(1, len(tokens) - 1):
+            if tokens[k + 1] not in ROW_PRONOUNS_EN or not tokens[k].isalpha():
+                continue
+            if request.is_handled(request.spans[k][0]):
+                continue
+            if tokens[k - 1] == "the":
+                found.append((k - 1, k))
+            elif "," in request.text[request.spans[k - 1][1] : request.spans[k][0]]:
+                found.append((k, k))
+        return found
 
     def _unread_ones(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
         """ "guest reviews daily, the published ones" with no filter read: rows of some kind, never all of
         them; asked. Words of when rows came ("the new ones") are the incremental rules' cue."""
         if conditions:
             return []
-        for k in self._ones_phrases(request):
+        for start, k in self._ones_phrases(request):
             token = self._token_of(request, k)
             if says_recent(token) or is_(token, "CHANGED") or is_(token, "DEDUPE"):
                 continue
-            phrase = request.text[request.spans[k - 1][0] : request.spans[k + 1][1]]
+            phrase = request.text[request.spans[start][0] : request.spans[k + 1][1]]
             return [unread_clause_question(request.language, table, phrase)]
         return []
 
@@ -1868,9 +1989,18 @@ class RowFilters:
             values = list(dict.fromkeys(hits[j][name] for j in run))
             first = tokens[run[0]]
             index = request.token_at(first.start)
+            if index and request.tokens[index - 1] in _MEANS_ARTICLES:
+                index -= 1  # "not made via the website": the negator stands before the preposition
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
             negator = self._negator_before(request, index)
+            if (
+                negator is None
+                and request.language == "en"
+                and index > 1
+                and request.tokens[index - 2] == "not"
+            ):
+                negator = index - 2  # "not made via the website": the verb between, the negation still its
             # "failed ones excluded", "refunded rows left out": the exclusion said after the values (round 29)
             after = request.token_at(tokens[last].start) + 1
             excluded = self._negator_after(request, table, after)
@@ -1938,11 +2068,20 @@ class RowFilters:
             else ""
         )
         prev = tokens[k - 1].lower if k and not _crosses_clause(request, tokens[k - 1], t) else ""
+        said = self._said_values(t, listed, prev, nxt)
         for pair in ([t.lower, nxt], [prev, t.lower]):
             if all(pair) and (found := self.grounding._word_column(table, pair, fk_words=False)):
-                own = {v.lower() for v in listed.get(found[0], ())}
-                if found[1] == 2 and t.lower not in own:  # "presidential kinds": a value of that column
+                # "presidential kinds", «бизнес класса»: a value of that very column beside its noun
+                if found[1] == 2 and found[0] not in said:
                     return {}  # «номер карты», "card number": the column
+        return said
+
+    def _said_values(
+        self, t: Token, listed: dict[str, tuple[str, ...]], prev: str, nxt: str
+    ) -> dict[str, str]:
+        """column -> the listed value word `t` writes or means (its neighbours `prev`, `nxt` complete a
+        two-word English code: "in transit"): as listed, by a Russian value's lemma, by a meaning of a code's
+        part (VALUE_MEANINGS, the glossary), transliterated or spelled («эконом» = economy)."""
         meanings = value_meanings(t) | set(self.vocabulary.meanings(t.lower)) if t.lang == "ru" else set()
         found_: dict[str, str] = {}
         for name, values in listed.items():
@@ -1979,8 +2118,10 @@ class RowFilters:
         if len(channels) != 1:
             return
         for k, word in enumerate(tokens):
-            if not k or tokens[k - 1].lower not in ("через", "via", "through") or hits[k]:
+            if not _after_means_preposition(tokens, k, ("через", "via", "through")) or hits[k]:
                 continue
+            if word.lower in _MEANS_ARTICLES:
+                continue  # "through an agency": the article, the word after it is the channel
             if word.lang not in ("ru", "en") or word.lower in request.claimed:
                 continue
             if request.is_handled(word.start) or any(a <= word.start < b for a, b in request.schedule_spans):
@@ -2023,7 +2164,7 @@ class RowFilters:
         the instrumental case («картой», «терминалом»), or next to only/«только» in its clause ("in GBP
         only", «только gas», "dropped ones only")."""
         t = tokens[k]
-        if k and tokens[k - 1].lower in ("через", "by", "via", "through"):
+        if _after_means_preposition(tokens, k):
             return True
         dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
         if k and tokens[k - 1].lower == "по" and dative:
@@ -2068,7 +2209,13 @@ class RowFilters:
             if word in STOP_WORDS:
                 return False
             mentioned = [c for _, c in self.grounding._column_mentions(table, [word])]
-            return bool(self.vocabulary.meanings(word) & own) or mentioned == [name]
+            # «эконом билеты» of 'Авиабилеты (...)': the word that names the table as the planner grounds it
+            return (
+                bool(self.vocabulary.meanings(word) & own)
+                or mentioned == [name]
+                or self._names_rows(table, word)
+                or self.grounding._heads_comment(word, table)
+            )
 
         before = k - 1 - int(k > 1 and tokens[k - 1].lower in ("for", "для"))  # "charges for parking"
         return names_rows(k + 1) or names_rows(before)
@@ -3595,6 +3742,7 @@ def _comment_stems(comment: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=1024)  # asked per column for every request (the year rule): comments are fixed
 def _head_noun(comment: str) -> frozenset[str]:
     """The lemmas of a Russian table comment's first noun ('Банковские счета клиентов' -> «счёт»), the thing
     each row is; empty when the comment starts otherwise."""
@@ -3604,6 +3752,12 @@ def _head_noun(comment: str) -> frozenset[str]:
         if any(p.pos == "NOUN" for p in word.parses[:2]):
             return frozenset(p.lemma for p in word.parses if p.pos == "NOUN")
     return frozenset()
+
+
+def _is_year_column(column: Column) -> bool:
+    """A column holding a calendar year: `year` in its name (manufactured_year, year_built) or a comment
+    whose first noun is «год» ('Год выпуска')."""
+    return "year" in column.name.lower().split("_") or "год" in _head_noun(column.comment or "")
 
 
 def _is_event_column(column: Column) -> bool:
@@ -4515,6 +4669,17 @@ HYPHEN_VALUE = re.compile(
     re.IGNORECASE,
 )
 ROW_WORDS = {"rows", "records", "data", "строки", "записи", "данные"}
+# A year after a before/after word: «до 2010 года», «после 2015 г.», "before 2010", "since 2015" (a date
+# «до 2010-05-01» and a number with a unit are other rules')
+YEAR_COMPARISON = re.compile(
+    r"(?<![\w-])(?P<prep>до|после|раньше|позже|с|со|before|after|since|prior\s+to)\s+(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*(?P<unit>года|году|г\.|г(?![\w]))|(?![\w.,/-]))",
+    re.IGNORECASE,
+)
+YEAR_OPERATORS = {
+    "до": "<", "раньше": "<", "before": "<", "prior to": "<", "после": ">", "позже": ">", "after": ">",
+    "с": ">=", "со": ">=", "since": ">=",
+}  # fmt: skip
 DATE_OPERATORS = {
     "after": ">", "после": ">", "позже": ">", "since": ">=", "с": ">=", "от": ">=",
     "before": "<", "до": "<", "раньше": "<", "until": "<=",
@@ -4540,6 +4705,18 @@ def _one_of(name: str, values: Sequence[str]) -> str:
 
 
 _ARTICLES = {"the", "those", "these"}
+# Articles between a preposition of means and the value it introduces: "made via the website", "through an
+# agency" say the channel as "via website" does (round 54)
+_MEANS_ARTICLES = frozenset({"the", "a", "an"})
+_MEANS_PREPOSITIONS = ("через", "by", "via", "through")
+
+
+def _after_means_preposition(
+    tokens: Sequence[Token], k: int, prepositions: tuple[str, ...] = _MEANS_PREPOSITIONS
+) -> bool:
+    """Word `k` follows a preposition of means, an English article allowed between ("via the website")."""
+    j = k - 1 - int(k > 1 and tokens[k - 1].lower in _MEANS_ARTICLES)
+    return j >= 0 and tokens[j].lower in prepositions
 
 
 def _is_quantity_column(column: Column) -> bool:

@@ -1700,6 +1700,8 @@ class OfflinePlanner:
 
     def _head_of_chain(self, request: Request, found: list[tuple[int, Table]]) -> Table | None:
         """The one table all other table words hang off ("записи пациентов к врачам" -> appointments)."""
+        if self._heads_several(request, found):
+            return None
         pairs = list(zip(found, found[1:], strict=False))
         heads = [self._head_table(request, [a, b]) for a, b in pairs]
         if all(h is a[1] for h, (a, _) in zip(heads, pairs, strict=True)):
@@ -1717,6 +1719,20 @@ class OfflinePlanner:
         ):
             return None
         return head
+
+    def _heads_several(self, request: Request, found: list[tuple[int, Table]]) -> bool:
+        """One word heads the comments of two found tables ('Собственный парк (самолёты)', 'Арендованный парк
+        (самолёты)': «самолёты», «борта»): no chain, a question. A word that heads one comment and only
+        qualifies another («дисциплины» of 'Учебные дисциплины' and 'Записи студентов на дисциплины') is left
+        to the chain."""
+        by_word: dict[int, list[Table]] = {}
+        for i, table in found:
+            by_word.setdefault(i, []).append(table)
+        return any(
+            len(tables) > 1 and all(meanings & comment_head_stems(t.comment) for t in tables)
+            for i, tables in by_word.items()
+            if (meanings := self.vocabulary.meanings(request.tokens[i]))
+        )
 
     def _points_through(self, head: Table, other: Table) -> bool:
         """«брони отелей»: the head table points at the other through one table between (reservations ->

@@ -234,6 +234,12 @@ VALUE_MEANINGS = {
     # marts39: carshare states ('Статус поездки (booked, active, finished, …)'): «завершённые поездки»
     "оспариваемый": ("disputed",), "завершённый": ("finished", "completed"),
     "завершенный": ("finished", "completed"),
+    # planner54: classes a fare or a car comment lists ('Класс обслуживания (economy, comfort, business)'),
+    # said as the Russian noun or the first part of a compound («эконом-класса», «бизнес класса»); sale
+    # channels ('Канал продажи (website, app, agency, call_center)'); kinds of clients ('(person, company)')
+    "эконом": ("economy",), "бизнес": ("business",), "комфорт": ("comfort",), "премиум": ("premium",),
+    "сайт": ("website", "web", "site"), "агентство": ("agency",), "юрлицо": ("company", "legal", "corporate"),
+    "физлицо": ("person", "individual", "private"),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
