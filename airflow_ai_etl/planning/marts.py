@@ -674,6 +674,7 @@ class MartPhrase:
     grain_genitive: int | None = None  # «по неделям канала»: a genitive noun after the grain, no time word
     grain_conflict: list[str] = field(default_factory=list)
     grain_disputed: list[str] = field(default_factory=list)  # a bracketed column the grain's words contradict
+    of_owners: set[int] = field(default_factory=set)  # "level of the guest": an owner read before its words
     grain_phrase: set[int] = field(default_factory=set)  # «по месяцам заявления»: the grain column's words
     via: list[int] = field(default_factory=list)  # «через заказы»: tables a join goes through
     sources: list[int] = field(default_factory=list)  # «из продаж», "from sales", «витрина продаж»
@@ -955,11 +956,18 @@ _COLUMN_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 def _grain_taken_from(ph: MartPhrase) -> None:
     """A grain noun beside a verb of taking and «из/по/from» + a column name: that column is the grain's,
     never a source table («месяц берём из period», «берём неделю по paid_at», "take the month from paid_at",
-    "month taken from paid_at"). The catalog checks that the column is a time."""
+    "month taken from paid_at"); so is a snake_case name after «=» ("month = created_at", «неделя =
+    paid_at»). The catalog checks that the column is a time."""
     tokens, n = ph.tokens, len(ph.tokens)
     for i, t in enumerate(tokens):
         grain = _grain_noun(t)
         if grain is None or ph.grain_column is not None:
+            continue
+        if i + 2 < n and tokens[i + 1].text == "=" and _IDENTIFIER.match(tokens[i + 2].text):
+            _set_grain(ph, grain, i)
+            ph.grain_column = tokens[i + 2].text
+            ph.used.update(range(i, i + 3))
+            ph.blank.append((t.start, tokens[i + 2].end))
             continue
         verb = next(
             (j for j in (i - 1, i - 2, i + 1) if 0 <= j < n and _word(tokens[j], GRAIN_SOURCE_VERBS_RU,
@@ -1518,6 +1526,10 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                     words.append(i + 2)
         if t.lang == "en" and i + len(words) < n and tokens[i + len(words)].lower in ("column", "field"):
             ph.used.add(i + len(words))
+        if t.lang == "en" and (owner := _english_of_owner(ph, max(words) + 1)) is not None:
+            ph.used.update(range(max(words) + 1, owner + 1))  # "loyalty level of the guest": whose level
+            words = [owner, *words]  # the owner first, as in "guest loyalty level"
+            ph.of_owners.add(owner)
         ph.dims.append(words)
         ph.used.update(words)
         i = max(words) + 1
@@ -1555,6 +1567,24 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 ph.used.update(range(i, close + 1))
                 i = close + 1
     return i
+
+
+def _english_of_owner(ph: MartPhrase, k: int) -> int | None:
+    """ "by loyalty level of the guest", "per city of customers": «of» [the/a] + one English noun after a
+    dimension's words names their owner (a table to join), as a Russian genitive does; the owner's index, or
+    None when no such noun follows (a grain, a measure, a list, a stop word)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if k >= n or tokens[k].lower != "of":
+        return None
+    j = k + 1 + (k + 1 < n and tokens[k + 1].lower in ARTICLES_EN)
+    if j >= n or j in ph.used or tokens[j].lang != "en":
+        return None
+    noun = tokens[j]
+    if _stops(noun) or _grain_noun(noun) or _is_measure(noun) or noun.lower in LIST_JOINERS:
+        return None
+    if j + 1 < n and tokens[j + 1].lang == "en" and not _stops(tokens[j + 1]):
+        return None  # "of the guest country": a longer phrase, left to the other rules
+    return j
 
 
 _BARE_VALUE = re.compile(
@@ -5733,7 +5763,12 @@ def _dimensions(
             continue  # «по кредитным платежам» of 'Платежи по кредитам': the fact's title, no contract_number
         if set(words) <= comment_title:
             continue  # «отчёт по счетам пациентам: …» of 'Счета пациентам за услуги': a title, no patient_id
-        if len(words) > 1 and words[0] > words[-1] and ground.table_of(tokens[words[0]]) is not None:
+        if (
+            len(words) > 1
+            and words[0] > words[-1]
+            and words[0] not in ph.of_owners
+            and ground.table_of(tokens[words[0]]) is not None
+        ):
             # «по модели района, телеметрия», «по заказам (orders)»: a table's noun after the dimension's
             # words (after a comma or in brackets) names no attribute of it: the words before it are the dim
             words = ph.apposed.get(words[0], words[1:])
