@@ -47,6 +47,7 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
+from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.filters import (
     EXCLUDED_EN,
     counts_units,
@@ -237,6 +238,7 @@ TIME_WORDS = {
     "open": "creat", "opened": "creat", "открыть": "creat",
     "открытие": "creat", "closed": "clos", "closing": "clos", "закрытие": "clos", "hired": "hire",
     "fired": "fire", "sign": "sign", "signed": "sign",  # "did we sign", "signed per month": signed_at
+    "подписание": "sign", "подписать": "sign",  # «по дате подписания полиса»: signed_at
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -672,6 +674,8 @@ class MartPhrase:
     grain_genitive: int | None = None  # «по неделям канала»: a genitive noun after the grain, no time word
     grain_conflict: list[str] = field(default_factory=list)
     grain_disputed: list[str] = field(default_factory=list)  # a bracketed column the grain's words contradict
+    of_owners: set[int] = field(default_factory=set)  # "level of the guest": an owner read before its words
+    grain_phrase: set[int] = field(default_factory=set)  # «по месяцам заявления»: the grain column's words
     via: list[int] = field(default_factory=list)  # «через заказы»: tables a join goes through
     sources: list[int] = field(default_factory=list)  # «из продаж», "from sales", «витрина продаж»
     lookback: int | None = None
@@ -952,11 +956,18 @@ _COLUMN_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 def _grain_taken_from(ph: MartPhrase) -> None:
     """A grain noun beside a verb of taking and «из/по/from» + a column name: that column is the grain's,
     never a source table («месяц берём из period», «берём неделю по paid_at», "take the month from paid_at",
-    "month taken from paid_at"). The catalog checks that the column is a time."""
+    "month taken from paid_at"); so is a snake_case name after «=» ("month = created_at", «неделя =
+    paid_at»). The catalog checks that the column is a time."""
     tokens, n = ph.tokens, len(ph.tokens)
     for i, t in enumerate(tokens):
         grain = _grain_noun(t)
         if grain is None or ph.grain_column is not None:
+            continue
+        if i + 2 < n and tokens[i + 1].text == "=" and _IDENTIFIER.match(tokens[i + 2].text):
+            _set_grain(ph, grain, i)
+            ph.grain_column = tokens[i + 2].text
+            ph.used.update(range(i, i + 3))
+            ph.blank.append((t.start, tokens[i + 2].end))
             continue
         verb = next(
             (j for j in (i - 1, i - 2, i + 1) if 0 <= j < n and _word(tokens[j], GRAIN_SOURCE_VERBS_RU,
@@ -1515,6 +1526,10 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                     words.append(i + 2)
         if t.lang == "en" and i + len(words) < n and tokens[i + len(words)].lower in ("column", "field"):
             ph.used.add(i + len(words))
+        if t.lang == "en" and (owner := _english_of_owner(ph, max(words) + 1)) is not None:
+            ph.used.update(range(max(words) + 1, owner + 1))  # "loyalty level of the guest": whose level
+            words = [owner, *words]  # the owner first, as in "guest loyalty level"
+            ph.of_owners.add(owner)
         ph.dims.append(words)
         ph.used.update(words)
         i = max(words) + 1
@@ -1552,6 +1567,24 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 ph.used.update(range(i, close + 1))
                 i = close + 1
     return i
+
+
+def _english_of_owner(ph: MartPhrase, k: int) -> int | None:
+    """ "by loyalty level of the guest", "per city of customers": «of» [the/a] + one English noun after a
+    dimension's words names their owner (a table to join), as a Russian genitive does; the owner's index, or
+    None when no such noun follows (a grain, a measure, a list, a stop word)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if k >= n or tokens[k].lower != "of":
+        return None
+    j = k + 1 + (k + 1 < n and tokens[k + 1].lower in ARTICLES_EN)
+    if j >= n or j in ph.used or tokens[j].lang != "en":
+        return None
+    noun = tokens[j]
+    if _stops(noun) or _grain_noun(noun) or _is_measure(noun) or noun.lower in LIST_JOINERS:
+        return None
+    if j + 1 < n and tokens[j + 1].lang == "en" and not _stops(tokens[j + 1]):
+        return None  # "of the guest country": a longer phrase, left to the other rules
+    return j
 
 
 _BARE_VALUE = re.compile(
@@ -2103,6 +2136,9 @@ def _read_measures(ph: MartPhrase) -> None:
         ):
             ph.used.update({j, j + 1})  # "stock on hand", «остатки в наличии»
             j += 2
+        if _revenue_from(tokens, i, j):
+            ph.used.add(j)  # «выручка с поездок»: the revenue of the trips, the noun after «с» is the object
+            j += 1
         # «среднее/суммарное количество», "total quantity", «средняя сумма»: the second word is the object
         while j < n and tokens[j].lang in ("ru", "en") and j not in ph.used:
             w = tokens[j]
@@ -2243,6 +2279,22 @@ def _read_measures(ph: MartPhrase) -> None:
                  or _stops(tokens[b.index + 1]))
         ):  # fmt: skip
             b.object = list(a.object)
+
+
+FROM_RU = {"с", "со"}  # «выручка с поездок», «доход со штрафов»: the money taken from those rows
+
+
+def _revenue_from(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """«выручка с поездок», «оборот с продаж»: a money noun (no «сумма»: «сумма с НДС» is a sum with the tax)
+    right before «с» + a plural genitive noun: the noun says whose money it is, as «выручка поездок» does."""
+    if j != i + 1 or j + 1 >= len(tokens) or tokens[j].lower not in FROM_RU:
+        return False
+    if not _ru(tokens[i], MONEY_RU - SUM_FUNCTION_RU):
+        return False
+    after = tokens[j + 1]
+    return after.lang == "ru" and any(
+        p.pos == "NOUN" and p.case == "gent" and p.number == "plur" for p in after.parses[:1]
+    )
 
 
 # Words after «сколько»/"how many" that say "in all", no counted noun: «сколько всего», "how many in total".
@@ -3035,6 +3087,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if titled and len(ph.measures) > len(titled):
         ph.measures = [m for m in ph.measures if m not in titled]
     _bracketed_table(ph, ground)  # "lead counts by source (crm leads)": the table, not the source's column
+    _rows_noun_bracket_measure(ph, ground)  # «выручка по броням (total_amount)»: the sum of total_amount
     _bracketed_grain_after_dim(ph, ground)  # "weekly … by status (orders created_at)": the grain's column
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
     _people_at_flagged_event(ph, ground)  # «сколько студентов присутствовало на занятиях»: attendance
@@ -3074,6 +3127,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
+    _grain_phrase_dimension(ph, ground, fact)  # «по месяцам старта», «по дням (по плановому вылету)»
     means_value = _instrumental_value(ph, ground, fact)  # «оплат картой»: channel = 'card'
     pair_value = _column_value_pair(ph, ground, fact)  # «…, статус failed»: status = 'failed', no dimension
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
@@ -3195,6 +3249,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
     _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
     _claim_title_table(ph, ground, fact)  # "lab tests: avg ...": a title, no condition
+    _release_via_values(ph, ground, fact)  # «через СБП»: a channel's value for the filter rules, no table
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
@@ -4784,6 +4839,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     )
     steps.append(_distinct_through_join(ph, ground, distinct))
     steps.append(unused)
+    steps.append(_grain_event_tables(ph, ground, distinct))  # «покупателей по месяцам продаж»: sales
     named = {
         t.qualified_name for w in tokens if w.lang in ("ru", "en") and (t := ground.table_of(w)) is not None
     }
@@ -4841,6 +4897,23 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _grain_event_tables(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
+    """«число уникальных покупателей по месяцам продаж», "distinct customers per month of orders": no other
+    word names the rows, so the table the grain's own word names is them, when its time columns answer the
+    word (sales.sold_at of «продаж») and, for people counted distinct, it keeps a key to them (a sale's
+    customer_id). Empty unless exactly one table is named so."""
+    found = []
+    for k in ph.grain_words:
+        table = ground.table_of(ph.tokens[k])
+        if table is None or not all(_fk_column(table, d) for d in distinct):
+            continue
+        parts = {p for p in (_time_word(ph.tokens[k]), *ground.meanings(ph.tokens[k].lower)) if p}
+        if any(_part_match(p, c) for p in parts for c in _time_columns(table)):
+            found.append(table)
+    found = list(dict.fromkeys(found))
+    return found if len(found) == 1 else []
 
 
 def _spelled_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
@@ -4945,9 +5018,12 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     # "kwh consumption … from telemetry": the table named after «из»/"from" holds the column words
     named_tables |= {t.qualified_name for k in ph.sources if (t := ground.table_of(tokens[k])) is not None}
     found: list[tuple[int, Table, Column]] = []
+    qualifiers = set()  # «Премии» of premium_payments ('Платежи страховой премии'): maybe policies.premium
     for k in subject:
-        if ground.table_of(tokens[k]) is not None:
-            continue
+        if (named := ground.table_of(tokens[k])) is not None:
+            if not _qualifies_comment_only(ground, named, tokens[k]):
+                continue
+            qualifiers.add(k)
         for table in ground.tables:
             for c in ground.columns_named(table, [tokens[k]]):
                 if c.name in _numeric_names(table):
@@ -5010,6 +5086,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                 ph.used.add(j)
     for k, _, _ in found:
         ph.used.add(k)
+    if qualifiers & set(by_word) and ph.fact_hint is None:
+        ph.fact_hint = table  # the column's rows, not the ones whose comment the word only qualifies
     money_word = MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN
     for k in subject:  # "gross and net pay": a money word right after the columns' words qualifies them
         if k - 1 in by_word and k not in by_word and _word(tokens[k], *money_word):
@@ -5019,6 +5097,18 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         bracketed = k + 3 < len(tokens) and tokens[k + 1].text == "(" and tokens[k + 3].text == ")"
         if bracketed and k + 2 in by_word and k not in by_word and _word(tokens[k], *money_word):
             ph.used.add(k)  # "payroll cost (gross)": the bracket names the column the money word means
+
+
+def _qualifies_comment_only(ground: _Ground, table: Table, token: Token) -> bool:
+    """«Премии» of billing.premium_payments ('Платежи страховой премии'): a Russian word naming a table only
+    as a qualifier of its comment's head noun (the payments of the premium), not by the head nor by the
+    name's last part: the rows are the head's, so the word may still be a numeric column of another table
+    (policies.premium 'Страховая премия')."""
+    head = _comment_head(table.comment or "")
+    if token.lang != "ru" or head is None:
+        return False
+    said = {stem(lemma) for lemma in token.lemmas} | {stem(token.lower)}
+    return head not in said and name_parts(table.name)[-1] not in ground.meanings(token.lower)
 
 
 def _listed(tokens: Sequence[Token], k: int) -> bool:
@@ -5429,6 +5519,7 @@ def _measures(
                 for c in candidates
                 for k, w in enumerate(tokens)
                 if w.lang == "ru"
+                and k not in ph.grain_phrase  # «по месяцам заявления»: the time's, not 'Заявленная сумма'
                 and (ground.columns_named(fact, [w]) == [c] or _comment_names(c, w))
                 and not _shared_comment_word(w, candidates)
             }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
@@ -5689,6 +5780,16 @@ def _quantity_column(fact: Table) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _release_via_values(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«операций через СБП», "payments via sbp": a «через»/"via" phrase whose word names no table nor a
+    table's comment is no path to join through; it goes back to the filter rules (channel = 'sbp'), which
+    read it or ask, instead of being dropped unread."""
+    comments = _via_comment_tables(ph, ground)
+    for k in ph.via:
+        if ground.table_of(ph.tokens[k]) is None and fact not in comments:
+            ph.used.difference_update({k - 1, k})
+
+
 def _dimensions(
     ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
 ) -> tuple[list[str], list[dict[str, Any]], list[str]]:
@@ -5709,7 +5810,12 @@ def _dimensions(
             continue  # «по кредитным платежам» of 'Платежи по кредитам': the fact's title, no contract_number
         if set(words) <= comment_title:
             continue  # «отчёт по счетам пациентам: …» of 'Счета пациентам за услуги': a title, no patient_id
-        if len(words) > 1 and words[0] > words[-1] and ground.table_of(tokens[words[0]]) is not None:
+        if (
+            len(words) > 1
+            and words[0] > words[-1]
+            and words[0] not in ph.of_owners
+            and ground.table_of(tokens[words[0]]) is not None
+        ):
             # «по модели района, телеметрия», «по заказам (orders)»: a table's noun after the dimension's
             # words (after a comma or in brackets) names no attribute of it: the words before it are the dim
             words = ph.apposed.get(words[0], words[1:])
@@ -6853,6 +6959,66 @@ def _qualified_grain_column(ph: MartPhrase, fact: Table) -> None:
         ph.grain_column = fact.column(column).name  # type: ignore[union-attr]
         ph.grain_words = [w for w in ph.grain_words if w != k + 1]
         ph.used.update(range(k, k + 3))
+        return
+
+
+GRAIN_LINKS = {"по", "(", "on", "by"}  # «по дням (по плановому вылету)», «по месяцам по плановому вылету»
+
+
+def _grain_word_before(ph: MartPhrase, first: int) -> int | None:
+    """The index of the grain word (a grain noun, adjective or adverb, or a word read as naming the grain's
+    column) a word group starting at `first` follows, across «по» and an opening bracket; None when the group
+    does not follow a grain."""
+    tokens, q = ph.tokens, first - 1
+    while q >= 0 and q >= first - 2 and tokens[q].lower in GRAIN_LINKS:
+        q -= 1
+    if q < 0:
+        return None
+    t = tokens[q]
+    if _grain_noun(t) or _grain_adjective(t) or t.lower in GRAIN_ADVERBS_RU:
+        return q
+    if q == first - 1 and q in ph.grain_words:
+        return q  # «по дате выписки билета»: the genitive after the event word goes on the date's phrase
+    return None
+
+
+def _names_time_column(column: Column, token: Token) -> bool:
+    """A Russian word says a time column: a word of its comment («планового вылета» ~ 'Плановое время
+    вылета') or a name part spelled by ear («старта» ~ started_at)."""
+    if token.lang != "ru":
+        return False
+    return _comment_names(column, token) or any(
+        transliterates(token.lower, part) for part in column.name.lower().split("_")
+    )
+
+
+def _grain_phrase_dimension(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«по месяцам старта» (started_at), «по дням (по плановому вылету)» (scheduled_departure 'Плановое время
+    вылета'), «по дате выписки билета» (issued_at 'Дата выписки билета'): words read as a dimension right
+    after a grain, every one of which says the same single time column of the fact (by its comment or its
+    name), name the grain's column and are no dimension. A phrase saying two time columns («по вылету»:
+    planned or actual) is left to the grain's question. A genitive after the date's event word naming the
+    fact itself («по дате подписания полиса» of policies) says whose event it is: no dimension either."""
+    if ph.grain is None or ph.grain_column is not None:
+        return
+    times = _time_columns(fact)
+    for group in list(ph.dims):
+        at = _grain_word_before(ph, min(group))
+        if at is None:
+            continue
+        words = [ph.tokens[k] for k in group]
+        if at in ph.grain_words and len(group) == 1 and ground.table_of(words[0]) is fact:
+            ph.dims.remove(group)
+            ph.grain_phrase.update(group)
+            continue
+        if at in ph.grain_words:
+            words.append(ph.tokens[at])  # the genitive and its event word say one column together
+        said = [c for c in times if all(_names_time_column(c, w) for w in words)]
+        if len(said) != 1 or any(ph.tokens[k].lang != "ru" for k in group):
+            continue
+        ph.dims.remove(group)
+        ph.grain_phrase.update(group)
+        ph.grain_column = said[0].name
         return
 
 
@@ -9067,6 +9233,39 @@ def _bracket_restates_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> N
         ):
             said.column_ref = named[0].name  # "(total)": the column the measure before it aggregates
         ph.measures.remove(m)
+
+
+def _rows_noun_bracket_measure(ph: MartPhrase, ground: _Ground) -> None:
+    """«выручка по броням (total_amount)», «выручка по заказам (total)»: a measure naming no column, «по» and
+    a table's own noun (the rows it is taken over), then a bracket holding one numeric column of that table
+    by its name: the bracket names the measure's column and the table is the fact, neither a dimension nor a
+    second measure (a bracket holding a text column's word, «по отделам (название)», still says which
+    column of the department groups)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for m in list(ph.measures):
+        first = max([m.index, *m.object]) + 2  # the noun after «по»
+        if m.func not in ("sum", "avg", "min", "max") or m.column_ref is not None or first + 2 >= n:
+            continue
+        inside = first + 2  # «(total_amount)» replaced the noun's dimension, "(total)" read as a measure
+        if tokens[first - 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN or not {(first,), (inside,)} & {
+            tuple(d) for d in ph.dims
+        }:
+            continue
+        if tokens[first + 1].text != "(" or tokens[first + 3].text != ")":
+            continue
+        table = ground.table_of(tokens[first])
+        column = table.column(tokens[inside].text) if table is not None else None
+        if table is None or column is None or column not in _numeric_columns(table):
+            continue
+        if ph.fact_hint is not None and ph.fact_hint is not table:
+            continue
+        m.column_ref = column.name
+        ph.fact_hint = table
+        ph.used.update({first - 1, first, first + 1, inside, first + 3})
+        ph.measures = [e for e in ph.measures if e.index != inside]  # "(total)" read as a second sum
+        ph.dims = [d for d in ph.dims if d != [first] and inside not in d]
+        ph.bracketed = [e for e in ph.bracketed if first not in e[1]]
+        return
 
 
 def _measure_of_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
