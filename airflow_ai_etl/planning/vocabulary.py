@@ -234,6 +234,11 @@ VALUE_MEANINGS = {
     # marts39: carshare states ('Статус поездки (booked, active, finished, …)'): «завершённые поездки»
     "оспариваемый": ("disputed",), "завершённый": ("finished", "completed"),
     "завершенный": ("finished", "completed"),
+    # planner56: states a reservation, a fleet or a room comment lists in English ('Статус брони (pending,
+    # confirmed, ...)', 'Состояние машины (available, ...)'): «подтверждённые брони», «только доступные»
+    "подтвердить": ("confirmed",), "подтверждённый": ("confirmed",), "подтвержденный": ("confirmed",),
+    "доступный": ("available",), "свободный": ("available",), "занятый": ("occupied",),
+    "задержать": ("delayed",), "задержанный": ("delayed",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
