@@ -39,6 +39,9 @@ MAX_CLAUSES = 40  # a longer request is not read for checks (bounded work on odd
 _BOUNDARY = re.compile(
     r"(?:[,;]|(?<!\b[теie])\.(?!\d))(?!\s*(?:если|что|чтобы|когда|if|that|when)\b)\s*", re.IGNORECASE
 )
+# «..., если дубли по телефону — предупреждать», "..., if duplicates by email — warn": a subordinate clause
+# that carries its own severity after it is a check clause of its own, not part of the clause before it.
+_CONDITIONAL_CHECK = re.compile(r",\s*(?=(?:если|if)\b)", re.IGNORECASE)
 _FILTER_WORDS = re.compile(
     r"\b(?:у\s+которых|у\s+которого|котор\w+|где|только|кроме|where|with|whose|which|only|except|"
     # what a transform does to the rows, not a check on them: «убрать дубли», "dropping duplicates"
@@ -175,7 +178,7 @@ def _read_clause(clause: str) -> list[AskedCheck] | None:
 
 def split_checks(text: str) -> tuple[str, list[AskedCheck]]:
     """The request without its check clauses, and the checks they ask for (in order)."""
-    pieces = _BOUNDARY.split(text)
+    pieces = [part for piece in _BOUNDARY.split(text) for part in _conditional_parts(piece)]
     if len(pieces) < 2 or len(pieces) > MAX_CLAUSES:
         return text, []  # the first clause is the pipeline itself
     asked: list[AskedCheck] = []
@@ -189,6 +192,18 @@ def split_checks(text: str) -> tuple[str, list[AskedCheck]]:
     if not asked:
         return text, []
     return ", ".join(p.strip() for p in kept if p.strip()), asked
+
+
+def _conditional_parts(piece: str) -> list[str]:
+    """`piece` split before «, если» / ", if" when what follows ends with its own severity word («если дубли
+    по телефону — предупреждать»); «предупреждать, если дубли по id» keeps its severity before: whole."""
+    found = _CONDITIONAL_CHECK.search(piece)
+    if found is None:
+        return [piece]
+    tail = piece[found.end() :]
+    if not (_WARN.search(tail) or _FAIL.search(tail)) or _WARN.search(piece[: found.start()]):
+        return [piece]
+    return [piece[: found.start()], tail]
 
 
 ColumnFinder = Callable[["Table", str], "list[str]"]

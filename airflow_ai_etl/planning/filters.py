@@ -400,7 +400,10 @@ class RowFilters:
         for position, condition in found:
             column = condition.split()[0]
             if self._state_of_measured_counter(request, table, columns, column, condition):
-                continue  # "delayed by more than 2 hours": the number says which rows, not status 'delayed'
+                # "delayed by more than 2 hours": the number says which rows, not status 'delayed'; the state
+                # word is read by the measure, no flag of another table ('Платёж просрочен') to ask about
+                request.handled.append(request.spans[request.token_at(position)])
+                continue
             asked = self._state_or_counter(request, table, columns, column, condition, position)
             if asked is None:
                 kept.append((position, condition))
@@ -491,6 +494,9 @@ class RowFilters:
                 # could be the wrong reading, so the explanation is quoted in a question
                 phrase = request.text[explained:stop].strip(" ,(\u2014\u2013-:)")
                 request.unsure.append(unread_clause_question(request.language, table, phrase))
+            spans = (before, explained, start, stop)
+            if not said and before < explained and self._keeps_bracketed_column(request, table, found, spans):
+                continue
             if not said or before >= explained:
                 continue
             for column in [c for c, (p, _) in found.items() if before <= p < explained]:
@@ -515,6 +521,23 @@ class RowFilters:
                 and not (before <= r[0] < explained and start <= r[3] < stop)
             ]
             request.handled.append((before, explained))
+
+    @staticmethod
+    def _keeps_bracketed_column(
+        request: Request, table: Table, found: dict[str, tuple[int, str]], spans: tuple[int, int, int, int]
+    ) -> bool:
+        """«кроме ушедших (churned_on)», "except closed ones (closed_on)": a bracket holding one bare column
+        name after words that read two columns (a time column and a status value) says which one they mean;
+        the other reading is dropped, never ANDed with it. False when the bracket names no such column."""
+        before, explained, start, stop = spans
+        name = request.lower[start:stop].strip()
+        read_here = {c for c, (p, _) in found.items() if before <= p < explained}
+        if table.column(name) is None or name not in read_here or len(read_here) < 2:
+            return False
+        for column in read_here - {name}:
+            del found[column]
+        request.handled.append((before, explained))
+        return True
 
     def _explanations(self, request: Request) -> Iterable[tuple[int, int, int]]:
         """(end of the words explained, start and end of the explanation) for every restatement marker and
@@ -1138,6 +1161,7 @@ class RowFilters:
             written = match.groupdict().get("n") or "1"
             if unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
                 columns = self._column_named_by_unit(table, match.group("unit"))
+                columns = columns or self._state_counter_in(request, table, match.group("unit"))
                 number = written
             else:
                 columns, number = _in_column_unit(table, unit, written)
@@ -1174,6 +1198,22 @@ class RowFilters:
             request.handled.append(match.span())
             operator = ">=" if at_least else "<="
             yield match.start(), columns[0], f"{columns[0]} {operator} {number.replace(',', '.')}"
+
+    def _state_counter_in(self, request: Request, table: Table, unit_word: str) -> list[str]:
+        """«просроченные больше чем на 30 дней», "overdue by more than 60 days": the one column counting that
+        calendar unit whose name says the state a word of the request names (overdue_days of «просроченные»,
+        by the word's English meaning); [] for any other column (term_months is no state)."""
+        calendar = _calendar_unit(unit_word)
+        if calendar is None:
+            return []
+        said: set[str] = set()
+        for token in tokenize(request.text):
+            said |= {stem(token.lower), *self.vocabulary.meanings(token.lower), *value_meanings(token)}
+        return [
+            c.name
+            for c in table.columns
+            if _counted_calendar_unit(c) == calendar and set(name_parts(c.name)[:-1]) & said
+        ]
 
     def _column_named_by_unit(self, table: Table, word: str) -> list[str]:
         """The one numeric column whose whole name the unit word after a number says ("days", «дней» ->
@@ -2170,6 +2210,8 @@ class RowFilters:
         if k and tokens[k - 1].lower == "по" and dative:
             return dative[0].number == "sing"  # «оплаты по карте»: by card («по картам» may group)
         ones = k + 1 < len(tokens) and tokens[k + 1].lower in ROW_PRONOUNS_EN  # "dropped ones only"
+        if ones and negation.TAKE_EN.match(request.text[tokens[k + 1].end :].lstrip()):
+            return True  # "blocked ones not needed": the rows of that value, left out by the negation rules
         for j in (k - 2, k - 1, k + 1, *([k + 2] if ones else [])):
             if 0 <= j < len(tokens) and tokens[j].lower in ("only", "just", "только", "лишь"):
                 if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
@@ -3078,9 +3120,12 @@ class RowFilters:
         tokens = request.tokens
         for i in range(len(tokens) - 1):
             linked = i > 0 and self._links_value(request, i)
-            # «типа purchase», «группы ИВТ-21»: a bare genitive before a Latin value or a code
-            bare = request.language == "ru" and (
-                request.raw[i + 1].isascii() or _is_code(self.whole_value(request, i + 1))
+            numbered = _is_numbered_code(self.whole_value(request, i + 1))
+            # «типа purchase», «группы ИВТ-21»: a bare genitive before a Latin value or a code; in either
+            # language a code with digits right after a column word ("branch B12", «дисциплина CS101»)
+            bare = numbered or (
+                request.language == "ru"
+                and (request.raw[i + 1].isascii() or _is_code(self.whole_value(request, i + 1)))
             )
             if not (linked or bare) or tokens[i].isdigit():
                 continue  # «в 10 минут»: a number names no column, and the unit after it is no value
@@ -3095,6 +3140,8 @@ class RowFilters:
             mentions = self.grounding._column_mentions(
                 table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
             )
+            if len(mentions) != 1 and numbered and self._names_rows(table, tokens[i]):
+                mentions = [(i, name) for name in _row_code_columns(table)]  # "branch B12": its code column
             if len(mentions) != 1:
                 continue
             column = table.column(mentions[0][1])
@@ -3114,7 +3161,9 @@ class RowFilters:
         """`word` names the table's rows: its name, or the head of its comment («тарифы» of 'Тарифы на
         электроэнергию'), so a column whose comment has the noun only in a genitive ('Код тарифа') is not
         it."""
-        own_head = stem(word) in heads.comment_head_stems(table.comment)
+        said = stem(word)
+        comment = table.comment
+        own_head = said in heads.comment_head_stems(comment) or said == heads.comment_noun_stem(comment)
         return own_head or self.grounding._names_table(word, table)
 
     @staticmethod
@@ -3761,9 +3810,10 @@ def _is_year_column(column: Column) -> bool:
 
 
 def _is_event_column(column: Column) -> bool:
-    """A time column named for its event: `*_at`, `*_date`, or a nullable `*_on` ("closed loans" and
-    closed_on; not expires_on, which every card has)."""
-    return column.name.endswith(("_at", "_date")) or column.name.endswith("_on") and column.nullable
+    """A nullable time column named for its event: `*_at`, `*_date`, `*_on` ("closed loans" and closed_on).
+    One every row has (expires_on of a card, issued_at of a ticket, declared NOT NULL) says no event happened:
+    "issued tickets" is then a status value, never `issued_at IS NOT NULL`, true of every row."""
+    return column.nullable and column.name.endswith(("_at", "_date", "_on"))
 
 
 def _excepts(words_: str) -> bool:
@@ -4292,6 +4342,29 @@ def _is_code(value: str) -> bool:
     return bool(letters) and (has_digit or (len(letters) >= 2 and letters.isupper()))
 
 
+def _is_numbered_code(value: str) -> bool:
+    """A code with digits and letters ("B12", «ИВТ-21»): it names one row's identifier, never a word."""
+    return _is_code(value) and any(c.isdigit() for c in value)
+
+
+# Name parts of a column that holds a row's own code: code, trip_code, ticket_number, account_no.
+_IDENTIFIER_PARTS = frozenset(stem(w) for w in ("code", "number", "no"))
+
+
+def _row_code_columns(table: Table) -> list[str]:
+    """The text columns that hold the table's own rows' code: `code`, or `<row noun>_code/_number`
+    (trip_code of trips, ticket_number of tickets); a passport or card number is a code of something else."""
+    own = set(name_parts(table.name.split(".")[-1]))
+    found = []
+    for column in table.columns:
+        parts = name_parts(column.name)
+        if not parts or parts[-1] not in _IDENTIFIER_PARTS or not _is_text(column) or column.name == "id":
+            continue
+        if len(parts) == 1 or set(parts[:-1]) <= own:
+            found.append(column.name)
+    return found
+
+
 def _is_abbreviation(word: str) -> bool:
     """Capitals only («ЖКХ», "VIP"): an abbreviation of words; a code has digits too ("T1", «ИВТ-21»)."""
     return len(word) >= 2 and word.isalpha() and word.isupper()
@@ -4375,8 +4448,12 @@ _CMP = (
     r"below|exceeding|exceeds|at least|at most|больше|более|свыше|превышает|сверх|меньше|менее|дольше|"
     r"длиннее|короче|тяжелее|легче|дальше|ближе|не менее|не более|не меньше|не больше|от|до"
 )
+# «больше, чем на 30 дней», «более чем на 90 минут»: Russian "by more than" puts «чем» and «на» before the
+# number
 UNIT_COMPARISON = re.compile(
-    rf"(?<![a-zа-яё])(?P<cmp>{_CMP})\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+(?P<unit>[a-zа-яё]++)", re.IGNORECASE
+    rf"(?<![a-zа-яё])(?P<cmp>{_CMP})(?:,?\s++чем)?(?:\s++на)?\s++(?P<n>\d++(?:[.,]\d+)?+)\s*+"
+    r"(?P<unit>[a-zа-яё]++)",
+    re.IGNORECASE,
 )
 # A number, a unit and an "or more" after them: "calls of 5 minutes or more", "5 minutes and longer", «5 минут
 # и дольше» (planner43): the number compared with the column kept in that unit, or converted to it.

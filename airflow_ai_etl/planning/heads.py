@@ -286,3 +286,17 @@ def comment_head_stems(comment: str | None) -> frozenset[str]:
     if first is not None and any(p.pos == "NOUN" and p.case == "nomn" for p in first.parses):
         stems.add(stem(first.lower))
     return frozenset(stems)
+
+
+@functools.lru_cache(maxsize=512)
+def comment_noun_stem(comment: str | None) -> str | None:
+    """The stem of the noun a table comment's head phrase is about, past its leading adjectives: «дисциплин»
+    of 'Учебные дисциплины', «карт» of 'Банковские карты' (comment_head_stems keeps the first word only)."""
+    for token in tokenize(comment or ""):
+        if token.lang == "punct" or not token.parses:
+            return None
+        if any(p.pos == "NOUN" and p.case == "nomn" for p in token.parses):
+            return stem(token.lower)
+        if not any(p.pos in ("ADJF", "PRTF") for p in token.parses):
+            return None  # a preposition or a verb before any noun: no head phrase to read
+    return None

@@ -1073,18 +1073,28 @@ class OfflinePlanner:
         """Another word of the connection's description stands by word `index` ("the wallet service"). A
         neighbour that names a table itself ("reservations and guests" of a "... reservations and guest
         database") is a second table, not the description (planner41)."""
+        phrase = self._own_phrase_meanings(request.tokens[index], tables)
         for j in (index - 1, index + 1, index + 2):
             if 0 <= j < len(request.tokens) and j != index:
                 token = request.tokens[j]
                 if token in DATABASE_WORDS:
                     return True
+                meanings = self.vocabulary.meanings(token)
                 if (
                     token not in STOP_WORDS
-                    and self.vocabulary.meanings(token) & described
+                    and meanings & described
+                    # "insurance policies", «полисы страхования»: the table's own phrase, no connection's
+                    and not meanings <= phrase
                     and not any(self._names_table(token, t) for t in tables)
                 ):
                     return True
         return False
+
+    def _own_phrase_meanings(self, word: str, tables: list[Table]) -> set[str]:
+        """What the comments of the tables `word` names say ('Страховые полисы (договоры страхования)': insur,
+        полис, страхован ...): a neighbour saying only that is the table's own phrase, not a connection's."""
+        named = [t for t in tables if self._names_table(word, t) or self._heads_comment(word, t)]
+        return set().union(*(self.vocabulary.meanings(w) for t in named for w in words(t.comment or "")))
 
     def _claim_connection_words(self, request: Request) -> None:
         """Words that name a connection are not table names ("the shop database", "the warehouse")."""

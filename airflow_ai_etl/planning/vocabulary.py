@@ -240,6 +240,11 @@ VALUE_MEANINGS = {
     "эконом": ("economy",), "бизнес": ("business",), "комфорт": ("comfort",), "премиум": ("premium",),
     "сайт": ("website", "web", "site"), "агентство": ("agency",), "юрлицо": ("company", "legal", "corporate"),
     "физлицо": ("person", "individual", "private"),
+    # planner56: states a reservation, a fleet or a room comment lists in English ('Статус брони (pending,
+    # confirmed, ...)', 'Состояние машины (available, ...)'): «подтверждённые брони», «только доступные»
+    "подтвердить": ("confirmed",), "подтверждённый": ("confirmed",), "подтвержденный": ("confirmed",),
+    "доступный": ("available",), "свободный": ("available",), "занятый": ("occupied",),
+    "задержать": ("delayed",), "задержанный": ("delayed",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
