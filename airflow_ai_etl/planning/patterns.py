@@ -243,9 +243,13 @@ COMPARATIVES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
         re.compile(r"\b(?:more expensive than|pricier than|дороже)\s+(\d+(?:[.,]\d+)?)", re.I),
         ">",
-        ("price", "amount", "total"),
+        ("price", "amount", "total", "cost"),  # a repair's `cost` (service_jobs 'Стоимость работ')
     ),
-    (re.compile(r"\b(?:cheaper than|дешевле)\s+(\d+(?:[.,]\d+)?)", re.I), "<", ("price", "amount", "total")),
+    (
+        re.compile(r"\b(?:cheaper than|дешевле)\s+(\d+(?:[.,]\d+)?)", re.I),
+        "<",
+        ("price", "amount", "total", "cost"),
+    ),
 )
 # Status adjectives -> the value they usually mean in a `status` column.
 STATUS_WORDS = {
