@@ -71,6 +71,7 @@ from airflow_ai_etl.planning.patterns import (
     NULL_BEFORE,
     NULL_WORDS,
     OPERATORS,
+    PERIOD_PARTS,
     PII_COLUMN_PARTS,
     PIPELINE_VERBS,
     PLACE,
@@ -93,6 +94,7 @@ from airflow_ai_etl.planning.patterns import (
     STOP_WORDS,
     SYSTEM_NOUNS,
     TEXT_TYPES,
+    UNIT_SPAN_RU,
     UNTIL_BEFORE,
     UPDATE_COLUMNS,
     VALUE_COLUMN_WORDS,
@@ -833,6 +835,7 @@ class RowFilters:
                 ),
                 None,
             )  # "at 20 past 5 am": the schedule's words, not a window
+            hint = hint or self._unit_span(request, table)
             return Found(None, [self._ask_window(request, table, hint.group(0))] if hint else [])
         if len({template for _, template in windows}) > 1:
             return Found(None, [self._ask_window(request, table, "")])
@@ -843,6 +846,21 @@ class RowFilters:
             return Found(None, [f"Which time column of {table.qualified_name} should the window use "
                                  f"(candidates: {candidates})?"])  # fmt: skip
         return Found((position, template.format(c=column)))
+
+    @staticmethod
+    def _unit_span(request: Request, table: Table) -> re.Match[str] | None:
+        """«заказы за месяц», «за день» outside the schedule on a table whose rows have no period of their own
+        (no `period`/`month` column, as payslips have): which rows each run loads is asked, never all rows."""
+        if any(set(name_parts(c.name)) & PERIOD_PARTS for c in table.columns):
+            return None  # «расчётка за месяц»: the payslip's own period, no window
+        return next(
+            (
+                m
+                for m in UNIT_SPAN_RU.finditer(request.lower)
+                if not any(a <= m.start() < b for a, b in request.schedule_spans)
+            ),
+            None,
+        )
 
     def _day_window(self, before: str, yesterday: bool) -> str | None:
         """The condition of "yesterday"/"today" given the words before it: "" when the day is when the

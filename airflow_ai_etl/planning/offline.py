@@ -49,6 +49,7 @@ from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
+    BESIDE_NEGATORS,
     STATE_CUES,
     RowFilters,
     bracketed_no_event,
@@ -1668,15 +1669,17 @@ class OfflinePlanner:
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
     ) -> dict[str, tuple[Table, list[int]]]:
         """ "dorm residents ..., just the student id, building": a table word that, with the word after it,
-        names a column of another candidate (student id -> student_id) is that column, not a table."""
+        names a column of another candidate (student id -> student_id) is that column, not a table; so is
+        one after «без»/"without" («сотрудников … без зарплаты»: employees.salary, not payslips)."""
         if len(hits) < 2:
             return hits
         tokens = request.tokens
 
         def column_word(i: int, own: str) -> bool:
+            width = 1 if i > 0 and tokens[i - 1] in BESIDE_NEGATORS else 2
             return any(
-                (found := self._word_column(table, tokens[i : i + 2], fk_words=False)) is not None
-                and found[1] == 2
+                (found := self._word_column(table, tokens[i : i + width], fk_words=False)) is not None
+                and found[1] == width
                 for other, (table, _) in hits.items()
                 if other != own
             )
