@@ -17,6 +17,9 @@ _INITIALS = re.compile(r"(?<![\w.])((?:[а-яёa-z]\.){2,}[а-яёa-z]?)\.?(?![\
 # «тел.», "tel.": a word cut with a dot; "addr": a Latin word of 3 to 6 letters (checked against the columns).
 _CLIPPED = re.compile(r"(?<![\w.])([а-яёa-z]{2,6})(\.)?(?![\w])", re.IGNORECASE)
 
+# «ВУ», «ДР»: capitals without dots, read as the initials of words in a column's comment (planner55).
+_ACRONYM = re.compile(r"(?<![\w.])([А-ЯЁ]{2,5})(?![\w.])")
+
 # Russian clippings written without a dot as often as with one («тел отправителя», «моб номер»).
 _UNDOTTED_RU = frozenset({"тел", "моб", "адр"})
 
@@ -50,6 +53,7 @@ def expand(
         )
         if initials:
             rewrites.append((match.start(), match.end(), initials))
+    rewrites += _acronyms(text, column_phrases or {}, known | set(by_word), rewrites)
     for match in _CLIPPED.finditer(text):
         clip, dotted = match.group(1), match.group(2) is not None
         if any(a <= match.start() < b for a, b, _ in rewrites) or clip.lower() in known:
@@ -66,6 +70,47 @@ def expand(
     for start, end, word in sorted(rewrites, reverse=True):
         text = text[:start] + word + text[end:]
     return text
+
+
+def _acronyms(
+    text: str,
+    column_phrases: Mapping[str, Iterable[str]],
+    known: set[str],
+    taken: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """«номер ВУ» on a column 'Номер водительского удостоверения': capitals without dots that are the
+    initials of consecutive words (two or more) of exactly one column's phrases, written out as those words.
+    An acronym that is a word of its own or a column's word («ИНН», «СНИЛС») stays; one whose letters fit no
+    column (an agent's 'Номер агентского договора') stays as written, so the mask rule asks about it."""
+    runs: dict[str, dict[str, str]] = {}
+    for column, phrases in column_phrases.items():
+        for phrase in phrases:
+            for letters, run in _initial_runs(phrase):
+                runs.setdefault(letters, {})[column] = run
+    found: list[tuple[int, int, str]] = []
+    for match in _ACRONYM.finditer(text):
+        letters = match.group(1).lower()
+        fits = runs.get(letters, {})
+        if letters in known or len(fits) != 1 or any(a <= match.start() < b for a, b, _ in taken):
+            continue
+        found.append((match.start(), match.end(), next(iter(fits.values()))))
+    return found
+
+
+def _initial_runs(phrase: str) -> Iterable[tuple[str, str]]:
+    """(initials, words) of every run of two to five consecutive Russian words of `phrase`."""
+    parts = re.findall(r"[а-яё]+", phrase.lower())
+    for first in range(len(parts)):
+        for last in range(first + 2, min(first + 5, len(parts)) + 1):
+            yield "".join(p[0] for p in parts[first:last]), " ".join(parts[first:last])
+
+
+def spells_initials(word: str, phrase: str | None) -> bool:
+    """`word` is capitals without dots that spell the initials of consecutive words of `phrase` («ВУ» of
+    'Номер водительского удостоверения'): said after its column's word it names the column, not a value."""
+    if not _ACRONYM.fullmatch(word):
+        return False
+    return any(letters == word.lower() for letters, _ in _initial_runs(phrase or ""))
 
 
 def _by_word(column_words: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:

@@ -29,6 +29,7 @@ from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, liste
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, heads, negation
+from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.grammar import CYRILLIC_WORD, ONLY_WORDS, is_destroy_word, is_mask_word
@@ -71,6 +72,7 @@ from airflow_ai_etl.planning.patterns import (
     NULL_BEFORE,
     NULL_WORDS,
     OPERATORS,
+    PERIOD_PARTS,
     PII_COLUMN_PARTS,
     PIPELINE_VERBS,
     PLACE,
@@ -93,6 +95,7 @@ from airflow_ai_etl.planning.patterns import (
     STOP_WORDS,
     SYSTEM_NOUNS,
     TEXT_TYPES,
+    UNIT_SPAN_RU,
     UNTIL_BEFORE,
     UPDATE_COLUMNS,
     VALUE_COLUMN_WORDS,
@@ -233,6 +236,18 @@ class RowFilters:
         """The negation at `at` closes «остальные не нужны», "the rest are not needed": it restates the filter
         read (the rows it leaves out are the ones not wanted), no further condition (planner51)."""
         return any(m.start() < at < m.end() for m in REST_UNWANTED.finditer(request.lower))
+
+    @staticmethod
+    def rest_unwanted_alone(request: Request, table: Table) -> list[str]:
+        """«заказы в клик каждый час, остальные не нужны» with no filter, column list or new rows read: "the
+        rest" restates nothing, so which rows are wanted is asked, never all rows loaded (planner55)."""
+        unread = (m for m in REST_UNWANTED.finditer(request.lower) if not request.is_handled(m.start()))
+        found = next(unread, None)
+        if found is None:
+            return []
+        phrase, example = request.text[found.start() : found.end()], row_condition_example(table)
+        return [say(request.language, "planner.filter_hint_unread", phrase=phrase, table=table.qualified_name,
+                    example=example)]  # fmt: skip
 
     def _names_table_by_value(self, request: Request, table: Table, position: int, condition: str) -> bool:
         """The listed value of `condition` is said by a word of the table's own name: "parking zones" of zones
@@ -846,6 +861,7 @@ class RowFilters:
                 ),
                 None,
             )  # "at 20 past 5 am": the schedule's words, not a window
+            hint = hint or self._unit_span(request, table)
             return Found(None, [self._ask_window(request, table, hint.group(0))] if hint else [])
         if len({template for _, template in windows}) > 1:
             return Found(None, [self._ask_window(request, table, "")])
@@ -856,6 +872,21 @@ class RowFilters:
             return Found(None, [f"Which time column of {table.qualified_name} should the window use "
                                  f"(candidates: {candidates})?"])  # fmt: skip
         return Found((position, template.format(c=column)))
+
+    @staticmethod
+    def _unit_span(request: Request, table: Table) -> re.Match[str] | None:
+        """«заказы за месяц», «за день» outside the schedule on a table whose rows have no period of their own
+        (no `period`/`month` column, as payslips have): which rows each run loads is asked, never all rows."""
+        if any(set(name_parts(c.name)) & PERIOD_PARTS for c in table.columns):
+            return None  # «расчётка за месяц»: the payslip's own period, no window
+        return next(
+            (
+                m
+                for m in UNIT_SPAN_RU.finditer(request.lower)
+                if not any(a <= m.start() < b for a, b in request.schedule_spans)
+            ),
+            None,
+        )
 
     def _day_window(self, before: str, yesterday: bool) -> str | None:
         """The condition of "yesterday"/"today" given the words before it: "" when the day is when the
@@ -1437,6 +1468,8 @@ class RowFilters:
                 continue  # «кроме закрытых (status closed) кредиты»: the bracket's value, not the noun's word
             if self._row_noun_at(request, table, i):
                 continue  # «приёмы (visits)»: the table's noun and its name, no event of visit_date
+            if self._after_state_cue(request, i):
+                continue  # «без уволенных сотрудников», "except fired employees": the cued rule negates it
             if re.fullmatch(r"[a-z]+[^s]s", token):
                 continue  # "lessons attended": a plural noun (lesson_date) names no event, "fired" does
             meanings = self.vocabulary.meanings(token) - {stem(w) for w in ("created", "updated", "date", "")}
@@ -1471,6 +1504,16 @@ class RowFilters:
                 opposite = self.opposite_flags_of(table, word) if word is not None and not flags else []
                 if len(opposite) == 1:  # «уволенных агентов» of 'Агент работает' -> is_active = false
                     yield self._position(request, i), opposite[0], f"{opposite[0]} = false"
+
+    @staticmethod
+    def _after_state_cue(request: Request, index: int) -> bool:
+        """Word `index` follows «без», «кроме», «только», "except", "without" (perhaps with "the"/«всех»
+        between): `_cued_state_conditions` reads it with its cue; read here, the negation was lost and the
+        rows turned around (planner55)."""
+        before = index - 1
+        while before >= 0 and request.tokens[before] in ("the", "those", "тех", "всех", "все"):
+            before -= 1
+        return before >= 0 and request.tokens[before] in STATE_CUES
 
     def _substantive_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -2697,7 +2740,7 @@ class RowFilters:
             if _listed_beside_status_value(request, table, word):
                 continue  # «кроме аннулированных и черновиков»: a list of status values, read as one
             columns = self._event_columns_of(table, word)
-            negated = kind in ("кроме", "без", "except", "excluding", "исключением")
+            negated = kind in ("кроме", "без", "except", "excluding", "without", "исключением")
             if columns and word.lang == "en" and (said := _flags_reading_english(table, word)):
                 if len(said) == 1:  # "only the published ones": is_public, as «только опубликованные» reads:
                     request.handled.append((cue.start, word.end))  # the comment's verb names the flag
@@ -2964,6 +3007,8 @@ class RowFilters:
                 value = self._place_value(request, table, i, column.name)
             if value is None:
                 continue  # asked about
+            if spells_initials(str(value), column.comment):
+                continue  # «номер ВУ» of 'Номер водительского удостоверения': the column's own name, no value
             listed = listed_values(column.comment)
             if listed and str(value).lower().replace("ё", "е") not in {
                 v.lower().replace("ё", "е") for v in listed
@@ -3893,7 +3938,10 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
 # Negation particles that follow a column word; a value never.
 NEGATION_PARTICLES = {"не", "ни", "нет", "not", "no", "never"}
 # («за исключением уволенных»: the noun of the two-word exception, as «кроме»)
-STATE_CUES = {"только", "лишь", "кроме", "без", "only", "just", "except", "excluding", "исключением"}
+# "without fired ones" as «без уволенных» (planner55: without that cue the state was dropped or turned around)
+STATE_CUES = {
+    "только", "лишь", "кроме", "без", "only", "just", "except", "excluding", "without", "исключением",
+}  # fmt: skip
 
 
 def _flags_reading_english(table: Table, word: Token) -> list[str]:

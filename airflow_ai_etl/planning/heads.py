@@ -76,13 +76,18 @@ def unknown_head(
     masked = _mask_clause(request)
     for table, indices in hits.values():
         for k in indices:
-            if not _names_entity(planner, table, request.tokens[k]):
-                continue  # «жильцов общаги»: «общаги» only qualifies 'Проживающие в общежитиях' itself
             head = _russian_head(planner, request, tokens, used, k)
             head = _russian_prep_head(request, tokens, used, k) if head is None else head
             head = _english_head(request, used, k) if head is None else head
             if head is None or _object_of_mask(request, masked, head):
                 continue  # «захешируй ИНН студентов»: the mask rule asks about a column the table lacks
+            if not _names_entity(planner, table, request.tokens[k]) and not planner.vocabulary.glossed(
+                request.tokens[head]
+            ):
+                # «жильцов общаги»: «общаги» only qualifies 'Проживающие в общежитиях' itself, and «жильцов»
+                # may be a synonym of the comment's head; a head the glossary knows («платежи авиакомпании»:
+                # payments) is checked against the catalog below (planner55)
+                continue
             if _known(planner, request, table, head):
                 continue
             first, last = sorted((head, k))

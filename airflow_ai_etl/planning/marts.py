@@ -76,7 +76,7 @@ from airflow_ai_etl.planning.lexicon import (
 )
 from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
 from airflow_ai_etl.planning.newrows import says_recent
-from airflow_ai_etl.planning.patterns import DEDUPE, NULL_AFTER
+from airflow_ai_etl.planning.patterns import DEDUPE, NEW_NOUN, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
@@ -557,6 +557,8 @@ def _already(words: Sequence[Token], k: int) -> bool:
 
 
 _DEDUPE_KEY = re.compile(DEDUPE.pattern + r"(?P<gap>[\s,]*)", re.IGNORECASE)
+# «штрафы в клик, новые по id», "new ones by id": the new rows' column (a watermark), no grouping (planner55)
+_NEW_ROWS_KEY = re.compile(NEW_NOUN.pattern + r"(?:\s+(?:ones|rows|records))?\s+(?:по|by)\b", re.IGNORECASE)
 
 
 def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:
@@ -568,6 +570,7 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
     planner._schedule(first)  # «по вторникам», «по Владивостоку»: the schedule's, not a grouping
     # «без дублей по serial_no», "no dupes by email": the dedupe's key (the word after it), not a grouping
     keys = [(m.start(), m.end() + len(m.group("gap")) + 1) for m in _DEDUPE_KEY.finditer(text)]
+    keys += [(m.start(), m.end()) for m in _NEW_ROWS_KEY.finditer(text)]
     spans = [*first.schedule_spans, *keys]
     grouping = [
         t

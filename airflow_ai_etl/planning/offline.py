@@ -49,6 +49,7 @@ from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
 from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
+    BESIDE_NEGATORS,
     STATE_CUES,
     RowFilters,
     bracketed_no_event,
@@ -1678,15 +1679,17 @@ class OfflinePlanner:
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
     ) -> dict[str, tuple[Table, list[int]]]:
         """ "dorm residents ..., just the student id, building": a table word that, with the word after it,
-        names a column of another candidate (student id -> student_id) is that column, not a table."""
+        names a column of another candidate (student id -> student_id) is that column, not a table; so is
+        one after «без»/"without" («сотрудников … без зарплаты»: employees.salary, not payslips)."""
         if len(hits) < 2:
             return hits
         tokens = request.tokens
 
         def column_word(i: int, own: str) -> bool:
+            width = 1 if i > 0 and tokens[i - 1] in BESIDE_NEGATORS else 2
             return any(
-                (found := self._word_column(table, tokens[i : i + 2], fk_words=False)) is not None
-                and found[1] == 2
+                (found := self._word_column(table, tokens[i : i + width], fk_words=False)) is not None
+                and found[1] == width
                 for other, (table, _) in hits.items()
                 if other != own
             )
@@ -3780,6 +3783,10 @@ class OfflinePlanner:
             masked = [k for k, i in enumerate(items) if k >= 1 and _closes_with_mask(i)]
             if masked and masked[0] < 2:
                 continue  # «только оплаченные, номер карты скрыть»: one word, then the masking clause
+            if cue in colons and any(_closes_with_mask(i) for i in items):
+                # «клиентов: телефон, почту и ВУ закрыть», «сессии: mac-адрес захешировать, новые по id»: the
+                # colon opens what to mask (the mask rule reads it), not the columns to load (planner55)
+                continue
             if unknown:
                 return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; "
                                     f"columns: {', '.join(table.column_names)}."])  # fmt: skip
@@ -4285,6 +4292,8 @@ class OfflinePlanner:
             questions += self._bracketed_absent_column(request, table)
         if not questions and kind == "sql":
             questions += self._unread_condition(request, table, where.value, window.value)
+        if not questions and kind == "sql" and not (where.value or incremental.value or columns.value):
+            questions += self.filters.rest_unwanted_alone(request, table)
         if not questions and kind == "sql" and where.value:  # «кредитные транзакции»: direction or card_type?
             related = related_value_question(
                 request.language, self.catalog, source.conn_id, table, where.value, request.text
@@ -4638,7 +4647,8 @@ def _closes_with_mask(item: str) -> bool:
     """A list item whose last word masks («номер карты скрыть», "card number hashed") is the masking
     clause, not one more column of the list before it."""
     last = [t for t in tokenize(item) if t.lang in ("ru", "en")][-1:]
-    return bool(last) and is_(last[0], "MASK")
+    # «… дату рождения закрыть»: the pattern knows «закрыть» as a mask verb, the lexicon (a status lemma) not
+    return bool(last) and (is_(last[0], "MASK") or MASK.fullmatch(last[0].lower) is not None)
 
 
 def _listed_value_only(table: Table, item: str) -> bool:

@@ -241,9 +241,13 @@ COMPARATIVES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
         re.compile(r"\b(?:more expensive than|pricier than|дороже)\s+(\d+(?:[.,]\d+)?)", re.I),
         ">",
-        ("price", "amount", "total"),
+        ("price", "amount", "total", "cost"),  # a repair's `cost` (service_jobs 'Стоимость работ')
     ),
-    (re.compile(r"\b(?:cheaper than|дешевле)\s+(\d+(?:[.,]\d+)?)", re.I), "<", ("price", "amount", "total")),
+    (
+        re.compile(r"\b(?:cheaper than|дешевле)\s+(\d+(?:[.,]\d+)?)", re.I),
+        "<",
+        ("price", "amount", "total", "cost"),
+    ),
 )
 # Status adjectives -> the value they usually mean in a `status` column.
 STATUS_WORDS = {
@@ -530,6 +534,10 @@ LAST_N = re.compile(
     r"|\bза\s+(?P<unit_one>час|сутки|неделю)\b(?!\s+до\b)",
     re.IGNORECASE,
 )
+# «заказы за месяц», «за день» with no «последний»: a window or the rows' own period («расчётка за месяц» on a
+# table with a period column)? Never read as a window; asked on a table with no period column (planner55)
+UNIT_SPAN_RU = re.compile(r"\bза\s+(?:месяц|день)\b(?!\s+до\b)", re.IGNORECASE)
+PERIOD_PARTS = frozenset({"period", "month"})
 WINDOW_UNITS = (
     (re.compile(r"^(minute|min|минут)", re.I), "minute"),
     (re.compile(r"^(hour|час)", re.I), "hour"),

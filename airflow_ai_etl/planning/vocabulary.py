@@ -446,7 +446,13 @@ class Vocabulary:
         self._synonyms = dict(_builtin_synonyms())
         for key, value in _index(extra or {}).items():
             self._synonyms[key] = self._synonyms.get(key, frozenset()) | value
+        self._glossary_parts = frozenset().union(*self._synonyms.values())
         self._memo: dict[str, frozenset[str]] = {}
+
+    def glossed(self, word: str) -> frozenset[str]:
+        """The glossary's name parts the word stands for («платежи», "payments" -> payment); empty for a word
+        the glossary does not know («жильцы»), whose meaning only a table comment may tell."""
+        return self.meanings(word) & self._glossary_parts
 
     def meanings(self, word: str) -> frozenset[str]:
         """The stem itself plus every glossary meaning of it (in any case form: "визит", "визитов")."""
