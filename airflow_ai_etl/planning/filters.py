@@ -147,6 +147,7 @@ class Grounding(Protocol):
     def _names_other_table(self, token: str, table: Table) -> bool: ...
     def _names_table(self, token: str, table: Table) -> bool: ...
     def _heads_comment(self, token: str, table: Table) -> bool: ...
+    def _in_own_comment(self, request: Request, head: Table, index: int) -> bool: ...
     def _qualifies_table(self, table: Table, token: str, found: tuple[str, int] | None) -> bool: ...
     def _readable(self, engine: str) -> list[ConnectionInfo]: ...
     def _table_possessor_width(self, request: Request, table: Table, i: int) -> int: ...
@@ -2992,6 +2993,8 @@ class RowFilters:
                 continue  # «по номеру телефона»: the number of another column (phone), no value 'телефона'
             if i + 1 < len(request.tokens) and self.grounding._table_possessor_width(request, table, i + 1):
                 continue  # «по госномеру машины» of cars: whose column (the table's own noun), no value
+            if self._owner_in_comment(request, table, i + 1):
+                continue  # «оценка отзывов гостей» of 'Отзывы гостей': whose rows they are, no value 'гостей'
             names = self._plural_names(request, table, i)
             if names:  # «в городах Новосибирск и Омск»: names after a plural column word, in the nominative
                 yield (
@@ -3035,6 +3038,21 @@ class RowFilters:
                 condition = self._negated_list(table, self._value_list(request, table, str(condition)))
             if condition:
                 yield self._position(request, i), column.name, condition
+
+    def _owner_in_comment(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is a Russian genitive noun of the table's own comment, not its head: «отзывов гостей»
+        of 'Отзывы гостей', «обращений абонентов» of 'Заявки и обращения абонентов' say whose rows the
+        table's are (its owner), never a value of the text column whose word comes before."""
+        if index >= len(request.tokens) or not CYRILLIC.search(request.tokens[index]):
+            return False
+        if request.text[request.spans[index - 1][1] : request.spans[index][0]].strip():
+            return False  # «по каналу, гостей»: punctuation between, no genitive of the word before
+        word = request.tokens[index]
+        if not any(p.case == "gent" and p.pos == "NOUN" for p in analyse(word)):
+            return False
+        return self.grounding._in_own_comment(request, table, index) and not self.grounding._heads_comment(
+            word, table
+        )
 
     def _refresh_word(self, request: Request, index: int) -> bool:
         """Word `index` names the refresh itself («апдейт», «обновление», "refresh"; lexicon REFRESH)."""

@@ -259,6 +259,13 @@ SCHEDULE_DAY_NOUNS_RU = frozenset({"будни", "будень", "праздни
 RATE_NAME_PARTS = frozenset({"rate", "percent", "pct", "ratio", "score", "star", "coeffici"})
 RATE_COMMENT_PREFIXES = ("ставк", "процент", "коэффициент", "оценк", "балл", "рейтинг", "звёздн", "звездн",
                          "percent", "ratio", "score", "rating", "доля", "доли", "долю", "долей")  # fmt: skip
+# Units of quantity a price can be quoted per («Цена за кВт·ч», «Тариф за литр», "price per kWh",
+# price_per_kg): such a price is a rate (money per unit), never summed; a price per a unit of time ('Базовый
+# тариф за ночь', PER_UNIT_COMMENT_PHRASES) is what one row costs for that period and stays a sum. Prefixes
+# of the word after «за»/"per" (or after "per" in the column name).
+QUANTITY_UNIT_PREFIXES = ("квт", "литр", "км", "килом", "кг", "килог", "тонн", "куб", "м3", "гб", "гигаб",
+                          "мб", "единиц", "штук", "kwh", "kw", "litre", "liter", "km", "kilo", "kg", "ton",
+                          "gb", "mb", "unit", "m3")  # fmt: skip
 # An exchange rate («Курс к рублю», «Курс доллара», «Обменный курс валюты»): «курс» in a comment is a rate
 # only with a currency or rouble word beside it, never a university course or year of study («Курс обучения»).
 EXCHANGE_RATE_COMMENT_PREFIXES = ("курс",)

@@ -63,6 +63,7 @@ from airflow_ai_etl.planning.lexicon import (
     GENERIC_VALUE_RU,
     PER_UNIT_ADJECTIVES,
     PER_UNIT_COMMENT_PHRASES,
+    QUANTITY_UNIT_PREFIXES,
     RATE_COMMENT_PREFIXES,
     RATE_NAME_PARTS,
     SCHEDULE_DAY_NOUNS_RU,
@@ -99,6 +100,10 @@ __all__ = ["is_mart_request", "looks_like_mart", "plan_mart", "MartPhrase", "rea
 
 TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
+# Size or ease words on the mart's own noun ("a little mart", «небольшая витрина», "quick simple mart"): they
+# say how the asker sees the job, no slot of the mart (lemmas / lower-case words).
+MART_SIZE_RU = {"небольшой", "маленький", "простой", "простенький", "быстрый", "лёгкий", "легкий", "мини"}
+MART_SIZE_EN = {"little", "small", "quick", "simple", "tiny", "mini", "basic", "lightweight"}
 # Measure words (Russian lemmas; English surface words).
 # «…, итого»: the bare total word, as "total"
 # GMV (gross merchandise value): jargon for the sales money summed, in either language
@@ -446,6 +451,8 @@ def _preps_naming_rows(tokens: Sequence[Token]) -> set[int]:
         noun = tokens[j + 1] if j + 1 < len(tokens) else t
         if noun.lang == "ru" and noun.has(noun.lemmas, number="plur"):
             continue  # «по регионам (region = 'north')»: a grouping still
+        if _grain_noun(noun) is not None:
+            continue  # "per month (operation = redemption)": a grain groups, the bracket is its condition
         for k in range(j + 1, min(len(tokens) - 2, j + 5)):
             if tokens[k].lower in (",", ";", ".", ")"):
                 break
@@ -946,7 +953,71 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                 ph.used.add(i + 1)
         if (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) and i not in ph.used:
             ph.used.add(i)
+            ph.used |= _size_words_before(tokens, i)
+    ph.used |= _speaker_words(tokens)
+    _question_then_measure(ph)  # «Сколько набрали по минибару (…): сумма начислений …»
     return ph
+
+
+def _question_then_measure(ph: MartPhrase) -> None:
+    """«Сколько набрали по минибару (…): сумма начислений по месяцам», «Сколько вышло: сумма …»: a bare
+    «сколько» (nothing counted, no column) before a colon, with a sum or an average after the colon, is the
+    question that measure answers, no count of its own (it planned count + sum). A verb between («набрали»,
+    «вышло») says the amount came in, no state."""
+    tokens = ph.tokens
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None:
+        return
+    after = [m for m in ph.measures if m.index > colon and m.func in ("sum", "avg")]
+    for m in list(ph.measures):
+        if m.index > colon or m.func != "count" or m.object or m.column_ref or not after:
+            continue
+        if tokens[m.index].lemma != "сколько":
+            continue
+        ph.measures.remove(m)
+        ph.used.add(m.index)
+        verb = m.index + 1
+        if (
+            verb < colon
+            and tokens[verb].lang == "ru"
+            and tokens[verb].parses[:1]
+            and tokens[verb].parses[0].pos == "VERB"
+        ):
+            ph.used.add(verb)
+
+
+def _size_words_before(tokens: Sequence[Token], i: int) -> set[int]:
+    """ "a little mart", "quick simple mart", «небольшая витрина»: the size or ease words right before the
+    mart's noun at i (indexes)."""
+    found: set[int] = set()
+    k = i - 1
+    while k >= 0 and _word(tokens[k], MART_SIZE_RU, MART_SIZE_EN):
+        found.add(k)
+        k -= 1
+    return found
+
+
+# The speaker's own possession («у нас», «у меня»; "do we have", "we have", "have we got"): said of whose data
+# it is, never a filter, dimension or measure of the mart.
+SPEAKER_PRONOUNS_RU = {"мы", "я"}
+SPEAKER_PRONOUNS_EN = {"we", "i"}
+HAVE_EN = {"have", "got", "has"}
+
+
+def _speaker_words(tokens: Sequence[Token]) -> set[int]:
+    """Indexes of «у нас»/«у меня» and of "(do) we have (got)": the asker's own data, no slot."""
+    found: set[int] = set()
+    for i, t in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if t.lang == "ru" and t.lower == "у" and nxt.lang == "ru" and nxt.lemma in SPEAKER_PRONOUNS_RU:
+            found |= {i, i + 1}  # «сколько у нас абонентов», «у меня вопрос»
+        if t.lang == "en" and t.lower in SPEAKER_PRONOUNS_EN and nxt.lower in HAVE_EN:
+            found |= {i, i + 1}  # "how many subscribers we have"
+            if i > 0 and tokens[i - 1].lower in ("do", "did"):
+                found.add(i - 1)  # "do we have"
+            if i + 2 < len(tokens) and tokens[i + 2].lower == "got":
+                found.add(i + 2)  # "we have got"
+    return found
 
 
 # Verbs saying where a grain's time comes from: «месяц берём из period», «неделю считаем по paid_at», "take
@@ -1366,6 +1437,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
                 and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
                 and not _null_check_at(tokens, i + 1)  # "per faculty, expelled_on not empty": a row filter
+                and not _comparison_at(tokens, i + 1)  # "per month, status = paid": a row filter too
                 and not _target_phrase_at(ph, i + 1)  # «…, таблица delivered_daily»: the mart's own table
                 and not _adverb(tokens[i + 1])  # «…, просто колво»: the measure's words, no dimension
             ):
@@ -1548,6 +1620,10 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
         if i < n and tokens[i].text == "(" and shut is not None and _value_list(tokens[i + 1 : shut]):
             ph.used.update(range(i, shut + 1))  # «по направлению (вход/выход)»: the values it takes
             i = shut + 1
+            continue
+        if i < n and tokens[i].text == "(" and close is not None and _names_rows_of(ph, i, close):
+            ph.dims.pop()  # «по минибару (charge_type = minibar)»: the rows of one value, read by the filters
+            i = close + 1
             continue
         if i < n and tokens[i].text == "(" and close is not None and close > i + 1:
             inner = [k for k in range(i + 1, close) if tokens[k].lang in ("ru", "en")]
@@ -1867,6 +1943,8 @@ def _stops(token: Token) -> bool:
         return True
     if token.lang == "ru" and token.lemma in EACH:
         return False
+    if _refresh_noun(token):
+        return True  # «по районам, запуск 1-го числа в 6», «…, прогон ежедневно»: the refresh's noun
     return _word(token, REFRESH_RU | LOAD_VERBS_RU, REFRESH_EN | LOAD_VERBS_EN) or token.lang == "punct"
 
 
@@ -3158,6 +3236,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if _counted_head(ph, ground, fact) and {"func": "count"} not in measures:
         measures = [{"func": "count"}, *measures]  # "Visits per code, with the average duration"
     _drop_comment_tail(ph, fact)
+    _drop_comment_topic(ph, ground, fact)  # «стоимость работ по обслуживанию машин» of service_jobs
     if not ph.dims and not ph.measures and _bare_rows_grouped([t for t in tokens if t.lang != "punct"]):
         return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
     _drop_fact_title(ph, ground, fact)  # «Сводка по возвратам: сумма возвратов …»: no refund_amount cut
@@ -3717,6 +3796,7 @@ def _residue(
     connections = {c.lower() for c in ground.planner.catalog.connections}
     titled = _title_nouns(tokens)
     commented_title = _title_of_column(tokens, fact)
+    speaker = _speaker_words(tokens)  # «у нас», "do we have"
     left = []
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang not in ("ru", "en") or any(a <= t.start < b for a, b in spans):
@@ -3727,8 +3807,8 @@ def _residue(
             continue
         if conditioned and t.lower in ONLY_WORDS:
             continue  # «только закрытые (closed_at не пустой)»: the cue of the bracket's condition
-        if _chat_word(t):
-            continue  # «пусть», «привет», "hey, can I get", "pls"
+        if _chat_word(t) or i in speaker:
+            continue  # «пусть», «привет», "hey, can I get", "pls", «сколько у нас …», "do we have"
         if _word(t, TITLE_RU, TITLE_EN):
             continue
         if ph.grain and t.lang == "ru" and t.lemma == "новый":
@@ -3756,6 +3836,8 @@ def _residue(
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
             continue
+        if _refresh_noun(t):
+            continue  # «…, запуск 1-го числа в 6 утра», «прогон ежедневно»: the refresh's own noun
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "PRTS", "GRND"):
             if not _unread_event_verb(tokens, i, fact):
                 continue  # «построй», «обновлять», «продано»: no slot of their own
@@ -5126,7 +5208,11 @@ MONEY_NAME_PARTS = {"amount", "total", "price", "sum", "cost", "valu", "salari",
 def _rate_column(column: Column) -> bool:
     """A rate, share or score (interest_rate, score, rating, stars): its comment says so when it has one
     (base_rate «Базовый тариф за ночь» is a price), its name otherwise; a money column never is one."""
-    if not column_kind(column.type).numeric or _money_name(column):
+    if not column_kind(column.type).numeric:
+        return False
+    if _unit_price(column):
+        return True  # price_per_kwh 'Цена за кВт·ч, руб.': money per a unit of quantity, a rate
+    if _money_name(column):
         return False
     if not column.comment:
         return bool(set(name_parts(column.name)) & RATE_NAME_PARTS)
@@ -5136,6 +5222,22 @@ def _rate_column(column: Column) -> bool:
     if any("руб" in w for w in words):
         return False  # «Начисленные проценты, руб.»: money paid as interest, summed
     return "%" in column.comment or any(w.startswith(RATE_COMMENT_PREFIXES) for w in words)
+
+
+_PER_UNIT_WORD = re.compile(r"(?:\bза|\bper|_per)[\s_]+([^\W\d_]+)")
+
+
+def _unit_price(column: Column) -> bool:
+    """A money column quoted per a unit of quantity, by its comment («Цена за кВт·ч») or its name
+    (price_per_kwh): adding such prices up over rows means nothing, as a sum of rates does."""
+    if not _money_name(column):
+        return False
+    said = [
+        m.group(1).lower()
+        for text in (column.comment or "", column.name)
+        for m in _PER_UNIT_WORD.finditer(text)
+    ]
+    return any(w.startswith(QUANTITY_UNIT_PREFIXES) for w in said)
 
 
 def _exchange_rate_comment(words: Sequence[str]) -> bool:
@@ -5523,6 +5625,7 @@ def _measures(
                 for k, w in enumerate(tokens)
                 if w.lang == "ru"
                 and k not in ph.grain_phrase  # «по месяцам заявления»: the time's, not 'Заявленная сумма'
+                and k not in ph.grain_words  # «по дате заявления»: the date's words
                 and (ground.columns_named(fact, [w]) == [c] or _comment_names(c, w))
                 and not _shared_comment_word(w, candidates)
             }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
@@ -5684,6 +5787,41 @@ def _drop_comment_tail(ph: MartPhrase, fact: Table) -> None:
         if k - 1 in ph.sources or (title and all(lemma_set & said for lemma_set in title)):
             for d in run:
                 ph.dims.remove(d)
+
+
+def _drop_comment_topic(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«стоимость работ по обслуживанию машин по видам работ» of fleet.service_jobs ('Заявки на обслуживание и
+    ремонт машин'): a «по» group of two or more words, each a word of the fact's own comment, whose head names
+    no other table and no column of any table, says what the fact's rows are about (its topic, the README's
+    «по <the fact's own noun>»), no dimension; it was asked as a column not found. The comment's opening
+    words in order («по отключениям электроэнергии» of 'Отключения электроэнергии (…)') are its title even
+    when the head also names a column (kind 'Тип отключения'). A group whose head names another table («по
+    счетам» of 'Операции по счетам и картам') still groups, by that table."""
+    if not fact.comment:
+        return
+    lemmas = _comment_lemmas(fact.comment)
+    opening = [t for t in tokenize(fact.comment) if t.lang == "ru"]
+    tokens = ph.tokens
+    for words in list(ph.dims):
+        group = [tokens[j] for j in words]
+        k = min(words) - 1
+        if len(group) < 2 or k < 0 or tokens[k].lower not in DIM_PREPS_RU:
+            continue
+        if not all(t.lang == "ru" and t.lemmas & lemmas for t in group):
+            continue
+        if len(group) <= len(opening) and all(
+            w.lemmas & c.lemmas for w, c in zip(group, opening, strict=False)
+        ):
+            ph.dims.remove(
+                words
+            )  # «по отключениям электроэнергии» of 'Отключения электроэнергии (…)': its title
+            continue
+        head = group[0]
+        if ground.table_of(head) not in (None, fact):
+            continue  # «по счетам» of transactions: the accounts, a grouping
+        if any(ground.columns_named(t, [head]) for t in ground.tables):
+            continue
+        ph.dims.remove(words)
 
 
 def _next_in_list(tokens: Sequence[Token], last: int, first: int) -> bool:
@@ -7615,6 +7753,13 @@ def _fact_participle(ph: MartPhrase, fact: Table) -> None:
             word = tokens[k]
             if word.lang != "en" or not _participle(word) or len(m.object) < 2:
                 continue
+            if (
+                k + 1 in m.object
+                and fact.column(f"{word.lower}_{tokens[k + 1].lower}") is not None
+                and not (m.func == "avg" and any(t.lower == "per" for t in tokens[k:]))
+            ):  # "average claimed amount per policy holder" stays asked: a ratio (README marts26) that the
+                # English per-entity rule misses for a two-word entity (round31)
+                continue  # "total claimed amount" of claims: claimed_amount, the column's own name
             root = stem(word.lower)
             if any(len(os.path.commonprefix([root, p])) >= min(5, len(p)) for p in parts):
                 m.object.remove(k)
@@ -8769,6 +8914,25 @@ def _null_check_at(tokens: Sequence[Token], k: int) -> bool:
         if t.lower not in ("is", "are", "not", "non", "не", "-"):
             return False
     return False
+
+
+def _names_rows_of(ph: MartPhrase, i: int, close: int) -> bool:
+    """«по минибару (charge_type = minibar)», "for product X (sku = 'x1')": a singular «по» noun (or an
+    English word) right before a bracketed `column = value` names the rows to take, as `_preps_naming_rows`
+    reads it for a load; no dimension. A plural («по регионам (region = north)») is left as it was."""
+    tokens = ph.tokens
+    head = tokens[ph.dims[-1][0]]
+    if not _comparison_at(tokens, i + 1) or tokens[i + 2].text != "=" or close - i > 5:
+        return False
+    return head.lang == "en" or not (head.parses and head.parses[0].number == "plur")
+
+
+def _comparison_at(tokens: Sequence[Token], k: int) -> bool:
+    """Token k is a word and a comparison sign follows it ("status = paid", «operation != accrual», "total >=
+    100"): a row condition written as SQL, never a dimension the list goes on with."""
+    if k + 1 >= len(tokens) or tokens[k].lang not in ("ru", "en"):
+        return False
+    return tokens[k + 1].text in ("=", "<", ">", "!")
 
 
 def _names_fact_only(ground: _Ground, fact: Table, head: Token) -> bool:

@@ -930,9 +930,6 @@ LOADS: list[tuple[str, str, str]] = [
 
 # request -> why it still fails (filled after the first pass)
 NOT_YET: dict[str, str] = {
-    "total claimed amount reported per month": "asked claimed_amount or approved_amount: reading 'claimed amount' "
-    "as claimed_amount let round31's 'average claimed amount per policy holder' be planned per holder_id "
-    "(the ratio rule misses a two-word entity), so it is left",
     "Штрафы по видам": "asked count or sum (amount is 'Сумма штрафа'); counting it made mt-ru-47 «начисления "
     "фолио по видам» (expects the sum) wrong, so the question stays",
     "Обращения в поддержку по неделям": "asked: ['status needs_clarification: ['По какой колонке времени разбивать по week: created_at, cl",
