@@ -3887,6 +3887,8 @@ class OfflinePlanner:
         if not columns:
             return None
         for item in MASK_LIST_SPLIT.split(part):
+            if not _noun_phrase(item) or any(self._is_engine_word(w) for w in words(item)):
+                continue  # «… и залей их в CH»: the load clause after the list, no item of it
             named = [
                 w
                 for w in self._not_table_noun(table, words(item))
@@ -4628,6 +4630,22 @@ def _one_flag(table: Table, columns: list[str]) -> bool:
     """`columns` is one boolean column: "present only" keeps the rows where it is set, not the column."""
     column = table.column(columns[0]) if len(columns) == 1 else None
     return column is not None and "bool" in column.type.lower()
+
+
+def _noun_phrase(item: str) -> bool:
+    """`item` is a noun phrase, an item of a list: no verb, pronoun or adverb («залей их», "every hour")."""
+    tokens = [t for t in tokenize(item) if t.lang in ("ru", "en")]
+    return bool(tokens) and not any(
+        t.lower in _CLAUSE_WORDS_EN or (t.lang == "ru" and t.parses and t.parses[0].pos in _NOT_ITEM_POS)
+        for t in tokens
+    )
+
+
+_NOT_ITEM_POS = frozenset({"VERB", "INFN", "NPRO", "ADVB", "GRND", "PRED"})
+# English words of a load clause after a mask list ("..., and load them into ch every hour")
+_CLAUSE_WORDS_EN = frozenset(
+    {"every", "each", "daily", "hourly", "into", "load", "copy", "sync", "them", "it"}
+)
 
 
 def _mask_list_start(lower: str, cue: int) -> int:
