@@ -42,12 +42,13 @@ class Column:
 
 @functools.lru_cache(maxsize=1024)
 def listed_values(comment: str | None) -> tuple[str, ...]:
-    """The one-word values a column comment lists in parentheses: 'Статус (created, in_transit, lost)'."""
+    """The one-word values a column comment lists in parentheses: 'Статус (created, in_transit, lost)';
+    an age mark keeps its plus sign ('Возрастной рейтинг (0+, 6+, 12+, 16+, 18+)')."""
     found = re.search(r"\(([^()]*,[^()]*)\)", comment or "")
     if not found:
         return ()
     values = [v.strip() for v in found.group(1).split(",")]
-    return tuple(v for v in values if v and v not in ("...", "…") and re.fullmatch(r"[\w-]+", v))
+    return tuple(v for v in values if v and v not in ("...", "…") and re.fullmatch(r"[\w-]+|\d+\+", v))
 
 
 @dataclass(frozen=True)

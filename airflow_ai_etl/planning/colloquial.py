@@ -30,6 +30,7 @@ CLIPPED = {
     # planner54: an airline's word for an aircraft, the noun of a fleet's gloss ('Воздушные суда (парк
     # самолётов)')
     "борт": "самолет",
+    "право": "удостоверение",  # «права», «водительские права»: the driving licence a comment names in full
 }  # fmt: skip
 _CLIPPED_STEMS = {stem(short): full for short, full in CLIPPED.items()}
 

@@ -111,6 +111,8 @@ from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, 
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODES,
+    CURRENCY_EN,
+    CURRENCY_RU,
     ROW_PRONOUNS_EN,
     VALUE_MEANINGS,
     Vocabulary,
@@ -370,6 +372,7 @@ class RowFilters:
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._still_state_clauses,
+            self._plus_mark_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
@@ -1170,8 +1173,11 @@ class RowFilters:
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
         """ "orders over 500": the table's own noun compared to a number means its one money column; the
         head noun of its comment too («операции свыше 10000» of transactions, 'Операции по счетам …')."""
-        if not self._names_own_rows(table, word):
-            return []
+        return self._money_columns(table) if self._names_own_rows(table, word) else []
+
+    @staticmethod
+    def _money_columns(table: Table) -> list[str]:
+        """The table's one money column (amount, total, price, cost), [] when it has none or several."""
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
         return money if len(money) == 1 else []
 
@@ -1191,7 +1197,9 @@ class RowFilters:
         for match in matches:
             unit = _unit_of(match.group("unit"))
             written = match.groupdict().get("n") or "1"
-            if unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
+            if unit is None and _is_currency(match.group("unit")):  # "over 5k rubles": the money column
+                columns, number = self._money_columns(table), written
+            elif unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
                 columns = self._column_named_by_unit(table, match.group("unit"))
                 columns = columns or self._state_counter_in(request, table, match.group("unit"))
                 number = written
@@ -2241,6 +2249,8 @@ class RowFilters:
             return None
         instrumental = word.lang == "ru" and any(p.case == "ablt" for p in word.parses)
         instrumental = instrumental or (j > 0 and tokens[j - 1].lower in ("in", "with", "using"))  # "in cash"
+        # «в кассе или на сайте»: a place said with a preposition, as the run's value is
+        instrumental = instrumental or (j > 0 and tokens[j - 1].lower in _PLACE_PREPOSITIONS)
         return word if instrumental or self._means_cue(request, tokens, j) else None
 
     def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
@@ -2303,7 +2313,10 @@ class RowFilters:
                 or self.grounding._heads_comment(word, table)
             )
 
-        before = k - 1 - int(k > 1 and tokens[k - 1].lower in ("for", "для"))  # "charges for parking"
+        before = k - 1
+        if before > 1 and tokens[before].lower in _ARTICLES | {"a", "an"}:
+            before -= 1  # "charges for the minibar": the article before the value
+        before -= int(before > 0 and tokens[before].lower in ("for", "для"))  # "charges for parking"
         return names_rows(k + 1) or names_rows(before)
 
     def _value_noun_conditions(
@@ -2463,9 +2476,7 @@ class RowFilters:
             after = words(request.text[match.end() :])[:1]
             if after and (after[0] in SYSTEM_NOUNS or self._names_system(after[0])):
                 continue  # "came from the crm schema": a place of the data, no value
-            values = [
-                v for v in re.split(r"\s*(?:,|\bor\b|\band\b|\bили\b|\bи\b)\s*", match.group("values")) if v
-            ]
+            values, end = self._came_from_values(request, match)
             if not values or any(
                 not self._is_value(request, table, v)
                 or self._names_system(v.lower())
@@ -2475,8 +2486,54 @@ class RowFilters:
                 for v in values
             ):
                 continue
-            request.handled.append(match.span())
+            request.handled.append((match.start(), end))
             yield match.start(), columns[0], _one_of(columns[0], values)
+
+    @staticmethod
+    def _came_from_values(request: Request, match: re.Match[str]) -> tuple[list[str], int]:
+        """The values of a "came from" list and where it ends: a comma before a word the schedule reads
+        ("came from web or ads, hourly") closes the list instead of adding "hourly" to it."""
+        values: list[str] = []
+        end = match.start("values")
+        for item in _CAME_FROM_ITEM.finditer(request.text, end, match.end("values")):
+            if any(a <= item.start("value") < b for a, b in request.schedule_spans):
+                break
+            values.append(item.group("value"))
+            end = item.end()
+        return values, end
+
+    def _plus_mark_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«фильмы 16+», "movies rated 18+", «16+ и 18+»: a number with a plus sign that one column's comment
+        lists ('Возрастной рейтинг (0+, 6+, 12+, 16+, 18+)') is that value; the word list drops the sign, so
+        no other rule sees it, and it must not vanish. Marks joined by и/или/and/or/commas make a list."""
+        marks = [m for m in _PLUS_MARK.finditer(request.text) if not request.is_handled(m.start())]
+        if not marks:
+            return
+        columns = [
+            c
+            for c in table.columns
+            if self._filterable(table, c) and any(v.endswith("+") for v in listed_values(c.comment))
+        ]
+        if len(columns) != 1:
+            return
+        name, listed = columns[0].name, listed_values(columns[0].comment)
+        unlisted = [m.group(0) for m in marks if m.group(0) not in listed]
+        if unlisted:  # «21+» where the comment lists up to 18+: asked, never dropped
+            request.unsure.append(
+                say(
+                    request.language,
+                    "planner.value_not_listed",
+                    value=unlisted[0],
+                    column=f"{table.qualified_name}.{name}",
+                    values=", ".join(listed),
+                )  # fmt: skip
+            )
+            return
+        for mark in marks:
+            request.handled.append(mark.span())
+        yield marks[0].start(), name, _one_of(name, list(dict.fromkeys(m.group(0) for m in marks)))
 
     def _spelled_code_conditions(
         self, request: Request, table: Table, listed: dict[str, tuple[str, ...]]
@@ -2533,7 +2590,8 @@ class RowFilters:
             if not named:  # «только те, что работают»: 'Отель работает'
                 named = [name for name, said in flag_words if flags.names_by_verb(tokens, k, said)]
             # «с просрочкой», «нет просрочки»: 'просрочен'; «где есть подозрение на мошенничество»
-            if not named and k and tokens[k - 1].lower in STATE_NOUN_CUES:
+            cued = k and (tokens[k - 1].lower in STATE_NOUN_CUES or _cue_carried(request, tokens, k))
+            if not named and cued:
                 named = [name for name, said in flag_words if flags.names_state_noun(token, said)]
                 named = named or self._flags_by_synonym(flag_words, token)  # «с задержкой»: is_late
             fused = flags.fused_negation(token) if not named else None
@@ -3999,6 +4057,25 @@ BESIDE_NEGATOR_REACH = 5  # words looked back for one: «кроме закрыт
 BESIDE_NEGATORS = frozenset({"не", "без", "кроме", "except", "without", "not", "no", "excluding"})
 DEMONSTRATIVE_ROWS = frozenset({"те", "тех", "those"})  # «только те, что ...»: rows a clause describes
 STATE_NOUN_CUES = frozenset({"с", "со", "без", "нет", "есть", "имеется", "имеются"})
+# The case a cue governs, so it carries over «и» to the next noun of its list: «с уровнем gold и согласием»
+_CUE_CASES = {"с": "ablt", "со": "ablt", "без": "gent"}
+
+
+def _cue_carried(request: Request, tokens: list[Token], k: int) -> bool:
+    """Word `k` follows «и»/«или» in a list whose first item a preposition of STATE_NOUN_CUES opened, in the
+    case that preposition governs: «с уровнем gold и согласием на смс» is «с согласием на смс» too, so the
+    list's second item is read, not dropped. Only within the clause (no ; . — between)."""
+    if k < 2 or tokens[k - 1].lower not in ("и", "или"):
+        return False
+    for j in range(k - 2, max(-1, k - 7), -1):
+        if re.search(r"[;.!?—–:]", request.text[tokens[j].end : tokens[k].start]):
+            return False
+        case = _CUE_CASES.get(tokens[j].lower)
+        if case is not None:
+            return tokens[k].lang == "ru" and any(p.case == case for p in tokens[k].parses[:2])
+    return False
+
+
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
 BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
@@ -4180,15 +4257,20 @@ ADJECTIVE_VALUES = {
 
 
 # Between two values of a list: a comma, и/или/and/or, and a preposition before the next value
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "из", "через", "on", "at", "via", "through", "from"})
+# «через приложение или на сайте»: after a joint, a place preposition may open the next value too
 _RUN_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+)?(?:(?:через|по|by|via|through|on|at|in)\s+)?(?:(?:a|an|the)\s+)?",
+    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+(?:(?:на|в|во|с|со|из)\s+)?)?"
+    r"(?:(?:через|по|by|via|through|on|at|in)\s+)?(?:(?:a|an|the)\s+)?",
     re.I,
 )
 
 
 # An alternative after a run of listed values: «..., или через почту», "or by post".
 _OR_NEXT = re.compile(
-    r"\s*(?:,\s*)?(?:или|либо|or)\s+(?:(?:через|по|by|via|through)\s+)?(?:(?:a|an|the)\s+)?$", re.I
+    r"\s*(?:,\s*)?(?:или|либо|or)\s+(?:(?:через|по|на|в|во|с|со|из|by|via|through|on|at|in)\s+)?"
+    r"(?:(?:a|an|the)\s+)?$",
+    re.I,
 )
 
 
@@ -4197,8 +4279,10 @@ _CHANNEL_COLUMN = re.compile(r"(?:^|_)channel(?:$|_)")
 
 # Words between a listed value and the alternative an «или»/"or" offers beside it.
 _ALTERNATIVE_GAP_WORDS = frozenset(
-    {"через", "по", "by", "via", "through", "a", "an", "the", "или", "либо", "or"}
-)
+    # «через приложение или на сайте», "via app or on the website": a place preposition is no value either
+    {"через", "по", "на", "в", "во", "с", "со", "by", "via", "through", "on", "at", "from", "a", "an", "the",
+     "или", "либо", "or"}
+)  # fmt: skip
 
 
 def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
@@ -4329,6 +4413,8 @@ CAME_FROM = re.compile(
     r"(?P<values>[A-Za-z][\w-]*(?:\s*(?:,|\bor\b|\band\b|\bили\b|\bи\b)\s*[A-Za-z][\w-]*)*)",
     re.IGNORECASE,
 )
+# One value of a "came from" list with the joint before it: ", ads", " or partner"
+_CAME_FROM_ITEM = re.compile(r"(?:\s*(?:,|\bor\b|\band\b|\bили\b|\bи\b)\s*)?(?P<value>[\w-]+)")
 # Capitalised Russian names joined by commas and и/или: «Новосибирск и Омск», «Нижний Новгород, Казань»
 _NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:\s+[А-ЯЁ][а-яё]+)?"
 _NAME_LIST = re.compile(
@@ -4398,7 +4484,9 @@ def _sentence_word(word: str) -> bool:
 
 
 # «Ростов-на-Дону» has three joins; a bound keeps a 16 kB «а-а-а-…» linear (every word's value is read).
-_JOINED_VALUE = re.compile(r"\w+(?:[-/]\w+){0,6}")
+_JOINED_VALUE = re.compile(r"\w+(?:[-/]\w+){0,6}(?:(?<=\d)\+(?![\w+]))?")  # "ИВТ-21", "B-12/3", "16+"
+# An age mark as a comment lists it: "16+", "0+"
+_PLUS_MARK = re.compile(r"(?<![\w+])\d+\+(?![\w+])")
 
 
 def _is_code(value: str) -> bool:
@@ -4703,6 +4791,13 @@ def _names_a_mark(column: Column) -> bool:
         return True
     head = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
     return head is not None and bool(head.lemmas & MARK_COMMENT_LEMMAS)
+
+
+def _is_currency(word: str) -> bool:
+    """A money unit: «рублей» (by lemma), "rubles", "usd"."""
+    if word.lower() in CURRENCY_EN:
+        return True
+    return any(t.lemma in CURRENCY_RU for t in tokenize(word) if t.lang == "ru")
 
 
 def _unit_of(word: str) -> str | None:

@@ -81,6 +81,8 @@ from airflow_ai_etl.planning.patterns import DEDUPE, NEW_NOUN, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
+    CURRENCY_EN,
+    CURRENCY_RU,
     ENGINE_WORDS,
     ROW_PRONOUNS_EN,
     comment_jargon,
@@ -2071,10 +2073,6 @@ _QTY_COMPARE = [
     (("больше",), ">"), (("более",), ">"), (("свыше",), ">"), (("over",), ">"), (("above",), ">"),
     (("менее",), "<"), (("меньше",), "<"), (("under",), "<"), (("below",), "<"), (("до",), "<="),
 ]  # fmt: skip
-
-
-CURRENCY_RU = {"рубль", "руб", "₽", "доллар", "евро", "rub", "usd", "eur"}
-CURRENCY_EN = {"rubles", "roubles", "rub", "dollars", "usd", "eur", "euros", "$", "€"}
 
 
 def _read_money_filter(ph: MartPhrase) -> None:

@@ -2053,6 +2053,11 @@ class OfflinePlanner:
         comment = set(name_parts_of_text(column.comment)) - GENERIC_PARTS
         if comment and comment <= meanings:
             return True
+        # «уровень карты» of 'Уровень карты (basic, silver, gold)': the comment's words said in full, less the
+        # values it lists in brackets (a two-word phrase at least: one word alone may be another column's too)
+        bare = set(name_parts_of_text(re.sub(r"\([^()]*\)", " ", column.comment or ""))) - GENERIC_PARTS
+        if len(bare) >= 2 and bare < comment and bare <= meanings:
+            return True
         # One distinctive part is enough when no other column has it ("паспорт" -> passport_number).
         distinctive = (parts - GENERIC_PARTS) | (parts & generic_ok) | (comment - GENERIC_PARTS)
         named = meanings & distinctive
@@ -2824,7 +2829,7 @@ class OfflinePlanner:
             for name in UPDATE_COLUMNS:
                 if table.column(name):
                     return Found(name)
-        event = self._event_time_column(table)
+        event = self._event_time_column(table) or self._arrival_time_column(table)
         if event and only_append and not re.search(r"\b(?:по|by)\s+\w", text):
             # «только дописывать» and nothing about new rows: plain append and "only new rows" both fit
             slot = grammar.append_only(tokenize(request.written))
@@ -3628,6 +3633,14 @@ class OfflinePlanner:
         updates = [n for n in UPDATE_COLUMNS if table.column(n)]
         return updates[0] if not events and updates else None
 
+    def _arrival_time_column(self, table: Table) -> str | None:
+        """The one NOT NULL event time of a table whose other event times may be NULL: sold_at beside
+        refunded_at, started_at beside finished_at. A nullable time is set later in the row's life (the
+        refund, the trip's end), so it cannot mark new rows; the time every row has from its insert can."""
+        events = [c for c in table.columns if c.name in self._event_columns(table)]
+        required = [c.name for c in events if not c.nullable]
+        return required[0] if len(events) > 1 and len(required) == 1 else None
+
     def _event_columns(self, table: Table) -> list[str]:
         return [c.name for c in table.columns if c.name.endswith("_at") and c.name not in UPDATE_COLUMNS]
 
@@ -3838,6 +3851,7 @@ class OfflinePlanner:
             or self._foreign_modifier(table, columns, part)
             or self._generic_word_only(table, columns, part)
             or self._unnamed_column_item(table, columns, part)
+            or self._columnless_item(table, columns, part)
             or self._unpaired_qualifier(table, columns, part)
             or self._other_tables_pairing(table, columns, part)
         )
@@ -3896,6 +3910,25 @@ class OfflinePlanner:
                 named = [w for w in item_words if w not in STOP_WORDS and not COLUMN_NOUN.match(w)]
                 if named:
                     return " ".join(named)
+        return None
+
+    def _columnless_item(self, table: Table, columns: list[str], part: str) -> str | None:
+        """«права и телефон скрыть» on a table without a driving licence, "mask phone and licence": an item of
+        the mask list that names none of the table's columns is returned, so the planner asks instead of
+        masking the other items and dropping it (a column named by its comment word, «права» for
+        'Номер водительского удостоверения', is an item that names one)."""
+        if not columns:
+            return None
+        for item in MASK_LIST_SPLIT.split(part):
+            if not _noun_phrase(item) or any(self._is_engine_word(w) for w in words(item)):
+                continue  # «… и залей их в CH»: the load clause after the list, no item of it
+            named = [
+                w
+                for w in self._not_table_noun(table, words(item))
+                if w not in STOP_WORDS and w not in LIST_JOINERS and not grammar.is_mask_word(w)
+            ]
+            if named and not self._columns_in(table, item):
+                return " ".join(named)
         return None
 
     def _unabbreviated(self, request: Request, table: Table) -> Request:
@@ -4632,6 +4665,22 @@ def _one_flag(table: Table, columns: list[str]) -> bool:
     """`columns` is one boolean column: "present only" keeps the rows where it is set, not the column."""
     column = table.column(columns[0]) if len(columns) == 1 else None
     return column is not None and "bool" in column.type.lower()
+
+
+def _noun_phrase(item: str) -> bool:
+    """`item` is a noun phrase, an item of a list: no verb, pronoun or adverb («залей их», "every hour")."""
+    tokens = [t for t in tokenize(item) if t.lang in ("ru", "en")]
+    return bool(tokens) and not any(
+        t.lower in _CLAUSE_WORDS_EN or (t.lang == "ru" and t.parses and t.parses[0].pos in _NOT_ITEM_POS)
+        for t in tokens
+    )
+
+
+_NOT_ITEM_POS = frozenset({"VERB", "INFN", "NPRO", "ADVB", "GRND", "PRED"})
+# English words of a load clause after a mask list ("..., and load them into ch every hour")
+_CLAUSE_WORDS_EN = frozenset(
+    {"every", "each", "daily", "hourly", "into", "load", "copy", "sync", "them", "it"}
+)
 
 
 def _mask_list_start(lower: str, cue: int) -> int:

@@ -82,7 +82,9 @@ def unread_column_words(
     # A named column that is not loaded (and not filtered on): the list is what exclusions left
     exclusion = any(_uses(n, where, used, set(), False) is False and n in excluded for n in mentioned)
     for index, name in mentions:
-        if index in skip or not _restricted(request, index) or _uses(name, where, used, excluded, exclusion):
+        if index in skip or _uses(name, where, used, excluded, exclusion):
+            continue
+        if not _restricted(request, index) and not _joined_to_a_condition(request, index):
             continue
         value, _ = status_word(request.tokens[index])
         if value and f"'{value}'" in where:
@@ -191,6 +193,28 @@ def _restricted(request: Request, index: int) -> bool:
     start = request.spans[index + 2][0]
     word = next((t for t in tokenize(request.text) if t.start == start), None)
     return word is not None and word.lang == "ru" and word.parses[0].pos in ("INFN", "VERB", "ADJS", "PRTS")
+
+
+_JOINTS = {"и", "или", "а", "and", "or"}
+# «… и с бонусами», "… and the prepayment": a preposition or an article between the joint and the item
+_LIST_PREPOSITIONS = {"с", "со", "без", "with", "without", "the", "a", "an"}
+
+
+def _joined_to_a_condition(request: Request, index: int) -> bool:
+    """The column word is the next item of a list whose item before it a filter rule read: «с уровнем gold и
+    согласием на смс», "status paid and the discount". The list is one slot; its item must be read or
+    asked, never dropped while the first one filters the rows."""
+    joint = index - 2 if index > 2 and request.tokens[index - 1] in _LIST_PREPOSITIONS else index - 1
+    if joint < 1 or request.tokens[joint] not in _JOINTS:
+        return False
+    for before in range(joint - 1, max(-1, joint - 4), -1):
+        start, end = request.spans[before]
+        if _CLAUSE_END.search(request.text[end : request.spans[joint][0]]):
+            return False
+        scheduled = any(s <= start < e for s, e in request.schedule_spans)
+        if not scheduled and any(s <= start and end <= e for s, e in request.handled):
+            return True
+    return False
 
 
 _COLUMN_NOUN = re.compile(r"колонк\w*|столб\w*|пол[еяю]|columns?|fields?")

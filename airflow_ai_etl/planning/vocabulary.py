@@ -177,7 +177,7 @@ VALUE_MEANINGS = {
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
     "просроченный": ("overdue", "expired"), "просрочить": ("overdue", "expired"),
-    "приложение": ("app", "application"),
+    "приложение": ("app", "application"), "сайт": ("website", "site", "web"), "агрегатор": ("aggregator",),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
     "отклонить": ("rejected", "declined"), "решить": ("resolved",),
@@ -185,7 +185,8 @@ VALUE_MEANINGS = {
     "завершить": ("completed", "finished", "ended"),
     "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
-    "почта": ("post", "mail"), "ипотека": ("mortgage",), "касса": ("cashier", "cash_desk"),
+    "почта": ("post", "mail"), "ипотека": ("mortgage",),
+    "касса": ("cashier", "cash_desk", "box_office", "box"),  # a cinema's box office too
     "наличные": ("cash",), "успешный": ("success", "successful", "succeeded"),
     # states said in everyday words ('Статус (draft, active, expired, cancelled)'): «действующие» = active,
     # «ушедшие абоненты» = churned
@@ -238,7 +239,7 @@ VALUE_MEANINGS = {
     # said as the Russian noun or the first part of a compound («эконом-класса», «бизнес класса»); sale
     # channels ('Канал продажи (website, app, agency, call_center)'); kinds of clients ('(person, company)')
     "эконом": ("economy",), "бизнес": ("business",), "комфорт": ("comfort",), "премиум": ("premium",),
-    "сайт": ("website", "web", "site"), "агентство": ("agency",), "юрлицо": ("company", "legal", "corporate"),
+    "агентство": ("agency",), "юрлицо": ("company", "legal", "corporate"),
     "физлицо": ("person", "individual", "private"),
     # planner56: states a reservation, a fleet or a room comment lists in English ('Статус брони (pending,
     # confirmed, ...)', 'Состояние машины (available, ...)'): «подтверждённые брони», «только доступные»
@@ -253,6 +254,10 @@ CURRENCY_CODES = frozenset(
     {"RUB", "RUR", "USD", "EUR", "CNY", "GBP", "CHF", "JPY", "KZT", "BYN", "UAH", "TRY", "AED", "INR", "HKD",
      "AMD", "GEL", "UZS", "KGS", "AZN", "CAD", "AUD", "SEK", "NOK", "PLN", "CZK"}
 )  # fmt: skip
+
+# Money units after a number («5000 рублей» by lemma, "5k rubles"): an amount of money, not of litres
+CURRENCY_RU = {"рубль", "руб", "₽", "доллар", "евро", "rub", "usd", "eur"}
+CURRENCY_EN = {"rubles", "roubles", "rub", "dollars", "usd", "eur", "euros", "$", "€"}
 
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
