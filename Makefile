@@ -26,8 +26,15 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# `make test` uses both cores: pytest-xdist workers, each with its own servers, metadata DBs and
+# AIRFLOW_HOME (tests/conftest.py). Whole files go to one worker, tests/ui/ all to one; files are
+# handed out in collection order (integration and UI, the slow ones, first). TEST_WORKERS=0 runs
+# everything in this one process, as before.
+TEST_WORKERS ?= 2
+XDIST := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+
 test: system-deps venv lint
-	$(PY) -m pytest -q --durations=25
+	$(PY) -m pytest -q --durations=25 $(XDIST)
 
 unit: venv
 	$(PY) -m pytest -q tests/unit

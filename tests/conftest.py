@@ -15,6 +15,11 @@
   import environment, that imported cleanly before is not imported again in this session.
 
 The servers start lazily (only when an integration test asks for them) and stop at session end.
+
+Under pytest-xdist (``make test`` runs ``-n 2 --dist loadfile``) every worker is its own session:
+its own servers (free ports, own directories), migrated databases, ``tmp_path`` and AIRFLOW_HOME, so
+two workers share nothing but the checkout. Whole files go to one worker, all of tests/ui/ to one
+(one api-server and one browser per run).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -40,12 +45,57 @@ for p in (ROOT, ROOT / "scripts"):
 from local_servers import (  # noqa: E402
     ClickHouseServer,
     PostgresServer,
+    ServerError,
     pg_dir_for,
     start_clickhouse,
     start_postgres,
 )
 
 from tests.airflow_meta import migrate  # noqa: E402
+
+T = TypeVar("T")
+
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", ... under pytest-xdist, else None
+
+
+def _own_airflow_home_per_worker() -> Path | None:
+    """Give this xdist worker an AIRFLOW_HOME of its own, before anything imports Airflow.
+
+    Airflow keeps state there by default: its logs, the dags folder and the Assistant's version
+    history (SQLite), and an ``airflow`` command run with the inherited home writes ``airflow.cfg``
+    (a new fernet key) when it is missing, as on a fresh CI machine: two workers doing that in one
+    home at once could read each other's half-written file. Tests that need a home of their own
+    still make one; the caller's AIRFLOW_HOME is left to a serial run."""
+    if XDIST_WORKER is None:
+        return None
+    home = Path(tempfile.mkdtemp(prefix=f"ai-etl-airflow-home-{XDIST_WORKER}-"))
+    os.environ["AIRFLOW_HOME"] = str(home)
+    return home
+
+
+WORKER_AIRFLOW_HOME = _own_airflow_home_per_worker()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Not pytest_unconfigure: xdist may end a worker's process before that runs.
+    if WORKER_AIRFLOW_HOME is not None:
+        shutil.rmtree(WORKER_AIRFLOW_HOME, ignore_errors=True)
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown (and unused) without it
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile``, with all of tests/ui/ as one unit: its session fixtures (an api-server
+    with four users, a browser) then start once per run instead of once per worker."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class UiTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return "tests/ui" if scope.startswith("tests/ui/") else scope
+
+    return UiTogether(config, log)
 
 
 def _sigterm_to_interrupt(signum: int, frame: object) -> None:
@@ -67,10 +117,23 @@ def servers_dir() -> Iterator[Path]:
         shutil.rmtree(pg_home, ignore_errors=True)
 
 
+def _on_free_ports(start: Callable[[], T], attempts: int = 3) -> T:
+    """``start()`` again (it picks new free ports) when the port it picked was taken before its
+    server bound it: a free port is only free when asked, and another xdist worker, or another test
+    run on the machine, may start a server of its own in between."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return start()
+        except ServerError as error:
+            if attempt == attempts or "already in use" not in str(error).lower():
+                raise
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="session")
 def postgres(servers_dir: Path) -> Iterator[PostgresServer]:
     """A private PostgreSQL 15 server (trust auth, 127.0.0.1, free port) for the whole session."""
-    server = start_postgres(servers_dir)
+    server = _on_free_ports(lambda: start_postgres(servers_dir))
     yield server
     server.stop()
 
@@ -78,7 +141,7 @@ def postgres(servers_dir: Path) -> Iterator[PostgresServer]:
 @pytest.fixture(scope="session")
 def clickhouse(servers_dir: Path) -> Iterator[ClickHouseServer]:
     """A private ClickHouse server (user ``default``, no password, free ports) for the whole session."""
-    server = start_clickhouse(servers_dir, die_with_parent=True)
+    server = _on_free_ports(lambda: start_clickhouse(servers_dir, die_with_parent=True))
     yield server
     server.stop()
 

@@ -133,8 +133,21 @@ class AirflowServer:
             "-f", username.title(), "-l", "Tester", "-e", f"{username}@example.com",
         )  # fmt: skip
 
-    def start(self, timeout: float = 90) -> None:
-        """Start ``airflow api-server`` on 127.0.0.1 and wait until the login page answers."""
+    def start(self, timeout: float = 90, attempts: int = 3) -> None:
+        """Start ``airflow api-server`` on 127.0.0.1 and wait until the login page answers.
+
+        The port picked free may be taken before the server binds it (another xdist worker or test
+        run starting a server of its own): then the server starts again on a new free port."""
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._start_once(timeout)
+            except RuntimeError:
+                if attempt == attempts or "address already in use" not in self.log_tail().lower():
+                    raise
+                self.port = free_port()
+                self.env["AIRFLOW__API__BASE_URL"] = self.url
+
+    def _start_once(self, timeout: float) -> None:
         log = open(self.log_path, "wb")  # noqa: SIM115 - closed with the process
         self.process = subprocess.Popen(
             [sys.executable, "-m", "airflow", "api-server", "-p", str(self.port), "--host", "127.0.0.1"],
