@@ -505,6 +505,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{table}.{column} — измеряемая величина ({comment}), а не категория: на какие диапазоны её разбить "
         "или по какой колонке группировать?",
     },
+    "planner.mart.own_rows_dim": {
+        "en": "{word!r} names the rows of {fact} themselves, and {column} is only one of their attributes: group "
+        "by each row (its key) or by {column}?",
+        "ru": "«{word}» — это сами строки {fact}, а {column} лишь их атрибут: группировать по каждой строке (по "
+        "ключу) или по {column}?",
+    },
     "planner.mart.which_dim": {
         "en": "{word!r} is in several tables: {columns}. Which one?",
         "ru": "«{word}» есть в нескольких таблицах: {columns}. Какую взять?",

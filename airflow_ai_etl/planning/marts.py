@@ -3070,7 +3070,8 @@ def _time_columns(table: Table) -> list[Column]:
 
 
 def _fk_column(fact: Table, target: Table) -> str | None:
-    """The fact's column pointing at `target` (a declared key or `<target>_id`)."""
+    """The fact's column pointing at `target` (a declared key or `<target>_id`, not a column declared to point
+    at another table)."""
     declared = [
         fk.columns[0]
         for fk in fact.foreign_keys
@@ -3080,7 +3081,10 @@ def _fk_column(fact: Table, target: Table) -> str | None:
         return None  # origin_hub_id or dest_hub_id: not this function's choice (asked, or a role word picks)
     if declared:
         return declared[0]
+    elsewhere = {fk.columns[0] for fk in fact.foreign_keys if len(fk.columns) == 1}  # keys of other tables
     for c in fact.columns:
+        if c.name in elsewhere:
+            continue  # claims.policy_id points at policies: not policy_holders' key, named alike
         if c.name.lower().endswith("_id") and set(name_parts(c.name[:-3])) <= set(name_parts(target.name)) | {
             stem(target.name.rstrip("s"))
         }:
@@ -3207,6 +3211,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _distinct_people(ph, ground, fact)  # «сколько разных людей заходило»: employee_id
     _qualified_grain_column(ph, fact)  # "by signup week (users.created_at)"
     _grain_phrase_dimension(ph, ground, fact)  # «по месяцам старта», «по дням (по плановому вылету)»
+    if (owned := _event_date_owner(ph, ground, fact)) is not None:  # «по дате регистрации гостя» of payments
+        return Outcome.clarify(ask("residue", words=owned))
     means_value = _instrumental_value(ph, ground, fact)  # «оплат картой»: channel = 'card'
     pair_value = _column_value_pair(ph, ground, fact)  # «…, статус failed»: status = 'failed', no dimension
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
@@ -5991,6 +5997,10 @@ def _dimensions(
             continue  # «Сводка по заказам», «сумма по убыткам» of claims: the fact itself groups nothing
         if not qualifier and _fact_noun_date(ground, fact, tokens, words[0]):
             continue  # «пробег по маршрутам» of routes: the fact's noun, never its route_date column
+        if not qualifier and (attribute := _own_rows_attribute(ground, fact, head)) is not None:
+            # «сумма кресел по самолётам» of aircraft: the rows themselves, or model 'Модель самолёта'?
+            questions.append(ask("own_rows_dim", word=head.text, fact=fact.name, column=attribute))
+            continue
 
         column = None
         if (commented := _comment_column(ground, fact, reachable, [head, *qualifier])) is not None:
@@ -7159,6 +7169,25 @@ def _grain_phrase_dimension(ph: MartPhrase, ground: _Ground, fact: Table) -> Non
         ph.grain_phrase.update(group)
         ph.grain_column = said[0].name
         return
+
+
+def _event_date_owner(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«по дате оплаты гостя» of payments, «по дате платежа абонента»: a genitive after the grain's event word
+    naming another table than the fact says whose event it is, never a dimension (it grouped by guest_id).
+    When the event word names no time column of the fact («по дате регистрации гостя»: the guest's own date,
+    on another table) the words are returned, to be asked."""
+    times = _time_columns(fact)
+    for group in list(ph.dims):
+        if len(group) != 1 or (at := _grain_word_before(ph, group[0])) not in ph.grain_words:
+            continue
+        owner = ground.table_of(ph.tokens[group[0]])
+        if owner is None or owner is fact or ph.tokens[group[0]].lang != "ru":
+            continue
+        if not any(_names_time_column(c, ph.tokens[at]) for c in times):
+            return f"{ph.tokens[at].text} {ph.tokens[group[0]].text}"
+        ph.dims.remove(group)
+        ph.grain_phrase.update(group)
+    return None
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
@@ -8949,6 +8978,25 @@ def _names_fact_only(ground: _Ground, fact: Table, head: Token) -> bool:
         )
         for c in ground.columns_named(fact, [head])
     )
+
+
+def _own_rows_attribute(ground: _Ground, fact: Table, head: Token) -> str | None:
+    """«по самолётам» of aircraft ('Воздушные суда (парк самолётов)'), «по номерам» of rooms ('Номерной фонд
+    (номера отелей)'): a word naming the fact's own rows through its comment, which also matches a text
+    column of them as its owner (model 'Модель самолёта') or the row's own label (room_number 'Номер
+    комнаты' of rooms), may mean each row or that attribute: the column, to be asked. Only a table keyed by
+    one column of its own (each row is one thing); not a word naming the table by its name, not a date, and
+    not a column saying what the word says («по оценкам» of grades: mark 'Оценка')."""
+    if ground.table_of(head) is not fact or set(name_parts(fact.name)) <= ground.meanings(head.lower):
+        return None
+    named = ground.columns_named(fact, [head])
+    if len(named) != 1 or column_kind(named[0].type).family != "text" or len(fact.primary_key) != 1:
+        return None  # «по валютам» of currency_rates (key rate_date, currency): many rows per currency
+    column = named[0]
+    own_label = "_" in column.name and fact.name.lower().startswith(column.name.split("_", 1)[0].lower()[:-1])
+    if not (_mentions_as_owner(head, column) or own_label):
+        return None  # «по оценкам» of grades: mark 'Оценка' is what the word says, the grade's value
+    return column.name
 
 
 def _row_noun_owns(fact: Table, head: Token, column: Column) -> bool:
