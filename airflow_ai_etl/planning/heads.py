@@ -81,12 +81,14 @@ def unknown_head(
             head = _english_head(request, used, k) if head is None else head
             if head is None or _object_of_mask(request, masked, head):
                 continue  # «захешируй ИНН студентов»: the mask rule asks about a column the table lacks
-            if not _names_entity(planner, table, request.tokens[k]) and not planner.vocabulary.glossed(
-                request.tokens[head]
+            word = request.tokens[k]
+            if not _names_entity(planner, table, word) and (
+                _in_name(planner, table, word) or not planner.vocabulary.glossed(request.tokens[head])
             ):
                 # «жильцов общаги»: «общаги» only qualifies 'Проживающие в общежитиях' itself, and «жильцов»
-                # may be a synonym of the comment's head; a head the glossary knows («платежи авиакомпании»:
-                # payments) is checked against the catalog below (planner55)
+                # may be a synonym of the comment's head; so may "txns" of "fuel card txns" (fuel_cards'
+                # name qualifies its rows, 'Заправки по топливным картам'). A head the glossary knows,
+                # qualified by another word of a comment («платежи авиакомпании»), is checked below
                 continue
             if _known(planner, request, table, head):
                 continue
@@ -124,6 +126,11 @@ def _names_entity(planner: OfflinePlanner, table: Table, word: str) -> bool:
     return word in (table.name.lower(), table.qualified_name.lower()) or bool(
         planner.vocabulary.meanings(word) & entity
     )
+
+
+def _in_name(planner: OfflinePlanner, table: Table, word: str) -> bool:
+    """The word is one of the table's name parts ("card" of fuel_cards), in any form."""
+    return bool(planner.vocabulary.meanings(word) & set(name_parts(table.name)))
 
 
 # Prepositions that open a comment's qualifier («Заправки по топливным картам»).

@@ -3851,9 +3851,9 @@ class OfflinePlanner:
             or self._foreign_modifier(table, columns, part)
             or self._generic_word_only(table, columns, part)
             or self._unnamed_column_item(table, columns, part)
-            or self._columnless_item(table, columns, part)
             or self._unpaired_qualifier(table, columns, part)
             or self._other_tables_pairing(table, columns, part)
+            or self._columnless_item(table, columns, part)  # after the pairings: «личную и рабочую почты»
         )
         if unnamed:  # «замаскируй ИНН преподавателей» on teachers: the table's noun is no column to mask
             original = re.search(re.escape(unnamed), request.text, re.IGNORECASE)
