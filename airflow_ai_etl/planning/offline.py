@@ -61,7 +61,13 @@ from airflow_ai_etl.planning.filters import (
 from airflow_ai_etl.planning.heads import comment_head_stems
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, analyse, singular_noun_phrase, tokenize
-from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, TABLES, concepts, is_
+from airflow_ai_etl.planning.lexicon import (
+    COMPOUND_NOUN_PREFIXES_RU,
+    SCHEDULE_DAY_NOUNS_RU,
+    TABLES,
+    concepts,
+    is_,
+)
 from airflow_ai_etl.planning.marts import (
     FILLER_EN,
     SPELLING_EN,
@@ -4704,10 +4710,19 @@ def compound_tail_of(head: set[str], meanings: frozenset[str]) -> bool:
     (hyphens split words already), with a prefix of three letters or more, so «авиабилеты» is a kind of
     «билеты» and a short stem («ст») never matches."""
     return any(
-        len(m) >= 4 and len(word) - len(m) >= 3 and word.endswith(m) and CYRILLIC_WORD.fullmatch(m)
+        word.endswith(m) and CYRILLIC_WORD.fullmatch(m) and _compound_split(word, m)
         for word in head
         for m in meanings
     )
+
+
+def _compound_split(word: str, tail: str) -> bool:
+    """``word`` is a compound ending in ``tail``: a prefix of three letters or more before a tail of four, or
+    a known compounding prefix before a tail of three («кино» + «зал»: 'Кинозалы' are halls)."""
+    prefix = word[: len(word) - len(tail)]
+    if len(tail) >= 4 and len(prefix) >= 3:
+        return True
+    return len(tail) == 3 and prefix in COMPOUND_NOUN_PREFIXES_RU
 
 
 def name_parts_of_text(text: str) -> list[str]:
