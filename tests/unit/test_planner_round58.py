@@ -67,3 +67,24 @@ def test_increment_by_names_the_new_rows_column(catalog: str, text: str, table: 
     spec = ok_spec(catalog, text)
     assert spec.source.table == table
     assert spec.source.incremental is not None and spec.source.incremental.column == column
+
+
+# --- 3. «из <word of the table's own comment>»: the table's rows, never a place value -----------------------
+
+FROM_OWN_COMMENT = [
+    ("cinema", "Фильмы из репертуара в клик каждый час", "content.movies"),
+    ("cinema", "фильмы из прокатного репертуара в кх ежедневно", "content.movies"),
+    ("hr", "сотрудники из штата в клик каждый час", "employees"),
+    ("telecom", "абоненты из мобильной связи в клик ежедневно", "subscribers"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "table"), FROM_OWN_COMMENT)
+def test_from_a_word_of_the_tables_comment_is_no_place(catalog: str, text: str, table: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert spec.source.table == table
+    assert spec.source.where is None
+
+
+def test_from_a_lowercase_city_is_still_asked() -> None:
+    assert plan_in("cinema", "кинотеатры из казани в клик ежедневно").status == "needs_clarification"
