@@ -2012,6 +2012,27 @@ class OfflinePlanner:
                         break
                     request.values.add(request.tokens[j + 1])
                     j += 2
+        self._claim_values_after_table_nouns(request)
+
+    def _claim_values_after_table_nouns(self, request: Request) -> None:
+        """«события purchase»: a Latin word right after a Russian table noun that names another table only
+        through the glossary (purchase = orders) is a value of the named table's type, status or category
+        column, not a second table: the request names one table (planner58). Not after «только»: the row
+        filters do not read «только purchase» yet, and a claimed value they drop would load every row."""
+        tables = [t for c in self._readable("postgres") for t in self.catalog.tables_of(c.conn_id)]
+        for i in range(1, len(request.tokens)):
+            word, k = request.tokens[i], i - 1
+            if not request.raw[i].isascii() or not CYRILLIC_WORD.fullmatch(request.tokens[k]):
+                continue
+            named = [t for t in tables if self._names_table(request.tokens[k], t)]
+            others = [t for t in tables if t not in named and self._names_table(word, t)]
+            if (
+                len(named) == 1
+                and others
+                and not self._is_source_table_name(word)
+                and any(set(name_parts(c.name)) & VALUE_COLUMN_WORDS for c in named[0].columns)
+            ):
+                request.values.add(word)
 
     # --- columns -------------------------------------------------------------------------------
 

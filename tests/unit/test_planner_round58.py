@@ -88,3 +88,35 @@ def test_from_a_word_of_the_tables_comment_is_no_place(catalog: str, text: str, 
 
 def test_from_a_lowercase_city_is_still_asked() -> None:
     assert plan_in("cinema", "кинотеатры из казани в клик ежедневно").status == "needs_clarification"
+
+
+# --- 4. «события только purchase»: a Latin word after a table's noun, which names another table only through
+# the glossary (purchase = orders), is a value of the named table's type column ---------------------------
+
+VALUE_AFTER_NOUN = [
+    pytest.param(
+        "shop",
+        "события только purchase, каждые пять минут, новые по occurred_at",
+        "events",
+        "event_type = 'purchase'",
+        marks=pytest.mark.xfail(strict=True, reason="«только purchase» is not read by the row filters yet"),
+    ),
+    ("shop", "события purchase в клик каждые пять минут", "events", "event_type = 'purchase'"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "table", "where"), VALUE_AFTER_NOUN)
+def test_latin_value_after_a_table_noun(catalog: str, text: str, table: str, where: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert spec.source.table == table
+    assert spec.source.where == where
+
+
+def test_two_table_nouns_still_asked() -> None:
+    assert plan_in("shop", "события и заказы в клик каждые пять минут").status == "needs_clarification"
+
+
+def test_only_latin_value_is_never_dropped() -> None:
+    """Until «только purchase» is read, it is asked about (which table), never planned with every row."""
+    outcome = plan_in("shop", "события только purchase, каждые пять минут")
+    assert outcome.status != "ok" or (outcome.spec is not None and outcome.spec.source.where)
