@@ -3553,6 +3553,7 @@ class RowFilters:
                 )
                 or self.grounding._is_source_table_name(token)
                 or self.grounding._names_table(token, table)
+                or _in_comment(token, table.comment)  # «фильмы из репертуара»: 'Фильмы (прокатный репертуар)'
                 or self.grounding._names_other_table(token, table)
                 or self.grounding._names_a_column_anywhere(token, set(self.vocabulary.meanings(token)))
                 or bool(MONTHS.match(token) or DAY_WINDOW.fullmatch(token) or status_word(token)[0])
@@ -4967,3 +4968,9 @@ def _is_quantity_column(column: Column) -> bool:
 def _is_number_column(column: Column) -> bool:
     """An integer column a number in words can equal («первого семестра» -> semester = 1)."""
     return re.match(r"(?:small|big)?int|integer|u?int\d+|numeric|serial", column.type.lower()) is not None
+
+
+def _in_comment(word: str, comment: str | None) -> bool:
+    """``word`` is a word of the comment (by stem): «из репертуара», «из штата», «из мобильной связи» name the
+    table's own rows as its owner describes them, never a place to filter by."""
+    return stem(word) in {stem(w) for w in words(comment or "")}

@@ -266,6 +266,11 @@ RATE_COMMENT_PREFIXES = ("ставк", "процент", "коэффициент
 QUANTITY_UNIT_PREFIXES = ("квт", "литр", "км", "килом", "кг", "килог", "тонн", "куб", "м3", "гб", "гигаб",
                           "мб", "единиц", "штук", "kwh", "kw", "litre", "liter", "km", "kilo", "kg", "ton",
                           "gb", "mb", "unit", "m3")  # fmt: skip
+# First parts of Russian compound nouns ('Кинозалы', 'Авиабилеты', 'Автопарк'): behind one of them a stem as
+# short as three letters («зал» of «кинозал») is the compound's head noun; without one a short stem must not
+# match the end of an unrelated word.
+COMPOUND_NOUN_PREFIXES_RU = ("кино", "авиа", "авто", "фото", "видео", "радио", "теле", "мото", "вело",
+                             "электро", "турбо", "гидро", "агро", "медиа", "аэро")  # fmt: skip
 # An exchange rate («Курс к рублю», «Курс доллара», «Обменный курс валюты»): «курс» in a comment is a rate
 # only with a currency or rouble word beside it, never a university course or year of study («Курс обучения»).
 EXCHANGE_RATE_COMMENT_PREFIXES = ("курс",)

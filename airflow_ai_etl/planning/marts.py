@@ -77,7 +77,7 @@ from airflow_ai_etl.planning.lexicon import (
 )
 from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
 from airflow_ai_etl.planning.newrows import says_recent
-from airflow_ai_etl.planning.patterns import DEDUPE, NEW_NOUN, NULL_AFTER
+from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
@@ -566,8 +566,11 @@ def _already(words: Sequence[Token], k: int) -> bool:
 
 
 _DEDUPE_KEY = re.compile(DEDUPE.pattern + r"(?P<gap>[\s,]*)", re.IGNORECASE)
-# «штрафы в клик, новые по id», "new ones by id": the new rows' column (a watermark), no grouping (planner55)
-_NEW_ROWS_KEY = re.compile(NEW_NOUN.pattern + r"(?:\s+(?:ones|rows|records))?\s+(?:по|by)\b", re.IGNORECASE)
+# «штрафы в клик, новые по id», "new ones by id": the new rows' column (a watermark), no grouping (planner55);
+# «инкрементом по finished_at», "incremental by id" say the same column (planner58)
+_NEW_ROWS_KEY = re.compile(
+    rf"(?:{NEW_NOUN.pattern}|{INCREMENTAL.pattern})(?:\s+(?:ones|rows|records))?\s+(?:по|by)\b", re.IGNORECASE
+)
 
 
 def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -> bool:

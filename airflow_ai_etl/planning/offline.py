@@ -61,7 +61,13 @@ from airflow_ai_etl.planning.filters import (
 from airflow_ai_etl.planning.heads import comment_head_stems
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, analyse, singular_noun_phrase, tokenize
-from airflow_ai_etl.planning.lexicon import SCHEDULE_DAY_NOUNS_RU, TABLES, concepts, is_
+from airflow_ai_etl.planning.lexicon import (
+    COMPOUND_NOUN_PREFIXES_RU,
+    SCHEDULE_DAY_NOUNS_RU,
+    TABLES,
+    concepts,
+    is_,
+)
 from airflow_ai_etl.planning.marts import (
     FILLER_EN,
     SPELLING_EN,
@@ -2006,6 +2012,27 @@ class OfflinePlanner:
                         break
                     request.values.add(request.tokens[j + 1])
                     j += 2
+        self._claim_values_after_table_nouns(request)
+
+    def _claim_values_after_table_nouns(self, request: Request) -> None:
+        """«события purchase»: a Latin word right after a Russian table noun that names another table only
+        through the glossary (purchase = orders) is a value of the named table's type, status or category
+        column, not a second table: the request names one table (planner58). Not after «только»: the row
+        filters do not read «только purchase» yet, and a claimed value they drop would load every row."""
+        tables = [t for c in self._readable("postgres") for t in self.catalog.tables_of(c.conn_id)]
+        for i in range(1, len(request.tokens)):
+            word, k = request.tokens[i], i - 1
+            if not request.raw[i].isascii() or not CYRILLIC_WORD.fullmatch(request.tokens[k]):
+                continue
+            named = [t for t in tables if self._names_table(request.tokens[k], t)]
+            others = [t for t in tables if t not in named and self._names_table(word, t)]
+            if (
+                len(named) == 1
+                and others
+                and not self._is_source_table_name(word)
+                and any(set(name_parts(c.name)) & VALUE_COLUMN_WORDS for c in named[0].columns)
+            ):
+                request.values.add(word)
 
     # --- columns -------------------------------------------------------------------------------
 
@@ -4753,10 +4780,19 @@ def compound_tail_of(head: set[str], meanings: frozenset[str]) -> bool:
     (hyphens split words already), with a prefix of three letters or more, so «авиабилеты» is a kind of
     «билеты» and a short stem («ст») never matches."""
     return any(
-        len(m) >= 4 and len(word) - len(m) >= 3 and word.endswith(m) and CYRILLIC_WORD.fullmatch(m)
+        word.endswith(m) and CYRILLIC_WORD.fullmatch(m) and _compound_split(word, m)
         for word in head
         for m in meanings
     )
+
+
+def _compound_split(word: str, tail: str) -> bool:
+    """``word`` is a compound ending in ``tail``: a prefix of three letters or more before a tail of four, or
+    a known compounding prefix before a tail of three («кино» + «зал»: 'Кинозалы' are halls)."""
+    prefix = word[: len(word) - len(tail)]
+    if len(tail) >= 4 and len(prefix) >= 3:
+        return True
+    return len(tail) == 3 and prefix in COMPOUND_NOUN_PREFIXES_RU
 
 
 def name_parts_of_text(text: str) -> list[str]:
