@@ -177,8 +177,8 @@ TARGET_TABLE = re.compile(
     # «в таблицу ClickHouse raw_sales», "into table ClickHouse x", «таблица в клике x», "table in ch x": the
     # engine word (its slang too, after an in-word) may stand between
     r"(?:(?:(?:in|в|во)\s+)?(?:clickhouse|клик\w*|кх|ch|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
-    # "the ClickHouse table named x", «таблицу под названием x»
-    r"(?:(?:named|called|под\s+названием|с\s+названием|с\s+именем)\s+)?"
+    # "the ClickHouse table named x", «таблицу под названием x», "table name x", "table name: x", "... is x"
+    r"(?:(?:named|called|name(?:\s+is|\s*[:=])?|под\s+названием|с\s+названием|с\s+именем)\s+)?"
     # "into the returns_raw table": the name before the word "table" (not an engine or a place word)
     r"|(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:clickhouse|postgres(?:ql)?)\s+)?"
     r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final|as)\s)"

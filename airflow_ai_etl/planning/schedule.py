@@ -684,11 +684,11 @@ def _find_times(work: str, have_day_cue: bool, hint: str | None) -> tuple[list[t
     for lm in _TIME_LIST_RE.finditer(work):
         has_prep = bool(lm.group("prep"))
         start = lm.start("items")
-        items = [
-            c
-            for c in (_parse_item(im, has_prep) for im in _ITEM_RE.finditer(work, start, lm.end("items")))
-            if c is not None
+        parsed = [
+            (im.start(), _parse_item(im, has_prep or _own_prep(work, start, im.start())))
+            for im in _ITEM_RE.finditer(work, start, lm.end("items"))
         ]
+        items = [c for _, c in parsed if c is not None]
         if not items:
             continue
         last = items[-1]
@@ -701,8 +701,29 @@ def _find_times(work: str, have_day_cue: bool, hint: str | None) -> tuple[list[t
                 continue
         for c in items:
             times.append((_to_24h(c.hour, c.period or hint), c.minute))
-        spans.append(lm.span())
+        # the span starts at the list's first clock time: a date's day before it is the filter's
+        first = lm.start() if parsed[0][1] is not None else next(at for at, c in parsed if c is not None)
+        spans.append((_prep_start(work, lm.start(), first), lm.end()))
     return times, spans
+
+
+# An item's own «в»/"at" right before it inside a list ("after 2025-01-15, daily at 6": the date's last
+# number starts the list, the masked frequency word leaves "01,       at 6")
+_OWN_PREP_RE = _rx(rf"(?<![\w]){_PREP}\s+$")
+
+
+def _own_prep(work: str, list_start: int, item_start: int) -> bool:
+    """The item has a time preposition of its own inside the list, so it is a clock time even when the
+    list began with a number that is not one (a date's day)."""
+    return item_start > list_start and bool(_OWN_PREP_RE.search(work, list_start, item_start))
+
+
+def _prep_start(work: str, list_start: int, item_start: int) -> int:
+    """Where a clock time's words start: at its own «в»/"at" when it has one after the list's start."""
+    if item_start == list_start:
+        return item_start
+    own = _OWN_PREP_RE.search(work, list_start, item_start)
+    return own.start() if own else item_start
 
 
 def _bare_hour_ends(work: str, end: int) -> bool:
@@ -1414,9 +1435,22 @@ def _offered_time(tokens: Sequence[Token], k: int) -> bool:
     k += 1
     if k < len(tokens) and tokens[k].lower in _DAY_PARTS:
         k += 1
-    return k >= len(tokens) or tokens[k].lang == "punct" or tokens[k].lower in _ALTERNATIVE_AFTER | {
-        "is", "как", "if", "если", "будет", "would", "as",
-    }  # fmt: skip
+    return (
+        k >= len(tokens)
+        or tokens[k].lang == "punct"
+        or tokens[k].lower in _ALTERNATIVE_AFTER | {"is", "как", "if", "если", "будет", "would", "as"}
+        or _starts_frequency(tokens[k])
+    )
+
+
+def _starts_frequency(token: Token) -> bool:
+    """The word starts the schedule's frequency ("… or 8 every morning", «… или в 8 каждое утро», "… or 7
+    daily"): the second number is an hour, not a count of what follows."""
+    return (
+        token.lower in grammar.EVERY_WORDS
+        or token.has({"каждый"})
+        or any(lexicon_is(token, concept) for concept in _FREQUENCY_CONCEPTS)
+    )
 
 
 def _parse(text: str, alternatives: bool = True) -> ScheduleMatch | None:
