@@ -98,3 +98,18 @@ ONE_HOUR = [
 @pytest.mark.parametrize(("catalog", "text", "cron"), ONE_HOUR)
 def test_one_or_both_hours_still_planned(catalog: str, text: str, cron: str) -> None:
     assert ok_spec(catalog, text).schedule == cron
+
+
+# Added after the rules (not in the first-pass count): numbers of other filters before the clock, and a date
+# with the hour said with pm.
+HOUR_AFTER_OTHER_NUMBERS = [
+    ("shop", "orders with total over 100, weekly on Mondays at 5", "0 5 * * 1"),
+    ("shop", "orders created since 15.01.2025, daily at 6", "0 6 * * *"),
+    ("shop", "заказы с 2025-01-15, по понедельникам в 5", "0 5 * * 1"),
+    ("cinema", "movies released after 2025-06-01, weekly on Mondays at 5pm", "0 17 * * 1"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "cron"), HOUR_AFTER_OTHER_NUMBERS)
+def test_clock_hour_after_other_numbers(catalog: str, text: str, cron: str) -> None:
+    assert ok_spec(catalog, text).schedule == cron
