@@ -10,8 +10,10 @@ catalogs (RU, EN).
    of its comment's word: «звёзд» of 'Звёздность') is `col = N`.
 4. "airports that are hubs", «которые являются хабами», «являющиеся хабами»: a copula clause no rule reads
    is asked, never dropped; one a rule reads ("hotels that are active") stays read.
+5. A three-letter name part the comment says again by ear ('Базовый аэропорт (хаб)' of is_hub) is a flag word:
+   "hub airports", «не являющиеся хабами», "except hubs" (before: dropped, or is_hub left out as a column).
 
-First pass against the unchanged planner (681f2db): 17 of 23 failed before the rules.
+First pass against the unchanged planner (681f2db): 20 of 26 failed before the rules.
 """
 
 from __future__ import annotations
@@ -111,4 +113,18 @@ COPULA_READ = [
 
 @pytest.mark.parametrize(("catalog", "text", "where"), COPULA_READ)
 def test_read_copula_clause_stays_read(catalog: str, text: str, where: str) -> None:
+    assert ok_spec(catalog, text).source.where == where
+
+
+# --- 5. a three-letter name part the comment says by ear ('Базовый аэропорт (хаб)' of is_hub) names the flag --
+
+SHORT_FLAG = [
+    ("airline", "hub airports to ch weekly", "is_hub = true"),
+    ("airline", "airports except hubs daily", "is_hub = false"),
+    ("airline", "аэропорты, не являющиеся хабами, в клик ежедневно", "is_hub = false"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "where"), SHORT_FLAG)
+def test_short_name_part_said_by_ear_names_the_flag(catalog: str, text: str, where: str) -> None:
     assert ok_spec(catalog, text).source.where == where
