@@ -47,6 +47,7 @@ from airflow_ai_etl.planning.patterns import (
     COLUMN_NOUN,
     COMPARATIVES,
     COMPARISON,
+    COPULA_CLAUSE,
     DAY_WINDOW,
     DEDUPE,
     EXPLICIT_COMPARISON,
@@ -106,6 +107,7 @@ from airflow_ai_etl.planning.patterns import (
     WINDOW_PREPOSITIONS,
     WINDOW_UNITS,
     ZONE_VALUE_WORDS,
+    continues_column_list,
 )
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
@@ -372,6 +374,7 @@ class RowFilters:
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._still_state_clauses,
+            self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
@@ -755,6 +758,8 @@ class RowFilters:
         """«без даты отчисления», "without a firing date": the rows whose date column is empty; a date the
         table has no column for is asked about (loading every row would drop the user's filter)."""
         for match in ROWS_WITHOUT_DATE.finditer(request.lower):
+            if continues_column_list(request.lower, match.start()):
+                continue  # «без колонки email и без даты рождения»: a column left out, not rows
             at = request.token_at(match.start("date"))
             column = self.grounding._word_column(table, request.tokens[at : at + 2], fk_words=True)
             if column:
@@ -1726,6 +1731,61 @@ class RowFilters:
                 request.state_clauses.append((start, end))
         return ()
 
+    def _with_count_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«отели с пятью звёздами», «залы со 100 местами», "hotels with five stars": «с»/"with", a number (in
+        digits or words) and a noun naming one numeric column (by its name or the root of its comment's word:
+        «звёзд» of 'Звёздность') -> `col = N`. A noun naming no such column leaves the clause asked, never
+        dropped (planner59: stars = 5 vanished and every hotel was loaded)."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k in range(len(tokens) - 2):
+            cue, count, noun = tokens[k], tokens[k + 1], tokens[k + 2]
+            if cue.lower not in ("с", "со", "with") or count.number is None or count.ordinal:
+                continue
+            if request.is_handled(count.start) or any(a <= noun.start < b for a, b in request.schedule_spans):
+                continue
+            if noun.lang == "ru" and not (noun.parses and noun.parses[0].pos == "NOUN"):
+                continue
+            columns = self._numeric_columns_named(table, noun)
+            if len(columns) == 1:
+                request.handled.append((cue.start, noun.end))
+                yield count.start, columns[0], f"{columns[0]} = {count.number}"
+            elif not columns and noun.lang == "ru" and noun.parses[0].case in ("ablt", "gent"):
+                request.state_clauses.append((cue.start, noun.end))
+
+    def _numeric_columns_named(self, table: Table, noun: Token) -> list[str]:
+        """The numeric (not time, not id) columns `noun` names by the grounding, or whose comment has a word
+        of the noun's root (a stem of five letters or more that begins it: «звёзд» of 'Звёздность')."""
+        numeric = [
+            c
+            for c in table.columns
+            if not _is_text(c) and not _is_time_column(c) and not c.name.endswith("_id")
+        ]
+        named = set(self.grounding._columns_in(table, noun.text))
+        root = stem(noun.lemma)
+        found = [
+            c.name
+            for c in numeric
+            if c.name in named
+            or (len(root) >= 5 and any(w.startswith(root) for w in _comment_stems(c.comment or "")))
+        ]
+        return found
+
+    def _copula_clauses(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "airports that are hubs", «аэропорты, которые являются хабами»: a copula clause names the rows;
+        asked unless another rule reads a condition in it ("hotels that are active": is_active = true). A
+        word of new rows ("that are new") is the incremental rules' cue. Yields no condition itself."""
+        for match in COPULA_CLAUSE.finditer(request.lower):
+            start = match.start("word") if match.group("word") else match.start("ru")
+            if any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            word = next(iter(tokenize(request.text[start : match.end()])), None)
+            if word is None or says_recent(word) or word.lower in NEGATION_PARTICLES:
+                continue
+            request.state_clauses.append((match.start(), match.end()))
+        return ()
+
     def _reduced_clause_at(self, request: Request, table: Table, tokens: list[Token], i: int) -> bool:
         """ "loans not returned yet", "loans not yet returned": an English «not» right after the table's noun
         opens a relative clause without its "that are" (the participle check follows in the caller). So does
@@ -2427,16 +2487,22 @@ class RowFilters:
         """«с целой пломбой», «с нарушенной пломбой», "with a broken seal": an adjective or participle on
         the subject of one boolean column ('Пломба цела'; seal_ok) -> the flag's value. The comment's own
         state word («целой») is true, its negation («неповреждённой» is read as «не» + a negative word) and
-        a negative word («нарушенной», "broken") false; any other adjective is left unread (asked)."""
+        a negative word («нарушенной», "broken") false; any other adjective is left unread (asked). A negation
+        before the adjective («без противоугонной системы», «у которых нет детского кресла» of 'Есть
+        противоугонная система') turns the value around (planner59: it was lost, a confident wrong plan)."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        for adjective, noun in zip(tokens, tokens[1:], strict=False):
-            flags = [c for c in table.columns if "bool" in c.type.lower() and self._subject_of(c, noun)]
-            if len(flags) != 1 or adjective.lang != noun.lang:
+        for k, (adjective, noun) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            bools = [c for c in table.columns if "bool" in c.type.lower() and self._subject_of(c, noun)]
+            if len(bools) != 1 or adjective.lang != noun.lang:
                 continue
-            value = _state_value(adjective, flags[0])
-            if value is not None:
-                request.handled.append((adjective.start, noun.end))
-                yield adjective.start, flags[0].name, f"{flags[0].name} = {value}"
+            value = _state_value(adjective, bools[0])
+            if value is None:
+                continue
+            negator = flags.negated_before(tokens, k)
+            if negator is not None:
+                value = "false" if value == "true" else "true"
+            request.handled.append((tokens[negator if negator is not None else k].start, noun.end))
+            yield adjective.start, bools[0].name, f"{bools[0].name} = {value}"
 
     @staticmethod
     def _subject_of(column: Column, noun: Token) -> bool:
@@ -2773,6 +2839,8 @@ class RowFilters:
             negation_span = negated_ones.get(i)
             if cue.lower not in STATE_CUES and not (dated or postfix or negation_span):
                 continue
+            if continues_column_list(request.lower, cue.start):
+                continue  # «без колонки email и без даты рождения»: a column left out, not rows
             kind = "без" if dated or postfix else "except" if negation_span else cue.lower
             j = i if postfix or negation_span else i + 1
             while j < len(tokens) - 1 and tokens[j].lower in ("the", "those", "тех", "всех", "все"):

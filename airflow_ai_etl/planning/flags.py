@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from airflow_ai_etl.catalog import Column, Table
+from airflow_ai_etl.planning.colloquial import skeleton, transliterates
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS, name_parts, stem, words
 
@@ -87,6 +88,7 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         elif first.pos in ("ADJS", "PRTS"):
             predicates.add(token.lemma)
     parts = {p for p in name_parts(column.name) if p not in _NAME_NOISE and len(p) >= 4} - table_stems
+    parts |= _spoken_short_parts(column, table_stems)
     return FlagWords(
         frozenset(nouns),
         frozenset(adjectives),
@@ -96,6 +98,24 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         frozenset(heads),
         frozenset(verbs),
     )
+
+
+def _spoken_short_parts(column: Column, table_stems: frozenset[str]) -> set[str]:
+    """Three-letter name parts the comment says again by ear ('Базовый аэропорт (хаб)' of is_hub -> hub): too
+    short to count alone (is_new would read "new rows"), they name the state when the comment confirms them
+    (planner59: "airports that are hubs" lost is_hub)."""
+    said = [t.lower for t in tokenize(column.comment or "") if t.lang == "ru"]
+    return {
+        p
+        for p in name_parts(column.name)
+        if len(p) == 3 and p not in _NAME_NOISE and p not in table_stems and any(_spells(w, p) for w in said)
+    }
+
+
+def _spells(word: str, part: str) -> bool:
+    """A comment's Cyrillic word spells a short name part by ear as written ('хаб' ~ hub; a comment says its
+    words in the nominative, so no ending is stripped: stemming «хаб» leaves one consonant)."""
+    return (word[0] in "аеёиоуыэюя") == (part[0] in "aeiou") and skeleton(word) == skeleton(part)
 
 
 def _latin_parts(word: str, table_stems: frozenset[str]) -> set[str]:
@@ -141,6 +161,8 @@ def names_flag(token: Token, said: FlagWords) -> bool:
         return True  # «вип» of 'VIP-клиент': a Russian word for the Latin one (the value lexicon)
     if token.lemmas & (said.nouns | said.adjectives):
         return True
+    if any(len(part) == 3 and transliterates(token.lower, part) for part in said.parts):
+        return True  # «хабами» of is_hub ('(хаб)'): the short part the comment says by ear
     if token.parses[0].pos not in ("ADJF", "PRTF"):
         return False
     if token.lemmas & said.predicates:  # «закрытых» of 'Отделение закрыто': the participle of the predicate

@@ -143,6 +143,7 @@ from airflow_ai_etl.planning.patterns import (
     VALUE_COLUMN_WORDS,
     VALUE_ONLY_WORDS,
     ZONE_VALUE_WORDS,
+    continues_column_list,
 )
 from airflow_ai_etl.planning.related_values import related_value_question
 from airflow_ai_etl.planning.reload import reload_verb_with_keys
@@ -2356,7 +2357,8 @@ class OfflinePlanner:
         email убрать")."""
         if any(m.end("prep") == match.end() for m in ROWS_WITHOUT.finditer(request.lower)):
             return [], match.span()  # "skip payments without amount" filters rows
-        if ROWS_WITHOUT_DATE.match(request.lower, match.start()):
+        continued = continues_column_list(request.lower, match.start())
+        if ROWS_WITHOUT_DATE.match(request.lower, match.start()) and not continued:
             return [], match.span()  # «без даты отчисления»: rows with no such date, not a column
         start = self._past_column_with(request, request.token_at(match.end()))
         if self._state_rows_at(request, table, start):
@@ -2367,8 +2369,13 @@ class OfflinePlanner:
             return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
         if start < len(request.raw) and _participle_only(request.raw[start]):
             return [], match.span()  # «кроме оплаченных»: a participle says which rows (read or asked)
-        if start < len(request.raw) and self.filters.names_one_flag(table, request.raw[start]):
-            return [], match.span()  # «без роуминга», "except eSIM": rows of a yes/no column, not a column
+        flag_at = (
+            start + 1 if start + 1 < len(request.raw) and request.tokens[start] in ("a", "an") else start
+        )
+        if flag_at < len(request.raw) and self.filters.names_one_flag(table, request.raw[flag_at]):
+            # «без роуминга», "except eSIM", "without an alarm" (planner59: the article hid the flag word and
+            # has_alarm was left out as a column): rows of a yes/no column, not a column
+            return [], match.span()
         if (
             start < len(request.raw)
             and EXCLUDE_PREPOSITIONS.match(match.group(1))

@@ -504,6 +504,29 @@ ROWS_WITHOUT_DATE = re.compile(
     r"(?P<date>дат[ыа]\s+[а-яё]+|[a-z]+\s+date)\b",
     re.IGNORECASE,
 )
+# "airports that are hubs", «аэропорты, которые являются хабами», «являющиеся хабами»: a relative clause with
+# a copula says which rows; when no rule reads a condition in it, it is asked (planner59: the clause vanished
+# and every row was loaded). `word` is the predicate's first word.
+COPULA_CLAUSE = re.compile(
+    r"\b(?:that|which|who)\s+(?:are|is)\s+(?:(?:a|an|the)\s+)?(?P<word>[a-z][\w-]*)"
+    r"|(?<![\w-])(?:котор[а-яё]+\s+явля[а-яё]+|являющ[а-яё]+)\s+(?P<ru>[а-яё][\w-]*)",
+    re.IGNORECASE,
+)
+# «без колонки email и без даты рождения», "without the email column and without a birth date": a column list
+# left out, joined by «и»/"and", that the next «без»/"without" continues (planner59: read as rows with no
+# birth date, a confident wrong plan). Matched against the text before that next «без».
+COLUMN_LIST_CONTINUED = re.compile(
+    r"\b(?:без|without)\s+(?:(?:a|an|the)\s+)?(?:(?:колонк|столбц|пол)[а-яё]*|columns?|fields?)\s+"
+    r"[\w.]+(?:\s+(?:columns?|fields?))?(?:\s*,\s*[\w.]+)*\s*,?\s*(?:и|and)\s+$",
+    re.IGNORECASE,
+)
+
+
+def continues_column_list(text: str, start: int) -> bool:
+    """The «без»/"without" at `start` continues a list of columns left out («без колонки X и без Y»)."""
+    return bool(COLUMN_LIST_CONTINUED.search(text[max(0, start - 120) : start]))
+
+
 # «первые 5 колонок», «только первые три поля», "the first 5 columns", "last two fields": columns by their
 # position; the spec names columns, and which come "first" depends on an order the user may not see as the
 # catalog does, so these are asked, never guessed and never dropped. `count` must be a number (the
