@@ -151,12 +151,16 @@ def test_completed_not_needed_reads_the_state(catalog: str, text: str, where: st
 @pytest.mark.parametrize(
     ("catalog", "text"),
     [
-        ("carshare", "поездки ежедневно, завершённые не нужны"),  # status 'finished' and finished_at
-        ("carshare", "поездки каждый час, кроме завершённых"),
+        pytest.param(
+            "carshare",
+            "поездки ежедневно, завершённые не нужны",  # status 'finished' and finished_at
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="not fixed in round 49: «завершённые» names the zones table ('... завершения аренды')",
+            ),
+        ),
+        ("carshare", "поездки каждый час, кроме завершённых"),  # fixed since (session 15)
     ],
-)
-@pytest.mark.xfail(
-    reason="not fixed in round 49: «завершённые» names the zones table ('... завершения аренды')"
 )
 def test_completed_with_two_readings_asks_about_the_state_not_the_table(catalog: str, text: str) -> None:
     outcome = plan_in(catalog, text)
