@@ -30,7 +30,7 @@ import re
 import pytest
 
 from tests.catalogs import CATALOGS
-from tests.planned import ok_spec, plan_in
+from tests.planned import best_cpu_seconds, ok_spec, plan_in
 
 # English prose a Russian question must not have once quoted values, identifiers and brackets are gone.
 _ENGLISH_PROSE = re.compile(
@@ -320,15 +320,12 @@ def test_a_long_repeated_request_with_this_rounds_words_stays_linear() -> None:
     """A flag adjective, a value in the instrumental, days in words, a table's genitive modifier and a target by
     an abbreviation's adjective: n repeats of one clause cost about n times one clause. (Values before a plural
     noun and «только те, у кого ...» are left out: repeated, they were superlinear on main 5a9f18b already.)"""
-    import time
 
     clause = "только умные, платежи картой и наличными, просрочка свыше девяноста дней, телеметрия умных счётчиков, "
 
     def cpu_seconds(repeats: int) -> float:
         text = "счётчики в бишную постгрю ежедневно, " + clause * repeats
-        start = time.process_time()
-        plan_in("utility", text)
-        return time.process_time() - start
+        return best_cpu_seconds(lambda: plan_in("utility", text))
 
     cpu_seconds(2)  # warm the lexer's caches
     small, large = cpu_seconds(10), cpu_seconds(40)

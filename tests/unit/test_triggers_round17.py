@@ -46,6 +46,7 @@ from typing import Any
 
 import pytest
 
+from tests.planned import best_cpu_seconds
 from tests.unit.test_triggers_round9 import plan, triggered_spec, uri
 
 OK, ASK, REJECT = "ok", "needs_clarification", "rejected"
@@ -326,15 +327,12 @@ def test_a_long_repeated_request_with_this_rounds_words_stays_linear() -> None:
     """«сам нажму», «когда захочу», «пусть», «как появится»: n repeats of a clause with them cost about n times
     one (each rule looks a fixed number of words around one word; a loop over the sentence per word would
     grow as n²)."""
-    import time
 
     clause = "как отработает загрузка клиентов пусть когда сам нажму и как появится новый csv, когда захочу, "
 
     def cpu_seconds(repeats: int) -> float:
         text = "карты в кликхаус, " + clause * repeats
-        start = time.process_time()
-        plan("bank", text, "clients accounts")
-        return time.process_time() - start
+        return best_cpu_seconds(lambda: plan("bank", text, "clients accounts"))
 
     cpu_seconds(2)  # warm the lexer's caches
     small, large = cpu_seconds(20), cpu_seconds(80)

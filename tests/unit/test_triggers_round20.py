@@ -30,6 +30,7 @@ from typing import Any
 
 import pytest
 
+from tests.planned import best_cpu_seconds
 from tests.unit.test_triggers_probe20 import check
 from tests.unit.test_triggers_round9 import plan
 
@@ -151,15 +152,12 @@ def test_a_person_kicking_it_off(catalog: str, text: str, source: str) -> None:
 def test_a_long_repeated_request_with_this_rounds_words_stays_linear() -> None:
     """A described chain, "only run when I kick it off", a clock before a colon: n repeats cost about n times
     one (each rule reads one sentence or a fixed number of words around one word)."""
-    import time
 
     clause = "only run when I kick it off manually, daily at 5: we already load clients and accounts; "
 
     def cpu_seconds(repeats: int) -> float:
         text = "у нас уже грузятся клиенты и счета. Добавь карты после загрузки счетов, " + clause * repeats
-        start = time.process_time()
-        plan("bank", text, "clients accounts")
-        return time.process_time() - start
+        return best_cpu_seconds(lambda: plan("bank", text, "clients accounts"))
 
     cpu_seconds(2)  # warm the lexer's caches
     small, large = cpu_seconds(20), cpu_seconds(80)
