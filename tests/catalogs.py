@@ -327,6 +327,31 @@ def cinema_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalo
     )
 
 
+def fitness_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A fourteenth domain with Russian comments: a fitness-club chain behind pg_fitness and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_fitness",
+            "postgres",
+            "Fitness club chain members, memberships, visits and classes database",
+            "127.0.0.1",
+            "fitness",
+        ),
+        ConnectionInfo(
+            "ch_fitness",
+            "clickhouse",
+            "ClickHouse warehouse for fitness club analytics",
+            "127.0.0.1",
+            "fitness",
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "fitness.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_fitness": tables_from_ddl(sql)}
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -341,4 +366,5 @@ CATALOGS = {
     "carshare": carshare_catalog,
     "airline": airline_catalog,
     "cinema": cinema_catalog,
+    "fitness": fitness_catalog,
 }
