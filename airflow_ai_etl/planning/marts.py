@@ -6019,14 +6019,15 @@ def _dimensions(
             group = [head, *qualifier]
             spans = [
                 (k, size)
-                for size in (3, 2)
+                for size in (3, 2, 1)
                 for k in range(len(group) - size + 1)
+                if size > 1 or "-" in group[k].lower  # "check-in date": check_in
                 for t in [fact, *reachable]
-                if t.column("_".join(w.lower for w in group[k : k + size]))
+                if _column_spelled_apart(t, group[k : k + size])
             ]  # "vehicle plate number" -> plate_number, "order ref" -> order_ref
             if spans:
                 k, size = spans[0]
-                key = "_".join(w.lower for w in group[k : k + size])
+                key = _spelled_name(group[k : k + size])
                 after = group[k + size :]
                 if after and (through := _through_key(ground, fact, reachable, key, after)) is not None:
                     dim, key_joins, question = through  # "arrival airport country": the airport's country
@@ -6323,7 +6324,7 @@ def _owned_column(
 ) -> str:
     """The column two or three English words name ("full name" -> full_name), qualified by the table the
     other words name when several reachable tables have it ("doctor's full name" -> doctors.full_name)."""
-    name = "_".join(w.lower for w in group[k : k + size])
+    name = _spelled_name(group[k : k + size])
     holders = [t for t in [fact, *reachable] if t.column(name)]
     if len(holders) > 1:
         others = [w for j, w in enumerate(group) if not k <= j < k + size]
@@ -6345,6 +6346,7 @@ ROLE_WORDS = {
     "конечный": "dest", "целевой": "dest", "ending": "dest", "final": "dest",
     # the two ends of a flight or a rental: «аэропорта прилёта», «зоны старта», «зоны завершения»
     "прилёт": "dest", "прилет": "dest", "вылет": "origin", "старт": "origin", "завершение": "dest",
+    "start": "origin", "end": "dest",
 }  # fmt: skip
 # The parts of a key's name that say each role: flights.departure_airport / arrival_airport,
 # trips.start_zone_id / end_zone_id, shipments.origin_hub_id / dest_hub_id.
@@ -6661,6 +6663,11 @@ def _grain_of_words(
         for w in words:
             if fact.column(w.text):
                 return {"column": w.text, "grain": ph.grain}, []
+        # "month of check-in", "week of check in": the column's name written with a hyphen or apart
+        readings: list[Token | Sequence[Token]] = [*words, words]
+        spelled = [c for w in readings if (c := _column_spelled_apart(fact, w)) is not None]
+        if spelled and spelled[0] in times:
+            return {"column": spelled[0].name, "grain": ph.grain}, []
         parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
         parts |= {TIME_WORDS_ALSO[lemma] for w in words for lemma in w.lemmas if lemma in TIME_WORDS_ALSO}
         parts |= {stem(w.lower) for w in words if w.lang == "en"}
@@ -6723,6 +6730,20 @@ def _grain_of_words(
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+def _column_spelled_apart(table: Table, words: Token | Sequence[Token]) -> Column | None:
+    """The column English words spell with a hyphen or a space for its underscore ("check-in", "check in"
+    -> check_in)."""
+    said = [words] if isinstance(words, Token) else list(words)
+    if not said or any(w.lang != "en" for w in said):
+        return None
+    return table.column(_spelled_name(said))
+
+
+def _spelled_name(words: Sequence[Token]) -> str:
+    """The column name English words spell: "plate number", "check-in" -> plate_number, check_in."""
+    return "_".join(w.lower.replace("-", "_") for w in words)
 
 
 def _people_active_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> list[str]:
