@@ -1325,6 +1325,10 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
             k += 1
         ph.grain_words.append(k)
         ph.used.update(range(j, k + 1))
+        if _second_event_word(ph, k + 1):  # "month of scheduled departure": scheduled_departure
+            ph.grain_words.append(k + 1)
+            ph.used.add(k + 1)
+            return k + 2
         return k + 1
     if j < n and tokens[j].lang == "ru" and any(p.case == "gent" for p in tokens[j].parses):
         if _time_word(tokens[j]) and not (j + 1 < n and _is_measure(tokens[j + 1])):
@@ -1344,6 +1348,23 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
         if any(p.pos == "NOUN" for p in tokens[j].parses[:1]) and not _grain_noun(tokens[j]):
             ph.grain_genitive = j  # «по неделям канала»: whose weeks? (checked against the fact's columns)
     return j
+
+
+def _second_event_word(ph: MartPhrase, k: int) -> bool:
+    """ "per month of scheduled departure", "week of actual arrival": an English noun right after the word
+    that opened the grain's event, no preposition, list word, grain or measure between, is that event's
+    second word (the column the two spell, or the parts the time columns are matched by)."""
+    tokens = ph.tokens
+    if k >= len(tokens) or k in ph.used or tokens[k].lang != "en" or tokens[k - 1].lang != "en":
+        return False
+    word = tokens[k]
+    return not (
+        _stops(word)
+        or word.lower in DIM_PREPS_EN | LIST_JOINERS
+        or _grain_noun(word)
+        or _is_measure(word)
+        or word.lower in DATE_NOUNS
+    )
 
 
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
