@@ -1325,6 +1325,10 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
             k += 1
         ph.grain_words.append(k)
         ph.used.update(range(j, k + 1))
+        if _second_event_word(ph, k + 1):  # "month of scheduled departure": scheduled_departure
+            ph.grain_words.append(k + 1)
+            ph.used.add(k + 1)
+            return k + 2
         return k + 1
     if j < n and tokens[j].lang == "ru" and any(p.case == "gent" for p in tokens[j].parses):
         if _time_word(tokens[j]) and not (j + 1 < n and _is_measure(tokens[j + 1])):
@@ -1344,6 +1348,23 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
         if any(p.pos == "NOUN" for p in tokens[j].parses[:1]) and not _grain_noun(tokens[j]):
             ph.grain_genitive = j  # «по неделям канала»: whose weeks? (checked against the fact's columns)
     return j
+
+
+def _second_event_word(ph: MartPhrase, k: int) -> bool:
+    """ "per month of scheduled departure", "week of actual arrival": an English noun right after the word
+    that opened the grain's event, no preposition, list word, grain or measure between, is that event's
+    second word (the column the two spell, or the parts the time columns are matched by)."""
+    tokens = ph.tokens
+    if k >= len(tokens) or k in ph.used or tokens[k].lang != "en" or tokens[k - 1].lang != "en":
+        return False
+    word = tokens[k]
+    return not (
+        _stops(word)
+        or word.lower in DIM_PREPS_EN | LIST_JOINERS
+        or _grain_noun(word)
+        or _is_measure(word)
+        or word.lower in DATE_NOUNS
+    )
 
 
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
@@ -3431,6 +3452,12 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         op, value = ph.money_filter
         number = int(value) if float(value).is_integer() else value
         _and_where(definition, f"{money[0].name} {op} {number}")
+    if (contradicted := _contradicted(definition.get("where") or "")) is not None:
+        column, required, excluded = contradicted  # «только отменённые … без отменённых»: which rows?
+        name = f"{fact.qualified_name}.{column}"
+        return Outcome.clarify(
+            say(lang, "planner.conflicting_conditions", column=name, first=required, second=excluded)
+        )
     if export is not None:
         target = Found(EXCEL_TARGET)
     elif conn.engine == "clickhouse":
@@ -5171,7 +5198,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         if by_word[k] in [m.column_ref for m in ph.measures]:
             ph.used.add(k)
             continue
-        ph.measures.append(MeasureWord("sum", k, column_ref=by_word[k], subject=True))
+        func = _carried_func(ph, k) if listed_only else "sum"  # «среднее кол-во взрослых и детей»: avg
+        ph.measures.append(MeasureWord(func, k, column_ref=by_word[k], subject=True))
         ph.used.add(k)
         for j in (k - 1, k + 1):  # «Отработанные часы»: both words name hours ('Отработано часов')
             if 0 <= j < len(tokens) and j not in ph.used and j in subject and _participle(tokens[j]):
@@ -5189,6 +5217,28 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         bracketed = k + 3 < len(tokens) and tokens[k + 1].text == "(" and tokens[k + 3].text == ")"
         if bracketed and k + 2 in by_word and k not in by_word and _word(tokens[k], *money_word):
             ph.used.add(k)  # "payroll cost (gross)": the bracket names the column the money word means
+
+
+CARRIED_FUNCS = ("avg", "min", "max", "sum")
+
+
+def _carried_func(ph: MartPhrase, k: int) -> str:
+    """The aggregate of a column word listed after a measure: «среднее кол-во взрослых и детей», "average
+    distance and duration", «максимальное число взрослых и детей» carry the first measure's aggregate over
+    «и»/"and" to the noun after it, in English and when, in Russian, the noun stands in the case of the
+    measured noun before «и» (both genitive after «кол-во», both nominative). Otherwise a sum, as a column
+    word alone is read."""
+    tokens = ph.tokens
+    if k < 2 or tokens[k - 1].lower not in ("и", "and"):
+        return "sum"
+    before = [m for m in ph.measures if (m.object[-1] if m.object else m.index) == k - 2]
+    if len(before) != 1 or before[0].func not in CARRIED_FUNCS:
+        return "sum"
+    previous, word = tokens[k - 2], tokens[k]
+    if word.lang == "en" and previous.lang == "en":
+        return before[0].func
+    cases = {p.case for p in previous.parses if p.case} & {p.case for p in word.parses if p.case}
+    return before[0].func if word.lang == "ru" and before[0].object and cases else "sum"
 
 
 def _qualifies_comment_only(ground: _Ground, table: Table, token: Token) -> bool:
@@ -5918,6 +5968,22 @@ def _and_where(definition: dict[str, Any], condition: str) -> None:
     )
 
 
+REQUIRED_VALUE = re.compile(r"(\w+) = ('(?:[^']|'')*'|true|false|-?\d+(?:\.\d+)?)")
+EXCLUDED_VALUE = re.compile(r"(\w+) (?:<>|!=|IS DISTINCT FROM) ('(?:[^']|'')*'|true|false|-?\d+(?:\.\d+)?)")
+
+
+def _contradicted(where: str) -> tuple[str, str, str] | None:
+    """(column, required, excluded) when one WHERE both requires and excludes a value of a column
+    («status = 'x' AND status <> 'x'»): a mart of no rows, which two rules reading the same words, or two
+    phrases saying opposite things, would otherwise plan. Only the parts ANDed at the top count (an OR may
+    hold either)."""
+    parts = [p.strip() for p in where.split(" AND ") if " OR " not in p.upper() and "(" not in p]
+    required = {m.groups(): p for p in parts if (m := REQUIRED_VALUE.fullmatch(p))}
+    excluded = {m.groups(): p for p in parts if (m := EXCLUDED_VALUE.fullmatch(p))}
+    both = sorted(required.keys() & excluded.keys())
+    return (both[0][0], required[both[0]], excluded[both[0]]) if both else None
+
+
 def _quantity_column(fact: Table) -> str | None:
     found = [
         c.name
@@ -5946,6 +6012,7 @@ def _dimensions(
     reachable = _reachable(fact, relations, ground.tables)
     dims: list[str] = []
     joins: list[dict[str, Any]] = []
+    path_joins: list[dict[str, Any]] = []  # joins a key's role or name pins, added after the via joins
     questions: list[str] = []
     for via in ph.via:
         table = ground.table_of(tokens[via])
@@ -5971,15 +6038,28 @@ def _dimensions(
         qualifier = [tokens[k] for k in words[1:]]
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
             group = [head, *qualifier]
-            joined = [
-                _owned_column(ground, fact, reachable, group, k, size)
-                for size in (3, 2)
+            spans = [
+                (k, size)
+                for size in (3, 2, 1)
                 for k in range(len(group) - size + 1)
+                if size > 1 or "-" in group[k].lower  # "check-in date": check_in
                 for t in [fact, *reachable]
-                if t.column("_".join(w.lower for w in group[k : k + size]))
+                if _column_spelled_apart(t, group[k : k + size])
             ]  # "vehicle plate number" -> plate_number, "order ref" -> order_ref
-            if joined:
-                dims.append(joined[0])
+            if spans:
+                k, size = spans[0]
+                key = _spelled_name(group[k : k + size])
+                after = group[k + size :]
+                if after and (through := _through_key(ground, fact, reachable, key, after)) is not None:
+                    dim, key_joins, question = through  # "arrival airport country": the airport's country
+                    if question:
+                        words_said = " ".join(w.text for w in group)
+                        questions.append(ask("unknown_dim", word=words_said, fact=fact.name))
+                        continue
+                    dims.append(dim)
+                    path_joins.extend(key_joins)
+                    continue
+                dims.append(_owned_column(ground, fact, reachable, group, k, size))
                 continue
             head, qualifier = group[-1], group[:-1]
         owners = [t for q in qualifier if (t := ground.table_of(q)) is not None and t is not fact]
@@ -6050,7 +6130,7 @@ def _dimensions(
                     for x in (w.lemmas | {w.lower})
                     if x in ROLE_WORDS
                 }
-                picked = [k for k in keys if roles & set(k.lower().split("_"))]
+                picked = [k for k in keys if _plays_role(k, roles)]
                 if len(picked) == 1:
                     dims.append(picked[0])
                     continue
@@ -6098,16 +6178,66 @@ def _dimensions(
         if not any(w.lemmas & set(ROLE_WORDS) or w.lower in ROLE_WORDS for w in group):
             continue
         for table in reachable:
-            if any(table.column(d) and not fact.column(d) for d in dims):
+            if any(_dim_on(table, d) and not fact.column(d) for d in dims):
                 role_join = _role_join(ground, fact, table, group, relations)
                 if role_join is not None and role_join not in joins:
                     joins.append(role_join)
+                elif role_join is None:  # "revenue per departure city" of tickets: through flights
+                    path_joins.extend(_role_path(ground, fact, table, group, relations))
     if joins and dims:
         joins = _pin_via(joins, dims, fact, ground, relations)
+    for join in path_joins:
+        if join not in joins:
+            joins.append(join)
     for join in _named_owner_joins(ph, ground, fact, dims, relations):
         if not any(j["table"] == join["table"] for j in joins):
             joins.append(join)
     return dims, joins, questions
+
+
+def _dim_on(table: Table, dim: str) -> bool:
+    """Whether the dimension is a column of `table`: its own name, or one written with that table
+    ("zones.city", as _owned_name writes a name two joinable tables share)."""
+    owner, _, name = dim.rpartition(".")
+    return table.column(name) is not None and (not owner or owner in (table.name, table.qualified_name))
+
+
+def _join_on(ground: _Ground, table: Table, left: str, right: str) -> dict[str, Any]:
+    """A mart join of `table` on one column pair ("flights.arrival_airport" = iata_code)."""
+    return {"table": ground_name(ground.planner, ground.conn_id, table), "on": {left: right}}
+
+
+def _through_key(
+    ground: _Ground, fact: Table, reachable: Sequence[Table], key: str, after: Sequence[Token]
+) -> tuple[str, list[dict[str, Any]], bool] | None:
+    """ "arrival airport country": words after a key column (flights.arrival_airport, declared to point at
+    airports.iata_code) of the fact or of a table the fact points at directly name an attribute of the
+    table the key points at: (that column, the joins along that key, False); (.., True) when they name no
+    column there or the key's table is reached otherwise (asked, never dropped); None when the column is no
+    single-column declared key (the words are read as before)."""
+    holders = [t for t in [fact, *reachable] if t.column(key)]
+    refs = [fk for t in holders[:1] for fk in t.foreign_keys if fk.columns == (key,)]
+    target = next(
+        (t for t in ground.tables for fk in refs if fk.ref_table in (t.qualified_name, t.name)), None
+    )
+    if len(holders) != 1 or len(refs) != 1 or target is None:
+        return None
+    holder, ref = holders[0], refs[0]
+    joins = []
+    if holder is not fact:  # "tickets per departure airport name": tickets -> flights, then the airport
+        if (step := _fk_column(fact, holder)) is None:
+            return "", [], True
+        declared = [fk.ref_columns[0] for fk in fact.foreign_keys if fk.columns == (step,)]
+        referenced = declared[0] if declared else "id"  # «<table>_id» names the holder's id
+        if holder.column(referenced) is None:
+            return "", [], True
+        joins.append(_join_on(ground, holder, f"{fact.name}.{step}", referenced))
+    joins.append(_join_on(ground, target, f"{holder.name}.{key}", ref.ref_columns[0]))
+    name = "_".join(w.lower for w in after)
+    column = target.column(name) or next(iter(ground.columns_named(target, list(after))), None)
+    if column is None:
+        return "", joins, True
+    return column.name, joins, False
 
 
 def _count_dim_questions(dims: list[str], fact: Table, reachable: Sequence[Table], ask: Any) -> list[str]:
@@ -6189,7 +6319,7 @@ def _named_owner_joins(
         keys = [r for r in relations if (r.table, r.ref_table) == (fact.qualified_name, owner.qualified_name)]
         if len(keys) > 1:
             roles = roles_of(group)
-            keys = [r for r in keys if len(r.columns) == 1 and roles & set(r.columns[0].lower().split("_"))]
+            keys = [r for r in keys if len(r.columns) == 1 and _plays_role(r.columns[0], roles)]
         if len(keys) != 1 or (len(roles_of(group)) == 0 and _paths(fact, owner, relations) != 1):
             continue
         attribute = [d for d in dims if "." not in d and not fact.column(d)]
@@ -6215,7 +6345,7 @@ def _owned_column(
 ) -> str:
     """The column two or three English words name ("full name" -> full_name), qualified by the table the
     other words name when several reachable tables have it ("doctor's full name" -> doctors.full_name)."""
-    name = "_".join(w.lower for w in group[k : k + size])
+    name = _spelled_name(group[k : k + size])
     holders = [t for t in [fact, *reachable] if t.column(name)]
     if len(holders) > 1:
         others = [w for j, w in enumerate(group) if not k <= j < k + size]
@@ -6235,7 +6365,22 @@ ROLE_WORDS = {
     # role adjectives: «по исходному хабу», «конечный склад», "starting hub"
     "исходный": "origin", "начальный": "origin", "стартовый": "origin", "starting": "origin",
     "конечный": "dest", "целевой": "dest", "ending": "dest", "final": "dest",
+    # the two ends of a flight or a rental: «аэропорта прилёта», «зоны старта», «зоны завершения»
+    "прилёт": "dest", "прилет": "dest", "вылет": "origin", "старт": "origin", "завершение": "dest",
+    "start": "origin", "end": "dest",
 }  # fmt: skip
+# The parts of a key's name that say each role: flights.departure_airport / arrival_airport,
+# trips.start_zone_id / end_zone_id, shipments.origin_hub_id / dest_hub_id.
+ROLE_PARTS = {
+    "origin": {"origin", "src", "source", "from", "departure", "start", "sender"},
+    "dest": {"dest", "destination", "to", "arrival", "end", "target", "recipient"},
+}
+
+
+def _plays_role(column: str, roles: set[str]) -> bool:
+    """Whether the key column's name says one of `roles` (arrival_airport: dest)."""
+    parts = set(column.lower().split("_"))
+    return any(parts & ROLE_PARTS[role] for role in roles)
 
 
 def _role_join(
@@ -6245,13 +6390,48 @@ def _role_join(
     keys = [r for r in relations if r.table == fact.qualified_name and r.ref_table == owner.qualified_name]
     if len(keys) < 2:
         return None
-    roles = {ROLE_WORDS[x] for w in words for x in (w.lemmas | {w.lower}) if x in ROLE_WORDS}
-    picked = [r for r in keys if len(r.columns) == 1 and roles & set(r.columns[0].lower().split("_"))]
+    roles = roles_of(words)
+    picked = [r for r in keys if len(r.columns) == 1 and _plays_role(r.columns[0], roles)]
     if len(picked) != 1:
         return None
     rel = picked[0]
     on = {f"{fact.name}.{c}": ref for c, ref in zip(rel.columns, rel.ref_columns, strict=True)}
     return {"table": ground_name(ground.planner, ground.conn_id, owner), "on": on}
+
+
+def _role_path(
+    ground: _Ground, fact: Table, owner: Table, words: Sequence[Token], relations: list[Any]
+) -> list[dict[str, Any]]:
+    """The joins along the one path (at most three relations, as _paths counts) from the fact to `owner`
+    whose keys include one a role word names (tickets -> flights.departure_airport -> airports for
+    "departure city"); [] when no path or several are named so (the resolver asks)."""
+    roles = roles_of(words)
+    by_name = {t.qualified_name: t for t in ground.tables}
+    found: list[list[Any]] = []
+
+    def walk(current: str, path: list[Any]) -> None:
+        if len(path) == 3:
+            return
+        for rel in relations:
+            if rel.table != current or any(r.ref_table == rel.ref_table for r in path):
+                continue
+            if rel.ref_table == owner.qualified_name:
+                steps = [*path, rel]
+                if any(len(r.columns) == 1 and _plays_role(r.columns[0], roles) for r in steps):
+                    found.append(steps)
+            elif rel.ref_table != fact.qualified_name:
+                walk(rel.ref_table, [*path, rel])
+
+    if roles:
+        walk(fact.qualified_name, [])
+    if len(found) != 1 or any(r.table not in by_name or r.ref_table not in by_name for r in found[0]):
+        return []
+    joins = []
+    for rel in found[0]:
+        left = by_name[rel.table].name
+        on = {f"{left}.{c}": ref for c, ref in zip(rel.columns, rel.ref_columns, strict=True)}
+        joins.append({"table": ground_name(ground.planner, ground.conn_id, by_name[rel.ref_table]), "on": on})
+    return joins
 
 
 NAME_COLUMNS = {"name", "title", "full_name", "label"}
@@ -6504,6 +6684,11 @@ def _grain_of_words(
         for w in words:
             if fact.column(w.text):
                 return {"column": w.text, "grain": ph.grain}, []
+        # "month of check-in", "week of check in": the column's name written with a hyphen or apart
+        readings: list[Token | Sequence[Token]] = [*words, words]
+        spelled = [c for w in readings if (c := _column_spelled_apart(fact, w)) is not None]
+        if spelled and spelled[0] in times:
+            return {"column": spelled[0].name, "grain": ph.grain}, []
         parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
         parts |= {TIME_WORDS_ALSO[lemma] for w in words for lemma in w.lemmas if lemma in TIME_WORDS_ALSO}
         parts |= {stem(w.lower) for w in words if w.lang == "en"}
@@ -6566,6 +6751,20 @@ def _grain_of_words(
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+def _column_spelled_apart(table: Table, words: Token | Sequence[Token]) -> Column | None:
+    """The column English words spell with a hyphen or a space for its underscore ("check-in", "check in"
+    -> check_in)."""
+    said = [words] if isinstance(words, Token) else list(words)
+    if not said or any(w.lang != "en" for w in said):
+        return None
+    return table.column(_spelled_name(said))
+
+
+def _spelled_name(words: Sequence[Token]) -> str:
+    """The column name English words spell: "plate number", "check-in" -> plate_number, check_in."""
+    return "_".join(w.lower.replace("-", "_") for w in words)
 
 
 def _people_active_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> list[str]:
@@ -7355,6 +7554,8 @@ def _english_state(
             continue
         before = [m.object[0] - 1] if m.object and m.object[0] > 0 and m.object[0] - 1 not in ph.used else []
         for k in [*before, *m.object]:  # "closed requests count": the word before the counted noun too
+            if _said_excluded(tokens, k):
+                continue  # "failed calls excluded": the rows left out, read by the filter rules
             condition, question = _english_word_state(tokens[k], ground, fact, grain)
             if question is not None:
                 return None, question
@@ -7404,7 +7605,7 @@ def _english_state_of_summed(ph: MartPhrase, ground: _Ground, fact: Table) -> st
     in_dims = {k for words in ph.dims for k in words}
     for k in range(len(tokens) - 1):
         t = tokens[k]
-        if t.lang != "en" or k in in_dims or t.lower == "new":
+        if t.lang != "en" or k in in_dims or t.lower == "new" or _said_excluded(tokens, k):
             continue
         if ground.table_of(tokens[k + 1]) is not fact and not _only_ones(tokens, k):
             continue  # "successful payments", "successful ones only": the word before the rows' noun
@@ -7420,6 +7621,22 @@ def _english_state_of_summed(ph: MartPhrase, ground: _Ground, fact: Table) -> st
             )
         return condition
     return None
+
+
+def _said_excluded(tokens: Sequence[Token], k: int) -> bool:
+    """ "excluding cancelled trips", "cancelled trips excluded", "without the failed ones": the word at `k`
+    names rows left out (the filter rules read the negation), never the state of the rows kept."""
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if tokens[j].lower in NEGATION_WORDS or tokens[j].lemma in NEGATION_WORDS:
+            return True
+        if tokens[j].lower not in ("the", "all", "any", "those"):
+            break
+    for j in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[j].lang == "punct":
+            return False
+        if tokens[j].lower in EXCLUDED_EN:
+            return True
+    return False
 
 
 def _english_word_state(
