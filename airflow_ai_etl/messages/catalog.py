@@ -583,6 +583,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{table} has no column {column!r} (it is a column of {others}): which table should be loaded?",
         "ru": "В {table} нет колонки «{column}» (она есть в {others}): какую таблицу загружать?",
     },
+    "planner.columns.no_such_column": {
+        "en": "{table} has no column for {word!r} in the list of columns to load: which columns should be loaded?"
+        " Columns: {columns}.",
+        "ru": "В {table} нет колонки «{word}» из списка колонок для загрузки: какие колонки загружать? "
+        "Колонки: {columns}.",
+    },
     "planner.mask.no_such_column": {
         "en": "{table} has no column for {word!r} to mask: which columns should be masked? Columns: {columns}.",
         "ru": "В {table} нет колонки «{word}» для маскирования: какие колонки замаскировать? Колонки: {columns}.",

@@ -207,7 +207,9 @@ class RowFilters:
             return Found(None, questions)
         # Conditions name columns as the catalog spells them; PostgreSQL folds unquoted names.
         where = quote_folded_names(" AND ".join(conditions), table.column_names) or None
-        hint = FILTER_HINTS.search(request.lower)
+        # «id и email, больше ничего не надо»: words another rule read (the list's rest) hint at nothing
+        hints = (m for m in FILTER_HINTS.finditer(request.lower) if not request.is_handled(m.start()))
+        hint = next(hints, None)
         if hint and not where:
             phrase, name = hint.group(0), table.qualified_name
             return Found(
@@ -1751,7 +1753,8 @@ class RowFilters:
             if len(columns) == 1:
                 request.handled.append((cue.start, noun.end))
                 yield count.start, columns[0], f"{columns[0]} = {count.number}"
-            elif not columns and noun.lang == "ru" and noun.parses[0].case in ("ablt", "gent"):
+            elif not columns and noun.lang == "ru" and any(p.case in ("ablt", "gent") for p in noun.parses):
+                # any parse: an unknown word («с двумя блорпами») is guessed as an indeclinable noun first
                 request.state_clauses.append((cue.start, noun.end))
 
     def _numeric_columns_named(self, table: Table, noun: Token) -> list[str]:

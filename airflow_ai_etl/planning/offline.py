@@ -46,7 +46,7 @@ from airflow_ai_etl.planning import (
     watermark,
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
-from airflow_ai_etl.planning.colloquial import transliterates, univerbation_stems
+from airflow_ai_etl.planning.colloquial import skeleton, transliterates, univerbation_stems
 from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
     BESIDE_NEGATORS,
@@ -90,6 +90,7 @@ from airflow_ai_etl.planning.patterns import (
     COLON_LIST,
     COLUMN_LIST,
     COLUMN_LIST_AFTER,
+    COLUMN_LIST_LEAD,
     COLUMN_NOUN,
     COLUMN_NOUN_PARTS,
     COLUMNS_BY_POSITION,
@@ -120,6 +121,7 @@ from airflow_ai_etl.planning.patterns import (
     PRODUCT_LIKE,
     QUANTIFIERS,
     REMOVE_WORD,
+    REST_COLUMNS_UNWANTED,
     RESTATEMENT,
     ROWS_OBJECT,
     ROWS_WITHOUT,
@@ -3040,12 +3042,39 @@ class OfflinePlanner:
         for cue in UNREAD_CONDITION_CUES.finditer(request.lower):
             if read and (timed or not WINDOW_START_CUE.match(cue.group(0))):
                 continue
+            if request.is_handled(cue.start()):
+                continue  # «id и email, больше ничего не надо»: the column list's rest, no comparison
             if not any(a <= cue.start() < b for a, b in request.schedule_spans):
                 return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         absent = None if read else _BRACKETED_ABSENT.search(request.text)
         if absent is not None and not request.is_handled(absent.start(1)):
             return self._ask_condition(request, table, absent.group(0))  # "(no returns)", «(нет возвратов)»
-        return []
+        compound = self._unread_compound_qualifier(request, table)
+        return self._ask_condition(request, table, compound) if compound else []
+
+    def _unread_compound_qualifier(self, request: Request, table: Table) -> str | None:
+        """«вип-абоненты», «гости-вип», "vip-guests": a hyphenated compound of the table's own noun and a
+        qualifier says which rows; when no rule read the qualifier (no listed value, flag or column: «премиум-
+        клиенты» is segment = 'premium', «вип-страхователи» is is_vip) the compound is returned to be asked
+        about, never every row loaded (planner61)."""
+        for word in tokenize(request.text):
+            parts = word.text.lower().split("-")
+            if word.lang not in ("ru", "en") or len(parts) != 2 or not all(p.isalpha() for p in parts):
+                continue
+            qualifiers = self._not_table_noun(table, parts)
+            if len(qualifiers) != 1 or qualifiers == parts:
+                continue  # no part is the table's noun («e-mail»), or both are («sim-карты» of sim_cards)
+            qualifier = qualifiers[0]
+            at = word.start if parts[0] == qualifier else word.start + len(parts[0]) + 1
+            if _spells_name_part(qualifier, table):
+                continue  # «вайфай-сессии» of wifi_sessions, «сим-карты»: it spells the table's name
+            if request.is_handled(at) or request.is_handled(word.start) or qualifier in request.claimed:
+                continue
+            if qualifier in STOP_WORDS or self._is_engine_word(qualifier):
+                continue
+            if self._single_word_column(table, qualifier, True) is None:
+                return word.text
+        return None
 
     def _bracketed_absent_column(self, request: Request, table: Table) -> list[str]:
         """ "(no email)", «(нет телефона)»: brackets saying one column of the table, not a time column, is
@@ -3689,6 +3718,9 @@ class OfflinePlanner:
                 table=table.qualified_name, columns=", ".join(table.column_names),
             )  # fmt: skip
             return Found(None, [asked])
+        before_rest = self._list_before_rest(request, table)
+        if before_rest is not None:
+            return before_rest
         excluded = self._excluded_columns(request, table)
         if excluded.questions or not excluded.value:
             return excluded if excluded.questions else self._listed_subset(request, table)
@@ -3701,6 +3733,32 @@ class OfflinePlanner:
             )
             return Found(None, [question])
         return Found(rest)
+
+    def _list_before_rest(self, request: Request, table: Table) -> Found | None:
+        """«нужны id и email, остальные колонки не нужны», "id, phone and email, nothing else": the comma
+        segments right before the rest-phrase whose items name columns are the columns to load, exactly. An
+        item of the segment next to the phrase that names no column is asked about; None when that segment
+        names no column at all («оплаченные, остальные не нужны» restates a filter: the row rules read it)."""
+        rest = REST_COLUMNS_UNWANTED.search(request.text)
+        if rest is None:
+            return None
+        columns: list[str] = []
+        for segment in reversed(re.split(r",|" + CLAUSE_BREAK.pattern, request.text[: rest.start()])):
+            items = [i.strip() for i in NOUN_LIST_SPLIT.split(COLUMN_LIST_LEAD.sub("", segment))]
+            items = [i for i in items if words(i)]
+            if not items and not columns:
+                continue  # "id and email, and nothing else": the joiner before the phrase
+            named = [self._item_column(table, words(i)) if len(words(i)) <= 3 else None for i in items]
+            if not any(named) or (columns and not all(named)):
+                break  # the load clause («клиентов в клик ежедневно») or a segment of other words
+            unknown = [i for i, name in zip(items, named, strict=True) if name is None]
+            if unknown:
+                return Found(None, [self._no_such_column(request, table, unknown[0])])
+            columns = [n for n in named if n and n not in columns] + [c for c in columns if c not in named]
+        if not columns:
+            return None
+        request.handled.append(rest.span())  # «больше ничего»: no comparison, no unread condition
+        return Found(columns)
 
     def _listed_subset(self, request: Request, table: Table) -> Found:
         nouns = self._noun_list(request, table)
@@ -3792,6 +3850,8 @@ class OfflinePlanner:
             restated = RESTATEMENT.search(rest)  # «только оплаченные, т.е. status = 'paid'»: the list ends
             rest = rest[: restated.start()] if restated else rest
             stop = NOUN_LIST_END.search(rest)
+            if stop and _closes_with_mask(" ".join(words(rest[stop.end() :])[:1])):
+                continue  # «гости: телефон, почта и паспорт — замаскировать»: the verb masks the whole list
             items = [i.strip() for i in NOUN_LIST_SPLIT.split(rest[: stop.start() if stop else len(rest)])]
             items = [re.sub(r"^(?:the|its|their)\s+", "", i, flags=re.I) for i in items if i]
             if items:  # "the total and status columns": the noun closes the list
@@ -3875,13 +3935,14 @@ class OfflinePlanner:
     def _mask(self, request: Request, table: Table) -> Found:
         """Columns to mask, or a question when the request names something the table does not have
         ("mask customer emails" on orders must not mask customer_id)."""
-        columns, part = self._masked_columns(self._unabbreviated(request, table), table)
+        columns, part, unread = self._masked_columns(self._unabbreviated(request, table), table)
         foreign = self._foreign_column_words(table, words(part)) if columns else []
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
         columns = self._without_swallowed(table, columns, part)
         unnamed = (
-            unnamed
+            unread  # «ИНН, СНИЛС скрыть» without an INN column: the list's item that names no column
+            or unnamed
             or self._foreign_modifier(table, columns, part)
             or self._generic_word_only(table, columns, part)
             or self._unnamed_column_item(table, columns, part)
@@ -4080,11 +4141,12 @@ class OfflinePlanner:
         own -= {p for c in table.columns for p in name_parts(c.name)}
         return [t for t in tokens if not set(self.vocabulary.meanings(t)) & own]
 
-    def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str]:
-        """The columns a mask phrase names, and the words that named them."""
+    def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str, str]:
+        """The columns a mask phrase names, the words that named them, and an item of the list that names no
+        column ("" when there is none)."""
         match = _mask_cue(request)
         if not match:
-            return [], ""
+            return [], "", ""
         # «..., а также X», "... as well as X": one more item of the list (same length: offsets stay)
         lower = ALSO.sub(lambda m: "," + " " * (len(m.group(0)) - 1), request.lower)
         start = _mask_list_start(lower, match.start())
@@ -4097,15 +4159,18 @@ class OfflinePlanner:
         head = lower[start : match.start()]
         grouped = self._bracketed_group(table, lower, match)
         if grouped:  # «данные получателя (фио, телефон, адрес) замаскировать»
-            return grouped, ""
+            return grouped, "", ""
         for part in (segments[0], head):
             distributed = self._distributed_columns(table, part)
             columns = distributed or self._columns_in(table, part)
             if columns:
+                unread = ""
                 # "mask emails, phones and snils": later segments count when they only list columns.
                 for segment in segments[1:] if part is segments[0] else []:
                     more = self._list_item_columns(table, segment)
                     if not more:
+                        # "mask the phone, tax id": an item naming nothing is kept for the question
+                        unread = segment if self._unread_mask_item(table, segment) else ""
                         break
                     columns += [c for c in more if c not in columns]
                 if part is head:  # «СНИЛС, паспорт и телефон захешировать»: earlier items of the list
@@ -4113,18 +4178,46 @@ class OfflinePlanner:
                     head_text = lower[: max(0, start - 1)]
                     before = re.split(r",|" + CLAUSE_BREAK.pattern, head_text) if start else []
                     before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
+                    # «моб. телефон скрыть»: only a comma joins an item to the list, not an abbreviation's dot
+                    joined = lower[start - 1] == "," if start else False
                     for segment in reversed(before[self._column_list_end(table, before) :]):
                         if _OTHER_CLAUSE.search(segment):
                             break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
                         more = self._list_item_columns(table, segment)
                         if not more:
+                            # «ИНН, СНИЛС скрыть» without an INN column: the item is asked, not dropped
+                            unread = segment if joined and self._unread_mask_item(table, segment) else ""
                             break
+                        joined = True
                         columns = [c for c in more if c not in columns] + columns
-                return columns, "" if distributed else part
+                return columns, "" if distributed else part, unread.strip()
             if PII_WORDS.search(part):
-                return self._pii_columns(table), ""
-        return [], ""
+                return self._pii_columns(table), "", ""
+        return [], "", ""
+
+    def _unread_mask_item(self, table: Table, segment: str) -> bool:
+        """`segment`, next to a mask list and naming no column, reads as one more item of that list («ИНН,
+        СНИЛС скрыть» on a table without an INN column, "mask the phone, tax id"): one to three words of a
+        noun phrase, none of them the table's own noun, an engine, a schedule, a condition or a participle
+        («оплаченные, телефон скрыть» filters rows). The mask rule then asks about it, quoting its words,
+        instead of masking the other items and dropping it (planner61)."""
+        tokens = tokenize(segment)
+        named = [t for t in tokens if t.lang in ("ru", "en")]
+        if not 1 <= len(named) <= 3 or len(named) != len([t for t in tokens if t.lang != "punct"]):
+            return False  # a number or a quoted name is no item of a mask list
+        if not _noun_phrase(segment) or parse_schedule(segment) is not None:
+            return False
+        if negation.states_condition(segment) or _OTHER_CLAUSE.search(segment) or EXCLUDE.search(segment):
+            return False  # "…, skip birth_date": the next clause, no item
+        if _instruction(segment) or any(concepts(t.lemma or t.lower, t.lang) for t in named):
+            return False  # "…, full reload every night", "…, refresh every 4 hours": a mode, no item
+        plain = [t.lower for t in named]
+        if any(w in STOP_WORDS or self._is_engine_word(w) for w in plain):
+            return False
+        if self._not_table_noun(table, plain) != plain:
+            return False  # «сотрудники, СНИЛС скрыть»: the table's noun opens the request
+        return not any(t.lang == "ru" and t.parses and t.parses[0].pos in _NOT_MASK_ITEM_POS for t in named)
 
     def _column_list_end(self, table: Table, segments: list[str]) -> int:
         """How many of the segments before a mask list's last item belong to a column list opened by
@@ -4701,6 +4794,16 @@ def _one_flag(table: Table, columns: list[str]) -> bool:
     return column is not None and "bool" in column.type.lower()
 
 
+def _spells_name_part(word: str, table: Table) -> bool:
+    """A Cyrillic `word` spells a part of the table's name by ear («вайфай» of wifi_sessions, «сим» of
+    sim_cards): the same consonants, or the colloquial transliteration."""
+    sounds = skeleton(word)
+    return any(
+        transliterates(word, part) or (len(sounds) >= 2 and sounds == skeleton(part))
+        for part in name_parts(table.name)
+    )
+
+
 def _noun_phrase(item: str) -> bool:
     """`item` is a noun phrase, an item of a list: no verb, pronoun or adverb («залей их», "every hour")."""
     tokens = [t for t in tokenize(item) if t.lang in ("ru", "en")]
@@ -4711,6 +4814,8 @@ def _noun_phrase(item: str) -> bool:
 
 
 _NOT_ITEM_POS = frozenset({"VERB", "INFN", "NPRO", "ADVB", "GRND", "PRED"})
+# a participle or a function word beside a mask list is a condition or a clause, no item of the list
+_NOT_MASK_ITEM_POS = frozenset({"PRTF", "PRTS", "PREP", "CONJ", "PRCL", "NUMR", "INTJ"})
 # English words of a load clause after a mask list ("..., and load them into ch every hour")
 _CLAUSE_WORDS_EN = frozenset(
     {"every", "each", "daily", "hourly", "into", "load", "copy", "sync", "them", "it"}

@@ -324,6 +324,22 @@ REST_UNWANTED = re.compile(
     r"\s+(?:(?:нам|тут|здесь|are|is)\s+)?(?:не\s+\w+|not\s+needed|not\s+wanted|can\s+go|don'?t\s+\w+)",
     re.IGNORECASE,
 )
+# «нужны id и email, остальные колонки не нужны», "id, phone and email, nothing else", «больше ничего не
+# надо»: after a list of columns the ones it leaves out are unwanted: the list is what to load (planner61)
+REST_COLUMNS_UNWANTED = re.compile(
+    r"\b(?:(?:(?:все\s+)?(?:остальн|прочи)\w*(?:\s+(?:колонк|столбц|пол[яей])\w*)?"
+    r"|(?:all\s+)?the\s+rest(?:\s+of\s+(?:the\s+)?(?:columns|fields))?|(?:all\s+)?(?:the\s+)?other\s+(?:columns|fields))"
+    r"\s+(?:(?:нам|тут|здесь|are|is)\s+)?(?:не\s+\w+|ненужн\w*|(?:(?:are|is)n't|not)\s+\w+|can\s+go|don'?t\s+\w+)"
+    r"|(?:больше|более)\s+ничего(?:\s+не\s+\w+)?|ничего\s+(?:больше|другого)(?:\s+не\s+\w+)?"
+    r"|nothing\s+else|no\s+other\s+(?:columns|fields))",
+    re.IGNORECASE,
+)
+# The words that open a list of columns to load: «нужны id и email», "we need id and phone", «только …»
+COLUMN_LIST_LEAD = re.compile(
+    r"^\s*(?:(?:(?:we|i)\s+)?(?:нужн\w*|надо|необходим\w*|need(?:ed)?|want|only|just|keep|только|лишь|оставить|"
+    r"оставь)\s+)?(?:(?:колонк|столбц|пол[яей])\w*|(?:the\s+)?(?:columns|fields))?\s*:?\s*",
+    re.IGNORECASE,
+)
 NEGATION = re.compile(
     r"\b(не\s+нужн\w*|не\s+надо|не\s+грузи\w*|кроме|исключ\w*|except|exclud\w*|not\s+needed|"
     r"don'?t\s+(?:need|load|want)|skip\w*|без\s+(?:тех|строк|заказов|счетов|записей)|убра\w*|убер\w*|"

@@ -90,6 +90,16 @@ def unread_column_words(
         if value and f"'{value}'" in where:
             continue  # «только оплаченные» read as status = 'paid' (not as paid_at)
         unread[index] = name
+    # "with status approved and claim number": a two-word column name opening with the table's own noun
+    # (skipped above), the next item of a list whose condition was read, is read or asked (planner61)
+    pairs: dict[int, str] = {}  # the words quoted for such a pair: both of them
+    own_noun = (i for i in sorted(skip) if planner.vocabulary.meanings(request.tokens[i]) & table_words)
+    for index in own_noun:
+        pair = planner._word_column(table, request.tokens[index : index + 2], fk_words=False)
+        if pair and pair[1] == 2 and _joined_to_a_condition(request, index):
+            if not _uses(pair[0], where, used, excluded, exclusion) and index not in unread:
+                unread[index] = pair[0]
+                pairs[index] = " ".join(request.raw[index : index + 2])
     for column in table.columns:
         values = {v.lower() for v in listed_values(column.comment)}
         for index, token in enumerate(request.tokens):
@@ -106,7 +116,7 @@ def unread_column_words(
         return _unread_ordinal(request, table, where)
     order = sorted(unread)
     columns = list(dict.fromkeys(unread[i] for i in order))
-    return _question(request, table, [request.raw[i] for i in order], columns)
+    return _question(request, table, [pairs.get(i, request.raw[i]) for i in order], columns)
 
 
 def _unit_of_number(request: Request, index: int, where: str) -> bool:

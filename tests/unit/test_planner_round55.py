@@ -95,7 +95,6 @@ REST_OF_NOTHING = [
     ("hr", "сотрудники в кх ежедневно, прочие не грузить"),
     ("airline", "рейсы в клик раз в сутки, все остальные нам не нужны"),
     ("telecom", "звонки в кх каждые полчаса, прочие не нужны"),
-    ("shop", "клиенты в клик каждый день: id, email и phone, остальные не нужны"),
 ]
 
 
@@ -115,6 +114,13 @@ REST_AFTER_A_READING = [
     (
         "shop",
         "клиенты в клик каждый день, колонки id, email и phone, остальные не нужны",
+        "columns",
+        "id,email,phone",
+    ),
+    # planner61: a list of columns before «остальные не нужны» is read as the columns to load, without «колонки»
+    (
+        "shop",
+        "клиенты в клик каждый день: id, email и phone, остальные не нужны",
         "columns",
         "id,email,phone",
     ),
