@@ -5241,10 +5241,20 @@ def _qualifier_noun_column(ph: MartPhrase, ground: _Ground) -> None:
 
 
 def _word_of_column(column: Column, token: Token) -> bool:
-    """The word is the column's own: its name ("miles", "premiums") or a word of its comment («премий» of
-    'Страховая премия', «мили» of 'Количество миль'); a glossary synonym («зарплата» of salary 'Оклад') is
-    not, since another table's rows may be what the synonym means (payslips 'начисленная зарплата')."""
-    return set(name_parts(column.name)) <= {stem(token.lower)} or _comment_names(column, token)
+    """The word is the column's own: its name ("miles", "premiums") or its comment's head noun («премий» of
+    'Страховая премия'), or the noun after a head that only counts («мили» of 'Количество миль'). A word
+    merely qualifying the head («звонков» of 'Длительность звонка') or a glossary synonym («зарплата» of
+    salary 'Оклад': payslips 'начисленная зарплата' may be meant) is not."""
+    if set(name_parts(column.name)) <= {stem(token.lower)}:
+        return True
+    head = _comment_head(column.comment or "")
+    if head is None or not _comment_names(column, token):
+        return False
+    said = {stem(lemma) for lemma in token.lemmas} | {stem(token.lower)}
+    return head in said or head in _COUNTING_HEADS
+
+
+_COUNTING_HEADS = frozenset(stem(w) for w in COUNT_RU | SUM_FUNCTION_RU | GENERIC_VALUE_RU)
 
 
 def _names_by_qualifier(ground: _Ground, table: Table, token: Token) -> bool:
@@ -7007,27 +7017,38 @@ def _one_row_as_load(ph: MartPhrase) -> bool:
 
 
 def _column_noun_of_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
-    """ "Miles per month", «мили по типам операций» (no measure word): the noun names the fact table only by
-    a modifier of it (miles_transactions, 'Операции с милями': the rows are operations) and names one numeric
-    column by its name or comment (miles, 'Количество миль'), so what is asked for is that number, summed (as
-    "Hours worked per project" sums hours), never the operations counted. A noun that is the table's own head
-    («показания» of readings, value 'Показание') is left to _noun_names_a_value, which asks."""
+    """ "Miles per month", «мили по типам операций», «сумма миль по партнёрам»: the noun names the fact table
+    only by a modifier of it (miles_transactions, 'Операции с милями': the rows are operations) and names one
+    numeric column by its name or comment (miles, 'Количество миль'), so what is asked for is that number,
+    summed with no measure word (as "Hours worked per project" sums hours), never the operations counted. A
+    noun that is the table's own head («показания» of readings, value 'Показание') is left to
+    _noun_names_a_value, which asks."""
+    for m in ph.measures:
+        if m.func in ("sum", "avg", "min", "max") and not m.column_ref and len(m.object) == 1:
+            if (column := _own_value_column(ground, fact, ph.tokens[m.object[0]])) is not None:
+                m.column_ref = column.name
     if ph.measures:
         return
     for k, t in enumerate(ph.tokens):
         if t.lang not in ("ru", "en") or ground.table_of(t) is not fact:
             continue
-        if not _names_by_qualifier(ground, fact, t):
-            continue
-        valued = [
-            c
-            for c in _numeric_columns(fact)
-            if not _key_column(fact, c) and not _same_head(c, fact) and _word_of_column(c, t)
-        ]
-        if len(valued) == 1:
-            ph.measures = [MeasureWord("sum", k, column_ref=valued[0].name)]
+        if (column := _own_value_column(ground, fact, t)) is not None:
+            ph.measures = [MeasureWord("sum", k, column_ref=column.name)]
             ph.used.add(k)
         return
+
+
+def _own_value_column(ground: _Ground, fact: Table, token: Token) -> Column | None:
+    """The one numeric column of the fact the word names by its name or comment, when the word names the fact
+    only by a qualifier («мили» of miles_transactions: miles), else None."""
+    if ground.table_of(token) is not fact or not _names_by_qualifier(ground, fact, token):
+        return None
+    valued = [
+        c
+        for c in _numeric_columns(fact)
+        if not _key_column(fact, c) and not _same_head(c, fact) and _word_of_column(c, token)
+    ]
+    return valued[0] if len(valued) == 1 else None
 
 
 def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
