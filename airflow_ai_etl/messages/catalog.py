@@ -691,6 +691,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "загружать? Таблицы, которые я вижу: {tables}.",
     },
     # One column both aggregated and grouped by (planning/marts._measured_dimensions); {column}: its name.
+    # A measure with no dimension, no grain and no mart word («выручка с заказов в ClickHouse каждый час"):
+    # {words} the measure's words, {table} the fact (planning/marts._one_row_as_load).
+    "planner.mart.one_row": {
+        "en": "{words!r} would be one number over all of {table}: split it by which columns or periods (for "
+        "example 'by day', 'by region'), or load the rows of {table} as they are?",
+        "ru": "«{words}» — это одно число по всей {table}: по каким колонкам или периодам его разбить "
+        "(например, «по дням», «по регионам»), или загружать строки {table} как есть?",
+    },
     "planner.mart.measured_dimension": {
         "en": "{column} is both computed and grouped by in this mart: should the mart group by it or compute "
         "it?",

@@ -3151,6 +3151,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
+    grouped = bool(ph.dims)  # «по тарифным планам»: a grouping said, even if it names the fact's own rows
     lang = request.language
     ask = _asker(lang)
     export = _read_excel_export(request.text, ph)
@@ -3203,6 +3204,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _drop_repeated_bare(ph)  # «сколько байт отправлено по APN, итого»: the sum just read, said again
     _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
     _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
+    _qualifier_noun_column(ph, ground)  # «сумма премий»: policies.premium, as «Премии по …» reads it
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -3239,6 +3241,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=owned))
     means_value = _instrumental_value(ph, ground, fact)  # «оплат картой»: channel = 'card'
     pair_value = _column_value_pair(ph, ground, fact)  # «…, статус failed»: status = 'failed', no dimension
+    _column_noun_of_fact(ph, ground, fact)  # "Miles per month" of miles_transactions: the sum of miles
     if _noun_names_a_value(ph, ground, fact) is not None:  # «показания по неделям»: count or sum of value?
         return Outcome.clarify(ask("no_measure"))
     _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
@@ -3296,6 +3299,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     grain, questions = _grain(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    if not dims and grain is None and export is None and not grouped and _one_row_as_load(ph):
+        cue_words = [k for m in ph.measures for k in [m.index, *m.object]]
+        words = _words_of(tokens, range(min(cue_words), max(cue_words) + 1))
+        return Outcome.clarify(ask("one_row", words=words, table=fact.name))
     if entity is not None and entity is not fact and {"func": "count"} in measures:
         # «сколько кредитов просрочено» read on loan_payments: the loans are counted, not their payments
         if (key := _fk_column(fact, entity)) is None:
@@ -3531,6 +3538,7 @@ HEADCOUNT_EN = {"headcount", "staff"}
 PEOPLE_PARTS = {"employe", "staff", "worker", "personnel", "person"}
 CLICKHOUSE_WORDS = {"clickhouse", "clickhous", "ch", "кликхаус", "кх", "dwh"}
 TABLE_NOUNS = {"table", "tables", "таблица"}
+TABLE_NOUNS_RU = {"таблица", "табличка"}  # «выручка в табличку»: where the rows go, no mart or report word
 
 
 def _names_clickhouse(planner: OfflinePlanner, token: Token) -> bool:
@@ -5241,6 +5249,75 @@ def _carried_func(ph: MartPhrase, k: int) -> str:
     return before[0].func if word.lang == "ru" and before[0].object and cases else "sum"
 
 
+def _qualifier_noun_column(ph: MartPhrase, ground: _Ground) -> None:
+    """«сумма премий по видам страхования», «средняя премия по каналам», "sum of premiums by product": the
+    measured noun names a table only as a qualifier of what its rows are (premium_payments, 'Платежи страховой
+    премии': payments) and names one numeric column of another table (policies.premium, 'Страховая премия'):
+    that column is measured, over its table, as the bare «Премии по …» is (_subject_measure), so the noun is
+    read the same way whatever the measure word. Another word naming either table («взносов», «полиса» in
+    the grain's words) is left to the fact rules."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func not in ("sum", "avg", "min", "max") or m.column_ref or len(m.object) != 1:
+            continue
+        k = m.object[0]
+        table = ground.table_of(tokens[k])
+        if table is None or not _names_by_qualifier(ground, table, tokens[k]):
+            continue
+        holders = [
+            (t, c)
+            for t in ground.tables
+            if t is not table
+            for c in _numeric_columns(t)
+            if not _key_column(t, c) and _word_of_column(c, tokens[k])
+        ]
+        if len(holders) != 1:
+            continue
+        heads = {ground.table_of(w) for w in _dim_heads(ph)}  # «по полисам»: whose? (_measure_owner_after)
+        if table in heads or holders[0][0] in heads:
+            continue
+        dims = {i for group in ph.dims for i in group}
+        others = {
+            ground.table_of(w)
+            for i, w in enumerate(tokens)
+            if i not in dims and w.lang in ("ru", "en") and not w.lemmas & tokens[k].lemmas
+        }  # «Витрина премий: сумма премий …»: the same noun twice names nothing else
+        if table in others or holders[0][0] in others:
+            continue
+        m.column_ref = holders[0][1].name
+        ph.used.add(k)
+        if ph.fact_hint is None:
+            ph.fact_hint = holders[0][0]
+
+
+def _word_of_column(column: Column, token: Token) -> bool:
+    """The word is the column's own: its name ("miles", "premiums") or its comment's head noun («премий» of
+    'Страховая премия'), or the noun after a head that only counts («мили» of 'Количество миль'). A word
+    merely qualifying the head («звонков» of 'Длительность звонка') or a glossary synonym («зарплата» of
+    salary 'Оклад': payslips 'начисленная зарплата' may be meant) is not."""
+    if set(name_parts(column.name)) <= {stem(token.lower)}:
+        return True
+    head = _comment_head(column.comment or "")
+    if head is None or not _comment_names(column, token):
+        return False
+    said = {stem(lemma) for lemma in token.lemmas} | {stem(token.lower)}
+    return head in said or head in _COUNTING_HEADS
+
+
+_COUNTING_HEADS = frozenset(stem(w) for w in COUNT_RU | SUM_FUNCTION_RU | GENERIC_VALUE_RU)
+
+
+def _names_by_qualifier(ground: _Ground, table: Table, token: Token) -> bool:
+    """The word names the table only by a qualifier: of its comment's head in Russian («премий» of 'Платежи
+    страховой премии'), of its name's last part in English ("premiums" of premium_payments). A word the
+    comment gives in brackets as another name of the rows («взносы» of '… (взносы)') names the rows."""
+    if token.lang == "en":
+        parts = name_parts(table.name)
+        return len(parts) > 1 and parts[-1] not in ground.meanings(token.lower)
+    bracketed = " ".join(re.findall(r"\(([^()]*)\)", table.comment or ""))
+    return _qualifies_comment_only(ground, table, token) and not token.lemmas & _comment_lemmas(bracketed)
+
+
 def _qualifies_comment_only(ground: _Ground, table: Table, token: Token) -> bool:
     """«Премии» of billing.premium_payments ('Платежи страховой премии'): a Russian word naming a table only
     as a qualifier of its comment's head noun (the payments of the premium), not by the head nor by the
@@ -5657,7 +5734,7 @@ def _measures(
                 "max",
                 "avg",
             )
-            if _sum_or_count(m, object_words, fact):
+            if _sum_or_count(m, object_words, ground, fact):
                 questions.append(ask("sum_or_count", word=cue.text, table=fact.name, column=numeric[0].name))
                 continue  # "calls per subscriber, sum": of duration_sec, or the calls counted?
             if (money_word or fact_row) and len(money) == 1:
@@ -5791,13 +5868,15 @@ def _tables_with_column(ground: _Ground, name: str) -> list[Table]:
     return [t for t in ground.tables if any(c.name.lower() == name.lower() for c in t.columns)]
 
 
-def _sum_or_count(m: MeasureWord, object_words: Sequence[Token], fact: Table) -> bool:
+def _sum_or_count(m: MeasureWord, object_words: Sequence[Token], ground: _Ground, fact: Table) -> bool:
     """ "visits per doctor, sum", «Звонки по абонентам, итого»: a sum naming no column, over rows with no
     money and no quantity column and just one number (duration_min): that number is a guess, and a «total»
-    of visits may as well be their count, so it is asked (money, "orders …, total", is the order's total)."""
+    of visits may as well be their count, so it is asked (money, "orders …, total", is the order's total).
+    So is a sum whose words name only the fact's own rows («сумма отключений электроэнергии» of outages
+    'Отключения электроэнергии', "sum of calls"): events are counted, their one number is not named."""
     return (
         m.func == "sum"
-        and not object_words
+        and all(ground.table_of(w) is fact or _fact_comment_names(fact, w) for w in object_words)
         and not m.units
         and not _money_columns(fact)
         and _quantity_column(fact) is None
@@ -7125,6 +7204,50 @@ def _same_head(column: Column, table: Table) -> bool:
     """The column's comment names what the table's comment names ('Показание' of 'Показания счётчиков')."""
     head = _comment_head(column.comment or "")
     return head is not None and head == _comment_head(table.comment or "")
+
+
+def _one_row_as_load(ph: MartPhrase) -> bool:
+    """«выручка с заказов в ClickHouse каждый час», "revenue from orders to ClickHouse every hour": a measure
+    with no dimension and no grain, and no word naming a mart or a report, reads as a load of the table that
+    also says what it holds; one number over the whole table is asked, never planned as a one-row mart
+    («Витрина выручки из заказов» names the mart; «… по тарифным планам» groups by the fact's own rows)."""
+    titles = (TITLE_RU | TRIGGER_RU) - TABLE_NOUNS_RU, (TITLE_EN | TRIGGER_EN) - TABLE_NOUNS
+    return bool(ph.measures) and not any(_word(t, *titles) for t in ph.tokens)
+
+
+def _column_noun_of_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """ "Miles per month", «мили по типам операций», «сумма миль по партнёрам»: the noun names the fact table
+    only by a modifier of it (miles_transactions, 'Операции с милями': the rows are operations) and names one
+    numeric column by its name or comment (miles, 'Количество миль'), so what is asked for is that number,
+    summed with no measure word (as "Hours worked per project" sums hours), never the operations counted. A
+    noun that is the table's own head («показания» of readings, value 'Показание') is left to
+    _noun_names_a_value, which asks."""
+    for m in ph.measures:
+        if m.func in ("sum", "avg", "min", "max") and not m.column_ref and len(m.object) == 1:
+            if (column := _own_value_column(ground, fact, ph.tokens[m.object[0]])) is not None:
+                m.column_ref = column.name
+    if ph.measures:
+        return
+    for k, t in enumerate(ph.tokens):
+        if t.lang not in ("ru", "en") or ground.table_of(t) is not fact:
+            continue
+        if (column := _own_value_column(ground, fact, t)) is not None:
+            ph.measures = [MeasureWord("sum", k, column_ref=column.name)]
+            ph.used.add(k)
+        return
+
+
+def _own_value_column(ground: _Ground, fact: Table, token: Token) -> Column | None:
+    """The one numeric column of the fact the word names by its name or comment, when the word names the fact
+    only by a qualifier («мили» of miles_transactions: miles), else None."""
+    if ground.table_of(token) is not fact or not _names_by_qualifier(ground, fact, token):
+        return None
+    valued = [
+        c
+        for c in _numeric_columns(fact)
+        if not _key_column(fact, c) and not _same_head(c, fact) and _word_of_column(c, token)
+    ]
+    return valued[0] if len(valued) == 1 else None
 
 
 def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:

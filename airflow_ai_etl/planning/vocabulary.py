@@ -44,6 +44,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "employee": ["сотрудник", "работник", "персонал", "staff"],
     "invoice": ["счет", "счёт", "счет-фактура", "bill"],
     "debt": ["долг", "задолженность", "arrears"],
+    # an account's balance: «баланс», «сальдо» say what a comment calls «остаток» ('Остаток на счёте')
+    "balance": ["баланс", "сальдо", "остаток"],
     "shipment": ["отгрузка"],  # «доставка» / "delivery" is a process: shipments, routes and tracking fit
     "supplier": ["поставщик", "vendor"],
     "category": ["категория"],
