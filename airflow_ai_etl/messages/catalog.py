@@ -119,6 +119,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which column marks new rows of {table} (candidates: {columns})?",
         "ru": "По какой колонке определять новые строки {table} (варианты: {columns})?",
     },
+    # the one event time of a table may be empty (loan_payments.paid_at): rows without it never load
+    # «лиды с сайта» on crm.leads whose source column lists no values (planner62): asked, naming the column
+    "planner.unlisted_origin": {
+        "en": "'{phrase}': which value of {table}.{column} do those rows have? Its values are not listed, so I "
+        "cannot match the words to one (for example 'where {column} = ...').",
+        "ru": "«{phrase}»: какое значение {table}.{column} у этих строк? Значения колонки не перечислены, и я "
+        "не могу сопоставить с ними эти слова (например: «где {column} = ...»).",
+    },
+    "planner.new_rows_column_nullable": {
+        "en": "{column} of {table} may be empty (it is filled in later in a row's life), so rows without it "
+        "would never be loaded as new rows. Which column marks new rows (candidates: {columns})?",
+        "ru": "Колонка {column} в {table} может быть пустой (её заполняют позже), и строки без неё никогда не "
+        "загрузятся как новые. По какой колонке определять новые строки (варианты: {columns})?",
+    },
     "planner.new_rows_column_unfit": {
         "en": "{column} cannot mark the new rows of {table}: it is neither a time nor an increasing key, so a run would skip rows by its largest value. Which column marks new rows (candidates: {columns})?",
         "ru": "По колонке {column} нельзя отбирать новые строки {table}: это не время и не возрастающий ключ, запуск пропустит строки по её максимуму. По какой колонке определять новые строки (варианты: {columns})?",

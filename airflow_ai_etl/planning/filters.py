@@ -2542,6 +2542,8 @@ class RowFilters:
             for t in self.catalog.tables_of(c.conn_id)
         }
         for match in CAME_FROM.finditer(request.text):
+            if re.search(r"\bthe\s+$", request.text[match.start() : match.start("values")], re.IGNORECASE):
+                continue  # "came from the website": a noun with its article describes, no value is named
             after = words(request.text[match.end() :])[:1]
             if after and (after[0] in SYSTEM_NOUNS or self._names_system(after[0])):
                 continue  # "came from the crm schema": a place of the data, no value

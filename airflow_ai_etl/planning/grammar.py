@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from airflow_ai_etl.planning.lexer import Numeral, Token, analyse, numerals, tokenize
+from airflow_ai_etl.planning.lexer import MULTIPLIERS, Numeral, Token, analyse, halves, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS, is_
 
 __all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "intervals",
@@ -738,6 +738,38 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         )
         if (multiplied or compared) and len(str(n.value)) <= n.end - start:
             out.append((start, n.end, str(n.value)))
+    return out
+
+
+# Words between a comparison and its quantity: «больше чем на полтора часа», "more than one and a half".
+_COMPARISON_LINKS = {"чем", "на", "more", "less", "than", "by", "a", "an"}
+
+
+def _after_comparison(tokens: Sequence[Token], first: int) -> bool:
+    """A comparison word (or a Russian comparative) comes before token `first`, past linking words."""
+    k = first - 1
+    while k >= 0 and tokens[k].lower in _COMPARISON_LINKS and tokens[k].lower not in COMPARISON_WORDS:
+        k -= 1
+    return k >= 0 and (
+        tokens[k].lower in COMPARISON_WORDS or any(p.pos == "COMP" for p in tokens[k].parses[:1])
+    )
+
+
+def half_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """(start, end, digits) for every number with a half in words after a comparison or before a multiplier
+    («больше полутора часов» -> «больше 1.5 часов», "over half an hour" -> "over 0.5 hour", «полторы
+    тысячи» -> «1.5 тысячи»): the filters read decimals in the column's unit; elsewhere («каждые полтора
+    часа») the words stay the schedule's."""
+    out = []
+    for half in halves(tokens):
+        nxt = tokens[half.last] if half.last < len(tokens) else None
+        factor = next(
+            (MULTIPLIERS[w] for w in (nxt.lemmas | {nxt.lower} if nxt else ()) if w in MULTIPLIERS), 0
+        )
+        if nxt is not None and factor:  # «полторы тысячи»: 1500, the multiplier read with it
+            out.append((half.start, nxt.end, str(round(half.value * factor))))
+        elif _after_comparison(tokens, half.first):
+            out.append((half.start, half.end, f"{half.value:g}"))
     return out
 
 

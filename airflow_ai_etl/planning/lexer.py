@@ -339,3 +339,46 @@ def numerals(tokens: Sequence[Token]) -> list[Numeral]:
         found.append(Numeral(value, i, last, ordinal, token.start, tokens[last - 1].end))
         i = last
     return found
+
+
+@dataclass(frozen=True)
+class Half:
+    """A number with a half written in words: «полтора» 1.5, «две с половиной» 2.5, "one and a half" 1.5,
+    "half an (hour)" 0.5, over tokens [first, last)."""
+
+    value: float
+    first: int
+    last: int  # exclusive
+    start: int
+    end: int
+
+
+def _half_at(tokens: Sequence[Token], i: int, whole: dict[int, Numeral]) -> Half | None:
+    """The number with a half that starts at token `i`, if any."""
+    token = tokens[i]
+    if token.lang == "ru" and token.has({"полтора"}):  # «полтора», «полутора», «полторы»
+        return Half(1.5, i, i + 1, token.start, token.end)
+    if token.lower == "half" and i + 1 < len(tokens) and tokens[i + 1].lower in ("a", "an"):
+        return Half(0.5, i, i + 2, token.start, tokens[i + 1].end)  # "half an hour": the unit follows
+    n = whole.get(i)
+    if n is None or n.ordinal:
+        return None
+    tail = [t.lower for t in tokens[n.last : n.last + 3]]
+    if tail[:2] == ["с", "половиной"]:  # «две с половиной», «2 с половиной»
+        return Half(n.value + 0.5, i, n.last + 2, n.start, tokens[n.last + 1].end)
+    if tail == ["and", "a", "half"]:  # "one and a half"
+        return Half(n.value + 0.5, i, n.last + 3, n.start, tokens[n.last + 2].end)
+    return None
+
+
+def halves(tokens: Sequence[Token]) -> list[Half]:
+    """Numbers with a half written in words (see :class:`Half`); the numerals reader keeps whole numbers."""
+    whole = {n.first: n for n in numerals(tokens)}
+    found: list[Half] = []
+    i = 0
+    while i < len(tokens):
+        half = _half_at(tokens, i, whole)
+        if half is not None:
+            found.append(half)
+        i = half.last if half is not None else i + 1
+    return found

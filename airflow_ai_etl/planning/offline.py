@@ -114,6 +114,8 @@ from airflow_ai_etl.planning.patterns import (
     NEW_NOUN,
     NOT_A_NAME,
     OFF_TOPIC,
+    ORIGIN_COLUMN_WORDS,
+    ORIGIN_PREPS_RU,
     PII_COLUMN_PARTS,
     PII_WORDS,
     PIPELINE_VERBS,
@@ -135,6 +137,7 @@ from airflow_ai_etl.planning.patterns import (
     STOP_WORDS,
     SYSTEM_NAME,
     SYSTEM_NAME_AFTER,
+    SYSTEM_NOUNS,
     TARGET_PLACES,
     TARGET_TABLE,
     TO_WORDS,
@@ -187,6 +190,10 @@ from airflow_ai_etl.spec import PipelineSpec
 # fmt: off
 # Words between a column and the «не нужен» / "not needed" that leaves it out.
 _CLAUSE_CONJUNCTIONS = {"а", "и", "но", "да", "and", "but"}
+# Words after which "only" modifies a verb ("that only runs on demand", "it should only copy"): no value.
+_ONLY_BEFORE_VERB = frozenset(
+    {"that", "which", "it", "to", "will", "should", "must", "can", "would", "we", "i"}
+)
 _EXCLUSION_FILLERS = {"нам", "мне", "тут", "здесь", "вообще", "совсем", "уже", "us", "here", "really"}
 # The residue rule for rows (issue 15): a preposition whose phrase can say which rows, with the cases of
 # its noun in that sense («на удалёнке», «в статусе», «с пометкой», «у терапевта», «без договора»,
@@ -639,6 +646,7 @@ class OfflinePlanner:
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
+            text = grammar.apply_rewrites(text, grammar.half_rewrites(tokenize(text)))  # «полутора» -> 1.5
             for start, end, digits in reversed(grammar.scaled_number_rewrites(text)):  # "1.5k", «1,5 тыс.»
                 text = text[:start] + digits + text[end:]  # may be longer ("20k" -> 20000): right to left
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
@@ -2367,8 +2375,12 @@ class OfflinePlanner:
             return [], match.span()  # «кроме отчисленных»: rows whose event happened, not a column
         if self._role_rows_at(request, table, start):
             return [], match.span()  # «кроме льготников»: rows whose flag is set ('Льготник'), not a column
-        if start < len(request.tokens) and self.filters.is_listed_value(table, request.tokens[start]):
-            return [], match.span()  # «кроме app и ivr»: values a column's comment lists, rows not a column
+        if start < len(request.tokens) and (
+            self.filters.is_listed_value(table, request.tokens[start])
+            or self.filters.names_one_listed_value(table, request.raw[start])
+            or self._noun_value_compound(request, table, start)
+        ):  # «кроме app и ivr», «кроме доцентов-преподавателей» ('Учёное звание (доцент, профессор)'): values
+            return [], match.span()  # a column's comment lists (in any form), rows not a column
         if start < len(request.raw) and _participle_only(request.raw[start]):
             return [], match.span()  # «кроме оплаченных»: a participle says which rows (read or asked)
         flag_at = (
@@ -2433,6 +2445,14 @@ class OfflinePlanner:
             return columns, (clause_start, match.end())
         return [], match.span()
 
+    def _noun_value_compound(self, request: Request, table: Table, index: int) -> bool:
+        """«преподавателей-профессоров»: the table's noun joined by a hyphen to a value a column's comment
+        lists ('Учёное звание (доцент, профессор)'): rows of that value, not a column."""
+        if index + 1 >= len(request.tokens) or not self.filters._row_noun_at(request, table, index):
+            return False
+        joined = request.text[request.spans[index][1] : request.spans[index + 1][0]] == "-"
+        return joined and self.filters.names_one_listed_value(table, request.raw[index + 1])
+
     def _value_after_column(
         self, request: Request, table: Table, columns: list[str], start: int, end: int
     ) -> bool:
@@ -2486,22 +2506,27 @@ class OfflinePlanner:
             return False
         return self.filters.names_one_flag(table, request.raw[index])
 
-    def _without_time_column_beside_noun(
-        self, request: Request, table: Table, match: re.Match[str], columns: list[str]
+    def _without_optional_column(
+        self, request: Request, table: Table, match: re.Match[str], span: tuple[int, int], columns: list[str]
     ) -> bool:
-        """«отключения без ended_at», "outages without ended_at": «без»/"without" between the table's noun and
-        one nullable time column named bare may leave the column out or keep the rows where it is empty
-        (asked); a column word («без колонки ended_at») or a NOT NULL column says the column."""
+        """«без»/"without" and one nullable column may leave the column out or keep the rows where it is empty
+        (asked) when the words say a property of rows: an article before the column ("guests without an
+        email", "without a phone") or, for a time column named by its own name, the table's noun or the
+        schedule right before («отключения без ended_at», "fines daily at 4am without paid_at"). A column word
+        («без колонки email», "the email column"), a list of columns or a NOT NULL column says the column, and
+        so does a bare «без email» / "without email" (the README's reading: rows would be «у которых нет»)."""
         column = table.column(columns[0]) if len(columns) == 1 else None
-        if column is None or not column.nullable or not re.search(r"time|date", column.type, re.IGNORECASE):
+        if column is None or not column.nullable:
             return False
         if not re.fullmatch(r"\s*(?:без|without)\s*", match.group(0)):
             return False
-        start = request.token_at(match.end())
-        if start >= len(request.tokens) or request.tokens[start] != column.name:
-            return False  # «без колонки ended_at», "without the ended_at column": the column
-        end = start + 1
-        if end < len(request.tokens) and COLUMN_NOUN.match(request.tokens[end]):
+        start, end = request.token_at(match.end()), request.token_at(span[1] - 1) + 1
+        named = request.tokens[start : end + 1]  # «без колонки email», "the email column"
+        if start >= len(request.tokens) or any(COLUMN_NOUN.match(word) for word in named):
+            return False
+        if request.tokens[start] in ("a", "an"):
+            return True  # "without an email": rows that have none, or the column
+        if not re.search(r"time|date", column.type, re.IGNORECASE) or request.tokens[start] != column.name:
             return False
         before = request.token_at(match.start()) - 1
         if before >= 0 and any(a < request.spans[before][1] <= b for a, b in request.schedule_spans):
@@ -2545,8 +2570,9 @@ class OfflinePlanner:
             columns, span = self._excluded_by(request, table, match)
             if columns and _inside_dedupe_bracket(request, span):
                 continue  # «дубли (reservation_code) убрать»: the duplicates go, the key column stays
-            if columns and self._without_time_column_beside_noun(request, table, match, columns):
+            if columns and self._without_optional_column(request, table, match, span, columns):
                 phrase = request.text[match.start() : span[1]]
+                request.handled.append(span)  # asked here: no row filter asks about the words again
                 return Found(None, [say(request.language, "planner.without_time_column", phrase=phrase,
                                         column=columns[0], table=table.qualified_name)])  # fmt: skip
             if columns:
@@ -2866,6 +2892,12 @@ class OfflinePlanner:
                 if table.column(name):
                     return Found(name)
         event = self._event_time_column(table) or self._arrival_time_column(table)
+        if event and self._set_later(table, event):  # loan_payments.paid_at: empty until the payment is made
+            optional, event = event, self._required_time_column(table)
+            if event is None:
+                columns = ", ".join(c.name for c in table.columns if marks_new_rows(table, c.name))
+                return Found(None, [say(request.language, "planner.new_rows_column_nullable", column=optional,
+                                        table=table.qualified_name, columns=columns)])  # fmt: skip
         if event and only_append and not re.search(r"\b(?:по|by)\s+\w", text):
             # «только дописывать» and nothing about new rows: plain append and "only new rows" both fit
             slot = grammar.append_only(tokenize(request.written))
@@ -3002,6 +3034,9 @@ class OfflinePlanner:
             if not _covered(request.text[start:end], read):
                 before = request.spans[request.token_at(start) - 1][0]  # quoted with its column or only-word
                 return self._ask_condition(request, table, request.text[before:end])
+        only = self._unread_only_word(request, table, read)
+        if only:  # "events, only purchase" where no comment lists event types: never dropped
+            return self._ask_condition(request, table, only)
         participle = (
             self._unread_participle(request, table, read)
             or self._unread_row_phrase(request, read)
@@ -3046,6 +3081,10 @@ class OfflinePlanner:
                 continue  # «id и email, больше ничего не надо»: the column list's rest, no comparison
             if not any(a <= cue.start() < b for a, b in request.schedule_spans):
                 return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
+        origin = self._unread_origin(request, table, read)
+        if origin:  # «лиды с сайта» where leads.source lists no values: which value is the site's?
+            return [say(request.language, "planner.unlisted_origin", phrase=origin[0], column=origin[1],
+                        table=table.qualified_name)]  # fmt: skip
         absent = None if read else _BRACKETED_ABSENT.search(request.text)
         if absent is not None and not request.is_handled(absent.start(1)):
             return self._ask_condition(request, table, absent.group(0))  # "(no returns)", «(нет возвратов)»
@@ -3477,6 +3516,118 @@ class OfflinePlanner:
             return request.text[head.start : noun.end]
         return None
 
+    def _unread_only_word(self, request: Request, table: Table, read: str) -> str | None:
+        """ "events, only purchase", "just refunds": a Latin word after only/just that names nothing the
+        planner knows (no name or comment word of the catalog, no mode, no status, no new-rows cue) and that
+        no rule put into the WHERE is the value the user wants the rows to have: quoted to be asked about.
+        Russian requests have the Latin-value rule (`_unread_latin_value`)."""
+        if request.language == "ru":
+            return None
+        known = self._latin_known_words()
+        for i, word in enumerate(request.tokens[:-1]):
+            nxt, start = request.tokens[i + 1], request.spans[i + 1][0]
+            if word not in grammar.ONLY_WORDS or not re.fullmatch(r"[a-z][a-z_]{2,}", nxt):
+                continue
+            if i and request.tokens[i - 1] in _ONLY_BEFORE_VERB:
+                continue  # "a load that only runs on demand": only says how it runs, no value follows
+            if nxt in NOT_A_NAME or nxt in known or stem(nxt) in known or nxt in request.claimed:
+                continue
+            if concepts(nxt, "en") or status_word(nxt)[0] is not None or _covered(request.raw[i + 1], read):
+                continue
+            if any(p.match(request.lower, start) for p in (INCREMENTAL, NEW_NOUN, CHANGED)):
+                continue  # "only new ones", "only changed rows": the new-rows rules read them
+            if request.is_handled(start) or any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            if self._is_engine_word(nxt) or table.column(nxt) or self._column_mentions(table, [nxt]):
+                continue  # "only email": a column of the table (the column rules read it)
+            if PIPELINE_VERBS.fullmatch(nxt) or not self._ends_only_phrase(request, table, i + 2):
+                continue  # "only sync orders", "only via card": a verb, or a word of a longer phrase
+            return f"{request.raw[i]} {request.raw[i + 1]}"
+        return None
+
+    def _ends_only_phrase(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` closes an "only <value>" phrase: the end, a punctuation mark, the schedule or the
+        rows' noun ("only purchase events") comes there."""
+        if index >= len(request.tokens):
+            return True
+        start = request.spans[index][0]
+        between = request.text[request.spans[index - 1][1] : start]
+        if any(ch in between for ch in ",;.:!?()—"):
+            return True
+        return any(a <= start < b for a, b in request.schedule_spans) or self.filters._row_noun_at(
+            request, table, index
+        )
+
+    def _origin_column(self, table: Table) -> str | None:
+        """The one column of `table` that records where a row came from and whose comment lists no values
+        (crm.leads.source): a word for an origin cannot be matched to its values, so it is asked about."""
+        found = [
+            c.name
+            for c in table.columns
+            if {stem(w) for w in ORIGIN_COLUMN_WORDS} & set(name_parts(c.name))
+            and not listed_values(c.comment)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _unread_origin(self, request: Request, table: Table, read: str) -> tuple[str, str] | None:
+        """«лиды с сайта», «из рекламы», "leads from the website": where the rows came from, said by a word no
+        rule read, on a table whose origin column lists no values; (the phrase, the column) to ask about. A
+        place of the data (a connection, an engine, a schema, a table), a time or a catalog word is no
+        origin, and a WHERE on the origin column has read it."""
+        column = self._origin_column(table)
+        if column is None or re.search(rf"\b{re.escape(column)}\b", read):
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for i, prep in enumerate(tokens[:-1]):
+            at = self._origin_noun_at(request, tokens, i)
+            if at is not None:
+                return request.text[prep.start : tokens[at].end], column
+        return None
+
+    def _origin_noun_at(self, request: Request, tokens: list[Token], i: int) -> int | None:
+        """The index of the noun an origin preposition at `i` governs («с сайта», "from the website"), when
+        it names nothing the planner knows; None otherwise."""
+        prep, k = tokens[i], i + 1
+        if prep.lang == "ru" and prep.lower in ORIGIN_PREPS_RU:
+            while (
+                k < len(tokens) - 1 and tokens[k].lang == "ru" and tokens[k].parses[0].pos in ("ADJF", "PRTF")
+            ):
+                k += 1  # «с партнёрского сайта»
+            noun = tokens[k]
+            if noun.lang != "ru" or not any(p.pos == "NOUN" and p.case == "gent" for p in noun.parses[:2]):
+                return None
+            if any(concepts(lemma, "ru") for lemma in noun.lemmas):
+                return None  # «с понедельника», «с начала месяца»: words other rules read
+        elif prep.lower == "from":
+            while k < len(tokens) - 1 and tokens[k].lower in ("the", "our", "a", "an"):
+                k += 1
+            noun = tokens[k]
+            if (
+                noun.lang != "en"
+                or noun.lower in self._latin_known_words()
+                or noun.lemma in self._latin_known_words()
+            ):
+                return None
+            if concepts(noun.lower, "en") or concepts(noun.lemma, "en"):
+                return None
+        else:
+            return None
+        word = noun.lower
+        if (
+            word in STOP_WORDS
+            or word in SYSTEM_NOUNS
+            or word in request.claimed
+            or self._is_engine_word(word)
+        ):
+            return None
+        if any(request.is_handled(t.start) for t in tokens[i : k + 1]):
+            return None  # "came from ads or partner": read as source IN (...)
+        if any(a <= t.start < b for t in tokens[i : k + 1] for a, b in request.schedule_spans):
+            return None
+        if self._names_table_or_connection(word) or noun.number is not None:
+            return None  # «из базы магазина», «из постгреса», «с 5»: a place of the data or a number
+        return k
+
     def _unread_reason_phrase(self, request: Request, table: Table, read: str) -> str | None:
         """«штрафы за превышение скорости», «штрафы за мусор» with no WHERE: «за» and a noun in the accusative
         right after the table's own noun says what the rows were made for, a kind of them; one no rule read
@@ -3703,6 +3854,25 @@ class OfflinePlanner:
         events = [c for c in table.columns if c.name in self._event_columns(table)]
         required = [c.name for c in events if not c.nullable]
         return required[0] if len(events) > 1 and len(required) == 1 else None
+
+    @staticmethod
+    def _set_later(table: Table, name: str) -> bool:
+        """Column `name` may be empty in a table that says which columns may not (some column beside its key
+        is NOT NULL): such a time is set later in a row's life (a payment's paid_at), so rows inserted
+        without it would never pass a watermark on it. A table whose DDL states nothing says nothing."""
+        column = table.column(name)
+        if column is None or not column.nullable or name == "created_at":
+            return False
+        return any(not c.nullable and c.name not in table.primary_key for c in table.columns)
+
+    def _required_time_column(self, table: Table) -> str | None:
+        """The one NOT NULL timestamp of `table` besides its update time: when each row happened."""
+        found = [
+            c.name
+            for c in table.columns
+            if not c.nullable and "timestamp" in c.type.lower() and c.name not in UPDATE_COLUMNS
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _event_columns(self, table: Table) -> list[str]:
         return [c.name for c in table.columns if c.name.endswith("_at") and c.name not in UPDATE_COLUMNS]

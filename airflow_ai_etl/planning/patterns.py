@@ -419,6 +419,10 @@ NOT_PLACE_WORDS = {
     "which", "where", "what", "start", "beginning", "above", "below",
 }  # fmt: skip
 # Words after a name that make it a system rather than a place ("from Analytics database", "в Berlin DWH").
+# Name parts of a column that records where a row came from (crm.leads.source, appointments.channel).
+ORIGIN_COLUMN_WORDS = frozenset({"source", "channel", "origin", "referrer", "utm"})
+# Prepositions of where a row came from: «с сайта», «из рекламы», «от партнёров», "from the website".
+ORIGIN_PREPS_RU = frozenset({"с", "со", "из", "от"})
 SYSTEM_NOUNS = {
     "database", "db", "schema", "table", "server", "cluster", "instance", "connection", "bucket", "system",
     "time", "timezone", "база", "базы", "базе", "бд", "схемы", "схеме", "таблицы", "таблице", "сервер",

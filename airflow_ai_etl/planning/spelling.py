@@ -164,6 +164,11 @@ def _lemmas_of(texts: Iterable[str], pos: tuple[str, ...]) -> set[str]:
     }
 
 
+def _written_words(texts: Iterable[str]) -> set[str]:
+    """The words of ``texts`` as written (lower case, ё written е)."""
+    return {t.lower.replace("ё", "е") for text in texts for t in tokenize(text) if t.lang in ("ru", "en")}
+
+
 def _form_rank(word: str, candidate: str) -> tuple[bool, str]:
     """Candidates of the case and number the dictionary guesses for the typo first («продажы», plural ->
     «продажи», not «продажа»)."""
@@ -180,6 +185,9 @@ class Speller:
     en_words: frozenset[str]
     en_keep: frozenset[str] = frozenset()  # column-name parts: real words of this catalog, never "typos"
     comment_lemmas: frozenset[str] = frozenset()  # words of the catalog's comments: common misspellings'
+    # Words the catalog itself writes (comments, connection descriptions), as written: the domain's own
+    # words («каршеринга» of 'Клиенты каршеринга'), never typos, even when the dictionary lacks them.
+    catalog_words: frozenset[str] = frozenset()
     _memo: dict[str, str | None] = field(default_factory=dict)
 
     @functools.cached_property
@@ -218,6 +226,7 @@ class Speller:
         # English real words lie one letter from many of these ("remote" / remove, "clean" / clear) and
         # there is no English dictionary to tell them apart: only table names and schedule words are
         # targets, never a destroy verb, never a column (a target table's own name may be one edit away).
+        written = [c.description or "" for c in catalog.connections.values()]
         for tables in catalog.tables.values():
             for table in tables:
                 # every part of the name: "wifi sesions", "suport tickets"
@@ -234,6 +243,7 @@ class Speller:
             frozenset(w for w in en if w.isalpha()),
             frozenset(keep),
             frozenset(_lemmas_of(comments, ("NOUN", "ADJF"))),
+            frozenset(_written_words([*comments, *written])),
         )
 
     def correct(self, text: str) -> tuple[str, list[Correction]]:
@@ -252,8 +262,8 @@ class Speller:
         word = token.lower
         if token.lang not in ("ru", "en") or not MIN_LENGTH <= len(word) <= MAX_LENGTH:
             return None
-        if not word.isalpha():
-            return None
+        if not word.isalpha() or word.replace("ё", "е") in self.catalog_words:
+            return None  # «каршеринга»: the catalog writes it, so it is the domain's word, not a typo
         if token.number is not None:  # "eight" is a number, not "night" misspelled
             return None
         if word not in self._memo:
