@@ -2781,12 +2781,13 @@ class RowFilters:
         pair = [word for part in parts for word in tokenize(part)[:1]]
         if len(pair) != 2:
             return None
-        rows = [self._names_rows_or_head(table, word.lower) for word in pair]
-        if rows.count(True) != 1:
-            return None
-        kind = pair[rows.index(False)]
         own = set(name_parts(table.name)) | {stem(w) for w in words(table.comment or "")}
-        return None if self.vocabulary.meanings(kind.lower) & own else kind
+        # «звонки» of 'Детализация звонков (CDR)': a word of the table's comment names its rows too
+        rows = [
+            self._names_rows_or_head(table, word.lower) or bool(self.vocabulary.meanings(word.lower) & own)
+            for word in pair
+        ]
+        return pair[rows.index(False)] if rows.count(True) == 1 else None
 
     def _unit_count_conditions(
         self, request: Request, table: Table, _: bool
