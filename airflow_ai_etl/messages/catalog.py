@@ -353,6 +353,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "при появлении новых файлов в {path}",
     },
     # «не чаще раза в день», "at most once an hour": a cap on runs the spec cannot express
+    "planner.unclear_date": {
+        "en": "Which date is {date!r}: the order of day and month is unclear or there is no such day. Please write it as YYYY-MM-DD (e.g. 2025-02-01).",
+        "ru": "Какая дата имеется в виду в «{date}»: порядок дня и месяца неясен или такого дня нет. Напишите её как ГГГГ-ММ-ДД (например, 2025-02-01).",
+    },
     "planner.rate_limit": {
         "en": "A pipeline cannot cap how often it runs ({phrase!r}): run it on a schedule at that rate instead, or with no cap?",
         "ru": "Ограничить частоту запусков («{phrase}») пайплайн не может: запускать его по расписанию с такой частотой или без ограничения?",

@@ -23,6 +23,7 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
@@ -370,7 +371,7 @@ class RowFilters:
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
             self._value_before_column_conditions, self._relative_value_conditions,
-            self._value_only_conditions, self._the_ones_conditions,
+            self._value_only_conditions, self._column_word_only_value_conditions, self._the_ones_conditions,
             self._substantive_state_conditions,
             self._cued_state_conditions,
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
@@ -785,6 +786,8 @@ class RowFilters:
                 continue
             start = i + 1 + (tokens[i + 1] in ("a", "an", "the"))
             pair = tokens[start : start + 2]  # «с номером телефона»; not «с видом social» (a value follows)
+            if self._value_joined_to_noun(request, table, start):
+                continue  # «брони с ota-канала»: a value joined to its column's noun, read by the hyphen rule
             found = self.grounding._word_column(table, pair[:1], fk_words=False)
             if found is None and not any(w.isascii() for w in pair):
                 found = self.grounding._word_column(table, pair, fk_words=False)
@@ -806,6 +809,13 @@ class RowFilters:
                 if not ends or nxt in LIST_JOINERS or is_mask_word(nxt):
                     continue
             yield self._position(request, i), name, _null_check(table, name, False, False)
+
+    def _value_joined_to_noun(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is a value a column of `table` lists, joined by a hyphen to the next word
+        («ota-канала»: the channel 'ota'), not a column word of its own ("e-mail")."""
+        if index >= len(request.tokens) or not request.text.startswith("-", request.spans[index][1]):
+            return False
+        return self.is_listed_value(table, request.raw[index])
 
     def _ends_phrase(self, request: Request, index: int) -> bool:
         """Word `index` starts another part: a verb, an engine, the schedule or "to <engine>"."""
@@ -1738,22 +1748,27 @@ class RowFilters:
     ) -> Iterable[tuple[int, str, str]]:
         """«отели с пятью звёздами», «залы со 100 местами», "hotels with five stars": «с»/"with", a number (in
         digits or words) and a noun naming one numeric column (by its name or the root of its comment's word:
-        «звёзд» of 'Звёздность') -> `col = N`. A noun naming no such column leaves the clause asked, never
-        dropped (planner59: stars = 5 vanished and every hotel was loaded)."""
-        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        for k in range(len(tokens) - 2):
-            cue, count, noun = tokens[k], tokens[k + 1], tokens[k + 2]
-            if cue.lower not in ("с", "со", "with") or count.number is None or count.ordinal:
-                continue
+        «звёзд» of 'Звёздность') -> `col = N`; «с более чем 100 местами», "with at least 5 halls" -> the
+        comparison (planner63). A noun naming no such column leaves the clause asked, never dropped
+        (planner59: stars = 5 vanished and every hotel was loaded)."""
+        for said in counted_nouns([t for t in tokenize(request.text) if t.lang != "punct"]):
+            cue, count, noun = said.cue, said.count, said.noun
             if request.is_handled(count.start) or any(a <= noun.start < b for a, b in request.schedule_spans):
                 continue
-            if noun.lang == "ru" and not (noun.parses and noun.parses[0].pos == "NOUN"):
+            adjective = noun.lang == "ru" and bool(noun.parses) and noun.parses[0].pos == "ADJF"
+            if noun.lang == "ru" and not (noun.parses and noun.parses[0].pos == "NOUN") and not adjective:
                 continue
             columns = self._numeric_columns_named(table, noun)
-            if len(columns) == 1:
+            if (
+                len(columns) == 1
+            ):  # «с двумя взрослыми» of 'Взрослых': a substantivised adjective names it too
                 request.handled.append((cue.start, noun.end))
-                yield count.start, columns[0], f"{columns[0]} = {count.number}"
-            elif not columns and noun.lang == "ru" and any(p.case in ("ablt", "gent") for p in noun.parses):
+                yield count.start, columns[0], f"{columns[0]} {said.operator} {count.number}"
+            elif (
+                (columns or not adjective)
+                and noun.lang == "ru"
+                and any(p.case in ("ablt", "gent") for p in noun.parses)
+            ):
                 # any parse: an unknown word («с двумя блорпами») is guessed as an indeclinable noun first
                 request.state_clauses.append((cue.start, noun.end))
 
@@ -1772,6 +1787,7 @@ class RowFilters:
             for c in numeric
             if c.name in named
             or (len(root) >= 5 and any(w.startswith(root) for w in _comment_stems(c.comment or "")))
+            or (noun.lang == "ru" and noun.lemma in comment_lemmas(c.comment or ""))  # «детьми»: 'Детей'
         ]
         return found
 
@@ -2011,6 +2027,40 @@ class RowFilters:
             column, value = named
             request.handled.append((request.spans[k][0], request.spans[k + 1][1]))
             yield request.spans[k][0], column.name, f"{column.name} = {_quote(value)}"
+
+    def _column_word_only_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«события только purchase», «лиды только web»: a Russian word naming one text column («события» of
+        event_type, as in «события purchase»), «только» and a Latin value that ends the phrase is that
+        column's value (planner63: before, «только» between them left the value unread, and the glossary took
+        "purchase" for a second table). A value the column's comment does not list, or a column's own word
+        («только email»), is left to the rules that ask."""
+        if request.language != "ru":
+            return
+        tokens = request.tokens
+        for i in range(len(tokens) - 2):
+            v = i + 2
+            if tokens[i + 1] not in ONLY_WORDS or not re.fullmatch(r"[A-Za-z][\w-]*", request.raw[v]):
+                continue
+            if request.is_handled(request.spans[v][0]) or self._in_schedule(request, v):
+                continue
+            if not self.grounding._ends_list(request, v + 1) or table.column(tokens[v]):
+                continue
+            if self.grounding._word_column(table, [tokens[v]], fk_words=False):
+                continue  # «только email»: a column list
+            mentions = self.grounding._column_mentions(
+                table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
+            )
+            column = table.column(mentions[0][1]) if len(mentions) == 1 else None
+            if column is None or not self._filterable(table, column):
+                continue
+            value = self.whole_value(request, v)
+            listed = {x.lower() for x in listed_values(column.comment)}
+            if (listed and value.lower() not in listed) or not self._is_value(request, table, value):
+                continue
+            request.handled.append((request.spans[i + 1][0], request.spans[v][1]))
+            yield request.spans[i][0], column.name, f"{column.name} = {_quote(value)}"
 
     def _the_ones_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "guest reviews daily, the public ones", "calls, the roaming ones", "claims, not the theft ones":
@@ -2380,7 +2430,28 @@ class RowFilters:
         if before > 1 and tokens[before].lower in _ARTICLES | {"a", "an"}:
             before -= 1  # "charges for the minibar": the article before the value
         before -= int(before > 0 and tokens[before].lower in ("for", "для"))  # "charges for parking"
-        return names_rows(k + 1) or names_rows(before)
+        if names_rows(k + 1) or names_rows(before):
+            return True
+        # «сеансов фильмов 3D»: the noun of another table in the genitive between the table's noun and the
+        # value qualifies the rows; the value is still one this table lists (planner63)
+        return before > 0 and self._genitive_of_other_table(table, tokens[before]) and names_rows(before - 1)
+
+    def _genitive_of_other_table(self, table: Table, word: Token) -> bool:
+        """`word` is a Russian noun in the genitive naming another table by its name or by its comment's head
+        («фильмов» of movies 'Фильмы (прокатный репертуар)')."""
+        genitive = word.lang == "ru" and any(p.pos == "NOUN" and p.case == "gent" for p in word.parses)
+        if not genitive:
+            return False
+        others = [
+            other
+            for conn in self.grounding._readable("postgres")
+            for other in self.grounding.catalog.tables_of(conn.conn_id)
+            if other.qualified_name != table.qualified_name
+        ]
+        return any(
+            self.grounding._names_table(word.lower, other) or self.grounding._heads_comment(word.lower, other)
+            for other in others
+        )
 
     def _value_noun_conditions(
         self, request: Request, table: Table, _: bool
@@ -2657,7 +2728,10 @@ class RowFilters:
                 a <= token.start < b for a, b in request.schedule_spans
             ):
                 continue
-            named = self._flags_named(flag_words, token)
+            named = self._flags_named(flag_words, token)  # "e-sim cards": the compound is the flag's word
+            kind = None if named else self._compound_kind(table, token)
+            if kind is not None:  # «аэропорты-хабы», "hub-airports": the word beside the table's noun
+                named = self._flags_named(flag_words, kind)
             if not named:  # «только те, что работают»: 'Отель работает'
                 named = [name for name, said in flag_words if flags.names_by_verb(tokens, k, said)]
             # «с просрочкой», «нет просрочки»: 'просрочен'; «где есть подозрение на мошенничество»
@@ -2691,6 +2765,39 @@ class RowFilters:
             request.handled.append((negator_span[0] if negator_span else token.start, end))
             yield token.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
+    def _in_table_comment(self, request: Request, table: Table, start: int, end: int) -> bool:
+        """The word before `start` and the words from `start` to `end` follow each other, by lemma, in the
+        table's comment («операции с милями» of 'Операции с милями (программа лояльности)'): they name the
+        table, they say no condition (planner63)."""
+        index = request.token_at(start)
+        if index == 0 or index > len(request.spans):
+            return False
+        said = [t for t in tokenize(request.text[request.spans[index - 1][0] : end]) if t.lang != "punct"]
+        comment = [t for t in tokenize(table.comment or "") if t.lang != "punct"]
+        return any(
+            all(a.lower == b.lower or a.lemmas & b.lemmas for a, b in zip(said, comment[k:], strict=False))
+            for k in range(len(comment) - len(said) + 1)
+        )
+
+    def _compound_kind(self, table: Table, token: Token) -> Token | None:
+        """«аэропорты-хабы», «пассажиров-VIP», "hub-airports": in a hyphenated compound of two words, one the
+        table's own noun, the other word, which says which of its rows (planner63: the compound hid the flag
+        word, so «аэропорты-хабы» was asked and «пассажиров-VIP» loaded every passenger). None for any other
+        token, and for a compound the catalog writes itself («SIM-карты»: both words name the table)."""
+        parts = token.text.split("-")
+        if len(parts) != 2 or not all(parts):
+            return None
+        pair = [word for part in parts for word in tokenize(part)[:1]]
+        if len(pair) != 2:
+            return None
+        own = set(name_parts(table.name)) | {stem(w) for w in words(table.comment or "")}
+        # «звонки» of 'Детализация звонков (CDR)': a word of the table's comment names its rows too
+        rows = [
+            self._names_rows_or_head(table, word.lower) or bool(self.vocabulary.meanings(word.lower) & own)
+            for word in pair
+        ]
+        return pair[rows.index(False)] if rows.count(True) == 1 else None
+
     def _unit_count_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -2707,6 +2814,8 @@ class RowFilters:
             columns = [n for n in named if counts_units(table.column(n) or Column(n, "text"))]
             if _COMPARED_NEXT.match(request.lower, match.end()):
                 continue
+            if self._in_table_comment(request, table, match.start(), match.end()):
+                continue  # «операции с милями» of 'Операции с милями (...)': the table's name, no condition
             if len(columns) != 1:
                 if self._counted_by(table, match.group("word")):  # "loans with a delay": status 'overdue'
                     phrase = request.text[match.start() : match.end()]  # or overdue_days? asked
@@ -3985,6 +4094,14 @@ def _comment_stems(comment: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(re.sub(r"\([^()]*\)", " ", comment)))
 
 
+@functools.lru_cache(maxsize=1024)
+def comment_lemmas(comment: str) -> frozenset[str]:
+    """The lemmas of a comment's Russian words (outside brackets): «ребёнок» of 'Детей'."""
+    return frozenset(
+        lemma for t in tokenize(re.sub(r"\([^()]*\)", " ", comment)) if t.lang == "ru" for lemma in t.lemmas
+    )
+
+
 @functools.lru_cache(maxsize=512)
 @functools.lru_cache(maxsize=1024)  # asked per column for every request (the year rule): comments are fixed
 def _head_noun(comment: str) -> frozenset[str]:
@@ -4699,6 +4816,53 @@ COUNTED_OPERATORS = {
     "больше": ">", "более": ">", "свыше": ">", "меньше": "<", "менее": "<", "не менее": ">=",
     "не более": "<=", "не меньше": ">=", "не больше": "<=", "от": ">=", "до": "<=",
 }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CountedNoun:
+    """«с более чем 100 местами»: the cue («с», "with"), the number, the noun counted and the comparison."""
+
+    cue: Token
+    count: Token
+    noun: Token
+    operator: str
+
+
+_COUNT_CUES = frozenset({"с", "со", "with"})
+_OR_MORE = {
+    "более": ">=",
+    "больше": ">=",
+    "more": ">=",
+    "менее": "<=",
+    "меньше": "<=",
+    "less": "<=",
+    "fewer": "<=",
+}
+
+
+def counted_nouns(tokens: Sequence[Token]) -> Iterable[CountedNoun]:
+    """«с 100 местами», «со 100 местами», «с более чем 100 местами», «с 100 и более местами», "with at least
+    5 halls", "with 100 or more seats" (`tokens` without punctuation): a count of a noun after «с»/"with",
+    with the comparison said before the number or after it (`=` when none is)."""
+    for k, cue in enumerate(tokens):
+        if cue.lower not in _COUNT_CUES:
+            continue
+        j, operator = k + 1, "="
+        for width in (3, 2, 1):  # «не менее чем», "more than", «более»: the longest comparison first
+            said = " ".join(t.lower for t in tokens[k + 1 : k + 1 + width]).removesuffix(" чем")
+            if k + 1 + width < len(tokens) and said in COUNTED_OPERATORS and said not in ("от", "до"):
+                j, operator = k + 1 + width, COUNTED_OPERATORS[said]
+                break
+        if j + 1 >= len(tokens) or tokens[j].number is None or tokens[j].ordinal:
+            continue
+        noun_at = j + 1
+        postfix = tokens[j + 1 : j + 3]
+        if operator == "=" and len(postfix) == 2 and postfix[0].lower in ("и", "или", "or", "and"):
+            if postfix[1].lower in _OR_MORE and j + 3 < len(tokens):  # «с 100 и более местами»
+                operator, noun_at = _OR_MORE[postfix[1].lower], j + 3
+        yield CountedNoun(cue, tokens[j], tokens[noun_at], operator)
+
+
 COUNTED = re.compile(
     r"(?<![a-zа-яё0-9_])(?P<cmp>"
     + "|".join(sorted((c.replace(" ", r"\s+") for c in COUNTED_OPERATORS), key=len, reverse=True))

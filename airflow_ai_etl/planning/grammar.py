@@ -24,6 +24,7 @@ from their values, never from rewritten text.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from collections.abc import Sequence
@@ -850,6 +851,63 @@ def date_rewrites(text: str) -> list[tuple[int, int, str]]:
             ):
                 out.append((m.start(), m.end(), f"{m.group('year')}-{month:02d}-{day:02d}"))
     return out
+
+
+# Dates of digits with slashes or dots: "2025/01/15", «2025.01.15» (year first), «15/01/2025», «5.3.2025»,
+# "01/15/2025" (year last). Never inside a path ("s3://b/2025/01/15/") or a longer run of numbers.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w/.:-])(?:(?P<y>\d{4})(?P<s>[/.])(?P<a>\d{1,2})(?P=s)(?P<b>\d{1,2})"
+    r"|(?P<a2>\d{1,2})(?P<s2>[/.])(?P<b2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\w/]|[.:-]\d)"
+)
+_TWO_DIGIT_DOTTED = re.compile(r"\d{2}\.\d{2}\.\d{4}")  # «15.01.2025»: the filter rules read it as written
+
+
+@dataclass(frozen=True)
+class NumericDates:
+    """The ISO rewrites of dates written with slashes or dots, and the dates no single reading fits."""
+
+    rewrites: list[tuple[int, int, str]]
+    unclear: list[str]
+
+
+def numeric_dates(text: str) -> NumericDates:
+    """Dates of digits with slashes or dots, as ISO dates the filter rules read. A year first is year,
+    month, day ("2025/01/15"); a year last with dots is day first, as Russian writes it («5.3.2025»); with
+    slashes the number above 12 is the day («15/01/2025», "01/15/2025"). Two numbers up to 12 that differ
+    («01/02/2025»: 1 February or January 2?) or no such day («31/02/2025») are unclear: asked, never
+    guessed."""
+    rewrites: list[tuple[int, int, str]] = []
+    unclear: list[str] = []
+    for m in _NUMERIC_DATE.finditer(text):
+        if _TWO_DIGIT_DOTTED.fullmatch(m.group(0)):
+            continue
+        day_month = _day_month(m)
+        iso = _iso(int(m.group("y") or m.group("y2")), *day_month) if day_month else None
+        if iso is None:
+            unclear.append(m.group(0))
+        else:
+            rewrites.append((m.start(), m.end(), iso))
+    return NumericDates(rewrites, unclear)
+
+
+def _day_month(m: re.Match[str]) -> tuple[int, int] | None:
+    """(day, month) of a numeric date match; None when the order cannot be told."""
+    if m.group("y"):
+        return int(m.group("b")), int(m.group("a"))
+    first, second = int(m.group("a2")), int(m.group("b2"))
+    if m.group("s2") == "." or first > 12 or first == second:
+        return first, second
+    if second > 12:
+        return second, first  # "01/15/2025": month first
+    return None
+
+
+def _iso(year: int, day: int, month: int) -> str | None:
+    """`year-month-day` when that day exists."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def apply_rewrites(text: str, rewrites: Sequence[tuple[int, int, str]]) -> str:

@@ -50,9 +50,12 @@ from airflow_ai_etl.planning.colloquial import skeleton, transliterates, univerb
 from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
     BESIDE_NEGATORS,
+    COUNTED,
     STATE_CUES,
     RowFilters,
     bracketed_no_event,
+    comment_lemmas,
+    counted_nouns,
     duration_spans,
     role_noun_of,
     starts_new_rows,
@@ -111,6 +114,7 @@ from airflow_ai_etl.planning.patterns import (
     LIST_JOINERS,
     MASK,
     MODIFIER_LINKS,
+    NAMING_VERBS_RU,
     NEW_NOUN,
     NOT_A_NAME,
     OFF_TOPIC,
@@ -652,6 +656,9 @@ class OfflinePlanner:
             text = grammar.apply_rewrites(text, grammar.quantity_rewrites(tokenize(text)))
             text = grammar.apply_rewrites(text, grammar.percent_rewrites(text))  # «10 процентов»: «10%»
             text = grammar.apply_rewrites(text, grammar.date_rewrites(text))  # «1 января 2026 года»
+        dates = grammar.numeric_dates(text)  # "2025/01/15", «5.3.2025»: ISO; «01/02/2025» is asked below
+        for start, end, iso in reversed(dates.rewrites):  # «5.3.2025» grows to ten letters: right to left
+            text = text[:start] + iso + text[end:]
         unblanked = text  # a mart reads its own refresh words («пересчитывать с прошлого запуска»)
         since = since_last_run(tokenize(text)) if grammar.enabled("mode") else None
         if since:  # "newer than the last run", «с момента последней загрузки»: new rows, no filter or window
@@ -668,6 +675,8 @@ class OfflinePlanner:
         capped = rate_limit(written)  # «по кнопке, но не чаще раза в день»: no spec field holds a cap
         if capped is not None:  # asked, never dropped
             return Outcome.clarify(say(request.language, "planner.rate_limit", phrase=capped))
+        if dates.unclear:  # «с 01/02/2025»: 1 February or January 2, never guessed
+            return Outcome.clarify(say(request.language, "planner.unclear_date", date=dates.unclear[0]))
         # New files, after other loads: read from the words as written (the speller would take "loads"
         # for the table "leads"); the rest is planned again, corrected, by this method.
         # "after the previous run" said of new rows is no upstream load to wait for
@@ -1485,6 +1494,7 @@ class OfflinePlanner:
         """The table(s) the request is about: the head noun when one table word modifies another."""
         hits = self._table_hits(request, conn_id)
         hits = self._without_flag_only_tables(request, hits)
+        hits = self._without_counted_tables(request, hits)
         # A table named only by words that also name another table is not a separate candidate.
         hits = {
             name: (table, indices)
@@ -1531,6 +1541,55 @@ class OfflinePlanner:
                 ):
                     dropped.add(other)
         return {name: hit for name, hit in hits.items() if name not in dropped}
+
+    def _without_counted_tables(
+        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«залы со 100 местами», «кинотеатры с более чем 5 залами», «сеансы, где продано больше 100 мест»: a
+        table named only by a noun counted after «с»/"with" or a comparison (tickets 'Билеты (проданные
+        места)', halls), and words of the same column's comment, is not the one meant when another named table
+        has a numeric column that noun names (halls.seats 'Число мест', cinemas.halls_count 'Количество
+        залов', screenings.seats_sold 'Продано мест'): the noun is that column's count (planner63)."""
+        if len(hits) < 2:
+            return hits
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        counted = {request.token_at(said.noun.start): said.noun for said in counted_nouns(tokens)}
+        by_start = {t.start: t for t in tokens}
+        for match in COUNTED.finditer(request.text):  # «сеансы, на которые продано больше ста мест»
+            if match.start("w1") in by_start:
+                counted[request.token_at(match.start("w1"))] = by_start[match.start("w1")]
+        if not counted:
+            return hits
+        dropped = {
+            name
+            for name, (_, indices) in hits.items()
+            if any(
+                self._counts_column_of(request, other_table, counted, indices)
+                for other, (other_table, _) in hits.items()
+                if other != name
+            )
+        }
+        kept = {name: hit for name, hit in hits.items() if name not in dropped}
+        return kept or hits
+
+    def _counts_column_of(
+        self, request: Request, table: Table, counted: dict[int, Token], indices: list[int]
+    ) -> bool:
+        """The words at `indices` (naming another table) are a count of one of `table`'s numeric columns: a
+        counted noun naming it, and any other word a word of its comment («продано … мест» of seats_sold
+        'Продано мест')."""
+        columns = {
+            name
+            for i in indices
+            if i in counted
+            for name in self.filters._numeric_columns_named(table, counted[i])
+        }
+        if not columns:
+            return False
+        said = set().union(*(comment_lemmas(c.comment or "") for c in table.columns if c.name in columns))
+        return all(
+            i in counted or any(word.lemmas & said for word in tokenize(request.raw[i])) for i in indices
+        )
 
     @staticmethod
     def _in_compound(request: Request, i: int) -> bool:
@@ -1996,6 +2055,8 @@ class OfflinePlanner:
         ):
             return True
         # "нужна таблица dim_products в ClickHouse", but not "load table foobar to clickhouse".
+        if before and re.fullmatch(NAMING_VERBS_RU, before[-1]):
+            return True  # «назови таблицу orders_copy»: the table is given its name (planner63)
         verb_before = bool(before) and bool(PIPELINE_VERBS.fullmatch(before[-1]))
         return not verb_before and bool(after[:1] and after[0] in TO_WORDS and engine_after)
 
@@ -2010,6 +2071,9 @@ class OfflinePlanner:
         name = self._explicit_target_name(request)
         if name:
             request.claimed.add(name)
+            # «табличку назовите x»: the verb that names the target says nothing of the rows («назовите» is
+            # no 'no_show' by ear)
+            request.claimed.update(t for t in request.tokens if re.fullmatch(NAMING_VERBS_RU, t))
         # "события типа purchase": the word after a column word is its value, not a table ("purchase").
         for i, token in enumerate(request.tokens[:-1]):
             if self.vocabulary.meanings(token) & VALUE_COLUMN_WORDS and request.raw[i + 1].isascii():
@@ -2028,11 +2092,13 @@ class OfflinePlanner:
     def _claim_values_after_table_nouns(self, request: Request) -> None:
         """«события purchase»: a Latin word right after a Russian table noun that names another table only
         through the glossary (purchase = orders) is a value of the named table's type, status or category
-        column, not a second table: the request names one table (planner58). Not after «только»: the row
-        filters do not read «только purchase» yet, and a claimed value they drop would load every row."""
+        column, not a second table: the request names one table (planner58). So is one after «только»
+        («события только purchase»: the row filters read it since planner63)."""
         tables = [t for c in self._readable("postgres") for t in self.catalog.tables_of(c.conn_id)]
         for i in range(1, len(request.tokens)):
             word, k = request.tokens[i], i - 1
+            if k > 0 and request.tokens[k] in grammar.ONLY_WORDS:
+                k -= 1
             if not request.raw[i].isascii() or not CYRILLIC_WORD.fullmatch(request.tokens[k]):
                 continue
             named = [t for t in tables if self._names_table(request.tokens[k], t)]
@@ -3393,16 +3459,18 @@ class OfflinePlanner:
                 clause = [w for w in tokens[k + 1 :] if not _clause_break(request.text, noun.end, w.start)]
                 if any(grammar.is_mask_word(w.lower) for w in clause):
                     continue  # «номер счёта в банке замаскировать / закрыть»: part of what is masked
-                if i > 0 and self._continues_a_comment(tokens[i - 1], prep, noun):
-                    continue  # «закрыть номер счёта в банке»: the column's comment 'Номер счёта в банке'
+                numbered = k + 1 < len(tokens) and (
+                    tokens[k + 1].lang == "num" or tokens[k + 1].lower in ("номер", "№")
+                )  # «в общежитии номер 3», «в корпусе 2»: a place with its number says which rows
+                # «закрыть номер счёта в банке»: the column's comment 'Номер счёта в банке'; «операции с
+                # милями»: the table's 'Операции с милями', unless a number follows («в общежитии номер 3»)
+                if i > 0 and self._continues_a_comment(tokens[i - 1], prep, noun, tables=not numbered):
+                    continue
                 not_rows = NOT_A_PLACE_NOUN if prep.lower in ROW_PREPS_PLACE else NOT_A_ROW_NOUN
                 if any(w.lemma in not_rows or w.lower in not_rows or concepts(w.lemma, "ru") for w in phrase):
                     continue
                 if any(self._is_engine_word(w.lower) or w.lower in request.claimed for w in phrase):
                     continue
-                numbered = k + 1 < len(tokens) and (
-                    tokens[k + 1].lang == "num" or tokens[k + 1].lower in ("номер", "№")
-                )  # «в общежитии номер 3», «в корпусе 2»: a place with its number says which rows
                 if (
                     prep.lower in ("в", "во", "на")
                     and not numbered
@@ -3477,13 +3545,16 @@ class OfflinePlanner:
             end = word.end
         return end
 
-    def _continues_a_comment(self, before: Token, prep: Token, noun: Token) -> bool:
+    def _continues_a_comment(self, before: Token, prep: Token, noun: Token, tables: bool = False) -> bool:
         """«счёта в банке»: the word before a prepositional phrase, the preposition and its noun follow each
-        other in some column's comment ('Номер счёта в банке'), so the phrase names that column."""
+        other in some column's comment ('Номер счёта в банке'), so the phrase names that column; with
+        `tables`, in a table's comment too («операции с милями» of 'Операции с милями (...)': the table's
+        name, planner63)."""
         for conn in self.catalog.connections:
             for table in self.catalog.tables_of(conn):
-                for column in table.columns:
-                    words_of = [w for w in tokenize(column.comment or "") if w.lang != "punct"]
+                own = (table.comment,) if tables else ()
+                for comment in (*own, *(column.comment for column in table.columns)):
+                    words_of = [w for w in tokenize(comment or "") if w.lang != "punct"]
                     for a, b, c in zip(words_of, words_of[1:], words_of[2:], strict=False):
                         if b.lower == prep.lower and a.lemmas & before.lemmas and c.lemmas & noun.lemmas:
                             return True

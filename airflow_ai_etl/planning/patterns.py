@@ -170,6 +170,8 @@ COLUMN_LIST_AFTER = re.compile(r"(?<![a-z0-9_])" + NAME_LIST + r"\s+(?:only|то
 # «полисы: policy_number, holder_id — каждый день», "employees: id, email, phone": a list after a colon
 COLON_LIST = re.compile(r":\s*+" + NAME_LIST, re.IGNORECASE)
 # «в таблицу» and its diminutive «в табличку»
+# «назови таблицу x», «табличку назовём x»: Russian verbs that give the target table its name.
+NAMING_VERBS_RU = r"назови(?:те)?|назов[её]м|назвать|назовите"
 TARGET_TABLE = re.compile(
     # "as table X", "as a table called X", «как таблицу X»: the name after the table word
     r"\b(?:(?:as|как)\s+(?:(?:a|the|new)\s+){0,2}(?:table|табли(?:ц|чк)\w*)\s+(?:(?:called|named)\s+)?"
@@ -178,7 +180,10 @@ TARGET_TABLE = re.compile(
     # engine word (its slang too, after an in-word) may stand between
     r"(?:(?:(?:in|в|во)\s+)?(?:clickhouse|клик\w*|кх|ch|postgres(?:ql)?|постгрес\w*)\s+(?=[\"'«]?[a-z_]))?"
     # "the ClickHouse table named x", «таблицу под названием x», "table name x", "table name: x", "... is x"
-    r"(?:(?:named|called|name(?:\s+is|\s*[:=])?|под\s+названием|с\s+названием|с\s+именем)\s+)?"
+    # «табличку назови x», «таблицу назовите x»: the naming verb after the table word (planner63)
+    r"(?:(?:named|called|name(?:\s+is|\s*[:=])?|под\s+названием|с\s+названием|с\s+именем|"
+    + NAMING_VERBS_RU
+    + r")\s+)?"
     # "into the returns_raw table": the name before the word "table" (not an engine or a place word)
     r"|(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:clickhouse|postgres(?:ql)?)\s+)?"
     r"(?=(?!(?:warehouse|dwh|clickhouse|postgres\w*|same|new|target|reporting|analytics|staging|final|as)\s)"

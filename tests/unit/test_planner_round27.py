@@ -344,7 +344,6 @@ STILL_ASKED = {
     "неодобренные отпуска в клик ежедневно": "«не-» glued to a flag word is asked by design (round 7)",
     "archived tariff plans to clickhouse weekly on monday at 5": "'tariff plans' names no table",
     "tracking events with event code DELIVERED to clickhouse hourly": "a code after its column's words",
-    "tariffs with over 10 GB to clickhouse daily": "a unit abbreviation of the column (data_gb)",
     "subs to clickhouse daily": "clipped English noun",
 }
 

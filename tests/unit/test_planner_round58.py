@@ -94,12 +94,12 @@ def test_from_a_lowercase_city_is_still_asked() -> None:
 # the glossary (purchase = orders), is a value of the named table's type column ---------------------------
 
 VALUE_AFTER_NOUN = [
-    pytest.param(
+    # read since planner63 (tests/unit/test_planner_round63.py)
+    (
         "shop",
         "события только purchase, каждые пять минут, новые по occurred_at",
         "events",
         "event_type = 'purchase'",
-        marks=pytest.mark.xfail(strict=True, reason="«только purchase» is not read by the row filters yet"),
     ),
     ("shop", "события purchase в клик каждые пять минут", "events", "event_type = 'purchase'"),
 ]
