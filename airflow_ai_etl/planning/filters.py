@@ -529,7 +529,7 @@ class RowFilters:
                     found[column] = said[column]
                 else:
                     del found[column]
-            if _excepts(request.lower[before:explained]):
+            if ends_in_exception(request.lower[before:explained]):
                 # «кроме закрытых (status closed)», "except rejected ones (status rejected)": the brackets say
                 # which rows the words name, and those are the rows left out (not a flag's `= true/false`: the
                 # flag rules read «кроме» themselves, «кроме льготников (is_privileged)»)
@@ -4128,7 +4128,7 @@ def _is_event_column(column: Column) -> bool:
     return column.nullable and column.name.endswith(("_at", "_date", "_on"))
 
 
-def _excepts(words_: str) -> bool:
+def ends_in_exception(words_: str) -> bool:
     """The words end in an exception of one word («обращения кроме закрытых», "except rejected ones"), whose
     object are the rows left out; not «без»/"without" + a noun («без отметки о завершении»), which a bracket
     may explain whole."""
@@ -4139,7 +4139,9 @@ def _excepts(words_: str) -> bool:
 _ONES_AFTER = re.compile(r"\s+(?:ones|one)\b")
 # Exception words: their object are the rows left out («кроме закрытых», "except rejected ones"); an English
 # leave-out verb before a listed value is one too ("exclude the rejected ones", planner37)
-_EXCEPT_WORDS = frozenset({"кроме", "исключая", "except", "excluding", "exclude", "omit", "skip", "out"})
+_EXCEPT_WORDS = frozenset(
+    {"кроме", "исключая", "except", "excluding", "exclude", "omit", "skip", "out", "without"}
+)
 # «не в статусе closed», "not in status closed", «не со статусом»: the preposition between a negation and the
 # column word whose value follows
 _COLUMN_PREPOSITIONS = frozenset({"в", "во", "со", "с", "in", "with"})

@@ -51,6 +51,7 @@ from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.filters import (
     EXCLUDED_EN,
     counts_units,
+    ends_in_exception,
     measured_in_unit,
     state_two_columns_question,
     value_meanings,
@@ -210,8 +211,9 @@ LIST_JOINERS = {"и", "and", ",", "&"}
 VIA_WORDS = {"через", "through", "via"}
 ARTICLES_EN = {"the", "a", "an"}
 FROM_WORDS = {"из", "from"}
-STOP_AFTER = {"только", "лишь", "only", "без", "кроме", "except", "excluding", "где", "where", "with", "с",
-              "со", "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "каждый"}  # fmt: skip
+STOP_AFTER = {"только", "лишь", "only", "без", "кроме", "except", "excluding", "without", "где", "where",
+              "with", "с", "со", "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "each",
+              "каждый"}  # fmt: skip
 # The time column a word next to a grain names: lemma / English stem -> parts of a column name.
 TIME_WORDS = {
     "выставление": "issu", "выставить": "issu", "issue": "issu", "сбор": "collect", "collect": "collect",
@@ -1324,6 +1326,9 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
         if tokens[k].lower == "the":
             k += 1
         ph.grain_words.append(k)
+        if _english_second_word(tokens, k + 1):  # "per day of scheduled arrival": scheduled_arrival
+            ph.grain_words.append(k + 1)
+            k += 1
         ph.used.update(range(j, k + 1))
         if _second_event_word(ph, k + 1):  # "month of scheduled departure": scheduled_departure
             ph.grain_words.append(k + 1)
@@ -1396,6 +1401,17 @@ def _date_named_after(ph: MartPhrase, j: int) -> None:
         ph.used.update(range(j, k + 2))
 
 
+def _english_second_word(tokens: Sequence[Token], k: int) -> bool:
+    """Token `k` goes on the English time phrase before it ("of scheduled arrival"): an English word that is
+    no stop word, preposition, list joiner, grain or measure, and ends the clause or the request."""
+    if k >= len(tokens) or tokens[k].lang != "en" or tokens[k - 1].lang != "en":
+        return False
+    t = tokens[k]
+    if _stops(t) or t.lower in DIM_PREPS_EN | LIST_JOINERS or _grain_noun(t) or _is_measure(t):
+        return False
+    return k + 1 == len(tokens) or tokens[k + 1].lang not in ("ru", "en")
+
+
 def _time_word(token: Token) -> str | None:
     for lemma in token.lemmas | {token.lower, token.lemma}:
         if lemma in TIME_WORDS:
@@ -1418,8 +1434,16 @@ def _adverb(token: Token) -> bool:
 
 def _left_out_after(tokens: Sequence[Token], k: int) -> bool:
     """«отменённые не учитывать», «тестовые не считать», "cancelled ones not counted": within the few words
-    from `k`, a negated verb of taking rows (negation.TAKE_LEMMAS, TAKE_EN): the rows said are left out."""
-    for j in range(k, min(k + 4, len(tokens) - 1)):
+    from `k`, a negated verb of taking rows (negation.TAKE_LEMMAS, TAKE_EN): the rows said are left out. A
+    bracket explaining the words («отменённые сеансы (cancelled) не нужны») counts as none of them."""
+    bracket = next((j for j in range(k, min(k + 4, len(tokens))) if tokens[j].text == "("), None)
+    shut = (
+        None
+        if bracket is None
+        else next((j for j in range(bracket, len(tokens)) if tokens[j].text == ")"), None)
+    )
+    skipped = 0 if bracket is None or shut is None else shut - bracket + 1
+    for j in range(k, min(k + 4 + skipped, len(tokens) - 1)):
         nxt = tokens[j + 1]
         if tokens[j].lower == "не" and nxt.lang == "ru" and nxt.lemmas & TAKE_LEMMAS:
             return True
@@ -2306,6 +2330,11 @@ def _read_measures(ph: MartPhrase) -> None:
             m.func = "sum"  # a text column named there is the resolver's question, never counted
             ph.used.update(range(j, j + link + 1))
             j += link + 1
+        if (bracket := _measured_bracket_after(tokens, m, j)) is not None:
+            # «пробег за поездку (distance_km)», «сколько мест продано (seats_sold)»: the column measured
+            m.func = "sum" if m.func == "count" else m.func
+            ph.used.update(range(j, bracket))
+            j = bracket
         if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].lang == "en":
             m.column_ref = tokens[j + 1].text  # «сумма заказов (total)»
             ph.used.update({j, j + 1, j + 2})
@@ -2563,6 +2592,8 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     lead = int(bool(words) and words[0].lang == "en" and _english_participle(words[0]))
     if any(t.lang not in ("ru", "en") for t in words):
         return False
+    if len(words) > 3 and words[0].lang == "en" and _grain_adjective(words[-1]):
+        words = words[:-1]  # "trips by zone name, monthly": the grain of the grouping, no schedule of a copy
     if words[0].lang == "en" and not (3 <= len(words) - lead <= 4 and words[lead + 1].lower == "by"):
         return _english_rows_grouped(words)
     if not 3 <= len(words) - lead <= 4:
@@ -2771,6 +2802,8 @@ class _Ground:
                 for t in self.tables
                 if meanings & (set(name_parts_of_text(t.comment)) - STOP_STEMS) and t.comment
             ]
+            if (compound := _compound_head_table(self.tables, by_comment, meanings)) is not None:
+                return compound  # «билетов»: 'Авиабилеты', not 'Бронирования (заказы билетов)'
             if len(by_comment) == 1:
                 return by_comment[0]
             # «отправлений»: 'Отправления (посылки)', not 'Возвраты отправлений' (a qualifier there)
@@ -2820,7 +2853,9 @@ class _Ground:
 
     def _columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
         for w in words:
-            exact = table.column(w.text) or table.column(w.lower)
+            # "check-in" of check_in: an English hyphenated word spells the column's underscore name
+            spelled = w.lower.replace("-", "_") if w.lang == "en" else w.lower
+            exact = table.column(w.text) or table.column(w.lower) or table.column(spelled)
             if exact:
                 return [exact]
         if words and (commented := self._commented_head(table, words[0])) is not None:
@@ -4237,6 +4272,8 @@ def _explained_filter(text: str, fact: Table) -> str:
     for match in _EXPLAINED.finditer(text):
         if fact.column(match.group(2)) is None:
             continue
+        if ends_in_exception(text[: match.start(1)].lower() + match.group(1).lower()):
+            continue  # «без возвращённых (status refunded)»: the rows left out, read by the filter rules
         start = match.start(1)
         said = list(re.finditer(r"\S+", match.group(1)))
         leads = [w for w in said[:-1] if w.group(0).lower() in EXPLAINED_KEEP]
@@ -4883,6 +4920,9 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         _spelled_comment_tables(ph, ground)
     )  # «страховая премия»: policies.premium, not its payments
     steps.append(
+        _bracketed_measure_tables(ph, ground)
+    )  # «мест продано (seats_sold)»: screenings, not tickets
+    steps.append(
         one(
             [
                 t
@@ -5024,6 +5064,18 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _bracketed_measure_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """The one table holding the column a measure names in brackets after its words («сколько мест продано
+    (seats_sold)»): the words' noun may name another table (tickets' seats), the column is the user's own
+    answer. Empty unless every such column is in exactly that one table."""
+    refs = [m.column_ref for m in ph.measures if m.column_ref and not m.subject]
+    holders = {t.qualified_name: t for ref in refs for t in ground.tables if t.column(ref)}
+    if not refs or len(holders) != 1:
+        return []
+    (table,) = holders.values()
+    return [table] if all(table.column(ref) for ref in refs) else []
 
 
 def _grain_event_tables(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
@@ -5982,6 +6034,23 @@ def _comment_by_phrase(comment: str) -> tuple[frozenset[str], ...]:
     return tuple(phrase)
 
 
+def _compound_head_table(
+    tables: Sequence[Table], by_comment: Sequence[Table], meanings: set[str]
+) -> Table | None:
+    """The one table whose comment's head noun is a compound ending in the word («авиабилеты» of «билеты»),
+    when no table the word's comment match found has the word itself as its head: the word names those rows,
+    not a table that mentions them as a dependent word ('заказы билетов')."""
+    from airflow_ai_etl.planning.offline import compound_tail_of
+
+    if any(t.comment and _comment_head(t.comment) in meanings for t in by_comment):
+        return None
+    said = frozenset(meanings)
+    found = [
+        t for t in tables if t.comment and (h := _comment_head(t.comment)) and compound_tail_of({h}, said)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 @functools.lru_cache(maxsize=4096)
 def _comment_head(comment: str) -> str | None:
     """The stem of a comment's first noun: 'Учебные дисциплины' -> дисциплин."""
@@ -6779,6 +6848,10 @@ def _grain_of_words(
         if len(matched) == 1:
             return {"column": matched[0].name, "grain": ph.grain}, []
         commented = [c for c in times if any(_comment_names(c, w) for w in words if w.lang == "ru")]
+        if (
+            len(commented) > 1
+        ):  # «по месяцам открытия заявки»: 'Дата открытия заявки', not '… закрытия заявки'
+            commented = [c for c in commented if all(_comment_names(c, w) for w in words if w.lang == "ru")]
         if len(commented) == 1:  # «по дате экзамена»: grades.exam_date, 'Дата экзамена'
             return {"column": commented[0].name, "grain": ph.grain}, []
         own_words = {*name_parts(fact.name), stem(fact.schema.lower())}
@@ -7043,6 +7116,24 @@ def _paid_column(column: Column, word: Token) -> bool:
         return False
     said = _comment_lemmas(column.comment)
     return bool(said & PAYMENT_NOUNS_RU) and "сумма" in said
+
+
+def _measured_bracket_after(tokens: Sequence[Token], m: MeasureWord, j: int) -> int | None:
+    """The index of a bracket holding one English name after the measure's words and a phrase that only says
+    what they are of: «за»/"per" and a noun that is no grain («пробег за поездку (distance_km)»), or, after
+    «сколько» + noun, a participle or verb («мест продано (seats_sold)»): the bracket names the column the
+    words measure. None when no such bracket follows."""
+    n = len(tokens)
+    if not m.object or j >= n:
+        return None
+    k = j
+    if tokens[k].lower in ("за", "per") and k + 1 < n and tokens[k + 1].lang in ("ru", "en"):
+        k = k + 2 if _grain_noun(tokens[k + 1]) is None else k
+    elif m.func == "count" and tokens[m.index].lemma == "сколько" and tokens[k].lang == "ru":
+        k += bool(tokens[k].parses) and tokens[k].parses[0].pos in ("PRTS", "VERB")
+    if k == j or k + 2 >= n or tokens[k].text != "(" or tokens[k + 2].text != ")":
+        return None
+    return k if tokens[k + 1].lang == "en" else None
 
 
 def _participle_bracket(tokens: Sequence[Token], m: MeasureWord, j: int) -> bool:

@@ -32,7 +32,9 @@ TAKE_LEMMAS = frozenset(
 )  # fmt: skip
 TAKE_EN = re.compile(
     r"(?:(?:is|are|be)\s+)?not\s+(?:needed|wanted|required|counted|included)|(?:should|must)\s+not\s+be\s+(?:loaded|copied)"
-    r"|(?:don'?t|do\s+not)\s+(?:load|copy|want|need)(?:\s+(?:them|those|these))?",
+    r"|(?:don'?t|do\s+not)\s+(?:load|copy|want|need)(?:\s+(?:them|those|these))?"
+    # "refunded ones excluded", "test rows are left out": a participle of leaving out closes the clause too
+    r"|(?:(?:is|are|be)\s+)?(?:excluded|omitted|left\s+out)\b",
     re.IGNORECASE,
 )
 # "skip the ones flagged as suspected fraud", "exclude those marked as test": a leave-out verb with a pronoun

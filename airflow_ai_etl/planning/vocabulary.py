@@ -126,6 +126,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     # the verbs of a period's start and end: «отпуска, которые начинаются после ...» -> starts_on
     "starts": ["начинаться", "начало", "begin", "begins", "started"],
     "ends": ["заканчиваться", "кончаться", "окончание", "конец", "finish"],
+    # the time of a meter's reading: «по часам измерения», «по дням замера» -> measured_at ('Час замера')
+    "measured": ["измерение", "замер", "измерить", "замерить", "measurement"],
     # "из магазина", "из базы магазина": the shop's database when a connection is described so
     "shop": ["магазин", "интернет-магазин"],
     "report": ["отчет", "отчёт", "отчетность", "отчётность", "отчетный", "reporting", "bi"],
