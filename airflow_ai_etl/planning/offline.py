@@ -2977,6 +2977,8 @@ class OfflinePlanner:
             if any(a <= start < b for a, b in request.schedule_spans) or request.is_handled(start):
                 continue
             named = [w for w in request.tokens[j + 1 : j + 4] if w not in ("the", "its", "their")]
+            if named and table.column(named[0]):
+                continue  # «по created_at, updated_at»: a name is watermark.bare_time_column's to read
             found = self._word_column(table, named, fk_words=False)
             column = table.column(found[0]) if found else None
             if column is None or not ("timestamp" in column.type.lower() or column.name.endswith("_at")):
