@@ -100,6 +100,7 @@ from airflow_ai_etl.planning.patterns import (
     UNIT_SPAN_RU,
     UNTIL_BEFORE,
     UPDATE_COLUMNS,
+    VAGUE_TIME_WORDS,
     VALUE_COLUMN_WORDS,
     VALUE_LINKS,
     VALUE_NOISE,
@@ -377,6 +378,7 @@ class RowFilters:
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._still_state_clauses,
+            self._vague_time_clauses,
             self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
         )  # fmt: skip
@@ -862,6 +864,8 @@ class RowFilters:
                 continue  # "at 5 past every hour": the schedule's words, not a window
             if match.group("unit_one") and any(a <= match.start() < b for a, b in request.schedule_spans):
                 continue  # «дважды за сутки»: how often it runs, not which rows
+            if continues_a_comment(table.columns, request.text, match.start()):
+                continue  # «кроме ставки за час» of 'Ставка за час': the column's name, not a window
             template = _last_n_template(match)
             if template is None:
                 return Found(None, [self._ask_window(request, table, match.group(0))])
@@ -905,6 +909,7 @@ class RowFilters:
                 m
                 for m in UNIT_SPAN_RU.finditer(request.lower)
                 if not any(a <= m.start() < b for a, b in request.schedule_spans)
+                and not continues_a_comment(table.columns, request.text, m.start())
             ),
             None,
         )
@@ -1741,6 +1746,26 @@ class RowFilters:
             state = next(iter(tokenize(request.text[request.spans[index + 1][0] : end])), None)
             if state is not None and (state.lang == "en" or self.is_state_word(state)):
                 request.state_clauses.append((start, end))
+        return ()
+
+    def _vague_time_clauses(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«абонементы, которые скоро истекут», «недавно зарегистрированные клиенты», "memberships ending
+        soon": a vague time word says which rows with no threshold a column bound could take, so the clause is
+        asked unless another rule reads a condition in it; before planner64 every row was loaded ("as soon as
+        possible" is how fast the user wants the pipeline). Yields no condition itself."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, word in enumerate(tokens):
+            if word.lower not in VAGUE_TIME_WORDS or request.is_handled(word.start):
+                continue
+            if any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            if word.lower == "soon" and k > 0 and tokens[k - 1].lower in ("as", "how"):
+                continue  # "as soon as possible", "how soon": about the pipeline, not the rows
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is not None and not _crosses_clause(request, word, after):
+                request.state_clauses.append((word.start, after.end))  # «скоро истекут», "recently added"
+            elif k > 0 and not _crosses_clause(request, tokens[k - 1], word):
+                request.state_clauses.append((tokens[k - 1].start, word.end))  # "ending soon"
         return ()
 
     def _with_count_conditions(
@@ -4619,6 +4644,23 @@ _QUOTED_NEXT = re.compile(
     r"(?:'(?P<a>[^'\n]{1,200})'|«(?P<b>[^»\n]{1,200})»|\"(?P<c>[^\"\n]{1,200})\")",
     re.IGNORECASE,
 )
+
+
+def continues_a_comment(columns: Iterable[Column | Table], text: str, at: int) -> bool:
+    """The preposition at `at`, the word before it and the word after it follow each other in the comment
+    of one of `columns` («ставки за час» of 'Ставка за час', «счёта в банке» of 'Номер счёта в банке'), so
+    the phrase names that column, not a window or a place (or of a table given among them: its name)."""
+    words_of_text = [t for t in tokenize(text) if t.lang != "punct"]
+    k = next((n for n, t in enumerate(words_of_text) if t.start <= at < t.end), None)
+    if k is None or k == 0 or k + 1 >= len(words_of_text):
+        return False
+    before, prep, noun = words_of_text[k - 1], words_of_text[k], words_of_text[k + 1]
+    for column in columns:
+        words_of = [w for w in tokenize(column.comment or "") if w.lang != "punct"]
+        for a, b, c in zip(words_of, words_of[1:], words_of[2:], strict=False):
+            if b.lower == prep.lower and a.lemmas & before.lemmas and c.lemmas & noun.lemmas:
+                return True
+    return False
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:

@@ -256,7 +256,7 @@ SCHEDULE_DAY_NOUNS_RU = frozenset({"будни", "будень", "праздни
 # A rate, share or score column (interest_rate «Процентная ставка, % годовых», score «Балл (0-100)», rating
 # «Оценка (1-10)», stars «Звёздность»): values on a scale an average compares and a sum never adds up.
 # Name parts are the stems vocabulary.name_parts gives; comment words are prefixes of the comment's words.
-RATE_NAME_PARTS = frozenset({"rate", "percent", "pct", "ratio", "score", "star", "coeffici"})
+RATE_NAME_PARTS = frozenset({"rate", "rating", "percent", "pct", "ratio", "score", "star", "coeffici"})
 RATE_COMMENT_PREFIXES = ("ставк", "процент", "коэффициент", "оценк", "балл", "рейтинг", "звёздн", "звездн",
                          "percent", "ratio", "score", "rating", "доля", "доли", "долю", "долей")  # fmt: skip
 # Units of quantity a price can be quoted per («Цена за кВт·ч», «Тариф за литр», "price per kWh",

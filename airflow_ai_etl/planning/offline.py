@@ -55,13 +55,15 @@ from airflow_ai_etl.planning.filters import (
     RowFilters,
     bracketed_no_event,
     comment_lemmas,
+    continues_a_comment,
     counted_nouns,
     duration_spans,
     role_noun_of,
     starts_new_rows,
+    state_two_columns_question,
     value_meanings,
 )
-from airflow_ai_etl.planning.heads import comment_head_stems
+from airflow_ai_etl.planning.heads import comment_head_stems, comment_noun_stem
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import CYRILLIC, Token, analyse, singular_noun_phrase, tokenize
 from airflow_ai_etl.planning.lexicon import (
@@ -1084,8 +1086,10 @@ class OfflinePlanner:
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
                     # "wallets" of a "Wallet service database": a word naming a table stands for the
                     # connection only next to another word of its description ("the wallet service").
-                    names_table = token in schemas or any(
-                        self._names_table(token, t) or self._heads_comment(token, t) for t in tables
+                    names_table = (
+                        token in schemas
+                        or any(self._names_table(token, t) or self._heads_comment(token, t) for t in tables)
+                        or self._spells_table_with_neighbour(request, i, tables)
                     )
                     if names_table and not self._described_nearby(
                         request, i, described[conn.conn_id], tables
@@ -1093,6 +1097,20 @@ class OfflinePlanner:
                         continue
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, False))
         return refs
+
+    def _spells_table_with_neighbour(self, request: Request, index: int, tables: list[Table]) -> bool:
+        """Word `index` and a word beside it spell every part of one table's name: "group classes" of
+        group_classes, though "classes" alone is a word of a "... visits and classes database"."""
+        meanings = self.vocabulary.meanings(request.tokens[index])
+        for j in (index - 1, index + 1):
+            if not 0 <= j < len(request.tokens):
+                continue
+            pair = meanings | self.vocabulary.meanings(request.tokens[j])
+            for table in tables:
+                parts = set(name_parts(table.name))
+                if len(parts) > 1 and meanings & parts and parts <= pair:
+                    return True
+        return False
 
     def _described_nearby(
         self, request: Request, index: int, described: set[str], tables: list[Table]
@@ -1368,6 +1386,10 @@ class OfflinePlanner:
                 hits[table.qualified_name] = (table, indices)
                 # the comment's first word and a bracketed apposition noun ('Поездки (аренды)') head it
                 head_nouns = comment_head_stems(table.comment)
+                # and the noun past its leading adjectives: «групповые занятия» head 'Групповые занятия
+                # (расписание)', whose phrase 'Записи клиентов на групповые занятия' only ends with
+                noun = comment_noun_stem(table.comment)
+                head_nouns |= {noun} if noun else set()
                 heads[table.qualified_name] = {i for i in indices if meanings[i] & head_nouns} | tail
         # «оценки студентов»: «студентов» heads 'Студенты (контингент)' and only modifies 'Записи студентов
         # на дисциплины'; a comment hit left with no word of its own is no candidate.
@@ -2572,6 +2594,33 @@ class OfflinePlanner:
             return False
         return self.filters.names_one_flag(table, request.raw[index])
 
+    def _event_noun_excluded(
+        self, request: Request, table: Table, match: re.Match[str], span: tuple[int, int], columns: list[str]
+    ) -> str | None:
+        """«возвраты не нужны» of tickets ('Время возврата' refunded_at, 'Статус (..., refunded)'): one noun
+        of the event a nullable time column dates, left out, may drop the column or the rows where the event
+        happened (by the time or by the status); the README documents neither, so it is asked as «без
+        возвратов» is. The column's name or its comment's time word («время возврата») says the column."""
+        column = table.column(columns[0]) if len(columns) == 1 else None
+        if column is None or not column.nullable or not re.search(r"time|date", column.type, re.IGNORECASE):
+            return None
+        said = request.text[span[0] : match.start()] + " " + request.text[match.end() : span[1]]
+        content = [
+            t
+            for t in tokenize(said)
+            if t.lang in ("ru", "en")
+            and t.lower not in STOP_WORDS | _CLAUSE_CONJUNCTIONS | _EXCLUSION_FILLERS
+        ]
+        if len(content) != 1 or content[0].lower == column.name:
+            return None
+        noun = content[0]
+        if noun.lang != "ru" or not any(p.pos == "NOUN" for p in noun.parses[:1]):
+            return None
+        if self.filters._event_columns_of(table, noun) != [column.name]:
+            return None
+        phrase = request.text[span[0] : span[1]].strip(" ,")
+        return state_two_columns_question(request.language, table, phrase, column.name)
+
     def _without_optional_column(
         self, request: Request, table: Table, match: re.Match[str], span: tuple[int, int], columns: list[str]
     ) -> bool:
@@ -2641,6 +2690,9 @@ class OfflinePlanner:
                 request.handled.append(span)  # asked here: no row filter asks about the words again
                 return Found(None, [say(request.language, "planner.without_time_column", phrase=phrase,
                                         column=columns[0], table=table.qualified_name)])  # fmt: skip
+            event_or_rows = self._event_noun_excluded(request, table, match, span, columns)
+            if event_or_rows:
+                return Found(None, [event_or_rows])
             if columns:
                 excluded += [c for c in columns if c not in excluded]
                 request.handled.append(span)
@@ -2925,7 +2977,7 @@ class OfflinePlanner:
             "mode"
         ):  # «каждые 5 минут по started_at»: no verb, one time column
             bare = watermark.bare_time_column(request.text, table, keys)
-            return Found(bare[0] if bare else None)
+            return Found(bare[0] if bare else self._bare_time_column_by_words(request, table, keys))
         if not cue:
             return Found(None)
         for listed_names in grammar.column_lists(tokenize(request.text)):
@@ -2949,7 +3001,9 @@ class OfflinePlanner:
             unknown = [n for n in listed_names.value if "_" in n and not table.column(n)]
             if unknown and not known and self._names_new_rows_column(request, listed_names, cue.start()):
                 return Found(None, [self._no_such_column(request, table, unknown[0])])
-        described = self._new_rows_column_by_words(request, table, cue.end())
+        described = self._new_rows_column_by_words(request, table, cue.end()) or (
+            self._bare_time_column_by_words(request, table, keys)
+        )  # «дозаливать заказы в клик каждые 20 минут по дате обновления»: the column, not the creation time
         if described:  # «инкрементально по дате обновления», "incrementally by update time"
             return Found(described)
         changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
@@ -3007,6 +3061,34 @@ class OfflinePlanner:
             )
             if "," in gap:  # the cue's clause ended
                 return None
+        return None
+
+    def _bare_time_column_by_words(
+        self, request: Request, table: Table, keys: list[tuple[int, int]]
+    ) -> str | None:
+        """«каждые 20 минут по дате обновления», "every 20 minutes by update time": «по»/"by"/"using" and the
+        words of one timestamp column (its comment or the glossary), read as `watermark.bare_time_column`
+        reads its name: the column marks the rows each run takes. Not a list another rule owns (merge keys,
+        a dedupe, an order, a rolling window) nor a date such as the birth date («по дате рождения»)."""
+        for j, word in enumerate(request.tokens[:-1]):
+            start = request.spans[j][0]
+            if word not in watermark.PREPOSITIONS or any(a <= start < b for a, b in keys):
+                continue
+            if any(a <= start < b for a, b in request.schedule_spans) or request.is_handled(start):
+                continue
+            named = [w for w in request.tokens[j + 1 : j + 4] if w not in ("the", "its", "their")]
+            if named and table.column(named[0]):
+                continue  # «по created_at, updated_at»: a name is watermark.bare_time_column's to read
+            found = self._word_column(table, named, fk_words=False)
+            column = table.column(found[0]) if found else None
+            if column is None or not ("timestamp" in column.type.lower() or column.name.endswith("_at")):
+                continue
+            end = request.spans[min(j + found[1], len(request.spans) - 1)][1] if found else start
+            if watermark.has_other_role(request.text, start, end) or DEDUPE.search(
+                request.lower[:start][-30:]
+            ):
+                continue
+            return column.name
         return None
 
     def _time_column(self, table: Table, name: str | None) -> str | None:
@@ -3448,7 +3530,9 @@ class OfflinePlanner:
                     k += 1
                 noun = tokens[k]
                 if noun.lang != "ru" or not any(p.pos == "NOUN" and p.case in cases for p in noun.parses):
-                    continue
+                    if not self._street_adjective(nxt, cases):
+                        continue
+                    k, noun = i + 1, nxt  # «на Тверской», «на Невском»: the street's adjective, no noun
                 phrase = tokens[i + 1 : k + 1]
                 if read and self._in_where(read, phrase):
                     continue  # «вне роуминга»: read as is_roaming = false
@@ -3545,20 +3629,31 @@ class OfflinePlanner:
             end = word.end
         return end
 
+    @staticmethod
+    def _street_adjective(word: Token, cases: tuple[str, ...]) -> bool:
+        """A capitalised adjective in the preposition's case standing alone for a place whose noun is left
+        out («на Тверской» [улице], «на Невском» [проспекте], «на Ленинском»): a place phrase like «на
+        Арбате», not an adjective before its noun."""
+        return (
+            word.lang == "ru"
+            and word.text[:1].isupper()
+            and bool(word.parses)
+            and word.parses[0].pos == "ADJF"
+            and any(p.pos == "ADJF" and p.case in cases for p in word.parses)
+        )
+
     def _continues_a_comment(self, before: Token, prep: Token, noun: Token, tables: bool = False) -> bool:
         """«счёта в банке»: the word before a prepositional phrase, the preposition and its noun follow each
         other in some column's comment ('Номер счёта в банке'), so the phrase names that column; with
         `tables`, in a table's comment too («операции с милями» of 'Операции с милями (...)': the table's
         name, planner63)."""
-        for conn in self.catalog.connections:
-            for table in self.catalog.tables_of(conn):
-                own = (table.comment,) if tables else ()
-                for comment in (*own, *(column.comment for column in table.columns)):
-                    words_of = [w for w in tokenize(comment or "") if w.lang != "punct"]
-                    for a, b, c in zip(words_of, words_of[1:], words_of[2:], strict=False):
-                        if b.lower == prep.lower and a.lemmas & before.lemmas and c.lemmas & noun.lemmas:
-                            return True
-        return False
+        text = f"{before.text} {prep.text} {noun.text}"
+        at = len(before.text) + 1
+        return any(
+            continues_a_comment([table, *table.columns] if tables else table.columns, text, at)
+            for conn in self.catalog.connections
+            for table in self.catalog.tables_of(conn)
+        )
 
     def _unread_instrumental_value(self, request: Request, table: Table, read: str) -> str | None:
         """«платежи наличными», «оплаты переводом» with no WHERE: a bare noun in the instrumental case right
@@ -3702,13 +3797,22 @@ class OfflinePlanner:
     def _unread_reason_phrase(self, request: Request, table: Table, read: str) -> str | None:
         """«штрафы за превышение скорости», «штрафы за мусор» with no WHERE: «за» and a noun in the accusative
         right after the table's own noun says what the rows were made for, a kind of them; one no rule read
-        is asked, never dropped (planner50). A span of time («за сутки», «за прошлый месяц») is a window."""
-        if read or request.language != "ru":
+        is asked, never dropped (planner50). A span of time («за сутки», «за прошлый месяц») is a window.
+        Beside a WHERE, every further noun of the list («за парковку и мусор», «за парковку и за мусор») must
+        be read too: one value of it was loaded alone before planner64."""
+        if request.language != "ru":
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
-        for head, prep, noun in zip(tokens, tokens[1:], tokens[2:], strict=False):
-            if head.lang != "ru" or prep.lower != "за" or not self.vocabulary.meanings(head.lower) & own:
+        for n, (head, prep, noun) in enumerate(zip(tokens, tokens[1:], tokens[2:], strict=False)):
+            if head.lang != "ru" or prep.lower != "за":
+                continue
+            if not self.vocabulary.meanings(head.lower) & own:
+                continue
+            if read:
+                unread = self._unread_listed_reason(request, tokens, n + 2, read)
+                if unread is not None:
+                    return request.text[prep.start : unread.end]
                 continue
             if noun.lang != "ru" or not noun.parses or noun.parses[0].pos != "NOUN":
                 continue
@@ -3722,6 +3826,24 @@ class OfflinePlanner:
             if any(a <= noun.start < b for a, b in request.schedule_spans):
                 continue
             return request.text[prep.start : noun.end]
+        return None
+
+    def _unread_listed_reason(
+        self, request: Request, tokens: list[Token], first: int, read: str
+    ) -> Token | None:
+        """The first noun joined to the «за»-noun at `first` by «и»/«или»/a comma (a repeated «за» too) whose
+        words the WHERE does not hold: «мусор» of «за парковку и мусор» when only 'parking' was read."""
+        k = first
+        while k + 2 < len(tokens) and tokens[k + 1].lower in ("и", "или", "либо"):
+            k += 3 if tokens[k + 2].lower == "за" and k + 3 < len(tokens) else 2
+            noun = tokens[k]
+            accusative = noun.lang == "ru" and any(p.pos == "NOUN" and p.case == "accs" for p in noun.parses)
+            if not accusative or any(a <= noun.start < b for a, b in request.schedule_spans):
+                return None
+            if request.is_handled(noun.start) or noun.lower in request.claimed:
+                continue
+            if not any(f"'{value}'" in read.lower() for value in self.vocabulary.meanings(noun.lower)):
+                return noun
         return None
 
     def _unread_genitive_value(self, request: Request, table: Table, read: str) -> str | None:

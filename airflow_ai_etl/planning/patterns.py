@@ -87,6 +87,9 @@ NOT_A_NAME = STOP_WORDS | {
     "before", "it", "them", "upsert", "append", "replace", "daily", "hourly", "minutes", "hours",
     "utc", "msk", "csv", "parquet", "jsonl", "json", "excel", "snapshot", "a", "the", "new", "changes",
 }  # fmt: skip
+# Words that place the rows vaguely in time with no threshold («которые скоро истекут», «недавно
+# зарегистрированные», "ending soon", "signed up recently"): no column bound can be read from them.
+VAGUE_TIME_WORDS = frozenset({"скоро", "вскоре", "недавно", "давно", "soon", "recently", "lately", "shortly"})
 # Zone abbreviations that are also a city's or a warehouse's code ("only warehouse msk"), and the words after
 # which one is a value, not the time zone.
 ZONE_VALUE_WORDS = frozenset({"msk", "мск", "spb", "спб"})

@@ -250,6 +250,8 @@ VALUE_MEANINGS = {
     "подтвердить": ("confirmed",), "подтверждённый": ("confirmed",), "подтвержденный": ("confirmed",),
     "доступный": ("available",), "свободный": ("available",), "занятый": ("occupied",),
     "задержать": ("delayed",), "задержанный": ("delayed",),
+    # planner64: «штрафы за превышение скорости» ('Вид штрафа (speeding, parking, ...)')
+    "превышение": ("speeding",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
@@ -360,10 +362,18 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(language)
 
 
+# English words Snowball folds into another word's stem: "rating" is no "rate" (hourly_rate), so "trainer
+# ratings" over a table without a rating column names nothing of it and is asked about; "rated 9 or higher"
+# is a rating.
+STEM_OVERRIDES = {"rating": "rating", "ratings": "rating", "rated": "rating"}
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball stem of one word in its own language (Cyrillic -> Russian, else English)."""
     word = word.lower().replace("ё", "е")
+    if word in STEM_OVERRIDES:
+        return STEM_OVERRIDES[word]
     language = "russian" if CYRILLIC.search(word) else "english"
     return _stemmer(language).stemWord(word)
 

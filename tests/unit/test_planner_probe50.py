@@ -736,7 +736,9 @@ FIXED: list[tuple[str, str, str, dict[str, Any]]] = [
     # «за <noun>» after the table's noun: a listed kind by the value lexicon, else asked; a span of time is none
     ("ru-reason-1", "carshare", "Штрафы за повреждения ежедневно в 2 ночи",
      ok(source__table="rental.fines", schedule="0 2 * * *", source__where="fine_type = 'damage'")),
-    ("ru-reason-2", "carshare", "Штрафы за превышение скорости каждый час", ASK),
+    # planner64: the value lexicon knows «превышение» (скорости) for 'speeding' (heldout_2026-12-14a aa-ru-065)
+    ("ru-reason-2", "carshare", "Штрафы за превышение скорости каждый час",
+     ok(source__table="rental.fines", schedule="0 * * * *", source__where="fine_type = 'speeding'")),
     ("ru-reason-3", "carshare", "Штрафы за мусор каждый час", ASK),
     ("ru-reason-4", "univ", "Оплата за обучение ежедневно в 3 ночи",
      ok(source__table="finance.tuition_payments", schedule="0 3 * * *")),
