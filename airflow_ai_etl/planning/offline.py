@@ -4212,6 +4212,8 @@ class OfflinePlanner:
             rest = rest[: max(0, end - cue.end())]
             restated = RESTATEMENT.search(rest)  # «только оплаченные, т.е. status = 'paid'»: the list ends
             rest = rest[: restated.start()] if restated else rest
+            if cue in colons and _opens_with_mask(rest):
+                continue  # "members: mask full name, phone and email": what to mask, every column loaded
             stop = NOUN_LIST_END.search(rest)
             if stop and _closes_with_mask(" ".join(words(rest[stop.end() :])[:1])):
                 continue  # «гости: телефон, почта и паспорт — замаскировать»: the verb masks the whole list
@@ -5194,12 +5196,22 @@ def _mask_list_start(lower: str, cue: int) -> int:
     return dashes[-1] if dashes else start
 
 
+def _opens_with_mask(text: str) -> bool:
+    """The words begin with a mask verb («замаскировать телефон», "mask full name, ...")."""
+    first = [t for t in tokenize(text) if t.lang in ("ru", "en")][:1]
+    return bool(first) and _masks(first[0])
+
+
 def _closes_with_mask(item: str) -> bool:
     """A list item whose last word masks («номер карты скрыть», "card number hashed") is the masking
     clause, not one more column of the list before it."""
     last = [t for t in tokenize(item) if t.lang in ("ru", "en")][-1:]
+    return bool(last) and _masks(last[0])
+
+
+def _masks(word: Token) -> bool:
     # «… дату рождения закрыть»: the pattern knows «закрыть» as a mask verb, the lexicon (a status lemma) not
-    return bool(last) and (is_(last[0], "MASK") or MASK.fullmatch(last[0].lower) is not None)
+    return is_(word, "MASK") or MASK.fullmatch(word.lower) is not None
 
 
 def _listed_value_only(table: Table, item: str) -> bool:
