@@ -4580,6 +4580,8 @@ class OfflinePlanner:
         plain = [t.lower for t in named]
         if any(w in STOP_WORDS or self._is_engine_word(w) for w in plain):
             return False
+        if any(w in (table.name.lower(), table.qualified_name.lower()) for w in plain):
+            return False  # «переливать fleet.fuel_cards, номера карт захешировать»: the table, by its name
         if self._not_table_noun(table, plain) != plain:
             return False  # «сотрудники, СНИЛС скрыть»: the table's noun opens the request
         return not any(t.lang == "ru" and t.parses and t.parses[0].pos in _NOT_MASK_ITEM_POS for t in named)
