@@ -203,6 +203,7 @@ GRAIN_ADJ_RU = {"почасовой": "hour", "подневный": "day", "по
 DIM_PREPS_RU = {"по"}
 GRAIN_ADVERBS_RU = {"почасово": "hour", "подневно": "day", "посуточно": "day", "понедельно": "week",
                     "помесячно": "month"}  # fmt: skip
+GRAIN_ADVERBS_EN = {"hourly", "daily", "weekly", "monthly"}
 CUT_WORDS = {"разрез", "разбивка", "разбивк", "группировка"}  # «в разрезе регионов», «с разбивкой по дням»
 DIM_PREPS_EN = {"by", "per"}
 EACH = {"каждый", "each", "every"}
@@ -895,7 +896,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                 ph.used.add(i)
                 i = end
                 continue
-        if (_en(t, {"hourly", "daily", "weekly", "monthly"})) and i in ph.used:
+        if _en(t, GRAIN_ADVERBS_EN) and i in ph.used:
             i += 1
             continue
         if (t.lower in ("grain", "granularity") or t.lemma in ("разбивка", "шаг")) and ph.grain:
@@ -3307,6 +3308,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if not ph.dims and not ph.measures and _bare_rows_grouped([t for t in tokens if t.lang != "punct"]):
         return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
     _drop_fact_title(ph, ground, fact)  # «Сводка по возвратам: сумма возвратов …»: no refund_amount cut
+    _drop_owner_title(ph, ground, fact)  # «сводка оплат по кредитам: … по неделям»: no loan_id
     own_rows = _own_rows_after_measure(ph, ground, fact)  # «… по полисам (по продуктам)»: whose measure
     if (per_row := _sum_per_own_rows(ph, ground, fact, own_rows)) is not None:  # «… платы по тарифам»
         return Outcome.clarify(
@@ -5545,6 +5547,52 @@ def _drop_fact_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
             continue
         if all(ground.table_of(tokens[k]) is fact for k in group):
             ph.dims.remove(group)
+
+
+def _drop_owner_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«сводка оплат по кредитам: сумма amount_paid по неделям», "loan payments summary by loan: … per week":
+    a «по»/by group before the first colon or dash naming the table the fact's own comment groups its rows by
+    ('Платежи по кредитам', 'Операции по счетам') says what the mart is about, so it is no dimension when
+    the body after the colon states its own grouping (a dimension or a grain). When it is the only grouping
+    said («Витрина оплат по кредитам: сумма amount_paid») it stays the dimension, as a title naming a
+    column of the fact («Витрина платежей по каналам: …») always does."""
+    tokens = ph.tokens
+    colon = next((i for i, t in enumerate(tokens) if t.text in (":", "—", "–")), None)
+    if colon is None or not _groups_after(ph, colon):
+        return
+    owners = _comment_owner_tables(ground, fact)
+    for group in list(ph.dims):
+        if group[-1] >= colon or group[0] < 1 or not _word(tokens[group[0] - 1], DIM_PREPS_RU, DIM_PREPS_EN):
+            continue
+        named = {ground.table_of(tokens[k]) for k in group}
+        if len(named) == 1 and (owner := named.pop()) is not None and owner is not fact and owner in owners:
+            ph.dims.remove(group)
+            ph.used.update(group)
+
+
+def _groups_after(ph: MartPhrase, colon: int) -> bool:
+    """The body after the colon groups by something of its own: a dimension, a grain noun or adverb."""
+    if any(group[0] > colon for group in ph.dims):
+        return True
+    body = ph.tokens[colon + 1 :]
+    return any(_grain_noun(t) or t.lower in GRAIN_ADVERBS_RU or _en(t, GRAIN_ADVERBS_EN) for t in body)
+
+
+def _comment_owner_tables(ground: _Ground, fact: Table) -> list[Table]:
+    """The tables the fact's comment groups its rows by: each word after «по» in 'Платежи по кредитам',
+    'Операции по счетам и картам' (the words joined by «и» included) that names a table."""
+    words = [t for t in tokenize(fact.comment or "") if t.lang in ("ru", "en", "punct")]
+    owners: list[Table] = []
+    for k, t in enumerate(words):
+        if t.lower not in DIM_PREPS_RU:
+            continue
+        for word in words[k + 1 :]:
+            if word.lower in ("и", ","):
+                continue
+            if (table := ground.table_of(word)) is None:
+                break
+            owners.append(table)
+    return owners
 
 
 def _drop_title_table(ph: MartPhrase, ground: _Ground, dims: list[str], fact: Table) -> list[str]:
@@ -9611,7 +9659,7 @@ def _grain_adjective_grouped(words: Sequence[Token]) -> bool:
     counted noun, and a "by" that groups (not "dedupe by id", "upsert by id"): the rows counted per day and
     per value, never a daily copy that drops "by diagnosis" unread."""
     lead = any(
-        t.lower in ("hourly", "daily", "weekly", "monthly")
+        t.lower in GRAIN_ADVERBS_EN
         and nxt.lang == "en"
         and nxt.lower not in ("at", "on", "in", "from", "to", "into", "by", "refresh", "load", "copy", "sync")
         for t, nxt in zip(words, words[1:], strict=False)
