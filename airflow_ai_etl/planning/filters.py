@@ -363,7 +363,8 @@ class RowFilters:
             self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
             self._explicit_conditions,
             self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
-            self._hyphen_conditions, self._apposition_value_conditions, self._compared_conditions,
+            self._hyphen_conditions, self._apposition_value_conditions, self._named_value_conditions,
+            self._compared_conditions,
             self._counted_conditions,
             self._comparative_conditions,
             self._marked_conditions, self._status_conditions,
@@ -1416,6 +1417,42 @@ class RowFilters:
                 request.handled.append((token.start, token.end))
                 yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
                 break
+
+    def _named_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«товары категории Электроника», «хабы региона Сибирь»: a column's own name said in the genitive and
+        right after it a capitalised word in the nominative is an apposition, the value of that column (its
+        comment lists none). Other shapes («города Казани») stay with the place rules or are asked."""
+        if request.language != "ru":
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for noun, value in zip(tokens, tokens[1:], strict=False):
+            if request.text[noun.end : value.start].strip() or value.lang != "ru" or noun.lang != "ru":
+                continue
+            if not value.text[:1].isupper() or value.text.isupper() or request.is_handled(value.start):
+                continue
+            if any(a <= value.start < b for a, b in request.schedule_spans):
+                continue
+            if re.match(r"\s*(?:,|и\b|или\b|and\b|or\b)\s*[A-ZА-ЯЁ]", request.text[value.end :]):
+                continue  # «из города Москва и Казань»: several values, asked by the value-list rule
+            if not value.parses or value.parses[0].case != "nomn" or value.parses[0].pos != "NOUN":
+                continue
+            if not any(p.pos == "NOUN" and p.case == "gent" for p in noun.parses):
+                continue
+            meanings = self.vocabulary.meanings(noun.lower)
+            named = [
+                c
+                for c in table.columns
+                if self._filterable(table, c)
+                and not listed_values(c.comment)
+                and name_parts(c.name)[0] in meanings
+                and len(name_parts(c.name)) == 1
+            ]
+            if len(named) == 1:
+                request.handled.append((noun.start, value.end))
+                condition = f"{named[0].name} = {_quote(value.text)}"
+                yield from self._negated_at(request, table, noun.start, named[0].name, condition)
 
     def _names_rows_or_head(self, table: Table, word: str) -> bool:
         """`word` names the table's rows: its name, its comment's head noun or the noun the planner grounds

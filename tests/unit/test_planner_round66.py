@@ -137,3 +137,14 @@ def test_a_value_after_its_columns_noun_is_read_or_asked(catalog: str, text: str
         assert outcome.spec is not None and outcome.spec.source.where, outcome.spec
     else:
         assert outcome.status == "needs_clarification"
+
+
+APPOSITIONS = [  # added with the apposition rule, after the first pass
+    ("shop", "товары категории Игрушки, ежедневно в 7 утра", "category = 'Игрушки'"),
+    ("logistics", "хабы региона Сибирь, каждый день в 6", "region = 'Сибирь'"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "where"), APPOSITIONS)
+def test_a_capitalised_value_after_its_columns_name_is_read(catalog: str, text: str, where: str) -> None:
+    assert ok_spec(catalog, text).source.where == where
