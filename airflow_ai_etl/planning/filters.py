@@ -363,7 +363,8 @@ class RowFilters:
             self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
             self._explicit_conditions,
             self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
-            self._hyphen_conditions, self._apposition_value_conditions, self._compared_conditions,
+            self._hyphen_conditions, self._apposition_value_conditions, self._named_value_conditions,
+            self._compared_conditions,
             self._counted_conditions,
             self._comparative_conditions,
             self._marked_conditions, self._status_conditions,
@@ -1106,7 +1107,8 @@ class RowFilters:
                 continue  # only «(credits) больше 4» closes its bracket right after the compared word
             if UNIT_AFTER.match(request.lower, match.end()):
                 continue  # «больше 100 км»: a distance, read by the unit rule (or asked about)
-            if self._counted_noun_after(table, request.lower, match.end()):
+            counted = self._counted_column_after(table, request.lower, match.end())
+            if counted and self._quantity_named_by(table, match.group(1)) in (None, counted):
                 continue  # "refuels over 60 liters": the noun after the number is what is compared
             columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
                 request, table, match.group(1)
@@ -1148,12 +1150,26 @@ class RowFilters:
                 value = match.group(2).replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
 
-    def _counted_noun_after(self, table: Table, lower: str, at: int) -> bool:
-        """The word(s) right after a compared number name one numeric column («4 зачётных единиц», "60
-        liters"): that column is compared (by the counted rule), not the one the word before names."""
+    def _quantity_named_by(self, table: Table, word: str) -> str | None:
+        """The one quantity column `word` names by its name or comment («вместимостью» of capacity
+        'Вместимость (мест)'), or None. Before a comparison it says what is compared; the counted noun after
+        the number («больше 25 человек») is then its unit, never another column ('Записано человек')."""
+        columns = [
+            n
+            for n in self.grounding._columns_in(table, word)
+            if _is_quantity_column(table.column(n) or Column(n, "text"))
+            and n != "id"
+            and not n.endswith("_id")
+        ]
+        return columns[0] if len(columns) == 1 else None
+
+    def _counted_column_after(self, table: Table, lower: str, at: int) -> str | None:
+        """The one numeric column the word(s) right after a compared number name («4 зачётных единиц», "60
+        liters"): that column is compared (by the counted rule), not the one the word before names; None
+        when they name none or several."""
         after = re.match(r"\s+([a-zа-яё_]{3,})(?:\s+([a-zа-яё_]{3,}))?", lower[at:])
         if after is None:
-            return False
+            return None
         for word in (w for w in after.groups() if w):
             columns = [
                 n
@@ -1163,8 +1179,8 @@ class RowFilters:
                 and n != "id"
             ]
             if columns:
-                return len(columns) == 1
-        return False
+                return columns[0] if len(columns) == 1 else None
+        return None
 
     def _counted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«больше 1000 домохозяйств», «больше 4 зачётных единиц», "more than 4 credits", "fewer than 20
@@ -1173,6 +1189,8 @@ class RowFilters:
         for match in COUNTED.finditer(request.lower):
             if any(a <= match.start() < b for a, b in request.schedule_spans):
                 continue
+            before = _WORD_BEFORE.search(request.lower, 0, match.start())
+            named = self._quantity_named_by(table, before.group(1)) if before else None
             for word in match.group("w1", "w2"):
                 if word is None:
                     continue
@@ -1184,6 +1202,8 @@ class RowFilters:
                     and not name.endswith("_id")
                     and name not in table.primary_key
                 ]
+                if len(columns) == 1 and named not in (None, columns[0]):
+                    break  # «с вместимостью больше 25 человек»: the noun before names what is compared
                 if len(columns) == 1:
                     operator = COUNTED_OPERATORS[re.sub(r"\s+", " ", match.group("cmp"))]
                     number = match.group("n").replace(",", ".")
@@ -1397,6 +1417,42 @@ class RowFilters:
                 request.handled.append((token.start, token.end))
                 yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
                 break
+
+    def _named_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«товары категории Электроника», «хабы региона Сибирь»: a column's own name said in the genitive and
+        right after it a capitalised word in the nominative is an apposition, the value of that column (its
+        comment lists none). Other shapes («города Казани») stay with the place rules or are asked."""
+        if request.language != "ru":
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for noun, value in zip(tokens, tokens[1:], strict=False):
+            if request.text[noun.end : value.start].strip() or value.lang != "ru" or noun.lang != "ru":
+                continue
+            if not value.text[:1].isupper() or value.text.isupper() or request.is_handled(value.start):
+                continue
+            if any(a <= value.start < b for a, b in request.schedule_spans):
+                continue
+            if re.match(r"\s*(?:,|и\b|или\b|and\b|or\b)\s*[A-ZА-ЯЁ]", request.text[value.end :]):
+                continue  # «из города Москва и Казань»: several values, asked by the value-list rule
+            if not value.parses or value.parses[0].case != "nomn" or value.parses[0].pos != "NOUN":
+                continue
+            if not any(p.pos == "NOUN" and p.case == "gent" for p in noun.parses):
+                continue
+            meanings = self.vocabulary.meanings(noun.lower)
+            named = [
+                c
+                for c in table.columns
+                if self._filterable(table, c)
+                and not listed_values(c.comment)
+                and name_parts(c.name)[0] in meanings
+                and len(name_parts(c.name)) == 1
+            ]
+            if len(named) == 1:
+                request.handled.append((noun.start, value.end))
+                condition = f"{named[0].name} = {_quote(value.text)}"
+                yield from self._negated_at(request, table, noun.start, named[0].name, condition)
 
     def _names_rows_or_head(self, table: Table, word: str) -> bool:
         """`word` names the table's rows: its name, its comment's head noun or the noun the planner grounds
@@ -2321,6 +2377,10 @@ class RowFilters:
                     found_[name] = value  # "in transit": the two words of in_transit
                 elif t.lang == "ru" and not value.isascii() and t.has(_lemmas_of(value)):
                     found_[name] = value
+                elif (
+                    t.lang == "en" and not value.isascii() and stem(t.lower) in self.vocabulary.glossed(lower)
+                ):
+                    found_[name] = value  # "the title professor" of 'Учёное звание (доцент, профессор)'
                 elif (
                     t.lang == "ru"
                     and value.isascii()

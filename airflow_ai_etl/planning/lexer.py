@@ -98,6 +98,7 @@ JARGON = {
     "транкейт": "транкейтнуть", "транкет": "транкейтнуть", "транкат": "транкейтнуть", "делитн": "делитнуть",
     "альтерн": "альтернуть",
     "дилитн": "делитнуть", "пурдж": "пурджить",
+    "цдц": "cdc",  # CDC spelled in Cyrillic letters («цдц на клиентов»)
 }  # fmt: skip
 # Written weekday abbreviations -> the weekday's lemma.
 WEEKDAY_ABBREVIATIONS = {

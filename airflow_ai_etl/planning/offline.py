@@ -53,6 +53,7 @@ from airflow_ai_etl.planning.filters import (
     COUNTED,
     STATE_CUES,
     RowFilters,
+    _is_text,
     bracketed_no_event,
     comment_lemmas,
     continues_a_comment,
@@ -540,6 +541,8 @@ _OTHER_CLAUSE = re.compile(
 
 # A joiner that adds one more item to a list: «..., а также адрес», "... as well as the address".
 ALSO = re.compile(r",?\s*\b(?:а\s+также|а\s+ещ[её]|as\s+well\s+as|and\s+also|plus)\b", re.IGNORECASE)
+# «…замаскировать, адрес тоже», "…, the address too": one more item after the list's verb, closed by the word.
+ALSO_AFTER = re.compile(r"^(?P<item>.+?)\s+(?:тоже|также|too|also|as\s+well)\s*$", re.IGNORECASE)
 VALUE_LIST_JOINERS = frozenset({"и", "and", "или", "or"})
 # A mask list's items: "email, phone and the bonus column".
 MASK_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bи\b|\bor\b|\bили\b|&)\s*", re.IGNORECASE)
@@ -2527,6 +2530,8 @@ class OfflinePlanner:
         ):
             return [], match.span()  # «льготников не грузить»: rows whose flag is set, not the column
         columns, end = self._column_run(table, request, first, stop=verb)
+        if columns and self._value_after_column(request, table, columns, first, verb - 1):
+            return [], match.span()  # «статус banned не нужен»: rows of that status to skip, not the column
         if columns and negation.states_condition(request.text[request.spans[first][0] : match.start()]):
             return [], match.span()  # «(status = 'expelled') не брать»: rows not to load, not a column
         if columns and (end == verb or self._column_tail(table, columns[-1], request.tokens[end:verb])):
@@ -3185,6 +3190,9 @@ class OfflinePlanner:
         only = self._unread_only_word(request, table, read)
         if only:  # "events, only purchase" where no comment lists event types: never dropped
             return self._ask_condition(request, table, only)
+        named = self._unread_named_value(request, table, read)
+        if named:  # «товары категории Электроника»: a value after its column's noun, never dropped
+            return self._ask_condition(request, table, named)
         participle = (
             self._unread_participle(request, table, read)
             or self._unread_row_phrase(request, read)
@@ -3311,6 +3319,28 @@ class OfflinePlanner:
                 noun.lower
             ):
                 return request.text[number.start : noun.end]
+        return None
+
+    def _unread_named_value(self, request: Request, table: Table, read: str) -> str | None:
+        """«товары категории Электроника», "products of brand Acme": a word naming one text column of the
+        table followed right away by a capitalised word (not the request's first) that no rule read and that
+        names no table, column or connection: a value of that column, quoted with its noun to be asked."""
+        known = self._known_names(table)
+        for i in range(1, len(request.tokens) - 1):
+            raw, start = request.raw[i + 1], request.spans[i + 1][0]
+            if not raw[:1].isupper() or raw.isupper() or not raw.isalpha() or raw.lower() in known:
+                continue
+            if raw.lower() in request.claimed or _covered(raw, read) or request.is_handled(start):
+                continue
+            if any(a <= start < b for a, b in request.schedule_spans) or self._is_engine_word(raw.lower()):
+                continue
+            if request.text[request.spans[i][1] : start].strip():
+                continue  # «категории, Электроника»: punctuation between, no noun and its value
+            column = table.column(self._single_word_column(table, request.tokens[i], fk_words=False) or "")
+            if column is None or re.search(rf"\b{re.escape(column.name)}\b", read):
+                continue  # «в городе Казани» read as city = 'Казань': the value in its nominative
+            if _is_text(column) and not self._names_table_or_connection(raw.lower()):
+                return f"{request.raw[i]} {raw}"
         return None
 
     def _unread_latin_value(self, request: Request, table: Table, read: str) -> str | None:
@@ -4556,10 +4586,29 @@ class OfflinePlanner:
                             break
                         joined = True
                         columns = [c for c in more if c not in columns] + columns
+                    if not unread:
+                        also, unread = self._items_said_too(table, segments[1:])
+                        columns += [c for c in also if c not in columns]
                 return columns, "" if distributed else part, unread.strip()
             if PII_WORDS.search(part):
                 return self._pii_columns(table), "", ""
         return [], "", ""
+
+    def _items_said_too(self, table: Table, segments: list[str]) -> tuple[list[str], str]:
+        """The items after a mask list's closing verb that «тоже»/"too" adds to it («ФИО замаскировать, адрес
+        тоже»): their columns, and the first such item that names no column ("" when none) so the mask rule
+        asks about it instead of dropping it."""
+        columns: list[str] = []
+        for segment in segments:
+            also = ALSO_AFTER.match(segment.strip())
+            if not also:
+                break
+            item = also.group("item")
+            more = self._list_item_columns(table, item)
+            if not more:
+                return columns, item if self._unread_mask_item(table, item) else ""
+            columns += [c for c in more if c not in columns]
+        return columns, ""
 
     def _unread_mask_item(self, table: Table, segment: str) -> bool:
         """`segment`, next to a mask list and naming no column, reads as one more item of that list («ИНН,

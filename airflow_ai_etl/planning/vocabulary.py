@@ -141,6 +141,10 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "score": ["балл"],
     "currency": ["валюта"],
     "period": ["период"],
+    # academic titles a teachers' comment lists in Russian ('Учёное звание (доцент, профессор)'): "the title
+    # professor" names the listed value, not nothing
+    "professor": ["профессор"],
+    "docent": ["доцент"],
 }
 
 # English jargon for a business event that table names rarely carry but Russian table comments say
@@ -252,6 +256,8 @@ VALUE_MEANINGS = {
     "задержать": ("delayed",), "задержанный": ("delayed",),
     # planner64: «штрафы за превышение скорости» ('Вид штрафа (speeding, parking, ...)')
     "превышение": ("speeding",),
+    # planner66: «платежи в рассрочку» ('Способ оплаты (card, cash, sbp, installment)')
+    "рассрочка": ("installment",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
