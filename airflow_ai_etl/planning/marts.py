@@ -2415,6 +2415,7 @@ def _read_measures(ph: MartPhrase) -> None:
             b.object = list(a.object)
 
 
+WITH_WORDS = {"с", "со", "with", "having"}  # «поездки с промокодом», "trips with a promo code"
 FROM_RU = {"с", "со"}  # «выручка с поездок», «доход со штрафов»: the money taken from those rows
 
 
@@ -3345,7 +3346,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         # «сколько кредитов просрочено» read on loan_payments: the loans are counted, not their payments
         if (key := _fk_column(fact, entity)) is None:
             return Outcome.clarify(ask("which_fact", tables=f"{entity.name}, {fact.name}"))
-        if not _one_row_per_entity(fact, key, dims, grain):
+        times = any(_counts_times(tokens, m) for m in ph.measures)  # «сколько раз студенты присутствовали»
+        if not times and not _one_row_per_entity(fact, key, dims, grain):  # rows counted, not the people
             distinct = {"func": "count_distinct", "column": key}
             measures = [distinct if m == {"func": "count"} else m for m in measures]
     definition: dict[str, Any] = {"measures": measures, "dimensions": dims, "joins": joins}
@@ -3411,6 +3413,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     value_condition = value_condition or _type_word_value(ph, ground, fact)  # "purchase events": event_type
     flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
     event_flag = _event_participle_flag(ph, ground, fact)  # "attended lessons": present = true
+    with_words = _release_noun_before_with(ph, ground, fact)  # «Поездки с промокодом: …»: for the filters
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
@@ -3483,6 +3486,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         if state is None or state in (definition.get("where") or "").split(" AND "):
             continue  # «сколько посылок доставили»: one state read by two rules is one condition
         _and_where(definition, state)
+    if with_words and not definition.get("where"):  # «Заказы с промокодом: …», no column for it: asked
+        return Outcome.clarify(ask("residue", words=with_words))
     if ph.quantity_filter is not None:
         qty = _quantity_column(fact)
         if qty is None:
@@ -4435,7 +4440,8 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     tokens = ph.tokens
     if len(tokens) < 2 or not ph.measures or 0 in ph.used:
         return False
-    if tokens[1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
+    g = _after_head_event(tokens)  # "Policies signed per agent …, with the total sum insured": the count too
+    if g >= len(tokens) or tokens[g].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
         return False
     if ground.table_of(tokens[0]) is not fact or _is_measure(tokens[0]):
         return False
@@ -4447,7 +4453,16 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     bare = {m.index for m in ph.measures if not (m.object or m.column_ref or m.subject)}
     if all(_apposed_bare_measure(tokens, m, bare) for m in ph.measures):
         return False  # «Начисления по тарифам, сумма»: the one bare measure word says what of the head
-    return all(m.index > 1 and not m.subject for m in ph.measures)
+    return all(m.index > g and not m.subject for m in ph.measures)
+
+
+def _after_head_event(tokens: Sequence[Token]) -> int:
+    """Where the grouping word stands after the opening noun and the participle naming its event: 1 in
+    "Visits per code", 2 in "Policies signed per agent", 3 in «Договоры, подписанные по агентам»."""
+    k = 2 if len(tokens) > 2 and tokens[1].text == "," and tokens[0].lang == "ru" else 1
+    if k < len(tokens) and (_participle(tokens[k]) or tokens[k].lower in IRREGULAR_PARTICIPLES_EN):
+        return k + 1
+    return 1
 
 
 PEOPLE_RU = {"человек", "люди", "персона"}
@@ -6349,7 +6364,13 @@ def _dimensions(
             if qualifier and (cols := ground.columns_named(t, [head, *qualifier]))
         ]
         if len(whole) == 1 and head.lang == "en":  # "privileged flag": subscribers.is_privileged, every word
-            dims.append(whole[0][1][0].name)
+            owner, held = whole[0][0], whole[0][1][0]
+            if any(_names_nothing_of(ground, owner, held, q) for q in qualifier):
+                # "by viewer age" of movies.age_rating: "viewer" names nothing of it, a dimension no column
+                # holds is asked, never planned on the head word alone
+                questions.append(ask("unknown_dim", word=" ".join(t.text for t in group), fact=fact.name))
+                continue
+            dims.append(held.name)
             continue
         holders = [(t, ground.columns_named(t, [head])) for t in reachable]
         holders = [(t, cols) for t, cols in holders if cols]
@@ -7310,6 +7331,28 @@ def _claim_title_table(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
     ):
         return
     ph.used.update(titled)
+
+
+def _release_noun_before_with(ph: MartPhrase, ground: _Ground, fact: Table) -> str:
+    """«Поездки с промокодом: количество по тарифу», "Trips with a promo code: …": the fact's noun right
+    before an unread «с»/"with" is left to the filter rules, which read «с <column>» only after the table's
+    noun (as in «количество поездок с промокодом»); blanked, the title's condition was dropped. Returns the
+    words of the condition (to ask about when no filter rule reads them), "" when there is none."""
+    tokens = ph.tokens
+    for k in range(len(tokens) - 1):
+        if k + 1 in ph.used or tokens[k + 1].lower not in WITH_WORDS:
+            continue
+        if ground.table_of(tokens[k]) is not fact:
+            continue
+        ph.used.discard(k)
+        said = []
+        for j in range(k + 1, min(len(tokens), k + 5)):
+            if j in ph.used or tokens[j].lang not in ("ru", "en"):
+                break
+            said.append(tokens[j].text)
+        if len(said) > 1:
+            return " ".join(said)
+    return ""
 
 
 def _measured_dimensions(
@@ -9529,6 +9572,16 @@ def _lost_qualifier(
         if others:
             return True
     return False
+
+
+def _names_nothing_of(ground: _Ground, owner: Table, column: Column, q: Token) -> bool:
+    """A dimension's qualifier word that names no table, no role or time, and nothing of `column` (its name
+    or comment): "viewer" of "viewer age" matched to movies.age_rating."""
+    if ground.table_of(q) is not None or q.lemmas & set(ROLE_WORDS) or _time_word(q) or _grain_noun(q):
+        return False
+    if _comment_names(column, q) or q.lemmas & _comment_lemmas(column.comment or ""):
+        return False
+    return column not in ground.columns_named(owner, [q])
 
 
 def _fact_noun_date(ground: _Ground, fact: Table, tokens: Sequence[Token], k: int) -> bool:
