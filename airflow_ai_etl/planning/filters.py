@@ -1153,7 +1153,10 @@ class RowFilters:
     def _quantity_named_by(self, table: Table, word: str) -> str | None:
         """The one quantity column `word` names by its name or comment («вместимостью» of capacity
         'Вместимость (мест)'), or None. Before a comparison it says what is compared; the counted noun after
-        the number («больше 25 человек») is then its unit, never another column ('Записано человек')."""
+        the number («больше 25 человек») is then its unit, never another column ('Записано человек'). The
+        rows' own noun names no quantity («долги от 45 дней просрочки»: the days are compared)."""
+        if self._names_rows_or_head(table, word):
+            return None
         columns = [
             n
             for n in self.grounding._columns_in(table, word)
@@ -1818,6 +1821,8 @@ class RowFilters:
             if word.lower == "soon" and k > 0 and tokens[k - 1].lower in ("as", "how"):
                 continue  # "as soon as possible", "how soon": about the pipeline, not the rows
             after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is not None and after.lower in ("after", "before", "после", "перед"):
+                continue  # "shortly after midnight", «вскоре после загрузки»: when it runs, not which rows
             if after is not None and not _crosses_clause(request, word, after):
                 request.state_clauses.append((word.start, after.end))  # «скоро истекут», "recently added"
             elif k > 0 and not _crosses_clause(request, tokens[k - 1], word):

@@ -171,6 +171,7 @@ from airflow_ai_etl.planning.schedule import (
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
+    START_VERBS,
     _imperative,
     bare_file_target,
     files_from_system,
@@ -3726,6 +3727,8 @@ class OfflinePlanner:
                 continue
             if i and request.tokens[i - 1] in _ONLY_BEFORE_VERB:
                 continue  # "a load that only runs on demand": only says how it runs, no value follows
+            if nxt in CLAUSE_WORDS or stem(nxt) in START_VERBS:
+                continue  # "just after visits load", "only run on weekdays at 5": a clause or how it runs
             if nxt in NOT_A_NAME or nxt in known or stem(nxt) in known or nxt in request.claimed:
                 continue
             if concepts(nxt, "en") or status_word(nxt)[0] is not None or _covered(request.raw[i + 1], read):
