@@ -352,6 +352,31 @@ def fitness_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catal
     )
 
 
+def evcharge_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A fifteenth domain with Russian comments: an EV-charging network behind pg_evcharge and a ClickHouse warehouse."""
+    connections = [
+        ConnectionInfo(
+            "pg_evcharge",
+            "postgres",
+            "EV charging network stations, connectors, charging sessions, tariffs and accounts database",
+            "127.0.0.1",
+            "evcharge",
+        ),
+        ConnectionInfo(
+            "ch_evcharge",
+            "clickhouse",
+            "ClickHouse warehouse for EV charging analytics",
+            "127.0.0.1",
+            "evcharge",
+        ),
+        *extra_connections,
+    ]
+    sql = (FIXTURES / "evcharge.sql").read_text(encoding="utf-8")
+    return Catalog(
+        connections={c.conn_id: c for c in connections}, tables={"pg_evcharge": tables_from_ddl(sql)}
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -367,4 +392,5 @@ CATALOGS = {
     "airline": airline_catalog,
     "cinema": cinema_catalog,
     "fitness": fitness_catalog,
+    "evcharge": evcharge_catalog,
 }
