@@ -77,15 +77,40 @@ def _with_comments(tables: list[Table], statements: list, default_schema: str) -
     ]
 
 
+def _catalog(
+    fixture: str,
+    connections: list[ConnectionInfo],
+    extra_connections: tuple[ConnectionInfo, ...],
+    more_tables: dict[str, str] | None = None,
+) -> Catalog:
+    """`connections` (the first one holds tests/fixtures/<fixture>.sql), then `extra_connections`;
+    `more_tables` maps further connection ids to their DDL."""
+    sql = (FIXTURES / f"{fixture}.sql").read_text(encoding="utf-8")
+    tables = {connections[0].conn_id: tables_from_ddl(sql)}
+    tables |= {conn_id: tables_from_ddl(ddl) for conn_id, ddl in (more_tables or {}).items()}
+    everything = [*connections, *extra_connections]
+    return Catalog(connections={c.conn_id: c for c in everything}, tables=tables)
+
+
+def _domain_catalog(
+    name: str, source: str, warehouse: str, extra_connections: tuple[ConnectionInfo, ...]
+) -> Catalog:
+    """tests/fixtures/<name>.sql behind pg_<name> (described as `source`) and a ClickHouse warehouse
+    ch_<name> (described as `warehouse`)."""
+    connections = [
+        ConnectionInfo(f"pg_{name}", "postgres", source, "127.0.0.1", name),
+        ConnectionInfo(f"ch_{name}", "clickhouse", warehouse, "127.0.0.1", name),
+    ]
+    return _catalog(name, connections, extra_connections)
+
+
 def shop_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """The demo shop database behind pg_shop, and one ClickHouse connection."""
     connections = [
         ConnectionInfo("pg_shop", "postgres", "Shop database", "127.0.0.1", "shop"),
         ConnectionInfo("clickhouse_default", "clickhouse", "Analytics warehouse", "127.0.0.1", "default"),
-        *extra_connections,
     ]
-    sql = (FIXTURES / "shop.sql").read_text(encoding="utf-8")
-    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_shop": tables_from_ddl(sql)})
+    return _catalog("shop", connections, extra_connections)
 
 
 REPORTING_DDL = """
@@ -101,38 +126,19 @@ def clinic_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalo
             "pg_reporting", "postgres", "Reporting Postgres for BI dashboards", "127.0.0.1", "reporting"
         ),
         ConnectionInfo("ch_dwh", "clickhouse", "ClickHouse analytics warehouse", "127.0.0.1", "dwh"),
-        *extra_connections,
     ]
-    sql = (FIXTURES / "clinic.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections},
-        tables={"pg_clinic": tables_from_ddl(sql), "pg_reporting": tables_from_ddl(REPORTING_DDL)},
-    )
+    return _catalog("clinic", connections, extra_connections, {"pg_reporting": REPORTING_DDL})
 
 
 def hr_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A third domain with Russian table comments: the HR database behind pg_hr and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo("pg_hr", "postgres", "HR and payroll database", "127.0.0.1", "hr"),
-        ConnectionInfo("ch_hr", "clickhouse", "ClickHouse for HR analytics", "127.0.0.1", "hr"),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "hr.sql").read_text(encoding="utf-8")
-    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_hr": tables_from_ddl(sql)})
+    return _domain_catalog("hr", "HR and payroll database", "ClickHouse for HR analytics", extra_connections)
 
 
 def logistics_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A fourth domain with Russian comments: parcel delivery and fleet behind pg_logistics, a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo("pg_logistics", "postgres", "Delivery service database", "127.0.0.1", "logistics"),
-        ConnectionInfo(
-            "ch_logistics", "clickhouse", "ClickHouse for logistics reporting", "127.0.0.1", "logistics"
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "logistics.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_logistics": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "logistics", "Delivery service database", "ClickHouse for logistics reporting", extra_connections
     )
 
 
@@ -151,229 +157,108 @@ def univ_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
         ConnectionInfo(
             "ch_univ", "clickhouse", "ClickHouse warehouse for university analytics", "127.0.0.1", "univ"
         ),
-        *extra_connections,
     ]
-    sql = (FIXTURES / "univ.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections},
-        tables={"pg_univ": tables_from_ddl(sql), "pg_bi": tables_from_ddl(BI_DDL)},
-    )
+    return _catalog("univ", connections, extra_connections, {"pg_bi": BI_DDL})
 
 
 def utility_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A sixth domain with Russian comments: an energy retailer behind pg_utility and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_utility", "postgres", "Energy retail billing and metering database", "127.0.0.1", "utility"
-        ),
-        ConnectionInfo(
-            "ch_utility", "clickhouse", "ClickHouse warehouse for metering analytics", "127.0.0.1", "utility"
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "utility.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_utility": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "utility",
+        "Energy retail billing and metering database",
+        "ClickHouse warehouse for metering analytics",
+        extra_connections,
     )
 
 
 def telecom_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A seventh domain with Russian comments: a mobile operator behind pg_telecom and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_telecom",
-            "postgres",
-            "Mobile operator billing and subscriber database",
-            "127.0.0.1",
-            "telecom",
-        ),
-        ConnectionInfo(
-            "ch_telecom", "clickhouse", "ClickHouse warehouse for telecom analytics", "127.0.0.1", "telecom"
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "telecom.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_telecom": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "telecom",
+        "Mobile operator billing and subscriber database",
+        "ClickHouse warehouse for telecom analytics",
+        extra_connections,
     )
 
 
 def bank_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """An eighth domain with Russian comments: a retail bank behind pg_bank and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo("pg_bank", "postgres", "Retail bank core banking database", "127.0.0.1", "bank"),
-        ConnectionInfo(
-            "ch_bank", "clickhouse", "ClickHouse warehouse for bank analytics", "127.0.0.1", "bank"
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "bank.sql").read_text(encoding="utf-8")
-    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_bank": tables_from_ddl(sql)})
+    return _domain_catalog(
+        "bank",
+        "Retail bank core banking database",
+        "ClickHouse warehouse for bank analytics",
+        extra_connections,
+    )
 
 
 def insurance_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A ninth domain with Russian comments: an insurer behind pg_insurance and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_insurance",
-            "postgres",
-            "Insurance company policy and claims database",
-            "127.0.0.1",
-            "insurance",
-        ),
-        ConnectionInfo(
-            "ch_insurance",
-            "clickhouse",
-            "ClickHouse warehouse for insurance analytics",
-            "127.0.0.1",
-            "insurance",
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "insurance.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_insurance": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "insurance",
+        "Insurance company policy and claims database",
+        "ClickHouse warehouse for insurance analytics",
+        extra_connections,
     )
 
 
 def hotel_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A tenth domain with Russian comments: a hotel chain behind pg_hotel and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_hotel", "postgres", "Hotel chain reservations and guest database", "127.0.0.1", "hotel"
-        ),
-        ConnectionInfo(
-            "ch_hotel", "clickhouse", "ClickHouse warehouse for hotel analytics", "127.0.0.1", "hotel"
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "hotel.sql").read_text(encoding="utf-8")
-    return Catalog(connections={c.conn_id: c for c in connections}, tables={"pg_hotel": tables_from_ddl(sql)})
+    return _domain_catalog(
+        "hotel",
+        "Hotel chain reservations and guest database",
+        "ClickHouse warehouse for hotel analytics",
+        extra_connections,
+    )
 
 
 def carshare_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """An eleventh domain with Russian comments: a car-sharing service behind pg_carshare and a ClickHouse
     warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_carshare",
-            "postgres",
-            "Car-sharing trips, fleet and customer database",
-            "127.0.0.1",
-            "carshare",
-        ),
-        ConnectionInfo(
-            "ch_carshare",
-            "clickhouse",
-            "ClickHouse warehouse for car-sharing analytics",
-            "127.0.0.1",
-            "carshare",
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "carshare.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_carshare": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "carshare",
+        "Car-sharing trips, fleet and customer database",
+        "ClickHouse warehouse for car-sharing analytics",
+        extra_connections,
     )
 
 
 def airline_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A twelfth domain with Russian comments: an airline behind pg_airline and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_airline",
-            "postgres",
-            "Airline flights, bookings and passenger database",
-            "127.0.0.1",
-            "airline",
-        ),
-        ConnectionInfo(
-            "ch_airline",
-            "clickhouse",
-            "ClickHouse warehouse for airline analytics",
-            "127.0.0.1",
-            "airline",
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "airline.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_airline": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "airline",
+        "Airline flights, bookings and passenger database",
+        "ClickHouse warehouse for airline analytics",
+        extra_connections,
     )
 
 
 def cinema_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A thirteenth domain with Russian comments: a cinema chain behind pg_cinema and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_cinema",
-            "postgres",
-            "Cinema chain box office, screenings and loyalty database",
-            "127.0.0.1",
-            "cinema",
-        ),
-        ConnectionInfo(
-            "ch_cinema",
-            "clickhouse",
-            "ClickHouse warehouse for cinema analytics",
-            "127.0.0.1",
-            "cinema",
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "cinema.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_cinema": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "cinema",
+        "Cinema chain box office, screenings and loyalty database",
+        "ClickHouse warehouse for cinema analytics",
+        extra_connections,
     )
 
 
 def fitness_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A fourteenth domain with Russian comments: a fitness-club chain behind pg_fitness and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_fitness",
-            "postgres",
-            "Fitness club chain members, memberships, visits and classes database",
-            "127.0.0.1",
-            "fitness",
-        ),
-        ConnectionInfo(
-            "ch_fitness",
-            "clickhouse",
-            "ClickHouse warehouse for fitness club analytics",
-            "127.0.0.1",
-            "fitness",
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "fitness.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_fitness": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "fitness",
+        "Fitness club chain members, memberships, visits and classes database",
+        "ClickHouse warehouse for fitness club analytics",
+        extra_connections,
     )
 
 
 def evcharge_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     """A fifteenth domain with Russian comments: an EV-charging network behind pg_evcharge and a ClickHouse warehouse."""
-    connections = [
-        ConnectionInfo(
-            "pg_evcharge",
-            "postgres",
-            "EV charging network stations, connectors, charging sessions, tariffs and accounts database",
-            "127.0.0.1",
-            "evcharge",
-        ),
-        ConnectionInfo(
-            "ch_evcharge",
-            "clickhouse",
-            "ClickHouse warehouse for EV charging analytics",
-            "127.0.0.1",
-            "evcharge",
-        ),
-        *extra_connections,
-    ]
-    sql = (FIXTURES / "evcharge.sql").read_text(encoding="utf-8")
-    return Catalog(
-        connections={c.conn_id: c for c in connections}, tables={"pg_evcharge": tables_from_ddl(sql)}
+    return _domain_catalog(
+        "evcharge",
+        "EV charging network stations, connectors, charging sessions, tariffs and accounts database",
+        "ClickHouse warehouse for EV charging analytics",
+        extra_connections,
     )
 
 
