@@ -37,6 +37,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,31 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
     except OSError:
         return ""
+
+
+def parent_death_preexec(signum: int = signal.SIGTERM) -> Callable[[], None]:
+    """A ``preexec_fn`` for ``subprocess.Popen``: Linux sends the child ``signum`` when the process
+    that started it dies, however it dies (SIGKILL included), so a server started for a test session
+    never outlives the session (prctl PR_SET_PDEATHSIG; elsewhere a no-op).
+
+    It runs in the child after ``Popen``'s ``user=`` switch (a change of user clears the setting), so
+    libc is loaded here, in the parent: the new user may not read this Python's files. It checks the
+    parent is still the one that forked it: a parent that died before the prctl call sends no
+    signal, so the child ends itself then."""
+    import ctypes
+
+    parent = os.getpid()
+    try:
+        prctl = ctypes.CDLL("libc.so.6", use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux: nothing to ask for
+        return lambda: None
+
+    def preexec() -> None:
+        prctl(1, signum)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() != parent:
+            os.kill(os.getpid(), signum)
+
+    return preexec
 
 
 def _is_root() -> bool:
@@ -200,6 +226,7 @@ class PostgresServer:
     user: str = "postgres"
     password: str = ""
     os_user: str | None = None
+    _proc: subprocess.Popen[bytes] | None = field(default=None, repr=False, compare=False)
 
     def uri(self, dbname: str = "postgres") -> str:
         """Airflow connection URI for database ``dbname``, e.g. ``postgresql://postgres@127.0.0.1:5432/shop``."""
@@ -259,6 +286,9 @@ class PostgresServer:
             check=False,
             log=self.log_file,
         )
+        if self._proc is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(timeout=5)  # reap our child (a foreground postmaster)
 
     def to_state(self) -> dict[str, Any]:
         return {
@@ -282,13 +312,18 @@ def _pg_running_port(data_dir: Path) -> int | None:
     return port if _pid_alive(pid) and "postgres" in _cmdline(pid) else None
 
 
-def start_postgres(base_dir: Path, port: int | None = None, timeout: float = 60) -> PostgresServer:
+def start_postgres(
+    base_dir: Path, port: int | None = None, timeout: float = 60, die_with_parent: bool = False
+) -> PostgresServer:
     """Start (or reuse) a private PostgreSQL cluster in ``base_dir/pg``.
 
     :param base_dir: directory holding ``pg/data`` (cluster), ``pg/postgres.log`` and ``pg/run`` (socket).
     :param port: TCP port on 127.0.0.1; a free one when None. An already running server for this
         directory is reused with its own port.
     :param timeout: seconds to wait for the server to accept connections.
+    :param die_with_parent: (Linux) the postmaster runs as a direct child of the calling process and
+        shuts down (fast) when that process dies, even by SIGKILL; for test sessions. Otherwise
+        ``pg_ctl`` daemonises it and it outlives the caller until :meth:`PostgresServer.stop`.
     """
     base_dir = Path(base_dir).resolve()
     pg_dir = pg_dir_for(base_dir)
@@ -359,6 +394,11 @@ def start_postgres(base_dir: Path, port: int | None = None, timeout: float = 60)
         _chown_tree(pg_dir, os_user)
     if log_file.exists():
         log_file.write_text("")  # only this start's messages in error reports
+    if die_with_parent:
+        proc = _start_postmaster_child(data_dir, log_file, os_user)
+        server = PostgresServer("127.0.0.1", port, data_dir, log_file, os_user=os_user, _proc=proc)
+        _wait_pg(server, timeout)
+        return server
     # pg_ctl daemonises the postmaster (setsid), so it outlives this process.
     _run(
         [
@@ -381,10 +421,35 @@ def start_postgres(base_dir: Path, port: int | None = None, timeout: float = 60)
     return server
 
 
+def _start_postmaster_child(data_dir: Path, log_file: Path, os_user: str | None) -> subprocess.Popen[bytes]:
+    """``postgres -D data_dir`` in the foreground, as our own child (not through pg_ctl, which
+    daemonises it): with a parent-death SIGINT (fast shutdown) its whole cluster ends with us."""
+    as_user: dict[str, Any] = {}
+    if os_user:  # postgres refuses root; Popen switches user before the preexec_fn runs
+        pw = pwd.getpwnam(os_user)
+        as_user = {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": []}
+    with open(log_file, "ab") as log:
+        return subprocess.Popen(
+            [find_pg_bin("postgres"), "-D", str(data_dir)],
+            cwd=data_dir,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # a Ctrl-C in the terminal goes to pytest, which stops it in order
+            preexec_fn=parent_death_preexec(signal.SIGINT),
+            **as_user,
+        )
+
+
 def _wait_pg(server: PostgresServer, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     last: Exception | None = None
     while time.monotonic() < deadline:
+        if server._proc is not None and server._proc.poll() is not None:
+            raise ServerError(
+                f"PostgreSQL exited with code {server._proc.returncode} during startup\n"
+                f"--- log tail ({server.log_file}) ---\n{log_tail(server.log_file)}"
+            )
         try:
             server.execute("SELECT 1")
             return
@@ -532,14 +597,6 @@ class ClickHouseServer:
         }
 
 
-def _die_with_parent() -> None:
-    """preexec_fn: ask Linux to SIGTERM this child when its parent dies (prctl PR_SET_PDEATHSIG)."""
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
-
-
 def _ch_ping(tcp_port: int) -> Exception | None:
     from clickhouse_driver import Client
 
@@ -633,7 +690,7 @@ def start_clickhouse(
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # detached: survives the CLI and Ctrl-C of the caller
-            preexec_fn=_die_with_parent if die_with_parent else None,
+            preexec_fn=parent_death_preexec() if die_with_parent else None,
         )
     server = ClickHouseServer("127.0.0.1", tcp_port, http_port, ch_dir, proc.pid, _proc=proc)
     (ch_dir / "clickhouse.pid").write_text(json.dumps(server.to_state()))

@@ -15,6 +15,11 @@
   import environment, that imported cleanly before is not imported again in this session.
 
 The servers start lazily (only when an integration test asks for them) and stop at session end.
+They also end with this process when it is killed and runs no teardown (SIGKILL, a dying xdist
+worker): each is its child with a parent-death signal (``die_with_parent``; PostgreSQL's
+postmaster runs in the foreground, not daemonised by pg_ctl). tests/s3_server.py and
+tests/ui/airflow_server.py do the same for moto and the api-server
+(tests/integration/test_servers_die_with_session.py kills a session and checks).
 
 Under pytest-xdist (``make test`` runs ``-n 2 --dist loadfile``) every worker is its own session:
 its own servers (free ports, own directories), migrated databases, ``tmp_path`` and AIRFLOW_HOME, so
@@ -133,7 +138,7 @@ def _on_free_ports(start: Callable[[], T], attempts: int = 3) -> T:
 @pytest.fixture(scope="session")
 def postgres(servers_dir: Path) -> Iterator[PostgresServer]:
     """A private PostgreSQL 15 server (trust auth, 127.0.0.1, free port) for the whole session."""
-    server = _on_free_ports(lambda: start_postgres(servers_dir))
+    server = _on_free_ports(lambda: start_postgres(servers_dir, die_with_parent=True))
     yield server
     server.stop()
 

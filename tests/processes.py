@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Mapping, Sequence
 
+from local_servers import parent_death_preexec
+
 
 def run_together(
     commands: Sequence[tuple[Sequence[str], Mapping[str, str]]], timeout: float = 300
@@ -14,7 +16,12 @@ def run_together(
     is left running when one times out."""
     processes = [
         subprocess.Popen(
-            list(command), env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            list(command),
+            env=dict(env),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=parent_death_preexec(),  # none outlives a killed test run either
         )
         for command, env in commands
     ]

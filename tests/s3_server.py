@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from local_servers import parent_death_preexec
 
 ACCESS_KEY, SECRET_KEY, REGION = "testing-key", "testing-secret", "us-east-1"
 
@@ -91,6 +92,7 @@ def start_moto(timeout: float = 30) -> MotoServer:
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=subprocess.STDOUT,
+            preexec_fn=parent_death_preexec(),  # ends with the test session, even a killed one
         )
     server = MotoServer(port, proc, log_file)
     deadline = time.monotonic() + timeout

@@ -86,20 +86,12 @@ def explain(conn_id: str, sql: str, timeout_ms: int = EXPLAIN_TIMEOUT_MS) -> dic
     Runs ``EXPLAIN (FORMAT JSON)`` (nothing is executed) in a read-only transaction with a
     statement timeout.
     """
-    from airflow_ai_etl.transfers.postgres_source import CLICKHOUSE_TEXT_SESSION_SQL, pg_connect
+    from airflow_ai_etl.transfers.postgres_source import readonly_cursor
 
-    conn = pg_connect(conn_id)
-    try:
-        conn.set_session(readonly=True)
-        with conn.cursor() as cur:
-            cur.execute(CLICKHOUSE_TEXT_SESSION_SQL)
-            cur.execute("SET LOCAL statement_timeout = %s", (int(timeout_ms),))
-            cur.execute(f"EXPLAIN (FORMAT JSON) {sql}")
-            plan = cur.fetchone()[0][0]["Plan"]
-        return {"cost": float(plan["Total Cost"]), "rows": int(plan["Plan Rows"])}
-    finally:
-        conn.rollback()
-        conn.close()
+    with readonly_cursor(conn_id, timeout_ms) as cur:
+        cur.execute(f"EXPLAIN (FORMAT JSON) {sql}")
+        plan = cur.fetchone()[0][0]["Plan"]
+    return {"cost": float(plan["Total Cost"]), "rows": int(plan["Plan Rows"])}
 
 
 def check_cost(resolved: ResolvedMart, sql: str) -> list[Problem]:

@@ -100,31 +100,23 @@ def preview_mart(
 def _preview_postgres(conn_id: str, preview: MartPreview, limited_sql: str, timeout_seconds: float) -> None:
     import psycopg2.errors
 
-    from airflow_ai_etl.transfers.postgres_source import CLICKHOUSE_TEXT_SESSION_SQL, pg_connect
+    from airflow_ai_etl.transfers.postgres_source import readonly_cursor
 
-    conn = pg_connect(conn_id)
-    try:
-        conn.set_session(readonly=True)
-        with conn.cursor() as cur:
-            cur.execute(CLICKHOUSE_TEXT_SESSION_SQL)
-            cur.execute("SET LOCAL statement_timeout = %s", (int(timeout_seconds * 1000),))
-            cur.execute(f"EXPLAIN (FORMAT JSON) {preview.sql}")
-            preview.estimated_rows = int(cur.fetchone()[0][0]["Plan"]["Plan Rows"])
-            cur.execute(limited_sql)
-            preview.rows = [tuple(r) for r in cur.fetchall()]
-            # The exact count costs about what the preview did (both aggregate every group); when
-            # it runs out of time the plan's estimate stays, said to be one.
-            cur.execute("SAVEPOINT mart_count")
-            try:
-                cur.execute(f"SELECT count(*) FROM ({preview.sql}) AS mart")
-            except psycopg2.errors.QueryCanceled:
-                cur.execute("ROLLBACK TO SAVEPOINT mart_count")
-            else:
-                preview.estimated_rows = int(cur.fetchone()[0])
-                preview.estimate_kind = "exact"
-    finally:
-        conn.rollback()
-        conn.close()
+    with readonly_cursor(conn_id, int(timeout_seconds * 1000)) as cur:
+        cur.execute(f"EXPLAIN (FORMAT JSON) {preview.sql}")
+        preview.estimated_rows = int(cur.fetchone()[0][0]["Plan"]["Plan Rows"])
+        cur.execute(limited_sql)
+        preview.rows = [tuple(r) for r in cur.fetchall()]
+        # The exact count costs about what the preview did (both aggregate every group); when
+        # it runs out of time the plan's estimate stays, said to be one.
+        cur.execute("SAVEPOINT mart_count")
+        try:
+            cur.execute(f"SELECT count(*) FROM ({preview.sql}) AS mart")
+        except psycopg2.errors.QueryCanceled:
+            cur.execute("ROLLBACK TO SAVEPOINT mart_count")
+        else:
+            preview.estimated_rows = int(cur.fetchone()[0])
+            preview.estimate_kind = "exact"
 
 
 def _preview_clickhouse(conn_id: str, preview: MartPreview, limited_sql: str, timeout_seconds: float) -> None:

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from airflow.providers.common.sql.operators.sql import SQLColumnCheckOperator, SQLTableCheckOperator
+from airflow.providers.common.sql.operators.sql import (
+    BaseSQLOperator,
+    SQLColumnCheckOperator,
+    SQLTableCheckOperator,
+)
 from airflow.sdk import BaseOperator
 from airflow.sdk.exceptions import AirflowException
 
@@ -28,21 +32,29 @@ class _ChecksFailed(AIETLError, AirflowException):
     """Raised by common-sql's `_raise_exception` when a check does not hold."""
 
 
-class _Severity:
-    """What the two check operators share. Each operator keeps its own __init__ and execute:
-    Airflow's BaseOperatorMeta wraps a class's own __init__, and one inherited from this mixin
-    fails at parse time ('function' object has no attribute '__wrapped__')."""
+class _SeverityCheckOperator(BaseSQLOperator):
+    """What the two check operators share: a ``severity`` and an ``execute`` that turns a failed
+    check into an error (``fail``) or a warning (``warn``), returning what it found.
 
-    severity: str
-    log: Any
+    An operator class (not a plain mixin) placed before the common-sql operator, so that Airflow's
+    BaseOperatorMeta wraps this __init__ and the subclasses inherit it: an __init__ inherited from a
+    class that is not an operator is never wrapped and fails at parse time ('function' object has
+    no attribute '__wrapped__'). Its super() calls reach the common-sql operator's __init__ and
+    execute next in the MRO."""
 
-    def _init_severity(self, severity: str) -> None:
+    ui_color = "#e8f7e4"
+
+    def __init__(self, *, severity: str = "fail", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         if severity not in SEVERITIES:
             raise ValueError(f"severity must be fail or warn, not {severity!r}")
         self.severity = severity
 
     def _raise_exception(self, exception_string: str) -> NoReturn:
         raise _ChecksFailed(exception_string)
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        return self._run_checks(super().execute, context)
 
     def _run_checks(self, run: Any, context: Any) -> dict[str, Any]:
         try:
@@ -56,7 +68,7 @@ class _Severity:
         return {"passed": True, "severity": self.severity, "message": ""}
 
 
-class ColumnCheckOperator(_Severity, SQLColumnCheckOperator):
+class ColumnCheckOperator(_SeverityCheckOperator, SQLColumnCheckOperator):
     """:class:`SQLColumnCheckOperator` whose failure fails the run or only warns.
 
     :param severity: ``fail`` (default) or ``warn``.
@@ -64,32 +76,14 @@ class ColumnCheckOperator(_Severity, SQLColumnCheckOperator):
     :return: ``{"passed", "severity", "message"}`` (pushed to XCom).
     """
 
-    ui_color = "#e8f7e4"
 
-    def __init__(self, *, severity: str = "fail", **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._init_severity(severity)
-
-    def execute(self, context: Any) -> dict[str, Any]:
-        return self._run_checks(super().execute, context)
-
-
-class TableCheckOperator(_Severity, SQLTableCheckOperator):
+class TableCheckOperator(_SeverityCheckOperator, SQLTableCheckOperator):
     """:class:`SQLTableCheckOperator` whose failure fails the run or only warns.
 
     :param severity: ``fail`` (default) or ``warn``.
     Other parameters as SQLTableCheckOperator (``conn_id``, ``table``, ``checks``).
     :return: ``{"passed", "severity", "message"}`` (pushed to XCom).
     """
-
-    ui_color = "#e8f7e4"
-
-    def __init__(self, *, severity: str = "fail", **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._init_severity(severity)
-
-    def execute(self, context: Any) -> dict[str, Any]:
-        return self._run_checks(super().execute, context)
 
 
 class VolumeCheckOperator(BaseOperator):

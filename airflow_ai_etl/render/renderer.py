@@ -284,26 +284,27 @@ def _cdc_options(spec: PipelineSpec) -> list[tuple[str, Any]]:
     return args
 
 
-def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
+def _mart_argument(spec: PipelineSpec) -> dict[str, Any]:
+    """The ``mart`` argument of both mart operators: the source's mart as its JSON dict."""
     from airflow_ai_etl.marts.model import Mart
 
     source = spec.source
-    mart = Mart.of(source.conn_id, source.table, source.mart)  # type: ignore[arg-type]
+    return Mart.of(source.conn_id, source.table, source.mart).to_json_dict()  # type: ignore[arg-type]
+
+
+def _mart_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
     return [
-        ("mart", mart.to_json_dict()),
+        ("mart", _mart_argument(spec)),
         ("target_conn_id", spec.target.conn_id),
         ("target_table", spec.target.table),
     ]
 
 
 def _mart_to_excel(spec: PipelineSpec) -> list[tuple[str, Any]]:
-    from airflow_ai_etl.marts.model import Mart
     from airflow_ai_etl.transfers.mart_to_excel import DEFAULT_SHEET
 
-    source = spec.source
-    mart = Mart.of(source.conn_id, source.table, source.mart)  # type: ignore[arg-type]
     return [
-        ("mart", mart.to_json_dict()),
+        ("mart", _mart_argument(spec)),
         ("path", spec.target.path),
         ("sheet", spec.target.sheet or DEFAULT_SHEET),
         ("s3_conn_id", spec.target.conn_id),

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from airflow_ai_etl.catalog import READERS, Catalog, Column, ConnectionInfo, Table
-from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
+from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier
 from airflow_ai_etl.marts.model import Mart
 from airflow_ai_etl.marts.resolve import MartQuestion, ResolvedMart, resolve_mart
 from airflow_ai_etl.marts.sql import mart_sql
-from airflow_ai_etl.transfers.clickhouse_staging import swap_in
+from airflow_ai_etl.transfers.clickhouse_staging import TableNames, swap_in, table_names
 from airflow_ai_etl.transfers.postgres_source import TransferError, lock_target, pg_connect
 from airflow_ai_etl.transfers.postgres_to_clickhouse import PostgresToClickHouseTransfer
 
@@ -208,8 +208,7 @@ class MartToClickHouseTransfer:
         if mode == "incremental" and resolved.grain is None:
             raise TransferError("an incremental refresh needs a mart with a time_grain")
         hook = self.target_hook
-        database, table = split_table(self.target_table, hook.database_name)
-        names = _Names(database, table)
+        names = table_names(hook, self.target_table)
         client = hook.get_client()
         lock_conn = None
         try:
@@ -217,10 +216,12 @@ class MartToClickHouseTransfer:
                 lock_conn = pg_connect(self.mart.conn_id)
                 lock_conn.autocommit = True
                 with lock_conn.cursor() as cur:
-                    lock_target(cur, f"clickhouse://{hook.server_address}/{names.full}", transaction=False)
+                    lock_target(
+                        cur, f"clickhouse://{hook.server_address}/{names.full_name}", transaction=False
+                    )
             else:
                 self._check_same_server(hook)
-            client.execute(f"CREATE DATABASE IF NOT EXISTS {quote_identifier(database)}")
+            client.execute(f"CREATE DATABASE IF NOT EXISTS {quote_identifier(names.database)}")
             since = None
             if mode == "incremental":
                 since = self._window_start(client, names, resolved)
@@ -233,7 +234,7 @@ class MartToClickHouseTransfer:
             else:
                 recomputed, path = self._build_incremental(client, names, resolved, since)  # type: ignore[arg-type]
             rows = client.execute(f"SELECT count() FROM {names.sql(NEW_SUFFIX)}")[0][0]
-            exists = hook.table_exists(names.full, client)
+            exists = hook.table_exists(names.full_name, client)
             swap_in(
                 client,
                 exists=exists,
@@ -246,7 +247,7 @@ class MartToClickHouseTransfer:
                 try:
                     client.execute(f"DROP TABLE IF EXISTS {names.sql(leftover)}")
                 except Exception as exc:  # best effort; the next run drops them too
-                    log.warning("Could not drop %s%s: %s", names.full, leftover, exc)
+                    log.warning("Could not drop %s%s: %s", names.full_name, leftover, exc)
             raise
         finally:
             if lock_conn is not None:
@@ -255,14 +256,14 @@ class MartToClickHouseTransfer:
         seconds = time.monotonic() - started
         log.info(
             "Mart %s refreshed (%s%s): %s rows, %s recomputed, in %.2f s",
-            names.full,
+            names.full_name,
             mode,
             f" since {since}" if since else "",
             rows,
             recomputed,
             seconds,
         )
-        return MartRefreshResult(rows, recomputed, mode, since, seconds, path, names.full)
+        return MartRefreshResult(rows, recomputed, mode, since, seconds, path, names.full_name)
 
     def _check_same_server(self, hook: ClickHouseHook) -> None:
         source = ClickHouseHook(clickhouse_conn_id=self.mart.conn_id)
@@ -275,16 +276,16 @@ class MartToClickHouseTransfer:
 
     # ------------------------------------------------------------------ windows
 
-    def _window_start(self, client: Any, names: _Names, resolved: ResolvedMart) -> str | None:
+    def _window_start(self, client: Any, names: TableNames, resolved: ResolvedMart) -> str | None:
         """First grain to recompute, or None when the mart needs a full refresh."""
         grain = resolved.grain
         assert grain is not None
-        columns = self.target_hook.get_table_columns(names.full, client)
+        columns = self.target_hook.get_table_columns(names.full_name, client)
         if [c for c, _ in columns] != resolved.output_names:
             if columns:
                 log.info(
                     "Mart %s has columns %s, the definition %s: full refresh",
-                    names.full,
+                    names.full_name,
                     [c for c, _ in columns],
                     resolved.output_names,
                 )
@@ -295,11 +296,11 @@ class MartToClickHouseTransfer:
             return None
         return shift_grain(latest, grain.grain, self.mart.lookback - 1)
 
-    def _keep_before(self, client: Any, names: _Names, resolved: ResolvedMart, since: str) -> None:
+    def _keep_before(self, client: Any, names: TableNames, resolved: ResolvedMart, since: str) -> None:
         """``<mart>__mart_new`` := a copy of the mart's table with its rows before ``since``."""
         grain = resolved.grain
         assert grain is not None
-        types = dict(self.target_hook.get_table_columns(names.full, client))
+        types = dict(self.target_hook.get_table_columns(names.full_name, client))
         cols = ", ".join(quote_identifier(n) for n in resolved.output_names)
         client.execute(f"CREATE TABLE {names.sql(NEW_SUFFIX)} AS {names.sql()}")
         bound = ch_time_literal(types[grain.name], since)
@@ -323,9 +324,9 @@ class MartToClickHouseTransfer:
         ]
         return keys
 
-    def _build_full(self, client: Any, names: _Names, resolved: ResolvedMart) -> tuple[int, str]:
+    def _build_full(self, client: Any, names: TableNames, resolved: ResolvedMart) -> tuple[int, str]:
         if resolved.engine == "postgres":
-            result = self._load_from_postgres(names.full_with(NEW_SUFFIX), mart_sql(resolved), resolved)
+            result = self._load_from_postgres(names.full_name + NEW_SUFFIX, mart_sql(resolved), resolved)
             return result.rows, f"postgres:{result.path}"
         keys = self._order_by(resolved)
         order = f"({', '.join(quote_identifier(k) for k in keys)})" if keys else "tuple()"
@@ -336,13 +337,13 @@ class MartToClickHouseTransfer:
         return client.execute(f"SELECT count() FROM {names.sql(NEW_SUFFIX)}")[0][0], "clickhouse"
 
     def _build_incremental(
-        self, client: Any, names: _Names, resolved: ResolvedMart, since: str
+        self, client: Any, names: TableNames, resolved: ResolvedMart, since: str
     ) -> tuple[int, str]:
         cols = ", ".join(quote_identifier(n) for n in resolved.output_names)
         if resolved.engine == "postgres":
             # The window first (the slow part, outside ClickHouse), then the copy of the kept rows.
             result = self._load_from_postgres(
-                names.full_with(WINDOW_SUFFIX), mart_sql(resolved, since=since), resolved
+                names.full_name + WINDOW_SUFFIX, mart_sql(resolved, since=since), resolved
             )
             self._keep_before(client, names, resolved, since)
             client.execute(
@@ -372,19 +373,3 @@ class MartToClickHouseTransfer:
             ).run()
         except psycopg2.Error as exc:
             raise TransferError(f"the mart query failed in PostgreSQL: {str(exc).strip()}") from exc
-
-
-@dataclass(frozen=True)
-class _Names:
-    database: str
-    table: str
-
-    @property
-    def full(self) -> str:
-        return f"{self.database}.{self.table}"
-
-    def full_with(self, suffix: str) -> str:
-        return f"{self.database}.{self.table}{suffix}"
-
-    def sql(self, suffix: str = "") -> str:
-        return f"{quote_identifier(self.database)}.{quote_identifier(self.table + suffix)}"

@@ -206,6 +206,23 @@ def pg_connect(conn_id: str, statement_timeout: float | None = None) -> Any:
     return pg
 
 
+@contextlib.contextmanager
+def readonly_cursor(conn_id: str, timeout_ms: int) -> Iterator[Any]:
+    """A cursor in a read-only transaction on a new connection to ``conn_id``, with the text settings
+    the ClickHouse loads read with and a statement timeout; rolled back and closed afterwards (for
+    looking at a query's plan or rows before anything is loaded)."""
+    conn = pg_connect(conn_id)
+    try:
+        conn.set_session(readonly=True)
+        with conn.cursor() as cur:
+            cur.execute(CLICKHOUSE_TEXT_SESSION_SQL)
+            cur.execute("SET LOCAL statement_timeout = %s", (int(timeout_ms),))
+            yield cur
+    finally:
+        conn.rollback()
+        conn.close()
+
+
 def connection_identity(conn_id: str) -> tuple[str, int, str]:
     """(host, port, database) the Airflow connection ``conn_id`` points at."""
     from airflow.sdk import BaseHook

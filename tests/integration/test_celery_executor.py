@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from local_servers import parent_death_preexec
 
 from tests import processes
 from tests.airflow_meta import clone_pg_meta
@@ -63,7 +64,13 @@ class Topology:
     def start(self, name: str, *args: str) -> None:
         log = open(self.logs / f"{name}.log", "w")  # noqa: SIM115 - closed with the process group
         process = subprocess.Popen(
-            [AIRFLOW, *args], env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            [AIRFLOW, *args],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            # A killed test session runs no stop(): SIGTERM then asks the command to stop (with its children).
+            preexec_fn=parent_death_preexec(),
         )
         self.processes.append((name, process))
 
@@ -90,6 +97,7 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         [REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
          "--dir", str(tmp_path)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=parent_death_preexec(),  # ends with the test session, even a killed one
     )  # fmt: skip
     yield f"redis://127.0.0.1:{port}/0"
     server.terminate()

@@ -23,6 +23,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from local_servers import parent_death_preexec
+
 FAB_AUTH_MANAGER = "airflow.providers.fab.auth_manager.fab_auth_manager.FabAuthManager"
 
 
@@ -156,6 +158,9 @@ class AirflowServer:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # Ends with the test session, even a killed one: SIGKILL, as its graceful shutdown takes
+            # seconds and it keeps nothing (a throw-away home) that a clean stop would save.
+            preexec_fn=parent_death_preexec(signal.SIGKILL),
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
