@@ -47,7 +47,7 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
-from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.colloquial import diminutive_bases, transliterates
 from airflow_ai_etl.planning.filters import (
     EXCLUDED_EN,
     counts_units,
@@ -234,6 +234,7 @@ TIME_WORDS = {
     "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
     "получение": "receiv", "получить": "receiv", "received": "receiv",
     "начинаться": "start", "начаться": "start", "starts": "start", "begin": "start", "begins": "start",
+    "старт": "start", "завершение": "end",  # «по старту поездки»: started_at 'Начало аренды'
     "заканчиваться": "end", "закончиться": "end", "ends": "end",
     "въехать": "check", "прийти": "creat", "поступить": "creat",
     "увольнять": "fire", "отчислить": "expel", "отчислять": "expel", "зачислить": "enrol",
@@ -2844,7 +2845,23 @@ class _Ground:
                 # every part that names a table names this one, and the head noun too, or the other parts
                 # are words of its columns («абонентов-льготников»: 'Льготник' of is_privileged)
                 return table
+        if token.lang == "ru" and not found:
+            return self._table_by_ear(low)
         return None
+
+    def _table_by_ear(self, word: str) -> Table | None:
+        """The one table a colloquial Russian word names as it names a load's table (planner22): the base of
+        a diminutive or clipped «-ка» noun («симок» of sim_cards, «звоночков» of 'Детализация звонков',
+        «платёжек» of payments) or the English name spelled by ear («инспекторам» of ops.inspectors)."""
+        bases = diminutive_bases(word)
+        named = []
+        for table in self.tables:
+            parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
+            if (parts and transliterates(word, parts[-1])) or any(
+                self.planner._base_names_table(base, table, parts) for base in bases
+            ):
+                named.append(table)
+        return named[0] if len(named) == 1 else None
 
     def columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
         """Columns of `table` the words name: exact name, else the glossary/comment match of all words,
@@ -6970,6 +6987,10 @@ def _grain_of_words(
                 ask("profile_or_activity", table=fact.name, column=created[0].name, tables=", ".join(active))
             ]
         return {"column": "created_at", "grain": ph.grain}, []  # when the row was written
+    if created and not unit and (event := _time_of_own_event(ph, fact, times)) is not None:
+        # beside another event time (posted_at 'Время проводки'), the grain is on the time of what each row
+        # records: transactions.created_at 'Время операции' of 'Операции по счетам и картам' (marts30)
+        return {"column": event.name, "grain": ph.grain}, []
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
@@ -7004,18 +7025,39 @@ def _people_active_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> li
 GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "month": "месяц"}
 
 
-def _dated_event_columns(fact: Table, times: Sequence[Column]) -> list[Column]:
-    """The fact's dates (other than created_at) commented as the date of an event the table's own comment
-    names ('Дата экзамена' of 'Оценки за экзамены и зачёты', 'Дата обхода' of 'Обходы и проверки …'): the
-    date of what each row records, which a grain means over the time the row was written. A date the
-    table's comment does not name (birth_date 'Дата рождения' of 'Страхователи') is an attribute, and a
-    period ('Расчётный месяц') no event date."""
+def _dated_event_columns(fact: Table, times: Sequence[Column], *, written_too: bool = False) -> list[Column]:
+    """The fact's dates (other than created_at, unless ``written_too``) commented as the date of an event the
+    table's own comment names ('Дата экзамена' of 'Оценки за экзамены и зачёты', 'Дата обхода' of 'Обходы и
+    проверки …'): the date of what each row records, which a grain means over the time the row was written. A
+    date the table's comment does not name (birth_date 'Дата рождения' of 'Страхователи') is an attribute, and
+    a period ('Расчётный месяц') no event date."""
     if not fact.comment:
         return []
     own = {
         p.lemma for t in tokenize(fact.comment) if t.lang == "ru" for p in t.parses[:1] if p.pos == "NOUN"
     } - DATE_NOUNS
-    return [c for c in times if c.name != "created_at" and own & _date_of_what(c.comment or "")]
+    return [
+        c for c in times if (written_too or c.name != "created_at") and own & _date_of_what(c.comment or "")
+    ]
+
+
+def _time_of_own_event(ph: MartPhrase, fact: Table, times: Sequence[Column]) -> Column | None:
+    """The one time column (created_at too) commented as the time of the event the table's comment names
+    (created_at 'Время операции' of 'Операции по счетам и картам'), unless a word of the request names the
+    event another time column dates («сумма проводок»: posted_at 'Время проводки'; "postings", "posted
+    amount": its name), which is asked."""
+    dated = _dated_event_columns(fact, times, written_too=True)
+    if len(dated) != 1:
+        return None
+    others = [c for c in times if c is not dated[0]]
+    events = {lemma for c in others for lemma in _date_of_what(c.comment or "")}
+    for t in ph.tokens:
+        said = _time_word(t) if t.lang == "ru" else stem(t.lower)
+        if (t.lang == "ru" and events & t.lemmas) or (
+            said and len(said) >= 4 and any(_part_match(said, c) for c in others)
+        ):
+            return None
+    return dated[0]
 
 
 def _date_of_what(comment: str) -> set[str]:
