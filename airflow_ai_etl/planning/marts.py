@@ -274,7 +274,9 @@ TIME_WORDS_ALSO = {
     "получить": "report",
     "зарегистрироваться": "regist",
     "регистрироваться": "regist",
+    "открыть": "open",  # «сколько вкладов открыли»: opened_on where no created_at is
 }  # «получения результата» ~ reported_at
+VERBS_ALSO = frozenset({"открыть"})  # the verbs above, read anywhere in a request (not «записи», a noun)
 POLITE = {"пожалуйста", "плиз", "спасибо", "please", "pls", "plz", "thanks", "thank"}
 PRONOUNS = {"его", "её", "ее", "их"}
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
@@ -6959,6 +6961,14 @@ def _grain_of_words(
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
     }  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
+    if not matched:  # «сколько вкладов открыли»: no created_at, the verb's second reading (opened_on)
+        also = {
+            TIME_WORDS_ALSO[x]
+            for k, w in enumerate(tokens)
+            if k not in in_dims
+            for x in w.lemmas & VERBS_ALSO
+        }
+        matched = [c for c in times if any(_part_match(p, c) for p in also)]
     if len(matched) == 1:
         return {"column": matched[0].name, "grain": ph.grain}, []
     own = [c for c in times if set(name_parts(c.name)) & set(name_parts(fact.name))]
