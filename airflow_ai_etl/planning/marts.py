@@ -275,7 +275,9 @@ TIME_WORDS_ALSO = {
     "получить": "report",
     "зарегистрироваться": "regist",
     "регистрироваться": "regist",
+    "открыть": "open",  # «сколько вкладов открыли»: opened_on where no created_at is
 }  # «получения результата» ~ reported_at
+VERBS_ALSO = frozenset({"открыть"})  # the verbs above, read anywhere in a request (not «записи», a noun)
 POLITE = {"пожалуйста", "плиз", "спасибо", "please", "pls", "plz", "thanks", "thank"}
 PRONOUNS = {"его", "её", "ее", "их"}
 FILTER_CUES = {"где", "where", "with", "с", "со", "у", "которых", "которые", "whose", "having", "если"}
@@ -3134,6 +3136,13 @@ def _event_time_columns(token: Token, fact: Table) -> list[Column]:
     return [c for c in _time_columns(fact) if any(_part_match(p, c) for p in _verb_times(token))]
 
 
+def _english_event_noun_columns(token: Token, fact: Table) -> list[Column]:
+    """ "activations" -> activated_on: the time columns of the fact an English event noun's stem begins."""
+    if token.lang != "en" or not token.lower.endswith(("tion", "tions", "ment", "ments")):
+        return []
+    return [c for c in _time_columns(fact) if _part_match(stem(token.lower), c)]
+
+
 def _event_happened(word: str, fact: Table, grain: dict[str, Any] | None) -> str | None:
     """«сколько студентов отчислено по факультетам»: with no grain on it, an event participle of the counted
     rows keeps the rows whose event time is set (`expelled_on IS NOT NULL`); a grain on that column already
@@ -3438,6 +3447,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     # «отправлений доставлено», «студентов выпустилось»: a state of the counted rows
     plain, (rest, state_word) = rest, _with_state_participle(ph, ground, fact, rest)
+    rest = _grain_event_blanked(rest, fact, grain)  # "fines issued per week": no status 'issued'
     happened: str | None = None
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
@@ -6939,6 +6949,9 @@ def _grain_of_words(
             len(commented) > 1
         ):  # «по месяцам открытия заявки»: 'Дата открытия заявки', not '… закрытия заявки'
             commented = [c for c in commented if all(_comment_names(c, w) for w in words if w.lang == "ru")]
+        if (own_time := _own_noun_time(words, fact, times, commented)) is not None:
+            return {"column": own_time.name, "grain": ph.grain}, []  # «по неделям записи»: booked_at
+        commented = [c for c in commented if not _other_event_of_own_noun(c, words, fact)]
         if len(commented) == 1:  # «по дате экзамена»: grades.exam_date, 'Дата экзамена'
             return {"column": commented[0].name, "grain": ph.grain}, []
         own_words = {*name_parts(fact.name), stem(fact.schema.lower())}
@@ -6965,6 +6978,14 @@ def _grain_of_words(
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
     }  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
+    if not matched:  # «сколько вкладов открыли»: no created_at, the verb's second reading (opened_on)
+        also = {
+            TIME_WORDS_ALSO[x]
+            for k, w in enumerate(tokens)
+            if k not in in_dims
+            for x in w.lemmas & VERBS_ALSO
+        }
+        matched = [c for c in times if any(_part_match(p, c) for p in also)]
     if len(matched) == 1:
         return {"column": matched[0].name, "grain": ph.grain}, []
     own = [c for c in times if set(name_parts(c.name)) & set(name_parts(fact.name))]
@@ -6994,6 +7015,50 @@ def _grain_of_words(
     if not times:
         return None, [ask("no_time", table=fact.name)]
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+def _own_noun_words(words: Sequence[Token], fact: Table) -> bool:
+    """«записи» of 'Записи клиентов на групповые занятия', «заявки» of 'Заявки и обращения абонентов': the
+    grain's Russian words are all nouns of the fact's own comment (the rows themselves)."""
+    russian = [w for w in words if w.lang == "ru"]
+    own = _comment_lemmas(fact.comment) if fact.comment else frozenset()
+    return bool(russian) and all(w.parses and w.parses[0].pos == "NOUN" and w.lemmas & own for w in russian)
+
+
+def _other_event_of_own_noun(column: Column, words: Sequence[Token], fact: Table) -> bool:
+    """'Когда отменил запись', 'Когда заявка закрыта' for «по неделям записи/заявки», the fact's own noun:
+    the comment names the row only as what another event (a verb or participle, not the row's creation nor
+    its own event, «записался» of 'Записи …') happened to, so it dates that event, not the row."""
+    if not column.comment or not _own_noun_words(words, fact):
+        return False
+    said = {lemma for w in words for lemma in w.lemmas}
+    return any(
+        t.lang == "ru"
+        and any(p.pos in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in t.parses)
+        and not t.lemmas & said
+        and _time_word(t) != "creat"
+        and not _comment_verb(t, fact)
+        for t in tokenize(column.comment)
+    )
+
+
+def _own_noun_time(
+    words: Sequence[Token], fact: Table, times: Sequence[Column], commented: Sequence[Column]
+) -> Column | None:
+    """«по неделям записи» of bookings ('Записи клиентов …'): when the only time columns whose comments name
+    the fact's own noun date another event ('Когда отменил запись'), the row's own time: the one column
+    commented with the fact's own verb ('Когда записался'), else its creation (created_at); None otherwise."""
+    if not commented or not all(_other_event_of_own_noun(c, words, fact) for c in commented):
+        return None
+    rest = [c for c in times if c not in commented]
+    own = [
+        c
+        for c in rest
+        if c.comment and any(_comment_verb(t, fact) for t in tokenize(c.comment) if t.lang == "ru")
+    ]
+    if len(own) == 1:
+        return own[0]
+    return next((c for c in rest if c.name == "created_at"), None)
 
 
 def _column_spelled_apart(table: Table, words: Token | Sequence[Token]) -> Column | None:
@@ -7713,6 +7778,7 @@ def _grain_phrase_dimension(ph: MartPhrase, ground: _Ground, fact: Table) -> Non
         if at in ph.grain_words:
             words.append(ph.tokens[at])  # the genitive and its event word say one column together
         said = [c for c in times if all(_names_time_column(c, w) for w in words)]
+        said = [own] if (own := _own_noun_time(words, fact, times, said)) is not None else said  # «записи»
         if len(said) != 1 or any(ph.tokens[k].lang != "ru" for k in group):
             continue
         ph.dims.remove(group)
@@ -8711,13 +8777,34 @@ def _first_state_event(word: Token, fact: Table, column_name: str, condition: st
     passed through that state on the day it is grouped by, so `status = 'created'` would keep only the rows
     still stuck there (README: an event word the grain is dated by adds no condition). A later state
     («доставлено»: 'delivered') stays the condition it is."""
-    if condition is None or [c.name for c in _event_time_columns(word, fact)] != [column_name]:
+    named = _event_time_columns(word, fact) or _english_event_noun_columns(word, fact)
+    if condition is None or [c.name for c in named] != [column_name]:
         return False
     return any(
         condition == f"{c.name} = '{listed_values(c.comment)[0]}'"
         for c in fact.columns
         if column_kind(c.type).family == "text" and listed_values(c.comment)
     )
+
+
+def _grain_event_blanked(rest: str, fact: Table, grain: dict[str, Any] | None) -> str:
+    """ "Fines issued per type monthly", "new activations per tariff by week (activated_on)": an English word
+    naming the grain's own time column (issued -> issued_at, activations -> activated_on) whose status value
+    is the first state the status lists ('issued', 'active') is the event the grain dates every row by
+    (README: an event word the grain is dated by adds no condition; _first_state_event): blanked for the
+    filter rules. A state said as one ("only issued fines") or turned around ("unpaid") stays."""
+    if grain is None:
+        return rest
+    tokens = tokenize(rest)
+    spans = []
+    for k, t in enumerate(tokens):
+        if t.lang != "en" or (k > 0 and tokens[k - 1].lower in ONLY_WORDS):
+            continue
+        value, negated = status_word(t.lower)
+        condition = _listed_value_condition(fact, t) or (f"status = '{value}'" if value else None)
+        if not negated and _first_state_event(t, fact, grain["column"], condition):
+            spans.append((t.start, t.end))
+    return _spans_blanked(rest, spans)
 
 
 def _full_participle(word: Token) -> str | None:
