@@ -1526,6 +1526,8 @@ class RowFilters:
             if i == 0 and value != token and value.startswith(token):
                 continue  # "ship dorm residents ...": the imperative verb, not the status shipped
             negator = self._negator_before(request, i)
+            if negator is None and i and request.tokens[i - 1] == "no":
+                negator = i - 1  # "payments daily, no refunds": the refunded rows left out (planner67)
             # "run it as a test" is no status; «тестовые заказы», «кроме тестовых» are
             if value in STATUS_BEFORE_NOUN and not (
                 self._row_noun_at(request, table, i + 1) or negator is not None
@@ -1949,6 +1951,8 @@ class RowFilters:
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
                 continue
+            if request.is_handled(t.start):
+                continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
             hits = _listed_value_hits(t, listed)
             if len(hits) == 1:
                 ((name, value),) = hits
@@ -2121,9 +2125,9 @@ class RowFilters:
         event_type, as in «события purchase»), «только» and a Latin value that ends the phrase is that
         column's value (planner63: before, «только» between them left the value unread, and the glossary took
         "purchase" for a second table). A value the column's comment does not list, or a column's own word
-        («только email»), is left to the rules that ask."""
-        if request.language != "ru":
-            return
+        («только email»), is left to the rules that ask. English reads the same words the same way ("events,
+        only purchase": planner67, before it was asked while the Russian was read), but an English plural no
+        comment lists ("just refunds") names rows in words, not a stored code, and is asked."""
         tokens = request.tokens
         for i in range(len(tokens) - 2):
             v = i + 2
@@ -2145,6 +2149,8 @@ class RowFilters:
             listed = {x.lower() for x in listed_values(column.comment)}
             if (listed and value.lower() not in listed) or not self._is_value(request, table, value):
                 continue
+            if request.language == "en" and not listed and value.lower().endswith("s"):
+                continue  # "events, just refunds": an English plural describes rows, no code as stored: asked
             request.handled.append((request.spans[i + 1][0], request.spans[v][1]))
             yield request.spans[i][0], column.name, f"{column.name} = {_quote(value)}"
 
@@ -3060,6 +3066,11 @@ class RowFilters:
             if j + 1 < len(tokens) and tokens[j + 1].lower in COLUMN_NOUNS:
                 continue  # "only the present column": the column list, not the rows
             date_said = kind in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS
+            if date_said and _right_after_schedule(request, cue.start):
+                # «билеты ежедневно без времени возврата»: the column left out, no rows (planner67); its words
+                # are no listed value either («возврата» of 'refunded')
+                request.handled.append((cue.start, tokens[j + 1].end))
+                continue
             if date_said:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
             event_noun = kind in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
@@ -4239,7 +4250,12 @@ _COLUMN_PREPOSITIONS = frozenset({"в", "во", "со", "с", "in", "with"})
 _LEAVE = frozenset({"leave", "leaving"})
 # "failed ones excluded", "refunded rows left out": an exclusion said after the rows it leaves out
 EXCLUDED_EN = frozenset({"excluded", "omitted"})
-_EXCLUDED_AFTER = re.compile(r"(?:" + "|".join(sorted(EXCLUDED_EN)) + r"|left\s+out)\b")
+# "refunds not needed", "refunds are not wanted": the English of «возвраты не нужны» (planner67)
+_EXCLUDED_AFTER = re.compile(
+    r"(?:"
+    + "|".join(sorted(EXCLUDED_EN))
+    + r"|left\s+out|(?:(?:are|is)\s+)?not\s+(?:needed|wanted|required))\b"
+)
 # «кроме закрытых», "except the rejected ones", «кроме онлайн-продаж», "except online sales" (up to three
 # words, hyphenated ones too) right before an explanation in brackets
 _EXCEPT_TAIL = re.compile(
@@ -4357,6 +4373,12 @@ def _cue_carried(request: Request, tokens: list[Token], k: int) -> bool:
         if case is not None:
             return tokens[k].lang == "ru" and any(p.case == case for p in tokens[k].parses[:2])
     return False
+
+
+def _right_after_schedule(request: Request, start: int) -> bool:
+    """The word at `start` follows the schedule's words with nothing but spaces between («ежедневно без
+    времени возврата»): it goes on the load's description (which columns), not on the rows' noun."""
+    return any(b <= start and not request.text[b:start].strip() for _, b in request.schedule_spans)
 
 
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column

@@ -56,10 +56,13 @@ GENERIC_EN = {
     "towards", "yes", "us", "ones", "ids", "others", "basis", "minutes", "hours", "days", "weeks",
     "months", "years", "weekdays", "weekends", "mornings", "evenings", "nights", "afternoons",
     "pipeline", "dag", "job", "workflow",
+    "dim", "dimension", "fact",  # "vehicles dim": the warehouse's name for the rows' table (planner67)
 }
 # fmt: on
+# "grades should only run after ...": a modal verb after the table word, no singular head noun
+_MODALS_EN = frozenset({"should", "would", "could", "must", "will", "shall", "can", "may", "might", "need"})
 _ADJECTIVE_POS = {"ADJF", "PRTF", "NPRO", "APRO", "NUMR"}
-_TOPIC_PREPS_RU = {"о", "об", "обо", "про", "для", "по"}
+_TOPIC_PREPS_RU = {"о", "об", "обо", "про", "для", "по", "за"}  # «счета за поездки»: bills for trips
 _TOPIC_PREPS_EN = {"of", "for", "about", "on"}
 
 
@@ -230,6 +233,8 @@ def _english_head(request: Request, used: set[int], k: int) -> int | None:
         next_word = words[after + 1] if after + 1 < len(words) else ""
         if _english_noun(word) and (word.endswith("s") or next_word in ("table", "data")):
             return after  # "customer reviews", "employee bonus table"
+        if word not in _MODALS_EN and _english_noun(word, verbal_ok=True) and _phrase_ends(request, after):
+            return after  # "trainer rating daily": a singular head closing its phrase (planner67)
     j = k - 1
     while j > 0 and words[j] in ("the", "our", "all", "each", "every", "their"):
         j -= 1
@@ -239,10 +244,23 @@ def _english_head(request: Request, used: set[int], k: int) -> int | None:
     return None
 
 
-def _english_noun(word: str) -> bool:
+def _phrase_ends(request: Request, index: int) -> bool:
+    """Word `index` closes its noun phrase: the request's end, a punctuation mark or the schedule follows."""
+    if index + 1 >= len(request.tokens):
+        return True
+    start = request.spans[index + 1][0]
+    if re.search(r"[,;.:!?()]", request.text[request.spans[index][1] : start]):
+        return True
+    return any(a <= start < b for a, b in request.schedule_spans)
+
+
+def _english_noun(word: str, verbal_ok: bool = False) -> bool:
+    """`word` may be an English noun; with `verbal_ok` a word in -ing or -ss too ("rating", "status": a
+    singular head closing its phrase, which no verb form does before the schedule)."""
+    endings = ("ed", "ly") if verbal_ok else ("ed", "ing", "ly", "ss")
     return (
         bool(re.fullmatch(r"[a-z]{3,}", word))
-        and not word.endswith(("ed", "ing", "ly", "ss"))
+        and not word.endswith(endings)
         and word not in GENERIC_EN
         and word not in STOP_WORDS
         and word not in TO_WORDS
@@ -255,8 +273,10 @@ def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) 
     reads (its lemma has a lexicon concept; it lies in the schedule), or a generic noun for rows."""
     word = request.tokens[index]
     start = request.spans[index][0]
-    if word in STOP_WORDS or word in request.claimed or word in request.values:
+    if word in STOP_WORDS or word in request.values:
         return True
+    if word in request.claimed and not _connection_synonym(planner, word):
+        return True  # a word a rule read; not one that named the connection by a glossary synonym only
     if any(a <= start < b for a, b in request.schedule_spans) or planner._is_engine_word(word):
         return True
     token = next((t for t in tokenize(request.text) if t.start == start), None)
@@ -278,7 +298,26 @@ def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) 
             known |= set(name_parts(other.name)) | {stem(w) for w in re.findall(r"\w+", other.comment or "")}
     if meanings & known:
         return True
-    return any(meanings & planner._description_stems(c) for c in planner.catalog.connections.values())
+    return _names_a_connection(planner, word)
+
+
+def _connection_synonym(planner: OfflinePlanner, word: str) -> bool:
+    """The word names a connection only by a glossary synonym of its description («счета» of "billing")."""
+    meanings = planner.vocabulary.meanings(word)
+    described = any(meanings & planner._description_stems(c) for c in planner.catalog.connections.values())
+    return described and not _names_a_connection(planner, word)
+
+
+def _names_a_connection(planner: OfflinePlanner, word: str) -> bool:
+    """The head word is a word of a connection's id or description as written («биллинг» would need a
+    "billing" said so), not a glossary synonym of one: «счета абонентов» over a 'billing and subscriber
+    database' are bills, a table the catalog lacks, not the connection (planner67)."""
+    said = {
+        stem(w)
+        for c in planner.catalog.connections.values()
+        for w in words(f"{c.conn_id.replace('_', ' ')} {c.description} {c.database}")
+    }
+    return stem(word) in said
 
 
 _APPOSITION = re.compile(r"\(([^(),]+)\)")  # '(аренды)', '(машины каршеринга)'; '(ПДД, парковка)' lists kinds

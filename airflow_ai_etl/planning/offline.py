@@ -129,6 +129,7 @@ from airflow_ai_etl.planning.patterns import (
     POSSESSIVE,
     PRODUCT_LIKE,
     QUANTIFIERS,
+    REGION_PHRASE,
     REMOVE_WORD,
     REST_COLUMNS_UNWANTED,
     RESTATEMENT,
@@ -185,10 +186,12 @@ from airflow_ai_etl.planning.vocabulary import (
     DB_PRODUCT,
     ENGINE_WORDS,
     UNSUPPORTED_ENGINES,
+    VALUE_MEANINGS,
     Vocabulary,
     colloquial_engine,
     engine_in_any_form,
     name_parts,
+    one_word_terms,
     stem,
     user_glossary,
     words,
@@ -652,6 +655,7 @@ class OfflinePlanner:
                 + text[append_only.end :]
             )
         text = abbreviations.expand_contractions(text)  # «с кол-вом больше трёх»: «количеством»
+        text = one_word_terms(text)  # "associate professor": "docent", the title a comment lists as «доцент»
         corrections: list[Correction] = []
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
@@ -2468,8 +2472,7 @@ class OfflinePlanner:
         if self._role_rows_at(request, table, start):
             return [], match.span()  # «кроме льготников»: rows whose flag is set ('Льготник'), not a column
         if start < len(request.tokens) and (
-            self.filters.is_listed_value(table, request.tokens[start])
-            or self.filters.names_one_listed_value(table, request.raw[start])
+            self._names_listed_value_at(request, table, start)
             or self._noun_value_compound(request, table, start)
         ):  # «кроме app и ivr», «кроме доцентов-преподавателей» ('Учёное звание (доцент, профессор)'): values
             return [], match.span()  # a column's comment lists (in any form), rows not a column
@@ -2530,6 +2533,8 @@ class OfflinePlanner:
             or self._flag_rows_at(request, table, state_at)
         ):
             return [], match.span()  # «льготников не грузить»: rows whose flag is set, not the column
+        if first + 1 == verb and self._names_listed_value_at(request, table, first):
+            return [], match.span()  # "refunds not needed": rows of a listed status, no column (planner67)
         columns, end = self._column_run(table, request, first, stop=verb)
         if columns and self._value_after_column(request, table, columns, first, verb - 1):
             return [], match.span()  # «статус banned не нужен»: rows of that status to skip, not the column
@@ -2538,6 +2543,17 @@ class OfflinePlanner:
         if columns and (end == verb or self._column_tail(table, columns[-1], request.tokens[end:verb])):
             return columns, (clause_start, match.end())
         return [], match.span()
+
+    def _names_listed_value_at(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is a value a column's comment lists, as written, as a status word ("refunds" of
+        'refunded') or in a Russian form («закрытых»): after a leave-out word it names rows, not a column
+        (the column's words include its listed values, so the column run would take it)."""
+        word = request.tokens[index]
+        return (
+            self.filters.is_listed_value(table, word)
+            or self.filters.is_listed_value(table, status_word(word)[0] or "")
+            or self.filters.names_one_listed_value(table, request.raw[index])
+        )
 
     def _noun_value_compound(self, request: Request, table: Table, index: int) -> bool:
         """«преподавателей-профессоров»: the table's noun joined by a hyphen to a value a column's comment
@@ -3184,6 +3200,9 @@ class OfflinePlanner:
         latin = self._unread_latin_value(request, table, read)
         if latin:
             return self._ask_condition(request, table, latin)
+        region = self._unread_region(request, table, read)
+        if region:
+            return self._ask_condition(request, table, region)
         for start, end in self._zone_words_as_values(request):  # "only msk": a value, never dropped
             if not _covered(request.text[start:end], read):
                 before = request.spans[request.token_at(start) - 1][0]  # quoted with its column or only-word
@@ -3245,8 +3264,47 @@ class OfflinePlanner:
         absent = None if read else _BRACKETED_ABSENT.search(request.text)
         if absent is not None and not request.is_handled(absent.start(1)):
             return self._ask_condition(request, table, absent.group(0))  # "(no returns)", «(нет возвратов)»
-        compound = self._unread_compound_qualifier(request, table)
+        compound = self._unread_compound_qualifier(request, table) or self._unread_kind_before_noun(
+            request, table, read
+        )
         return self._ask_condition(request, table, compound) if compound else []
+
+    def _unread_kind_before_noun(self, request: Request, table: Table, read: str) -> str | None:
+        """ "vip guests", «вип гости»: the hyphenated compound's qualifier written as a separate word before
+        the table's noun. A word the value lexicon knows as a kind of rows (VALUE_MEANINGS: «вип» -> vip)
+        that no rule read and the WHERE does not hold is asked about, never every row loaded (planner67:
+        "vip guests" over guests with no VIP column loaded every guest while «вип-гости» was asked)."""
+        tokens = [t for t in tokenize(request.text) if t.lang in ("ru", "en")]
+        for word, noun in zip(tokens, tokens[1:], strict=False):
+            if request.text[word.end : noun.start].strip() or not _names_a_kind(word):
+                continue
+            if self._not_table_noun(table, [noun.lower]) or not self._not_table_noun(table, [word.lower]):
+                continue  # the next word is not the table's noun, or the kind word is one of its own
+            if _derives_from_comment(word, table):
+                continue  # «кредитные платежи» of 'Платежи по кредитам': the table's own qualifier
+            if (
+                request.is_handled(word.start)
+                or word.lower in request.claimed
+                or _spells_name_part(word.lower, table)
+            ):
+                continue
+            if any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            if not any(_covered(m, read) for m in _kind_meanings(word)):
+                return f"{word.text} {noun.text}"
+        return None
+
+    def _unread_region(self, request: Request, table: Table, read: str) -> str | None:
+        """«клубы в Московской области», "clubs in the Tver region": a region phrase is a condition only on a
+        column that holds regions (its name or comment says region, district, область...); a WHERE on any
+        other column (the region's name read as a city) or none leaves it unread, so it is asked about."""
+        for match in REGION_PHRASE.finditer(request.text):
+            if any(a <= match.start() < b for a, b in request.schedule_spans):
+                continue
+            holders = [c.name for c in table.columns if _holds_regions(c)]
+            if not any(re.search(rf"\b{re.escape(name)}\b", read) for name in holders):
+                return match.group(0)
+        return None
 
     def _unread_compound_qualifier(self, request: Request, table: Table) -> str | None:
         """«вип-абоненты», «гости-вип», "vip-guests": a hyphenated compound of the table's own noun and a
@@ -3461,9 +3519,12 @@ class OfflinePlanner:
         return None
 
     def _unread_unwanted_ru(self, request: Request) -> str | None:
-        """The Russian «<прилагательное> не нужны / только» no rule read, or None."""
+        """The Russian «<прилагательное> не нужны / только» no rule read, or None; also a plural noun opening
+        a clause («заказы, возвраты не нужны» where no comment lists refunds): a kind of the rows left out
+        (planner67)."""
         for word in tokenize(request.text):
-            if not any(p.pos in ("PRTF", "ADJF") for p in word.parses):
+            adjective = any(p.pos in ("PRTF", "ADJF") for p in word.parses)
+            if not adjective and not _clause_kind_noun(request, word):
                 continue  # «кривые» is also a noun (a curve): any adjective reading counts
             if not UNWANTED_AFTER_RU.match(request.text[word.end :]):
                 continue
@@ -3778,12 +3839,12 @@ class OfflinePlanner:
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         for i, prep in enumerate(tokens[:-1]):
-            at = self._origin_noun_at(request, tokens, i)
+            at = self._origin_noun_at(request, table, tokens, i)
             if at is not None:
                 return request.text[prep.start : tokens[at].end], column
         return None
 
-    def _origin_noun_at(self, request: Request, tokens: list[Token], i: int) -> int | None:
+    def _origin_noun_at(self, request: Request, table: Table, tokens: list[Token], i: int) -> int | None:
         """The index of the noun an origin preposition at `i` governs («с сайта», "from the website"), when
         it names nothing the planner knows; None otherwise."""
         prep, k = tokens[i], i + 1
@@ -3823,9 +3884,34 @@ class OfflinePlanner:
             return None  # "came from ads or partner": read as source IN (...)
         if any(a <= t.start < b for t in tokens[i : k + 1] for a, b in request.schedule_spans):
             return None
-        if self._names_table_or_connection(word) or noun.number is not None:
+        if noun.number is not None or (
+            self._names_table_or_connection(word) and not self._origin_in_own_comment(table, word)
+        ):
             return None  # «из базы магазина», «из постгреса», «с 5»: a place of the data or a number
         return k
+
+    def _origin_in_own_comment(self, table: Table, word: str) -> bool:
+        """«курсы валют из ЦБ» over 'Курсы валют ЦБ': a word only the loaded table's comment says, past its
+        head and outside its bracketed gloss («из репертуара» of 'Фильмы (прокатный репертуар)' names the rows
+        again), and no other table or connection says, is where the rows come from, not a place of the data;
+        the origin column then says which rows (planner67: every rate was loaded)."""
+        meanings = set(self.vocabulary.meanings(word)) | {stem(word)}
+        unglossed = re.sub(r"\([^)]*\)", " ", table.comment or "")  # 'Фильмы (прокатный репертуар)': the rows
+        own = (
+            set(name_parts_of_text(unglossed))
+            - set(name_parts(table.name))
+            - comment_head_stems(table.comment)
+        )
+        if not meanings & own:
+            return False
+        for conn in self.catalog.connections.values():
+            if meanings & {stem(w) for w in words(f"{conn.conn_id} {conn.description} {conn.database}")}:
+                return False
+            for other in self.catalog.tables_of(conn.conn_id):
+                said = set(name_parts(other.name)) | set(name_parts_of_text(other.comment))
+                if other.qualified_name != table.qualified_name and meanings & said:
+                    return False
+        return True
 
     def _unread_reason_phrase(self, request: Request, table: Table, read: str) -> str | None:
         """«штрафы за превышение скорости», «штрафы за мусор» with no WHERE: «за» and a noun in the accusative
@@ -4548,12 +4634,14 @@ class OfflinePlanner:
         # «..., а также X», "... as well as X": one more item of the list (same length: offsets stay)
         lower = ALSO.sub(lambda m: "," + " " * (len(m.group(0)) - 1), request.lower)
         start = _mask_list_start(lower, match.start())
-        ends = [i for i in (lower.find(p, match.end()) for p in ";.") if i >= 0]
+        ends = [i for i in (lower.find(p, match.end()) for p in ".") if i >= 0]
         after = re.split(
             r"\b(every|each|daily|hourly|ежедневно|каждый|каждые|каждую|ежечасно)\b",
             lower[match.end() : min(ends, default=len(lower))],
         )[0]
-        segments = after.split(",")
+        # "mask inn; passport": a semicolon joins the list's items as a comma does (planner67); a segment
+        # after it that names no column ends the list as after a comma
+        segments = re.split(r"[,;]", after)
         head = lower[start : match.start()]
         grouped = self._bracketed_group(table, lower, match)
         if grouped:  # «данные получателя (фио, телефон, адрес) замаскировать»
@@ -4577,7 +4665,8 @@ class OfflinePlanner:
                     before = re.split(r",|" + CLAUSE_BREAK.pattern, head_text) if start else []
                     before = before[len(before) - 1 - _list_start(lower[: max(0, start - 1)]) :]
                     # «моб. телефон скрыть»: only a comma joins an item to the list, not an abbreviation's dot
-                    joined = lower[start - 1] == "," if start else False
+                    # «ИНН; СНИЛС скрыть»: a semicolon joins items as a comma does (planner67)
+                    joined = lower[start - 1] in ",;" if start else False
                     for segment in reversed(before[self._column_list_end(table, before) :]):
                         if _OTHER_CLAUSE.search(segment):
                             break  # "new rows by paid_at, card numbers hashed": the new-rows clause
@@ -5239,6 +5328,44 @@ _NOT_MASK_ITEM_POS = frozenset({"PRTF", "PRTS", "PREP", "CONJ", "PRCL", "NUMR", 
 _CLAUSE_WORDS_EN = frozenset(
     {"every", "each", "daily", "hourly", "into", "load", "copy", "sync", "them", "it"}
 )
+
+
+def _kind_meanings(word: Token) -> set[str]:
+    """The English codes a kind word stands for: its own Latin spelling, or VALUE_MEANINGS of its lemmas."""
+    if word.lang == "en":
+        return {word.lower}
+    return {m for lemma in word.lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+
+
+def _derives_from_comment(word: Token, table: Table) -> bool:
+    """`word` is an adjective made from a noun of the table's comment («кредитные» of 'Платежи по
+    кредитам'): its stem opens with that noun's stem."""
+    own = {stem(w) for w in words(table.comment or "")}
+    return any(len(s) >= 4 and stem(word.lower).startswith(s) for s in own)
+
+
+def _names_a_kind(word: Token) -> bool:
+    """`word` is a kind of rows the value lexicon knows («вип», "vip", «люкс», "suite")."""
+    if word.lang == "en":
+        return word.lower in _VALUE_CODES
+    return any(lemma in VALUE_MEANINGS for lemma in word.lemmas)
+
+
+_VALUE_CODES = frozenset(m for codes in VALUE_MEANINGS.values() for m in codes)
+
+
+def _holds_regions(column: Column) -> bool:
+    """The column holds regions or districts by its name or comment ('Регион обслуживания', district)."""
+    said = f"{column.name} {column.comment or ''}".lower()
+    return re.search(r"region|district|регион|район|област|округ", said) is not None
+
+
+def _clause_kind_noun(request: Request, word: Token) -> bool:
+    """`word` is a plural nominative noun opening a clause and followed by «не нужны/не надо» («…, возвраты не
+    нужны»): a kind of rows left out, as an adjective there would be."""
+    plural = any(p.pos == "NOUN" and p.case == "nomn" and p.number == "plur" for p in word.parses[:1])
+    opens = request.text[: word.start].rstrip().endswith((",", ";", ":"))
+    return plural and opens and re.match(r"^\s*не\s", request.text[word.end :]) is not None
 
 
 def _mask_list_start(lower: str, cue: int) -> int:

@@ -496,6 +496,13 @@ UNWANTED_ONES = re.compile(
     r"|\bwithout\s+(?:the\s+|any\s+)?(?P<without>[a-z][a-z-]+)\s+(?:ones|rows|records)\b",
     re.IGNORECASE,
 )
+# «в Московской области», «из Краснодарского края», "in the Tver region", "in Tver oblast": a place that is a
+# region, not a city; read only on a column holding regions, else asked (planner67: the region was dropped
+# or its name read as a city)
+REGION_PHRASE = re.compile(
+    r"(?<!\w)(?:в|во|из|по)\s+[А-ЯЁ][а-яё-]+(?:ой|ом|ого|ему|ым)\s+(?:област|кра[ею]|округ|район|регион)\w*"
+    r"|\b(?:in|from|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:region|oblast|province|krai|district)\b"
+)
 # «странные не нужны», «кривые не надо», «левые только»: the Russian cues after an adjective or participle
 UNWANTED_AFTER_RU = re.compile(
     r"^\s*(?:не\s+(?:нужн\w*|надо|требу\w*)|только\s*(?:[,.;!)]|$))", re.IGNORECASE

@@ -146,7 +146,14 @@ _TZ_OFFSET_RE = _rx(r"(?:\bпо\s+)?\b(?:utc|gmt)\s*(?P<sign>[+-])\s*(?P<off>\d{
 _TZ_RULES: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?:\bпо\s+)?\butc\b"), "UTC"),
     (_rx(r"(?:\bпо\s+)?\bgmt\b"), "Etc/GMT"),
-    (_rx(r"\bпо\s+москве\b|(?:\bпо\s+)?\bмосковск\w*(?:\s+времени)?\b|\bmsk\b|\bмск\b"), "Europe/Moscow"),
+    # «в Московской области», «московский филиал»: a place, not the zone (planner67: the region was dropped)
+    (
+        _rx(
+            r"\bпо\s+москве\b|(?:\bпо\s+)?\bмосковск\w*(?:\s+времени)?\b(?!\s+(?:област|обл\b|округ|район|"
+            r"регион|кра[йюе]|филиал|офис|отделени|клуб))|\bmsk\b|\bмск\b"
+        ),
+        "Europe/Moscow",
+    ),
     (_rx(r"(?:\b(?:by|in|per)\s+)?\bmoscow\s+time\b|\b(?:by|per)\s+moscow\b"), "Europe/Moscow"),
 ]
 # Cities that name a zone, by a Russian stem (any case form, and the adjective: «по Екатеринбургу»,

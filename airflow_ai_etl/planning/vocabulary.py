@@ -147,6 +147,21 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "docent": ["доцент"],
 }
 
+# English terms of two words that name one thing a Russian comment lists under its own word: "associate
+# professor" is «доцент», not «профессор» (planner67: the modifier was dropped and the other title loaded).
+# The planner writes each as its one-word English synonym before the rules read the request.
+COMPOUND_TERMS_EN: dict[str, str] = {"associate professor": "docent", "full professor": "professor"}
+_COMPOUND_TERM = re.compile(
+    r"\b(" + "|".join(re.escape(t) for t in COMPOUND_TERMS_EN) + r")(s?)\b", re.IGNORECASE
+)
+
+
+def one_word_terms(text: str) -> str:
+    """`text` with each English compound term written as its one-word synonym ("associate professors" ->
+    "docents")."""
+    return _COMPOUND_TERM.sub(lambda m: COMPOUND_TERMS_EN[m.group(1).lower()] + m.group(2), text)
+
+
 # English jargon for a business event that table names rarely carry but Russian table comments say
 # ("top-up" of 'Платежи абонентов (пополнение баланса)', "refuelings" of 'Заправки по топливным картам'):
 # English word -> the Russian nouns a comment would use. A word names a table only where one table's comment
@@ -216,6 +231,9 @@ VALUE_MEANINGS = {
     "отклонённый": ("rejected", "declined"), "отклоненный": ("rejected", "declined"),
     "неуспешный": ("failed",), "неудачный": ("failed",), "возвращённый": ("refunded",),
     "возвращенный": ("refunded",), "возвратить": ("refunded",),
+    # «платежи, возвраты не нужны» ('Статус платежа (pending, succeeded, failed, refunded)'): the noun of
+    # the refunded rows (planner67); a table named «Возвраты» is named by it first
+    "возврат": ("refunded",),
     # insurance kinds said in Cyrillic ('Вид страхования (osago, kasko, ...)')
     "каско": ("kasko",), "осаго": ("osago",),
     # planner46: kinds said by their Russian adjective or noun with no bracketed gloss: «кредитные карты»
