@@ -788,8 +788,9 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             pass  # «помесячно», «понедельно»: a grain, never a schedule (that is «ежемесячно»)
         elif t.lang == "ru" and not t.has(t.lemmas, pos=("ADJF", "ADJS")):
             continue  # «ежедневно» alone: a schedule
-        if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None):
-            continue  # "daily at 6": a schedule
+        cut = t.lower in GRAIN_ADVERBS_RU and i + 2 < n and bool(tokens[i + 2].lemmas & CUT_WORDS)
+        if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None) and not cut:
+            continue  # "daily at 6": a schedule; «помесячно в разрезе категорий» stays a grain
         if _refresh_frequency(tokens, i):
             continue  # "monthly refresh", «ежемесячное обновление»: how often it runs, not a grain
         if t.lang == "en" and i > 0 and tokens[i - 1].lower in ("refreshed", "refresh", "updated", "run"):
