@@ -523,6 +523,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{table}.{column} — измеряемая величина ({comment}), а не категория: на какие диапазоны её разбить "
         "или по какой колонке группировать?",
     },
+    "planner.mart.partial_dim": {
+        "en": "{word!r} names only part of {table}.{column}: group by {column}, or by which other column?",
+        "ru": "«{word}» называет только часть колонки {table}.{column}: группировать по {column} или по какой "
+        "другой колонке?",
+    },
     "planner.mart.own_rows_dim": {
         "en": "{word!r} names the rows of {fact} themselves, and {column} is only one of their attributes: group "
         "by each row (its key) or by {column}?",

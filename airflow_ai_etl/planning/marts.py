@@ -82,9 +82,11 @@ from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
+    CLASSIFIER_PARTS,
     CURRENCY_EN,
     CURRENCY_RU,
     ENGINE_WORDS,
+    NAME_PART_SUFFIXES,
     ROW_PRONOUNS_EN,
     comment_jargon,
     engine_in_any_form,
@@ -789,8 +791,9 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             pass  # «помесячно», «понедельно»: a grain, never a schedule (that is «ежемесячно»)
         elif t.lang == "ru" and not t.has(t.lemmas, pos=("ADJF", "ADJS")):
             continue  # «ежедневно» alone: a schedule
-        if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None):
-            continue  # "daily at 6": a schedule
+        cut = t.lower in GRAIN_ADVERBS_RU and i + 2 < n and bool(tokens[i + 2].lemmas & CUT_WORDS)
+        if nxt is not None and (nxt.lower in ("at", "в", "во") or nxt.number is not None) and not cut:
+            continue  # "daily at 6": a schedule; «помесячно в разрезе категорий» stays a grain
         if _refresh_frequency(tokens, i):
             continue  # "monthly refresh", «ежемесячное обновление»: how often it runs, not a grain
         if t.lang == "en" and i > 0 and tokens[i - 1].lower in ("refreshed", "refresh", "updated", "run"):
@@ -3927,6 +3930,8 @@ def _residue(
             continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
         if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
             continue  # «выданных книг» of library_loans (issued_at): the event the rows are
+        if _participle(t) and _says_registration(t) and _registration_columns(fact):
+            continue  # "guests registered per …": created_at 'Дата регистрации гостя'
         if _across_all(tokens, i):
             continue  # "per category across all warehouses": every row of them is summed anyway
         if _grouped_event_participle(ph, i, fact):
@@ -6328,6 +6333,9 @@ def _dimensions(
         if (commented := _comment_column(ground, fact, reachable, [head, *qualifier])) is not None:
             dims.append(commented)  # «название дисциплины»: courses.title, 'Название дисциплины'
             continue
+        if (by_role := _role_holder(ground, fact, reachable, head, qualifier, relations)) is not None:
+            dims.append(by_role)  # «по городу вылета» of tickets: airports.city by flights.departure_airport
+            continue
         if qual_tables:
             owner = qual_tables[0]
             cols = ground.columns_named(owner, [head])
@@ -6345,6 +6353,9 @@ def _dimensions(
                 questions.append(ask("unknown_dim", word=word, fact=fact.name))
                 continue  # the qualifying table has no such column: asked, not taken from another table
         cols = ground.columns_named(fact, [head, *qualifier]) or ground.columns_named(fact, [head])
+        if cols and not qualifier and _names_modifier_only(ground, cols[0], head):
+            questions.append(ask("partial_dim", word=head.text, table=fact.name, column=cols[0].name))
+            continue
         if cols and not _owner_noun_of_comment(ground, fact, head, qualifier, cols[0]):
             if _lost_qualifier(ground, fact, reachable, head, qualifier, cols[0]):
                 # «по модели района»: the head alone matched, the qualifier names another column: asked
@@ -6402,6 +6413,10 @@ def _dimensions(
         holders = [(t, ground.columns_named(t, [head])) for t in reachable]
         holders = [(t, cols) for t, cols in holders if cols]
         if len(holders) == 1:
+            sole_owner, sole = holders[0][0], holders[0][1][0]
+            if not qualifier and _names_modifier_only(ground, sole, head):
+                questions.append(ask("partial_dim", word=head.text, table=sole_owner.name, column=sole.name))
+                continue  # "by age" of movies.age_rating: a rating, not an age
             if _lost_qualifier(ground, holders[0][0], reachable, head, qualifier, holders[0][1][0]):
                 questions.append(  # «по модели района»: model of meters, «района» another column: asked
                     ask("unknown_dim", word=" ".join(t.text for t in [head, *qualifier]), fact=fact.name)
@@ -6971,13 +6986,17 @@ def _grain_of_words(
     if (event := _participle_after_fact(ph, ground, fact, times)) is not None:  # "tickets closed per week"
         return {"column": event.name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
-    anywhere = {  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
-        p for k, w in enumerate(tokens)
-        if k not in in_dims and w.lang == "ru" and (p := _time_word(w))
+    events = [  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
+        w for k, w in enumerate(tokens)
+        if k not in in_dims and w.lang == "ru" and _time_word(w)
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
-    }  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
+    ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
+    anywhere = {p for w in events if (p := _time_word(w))}
     matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
+    if not matched and any(_says_registration(w) for w in events):
+        # «участников … зарегистрировалось» of members (no created_at): registered_at, the verb's registration
+        matched = [c for c in times if _part_match("regist", c)]
     if not matched:  # «сколько вкладов открыли»: no created_at, the verb's second reading (opened_on)
         also = {
             TIME_WORDS_ALSO[x]
@@ -7084,7 +7103,27 @@ def _people_active_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> li
         return []
     if any(t.lemma == "новый" or t.lower in ("new", "newly") for t in ph.tokens):
         return []
+    if _registration_columns(fact) and any(_says_registration(t) for t in ph.tokens):
+        return []  # "passengers registered per tier per month": created_at 'Дата регистрации профиля'
     return [t.name for t in _referring_tables(ground, fact) if _time_columns(t)]
+
+
+def _registration_columns(fact: Table) -> list[Column]:
+    """The fact's time columns a registration names: by name (registered_at) or by comment (created_at 'Дата
+    регистрации гостя')."""
+    return [
+        c for c in _time_columns(fact)
+        if _part_match("regist", c) or "регистрация" in _comment_lemmas(c.comment or "")
+    ]  # fmt: skip
+
+
+def _says_registration(token: Token) -> bool:
+    """«зарегистрировалось», «регистрируются», "registered": a word whose time reading is the registration
+    (TIME_WORDS, its second reading or, in English, its stem), which dates people by their own profile."""
+    readings = {_time_word(token), *(TIME_WORDS_ALSO.get(lemma) for lemma in token.lemmas)}
+    if token.lang == "en":
+        readings.add(TIME_WORDS.get(stem(token.lower)))
+    return "regist" in readings
 
 
 GRAIN_UNIT_RU = {"hour": "час", "day": "день", "week": "неделя", "month": "месяц"}
@@ -9703,6 +9742,59 @@ def _lost_qualifier(
     return False
 
 
+def _role_holder(
+    ground: _Ground,
+    fact: Table,
+    reachable: list[Table],
+    head: Token,
+    qualifier: list[Token],
+    relations: list[Any],
+) -> str | None:
+    """«по городу вылета», «по стране прилёта рейса», «по городу старта поездки»: a role word among a
+    dimension's qualifiers picks the one reachable table holding the head's column along a key that plays
+    the role (airports through flights.departure_airport, zones through trips.start_zone_id). The role word
+    may name a table by its comment (flights 'фактические вылеты'): it is read as the role. Another qualifier
+    naming a table («рейса») must lie on that path, else (a passenger's arrival city) nothing is picked and
+    the rules after this one ask. None when no role word is said, the head names a table (its key, chosen
+    elsewhere), or not exactly one holder is reached so."""
+    roles = [q for q in qualifier if roles_of([q])]
+    if not roles or ground.table_of(head) is not None:
+        return None
+    named = {
+        ground_name(ground.planner, ground.conn_id, t)
+        for q in qualifier
+        if q not in roles and (t := ground.table_of(q)) is not None and t is not fact
+    }
+    picked: list[tuple[Table, Column]] = []
+    for table in reachable:
+        cols = ground.columns_named(table, [head])
+        if not cols:
+            continue
+        join = _role_join(ground, fact, table, roles, relations)
+        path = [join] if join is not None else _role_path(ground, fact, table, roles, relations)
+        if path and named <= {j["table"] for j in path}:
+            picked.append((table, cols[0]))
+    if len(picked) != 1:
+        return None
+    return _owned_name(ground, fact, reachable, picked[0][0], picked[0][1].name)
+
+
+def _names_modifier_only(ground: _Ground, column: Column, head: Token) -> bool:
+    """ "by age" of movies.age_rating, "by zone" of zones.zone_type: an English dimension word naming only the
+    first part of a compound column names something else (a viewer's age, the zone itself): asked. Not when
+    the column's last part is a key or name word (city of city_name) or a classifier of a word that names no
+    table ("by loyalty" -> loyalty_level, "by fuel" -> fuel_type)."""
+    if head.lang != "en":
+        return False
+    parts = name_parts(column.name)
+    meanings = ground.meanings(head.lower)
+    if len(parts) < 2 or parts[-1] in meanings or not set(parts[:-1]) & meanings:
+        return False
+    if parts[-1] in NAME_PART_SUFFIXES:
+        return False
+    return not (parts[-1] in CLASSIFIER_PARTS and ground.table_of(head) is None)
+
+
 def _names_nothing_of(ground: _Ground, owner: Table, column: Column, q: Token) -> bool:
     """A dimension's qualifier word that names no table, no role or time, and nothing of `column` (its name
     or comment): "viewer" of "viewer age" matched to movies.age_rating."""
@@ -10124,10 +10216,13 @@ def _rows_noun_bracket_measure(ph: MartPhrase, ground: _Ground) -> None:
         first = max([m.index, *m.object]) + 2  # the noun after «по»
         if m.func not in ("sum", "avg", "min", "max") or m.column_ref is not None or first + 2 >= n:
             continue
-        inside = first + 2  # «(total_amount)» replaced the noun's dimension, "(total)" read as a measure
-        if tokens[first - 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN or not {(first,), (inside,)} & {
-            tuple(d) for d in ph.dims
-        }:
+        inside = first + 2  # «(total_amount)» replaced the noun's dimension, "(total)" read as a measure,
+        # or qualifies it («по билетам (price)»: a column of that very table, read as which of its columns)
+        if tokens[first - 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN or not {
+            (first,),
+            (inside,),
+            (inside, first),
+        } & {tuple(d) for d in ph.dims}:
             continue
         if tokens[first + 1].text != "(" or tokens[first + 3].text != ")":
             continue

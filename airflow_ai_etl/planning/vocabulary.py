@@ -417,6 +417,17 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(stem(p) for p in re.split(r"[_.\s]+", name.lower()) if p)
 
 
+# The last part of a compound column name that says no content of its own (city_name is the city's) and the
+# classifiers a word's own grouping ends in (loyalty_level, fuel_type): a dimension word naming the first part
+# of such a column names the column; of any other (age_rating, card_last4) it names something else.
+NAME_PART_SUFFIXES = frozenset(
+    stem(w) for w in ("id", "code", "name", "no", "num", "number", "key", "ref", "title", "label")
+)
+CLASSIFIER_PARTS = frozenset(
+    stem(w) for w in ("type", "kind", "class", "level", "tier", "category", "group", "grade", "segment")
+)
+
+
 @functools.cache
 def _builtin_synonyms() -> dict[str, frozenset[str]]:
     return _index(BUILTIN_GLOSSARY)
