@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -176,6 +177,7 @@ from airflow_ai_etl.planning.triggers import (
     bare_file_target,
     files_from_system,
     folder_path,
+    folder_raw_table,
     plan_triggered,
     read_trigger,
     without_paths,
@@ -4978,6 +4980,11 @@ class OfflinePlanner:
             else bare_file_target(self, request.text)
         )
         schedule = parse_schedule(request.text)
+        if target_table is None and kind == "s3" and self._named_format_folder(request, path.value):
+            # files of a named format from a folder, no table named: its raw table, as new files get one;
+            # «в сутки» of the schedule names no table
+            spans = schedule.spans if schedule else []
+            target_table = folder_raw_table(self, request.text, _blanked_spans(request.text, spans))
         if schedule is None and kind == "excel":
             # One workbook is a one-off import unless the request says when to repeat it.
             schedule = ScheduleMatch(cron=None, timezone=None, phrase="")
@@ -5044,6 +5051,12 @@ class OfflinePlanner:
         if kind == "s3":
             return Found(None, [msg("planner.which_s3_path")])
         return Found(None, [msg("planner.which_excel_file")])
+
+    @staticmethod
+    def _named_format_folder(request: Request, path: str | None) -> bool:
+        """The request names the files' format in words and its path is a folder (s3://b/events/), not one
+        file whose name would make a poor table name."""
+        return path is not None and path.endswith("/") and any(p.search(request.text) for p, _ in FILE_FORMATS)
 
     def _file_format(self, request: Request, path: str) -> Found:
         for pattern, name in FILE_FORMATS:
@@ -5163,6 +5176,13 @@ def _listed_value_runs(lower: str, table: Table) -> list[tuple[int, int]]:
                     runs.append((match.start() + stretch[0].start(), match.start() + stretch[-1].end()))
                 stretch = []
     return runs
+
+
+def _blanked_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` turned into spaces (offsets of the rest unchanged)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _blank_status_values(lower: str) -> str:
