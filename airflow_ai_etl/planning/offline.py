@@ -646,6 +646,7 @@ class OfflinePlanner:
         text = ARROW.sub(" в " if CYRILLIC.search(text) else " to ", text)
         text = WITH_SHORTHAND.sub(lambda m: "without" if m.group(1) else "with", text)
         text = colloquial.spoken_particles(text, self._comment_words)  # «тока новые» = «только новые»
+        text = colloquial.no_longer(text)  # «которые больше не работают»: «не работают», no comparison
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -5056,7 +5057,8 @@ class OfflinePlanner:
     def _named_format_folder(request: Request, path: str | None) -> bool:
         """The request names the files' format in words and its path is a folder (s3://b/events/), not one
         file whose name would make a poor table name."""
-        return path is not None and path.endswith("/") and any(p.search(request.text) for p, _ in FILE_FORMATS)
+        folder = path is not None and path.endswith("/")
+        return folder and any(pattern.search(request.text) for pattern, _ in FILE_FORMATS)
 
     def _file_format(self, request: Request, path: str) -> Found:
         for pattern, name in FILE_FORMATS:

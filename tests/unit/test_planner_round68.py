@@ -13,7 +13,11 @@ was not beside the table's noun. Requests of my own over seven catalogs.
 Files of a named format loaded on a clock from a folder, no table named («паркеты из s3://b/ads/ раз в сутки»),
 were asked for a table; new files of a named format already land in `<folder>_raw` (eval/README), and so do
 these now (a table said in words or an unread name is still asked; «в сутки» of the schedule names none).
-First pass (planner68 at 03eb8b1, before the rules): 15 of 22 failed.
+
+«которые больше не работают» read «больше» as a comparison and asked; «больше не <verb>» is "no longer": the
+negated verb says which rows, as «которые не работают» already did (is_active = false). A number after
+«больше» is still compared.
+First pass (planner68 at 03eb8b1, before the rules): 19 of 27 failed.
 """
 
 from __future__ import annotations
@@ -111,3 +115,21 @@ FOLDER_FILES_ASKED = [
 @pytest.mark.parametrize(("catalog", "text"), FOLDER_FILES_ASKED)
 def test_clocked_files_whose_table_may_be_named_are_asked(catalog: str, text: str) -> None:
     assert plan_in(catalog, text).status == "needs_clarification"
+
+
+NO_LONGER = [
+    ("hotel", "отели, которые больше не работают, каждый день в 5:00", "is_active = false"),
+    ("carshare", "зоны, которые больше не действуют, раз в сутки", "is_active = false"),
+    ("utility", "контролёры, которые больше не работают, каждый понедельник в 9:00", "is_active = false"),
+    ("insurance", "агентов, что более не работают, выгружать ежедневно в 4 утра", "is_active = false"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "where"), NO_LONGER)
+def test_no_longer_before_a_negated_verb_is_no_comparison(catalog: str, text: str, where: str) -> None:
+    """«больше не работают» is "no longer work": the negated verb says which rows, as «уже не работают»."""
+    assert ok_spec(catalog, text).source.where == where
+
+
+def test_more_than_a_number_is_still_a_comparison() -> None:
+    assert ok_spec("carshare", "платежи больше 5000 каждый час").source.where == "amount > 5000"
