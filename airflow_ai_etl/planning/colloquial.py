@@ -260,3 +260,20 @@ def spoken_particles(text: str, catalog_words: frozenset[str] = frozenset()) -> 
         return full.capitalize() if word[0].isupper() else full
 
     return _SPOKEN_PARTICLE.sub(written_out, text)
+
+
+# «которые больше не работают»: «больше» before «не» and a finite verb means "no longer", not a comparison
+# («больше 5»); the negated verb alone says which rows, as «которые не работают» / «уже не работают» do.
+_NO_LONGER = re.compile(r"(?<![\w-])(?:больше|более)(?=\s+не\s+([а-яё]+))", re.IGNORECASE)
+
+
+def no_longer(text: str) -> str:
+    """``text`` with «больше»/«более» of «больше не <finite verb>» blanked (same length: spans keep their
+    offsets), so the comparison rules do not read it and the negation rules read «не <verb>»."""
+    from airflow_ai_etl.planning.lexer import analyse  # the lexer imports the vocabulary
+
+    def blanked(match: re.Match[str]) -> str:
+        parses = analyse(match.group(1).lower())
+        return " " * len(match.group(0)) if parses and parses[0].pos == "VERB" else match.group(0)
+
+    return _NO_LONGER.sub(blanked, text)

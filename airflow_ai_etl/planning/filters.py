@@ -1110,9 +1110,7 @@ class RowFilters:
             counted = self._counted_column_after(table, request.lower, match.end())
             if counted and self._quantity_named_by(table, match.group(1)) in (None, counted):
                 continue  # "refuels over 60 liters": the noun after the number is what is compared
-            columns = self.grounding._columns_in(table, match.group(1)) or self._measure_of(
-                request, table, match.group(1)
-            )
+            columns = self._compared_columns(request, table, match.group(1))
             if not columns and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
                 # "declared value above 50k": the two words spell a column's name («value» alone names none)
                 spelled = [stem(before.group(1)), stem(match.group(1))]
@@ -1149,6 +1147,15 @@ class RowFilters:
                 operator = ">=" if POSTFIX_AT_LEAST.search(match.group("cmp")) else "<="
                 value = match.group(2).replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
+
+    def _compared_columns(self, request: Request, table: Table, word: str) -> list[str]:
+        """The columns `word` before a comparison names; the table's own noun names its one money column
+        ("fines over 5000": amount) even where a text column's name begins with that noun (fine_type,
+        ticket_number): no text is compared with a number."""
+        named = self.grounding._columns_in(table, word)
+        if named and all(_is_text(table.column(n)) for n in named):
+            return self._measure_of(request, table, word) or named
+        return named or self._measure_of(request, table, word)
 
     def _quantity_named_by(self, table: Table, word: str) -> str | None:
         """The one quantity column `word` names by its name or comment («вместимостью» of capacity
@@ -1521,6 +1528,8 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed or i in written:
                 continue
+            if self._verb_of_means_value(request, table, i):
+                continue  # "orders paid in cash": how they were paid says which rows, not the status
             if listed and value not in listed:
                 continue  # «возвращённые» is 'refunded' in a shop; shipments list no such status: asked
             if i == 0 and value != token and value.startswith(token):
@@ -1545,6 +1554,23 @@ class RowFilters:
             if condition:
                 yield self._position(request, i), "status", condition
             return
+
+    @staticmethod
+    def _verb_of_means_value(request: Request, table: Table, i: int) -> bool:
+        """English word `i` governs a preposition of means and a value another column lists ("paid in cash",
+        "paid by card" of payment_method): the verb of that phrase, not a status of its own; marked read."""
+        tokens = request.tokens
+        j = i + 1
+        if j >= len(tokens) or not request.raw[i].isascii() or tokens[j] not in _MEANS_AFTER_VERB:
+            return False
+        j += int(j + 1 < len(tokens) and tokens[j + 1] in _MEANS_ARTICLES)
+        if j + 1 >= len(tokens):
+            return False
+        others = [c for c in table.columns if c.name != "status"]
+        if not any(tokens[j + 1] in {v.lower() for v in listed_values(c.comment)} for c in others):
+            return False
+        request.handled.append(request.spans[i])  # read: the safety net must not ask about "paid" again
+        return True
 
     def _state_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«уволенных сотрудников», "fired employees", «отменённые заказы» without a status column: a word
@@ -2319,6 +2345,8 @@ class RowFilters:
                 request.handled.append(excluded)
             elif excluded is not None:
                 excluded = None  # already negated before the values, or not a state: the other rules read it
+            if len(values) == 1 and self._verb_of_means_value(request, table, request.token_at(first.start)):
+                continue  # "orders paid in cash": the verb of the means phrase; its value says which rows
             if len(values) == 1 and not (
                 self._means_cue(request, tokens, run[0])
                 or excepted
@@ -2467,7 +2495,7 @@ class RowFilters:
         the instrumental case («картой», «терминалом»), or next to only/«только» in its clause ("in GBP
         only", «только gas», "dropped ones only")."""
         t = tokens[k]
-        if _after_means_preposition(tokens, k):
+        if _after_means_preposition(tokens, k) or _after_participle_in(tokens, k):
             return True
         dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
         if k and tokens[k - 1].lower == "по" and dative:
@@ -2528,6 +2556,8 @@ class RowFilters:
         before -= int(before > 0 and tokens[before].lower in ("for", "для"))  # "charges for parking"
         if names_rows(k + 1) or names_rows(before):
             return True
+        if t.lang == "en" and _noun_modifier(tokens, k + 1) and names_rows(k + 2):
+            return True  # "declined card transactions": an English noun modifies the table's noun after it
         # «сеансов фильмов 3D»: the noun of another table in the genitive between the table's noun and the
         # value qualifies the rows; the value is still one this table lists (planner63)
         return before > 0 and self._genitive_of_other_table(table, tokens[before]) and names_rows(before - 1)
@@ -5135,6 +5165,8 @@ _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
 NUMBERED_REFERENCE = re.compile(
     r"(?<![\w-])(?P<word>[a-zа-яё]{3,})\s+(?:no\.?\s*|number\s+|№\s*|#\s*)?(?P<n>\d{1,9})(?![\w.,:/-]?\d|[\w%-])"
 )
+# An English participle by its ending: "specializing", "priced", "enrolled".
+EN_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
 # English participles not ending in -ed: "paid invoices", "lost parcels" say the event happened.
 EN_IRREGULAR_PARTICIPLES = frozenset(
     {"paid", "sent", "sold", "lost", "done", "spent", "held", "taken", "given", "written", "broken", "won",
@@ -5316,6 +5348,8 @@ _ARTICLES = {"the", "those", "these"}
 # agency" say the channel as "via website" does (round 54)
 _MEANS_ARTICLES = frozenset({"the", "a", "an"})
 _MEANS_PREPOSITIONS = ("через", "by", "via", "through")
+# The prepositions an English participle takes before how a row came about ("paid in cash", "paid by card").
+_MEANS_AFTER_VERB = frozenset({"in", "with", "by", "via", "through"})
 
 
 def _after_means_preposition(
@@ -5324,6 +5358,21 @@ def _after_means_preposition(
     """Word `k` follows a preposition of means, an English article allowed between ("via the website")."""
     j = k - 1 - int(k > 1 and tokens[k - 1].lower in _MEANS_ARTICLES)
     return j >= 0 and tokens[j].lower in prepositions
+
+
+def _noun_modifier(tokens: Sequence[Token], k: int) -> bool:
+    """Token `k` is an English word that may modify the noun after it ("card" of "card transactions")."""
+    return 0 <= k < len(tokens) and tokens[k].lang == "en" and tokens[k].lower not in STOP_WORDS
+
+
+def _after_participle_in(tokens: Sequence[Token], k: int) -> bool:
+    """Word `k` follows an English participle and "in" or "with" ("paid in cash", "specializing in yoga",
+    "paid with the card"): the participle says how the rows came about, the value which ones."""
+    j = k - 1 - int(k > 1 and tokens[k - 1].lower in _MEANS_ARTICLES)
+    if j < 1 or tokens[j].lower not in ("in", "with") or tokens[j - 1].lang != "en":
+        return False
+    verb = tokens[j - 1].lower
+    return EN_PARTICIPLE.fullmatch(verb) is not None or verb in EN_IRREGULAR_PARTICIPLES
 
 
 def _is_quantity_column(column: Column) -> bool:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -177,6 +178,7 @@ from airflow_ai_etl.planning.triggers import (
     bare_file_target,
     files_from_system,
     folder_path,
+    folder_raw_table,
     plan_triggered,
     read_trigger,
     without_paths,
@@ -647,6 +649,7 @@ class OfflinePlanner:
         text = ARROW.sub(" в " if CYRILLIC.search(text) else " to ", text)
         text = WITH_SHORTHAND.sub(lambda m: "without" if m.group(1) else "with", text)
         text = colloquial.spoken_particles(text, self._comment_words)  # «тока новые» = «только новые»
+        text = colloquial.no_longer(text)  # «которые больше не работают»: «не работают», no comparison
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -5067,6 +5070,11 @@ class OfflinePlanner:
             else bare_file_target(self, request.text)
         )
         schedule = parse_schedule(request.text)
+        if target_table is None and kind == "s3" and self._named_format_folder(request, path.value):
+            # files of a named format from a folder, no table named: its raw table, as new files get one;
+            # «в сутки» of the schedule names no table
+            spans = schedule.spans if schedule else []
+            target_table = folder_raw_table(self, request.text, _blanked_spans(request.text, spans))
         if schedule is None and kind == "excel":
             # One workbook is a one-off import unless the request says when to repeat it.
             schedule = ScheduleMatch(cron=None, timezone=None, phrase="")
@@ -5133,6 +5141,13 @@ class OfflinePlanner:
         if kind == "s3":
             return Found(None, [msg("planner.which_s3_path")])
         return Found(None, [msg("planner.which_excel_file")])
+
+    @staticmethod
+    def _named_format_folder(request: Request, path: str | None) -> bool:
+        """The request names the files' format in words and its path is a folder (s3://b/events/), not one
+        file whose name would make a poor table name."""
+        folder = path is not None and path.endswith("/")
+        return folder and any(pattern.search(request.text) for pattern, _ in FILE_FORMATS)
 
     def _file_format(self, request: Request, path: str) -> Found:
         for pattern, name in FILE_FORMATS:
@@ -5252,6 +5267,13 @@ def _listed_value_runs(lower: str, table: Table) -> list[tuple[int, int]]:
                     runs.append((match.start() + stretch[0].start(), match.start() + stretch[-1].end()))
                 stretch = []
     return runs
+
+
+def _blanked_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` turned into spaces (offsets of the rest unchanged)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _blank_status_values(lower: str) -> str:

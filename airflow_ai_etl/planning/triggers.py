@@ -1761,6 +1761,17 @@ def _unread_names(planner: OfflinePlanner, text: str) -> list[str]:
     return found
 
 
+def folder_raw_table(planner: OfflinePlanner, text: str, rest: str | None = None) -> str | None:
+    """The raw table files from the S3 prefix or checked local folder of ``text`` land in when no table is
+    named (`_folder_table`); None when a word of ``rest`` (default: ``text``) the rules did not read may name
+    the table: then it is asked."""
+    if not (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text)):
+        return None
+    if _unread_names(planner, text if rest is None else rest):
+        return None
+    return _folder_table(text)
+
+
 def _folder_table(text: str) -> str | None:
     """s3://hr-exports/employees/ -> employees_raw, /mnt/in/*.csv -> in_raw: the last folder of the watched
     path (not a glob), as an identifier, with "_raw" (the files land as they are, beside any table a
@@ -2483,9 +2494,7 @@ def plan_triggered(
         if (
             trigger.kind == "files"
             and [getattr(q, "id", None) for q in outcome.questions] == ["planner.file_target_table"]
-            and (re.search(r"\bs3a?://", text, re.I) or _local_folder_checked(text))
-            and (name := _folder_table(text)) is not None
-            and not _unread_names(planner, rest)
+            and (name := folder_raw_table(planner, text, rest)) is not None
         ):  # new files of a named format and no table named: a raw table named after their folder (not
             # when a snake_case name the rules did not read may be the table: then it is asked)
             outcome = planner.plan(f"{rest.strip()}{manual} {'в таблицу' if ru else 'into table'} {name}")

@@ -314,7 +314,6 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 # id -> why it still fails (filled after the first pass).
 XFAIL: dict[str, str] = {
     "ru-inskind-3": "F10 (planner55's family): «полисы страхования автомобилей» loads insured_vehicles",
-    "en-inskind-1": "F10 (planner54's family): 'travel' before 'insurance policies' is not read as the product",
     "en-cmpnum-1": "F11: 'over two thousand' with no measure word asked (a question, left)",
 }
 
