@@ -1123,6 +1123,7 @@ class OfflinePlanner:
         neighbour that names a table itself ("reservations and guests" of a "... reservations and guest
         database") is a second table, not the description (planner41)."""
         phrase = self._own_phrase_meanings(request.tokens[index], tables)
+        schemas = {t.qualified_name.partition(".")[0].lower() for t in tables}
         for j in (index - 1, index + 1, index + 2):
             if 0 <= j < len(request.tokens) and j != index:
                 token = request.tokens[j]
@@ -1135,6 +1136,9 @@ class OfflinePlanner:
                     # "insurance policies", «полисы страхования»: the table's own phrase, no connection's
                     and not meanings <= phrase
                     and not any(self._names_table(token, t) for t in tables)
+                    # "charging stations" of a "... charging sessions ... database" with a schema `charging`:
+                    # a schema's name qualifies the table word, as a table's own word would (planner70)
+                    and token not in schemas
                 ):
                     return True
         return False
@@ -1375,6 +1379,7 @@ class OfflinePlanner:
                 token != "public"
                 and len(schemas.get(token, [])) == 1
                 and not self._value_before_column(request, tables, i)
+                and not self._glosses_other_schemas(token, schemas[token][0], tables)
             ):
                 hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
         used = {i for _, indices in hits.values() for i in indices}
@@ -1408,6 +1413,18 @@ class OfflinePlanner:
             or self._role_noun_hits(request, tables, usable_at)
             or self._colloquial_hits(request, tables, usable_at)
             or self._head_noun_hits(tables, meanings)
+        )
+
+    def _glosses_other_schemas(self, word: str, table: Table, tables: list[Table]) -> bool:
+        """A schema's name that is also a word of comments outside that schema ("charging" of the schema
+        `charging` and of 'Зарядные станции', 'Тарифы на зарядку') does not name the schema's one table: it
+        says what several tables are about, so they stay candidates (planner70)."""
+        schema = table.qualified_name.partition(".")[0]
+        meanings = self.vocabulary.meanings(word)
+        return any(
+            meanings & {m for w in words(other.comment or "") for m in self.vocabulary.meanings(w)}
+            for other in tables
+            if other.qualified_name.partition(".")[0] != schema
         )
 
     def _head_noun_hits(
@@ -1843,11 +1860,20 @@ class OfflinePlanner:
         by_word: dict[int, list[Table]] = {}
         for i, table in found:
             by_word.setdefault(i, []).append(table)
+        if len(by_word) == 1 and self._heads_none(request, found):
+            return True  # «электроэнергию» of 'Тарифы на электроэнергию' and 'Отключения электроэнергии'
         return any(
             len(tables) > 1 and all(meanings & comment_head_stems(t.comment) for t in tables)
             for i, tables in by_word.items()
             if (meanings := self.vocabulary.meanings(request.tokens[i]))
         )
+
+    def _heads_none(self, request: Request, found: list[tuple[int, Table]]) -> bool:
+        """One word names every found table and heads none of their comments: it only qualifies each
+        («зарядки» of 'Тарифы на зарядку', 'Сессии зарядки', 'Платежи клиентов за зарядку'), so no table is
+        the one meant and the request is asked (planner70: the first in the catalog was loaded)."""
+        meanings = self.vocabulary.meanings(request.tokens[found[0][0]])
+        return not any(meanings & comment_head_stems(t.comment) for _, t in found)
 
     def _points_through(self, head: Table, other: Table) -> bool:
         """«брони отелей»: the head table points at the other through one table between (reservations ->
@@ -1885,6 +1911,8 @@ class OfflinePlanner:
             return first
         if between[0] in POSSESSIVE:
             return second
+        if cyrillic and between[0] in ("в", "во") and self._in_own_comment(request, first, second_index):
+            return first  # «визиты в клубы» of 'Посещения клубов': the place the rows happen at, no target
         # "результаты анализов пациентов": a chain of genitives still hangs off the first noun.
         linking = FROM_WORDS | TO_WORDS | {"и", "или", "а", "либо", "and", "or", "then", "затем"}
         return first if cyrillic and between[0] not in linking else None
