@@ -1873,7 +1873,18 @@ class OfflinePlanner:
         («зарядки» of 'Тарифы на зарядку', 'Сессии зарядки', 'Платежи клиентов за зарядку'), so no table is
         the one meant and the request is asked (planner70: the first in the catalog was loaded)."""
         meanings = self.vocabulary.meanings(request.tokens[found[0][0]])
-        return not any(meanings & comment_head_stems(t.comment) for _, t in found)
+        return not any(self._headed_by(meanings, table) for _, table in found)
+
+    @staticmethod
+    def _headed_by(meanings: frozenset[str], table: Table) -> bool:
+        """The comment's head noun is one of `meanings`: its first word or bracketed apposition, or the noun
+        past its adjectives, whole or as the tail of a compound («клубы» of 'Фитнес-клубы сети')."""
+        noun = comment_noun_stem(table.comment) or ""
+        return bool(
+            meanings & comment_head_stems(table.comment)
+            or noun.rpartition("-")[2] in meanings
+            or compound_tail_of({noun}, meanings)
+        )
 
     def _points_through(self, head: Table, other: Table) -> bool:
         """«брони отелей»: the head table points at the other through one table between (reservations ->
@@ -4002,6 +4013,8 @@ class OfflinePlanner:
                 continue
             if request.is_handled(t.start):
                 continue  # "parking zones" of 'Зоны парковки ...': read as the table's own noun
+            if self.vocabulary.meanings(word) & self._own_phrase_meanings(nxt.lower, [table]):
+                continue  # "customer accounts" of 'Клиенты (аккаунты водителей)': the table's own phrase
             # "manual orders", "temporary employees": with no WHERE any other unknown word before the
             # noun qualifies the rows too (the lexicon and catalog checks below keep verbs and leads out;
             # a pipeline verb is the imperative: "snapshot products")
