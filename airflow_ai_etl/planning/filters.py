@@ -276,8 +276,11 @@ class RowFilters:
         if not any(self._table_noun_at(request, table, j) for j in beside):
             return False
         head = re.sub(r"\([^()]*\)", " ", table.comment or "")
-        return stem(request.tokens[index]) in _comment_stems(table.comment or "") or any(
-            value in value_meanings(t) for t in tokenize(head) if t.lang == "ru"
+        return (
+            stem(request.tokens[index]) in _comment_stems(table.comment or "")
+            or any(value in value_meanings(t) for t in tokenize(head) if t.lang == "ru")
+            # "charging sessions" of 'Сессии зарядки': the glossary says «зарядка» is charging (planner70)
+            or any(value in self.vocabulary.meanings(w) for w in words(head))
         )
 
     def _vague_only(self, request: Request, table: Table) -> list[str]:
@@ -2500,6 +2503,8 @@ class RowFilters:
         dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
         if k and tokens[k - 1].lower == "по" and dative:
             return dative[0].number == "sing"  # «оплаты по карте»: by card («по картам» may group)
+        if k and tokens[k - 1].lower == "по" and not any(p.case for p in t.parses):
+            return True  # «платежи по СБП», «по sbp»: a code has no case, «по» before it says the means
         ones = k + 1 < len(tokens) and tokens[k + 1].lower in ROW_PRONOUNS_EN  # "dropped ones only"
         if ones and negation.TAKE_EN.match(request.text[tokens[k + 1].end :].lstrip()):
             return True  # "blocked ones not needed": the rows of that value, left out by the negation rules

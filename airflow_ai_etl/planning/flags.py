@@ -64,7 +64,8 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     heads: set[str] = set()
     verbs: set[str] = set()
     for token in tokenize(column.comment or ""):
-        if token.lang == "en" and len(token.lower) >= 3:
+        # '(DC)': two capitals are an abbreviation of the state, as a longer Latin word is
+        if token.lang == "en" and (len(token.lower) >= 3 or re.fullmatch(r"[A-Z]{2}", token.text)):
             if stem(token.lower) not in table_stems and not table_stems & set(name_parts(token.lower)):
                 latin.add(token.lower)
             continue
@@ -153,6 +154,8 @@ def names_flag(token: Token, said: FlagWords) -> bool:
     if latin:
         word = latin.group(1)
         return word in said.latin or stem(word) in said.parts
+    if re.fullmatch(r"[A-Z]{2}", token.text) and token.lower in said.latin:
+        return True  # «только DC» of 'Быстрая зарядка постоянным током (DC)': two capitals the comment writes
     if _first_half_names(token.lower, said):  # «VIP-клиентов», «вип-клиенты» of 'VIP-клиент'
         return True
     if token.lang != "ru" or not token.parses:

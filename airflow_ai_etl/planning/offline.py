@@ -1130,6 +1130,7 @@ class OfflinePlanner:
         neighbour that names a table itself ("reservations and guests" of a "... reservations and guest
         database") is a second table, not the description (planner41)."""
         phrase = self._own_phrase_meanings(request.tokens[index], tables)
+        schemas = {t.qualified_name.partition(".")[0].lower() for t in tables}
         for j in (index - 1, index + 1, index + 2):
             if 0 <= j < len(request.tokens) and j != index:
                 token = request.tokens[j]
@@ -1142,6 +1143,9 @@ class OfflinePlanner:
                     # "insurance policies", «полисы страхования»: the table's own phrase, no connection's
                     and not meanings <= phrase
                     and not any(self._names_table(token, t) for t in tables)
+                    # "charging stations" of a "... charging sessions ... database" with a schema `charging`:
+                    # a schema's name qualifies the table word, as a table's own word would (planner70)
+                    and token not in schemas
                 ):
                     return True
         return False
@@ -1382,6 +1386,7 @@ class OfflinePlanner:
                 token != "public"
                 and len(schemas.get(token, [])) == 1
                 and not self._value_before_column(request, tables, i)
+                and not self._glosses_other_schemas(token, schemas[token][0], tables)
             ):
                 hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
         used = {i for _, indices in hits.values() for i in indices}
@@ -1415,6 +1420,18 @@ class OfflinePlanner:
             or self._role_noun_hits(request, tables, usable_at)
             or self._colloquial_hits(request, tables, usable_at)
             or self._head_noun_hits(tables, meanings)
+        )
+
+    def _glosses_other_schemas(self, word: str, table: Table, tables: list[Table]) -> bool:
+        """A schema's name that is also a word of comments outside that schema ("charging" of the schema
+        `charging` and of 'Зарядные станции', 'Тарифы на зарядку') does not name the schema's one table: it
+        says what several tables are about, so they stay candidates (planner70)."""
+        schema = table.qualified_name.partition(".")[0]
+        meanings = self.vocabulary.meanings(word)
+        return any(
+            meanings & {m for w in words(other.comment or "") for m in self.vocabulary.meanings(w)}
+            for other in tables
+            if other.qualified_name.partition(".")[0] != schema
         )
 
     def _head_noun_hits(
@@ -1850,10 +1867,30 @@ class OfflinePlanner:
         by_word: dict[int, list[Table]] = {}
         for i, table in found:
             by_word.setdefault(i, []).append(table)
+        if len(by_word) == 1 and self._heads_none(request, found):
+            return True  # «электроэнергию» of 'Тарифы на электроэнергию' and 'Отключения электроэнергии'
         return any(
             len(tables) > 1 and all(meanings & comment_head_stems(t.comment) for t in tables)
             for i, tables in by_word.items()
             if (meanings := self.vocabulary.meanings(request.tokens[i]))
+        )
+
+    def _heads_none(self, request: Request, found: list[tuple[int, Table]]) -> bool:
+        """One word names every found table and heads none of their comments: it only qualifies each
+        («зарядки» of 'Тарифы на зарядку', 'Сессии зарядки', 'Платежи клиентов за зарядку'), so no table is
+        the one meant and the request is asked (planner70: the first in the catalog was loaded)."""
+        meanings = self.vocabulary.meanings(request.tokens[found[0][0]])
+        return not any(self._headed_by(meanings, table) for _, table in found)
+
+    @staticmethod
+    def _headed_by(meanings: frozenset[str], table: Table) -> bool:
+        """The comment's head noun is one of `meanings`: its first word or bracketed apposition, or the noun
+        past its adjectives, whole or as the tail of a compound («клубы» of 'Фитнес-клубы сети')."""
+        noun = comment_noun_stem(table.comment) or ""
+        return bool(
+            meanings & comment_head_stems(table.comment)
+            or noun.rpartition("-")[2] in meanings
+            or compound_tail_of({noun}, meanings)
         )
 
     def _points_through(self, head: Table, other: Table) -> bool:
@@ -1892,6 +1929,8 @@ class OfflinePlanner:
             return first
         if between[0] in POSSESSIVE:
             return second
+        if cyrillic and between[0] in ("в", "во") and self._in_own_comment(request, first, second_index):
+            return first  # «визиты в клубы» of 'Посещения клубов': the place the rows happen at, no target
         # "результаты анализов пациентов": a chain of genitives still hangs off the first noun.
         linking = FROM_WORDS | TO_WORDS | {"и", "или", "а", "либо", "and", "or", "then", "затем"}
         return first if cyrillic and between[0] not in linking else None
@@ -4063,6 +4102,8 @@ class OfflinePlanner:
                 continue
             if request.is_handled(t.start):
                 continue  # "parking zones" of 'Зоны парковки ...': read as the table's own noun
+            if self.vocabulary.meanings(word) & self._own_phrase_meanings(nxt.lower, [table]):
+                continue  # "customer accounts" of 'Клиенты (аккаунты водителей)': the table's own phrase
             # "manual orders", "temporary employees": with no WHERE any other unknown word before the
             # noun qualifies the rows too (the lexicon and catalog checks below keep verbs and leads out;
             # a pipeline verb is the imperative: "snapshot products")

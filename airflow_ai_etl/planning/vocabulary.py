@@ -56,6 +56,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "patient": ["пациент"],
     "doctor": ["врач", "доктор", "physician"],
     "visit": ["визит", "прием", "приём", "посещение", "осмотр"],
+    # EV charging: "charging" says what 'Зарядные станции', 'Сессии зарядки', 'Тарифы на зарядку' say
+    "charging": ["зарядка", "зарядный"],
     "appointment": ["запись", "booking", "бронирование"],
     # a hotel's or a venue's booking: «бронь/брони» is the everyday clipping of «бронирование»
     "reservation": ["бронирование", "бронь", "booking"],
