@@ -10,7 +10,7 @@ clause that already reads as a check). A clause that reads as a check leaves the
 planned as usual (so «email не пустой» is not also read as a row filter), and the checks are
 attached to the planned spec, their columns grounded in the source table. A clause that reads as a
 check on a column the table does not have becomes a question, never a guess. A clause with a
-relative word («у которых», «где», "where", "with") is a row filter, not a check: it stays.
+relative word («у которых», «у кого», «кто», «где», "where", "with") is a row filter, not a check: it stays.
 
 The catalog's default checks (quality/checks.py) are added later by the Assistant; an asked check
 replaces a default one of the same kind on the same columns.
@@ -43,7 +43,7 @@ _BOUNDARY = re.compile(
 # that carries its own severity after it is a check clause of its own, not part of the clause before it.
 _CONDITIONAL_CHECK = re.compile(r",\s*(?=(?:если|if)\b)", re.IGNORECASE)
 _FILTER_WORDS = re.compile(
-    r"\b(?:у\s+которых|у\s+которого|котор\w+|где|только|кроме|where|with|whose|which|only|except|"
+    r"\b(?:у\s+которых|у\s+которого|у\s+кого|кто|котор\w+|где|только|кроме|where|with|whose|which|only|except|"
     # what a transform does to the rows, not a check on them: «убрать дубли», "dropping duplicates"
     r"убра\w*|убир\w*|удал\w*|без|исключ\w*|отбрасыв\w*|отбрось\w*|выкид\w*|"
     r"выкин\w*|выбро\w*|выбрас\w*|схлоп\w*|оставля\w*|оставить|"

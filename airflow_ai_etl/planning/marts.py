@@ -4808,6 +4808,15 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         if t.lang == "ru" and any(p.pos == "PRTF" for p in t.parses):
             clause = [k]
         elif (
+            m.func == "count_distinct"
+            and t.parses[:1]
+            and t.parses[0].pos == "VERB"
+            and (ph.grain_words or _verb_event_table(ground, t, counted) is not None)
+        ):
+            # «сколько разных абонентов звонило»: the verb's root names the event (calls), or the grain's
+            # word does («гостей заезжало … по месяцам заезда»: the reservations' check_in)
+            clause = [k]
+        elif (
             t.lang == "ru"
             and k + 1 < n
             and tokens[k].lower in DIM_PREPS_RU | {"у", "в"}
@@ -4822,9 +4831,13 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
             continue
         j, named = clause[-1] + 1, None
         words = list(clause)
-        own = ground.table_of(tokens[clause[-1]]) if t.lang == "en" else None  # "visiting" -> visits
+        own = (  # "visiting" -> visits; «звонивших» -> 'Детализация звонков'
+            ground.table_of(tokens[clause[-1]]) if t.lang == "en" else _verb_event_table(ground, t, counted)
+        )
         if own is not None and own is not counted:
             named = own
+            if j < n and _said_in_comment(tokens[j], own):
+                words.append(j)  # «посещавших клубы» of 'Посещения клубов': the event's own object
         while named is None and j < min(n, clause[-1] + 5):
             w = tokens[j]
             if w.lang not in ("ru", "en") or w.lower in DIM_PREPS_RU | DIM_PREPS_EN or _grain_noun(w):
@@ -4869,6 +4882,51 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         ph.dims = [d for d in ph.dims if not set(d) <= set(words)]  # "in each dorm building" stays
         m.func = "count_distinct"
         return
+
+
+# Russian verb endings cut off to reach the root a noun of the same event starts with (звон-ить ~ звон-ок).
+VERB_ENDINGS_RU = ("ывать", "ивать", "овать", "евать", "ать", "ять", "ить", "еть", "ыть")
+# Prefixes a verbal noun may carry over its verb's root («по-ездка» of «ездить»).
+NOUN_PREFIXES_RU = ("по", "за", "вы", "на")
+MIN_VERB_ROOT = 3  # «пить» -> «п»: too short a root names nothing
+
+
+def _verb_root(token: Token) -> str | None:
+    """The root of a Russian verb or participle («звонивших» -> звон, «посещало» -> посещ), if long enough."""
+    if token.lang != "ru" or not any(p.pos in ("VERB", "INFN", "PRTF") for p in token.parses[:1]):
+        return None
+    lemma = token.lemma.removesuffix("ся").removesuffix("сь")
+    ending = next((e for e in VERB_ENDINGS_RU if lemma.endswith(e)), None)
+    root = lemma[: -len(ending)] if ending else None
+    return root if root and len(root) >= MIN_VERB_ROOT else None
+
+
+def _verb_event_table(ground: _Ground, token: Token, counted: Table) -> Table | None:
+    """«сколько абонентов звонило», «клиентов, посещавших клубы»: the one table pointing at the counted people
+    whose own comment has a noun of the verb's root ('Детализация звонков', 'Посещения клубов', 'Поездки'),
+    the event the people are counted in. None when no table or several do (asked by the other rules)."""
+    root = _verb_root(token)
+    if root is None:
+        return None
+    found = [
+        t
+        for t in ground.tables
+        if t is not counted
+        and t.comment
+        and _fk_column(t, counted) is not None
+        and any(_noun_of_root(word, root) for word in _comment_lemmas(t.comment))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _said_in_comment(token: Token, table: Table) -> bool:
+    """A Russian word the table's own comment says («клубы» of 'Посещения клубов')."""
+    return token.lang == "ru" and bool(table.comment) and bool(token.lemmas & _comment_lemmas(table.comment))
+
+
+def _noun_of_root(word: str, root: str) -> bool:
+    """A comment word built on a verb's root, bare or after a prefix («звонок», «поездка» of звон-, езд-)."""
+    return word.startswith(root) or (word[:2] in NOUN_PREFIXES_RU and word[2:].startswith(root))
 
 
 def _comment_pair(ground: _Ground, first: Token, second: Token) -> Table | None:
@@ -6749,8 +6807,8 @@ def _reachable(fact: Table, relations: list[Any], tables: list[Table]) -> list[T
     return [by_name[n] for n in seen if n in by_name and n != fact.qualified_name]
 
 
-NOT_YET_LEAD = {"только", "лишь", "only", "те", "которые", "что", "ещё", "еще", "пока", "still", "yet",
-                "those", "that", "which", "are", "were", "have", "has", "been", ","}  # fmt: skip
+NOT_YET_LEAD = {"только", "лишь", "only", "те", "тех", "которые", "что", "кто", "ещё", "еще", "пока", "still",
+                "yet", "those", "that", "which", "are", "were", "have", "has", "been", ","}  # fmt: skip
 
 
 def _state_column(token: Token, fact: Table) -> Column | None:
