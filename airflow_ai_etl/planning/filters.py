@@ -37,7 +37,7 @@ from airflow_ai_etl.planning.grammar import CYRILLIC_WORD, ONLY_WORDS, is_destro
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
-from airflow_ai_etl.planning.newrows import says_recent
+from airflow_ai_etl.planning.newrows import says_changed, says_recent
 from airflow_ai_etl.planning.patterns import (
     BARE_NAME_IN_BRACKETS,
     BETWEEN,
@@ -1124,6 +1124,9 @@ class RowFilters:
                 found = self.grounding._word_column(table, [before.group(1), match.group(1)], fk_words=False)
                 if found and found[1] == 2 and (not columns or found[0] in columns):
                     columns = [found[0]]
+            bracketed = _bracketed_after(table, request.lower, match.end())
+            if bracketed is not None and not table.column(match.group(1)):
+                columns = bracketed  # «больше 3000 (approved_amount)»: the brackets say what is compared
             if len(columns) == 1 and _is_time_column(table.column(columns[0])):
                 continue  # a bare number is no date: "refuels over 60" is never refueled_at > 60
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
@@ -1492,8 +1495,11 @@ class RowFilters:
             for match in pattern.finditer(request.lower):
                 if UNIT_AFTER.match(request.lower, match.end()):
                     continue  # "longer than 100 km": a distance, read by the unit rule
-                for concept in concepts:
-                    columns = [c.name for c in table.columns if stem(concept) in name_parts(c.name)]
+                bracketed = _bracketed_after(table, request.lower, match.end())
+                for concept in concepts if bracketed is None else ("",):
+                    columns = bracketed or [
+                        c.name for c in table.columns if stem(concept) in name_parts(c.name)
+                    ]  # «брони дороже 20000 (prepaid_amount)»: the bracketed column, not the first price
                     if len(columns) == 1:
                         yield (
                             match.start(),
@@ -2239,7 +2245,7 @@ class RowFilters:
             return []
         for start, k in self._ones_phrases(request):
             token = self._token_of(request, k)
-            if says_recent(token) or is_(token, "CHANGED") or is_(token, "DEDUPE"):
+            if says_recent(token) or says_changed(token) or is_(token, "DEDUPE"):
                 continue
             phrase = request.text[request.spans[start][0] : request.spans[k + 1][1]]
             return [unread_clause_question(request.language, table, phrase)]
@@ -2341,6 +2347,14 @@ class RowFilters:
             ) or (
                 # a code as stored, «(status = 'expelled') не брать», is turned around by the negation scopes
                 excluded is not None and negator is None and name == "status" and tokens[run[0]].lang == "ru"
+            )
+            # «записи, кроме dropped»: a status code as stored after a Russian exception word, as "except
+            # dropped" (round 69; before, only codes the status vocabulary knows were read)
+            excepted = excepted or (
+                negator is not None
+                and request.tokens[negator] in _EXCEPT_WORDS
+                and name == "status"
+                and tokens[run[0]].lang == "en"
             )
             if request.language != "en" and not excepted:
                 excluded = None  # «картой не платить»: a Russian verb after another column's value, as before
@@ -2530,7 +2544,7 @@ class RowFilters:
                 return False  # «кроме закрытых (status closed)», «без валюты GBP»: the negation rules read it
         if request.text[t.start - 1 : t.start] == "(" and request.text[t.end : t.end + 1] == ")":
             return True
-        if t.lang == "en" and lexicon_concepts(t.lower, "en"):
+        if t.lang == "en" and (lexicon_concepts(t.lower, "en") or says_recent(t)):
             return False  # "new orders": a word another rule reads (new rows), not a value
         if t.lang == "ru" and not t.text.isupper() and not (t.parses and t.parses[0].pos in ("NOUN", "ADJF")):
             return False  # «отправлений создаётся»: a verb says what happens, not which rows
@@ -2826,6 +2840,8 @@ class RowFilters:
                     nxt = request.tokens[index + 1] if index + 1 < len(request.tokens) else ""
                     if request.language != "en" or not self.grounding._names_table(nxt, table):
                         continue
+                    if says_recent(self._token_of(request, index)):
+                        continue  # "new claims": the new rows (as «только новые» alone), not status 'new'
                 if found and not any(a <= found.start() < b for a, b in request.schedule_spans):
                     hits.append((found, name, value))
         if len(hits) != 1:
@@ -3061,6 +3077,8 @@ class RowFilters:
         named = self._flags_named(flags.of_table(table), token)
         if not named:  # «без просрочки» of 'Платёж просрочен': the state's noun (planner28)
             named = [n for n, said in flags.of_table(table) if flags.names_state_noun(token, said)]
+        if not named:  # «без задержки» of is_late: the noun «с задержкой» names the flag by (round 69)
+            named = self._flags_by_synonym(flags.of_table(table), token)
         return len(named) == 1
 
     def _cued_state_conditions(
@@ -3187,6 +3205,7 @@ class RowFilters:
                 for v in listed_values(column.comment)
                 if v.lower() in meanings or (not v.isascii() and adj.has(_lemmas_of(v)))
             ]
+            values = values if len(values) == 1 else _bracketed_listed_value(request.text, noun.end, column)
             if len(values) == 1:
                 yield adj.start, column.name, f"{column.name} = {_quote(values[0])}"
             elif re.match(rf"\s*\(\s*{re.escape(column.name)}\b", request.text[noun.end :], re.IGNORECASE):
@@ -4935,6 +4954,39 @@ def bracketed_no_event(text: str, start: int, column: Column | None) -> bool | N
     if not text[:start].endswith("("):
         return None
     return _is_time_column(column)
+
+
+# «премиального сегмента (premium)», «электрического типа топлива (electric)»: a value in brackets after the
+# adjective's noun (and at most one genitive word of it)
+_BRACKETED_VALUE_AFTER_NOUN = re.compile(r"(?:\s+[а-яё]+)?\s*\(\s*([a-z0-9_]+)\s*\)", re.IGNORECASE)
+
+
+def _bracketed_listed_value(text: str, end: int, column: Column) -> list[str]:
+    """[the value] when a value `column`'s comment lists stands in brackets right after the phrase ending at
+    `end` («клиентов премиального сегмента (premium)»: the adjective's Russian word for it is read by the
+    brackets); [] otherwise (a word the comment does not list is still asked about)."""
+    bracket = _BRACKETED_VALUE_AFTER_NOUN.match(text, end)
+    if bracket is None:
+        return []
+    said = bracket.group(1).lower()
+    return [v for v in listed_values(column.comment) if v.lower() == said][:1]
+
+
+_BRACKETED_NAME_AFTER = re.compile(r"\s*\(\s*([a-z_][a-z0-9_]*)\s*\)")
+
+
+def _bracketed_after(table: Table, lower: str, end: int) -> list[str] | None:
+    """A column named in brackets right after a compared number («больше 3000 (approved_amount)», "over 5000
+    (claimed_amount)"): it is the compared column, whatever the words before the comparison name. None when no
+    name in brackets follows (or a plain word: "(usd)"); [] when the name is a column no number compares (a
+    text or time column) or a snake_case name the table lacks: nothing is compared, the safety net asks."""
+    bracket = _BRACKETED_NAME_AFTER.match(lower, end)
+    if bracket is None:
+        return None
+    column = table.column(bracket.group(1))
+    if column is None:
+        return [] if "_" in bracket.group(1) else None
+    return [] if _is_text(column) or _is_time_column(column) else [column.name]
 
 
 def _is_time_column(column: Column | None) -> bool:

@@ -18,8 +18,10 @@ from collections.abc import Sequence
 
 from airflow_ai_etl.planning.grammar import Slot
 from airflow_ai_etl.planning.lexer import Token
+from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.patterns import CHANGED
 
-__all__ = ["since_last_run"]
+__all__ = ["says_changed", "says_recent", "since_last_run"]
 
 # English: a preposition, "the", a "last" word, an optional adjective, a noun naming a run.
 _EN_SINCE = {"since", "after", "from"}
@@ -93,6 +95,12 @@ def says_recent(token: Token) -> bool:
     """`token` speaks of rows by when they came ("the new ones", "the latest ones"), not by what they hold:
     a cue for the incremental rules, no row filter to ask about."""
     return _is_arrival(token) or token.lower in _EN_LAST | _EN_COMPARATIVES
+
+
+def says_changed(token: Token) -> bool:
+    """`token` says rows changed ("changed", "updated", "modified", «изменённые», «обновившиеся»): the
+    incremental load by the update time, never a column name nor a row filter to ask about."""
+    return CHANGED.fullmatch(token.lower) is not None or is_(token, "CHANGED", pos=("PRTF", "PRTS"))
 
 
 def _is_rows(token: Token) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -82,7 +83,7 @@ from airflow_ai_etl.planning.marts import (
     looks_like_mart,
     plan_mart,
 )
-from airflow_ai_etl.planning.newrows import says_recent, since_last_run
+from airflow_ai_etl.planning.newrows import says_changed, says_recent, since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
@@ -366,6 +367,21 @@ def _participle_only(word: str) -> bool:
     rows in a state, never a column (columns are nouns)."""
     parses = analyse(word.lower()) if CYRILLIC.search(word) else ()
     return bool(parses) and all(p.pos == "PRTF" for p in parses)
+
+
+def _opens_changed_rows(request: Request, index: int) -> bool:
+    """Word `index` opens a clause about changed rows after a comma ("upsert by id, changed rows by
+    updated_at", «мерж по id, обновлённые строки»): a list of keys or columns ended before it."""
+    if not 0 < index < len(request.tokens):
+        return False
+    gap = request.text[request.spans[index - 1][1] : request.spans[index][0]]
+    return "," in gap and says_changed(tokenize(request.text[slice(*request.spans[index])])[0])
+
+
+def _before_changed_rows(names: list[str]) -> list[str]:
+    """The names of a comma list up to a word saying rows changed ("id, changed" of "by id, changed rows"):
+    that word opens the incremental clause, it names no column."""
+    return list(itertools.takewhile(lambda name: not says_changed(tokenize(name)[0]), names))
 
 
 def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = None) -> re.Match[str] | None:
@@ -2266,6 +2282,8 @@ class OfflinePlanner:
                 and re.search(r"[;!?]|\.\s", request.text[request.spans[i - 1][1] : request.spans[i][0]])
             ):
                 return columns, i  # «мержим по id; паспорт ... замаскировать»: the sentence ended the list
+            if columns and _opens_changed_rows(request, i):
+                return columns, i  # "upsert by id, changed rows by updated_at": the new-rows clause
             if columns and COLUMN_NOUN.match(token) and i + 1 < len(tokens):
                 gap = request.text[request.spans[i][1] : request.spans[i + 1][0]]
                 if re.search(r"[,;.:!?()—–]", gap):
@@ -2851,8 +2869,9 @@ class OfflinePlanner:
                 or re.search(r"инкремент|incremental", before)
             ):
                 continue
-            known = self._named_columns(table, listed_names.value)
-            unlisted = [n for n in listed_names.value if not table.column(n)]
+            names = _before_changed_rows(listed_names.value)  # "by id, changed rows ...": one key
+            known = self._named_columns(table, names)
+            unlisted = [n for n in names if not table.column(n)]
             if known and unlisted and _after_key_cue(request, listed_names):
                 # «мерж по shipment_id + status» with no status column: asked, not a key dropped
                 columns = ", ".join(table.column_names)
@@ -3586,8 +3605,8 @@ class OfflinePlanner:
             return False
         if any(a <= start < b for a, b in request.schedule_spans):
             return False
-        if any(says_recent(token) for token in tokenize(word)):
-            return False  # "new rows only", «новые только»: the incremental rules' cue, no row filter
+        if any(says_recent(token) or says_changed(token) for token in tokenize(word)):
+            return False  # "new rows only", «новые только», "changed ones only": the incremental rules' cue
         return language == "ru" or not (DEDUPE.search(word.lower()) or concepts(word.lower(), "en"))
 
     def _unread_excepted_ones(self, request: Request) -> str | None:

@@ -109,7 +109,7 @@ GENERIC_PARTS = {
 APPEND_WORDS = re.compile(r"\b(append\w*|add(?:s|ed|ing)?\b|добав\w*|дописыв\w*|дозагру\w*)", re.IGNORECASE)
 INCREMENTAL = re.compile(
     r"\b(incremental\w*|инкремент\w*|only new|new (rows|records|data|ones)|нов\w*\s+(строк|запис|данн)\w*|"
-    r"только нов\w*|changed|modified|updated rows|изменённ\w*|измененн\w*|дельт\w*|delta|"
+    r"только нов\w*|changed|modified|updated (?:rows|records|ones)|изменённ\w*|измененн\w*|дельт\w*|delta|"
     r"only\s+(?:the\s+)?changes|только\s+изменени\w*|watermark\w*|водян\w+\s+знак\w*|ватермарк\w*)\b",
     re.IGNORECASE,
 )

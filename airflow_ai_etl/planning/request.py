@@ -70,8 +70,11 @@ class Request:
             before = self.tokens[index - back] if index - back >= 0 else ""
             if before in FROM_WORDS:
                 return "source"
-            if before in TO_WORDS and not (back > 1 and _is_time_noun(self.tokens[index - back + 1])):
-                return "target"  # «раз в неделю загружать Excel»: «в неделю» is a time, not a direction
+            after = self.tokens[index - back + 1] if back > 1 and index - back >= 0 else ""
+            if before in TO_WORDS and not (after and (_is_time_noun(after) or _CLOCK.fullmatch(after))):
+                # «раз в неделю загружать Excel», «каждый понедельник в 9 загружать эксель»: «в неделю», «в 9»
+                # are a time, not a direction
+                return "target"
         return "unknown"
 
 
@@ -108,6 +111,9 @@ class Found:
 
 
 _TIME_NOUNS = frozenset({"минута", "час", "день", "сутки", "неделя", "месяц", "год", "полчаса", "квартал"})
+
+
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?")  # «в 9», «в 21:00»: an hour after «в» (a clock time)
 
 
 def _is_time_noun(word: str) -> bool:

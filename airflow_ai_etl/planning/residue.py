@@ -19,6 +19,7 @@ from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
 from airflow_ai_etl.planning.filters import starts_new_rows
 from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import GENERIC_PARTS, WINDOW_UNITS
 from airflow_ai_etl.planning.request import Request, status_word
 from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
@@ -107,6 +108,8 @@ def unread_column_words(
             if value and index not in skip and not re.search(rf"\b{re.escape(value)}\b", where):
                 if starts_new_rows(request.lower, request.spans[index][0]):
                     continue  # "new records by created_at": the new-rows clause, not the status 'new'
+                if index + 1 in skip and request.language == "en" and says_recent(tokenize(token)[0]):
+                    continue  # "new bar orders": new rows of the table its noun names (as «только новые»)
                 if _part_of_column_name(planner, request, table, index, column.name):
                     continue  # "card numbers masked": the word of card_number, not the channel 'card'
                 if _unit_of_number(request, index, where):

@@ -87,9 +87,10 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "full": ["полный", "фио"],
     "birth": ["рождение", "рождения", "дата рождения"],
     "passport": ["паспорт"],
-    # a payment or a loan past its date: "without delay" of overdue_days, "with a delay" of is_late
-    "overdue": ["delay", "delayed", "задержка"],
-    "late": ["delay", "delayed", "overdue", "задержка"],
+    # a payment or a loan past its date: "without delay" of overdue_days, "with a delay" of is_late; «с
+    # опозданием» says the same as «с задержкой»
+    "overdue": ["delay", "delayed", "задержка", "опоздание"],
+    "late": ["delay", "delayed", "overdue", "задержка", "опоздание"],
     "address": ["адрес"],
     "date": ["дата", "день"],
     "day": ["день", "сутки"],  # «дольше 14 дней» of a column `days` (planner22)
