@@ -1472,6 +1472,19 @@ def _left_out_after(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
+def _measure_of_them_at(tokens: Sequence[Token], k: int) -> int | None:
+    """«и какая у них средняя ставка», «и их средняя ставка», "and their average rate": words that refer back
+    to the counted rows (a pronoun, «какой», «у») and then a measure word: the measure word's index."""
+    j = k
+    while (
+        j < len(tokens)
+        and j < k + 3
+        and (tokens[j].lower in PRONOUNS | {"них", "у", "their"} or tokens[j].lemma == "какой")
+    ):
+        j += 1
+    return j if j > k and j < len(tokens) and _measure_func(tokens, j) is not None else None
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -1498,6 +1511,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # "per shipment broken down by status": a new grouping, no word of this dimension
         if _chat_word(t) or _target_phrase_at(ph, i):
             break  # «…, пусть обновляется», «…, табличку назови x», «…, результат в кликхаус»
+        if t.lower in LIST_JOINERS and (measure := _measure_of_them_at(tokens, i + 1)) is not None:
+            ph.used.update(range(i + 1, measure))  # «и какая у них средняя ставка»: a second measure of the
+            break  # counted rows, its words referring back to them (no dimension, no filter)
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if (

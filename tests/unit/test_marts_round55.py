@@ -11,6 +11,12 @@ failed before the rule (all refused).
 ", count per <grain>" after a dimension whose words repeat the fact's own noun ("fines by fine type, count per
 month"): the fact noun said outside the dimension is counted (it asked which table). First pass, against
 79475b4: 4 of 5 failed before the rule (the control, a count of nothing by a table noun, was asked and still is).
+
+«число полисов и сумма премий»: the one table answering both measures (policies.premium), not a question
+between policies and premium_payments. First pass: 2 of 3 failed before the rule (the control still asks).
+
+«по валютам и какая у них средняя ставка», "by week and their average distance": a second measure referring
+back to the counted rows ends the dimension list. First pass: 3 of 3 failed before the rule.
 """
 
 from __future__ import annotations
@@ -122,3 +128,37 @@ def test_count_and_sum_of_the_counted_tables_column(
 def test_sum_no_counted_table_holds_is_still_asked() -> None:
     # loans hold no payment column: the count of loans and the sum of payments are two facts
     assert plan_in("bank", "число кредитов и сумма платежей по валютам").status == "needs_clarification"
+
+
+# «по месяцам и какая у них средняя ставка», "per week and their average distance": after a dimension, «и»/"and"
+# then words referring back to the counted rows and a measure word: a second measure, not a dimension.
+SECOND_MEASURE_OF_THEM: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "bank",
+        "Число вкладов по валютам и какая у них средняя ставка",
+        mart("core.deposits", [["count", None], ["avg", "rate"]], ["currency"]),
+    ),
+    (
+        "bank",
+        "количество вкладов по месяцам (opened_on) и их средняя ставка",
+        mart(
+            "core.deposits", [["count", None], ["avg", "rate"]], [], mart__time_grain=["opened_on", "month"]
+        ),
+    ),
+    (
+        "carshare",
+        "trips per car class by week (started_at) and their average distance",
+        mart(
+            "rental.trips",
+            [["count", None], ["avg", "distance_km"]],
+            ["car_class"],
+            mart__time_grain=["started_at", "week"],
+            mart__joins=["fleet.cars"],
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "expected"), SECOND_MEASURE_OF_THEM)
+def test_second_measure_of_them_after_a_dimension(catalog: str, text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, text, expected) == []
