@@ -625,6 +625,21 @@ def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
     return is_mart_request(tokens, comment_title_ids(planner, tokens)) or _subject_mart(planner, tokens, text)
 
 
+def groups_by_catalog_column(planner: OfflinePlanner, text: str) -> bool:
+    """«Пассажиропоток по городам», "Occupancy by city": a grouping word after «по»/"by"/"per" that names a
+    column of a catalog table (airports.city 'Город') makes a report on the catalog's data, even when no
+    measure is read; such a request is asked about, not refused as off-topic (marts55)."""
+    words = [t for t in tokenize(text) if t.lang != "punct"]
+    heads = [words[i + 1] for i, t in enumerate(words[:-1]) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN]
+    if not heads:
+        return False
+    for conn in planner.catalog.connections_of("postgres"):
+        ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
+        if any(ground.columns_named(table, [head]) for head in heads for table in ground.tables):
+            return True
+    return False
+
+
 def comment_title_ids(planner: OfflinePlanner, tokens: Sequence[Token]) -> frozenset[int]:
     """«номерной фонд» of booking.rooms 'Номерной фонд (номера отелей)', «коечный фонд» of beds: the words
     that spell, in order, the head phrase of a table's comment (its first two words, before any bracket or
@@ -1460,6 +1475,19 @@ def _left_out_after(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
+def _measure_of_them_at(tokens: Sequence[Token], k: int) -> int | None:
+    """«и какая у них средняя ставка», «и их средняя ставка», "and their average rate": words that refer back
+    to the counted rows (a pronoun, «какой», «у») and then a measure word: the measure word's index."""
+    j = k
+    while (
+        j < len(tokens)
+        and j < k + 3
+        and (tokens[j].lower in PRONOUNS | {"них", "у", "their"} or tokens[j].lemma == "какой")
+    ):
+        j += 1
+    return j if j > k and j < len(tokens) and _measure_func(tokens, j) is not None else None
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -1486,6 +1514,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # "per shipment broken down by status": a new grouping, no word of this dimension
         if _chat_word(t) or _target_phrase_at(ph, i):
             break  # «…, пусть обновляется», «…, табличку назови x», «…, результат в кликхаус»
+        if t.lower in LIST_JOINERS and (measure := _measure_of_them_at(tokens, i + 1)) is not None:
+            ph.used.update(range(i + 1, measure))  # «и какая у них средняя ставка»: a second measure of the
+            break  # counted rows, its words referring back to them (no dimension, no filter)
         if t.lower in LIST_JOINERS and i > start:
             # a list goes on only when a dimension-like word follows
             if (
@@ -5030,16 +5061,15 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     steps.append(
         _bracketed_measure_tables(ph, ground)
     )  # «мест продано (seats_sold)»: screenings, not tickets
-    steps.append(
-        one(
-            [
-                t
-                for m in ph.measures
-                if m.func not in ("count_distinct",) and not m.units
-                and (t := _object_table(ph, ground, m)) is not None
-            ]
-        )
+    objects = one(
+        [
+            t
+            for m in ph.measures
+            if m.func not in ("count_distinct",) and not m.units
+            and (t := _object_table(ph, ground, m)) is not None
+        ]
     )  # fmt: skip
+    steps.append(_answering_every_measure(ph, ground, objects) if len(objects) > 1 else objects)
     steps.append(one([t for m in ph.measures if (t := ground.table_of(tokens[m.index])) is not None]))
     quantity = [m for m in ph.measures if m.units or any(_is_quantity_word(tokens[k]) for k in m.object)]
     if quantity:
@@ -5137,9 +5167,9 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if heads:  # "Headcount by department name": people are counted, the department is the dimension
         people = [t for t in ground.tables if set(name_parts(t.name)) & PEOPLE_PARTS]
         steps.insert(1, people)
-    dim_tables = {
-        t.qualified_name for words in ph.dims for k in words if (t := ground.table_of(tokens[k])) is not None
-    }
+    # "fines by fine type, count": a dimension's word repeating the fact's own noun, said outside it too,
+    # names no dimension's table
+    dim_tables = _dims_only_tables(ph, ground)
     bare_count = bool(ph.measures) and all(
         m.func == "count" and not m.object and not m.column_ref for m in ph.measures
     )
@@ -5172,6 +5202,42 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _answering_every_measure(ph: MartPhrase, ground: _Ground, tables: list[Table]) -> list[Table]:
+    """«число полисов и сумма премий»: the count's noun names policies, the sum's «премий» premium_payments
+    too, but policies.premium answers the sum: the one table whose rows every count counts and that holds
+    a numeric column every other measure's words name (the tables unchanged when not exactly one)."""
+
+    def answers(table: Table, m: MeasureWord) -> bool:
+        if not m.object:
+            return True
+        if m.func == "count":
+            return _object_table(ph, ground, m) is table
+        named = ground.columns_named(table, [ph.tokens[k] for k in m.object])
+        return any(c in _numeric_columns(table) for c in named)
+
+    fitting = [t for t in tables if all(answers(t, m) for m in ph.measures)]
+    return fitting if len(fitting) == 1 else tables
+
+
+def _dims_only_tables(ph: MartPhrase, ground: _Ground) -> set[str]:
+    """Tables named by dimension words and by no word outside the dimensions that spells the table's own
+    name ("fines by fine type": the fines are said; «брали книги по названию книги»: 'книги' names loans
+    only by their comment, the count of what is still asked)."""
+    in_dims = {k for words in ph.dims for k in words}
+    outside = {
+        t.qualified_name
+        for i, w in enumerate(ph.tokens)
+        if i not in in_dims
+        and w.lang in ("ru", "en")
+        and (t := ground.table_of(w)) is not None
+        # "premium payments": a compound name spelled by the word and the one before it
+        and set(name_parts(t.name))
+        <= ground.meanings(w.lower) | ground.meanings(ph.tokens[max(i - 1, 0)].lower)
+    }
+    inside = {t.qualified_name for k in in_dims if (t := ground.table_of(ph.tokens[k])) is not None}
+    return inside - outside
 
 
 def _bracketed_measure_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:

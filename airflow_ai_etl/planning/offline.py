@@ -80,6 +80,7 @@ from airflow_ai_etl.planning.marts import (
     FILLER_EN,
     SPELLING_EN,
     excel_is_target,
+    groups_by_catalog_column,
     looks_like_mart,
     plan_mart,
 )
@@ -1046,6 +1047,13 @@ class OfflinePlanner:
             return None
         if has_verb and self._mentions_anything(request):
             return None
+        if (
+            not OFF_TOPIC.search(request.lower)
+            and grammar.enabled("mart")
+            and groups_by_catalog_column(self, request.text)
+        ):
+            # «Пассажиропоток по городам»: a report grouped by a catalog column, whose measure is asked
+            return Outcome.clarify(say(request.language, "planner.mart.no_measure"))
         return Outcome.reject(
             "policy",
             msg("planner.not_a_pipeline"),
