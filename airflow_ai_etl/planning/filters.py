@@ -4560,9 +4560,10 @@ INTACT_STATES_RU = {
 # Russian lemmas and English stems of the words said; values, lemmas and stems of the flag's comment or name
 # («кроме уволенных» of 'Работает сейчас' is is_active = true; a bare is_active says nothing about firing).
 _WORKING = ("работать", "трудиться", "work", "employ")
+_CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open branches" of is_closed 'Отделение закрыто'
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
-    "terminat": _WORKING,
+    "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
 }  # fmt: skip
 
 

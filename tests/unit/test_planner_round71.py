@@ -142,3 +142,10 @@ STATE_ARE_NOT_NEEDED = [
 @pytest.mark.parametrize(("catalog", "text", "where"), STATE_ARE_NOT_NEEDED)
 def test_state_are_not_needed_reads_like_not_needed(catalog: str, text: str, where: str) -> None:
     assert ok_spec(catalog, text).source.where == where
+
+
+def test_only_open_reads_the_closed_flag_false() -> None:
+    """'Отделение закрыто' (is_closed) holds the state «открытые» ends: the open branches have it false."""
+    spec = ok_spec("bank", "только открытые отделения каждое воскресенье в 6 утра")
+    assert spec.source.where == "is_closed = false"
+    assert ok_spec("bank", "закрытые отделения ежедневно").source.where == "is_closed = true"
