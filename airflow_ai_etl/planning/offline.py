@@ -69,7 +69,14 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.heads import comment_head_stems, comment_noun_stem
 from airflow_ai_etl.planning.keys import key_noun_columns
-from airflow_ai_etl.planning.lexer import CYRILLIC, Token, analyse, singular_noun_phrase, tokenize
+from airflow_ai_etl.planning.lexer import (
+    CYRILLIC,
+    Token,
+    analyse,
+    is_instruction_verb,
+    singular_noun_phrase,
+    tokenize,
+)
 from airflow_ai_etl.planning.lexicon import (
     COMPOUND_NOUN_PREFIXES_RU,
     SCHEDULE_DAY_NOUNS_RU,
@@ -3593,6 +3600,8 @@ class OfflinePlanner:
             first = word.parses[0] if word.parses else None
             if first is None or first.pos not in ("VERB", "PRTF", "PRTS", "ADJS", "ADJF"):
                 return False
+            if is_instruction_verb(word.lower):
+                return False  # «ФИО не трогай»: said to the assistant, no state of the rows
             return not (word.lemmas & NOT_A_STATE or any(concepts(lemma, "ru") for lemma in word.lemmas))
         if word.lang != "en" or UNWANTED_ONES.match(f"x not {word.lower}"):
             return False  # "not needed": the unwanted-rows rule reads it

@@ -149,3 +149,16 @@ def test_only_open_reads_the_closed_flag_false() -> None:
     spec = ok_spec("bank", "только открытые отделения каждое воскресенье в 6 утра")
     assert spec.source.where == "is_closed = false"
     assert ok_spec("bank", "закрытые отделения ежедневно").source.where == "is_closed = true"
+
+
+INSTRUCTION_NOT_A_STATE = [
+    ("hotel", "гостей в кликхаус ежедневно в 3:00; ФИО не трогай, а телефон замаскируй"),
+    ("hr", "сотрудников ежедневно, email не грузим"),
+    ("clinic", "пациентов каждый час, телефон не выгружайте"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text"), INSTRUCTION_NOT_A_STATE)
+def test_a_negated_instruction_is_no_unread_state(catalog: str, text: str) -> None:
+    """«не трогай», «не грузим»: said to the assistant (imperative, first person), not which rows."""
+    assert ok_spec(catalog, text).source.where is None
