@@ -78,13 +78,20 @@ _NOT_NEGATIVE = [
     re.compile(r"^(?:если\s+)?(?P<s>.+?)\s+отрицательн\w*$", re.I),  # «ошибка, если сумма отрицательная»
     re.compile(r"^(?:if\s+)?(?P<s>.+?)\s+(?:is|are|goes)\s+negative$", re.I),
 ]
+# "X is empty" is the failing state: a check only with a word that says so («если», «проверять», "alert if");
+# bare, «сотрудники ежедневно, fired_at пустой» says which rows to load (fired_at IS NULL), and read as a
+# not-null check it planned the opposite meaning (planner71)
+_IS_EMPTY = [
+    re.compile(r"^(?:если\s+)?(?P<s>.+?)\s+(?:пуст\w*|не\s+заполнен\w*|null)$", re.I),
+    re.compile(r"^(?:if\s+)?(?P<s>.+?)\s+(?:is|are)\s+(?:empty|null|blank|missing)$", re.I),
+]
 _NOT_NULL = [
     re.compile(rf"^(?P<s>.+?)\s+{_AUX_RU}не\s+{_AUX_RU}(?:пуст\w*|null)$", re.I),
     re.compile(r"^(?P<s>.+?)\s+(?:всегда\s+)?(?:заполнен\w*|обязательн\w*)$", re.I),
-    re.compile(r"^(?:если\s+)?(?P<s>.+?)\s+(?:пуст\w*|не\s+заполнен\w*|null)$", re.I),
+    _IS_EMPTY[0],
     re.compile(rf"^(?P<s>.+?)\s+{_AUX_EN}not\s+{_AUX_EN}(?:empty|null|blank)$", re.I),
     re.compile(r"^(?P<s>.+?)\s+(?:is\s+)?(?:never\s+)?(?:non-?empty|non-?null|filled\s+in|required)$", re.I),
-    re.compile(r"^(?:if\s+)?(?P<s>.+?)\s+(?:is|are)\s+(?:empty|null|blank|missing)$", re.I),
+    _IS_EMPTY[1],
 ]
 # Duplicates said as a noun: a check only with a word that says so (below); bare, «дубли по email» is the
 # dedupe a load does (planner52: it was a unique check and the duplicates were loaded)
@@ -153,8 +160,9 @@ def _read_one(part: str, severity: str, cued: bool) -> AskedCheck | None:
             continue
         for pattern in patterns:
             found = pattern.search(text)
-            if found and pattern in _DUPLICATES and not (cued or _CHECK_CUE.search(part)):
-                continue  # «клиенты ежедневно, дубли по email»: the load's dedupe, not a check
+            needs_cue = pattern in _DUPLICATES or pattern in _IS_EMPTY
+            if found and needs_cue and not (cued or _CHECK_CUE.search(part)):
+                continue  # «клиенты ежедневно, дубли по email»: the load's dedupe; «fired_at пустой»: rows
             if found:
                 subject = _LEAD.sub(" ", found.group("s")).strip(" ,.—–-")
                 if subject and len(subject.split()) <= 4:

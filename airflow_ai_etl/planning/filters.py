@@ -771,7 +771,10 @@ class RowFilters:
                 continue  # «без колонки email и без даты рождения»: a column left out, not rows
             at = request.token_at(match.start("date"))
             column = self.grounding._word_column(table, request.tokens[at : at + 2], fk_words=True)
-            if column:
+            # «без даты возврата» is not 'Дата выписки' by «даты» alone, "without block date" no status column
+            found = table.column(column[0]) if column else None
+            dated = found is not None and is_temporal(table, found.name) and not _is_number_column(found)
+            if column and column[1] == 2 and dated:
                 yield self._position(request, at), column[0], _null_check(table, column[0], True, False)
             else:
                 phrase = request.text[match.start() : match.end()]
@@ -1541,6 +1544,8 @@ class RowFilters:
                 continue  # "orders paid in cash": how they were paid says which rows, not the status
             if listed and value not in listed:
                 continue  # «возвращённые» is 'refunded' in a shop; shipments list no such status: asked
+            if _event_of_time_noun(request, i):
+                continue  # «без времени возврата», "without refund time": the event's time, not the state
             if i == 0 and value != token and value.startswith(token):
                 continue  # "ship dorm residents ...": the imperative verb, not the status shipped
             negator = self._negator_before(request, i)
@@ -1768,7 +1773,8 @@ class RowFilters:
         for i, t in enumerate(tokens):
             where = t.lower == "где" and request.language == "ru"
             reduced = self._reduced_clause_at(request, table, tokens, i)  # "loans not returned yet"
-            if not (t.lemma == "который" or t.lower in ("that", "which", "who") or where or reduced):
+            # «только кто не уволен» is «которые не уволены» (planner71: «кто не ушёл» was dropped)
+            if not (t.lemma == "который" or t.lower in ("that", "which", "who", "кто") or where or reduced):
                 continue
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
@@ -1986,7 +1992,7 @@ class RowFilters:
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
                 continue
-            if request.is_handled(t.start):
+            if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
             hits = _listed_value_hits(t, listed)
             if len(hits) == 1:
@@ -3121,8 +3127,13 @@ class RowFilters:
             date_said = kind in ("без", "without") and j < len(tokens) - 1 and word.lower in EVENT_DATE_NOUNS
             if date_said and _right_after_schedule(request, cue.start):
                 # «билеты ежедневно без времени возврата»: the column left out, no rows (planner67); its words
-                # are no listed value either («возврата» of 'refunded')
-                request.handled.append((cue.start, tokens[j + 1].end))
+                # are no listed value either («возврата» of 'refunded'). A table with no such column is asked
+                # (planner71: airline tickets had it read as status = 'refunded', the opposite)
+                named = self.grounding._word_column(table, [word.lower, tokens[j + 1].lower], False)
+                if named is not None and named[1] == 2:
+                    request.handled.append((cue.start, tokens[j + 1].end))
+                else:
+                    request.state_clauses.append((cue.start, tokens[j + 1].end))
                 continue
             if date_said:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
@@ -3378,8 +3389,8 @@ class RowFilters:
             if request.is_handled(request.spans[i][0]):
                 continue  # «login не нужен», "region column not needed": a column left out, no value
             value: str | None = self.whole_value(request, i + 1)
-            if str(value).lower() in NEGATION_PARTICLES:
-                continue  # «валюту не отдавать», "region not needed": a negation, never a value
+            if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
+                continue  # «валюту не отдавать», "region not needed", "refunds are not needed": never a value
             if self._refresh_word(request, i + 1):
                 continue  # «(ward), апдейт каждый час», "(ward), refresh hourly": the schedule's noun
             if self.grounding._generic_head_of_genitive(
@@ -4436,6 +4447,20 @@ def _right_after_schedule(request: Request, start: int) -> bool:
 
 
 EVENT_DATE_NOUNS = {"даты", "дата", "времени", "date"}  # «без даты увольнения»: the event's time column
+# "refund time", "cancellation date": the English event noun before its time noun
+_TIME_NOUNS_AFTER_EN = {"time", "date", "timestamp", "datetime"}
+
+
+def _event_of_time_noun(request: Request, index: int) -> bool:
+    """Word `index` names the event of a time noun beside it («времени возврата», "refund time"): the time
+    column's words, never the rows' state."""
+    tokens = request.tokens
+    if index and tokens[index - 1] in EVENT_DATE_NOUNS and not request.raw[index].isascii():
+        return True
+    english = request.raw[index].isascii()
+    return english and index + 1 < len(tokens) and tokens[index + 1] in _TIME_NOUNS_AFTER_EN
+
+
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
 BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
 
@@ -4554,9 +4579,10 @@ INTACT_STATES_RU = {
 # Russian lemmas and English stems of the words said; values, lemmas and stems of the flag's comment or name
 # («кроме уволенных» of 'Работает сейчас' is is_active = true; a bare is_active says nothing about firing).
 _WORKING = ("работать", "трудиться", "work", "employ")
+_CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open branches" of is_closed 'Отделение закрыто'
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
-    "terminat": _WORKING,
+    "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
 }  # fmt: skip
 
 

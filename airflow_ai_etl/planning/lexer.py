@@ -182,6 +182,15 @@ def analyse(word: str) -> tuple[Parse, ...]:
     return tuple(parses)
 
 
+@functools.lru_cache(maxsize=4096)
+def is_instruction_verb(word: str) -> bool:
+    """The Russian word's best reading is a verb said to the assistant: an imperative or a first or second
+    person form («не трогай», «не грузим», «не берёте»), no state of the rows («не ушёл», «не работают»)."""
+    parses = _morph().parse(word) if CYRILLIC.search(word) else []
+    tag = parses[0].tag if parses else None
+    return tag is not None and tag.POS == "VERB" and (tag.mood == "impr" or tag.person in ("1per", "2per"))
+
+
 def singular_noun_phrase(adjective: str, noun: str) -> str | None:
     """«домашний» + «телефоны» -> «домашний телефон», «личную» + «почты» -> «личная почта»: a Russian
     adjective and the plural noun it qualifies, put in the nominative singular and agreed in gender (the

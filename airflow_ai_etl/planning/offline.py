@@ -52,6 +52,8 @@ from airflow_ai_etl.planning.colloquial import skeleton, transliterates, univerb
 from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
     BESIDE_NEGATORS,
+    CLAUSE_FILLERS,
+    CLAUSE_NEGATORS,
     COUNTED,
     STATE_CUES,
     RowFilters,
@@ -68,7 +70,14 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.heads import comment_head_stems, comment_noun_stem
 from airflow_ai_etl.planning.keys import key_noun_columns
-from airflow_ai_etl.planning.lexer import CYRILLIC, Token, analyse, singular_noun_phrase, tokenize
+from airflow_ai_etl.planning.lexer import (
+    CYRILLIC,
+    Token,
+    analyse,
+    is_instruction_verb,
+    singular_noun_phrase,
+    tokenize,
+)
 from airflow_ai_etl.planning.lexicon import (
     COMPOUND_NOUN_PREFIXES_RU,
     SCHEDULE_DAY_NOUNS_RU,
@@ -3292,6 +3301,7 @@ class OfflinePlanner:
             or self._unread_reason_phrase(request, table, read)
             or self._unread_excepted_state(request, read)
             or self._unread_unwanted_state(request, table, read)
+            or self._unread_negated_state(request, read)
         )
         if participle:
             return self._ask_condition(request, table, participle)
@@ -3586,6 +3596,45 @@ class OfflinePlanner:
             if self._rows_word_unread(request, match.start(group), match.group(group), "en"):
                 return match.group(0)
         return None
+
+    def _unread_negated_state(self, request: Request, read: str) -> str | None:
+        """ "employees daily, those not fired", "branches no longer open", «кто не ушёл»: with no WHERE, a
+        negated state or event of the rows («не»/"not"/"no longer" before a verb, participle or adjective)
+        that no rule read is asked, never dropped with every row loaded (planner71). Words of the pipeline
+        itself (a mode, a mask, «не нужны», "not needed") are read by their own rules."""
+        if read:
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, negator in enumerate(tokens[:-1]):
+            longer = negator.lower == "no" and tokens[k + 1].lower == "longer"
+            if negator.lower not in CLAUSE_NEGATORS and not longer:
+                continue
+            j = k + 1 + longer
+            while j < len(tokens) - 1 and tokens[j].lower in CLAUSE_FILLERS:
+                j += 1
+            word = tokens[j]
+            if request.is_handled(negator.start) or not self._negated_state_word(word):
+                continue
+            if self._rows_word_unread(request, word.start, word.lower, word.lang):
+                return request.text[negator.start : word.end]
+        return None
+
+    def _negated_state_word(self, word: Token) -> bool:
+        """`word` after a negator can state which rows: a Russian finite verb, participle or short adjective
+        («не ушёл», «не уволены», «не активны»), an English participle or state ("not fired", "not open");
+        no word of a lexicon concept (a mode, a mask, a schedule), no need word («не нужны», "not needed")."""
+        if word.lang == "ru":
+            first = word.parses[0] if word.parses else None
+            if first is None or first.pos not in ("VERB", "PRTF", "PRTS", "ADJS", "ADJF"):
+                return False
+            if is_instruction_verb(word.lower):
+                return False  # «ФИО не трогай»: said to the assistant, no state of the rows
+            return not (word.lemmas & NOT_A_STATE or any(concepts(lemma, "ru") for lemma in word.lemmas))
+        if word.lang != "en" or UNWANTED_ONES.match(f"x not {word.lower}"):
+            return False  # "not needed": the unwanted-rows rule reads it
+        if self._is_engine_word(word.lower):
+            return False
+        return word.lower.endswith(("ed", "en")) or status_word(word.lower)[0] is not None
 
     def _unread_unwanted_ru(self, request: Request) -> str | None:
         """The Russian «<прилагательное> не нужны / только» no rule read, or None; also a plural noun opening
