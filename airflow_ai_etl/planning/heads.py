@@ -61,6 +61,24 @@ GENERIC_EN = {
 # fmt: on
 # "grades should only run after ...": a modal verb after the table word, no singular head noun
 _MODALS_EN = frozenset({"should", "would", "could", "must", "will", "shall", "can", "may", "might", "need"})
+# "copy payments too", "reload orders there": an adverb closing the phrase is no singular head noun
+_ADVERBS_EN = frozenset(
+    {
+        "too",
+        "also",
+        "well",
+        "there",
+        "here",
+        "again",
+        "now",
+        "then",
+        "instead",
+        "anyway",
+        "please",
+        "asap",
+        "today",
+    }
+)
 _ADJECTIVE_POS = {"ADJF", "PRTF", "NPRO", "APRO", "NUMR"}
 _TOPIC_PREPS_RU = {"о", "об", "обо", "про", "для", "по", "за"}  # «счета за поездки»: bills for trips
 _TOPIC_PREPS_EN = {"of", "for", "about", "on"}
@@ -233,7 +251,11 @@ def _english_head(request: Request, used: set[int], k: int) -> int | None:
         next_word = words[after + 1] if after + 1 < len(words) else ""
         if _english_noun(word) and (word.endswith("s") or next_word in ("table", "data")):
             return after  # "customer reviews", "employee bonus table"
-        if word not in _MODALS_EN and _english_noun(word, verbal_ok=True) and _phrase_ends(request, after):
+        if (
+            word not in _MODALS_EN | _ADVERBS_EN
+            and _english_noun(word, verbal_ok=True)
+            and _phrase_ends(request, after)
+        ):
             return after  # "trainer rating daily": a singular head closing its phrase (planner67)
     j = k - 1
     while j > 0 and words[j] in ("the", "our", "all", "each", "every", "their"):
