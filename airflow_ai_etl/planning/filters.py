@@ -39,6 +39,7 @@ from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
 from airflow_ai_etl.planning.patterns import (
+    BARE_FLAG,
     BARE_NAME_IN_BRACKETS,
     BETWEEN,
     CALENDAR_UNIT_AFTER,
@@ -364,7 +365,7 @@ class RowFilters:
         found: dict[str, tuple[int, str]] = {}
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
-            self._explicit_conditions,
+            self._explicit_conditions, self._bare_flag_conditions,
             self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
             self._hyphen_conditions, self._apposition_value_conditions, self._named_value_conditions,
             self._compared_conditions,
@@ -953,6 +954,19 @@ class RowFilters:
             f"{named}Which rows of {table.qualified_name} should each run load, for example "
             "'за последние 7 дней', 'last 24 hours', 'yesterday'?"
         )
+
+    def _bare_flag_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "only with seal_ok true", «только is_refunded false», «только is_overdue»: a boolean column of the
+        table followed by a truth word, or alone after «только»/"only" ending the phrase, is that flag's value
+        (as "seal_ok = true" is); a column of another type is left to the other rules."""
+        for match in BARE_FLAG.finditer(request.text):
+            column = table.column(match.group("col") or match.group("only"))
+            if column is None or "bool" not in column.type.lower():
+                continue
+            truth = (match.group("truth") or "true").lower()
+            yield match.start(), column.name, f"{column.name} = {truth}"
 
     def _explicit_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for match in EXPLICIT_COMPARISON.finditer(request.text):

@@ -1833,14 +1833,23 @@ def _relative_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
 
 def _title_source(ph: MartPhrase, ground: _Ground) -> None:
     """«кандидаты: кол-во по этапам», "tickets: count by topic": a short title before a colon naming one
-    table is the fact when no measure says of what and no «из»/"from" names a table."""
+    table is the fact when no «из»/"from" names a table and each measure's words, if any, name a column of
+    that table ("Deposits overview: highest rate …")."""
     tokens = ph.tokens
     cut = next((i for i, t in enumerate(tokens[:4]) if t.text == ":"), None)
-    if cut is None or ph.sources or any(m.object or m.column_ref for m in ph.measures) or not ph.measures:
+    if cut is None or ph.sources or any(m.column_ref for m in ph.measures) or not ph.measures:
         return
     named = {k: t for k in range(cut) if k not in ph.used and (t := ground.table_of(tokens[k])) is not None}
-    if len({id(t) for t in named.values()}) == 1:
-        k = next(iter(named))
+    if len({id(t) for t in named.values()}) != 1:
+        return
+    k, table = next(iter(named.items()))
+    # "Deposits overview: highest rate per currency": the header's table holds the measured column, though
+    # "rate" alone would name currency_rates (measured words naming no other table are left as before)
+    objects = [m.object for m in ph.measures if m.object]
+    elsewhere = any(ground.table_of(tokens[w]) not in (None, table) for words in objects for w in words)
+    if not objects or (
+        elsewhere and all(ground.columns_named(table, [tokens[w] for w in o]) for o in objects)
+    ):
         ph.sources.append(k)
         ph.used.add(k)
 
@@ -2990,12 +2999,16 @@ def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table 
     """«средняя премия по полисам по каналам»: «по <table noun>» right after the measure's words, naming
     another table than the fact that holds a numeric column those words name (policies.premium 'Страховая
     премия' while the fact read is premium_payments), may say whose measure it is (the policies' premium)
-    rather than a dimension (per policy): that table, asked about, never grouped by its key as a guess."""
+    rather than a dimension (per policy): that table, asked about, never grouped by its key as a guess. Not
+    when the fact is named («Deposits overview: highest rate per currency») and holds the column itself."""
     tokens = ph.tokens
+    named_fact = any(ground.table_of(tokens[i]) is fact for i in ph.sources)
     for m in ph.measures:
         if (genitive := _genitive_owner(ground, fact, [tokens[k] for k in m.object])) is not None:
             return genitive  # «средняя премия полисов по продуктам»: the policies' premium, or the payments'?
         words = [tokens[k] for k in m.object] or [tokens[m.index]]
+        if named_fact and any(c.name in _numeric_names(fact) for c in ground.columns_named(fact, words)):
+            continue
         last = max([m.index, *m.object])
         if last + 2 >= len(tokens) or tokens[last + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
             continue
@@ -3266,6 +3279,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
     if len(ph.measures) > MAX_PARTS or len(ph.dims) > MAX_PARTS:  # what the mart model allows
         return Outcome.clarify(ask("too_many", limit=MAX_PARTS))
+    _drop_header_measures(ph)  # "Churn overview: number of subscribers …": the body says what is computed
     if any(m.func == "unsupported" for m in ph.measures):
         word = next(tokens[m.index].text for m in ph.measures if m.func == "unsupported")
         return Outcome.clarify(ask("unsupported", word=word))
@@ -3438,6 +3452,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             named = ground.table_of(token)
             if named is not fact and _spells_measured_comment(fact, measures, token):
                 continue  # «страховая премия» of policies.premium: the column's words, not payments' noun
+            if named is not fact and _names_measured(ground, fact, measures, token):
+                continue  # "highest rate" of deposits.rate: the column measured, not currency_rates' noun
             if named is fact or (named is not None and m.func != "count_distinct"):
                 ph.used.discard(k)  # the fact's own noun stays: «событий purchase» reads as a filter
                 continue
@@ -3980,7 +3996,9 @@ def _residue(
             continue  # "distinct students living in each dorm building": the clause of the counted people
         if i in commented_title:
             continue  # «Объявленная ценность: сумма …»: the title is a column's comment word for word
-        if i in titled and _names_no_other_table(ground, t, fact):
+        if i in titled and (
+            _names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t)
+        ):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
             continue
@@ -4237,17 +4255,40 @@ def _names_part(word: str, part: str) -> bool:
     )
 
 
-def _title_nouns(tokens: Sequence[Token]) -> set[int]:
-    """Nouns before the first colon or dash of a request that goes on after it («Воронка найма — число
-    кандидатов ...», «Пробег курьеров: сумма км ...», "Payroll rollup: gross ..."): a title. Only nouns
-    (and genitive chains of them): an adjective or participle there may be a filter («Оплаченные заказы:
-    ...») and is left to the filter rules and the residue."""
+def _header_cut(tokens: Sequence[Token]) -> int | None:
+    """The index of the colon or dash that ends a short header («Воронка найма — …», "Churn overview: …"):
+    within the first four tokens, with words after it; None when the request has no such header."""
     cut = next(
         (i for i, t in enumerate(tokens) if t.text in (":", "—", "–") or (t.text == "-" and i > 0 and
          tokens[i - 1].end < t.start)),
         None,
     )  # fmt: skip
     if cut is None or cut == 0 or cut > 4 or not any(t.lang in ("ru", "en") for t in tokens[cut + 1 :]):
+        return None
+    return cut
+
+
+def _drop_header_measures(ph: MartPhrase) -> None:
+    """ "Churn overview: number of subscribers per region", «Конверсия — количество лидов по источникам": a
+    measure word in a short header (a metric no aggregate computes, the body's measure restated) titles the
+    mart when the body after the colon has measures that each say what they compute (a count, or an object
+    or a column). A bare body measure («Маржа: сумма по продуктам») leaves the header to say of what."""
+    cut = _header_cut(ph.tokens)
+    if cut is None:
+        return
+    header = [m for m in ph.measures if m.index < cut]
+    body = [m for m in ph.measures if m.index > cut]
+    if header and body and all(m.func == "count" or m.object or m.column_ref for m in body):
+        ph.measures = body
+
+
+def _title_nouns(tokens: Sequence[Token]) -> set[int]:
+    """Nouns before the first colon or dash of a request that goes on after it («Воронка найма — число
+    кандидатов ...», «Пробег курьеров: сумма км ...», "Payroll rollup: gross ..."): a title. Only nouns
+    (and genitive chains of them): an adjective or participle there may be a filter («Оплаченные заказы:
+    ...») and is left to the filter rules and the residue."""
+    cut = _header_cut(tokens)
+    if cut is None:
         return set()
     found = set()
     for i in range(cut):
@@ -4318,6 +4359,21 @@ def _title_measure(ph: MartPhrase, fact: Table) -> None:
         m.column_ref = column.name
     if after:  # «Сумма долга: максимум …»: «Сумма» is the column's name there, not a second measure
         ph.measures = [m for m in ph.measures if m.index > cut]
+
+
+def _names_measured_column(ph: MartPhrase, ground: _Ground, fact: Table, token: Token) -> bool:
+    """ "Premium by channel: total premium per channel": a header word naming the fact's column a body measure
+    computes restates that measure, even when it also names another table (billing.premium_payments)."""
+    named = {c.name for c in ground.columns_named(fact, [token])}
+    for m in ph.measures:
+        measured = (
+            {c.name for c in ground.columns_named(fact, [ph.tokens[k] for k in m.object])}
+            if m.object
+            else set()
+        )
+        if named & (measured | {m.column_ref}):
+            return True
+    return False
 
 
 def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
@@ -10169,6 +10225,12 @@ def _listed_state_of_measured(
             or _lists_one_value(fact, status_word(token.lower)[0])
         )
     )
+
+
+def _names_measured(ground: _Ground, fact: Table, measures: list[dict[str, Any]], token: Token) -> bool:
+    """`token` names a column of the fact the mart measures ("rate" of deposits.rate)."""
+    measured = {m.get("column") for m in measures}
+    return any(c.name in measured for c in ground.columns_named(fact, [token]))
 
 
 def _spells_measured_comment(fact: Table, measures: list[dict[str, Any]], token: Token) -> bool:

@@ -198,6 +198,14 @@ TARGET_TABLE = re.compile(
     r"[\"'«]?([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)",
     re.IGNORECASE,
 )
+# A flag column written bare as a condition: "only with seal_ok true", «только is_overdue» (see
+# filters._bare_flag_conditions, which keeps only the table's boolean columns).
+BARE_FLAG = re.compile(
+    r"(?<![\w-])(?P<col>[a-z_][a-z0-9_]*)\s+(?P<truth>true|false)(?![\w-])"
+    r"|(?<![\w-])(?:только|лишь|only|just)\s+(?:(?:with|с|со)\s+)?(?P<only>[a-z_][a-z0-9_]*)"
+    r"(?=\s*(?:[,.;)]|$)|\s+(?:and|и|по|per|by)\b)",
+    re.IGNORECASE,
+)
 # column <op> literal, written as SQL by the analyst: "source = 'ads'", "total >= 250.5".
 EXPLICIT_COMPARISON = re.compile(
     r"\b([a-z_][a-z0-9_]*)\s*(>=|<=|<>|!=|=|>|<|\s(?:is|equals)\s)\s*"
