@@ -4313,9 +4313,15 @@ def starts_new_rows(lower: str, at: int) -> bool:
 
 
 # "in USD or EUR", «в EUR и CNY»: upper-case codes after in/в, joined by commas and and/or/и/или.
-_CODE = re.compile(r"\b[A-Z]{2,5}\b")
+# An upper-case code, digits allowed beside a letter ("USD", "3D", "CCS2"); a bare number is no code.
+_CODE_ATOM = r"(?=\d*[A-Z])[A-Z\d]{2,5}"
+_CODE = re.compile(r"\b" + _CODE_ATOM + r"\b")
 _CODE_RUN = re.compile(
-    r"(?<![\w-])(?:in|в|во)\s+(?P<codes>[A-Z]{2,5}(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*[A-Z]{2,5})*)(?![\w-])"
+    r"(?<![\w-])(?:in|в|во)\s+(?P<codes>"
+    + _CODE_ATOM
+    + r"(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*"
+    + _CODE_ATOM
+    + r")*)(?![\w-])"
 )
 # «в долларах и евро (USD, EUR)», "in dollars or euros (USD, EUR)": the codes in brackets say what the
 # words mean
