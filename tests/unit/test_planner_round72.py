@@ -109,3 +109,17 @@ def test_a_listed_value_after_v_is_no_connection(catalog: str, text: str, table:
 
 def test_a_product_name_after_v_is_still_asked() -> None:
     assert plan_in("cinema", "сеансы в МойСклад каждый час").status != "ok"
+
+
+ABOVE_BELOW_WITH_UNIT = [
+    ("univ", "оценки ниже 50 баллов раз в день", "score < 50"),
+    ("univ", "оценки выше девяноста баллов ежедневно в 23:00", "score > 90"),
+    ("univ", "оценки не ниже 70 баллов каждый день в 6:00", "score >= 70"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "where"), ABOVE_BELOW_WITH_UNIT)
+def test_above_and_below_compare_a_number_with_its_unit(catalog: str, text: str, where: str) -> None:
+    """«ниже шестидесяти баллов», «не ниже 70 баллов»: «ниже»/«выше» compare like «меньше»/«больше», and the unit
+    («баллов» of 'Балл (0-100)') ties the number to its column."""
+    assert ok_spec(catalog, text).source.where == where
