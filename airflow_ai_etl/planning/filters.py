@@ -4357,9 +4357,15 @@ def starts_new_rows(lower: str, at: int) -> bool:
 
 
 # "in USD or EUR", «в EUR и CNY»: upper-case codes after in/в, joined by commas and and/or/и/или.
-_CODE = re.compile(r"\b[A-Z]{2,5}\b")
+# An upper-case code, digits allowed beside a letter ("USD", "3D", "CCS2"); a bare number is no code.
+_CODE_ATOM = r"(?=\d*[A-Z])[A-Z\d]{2,5}"
+_CODE = re.compile(r"\b" + _CODE_ATOM + r"\b")
 _CODE_RUN = re.compile(
-    r"(?<![\w-])(?:in|в|во)\s+(?P<codes>[A-Z]{2,5}(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*[A-Z]{2,5})*)(?![\w-])"
+    r"(?<![\w-])(?:in|в|во)\s+(?P<codes>"
+    + _CODE_ATOM
+    + r"(?:\s*(?:,|\b(?:and|or|и|или)\b)\s*"
+    + _CODE_ATOM
+    + r")*)(?![\w-])"
 )
 # «в долларах и евро (USD, EUR)», "in dollars or euros (USD, EUR)": the codes in brackets say what the
 # words mean
@@ -5049,7 +5055,8 @@ DATE_COMPARISON = re.compile(
 _CMP = (
     r"longer than|shorter than|heavier than|lighter than|more than|less than|greater than|over|above|under|"
     r"below|exceeding|exceeds|at least|at most|больше|более|свыше|превышает|сверх|меньше|менее|дольше|"
-    r"длиннее|короче|тяжелее|легче|дальше|ближе|не менее|не более|не меньше|не больше|от|до"
+    r"длиннее|короче|тяжелее|легче|дальше|ближе|не менее|не более|не меньше|не больше|не ниже|не выше|"
+    r"выше|ниже|от|до"
 )
 # «больше, чем на 30 дней», «более чем на 90 минут»: Russian "by more than" puts «чем» and «на» before the
 # number
@@ -5138,6 +5145,7 @@ UNIT_OPERATORS = {
     "более": ">", "свыше": ">", "дольше": ">", "длиннее": ">", "тяжелее": ">", "дальше": ">",
     "shorter": "<", "lighter": "<", "less": "<", "under": "<", "below": "<", "меньше": "<", "менее": "<",
     "короче": "<", "легче": "<", "ближе": "<", "at": ">=", "не": ">=", "от": ">=", "до": "<=",
+    "выше": ">", "ниже": "<",
 }  # fmt: skip
 _UNITS = {
     "km": ("km", "км", "километр"), "kg": ("kg", "кг", "килограмм"), "min": ("min", "мин", "minute", "минут"),

@@ -133,6 +133,7 @@ from airflow_ai_etl.planning.patterns import (
     NEW_NOUN,
     NOT_A_NAME,
     OFF_TOPIC,
+    ONLY_CUES,
     ORIGIN_COLUMN_WORDS,
     ORIGIN_PREPS_RU,
     PII_COLUMN_PARTS,
@@ -976,6 +977,14 @@ class OfflinePlanner:
             for c in self.catalog.connections.values()
         )
 
+    def _listed_anywhere(self, word: str) -> bool:
+        """`word` is a value some table's column comment lists ("3D" of 'Формат показа (2D, 3D, IMAX)')."""
+        return any(
+            self.filters.is_listed_value(table, word)
+            for conn_id in self.catalog.connections
+            for table in self.catalog.tables_of(conn_id)
+        )
+
     def _names_an_engine_place(self, request: Request, written: str) -> bool:
         """A colloquial engine name stands where a database is named: right after from/to («из оракла»,
         "from мускул") or after a database noun («базы оракла», «БД на скуле»)."""
@@ -1031,6 +1040,8 @@ class OfflinePlanner:
                 continue
             if parse_schedule(raw) is not None:
                 continue  # "в 3AM"
+            if self._listed_anywhere(raw):
+                continue  # «сеансы в 3D»: a value 'Формат показа (2D, 3D, IMAX)' lists, the rows' value
             return Outcome.clarify(
                 msg("planner.which_connection", raw=raw, ids=", ".join(sorted(self.catalog.connections)))
             )
@@ -1590,7 +1601,11 @@ class OfflinePlanner:
             return []  # «таблицу штрафов курьеров», «отзывы покупателей»: couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
         order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
-        coordinated = self._coordinated_tables(request, conn_id)
+        listed = self._tables_of_listed_references(request, conn_id, hits, found)
+        coordinated = [
+            t for t in self._coordinated_tables(request, conn_id) if t.qualified_name not in listed
+        ]
+        found = [(i, table) for i, table in found if table.qualified_name not in listed]
         if len(coordinated) > 1:  # "calls and data sessions": two loads in one request are asked
             return sorted(coordinated, key=lambda t: order[t.qualified_name])
         if len(found) > 1:
@@ -1846,15 +1861,50 @@ class OfflinePlanner:
 
         def column_word(i: int, own: str) -> bool:
             width = 1 if i > 0 and tokens[i - 1] in BESIDE_NEGATORS else 2
+            # «дубли по номеру карты»: the table word is the genitive after a generic column noun (номер,
+            # адрес) and names the column with it (card_number 'Номер клубной карты')
+            genitive = width == 2 and i > 0 and CYRILLIC_WORD.fullmatch(tokens[i]) is not None
+            generic = genitive and bool(self.vocabulary.meanings(tokens[i - 1]) & COLUMN_NOUN_PARTS)
+            starts = (i, i - 1) if generic else (i,)
             return any(
-                (found := self._word_column(table, tokens[i : i + width], fk_words=False)) is not None
+                (found := self._word_column(table, tokens[start : start + width], fk_words=False)) is not None
                 and found[1] == width
                 for other, (table, _) in hits.items()
                 if other != own
+                for start in starts
             )
 
         kept = {name: hit for name, hit in hits.items() if not all(column_word(i, name) for i in hit[1])}
         return kept or hits
+
+    def _tables_of_listed_references(
+        self,
+        request: Request,
+        conn_id: str,
+        hits: dict[str, tuple[Table, list[int]]],
+        found: list[tuple[int, Table]],
+    ) -> set[str]:
+        """ "screenings, only id, movie, hall and start time", «посещения: только id, клиент, клуб и время
+        входа»: the items of a list after «только»/"only" that name tables the one table named before the list
+        points at (movie_id, hall_id) are those foreign-key columns, not loads of their own. Returns the
+        names of the tables so named; empty when no one table is named before the list."""
+        cue = next((i for i, token in enumerate(request.tokens) if token in ONLY_CUES), None)
+        if cue is None or cue + 1 >= len(request.tokens):
+            return set()
+        before = {table.qualified_name: table for i, table in found if i < cue}
+        if len(before) != 1:
+            return set()
+        head = next(iter(before.values()))
+        if self._item_column(head, [request.tokens[cue + 1]]) is None:
+            return set()  # «билеты, только новые, дубли по сеансу»: rows after «только», no list of columns
+        named_after = {
+            other.qualified_name
+            for other in self.catalog.tables_of(conn_id)
+            if other is not head
+            and _points_at(head, other)
+            and all(i > cue for i in hits.get(other.qualified_name, (other, [cue + 1]))[1])
+        }
+        return named_after
 
     def _outside_mask_clause(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -4512,12 +4562,20 @@ class OfflinePlanner:
         found = self._word_column(table, tokens, fk_words=False) if len(tokens) <= 2 else None
         if found and found[1] == len(tokens):
             return found[0]
-        # "check-in date" -> checked_in_on: every part of the name but its time suffix is one of the words
+        if len(tokens) == 1:  # "only id, movie, hall": a list item naming another table is the key to it
+            key = self._single_word_column(table, tokens[0], fk_words=True)
+            if key and name_parts(key)[-1:] == [stem("id")]:
+                return key
+        # "check-in date" -> checked_in_on: every part of the name but its time suffix is one of the words;
+        # "start time" -> starts_at: one part and the time suffix said as a time noun
         stems = {stem(t) for t in tokens}
+        time_nouns = {stem("time"), stem("date")}
         named = [
             c.name
             for c in table.columns
-            if (parts := set(name_parts(c.name)) - {"at", "on", "date"}) and parts <= stems and len(parts) > 1
+            if (parts := set(name_parts(c.name)) - {"at", "on", "date"})
+            and parts <= stems
+            and (len(parts) > 1 or _timed(c.name) and len(stems - parts) == 1 and stems - parts <= time_nouns)
         ]
         return named[0] if len(named) == 1 else None
 
@@ -5554,6 +5612,11 @@ def _file_stem_table(path: str) -> str | None:
     stem = re.split(r"[/\\]", path)[-1].rsplit(".", 1)[0].lower()
     name = re.sub(r"[^a-z0-9_]+", "_", stem).strip("_")
     return name if name and not name[0].isdigit() else None
+
+
+def _timed(column: str) -> bool:
+    """The column's name ends in a time suffix (starts_at, checked_in_on, hire_date)."""
+    return name_parts(column)[-1:] in (["at"], ["on"], ["date"])
 
 
 def _points_at(table: Table, other: Table) -> bool:

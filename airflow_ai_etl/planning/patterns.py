@@ -94,6 +94,8 @@ VAGUE_TIME_WORDS = frozenset({"скоро", "вскоре", "недавно", "�
 # which one is a value, not the time zone.
 ZONE_VALUE_WORDS = frozenset({"msk", "мск", "spb", "спб"})
 VALUE_ONLY_WORDS = frozenset({"only", "только", "лишь", "except", "кроме", "excluding"})
+# The words that restrict a load to what follows them: a list of columns or of values ("only id, movie").
+ONLY_CUES = frozenset({"only", "just", "только", "лишь"})
 # Words of a connection's description that say nothing about which connection it is.
 CONN_FILLER = {stem(w) for ws in ENGINE_WORDS.values() for w in ws} | {
     stem(w) for w in STOP_WORDS | {"default", "analytics", "conn", "connection", "server", "dashboards"}
