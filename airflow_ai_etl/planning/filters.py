@@ -1282,7 +1282,7 @@ class RowFilters:
                 columns, number = _in_column_unit(table, unit, written)
             if len(columns) == 1:
                 words = match.group("cmp").split()  # «не меньше» is >=, «не более» and "at most" <=
-                operator = UNIT_OPERATORS.get(words[-1] if words[0] == "не" else words[0], ">")
+                operator = UNIT_OPERATORS[words[-1] if words[0] == "не" else words[0]]
                 if words[0] == "не" or words == ["at", "most"]:
                     operator = {">": "<=", "<": ">=", ">=": "<="}[operator]
                 if number != written:  # «длиннее 5 минут» read as 300 seconds: the words are read, not unread
@@ -5139,6 +5139,7 @@ UNIT_AFTER = re.compile(
     r"|minutes?|mins?|минут[аы]?|мин|seconds?|secs?|секунд[аы]?|сек)(?![a-zа-яё])",
     re.I,
 )
+# Every comparison word of _CMP has its operator here (no default: an unlisted word must not read as ">").
 UNIT_OPERATORS = {
     "longer": ">", "heavier": ">", "more": ">", "greater": ">", "over": ">", "above": ">", "больше": ">",
     "exceeding": ">", "exceeds": ">", "превышает": ">", "сверх": ">",

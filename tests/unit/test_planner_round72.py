@@ -123,3 +123,13 @@ def test_above_and_below_compare_a_number_with_its_unit(catalog: str, text: str,
     """«ниже шестидесяти баллов», «не ниже 70 баллов»: «ниже»/«выше» compare like «меньше»/«больше», and the unit
     («баллов» of 'Балл (0-100)') ties the number to its column."""
     assert ok_spec(catalog, text).source.where == where
+
+
+def test_every_comparison_word_has_its_operator() -> None:
+    """A comparison word the unit reader matches but UNIT_OPERATORS does not list would have read as ">"
+    («ниже шестидесяти баллов» was `score > 60` before «ниже» was listed); now every word is listed."""
+    from airflow_ai_etl.planning.filters import _CMP, UNIT_OPERATORS
+
+    for phrase in _CMP.split("|"):
+        words = phrase.split()
+        assert (words[-1] if words[0] == "не" else words[0]) in UNIT_OPERATORS, phrase
