@@ -49,6 +49,7 @@ from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import abbreviations, grammar
 from airflow_ai_etl.planning.colloquial import diminutive_bases, transliterates
 from airflow_ai_etl.planning.filters import (
+    EN_IRREGULAR_PARTICIPLES,
     EXCLUDED_EN,
     counts_units,
     ends_in_exception,
@@ -3579,6 +3580,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         op, value = ph.money_filter
         number = int(value) if float(value).is_integer() else value
         _and_where(definition, f"{money[0].name} {op} {number}")
+    _drop_split_flag_conditions(definition, fact)  # "Roaming vs home: calls …, split by is_roaming"
     if (contradicted := _contradicted(definition.get("where") or "")) is not None:
         column, required, excluded = contradicted  # «только отменённые … без отменённых»: which rows?
         name = f"{fact.qualified_name}.{column}"
@@ -4579,7 +4581,8 @@ def _after_head_event(tokens: Sequence[Token]) -> int:
     """Where the grouping word stands after the opening noun and the participle naming its event: 1 in
     "Visits per code", 2 in "Policies signed per agent", 3 in «Договоры, подписанные по агентам»."""
     k = 2 if len(tokens) > 2 and tokens[1].text == "," and tokens[0].lang == "ru" else 1
-    if k < len(tokens) and (_participle(tokens[k]) or tokens[k].lower in IRREGULAR_PARTICIPLES_EN):
+    # "memberships sold per plan": any English participle not spelt with -ed names the event as well
+    if k < len(tokens) and (_participle(tokens[k]) or tokens[k].lower in EN_IRREGULAR_PARTICIPLES):
         return k + 1
     return 1
 
@@ -6394,6 +6397,32 @@ def _and_where(definition: dict[str, Any], condition: str) -> None:
 
 REQUIRED_VALUE = re.compile(r"(\w+) = ('(?:[^']|'')*'|true|false|-?\d+(?:\.\d+)?)")
 EXCLUDED_VALUE = re.compile(r"(\w+) (?:<>|!=|IS DISTINCT FROM) ('(?:[^']|'')*'|true|false|-?\d+(?:\.\d+)?)")
+
+
+def _drop_split_flag_conditions(definition: dict[str, Any], fact: Table) -> None:
+    """A flag the mart is split by ("split by is_roaming", «в разбивке по is_esim») keeps both its values: a
+    word naming one of them elsewhere ("Roaming vs home:", "Roaming calls …") titles the split, so the
+    condition it was read as (`is_roaming = true`, ANDed at the top) is dropped: beside the dimension it
+    would make a one-valued split."""
+    where = definition.get("where") or ""
+    if not where or " OR " in where.upper():
+        return
+    split = {d.lower() for d in definition.get("dimensions") or [] if isinstance(d, str)}
+    flags = {c.name.lower() for c in fact.columns if "bool" in c.type.lower()} & split
+    if not flags:
+        return
+    parts = where.split(" AND ")
+    kept = [
+        p
+        for p in parts
+        if not (
+            (m := REQUIRED_VALUE.fullmatch(p.strip()))
+            and m.group(1).lower() in flags
+            and m.group(2) in ("true", "false")
+        )
+    ]
+    if len(kept) != len(parts):
+        definition["where"] = " AND ".join(kept) or None
 
 
 def _contradicted(where: str) -> tuple[str, str, str] | None:
