@@ -3433,6 +3433,8 @@ class RowFilters:
             if spells_initials(str(value), column.comment):
                 continue  # «номер ВУ» of 'Номер водительского удостоверения': the column's own name, no value
             listed = listed_values(column.comment)
+            if not listed and _in_own_description(str(value), column):
+                continue  # «последние четыре цифры карты» of 'Последние 4 цифры карты': its name, no value
             if listed and str(value).lower().replace("ё", "е") not in {
                 v.lower().replace("ё", "е") for v in listed
             }:
@@ -5497,3 +5499,10 @@ def _in_comment(word: str, comment: str | None) -> bool:
     """``word`` is a word of the comment (by stem): «из репертуара», «из штата», «из мобильной связи» name the
     table's own rows as its owner describes them, never a place to filter by."""
     return stem(word) in {stem(w) for w in words(comment or "")}
+
+
+def _in_own_description(word: str, column: Column) -> bool:
+    """The numeral after a column's word is the number its own comment holds («четыре»/«4» of 'Последние 4
+    цифры карты'): one more word of the column's description, not a value it holds."""
+    number = number_of(word)
+    return number is not None and str(number) in re.findall(r"\d+", column.comment or "")
