@@ -1822,12 +1822,15 @@ class RowFilters:
                 request.handled.append((t.start, tokens[j].end))  # its «не» read too («где пломба не цела»)
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
-            short = j < len(tokens) and any(p.pos == "PRTS" for p in tokens[j].parses[:1])  # «уволены»
+            # «уволены», «заняты», «свободны»: a short participle or adjective states the row's state
+            short = j < len(tokens) and any(p.pos in ("PRTS", "ADJS") for p in tokens[j].parses[:1])
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
             if where or j >= len(tokens) or not (negated or already or short or passive):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
-            if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
+            if verb.lang == "ru" and not any(
+                p.pos in ("VERB", "INFN", "PRTF", "PRTS", "ADJS") for p in verb.parses
+            ):
                 continue
             columns = self._event_columns_of(table, verb)
             joined = j + 1 < len(tokens) and tokens[j + 1].lower in ("or", "and", "или", "и", "либо")
