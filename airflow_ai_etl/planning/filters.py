@@ -1822,12 +1822,15 @@ class RowFilters:
                 request.handled.append((t.start, tokens[j].end))  # its «не» read too («где пломба не цела»)
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
-            short = j < len(tokens) and any(p.pos == "PRTS" for p in tokens[j].parses[:1])  # «уволены»
+            # «уволены», «заняты», «свободны»: a short participle or adjective states the row's state
+            short = j < len(tokens) and any(p.pos in ("PRTS", "ADJS") for p in tokens[j].parses[:1])
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
             if where or j >= len(tokens) or not (negated or already or short or passive):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
-            if verb.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in verb.parses):
+            if verb.lang == "ru" and not any(
+                p.pos in ("VERB", "INFN", "PRTF", "PRTS", "ADJS") for p in verb.parses
+            ):
                 continue
             columns = self._event_columns_of(table, verb)
             joined = j + 1 < len(tokens) and tokens[j + 1].lower in ("or", "and", "или", "и", "либо")
@@ -3433,6 +3436,8 @@ class RowFilters:
             if spells_initials(str(value), column.comment):
                 continue  # «номер ВУ» of 'Номер водительского удостоверения': the column's own name, no value
             listed = listed_values(column.comment)
+            if not listed and _in_own_description(str(value), column):
+                continue  # «последние четыре цифры карты» of 'Последние 4 цифры карты': its name, no value
             if listed and str(value).lower().replace("ё", "е") not in {
                 v.lower().replace("ё", "е") for v in listed
             }:
@@ -5497,3 +5502,10 @@ def _in_comment(word: str, comment: str | None) -> bool:
     """``word`` is a word of the comment (by stem): «из репертуара», «из штата», «из мобильной связи» name the
     table's own rows as its owner describes them, never a place to filter by."""
     return stem(word) in {stem(w) for w in words(comment or "")}
+
+
+def _in_own_description(word: str, column: Column) -> bool:
+    """The numeral after a column's word is the number its own comment holds («четыре»/«4» of 'Последние 4
+    цифры карты'): one more word of the column's description, not a value it holds."""
+    number = number_of(word)
+    return number is not None and str(number) in re.findall(r"\d+", column.comment or "")

@@ -811,7 +811,9 @@ class OfflinePlanner:
             if grammar.is_wipe_word(match.group(1)) and self._wipes_columns_only(request, match):
                 continue  # «номер карты затереть»: the column's values are masked (read by the mask rule)
             if LEAVE_OUT_VERBS.match(match.group(1)) and (
-                self._drops_columns_only(request, match) or self._removes_rows_only(request, match)
+                self._drops_columns_only(request, match)
+                or self._removes_rows_only(request, match)
+                or self._removes_state_rows_only(request, match)
             ):
                 continue
             if not slot.confirmed:
@@ -899,6 +901,37 @@ class OfflinePlanner:
         end = CLAUSE_END.search(request.lower, rows.end())
         last = request.token_at(end.start() if end else len(request.lower))
         return not any(self._names_storage(request, i) for i in range(request.token_at(match.end()), last))
+
+    def _removes_state_rows_only(self, request: Request, match: re.Match[str]) -> bool:
+        """ "..., drop failed sessions", «отменённые поездки удалить»: in a scheduled load, a leave-out verb
+        whose whole clause is a status word and a noun naming a source table leaves those rows out (read as a
+        negated status filter by the row-filter rules); "drop the trips table", "delete failed trips from the
+        source" (anything else in the clause) stay refused."""
+        if not PIPELINE_VERBS.search(request.lower) and parse_schedule(request.text) is None:
+            return False
+        verb = request.token_at(match.start())
+        clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?(—") + 1
+        ends = [i for i in (request.lower.find(p, match.end()) for p in ",;.!?)—") if i >= 0]
+        first, last = request.token_at(clause_start), request.token_at(min(ends, default=len(request.lower)))
+        while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
+            first += 1  # «..., а отменённые поездки удалить»
+        if first == verb:
+            words_ = request.tokens[verb + 1 : last]  # "drop failed sessions"
+        elif verb + 1 == last:
+            words_ = request.tokens[first:verb]  # «отменённые поездки удалить»
+        else:
+            return False
+        if len(words_) != 2:
+            return False
+        return status_word(words_[0])[0] is not None and self._names_a_source_table(words_[1])
+
+    def _names_a_source_table(self, token: str) -> bool:
+        """The word names a readable table by its name or its comment's head noun ("sessions", «поездки»)."""
+        return any(
+            self._names_table(token, table) or self._heads_comment(token, table)
+            for conn in self._readable("postgres")
+            for table in self.catalog.tables_of(conn.conn_id)
+        )
 
     def _names_storage(self, request: Request, index: int) -> bool:
         """Word `index` starts "from/in/из/в" + the source, a table, an engine, a connection or the target."""

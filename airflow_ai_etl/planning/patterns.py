@@ -29,9 +29,19 @@ CODE_PATTERNS = [
 DEDUPE_AFTER_VERB = re.compile(r"^\W*(\w+\W+){0,2}(duplicat\w*|dup\w*|дубл\w*|повтор\w*)", re.IGNORECASE)
 # The clause a removal verb closes opens with the duplicates and the columns they are by: «задвоения по
 # msisdn удалить», «дубли по email и телефону удалить» (a dedupe, nothing destroyed).
+_DEDUPE_COLUMN_WORD = (
+    r"(?!табл|table|баз|данн|data|всё|все\b|all\b|из\b|в\b|во\b|from\b|in\b|и\b|and\b)[\w.]+"
+)
 DEDUPE_BEFORE_VERB = re.compile(
     r"^\W*(?:(?:а|и|and|also|потом)\s+)?(?:duplicat\w*|dup\w*|дубл\w*|повтор\w*|задвоен\w*)"
-    r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s*(?:,|и|and)\s*(?!табл|table|баз|данн|data|всё|все\b|all\b)[\w.]+)*)?\s*$",
+    # a column may be named in up to three words («по номеру карты»), never with a place or a table in them
+    r"(?:\s+(?:по|by|on)\s+[\w.]+(?:\s+"
+    + _DEDUPE_COLUMN_WORD
+    + r"){0,2}(?:\s*(?:,|и|and)\s*"
+    + _DEDUPE_COLUMN_WORD
+    + r"(?:\s+"
+    + _DEDUPE_COLUMN_WORD
+    + r"){0,2})*)?\s*$",
     re.IGNORECASE,
 )
 # A clause opening with the duplicates and «по»/"by": «дубли по коду брони (reservation_code) убрать», "dupes
