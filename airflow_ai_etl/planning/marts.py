@@ -1489,6 +1489,17 @@ def _measure_of_them_at(tokens: Sequence[Token], k: int) -> int | None:
     return j if j > k and j < len(tokens) and _measure_func(tokens, j) is not None else None
 
 
+def _event_verb_after_each(tokens: Sequence[Token], start: int, i: int) -> int | None:
+    """ "each agent signed", "each subscriber was issued": an English verb of the counted rows' event after
+    the noun "each" leads; its index (the grounding finds its time column, or asks), else None."""
+    if start == 0 or tokens[start - 1].lower not in EACH:
+        return None
+    verb = i + 1 if tokens[i].lower in ("was", "were") and i + 1 < len(tokens) else i
+    if tokens[verb].lang != "en" or tokens[verb].lower.endswith("ing") or not _verb_times(tokens[verb]):
+        return None  # "each dorm building": a noun in -ing, no past verb
+    return verb
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -1554,6 +1565,10 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, i + 1})
             i += 2
             continue
+        if i > start and (verb := _event_verb_after_each(tokens, start, i)) is not None:
+            ph.grain_words.append(verb)  # "how many policies each agent signed": the verb dates the grain
+            ph.used.update(range(i, verb + 1))
+            return verb + 1
         if t.lang not in ("ru", "en") or _stops(t) or _measure_func(tokens, i) is not None:
             break  # «по регионам и дням выручка»: the measure ends the list («по единицам измерения» not)
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
@@ -1673,6 +1688,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _grain_adjective(nxt)  # "per district hourly": the grain
                 and not _grain_read(ph, i + 1)  # "per district hourly": the grain adverb read already
                 and not _splits_next(tokens, i + 1)  # "per shipment broken down by status": a new grouping
+                and _event_verb_after_each(tokens, start, i + 1) is None  # "each agent signed": the event
             ):
                 words.append(i + 1)
                 third = tokens[i + 2] if i + 2 < n else None
@@ -1687,6 +1703,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                     and not _is_measure(third)
                     and third.lower != "date"
                     and not _grain_read(ph, i + 2)
+                    and _event_verb_after_each(tokens, start, i + 2) is None
                 ):
                     words.append(i + 2)
         if t.lang == "en" and i + len(words) < n and tokens[i + len(words)].lower in ("column", "field"):
@@ -4593,7 +4610,18 @@ RELATIVE_RU = {"который"}
 
 
 # English past participles not spelt with -ed that name an event's time column ("paid" of paid_at).
-IRREGULAR_PARTICIPLES_EN = {"paid", "sent", "taken", "done", "given", "written", "spent", "bought", "won"}
+IRREGULAR_PARTICIPLES_EN = {
+    "paid",
+    "sent",
+    "taken",
+    "done",
+    "given",
+    "written",
+    "spent",
+    "bought",
+    "won",
+    "sold",
+}
 # English participles of money coming in ("premium payments collected per week"): on a table with money they
 # date the rows by their payment and, with no measure word, "collected" says the money is summed (how much).
 MONEY_IN_EN = {"collected", "received"}
