@@ -847,18 +847,25 @@ class OfflinePlanner:
                 return not self._names_source_place(request, request.token_at(end))
         return False
 
+    @staticmethod
+    def _verb_clause(request: Request, match: re.Match[str]) -> tuple[int, int, int]:
+        """The token indexes of the verb `match` starts at and of its clause's first and end words (between
+        punctuation marks; a leading conjunction skipped: «..., а номер карты затереть»)."""
+        verb = request.token_at(match.start())
+        clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?(—") + 1
+        ends = [i for i in (request.lower.find(p, match.end()) for p in ",;.!?)—") if i >= 0]
+        first, last = request.token_at(clause_start), request.token_at(min(ends, default=len(request.lower)))
+        while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
+            first += 1
+        return verb, first, last
+
     def _wipes_columns_only(self, request: Request, match: re.Match[str]) -> bool:
         """«номер карты затереть», «затереть телефоны и email»: in a load request, a wipe verb whose whole
         object (the rest of its clause, before or after it) names columns of one source table wipes their
         values in the copy, a mask; «затереть таблицу», «затереть счета в источнике» stay destructive."""
         if not self._is_load_request(request) and not self._names_a_direction(request):
             return False
-        verb = request.token_at(match.start())
-        clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?(—") + 1
-        ends = [i for i in (request.lower.find(p, match.end()) for p in ",;.!?)—") if i >= 0]
-        first, last = request.token_at(clause_start), request.token_at(min(ends, default=len(request.lower)))
-        while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
-            first += 1  # «..., а номер карты затереть»
+        verb, first, last = self._verb_clause(request, match)
         tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
         for table in tables:
             if first < verb:
@@ -909,12 +916,7 @@ class OfflinePlanner:
         source" (anything else in the clause) stay refused."""
         if not PIPELINE_VERBS.search(request.lower) and parse_schedule(request.text) is None:
             return False
-        verb = request.token_at(match.start())
-        clause_start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.:!?(—") + 1
-        ends = [i for i in (request.lower.find(p, match.end()) for p in ",;.!?)—") if i >= 0]
-        first, last = request.token_at(clause_start), request.token_at(min(ends, default=len(request.lower)))
-        while first < verb and request.tokens[first] in _CLAUSE_CONJUNCTIONS:
-            first += 1  # «..., а отменённые поездки удалить»
+        verb, first, last = self._verb_clause(request, match)
         if first == verb:
             words_ = request.tokens[verb + 1 : last]  # "drop failed sessions"
         elif verb + 1 == last:
