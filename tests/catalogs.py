@@ -262,6 +262,16 @@ def evcharge_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Cata
     )
 
 
+def food_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A sixteenth domain with Russian comments: a restaurant chain with food delivery behind pg_food and a ClickHouse warehouse."""
+    return _domain_catalog(
+        "food",
+        "Restaurant chain and food delivery database: restaurants, menu, orders, couriers, deliveries, reviews",
+        "ClickHouse warehouse for restaurant and delivery analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -278,4 +288,5 @@ CATALOGS = {
     "cinema": cinema_catalog,
     "fitness": fitness_catalog,
     "evcharge": evcharge_catalog,
+    "food": food_catalog,
 }
