@@ -311,6 +311,7 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "вес": {"weight"}, "госномер": {"plate"}, "номер": {"number"}, "срок": {"durat", "day"},
     "длительность": {"durat"}, "продолжительность": {"durat"}, "оклад": {"salari"}, "зарплата": {"salari"},
     "остаток": {"qti", "quantiti", "stock"}, "stock": {"qti", "quantiti", "stock"}, "балл": {"score"},
+    "бал": {"score"},  # «средний бал»: «балл» typed with one «л» (a dance is never a column of ours)
     "оценка": {"score", "rate", "rating"}, "рейтинг": {"rate", "score", "rating"}, "скидка": {"discount"},
     "налог": {"tax"},
     "километраж": {"distanc", "mileag", "km"}, "фио": {"full", "name"}, "модель": {"model"},
@@ -1748,11 +1749,18 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ):
                 ph.bracketed.append((len(ph.dims) - 1, list(ph.dims[-1]), list(inner)))
                 if len(inner) == 1 and "_" not in tokens[inner[0]].text:  # «по отделам (название)»
-                    inner = inner + ph.dims[-1]  # the name of the department (of «хабу назначения»: its role)
+                    inner = _glossed_words(tokens, inner, ph.dims[-1])  # of «хабу назначения»: its role
                 ph.dims[-1] = inner  # «в каждом отделе (название отдела)»: the bracket says which column
                 ph.used.update(range(i, close + 1))
                 i = close + 1
     return i
+
+
+def _glossed_words(tokens: Sequence[Token], column: list[int], owner: list[int]) -> list[int]:
+    """The words of a dimension whose column a bracket or a dash gloss names: the column word, then the
+    owner's («название отделов», «по билетам (price)»); in English the owner first, as people write it
+    ("department name": the "(name)" of "by department (name)" is never the department's key)."""
+    return owner + column if all(tokens[k].lang == "en" for k in [*owner, *column]) else column + owner
 
 
 def _english_of_owner(ph: MartPhrase, k: int) -> int | None:
@@ -3031,7 +3039,7 @@ def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table 
         if last + 2 >= len(tokens) or tokens[last + 1].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
             continue
         owner = ground.table_of(tokens[last + 2])
-        if owner is None or owner is fact:
+        if owner is None or owner is fact or _glossed_attribute(ph, ground, owner, last + 2):
             continue
         if any(c.name in _numeric_names(owner) for c in ground.columns_named(owner, words)):
             return owner
@@ -3039,6 +3047,16 @@ def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table 
         if followed and _priced(tokens[m.index], words) and _price_columns(owner):
             return owner  # «средняя стоимость по номерам по типам»: the rooms' tariff, or the bookings' cost?
     return None
+
+
+def _glossed_attribute(ph: MartPhrase, ground: _Ground, owner: Table, k: int) -> bool:
+    """«по тарифам (название тарифа)», «по отелям (название)»: the owner's noun at k followed by a bracket
+    naming one of its text columns is a dimension (the attribute grouped by), never whose measure it is."""
+    for _, words, inner in ph.bracketed:
+        if words and words[0] == k:
+            named = ground.columns_named(owner, [ph.tokens[j] for j in inner])
+            return bool(named) and all(c.name not in _numeric_names(owner) for c in named)
+    return False
 
 
 def _genitive_owner(ground: _Ground, fact: Table, words: Sequence[Token]) -> Table | None:
@@ -3325,6 +3343,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if titled and len(ph.measures) > len(titled):
         ph.measures = [m for m in ph.measures if m not in titled]
     _bracketed_table(ph, ground)  # "lead counts by source (crm leads)": the table, not the source's column
+    _dash_glossed_dimension(ph, ground)  # «по отделам …, отдел — по названию»: the department's name
     _rows_noun_bracket_measure(ph, ground)  # «выручка по броням (total_amount)»: the sum of total_amount
     _bracketed_grain_after_dim(ph, ground)  # "weekly … by status (orders created_at)": the grain's column
     _people_count(ph, ground)  # «сколько человек уволено»: the register whose time the verb names
@@ -4872,6 +4891,36 @@ def _bracketed_table(ph: MartPhrase, ground: _Ground) -> None:
         ph.dims[index] = before
         ph.fact_hint = named[0]
         ph.used.update(inner)
+
+
+GLOSS_MARKS = {"—", "–", "-", ":"}
+
+
+def _dash_glossed_dimension(ph: MartPhrase, ground: _Ground) -> None:
+    """«ФОТ по отделам …, отдел — по названию», "visits per doctor, doctor: by full name": a dimension's
+    table noun said again after the phrase, a dash or colon, then «по»/"by" and a column word says which
+    column of that table is grouped by, as a bracket does («по отделам (название)»); the column word, read
+    alone, would be any table's name column. Only when the noun names a table and repeats the lemma of the
+    head of a dimension read before it."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i in range(n - 3):
+        noun, mark, prep, word = tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]
+        if mark.text not in GLOSS_MARKS or prep.lower not in ("по", "by") or [i + 3] not in ph.dims:
+            continue
+        table = ground.table_of(noun) if noun.lang in ("ru", "en") else None
+        if table is None or not (_column_noun(word) or ground.columns_named(table, [word])):
+            continue
+        heads = [d for d in ph.dims if d and d[0] < i and tokens[d[0]].lemmas & noun.lemmas]
+        if len(heads) != 1:
+            continue
+        glossed = _glossed_words(tokens, [i + 3], heads[0])  # as «по отделам (название)» reads it
+        before = [glossed if d == heads[0] else d for d in ph.dims]
+        ph.dims = [d for d in before if d not in ([i], [i + 3])]  # «, отдел — …» was read as a dimension too
+        ph.bracketed = [
+            (ph.dims.index(before[k]), b, inner) for k, b, inner in ph.bracketed if before[k] in ph.dims
+        ]
+        ph.bracketed.append((ph.dims.index(glossed), list(heads[0]), [i + 3]))
+        ph.used.update(range(i, i + 4))
 
 
 def _clause_lead(token: Token) -> bool:
@@ -6481,8 +6530,22 @@ def _release_via_values(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
     read it or ask, instead of being dropped unread."""
     comments = _via_comment_tables(ph, ground)
     for k in ph.via:
-        if ground.table_of(ph.tokens[k]) is None and fact not in comments:
-            ph.used.difference_update({k - 1, k})
+        if ground.table_of(ph.tokens[k]) is not None or fact in comments or _via_key(ph, ground, fact, k):
+            continue  # a table, a table's comment or a key of the fact («через passenger_id»): a path
+        ph.used.difference_update({k - 1, k})
+
+
+def _via_key(ph: MartPhrase, ground: _Ground, fact: Table, k: int) -> dict[str, Any] | None:
+    """«(через passenger_id операции)», "via customer_id": a «через»/"via" phrase naming a key column of the
+    fact pins the join along that key (one of several paths to the table it points at)."""
+    name = ph.tokens[k].text
+    relations = [r for r in relations_of(ground.planner.catalog, ground.conn_id) if r.joinable]
+    keys = [r for r in relations if r.table == fact.qualified_name and list(r.columns) == [name]]
+    ref = next((t for t in ground.tables if keys and t.qualified_name == keys[0].ref_table), None)
+    if len(keys) != 1 or ref is None:
+        return None
+    on = {f"{fact.name}.{name}": keys[0].ref_columns[0]}
+    return {"table": ground_name(ground.planner, ground.conn_id, ref), "on": on}
 
 
 def _dimensions(
@@ -6497,6 +6560,9 @@ def _dimensions(
     questions: list[str] = []
     for via in ph.via:
         table = ground.table_of(tokens[via])
+        if table is None and (via_join := _via_key(ph, ground, fact, via)) is not None:
+            path_joins.append(via_join)  # «через passenger_id операции»: that key, not another path
+            continue
         if table is None or table is fact:
             continue
         joins.append({"table": ground_name(ground.planner, ground.conn_id, table)})
@@ -7137,6 +7203,11 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
         # whatever other rule might read the bracket: «с … (hired_at)» is no `hired_at IS NOT NULL`)
         names = [found["column"], *(c.name for c in disputed if c.name != found["column"])]
         return None, [ask("which_time", grain=ph.grain, columns=", ".join(dict.fromkeys(names)))]
+    if found is not None and disputed and all(c.name == found["column"] for c in disputed):
+        # «по месяцам продажи (created_at)» of memberships, created_at 'Дата продажи': the grain's words
+        # and the bracket agree (the comment dates the event the name does not say): the bracket is read
+        opens = [k for k in range(n - 2) if tokens[k].text == "(" and tokens[k + 1].text == found["column"]]
+        ph.used.update(j for k in opens for j in range(k, k + 3))
     return found, questions
 
 
@@ -7844,7 +7915,7 @@ CHAT_RU = {"пусть", "пускай", "привет", "здравствуйт
            "спасибо", "пожалуйста", "ну", "давай", "давайте", "можно", "апдейт", "апдейтить", "обнова",
            "рефреш"}  # fmt: skip
 CHAT_EN = {"hey", "hi", "hello", "pls", "plz", "please", "thanks", "thx", "can", "could", "would", "get",
-           "gimme", "i", "you", "guys", "folks", "ok", "okay"}  # fmt: skip
+           "gimme", "i", "you", "guys", "folks", "ok", "okay", "u", "ya", "build"}  # fmt: skip
 # Words that name the mart's own table: «табличку назови X», «назвать витрину X», "target table X".
 NAMING_RU = {"назвать", "называть", "назваться", "имя", "название", "наименование"}
 NAMING_EN = {"name", "named", "call", "called", "target"}
@@ -8768,9 +8839,10 @@ def _column_words_table(ph: MartPhrase, ground: _Ground) -> list[Table]:
     gross, currency, period), at least two, and one table that has every one of them: the fact."""
     words = {
         t.lower
-        for t in ph.tokens
+        for i, t in enumerate(ph.tokens)
         if t.lang == "en" and len(t.lower) > 2 and any(table.column(t.lower) for table in ground.tables)
-    }
+        and not _target_phrase_at(ph, i)  # "name it units_weekly": the mart's name, not products.name
+    }  # fmt: skip
     if len(words) < 2:
         return []
     found = [t for t in ground.tables if all(t.column(w) for w in words)]
