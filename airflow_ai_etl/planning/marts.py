@@ -885,6 +885,14 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
             i += 3
             continue
+        if _verb_object_each_grain(ph, i):  # «покупателей оформляют заказы каждую неделю»
+            _set_grain(ph, _grain_noun(tokens[i + 3]) or "", i + 3)
+            if _time_word(t):
+                ph.grain_words.append(i)  # «сдают экзамены каждый месяц»: the verb's own time
+            ph.used.update({i, i + 2, i + 3})
+            ph.blank.append((tokens[i + 2].start, tokens[i + 3].end))
+            i += 4
+            continue
         if t.lemma in CUT_WORDS and i + 1 < n and tokens[i + 1].lower in DIM_PREPS_RU:
             end = _dimension_list(ph, i + 2)  # «..., разбивка по статусу»: the cut noun alone
             if end > i + 2:
@@ -1131,6 +1139,24 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
         or _after_do_support(tokens, i)
         or _after_subject(tokens, i)
     )
+
+
+def _verb_object_each_grain(ph: MartPhrase, i: int) -> bool:
+    """«покупателей оформляют заказы каждую неделю», «абонентов совершают звонки каждый день»: a finite
+    Russian verb of the counted clause (no refresh or load verb), its object noun, then «каждый» + a time
+    unit: the unit is the grain of the counted event, not how often to run, even beside a refresh schedule
+    said apart («обновлять по понедельникам в 9 утра»)."""
+    tokens = ph.tokens
+    if i == 0 or i + 3 >= len(tokens) or ph.grain is not None:
+        return False
+    verb, noun, each, unit = tokens[i : i + 4]
+    if verb.lang != "ru" or not verb.has(verb.lemmas, pos=("VERB",)) or _refresh_before(tokens, i):
+        return False
+    if _word(verb, REFRESH_RU | LOAD_VERBS_RU, REFRESH_EN) or _incremental(verb):
+        return False
+    if noun.lang != "ru" or not noun.has(noun.lemmas, pos=("NOUN",), case=("accs",)) or _grain_noun(noun):
+        return False
+    return (each.lemma in EACH or each.lower in EACH) and _grain_noun(unit) is not None
 
 
 def _participle_before_grain(ph: MartPhrase) -> None:
@@ -2667,11 +2693,14 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     lead = int(bool(words) and words[0].lang == "en" and _english_participle(words[0]))
     if any(t.lang not in ("ru", "en") for t in words):
         return False
+    longest = 2  # the group's words
     if len(words) > 3 and words[0].lang == "en" and _grain_adjective(words[-1]):
         words = words[:-1]  # "trips by zone name, monthly": the grain of the grouping, no schedule of a copy
-    if words[0].lang == "en" and not (3 <= len(words) - lead <= 4 and words[lead + 1].lower == "by"):
-        return _english_rows_grouped(words)
-    if not 3 <= len(words) - lead <= 4:
+        longest = 3  # "by merchant category name monthly": the grain word says a grouping, however long
+    sized = 3 <= len(words) - lead <= longest + 2
+    if words[0].lang == "en" and not (sized and words[lead + 1].lower == "by"):
+        return _english_rows_grouped(words, longest)
+    if not 3 <= len(words) - lead <= longest + 2:
         return False
     head, prep, group = words[lead], words[lead + 1], words[lead + 2]
     if head.lang == "ru":
@@ -2688,12 +2717,12 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     )
 
 
-def _english_rows_grouped(words: Sequence[Token]) -> bool:
+def _english_rows_grouped(words: Sequence[Token], longest: int = 2) -> bool:
     """ "service jobs by type", "successful payments by method", "gold-level guests by country": the plural
     noun after one or two words that qualify it (a noun of a compound, a state, a "<value>-<column>" pair),
-    "by" and a one- or two-word group, as "tickets by priority" is."""
+    "by" and a group of up to `longest` words, as "tickets by priority" is."""
     by = next((k for k, t in enumerate(words) if t.lower == "by"), None)
-    if by is None or not 2 <= by <= 3 or not 1 <= len(words) - by - 1 <= 2:
+    if by is None or not 2 <= by <= 3 or not 1 <= len(words) - by - 1 <= longest:
         return False
     return (
         all(t.lang == "en" and t.number is None for t in words)
@@ -3517,6 +3546,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and not _logged_participle(tokens, k, m, ground, fact)  # "hours logged"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
+    # "charging sessions" of charging.sessions: the table's name, no status 'charging'
+    ph.used.update(k for k in range(len(tokens)) if _schema_before_own_noun(ground, fact, tokens, k))
     _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
     _claim_title_table(ph, ground, fact)  # "lab tests: avg ...": a title, no condition
     _release_via_values(ph, ground, fact)  # «через СБП»: a channel's value for the filter rules, no table
@@ -7341,7 +7372,41 @@ def _grain_of_words(
         return {"column": event.name, "grain": ph.grain}, []
     if not times:
         return None, [ask("no_time", table=fact.name)]
+    if (kept := _time_not_said_empty(ph, fact, times)) is not None:
+        return {"column": kept.name, "grain": ph.grain}, []  # "(paid_at empty)": issued_at
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+def _schema_before_own_noun(ground: _Ground, fact: Table, tokens: Sequence[Token], k: int) -> bool:
+    """ "charging sessions": the fact's schema spelled right before a noun naming the fact spell its qualified
+    name (charging.sessions), so a word that is also a value a column lists is no value ('charging' of
+    sessions.status)."""
+    if not fact.schema or k < 0 or k + 1 >= len(tokens) or tokens[k].lang != "en":
+        return False
+    word = tokens[k]
+    if stem(word.lower) != stem(fact.schema.lower()) or ground.table_of(tokens[k + 1]) is not fact:
+        return False
+    return any(stem(v.lower()) == stem(word.lower) for c in fact.columns for v in listed_values(c.comment))
+
+
+def _time_not_said_empty(ph: MartPhrase, fact: Table, times: Sequence[Column]) -> Column | None:
+    """ "Fines total monthly, only unpaid (paid_at empty)": a time the request says is empty dates no row it
+    keeps, so the grain is on the one other time column; None when none or several are left (asked)."""
+    empty = _times_said_empty(ph, fact)
+    rest = [c for c in times if c.name not in empty]
+    return rest[0] if empty and len(rest) == 1 else None
+
+
+def _times_said_empty(ph: MartPhrase, fact: Table) -> set[str]:
+    """The fact's columns the request says are empty ("(paid_at empty)", «paid_at пустой»), as the filter
+    rules will read them (:func:`_bare_null_check`)."""
+    text = " ".join(t.text for t in ph.tokens)
+    return {
+        column.name
+        for match in _BARE_NULL.finditer(text)
+        if (column := fact.column(match.group("col"))) is not None
+        and match.group("word").lower().startswith(NULL_WORDS) != bool(match.group("not"))
+    }
 
 
 def _own_noun_words(words: Sequence[Token], fact: Table) -> bool:
@@ -8307,7 +8372,8 @@ def _english_state(
     tokens = ph.tokens
     if not ph.measures:  # "closed tickets per category": the rows counted with no count word
         head = next((k for k, t in enumerate(tokens) if ground.table_of(t) is fact), 0)
-        if head > 0 and head - 1 not in ph.used:
+        named = _schema_before_own_noun(ground, fact, tokens, head - 1)  # "charging sessions": no status
+        if head > 0 and head - 1 not in ph.used and not named:
             # the load rules read the word's condition from the rest; only the question is this rule's
             return None, _english_word_state(tokens[head - 1], ground, fact, grain)[1]
     for m in ph.measures:
@@ -8315,7 +8381,7 @@ def _english_state(
             continue
         before = [m.object[0] - 1] if m.object and m.object[0] > 0 and m.object[0] - 1 not in ph.used else []
         for k in [*before, *m.object]:  # "closed requests count": the word before the counted noun too
-            if _said_excluded(tokens, k):
+            if _said_excluded(tokens, k) or _schema_before_own_noun(ground, fact, tokens, k):
                 continue  # "failed calls excluded": the rows left out, read by the filter rules
             condition, question = _english_word_state(tokens[k], ground, fact, grain)
             if question is not None:
@@ -8368,6 +8434,8 @@ def _english_state_of_summed(ph: MartPhrase, ground: _Ground, fact: Table) -> st
         t = tokens[k]
         if t.lang != "en" or k in in_dims or t.lower == "new" or _said_excluded(tokens, k):
             continue
+        if _schema_before_own_noun(ground, fact, tokens, k):
+            continue  # "charging sessions": the table's qualified name, no status 'charging'
         if ground.table_of(tokens[k + 1]) is not fact and not _only_ones(tokens, k):
             continue  # "successful payments", "successful ones only": the word before the rows' noun
         if ground.table_of(t) is not None or (condition := _listed_value_condition(fact, t)) is None:
