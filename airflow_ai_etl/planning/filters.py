@@ -1732,10 +1732,10 @@ class RowFilters:
             request.unsure.append(question)
 
     def _ask_if_event_may_hold(self, request: Request, table: Table, word: Token, column: str) -> None:
-        """A Russian participle or adjective read as a status value («отчисленных не надо» = 'expelled') that
-        also names one event's date column (expelled_on 'Дата отчисления'): two columns fit, asked as the state
-        rules ask it (planner16); a code written as stored, a noun or a column other than status is no such
-        word."""
+        """A Russian participle or adjective read as a status value («отчисленных не надо» = 'expelled')
+        that also names one event's date column (expelled_on 'Дата отчисления'): two columns fit, asked as
+        the state rules ask it (planner16); a code written as stored, a noun or a column other than status
+        is no such word."""
         if column != "status" or word.lang != "ru" or not word.parses:
             return
         if word.parses[0].pos not in ("PRTF", "PRTS", "ADJF", "ADJS"):
