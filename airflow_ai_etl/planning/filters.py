@@ -1005,6 +1005,8 @@ class RowFilters:
         name or glossary: зарегистрированный -> registered_at), else with the table's event time."""
         for match in DATE_COMPARISON.finditer(request.text):
             word = match.group("word").lower()
+            if match.group("prep").lower() == "from" and word not in START_WORDS:
+                continue  # "from 2024-01-01 to ...": a range, read by the between rule; "starting from" here
             columns = self._time_columns_named(table, word)
             if len(columns) == 1:  # "shipments created since ...": «created» is read, no status value
                 request.claimed.add(word)
@@ -1016,7 +1018,7 @@ class RowFilters:
             if not columns and not table.column(word):
                 event = self.grounding._event_time_column(table)
                 own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)  # «заказы до 2024-03-01»
-                columns = [event] if event and (own or word in ROW_WORDS) else []
+                columns = [event] if event and (own or word in ROW_WORDS | START_WORDS) else []
             if (
                 len(columns) != 1
             ):  # «следующая поверка раньше ...»: by the comments ('Дата следующей поверки')
@@ -1729,6 +1731,20 @@ class RowFilters:
         if question is not None and question not in request.unsure:
             request.unsure.append(question)
 
+    def _ask_if_event_may_hold(self, request: Request, table: Table, word: Token, column: str) -> None:
+        """A Russian participle or adjective read as a status value («отчисленных не надо» = 'expelled')
+        that also names one event's date column (expelled_on 'Дата отчисления'): two columns fit, asked as
+        the state rules ask it (planner16); a code written as stored, a noun or a column other than status
+        is no such word."""
+        if column != "status" or word.lang != "ru" or not word.parses:
+            return
+        if word.parses[0].pos not in ("PRTF", "PRTS", "ADJF", "ADJS"):
+            return  # «возвраты не нужны»: a noun names the status's rows, no event's time (planner67)
+        # a time of day ('Время закрытия' of closes_at) dates no event: «закрытые» rows are the status's
+        events = [n for n in self._event_columns_of(table, word) if _dates_a_day(table.column(n))]
+        if len(events) == 1:
+            self._ask_if_status_may_hold(request, table, word, events[0])
+
     def _explained_after(self, request: Request, table: Table, word: Token) -> bool:
         """Brackets follow the state word, past "ones" and the table's noun: «кроме закрытых (status closed)»,
         "churned subscribers (status churned)"."""
@@ -1836,7 +1852,7 @@ class RowFilters:
             joined = j + 1 < len(tokens) and tokens[j + 1].lower in ("or", "and", "или", "и", "либо")
             if columns and joined and _status_value_of(table, verb) is not None:
                 continue  # "that are delivered or in transit": a list of status values, read by the list rule
-            value = None if columns else _status_value_of(table, verb)
+            value = None if columns else _status_value_of(table, verb, predicate=True)
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
                 condition = f"status = {_quote(value)}"
                 yield verb.start, "status", str(self._negated(table, condition)) if negated else condition
@@ -2397,6 +2413,8 @@ class RowFilters:
                 continue  # one value after a negator: the rules that read negations
             request.handled.append((first.start, tokens[last].end))
             if len(values) == 1:
+                # «отчисленных не надо»: status 'expelled' or expelled_on? asked
+                self._ask_if_event_may_hold(request, table, first, name)
                 condition = f"{name} = {_quote(values[0])}"
                 if excepted and negator is not None:
                     request.handled.append(request.spans[negator])
@@ -2912,6 +2930,10 @@ class RowFilters:
             fused = flags.fused_negation(token) if not named else None
             if fused is not None:  # «неархивные тарифы»: the flag said not to hold
                 named = [name for name, said in flag_words if flags.names_flag(fused, said)]
+            negated_flags = flags.negated_of_table(table) if not named else ()
+            opposite = [name for name, said in negated_flags if flags.names_flag(token, said)]
+            flipped = len(opposite) == 1  # «блюда из стоп-листа» of 'Доступно для заказа (не в стоп-листе)'
+            named = opposite if flipped else named
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
             if len(named) != 1 or around & COLUMN_NOUNS:
                 continue  # "only the present column": the column itself, not its rows
@@ -2926,7 +2948,7 @@ class RowFilters:
                 negator_span = request.spans[before] if before is not None else None
             else:
                 negator_span = (tokens[negator].start, tokens[negator].end)
-            negated = negator_span is not None
+            negated = (negator_span is not None) != flipped
             end = token.end
             predicate = _english_predicate(tokens, k)  # "the seal is not intact", "the seal is broken"
             if predicate is not None:
@@ -3228,11 +3250,12 @@ class RowFilters:
                 yield adj.start, column.name, f"{column.name} = {adj.number}"  # «первого семестра»
                 continue
             meanings = {m for lemma in adj.lemmas for m in ADJECTIVE_VALUES.get(lemma, ())}
+            listed = listed_values(column.comment)
             values = [
-                v
-                for v in listed_values(column.comment)
-                if v.lower() in meanings or (not v.isascii() and adj.has(_lemmas_of(v)))
+                v for v in listed if v.lower() in meanings or (not v.isascii() and adj.has(_lemmas_of(v)))
             ]
+            # «золотого уровня», «премиального сегмента»: by the adjective's meaning (VALUE_MEANINGS)
+            values = values or sorted(v for _, v in _listed_value_hits(adj, {column.name: listed}))
             values = values if len(values) == 1 else _bracketed_listed_value(request.text, noun.end, column)
             if len(values) == 1:
                 yield adj.start, column.name, f"{column.name} = {_quote(values[0])}"
@@ -3961,8 +3984,9 @@ class RowFilters:
                 continue
             if self._flags_named(own, token) or self.grounding._column_mentions(table, [token.lower]):
                 continue  # a word of this table's own columns
-            if value_meanings(token) & read:
-                continue  # «закрытые вклады»: status = 'closed' of this table was read
+            said = value_meanings(token) | {stem(v) for v in (status_word(token.lower)[0],) if v}
+            if said & read:
+                continue  # «закрытые вклады», «доставленных заказов»: this table's status value was read
             if token.lang == "en" and self._own_state_word(table, token):
                 continue  # "loans not closed yet": closed_on or status 'closed' here, not branches.is_closed
             if self.grounding._names_table(token.lower, table) or stem(token.lower) in _comment_stems(
@@ -4306,6 +4330,12 @@ def _is_year_column(column: Column) -> bool:
     return "year" in column.name.lower().split("_") or "год" in _head_noun(column.comment or "")
 
 
+def _dates_a_day(column: Column | None) -> bool:
+    """A date or a timestamp, not a time of day ('Время закрытия' of a restaurant's closes_at)."""
+    kind = column.type.lower() if column is not None else ""
+    return "date" in kind or "timestamp" in kind
+
+
 def _is_event_column(column: Column) -> bool:
     """A nullable time column named for its event: `*_at`, `*_date`, `*_on` ("closed loans" and closed_on).
     One every row has (expires_on of a card, issued_at of a ticket, declared NOT NULL) says no event happened:
@@ -4530,11 +4560,13 @@ def _kind_column_without(table: Table, prefix: str) -> list[tuple[str, str]]:
     ]
 
 
-def value_meanings(word: Token) -> set[str]:
+def value_meanings(word: Token, predicate: bool = False) -> set[str]:
     """Stems of the English words a listed code is made of that a Russian word means (VALUE_MEANINGS), by
     its noun, full adjective and participle readings: «закрытые» -> closed; never the verb «закрыть» (a mask
-    verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column."""
-    lemmas = {p.lemma for p in word.parses if p.pos in ("NOUN", "ADJF", "PRTF", None)}
+    verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column. With
+    `predicate` (a clause rule asking after no event column fits) the short forms count too: «заняты»."""
+    kinds = ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS") if predicate else ())
+    lemmas = {p.lemma for p in word.parses if p.pos in kinds}
     return {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
 
 
@@ -5052,7 +5084,7 @@ def _is_text(column: Column | None) -> bool:
 _DATE = r"(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<d2>\d{2})\.(?P<m2>\d{2})\.(?P<y2>\d{4}))(?![\d.-]\d)"
 DATE_AFTER = re.compile(rf"['\"]?{_DATE}")
 DATE_COMPARISON = re.compile(
-    r"(?<![a-zа-яё0-9_])(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?:\s*+,)?\s++(?P<prep>after|since|before|until|после|позже|до|раньше|с|от)\s+"
+    r"(?<![a-zа-яё0-9_])(?P<word>[a-zа-яё_][a-zа-яё0-9_]*+)(?:\s*+,)?\s++(?P<prep>after|since|before|until|from|после|позже|до|раньше|с|от)\s+"
     + rf"['\"«]?{_DATE}",
     re.IGNORECASE,
 )
@@ -5221,14 +5253,15 @@ def _listed_beside_status_value(request: Request, table: Table, word: Token) -> 
 _LIST_JOINERS = frozenset({"и", "или", "and", "or"})
 
 
-def _status_value_of(table: Table, verb: Token) -> str | None:
+def _status_value_of(table: Table, verb: Token, predicate: bool = False) -> str | None:
     """The one value the status column's comment lists that a clause's participle says: "blocked",
-    «заблокированы» (VALUE_MEANINGS) -> 'blocked'; None when the table has no such listed value."""
+    «заблокированы» (VALUE_MEANINGS) -> 'blocked'; None when the table has no such listed value. With
+    `predicate` a short form says it too («которые сейчас заняты» -> 'occupied')."""
     column = table.column("status")
     values = listed_values(column.comment) if column is not None else ()
     if verb.lower in values:
         return verb.lower
-    meant = value_meanings(verb) if verb.lang == "ru" else set()
+    meant = value_meanings(verb, predicate) if verb.lang == "ru" else set()
     found = [v for v in values if stem(v) in meant]
     return found[0] if len(found) == 1 else None
 
@@ -5419,6 +5452,9 @@ HYPHEN_VALUE = re.compile(
     re.IGNORECASE,
 )
 ROW_WORDS = {"rows", "records", "data", "строки", "записи", "данные"}
+# «заказы из агрегаторов начиная с 1 января 2026», "orders starting from 2024-01-01": a start word names no
+# column, so the date bounds the rows' own event time, as after the table's noun
+START_WORDS = {"начиная", "начинать", "starting", "beginning"}
 # A year after a before/after word: «до 2010 года», «после 2015 г.», "before 2010", "since 2015" (a date
 # «до 2010-05-01» and a number with a unit are other rules')
 YEAR_COMPARISON = re.compile(
@@ -5431,7 +5467,7 @@ YEAR_OPERATORS = {
     "с": ">=", "со": ">=", "since": ">=",
 }  # fmt: skip
 DATE_OPERATORS = {
-    "after": ">", "после": ">", "позже": ">", "since": ">=", "с": ">=", "от": ">=",
+    "after": ">", "после": ">", "позже": ">", "since": ">=", "с": ">=", "от": ">=", "from": ">=",
     "before": "<", "до": "<", "раньше": "<", "until": "<=",
 }  # fmt: skip
 

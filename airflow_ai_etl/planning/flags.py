@@ -29,7 +29,7 @@ _NAME_NOISE = frozenset({"is", "has", "flag", "ok", "yes", "no"})
 _COMMENT_NOISE = frozenset({"признак", "флаг", "отметка", "есть", "наличие", "да", "нет", "flag"})
 # Words between a negation and the flag word: «не в архиве», "not in roaming", "outside of roaming".
 _LINKS = frozenset(
-    {"в", "во", "на", "с", "со", "in", "on", "at", "with", "the", "a", "an", "are", "is", "were", "of"}
+    {"в", "во", "на", "с", "со", "из", "in", "on", "at", "with", "the", "a", "an", "are", "is", "were", "of"}
 )
 # Copulas between a negation and the flag word, by lemma: «не являющихся резидентами», «не будучи в архиве».
 _LINK_LEMMAS = frozenset({"являться", "быть"})
@@ -37,6 +37,10 @@ _LINK_LEMMAS = frozenset({"являться", "быть"})
 _RELATIVE_LEMMAS = frozenset({"что", "который", "кто"})
 # «вне роуминга», "outside roaming" say the flag does not hold, as «не в роуминге» does.
 NEGATIONS = frozenset({"не", "not", "non", "no", "без", "without", "нет", "вне", "outside"})
+
+
+# A bracket that opens with a negation: 'Доступно для заказа (не в стоп-листе)', 'Самозанятый (не в штате)'
+NEGATED_BRACKET = re.compile(r"\(\s*(?:не|not)\s[^()]*\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,9 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     predicates: set[str] = set()
     heads: set[str] = set()
     verbs: set[str] = set()
-    for token in tokenize(column.comment or ""):
+    # '(не в стоп-листе)', '(не в штате)': a negated bracket says the opposite state, never the flag's own
+    comment = NEGATED_BRACKET.sub(" ", column.comment or "")
+    for token in tokenize(comment):
         # '(DC)': two capitals are an abbreviation of the state, as a longer Latin word is
         if token.lang == "en" and (len(token.lower) >= 3 or re.fullmatch(r"[A-Z]{2}", token.text)):
             if stem(token.lower) not in table_stems and not table_stems & set(name_parts(token.lower)):
@@ -144,6 +150,20 @@ def of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
     return tuple(found)
 
 
+def negated_of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
+    """(name, words of its negated bracket) of each boolean column whose comment has one: «стоп-лист» of
+    is_available 'Доступно для заказа (не в стоп-листе)' says the flag does not hold (planner75: «блюда из
+    стоп-листа» was is_available = true)."""
+    own = frozenset(name_parts(table.name)) | frozenset(stem(w) for w in words(table.comment or ""))
+    found = []
+    for column in table.columns:
+        bracket = NEGATED_BRACKET.search(column.comment or "")
+        if "bool" in column.type.lower() and bracket is not None:
+            inside = re.sub(r"^\(\s*(?:не|not)\s", "", bracket.group(0), flags=re.IGNORECASE).rstrip(")")
+            found.append((column.name, flag_words(Column("", column.type, comment=inside), own)))
+    return tuple(found)
+
+
 def names_flag(token: Token, said: FlagWords) -> bool:
     """`token` says the state `said` describes: the same noun or adjective, an adjective made from the noun
     («архивные» of «в архиве»), the Latin word with or without a Russian ending («eSIM-ки»), a name part."""
@@ -160,8 +180,9 @@ def names_flag(token: Token, said: FlagWords) -> bool:
         return True
     if token.lang != "ru" or not token.parses:
         return False
-    if any(m in said.latin for lemma in token.lemmas for m in VALUE_MEANINGS.get(lemma, ())):
-        return True  # «вип» of 'VIP-клиент': a Russian word for the Latin one (the value lexicon)
+    meant = [m for lemma in token.lemmas for m in VALUE_MEANINGS.get(lemma, ())]
+    if any(m in said.latin or stem(m) in said.parts for m in meant):
+        return True  # «вип» of 'VIP-клиент', «сигнализации» of has_alarm: the Latin word said in Russian
     if token.lemmas & (said.nouns | said.adjectives):
         return True
     if any(len(part) == 3 and transliterates(token.lower, part) for part in said.parts):

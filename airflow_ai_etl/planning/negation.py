@@ -55,6 +55,21 @@ CLAUSE_MARK = re.compile(r"[,;!?\n]|\.(?!\d)")
 CLAUSE_END = re.compile(CLAUSE_MARK.pattern + r"|\s[—–]\s")
 
 
+# «тех, кто в чёрном списке, не брать», «всех, у кого долг, не грузить»: a demonstrative and the relative
+# clause describing the rows, right before a negation that stands alone in its own clause
+RELATIVE_ROWS_BEFORE = re.compile(
+    r"(?<!\w)(?:тех|те|всех|все|those|the\s+ones)\s*,?\s*"
+    r"(?:кто|которые|которых|что|у\s+кого|у\s+которых|где|who|which|that)\b[^,;!?\n]*,\s*$",
+    re.IGNORECASE,
+)
+
+
+def _relative_rows_before(text: str, clause_start: int) -> int | None:
+    """Where the «тех, кто ...» clause closed by a lone negation at `clause_start` begins; None when none."""
+    match = RELATIVE_ROWS_BEFORE.search(text, max(0, clause_start - 200), clause_start)
+    return match.start() if match else None
+
+
 def _is_take(token: Token) -> bool:
     return token.lang == "ru" and token.has(TAKE_LEMMAS)
 
@@ -88,6 +103,8 @@ def negated_clauses(text: str) -> list[tuple[int, int, int, int]]:
             before.pop()
         if all(t.lower in FILLERS for t in rest) and before:  # the negation closes the clause
             found.append((clause_start, end, start, end))
+        elif all(t.lower in FILLERS for t in rest) and (opened := _relative_rows_before(text, clause_start)):
+            found.append((opened, end, start, end))  # «тех, кто в чёрном списке, не брать»: alone after it
         elif all(t.lower in FILLERS | LEADING for t in before) and rest:  # it opens the clause
             found.append((start, clause_end, start, end))
     for match in SKIP_ROWS_EN.finditer(text):

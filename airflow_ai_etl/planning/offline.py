@@ -533,6 +533,16 @@ def _may_qualify(word: str) -> bool:
     return token.lang != "ru" or any(p.pos in ("NOUN", "ADJF", "PRTF") for p in token.parses)
 
 
+# «клубы с бассейном», «машины без сигнализации», "restaurants with delivery": the noun after one says what
+# the rows have, a state of the noun before it
+WITH_WORDS = frozenset({"с", "со", "без", "with", "without"})
+
+
+def _after_with(request: Request, index: int) -> bool:
+    """Word `index` comes right after «с»/«без»/"with"/"without"."""
+    return index > 0 and request.tokens[index - 1] in WITH_WORDS
+
+
 def _mask_cue(request: Request) -> re.Match[str] | None:
     """The first masking word: "mask", «захешировать», and by lemma «спрятать», «зашифровать»..."""
     return (
@@ -1494,6 +1504,11 @@ class OfflinePlanner:
             if not own:
                 del hits[name]
         usable_at = [i for i, _ in usable]
+        if hits and all(_after_with(request, i) for _, indices in hits.values() for i in indices):
+            # «ресторанчики с доставкой»: a table named only by the noun after «с» (deliveries) is a state of
+            # the rows a colloquial noun names; both are candidates, and the state's table is dropped later
+            heads_ = [i for i in usable_at if not _after_with(request, i)]
+            hits = {**self._colloquial_hits(request, tables, heads_), **hits}
         return (
             hits
             or self._role_noun_hits(request, tables, usable_at)
@@ -1667,7 +1682,10 @@ class OfflinePlanner:
                     and extra
                     and all(
                         self._says_row_state(table, request.raw[i])
-                        and not self._is_head_noun_of(request.raw[i], other_table)
+                        # «рестораны с доставкой»: after «с»/«без» the noun qualifies, heading no table
+                        and (
+                            _after_with(request, i) or not self._is_head_noun_of(request.raw[i], other_table)
+                        )
                         and not self._in_compound(request, i)
                         for i in extra
                     )
@@ -3380,6 +3398,7 @@ class OfflinePlanner:
             self._unread_participle(request, table, read)
             or self._unread_row_phrase(request, read)
             or self._unread_compound_kind(request, table, read)
+            or self._unread_bracketed_kind(request, table, read)
             or self._unread_state_adjective(request, table, read)
             or self._unread_genitive_value(request, table, read)
             or self._unread_instrumental_value(request, table, read)
@@ -3625,6 +3644,8 @@ class OfflinePlanner:
         named = self._catalog_word(t.lemma) if table is None else _table_word(table, t.lemma)
         if t.parses[0].pos == "ADJF" and named:
             return False  # «расчётные листки», «коечный фонд»: the adjective is part of a name in the catalog
+        if table is not None and t.lemmas & comment_lemmas(table.comment or ""):
+            return False  # «застрахованные машины» of 'Застрахованные транспортные средства': its own name
         if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
             return False
         return not any(
@@ -3790,6 +3811,28 @@ class OfflinePlanner:
             if any(transliterates(kind, part) for part in name_parts(table.name)):
                 continue  # «вайфай-сессии» of wifi_sessions: the name's own word by ear
             return token.text
+        return None
+
+    def _unread_bracketed_kind(self, request: Request, table: Table, read: str) -> str | None:
+        """«заказы в зале» of 'Заказы клиентов (доставка, самовывоз, зал)': a word of the kinds of rows a
+        table's comment lists in brackets, said beside a word naming the table, says which kind; one no rule
+        read («на самовывоз» is order_type 'pickup') is asked, never every row loaded (planner75)."""
+        kinds = bracketed_kinds(table.comment or "")
+        if not kinds:
+            return None
+        tokens = [t for t in tokenize(request.text) if t.lang == "ru"]
+        names_rows = any(not t.lemmas & kinds and self._names_table(t.lower, table) for t in tokens)
+        for k, token in enumerate(tokens):
+            if not names_rows or not token.lemmas & kinds or token.lower in request.claimed:
+                continue
+            scheduled = any(a <= token.start < b for a, b in request.schedule_spans)
+            if scheduled or request.is_handled(token.start):
+                continue
+            if any(stem(value) in value_meanings(token) for value in re.findall(r"'([^']+)'", read)):
+                continue  # «на самовывоз» read as order_type = 'pickup'
+            before = tokens[k - 1] if k else None
+            start = before.start if before is not None and before.lower in KIND_PREPOSITIONS else token.start
+            return request.text[start : token.end]
         return None
 
     def _unread_row_phrase(self, request: Request, read: str) -> str | None:
@@ -5378,6 +5421,27 @@ def _table_word_prefixes(table: Table) -> frozenset[str]:
     keys = {key for w in found for key in (w, w.removesuffix("s"))}
     found |= {g for key in keys for g in BUILTIN_GLOSSARY.get(key, ())}
     return frozenset(w.replace("ё", "е")[:5] for w in found if len(w) >= 5)
+
+
+# Prepositions quoted with a kind of rows: «в зале», «на самовывоз», «с доставкой»
+KIND_PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "через", "из", "по"})
+
+
+@functools.lru_cache(maxsize=512)
+def bracketed_kinds(comment: str) -> frozenset[str]:
+    """Lemmas of the one-word kinds a table comment lists in brackets, two or more by commas: «доставка»,
+    «самовывоз», «зал» of 'Заказы клиентов (доставка, самовывоз, зал)'; a bracket of one gloss ('Гости
+    (клиенты отелей)') or of words joined by «и» ('(блюда и напитки)') names the rows themselves."""
+    found: set[str] = set()
+    for inside in re.findall(r"\(([^()]*)\)", comment):
+        items = [item for item in inside.split(",") if item.strip()]
+        if len(items) < 2:
+            continue
+        for item in items:
+            said = [t for t in tokenize(item) if t.lang != "punct"]
+            if len(said) == 1 and said[0].lang == "ru":
+                found |= said[0].lemmas
+    return frozenset(found)
 
 
 def _table_word(table: Table, lemma: str) -> bool:

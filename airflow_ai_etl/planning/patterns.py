@@ -530,7 +530,8 @@ UNWANTED_AFTER_RU = re.compile(
 NEGATED_ROWS = re.compile(
     r"\b(?:" + NEGATING_VERBS + r"|without|без)\s+(?:the\s+|all\s+|any\s+|все\s+)?(?:[a-zа-яё_]+\s*)?,?\s*"
     r"(?:where|with|whose|that\s+have|which\s+have|having|if|когда|где|у\s+которых|в\s+которых|с|со|"
-    r"without|без)\b",
+    # «кроме тех, кто в чёрном списке», «кроме тех, которые заблокированы»: the relative clause of the rows
+    r"without|без|кто|которые|которых|у\s+кого)\b",
     re.IGNORECASE,
 )
 # Where a clause ends: the scope of "skip rows where ..." and of "remove rows where ...".

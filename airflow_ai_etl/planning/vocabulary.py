@@ -279,6 +279,22 @@ VALUE_MEANINGS = {
     "превышение": ("speeding",),
     # planner66: «платежи в рассрочку» ('Способ оплаты (card, cash, sbp, installment)')
     "рассрочка": ("installment",),
+    # planner75: tiers and segments said by their Russian adjective ('Уровень программы лояльности (basic,
+    # silver, gold)', 'Сегмент (mass, premium, private)'): «гостей золотого уровня», «премиального сегмента»
+    "золотой": ("gold",), "серебряный": ("silver",), "платиновый": ("platinum",), "бронзовый": ("bronze",),
+    "премиальный": ("premium",), "массовый": ("mass",), "базовый": ("basic",),
+    # means of transport a courier comment lists ('Транспорт (foot, bike, scooter, car)'): «курьеры на
+    # машинах», «пешие курьеры»; a kind of order ('Тип заказа (delivery, pickup, dine_in)'): «на самовывоз»
+    "машина": ("car",), "автомобиль": ("car",), "велосипед": ("bike", "bicycle"), "самокат": ("scooter",),
+    "пеший": ("foot",), "мотоцикл": ("motorbike", "motorcycle"), "самовывоз": ("pickup",),
+    # states a status comment lists in English: «отчисленные студенты» ('(studying, ..., expelled, ...)'),
+    # «принятые заказы», «готовые заказы», «прибывшие рейсы», «неисправные коннекторы» ('faulted')
+    "отчислить": ("expelled",), "отчисленный": ("expelled",), "принять": ("accepted",),
+    "принятый": ("accepted",), "готовый": ("ready",), "прибыть": ("arrived",), "прибывший": ("arrived",),
+    "неисправный": ("faulted", "faulty"),
+    # what a has_ column's English name says a row has ('Есть противоугонная система' of has_alarm):
+    # «машины без сигнализации»
+    "сигнализация": ("alarm",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

@@ -336,11 +336,9 @@ FOUND_WHILE_FIXING: list[tuple[str, str, str, dict[str, Any]]] = [
 # Still asked after the fixes (a needless question, no wrong plan): kept as strict expected failures, so a
 # later fix that answers one shows up.
 STILL_ASKED = {
-    "отправления в клик раз в час, а те, что в статусе 'lost', не грузим": "negation in a clause of its own",
     "обращения в клик ежечасно, только закрытые — status = 'closed'": "closed_at or status asked first",
     "payments to clickhouse hourly, terminal only, card masked": "'card' read as a channel value",
     "хабы из Новосибирска (city = 'Novosibirsk') в клик ежедневно": "city or region asked before the bracket",
-    "незанятые койки в клик каждый час": "«не-» glued to a flag word is asked by design (round 7)",
     "неодобренные отпуска в клик ежедневно": "«не-» glued to a flag word is asked by design (round 7)",
     "archived tariff plans to clickhouse weekly on monday at 5": "'tariff plans' names no table",
     "tracking events with event code DELIVERED to clickhouse hourly": "a code after its column's words",
