@@ -199,7 +199,7 @@ class RowFilters:
         questions += self._place_questions(request, table, conditions)
         questions += (
             self._other_table_flags(request, table, conditions)
-            or self._other_table_values(request, table, conditions)
+            or self._other_table_values(request, table, conditions, incremental)
             or self._compound_value_question(request, table, conditions)
             or self._other_table_adjective_value(request, table)
         )
@@ -365,10 +365,11 @@ class RowFilters:
         found: dict[str, tuple[int, str]] = {}
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
+            self._year_of_event_conditions,
             self._explicit_conditions, self._bare_flag_conditions,
             self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
             self._hyphen_conditions, self._apposition_value_conditions, self._named_value_conditions,
-            self._compared_conditions,
+            self._compared_conditions, self._equal_measure_conditions,
             self._counted_conditions,
             self._comparative_conditions,
             self._marked_conditions, self._status_conditions,
@@ -1064,6 +1065,41 @@ class RowFilters:
             request.handled.append(match.span())
             yield match.start(), years[0].name, f"{years[0].name} {operator} {match.group('year')}"
 
+    def _year_of_event_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "accounts opened in 2024", «счета, открытые в 2024 году»: a year after the word that names one
+        date or time column (by name, glossary or comment: "opened" -> opened_at) is the range of that year on
+        it, `>= 'Y-01-01' AND < 'Y+1-01-01'`. A table's year-number column is the year rules' (no range)."""
+        for match in YEAR_OF_EVENT.finditer(request.lower):
+            if any(a <= match.start("year") < b for a, b in request.schedule_spans):
+                continue
+            columns = [
+                n for n in self._time_columns_named(table, match.group("word"))
+                if not _is_number_column(table.column(n) or Column(n, "text"))
+            ]  # fmt: skip
+            if len(columns) != 1:
+                if self._event_word(match.group("word")) and not request.is_handled(match.start("year")):
+                    # "accounts opened in 2024" of a table with no opening date: asked, never all rows
+                    phrase = request.text[match.start() : match.end()]
+                    request.unsure.append(unread_clause_question(request.language, table, phrase))
+                continue
+            year, name = int(match.group("year")), columns[0]
+            request.handled.append(match.span("year"))
+            request.claimed.add(
+                match.group("word")
+            )  # «открытые в 2024 году»: the date's verb, no status 'open'
+            condition = f"{name} >= '{year}-01-01' AND {name} < '{year + 1}-01-01'"
+            yield match.start(), name, condition
+
+    @staticmethod
+    def _event_word(word: str) -> bool:
+        """`word` says an event happened: an English participle ("opened", "paid") or a Russian one
+        («открытые»)."""
+        if word.isascii():
+            return bool(EN_PARTICIPLE.fullmatch(word)) or word in EN_IRREGULAR_PARTICIPLES
+        return any(p.pos in ("PRTF", "PRTS") for p in analyse(word)[:1])
+
     def _names_year(self, table: Table, column: Column, word: str) -> bool:
         """`word` before a year names the year column: by name or glossary ("built" of year_built,
         "manufactured"), or a Russian participle of the comment's event («выпущенные» of 'Год выпуска': the
@@ -1143,6 +1179,8 @@ class RowFilters:
                 found = self.grounding._word_column(table, [before.group(1), match.group(1)], fk_words=False)
                 if found and found[1] == 2 and (not columns or found[0] in columns):
                     columns = [found[0]]
+            if len(columns) != 1:  # «заряд батареи в конце меньше 80» of end_soc 'Заряд батареи в конце, %'
+                columns = _measure_by_comment_phrase(table, request.lower[: match.end(1)]) or columns
             bracketed = _bracketed_after(table, request.lower, match.end())
             if bracketed is not None and not table.column(match.group(1)):
                 columns = bracketed  # «больше 3000 (approved_amount)»: the brackets say what is compared
@@ -1173,6 +1211,29 @@ class RowFilters:
                 value = match.group(2).replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
 
+    def _equal_measure_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "reviews with a rating of 5", "with rating 5", «отзывы с оценкой 5»: a number right after
+        «с»/"with" and a noun that names one number column (by name, comment or as the others' base:
+        «оценка» of rating) is that column's value. Not a key, a time, a unit («с опозданием 5 минут») or a
+        bound said after the number ("5 or more": the postfix rule's)."""
+        for match in EQUAL_MEASURE.finditer(request.lower):
+            if any(a <= match.start("n") < b for a, b in request.schedule_spans):
+                continue
+            if UNIT_AFTER.match(request.lower, match.end()) or POSTFIX_BOUND.match(
+                request.lower, match.end()
+            ):
+                continue
+            columns = self._compared_columns(request, table, match.group("word"))
+            column = table.column(columns[0]) if len(columns) == 1 else None
+            if column is None or not _is_quantity_column(column) or _is_time_column(column):
+                continue
+            if column.name == "id" or column.name.endswith("_id") or column.name in table.primary_key:
+                continue
+            request.handled.append(match.span("n"))
+            yield match.start(), column.name, f"{column.name} = {match.group('n').replace(',', '.')}"
+
     def _compared_columns(self, request: Request, table: Table, word: str) -> list[str]:
         """The columns `word` before a comparison names; the table's own noun names its one money column
         ("fines over 5000": amount) even where a text column's name begins with that noun (fine_type,
@@ -1180,7 +1241,7 @@ class RowFilters:
         named = self.grounding._columns_in(table, word)
         if named and all(_is_text(table.column(n)) for n in named):
             return self._measure_of(request, table, word) or named
-        return named or self._measure_of(request, table, word)
+        return named or self._measure_of(request, table, word) or _base_measure(table, word)
 
     def _quantity_named_by(self, table: Table, word: str) -> str | None:
         """The one quantity column `word` names by its name or comment («вместимостью» of capacity
@@ -3998,7 +4059,9 @@ class RowFilters:
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
 
-    def _other_table_values(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+    def _other_table_values(
+        self, request: Request, table: Table, conditions: list[str], incremental: bool = False
+    ) -> list[str]:
         """«убытки по полисам каско», "claims on kasko policies": beside a noun of ANOTHER table of the
         connection, a word that is a value only that table's column lists (policies.product 'kasko') is a
         condition this load cannot apply: asked, never dropped (planner40; flags: _other_table_flags)."""
@@ -4013,6 +4076,8 @@ class RowFilters:
                 continue
             if any(a <= token.start < b for a, b in request.schedule_spans) or self._listed_in(table, token):
                 continue
+            if incremental and NEW_NOUN.fullmatch(token.text):
+                continue  # "append new order items by added_at": new rows of this load, not orders.status
             near = [w.lower for w in tokens[max(0, k - 2) : k + 3] if w is not token]
             named = [
                 (other, column.name, value)
@@ -4322,6 +4387,46 @@ def _head_noun(comment: str) -> frozenset[str]:
         if any(p.pos == "NOUN" for p in word.parses[:2]):
             return frozenset(p.lemma for p in word.parses if p.pos == "NOUN")
     return frozenset()
+
+
+def _base_measure(table: Table, word: str) -> list[str]:
+    """The one number column a noun's comment word names when several comments have it and the others only
+    qualify it: «с оценкой ниже 3» of rating 'Общая оценка', food_rating 'Оценка еды', delivery_rating
+    'Оценка доставки' is `rating`, whose name every other one extends (as "rating" names it in English).
+    [] when no such column or the names do not nest."""
+    said = stem(word.lower())
+    numbers = [
+        c
+        for c in table.columns
+        if c.comment
+        and said in _comment_stems(c.comment)
+        and _is_quantity_column(c)
+        and not _is_time_column(c)
+    ]
+    if len(numbers) < 2:
+        return []
+    base = [
+        c.name
+        for c in numbers
+        if all(set(name_parts(c.name)) < set(name_parts(o.name)) for o in numbers if o is not c)
+    ]
+    return base if len(base) == 1 else []
+
+
+def _measure_by_comment_phrase(table: Table, before: str) -> list[str]:
+    """The one number column whose comment's naming phrase (before a comma or bracket: the unit and listed
+    values are not said) the words ending `before` say in full, any case form: «где заряд батареи в конце
+    меньше 80» of end_soc 'Заряд батареи в конце, %' (start_soc is 'Заряд батареи в начале, %'). Phrases of
+    two words at least; [] when none or several columns fit."""
+    said = [stem(w.lower()) for w in words(before[-120:])]
+    found = []
+    for column in table.columns:
+        if not column.comment or not _is_quantity_column(column) or _is_time_column(column):
+            continue
+        phrase = [stem(w.lower()) for w in words(re.split(r"[,(;]", column.comment)[0])]
+        if 2 <= len(phrase) <= len(said) and said[-len(phrase) :] == phrase:
+            found.append(column.name)
+    return found if len(found) == 1 else []
 
 
 def _is_year_column(column: Column) -> bool:
@@ -5190,6 +5295,7 @@ _UNITS = {
     "m": ("m", "meter", "метр"), "t": ("t", "ton", "тонн"), "mi": ("mi", "mile"),
     "sec": ("sec", "secs", "second", "сек", "секунд"),
     "h": ("h", "hr", "hrs", "hour", "час", "часа", "часов"),
+    "kw": ("kw",),  # "connectors over 50 kW" of power_kw; «кВт» is read by its comment ('Мощность, кВт')
 }  # fmt: skip
 # Seconds in each time unit: a duration written in one unit is compared with a column kept in another
 # («звонки длительностью больше двух часов» on duration_sec is `duration_sec > 7200`).
@@ -5460,6 +5566,25 @@ START_WORDS = {"начиная", "начинать", "starting", "beginning"}
 YEAR_COMPARISON = re.compile(
     r"(?<![\w-])(?P<prep>до|после|раньше|позже|с|со|before|after|since|prior\s+to)\s+(?P<year>(?:19|20)\d\d)"
     r"(?:\s*(?P<unit>года|году|г\.|г(?![\w]))|(?![\w.,/-]))",
+    re.IGNORECASE,
+)
+# "with a rating of 5", "with rating 5", «с оценкой 5»: a link, a noun and a whole number (no date, time or
+# range, no glued letter or percent sign).
+EQUAL_MEASURE = re.compile(
+    r"(?<![\w-])(?:with|having|с|со)\s+(?:an?\s+|the\s+)?(?P<word>[a-zа-яё_]{3,})\s+(?:of\s+|=\s*)?"
+    r"(?P<n>-?\d+(?:[.,]\d+)?)(?![\w.,:/%-]?\d|[\w%-])",
+    re.IGNORECASE,
+)
+# A bound said after the number: "5 or more", «5 и выше» (the postfix comparison rule reads it).
+POSTFIX_BOUND = re.compile(
+    r"\s+(?:or|and|и|или)\s+(?:more|less|above|below|higher|lower|over|under|greater|fewer|up|"
+    r"больше|меньше|выше|ниже|более|менее)(?![a-zа-яё])",
+    re.IGNORECASE,
+)
+# "opened in 2024", «открытые в 2024 году»: a word, «в»/"in" (and "during") and a year, «году» after it.
+YEAR_OF_EVENT = re.compile(
+    r"(?<![\w-])(?P<word>[a-zа-яё_]{3,})(?:\s*,)?\s+(?:in|during|в|во\s+время)\s+(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*(?:году|г\.|г(?!\w)))?(?![\w.,/:-]?\d)",
     re.IGNORECASE,
 )
 YEAR_OPERATORS = {

@@ -1990,6 +1990,7 @@ class OfflinePlanner:
             _related(head, other)
             or self._in_own_comment(request, head, i)
             or self._points_through(head, other)
+            or _says_ours(request, i)
             for i, other in others
         ):
             return None
@@ -2053,6 +2054,8 @@ class OfflinePlanner:
         """In "заказы клиентов" / "orders of customers" the first; in "customer orders" the last."""
         (first_index, first), (second_index, second) = sorted(found, key=lambda pair: pair[0])
         between = request.tokens[first_index + 1 : second_index]
+        if len(between) == 2 and between[0] in MODIFIER_LINKS and between[1] in DETERMINERS:
+            between = between[:1]  # "reviews of our hotels" as "reviews of hotels": the first heads it
         gap = request.text[request.spans[first_index][1] : request.spans[second_index][0]]
         if re.search(r"[,;/+&]", gap) or len(between) > 1:
             return None
@@ -5468,6 +5471,8 @@ def _counts_columns(count: str | None) -> bool:
 # A dedupe of the rows loaded, with its key columns; not "distinct" (a mart's count of distinct values).
 LOAD_DEDUPE = re.compile(
     r"\b(?:без\s+дубл\w*|удал\w*\s+дубл\w*|убра\w*\s+дубл\w*|без\s+повтор\w*|дедуп\w*|dedup\w*|"
+    # «дубли убрать по order_id и menu_item_id»: the noun before its removal verb
+    r"дубл\w*\s+(?:убра\w*|убир\w*|удал\w*|выкин\w*|выкид\w*)|"
     r"(?:no|without|remove|removing|drop|dropping|skip)\s+(?:the\s+)?(?:dupes?|duplicat\w*))"
     # "by account number of the subscriber": a key with its owner after "of" (its "number of" is no count)
     r"(?:\s+(?:по|by|on)\s+[\w.]+(?:(?:\s+[\w.]+)?\s+of\s+(?:the\s+)?[\w.]+)?(?:\s*(?:,|и|and)\s*[\w.]+)*)?",
@@ -5729,6 +5734,13 @@ def _points_at(table: Table, other: Table) -> bool:
 def _references(table: Table, other: Table) -> bool:
     """`table` declares a foreign key to `other`."""
     return any(fk.ref_table.split(".")[-1] == other.name for fk in table.foreign_keys)
+
+
+def _says_ours(request: Request, index: int) -> bool:
+    """Word `index` follows "our"/«наших»: the business's own hotels or clubs qualify every row of its
+    database, so "reviews of our hotels" are the reviews, however far the keys between the two tables run."""
+    before = request.tokens[index - 1] if index > 0 else ""
+    return before == "our" or before.startswith("наш")
 
 
 def _related(first: Table, second: Table) -> bool:

@@ -267,12 +267,18 @@ COMPARATIVES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:longer than|дольше|длиннее)\s+(\d+(?:[.,]\d+)?)", re.I), ">", ("duration",)),
     (re.compile(r"\b(?:shorter than|короче)\s+(\d+(?:[.,]\d+)?)", re.I), "<", ("duration",)),
     (
-        re.compile(r"\b(?:more expensive than|pricier than|дороже)\s+(\d+(?:[.,]\d+)?)", re.I),
+        re.compile(
+            r"\b(?:more expensive than|pricier than|costlier than|more costly than|дороже)"
+            r"\s+(\d+(?:[.,]\d+)?)",
+            re.I,
+        ),
         ">",
         ("price", "amount", "total", "cost"),  # a repair's `cost` (service_jobs 'Стоимость работ')
     ),
     (
-        re.compile(r"\b(?:cheaper than|дешевле)\s+(\d+(?:[.,]\d+)?)", re.I),
+        re.compile(
+            r"\b(?:cheaper than|less expensive than|less costly than|дешевле)\s+(\d+(?:[.,]\d+)?)", re.I
+        ),
         "<",
         ("price", "amount", "total", "cost"),
     ),

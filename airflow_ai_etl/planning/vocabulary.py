@@ -43,7 +43,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "lead": ["лид", "заявка"],
     "employee": ["сотрудник", "работник", "персонал", "staff"],
     "invoice": ["счет", "счёт", "счет-фактура", "bill"],
-    "debt": ["долг", "задолженность", "arrears"],
+    "debt": ["долг", "задолженность", "arrears", "должник", "debtor"],  # «должники»: rows of the debts
     # an account's balance: «баланс», «сальдо» say what a comment calls «остаток» ('Остаток на счёте')
     "balance": ["баланс", "сальдо", "остаток"],
     "shipment": ["отгрузка"],  # «доставка» / "delivery" is a process: shipments, routes and tracking fit
@@ -113,6 +113,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "courier": ["курьер"],
     "vehicle": ["машина", "автомобиль", "транспорт", "грузовик"],
     "fuel": ["топливо", "бензин", "топливный"],
+    "item": ["позиция"],  # «позиции заказов» of order_items ('Позиции заказов (состав заказа)')
     "return": ["возврат"],
     "stage": ["этап", "стадия"],
     "vacancy": ["вакансия"],

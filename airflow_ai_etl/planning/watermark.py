@@ -16,10 +16,11 @@ from airflow_ai_etl.catalog import Table
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.lexer import Token, tokenize
 
-# Words before the list, in its clause, that give the list another role ("orders" is a table's noun).
+# Words before the list, in its clause, that give the list another role ("orders" is a table's noun, and so
+# are "order_items" and "new order items by ...": only "order"/"ordered" right before the list says an order).
 OTHER_ROLE = re.compile(
     r"(?<![а-яёa-z])(?:сорт\w*|отсорт\w*|упорядоч\w*|группир\w*|сгруппир\w*|партици\w*|секциони\w*|"
-    r"дубл\w*|дубликат\w*|дедуп\w*|последн\w*|прошл\w*|окн\w*|sort\w*|order(?!s\b)\w*|group\w*|partition\w*|"
+    r"дубл\w*|дубликат\w*|дедуп\w*|последн\w*|прошл\w*|окн\w*|sort\w*|order(?:ed|ing)?(?=(?:\s+(?:it|them|rows|records))?\s*$)|group\w*|partition\w*|"
     r"dedup\w*|duplicat\w*|last|past|window|distinct|unique|уникальн\w*)(?![а-яёa-z])",
     re.IGNORECASE,
 )
