@@ -1808,7 +1808,9 @@ class OfflinePlanner:
             if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS | STATE_CUES:
                 continue  # «счётчики, где счётчик не умный», «счётчики, только умные»: a clause, no list item
             value_at = right_at + int(right_at < len(tokens) and tokens[right_at] in DETERMINERS)  # "the"
-            left = self._window_tables(request, conn_id, k - 1, -1)
+            left = self._window_tables(request, conn_id, k - 1, -1) or self._past_claimed_qualifier(
+                request, conn_id, k - 1
+            )
             if tokens[k] in COORDINATORS:  # "the mortgages and the deposits": a value's rows, one side
                 left = left or self._value_table(request, conn_id, k - 1)
             right = self._window_tables(request, conn_id, right_at, 1)
@@ -1818,6 +1820,18 @@ class OfflinePlanner:
                 for table in (*left.values(), *right.values()):
                     found.setdefault(table.qualified_name, table)
         return list(found.values())
+
+    def _past_claimed_qualifier(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
+        """«сессии зарядки и платежи»: word `at` («зарядки») was claimed as a word of the connection's
+        description ("EV charging ... database") but is a word of the comment of the table the word before it
+        names ('Сессии зарядки'): that table is the left side of the pair. {} otherwise."""
+        tokens = request.tokens
+        if at < 1 or tokens[at] not in request.claimed or tokens[at - 1] in request.claimed:
+            return {}
+        tables = self.catalog.tables_of(conn_id)
+        if not self.vocabulary.meanings(tokens[at]) & self._own_phrase_meanings(tokens[at - 1], tables):
+            return {}
+        return self._window_tables(request, conn_id, at - 1, -1)
 
     def _value_table(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
         """ "the mortgages and the deposits", «ипотеку и вклады»: a word beside a coordinator that is a value
