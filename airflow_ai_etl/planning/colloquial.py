@@ -159,12 +159,16 @@ def transliterates(word: str, name_part: str) -> bool:
 
     lower = word.lower().replace("ё", "е")
     parses = analyse(lower)
-    if not parses or parses[0].pos != "NOUN" or any(p.pos in ("VERB", "INFN", "GRND") for p in parses):
-        return False  # «залей» ~ sales: a verb spells no table
+    if not parses or parses[0].pos != "NOUN":
+        return False
+    if any(p.pos in ("VERB", "INFN", "GRND") for p in parses) and _morph_knows(lower):
+        return False  # «залей» ~ sales: a verb spells no table (a verb only guessed for an unknown noun,
+        # «деливери» as if of «деливерить», is no verb the dictionary knows)
     if (lower[0] in _RU_VOWELS) != (name_part[0] in "aeiou"):
         return False  # «ивент» ~ event, «хаб» ~ hub: both start with a vowel or both with a consonant
     mine = skeleton(stem(lower))
-    singular = re.sub(r"(?<=[^aeiou])es$|s$", "", name_part)
+    singular = re.sub(r"ies$", "y", name_part)  # deliveries ~ «деливери»: the -ies plural's singular
+    singular = re.sub(r"(?<=[^aeiou])es$|s$", "", singular)
     if len(mine) < 2:
         return False
     names = {skeleton(name_part), skeleton(singular), skeleton(stem(name_part))}

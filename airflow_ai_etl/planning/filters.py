@@ -1621,6 +1621,15 @@ class RowFilters:
                 continue  # "orders paid in cash": how they were paid says which rows, not the status
             if listed and value not in listed:
                 continue  # «возвращённые» is 'refunded' in a shop; shipments list no such status: asked
+            if not listed and (status.comment or "").strip():
+                # 'Статус доставки' documents the column and lists no values: «неудачные», "failed" may be
+                # stored as failed, not_delivered or cancelled; the usual English value would be a guess
+                phrase = request.raw[i]
+                request.unsure.append(
+                    say(request.language, "planner.column_value_unknown", column="status", phrase=phrase)
+                )
+                request.handled.append(request.spans[i])
+                return
             if _event_of_time_noun(request, i):
                 continue  # «без времени возврата», "without refund time": the event's time, not the state
             if i == 0 and value != token and value.startswith(token):

@@ -113,6 +113,7 @@ from airflow_ai_etl.planning.patterns import (
     COLUMN_NOUN_PARTS,
     COLUMNS_BY_POSITION,
     CONN_FILLER,
+    DATA_WORDS,
     DEDUPE,
     DEDUPE_AFTER_VERB,
     DEDUPE_BEFORE_VERB,
@@ -1478,6 +1479,11 @@ class OfflinePlanner:
                 and not self._glosses_other_schemas(token, schemas[token][0], tables)
             ):
                 hits.setdefault(schemas[token][0].qualified_name, (schemas[token][0], [i]))
+        # «аккаунты клиентов» of crm.accounts 'Клиенты (аккаунты …)': a word heading the comment of a table
+        # already named says that table again; it gives no other table ('Платежи клиентов') a hit of its own
+        for table, indices in hits.values():
+            head_nouns = comment_head_stems(table.comment)
+            indices += [i for i, m in meanings.items() if i not in indices and m & head_nouns]
         used = {i for _, indices in hits.values() for i in indices}
         # Table comments act as a glossary the catalog owner writes ("Результаты лабораторных анализов").
         heads: dict[str, set[int]] = {}  # words that match a comment's first word: its head noun
@@ -1637,6 +1643,7 @@ class OfflinePlanner:
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
         """The table(s) the request is about: the head noun when one table word modifies another."""
         hits = self._table_hits(request, conn_id)
+        hits = self._without_domain_data_words(request, conn_id, hits)
         hits = self._without_flag_only_tables(request, hits)
         hits = self._without_counted_tables(request, hits)
         # A table named only by words that also name another table is not a separate candidate.
@@ -1645,7 +1652,7 @@ class OfflinePlanner:
             for name, (table, indices) in hits.items()
             if not any(other != name and set(indices) < set(o) for other, (_, o) in hits.items())
         }
-        hits = self._outside_mask_clause(request, hits)
+        hits = self._outside_mask_clause(request, conn_id, hits)
         hits = self._not_column_words(request, hits)
         if self._unknown_head_noun(request, hits) or heads.unknown_head(self, request, hits):
             return []  # «таблицу штрафов курьеров», «отзывы покупателей»: couriers only qualify it -> asked
@@ -1663,6 +1670,30 @@ class OfflinePlanner:
             if head:
                 return [head]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _without_domain_data_words(
+        self, request: Request, conn_id: str, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """ "hotel data" of the hotel chain's database (pg_hotel, database hotel): the word before "data"
+        names the whole database, not the table that shares the word (hotels), so it names no table and the
+        planner asks which one; "customer data", "guest data" still name their tables."""
+        conn = self.catalog.connections.get(conn_id)
+        if conn is None:
+            return hits
+        domain = {
+            m
+            for w in words(f"{conn.conn_id.replace('_', ' ')} {conn.database}")
+            for m in self.vocabulary.meanings(w)
+        } - CONN_FILLER
+        said = {
+            i
+            for i, token in enumerate(request.tokens[:-1])
+            if request.tokens[i + 1] in DATA_WORDS and self.vocabulary.meanings(token) & domain
+        }
+        if not said:
+            return hits
+        kept = {name: (table, [i for i in found if i not in said]) for name, (table, found) in hits.items()}
+        return {name: hit for name, hit in kept.items() if hit[1]}
 
     def _without_flag_only_tables(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -1795,7 +1826,9 @@ class OfflinePlanner:
             if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS | STATE_CUES:
                 continue  # «счётчики, где счётчик не умный», «счётчики, только умные»: a clause, no list item
             value_at = right_at + int(right_at < len(tokens) and tokens[right_at] in DETERMINERS)  # "the"
-            left = self._window_tables(request, conn_id, k - 1, -1)
+            left = self._window_tables(request, conn_id, k - 1, -1) or self._past_claimed_qualifier(
+                request, conn_id, k - 1
+            )
             if tokens[k] in COORDINATORS:  # "the mortgages and the deposits": a value's rows, one side
                 left = left or self._value_table(request, conn_id, k - 1)
             right = self._window_tables(request, conn_id, right_at, 1)
@@ -1805,6 +1838,18 @@ class OfflinePlanner:
                 for table in (*left.values(), *right.values()):
                     found.setdefault(table.qualified_name, table)
         return list(found.values())
+
+    def _past_claimed_qualifier(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
+        """«сессии зарядки и платежи»: word `at` («зарядки») was claimed as a word of the connection's
+        description ("EV charging ... database") but is a word of the comment of the table the word before it
+        names ('Сессии зарядки'): that table is the left side of the pair. {} otherwise."""
+        tokens = request.tokens
+        if at < 1 or tokens[at] not in request.claimed or tokens[at - 1] in request.claimed:
+            return {}
+        tables = self.catalog.tables_of(conn_id)
+        if not self.vocabulary.meanings(tokens[at]) & self._own_phrase_meanings(tokens[at - 1], tables):
+            return {}
+        return self._window_tables(request, conn_id, at - 1, -1)
 
     def _value_table(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
         """ "the mortgages and the deposits", «ипотеку и вклады»: a word beside a coordinator that is a value
@@ -1960,18 +2005,42 @@ class OfflinePlanner:
         return named_after
 
     def _outside_mask_clause(
-        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+        self, request: Request, conn_id: str, hits: dict[str, tuple[Table, list[int]]]
     ) -> dict[str, tuple[Table, list[int]]]:
         """ "грузить заказы, замаскировать email клиентов": a table named only inside the masking clause
         qualifies what to mask; the one table named outside it is the source."""
-        match = _mask_cue(request)
-        if match is None or len(hits) < 2:
+        clause = self._mask_clause(request)
+        if clause is None or not hits:
             return hits
+        first, last = clause
+        outside = {name: hit for name, hit in hits.items() if any(not first <= i < last for i in hit[1])}
+        if not outside:  # «деливери …, адрес клиента закрыть»: «клиента» only says whose address is masked;
+            outside = self._colloquial_hits(
+                request, self.catalog.tables_of(conn_id), self._outside(request, clause)
+            )
+            return outside if len(outside) == 1 else hits  # the table spelled by ear outside the clause
+        return outside if len(outside) == 1 and len(hits) > 1 else hits
+
+    @staticmethod
+    def _mask_clause(request: Request) -> tuple[int, int] | None:
+        """The token range of the clause that holds the masking cue (between commas, semicolons, stops)."""
+        match = _mask_cue(request)
+        if match is None:
+            return None
         start = max(request.lower.rfind(p, 0, match.start()) for p in ",;.") + 1
         ends = [i for i in (request.lower.find(p, match.end()) for p in ",;.") if i >= 0]
-        first, last = request.token_at(start), request.token_at(min(ends, default=len(request.lower)))
-        outside = {name: hit for name, hit in hits.items() if any(not first <= i < last for i in hit[1])}
-        return outside if len(outside) == 1 else hits
+        return request.token_at(start), request.token_at(min(ends, default=len(request.lower)))
+
+    @staticmethod
+    def _outside(request: Request, clause: tuple[int, int]) -> list[int]:
+        """Words outside `clause` that may name a table: no stop word, none of the schedule's words."""
+        return [
+            i
+            for i, token in enumerate(request.tokens)
+            if not clause[0] <= i < clause[1]
+            and token not in STOP_WORDS
+            and not any(a <= request.spans[i][0] < b for a, b in request.schedule_spans)
+        ]
 
     def _head_of_chain(self, request: Request, found: list[tuple[int, Table]]) -> Table | None:
         """The one table all other table words hang off ("записи пациентов к врачам" -> appointments)."""

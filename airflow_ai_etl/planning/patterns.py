@@ -704,6 +704,8 @@ COLUMN_NOUN = re.compile(r"^(columns?|fields?|attributes?|колон\w*|стол
 # Generic words around a column word that belong to it: "phone numbers", "номера телефонов", "email address".
 COLUMN_NOUN_PARTS = GENERIC_PARTS | {stem("address"), stem("адрес")}
 QUANTIFIERS = {"all", "any", "все", "всех"}
+# English nouns for "everything a database holds" after a modifier: "hotel data" of the hotel database
+DATA_WORDS = {"data", "dataset", "datasets"}
 # Words a list of columns is joined with ("the email and phone columns", "телефон и почту").
 LIST_JOINERS = {"the", "a", "an", "and", "or", "и", "или", "also", "также", "its", "their", "его", "их", "s"}
 # Words that may follow a list of columns and end it ("without email to ClickHouse daily").

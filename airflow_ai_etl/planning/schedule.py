@@ -1370,6 +1370,10 @@ _FREQUENCY_CONCEPTS = tuple(grammar.FREQ_CANONICAL)
 _EVERY_UNIT = re.compile(r"(?<!\w)(?:every|each|кажд\w+|раз\s+в)\s+\w+", re.IGNORECASE)  # "every monday" too
 
 
+# how far past the conjunction the second frequency may stand (the words of a short clause of its own)
+_SECOND_CLAUSE_REACH = 40
+
+
 def _names_frequency(text: str) -> bool:
     """`text` has a frequency of its own: «ежечасно», "hourly", «каждый час», "every 2 hours", "every
     monday"."""
@@ -1401,8 +1405,10 @@ def _joined_frequencies(text: str) -> tuple[int, int] | None:
         left_end = max(b for _, b in left.spans)
         right_start = min(a for a, _ in right.spans) + match.end()
         right_end = max(b for _, b in right.spans) + match.end()
-        if text[left_end : match.start()].strip(" ,") or text[match.end() : right_start].strip(" ,"):
-            continue  # other words stand between: not two frequencies side by side
+        if text[left_end : match.start()].strip(" ,") or right_start - match.end() > _SECOND_CLAUSE_REACH:
+            continue  # the first frequency does not end the clause: not two frequencies joined
+        # "every hour and also replace everything daily", «ежечасно и перезаливать всё ежедневно»: the second
+        # frequency may close a clause of its own (a verb, its object); it is still a second schedule
         left_start = min(a for a, _ in left.spans)
         if _names_frequency(text[left_start:left_end]) and _names_frequency(text[right_start:right_end]):
             return left_start, right_end

@@ -36,6 +36,9 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "transaction": ["транзакция"],  # «транзакции» of a bank's transactions table too, as "transactions" is
     "event": ["событие", "ивент", "clickstream", "кликстрим"],
     "user": ["пользователь", "юзер", "учетка", "аккаунт", "account"],
+    # «аккаунты» of a table named accounts (crm.accounts 'Клиенты (аккаунты водителей)'): the loanword
+    # stands for either English name, as "account" already stands for users
+    "account": ["аккаунт", "учетка"],
     # "warehouse" itself stays an engine word ("the warehouse" names the analytics connection,
     # ENGINE_WORDS); only the Russian "склад" is taught, so "по складу" reaches a warehouse column.
     "inventory": ["остаток", "остатки", "запас", "склад", "stock"],
