@@ -3273,6 +3273,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         lambda text, tokens: _paired_bracket_columns(planner, text, tokens),  # «заявлено vs одобрено (a, b)»
+        lambda text, tokens: _labelled_bracket_column(
+            planner, text, tokens
+        ),  # "and booked seats (booked_count)"
         _counted_noun_first,  # «сколько ушло людей»
         lambda text, tokens: _grain_word_columns(planner, text, tokens),  # "monthly fee"
         lambda text, tokens: _per_unit_adjectives(planner, text, tokens),  # "nightly rate" ('… за ночь')
@@ -9781,6 +9784,41 @@ _PAIRED_BRACKET = re.compile(
     r"\(\s*(?P<c1>[A-Za-z_]\w*)\s*,\s*(?P<c2>[A-Za-z_]\w*)\s*\)",
     re.IGNORECASE,
 )
+
+
+# "… and booked seats (booked_count)", «… и записанных человек (booked_count)»: a list item after «и»/"and" or
+# a comma, one or two words and one column name in brackets.
+_LABELLED_BRACKET = re.compile(
+    r"(?:(?<![\w-])(?:and|и)\s+|,\s*)(?P<words>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s*"
+    r"\(\s*(?P<column>[A-Za-z_]\w*)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _labelled_bracket_column(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """ "Total capacity and booked seats (booked_count)": a list item after a measure whose words describe the
+    one numeric column bracketed after them (a word shares a stem with its name or comment: booked ~
+    booked_count, «записанных» ~ 'Записано человек') is that column, listed as the measure's next item (the
+    words become the name). A bracket whose words say nothing of the column stays for the other rules."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1 or "(" not in text:
+        return text
+    tables = planner.catalog.tables_of(sources[0].conn_id)
+    for match in reversed(list(_LABELLED_BRACKET.finditer(text))):  # from the end: earlier spans stay put
+        name = match.group("column")
+        columns = [t.column(name) for t in tables if _summable(t, name)]
+        words = tokenize(match.group("words"))
+        if not columns or any(
+            _measure_func(words, k) is not None or w.lower in STOP_WORDS for k, w in enumerate(words)
+        ):
+            continue
+        if not any(stem(w.lower) in _column_stems(c) for w in words for c in columns if c is not None):
+            continue
+        before = [t for t in tokenize(text[: match.start()]) if t.lang != "punct"]
+        if not any(_measure_func(before, k) is not None for k in range(len(before))):
+            continue  # no measure listed before: the bracket is some other phrase's
+        text = f"{text[: match.start('words')]}{name}{text[match.end() :]}"
+    return text
 
 
 def _summable(table: Table, name: str) -> bool:
