@@ -32,6 +32,7 @@ Nothing here guesses: a word the rules cannot place in a slot of the mart makes 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import os
@@ -9804,6 +9805,8 @@ def _labelled_bracket_column(planner: OfflinePlanner, text: str, tokens: Sequenc
     if len(sources) != 1 or "(" not in text:
         return text
     tables = planner.catalog.tables_of(sources[0].conn_id)
+    words_all = [t for t in tokens if t.lang != "punct"]  # the text before a match is never rewritten
+    first_measure = next((t.start for k, t in enumerate(words_all) if _measure_func(words_all, k)), len(text))
     for match in reversed(list(_LABELLED_BRACKET.finditer(text))):  # from the end: earlier spans stay put
         name = match.group("column")
         columns = [t.column(name) for t in tables if _summable(t, name)]
@@ -9814,8 +9817,7 @@ def _labelled_bracket_column(planner: OfflinePlanner, text: str, tokens: Sequenc
             continue
         if not any(stem(w.lower) in _column_stems(c) for w in words for c in columns if c is not None):
             continue
-        before = [t for t in tokenize(text[: match.start()]) if t.lang != "punct"]
-        if not any(_measure_func(before, k) is not None for k in range(len(before))):
+        if first_measure >= match.start():
             continue  # no measure listed before: the bracket is some other phrase's
         text = f"{text[: match.start('words')]}{name}{text[match.end() :]}"
     return text
@@ -9836,14 +9838,16 @@ def _paired_bracket_columns(planner: OfflinePlanner, text: str, tokens: Sequence
     if len(sources) != 1 or "(" not in text:
         return text
     tables = planner.catalog.tables_of(sources[0].conn_id)
+    words = [t for t in tokens if t.lang != "punct"]  # the text before a match is never rewritten
+    ends = [t.end for t in words]
     for match in reversed(list(_PAIRED_BRACKET.finditer(text))):  # from the end: earlier spans stay put
         names = (match.group("c1"), match.group("c2"))
         if not any(all(_summable(t, n) for n in names) for t in tables):
             continue
         pair = tokenize(f"{match.group('a')} {match.group('b')}")
-        before = [t for t in tokenize(text[: match.start()]) if t.lang != "punct"]
+        last = bisect.bisect_right(ends, match.start()) - 1  # the word right before the pair
         if any(_measure_func(pair, k) is not None for k in range(len(pair))) or (
-            before and _measure_func(before, len(before) - 1) is not None
+            last >= 0 and _measure_func(words, last) is not None
         ):
             continue  # «средние заявлено и одобрено (…)»: the measure word's own rules read it
         lead = "сумма" if pair[0].lang == "ru" else "sum of"
