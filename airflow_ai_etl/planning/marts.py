@@ -6044,6 +6044,12 @@ def _measures(
         if (joined := _joined_words_column(ph, fact, m)) is not None:  # "interest rate": interest_rate
             measures.append({"func": m.func, "column": joined})
             continue
+        by_said_unit = [c for c in _numeric_columns(fact) if m.unit and m.unit in name_parts(c.name)]
+        if (
+            len(by_said_unit) == 1
+        ):  # «средний расход кВт·ч»: the unit said names the column, «расход» is no cost
+            measures.append({"func": m.func, "column": by_said_unit[0].name})
+            continue
         if _priced(cue, object_words) and not any(_money_name(c) for c in _numeric_columns(fact)):
             words = _words_of(tokens, [m.index, *m.object])
             questions.append(ask("no_money", func=m.func, table=fact.name, words=words))

@@ -16,11 +16,14 @@ Measures summed or counted confidently wrong, and a measure named by its column'
 - «заявлено vs одобрено (claimed_amount, approved_amount)»: two words joined by vs/и/and and a bracket naming
   one numeric column for each are two sums;
 - "Total capacity and booked seats (booked_count)": a list item after a measure whose words describe the
-  numeric column bracketed after them is that column (words describing nothing of it stay asked).
+  numeric column bracketed after them is that column (words describing nothing of it stay asked);
+- «средний расход кВт·ч»: a unit said after the measure names the one column with that part, even after a
+  word that would otherwise ask for a money column.
 
-First pass, against the unchanged planner (50b8983): 12 of 24 failed before the rules (the currency dropped
+First pass, against the unchanged planner (50b8983): 13 of 26 failed before the rules (the currency dropped
 or asked for the unit only, «сколько миль» counted, "total readings" summed, two jargon words not read,
-the bracket after «на какую сумму <verb>» asked, the paired and the labelled brackets asked).
+the bracket after «на какую сумму <verb>» asked, the paired and the labelled brackets asked, «расход кВт·ч»
+asked for money).
 """
 
 from __future__ import annotations
@@ -239,3 +242,32 @@ def test_list_item_words_and_their_bracketed_column(
 
 def test_bracketed_column_the_words_do_not_describe_is_asked() -> None:
     assert plan_in("logistics", "Total stops and route cost (distance_km) per courier per day").status != "ok"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "expected"),
+    [
+        (
+            "evcharge",
+            "Средний расход кВт·ч по станциям по дням начала сессии",
+            mart(
+                "charging.sessions",
+                [["avg", "energy_kwh"]],
+                ["station_id"],
+                mart__time_grain=["started_at", "day"],
+            ),
+        ),
+        (
+            "utility",
+            "Максимальный расход кВт·ч по счётчикам по часам из телеметрии",
+            mart(
+                "metering.telemetry", [["max", "kwh"]], ["meter_id"], mart__time_grain=["measured_at", "hour"]
+            ),
+        ),
+    ],
+)
+def test_unit_after_an_expense_word_names_the_column(
+    catalog: str, text: str, expected: dict[str, Any]
+) -> None:
+    """«расход кВт·ч»: the unit said names the one column with that part (kwh), «расход» is no money."""
+    assert wrong_of(catalog, text, expected) == []
