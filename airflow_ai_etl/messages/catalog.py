@@ -592,6 +592,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I did not understand {words!r} in the mart: a row filter, a dimension or a measure?",
         "ru": "Не понял «{words}» в описании витрины: что это — фильтр строк, разрез или мера?",
     },
+    "planner.mart.currency_value": {
+        "en": "{table} lists no currency to pick for {words!r}: which value should the rows have, or are all "
+        "its amounts in that currency already?",
+        "ru": "В {table} не перечислены значения валюты для «{words}»: каким значением отобрать строки — или все "
+        "суммы уже в этой валюте?",
+    },
     "planner.mart.money_column": {
         "en": "{table} has no single money column: which column should the amount filter use?",
         "ru": "В {table} нет однозначной денежной колонки: по какой колонке сравнивать сумму?",

@@ -32,6 +32,7 @@ Nothing here guesses: a word the rules cannot place in a slot of the mart makes 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import os
@@ -79,17 +80,19 @@ from airflow_ai_etl.planning.lexicon import (
 )
 from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
 from airflow_ai_etl.planning.newrows import says_recent
-from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER
+from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER, STOP_WORDS
 from airflow_ai_etl.planning.request import Found, Request, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
     CLASSIFIER_PARTS,
+    CURRENCY_CODE_ALIASES,
     CURRENCY_EN,
     CURRENCY_RU,
     ENGINE_WORDS,
     NAME_PART_SUFFIXES,
     ROW_PRONOUNS_EN,
     comment_jargon,
+    currency_code,
     engine_in_any_form,
     name_parts,
     stem,
@@ -738,6 +741,7 @@ class MartPhrase:
     apposed: dict[int, list[int]] = field(
         default_factory=dict
     )  # «по району, X»: X's index -> the words before
+    currency: tuple[int, int] | None = None  # «в рублях» after a measure: (first word, the currency word)
 
 
 def _next_words(tokens: Sequence[Token], i: int) -> int:
@@ -3316,6 +3320,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
+        lambda text, tokens: _paired_bracket_columns(planner, text, tokens),  # «заявлено vs одобрено (a, b)»
+        lambda text, tokens: _labelled_bracket_column(
+            planner, text, tokens
+        ),  # "and booked seats (booked_count)"
         _counted_noun_first,  # «сколько ушло людей»
         lambda text, tokens: _grain_word_columns(planner, text, tokens),  # "monthly fee"
         lambda text, tokens: _per_unit_adjectives(planner, text, tokens),  # "nightly rate" ('… за ночь')
@@ -3638,6 +3646,12 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         if qty is None:
             return Outcome.clarify(ask("quantity_column", table=fact.name))
         _and_where(definition, f"{qty} {ph.quantity_filter[0]} {ph.quantity_filter[1]}")
+    if ph.currency is not None:  # «сумма транзакций в рублях»: only the rows in that currency
+        condition, unlisted = _currency_condition(ph, fact)
+        if unlisted is not None:
+            return Outcome.clarify(ask("currency_value", words=unlisted, table=fact.name))
+        if condition is not None:
+            _and_where(definition, condition)
     if ph.money_filter is not None:
         measured = [fact.column(m["column"]) for m in measures if m.get("column")]
         money = [c for c in measured if c is not None and c in _money_columns(fact)]
@@ -6040,6 +6054,13 @@ def _measures(
             if len(set(unit_cols)) == 1:
                 measures.append({"func": "sum", "column": unit_cols[0]})
                 continue
+            one_word = object_words[0] if len(object_words) == 1 else None
+            if (
+                one_word is not None
+                and (counted_unit := _counted_unit_column(ground, fact, one_word)) is not None
+            ):
+                measures.append({"func": "sum", "column": counted_unit.name})  # «сколько миль»: the miles
+                continue
             counted = ground.table_of(object_words[0]) if object_words else None
             if (
                 counted is None
@@ -6102,6 +6123,12 @@ def _measures(
         # sum / avg / min / max
         if (joined := _joined_words_column(ph, fact, m)) is not None:  # "interest rate": interest_rate
             measures.append({"func": m.func, "column": joined})
+            continue
+        by_said_unit = [c for c in _numeric_columns(fact) if m.unit and m.unit in name_parts(c.name)]
+        if (
+            len(by_said_unit) == 1
+        ):  # «средний расход кВт·ч»: the unit said names the column, «расход» is no cost
+            measures.append({"func": m.func, "column": by_said_unit[0].name})
             continue
         if _priced(cue, object_words) and not any(_money_name(c) for c in _numeric_columns(fact)):
             words = _words_of(tokens, [m.index, *m.object])
@@ -7952,26 +7979,54 @@ def _own_value_column(ground: _Ground, fact: Table, token: Token) -> Column | No
     return valued[0] if len(valued) == 1 else None
 
 
+def _counted_unit_column(ground: _Ground, fact: Table, token: Token) -> Column | None:
+    """«сколько миль», "how many miles", «число миль» of miles_transactions ('Операции с милями'): the counted
+    noun names the fact only by a qualifier and is the unit of its one value column (miles 'Количество миль':
+    the column's name, or a comment that is a count of that noun), so the units are summed, never the rows
+    counted. «кол-во стипендий» of scholarships (amount 'Сумма стипендии') stays a count of rows."""
+    column = _own_value_column(ground, fact, token)
+    if column is None:
+        return None
+    comment = _comment_words(column.comment or "")
+    heads = {p.lemma for p in analyse(comment[0])} if comment else set()
+    return column if column.name.lower() == token.lower or heads & {"количество", "число"} else None
+
+
 def _noun_names_a_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """«показания по моделям счётчиков по неделям» (no measure word): the noun naming the fact table
     (readings, 'Показания счётчиков') also names a numeric column of it (value, 'Показание'), so the request
     may ask for the number of rows or for an aggregate of that column; it is asked, not counted. A noun that
-    names only its table ("Leads per source per week") still counts the rows (README)."""
+    names only its table ("Leads per source per week") still counts the rows (README). "Total readings",
+    «всего показаний» ask the same: "total" may count the rows or sum the values."""
+    for m in ph.measures:  # "total readings": the number of readings or the sum of their values?
+        cue = ph.tokens[m.index]
+        if m.func == "sum" and not m.column_ref and _word(cue, COUNT_OR_SUM_RU, COUNT_OR_SUM_EN):
+            valued = [c for k in m.object for c in _fact_and_value_columns(ground, fact, ph.tokens[k])]
+            if valued and not any(_rate_column(c) for c in valued):  # a rate's sum has its own question
+                return cue.text
     if ph.measures:
         return None
-    for t in ph.tokens:
-        if t.lang not in ("ru", "en") or ground.table_of(t) is not fact:
-            continue
-        valued = [
-            c
-            for c in _numeric_columns(fact)
-            if not c.name.endswith("_id")
-            and c.name not in fact.primary_key
-            and (_comment_names(c, t) or _same_head(c, fact))  # "readings" of 'Показания' ~ 'Показание'
-        ]
-        if valued:
-            return t.text
-    return None
+    return next((t.text for t in ph.tokens if _fact_and_value_columns(ground, fact, t)), None)
+
+
+# Measure words that total either the rows or a value ("total readings", «всего показаний»): a sum only when
+# the noun after them names no value of the rows.
+COUNT_OR_SUM_RU = {"всего", "итого"}
+COUNT_OR_SUM_EN = {"total", "overall"}
+
+
+def _fact_and_value_columns(ground: _Ground, fact: Table, t: Token) -> list[Column]:
+    """The numeric columns of the fact a word names when it names the fact table too (readings, 'Показания
+    счётчиков': value, 'Показание'); empty when it does not name the fact."""
+    if t.lang not in ("ru", "en") or ground.table_of(t) is not fact:
+        return []
+    return [
+        c
+        for c in _numeric_columns(fact)
+        if not c.name.endswith("_id")
+        and c.name not in fact.primary_key
+        and (_comment_names(c, t) or _same_head(c, fact))  # "readings" of 'Показания' ~ 'Показание'
+    ]
 
 
 # Chat words around a request: greetings, asking, particles («пусть обновляется»), "pls"; and the jargon
@@ -8683,7 +8738,8 @@ def _comment_column(
 MEASURE_UNITS: dict[str, str | None] = {
     "квт": "kw", "квтч": "kwh", "kw": "kw", "kwh": "kwh", "ч": "h", "h": "h", "км": "km", "km": "km",
     "кг": "kg", "kg": "kg", "байт": "byte", "byte": "byte", "bytes": "byte", "гб": "gb", "gb": "gb",
-    "мб": "mb", "mb": "mb", "руб": None, "рубль": None, "₽": None, "rub": None, "usd": None,
+    "мб": "mb", "mb": "mb", "руб": None, "рубль": None, "₽": None, "rub": None, "usd": None, "доллар": None,
+    "евро": None, "eur": None, "rubles": None, "roubles": None, "dollars": None, "euros": None,
 }  # fmt: skip
 UNIT_JOINERS = {"·", "*", "/", "-", "⋅", "∙"}
 
@@ -8728,6 +8784,39 @@ def _read_units(ph: MartPhrase) -> None:
         ph.blank.append((tokens[first].start, tokens[run[-1]].end))
         if part and m.unit is None and m.column_ref is None:
             m.unit = part
+        if len(keys) == 1 and currency_code(tokens[run[0]]) is not None:
+            ph.currency = (first, run[0])  # «сумма в рублях»: the currency column's value, if it has one
+
+
+def _currency_columns(fact: Table) -> list[Column]:
+    """The fact's text columns that hold a currency: by name (currency) or comment ('Валюта операции')."""
+    return [
+        c
+        for c in fact.columns
+        if not column_kind(c.type).numeric
+        and ("currency" in name_parts(c.name) or (c.comment or "").lower().startswith(("валют", "currency")))
+    ]
+
+
+def _currency_condition(ph: MartPhrase, fact: Table) -> tuple[str | None, str | None]:
+    """«сумма транзакций в рублях», "average balance in dollars": a currency after the measure on a fact with
+    a currency column keeps the rows in that currency: (the condition, None) when the column's comment lists
+    the code, (None, the words) when it lists no codes to pick from (asked: a filter, or all amounts already
+    in it?). A fact with no currency column has its money in that currency: (None, None), the unit read."""
+    assert ph.currency is not None
+    first, word = ph.currency
+    columns = _currency_columns(fact)
+    code = currency_code(ph.tokens[word])
+    if not columns or code is None:
+        return None, None
+    words = " ".join(t.text for t in ph.tokens[first : word + 1])
+    if len(columns) != 1:
+        return None, words
+    listed = {v.upper(): v for v in listed_values(columns[0].comment)}
+    value = next((listed[c] for c in CURRENCY_CODE_ALIASES.get(code, (code,)) if c in listed), None)
+    if value is None:
+        return None, words
+    return f"{columns[0].name} = '{value}'", None
 
 
 def _unit_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
@@ -8786,6 +8875,19 @@ def _read_what_amount(ph: MartPhrase) -> None:
             and tokens[i - 2].lower == "на"
         ):
             ph.used.update({i - 2, i - 1})
+            _verb_bracket_column(ph, m, i + 1)
+
+
+def _verb_bracket_column(ph: MartPhrase, m: MeasureWord, k: int) -> None:
+    """«на какую сумму вернули (refund_amount)», «на какую сумму (total)»: a column named in brackets after
+    the question of a sum (and the verb saying what was done for it) is the column summed."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if m.column_ref is not None or m.object:
+        return
+    j = k + int(k < n and tokens[k].lang == "ru" and tokens[k].has(tokens[k].lemmas, pos=("VERB", "PRTS")))
+    if j + 2 < n and tokens[j].text == "(" and tokens[j + 1].lang == "en" and tokens[j + 2].text == ")":
+        m.column_ref = tokens[j + 1].text
+        ph.used.update(range(k, j + 3))
 
 
 def _fact_adjective(ph: MartPhrase, fact: Table) -> None:
@@ -9771,13 +9873,14 @@ def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
             continue
         phrase = r"\s+".join(re.escape(w) for w in words)
         pattern = re.compile(
-            rf"(?:(?P<jargon>[^\W\d_][\w-]*)\s*\(\s*{phrase}\s*\)|(?<![\w-]){phrase}(?![\w-]))", re.IGNORECASE
+            rf"(?:(?P<jargon>{_JARGON_WORD})\s*\(\s*{phrase}\s*\)|(?<![\w-]){phrase}(?![\w-]))", re.IGNORECASE
         )
         found = list(pattern.finditer(text.replace("ё", "е").replace("Ё", "Е")))
         if len(found) != 1:
             continue
         match = found[0]
-        before = tokenize(text[: match.start()])
+        start = _jargon_start(text, match) if match.group("jargon") else match.start()
+        before = tokenize(text[:start])
         words_before = [t for t in before if t.lang != "punct"]
         measured = bool(words_before) and _measure_func(words_before, len(words_before) - 1) is not None
         if (
@@ -9793,8 +9896,109 @@ def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
             continue  # «сумма (скачано байт)»: read by the bracket rules
         if len(words) == 1 and (measured or match.group("jargon") or head.lang != "ru"):
             continue  # «сколько начислено»: after a measure word, one word is _participle_sum's
-        lead = "" if measured else ("сумма " if tokenize(match.group(0))[0].lang == "ru" else "sum of ")
-        text = text[: match.start()] + lead + columns[0] + text[match.end() :]
+        # the comment's language says the lead: «трафик wi-fi (скачано байт)» is Russian, whatever the jargon
+        lead = "" if measured else ("сумма " if re.match(r"[а-яё]", words[0]) else "sum of ")
+        text = text[:start] + lead + columns[0] + text[match.end() :]
+    return text
+
+
+# A jargon word before a bracketed comment: letters, digits and hyphens, with a letter («wi-fi», «4g-сети»).
+_JARGON_WORD = r"(?=[\w-]*[^\W\d_])[^\W_][\w-]*"
+
+
+def _jargon_start(text: str, match: re.Match[str]) -> int:
+    """Where the jargon of a comment bracket starts: «трафик wi-fi (скачано байт)», «трафик 4g-сети (…)»: a
+    plain word before the one jargon word belongs to it when the two open the request, a clause or a list
+    item (nothing but punctuation or «и» before them) and neither is a measure word or a preposition; else
+    the jargon is the one word before the bracket."""
+    start = match.start("jargon")
+    before = tokenize(text[:start])
+    if not before or before[-1].lang not in ("ru", "en"):
+        return start
+    head, rest = before[-1], before[:-1]
+    if rest and not (rest[-1].lang == "punct" or rest[-1].lower in LIST_JOINERS):
+        return start
+    jargon = tokenize(match.group("jargon"))
+    if any(_measure_func([t], 0) is not None for t in (head, *jargon)) or head.lower in STOP_WORDS:
+        return start
+    return head.start
+
+
+# «заявлено vs одобрено (claimed_amount, approved_amount)», "sent and received (bytes_up, bytes_down)": two
+# words joined by vs/и/and/против and, in brackets, one column name for each.
+_PAIRED_BRACKET = re.compile(
+    r"(?<![\w-])(?P<a>[^\W\d_][\w-]*)\s+(?:vs\.?|versus|против|и|and|/)\s+(?P<b>[^\W\d_][\w-]*)\s*"
+    r"\(\s*(?P<c1>[A-Za-z_]\w*)\s*,\s*(?P<c2>[A-Za-z_]\w*)\s*\)",
+    re.IGNORECASE,
+)
+
+
+# "… and booked seats (booked_count)", «… и записанных человек (booked_count)»: a list item after «и»/"and" or
+# a comma, one or two words and one column name in brackets.
+_LABELLED_BRACKET = re.compile(
+    r"(?:(?<![\w-])(?:and|и)\s+|,\s*)(?P<words>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s*"
+    r"\(\s*(?P<column>[A-Za-z_]\w*)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _labelled_bracket_column(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """ "Total capacity and booked seats (booked_count)": a list item after a measure whose words describe the
+    one numeric column bracketed after them (a word shares a stem with its name or comment: booked ~
+    booked_count, «записанных» ~ 'Записано человек') is that column, listed as the measure's next item (the
+    words become the name). A bracket whose words say nothing of the column stays for the other rules."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1 or "(" not in text:
+        return text
+    tables = planner.catalog.tables_of(sources[0].conn_id)
+    words_all = [t for t in tokens if t.lang != "punct"]  # the text before a match is never rewritten
+    first_measure = next((t.start for k, t in enumerate(words_all) if _measure_func(words_all, k)), len(text))
+    for match in reversed(list(_LABELLED_BRACKET.finditer(text))):  # from the end: earlier spans stay put
+        name = match.group("column")
+        columns = [t.column(name) for t in tables if _summable(t, name)]
+        words = tokenize(match.group("words"))
+        if not columns or any(
+            _measure_func(words, k) is not None or w.lower in STOP_WORDS for k, w in enumerate(words)
+        ):
+            continue
+        if not any(stem(w.lower) in _column_stems(c) for w in words for c in columns if c is not None):
+            continue
+        if first_measure >= match.start():
+            continue  # no measure listed before: the bracket is some other phrase's
+        text = f"{text[: match.start('words')]}{name}{text[match.end() :]}"
+    return text
+
+
+def _summable(table: Table, name: str) -> bool:
+    """A numeric column of the table that holds an amount, not a key."""
+    column = table.column(name)
+    return column is not None and _amount_column(table, name) and not _key_column(table, column)
+
+
+def _paired_bracket_columns(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«заявлено vs одобрено (claimed_amount, approved_amount)»: two words joined by vs/и/and, then a bracket
+    naming two numeric columns of one table of the connection, one for each word: the words label the two
+    columns, and with no measure word before them each is summed (the phrase becomes «сумма a и сумма b»).
+    Columns of no one table, a key or a text column leave the words to the other rules (asked)."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1 or "(" not in text:
+        return text
+    tables = planner.catalog.tables_of(sources[0].conn_id)
+    words = [t for t in tokens if t.lang != "punct"]  # the text before a match is never rewritten
+    ends = [t.end for t in words]
+    for match in reversed(list(_PAIRED_BRACKET.finditer(text))):  # from the end: earlier spans stay put
+        names = (match.group("c1"), match.group("c2"))
+        if not any(all(_summable(t, n) for n in names) for t in tables):
+            continue
+        pair = tokenize(f"{match.group('a')} {match.group('b')}")
+        last = bisect.bisect_right(ends, match.start()) - 1  # the word right before the pair
+        if any(_measure_func(pair, k) is not None for k in range(len(pair))) or (
+            last >= 0 and _measure_func(words, last) is not None
+        ):
+            continue  # «средние заявлено и одобрено (…)»: the measure word's own rules read it
+        lead = "сумма" if pair[0].lang == "ru" else "sum of"
+        joined = "и" if pair[0].lang == "ru" else "and"
+        text = f"{text[: match.start()]}{lead} {names[0]} {joined} {lead} {names[1]}{text[match.end() :]}"
     return text
 
 

@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 import snowballstemmer
 
+from airflow_ai_etl.planning.lexer import Token
+
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[a-zа-яё0-9_]+(?:\.[a-zа-яё_][a-zа-яё0-9_]*)?", re.IGNORECASE)
@@ -311,6 +313,20 @@ CURRENCY_CODES = frozenset(
 # Money units after a number («5000 рублей» by lemma, "5k rubles"): an amount of money, not of litres
 CURRENCY_RU = {"рубль", "руб", "₽", "доллар", "евро", "rub", "usd", "eur"}
 CURRENCY_EN = {"rubles", "roubles", "rub", "dollars", "usd", "eur", "euros", "$", "€"}
+# A currency word or sign -> its ISO code («в рублях» -> RUB), and the other codes a comment may list for it.
+CURRENCY_WORD_CODES = {"рубль": "RUB", "руб": "RUB", "₽": "RUB", "rub": "RUB", "rubles": "RUB",
+                       "roubles": "RUB", "доллар": "USD", "usd": "USD", "dollars": "USD", "$": "USD",
+                       "евро": "EUR", "eur": "EUR", "euros": "EUR", "€": "EUR"}  # fmt: skip
+CURRENCY_CODE_ALIASES = {"RUB": ("RUB", "RUR")}
+
+
+def currency_code(token: Token) -> str | None:
+    """The ISO code a currency word says («рублях», "dollars", «₽»), else None."""
+    for key in (token.lower, *sorted(token.lemmas)):
+        if key in CURRENCY_WORD_CODES:
+            return CURRENCY_WORD_CODES[key]
+    return None
+
 
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
