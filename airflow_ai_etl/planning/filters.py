@@ -2600,8 +2600,10 @@ class RowFilters:
         if k < 2 or not _is_english_participle(tokens[k - 1]) or tokens[k].lang != "en":
             return False
         word = tokens[k]
-        if word.lower in STOP_WORDS or word.lower in _MEANS_PREPOSITIONS:
-            return False  # "sold at the office", "made via the app": the value follows the preposition
+        if word.lower in STOP_WORDS or word.lower in _MEANS_PREPOSITIONS or word.lower in ROW_PRONOUNS_EN:
+            return False  # "sold at the office", "made via the app", "failed ones": no value said here
+        if _crosses_clause(request, tokens[k - 2], tokens[k - 1]):
+            return False  # "payments by channel, failed ones excluded": another clause
         if lexicon_concepts(word.lower, "en") or says_recent(word) or word.lower in VAGUE_TIME_WORDS:
             return False
         windows = (*LAST_N.finditer(request.lower), *DAY_WINDOW.finditer(request.lower))

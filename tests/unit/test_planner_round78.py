@@ -145,3 +145,9 @@ def test_the_connections_words_before_the_tables_noun_leave_the_table(
 
 def test_a_qualifier_before_the_connections_words_is_still_asked() -> None:
     assert plan_in("carshare", "premium car-sharing trips every hour").status == "needs_clarification"
+
+
+def test_a_row_pronoun_after_a_state_participle_is_no_unlisted_value() -> None:
+    """ "failed ones excluded" on a table with a channel column: "ones" is the rows, not a channel."""
+    spec = ok_spec("telecom", "payments every hour, failed ones excluded")
+    assert spec.source.where == "status <> 'failed'"
