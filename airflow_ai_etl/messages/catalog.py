@@ -417,6 +417,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Какое значение {column} означает «{phrase}»? В каталоге значения этой колонки не перечислены "
         "(например: «где {column} = ...»).",
     },
+    # The same question when the column's comment lists its values (planner78: it said they were not listed)
+    "planner.column_value_not_among": {
+        "en": "Which value of {column} means '{phrase}'? The catalog lists {values} (e.g. 'where {column} = ...').",
+        "ru": "Какое значение {column} означает «{phrase}»? В каталоге перечислены значения {values} "
+        "(например: «где {column} = ...»).",
+    },
     "planner.filter_one_value": {
         "en": "A filter on {column} takes one value; which {name} do you mean by '{phrase}'?",
         "ru": "Фильтр по {column} принимает одно значение; какое значение {name} имеется в виду под «{phrase}»?",

@@ -6,6 +6,8 @@ planner would then refuse; the example is built from the table the question is a
 
 from __future__ import annotations
 
+import re
+
 from airflow_ai_etl.catalog import Column, Table, listed_values
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import say
@@ -16,10 +18,26 @@ _NUMBER_FAMILIES = ("int", "decimal", "float")
 _TIME_FAMILIES = ("date", "timestamp", "timestamptz", "datetime")
 
 
-def row_condition_example(table: Table) -> str:
-    """One condition over `table`'s own columns: a listed value of a text column (`status = 'open'`), else an
-    empty optional time column (`closed_at IS NULL`), a number compared (`amount > 100`), a flag
-    (`is_active = true`), or the first column filled in."""
+def row_condition_example(table: Table, phrase: str = "") -> str:
+    """One condition over `table`'s own columns (_any_condition); a flag or an event time turned to the state
+    `phrase` says, or left open (`is_closed = ...`) when the phrase names some state the flag may be the
+    opposite of: «открытые» never gets «где is_closed = true» (planner78)."""
+    example = _any_condition(table)
+    polar = re.fullmatch(r"(\w+) (= true|IS NULL)", example)
+    column = table.column(polar.group(1)) if polar and phrase else None
+    if polar is None or column is None:
+        return example
+    from airflow_ai_etl.planning.filters import state_polarity  # filters imports this module
+
+    holds = state_polarity(column, phrase)
+    if polar.group(2) == "IS NULL":
+        return example if holds is None else f"{column.name} IS {'NOT NULL' if holds else 'NULL'}"
+    return f"{column.name} = {'...' if holds is None else str(holds).lower()}"
+
+
+def _any_condition(table: Table) -> str:
+    """A listed value of a text column (`status = 'open'`), else an empty optional time column (`closed_at IS
+    NULL`), a number compared (`amount > 100`), a flag (`is_active = true`), or the first column filled in."""
     keys = set(table.primary_key) | {c for fk in table.foreign_keys for c in fk.columns}
     columns = [c for c in table.columns if c.name not in keys | {"id"} and not c.name.endswith("_id")]
     listed = [(c, values) for c in columns if (values := listed_values(c.comment))]
@@ -47,7 +65,7 @@ def unread_clause_question(language: str, table: Table, phrase: str) -> str:
         "planner.unread_clause",
         phrase=phrase,
         table=table.qualified_name,
-        example=row_condition_example(table),
+        example=row_condition_example(table, phrase),
     )
 
 

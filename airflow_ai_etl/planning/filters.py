@@ -223,7 +223,7 @@ class RowFilters:
                         "planner.filter_hint_unread",
                         phrase=phrase,
                         table=name,
-                        example=row_condition_example(table),
+                        example=row_condition_example(table, phrase),
                     )  # fmt: skip
                 ],
             )
@@ -255,7 +255,8 @@ class RowFilters:
         found = next(unread, None)
         if found is None:
             return []
-        phrase, example = request.text[found.start() : found.end()], row_condition_example(table)
+        phrase = request.text[found.start() : found.end()]
+        example = row_condition_example(table, phrase)
         return [say(request.language, "planner.filter_hint_unread", phrase=phrase, table=table.qualified_name,
                     example=example)]  # fmt: skip
 
@@ -383,7 +384,8 @@ class RowFilters:
             self._cued_state_conditions,
             self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
-            self._numbered_reference_conditions, self._code_list_conditions, self._still_state_clauses,
+            self._numbered_reference_conditions, self._code_list_conditions, self._opposite_state_clauses,
+            self._held_in_value_conditions, self._still_state_clauses,
             self._vague_time_clauses,
             self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
@@ -1721,6 +1723,7 @@ class RowFilters:
                     continue
                 opposite = self.opposite_flags_of(table, word) if word is not None and not flags else []
                 if len(opposite) == 1:  # «уволенных агентов» of 'Агент работает' -> is_active = false
+                    request.handled.append(request.spans[i])  # "open branches": read, no kind left unread
                     yield self._position(request, i), opposite[0], f"{opposite[0]} = false"
 
     @staticmethod
@@ -1943,15 +1946,95 @@ class RowFilters:
         reads a condition in it ("still ongoing (ended_at empty)"); before planner38 every row was loaded.
         Yields no condition itself."""
         for index, word in enumerate(request.tokens[1:-1], start=1):
-            if word not in STILL_WORDS or not self._table_noun_at(request, table, index - 1):
+            if word not in STILL_WORDS or not self._noun_before_clause(request, table, index - 1):
                 continue
             start, end = request.spans[index][0], request.spans[index + 1][1]
             if any(a <= start < b for a, b in request.schedule_spans):
                 continue
             state = next(iter(tokenize(request.text[request.spans[index + 1][0] : end])), None)
-            if state is not None and (state.lang == "en" or self.is_state_word(state)):
+            relative = request.tokens[index - 1] in RELATIVE_PRONOUNS  # «которые ещё работают»: a verb too
+            verb = relative and state is not None and state.parses[:1] and state.parses[0].pos == "VERB"
+            if state is not None and (state.lang == "en" or self.is_state_word(state) or verb):
                 request.state_clauses.append((start, end))
         return ()
+
+    def _noun_before_clause(self, request: Request, table: Table, index: int) -> bool:
+        """Word `index` is the table's noun, or a relative pronoun right after it: "branches that still
+        operate", «отделения, которые ещё работают» (planner78: the state was dropped, every row loaded)."""
+        if index > 0 and request.tokens[index] in RELATIVE_PRONOUNS:
+            index -= 1
+        return self._table_noun_at(request, table, index)
+
+    def _opposite_state_clauses(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "branches still open", "branches that are open", «отделения, которые ещё открыты»: a state that
+        ends the state of exactly one flag (OPPOSITE_STATES: open -> is_closed 'Отделение закрыто') after
+        the table's noun, a relative pronoun or a copula: the flag false; "that are not open": true. Before
+        the noun ("open branches") `_state_conditions` reads it."""
+        tokens = [t for t in tokenize(request.text) if t.lang in ("ru", "en")]
+        for k, word in enumerate(tokens[1:], start=1):
+            if request.is_handled(word.start) or any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            before, negated = k - 1, False
+            while before > 0 and tokens[before].lower in CLAUSE_FILLERS | NEGATION_PARTICLES:
+                negated ^= tokens[before].lower in NEGATION_PARTICLES
+                before -= 1
+            lead = tokens[before]
+            if before == k - 1 and lead.lower not in CLAUSE_FILLERS:
+                continue  # «открытые отделения»: no clause; read before the noun or not at all
+            if lead.lower not in RELATIVE_PRONOUNS and not self._table_noun_at(
+                request, table, request.token_at(lead.start)
+            ):
+                continue
+            flags = self.opposite_flags_of(table, word)
+            if len(flags) == 1:
+                request.handled.append((word.start, word.end))
+                yield word.start, flags[0], f"{flags[0]} = {'true' if negated else 'false'}"
+
+    def _held_in_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "rooms under maintenance", "aircraft in maintenance": "under"/"in" and a word that exactly one
+        text column of the table lists as a value ('Состояние номера (available, ..., maintenance)') is that
+        value; before planner78 it was asked about. A word no column lists ("under renovation") stays
+        asked."""
+        for match in HELD_IN_VALUE.finditer(request.lower):
+            start = match.start("value")
+            if request.is_handled(start) or any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            value = match.group("value")
+            columns = [
+                (c.name, v)
+                for c in table.columns
+                if self._filterable(table, c)
+                for v in listed_values(c.comment)
+                if v.lower() == value
+            ]
+            if len(columns) != 1:
+                continue
+            request.handled.append((start, match.end()))
+            condition = f"{columns[0][0]} = {_quote(columns[0][1])}"
+            cue = self._exception_of(request, table, match.start())
+            if cue is not None:  # "except rooms under maintenance": the rows left out
+                request.handled.append(cue)
+                condition = self._negated(table, condition) or condition
+            yield start, columns[0][0], condition
+
+    def _exception_of(self, request: Request, table: Table, at: int) -> tuple[int, int] | None:
+        """The span of "except"/"excluding" opening the clause that reaches `at` with only the rows' noun or
+        "those"/"ones" between: "except rooms under maintenance", "excluding those in repair"."""
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(request.lower, 0, at)), default=0)
+        cue = EXCEPTION_LEAD.search(request.lower, clause_start, at)
+        if cue is None:
+            return None
+        between = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", request.lower[cue.end() : at])]
+        rows = all(
+            word in ("those", "ones", "the", "all", "any")
+            or self._table_noun_at(request, table, request.token_at(cue.end() + offset))
+            for offset, word in between
+        )
+        return (cue.start(), cue.end()) if rows and len(between) <= 2 else None
 
     def _vague_time_clauses(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«абонементы, которые скоро истекут», «недавно зарегистрированные клиенты», "memberships ending
@@ -2575,7 +2658,10 @@ class RowFilters:
         if len(channels) != 1:
             return
         for k, word in enumerate(tokens):
-            if not _after_means_preposition(tokens, k, ("через", "via", "through")) or hits[k]:
+            if hits[k] or not (
+                _after_means_preposition(tokens, k, ("через", "via", "through"))
+                or self._after_rows_participle(request, table, tokens, k)
+            ):
                 continue
             if word.lower in _MEANS_ARTICLES:
                 continue  # "through an agency": the article, the word after it is the channel
@@ -2595,6 +2681,23 @@ class RowFilters:
                     column=f"{table.qualified_name}.{name}", values=", ".join(listed[name]))
             )  # fmt: skip
             return
+
+    def _after_rows_participle(self, request: Request, table: Table, tokens: list[Token], k: int) -> bool:
+        """Word `k` follows the table's noun and a participle right after it ("bookings made online"): it says
+        how the rows came about, unless another rule reads it (a time, new rows) (planner78: dropped)."""
+        if k < 2 or not _is_english_participle(tokens[k - 1]) or tokens[k].lang != "en":
+            return False
+        word = tokens[k]
+        if word.lower in STOP_WORDS or word.lower in _MEANS_PREPOSITIONS or word.lower in ROW_PRONOUNS_EN:
+            return False  # "sold at the office", "made via the app", "failed ones": no value said here
+        if _crosses_clause(request, tokens[k - 2], tokens[k - 1]):
+            return False  # "payments by channel, failed ones excluded": another clause
+        if lexicon_concepts(word.lower, "en") or says_recent(word) or word.lower in VAGUE_TIME_WORDS:
+            return False
+        windows = (*LAST_N.finditer(request.lower), *DAY_WINDOW.finditer(request.lower))
+        if any(m.start() <= tokens[k].start < m.end() for m in windows):
+            return False  # "bookings made yesterday": the window rule reads the day
+        return self.grounding._names_table(tokens[k - 2].lower, table)
 
     def _unread_alternative_before(
         self, request: Request, tokens: list[Token], first: int, hits: list[dict[str, str]]
@@ -3333,9 +3436,7 @@ class RowFilters:
                 continue  # «ночной зоны (zone = night)»: the bracket says the value; its own rule reads it
             else:
                 phrase = request.text[adj.start : noun.end]
-                request.unsure.append(
-                    say(request.language, "planner.column_value_unknown", column=column.name, phrase=phrase)
-                )
+                request.unsure.append(_which_value_question(request.language, column, phrase))
                 yield adj.start, column.name, f"{column.name} IS NOT NULL"  # never used: asked about
 
     def _ordinal_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
@@ -3357,9 +3458,7 @@ class RowFilters:
             if len(numbers) == 1 and len(columns) == 1:
                 yield word.start, numbers[0].name, f"{numbers[0].name} = {number}"
             elif numbers:
-                request.unsure.append(
-                    say(request.language, "planner.column_value_unknown", column=numbers[0].name, phrase=noun)
-                )
+                request.unsure.append(_which_value_question(request.language, numbers[0], noun))
 
     def _numbered_reference_conditions(
         self, request: Request, table: Table, _: bool
@@ -3418,15 +3517,7 @@ class RowFilters:
         opposite = {o for key in said for o in OPPOSITE_STATES.get(key, ())}
         if not opposite:
             return []
-        found = []
-        for column in table.columns:
-            if "bool" not in column.type.lower():
-                continue
-            comment = _state_words([c for c in tokenize(column.comment or "") if c.lang == "ru"])
-            named = {stem(p) for p in name_parts(column.name)} | {s for c in comment for s in c.lemmas}
-            if named & opposite:
-                found.append(column.name)
-        return found
+        return [c.name for c in table.columns if "bool" in c.type.lower() and _state_names(c) & opposite]
 
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
@@ -4540,6 +4631,12 @@ def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
 NOT_YET_WORDS = frozenset({"еще", "ещё", "пока", "yet"})
 # "still ongoing", «ещё работающие»: the rows in a state that has not ended (_still_state_clauses)
 STILL_WORDS = frozenset({"still", "еще", "ещё"})
+# A state a row is held in, said by a preposition and a listed value: "under maintenance", "in repair"
+HELD_IN_VALUE = re.compile(r"\b(?:under|in)\s+(?P<value>[a-z][a-z_]*)\b")
+# An exception cue whose object is the rows themselves ("except rooms under maintenance")
+EXCEPTION_LEAD = re.compile(r"\b(?:except(?:\s+for)?|excluding|but\s+not)\b")
+# Pronouns opening a relative clause right after the table's noun: "branches that ...", «отделения, которые»
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "который", "которые", "которая", "которое"})
 CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had", "been", "yet", "already", "be", "were",
                   "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
@@ -4715,6 +4812,42 @@ def role_noun_of(column: Column) -> str | None:
         return None
     first = comment[0].parses[0] if comment[0].parses else None
     return first.lemma if first is not None and first.pos == "NOUN" and first.case == "nomn" else None
+
+
+def _state_names(column: Column) -> set[str]:
+    """Stems of a column's name parts and lemmas of its comment's state words: what the column says holds
+    (is_closed 'Отделение закрыто' -> close, закрыть, закрытый)."""
+    comment = _state_words([c for c in tokenize(column.comment or "") if c.lang == "ru"])
+    parts = {stem(p) for p in name_parts(column.name)} - {"is", "has", "at", "on", "date"}
+    return parts | {s for c in comment for s in c.lemmas}
+
+
+def state_polarity(column: Column, phrase: str) -> bool | None:
+    """Whether `phrase` says `column` holds (a flag true, an event time filled in): True for «закрытые» or
+    "closed" of is_closed, False for «открытые», "open" (OPPOSITE_STATES) or "not closed", None when no word
+    of the phrase names the column's state. A question's example follows it (planner78: «открытые» was
+    offered «где is_closed = true»)."""
+    names, said, negated = _state_names(column), None, False
+    for word in tokenize(phrase):
+        if word.lang not in ("ru", "en"):
+            continue
+        negated ^= word.lower in NEGATION_PARTICLES | STATE_CUES - {"только", "лишь", "only", "just"}
+        bare = re.sub(r"^(?:не|un|non-?)(?=\w{4})", "", word.lower)
+        keys = {stem(bare), stem(word.lower)} | {p.lemma for p in analyse(bare)} | word.lemmas
+        if keys & names:
+            said = bare == word.lower
+        elif {o for key in keys for o in OPPOSITE_STATES.get(key, ())} & names:
+            said = bare != word.lower
+    return None if said is None else said != negated
+
+
+def _which_value_question(language: str, column: Column, phrase: str) -> str:
+    """Which value of `column` `phrase` means: the values its comment lists named, else said unlisted."""
+    values = listed_values(column.comment)
+    if values:
+        return say(language, "planner.column_value_not_among", column=column.name, phrase=phrase,
+                   values=", ".join(values))  # fmt: skip
+    return say(language, "planner.column_value_unknown", column=column.name, phrase=phrase)
 
 
 def _state_words(comment: list[Token]) -> list[Token]:
@@ -5429,7 +5562,8 @@ EN_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
 # English participles not ending in -ed: "paid invoices", "lost parcels" say the event happened.
 EN_IRREGULAR_PARTICIPLES = frozenset(
     {"paid", "sent", "sold", "lost", "done", "spent", "held", "taken", "given", "written", "broken", "won",
-     "bought", "built", "shut", "begun", "hidden", "chosen", "frozen", "stolen", "withdrawn", "drawn", "run"}
+     "bought", "built", "shut", "begun", "hidden", "chosen", "frozen", "stolen", "withdrawn", "drawn", "run",
+     "made"}
 )  # fmt: skip
 # Russian relative adjectives made from the noun a time column dates («экзаменационные оценки» are grades
 # of exams, not graded ones): no event is said to have happened.
@@ -5647,13 +5781,22 @@ def _noun_modifier(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _after_participle_in(tokens: Sequence[Token], k: int) -> bool:
-    """Word `k` follows an English participle and "in" or "with" ("paid in cash", "specializing in yoga",
-    "paid with the card"): the participle says how the rows came about, the value which ones."""
+    """Word `k` follows an English participle, right after it or after "in", "at" or "with" ("sold online",
+    "paid in cash", "sold at the office", "specializing in yoga", "paid with the card"): the participle says
+    how the rows came about, the value which ones (planner78 added "sold online" and "at")."""
     j = k - 1 - int(k > 1 and tokens[k - 1].lower in _MEANS_ARTICLES)
-    if j < 1 or tokens[j].lower not in ("in", "with") or tokens[j - 1].lang != "en":
-        return False
-    verb = tokens[j - 1].lower
-    return EN_PARTICIPLE.fullmatch(verb) is not None or verb in EN_IRREGULAR_PARTICIPLES
+    if j >= 1 and tokens[j].lower in ("in", "at", "with"):
+        j -= 1
+    elif j != k - 1:
+        return False  # an article alone before the value: "sold the office" is no phrase of means
+    return j >= 0 and _is_english_participle(tokens[j])
+
+
+def _is_english_participle(word: Token) -> bool:
+    """ "sold", "made", "cancelled", "specializing": a participle, regular or irregular."""
+    return word.lang == "en" and (
+        EN_PARTICIPLE.fullmatch(word.lower) is not None or word.lower in EN_IRREGULAR_PARTICIPLES
+    )
 
 
 def _is_quantity_column(column: Column) -> bool:

@@ -1221,7 +1221,12 @@ class OfflinePlanner:
         database") is a second table, not the description (planner41)."""
         phrase = self._own_phrase_meanings(request.tokens[index], tables)
         schemas = {t.qualified_name.partition(".")[0].lower() for t in tables}
+        # "carshare customers", "car-sharing customers": an English word before the table's noun qualifies it;
+        # the noun stays the table (planner78: both words were taken for the connection, no table was left)
+        english = request.raw[index].isascii()
         for j in (index - 1, index + 1, index + 2):
+            if english and j == index - 1 and request.tokens[j] not in DATABASE_WORDS:
+                continue
             if 0 <= j < len(request.tokens) and j != index:
                 token = request.tokens[j]
                 if token in DATABASE_WORDS:
@@ -4358,7 +4363,11 @@ class OfflinePlanner:
         condition read is not the one it states."""
         if request.language != "en":
             return None
-        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        # "car-sharing trips", "premium car-sharing trips": the connection's words ('Car-sharing ...') before
+        # the noun are passed over, so the word before them is the one that qualifies it (planner78)
+        tokens = [
+            t for t in tokenize(request.text) if t.lang != "punct" and not _claimed_word(request, t.lower)
+        ]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for t, nxt in zip(tokens, tokens[1:], strict=False):
             if t.lang != "en" or not (self.vocabulary.meanings(nxt.lower) & own or stem(nxt.lower) in own):
@@ -4391,7 +4400,7 @@ class OfflinePlanner:
                 and not word.endswith("s")
                 and word not in FILLER_EN
                 and word not in self._latin_known_words()
-                and not request.text[t.end : nxt.start].strip()
+                and _claimed_word(request, request.text[t.end : nxt.start].strip())
             )
             if not (EN_STATE_FORM.fullmatch(word) or hyphenated or plain):
                 continue
@@ -5843,6 +5852,11 @@ def _compound_split(word: str, tail: str) -> bool:
     if len(tail) >= 4 and len(prefix) >= 3:
         return True
     return len(tail) == 3 and prefix in COMPOUND_NOUN_PREFIXES_RU
+
+
+def _claimed_word(request: Request, text: str) -> bool:
+    """Every word of `text` (hyphen-joined parts too) is claimed by a connection or an engine; "" is."""
+    return all(part in request.claimed for part in re.split(r"[\s-]+", text.lower()) if part)
 
 
 def name_parts_of_text(text: str) -> list[str]:
