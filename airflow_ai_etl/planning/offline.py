@@ -539,6 +539,12 @@ def _may_qualify(word: str) -> bool:
 WITH_WORDS = frozenset({"с", "со", "без", "with", "without"})
 
 
+def _only_an_instruction_verb(word: str) -> bool:
+    """«залей данные»: a verb said to the assistant names no table ('Заказы (…, зал)' by its stem); a word
+    that may be a noun too («расчётку», a guessed verb «расчеткать») still may."""
+    return is_instruction_verb(word) and all(parse.pos == "VERB" for parse in analyse(word))
+
+
 def _after_with(request: Request, index: int) -> bool:
     """Word `index` comes right after «с»/«без»/"with"/"without"."""
     return index > 0 and request.tokens[index - 1] in WITH_WORDS
@@ -1429,6 +1435,7 @@ class OfflinePlanner:
             and not (t in request.values and (i in request.key_indices or t not in key_words))
             and t not in STOP_WORDS
             and not any(a <= request.spans[i][0] < b for a, b in request.schedule_spans)
+            and not _only_an_instruction_verb(t)
         ]
         exact: dict[str, tuple[Table, list[int]]] = {}
         for i, token in usable:

@@ -301,6 +301,14 @@ VALUE_MEANINGS = {
     # what a has_ column's English name says a row has ('Есть противоугонная система' of has_alarm):
     # «машины без сигнализации»
     "сигнализация": ("alarm",),
+    # planner79: kinds a menu or a trainer comment lists in English ('Категория (pizza, rolls, ..., drinks)',
+    # 'Специализация (gym, yoga, pilates, ...)'): «напитки из меню», «пиццу», «тренеров йоги»
+    "пицца": ("pizza",), "ролл": ("rolls", "roll"), "бургер": ("burgers", "burger"),
+    "салат": ("salads", "salad"), "суп": ("soups", "soup"), "напиток": ("drinks", "drink"),
+    "десерт": ("desserts", "dessert"),
+    "йога": ("yoga",), "пилатес": ("pilates",), "кроссфит": ("crossfit",), "плавание": ("swimming",),
+    "бокс": ("boxing",), "сайклинг": ("cycling",), "зумба": ("zumba",), "растяжка": ("stretching",),
+    "стретчинг": ("stretching",), "аквааэробика": ("aqua",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
