@@ -2688,6 +2688,9 @@ def _state_rows_grouped(words: Sequence[Token]) -> bool:
     )
 
 
+_TARGET_PREPS_EN = frozenset({"to", "into"})  # "… to clickhouse": where a copy goes
+
+
 def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     """«Счета по статусам», «Полисы по каналам продаж», "tickets by priority", "completed enrollments by
     course": the whole request is a plural noun (in English after a participle, its state), «по»/"by" and the
@@ -2701,6 +2704,8 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     if len(words) > 3 and words[0].lang == "en" and _grain_adjective(words[-1]):
         words = words[:-1]  # "trips by zone name, monthly": the grain of the grouping, no schedule of a copy
         longest = 3  # "by merchant category name monthly": the grain word says a grouping, however long
+        if any(t.lower in _TARGET_PREPS_EN for t in words):
+            return False  # "payments by card to clickhouse daily": a copy with its target, "by" a means
     sized = 3 <= len(words) - lead <= longest + 2
     if words[0].lang == "en" and not (sized and words[lead + 1].lower == "by"):
         return _english_rows_grouped(words, longest)

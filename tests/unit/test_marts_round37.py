@@ -13,7 +13,8 @@ scored as the eval scores them (tests/planned.py).
 5. "fund" is the money summed ("tuition fund by status"), as «фонд» already was.
 7. «..., отменённые не учитывать», «сторнированные не считать», "cancelled ones not counted": a negated verb of
    taking rows after a comma ends the dimension list; the rows said before it are left out (negation.py's
-   TAKE_LEMMAS, with «считать» and "not counted/included" added).
+   TAKE_LEMMAS, with «считать» and "not counted/included" added). The field catalog's payouts status lists its
+   values: a Russian state word on a status column whose comment lists none is asked since planner77.
 8. «сколько заплатили/оплатили абоненты …»: a verb of paying after «сколько» names the amount column whose
    comment says a payment ('Сумма оплаты', 'Сумма платежа'): its sum, over that table (the payers are no fact).
 6. «сколько к выплате (net)», «сколько на руки (amount)»: «сколько» + «к»/«на» + a noun + a bracketed column is
@@ -49,7 +50,7 @@ CREATE TABLE ops.payouts (
 COMMENT ON TABLE ops.payouts IS 'Выплаты сотрудникам за смены';
 COMMENT ON COLUMN ops.payouts.employee_id IS 'Сотрудник';
 COMMENT ON COLUMN ops.payouts.amount IS 'Сумма выплаты';
-COMMENT ON COLUMN ops.payouts.status IS 'Статус выплаты';
+COMMENT ON COLUMN ops.payouts.status IS 'Статус выплаты (pending, paid, cancelled)';
 COMMENT ON COLUMN ops.payouts.shift_hours IS 'Часы смены';
 COMMENT ON COLUMN ops.payouts.term_days IS 'Срок выплаты, дней';
 COMMENT ON COLUMN ops.payouts.paid_at IS 'Дата выплаты';
