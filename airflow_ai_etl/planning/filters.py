@@ -112,7 +112,7 @@ from airflow_ai_etl.planning.patterns import (
     ZONE_VALUE_WORDS,
     continues_column_list,
 )
-from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_word
+from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_spellings, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODES,
@@ -1218,8 +1218,9 @@ class RowFilters:
     ) -> Iterable[tuple[int, str, str]]:
         """ "reviews with a rating of 5", "with rating 5", «отзывы с оценкой 5»: a number right after
         «с»/"with" and a noun that names one number column (by name, comment or as the others' base:
-        «оценка» of rating) is that column's value. Not a key, a time, a unit («с опозданием 5 минут») or a
-        bound said after the number ("5 or more": the postfix rule's)."""
+        «оценка» of rating) is that column's value. Not a key (unless said by its own name: "with id 5"), a
+        time, a unit («с опозданием 5 минут») or a bound said after the number ("5 or more": the postfix
+        rule's)."""
         for match in EQUAL_MEASURE.finditer(request.lower):
             if any(a <= match.start("n") < b for a, b in request.schedule_spans):
                 continue
@@ -1227,12 +1228,16 @@ class RowFilters:
                 request.lower, match.end()
             ):
                 continue
-            columns = self._compared_columns(request, table, match.group("word"))
+            literal = table.column(match.group("word"))  # "with id 5", «с customer_id 7»: as written
+            columns = (
+                [literal.name] if literal else self._compared_columns(request, table, match.group("word"))
+            )
             column = table.column(columns[0]) if len(columns) == 1 else None
             if column is None or not _is_quantity_column(column) or _is_time_column(column):
                 continue
-            if column.name == "id" or column.name.endswith("_id") or column.name in table.primary_key:
-                continue
+            keyed = column.name == "id" or column.name.endswith("_id") or column.name in table.primary_key
+            if keyed and column is not literal:
+                continue  # «с номером 5» of a key: only the key's own name says which key
             request.handled.append(match.span("n"))
             yield match.start(), column.name, f"{column.name} = {match.group('n').replace(',', '.')}"
 
@@ -1621,6 +1626,8 @@ class RowFilters:
                 continue
             if self._verb_of_means_value(request, table, i):
                 continue  # "orders paid in cash": how they were paid says which rows, not the status
+            if listed and value not in listed:  # "successful" of 'Статус (pending, succeeded, failed)'
+                value = next((v for v in status_spellings(value) if v in listed), value)
             if listed and value not in listed:
                 continue  # «возвращённые» is 'refunded' in a shop; shipments list no such status: asked
             if not listed and (status.comment or "").strip():
@@ -1998,7 +2005,8 @@ class RowFilters:
         """ "rooms under maintenance", "aircraft in maintenance": "under"/"in" and a word that exactly one
         text column of the table lists as a value ('Состояние номера (available, ..., maintenance)') is that
         value; before planner78 it was asked about. A word no column lists ("under renovation") stays
-        asked."""
+        asked. Where rows came from or go by, in the plural too ("tickets from aggregators", "couriers on
+        scooters", "bookings via agencies"): the value, never dropped (planner80)."""
         for match in HELD_IN_VALUE.finditer(request.lower):
             start = match.start("value")
             if request.is_handled(start) or any(a <= start < b for a, b in request.schedule_spans):
@@ -2009,10 +2017,14 @@ class RowFilters:
                 for c in table.columns
                 if self._filterable(table, c)
                 for v in listed_values(c.comment)
-                if v.lower() == value
+                if value in _english_forms(v.lower())
             ]
-            if len(columns) != 1:
-                continue
+            if (
+                len(columns) != 1
+                or self._names_system(value)
+                or self.grounding._names_other_table(value, table)
+            ):
+                continue  # "payments from bank": the bank's database, not the channel bank
             request.handled.append((start, match.end()))
             condition = f"{columns[0][0]} = {_quote(columns[0][1])}"
             cue = self._exception_of(request, table, match.start())
@@ -4631,8 +4643,9 @@ def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
 NOT_YET_WORDS = frozenset({"еще", "ещё", "пока", "yet"})
 # "still ongoing", «ещё работающие»: the rows in a state that has not ended (_still_state_clauses)
 STILL_WORDS = frozenset({"still", "еще", "ещё"})
-# A state a row is held in, said by a preposition and a listed value: "under maintenance", "in repair"
-HELD_IN_VALUE = re.compile(r"\b(?:under|in)\s+(?P<value>[a-z][a-z_]*)\b")
+# A state a row is held in, said by a preposition and a listed value: "under maintenance", "in repair"; where
+# it came from or goes by, the value in an English plural: "orders from aggregators", "couriers on bikes"
+HELD_IN_VALUE = re.compile(r"\b(?:under|in|from|via|through|on)\s+(?P<value>[a-z][a-z_]*)\b")
 # An exception cue whose object is the rows themselves ("except rooms under maintenance")
 EXCEPTION_LEAD = re.compile(r"\b(?:except(?:\s+for)?|excluding|but\s+not)\b")
 # Pronouns opening a relative clause right after the table's noun: "branches that ...", «отделения, которые»
@@ -4769,6 +4782,13 @@ def _kind_column_without(table: Table, prefix: str) -> list[tuple[str, str]]:
         for value in listed_values(column.comment)
         if set(name_parts(value)) & others
     ]
+
+
+def _english_forms(value: str) -> set[str]:
+    """A listed value and its English plural ("aggregator": "aggregators", "agency": "agencies", "bus":
+    "buses"): an exact spelling, not a stem, so "online" never reads "onlin" of another word."""
+    plural = value[:-1] + "ies" if value.endswith("y") and value[-2:-1] not in "aeiou" else value + "s"
+    return {value, plural, value + "es"} if value.isalpha() else {value}
 
 
 def value_meanings(word: Token, predicate: bool = False) -> set[str]:
@@ -5714,7 +5734,7 @@ YEAR_COMPARISON = re.compile(
 # "with a rating of 5", "with rating 5", «с оценкой 5»: a link, a noun and a whole number (no date, time or
 # range, no glued letter or percent sign).
 EQUAL_MEASURE = re.compile(
-    r"(?<![\w-])(?:with|having|с|со)\s+(?:an?\s+|the\s+)?(?P<word>[a-zа-яё_]{3,})\s+(?:of\s+|=\s*)?"
+    r"(?<![\w-])(?:with|having|с|со)\s+(?:an?\s+|the\s+)?(?P<word>[a-zа-яё_]{2,})\s+(?:of\s+|=\s*)?"
     r"(?P<n>-?\d+(?:[.,]\d+)?)(?![\w.,:/%-]?\d|[\w%-])",
     re.IGNORECASE,
 )

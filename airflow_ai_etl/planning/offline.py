@@ -174,7 +174,15 @@ from airflow_ai_etl.planning.patterns import (
 )
 from airflow_ai_etl.planning.related_values import related_value_question
 from airflow_ai_etl.planning.reload import reload_verb_with_keys
-from airflow_ai_etl.planning.request import ConnRef, Found, Request, is_temporal, marks_new_rows, status_word
+from airflow_ai_etl.planning.request import (
+    ConnRef,
+    Found,
+    Request,
+    is_temporal,
+    marks_new_rows,
+    status_spellings,
+    status_word,
+)
 from airflow_ai_etl.planning.schedule import (
     ScheduleMatch,
     alternative_frequencies,
@@ -3505,7 +3513,8 @@ class OfflinePlanner:
             if value and read and self._event_read(request, table, i, read):
                 continue  # «завершённые не нужны» of data_sessions: read as ended_at IS NULL (planner49)
             # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
-            if value and value != "test" and value not in read.lower() and token not in request.claimed:
+            said = value is not None and any(v in read.lower() for v in status_spellings(value))
+            if value and value != "test" and not said and token not in request.claimed:
                 column = self._single_word_column(table, token, fk_words=True)
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
                     continue  # "refund over 2000": the word names the compared column, not a status
@@ -3557,7 +3566,9 @@ class OfflinePlanner:
                 continue
             if any(a <= word.start < b for a, b in request.schedule_spans):
                 continue
-            if not any(_covered(m, read) for m in _kind_meanings(word)):
+            status, _ = status_word(word.lower)  # "successful payments" read as status = 'succeeded'
+            said = _kind_meanings(word) | set(status_spellings(status) if status else ())
+            if not any(_covered(m, read) for m in said):
                 return f"{word.text} {noun.text}"
         return None
 

@@ -293,7 +293,11 @@ STATUS_WORDS = {
     "возвращен": "refunded", "test": "test", "тестов": "test", "fail": "failed", "неуспешн": "failed",
     "неудачн": "failed", "ошибочн": "failed", "pend": "pending", "ожидающ": "pending",
     "lost": "lost", "потерян": "lost", "потерянн": "lost", "утерян": "lost", "утерянн": "lost",
+    "success": "success", "успешн": "success",  # "successful payments", «успешные платежи» (planner80)
 }  # fmt: skip
+# Other spellings a status column may store for a value of STATUS_WORDS: 'Статус (pending, succeeded,
+# failed)' stores the success of "successful payments" as succeeded; the comment's list says which.
+STATUS_SPELLINGS = {"success": ("succeeded", "successful"), "cancelled": ("canceled",)}
 # Status words that are also everyday words ("run it as a test"): a status only right before a row
 # noun or the table's own noun ("test rows", "тестовые заказы").
 STATUS_BEFORE_NOUN = {"test"}

@@ -14,7 +14,7 @@ from typing import Any
 
 from airflow_ai_etl.catalog import Column, Table
 from airflow_ai_etl.planning.lexer import tokenize
-from airflow_ai_etl.planning.patterns import FROM_WORDS, STATUS_WORDS, TO_WORDS
+from airflow_ai_etl.planning.patterns import FROM_WORDS, STATUS_SPELLINGS, STATUS_WORDS, TO_WORDS
 from airflow_ai_etl.planning.schedule import detect_language
 from airflow_ai_etl.planning.vocabulary import stem, words
 
@@ -132,6 +132,11 @@ def status_word(token: str) -> tuple[str | None, bool]:
             if value:
                 return value, True
     return None, False
+
+
+def status_spellings(value: str) -> tuple[str, ...]:
+    """The ways a status column may store `value` of STATUS_WORDS ("success": success, succeeded, ...)."""
+    return (value, *STATUS_SPELLINGS.get(value, ()))
 
 
 # Adjective / participle endings: «потерянные» is lemmatised to the noun «потеря», so its own stem

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
-from airflow_ai_etl.planning.filters import starts_new_rows
+from airflow_ai_etl.planning.filters import EQUAL_MEASURE, POSTFIX_BOUND, UNIT_AFTER, starts_new_rows
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import GENERIC_PARTS, WINDOW_UNITS
@@ -116,7 +116,7 @@ def unread_column_words(
                     continue  # «от 30 минут и дольше»: the unit of a number, not the tariff 'minute'
                 unread.setdefault(index, column.name)
     if not unread:
-        return _unread_ordinal(request, table, where)
+        return _unread_ordinal(request, table, where) or _unread_measure(request, table, where)
     order = sorted(unread)
     columns = list(dict.fromkeys(unread[i] for i in order))
     return _question(request, table, [pairs.get(i, request.raw[i]) for i in order], columns)
@@ -161,6 +161,21 @@ def _unread_ordinal(request: Request, table: Table, where: str) -> Message | Non
         if any(s <= token.start < e for s, e in spans) or re.search(rf"\b{token.number}\b", where):
             continue
         phrase = request.text[token.start : noun.end]
+        return say(request.language, "planner.unread_ordinal", words=phrase, table=table.name)
+    return None
+
+
+def _unread_measure(request: Request, table: Table, where: str) -> Message | None:
+    """ "orders with quantity 3" where orders has no quantity, «заказы с весом 5»: a number said after
+    with/с and a word that no rule read is a condition no column took; asked, never every row (planner80)."""
+    spans = list(request.schedule_spans) + list(request.handled)
+    for match in EQUAL_MEASURE.finditer(request.lower):
+        number = match.group("n")
+        if any(s <= match.start("n") < e for s, e in spans) or re.search(rf"\b{re.escape(number)}\b", where):
+            continue
+        if UNIT_AFTER.match(request.lower, match.end()) or POSTFIX_BOUND.match(request.lower, match.end()):
+            continue  # «с опозданием 5 минут», "5 or more": a unit's or a bound's rule reads it
+        phrase = request.text[match.start() : match.end()]
         return say(request.language, "planner.unread_ordinal", words=phrase, table=table.name)
     return None
 

@@ -293,6 +293,9 @@ VALUE_MEANINGS = {
     # машинах», «пешие курьеры»; a kind of order ('Тип заказа (delivery, pickup, dine_in)'): «на самовывоз»
     "машина": ("car",), "автомобиль": ("car",), "велосипед": ("bike", "bicycle"), "самокат": ("scooter",),
     "пеший": ("foot",), "мотоцикл": ("motorbike", "motorcycle"), "самовывоз": ("pickup",),
+    # planner80: the rider said by an agent noun, alone or in a compound («курьеры-велосипедисты»)
+    "велосипедист": ("bike", "bicycle"), "самокатчик": ("scooter",), "пешеход": ("foot",),
+    "мотоциклист": ("motorbike", "motorcycle"), "автомобилист": ("car",),
     # states a status comment lists in English: «отчисленные студенты» ('(studying, ..., expelled, ...)'),
     # «принятые заказы», «готовые заказы», «прибывшие рейсы», «неисправные коннекторы» ('faulted')
     "отчислить": ("expelled",), "отчисленный": ("expelled",), "принять": ("accepted",),
