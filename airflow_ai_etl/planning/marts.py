@@ -7206,12 +7206,14 @@ def _type_word_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
     on a fact whose rows have a kind column named after that noun (events.event_type), is that kind's value,
     when the word is nothing else the mart reads (no measure, grain, column or the fact itself), no word of a
     table's name ("user events") or of the fact's columns, no adjective of age or state ("recent", "failed":
-    asked)."""
+    asked). When the kind column's comment lists its values, only a listed one is a value: "Bank accounts" of
+    a bank whose account types are current/savings/salary is the domain's word, not account_type = 'bank'."""
     from airflow_ai_etl.planning.offline import EN_LEAD_WORDS, EN_STATE_FORM
 
     column = _type_column(fact)
     if column is None:
         return None
+    listed = {v.lower() for v in listed_values(column.comment)}
     named = {p for x in (*(t.name for t in ground.tables), *fact.column_names) for p in name_parts(x)}
     tokens = ph.tokens
     for i in range(len(tokens) - 1):
@@ -7230,6 +7232,7 @@ def _type_word_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
             or _stops(t)
             or fact.column(t.lower) is not None
             or ground.columns_named(fact, [t])
+            or (listed and t.lower not in listed)
         ):
             continue
         ph.used.add(i)
