@@ -2475,7 +2475,7 @@ def _read_measures(ph: MartPhrase) -> None:
                     first = tokens[i - 2] if i >= 2 else None
                     if (  # "scholarship payout total": a money noun qualified by the table's noun before it
                         first is not None
-                        and _en(prev, SPEND_EN)
+                        and _en(prev, SPEND_EN | {"pay"})  # "net pay total": the noun "pay", never "paid"
                         and first.lang == "en"
                         and i - 2 not in ph.used
                         and not _stops(first)

@@ -7,7 +7,10 @@ scored as the eval scores them (tests/planned.py).
    word is left to the questions, never a filter on a value the catalog does not have (README: a confident
    wrong answer is the worst outcome).
 
-First pass, against the unchanged planner (a009693): 3 of 7 failed before the rule (the first draft also
+2. "<modifier> pay total" ("Net pay total by currency"): the modifier before the noun "pay" and a trailing
+   "total" names the summed column, as "total net pay" does.
+
+First pass, against the unchanged planner (a009693): 3 of 7 failed before rule 1, 2 of 2 before rule 2 (the first draft also
 had "Minibar charges per month" -> charge_type = 'minibar', which main plans with no filter at all: left
 alone, reported).
 """
@@ -49,3 +52,20 @@ def test_a_listed_kind_word_stays_the_value(catalog: str, text: str, where: str)
     outcome = plan_in(catalog, text)
     assert outcome.status == "ok" and outcome.spec is not None and outcome.spec.source.mart is not None
     assert outcome.spec.source.mart.where == where
+
+
+PAY_TOTALS: list[tuple[str, str, str]] = [
+    ("hr", "Gross pay total per currency by month of period", "gross"),
+    ("hr", "Net pay total by currency, monthly by period", "net"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "column"), PAY_TOTALS)
+def test_a_modifier_of_pay_before_a_trailing_total_names_the_summed_column(
+    catalog: str, text: str, column: str
+) -> None:
+    """ "Net pay total": "net" qualifies the noun "pay" before the trailing "total" as in "total net pay", so
+    the sum is of net, not asked between gross and net."""
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "ok" and outcome.spec is not None and outcome.spec.source.mart is not None
+    assert [(m.func, m.column) for m in outcome.spec.source.mart.measures] == [("sum", column)]
