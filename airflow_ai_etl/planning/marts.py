@@ -2475,7 +2475,7 @@ def _read_measures(ph: MartPhrase) -> None:
                     first = tokens[i - 2] if i >= 2 else None
                     if (  # "scholarship payout total": a money noun qualified by the table's noun before it
                         first is not None
-                        and _en(prev, SPEND_EN)
+                        and _en(prev, SPEND_EN | {"pay"})  # "net pay total": the noun "pay", never "paid"
                         and first.lang == "en"
                         and i - 2 not in ph.used
                         and not _stops(first)
@@ -7211,12 +7211,14 @@ def _type_word_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
     on a fact whose rows have a kind column named after that noun (events.event_type), is that kind's value,
     when the word is nothing else the mart reads (no measure, grain, column or the fact itself), no word of a
     table's name ("user events") or of the fact's columns, no adjective of age or state ("recent", "failed":
-    asked)."""
+    asked). When the kind column's comment lists its values, only a listed one is a value: "Bank accounts" of
+    a bank whose account types are current/savings/salary is the domain's word, not account_type = 'bank'."""
     from airflow_ai_etl.planning.offline import EN_LEAD_WORDS, EN_STATE_FORM
 
     column = _type_column(fact)
     if column is None:
         return None
+    listed = {v.lower() for v in listed_values(column.comment)}
     named = {p for x in (*(t.name for t in ground.tables), *fact.column_names) for p in name_parts(x)}
     tokens = ph.tokens
     for i in range(len(tokens) - 1):
@@ -7235,6 +7237,7 @@ def _type_word_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
             or _stops(t)
             or fact.column(t.lower) is not None
             or ground.columns_named(fact, [t])
+            or (listed and t.lower not in listed)
         ):
             continue
         ph.used.add(i)
