@@ -1324,7 +1324,10 @@ def _described_grain_column(ph: MartPhrase, k: int) -> int:
         meanings = {"hire"}  # «приём на работу»: hiring, not a clinic's «приём»
     if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
         ph.grain_disputed.append(name)
-        return k  # «по месяцам приёма на работу (fired_at)»: the words and the name disagree (asked)
+        # «по месяцам регистрации профиля (created_at)»: the words and the bracket are the grain's phrase, no
+        # dimension of their own; whether the name is the column the words mean is settled (or asked) later
+        ph.used.update(range(k, end))
+        return end
     ph.grain_column = name
     ph.used.update(range(k, end + 3))
     return end + 3
@@ -4133,6 +4136,8 @@ def _residue(
             continue  # «обращения абонентов» of service_requests ('Заявки и обращения абонентов')
         if _participle_names_column(tokens, i, fact):
             continue  # "bytes downloaded" of bytes_down: the rest of the measured column's name
+        if _exchange_word_of_rate(ph, ground, fact, i):
+            continue  # "exchange rate" of rate 'Курс к рублю': the measured column's own kind
         if fact.schema not in ("public", "default") and (
             t.lower == fact.schema.lower()
             or (t.lang == "en" and len(t.text) > 4 and stem(t.lower) == stem(fact.schema))
@@ -4288,6 +4293,20 @@ def _participle_names_column(tokens: Sequence[Token], i: int, fact: Table) -> bo
         ):
             return True
     return False
+
+
+def _exchange_word_of_rate(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool:
+    """ "average exchange rate", «средний обменный курс»: a currency or exchange word right before the
+    measured word, when the column it names is an exchange rate by its comment ('Курс к рублю'), says the
+    kind of that rate, no filter or dimension."""
+    if i + 1 >= len(ph.tokens) or not ph.tokens[i].lower.startswith(CURRENCY_COMMENT_PREFIXES):
+        return False
+    if not any(i + 1 in m.object for m in ph.measures):
+        return False
+    word = ph.tokens[i + 1]
+    commented = [c for c in _numeric_columns(fact) if _comment_names(c, word)]  # «курс»: 'Курс к рублю'
+    named = ground.columns_named(fact, [word]) or commented
+    return any(_exchange_rate_comment(re.findall(r"\w+", (c.comment or "").lower())) for c in named)
 
 
 def _after_counted(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool:
@@ -6705,6 +6724,15 @@ def _dimensions(
         if qual_tables:
             owner = qual_tables[0]
             cols = ground.columns_named(owner, [head])
+            if (
+                cols
+                and owner is not fact
+                and _qualifier_named_nowhere(ground, owner, head, qualifier, cols[0])
+            ):
+                # "customer region name": customers hold no region, full_name is not a region's name
+                word = " ".join(t.text for t in sorted([head, *qualifier], key=lambda t: t.start))
+                questions.append(ask("unknown_dim", word=word, fact=fact.name))
+                continue
             if cols:
                 column = cols[0].name
                 if owner is not fact and owner not in reachable:
@@ -10328,6 +10356,35 @@ def _lost_qualifier(
         ]
         if others:
             return True
+    return False
+
+
+def _qualifier_named_nowhere(
+    ground: _Ground, owner: Table, head: Token, qualifier: list[Token], column: Column
+) -> bool:
+    """ "customer region name", «по названию района клиента»: a qualifier word between the owner's noun and
+    the head that names no table, no role or time and is neither in the matched column's name or comment nor
+    a column of the owner says whose name it is (the region's): taking the owner's column drops it. A word
+    past the owner's noun («городу отделения обслуживания») qualifies the owner, not the column."""
+    owned_at = [q.start for q in qualifier if ground.table_of(q) is owner]
+    if not owned_at:
+        return False
+    nearest = min(owned_at, key=lambda at: abs(at - head.start))
+    low, high = sorted((nearest, head.start))
+    for q in qualifier:
+        if not low < q.start < high:
+            continue
+        if q.lang not in ("ru", "en") or q.lower in FILLER_EN or q.lemma in FILLER_RU or q.lower in FILLER_RU:
+            continue
+        if ground.table_of(q) is not None or q.lemmas & set(ROLE_WORDS) or _time_word(q) or _grain_noun(q):
+            continue
+        if q.lower in DIM_PREPS_EN or q.lower in ("the", "each", "'s", "s"):
+            continue
+        if stem(q.lower) in name_parts(column.name) or _comment_names(column, q):
+            continue
+        if q.lemmas & _comment_lemmas(column.comment or "") or ground.columns_named(owner, [q]):
+            continue
+        return True
     return False
 
 

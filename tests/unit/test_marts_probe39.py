@@ -953,7 +953,6 @@ NOT_YET: dict[str, str] = {
     "how many trips and for how much, by tariff": "asked: ['status needs_clarification: ['Which column of trips should sum use: distance_km, total_c",
     "how many calls and for how long by direction": "asked: ['status needs_clarification: ['I did not understand 'long' in the mart: a row filter, a",
     "Число уникальных клиентов по поездкам": "asked: ['status needs_clarification: ['Витрину какой таблицы строить: customers, trips, fines, pa",
-    "average exchange rate by currency per month": "asked: ['status needs_clarification: ['I did not understand 'exchange' in the mart: a row filte",
 }
 
 
