@@ -11,6 +11,7 @@ import re
 from airflow_ai_etl.catalog import Column, Table, listed_values
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import say
+from airflow_ai_etl.planning.flags import state_polarity
 
 # Time columns every row has a value in: «где created_at IS NULL» would select nothing.
 _ALWAYS_SET_TIMES = ("created", "updated", "loaded", "inserted")
@@ -27,8 +28,6 @@ def row_condition_example(table: Table, phrase: str = "") -> str:
     column = table.column(polar.group(1)) if polar and phrase else None
     if polar is None or column is None:
         return example
-    from airflow_ai_etl.planning.filters import state_polarity  # filters imports this module
-
     holds = state_polarity(column, phrase)
     if polar.group(2) == "IS NULL":
         return example if holds is None else f"{column.name} IS {'NOT NULL' if holds else 'NULL'}"

@@ -33,6 +33,13 @@ from airflow_ai_etl.planning import flags, heads, negation
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
+from airflow_ai_etl.planning.flags import (
+    NEGATION_PARTICLES,
+    OPPOSITE_STATES,
+    STATE_CUES,
+    state_names,
+    state_words,
+)
 from airflow_ai_etl.planning.grammar import CYRILLIC_WORD, ONLY_WORDS, is_destroy_word, is_mask_word
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
@@ -1865,7 +1872,7 @@ class RowFilters:
                 continue
             parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
             name_hit = any(_same_root(stem(p), s) for p in parts for s in stems)
-            comment = _state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
+            comment = state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
             comment_hit = any(c.lemmas & word.lemmas for c in comment) if word.lang == "ru" else False
             if name_hit or comment_hit:
                 found.append(column.name)
@@ -2961,7 +2968,7 @@ class RowFilters:
                 and stem(noun.lower) == stem(parts[0])
             )
         comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
-        states = _state_words(comment)
+        states = state_words(comment)
         if states is comment or not noun.parses or noun.parses[0].pos != "NOUN":
             return False
         return any(c.lemmas & noun.lemmas for c in comment if c not in states)
@@ -3529,7 +3536,7 @@ class RowFilters:
         opposite = {o for key in said for o in OPPOSITE_STATES.get(key, ())}
         if not opposite:
             return []
-        return [c.name for c in table.columns if "bool" in c.type.lower() and _state_names(c) & opposite]
+        return [c.name for c in table.columns if "bool" in c.type.lower() and state_names(c) & opposite]
 
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
@@ -4654,13 +4661,6 @@ CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had"
                   "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
                 "поля"}  # fmt: skip
-# Negation particles that follow a column word; a value never.
-NEGATION_PARTICLES = {"не", "ни", "нет", "not", "no", "never"}
-# («за исключением уволенных»: the noun of the two-word exception, as «кроме»)
-# "without fired ones" as «без уволенных» (planner55: without that cue the state was dropped or turned around)
-STATE_CUES = {
-    "только", "лишь", "кроме", "без", "only", "just", "except", "excluding", "without", "исключением",
-}  # fmt: skip
 
 
 def _flags_reading_english(table: Table, word: Token) -> list[str]:
@@ -4834,33 +4834,6 @@ def role_noun_of(column: Column) -> str | None:
     return first.lemma if first is not None and first.pos == "NOUN" and first.case == "nomn" else None
 
 
-def _state_names(column: Column) -> set[str]:
-    """Stems of a column's name parts and lemmas of its comment's state words: what the column says holds
-    (is_closed 'Отделение закрыто' -> close, закрыть, закрытый)."""
-    comment = _state_words([c for c in tokenize(column.comment or "") if c.lang == "ru"])
-    parts = {stem(p) for p in name_parts(column.name)} - {"is", "has", "at", "on", "date"}
-    return parts | {s for c in comment for s in c.lemmas}
-
-
-def state_polarity(column: Column, phrase: str) -> bool | None:
-    """Whether `phrase` says `column` holds (a flag true, an event time filled in): True for «закрытые» or
-    "closed" of is_closed, False for «открытые», "open" (OPPOSITE_STATES) or "not closed", None when no word
-    of the phrase names the column's state. A question's example follows it (planner78: «открытые» was
-    offered «где is_closed = true»)."""
-    names, said, negated = _state_names(column), None, False
-    for word in tokenize(phrase):
-        if word.lang not in ("ru", "en"):
-            continue
-        negated ^= word.lower in NEGATION_PARTICLES | STATE_CUES - {"только", "лишь", "only", "just"}
-        bare = re.sub(r"^(?:не|un|non-?)(?=\w{4})", "", word.lower)
-        keys = {stem(bare), stem(word.lower)} | {p.lemma for p in analyse(bare)} | word.lemmas
-        if keys & names:
-            said = bare == word.lower
-        elif {o for key in keys for o in OPPOSITE_STATES.get(key, ())} & names:
-            said = bare != word.lower
-    return None if said is None else said != negated
-
-
 def _which_value_question(language: str, column: Column, phrase: str) -> str:
     """Which value of `column` `phrase` means: the values its comment lists named, else said unlisted."""
     values = listed_values(column.comment)
@@ -4868,16 +4841,6 @@ def _which_value_question(language: str, column: Column, phrase: str) -> str:
         return say(language, "planner.column_value_not_among", column=column.name, phrase=phrase,
                    values=", ".join(values))  # fmt: skip
     return say(language, "planner.column_value_unknown", column=column.name, phrase=phrase)
-
-
-def _state_words(comment: list[Token]) -> list[Token]:
-    """The words of a boolean column's comment that state its value: 'Пломба цела' -> «цела», not the
-    subject «пломба» (a noun of the comment names what the flag is about, not that it holds); a comment of
-    nouns only ('Льготник') is its own state."""
-    predicates = [
-        c for c in comment if c.parses and c.parses[0].pos in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN")
-    ]
-    return predicates or comment
 
 
 # Adjectives and participles that say a thing is not in its good state: «с нарушенной пломбой» is
@@ -4896,17 +4859,6 @@ POSITIVE_STATES_EN = {"intact", "unbroken", "ok", "good", "valid", "undamaged", 
 INTACT_STATES_RU = {
     "целый", "цел", "исправный", "исправен", "рабочий", "работать", "работающий", "действительный",
     "годный", "невредимый", "неповреждённый", "неповрежденный", "целостный",
-}  # fmt: skip
-
-
-# A state that ends another: the rows it names are the ones whose flag of the other state is false. Keys are
-# Russian lemmas and English stems of the words said; values, lemmas and stems of the flag's comment or name
-# («кроме уволенных» of 'Работает сейчас' is is_active = true; a bare is_active says nothing about firing).
-_WORKING = ("работать", "трудиться", "work", "employ")
-_CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open branches" of is_closed 'Отделение закрыто'
-OPPOSITE_STATES = {
-    "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
-    "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
 }  # fmt: skip
 
 
@@ -4941,7 +4893,7 @@ def _state_value(adjective: Token, column: Column) -> str | None:
     if not adjective.parses or adjective.parses[0].pos not in ("ADJF", "ADJS", "PRTF", "PRTS"):
         return None
     comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
-    states = {lemma for c in _state_words(comment) for lemma in c.lemmas}
+    states = {lemma for c in state_words(comment) for lemma in c.lemmas}
     negative = bool(adjective.lemmas & NEGATIVE_STATES_RU) and bool(states & INTACT_STATES_RU)
     if adjective.lemmas & states and not negative:
         return "true"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from airflow_ai_etl.catalog import Column, Table
 from airflow_ai_etl.planning.colloquial import skeleton, transliterates
-from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexer import Token, analyse, tokenize
 from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS, name_parts, stem, words
 
 # Name parts that say nothing of the state (is_archived, has_photo, seal_ok).
@@ -282,3 +282,60 @@ def fused_negation(token: Token) -> Token | None:
         return None
     rest = tokenize(token.text[2:])
     return rest[0] if len(rest) == 1 and rest[0].lang == "ru" and rest[0].parses else None
+
+
+# Negation particles that follow a column word; a value never.
+NEGATION_PARTICLES = {"не", "ни", "нет", "not", "no", "never"}
+# («за исключением уволенных»: the noun of the two-word exception, as «кроме»)
+# "without fired ones" as «без уволенных» (planner55: without that cue the state was dropped or turned around)
+STATE_CUES = {
+    "только", "лишь", "кроме", "без", "only", "just", "except", "excluding", "without", "исключением",
+}  # fmt: skip
+
+
+# A state that ends another: the rows it names are the ones whose flag of the other state is false. Keys are
+# Russian lemmas and English stems of the words said; values, lemmas and stems of the flag's comment or name
+# («кроме уволенных» of 'Работает сейчас' is is_active = true; a bare is_active says nothing about firing).
+_WORKING = ("работать", "трудиться", "work", "employ")
+_CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open branches" of is_closed 'Отделение закрыто'
+OPPOSITE_STATES = {
+    "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
+    "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
+}  # fmt: skip
+
+
+def state_words(comment: list[Token]) -> list[Token]:
+    """The words of a boolean column's comment that state its value: 'Пломба цела' -> «цела», not the
+    subject «пломба» (a noun of the comment names what the flag is about, not that it holds); a comment of
+    nouns only ('Льготник') is its own state."""
+    predicates = [
+        c for c in comment if c.parses and c.parses[0].pos in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN")
+    ]
+    return predicates or comment
+
+
+def state_names(column: Column) -> set[str]:
+    """Stems of a column's name parts and lemmas of its comment's state words: what the column says holds
+    (is_closed 'Отделение закрыто' -> close, закрыть, закрытый)."""
+    comment = state_words([c for c in tokenize(column.comment or "") if c.lang == "ru"])
+    parts = {stem(p) for p in name_parts(column.name)} - {"is", "has", "at", "on", "date"}
+    return parts | {s for c in comment for s in c.lemmas}
+
+
+def state_polarity(column: Column, phrase: str) -> bool | None:
+    """Whether `phrase` says `column` holds (a flag true, an event time filled in): True for «закрытые» or
+    "closed" of is_closed, False for «открытые», "open" (OPPOSITE_STATES) or "not closed", None when no word
+    of the phrase names the column's state. A question's example follows it (planner78: «открытые» was
+    offered «где is_closed = true»)."""
+    names, said, negated = state_names(column), None, False
+    for word in tokenize(phrase):
+        if word.lang not in ("ru", "en"):
+            continue
+        negated ^= word.lower in NEGATION_PARTICLES | STATE_CUES - {"только", "лишь", "only", "just"}
+        bare = re.sub(r"^(?:не|un|non-?)(?=\w{4})", "", word.lower)
+        keys = {stem(bare), stem(word.lower)} | {p.lemma for p in analyse(bare)} | word.lemmas
+        if keys & names:
+            said = bare == word.lower
+        elif {o for key in keys for o in OPPOSITE_STATES.get(key, ())} & names:
+            said = bare != word.lower
+    return None if said is None else said != negated

@@ -55,7 +55,6 @@ from airflow_ai_etl.planning.filters import (
     CLAUSE_FILLERS,
     CLAUSE_NEGATORS,
     COUNTED,
-    STATE_CUES,
     RowFilters,
     _is_text,
     bracketed_no_event,
@@ -68,6 +67,7 @@ from airflow_ai_etl.planning.filters import (
     state_two_columns_question,
     value_meanings,
 )
+from airflow_ai_etl.planning.flags import STATE_CUES
 from airflow_ai_etl.planning.heads import comment_head_stems, comment_noun_stem
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import (
