@@ -272,6 +272,16 @@ def food_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     )
 
 
+def pharmacy_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A seventeenth domain with Russian comments: a pharmacy chain behind pg_pharmacy and a ClickHouse warehouse."""
+    return _domain_catalog(
+        "pharmacy",
+        "Pharmacy chain database: pharmacies, pharmacists, loyalty customers, drugs, stock, supplies, receipts, prescriptions, online orders",
+        "ClickHouse warehouse for pharmacy retail analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -289,4 +299,5 @@ CATALOGS = {
     "fitness": fitness_catalog,
     "evcharge": evcharge_catalog,
     "food": food_catalog,
+    "pharmacy": pharmacy_catalog,
 }
