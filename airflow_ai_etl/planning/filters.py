@@ -2395,8 +2395,10 @@ class RowFilters:
             listed = {x.lower() for x in listed_values(column.comment)}
             if (listed and value.lower() not in listed) or not self._is_value(request, table, value):
                 continue
-            if request.language == "en" and not listed and value.lower().endswith("s"):
-                continue  # "events, just refunds": an English plural describes rows, no code as stored: asked
+            if request.language == "en" and not listed and value.lower().endswith(("s", "ed")):
+                # "events, just refunds": an English plural describes rows, no code as stored; "trips, only
+                # paused": a participle states them (marts64: trip_code = 'paused'); both asked
+                continue
             request.handled.append((request.spans[i + 1][0], request.spans[v][1]))
             yield request.spans[i][0], column.name, f"{column.name} = {_quote(value)}"
 
@@ -3350,6 +3352,8 @@ class RowFilters:
                 j = i - 1 - (i > 1 and tokens[i - 1].lower in ("ones", "rows", "records", "one"))
                 if tokens[j].lang != "en" or not stated(tokens[j]):
                     continue
+                if request.is_handled(tokens[j].start):
+                    continue  # "broken seals only": «broken seals» read (seal_ok = false); «seals» no more
             elif j >= len(tokens):
                 continue
             word = tokens[j]
@@ -3611,6 +3615,8 @@ class RowFilters:
             value: str | None = self.whole_value(request, i + 1)
             if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
                 continue  # «валюту не отдавать», "region not needed", "refunds are not needed": never a value
+            if _EXCLUDED_AFTER.match(request.lower, request.spans[i + 1][0]):
+                continue  # "cancelled excluded": a value left out (the status rule), no value 'excluded'
             if self._refresh_word(request, i + 1):
                 continue  # «(ward), апдейт каждый час», "(ward), refresh hourly": the schedule's noun
             if self.grounding._generic_head_of_genitive(

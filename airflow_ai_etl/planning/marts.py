@@ -91,6 +91,7 @@ from airflow_ai_etl.planning.vocabulary import (
     ENGINE_WORDS,
     NAME_PART_SUFFIXES,
     ROW_PRONOUNS_EN,
+    VALUE_MEANINGS,
     comment_jargon,
     currency_code,
     engine_in_any_form,
@@ -3574,6 +3575,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     flag_clause = _relative_flag(ph, ground, fact)  # «занятий, на которых студент присутствовал»: present
     event_flag = _event_participle_flag(ph, ground, fact)  # "attended lessons": present = true
     with_words = _release_noun_before_with(ph, ground, fact)  # «Поездки с промокодом: …»: for the filters
+    dated_state = _state_dated_by_grain(planner, ph, ground, fact, grain)  # "churned … per churned_on month"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
@@ -3642,6 +3644,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         flag_clause,
         verb_flag,
         event_flag,
+        dated_state,
     )
     for state in states:
         if state is None or state in (definition.get("where") or "").split(" AND "):
@@ -8605,6 +8608,46 @@ def _russian_verb_state(ph: MartPhrase, fact: Table) -> str | None:
     return None
 
 
+def _state_dated_by_grain(
+    planner: OfflinePlanner, ph: MartPhrase, ground: _Ground, fact: Table, grain: dict[str, Any] | None
+) -> str | None:
+    """ "Churned subscribers per region by month of churned_on", «ушедшие абоненты … по дате ухода
+    (churned_on)»: a state word right before the fact's own noun that both a listed value ('Статус (active,
+    blocked, churned)') and the grain's own time column ('Дата ухода') say. Elsewhere the two readings are
+    asked (churned_on IS NOT NULL or status 'churned'); here the grain already dates each row by that event,
+    so the word adds the listed value: `status = 'churned'` (marts64). A grain on another column, a word
+    after a negation or before "excluded", or a value two columns list stay with the filter rules."""
+    if grain is None:
+        return None
+    tokens = ph.tokens
+    for k in range(len(tokens) - 1):
+        t = tokens[k]
+        if k in ph.used or t.lang not in ("ru", "en") or ground.table_of(tokens[k + 1]) is not fact:
+            continue
+        if ground.table_of(t) is not None or _said_excluded(tokens, k):
+            continue
+        # the event's time column as the mart reads it, or as the filter rules do («ушедшие»: 'Дата ухода')
+        named = {c.name for c in _event_time_columns(t, fact)}
+        named |= set(planner.filters._event_columns_of(fact, t))
+        if named != {grain["column"]}:
+            continue
+        meant = {stem(t.lower)} if t.lang == "en" else value_meanings(t)
+        found = [
+            (c.name, v)
+            for c in fact.columns
+            if column_kind(c.type).family == "text"
+            for v in listed_values(c.comment)
+            if stem(v.lower()) in meant
+        ]
+        if len(found) != 1:
+            continue
+        ph.used.add(k)
+        if k > 0 and tokens[k - 1].lower in ONLY_WORDS:
+            ph.used.add(k - 1)  # "only issued fines … by issued_at": the cue is this condition's too
+        return f"{found[0][0]} = '{found[0][1]}'"
+    return None
+
+
 def _english_participle(token: Token) -> bool:
     return token.lower.endswith("ed") or token.lower in IRREGULAR_PARTICIPLES_EN
 
@@ -9318,6 +9361,9 @@ def _dates_the_grain(word: Token, fact: Table, column_name: str) -> bool:
     column = fact.column(column_name)
     if column is None or not column.comment or not _finite_event_verb(word):
         return False
+    # «ушло» of churned_on ('Дата ухода'): the English word the verb means names the column (marts64)
+    if {stem(m) for m in VALUE_MEANINGS.get(word.lemma, ())} & set(name_parts(column.name)):
+        return True
     root = stem(word.lower)
     return len(root) >= 5 and any(
         len(x) >= 5 and (x.startswith(root) or root.startswith(x)) for x in _comment_stems(column.comment)

@@ -223,6 +223,8 @@ VALUE_MEANINGS = {
     # states said in everyday words ('Статус (draft, active, expired, cancelled)'): «действующие» = active,
     # «ушедшие абоненты» = churned
     "действующий": ("active",), "ушедший": ("churned",), "уйти": ("churned",),
+    # marts64: «только публичные» of is_public ('Опубликован на сайте', 'Общедоступная станция')
+    "публичный": ("public",), "общедоступный": ("public",),
     # planner32: channels, kinds and states the bank, utility and logistics comments list in English
     "банкомат": ("atm",), "онлайн": ("online",), "автокредит": ("auto",), "ипотечный": ("mortgage",),
     "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
