@@ -3446,6 +3446,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if _measure_of_nothing(ph, ground, fact) or _how_many_in_register(ph, ground, fact):
         # «среднее значение по курьерам», "average outage", «сколько по проектам в табеле»: of what?
         return Outcome.clarify(ask("no_measure"))
+    if _mass_noun_counted(ph, ground, fact):  # «сколько трафика»: how much, of which column? (round marts66)
+        return Outcome.clarify(ask("no_measure"))
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -6725,7 +6727,9 @@ def _dimensions(
             dims.append(by_role)  # «по городу вылета» of tickets: airports.city by flights.departure_airport
             continue
         if qual_tables:
-            owner = qual_tables[0]
+            # «по уровню лояльности пассажиров»: the qualifier's table with a column the head names
+            # (passengers, not loyalty.miles_transactions, whose schema «лояльности» names too)
+            owner = next((t for t in qual_tables if ground.columns_named(t, [head])), qual_tables[0])
             cols = ground.columns_named(owner, [head])
             if (
                 cols
@@ -7440,7 +7444,214 @@ def _grain_of_words(
         return None, [ask("no_time", table=fact.name)]
     if (kept := _time_not_said_empty(ph, fact, times)) is not None:
         return {"column": kept.name, "grain": ph.grain}, []  # "(paid_at empty)": issued_at
+    if (every := _time_every_row_has(ph, ground, fact, times)) is not None:
+        # «сколько поездок по дням»: started_at NOT NULL beside a nullable finished_at (round marts66)
+        return {"column": every.name, "grain": ph.grain}, []
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+# --- round marts66: the time every row has, when the request names no time column -------------------------
+
+# Time columns that record the row's load, not its event (beside UPDATE_COLUMNS, which no grain takes).
+LOAD_TIME_COLUMNS = frozenset({"loaded_at", "ingested_at", "inserted_at", "imported_at", "synced_at"})
+# A deadline or a plan dates what is due, not what happened: stems of its name's parts, its comment's lemmas
+# (due_date 'Плановая дата платежа', expires_on 'Срок действия', promised_at 'Обещанное время доставки').
+DEADLINE_PARTS = ("due", "expir", "matur", "valid", "next", "deadlin", "promis", "plan")
+DEADLINE_LEMMAS = frozenset({"плановый", "срок", "следующий", "обещать", "обещанный", "действовать"})
+# English words before a state participle ("excluding closed ones") and Russian negations/exclusions.
+STATE_CUES = frozenset({"excluding", "except", "without", "not", "no", "non", "без", "кроме", "не"})
+# Russian verbs of a mart request that say no event of the rows («построй», «обнови», «посчитай»).
+REQUEST_VERBS_RU = frozenset({"обновлять", "обновить", "пересчитывать", "пересчитать", "считать", "хотеть"})
+
+
+def _time_every_row_has(
+    ph: MartPhrase, ground: _Ground, fact: Table, times: Sequence[Column]
+) -> Column | None:
+    """The grain's time column when the request names none and no word settles it: the one time every row
+    has. Of the fact's event times (no bookkeeping: a load time, a created_at commented as the record's
+    creation; no deadline or plan), the one declared NOT NULL when every other is nullable — the start of a
+    span (started_at beside ended_at, checked_in_at beside checked_out_at) or the first event of a lifecycle
+    (created_at, opened_at, sold_at, issued_on beside closed_at, resolved_at, refunded_at): a nullable time
+    is an outcome not every row has yet, and grouping every row by it would drop the rows that lack it. A
+    table whose name names its event (payments: paid_at) beside nothing but the row's creation is dated by
+    that event when the request keeps the rows whose state says it happened. None (asked) for a register of
+    people (a profile's creation or their activity elsewhere), for two NOT NULL event times or none, and when
+    a word of the request names the event of another time column."""
+    if ph.grain_words or _register_of_people(fact):
+        return None
+    events = [c for c in times if not _record_time(c, fact) and not _deadline_time(c)]
+    own = _own_name_events(fact, events)
+    if len(own) == 1 and own[0].nullable:
+        # payments: paid_at, the table's own event, or created_at, when each row was made (pending and failed
+        # ones too)? paid_at only when the request keeps the rows whose state says they were paid
+        rest = [c for c in events if c is not own[0]]
+        if not rest or not all(_creation_time(c) for c in rest) or not _keeps_done_rows(ph, fact):
+            return None  # premium_payments: paid_at beside created_at 'Дата выставления' (billed): asked
+        chosen = own[0]
+    else:
+        required = [c for c in events if not c.nullable]
+        if len(required) != 1:
+            return None
+        chosen = required[0]
+    others = [c for c in times if c is not chosen]
+    return None if _names_other_event(ph, ground, fact, chosen, others) else chosen
+
+
+# Listed states saying a row's own event happened ("succeeded" payments have their paid_at).
+DONE_VALUES = frozenset({"succeeded", "success", "successful", "paid", "completed", "done", "settled"})
+
+
+def _keeps_done_rows(ph: MartPhrase, fact: Table) -> bool:
+    """«только успешные», "succeeded payments": a word of the request means a listed state of the fact saying
+    its event happened (status 'succeeded'), not after a negation or an exclusion («без успешных»)."""
+    listed = _listed_text_values(fact)
+    tokens = ph.tokens
+    return any(
+        v.lower() in DONE_VALUES
+        for k, t in enumerate(tokens)
+        if t.lang in ("ru", "en") and not any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k])
+        for _, v in _state_readings(t, listed, [])[0]
+    )
+
+
+def _mass_noun_counted(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """«Сколько трафика по регионам»: «сколько» before a singular genitive noun asks how much of a mass, not
+    how many rows («сколько сессий», a plural genitive); when the noun names the fact table (data_sessions
+    'Интернет-сессии (мобильный трафик)') and none of its columns, what to sum is not said (asked), never a
+    count of the rows."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count" or m.column_ref or not m.object or tokens[m.index].lemma != "сколько":
+            continue
+        word = tokens[m.object[0]]
+        if word.lang != "ru" or not word.parses or ground.table_of(word) is not fact:
+            continue
+        first = word.parses[0]
+        if first.pos == "NOUN" and first.case == "gent" and first.number == "sing":
+            return not ground.columns_named(fact, [word])
+    return False
+
+
+def _register_of_people(fact: Table) -> bool:
+    """A table of people (full_name, a birth date): grouped by when their profile was made or by what they did
+    elsewhere (asked, as for created_at: profile_or_activity)."""
+    return any(
+        c.name.lower() in ("full_name", "birth_date") or "рождение" in _comment_lemmas(c.comment or "")
+        for c in fact.columns
+    )
+
+
+def _record_time(column: Column, fact: Table) -> bool:
+    """A time of the row's bookkeeping: its load (loaded_at, 'Когда загружен курс') or a created_at commented
+    as the record's creation ('Дата создания записи') where the table's rows are no «записи» themselves."""
+    if column.name.lower() in LOAD_TIME_COLUMNS:
+        return True
+    lemmas = _comment_lemmas(column.comment or "")
+    if lemmas & {"загрузить", "загрузка"}:
+        return True
+    own = _comment_lemmas(fact.comment or "")
+    return {"создание", "запись"} <= lemmas and "запись" not in own
+
+
+def _deadline_time(column: Column) -> bool:
+    """A deadline or a plan (due_date, expires_on, matures_on, valid_to, 'Плановое время вылета')."""
+    if any(p.startswith(DEADLINE_PARTS) for p in name_parts(column.name)):
+        return True
+    return bool(_comment_lemmas(column.comment or "") & DEADLINE_LEMMAS)
+
+
+def _creation_time(column: Column) -> bool:
+    """created_at with no comment or one saying the creation ('Дата создания платежа'): when the row was
+    made."""
+    if column.name.lower() != "created_at":
+        return False
+    return (
+        not column.comment
+        or "создание" in _comment_lemmas(column.comment)
+        or "creat" in column.comment.lower()
+    )
+
+
+def _own_name_events(fact: Table, events: Sequence[Column]) -> list[Column]:
+    """The time columns the table's own English name names as its event (payments -> paid_at, sales ->
+    sold_at): TIME_WORDS of the name's parts, singular."""
+    parts: set[str] = set()
+    for raw in re.split(r"[_.]", fact.name.lower()):
+        singular = raw[:-3] + "y" if raw.endswith("ies") else raw[:-1] if raw.endswith("s") else raw
+        parts |= {TIME_WORDS[w] for w in (raw, singular) if w in TIME_WORDS}
+    return [c for c in events if any(_part_match(p, c) for p in parts)]
+
+
+def _names_other_event(
+    ph: MartPhrase, ground: _Ground, fact: Table, chosen: Column, others: Sequence[Column]
+) -> bool:
+    """A word of the request that names the event of a time column other than ``chosen``, or an event no
+    column is known to date, so the default would be a guess: a Russian finite verb or gerund («погасили»,
+    «завершилось», «уходили»; a short participle «возвращено» when it names a time), an English participle
+    naming another time ("tickets were refunded", "posted amount"), a noun of another column's comment
+    («возвратов» of 'Время возврата'), an English noun of another column's name ("refunds"). A state is no
+    event: a participle before the fact's noun ("refunded tickets", «только завершённые»), a word after an
+    exclusion ("excluding closed ones")."""
+    tokens = ph.tokens
+    in_dims = {k for words in ph.dims for k in words}
+    scheduled = {k for a, b in ph.schedule_spans for k in range(a, b)}
+    other_nouns = {lemma for c in others for lemma in _date_of_what(c.comment or "")}
+    for k, t in enumerate(tokens):
+        if k in in_dims or k in scheduled or t.lang not in ("ru", "en"):
+            continue
+        if any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
+            continue  # "excluding closed ones", «без отменённых»: a state left out
+        if t.lang == "ru":
+            if t.lemmas & other_nouns and any(p.pos == "NOUN" for p in t.parses[:1]):
+                return True  # «сумма возвратов» of cinema tickets: refunded_at 'Время возврата'
+            pos = t.parses[0].pos if t.parses else None
+            if pos not in ("VERB", "GRND", "PRTS") or t.lemmas & (
+                FILLER_RU | LOAD_VERBS_RU | REQUEST_VERBS_RU
+            ):
+                continue
+            named = _verb_columns(t, [chosen, *others])
+            if named and named != [chosen]:
+                return True  # «сколько кредитов погасили»: closed_on 'Дата погашения'
+            if not named and pos != "PRTS" and k not in ph.used:
+                return True  # «сколько поездок завершилось»: an event no time column is known to date
+            continue
+        if not (t.lower.endswith("ed") or t.lower in IRREGULAR_PARTICIPLES_EN):
+            if (
+                len(t.lower) >= 4
+                and t.lower not in FILLER_EN
+                and any(_part_match(stem(t.lower), c) for c in others)
+            ):
+                if not _part_match(stem(t.lower), chosen):
+                    return True  # "refunds per channel per day": refunded_at
+            continue
+        before_rows = k + 1 < len(tokens) and (
+            _names_fact(ground, fact, tokens[k + 1]) or tokens[k + 1].lower in ("ones", "only")
+        )
+        if not before_rows and any(c is not chosen for c in _verb_columns(t, [chosen, *others])):
+            return True  # "tickets were refunded", "posted amount" (posted_at); not "refunded tickets"
+    return False
+
+
+def _names_fact(ground: _Ground, fact: Table, token: Token) -> bool:
+    """The word is the fact's own noun ("tickets" of support_tickets, "sessions")."""
+    return ground.table_of(token) is fact or (
+        token.lang == "en" and stem(token.lower) in name_parts(fact.name)
+    )
+
+
+def _verb_columns(token: Token, columns: Sequence[Column]) -> list[Column]:
+    """The columns a verb or participle dates: by its time readings (_verb_times) or, in Russian, by a comment
+    noun of the same root («погасили» ~ 'Дата погашения', «продали» ~ 'Время продажи')."""
+    readings = _verb_times(token)
+    named = [c for c in columns if any(_part_match(p, c) for p in readings if p)]
+    if named or token.lang != "ru":
+        return named
+    roots = {lemma[:4] for lemma in token.lemmas if len(lemma) >= 5}
+    return [
+        c
+        for c in columns
+        if any(lemma[:4] in roots for lemma in _date_of_what(c.comment or "") if len(lemma) >= 5)
+    ]
 
 
 def _schema_before_own_noun(ground: _Ground, fact: Table, tokens: Sequence[Token], k: int) -> bool:
