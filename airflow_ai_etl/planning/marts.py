@@ -257,6 +257,7 @@ TIME_WORDS = {
     "открытие": "creat", "closed": "clos", "closing": "clos", "закрытие": "clos", "hired": "hire",
     "fired": "fire", "sign": "sign", "signed": "sign",  # "did we sign", "signed per month": signed_at
     "подписание": "sign", "подписать": "sign",  # «по дате подписания полиса»: signed_at
+    "продать": "sold", "sold": "sold",  # «проданных билетов», "tickets sold": sold_at 'Время продажи'
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -1446,6 +1447,25 @@ def _named_column_after(ph: MartPhrase, j: int) -> bool:
     return False
 
 
+def _possessive_owner(tokens: Sequence[Token], i: int) -> int | None:
+    """The owner of an English possessive a dimension starts with: "doctor's full name" (i), or one role word
+    before it, "the selling trainer's name", "the arrival airport's country" (i + 1): the role picks which
+    foreign key to the owner's table the join goes through."""
+    n = len(tokens)
+    for owner in (i, i + 1):
+        if (
+            owner + 3 >= n
+            or tokens[owner].lang != "en"
+            or any(tokens[k].lang != "en" for k in range(i, owner))
+        ):
+            continue
+        if owner > i and any(_stops(t) or _grain_noun(t) or _is_measure(t) for t in tokens[i:owner]):
+            continue
+        if tokens[owner + 1].text in ("'", "’") and tokens[owner + 2].lower == "s":
+            return owner
+    return None
+
+
 def _date_named_after(ph: MartPhrase, j: int) -> None:
     """ "monthly on created date", "weekly by the delivery date": «on/by» [the] + a word naming the event + a
     date noun after a grain word name the grain's time column (the catalog resolves the word)."""
@@ -1653,16 +1673,22 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, *group})
             i = group[-1] + 1
             continue
-        if t.lang == "en" and i + 3 < n and tokens[i + 1].text in ("'", "’") and tokens[i + 2].lower == "s":
-            words, k = [i], i + 3  # "doctor's full name": the owner qualifies the words after it
-            while k < n and len(words) < 4 and tokens[k].lang == "en" and tokens[k].lower not in LIST_JOINERS:
+        owner = _possessive_owner(tokens, i)
+        if owner is not None:
+            words, k = list(range(i, owner + 1)), owner + 3  # "doctor's full name": the owner qualifies
+            while (
+                k < n
+                and len(words) < 4 + owner - i
+                and tokens[k].lang == "en"
+                and tokens[k].lower not in LIST_JOINERS
+            ):
                 if _stops(tokens[k]) or _grain_noun(tokens[k]) or _is_measure(tokens[k]):
                     break
                 words.append(k)
                 k += 1
-            if len(words) > 1:
+            if len(words) > owner - i + 1:
                 ph.dims.append(words)
-                ph.used.update({i + 1, i + 2, *words})
+                ph.used.update({owner + 1, owner + 2, *words})
                 i = words[-1] + 1
                 continue
         words = [i]
@@ -3400,6 +3426,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
     _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     _qualifier_noun_column(ph, ground)  # «сумма премий»: policies.premium, as «Премии по …» reads it
+    _spelled_object_before(ph, ground)  # "Declared value total": declared_value
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -3549,6 +3576,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ):
                 ph.used.discard(k)  # "principal of overdue loans": the loans' state, for the filter rules
                 continue
+            if named is None and _adjective_of_measured_comment(ground, fact, tokens, m, k, measures):
+                continue  # «часовая ставка» of hourly_rate 'Ставка за час': the comment's «час», an adjective
             if named is None and _qualifies_measured_word(ground, fact, tokens, m, k, measures):
                 continue  # «суммарно дней лечения»: days of treatment, the genitive says what the days are
             if (
@@ -4721,6 +4750,11 @@ MONEY_IN_EN = {"collected", "received"}
 MONEY_SUMMED_EN = {"collected"}  # "payments received per day" may count them; "collected" is money
 
 
+def _participle_en(token: Token) -> bool:
+    """An English past participle ("closed", "sold")."""
+    return token.lang == "en" and (token.lower.endswith("ed") or token.lower in IRREGULAR_PARTICIPLES_EN)
+
+
 def _verb_times(token: Token) -> set[str]:
     """The time-column name parts a verb or participle names («уволено» -> fire, "hired" -> hire)."""
     if token.lang == "ru" and not any(p.pos in ("VERB", "INFN", "PRTF", "PRTS") for p in token.parses):
@@ -5587,7 +5621,12 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
             if not _qualifies_comment_only(ground, named, tokens[k]):
                 continue
             qualifiers.add(k)
+        # "Tickets sold per hall type": a participle right after a table's noun is what happened to its rows
+        # (the grain's event), no column of another table (screenings.seats_sold)
+        owner = ground.table_of(tokens[k - 1]) if k > 0 and _participle_en(tokens[k]) else None
         for table in ground.tables:
+            if owner is not None and table is not owner:
+                continue
             for c in ground.columns_named(table, [tokens[k]]):
                 if c.name in _numeric_names(table):
                     found.append((k, table, c))
@@ -5773,6 +5812,19 @@ def _listed(tokens: Sequence[Token], k: int) -> bool:
 
 MONEY_NAME_PARTS = {"amount", "total", "price", "sum", "cost", "valu", "salari", "gross", "net", "pay",
                     "paid", "revenu", "fee", "charg", "refund", "spend", "premium"}  # fmt: skip
+
+
+# English kind words a rating or score column is said with ("hotel star rating": hotels.stars 'Звёздность').
+RATING_WORDS_EN = frozenset({"rating", "score"})
+
+
+def _rated_column(ground: _Ground, owner: Table, head: Token, qualifier: list[Token]) -> list[Column]:
+    """ "hotel star rating": "rating" after a word naming a rate or score column of the owner (stars,
+    'Звёздность (1-5)') is that column's own kind, so the column it names ([] otherwise)."""
+    if head.lang != "en" or head.lower not in RATING_WORDS_EN or not qualifier or qualifier[-1].lang != "en":
+        return []
+    rated = [c for c in ground.columns_named(owner, [qualifier[-1]]) if _rate_column(c)]
+    return rated if len(rated) == 1 else []
 
 
 def _rate_column(column: Column) -> bool:
@@ -6693,10 +6745,21 @@ def _dimensions(
                     dims.append(dim)
                     path_joins.extend(key_joins)
                     continue
+                spelled_owners = [
+                    t for q in group[:k] if (t := ground.table_of(q)) is not None and t is not fact
+                ]
+                if spelled_owners and _unread_role_word(ground, fact, spelled_owners[0], group[:k]):
+                    questions.append(ask("unknown_dim", word=" ".join(w.text for w in group), fact=fact.name))
+                    continue  # "the senior trainer's full name": «senior» says no key (asked)
                 dims.append(_owned_column(ground, fact, reachable, group, k, size))
                 continue
             head, qualifier = group[-1], group[:-1]
         owners = [t for q in qualifier if (t := ground.table_of(q)) is not None and t is not fact]
+        if owners and _unread_role_word(ground, fact, owners[0], qualifier):
+            # "the senior trainer's specialization": a word before the owner saying no key is not dropped
+            word = " ".join(t.text for t in sorted([head, *qualifier], key=lambda t: t.start))
+            questions.append(ask("unknown_dim", word=word, fact=fact.name))
+            continue
         # "customer name": a column of the qualifying table only (never products.name of a sale)
         explicit = [t for t in owners or [fact, *reachable] if t.column(head.text)]
         if explicit:
@@ -6730,7 +6793,7 @@ def _dimensions(
             # «по уровню лояльности пассажиров»: the qualifier's table with a column the head names
             # (passengers, not loyalty.miles_transactions, whose schema «лояльности» names too)
             owner = next((t for t in qual_tables if ground.columns_named(t, [head])), qual_tables[0])
-            cols = ground.columns_named(owner, [head])
+            cols = ground.columns_named(owner, [head]) or _rated_column(ground, owner, head, qualifier)
             if (
                 cols
                 and owner is not fact
@@ -7728,6 +7791,19 @@ def _own_noun_time(
     if len(own) == 1:
         return own[0]
     return next((c for c in rest if c.name == "created_at"), None)
+
+
+def _spelled_object_before(ph: MartPhrase, ground: _Ground) -> None:
+    """ "Declared value total", "Distance km sum": a measure word after its one-word object takes the English
+    word before the object too when the two spell a column of a table apart (declared_value), so the
+    measure's words name that column and its table is the fact."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if len(m.object) != 1 or m.column_ref or (k := m.object[0]) < 1 or k - 1 in ph.used or k > m.index:
+            continue
+        if any(_column_spelled_apart(t, [tokens[k - 1], tokens[k]]) for t in ground.tables):
+            m.object.insert(0, k - 1)
+            ph.used.add(k - 1)
 
 
 def _column_spelled_apart(table: Table, words: Token | Sequence[Token]) -> Column | None:
@@ -8901,7 +8977,8 @@ def _participle_after_fact(
     found: list[Column] = []
     for k in range(1, len(tokens)):
         t = tokens[k]
-        if k in in_dims or t.lang != "en" or not t.lower.endswith("ed"):
+        participle = t.lower.endswith("ed") or t.lower in IRREGULAR_PARTICIPLES_EN  # "tickets sold"
+        if k in in_dims or t.lang != "en" or not participle:
             continue
         noun = tokens[k - 1]
         if not (
@@ -10295,6 +10372,34 @@ def _paired_bracket_columns(planner: OfflinePlanner, text: str, tokens: Sequence
     return text
 
 
+# Russian adjective suffixes made from a noun: «час» -> «часовой», «месяц» -> «месячный», «день» -> «дневной».
+NOUN_ADJECTIVE_SUFFIXES_RU = ("овой", "евой", "овый", "евый", "ный", "ной", "ний", "ский", "ской")
+
+
+def _adjective_of_measured_comment(
+    ground: _Ground,
+    fact: Table,
+    tokens: Sequence[Token],
+    m: MeasureWord,
+    k: int,
+    measures: list[dict[str, Any]],
+) -> bool:
+    """«средняя часовая ставка» of trainers.hourly_rate 'Ставка за час': a Russian adjective right before the
+    object word that named the measured column, made from a noun of that column's comment (час -> часовой),
+    says the column's own unit; it is no filter, dimension or grain."""
+    token = tokens[k]
+    if token.lang != "ru" or k + 1 not in m.object or not any(p.pos == "ADJF" for p in token.parses[:1]):
+        return False
+    measured = {mm["column"] for mm in measures if mm.get("column")}
+    for c in ground.columns_named(fact, [tokens[k + 1]]):
+        if c.name not in measured or not c.comment:
+            continue
+        nouns = [x for x in _comment_lemmas(c.comment) if len(x) >= 3]
+        if any(token.lemma == x + suffix for x in nouns for suffix in NOUN_ADJECTIVE_SUFFIXES_RU):
+            return True
+    return False
+
+
 def _qualifies_measured_word(
     ground: _Ground,
     fact: Table,
@@ -10613,6 +10718,31 @@ def _lost_qualifier(
         ]
         if others:
             return True
+    return False
+
+
+def _unread_role_word(ground: _Ground, fact: Table, owner: Table, qualifier: list[Token]) -> bool:
+    """ "the selling trainer's name" of memberships.sold_by_trainer_id, "the arrival airport's country": an
+    English word before the owner's noun says which key of the fact reaches the owner (a role word, or a
+    word whose stem or glossary meaning is a part of the key's name: selling ~ sale ~ sold). One that says
+    no key, table, time or column ("the senior trainer's name") would be dropped: True (asked)."""
+    owned = [q.start for q in qualifier if ground.table_of(q) is owner]
+    if not owned:
+        return False
+    keys = [fk.columns[0] for fk in fact.foreign_keys if fk.ref_table == owner.qualified_name and fk.columns]
+    parts = {p for k in keys for p in name_parts(k) if len(p) >= 3}
+    for q in qualifier:
+        if q.lang != "en" or q.start >= min(owned) or q.lower in FILLER_EN | DIM_PREPS_EN | EACH:
+            continue
+        if q.lower in ("the", "a", "an", "s") or ground.table_of(q) is not None or q.lower in ROLE_WORDS:
+            continue
+        if _time_word(q) or _grain_noun(q) or ground.columns_named(owner, [q]):
+            continue
+        said = {stem(q.lower), *ground.meanings(q.lower)}
+        said |= {TIME_WORDS[m] for m in list(said) if m in TIME_WORDS}
+        if any(np.startswith(w) or w.startswith(np) for np in parts for w in said if len(w) >= 3):
+            continue
+        return True
     return False
 
 
