@@ -385,6 +385,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         '(e.g. "where {example}")?',
         "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где {example}».",
     },
+    # A vague time word of the rows ("recently", «на днях», "soon"; planning/filters._vague_time_clauses):
+    # {phrase} the user's words, {example} a window over one of the table's time columns.
+    "planner.vague_time": {
+        "en": "'{phrase}' names no time window: which rows of {table} should each run load (for example "
+        "'{example}')?",
+        "ru": "«{phrase}» — не точный период: какие строки {table} загружать при каждом запуске (например, "
+        "«{example}»)?",
+    },
     "planner.state_or_count": {
         "en": "{phrase!r} may mean {column} = '{value}' or {counter} > 0: which rows of {table} should be loaded "
         "(for example 'only {column} {value}' or 'with {counter} over 0')?",
