@@ -458,6 +458,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which table should the mart aggregate: {tables}?",
         "ru": "Витрину какой таблицы строить: {tables}?",
     },
+    # A counted noun naming one table while another table's rows are for it (planning/marts.py, marts67):
+    # «приёмов» of visits and of appointments ('Записи пациентов на приём к врачу').
+    "planner.mart.counted_two_tables": {
+        "en": "'{word}' may be the rows of {fact} or of {rival} ('{comment}'): which table's rows should the "
+        "mart count?",
+        "ru": "«{word}» — это строки {fact} или {rival} («{comment}»)? Строки какой таблицы считать в витрине?",
+    },
     "planner.mart.no_measure": {
         "en": "What should the mart compute: a sum, count, average, min or max — of what?",
         "ru": "Что посчитать в витрине: сумму, количество, среднее, минимум или максимум — и чего?",
