@@ -385,6 +385,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         '(e.g. "where {example}")?',
         "ru": "Не понял условие «{phrase}»: какие строки {table} загружать? Например: «где {example}».",
     },
+    # A vague time word of the rows ("recently", «на днях», "soon"; planning/filters._vague_time_clauses):
+    # {phrase} the user's words, {example} a window over one of the table's time columns.
+    "planner.vague_time": {
+        "en": "'{phrase}' names no time window: which rows of {table} should each run load (for example "
+        "'{example}')?",
+        "ru": "«{phrase}» — не точный период: какие строки {table} загружать при каждом запуске (например, "
+        "«{example}»)?",
+    },
     "planner.state_or_count": {
         "en": "{phrase!r} may mean {column} = '{value}' or {counter} > 0: which rows of {table} should be loaded "
         "(for example 'only {column} {value}' or 'with {counter} over 0')?",
@@ -449,6 +457,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planner.mart.two_facts": {
         "en": "Which table should the mart aggregate: {tables}?",
         "ru": "Витрину какой таблицы строить: {tables}?",
+    },
+    # A counted noun naming one table while another table's rows are for it (planning/marts.py, marts67):
+    # «приёмов» of visits and of appointments ('Записи пациентов на приём к врачу').
+    "planner.mart.counted_two_tables": {
+        "en": "'{word}' may be the rows of {fact} or of {rival} ('{comment}'): which table's rows should the "
+        "mart count?",
+        "ru": "«{word}» — это строки {fact} или {rival} («{comment}»)? Строки какой таблицы считать в витрине?",
     },
     "planner.mart.no_measure": {
         "en": "What should the mart compute: a sum, count, average, min or max — of what?",

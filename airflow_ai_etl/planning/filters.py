@@ -108,6 +108,9 @@ from airflow_ai_etl.planning.patterns import (
     UNIT_SPAN_RU,
     UNTIL_BEFORE,
     UPDATE_COLUMNS,
+    VAGUE_FUTURE_WORDS,
+    VAGUE_TIME_LEMMAS,
+    VAGUE_TIME_PHRASES,
     VAGUE_TIME_WORDS,
     VALUE_COLUMN_WORDS,
     VALUE_LINKS,
@@ -2057,12 +2060,16 @@ class RowFilters:
 
     def _vague_time_clauses(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«абонементы, которые скоро истекут», «недавно зарегистрированные клиенты», "memberships ending
-        soon": a vague time word says which rows with no threshold a column bound could take, so the clause is
-        asked unless another rule reads a condition in it; before planner64 every row was loaded ("as soon as
-        possible" is how fast the user wants the pipeline). Yields no condition itself."""
+        soon", "claims approved recently", «брони, отменённые на днях»: a vague time word says which rows by a
+        time no column bound can be read from, so its window is asked, quoting it; before planner64 every row
+        was loaded, and until planner83 a state word read in the same clause ("approved" = status 'approved')
+        stood for the whole clause and the time was dropped. A window said beside it ("recently (in the last
+        7 days)") answers it; "as soon as possible" is how fast the user wants the pipeline. Yields no
+        condition itself."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         for k, word in enumerate(tokens):
-            if word.lower not in VAGUE_TIME_WORDS or request.is_handled(word.start):
+            first = _vague_time_start(tokens, k)
+            if first is None or request.is_handled(word.start):
                 continue
             if any(a <= word.start < b for a, b in request.schedule_spans):
                 continue
@@ -2071,11 +2078,44 @@ class RowFilters:
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             if after is not None and after.lower in ("after", "before", "после", "перед"):
                 continue  # "shortly after midnight", «вскоре после загрузки»: when it runs, not which rows
-            if after is not None and not _crosses_clause(request, word, after):
-                request.state_clauses.append((word.start, after.end))  # «скоро истекут», "recently added"
-            elif k > 0 and not _crosses_clause(request, tokens[k - 1], word):
-                request.state_clauses.append((tokens[k - 1].start, word.end))  # "ending soon"
+            if self._rolling_window(request, table).value is not None:
+                continue  # "cancelled recently (in the last 7 days)": the window says how recent
+            phrase = request.text[tokens[first].start : word.end]
+            question = self._vague_time_question(request, table, tokens, first, k, phrase)
+            if question not in request.unsure:
+                request.unsure.append(question)
         return ()
+
+    def _vague_time_question(
+        self, request: Request, table: Table, tokens: Sequence[Token], first: int, last: int, phrase: str
+    ) -> str:
+        """The window question for a vague time phrase, its example on the time column the word beside it
+        names («отменённые на днях»: cancelled_at), else on the table's first event time."""
+        beside = [
+            tokens[j]
+            for j in (first - 1, last + 1)
+            if 0 <= j < len(tokens)
+            and not _crosses_clause(request, tokens[min(j, first)], tokens[max(j, last)])
+        ]
+        named = [n for t in beside for n in self._event_columns_of(table, t)]
+        future = tokens[last].lower in VAGUE_FUTURE_WORDS
+        if not named and future:  # "ending soon": a date the rows end or fall due by
+            ends = ("end", "ends", "expires", "due", "valid")
+            named = [c.name for c in table.columns if set(name_parts(c.name)) & set(ends) and _is_time(c)]
+        column = (named or self.grounding._event_columns(table) or [""])[0]
+        ru = request.language == "ru"
+        window = (
+            ("в ближайшие 7 дней" if ru else "within the next 7 days")
+            if future
+            else ("за последние 7 дней" if ru else "in the last 7 days")
+        )
+        return say(
+            request.language,
+            "planner.vague_time",
+            phrase=phrase,
+            table=table.qualified_name,
+            example=f"{column} {window}".strip(),
+        )
 
     def _with_count_conditions(
         self, request: Request, table: Table, _: bool
@@ -5110,6 +5150,24 @@ def continues_a_comment(columns: Iterable[Column | Table], text: str, at: int) -
             if b.lower == prep.lower and a.lemmas & before.lemmas and c.lemmas & noun.lemmas:
                 return True
     return False
+
+
+def _vague_time_start(tokens: Sequence[Token], k: int) -> int | None:
+    """The index of the first word of a vague time phrase ending at word `k` («недавно», «на днях», "the
+    other day", «недавние»), or None."""
+    word = tokens[k]
+    if word.lower in VAGUE_TIME_WORDS or (word.lang == "ru" and word.lemmas & VAGUE_TIME_LEMMAS):
+        return k
+    for phrase in VAGUE_TIME_PHRASES:
+        start = k - len(phrase) + 1
+        if start >= 0 and tuple(t.lower for t in tokens[start : k + 1]) == phrase:
+            return start
+    return None
+
+
+def _is_time(column: Column) -> bool:
+    kind = column.type.lower()
+    return "time" in kind or "date" in kind
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:

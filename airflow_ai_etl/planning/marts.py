@@ -5314,6 +5314,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         ]
     )  # fmt: skip
     steps.append(_answering_every_measure(ph, ground, objects) if len(objects) > 1 else objects)
+    counted_step = steps[-1] if len(objects) == 1 else None  # «число приёмов»: visits, or appointments too?
     steps.append(one([t for m in ph.measures if (t := ground.table_of(tokens[m.index])) is not None]))
     quantity = [m for m in ph.measures if m.units or any(_is_quantity_word(tokens[k]) for k in m.object)]
     if quantity:
@@ -5425,6 +5426,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
         steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
     for found in steps:
+        if found is counted_step and (rival := _rival_counted_table(ph, ground, found[0])) is not None:
+            word, other = rival
+            return None, ask(
+                "counted_two_tables", word=word, fact=found[0].name, rival=other.name, comment=other.comment
+            )
         found = _column_clues(ph, ground, found) if len(found) > 1 else found  # (created_at), direction = in
         if (
             len(found) > 1
@@ -5446,6 +5452,56 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _rival_counted_table(ph: MartPhrase, ground: _Ground, fact: Table) -> tuple[str, Table] | None:
+    """«число приёмов по каналам записи»: the counted noun names `fact` (visits, 'Состоявшиеся приёмы и
+    осмотры') and is what another table's rows are for (appointments, 'Записи пациентов на приём к
+    врачу'), and only that other table holds every dimension itself: the rows of either may be the ones
+    counted (visits held, or appointments booked), so the noun and the other table are returned and the
+    fact asked (marts67; before, visits were counted through a join to appointments). None when `fact`
+    holds the dimensions itself («по врачам»), or the other table names the noun only as a qualifier
+    («Курьеры доставки»)."""
+    if not ph.dims or _holds_dims(ph, ground, fact, direct=True):
+        return None
+    counted = [
+        w
+        for m in ph.measures
+        if m.func == "count"
+        for w in (ph.tokens[k] for k in m.object)
+        if w.lang == "ru" and ground.table_of(w) is fact
+    ]
+    if not counted:
+        return None
+    relations = [r for r in relations_of(ground.planner.catalog, ground.conn_id) if r.joinable]
+    reached = {t.qualified_name for t in _reachable(fact, relations, ground.tables)}
+    rivals = [
+        (w.text, t)
+        for t in ground.tables
+        if t.qualified_name in reached and _holds_dims(ph, ground, t, direct=True)
+        for w in counted[:1]
+        if w.lemmas & _purpose_lemmas(t.comment or "")
+    ]
+    return rivals[0] if len(rivals) == 1 else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _purpose_lemmas(comment: str) -> frozenset[str]:
+    """The lemmas of the nouns a table's comment says its rows are for: «приём» of 'Записи пациентов на
+    приём к врачу', «занятие» of 'Записи клиентов на групповые занятия' (the noun after на/для/к, past
+    adjectives)."""
+    words = [t for t in tokenize(comment) if t.lang in ("ru", "punct")]
+    found: set[str] = set()
+    for i, t in enumerate(words):
+        if t.lang != "ru" or t.lower not in ("на", "для", "к"):
+            continue
+        for w in words[i + 1 : i + 4]:
+            if w.lang != "ru" or not w.parses:
+                break
+            if w.parses[0].pos == "NOUN":
+                found |= set(w.lemmas)
+                break
+    return frozenset(found)
 
 
 def _answering_every_measure(ph: MartPhrase, ground: _Ground, tables: list[Table]) -> list[Table]:

@@ -100,6 +100,11 @@ NOT_A_NAME = STOP_WORDS | {
 # Words that place the rows vaguely in time with no threshold («которые скоро истекут», «недавно
 # зарегистрированные», "ending soon", "signed up recently"): no column bound can be read from them.
 VAGUE_TIME_WORDS = frozenset({"скоро", "вскоре", "недавно", "давно", "soon", "recently", "lately", "shortly"})
+# The same said in several words or as an adjective («брони, отменённые на днях», "paid the other day", «в
+# последнее время», «недавние возвраты»), and the words of them that look ahead, not back.
+VAGUE_TIME_PHRASES = (("на", "днях"), ("в", "последнее", "время"), ("the", "other", "day"), ("of", "late"))
+VAGUE_TIME_LEMMAS = frozenset({"недавний"})
+VAGUE_FUTURE_WORDS = frozenset({"скоро", "вскоре", "soon", "shortly"})
 # Zone abbreviations that are also a city's or a warehouse's code ("only warehouse msk"), and the words after
 # which one is a value, not the time zone.
 ZONE_VALUE_WORDS = frozenset({"msk", "мск", "spb", "спб"})
