@@ -671,6 +671,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть {words} ({columns} в {table}), но я не понял, что с этим сделать. Какие строки "
         "или колонки нужны (например: «только строки, где {column} = ...» или «без колонки {column}»)?",
     },
+    "planner.unread_content_words": {
+        "en": "The request says {words}, but nothing I read of {table} (no column, listed value or other rule) "
+        "takes it, so it would be dropped. Which rows or which table do you mean (for example: 'only rows "
+        "where ... = ...', or another table's name)?",
+        "ru": "В запросе есть {words}, но ничто из прочитанного в {table} (ни колонка, ни значение из списка, "
+        "ни другое правило) это не берёт, и слово пропало бы. Какие строки или какую таблицу вы имеете в виду "
+        "(например: «только строки, где ... = ...» или имя другой таблицы)?",
+    },
     "planner.unread_ordinal": {
         "en": "The request says '{words}', but no column of {table} takes that number, so every row would "
         "load. Which rows do you mean (for example 'only rows where semester = 2')?",

@@ -39,6 +39,7 @@ from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import (
     abbreviations,
     colloquial,
+    content,
     frame,
     grammar,
     heads,
@@ -2038,8 +2039,25 @@ class OfflinePlanner:
             outside = self._colloquial_hits(
                 request, self.catalog.tables_of(conn_id), self._outside(request, clause)
             )
-            return outside if len(outside) == 1 else hits  # the table spelled by ear outside the clause
+            if len(outside) == 1:
+                return outside  # the table spelled by ear outside the clause
+            # «рекламации …, адрес клиента закрыть»: a head noun nothing reads; asked, never the masked one's
+            return {} if self._head_outside_mask(request, hits) else hits
         return outside if len(outside) == 1 and len(hits) > 1 else hits
+
+    def _head_outside_mask(self, request: Request, hits: dict[str, tuple[Table, list[int]]]) -> str | None:
+        """The noun outside the masking clause that nothing reads when the one table is named only inside it
+        («рекламации …, адрес клиента закрыть»: «клиента» says whose address is masked); None otherwise."""
+        clause, cue = self._mask_clause(request), _mask_cue(request)
+        if clause is None or cue is None or len(hits) != 1:
+            return None
+        table, indices = next(iter(hits.values()))
+        at = request.token_at(cue.start())
+        if any(not clause[0] <= i < clause[1] or abs(i - at) > 2 for i in indices):
+            return None  # the table's word is no owner of the masked column («адрес клиента закрыть»)
+        before = [i for i in self._outside(request, clause) if i < clause[0]]
+        noun = content.unread_noun_outside(self, request, table, before)
+        return noun.text if noun else None
 
     @staticmethod
     def _mask_clause(request: Request) -> tuple[int, int] | None:
@@ -2179,6 +2197,11 @@ class OfflinePlanner:
             if phrase:
                 return say(
                     request.language, "planner.no_table_for_head", phrase=phrase, tables="; ".join(listed)
+                )
+            head = self._head_outside_mask(request, self._table_hits(request, candidate.conn_id))
+            if head:
+                return say(
+                    request.language, "planner.no_table_for_head", phrase=head, tables="; ".join(listed)
                 )
         unknown = self._unknown_table_name(request)
         if unknown:
@@ -5369,6 +5392,10 @@ class OfflinePlanner:
             named = {incremental.value or "", *(keys.value or []), *masked, *(dedupe.value or [])}
             read = residue.Used(columns.value, where.value, named)
             unread = residue.unread_column_words(self, request, table, read)
+            if unread:
+                return Outcome.clarify(unread)
+            # a content word of the table's own phrase that nothing read: ask (planning/content.py)
+            unread = content.unread_phrase_words(self, request, table, (where.value or "").lower())
             if unread:
                 return Outcome.clarify(unread)
         return _validated(spec_data)

@@ -1,0 +1,220 @@
+"""The content-word residue of a load's noun phrase (issue 15): a word of the table's own phrase no rule read.
+
+The table a load names is said in a noun phrase: "premium hotel guests", «заказы мебели», "dishes and
+restaurants". Every content word of that phrase must be read: it names the table, a column or a value
+the WHERE took, a word a rule read (schedule, mode, mask, a connection), or a filler («данные», "data",
+"please", a load verb). A word left over is something the planner did not understand: a kind of rows no
+column holds ("premium", "luxury"), a thing the catalog lacks («мебели»), or a second table the catalog
+does not have ("dishes" beside "restaurants"). Planning the table without it would be a confident
+wrong answer, so the planner asks one question quoting the word.
+
+The phrase read: in English up to two words right before the table's word (modifiers; a domain noun
+the glossary knows, "customer" of "customer orders", is read as a qualifier), in Russian the genitive
+nouns right after it («заказы мебели»), and in both languages the item joined to it by and/«и».
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from airflow_ai_etl.catalog import Table, listed_values
+from airflow_ai_etl.messages import Message, say
+from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.heads import GENERIC_EN, GENERIC_RU
+from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexicon import concepts
+from airflow_ai_etl.planning.patterns import COLUMN_NOUN_PARTS, STOP_WORDS, VALUE_COLUMN_WORDS
+from airflow_ai_etl.planning.request import Request, status_spellings, status_word
+from airflow_ai_etl.planning.vocabulary import stem
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+
+_EN_BREAKS = frozenset(
+    {"over", "off", "up", "out", "down", "away", "back", "this", "that", "these", "those", "my"}
+)
+_CONTENT_POS = {"NOUN", "ADJF", "ADJS", "PRTF", "PRTS", None}
+_COORDINATORS = {"and", "и", "&", "plus", "плюс"}
+_DETERMINERS = {"the", "our", "all", "наш", "наши", "все"}
+# Words said to the assistant before the table, not of the table's phrase ("can you sync", "pls load").
+_EN_FILLERS = frozenset(
+    {
+        "need", "needs", "want", "wants", "you", "can", "could", "would", "will", "pls", "plz", "please",
+        "hey", "thanks", "thx", "also", "just", "then", "now", "again", "both", "whole", "entire", "set",
+    }
+)  # fmt: skip
+
+
+def unread_phrase_words(
+    planner: OfflinePlanner, request: Request, table: Table, where: str
+) -> Message | None:
+    """One question quoting the content words of the table's own noun phrase that nothing read; None when
+    every word of it was read."""
+    from airflow_ai_etl.planning.offline import EN_LEAD_WORDS  # offline imports this module
+    from airflow_ai_etl.planning.triggers import EN_ORDERS
+
+    indices = sorted(
+        {
+            i
+            for conn in planner._readable("postgres")
+            for name, (_, found) in planner._table_hits(request, conn.conn_id).items()
+            if name == table.qualified_name
+            for i in found
+        }
+    )
+    if not indices:
+        return None
+    at = {t.start: t for t in tokenize(request.text)}
+    tokens = request.tokens
+
+    def token(i: int) -> Token | None:
+        return at.get(request.spans[i][0]) if 0 <= i < len(tokens) else None
+
+    def joined(i: int, j: int) -> bool:
+        return (
+            0 <= i < j < len(tokens) and not request.text[request.spans[i][1] : request.spans[j][0]].strip()
+        )
+
+    def unread(word: Token, qualifier: bool) -> bool:
+        return not _read(planner, request, table, where, word, qualifier)
+
+    flagged: list[Token] = []
+    first, last = indices[0], indices[-1]
+    j = first - 1  # "premium hotel guests": English modifiers before the table's word
+    while j >= first - 2 and joined(j, j + 1) and j not in indices:
+        word = token(j)
+        if word is None or word.lang != "en" or not _content(word) or word.lower in STOP_WORDS | _EN_BREAKS:
+            break  # "kick off the inventory copy": an article or a preposition ends the modifiers
+        if word.lower in EN_LEAD_WORDS | EN_ORDERS | _EN_FILLERS or word.lower.endswith("ly"):
+            break  # "sync customers", "fully reload": the order, not a modifier
+        if unread(word, qualifier=True):
+            flagged.append(word)
+        j -= 1
+    k = last + 1  # «заказы мебели»: Russian genitive nouns after it (adjectives of theirs passed over)
+    head = token(last)
+    noun = head is not None and head.lang == "ru" and head.parses[:1] and head.parses[0].pos == "NOUN"
+    genitives: list[Token] = []
+    while noun and k <= last + 3 and joined(k - 1, k) and k not in indices:
+        word = token(k)
+        if word is None or word.lang != "ru" or not _content(word) or not word.parses:
+            break
+        best = word.parses[0]
+        if best.case != "gent":
+            break
+        genitives += [word] if best.pos == "NOUN" else []
+        k += 1
+    # one noun says which rows («заказы мебели»); a chain of nouns names a body or the domain («курьеров
+    # службы доставки» of a delivery service's database), which only a translation of its description would
+    # tell from a kind of rows, so it is left alone
+    if len(genitives) == 1 and unread(genitives[0], qualifier=True):
+        flagged.append(genitives[0])
+    for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
+        if not (0 <= joint < len(tokens)) or tokens[joint] not in _COORDINATORS:
+            continue
+        other = joint + step
+        if 0 <= other < len(tokens) and tokens[other] in _DETERMINERS:
+            other += step
+        word = token(other)
+        if word is None or not _content(word) or word.lower in EN_LEAD_WORDS | EN_ORDERS:
+            continue
+        if (word.lang == "en" or any(p.pos == "NOUN" for p in word.parses[:1])) and unread(word, False):
+            flagged.append(word)
+    flagged += _kinds_beside_the_table(planner, request, table, where, indices)
+    if not flagged:
+        return None
+    found = sorted(set(flagged), key=lambda t: t.start)
+    quoted = ", ".join(f"«{t.text}»" if request.language == "ru" else f"'{t.text}'" for t in found)
+    return say(request.language, "planner.unread_content_words", words=quoted, table=table.qualified_name)
+
+
+def _content(token: Token) -> bool:
+    """A noun or an adjective (English: any word) of three letters or more, not an abbreviation («ЖКХ»)."""
+    if token.lang not in ("ru", "en") or len(token.lower) < 3 or token.text.isupper():
+        return False
+    return token.lang == "en" or not token.parses or token.parses[0].pos in _CONTENT_POS
+
+
+def _read(
+    planner: OfflinePlanner, request: Request, table: Table, where: str, token: Token, qualifier: bool
+) -> bool:
+    """The word was read by a rule, names something of the catalog, or is a filler. A `qualifier` (a
+    modifier of the table's word) may also be a domain noun the glossary knows ("customer orders")."""
+    spans = list(request.schedule_spans) + list(request.handled)
+    if any(a <= token.start < b for a, b in spans):
+        return True
+    word = token.lower
+    if word in STOP_WORDS or word in request.claimed or word in request.values or word in _EN_FILLERS:
+        return True
+    if token.lemmas & GENERIC_RU or word in GENERIC_EN:
+        return True
+    if any(concepts(lemma, token.lang) for lemma in token.lemmas | {word}):
+        return True
+    if planner._is_engine_word(word) or planner._names_table_or_connection(word):
+        return True
+    meanings = planner.vocabulary.meanings(word)
+    if meanings & (COLUMN_NOUN_PARTS | VALUE_COLUMN_WORDS):
+        return True  # «события типа purchase»: a column's noun before its value
+    if qualifier and planner.vocabulary.glossed(word):
+        return True
+    schemas = {
+        t.qualified_name.partition(".")[0].lower()
+        for c in planner.catalog.tables
+        for t in planner.catalog.tables_of(c)
+    }
+    if word in schemas:
+        return True  # "crm leads": the schema's name
+    values = {v.lower() for c in table.columns for v in listed_values(c.comment)}
+    if planner._column_mentions(table, [word]) or word in values or stem(word) in where:
+        return True
+    status, _ = status_word(word)
+    if status and any(s in where for s in status_spellings(status)):
+        return True  # "unpaid orders": read as the status
+    parts = [p for c in table.columns for p in c.name.lower().split("_")] + table.name.lower().split("_")
+    if any(transliterates(word, part) for part in parts):
+        return True  # «модели машин», «вайфай сессии»: a name of the table spelled in Cyrillic
+    said = re.findall(r"[a-z]+", where)
+    pieces = word.split("-")  # «билеты бизнес-класса»: fare_class = 'business'
+    return any(transliterates(piece, value) for piece in pieces for value in said)
+
+
+_LISTED_KINDS = re.compile(r"\(([^()]*(?:,| и | and )[^()]*)\)")
+
+
+def _kinds_beside_the_table(
+    planner: OfflinePlanner, request: Request, table: Table, where: str, indices: list[int]
+) -> list[Token]:
+    """«заказы попкорна в кинобаре», «попкорн из кинобара» of 'Заказы в кинобаре (попкорн, напитки)': a word
+    of the comment's bracketed list of kinds names the table only when said alone; beside another word that
+    names the table it says which rows, and with no WHERE at all nothing read it."""
+    listed = _LISTED_KINDS.search(table.comment or "")
+    if listed is None or where:
+        return []
+    kinds = {stem(w) for w in re.findall(r"\w+", listed.group(1).lower())}
+    said = [i for i in indices if planner.vocabulary.meanings(request.tokens[i]) & kinds]
+    if not said or len(said) == len(indices):
+        return []
+    at = {t.start: t for t in tokenize(request.text)}
+    spans = list(request.schedule_spans) + list(request.handled)
+    found = [at.get(request.spans[i][0]) for i in said]
+    return [t for t in found if t is not None and not any(a <= t.start < b for a, b in spans)]
+
+
+def unread_noun_outside(
+    planner: OfflinePlanner, request: Request, table: Table, indices: list[int]
+) -> Token | None:
+    """«рекламации каждый день, адрес клиента закрыть»: the one table is named only inside the masking
+    clause, where it says whose column is masked; a noun outside that clause that nothing reads is the head
+    of the load (a table the catalog lacks), so the masked column's table is no answer. The noun, or None."""
+    at = {t.start: t for t in tokenize(request.text)}
+    for i in indices:
+        word = at.get(request.spans[i][0])
+        if word is None or not _content(word) or word.lower in _EN_FILLERS:
+            continue
+        if word.lang == "ru" and not any(p.pos == "NOUN" and p.case in ("nomn", "accs") for p in word.parses):
+            continue
+        if word.lang == "en" and not re.fullmatch(r"[a-z]{3,}s", word.lower):
+            continue  # an English plural: the rows' noun ("complaints daily, mask the customer's phone")
+        if not _read(planner, request, table, "", word, qualifier=False):
+            return word
+    return None
