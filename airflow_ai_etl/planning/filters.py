@@ -267,6 +267,27 @@ class RowFilters:
         return [say(request.language, "planner.filter_hint_unread", phrase=phrase, table=table.qualified_name,
                     example=example)]  # fmt: skip
 
+    def _without_table_word(self, request: Request, table: Table, condition: str) -> str:
+        """`col IN (...)` less a value said by the word of the table's own name beside its noun ("interrupted
+        charging sessions": 'charging' of 'Сессии зарядки' names the table, planner82); else unchanged."""
+        values = _values_of(condition)
+        if values is None or len(values[1]) < 2:
+            return condition
+        column, items = values
+        kept = [
+            v
+            for v in items
+            if not any(
+                stem(word) == stem(v)
+                and k + 1 < len(request.tokens)
+                and self._table_noun_at(request, table, k + 1)  # before the noun, as an adjective is
+                and not (k and self._table_noun_at(request, table, k - 1))
+                and self._names_table_by_value(request, table, request.spans[k][0], f"{column} = {_quote(v)}")
+                for k, word in enumerate(request.tokens)
+            )
+        ]
+        return _one_of(column, kept) if kept and len(kept) < len(items) else condition
+
     def _names_table_by_value(self, request: Request, table: Table, position: int, condition: str) -> bool:
         """The listed value of `condition` is said by a word of the table's own name: "parking zones" of zones
         'Зоны парковки и завершения аренды' names the table, not zone_type = 'parking'. Only the comment's
@@ -401,6 +422,9 @@ class RowFilters:
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                condition = self._without_table_word(
+                    request, table, _whole_code(request, table, position, condition)
+                )
                 if self._names_table_by_value(request, table, position, condition):
                     request.handled.append(request.spans[request.token_at(position)])
                     continue  # "parking zones": the table's own noun, no condition
@@ -1908,15 +1932,18 @@ class RowFilters:
                 else:
                     break
                 j += 1
+            progressive = False  # "that are being cooked": the process still going ('cooking', not 'cooked')
             while j < len(tokens) - 1 and tokens[j].lower in (
                 "are",
                 "is",
                 "were",
                 "was",
                 "been",
+                "being",
                 "был",
                 "были",
             ):
+                progressive = progressive or tokens[j].lower == "being"
                 j += 1
                 passive = True
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
@@ -1928,7 +1955,17 @@ class RowFilters:
             # «уволены», «заняты», «свободны»: a short participle or adjective states the row's state
             short = j < len(tokens) and any(p.pos in ("PRTS", "ADJS") for p in tokens[j].parses[:1])
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
-            if where or j >= len(tokens) or not (negated or already or short or passive):
+            # «которые сейчас готовятся», «которые убираются»: a present-tense verb of the clause says the
+            # process the rows are in (planner82: dropped before, every row loaded); a past one («которые
+            # отменили») is an event other rules read
+            ongoing = (
+                t.lang == "ru"
+                and not where
+                and j < len(tokens)
+                and any(p.pos == "VERB" for p in tokens[j].parses[:1])
+                and _PRESENT_VERB.search(tokens[j].lower) is not None
+            )
+            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(
@@ -1939,8 +1976,11 @@ class RowFilters:
             joined = j + 1 < len(tokens) and tokens[j + 1].lower in ("or", "and", "или", "и", "либо")
             if columns and joined and _status_value_of(table, verb) is not None:
                 continue  # "that are delivered or in transit": a list of status values, read by the list rule
-            value = None if columns else _status_value_of(table, verb, predicate=True)
+            value = (
+                None if columns else _status_value_of(table, verb, predicate=True, progressive=progressive)
+            )
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
+                request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
                 condition = f"status = {_quote(value)}"
                 yield verb.start, "status", str(self._negated(table, condition)) if negated else condition
                 continue
@@ -2192,7 +2232,8 @@ class RowFilters:
         yield from self._spelled_code_conditions(request, table, listed)
         previous: tuple[Token, str, list[str], int | None] | None = None
         last: Token | None = None
-        for t in tokenize(request.text):
+        words_ = tokenize(request.text)
+        for n, t in enumerate(words_):
             if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
@@ -2200,6 +2241,8 @@ class RowFilters:
             if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
             hits = _listed_value_hits(t, listed)
+            if len(hits) > 1 and n and words_[n - 1].lang == "ru":
+                hits = _whole_code_hits(words_[n - 1], hits)  # «временно закрытые»: temporarily_closed
             if len(hits) == 1:
                 ((name, value),) = hits
                 index = request.token_at(t.start)
@@ -3103,6 +3146,7 @@ class RowFilters:
         if not flag_words:
             return
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        read_at: dict[str, int] = {}  # flag -> the index of the word that said it
         for k, token in enumerate(tokens):
             if request.is_handled(token.start) or any(
                 a <= token.start < b for a, b in request.schedule_spans
@@ -3129,6 +3173,10 @@ class RowFilters:
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
             if len(named) != 1 or around & COLUMN_NOUNS:
                 continue  # "only the present column": the column itself, not its rows
+            if read_at.get(named[0]) == k - 2 and tokens[k - 1].lower in _FLAG_PHRASE_PREPOSITIONS:
+                request.handled.append((token.start, token.end))
+                continue  # «недоступные для заказа» ('Доступно для заказа'): the phrase's rest
+            read_at[named[0]] = k
             if fused is not None:
                 request.handled.append((token.start, token.end))
                 yield token.start, named[0], f"{named[0]} = false"
@@ -3195,7 +3243,12 @@ class RowFilters:
             ):
                 continue
             named = self.grounding._columns_in(table, match.group("word"))
-            columns = [n for n in named if counts_units(table.column(n) or Column(n, "text"))]
+            none_of = match.group("cue") in _NONE_CUES  # «без скидки»: an amount none of which the rows have
+            columns = [
+                n
+                for n in named
+                if counts_units(c := table.column(n) or Column(n, "text")) or (none_of and is_amount(c))
+            ]
             if _COMPARED_NEXT.match(request.lower, match.end()):
                 continue
             if self._in_table_comment(request, table, match.start(), match.end()):
@@ -3257,7 +3310,7 @@ class RowFilters:
         counted = [
             n
             for n in self.grounding._columns_in(table, word)
-            if counts_units(table.column(n) or Column(n, "text"))
+            if counts_units(c := table.column(n) or Column(n, "text")) or is_amount(c)
         ]
         return len(counted) == 1
 
@@ -3545,7 +3598,7 @@ class RowFilters:
         found = []
         for column in table.columns:
             kind = column.type.lower()
-            if not ("time" in kind or "date" in kind) or not column.nullable:
+            if not ("time" in kind or "date" in kind) or not column.nullable or _time_of_day(column):
                 continue
             if column.name in ("created_at", "updated_at") or column.name.startswith(("created", "updated")):
                 continue
@@ -4462,6 +4515,22 @@ def counts_units(column: Column) -> bool:
     return bool(first and first[0] in _COUNT_HEADS) or column.name.endswith(("_days", "_count", "_hours"))
 
 
+# «без скидки», "without a discount": the cues of an amount the rows have none of
+_NONE_CUES = frozenset({"без", "нет", "without", "no"})
+
+
+def is_amount(column: Column) -> bool:
+    """A fractional amount ('Скидка, руб.' numeric, 'Чаевые, руб.'): «без» its noun means the rows with none
+    of it (0, or asked on a nullable column), not the column left out (planner82: «заказы без скидки»
+    loaded every order without the discount column)."""
+    kind = column.type.lower()
+    return (
+        any(k in kind for k in ("numeric", "decimal", "money", "real", "double", "float"))
+        and column.name != "id"
+        and not column.name.endswith("_id")
+    )
+
+
 # «в таблицу X», «в табличку X», "into table X": the target's table word after a to-word
 TABLE_WORD = re.compile(r"табли(?:ц|чк)\w*|tables?")
 
@@ -4564,7 +4633,14 @@ def _is_event_column(column: Column) -> bool:
     """A nullable time column named for its event: `*_at`, `*_date`, `*_on` ("closed loans" and closed_on).
     One every row has (expires_on of a card, issued_at of a ticket, declared NOT NULL) says no event happened:
     "issued tickets" is then a status value, never `issued_at IS NOT NULL`, true of every row."""
-    return column.nullable and column.name.endswith(("_at", "_date", "_on"))
+    return column.nullable and column.name.endswith(("_at", "_date", "_on")) and not _time_of_day(column)
+
+
+def _time_of_day(column: Column) -> bool:
+    """A `time` column (closes_at 'Время закрытия' of a restaurant) holds an hour of each day, no event that
+    happened: «закрытые рестораны» is never `closes_at IS NOT NULL` (planner82)."""
+    kind = column.type.lower()
+    return kind.startswith("time") and "stamp" not in kind
 
 
 def ends_in_exception(words_: str) -> bool:
@@ -4796,7 +4872,7 @@ def value_meanings(word: Token, predicate: bool = False) -> set[str]:
     its noun, full adjective and participle readings: «закрытые» -> closed; never the verb «закрыть» (a mask
     verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column. With
     `predicate` (a clause rule asking after no event column fits) the short forms count too: «заняты»."""
-    kinds = ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS") if predicate else ())
+    kinds = ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS", "VERB") if predicate else ())
     lemmas = {p.lemma for p in word.parses if p.pos in kinds}
     return {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
 
@@ -4957,6 +5033,57 @@ def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[
         if (not value.isascii() and token.has(_lemmas_of(value)))
         or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
     }
+
+
+# Prepositions inside a flag's comment phrase: 'Доступно для заказа', 'Звонок в роуминге'.
+_FLAG_PHRASE_PREPOSITIONS = frozenset({"для", "в", "во", "на", "по", "for", "in", "on"})
+
+# Endings of a Russian verb in the present (or simple future) third person: «готовятся», «убирается», «идут».
+_PRESENT_VERB = re.compile(r"(?:ет|ёт|ит|ут|ют|ат|ят)(?:ся)?$")
+
+
+def _whole_code(request: Request, table: Table, position: int, condition: str) -> str:
+    """`col = 'closed'` read from a word the word before qualifies as another listed code of the same column
+    that contains it («временно закрытые», "temporarily closed": 'temporarily_closed'): that code; the
+    condition unchanged otherwise (planner82: the list of both, or the shorter code, was planned)."""
+    values = _values_of(condition)
+    if values is not None and len(values[1]) > 1:  # "temporarily closed": one code said in its words
+        spelled = [v for v in values[1] if "_" in v and v.replace("_", " ") in request.lower]
+        inside = [v for v in values[1] for w in spelled if v != w and set(name_parts(v)) < set(name_parts(w))]
+        if inside:
+            return _one_of(values[0], [v for v in values[1] if v not in inside])
+    match = re.fullmatch(r"(\w+) (=|<>) '([a-z0-9_]+)'", condition)
+    index = request.token_at(position)
+    if match is None or not 0 < index < len(request.spans):
+        return condition
+    column = table.column(match.group(1))
+    if column is None:
+        return condition
+    before = next(iter(tokenize(request.text[slice(*request.spans[index - 1])])), None)
+    if before is None or before.lang not in ("ru", "en"):
+        return condition
+    said = {stem(before.lower)} | {stem(m) for p in before.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+    value = match.group(3)
+    longer = [
+        v
+        for v in listed_values(column.comment)
+        if v != value
+        and set(name_parts(value)) < set(name_parts(v))
+        and set(name_parts(v)) - set(name_parts(value)) <= said
+    ]
+    if len(longer) != 1:
+        return condition
+    request.handled.append(request.spans[index - 1])
+    return f"{match.group(1)} {match.group(2)} {_quote(longer[0])}"
+
+
+def _whole_code_hits(before: Token, hits: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Of the listed codes a word names one part of (closed: 'closed', 'temporarily_closed'), the one whose
+    other part the word before it means («временно закрытые» -> temporarily_closed); `hits` unchanged when
+    the word before means no other part of exactly one of them."""
+    said = {stem(m) for p in before.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+    whole = {(name, value) for name, value in hits if said & set(name_parts(value))}
+    return whole if len(whole) == 1 else hits
 
 
 def _unread_alternative(
@@ -5473,16 +5600,28 @@ def _listed_beside_status_value(request: Request, table: Table, word: Token) -> 
 _LIST_JOINERS = frozenset({"и", "или", "and", "or"})
 
 
-def _status_value_of(table: Table, verb: Token, predicate: bool = False) -> str | None:
+def _status_value_of(
+    table: Table, verb: Token, predicate: bool = False, progressive: bool = False
+) -> str | None:
     """The one value the status column's comment lists that a clause's participle says: "blocked",
     «заблокированы» (VALUE_MEANINGS) -> 'blocked'; None when the table has no such listed value. With
-    `predicate` a short form says it too («которые сейчас заняты» -> 'occupied')."""
+    `predicate` a short form or a present-tense verb says it too («которые сейчас заняты» -> 'occupied',
+    «которые готовятся» -> 'cooking'), and an English participle by its stem ("that are being cleaned" ->
+    'cleaning'; `progressive`, "being", picks the -ing value of two sharing the stem, else the -ed one)."""
     column = table.column("status")
     values = listed_values(column.comment) if column is not None else ()
     if verb.lower in values:
         return verb.lower
+    if verb.lang == "en" and predicate and len(verb.lower) >= 4:
+        found = [v for v in values if v.isalpha() and stem(v) == stem(verb.lower)]
+        if len(found) > 1:
+            found = [v for v in found if v.endswith("ing" if progressive else "ed")]
+        return found[0] if len(found) == 1 else None
     meant = value_meanings(verb, predicate) if verb.lang == "ru" else set()
     found = [v for v in values if stem(v) in meant]
+    if len(found) > 1:  # «доставляются»: 'delivering', not 'delivered' sharing its stem
+        exact = {m for p in verb.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+        found = [v for v in found if v in exact]
     return found[0] if len(found) == 1 else None
 
 
