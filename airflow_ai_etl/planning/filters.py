@@ -3243,12 +3243,7 @@ class RowFilters:
             ):
                 continue
             named = self.grounding._columns_in(table, match.group("word"))
-            none_of = match.group("cue") in _NONE_CUES  # «без скидки»: an amount none of which the rows have
-            columns = [
-                n
-                for n in named
-                if counts_units(c := table.column(n) or Column(n, "text")) or (none_of and is_amount(c))
-            ]
+            columns = [n for n in named if counts_units(table.column(n) or Column(n, "text"))]
             if _COMPARED_NEXT.match(request.lower, match.end()):
                 continue
             if self._in_table_comment(request, table, match.start(), match.end()):
@@ -3310,7 +3305,7 @@ class RowFilters:
         counted = [
             n
             for n in self.grounding._columns_in(table, word)
-            if counts_units(c := table.column(n) or Column(n, "text")) or is_amount(c)
+            if counts_units(table.column(n) or Column(n, "text"))
         ]
         return len(counted) == 1
 
@@ -4513,22 +4508,6 @@ def counts_units(column: Column) -> bool:
         return False
     first = words(column.comment or "")[:1]
     return bool(first and first[0] in _COUNT_HEADS) or column.name.endswith(("_days", "_count", "_hours"))
-
-
-# «без скидки», "without a discount": the cues of an amount the rows have none of
-_NONE_CUES = frozenset({"без", "нет", "without", "no"})
-
-
-def is_amount(column: Column) -> bool:
-    """A fractional amount ('Скидка, руб.' numeric, 'Чаевые, руб.'): «без» its noun means the rows with none
-    of it (0, or asked on a nullable column), not the column left out (planner82: «заказы без скидки»
-    loaded every order without the discount column)."""
-    kind = column.type.lower()
-    return (
-        any(k in kind for k in ("numeric", "decimal", "money", "real", "double", "float"))
-        and column.name != "id"
-        and not column.name.endswith("_id")
-    )
 
 
 # «в таблицу X», «в табличку X», "into table X": the target's table word after a to-word
