@@ -41,7 +41,7 @@ from airflow_ai_etl.planning.flags import (
     state_words,
 )
 from airflow_ai_etl.planning.grammar import CYRILLIC_WORD, ONLY_WORDS, is_destroy_word, is_mask_word
-from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
@@ -1963,7 +1963,7 @@ class RowFilters:
                 and not where
                 and j < len(tokens)
                 and any(p.pos == "VERB" for p in tokens[j].parses[:1])
-                and _PRESENT_VERB.search(tokens[j].lower) is not None
+                and in_present(tokens[j].lower)
             )
             if where or j >= len(tokens) or not (negated or already or short or passive or ongoing):
                 continue  # "candidates who applied for the vacancy X": no state of the row
@@ -1977,7 +1977,9 @@ class RowFilters:
             if columns and joined and _status_value_of(table, verb) is not None:
                 continue  # "that are delivered or in transit": a list of status values, read by the list rule
             value = (
-                None if columns else _status_value_of(table, verb, predicate=True, progressive=progressive)
+                None
+                if columns
+                else _status_value_of(table, verb, predicate=True, progressive=progressive, ongoing=ongoing)
             )
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
                 request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
@@ -4846,12 +4848,14 @@ def _english_forms(value: str) -> set[str]:
     return {value, plural, value + "es"} if value.isalpha() else {value}
 
 
-def value_meanings(word: Token, predicate: bool = False) -> set[str]:
+def value_meanings(word: Token, predicate: bool = False, verb: bool = False) -> set[str]:
     """Stems of the English words a listed code is made of that a Russian word means (VALUE_MEANINGS), by
     its noun, full adjective and participle readings: «закрытые» -> closed; never the verb «закрыть» (a mask
     verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column. With
     `predicate` (a clause rule asking after no event column fits) the short forms count too: «заняты»."""
-    kinds = ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS", "VERB") if predicate else ())
+    kinds = (
+        ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS") if predicate else ()) + (("VERB",) if verb else ())
+    )
     lemmas = {p.lemma for p in word.parses if p.pos in kinds}
     return {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
 
@@ -5016,9 +5020,6 @@ def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[
 
 # Prepositions inside a flag's comment phrase: 'Доступно для заказа', 'Звонок в роуминге'.
 _FLAG_PHRASE_PREPOSITIONS = frozenset({"для", "в", "во", "на", "по", "for", "in", "on"})
-
-# Endings of a Russian verb in the present (or simple future) third person: «готовятся», «убирается», «идут».
-_PRESENT_VERB = re.compile(r"(?:ет|ёт|ит|ут|ют|ат|ят)(?:ся)?$")
 
 
 def _whole_code(request: Request, table: Table, position: int, condition: str) -> str:
@@ -5580,7 +5581,7 @@ _LIST_JOINERS = frozenset({"и", "или", "and", "or"})
 
 
 def _status_value_of(
-    table: Table, verb: Token, predicate: bool = False, progressive: bool = False
+    table: Table, verb: Token, predicate: bool = False, progressive: bool = False, ongoing: bool = False
 ) -> str | None:
     """The one value the status column's comment lists that a clause's participle says: "blocked",
     «заблокированы» (VALUE_MEANINGS) -> 'blocked'; None when the table has no such listed value. With
@@ -5596,7 +5597,7 @@ def _status_value_of(
         if len(found) > 1:
             found = [v for v in found if v.endswith("ing" if progressive else "ed")]
         return found[0] if len(found) == 1 else None
-    meant = value_meanings(verb, predicate) if verb.lang == "ru" else set()
+    meant = value_meanings(verb, predicate, ongoing) if verb.lang == "ru" else set()
     found = [v for v in values if stem(v) in meant]
     if len(found) > 1:  # «доставляются»: 'delivering', not 'delivered' sharing its stem
         exact = {m for p in verb.parses for m in VALUE_MEANINGS.get(p.lemma, ())}

@@ -74,6 +74,7 @@ from airflow_ai_etl.planning.lexer import (
     CYRILLIC,
     Token,
     analyse,
+    in_present,
     is_instruction_verb,
     singular_noun_phrase,
     tokenize,
@@ -1817,7 +1818,11 @@ class OfflinePlanner:
             return True
         meanings = self.vocabulary.meanings(word.lower())
         said = next(iter(tokenize(word)), None)
-        meant = value_meanings(said, predicate=verb) if said is not None and said.lang == "ru" else set()
+        meant = (
+            value_meanings(said, predicate=verb, verb=verb and in_present(said.lower))
+            if said is not None and said.lang == "ru"
+            else set()
+        )
         return any(
             v.lower() in meanings or stem(v.lower()) in meant
             for c in table.columns
