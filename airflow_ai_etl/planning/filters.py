@@ -41,7 +41,7 @@ from airflow_ai_etl.planning.flags import (
     state_words,
 )
 from airflow_ai_etl.planning.grammar import CYRILLIC_WORD, ONLY_WORDS, is_destroy_word, is_mask_word
-from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
@@ -270,6 +270,27 @@ class RowFilters:
         return [say(request.language, "planner.filter_hint_unread", phrase=phrase, table=table.qualified_name,
                     example=example)]  # fmt: skip
 
+    def _without_table_word(self, request: Request, table: Table, condition: str) -> str:
+        """`col IN (...)` less a value said by the word of the table's own name beside its noun ("interrupted
+        charging sessions": 'charging' of 'Сессии зарядки' names the table, planner82); else unchanged."""
+        values = _values_of(condition)
+        if values is None or len(values[1]) < 2:
+            return condition
+        column, items = values
+        kept = [
+            v
+            for v in items
+            if not any(
+                stem(word) == stem(v)
+                and k + 1 < len(request.tokens)
+                and self._table_noun_at(request, table, k + 1)  # before the noun, as an adjective is
+                and not (k and self._table_noun_at(request, table, k - 1))
+                and self._names_table_by_value(request, table, request.spans[k][0], f"{column} = {_quote(v)}")
+                for k, word in enumerate(request.tokens)
+            )
+        ]
+        return _one_of(column, kept) if kept and len(kept) < len(items) else condition
+
     def _names_table_by_value(self, request: Request, table: Table, position: int, condition: str) -> bool:
         """The listed value of `condition` is said by a word of the table's own name: "parking zones" of zones
         'Зоны парковки и завершения аренды' names the table, not zone_type = 'parking'. Only the comment's
@@ -404,6 +425,9 @@ class RowFilters:
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                condition = self._without_table_word(
+                    request, table, _whole_code(request, table, position, condition)
+                )
                 if self._names_table_by_value(request, table, position, condition):
                     request.handled.append(request.spans[request.token_at(position)])
                     continue  # "parking zones": the table's own noun, no condition
@@ -1911,15 +1935,18 @@ class RowFilters:
                 else:
                     break
                 j += 1
+            progressive = False  # "that are being cooked": the process still going ('cooking', not 'cooked')
             while j < len(tokens) - 1 and tokens[j].lower in (
                 "are",
                 "is",
                 "were",
                 "was",
                 "been",
+                "being",
                 "был",
                 "были",
             ):
+                progressive = progressive or tokens[j].lower == "being"
                 j += 1
                 passive = True
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
@@ -1931,7 +1958,17 @@ class RowFilters:
             # «уволены», «заняты», «свободны»: a short participle or adjective states the row's state
             short = j < len(tokens) and any(p.pos in ("PRTS", "ADJS") for p in tokens[j].parses[:1])
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
-            if where or j >= len(tokens) or not (negated or already or short or passive):
+            # «которые сейчас готовятся», «которые убираются»: a present-tense verb of the clause says the
+            # process the rows are in (planner82: dropped before, every row loaded); a past one («которые
+            # отменили») is an event other rules read
+            ongoing = (
+                t.lang == "ru"
+                and not where
+                and j < len(tokens)
+                and any(p.pos == "VERB" for p in tokens[j].parses[:1])
+                and in_present(tokens[j].lower)
+            )
+            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(
@@ -1942,8 +1979,13 @@ class RowFilters:
             joined = j + 1 < len(tokens) and tokens[j + 1].lower in ("or", "and", "или", "и", "либо")
             if columns and joined and _status_value_of(table, verb) is not None:
                 continue  # "that are delivered or in transit": a list of status values, read by the list rule
-            value = None if columns else _status_value_of(table, verb, predicate=True)
+            value = (
+                None
+                if columns
+                else _status_value_of(table, verb, predicate=True, progressive=progressive, ongoing=ongoing)
+            )
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
+                request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
                 condition = f"status = {_quote(value)}"
                 yield verb.start, "status", str(self._negated(table, condition)) if negated else condition
                 continue
@@ -2232,7 +2274,8 @@ class RowFilters:
         yield from self._spelled_code_conditions(request, table, listed)
         previous: tuple[Token, str, list[str], int | None] | None = None
         last: Token | None = None
-        for t in tokenize(request.text):
+        words_ = tokenize(request.text)
+        for n, t in enumerate(words_):
             if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
@@ -2240,6 +2283,8 @@ class RowFilters:
             if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
             hits = _listed_value_hits(t, listed)
+            if len(hits) > 1 and n and words_[n - 1].lang == "ru":
+                hits = _whole_code_hits(words_[n - 1], hits)  # «временно закрытые»: temporarily_closed
             if len(hits) == 1:
                 ((name, value),) = hits
                 index = request.token_at(t.start)
@@ -3145,6 +3190,7 @@ class RowFilters:
         if not flag_words:
             return
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        read_at: dict[str, int] = {}  # flag -> the index of the word that said it
         for k, token in enumerate(tokens):
             if request.is_handled(token.start) or any(
                 a <= token.start < b for a, b in request.schedule_spans
@@ -3171,6 +3217,10 @@ class RowFilters:
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
             if len(named) != 1 or around & COLUMN_NOUNS:
                 continue  # "only the present column": the column itself, not its rows
+            if read_at.get(named[0]) == k - 2 and tokens[k - 1].lower in _FLAG_PHRASE_PREPOSITIONS:
+                request.handled.append((token.start, token.end))
+                continue  # «недоступные для заказа» ('Доступно для заказа'): the phrase's rest
+            read_at[named[0]] = k
             if fused is not None:
                 request.handled.append((token.start, token.end))
                 yield token.start, named[0], f"{named[0]} = false"
@@ -3589,7 +3639,7 @@ class RowFilters:
         found = []
         for column in table.columns:
             kind = column.type.lower()
-            if not ("time" in kind or "date" in kind) or not column.nullable:
+            if not ("time" in kind or "date" in kind) or not column.nullable or _time_of_day(column):
                 continue
             if column.name in ("created_at", "updated_at") or column.name.startswith(("created", "updated")):
                 continue
@@ -4610,7 +4660,14 @@ def _is_event_column(column: Column) -> bool:
     """A nullable time column named for its event: `*_at`, `*_date`, `*_on` ("closed loans" and closed_on).
     One every row has (expires_on of a card, issued_at of a ticket, declared NOT NULL) says no event happened:
     "issued tickets" is then a status value, never `issued_at IS NOT NULL`, true of every row."""
-    return column.nullable and column.name.endswith(("_at", "_date", "_on"))
+    return column.nullable and column.name.endswith(("_at", "_date", "_on")) and not _time_of_day(column)
+
+
+def _time_of_day(column: Column) -> bool:
+    """A `time` column (closes_at 'Время закрытия' of a restaurant) holds an hour of each day, no event that
+    happened: «закрытые рестораны» is never `closes_at IS NOT NULL` (planner82)."""
+    kind = column.type.lower()
+    return kind.startswith("time") and "stamp" not in kind
 
 
 def ends_in_exception(words_: str) -> bool:
@@ -4837,12 +4894,14 @@ def _english_forms(value: str) -> set[str]:
     return {value, plural, value + "es"} if value.isalpha() else {value}
 
 
-def value_meanings(word: Token, predicate: bool = False) -> set[str]:
+def value_meanings(word: Token, predicate: bool = False, verb: bool = False) -> set[str]:
     """Stems of the English words a listed code is made of that a Russian word means (VALUE_MEANINGS), by
     its noun, full adjective and participle readings: «закрытые» -> closed; never the verb «закрыть» (a mask
     verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column. With
     `predicate` (a clause rule asking after no event column fits) the short forms count too: «заняты»."""
-    kinds = ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS") if predicate else ())
+    kinds = (
+        ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS") if predicate else ()) + (("VERB",) if verb else ())
+    )
     lemmas = {p.lemma for p in word.parses if p.pos in kinds}
     return {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
 
@@ -5003,6 +5062,54 @@ def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[
         if (not value.isascii() and token.has(_lemmas_of(value)))
         or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
     }
+
+
+# Prepositions inside a flag's comment phrase: 'Доступно для заказа', 'Звонок в роуминге'.
+_FLAG_PHRASE_PREPOSITIONS = frozenset({"для", "в", "во", "на", "по", "for", "in", "on"})
+
+
+def _whole_code(request: Request, table: Table, position: int, condition: str) -> str:
+    """`col = 'closed'` read from a word the word before qualifies as another listed code of the same column
+    that contains it («временно закрытые», "temporarily closed": 'temporarily_closed'): that code; the
+    condition unchanged otherwise (planner82: the list of both, or the shorter code, was planned)."""
+    values = _values_of(condition)
+    if values is not None and len(values[1]) > 1:  # "temporarily closed": one code said in its words
+        spelled = [v for v in values[1] if "_" in v and v.replace("_", " ") in request.lower]
+        inside = [v for v in values[1] for w in spelled if v != w and set(name_parts(v)) < set(name_parts(w))]
+        if inside:
+            return _one_of(values[0], [v for v in values[1] if v not in inside])
+    match = re.fullmatch(r"(\w+) (=|<>) '([a-z0-9_]+)'", condition)
+    index = request.token_at(position)
+    if match is None or not 0 < index < len(request.spans):
+        return condition
+    column = table.column(match.group(1))
+    if column is None:
+        return condition
+    before = next(iter(tokenize(request.text[slice(*request.spans[index - 1])])), None)
+    if before is None or before.lang not in ("ru", "en"):
+        return condition
+    said = {stem(before.lower)} | {stem(m) for p in before.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+    value = match.group(3)
+    longer = [
+        v
+        for v in listed_values(column.comment)
+        if v != value
+        and set(name_parts(value)) < set(name_parts(v))
+        and set(name_parts(v)) - set(name_parts(value)) <= said
+    ]
+    if len(longer) != 1:
+        return condition
+    request.handled.append(request.spans[index - 1])
+    return f"{match.group(1)} {match.group(2)} {_quote(longer[0])}"
+
+
+def _whole_code_hits(before: Token, hits: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Of the listed codes a word names one part of (closed: 'closed', 'temporarily_closed'), the one whose
+    other part the word before it means («временно закрытые» -> temporarily_closed); `hits` unchanged when
+    the word before means no other part of exactly one of them."""
+    said = {stem(m) for p in before.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+    whole = {(name, value) for name, value in hits if said & set(name_parts(value))}
+    return whole if len(whole) == 1 else hits
 
 
 def _unread_alternative(
@@ -5537,16 +5644,28 @@ def _listed_beside_status_value(request: Request, table: Table, word: Token) -> 
 _LIST_JOINERS = frozenset({"и", "или", "and", "or"})
 
 
-def _status_value_of(table: Table, verb: Token, predicate: bool = False) -> str | None:
+def _status_value_of(
+    table: Table, verb: Token, predicate: bool = False, progressive: bool = False, ongoing: bool = False
+) -> str | None:
     """The one value the status column's comment lists that a clause's participle says: "blocked",
     «заблокированы» (VALUE_MEANINGS) -> 'blocked'; None when the table has no such listed value. With
-    `predicate` a short form says it too («которые сейчас заняты» -> 'occupied')."""
+    `predicate` a short form or a present-tense verb says it too («которые сейчас заняты» -> 'occupied',
+    «которые готовятся» -> 'cooking'), and an English participle by its stem ("that are being cleaned" ->
+    'cleaning'; `progressive`, "being", picks the -ing value of two sharing the stem, else the -ed one)."""
     column = table.column("status")
     values = listed_values(column.comment) if column is not None else ()
     if verb.lower in values:
         return verb.lower
-    meant = value_meanings(verb, predicate) if verb.lang == "ru" else set()
+    if verb.lang == "en" and predicate and len(verb.lower) >= 4:
+        found = [v for v in values if v.isalpha() and stem(v) == stem(verb.lower)]
+        if len(found) > 1:
+            found = [v for v in found if v.endswith("ing" if progressive else "ed")]
+        return found[0] if len(found) == 1 else None
+    meant = value_meanings(verb, predicate, ongoing) if verb.lang == "ru" else set()
     found = [v for v in values if stem(v) in meant]
+    if len(found) > 1:  # «доставляются»: 'delivering', not 'delivered' sharing its stem
+        exact = {m for p in verb.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+        found = [v for v in found if v in exact]
     return found[0] if len(found) == 1 else None
 
 

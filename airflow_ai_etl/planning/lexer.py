@@ -392,3 +392,10 @@ def halves(tokens: Sequence[Token]) -> list[Half]:
             found.append(half)
         i = half.last if half is not None else i + 1
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def in_present(word: str) -> bool:
+    """A Russian verb form in the present tense («готовятся», «убираются»): the process the rows are in now,
+    not a perfective future («истекут») or a past event («ушёл»)."""
+    return any(p.tag.POS == "VERB" and p.tag.tense == "pres" for p in _morph().parse(word)[:1])

@@ -75,6 +75,7 @@ from airflow_ai_etl.planning.lexer import (
     CYRILLIC,
     Token,
     analyse,
+    in_present,
     is_instruction_verb,
     singular_noun_phrase,
     tokenize,
@@ -552,6 +553,10 @@ def _only_an_instruction_verb(word: str) -> bool:
     """«залей данные»: a verb said to the assistant names no table ('Заказы (…, зал)' by its stem); a word
     that may be a noun too («расчётку», a guessed verb «расчеткать») still may."""
     return is_instruction_verb(word) and all(parse.pos == "VERB" for parse in analyse(word))
+
+
+# Prepositions between a state word and its object: «готовятся на кухне», «недоступные для заказа».
+STATE_PHRASE_PREPOSITIONS = frozenset({"на", "в", "во", "для", "по", "из", "for", "in", "on"})
 
 
 def _after_with(request: Request, index: int) -> bool:
@@ -1733,10 +1738,14 @@ class OfflinePlanner:
                     other != name
                     and extra
                     and all(
-                        self._says_row_state(table, request.raw[i])
-                        # «рестораны с доставкой»: after «с»/«без» the noun qualifies, heading no table
-                        and (
-                            _after_with(request, i) or not self._is_head_noun_of(request.raw[i], other_table)
+                        (
+                            self._says_row_state(table, request.raw[i])
+                            # «рестораны с доставкой»: after «с»/«без» the noun qualifies, heading no table
+                            and (
+                                _after_with(request, i)
+                                or not self._is_head_noun_of(request.raw[i], other_table)
+                            )
+                            or self._after_state_word(request, i, table)
                         )
                         and not self._in_compound(request, i)
                         for i in extra
@@ -1802,13 +1811,36 @@ class OfflinePlanner:
         after = text[spans[i][1] : spans[i + 1][0]] if i + 1 < len(spans) else ""
         return before == "-" or after == "-"
 
-    def _says_row_state(self, table: Table, word: str) -> bool:
-        """`word` names one yes/no column's state of `table` or, by the glossary, a value one of its
-        columns' comments lists («картой» -> 'card' of 'Канал оплаты (card, sbp, ...)')."""
+    def _says_row_state(self, table: Table, word: str, verb: bool = False) -> bool:
+        """`word` names one yes/no column's state of `table` or, by the glossary or VALUE_MEANINGS, a value
+        one of its columns' comments lists («картой» -> 'card' of 'Канал оплаты (card, sbp, ...)', «на
+        обслуживании» -> 'maintenance'); with `verb` a verb of the process too («готовятся» -> 'cooking')."""
         if self.filters.names_one_flag(table, word):
             return True
         meanings = self.vocabulary.meanings(word.lower())
-        return any(v.lower() in meanings for c in table.columns for v in listed_values(c.comment))
+        said = next(iter(tokenize(word)), None)
+        meant = (
+            value_meanings(said, predicate=verb, verb=verb and in_present(said.lower))
+            if said is not None and said.lang == "ru"
+            else set()
+        )
+        return any(
+            v.lower() in meanings or stem(v.lower()) in meant
+            for c in table.columns
+            for v in listed_values(c.comment)
+        )
+
+    def _after_state_word(self, request: Request, index: int, table: Table) -> bool:
+        """Word `index` is the object of a state word of `table` right before it, a preposition between:
+        «готовятся на кухне» ('cooking' of orders), «недоступные для заказа» (is_available 'Доступно для
+        заказа'): the phrase says the rows' state, so its noun heads no table of its own (planner82)."""
+        if index < 2 or request.tokens[index - 1] not in STATE_PHRASE_PREPOSITIONS:
+            return False
+        word = request.raw[index - 2]
+        negated = word[2:] if word.lower().startswith("не") and len(word) > 6 else None  # «недоступные»
+        return self._says_row_state(table, word, verb=True) or (
+            negated is not None and self._says_row_state(table, negated, verb=True)
+        )
 
     @staticmethod
     def _is_head_noun_of(word: str, table: Table) -> bool:

@@ -314,6 +314,21 @@ VALUE_MEANINGS = {
     "йога": ("yoga",), "пилатес": ("pilates",), "кроссфит": ("crossfit",), "плавание": ("swimming",),
     "бокс": ("boxing",), "сайклинг": ("cycling",), "зумба": ("zumba",), "растяжка": ("stretching",),
     "стретчинг": ("stretching",), "аквааэробика": ("aqua",),
+    # planner82: states a status comment lists in English, said by the verb of the process or its noun:
+    # «сессии, которые были прерваны» ('(started, charging, completed, interrupted, failed)'), «списанные
+    # кредиты» (written_off), «станции на обслуживании» (maintenance), «убытки на рассмотрении» (in_review)
+    "прервать": ("interrupted",), "прерванный": ("interrupted",), "прерваться": ("interrupted",),
+    "прерваный": ("interrupted",),
+    "списать": ("written_off", "written"), "списанный": ("written_off", "written"),
+    "обслуживание": ("maintenance", "service"),
+    "техобслуживание": ("maintenance", "service"),
+    "рассмотрение": ("in_review", "review"),
+    # an imperfective verb of a clause says the process still going («заказы, которые сейчас готовятся /
+    # доставляются», «номера, которые убираются», «рейсы, которые задерживаются»); the perfective says its end
+    "готовиться": ("cooking", "preparing"), "доставляться": ("delivering", "in_delivery"),
+    "убираться": ("cleaning",), "убирать": ("cleaning",), "уборка": ("cleaning",),
+    "задерживаться": ("delayed",),
+    "временно": ("temporarily",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

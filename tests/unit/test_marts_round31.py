@@ -752,7 +752,6 @@ NOT_YET: dict[str, str] = {
     "Одобренные убытки по типам событий: количество": "asked: «Одобренные» with a measure after a colon is residue; the state rules read it only before a count word",
     "Отклонённые операции по каналам": "asked: no measure; «операции по …» is also the comment's title phrase ('Операции по счетам и картам'), so the state-rows count is not read",
     "Заявки по темам, кроме отклонённых": "asked for a schedule: a bare grouping with an exclusion after a comma is not yet read as a mart",
-    "Сумма кредитов по продуктам, не считая списанных": "asked: «не считая» is not an exclusion cue and «списанных» no listed value (written_off)",
     "Вклады по валютам": "asked: «валютам» names currency_rates too, so the counted table is not settled",
 }
 

@@ -77,14 +77,7 @@ def test_mask_of_a_column_described_by_its_comment_never_filters(catalog: str, t
 RELATIVE_CLAUSE_STATE = [
     ("hotel", "номера, которые сейчас заняты, каждые 10 минут", "occupied"),
     ("carshare", "машины, которые сейчас свободны, каждые 5 минут", "available"),
-    pytest.param(
-        "evcharge",
-        "станции, которые сейчас на обслуживании, раз в час",
-        "maintenance",
-        marks=pytest.mark.xfail(
-            reason="left: «обслуживании» picks ops.fault_tickets as the table", strict=True
-        ),
-    ),
+    ("evcharge", "станции, которые сейчас на обслуживании, раз в час", "maintenance"),  # read since planner82
 ]
 
 
