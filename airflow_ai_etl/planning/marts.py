@@ -10746,10 +10746,13 @@ _LOAD_BY = _KEYED_BY | {"rows", "row", "records", "incremental", "incrementally"
                         "appending", "id", "ids"}  # fmt: skip
 
 
+_BY_AMOUNT = {"more", "less", "over", "under", "at", "up", "about", "around", "nearly", "almost"}
+
+
 def _grouped_with_grain_adverb(tokens: Sequence[Token]) -> bool:
     """ "Wi-Fi traffic (bytes downloaded) by access point, hourly", "Card spend by MCC, monthly": an English
-    grain adverb beside a "by" that groups (no key, no watermark, no target of a copy; after a participle,
-    "bytes downloaded by access point", a grouping or a condition, either way no copy's schedule):
+    grain adverb beside a "by" that groups (no key, no watermark, no target of a copy, no participle's agent
+    or means: "paid by card" names rows; a bracket closed before "by" glosses the measure):
     the adverb is the grain of the grouping, as «помесячно» is, never the schedule of a copy that leaves
     "by <dimension>" unread (mzf-en-09). What is grouped is then read, or asked, by the mart's rules."""
     words = [t for t in tokens if t.lang != "punct" or t.lower == ")"]
@@ -10760,9 +10763,17 @@ def _grouped_with_grain_adverb(tokens: Sequence[Token]) -> bool:
     return any(
         t.lower == "by"
         and 0 < k < len(words) - 1
-        and (words[k - 1].lower == ")" or (words[k - 1].lang == "en" and words[k - 1].lower not in _LOAD_BY))
+        and (
+            words[k - 1].lower == ")"
+            or (
+                words[k - 1].lang == "en"
+                and words[k - 1].lower not in _LOAD_BY
+                and (words[k - 1].lower in SPLIT_PARTICLES_EN or not _english_participle(words[k - 1]))
+            )
+        )  # "payments paid by card, hourly": the rows of a value, read by the load's rules
         and words[k + 1].lang == "en"
-        and words[k + 1].lower not in GRAIN_ADVERBS_EN
+        and words[k + 1].lower not in GRAIN_ADVERBS_EN | _BY_AMOUNT
+        and words[k + 1].number is None  # "overdue by more than 60 days": a condition's amount
         for k, t in enumerate(words)
     )
 
