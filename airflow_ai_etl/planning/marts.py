@@ -420,6 +420,7 @@ def is_mart_request(tokens: Sequence[Token], titles: frozenset[int] = frozenset(
     grain_phrase = grain_phrase or _grain_on_date(words)  # "weekly by visit date": a grain, never a schedule
     grain_phrase = grain_phrase or _grain_on_time_name(words)  # "X by topic, monthly by created_at"
     adverb = any(t.lower in GRAIN_ADVERBS_RU for t in words)  # «помесячно»: a grain, never a schedule
+    adverb = adverb or _grouped_with_grain_adverb(tokens)  # "Wi-Fi traffic by access point, hourly"
     # "Appointments by status, export to Excel /x.xlsx": a load has no Excel target, a grouping exports a mart
     export = _exports_to_excel(tokens)
     grain_phrase = grain_phrase or _grain_adjective_grouped(words)  # "daily visits by diagnosis"
@@ -733,6 +734,7 @@ class MartPhrase:
     path_spans: list[tuple[int, int]] = field(default_factory=list)  # file paths («s3://b/x.xlsx»)
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     bracketed: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # dim, before, inside
+    state_glosses: set[int] = field(default_factory=set)  # «(is_late)» glossing «просроченных»: no dimension
     date_grain: bool = False  # «по дате визита» with no grain noun: a date is a day
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     happened: str | None = None  # «сколько человек уволено по отделам»: the event's time column that is set
@@ -829,6 +831,9 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if not _named_column_after(ph, i + 1) and i + 1 < n and tokens[i + 1].text == "(":
             _grain_qualifier(ph, i + 1)  # «помесячно (дата зачисления)»; "monthly on scheduled_at" above
         _date_named_after(ph, i + 1)  # "monthly on created date", "weekly by the paid date"
+        if not ph.grain_words and (event := _when_clause_event(tokens, i + 1)) is not None:
+            ph.grain_words.append(event)  # "weekly when the fine was paid": the grain's event
+            ph.used.update(range(i + 1, event + 1))
     _grain_taken_from(ph)  # «месяц берём из period», "take the month from paid_at"
     i = 0
     while i < n:
@@ -1473,6 +1478,16 @@ def _date_named_after(ph: MartPhrase, j: int) -> None:
     if j >= n or tokens[j].lower not in ("on", "by") or ph.grain_words or ph.grain_column:
         return
     k = j + 1 + (j + 1 < n and tokens[j + 1].lower == "the")
+    if (  # "daily by start", "weekly by delivery.": the event word alone, ending its clause
+        k < n
+        and k not in ph.used
+        and tokens[k].lang == "en"
+        and _time_word(tokens[k])
+        and (k + 1 == n or tokens[k + 1].text in (",", ";", ".", ")"))
+    ):
+        ph.grain_words.append(k)
+        ph.used.update(range(j, k + 1))
+        return
     if k + 1 >= n or tokens[k + 1].lower not in ("date", "time", "timestamp") or {k, k + 1} & ph.used:
         return
     if tokens[k].lang == "en" and (_time_word(tokens[k]) or tokens[k].lower.endswith("ed")):
@@ -3355,6 +3370,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
+        _amount_noun_bracket,  # "Wi-Fi traffic (bytes downloaded)": sum of bytes downloaded
+        _shared_measure_of_pair,  # "total bytes down and bytes up": total bytes down and total bytes up
         lambda text, tokens: _paired_bracket_columns(planner, text, tokens),  # «заявлено vs одобрено (a, b)»
         lambda text, tokens: _labelled_bracket_column(
             planner, text, tokens
@@ -3445,6 +3462,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if _counts_people(ph) and not _of_people(fact, ground):  # «кол-во людей по моделям машин»: not vehicles
         people = [t.name for t in ground.tables if _of_people(t, ground)]
         return Outcome.clarify(ask("which_fact", tables=", ".join(people)))
+    if (flag := _state_flag_bracket(ph, ground, fact)) is not None:  # «по кредитам (is_late)»: no state said
+        return Outcome.clarify(ask("residue", words=f"({flag})"))
     if (foreign := _foreign_bracket_column(ph, ground, fact)) is not None:  # "by status (total)": asked
         return Outcome.clarify(ask("residue", words=f"({foreign})"))
     if _head_of_another_table(ph, ground, fact):  # "Visits per doctor, total": total of what?
@@ -8407,8 +8426,21 @@ def _fact_and_value_columns(ground: _Ground, fact: Table, t: Token) -> list[Colu
         for c in _numeric_columns(fact)
         if not c.name.endswith("_id")
         and c.name not in fact.primary_key
-        and (_comment_names(c, t) or _same_head(c, fact))  # "readings" of 'Показания' ~ 'Показание'
-    ]
+        and ((_comment_names(c, t) and not _owner_in_comment(c, t)) or _same_head(c, fact))
+    ]  # "readings" of 'Показания' ~ 'Показание'; «билеты» of 'Цена билета' is whose price, not the price
+
+
+def _owner_in_comment(column: Column, word: Token) -> bool:
+    """The word names only a genitive noun after the comment's head ('Цена билета' of «билеты»): the
+    column is an attribute of what the word names (a ticket's price), not its value."""
+    head = _comment_head(column.comment or "")
+    if head is None or stem(word.lower) == head or any(stem(lemma) == head for lemma in word.lemmas):
+        return False
+    # 'Сумма платежа', 'Объём заказа': the row's own amount, «платежи» may well sum it (asked)
+    return head not in _AMOUNT_HEADS
+
+
+_AMOUNT_HEADS = {stem(w) for w in ("сумма", "объём", "объем", "количество", "размер", "итог")}
 
 
 # Chat words around a request: greetings, asking, particles («пусть обновляется»), "pls"; and the jargon
@@ -8790,11 +8822,39 @@ def _english_event_after(ph: MartPhrase, j: int) -> bool:
         return False
     if tokens[j - 1].lang != "en" or _grain_noun(tokens[j - 1]) is None or tokens[j].lang != "en":
         return False
+    if (event := _when_clause_event(tokens, j)) is not None:  # "per month when the job was opened"
+        ph.grain_words.append(event)
+        ph.used.update(range(j, event + 1))
+        return True
     if not (_participle(tokens[j]) or _time_word(tokens[j])) or _stops(tokens[j]):
         return False
     ph.grain_words.append(j)
     ph.used.add(j)
     return True
+
+
+_BE_EN = {"was", "were", "is", "are", "got", "gets", "get", "has", "have", "had", "been", "being"}
+
+
+def _when_clause_event(tokens: Sequence[Token], j: int) -> int | None:
+    """ "per month when the job was opened", "weekly when it got delivered", "by day when paid": «when» [the]
+    up to two nouns (the rows' own, or "it") and a form of "be", then a participle naming an event: the index
+    of that participle, the event whose time the grain is on (as "per month opened" says it)."""
+    n = len(tokens)
+    if j >= n or tokens[j].lower != "when":
+        return None
+    k = j + 1
+    while k < n and k - j <= 3 and tokens[k].lang == "en" and tokens[k].lower not in _BE_EN:
+        if _time_word(tokens[k]) and _participle(tokens[k]):
+            break  # "when paid": no subject
+        k += 1
+    while k < n and tokens[k].lower in _BE_EN:
+        k += 1
+    if k < n and tokens[k].lang == "en" and (_participle(tokens[k]) or _time_word(tokens[k])):
+        if k + 1 < n and tokens[k + 1].lower in LIST_JOINERS | {"or", "/"}:
+            return None  # "when issued or paid": two events, which one dates the grain is asked
+        return k
+    return None
 
 
 def _english_state(
@@ -10328,6 +10388,62 @@ def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
     return text
 
 
+def _shared_measure_of_pair(text: str, tokens: Sequence[Token]) -> str:
+    """ "total bytes down and bytes up", "sum of bytes down and bytes up": an English measure word before two
+    list items that share their head noun and differ in the word after it: the measure word is said again
+    before the second item, as "total bytes down and total bytes up" reads (two sums, each grounded or asked
+    by the measure rules)."""
+    for i, cue in enumerate(tokens):
+        if cue.lang != "en" or _measure_func([cue], 0) is None:
+            continue
+        k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].lower == "of")
+        if k + 4 >= len(tokens):
+            continue
+        head, first, joiner, again, second = tokens[k : k + 5]
+        if not (
+            joiner.lower in ("and", ",", "&")
+            and head.lang == again.lang == first.lang == second.lang == "en"
+            and head.lower == again.lower
+            and first.lower != second.lower
+            and not any(_grain_noun(t) or _is_measure(t) for t in (first, second))
+            and first.lower not in DIM_PREPS_EN
+        ):
+            continue
+        said = text[cue.start : tokens[k - 1].end] + " "  # "total ", "sum of "
+        return text[: again.start] + said + text[again.start :]
+    return text
+
+
+def _amount_noun_bracket(text: str, tokens: Sequence[Token]) -> str:
+    """ "Wi-Fi traffic (bytes downloaded) by access point", "power usage (kwh) per meter": an English amount
+    noun ("traffic", "usage", "consumption", "volume") with no measure word before it in its clause, and a
+    bracket right after it naming what is measured: the bracket's words are the measure, summed, as «трафик
+    (скачано байт)» is by its comment; the amount noun and one jargon word opening the clause before it
+    ("Wi-Fi") only say what kind of quantity it is. Rewritten "sum of <bracket words>", so the measure
+    rules ground the words (or ask, when no numeric column fits them)."""
+    for k in range(len(tokens) - 3):
+        noun, opening = tokens[k], tokens[k + 1]
+        if noun.lang != "en" or noun.lower not in AMOUNT_NOUNS_EN or opening.text != "(":
+            continue
+        close = next((m for m in range(k + 2, min(len(tokens), k + 6)) if tokens[m].text == ")"), None)
+        inner = tokens[k + 2 : close] if close is not None else []
+        if not inner or any(t.lang != "en" or _measure_func([t], 0) is not None for t in inner):
+            continue  # "traffic (sum)", "usage (2024)": read by the bracket rules
+        start = k
+        if k > 0 and tokens[k - 1].lang == "en" and tokens[k - 1].lower not in STOP_WORDS:
+            start = k - 1  # "Wi-Fi traffic": the kind of traffic, the jargon of the measure
+        clause = [t for t in tokens[:start] if t.text not in (",", ";", ":", ".")]
+        leads = start == 0 or tokens[start - 1].lang == "punct" or tokens[start - 1].lower in LIST_JOINERS
+        if not leads:
+            continue  # inside a longer phrase ("total traffic (…)", "by traffic (…)"): the other rules'
+        if any(_measure_func([t], 0) is not None for t in clause[-3:]):
+            continue
+        assert close is not None
+        said = text[inner[0].start : inner[-1].end]
+        return text[: tokens[start].start] + "sum of " + said + text[tokens[close].end :]
+    return text
+
+
 # A jargon word before a bracketed comment: letters, digits and hyphens, with a letter («wi-fi», «4g-сети»).
 _JARGON_WORD = r"(?=[\w-]*[^\W\d_])[^\W_][\w-]*"
 
@@ -10949,6 +11065,55 @@ def _head_of_another_table(ph: MartPhrase, ground: _Ground, fact: Table) -> bool
     )
 
 
+def _token_stems(token: Token) -> set[str]:
+    """The stems of a word and of its lemmas («просроченных» and «просрочить»)."""
+    return {stem(token.lower)} | {stem(lemma) for lemma in token.lemmas}
+
+
+def _stems_meet(words: set[str], said: set[str]) -> bool:
+    """A stem of a word is one of `said` or a longer form of one («роумингов» of «роуминг»), four letters
+    or more (no «в», "is")."""
+    return any(len(b) >= 4 and (a == b or a.startswith(b)) for a in words for b in said)
+
+
+def _said_stems(name: str, comment: str | None) -> set[str]:
+    """Stems of a name's parts and of its comment's words and their lemmas ('Платёж просрочен')."""
+    words = [t for t in tokenize(comment or "") if t.lang in ("ru", "en")]
+    return set(name_parts(name)) | {s for t in words for s in _token_stems(t)}
+
+
+def _state_flag_bracket(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """«Кол-во просроченных платежей по кредитам (is_late)», "late payments on loans (is_late)": a boolean
+    column of the fact alone in brackets after a dimension whose words do not name it is no dimension. When
+    another word of the request says the flag (a stem of its name or comment: «просроченных» of 'Платёж
+    просрочен', "late" of is_late), the bracket glosses that state word: the dimension's own words come
+    back (the fact's title, an owner: read as without the bracket) and the state word filters the rows
+    (is_late = true), never a grouping by the flag (mzf-ru-27). With no such word, the bracket's role is
+    asked (its name is returned)."""
+    tokens = ph.tokens
+    for entry in list(ph.bracketed):
+        index, before, inner = entry
+        if len(inner) != 1 or not before or index >= len(ph.dims) or ph.dims[index] != inner:
+            continue
+        column = fact.column(tokens[inner[0]].text)
+        if column is None or column_kind(column.type).family != "bool":
+            continue
+        if any(c.name == column.name for c in ground.columns_named(fact, [tokens[k] for k in before])):
+            continue  # «по просрочке (is_late)»: the dimension's words name the flag, a grouping by it
+        # the flag's own words, not the rows' noun its comment repeats ('Платёж просрочен' of «платежей»)
+        stems = _said_stems(column.name, column.comment) - _said_stems(fact.name, fact.comment)
+        said = [
+            k for k, t in enumerate(tokens)
+            if t.lang in ("ru", "en") and k not in (*before, *inner) and _stems_meet(_token_stems(t), stems)
+        ]  # fmt: skip
+        if not said:
+            return column.name
+        ph.dims[index] = list(before)
+        ph.bracketed.remove(entry)
+        ph.state_glosses.add(inner[0])
+    return None
+
+
 def _foreign_bracket_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """The column of "weekly order count by status (total)", «число продаж по регионам (amount)»: a column
     name alone in brackets after a dimension that names another column of the fact, when it is no time
@@ -10965,6 +11130,8 @@ def _foreign_bracket_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str
         if k - 1 in group
     ]
     for before, inside in pairs:
+        if inside in ph.state_glosses:
+            continue  # the state word's column, read as its filter
         if not re.fullmatch(
             r"[A-Za-z_][A-Za-z0-9_]*", tokens[inside].text
         ):  # "total" as written, not «сумма»
@@ -11015,6 +11182,43 @@ def _bracketed_grain_after_dim(ph: MartPhrase, ground: _Ground) -> None:
 
 _KEYED_BY = {"dedupe", "deduplicate", "deduplicated", "duplicates", "upsert", "merge", "merged", "ones",
              "keyed", "key", "keys", "partitioned", "ordered", "sorted", "unique"}  # fmt: skip
+
+
+# the word before a "by" that makes it a load's key or watermark ("new rows by created_at", "append by id")
+_LOAD_BY = _KEYED_BY | {"rows", "row", "records", "incremental", "incrementally", "append", "appended",
+                        "appending", "id", "ids"}  # fmt: skip
+
+
+_BY_AMOUNT = {"more", "less", "over", "under", "at", "up", "about", "around", "nearly", "almost"}
+
+
+def _grouped_with_grain_adverb(tokens: Sequence[Token]) -> bool:
+    """ "Wi-Fi traffic (bytes downloaded) by access point, hourly", "Card spend by MCC, monthly": an English
+    grain adverb beside a "by" that groups (no key, no watermark, no target of a copy, no participle's agent
+    or means: "paid by card" names rows; a bracket closed before "by" glosses the measure):
+    the adverb is the grain of the grouping, as «помесячно» is, never the schedule of a copy that leaves
+    "by <dimension>" unread (mzf-en-09). What is grouped is then read, or asked, by the mart's rules."""
+    words = [t for t in tokens if t.lang != "punct" or t.lower == ")"]
+    if not any(t.lang == "en" and t.lower in GRAIN_ADVERBS_EN for t in words):
+        return False
+    if any(t.lower in _TARGET_PREPS_EN or says_recent(t) for t in words):
+        return False  # "payments by card to clickhouse daily", "new ones by created_at, hourly": a copy
+    return any(
+        t.lower == "by"
+        and 0 < k < len(words) - 1
+        and (
+            words[k - 1].lower == ")"
+            or (
+                words[k - 1].lang == "en"
+                and words[k - 1].lower not in _LOAD_BY
+                and (words[k - 1].lower in SPLIT_PARTICLES_EN or not _english_participle(words[k - 1]))
+            )
+        )  # "payments paid by card, hourly": the rows of a value, read by the load's rules
+        and words[k + 1].lang == "en"
+        and words[k + 1].lower not in GRAIN_ADVERBS_EN | _BY_AMOUNT
+        and words[k + 1].number is None  # "overdue by more than 60 days": a condition's amount
+        for k, t in enumerate(words)
+    )
 
 
 def _grain_adjective_grouped(words: Sequence[Token]) -> bool:

@@ -42,6 +42,7 @@ from airflow_ai_etl.planning.marts import (
     AVG_EN,
     COUNT_EN,
     DISTINCT_EN,
+    GRAIN_EN,
     MAX_EN,
     MIN_EN,
     SUM_EN,
@@ -621,8 +622,15 @@ _TWO_WORD_OPENERS = frozenset({("downstream", "of"), ("triggered", "by"), ("depe
                                ("в", "случае")})  # fmt: skip
 
 
+def _after_grain(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` follows "per/by/each <grain noun>" ("per month when …", "by week when …")."""
+    return i >= 2 and tokens[i - 1].lower in GRAIN_EN and tokens[i - 2].lower in ("per", "by", "each")
+
+
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
+    if token.lower == "when" and _after_grain(tokens, i):
+        return False  # "per month when the job was opened": the grain's event (marts), no upstream load
     if token.lower in ("после", "после,", "after", "when", "once", "whenever", "когда"):
         return True
     if token.lower in ("если", "if") and any(
