@@ -95,6 +95,8 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         ):
             continue  # 'Тарифные планы' of 'Тариф в архиве': the table's own noun
         oblique = not any(p.case == "nomn" for p in token.parses if p.pos == "NOUN")
+        # ... in a case no nominative shares («в перечень» may be the subject's form: 'перечень' is none)
+        governed = governed and any(p.case not in ("nomn", "accs") for p in token.parses if p.pos == "NOUN")
         # 'Продано по акции': after a preposition the noun is in an oblique case, though «акции» may read as a
         # nominative plural too; with no subject noun before it, it says the state (planner84: «проданные по
         # акции» lost is_promo); after one ('Подозрение на мошенничество') it is part of the subject's phrase
