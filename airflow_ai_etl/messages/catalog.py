@@ -741,6 +741,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}» может означать {event} IS NOT NULL или значение {column} ({values}): какие строки "
         "загружать (например, «где {column} = ...» или «где {event} IS NOT NULL»)?",
     },
+    # A negated state word two columns fit (planning/filters.py, planner84): «неоплаченные» of a status
+    # listing paid beside paid_at; {values}: the listed values.
+    "planner.negated_state_two_columns": {
+        "en": "'{phrase}' may mean {event} IS NULL, {column} other than '{value}' or one of its values ({values}): "
+        "which rows should be loaded (for example 'where {column} = ...' or 'where {event} IS NULL')?",
+        "ru": "«{phrase}» может означать {event} IS NULL, {column} не '{value}' или одно из значений {column} "
+        "({values}): какие строки загружать (например, «где {column} = ...» или «где {event} IS NULL»)?",
+    },
     # A head noun no table matches, qualified by a table word (planning/heads.py); {phrase}: the user's words.
     "planner.no_table_for_head": {
         "en": "I found no table for '{phrase}' (only a word qualifying it names a table). Which table should "

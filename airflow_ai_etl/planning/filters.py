@@ -216,6 +216,7 @@ class RowFilters:
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
         questions += self._unread_ones(request, table, conditions) if not questions else []
+        questions += self._unlisted_status_state(request, table) if not (questions or conditions) else []
         if questions:
             return Found(None, questions)
         # Conditions name columns as the catalog spells them; PostgreSQL folds unquoted names.
@@ -250,6 +251,38 @@ class RowFilters:
             return Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
+
+    def _unlisted_status_state(self, request: Request, table: Table) -> list[str]:
+        """«интернет-заказы, готовые к выдаче» where 'Статус интернет-заказа' lists no values: a Russian
+        adjective or participle beside the table's noun that no rule read and that names no column, flag or
+        table is a state of the rows, which the status may hold under any code: asked which value, as a status
+        word is (planner84; no longer asked as another table's flag)."""
+        status = table.column("status")
+        if status is None or listed_values(status.comment) or not (status.comment or "").strip():
+            return []
+        own = _comment_stems(table.comment or "")
+        for token in tokenize(request.text):
+            if token.lang != "ru" or not token.parses or token.parses[0].pos not in ("ADJF", "PRTF"):
+                continue
+            if request.is_handled(token.start) or token.lower in request.claimed:
+                continue
+            if NEW_NOUN.fullmatch(token.text):
+                continue
+            if any(a <= token.start < b for a, b in request.schedule_spans) or stem(token.lower) in own:
+                continue
+            if any(lexicon_concepts(lemma, "ru") for lemma in token.lemmas):
+                continue  # «ежедневные», «новые»: the schedule's or the mode's words
+            if self._flags_named(flags.of_table(table), token) or self.grounding._column_mentions(
+                table, [token.lower]
+            ):
+                continue
+            i = request.token_at(token.start)
+            beside = [j for j in (i - 1, i + 1) if 0 <= j < len(request.tokens)]
+            named = [self._row_noun_at(request, table, j) or stem(request.tokens[j]) in own for j in beside]
+            if not any(named):
+                continue
+            return [say(request.language, "planner.column_value_unknown", column="status", phrase=token.text)]
+        return []
 
     @staticmethod
     def _rest_unwanted(request: Request, at: int) -> bool:
@@ -420,6 +453,7 @@ class RowFilters:
             self._vague_time_clauses,
             self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
+            self._compound_value_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
@@ -1664,6 +1698,11 @@ class RowFilters:
                 value = next((v for v in status_spellings(value) if v in listed), value)
             if listed and value not in listed:
                 continue  # «возвращённые» is 'refunded' in a shop; shipments list no such status: asked
+            if negated and listed and self._ask_negated_state(request, table, i, value, sorted(listed)):
+                return
+            said = self._token_of(request, i)
+            if not listed and self._flags_named(flags.of_table(table), flags.fused_negation(said) or said):
+                continue  # «(не)оплаченные» of is_paid 'Оплачен онлайн': the flag's, not an unlisted status
             if not listed and (status.comment or "").strip():
                 # 'Статус доставки' documents the column and lists no values: «неудачные», "failed" may be
                 # stored as failed, not_delivered or cancelled; the usual English value would be a guess
@@ -1697,6 +1736,32 @@ class RowFilters:
             if condition:
                 yield self._position(request, i), "status", condition
             return
+
+    def _ask_negated_state(
+        self, request: Request, table: Table, i: int, value: str, listed: list[str]
+    ) -> bool:
+        """«неоплаченные штрафы», "unpaid fines" where the status lists 'paid' among others and the table
+        dates the payment itself (paid_at 'Дата оплаты'): status <> 'paid', the still-open status or
+        paid_at IS NULL fit alike, so the word is asked (planner84; the README's two-columns rule). The word
+        said without its negation keeps the status, as planner16 has it."""
+        said = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+        if said is None:
+            return False
+        bare = flags.fused_negation(said)
+        if bare is None and said.lang == "en" and said.lower.startswith("un"):
+            bare = next(iter(tokenize(said.text[2:])), None)
+        if bare is None or self._explained_after(request, table, said):
+            return False  # «неоплаченные (paid_at пустой)»: the brackets say which
+        events = [n for n in self._event_columns_of(table, bare) if _dates_a_day(table.column(n))]
+        if len(events) != 1 or len(listed) < 3:
+            return False
+        status = table.column("status")
+        values = ", ".join(listed_values(status.comment if status is not None else ""))
+        key = "planner.negated_state_two_columns"
+        request.unsure.append(say(request.language, key, phrase=request.raw[i], event=events[0],
+                                  column="status", value=value, values=values))  # fmt: skip
+        request.handled.append(request.spans[i])
+        return True
 
     @staticmethod
     def _verb_of_means_value(request: Request, table: Table, i: int) -> bool:
@@ -1901,7 +1966,10 @@ class RowFilters:
             name_hit = any(_same_root(stem(p), s) for p in parts for s in stems)
             comment = state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
             comment_hit = any(c.lemmas & word.lemmas for c in comment) if word.lang == "ru" else False
-            if name_hit or comment_hit:
+            # «покупатели-пенсионеры» of 'Пенсионер (социальная скидка)': the role noun, not the bracket's
+            # adjective that state_words keeps (planner84)
+            role_hit = word.lang == "ru" and role_noun_of(column) in word.lemmas
+            if name_hit or comment_hit or role_hit:
                 found.append(column.name)
         return found
 
@@ -2917,6 +2985,40 @@ class RowFilters:
             self.grounding._names_table(word.lower, other) or self.grounding._heads_comment(word.lower, other)
             for other in others
         )
+
+    def _compound_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«электромобили», «электросчётчики»: a compound noun whose first part means the one kind a text
+        column of this table lists (fuel_type 'electric', resource 'electricity') names the rows of that
+        kind; a kind the column does not list («газомобили» where fuel is petrol, diesel, electric or
+        hybrid), or several («водосчётчики»: cold_water, hot_water), is asked, never dropped (planner84;
+        another table's kind: `_compound_value_question`). A word of the table's own comment («водителей
+        электромобилей») is its name, no condition."""
+        own = _comment_stems(table.comment or "")
+        for token in tokenize(request.text):
+            prefix = next((p for p in COMPOUND_VALUE_PREFIXES if token.lower.startswith(p)), None)
+            if prefix is None or token.lang != "ru" or request.is_handled(token.start):
+                continue
+            noun = any(p.pos == "NOUN" for p in token.parses) and token.parses[0].pos not in ("ADJF", "PRTF")
+            if not noun or len(token.lower) - len(prefix) < 4:
+                continue  # «электронные»: an adjective; «электрик»: no compound
+            if stem(token.lower) in own or any(a <= token.start < b for a, b in request.schedule_spans):
+                continue
+            values = [
+                (column.name, value)
+                for column in table.columns
+                if _is_text(column)
+                for value in listed_values(column.comment)
+                if set(name_parts(value)) & COMPOUND_VALUE_PREFIXES[prefix]
+            ]
+            if len(values) == 1:
+                name, value = values[0]
+                request.handled.append((token.start, token.end))
+                yield token.start, name, f"{name} = {_quote(value)}"
+            elif values or _kind_column_without(table, prefix):
+                request.handled.append((token.start, token.end))
+                request.unsure.append(unread_clause_question(request.language, table, token.text))
 
     def _value_noun_conditions(
         self, request: Request, table: Table, _: bool
@@ -4265,10 +4367,12 @@ class RowFilters:
                 continue  # «закрытые вклады», «доставленных заказов»: this table's status value was read
             if token.lang == "en" and self._own_state_word(table, token):
                 continue  # "loans not closed yet": closed_on or status 'closed' here, not branches.is_closed
-            if self.grounding._names_table(token.lower, table) or stem(token.lower) in _comment_stems(
-                table.comment or ""
-            ):
+            own_stems = _comment_stems(table.comment or "")
+            halves = [stem(half) for half in token.lower.split("-")]
+            if self.grounding._names_table(token.lower, table) or stem(token.lower) in own_stems:
                 continue  # «телеметрию умных счётчиков» of 'Телеметрия умных счётчиков': the table's own name
+            if len(halves) > 1 and all(half in own_stems for half in halves):
+                continue  # «интернет-заказы» of 'Интернет-заказы (...)': the compound names this table
             other, name = named[0]
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip

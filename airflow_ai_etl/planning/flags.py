@@ -56,6 +56,8 @@ class FlagWords:
     # the comment's subject noun when it is the state itself: 'Подозрение на мошенничество' -> подозрение
     heads: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()  # lemmas of finite verbs: 'Отель работает' -> работать
+    # stems of adverbs: 'Работает круглосуточно' -> круглосуточн (said as the adjective «круглосуточные»)
+    adverbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2048)
@@ -67,9 +69,12 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     predicates: set[str] = set()
     heads: set[str] = set()
     verbs: set[str] = set()
+    adverbs: set[str] = set()
     # '(не в стоп-листе)', '(не в штате)': a negated bracket says the opposite state, never the flag's own
     comment = NEGATED_BRACKET.sub(" ", column.comment or "")
+    after_preposition = False
     for token in tokenize(comment):
+        governed, after_preposition = after_preposition, bool(token.parses) and token.parses[0].pos == "PREP"
         # '(DC)': two capitals are an abbreviation of the state, as a longer Latin word is
         if token.lang == "en" and (len(token.lower) >= 3 or re.fullmatch(r"[A-Z]{2}", token.text)):
             if stem(token.lower) not in table_stems and not table_stems & set(name_parts(token.lower)):
@@ -82,11 +87,20 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         if first.pos == "VERB":  # 'Агент работает': a verb is no noun of the table ('Дата приёма на работу')
             verbs.add(token.lemma)
             continue
+        if first.pos == "ADVB" and len(root) >= 6:  # 'Работает круглосуточно': «круглосуточные» (planner84)
+            adverbs.add(root)
+            continue
         if len(token.lemma) < 4 or any(
             len(s) >= 4 and (s.startswith(root) or root.startswith(s)) for s in table_stems
         ):
             continue  # 'Тарифные планы' of 'Тариф в архиве': the table's own noun
-        if first.pos == "NOUN" and not any(p.case == "nomn" for p in token.parses if p.pos == "NOUN"):
+        oblique = not any(p.case == "nomn" for p in token.parses if p.pos == "NOUN")
+        # ... in a case no nominative shares («в перечень» may be the subject's form: 'перечень' is none)
+        governed = governed and any(p.case not in ("nomn", "accs") for p in token.parses if p.pos == "NOUN")
+        # 'Продано по акции': after a preposition the noun is in an oblique case, though «акции» may read as a
+        # nominative plural too; with no subject noun before it, it says the state (planner84: «проданные по
+        # акции» lost is_promo); after one ('Подозрение на мошенничество') it is part of the subject's phrase
+        if first.pos == "NOUN" and (oblique or governed and not heads):
             nouns.add(token.lemma)
         elif first.pos == "NOUN" and not nouns and not heads:
             heads.add(token.lemma)  # the first nominative noun only: the subject, not a noun it governs
@@ -104,6 +118,7 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         frozenset(predicates),
         frozenset(heads),
         frozenset(verbs),
+        frozenset(adverbs),
     )
 
 
@@ -190,6 +205,8 @@ def names_flag(token: Token, said: FlagWords) -> bool:
     if token.parses[0].pos not in ("ADJF", "PRTF"):
         return False
     if token.lemmas & said.predicates:  # «закрытых» of 'Отделение закрыто': the participle of the predicate
+        return True
+    if stem(token.lemma) in said.adverbs:  # «круглосуточные» of 'Работает круглосуточно': the adverb's
         return True
     # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
     if any(token.lemma.startswith(noun) for noun in said.nouns):

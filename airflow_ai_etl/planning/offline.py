@@ -1680,6 +1680,8 @@ class OfflinePlanner:
         }
         hits = self._outside_mask_clause(request, conn_id, hits)
         hits = self._not_column_words(request, hits)
+        whole = self._said_by_whole_comment(request, hits)
+        hits = {whole: hits[whole]} if whole else hits
         if self._unknown_head_noun(request, hits) or heads.unknown_head(self, request, hits):
             return []  # «таблицу штрафов курьеров», «отзывы покупателей»: couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
@@ -1689,13 +1691,39 @@ class OfflinePlanner:
             t for t in self._coordinated_tables(request, conn_id) if t.qualified_name not in listed
         ]
         found = [(i, table) for i, table in found if table.qualified_name not in listed]
-        if len(coordinated) > 1:  # "calls and data sessions": two loads in one request are asked
+        if len(coordinated) > 1 and not whole:  # "calls and data sessions": two loads in one request: asked
             return sorted(coordinated, key=lambda t: order[t.qualified_name])
         if len(found) > 1:
             head = self._head_of_chain(request, found)
             if head:
                 return [head]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _said_by_whole_comment(
+        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> str | None:
+        """«Операции по счетам и картам» of core.transactions 'Операции по счетам и картам': the table whose
+        whole comment (outside brackets, three words or more) the request says word by word, by lemma, is
+        the one meant when every other table named is named only by words inside that phrase (accounts,
+        cards), and the «и» inside it joins no two loads; planner84 (it was asked as two or three tables)."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        whole = []
+        for name, (table, _) in hits.items():
+            head = re.sub(r"\([^()]*\)", " ", table.comment or "")
+            comment = [t for t in tokenize(head) if t.lang != "punct"]
+            if len(comment) < 3:
+                continue
+            for k in range(len(tokens) - len(comment) + 1):
+                run = tokens[k : k + len(comment)]
+                if all(a.lower == b.lower or a.lemmas & b.lemmas for a, b in zip(run, comment, strict=True)):
+                    whole.append((name, run[0].start, run[-1].end))
+                    break
+        if len(whole) != 1:
+            return None
+        name, start, end = whole[0]
+        others = [i for other, (_, found) in hits.items() if other != name for i in found]
+        inside = all(start <= request.spans[i][0] < end for i in others)
+        return name if inside else None
 
     def _without_domain_data_words(
         self, request: Request, conn_id: str, hits: dict[str, tuple[Table, list[int]]]
@@ -2765,6 +2793,8 @@ class OfflinePlanner:
             meanings = set(self.vocabulary.meanings(token))
             if token in STOP_WORDS or token in LIST_JOINERS or table.column(token) or meanings & explained:
                 continue
+            if token.isdigit():
+                continue  # "at 4 am": no column ('Последние 4 цифры карты' of card_last4; planner84)
             if self._names_table(token, table) or self._names_other_table(token, table):
                 continue
             if self._names_a_column_anywhere(token, meanings):
@@ -4167,6 +4197,8 @@ class OfflinePlanner:
                 continue
             if any(a <= noun.start < b for a, b in request.schedule_spans):
                 continue
+            if stem(noun.lower) in {stem(w) for w in words(table.comment or "")}:
+                continue  # «доставки заказов курьерами» of 'Доставки заказов курьерами': its name (planner84)
             return request.text[head.start : noun.end]
         return None
 

@@ -206,6 +206,7 @@ VALUE_MEANINGS = {
     "юань": ("cny",), "тенге": ("kzt",), "архив": ("archived", "archive"), "обработка": ("processing",),
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
+    "подрядчик": ("contractor",),  # «курьеры-подрядчики» of is_contractor (planner84)
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
     "просроченный": ("overdue", "expired"), "просрочить": ("overdue", "expired"),
