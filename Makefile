@@ -58,6 +58,7 @@ eval: venv
 bench-planner: venv
 	$(PY) eval/perturb.py
 	$(PY) benchmarks/planner_latency.py
+	$(PY) benchmarks/llm_cache_bench.py
 
 bench: system-deps venv
 	$(PY) benchmarks/transfer_bench.py

@@ -318,24 +318,19 @@ def test_breaker_opens_after_repeated_failures_and_is_shared_across_processes(
 # --- cache ----------------------------------------------------------------------------------
 
 
-def test_cache_hit_is_fast_and_survives_a_new_process(fake: FakeLLM, store: PlannerStore) -> None:
+def test_cache_hit_survives_a_new_process(fake: FakeLLM, store: PlannerStore) -> None:
+    # How fast a hit is: benchmarks/llm_cache_bench.py (`make bench-planner`), not a timed unit test.
     fake.answer_spec(SPEC)
     assert planner_for(fake, store).plan(RUSSIAN).status == "ok"
     assert len(fake.requests) == 1
 
     fresh = planner_for(fake, store)  # a new planner object on the same file, as another process would be
     respelled = "  пусть каждое утро в 6 ОПЛАТЫ клиентов попадают в clickhouse. "
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
+    for _ in range(3):
         outcome = fresh.plan(respelled)
-        timings.append((time.perf_counter() - started) * 1000)
         assert outcome.status == "ok" and outcome.spec is not None and outcome.spec.request == respelled
         assert fresh.last_report.cache_hit
-    print("cache hits (ms):", ", ".join(f"{t:.1f}" for t in timings))
     assert len(fake.requests) == 1
-    # The median, so one scheduling hiccup on a busy CI machine does not fail the test.
-    assert sorted(timings)[2] < 50, timings
     # The catalog is part of the key: a changed catalog asks the model again.
     fake.answer_spec(SPEC)
     other = LLMPlanner(shop_catalog(), settings_for(fake), store=store)
