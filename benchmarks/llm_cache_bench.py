@@ -5,8 +5,7 @@ even by a new planner object on the same file, as another process would be. This
 the OpenAI-compatible fake server of the tests (loopback) with a fresh store each time (a model call: the
 request is sent, answered, validated), and a respelled form of it from a new planner on a store that already
 holds the answer (a cache hit), alternating, and prints the medians and their ratio.
-Target: a cache hit's median under
-50 ms. Exits 1 when it is over it.
+Target: a cache hit's median under 50 ms. Exits 1 when it is over it.
 
     python benchmarks/llm_cache_bench.py [--pairs 15]
 """
