@@ -22,7 +22,7 @@ from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.heads import GENERIC_EN, GENERIC_RU
-from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexer import Token, known_word, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
 from airflow_ai_etl.planning.patterns import COLUMN_NOUN_PARTS, STOP_WORDS, VALUE_COLUMN_WORDS
 from airflow_ai_etl.planning.request import Request, status_spellings, status_word
@@ -42,6 +42,7 @@ _EN_FILLERS = frozenset(
     {
         "need", "needs", "want", "wants", "you", "can", "could", "would", "will", "pls", "plz", "please",
         "hey", "thanks", "thx", "also", "just", "then", "now", "again", "both", "whole", "entire", "set",
+        "let", "lets", "get", "make", "keep", "have",
     }
 )  # fmt: skip
 
@@ -99,6 +100,8 @@ def unread_phrase_words(
         word = token(k)
         if word is None or word.lang != "ru" or not _content(word) or not word.parses:
             break
+        if not known_word(word.lower):
+            break  # «интернет сесии»: a misspelling the dictionary only guesses, left to the spelling rules
         best = word.parses[0]
         if best.case != "gent":
             break
@@ -173,8 +176,15 @@ def _read(
     parts = [p for c in table.columns for p in c.name.lower().split("_")] + table.name.lower().split("_")
     if any(transliterates(word, part) for part in parts):
         return True  # «модели машин», «вайфай сессии»: a name of the table spelled in Cyrillic
+    described = {
+        w for c in planner.catalog.connections.values() for w in re.findall(r"[a-z]+", c.description.lower())
+    }
+    if any(transliterates(word, known) for known in described):
+        return True  # «студенты университета» of "University records database": the database's own domain
     said = re.findall(r"[a-z]+", where)
-    pieces = word.split("-")  # «билеты бизнес-класса»: fare_class = 'business'
+    pieces = word.split("-")  # «билеты бизнес-класса»: fare_class = 'business'; «gold-уровня»; «upsert-ом»
+    if len(pieces) > 1 and any(p in said or concepts(p, "en") or concepts(p, token.lang) for p in pieces):
+        return True
     return any(transliterates(piece, value) for piece in pieces for value in said)
 
 
@@ -194,6 +204,9 @@ def _kinds_beside_the_table(
     said = [i for i in indices if planner.vocabulary.meanings(request.tokens[i]) & kinds]
     if not said or len(said) == len(indices):
         return []
+    # beside it («заказы попкорна», «попкорн из кинобара»), not in another clause («абоненты, дедуп по
+    # лицевому счёту» of 'Абоненты (физические лица, лицевые счета)')
+    said = [i for i in said if any(0 < abs(i - j) <= 2 for j in indices if j not in said)]
     at = {t.start: t for t in tokenize(request.text)}
     spans = list(request.schedule_spans) + list(request.handled)
     found = [at.get(request.spans[i][0]) for i in said]

@@ -74,7 +74,7 @@ def test_a_status_participle_alone_is_still_the_status() -> None:
 
 VALUE_BEFORE_COMPOUND_NOUN = [
     ("bank", "reversed card transactions, hourly", "status = 'reversed'"),
-    ("telecom", "churned prepaid subscribers, daily at 5 am", "status = 'churned'"),
+    ("telecom", "churned mobile subscribers, daily at 5 am", "status = 'churned'"),
     ("hotel", "cancelled hotel reservations every hour", "status = 'cancelled'"),
 ]
 
@@ -133,3 +133,10 @@ def test_no_longer_before_a_negated_verb_is_no_comparison(catalog: str, text: st
 
 def test_more_than_a_number_is_still_a_comparison() -> None:
     assert ok_spec("carshare", "платежи больше 5000 каждый час").source.where == "amount > 5000"
+
+
+def test_a_modifier_no_column_holds_is_asked() -> None:
+    # "prepaid" was dropped here until round 81: telecom's subscribers and tariffs hold no payment kind, so
+    # planning every churned subscriber would be a confident wrong answer (README: an unread content word).
+    outcome = plan_in("telecom", "churned prepaid subscribers, daily at 5 am")
+    assert outcome.status == "needs_clarification" and "'prepaid'" in outcome.questions[0], outcome.questions
