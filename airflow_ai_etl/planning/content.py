@@ -183,8 +183,8 @@ def _read(
         return True  # «студенты университета» of "University records database": the database's own domain
     said = re.findall(r"[a-z]+", where)
     pieces = word.split("-")  # «билеты бизнес-класса»: fare_class = 'business'; «gold-уровня»; «upsert-ом»
-    if len(pieces) > 1 and any(p in said or concepts(p, "en") or concepts(p, token.lang) for p in pieces):
-        return True
+    if len(pieces) > 1 and any(p.isascii() and (p in said or concepts(p, "en")) for p in pieces):
+        return True  # a Latin piece a rule read; «клиентов-юрлиц» stays unread
     return any(transliterates(piece, value) for piece in pieces for value in said)
 
 
