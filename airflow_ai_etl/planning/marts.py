@@ -5395,6 +5395,10 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     ]
     if pairs:
         steps.insert(1, one(pairs))
+    # "cooked orders per restaurant": kitchen_shifts (orders_cooked), not the orders the noun names
+    named_by_lead = [t for t in ground.tables if _leading_words_name_column(tokens, t)]
+    if not ph.measures and len(named_by_lead) == 1:
+        steps.insert(int(ph.fact_hint is not None), named_by_lead)
     if not ph.measures:  # "Visits per doctor specialty": the counted noun is the fact
         steps.append(unused)
     distinct = [t for m in ph.measures if m.func == "count_distinct" and (t := _object_table(ph, ground, m))]
@@ -5602,6 +5606,83 @@ def _spelled_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     ]
     unique = list(dict.fromkeys(tables))
     return unique if len(unique) == 1 else []
+
+
+def _leading_words_name_column(tokens: Sequence[Token], fact: Table) -> str | None:
+    """The English words opening the request ("Cooked orders per kitchen station") up to the first "per"/"by"
+    are every part of one numeric column's name in any order (orders_cooked), so that column is summed
+    rather than the fact's rows counted. Needs two words or more and exactly one such column."""
+    lead: list[Token] = []
+    for t in tokens:
+        if t.lower in DIM_PREPS_EN or t.lang == "punct":
+            break
+        if t.lang != "en":
+            return None
+        lead.append(t)
+    if len(lead) < 2 or len(lead) == len(tokens):
+        return None
+    said = sorted(stem(t.lower) for t in lead)
+    found = [
+        c.name for c in _numeric_columns(fact) if not _key_name(c.name) and sorted(name_parts(c.name)) == said
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _genitive_spells_none(
+    ground: _Ground, fact: Table, tokens: Sequence[Token], m: MeasureWord
+) -> list[Column]:
+    """The numeric columns whose comments all carry the measure noun («оценка»: 'Общая оценка', 'Оценка еды')
+    when the genitive right after that noun («оценка обслуживания») is no table's noun and no word of any
+    comment of the fact: the request names a kind of that measure the fact does not hold. Empty when
+    fewer than two columns carry the noun (one column is then what the noun means)."""
+    said = [m.index, *m.object]
+    for a, b in zip(said, said[1:], strict=False):
+        head, genitive = tokens[a], tokens[b]
+        if (
+            b != a + 1
+            or head.lang != "ru"
+            or not any(p.pos == "NOUN" for p in head.parses)
+            or not any(p.pos == "NOUN" and p.case == "gent" for p in genitive.parses)
+            or ground.table_of(genitive) is not None
+            or any(_comment_names(c, genitive) for c in fact.columns)
+        ):
+            continue
+        numeric = _numeric_names(fact)
+        carrying = [
+            c
+            for c in fact.columns
+            if c.comment and c.name in numeric and head.lemmas & _comment_lemmas(c.comment.split(",")[0])
+        ]
+        if len(carrying) > 1:
+            return carrying
+    return []
+
+
+def _spelled_by_genitive(table: Table, tokens: Sequence[Token], m: MeasureWord) -> list[Column]:
+    """The numeric columns of `table` whose whole comment (unit tail after a comma left out) the measure noun
+    and the genitive right after it spell by lemma, in that order: «оценка еды» of 'Оценка еды', «стоимость
+    ремонта» of 'Стоимость ремонта, руб.'. A comment of one word, or a noun with no genitive after it,
+    spells nothing here (the other rules read those)."""
+    said = [m.index, *m.object]  # «оценка еды» after «средняя»: the noun may be the cue or its object
+    pairs = [
+        (tokens[a], tokens[b])
+        for a, b in zip(said, said[1:], strict=False)
+        if b == a + 1
+        and tokens[a].lang == "ru"
+        and any(p.pos == "NOUN" for p in tokens[a].parses)
+        and any(p.pos == "NOUN" and p.case == "gent" for p in tokens[b].parses)
+    ]
+    numeric = _numeric_names(table)
+    found = []
+    for c in table.columns:
+        if not pairs or not c.comment or c.name not in numeric:
+            continue
+        words = [t for t in tokenize(c.comment.split(",")[0]) if t.lang != "punct"]
+        if len(words) == 2 and any(
+            words[0].lemmas & head.lemmas and words[1].lemmas & genitive.lemmas for head, genitive in pairs
+        ):
+            found.append(c)
+    return found
 
 
 def _spelled_columns(table: Table, words: Sequence[Token]) -> list[Column]:
@@ -6153,6 +6234,9 @@ def _measures(
         # («Витрина лидов по источникам») is asked, not guessed (marts_e W4).
         if (collected := _collected_money(ph, ground, fact)) is not None:
             return collected  # "premium payments collected per week": the money collected
+        if (by_name := _leading_words_name_column(tokens, fact)) is not None:
+            ph.used |= set(range(len(name_parts(by_name))))  # the leading words, read as the column
+            return [{"func": "sum", "column": by_name}], []  # "cooked orders per station": orders_cooked
         if _rate_of_fact(ph, ground, fact):
             return [{"func": "count"}], []  # "orders per day mart"
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
@@ -6279,6 +6363,20 @@ def _measures(
         # sum / avg / min / max
         if (joined := _joined_words_column(ph, fact, m)) is not None:  # "interest rate": interest_rate
             measures.append({"func": m.func, "column": joined})
+            continue
+        spelled_by_genitive = _spelled_by_genitive(fact, tokens, m)
+        if len(spelled_by_genitive) == 1:  # «средняя оценка еды»: food_rating 'Оценка еды', never rating
+            measures.append({"func": m.func, "column": spelled_by_genitive[0].name})
+            continue
+        if len(spelled_by_genitive) > 1:  # two comments spelled alike: which one is asked, never guessed
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join(c.name for c in spelled_by_genitive)))  # fmt: skip
+            continue
+        if len(unspelled := _genitive_spells_none(ground, fact, tokens, m)) > 1:
+            # «средняя оценка обслуживания» of 'Общая оценка', 'Оценка еды', 'Оценка доставки': the genitive
+            # names none of the «оценки», so which one is asked (the overall one was a confident guess)
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join(c.name for c in unspelled)))  # fmt: skip
             continue
         by_said_unit = [c for c in _numeric_columns(fact) if m.unit and m.unit in name_parts(c.name)]
         if (
