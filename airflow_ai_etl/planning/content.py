@@ -105,15 +105,11 @@ def unread_phrase_words(
             break
         genitives += [word] if best.pos == "NOUN" else []
         k += 1
-    # one noun says which rows («заказы мебели»); a chain of nouns may name a body or the domain («курьеров
-    # службы доставки» of a delivery service's database): it asks only when none of its nouns is read
+    # one noun says which rows («заказы мебели»); a chain of nouns names a body or the domain («курьеров
+    # службы доставки» of a delivery service's database), which only a translation of its description would
+    # tell from a kind of rows, so it is left alone
     if len(genitives) == 1 and unread(genitives[0], qualifier=True):
         flagged.append(genitives[0])
-    elif len(genitives) > 1 and all(unread(g, qualifier=True) for g in genitives):
-        # «преподавателей кафедры математики» where nothing of the catalog (no column, value, table or
-        # connection description, translated) says a department or mathematics: the chain is a kind of rows
-        # nobody can filter on, asked; «курьеров службы доставки» is read by a delivery database's description
-        flagged += genitives
     flagged += _english_of_chain(request, last, token, lambda w: unread(w, qualifier=False))
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
         if not (0 <= joint < len(tokens)) or tokens[joint] not in _COORDINATORS:
@@ -204,44 +200,6 @@ def _read(
     said = re.findall(r"[a-z]+", where)
     pieces = word.split("-")  # «билеты бизнес-класса»: fare_class = 'business'
     return any(transliterates(piece, value) for piece in pieces for value in said)
-
-
-# Prepositions of a table comment's phrase after its head noun ('Билеты в кино', 'Заказы из ресторанов').
-_COMMENT_PREPOSITIONS = frozenset({"в", "во", "на", "из", "по", "для", "от", "о", "об", "с", "со", "к", "у"})
-
-
-def only_a_place_word(planner: OfflinePlanner, request: Request, table: Table) -> Message | None:
-    """«залей кино в клик» of 'Билеты в кино (проданные места)': a table named only by a word its comment
-    says after a preposition, never by its head noun or its name, is named by what its rows are about, often
-    the whole database's subject (a cinema chain's «кино»), not by its rows: which table is asked, quoting
-    the word (ah-ru-074 loaded the tickets)."""
-    indices = sorted(
-        {
-            i
-            for conn in planner._readable("postgres")
-            for name, (_, found) in planner._table_hits(request, conn.conn_id).items()
-            if name == table.qualified_name
-            for i in found
-        }
-    )
-    if not indices or table.name.lower() in request.tokens:
-        return None
-    words = [stem(w) for w in re.findall(r"\w+", (table.comment or "").split("(")[0].lower())]
-    if len(words) < 3:
-        return None
-    after_preposition = {
-        w for before, w in zip(words, words[1:], strict=False) if before in _COMMENT_PREPOSITIONS
-    }
-    own = set(words[:1]) | set(table.name.lower().split("_"))
-    for i in indices:
-        meanings = set(planner.vocabulary.meanings(request.tokens[i])) | {stem(request.tokens[i])}
-        if meanings & own or not meanings & after_preposition:
-            return None
-    phrase = " ".join(request.raw[i] for i in indices)
-    listed = [
-        f"{c.conn_id}: {', '.join(planner._table_names(c.conn_id))}" for c in planner._readable("postgres")
-    ]
-    return say(request.language, "planner.no_table_for_head", phrase=phrase, tables="; ".join(listed))
 
 
 _LISTED_KINDS = re.compile(r"\(([^()]*(?:,| и | and )[^()]*)\)")

@@ -5483,9 +5483,6 @@ class OfflinePlanner:
             unread = content.unread_phrase_words(self, request, table, (where.value or "").lower())
             if unread:
                 return Outcome.clarify(unread)
-            place = content.only_a_place_word(self, request, table)  # «залей кино»: no table's own word
-            if place:
-                return Outcome.clarify(place)
         return _validated(spec_data)
 
     def _header(

@@ -1,23 +1,20 @@
-"""Round 86: confident wrong loads of the sealed batch 17b (issue 15): a genitive chain no column reads, a word
-naming no table of its own, a flag said by an abbreviation of its comment, a state participle set off by commas.
+"""Round 86: confident wrong loads of the sealed batch 17b (issue 15): an English of-phrase no column reads, a
+flag said by an abbreviation of its comment, a state participle set off by commas.
 
-1. A chain of genitive nouns after the table's noun («курсы кафедры химии») or an English of-phrase after it
-   ("teachers of the chemistry department") whose words name nothing of the catalog (no column, listed value,
-   table or connection description) says which rows no column holds: asked, quoting the words, never every
-   row planned. A chain a rule reads («тренеров секции бокса»: specialization 'boxing') is still planned.
-2. A table named only by a word its comment says after a preposition ('Билеты в кино' named by «кино», the
-   subject of the whole cinema database) is no table of that word: which table is asked. The table's head
-   noun («билеты в кино», «кинотеатры») still names it.
-3. A yes/no flag whose comment names a list by a Cyrillic abbreviation ('Входит в перечень ЖНВЛП') is read by
+1. An English of-phrase after the table's noun ("teachers of the chemistry department") whose words name nothing
+   of the catalog is asked, quoting them. (The Russian chain «курсы кафедры химии» and a table named only by a
+   word its comment says after a preposition, «кино» of 'Билеты в кино', were tried and taken back: they moved
+   8 eval cases from right to asked; the cases below that still pass show what must stay planned.)
+2. A yes/no flag whose comment names a list by a Cyrillic abbreviation ('Входит в перечень ЖНВЛП') is read by
    it («препараты из перечня ЖНВЛП», «препараты ЖНВЛП»: is_vital = true; «не из перечня ЖНВЛП»: false);
    «перечень препаратов» alone is still no condition.
-4. A state participle set off by commas after the table's noun phrase («страховые случаи, одобренные,
+3. A state participle set off by commas after the table's noun phrase («страховые случаи, одобренные,
    ежедневно») is never dropped: read where a status lists it («штрафы, оплаченные»: status = 'paid'), asked
    otherwise, quoting it. The load's own participle («заказы, выгруженные в клик») is no state.
 
 Requests of my own over several catalogs, RU and EN.
-First pass (at d6886dd, before the rules): 14 of 25 failed; the 11 that passed are the readings that must stay
-(status participles a status lists, the load's own participle, tables named by their head noun, «перечень
+First pass (at d6886dd, before the rules): 14 of 25 failed (with five cases since taken out with their rules);
+the 11 that passed are the readings that must stay (status participles a status lists, the load's own participle, tables named by their head noun, «перечень
 препаратов» with no condition, of-phrases naming a table).
 """
 
@@ -28,12 +25,7 @@ import pytest
 from tests.planned import ok_spec, plan_in
 
 ASKED = [
-    ("univ", "курсы кафедры химии каждый день в 3", "кафедры"),
-    ("univ", "студентов кафедры физики в хранилище ежедневно в 5", "кафедры"),
-    ("cinema", "фильмы киностудии Диснея в клик ежедневно", "киностудии"),
     ("univ", "teachers of the chemistry department daily at 5", "chemistry"),
-    ("cinema", "Перелей кино в хранилище ежедневно в 2", "кино"),
-    ("cinema", "кино в клик по понедельникам в 4", "кино"),
     ("insurance", "страховые случаи, одобренные, ежедневно в 5", "одобренные"),
     ("hr", "отпуска, согласованные, ежедневно в 8", "согласованные"),
     ("telecom", "звонки абонентов, пропущенные, каждый час", "пропущенные"),
