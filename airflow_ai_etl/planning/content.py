@@ -16,6 +16,7 @@ nouns right after it («заказы мебели»), and in both languages the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from airflow_ai_etl.catalog import Table, listed_values
@@ -112,6 +113,7 @@ def unread_phrase_words(
     # tell from a kind of rows, so it is left alone
     if len(genitives) == 1 and unread(genitives[0], qualifier=True):
         flagged.append(genitives[0])
+    flagged += _english_of_chain(request, last, token, lambda w: unread(w, qualifier=False))
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
         if not (0 <= joint < len(tokens)) or tokens[joint] not in _COORDINATORS:
             continue
@@ -129,6 +131,28 @@ def unread_phrase_words(
     found = sorted(set(flagged), key=lambda t: t.start)
     quoted = ", ".join(f"«{t.text}»" if request.language == "ru" else f"'{t.text}'" for t in found)
     return say(request.language, "planner.unread_content_words", words=quoted, table=table.qualified_name)
+
+
+def _english_of_chain(
+    request: Request, last: int, token: Callable[[int], Token | None], unread: Callable[[Token], bool]
+) -> list[Token]:
+    """ "teachers of the chemistry department": the English twin of a Russian genitive chain, an of-phrase
+    right after the table's word whose words (two at most) no rule read, asked as «кафедры химии» is."""
+    tokens = request.tokens
+    k = last + 1
+    if k >= len(tokens) or tokens[k] != "of":
+        return []
+    k += 1
+    if k < len(tokens) and tokens[k] in _DETERMINERS | {"a", "an", "this", "that"}:
+        k += 1
+    words: list[Token] = []
+    while k < len(tokens) and len(words) < 2:
+        word = token(k)
+        if word is None or word.lang != "en" or not _content(word) or word.lower in STOP_WORDS | _EN_BREAKS:
+            break
+        words.append(word)
+        k += 1
+    return words if len(words) == 2 and all(unread(w) for w in words) else []
 
 
 def _content(token: Token) -> bool:

@@ -100,7 +100,10 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         # 'Продано по акции': after a preposition the noun is in an oblique case, though «акции» may read as a
         # nominative plural too; with no subject noun before it, it says the state (planner84: «проданные по
         # акции» lost is_promo); after one ('Подозрение на мошенничество') it is part of the subject's phrase
-        if first.pos == "NOUN" and (oblique or governed and not heads):
+        # 'Входит в перечень ЖНВЛП': a Cyrillic abbreviation names the one list, register or body the state
+        # is about, whatever its case (ah-ru-009: «препараты из перечня ЖНВЛП» lost is_vital)
+        abbreviation = token.text.isupper() and len(token.text) >= 3
+        if first.pos == "NOUN" and (oblique or abbreviation or governed and not heads):
             nouns.add(token.lemma)
         elif first.pos == "NOUN" and not nouns and not heads:
             heads.add(token.lemma)  # the first nominative noun only: the subject, not a noun it governs
@@ -280,6 +283,9 @@ def negated_before(tokens: list[Token], index: int) -> int | None:
     """Index of «не»/"not"/«без» before word `index`, past prepositions and articles: «не в архиве»,
     "not in roaming", "not archived", «без роуминга»."""
     k = index - 1
+    if tokens[index].text.isupper() and k > 0 and tokens[k - 1].lower in _LINKS and tokens[k].parses[:1]:
+        if tokens[k].parses[0].pos == "NOUN":  # «не из перечня ЖНВЛП»: the list's noun before its name
+            k -= 1
     while k >= 0 and (tokens[k].lower in _LINKS or _is_copula(tokens[k])):
         k -= 1
     if k >= 0 and tokens[k].lower in NEGATIONS:

@@ -3810,6 +3810,27 @@ class OfflinePlanner:
                 and self._state_word_candidate(request, nxt)
             ):
                 return request.text[t.start : nxt.end]
+        # «заявления о выплате, одобренные, каждый час»: a participle set off by a comma after the table's
+        # noun phrase (the noun within three words before it) says which rows as well; never dropped
+        for k, t in enumerate(tokens):
+            if (
+                not k
+                or not t.parses
+                or t.parses[0].pos != "PRTF"
+                or "," not in request.text[tokens[k - 1].end : t.start]
+            ):
+                continue
+            after = [w.lower for w in tokens[k + 1 : k + 3]]
+            if (
+                PIPELINE_VERBS.fullmatch(t.lower)
+                and after[:1] in (["в"], ["во"])
+                and any(self._is_engine_word(w) for w in after[1:])
+            ):
+                continue  # «заказы, выгруженные в клик»: the load itself, no state of the rows
+            if any(self.vocabulary.meanings(p.lower) & own for p in tokens[max(0, k - 3) : k]) and (
+                self._state_word_candidate(request, t, table)
+            ):
+                return t.text
         return None
 
     def _state_word_candidate(self, request: Request, t: Token, table: Table | None = None) -> bool:
