@@ -4556,6 +4556,9 @@ class RowFilters:
                 # «только пропуски, где present = false», "only absences, i.e. present = false": the clause
                 # after the value says which rows it means, and a rule read a condition there
                 or (bool(conditions) and _EXPLAINING_CLAUSE.match(request.lower, after))
+                # «только работающие — fired_at пустой», "only active: ended_at empty": a dash or colon and a
+                # column of the table's own with a condition read there gloss the word (marts69)
+                or (bool(conditions) and _glossed_by_column(request, table, after, conditions))
                 or _starts_a_run(raw)  # "only run on weekdays at 5": when it runs, no value 'run'
                 # «только те, что работают»: the pronoun stands for the rows the clause after it describes
                 or (word in DEMONSTRATIVE_ROWS and bool(conditions))
@@ -5800,6 +5803,19 @@ def _status_value_in_brackets(request: Request, table: Table, word: Token) -> bo
 
 # A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,
 # ", where ...", «, т.е. ...».
+_GLOSS_DASH = re.compile(r"\s*(?:[\u2014\u2013:]|\s-)\s*([a-z_][a-z0-9_]*)")
+
+
+def _glossed_by_column(request: Request, table: Table, at: int, conditions: list[str]) -> bool:
+    """A dash or colon at `at` followed by a column of `table` that one of `conditions` is on: the words
+    before it name the rows that condition keeps («работающие — fired_at пустой»)."""
+    found = _GLOSS_DASH.match(request.lower, at)
+    if found is None or table.column(found.group(1)) is None:
+        return False
+    column = found.group(1)
+    return any(re.match(rf"\(?{re.escape(column)}\b", c) for c in conditions)
+
+
 _EXPLAINING_CLAUSE = re.compile(
     r"\s*[,\u2014\u2013:-]?\s*(?:где|у\s+которых|в\s+которых|у\s+кого|кто|которые|where|whose|who|with|т\.\s?е\.?|то\s+есть|i\.\s?e\.?|"
     r"that\s+is|meaning|а\s+именно)(?!\w)"

@@ -9633,6 +9633,14 @@ def _with_state_participle(ph: MartPhrase, ground: _Ground, fact: Table, rest: s
             continue
         if any(_comment_names(c, word) for c in _numeric_columns(fact)):
             continue
+        noun = tokens[m.object[0]]  # the counted word («литров»), not a participle before it («уволенных»)
+        if (
+            k not in attribute
+            and m.object[0] != k
+            and ground.table_of(noun) is None
+            and ground.columns_named(fact, [noun])
+        ):
+            continue  # «сколько литров залито»: a column's amount counted, the fact's own event (as «залили»)
         if word.lemmas & SOLD_LEMMAS or _describes(word, fact):
             continue  # «товаров продано» of sales: the fact's own event, no state
         full = _full_participle(word)
@@ -9861,7 +9869,7 @@ def _dates_the_grain(word: Token, fact: Table, column_name: str) -> bool:
     finite event verb whose stem and a stem of the grain column's comment begin alike is the event the grain
     dates the rows by, no state of theirs."""
     column = fact.column(column_name)
-    if column is None or not column.comment or not _finite_event_verb(word):
+    if column is None or not column.comment or not (_finite_event_verb(word) or _impersonal_participle(word)):
         return False
     # «ушло» of churned_on ('Дата ухода'): the English word the verb means names the column (marts64)
     if {stem(m) for m in VALUE_MEANINGS.get(word.lemma, ())} & set(name_parts(column.name)):
@@ -9870,6 +9878,15 @@ def _dates_the_grain(word: Token, fact: Table, column_name: str) -> bool:
     return len(root) >= 5 and any(
         len(x) >= 5 and (x.startswith(root) or root.startswith(x)) for x in _comment_stems(column.comment)
     )
+
+
+def _impersonal_participle(token: Token) -> bool:
+    """«сколько абонентов подключено», «сколько литров залито»: a short passive participle in the neuter or
+    plural, said of the counted rows as a past verb is («подключили»), so the grain's event may date it."""
+    if token.lang != "ru" or not token.parses or token.parses[0].pos != "PRTS":
+        return False
+    tag = _morph().parse(token.lower)[0].tag
+    return "pssv" in tag and "past" in tag and ("neut" in tag or "plur" in tag)
 
 
 def _first_state_event(word: Token, fact: Table, column_name: str, condition: str | None) -> bool:
