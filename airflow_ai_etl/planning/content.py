@@ -101,7 +101,7 @@ def unread_phrase_words(
         word = token(k)
         if word is None or word.lang != "ru" or not _content(word) or not word.parses:
             break
-        if not known_word(word.lower):
+        if "-" not in word.lower and not known_word(word.lower):
             break  # «интернет сесии»: a misspelling the dictionary only guesses, left to the spelling rules
         best = word.parses[0]
         if best.case != "gent":
