@@ -3005,13 +3005,7 @@ class RowFilters:
                 continue  # «электронные»: an adjective; «электрик»: no compound
             if stem(token.lower) in own or any(a <= token.start < b for a, b in request.schedule_spans):
                 continue
-            values = [
-                (column.name, value)
-                for column in table.columns
-                if _is_text(column)
-                for value in listed_values(column.comment)
-                if set(name_parts(value)) & COMPOUND_VALUE_PREFIXES[prefix]
-            ]
+            values = _compound_values(table, prefix)
             if len(values) == 1:
                 name, value = values[0]
                 request.handled.append((token.start, token.end))
@@ -4426,13 +4420,7 @@ class RowFilters:
             for other in self.catalog.tables_of(conn or ""):
                 if len(rest) < 4 or rest not in {stem(w) for w in words(other.comment or "")}:
                     continue
-                values = [
-                    (column.name, value)
-                    for column in other.columns
-                    if _is_text(column)
-                    for value in listed_values(column.comment)
-                    if set(name_parts(value)) & COMPOUND_VALUE_PREFIXES[prefix]
-                ]
+                values = _compound_values(other, prefix)
                 if not values:  # «теплосчётчики» where meters list electricity, water and gas only
                     values = _kind_column_without(other, prefix)
                 if not values or any(f"'{v.lower()}'" in read for _, v in values):
@@ -6097,3 +6085,15 @@ def _in_own_description(word: str, column: Column) -> bool:
     цифры карты'): one more word of the column's description, not a value it holds."""
     number = number_of(word)
     return number is not None and str(number) in re.findall(r"\d+", column.comment or "")
+
+
+def _compound_values(table: Table, prefix: str) -> list[tuple[str, str]]:
+    """(column, value) of every listed value of `table`'s text columns that a compound's prefix means
+    («электро-» of «электромобили»: fuel_type 'electric')."""
+    return [
+        (column.name, value)
+        for column in table.columns
+        if _is_text(column)
+        for value in listed_values(column.comment)
+        if set(name_parts(value)) & COMPOUND_VALUE_PREFIXES[prefix]
+    ]
