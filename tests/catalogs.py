@@ -282,6 +282,16 @@ def pharmacy_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Cata
     )
 
 
+def autoservice_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """An eighteenth domain with Russian comments: a car-service station network behind pg_autoservice and a ClickHouse warehouse."""
+    return _domain_catalog(
+        "autoservice",
+        "Car-service station network database: stations, mechanics, clients, cars, repair appointments, work orders, spare parts",
+        "ClickHouse warehouse for car-service analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -300,4 +310,5 @@ CATALOGS = {
     "evcharge": evcharge_catalog,
     "food": food_catalog,
     "pharmacy": pharmacy_catalog,
+    "autoservice": autoservice_catalog,
 }
