@@ -1208,6 +1208,20 @@ def _verb_object_each_grain(ph: MartPhrase, i: int) -> bool:
     return (each.lemma in EACH or each.lower in EACH) and _grain_noun(unit) is not None
 
 
+# English participles of the aggregation itself ("counted per day", "summed by month"): no event, no column.
+TALLIED_EN = frozenset({"counted", "tallied", "totalled", "totaled", "summed", "aggregated"})
+
+
+def _tallied_per_grain(tokens: Sequence[Token], i: int) -> bool:
+    """ "counted per day", "summed by the month": an aggregation participle before a grain (read with it)."""
+    j = i + 1
+    while j < min(len(tokens) - 1, i + 3) and tokens[j].lower in DIM_PREPS_EN | {"each", "every", "the", "a"}:
+        j += 1
+    if tokens[i].lower not in TALLIED_EN or j == i + 1 or j >= len(tokens):
+        return False
+    return _grain_noun(tokens[j]) is not None
+
+
 def _participle_before_grain(ph: MartPhrase) -> None:
     """ "results collected per hour", "patients registered per month", "vacations started each month": the
     participle names the event whose time the grain is on (collected_at, registered_at, starts_on)."""
@@ -1224,6 +1238,9 @@ def _participle_before_grain(ph: MartPhrase) -> None:
             or not t.lower.endswith("ed")
             or len(t.lower) < 5
         ):
+            continue
+        if _tallied_per_grain(tokens, i):
+            ph.used.add(i)  # "…, counted per day of creation": how the rows are aggregated, no event
             continue
         j = i + 1
         while j < min(n - 1, i + 3) and tokens[j].lower in DIM_PREPS_EN | {"each", "every", "a", "the"}:
@@ -1688,6 +1705,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _comparison_at(tokens, i + 1)  # "per month, status = paid": a row filter too
                 and not _target_phrase_at(ph, i + 1)  # «…, таблица delivered_daily»: the mart's own table
                 and not _adverb(tokens[i + 1])  # «…, просто колво»: the measure's words, no dimension
+                and not _tallied_per_grain(tokens, i + 1)  # "…, counted per day of creation": the grain's
             ):
                 ph.used.add(i)
                 i += 1
