@@ -258,6 +258,11 @@ TIME_WORDS = {
     "fired": "fire", "sign": "sign", "signed": "sign",  # "did we sign", "signed per month": signed_at
     "подписание": "sign", "подписать": "sign",  # «по дате подписания полиса»: signed_at
     "продать": "sold", "sold": "sold",  # «проданных билетов», "tickets sold": sold_at 'Время продажи'
+    # marts72: «по месяцам установки», «счётчиков поставили»: installed_on; «по дням добавления в заказ»,
+    # «машин ввели в парк»: added_at, added_on
+    "установка": "instal", "установить": "instal", "поставить": "instal", "install": "instal",
+    "installed": "instal", "добавление": "add", "добавить": "add", "ввод": "add", "ввести": "add",
+    "added": "add",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -723,6 +728,7 @@ class MartPhrase:
     grain_disputed: list[str] = field(default_factory=list)  # a bracketed column the grain's words contradict
     of_owners: set[int] = field(default_factory=set)  # "level of the guest": an owner read before its words
     grain_phrase: set[int] = field(default_factory=set)  # «по месяцам заявления»: the grain column's words
+    grain_owner: int | None = None  # "monthly by session start": the noun whose event the grain is on
     via: list[int] = field(default_factory=list)  # «через заказы»: tables a join goes through
     sources: list[int] = field(default_factory=list)  # «из продаж», "from sales", «витрина продаж»
     lookback: int | None = None
@@ -834,6 +840,13 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         if not ph.grain_words and (event := _when_clause_event(tokens, i + 1)) is not None:
             ph.grain_words.append(event)  # "weekly when the fine was paid": the grain's event
             ph.used.update(range(i + 1, event + 1))
+    for i, t in enumerate(tokens):  # "weekly counts ..., weeks on check-in date": the grain noun restated
+        if i in ph.used or t.lang != "en" or ph.grain is None or _grain_noun(t) != ph.grain:
+            continue
+        if i + 1 < n and tokens[i + 1].lower in ("on", "by") and (i == 0 or tokens[i - 1].text == ","):
+            _date_named_after(ph, i + 1)
+            if ph.grain_words or ph.grain_column:
+                ph.used.add(i)
     _grain_taken_from(ph)  # «месяц берём из period», "take the month from paid_at"
     i = 0
     while i < n:
@@ -1102,6 +1115,8 @@ def _grain_taken_from(ph: MartPhrase) -> None:
         if verb is None:
             continue
         k = max(i, verb) + 1
+        if k + 1 < n and tokens[k].lower in ("по", "by") and _grain_source_words(ph, grain, i, verb, k + 1):
+            continue  # «день считаем по началу аренды»: the words name the grain's column
         if (
             k + 1 >= n
             or tokens[k].lower not in ("из", "по", "from")
@@ -1112,6 +1127,29 @@ def _grain_taken_from(ph: MartPhrase) -> None:
         ph.grain_column = tokens[k + 1].text
         ph.used.update(range(min(i, verb), k + 2))
         ph.blank.append((tokens[min(i, verb)].start, tokens[k + 1].end))
+
+
+def _grain_source_words(ph: MartPhrase, grain: str, i: int, verb: int, first: int) -> bool:
+    """«(день считаем по началу аренды)», «месяц берём по дате оплаты»: after a grain noun and a verb of
+    taking, up to three words of the request's language ending the clause, the first an event word or a date
+    noun, are the grain's phrase (resolved against the fact's time columns as «по месяцам начала аренды»)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    end = first
+    lang = tokens[first].lang
+    while end < n and end - first < 3 and tokens[end].lang == lang and lang in ("ru", "en"):
+        if end in ph.used or _stops(tokens[end]) or _grain_noun(tokens[end]) or _is_measure(tokens[end]):
+            return False
+        end += 1
+    if end == first or (end < n and tokens[end].text not in (")", ",", ".", ";", "?")):
+        return False
+    head = tokens[first]
+    if _time_word(head) is None and head.lemma not in DATE_NOUNS and head.lower not in DATE_NOUNS:
+        return False
+    _set_grain(ph, grain, i)
+    ph.grain_words.extend(k for k in range(first, end) if tokens[k].lemma not in DATE_NOUNS)
+    ph.used.update(range(min(i, verb), end))
+    ph.blank.append((tokens[min(i, verb)].start, tokens[end - 1].end))
+    return True
 
 
 def _cut_word(token: Token) -> bool:
@@ -1170,6 +1208,20 @@ def _verb_object_each_grain(ph: MartPhrase, i: int) -> bool:
     return (each.lemma in EACH or each.lower in EACH) and _grain_noun(unit) is not None
 
 
+# English participles of the aggregation itself ("counted per day", "summed by month"): no event, no column.
+TALLIED_EN = frozenset({"counted", "tallied", "totalled", "totaled", "summed", "aggregated"})
+
+
+def _tallied_per_grain(tokens: Sequence[Token], i: int) -> bool:
+    """ "counted per day", "summed by the month": an aggregation participle before a grain (read with it)."""
+    j = i + 1
+    while j < min(len(tokens) - 1, i + 3) and tokens[j].lower in DIM_PREPS_EN | {"each", "every", "the", "a"}:
+        j += 1
+    if tokens[i].lower not in TALLIED_EN or j == i + 1 or j >= len(tokens):
+        return False
+    return _grain_noun(tokens[j]) is not None
+
+
 def _participle_before_grain(ph: MartPhrase) -> None:
     """ "results collected per hour", "patients registered per month", "vacations started each month": the
     participle names the event whose time the grain is on (collected_at, registered_at, starts_on)."""
@@ -1186,6 +1238,9 @@ def _participle_before_grain(ph: MartPhrase) -> None:
             or not t.lower.endswith("ed")
             or len(t.lower) < 5
         ):
+            continue
+        if _tallied_per_grain(tokens, i):
+            ph.used.add(i)  # "…, counted per day of creation": how the rows are aggregated, no event
             continue
         j = i + 1
         while j < min(n - 1, i + 3) and tokens[j].lower in DIM_PREPS_EN | {"each", "every", "a", "the"}:
@@ -1488,11 +1543,50 @@ def _date_named_after(ph: MartPhrase, j: int) -> None:
         ph.grain_words.append(k)
         ph.used.update(range(j, k + 1))
         return
+    if _english_event_phrase(ph, j, k):
+        return
     if k + 1 >= n or tokens[k + 1].lower not in ("date", "time", "timestamp") or {k, k + 1} & ph.used:
         return
     if tokens[k].lang == "en" and (_time_word(tokens[k]) or tokens[k].lower.endswith("ed")):
         ph.grain_words.append(k)
         ph.used.update(range(j, k + 2))
+        return
+    if tokens[k].lang == "en" and _event_noun_en(tokens[k]):
+        # "weekly by booking time", "weekly on check-out date": the event's noun before the date noun names
+        # the grain's column (booked_at, check_out); one that names no time column of the fact is asked
+        ph.grain_words.append(k)
+        ph.used.update(range(j, k + 2))
+
+
+def _event_noun_en(token: Token) -> bool:
+    """An English content word that may name an event ("booking", "finish", "check-in"): no stop word,
+    preposition, list joiner, grain noun, measure or date noun."""
+    return not (
+        _stops(token)
+        or token.lower in DIM_PREPS_EN | LIST_JOINERS | ARTICLES_EN | DATE_NOUNS
+        or _grain_noun(token)
+        or _is_measure(token)
+    )
+
+
+def _english_event_phrase(ph: MartPhrase, j: int, k: int) -> bool:
+    """ "monthly by session start", "daily by order creation", "weekly by trip end time": after a grain and
+    «by/on» [the], a noun (whose event: the rows' own, or another word for them) then an event word (start,
+    creation, end: TIME_WORDS), ending the clause or followed by a date noun: the event word names the grain's
+    column, the noun before it is no dimension ("by customer city" has no event word: a dimension)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    e = k + 1
+    if e >= n or {k, e} & ph.used or tokens[k].lang != "en" or tokens[e].lang != "en":
+        return False
+    if not _event_noun_en(tokens[k]) or _time_word(tokens[k]) or not _time_word(tokens[e]):
+        return False
+    end = e + 1 + (e + 1 < n and tokens[e + 1].lower in ("date", "time", "timestamp"))
+    if end < n and tokens[end].text not in (",", ";", ".", ")"):
+        return False
+    ph.grain_words.append(e)
+    ph.grain_owner = k
+    ph.used.update(range(j, end))
+    return True
 
 
 def _english_second_word(tokens: Sequence[Token], k: int) -> bool:
@@ -1611,6 +1705,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _comparison_at(tokens, i + 1)  # "per month, status = paid": a row filter too
                 and not _target_phrase_at(ph, i + 1)  # «…, таблица delivered_daily»: the mart's own table
                 and not _adverb(tokens[i + 1])  # «…, просто колво»: the measure's words, no dimension
+                and not _tallied_per_grain(tokens, i + 1)  # "…, counted per day of creation": the grain's
             ):
                 ph.used.add(i)
                 i += 1
@@ -5460,6 +5555,9 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         ):  # «суммарное количество проданных единиц»: the table a word names ("sold" -> sales)
             narrowed = [t for t in found if t.qualified_name in named]
             found = narrowed if len(narrowed) == 1 else found
+        if len(found) > 1:  # «… помесячно по началу аренды»: trips, the one whose time the grain's words name
+            timed = _grain_phrase_tables(ph, ground, found)
+            found = timed if len(timed) == 1 else found
         if len(found) == 1 and bare_count and found[0].qualified_name in dim_tables:
             verbs = [w for w in tokens if w.lang == "ru" and w.parses and w.parses[0].pos in ("VERB", "INFN")]
             if not any(ground.table_of(tokens[i]) is found[0] for i in ph.sources) and not any(
@@ -5475,6 +5573,29 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _grain_phrase_tables(ph: MartPhrase, ground: _Ground, candidates: list[Table]) -> list[Table]:
+    """Of several candidate fact tables, those with a time column the words of the grain's phrase name
+    («по началу аренды»: trips.started_at 'Начало аренды'; «по дням создания записи»: appointments.created_at;
+    "weekly by booking time": bookings.booked_at): every Russian word in its comment (or the same event), or
+    a word's event or English stem in its name."""
+    tokens = ph.tokens
+    words = [tokens[k] for k in ph.grain_words]
+    words += [tokens[k] for g in ph.dims if _grain_word_before(ph, min(g)) is not None for k in g]
+    if not words:
+        return []
+    parts = {p for w in words if (p := _time_word(w))} | {stem(w.lower) for w in words if w.lang == "en"}
+    russian = [w for w in words if w.lang == "ru"]
+    found = []
+    for table in candidates:
+        times = _time_columns(table)
+        said = [c for c in times if russian and all(_names_time_column(c, w) for w in russian)]
+        said += [c for c in times if c not in said and any(_part_match(p, c) for p in parts)]
+        commented = [c for c in times if any(_comment_names(c, w) for w in russian)]
+        if said or _own_noun_time(russian, table, times, commented) is not None:
+            found.append(table)
+    return found
 
 
 def _rival_counted_table(ph: MartPhrase, ground: _Ground, fact: Table) -> tuple[str, Table] | None:
@@ -7589,6 +7710,10 @@ def _grain_of_words(
         for w in words:
             if fact.column(w.text):
                 return {"column": w.text, "grain": ph.grain}, []
+        owner = ground.table_of(tokens[ph.grain_owner]) if ph.grain_owner is not None else None
+        if owner is not None and owner is not fact:
+            # "sessions monthly by station opening": another table's event, no time of the fact's rows (asked)
+            return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
         # "month of check-in", "week of check in": the column's name written with a hyphen or apart
         readings: list[Token | Sequence[Token]] = [*words, words]
         spelled = [c for w in readings if (c := _column_spelled_apart(fact, w)) is not None]
@@ -7604,6 +7729,9 @@ def _grain_of_words(
         matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
         if len(matched) == 1:
             return {"column": matched[0].name, "grain": ph.grain}, []
+        evented = [c for c in times if any(_event_names_time(c, w) for w in words)]
+        if not matched and len(evented) == 1:  # "by trip end": finished_at 'Окончание аренды'
+            return {"column": evented[0].name, "grain": ph.grain}, []
         commented = [c for c in times if any(_comment_names(c, w) for w in words if w.lang == "ru")]
         if (
             len(commented) > 1
@@ -8730,9 +8858,31 @@ def _names_time_column(column: Column, token: Token) -> bool:
     вылета') or a name part spelled by ear («старта» ~ started_at)."""
     if token.lang != "ru":
         return False
-    return _comment_names(column, token) or any(
-        transliterates(token.lower, part) for part in column.name.lower().split("_")
+    return (
+        _comment_names(column, token)
+        or any(transliterates(token.lower, part) for part in column.name.lower().split("_"))
+        or _event_names_time(column, token)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_events(comment: str) -> frozenset[str]:
+    """The event (TIME_WORDS' stem) a time column's comment is the time of: its head word after any date
+    noun or «когда» ('Окончание аренды', 'Дата закрытия заявки' -> end, close); 'Когда отменил запись' names
+    no such event (its «запись» is the booking, not the event)."""
+    words = [t for t in tokenize(comment) if t.lang == "ru"]
+    while words and (words[0].lemmas & (DATE_NOUNS | {"когда", "час", "день"})):
+        words = words[1:]
+    if not words:
+        return frozenset()
+    return frozenset(TIME_WORDS[lemma] for lemma in words[0].lemmas if lemma in TIME_WORDS)
+
+
+def _event_names_time(column: Column, token: Token) -> bool:
+    """A word names the same event as a word of the column's comment, in other words: «завершению аренды»
+    and "trip end" ~ finished_at 'Окончание аренды' (завершение, end and окончание are all the end)."""
+    event = _time_word(token)
+    return event is not None and bool(column.comment) and event in _comment_events(column.comment or "")
 
 
 def _grain_phrase_dimension(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
@@ -9869,15 +10019,33 @@ def _dates_the_grain(word: Token, fact: Table, column_name: str) -> bool:
     finite event verb whose stem and a stem of the grain column's comment begin alike is the event the grain
     dates the rows by, no state of theirs."""
     column = fact.column(column_name)
-    if column is None or not column.comment or not (_finite_event_verb(word) or _impersonal_participle(word)):
+    event_word = _finite_event_verb(word) or _impersonal_participle(word) or _short_participle_adjective(word)
+    if column is None or not column.comment or not event_word:
         return False
     # «ушло» of churned_on ('Дата ухода'): the English word the verb means names the column (marts64)
     if {stem(m) for m in VALUE_MEANINGS.get(word.lemma, ())} & set(name_parts(column.name)):
         return True
     root = stem(word.lower)
-    return len(root) >= 5 and any(
+    if len(root) >= 5 and any(
         len(x) >= 5 and (x.startswith(root) or root.startswith(x)) for x in _comment_stems(column.comment)
+    ):
+        return True
+    # «зарегистрировано» of registered_at ('Дата регистрации'): the verb's prefix (за-, вы-, при-) before the
+    # root its noun shares; six letters alike after it
+    return any(
+        len(x) >= 6 and len(root) - cut >= 6 and root[cut : cut + 6] == x[:6]
+        for cut in (1, 2, 3)
+        for x in _comment_stems(column.comment)
     )
+
+
+def _short_participle_adjective(token: Token) -> bool:
+    """«закрыто», «открыто»: a short form in the neuter or plural of a participle-like adjective (закрытый),
+    said of the counted rows as the passive participle is («выдано»)."""
+    if token.lang != "ru" or not token.parses or token.parses[0].pos != "ADJS":
+        return False
+    tag = _morph().parse(token.lower)[0].tag
+    return token.parses[0].lemma.endswith(("тый", "нный")) and ("neut" in tag or "plur" in tag)
 
 
 def _impersonal_participle(token: Token) -> bool:

@@ -42,7 +42,9 @@ from airflow_ai_etl.planning.marts import (
     AVG_EN,
     COUNT_EN,
     DISTINCT_EN,
+    GRAIN_ADVERBS_RU,
     GRAIN_EN,
+    GRAIN_RU,
     MAX_EN,
     MIN_EN,
     SUM_EN,
@@ -627,6 +629,27 @@ def _after_grain(tokens: Sequence[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].lower in GRAIN_EN and tokens[i - 2].lower in ("per", "by", "each")
 
 
+def _after_grain_ru(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` («по» of «по окончанию аренды») follows a Russian grain: «помесячно», «по дням», «в
+    неделю»: the words after it name the grain's time column (marts), no upstream load."""
+    if i < 1:
+        return False
+    before = tokens[i - 1]
+    if before.lower in GRAIN_ADVERBS_RU:
+        return True
+    if _grain_noun_ru(before) and i >= 2 and tokens[i - 2].lower in ("по", "в", "во", "за"):
+        return True
+    # «(день считаем по окончанию аренды)», «месяц берём по началу»: a grain noun and a verb of taking
+    return i >= 2 and _grain_noun_ru(tokens[i - 2]) and _is(before, _GRAIN_SOURCE_VERBS, pos=("VERB",))
+
+
+_GRAIN_SOURCE_VERBS = frozenset({"брать", "взять", "считать", "посчитать", "определять", "смотреть"})
+
+
+def _grain_noun_ru(token: Token) -> bool:
+    return token.lang == "ru" and any(p.lemma in GRAIN_RU and p.pos == "NOUN" for p in token.parses)
+
+
 def _opener_at(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.lower == "when" and _after_grain(tokens, i):
@@ -677,6 +700,7 @@ def _opener_at(tokens: Sequence[Token], i: int) -> bool:
         token.lower == "по"
         and i + 1 < len(tokens)
         and _is(tokens[i + 1], frozenset({"окончание", "завершение", "готовность"}))
+        and not _after_grain_ru(tokens, i)
     ):
         return True  # «по окончании загрузки», «по готовности сотрудников»
     if token.lower == "на" and i + 1 < len(tokens) and _is_event(tokens[i + 1], pos=("NOUN",)):

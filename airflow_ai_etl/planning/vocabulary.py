@@ -209,6 +209,9 @@ VALUE_MEANINGS = {
     "подрядчик": ("contractor",),  # «курьеры-подрядчики» of is_contractor (planner84)
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
+    # event verbs a time column's name says in English (marts72): «счётчиков поставили» ~ installed_on,
+    # «машин ввели в парк» ~ added_on
+    "поставить": ("installed",), "установить": ("installed",), "ввести": ("added",),
     "просроченный": ("overdue", "expired"), "просрочить": ("overdue", "expired"),
     "приложение": ("app", "application"), "сайт": ("website", "site", "web"), "агрегатор": ("aggregator",),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
