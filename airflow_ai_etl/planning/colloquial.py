@@ -281,3 +281,14 @@ def no_longer(text: str) -> str:
         return " " * len(match.group(0)) if parses and parses[0].pos == "VERB" else match.group(0)
 
     return _NO_LONGER.sub(blanked, text)
+
+
+# "soft-deleted ones", "soft deleted accounts": a deletion kept as a mark on the row (a flag or a status), the
+# rows a delete word names; "soft" says how the system deletes, no condition of its own (planner88: it was an
+# unread word, and "soft-deleted ones excluded" dropped the condition)
+_SOFT_DELETED = re.compile(r"(?<![\w-])soft[\s-]+(?=(?:delet|remov)\w*)", re.IGNORECASE)
+
+
+def soft_deleted(text: str) -> str:
+    """``text`` with "soft" of "soft-deleted" blanked (same length: spans keep their offsets)."""
+    return _SOFT_DELETED.sub(lambda m: " " * len(m.group(0)), text)

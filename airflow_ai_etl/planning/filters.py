@@ -1692,7 +1692,7 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed or i in written:
                 continue
-            if self._verb_of_means_value(request, table, i):
+            if self._verb_of_means_value(request, table, i) or self._participle_of_means(request, table, i):
                 continue  # "orders paid in cash": how they were paid says which rows, not the status
             if listed and value not in listed:  # "successful" of 'Статус (pending, succeeded, failed)'
                 value = next((v for v in status_spellings(value) if v in listed), value)
@@ -1780,6 +1780,29 @@ class RowFilters:
         request.handled.append(request.spans[i])  # read: the safety net must not ask about "paid" again
         return True
 
+    def _participle_of_means(self, request: Request, table: Table, i: int) -> bool:
+        """Russian participle `i` followed by an instrumental word that a column other than status lists as a
+        value («чеки, оплаченные наличными», «оплаченные картой» of 'Способ оплаты (cash, card, sbp)'): the
+        verb of that means, as "paid in cash" is (planner88); the listed-value rule reads the means and the
+        status ('paid') is no condition. Marked read."""
+        tokens = request.tokens
+        if request.language != "ru" or i + 1 >= len(tokens) or request.raw[i].isascii():
+            return False
+        if "," in request.text[request.spans[i][1] : request.spans[i + 1][0]]:
+            return False
+        said = self._token_of(request, i)
+        if not said.parses or said.parses[0].pos not in ("PRTF", "PRTS"):
+            return False
+        means = self._token_of(request, i + 1)
+        if not means.parses or not any(p.case == "ablt" for p in means.parses[:2]):
+            return False
+        words, hits, _, _ = self._value_hits(request, table)
+        k = next((k for k, w in enumerate(words) if w.start == request.spans[i + 1][0]), None)
+        if k is None or not any(name != "status" for name in hits[k]):
+            return False
+        request.handled.append(request.spans[i])
+        return True
+
     def _state_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«уволенных сотрудников», "fired employees", «отменённые заказы» without a status column: a word
         right before the table's noun that names the event of a time column (уволенный -> fired ->
@@ -1854,6 +1877,14 @@ class RowFilters:
             if word.lang != "ru" or request.is_handled(word.start) or word.lower in request.claimed:
                 continue
             best = word.parses[0] if word.parses else None
+            # «только невозвращённые»: a fused «не» before a participle (parsed as an adjective of its own)
+            # says the event has not happened (planner88)
+            plural_adjective = best is not None and best.pos == "ADJF" and best.number == "plur"
+            bare = flags.fused_negation(word) if plural_adjective else None
+            if bare is not None and bare.parses[0].pos == "PRTF":
+                best = bare.parses[0]
+            else:
+                bare = None
             if best is None or best.pos != "PRTF" or best.number != "plur":
                 continue
             if status_word(word.lower)[0] and table.column("status"):
@@ -1862,6 +1893,8 @@ class RowFilters:
             if self._negator_before(request, i) is not None:
                 continue  # «кроме уволенных», «без уволенных»: read (turned around) by the status/state rules
             negated = self._negator_after(request, table, i + 1)  # «уволенных не грузить»
+            if bare is not None and negated:
+                continue  # «невозвращённые не грузить»: a double negation, left to the question
             if request.text[word.end :].lstrip().startswith("(") or _EXPLAINING_CLAUSE.match(
                 request.lower, word.end
             ):
@@ -1872,12 +1905,15 @@ class RowFilters:
                     continue  # «уволенных сотрудников»: an attribute, read by _state_conditions
             if _status_value_named(request, table, word) or _listed_beside_status_value(request, table, word):
                 continue
-            columns = self._event_columns_of(table, word)
+            columns = self._event_columns_of(table, bare or word)
             if len(columns) == 1:
                 self._ask_if_status_may_hold(request, table, word, columns[0])  # «отчисленных»: status too?
                 if negated:
                     request.handled.append(negated)
-                yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
+                if bare is not None:
+                    request.handled.append(request.spans[i])  # read: no unread «не-» word left to ask about
+                happened = not (negated or bare is not None)
+                yield word.start, columns[0], f"{columns[0]} IS {'NOT NULL' if happened else 'NULL'}"
 
     def _may_name_an_event(self, request: Request, index: int) -> bool:
         """Word `index` may say an event happened: an English participle ("fired", "paid"), a Russian
@@ -1982,11 +2018,17 @@ class RowFilters:
         predicate states one boolean column («которые сейчас не работают»: 'Работает сейчас'; «где пломба не
         цела»: 'Пломба цела', its subject noun first) -> `flag = true/false`."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        read_at = -1  # the predicate a clause rule read last
         for i, t in enumerate(tokens):
             where = t.lower == "где" and request.language == "ru"
             reduced = self._reduced_clause_at(request, table, tokens, i)  # "loans not returned yet"
+            # "that are overdue and not paid yet": a second predicate joined to the one read is a clause too
+            joined_predicate = t.lower in ("and", "и") and read_at >= 0 and i == read_at + 1
             # «только кто не уволен» is «которые не уволены» (planner71: «кто не ушёл» was dropped)
-            if not (t.lemma == "который" or t.lower in ("that", "which", "who", "кто") or where or reduced):
+            if (
+                not (t.lemma == "который" or t.lower in ("that", "which", "who", "кто") or where or reduced)
+                and not joined_predicate
+            ):
                 continue
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
@@ -1996,7 +2038,8 @@ class RowFilters:
                 if word.lower in CLAUSE_NEGATORS:
                     negated = True
                 elif word.lower in CLAUSE_FILLERS or first == "ADVB":  # «которые сейчас не работают»
-                    already = already or word.lower in ("уже", "already")
+                    # "who have checked out": the perfect states the event happened, as "already" does
+                    already = already or word.lower in ("уже", "already", "have", "has")
                     passive = passive or word.lower in BE_WORDS
                 elif where and first == "NOUN" and not negated and j <= i + 2:
                     pass  # «где пломба не цела»: the subject comes before the predicate
@@ -2021,6 +2064,7 @@ class RowFilters:
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
                 request.handled.append((t.start, tokens[j].end))  # its «не» read too («где пломба не цела»)
+                read_at = j
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
             # «уволены», «заняты», «свободны»: a short participle or adjective states the row's state
@@ -2044,6 +2088,10 @@ class RowFilters:
             ):
                 continue
             columns = self._event_columns_of(table, verb)
+            if len(columns) > 1 and j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES:
+                # "who have not checked out" of checked_in_on and checked_out_on: the particle names one
+                particle = [c for c in columns if tokens[j + 1].lower in c.split("_")[1:]]
+                columns = particle if len(particle) == 1 else columns
             joined = j + 1 < len(tokens) and tokens[j + 1].lower in ("or", "and", "или", "и", "либо")
             if columns and joined and _status_value_of(table, verb) is not None:
                 continue  # "that are delivered or in transit": a list of status values, read by the list rule
@@ -3264,6 +3312,8 @@ class RowFilters:
             return
         ((found, name, value),) = hits
         index = request.token_at(found.start())
+        if self._clause_negated(request, index):
+            return  # "reservations that haven't checked in": not the value, and not every other one: asked
         request.handled.append(found.span())
         condition: str | None = f"{name} = {_quote(value)}"
         if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
@@ -3274,6 +3324,21 @@ class RowFilters:
             condition = self._negated(table, f"{name} = {_quote(value)}")
         if condition:
             yield found.start(), name, condition
+
+    @staticmethod
+    def _clause_negated(request: Request, index: int) -> bool:
+        """Word `index` is the verb of an English relative clause negated before it ("that haven't checked
+        in", "who have not checked in yet"): a listed code of a progression said not to be reached yet; the
+        other values are not all "not yet" (checked_out is past checked_in), so no rule may plan it
+        (planner88: the negation was lost and the value itself loaded)."""
+        j = index - 1
+        while j >= 0 and request.tokens[j] in CLAUSE_FILLERS and request.tokens[j] not in CLAUSE_NEGATORS:
+            j -= 1
+        if j < 0 or request.tokens[j] not in CLAUSE_NEGATORS or request.language != "en":
+            return False
+        while j >= 0 and request.tokens[j] in CLAUSE_NEGATORS | CLAUSE_FILLERS:
+            j -= 1
+        return j >= 0 and request.tokens[j] in ("that", "which", "who")
 
     def _comment_flag_conditions(
         self, request: Request, table: Table, _: bool
@@ -3798,6 +3863,8 @@ class RowFilters:
         for i, column in self._column_values(request, table):
             if request.is_handled(request.spans[i][0]):
                 continue  # «login не нужен», "region column not needed": a column left out, no value
+            if self._participle_of_means(request, table, i):
+                continue  # «оплаченные наличными»: the means is the payment method's value, no status word
             value: str | None = self.whole_value(request, i + 1)
             if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
                 continue  # «валюту не отдавать», "region not needed", "refunds are not needed": never a value
@@ -6027,6 +6094,8 @@ _ARTICLES = {"the", "those", "these"}
 _MEANS_ARTICLES = frozenset({"the", "a", "an"})
 _MEANS_PREPOSITIONS = ("через", "by", "via", "through")
 # The prepositions an English participle takes before how a row came about ("paid in cash", "paid by card").
+# The particle of an English phrasal verb that a time column's name repeats: "checked out" -> checked_out_on.
+_PHRASAL_PARTICLES = frozenset({"in", "out", "up", "off", "down", "over"})
 _MEANS_AFTER_VERB = frozenset({"in", "with", "by", "via", "through"})
 
 

@@ -708,6 +708,7 @@ class OfflinePlanner:
         text = WITH_SHORTHAND.sub(lambda m: "without" if m.group(1) else "with", text)
         text = colloquial.spoken_particles(text, self._comment_words)  # «тока новые» = «только новые»
         text = colloquial.no_longer(text)  # «которые больше не работают»: «не работают», no comparison
+        text = colloquial.soft_deleted(text)  # "soft-deleted ones": the deleted ones
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (

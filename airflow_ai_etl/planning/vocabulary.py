@@ -208,7 +208,8 @@ VALUE_MEANINGS = {
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "подрядчик": ("contractor",),  # «курьеры-подрядчики» of is_contractor (planner84)
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
-    "отпуск": ("leave",), "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
+    "отпуск": ("leave",), "академ": ("academic", "leave"),  # «в академе»: academic leave in students' slang
+    "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
     # event verbs a time column's name says in English (marts72): «счётчиков поставили» ~ installed_on,
     # «машин ввели в парк» ~ added_on
     "поставить": ("installed",), "установить": ("installed",), "ввести": ("added",),
@@ -223,7 +224,7 @@ VALUE_MEANINGS = {
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",),
     "касса": ("cashier", "cash_desk", "box_office", "box"),  # a cinema's box office too
-    "наличные": ("cash",), "успешный": ("success", "successful", "succeeded"),
+    "наличные": ("cash",), "наличка": ("cash",), "успешный": ("success", "successful", "succeeded"),
     # states said in everyday words ('Статус (draft, active, expired, cancelled)'): «действующие» = active,
     # «ушедшие абоненты» = churned
     "действующий": ("active",), "ушедший": ("churned",), "уйти": ("churned",),
@@ -244,8 +245,8 @@ VALUE_MEANINGS = {
     # planner40: «отклонённые операции» are 'declined' where a status lists that word instead of 'rejected';
     # «неуспешные и возвращённые платежи» = failed, refunded ('Статус (success, failed, refunded)')
     "отклонённый": ("rejected", "declined"), "отклоненный": ("rejected", "declined"),
-    "неуспешный": ("failed",), "неудачный": ("failed",), "возвращённый": ("refunded",),
-    "возвращенный": ("refunded",), "возвратить": ("refunded",),
+    "неуспешный": ("failed",), "неудачный": ("failed",), "возвращённый": ("refunded", "returned"),
+    "возвращенный": ("refunded", "returned"), "возвратить": ("refunded", "returned"),
     # «платежи, возвраты не нужны» ('Статус платежа (pending, succeeded, failed, refunded)'): the noun of
     # the refunded rows (planner67); a table named «Возвраты» is named by it first
     "возврат": ("refunded",),
