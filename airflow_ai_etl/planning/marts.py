@@ -52,6 +52,7 @@ from airflow_ai_etl.planning.colloquial import diminutive_bases, transliterates
 from airflow_ai_etl.planning.filters import (
     EN_IRREGULAR_PARTICIPLES,
     EXCLUDED_EN,
+    STATE_MEANINGS,
     counts_units,
     ends_in_exception,
     measured_in_unit,
@@ -3516,6 +3517,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ):
                 ph.sources.remove(k)
                 ph.used.discard(k)
+    _modifiers_of_one_head(ph, ground)  # "claimed and approved amounts": two sums, neither dropped
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     _drop_repeated_bare(ph)  # «Витрина ФОТ: сумма начисленной зарплаты»
     titled = [  # «Отчёт по остаткам: количество ...», "Report on revenue: ...": the title's topic
@@ -3539,6 +3541,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     _qualifier_noun_column(ph, ground)  # «сумма премий»: policies.premium, as «Премии по …» reads it
     _spelled_object_before(ph, ground)  # "Declared value total": declared_value
+    _cue_ends_column_name(ph, ground)  # "delay min average": avg of delay_min, no min beside it
+    _genitive_spells_elsewhere(ph, ground)  # «средняя стоимость доставки»: orders.delivery_fee, no tips
+    _cue_spells_comment(ph, ground)  # «сумма к оплате»: amount_due 'Сумма к оплате', not «which sum?»
     fact, why = _fact_table(ph, ground)
     if fact is None:
         return Outcome.clarify(why)
@@ -3704,6 +3709,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                     MONEY_EN | SPEND_EN | UNITS_EN | {"sold"},
                 )  # "total fuel spend": the money word of the amount
                 and not _names_unit_column(token, fact, measures)
+                and not _amount_of_money_measure(token, fact, measures)  # "order amount" of orders.total
                 and _english_event_column(ph, _time_columns(fact), [token]) is None  # "check-ins"
                 and not _logged_participle(tokens, k, m, ground, fact)  # "hours logged"
             ):
@@ -4196,6 +4202,10 @@ def _residue(
     spans = list(rest.schedule_spans) + list(rest.handled)
     connections = {c.lower() for c in ground.planner.catalog.connections}
     titled = _title_nouns(tokens)
+    cut = _header_cut(tokens) or 0
+    noun_titled = {
+        i for i in range(cut) if tokens[i].lang == "ru" and any(p.pos == "NOUN" for p in tokens[i].parses)
+    }
     commented_title = _title_of_column(tokens, fact)
     speaker = _speaker_words(tokens)  # «у нас», "do we have"
     left = []
@@ -4239,6 +4249,8 @@ def _residue(
             _names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t)
         ):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
+        if i in noun_titled and _names_measured_column(ph, ground, fact, t):
+            continue  # «Чаевые курьерам: сумма чаевых …»: a noun parsed as an adjective first titles it
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
             continue
         if _refresh_noun(t):
@@ -4306,13 +4318,37 @@ def _residue(
             and any(x.number is not None for x in tokens[i + 2 : i + 4])
         }  # fmt: skip
         qualifiers = _unread_fact_qualifiers(tokens, left, ground, fact, where)
+        listed = _listed_with_measure(ph)
         left = [
             t
             for t in left
             if ((t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators)
             or id(t) in qualifiers
+            or id(t) in listed
         ]
     return " ".join(t.text for t in left)
+
+
+def _amount_of_money_measure(token: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:
+    """ "smallest order amount" of orders.total: the English "amount" in a measure's object only says the
+    money column measured (a money name: total, price), no value for the filter rules."""
+    if token.lang != "en" or token.lower not in ("amount", "amounts"):
+        return False
+    return any((c := fact.column(m.get("column") or "")) is not None and _money_name(c) for m in measures)
+
+
+def _listed_with_measure(ph: MartPhrase) -> set[int]:
+    """Ids of the unread words right after «и»/"and" that follows a measure word or its object (a comma may
+    open a filter: "…, only refunds above 2000"):
+    "outages per district: count and reasons". They name a second measure, never the rows a filter keeps, so
+    a filter read elsewhere does not excuse them (the reasons were dropped while the count was planned)."""
+    tokens = ph.tokens
+    ends = {m.object[-1] if m.object else m.index for m in ph.measures}
+    found: set[int] = set()
+    for i in range(2, len(tokens)):
+        if tokens[i - 1].lower in ("и", "and", "&") and i - 2 in ends and i not in ph.used:
+            found.add(id(tokens[i]))
+    return found
 
 
 def _owner_before_fact(
@@ -5873,8 +5909,21 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     if end is None:
         return
     titled = _title_nouns(tokens)
+    # "Refuels per vehicle model monthly: liters": the words after a colon past the grouping name the measure
+    colon = max((i for i, t in enumerate(tokens) if t.text == ":"), default=-1)
+    tail = list(range(colon + 1, len(tokens))) if colon > end and not listed_only else []
+    if listed_only:  # "…: count and households affected": a word after «и»/"and" right after a measure word
+        ends = {m.object[-1] if m.object else m.index for m in ph.measures}
+        listed = [
+            k
+            for k in range(end + 1, len(tokens))
+            if tokens[k - 1].lower in ("и", "and", "&") and k - 2 in ends
+        ]
+        tail = sorted(
+            {j for k in listed for j in (k, k + 1) if j == k or (j < len(tokens) and _participle(tokens[j]))}
+        )
     subject = [
-        k for k in range(end)
+        k for k in [*range(end), *tail]
         if k not in ph.used and tokens[k].lang in ("ru", "en")
         and not any(a <= tokens[k].start < b for a, b in ph.schedule_spans)  # «каждые 5 минут»: the schedule
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
@@ -6521,7 +6570,7 @@ def _measures(
                 measures.append({"func": "sum", "column": qty})
                 continue
         if m.units and m.func in ("avg", "min", "max"):  # «средний размер продажи в штуках»: of the pieces
-            qty = _quantity_column(fact)
+            qty = _quantity_column(fact) or _pieces_column(fact, tokens)  # "average items": items_count
             if qty is None:
                 columns = ", ".join(c.name for c in _numeric_columns(fact))
                 questions.append(ask("which_column", func=m.func, table=fact.name, columns=columns))
@@ -6945,6 +6994,18 @@ def _contradicted(where: str) -> tuple[str, str, str] | None:
     excluded = {m.groups(): p for p in parts if (m := EXCLUDED_VALUE.fullmatch(p))}
     both = sorted(required.keys() & excluded.keys())
     return (both[0][0], required[both[0]], excluded[both[0]]) if both else None
+
+
+def _pieces_column(fact: Table, tokens: Sequence[Token]) -> str | None:
+    """ "average items per order" of bar_orders: the one integer column whose name holds the English pieces
+    word said (items_count), when the table has no quantity column."""
+    said = {stem(t.lower) for t in tokens if t.lang == "en" and t.lower in UNITS_EN}
+    found = [
+        c.name
+        for c in _numeric_columns(fact)
+        if column_kind(c.type).family == "int" and not _key_column(fact, c) and said & set(name_parts(c.name))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _quantity_column(fact: Table) -> str | None:
@@ -8107,6 +8168,152 @@ def _spelled_object_before(ph: MartPhrase, ground: _Ground) -> None:
             ph.used.add(k - 1)
 
 
+def _modifiers_of_one_head(ph: MartPhrase, ground: _Ground) -> None:
+    """ "Claimed and approved amounts", "total gross and net pay", «заявленная и одобренная суммы»: two
+    modifiers joined by «и»/"and" before one plural head noun, each naming with that head one numeric column
+    of one table (claimed_amount and approved_amount; gross and net with a money head; in Russian by the
+    column's comment, 'Заявленная сумма', or by the state meaning of a participle, «одобренная» ->
+    approved_amount) are two measures of one aggregate: the measure word before the pair, else the head's
+    own, else a sum. Only one of them was read (the other dropped, or the head asked about)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    for i in range(n - 3):
+        first, joiner, second, head = tokens[i : i + 4]
+        if joiner.lower not in ("и", "and") or not first.lang == second.lang == head.lang != "punct":
+            continue
+        if any(i + d in group for group in ph.dims for d in (0, 2, 3)):
+            continue
+        found = [_column_with_head(ground, w, head) for w in (first, second)]
+        a, b = found
+        if a is None or b is None or a[0] is not b[0] or a[1].name == b[1].name:
+            continue
+        cue = next((m for m in ph.measures if m.index == i - 1), None)
+        own = _measure_func(tokens, i + 3)
+        func = cue.func if cue is not None else own if own in CARRIED_FUNCS else "sum"
+        if func not in CARRIED_FUNCS:
+            continue
+        span = {i, i + 1, i + 2, i + 3} | ({i - 1} if cue is not None else set())
+        ph.measures = [m for m in ph.measures if m.index not in span and not span & set(m.object)]
+        ph.measures += [
+            MeasureWord(func, i, column_ref=a[1].name),
+            MeasureWord(func, i + 2, column_ref=b[1].name),
+        ]
+        ph.measures.sort(key=lambda m: m.index)
+        ph.used |= span
+        if ph.fact_hint is None:
+            ph.fact_hint = a[0]
+        return
+
+
+def _column_with_head(ground: _Ground, word: Token, head: Token) -> tuple[Table, Column] | None:
+    """The one numeric column (and its table) a modifier names together with a head noun: "claimed" +
+    "amounts" -> claimed_amount; "gross" + "pay" (a money head) -> gross; «заявленная» + «суммы» ->
+    'Заявленная сумма'; «одобренная» + «суммы» -> approved_amount (a state participle's English stem)."""
+    money_head = _word(head, MONEY_RU | MONEY_NOUNS_RU, MONEY_EN | MONEY_NOUNS_EN | AMOUNT_NOUNS_EN)
+    found: list[tuple[Table, Column]] = []
+    for table in ground.tables:
+        for c in _numeric_columns(table):
+            if _key_column(table, c):
+                continue
+            parts = name_parts(c.name)
+            if word.lang == "en":
+                said = [stem(word.lower), stem(head.lower)]
+                if sorted(parts) == sorted(said) or (money_head and parts == said[:1]):  # amount_paid too
+                    found.append((table, c))
+            elif word.lang == "ru":
+                lemmas = _comment_lemmas(c.comment.split(",")[0]) if c.comment else frozenset()
+                meanings = {stem(x) for lemma in word.lemmas for x in STATE_MEANINGS.get(lemma, ())}
+                if (len(lemmas) == 2 and lemmas <= word.lemmas | head.lemmas and lemmas & word.lemmas) or (
+                    money_head and len(parts) == 2 and parts[0] in meanings and _money_name(c)
+                ):
+                    found.append((table, c))
+    return found[0] if len(found) == 1 else None
+
+
+def _cue_ends_column_name(ph: MartPhrase, ground: _Ground) -> None:
+    """ "Delay min average per aircraft", "Max delay min", "average items count": an English measure word
+    ("min", "count", "total") right after a word with which it spells one numeric column's whole name
+    (delay_min, items_count, seats_total) is that column's last word, no aggregate of its own, when another
+    measure word of the request says the aggregate: that measure takes the column (two measures min and avg
+    of one column were planned). Alone ("delay min per aircraft") the word is left to the other rules."""
+    tokens = ph.tokens
+    for m in list(ph.measures):
+        k = m.index - 1
+        if k < 0 or m.column_ref or tokens[m.index].lang != "en" or tokens[k].lang != "en":
+            continue
+        others = [o for o in ph.measures if o is not m and not o.column_ref and set(o.object) <= {k}]
+        if not others or any(o.index == k for o in ph.measures):
+            continue
+        name = _spelled_name([tokens[k], tokens[m.index]])
+        holders = [t for t in ground.tables if name in _numeric_names(t)]
+        if len(holders) != 1:
+            continue
+        ph.measures.remove(m)
+        for other in others:
+            other.column_ref, other.object = name, []
+        ph.used.update({k, m.index})
+        if ph.fact_hint is None:
+            ph.fact_hint = holders[0]
+
+
+DATE_WORDS = frozenset({"дата", "время", "date", "time", "day"})
+
+
+def _cue_spells_comment(ph: MartPhrase, ground: _Ground) -> None:
+    """«Сумма к оплате и …», «сумма к выплате по валютам»: a Russian measure word with no object, and the
+    words right after it, spell by lemma, in order, the whole comment of one numeric column of the
+    connection ('Сумма к оплате', unit tail after a comma left out): that column is measured (which sum was
+    asked). The cue's own word must open the comment; two columns spelled alike are left to the rules. A
+    grain with no date said over a table of several time columns is left asked too: «оплате» would date
+    the grain (paid_at) by a word that only names the measure."""
+    tokens = ph.tokens
+    dated = any(t.lemmas & DATE_WORDS for t in tokens) or bool(ph.grain_words or ph.grain_column)
+    for m in ph.measures:
+        if m.column_ref or m.object or tokens[m.index].lang != "ru":
+            continue
+        found: list[tuple[Table, Column, int]] = []
+        for table in ground.tables:
+            for c in _numeric_columns(table):
+                words = [t for t in tokenize((c.comment or "").split(",")[0]) if t.lang != "punct"]
+                end = m.index + len(words)
+                if len(words) < 2 or end > len(tokens) or any(k in ph.used for k in range(m.index + 1, end)):
+                    continue
+                if all(w.lemmas & tokens[m.index + j].lemmas for j, w in enumerate(words)):
+                    found.append((table, c, end))
+        if len(found) != 1:
+            continue
+        table, column, end = found[0]
+        if ph.grain and not dated and len(_time_columns(table)) > 1:
+            continue  # which of them the grain is on is asked, not read off the measure's words
+        m.column_ref = column.name
+        ph.used.update(range(m.index, end))
+        if ph.fact_hint is None:
+            ph.fact_hint = table
+
+
+def _genitive_spells_elsewhere(ph: MartPhrase, ground: _Ground) -> None:
+    """«Средняя стоимость доставки по ресторанам»: a measure noun and the genitive after it spell the whole
+    comment of one numeric column (orders.delivery_fee 'Стоимость доставки') while the genitive names
+    another table (deliveries) that holds no such column: that column is measured over its own table (the
+    money column of the genitive's table, tip_amount 'Чаевые', was planned). Two columns spelled alike are
+    left to the other rules (asked)."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        said = [m.index, *m.object]
+        if m.func not in ("sum", "avg", "min", "max") or m.column_ref or not m.object or len(said) > 3:
+            continue  # «сумма платежей страховой премии»: the payments' premium, for the other rules
+        last = MeasureWord(m.func, said[-2], object=[said[-1]])  # the measured noun and its genitive
+        spelled = [(t, c) for t in ground.tables for c in _spelled_by_genitive(t, tokens, last)]
+        if len(spelled) != 1:
+            continue
+        holder, column = spelled[0]
+        named = {ground.table_of(tokens[k]) for k in m.object} - {None}
+        if not named or holder in named:
+            continue  # «стоимость поездки» of trips: the fact rules read it already
+        m.column_ref = column.name
+        if ph.fact_hint is None:
+            ph.fact_hint = holder
+
+
 def _column_spelled_apart(table: Table, words: Token | Sequence[Token]) -> Column | None:
     """The column English words spell with a hyphen or a space for its underscore ("check-in", "check in"
     -> check_in)."""
@@ -8323,15 +8530,20 @@ def _how_much_column(ph: MartPhrase, fact: Table, m: MeasureWord) -> Column | No
     домохозяйств»: «сколько» and a participle or verb that a numeric column's comment says ('Начислено',
     'Скачано байт') ask how much of that column: its sum, not a count of rows."""
     tokens = ph.tokens
-    if m.func != "count" or m.object or m.column_ref or tokens[m.index].lemma != "сколько":
+    if m.func != "count" or m.column_ref or tokens[m.index].lemma != "сколько":
         return None
     k = m.index + 1
+    if m.object and (m.object != [k] or not _adverb(tokens[k])):
+        return None
+    k += len(m.object)  # «сколько фактически оплачено»: an adverb before the participle only qualifies it
     if k >= len(tokens) or tokens[k].lang != "ru" or not tokens[k].parses:
         return None
     word = tokens[k]
     if word.parses[0].pos not in ("PRTS", "VERB", "PRTF"):
         return None
-    found = [c for c in _numeric_columns(fact) if _comment_names(c, word) or _paid_column(c, word)]
+    found = [c for c in _numeric_columns(fact) if _comment_names(c, word)]
+    if len(found) != 1:  # 'Оплачено' says «оплачено» itself, before 'Сумма к оплате' of the paying verb
+        found = [c for c in _numeric_columns(fact) if _comment_names(c, word) or _paid_column(c, word)]
     if len(found) != 1:
         return None
     ph.used.add(k)
@@ -9836,7 +10048,9 @@ def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
         if entity is None:
             continue
         named = any(ground.columns_named(fact, [tokens[i] for i in m.object]) for m in measured)
-        if entity is fact and named:
+        # "average items per order" of bar_orders (items_count): the pieces of one row, its quantity column
+        pieces = any(m.units for m in measured) and (_quantity_column(fact) or _pieces_column(fact, tokens))
+        if entity is fact and (named or pieces):
             ph.used.update(range(k, j + 1))  # "average salary per employee": a row is an employee
             continue
         start = measured[0].index
