@@ -756,6 +756,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Не нашёл таблицу для «{phrase}» (таблицу называет только уточняющее слово). Какую таблицу "
         "загружать? Таблицы, которые я вижу: {tables}.",
     },
+    # A table named only by a word for the whole database's subject (planning/content.domain_word_only);
+    # {word}: the user's word, {tables}: the tables of the readable connections.
+    "planner.domain_word_no_table": {
+        "en": "'{word}' is what the whole database is about, not one of its tables. Which table should be "
+        "loaded? Tables I can see — {tables}.",
+        "ru": "«{word}» — это то, о чём вся база, а не одна из её таблиц. Какую таблицу загружать? Таблицы, "
+        "которые я вижу: {tables}.",
+    },
     # One column both aggregated and grouped by (planning/marts._measured_dimensions); {column}: its name.
     # A measure with no dimension, no grain and no mart word («выручка с заказов в ClickHouse каждый час"):
     # {words} the measure's words, {table} the fact (planning/marts._one_row_as_load).

@@ -10,7 +10,12 @@ wrong answer, so the planner asks one question quoting the word.
 
 The phrase read: in English up to two words right before the table's word (modifiers; a domain noun
 the glossary knows, "customer" of "customer orders", is read as a qualifier), in Russian the genitive
-nouns right after it («заказы мебели»), and in both languages the item joined to it by and/«и».
+nouns right after it («заказы мебели»; a chain of them, «кафедры математики», asked only when none of its
+nouns is read, a proper name after it, «студии Мосфильм», whenever nothing reads it), and in both languages
+the item joined to it by and/«и».
+
+A table named only by the subject of the whole database («залей кино» over a 'Cinema chain …' database, the
+word translated by vocabulary.DOMAIN_MEANINGS) is no table at all: which one is asked (domain_word_only).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from airflow_ai_etl.planning.lexer import Token, known_word, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
 from airflow_ai_etl.planning.patterns import COLUMN_NOUN_PARTS, STOP_WORDS, VALUE_COLUMN_WORDS
 from airflow_ai_etl.planning.request import Request, status_spellings, status_word
-from airflow_ai_etl.planning.vocabulary import stem
+from airflow_ai_etl.planning.vocabulary import DOMAIN_MEANINGS, VALUE_MEANINGS, name_parts, stem
 
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -56,15 +61,7 @@ def unread_phrase_words(
     from airflow_ai_etl.planning.offline import EN_LEAD_WORDS  # offline imports this module
     from airflow_ai_etl.planning.triggers import EN_ORDERS
 
-    indices = sorted(
-        {
-            i
-            for conn in planner._readable("postgres")
-            for name, (_, found) in planner._table_hits(request, conn.conn_id).items()
-            if name == table.qualified_name
-            for i in found
-        }
-    )
+    indices = _hit_indices(planner, request, table)
     if not indices:
         return None
     at = {t.start: t for t in tokenize(request.text)}
@@ -103,16 +100,26 @@ def unread_phrase_words(
             break
         if "-" not in word.lower and not known_word(word.lower):
             break  # «интернет сесии»: a misspelling the dictionary only guesses, left to the spelling rules
-        best = word.parses[0]
-        if best.case != "gent":
+        if not _genitive(word):
             break
-        genitives += [word] if best.pos == "NOUN" else []
+        genitives += [word] if word.parses[0].pos == "NOUN" else []
         k += 1
-    # one noun says which rows («заказы мебели»); a chain of nouns names a body or the domain («курьеров
-    # службы доставки» of a delivery service's database), which only a translation of its description would
-    # tell from a kind of rows, so it is left alone
+    # «фильмы студии Мосфильм», «авиакомпании Аэрофлот»: a proper name set after the chain names one body
+    name = token(k) if noun and k not in indices and joined(k - 1, k) else None
+    if name is not None and not _proper_name(name):
+        name = None
+    # one noun says which rows («заказы мебели»); a chain of nouns may name a body or the domain («курьеров
+    # службы доставки» of a 'Delivery service database'): it is asked only when none of its nouns is read
+    # (translated, a column, a listed value, a table), «преподавателей кафедры математики» where univ has no
+    # department; a name after it is asked whenever nothing reads it
     if len(genitives) == 1 and unread(genitives[0], qualifier=True):
         flagged.append(genitives[0])
+    elif len(genitives) > 1 and (said := _informative(genitives)) and all(unread(g, True) for g in said):
+        flagged += genitives  # a generic noun («кафедры истории») reads nothing of its own
+    if name is not None and unread(name, qualifier=True):
+        flagged.append(name)
+    if flagged and name is not None:
+        flagged += _unread_head_before(request, first, token, joined, lambda w: unread(w, qualifier=False))
     flagged += _english_of_chain(request, last, token, lambda w: unread(w, qualifier=False))
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
         if not (0 <= joint < len(tokens)) or tokens[joint] not in _COORDINATORS:
@@ -153,6 +160,62 @@ def _english_of_chain(
         words.append(word)
         k += 1
     return words if len(words) == 2 and all(unread(w) for w in words) else []
+
+
+def _informative(chain: list[Token]) -> list[Token]:
+    """The chain's nouns that say something of their own (not «история», «данные»: any rows)."""
+    return [w for w in chain if not w.lemmas & GENERIC_RU]
+
+
+def _genitive(word: Token) -> bool:
+    """The word may be genitive: its best reading, or a noun's genitive reading the dictionary ranks lower
+    («студии»: locative first, then genitive)."""
+    return word.parses[0].case == "gent" or _genitive_noun(word)
+
+
+def _genitive_noun(word: Token) -> bool:
+    return word.parses[0].pos == "NOUN" and any(
+        p.pos == "NOUN" and p.case == "gent" and p.score >= 0.1 for p in word.parses
+    )
+
+
+def _proper_name(word: Token) -> bool:
+    """A capitalised Russian noun in the nominative («Мосфильм», «Аэрофлот»): a name in apposition."""
+    return (
+        word.lang == "ru"
+        and word.text[:1].isupper()
+        and _content(word)
+        and bool(word.parses)
+        and word.parses[0].pos == "NOUN"
+        and word.parses[0].case == "nomn"
+    )
+
+
+def _unread_head_before(
+    request: Request,
+    first: int,
+    token: Callable[[int], Token | None],
+    joined: Callable[[int, int], bool],
+    unread: Callable[[Token], bool],
+) -> list[Token]:
+    """«пилотов авиакомпании Аэрофлот»: the table's word is a genitive naming a body; the noun before it is
+    what the user wants loaded, quoted too when nothing reads it."""
+    head, after = token(first - 1), token(first)
+    if head is None or after is None or not joined(first - 1, first) or head.lang != "ru" or not head.parses:
+        return []
+    if head.parses[0].pos != "NOUN" or not _genitive(after) or not _content(head):
+        return []
+    return [head] if unread(head) else []
+
+
+def names_the_domain(planner: OfflinePlanner, token: Token) -> bool:
+    """The word translates a word that describes a connection: the business or body the whole database is
+    about («кино» of 'Cinema chain …', «службы доставки» of 'Delivery service database')."""
+    english = {e for lemma in token.lemmas | {token.lower} for e in DOMAIN_MEANINGS.get(lemma, ())}
+    if not english:
+        return False
+    described = set().union(*(planner._description_stems(c) for c in planner.catalog.connections.values()))
+    return any(all(stem(p) in described for p in re.findall(r"[a-z]+", e)) for e in english)
 
 
 def _content(token: Token) -> bool:
@@ -203,13 +266,58 @@ def _read(
     described = {
         w for c in planner.catalog.connections.values() for w in re.findall(r"[a-z]+", c.description.lower())
     }
-    if any(transliterates(word, known) for known in described):
+    if any(transliterates(word, known) for known in described) or names_the_domain(planner, token):
         return True  # «студенты университета» of "University records database": the database's own domain
     said = re.findall(r"[a-z]+", where)
+    if any(e in said for lemma in token.lemmas for e in VALUE_MEANINGS.get(lemma, ())):
+        return True  # «тренеры секции йоги»: specialization = 'yoga', the value the WHERE took
     pieces = word.split("-")  # «билеты бизнес-класса»: fare_class = 'business'; «gold-уровня»; «upsert-ом»
     if len(pieces) > 1 and any(p.isascii() and (p in said or concepts(p, "en")) for p in pieces):
         return True  # a Latin piece a rule read; «клиентов-юрлиц» stays unread
     return any(transliterates(piece, value) for piece in pieces for value in said)
+
+
+def domain_word_only(planner: OfflinePlanner, request: Request, table: Table) -> Message | None:
+    """«залей кино в клик» over a 'Cinema chain …' database: every word naming the table is the domain of the
+    whole database (a word its description says, translated), never the table's name or the head noun of its
+    comment ('Билеты в кино' only says what tickets are for), so no one table is named: which one is asked.
+    «билеты в кино» names the tickets by their own noun; «мили» of 'Операции с милями' is no domain word."""
+    indices = _hit_indices(planner, request, table)
+    if not indices or any(_names_own_rows(planner, table, request.tokens[i]) for i in indices):
+        return None
+    at = {t.start: t for t in tokenize(request.text)}
+    said = [at.get(request.spans[i][0]) for i in indices]
+    if not all(t is not None and names_the_domain(planner, t) for t in said):
+        return None
+    word = " ".join(request.raw[i] for i in indices)
+    listed = [
+        f"{c.conn_id}: {', '.join(planner._table_names(c.conn_id))}" for c in planner._readable("postgres")
+    ]
+    return say(request.language, "planner.domain_word_no_table", word=word, tables="; ".join(listed))
+
+
+def _hit_indices(planner: OfflinePlanner, request: Request, table: Table) -> list[int]:
+    """The indices of the request's words that name `table`."""
+    return sorted(
+        {
+            i
+            for conn in planner._readable("postgres")
+            for name, (_, found) in planner._table_hits(request, conn.conn_id).items()
+            if name == table.qualified_name
+            for i in found
+        }
+    )
+
+
+def _names_own_rows(planner: OfflinePlanner, table: Table, word: str) -> bool:
+    """The word is the table's name, a part of it, or the head noun of its comment: what its rows are."""
+    from airflow_ai_etl.planning.heads import comment_head_stems, comment_noun_stem
+
+    noun = comment_noun_stem(table.comment)
+    own = set(name_parts(table.name)) | comment_head_stems(table.comment) | ({noun} if noun else set())
+    return word in (table.name.lower(), table.qualified_name.lower()) or bool(
+        planner.vocabulary.meanings(word) & own
+    )
 
 
 _LISTED_KINDS = re.compile(r"\(([^()]*(?:,| и | and )[^()]*)\)")

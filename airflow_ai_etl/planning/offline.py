@@ -352,6 +352,21 @@ DATABASE_WORDS = {
 }  # fmt: skip
 
 
+def _role_and_complement(role: Token, complement: Token) -> bool:
+    """'Заведующий аптекой', 'Руководитель отдела': a person's role in the nominative (a noun or a noun-like
+    participle) and the noun in an oblique case it governs."""
+    head = role.parses[0] if role.parses else None
+    tail = complement.parses[0] if complement.parses else None
+    return (
+        head is not None
+        and tail is not None
+        and head.pos in ("NOUN", "PRTF")
+        and head.case == "nomn"
+        and tail.pos == "NOUN"
+        and tail.case in ("ablt", "gent")
+    )
+
+
 def _after_key_cue(request: Request, listed: grammar.Slot) -> bool:
     """The column list starts inside an upsert key cue («апсерт по», "merge on"): it lists the keys."""
     return any(cue.start <= listed.start < cue.end for cue in grammar.key_cues(tokenize(request.text)))
@@ -1681,6 +1696,8 @@ class OfflinePlanner:
         }
         hits = self._outside_mask_clause(request, conn_id, hits)
         hits = self._not_column_words(request, hits)
+        hits = self._without_generic_heads(request, hits)
+        hits = self._with_role_phrases(request, conn_id, hits)
         whole = self._said_by_whole_comment(request, hits)
         hits = {whole: hits[whole]} if whole else hits
         if self._unknown_head_noun(request, hits) or heads.unknown_head(self, request, hits):
@@ -1699,6 +1716,79 @@ class OfflinePlanner:
             if head:
                 return [head]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _without_generic_heads(
+        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«справочник аптек», «реестр фармацевтов»: a generic noun for rows (heads.GENERIC_RU) right before a
+        genitive naming another table is that table's rows, so it names no table of its own, not even the one
+        whose comment it heads ('Справочник лекарственных препаратов'); «справочник препаратов» stays that
+        table's, and so do «записи пациентов» of 'Записи пациентов на приём', whose comment says the genitive
+        too (planner87, ah-ru-001 was asked between the pharmacies and the drugs)."""
+        if len(hits) < 2:
+            return hits
+        at = {t.start: t for t in tokenize(request.text)}
+        generic: set[int] = set()
+        for name, (table, indices) in hits.items():
+            comment = {lemma for t in tokenize(table.comment or "") for lemma in t.lemmas}
+            for i in indices:
+                word = at.get(request.spans[i][0])
+                after = at.get(request.spans[i + 1][0]) if i + 1 < len(request.spans) else None
+                if (
+                    word is None
+                    or after is None
+                    or word.lang != "ru"
+                    or not word.lemmas & heads.GENERIC_RU
+                    or i + 1 in indices
+                    or request.text[word.end : after.start].strip()
+                    or not any(p.pos == "NOUN" and p.case == "gent" for p in after.parses[:2])
+                    or after.lemmas & comment  # «записи пациентов» of 'Записи пациентов на приём'
+                ):
+                    continue
+                if any(i + 1 in found for other, (_, found) in hits.items() if other != name):
+                    generic.add(i)
+        if not generic:
+            return hits
+        kept = {name: (t, [i for i in found if i not in generic]) for name, (t, found) in hits.items()}
+        return {name: value for name, value in kept.items() if value[1]}
+
+    def _with_role_phrases(
+        self, request: Request, conn_id: str, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«заведующие аптеками» of pharmacists.is_head 'Заведующий аптекой': a yes/no column whose comment is
+        a role and its complement, said by lemma word for word, names the rows of the column's table (the
+        flag then reads true); the complement («аптеками») only says of what, so the table it names alone
+        (the pharmacies) is no candidate (planner87, ah-ru-008 was asked about a column of another table)."""
+        at = {t.start: t for t in tokenize(request.text)}
+        said = [at.get(start) for start, _ in request.spans]
+        for table in self.catalog.tables_of(conn_id):
+            for column in table.columns:
+                if "bool" not in column.type.lower():
+                    continue
+                phrase = [
+                    t for t in tokenize(re.sub(r"\([^()]*\)", " ", column.comment or "")) if t.lang != "punct"
+                ]
+                if len(phrase) != 2 or not _role_and_complement(phrase[0], phrase[1]):
+                    continue
+                for i in range(len(said) - 1):
+                    role, complement = said[i], said[i + 1]
+                    if (
+                        role is None
+                        or complement is None
+                        or not role.lemmas & phrase[0].lemmas
+                        or not complement.lemmas & phrase[1].lemmas
+                        or request.text[role.end : complement.start].strip()
+                    ):
+                        continue
+                    kept = {
+                        name: (t, [k for k in found if k not in (i, i + 1)])
+                        for name, (t, found) in hits.items()
+                        if name != table.qualified_name
+                    }
+                    own = hits.get(table.qualified_name, (table, []))[1]
+                    kept = {name: v for name, v in kept.items() if v[1]}
+                    return {table.qualified_name: (table, sorted({*own, i, i + 1})), **kept}
+        return hits
 
     def _said_by_whole_comment(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -5484,6 +5574,9 @@ class OfflinePlanner:
             unread = content.unread_phrase_words(self, request, table, (where.value or "").lower())
             if unread:
                 return Outcome.clarify(unread)
+            domain = content.domain_word_only(self, request, table)  # «залей кино»: the database's subject
+            if domain:
+                return Outcome.clarify(domain)
         return _validated(spec_data)
 
     def _header(

@@ -200,6 +200,21 @@ def comment_jargon(word: str) -> frozenset[str]:
 # "successful ones only", "the failed one": English pronouns standing for the rows' own noun.
 ROW_PRONOUNS_EN = frozenset({"ones", "one"})
 
+# Russian lemmas of a business, a body or a service -> the English words a connection's description names it
+# by ('Delivery service database', 'Cinema chain …', 'University records database'): «службы доставки»,
+# «кино», «университета» say which database, not which rows (planning/content.py, planner87)
+DOMAIN_MEANINGS = {
+    "служба": ("service",), "сервис": ("service",), "доставка": ("delivery",), "логистика": ("logistics",),
+    "кино": ("cinema", "movie"), "кинотеатр": ("cinema",), "киносеть": ("cinema",),
+    "университет": ("university",), "вуз": ("university",), "универ": ("university",),
+    "авиакомпания": ("airline",), "аптека": ("pharmacy",), "банк": ("bank",), "клиника": ("clinic",),
+    "больница": ("clinic", "hospital"), "поликлиника": ("clinic",), "отель": ("hotel",),
+    "гостиница": ("hotel",), "ресторан": ("restaurant",), "фитнес": ("fitness",),
+    "каршеринг": ("car-sharing",),
+    "страхование": ("insurance",), "страховщик": ("insurance", "insurer"), "магазин": ("shop",),
+    "оператор": ("operator",), "сеть": ("chain", "network"), "зарядка": ("charging",),
+}  # fmt: skip
+
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {
     "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
