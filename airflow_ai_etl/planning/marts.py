@@ -82,7 +82,7 @@ from airflow_ai_etl.planning.lexicon import (
 from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER, STOP_WORDS
-from airflow_ai_etl.planning.request import Found, Request, status_word
+from airflow_ai_etl.planning.request import Found, Request, status_spellings, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
     CLASSIFIER_PARTS,
@@ -977,9 +977,15 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             and i + 2 < n
             and (tokens[i + 1].lemma in EACH or tokens[i + 1].lower in EACH)
         ):
+            before = len(ph.dims)
             end = _dimension_list(ph, i + 2)  # «лидов из каждого источника», "from each source": a dimension
             if end > i + 2:
                 ph.used.update({i, i + 1})
+                if _subject_noun(tokens, i - 1) and i - 1 not in ph.used:
+                    # «заказы сделали клиенты из каждого города»: the city is the clients' (customers.city)
+                    for words in ph.dims[before:]:
+                        words.append(i - 1)
+                    ph.used.add(i - 1)
                 i = end
                 continue
         if t.lower in FROM_WORDS and i + 1 < n and tokens[i + 1].lang in ("ru", "en"):
@@ -1990,6 +1996,8 @@ def _bracketed_value(fact: Table, match: re.Match[str]) -> str:
         return f"({column.name} = {word.lower()})"
     if family == "text" and word in listed_values(column.comment):
         return f"({column.name} = '{word}')"
+    if family == "text" and not listed_values(column.comment) and _may_hold(column, word):
+        return f"({column.name} = '{word}')"  # «только вход (direction in)»: no values listed, both said
     return match.group(0)
 
 
@@ -3548,6 +3556,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if fact is None:
         return Outcome.clarify(why)
     fact = _order_level_fact(ph, ground, fact)
+    bracket_value = _bracketed_value_of_measure(ph, fact)  # «сумма оплат (succeeded)»: status = 'succeeded'
     if _rows_by_listed_value(ph, fact):
         return None  # «убытки по болезням ежедневно»: the rows of one listed value, a load
     if (ratio := _per_entity_ratio(ph, ground, fact)) is not None:
@@ -3792,6 +3801,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         null_condition,
         means_value,
         pair_value,
+        bracket_value,
         flag_clause,
         verb_flag,
         event_flag,
@@ -4584,11 +4594,28 @@ def _title_nouns(tokens: Sequence[Token]) -> set[int]:
     found = set()
     for i in range(cut):
         t = tokens[i]
+        if _state_place(tokens, i):
+            continue  # «Обращения на паузе: …», «Заявки в работе: …»: a state the rows are in, not a title
         if t.lang == "ru" and t.parses and t.parses[0].pos == "NOUN":
             found.add(i)
         elif t.lang == "en" and not _participle(t) and t.lower not in NEGATION_WORDS:
             found.add(i)
     return found
+
+
+def _state_place(tokens: Sequence[Token], i: int) -> bool:
+    """A Russian singular noun in the locative right after «в»/«на» («на паузе», «в работе», «в архиве»): the
+    state the rows are in, which says which rows, unlike «записи на приём» (accusative)."""
+    t = tokens[i]
+    return (
+        i > 0
+        and t.lang == "ru"
+        and tokens[i - 1].lower in ("в", "во", "на")
+        and bool(t.parses)
+        and t.parses[0].pos == "NOUN"
+        and t.parses[0].case == "loct"
+        and t.parses[0].number == "sing"  # «продажи в магазинах: …»: the places the rows are from, a title
+    )
 
 
 def _title_of_column(tokens: Sequence[Token], fact: Table) -> set[int]:
@@ -6993,7 +7020,13 @@ def _contradicted(where: str) -> tuple[str, str, str] | None:
     required = {m.groups(): p for p in parts if (m := REQUIRED_VALUE.fullmatch(p))}
     excluded = {m.groups(): p for p in parts if (m := EXCLUDED_VALUE.fullmatch(p))}
     both = sorted(required.keys() & excluded.keys())
-    return (both[0][0], required[both[0]], excluded[both[0]]) if both else None
+    if both:
+        return both[0][0], required[both[0]], excluded[both[0]]
+    # «успешных оплат (refunded)»: two values one column must equal, each said by other words
+    by_column: dict[str, list[str]] = {}
+    for (column, _), part in required.items():
+        by_column.setdefault(column, []).append(part)
+    return next(((c, ps[0], ps[1]) for c, ps in sorted(by_column.items()) if len(ps) > 1), None)
 
 
 def _pieces_column(fact: Table, tokens: Sequence[Token]) -> str | None:
@@ -7635,6 +7668,8 @@ def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
         columns = [c for c in ground.columns_named(fact, [noun]) if column_kind(c.type).family == "text"]
         if len(columns) != 1 or columns[0].name.lower() != noun.lower:
             continue
+        if not _may_hold(columns[0], value.lower):
+            continue  # "in escalated status" of 'Статус (open, in_progress, resolved, closed)': left, asked
         first = i
         while first > 0 and (tokens[first - 1].lower == "only" or ground.table_of(tokens[first - 1]) is fact):
             first -= 1
@@ -7643,6 +7678,16 @@ def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
         ph.sources = [k for k in ph.sources if k != j]
         return f"{columns[0].name} = '{value.lower}'"
     return None
+
+
+def _may_hold(column: Column, value: str) -> bool:
+    """Whether a value said in plain words may be stored in ``column``: one of the values its comment lists
+    (or a spelling of one), or any value when it lists none, except for a state column whose comment says
+    what it is without listing its values (a state word that no comment lists is asked, never guessed)."""
+    listed = {v.lower() for v in listed_values(column.comment)}
+    if listed:
+        return value in listed or any(v in listed for v in status_spellings(value))
+    return column.name.lower() not in ("status", "state") or not (column.comment or "").strip()
 
 
 def _type_column(fact: Table) -> Column | None:
@@ -9666,12 +9711,34 @@ def _comment_column(
         for c in t.columns
         if c.comment and all(w.lemmas & _comment_lemmas(c.comment) for w in said)
     ]
+    if not found:
+        found = _owner_comment_column(ground, fact, reachable, said)
     if len(found) != 1:
         return None
     table, column = found[0]
     if table is not fact and any(t.column(column.name) for t in [fact, *reachable] if t is not table):
         return f"{ground_name(ground.planner, ground.conn_id, table)}.{column.name}"
     return column.name
+
+
+def _owner_comment_column(
+    ground: _Ground, fact: Table, reachable: list[Table], said: Sequence[Token]
+) -> list[tuple[Table, Column]]:
+    """«по торговому наименованию препарата»: one word names a table the fact reaches (drugs), and the other
+    words, at least two, are together the comment of one of its columns ('Торговое наименование'): that
+    column. Several matches (or none) are left to the other rules, which ask."""
+    owners = [(w, t) for w in said if (t := ground.table_of(w)) is not None and t in [fact, *reachable]]
+    if len(owners) != 1:
+        return []
+    word, table = owners[0]
+    rest = [w for w in said if w is not word]
+    if len(rest) < 2:
+        return []
+    return [
+        (table, c)
+        for c in table.columns
+        if c.comment and all(w.lemmas & _comment_lemmas(c.comment) for w in rest)
+    ]
 
 
 # --- round marts12: units of measure after a measure ------------------------------------------------------
@@ -10535,6 +10602,63 @@ def _instrumental_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | N
     return None
 
 
+def _bracketed_value_of_measure(ph: MartPhrase, fact: Table) -> str | None:
+    """«сумма успешных оплат (succeeded)», «сколько отменённых рейсов (cancelled)»: a word in brackets after
+    a measure's noun that names no column of the fact but is one of the values exactly one text column's
+    comment lists ('Статус оплаты (pending, succeeded, …)') says which rows are measured, not what: the
+    column's condition, the measure left on its own words (rows counted, the sum's column found as usual)."""
+    for m in ph.measures:
+        value = m.column_ref
+        named = fact.column(value) if value else None
+        if (
+            named is not None
+            and m.func in ("count", "sum")
+            and "bool" in named.type.lower()
+            and _flag_said_by_verb(ph.tokens, named.name)
+        ):
+            # «сколько занятий посетили (present)»: the rows the flag is true on, counted (a flag has no sum)
+            m.column_ref, m.func = None, "count"
+            return f"{named.name} = true"
+        if not value or named is not None:
+            continue
+        holders = [
+            c
+            for c in fact.columns
+            if column_kind(c.type).family == "text" and value in listed_values(c.comment)
+        ]
+        if len(holders) == 1:
+            m.column_ref = None
+            return f"{holders[0].name} = '{value}'"
+    return None
+
+
+def _subject_noun(tokens: Sequence[Token], k: int) -> bool:
+    """A Russian noun in the nominative at k («клиенты» of «заказы сделали клиенты из каждого города»): who
+    the rows are of, not the counted genitive («лидов из каждого источника»)."""
+    return (
+        k >= 0
+        and tokens[k].lang == "ru"
+        and bool(tokens[k].parses)
+        and tokens[k].parses[0].pos == "NOUN"
+        and tokens[k].parses[0].case == "nomn"
+    )
+
+
+def _flag_said_by_verb(tokens: Sequence[Token], name: str) -> bool:
+    """«посетили (present)»: a Russian verb or participle, not negated, right before the bracket holding the
+    flag's name says the flag is true (a flag bracketed with no such word, «по кредитам (is_late)»: asked)."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].text == "(" and tokens[k + 1].lower == name.lower():
+            verb = tokens[k - 1]
+            return (
+                verb.lang == "ru"
+                and bool(verb.parses)
+                and verb.parses[0].pos in ("VERB", "PRTS", "PRTF")
+                and tokens[k - 2].lower not in NEGATION_WORDS
+            )
+    return False
+
+
 def _column_value_pair(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """«сумма платежей по каналам, статус failed», "requests per topic, status done", «по приоритету high»:
     after a comma or «по»/by, a word naming one text column of the fact and then one of the values its
@@ -10542,6 +10666,27 @@ def _column_value_pair(ph: MartPhrase, ground: _Ground, fact: Table) -> str | No
     condition, never a dimension with its value dropped."""
     tokens, n = ph.tokens, len(ph.tokens)
     preps = DIM_PREPS_RU | DIM_PREPS_EN
+    for i in range(1, n - 2):
+        if tokens[i - 1].text != "," or tokens[i + 2].lang != "en" or not tokens[i + 2].text.isascii():
+            continue
+        # «…, тип операции redemption»: two words that together are one text column's comment, and a value
+        # it lists (never a dimension «тип операции» with its value dropped)
+        after = tokens[i + 3] if i + 3 < n else None
+        if after is not None and after.lang in ("ru", "en") and after.lower not in preps | LIST_JOINERS:
+            continue
+        pair = (tokens[i], tokens[i + 1])
+        value = tokens[i + 2].text
+        listing = [
+            c
+            for c in fact.columns
+            if column_kind(c.type).family == "text"
+            and value in listed_values(c.comment)
+            and all(w.lemmas & _comment_lemmas(c.comment or "") for w in pair)
+        ]
+        if len(listing) == 1:
+            ph.dims = [words for words in ph.dims if not {i, i + 1, i + 2} & set(words)]
+            ph.used.update({i, i + 1, i + 2})
+            return f"{listing[0].name} = '{value}'"
     for i in range(1, n - 1):
         if tokens[i - 1].text != "," and tokens[i - 1].lower not in preps:
             continue  # «по приоритету high по категориям» too: the value says which rows, not «по»

@@ -339,7 +339,8 @@ VALUE_MEANINGS = {
     # кредиты» (written_off), «станции на обслуживании» (maintenance), «убытки на рассмотрении» (in_review)
     "прервать": ("interrupted",), "прерванный": ("interrupted",), "прерваться": ("interrupted",),
     "прерваный": ("interrupted",),
-    "списать": ("written_off", "written"), "списанный": ("written_off", "written"),
+    "списать": ("written_off", "written", "redemption"),
+    "списанный": ("written_off", "written", "redemption"),
     "обслуживание": ("maintenance", "service"),
     "техобслуживание": ("maintenance", "service"),
     "рассмотрение": ("in_review", "review"),
@@ -349,6 +350,12 @@ VALUE_MEANINGS = {
     "убираться": ("cleaning",), "убирать": ("cleaning",), "уборка": ("cleaning",),
     "задерживаться": ("delayed",),
     "временно": ("temporarily",),
+    # marts73: a student's state said by its participle ('Статус (studying, academic_leave, …)'): «только
+    # обучающиеся»; an operation a miles comment lists ('Тип операции (accrual, redemption, expiration, …)'):
+    # «списанные мили» (a write-off is «списать» above, redemption there); «сгоревшие мили» is left out:
+    # expires_on dates that state too, so it is asked
+    "обучаться": ("studying",), "обучающийся": ("studying",), "учиться": ("studying",),
+    "учащийся": ("studying",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
