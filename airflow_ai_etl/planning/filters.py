@@ -2132,8 +2132,8 @@ class RowFilters:
             if request.is_handled(start) or any(a <= start < b for a, b in request.schedule_spans):
                 continue
             value = match.group("value")
-            if match.group("the") and match.group("prep") == "from" and value in _APPLICATION_NOUNS:
-                continue
+            if match.group("the") and (match.group("prep") != "from" or value in _APPLICATION_NOUNS):
+                continue  # "via the website", "a mask on the card number": left to their own rules
             columns = [
                 (c.name, v)
                 for c in table.columns
