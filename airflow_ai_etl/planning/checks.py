@@ -78,6 +78,20 @@ _NOT_NEGATIVE = [
     re.compile(r"^(?:если\s+)?(?P<s>.+?)\s+отрицательн\w*$", re.I),  # «ошибка, если сумма отрицательная»
     re.compile(r"^(?:if\s+)?(?P<s>.+?)\s+(?:is|are|goes)\s+negative$", re.I),
 ]
+# «проверять, что сумма не меньше нуля», "check that amount is at least 0": no value of X below N, a check
+# only with a word that says so; bare, «оклад не меньше 20000» says which rows to load (salary >= 20000)
+_ZERO = r"(?:0|нул[ьяюе]|нолик\w*|zero)"
+_AT_LEAST = [
+    re.compile(
+        rf"^(?P<s>.+?)\s+{_AUX_RU}(?:не\s+меньше|не\s+менее|не\s+ниже|>=|≥)\s+(?P<n>{_ZERO}|\d[\d\s\u00a0]*\d|\d)$",
+        re.I,
+    ),
+    re.compile(
+        rf"^(?P<s>.+?)\s+{_AUX_EN}(?:at\s+least|not\s+(?:less\s+than|below|under)|no\s+less\s+than|>=|≥)\s+"
+        rf"(?P<n>{_ZERO}|\d[\d,]*\d|\d)$",
+        re.I,
+    ),
+]
 # "X is empty" is the failing state: a check only with a word that says so («если», «проверять», "alert if");
 # bare, «сотрудники ежедневно, fired_at пустой» says which rows to load (fired_at IS NULL), and read as a
 # not-null check it planned the opposite meaning (planner71)
@@ -142,9 +156,11 @@ _COUNTED = re.compile(
 
 
 def _number(word: str) -> int:
-    word = word.lower().replace(" ", "").replace("\u00a0", "")
+    word = word.lower().replace(" ", "").replace("\u00a0", "").replace(",", "")
     if word.startswith(("тыс", "тыщ", "athousand", "thousand")):
         return 1000
+    if re.fullmatch(_ZERO, word):
+        return 0
     return int(word)
 
 
@@ -155,6 +171,11 @@ def _read_one(part: str, severity: str, cued: bool) -> AskedCheck | None:
         if found:
             return AskedCheck("row_count_min", "", _number(found.group("n")), severity, part)
     text = part.strip(" .!?:—–-")
+    for pattern in _AT_LEAST if cued or _CHECK_CUE.search(part) else []:
+        found = pattern.search(text)
+        subject = _LEAD.sub(" ", found.group("s")).strip(" ,.—–-") if found else ""
+        if found and subject and len(subject.split()) <= 4:
+            return AskedCheck("min_value", subject, _number(found.group("n")), severity, part)
     for kind, patterns in (("min_value", _NOT_NEGATIVE), ("not_null", _NOT_NULL), ("unique", _UNIQUE)):
         if kind == "unique" and _COUNTED.search(text):
             continue

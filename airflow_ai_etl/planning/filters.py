@@ -2180,6 +2180,8 @@ class RowFilters:
             if request.is_handled(start) or any(a <= start < b for a, b in request.schedule_spans):
                 continue
             value = match.group("value")
+            if match.group("the") and (match.group("prep") != "from" or value in _APPLICATION_NOUNS):
+                continue  # "via the website", "a mask on the card number": left to their own rules
             columns = [
                 (c.name, v)
                 for c in table.columns
@@ -4417,7 +4419,10 @@ class RowFilters:
             ):
                 continue
             named = [
-                (t, n) for t, said_of in other_flags for n, said in said_of if flags.names_flag(token, said)
+                (t, n, said)
+                for t, said_of in other_flags
+                for n, said in said_of
+                if flags.names_flag(token, said)
             ]
             if len(named) != 1 or any(a <= token.start < b for a, b in request.schedule_spans):
                 continue
@@ -4434,7 +4439,10 @@ class RowFilters:
                 continue  # «телеметрию умных счётчиков» of 'Телеметрия умных счётчиков': the table's own name
             if len(halves) > 1 and all(half in own_stems for half in halves):
                 continue  # «интернет-заказы» of 'Интернет-заказы (...)': the compound names this table
-            other, name = named[0]
+            if named[0][2].adjectives & {lemma for t in tokenize(table.comment or "") for lemma in t.lemmas}:
+                request.handled.append((token.start, token.end))  # read: a word of this table's own name
+                continue  # "smart meter telemetry" of 'Телеметрия умных счётчиков': its comment's state
+            other, name, _ = named[0]
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
@@ -4917,7 +4925,14 @@ NOT_YET_WORDS = frozenset({"еще", "ещё", "пока", "yet"})
 STILL_WORDS = frozenset({"still", "еще", "ещё"})
 # A state a row is held in, said by a preposition and a listed value: "under maintenance", "in repair"; where
 # it came from or goes by, the value in an English plural: "orders from aggregators", "couriers on bikes"
-HELD_IN_VALUE = re.compile(r"\b(?:under|in|from|via|through|on)\s+(?P<value>[a-z][a-z_]*)\b")
+HELD_IN_VALUE = re.compile(
+    r"\b(?P<prep>under|in|from|via|through|on)\s+(?:(?P<the>the)\s+)?(?P<value>[a-z][a-z_]*)\b"
+)
+# "orders from the app", "bookings from the website": an application can also be the system the rows are read
+# from, so after "from the" it is asked (round 80); a party ("from the aggregator", "the agency") is the value
+_APPLICATION_NOUNS = frozenset(
+    {"app", "application", "website", "site", "web", "portal", "api", "crm", "erp"}
+)
 # An exception cue whose object is the rows themselves ("except rooms under maintenance")
 EXCEPTION_LEAD = re.compile(r"\b(?:except(?:\s+for)?|excluding|but\s+not)\b")
 # Pronouns opening a relative clause right after the table's noun: "branches that ...", «отделения, которые»

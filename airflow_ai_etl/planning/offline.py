@@ -1688,6 +1688,7 @@ class OfflinePlanner:
         hits = self._without_domain_data_words(request, conn_id, hits)
         hits = self._without_flag_only_tables(request, hits)
         hits = self._without_counted_tables(request, hits)
+        hits = self._without_key_list_words(request, hits)
         # A table named only by words that also name another table is not a separate candidate.
         hits = {
             name: (table, indices)
@@ -2118,6 +2119,39 @@ class OfflinePlanner:
             if any(p.pos == "NOUN" and p.case == "gent" for p in tokenize(head)[0].parses):
                 return True
         return False
+
+    def _without_key_list_words(
+        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«билеты …, дубли по сеансу, ряду и месту выкидывать», «абонементы, дубли по клиенту и тарифу»:
+        an item of a duplicates key list that names a column (its comment, or the foreign key to the table the
+        word names) of a table named outside the list is that column, not a table to load (planner90)."""
+        keys = _dedupe_key_indices(request)
+        if len(hits) < 2 or not keys:
+            return hits
+        outside = [table for table, indices in hits.values() if any(i not in keys for i in indices)]
+
+        def column_word(i: int, own: Table) -> bool:
+            return any(
+                (found := self._word_column(table, request.tokens[i : i + 1], fk_words=True)) is not None
+                and found[1] == 1
+                for table in outside
+                if table is not own
+            )
+
+        kept = {
+            name: (table, [i for i in indices if i not in keys or not column_word(i, table)])
+            for name, (table, indices) in hits.items()
+        }
+        # «тарифу» of 'Тарифы абонементов' gone, the plans are named only by «абонементы», which names the
+        # memberships whole: a table that lost a list word and keeps only another one's words is no candidate
+        whole = [set(indices) for name, (_, indices) in kept.items() if indices == hits[name][1]]
+        kept = {
+            name: hit
+            for name, hit in kept.items()
+            if hit[1] and (hit[1] == hits[name][1] or not any(set(hit[1]) <= w for w in whole))
+        }
+        return kept or hits
 
     def _not_column_words(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -3155,6 +3189,8 @@ class OfflinePlanner:
             columns, span = self._excluded_by(request, table, match)
             if columns and _inside_dedupe_bracket(request, span):
                 continue  # «дубли (reservation_code) убрать»: the duplicates go, the key column stays
+            if columns and request.token_at(span[0]) in _dedupe_key_indices(request):
+                continue  # «дубли по сеансу, ряду и месту выкидывать»: the list's tail is keys, none dropped
             if columns and self._without_optional_column(request, table, match, span, columns):
                 phrase = request.text[match.start() : span[1]]
                 request.handled.append(span)  # asked here: no row filter asks about the words again
@@ -4305,6 +4341,8 @@ class OfflinePlanner:
                 noun.parses[0].case != "ablt"
                 or noun.lower in request.claimed
                 or request.is_handled(noun.start)
+                # «платежи инкрементом по paid_at»: how the load runs (a mode word), not how rows were made
+                or any(is_(noun, concept) for concept in _INSTRUCTION_CONCEPTS)
             ):
                 continue
             if any(a <= noun.start < b for a, b in request.schedule_spans):
@@ -4516,6 +4554,8 @@ class OfflinePlanner:
         for i, t in enumerate(tokens[:-1]):
             if t.lang != "ru" or not self.vocabulary.meanings(t.lower) & own:
                 continue
+            if re.search(r"[,;:—–()]", request.text[t.end : tokens[i + 1].start]):
+                continue  # «платежи, номера карт спрятать»: a comma ends the noun phrase (the next clause's)
             k = i + 1
             adjectives = []
             while k < len(tokens) - 1 and tokens[k].lang == "ru" and tokens[k].parses[0].pos == "ADJF":
@@ -5401,10 +5441,15 @@ class OfflinePlanner:
             match = _lexicon_cue(request.text, "DEDUPE")
         if not match:
             return Found(None)
+        by_words = self._dedupe_by_words(request, table, match.end())
         for by in grammar.column_lists(tokenize(request.text)):
             if by.start < match.end() or re.search(r"[,;.!?]", request.text[match.end() : by.start]):
                 continue  # «без дублей, только новые по updated_at»: that list is another clause's
             known = self._named_columns(table, by.value)
+            if known and set(known) < set(by_words):
+                return Found(
+                    by_words
+                )  # «дубли по screening_id, ряду и месту»: the list goes on past the names
             if known:
                 return Found(known)
             unknown = [n for n in by.value if "_" in n and not table.column(n)]
@@ -5415,7 +5460,6 @@ class OfflinePlanner:
                                         f"{columns}. По каким колонкам искать дубликаты?"])  # fmt: skip
                 return Found(None, [f"{table.qualified_name} has no column {unknown[0]!r}; columns: "
                                     f"{columns}. Which columns identify a duplicate?"])  # fmt: skip
-        by_words = self._dedupe_by_words(request, table, match.end())
         if by_words:  # «дубликаты по снилсу и телефону»: columns named by their words, in any case
             return Found(by_words)
         bracketed = self._dedupe_bracket(request, table, match.end())
@@ -5791,6 +5835,33 @@ _PRONOMINAL_ADJECTIVES = frozenset(
 )  # fmt: skip
 
 CLOCK_NOUNS = frozenset({"noon", "midnight", "полдень", "полночь"})  # a clock time without digits
+
+
+# A duplicates noun and the preposition of its key list: «дубли по сеансу, ряду и месту», "duplicates by seat"
+_DUPES_BY = re.compile(
+    r"\b(?:duplicat\w*|dupes?|дубл\w*|повтор\w*|задвоен\w*)\s+(?:по|by|on)\s+", re.IGNORECASE
+)
+
+
+def _dedupe_key_indices(request: Request) -> set[int]:
+    """Token indices of the key list after a duplicates noun («дубли по сеансу, ряду и месту выкидывать",
+    "drop duplicates by patient and doctor"): its items joined by commas, «и», "and" (each names one column of
+    the table named before the list, not a table to load)."""
+    found: set[int] = set()
+    for match in _DUPES_BY.finditer(request.lower):
+        i = request.token_at(match.end())
+        while i < len(request.tokens):
+            found.add(i)
+            nxt = i + 1
+            if nxt < len(request.tokens) and request.tokens[nxt] in ("и", "and"):
+                nxt += 1
+            elif (
+                nxt >= len(request.tokens)
+                or request.text[request.spans[i][1] : request.spans[nxt][0]].strip() != ","
+            ):
+                break
+            i = nxt
+    return found
 
 
 # What a list item that starts a new instruction begins with: a mode word or a loading verb ("append by
