@@ -344,3 +344,32 @@ SPLIT_NEGATIONS = ("не-", "non-", "не", "non")  # «не-VIP», «нельг
 # named, asked unless the word is a column's own name or comment (readings.value 'Показание').
 GENERIC_VALUE_RU = {"значение", "величина", "показатель", "цифра"}
 GENERIC_VALUE_EN = {"value", "values", "figure", "figures", "metric", "metrics"}
+
+# Verbs naming the event a fact table records, by the nouns of that event (Russian lemmas, English stems): a
+# table whose comment says one of them in the nominative ('Посещения клубов', 'Поездки (аренды)', 'Чеки
+# (продажи на кассе)') or whose name is one (visits, trips, sales) holds the rows of «сколько разных клиентов
+# ходило», "distinct customers rented cars" (planning/marts.py `_event_verb_tables`). Russian keys are verb
+# lemmas; English keys are the verb's forms (irregular ones have no stem in common: rode, went, seen, bought).
+_GO_NOUNS = frozenset({"посещение", "визит", "проход", "visit"})
+_RIDE_NOUNS = frozenset({"поездка", "аренда", "trip", "ride", "rental"})
+_TAKE_NOUNS = frozenset({"аренда", "прокат", "выдача", "rental", "loan"})
+_BUY_NOUNS = frozenset({"покупка", "продажа", "заказ", "sale", "purchas", "order"})
+_SEE_NOUNS = frozenset({"осмотр", "визит", "visit", "examin"})  # not «приём»: booked appointments say it too
+EVENT_VERB_NOUNS_RU: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("ходить", "сходить", "посещать", "посетить", "приходить", "прийти", "заходить"), _GO_NOUNS
+    ),
+    **dict.fromkeys(("ездить", "съездить", "кататься", "покататься", "прокатиться"), _RIDE_NOUNS),
+    **dict.fromkeys(("брать", "взять", "арендовать", "снимать"), _TAKE_NOUNS),
+    **dict.fromkeys(("покупать", "купить", "закупаться", "отовариваться"), _BUY_NOUNS),
+}
+EVENT_VERB_NOUNS_EN: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("go", "goes", "went", "gone", "going", "came", "come"), _GO_NOUNS),
+    **dict.fromkeys(("ride", "rides", "rode", "ridden", "riding"), _RIDE_NOUNS),
+    **dict.fromkeys(("rent", "rents", "rented", "renting"), _TAKE_NOUNS - {"loan"}),
+    **dict.fromkeys(("borrow", "borrows", "borrowed", "borrowing"), _TAKE_NOUNS - {"rental"}),
+    **dict.fromkeys(("buy", "buys", "bought", "buying", "purchased"), _BUY_NOUNS),
+    **dict.fromkeys(("see", "sees", "saw", "seen"), _SEE_NOUNS),
+}
+# Indefinite objects of such a verb ("who bought something"): they say the event happened, nothing more.
+SOMETHING_WORDS = frozenset({"something", "anything", "что-то", "что-нибудь", "что-либо"})

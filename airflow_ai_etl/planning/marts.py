@@ -62,6 +62,8 @@ from airflow_ai_etl.planning.filters import (
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import (
     CURRENCY_COMMENT_PREFIXES,
+    EVENT_VERB_NOUNS_EN,
+    EVENT_VERB_NOUNS_RU,
     EXCHANGE_RATE_COMMENT_PREFIXES,
     GENERIC_VALUE_EN,
     GENERIC_VALUE_RU,
@@ -71,6 +73,7 @@ from airflow_ai_etl.planning.lexicon import (
     RATE_COMMENT_PREFIXES,
     RATE_NAME_PARTS,
     SCHEDULE_DAY_NOUNS_RU,
+    SOMETHING_WORDS,
     SPLIT_LINKS,
     SPLIT_NEGATIONS,
     SPLIT_REST_EN,
@@ -747,6 +750,7 @@ class MartPhrase:
     happened: str | None = None  # «сколько человек уволено по отделам»: the event's time column that is set
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     counted_entity: Any = None  # the table counted through the fact's rows («студентов присутствовало»)
+    event_tables: list[Any] = field(default_factory=list)  # "customers who bought": sales or orders (asked)
     blank: list[tuple[int, int]] = field(default_factory=list)  # spans hidden from schedule/filter rules
     single_day: list[int] = field(default_factory=list)  # "in a single day", «за один день»: one row's value
     apposed: dict[int, list[int]] = field(
@@ -909,6 +913,12 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                 ph.used.add(i - 1)  # "how many loans we issue each week": the subject of the event verb
             ph.blank.append((tokens[i + 1].start, tokens[i + 2].end))
             i += 3
+            continue
+        if (each := _event_verb_each(ph, i)) is not None:  # "members went to the clubs each week"
+            _set_grain(ph, _grain_noun(tokens[each + 1]) or "", each + 1)
+            ph.used.update({each, each + 1})
+            ph.blank.append((tokens[each].start, tokens[each + 1].end))
+            i = each + 2
             continue
         if _verb_object_each_grain(ph, i):  # «покупателей оформляют заказы каждую неделю»
             _set_grain(ph, _grain_noun(tokens[i + 3]) or "", i + 3)
@@ -1194,6 +1204,49 @@ def _verb_each_grain(ph: MartPhrase, i: int) -> bool:
         or t.lower.endswith("ed")
         or _after_do_support(tokens, i)
         or _after_subject(tokens, i)
+    )
+
+
+EVENT_OBJECT_REACH = 4  # "went to the clubs", "rented cars": the words of the verb's object before "each"
+
+
+def _event_verb_each(ph: MartPhrase, i: int) -> int | None:
+    """ "distinct members went to the clubs each week", "patients seen each week": an English verb naming a
+    fact's event (lexicon EVENT_VERB_NOUNS_EN), its object if any, then "each"/"every" + a time unit: the
+    unit is the grain of that event, not how often to run; the index of "each", or None."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if i == 0 or ph.grain is not None:
+        return None
+    if _people_verb_place_each(tokens, i):
+        return i + 3
+    if tokens[i].lower not in EVENT_VERB_NOUNS_EN:
+        return None
+    for k in range(i + 1, min(n - 1, i + 2 + EVENT_OBJECT_REACH)):
+        w = tokens[k]
+        if w.lower in EACH:
+            return k if _grain_noun(tokens[k + 1]) is not None else None
+        if w.lang != "en" or _grain_noun(w) or _is_measure(w) or w.lower in DIM_PREPS_EN | FROM_WORDS:
+            return None
+    return None
+
+
+def _people_verb_place_each(tokens: Sequence[Token], i: int) -> bool:
+    """«абонентов сидело в интернете каждый час», «клиентов ходило в клуб каждый день»: a Russian finite verb
+    right after the counted genitive noun (no refresh or load verb), «в»/«на» and a noun, then «каждый» + a
+    time unit: the grain of the counted people's event (as «совершают звонки каждый день»), not a schedule."""
+    if i + 4 >= len(tokens):
+        return False
+    people, verb, prep, noun, each, unit = tokens[i - 1 : i + 5]
+    if verb.lang != "ru" or not verb.has(verb.lemmas, pos=("VERB",)) or _incremental(verb):
+        return False
+    if _word(verb, REFRESH_RU | LOAD_VERBS_RU, REFRESH_EN) or _refresh_before(tokens, i):
+        return False
+    if people.lang != "ru" or not people.has(people.lemmas, pos=("NOUN",), case=("gent",)):
+        return False
+    if prep.lower not in ("в", "во", "на") or noun.lang != "ru" or not noun.has(noun.lemmas, pos=("NOUN",)):
+        return False
+    return (
+        (each.lemma in EACH or each.lower in EACH) and _grain_noun(unit) is not None and not _grain_noun(noun)
     )
 
 
@@ -4038,7 +4091,7 @@ def _read_placement(planner: OfflinePlanner, ph: MartPhrase) -> None:
         if t.lower in PLACE_LEAD - {"that", "which", "is", "are", "was", "were", "который"}:
             k = a + 1 + (a + 1 < n and tokens[a + 1].lower == "the")
             if k < n and _names_clickhouse(planner, tokens[k]):
-                take(a, a)  # "over the clickhouse events table", "inside ClickHouse"
+                take(a, k)  # "over the clickhouse events table", "inside ClickHouse", «поверх кликхаусной»
         if t.lower not in ALREADY_WORDS:
             continue
         first = a
@@ -5246,13 +5299,20 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         counted = ground.table_of(tokens[m.object[0]])
         if counted is None:
             continue
-        inner = [j for j in m.object[1:] if _clause_lead(tokens[j]) or _passive_event(ground, tokens[j])]
+        inner = [
+            j
+            for j in m.object[1:]
+            if _clause_lead(tokens[j])
+            or _passive_event(ground, tokens[j])
+            or tokens[j].lower in EVENT_VERB_NOUNS_EN  # "distinct customers rented cars", "patients seen"
+        ]
         if inner:  # "distinct customers placing orders": the object reading took the clause
             ph.used.difference_update(m.object[m.object.index(inner[0]) :])
             m.object = m.object[: m.object.index(inner[0])]
         k = inner[0] if inner else m.object[-1] + 1
         if k < n and tokens[k].text == ",":
             k += 1
+        k = _past_grain(ph, k)  # «клиентов в день брали машины»: the grain said before the verb
         if k >= n:
             continue
         t = tokens[k]
@@ -5263,7 +5323,12 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
             m.func == "count_distinct"
             and t.parses[:1]
             and t.parses[0].pos == "VERB"
-            and (ph.grain_words or _verb_event_table(ground, t, counted) is not None)
+            and (
+                ph.grain_words
+                or _verb_event_table(ground, t, counted) is not None
+                or _event_verb_tables(ground, t, counted)
+                or _object_event_table(ground, k, counted, tokens) is not None
+            )
         ):
             # «сколько разных абонентов звонило»: the verb's root names the event (calls), or the grain's
             # word does («гостей заезжало … по месяцам заезда»: the reservations' check_in)
@@ -5275,10 +5340,12 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
             and (tokens[k + 1].lemma in RELATIVE_RU)
         ):
             clause = [k, k + 1]  # «по которым были события трекинга»
-        elif t.lang == "en" and (_clause_lead(t) or _passive_event(ground, t)):
-            clause = [k]  # "placing orders", "patients tested" (a reduced passive naming the event)
-        elif t.lang == "en" and t.lower in ("who", "that") and k + 1 < n:
-            clause = [k, k + 1]
+        elif t.lang == "en" and (
+            _clause_lead(t) or _passive_event(ground, t) or t.lower in EVENT_VERB_NOUNS_EN
+        ):
+            clause = [k]  # "placing orders", "patients tested" (a reduced passive naming the event), "rode"
+        elif t.lang == "en" and t.lower in ("who", "that", *BE_EN) and k + 1 < n:
+            clause = [k, k + 1]  # "who bought", "were seen"
         if not clause:
             continue
         j, named = clause[-1] + 1, None
@@ -5286,6 +5353,29 @@ def _clause_fact(ph: MartPhrase, ground: _Ground) -> None:
         own = (  # "visiting" -> visits; «звонивших» -> 'Детализация звонков'
             ground.table_of(tokens[clause[-1]]) if t.lang == "en" else _verb_event_table(ground, t, counted)
         )
+        if own is None and (by_verb := _event_verb_tables(ground, tokens[clause[-1]], counted)):
+            # «ходило» -> 'Посещения клубов', "rented" -> 'Поездки (аренды)', "seen" -> visits: the verb's
+            # event nouns; a table the request names among several is the one («…, from sales»)
+            sourced = [x for x in by_verb if any(ground.table_of(tokens[i]) is x for i in ph.sources)]
+            if ph.sources and not sourced and any(ground.table_of(tokens[i]) for i in ph.sources):
+                continue  # "seen …, from invoices": the verb names another event (left to be asked)
+            by_verb = sourced or by_verb
+            if len(by_verb) > 1:
+                ph.event_tables = by_verb
+                _event_object(ph, ground, by_verb[0], clause[-1] + 1, words)
+                ph.used.update(words)
+                m.func = "count_distinct"
+                return
+            own = by_verb[0]
+            j = _event_object(ph, ground, own, j, words)
+            while j < min(n, clause[-1] + 3) and tokens[j].lang == "en" and ph.grain_words:
+                if _stops(tokens[j]) or _grain_noun(tokens[j]) or ground.table_of(tokens[j]) is not None:
+                    break  # "borrowing books per month of issue": the event's own object, as below
+                words.append(j)
+                j += 1
+        if own is None and t.lang == "ru" and (by_object := _object_event_table(ground, k, counted, tokens)):
+            own, j = by_object  # «сидело в интернете» of 'Интернет-сессии': the object says the event
+            words.extend(range(k + 1, j))
         if own is not None and own is not counted:
             named = own
             if j < n and _said_in_comment(tokens[j], own):
@@ -5369,6 +5459,102 @@ def _verb_event_table(ground: _Ground, token: Token, counted: Table) -> Table | 
         and any(_noun_of_root(word, root) for word in _comment_lemmas(t.comment))
     ]
     return found[0] if len(found) == 1 else None
+
+
+BE_EN = ("were", "was", "is", "are", "been", "get", "got")  # "patients were seen": the passive's auxiliary
+
+
+def _past_grain(ph: MartPhrase, k: int) -> int:
+    """The index after a grain phrase at ``k`` («в день», «по неделям», "each day") that a verb follows, or
+    ``k``: «сколько разных клиентов в день брали машины» says the grain between the people and their verb."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    j = k
+    if j < n and (tokens[j].lower in DIM_PREPS_RU | DIM_PREPS_EN | EACH | {"в", "за"}):
+        j += 1
+    if j < n and j > k and _grain_noun(tokens[j]) and j + 1 < n and tokens[j + 1].lang == "ru":
+        if tokens[j + 1].parses[:1] and tokens[j + 1].parses[0].pos == "VERB":
+            return j + 1
+    return k
+
+
+@functools.lru_cache(maxsize=4096)
+def _event_nouns(name: str, comment: str) -> frozenset[str]:
+    """What a table's rows record: the nouns its comment says in the nominative ('Посещения клубов' ->
+    посещение; each part of «интернет-сессия») and the stems of its name's parts (visits -> visit)."""
+    found = {stem(p) for p in name.lower().split("_") if p}
+    for t in tokenize(comment):
+        if t.lang != "ru":
+            continue
+        for p in t.parses:
+            if p.pos == "NOUN" and p.case == "nomn":
+                found.add(p.lemma)
+                found.update(p.lemma.split("-"))
+    return frozenset(found)
+
+
+def _event_verb_tables(ground: _Ground, token: Token, counted: Table) -> list[Table]:
+    """The tables pointing at the counted people whose comment or name says a noun of the event the verb
+    names (lexicon EVENT_VERB_NOUNS_*: ходить -> посещение, "rented" -> аренда/rental, "bought" -> sale)."""
+    if token.lang == "ru":
+        if not any(p.pos in ("VERB", "INFN", "PRTF") for p in token.parses[:1]):
+            return []
+        nouns = frozenset().union(*(EVENT_VERB_NOUNS_RU.get(x, frozenset()) for x in token.lemmas))
+    else:
+        nouns = EVENT_VERB_NOUNS_EN.get(token.lower, frozenset()) if token.lang == "en" else frozenset()
+    if not nouns:
+        return []
+    return [
+        t
+        for t in ground.tables
+        if t is not counted
+        and _fk_column(t, counted) is not None
+        and nouns & _event_nouns(t.name, t.comment or "")
+    ]
+
+
+def _object_event_table(
+    ground: _Ground, k: int, counted: Table, tokens: Sequence[Token]
+) -> tuple[Table, int] | None:
+    """«сидело в интернете», «выходило в интернет»: a Russian verb then «в»/«на» and a noun that one table
+    pointing at the counted people says as its own event ('Интернет-сессии') and no table is named by; the
+    table and the index after the noun."""
+    if k + 2 >= len(tokens) or tokens[k + 1].lower not in ("в", "во", "на"):
+        return None
+    noun = tokens[k + 2]
+    if noun.lang != "ru":
+        return None
+    named = ground.table_of(noun)
+    if named is not None:
+        return (named, k + 3) if named is not counted and _fk_column(named, counted) is not None else None
+    found = [
+        t
+        for t in ground.tables
+        if t is not counted
+        and _fk_column(t, counted) is not None
+        and noun.lemmas & _event_nouns(t.name, t.comment or "")
+    ]
+    return (found[0], k + 3) if len(found) == 1 else None
+
+
+def _event_object(ph: MartPhrase, ground: _Ground, event: Table, j: int, words: list[int]) -> int:
+    """The words after an event verb that only say what the event is about, added to ``words``: an indefinite
+    object ("something"), or a table the event's rows point at, bare or after a preposition («брали
+    машины», «ходило в клубы», "went to the clubs", "rented cars"); «в каждый клуб» stays a dimension."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if j < n and tokens[j].lower in SOMETHING_WORDS:
+        words.append(j)
+        return j + 1
+    k = j
+    if k < n and tokens[k].lower in ("в", "во", "на", "to", "into", "at"):
+        k += 1
+    if k < n and tokens[k].lower in ARTICLES_EN:
+        k += 1
+    if k < n and k not in ph.used and (target := ground.table_of(tokens[k])) is not None:
+        if target is not event and _fk_column(event, target) is not None:
+            words.extend(range(j, k + 1))
+            ph.dims = [d for d in ph.dims if not set(d) <= set(range(j, k + 1))]
+            return k + 1
+    return j
 
 
 def _said_in_comment(token: Token, table: Table) -> bool:
@@ -5469,6 +5655,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
     steps: list[list[Table]] = [[ph.fact_hint]] if ph.fact_hint is not None else []
     steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
+    if ph.event_tables:  # "customers who bought something": sales or orders, asked by name
+        steps.append(ph.event_tables)
     steps.append(_via_comment_tables(ph, ground))  # «сотрудников через турникеты»: badge_events
     steps.append(
         how_much := _how_much_tables(ph, ground)
@@ -7736,6 +7924,7 @@ def _type_word_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
             or fact.column(t.lower) is not None
             or ground.columns_named(fact, [t])
             or (listed and t.lower not in listed)
+            or _names_clickhouse(ground.planner, t)  # "the clickhouse events table": where it lies, no kind
         ):
             continue
         ph.used.add(i)

@@ -1411,6 +1411,20 @@ def _after_the_fact(token: Token) -> bool:
     return token.lower.endswith("s") and len(token.lower) > 3
 
 
+_ALREADY = frozenset({"уже", "already"})
+_THERE = frozenset({"там", "туда", "there"})
+_THERE_REACH = 3  # «— построй там витрину», «— посчитай прямо там …»: «там» among the order's first words
+
+
+def _placed_there(tokens: Sequence[Token], clause: range, end: int) -> bool:
+    """«Таблица X уже загружена в кликхаус — построй там витрину»: a clause saying a table is already loaded
+    somewhere, then an order to work «там»/"there" on it, states where the table lies (a mart built inside
+    ClickHouse), not a load to wait for; «заказы уже загружены — гони платежи» is still a sequence."""
+    return any(tokens[j].lower in _ALREADY for j in clause) and any(
+        t.lower in _THERE for t in tokens[end : end + _THERE_REACH]
+    )
+
+
 def _read_sequenced(tokens: Sequence[Token], dag_ids: frozenset[str]) -> Trigger | None:
     """«таблица customers обновилась -> сразу после этого гоняй заказы», «курьеры догрузились => гоняй
     маршруты», "customers refreshed -> then load orders": a clause with no opener that states a load is
@@ -1452,6 +1466,9 @@ def _read_sequenced(tokens: Sequence[Token], dag_ids: frozenset[str]) -> Trigger
         if any(_is(tokens[j], RELATIVE) for j in clause) or not all(
             _after_the_fact(tokens[j]) for j in range(max(finished) + 1, k)
         ):  # «заказы, которые обновились за сутки ->», "orders updated since yesterday ->": which rows
+            start = end
+            continue
+        if _placed_there(tokens, clause, end):
             start = end
             continue
         words = tuple((tokens[j].lower, tokens[j].start) for j in upstream)
