@@ -103,6 +103,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "amount": ["сумма", "total"],
     "total": ["итог", "итого", "сумма"],
     "price": ["цена", "стоимость", "cost"],
+    # planner89: «сумма возмещения» of refund_amount ('Сумма возврата'): what is paid back
+    "refund": ["возврат", "возмещение", "компенсация"],
     "quantity": ["количество", "qty", "кол-во"],
     "qty": ["количество", "quantity"],
     "status": ["статус", "состояние", "state"],
@@ -330,6 +332,13 @@ VALUE_MEANINGS = {
     "убираться": ("cleaning",), "убирать": ("cleaning",), "уборка": ("cleaning",),
     "задерживаться": ("delayed",),
     "временно": ("temporarily",),
+    # planner89: levels a priority comment lists ('Приоритет (low, normal, high)'): «с высоким приоритетом»;
+    # dosage forms a drug comment lists ('Лекарственная форма (tablets, syrup, ...)'): «в форме сиропа»; how
+    # a client came ('Источник привлечения (website, referral, ...)'): «по рекомендации»
+    "высокий": ("high",), "низкий": ("low",), "критический": ("critical",), "срочный": ("urgent",),
+    "сироп": ("syrup",), "таблетка": ("tablets", "tablet"), "капсула": ("capsules", "capsule"),
+    "мазь": ("ointment",), "капля": ("drops",), "спрей": ("spray",), "инъекция": ("injection",),
+    "укол": ("injection",), "рекомендация": ("referral",), "рекомендовать": ("referral",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
