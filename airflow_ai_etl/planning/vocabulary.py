@@ -103,8 +103,6 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "amount": ["сумма", "total"],
     "total": ["итог", "итого", "сумма"],
     "price": ["цена", "стоимость", "cost"],
-    # planner89: «сумма возмещения» of refund_amount ('Сумма возврата'): what is paid back
-    "refund": ["возврат", "возмещение", "компенсация"],
     "quantity": ["количество", "qty", "кол-во"],
     "qty": ["количество", "quantity"],
     "status": ["статус", "состояние", "state"],

@@ -17,9 +17,9 @@ words) on a type, category, flag or numeric column (issue 15, loads).
    money column («больше двух штук» of 'Цена за штуку' was unit_price > 2, now asked; «больше трёх
    упаковок» is quantity of 'Количество, упаковок', not 'Цена за упаковку').
 5. A comparative misspelled by a dropped letter is read («длинее»: длиннее), not the noun one edit away.
-6. «сумма возмещения» names refund_amount ('Сумма возврата'); a Russian participle before a date names the
-   time column whose comment is its event («выданные после 2024-01-01» of 'Дата выдачи': issued_on); one
-   that names none («закрытые до ...» of 'Дата погашения') is still asked.
+6. A Russian participle before a date names the time column whose comment is its event («выданные после
+   2024-01-01» of 'Дата выдачи': issued_on); one that names none («закрытые до ...» of 'Дата погашения') is
+   still asked.
 7. «не через ota», "not via ota": «не»/"not" right before the means preposition turns its one listed value
    around (channel IS DISTINCT FROM 'ota'); it was asked, and «не через сайт», "not via ota" were read as
    channel = 'website' / 'ota', the negation dropped (confident wrong). A bound refused («с суммой меньше 50
@@ -27,7 +27,7 @@ words) on a type, category, flag or numeric column (issue 15, loads).
    (amount >= 50), no longer asked as two; bounds that are no complements still are.
 
 Requests of my own over several catalogs, RU and EN.
-First pass (at 5d4e5d7, before the rules): 21 of 29 failed (the five cases of 7., added after it: 4 of 5
+First pass (at 5d4e5d7, before the rules): 20 of 28 failed (the five cases of 7., added after it: 4 of 5
 failed); the 8 that passed are readings that must stay («рецептурные» true, «с пятью звёздами» = 5,
 «звонки от 5 минут» on duration_sec) and questions that must stay asked (the unread noun after «от», the
 date no participle names, the unlisted form, «тяжеле»).
@@ -60,7 +60,6 @@ PLANNED = [
     ("pharmacy", "препараты в форме капсул каждый час", "inventory.drugs", "dosage_form = 'capsules'"),
     ("pharmacy", "безрецептурные препараты каждый час", "inventory.drugs", "is_prescription = false"),
     ("pharmacy", "рецептурные препараты каждый час", "inventory.drugs", "is_prescription = true"),
-    ("logistics", "возвраты с суммой возмещения больше 2000 ежедневно", "returns", "refund_amount > 2000"),
     ("bank", "кредиты, выданные после 2024-01-01, ежедневно", "lending.loans", "issued_on > '2024-01-01'"),
     ("fitness", "клиенты, пришедшие по рекомендации, ежедневно в 9", "crm.members", "source = 'referral'"),
     ("hotel", "отели с пятью звёздами ежедневно", "hotels", "stars = 5"),
