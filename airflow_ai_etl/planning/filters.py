@@ -666,6 +666,8 @@ class RowFilters:
         """A second phrase stating another condition on a column already filtered («со статусом new и
         paid»): asked about, unless it says the same once negations are applied («меньше 100 не нужны;
         ... от 100»)."""
+        clauses = negation.negated_clauses(request.text)
+        refused = [(start, end) for start, end, _, _ in clauses]
         for position, column, condition, kept_at in request.rival_conditions:
             kept = next((c for (p, _), c in zip(found, conditions, strict=True) if p == kept_at), None)
             rival: str | None = condition
@@ -673,7 +675,26 @@ class RowFilters:
                 rival = self._negated(table, condition)
             if kept is None or rival is None or rival == kept or _merged_values(kept, rival) == kept:
                 continue  # «со статусами new, in_progress»: the list read on from 'new' holds 'in_progress'
+            if self._refused_then_kept(table, kept, kept_at, rival, position, refused):
+                # «меньше 100 не нужны; грузить ... от 100»: the bound refused, then the rows kept said
+                conditions[[p for p, _ in found].index(kept_at)] = rival
+                request.handled += [(a, b) for start, end, a, b in clauses if start <= kept_at < end]
+                continue
             self._conflict(request, table, column, [kept, rival])
+
+    def _refused_then_kept(
+        self, table: Table, kept: str, kept_at: int, rival: str, position: int, refused: list[tuple[int, int]]
+    ) -> bool:
+        """`kept` stands in a clause a negation closes («счета с суммой меньше 100 не нужны») and `rival`,
+        said outside any, is exactly its complement («с суммой от 100»): the rows to load are the rival's
+        (its bound leaves the NULL amounts out too, as the request said)."""
+        if not any(a <= kept_at < b for a, b in refused) or any(a <= position < b for a, b in refused):
+            return False
+        turned = self._negated(table, kept)
+        if turned is None:
+            return False
+        name = rival.split(" ", 1)[0]
+        return turned in (rival, f"({rival} OR {name} IS NULL)")
 
     def _conflict(self, request: Request, table: Table, column: str, conditions: list[str]) -> None:
         """Two phrases state different conditions on one column («со статусом new и paid»): ask which."""
@@ -1086,6 +1107,8 @@ class RowFilters:
                                                                     match.start()):  # fmt: skip
                 # «подавших заявку после ...»: the participle before its object names the time column
                 columns = self._time_columns_named(table, request.tokens[index - 1])
+            if not columns:  # «выданные с 2025-06-01» of issued_on 'Дата выдачи': the participle's event
+                columns = self._time_columns_by_participle(table, word)
             if not columns and not table.column(word):
                 event = self.grounding._event_time_column(table)
                 own = set(name_parts(table.name)) <= self.vocabulary.meanings(word)  # «заказы до 2024-03-01»
@@ -1197,6 +1220,26 @@ class RowFilters:
             and len(name_parts(c.name)) > 1
             and name_parts(c.name)[0] in meanings
         ]
+
+    @staticmethod
+    def _time_columns_by_participle(table: Table, word: str) -> list[str]:
+        """The one time column whose comment's noun is the event a Russian participle names: «выданные» ->
+        'Дата выдачи' (the verb's root «выда» begins the noun's stem «выдач»), «закрытые» -> 'Дата закрытия';
+        [] for any other word, or when two columns answer."""
+        said = next(iter(tokenize(word)), None)
+        if said is None or said.lang != "ru" or not said.parses or said.parses[0].pos != "PRTF":
+            return []
+        verbs = {p.lemma for p in said.parses if p.pos == "PRTF"}
+        roots = {stem(v) for v in verbs} | {v.removesuffix("ть") for v in verbs}
+        roots = {r for r in roots if len(r) >= 4}
+        found = [
+            c.name
+            for c in table.columns
+            if is_temporal(table, c.name)
+            and not _is_number_column(c)
+            and any(w.startswith(tuple(roots)) for w in _comment_stems(c.comment or ""))
+        ]
+        return found if len(found) == 1 else []
 
     def _commented(self, table: Table, columns: list[str], before: str) -> list[str]:
         """The time columns a Russian noun phrase ending `before` names by their comments: the noun
@@ -1373,6 +1416,9 @@ class RowFilters:
                     and not name.endswith("_id")
                     and name not in table.primary_key
                 ]
+                if not _is_currency(word):  # «больше трёх упаковок», «больше двух штук»: a count of them,
+                    # never the price of one ('Цена за упаковку'): 'Количество, упаковок' or asked
+                    columns = [n for n in columns if not set(name_parts(n)) & MONEY_PARTS]
                 if len(columns) == 1 and named not in (None, columns[0]):
                     break  # «с вместимостью больше 25 человек»: the noun before names what is compared
                 if len(columns) == 1:
@@ -2293,11 +2339,19 @@ class RowFilters:
             if noun.lang == "ru" and not (noun.parses and noun.parses[0].pos == "NOUN") and not adjective:
                 continue
             columns = self._numeric_columns_named(table, noun)
+            if cue.lower in _BOUND_CUES and self._column_word_before(request, table, cue):
+                continue  # «вместимостью от 20 человек»: the noun before names what is compared
             if (
                 len(columns) == 1
             ):  # «с двумя взрослыми» of 'Взрослых': a substantivised adjective names it too
-                request.handled.append((cue.start, noun.end))
+                end = noun.end
+                bound = _BOUND_AFTER.match(request.lower, end)
+                if bound is not None:
+                    end = bound.end()  # «и выше»: read with the count
+                request.handled.append((cue.start, end))
                 yield count.start, columns[0], f"{columns[0]} {said.operator} {count.number}"
+            elif cue.lower in _BOUND_CUES:
+                continue  # «от 5 минут», «до 7 часов»: no column counted, other rules read or ask
             elif (
                 (columns or not adjective)
                 and noun.lang == "ru"
@@ -2305,6 +2359,17 @@ class RowFilters:
             ):
                 # any parse: an unknown word («с двумя блорпами») is guessed as an indeclinable noun first
                 request.state_clauses.append((cue.start, noun.end))
+
+    def _column_word_before(self, request: Request, table: Table, cue: Token) -> bool:
+        """The word right before `cue` (in its clause) names a numeric column of the table («вместимостью от
+        20 человек»): the bound is that column's, read by the comparison rules."""
+        index = request.token_at(cue.start)
+        if index == 0 or CLAUSE_END.search(request.lower, request.spans[index - 1][1], cue.start):
+            return False
+        before = next(iter(tokenize(request.raw[index - 1])), None)
+        if before is None or self._names_rows(table, before.lower):
+            return False  # «отели от трёх звёзд»: the table's own noun, the count is the stars'
+        return bool(self._numeric_columns_named(table, before))
 
     def _numeric_columns_named(self, table: Table, noun: Token) -> list[str]:
         """The numeric (not time, not id) columns `noun` names by the grounding, or whose comment has a word
@@ -2786,8 +2851,19 @@ class RowFilters:
                 or self._beside_table_noun(request, table, tokens, run[0], name)
             ):
                 continue
-            if negator is not None and len(values) == 1 and not excepted:
+            # «брони не через ota», "not via the website": «не»/"not" right before the means preposition
+            # turns the one value around here (planner89: no other rule read it, and it was asked)
+            means_negated = (
+                negator is not None
+                and len(values) == 1
+                and negator == index - 1
+                and request.tokens[negator] in ("не", "not")
+                and request.tokens[index] in _MEANS_PREPOSITIONS
+            )
+            if negator is not None and len(values) == 1 and not excepted and not means_negated:
                 continue  # one value after a negator: the rules that read negations
+            if means_negated:
+                excepted = True
             request.handled.append((first.start, tokens[last].end))
             if len(values) == 1:
                 # «отчисленных не надо»: status 'expelled' or expelled_on? asked
@@ -3902,6 +3978,9 @@ class RowFilters:
             listed = listed_values(column.comment)
             if not listed and _in_own_description(str(value), column):
                 continue  # «последние четыре цифры карты» of 'Последние 4 цифры карты': its name, no value
+            meant = _listed_meaning(request.raw[i + 1], listed) if str(value) == request.raw[i + 1] else None
+            if meant is not None:  # «в форме сиропа» of 'Лекарственная форма (tablets, syrup, ...)': syrup
+                value = meant
             if listed and str(value).lower().replace("ё", "е") not in {
                 v.lower().replace("ё", "е") for v in listed
             }:
@@ -4106,6 +4185,7 @@ class RowFilters:
                 and not self._next_list_column(request, table, i)
                 and not self._in_schedule(request, i + 1)
                 and not _table_gloss_at(request, table, i + 1)
+                and not _qualifies_next_noun(request, i + 1)
             ):
                 yield i, column
 
@@ -5698,6 +5778,19 @@ class CountedNoun:
 
 
 _COUNT_CUES = frozenset({"с", "со", "with"})
+_BOUND_AFTER = re.compile(
+    r"\s+(?:и|или|or|and)\s+(?:выше|больше|более|ниже|меньше|менее|more|above|higher|over|less|fewer|below|lower"
+    r"|under)(?![a-zа-яё])"
+)
+# «от четырёх звёзд», «до 3 звёзд»: a bound said by the preposition itself (read only where the noun names
+# one numeric column: «от 5 минут» and «до 7 часов» are other rules')
+_BOUND_CUES = {"от": ">=", "до": "<="}
+# «с 4 звёздами и выше», «от 4 звёзд и выше»: a bound said after the noun
+_OR_ABOVE_AFTER = {
+    "выше": ">=", "больше": ">=", "более": ">=", "ниже": "<=", "меньше": "<=", "менее": "<=",
+    "more": ">=", "above": ">=", "higher": ">=", "over": ">=", "less": "<=", "fewer": "<=", "below": "<=",
+    "lower": "<=", "under": "<=",
+}  # fmt: skip
 _OR_MORE = {
     "более": ">=",
     "больше": ">=",
@@ -5714,12 +5807,17 @@ def counted_nouns(tokens: Sequence[Token]) -> Iterable[CountedNoun]:
     5 halls", "with 100 or more seats" (`tokens` without punctuation): a count of a noun after «с»/"with",
     with the comparison said before the number or after it (`=` when none is)."""
     for k, cue in enumerate(tokens):
-        if cue.lower not in _COUNT_CUES:
+        if cue.lower not in _COUNT_CUES and cue.lower not in _BOUND_CUES:
             continue
-        j, operator = k + 1, "="
+        j, operator = k + 1, _BOUND_CUES.get(cue.lower, "=")
         for width in (3, 2, 1):  # «не менее чем», "more than", «более»: the longest comparison first
             said = " ".join(t.lower for t in tokens[k + 1 : k + 1 + width]).removesuffix(" чем")
-            if k + 1 + width < len(tokens) and said in COUNTED_OPERATORS and said not in ("от", "до"):
+            if (
+                cue.lower in _COUNT_CUES
+                and k + 1 + width < len(tokens)
+                and said in COUNTED_OPERATORS
+                and said not in ("от", "до")
+            ):
                 j, operator = k + 1 + width, COUNTED_OPERATORS[said]
                 break
         if j + 1 >= len(tokens) or tokens[j].number is None or tokens[j].ordinal:
@@ -5729,6 +5827,11 @@ def counted_nouns(tokens: Sequence[Token]) -> Iterable[CountedNoun]:
         if operator == "=" and len(postfix) == 2 and postfix[0].lower in ("и", "или", "or", "and"):
             if postfix[1].lower in _OR_MORE and j + 3 < len(tokens):  # «с 100 и более местами»
                 operator, noun_at = _OR_MORE[postfix[1].lower], j + 3
+        after = tokens[noun_at + 1 : noun_at + 3]
+        if operator in ("=", ">=") and len(after) == 2 and after[0].lower in ("и", "или", "or", "and"):
+            bound = _OR_ABOVE_AFTER.get(after[1].lower)  # «с 4 звёздами и выше», «от 4 звёзд и выше»
+            if bound is not None and (operator == "=" or bound == ">="):
+                operator = bound
         yield CountedNoun(cue, tokens[j], tokens[noun_at], operator)
 
 
@@ -6144,6 +6247,31 @@ def _is_english_participle(word: Token) -> bool:
     return word.lang == "en" and (
         EN_PARTICIPLE.fullmatch(word.lower) is not None or word.lower in EN_IRREGULAR_PARTICIPLES
     )
+
+
+def _listed_meaning(word: str, listed: Sequence[str]) -> str | None:
+    """The one listed value a Russian word means by VALUE_MEANINGS («сиропа» -> syrup of '(tablets, syrup,
+    ...)'), None when the word is not Russian or means none or several of them."""
+    if not CYRILLIC.search(word):
+        return None
+    meanings = set().union(*(value_meanings(t) for t in tokenize(word) if t.lang == "ru"))
+    hits = [v for v in listed if stem(v.lower()) in meanings]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _qualifies_next_noun(request: Request, index: int) -> bool:
+    """Word `index` is a lower-case Russian adjective agreeing in case with the noun right after it: «в
+    поддержку высокого приоритета», «поддержку важного оператора» say what kind of rows, the adjective is no
+    value of the text column whose word comes before (planner89: operator_name = 'важного')."""
+    if index + 1 >= len(request.tokens) or not request.raw[index].islower():
+        return False
+    word, noun = request.tokens[index], request.tokens[index + 1]
+    if not (CYRILLIC.search(word) and CYRILLIC.search(noun)):
+        return False
+    adjective = {p.case for p in analyse(word) if p.pos in ("ADJF", "PRTF")}
+    nouns = {p.case for p in analyse(noun) if p.pos == "NOUN"}
+    best = analyse(word)
+    return bool(best) and best[0].pos in ("ADJF", "PRTF") and bool(adjective & nouns)
 
 
 def _is_quantity_column(column: Column) -> bool:

@@ -300,10 +300,14 @@ def _is_copula(token: Token) -> bool:
 def fused_negation(token: Token) -> Token | None:
     """The word after a fused Russian «не»: «неархивные» -> «архивные», «нерезидентов» -> «резидентов»
     (a state said not to hold, as «не архивные» says it); None for a word with no such prefix. The caller
-    checks the rest names a flag, so «неделя» or «нефть» name nothing."""
-    if token.lang != "ru" or not token.lower.startswith("не") or len(token.lower) < 7:
+    checks the rest names a flag, so «неделя» or «нефть» name nothing. «без»/«бес» fuse the same way
+    («безрецептурные» -> «рецептурные», «бесконтактные» -> «контактные»: planner89)."""
+    if token.lang != "ru" or len(token.lower) < 7:
         return None
-    rest = tokenize(token.text[2:])
+    prefix = next((p for p in ("не", "без", "бес") if token.lower.startswith(p)), None)
+    if prefix is None or len(token.lower) - len(prefix) < 5:
+        return None
+    rest = tokenize(token.text[len(prefix) :])
     return rest[0] if len(rest) == 1 and rest[0].lang == "ru" and rest[0].parses else None
 
 

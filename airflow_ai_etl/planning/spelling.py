@@ -50,6 +50,9 @@ RU_PLANNER_LEMMAS = frozenset(
         "копировать", "скопировать", "заливать", "залить", "переливать", "перелить", "синхронизировать",
         "подтягивать", "подтянуть", "забирать", "забрать", "выгрузка", "загрузка", "таблица", "база",
         "колонка", "столбец", "поле", "ключ", "только", "новый", "статус", "сумма", "последний",
+        # planner89: comparisons a filter reads («длинее ста км»: длиннее)
+        "длинный", "короткий", "тяжёлый", "тяжелый", "лёгкий", "легкий", "дорогой", "дешёвый", "дешевый",
+        "большой", "маленький", "высокий", "низкий", "долгий",
     }
 )  # fmt: skip
 EN_PLANNER_WORDS = frozenset(
@@ -104,6 +107,12 @@ def _ru_candidates(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
             lemmas = frozenset(p.normal_form.replace("ё", "е") for p in morph.parse(candidate))
             found.append((candidate, lemmas))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_comparative(word: str) -> bool:
+    """A Russian comparative form («длиннее», «тяжелее»)."""
+    return any("COMP" in p.tag for p in _morph().parse(word))
 
 
 def _skeleton(word: str) -> str:
@@ -288,14 +297,25 @@ class Speller:
         if not meaningful:  # «инкриментально»: a lexicon word the dictionary lacks is a target as well
             direct = _edits(word, _RU_LETTERS) & self.ru_lemmas
             return direct.pop() if len(direct) == 1 else self._misspelled_comment_word(word)
+        if word.endswith("ее") and any(_is_comparative(c) for c, _ in meaningful):
+            # «длинее»: the comparative «длиннее» a filter reads, not the noun «длине» (planner89)
+            meaningful = [(c, lemmas) for c, lemmas in meaningful if _is_comparative(c)]
         if not frozenset.intersection(*(lemmas for _, lemmas in meaningful)):
             return None  # none, or two readings («полчса»: полчаса, полис): leave it to the question
         # The form closest to what was written: same length, then the consonants as written (a vowel
         # mistyped is the common slip: «курьерав» is «курьеров», not the dative «курьерам» that changes a
         # consonant), then the same case and number
+        # A comparative's ending «-ее» kept first: «длинее» is «длиннее» (a letter dropped), not the short
+        # «длинен» of the same length (planner89)
+        comparative = word.endswith("ее")
         return min(
             (c for c, _ in meaningful),
-            key=lambda c: (len(c) != len(word), _skeleton(c) != _skeleton(word), *_form_rank(word, c)),
+            key=lambda c: (
+                comparative and not _is_comparative(c),
+                len(c) != len(word),
+                _skeleton(c) != _skeleton(word),
+                *_form_rank(word, c),
+            ),
         )
 
     def _misspelled_comment_word(self, word: str) -> str | None:

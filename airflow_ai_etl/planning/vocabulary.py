@@ -356,6 +356,13 @@ VALUE_MEANINGS = {
     # expires_on dates that state too, so it is asked
     "обучаться": ("studying",), "обучающийся": ("studying",), "учиться": ("studying",),
     "учащийся": ("studying",),
+    # planner89: levels a priority comment lists ('Приоритет (low, normal, high)'): «с высоким приоритетом»;
+    # dosage forms a drug comment lists ('Лекарственная форма (tablets, syrup, ...)'): «в форме сиропа»; how
+    # a client came ('Источник привлечения (website, referral, ...)'): «по рекомендации»
+    "высокий": ("high",), "низкий": ("low",), "критический": ("critical",), "срочный": ("urgent",),
+    "сироп": ("syrup",), "таблетка": ("tablets", "tablet"), "капсула": ("capsules", "capsule"),
+    "мазь": ("ointment",), "капля": ("drops",), "спрей": ("spray",), "инъекция": ("injection",),
+    "укол": ("injection",), "рекомендация": ("referral",), "рекомендовать": ("referral",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
