@@ -197,6 +197,8 @@ def _agent_phrase(
     if verb is None or verb.lang != "en" or not (verb.lower in _EN_PARTICIPLES or verb.lower.endswith("ed")):
         return None
     j = k + 2
+    if j < len(tokens) and tokens[j] in {"more", "less", "over", "under", "at", "up", "about", "around"}:
+        return None  # "flights delayed by more than 45 minutes": an amount, no maker
     if j < len(tokens) and tokens[j] in _DETERMINERS | {"a", "an", "this", "that", "its", "their"}:
         j += 1
     spans = list(request.schedule_spans)
