@@ -121,6 +121,11 @@ def unread_phrase_words(
     if flagged and name is not None:
         flagged += _unread_head_before(request, first, token, joined, lambda w: unread(w, qualifier=False))
     flagged += _english_of_chain(request, last, token, lambda w: unread(w, qualifier=False))
+    # the maker's noun is read only by what names it, never by a span a schedule or flag rule took over it
+    # ("by the night team every hour": «night» is no clock there)
+    phrase = _agent_phrase(
+        request, last, token, lambda w: not _read(planner, request, table, where, w, False, spans=False)
+    )
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
         if not (0 <= joint < len(tokens)) or tokens[joint] not in _COORDINATORS:
             continue
@@ -133,10 +138,14 @@ def unread_phrase_words(
         if (word.lang == "en" or any(p.pos == "NOUN" for p in word.parses[:1])) and unread(word, False):
             flagged.append(word)
     flagged += _kinds_beside_the_table(planner, request, table, where, indices)
-    if not flagged:
+    if not flagged and phrase is None:
         return None
-    found = sorted(set(flagged), key=lambda t: t.start)
-    quoted = ", ".join(f"«{t.text}»" if request.language == "ru" else f"'{t.text}'" for t in found)
+    quotes = {(t.start, t.text) for t in flagged}
+    if phrase is not None:  # "made by the night team" is quoted whole, not word by word
+        quotes = {(s, w) for s, w in quotes if not phrase[0] <= s < phrase[1]}
+        quotes.add((phrase[0], request.text[phrase[0] : phrase[1]]))
+    found = sorted(quotes)
+    quoted = ", ".join(f"«{w}»" if request.language == "ru" else f"'{w}'" for _, w in found)
     return say(request.language, "planner.unread_content_words", words=quoted, table=table.qualified_name)
 
 
@@ -160,6 +169,51 @@ def _english_of_chain(
         words.append(word)
         k += 1
     return words if len(words) == 2 and all(unread(w) for w in words) else []
+
+
+# Irregular English past participles a load's rows are qualified by ("made by", "written by"); a regular one
+# ends in -ed ("handled by", "created by", "booked by").
+_EN_PARTICIPLES = frozenset(
+    {
+        "made", "done", "taken", "given", "written", "sent", "run", "held", "built", "sold", "paid", "bought",
+        "brought", "kept", "won", "seen", "driven", "ridden", "shown", "drawn", "chosen", "spent", "led",
+        "met", "put", "set", "begun", "struck", "caught", "taught", "fought", "found", "got", "gotten",
+    }
+)  # fmt: skip
+
+
+def _agent_phrase(
+    request: Request, last: int, token: Callable[[int], Token | None], unread: Callable[[Token], bool]
+) -> tuple[int, int] | None:
+    """ "deliveries made by the night team", "orders created by the marketing team": a participle phrase right
+    after the table's word saying who made the rows. Its head noun (the last word before a break) names the
+    rows' maker; when nothing reads that noun (no column, listed value, table) the phrase is a condition no
+    column holds, so it is asked, quoted whole. The phrase's text span, or None when it is read or absent."""
+    tokens = request.tokens
+    k = last + 1
+    if k + 1 >= len(tokens) or tokens[k + 1] != "by":
+        return None
+    verb = token(k)
+    if verb is None or verb.lang != "en" or not (verb.lower in _EN_PARTICIPLES or verb.lower.endswith("ed")):
+        return None
+    j = k + 2
+    if j < len(tokens) and tokens[j] in {"more", "less", "over", "under", "at", "up", "about", "around"}:
+        return None  # "flights delayed by more than 45 minutes": an amount, no maker
+    if j < len(tokens) and tokens[j] in _DETERMINERS | {"a", "an", "this", "that", "its", "their"}:
+        j += 1
+    spans = list(request.schedule_spans)
+    words: list[Token] = []
+    while j < len(tokens) and len(words) < 3:
+        word = token(j)
+        if word is None or word.lang != "en" or not _content(word) or word.lower in STOP_WORDS | _EN_BREAKS:
+            break
+        if any(a <= word.start < b for a, b in spans) and words:
+            break  # "… by the front desk every hour": the schedule ends the phrase
+        words.append(word)
+        j += 1
+    if not words or not unread(words[-1]):
+        return None
+    return verb.start, words[-1].start + len(words[-1].text)
 
 
 def _informative(chain: list[Token]) -> list[Token]:
@@ -226,12 +280,19 @@ def _content(token: Token) -> bool:
 
 
 def _read(
-    planner: OfflinePlanner, request: Request, table: Table, where: str, token: Token, qualifier: bool
+    planner: OfflinePlanner,
+    request: Request,
+    table: Table,
+    where: str,
+    token: Token,
+    qualifier: bool,
+    spans: bool = True,
 ) -> bool:
     """The word was read by a rule, names something of the catalog, or is a filler. A `qualifier` (a
-    modifier of the table's word) may also be a domain noun the glossary knows ("customer orders")."""
-    spans = list(request.schedule_spans) + list(request.handled)
-    if any(a <= token.start < b for a, b in spans):
+    modifier of the table's word) may also be a domain noun the glossary knows ("customer orders"). Without
+    `spans` a rule's span over the word does not count as reading it."""
+    spans_read = list(request.schedule_spans) + list(request.handled) if spans else []
+    if any(a <= token.start < b for a, b in spans_read):
         return True
     word = token.lower
     if word in STOP_WORDS or word in request.claimed or word in request.values or word in _EN_FILLERS:
