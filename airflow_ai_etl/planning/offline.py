@@ -5484,7 +5484,10 @@ class OfflinePlanner:
             unread = content.unread_phrase_words(self, request, table, (where.value or "").lower())
             if unread:
                 return Outcome.clarify(unread)
-        return _validated(spec_data)
+        outcome = _validated(spec_data)
+        if outcome.status == "ok":  # «отчисленных» as status = 'expelled': said with the plan (planner85)
+            outcome.assumptions = list(request.assumed)
+        return outcome
 
     def _header(
         self,
