@@ -1848,8 +1848,8 @@ class RowFilters:
                     negator = self._negator_after(request, table, i + 1)  # «отчисленных студентов не грузить»
                     if negator is not None:
                         request.handled.append(negator)
-                    said = str(self._negated(table, condition)) if negator is not None else condition
-                    yield self._position(request, i), "status", said
+                    reading = str(self._negated(table, condition)) if negator is not None else condition
+                    yield self._position(request, i), "status", reading
                     continue
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
@@ -3703,8 +3703,8 @@ class RowFilters:
                     value = self._ask_if_status_may_hold(request, table, word, columns[0])
                     if value is not None:  # «без ушедших»: status other than 'churned' (planner85)
                         condition = f"status = {_quote(value)}"
-                        said = str(self._negated(table, condition)) if negated else condition
-                        yield word.start, "status", said
+                        reading = str(self._negated(table, condition)) if negated else condition
+                        yield word.start, "status", reading
                         continue
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
