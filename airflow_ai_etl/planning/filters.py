@@ -485,6 +485,7 @@ class RowFilters:
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
         self._restated(request, table, found, yielded)
+        self._measure_participles(request, table, found)
         for start, end in request.state_clauses:
             clause_end = CLAUSE_END.search(request.lower, end)
             stop = clause_end.start() if clause_end else len(request.lower)
@@ -493,6 +494,26 @@ class RowFilters:
                 question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
         return list(found.values())
+
+    def _measure_participles(self, request: Request, table: Table, found: dict[str, tuple[int, str]]) -> None:
+        """ "sessions with more than 40 kWh delivered": a participle right after a compared number and its
+        unit, said of the column the number is compared with, whose comment spells its event ('Отпущено
+        энергии, кВт·ч'), is read with the comparison; one the comment does not spell ("refunded") stays
+        unread, and is asked."""
+        compared = {
+            column: position
+            for column, (position, condition) in found.items()
+            if condition.split()[1:2] != ["="]
+        }
+        for k, token in enumerate(request.tokens):
+            stems = _MEASURE_PARTICIPLES.get(token.lower())
+            if stems is None or k < 2 or not re.fullmatch(r"\d+(?:[.,]\d+)?", request.tokens[k - 2]):
+                continue  # the number, its unit, the participle
+            for column, position in compared.items():
+                comment = next((c.comment or "" for c in table.columns if c.name == column), "").lower()
+                if position < request.spans[k][0] and any(s in comment for s in stems):
+                    request.handled.append(request.spans[k])
+                    break
 
     def _without_state_or_counter(
         self, request: Request, table: Table, found: list[tuple[int, str]]
@@ -6103,8 +6124,20 @@ def _is_currency(word: str) -> bool:
     return any(t.lemma in CURRENCY_RU for t in tokenize(word) if t.lang == "ru")
 
 
+# A participle said after a measured amount ("40 kWh delivered") and the stems of the Russian comments that
+# name that event of the measure ('Отпущено энергии'): read with the comparison, not as a condition of its own
+_MEASURE_PARTICIPLES = {
+    "delivered": ("отпущ", "отпуск", "поставл", "доставл"), "dispensed": ("отпущ", "отпуск"),
+    "supplied": ("отпущ", "поставл"), "consumed": ("потребл",), "used": ("потребл", "израсход"),
+}  # fmt: skip
+# Units said by a colloquial word read only whole («кило» is kg; «киловатт», «километров» are not)
+_WHOLE_WORD_UNITS = {"кило": "kg"}
+
+
 def _unit_of(word: str) -> str | None:
     word = word.lower()
+    if word in _WHOLE_WORD_UNITS:
+        return _WHOLE_WORD_UNITS[word]
     for unit, forms in _UNITS.items():
         if word in forms or any(len(f) > 3 and word.startswith(f) for f in forms):
             return unit

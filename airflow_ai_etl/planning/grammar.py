@@ -703,6 +703,20 @@ def _lower_bound_of_days(prev: str, nxt: Token | None) -> bool:
     return nxt.lower in _DAY_WORDS or (nxt.lang == "ru" and nxt.has(_DAY_LEMMAS))
 
 
+# «с разрядом не ниже пятого», «на этаже выше третьего»: a Russian ordinal after «ниже»/«выше» (with or
+# without «не») is a rank compared as its number; one before a time or calendar word («числа») is not
+_ORDINAL_BOUNDS = {"ниже", "выше"}
+
+
+def _ordinal_bound(tokens: Sequence[Token], first: int, nxt: Token | None) -> bool:
+    """The ordinal at `first` is a bound after «(не) ниже»/«(не) выше», with no time word after it."""
+    if first == 0 or tokens[first - 1].lower not in _ORDINAL_BOUNDS or tokens[first - 1].lang != "ru":
+        return False
+    return nxt is None or not (
+        nxt.lower in _TIME_WORDS or (nxt.lang == "ru" and (nxt.has(_TIME_LEMMAS) or nxt.has({"число"})))
+    )
+
+
 def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     """(start, end, digits) for every quantity written in words: a number with a multiplier («пяти
     тысяч» -> 5000, "two thousand") or a number right after a comparison word («от ста» -> 100, "over
@@ -711,10 +725,13 @@ def quantity_rewrites(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     out = []
     for n in numerals(tokens):
         words = tokens[n.first : n.last]
-        if n.ordinal or all(t.lang == "num" for t in words):
-            continue
         nxt = tokens[n.last] if n.last < len(tokens) else None
         prev = tokens[n.first - 1].lower if n.first else ""
+        if n.ordinal and _ordinal_bound(tokens, n.first, nxt):
+            out.append((n.start, n.end, str(n.value)))  # «с разрядом не ниже пятого»: grade >= 5
+            continue
+        if n.ordinal or all(t.lang == "num" for t in words):
+            continue
         start = n.start
         if prev == "a" and n.first >= 2:  # "over a thousand": the article goes with the number
             prev, start = tokens[n.first - 2].lower, tokens[n.first - 1].start
