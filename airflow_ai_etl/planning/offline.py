@@ -5621,10 +5621,7 @@ class OfflinePlanner:
             domain = content.domain_word_only(self, request, table)  # «залей кино»: the database's subject
             if domain:
                 return Outcome.clarify(domain)
-        outcome = _validated(spec_data)
-        if outcome.status == "ok":  # «отчисленных» as status = 'expelled': said with the plan (planner85)
-            outcome.assumptions = list(request.assumed)
-        return outcome
+        return _validated(spec_data)
 
     def _header(
         self,
