@@ -5846,12 +5846,14 @@ _DUPES_BY = re.compile(
 def _dedupe_key_indices(request: Request) -> set[int]:
     """Token indices of the key list after a duplicates noun («дубли по сеансу, ряду и месту выкидывать",
     "drop duplicates by patient and doctor"): its items joined by commas, «и», "and" (each names one column of
-    the table named before the list, not a table to load)."""
+    the table named before the list, not a table to load). A single item is no list: «повторы по сеансу»
+    alone may name another table (one ticket kept per screening), so it stays asked."""
     found: set[int] = set()
     for match in _DUPES_BY.finditer(request.lower):
         i = request.token_at(match.end())
+        items: set[int] = set()
         while i < len(request.tokens):
-            found.add(i)
+            items.add(i)
             nxt = i + 1
             if nxt < len(request.tokens) and request.tokens[nxt] in ("и", "and"):
                 nxt += 1
@@ -5861,6 +5863,8 @@ def _dedupe_key_indices(request: Request) -> set[int]:
             ):
                 break
             i = nxt
+        if len(items) > 1:
+            found |= items
     return found
 
 
