@@ -25,6 +25,7 @@ import os
 import re
 import secrets
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -413,7 +414,7 @@ class DeployStore:
     def _init_db(self) -> None:
         """Create the schema and switch the database to WAL (persistent, readers never block writers)."""
         with contextlib.closing(self._connect()) as conn:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(conn)
             conn.execute("BEGIN IMMEDIATE")
             conn.execute(_SCHEMA)
             conn.execute("COMMIT")
@@ -647,3 +648,17 @@ def _diff_lines(text: str) -> list[str]:
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += "\n\\ No newline at end of file\n"
     return lines
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """Put the database in WAL mode. SQLite answers a journal-mode change that races another first opener
+    with "database is locked" at once, without waiting out busy_timeout, so retry until BUSY_TIMEOUT_S."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
