@@ -292,6 +292,16 @@ def autoservice_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> C
     )
 
 
+def vet_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A nineteenth domain with Russian comments: a veterinary clinic chain behind pg_vet and a ClickHouse warehouse."""
+    return _domain_catalog(
+        "vet",
+        "Veterinary clinic chain database: clinics, vets, pet owners, pets, appointments, treatments, invoices, vaccinations",
+        "ClickHouse warehouse for veterinary clinic analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -311,4 +321,5 @@ CATALOGS = {
     "food": food_catalog,
     "pharmacy": pharmacy_catalog,
     "autoservice": autoservice_catalog,
+    "vet": vet_catalog,
 }
