@@ -1557,6 +1557,17 @@ class RowFilters:
             if len(columns) != 1 or not _is_text(table.column(columns[0])):
                 continue
             value = next(g for g in match.group("a", "b", "c") if g is not None).strip()
+            column = table.column(columns[0])
+            listed = listed_values(column.comment if column is not None else "")
+            unlisted = value.lower() not in {v.lower() for v in listed}
+            if value and listed and unlisted and CYRILLIC_WORD.search(value.lower()):
+                # «в статусе «на проверке»» of 'Статус (ordered, in_transit, ...)': a Russian word the column
+                # does not list is the user's wording of some value, not one stored; asked, never guessed
+                key = "planner.column_value_not_among"
+                request.unsure.append(say(request.language, key, column=columns[0], phrase=value,
+                                          values=", ".join(listed)))  # fmt: skip
+                request.handled.append((match.start(), match.end()))
+                continue
             if value:
                 yield match.start(), columns[0], f"{columns[0]} = {_quote(value)}"
 
@@ -2870,6 +2881,7 @@ class RowFilters:
                 self._means_cue(request, tokens, run[0])
                 or excepted
                 or self._beside_table_noun(request, table, tokens, run[0], name)
+                and not _of_table_name(table, tokens[run[0]].lower)
             ):
                 continue
             # «брони не через ota», "not via the website": «не»/"not" right before the means preposition
@@ -6225,6 +6237,12 @@ def _iso_date(match: re.Match[str]) -> str:
     if match.group("y"):
         return f"{match.group('y')}-{match.group('m')}-{match.group('d')}"
     return f"{match.group('y2')}-{match.group('m2')}-{match.group('d2')}"
+
+
+def _of_table_name(table: Table, word: str) -> bool:
+    """«сессии зарядки» of 'Сессии зарядки': a word of the table's own name beside its noun is that name,
+    never a listed value it resembles (status 'charging'): a state after it («на паузе») is asked."""
+    return stem(word) in {stem(w) for w in words(table.comment or "")}
 
 
 def _quote(value: str) -> str:

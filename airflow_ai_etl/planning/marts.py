@@ -5683,7 +5683,13 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     steps.append(one([t for m in ph.measures if (t := ground.table_of(tokens[m.index])) is not None]))
     quantity = [m for m in ph.measures if m.units or any(_is_quantity_word(tokens[k]) for k in m.object)]
     if quantity:
-        steps.append([t for t in ground.tables if _quantity_column(t) and _holds_dims(ph, ground, t)])
+        holding = [t for t in ground.tables if _quantity_column(t) and _holds_dims(ph, ground, t)]
+        # «Заказы по клиентам: сколько штук и на какую сумму»: the table the request names by its noun
+        # (orders: count, sum(total)) wins over one whose columns spell the measure words (sales.quantity)
+        nouns = one([t for i, w in enumerate(tokens) if i not in ph.used and w.lang in ("ru", "en")
+                     and (t := ground.table_of(w)) is not None])  # fmt: skip
+        held = {t.qualified_name for t in holding}
+        steps.append(nouns if nouns and not any(t.qualified_name in held for t in nouns) else holding)
     columns: list[Table] = []
     for m in ph.measures:
         words = [tokens[k] for k in m.object] or [tokens[m.index]]
