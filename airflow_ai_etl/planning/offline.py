@@ -1826,6 +1826,12 @@ class OfflinePlanner:
         conn = self.catalog.connections.get(conn_id)
         if conn is None:
             return hits
+        # a schema holding several tables ("metering": meters, readings, telemetry) names a domain too:
+        # "metering data" is all of them, not the one table that shares the word (planner94)
+        # a schema holding several tables ("metering": meters, readings, telemetry) names a domain too, by
+        # the word itself, not its stem: "metering data" asks which table, "meters data" still names meters
+        schemas = [t.schema for t in self.catalog.tables_of(conn_id)]
+        shared = {s for s in schemas if schemas.count(s) > 1 and s != "public"}
         domain = {
             m
             for w in words(f"{conn.conn_id.replace('_', ' ')} {conn.database}")
@@ -1834,7 +1840,8 @@ class OfflinePlanner:
         said = {
             i
             for i, token in enumerate(request.tokens[:-1])
-            if request.tokens[i + 1] in DATA_WORDS and self.vocabulary.meanings(token) & domain
+            if request.tokens[i + 1] in DATA_WORDS
+            and (self.vocabulary.meanings(token) & domain or token in shared)
         }
         if not said:
             return hits
