@@ -239,7 +239,7 @@ class Assistant:
                 if outcome.status == "ok" and self.propose_checks:
                     outcome = self._default_checks(outcome)
             if outcome.spec and outcome.status == "ok":
-                outcome.assumptions = explain_defaults(request, outcome.spec)
+                outcome.assumptions = [*outcome.assumptions, *explain_defaults(request, outcome.spec)]
             outcomes.append(outcome)
         return self._import_gate(outcomes)
 

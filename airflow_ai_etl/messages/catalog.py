@@ -741,6 +741,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}» может означать {event} IS NOT NULL или значение {column} ({values}): какие строки "
         "загружать (например, «где {column} = ...» или «где {event} IS NOT NULL»)?",
     },
+    # A state word read as the status value the event's time column is named after (planning/filters.py,
+    # planner85): the plan's assumption, naming the other reading.
+    "planner.assumed_state_value": {
+        "en": "'{phrase}' = {column} '{value}' (the row's state; {event} records when); for {event} IS NOT NULL "
+        "say so",
+        "ru": "«{phrase}» = {column} '{value}' (состояние строки; {event} хранит, когда); если нужно {event} "
+        "IS NOT NULL, скажите об этом",
+    },
     # A negated state word two columns fit (planning/filters.py, planner84): «неоплаченные» of a status
     # listing paid beside paid_at; {values}: the listed values.
     "planner.negated_state_two_columns": {

@@ -1920,7 +1920,15 @@ class RowFilters:
                 if said:  # two flags read the word: asked
                     self._ask_flag_or_event(request, table, request.spans[i], said, columns)
                     continue
-                self._ask_if_status_may_hold(request, table, word, columns[0])
+                value = self._ask_if_status_may_hold(request, table, word, columns[0])
+                if value is not None:  # «отчисленных студентов»: status = 'expelled' (planner85)
+                    condition = f"status = {_quote(value)}"
+                    negator = self._negator_after(request, table, i + 1)  # «отчисленных студентов не грузить»
+                    if negator is not None:
+                        request.handled.append(negator)
+                    reading = str(self._negated(table, condition)) if negator is not None else condition
+                    yield self._position(request, i), "status", reading
+                    continue
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
                 word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
@@ -1985,12 +1993,19 @@ class RowFilters:
                 continue
             columns = self._event_columns_of(table, bare or word)
             if len(columns) == 1:
-                self._ask_if_status_may_hold(request, table, word, columns[0])  # «отчисленных»: status too?
+                value = self._ask_if_status_may_hold(  # «отчисленных»
+                    request, table, word, columns[0], fused=bare is not None
+                )
                 if negated:
                     request.handled.append(negated)
                 if bare is not None:
                     request.handled.append(request.spans[i])  # read: no unread «не-» word left to ask about
                 happened = not (negated or bare is not None)
+                if value is not None:  # «отчисленных не грузить»: status other than 'expelled' (planner85)
+                    condition = f"status = {_quote(value)}"
+                    said = condition if happened else str(self._negated(table, condition))
+                    yield word.start, "status", said
+                    continue
                 yield word.start, columns[0], f"{columns[0]} IS {'NOT NULL' if happened else 'NULL'}"
 
     def _may_name_an_event(self, request: Request, index: int) -> bool:
@@ -2008,21 +2023,40 @@ class RowFilters:
             and any(lemma.endswith(RELATIVE_ADJECTIVE_ENDINGS) for lemma in word.lemmas)
         )
 
-    def _ask_if_status_may_hold(self, request: Request, table: Table, word: Token | None, event: str) -> None:
+    def _ask_if_status_may_hold(
+        self, request: Request, table: Table, word: Token | None, event: str, *, fused: bool = False
+    ) -> str | None:
         """«отчисленных студентов» on a table with expelled_on ('Дата отчисления') and a status listing
-        (studying, expelled, ...): two columns fit the word, the event's time and a status value no rule can
-        match to it, so the planner asks instead of picking the time column (planner16); "the expelled ones"
-        names the listed value and the event alike: asked too. A word of the status rule («оплаченные» =
-        paid) is the status's, as before."""
+        (studying, expelled, ...): two columns fit the word. When the status lists the very value the event
+        is named after (expelled_on -> 'expelled') and no other column lists it, the status is the row's
+        state and the event's time records when: the value is returned (the caller plans `status =
+        'expelled'`) and an assumption names the alternative (planner85, the README's convention). Otherwise
+        the planner asks instead of picking the time column (planner16); "the expelled ones" names the listed
+        value and the event alike. A word of the status rule («оплаченные» = paid) is the status's, as
+        before: None, nothing asked."""
         if word is None or status_word(word.lower)[0]:
-            return
+            return None
         if self._explained_after(request, table, word):
-            return  # «кроме закрытых (status closed)»: the brackets say which of the two (read by _restated)
+            return None  # «кроме закрытых (status closed)»: the brackets say which (read by _restated)
         if _status_value_named(request, table, word) or _listed_beside_status_value(request, table, word):
-            return
+            return None
+        value = _event_status_value(table, event)
+        after = request.token_at(word.end)
+        if after < len(request.tokens) and request.tokens[after] in ("и", "или", "and", "or"):
+            value = None  # «кроме аннулированных и фиолетовых»: a list the other word of is no value: asked
+        status = table.column("status")
+        if fused and len(listed_values(status.comment if status is not None else "")) >= 3:
+            value = None  # «невозвращённые» among three or more values: the open state too (planner84's rule)
+        if value is not None:
+            note = say(request.language, "planner.assumed_state_value", phrase=word.text, column="status",
+                       value=value, event=event)  # fmt: skip
+            if note not in request.assumed:
+                request.assumed.append(note)
+            return value
         question = state_two_columns_question(request.language, table, word.text, event)
         if question is not None and question not in request.unsure:
             request.unsure.append(question)
+        return None
 
     def _ask_if_event_may_hold(self, request: Request, table: Table, word: Token, column: str) -> None:
         """A Russian participle or adjective read as a status value («отчисленных не надо» = 'expelled')
@@ -2188,7 +2222,12 @@ class RowFilters:
                 around = {w.lower for w in tokens[i + (0 if reduced else 1) : min(len(tokens), j + 3)]}
                 # «ещё не закрыты», "not closed yet": the event has not happened, whatever a status says
                 if not (negated and around & NOT_YET_WORDS):
-                    self._ask_if_status_may_hold(request, table, verb, columns[0])
+                    value = self._ask_if_status_may_hold(request, table, verb, columns[0])
+                    if value is not None:  # "tickets that aren't closed": status <> 'closed' (planner85)
+                        condition = f"status = {_quote(value)}"
+                        said = str(self._negated(table, condition)) if negated else condition
+                        yield verb.start, "status", said
+                        continue
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
@@ -3772,7 +3811,12 @@ class RowFilters:
             elif len(columns) == 1:
                 request.handled.append((cue.start, tokens[i + 2].end if postfix else word.end))
                 if not (dated or postfix or date_said):  # «нет/без даты расторжения»: the date is named
-                    self._ask_if_status_may_hold(request, table, word, columns[0])
+                    value = self._ask_if_status_may_hold(request, table, word, columns[0])
+                    if value is not None:  # «без ушедших»: status other than 'churned' (planner85)
+                        condition = f"status = {_quote(value)}"
+                        reading = str(self._negated(table, condition)) if negated else condition
+                        yield word.start, "status", reading
+                        continue
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
                 request.state_clauses.append((cue.start, word.end))
@@ -5140,6 +5184,23 @@ BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that wer
 # Russian common words that are literally an English listed code: a value only when joined by и/или to another
 # value of the same column («только новые и in_progress»); alone «новые» keeps meaning new rows.
 COMMON_VALUE_WORDS = {"новый": "new"}
+
+
+def _event_status_value(table: Table, event: str) -> str | None:
+    """The value of `table`'s status the event time column `event` is named after (expelled_on: 'expelled',
+    closed_at: 'closed') when the status's comment lists it and no other column's comment does; None
+    otherwise (a value not listed, or two status-like columns holding it: asked)."""
+    column = table.column("status")
+    values = listed_values(column.comment) if column is not None else ()
+    parts = event.rsplit("_", 1)
+    if len(values) < 2 or len(parts) != 2 or parts[1] not in ("at", "on", "date"):
+        return None
+    value = parts[0]
+    if value not in values:
+        return None
+    if any(c.name != "status" and value in listed_values(c.comment) for c in table.columns):
+        return None
+    return value
 
 
 def state_two_columns_question(language: str, table: Table, phrase: str, event: str) -> str | None:

@@ -5628,7 +5628,10 @@ class OfflinePlanner:
             domain = content.domain_word_only(self, request, table)  # «залей кино»: the database's subject
             if domain:
                 return Outcome.clarify(domain)
-        return _validated(spec_data)
+        outcome = _validated(spec_data)
+        if outcome.status == "ok":  # «отчисленных» as status = 'expelled': said with the plan (planner85)
+            outcome.assumptions = list(request.assumed)
+        return outcome
 
     def _header(
         self,

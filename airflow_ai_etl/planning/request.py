@@ -36,6 +36,7 @@ class Request:
     handled: list[tuple[int, int]] = field(default_factory=list)
     places: list[Place] | None = None  # the places it names, once read (RowFilters._places)
     unsure: list[str] = field(default_factory=list)  # questions about values a rule found but could not read
+    assumed: list[str] = field(default_factory=list)  # readings a rule chose of two (the outcome's notes)
     # (position, column, condition, position of the kept one): a second condition on a filtered column
     rival_conditions: list[tuple[int, str, str, int]] = field(default_factory=list)
     # spans of «которые ещё не <verb>» clauses no column's event matched (asked about unless read)

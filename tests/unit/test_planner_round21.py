@@ -355,10 +355,12 @@ def test_a_participle_explained_in_brackets_takes_the_brackets_condition() -> No
     assert spec.source.where == "status IS DISTINCT FROM 'expelled'"  # nullable status: NULL rows kept
 
 
-def test_a_substantive_participle_a_status_may_say_too_is_asked() -> None:
+def test_a_substantive_participle_a_status_lists_is_the_value() -> None:
+    # planner85 (README convention changed; asked before): the status lists 'expelled', the plan says so
     outcome = plan_in("univ", "отчисленных в клик ежемесячно второго числа в 4 утра")
-    assert outcome.status == "needs_clarification"
-    assert "expelled_on" in outcome.questions[0] and "status" in outcome.questions[0]
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.where == "status = 'expelled'"
+    assert any("expelled_on" in note and "status" in note for note in outcome.assumptions)
 
 
 # --- 11. the question about a lone value after «только» is asked in the request's language ----------------

@@ -92,11 +92,12 @@ def test_except_closed_reads_the_state(catalog: str, text: str, where: str) -> N
         "accounts every 2 hours except the closed ones",
     ],
 )
-def test_except_closed_with_two_readings_asks_only_about_the_state(text: str) -> None:
+def test_except_closed_with_two_readings_reads_the_listed_value(text: str) -> None:
+    # planner85 (README convention changed; asked about the state before): status lists 'closed'
     outcome = plan_in("bank", text)
-    assert outcome.status == "needs_clarification"
-    assert not any("to leave out" in q for q in outcome.questions), outcome.questions
-    assert any("closed" in q and "status" in q for q in outcome.questions), outcome.questions
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.where == "status <> 'closed'"
+    assert any("closed" in note and "status" in note for note in outcome.assumptions), outcome.assumptions
 
 
 # --- 4. the generic row-condition question's example names the table's own columns

@@ -151,11 +151,14 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("en-flagverb-2", "insurance", "overdue premium payments daily at 8am",
      ok(source__table="billing.premium_payments", schedule="0 8 * * *", source__where="is_overdue = true")),
     # --- 49.3/49.5 «кроме закрытых», «завершённые не нужны»: the state; asked when a value and a time both read it
-    ("ru-exstate-1", "telecom", "обращения в поддержку, кроме закрытых, каждый час", ASK),
+    # planner85 (README convention changed; asked before): status lists 'closed' beside closed_at
+    ("ru-exstate-1", "telecom", "обращения в поддержку, кроме закрытых, каждый час",
+     ok(source__table="support_tickets", schedule="0 * * * *", source__where="status <> 'closed'")),
     ("ru-exstate-3", "carshare", "поездки, завершённые не нужны, каждый час", ASK),
     ("ru-exstate-4", "univ", "записи на дисциплины, завершённые не нужны, ежедневно в 3",
      ok(source__table="enrollments", schedule="0 3 * * *", source__where="status IS DISTINCT FROM 'completed'")),
-    ("en-exstate-1", "bank", "bank accounts except closed ones daily at 6am", ASK),
+    ("en-exstate-1", "bank", "bank accounts except closed ones daily at 6am",
+     ok(source__table="core.accounts", schedule="0 6 * * *", source__where="status <> 'closed'")),
     ("en-exstate-2", "univ", "enrollments except completed ones daily at 3am",
      ok(source__table="enrollments", schedule="0 3 * * *", source__where="status IS DISTINCT FROM 'completed'")),
     # --- 49.7 Russian words for values the comment lists in English --------------------------------------------
