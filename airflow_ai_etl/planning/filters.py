@@ -2048,8 +2048,7 @@ class RowFilters:
         if fused and len(listed_values(status.comment if status is not None else "")) >= 3:
             value = None  # «невозвращённые» among three or more values: the open state too (planner84's rule)
         if value is not None:
-            note = say(request.language, "planner.assumed_state_value", phrase=word.text, column="status",
-                       value=value, event=event)  # fmt: skip
+            note = assumed_state_note(request.language, word.text, value, event)
             if note not in request.assumed:
                 request.assumed.append(note)
             return value
@@ -5201,6 +5200,23 @@ def _event_status_value(table: Table, event: str) -> str | None:
     if any(c.name != "status" and value in listed_values(c.comment) for c in table.columns):
         return None
     return value
+
+
+def assumed_state(language: str, table: Table, phrase: str, event: str) -> tuple[str, str] | None:
+    """A state word the status lists while the event's time column dates it («отчисленных» beside expelled_on
+    and a status listing expelled): the condition the README's convention plans (`status = 'expelled'`) and
+    the assumption naming the other reading (`expelled_on IS NOT NULL`); None when the status does not list
+    the value the event is named after, or another column lists it too (asked). Loads and marts alike."""
+    value = _event_status_value(table, event)
+    if value is None:
+        return None
+    return f"status = {_quote(value)}", assumed_state_note(language, phrase, value, event)
+
+
+def assumed_state_note(language: str, phrase: str, value: str, event: str) -> str:
+    """The plan's assumption for a state word read as the status value, naming the event's time reading."""
+    key = "planner.assumed_state_value"
+    return say(language, key, phrase=phrase, column="status", value=value, event=event)
 
 
 def state_two_columns_question(language: str, table: Table, phrase: str, event: str) -> str | None:

@@ -53,6 +53,7 @@ from airflow_ai_etl.planning.filters import (
     EN_IRREGULAR_PARTICIPLES,
     EXCLUDED_EN,
     STATE_MEANINGS,
+    assumed_state,
     counts_units,
     ends_in_exception,
     measured_in_unit,
@@ -748,6 +749,8 @@ class MartPhrase:
     date_grain: bool = False  # «по дате визита» with no grain noun: a date is a day
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     happened: str | None = None  # «сколько человек уволено по отделам»: the event's time column that is set
+    # readings chosen of two (a state word the status lists while a time column dates it): the plan's notes
+    assumed: list[str] = field(default_factory=list)
     fact_hint: Any = None  # the fact table a clause names («сотрудников, прошедших через турникеты»)
     counted_entity: Any = None  # the table counted through the fact's rows («студентов присутствовало»)
     event_tables: list[Any] = field(default_factory=list)  # "customers who bought": sales or orders (asked)
@@ -3476,6 +3479,12 @@ def _event_happened(word: str, fact: Table, grain: dict[str, Any] | None) -> str
     return f"{named[0].name} IS NOT NULL"
 
 
+def _dated_by_grain(word: str, fact: Table, grain: dict[str, Any] | None) -> bool:
+    """The event participle `word` names one time column and the grain is on it («закрыли … по месяцам»)."""
+    named = _event_happened(word, fact, None)  # `closed_at IS NOT NULL`: one time column the word names
+    return grain is not None and named is not None and _event_happened(word, fact, grain) is None
+
+
 def _time_columns(table: Table) -> list[Column]:
     return [c for c in table.columns if column_kind(c.type).temporal and c.name not in UPDATE_COLUMNS]
 
@@ -3800,6 +3809,12 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     happened: str | None = None
     rest_request = Request(rest)
     where = planner.filters._where(rest_request, fact, False, Found(None))
+    assumed = rest_request.assumed and not where.questions
+    if state_word and assumed and _dated_by_grain(state_word, fact, grain):
+        # «сколько счетов закрыли по месяцам»: the grain dates the verb's event (closed_at), no state of the
+        # rows, as when the filter rules asked which of two columns (marts53); the listed value is no filter
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
     if (
         state_word
         and _names_event_time(tokenize(state_word)[0], fact)
@@ -3838,9 +3853,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     verb_flag = None if where.value or flag_clause else _verb_flag(ph, ground, fact)
     ph.happened = ph.happened or _counted_event_noun(ph, ground, fact)  # «количество увольнений»: fired_at
     if ph.happened and not (grain and grain["column"] == ph.happened):
-        if (two := _people_event_asked(ph, fact, lang)) is not None:
-            return Outcome.clarify(two)  # «сколько человек отчислено»: expelled_on or status 'expelled'
-        happened = f"{ph.happened} IS NOT NULL"
+        two, listed = _people_event_asked(ph, fact, lang)
+        if two is not None:
+            return Outcome.clarify(two)  # «сколько человек отчислено»: expelled_on or a status (not listed)
+        happened = listed or f"{ph.happened} IS NOT NULL"  # the status lists 'expelled': that value
     english_state, two = (None, None) if event_flag else _english_state(ph, ground, fact, grain)
     english_state = english_state or _hyphenated_value(ph, ground, fact)  # "high-priority tickets"
     if two is not None:
@@ -3955,7 +3971,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         spec_data["description"] = _describe(conn.conn_id, fact, "excel", excel["path"], mart_def, cron)
     from airflow_ai_etl.planning.offline import _validated
 
-    return _validated(spec_data)
+    outcome = _validated(spec_data)
+    if outcome.status == "ok":  # «отчисленных» as status = 'expelled': said with the plan (README)
+        outcome.assumptions = list(dict.fromkeys([*rest_request.assumed, *ph.assumed]))
+    return outcome
 
 
 # Words that place a table in ClickHouse («из кликхауса», "the clickhouse sales table"); the broader
@@ -9572,7 +9591,7 @@ def _english_state(
         named = _schema_before_own_noun(ground, fact, tokens, head - 1)  # "charging sessions": no status
         if head > 0 and head - 1 not in ph.used and not named:
             # the load rules read the word's condition from the rest; only the question is this rule's
-            return None, _english_word_state(tokens[head - 1], ground, fact, grain)[1]
+            return None, _english_word_state(tokens[head - 1], ground, fact, grain, ph.assumed)[1]
     for m in ph.measures:
         if m.func not in ("count", "count_distinct"):
             continue
@@ -9580,7 +9599,7 @@ def _english_state(
         for k in [*before, *m.object]:  # "closed requests count": the word before the counted noun too
             if _said_excluded(tokens, k) or _schema_before_own_noun(ground, fact, tokens, k):
                 continue  # "failed calls excluded": the rows left out, read by the filter rules
-            condition, question = _english_word_state(tokens[k], ground, fact, grain)
+            condition, question = _english_word_state(tokens[k], ground, fact, grain, ph.assumed)
             if question is not None:
                 return None, question
             if condition is None:
@@ -9666,9 +9685,11 @@ def _said_excluded(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _english_word_state(
-    t: Token, ground: _Ground, fact: Table, grain: dict[str, Any] | None
+    t: Token, ground: _Ground, fact: Table, grain: dict[str, Any] | None, assumed: list[str]
 ) -> tuple[str | None, str | None]:
-    """The rows' state one English word says (see _english_state): (condition, question)."""
+    """The rows' state one English word says (see _english_state): (condition, question). A word the status
+    lists while the event's time column dates it ("closed accounts": status 'closed' beside closed_at) is the
+    listed value, its note added to `assumed` (the README's convention, as a load reads it)."""
     if t.lang != "en" or t.lower == "new" or ground.table_of(t) is not None:
         return None, None  # "new requests per month": rows counted by the month they appear in, no status
     condition = _listed_value_condition(fact, t)
@@ -9676,6 +9697,11 @@ def _english_word_state(
         return None, None  # "shipments created per day": the rows' first state dates the grain, no state
     event = _event_happened(t.text, fact, grain) if _english_participle(t) else None
     if condition is not None and event is not None and not status_word(t.lower)[0]:
+        state = assumed_state("en", fact, t.text, event.split()[0])
+        if state is not None and state[0] == condition:
+            if state[1] not in assumed:
+                assumed.append(state[1])
+            return condition, None
         question = state_two_columns_question("en", fact, t.text, event.split()[0])
         if question is not None:
             return None, question
@@ -10344,16 +10370,23 @@ def _averaged_count(ph: MartPhrase) -> bool:
     )
 
 
-def _people_event_asked(ph: MartPhrase, fact: Table, lang: str) -> str | None:
-    """The load's question when the verb that named the people's event («отчислено» of expelled_on) may be a
-    status value too; None when no status listing could say it or the verb is a status word itself."""
+def _people_event_asked(ph: MartPhrase, fact: Table, lang: str) -> tuple[str | None, str | None]:
+    """(question, condition). The load's question when the verb that named the people's event («отчислено»
+    of expelled_on) may be a status value too; none when no status listing could say it or the verb is a
+    status word itself. When the status lists the very value the event is named after, the condition is
+    that value (`status = 'expelled'`, the README's convention, as a load reads «отчисленных»), its note
+    added to ph.assumed."""
     verb = next(
         (t for t in ph.tokens if ph.happened in {c.name for c in _event_time_columns(t, fact)}),
         None,
     )
     if verb is None or status_word(verb.lower)[0]:
-        return None
-    return state_two_columns_question(lang, fact, verb.text, ph.happened or "")
+        return None, None
+    if (state := assumed_state(lang, fact, verb.text, ph.happened or "")) is not None:
+        if state[1] not in ph.assumed:
+            ph.assumed.append(state[1])
+        return None, state[0]
+    return state_two_columns_question(lang, fact, verb.text, ph.happened or ""), None
 
 
 def _per_person(token: Token) -> bool:

@@ -42,10 +42,10 @@ def _asked(outcome) -> None:
         ("univ", "how many students graduated per faculty", "status = 'graduated'"),
         ("hr", "сколько сотрудников уволилось по отделам", "fired_at IS NOT NULL"),
         ("hr", "сколько человек уволилось по отделам", "fired_at IS NOT NULL"),
-        # expelled_on or status 'expelled', closed_at or status 'closed': asked since round 26, as a load asks
-        ("univ", "сколько студентов отчислилось по факультетам", ASKED),
+        # planner95: README: a state word a status column lists is that value; the date reading is noted (asked from round 26 to planner95: expelled_on or status 'expelled')
+        ("univ", "сколько студентов отчислилось по факультетам", "status = 'expelled'"),
         ("logistics", "сколько посылок доставили по хабам назначения", "status = 'delivered'"),
-        ("telecom", "сколько обращений закрыли по категориям", ASKED),
+        ("telecom", "сколько обращений закрыли по категориям", "status = 'closed'"),  # planner95, as above
         ("univ", "сколько книг вернули по названиям", "returned_at IS NOT NULL"),
     ],
 )
@@ -62,9 +62,6 @@ def test_a_finite_event_verb_keeps_the_rows_it_happened_to(planners, catalog, te
     [
         ("hr", "сколько сотрудников ушло по отделам"),
         ("hr", "сколько ушло сотрудников по отделам"),
-        ("telecom", "сколько ушло абонентов по регионам"),
-        ("telecom", "сколько абонентов ушло по регионам"),
-        ("telecom", "сколько человек ушло по регионам"),
         ("shop", "сколько человек ушло по регионам"),
         ("logistics", "сколько клиентов ушло по регионам"),
         ("bank", "сколько карт пропало по статусам"),
@@ -73,6 +70,22 @@ def test_a_finite_event_verb_keeps_the_rows_it_happened_to(planners, catalog, te
 )
 def test_an_event_verb_no_column_says_is_asked(planners, catalog, text):
     _asked(planners[catalog].plan(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "сколько ушло абонентов по регионам",
+        "сколько абонентов ушло по регионам",
+        "сколько человек ушло по регионам",
+    ],
+)
+def test_an_event_verb_the_status_lists_is_that_value(planners, text):
+    # planner95: README: a state word a status column lists is that value; the date reading is noted
+    # (these three were asked above from round 26 to planner95: churned_on 'Дата ухода' or status 'churned')
+    outcome = planners["telecom"].plan(text)
+    assert outcome.status == "ok" and outcome.spec.source.mart.where == "status = 'churned'"
+    assert any("churned_on IS NOT NULL" in note for note in outcome.assumptions), outcome.assumptions
 
 
 @pytest.mark.parametrize(
@@ -100,14 +113,14 @@ def test_event_verbs_read_before_stay(planners, catalog, text, where):  # contro
     "catalog, text, where",
     [
         # a reflexive verb is the state of its plain verb («закрылось» as «закрытые» of «закрыть»)
-        # closed_at or status 'closed' (expelled_on or 'expelled'): asked since round 26, as a load asks
-        ("bank", "сколько счетов закрылось по валютам", ASKED),
+        # planner95: README: a state word a status column lists is that value; the date reading is noted (asked from round 26 to planner95: closed_at or status 'closed')
+        ("bank", "сколько счетов закрылось по валютам", "status = 'closed'"),
         ("telecom", "сколько сим-карт потерялось по статусам", "status = 'lost'"),
         # a full participle before the counted noun (before: dropped, every row counted)
         ("hr", "число уволенных сотрудников по отделам", "fired_at IS NOT NULL"),
-        ("bank", "число закрытых счетов по валютам", ASKED),
+        ("bank", "число закрытых счетов по валютам", "status = 'closed'"),  # planner95, as above
         ("utility", "число закрытых заявок по темам", ASKED),
-        ("univ", "количество отчисленных студентов по факультетам", ASKED),
+        ("univ", "количество отчисленных студентов по факультетам", "status = 'expelled'"),  # planner95
         ("univ", "число выданных книг по неделям", None),  # control: the grain dates the rows by the event
         ("logistics", "число доставленных посылок по хабам назначения", "status = 'delivered'"),  # control
         # a state adjective a listed value answers (before: dropped)
