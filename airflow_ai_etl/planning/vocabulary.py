@@ -117,6 +117,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "route": ["маршрут", "маршрутный", "рейс"],
     "courier": ["курьер"],
     "vehicle": ["машина", "автомобиль", "транспорт", "грузовик"],
+    "car": ["машина", "автомобиль"],  # «машины на гарантии»: autoservice's cars, 'Автомобили клиентов'
     "fuel": ["топливо", "бензин", "топливный"],
     "item": ["позиция"],  # «позиции заказов» of order_items ('Позиции заказов (состав заказа)')
     "return": ["возврат"],
@@ -247,6 +248,7 @@ VALUE_MEANINGS = {
     "публичный": ("public",), "общедоступный": ("public",),
     # planner32: channels, kinds and states the bank, utility and logistics comments list in English
     "банкомат": ("atm",), "онлайн": ("online",), "автокредит": ("auto",), "ипотечный": ("mortgage",),
+    "офлайн": ("offline",),  # «станции в офлайне», «офлайн-станции» ('Статус станции (active, offline, ...)')
     "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
     "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
     "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
