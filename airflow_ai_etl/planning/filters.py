@@ -223,7 +223,8 @@ class RowFilters:
         questions += self._unplaced_only_value(request, table, conditions)
         questions += self._unread_ones(request, table, conditions) if not questions else []
         questions += self._unread_agents(request, table, conditions) if not questions else []
-        questions += self._unread_relative_clause(request, table) if not questions else []
+        if not (questions or conditions or incremental):
+            questions += self._unread_relative_clause(request, table)
         questions += self._unlisted_status_state(request, table) if not (questions or conditions) else []
         if questions:
             return Found(None, questions)
@@ -291,8 +292,9 @@ class RowFilters:
 
     def _unread_relative_clause(self, request: Request, table: Table) -> list[str]:
         """ "stations that work on weekends", "mechanics that work fast": an English relative clause right
-        after the table's noun of which no rule read a word says which rows in words nothing takes: asked,
-        quoting it, never dropped (a clause read in part, "that work round the clock", stands)."""
+        after the table's noun of which no rule read a word, with no row condition and no new-rows load read
+        at all, says which rows in words nothing takes: asked, quoting it, never dropped (the caller checks
+        nothing was read; rules that read a clause do not all mark its words)."""
         if request.language != "en":
             return []
         tokens = request.tokens
