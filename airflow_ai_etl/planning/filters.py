@@ -266,7 +266,8 @@ class RowFilters:
         (status 'confirmed') is the rows' own party when it names a table this one references (client_id ->
         clients): read, nothing to filter on. Any other agent no rule read («подтверждённые механиками» of
         appointments, which keep no mechanic) says who did it, which the state does not tell: asked, quoting
-        the participle and its agent, never dropped."""
+        the participle and its agent, never dropped; so is a name after the agent («оформленные агентом
+        Петровым»: channel 'agent' is read, the agent named is not)."""
         if not conditions or request.language != "ru":
             return []
         conn = next((c for c, ts in self.catalog.tables.items() if table in ts), "")
@@ -274,9 +275,24 @@ class RowFilters:
         words = [t for t in tokenize(request.text) if t.lang != "punct"]
         for k in range(1, len(words)):
             word, participle = words[k], words[k - 1]
-            if request.is_handled(word.start):
-                continue
             if request.text[participle.end : word.start].strip() or not agent_after_participle(words, k):
+                continue
+            j = k + 1  # «оформленные агентом Петровым»: a name in apposition no rule reads says which agent
+            while (
+                j < len(words)
+                and not request.text[words[j - 1].end : words[j].start].strip()
+                and words[j].lang == "ru"
+                and any(p.case == "ablt" for p in words[j].parses[:3])
+                and not request.is_handled(words[j].start)
+            ):
+                j += 1
+            if j > k + 1:
+                return [
+                    unread_clause_question(
+                        request.language, table, request.text[participle.start : words[j - 1].end]
+                    )
+                ]
+            if request.is_handled(word.start):
                 continue
             named = [
                 t
