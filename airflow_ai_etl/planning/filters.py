@@ -223,7 +223,7 @@ class RowFilters:
         questions += self._unplaced_only_value(request, table, conditions)
         questions += self._unread_ones(request, table, conditions) if not questions else []
         questions += self._unread_agents(request, table, conditions) if not questions else []
-        if not (questions or conditions or incremental):
+        if load and not (questions or conditions or incremental):  # a mart reads its clauses itself
             questions += self._unread_relative_clause(request, table)
         questions += self._unlisted_status_state(request, table) if not (questions or conditions) else []
         if questions:
