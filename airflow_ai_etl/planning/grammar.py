@@ -1299,4 +1299,6 @@ def agent_after_participle(tokens: Sequence[Token], index: int) -> bool:
         return False
     word, before = tokens[index], tokens[index - 1]
     noun = next((p for p in word.parses[:3] if p.pos == "NOUN"), None)
+    if any(p.pos == "PRTF" and p.case == "ablt" for p in before.parses):
+        return False  # «с открытыми счетами», «с заявленной суммой»: the participle agrees with its noun
     return noun is not None and noun.case == "ablt" and passive_participle(before)
