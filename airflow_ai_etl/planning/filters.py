@@ -40,7 +40,13 @@ from airflow_ai_etl.planning.flags import (
     state_names,
     state_words,
 )
-from airflow_ai_etl.planning.grammar import CYRILLIC_WORD, ONLY_WORDS, is_destroy_word, is_mask_word
+from airflow_ai_etl.planning.grammar import (
+    CYRILLIC_WORD,
+    ONLY_WORDS,
+    agent_after_participle,
+    is_destroy_word,
+    is_mask_word,
+)
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
@@ -216,6 +222,9 @@ class RowFilters:
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
         questions += self._unread_ones(request, table, conditions) if not questions else []
+        questions += self._unread_agents(request, table, conditions) if not questions else []
+        if load and not (questions or conditions or incremental):  # a mart reads its clauses itself
+            questions += self._unread_relative_clause(request, table)
         questions += self._unlisted_status_state(request, table) if not (questions or conditions) else []
         if questions:
             return Found(None, questions)
@@ -251,6 +260,78 @@ class RowFilters:
             return Found(None, [f"Which rows of {table.qualified_name} should be loaded? I read the filter "
                                  f"'{where}', but the request also says what is not wanted."])  # fmt: skip
         return Found(where)
+
+    def _unread_agents(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """«записи на ремонт, подтверждённые клиентами»: the instrumental agent of a participle a rule read
+        (status 'confirmed') is the rows' own party when it names a table this one references (client_id ->
+        clients): read, nothing to filter on. Any other agent no rule read («подтверждённые механиками» of
+        appointments, which keep no mechanic) says who did it, which the state does not tell: asked, quoting
+        the participle and its agent, never dropped; so is a name after the agent («оформленные агентом
+        Петровым»: channel 'agent' is read, the agent named is not)."""
+        if not conditions or request.language != "ru":
+            return []
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), "")
+        referenced = {fk.ref_table for fk in table.foreign_keys}
+        words = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k in range(1, len(words)):
+            word, participle = words[k], words[k - 1]
+            if request.text[participle.end : word.start].strip() or not agent_after_participle(words, k):
+                continue
+            j = k + 1  # «оформленные агентом Петровым»: a name in apposition no rule reads says which agent
+            while (
+                j < len(words)
+                and not request.text[words[j - 1].end : words[j].start].strip()
+                and words[j].lang == "ru"
+                and any(p.case == "ablt" for p in words[j].parses[:3])
+                and not request.is_handled(words[j].start)
+            ):
+                j += 1
+            if j > k + 1:
+                return [
+                    unread_clause_question(
+                        request.language, table, request.text[participle.start : words[j - 1].end]
+                    )
+                ]
+            if request.is_handled(word.start):
+                continue
+            named = [
+                t
+                for t in self.catalog.tables_of(conn)
+                if self.grounding._names_table(word.lower, t) or self.grounding._heads_comment(word.lower, t)
+            ]
+            if named and all(t.qualified_name in referenced for t in named):
+                request.handled.append((word.start, word.end))  # the rows' own client, station ...
+                continue
+            phrase = request.text[participle.start : word.end]
+            return [unread_clause_question(request.language, table, phrase)]
+        return []
+
+    def _unread_relative_clause(self, request: Request, table: Table) -> list[str]:
+        """ "stations that work on weekends", "mechanics that work fast": an English relative clause right
+        after the table's noun of which no rule read a word, with no row condition and no new-rows load read
+        at all, says which rows in words nothing takes: asked, quoting it, never dropped (the caller checks
+        nothing was read; rules that read a clause do not all mark its words)."""
+        if request.language != "en":
+            return []
+        tokens = request.tokens
+        for p in range(1, len(tokens) - 1):
+            if tokens[p] not in ("that", "which", "who") or not self._table_noun_at(request, table, p - 1):
+                continue
+            if request.text[request.spans[p - 1][1] : request.spans[p][0]].strip():
+                continue  # "stations, which ...": a comment on all of them, not a restriction
+            start, end = request.spans[p][0], request.spans[p][1]
+            for k in range(p + 1, len(tokens)):
+                gap = request.text[request.spans[k - 1][1] : request.spans[k][0]]
+                at = request.spans[k][0]
+                if re.search(r"[,;.:!?()]", gap) or any(a <= at < b for a, b in request.schedule_spans):
+                    break
+                end = request.spans[k][1]
+            if end == request.spans[p][1] or any(start <= a < end for a, _ in request.handled):
+                continue
+            if any(a < end and start < b for a, b in request.schedule_spans):
+                continue
+            return [unread_clause_question(request.language, table, request.text[start:end])]
+        return []
 
     def _unlisted_status_state(self, request: Request, table: Table) -> list[str]:
         """«интернет-заказы, готовые к выдаче» where 'Статус интернет-заказа' lists no values: a Russian
@@ -1940,6 +2021,12 @@ class RowFilters:
                 if len(opposite) == 1:  # «уволенных агентов» of 'Агент работает' -> is_active = false
                     request.handled.append(request.spans[i])  # "open branches": read, no kind left unread
                     yield self._position(request, i), opposite[0], f"{opposite[0]} = false"
+                    continue
+                ended = self.ended_event_columns(table, word) if word is not None and not flags else []
+                if len(ended) == 1 and not opposite and table.column("status") is None:
+                    # «работающих сотрудников» of employees (hired_at, fired_at): not fired yet
+                    request.handled.append(request.spans[i])
+                    yield self._position(request, i), ended[0], f"{ended[0]} IS NULL"
 
     @staticmethod
     def _after_state_cue(request: Request, index: int) -> bool:
@@ -2113,6 +2200,10 @@ class RowFilters:
             name_hit = any(_same_root(stem(p), s) for p in parts for s in stems)
             comment = state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
             comment_hit = any(c.lemmas & word.lemmas for c in comment) if word.lang == "ru" else False
+            if comment_hit and flags.manner_adverbs(column):
+                # «работающие станции» of 'Работает круглосуточно': the verb alone says no state, its adverb
+                # does («круглосуточные», «работающие круглосуточно»); 'Работает сейчас' keeps the verb
+                comment_hit = any(c.lemmas & word.lemmas for c in comment if c.parses[0].pos != "VERB")
             # «покупатели-пенсионеры» of 'Пенсионер (социальная скидка)': the role noun, not the bracket's
             # adjective that state_words keeps (planner84)
             role_hit = word.lang == "ru" and role_noun_of(column) in word.lemmas
@@ -2311,7 +2402,8 @@ class RowFilters:
                 or self.grounding._names_other_table(value, table)
             ):
                 continue  # "payments from bank": the bank's database, not the channel bank
-            request.handled.append((start, match.end()))
+            # the preposition too: "under" of "stations under renovation" is no word of cars.is_under_warranty
+            request.handled.append((match.start(), match.end()))
             condition = f"{columns[0][0]} = {_quote(columns[0][1])}"
             cue = self._exception_of(request, table, match.start())
             if cue is not None:  # "except rooms under maintenance": the rows left out
@@ -3946,6 +4038,25 @@ class RowFilters:
         if not opposite:
             return []
         return [c.name for c in table.columns if "bool" in c.type.lower() and state_names(c) & opposite]
+
+    @staticmethod
+    def ended_event_columns(table: Table, word: Token) -> list[str]:
+        """Event time columns whose event ends the state `word` says, OPPOSITE_STATES read the other way:
+        «работающих», "working", "employed" of employees with fired_at (firing ends working); the rows in
+        that state have the column NULL. Only a participle or an adjective says a state («работа» no)."""
+        if word.lang == "ru" and not any(p.pos in ("PRTF", "ADJF") for p in word.parses[:1]):
+            return []
+        if word.lang == "en" and not word.lower.endswith(("ing", "ed")):
+            return []
+        said = word.lemmas if word.lang == "ru" else {stem(word.lower)}
+        found = []
+        for column in table.columns:
+            if not _is_event_column(column) or column.name.startswith(("created", "updated")):
+                continue
+            event = name_parts(column.name)[:1]
+            if {o for key in event for o in OPPOSITE_STATES.get(key, ())} & said:
+                found.append(column.name)
+        return found
 
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's

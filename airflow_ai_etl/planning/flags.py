@@ -235,18 +235,40 @@ def _first_half_names(word: str, said: FlagWords) -> bool:
     return first in said.latin or any(m in said.latin for m in VALUE_MEANINGS.get(first, ()))
 
 
+# Adverbs of time that restrict no verb: 'Работает сейчас' is "works", «работающие» says it
+_TIME_ADVERBS = frozenset({"сейчас", "теперь", "ещё", "еще", "уже", "пока", "всё", "все", "ныне"})
+
+
+def manner_adverbs(column: Column) -> bool:
+    """The comment of `column` qualifies its verb by an adverb of manner ('Работает круглосуточно'): the
+    verb alone («работающие станции») then says no state of the flag; an adverb of time ('Работает
+    сейчас') does not qualify it so."""
+    comment = tokenize(column.comment or "")
+    if not any(t.parses and t.parses[0].pos == "VERB" for t in comment):
+        return False
+    return any(
+        t.lang == "ru" and t.parses and t.parses[0].pos == "ADVB" and t.lower not in _TIME_ADVERBS
+        for t in comment
+    )
+
+
 def names_by_verb(tokens: list[Token], index: int, said: FlagWords) -> bool:
     """«только те, что работают», «кто не работает» of 'Отель работает': the comment's own finite verb in a
     relative clause about the rows («что»/«который»/«кто», «не» between) says the flag holds. A verb anywhere
-    else is the request's own («грузи», «работает каждый час»), so the relative word is required."""
+    else is the request's own («грузи», «работает каждый час»), so the relative word is required. A comment
+    whose verb an adverb of manner qualifies ('Работает круглосуточно') needs that adverb after the verb, and
+    then its participle says it too («аптеки, работающие круглосуточно»)."""
     token = tokens[index]
-    if (
-        token.lang != "ru"
-        or not token.parses
-        or token.parses[0].pos != "VERB"
-        or not token.lemmas & said.verbs
-    ):
+    if token.lang != "ru" or not token.parses or not token.lemmas & said.verbs:
         return False
+    if token.parses[0].pos not in ("VERB", "PRTF"):
+        return False
+    manner = said.adverbs - {stem(a) for a in _TIME_ADVERBS}
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    if manner and (after is None or stem(after.lower) not in manner):
+        return False  # «станции, которые работают» of 'Работает круглосуточно': not said round the clock
+    if token.parses[0].pos == "PRTF":  # «аптеки, работающие круглосуточно»: the participle and its adverb
+        return bool(manner)
     k = index - 1 - (index > 0 and tokens[index - 1].lower == "не")
     return k >= 0 and tokens[k].lang == "ru" and bool(tokens[k].lemmas & _RELATIVE_LEMMAS)
 

@@ -1276,3 +1276,29 @@ def in_column_list(tokens: Sequence[Token], index: int) -> bool:
             last = t
             k += step
     return bounded and items >= 2
+
+
+# A Russian passive participle ends in -нн-/-т- plus a full adjective ending: «подтверждённые», «оплаченных»,
+# «закрытые»; an active one («работающие», «ушедшие») takes no agent in the instrumental.
+_PASSIVE_PARTICIPLE = re.compile(r"[а-яё]+(?:нн|т)(?:ые|ый|ая|ое|ых|ым|ую|ой|ом|ого|ыми|ым|ому|ий)")
+
+
+def passive_participle(token: Token) -> bool:
+    """`token` is a full Russian passive participle («подтверждённые», «одобренных»)."""
+    return (
+        token.lang == "ru"
+        and any(p.pos == "PRTF" for p in token.parses[:2])
+        and _PASSIVE_PARTICIPLE.fullmatch(token.lower) is not None
+    )
+
+
+def agent_after_participle(tokens: Sequence[Token], index: int) -> bool:
+    """`tokens[index]` is a noun in the instrumental right after a passive participle (the caller checks no
+    punctuation stands between): the participle's agent, who did it («подтверждённые клиентами»)."""
+    if index < 1 or tokens[index].lang != "ru":
+        return False
+    word, before = tokens[index], tokens[index - 1]
+    noun = next((p for p in word.parses[:3] if p.pos == "NOUN"), None)
+    if any(p.pos == "PRTF" and p.case == "ablt" for p in before.parses):
+        return False  # «с открытыми счетами», «с заявленной суммой»: the participle agrees with its noun
+    return noun is not None and noun.case == "ablt" and passive_participle(before)

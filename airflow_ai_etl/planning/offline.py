@@ -56,6 +56,7 @@ from airflow_ai_etl.planning.filters import (
     CLAUSE_FILLERS,
     CLAUSE_NEGATORS,
     COUNTED,
+    RELATIVE_PRONOUNS,
     RowFilters,
     _is_text,
     bracketed_no_event,
@@ -1267,6 +1268,13 @@ class OfflinePlanner:
                 token = request.tokens[j]
                 if token in DATABASE_WORDS:
                     return True
+                if j == index + 2 and (
+                    request.tokens[index + 1] in RELATIVE_PRONOUNS
+                    or self._spells_table_with_neighbour(request, index, tables)
+                ):
+                    # "stations that work round the clock": the clause's verb; "online orders paid online":
+                    # the pair spells online_orders, the "online" past the participle is no description word
+                    continue
                 meanings = self.vocabulary.meanings(token)
                 if (
                     token not in STOP_WORDS
@@ -1688,6 +1696,7 @@ class OfflinePlanner:
         hits = self._without_domain_data_words(request, conn_id, hits)
         hits = self._without_flag_only_tables(request, hits)
         hits = self._without_counted_tables(request, hits)
+        hits = self._without_agent_words(request, hits)
         hits = self._without_key_list_words(request, hits)
         # A table named only by words that also name another table is not a separate candidate.
         hits = {
@@ -1881,6 +1890,33 @@ class OfflinePlanner:
                     dropped.add(other)
         return {name: hit for name, hit in hits.items() if name not in dropped}
 
+    def _without_agent_words(
+        self, request: Request, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«записи на ремонт, подтверждённые клиентами»: a noun in the instrumental right after a passive
+        participle is its agent (who confirmed the rows), not a table to load, when another table is named;
+        the filter rules then read the agent or ask about it (`RowFilters._agent_questions`)."""
+        if len(hits) < 2:
+            return hits
+        agents = {i for i in range(len(request.spans)) if self._agent_at(request, i)}
+        if not agents:
+            return hits
+        kept = {
+            name: (table, indices) for name, (table, indices) in hits.items() if not set(indices) <= agents
+        }
+        return kept or hits
+
+    @staticmethod
+    def _agent_at(request: Request, index: int) -> bool:
+        """Word `index` is the instrumental agent of the passive participle right before it, nothing between
+        («подтверждённые клиентами»)."""
+        if not 0 < index < len(request.spans):
+            return False
+        if request.text[request.spans[index - 1][1] : request.spans[index][0]].strip():
+            return False
+        pair = tokenize(request.text[request.spans[index - 1][0] : request.spans[index][1]])
+        return len(pair) == 2 and grammar.agent_after_participle(pair, 1)
+
     def _without_counted_tables(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
     ) -> dict[str, tuple[Table, list[int]]]:
@@ -2005,6 +2041,8 @@ class OfflinePlanner:
                 right_at += 1  # «тарифы, а также абонентов», "tariffs as well as subscribers"
             if right_at < len(tokens) and tokens[right_at] in CLAUSE_OPENERS | PREPOSITIONS | STATE_CUES:
                 continue  # «счётчики, где счётчик не умный», «счётчики, только умные»: a clause, no list item
+            if comma and self._agent_at(request, right_at + 1):
+                continue  # «записи, подтверждённые клиентами»: a participle and its agent, no list item
             value_at = right_at + int(right_at < len(tokens) and tokens[right_at] in DETERMINERS)  # "the"
             left = self._window_tables(request, conn_id, k - 1, -1) or self._past_claimed_qualifier(
                 request, conn_id, k - 1

@@ -247,6 +247,7 @@ VALUE_MEANINGS = {
     "публичный": ("public",), "общедоступный": ("public",),
     # planner32: channels, kinds and states the bank, utility and logistics comments list in English
     "банкомат": ("atm",), "онлайн": ("online",), "автокредит": ("auto",), "ипотечный": ("mortgage",),
+    "офлайн": ("offline",),  # «станции в офлайне», «офлайн-станции» ('Статус станции (active, offline, ...)')
     "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
     "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
     "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
