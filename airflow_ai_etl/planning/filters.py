@@ -439,9 +439,7 @@ class RowFilters:
             self._comparative_conditions,
             self._marked_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
-            self._place_conditions, self._listed_run_conditions, self._head_value_conditions,
-            self._against_value_conditions, self._unlisted_channel_conditions,
-            self._value_noun_conditions,
+            self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
             self._value_before_column_conditions, self._relative_value_conditions,
@@ -456,6 +454,8 @@ class RowFilters:
             self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
             self._compound_value_conditions,
+            # planner97: last, so a word another rule read («электромобили») is no unread kind
+            self._head_value_conditions, self._against_value_conditions, self._unlisted_channel_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
@@ -1573,7 +1573,8 @@ class RowFilters:
                                           values=", ".join(listed)))  # fmt: skip
                 request.handled.append((match.start(), match.end()))
                 continue
-            russian = bool(CYRILLIC_WORD.search(value))
+            # a lowercase Russian phrase, not a capitalised label as stored («категорий "Электроника"»)
+            russian = bool(CYRILLIC_WORD.search(value)) and value[:1].islower()
             if value and column is not None and not listed and russian and _is_kind(column):
                 # «процедуры типа «чистка зубов»» of 'Тип процедуры' (no values listed): the user's words for
                 # a kind stored under some code, not the code; asked, never the guessed literal (planner97)
