@@ -535,6 +535,8 @@ class RowFilters:
             self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
             self._compound_value_conditions,
+            # planner97: last, so a word another rule read («электромобили») is no unread kind
+            self._head_value_conditions, self._against_value_conditions, self._unlisted_channel_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
@@ -1635,6 +1637,9 @@ class RowFilters:
         naming one text column (by name or glossary) is that column's value."""
         for match in QUOTED_VALUE.finditer(request.text):
             columns = self.grounding._columns_in(table, match.group("word"))
+            before = re.search(r"([a-zа-яё_]+)\s+$", request.lower[: match.start()])
+            if len(columns) != 1 and before:  # «с видом ремонта «…»» of 'Вид ремонта': two words (planner97)
+                columns = self.grounding._columns_in(table, f"{before.group(1)} {match.group('word')}")
             if len(columns) != 1 or not _is_text(table.column(columns[0])):
                 continue
             value = next(g for g in match.group("a", "b", "c") if g is not None).strip()
@@ -1647,6 +1652,15 @@ class RowFilters:
                 key = "planner.column_value_not_among"
                 request.unsure.append(say(request.language, key, column=columns[0], phrase=value,
                                           values=", ".join(listed)))  # fmt: skip
+                request.handled.append((match.start(), match.end()))
+                continue
+            # a lowercase Russian phrase, not a capitalised label as stored («категорий "Электроника"»)
+            russian = bool(CYRILLIC_WORD.search(value)) and value[:1].islower()
+            if value and column is not None and not listed and russian and _is_kind(column):
+                # «процедуры типа «чистка зубов»» of 'Тип процедуры' (no values listed): the user's words for
+                # a kind stored under some code, not the code; asked, never the guessed literal (planner97)
+                request.unsure.append(say(request.language, "planner.column_value_unknown",
+                                          column=columns[0], phrase=value))  # fmt: skip
                 request.handled.append((match.start(), match.end()))
                 continue
             if value:
@@ -3088,6 +3102,8 @@ class RowFilters:
                 lower = value.lower()
                 if t.lang == "en" and lower in (t.lower, f"{t.lower}_{nxt}", f"{prev}_{t.lower}"):
                     found_[name] = value  # "in transit": the two words of in_transit
+                elif t.lang == "en" and len(t.lower) > 2 and _plural_pair(t.lower, lower):
+                    found_[name] = value  # "dogs" of 'dog', "dessert" of 'desserts' (planner97)
                 elif t.lang == "ru" and not value.isascii() and t.has(_lemmas_of(value)):
                     found_[name] = value
                 elif (
@@ -3302,6 +3318,156 @@ class RowFilters:
             elif values or _kind_column_without(table, prefix):
                 request.handled.append((token.start, token.end))
                 request.unsure.append(unread_clause_question(request.language, table, token.text))
+
+    def _head_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "Dogs from the pets table", «Котов из таблицы животных», "Copy comedies from movies": the noun
+        that heads the rows before "from"/«из» and the table's word is a kind of row. When it means one value
+        a column's comment lists (an English plural or singular of it, a Russian noun by the glossary of
+        VALUE_MEANINGS or the value's own spelling), it is that filter; a noun no listed value reads
+        ("Hamsters", «Вестерны») is asked. Both were dropped: every row, a confident wrong plan (planner97).
+        Words naming the table, a column, another table, the rows in general or the schedule are passed."""
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {name: values for name, values in listed.items() if values}
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, word in enumerate(tokens[:-1]):
+            if tokens[k + 1].lower not in ("from", "из") or not self._table_after(table, tokens, k + 2):
+                continue
+            if not self._heads_the_rows(tokens, k) or self._names_no_kind(request, table, word):
+                continue
+            prev = tokens[k - 1].lower if k else ""
+            hits = self._said_values(word, listed, prev, tokens[k + 1].lower)
+            mentions = {name for _, name in self.grounding._column_mentions(table, [word.lower])}
+            if mentions and not (len(hits) == 1 and mentions <= set(hits)):
+                continue  # "emails from the owners table": a column's word ("birds" of species is its value)
+            request.handled.append((word.start, word.end))
+            if len(hits) == 1:
+                ((name, value),) = hits.items()
+                yield word.start, name, f"{name} = {_quote(value)}"
+            else:
+                request.unsure.append(unread_clause_question(request.language, table, word.text))
+            return
+
+    def _against_value_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«прививки от бешенства», "vaccinations against rabies": «от»/«против»/"against" and a noun right
+        after the table's noun say which kind of row, a value no comment lists ('Название вакцины'). Asked,
+        naming the table's one kind or name column whose comment lists no values, never dropped (planner97:
+        every vaccination was loaded). A listed value, a table, a column or a number after it is left to the
+        rules that read those; yields nothing."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        listed = {name: values for name, values in listed.items() if values}
+        for k, marker in enumerate(tokens[1:-1], start=1):
+            if marker.lower not in ("от", "против", "against"):
+                continue
+            word, head = tokens[k + 1], tokens[k - 1]
+            index = request.token_at(head.start)
+            if not (0 <= index < len(request.tokens) and self._table_noun_at(request, table, index)):
+                continue
+            if word.lang == "ru" and not (word.parses and word.parses[0].pos == "NOUN"):
+                continue
+            if not word.text.isalpha() or self._names_no_kind(request, table, word):
+                continue
+            if self._said_values(word, listed, "", "") or self.grounding._column_mentions(
+                table, [word.lower]
+            ):
+                continue  # «убытки от пожара» of 'Тип события (accident, theft, fire, ...)': a listed value
+            phrase = request.text[marker.start : word.end]
+            kinds = [c.name for c in table.columns if _holds_unlisted_kind(c)]
+            request.handled.append((marker.start, word.end))
+            if len(kinds) == 1:
+                key = "planner.column_value_unknown"
+                request.unsure.append(say(request.language, key, column=kinds[0], phrase=phrase))
+            else:
+                request.unsure.append(unread_clause_question(request.language, table, phrase))
+            return
+        yield from ()
+
+    def _unlisted_channel_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "appointments booked through the call center", «записи, сделанные через сайт»: the words after
+        through/via/«через» say the channel a row came through; where the table's one channel column lists
+        no values ('Канал записи'), which value they mean is asked, quoting them and naming the column
+        (planner97: every appointment was loaded). A listed channel is `_listed_run_conditions`'; a table,
+        a column, a system or the schedule after the preposition is no channel; yields nothing."""
+        channels = [c for c in table.columns if _CHANNEL_COLUMN.search(c.name) and _is_text(c)]
+        if len(channels) != 1 or listed_values(channels[0].comment):
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, marker in enumerate(tokens[:-1]):
+            if marker.lower not in ("through", "via", "через") or request.is_handled(marker.start):
+                continue
+            said: list[Token] = []
+            for word in tokens[k + 1 : k + 5]:
+                if not said and word.lower in _MEANS_ARTICLES:
+                    continue
+                if not word.text.isalpha() or word.lower in STOP_WORDS:
+                    break
+                if _crosses_clause(request, marker, word):
+                    break
+                if self._names_no_kind(request, table, word) or self._names_system(word.lower):
+                    break
+                if self.grounding._column_mentions(table, [word.lower]):
+                    break
+                said.append(word)
+            if not said:
+                continue
+            phrase = request.text[said[0].start : said[-1].end]
+            request.handled.append((marker.start, said[-1].end))
+            request.unsure.append(
+                say(request.language, "planner.column_value_unknown", column=channels[0].name, phrase=phrase)
+            )
+            return
+        yield from ()
+
+    def _table_after(self, table: Table, tokens: list[Token], at: int) -> bool:
+        """The words from `at` name `table`: "the pets table", "table pets", «таблицы животных»."""
+        for word in tokens[at : at + 3]:
+            if word.lower in ("the", "table", "таблицы", "таблица", "табличка", "таблички"):
+                continue
+            return self.grounding._names_table(word.lower, table) or self.grounding._heads_comment(
+                word.lower, table
+            )
+        return False
+
+    @staticmethod
+    def _heads_the_rows(tokens: list[Token], k: int) -> bool:
+        """Word `k` opens the request or follows a load verb ("copy dogs", «перелить котов»), an article or
+        "only": it is the object of the load, a noun of rows; a Russian word must parse as a noun."""
+        word = tokens[k]
+        if word.lang == "ru" and not (word.parses and word.parses[0].pos == "NOUN"):
+            return False
+        if word.lang not in ("ru", "en") or not word.text.isalpha():
+            return False
+        j = k - 1
+        while j >= 0 and tokens[j].lower in ("the", "all", "only", "just", "только", "все", "всех"):
+            j -= 1
+        if j < 0:
+            return True
+        before = tokens[j]
+        if before.lang == "ru":
+            return bool(before.parses) and before.parses[0].pos in ("INFN", "VERB")
+        return before.lower in _LOAD_VERBS_EN
+
+    def _names_no_kind(self, request: Request, table: Table, word: Token) -> bool:
+        """`word` says no kind of row: read by another rule, the table's or another table's word, the rows in
+        general ("records", «данные»), a stop word or a word of the schedule or the mode."""
+        lower = word.lower
+        return bool(
+            request.is_handled(word.start)
+            or lower in request.claimed
+            or any(a <= word.start < b for a, b in request.schedule_spans)
+            or lower in STOP_WORDS | NOT_A_NAME | heads.GENERIC_EN | _NO_KIND_EN
+            or word.lemmas & heads.GENERIC_RU
+            or any(lexicon_concepts(lemma, word.lang) for lemma in word.lemmas)
+            or self.grounding._names_table(lower, table)
+            or self.grounding._heads_comment(lower, table)
+            or self.grounding._names_other_table(lower, table)
+        )
 
     def _value_noun_conditions(
         self, request: Request, table: Table, _: bool
@@ -5372,6 +5538,38 @@ def _english_forms(value: str) -> set[str]:
     return {value, plural, value + "es"} if value.isalpha() else {value}
 
 
+# Lemmas heading the comment of a column that holds kinds of rows as codes ('Тип процедуры', 'Вид ремонта').
+_KIND_HEADS = frozenset(
+    {"тип", "вид", "категория", "класс", "жанр", "канал", "источник", "способ", "разновидность"}
+)
+_KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method)$")
+
+
+def _is_kind(column: Column) -> bool:
+    """`column` holds kinds of rows under codes: its name ends in type/kind/category..., or its comment opens
+    with «Тип», «Вид», «Категория» ... (planner97)."""
+    first = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
+    return bool(_KIND_NAME.search(column.name)) or (first is not None and bool(first.lemmas & _KIND_HEADS))
+
+
+def _holds_unlisted_kind(column: Column) -> bool:
+    """A text column naming the kind of a row under values its comment does not list: a kind column
+    ('Тип процедуры') or a name of a thing ('Название вакцины'; never a person's full name)."""
+    if not _is_text(column) or listed_values(column.comment):
+        return False
+    person = column.name.endswith(("full_name", "first_name", "last_name"))
+    named = column.name.endswith("_name") and not person
+    return _is_kind(column) or named
+
+
+def _plural_pair(word: str, value: str) -> bool:
+    """`word` is the English plural of the listed `value` ("dogs", "comedies") or its singular ("dessert" of
+    'desserts'): the same kind said as a noun of the rows (planner97)."""
+    if not (value.isalpha() and word.isalpha()):
+        return False
+    return word in _english_forms(value) or value in _english_forms(word)
+
+
 def value_meanings(word: Token, predicate: bool = False, verb: bool = False) -> set[str]:
     """Stems of the English words a listed code is made of that a Russian word means (VALUE_MEANINGS), by
     its noun, full adjective and participle readings: «закрытые» -> closed; never the verb «закрыть» (a mask
@@ -5520,6 +5718,15 @@ _OR_NEXT = re.compile(
 
 # A column of the channel a row came through (transactions.channel, payments.channel).
 _CHANNEL_COLUMN = re.compile(r"(?:^|_)channel(?:$|_)")
+
+# English load verbs before the noun of the rows ("copy dogs from the pets table"), and words before "from"
+# that name no kind of row ("everything from the pets table") (planner97).
+_LOAD_VERBS_EN = frozenset(
+    {"copy", "load", "sync", "move", "send", "ship", "replicate", "push", "export", "import", "transfer",
+     "stream", "mirror", "dump", "put", "get", "take", "pull", "bring", "upload", "migrate", "extract",
+     "ingest", "feed", "pipe", "deliver", "refresh", "reload", "save", "store", "want", "need"}
+)  # fmt: skip
+_NO_KIND_EN = frozenset({"everything", "anything", "all", "whatever", "it", "them", "each", "every", "new"})
 
 # Words between a listed value and the alternative an «или»/"or" offers beside it.
 _ALTERNATIVE_GAP_WORDS = frozenset(

@@ -364,6 +364,15 @@ VALUE_MEANINGS = {
     "сироп": ("syrup",), "таблетка": ("tablets", "tablet"), "капсула": ("capsules", "capsule"),
     "мазь": ("ointment",), "капля": ("drops",), "спрей": ("spray",), "инъекция": ("injection",),
     "укол": ("injection",), "рекомендация": ("referral",), "рекомендовать": ("referral",),
+    # planner97: kinds of animals and of films a comment lists in English ('Вид животного (cat, dog, bird,
+    # rodent, reptile)', 'Жанр (drama, comedy, action, horror, animation, documentary)'), said as the Russian
+    # noun that heads the rows: «котов из таблицы животных», «комедии»
+    "кот": ("cat",), "кошка": ("cat",), "котёнок": ("cat",), "котенок": ("cat",), "собака": ("dog",),
+    "пёс": ("dog",), "пес": ("dog",), "щенок": ("dog",), "птица": ("bird",), "попугай": ("bird",),
+    "грызун": ("rodent",), "рептилия": ("reptile",), "пресмыкающееся": ("reptile",),
+    "комедия": ("comedy",), "драма": ("drama",), "боевик": ("action",), "ужасы": ("horror",),
+    "хоррор": ("horror",), "мультфильм": ("animation",), "мультик": ("animation",),
+    "документалка": ("documentary",), "документальный": ("documentary",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
