@@ -144,6 +144,7 @@ def _names_entity(planner: OfflinePlanner, table: Table, word: str) -> bool:
     entity = set(name_parts(table.name)) | {stem(w) for w in comment}
     if _name_qualifies_rows(planner, table):  # "fuel card txns" of fuel_cards «Заправки по топливным картам»
         entity -= set(name_parts(table.name))
+    entity |= planner._comment_head_synonyms(table)  # "customer" of 'Клиенты банка' (planner98)
     return word in (table.name.lower(), table.qualified_name.lower()) or bool(
         planner.vocabulary.meanings(word) & entity
     )

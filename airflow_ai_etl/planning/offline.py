@@ -1545,7 +1545,10 @@ class OfflinePlanner:
             tail |= {
                 i
                 for i, m in meanings.items()
-                if i not in used and (m & synonyms or clipped_compound_of(request.tokens[i], table.comment))
+                if i not in used
+                # "the sales stuff": a schema of several tables (sales) names none of them (planner94)
+                and request.tokens[i] not in schemas
+                and (m & synonyms or clipped_compound_of(request.tokens[i], table.comment))
             }
             indices = sorted({i for i, m in meanings.items() if i not in used and m & comment} | tail)
             if indices and table.qualified_name not in hits:

@@ -21,7 +21,8 @@
 
 Requests of my own over several catalogs, RU and EN.
 First pass (at bcaeb9d, before the rules): 27 of 43 failed (the 16 that passed are readings that must stay
-and must-ask requests).
+and must-ask requests). Two must-ask cases were added after the eval check (a synonym qualifying an unknown
+head, "customer surveys"; a schema word of several tables, "the sales stuff"); both asked at bcaeb9d too.
 """
 
 from __future__ import annotations
@@ -172,6 +173,9 @@ def test_kind_beside_the_table_noun_is_its_value(catalog: str, text: str, where:
         ("evcharge", "Зарядки в клик каждый час"),  # qualifies tariffs, sessions and payments alike
         ("food", "Ресторанные позиции в клик каждый день"),  # a clipped-looking adjective is no compound
         ("hotel", "VIP-гости в хранилище ежедневно"),  # no column lists vip: asked as before
+        # a synonym of a comment's head only qualifies an unknown head noun: asked as before (eval check)
+        ("autoservice", "Load the customer surveys to ClickHouse daily"),
+        ("pharmacy", "Sync all the sales stuff to the warehouse daily at 2"),  # a schema of several tables
     ],
 )
 def test_noun_two_tables_share_is_asked(catalog: str, text: str) -> None:
