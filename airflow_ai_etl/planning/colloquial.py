@@ -7,6 +7,9 @@ Three general ways a spoken word names a table whose name or comment says it in 
 - **Univerbation**: Russian folds "adjective + noun" into the adjective's root plus «-к-»: «расчётка» =
   расчётный листок, «зачётка» = зачётная книжка, «кредитка» = кредитная карта. :func:`univerbation_stems`
   gives the adjective's stem («расчетн»), which meets the table comment («Расчётные листки»).
+- **Clipped compounds**: the adjective's first letters glued to the noun: «ветклиники» = ветеринарные
+  клиники, «лабанализы» = лабораторные анализы, «страхагенты» = страховые агенты. :func:`clipped_compound_of`
+  checks a word against a comment's adjective + noun pairs.
 - **Transliteration** of the English table name: «хабы» = hubs, «юзеры» = users, «инвойсы» = invoices.
   :func:`skeleton` reduces a word in either alphabet to its consonants in sound classes, so «хаб» and
   "hub" meet; vowels are left out because Russian spells English vowels by ear (ивент = event).
@@ -58,6 +61,32 @@ def univerbation_stems(word: str) -> set[str]:
         return set()
     root = found.group(1)
     return {s for s in (stem(root + "ный"), stem(root + "ная")) if s.endswith("н")}
+
+
+@functools.lru_cache(maxsize=8192)
+def clipped_compound_of(word: str, comment: str | None) -> bool:
+    """«ветврачей» over 'Ветеринарные врачи': the word is the clipped beginning of an adjective of the
+    comment (three letters or more) glued to a form of the noun right after that adjective («вет» +
+    «врачей»). A head that begins no adjective of the comment («автоклиники» over 'Ветеринарные клиники') is
+    no such compound."""
+    from airflow_ai_etl.planning.lexer import analyse, tokenize  # the lexer imports the vocabulary
+
+    lower = word.lower().replace("ё", "е")
+    if not comment or not re.fullmatch(r"[а-я]{7,}", lower):
+        return False
+    said = [t for t in tokenize(comment) if t.lang != "punct"]
+    for adjective, noun in zip(said, said[1:], strict=False):
+        if adjective.lang != "ru" or not any(p.pos == "ADJF" for p in adjective.parses):
+            continue
+        nouns = {p.lemma for p in noun.parses if p.pos == "NOUN"}
+        full = adjective.lower.replace("ё", "е")
+        for cut in range(3, len(lower) - 3):
+            head, tail = lower[:cut], lower[cut:]
+            if not full.startswith(head) or len(full) - cut < 3:
+                break  # the head runs past the adjective's beginning (or spells all of it)
+            if any(p.pos == "NOUN" and p.lemma in nouns for p in analyse(tail)):
+                return True
+    return False
 
 
 # Cyrillic letters -> Latin sound classes (vowels, й, ь, ъ drop out); з and с are one class (юзер = user).

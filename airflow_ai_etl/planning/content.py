@@ -43,6 +43,8 @@ _EN_BREAKS = frozenset(
 _CONTENT_POS = {"NOUN", "ADJF", "ADJS", "PRTF", "PRTS", None}
 _COORDINATORS = {"and", "и", "&", "plus", "плюс"}
 _DETERMINERS = {"the", "our", "all", "наш", "наши", "все"}
+# «клиентов и их машины», "customers and their orders": the owner's pronoun before the second item (planner98)
+_POSSESSIVES = {"their", "its", "his", "her", "их", "его", "её", "ее", "свои", "своих", "своими"}
 # Words said to the assistant before the table, not of the table's phrase ("can you sync", "pls load").
 _EN_FILLERS = frozenset(
     {
@@ -130,7 +132,7 @@ def unread_phrase_words(
         if not (0 <= joint < len(tokens)) or tokens[joint] not in _COORDINATORS:
             continue
         other = joint + step
-        if 0 <= other < len(tokens) and tokens[other] in _DETERMINERS:
+        if 0 <= other < len(tokens) and tokens[other] in _DETERMINERS | _POSSESSIVES:
             other += step
         word = token(other)
         if word is None or not _content(word) or word.lower in EN_LEAD_WORDS | EN_ORDERS:
@@ -394,6 +396,9 @@ def _kinds_beside_the_table(
     if listed is None or where:
         return []
     kinds = {stem(w) for w in re.findall(r"\w+", listed.group(1).lower())}
+    # «блюда меню» of 'Позиции меню (блюда и напитки)': a kind the columns call each row by ('Название блюда',
+    # 'Артикул блюда') is the rows' own noun, no kind of them (planner98)
+    kinds -= {stem(w) for c in table.columns for w in re.findall(r"\w+", (c.comment or "").lower())}
     said = [i for i in indices if planner.vocabulary.meanings(request.tokens[i]) & kinds]
     if not said or len(said) == len(indices):
         return []

@@ -1738,10 +1738,13 @@ class RowFilters:
             return
         for token in tokenize(request.text):
             parts = token.lower.split("-")
+            # «VIP-залы», «залы-IMAX»: the kind may be written in Latin letters as the column lists it
+            # (planner98); the table's noun is Cyrillic
             if (
                 token.lang != "ru"
                 or len(parts) != 2
-                or not all(CYRILLIC_WORD.fullmatch(p) and len(p) > 2 for p in parts)
+                or not all(re.fullmatch(r"[a-zа-яё]{3,}", p) for p in parts)
+                or not any(CYRILLIC_WORD.fullmatch(p) for p in parts)
             ):
                 continue
             if request.is_handled(token.start) or any(

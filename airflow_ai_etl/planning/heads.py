@@ -144,6 +144,7 @@ def _names_entity(planner: OfflinePlanner, table: Table, word: str) -> bool:
     entity = set(name_parts(table.name)) | {stem(w) for w in comment}
     if _name_qualifies_rows(planner, table):  # "fuel card txns" of fuel_cards «Заправки по топливным картам»
         entity -= set(name_parts(table.name))
+    entity |= planner._comment_head_synonyms(table)  # "customer" of 'Клиенты банка' (planner98)
     return word in (table.name.lower(), table.qualified_name.lower()) or bool(
         planner.vocabulary.meanings(word) & entity
     )
@@ -373,3 +374,25 @@ def comment_noun_stem(comment: str | None) -> str | None:
         if not any(p.pos in ("ADJF", "PRTF") for p in token.parses):
             return None  # a preposition or a verb before any noun: no head phrase to read
     return None
+
+
+@functools.lru_cache(maxsize=512)
+def comment_head_words(comment: str | None) -> tuple[str, ...]:
+    """The nouns (lower case) heading a table comment: its first noun past its leading adjectives
+    ('Автомобили клиентов': «автомобили», 'Ветеринарные врачи': «врачи») and the noun opening a bracketed
+    apposition ('Мастера (автомеханики)'): the words whose glossary synonyms name the table («машины» of
+    'Автомобили клиентов', planner98)."""
+    said = [t for t in tokenize(comment or "") if t.lang != "punct"]
+    found = []  # the first word heads only as a noun: 'Зарядные станции' is about stations, not charging
+    for token in said:
+        if any(p.pos == "NOUN" and p.case == "nomn" for p in token.parses):
+            found.append(token.lower)
+            break
+        if not any(p.pos in ("ADJF", "PRTF") for p in token.parses):
+            break
+    apposition = _APPOSITION.search(comment or "")
+    opening = [t for t in tokenize(apposition.group(1)) if t.lang != "punct"] if apposition else []
+    first = opening[0] if opening else None
+    if first is not None and any(p.pos == "NOUN" and p.case == "nomn" for p in first.parses):
+        found.append(first.lower)
+    return tuple(dict.fromkeys(found))

@@ -49,7 +49,12 @@ from airflow_ai_etl.planning import (
     watermark,
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
-from airflow_ai_etl.planning.colloquial import skeleton, transliterates, univerbation_stems
+from airflow_ai_etl.planning.colloquial import (
+    clipped_compound_of,
+    skeleton,
+    transliterates,
+    univerbation_stems,
+)
 from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
     BESIDE_NEGATORS,
@@ -70,7 +75,7 @@ from airflow_ai_etl.planning.filters import (
     value_meanings,
 )
 from airflow_ai_etl.planning.flags import STATE_CUES
-from airflow_ai_etl.planning.heads import comment_head_stems, comment_noun_stem
+from airflow_ai_etl.planning.heads import comment_head_stems, comment_head_words, comment_noun_stem
 from airflow_ai_etl.planning.keys import key_noun_columns
 from airflow_ai_etl.planning.lexer import (
     CYRILLIC,
@@ -1542,6 +1547,17 @@ class OfflinePlanner:
             head = set(name_parts_of_text(table.comment)[:1])
             # «билеты» of 'Авиабилеты (купоны на рейс)': the tail of the head compound is the head noun too
             tail = {i for i, m in meanings.items() if i not in used and compound_tail_of(head, m)}
+            # «ветклиники» of 'Ветеринарные клиники сети': the adjective clipped onto the noun (planner98);
+            # «машины» of 'Автомобили клиентов': a glossary synonym of the comment's head noun ("vehicle")
+            synonyms = self._comment_head_synonyms(table)
+            tail |= {
+                i
+                for i, m in meanings.items()
+                if i not in used
+                # "the sales stuff": a schema of several tables (sales) names none of them (planner94)
+                and request.tokens[i] not in schemas
+                and (m & synonyms or clipped_compound_of(request.tokens[i], table.comment))
+            }
             indices = sorted({i for i, m in meanings.items() if i not in used and m & comment} | tail)
             if indices and table.qualified_name not in hits:
                 hits[table.qualified_name] = (table, indices)
@@ -1571,6 +1587,18 @@ class OfflinePlanner:
             or self._colloquial_hits(request, tables, usable_at)
             or self._head_noun_hits(tables, meanings)
         )
+
+    def _comment_head_synonyms(self, table: Table) -> frozenset[str]:
+        """The glossary's English name parts for the nouns heading the table's comment ("vehicle" of
+        'Автомобили клиентов', "doctor" of 'Ветеринарные врачи'): a request word meaning one of them names
+        the table as the comment's own word would. A generic head ('Справочник ...') gives none."""
+        found: set[str] = set()
+        for word in comment_head_words(table.comment):
+            token = next(iter(tokenize(word)), None)
+            if token is not None and token.lemmas & heads.GENERIC_RU:
+                continue
+            found |= {m for m in self.vocabulary.meanings(word) if m.isascii()}
+        return frozenset(found)
 
     def _glosses_other_schemas(self, word: str, table: Table, tables: list[Table]) -> bool:
         """A schema's name that is also a word of comments outside that schema ("charging" of the schema
@@ -1693,6 +1721,9 @@ class OfflinePlanner:
     def _match_tables(self, request: Request, conn_id: str) -> list[Table]:
         """The table(s) the request is about: the head noun when one table word modifies another."""
         hits = self._table_hits(request, conn_id)
+        topic = self._topic_tables(request, conn_id)
+        if len(topic) > 1:  # «всё по животным»: pets, owners and vaccinations say it; one load, asked which
+            return topic
         hits = self._without_domain_data_words(request, conn_id, hits)
         hits = self._without_flag_only_tables(request, hits)
         hits = self._without_counted_tables(request, hits)
@@ -1726,6 +1757,35 @@ class OfflinePlanner:
             if head:
                 return [head]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _topic_tables(self, request: Request, conn_id: str) -> list[Table]:
+        """«всё по животным», «все про заказы», "everything about students": the pronoun "everything" and a
+        preposition of topic make the noun after them a topic, not a table: every table whose name or comment
+        says the noun is about it (pets 'Животные', owners 'Владельцы животных', vaccinations 'Прививки
+        животных'). Several such tables are returned so the planner asks which one (one pipeline loads one
+        table); one (or none) leaves the noun to name its table as usual. «всех клиентов», "all orders" name
+        the rows of one table and are no topic (planner98)."""
+        tokens = request.tokens
+        for i, token in enumerate(tokens[:-2]):
+            if not (
+                (token == "все" and tokens[i + 1] in _TOPIC_PREPOSITIONS_RU)
+                or (token == "everything" and tokens[i + 1] in _TOPIC_PREPOSITIONS_EN)
+                or (token == "all" and tokens[i + 1] == "about")
+            ):
+                continue
+            k = i + 2
+            while k < len(tokens) and tokens[k] in _TOPIC_DETERMINERS:
+                k += 1
+            if k >= len(tokens) or tokens[k] in request.claimed:
+                continue
+            meanings = self.vocabulary.meanings(tokens[k])
+            return [
+                table
+                for table in self.catalog.tables_of(conn_id)
+                if set(name_parts(table.name)) <= meanings
+                or any(meanings & self.vocabulary.meanings(w) for w in words(table.comment or ""))
+            ]
+        return []
 
     def _without_generic_heads(
         self, request: Request, hits: dict[str, tuple[Table, list[int]]]
@@ -4677,7 +4737,8 @@ class OfflinePlanner:
             word = t.lower
             hyphenated = bool(HYPHENATED_QUALIFIER.fullmatch(word))
             if hyphenated and (
-                request.is_handled(t.start)
+                _hyphenated_own_word(word, table)  # "Wi-Fi sessions" of wifi_sessions (planner98)
+                or request.is_handled(t.start)
                 or self._columns_in(table, word.replace("-", ""))
                 or any(
                     f"'{part}'" in read.lower() or any(c in read for c in self._columns_in(table, part))
@@ -5262,7 +5323,12 @@ class OfflinePlanner:
         words of its columns' names: "card" of fuel_cards.card_number names a column)."""
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment or ""))
         own -= {p for c in table.columns for p in name_parts(c.name)}
-        return [t for t in tokens if not set(self.vocabulary.meanings(t)) & own]
+        own |= self._comment_head_synonyms(table)  # «машины» of 'Автомобили клиентов' (planner98)
+        return [
+            t
+            for t in tokens
+            if not set(self.vocabulary.meanings(t)) & own and not clipped_compound_of(t, table.comment)
+        ]
 
     def _masked_columns(self, request: Request, table: Table) -> tuple[list[str], str, str]:
         """The columns a mask phrase names, the words that named them, and an item of the list that names no
@@ -6028,6 +6094,14 @@ def _one_flag(table: Table, columns: list[str]) -> bool:
     return column is not None and "bool" in column.type.lower()
 
 
+def _hyphenated_own_word(word: str, table: Table) -> bool:
+    """A hyphenated word that is the table's own: its name writes it unhyphenated ("wi-fi" of wifi_sessions)
+    or its comment writes it as said ('Сессии Wi-Fi в кампусе'): it names the table, no kind of its rows."""
+    joined = word.replace("-", "").lower()
+    said = re.findall(r"\w+(?:-\w+)+", (table.comment or "").lower())
+    return joined in table.name.lower().split("_") or word.lower() in said
+
+
 def _spells_name_part(word: str, table: Table) -> bool:
     """A Cyrillic `word` spells a part of the table's name by ear («вайфай» of wifi_sessions, «сим» of
     sim_cards): the same consonants, or the colloquial transliteration."""
@@ -6179,6 +6253,12 @@ def _validated(spec_data: dict[str, Any]) -> Outcome:
     except ValidationError as exc:  # a planner bug must surface as a clear error, not a crash
         return Outcome("rejected", errors=[Problem("schema", str(exc))])
     return Outcome("ok", spec=spec)
+
+
+# «всё по X», «всё про X», "everything about X": the prepositions that make X the topic of "everything"
+_TOPIC_PREPOSITIONS_RU = frozenset({"по", "про", "о", "об", "обо", "насчет", "касательно"})
+_TOPIC_PREPOSITIONS_EN = frozenset({"about", "on", "for", "regarding", "concerning"})
+_TOPIC_DETERMINERS = frozenset({"the", "our", "all", "наши", "нашим", "наших", "всем", "всех"})
 
 
 def compound_tail_of(head: set[str], meanings: frozenset[str]) -> bool:
