@@ -138,6 +138,7 @@ from airflow_ai_etl.planning.vocabulary import (
     VALUE_MEANINGS,
     Vocabulary,
     apposition_nominative,
+    dative_place_nominative,
     name_parts,
     place_nominative,
     stem,
@@ -1401,6 +1402,18 @@ class RowFilters:
             bracketed = _bracketed_after(table, request.lower, match.end())
             if bracketed is not None and not table.column(match.group(1)):
                 columns = bracketed  # «больше 3000 (approved_amount)»: the brackets say what is compared
+            elif (not columns or self._names_own_rows(table, match.group(1))) and (
+                by := self._compared_by_phrase(request, table, match.end())
+            ):
+                columns = by  # «наряды больше 5000 по стоимости работ»: the «по» phrase says what is compared
+            if _PIECES_AFTER.match(request.lower, match.end()):
+                # «запчасти меньше 5 штук», «на складе меньше 5 штук»: a count of pieces, never the price of
+                # one nor a key a place word names (station_id 'Станция (склад)'); the counted rule reads it
+                columns = [
+                    c
+                    for c in columns
+                    if not set(name_parts(c)) & MONEY_PARTS and c != "id" and not c.endswith("_id")
+                ]
             if len(columns) == 1 and _is_time_column(table.column(columns[0])):
                 continue  # a bare number is no date: "refuels over 60" is never refueled_at > 60
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
@@ -1465,6 +1478,33 @@ class RowFilters:
             return self._measure_of(request, table, word) or named
         return named or self._measure_of(request, table, word) or _base_measure(table, word)
 
+    def _compared_by_phrase(self, request: Request, table: Table, at: int) -> list[str]:
+        """«дороже 50000 по итоговой сумме», «больше 5000 по стоимости работ»: the number columns the «по»
+        phrase right after a compared number names (by the comment's naming phrase, else by its first two
+        words), [] when it names none (then «по» says something else: «по будням»). Its words are read."""
+        by = _BY_PHRASE_AFTER.match(request.lower, at)
+        if by is None:
+            return []
+        said = by.group("words").split()
+        found: list[str] = []
+        for n in range(len(said), 1, -1):  # the longest phrase a comment says in full
+            found = _measure_by_comment_phrase(table, " ".join(said[:n]))
+            if found:
+                break
+        if not found:
+            found = sorted({
+                name
+                for word in said[:2]
+                for name in self.grounding._columns_in(table, word)
+                if _is_quantity_column(table.column(name) or Column(name, "text"))
+                and not _is_time_column(table.column(name))
+                and name != "id"
+                and not name.endswith("_id")
+            })  # fmt: skip
+        if found:
+            request.handled.append(by.span())
+        return found
+
     def _quantity_named_by(self, table: Table, word: str) -> str | None:
         """The one quantity column `word` names by its name or comment («вместимостью» of capacity
         'Вместимость (мест)'), or None. Before a comparison it says what is compared; the counted noun after
@@ -1496,6 +1536,8 @@ class RowFilters:
                 and not n.endswith("_id")
                 and n != "id"
             ]
+            if _PIECES_WORD.fullmatch(word):
+                columns = _pieces_columns(table)  # «меньше 5 штук» of 'Остаток, шт.': the pieces column
             if columns:
                 return columns[0] if len(columns) == 1 else None
         return None
@@ -1520,6 +1562,8 @@ class RowFilters:
                     and not name.endswith("_id")
                     and name not in table.primary_key
                 ]
+                if _PIECES_WORD.fullmatch(word):  # «больше 20 штук», "fewer than 5 pieces": 'Остаток, шт.',
+                    columns = _pieces_columns(table)  # never 'Цена за штуку'
                 if not _is_currency(word):  # «больше трёх упаковок», «больше двух штук»: a count of them,
                     # never the price of one ('Цена за упаковку'): 'Количество, упаковок' or asked
                     columns = [n for n in columns if not set(name_parts(n)) & MONEY_PARTS]
@@ -1827,6 +1871,10 @@ class RowFilters:
                 if UNIT_AFTER.match(request.lower, match.end()):
                     continue  # "longer than 100 km": a distance, read by the unit rule
                 bracketed = _bracketed_after(table, request.lower, match.end())
+                if bracketed is None and (by := self._compared_by_phrase(request, table, match.end())):
+                    bracketed = by if len(by) == 1 else None
+                    if bracketed is None:
+                        continue  # «дороже 3000 по сумме» of subtotal and total: which one is asked
                 for concept in concepts if bracketed is None else ("",):
                     columns = bracketed or [
                         c.name for c in table.columns if stem(concept) in name_parts(c.name)
@@ -4682,6 +4730,11 @@ class RowFilters:
             if not kept or (len(kept) == len(names) and after and self._names_system(after[0])):
                 continue  # "from Analytics database", "в Berlin DWH"
             name = " ".join(kept)
+            dative = match.group("prep").lower() == "по"
+            if dative and (not CYRILLIC.search(name) or match.group("town") or len(name) < 4):
+                continue  # «по Visa», «по Пн»: a place after «по» is a Russian name in the dative
+            if dative and self._in_time_zone(request, match.start("name")):
+                continue  # «ежедневно в 7:30 по Москве» read without the planner's schedule (a mart's rest)
             russian = match.group("prep").lower() in ("из", "в", "во")
             phrase = request.text[match.start() : match.start("name") + len(name)]
             prep = request.token_at(match.start())
@@ -4694,6 +4747,8 @@ class RowFilters:
                     # "из г. Москва" or "из г. Москвы": after "г." either form is written; not guessed
                     (None if match.group("town") else place_nominative(name, match.group("prep")))
                     if russian
+                    else dative_place_nominative(name)
+                    if dative
                     else name,
                     self._negator_before(request, prep, table),
                     more is not None and not self._not_a_place(request, table, more.group("name"), False),
@@ -4701,6 +4756,12 @@ class RowFilters:
             )
         request.places = places
         return places
+
+    @staticmethod
+    def _in_time_zone(request: Request, at: int) -> bool:
+        """Offset `at` is inside the time zone phrase the request's schedule names («в 7 утра по Москве»)."""
+        schedule = parse_schedule(request.text)
+        return bool(schedule and schedule.timezone and any(a <= at < b for a, b in schedule.spans))
 
     def _not_a_place(self, request: Request, table: Table, word: str, named_on: bool) -> bool:
         """A word of a capitalised name that is no place; a common word ("New") counts when the name goes on
@@ -6266,6 +6327,35 @@ def counted_nouns(tokens: Sequence[Token]) -> Iterable[CountedNoun]:
         yield CountedNoun(cue, tokens[j], tokens[noun_at], operator)
 
 
+# A count of pieces: «штук», "pieces"; the column counting them is the table's one pieces column.
+_PIECES_WORD = re.compile(r"шт|штук[аи]?|pieces?|pcs")
+_PIECES_AFTER = re.compile(r"\s+(?:шт\b|штук|pieces?\b|pcs\b)")
+# Only a column that says it counts pieces: 'Количество' alone may count packs (planner89: asked).
+_PIECES_PARTS = {stem(w) for w in ("pieces", "pcs")}
+_PIECES_COMMENT = {stem(w) for w in ("шт", "штук", "штуки")}
+
+
+def _pieces_columns(table: Table) -> list[str]:
+    """The whole-number columns that say they count pieces, by comment ('Остаток, шт.') or name (pieces);
+    never a key, a time or money."""
+    return [
+        c.name
+        for c in table.columns
+        if re.match(r"(?:small|big)?int|integer|u?int\d+|serial", c.type.lower())
+        and not _is_time_column(c)
+        and c.name != "id"
+        and not c.name.endswith("_id")
+        and c.name not in table.primary_key
+        and not set(name_parts(c.name)) & MONEY_PARTS
+        and bool(
+            set(name_parts(c.name)) & _PIECES_PARTS
+            or {stem(w) for w in words(c.comment or "")} & _PIECES_COMMENT
+        )
+    ]
+
+
+# «по итоговой сумме» right after a compared number (and its currency): the phrase naming the compared column.
+_BY_PHRASE_AFTER = re.compile(r"(?:\s+(?:руб\w*|р\.|₽))?\s+по\s+(?P<words>[а-яё]+(?:\s+[а-яё]+){0,2})")
 COUNTED = re.compile(
     r"(?<![a-zа-яё0-9_])(?P<cmp>"
     + "|".join(sorted((c.replace(" ", r"\s+") for c in COUNTED_OPERATORS), key=len, reverse=True))

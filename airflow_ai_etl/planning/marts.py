@@ -415,6 +415,7 @@ def is_mart_request(tokens: Sequence[Token], titles: frozenset[int] = frozenset(
         and id(words[i]) not in titles
         and not _sum_of_a_row(words, i)
         and not _compared_after(words, i)
+        and not _compared_by(words, i)
         and not _null_state_after(words, i)
         and not _stock_rows_compared(words, i)
         for i in range(len(words))
@@ -492,19 +493,22 @@ def _preps_naming_rows(tokens: Sequence[Token]) -> set[int]:
 
 
 def _compared_after(words: Sequence[Token], i: int) -> bool:
-    """«где зачётных единиц (credits) больше 4», "where units are over 4": the measure word is the subject
-    of a row condition (a relative word before it, a comparison and a number after it), not a measure."""
-    if not _relative_before(words, i):  # «у которых зачётных единиц больше 4»: a row condition as «где» is
+    """«где зачётных единиц (credits) больше 4», "where units are over 4", "with a total over ten thousand":
+    the measure word is the subject of a row condition (a relative word or "with"/«с» before it, a
+    comparison and a number after it), not a measure."""
+    if not _relative_before(words, i) and not _with_before(words, i):  # «у которых ... больше 4» as «где»
         return False
-    k = i + 1
-    if k < len(words) and words[k].lang == "en" and words[k].lower not in ("is", "are"):
-        k += 1  # the column named in brackets
-    while k < len(words) and words[k].lower in ("is", "are"):
-        k += 1
-    for compared, _ in _QTY_COMPARE:
-        end = k + len(compared)
-        if end < len(words) and all(words[k + n].lower == w for n, w in enumerate(compared)):
-            return words[end].number is not None
+    for k in (i + 1, i + 2):  # right after it, or after the column named in brackets ("total amount over")
+        if k == i + 2 and (
+            k > len(words) or words[k - 1].lang != "en" or words[k - 1].lower in ("is", "are")
+        ):
+            break  # only an English word (a bracketed column, "amount", "of") stands between
+        while k < len(words) and words[k].lower in ("is", "are"):
+            k += 1
+        for compared, _ in _QTY_COMPARE:
+            end = k + len(compared)
+            if end < len(words) and all(words[k + n].lower == w for n, w in enumerate(compared)):
+                return words[end].number is not None
     return False
 
 
@@ -526,6 +530,41 @@ def _null_state_after(words: Sequence[Token], i: int) -> bool:
         clause.append(w.lower)
     said = " ".join(clause)
     return bool(NULL_AFTER.search(said) or _NOT_YET_KNOWN.search(said))
+
+
+def _with_before(words: Sequence[Token], i: int) -> bool:
+    """ "with a total", "with a total amount", «с итоговой суммой»: "with"/«с» up to three words before word
+    `i`, with only articles and adjectives between (the noun it governs is word `i`)."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        w = words[k]
+        if w.lower in ("with", "с", "со"):
+            return True
+        if w.lower not in ("a", "an", "the") and not (
+            w.lang == "ru" and any(p.pos in ("ADJF", "PRTF") for p in w.parses)
+        ):
+            return False
+    return False
+
+
+# «дороже пяти тысяч по сумме чека»: a comparison word right before the number a measure word after «по» names
+_BY_COMPARED = {"дороже", "дешевле", "больше", "меньше", "более", "менее", "свыше", "выше", "ниже"}
+
+
+def _compared_by(words: Sequence[Token], i: int) -> bool:
+    """«наряды дороже 50 тысяч по итоговой сумме», «платежи больше 20000 по сумме»: the measure word after
+    «по» (and its adjectives) names the column the number before it is compared with: a row condition of a
+    load, not a measure grouped by anything."""
+    k = i - 1
+    while k >= 0 and words[k].lang == "ru" and any(p.pos in ("ADJF", "PRTF") for p in words[k].parses):
+        k -= 1
+    if k < 1 or words[k].lower != "по":
+        return False
+    k -= 1
+    if k > 0 and _word(words[k], CURRENCY_RU, CURRENCY_EN):
+        k -= 1  # «больше 20000 рублей по сумме»
+    if k > 0 and words[k].number is None and words[k].lemma in ("тысяча", "миллион", "тыс", "млн"):
+        k -= 1  # «пяти тысяч»: the multiplier of the number before it
+    return k > 0 and words[k].number is not None and words[k - 1].lower in _BY_COMPARED
 
 
 def _relative_before(words: Sequence[Token], i: int) -> bool:

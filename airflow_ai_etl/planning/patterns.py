@@ -238,7 +238,8 @@ BETWEEN = re.compile(
 )
 COMPARISON = re.compile(
     # «единиц (credits) больше 4»: a column named in brackets right before the comparison (see filters.py)
-    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\)?\s+(?:is\s+)?"
+    # "a total of more than 100000": "of" between the column word and the comparison, as "is"
+    r"(?<![a-zа-яё0-9_])([a-zа-яё_][a-zа-яё0-9_]*+)\)?\s+(?:(?:is|of)\s+)?"
     r"(over|above|greater than|more than|bigger than|exceeding|exceeds|at least|no less than|at most|"
     r"no more than|under|below|less than|превышает|сверх|не ниже|не выше|не больше|не меньше|больше|более|"
     r"свыше|выше|от|не менее|меньше|менее|ниже|до|не более|>=|<=|>|<|=)\s+[$€£₽]?"
@@ -398,8 +399,9 @@ FILTER_GENERIC_OK = {stem("type")}  # "events of type purchase" -> event_type
 # A capitalised name right after "from"/"in"/"из"/"в": "из Санкт-Петербурга", "from New York". Acronyms
 # (МИС, CRM) and CamelCase (ClickHouse) do not match; "Europe/Berlin" and "pg_shop.x" are not names.
 PLACE_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-Za-zА-Яа-яЁё]+)*"
+# «по Самаре» (dative): the rows of a place too, where no clock before it makes it a time zone (schedule.py).
 PLACE = re.compile(
-    r"(?<![\w-])(?P<prep>(?i:from|in|из|в|во))\s+(?P<town>(?i:г\.|гор\.|(?:the\s+)?(?:city|town)\b(?:\s+of\b)?)\s*)?"
+    r"(?<![\w-])(?P<prep>(?i:from|in|из|в|во|по))\s+(?P<town>(?i:г\.|гор\.|(?:the\s+)?(?:city|town)\b(?:\s+of\b)?)\s*)?"
     rf"(?P<name>{PLACE_NAME_WORD}(?:\s+{PLACE_NAME_WORD})*)(?![\w/-]|\.\w)"
 )
 # Right after a place name: another one ("from Berlin and Munich", "из Москвы и Казани").

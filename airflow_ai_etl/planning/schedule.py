@@ -146,10 +146,11 @@ _TZ_OFFSET_RE = _rx(r"(?:\bпо\s+)?\b(?:utc|gmt)\s*(?P<sign>[+-])\s*(?P<off>\d{
 _TZ_RULES: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?:\bпо\s+)?\butc\b"), "UTC"),
     (_rx(r"(?:\bпо\s+)?\bgmt\b"), "Etc/GMT"),
-    # «в Московской области», «московский филиал»: a place, not the zone (planner67: the region was dropped)
+    # «в Московской области», «московский филиал»: a place, not the zone (planner67: the region was dropped);
+    # «по Москве» is a zone only after a clock phrase, as any city is (see _city_rules)
     (
         _rx(
-            r"\bпо\s+москве\b|(?:\bпо\s+)?\bмосковск\w*(?:\s+времени)?\b(?!\s+(?:област|обл\b|округ|район|"
+            r"(?:\bпо\s+)?\bмосковск\w*(?:\s+времени)?\b(?!\s+(?:област|обл\b|округ|район|"
             r"регион|кра[йюе]|филиал|офис|отделени|клуб))|\bmsk\b|\bмск\b"
         ),
         "Europe/Moscow",
@@ -278,7 +279,8 @@ def _city_rules() -> list[tuple[re.Pattern[str], str]]:
     return phrases + zone_words
 
 
-_CITY_RULES = _city_rules()
+# «в 7 утра по Москве» is Moscow time; «Убытки по Москве» (no clock before it) is a place the rows are in.
+_CITY_RULES = [*_city_rules(), (_rx(r"\bпо\s+москве\b"), "?Europe/Moscow")]
 # A city named bare right after a clock time closes the time phrase: "daily at 02:00 Moscow", «в 2:00
 # Новосибирск», "at 7 am London.", «в девять утра Калининград» (a time with minutes, or a part of day after
 # a number in digits or words or alone, the city then ends the clause); elsewhere a bare city is a place the
@@ -334,8 +336,11 @@ def _iana_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
-def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
-    """First time zone named in the text, with its span."""
+def _find_timezone(
+    original: str, norm: str, clock_ends: Sequence[int] = ()
+) -> tuple[str | None, Span | None]:
+    """First time zone named in the text, with its span. `clock_ends`: where the clock times the grammar read
+    end («в половине третьего»): a city right after one names the zone."""
     for m in _IANA_RE.finditer(original):
         if m.group(0) in _iana_names():
             return m.group(0), m.span()
@@ -362,7 +367,10 @@ def _find_timezone(original: str, norm: str) -> tuple[str | None, Span | None]:
             if not name.startswith("?"):
                 return name, named.span()
             before = original[max(0, named.start() - 14) : named.start()].lower()
-            if re.search(_RU_TIME_CUE, before):
+            after_clock = any(
+                end <= named.start() and not original[end : named.start()].strip(" ,") for end in clock_ends
+            )
+            if re.search(_RU_TIME_CUE, before) or after_clock:
                 return name[1:], named.span()
     for rx, name in _BARE_CITY_RULES:
         bare = rx.search(original)
@@ -1484,7 +1492,7 @@ def _parse(text: str, alternatives: bool = True) -> ScheduleMatch | None:
     digits = numeral_rewrites(tokens, used) if grammar.enabled("clock") else []
     rewritten = [(a, b) for a, b, _ in digits]
     work, grammar_spans, clocks = _grammar_slots(found, apply_rewrites(norm, digits), slots)
-    tz, tz_span = _find_timezone(text, work)
+    tz, tz_span = _find_timezone(text, work, [clock.end for clock in clocks])
     if tz_span:
         work = _mask(work, tz_span)
 

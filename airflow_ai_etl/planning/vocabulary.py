@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import snowballstemmer
 
-from airflow_ai_etl.planning.lexer import Token
+from airflow_ai_etl.planning.lexer import Token, analyse
 
 log = logging.getLogger(__name__)
 
@@ -679,6 +679,32 @@ def place_nominative(name: str, preposition: str) -> str | None:
         return name
     endings = _GENITIVE_ENDINGS if preposition.lower() == "из" else _LOCATIVE_ENDINGS
     return _each_word(name, lambda part: _by_endings(part, endings))
+
+
+def dative_place_nominative(name: str) -> str | None:
+    """ "Самаре" after «по» -> "Самара", "Новосибирску" -> "Новосибирск": the one noun the dictionary reads
+    as the dative of each word (capitals kept); None when it reads none or several ("Баку": no dative form,
+    so not guessed) or the name is not Cyrillic."""
+    if not CYRILLIC.search(name):
+        return None
+
+    def inflect(part: str) -> str | None:
+        lemmas = {p.lemma for p in analyse(part.lower()) if p.pos == "NOUN" and p.case == "datv"}
+        if len(lemmas) != 1:
+            return None
+        lemma = lemmas.pop()
+        if "-" in part:
+            pieces = lemma.split("-")
+            originals = part.split("-")
+            if len(pieces) != len(originals):
+                return None
+            return "-".join(
+                p.capitalize() if o[:1].isupper() else p for p, o in zip(pieces, originals, strict=True)
+            )
+        return lemma.capitalize() if part[:1].isupper() else lemma
+
+    resolved = [inflect(word) for word in name.split()]
+    return None if any(r is None for r in resolved) else " ".join(r for r in resolved if r)
 
 
 def _each_word(name: str, inflect: Callable[[str], str | None]) -> str | None:
