@@ -94,7 +94,17 @@ _RU_SOUNDS = {
     "б": "b", "в": "v", "г": "g", "д": "d", "ж": "z", "з": "s", "к": "k", "л": "l", "м": "m", "н": "n",
     "п": "p", "р": "r", "с": "s", "т": "t", "ф": "f", "х": "h", "ц": "s", "ч": "c", "ш": "s", "щ": "s",
 }  # fmt: skip
-_EN_DIGRAPHS = (("ph", "f"), ("th", "t"), ("sh", "s"), ("ch", "c"), ("ck", "k"), ("qu", "kv"), ("x", "ks"))
+# "-tion" is said «-ция» (operation ~ «операция», transaction ~ «транзакция»)
+_EN_DIGRAPHS = (
+    ("tion", "s"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("ck", "k"),
+    ("qu", "kv"),
+    ("x", "ks"),
+)
 _EN_SOUNDS = {
     "b": "b", "d": "d", "f": "f", "g": "g", "h": "h", "j": "dz", "k": "k", "l": "l", "m": "m", "n": "n",
     "p": "p", "q": "k", "r": "r", "s": "s", "t": "t", "v": "v", "w": "v", "z": "s",
@@ -188,6 +198,8 @@ def transliterates(word: str, name_part: str) -> bool:
 
     lower = word.lower().replace("ё", "е")
     parses = analyse(lower)
+    if parses and parses[0].pos == "ADJS" and (nouns := [p for p in parses if p.pos == "NOUN"]):
+        parses = (nouns[0], *parses)  # «тикетов»: guessed first as a short adjective (тикетовый), a noun too
     if not parses or parses[0].pos != "NOUN":
         return False
     if any(p.pos in ("VERB", "INFN", "GRND") for p in parses) and _morph_knows(lower):

@@ -671,8 +671,24 @@ def _subject_mart(planner: OfflinePlanner, tokens: Sequence[Token], text: str) -
     if ph.measures:
         return False
     ph.schedule_spans = list(first.schedule_spans)  # «каждые 5 минут по ...»: no subject of the mart
-    _subject_measure(ph, _Ground(planner, pg[0].conn_id, planner.catalog.tables_of(pg[0].conn_id)))
-    return bool(ph.measures)
+    ground = _Ground(planner, pg[0].conn_id, planner.catalog.tables_of(pg[0].conn_id))
+    _subject_measure(ph, ground)
+    return bool(ph.measures) or _event_noun_of_table(ph, ground)
+
+
+def _event_noun_of_table(ph: MartPhrase, ground: _Ground) -> bool:
+    """«Выдачи карт по платёжным системам»: a verbal noun opening the request, whose event dates the rows of
+    the table the genitive after it names (cards.issued_at 'Дата выпуска карты'), grouped: those events are
+    counted, a mart as «число выдач карт» is."""
+    words = [t for t in ph.tokens if t.lang != "punct"]
+    if len(words) < 3 or ph.tokens[0].lang != "ru" or 0 in ph.used or 1 in ph.used or not ph.dims:
+        return False
+    owner = ground.table_of(ph.tokens[1])
+    return (
+        owner is not None
+        and ph.tokens[1].has(ph.tokens[1].lemmas, case=("gent",))
+        and _head_event_noun(ph.tokens[0], owner)
+    )
 
 
 def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
@@ -3252,6 +3268,18 @@ class _Ground:
             ]
             if len(parts) == 1:
                 return parts
+        if (
+            words and words[0].lang == "ru"
+        ):  # «по операциям» of operation 'Тип операции': the name said by ear
+            heard = [
+                c
+                for c in table.columns
+                if column_kind(c.type).family == "text"  # a grouping's label, never «мили» of miles
+                and not c.name.endswith("_id")
+                and transliterates(words[0].lower, c.name.lower())
+            ]
+            if len(heard) == 1:
+                return heard
         return []
 
     def _commented_head(self, table: Table, head: Token) -> Column | None:
@@ -4341,6 +4369,12 @@ def _residue(
             continue  # «только закрытые (closed_at не пустой)»: the cue of the bracket's condition
         if _chat_word(t) or i in speaker:
             continue  # «пусть», «привет», "hey, can I get", "pls", «сколько у нас …», "do we have"
+        if any(0 <= k < len(tokens) and _after_do_support(tokens, k) for k in (i + 1, i + 2)) and (
+            t.lower in DO_SUPPORT_EN | SUBJECT_PRONOUNS_EN
+        ):
+            continue  # "how many units did we sell": the auxiliary and its subject; the verb is read alone
+        if _after_do_support(tokens, i) and any(_part_match(stem(t.lower), c) for c in _time_columns(fact)):
+            continue  # "how many loans did we issue": the event of issued_on, as "were issued" is
         if _word(t, TITLE_RU, TITLE_EN):
             continue
         if ph.grain and t.lang == "ru" and t.lemma == "новый":
@@ -4415,6 +4449,8 @@ def _residue(
             continue  # "parcels shipped" of shipments: the verb the fact's own name is made from, no state
         if i > 0 and _comment_pair(ground, tokens[i - 1], t) is fact:
             continue  # «обращения абонентов» of service_requests ('Заявки и обращения абонентов')
+        if t.lower in HEAD_UNITS_EN and i > 0 and fact.column(f"{tokens[i - 1].lower}_count") is not None:
+            continue  # "total booked seats" of booked_count: what the count column counts, its unit
         if _participle_names_column(tokens, i, fact):
             continue  # "bytes downloaded" of bytes_down: the rest of the measured column's name
         if _exchange_word_of_rate(ph, ground, fact, i):
@@ -4448,6 +4484,10 @@ def _residue(
             or id(t) in listed
         ]
     return " ".join(t.text for t in left)
+
+
+# What a "<participle>_count" column counts, said after the participle ("booked seats", "booked places").
+HEAD_UNITS_EN = {"seats", "places", "spots", "people", "persons", "participants", "attendees", "visitors"}
 
 
 def _amount_of_money_measure(token: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:
@@ -4573,7 +4613,7 @@ def _head_event_noun(token: Token, fact: Table) -> bool:
     if token.lang != "ru" or not any(p.pos == "NOUN" for p in token.parses[:1]):
         return False
     part = _time_word(token)
-    times = _time_columns(fact)
+    times = [c for c in _time_columns(fact) if not _deadline_time(c)]  # «Выдачи карт»: expires_on is no event
     return part is not None and bool(times) and [c for c in times if _part_match(part, c)] == times[:1]
 
 
@@ -4973,8 +5013,11 @@ def _order_level_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> Table:
     items: «Средний чек по статусам заказов» is avg(orders.total), not the average sale line."""
     if not _order_level(ph):
         return fact
-    orders = [
-        t for t in ground.tables if stem(ORDER_NAME) in name_parts(t.name) and len(_money_columns(t)) == 1
+    orders = [  # one money column, or the row's total among its parts (subtotal, discount, delivery_fee)
+        t
+        for t in ground.tables
+        if stem(ORDER_NAME) in name_parts(t.name)
+        and (len(_money_columns(t)) == 1 or _row_total(t) is not None)
     ]
     if len(orders) != 1 or orders[0] is fact or not _holds_dims(ph, ground, orders[0]):
         return fact
@@ -5251,7 +5294,8 @@ def _counted_noun_participle(ph: MartPhrase, ground: _Ground, m: MeasureWord) ->
     if len(m.object) != 1 or m.object[0] + 1 >= len(tokens):
         return
     noun, word = tokens[m.object[0]], tokens[m.object[0] + 1]
-    if word.lang != "ru" or not any(p.pos in ("PRTS", "PRTF") for p in word.parses[:1]):
+    # «сколько мест продали» says 'Продано мест' with the finite verb («продали»), as «мест продано» does
+    if word.lang != "ru" or not any(p.pos in ("PRTS", "PRTF", "VERB") for p in word.parses[:1]):
         return
     tables = [ph.fact_hint] if ph.fact_hint is not None else ground.tables
     found = [
@@ -5728,6 +5772,12 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     steps.append(
         _bracketed_measure_tables(ph, ground)
     )  # «мест продано (seats_sold)»: screenings, not tickets
+    steps.append(  # «средний заряд батареи»: sessions, whose numeric comments say both ('Заряд батареи …')
+        one([
+            t for m in ph.measures if len(m.object) > 1 and m.func in CARRIED_FUNCS for t in ground.tables
+            if any(all(_comment_word(c, tokens[k]) for k in m.object) for c in _numeric_columns(t))
+        ])
+    )  # fmt: skip
     objects = one(
         [
             t
@@ -5973,8 +6023,14 @@ def _answering_every_measure(ph: MartPhrase, ground: _Ground, tables: list[Table
             return True
         if m.func == "count":
             return _object_table(ph, ground, m) is table
-        named = ground.columns_named(table, [ph.tokens[k] for k in m.object])
-        return any(c in _numeric_columns(table) for c in named)
+        words = [ph.tokens[k] for k in m.object]
+        named = ground.columns_named(table, words)
+        if any(c in _numeric_columns(table) for c in named):
+            return True
+        # «средний заряд батареи»: every word is in the comments of start_soc and end_soc ('Заряд батареи …')
+        return len(words) > 1 and any(
+            all(_comment_word(c, w) for w in words) for c in _numeric_columns(table)
+        )
 
     fitting = [t for t in tables if all(answers(t, m) for m in ph.measures)]
     return fitting if len(fitting) == 1 else tables
@@ -6136,6 +6192,56 @@ def _spelled_columns(table: Table, words: Sequence[Token]) -> list[Column]:
     ]
 
 
+def _comment_head_words(column: Column) -> list[Token]:
+    """The words of a column's comment before its unit or gloss ('Заряд батареи в конце, %': заряд, батареи,
+    в, конце)."""
+    head = re.split(r"[,(;]", column.comment or "", maxsplit=1)[0]
+    return [t for t in tokenize(head) if t.lang in ("ru", "en")]
+
+
+def _comment_word(column: Column, word: Token) -> bool:
+    """The word is one of the column comment's words, in any form («зарядок» of 'Стоимость зарядки')."""
+    return any(t.lemmas & word.lemmas or t.lower == word.lower for t in _comment_head_words(column))
+
+
+def _says_comment(column: Column, words: Sequence[Token]) -> bool:
+    """The words say every word of the column's comment (two words or more) in some form: «стоимость
+    зарядок» says 'Стоимость зарядки, руб.', «заряд батареи в конце» says 'Заряд батареи в конце, %'."""
+    own = _comment_head_words(column)
+    return len(own) >= 2 and all(any(t.lemmas & w.lemmas or t.lower == w.lower for w in words) for t in own)
+
+
+PLACE_PREPS = {"в", "во", "на", "при", "at", "in", "on"}
+
+
+def _placed_comment_column(
+    ph: MartPhrase, fact: Table, m: MeasureWord, object_words: Sequence[Token]
+) -> Column | None:
+    """«средний заряд батареи в начале зарядки»: the measured noun and the place phrase after it («в начале»,
+    «в конце») say the whole comment of one numeric column (start_soc 'Заряд батареи в начале, %', not
+    end_soc); the phrase's words are read, and a genitive after it naming the fact («зарядки») too."""
+    tokens = ph.tokens
+    end = max([m.index, *m.object]) + 1
+    if not object_words or end + 1 >= len(tokens) or tokens[end].lower not in PLACE_PREPS:
+        return None
+    phrase = [end, end + 1]
+    numeric = [c for c in fact.columns if c.name in _numeric_names(fact)]
+    found = [
+        c for c in numeric if _says_comment(c, [tokens[m.index], *object_words, tokens[end], tokens[end + 1]])
+    ]
+    if len(found) != 1 or not _comment_word(found[0], tokens[end + 1]):
+        return None
+    if (
+        end + 2 < len(tokens)
+        and tokens[end + 2].lang == "ru"
+        and tokens[end + 2].has(tokens[end + 2].lemmas, case=("gent",))
+    ):
+        if _describes(tokens[end + 2], fact):
+            phrase.append(end + 2)  # «в конце зарядки» of 'Сессии зарядки': the fact's own noun
+    ph.used.update(phrase)
+    return found[0]
+
+
 def _distinct_per_own_row(ph: MartPhrase, ground: _Ground, distinct: list[Table]) -> list[Table]:
     """«уникальных покупателей по месяцам по заказам», "distinct customers by orders": a one-word dimension
     naming a table whose rows point at every counted entity (orders.customer_id) is the table counted over,
@@ -6237,6 +6343,16 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                     found.append((k, table, c))
     if named_tables:
         found = [f for f in found if f[1].qualified_name in named_tables] or found
+    said = [tokens[k] for k in subject]  # «Стоимость зарядок по …»: the whole of 'Стоимость зарядки, руб.'
+    whole = [
+        (t, c)
+        for t in ground.tables
+        for c in t.columns
+        if c.name in _numeric_names(t) and _says_comment(c, said)
+    ]
+    if len(whole) == 1 and not ph.measures:
+        spelled_table, spelled = whole[0]
+        found = [(k, spelled_table, spelled) for k in subject if _comment_word(spelled, tokens[k])]
     coverage: dict[tuple[str, str], set[int]] = {}
     for k, t, c in found:
         coverage.setdefault((t.qualified_name, c.name), set()).add(k)
@@ -6489,6 +6605,22 @@ def _money_name(column: Column) -> bool:
     return bool(set(name_parts(column.name)) & MONEY_NAME_PARTS)
 
 
+# Words for the money a row brings in as a whole: with several money columns, the row's total is meant.
+REVENUE_RU = {"выручка", "чек", "оборот", "gmv"}
+REVENUE_EN = {"revenue", "turnover", "gmv", "basket", "aov"}
+
+
+def _row_total(table: Table) -> Column | None:
+    """The one money column that is the row's total (total, total_amount, 'Итого к оплате', 'Итоговая
+    сумма'), when a table keeps its parts beside it (subtotal, discount, delivery_fee; labor and parts)."""
+    totals = [
+        c
+        for c in _money_columns(table)
+        if "total" in c.name.lower().split("_") or _comment_lemmas(c.comment or "") & {"итого", "итоговый"}
+    ]
+    return totals[0] if len(totals) == 1 else None
+
+
 def _numeric_names(table: Table) -> set[str]:
     return {c.name for c in _numeric_columns(table)}
 
@@ -6581,7 +6713,8 @@ def _drop_fact_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
         first, after = group[0], group[-1] + 1
         if first < 2 or after >= len(tokens) or tokens[after].text not in (":", "—", "–", "-"):
             continue
-        if tokens[first - 1].lower not in TITLE_LINKS or not _word(tokens[first - 2], TITLE_RU, TITLE_EN):
+        title = _word(tokens[first - 2], TITLE_RU | TRIGGER_RU, TITLE_EN | TRIGGER_EN)  # «Витрина по …:» too
+        if tokens[first - 1].lower not in TITLE_LINKS or not title:
             continue
         if all(ground.table_of(tokens[k]) is fact for k in group):
             ph.dims.remove(group)
@@ -6861,6 +6994,15 @@ def _measures(
             questions.append(ask("which_column", func=m.func, table=fact.name,
                                  columns=", ".join(c.name for c in _numeric_columns(fact))))  # fmt: skip
             continue  # «среднее по курьерам» of routes (stops or distance_km): a bare average asks
+        placed = _placed_comment_column(ph, fact, m, object_words)
+        both = [c for c in _numeric_columns(fact) if all(_comment_word(c, w) for w in object_words)]
+        if placed is None and len(object_words) > 1 and len(both) > 1:
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join(c.name for c in both)))  # fmt: skip
+            continue  # «средний заряд батареи»: at the start or at the end ('Заряд батареи в начале/конце')?
+        if placed is not None:  # «средний заряд батареи в конце зарядки»: end_soc 'Заряд батареи в конце, %'
+            measures.append({"func": m.func, "column": placed.name})
+            continue
         explicit = [c for c in named if any(c.name.lower() == w.lower for w in object_words)]
         # «Сумма счетов пациентам»: a table noun names its key (patient_id), never an amount to sum
         named = [c for c in named if c in explicit or not _key_column(fact, c)]
@@ -6911,7 +7053,9 @@ def _measures(
             elif money_word and len(named_money) == 1:
                 column = named_money[0]  # «литры и сумма»: amount, not liters (both decimal)
             elif money_word and len(money) > 1:
-                column = None
+                # «выручка по видам ремонта», «средний чек» over labor, parts and total amounts: the total
+                revenue = any(_word(w, REVENUE_RU, REVENUE_EN) for w in [cue, *object_words])
+                column = _row_total(fact) if revenue else None
             elif len(numeric) == 1:
                 column = numeric[0]
             elif money_word and not money and len(numeric) == 1:
@@ -11723,6 +11867,9 @@ def _names_fact_only(ground: _Ground, fact: Table, head: Token) -> bool:
     names. Dates stay («по месяцам экзаменов»: exam_date), and so do columns the table's noun does not own
     (currency 'Код валюты' of currency_rates: «по валютам» groups by it)."""
     noun = fact.name.rsplit("_", 1)[-1].lower()
+    named = ground.columns_named(fact, [head])
+    if head.lang == "ru" and any(transliterates(head.lower, c.name.lower()) for c in named):
+        return False  # «по операциям» of operation 'Тип операции': the column's own name, said by ear
     return all(
         _mentions_as_owner(head, c)
         and column_kind(c.type).family == "text"
@@ -11750,6 +11897,8 @@ def _own_rows_attribute(ground: _Ground, fact: Table, head: Token) -> str | None
     own_label = "_" in column.name and fact.name.lower().startswith(column.name.split("_", 1)[0].lower()[:-1])
     if not (_mentions_as_owner(head, column) or own_label):
         return None  # «по оценкам» of grades: mark 'Оценка' is what the word says, the grade's value
+    if head.lang == "ru" and transliterates(head.lower, column.name.lower()):
+        return None  # «по операциям» of operation 'Тип операции': the column's own name said by ear
     return column.name
 
 
