@@ -5776,17 +5776,27 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
                 columns.append(holders[0])
                 break
     steps.append(one(columns))
-    # the words outside the dimensions: «по названиям дисциплин» says courses.title's comment, a dimension's
-    # column (joined), never the table whose rows are counted
-    in_dims = {k for words in ph.dims for k in words}
-    said = {lemma for i, w in enumerate(tokens) if w.lang == "ru" and i not in in_dims for lemma in w.lemmas}
-    by_comment = one(  # «сумма к выплате»: the one table with a column whose comment the request says
-        [
-            t for t in ground.tables for c in t.columns
-            if (content := {x for x in _comment_lemmas(c.comment) if len(x) > 3}) and content <= said
-            and not _key_column(t, c)  # claims.policy_id 'Полис': «Полисы» names the policies, not a key
-        ]
-    )  # fmt: skip
+    said = {lemma for w in tokens if w.lang == "ru" for lemma in w.lemmas}
+    commented = [  # «сумма к выплате»: the one table with a column whose comment the request says
+        (t, c) for t in ground.tables for c in t.columns
+        if (content := {x for x in _comment_lemmas(c.comment) if len(x) > 3}) and content <= said
+    ]  # fmt: skip
+    # «Полисы по городам …» (no measure word): claims.policy_id 'Полис' is a key whose comment the counted
+    # noun says, naming the policies themselves, never a table pointing at them (a key another word says
+    # still may: «уникальных гостей» of reservations.guest_id 'Гость', «записи на занятия» of bookings)
+    lead_word = next((t for t in tokens if t.lang != "punct"), None)
+    bare_noun = (
+        lead_word if lead_word is not None and not ph.measures and _plural_noun_head(lead_word) else None
+    )
+    lead_lemmas = set(bare_noun.lemmas) if bare_noun is not None else set()
+    by_comment = one(
+        [t for t, c in commented if not (_key_column(t, c) and _comment_lemmas(c.comment) <= lead_lemmas)]
+    )
+    lead_table = ground.table_of(bare_noun) if bare_noun is not None else None
+    if lead_table is not None and _holds_dims(ph, ground, lead_table):
+        # «Полисы по городам офисов агентов»: the counted noun's table reaches every dimension; agents'
+        # office_city 'Город офиса', which the dimension's words say, is joined, not counted
+        by_comment = [lead_table]
     steps.append(by_comment)
     money = [
         m
