@@ -2156,6 +2156,9 @@ def _title_source(ph: MartPhrase, ground: _Ground) -> None:
     if cut is None or ph.sources or any(m.column_ref for m in ph.measures) or not ph.measures:
         return
     named = {k: t for k in range(cut) if k not in ph.used and (t := ground.table_of(tokens[k])) is not None}
+    topic = _title_topic(ph, cut)  # «Сводка по вай-фаю: …»: the title's «по» names its topic, no grouping
+    if not named and topic is not None and (t := ground.table_of(tokens[topic[0]])) is not None:
+        named = {topic[0]: t}
     if len({id(t) for t in named.values()}) != 1:
         return
     k, table = next(iter(named.items()))
@@ -2163,11 +2166,29 @@ def _title_source(ph: MartPhrase, ground: _Ground) -> None:
     # "rate" alone would name currency_rates (measured words naming no other table are left as before)
     objects = [m.object for m in ph.measures if m.object]
     elsewhere = any(ground.table_of(tokens[w]) not in (None, table) for words in objects for w in words)
-    if not objects or (
-        elsewhere and all(ground.columns_named(table, [tokens[w] for w in o]) for o in objects)
-    ):
+
+    def held(m: MeasureWord) -> bool:  # the measured column, or the key of the people counted once each
+        if ground.columns_named(table, [tokens[w] for w in m.object]):
+            return True
+        owner = ground.table_of(tokens[m.object[-1]]) if m.func == "count_distinct" else None
+        return topic is not None and owner is not None and _fk_column(table, owner) is not None
+
+    if not objects or (elsewhere and all(held(m) for m in ph.measures if m.object)):
         ph.sources.append(k)
         ph.used.add(k)
+        if topic is not None and topic[0] == k:
+            ph.dims.remove(topic)
+
+
+def _title_topic(ph: MartPhrase, cut: int) -> list[int] | None:
+    """The one-word dimension of a title before its colon, «Сводка по вай-фаю:», "Summary of wifi:": a title
+    word, its link («по», "of", "on") and the word, which may name the table the title is about."""
+    tokens = ph.tokens
+    for words in ph.dims:
+        if len(words) == 1 and (k := words[0]) == cut - 1 and k >= 2:
+            if tokens[k - 1].lower in TITLE_LINKS and _word(tokens[k - 2], TITLE_RU, TITLE_EN):
+                return words
+    return None
 
 
 def _unlist_unnamed(ph: MartPhrase, fact: Table) -> None:
@@ -2969,6 +2990,9 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     sized = 3 <= len(words) - lead <= longest + 2
     if words[0].lang == "en" and not (sized and words[lead + 1].lower == "by"):
         return _english_rows_grouped(words, longest)
+    if words[0].lang == "ru" and len(words) > longest + 2:  # «Полисы по статусам и по городам страхователей»
+        head, prep = words[0], words[1]
+        return _plural_noun_head(head) and prep.lower in DIM_PREPS_RU and _ru_dimension_list(words[2:])
     if not 3 <= len(words) - lead <= longest + 2:
         return False
     head, prep, group = words[lead], words[lead + 1], words[lead + 2]
@@ -2984,6 +3008,44 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
         and prep.lower == "by"
         and all(t.lang == "en" and _grain_noun(t) is None for t in words[lead + 2 :])
     )
+
+
+def _plural_noun_head(token: Token) -> bool:
+    """A Russian plural noun in the nominative («Полисы», «Счета»): the rows a bare grouping counts."""
+    return token.lang == "ru" and token.has(token.lemmas, pos=("NOUN",), case=("nomn",), number="plur")
+
+
+def _genitive_noun(token: Token) -> bool:
+    """A Russian noun by its best parse (never «и», a noun in one of its parses) with a genitive parse."""
+    return (
+        token.lang == "ru"
+        and bool(token.parses)
+        and token.parses[0].pos == "NOUN"
+        and token.has(token.lemmas, pos=("NOUN",), case=("gent",))
+    )
+
+
+def _ru_dimension_list(words: Sequence[Token]) -> bool:
+    """«статусам и по городам страхователей», «городам офисов агентов»: the words after «по» are dimensions
+    only — plural dative nouns (no time or schedule word), each followed by up to two genitive nouns naming
+    whose attribute it is (the owner one or two keys away), joined by «и» or «и по»."""
+    k, n = 0, len(words)
+    while k < n:
+        noun = words[k]
+        if not noun.has(noun.lemmas, pos=("NOUN",), case=("datv",), number="plur") or _time_noun(noun):
+            return False
+        k += 1
+        owners = 0
+        while k < n and owners < 2 and _genitive_noun(words[k]) and not _time_noun(words[k]):
+            k, owners = k + 1, owners + 1
+        if k == n:
+            return True
+        if words[k].lower != "и":
+            return False
+        k += 1
+        if k < n and words[k].lower in DIM_PREPS_RU:
+            k += 1
+    return False
 
 
 def _english_rows_grouped(words: Sequence[Token], longest: int = 2) -> bool:
@@ -3206,6 +3268,8 @@ class _Ground:
         if token.lang == "ru" and "-" in low and not found:  # «интернет-сессий»: 'Интернет-сессии'
             words = tokenize(low.replace("-", " "))
             named = {t for t in (self.table_of(w) for w in words) if t is not None}
+            if not named:  # «вай-фаю»: one English word spelled by ear in two halves (wifi_sessions' wifi)
+                return self._table_by_ear(low.replace("-", ""), any_part=True)
             if len(named) != 1:
                 return None
             table = named.pop()
@@ -3218,7 +3282,7 @@ class _Ground:
             return self._table_by_ear(low)
         return None
 
-    def _table_by_ear(self, word: str) -> Table | None:
+    def _table_by_ear(self, word: str, any_part: bool = False) -> Table | None:
         """The one table a colloquial Russian word names as it names a load's table (planner22): the base of
         a diminutive or clipped «-ка» noun («симок» of sim_cards, «звоночков» of 'Детализация звонков',
         «платёжек» of payments) or the English name spelled by ear («инспекторам» of ops.inspectors)."""
@@ -3226,7 +3290,8 @@ class _Ground:
         named = []
         for table in self.tables:
             parts = [p for p in re.split(r"[_.]", table.name.lower()) if p]
-            if (parts and transliterates(word, parts[-1])) or any(
+            spelled = parts if any_part else parts[-1:]  # any part: a compound's first word ("wifi")
+            if any(transliterates(word, part) for part in spelled) or any(
                 self.planner._base_names_table(base, table, parts) for base in bases
             ):
                 named.append(table)
@@ -5820,12 +5885,26 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
                 break
     steps.append(one(columns))
     said = {lemma for w in tokens if w.lang == "ru" for lemma in w.lemmas}
-    by_comment = one(  # «сумма к выплате»: the one table with a column whose comment the request says
-        [
-            t for t in ground.tables for c in t.columns
-            if (content := {x for x in _comment_lemmas(c.comment) if len(x) > 3}) and content <= said
-        ]
-    )  # fmt: skip
+    commented = [  # «сумма к выплате»: the one table with a column whose comment the request says
+        (t, c) for t in ground.tables for c in t.columns
+        if (content := {x for x in _comment_lemmas(c.comment) if len(x) > 3}) and content <= said
+    ]  # fmt: skip
+    # «Полисы по городам …» (no measure word): claims.policy_id 'Полис' is a key whose comment the counted
+    # noun says, naming the policies themselves, never a table pointing at them (a key another word says
+    # still may: «уникальных гостей» of reservations.guest_id 'Гость', «записи на занятия» of bookings)
+    lead_word = next((t for t in tokens if t.lang != "punct"), None)
+    bare_noun = (
+        lead_word if lead_word is not None and not ph.measures and _plural_noun_head(lead_word) else None
+    )
+    lead_lemmas = set(bare_noun.lemmas) if bare_noun is not None else set()
+    by_comment = one(
+        [t for t, c in commented if not (_key_column(t, c) and _comment_lemmas(c.comment) <= lead_lemmas)]
+    )
+    lead_table = ground.table_of(bare_noun) if bare_noun is not None else None
+    if lead_table is not None and _holds_dims(ph, ground, lead_table):
+        # «Полисы по городам офисов агентов»: the counted noun's table reaches every dimension; agents'
+        # office_city 'Город офиса', which the dimension's words say, is joined, not counted
+        by_comment = [lead_table]
     steps.append(by_comment)
     money = [
         m
@@ -5919,6 +5998,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             len(found) > 1
         ):  # «суммарное количество проданных единиц»: the table a word names ("sold" -> sales)
             narrowed = [t for t in found if t.qualified_name in named]
+            if len(narrowed) > 1:
+                # «Полисы по городам страхователей»: the holders are named only as the owner of a dimension
+                # («городам» of whom?), the policies outside it: the one named outside the dimensions
+                outside = [t for t in narrowed if t.qualified_name not in dim_tables]
+                narrowed = outside if len(outside) == 1 else narrowed
             found = narrowed if len(narrowed) == 1 else found
         if len(found) > 1:  # «… помесячно по началу аренды»: trips, the one whose time the grain's words name
             timed = _grain_phrase_tables(ph, ground, found)
@@ -7309,7 +7393,22 @@ def _compound_head_table(
     found = [
         t for t in tables if t.comment and (h := _comment_head(t.comment)) and compound_tail_of({h}, said)
     ]
+    if not found:  # «механикам»: 'Мастера (автомеханики) станций', the compound of its bracketed other name
+        found = [t for t in tables if compound_tail_of(_bracket_synonym_heads(t.comment or ""), said)]
     return found[0] if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _bracket_synonym_heads(comment: str) -> set[str]:
+    """The stems of the first words of a comment's short brackets, the table's other names ('Мастера
+    (автомеханики) станций' -> автомеханик), as :func:`_bracket_synonym_table` reads them."""
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    return {
+        parts[0]
+        for m in _BRACKETED.finditer(comment)
+        if (parts := name_parts_of_text(m.group(1))) and len(parts) <= 2
+    }
 
 
 @functools.lru_cache(maxsize=4096)
@@ -7538,6 +7637,16 @@ def _dimensions(
                 dims.append(_owned_column(ground, fact, reachable, group, k, size))
                 continue
             head, qualifier = group[-1], group[:-1]
+        entity = _pair_named_table(ground, head, qualifier[0]) if len(qualifier) == 1 else None
+        if entity is not None and entity is not fact:
+            # "per menu item", «по позициям меню»: the two words name menu_items, grouped by its key; a fact
+            # with no key to it («заказов по позициям меню»: orders.subtotal 'Сумма позиций' is no item) asks
+            if (entity_key := _fk_column(fact, entity)) is not None:
+                dims.append(entity_key)
+            else:
+                said = sorted([head, *qualifier], key=lambda t: t.start)
+                questions.append(ask("unknown_dim", word=" ".join(t.text for t in said), fact=fact.name))
+            continue
         owners = [t for q in qualifier if (t := ground.table_of(q)) is not None and t is not fact]
         if owners and _unread_role_word(ground, fact, owners[0], qualifier):
             # "the senior trainer's specialization": a word before the owner saying no key is not dropped
@@ -7701,6 +7810,30 @@ def _dimensions(
         if not any(j["table"] == join["table"] for j in joins):
             joins.append(join)
     return dims, joins, questions
+
+
+def _pair_named_table(ground: _Ground, head: Token, other: Token) -> Table | None:
+    """The table two words of a dimension name together, an entity the dimension groups by: "menu item" (the
+    parts of menu_items), «позициям меню» (the head noun and its genitive that begin one table's comment,
+    'Позиции меню (блюда и напитки)', where «позиции» alone also heads 'Позиции заказов')."""
+    if head.lang == "en" and other.lang == "en":
+        first, second = sorted([head, other], key=lambda t: t.start)
+        return ground.table_of_pair(first, second)
+    if head.lang != "ru" or other.lang != "ru" or other.start < head.start or not _genitive_noun(other):
+        return None
+    if not head.parses or head.parses[0].pos != "NOUN":
+        return None
+    from airflow_ai_etl.planning.offline import name_parts_of_text
+
+    found = [  # the comment's head phrase (before a bracket, colon or comma): the head noun, its genitive
+        t
+        for t in ground.tables
+        if t.comment
+        and (parts := name_parts_of_text(re.split(r"[(:,]", t.comment, maxsplit=1)[0]))
+        and parts[0] == stem(head.lower)
+        and stem(other.lower) in parts[1:3]
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _dim_on(table: Table, dim: str) -> bool:
