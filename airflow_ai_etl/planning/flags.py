@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from airflow_ai_etl.catalog import Column, Table
 from airflow_ai_etl.planning.colloquial import skeleton, transliterates
 from airflow_ai_etl.planning.lexer import Token, analyse, tokenize
-from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS, name_parts, stem, words
+from airflow_ai_etl.planning.vocabulary import STATE_JARGON_EN, VALUE_MEANINGS, name_parts, stem, words
 
 # Name parts that say nothing of the state (is_archived, has_photo, seal_ok).
 _NAME_NOISE = frozenset({"is", "has", "flag", "ok", "yes", "no"})
@@ -191,7 +191,8 @@ def names_flag(token: Token, said: FlagWords) -> bool:
     )
     if latin:
         word = latin.group(1)
-        return word in said.latin or stem(word) in said.parts
+        plain = (word, *STATE_JARGON_EN.get(word, ()))  # "storno" of is_refunded: the jargon's plain words
+        return any(m in said.latin or stem(m) in said.parts for m in plain)
     if re.fullmatch(r"[A-Z]{2}", token.text) and token.lower in said.latin:
         return True  # «только DC» of 'Быстрая зарядка постоянным током (DC)': two capitals the comment writes
     if _first_half_names(token.lower, said):  # «VIP-клиентов», «вип-клиенты» of 'VIP-клиент'

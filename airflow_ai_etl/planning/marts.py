@@ -117,8 +117,10 @@ TRIGGER_RU = {"витрина", "витринка", "датамарт"}
 TRIGGER_EN = {"mart", "marts", "datamart", "datamarts"}
 # Size or ease words on the mart's own noun ("a little mart", «небольшая витрина», "quick simple mart"): they
 # say how the asker sees the job, no slot of the mart (lemmas / lower-case words).
-MART_SIZE_RU = {"небольшой", "маленький", "простой", "простенький", "быстрый", "лёгкий", "легкий", "мини"}
-MART_SIZE_EN = {"little", "small", "quick", "simple", "tiny", "mini", "basic", "lightweight"}
+MART_SIZE_RU = {"небольшой", "маленький", "простой", "простенький", "быстрый", "лёгкий", "легкий", "мини",
+                "краткий", "короткий", "компактный"}  # fmt: skip
+MART_SIZE_EN = {"little", "small", "quick", "simple", "tiny", "mini", "basic", "lightweight", "short",
+                "brief", "compact", "one-number", "one-line", "one-row", "single-number"}  # fmt: skip
 # Measure words (Russian lemmas; English surface words).
 # «…, итого»: the bare total word, as "total"
 # GMV (gross merchandise value): jargon for the sales money summed, in either language
@@ -245,6 +247,7 @@ TIME_WORDS = {
     "запись": "creat", "created": "creat", "reported": "report", "collected": "collect", "paid": "paid",
     "delivered": "deliver", "отправка": "ship", "отгрузка": "ship", "shipped": "ship", "заезд": "check",
     "получение": "receiv", "получить": "receiv", "received": "receiv",
+    "приемка": "receiv", "приёмка": "receiv", "acceptance": "receiv",  # goods accepted: 'Дата приёмки'
     "начинаться": "start", "начаться": "start", "starts": "start", "begin": "start", "begins": "start",
     "старт": "start", "завершение": "end",  # «по старту поездки»: started_at 'Начало аренды'
     "заканчиваться": "end", "закончиться": "end", "ends": "end",
@@ -400,8 +403,10 @@ def _is_measure(token: Token) -> bool:
 
 def is_mart_request(tokens: Sequence[Token], titles: frozenset[int] = frozenset()) -> bool:
     """A trigger word, or a measure word with «по/by/per» or a grain word and no load verb. `titles`: ids of
-    the tokens that spell a table's title (see :func:`comment_title_ids`), never a measure."""
-    words = [t for t in tokens if t.lang != "punct"]
+    the tokens that spell a table's title (see :func:`comment_title_ids`), never a measure. A closing wrapper
+    («…, простая сводка», "…, a quick rollup") is left out of the words: it says what the result is called."""
+    wrapped = _wrapper_words(tokens)
+    words = [t for i, t in enumerate(tokens) if t.lang != "punct" and i not in wrapped]
     naming_rows = _preps_naming_rows(tokens)
     for i, t in enumerate(words):
         if _ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN):
@@ -439,6 +444,8 @@ def is_mart_request(tokens: Sequence[Token], titles: frozenset[int] = frozenset(
     state_rows = state_rows or _bare_rows_grouped(words)  # «Счета по статусам», "tickets by priority"
     if not measure and not grain_phrase and not per and not adverb and not export and not state_rows:
         return False
+    if measure and wrapped:
+        return True  # "Average review rating — one-number report": a measure the asker calls a report
     grouped = any(
         (t.lower in DIM_PREPS_RU | DIM_PREPS_EN and id(t) not in naming_rows)
         or t.lemma in CUT_WORDS
@@ -861,6 +868,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     ph.schedule_spans = list(schedule_spans)
     ph.path_spans = [m.span() for rx in (_S3_XLSX, _LOCAL_XLSX, _ANY_S3) for m in rx.finditer(text)]
     n = len(tokens)
+    ph.used |= _wrapper_words(tokens)  # "…, a quick rollup please": what it is called
     _read_lookback(ph)
     _read_quantity_filter(ph)
     _read_money_filter(ph)
@@ -1133,6 +1141,69 @@ def _size_words_before(tokens: Sequence[Token], i: int) -> set[int]:
     while k >= 0 and _word(tokens[k], MART_SIZE_RU, MART_SIZE_EN):
         found.add(k)
         k -= 1
+    return found
+
+
+def _business_name_after_trigger(ph: MartPhrase, ground: _Ground) -> None:
+    """«Витрина доставки еды: выручка по каналам заказа»: the mart's noun, a genitive noun and a second
+    genitive noun naming no table of the connection («еды») say what business the mart is for
+    (food delivery), not its fact table: with measures said, the pair is no fact word (the measures choose
+    the fact) and no slot."""
+    tokens = ph.tokens
+    for k in list(ph.sources):
+        if not (0 < k < len(tokens) - 1 and ph.measures and _ru(tokens[k - 1], TRIGGER_RU)):
+            continue
+        nxt = tokens[k + 1]
+        if (
+            k + 1 in ph.used
+            or nxt.lang != "ru"
+            or not any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
+        ):
+            continue
+        if ground.table_of(nxt) is not None or ground.table_of(tokens[k]) is None:
+            continue
+        ph.sources.remove(k)
+        ph.used.update({k, k + 1})
+
+
+def _title_word(token: Token) -> bool:
+    """A noun titling a report (TITLE_RU/TITLE_EN, the mart's own noun), or a hyphenated pair of them
+    («табличка-сводка», "summary-table")."""
+    if _word(token, TITLE_RU | TRIGGER_RU, TITLE_EN | TRIGGER_EN):
+        return True
+    parts = [p for p in token.text.split("-") if p]
+    if len(parts) < 2 or token.lang not in ("ru", "en"):
+        return False
+    return all(len(words := tokenize(p)) == 1 and _title_word(words[0]) for p in parts)
+
+
+def _wrapper_at(tokens: Sequence[Token], i: int) -> int | None:
+    """ "a small summary table", "a quick rollup please", "one-number report", «табличка-сводка», «краткая
+    сводка»: from `i`, articles and size words, then title nouns, closing the clause (the end, a punctuation
+    mark or a polite word). Such words say what the asker calls the result, no slot of the mart (no filter
+    "small", no dimension "quick rollup"). The index after the phrase; None when there is none at `i`."""
+    n, k = len(tokens), i
+    while k < n and (tokens[k].lower in ARTICLES_EN or _word(tokens[k], MART_SIZE_RU, MART_SIZE_EN)):
+        k += 1
+    first = k
+    while k < n and _title_word(tokens[k]):
+        k += 1
+    if k == first or (k < n and tokens[k].lang != "punct" and not _polite(tokens[k])):
+        return None
+    while k < n and _polite(tokens[k]):
+        k += 1
+    return k
+
+
+def _wrapper_words(tokens: Sequence[Token]) -> set[int]:
+    """Indexes of every wrapper phrase (:func:`_wrapper_at`) opening a clause after a punctuation mark or a
+    dash (not the request's first words)."""
+    found: set[int] = set()
+    for i in range(1, len(tokens)):  # a title opening the request is the header rules' (_title_nouns)
+        if tokens[i - 1].lang != "punct":
+            continue
+        if (end := _wrapper_at(tokens, i)) is not None:
+            found.update(range(i, end))
     return found
 
 
@@ -1824,6 +1895,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and not _target_phrase_at(ph, i + 1)  # «…, таблица delivered_daily»: the mart's own table
                 and not _adverb(tokens[i + 1])  # «…, просто колво»: the measure's words, no dimension
                 and not _tallied_per_grain(tokens, i + 1)  # "…, counted per day of creation": the grain's
+                and _wrapper_at(tokens, i + 1) is None  # "per status, a quick rollup": what it is called
             ):
                 ph.used.add(i)
                 i += 1
@@ -2279,7 +2351,41 @@ def _logged_participle(tokens: Sequence[Token], k: int, m: MeasureWord, ground: 
         stem(tokens[k - 1].lower)
     }:
         return False  # "bytes uploaded" of bytes_down: the participle would name the rest of it (asked)
+    if _state_participle_value(t, ground, fact) is not None:
+        return False  # "miles redeemed" of 'Тип операции (accrual, …, redemption)': which rows were summed
     return not ground.columns_named(fact, [t]) and ground.table_of(t) is None
+
+
+def _state_participle_value(token: Token, ground: _Ground, fact: Table) -> tuple[Column, str] | None:
+    """The listed value an English participle on a measured noun says (:func:`_listed_value_of_participle`),
+    unless the participle is a word of a column's name ("approved amount": approved_amount) or names the
+    time of the rows' event ("fines issued", "weight delivered": issued_at, delivered_at; the grain or the
+    event rules read those)."""
+    root = stem(token.lower)
+    if ground.columns_named(fact, [token]) or any(root in name_parts(c.name) for c in fact.columns):
+        return None
+    if _names_event_time(token, fact) or any(
+        _part_match(p, c) for p in _verb_times(token) for c in _time_columns(fact)
+    ):
+        return None
+    return _listed_value_of_participle(token, fact)
+
+
+def _listed_value_of_participle(token: Token, fact: Table) -> tuple[Column, str] | None:
+    """ "redeemed" ~ 'redemption', "accrued" ~ 'accrual', "refunded" ~ 'refunded': the (column, value) of the
+    one listed value of the fact whose word shares the English participle's root (four letters or more, at
+    most two short of the shorter word); None when none or several do."""
+    root = stem(token.lower.removesuffix("ed")) if token.lang == "en" else ""
+    if len(root) < 4:
+        return None
+    found = []
+    for column, value in _listed_text_values(fact):
+        for part in re.split(r"[_\s-]+", value.lower()):
+            common = len(os.path.commonprefix([root, part]))
+            if common >= 4 and common >= min(len(root), len(part)) - 2:
+                found.append((column, value))
+                break
+    return found[0] if len(found) == 1 else None
 
 
 def _grouped_event_participle(ph: MartPhrase, k: int, fact: Table) -> bool:
@@ -2981,6 +3087,10 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     lead = int(bool(words) and words[0].lang == "en" and _english_participle(words[0]))
     if any(t.lang not in ("ru", "en") for t in words):
         return False
+    if words and words[0].lang == "ru":
+        words = _ru_rows_head(_without_state_tail(words))
+        if not words:
+            return False
     longest = 2  # the group's words
     if len(words) > 3 and words[0].lang == "en" and _grain_adjective(words[-1]):
         words = words[:-1]  # "trips by zone name, monthly": the grain of the grouping, no schedule of a copy
@@ -3046,6 +3156,49 @@ def _ru_dimension_list(words: Sequence[Token]) -> bool:
         if k < n and words[k].lower in DIM_PREPS_RU:
             k += 1
     return False
+
+
+def _plural_state_word(token: Token) -> bool:
+    """«завершённые», «отменённых», «посещённые»: a plural Russian participle or state adjective."""
+    return (
+        token.lang == "ru"
+        and (_state_adjective(token) or _full_participle_form(token))
+        and token.has(token.lemmas, number="plur")
+    )
+
+
+def _without_state_tail(words: Sequence[Token]) -> Sequence[Token]:
+    """The words less a closing state of the rows: «…, только завершённые», «…, без отменённых», «…,
+    отменённые не считаем» (the filter rules read it; the rest is what the request groups)."""
+    n = len(words)
+    if (
+        n >= 2
+        and (words[-2].lower in ONLY_WORDS or words[-2].lower == "без")
+        and _plural_state_word(words[-1])
+    ):
+        return words[:-2]
+    if (
+        n >= 3
+        and words[-2].lower == "не"
+        and words[-1].lemmas & TAKE_LEMMAS
+        and _plural_state_word(words[-3])
+    ):
+        return words[:-3]
+    return words
+
+
+def _ru_rows_head(words: Sequence[Token]) -> Sequence[Token]:
+    """«Записи на дисциплины по …», «Записи на групповые занятия по …»: the plural head noun and its
+    prepositional complement (on what the rows are, as the table's comment says 'Записи на …') read as the
+    head alone; other words are left as they are."""
+    if len(words) < 5 or words[1].lower not in ("на", "в", "во", "для"):
+        return words
+    by = next((k for k in range(3, min(len(words), 5)) if words[k].lower in DIM_PREPS_RU), None)
+    if by is None or not words[by - 1].has(words[by - 1].lemmas, pos=("NOUN",)):
+        return words
+    if not all(w.has(w.lemmas, pos=("ADJF", "PRTF")) for w in words[2 : by - 1]):
+        return words
+    return [words[0], *words[by:]]
 
 
 def _english_rows_grouped(words: Sequence[Token], longest: int = 2) -> bool:
@@ -3677,6 +3830,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _counted_noun_first,  # «сколько ушло людей»
         lambda text, tokens: _grain_word_columns(planner, text, tokens),  # "monthly fee"
         lambda text, tokens: _per_unit_adjectives(planner, text, tokens),  # "nightly rate" ('… за ночь')
+        lambda text, tokens: _per_unit_phrases(planner, text, tokens),  # «ставка в час» ('Ставка за час')
         lambda text, tokens: _flag_split(planner, text, tokens),  # «VIP и не-VIP»: by is_vip, no filter
     )
     for rewrite in rewrites:
@@ -3719,6 +3873,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ):
                 ph.sources.remove(k)
                 ph.used.discard(k)
+    _business_name_after_trigger(ph, ground)  # «Витрина доставки еды: выручка …»: the business, no fact
     _modifiers_of_one_head(ph, ground)  # "claimed and approved amounts": two sums, neither dropped
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     _drop_repeated_bare(ph)  # «Витрина ФОТ: сумма начисленной зарплаты»
@@ -4421,6 +4576,12 @@ def _residue(
         i for i in range(cut) if tokens[i].lang == "ru" and any(p.pos == "NOUN" for p in tokens[i].parses)
     }
     commented_title = _title_of_column(tokens, fact)
+    complements = {  # «Записи на групповые занятия» of bookings: the words the fact's comment says
+        k
+        for j in range(len(tokens) - 2)
+        if (found := _comment_complement(ground, tokens, j)) is not None and found[0] is fact
+        for k in range(j + 1, found[1] + 1)
+    }
     speaker = _speaker_words(tokens)  # «у нас», "do we have"
     left = []
     for i, t in enumerate(tokens):
@@ -4463,7 +4624,7 @@ def _residue(
             continue  # «Стипендиальный фонд» of scholarships ('Начисления стипендий'): the fact's adjective
         if _clause_lead(t) and _after_counted(ph, ground, fact, i):
             continue  # "distinct students living in each dorm building": the clause of the counted people
-        if i in commented_title:
+        if i in commented_title or i in complements:
             continue  # «Объявленная ценность: сумма …»: the title is a column's comment word for word
         if i in titled and (
             _names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t)
@@ -4780,7 +4941,15 @@ def _header_cut(tokens: Sequence[Token]) -> int | None:
          tokens[i - 1].end < t.start)),
         None,
     )  # fmt: skip
-    if cut is None or cut == 0 or cut > 4 or not any(t.lang in ("ru", "en") for t in tokens[cut + 1 :]):
+    lead = 0  # "Could you build a drug price summary — …", «Сделай, пожалуйста, сводку …»: the asking words
+    while cut is not None and lead < cut and (_chat_word(t := tokens[lead]) or t.lower in FILLER_EN - {"of"}):
+        lead += 1
+    if (
+        cut is None
+        or cut == 0
+        or cut - lead > 4
+        or not any(t.lang in ("ru", "en") for t in tokens[cut + 1 :])
+    ):
         return None
     return cut
 
@@ -5749,6 +5918,33 @@ def _comment_pair(ground: _Ground, first: Token, second: Token) -> Table | None:
     return table if first.lemmas & said and second.lemmas & said else None
 
 
+def _comment_complement(ground: _Ground, tokens: Sequence[Token], i: int) -> tuple[Table, int] | None:
+    """«Записи на дисциплины» of enrollments ('Записи студентов на дисциплины'), «Записи на групповые занятия»
+    of bookings ('Записи клиентов на групповые занятия'): a Russian noun naming a table, a preposition and its
+    noun (adjectives between) that the table's comment says with that preposition: that table, whatever
+    table the complement's noun names itself (the courses, the classes are what the rows are on), and the
+    index of the complement's noun."""
+    first = tokens[i]
+    if first.lang != "ru" or not first.has(first.lemmas, pos=("NOUN",)) or i + 2 >= len(tokens):
+        return None
+    prep = tokens[i + 1]
+    if prep.lang != "ru" or not prep.parses or prep.parses[0].pos != "PREP":
+        return None
+    table = ground.table_of(first)
+    if table is None or not table.comment:
+        return None
+    said = _comment_lemmas(table.comment)
+    if prep.lower not in {w.lower() for w in _comment_words(table.comment)} or not first.lemmas & said:
+        return None
+    k = i + 2
+    while k < len(tokens) - 1 and tokens[k].lang == "ru" and tokens[k].has(tokens[k].lemmas, pos=("ADJF",)):
+        k += 1
+    noun = tokens[k]
+    if noun.lang != "ru" or not noun.has(noun.lemmas, pos=("NOUN",)) or not noun.lemmas & said:
+        return None
+    return table, k
+
+
 def _via_comment_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
     """«уникальных сотрудников через турникеты» of badge_events ('Проходы через турникеты'): a Russian «через»
     phrase that one table's comment says with that same preposition names the rows the people are counted
@@ -5931,6 +6127,11 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             (t := ground.table_of_pair(tokens[i], tokens[i + 1])) is not None
             or (t := _comment_pair(ground, tokens[i], tokens[i + 1])) is not None
         )
+    ]
+    pairs += [
+        complement[0]
+        for i in range(len(tokens) - 2)
+        if i not in ph.used and (complement := _comment_complement(ground, tokens, i))
     ]
     if pairs:
         steps.insert(1, one(pairs))
@@ -8305,6 +8506,42 @@ def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict
     return found, questions
 
 
+# Comment nouns that say what kind of value a column holds, not what the rows are about ('Тип операции').
+KIND_NOUNS_RU = frozenset({"тип", "вид", "статус", "дата", "время", "категория", "код", "номер", "признак",
+                           "сумма", "количество", "состояние", "способ", "канал", "причина",
+                           "название"})  # fmt: skip
+
+
+def _date_of_column_noun(column: Column, times: Sequence[Column]) -> Column | None:
+    """ "weekly by operation date" where operation is a text column ('Тип операции (accrual, …)'): the one
+    time column whose comment dates the same noun ('Дата операции') is the date said; None when none or
+    several do (the text column stays named, and its grain is asked)."""
+    nouns = {
+        lemma
+        for t in tokenize(column.comment or "")
+        if t.lang == "ru" and t.parses and t.parses[0].pos == "NOUN"
+        for lemma in t.lemmas
+    } - KIND_NOUNS_RU
+    dated = [c for c in times if c.comment and nouns & _comment_lemmas(c.comment)]
+    return dated[0] if len(dated) == 1 else None
+
+
+def _grain_time_elsewhere(
+    ground: _Ground, fact: Table, words: Sequence[Token], parts: set[str]
+) -> tuple[Table, Column] | None:
+    """«по неделям начала сеанса» over tickets: a Russian genitive among the grain's words naming another
+    table, one of whose time columns the event word names (screenings.starts_at 'Начало сеанса'), while no
+    time of the fact does: (that table, that column); the grain is on another table's time."""
+    for w in words:
+        other = ground.table_of(w) if w.lang == "ru" and w.has(w.lemmas, case=("gent",)) else None
+        if other is None or other is fact:
+            continue
+        named = [c for c in _time_columns(other) if any(_part_match(p, c) for p in parts if p)]
+        if len(named) == 1:
+            return other, named[0]
+    return None
+
+
 def _grain_on_untimely_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """«по неделям канала (channel)», «по дням способа передачи»: the genitive after a grain names columns of
     the fact and none is a date or time: weeks of a text column mean nothing, so its name (asked)."""
@@ -8344,7 +8581,12 @@ def _grain_of_words(
         return None, [ask("grain_not_time", grain=ph.grain, column=untimely, columns=names)]
     if words:
         for w in words:
-            if fact.column(w.text):
+            if (named := fact.column(w.text)) is not None:
+                if not column_kind(named.type).temporal and (noun_date := _date_of_column_noun(named, times)):
+                    return {
+                        "column": noun_date.name,
+                        "grain": ph.grain,
+                    }, []  # "by operation date": created_at
                 return {"column": w.text, "grain": ph.grain}, []
         owner = ground.table_of(tokens[ph.grain_owner]) if ph.grain_owner is not None else None
         if owner is not None and owner is not fact:
@@ -8368,6 +8610,10 @@ def _grain_of_words(
         evented = [c for c in times if any(_event_names_time(c, w) for w in words)]
         if not matched and len(evented) == 1:  # "by trip end": finished_at 'Окончание аренды'
             return {"column": evented[0].name, "grain": ph.grain}, []
+        if not matched and not evented and (elsewhere := _grain_time_elsewhere(ground, fact, words, parts)):
+            # «по дням начала сеанса» of tickets: the screening's starts_at, a key away (asked, never sold_at)
+            owner, column = elsewhere
+            return None, [ask("column_elsewhere", table=fact.name, column=column.name, tables=owner.name)]
         commented = [c for c in times if any(_comment_names(c, w) for w in words if w.lang == "ru")]
         if (
             len(commented) > 1
@@ -9981,6 +10227,19 @@ def _english_state_of_summed(ph: MartPhrase, ground: _Ground, fact: Table) -> st
                 j for j in range(max(0, k - 2), min(k + 3, len(tokens))) if tokens[j].lower in ONLY_WORDS
             )
         return condition
+    for m in ph.measures:  # "total miles redeemed", "total redeemed miles": the measured rows' state
+        for k in m.object:
+            t = tokens[k]
+            if t.lang != "en" or not t.lower.endswith("ed") or _said_excluded(tokens, k):
+                continue
+            if (
+                not ({k - 1, k + 1} & set(m.object))
+                or (listed := _state_participle_value(t, ground, fact)) is None
+            ):
+                continue
+            m.object = [x for x in m.object if x != k]
+            ph.used.add(k)
+            return f"{listed[0].name} = '{listed[1]}'"
     return None
 
 
@@ -11495,6 +11754,50 @@ def _per_unit_adjectives(planner: OfflinePlanner, text: str, tokens: Sequence[To
             drop.append(t)
     for t in reversed(drop):  # from the end, so the earlier spans stay where they are
         text = f"{text[: t.start]}{text[t.end :].lstrip()}"
+    return text
+
+
+# Words of a price per a unit of time (a rate): its "per hour" is what the value means, never a grain.
+PRICE_PER_UNIT_WORDS = ("ставк", "тариф", "цен", "стоимост", "плат", "rate", "price", "fee", "tariff", "cost")
+UNIT_NOUNS = {"ночь": "night", "night": "night", "сутки": "day"}
+
+
+def _per_unit_phrases(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«средняя ставка в час», «ставка за час», "average rate per hour", "price per night": «в/за/per» and a
+    unit of time right after the words of a numeric column whose comment prices per that unit (hourly_rate
+    'Ставка за час, руб.', base_rate 'Базовый тариф за ночь') is that column's meaning, dropped from the text
+    so it is never read as an hourly grain (nor a dimension). A per-unit amount that is no price («потребление
+    за час» of 'Потребление за час') is left: its hour may be the grain asked for."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    priced = [
+        c
+        for t in planner.catalog.tables_of(sources[0].conn_id)
+        for c in _numeric_columns(t)
+        if _per_unit(c)
+        and any(
+            w.startswith(PRICE_PER_UNIT_WORDS)
+            for w in [*name_parts(c.name), *_comment_words(c.comment or "")]
+        )
+    ]
+    if not priced:
+        return text
+    drop: list[tuple[int, int]] = []
+    for i in range(1, len(tokens) - 1):
+        prep, noun = tokens[i], tokens[i + 1]
+        if prep.lower not in ("в", "за", "per"):
+            continue
+        unit = _grain_noun(noun) or next(
+            (UNIT_NOUNS[x] for x in noun.lemmas | {noun.lower} if x in UNIT_NOUNS), None
+        )
+        if unit is None or (noun.lang == "ru" and not noun.has(noun.lemmas, number="sing")):
+            continue
+        before = {stem(w.lower) for w in tokens[max(0, i - 2) : i] if w.lang in ("ru", "en")}
+        if any(_per_unit(c) == unit and before & _column_stems(c) for c in priced):
+            drop.append((prep.start, noun.end))
+    for start, end in reversed(drop):  # from the end, so the earlier spans stay where they are
+        text = f"{text[:start]}{text[end:].lstrip()}"
     return text
 
 

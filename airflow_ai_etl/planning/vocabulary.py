@@ -198,6 +198,13 @@ def comment_jargon(word: str) -> frozenset[str]:
     return _comment_jargon().get(stem(word.replace("-", "")), frozenset())
 
 
+# English jargon for a state a listed code or a flag's name says in plainer words: "storno charges" are the
+# reversed or refunded ones (is_refunded 'Начисление сторнировано'); English word -> the codes or name parts.
+STATE_JARGON_EN: dict[str, tuple[str, ...]] = {
+    "storno": ("reversed", "refunded"), "stornoed": ("reversed", "refunded"),
+    "stornos": ("reversed", "refunded"),
+}  # fmt: skip
+
 # "successful ones only", "the failed one": English pronouns standing for the rows' own noun.
 ROW_PRONOUNS_EN = frozenset({"ones", "one"})
 
@@ -267,6 +274,13 @@ VALUE_MEANINGS = {
     # «платежи, возвраты не нужны» ('Статус платежа (pending, succeeded, failed, refunded)'): the noun of
     # the refunded rows (planner67); a table named «Возвраты» is named by it first
     "возврат": ("refunded",),
+    # marts79: «сторно», «сторнированные» ('Начисление сторнировано', is_refunded; 'Статус (…, reversed)'):
+    # a charge reversed by the accountant's word
+    "сторно": ("reversed", "refunded"), "сторнировать": ("reversed", "refunded"),
+    "сторнированный": ("reversed", "refunded"),
+    # «только посещённые» записи ('Статус записи (booked, attended, cancelled, no_show)')
+    "посетить": ("attended", "visited"), "посещённый": ("attended", "visited"),
+    "посещенный": ("attended", "visited"),
     # insurance kinds said in Cyrillic ('Вид страхования (osago, kasko, ...)')
     "каско": ("kasko",), "осаго": ("osago",),
     # planner46: kinds said by their Russian adjective or noun with no bracketed gloss: «кредитные карты»
