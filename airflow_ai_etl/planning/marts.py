@@ -8610,7 +8610,11 @@ def _grain_of_words(
         evented = [c for c in times if any(_event_names_time(c, w) for w in words)]
         if not matched and len(evented) == 1:  # "by trip end": finished_at 'Окончание аренды'
             return {"column": evented[0].name, "grain": ph.grain}, []
-        if not matched and not evented and (elsewhere := _grain_time_elsewhere(ground, fact, words, parts)):
+        if (
+            not matched
+            and not evented
+            and (elsewhere := _grain_time_elsewhere(ground, fact, words, {p for p in parts if p}))
+        ):
             # «по дням начала сеанса» of tickets: the screening's starts_at, a key away (asked, never sold_at)
             owner, column = elsewhere
             return None, [ask("column_elsewhere", table=fact.name, column=column.name, tables=owner.name)]
