@@ -80,6 +80,9 @@ PLANNED = [
     # 7. the table's two words, the state's word again after the participle
     ("pharmacy", "Online orders paid online to ClickHouse daily at 8", "sales.online_orders", "is_paid = true"),
     ("pharmacy", "Online orders not paid online, hourly", "sales.online_orders", "is_paid = false"),
+    # a state the status lists while a date column dates it: the value, the date reading noted (README;
+    # planner95's convention, merged with this round)
+    ("telecom", "Ушедшие абоненты в клик ежедневно", "subscribers", "status = 'churned'"),
 ]  # fmt: skip
 
 
@@ -111,7 +114,6 @@ ASKED = [
     # the agent read (channel 'agent'), the name after it not
     ("insurance", "Полисы, проданные агентом Ивановой, в хранилище ежедневно в 6"),
     # two columns fit the state word (README: asked)
-    ("telecom", "Ушедшие абоненты в клик ежедневно"),
     ("bank", "Overdue loans to the warehouse daily"),
     ("bank", "Просроченные кредиты в хранилище ежедневно"),
     # a state no column of this table lists; an unread participle phrase
