@@ -477,6 +477,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{table} has no money column for {func}: which table and column hold {words!r}?",
         "ru": "В {table} нет колонки с деньгами для ({func}): в какой таблице и колонке «{words}»?",
     },
+    # «средний чек» over a fact whose money columns are no order total (tip_amount): {table}, {func},
+    # {words}, {columns}.
+    "planner.mart.no_check": {
+        "en": "{table} has no order total for {func} of {words!r} ({columns} is not a check): which table and "
+        "column hold it?",
+        "ru": "В {table} нет суммы чека для ({func}) «{words}» ({columns} — не чек): в какой таблице и колонке "
+        "она?",
+    },
     # A sum of a rate, share or score column (interest_rate, score, rating): {table}, {column}.
     "planner.mart.sum_of_rate": {
         "en": "{column} of {table} is a rate or a score: a sum of it means nothing. Which aggregate should the "

@@ -1411,6 +1411,20 @@ def _tallied_per_grain(tokens: Sequence[Token], i: int) -> bool:
     return _grain_noun(tokens[j]) is not None
 
 
+SUMMED_EN = frozenset({"summed", "totalled", "totaled"})
+
+
+def _summed_by_dimension(tokens: Sequence[Token], i: int) -> bool:
+    """ "charges summed by charge type", "claims totalled per region": an adding participle before a dimension
+    (not a grain, which _tallied_per_grain reads): the measure is a sum of the fact's money or quantity."""
+    if tokens[i].lower not in SUMMED_EN or i + 2 >= len(tokens) or tokens[i + 1].lower not in DIM_PREPS_EN:
+        return False
+    j = i + 2
+    while j < len(tokens) - 1 and tokens[j].lower in ("each", "every", "the", "a"):
+        j += 1
+    return tokens[j].lang == "en" and _grain_noun(tokens[j]) is None
+
+
 def _participle_before_grain(ph: MartPhrase) -> None:
     """ "results collected per hour", "patients registered per month", "vacations started each month": the
     participle names the event whose time the grain is on (collected_at, registered_at, starts_on)."""
@@ -3315,6 +3329,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "count"
     if t.lower == "many" and before and before[-1].lower == "how":
         return "count"  # "how many" ("how" is read with it: see _read_measures)
+    if _summed_by_dimension(tokens, i):
+        return "sum"  # "charges summed by charge type": the rows' money added up per group, never a row count
     if _word(t, SUM_RU, SUM_EN):
         if grammar.in_column_list(tokens, i):
             return None  # "only id, customer_id and total": the column, not a sum
@@ -6895,6 +6911,15 @@ REVENUE_RU = {"выручка", "чек", "оборот", "gmv"}
 REVENUE_EN = {"revenue", "turnover", "gmv", "basket", "aov"}
 
 
+CHECK_NAME_PARTS = frozenset({"total", "amount", "sum", "order", "check", "bill", "gross", "price", "paid"})
+
+
+def _check_column(table: Table, column: Column) -> bool:
+    """A money column «чек» may name: the row's total, or one named only as an amount or a total (amount,
+    total_amount), never a part of it or a money of its own (tip_amount, delivery_fee, discount)."""
+    return column is _row_total(table) or set(name_parts(column.name)) <= CHECK_NAME_PARTS
+
+
 def _row_total(table: Table) -> Column | None:
     """The one money column that is the row's total (total, total_amount, 'Итого к оплате', 'Итоговая
     сумма'), when a table keeps its parts beside it (subtotal, discount, delivery_fee; labor and parts)."""
@@ -7333,6 +7358,12 @@ def _measures(
             if _sum_or_count(m, object_words, ground, fact):
                 questions.append(ask("sum_or_count", word=cue.text, table=fact.name, column=numeric[0].name))
                 continue  # "calls per subscriber, sum": of duration_sec, or the calls counted?
+            checked = any(_ru(w, {"чек"}) for w in [cue, *object_words])
+            if checked and not any(_check_column(fact, c) for c in money):
+                words = _words_of(tokens, [m.index, *m.object])
+                columns = ", ".join(c.name for c in money) or "-"
+                questions.append(ask("no_check", func=m.func, table=fact.name, words=words, columns=columns))
+                continue  # «средний чек» of deliveries: tip_amount is a tip, never the order's check
             if (money_word or fact_row) and len(money) == 1:
                 column = money[0]  # «самая крупная продажа»: the sale's amount
             elif money_word and len(named_money) == 1:
@@ -11363,13 +11394,24 @@ _EXAMPLE_BRACKET = re.compile(
 )
 
 
+def _values_list(bracket: str) -> bool:
+    """ "(доставка/самовывоз/зал)", "(web, app, pos)": two values and more with a slash, or three with commas
+    (two with a comma may be two columns, "(id, name)")."""
+    inner = bracket.strip("() ")
+    return ("/" in inner and "," not in inner) or (inner.count(",") >= 2 and "/" not in inner)
+
+
 def _without_example_brackets(text: str) -> str:
     """The request with each bracket of examples right after a dimension («по каналам (pos, atm и др.)»)
     blanked (same length); a bracket after «только»/"only" lists the rows kept and stays."""
     for match in reversed(list(_EXAMPLE_BRACKET.finditer(text))):
-        if match.group("eg") is None and match.group("etc") is None:
+        words = [t for t in tokenize(text[: match.start()]) if t.lang in ("ru", "en")]
+        # «по типу заказа (доставка/самовывоз/зал)»: a slashed list (or three values and more) after a
+        # dimension's noun lists the dimension's values, so its words never choose the fact table
+        listed = _values_list(match.group(0)) and bool(words) and _grain_noun(words[-1]) is None
+        if match.group("eg") is None and match.group("etc") is None and not listed:
             continue
-        before = [t.lower for t in tokenize(text[: match.start()]) if t.lang in ("ru", "en")][-3:]
+        before = [t.lower for t in words[-3:]]
         if not set(before) & (DIM_PREPS_RU | DIM_PREPS_EN) or set(before) & ONLY_WORDS:
             continue
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
