@@ -3680,12 +3680,18 @@ class RowFilters:
             for t in self.catalog.tables_of(c.conn_id)
         }
         for match in CAME_FROM.finditer(request.text):
-            if re.search(r"\bthe\s+$", request.text[match.start() : match.start("values")], re.IGNORECASE):
-                continue  # "came from the website": a noun with its article describes, no value is named
             after = words(request.text[match.end() :])[:1]
             if after and (after[0] in SYSTEM_NOUNS or self._names_system(after[0])):
-                continue  # "came from the crm schema": a place of the data, no value
+                # "came from the crm schema": a place of the data, no value; read, so no later rule asks
+                # about the clause it stands in
+                request.handled.append((match.start(), match.end()))
+                continue
+            if re.search(r"\bthe\s+$", request.text[match.start() : match.start("values")], re.IGNORECASE):
+                continue  # "came from the website": a noun with its article describes, no value is named
             values, end = self._came_from_values(request, match)
+            if values and all(self._names_system(v.lower()) or v.lower() in schemas for v in values):
+                request.handled.append((match.start(), end))  # "came from crm": the schema, read as no value
+                continue
             if not values or any(
                 not self._is_value(request, table, v)
                 or self._names_system(v.lower())
