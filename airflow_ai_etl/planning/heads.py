@@ -24,7 +24,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from airflow_ai_etl.catalog import Table
+from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
@@ -303,6 +303,8 @@ def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) 
     if any(a <= start < b for a, b in request.schedule_spans) or planner._is_engine_word(word):
         return True
     token = next((t for t in tokenize(request.text) if t.start == start), None)
+    if token is not None and _names_listed_value(token, table):
+        return True  # «люкс номера»: «люкс» is 'suite' of rooms.room_type, a grounded kind, no head noun
     if token is not None and token.lang == "ru":
         if token.lemmas & GENERIC_RU or any(concepts(lemma, "ru") for lemma in token.lemmas):
             return True
@@ -322,6 +324,19 @@ def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) 
     if meanings & known:
         return True
     return _names_a_connection(planner, word)
+
+
+def _names_listed_value(token: Token, table: Table) -> bool:
+    """The word names a value a column of the table lists in its comment («люкс» of 'Категория номера
+    (standard, superior, suite, family)'): a kind of the table's rows the filter rules read, so the word
+    before the table word qualifies it and heads no phrase of its own (planner67, kept past planner98's
+    comment-head synonyms: «номера» of 'Номерной фонд (номера отелей)' names the rows)."""
+    from airflow_ai_etl.planning.filters import _listed_value_hits  # filters imports this module
+
+    listed = {c.name: values for c in table.columns if (values := listed_values(c.comment))}
+    if token.lang == "en":
+        return any(token.lower == v.lower() for values in listed.values() for v in values)
+    return token.lang == "ru" and bool(_listed_value_hits(token, listed))
 
 
 def _connection_synonym(planner: OfflinePlanner, word: str) -> bool:
