@@ -3102,7 +3102,10 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
     if any(t.lang not in ("ru", "en") for t in words):
         return False
     if words and words[0].lang == "ru":
-        words = _ru_rows_head(_without_state_tail(words))
+        bare = _without_state_tail(words)
+        if len(bare) < len(words) and grammar.schedule_slots(bare):
+            return False  # «операции по счетам ежедневно, завершённые не нужны»: a schedule says a load
+        words = _ru_rows_head(bare)
         if not words:
             return False
     longest = 2  # the group's words
@@ -3183,7 +3186,9 @@ def _plural_state_word(token: Token) -> bool:
 
 def _without_state_tail(words: Sequence[Token]) -> Sequence[Token]:
     """The words less a closing state of the rows: «…, только завершённые», «…, без отменённых», «…,
-    отменённые не считаем» (the filter rules read it; the rest is what the request groups)."""
+    отменённые не считаем» (the filter rules read it; the rest is what the request groups). With a schedule
+    left («операции по счетам ежедневно, завершённые не нужны») the rest is a table's title and the request a
+    load, so `_bare_rows_grouped` reads no grouping there."""
     n = len(words)
     if (
         n >= 2
