@@ -11795,16 +11795,21 @@ def _per_unit_adjectives(planner: OfflinePlanner, text: str, tokens: Sequence[To
     ]
     if not per_unit:
         return text
-    drop = []
+    drop: list[tuple[int, int]] = []
     for i, t in enumerate(tokens[:-1]):
         unit = _unit_of_adjective(t)
         if unit is None:
             continue
         after = {stem(w.lower) for w in tokens[i + 1 : i + 3] if w.lang in ("ru", "en")}
         if any(_per_unit(c) == unit and after & _column_stems(c) for c in per_unit):
-            drop.append(t)
-    for t in reversed(drop):  # from the end, so the earlier spans stay where they are
-        text = f"{text[: t.start]}{text[t.end :].lstrip()}"
+            drop.append((t.start, t.end))
+    return _without_spans(text, drop)
+
+
+def _without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` less the (start, end) spans, in the order found; each span's trailing space goes with it."""
+    for start, end in reversed(spans):  # from the end, so the earlier spans stay where they are
+        text = f"{text[:start]}{text[end:].lstrip()}"
     return text
 
 
@@ -11847,9 +11852,7 @@ def _per_unit_phrases(planner: OfflinePlanner, text: str, tokens: Sequence[Token
         before = {stem(w.lower) for w in tokens[max(0, i - 2) : i] if w.lang in ("ru", "en")}
         if any(_per_unit(c) == unit and before & _column_stems(c) for c in priced):
             drop.append((prep.start, noun.end))
-    for start, end in reversed(drop):  # from the end, so the earlier spans stay where they are
-        text = f"{text[:start]}{text[end:].lstrip()}"
-    return text
+    return _without_spans(text, drop)
 
 
 def _unit_of_adjective(token: Token) -> str | None:
