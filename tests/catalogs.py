@@ -302,6 +302,16 @@ def vet_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     )
 
 
+def realty_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A twentieth domain with Russian comments: a real-estate agency network behind pg_realty and a ClickHouse warehouse."""
+    return _domain_catalog(
+        "realty",
+        "Real-estate agency network database: offices, agents, clients, properties, listings, viewings, deals, leases, rent payments",
+        "ClickHouse warehouse for real-estate analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -322,4 +332,5 @@ CATALOGS = {
     "pharmacy": pharmacy_catalog,
     "autoservice": autoservice_catalog,
     "vet": vet_catalog,
+    "realty": realty_catalog,
 }
