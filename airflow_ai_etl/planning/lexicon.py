@@ -291,6 +291,9 @@ PER_UNIT_COMMENT_PHRASES = {
 }
 # Frequency adjectives by the unit they say («ночной» and "nightly" are no grain of a mart)
 PER_UNIT_ADJECTIVES = {"nightly": "night", "ночной": "night"}
+# A column name's word of that kind (hourly_rate 'Ставка за нормо-час'): the value is counted per that unit.
+PER_UNIT_NAME_WORDS = {"hourly": "hour", "nightly": "night", "daily": "day", "weekly": "week",
+                       "monthly": "month"}  # fmt: skip
 # Weekdays as written abbreviations («пн, ср и пт», "Mon/Wed/Fri"): read in a list or after a preposition.
 WEEKDAY_ABBREVIATIONS = {"пн": 1, "вт": 2, "ср": 3, "чт": 4, "пт": 5, "сб": 6, "вс": 0, "mon": 1,
                          "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,
@@ -344,6 +347,10 @@ SPLIT_NEGATIONS = ("не-", "non-", "не", "non")  # «не-VIP», «нельг
 # named, asked unless the word is a column's own name or comment (readings.value 'Показание').
 GENERIC_VALUE_RU = {"значение", "величина", "показатель", "цифра"}
 GENERIC_VALUE_EN = {"value", "values", "figure", "figures", "metric", "metrics"}
+# ... unless the fact has a numeric column named by the word's English (lab.results.value): that column.
+# The quantity a column's unit measures (baggage_kg: weight): «вес багажа», "baggage weight" name that column.
+UNIT_QUANTITIES = {"kg": "weight", "g": "weight", "km": "distance"}
+GENERIC_VALUE_NAMES = {"значение": "value", "величина": "value", "value": "value", "values": "value"}
 
 # Verbs naming the event a fact table records, by the nouns of that event (Russian lemmas, English stems): a
 # table whose comment says one of them in the nominative ('Посещения клубов', 'Поездки (аренды)', 'Чеки

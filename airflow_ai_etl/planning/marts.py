@@ -67,9 +67,11 @@ from airflow_ai_etl.planning.lexicon import (
     EVENT_VERB_NOUNS_RU,
     EXCHANGE_RATE_COMMENT_PREFIXES,
     GENERIC_VALUE_EN,
+    GENERIC_VALUE_NAMES,
     GENERIC_VALUE_RU,
     PER_UNIT_ADJECTIVES,
     PER_UNIT_COMMENT_PHRASES,
+    PER_UNIT_NAME_WORDS,
     QUANTITY_UNIT_PREFIXES,
     RATE_COMMENT_PREFIXES,
     RATE_NAME_PARTS,
@@ -80,6 +82,7 @@ from airflow_ai_etl.planning.lexicon import (
     SPLIT_REST_EN,
     SPLIT_REST_RU,
     SPLIT_SEPARATELY,
+    UNIT_QUANTITIES,
     WEEKDAY_ABBREVIATIONS,
     is_,
 )
@@ -3579,6 +3582,9 @@ def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table 
     tokens = ph.tokens
     named_fact = any(ground.table_of(tokens[i]) is fact for i in ph.sources)
     for m in ph.measures:
+        said = [tokens[k] for k in [m.index, *m.object]]
+        if any(_says_comment(c, said) for c in _numeric_columns(fact)):
+            continue  # «базовая цена билета» of screenings.base_price 'Базовая цена билета': its own words
         if (genitive := _genitive_owner(ground, fact, [tokens[k] for k in m.object])) is not None:
             return genitive  # «средняя премия полисов по продуктам»: the policies' premium, or the payments'?
         words = [tokens[k] for k in m.object] or [tokens[m.index]]
@@ -3951,6 +3957,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
     _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
+    _postposed_subject_measures(ph, ground)  # «Рыночная стоимость машин по маркам: средняя и максимальная»
     _head_column_measure(ph, ground, fact)  # "stops per courier per week, sum": the sum of stops
     _postposed_measure(ph)  # «кол-во остановок максимум по курьерам»: the max of the stops column
     _titled_measures(ph)  # «Коечный фонд: число занятых коек …»
@@ -4093,6 +4100,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 and not _logged_participle(tokens, k, m, ground, fact)  # "hours logged"
             ):
                 ph.used.discard(k)  # «количество событий purchase»: a value for the filter rules
+    _measure_qualifiers(ph, ground, fact, measures)  # «расходов на топливо», «вес багажа»: what was measured
     # "charging sessions" of charging.sessions: the table's name, no status 'charging'
     ph.used.update(k for k in range(len(tokens)) if _schema_before_own_noun(ground, fact, tokens, k))
     _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
@@ -5083,6 +5091,36 @@ def _title_measure(ph: MartPhrase, fact: Table) -> None:
         m.column_ref = column.name
     if after:  # «Сумма долга: максимум …»: «Сумма» is the column's name there, not a second measure
         ph.measures = [m for m in ph.measures if m.index > cut]
+
+
+def _postposed_subject_measures(ph: MartPhrase, ground: _Ground) -> None:
+    """«Рыночная стоимость машин по маркам: средняя и максимальная», "Trip cost per tariff: average and max":
+    aggregate words after the colon that ends a grouped phrase, with no object of their own and none before
+    the colon, measure the words the request opens with (before its first «по»/"by"/"per"), as «средняя и
+    максимальная рыночная стоимость машин по маркам» does; the measure rules then read those words."""
+    tokens = ph.tokens
+    cut = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    first_prep = next((i for i, t in enumerate(tokens) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN), None)
+    if cut is None or first_prep is None or not 0 < first_prep < cut:
+        return
+    after = [m for m in ph.measures if m.index > cut]
+    if not after or len(after) != len(ph.measures):
+        return
+    if any(m.object or m.column_ref or m.subject or m.units or m.func not in ("avg", "min", "max", "sum")
+           for m in after):  # fmt: skip
+        return
+    words = [
+        k for k in range(first_prep) if tokens[k].lang in ("ru", "en") and tokens[k].lower not in ARTICLES_EN
+    ]
+    if not words or any(
+        k in ph.used or _word(tokens[k], TRIGGER_RU | TITLE_RU, TRIGGER_EN | TITLE_EN) for k in words
+    ):
+        return  # «Отчёт по полисам: сумма по каналам»: a title's «по», no measured words (asked)
+    if all(ground.table_of(tokens[k]) is not None for k in words):
+        return  # «Питомцы по видам: средний»: a table's noun alone names no column (the bare rules decide)
+    for m in after:
+        m.object = list(words)
+    ph.used.update(words)
 
 
 def _names_measured_column(ph: MartPhrase, ground: _Ground, fact: Table, token: Token) -> bool:
@@ -6156,6 +6194,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     ]
     if pairs:
         steps.insert(1, one(pairs))
+    if (measured := _measured_noun_table(ph, ground)) is not None:
+        steps.insert(int(ph.fact_hint is not None), [measured])  # «Витрина зарплат: средний оклад»: employees
     # "cooked orders per restaurant": kitchen_shifts (orders_cooked), not the orders the noun names
     named_by_lead = [t for t in ground.tables if _leading_words_name_column(tokens, t)]
     if not ph.measures and len(named_by_lead) == 1:
@@ -6244,6 +6284,49 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+def _measured_noun_table(ph: MartPhrase, ground: _Ground) -> Table | None:
+    """«Витрина зарплат: средний оклад по должностям», «Отчёт: сумма чаевых курьеров по транспорту»: the
+    words a sum, average, minimum or maximum is of (not a table's own noun) name a numeric column of exactly
+    one table (employees.salary 'Оклад', deliveries.tip_amount 'Чаевые'), which also reaches every
+    dimension: that table is the fact, whatever a title or an owner's genitive names (no other table holds
+    a column to aggregate). Several words narrow to the tables each names a column of («стоимость ремонта»:
+    fault_tickets, not the charging sessions' cost). A table named after «из»/"from" is left as said."""
+    tokens = ph.tokens
+    if any(k > 0 and tokens[k - 1].lower in FROM_WORDS for k in ph.sources):
+        return None
+    found: set[str] | None = None
+    by_name = {t.qualified_name: t for t in ground.tables}
+    for m in ph.measures:
+        if m.func not in CARRIED_FUNCS or m.column_ref or m.subject:
+            continue
+        for k in m.object:
+            word = tokens[k]
+            if word.lang not in ("ru", "en") or ground.table_of(word) is not None:
+                continue
+            if any(_means_listed_value(word, t) for t in ground.tables):
+                continue  # "total of overdue charges": a state of the rows (status 'overdue'), no column
+            meanings = ground.meanings(word.lower)
+            holders = {  # any column the word may name, not only one it names alone («стоимость»: two)
+                t.qualified_name
+                for t in ground.tables
+                for c in t.columns
+                if c.name in _numeric_names(t)
+                and not _key_column(t, c)
+                and (
+                    c in ground.columns_named(t, [word])
+                    or _comment_word(c, word)
+                    or ground.planner._names_column(c, meanings, t, frozenset())
+                    or bool(set(name_parts(c.name)) & meanings)
+                )
+            }
+            if holders:
+                found = holders if found is None else found & holders
+    if not found or len(found) != 1:
+        return None
+    table = by_name[next(iter(found))]
+    return table if _holds_dims(ph, ground, table) else None
 
 
 def _grain_phrase_tables(ph: MartPhrase, ground: _Ground, candidates: list[Table]) -> list[Table]:
@@ -7260,6 +7343,13 @@ def _measures(
         # sum / avg / min / max
         if (joined := _joined_words_column(ph, fact, m)) is not None:  # "interest rate": interest_rate
             measures.append({"func": m.func, "column": joined})
+            continue
+        if object_words and (with_cue := _spelled_with_cue(ground, fact, [cue, *object_words])) is not None:
+            measures.append({"func": m.func, "column": with_cue.name})  # "total seats": seats_total
+            continue
+        generic = object_words and all(_word(w, GENERIC_VALUE_RU, GENERIC_VALUE_EN) for w in object_words)
+        if generic and (value := _generic_value_column(fact, object_words)) is not None:
+            measures.append({"func": m.func, "column": value.name})  # «среднее значение»: results.value
             continue
         spelled_by_genitive = _spelled_by_genitive(fact, tokens, m)
         if len(spelled_by_genitive) == 1:  # «средняя оценка еды»: food_rating 'Оценка еды', never rating
@@ -11791,7 +11881,8 @@ def _per_unit_adjectives(planner: OfflinePlanner, text: str, tokens: Sequence[To
         c
         for t in planner.catalog.tables_of(sources[0].conn_id)
         for c in _numeric_columns(t)
-        if _per_unit(c) and (_per_unit(c) not in GRAIN_RU.values() or not _time_columns(t))
+        if _per_unit(c)
+        and (_per_unit(c) not in GRAIN_RU.values() or not _time_columns(t) or _price_column(c))
     ]
     if not per_unit:
         return text
@@ -11865,11 +11956,23 @@ def _unit_of_adjective(token: Token) -> str | None:
 
 
 def _per_unit(column: Column) -> str | None:
-    """The unit of time a column's comment says its value is counted per («за ночь» -> night), else None."""
+    """The unit of time a column's comment («за ночь» -> night) or name (hourly_rate -> hour) says its value
+    is counted per, else None."""
     comment = (column.comment or "").lower()
-    return next(
+    said = next(
         (unit for unit, phrases in PER_UNIT_COMMENT_PHRASES.items() if any(p in comment for p in phrases)),
         None,
+    )
+    return said or next(
+        (PER_UNIT_NAME_WORDS[w] for w in column.name.lower().split("_") if w in PER_UNIT_NAME_WORDS), None
+    )
+
+
+def _price_column(column: Column) -> bool:
+    """A column whose name or comment says a price or rate («Ставка …», hourly_rate, base_price)."""
+    return any(
+        w.startswith(PRICE_PER_UNIT_WORDS)
+        for w in [*name_parts(column.name), *_comment_words(column.comment or "")]
     )
 
 
@@ -13100,6 +13203,8 @@ def _measure_of_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         if not words or any(ground.columns_named(fact, [w]) for w in words):
             continue
         if all(_word(w, GENERIC_VALUE_RU, GENERIC_VALUE_EN) for w in words):
+            if _generic_value_column(fact, words) is not None:
+                continue  # «среднее значение» of lab.results.value: the column the word translates
             return True
         # "average outage" over outages (no money, households and times): households or a duration? With a
         # money column («средний заказ», «сумма вкладов») the other rules take the money
@@ -13110,6 +13215,79 @@ def _measure_of_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         ):
             return True
     return False
+
+
+PURPOSE_LINKS = {"на", "за", "for", "on"}  # «расходы на топливо», "spend on fuel": what the money went on
+
+
+def _measure_qualifiers(
+    ph: MartPhrase, ground: _Ground, fact: Table, measures: Sequence[dict[str, Any]]
+) -> None:
+    """Words of a measured phrase that say what the chosen column already is, read (never asked as residue):
+    a part of its name ("total seats" of seats_total), the quantity its unit measures («вес багажа» of
+    baggage_kg: kg is a weight) and, after the money word or behind «на»/"for", a word naming a part of the
+    fact's own compound name («сумма расходов на топливо» of fleet.fuel_cards: fuel)."""
+    tokens = ph.tokens
+    units = {
+        UNIT_QUANTITIES[part]
+        for item in measures
+        if (column := fact.column(str(item.get("column")))) is not None
+        for part in column.name.lower().split("_")
+        if part in UNIT_QUANTITIES
+    }
+    parts = set(name_parts(fact.name)) if len(name_parts(fact.name)) > 1 else set()
+    measured = {  # "total seats" of seats_total: a word of the measured column's own name
+        part
+        for item in measures
+        if (column := fact.column(str(item.get("column")))) is not None
+        for part in name_parts(column.name)
+    }
+    for m in ph.measures:
+        span = list(m.object)
+        last = max([m.index, *m.object])
+        if (
+            last + 2 < len(tokens)
+            and tokens[last + 1].lower in PURPOSE_LINKS
+            and tokens[last + 2].lang == "ru"
+        ):
+            span.append(last + 2)
+        for k in span:
+            word = tokens[k]
+            if k in ph.used or word.lang not in ("ru", "en"):
+                continue
+            meanings = ground.meanings(word.lower)
+            own = bool(parts & meanings) and ground.table_of(word) in (None, fact)
+            named = k in m.object and bool(measured & (meanings | {stem(word.lower)}))
+            if own or named or units & meanings:
+                ph.used.add(k)
+                if k not in m.object:
+                    ph.used.add(k - 1)
+
+
+def _spelled_with_cue(ground: _Ground, fact: Table, words: Sequence[Token]) -> Column | None:
+    """ "total seats" of aircraft.seats_total (beside seats_business): the measure word and its object spell
+    every part of one numeric column's compound name, the cue «total» included, and each object word is one
+    of those parts; None unless exactly one column is spelled so."""
+    said = [{stem(w.lower), *ground.meanings(w.lower)} for w in words]
+    spelled = [  # every part said, and every object word saying one («сумма предоплат» is no total_amount)
+        c
+        for c in _numeric_columns(fact)
+        if len(parts := set(name_parts(c.name))) > 1
+        and parts <= set().union(*said)
+        and all(x & parts for x in said[1:])
+        and not _key_column(fact, c)
+    ]
+    return spelled[0] if len(spelled) == 1 else None
+
+
+def _generic_value_column(fact: Table, words: Sequence[Token]) -> Column | None:
+    """«среднее значение», "average value" over a fact with a numeric column named by the word's English
+    (lab.results.value, readings.value 'Показание'): that column; None when the fact has none (asked)."""
+    names = {GENERIC_VALUE_NAMES.get(x) for w in words for x in (w.lower, *w.lemmas)} - {None}
+    if len(names) != 1:
+        return None
+    column = fact.column(str(next(iter(names))))
+    return column if column is not None and column.name in _numeric_names(fact) else None
 
 
 def _measure_per_own_row(
