@@ -13264,8 +13264,8 @@ def _counted_column_words(ph: MartPhrase, ground: _Ground, fact: Table, where: s
             continue
         for k in m.object:
             t = tokens[k]
-            if t.lang != "ru" or ground.table_of(t) is not None:
-                continue
+            if t.lang != "ru" or not t.parses or t.parses[0].pos != "NOUN" or ground.table_of(t) is not None:
+                continue  # the counted noun itself: «просроченных» of overdue_days says a state, read above
             named = [
                 c
                 for c in _numeric_columns(fact)
