@@ -60,6 +60,7 @@ from airflow_ai_etl.planning.filters import (
     state_two_columns_question,
     value_meanings,
 )
+from airflow_ai_etl.planning.flags import fused_negation, names_flag, of_table
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import (
     CURRENCY_COMMENT_PREFIXES,
@@ -2231,6 +2232,8 @@ def _relative_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
         named = [c for c in flags if verb.lemmas & _comment_lemmas(c.comment or "")]
         if len(named) != 1:
             continue
+        if start > 0 and tokens[start - 1].lower in ONLY_WORDS and start - 1 not in ph.used:
+            start -= 1  # «только где студент присутствовал»: the cue is the clause's condition too
         ph.used.update(range(start, end))
         return f"{named[0].name} = {'false' if negated else 'true'}"
     return None
@@ -3954,6 +3957,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if _head_of_another_table(ph, ground, fact):  # "Visits per doctor, total": total of what?
         return Outcome.clarify(ask("no_measure"))
     _fact_adjective(ph, fact)  # «Стипендиальный фонд»
+    _fact_title_adjectives(ph, ground, fact)  # «Витрина карточных операций» of 'Операции по счетам и картам'
     _fact_participle(ph, fact)  # "total prescribed days"
     _subject_comment_tail(ph, fact)
     _title_measure(ph, fact)  # «Объявленная ценность: среднее …»
@@ -4011,6 +4015,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ph.dims.remove(group)
     if _measure_per_own_row(ph, ground, fact, measures):  # «сумма абонентской платы по тарифам» on tariffs
         return Outcome.clarify(ask("no_measure"))
+    _flag_groups_of_fact(ph, ground, fact)  # «по гарантийным заказ-нарядам»: is_warranty = true, no dimension
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -4118,6 +4123,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
     rest = _only_fact_noun(rest, ground, fact)  # «только звонки в роуминге»: no value 'звонки'
+    rest = _fact_noun_before_value_bracket(rest, ground, fact)  # «закрытые заказ-наряды (done)»: 'done'
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
     # «отправлений доставлено», «студентов выпустилось»: a state of the counted rows
     plain, (rest, state_word) = rest, _with_state_participle(ph, ground, fact, rest)
@@ -4731,12 +4737,14 @@ def _residue(
         }  # fmt: skip
         qualifiers = _unread_fact_qualifiers(tokens, left, ground, fact, where)
         listed = _listed_with_measure(ph)
+        counted = _counted_column_words(ph, ground, fact, where)
         left = [
             t
             for t in left
             if ((t.lower in NEGATION_WORDS or t.lemma in NEGATION_WORDS) and id(t) not in operators)
             or id(t) in qualifiers
             or id(t) in listed
+            or id(t) in counted
         ]
     return " ".join(t.text for t in left)
 
@@ -8776,6 +8784,7 @@ def _grain_of_words(
         if k not in in_dims and w.lang == "ru" and _time_word(w)
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
+        and not (k > 0 and tokens[k - 1].lower in ONLY_WORDS)  # «только закрытые (done)»: a state, a filter
     ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     anywhere = {p for w in events if (p := _time_word(w))}
     matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
@@ -8806,6 +8815,8 @@ def _grain_of_words(
         dated = _dated_event_columns(fact, times)
         if len(dated) == 1:  # grades.exam_date 'Дата экзамена' of 'Оценки за экзамены': what the row records
             return {"column": dated[0].name, "grain": ph.grain}, []
+        if _own_event_dates(fact, times):  # freezes: 'Начало заморозки' beside created_at 'Дата оформления'
+            return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
         if active := _people_active_elsewhere(ph, ground, fact):
             # «сколько пассажиров по месяцам»: profiles written that month, or people who flew (tickets)?
             return None, [
@@ -10478,6 +10489,7 @@ def _state_dated_by_grain(
         ph.used.add(k)
         if k > 0 and tokens[k - 1].lower in ONLY_WORDS:
             ph.used.add(k - 1)  # "only issued fines … by issued_at": the cue is this condition's too
+        ph.used.update(_only_after_noun(tokens, k + 1))  # "churned subscribers only": after the noun too
         return f"{found[0][0]} = '{found[0][1]}'"
     return None
 
@@ -13320,3 +13332,138 @@ def _how_many_in_register(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         return False
     own = [i for i, w in enumerate(ph.tokens) if w.lang in ("ru", "en") and ground.table_of(w) is fact]
     return bool(own) and all(i and ph.tokens[i - 1].lower in REGISTER_PLACE_WORDS for i in own)
+
+
+# --- round marts83: row states on the fact ------------------------------------------------------------------
+
+
+def _flag_groups_of_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«Сводка по гарантийным заказ-нарядам: …», «сумма дней по платным заморозкам по причинам»: a «по» group
+    of the fact's own noun whose every other word is an adjective or participle naming one boolean column of
+    the fact, as the load rules read a flag ('Гарантийный ремонт' of is_warranty), says which rows are kept,
+    never a grouping on the flag: the group is no dimension, and its adjectives go to the filter rules
+    (`is_warranty = true`). A split of the flag («по VIP и не-VIP клиентам») was made a «по <flag>» before."""
+    tokens = ph.tokens
+    flags = of_table(fact)
+    if not flags:
+        return
+    for group in list(ph.dims):
+        head, qualifier = group[0], group[1:]
+        if qualifier and ground.table_of(tokens[head]) is fact:
+            if all(_flag_adjective(tokens[k], flags) for k in qualifier):
+                ph.dims.remove(group)
+                ph.used.difference_update(qualifier)
+            continue
+        # «по сторнированным начислениям» read as two groups: the flag's words, then the fact's noun alone
+        noun = [max(group) + 1]
+        if noun in ph.dims and ground.table_of(tokens[noun[0]]) is fact:
+            if all(_flag_adjective(tokens[k], flags) for k in group):
+                ph.dims.remove(group)
+                ph.dims.remove(noun)
+                ph.used.difference_update(group)
+
+
+def _flag_adjective(token: Token, flags: Sequence[tuple[str, Any]]) -> bool:
+    """A Russian adjective or participle naming exactly one of `flags` ((name, flag words) of a table), also
+    with a fused «не» («негарантийным»: the flag said not to hold, which the filter rules read as false)."""
+    if token.lang != "ru" or not token.parses or token.parses[0].pos not in ("ADJF", "PRTF"):
+        return False
+    said_word = fused_negation(token) or token
+    return len({name for name, said in flags if names_flag(said_word, said)}) == 1
+
+
+def _own_event_dates(fact: Table, times: Sequence[Column]) -> list[Column]:
+    """sales.freezes ('Заморозки абонементов'): the NOT NULL times other than created_at whose comment names
+    the table's own noun ('Начало заморозки', 'Окончание заморозки'): the rows' own event has dates of its
+    own, so created_at ('Дата оформления') is only when each was registered and a grain no word dates is
+    asked (README: two NOT NULL event times: freezes), never put on created_at. Memberships' 'Дата начала
+    действия' names no noun of 'Абонементы (проданные клубные карты)': their created_at ('Дата продажи')
+    stays."""
+    own = {
+        p.lemma
+        for t in tokenize(fact.comment or "")
+        if t.lang == "ru"
+        for p in t.parses[:1]
+        if p.pos == "NOUN"
+    } - DATE_NOUNS
+    return [
+        c
+        for c in times
+        if c.name != "created_at"
+        and not c.nullable
+        and not _deadline_time(c)
+        and own & {p.lemma for t in tokenize(c.comment or "") if t.lang == "ru" for p in t.parses[:1]}
+    ]
+
+
+def _only_after_noun(tokens: Sequence[Token], noun: int) -> list[int]:
+    """ "churned subscribers only", "finished trips only": the "only"/«только» right after the state's noun at
+    `noun` (the cue of the condition read), as the one before it is; [] when none follows."""
+    after = noun + 1
+    if noun < len(tokens) and after < len(tokens) and tokens[after].lower in ONLY_WORDS:
+        return [after]
+    return []
+
+
+def _fact_noun_before_value_bracket(text: str, ground: _Ground, fact: Table) -> str:
+    """«только закрытые заказ-наряды (done)», "closed work orders only (done)": a bracket holding one value
+    a text column of the fact lists, right after the fact's own noun, says which value the state word before
+    the noun means (status = 'done', not closed_at IS NOT NULL), as the filter rules read «закрытые (done)».
+    The noun, which only repeats what is aggregated, is blanked (same length) so the bracket follows the
+    state word; a value no column lists leaves the text as it is (asked)."""
+    tokens = tokenize(text)
+    listed = {
+        v.lower()
+        for c in fact.columns
+        if column_kind(c.type).family == "text"
+        for v in listed_values(c.comment)
+    }
+    spans = []
+    for k in range(1, len(tokens) - 3):
+        noun, opening, value, closing = tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]
+        if opening.text != "(" or closing.text != ")" or value.lower not in listed:
+            continue
+        if tokens[k - 1].lang not in ("ru", "en") or ground.table_of(tokens[k - 1]) is not None:
+            continue  # the word before says the state; a noun of a table does not
+        if ground.table_of(noun) is fact and fact.column(noun.lower) is None:
+            spans.append((noun.start, noun.end))
+    return _spans_blanked(text, spans)
+
+
+def _counted_column_words(ph: MartPhrase, ground: _Ground, fact: Table, where: str) -> set[int]:
+    """«сколько нормо-часов …, только закрытые наряды (done)»: a word a count asks about that names a numeric
+    column of the fact ('Нормо-часы' of labor_hours), not a table's noun, is a quantity to sum or a count of
+    rows, which the filter rules reading the state never settle: it stays unread (asked), whatever `where`
+    they found (ids of such tokens; never a column the condition itself names)."""
+    tokens = ph.tokens
+    found: set[int] = set()
+    for m in ph.measures:
+        if m.func != "count":
+            continue
+        for k in m.object:
+            t = tokens[k]
+            if t.lang != "ru" or not t.parses or t.parses[0].pos != "NOUN" or ground.table_of(t) is not None:
+                continue  # the counted noun itself: «просроченных» of overdue_days says a state, read above
+            named = [
+                c
+                for c in _numeric_columns(fact)
+                if c in ground.columns_named(fact, [t]) or _comment_names(c, t)
+            ]
+            if named and not any(c.name in where for c in named):
+                found.add(id(t))
+    return found
+
+
+def _fact_title_adjectives(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«Витрина карточных операций: …» of core.transactions ('Операции по счетам и картам'): an adjective made
+    from a word of the fact's comment, right before the fact's own noun, says the fact as its comment does
+    (as «по кредитным платежам» of 'Платежи по кредитам' is no dimension): read, no state of the rows. An
+    adjective naming a flag of the fact («гарантийных» of is_warranty) stays for the filter rules."""
+    tokens = ph.tokens
+    flags = of_table(fact)
+    for k in range(1, len(tokens)):
+        adjective = tokens[k - 1]
+        if k - 1 in ph.used or ground.table_of(tokens[k]) is not fact or _flag_adjective(adjective, flags):
+            continue
+        if _adjective_fact_title(ground, fact, tokens[k], [adjective]):
+            ph.used.add(k - 1)
