@@ -89,6 +89,34 @@ def clipped_compound_of(word: str, comment: str | None) -> bool:
     return False
 
 
+# The suffixes that make an adjective of a person's noun: «ветеринар» -> «ветеринарный», «хирург» ->
+# «хирургический», «терапевт» -> «терапевтический»
+_PERSON_ADJECTIVE_SUFFIXES = ("ный", "ский", "ический", "ной", "ской")
+
+
+@functools.lru_cache(maxsize=8192)
+def person_of_adjective(word: str, comment: str | None) -> bool:
+    """«ветеринаров» over 'Ветеринарные врачи': the word is a person's noun whose adjective («ветеринарный»)
+    qualifies a person's noun of the comment («врачи»), so the word restates the two («ветеринар» =
+    «ветеринарный врач»). A person's noun before no person ('Хирургические отделения') is no such word."""
+    # the lexer imports the vocabulary
+    from airflow_ai_etl.planning.lexer import animate_noun_lemmas, tokenize
+
+    persons = animate_noun_lemmas(word.lower().replace("ё", "е"))
+    if not comment or not persons:
+        return False
+    said = [t for t in tokenize(comment) if t.lang != "punct"]
+    for adjective, noun in zip(said, said[1:], strict=False):
+        if adjective.lang != "ru" or not animate_noun_lemmas(noun.lower):
+            continue
+        adjectives = {p.lemma for p in adjective.parses if p.pos == "ADJF"}
+        if any(
+            f"{person}{suffix}" in adjectives for person in persons for suffix in _PERSON_ADJECTIVE_SUFFIXES
+        ):
+            return True
+    return False
+
+
 # Cyrillic letters -> Latin sound classes (vowels, й, ь, ъ drop out); з and с are one class (юзер = user).
 _RU_SOUNDS = {
     "б": "b", "в": "v", "г": "g", "д": "d", "ж": "z", "з": "s", "к": "k", "л": "l", "м": "m", "н": "n",

@@ -217,6 +217,7 @@ class RowFilters:
         questions += (
             self._other_table_flags(request, table, conditions)
             or self._other_table_values(request, table, conditions, incremental)
+            or self._other_table_glosses(request, table, conditions)
             or self._compound_value_question(request, table, conditions)
             or self._other_table_adjective_value(request, table)
         )
@@ -1698,8 +1699,12 @@ class RowFilters:
                                           values=", ".join(listed)))  # fmt: skip
                 request.handled.append((match.start(), match.end()))
                 continue
-            # a lowercase Russian phrase, not a capitalised label as stored («категорий "Электроника"»)
-            russian = bool(CYRILLIC_WORD.search(value)) and value[:1].islower()
+            # a lowercase Russian phrase, not a capitalised label as stored («категорий "Электроника"» of a
+            # category column the catalog says nothing about); a column whose comment documents it as a
+            # kind and lists no values stores codes the request cannot know: «типа «УЗИ»» of 'Тип процедуры'
+            # is asked too (planner100, al-ru-019)
+            documented = column is not None and bool(column.comment.strip())
+            russian = bool(CYRILLIC_WORD.search(value.lower())) and (value[:1].islower() or documented)
             if value and column is not None and not listed and russian and _is_kind(column):
                 # «процедуры типа «чистка зубов»» of 'Тип процедуры' (no values listed): the user's words for
                 # a kind stored under some code, not the code; asked, never the guessed literal (planner97)
@@ -4981,6 +4986,36 @@ class RowFilters:
                 continue
             other, name, _ = named[0]
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
+                        column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
+        return []
+
+    def _other_table_glosses(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """«Занятия (no_show)», «Неявки на занятия (no_show)» loaded from group_classes: a Latin word alone in
+        brackets after Russian words that no column of this table lists, but one column of ANOTHER table of
+        the connection does (bookings.status 'no_show'), is that table's condition, which this load cannot
+        apply: asked, never dropped (planner100; _glossed_value_conditions reads this table's own)."""
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
+        others = [t for t in self.catalog.tables_of(conn or "") if t.qualified_name != table.qualified_name]
+        read = " ".join(conditions).lower()
+        for gloss in _LATIN_GLOSS.finditer(request.lower):
+            value = gloss.group(1).split()[-1]
+            if request.is_handled(gloss.start(1)) or f"'{value}'" in read:
+                continue
+            if not CYRILLIC.search(request.lower[max(0, gloss.start() - 40) : gloss.start()]):
+                continue  # a bracket after no Russian words glosses nothing of a Russian request
+            if any(value in {v.lower() for v in listed_values(c.comment)} for c in table.columns):
+                continue
+            named = [
+                (other, column.name)
+                for other in others
+                for column in other.columns
+                if value in {v.lower() for v in listed_values(column.comment)}
+            ]
+            if len(named) != 1:
+                continue
+            other, name = named[0]
+            phrase = request.text[gloss.start() : gloss.end()]
+            return [say(request.language, "planner.other_table_flag", phrase=phrase,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
 

@@ -184,6 +184,19 @@ def analyse(word: str) -> tuple[Parse, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
+def animate_noun_lemmas(word: str) -> frozenset[str]:
+    """The lemmas of the Russian word's animate noun readings («ветеринаров» -> {ветеринар}, «врачи» ->
+    {врач}; «отделения» -> none): a person or an animal, which only another person's noun can restate."""
+    if not CYRILLIC.search(word):
+        return frozenset()
+    return frozenset(
+        p.normal_form.replace("ё", "е")
+        for p in _morph().parse(word)
+        if p.tag.POS == "NOUN" and "anim" in p.tag
+    )
+
+
+@functools.lru_cache(maxsize=4096)
 def is_instruction_verb(word: str) -> bool:
     """The Russian word's best reading is a verb said to the assistant: an imperative or a first or second
     person form («не трогай», «не грузим», «не берёте»), no state of the rows («не ушёл», «не работают»)."""

@@ -419,9 +419,11 @@ def is_mart_request(tokens: Sequence[Token], titles: frozenset[int] = frozenset(
             return True
     if _load_words(tokens):
         return False
+    glosses = _latin_glosses(tokens)
     measure = any(
         _measure_func(words, i) is not None
         and id(words[i]) not in titles
+        and id(words[i]) not in glosses
         and not _sum_of_a_row(words, i)
         and not _compared_after(words, i)
         and not _compared_by(words, i)
@@ -3262,6 +3264,20 @@ def _time_noun(token: Token) -> bool:
         or _grain_noun(token) is not None
         or bool(token.lemmas & SCHEDULE_DAY_NOUNS_RU)  # «по будням», «по праздникам»
     )
+
+
+def _latin_glosses(tokens: Sequence[Token]) -> set[int]:
+    """Ids of the English words alone in brackets right after a Russian word («высшей категории (highest)»,
+    «(max)»): the stored value or name the Russian words gloss, never a measure word of the request
+    (planner100)."""
+    return {
+        id(tokens[i])
+        for i in range(2, len(tokens) - 1)
+        if tokens[i].lang == "en"
+        and tokens[i - 1].text == "("
+        and tokens[i + 1].text == ")"
+        and tokens[i - 2].lang == "ru"
+    }
 
 
 def _measure_func(tokens: Sequence[Token], i: int) -> str | None:

@@ -1556,7 +1556,14 @@ class OfflinePlanner:
                 if i not in used
                 # "the sales stuff": a schema of several tables (sales) names none of them (planner94)
                 and request.tokens[i] not in schemas
-                and (m & synonyms or clipped_compound_of(request.tokens[i], table.comment))
+                and (
+                    m & synonyms
+                    or clipped_compound_of(request.tokens[i], table.comment)
+                    # «ветеринаров» of 'Ветеринарные врачи': the person the adjective is made of (planner100)
+                    or colloquial.person_of_adjective(request.tokens[i], table.comment)
+                    # «Мультфильмы (жанр animation)»: a kind of the head noun, the kind said in brackets
+                    or _glossed_compound_of_head(request, i, head, table)
+                )
             }
             indices = sorted({i for i, m in meanings.items() if i not in used and m & comment} | tail)
             if indices and table.qualified_name not in hits:
@@ -1756,6 +1763,9 @@ class OfflinePlanner:
             head = self._head_of_chain(request, found)
             if head:
                 return [head]
+            valued = _tables_listing_bracketed_value(request, [table for _, table in found])
+            if valued is not None:
+                return [valued]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
 
     def _topic_tables(self, request: Request, conn_id: str) -> list[Table]:
@@ -1766,24 +1776,31 @@ class OfflinePlanner:
         table); one (or none) leaves the noun to name its table as usual. «всех клиентов», "all orders" name
         the rows of one table and are no topic (planner98)."""
         tokens = request.tokens
-        for i, token in enumerate(tokens[:-2]):
-            if not (
-                (token == "все" and tokens[i + 1] in _TOPIC_PREPOSITIONS_RU)
-                or (token == "everything" and tokens[i + 1] in _TOPIC_PREPOSITIONS_EN)
-                or (token == "all" and tokens[i + 1] == "about")
-            ):
+        for i in range(len(tokens) - 2):
+            k = _topic_noun_at(tokens, i)
+            if k is None:
                 continue
-            k = i + 2
             while k < len(tokens) and tokens[k] in _TOPIC_DETERMINERS:
                 k += 1
             if k >= len(tokens) or tokens[k] in request.claimed:
                 continue
             meanings = self.vocabulary.meanings(tokens[k])
-            return [
+            tables = self.catalog.tables_of(conn_id)
+            said = [
                 table
-                for table in self.catalog.tables_of(conn_id)
+                for table in tables
                 if set(name_parts(table.name)) <= meanings
                 or any(meanings & self.vocabulary.meanings(w) for w in words(table.comment or ""))
+            ]
+            if len(said) != 1:
+                return said
+            # «всё, что есть по врачам»: everything about the vets is the vets and the rows that refer to
+            # them (appointments, treatments, vaccinations by vet_id): several tables, asked (planner100)
+            (own,) = said
+            return [
+                table
+                for table in tables
+                if table is own or any(fk.ref_table == own.qualified_name for fk in table.foreign_keys)
             ]
         return []
 
@@ -2744,9 +2761,14 @@ class OfflinePlanner:
         )
 
     def _column_mentions(
-        self, table: Table, tokens: list[str], generic_ok: frozenset[str] = frozenset()
+        self,
+        table: Table,
+        tokens: list[str],
+        generic_ok: frozenset[str] = frozenset(),
+        listed_names: bool = True,
     ) -> list[tuple[int, str]]:
-        """(word index, column) for each column the words name: directly, by glossary or comment."""
+        """(word index, column) for each column the words name: directly, by glossary or comment
+        (`listed_names`: see _names_column)."""
         found: dict[str, int] = {}
         for i, token in enumerate(tokens):
             column = table.column(token)
@@ -2757,13 +2779,20 @@ class OfflinePlanner:
                 window = [t for t in tokens[i : i + width] if t not in STOP_WORDS]
                 meanings = set().union(*(self.vocabulary.meanings(t) for t in window)) if window else set()
                 for column in table.columns:
-                    if meanings and self._names_column(column, meanings, table, generic_ok):
+                    if meanings and self._names_column(column, meanings, table, generic_ok, listed_names):
                         found.setdefault(column.name, i)
         return sorted(((i, name) for name, i in found.items()), key=lambda pair: pair[0])
 
     def _names_column(
-        self, column: Column, meanings: set[str], table: Table, generic_ok: frozenset[str]
+        self,
+        column: Column,
+        meanings: set[str],
+        table: Table,
+        generic_ok: frozenset[str],
+        listed_names: bool = True,
     ) -> bool:
+        """The words' meanings name `column`: its name parts, its comment's words, or one distinctive part no
+        other column has. `listed_names=False` (a mask list): the values a comment lists name nothing."""
         parts = set(name_parts(column.name))
         if parts <= meanings:
             return True
@@ -2776,12 +2805,23 @@ class OfflinePlanner:
         if len(bare) >= 2 and bare < comment and bare <= meanings:
             return True
         # One distinctive part is enough when no other column has it ("паспорт" -> passport_number).
-        distinctive = (parts - GENERIC_PARTS) | (parts & generic_ok) | (comment - GENERIC_PARTS)
+        # a mask names columns, never values: the values a comment lists name no column there (see `shared`)
+        said = set(name_parts_of_text(column.comment if listed_names else _without_listed(column.comment)))
+        distinctive = (parts - GENERIC_PARTS) | (parts & generic_ok) | (said - GENERIC_PARTS)
         named = meanings & distinctive
         if not named:
             return False  # before looking at every other column: this runs per column and word window
+        # in a mask list a value another column's comment lists is no name of it: «карту скрыть» is
+        # card_number 'Номер карты', never payment_method 'Способ оплаты (cash, card, online)' (planner100);
+        # elsewhere («только картой») the word may be that value, so the column is not named
         shared = [
-            c for c in table.columns if (set(name_parts(c.name)) | set(name_parts_of_text(c.comment))) & named
+            c
+            for c in table.columns
+            if (
+                set(name_parts(c.name))
+                | set(name_parts_of_text(c.comment if listed_names else _without_listed(c.comment)))
+            )
+            & named
         ]
         return len(shared) == 1
 
@@ -4079,6 +4119,8 @@ class OfflinePlanner:
             return False  # «расчётные листки», «коечный фонд»: the adjective is part of a name in the catalog
         if table is not None and t.lemmas & comment_lemmas(table.comment or ""):
             return False  # «застрахованные машины» of 'Застрахованные транспортные средства': its own name
+        if table is not None and _every_row_event(t, table):
+            return False  # «проданные абонементы» of 'Абонементы (проданные клубные карты)': every row is
         if any(a <= t.start < b for a, b in request.schedule_spans) or status_word(t.lower)[0]:
             return False
         return not any(
@@ -5206,9 +5248,18 @@ class OfflinePlanner:
                 for w in self._not_table_noun(table, words(item))
                 if w not in STOP_WORDS and w not in LIST_JOINERS and not grammar.is_mask_word(w)
             ]
-            if named and not self._columns_in(table, item):
+            if named and not self._mask_columns_in(table, item):
                 return " ".join(named)
         return None
+
+    def _mask_columns_in(self, table: Table, text: str) -> list[str]:
+        """The columns a mask list's words name; a mask names columns, never values, so where the words name
+        none, a value another column lists names nothing either: «карту скрыть» is card_number 'Номер
+        карты', whose «карт» payment_method 'Способ оплаты (cash, card, online)' only lists as a value
+        (planner100)."""
+        return self._columns_in(table, text) or [
+            name for _, name in self._column_mentions(table, words(text), listed_names=False)
+        ]
 
     def _unabbreviated(self, request: Request, table: Table) -> Request:
         """The request with «тел.», «ф.и.о.», "addr" written out as the one column word of `table` each
@@ -5353,7 +5404,7 @@ class OfflinePlanner:
             return grouped, "", ""
         for part in (segments[0], head):
             distributed = self._distributed_columns(table, part)
-            columns = distributed or self._columns_in(table, part)
+            columns = distributed or self._mask_columns_in(table, part)
             if columns:
                 unread = ""
                 # "mask emails, phones and snils": later segments count when they only list columns.
@@ -6259,6 +6310,124 @@ def _validated(spec_data: dict[str, Any]) -> Outcome:
 _TOPIC_PREPOSITIONS_RU = frozenset({"по", "про", "о", "об", "обо", "насчет", "касательно"})
 _TOPIC_PREPOSITIONS_EN = frozenset({"about", "on", "for", "regarding", "concerning"})
 _TOPIC_DETERMINERS = frozenset({"the", "our", "all", "наши", "нашим", "наших", "всем", "всех"})
+# «всё, что есть по X», «всё, что у нас имеется про X», "everything we have on X", "everything there is about
+# X": the relative clause's filler words between "everything" and the topic's preposition (planner100)
+_TOPIC_CLAUSE_FILLERS = frozenset(
+    {
+        "что",
+        "есть",
+        "имеется",
+        "у",
+        "нас",
+        "там",
+        "вообще",
+        "только",
+        "we",
+        "have",
+        "got",
+        "there",
+        "is",
+        "that",
+    }
+)
+# «всё, что касается врачей», «всё, что связано с врачами», "everything related to vets": a verb or
+# participle of relating, then the topic (after its own preposition, if any)
+_TOPIC_RELATING = frozenset(
+    {
+        "касается",
+        "касаются",
+        "связано",
+        "связанное",
+        "относится",
+        "related",
+        "relating",
+        "concerning",
+        "regarding",
+    }
+)
+_TOPIC_RELATING_PREPOSITIONS = frozenset({"с", "со", "к", "to"})
+
+
+def _without_listed(comment: str) -> str:
+    """A column comment less the bracket that lists its values ('Способ оплаты (cash, card, online)' ->
+    'Способ оплаты '); a bracket that lists nothing ('Телефон (мобильный)') is kept."""
+    if not listed_values(comment):
+        return comment
+    return re.sub(r"\([^()]*,[^()]*\)", " ", comment, count=1)
+
+
+def _every_row_event(t: Token, table: Table) -> bool:
+    """Participle `t` says what every row of `table` is, so it states no condition: the table's comment says
+    it of its rows in brackets («проданные абонементы» of 'Абонементы (проданные клубные карты)', «проданные
+    билеты» of 'Билеты в кино (проданные места)') (planner100). A verb only a time column dates («выставленные
+    счета» of issued_at 'Время выставления') is not enough: a status may list that state ('issued')."""
+    verbs = {p.lemma for p in t.parses if p.pos == "PRTF"}
+    glossed = re.findall(r"\(([^()]*)\)", table.comment or "")
+    return bool(verbs) and any(verbs & tok.lemmas for text in glossed for tok in tokenize(text))
+
+
+def _glossed_compound_of_head(request: Request, i: int, head: set[str], table: Table) -> bool:
+    """«Мультфильмы (жанр animation)» over content.movies 'Фильмы (...)': word `i` is a compound whose tail is
+    the comment's head noun («мульт» + «фильмы»: a kind of film), and the bracket right after it says the kind
+    as a value a column of the table lists (genre 'animation'). Without such a bracket the prefix is a kind
+    nothing reads, so the compound names no table and the table is asked (planner100)."""
+    word = stem(request.tokens[i])
+    if not any(word != h and word.endswith(h) and _compound_split(word, h) for h in head):
+        return False
+    after = request.lower[request.spans[i][1] :]
+    bracket = re.match(r"\s*\(([^()]{1,60})\)", after)
+    if bracket is None:
+        return False
+    said = set(re.findall(r"[a-z][a-z0-9_+-]*", bracket.group(1)))
+    return any(said & {v.lower() for v in listed_values(c.comment)} for c in table.columns)
+
+
+def _tables_listing_bracketed_value(request: Request, tables: list[Table]) -> Table | None:
+    """«Неявки на приём (no_show)»: «приём» says appointments 'Записи на приём' and invoices 'Счета за
+    приём'; the value in brackets, listed by a column of appointments only, says which the noun meant. The
+    one candidate table whose columns list a bracketed word, when every such word points at it; else None
+    (planner100)."""
+    chosen: set[str] = set()
+    by_name = {table.qualified_name: table for table in tables}
+    for bracket in _BRACKETED_LATIN_WORD.finditer(request.lower):
+        word = bracket.group(1)
+        listing = {
+            table.qualified_name
+            for table in tables
+            if any(word in {v.lower() for v in listed_values(c.comment)} for c in table.columns)
+        }
+        if len(listing) != 1:
+            return None  # a value both tables list (or neither) says nothing about the table
+        chosen |= listing
+    return by_name[chosen.pop()] if len(chosen) == 1 else None
+
+
+# «(no_show)», «(жанр animation)»: a Latin word that closes a bracket (what a column's comment may list)
+_BRACKETED_LATIN_WORD = re.compile(r"\((?:[^()a-z]{0,40}\s)?([a-z][a-z0-9_+-]*)\s*\)")
+
+
+def _topic_noun_at(tokens: list[str], i: int) -> int | None:
+    """Where the topic noun of "everything about X" starting at token `i` is: «всё по X», «всё, что есть по
+    X», «всё, что касается X», "everything about X", "everything we have on X", "everything related to X";
+    None when token `i` starts no such phrase (planner98, relative clauses planner100)."""
+    token = tokens[i]
+    if token == "all":
+        return i + 2 if i + 1 < len(tokens) and tokens[i + 1] == "about" else None
+    if token not in ("все", "everything"):
+        return None
+    prepositions = _TOPIC_PREPOSITIONS_RU if token == "все" else _TOPIC_PREPOSITIONS_EN
+    k = i + 1
+    while k < len(tokens) and k - i <= 5 and tokens[k] in _TOPIC_CLAUSE_FILLERS:
+        k += 1
+    if k >= len(tokens):
+        return None
+    if tokens[k] in prepositions:
+        return k + 1
+    if k > i + 1 or token == "everything":
+        if tokens[k] in _TOPIC_RELATING:
+            k += 1
+            return k + 1 if k < len(tokens) and tokens[k] in _TOPIC_RELATING_PREPOSITIONS else k
+    return None
 
 
 def compound_tail_of(head: set[str], meanings: frozenset[str]) -> bool:

@@ -60,6 +60,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     # clinic / HR
     "patient": ["пациент"],
     "doctor": ["врач", "доктор", "physician"],
+    "vet": ["ветеринар", "ветврач", "veterinarian"],  # vets 'Ветеринарные врачи' (planner100)
     "visit": ["визит", "прием", "приём", "посещение", "осмотр"],
     # EV charging: "charging" says what 'Зарядные станции', 'Сессии зарядки', 'Тарифы на зарядку' say
     "charging": ["зарядка", "зарядный"],

@@ -336,7 +336,6 @@ FOUND_WHILE_FIXING: list[tuple[str, str, str, dict[str, Any]]] = [
 # Still asked after the fixes (a needless question, no wrong plan): kept as strict expected failures, so a
 # later fix that answers one shows up.
 STILL_ASKED = {
-    "payments to clickhouse hourly, terminal only, card masked": "'card' read as a channel value",
     "хабы из Новосибирска (city = 'Novosibirsk') в клик ежедневно": "city or region asked before the bracket",
     "неодобренные отпуска в клик ежедневно": "«не-» glued to a flag word is asked by design (round 7)",
     "archived tariff plans to clickhouse weekly on monday at 5": "'tariff plans' names no table",
