@@ -6239,6 +6239,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     ]
     if pairs:
         steps.insert(1, one(pairs))
+    if (distinct_of := _distinct_of_rows(ph, ground)) is not None:
+        steps.insert(int(ph.fact_hint is not None), [distinct_of])  # "distinct customers of online orders"
     # "cooked orders per restaurant": kitchen_shifts (orders_cooked), not the orders the noun names
     named_by_lead = [t for t in ground.tables if _leading_words_name_column(tokens, t)]
     if not ph.measures and len(named_by_lead) == 1:
@@ -6337,6 +6339,25 @@ def _row_group_tables(ph: MartPhrase, ground: _Ground) -> set[str]:
         for group in ph.dims
         if len(group) == 1 and (t := ground.table_of(ph.tokens[group[0]])) is not None
     }
+
+
+def _distinct_of_rows(ph: MartPhrase, ground: _Ground) -> Table | None:
+    """ "distinct customers of online orders", "unique patients of visits": a distinct count whose object
+    goes on with "of" and the noun (one word or two) of a table whose rows point at the counted people's
+    table by a key: that table is the fact, the people its key (never a third table holding both)."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count_distinct" or len(m.object) < 2:
+            continue
+        first, rest = m.object[0], m.object[1:]
+        if tokens[rest[0] - 1].lower != "of" or len(rest) > 2:
+            continue
+        people = ground.table_of(tokens[first])
+        rows = ground.table_of_pair(tokens[rest[0]], tokens[rest[1]]) if len(rest) == 2 else None
+        rows = rows or ground.table_of(tokens[rest[-1]])
+        if people is not None and rows is not None and rows is not people and _fk_column(rows, people):
+            return rows
+    return None
 
 
 def _title_sources(ph: MartPhrase, ground: _Ground, sourced: list[Table]) -> list[Table]:
