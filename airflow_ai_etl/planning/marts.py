@@ -275,6 +275,7 @@ TIME_WORDS = {
     "установка": "instal", "установить": "instal", "поставить": "instal", "install": "instal",
     "installed": "instal", "добавление": "add", "добавить": "add", "ввод": "add", "ввести": "add",
     "added": "add",
+    "отмена": "cancel", "cancellation": "cancel",  # «по дате отмены брони»: cancelled_at, never created_at
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -1431,6 +1432,15 @@ def _summed_by_dimension(tokens: Sequence[Token], i: int) -> bool:
     return tokens[j].lang == "en" and _grain_noun(tokens[j]) is None
 
 
+def _summed_per_grain(tokens: Sequence[Token], i: int) -> bool:
+    """ "payments summed per day", "charges summed weekly": an adding participle right before a grain (its
+    preposition and noun, or a grain adjective) adds the rows' money up per period, as "summed by charge type"
+    does per group; "counted per day" stays the aggregation's word alone (a row count)."""
+    if tokens[i].lower not in SUMMED_EN or i + 1 >= len(tokens):
+        return False
+    return _tallied_per_grain(tokens, i) or _grain_adjective(tokens[i + 1]) is not None
+
+
 def _participle_before_grain(ph: MartPhrase) -> None:
     """ "results collected per hour", "patients registered per month", "vacations started each month": the
     participle names the event whose time the grain is on (collected_at, registered_at, starts_on)."""
@@ -1684,6 +1694,35 @@ def _grain_qualifier_words(ph: MartPhrase, j: int) -> int:
     return j
 
 
+def _date_event_described(ph: MartPhrase, k: int) -> int:
+    """«по дате создания заявки (created_at)», «по дате открытия обращения клиента (opened_at)»: one or two
+    Russian words after the date's event word, then a snake_case name alone in brackets: the words say whose
+    event it is (no dimension of their own), the bracket names the grain's column. A bracket the event word
+    contradicts («по дате отмены брони (created_at)») is left unread and asked (see `_grain`). `k` is the
+    index after the event word; the index after what was read."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    end = k
+    while end < n and end - k < 2 and tokens[end].lang == "ru" and end not in ph.used:
+        t = tokens[end]
+        if _stops(t) or _grain_noun(t) or _is_measure(t) or t.lower in LIST_JOINERS | DIM_PREPS_RU:
+            return k
+        end += 1
+    if end == k or not (end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")"):
+        return k
+    name = tokens[end + 1].text
+    if end + 1 in ph.used or ph.grain_column is not None or not _IDENTIFIER.match(name):
+        return k
+    ph.used.update(range(k, end))
+    meanings = {m for m in (_time_word(tokens[g]) for g in ph.grain_words) if m}
+    meanings |= {TIME_WORDS_ALSO[x] for g in ph.grain_words for x in tokens[g].lemmas if x in TIME_WORDS_ALSO}
+    if meanings and not any(part.startswith(m) for m in meanings for part in name.lower().split("_")):
+        ph.grain_disputed.append(name)
+        return end
+    ph.grain_column = name
+    ph.used.update(range(end, end + 3))
+    return end + 3
+
+
 def _second_event_word(ph: MartPhrase, k: int) -> bool:
     """ "per month of scheduled departure", "week of actual arrival": an English noun right after the word
     that opened the grain's event, no preposition, list word, grain or measure between, is that event's
@@ -1790,7 +1829,8 @@ def _english_event_phrase(ph: MartPhrase, j: int, k: int) -> bool:
     if not _event_noun_en(tokens[k]) or _time_word(tokens[k]) or not _time_word(tokens[e]):
         return False
     end = e + 1 + (e + 1 < n and tokens[e + 1].lower in ("date", "time", "timestamp"))
-    if end < n and tokens[end].text not in (",", ";", ".", ")"):
+    bracket = end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")"  # "… date (created_at)"
+    if end < n and tokens[end].text not in (",", ";", ".", ")") and not bracket:
         return False
     ph.grain_words.append(e)
     ph.grain_owner = k
@@ -1962,7 +2002,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             if i + 1 < n and tokens[i + 1].lang == "ru" and tokens[i + 1].lower not in LIST_JOINERS:
                 ph.grain_words.append(i + 1)
                 ph.used.add(i + 1)
-                i += 2
+                i = _date_event_described(ph, i + 2)
             else:
                 i += 1
             if (  # «по неделям даты записи (created_at)»: the bracket names the date's column
@@ -1971,6 +2011,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and tokens[i + 2].text == ")"
                 and _IDENTIFIER.match(tokens[i + 1].text)
                 and ph.grain_column is None
+                and tokens[i + 1].text not in ph.grain_disputed  # the words say another event (asked)
             ):
                 ph.grain_column = tokens[i + 1].text
                 ph.used.update({i, i + 1, i + 2})
@@ -3113,7 +3154,7 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
         bare = _without_state_tail(words)
         if len(bare) < len(words) and grammar.schedule_slots(bare):
             return False  # «операции по счетам ежедневно, завершённые не нужны»: a schedule says a load
-        words = _ru_rows_head(bare)
+        words = _without_owner(_ru_rows_head(bare))
         if not words:
             return False
     longest = 2  # the group's words
@@ -3135,8 +3176,7 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
         return (
             head.has(head.lemmas, pos=("NOUN",), case=("nomn",), number="plur")
             and prep.lower in DIM_PREPS_RU
-            and group.has(group.lemmas, pos=("NOUN",), case=("datv",), number="plur")
-            and not _time_noun(group)
+            and _group_noun(group)
         )
     return (
         head.lower.endswith("s")
@@ -3166,8 +3206,7 @@ def _ru_dimension_list(words: Sequence[Token]) -> bool:
     whose attribute it is (the owner one or two keys away), joined by «и» or «и по»."""
     k, n = 0, len(words)
     while k < n:
-        noun = words[k]
-        if not noun.has(noun.lemmas, pos=("NOUN",), case=("datv",), number="plur") or _time_noun(noun):
+        if not _group_noun(words[k]):
             return False
         k += 1
         owners = 0
@@ -3181,6 +3220,33 @@ def _ru_dimension_list(words: Sequence[Token]) -> bool:
         if k < n and words[k].lower in DIM_PREPS_RU:
             k += 1
     return False
+
+
+# Attributes a grouping names in the singular («по полу», «по возрасту»): each row has one, and the plural is
+# not said. Any other singular after «по» may be one value of a column («продажи по региону north»), a filter.
+SINGULAR_GROUPS_RU = frozenset({"пол", "возраст", "гражданство", "образование", "стаж"})
+
+
+def _group_noun(token: Token) -> bool:
+    """The group after «по» in a bare grouping: a plural dative noun («статусам», «городам»), or a singular
+    attribute each row has once («по полу», «по возрасту»); no time or schedule word."""
+    if _time_noun(token):
+        return False
+    if token.has(token.lemmas, pos=("NOUN",), case=("datv",), number="plur"):
+        return True
+    return bool(token.lemmas & SINGULAR_GROUPS_RU) and token.has(token.lemmas, pos=("NOUN",), case=("datv",))
+
+
+def _without_owner(words: Sequence[Token]) -> Sequence[Token]:
+    """«Клиенты клубов по полу», «Показания приборов учёта по способам передачи»: one or two genitive nouns
+    between the plural head and «по» say whose rows they are (the table's own noun, or its owner's): the head
+    alone is what the grouping counts."""
+    k = 1
+    while k < min(len(words), 3) and _genitive_noun(words[k]) and not _time_noun(words[k]):
+        k += 1
+    if k == 1 or k >= len(words) or words[k].lower not in DIM_PREPS_RU:
+        return words
+    return [words[0], *words[k:]]
 
 
 def _plural_state_word(token: Token) -> bool:
@@ -3356,7 +3422,7 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "count"
     if t.lower == "many" and before and before[-1].lower == "how":
         return "count"  # "how many" ("how" is read with it: see _read_measures)
-    if _summed_by_dimension(tokens, i):
+    if _summed_by_dimension(tokens, i) or _summed_per_grain(tokens, i):
         return "sum"  # "charges summed by charge type": the rows' money added up per group, never a row count
     if _word(t, SUM_RU, SUM_EN):
         if grammar.in_column_list(tokens, i):
@@ -4681,6 +4747,8 @@ def _residue(
             _names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t)
         ):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
+        if i in titled and i > 0 and i - 1 in titled and _title_owner(ground, t, fact):
+            continue  # «Витрина оплат отеля: …» of payments: whose rows, the hotel a reservation is at
         if i in noun_titled and _names_measured_column(ph, ground, fact, t):
             continue  # «Чаевые курьерам: сумма чаевых …»: a noun parsed as an adjective first titles it
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
@@ -5162,6 +5230,16 @@ def _names_measured_column(ph: MartPhrase, ground: _Ground, fact: Table, token: 
     return False
 
 
+def _title_owner(ground: _Ground, token: Token, fact: Table) -> bool:
+    """A Russian genitive noun of a title naming a table the fact reaches by its keys (payments ->
+    reservations -> hotels): it says whose rows the mart is about, no dimension or filter of its own."""
+    owner = ground.table_of(token)
+    if owner is None or owner is fact or token.lang != "ru" or not _genitive_noun(token):
+        return False
+    relations = [r for r in relations_of(ground.planner.catalog, ground.conn_id) if r.joinable]
+    return owner in _reachable(fact, relations, ground.tables)
+
+
 def _names_no_other_table(ground: _Ground, token: Token, fact: Table) -> bool:
     """A title word that names another table or schema than the fact's ("Payroll mart" of employees) is
     not excused: the fact may be the wrong one."""
@@ -5316,6 +5394,8 @@ def _order_level(ph: MartPhrase) -> bool:
     """A measure of whole orders: «средний чек», "average basket", "average order value"."""
     tokens = ph.tokens
     for m in ph.measures:
+        if m.func == "count" and not m.column_ref:
+            continue  # «сколько чеков по статусам»: the receipts' rows counted, no money of whole orders
         words = [tokens[m.index], *(tokens[k] for k in m.object)]
         if any(_word(w, ORDER_LEVEL_RU, ORDER_LEVEL_EN) for w in words):
             return True
@@ -6100,7 +6180,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         return list(dict.fromkeys(tables))
 
     steps: list[list[Table]] = [[ph.fact_hint]] if ph.fact_hint is not None else []
-    steps.append(one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None]))
+    sourced = one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None])
+    steps.append(_title_sources(ph, ground, sourced))  # «витрина кинотеатров: … билетов»: tickets
     if ph.event_tables:  # "customers who bought something": sales or orders, asked by name
         steps.append(ph.event_tables)
     steps.append(_via_comment_tables(ph, ground))  # «сотрудников через турникеты»: badge_events
@@ -6158,6 +6239,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
                     for k, x2 in enumerate(tokens)
                     if k != m.index and x2.lang in ("ru", "en") and (x := ground.table_of(x2)) is not None
                 }
+                # "Total km per car": trips (car_id), the table the dimension's noun names is the group
+                holders = _grouped_by_own_rows(holders, mentioned, _row_group_tables(ph, ground))
                 holders = [t for t in holders if t.qualified_name in mentioned] or holders
             if len(holders) == 1:
                 columns.append(holders[0])
@@ -6220,6 +6303,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         steps.insert(1, one(pairs))
     if (measured := _measured_noun_table(ph, ground)) is not None:
         steps.insert(int(ph.fact_hint is not None), [measured])  # «Витрина зарплат: средний оклад»: employees
+    if (distinct_of := _distinct_of_rows(ph, ground)) is not None:
+        steps.insert(int(ph.fact_hint is not None), [distinct_of])  # "distinct customers of online orders"
     # "cooked orders per restaurant": kitchen_shifts (orders_cooked), not the orders the noun names
     named_by_lead = [t for t in ground.tables if _leading_words_name_column(tokens, t)]
     if not ph.measures and len(named_by_lead) == 1:
@@ -6351,6 +6436,70 @@ def _measured_noun_table(ph: MartPhrase, ground: _Ground) -> Table | None:
         return None
     table = by_name[next(iter(found))]
     return table if _holds_dims(ph, ground, table) else None
+
+
+def _row_group_tables(ph: MartPhrase, ground: _Ground) -> set[str]:
+    """The tables a one-word dimension names by its noun alone ("per car", «по машинам»): their rows are the
+    groups («по типам заказа» is a column of orders, no table's rows)."""
+    return {
+        t.qualified_name
+        for group in ph.dims
+        if len(group) == 1 and (t := ground.table_of(ph.tokens[group[0]])) is not None
+    }
+
+
+def _distinct_of_rows(ph: MartPhrase, ground: _Ground) -> Table | None:
+    """ "distinct customers of online orders", "unique patients of visits": a distinct count whose object
+    goes on with "of" and the noun (one word or two) of a table whose rows point at the counted people's
+    table by a key: that table is the fact, the people its key (never a third table holding both)."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "count_distinct" or len(m.object) < 2:
+            continue
+        first, rest = m.object[0], m.object[1:]
+        if tokens[rest[0] - 1].lower != "of" or len(rest) > 2:
+            continue
+        people = ground.table_of(tokens[first])
+        rows = ground.table_of_pair(tokens[rest[0]], tokens[rest[1]]) if len(rest) == 2 else None
+        rows = rows or ground.table_of(tokens[rest[-1]])
+        if people is not None and rows is not None and rows is not people and _fk_column(rows, people):
+            return rows
+    return None
+
+
+def _title_sources(ph: MartPhrase, ground: _Ground, sourced: list[Table]) -> list[Table]:
+    """The tables «витрина <noun>» names, unless that is a header («собери витрину кинотеатров — число
+    проданных билетов …») whose measure counts or sums the rows of one other table reaching the named one by
+    its keys (tickets -> screenings -> halls -> cinemas): the header then says whose rows they are (the
+    measure's table is the fact, found by the later steps)."""
+    tokens = ph.tokens
+    header = all(i + 1 < len(tokens) and tokens[i + 1].text in (":", "—", "–") for i in ph.sources)
+    if not sourced or not header:
+        return sourced  # the header ends right after the noun «витрина» names
+    objects: dict[str, Table] = {}
+    for m in ph.measures:
+        counted = _object_table(ph, ground, m)
+        if counted is not None:
+            objects[counted.qualified_name] = counted
+    if len(objects) != 1 or any(t.qualified_name in objects for t in sourced):
+        return sourced
+    relations = [r for r in relations_of(ground.planner.catalog, ground.conn_id) if r.joinable]
+    reached = _reachable(next(iter(objects.values())), relations, ground.tables)
+    return [] if all(t in reached for t in sourced) else sourced
+
+
+def _grouped_by_own_rows(found: list[Table], named: set[str], dim_tables: set[str]) -> list[Table]:
+    """Of several candidate fact tables ("Total km per car": cars.mileage_km 'Пробег, км' and
+    trips.distance_km 'Пробег за поездку, км'), a table the request names only as a dimension («per car») is
+    the group, not the rows summed per group: the one other candidate pointing at it by a key is the fact.
+    Unchanged otherwise (a table named outside the dimensions too is left to the other rules)."""
+    if len(found) < 2 or named - dim_tables:
+        return found
+    groups = [t for t in found if t.qualified_name in dim_tables]
+    others = [
+        t for t in found if t.qualified_name not in dim_tables and any(_fk_column(t, g) for g in groups)
+    ]
+    return others if groups and len(others) == 1 else found
 
 
 def _grain_phrase_tables(ph: MartPhrase, ground: _Ground, candidates: list[Table]) -> list[Table]:
@@ -7032,6 +7181,13 @@ def _check_column(table: Table, column: Column) -> bool:
     return column is _row_total(table) or set(name_parts(column.name)) <= CHECK_NAME_PARTS
 
 
+def _part_of_row_total(table: Table, column: Column) -> bool:
+    """A money column beside the row's total that is not it (subtotal 'Сумма позиций' beside total 'Итого к
+    оплате'): a plain «сумма» naming it by its comment's word may mean either."""
+    total = _row_total(table)
+    return total is not None and column is not total and column in _money_columns(table)
+
+
 def _row_total(table: Table) -> Column | None:
     """The one money column that is the row's total (total, total_amount, 'Итого к оплате', 'Итоговая
     сумма'), when a table keeps its parts beside it (subtotal, discount, delivery_fee; labor and parts)."""
@@ -7067,7 +7223,9 @@ def _own_rows_after_measure(
     the fact («по складам»: warehouse; «по номерам» of rooms: room_number)."""
     tokens, found = ph.tokens, []
     for m in ph.measures:
-        words = [tokens[k] for k in m.object]
+        # «сумма по строкам по препаратам» of receipt_lines: a bare «сумма» is the lines' own 'Сумма строки'
+        bare = [tokens[m.index]] if m.func == "sum" and not m.column_ref else []
+        words = [tokens[k] for k in m.object] or bare
         if not words or not any(c.name in _numeric_names(fact) for c in ground.columns_named(fact, words)):
             continue
         last = max([m.index, *m.object])
@@ -7514,6 +7672,10 @@ def _measures(
             if len(set(by_word.values())) == 1:
                 chosen = fact.column(next(iter(by_word.values())))
                 naming = [tokens[k] for k in by_word if k != m.index]  # the cue, or the fact's own noun
+                if chosen is not None and not naming and _part_of_row_total(fact, chosen):
+                    money_names = ", ".join(c.name for c in _money_columns(fact))
+                    questions.append(ask("which_column", func=m.func, table=fact.name, columns=money_names))
+                    continue  # «сумма по типам заказа»: 'Сумма позиций' or the total? (README: asked)
                 if chosen is not None:  # «сумма броней»: only «сумма» reached total_amount (~ "total")
                     if amounts := _rows_sum_unsaid(m, cue, ground, fact, [*naming, *object_words], chosen):
                         questions.append(ask("which_column", func=m.func, table=fact.name,
@@ -10166,7 +10328,20 @@ def _column_clues(ph: MartPhrase, ground: _Ground, candidates: list[Table]) -> l
         holding = [t for t in candidates if _holds_dims(ph, ground, t)]
         if len(holding) == 1:
             return holding
+        whole = [t for t in holding or candidates if _dims_said_whole(ph, t)]
+        if len(whole) == 1:  # «по кодам диагнозов»: visits ('Код диагноза'), not results ('Код анализа')
+            return whole
     return candidates
+
+
+def _dims_said_whole(ph: MartPhrase, table: Table) -> bool:
+    """Some dimension is said in two words or more, and each such one is a column comment of `table` word for
+    word («кодам диагнозов» of diagnosis_code 'Код диагноза по МКБ-10'; test_code 'Код анализа' says only
+    «кодам»)."""
+    groups = [[ph.tokens[k] for k in group] for group in ph.dims if len(group) > 1]
+    return bool(groups) and all(
+        any(all(_comment_word(c, w) for w in words) for c in table.columns) for words in groups
+    )
 
 
 def _counted_event_verb(words: Sequence[Token], k: int) -> bool:
