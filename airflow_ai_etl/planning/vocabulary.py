@@ -314,8 +314,6 @@ VALUE_MEANINGS = {
     "эконом": ("economy",), "бизнес": ("business",), "комфорт": ("comfort",), "премиум": ("premium",),
     "агентство": ("agency",), "юрлицо": ("company", "legal", "corporate"),
     "физлицо": ("person", "individual", "private"),
-    # planner102: «корпоративных клиентов» ('Тип клиента (private, corporate)')
-    "корпоративный": ("corporate",),
     # planner56: states a reservation, a fleet or a room comment lists in English ('Статус брони (pending,
     # confirmed, ...)', 'Состояние машины (available, ...)'): «подтверждённые брони», «только доступные»
     "подтвердить": ("confirmed",), "подтверждённый": ("confirmed",), "подтвержденный": ("confirmed",),
