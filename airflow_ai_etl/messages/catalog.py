@@ -454,6 +454,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which table should the mart aggregate: {tables}?",
         "ru": "Из какой таблицы строить витрину: {tables}?",
     },
+    # A bare sum word over tables named only as dimensions (planning/marts.py, marts85): «сумма по
+    # специализациям» of «витрина по тренерам» says no column to sum.
+    "planner.mart.sum_of_nothing": {
+        "en": "{word!r} of what? Which column of which table should the mart sum?",
+        "ru": "«{word}» чего? Какую колонку какой таблицы суммировать в витрине?",
+    },
     "planner.mart.two_facts": {
         "en": "Which table should the mart aggregate: {tables}?",
         "ru": "Витрину какой таблицы строить: {tables}?",

@@ -123,6 +123,7 @@ def unread_phrase_words(
     if flagged and name is not None:
         flagged += _unread_head_before(request, first, token, joined, lambda w: unread(w, qualifier=False))
     flagged += _english_of_chain(request, last, token, lambda w: unread(w, qualifier=False))
+    flagged += _object_before_source(request, indices, token, joined, lambda w: unread(w, qualifier=True))
     # the maker's noun is read only by what names it, never by a span a schedule or flag rule took over it
     # ("by the night team every hour": «night» is no clock there)
     phrase = _agent_phrase(
@@ -149,6 +150,54 @@ def unread_phrase_words(
     found = sorted(quotes)
     quoted = ", ".join(f"«{w}»" if request.language == "ru" else f"'{w}'" for _, w in found)
     return say(request.language, "planner.unread_content_words", words=quoted, table=table.qualified_name)
+
+
+# "from"/«из» before the table's word, and what may stand between them ("from the properties table")
+_SOURCE_PREPOSITIONS = frozenset({"from", "из"})
+_SOURCE_FILLERS = frozenset({"the", "table", "таблицы"})
+_OBJECT_DETERMINERS = frozenset({"the", "all", "only", "just", "только", "все", "всех"})
+
+
+def _object_before_source(
+    request: Request,
+    indices: list[int],
+    token: Callable[[int], Token | None],
+    joined: Callable[[int, int], bool],
+    unread: Callable[[Token], bool],
+) -> list[Token]:
+    """ "Load panel buildings from properties", «Панельные дома из объектов недвижимости»: the load's object
+    said before "from"/«из» and the table's word is the rows' own phrase; its content words (up to three,
+    back to the load verb, an article or the start) are quoted when nothing reads them. A single noun there
+    is the filter rules' (planner97: "Hamsters from pets" is asked there); a modifier beside it was dropped,
+    every row loaded (planner102: "panel" of building_type 'Тип дома', which lists no values)."""
+    from airflow_ai_etl.planning.offline import EN_LEAD_WORDS  # offline imports this module
+    from airflow_ai_etl.planning.triggers import EN_ORDERS
+
+    tokens = request.tokens
+    for i in indices:
+        j = i - 1
+        while j >= 0 and tokens[j] in _SOURCE_FILLERS:
+            j -= 1
+        if j < 1 or tokens[j] not in _SOURCE_PREPOSITIONS or not joined(j - 1, j):
+            continue
+        words: list[Token] = []
+        k = j - 1
+        while k >= 0 and len(words) < 3 and joined(k, k + 1):
+            word = token(k)
+            if word is None or not _content(word):
+                break
+            if word.lower in _OBJECT_DETERMINERS | STOP_WORDS | _EN_BREAKS:
+                break
+            if word.lower in EN_LEAD_WORDS | EN_ORDERS | _EN_FILLERS:
+                break  # "load", "copy": the order before its object
+            if word.lang == "ru" and word.parses and word.parses[0].pos not in ("NOUN", "ADJF", "PRTF"):
+                break  # «перелей», «выгрузи»: the verb before its object
+            words.append(word)
+            k -= 1
+        if len(words) < 2:
+            return []  # one noun: the filter rules read it or ask (planner97)
+        return [w for w in reversed(words) if unread(w)]
+    return []
 
 
 def _english_of_chain(

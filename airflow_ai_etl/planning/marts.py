@@ -3003,6 +3003,35 @@ def _how_many_of_nothing(ph: MartPhrase) -> bool:
     )
 
 
+def _sum_of_nothing(ph: MartPhrase) -> str | None:
+    """Every measure is a bare sum word («сумма», «итого», "total") with no words of what is summed and no
+    column: the word (to quote), else None. A money noun («выручка», "revenue") says what is summed."""
+    tokens = ph.tokens
+    bare = [
+        m
+        for m in ph.measures
+        if m.func == "sum"
+        and not m.object
+        and not m.column_ref
+        and not m.units
+        and _word(tokens[m.index], SUM_FUNCTION_RU, SUM_FUNCTION_EN)
+    ]
+    if not bare or len(bare) != len(ph.measures):
+        return None
+    return tokens[bare[0].index].text
+
+
+def _words_name_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """A word of the request other than a measure's own names the fact table or one of its columns («по
+    заказ-нарядам», «Начисления (сумма)», "stops per courier … sum")."""
+    cues = {m.index for m in ph.measures}
+    return any(
+        ground.table_of(t) is fact or bool(ground.columns_named(fact, [t]))
+        for i, t in enumerate(ph.tokens)
+        if i not in cues and t.lang in ("ru", "en")
+    )
+
+
 def _total_of_count(tokens: Sequence[Token], i: int) -> bool:
     """ "total order count", "total number of visits": "total" qualifies a count word at most two words on
     (the counted noun between), so it is no sum; "order total and order count" stays two measures."""
@@ -6386,6 +6415,14 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             ):
                 # a bare count whose only table noun is a dimension's: what is counted is not said
                 return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+        if (
+            len(found) == 1
+            and (bare := _sum_of_nothing(ph)) is not None
+            and not _words_name_fact(ph, ground, found[0])
+        ):
+            # «витрина по тренерам: сумма по специализациям»: a sum of nothing named, of a table no word
+            # names: the one table whose column says «сумма» ('Сумма платежа') is a guess (marts85)
+            return None, ask("sum_of_nothing", word=bare)
         if len(found) == 1:
             return found[0], ""
         if len(found) > 1:
@@ -7296,8 +7333,20 @@ def _drop_fact_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
         title = _word(tokens[first - 2], TITLE_RU | TRIGGER_RU, TITLE_EN | TRIGGER_EN)  # «Витрина по …:» too
         if tokens[first - 1].lower not in TITLE_LINKS or not title:
             continue
-        if all(ground.table_of(tokens[k]) is fact for k in group):
+        if all(_titles_fact(ground, tokens[k], fact) for k in group):
             ph.dims.remove(group)
+
+
+def _titles_fact(ground: _Ground, word: Token, fact: Table) -> bool:
+    """The title's word names the fact table: by itself, or, naming no one table, as a word of the fact's
+    comment («Витрина по приёмам:» of appointments 'Записи на приём', which invoices 'Счета за приём' and
+    treatments share; marts85: it grouped by is_emergency 'Экстренный приём')."""
+    named = ground.table_of(word)
+    if named is fact:
+        return True
+    if word.lang == "ru":
+        return named is None and bool(word.lemmas & _comment_lemmas(fact.comment or ""))
+    return named is None and _describes(word, fact)
 
 
 def _drop_owner_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
@@ -12522,11 +12571,15 @@ def _verb_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """«сколько присутствовали по курсам», «число присутствовавших»: a Russian verb or participle no rule
     read that names one boolean column of the fact ('Присутствовал на занятии') states the rows' flag
     (`present = true`, after «не»: false). Verbs otherwise carry no slot, so without this the state would
-    be dropped silently."""
+    be dropped silently. A verb the fact's own comment says of every row ('Строки чеков (проданные
+    позиции)': «продали») names the rows, never the flag sharing it ('Продано по акции', marts85)."""
     tokens = ph.tokens
     found: list[str] = []
+    own = _comment_lemmas(fact.comment or "")
     for i, t in enumerate(tokens):
         if i in ph.used or t.lang != "ru" or not t.parses or t.parses[0].pos not in ("VERB", "PRTF", "PRTS"):
+            continue
+        if t.lemmas & own:
             continue
         named = ground.columns_named(fact, [t])
         if len(named) != 1 or column_kind(named[0].type).family != "bool":

@@ -175,6 +175,7 @@ from airflow_ai_etl.planning.patterns import (
     UNWANTED_AFTER_RU,
     UNWANTED_ONES,
     UPDATE_COLUMNS,
+    VAGUE_DATA_WORDS,
     VALUE_COLUMN_WORDS,
     VALUE_ONLY_WORDS,
     ZONE_VALUE_WORDS,
@@ -1286,7 +1287,9 @@ class OfflinePlanner:
                     and meanings & described
                     # "insurance policies", «полисы страхования»: the table's own phrase, no connection's
                     and not meanings <= phrase
-                    and not any(self._names_table(token, t) for t in tables)
+                    # «Препараты и остатки»: a neighbour heading a table's comment ('Остатки препаратов в
+                    # аптеках') is a second table too, not the description (planner102)
+                    and not any(self._names_table(token, t) or self._heads_comment(token, t) for t in tables)
                     # "charging stations" of a "... charging sessions ... database" with a schema `charging`:
                     # a schema's name qualifies the table word, as a table's own word would (planner70)
                     and token not in schemas
@@ -1928,6 +1931,9 @@ class OfflinePlanner:
             for i, token in enumerate(request.tokens[:-1])
             if request.tokens[i + 1] in DATA_WORDS
             and (self.vocabulary.meanings(token) & domain or token in shared)
+            # "the hotel stuff", "hotel things": vaguer still, only the database's own word (planner102)
+            or request.tokens[i + 1] in VAGUE_DATA_WORDS
+            and bool(self.vocabulary.meanings(token) & domain)
         }
         if not said:
             return hits
