@@ -3619,6 +3619,8 @@ class RowFilters:
                 span = (tokens[linked].start, token.end)
             if span is not None:
                 request.handled.append(span)
+            # the role word itself is read: no later rule (planner97's head-noun value) asks it as a kind
+            request.handled.append((token.start, token.end))
             negated = (span is not None) != (fused is not None)
             yield token.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
