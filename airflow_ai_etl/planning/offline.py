@@ -1233,6 +1233,7 @@ class OfflinePlanner:
                         token in schemas
                         or any(self._names_table(token, t) or self._heads_comment(token, t) for t in tables)
                         or self._spells_table_with_neighbour(request, i, tables)
+                        or self._value_before_table_head(request, i, tables)
                     )
                     if names_table and not self._described_nearby(
                         request, i, described[conn.conn_id], tables
@@ -1253,6 +1254,23 @@ class OfflinePlanner:
                 parts = set(name_parts(table.name))
                 if len(parts) > 1 and meanings & parts and parts <= pair:
                     return True
+        return False
+
+    def _value_before_table_head(self, request: Request, index: int, tables: list[Table]) -> bool:
+        """ "Yoga classes" of group_classes (class_type 'yoga, pilates, ...'): word `index` is the head noun
+        (the last part) of a table name of several words, and the English word right before it is a value a
+        column of that table lists, standing for the name's qualifier ("group"); so "classes" names the table,
+        though it is also a word of a "... visits and classes database" (planner101)."""
+        if index == 0 or not request.raw[index - 1].isascii():
+            return False
+        before, meanings = request.tokens[index - 1], self.vocabulary.meanings(request.tokens[index])
+        for table in tables:
+            parts = [p for p in name_parts(table.name) if p not in TABLE_AFFIXES]
+            if len(parts) < 2 or parts[-1] not in meanings:
+                continue
+            listed = (listed_values(c.comment) for c in table.columns)
+            if any(before == value.lower() for values in listed for value in values):
+                return True
         return False
 
     def _described_nearby(
