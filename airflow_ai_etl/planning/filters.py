@@ -571,6 +571,7 @@ class RowFilters:
                 found.setdefault(column, (position, condition))
         self._restated(request, table, found, yielded)
         self._measure_participles(request, table, found)
+        self._verb_of_manner_flag(request, table, found)
         for start, end in request.state_clauses:
             clause_end = CLAUSE_END.search(request.lower, end)
             stop = clause_end.start() if clause_end else len(request.lower)
@@ -579,6 +580,25 @@ class RowFilters:
                 question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
         return list(found.values())
+
+    @staticmethod
+    def _verb_of_manner_flag(request: Request, table: Table, found: dict[str, tuple[int, str]]) -> None:
+        """ "Stations open round the clock", "stations that are open round the clock": the verb right before
+        the words of a yes/no column whose comment is a verb and its manner ('Работает круглосуточно') is that
+        verb said in English, part of the flag's phrase; it is no value of another column (status 'open' of
+        'Статус станции (open, renovation, closed)'), which would read the word twice (planner101)."""
+        for name, (position, _condition) in list(found.items()):
+            column = table.column(name)
+            if column is None or "bool" not in column.type.lower() or not flags.manner_adverbs(column):
+                continue
+            at = request.token_at(position)
+            if not 0 < at < len(request.tokens) or request.tokens[at - 1] not in _WORKING_VERBS_EN:
+                continue
+            verb = request.spans[at - 1]
+            for other, (where, _) in list(found.items()):
+                if other != name and where == verb[0]:
+                    del found[other]
+                    request.handled.append(verb)
 
     def _measure_participles(self, request: Request, table: Table, found: dict[str, tuple[int, str]]) -> None:
         """ "sessions with more than 40 kWh delivered": a participle right after a compared number and its
@@ -1570,6 +1590,18 @@ class RowFilters:
                     columns = [n for n in columns if not set(name_parts(n)) & MONEY_PARTS]
                 if len(columns) == 1 and named not in (None, columns[0]):
                     break  # «с вместимостью больше 25 человек»: the noun before names what is compared
+                left = _says_left(request, match, before)
+                if len(columns) == 1 and left and not _holds_left(table, columns[0]):
+                    # «на которые осталось меньше пяти мест», "fewer than 5 places left": what is left is no
+                    # column ('Вместимость (мест)' is all the places, booked or not): asked, not the capacity
+                    start = match.start()
+                    if before is not None and _LEFT_WORD.fullmatch(before.group(1)):
+                        start = before.start(1)
+                    request.handled.append((start, match.end()))
+                    said = request.written if len(request.written) == len(request.text) else request.text
+                    phrase = re.sub(r"\s+", " ", said[start : match.end()])  # «пяти», not the digit read
+                    request.unsure.append(unread_clause_question(request.language, table, phrase))
+                    break
                 if len(columns) == 1:
                     operator = COUNTED_OPERATORS[re.sub(r"\s+", " ", match.group("cmp"))]
                     number = match.group("n").replace(",", ".")
@@ -3128,7 +3160,7 @@ class RowFilters:
             return {}
         if any(a <= t.start < b for a, b in request.schedule_spans) or t.lower in request.claimed:
             return {}
-        if self.grounding._names_table(t.lower, table):
+        if self.grounding._names_table(t.lower, table) or self._qualifies_own_noun(t, table, tokens, k):
             return {}
         # a neighbour across a comma belongs to another phrase («картой, номер карты скрыть»)
         nxt = (
@@ -3144,6 +3176,24 @@ class RowFilters:
                 if found[1] == 2 and found[0] not in said:
                     return {}  # «номер карты», "card number": the column
         return said
+
+    def _qualifies_own_noun(self, t: Token, table: Table, tokens: list[Token], k: int) -> bool:
+        """«Зарядные сессии» of charging.sessions 'Сессии зарядки': a Russian word right before the table's
+        noun that says the table's own qualifier (a word of its comment past the head, or its schema's name,
+        by the glossary) names the rows, as "charging sessions" does; it is no listed value ('charging' of
+        'Статус сессии (started, charging, ...)', planner101: every row but the charging ones was lost)."""
+        if t.lang != "ru" or k + 1 >= len(tokens):
+            return False
+        nxt = tokens[k + 1].lower
+        if not (self.grounding._names_table(nxt, table) or self.grounding._heads_comment(nxt, table)):
+            return False
+        own = {
+            stem(w) for w in name_parts(table.qualified_name.partition(".")[0]) if table.schema != "public"
+        }
+        for word in words(table.comment or "")[1:]:
+            own |= set(self.vocabulary.meanings(word))
+        meanings = set(self.vocabulary.meanings(t.lower)) - set(self.vocabulary.meanings(nxt))
+        return bool(meanings & own)
 
     def _said_values(
         self, t: Token, listed: dict[str, tuple[str, ...]], prev: str, nxt: str
@@ -3624,6 +3674,8 @@ class RowFilters:
                 span = (tokens[linked].start, token.end)
             if span is not None:
                 request.handled.append(span)
+            # the role word itself is read: no later rule (planner97's head-noun value) asks it as a kind
+            request.handled.append((token.start, token.end))
             negated = (span is not None) != (fused is not None)
             yield token.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
@@ -6562,6 +6614,31 @@ _CLOSES_VALUE = re.compile(
 )
 _EXPLANATION_END = re.compile(r"[,;!?\n)]|\.(?!\d)")
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
+# English words of a working place's verb ('Работает круглосуточно'): "open round the clock", "operating 24/7"
+_WORKING_VERBS_EN = frozenset(
+    {"open", "opened", "working", "works", "work", "operating", "operates", "running"}
+)
+# What is left of a counted thing: «осталось меньше пяти мест», "fewer than 5 places left" (planner101)
+_LEFT_WORD = re.compile(r"остал[оа]?сь|остаются|остаётся|остается|left|remaining")
+# A column that holds what is left ('Остаток, шт.', 'Свободных мест', free_seats, seats_left)
+_LEFT_COLUMN = re.compile(r"остат|остал|свобод|remain|left|free|avail", re.IGNORECASE)
+
+
+def _says_left(request: Request, match: re.Match[str], before: re.Match[str] | None) -> bool:
+    """The counted comparison `match` is said of what is left: «осталось» right before it, or "left" /
+    "remaining" right after its noun."""
+    if before is not None and _LEFT_WORD.fullmatch(before.group(1)):
+        return True
+    after = re.match(r"\s+([a-zа-яё]+)", request.lower[match.end() :])
+    return match.group("w2") in ("left", "remaining") or bool(after and _LEFT_WORD.fullmatch(after.group(1)))
+
+
+def _holds_left(table: Table, name: str) -> bool:
+    """Column `name` holds what is left of something, by its name or comment ('Остаток, шт.')."""
+    column = table.column(name)
+    return column is not None and bool(_LEFT_COLUMN.search(f"{column.name} {column.comment or ''}"))
+
+
 # A noun and a whole number after it ("department 5", «отдела № 7», "department #3"): a row of the table
 # the noun names, by its id. Not a decimal, a date, a time or a range ("5.5", "5:00", "5-7").
 NUMBERED_REFERENCE = re.compile(

@@ -3992,6 +3992,11 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _read_placement(planner, ph)
     ground = _Ground(planner, conn.conn_id, planner.catalog.tables_of(conn.conn_id))
     _table_named_as_column(ph, ground)  # «Остатки (inventory): ...»
+    if not ph.dims and not _grain_noun_named(tokens) and not _names_mart(ph):
+        # "Dessert menu items to ClickHouse daily": "menu items" names the table, no sum of pieces; with no
+        # grouping, grain noun or mart word left, a load of the rows ("daily" its schedule)
+        if _units_word_of_table_name(ph, ground) and not ph.measures:
+            return None
     _register_noun_source(ph, ground)  # «по справочнику товаров»: the fact, no dimension
     if not ground.tables:
         return Outcome.clarify(ask("no_tables", conn=conn.conn_id))
@@ -10685,7 +10690,7 @@ def _russian_verb_state(ph: MartPhrase, fact: Table) -> str | None:
             for c in fact.columns
             if value is not None and column_kind(c.type).family == "text"
             for v in listed_values(c.comment)
-            if v.lower() == value.lower()
+            if v.lower() in {s.lower() for s in status_spellings(value)}  # «выполнили»: done or completed
         ]
         if len(found) == 1:
             ph.used.add(k)
@@ -11145,6 +11150,37 @@ def _subject_comment_tail(ph: MartPhrase, fact: Table) -> None:
         while k < len(tokens) and k not in ph.used and tokens[k].lang == "ru" and tokens[k].lemmas & said:
             ph.used.add(k)
             k += 1
+
+
+def _units_word_of_table_name(ph: MartPhrase, ground: _Ground) -> bool:
+    """ "menu items", "order items", "Dessert menu items": a pieces word ("items", "units") that with the
+    noun right before it spells every part of a two-part table's name (menu_items) names that table; it is no
+    sum of pieces ("units sold" stays one). The measure it made is dropped (planner101: "Menu items to
+    ClickHouse daily" was asked as one number over order_items, "Order items ..." planned a one-row mart).
+    Whether a measure was dropped."""
+    tokens, dropped = ph.tokens, False
+    for m in list(ph.measures):
+        if not m.units or m.column_ref or m.index == 0 or tokens[m.index].lang != "en":
+            continue
+        after = tokens[m.index + 1].lower if m.index + 1 < len(tokens) else ""
+        if after in ("sold", "bought", "ordered", "shipped", "left", "in"):
+            continue  # "items sold", "items left in stock": pieces counted
+        pair = ground.meanings(tokens[m.index - 1].lower) | ground.meanings(tokens[m.index].lower)
+        spelled = [
+            t for t in ground.tables if len(set(name_parts(t.name))) == 2 and set(name_parts(t.name)) <= pair
+        ]
+        if len(spelled) != 1:
+            continue
+        ph.measures.remove(m)
+        ph.used.discard(m.index)
+        dropped = True
+    return dropped
+
+
+def _names_mart(ph: MartPhrase) -> bool:
+    """A word of the request names a mart, a report or a summary (a title or a mart trigger word)."""
+    titles = (TITLE_RU | TRIGGER_RU) - TABLE_NOUNS_RU, (TITLE_EN | TRIGGER_EN) - TABLE_NOUNS
+    return any(_word(t, *titles) for t in ph.tokens)
 
 
 def _table_named_as_column(ph: MartPhrase, ground: _Ground) -> None:
@@ -13265,11 +13301,13 @@ def _spells_measured_comment(fact: Table, measures: list[dict[str, Any]], token:
 
 
 def _lists_one_value(fact: Table, value: str | None) -> bool:
-    """One text column of the fact lists `value` in its comment ('Статус (pending, paid, refunded)')."""
+    """One text column of the fact lists `value` in its comment ('Статус (pending, paid, refunded)'), as
+    written or by another spelling of a status word ('done' stored as completed)."""
+    spelled = set(status_spellings(value)) if value else set()
     found = [
         c
         for c in fact.columns
-        if value and column_kind(c.type).family == "text" and value in listed_values(c.comment)
+        if column_kind(c.type).family == "text" and spelled & set(listed_values(c.comment))
     ]
     return len(found) == 1
 

@@ -1234,10 +1234,13 @@ class OfflinePlanner:
                         token in schemas
                         or any(self._names_table(token, t) or self._heads_comment(token, t) for t in tables)
                         or self._spells_table_with_neighbour(request, i, tables)
+                        or self._value_before_table_head(request, i, tables)
                     )
                     if names_table and not self._described_nearby(
                         request, i, described[conn.conn_id], tables
                     ):
+                        continue
+                    if self._state_participle_of_rows(request, i, conn, tables):
                         continue
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, False))
         return refs
@@ -1254,6 +1257,41 @@ class OfflinePlanner:
                 parts = set(name_parts(table.name))
                 if len(parts) > 1 and meanings & parts and parts <= pair:
                     return True
+        return False
+
+    def _state_participle_of_rows(
+        self, request: Request, index: int, conn: ConnectionInfo, tables: list[Table]
+    ) -> bool:
+        """ "Working mechanics" of a "... mechanics, ..., work orders ..." database: an English participle
+        whose form the description does not spell (only its stem "work" is there), right before a word naming
+        a table, says the state of that table's rows, not which connection (planner101: "working" was taken
+        for the connection and every mechanic loaded). "the billing invoices" of a "Billing database"
+        stays."""
+        token = request.tokens[index]
+        if index + 1 >= len(request.tokens) or not request.raw[index].isascii():
+            return False
+        if not token.endswith(("ing", "ed")):
+            return False
+        if token in words(conn.description.lower()):
+            return False
+        after = request.tokens[index + 1]
+        return any(self._names_table(after, t) or self._heads_comment(after, t) for t in tables)
+
+    def _value_before_table_head(self, request: Request, index: int, tables: list[Table]) -> bool:
+        """ "Yoga classes" of group_classes (class_type 'yoga, pilates, ...'): word `index` is the head noun
+        (the last part) of a table name of several words, and the English word right before it is a value a
+        column of that table lists, standing for the name's qualifier ("group"); so "classes" names the table,
+        though it is also a word of a "... visits and classes database" (planner101)."""
+        if index == 0 or not request.raw[index - 1].isascii():
+            return False
+        before, meanings = request.tokens[index - 1], self.vocabulary.meanings(request.tokens[index])
+        for table in tables:
+            parts = [p for p in name_parts(table.name) if p not in TABLE_AFFIXES]
+            if len(parts) < 2 or parts[-1] not in meanings:
+                continue
+            listed = (listed_values(c.comment) for c in table.columns)
+            if any(before == value.lower() for values in listed for value in values):
+                return True
         return False
 
     def _described_nearby(
@@ -4551,12 +4589,15 @@ class OfflinePlanner:
 
     def _origin_column(self, table: Table) -> str | None:
         """The one column of `table` that records where a row came from and whose comment lists no values
-        (crm.leads.source): a word for an origin cannot be matched to its values, so it is asked about."""
+        (crm.leads.source): a word for an origin cannot be matched to its values, so it is asked about. A
+        yes/no column is no record of an origin (is_original 'Оригинальная запчасть': planner101, «из
+        категории "Фильтры"» was asked about it)."""
         found = [
             c.name
             for c in table.columns
             if {stem(w) for w in ORIGIN_COLUMN_WORDS} & set(name_parts(c.name))
             and not listed_values(c.comment)
+            and "bool" not in c.type.lower()
         ]
         return found[0] if len(found) == 1 else None
 

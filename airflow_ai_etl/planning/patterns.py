@@ -294,8 +294,8 @@ STATUS_WORDS = {
     "paid": "paid", "оплачен": "paid", "оплаченн": "paid", "cancel": "cancelled", "отмен": "cancelled",
     "отменен": "cancelled", "отмененн": "cancelled", "ship": "shipped", "отгружен": "shipped",
     "отгруженн": "shipped", "deliv": "delivered", "доставлен": "delivered", "доставленн": "delivered",
-    "complet": "completed", "завершен": "completed", "завершенн": "completed", "выполнен": "completed",
-    "выполненн": "completed", "activ": "active", "активн": "active", "refund": "refunded",
+    "complet": "completed", "завершен": "completed", "завершенн": "completed", "выполнен": "done",
+    "выполненн": "done", "activ": "active", "активн": "active", "refund": "refunded",
     "возвращен": "refunded", "test": "test", "тестов": "test", "fail": "failed", "неуспешн": "failed",
     "неудачн": "failed", "ошибочн": "failed", "pend": "pending", "ожидающ": "pending",
     "lost": "lost", "потерян": "lost", "потерянн": "lost", "утерян": "lost", "утерянн": "lost",
@@ -303,7 +303,11 @@ STATUS_WORDS = {
 }  # fmt: skip
 # Other spellings a status column may store for a value of STATUS_WORDS: 'Статус (pending, succeeded,
 # failed)' stores the success of "successful payments" as succeeded; the comment's list says which.
-STATUS_SPELLINGS = {"success": ("succeeded", "successful"), "cancelled": ("canceled",)}
+# «выполненные заказ-наряды» of 'Статус заказ-наряда (open, ..., done, cancelled)' are done, and completed
+# where a status lists that instead (planner101); «завершённые», "completed" stay completed
+STATUS_SPELLINGS = {
+    "success": ("succeeded", "successful"), "cancelled": ("canceled",), "done": ("completed",),
+}  # fmt: skip
 # Status words that are also everyday words ("run it as a test"): a status only right before a row
 # noun or the table's own noun ("test rows", "тестовые заказы").
 STATUS_BEFORE_NOUN = {"test"}

@@ -13,7 +13,7 @@ import re
 
 from airflow_ai_etl.catalog import Catalog, Column, Table, listed_values
 from airflow_ai_etl.messages import say
-from airflow_ai_etl.planning.vocabulary import stem, words
+from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 
 _EQUALS = re.compile(r"\b(\w+) = '([^']*)'")
 _STATE_COMMENT_STEMS = ("статус", "состоян", "status", "state")
@@ -28,16 +28,37 @@ def related_value_question(
         column = table.column(name, exact=True)
         if column is None or _is_state(column) or value not in listed_values(column.comment):
             continue
-        if name.lower() in words(text) or _comment_head(column) in said:
-            continue  # «направление credit», "direction = 'credit'": the column is named
+        if name.lower() in words(text) or _comment_head(column) in said or _kind_named(column, said):
+            continue  # «направление credit», "direction = 'credit'", "yoga classes": the column is named
         for key in table.foreign_keys:
             parent = catalog.find_table(conn_id, key.ref_table)
-            other = next((c for c in parent.columns if _holds(c, value)), None) if parent else None
+            # or a yes/no column of the referenced row named by the value (customers.is_corporate of
+            # «корпоративные платежи», method 'corporate': planner101)
+            other = (
+                next((c for c in parent.columns if _holds(c, value) or _flag_of(c, value)), None)
+                if parent
+                else None
+            )
             if parent is not None and other is not None:
                 return say(language, "planner.value_of_referenced_table", value=value, column=name,
                            table=table.qualified_name, other=f"{parent.qualified_name}.{other.name}",
                            key=key.columns[0])  # fmt: skip
     return None
+
+
+_KIND_PARTS = frozenset({"type", "kind", "category"})
+
+
+def _kind_named(column: Column, said: set[str]) -> bool:
+    """ "Yoga classes" of class_type: the column is the kind of a noun the request says ("classes"), so the
+    listed value before it is that kind (planner101), not the kind of a referenced trainer."""
+    parts = name_parts(column.name)
+    return len(parts) == 2 and parts[1] in _KIND_PARTS and parts[0] in said
+
+
+def _flag_of(column: Column, value: str) -> bool:
+    """A yes/no column whose name says the value (is_corporate of 'corporate')."""
+    return "bool" in column.type.lower() and stem(value.lower()) in name_parts(column.name)
 
 
 def _holds(column: Column, value: str) -> bool:

@@ -389,6 +389,11 @@ VALUE_MEANINGS = {
     "комедия": ("comedy",), "драма": ("drama",), "боевик": ("action",), "ужасы": ("horror",),
     "хоррор": ("horror",), "мультфильм": ("animation",), "мультик": ("animation",),
     "документалка": ("documentary",), "документальный": ("documentary",),
+    # planner101: a state and kinds of clients said by their Russian adjective ('Статус заказ-наряда (open, …,
+    # done, cancelled)', 'Тип клиента (private, corporate)'): «выполненные заказ-наряды», «корпоративных
+    # клиентов», «частных клиентов»
+    "выполненный": ("done", "completed"), "корпоративный": ("corporate", "company"),
+    "частный": ("private", "person", "individual"),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

@@ -159,11 +159,6 @@ def test_the_family_is_read_or_asked(
     assert wrong_of(catalog, text, expected) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression of session 21: planner97's rule for a noun heading the rows before «из <table>» asks "
-    "«нерезидентов» before the flag rule marks it read (the fused form «клиентов-нерезидентов» still plans)",
-)
 def test_a_fused_negation_before_from_the_table_is_the_flag() -> None:
     expected = ok(source__table="clients", schedule=D, source__where="is_resident = false")
     assert wrong_of("bank", "нерезидентов из клиентов в клик ежедневно", expected) == []
