@@ -218,6 +218,7 @@ class RowFilters:
             self._other_table_flags(request, table, conditions)
             or self._other_table_values(request, table, conditions, incremental)
             or self._other_table_glosses(request, table, conditions)
+            or self._other_table_state_noun(request, table, conditions)
             or self._compound_value_question(request, table, conditions)
             or self._other_table_adjective_value(request, table)
         )
@@ -525,7 +526,8 @@ class RowFilters:
             self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
-            self._value_before_column_conditions, self._relative_value_conditions,
+            self._value_before_column_conditions, self._capitalised_before_column_conditions,
+            self._relative_value_conditions,
             self._value_only_conditions, self._column_word_only_value_conditions, self._the_ones_conditions,
             self._substantive_state_conditions,
             self._cued_state_conditions,
@@ -539,6 +541,7 @@ class RowFilters:
             self._compound_value_conditions,
             # planner97: last, so a word another rule read («электромобили») is no unread kind
             self._head_value_conditions, self._against_value_conditions, self._unlisted_channel_conditions,
+            self._head_state_noun_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
@@ -2843,6 +2846,49 @@ class RowFilters:
             if condition:
                 yield request.spans[first][0], column.name, condition
 
+    def _capitalised_before_column_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "parts in the Filters category", "cars of the Toyota brand", "drugs by the Bayer manufacturer": a
+        capitalised name after the/of/in/by and right before the word of one filterable text column is that
+        column's value, as "category Filters" or a quoted one is; planning the table without it loaded every
+        row ("filters" is a word the lexicon knows elsewhere, so no unread-word check caught it: planner103).
+        Where the column's comment lists values and not this one ("the Fraud category" of 'Категория
+        (billing, network, ...)'), which value it means is asked; a listed one is _value_before_column's."""
+        if request.language != "en":
+            return
+        generic = frozenset(FILTER_GENERIC_OK)
+        for i in range(2, len(request.tokens)):
+            mentions = self.grounding._column_mentions(table, [request.tokens[i]], generic_ok=generic)
+            if len(mentions) != 1:
+                continue
+            column = table.column(mentions[0][1])
+            if column is None or not self._filterable(table, column):
+                continue
+            first = i
+            while first > 1 and i - first < 3 and request.raw[first - 1][:1].isupper():
+                gap = request.text[request.spans[first - 1][1] : request.spans[first][0]]
+                if gap.strip() not in ("", "-") or not request.raw[first - 1].isalpha():
+                    break
+                first -= 1
+            if first == i or request.tokens[first - 1] not in _NAME_BEFORE_COLUMN_EN:
+                continue
+            start, end = request.spans[first][0], request.spans[i - 1][1]
+            if request.is_handled(start) or any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            if request.text[request.spans[i][0] - 1] != " ":
+                continue  # "the Toyota-brand", a quote before the column word: not this shape
+            value = request.text[start:end]
+            listed = listed_values(column.comment)
+            if any(v.lower() == value.lower() for v in listed):
+                continue  # "the Billing category": _value_before_column_conditions reads it
+            request.handled.append((start, request.spans[i][1]))
+            if listed:
+                request.unsure.append(_which_value_question(request.language, column, value))
+                continue
+            condition = f"{column.name} = {_quote(value)}"
+            yield from self._negated_at(request, table, start, column.name, condition)
+
     def _relative_value_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -5041,6 +5087,73 @@ class RowFilters:
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
 
+    def _head_state_noun_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«Неявки на показы» of 'Статус показа (scheduled, done, cancelled, no_show)': a Russian noun heading
+        the rows ahead of the table's own word that means one value one column of this table lists (by the
+        glossary: «неявка» = no_show) is that value; no rule read it, so every viewing was loaded
+        (planner103). Another table's value is asked by _other_table_state_noun."""
+        if request.language != "ru":
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens[:-1]):
+            if not self._heads_rows_ahead(request, table, tokens, k):
+                continue
+            named = {
+                (column.name, value)
+                for column in table.columns
+                if self._filterable(table, column)
+                for value in self._listed_in(table, token, column)
+            }
+            if len(named) != 1:
+                continue
+            ((name, value),) = named
+            request.handled.append((token.start, token.end))
+            yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
+
+    def _heads_rows_ahead(self, request: Request, table: Table, tokens: list[Token], k: int) -> bool:
+        """Token `k` is a Russian noun no rule read, not the table's own word, with the table's word in the
+        three words after it: the noun heading the rows («неявки на занятия», planner103)."""
+        token = tokens[k]
+        if token.lang != "ru" or not token.parses or token.parses[0].pos != "NOUN":
+            return False
+        if request.is_handled(token.start) or token.lower in request.claimed:
+            return False
+        if any(a <= token.start < b for a, b in request.schedule_spans):
+            return False
+        index = request.token_at(token.start)
+        if 0 <= index < len(request.tokens) and self._table_noun_at(request, table, index):
+            return False
+        ahead = [request.token_at(t.start) for t in tokens[k + 1 : k + 4]]
+        return any(0 <= i < len(request.tokens) and self._table_noun_at(request, table, i) for i in ahead)
+
+    def _other_table_state_noun(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """«Неявки на занятия» loaded from group_classes: a noun heading the rows ahead of the table's own
+        word that means a value no column of this table lists, but one column of ANOTHER table of the
+        connection does (bookings.status 'no_show' by the glossary's «неявка»), is that table's state, which
+        this load cannot apply: asked, never dropped (planner103: every class was loaded). Only the noun
+        before the table's word: a state noun elsewhere is left to the rules that read it."""
+        conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
+        others = [t for t in self.catalog.tables_of(conn or "") if t.qualified_name != table.qualified_name]
+        read = " ".join(conditions).lower()
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens[:-1]):
+            if not self._heads_rows_ahead(request, table, tokens, k) or self._listed_in(table, token):
+                continue
+            named = [
+                (other, column.name, value)
+                for other in others
+                for column in other.columns
+                for value in self._listed_in(other, token, column)
+            ]
+            if len({(o.qualified_name, n) for o, n, _ in named}) != 1 or named[0][2].lower() in read:
+                continue
+            other, name, _ = named[0]
+            return [say(request.language, "planner.other_table_flag", phrase=token.text,
+                        column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
+        return []
+
     def _other_table_glosses(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
         """«Занятия (no_show)», «Неявки на занятия (no_show)» loaded from group_classes: a Latin word alone in
         brackets after Russian words that no column of this table lists, but one column of ANOTHER table of
@@ -6502,6 +6615,10 @@ QUOTED_VALUE = re.compile(
     re.IGNORECASE,
 )
 
+
+# "parts in the Filters category", "cars of the Toyota brand": the words a capitalised value of the column
+# named right after it may follow (planner103)
+_NAME_BEFORE_COLUMN_EN = frozenset({"the", "of", "in", "from", "by", "for", "with", "under", "within"})
 
 THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: right after a compared number
 

@@ -282,6 +282,9 @@ VALUE_MEANINGS = {
     # «только посещённые» записи ('Статус записи (booked, attended, cancelled, no_show)')
     "посетить": ("attended", "visited"), "посещённый": ("attended", "visited"),
     "посещенный": ("attended", "visited"),
+    # planner103: «неявки на занятия» ('Статус записи (booked, attended, cancelled, no_show)'): the noun of
+    # the rows whose client did not come
+    "неявка": ("no_show", "noshow", "no-show"),
     # insurance kinds said in Cyrillic ('Вид страхования (osago, kasko, ...)')
     "каско": ("kasko",), "осаго": ("osago",),
     # planner46: kinds said by their Russian adjective or noun with no bracketed gloss: «кредитные карты»
