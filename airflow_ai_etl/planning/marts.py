@@ -815,6 +815,7 @@ class MartPhrase:
     used: set[int] = field(default_factory=set)  # token indexes the mart rules read
     bracketed: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # dim, before, inside
     state_glosses: set[int] = field(default_factory=set)  # «(is_late)» glossing «просроченных»: no dimension
+    business: set[int] = field(default_factory=set)  # «доставки еды» after «Витрина»: the business, no table
     date_grain: bool = False  # «по дате визита» with no grain noun: a date is a day
     not_yet: str | None = None  # «ещё не вернули»: the time column that is still empty (returned_at)
     happened: str | None = None  # «сколько человек уволено по отделам»: the event's time column that is set
@@ -1171,6 +1172,7 @@ def _business_name_after_trigger(ph: MartPhrase, ground: _Ground) -> None:
             continue
         ph.sources.remove(k)
         ph.used.update({k, k + 1})
+        ph.business.update({k, k + 1})  # nor a table naming the fact among several (marts86)
 
 
 def _title_word(token: Token) -> bool:
@@ -4121,6 +4123,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None  # «Платежи по кредитам»: the grouping was the table's own title, a load
     _drop_fact_title(ph, ground, fact)  # «Сводка по возвратам: сумма возвратов …»: no refund_amount cut
     _drop_owner_title(ph, ground, fact)  # «сводка оплат по кредитам: … по неделям»: no loan_id
+    _drop_header_title(ph, ground, fact)  # «Витрина по продажам: сумма строк чеков …»: no receipt_id
     own_rows = _own_rows_after_measure(ph, ground, fact)  # «… по полисам (по продуктам)»: whose measure
     if (per_row := _sum_per_own_rows(ph, ground, fact, own_rows)) is not None:  # «… платы по тарифам»
         return Outcome.clarify(
@@ -4132,6 +4135,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if _measure_per_own_row(ph, ground, fact, measures):  # «сумма абонентской платы по тарифам» on tariffs
         return Outcome.clarify(ask("no_measure"))
     _flag_groups_of_fact(ph, ground, fact)  # «по гарантийным заказ-нарядам»: is_warranty = true, no dimension
+    flag_phrase = _flag_phrase_group(ph, fact)  # «проданных по акции»: is_promo = true, no dimension
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
@@ -4313,6 +4317,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         verb_flag,
         event_flag,
         dated_state,
+        flag_phrase,
     )
     for state in states:
         if state is None or state in (definition.get("where") or "").split(" AND "):
@@ -6358,7 +6363,9 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     steps.append(unused)
     steps.append(_grain_event_tables(ph, ground, distinct))  # «покупателей по месяцам продаж»: sales
     named = {
-        t.qualified_name for w in tokens if w.lang in ("ru", "en") and (t := ground.table_of(w)) is not None
+        t.qualified_name
+        for i, w in enumerate(tokens)
+        if w.lang in ("ru", "en") and i not in ph.business and (t := ground.table_of(w)) is not None
     }
     if any(w.lemma in SOLD_LEMMAS or w.lower == "sold" for w in tokens):  # «проданных единиц»: sales
         named |= {t.qualified_name for t in ground.tables if stem("sale") in name_parts(t.name)}
@@ -7371,6 +7378,33 @@ def _drop_owner_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
             continue
         named = {ground.table_of(tokens[k]) for k in group}
         if len(named) == 1 and (owner := named.pop()) is not None and owner is not fact and owner in owners:
+            ph.dims.remove(group)
+            ph.used.update(group)
+
+
+def _drop_header_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«Витрина по продажам: сумма строк чеков по препаратам», «Отчёт по чекам: сколько строк чеков …»: a
+    title's «по» group right after the title noun and before the colon naming a table the fact's own
+    comment names ('Строки чеков': receipts, «продажам» of 'Чеки (продажи на кассе)') says what the mart is
+    about, no key dimension (receipt_id), when the body groups by something of its own (marts86). A title
+    naming any other table («Витрина по клиникам:» of appointments 'Записи на приём') stays a dimension."""
+    tokens = ph.tokens
+    colon = next((i for i, t in enumerate(tokens) if t.text in (":", "—", "–")), None)
+    if colon is None or not _groups_after(ph, colon):
+        return
+    headers: set[str] = set()
+    for w in tokenize(fact.comment or ""):
+        said = ground.table_of(w) if w.lang in ("ru", "en") else None
+        if said is not None and said is not fact:
+            headers.add(said.qualified_name)
+    for group in list(ph.dims):
+        first = group[0]
+        if group[-1] >= colon or first < 2 or tokens[first - 1].lower not in TITLE_LINKS:
+            continue
+        if not _word(tokens[first - 2], TITLE_RU | TRIGGER_RU, TITLE_EN | TRIGGER_EN):
+            continue
+        named = {ground.table_of(tokens[k]) for k in group}
+        if len(named) == 1 and (table := named.pop()) is not None and table.qualified_name in headers:
             ph.dims.remove(group)
             ph.used.update(group)
 
@@ -13631,14 +13665,15 @@ def _flag_groups_of_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
         return
     for group in list(ph.dims):
         head, qualifier = group[0], group[1:]
-        if qualifier and ground.table_of(tokens[head]) is fact:
+        # «по экстренным приёмам»: «приём» names no one table, but the fact's comment ('Записи на приём')
+        if qualifier and _titles_fact(ground, tokens[head], fact):
             if all(_flag_adjective(tokens[k], flags) for k in qualifier):
                 ph.dims.remove(group)
                 ph.used.difference_update(qualifier)
             continue
         # «по сторнированным начислениям» read as two groups: the flag's words, then the fact's noun alone
         noun = [max(group) + 1]
-        if noun in ph.dims and ground.table_of(tokens[noun[0]]) is fact:
+        if noun in ph.dims and _titles_fact(ground, tokens[noun[0]], fact):
             if all(_flag_adjective(tokens[k], flags) for k in group):
                 ph.dims.remove(group)
                 ph.dims.remove(noun)
@@ -13652,6 +13687,40 @@ def _flag_adjective(token: Token, flags: Sequence[tuple[str, Any]]) -> bool:
         return False
     said_word = fused_negation(token) or token
     return len({name for name, said in flags if names_flag(said_word, said)}) == 1
+
+
+def _flag_phrase_group(ph: MartPhrase, fact: Table) -> str | None:
+    """«проданных по акции», «строк чеков по акции», «отпускаемых по рецепту»: a one-word «по» group whose
+    «по» and word the comment of one boolean column of the fact says itself ('Продано по акции',
+    'Отпускается по рецепту') names the flag's rows, never a grouping on it: the group is no dimension and
+    the condition (`is_promo = true`) is returned (marts86). A split of the flag («по акции и без акции»)
+    still groups by it."""
+    tokens = ph.tokens
+    for group in list(ph.dims):
+        if len(group) != 1 or group[0] < 1 or tokens[group[0] - 1].lower not in ("по",):
+            continue
+        k = group[0]
+        word = tokens[k]
+        if word.lang != "ru" or any(t.lower in ("и", "или", "без", "не") for t in tokens[k + 1 : k + 3]):
+            continue
+        said = [
+            c.name
+            for c in fact.columns
+            if column_kind(c.type).family == "bool" and _comment_says_po(c.comment or "", word)
+        ]
+        if len(said) == 1:
+            ph.dims.remove(group)
+            ph.used.update({k - 1, k})
+            return f"{said[0]} = true"
+    return None
+
+
+def _comment_says_po(comment: str, word: Token) -> bool:
+    """The comment says «по <word>» (any form of the word: 'Продано по акции' of «по акции»)."""
+    words = [t for t in tokenize(comment) if t.lang in ("ru", "en", "punct")]
+    return any(
+        t.lower == "по" and bool(nxt.lemmas & word.lemmas) for t, nxt in zip(words, words[1:], strict=False)
+    )
 
 
 def _own_event_dates(fact: Table, times: Sequence[Column]) -> list[Column]:
