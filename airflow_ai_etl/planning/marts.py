@@ -4283,6 +4283,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         # the counted noun; the residue rules ask what they must)
         state_word, rest_request = None, Request(plain)
         where = planner.filters._where(rest_request, fact, False, Found(None))
+    if (
+        state_word
+        and (where.questions or not where.value)
+        and _verb_of_rows_in_comment(state_word, ground, fact)
+    ):
+        # «сколько прививок поставили» ('Врач, поставивший прививку'): the act each row records, no state
+        state_word, rest_request = None, Request(plain)
+        where = planner.filters._where(rest_request, fact, False, Found(None))
     if where.questions and state_word and _finite_event_verb(tokenize(state_word)[0]):
         return Outcome.clarify(ask("residue", words=state_word))  # «ушло»: the user's word, not «ушедшие»
     if where.questions:
@@ -4849,6 +4857,8 @@ def _residue(
             for a, b in ((i - 1, i), (i, i + 1))
         ):
             continue
+        if _possessive_of_counted(tokens, i, ground, fact):
+            continue  # "number of supplies and their total amount": the counted rows' own measure
         if t.lower in connections or any(stem(t.lower) in words or t.lower in words for words in ENGINES):
             continue  # «в ch_fast», «в кликхаус»: the target connection, read by the target rule
         left.append(t)
@@ -4882,6 +4892,20 @@ def _amount_of_money_measure(token: Token, fact: Table, measures: list[dict[str,
     if token.lang != "en" or token.lower not in ("amount", "amounts"):
         return False
     return any((c := fact.column(m.get("column") or "")) is not None and _money_name(c) for m in measures)
+
+
+POSSESSIVES_OF_ROWS = {"their", "its", "их", "его", "её", "ее"}
+
+
+def _possessive_of_counted(tokens: Sequence[Token], i: int, ground: _Ground, fact: Table) -> bool:
+    """ "their" in "number of supplies and their total amount", «их» in «число счетов и их сумма»: a
+    possessive right after «и»/"and" that follows the fact's own noun refers back to its rows."""
+    return (
+        i >= 2
+        and tokens[i].lower in POSSESSIVES_OF_ROWS
+        and tokens[i - 1].lower in ("и", "and", "&")
+        and ground.table_of(tokens[i - 2]) is fact
+    )
 
 
 def _listed_with_measure(ph: MartPhrase) -> set[int]:
@@ -11499,6 +11523,23 @@ def _unread_event_verb(tokens: Sequence[Token], i: int, fact: Table) -> bool:
         and not _comment_verb(t, fact)
         and not _names_event_time(t, fact)
     )
+
+
+def _verb_of_rows_in_comment(word: str, ground: _Ground, fact: Table) -> bool:
+    """«поставили» of vaccinations ('Врач, поставивший прививку'), «оформили» of policies ('Агент, оформивший
+    полис', 'Пассажир, оформивший бронь' of bookings): a Russian finite verb one of the fact's column comments
+    says as a participle of the same verb together with the rows' own noun (a word of the table's comment or
+    one naming the table), the act every row records."""
+    said = tokenize(word)
+    if len(said) != 1 or not _finite_event_verb(said[0]):
+        return False
+    for column in fact.columns:
+        words = tokenize(column.comment or "")
+        if any(w.lemma == said[0].lemma and _full_participle_form(w) for w in words) and any(
+            _describes(w, fact) or ground.table_of(w) is fact for w in words if not _full_participle_form(w)
+        ):
+            return True
+    return False
 
 
 def _full_participle_form(token: Token) -> bool:

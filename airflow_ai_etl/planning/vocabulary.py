@@ -35,7 +35,9 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "wallet": ["кошелек", "кошелёк"],
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
-    "transaction": ["транзакция"],  # «транзакции» of a bank's transactions table too, as "transactions" is
+    # «транзакции» of a bank's transactions table too, as "transactions" is; "operations" as its comment
+    # 'Операции по счетам и картам' says (marts87)
+    "transaction": ["транзакция", "operation"],
     "event": ["событие", "ивент", "clickstream", "кликстрим"],
     "user": ["пользователь", "юзер", "учетка", "аккаунт", "account"],
     # «аккаунты» of a table named accounts (crm.accounts 'Клиенты (аккаунты водителей)'): the loanword
@@ -73,6 +75,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "prescription": ["рецепт", "назначение", "medication"],
     "clinic": ["клиника", "больница"],
     "pet": ["питомец"],  # «питомцы» of the vet's pets 'Животные (пациенты клиник)' (planner98)
+    # "shots"/"jabs" of the vet's vaccinations 'Прививки животных', as «прививки» is (marts87)
+    "vaccination": ["прививка", "вакцинация", "shot", "jab"],
     "lab": ["лаборатория", "лабораторный", "анализ"],
     "result": ["результат"],
     "bed": ["койка", "коечный", "койко"],
