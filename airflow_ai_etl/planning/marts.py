@@ -4096,6 +4096,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _unlist_unnamed(ph, fact)  # "paid and unpaid order totals": no measure per modifier, a filter's words
     if ph.single_day and not _single_day_rows(ph, fact):  # a day of several rows would need a sum first
         return Outcome.clarify(ask("residue", words=" ".join(tokens[k].text for k in ph.single_day)))
+    _dash_restates_count(ph, ground, fact)  # «сколько позиций продано … — сумма количества»: one sum
     _bracket_restates_measure(ph, ground, fact)  # «сколько оплачено (сумма)», «средний чек … (total)»
     if _measure_of_nothing(ph, ground, fact) or _how_many_in_register(ph, ground, fact):
         # «среднее значение по курьерам», "average outage", «сколько по проектам в табеле»: of what?
@@ -13492,6 +13493,77 @@ def _split_tail(tokens: Sequence[Token], end: int) -> tuple[int, str | None]:
     if end + 3 < len(tokens) and tokens[end + 1].text == "(" and tokens[end + 3].text == ")":
         return end + 3, tokens[end + 2].text
     return end, None
+
+
+# Words after which a measure says how the measure before them is computed: «—», «:», «то есть», "i.e.",
+# "that is", "namely".
+RESTATE_MARKS = frozenset({"—", "–", ":"})
+
+
+def _restatement_mark(tokens: Sequence[Token], k: int) -> int | None:
+    """The first index of a restatement marker ending right before index k (articles skipped): «— сумма»,
+    «: сумма», «то есть сумма», "i.e. the sum", "that is, the sum", "namely the sum"; None when none is."""
+    while k > 0 and tokens[k - 1].lower in ARTICLES_EN:
+        k -= 1
+    if k > 0 and tokens[k - 1].text == ",":  # "that is, the sum"
+        k -= 1
+        while k > 0 and tokens[k - 1].lower in ARTICLES_EN:
+            k -= 1
+    if k < 1:
+        return None
+    last = tokens[k - 1]
+    if last.text in RESTATE_MARKS or last.lower in ("namely", "т.е"):
+        return k - 1
+    if last.text == "." and k >= 2 and tokens[k - 2].lower in ("i.e", "т.е"):
+        return k - 2
+    if k >= 2 and (tokens[k - 2].lower, last.lower) in {("то", "есть"), ("that", "is")}:
+        return k - 2
+    return None
+
+
+# Parts of an integer column's name that say it counts pieces (quantity, qty, items_count, units).
+PIECES_NAME_PARTS = frozenset({"quantity", "qty", "units", "count", "items", "pieces"})
+
+
+def _pieces_name(column: Column) -> bool:
+    """quantity, stock_qty, items_count: a column counting pieces, as which a count of them is computed."""
+    return bool(PIECES_NAME_PARTS & set(column.name.lower().split("_")))
+
+
+def _dash_restates_count(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«сколько позиций продано по категориям меню по дням — сумма количества», "how many items were sold …,
+    i.e. the sum of quantity": a sum after «—», «:», «то есть», "i.e." whose words name one integer column of
+    the fact counting pieces (quantity, items_count; no key, no money) says how the count before it is
+    computed: one measure, that sum, no count beside it (it planned count + sum). Two measures joined by
+    «и»/"and" («количество позиций и сумма количества») stay two, and so does a count followed by a sum of
+    money or of another column (no count is computed so)."""
+    tokens = ph.tokens
+    for s in list(ph.measures):
+        if s.func != "sum" or s.column_ref is not None:
+            continue
+        mark = _restatement_mark(tokens, s.index)
+        if mark is None:
+            continue
+        before = [e for e in ph.measures if e.index < mark]
+        if not before:
+            continue
+        said = before[-1]
+        if said.func != "count" or said.column_ref is not None or max([said.index, *said.object]) >= mark:
+            continue
+        between = range(said.index, mark)
+        if any(tokens[j].text in ".;?!" or tokens[j].lower in ("и", "and") for j in between):
+            continue  # another sentence, or a second measure of its own
+        words = [tokens[k] for k in s.object if tokens[k].lang in ("ru", "en")]
+        named = ground.columns_named(fact, words) if words else []
+        if len(named) != 1:
+            continue
+        column = named[0]
+        if column_kind(column.type).family != "int" or _key_column(fact, column) or not _pieces_name(column):
+            continue  # «сколько сеансов — сумма проданных мест»: seats count no screenings, two measures
+        ph.measures.remove(said)
+        marks = set(range(mark, s.index))
+        ph.used |= marks
+        ph.dims = [d for d in ph.dims if not set(d) & marks]
 
 
 def _bracket_restates_measure(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
