@@ -3491,6 +3491,9 @@ class RowFilters:
             prev = tokens[k - 1].lower if k else ""
             hits = self._said_values(word, listed, prev, tokens[k + 1].lower)
             mentions = {name for _, name in self.grounding._column_mentions(table, [word.lower])}
+            # «Дома из объектов недвижимости» of 'Тип дома' listing no values: the noun is a kind of the
+            # rows, the thing the kind column's comment is of, not that column; asked below (planner104)
+            mentions -= self._kinds_of_word(table, word)
             if mentions and not (len(hits) == 1 and mentions <= set(hits)):
                 continue  # "emails from the owners table": a column's word ("birds" of species is its value)
             request.handled.append((word.start, word.end))
@@ -3500,6 +3503,21 @@ class RowFilters:
             else:
                 request.unsure.append(unread_clause_question(request.language, table, word.text))
             return
+
+    @staticmethod
+    def _kinds_of_word(table: Table, word: Token) -> set[str]:
+        """The kind columns listing no values ('Тип дома', 'Вид ремонта') whose comment says `word` after its
+        kind head (the thing a kind is of), not as the head itself («типы»)."""
+        if word.lemmas & _KIND_HEADS:
+            return set()
+        kinds = set()
+        for column in table.columns:
+            if not _is_kind(column) or listed_values(column.comment):
+                continue
+            said = [t for t in tokenize(column.comment or "") if t.lang == "ru"][1:]
+            if any(t.lemmas & word.lemmas for t in said):
+                kinds.add(column.name)
+        return kinds
 
     def _against_value_conditions(
         self, request: Request, table: Table, _: bool

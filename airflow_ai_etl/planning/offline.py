@@ -1970,8 +1970,10 @@ class OfflinePlanner:
             if request.tokens[i + 1] in DATA_WORDS
             and (self.vocabulary.meanings(token) & domain or token in shared)
             # "the hotel stuff", "hotel things": vaguer still, only the database's own word (planner102)
+            # "the booking stuff" of the schema booking (rooms, reservations, reviews): a schema of several
+            # tables is a topic too, even when its word also names one of them ('Бронирования') (planner104)
             or request.tokens[i + 1] in VAGUE_DATA_WORDS
-            and bool(self.vocabulary.meanings(token) & domain)
+            and bool(self.vocabulary.meanings(token) & domain or token in shared)
         }
         if not said:
             return hits
