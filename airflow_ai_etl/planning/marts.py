@@ -12630,7 +12630,7 @@ def _event_participle_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str 
     word says nothing of the kind (other rules read it)."""
     tokens = ph.tokens
     flags = [c for c in fact.columns if column_kind(c.type).family == "bool"]
-    if len(flags) != 1:
+    if len(flags) != 1 or not _flag_says_event(flags[0]):
         return None
     event_words = {*name_parts(fact.name), *_comment_lemmas(fact.comment or "")}
     counted = {k for m in ph.measures if m.func in ("count", "count_distinct") for k in m.object}
@@ -12652,6 +12652,8 @@ def _event_participle_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str 
         forms = {t.lower, t.lemma}
         if not any(_shared_prefix(f, w) >= EVENT_PREFIX for f in forms for w in event_words):
             continue
+        if not any(_shared_prefix(f, w) >= EVENT_PREFIX for f in forms for w in _fact_head_words(fact)):
+            continue  # «заказали» of 'Позиции заказов': every row's own event, no flag (marts89)
         if _fact_title_qualifier(t, fact):
             continue  # "insured vehicles" of insured_vehicles: the fact's own name, no event of the rows
         head = tokens[nxt] if nxt < len(tokens) and nxt in counted else None
@@ -12662,6 +12664,29 @@ def _event_participle_flag(ph: MartPhrase, ground: _Ground, fact: Table) -> str 
         ph.used.add(i)
         return f"{flags[0].name} = true"
     return None
+
+
+def _flag_says_event(flag: Column) -> bool:
+    """'Присутствовал на занятии': a flag whose comment is a verb or a short participle says an event
+    happened to the row, so a verb of the fact's event may be it; one whose comment names a thing or a
+    kind of row ('Подарок по акции', 'Экстренный приём') is no such event (marts89). No comment: as before."""
+    said = [w for w in tokenize(flag.comment or "") if w.lang == "ru" and w.parses]
+    return not said or any(w.parses[0].pos in ("VERB", "PRTS") for w in said)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fact_head_words(fact: Table) -> frozenset[str]:
+    """The words naming what each row of `fact` is: the last part of its name (attendance, items of
+    order_items) and the first noun of each part of its comment ('Посещаемость занятий' -> посещаемость,
+    'Позиции заказов (состав заказа)' -> позиция, состав). A verb made from any other word of them (the
+    «заказов» every order item belongs to) is the rows' own event: every row had it, so it is no flag."""
+    heads = set(name_parts(fact.name)[-1:])
+    for segment in re.split(r"[(),;:]", fact.comment or ""):
+        for w in tokenize(segment):
+            if w.lang == "ru" and w.parses and w.parses[0].pos == "NOUN":
+                heads |= set(w.lemmas) | {w.lower}
+                break
+    return frozenset(heads)
 
 
 def _fact_title_qualifier(token: Token, fact: Table) -> bool:
