@@ -312,6 +312,16 @@ def realty_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalo
     )
 
 
+def library_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A twenty-first domain with Russian comments: a city public-library network behind pg_library and a ClickHouse warehouse."""
+    return _domain_catalog(
+        "library",
+        "City public-library network database: branches, staff, readers, books, editions, copies, loans, holds, fines, payments, events, event registrations",
+        "ClickHouse warehouse for library analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -333,4 +343,5 @@ CATALOGS = {
     "autoservice": autoservice_catalog,
     "vet": vet_catalog,
     "realty": realty_catalog,
+    "library": library_catalog,
 }
