@@ -43,7 +43,6 @@ from airflow_ai_etl.planning import (
     frame,
     grammar,
     heads,
-    marts,
     negation,
     residue,
     watermark,
@@ -93,14 +92,13 @@ from airflow_ai_etl.planning.lexicon import (
     concepts,
     is_,
 )
-from airflow_ai_etl.planning.marts import (
-    FILLER_EN,
-    SPELLING_EN,
+from airflow_ai_etl.planning.marts.plan import (
     excel_is_target,
     groups_by_catalog_column,
     looks_like_mart,
     plan_mart,
 )
+from airflow_ai_etl.planning.marts.words import FILLER_EN, SPELLING_EN, SPELLING_RU
 from airflow_ai_etl.planning.newrows import says_changed, says_recent, since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
@@ -697,7 +695,7 @@ class OfflinePlanner:
     @property
     def _speller(self) -> Speller:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
-            glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words] + sorted(marts.SPELLING_RU)
+            glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words] + sorted(SPELLING_RU)
             self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
         return self._spelling
 

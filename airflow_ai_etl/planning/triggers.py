@@ -38,7 +38,8 @@ from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.grammar import is_mask_word, key_cues
 from airflow_ai_etl.planning.lexer import Token, tokenize
-from airflow_ai_etl.planning.marts import (
+from airflow_ai_etl.planning.marts.plan import is_mart_request
+from airflow_ai_etl.planning.marts.words import (
     AVG_EN,
     COUNT_EN,
     DISTINCT_EN,
@@ -48,7 +49,6 @@ from airflow_ai_etl.planning.marts import (
     MAX_EN,
     MIN_EN,
     SUM_EN,
-    is_mart_request,
 )
 from airflow_ai_etl.planning.patterns import PIPELINE_VERBS
 from airflow_ai_etl.planning.schedule import MANUAL_FOLLOWERS, detect_language, parse_schedule

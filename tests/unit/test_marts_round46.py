@@ -89,7 +89,7 @@ def test_contradicting_conditions_asked(catalog: str, text: str) -> None:
 
 
 def test_required_and_excluded_value_found_in_a_where() -> None:
-    from airflow_ai_etl.planning.marts import _contradicted
+    from airflow_ai_etl.planning.marts.row_filters import _contradicted
 
     assert _contradicted("status <> 'cancelled' AND status = 'cancelled'") == (
         "status",
