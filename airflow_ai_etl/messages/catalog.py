@@ -435,7 +435,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A filter on {column} takes one value; which {name} do you mean by '{phrase}'?",
         "ru": "Фильтр по {column} принимает одно значение; какое значение {name} имеется в виду под «{phrase}»?",
     },
-    # Questions of the mart reader (planning/marts.py)
+    # Questions of the mart reader (planning/marts/)
     "planner.mart.which_source": {
         "en": "Which database should the mart be built from?",
         "ru": "Из какой базы строить витрину?",
@@ -454,7 +454,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which table should the mart aggregate: {tables}?",
         "ru": "Из какой таблицы строить витрину: {tables}?",
     },
-    # A bare sum word over tables named only as dimensions (planning/marts.py, marts85): «сумма по
+    # A bare sum word over tables named only as dimensions (planning/marts/, marts85): «сумма по
     # специализациям» of «витрина по тренерам» says no column to sum.
     "planner.mart.sum_of_nothing": {
         "en": "{word!r} of what? Which column of which table should the mart sum?",
@@ -464,7 +464,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which table should the mart aggregate: {tables}?",
         "ru": "Витрину какой таблицы строить: {tables}?",
     },
-    # A counted noun naming one table while another table's rows are for it (planning/marts.py, marts67):
+    # A counted noun naming one table while another table's rows are for it (planning/marts/, marts67):
     # «приёмов» of visits and of appointments ('Записи пациентов на приём к врачу').
     "planner.mart.counted_two_tables": {
         "en": "'{word}' may be the rows of {fact} or of {rival} ('{comment}'): which table's rows should the "

@@ -40,7 +40,7 @@ __all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays"
            "apply_rewrites", "enabled", "is_destroy_word", "in_column_list"]  # fmt: skip
 
 # Families switched to the grammar. AI_ETL_GRAMMAR_OFF="clock,freq" turns some off (shadow comparisons).
-# mart: planning/marts.py
+# mart: planning/marts/
 FAMILIES = (
     "destroy",
     "clock",

@@ -355,7 +355,7 @@ GENERIC_VALUE_NAMES = {"значение": "value", "величина": "value",
 # Verbs naming the event a fact table records, by the nouns of that event (Russian lemmas, English stems): a
 # table whose comment says one of them in the nominative ('Посещения клубов', 'Поездки (аренды)', 'Чеки
 # (продажи на кассе)') or whose name is one (visits, trips, sales) holds the rows of «сколько разных клиентов
-# ходило», "distinct customers rented cars" (planning/marts.py `_event_verb_tables`). Russian keys are verb
+# ходило», "distinct customers rented cars" (marts/facts.py `_event_verb_tables`). Russian keys are verb
 # lemmas; English keys are the verb's forms (irregular ones have no stem in common: rode, went, seen, bought).
 _GO_NOUNS = frozenset({"посещение", "визит", "проход", "visit"})
 _RIDE_NOUNS = frozenset({"поездка", "аренда", "trip", "ride", "rental"})

@@ -1,4 +1,4 @@
-"""Mart rules of the offline planner (airflow_ai_etl/planning/marts.py): sentence -> mart spec or a question."""
+"""Mart rules of the offline planner (airflow_ai_etl/planning/marts/): sentence -> mart spec or a question."""
 
 from __future__ import annotations
 
