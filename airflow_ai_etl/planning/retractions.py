@@ -50,6 +50,7 @@ _UNITS_EN = frozenset({
     "nights", "morning", "mornings", "evening", "evenings",
 })  # fmt: skip
 _FREQ_CONCEPTS = tuple(grammar.FREQ_CANONICAL)
+_FREQ_EN = frozenset({"hourly", "daily", "nightly", "weekly", "monthly"})
 _MODE_CONCEPTS = ("MERGE", "APPEND_ONLY", "REPLACE", "INCREMENTAL")
 _MODE_LEMMAS = frozenset({"дописывать", "дописать", "добавлять", "мержить", "смержить", "апсертить"})
 _MODE_EN = frozenset({
@@ -136,12 +137,8 @@ def _value_at(tokens: Sequence[Token], i: int) -> _Value | None:
     n = len(tokens)
     t = tokens[i]
     # frequency: «ежедневно», "hourly", «каждые два часа», "every 4 hours", «раз в день», "once a day"
-    if any(lexicon_is(t, c, pos=("ADVB", "ADJF", "ADJS", None)) for c in _FREQ_CONCEPTS) or t.lower in (
-        "hourly",
-        "daily",
-        "nightly",
-        "weekly",
-        "monthly",
+    if t.lower in _FREQ_EN or any(
+        lexicon_is(t, c, pos=("ADVB", "ADJF", "ADJS", None)) for c in _FREQ_CONCEPTS
     ):
         return _Value("freq", i, i + 1, (i, i + 1))
     if t.lower in _EVERY or t.has({"каждый"}) or t.lower in ("once", "раз"):
@@ -150,8 +147,10 @@ def _value_at(tokens: Sequence[Token], i: int) -> _Value | None:
             j += 1
         if j < n and tokens[j].number is not None and not tokens[j].ordinal:
             j += 1
-        if j < n and (tokens[j].lower in _UNITS_EN or tokens[j].has(_UNITS_RU)):
+        if j < n and _is_unit(tokens[j]):
             return _Value("freq", i, j + 1, (i, j + 1))
+        if j > i + 1 and tokens[j - 1].number is not None and (j == n or tokens[j].lang == "punct"):
+            return _Value("freq", i, j, (i, j))  # «нет, каждые тридцать»: the unit of the value taken back
         if j < n and _is_weekday(tokens[j]) and t.lower not in ("once", "раз"):
             return _Value("day", i, j + 1, (j, j + 1))
         return None
@@ -177,6 +176,10 @@ def _value_at(tokens: Sequence[Token], i: int) -> _Value | None:
     if _is_name(tokens[j]):
         return _Value("table", i, j + 1, (j, j + 1))
     return None
+
+
+def _is_unit(token: Token) -> bool:
+    return token.lower in _UNITS_EN or token.has(_UNITS_RU)
 
 
 def _is_mode(token: Token) -> bool:
@@ -299,15 +302,16 @@ def _rewritten(
         return text[tokens[a].start : tokens[b - 1].end] if b > a else ""
 
     if gone.kind in ("clock", "day", "table"):
-        own_prep = (
-            kept.start < kept.core[0] and gone.kind != "table"
-        )  # «в таблицу x, нет, в y»: the table word stays
+        # «в таблицу x, нет, в y»: the table word stays, whatever preposition the kept name has
+        own_prep = kept.start < kept.core[0] and gone.kind != "table"
         before = "" if own_prep else span(gone.start, gone.core[0])
         after = span(gone.core[1], gone.end) if kept.end == kept.core[1] and gone.kind == "clock" else ""
         own = span(kept.start, kept.end) if gone.kind != "table" else span(*kept.core)
         value = " ".join(w for w in (before, own, after) if w)
     else:
         value = span(kept.start, kept.end)
+        if gone.kind == "freq" and _is_unit(tokens[gone.end - 1]) and not _is_unit(tokens[kept.end - 1]):
+            value += " " + tokens[gone.end - 1].text  # «каждые 15 минут, нет, каждые 30»: 30 minutes
     between = text[tokens[gone.end - 1].end : tokens[marker[0]].start] if marker[0] > gone.end else ""
     between = between.rstrip(" ,—–-")
     rewritten = text[: tokens[gone.start].start] + value + between + text[tokens[kept.end - 1].end :]
@@ -329,9 +333,12 @@ _AFTER_PARTICLE = frozenset({
     "at", "on", "and", "please", "now",
 })  # fmt: skip
 _WINDOW_WORDS = frozenset({"last", "past", "previous", "next", "recent"})
-_CLAUSE_BREAKS = frozenset(
-    {"from", "of", "with", "where", "whose", "that", "which", "for", "than", "to", "into"}
-)
+# a word that opens another clause or phrase between the verb and the particle: "customers who signed up",
+# "fines that were paid out", "orders from the shop over ..." are no particle of the copy verb
+_CLAUSE_BREAKS = frozenset({
+    "from", "of", "with", "where", "whose", "that", "which", "who", "for", "than", "to", "into", "were",
+    "was", "are", "is", "been", "have", "has", "had", "got", "get",
+})  # fmt: skip
 
 
 def drop_particles(text: str) -> str:
@@ -352,7 +359,7 @@ def drop_particles(text: str) -> str:
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         after = tokens[i + 2] if i + 2 < len(tokens) else None
-        if nxt is None or nxt.lang == "punct":
+        if nxt is None or nxt.text in (",", ".", "!", "?", ";", "—", ")"):  # not "over $500"
             blanks.append((t.start, t.end, ""))
         elif nxt.number is not None or (after is not None and after.number is not None and nxt.lower == "to"):
             continue  # "over 100", "up to 500 rows": a comparison, a limit
