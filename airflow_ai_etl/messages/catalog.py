@@ -763,6 +763,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}» = {column} '{value}' (состояние строки; {event} хранит, когда); если нужно {event} "
         "IS NOT NULL, скажите об этом",
     },
+    # A value taken back mid-sentence (planning/retractions.py, planner107): «в пять утра, а, нет, лучше в
+    # шесть»; {retracted}: the words taken back, {marker}: the words read as the correction, {kept}: the value.
+    "planner.assumed_correction": {
+        "en": "'{marker}' read as a correction: '{retracted}' taken back, '{kept}' planned",
+        "ru": "«{marker}» прочитано как поправка: «{retracted}» отменено, взято «{kept}»",
+    },
     # A negated state word two columns fit (planning/filters.py, planner84): «неоплаченные» of a status
     # listing paid beside paid_at; {values}: the listed values.
     "planner.negated_state_two_columns": {

@@ -56,6 +56,7 @@ GENERIC_EN = {
     "towards", "yes", "us", "ones", "ids", "others", "basis", "minutes", "hours", "days", "weeks",
     "months", "years", "weekdays", "weekends", "mornings", "evenings", "nights", "afternoons",
     "pipeline", "dag", "job", "workflow",
+    "fleet",  # "the aircraft fleet": the aircraft (planner107)
     "dim", "dimension", "fact",  # "vehicles dim": the warehouse's name for the rows' table (planner67)
 }
 # fmt: on

@@ -45,6 +45,7 @@ from airflow_ai_etl.planning import (
     heads,
     negation,
     residue,
+    retractions,
     watermark,
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
@@ -729,6 +730,9 @@ class OfflinePlanner:
         text = colloquial.spoken_particles(text, self._comment_words)  # «тока новые» = «только новые»
         text = colloquial.no_longer(text)  # «которые больше не работают»: «не работают», no comparison
         text = colloquial.soft_deleted(text)  # "soft-deleted ones": the deleted ones
+        # «в пять, а, нет, лучше в шесть», "at 8, actually make it 9": the later value is read (planner107)
+        text, retracted = retractions.retractions(text)
+        text = retractions.drop_particles(text)  # "copy the loans table over to ...": the verb's "over"
         append_only = grammar.append_only(tokenize(text)) if grammar.enabled("mode") else None
         if append_only:  # «только добавление» is the mode, not a filter value: its words leave the text
             text = (
@@ -757,6 +761,10 @@ class OfflinePlanner:
             text = text[: since.start] + " " * (since.end - since.start) + text[since.end :]
         request = Request(text, written=written)
         request.corrections = [(c.written, c.read) for c in corrections]
+        for r in retracted:  # the plan says which words were read as a correction
+            note = say(request.language, "planner.assumed_correction", retracted=r.retracted, marker=r.marker,
+                       kept=r.kept)  # fmt: skip
+            request.assumed.append(note)
         request.append_only = append_only is not None
         request.since_last_run = unblanked[since.start : since.end] if since else ""
         if not request.tokens:

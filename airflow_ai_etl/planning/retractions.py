@@ -1,0 +1,370 @@
+"""A value taken back mid-sentence, and the particle of a phrasal verb.
+
+A speaker corrects themselves as they talk: «в пять утра, а, нет, лучше в шесть», "every Monday at 8,
+actually make it 9", «каждый час, а, нет, каждые два часа». Between two values of one slot (a clock time, a
+frequency, a weekday, the target table, the mode) a correction marker («а нет», «нет, лучше», «точнее»,
+«вернее», «ой», "actually", "I mean", "no wait", "or rather", "make it") takes the first value back: the later
+one is what the rules read, the retracted one leaves the text, and a note says which words were read so (the
+plan's assumptions). A marker with no value of the same slot on both sides is left alone: «отменённые не
+нужны», "not cancelled" stay a filter's negation, and two values with no marker stay a question.
+
+"copy the loans table over to clickhouse": "over" (across, up, down, out) after a copy verb is the verb's
+particle, never a table's name; it leaves the text too. "over 100" and "over the last week" are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from airflow_ai_etl.planning import grammar
+from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
+from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
+
+__all__ = ["Retraction", "drop_particles", "retractions"]
+
+# Words that take the value before them back; one of them must stand between the two values.
+_CORE_RU = frozenset({"нет", "ой", "точнее", "вернее", "верней", "поправка", "стоп", "пардон"})
+_CORE_EN = frozenset({"actually", "mean", "wait", "rather", "sorry", "correction", "make", "scratch", "no"})
+# Words that may stand around them: «а, нет, лучше», «хотя нет, давай», "no wait, make it", "I mean"
+_FILLERS = frozenset({
+    "а", "хотя", "ну", "лучше", "давай", "давайте", "пусть", "будет", "поставь", "ставь", "сделай", "сделаем",
+    "пожалуй", "все-таки", "всё-таки", "же", "уж", "или",
+    "i", "or", "oh", "um", "let's", "lets", "let", "us", "say", "go", "with", "better", "it", "that", "do",
+})  # fmt: skip
+_PUNCT = frozenset({",", "—", "–", "-", "…", "...", "!", ";", ":"})
+# «не» is a marker only set apart by punctuation («в пять, не, в шесть»), never «не нужны»
+_BARE_NO_RU = "не"
+
+_CLOCK_PREPS = frozenset({"в", "во", "к", "at", "around", "by"})
+_PERIODS = frozenset(
+    {"утра", "дня", "вечера", "ночи", "am", "pm", "a.m.", "p.m.", "часов", "часа", "o'clock"}
+)
+_NAMED_TIMES = frozenset({"noon", "midnight", "полдень", "полночь", "полночи"})
+_DAY_PREPS = frozenset({"в", "во", "по", "on", "every", "each", "каждый", "каждую", "каждое", "каждые"})
+_EVERY = frozenset({"every", "each"})
+_UNITS_RU = frozenset({"минута", "час", "день", "сутки", "неделя", "месяц", "ночь", "утро", "вечер"})
+_UNITS_EN = frozenset({
+    "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "night",
+    "nights", "morning", "mornings", "evening", "evenings",
+})  # fmt: skip
+_FREQ_CONCEPTS = tuple(grammar.FREQ_CANONICAL)
+_FREQ_EN = frozenset({"hourly", "daily", "nightly", "weekly", "monthly"})
+_MODE_CONCEPTS = ("MERGE", "APPEND_ONLY", "REPLACE", "INCREMENTAL")
+_MODE_LEMMAS = frozenset({"дописывать", "дописать", "добавлять", "мержить", "смержить", "апсертить"})
+_MODE_EN = frozenset({
+    "append", "appends", "appending", "merge", "merging", "upsert", "upserting", "overwrite", "overwriting",
+    "replace", "replacing", "reload", "incremental", "incrementally",
+})  # fmt: skip
+_TABLE_CUES = frozenset(
+    {"table", "таблицу", "таблица", "таблицы", "табличку", "as", "into", "called", "named"}
+)
+_TABLE_PREPS = frozenset({"в", "во", "into", "to", "as", "table", "таблицу"})
+
+
+@dataclass(frozen=True)
+class _Value:
+    """One slot's value: tokens [start, end); its core, and around it a preposition or a part of day."""
+
+    kind: str  # clock | freq | day | table | mode
+    start: int
+    end: int
+    core: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Retraction:
+    """A value taken back: the words retracted, the marker, the words kept."""
+
+    retracted: str
+    marker: str
+    kept: str
+
+
+def _is_weekday(token: Token) -> bool:
+    if token.lower in WEEKDAY_ABBREVIATIONS:
+        return True
+    if token.lang == "ru":
+        return token.has(frozenset(RU_WEEKDAYS), pos=("NOUN",))
+    return token.lang == "en" and grammar.en_weekday(token) is not None
+
+
+def _clock_core(tokens: Sequence[Token], i: int) -> int | None:
+    """End of a clock's core starting at `i` (9, «девять», "9pm", "9:30", «половине девятого», "half past
+    7", "two thirty", noon), or None."""
+    t = tokens[i]
+    n = len(tokens)
+    if t.lower in _NAMED_TIMES:
+        return i + 1
+    if lexicon_is(t, "HALF") and i + 1 < n and tokens[i + 1].ordinal and tokens[i + 1].number:
+        return i + 2  # «в половине девятого»
+    if t.lower in ("half", "quarter") and i + 2 < n and tokens[i + 1].lower in ("past", "to"):
+        return i + 3 if tokens[i + 2].number is not None else None
+    glued = t.lower.endswith(("am", "pm")) and t.lower[:-2].replace(":", "").isdigit()
+    if ":" in t.text and t.text.split(":")[0].isdigit() or glued:
+        return i + 1
+    if t.number is not None and not t.ordinal and t.number <= 24:
+        if t.lang == "en" and i + 1 < n and tokens[i + 1].lang == "en" and (tokens[i + 1].number or 0) >= 10:
+            return i + 2  # "two thirty"
+        return i + 1
+    return None
+
+
+def _period_end(tokens: Sequence[Token], j: int) -> int:
+    """`j` moved past a part of day after a clock («утра», "pm", «часов утра», "in the morning")."""
+    n = len(tokens)
+    while j < n and tokens[j].lower in _PERIODS:
+        j += 1
+    if (
+        j + 2 < n
+        and tokens[j].lower == "in"
+        and tokens[j + 1].lower == "the"
+        and lexicon_is(tokens[j + 2], "PART_OF_DAY")
+    ):
+        j += 3
+    return j
+
+
+def _followed_by_unit(tokens: Sequence[Token], j: int) -> bool:
+    if j >= len(tokens) or tokens[j].lower in _PERIODS:  # «в семь утра»: a part of day, not «семь дней»
+        return False
+    return tokens[j].lower in _UNITS_EN or tokens[j].has(_UNITS_RU - {"час"})
+
+
+def _value_at(tokens: Sequence[Token], i: int) -> _Value | None:
+    """The value of a slot that starts at token `i`."""
+    n = len(tokens)
+    t = tokens[i]
+    # frequency: «ежедневно», "hourly", «каждые два часа», "every 4 hours", «раз в день», "once a day"
+    if t.lower in _FREQ_EN or any(
+        lexicon_is(t, c, pos=("ADVB", "ADJF", "ADJS", None)) for c in _FREQ_CONCEPTS
+    ):
+        return _Value("freq", i, i + 1, (i, i + 1))
+    if t.lower in _EVERY or t.has({"каждый"}) or t.lower in ("once", "раз"):
+        j = i + 1
+        if j < n and tokens[j].lower in ("a", "в", "per", "every"):
+            j += 1
+        if j < n and tokens[j].number is not None and not tokens[j].ordinal:
+            j += 1
+        if j < n and _is_unit(tokens[j]):
+            return _Value("freq", i, j + 1, (i, j + 1))
+        if j > i + 1 and tokens[j - 1].number is not None and (j == n or tokens[j].lang == "punct"):
+            return _Value("freq", i, j, (i, j))  # «нет, каждые тридцать»: the unit of the value taken back
+        if j < n and _is_weekday(tokens[j]) and t.lower not in ("once", "раз"):
+            return _Value("day", i, j + 1, (j, j + 1))
+        return None
+    # a weekday: «по вторникам», "on Wednesday", "Wednesday"
+    j = i + 1 if t.lower in _DAY_PREPS and i + 1 < n else i
+    if _is_weekday(tokens[j]):
+        return _Value("day", i, j + 1, (j, j + 1))
+    # a clock: «в шесть», "at 9 pm", «в половине девятого», «в час ночи», a bare "9"
+    j = i + 1 if t.lower in _CLOCK_PREPS and i + 1 < n else i
+    core = _clock_core(tokens, j)
+    if core is None and j > i and tokens[j].has({"час"}) and _period_end(tokens, j + 1) > j + 1:
+        core = j + 1  # «в час ночи»: one o'clock
+    if core is not None and not _followed_by_unit(tokens, core):
+        return _Value("clock", i, _period_end(tokens, core), (j, core))
+    # the mode: «перезаписывать целиком», "replace", «мержить»
+    k = i
+    while k < n and _is_mode(tokens[k]):
+        k += 1
+    if k > i:
+        return _Value("mode", i, k, (i, k))
+    # the target table's name: «в orders_b», "orders_b"
+    j = i + 1 if t.lower in _TABLE_PREPS and i + 1 < n else i
+    if _is_name(tokens[j]):
+        return _Value("table", i, j + 1, (j, j + 1))
+    return None
+
+
+def _is_unit(token: Token) -> bool:
+    return token.lower in _UNITS_EN or token.has(_UNITS_RU)
+
+
+def _is_mode(token: Token) -> bool:
+    if token.lower in _MODE_EN:
+        return True
+    return token.lang == "ru" and (
+        any(lexicon_is(token, c) for c in _MODE_CONCEPTS) or token.has(_MODE_LEMMAS)
+    )
+
+
+def _is_name(token: Token) -> bool:
+    """A table's name as written: lower-case Latin with an underscore or a digit (orders_b, fines2026)."""
+    text = token.text
+    return text.isascii() and text[:1].isalpha() and any(c == "_" or c.isdigit() for c in text)
+
+
+def _value_before(tokens: Sequence[Token], end: int, kind: str) -> _Value | None:
+    """The value of slot `kind` ending at token `end` (exclusive), looking back over the values of other
+    schedule slots in between («каждый вторник в 8, а нет, в среду»: the weekday past the clock)."""
+    stop = end
+    for _ in range(3):
+        value = _longest_ending_at(tokens, stop)
+        if value is None:
+            return None
+        if value.kind == kind:
+            if kind == "table" and not _names_target(tokens, value.core[0]):
+                return None
+            return value
+        if value.kind not in ("clock", "day", "freq"):
+            return None
+        stop = value.start  # another slot's value in between: look further back
+    return None
+
+
+def _longest_ending_at(tokens: Sequence[Token], stop: int) -> _Value | None:
+    """The value ending at token `stop` (exclusive) that starts earliest («в пять утра», not «пять утра»)."""
+    for start in range(max(0, stop - 6), stop):
+        value = _value_at(tokens, start)
+        if value is not None and value.end == stop:
+            return value
+    return None
+
+
+def _names_target(tokens: Sequence[Token], i: int) -> bool:
+    """The name at `i` follows a word that names the target («в таблицу», "table", "as", "into")."""
+    return any(t.lower in _TABLE_CUES for t in tokens[max(0, i - 2) : i])
+
+
+def _marker(tokens: Sequence[Token], i: int) -> int | None:
+    """End of a correction marker starting at `i` (punctuation and marker words, one of them a core word)."""
+    j, core = i, False
+    while j < len(tokens):
+        t = tokens[j]
+        if t.lower in _PUNCT:
+            pass
+        elif t.lower in _CORE_RU or t.lower in _CORE_EN:
+            if t.lower == "mean" and not (j > i and tokens[j - 1].lower == "i"):
+                return None
+            if t.lower == "rather" and not (j > i and tokens[j - 1].lower == "or"):
+                return None
+            core = True
+        elif t.lower == _BARE_NO_RU and j + 1 < len(tokens) and tokens[j + 1].lower in _PUNCT:
+            core = True
+        elif t.lower not in _FILLERS:
+            break
+        j += 1
+    return j if core and j > i else None
+
+
+def retractions(text: str) -> tuple[str, list[Retraction]]:
+    """`text` with each value taken back and its marker replaced by the value kept; the retractions."""
+    found: list[Retraction] = []
+    for _ in range(3):  # a sentence with more than one correction: one at a time, from the first
+        tokens = tokenize(text)
+        rewrite = _first_retraction(text, tokens)
+        if rewrite is None:
+            break
+        text, retraction = rewrite
+        found.append(retraction)
+    return text, found
+
+
+def _first_retraction(text: str, tokens: Sequence[Token]) -> tuple[str, Retraction] | None:
+    for m in range(1, len(tokens)):
+        if tokens[m].lower in _FILLERS or tokens[m].lower in _PUNCT:
+            if tokens[m - 1].lower in _PUNCT or tokens[m - 1].lower in _FILLERS:
+                continue  # the marker's run starts at its first word
+        end = _marker(tokens, m)
+        if end is None or end >= len(tokens):
+            continue
+        kept = _value_at(tokens, end)
+        if kept is None:
+            continue
+        gone = _value_before(tokens, m, kept.kind)
+        if gone is None or (kept.kind == "clock" and not _clock_said(tokens, gone, kept)):
+            continue
+        return _rewritten(text, tokens, gone, (m, end), kept)
+    return None
+
+
+def _clock_said(tokens: Sequence[Token], gone: _Value, kept: _Value) -> bool:
+    """Both are clock times as said: the kept one with its own preposition, a part of day, or a number
+    alone before the clause ends ("make it 9", «нет, 9»), not a count («в 8, нет, 2 таблицы»)."""
+    if gone.core[0] == gone.start:  # the retracted number had no «в»/"at": no clock to take back
+        return False
+    if kept.start < kept.core[0] or kept.end > kept.core[1]:
+        return True
+    return kept.end >= len(tokens) or tokens[kept.end].lang in ("punct",) or tokens[kept.end].lower in (
+        "and", "и", "on", "every", "по", "каждый", "ежедневно", "daily",
+    )  # fmt: skip
+
+
+def _rewritten(
+    text: str, tokens: Sequence[Token], gone: _Value, marker: tuple[int, int], kept: _Value
+) -> tuple[str, Retraction]:
+    """The text with `gone` replaced by `kept` (keeping the retracted value's preposition and part of day
+    when the kept one says none: "at 8 pm, actually 9" is 21:00) and the marker with the kept words gone."""
+
+    def span(a: int, b: int) -> str:
+        return text[tokens[a].start : tokens[b - 1].end] if b > a else ""
+
+    if gone.kind in ("clock", "day", "table"):
+        # «в таблицу x, нет, в y»: the table word stays, whatever preposition the kept name has
+        own_prep = kept.start < kept.core[0] and gone.kind != "table"
+        before = "" if own_prep else span(gone.start, gone.core[0])
+        after = span(gone.core[1], gone.end) if kept.end == kept.core[1] and gone.kind == "clock" else ""
+        own = span(kept.start, kept.end) if gone.kind != "table" else span(*kept.core)
+        value = " ".join(w for w in (before, own, after) if w)
+    else:
+        value = span(kept.start, kept.end)
+        if gone.kind == "freq" and _is_unit(tokens[gone.end - 1]) and not _is_unit(tokens[kept.end - 1]):
+            value += " " + tokens[gone.end - 1].text  # «каждые 15 минут, нет, каждые 30»: 30 minutes
+    between = text[tokens[gone.end - 1].end : tokens[marker[0]].start] if marker[0] > gone.end else ""
+    between = between.rstrip(" ,—–-")
+    rewritten = text[: tokens[gone.start].start] + value + between + text[tokens[kept.end - 1].end :]
+    retraction = Retraction(
+        span(gone.start, gone.end), span(*marker).strip(" ,—–-"), span(kept.start, kept.end)
+    )
+    return rewritten, retraction
+
+
+# --- a phrasal verb's particle ---------------------------------------------------------------------------
+
+_COPY_VERBS = frozenset({
+    "copy", "copies", "move", "moves", "sync", "syncs", "load", "loads", "bring", "brings", "transfer",
+    "ship", "send", "push", "pull", "carry", "port", "replicate", "mirror", "migrate", "stream", "pipe",
+})  # fmt: skip
+_PARTICLES = frozenset({"over", "across", "up", "down", "out"})
+_AFTER_PARTICLE = frozenset({
+    "to", "into", "onto", "every", "each", "once", "twice", "daily", "hourly", "nightly", "weekly", "monthly",
+    "at", "on", "and", "please", "now",
+})  # fmt: skip
+_WINDOW_WORDS = frozenset({"last", "past", "previous", "next", "recent"})
+# a word that opens another clause or phrase between the verb and the particle: "customers who signed up",
+# "fines that were paid out", "orders from the shop over ..." are no particle of the copy verb
+_CLAUSE_BREAKS = frozenset({
+    "from", "of", "with", "where", "whose", "that", "which", "who", "for", "than", "to", "into", "were",
+    "was", "are", "is", "been", "have", "has", "had", "got", "get",
+})  # fmt: skip
+
+
+def drop_particles(text: str) -> str:
+    """`text` with the particle of a copy verb ("copy the loans table over to ...") blanked (same length)."""
+    tokens = tokenize(text)
+    blanks: list[tuple[int, int, str]] = []
+    for i, t in enumerate(tokens):
+        if t.lower not in _PARTICLES or i == 0:
+            continue
+        verb = next(
+            (k for k in range(i - 1, max(-1, i - 6), -1) if tokens[k].lower in _COPY_VERBS),
+            None,
+        )
+        if verb is None or any(
+            w.lang == "punct" or w.lower in _CLAUSE_BREAKS or w.number is not None
+            for w in tokens[verb + 1 : i]
+        ):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if nxt is None or nxt.text in (",", ".", "!", "?", ";", "—", ")"):  # not "over $500"
+            blanks.append((t.start, t.end, ""))
+        elif nxt.number is not None or (after is not None and after.number is not None and nxt.lower == "to"):
+            continue  # "over 100", "up to 500 rows": a comparison, a limit
+        elif nxt.lower in ("the", "a") and after is not None and after.lower in _WINDOW_WORDS:
+            continue  # "over the last week": a window
+        elif nxt.lower in _AFTER_PARTICLE or (verb == i - 1 and nxt.lower in ("the", "all", "our", "my")):
+            blanks.append((t.start, t.end, ""))
+    return grammar.apply_rewrites(text, blanks)
