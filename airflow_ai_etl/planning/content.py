@@ -124,6 +124,7 @@ def unread_phrase_words(
         flagged += _unread_head_before(request, first, token, joined, lambda w: unread(w, qualifier=False))
     flagged += _english_of_chain(request, last, token, lambda w: unread(w, qualifier=False))
     flagged += _object_before_source(request, indices, token, joined, lambda w: unread(w, qualifier=True))
+    flagged += _kind_after_preposition(request, last, token, joined, lambda w: unread(w, qualifier=True))
     # the maker's noun is read only by what names it, never by a span a schedule or flag rule took over it
     # ("by the night team every hour": «night» is no clock there)
     phrase = _agent_phrase(
@@ -198,6 +199,78 @@ def _object_before_source(
             return []  # one noun: the filter rules read it or ask (planner97)
         return [w for w in reversed(words) if unread(w)]
     return []
+
+
+# «Билеты на блокбастеры», "claims for hail damage": the preposition after the table's word saying what the
+# rows are for
+_KIND_PREPOSITIONS = frozenset({"на", "for"})
+_EN_ARTICLES = frozenset({"the", "a", "an", "all", "any"})
+# "for today", "for more than 14 days", "for next week": a time or an amount after "for", no kind of rows
+_EN_NO_KIND = frozenset(
+    {
+        "today", "tomorrow", "yesterday", "tonight", "now", "more", "less", "over", "under", "at", "up",
+        "about", "around", "last", "next", "this", "that", "each", "every", "longer", "shorter", "fewer",
+    }
+)  # fmt: skip
+
+
+def _kind_after_preposition(
+    request: Request,
+    last: int,
+    token: Callable[[int], Token | None],
+    joined: Callable[[int, int], bool],
+    unread: Callable[[Token], bool],
+) -> list[Token]:
+    """«Билеты на блокбастеры», «Записи на стрижку», "claims for hail damage": right after the table's word,
+    «на»/"for" and a noun phrase (Russian adjectives and their noun, English up to two words) saying which
+    rows: a kind of them. Its words nothing reads are quoted; every row was loaded (wc108). Words that are
+    read (a table, a comment's word, a listed value: «Записи на групповые занятия», "claims for theft") or a
+    time (schedule spans, "for today") are no question; "the hail ones" is the ones rule's."""
+    k = last + 1
+    prep = token(k)
+    if prep is None or prep.lower not in _KIND_PREPOSITIONS or not joined(last, k):
+        return []
+    words: list[Token] = []
+    j = k + 1
+    if prep.lang == "ru":
+        while j <= k + 3 and joined(j - 1, j):
+            word = token(j)
+            if word is None or word.lang != "ru" or not word.parses or not _content(word):
+                return []
+            pos = word.parses[0].pos
+            if pos in ("ADJF", "PRTF"):
+                words.append(word)
+                j += 1
+                continue
+            if pos != "NOUN" or not any(
+                p.pos == "NOUN" and p.case in ("accs", "nomn") for p in word.parses[:2]
+            ):
+                return []  # «на завтра», «на складе»: a time or a place, no kind
+            words.append(word)
+            break
+        else:
+            return []
+    else:
+        while j < len(request.tokens) and request.tokens[j] in _EN_ARTICLES and joined(j - 1, j):
+            j += 1
+        if j < len(request.tokens) and request.tokens[j] in _EN_NO_KIND:
+            return []
+        while j < len(request.tokens) and len(words) < 2 and joined(j - 1, j):
+            word = token(j)
+            if (
+                word is None
+                or word.lang != "en"
+                or not _content(word)
+                or word.lower in STOP_WORDS | _EN_BREAKS
+            ):
+                break
+            words.append(word)
+            j += 1
+        if j < len(request.tokens) and request.tokens[j] in ("ones", "one"):
+            return []  # "claims for the hail ones": the ones rule asks
+    # «на сеансы», "for theft": read words (a table, a listed value) say nothing more; "bookings for yoga
+    # classes": a modifier nothing of the bookings reads (another table's value) is asked all the same
+    return [w for w in words if unread(w)]
 
 
 def _english_of_chain(

@@ -57,14 +57,15 @@ def _any_condition(table: Table) -> str:
     return f"{column.name} IS NOT NULL"
 
 
-def unread_clause_question(language: str, table: Table, phrase: str) -> str:
-    """The question for a phrase no rule turned into a row condition, its example over `table`'s columns."""
+def unread_clause_question(language: str, table: Table, phrase: str, example: str | None = None) -> str:
+    """The question for a phrase no rule turned into a row condition, its example over `table`'s columns
+    (or `example`: the column the phrase may be a value of)."""
     return say(
         language,
         "planner.unread_clause",
         phrase=phrase,
         table=table.qualified_name,
-        example=row_condition_example(table, phrase),
+        example=example or row_condition_example(table, phrase),
     )
 
 

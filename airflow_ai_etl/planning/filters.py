@@ -2988,14 +2988,14 @@ class RowFilters:
         for start, k in self._ones_phrases(request):
             if says_recent(self._token_of(request, k)):  # "the new ones": the incremental rules' cue
                 continue
-            named = self._value_by_stem(table, request.tokens[k])
-            if named is not None:
-                column, condition = named[0].name, f"{named[0].name} = {_quote(named[1])}"
-            else:
-                flagged = self._flags_named(flags.of_table(table), self._token_of(request, k))
-                if len(flagged) != 1:
-                    continue
-                column, condition = flagged[0], f"{flagged[0]} = true"
+            # "the flood damage ones": the word of the two that a listed value or a flag reads (wc108)
+            # ", economy ones" (no article): the word itself
+            first = start + 1 if request.tokens[start] == "the" else start
+            read = (self._ones_condition(request, table, i) for i in range(k, first - 1, -1))
+            found = next((c for c in read if c), None)
+            if found is None:
+                continue
+            column, condition = found
             negator = self._negator_before(request, start)
             result = self._negated(table, condition) if negator is not None else condition
             # "exclude the corporate ones": the leave-out word was read with its rows (planner50), no
@@ -3004,6 +3004,14 @@ class RowFilters:
             request.handled.append((request.spans[first][0], request.spans[k + 1][1]))
             if result:
                 yield request.spans[k][0], column, result
+
+    def _ones_condition(self, request: Request, table: Table, k: int) -> tuple[str, str] | None:
+        """(column, condition) word `k` of "the <word> ones" reads: a value one column lists, or one flag."""
+        named = self._value_by_stem(table, request.tokens[k])
+        if named is not None:
+            return named[0].name, f"{named[0].name} = {_quote(named[1])}"
+        flagged = self._flags_named(flags.of_table(table), self._token_of(request, k))
+        return (flagged[0], f"{flagged[0]} = true") if len(flagged) == 1 else None
 
     @staticmethod
     def _token_of(request: Request, k: int) -> Token:
@@ -3025,6 +3033,13 @@ class RowFilters:
                 continue
             if tokens[k - 1] == "the":
                 found.append((k - 1, k))
+            elif (
+                k > 1
+                and tokens[k - 2] == "the"
+                and tokens[k - 1].isalpha()
+                and tokens[k - 1] not in STOP_WORDS
+            ):
+                found.append((k - 2, k))  # "the hail damage ones": two words of the kind (wc108)
             elif "," in request.text[request.spans[k - 1][1] : request.spans[k][0]]:
                 found.append((k, k))
         return found
@@ -3501,7 +3516,10 @@ class RowFilters:
                 ((name, value),) = hits.items()
                 yield word.start, name, f"{name} = {_quote(value)}"
             else:
-                request.unsure.append(unread_clause_question(request.language, table, word.text))
+                # «Детективы из каталога книг»: the one kind column listing no values ('Жанр') is named
+                unlisted = [c.name for c in table.columns if _is_kind(c) and _holds_unlisted_kind(c)]
+                example = f"{unlisted[0]} = '...'" if len(unlisted) == 1 and not hits else None
+                request.unsure.append(unread_clause_question(request.language, table, word.text, example))
             return
 
     @staticmethod
@@ -3595,14 +3613,31 @@ class RowFilters:
         yield from ()
 
     def _table_after(self, table: Table, tokens: list[Token], at: int) -> bool:
-        """The words from `at` name `table`: "the pets table", "table pets", «таблицы животных»."""
-        for word in tokens[at : at + 3]:
+        """The words from `at` name `table`: "the pets table", "table pets", «таблицы животных»; or a noun
+        of a list holding its rows before it, «из каталога книг», «из списка питомцев», "from the catalog of
+        books" (a container noun naming no table, then the table's word in the genitive, wc108)."""
+        for k in range(at, min(at + 3, len(tokens))):
+            word = tokens[k]
             if word.lower in ("the", "table", "таблицы", "таблица", "табличка", "таблички"):
                 continue
-            return self.grounding._names_table(word.lower, table) or self.grounding._heads_comment(
-                word.lower, table
-            )
+            if self._names_this_table(table, word):
+                return True
+            following = tokens[k + 1 : k + 3]
+            if following and following[0].lower == "of" and word.lang == "en":
+                following = following[1:]
+            elif word.lang == "ru":
+                noun = bool(word.parses) and word.parses[0].pos == "NOUN"
+                if not noun or not following or not _genitive_noun(following[0]):
+                    return False
+            if not following or self.grounding._names_other_table(word.lower, table):
+                return False
+            return word.lang in ("ru", "en") and self._names_this_table(table, following[0])
         return False
+
+    def _names_this_table(self, table: Table, word: Token) -> bool:
+        return self.grounding._names_table(word.lower, table) or self.grounding._heads_comment(
+            word.lower, table
+        )
 
     @staticmethod
     def _heads_the_rows(tokens: list[Token], k: int) -> bool:
@@ -5000,6 +5035,11 @@ class RowFilters:
                     self._names_system(t) or t in SOURCE_PLACES or self._describes_connection(t)
                     for t in after
                 )
+                # «из каталога фильмов», «из списка клиентов»: a list holding the table's rows (wc108)
+                or any(
+                    self.grounding._names_table(t, table) or self.grounding._heads_comment(t, table)
+                    for t in after
+                )
                 or self.vocabulary.meanings(token) - {stem(token)}  # a glossary word: "из клиники"
                 or any(
                     token == t.schema.lower()
@@ -5831,6 +5871,11 @@ _KIND_HEADS = frozenset(
     {"тип", "вид", "категория", "класс", "жанр", "канал", "источник", "способ", "разновидность"}
 )
 _KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method)$")
+
+
+def _genitive_noun(word: Token) -> bool:
+    """A Russian noun that may be genitive («книг», «питомцев»)."""
+    return word.lang == "ru" and any(p.pos == "NOUN" and p.case == "gent" for p in word.parses)
 
 
 def _is_kind(column: Column) -> bool:

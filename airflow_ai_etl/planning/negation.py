@@ -28,11 +28,14 @@ TAKE_LEMMAS = frozenset(
         "перекидывать", "перекинуть", "кидать", "закидывать", "закинуть", "пускать", "пропускать",
         "попадать", "попасть", "импортировать", "экспортировать", "качать", "выкачивать", "подтягивать",
         "подтянуть", "пересылать", "забирать", "забрать", "реплицировать", "синхронизировать",
+        # rows not shown are rows not loaded («возвращённые не показывать»; a column not shown is masked)
+        "показывать", "показать", "отображать", "отобразить",
     }
 )  # fmt: skip
 TAKE_EN = re.compile(
-    r"(?:(?:is|are|be)\s+)?not\s+(?:needed|wanted|required|counted|included)|(?:should|must)\s+not\s+be\s+(?:loaded|copied)"
-    r"|(?:don'?t|do\s+not)\s+(?:load|copy|want|need)(?:\s+(?:them|those|these))?"
+    r"(?:(?:is|are|be)\s+)?not\s+(?:needed|wanted|required|counted|included|shown|displayed)"
+    r"|(?:should|must)\s+not\s+be\s+(?:loaded|copied|shown)"
+    r"|(?:don'?t|do\s+not)\s+(?:load|copy|want|need|show|display)(?:\s+(?:them|those|these))?"
     # "refunded ones excluded", "test rows are left out": a participle of leaving out closes the clause too
     r"|(?:(?:is|are|be)\s+)?(?:excluded|omitted|left\s+out)\b",
     re.IGNORECASE,

@@ -216,6 +216,7 @@ from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     DB_PRODUCT,
     ENGINE_WORDS,
+    ROW_PRONOUNS_EN,
     UNSUPPORTED_ENGINES,
     VALUE_MEANINGS,
     Vocabulary,
@@ -586,12 +587,41 @@ def _after_with(request: Request, index: int) -> bool:
 
 
 def _mask_cue(request: Request) -> re.Match[str] | None:
-    """The first masking word: "mask", «захешировать», and by lemma «спрятать», «зашифровать»..."""
+    """The first masking word: "mask", «захешировать», and by lemma «спрятать», «зашифровать»...; a negated
+    verb of showing («не показывать», "not shown") whose clause names rows, not a column, is no mask: rows
+    not shown are rows not loaded («возвращённые не показывать»; the negation rules read it)."""
+    cues = (m for m in MASK.finditer(request.lower) if not _rows_not_shown(request, m))
     return (
-        MASK.search(request.lower)
+        next(cues, None)
         or _lexicon_cue(request.text, "MASK", pos=grammar.MASK_POS)
         or _lexicon_cue(request.text, "WIPE", pos=grammar.WIPE_POS)  # «номер карты затереть»
     )
+
+
+_NOT_SHOWN = re.compile(r"не\s|not\b|don|do\s|never", re.IGNORECASE)
+_ROW_WORDS = ROW_PRONOUNS_EN | {"rows", "records", "those", "строки", "записи", "те", "такие"}
+
+
+def _rows_not_shown(request: Request, cue: re.Match[str]) -> bool:
+    """`cue` is a negated verb of showing in a clause naming rows: a state word («возвращённые», "refunded"),
+    "ones"/"rows", or a Russian adjective or participle standing alone («тестовые не показывать») (wc108)."""
+    if not _NOT_SHOWN.match(cue.group(0)):
+        return False
+    lower = request.lower
+    start = max(lower.rfind(p, 0, cue.start()) for p in ",;.") + 1
+    ends = [i for i in (lower.find(p, cue.end()) for p in ",;.") if i >= 0]
+    said = [
+        t for t in tokenize(request.text[start : min(ends, default=len(lower))]) if t.lang in ("ru", "en")
+    ]
+    for k, token in enumerate(said):
+        if token.lower in _ROW_WORDS or status_word(token.lower)[0] is not None:
+            return True
+        best = token.parses[0] if token.lang == "ru" and token.parses else None
+        following = said[k + 1].parses[:1] if k + 1 < len(said) and said[k + 1].lang == "ru" else []
+        if best is not None and best.pos in ("ADJF", "PRTF") and best.number == "plur":
+            if not any(p.pos == "NOUN" for p in following):
+                return True
+    return False
 
 
 # A file location with glob characters and nothing else (no spaces, quotes, semicolons, parentheses).
@@ -697,7 +727,9 @@ class OfflinePlanner:
     def _speller(self) -> Speller:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
             glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words] + sorted(SPELLING_RU)
-            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, NOT_A_NAME)
+            # "the library stuff": "stuff"/"things" are real words, never a typo of the table staff (wc108)
+            known = NOT_A_NAME | VAGUE_DATA_WORDS | DATA_WORDS
+            self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, known)
         return self._spelling
 
     @functools.cached_property
@@ -4662,6 +4694,13 @@ class OfflinePlanner:
             return None
         if any(request.is_handled(t.start) for t in tokens[i : k + 1]):
             return None  # "came from ads or partner": read as source IN (...)
+        after = (
+            tokens[k + 2 : k + 3]
+            if tokens[k + 1 : k + 2] and tokens[k + 1].lower == "of"
+            else tokens[k + 1 : k + 2]
+        )
+        if after and (self._names_table(after[0].lower, table) or self._heads_comment(after[0].lower, table)):
+            return None  # «из каталога фильмов», "from the list of pets": a list holding the rows (wc108)
         if any(a <= t.start < b for t in tokens[i : k + 1] for a, b in request.schedule_spans):
             return None
         if noun.number is not None or (
@@ -5527,6 +5566,8 @@ class OfflinePlanner:
             return False
         if negation.states_condition(segment) or _OTHER_CLAUSE.search(segment) or EXCLUDE.search(segment):
             return False  # "…, skip birth_date": the next clause, no item
+        if self._says_listed_value(table, segment):
+            return False  # «статус paid, номер карты скрыть»: a filter's phrase, no item (wc108)
         if _instruction(segment) or any(concepts(t.lemma or t.lower, t.lang) for t in named):
             return False  # "…, full reload every night", "…, refresh every 4 hours": a mode, no item
         plain = [t.lower for t in named]
@@ -5557,6 +5598,8 @@ class OfflinePlanner:
         segment that states a condition («status = 'paid', номер карты скрыть»: rows, not columns to mask)."""
         if negation.states_condition(segment) or re.search(r"['\"«]", segment):
             return []
+        if self._says_listed_value(table, segment):
+            return []  # «статус paid, номер карты скрыть»: the filter's phrase bounds the list (wc108)
         more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
         if not more:
             return []
@@ -5564,6 +5607,20 @@ class OfflinePlanner:
             return []  # «абоненты, почту скрыть»: the table's noun alone opens the request; it masks nothing
         left, unnamed = self._without_table_noun(table, more, segment)
         return [] if unnamed is not None else left
+
+    def _says_listed_value(self, table: Table, segment: str) -> bool:
+        """`segment` names a column and, in another word, a value that column's comment lists («статус paid»,
+        "status refunded"): a row condition, never an item of a mask list beside it."""
+        tokens = words(segment)
+        for column in table.columns:
+            values = {v.lower() for v in listed_values(column.comment)}
+            said = [k for k, t in enumerate(tokens) if t in values]
+            if not said:
+                continue
+            rest = [t for k, t in enumerate(tokens) if k not in said]
+            if any(name == column.name for _, name in self._column_mentions(table, rest, listed_names=False)):
+                return True
+        return False
 
     def _bracketed_group(self, table: Table, lower: str, cue: re.Match[str]) -> list[str]:
         """«данные получателя (фио, телефон, адрес) замаскировать», "recipient details (name, phone,

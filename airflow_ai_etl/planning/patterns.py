@@ -150,7 +150,11 @@ MASK = re.compile(
     # «зазвёздочить»); the noun «маска на телефон», «под маску», «с маской на номер карты»; "conceal",
     # "encrypt", "blank out" (not a column name such as encrypted_key: letters only)
     r"(?:за|про)?х[еэ]ш[а-яё]*|зазв[её]здоч[а-яё]*|(?:(?:под|со?)\s+)?маск(?:а|и|е|у|ой|ою|ам|ами|ах)|"
-    r"conceal[a-z]*|encrypt[a-z]*|censor[a-z]*|(?:blank|black|star|x|white)(?:s|ed|ing)?\s+out)\b",
+    r"conceal[a-z]*|encrypt[a-z]*|censor[a-z]*|(?:blank|black|star|x|white)(?:s|ed|ing)?\s+out|"
+    # «оклад не показывать», "don't show the salary", "phone not shown": a verb of showing, negated, hides the
+    # values as «скрыть»/"hide" do (a mask; a verb of taking, «не брать», "without", leaves the column out)
+    r"не\s+(?:показ[а-яё]*|отобра[жз][а-яё]*)|(?:don[’']?t|do\s+not|never)\s+(?:show|display)|"
+    r"not\s+(?:be\s+)?(?:shown|displayed))\b",
     re.IGNORECASE,
 )
 PII_WORDS = re.compile(
@@ -696,7 +700,7 @@ EXCLUDE = re.compile(
     + RU_EXCLUDE_VERBS
     + r"|"
     r"не\s+(?:нужн\w*|нужен|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать|"
-    r"тащи\w*|тащат|тяну\w*|тянуть|копирова\w*|передава\w*|отдава\w*|перелива\w*|показыва\w*|"
+    r"тащи\w*|тащат|тяну\w*|тянуть|копирова\w*|передава\w*|отдава\w*|перелива\w*|"
     r"выводи\w*|отправля\w*|сохраня\w*))\b",
     re.IGNORECASE,
 )
