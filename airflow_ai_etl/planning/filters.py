@@ -225,6 +225,7 @@ class RowFilters:
         questions += self._lowercase_place_questions(request, table)
         questions += self._unplaced_only_value(request, table, conditions)
         questions += self._unread_ones(request, table, conditions) if not questions else []
+        questions += self._unread_apposed_noun(request, table) if not questions else []
         questions += self._unread_agents(request, table, conditions) if not questions else []
         if load and not (questions or conditions or incremental):  # a mart reads its clauses itself
             questions += self._unread_relative_clause(request, table)
@@ -1640,7 +1641,13 @@ class RowFilters:
         for match in matches:
             unit = _unit_of(match.group("unit"))
             written = match.groupdict().get("n") or "1"
-            if unit is None and _is_currency(match.group("unit")):  # "over 5k rubles": the money column
+            at = match.start("unit")
+            if _FOOT_UNIT.match(request.lower, at):
+                continue  # "over 1000 square feet": no column is kept in feet; the safety net asks
+            if _AREA_UNIT.match(request.lower, at):  # "over 100 square meters": the one area column
+                columns = [c.name for c in table.columns if c.name.split("_")[-1] in AREA_UNIT_NAMES]
+                number = written
+            elif unit is None and _is_currency(match.group("unit")):  # "over 5k rubles": the money column
                 columns, number = self._money_columns(table), written
             elif unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
                 columns = self._column_named_by_unit(table, match.group("unit"))
@@ -3917,8 +3924,10 @@ class RowFilters:
                 parts = [p for p in re.split(r"[_\s-]+", value.lower()) if p]
                 if not parts or not value.isascii():
                     continue
-                found = re.search(r"(?<![\w-])" + r"[\s_-]+".join(map(re.escape, parts)) + r"(?![\w-])",
-                                  request.lower)  # fmt: skip
+                # "no-shows": a code of several parts said as an English plural noun of the rows (planner105)
+                plural = r"(?:e?s)?" if len(parts) > 1 else ""
+                spelled = r"[\s_-]+".join(map(re.escape, parts)) + plural
+                found = re.search(r"(?<![\w-])" + spelled + r"(?![\w-])", request.lower)
                 if found and len(parts) == 1:  # "overdue charges": one word only before the table's noun
                     index = request.token_at(found.start())
                     nxt = request.tokens[index + 1] if index + 1 < len(request.tokens) else ""
@@ -5155,8 +5164,11 @@ class RowFilters:
         if request.language != "ru":
             return
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        for k, token in enumerate(tokens[:-1]):
-            if not self._heads_rows_ahead(request, table, tokens, k):
+        for k, token in enumerate(tokens):
+            if not (
+                (k + 1 < len(tokens) and self._heads_rows_ahead(request, table, tokens, k))
+                or self._apposed_to_rows(request, table, tokens, k)
+            ):
                 continue
             named = {
                 (column.name, value)
@@ -5169,6 +5181,57 @@ class RowFilters:
             ((name, value),) = named
             request.handled.append((token.start, token.end))
             yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
+
+    def _apposed_to_rows(self, request: Request, table: Table, tokens: list[Token], k: int) -> bool:
+        """Token `k` is a Russian noun no rule read, set off by commas (or dashes) right after the words of
+        the table's own noun: a kind of the rows said in apposition («Записи на занятия, неявки, в клик»,
+        «Показы, неявки, ежедневно»; planner105)."""
+        token = tokens[k]
+        if token.lang != "ru" or not token.parses or token.parses[0].pos != "NOUN" or k == 0:
+            return False
+        if not any(p.pos == "NOUN" and p.case in ("nomn", "accs") for p in token.parses):
+            return False
+        if request.is_handled(token.start) or token.lower in request.claimed:
+            return False
+        if any(a <= token.start < b for a, b in request.schedule_spans):
+            return False
+        index = request.token_at(token.start)
+        if not 0 <= index < len(request.tokens) or self._table_noun_at(request, table, index):
+            return False
+        before = request.text[tokens[k - 1].end : token.start]
+        after = request.text[token.end : tokens[k + 1].start] if k + 1 < len(tokens) else "."
+        if not (_APPOSITION_MARK.search(before) and _APPOSITION_MARK.search(after)):
+            return False
+        if k + 1 < len(tokens) and tokens[k + 1].lower in _LIST_JOINERS:
+            return False  # «..., тел. и email скрыть»: an item of a list of columns, no kind of rows
+        for j in range(k - 1, max(-1, k - 5), -1):  # the table's words, right before the comma
+            if any(a <= tokens[j].start < b for a, b in request.schedule_spans):
+                return False  # «кандидатов в клик ежедневно, тел. ...»: the schedule ended the table's words
+            at = request.token_at(tokens[j].start)
+            if not 0 <= at < len(request.tokens) or request.tokens[at] in request.claimed:
+                return False  # «..., в клик, ...»: the target, not the table's phrase
+            if self._table_noun_at(request, table, at):
+                return True
+            if j and _APPOSITION_MARK.search(request.text[tokens[j - 1].end : tokens[j].start]):
+                return False
+        return False
+
+    def _unread_apposed_noun(self, request: Request, table: Table) -> list[str]:
+        """«Записи на приём, опоздания, в клик»: a noun set off by commas after the table's words that no
+        rule read and that names no column or table is a kind of rows the catalog does not list: asked,
+        quoting it, never every row (planner105)."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
+            if not self._apposed_to_rows(request, table, tokens, k):
+                continue
+            if self.grounding._column_mentions(table, [token.lower]) or self.grounding._names_table(
+                token.lower, table
+            ):
+                continue
+            if self.grounding._names_other_table(token.lower, table) or token.lower in ROW_WORDS:
+                continue
+            return [unread_clause_question(request.language, table, token.text)]
+        return []
 
     def _heads_rows_ahead(self, request: Request, table: Table, tokens: list[Token], k: int) -> bool:
         """Token `k` is a Russian noun no rule read, not the table's own word, with the table's word in the
@@ -5184,7 +5247,16 @@ class RowFilters:
         if 0 <= index < len(request.tokens) and self._table_noun_at(request, table, index):
             return False
         ahead = [request.token_at(t.start) for t in tokens[k + 1 : k + 4]]
-        return any(0 <= i < len(request.tokens) and self._table_noun_at(request, table, i) for i in ahead)
+        if any(0 <= i < len(request.tokens) and self._table_noun_at(request, table, i) for i in ahead):
+            return True
+        # «Неявки на приём» of 'Записи на приём': a noun of the table's comment after a preposition names
+        # the rows too (planner105)
+        said = comment_lemmas(table.comment or "")
+        return (
+            k + 2 < len(tokens)
+            and any(p.pos == "PREP" for p in tokens[k + 1].parses[:1])
+            and any(p.pos == "NOUN" and p.lemma in said for p in tokens[k + 2].parses)
+        )
 
     def _other_table_state_noun(self, request: Request, table: Table, conditions: list[str]) -> list[str]:
         """«Неявки на занятия» loaded from group_classes: a noun heading the rows ahead of the table's own
@@ -5383,6 +5455,9 @@ class RowFilters:
                 # «только работающие — fired_at пустой», "only active: ended_at empty": a dash or colon and a
                 # column of the table's own with a condition read there gloss the word (marts69)
                 or (bool(conditions) and _glossed_by_column(request, table, after, conditions))
+                # «только проведённые, в статусе done», "only held ones, status done": the status value after
+                # the word, read into the WHERE, says which rows it means (planner105)
+                or status_gloss_after(request, table, after, " ".join(conditions))
                 or _starts_a_run(raw)  # "only run on weekdays at 5": when it runs, no value 'run'
                 # «только те, что работают»: the pronoun stands for the rows the clause after it describes
                 or (word in DEMONSTRATIVE_ROWS and bool(conditions))
@@ -6498,7 +6573,8 @@ DATE_COMPARISON = re.compile(
 )
 # A comparison, a number and a unit: "longer than 100 km", «тяжелее 5 кг», "over 30 minutes".
 _CMP = (
-    r"longer than|shorter than|heavier than|lighter than|more than|less than|greater than|over|above|under|"
+    r"longer than|shorter than|heavier than|lighter than|more than|less than|greater than|larger than|"
+    r"bigger than|smaller than|over|above|under|"
     r"below|exceeding|exceeds|at least|at most|больше|более|свыше|превышает|сверх|меньше|менее|дольше|"
     r"длиннее|короче|тяжелее|легче|дальше|ближе|не менее|не более|не меньше|не больше|не ниже|не выше|"
     r"выше|ниже|от|до"
@@ -6639,6 +6715,7 @@ UNIT_AFTER = re.compile(
 # Every comparison word of _CMP has its operator here (no default: an unlisted word must not read as ">").
 UNIT_OPERATORS = {
     "longer": ">", "heavier": ">", "more": ">", "greater": ">", "over": ">", "above": ">", "больше": ">",
+    "larger": ">", "bigger": ">", "smaller": "<",
     "exceeding": ">", "exceeds": ">", "превышает": ">", "сверх": ">",
     "более": ">", "свыше": ">", "дольше": ">", "длиннее": ">", "тяжелее": ">", "дальше": ">",
     "shorter": "<", "lighter": "<", "less": "<", "under": "<", "below": "<", "меньше": "<", "менее": "<",
@@ -6768,6 +6845,32 @@ def _status_value_in_brackets(request: Request, table: Table, word: Token) -> bo
     return column is not None and found is not None and found.group(1) in listed_values(column.comment)
 
 
+# What sets a word off in apposition: a comma, a dash, a colon, or the end of the sentence
+_APPOSITION_MARK = re.compile(r"[,\u2014\u2013:;.!?]|\s-\s")
+# The status column and one value after a state word: «проведённые, в статусе done», «отменённые (статус
+# cancelled)», «посещённые: статус attended», "completed ones, status checked_out", "held ones, with status
+# done"
+_STATUS_GLOSS = re.compile(
+    r"(?:\s+(?:ones?|rows|records|entries))?\s*(?:[,:(\u2014\u2013]|\s-)\s*(?:(?:в|во|со?|with|in|of)\s+)?"
+    r"(?:(?:the|a)\s+)?(?:статус(?:е|ом|а)?|status)\s*(?:[=:]\s*)?['\"«]?([a-z][a-z0-9_]*)",
+    re.IGNORECASE,
+)
+
+
+def status_gloss_after(request: Request, table: Table, at: int, read: str) -> bool:
+    """A state word ending at `at` is followed by the status column and one value its comment lists, and the
+    WHERE `read` holds that value: the words name the rows the word means («только проведённые, в статусе
+    done» of 'Статус показа (scheduled, done, ...)'), so the word is read, not a value of some column. A
+    value no comment lists, or not read, glosses nothing."""
+    found = _STATUS_GLOSS.match(request.lower, at)
+    column = table.column("status")
+    if found is None or column is None:
+        return False
+    if found.group(1) not in {v.lower() for v in listed_values(column.comment)}:
+        return False
+    return re.search(rf"\bstatus\b[^;]*'{re.escape(found.group(1))}'", read.lower()) is not None
+
+
 # A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,
 # ", where ...", «, т.е. ...».
 _GLOSS_DASH = re.compile(r"\s*(?:[\u2014\u2013:]|\s-)\s*([a-z_][a-z0-9_]*)")
@@ -6869,6 +6972,18 @@ _MEASURE_PARTICIPLES = {
 }  # fmt: skip
 # Units said by a colloquial word read only whole («кило» is kg; «киловатт», «километров» are not)
 _WHOLE_WORD_UNITS = {"кило": "kg"}
+
+
+# The last part of a column's name that keeps it in square meters (area_m2, area_sqm)
+AREA_UNIT_NAMES = frozenset({"m2", "sqm", "sqm2"})
+# A unit of area right after a compared number: "100 square meters", "120 sq m", "100 m2", «100 кв. м»,
+# «сто квадратов», «80 квадратных метров»; square feet are another unit (asked, never read as meters)
+_AREA_UNIT = re.compile(
+    r"(?:square\s+(?:meters?|metres?)|sq\.?\s*m\b|sqm\b|m2\b|m²|кв\.?\s*м\b|м²|м2\b|квадратн\w*\s+метр\w*"
+    r"|квадрат(?:ов|а)?\b)",
+    re.IGNORECASE,
+)
+_FOOT_UNIT = re.compile(r"(?:square\s+(?:feet|foot)|sq\.?\s*(?:ft|feet)\b|sqft\b)", re.IGNORECASE)
 
 
 def _unit_of(word: str) -> str | None:

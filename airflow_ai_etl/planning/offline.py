@@ -57,13 +57,16 @@ from airflow_ai_etl.planning.colloquial import (
 )
 from airflow_ai_etl.planning.examples import unread_clause_question
 from airflow_ai_etl.planning.filters import (
+    AREA_UNIT_NAMES,
     BESIDE_NEGATORS,
     CLAUSE_FILLERS,
     CLAUSE_NEGATORS,
     COUNTED,
     RELATIVE_PRONOUNS,
     RowFilters,
+    _is_quantity_column,
     _is_text,
+    _is_time_column,
     bracketed_no_event,
     comment_lemmas,
     continues_a_comment,
@@ -72,6 +75,7 @@ from airflow_ai_etl.planning.filters import (
     role_noun_of,
     starts_new_rows,
     state_two_columns_question,
+    status_gloss_after,
     value_meanings,
 )
 from airflow_ai_etl.planning.flags import STATE_CUES
@@ -447,7 +451,8 @@ CONDITION_SHAPES = re.compile(
     r"|dec[a-z]*)\s+\d{4})(?![\d.-])"
     r"|(?<![\d.-])(?P<date2>(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
     r"|декабря|january|february|march|april|june|july|august|september|october|november|december)\s+\d{4})"
-    r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|at least|at most|over|above|under|below|"
+    r"|(?<![a-zа-яё])(?P<cmp>more than|less than|greater than|larger than|bigger than|smaller than|at least|"
+    r"at most|over|above|under|below|"
     r"exceeding|exceeds|превышает|сверх|"
     r"longer than|shorter than|heavier than|lighter than|больше|более|свыше|меньше|менее|дороже|дешевле|"
     r"дольше|длиннее|короче|тяжелее|легче|не менее|не более)\s++[$€£₽]?(?P<num>\d++(?:[.,]\d+)?+)"
@@ -1845,7 +1850,62 @@ class OfflinePlanner:
             valued = _tables_listing_bracketed_value(request, [table for _, table in found])
             if valued is not None:
                 return [valued]
+            kept = self._table_of_state_or_measure(request, found)
+            if kept is not None:
+                return [kept]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _table_of_state_or_measure(self, request: Request, found: list[tuple[int, Table]]) -> Table | None:
+        """The one of several tables a noun fits that the words around the noun say: «Неявки на приём» of
+        appointments 'Записи на приём' and invoices 'Счета за приём' (a state noun before the table's word
+        that a listed value of one of them means: no_show of appointments), «Объекты площадью от ста
+        квадратов» of properties and listings 'Объявления (объекты в экспозиции)' (a measure in the
+        instrumental before a comparison that a number column of one of them holds: area_m2), "properties
+        over 100 square meters" (a unit one of them keeps a column in). None when no word, or words pointing
+        at different tables or at several, say it (planner105)."""
+        tables = [table for _, table in found]
+        table_words = {i for i, _ in found}
+        first = min(table_words)
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        chosen: set[str] = set()
+        by_name = {t.qualified_name: t for t in tables}
+        for k, token in enumerate(words_):
+            index = request.token_at(token.start)
+            if index in table_words or request.is_handled(token.start):
+                continue
+            if any(a <= token.start < b for a, b in request.schedule_spans):
+                continue
+            pointed: set[str] = set()
+            if token.lang == "ru" and index < first and any(p.pos == "NOUN" for p in token.parses):
+                pointed = {t.qualified_name for t in tables if self.filters._listed_in(t, token)}
+            if token.lang == "ru" and any(p.pos == "NOUN" and p.case == "ablt" for p in token.parses):
+                after = words_[k + 1].lower if k + 1 < len(words_) else ""
+                if after in _MEASURE_COMPARISONS:
+                    pointed = {t.qualified_name for t in tables if self._measure_named(t, token.lower)}
+            if not pointed:
+                continue
+            if len(pointed) > 1 or (chosen and pointed != chosen):
+                return None
+            chosen = pointed
+        unit = _AREA_UNIT_AFTER_NUMBER.search(request.lower)
+        if unit is not None:
+            kept = {t.qualified_name for t in tables if _area_columns(t)}
+            if len(kept) > 1 or (chosen and kept and kept != chosen):
+                return None
+            chosen = chosen or kept
+        return by_name[chosen.pop()] if len(chosen) == 1 else None
+
+    def _measure_named(self, table: Table, word: str) -> bool:
+        """`word` names a number column of `table` that holds a quantity (not a key, not a time)."""
+        columns = [table.column(name) for name in self._columns_in(table, word)]
+        return any(
+            column is not None
+            and _is_quantity_column(column)
+            and not _is_time_column(column)
+            and not column.name.endswith("_id")
+            and column.name != "id"
+            for column in columns
+        )
 
     def _topic_tables(self, request: Request, conn_id: str) -> list[Table]:
         """«всё по животным», «все про заказы», "everything about students": the pronoun "everything" and a
@@ -2204,6 +2264,8 @@ class OfflinePlanner:
                 continue  # «счётчики, где счётчик не умный», «счётчики, только умные»: a clause, no list item
             if comma and self._agent_at(request, right_at + 1):
                 continue  # «записи, подтверждённые клиентами»: a participle and its agent, no list item
+            if right_at < len(tokens) and self._hyphenated_listed_value(request, conn_id, right_at):
+                continue  # "reservations, no-shows only": a listed code ('no_show'), not «номер» and shows
             value_at = right_at + int(right_at < len(tokens) and tokens[right_at] in DETERMINERS)  # "the"
             left = self._window_tables(request, conn_id, k - 1, -1) or self._past_claimed_qualifier(
                 request, conn_id, k - 1
@@ -2217,6 +2279,21 @@ class OfflinePlanner:
                 for table in (*left.values(), *right.values()):
                     found.setdefault(table.qualified_name, table)
         return list(found.values())
+
+    def _hyphenated_listed_value(self, request: Request, conn_id: str, at: int) -> bool:
+        """Word `at` opens a hyphenated word that spells, maybe as an English plural, a code a column of the
+        connection lists ("no-shows" of 'Статус брони (..., no_show)'; planner105)."""
+        whole = _HYPHENATED.match(request.lower, request.spans[at][0])
+        if whole is None:
+            return False
+        spelled = whole.group(0).replace("-", "_")
+        forms = {spelled, spelled[:-1] if spelled.endswith("s") else spelled}
+        return any(
+            value.lower() in forms
+            for table in self.catalog.tables_of(conn_id)
+            for column in table.columns
+            for value in listed_values(column.comment)
+        )
 
     def _past_claimed_qualifier(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
         """«сессии зарядки и платежи»: word `at` («зарядки») was claimed as a word of the connection's
@@ -3953,6 +4030,8 @@ class OfflinePlanner:
                 continue  # "paid by card or sbp": the means is the filter; the table lists no such status
             if value and read and self._event_read(request, table, i, read):
                 continue  # «завершённые не нужны» of data_sessions: read as ended_at IS NULL (planner49)
+            if value and read and status_gloss_after(request, table, request.spans[i][1], read):
+                continue  # "completed ones, status checked_out": the status named after it says it
             # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
             said = value is not None and any(v in read.lower() for v in status_spellings(value))
             if value and value != "test" and not said and token not in request.claimed:
@@ -6512,6 +6591,23 @@ def _tables_listing_bracketed_value(request: Request, tables: list[Table]) -> Ta
             return None  # a value both tables list (or neither) says nothing about the table
         chosen |= listing
     return by_name[chosen.pop()] if len(chosen) == 1 else None
+
+
+# A word of parts joined by hyphens: "no-shows", "walk-in"
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+(?![\w-])")
+# The words that may follow a measure in the instrumental: «площадью от ста», «весом больше 20»
+_MEASURE_COMPARISONS = frozenset(
+    {"от", "до", "больше", "более", "меньше", "менее", "свыше", "не", "выше", "ниже", "около", "ровно"}
+)
+# "over 100 square meters", "120 sq m", «100 кв. м», "100 m2", «100 м²»: a number in a unit of area
+_AREA_UNIT_AFTER_NUMBER = re.compile(
+    r"\d\s*(?:square\s+(?:meters?|metres?)|sq\.?\s*m\b|sqm\b|m2\b|m²|кв\.?\s*м\b|м²|м2\b|квадратн\w*\s+метр)"
+)
+
+
+def _area_columns(table: Table) -> list[str]:
+    """The number columns of `table` kept in square meters (area_m2, area_sqm; 'Площадь, кв. м')."""
+    return [c.name for c in table.columns if c.name.split("_")[-1] in AREA_UNIT_NAMES]
 
 
 # «(no_show)», «(жанр animation)»: a Latin word that closes a bracket (what a column's comment may list)
