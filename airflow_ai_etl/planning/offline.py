@@ -1881,7 +1881,13 @@ class OfflinePlanner:
             if token.lang == "ru" and any(p.pos == "NOUN" and p.case == "ablt" for p in token.parses):
                 after = words_[k + 1].lower if k + 1 < len(words_) else ""
                 if after in _MEASURE_COMPARISONS:
-                    pointed = {t.qualified_name for t in tables if self._measure_named(t, token.lower)}
+                    # «Приёмы длительностью …»: only a table the noun heads; the duration of the procedures
+                    # 'Процедуры, выполненные на приёме' is no appointment's length
+                    pointed = {
+                        t.qualified_name
+                        for i, t in found
+                        if self._measure_named(t, token.lower) and _heads_comment(request.tokens[i], t)
+                    }
             if not pointed:
                 continue
             if len(pointed) > 1 or (chosen and pointed != chosen):
@@ -6603,6 +6609,12 @@ _MEASURE_COMPARISONS = frozenset(
 _AREA_UNIT_AFTER_NUMBER = re.compile(
     r"\d\s*(?:square\s+(?:meters?|metres?)|sq\.?\s*m\b|sqm\b|m2\b|m²|кв\.?\s*м\b|м²|м2\b|квадратн\w*\s+метр)"
 )
+
+
+def _heads_comment(word: str, table: Table) -> bool:
+    """`word` is the noun heading `table`'s comment («клубы» of 'Фитнес-клубы сети', «объекты» of 'Объявления
+    (объекты в экспозиции)'), not a word of its tail («приёмы» of 'Процедуры, выполненные на приёме')."""
+    return any(stem(head.split("-")[-1]) == stem(word) for head in comment_head_words(table.comment))
 
 
 def _area_columns(table: Table) -> list[str]:
