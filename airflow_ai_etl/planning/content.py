@@ -123,6 +123,8 @@ def unread_phrase_words(
     if flagged and name is not None:
         flagged += _unread_head_before(request, first, token, joined, lambda w: unread(w, qualifier=False))
     flagged += _english_of_chain(request, last, token, lambda w: unread(w, qualifier=False))
+    if noun and _holds_kinds(table):  # «занятия по карате» of class_type (planner106)
+        flagged += _topic_after_po(request, last, token, joined, lambda w: unread(w, qualifier=False))
     flagged += _object_before_source(request, indices, token, joined, lambda w: unread(w, qualifier=True))
     flagged += _kind_after_preposition(request, last, token, joined, lambda w: unread(w, qualifier=True))
     # the maker's noun is read only by what names it, never by a span a schedule or flag rule took over it
@@ -151,6 +153,40 @@ def unread_phrase_words(
     found = sorted(quotes)
     quoted = ", ".join(f"«{w}»" if request.language == "ru" else f"'{w}'" for _, w in found)
     return say(request.language, "planner.unread_content_words", words=quoted, table=table.qualified_name)
+
+
+def _holds_kinds(table: Table) -> bool:
+    """`table` has a column of kinds a «по»-phrase may say: a text column listing values or a kind column
+    («занятия по карате»: class_type); «проходы по пропускам» of badge_events (door, direction) has none,
+    so the phrase there says how the rows are known, not which."""
+    from airflow_ai_etl.planning.filters import _is_kind, _is_text
+
+    return any(_is_text(c) and (_is_kind(c) or listed_values(c.comment)) for c in table.columns)
+
+
+def _topic_after_po(
+    request: Request,
+    last: int,
+    token: Callable[[int], Token | None],
+    joined: Callable[[int, int], bool],
+    unread: Callable[[Token], bool],
+) -> list[Token]:
+    """«Занятия по карате», «тренеры по боксу»: a Russian noun after «по» right after the table's noun says
+    which rows (the kind of class, the trainer's sport); read when a rule took it («тренеры по боксу»:
+    specialization = 'boxing'), a column or a table names it, a schedule or key rule spans it, else quoted to
+    be asked (planner106: «занятия по карате» loaded every class)."""
+    k = last + 1
+    if k + 1 >= len(request.tokens) or request.tokens[k] != "по":
+        return []
+    if not joined(last, k) or not joined(k, k + 1):
+        return []
+    word = token(k + 1)
+    if word is None or word.lang != "ru" or not word.parses or word.parses[0].pos != "NOUN":
+        return []
+    named = token(k + 2) if joined(k + 1, k + 2) else None
+    if named is not None and named.lang == "en":
+        return []  # «заказы по полю updated_at», «по ключу id»: a column's noun before its name
+    return [word] if unread(word) else []
 
 
 # "from"/«из» before the table's word, and what may stand between them ("from the properties table")
@@ -445,6 +481,10 @@ def _read(
     status, _ = status_word(word)
     if status and any(s in where for s in status_spellings(status)):
         return True  # "unpaid orders": read as the status
+    from airflow_ai_etl.planning.offline import _every_row_event  # offline imports this module
+
+    if not where and _every_row_event(token, table):
+        return True  # "bought memberships" of 'Абонементы (проданные клубные карты)': every row (planner106)
     parts = [p for c in table.columns for p in c.name.lower().split("_")] + table.name.lower().split("_")
     if any(transliterates(word, part) for part in parts):
         return True  # «модели машин», «вайфай сессии»: a name of the table spelled in Cyrillic

@@ -546,8 +546,11 @@ class RowFilters:
         )  # fmt: skip
         request.state_clauses.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
+        written: set[str] = set()  # conditions the request writes out ("where category = 'Filters'")
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                if rule == self._explicit_conditions:
+                    written.add(condition)
                 condition = self._without_table_word(
                     request, table, _whole_code(request, table, position, condition)
                 )
@@ -573,6 +576,7 @@ class RowFilters:
                 ):
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
+        self._unlisted_labels(request, table, found, written)
         self._restated(request, table, found, yielded)
         self._measure_participles(request, table, found)
         self._verb_of_manner_flag(request, table, found)
@@ -584,6 +588,32 @@ class RowFilters:
                 question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
         return list(found.values())
+
+    @staticmethod
+    def _unlisted_labels(
+        request: Request, table: Table, found: dict[str, tuple[int, str]], written: set[str]
+    ) -> None:
+        """One rule for a value said for a column whose comment lists none, in either language (planner106): a
+        CLASSIFICATION column (category, type, kind, genre ...: `_is_kind`) whose comment documents it stores
+        its kinds under codes the request cannot know (another language, a code), so a label said for it
+        ("Parts in the Brakes category", «категории "Аккумуляторы"», "Treatments of type "Ultrasound"") is
+        asked, quoting the label and naming the column, never the guessed literal. Read as said: a code as
+        stored (lowercase Latin, 'brake_pads'), a comparison the request writes out, a column the catalog
+        says nothing about (shop's category), and any NAME column (brand, model, city, manufacturer: names
+        are stored as written)."""
+        for name, (position, condition) in list(found.items()):
+            column = table.column(name)
+            if condition in written or column is None or not _is_text(column) or not _is_kind(column):
+                continue
+            if not (column.comment or "").strip() or listed_values(column.comment):
+                continue
+            said = _equality_literals(name, condition)
+            label = next((v for v in said if not _CODE_AS_STORED.fullmatch(v)), None)
+            if label is None:
+                continue
+            del found[name]
+            request.handled.append(request.spans[request.token_at(position)])
+            request.unsure.append(_which_value_question(request.language, column, label))
 
     @staticmethod
     def _verb_of_manner_flag(request: Request, table: Table, found: dict[str, tuple[int, str]]) -> None:
@@ -1874,7 +1904,9 @@ class RowFilters:
                 continue
             if re.match(r"\s*(?:,|и\b|или\b|and\b|or\b)\s*[A-ZА-ЯЁ]", request.text[value.end :]):
                 continue  # «из города Москва и Казань»: several values, asked by the value-list rule
-            if not value.parses or value.parses[0].case != "nomn" or value.parses[0].pos != "NOUN":
+            # «марки Киа»: a foreign name the dictionary has no parse for is a name too (planner106)
+            unknown = not value.parses or value.parses[0].pos is None
+            if not unknown and (value.parses[0].case != "nomn" or value.parses[0].pos != "NOUN"):
                 continue
             if not any(p.pos == "NOUN" and p.case == "gent" for p in noun.parses):
                 continue
@@ -1884,8 +1916,9 @@ class RowFilters:
                 for c in table.columns
                 if self._filterable(table, c)
                 and not listed_values(c.comment)
-                and name_parts(c.name)[0] in meanings
                 and len(name_parts(c.name)) == 1
+                # «марки Тойота» of brand 'Марка': the column's one-word comment is the noun (planner106)
+                and (name_parts(c.name)[0] in meanings or _one_word_comment_lemma(c) in noun.lemmas)
             ]
             if len(named) == 1:
                 request.handled.append((noun.start, value.end))
@@ -2867,11 +2900,15 @@ class RowFilters:
         generic = frozenset(FILTER_GENERIC_OK)
         for i in range(2, len(request.tokens)):
             mentions = self.grounding._column_mentions(table, [request.tokens[i]], generic_ok=generic)
-            if len(mentions) != 1:
+            columns = [table.column(n) for _, n in mentions]
+            named = [c for c in columns if c is not None and self._filterable(table, c)]
+            if not mentions:  # "the Townhouse type": a generic word ending two columns' names names neither
+                said = {stem(request.tokens[i]), *self.vocabulary.meanings(request.tokens[i])}
+                ends = [c for c in table.columns if name_parts(c.name)[-1] in said and _is_kind(c)]
+                named = [c for c in ends if self._filterable(table, c)] if len(ends) > 1 else []
+            if not named:
                 continue
-            column = table.column(mentions[0][1])
-            if column is None or not self._filterable(table, column):
-                continue
+            column = named[0]
             first = i
             while first > 1 and i - first < 3 and request.raw[first - 1][:1].isupper():
                 gap = request.text[request.spans[first - 1][1] : request.spans[first][0]]
@@ -2886,6 +2923,14 @@ class RowFilters:
             if request.text[request.spans[i][0] - 1] != " ":
                 continue  # "the Toyota-brand", a quote before the column word: not this shape
             value = request.text[start:end]
+            if len(named) > 1:  # "the Townhouse type" of property_type and building_type: which is asked
+                if not any(v.lower() == value.lower() for c in named for v in listed_values(c.comment)):
+                    request.handled.append((start, request.spans[i][1]))
+                    names = " / ".join(c.name for c in named)
+                    request.unsure.append(
+                        say(request.language, "planner.column_value_unknown", column=names, phrase=value)
+                    )
+                continue
             listed = listed_values(column.comment)
             if any(v.lower() == value.lower() for v in listed):
                 continue  # "the Billing category": _value_before_column_conditions reads it
@@ -6021,6 +6066,28 @@ def role_noun_of(column: Column) -> str | None:
         return None
     first = comment[0].parses[0] if comment[0].parses else None
     return first.lemma if first is not None and first.pos == "NOUN" and first.case == "nomn" else None
+
+
+# A value written as a code is stored: lowercase Latin, digits, "_" or "-" ('brake_pads', 'oil_change')
+_CODE_AS_STORED = re.compile(r"[a-z0-9][a-z0-9_\-]*")
+
+
+def _equality_literals(name: str, condition: str) -> list[str]:
+    """The string literals `condition` compares column `name` with by = or IN; [] for any other shape."""
+    shape = re.fullmatch(rf"{re.escape(name)} (?:= '((?:[^']|'')*)'|IN \((.*)\))", condition)
+    if shape is None:
+        return []
+    if shape.group(1) is not None:
+        return [shape.group(1).replace("''", "'")]
+    return [v.replace("''", "'") for v in re.findall(r"'((?:[^']|'')*)'", shape.group(2))]
+
+
+def _one_word_comment_lemma(column: Column) -> str | None:
+    """The lemma of a column's comment that is one Russian noun ('Марка' -> марка), else None."""
+    words = [t for t in tokenize(column.comment or "") if t.lang != "punct"]
+    if len(words) != 1 or words[0].lang != "ru" or not words[0].parses:
+        return None
+    return words[0].parses[0].lemma if words[0].parses[0].pos == "NOUN" else None
 
 
 def _which_value_question(language: str, column: Column, phrase: str) -> str:

@@ -378,5 +378,20 @@ EVENT_VERB_NOUNS_EN: dict[str, frozenset[str]] = {
     **dict.fromkeys(("buy", "buys", "bought", "buying", "purchased"), _BUY_NOUNS),
     **dict.fromkeys(("see", "sees", "saw", "seen"), _SEE_NOUNS),
 }
+# One event said by either of its parties: the seller's «проданные» and the buyer's «купленные»,
+# «приобретённые», "bought", "purchased" are one sale (Russian verb lemmas, English participles). A table
+# whose comment says its rows are «проданные клубные карты» holds the bought ones too: no condition
+# (planner106).
+EVENT_PARTY_VERBS: tuple[frozenset[str], ...] = (
+    frozenset({"продать", "продавать", "купить", "покупать", "приобрести", "приобретать", "sold", "bought",
+               "purchased"}),
+)  # fmt: skip
+
+
+def same_event_verbs(verbs: set[str]) -> set[str]:
+    """`verbs` with every other party's verb of the events they name (купить -> продать, "bought")."""
+    return verbs.union(*(group for group in EVENT_PARTY_VERBS if group & verbs))
+
+
 # Indefinite objects of such a verb ("who bought something"): they say the event happened, nothing more.
 SOMETHING_WORDS = frozenset({"something", "anything", "что-то", "что-нибудь", "что-либо"})

@@ -96,6 +96,7 @@ from airflow_ai_etl.planning.lexicon import (
     TABLES,
     concepts,
     is_,
+    same_event_verbs,
 )
 from airflow_ai_etl.planning.marts.plan import (
     excel_is_target,
@@ -1278,6 +1279,7 @@ class OfflinePlanner:
                         or any(self._names_table(token, t) or self._heads_comment(token, t) for t in tables)
                         or self._spells_table_with_neighbour(request, i, tables)
                         or self._value_before_table_head(request, i, tables)
+                        or self._heads_one_table_name(token, self.catalog.tables_of(conn.conn_id))
                     )
                     if names_table and not self._described_nearby(
                         request, i, described[conn.conn_id], tables
@@ -1336,6 +1338,27 @@ class OfflinePlanner:
             if any(before == value.lower() for values in listed for value in values):
                 return True
         return False
+
+    def _heads_one_table_name(self, token: str, tables: list[Table]) -> bool:
+        """ "classes", "Karate classes" of group_classes: the word is the head noun (the last part) of the
+        name of one table of several words, and no other table of the connection has that part in its name,
+        so it names that table (as _head_noun_hits reads it), though it is also a word of a "... visits and
+        classes database" (planner106: "Karate classes" asked which table; the kind is then the filters' to
+        read). The word must be the name's part as written: "Class no-shows" uses "class" as a modifier."""
+        meanings = self.vocabulary.meanings(token)
+        owners = []
+        for table in tables:
+            parts = [p for p in name_parts(table.name) if p not in TABLE_AFFIXES]
+            if parts and parts[-1] in meanings:
+                if token != table.name.lower().rsplit("_", 1)[-1]:
+                    return False
+                if len(parts) < 2:
+                    return False  # "orders" of orders itself: a plain name, the usual rules'
+                owners.append(table)
+        elsewhere = any(
+            meanings & set(name_parts(t.name)) for t in tables if t not in owners
+        )  # "tickets" of support_tickets and tickets_archive: no one head
+        return len(owners) == 1 and not elsewhere
 
     def _described_nearby(
         self, request: Request, index: int, described: set[str], tables: list[Table]
@@ -4971,6 +4994,8 @@ class OfflinePlanner:
                 continue
             if request.is_handled(t.start):
                 continue  # "parking zones" of 'Зоны парковки ...': read as the table's own noun
+            if not read and _every_row_event(t, table):
+                continue  # "purchased memberships" of 'Абонементы (проданные клубные карты)' (planner106)
             if self.vocabulary.meanings(word) & self._own_phrase_meanings(nxt.lower, [table]):
                 continue  # "customer accounts" of 'Клиенты (аккаунты водителей)': the table's own phrase
             # "manual orders", "temporary employees": with no WHERE any other unknown word before the
@@ -6556,9 +6581,13 @@ def _without_listed(comment: str) -> str:
 def _every_row_event(t: Token, table: Table) -> bool:
     """Participle `t` says what every row of `table` is, so it states no condition: the table's comment says
     it of its rows in brackets («проданные абонементы» of 'Абонементы (проданные клубные карты)', «проданные
-    билеты» of 'Билеты в кино (проданные места)') (planner100). A verb only a time column dates («выставленные
-    счета» of issued_at 'Время выставления') is not enough: a status may list that state ('issued')."""
-    verbs = {p.lemma for p in t.parses if p.pos == "PRTF"}
+    билеты» of 'Билеты в кино (проданные места)') (planner100), or the other party says it of the same event
+    («купленные», "bought", "purchased": lexicon.EVENT_PARTY_VERBS, planner106). A verb only a time column
+    dates («выставленные счета» of issued_at 'Время выставления') is not enough: a status may list that state
+    ('issued')."""
+    verbs = {p.lemma for p in t.parses if p.pos == "PRTF"} or ({t.lower} if t.lang == "en" else set())
+    # «купленные», "purchased" abonements of 'проданные клубные карты': the buyer's word for the same sale
+    verbs = same_event_verbs(verbs) if verbs else verbs
     glossed = re.findall(r"\(([^()]*)\)", table.comment or "")
     return bool(verbs) and any(verbs & tok.lemmas for text in glossed for tok in tokenize(text))
 

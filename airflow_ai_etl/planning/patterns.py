@@ -308,9 +308,11 @@ STATUS_WORDS = {
 # Other spellings a status column may store for a value of STATUS_WORDS: 'Статус (pending, succeeded,
 # failed)' stores the success of "successful payments" as succeeded; the comment's list says which.
 # «выполненные заказ-наряды» of 'Статус заказ-наряда (open, ..., done, cancelled)' are done, and completed
-# where a status lists that instead (planner101); «завершённые», "completed" stay completed
+# where a status lists that instead (planner101); «завершённые», "completed" are completed, and done where a
+# status lists only that ("Completed work orders" of the same comment: planner106)
 STATUS_SPELLINGS = {
     "success": ("succeeded", "successful"), "cancelled": ("canceled",), "done": ("completed",),
+    "completed": ("done",),
 }  # fmt: skip
 # Status words that are also everyday words ("run it as a test"): a status only right before a row
 # noun or the table's own noun ("test rows", "тестовые заказы").

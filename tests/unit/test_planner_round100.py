@@ -147,7 +147,9 @@ def test_person_noun_of_the_adjective_names_the_people() -> None:
 
 
 PARTICIPLE_ASKED = [
-    ("fitness", "Купленные абонементы в хранилище каждый день", "Купленные"),
+    # («Купленные абонементы» of 'Абонементы (проданные клубные карты)': the buyer's word for the same sale,
+    # every row since planner106 (README): tests/unit/test_planner_round106.py)
+    ("autoservice", "Купленные запчасти в хранилище каждый день", "Купленные"),
     ("vet", "Удалённые счета в хранилище каждый день", "Удалённые"),
     ("vet", "Выставленные счета в клик каждый час", "Выставленные"),
 ]
