@@ -184,10 +184,9 @@ TIME_WORDS = {
     "installed": "instal", "добавление": "add", "добавить": "add", "ввод": "add", "ввести": "add",
     "added": "add",
     # marts91: verbal nouns of an event («по дате решения заявки»: resolved_at 'Дата устранения'; «по неделям
-    # взятия»: a sample's collected_at; «по дате заключения договора»: signed_at)
+    # взятия»: a sample's collected_at). «заключения договора» is read by signed_at's comment, not here.
     "решение": "resolv", "устранение": "resolv", "устранить": "resolv", "resolve": "resolv",
-    "resolved": "resolv", "resolution": "resolv", "взятие": "collect", "заключение": "sign",
-    "заключить": "sign",
+    "resolved": "resolv", "resolution": "resolv", "взятие": "collect",
     "отмена": "cancel", "cancellation": "cancel",  # «по дате отмены брони»: cancelled_at, never created_at
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
@@ -203,8 +202,6 @@ TIME_CHAIN = {
     "расчёт",
     "результат",
     "материал",  # «по дням забора материала»: the lab sample collected
-    "договор",  # «по дате заключения договора»: the contract is the row itself
-    "полис",
 }
 # A second reading of a time word (an appointment's «приём» is its scheduled time, a visit's its date).
 TIME_WORDS_ALSO = {
@@ -457,7 +454,14 @@ def _quoted_mart_title(tokens: Sequence[Token]) -> set[int]:
         close = QUOTES_OPEN[tokens[i + 1].text]
         end = next((k for k in range(i + 2, min(len(tokens), i + 8)) if tokens[k].text == close), None)
         inner = tokens[i + 2 : end] if end is not None else []
-        if inner and all(w.lang in ("ru", "en") and not _IDENTIFIER.match(w.text) for w in inner):
+        if inner and all(
+            w.lang in ("ru", "en")
+            and not _IDENTIFIER.match(w.text)
+            and w.lower not in DIM_PREPS_RU | DIM_PREPS_EN
+            and not (_grain_noun(w) or _grain_adjective(w))
+            and w.lower not in {*GRAIN_ADVERBS_RU, *GRAIN_ADVERBS_EN}
+            for w in inner
+        ):  # «Отправления по неделям»: a grain or grouping said only in the title is left (and asked)
             return set(range(i + 1, end + 1)) if end is not None else set()
     return set()
 
