@@ -1110,6 +1110,24 @@ class OfflinePlanner:
             for c in self.catalog.connections.values()
         )
 
+    def _unit_of_a_column(self, word: str) -> bool:
+        """`word` is the unit of a numeric column: written as a whole word in its comment after its comma
+        ("кВт" of 'Потребление за час, кВт·ч'), or a unit abbreviation its name ends in ("kWh" of
+        energy_kwh)."""
+        from airflow_ai_etl.marts.resolve import column_kind
+        from airflow_ai_etl.planning.marts.words import MEASURE_UNITS
+
+        unit = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.IGNORECASE)
+        part = MEASURE_UNITS.get(word.lower())
+        return any(
+            (column.comment and "," in column.comment and unit.search(column.comment.rsplit(",", 1)[1]))
+            or (part and column.name.lower().split("_")[-1].startswith(part))
+            for conn_id in self.catalog.connections
+            for table in self.catalog.tables_of(conn_id)
+            for column in table.columns
+            if column_kind(column.type).numeric
+        )
+
     def _listed_anywhere(self, word: str) -> bool:
         """`word` is a value some table's column comment lists ("3D" of 'Формат показа (2D, 3D, IMAX)')."""
         return any(
@@ -1175,6 +1193,8 @@ class OfflinePlanner:
                 continue  # "в 3AM"
             if self._listed_anywhere(raw):
                 continue  # «сеансы в 3D»: a value 'Формат показа (2D, 3D, IMAX)' lists, the rows' value
+            if self._unit_of_a_column(raw):
+                continue  # «энергия в кВт·ч»: the unit 'Отпущено энергии, кВт·ч' is written in, no connection
             return Outcome.clarify(
                 msg("planner.which_connection", raw=raw, ids=", ".join(sorted(self.catalog.connections)))
             )

@@ -675,6 +675,8 @@ def _date_phrase_grain(ph: MartPhrase) -> str | None:
     for i, t in enumerate(tokens):
         if not (t.lower in DATE_NOUNS or t.lemma in DATE_NOUNS) or t.lang not in ("ru", "en"):
             continue
+        if i in ph.no_time_cut:
+            continue  # «без разбивки по времени»: no grain wanted, nothing to ask
         in_dim = any(i in words for words in ph.dims)
         if i not in ph.used and not in_dim:
             continue

@@ -622,6 +622,16 @@ TARIFF_RU = {"тариф"}  # a price in a column's comment ('Базовый т�
 PRICE_EN = {"price", "cost", "costs"}
 
 
+def _mart_with(tokens: Sequence[Token], i: int) -> bool:
+    """ "a mart with fuel spend per vehicle", «витрину с выручкой по залам»: «с»/"with" right after the
+    mart's own noun says what the mart holds, no filter of rows."""
+    return (
+        i > 0
+        and tokens[i].lower in ("with", "с", "со")
+        and (_ru(tokens[i - 1], TRIGGER_RU) or _en(tokens[i - 1], TRIGGER_EN))
+    )
+
+
 def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
     project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
@@ -651,7 +661,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         if k not in ph.used and tokens[k].lang in ("ru", "en")
         and not any(a <= tokens[k].start < b for a, b in ph.schedule_spans)  # «каждые 5 минут»: the schedule
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
-        and not (k > 0 and tokens[k - 1].lower in FILTER_CUES)  # and "where the refund is at least 1000":
+        and not (k > 0 and tokens[k - 1].lower in FILTER_CUES and not _mart_with(tokens, k - 1))
         and not (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in FILTER_CUES)
     ]  # fmt: skip
     if listed_only:  # measures named already: only a column word listed with one of them is another

@@ -99,11 +99,15 @@ from airflow_ai_etl.planning.marts.words import (
     _incremental,
     _is_excel_word,
     _is_measure,
+    _just_words,
     _measure_func,
     _naming_word,
+    _no_time_cut,
     _participle,
     _polite,
+    _polite_words,
     _qualified_after,
+    _quoted_mart_title,
     _refresh_before,
     _refresh_noun,
     _ru,
@@ -115,6 +119,7 @@ from airflow_ai_etl.planning.marts.words import (
     _verb_times,
     _what_amount_of,
     _word,
+    _work_place_words,
     _wrapper_at,
     _wrapper_words,
 )
@@ -178,6 +183,7 @@ class MartPhrase:
         default_factory=dict
     )  # «по району, X»: X's index -> the words before
     currency: tuple[int, int] | None = None  # «в рублях» after a measure: (first word, the currency word)
+    no_time_cut: set[int] = field(default_factory=set)  # «без разбивки по времени»: no grain is wanted
 
 
 def _refresh_frequency(tokens: Sequence[Token], i: int) -> bool:
@@ -198,6 +204,12 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     ph.path_spans = [m.span() for rx in (_S3_XLSX, _LOCAL_XLSX, _ANY_S3) for m in rx.finditer(text)]
     n = len(tokens)
     ph.used |= _wrapper_words(tokens)  # "…, a quick rollup please": what it is called
+    ph.used |= _polite_words(tokens) | _just_words(tokens)  # «Будьте добры, …», "just the sum of …"
+    ph.used |= _quoted_mart_title(tokens) | _work_place_words(tokens)  # «витрина «X»», «приняли на работу»
+    if no_cut := _no_time_cut(tokens):  # «без разбивки по времени»: no grain, the words read
+        ph.used |= no_cut
+        ph.no_time_cut = no_cut
+        ph.blank.append((tokens[min(no_cut)].start, tokens[max(no_cut)].end))
     _read_lookback(ph)
     _read_quantity_filter(ph)
     _read_money_filter(ph)
@@ -234,6 +246,8 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
         _set_grain(ph, grain, i)
         ph.used.add(i)
         ph.blank.append((t.start, t.end))
+        if nxt is not None and t.lower not in GRAIN_ADVERBS_RU and _cut_word(nxt):
+            ph.used.add(i + 1)  # «ежедневная разбивка»: the breakdown the adjective says is the grain
         if not _named_column_after(ph, i + 1) and i + 1 < n and tokens[i + 1].text == "(":
             _grain_qualifier(ph, i + 1)  # «помесячно (дата зачисления)»; "monthly on scheduled_at" above
         _date_named_after(ph, i + 1)  # "monthly on created date", "weekly by the paid date"

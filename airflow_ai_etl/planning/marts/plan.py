@@ -1453,6 +1453,10 @@ def _residue(
             continue  # "distinct students living in each dorm building": the clause of the counted people
         if i in commented_title or i in complements:
             continue  # «Объявленная ценность: сумма …»: the title is a column's comment word for word
+        if _measured_comment_tail(ph, fact, i):
+            continue  # «средняя ставка за нормо-час» of hourly_rate 'Ставка за нормо-час, руб.'
+        if t.lower == "у" and i + 1 < len(tokens) and ground.table_of(tokens[i + 1]) is fact:
+            continue  # «ставка … у мастеров» of mechanics: whose value it is, the fact's own rows
         if i in titled and (
             _names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t)
         ):
@@ -1765,6 +1769,26 @@ def _title_of_column(tokens: Sequence[Token], fact: Table) -> set[int]:
     if not words or any(tokens[i].lang != "ru" for i in words):
         return set()
     return set(words) if _titled_column(tokens, fact) is not None else set()
+
+
+def _measured_comment_tail(ph: MartPhrase, fact: Table, i: int) -> bool:
+    """«средняя ставка за нормо-час» of mechanics.hourly_rate 'Ставка за нормо-час, руб.': a Russian word
+    after a measure's noun, every word between them (a preposition too) a word of one numeric column's
+    comment that also has the measure's noun: the rest of that column's comment, no slot of its own."""
+    tokens = ph.tokens
+    if tokens[i].lang != "ru":
+        return False
+    measured = {k for m in ph.measures for k in (m.index, *m.object)}
+    for column in _numeric_columns(fact):
+        said = _comment_lemmas(column.comment) if column.comment else frozenset()
+        if not said or not tokens[i].lemmas & said:
+            continue
+        j = i - 1
+        while j >= 0 and j not in measured and tokens[j].lang == "ru" and tokens[j].lemmas & said:
+            j -= 1
+        if j >= 0 and j in measured and tokens[j].lemmas & said:
+            return True
+    return False
 
 
 def _names_measured_column(ph: MartPhrase, ground: _Ground, fact: Table, token: Token) -> bool:

@@ -183,6 +183,10 @@ TIME_WORDS = {
     "установка": "instal", "установить": "instal", "поставить": "instal", "install": "instal",
     "installed": "instal", "добавление": "add", "добавить": "add", "ввод": "add", "ввести": "add",
     "added": "add",
+    # marts91: verbal nouns of an event («по дате решения заявки»: resolved_at 'Дата устранения'; «по неделям
+    # взятия»: a sample's collected_at). «заключения договора» is read by signed_at's comment, not here.
+    "решение": "resolv", "устранение": "resolv", "устранить": "resolv", "resolve": "resolv",
+    "resolved": "resolv", "resolution": "resolv", "взятие": "collect",
     "отмена": "cancel", "cancellation": "cancel",  # «по дате отмены брони»: cancelled_at, never created_at
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
@@ -231,6 +235,7 @@ def _dim_word(token: Token) -> str | None:
 COLUMN_WORDS: dict[str, set[str]] = {
     "литр": {"liter", "litr"}, "liters": {"liter"}, "litres": {"liter"}, "остановка": {"stop"},
     "километр": {"km", "distanc"}, "км": {"km", "distanc"}, "пробег": {"distanc", "mileag"},
+    "дистанция": {"distanc"},  # «средняя дистанция маршрутов»: distance_km, the English name's own word
     "вес": {"weight"}, "госномер": {"plate"}, "номер": {"number"}, "срок": {"durat", "day"},
     "длительность": {"durat"}, "продолжительность": {"durat"}, "оклад": {"salari"}, "зарплата": {"salari"},
     "остаток": {"qti", "quantiti", "stock"}, "stock": {"qti", "quantiti", "stock"}, "балл": {"score"},
@@ -371,6 +376,106 @@ def _wrapper_words(tokens: Sequence[Token]) -> set[int]:
             continue
         if (end := _wrapper_at(tokens, i)) is not None:
             found.update(range(i, end))
+    return found
+
+
+# Polite set phrases around a request («Будьте добры, …», «будь любезен»): no slot of the mart.
+POLITE_PHRASES_RU = (("будьте", "добры"), ("будь", "добр"), ("будь", "добра"), ("будьте", "любезны"),
+                     ("будь", "любезен"), ("будь", "любезна"))  # fmt: skip
+# Breakdowns said to be absent: «без разбивки по времени», "without a time breakdown": no grain at all.
+NO_CUT_RU = {"без"}
+NO_CUT_EN = {"without", "no"}
+CUT_EN = {"breakdown", "split", "grain", "granularity"}
+TIME_CUT_NOUNS = {"время", "дата", "период", "time", "date", "period", "dates", "periods"}
+JUST_EN = {"just", "simply"}
+
+
+def _polite_words(tokens: Sequence[Token]) -> set[int]:
+    """Indexes of a polite set phrase («Будьте добры», «будь любезен»): asking words, never a slot."""
+    lows = [t.lower for t in tokens]
+    return {
+        i + k
+        for i in range(len(tokens))
+        for phrase in POLITE_PHRASES_RU
+        if tuple(lows[i : i + len(phrase)]) == phrase
+        for k in range(len(phrase))
+    }
+
+
+def _just_words(tokens: Sequence[Token]) -> set[int]:
+    """ "just the sum of amounts", "simply the count": "just" right before (an article and) a measure word
+    only says the measure is all that is wanted; before anything else ("just the blue ones") it is left."""
+    found = set()
+    for i, t in enumerate(tokens[:-1]):
+        if t.lang != "en" or t.lower not in JUST_EN:
+            continue
+        k = i + 1 + (tokens[i + 1].lower in ("the", "a", "an") and i + 2 < len(tokens))
+        if _is_measure(tokens[k]):
+            found.add(i)
+    return found
+
+
+def _no_time_cut(tokens: Sequence[Token]) -> set[int]:
+    """Indexes of «без разбивки по времени/датам/дням», "without a time breakdown", "no breakdown by date":
+    the request says there is no grain; none is read (never a grain question about «по времени»)."""
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.lang == "ru" and t.lower in NO_CUT_RU and i + 2 < n and tokens[i + 1].lemma in CUT_WORDS:
+            k = i + 2 + (tokens[i + 2].lower == "по")
+            if k < n and (tokens[k].lemma in TIME_CUT_NOUNS or _grain_noun(tokens[k])):
+                return set(range(i, k + 1))
+        if t.lang == "en" and t.lower in NO_CUT_EN and i + 2 < n:
+            k = i + 1 + (tokens[i + 1].lower in ("a", "any", "the"))
+            if k + 1 < n and tokens[k].lower in TIME_CUT_NOUNS and tokens[k + 1].lower in CUT_EN:
+                return set(range(i, k + 2))  # "without a time breakdown"
+            if (
+                k + 2 < n
+                and tokens[k].lower in CUT_EN
+                and tokens[k + 1].lower in ("by", "over", "per")
+                and (tokens[k + 2].lower in TIME_CUT_NOUNS or _grain_noun(tokens[k + 2]))
+            ):
+                return set(range(i, k + 3))  # "no breakdown by date"
+    return set()
+
+
+QUOTES_OPEN = {"«": "»", "“": "”", '"': '"', "„": "“"}
+# «приняли на работу», «уволили с работы»: the place of a hiring or firing verb, part of the verb's event.
+WORK_NOUNS_RU = {"работа", "служба", "должность"}
+HIRE_FIRE = {"hire", "fire"}
+
+
+def _quoted_mart_title(tokens: Sequence[Token]) -> set[int]:
+    """Indexes of a title in quotes right after «витрина»/"mart" («витрина «Нагрузка врачей»»,
+    'mart "Doctor load"'): what the mart is called, no slot. A quoted snake_case name (a table's name) and a
+    quote of more than five words are left to the other rules."""
+    for i, t in enumerate(tokens[:-2]):
+        if not (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) or tokens[i + 1].text not in QUOTES_OPEN:
+            continue
+        close = QUOTES_OPEN[tokens[i + 1].text]
+        end = next((k for k in range(i + 2, min(len(tokens), i + 8)) if tokens[k].text == close), None)
+        inner = tokens[i + 2 : end] if end is not None else []
+        if inner and all(
+            w.lang in ("ru", "en")
+            and not _IDENTIFIER.match(w.text)
+            and w.lower not in DIM_PREPS_RU | DIM_PREPS_EN
+            and not (_grain_noun(w) or _grain_adjective(w))
+            and w.lower not in {*GRAIN_ADVERBS_RU, *GRAIN_ADVERBS_EN}
+            for w in inner
+        ):  # «Отправления по неделям»: a grain or grouping said only in the title is left (and asked)
+            return set(range(i + 1, end + 1)) if end is not None else set()
+    return set()
+
+
+def _work_place_words(tokens: Sequence[Token]) -> set[int]:
+    """«приняли на работу», «уволены с работы»: «на/с» + a work noun right after a verb of hiring or
+    firing (TIME_WORDS' hire, fire) only says the event; read with the verb."""
+    found: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        prep, noun = tokens[i], tokens[i + 1]
+        if prep.lower not in ("на", "с", "со") or noun.lang != "ru" or not noun.lemmas & WORK_NOUNS_RU:
+            continue
+        if _time_word(tokens[i - 1]) in HIRE_FIRE:
+            found |= {i, i + 1}
     return found
 
 
