@@ -378,6 +378,9 @@ VALUE_MEANINGS = {
     # обучающиеся»; an operation a miles comment lists ('Тип операции (accrual, redemption, expiration, …)'):
     # «списанные мили» (a write-off is «списать» above, redemption there); «сгоревшие мили» is left out:
     # expires_on dates that state too, so it is asked
+    # marts90: the operation's noun ('Тип операции (accrual, redemption, …)'): «только начисления», «списания»
+    "начисление": ("accrual",),
+    "списание": ("redemption", "written_off", "write_off"),
     "обучаться": ("studying",), "обучающийся": ("studying",), "учиться": ("studying",),
     "учащийся": ("studying",),
     # planner89: levels a priority comment lists ('Приоритет (low, normal, high)'): «с высоким приоритетом»;

@@ -446,6 +446,9 @@ def _dimensions(
         qual_tables = [t for t in (ground.table_of(q) for q in qualifier) if t is not None]
         if head.lower in ("the", "each"):
             continue
+        if not qualifier and ground.table_of(head) is fact and (other := _other_noun_column(fact, head)):
+            dims.append(other.name)  # «по вакцинам» of vaccinations: vaccine_name, no own rows
+            continue
         if not qualifier and ground.table_of(head) is fact and _names_fact_only(ground, fact, head):
             continue  # «Сводка по заказам», «сумма по убыткам» of claims: the fact itself groups nothing
         if not qualifier and _fact_noun_date(ground, fact, tokens, words[0]):
@@ -1030,6 +1033,33 @@ def _owner_comment_column(
     ]
 
 
+def _other_noun_column(fact: Table, head: Token) -> Column | None:
+    """«по вакцинам», "per vaccine" of vaccinations ('Прививки животных'): a word sharing the fact's stem but
+    not its own noun, which one text column names ('Название вакцины', vaccine_name; a name column first
+    among several: 'Серия вакцины' is a batch). None when the word is the fact's own noun."""
+    if _own_noun_said(fact, head):
+        return None
+    said = [
+        c for c in fact.columns if column_kind(c.type).family == "text"
+        and (head.lemmas & _comment_lemmas(c.comment or "") if head.lang == "ru"
+             else c.name.lower().split("_")[0] == head.lower.removesuffix("s"))
+    ]  # fmt: skip
+    if len(said) > 1:
+        said = [c for c in said if "name" in c.name.lower().split("_")]
+    return said[0] if len(said) == 1 else None
+
+
+def _own_noun_said(fact: Table, head: Token) -> bool:
+    """The word is the fact's own noun, not one sharing its stem: its lemma in the table's comment
+    («по убыткам» of 'Убытки'), or in English the name's last part, singular or plural ("per claim" of
+    claims, never "per vaccine" of vaccinations)."""
+    if head.lang == "ru":
+        return bool(head.lemmas & _comment_lemmas(fact.comment or "")) or not fact.comment
+    noun = fact.name.rsplit("_", 1)[-1].lower()
+    word = head.lower.replace("-", "")
+    return word.rstrip("s") in (noun, noun.rstrip("s"), noun.removesuffix("es")) or word == noun
+
+
 def _names_fact_only(ground: _Ground, fact: Table, head: Token) -> bool:
     """«по убыткам» of claims names the table being aggregated, its source: the row's own text attribute
     (claim_number 'Номер убытка': named after the table's noun, the comment mentions it only as owner; a
@@ -1040,6 +1070,8 @@ def _names_fact_only(ground: _Ground, fact: Table, head: Token) -> bool:
     named = ground.columns_named(fact, [head])
     if head.lang == "ru" and any(transliterates(head.lower, c.name.lower()) for c in named):
         return False  # «по операциям» of operation 'Тип операции': the column's own name, said by ear
+    if _other_noun_column(fact, head) is not None:
+        return False  # «по вакцинам», "per vaccine" of vaccinations ('Прививки'): vaccine_name, another word
     return all(
         _mentions_as_owner(head, c)
         and column_kind(c.type).family == "text"

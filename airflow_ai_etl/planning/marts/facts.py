@@ -47,7 +47,7 @@ from airflow_ai_etl.planning.marts.ground import (
     _via_comment_tables,
 )
 from airflow_ai_etl.planning.marts.phrase import MartPhrase, _target_phrase_at
-from airflow_ai_etl.planning.marts.row_filters import _means_listed_value
+from airflow_ai_etl.planning.marts.row_filters import _hyphenated_noun_value, _means_listed_value
 from airflow_ai_etl.planning.marts.words import (
     _IDENTIFIER,
     ARTICLES_EN,
@@ -227,6 +227,10 @@ def _order_level_fact(ph: MartPhrase, ground: _Ground, fact: Table) -> Table:
     items: «Средний чек по статусам заказов» is avg(orders.total), not the average sale line."""
     if not _order_level(ph):
         return fact
+    tokens = ph.tokens
+    words = [tokens[k] for m in ph.measures for k in (m.index, *m.object)]
+    if any(ground.table_of(w) is fact for w in words if _word(w, ORDER_LEVEL_RU, ORDER_LEVEL_EN)):
+        return fact  # «сумма чеков» over pharmacy receipts ('Чеки'): the word names the fact's own rows
     orders = [  # one money column, or the row's total among its parts (subtotal, discount, delivery_fee)
         t
         for t in ground.tables
@@ -788,6 +792,13 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
             if stem("sale") in name_parts(t.name) and _quantity_column(t)
             and any(_fk_column(t, c) for c in counted)
         ]  # fmt: skip
+        if not selling:
+            # «сколько упаковок продано»: the pieces column stock and receipt lines share; the rows of
+            # the sale are those whose comment or name says it ('Строки чеков (проданные позиции)'), when
+            # the pieces are said (a quantity word, or the noun that column's comment counts)
+            selling = [
+                t for t in ground.tables if _records_sale(t) and _pieces_said(ph, t, bool(quantity))
+            ]  # fmt: skip
         if len(selling) == 1:
             steps.insert(0, selling)
     heads = [m for m in ph.measures if _word(tokens[m.index], HEADCOUNT_RU, HEADCOUNT_EN) and not m.object]
@@ -807,6 +818,12 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
         return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
     if bare_count:  # "Shipments by hub name: daily count": the table noun that is no dimension is counted
         steps.insert(1, [t for t in unused if t.qualified_name not in dim_tables])
+    stated = one([  # "group class no-shows": the bookings, whose status lists 'no_show', not the classes
+        t for w in tokens if w.lang == "en" and w.lower.count("-") == 1 and ground.table_of(w) is None
+        for t in ground.tables if _hyphenated_noun_value(w, t) is not None and _holds_dims(ph, ground, t)
+    ])  # fmt: skip
+    if len(stated) == 1 and not sourced:
+        steps.insert(int(ph.fact_hint is not None), stated)
     for found in steps:
         if found is counted_step and (rival := _rival_counted_table(ph, ground, found[0])) is not None:
             word, other = rival
@@ -850,6 +867,25 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     if len(clued := _column_clues(ph, ground, list(ground.tables))) == 1:
         return clued[0], ""  # «через каждую дверь …; только direction = in»: the one table with those columns
     return None, ask("which_fact", tables=", ".join(t.name for t in ground.tables))
+
+
+SALE_LEMMAS = SOLD_LEMMAS | {"продажа"}
+
+
+def _records_sale(table: Table) -> bool:
+    """A table whose rows are sales: its name says sale, or its comment a sale or what was sold ('Чеки
+    (продажи на кассе)', 'Строки чеков (проданные позиции)')."""
+    return stem("sale") in name_parts(table.name) or bool(_comment_lemmas(table.comment or "") & SALE_LEMMAS)
+
+
+def _pieces_said(ph: MartPhrase, table: Table, quantity: bool) -> bool:
+    """The table has a pieces column and the request says its pieces: a quantity word, or a measured noun
+    its comment counts («упаковок» of 'Количество, упаковок')."""
+    column = table.column(_quantity_column(table) or "")
+    if column is None:
+        return False
+    said = _comment_lemmas(column.comment or "")
+    return quantity or any(ph.tokens[k].lemmas & said for m in ph.measures for k in m.object)
 
 
 def _measured_noun_table(ph: MartPhrase, ground: _Ground) -> Table | None:

@@ -810,6 +810,8 @@ REVENUE_RU = {"выручка", "чек", "оборот", "gmv"}
 REVENUE_EN = {"revenue", "turnover", "gmv", "basket", "aov"}
 
 
+# Money a row holds that is no takings of the business: a tip, a discount given, a bonus, a refund.
+NOT_REVENUE_PARTS = frozenset({"tip", "discount", "bonus", "cashback", "refund"})
 CHECK_NAME_PARTS = frozenset({"total", "amount", "sum", "order", "check", "bill", "gross", "price", "paid"})
 
 
@@ -947,6 +949,15 @@ def _measures(
         if m.func == "count" and (how_much := _how_much_column(ph, fact, m)) is not None:
             measures.append({"func": "sum", "column": how_much.name})  # «сколько начислено»
             continue
+        if m.func == "count" and len(named) != 1 and len(object_words) == 1 and ground.table_of(cue) is None:
+            # «сколько упаковок» of receipt lines: 'Количество, упаковок' counts the noun, 'Цена за упаковку'
+            # only prices one: the column that is a number of the noun is summed
+            lemmas = object_words[0].lemmas
+            said = [c for c in _numeric_columns(fact) if _comment_lemmas(c.comment or "") & lemmas]
+            pieces = [c for c in said if _counts_pieces(c) and not _key_column(fact, c)]
+            if len(said) > 1 and len(pieces) == 1 and ground.table_of(object_words[0]) is None:
+                measures.append({"func": "sum", "column": pieces[0].name})
+                continue
         if m.func == "count":
             unit_cols = [  # "number of vacation days", «число дней отпуска»: a unit noun naming a column
                 c.name
@@ -1138,6 +1149,10 @@ def _measures(
                 questions.append(ask("sum_or_count", word=cue.text, table=fact.name, column=numeric[0].name))
                 continue  # "calls per subscriber, sum": of duration_sec, or the calls counted?
             checked = any(_ru(w, {"чек"}) for w in [cue, *object_words])
+            if money and any(_word(w, REVENUE_RU, REVENUE_EN) for w in [cue, *object_words]):
+                # «Витрина доставок: выручка …»: tip_amount is the courier's tip, no revenue of the deliveries
+                takings = named_money or money
+                checked = checked or all(set(name_parts(c.name)) & NOT_REVENUE_PARTS for c in takings)
             if checked and not any(_check_column(fact, c) for c in money):
                 words = _words_of(tokens, [m.index, *m.object])
                 columns = ", ".join(c.name for c in money) or "-"
@@ -1410,6 +1425,12 @@ def _measured_dimensions(
             both.remove(named[0].name)
             dims = [d for d in dims if d != named[0].name]
     return dims, (both[0] if both else None)
+
+
+def _counts_pieces(column: Column) -> bool:
+    """A column whose comment starts with a number of something ('Количество, упаковок', 'Число мест')."""
+    comment = _comment_words(column.comment or "")
+    return bool(comment) and bool({p.lemma for p in analyse(comment[0])} & {"количество", "число"})
 
 
 def _counted_unit_column(ground: _Ground, fact: Table, token: Token) -> Column | None:

@@ -183,6 +183,7 @@ from airflow_ai_etl.planning.marts.row_filters import (
     _full_participle,
     _hyphenated_value,
     _instrumental_value,
+    _key_noun_null_check,
     _listed_state_of_measured,
     _means_listed_value,
     _not_yet,
@@ -1065,6 +1066,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rest = _only_fact_noun(rest, ground, fact)  # «только звонки в роуминге»: no value 'звонки'
     rest = _fact_noun_before_value_bracket(rest, ground, fact)  # «закрытые заказ-наряды (done)»: 'done'
     rest, null_condition = _bare_null_check(rest, fact)  # "(paid_at empty)", "with fired_at empty"
+    if null_condition is None:  # «где врач не назначен»: vet_id IS NULL
+        rest, null_condition = _key_noun_null_check(rest, fact)
     # «отправлений доставлено», «студентов выпустилось»: a state of the counted rows
     plain, (rest, state_word) = rest, _with_state_participle(ph, ground, fact, rest)
     rest = _grain_event_blanked(rest, fact, grain)  # "fines issued per week": no status 'issued'
@@ -1117,6 +1120,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(*where.questions)
     if state_word and not where.value:  # a state no column answers is asked, never dropped
         return Outcome.clarify(ask("residue", words=state_word))
+    if where.value and (neighbour := _neighbour_state(ph, ground, fact)) is not None:
+        return Outcome.clarify(ask("residue", words=neighbour))  # "cancelled classes" of bookings
     if where.value:
         definition["where"] = where.value
     # «сколько присутствовали»: a flag verb the filter rules did not read is present = true, never dropped
@@ -2282,3 +2287,20 @@ def _counted_column_words(ph: MartPhrase, ground: _Ground, fact: Table, where: s
             if named and not any(c.name in where for c in named):
                 found.add(id(t))
     return found
+
+
+def _neighbour_state(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
+    """ "bookings …, cancelled classes excluded": a state word right before a plural noun naming another
+    table that lists the same value is that table's state (a class cancelled), not the fact's own status
+    of that name (a booking cancelled): the words, to ask about, else None."""
+    tokens = ph.tokens
+    for k in range(len(tokens) - 1):
+        word, noun = tokens[k], tokens[k + 1]
+        if word.lang not in ("ru", "en") or noun.lang != word.lang:
+            continue
+        other = ground.table_of(noun)
+        if other is None or other is fact or ground.table_of(word) is not None:
+            continue
+        if _means_listed_value(word, other) and _means_listed_value(word, fact):
+            return f"{word.text} {noun.text}"
+    return None

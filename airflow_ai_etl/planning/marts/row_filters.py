@@ -307,6 +307,37 @@ def _bare_null_check(text: str, fact: Table) -> tuple[str, str | None]:
     return text, None
 
 
+_KEY_NOUN_NULL = re.compile(
+    r"(?<![\w-])(?:(?:только|лишь)\s+)?(?:у\s+(?:кого|которых)|где)\s+(?P<noun>[^\W\d_]+)\s+(?P<not>не\s+)?"
+    r"(?P<word>назначен\w*|указан\w*|заполнен\w*|привязан\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _key_noun_null_check(text: str, fact: Table) -> tuple[str, str | None]:
+    """«число записей, где врач не назначен»: a clause whose subject is the noun one key column of the fact
+    is commented with ('Врач' of vet_id, 'Курьер (пусто, пока не назначен)' of courier_id) and whose
+    participle says it is (not) set is that key's null check, as «где vet_id не заполнен» is. The clause is
+    blanked; a noun no key or several keys say is left for the rules to ask about."""
+    from airflow_ai_etl.planning.filters import _null_check
+
+    for match in _KEY_NOUN_NULL.finditer(text):
+        noun = tokenize(match.group("noun"))
+        if len(noun) != 1:
+            continue
+        keys = [
+            c
+            for c in fact.columns
+            if _key_column(fact, c) and c.name not in fact.primary_key and c.comment
+            and (head := next(iter(tokenize(c.comment)), None)) is not None and head.lemmas & noun[0].lemmas
+        ]  # fmt: skip
+        if len(keys) != 1:
+            continue
+        condition = _null_check(fact, keys[0].name, bool(match.group("not")), False)
+        return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :], condition
+    return text, None
+
+
 def _people_at_flagged_event(ph: MartPhrase, ground: _Ground) -> None:
     """«Сколько студентов присутствовало на занятиях», «сколько студентов не присутствовало»: a counted noun
     naming a register (students) followed by a verb that names the one boolean column of a table pointing
@@ -707,10 +738,18 @@ def _english_state(
     tokens = ph.tokens
     if not ph.measures:  # "closed tickets per category": the rows counted with no count word
         head = next((k for k, t in enumerate(tokens) if ground.table_of(t) is fact), 0)
+        own = set(name_parts(fact.name))
+        while head > 1 and tokens[head - 1].lang == "en" and stem(tokens[head - 1].lower) in own:
+            head -= 1  # "closed service requests": the state is said before the whole name
         named = _schema_before_own_noun(ground, fact, tokens, head - 1)  # "charging sessions": no status
         if head > 0 and head - 1 not in ph.used and not named:
             # the load rules read the word's condition from the rest; only the question is this rule's
-            return None, _english_word_state(tokens[head - 1], ground, fact, grain, ph.assumed)[1]
+            word = tokens[head - 1]
+            condition, question = _english_word_state(word, ground, fact, grain, ph.assumed)
+            if question is None and condition is not None and condition.endswith("IS NOT NULL"):
+                # "closed service requests" beside closed_at and a status listing no 'closed': as a load asks
+                question = state_two_columns_question("en", fact, word.text, condition.split()[0])
+            return None, question
     for m in ph.measures:
         if m.func not in ("count", "count_distinct"):
             continue
@@ -729,11 +768,50 @@ def _english_state(
     return _english_state_of_summed(ph, ground, fact), None
 
 
+def _hyphenated_noun_value(token: Token, fact: Table) -> str | None:
+    """ "no-shows", "no-show": a hyphenated English word spelling, with "_" for "-" and singular, the one
+    value a text column of the fact lists ('Статус записи (…, no_show)'): `status = 'no_show'`."""
+    spelled = token.lower.replace("-", "_")
+    forms = {spelled, spelled.removesuffix("s"), spelled.removesuffix("es")}
+    found = [
+        (c.name, v)
+        for c in fact.columns
+        if column_kind(c.type).family == "text"
+        for v in listed_values(c.comment)
+        if v.lower() in forms
+    ]
+    return f"{found[0][0]} = '{found[0][1]}'" if len(found) == 1 else None
+
+
+def _hyphenated_flag(token: Token, fact: Table) -> str | None:
+    """ "fraud-suspected": the one boolean column of the fact whose name's parts are the word's parts
+    (is_fraud_suspected): the rows where it holds."""
+    parts = {stem(p) for p in token.lower.split("-") if p}
+    found = [
+        c.name
+        for c in fact.columns
+        if column_kind(c.type).family == "bool" and parts <= set(name_parts(c.name))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _hyphenated_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """ "high-priority tickets", "premium-segment clients": an English "<value>-<column noun>" before the
     fact's own noun, the value one the column's comment lists ('Приоритет (low, normal, high)'), says which
     rows: `priority = 'high'`."""
     tokens = ph.tokens
+    for k, t in enumerate(tokens):
+        if k in ph.used or t.lang != "en" or t.lower.count("-") != 1:
+            continue
+        if (noun_value := _hyphenated_noun_value(t, fact)) is not None:
+            ph.used.add(k)  # "no-shows": status 'no_show', the rows named by their state
+            pair = ground.table_of_pair(tokens[k - 2], tokens[k - 1]) if k >= 2 else None
+            if pair is not None and pair is not fact and _fk_column(fact, pair) is not None:
+                ph.used.update({k - 2, k - 1})  # "group class no-shows": of the classes the bookings are for
+            return noun_value
+        if (flag := _hyphenated_flag(t, fact)) is not None:
+            ph.used.add(k)  # "fraud-suspected claims": is_fraud_suspected
+            return f"{flag} = true"
     for k in range(len(tokens) - 1):
         t = tokens[k]
         if t.lang != "en" or t.lower.count("-") != 1 or ground.table_of(tokens[k + 1]) is not fact:
@@ -1615,9 +1693,13 @@ def _flag_phrase_group(ph: MartPhrase, fact: Table) -> str | None:
     still groups by it."""
     tokens = ph.tokens
     for group in list(ph.dims):
-        if len(group) != 1 or group[0] < 1 or tokens[group[0] - 1].lower not in ("по",):
+        if group[0] < 1 or tokens[group[0] - 1].lower not in ("по",):
             continue
         k = group[0]
+        # «число проданных по акции позиций»: the counted noun after the flag's words, inside the measure
+        counted = [m for m in ph.measures if len(group) == 2 and m.object and m.object[-1] == k - 2]
+        if len(group) != 1 and not counted:
+            continue
         word = tokens[k]
         if word.lang != "ru" or any(t.lower in ("и", "или", "без", "не") for t in tokens[k + 1 : k + 3]):
             continue
@@ -1629,6 +1711,8 @@ def _flag_phrase_group(ph: MartPhrase, fact: Table) -> str | None:
         if len(said) == 1:
             ph.dims.remove(group)
             ph.used.update({k - 1, k})
+            if counted:
+                counted[0].object.append(group[1])
             return f"{said[0]} = true"
     return None
 
