@@ -2023,12 +2023,12 @@ class RowFilters:
             negator = self._negator_before(request, i)
             if negator is None and i and request.tokens[i - 1] == "no":
                 negator = i - 1  # "payments daily, no refunds": the refunded rows left out (planner67)
-            # "run it as a test" is no status; «тестовые заказы», «кроме тестовых» are
+            after = self._negator_after(request, table, i + 1) or self._not_shown_after(request, i + 1)
+            # "run it as a test" is no status; «тестовые заказы», «кроме тестовых», «тестовые не нужны» are
             if value in STATUS_BEFORE_NOUN and not (
-                self._row_noun_at(request, table, i + 1) or negator is not None
+                self._row_noun_at(request, table, i + 1) or negator is not None or after
             ):
                 continue
-            after = self._negator_after(request, table, i + 1)
             if negator is not None or after:  # "без отменённых", "except cancelled ones", "тестовые убрать"
                 span = request.spans[negator] if negator is not None else after
                 if span is not None:
@@ -4542,6 +4542,17 @@ class RowFilters:
         match = NEGATING_VERB.match(request.lower, at) or _EXCLUDED_AFTER.match(request.lower, at)
         return match.span() if match else None
 
+    @staticmethod
+    def _not_shown_after(request: Request, index: int) -> tuple[int, int] | None:
+        """Span of a negated verb of showing right after word `index`: «тестовые не показывать», "test ones
+        not shown" — rows not shown are rows left out (wc108), as «не нужны» are (planner109)."""
+        while index < len(request.tokens) and request.tokens[index] in ROW_PRONOUNS_EN | {"rows", "records"}:
+            index += 1
+        if index >= len(request.tokens):
+            return None
+        match = _NOT_SHOWN_AFTER.match(request.lower, request.spans[index][0])
+        return match.span() if match else None
+
     def _negator_before(self, request: Request, index: int, table: Table | None = None) -> int | None:
         """Index of a negating word right before word `index` ("except the cancelled ones"); with a table,
         its own noun may come between ("кроме клиентов из Москвы", "without customers from Berlin")."""
@@ -5743,6 +5754,11 @@ _LEAVE = frozenset({"leave", "leaving"})
 # "failed ones excluded", "refunded rows left out": an exclusion said after the rows it leaves out
 EXCLUDED_EN = frozenset({"excluded", "omitted"})
 # "refunds not needed", "refunds are not wanted": the English of «возвраты не нужны» (planner67)
+# «тестовые не показывать», "test ones not shown", "don't show the test ones" (planner109)
+_NOT_SHOWN_AFTER = re.compile(
+    r"не\s+(?:показыва\w*|показ\w*|отобража\w*|выводи\w*)|(?:(?:are|is|be)\s+)?not\s+(?:shown|displayed)\b",
+    re.IGNORECASE,
+)
 _EXCLUDED_AFTER = re.compile(
     r"(?:"
     + "|".join(sorted(EXCLUDED_EN))

@@ -608,6 +608,47 @@ _NOT_SHOWN = re.compile(r"не\s|not\b|don|do\s|never", re.IGNORECASE)
 _ROW_WORDS = ROW_PRONOUNS_EN | {"rows", "records", "those", "строки", "записи", "те", "такие"}
 
 
+_TOPIC_SKIP = frozenset(
+    {"the", "a", "all", "our", "my", "this", "that", "все", "всё", "это", "наше", "мое", "моё"}
+)
+
+
+def _topic_before_vague_noun(request: Request) -> set[int]:
+    """Words of a topic phrase before "stuff"/"things"/«барахло»: two words ("the movie theater stuff",
+    "the vet clinic things") or one Russian adjective («библиотечное барахло»). A topic is several tables,
+    never the one that shares a word, so these words name no table and the planner asks which (planner109);
+    one noun ("the orders stuff") still names its table."""
+    said: set[int] = set()
+    for k, token in enumerate(request.tokens):
+        if k == 0 or token not in VAGUE_DATA_WORDS:
+            continue
+        run = [
+            j
+            for j in range(k - 1, max(-1, k - 3), -1)
+            if request.tokens[j].isalpha()
+            and request.tokens[j] not in _TOPIC_SKIP
+            and not PIPELINE_VERBS.fullmatch(request.tokens[j])  # "Load hotel stuff": one word, the verb's
+        ]
+        run = run[: next((n for n, j in enumerate(run) if j != k - 1 - n), len(run))]  # right before it
+        if len(run) == 2:
+            said.update(run)
+        elif run:
+            parses = analyse(request.raw[run[0]])
+            if parses and parses[0].pos == "ADJF":
+                said.add(run[0])
+    return said
+
+
+def _test_as_noun(request: Request, i: int) -> bool:
+    """ "run it as a test", "a test run": the English noun "test", no state of rows; «тестовые», "test ones",
+    "without test bookings" are a state of rows (asked when nothing reads it: planner109)."""
+    if request.tokens[i] != "test":
+        return False
+    after = request.tokens[i + 1] if i + 1 < len(request.tokens) else ""
+    before = request.tokens[i - 1] if i else ""
+    return after not in _ROW_WORDS and before not in ("without", "no", "except", "excluding", "skip")
+
+
 def _rows_not_shown(request: Request, cue: re.Match[str]) -> bool:
     """`cue` is a negated verb of showing in a clause naming rows: a state word («возвращённые», "refunded"),
     "ones"/"rows", or a Russian adjective or participle standing alone («тестовые не показывать») (wc108)."""
@@ -2122,6 +2163,7 @@ class OfflinePlanner:
             or request.tokens[i + 1] in VAGUE_DATA_WORDS
             and bool(self.vocabulary.meanings(token) & domain or token in shared)
         }
+        said |= _topic_before_vague_noun(request)
         if not said:
             return hits
         kept = {name: (table, [i for i in found if i not in said]) for name, (table, found) in hits.items()}
@@ -4083,7 +4125,7 @@ class OfflinePlanner:
                 continue  # "completed ones, status checked_out": the status named after it says it
             # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
             said = value is not None and any(v in read.lower() for v in status_spellings(value))
-            if value and value != "test" and not said and token not in request.claimed:
+            if value and not said and token not in request.claimed and not _test_as_noun(request, i):
                 column = self._single_word_column(table, token, fk_words=True)
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
                     continue  # "refund over 2000": the word names the compared column, not a status

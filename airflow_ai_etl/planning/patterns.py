@@ -726,9 +726,10 @@ COLUMN_NOUN = re.compile(r"^(columns?|fields?|attributes?|колон\w*|стол
 COLUMN_NOUN_PARTS = GENERIC_PARTS | {stem("address"), stem("адрес")}
 QUANTIFIERS = {"all", "any", "все", "всех"}
 # English nouns for "everything a database holds" after a modifier: "hotel data" of the hotel database
-DATA_WORDS = {"data", "dataset", "datasets"}
-# Vaguer nouns for the same after the database's own word: "the hotel stuff" is everything, no one table
-VAGUE_DATA_WORDS = {"stuff", "things"}
+DATA_WORDS = {"data", "dataset", "datasets", "данные", "данных"}
+# Vaguer nouns for the same after the database's own word: "the hotel stuff" is everything, no one table;
+# after a phrase of two words ("the movie theater stuff") or a Russian adjective («библиотечное барахло») too
+VAGUE_DATA_WORDS = {"stuff", "things", "барахло", "барахла", "хлам", "хлама"}
 # Words a list of columns is joined with ("the email and phone columns", "телефон и почту").
 LIST_JOINERS = {"the", "a", "an", "and", "or", "и", "или", "also", "также", "its", "their", "его", "их", "s"}
 # Words that may follow a list of columns and end it ("without email to ClickHouse daily").

@@ -22,7 +22,7 @@ from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 
-__all__ = ["Retraction", "drop_particles", "retractions"]
+__all__ = ["Retraction", "drop_particles", "juxtaposed", "retractions"]
 
 # Words that take the value before them back; one of them must stand between the two values.
 _CORE_RU = frozenset({"нет", "ой", "точнее", "вернее", "верней", "поправка", "стоп", "пардон"})
@@ -319,6 +319,72 @@ def _rewritten(
         span(gone.start, gone.end), span(*marker).strip(" ,—–-"), span(kept.start, kept.end)
     )
     return rewritten, retraction
+
+
+# --- two values of one slot with no marker between them ----------------------------------------------------
+
+# what may stand between two frequencies said one after the other ("daily, hourly", «каждые 2 часа, каждые 3»)
+_JUXTAPOSED_PUNCT = frozenset({",", "—", "–", "-", "/", ";"})
+# after a second bare hour: the clause ends or the schedule goes on ("at 8 9 on Mondays")
+_CLAUSE_GOES_ON = frozenset({"on", "every", "each", "по", "каждый", "каждую", "ежедневно", "daily"})
+
+
+def juxtaposed(tokens: Sequence[Token], kind: str) -> tuple[int, int] | None:
+    """Two values of the schedule slot `kind` ("freq" or "clock") said one after the other with no
+    correction marker and no conjunction between them: "daily, hourly", «каждые 2 часа, каждые 3», "every
+    Monday at 8 9". Neither can be read as the schedule (the user did not say which one holds), so the span
+    of both, as (first token, end token), is quoted in a question. A list of hours joined by «и»/"and" or by
+    commas ending in one ("at 9, 12 and 18") is no such pair, nor "at 8:30"."""
+    n = len(tokens)
+    for i in range(n):
+        first = _value_at(tokens, i)
+        if first is None or first.kind != kind or (i and _value_ends_at(tokens, i, kind)):
+            continue
+        j = first.end
+        while j < n and tokens[j].lower in _JUXTAPOSED_PUNCT and kind == "freq":
+            j += 1
+        if j >= n:
+            continue
+        second = _value_at(tokens, j)
+        if second is None or second.kind != kind:
+            continue
+        if kind == "freq" and _same_words(tokens, first, second):
+            continue  # "daily, daily": said twice
+        if kind == "clock" and not _bare_second_hour(tokens, first, second):
+            continue
+        return first.start, second.end
+    return None
+
+
+def _value_ends_at(tokens: Sequence[Token], i: int, kind: str) -> bool:
+    """A value of `kind` ends right before token `i` (past punctuation): `i` is the second of a list."""
+    k = i
+    while k > 0 and tokens[k - 1].lower in _JUXTAPOSED_PUNCT:
+        k -= 1
+    value = _longest_ending_at(tokens, k)
+    return value is not None and value.kind == kind
+
+
+def _same_words(tokens: Sequence[Token], first: _Value, second: _Value) -> bool:
+    return [t.lower for t in tokens[first.start : first.end]] == [
+        t.lower for t in tokens[second.start : second.end]
+    ]
+
+
+def _bare_second_hour(tokens: Sequence[Token], first: _Value, second: _Value) -> bool:
+    """ "at 8 9", «в 7 8»: a clock with its own preposition or part of day, right after it (no comma) a bare
+    hour that cannot be the minutes ("8 9", not "8 30"), and then the clause ends."""
+    if first.core[0] == first.start and first.end == first.core[1]:
+        return False  # the first number had no «в»/"at": a count, not a clock
+    if second.start != second.core[0] or second.end != second.core[1] or second.end - second.start != 1:
+        return False
+    number = tokens[second.start].number
+    if number is None or tokens[second.start].text != str(number) or number > 24:
+        return False
+    if number >= 10 and number % 5 == 0:
+        return False  # "at 8 15", "at 8 30": minutes, maybe
+    k = second.end
+    return k >= len(tokens) or tokens[k].lang == "punct" or tokens[k].lower in _CLAUSE_GOES_ON
 
 
 # --- a phrasal verb's particle ---------------------------------------------------------------------------

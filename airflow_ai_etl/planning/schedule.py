@@ -54,6 +54,7 @@ from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 from airflow_ai_etl.planning.paths import blank_paths
+from airflow_ai_etl.planning.retractions import juxtaposed
 
 __all__ = [
     "MANUAL_FOLLOWERS",
@@ -1289,6 +1290,9 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
     days = _alternative_days(tokens)
     if days:
         return days
+    pair = juxtaposed(tokens, "clock")
+    if pair:  # "every Monday at 8 9": two hours with nothing between, no list, no correction (planner109)
+        return tokens[pair[0]].start, tokens[pair[1] - 1].end
     for j, word in enumerate(tokens):
         offer = word.lower in _ALTERNATIVE_WORDS
         if not offer and word.lower not in _ALTERNATIVE_AFTER:
@@ -1423,9 +1427,33 @@ def _joined_frequencies(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _juxtaposed_frequencies(text: str | None) -> tuple[int, int] | None:
+    """Two frequencies side by side with no marker and no conjunction ("daily, hourly", «каждые 2 часа,
+    каждые 3»): the span of both (planner109; a marker between them is a correction, planning/retractions)."""
+    text = text or ""
+    tokens = tokenize(text)
+    pair = juxtaposed(tokens, "freq")
+    if pair is None:
+        return None
+    start, end = tokens[pair[0]].start, tokens[pair[1] - 1].end
+    sides = re.split(r"\s*[,—–/;-]\s*|\s+(?=\S+$)", text[start:end], maxsplit=1)
+    crons = set()
+    for side in sides:
+        try:
+            read = _parse(side, alternatives=False)
+        except _Unsupported:
+            read = None
+        crons.add(read.cron if read else side)
+    return (start, end) if len(crons) > 1 else None  # "every day, daily": one schedule said twice
+
+
 def alternative_frequencies(text: str) -> str | None:
     """The words offering two schedules as alternatives («то ли раз в день, то ли раз в час»), or None."""
-    span = _alternative_frequencies(text or "") or _joined_frequencies(text or "")
+    span = (
+        _alternative_frequencies(text or "")
+        or _joined_frequencies(text or "")
+        or _juxtaposed_frequencies(text)
+    )
     return text[span[0] : span[1]] if span else None
 
 
@@ -1484,7 +1512,10 @@ def _parse(text: str, alternatives: bool = True) -> ScheduleMatch | None:
     # into `slots` as values and their words masked; numerals no slot used become digits for the rules
     # below that read digits (hour windows, bare hours next to a day cue, days of month, counts).
     if alternatives and (
-        _alternative_times(tokens) or _alternative_frequencies(text) or _joined_frequencies(text)
+        _alternative_times(tokens)
+        or _alternative_frequencies(text)
+        or _joined_frequencies(text)
+        or _juxtaposed_frequencies(text)
     ):
         raise _Unsupported("or")  # «в 9 вечера или в 10», "at 9 or 10 pm": the user has not chosen yet
     found = grammar.schedule_slots(tokens)
