@@ -763,6 +763,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{phrase}» = {column} '{value}' (состояние строки; {event} хранит, когда); если нужно {event} "
         "IS NOT NULL, скажите об этом",
     },
+    # A state word read as the status value while a counter of the table says the same state (planner111)
+    "planner.assumed_state_over_column": {
+        "en": "'{phrase}' = {column} '{value}' (the row's state); for {other} say so",
+        "ru": "«{phrase}» = {column} '{value}' (состояние строки); если нужно {other}, скажите об этом",
+    },
     # A value taken back mid-sentence (planning/retractions.py, planner107): «в пять утра, а, нет, лучше в
     # шесть»; {retracted}: the words taken back, {marker}: the words read as the correction, {kept}: the value.
     "planner.assumed_correction": {

@@ -204,6 +204,10 @@ class RowFilters:
         found = self._conditions(request, table, incremental)
         if load:  # «просроченные кредиты»: status 'overdue' or overdue_days? (a mart's count keeps status)
             found = self._without_state_or_counter(request, table, found)
+        else:  # a mart keeps the listed value (marts26); its assumptions name the counter's reading alike
+            said = {c.split()[0]: c for _, c in found}
+            for position, condition in found:
+                self._state_or_counter(request, table, said, condition.split()[0], condition, position)
         # «заказы в статусе 'x' не тащить»: a negation closing (or opening) the clause of a condition
         scopes += negation.condition_scopes(request.text, found, scopes, request.handled)
         if window.value:
@@ -707,10 +711,12 @@ class RowFilters:
         position: int,
     ) -> Message | None:
         """«просроченные кредиты», "overdue loans": a listed value read from a state word (status 'overdue')
-        while a column counts units of the same thing (overdue_days): which one the user means is asked,
-        as the README has it for loads since planner31 («с просрочкой», "with a delay" are asked alike).
-        Not asked when the column or the value is said outright («в статусе overdue», «(overdue)») or the
-        counting column has its own condition."""
+        while a column counts units of the same thing (overdue_days). The status is the row's state, as it
+        is beside a date column dating that state (planner85): the value is kept and the plan's assumptions
+        name `overdue_days > 0` (planner111; asked since planner31 before). Asked when another column of the
+        table lists the value too («с просрочкой», "with a delay", the noun, are asked by _counted_by).
+        Nothing noted when the column or the value is said outright («в статусе overdue», «(overdue)») or
+        the counting column has its own condition."""
         value = re.fullmatch(rf"{re.escape(column)} = '([\w-]+)'", condition)
         if value is None:
             return None
@@ -727,6 +733,13 @@ class RowFilters:
             return None  # «кредиты overdue»: a Latin value in a Russian request is the value
         token = request.token_at(position)
         phrase = request.raw[token] if token < len(request.raw) else value.group(1)
+        listing = [c for c in table.columns if _is_text(c) and value.group(1) in listed_values(c.comment)]
+        if [c.name for c in listing] == [column]:  # the status alone lists it: the row's state, noted
+            note = say(request.language, "planner.assumed_state_over_column", phrase=phrase, column=column,
+                       value=value.group(1), other=f"{counters[0]} > 0")  # fmt: skip
+            if note not in request.assumed:
+                request.assumed.append(note)
+            return None
         return say(request.language, "planner.state_or_count", phrase=phrase, column=column,
                    value=value.group(1), counter=counters[0], table=table.qualified_name)  # fmt: skip
 

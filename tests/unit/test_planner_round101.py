@@ -120,7 +120,6 @@ ASKED = [
     # («Завершённые заявки» of 'Статус (new, in_progress, done, rejected)': planner106 reads «завершённые»,
     # "completed" as the done such a status lists, as «выполненные» is; the README's listed-state rule plans
     # status = 'done' beside closed_at: tests/unit/test_planner_round106.py)
-    ("bank", "Просроченные кредиты в клик ежедневно"),  # status 'overdue' or overdue_days (README, planner31)
     # a Russian label of a kind column whose comment documents it ('Категория запчасти') and lists no values
     # is asked (README, planner100: «типа «УЗИ»»), no longer about is_original as an origin
     ("autoservice", "Запчасти из категории \"Аккумуляторы\" в клик ежедневно"),

@@ -102,10 +102,12 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("ru-role-6", "clinic", "записи через web-канал ежедневно",  # a value before a column noun stays read
      ok(source__table="appointments", schedule=DAILY, source__where="channel = 'web'")),
     # --- 6. a state word or «с X» where a listed status value and a counting column both fit -------------------
-    ("ru-state-1", "bank", "загрузи просроченные кредиты ежедневно", ASK),
+    ("ru-state-1", "bank", "загрузи просроченные кредиты ежедневно",  # planner111: status = 'overdue', overdue_days > 0 noted (test_planner_round111)
+     ok(source__table="lending.loans", schedule=DAILY, source__where="status = 'overdue'")),
     ("ru-state-2", "bank", "кредиты с просрочкой в клик каждый час", ASK),
     ("ru-state-3", "bank", "кредиты, по которым есть просрочка, ежедневно", ASK),
-    ("en-state-1", "bank", "load overdue loans every day", ASK),
+    ("en-state-1", "bank", "load overdue loans every day",  # planner111: status = 'overdue', overdue_days > 0 noted (test_planner_round111)
+     ok(source__table="lending.loans", schedule=DAILY, source__where="status = 'overdue'")),
     ("en-state-2", "bank", "loans with a delay, hourly", ASK),
     ("ru-state-4", "bank", "просроченные кредиты (overdue) ежедневно",
      ok(source__table="lending.loans", schedule=DAILY, source__where="status = 'overdue'")),

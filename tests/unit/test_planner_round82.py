@@ -92,9 +92,7 @@ def test_state_word_is_planned(catalog: str, text: str, where: str) -> None:
 
 
 ASKED = [
-    # two columns fit: status 'overdue' or overdue_days (README: a state word two columns may hold is asked)
-    ("bank", "кредиты, которые сейчас просрочены, ежедневно в 9"),
-    ("bank", "loans that are overdue daily at 9"),
+    # (status 'overdue' beside overdue_days: the listed value since planner111, test_planner_round111)
     # a verb in a relative clause that no listed value or column reads: asked, never dropped
     ("hotel", "номера, которые сейчас проветриваются, каждые 10 минут"),
     ("food", "orders that are being photographed every 5 minutes"),

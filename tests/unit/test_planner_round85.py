@@ -64,8 +64,6 @@ def test_the_plan_says_which_reading_it_took(catalog: str, text: str, other: str
 ASKED = [
     ("carshare", "неоплаченные штрафы каждый день в 5"),
     ("carshare", "unpaid fines daily at 5 am"),
-    ("bank", "кредиты, которые просрочены, каждое утро в 8"),
-    ("bank", "loans that are overdue, every morning at 8"),
 ]
 
 

@@ -64,7 +64,6 @@ def test_state_word_is_read(catalog: str, text: str, where: str) -> None:
 
 ASKED = [
     ("pharmacy", "принятые поставки каждые 10 минут", "принятые"),
-    ("bank", "просроченные кредиты по будням в 9", "просроченные"),
     ("insurance", "claims approved recently, hourly", "recently"),
     ("pharmacy", "чеки, оплаченные бонусами, ежедневно в 4", "бонусами"),
     ("hotel", "reservations that haven't checked in, daily", "checked"),

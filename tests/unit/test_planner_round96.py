@@ -114,8 +114,6 @@ ASKED = [
     # the agent read (channel 'agent'), the name after it not
     ("insurance", "Полисы, проданные агентом Ивановой, в хранилище ежедневно в 6"),
     # two columns fit the state word (README: asked)
-    ("bank", "Overdue loans to the warehouse daily"),
-    ("bank", "Просроченные кредиты в хранилище ежедневно"),
     # a state no column of this table lists; an unread participle phrase
     ("evcharge", "Сессии в офлайне в клик ежедневно"),
     ("pharmacy", "Online orders paid by card, every 15 minutes"),
