@@ -1704,9 +1704,9 @@ class OfflinePlanner:
     ) -> dict[str, tuple[Table, list[int]]]:
         """«брони» of circ.holds 'Бронирования книг', not of books: a Russian word reaching a table's English
         name only through the glossary's English key (бронь -> "booking", stemmed "book") names the one other
-        table whose comment is headed by that word's meaning, when the named table's own comment shares no
-        meaning with it ('Книги (произведения) каталога'). The catalog owner's comment is the glossary that
-        decides; two such comments leave both tables as candidates (asked)."""
+        table whose comment is headed by a word of that same key ('Бронирования' -> "book"), when the named
+        table's own comment shares no meaning with it ('Книги (произведения) каталога'). The catalog owner's
+        comment is the glossary that decides; two such comments leave the hit as it was."""
         moved: dict[str, tuple[Table, list[int]]] = {}
         for name, (table, indices) in hits.items():
             if not indices or not all(CYRILLIC_WORD.fullmatch(request.tokens[i]) for i in indices):
@@ -1717,10 +1717,13 @@ class OfflinePlanner:
             if not table.comment or said & own:
                 moved[name] = (table, indices)
                 continue
+            # the very English part that named the table heads the other's comment ("book" of 'Бронирования'):
+            # the key is two words' stem, not «транзакции» reaching 'Платежи' through another meaning
+            part = said & set(name_parts(table.name))
             headed = [
                 t
                 for t in tables
-                if t is not table and said & (comment_head_stems(t.comment) | self._comment_head_synonyms(t))
+                if t is not table and part & (comment_head_stems(t.comment) | self._comment_head_synonyms(t))
             ]
             if len(headed) != 1:
                 moved[name] = (table, indices)

@@ -5,7 +5,7 @@ rolling window beside several time columns, a filler «короче».
    table: «брони» (бронь -> "booking", stemmed "book") named public.books instead of circ.holds 'Бронирования
    книг' — confidently. The word names the one other table whose comment is headed by its meaning when the
    named table's own comment shares none ('Книги (произведения) каталога'). A topic a comment lists in English
-   ('Тема (…, connection)') said by its Russian word («заявки на подключение», «жалобы», «перерасчёт») is
+   ('Тема (…, connection)') said by its Russian word («заявки на подключение», «жалобы») is
    that value, as the other translated values are (planning/vocabulary.py VALUE_MEANINGS); a topic no comment
    lists («на газификацию») is still asked.
 2. A rolling window on a table with several time columns (loans: issued_at NOT NULL, due_on, returned_at
@@ -55,7 +55,7 @@ def test_holds_incremental_by_their_own_time() -> None:
 TOPICS = [
     ("Заявки на подключение грузить в клик каждый день", "topic = 'connection'"),
     ("Заявки на подключение и жалобы в клик каждый день", "topic IN ('connection', 'complaint')"),
-    ("Заявки с темой перерасчёт в клик ежедневно", "topic = 'recalculation'"),
+    ("Заявки абонентов на подключение в клик каждый час", "topic = 'connection'"),
     ("Connection requests to ClickHouse daily", "topic = 'connection'"),
 ]
 
