@@ -162,6 +162,7 @@ class Grounding(Protocol):
     def _ends_list(self, request: Request, index: int, commas: bool = True) -> bool: ...
     def _event_columns(self, table: Table) -> list[str]: ...
     def _event_time_column(self, table: Table) -> str | None: ...
+    def _arrival_time_column(self, table: Table) -> str | None: ...
     def _generic_head_of_genitive(
         self, table: Table, tokens: list[str], i: int, end: int, found: tuple[str, int] | None, fk_words: bool
     ) -> tuple[str, int] | None: ...
@@ -1211,7 +1212,9 @@ class RowFilters:
             # «заказы, которые обновились за сутки»: the window is on the update time, not the creation
             updated = next((name for name in UPDATE_COLUMNS if table.column(name)), None)
             return updated or self.grounding._event_time_column(table)
-        return self.grounding._event_time_column(table)
+        # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
+        # found by (README: a window is on the event time, as an incremental load is)
+        return self.grounding._event_time_column(table) or self.grounding._arrival_time_column(table)
 
     def _ask_window(self, request: Request, table: Table, phrase: str) -> str:
         named = f"I could not turn {phrase.strip()!r} into a time window. " if phrase else ""

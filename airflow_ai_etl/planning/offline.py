@@ -686,6 +686,26 @@ UNREAD_CONDITION_CUES = re.compile(
     r"в\s+этом\s+(?:году|месяце|квартале)|за\s+этот\s+\w+|this\s+(?:year|month|quarter)|"
     rf"с\s+(?:\d{{1,2}}|\w+ого)\s+{_MONTHS_RU})(?!\w)"
 )
+# «Короче, …», «… короче убытки со статусом paid»: "in short", a filler opening what the speaker says, not
+# the comparative («короче 30 секунд», «короче чем», «короче получаса», «короче минуты»): followed by a
+# punctuation mark, or opening the text or a clause before no number, «чем» or unit of length or time
+_KOROTCHE_FILLER_AFTER = re.compile(r"\s*[,:!\u2014\u2013-]")
+_KOROTCHE_UNITS = r"(?:секунд|сек|минут|мин|час|сут|дн|день|недел|месяц|км|метр|километр|сантиметр|см)"
+_KOROTCHE_COMPARED = re.compile(
+    rf"\s+(?:\d|чем\b|пол(?:\s|у)?{_KOROTCHE_UNITS}|{_KOROTCHE_UNITS}|[а-яё]+\s+{_KOROTCHE_UNITS})"
+)
+
+
+def _discourse_korotche(lower: str, start: int, end: int) -> bool:
+    """Whether the «короче» at lower[start:end] is the filler "in short", not a comparison."""
+    if lower[start:end] != "короче":
+        return False
+    if _KOROTCHE_FILLER_AFTER.match(lower, end):
+        return True
+    opens = lower[:start].rstrip() == "" or lower[:start].rstrip()[-1] in ".!?…,;:"
+    return opens and not _KOROTCHE_COMPARED.match(lower, end)
+
+
 WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+этот|this\s|с\s+\S+\s+\w+я$")
 # A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
 _LISTED_ON = re.compile(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([a-z][a-z0-9_-]*)(?![\w-])")
@@ -1694,6 +1714,7 @@ class OfflinePlanner:
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & parts])
             elif core and core != parts and core <= everything:  # "KPI" -> kpi_daily, «продажи» -> fact_sales
                 hits[table.qualified_name] = (table, [i for i, m in meanings.items() if m & core])
+        hits = self._glossed_elsewhere(request, tables, meanings, hits)
         for i, token in usable:  # "payroll data": a schema with one table names it
             if (
                 token != "public"
@@ -1762,6 +1783,42 @@ class OfflinePlanner:
             or self._colloquial_hits(request, tables, usable_at)
             or self._head_noun_hits(tables, meanings)
         )
+
+    def _glossed_elsewhere(
+        self,
+        request: Request,
+        tables: list[Table],
+        meanings: dict[int, frozenset[str]],
+        hits: dict[str, tuple[Table, list[int]]],
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«брони» of circ.holds 'Бронирования книг', not of books: a Russian word reaching a table's English
+        name only through the glossary's English key (бронь -> "booking", stemmed "book") names the one other
+        table whose comment is headed by a word of that same key ('Бронирования' -> "book"), when the named
+        table's own comment shares no meaning with it ('Книги (произведения) каталога'). The catalog owner's
+        comment is the glossary that decides; two such comments leave the hit as it was."""
+        moved: dict[str, tuple[Table, list[int]]] = {}
+        for name, (table, indices) in hits.items():
+            if not indices or not all(CYRILLIC_WORD.fullmatch(request.tokens[i]) for i in indices):
+                moved[name] = (table, indices)
+                continue
+            said = frozenset().union(*(meanings[i] for i in indices))
+            own = set(name_parts_of_text(table.comment)) | self._comment_head_synonyms(table)
+            if not table.comment or said & own:
+                moved[name] = (table, indices)
+                continue
+            # the very English part that named the table heads the other's comment ("book" of 'Бронирования'):
+            # the key is two words' stem, not «транзакции» reaching 'Платежи' through another meaning
+            part = said & set(name_parts(table.name))
+            headed = [
+                t
+                for t in tables
+                if t is not table and part & (comment_head_stems(t.comment) | self._comment_head_synonyms(t))
+            ]
+            if len(headed) != 1:
+                moved[name] = (table, indices)
+                continue
+            moved.setdefault(headed[0].qualified_name, (headed[0], list(indices)))
+        return moved
 
     def _comment_head_synonyms(self, table: Table) -> frozenset[str]:
         """The glossary's English name parts for the nouns heading the table's comment ("vehicle" of
@@ -4142,6 +4199,8 @@ class OfflinePlanner:
                 continue
             if request.is_handled(cue.start()):
                 continue  # «id и email, больше ничего не надо»: the column list's rest, no comparison
+            if _discourse_korotche(request.lower, cue.start(), cue.end()):
+                continue  # «Короче, книги …»: the speaker's "in short", no comparison
             if not any(a <= cue.start() < b for a, b in request.schedule_spans):
                 return self._ask_condition(request, table, request.text[cue.start() : cue.end()].strip())
         origin = self._unread_origin(request, table, read)

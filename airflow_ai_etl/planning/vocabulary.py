@@ -291,6 +291,10 @@ VALUE_MEANINGS = {
     "неявка": ("no_show", "noshow", "no-show"),
     # insurance kinds said in Cyrillic ('Вид страхования (osago, kasko, ...)')
     "каско": ("kasko",), "осаго": ("osago",),
+    # planner110: topics a comment lists in English ('Тема (meter_replacement, complaint, recalculation,
+    # connection)'): «заявки на подключение», «жалобы» are those topics' Russian words («перерасчёт» is left
+    # asked: tests/unit/test_planner_round18.py expects it asked)
+    "подключение": ("connection",), "жалоба": ("complaint",),
     # planner46: kinds said by their Russian adjective or noun with no bracketed gloss: «кредитные карты»
     # ('Тип карты (debit, credit)'), «убытки по угонам» ('Тип события (accident, theft, fire, ...)'), «номера
     # люкс» ('Категория номера (standard, superior, suite, family)'), «вип-клиенты» ('VIP-клиент', is_vip)
