@@ -336,16 +336,20 @@ def juxtaposed(tokens: Sequence[Token], kind: str) -> tuple[int, int] | None:
     of both, as (first token, end token), is quoted in a question. A list of hours joined by «и»/"and" or by
     commas ending in one ("at 9, 12 and 18") is no such pair, nor "at 8:30"."""
     n = len(tokens)
-    for i in range(n):
-        first = _value_at(tokens, i)
-        if first is None or first.kind != kind or (i and _value_ends_at(tokens, i, kind)):
+    values = [_value_at(tokens, i) for i in range(n)]  # once: a long request must stay linear and cheap
+    ending: dict[int, _Value] = {}  # the value ending at each token that starts earliest (_longest_ending_at)
+    for i, value in enumerate(values):
+        if value is not None and value.end - i <= 6:
+            ending.setdefault(value.end, value)
+    for i, first in enumerate(values):
+        if first is None or first.kind != kind or (i and _value_ends_at(tokens, ending, i, kind)):
             continue
         j = first.end
         while j < n and tokens[j].lower in _JUXTAPOSED_PUNCT and kind == "freq":
             j += 1
         if j >= n:
             continue
-        second = _value_at(tokens, j)
+        second = values[j]
         if second is None or second.kind != kind:
             continue
         if kind == "freq" and _same_words(tokens, first, second):
@@ -356,12 +360,12 @@ def juxtaposed(tokens: Sequence[Token], kind: str) -> tuple[int, int] | None:
     return None
 
 
-def _value_ends_at(tokens: Sequence[Token], i: int, kind: str) -> bool:
+def _value_ends_at(tokens: Sequence[Token], ending: dict[int, _Value], i: int, kind: str) -> bool:
     """A value of `kind` ends right before token `i` (past punctuation): `i` is the second of a list."""
     k = i
     while k > 0 and tokens[k - 1].lower in _JUXTAPOSED_PUNCT:
         k -= 1
-    value = _longest_ending_at(tokens, k)
+    value = ending.get(k)
     return value is not None and value.kind == kind
 
 
