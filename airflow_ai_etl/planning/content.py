@@ -102,7 +102,7 @@ def unread_phrase_words(
             break
         if "-" not in word.lower and not known_word(word.lower):
             break  # «интернет сесии»: a misspelling the dictionary only guesses, left to the spelling rules
-        if not _genitive(word):
+        if not _genitive(word) and not _genitive_after(head, word):
             break
         genitives += [word] if word.parses[0].pos == "NOUN" else []
         k += 1
@@ -385,6 +385,18 @@ def _genitive(word: Token) -> bool:
     """The word may be genitive: its best reading, or a noun's genitive reading the dictionary ranks lower
     («студии»: locative first, then genitive)."""
     return word.parses[0].case == "gent" or _genitive_noun(word)
+
+
+def _genitive_after(head: Token | None, word: Token) -> bool:
+    """A lower-case noun whose best reading is a nominative that does not agree with the plural noun before
+    it («Сеансы премьер»: «премьер» the prime minister, singular) and that may be a genitive plural: the
+    genitive, however low the dictionary ranks it; a nominative cannot follow a plural noun so (q112)."""
+    if head is None or not head.parses or head.parses[0].number != "plur" or not word.text[:1].islower():
+        return False
+    best = word.parses[0]
+    if best.pos != "NOUN" or best.case != "nomn" or best.number != "sing":
+        return False
+    return any(p.pos == "NOUN" and p.case == "gent" and p.number == "plur" for p in word.parses)
 
 
 def _genitive_noun(word: Token) -> bool:

@@ -2018,6 +2018,9 @@ class RowFilters:
                 value = next((v for v in status_spellings(value) if v in listed), value)
             if listed and value not in listed:
                 continue  # «возвращённые» is 'refunded' in a shop; shipments list no such status: asked
+            own = _own_negated_value(value, listed) if negated else None
+            if own is not None:  # "unpaid" of (unpaid, paid, waived): that value, not every other one (q112)
+                value, negated = own, False
             if negated and listed and self._ask_negated_state(request, table, i, value, sorted(listed)):
                 return
             said = self._token_of(request, i)
@@ -3714,7 +3717,8 @@ class RowFilters:
         word = tokens[k]
         if word.lang == "ru" and not (word.parses and word.parses[0].pos == "NOUN"):
             return False
-        if word.lang not in ("ru", "en") or not word.text.isalpha():
+        # «Мастер-классы», "meet-ups": a hyphenated noun is one word of the rows (q112)
+        if word.lang not in ("ru", "en") or not all(part.isalpha() for part in word.text.split("-")):
             return False
         j = k - 1
         while j >= 0 and tokens[j].lower in ("the", "all", "only", "just", "только", "все", "всех"):
@@ -6023,6 +6027,14 @@ _KIND_HEADS = frozenset(
     {"тип", "вид", "категория", "класс", "жанр", "канал", "источник", "способ", "разновидность"}
 )
 _KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method)$")
+
+
+def _own_negated_value(value: str, listed: set[str]) -> str | None:
+    """The value the status lists for the negated word itself ('unpaid' beside 'paid', 'non_refundable',
+    'not_delivered'), or None: «неоплаченные», "unpaid" then mean that value, not the others."""
+    spellings = status_spellings(value)
+    own = [v for v in listed if any(v in (f"un{s}", f"non{s}", f"non_{s}", f"not_{s}") for s in spellings)]
+    return own[0] if len(own) == 1 else None
 
 
 def _genitive_noun(word: Token) -> bool:

@@ -1329,7 +1329,14 @@ def _alternative_times(tokens: Sequence[Token]) -> tuple[int, int] | None:
 
 
 # «то ли раз в день, то ли раз в час», "either daily or hourly", «раз в сутки или каждые 2 часа»
-_FREQUENCY_OR = re.compile(r"(?<!\w)(?:или|либо|or|то\s+ли)(?!\w)", re.IGNORECASE)
+# A hedge or a word of not knowing offers the next schedule as much as «или» does: «каждый час, а может раз в
+# сутки», "hourly, maybe daily", «ежечасно, не уверен, ежедневно», "daily, I don't know, hourly" (q112);
+# only a schedule right after it counts, so «каждый день, может быть это поможет» stays one schedule.
+_FREQUENCY_OR = re.compile(
+    r"(?<!\w)(?:или|либо|or|то\s+ли|а\s+может(?:\s+быть)?|может\s+быть|возможно|maybe|perhaps|"
+    r"(?:сам\s+)?не\s+знаю|не\s+уверен[аы]?|not\s+sure|(?:i\s+)?don'?t\s+know)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _offers_schedule(window: str) -> bool:
