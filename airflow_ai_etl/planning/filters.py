@@ -1212,6 +1212,11 @@ class RowFilters:
             # «заказы, которые обновились за сутки»: the window is on the update time, not the creation
             updated = next((name for name in UPDATE_COLUMNS if table.column(name)), None)
             return updated or self.grounding._event_time_column(table)
+        # 'Оплаты штрафов …' with paid_at 'Время оплаты' beside created_at 'Время создания записи': the one
+        # time column commented as the time of the event the table's comment names (README, as a mart's grain)
+        own = _own_event_time(table)
+        if own:
+            return own
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
         # found by (README: a window is on the event time, as an incremental load is)
         return self.grounding._event_time_column(table) or self.grounding._arrival_time_column(table)
@@ -4837,6 +4842,7 @@ class RowFilters:
                 and not self._in_schedule(request, i + 1)
                 and not _table_gloss_at(request, table, i + 1)
                 and not _qualifies_next_noun(request, i + 1)
+                and not _listed_before_unit(column, request.raw[i], request.raw[i + 1])
             ):
                 yield i, column
 
@@ -7372,3 +7378,27 @@ def _compound_values(table: Table, prefix: str) -> list[tuple[str, str]]:
         for value in listed_values(column.comment)
         if set(name_parts(value)) & COMPOUND_VALUE_PREFIXES[prefix]
     ]
+
+
+def _own_event_time(table: Table) -> str | None:
+    """The one time column commented as the time of the event the table's comment names (paid_at 'Время
+    оплаты' of 'Оплаты штрафов и платных услуг', exam_date 'Дата экзамена' of 'Оценки за экзамены'; created_at
+    when its own comment dates that event); None when none or several do (claims' reported_at, paid_at)."""
+    from airflow_ai_etl.planning.marts.grain import _dated_event_columns
+    from airflow_ai_etl.planning.marts.ground import _time_columns
+
+    dated = _dated_event_columns(table, _time_columns(table), written_too=True)
+    return dated[0].name if len(dated) == 1 else None
+
+
+# Nouns counting what a listed value is paid in ("bonus points", "loyalty miles"); any other noun after
+# a listed value ("bonus coupons") is still the value's question
+_VALUE_UNIT_NOUNS = frozenset({"point", "points", "mile", "miles", "credit", "credits"})
+
+
+def _listed_before_unit(column: Column, word: str, following: str) -> bool:
+    """ "paid with bonus points" of 'Способ оплаты (card, cash, sbp, bonus)': a word its comment lists
+    as a value is that value (read by the listed-value rules), not the column's name before another value; the
+    unit noun after it ("points") counts it."""
+    listed = {v.lower() for v in listed_values(column.comment)}
+    return word.lower() in listed and following.lower() in _VALUE_UNIT_NOUNS
