@@ -10,12 +10,12 @@ Families (mart requests planned wrong, or asked where a plan was expected):
    «расчётных месяцев» (a time unit after a noun, «в разрезе зон суток», still qualifies the noun).
 3. «Страховые суммы по каналам»: an adjective agreeing with the measure word, the two spelling a numeric
    column's whole comment ('Страховая сумма'), name that column (no question between sum_insured and
-   premium).
+   premium); «списаний», «зачислений» of a money movement are its listed direction (debit, credit).
 
 Requests of my own over several catalogs, RU and EN; and requests that must still ask (an adjective no column
 says, «календарных месяцев», «рабочих недель»; a bare «суммы» between two money columns).
 
-First pass (at ba20b13, before the rules): 7 of 16 failed.
+First pass (at ba20b13, before the rules): 9 of 18 failed.
 """
 
 from __future__ import annotations
@@ -80,6 +80,23 @@ from tests.planned import mart, ok_spec, plan_in, wrong_of
             "insurance",
             "Заявленные суммы убытков по статусам",
             mart("settlement.claims", [["sum", "claimed_amount"]], ["status"]),
+        ),
+        # 3. the listed direction said by its Russian noun ('Направление (debit, credit)')
+        (
+            "bank",
+            "Сумма списаний по каналам помесячно",
+            mart(
+                "core.transactions",
+                [["sum", "amount"]],
+                ["channel"],
+                mart__time_grain=["created_at", "month"],
+                mart__where="direction = 'debit'",
+            ),
+        ),
+        (
+            "bank",
+            "Число зачислений по каналам",
+            mart("core.transactions", [["count", None]], ["channel"], mart__where="direction = 'credit'"),
         ),
     ],
 )
