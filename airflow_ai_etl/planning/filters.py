@@ -431,9 +431,11 @@ class RowFilters:
         beside = [j for j in (index - 1, index + 1) if 0 <= j < len(request.tokens)]
         if not any(self._table_noun_at(request, table, j) for j in beside):
             return False
-        head = re.sub(r"\([^()]*\)", " ", table.comment or "")
+        # the kinds listed after a colon are kinds of row as a bracket's are: 'Начисления на счёт гостя
+        # (фолио): проживание, минибар, …' is named by «начисления»; "minibar charges" are rows of one kind
+        head = re.sub(r"\([^()]*\)", " ", table.comment or "").split(":", 1)[0]
         return (
-            stem(request.tokens[index]) in _comment_stems(table.comment or "")
+            stem(request.tokens[index]) in _comment_stems(head)
             or any(value in value_meanings(t) for t in tokenize(head) if t.lang == "ru")
             # "charging sessions" of 'Сессии зарядки': the glossary says «зарядка» is charging (planner70)
             or any(value in self.vocabulary.meanings(w) for w in words(head))

@@ -384,7 +384,8 @@ VALUE_MEANINGS = {
     # expires_on dates that state too, so it is asked
     # marts90: the operation's noun ('Тип операции (accrual, redemption, …)'): «только начисления», «списания»
     "начисление": ("accrual",),
-    "списание": ("redemption", "written_off", "write_off"),
+    # q113: a money movement's direction ('Направление (debit, credit)'): «сумма списаний / зачислений»
+    "списание": ("redemption", "written_off", "write_off", "debit"), "зачисление": ("credit",),
     "обучаться": ("studying",), "обучающийся": ("studying",), "учиться": ("studying",),
     "учащийся": ("studying",),
     # planner89: levels a priority comment lists ('Приоритет (low, normal, high)'): «с высоким приоритетом»;

@@ -1170,7 +1170,16 @@ def _measures(
                 column = numeric[0]
             elif money_word and not money and len(numeric) == 1:
                 column = numeric[0]
-        if column is None and len(spelled := _spelled_columns(fact, [cue, *object_words])) == 1:
+        # «Страховые суммы по каналам» of 'Страховая сумма': an adjective agreeing with the cue says which sum
+        said_before = (
+            [tokens[m.index - 1]]
+            if m.index > 0
+            and tokens[m.index - 1].lang == "ru"
+            and tokens[m.index - 1].parses[:1]
+            and tokens[m.index - 1].parses[0].pos == "ADJF"
+            else []
+        )
+        if column is None and len(spelled := _spelled_columns(fact, [*said_before, cue, *object_words])) == 1:
             column = spelled[
                 0
             ]  # «сумма заявленных убытков»: claimed_amount 'Заявленная сумма', not 'Сумма к выплате'
@@ -1227,7 +1236,9 @@ def _measures(
             numeric_names = ", ".join(c.name for c in _numeric_columns(fact))
             questions.append(ask("which_column", func=m.func, table=fact.name, columns=numeric_names))
             continue  # (texty needs a numeric column: `column` is one, so the list is never empty)
-        if amounts := _rows_sum_unsaid(m, cue, ground, fact, object_words, column):
+        spelled = _spelled_columns(fact, [*said_before, cue]) if said_before else []
+        spelled_whole = column.name in {c.name for c in spelled}  # «Страховые суммы»: no other sum asked
+        if not spelled_whole and (amounts := _rows_sum_unsaid(m, cue, ground, fact, object_words, column)):
             questions.append(ask("which_column", func=m.func, table=fact.name,
                                  columns=", ".join(c.name for c in amounts)))  # fmt: skip
             continue  # «сумма полисов», "total of policies": the premium or the sum insured?

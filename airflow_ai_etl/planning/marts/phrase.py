@@ -1212,6 +1212,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 bool(_grain_noun(nxt))
                 and not _grain_noun(t)
                 and not any(p.case == "datv" for p in nxt.parses)
+                # «в разрезе расчётных месяцев»: an adjective agreeing with the time unit names the grain's
+                # column ('Расчётный месяц'), the unit is the grain (as «по расчётным месяцам» is)
+                and not (t.lang == "ru" and t.parses and t.parses[0].pos in ("ADJF", "PRTF"))
             )
             if (
                 gent and (not _grain_noun(nxt) or unit_of) and nxt.lower not in LIST_JOINERS
