@@ -322,6 +322,16 @@ def library_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catal
     )
 
 
+def agro_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A twenty-second domain with Russian comments: an agricultural holding behind pg_agro and a ClickHouse warehouse."""
+    return _domain_catalog(
+        "agro",
+        "Agricultural holding database: farms, fields, crops, plantings, field operations, machinery, telemetry, fuel logs, workers, shifts, elevators, grain contracts, shipments, payments",
+        "ClickHouse warehouse for agro analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -344,4 +354,5 @@ CATALOGS = {
     "vet": vet_catalog,
     "realty": realty_catalog,
     "library": library_catalog,
+    "agro": agro_catalog,
 }
