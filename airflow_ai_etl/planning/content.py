@@ -510,8 +510,7 @@ def domain_word_only(planner: OfflinePlanner, request: Request, table: Table) ->
     indices = _hit_indices(planner, request, table)
     if not indices or any(_names_own_rows(planner, table, request.tokens[i]) for i in indices):
         return None
-    at = {t.start: t for t in tokenize(request.text)}
-    said = [at.get(request.spans[i][0]) for i in indices]
+    said = _lexed(request, indices)
     if not all(t is not None and names_the_domain(planner, t) for t in said):
         return None
     word = " ".join(request.raw[i] for i in indices)
@@ -519,6 +518,12 @@ def domain_word_only(planner: OfflinePlanner, request: Request, table: Table) ->
         f"{c.conn_id}: {', '.join(planner._table_names(c.conn_id))}" for c in planner._readable("postgres")
     ]
     return say(request.language, "planner.domain_word_no_table", word=word, tables="; ".join(listed))
+
+
+def _lexed(request: Request, indices: list[int]) -> list[Token | None]:
+    """The lexer's tokens of the request's words `indices`, in order; None where no token starts at a word."""
+    at = {t.start: t for t in tokenize(request.text)}
+    return [at.get(request.spans[i][0]) for i in indices]
 
 
 def _hit_indices(planner: OfflinePlanner, request: Request, table: Table) -> list[int]:
@@ -567,9 +572,8 @@ def _kinds_beside_the_table(
     # beside it («заказы попкорна», «попкорн из кинобара»), not in another clause («абоненты, дедуп по
     # лицевому счёту» of 'Абоненты (физические лица, лицевые счета)')
     said = [i for i in said if any(0 < abs(i - j) <= 2 for j in indices if j not in said)]
-    at = {t.start: t for t in tokenize(request.text)}
     spans = list(request.schedule_spans) + list(request.handled)
-    found = [at.get(request.spans[i][0]) for i in said]
+    found = _lexed(request, said)
     return [t for t in found if t is not None and not any(a <= t.start < b for a, b in spans)]
 
 
@@ -579,9 +583,7 @@ def unread_noun_outside(
     """«рекламации каждый день, адрес клиента закрыть»: the one table is named only inside the masking
     clause, where it says whose column is masked; a noun outside that clause that nothing reads is the head
     of the load (a table the catalog lacks), so the masked column's table is no answer. The noun, or None."""
-    at = {t.start: t for t in tokenize(request.text)}
-    for i in indices:
-        word = at.get(request.spans[i][0])
+    for word in _lexed(request, indices):
         if word is None or not _content(word) or word.lower in _EN_FILLERS:
             continue
         if word.lang == "ru" and not any(p.pos == "NOUN" and p.case in ("nomn", "accs") for p in word.parses):
