@@ -21,7 +21,7 @@ word translated by vocabulary.DOMAIN_MEANINGS) is no table at all: which one is 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from airflow_ai_etl.catalog import Table, listed_values
@@ -55,6 +55,31 @@ _EN_FILLERS = frozenset(
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class _PhraseReader:
+    """The request's words around the table's word as the phrase rules below walk them: a word's token,
+    whether two words stand side by side, and whether any rule read a word (of the load's table and WHERE)."""
+
+    planner: OfflinePlanner
+    request: Request
+    table: Table
+    where: str
+    at: dict[int, Token]  # the lexer's tokens of the request by their start
+
+    def token(self, i: int) -> Token | None:
+        """The lexer's token of the request's word `i`; None outside the request."""
+        return self.at.get(self.request.spans[i][0]) if 0 <= i < len(self.request.tokens) else None
+
+    def joined(self, i: int, j: int) -> bool:
+        """Words `i` < `j` stand with only white space between them."""
+        spans, text = self.request.spans, self.request.text
+        return 0 <= i < j < len(self.request.tokens) and not text[spans[i][1] : spans[j][0]].strip()
+
+    def unread(self, word: Token, qualifier: bool, spans: bool = True) -> bool:
+        """No rule read `word`, nor does it name anything (`_read`)."""
+        return not _read(self.planner, self.request, self.table, self.where, word, qualifier, spans=spans)
+
+
 def unread_phrase_words(
     planner: OfflinePlanner, request: Request, table: Table, where: str
 ) -> Message | None:
@@ -66,20 +91,9 @@ def unread_phrase_words(
     indices = _hit_indices(planner, request, table)
     if not indices:
         return None
-    at = {t.start: t for t in tokenize(request.text)}
+    reader = _PhraseReader(planner, request, table, where, {t.start: t for t in tokenize(request.text)})
+    token, joined, unread = reader.token, reader.joined, reader.unread
     tokens = request.tokens
-
-    def token(i: int) -> Token | None:
-        return at.get(request.spans[i][0]) if 0 <= i < len(tokens) else None
-
-    def joined(i: int, j: int) -> bool:
-        return (
-            0 <= i < j < len(tokens) and not request.text[request.spans[i][1] : request.spans[j][0]].strip()
-        )
-
-    def unread(word: Token, qualifier: bool) -> bool:
-        return not _read(planner, request, table, where, word, qualifier)
-
     flagged: list[Token] = []
     first, last = indices[0], indices[-1]
     j = first - 1  # "premium hotel guests": English modifiers before the table's word
@@ -121,17 +135,13 @@ def unread_phrase_words(
     if name is not None and unread(name, qualifier=True):
         flagged.append(name)
     if flagged and name is not None:
-        flagged += _unread_head_before(request, first, token, joined, lambda w: unread(w, qualifier=False))
-    flagged += _english_of_chain(request, last, token, lambda w: unread(w, qualifier=False))
+        flagged += _unread_head_before(reader, first)
+    flagged += _english_of_chain(reader, last)
     if noun and _holds_kinds(table):  # «занятия по карате» of class_type (planner106)
-        flagged += _topic_after_po(request, last, token, joined, lambda w: unread(w, qualifier=False))
-    flagged += _object_before_source(request, indices, token, joined, lambda w: unread(w, qualifier=True))
-    flagged += _kind_after_preposition(request, last, token, joined, lambda w: unread(w, qualifier=True))
-    # the maker's noun is read only by what names it, never by a span a schedule or flag rule took over it
-    # ("by the night team every hour": «night» is no clock there)
-    phrase = _agent_phrase(
-        request, last, token, lambda w: not _read(planner, request, table, where, w, False, spans=False)
-    )
+        flagged += _topic_after_po(reader, last)
+    flagged += _object_before_source(reader, indices)
+    flagged += _kind_after_preposition(reader, last)
+    phrase = _agent_phrase(reader, last)
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
         if not (0 <= joint < len(tokens)) or tokens[joint] not in _COORDINATORS:
             continue
@@ -164,17 +174,12 @@ def _holds_kinds(table: Table) -> bool:
     return any(_is_text(c) and (_is_kind(c) or listed_values(c.comment)) for c in table.columns)
 
 
-def _topic_after_po(
-    request: Request,
-    last: int,
-    token: Callable[[int], Token | None],
-    joined: Callable[[int, int], bool],
-    unread: Callable[[Token], bool],
-) -> list[Token]:
+def _topic_after_po(reader: _PhraseReader, last: int) -> list[Token]:
     """«Занятия по карате», «тренеры по боксу»: a Russian noun after «по» right after the table's noun says
     which rows (the kind of class, the trainer's sport); read when a rule took it («тренеры по боксу»:
     specialization = 'boxing'), a column or a table names it, a schedule or key rule spans it, else quoted to
     be asked (planner106: «занятия по карате» loaded every class)."""
+    request, token, joined = reader.request, reader.token, reader.joined
     k = last + 1
     if k + 1 >= len(request.tokens) or request.tokens[k] != "по":
         return []
@@ -186,7 +191,7 @@ def _topic_after_po(
     named = token(k + 2) if joined(k + 1, k + 2) else None
     if named is not None and named.lang == "en":
         return []  # «заказы по полю updated_at», «по ключу id»: a column's noun before its name
-    return [word] if unread(word) else []
+    return [word] if reader.unread(word, qualifier=False) else []
 
 
 # "from"/«из» before the table's word, and what may stand between them ("from the properties table")
@@ -195,13 +200,7 @@ _SOURCE_FILLERS = frozenset({"the", "table", "таблицы"})
 _OBJECT_DETERMINERS = frozenset({"the", "all", "only", "just", "только", "все", "всех"})
 
 
-def _object_before_source(
-    request: Request,
-    indices: list[int],
-    token: Callable[[int], Token | None],
-    joined: Callable[[int, int], bool],
-    unread: Callable[[Token], bool],
-) -> list[Token]:
+def _object_before_source(reader: _PhraseReader, indices: list[int]) -> list[Token]:
     """ "Load panel buildings from properties", «Панельные дома из объектов недвижимости»: the load's object
     said before "from"/«из» and the table's word is the rows' own phrase; its content words (up to three,
     back to the load verb, an article or the start) are quoted when nothing reads them. A single noun there
@@ -210,7 +209,7 @@ def _object_before_source(
     from airflow_ai_etl.planning.offline import EN_LEAD_WORDS  # offline imports this module
     from airflow_ai_etl.planning.triggers import EN_ORDERS
 
-    tokens = request.tokens
+    tokens, token, joined = reader.request.tokens, reader.token, reader.joined
     for i in indices:
         j = i - 1
         while j >= 0 and tokens[j] in _SOURCE_FILLERS:
@@ -233,7 +232,7 @@ def _object_before_source(
             k -= 1
         if len(words) < 2:
             return []  # one noun: the filter rules read it or ask (planner97)
-        return [w for w in reversed(words) if unread(w)]
+        return [w for w in reversed(words) if reader.unread(w, qualifier=True)]
     return []
 
 
@@ -250,18 +249,13 @@ _EN_NO_KIND = frozenset(
 )  # fmt: skip
 
 
-def _kind_after_preposition(
-    request: Request,
-    last: int,
-    token: Callable[[int], Token | None],
-    joined: Callable[[int, int], bool],
-    unread: Callable[[Token], bool],
-) -> list[Token]:
+def _kind_after_preposition(reader: _PhraseReader, last: int) -> list[Token]:
     """«Билеты на блокбастеры», «Записи на стрижку», "claims for hail damage": right after the table's word,
     «на»/"for" and a noun phrase (Russian adjectives and their noun, English up to two words) saying which
     rows: a kind of them. Its words nothing reads are quoted; every row was loaded (wc108). Words that are
     read (a table, a comment's word, a listed value: «Записи на групповые занятия», "claims for theft") or a
     time (schedule spans, "for today") are no question; "the hail ones" is the ones rule's."""
+    tokens, token, joined = reader.request.tokens, reader.token, reader.joined
     k = last + 1
     prep = token(k)
     if prep is None or prep.lower not in _KIND_PREPOSITIONS or not joined(last, k):
@@ -287,11 +281,11 @@ def _kind_after_preposition(
         else:
             return []
     else:
-        while j < len(request.tokens) and request.tokens[j] in _EN_ARTICLES and joined(j - 1, j):
+        while j < len(tokens) and tokens[j] in _EN_ARTICLES and joined(j - 1, j):
             j += 1
-        if j < len(request.tokens) and request.tokens[j] in _EN_NO_KIND:
+        if j < len(tokens) and tokens[j] in _EN_NO_KIND:
             return []
-        while j < len(request.tokens) and len(words) < 2 and joined(j - 1, j):
+        while j < len(tokens) and len(words) < 2 and joined(j - 1, j):
             word = token(j)
             if (
                 word is None
@@ -302,19 +296,17 @@ def _kind_after_preposition(
                 break
             words.append(word)
             j += 1
-        if j < len(request.tokens) and request.tokens[j] in ("ones", "one"):
+        if j < len(tokens) and tokens[j] in ("ones", "one"):
             return []  # "claims for the hail ones": the ones rule asks
     # «на сеансы», "for theft": read words (a table, a listed value) say nothing more; "bookings for yoga
     # classes": a modifier nothing of the bookings reads (another table's value) is asked all the same
-    return [w for w in words if unread(w)]
+    return [w for w in words if reader.unread(w, qualifier=True)]
 
 
-def _english_of_chain(
-    request: Request, last: int, token: Callable[[int], Token | None], unread: Callable[[Token], bool]
-) -> list[Token]:
+def _english_of_chain(reader: _PhraseReader, last: int) -> list[Token]:
     """ "teachers of the chemistry department": the English twin of a Russian genitive chain, an of-phrase
     right after the table's word whose words (two at most) no rule read, asked as «кафедры химии» is."""
-    tokens = request.tokens
+    tokens, token = reader.request.tokens, reader.token
     k = last + 1
     if k >= len(tokens) or tokens[k] != "of":
         return []
@@ -328,7 +320,7 @@ def _english_of_chain(
             break
         words.append(word)
         k += 1
-    return words if len(words) == 2 and all(unread(w) for w in words) else []
+    return words if len(words) == 2 and all(reader.unread(w, qualifier=False) for w in words) else []
 
 
 # Irregular English past participles a load's rows are qualified by ("made by", "written by"); a regular one
@@ -342,13 +334,12 @@ _EN_PARTICIPLES = frozenset(
 )  # fmt: skip
 
 
-def _agent_phrase(
-    request: Request, last: int, token: Callable[[int], Token | None], unread: Callable[[Token], bool]
-) -> tuple[int, int] | None:
+def _agent_phrase(reader: _PhraseReader, last: int) -> tuple[int, int] | None:
     """ "deliveries made by the night team", "orders created by the marketing team": a participle phrase right
     after the table's word saying who made the rows. Its head noun (the last word before a break) names the
     rows' maker; when nothing reads that noun (no column, listed value, table) the phrase is a condition no
     column holds, so it is asked, quoted whole. The phrase's text span, or None when it is read or absent."""
+    request, token = reader.request, reader.token
     tokens = request.tokens
     k = last + 1
     if k + 1 >= len(tokens) or tokens[k + 1] != "by":
@@ -371,7 +362,9 @@ def _agent_phrase(
             break  # "… by the front desk every hour": the schedule ends the phrase
         words.append(word)
         j += 1
-    if not words or not unread(words[-1]):
+    # the maker's noun is read only by what names it, never by a span a schedule or flag rule took over it
+    # ("by the night team every hour": «night» is no clock there)
+    if not words or not reader.unread(words[-1], qualifier=False, spans=False):
         return None
     return verb.start, words[-1].start + len(words[-1].text)
 
@@ -417,21 +410,16 @@ def _proper_name(word: Token) -> bool:
     )
 
 
-def _unread_head_before(
-    request: Request,
-    first: int,
-    token: Callable[[int], Token | None],
-    joined: Callable[[int, int], bool],
-    unread: Callable[[Token], bool],
-) -> list[Token]:
+def _unread_head_before(reader: _PhraseReader, first: int) -> list[Token]:
     """«пилотов авиакомпании Аэрофлот»: the table's word is a genitive naming a body; the noun before it is
     what the user wants loaded, quoted too when nothing reads it."""
+    token, joined = reader.token, reader.joined
     head, after = token(first - 1), token(first)
     if head is None or after is None or not joined(first - 1, first) or head.lang != "ru" or not head.parses:
         return []
     if head.parses[0].pos != "NOUN" or not _genitive(after) or not _content(head):
         return []
-    return [head] if unread(head) else []
+    return [head] if reader.unread(head, qualifier=False) else []
 
 
 def names_the_domain(planner: OfflinePlanner, token: Token) -> bool:
@@ -522,8 +510,7 @@ def domain_word_only(planner: OfflinePlanner, request: Request, table: Table) ->
     indices = _hit_indices(planner, request, table)
     if not indices or any(_names_own_rows(planner, table, request.tokens[i]) for i in indices):
         return None
-    at = {t.start: t for t in tokenize(request.text)}
-    said = [at.get(request.spans[i][0]) for i in indices]
+    said = _lexed(request, indices)
     if not all(t is not None and names_the_domain(planner, t) for t in said):
         return None
     word = " ".join(request.raw[i] for i in indices)
@@ -531,6 +518,12 @@ def domain_word_only(planner: OfflinePlanner, request: Request, table: Table) ->
         f"{c.conn_id}: {', '.join(planner._table_names(c.conn_id))}" for c in planner._readable("postgres")
     ]
     return say(request.language, "planner.domain_word_no_table", word=word, tables="; ".join(listed))
+
+
+def _lexed(request: Request, indices: list[int]) -> list[Token | None]:
+    """The lexer's tokens of the request's words `indices`, in order; None where no token starts at a word."""
+    at = {t.start: t for t in tokenize(request.text)}
+    return [at.get(request.spans[i][0]) for i in indices]
 
 
 def _hit_indices(planner: OfflinePlanner, request: Request, table: Table) -> list[int]:
@@ -579,9 +572,8 @@ def _kinds_beside_the_table(
     # beside it («заказы попкорна», «попкорн из кинобара»), not in another clause («абоненты, дедуп по
     # лицевому счёту» of 'Абоненты (физические лица, лицевые счета)')
     said = [i for i in said if any(0 < abs(i - j) <= 2 for j in indices if j not in said)]
-    at = {t.start: t for t in tokenize(request.text)}
     spans = list(request.schedule_spans) + list(request.handled)
-    found = [at.get(request.spans[i][0]) for i in said]
+    found = _lexed(request, said)
     return [t for t in found if t is not None and not any(a <= t.start < b for a, b in spans)]
 
 
@@ -591,9 +583,7 @@ def unread_noun_outside(
     """«рекламации каждый день, адрес клиента закрыть»: the one table is named only inside the masking
     clause, where it says whose column is masked; a noun outside that clause that nothing reads is the head
     of the load (a table the catalog lacks), so the masked column's table is no answer. The noun, or None."""
-    at = {t.start: t for t in tokenize(request.text)}
-    for i in indices:
-        word = at.get(request.spans[i][0])
+    for word in _lexed(request, indices):
         if word is None or not _content(word) or word.lower in _EN_FILLERS:
             continue
         if word.lang == "ru" and not any(p.pos == "NOUN" and p.case in ("nomn", "accs") for p in word.parses):

@@ -1171,22 +1171,33 @@ class OfflinePlanner:
             for c in self.catalog.connections.values()
         )
 
-    def _unit_of_a_column(self, word: str) -> bool:
-        """`word` is the unit of a numeric column: written as a whole word in its comment after its comma
-        ("кВт" of 'Потребление за час, кВт·ч'), or a unit abbreviation its name ends in ("kWh" of
-        energy_kwh)."""
+    @functools.cached_property
+    def _numeric_column_units(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Where the catalog's numeric columns say their units, read once: each comment's text after its
+        last comma ('Потребление за час, кВт·ч' -> ' кВт·ч') and each name's last part (energy_kwh -> kwh)."""
         from airflow_ai_etl.marts.resolve import column_kind
-        from airflow_ai_etl.planning.marts.words import MEASURE_UNITS
 
-        unit = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.IGNORECASE)
-        part = MEASURE_UNITS.get(word.lower())
-        return any(
-            (column.comment and "," in column.comment and unit.search(column.comment.rsplit(",", 1)[1]))
-            or (part and column.name.lower().split("_")[-1].startswith(part))
+        numeric = [
+            column
             for conn_id in self.catalog.connections
             for table in self.catalog.tables_of(conn_id)
             for column in table.columns
             if column_kind(column.type).numeric
+        ]
+        tails = tuple(c.comment.rsplit(",", 1)[1] for c in numeric if c.comment and "," in c.comment)
+        return tails, tuple(c.name.lower().split("_")[-1] for c in numeric)
+
+    def _unit_of_a_column(self, word: str) -> bool:
+        """`word` is the unit of a numeric column: written as a whole word in its comment after its comma
+        ("кВт" of 'Потребление за час, кВт·ч'), or a unit abbreviation its name ends in ("kWh" of
+        energy_kwh)."""
+        from airflow_ai_etl.planning.marts.words import MEASURE_UNITS
+
+        tails, last_parts = self._numeric_column_units
+        unit = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.IGNORECASE)
+        part = MEASURE_UNITS.get(word.lower())
+        return any(unit.search(tail) for tail in tails) or bool(
+            part and any(last.startswith(part) for last in last_parts)
         )
 
     def _listed_anywhere(self, word: str) -> bool:
