@@ -22,7 +22,7 @@ from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 
-__all__ = ["Retraction", "drop_particles", "juxtaposed", "retractions"]
+__all__ = ["Retraction", "drop_particles", "hedged_interval", "juxtaposed", "retractions"]
 
 # Words that take the value before them back; one of them must stand between the two values.
 _CORE_RU = frozenset({"нет", "ой", "точнее", "вернее", "верней", "поправка", "стоп", "пардон"})
@@ -104,7 +104,12 @@ def _clock_core(tokens: Sequence[Token], i: int) -> int | None:
     glued = t.lower.endswith(("am", "pm")) and t.lower[:-2].replace(":", "").isdigit()
     if ":" in t.text and t.text.split(":")[0].isdigit() or glued:
         return i + 1
+    hour, dash, rest = t.text.partition("-")
+    if dash and hour.isdigit() and int(hour) <= 24 and _apart_minutes(rest):
+        return i + 1  # «в 8-30»
     if t.number is not None and not t.ordinal and t.number <= 24:
+        if t.lang == "num" and i + 1 < n and _apart_minutes(tokens[i + 1].text):
+            return i + 2  # "at 8 15": the hour and its minutes said apart
         if t.lang == "en" and i + 1 < n and tokens[i + 1].lang == "en" and (tokens[i + 1].number or 0) >= 10:
             return i + 2  # "two thirty"
         return i + 1
@@ -327,6 +332,10 @@ def _rewritten(
 _JUXTAPOSED_PUNCT = frozenset({",", "—", "–", "-", "/", ";"})
 # after a second bare hour: the clause ends or the schedule goes on ("at 8 9 on Mondays")
 _CLAUSE_GOES_ON = frozenset({"on", "every", "each", "по", "каждый", "каждую", "ежедневно", "daily"})
+# the preposition of a second clock time said next to the first («в пять утра в шесть»)
+_SECOND_PREPS = frozenset({"в", "во", "at"})
+# «с 9-12», "from 9-17": a window of hours, not a clock time
+_WINDOW_OPENERS = frozenset({"с", "со", "from", "between"})
 
 
 def juxtaposed(tokens: Sequence[Token], kind: str) -> tuple[int, int] | None:
@@ -342,6 +351,8 @@ def juxtaposed(tokens: Sequence[Token], kind: str) -> tuple[int, int] | None:
         if value is not None and value.end - i <= 6:
             ending.setdefault(value.end, value)
     for i, first in enumerate(values):
+        if kind == "clock" and _dashed_hours(tokens, i):
+            return i, _period_end(tokens, i + 2)
         if first is None or first.kind != kind or (i and _value_ends_at(tokens, ending, i, kind)):
             continue
         j = first.end
@@ -349,14 +360,107 @@ def juxtaposed(tokens: Sequence[Token], kind: str) -> tuple[int, int] | None:
             j += 1
         if j >= n:
             continue
+        if kind == "clock" and _prepped(first) and _no_minutes_after(tokens, first, j):
+            return first.start, j + 1  # "at 8 75": no hour and no minutes
         second = values[j]
         if second is None or second.kind != kind:
             continue
         if kind == "freq" and _same_words(tokens, first, second):
             continue  # "daily, daily": said twice
-        if kind == "clock" and not _bare_second_hour(tokens, first, second):
+        if kind == "clock" and not (
+            _bare_second_hour(tokens, first, second) or _second_clock_of_its_own(tokens, first, second)
+        ):
             continue
         return first.start, second.end
+    return None
+
+
+def _prepped(value: _Value) -> bool:
+    """The clock has its own «в»/"at" or a part of day: a time as said, not a count."""
+    return value.core[0] > value.start or value.end > value.core[1]
+
+
+def _apart_minutes(digits: str) -> bool:
+    """Digits after an hour that are its minutes said apart ("8 15", «8-30», "9 05", "10 45"): a number no
+    hour is (25-59), a zero-padded one or one on the five-minute mark. "8 9", "9 12" may be two hours."""
+    if not digits.isdigit() or len(digits) != 2:
+        return False
+    number = int(digits)
+    return number <= 59 and (digits[0] == "0" or number % 5 == 0 or number >= 25)
+
+
+def _no_minutes_after(tokens: Sequence[Token], first: _Value, j: int) -> bool:
+    """ "at 8 75": after a bare clock hour a number that is neither minutes nor an hour, ending the clause."""
+    t = tokens[j]
+    if first.end != first.core[1] or t.lang != "num" or not t.text.isdigit() or int(t.text) <= 59:
+        return False
+    k = j + 1
+    return k >= len(tokens) or tokens[k].lang == "punct" or tokens[k].lower in _CLAUSE_GOES_ON
+
+
+def _dashed_hours(tokens: Sequence[Token], i: int) -> bool:
+    """«в 9-12», "at 8-75": after a clock's preposition an hour and a second number joined by a dash that are
+    not the hour and its minutes (planning/schedule reads «в 8-30»): two hours or no time; the clause ends."""
+    if tokens[i].lower not in _CLOCK_PREPS or i + 1 >= len(tokens):
+        return False
+    hour, dash, rest = tokens[i + 1].text.partition("-")
+    if not (dash and hour.isdigit() and rest.isdigit() and int(hour) <= 24 and len(rest) <= 3):
+        return False
+    if _apart_minutes(rest) or (i and tokens[i - 1].lower in _WINDOW_OPENERS):
+        return False
+    k = _period_end(tokens, i + 2)
+    return k >= len(tokens) or tokens[k].lang == "punct" or tokens[k].lower in _CLAUSE_GOES_ON
+
+
+def _second_clock_of_its_own(tokens: Sequence[Token], first: _Value, second: _Value) -> bool:
+    """«в пять утра в шесть», "at 6 am at 7 pm", «в 9 в 10»: two clock times, each with its «в»/"at", with no
+    «и»/"and" between them; the second has a part of day or ends the clause (not «в 8 в 2 потока»)."""
+    if not _prepped(first) or second.core[0] == second.start:
+        return False
+    if tokens[second.start].lower not in _SECOND_PREPS:
+        return False
+    if second.end > second.core[1]:
+        return True
+    k = second.end
+    return k >= len(tokens) or tokens[k].lang == "punct" or tokens[k].lower in _CLAUSE_GOES_ON
+
+
+# a word that offers a second value as a maybe («а может», "perhaps", «или») and what may stand after it
+_HEDGES = frozenset({
+    "or", "maybe", "perhaps", "possibly", "probably",
+    "или", "либо", "может", "возможно", "наверное", "пожалуй", "мб",
+})  # fmt: skip
+_HEDGE_FILLERS = frozenset({"а", "ну", "быть", "even", "и", "же", "даже"})
+
+
+def hedged_interval(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """A frequency, then a hedge or «или»/"or", then a count with no unit of its own ("every 2 hours, perhaps
+    every 6", «каждые 2 часа, а может каждые 6», "every 3 hours, maybe 6") that ends the clause: the user
+    offers a second schedule without choosing; the span of both (first token, end token), quoted in a
+    question (the README: a hedge between two schedules asks). A full second schedule is read elsewhere."""
+    n = len(tokens)
+    for h in range(1, n - 1):
+        if tokens[h].lower not in _HEDGES:
+            continue
+        k = h
+        while k > 0 and (tokens[k - 1].lower in _PUNCT or tokens[k - 1].lower in _HEDGE_FILLERS):
+            k -= 1
+        first = _longest_ending_at(tokens, k)
+        if first is None or first.kind != "freq":
+            continue
+        j = h + 1
+        while j < n and (tokens[j].lower in _HEDGE_FILLERS or tokens[j].lower in _PUNCT):
+            j += 1
+        if j < n and (tokens[j].lower in _EVERY or tokens[j].has({"каждый"})):
+            j += 1
+        if j >= n or tokens[j].number is None or tokens[j].ordinal:
+            continue
+        end = j + 1
+        if end < n and not (tokens[end].lang == "punct" or tokens[end].lower in _CLAUSE_GOES_ON):
+            continue  # "every 2 hours, maybe 6 tables", «или каждые 6 часов» (a schedule of its own)
+        if any(t.number == tokens[j].number for t in tokens[first.start : first.end]):
+            continue  # "every 2 hours, maybe every 2": one schedule said twice
+        return first.start, end
     return None
 
 
@@ -385,8 +489,8 @@ def _bare_second_hour(tokens: Sequence[Token], first: _Value, second: _Value) ->
     number = tokens[second.start].number
     if number is None or tokens[second.start].text != str(number) or number > 24:
         return False
-    if number >= 10 and number % 5 == 0:
-        return False  # "at 8 15", "at 8 30": minutes, maybe
+    if _apart_minutes(tokens[second.start].text):
+        return False  # "at 8 15", "at 8 30": its minutes (planning/schedule reads them)
     k = second.end
     return k >= len(tokens) or tokens[k].lang == "punct" or tokens[k].lower in _CLAUSE_GOES_ON
 

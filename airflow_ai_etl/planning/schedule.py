@@ -54,7 +54,7 @@ from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 from airflow_ai_etl.planning.paths import blank_paths
-from airflow_ai_etl.planning.retractions import juxtaposed
+from airflow_ai_etl.planning.retractions import hedged_interval, juxtaposed
 
 __all__ = [
     "MANUAL_FOLLOWERS",
@@ -599,11 +599,17 @@ _INTERVAL_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], IntervalF
 # --------------------------------------------------------------------------------------------------
 
 _PERIOD = r"[ap]\.?\s?m\b\.?|утра|дня|вечера|ночи|пополудни|in\s+the\s+(?:morning|afternoon|evening)"
+# Minutes said apart from the hour by a space or a dash ("at 8 15", «в 9 45», «в 8-30», "at 7 45 pm"): only
+# a number no hour is (25-59), a zero-padded one ("9 05", "11 00") or one on the five-minute mark ("8 15",
+# «8-10»); "at 9 12", "at 6 7" may be two hours and "at 8 75" is no time at all: asked
+# (retractions.juxtaposed). Never a date's part ("8-30-2025"); «8 15 минут» is read by its own word below.
+_APART_MINUTES = r"(?P<am>0\d|[1-5][05]|2[6-9]|[3-5][1-46-9])(?![\d]|[-.:/]\d|\s*мин)"
 _ITEM = rf"""
     (?:(?P<word>midnight|noon|полночь|полдень)\b
-    |(?<![\w:.,])(?P<h>\d{{1,2}})(?:(?P<sep>[:.])(?P<m>\d{{2}}))?(?![\d])
+    |(?<![\w:.,])(?P<h>\d{{1,2}})
+     (?:(?P<sep>[:.])(?P<m>\d{{2}})|(?P<apart>\s+|-){_APART_MINUTES})?(?![\d])
      (?:\s*(?P<hw>o'?clock|часа|часов|час|ч\b\.?))?
-     (?:\s*(?P<mw>\d{{1,2}})\s*минут\w*)?
+     (?:\s*(?P<mw>\d{{1,2}})\s*мин(?:ут\w*|\b\.?))?
      (?:\s*(?P<per>{_PERIOD}))?
     )"""
 _ITEM_RE = _rx(_ITEM)
@@ -677,7 +683,7 @@ def _parse_item(m: re.Match[str], has_prep: bool) -> _Clock | None:
     if m.group("word"):
         return _Clock(_WORD_TIMES[m.group("word").lower()], 0, None, True)
     hour = int(m.group("h"))
-    minute = int(m.group("m") or m.group("mw") or 0)
+    minute = int(m.group("m") or m.group("am") or m.group("mw") or 0)
     per = m.group("per")
     colon = m.group("sep") == ":"
     ampm_or_part = bool(per) and per.lower() != "дня"
@@ -689,7 +695,10 @@ def _parse_item(m: re.Match[str], has_prep: bool) -> _Clock | None:
         return None  # "в 1.75 раза"
     # "в 14.30" is a time, "в 1.25 раза больше" is not: a dotted time must end the clause.
     dotted = m.group("sep") == "." and bool(_BARE_FOLLOW_RE.match(m.string, m.end()))
-    strong = colon or dotted or bool(per) or bool(m.group("hw")) or bool(m.group("mw"))
+    if m.group("apart") is not None and _COUNTED_FOLLOW_RE.match(m.string, m.end()):
+        return None  # «в 8 15 таблиц»: a count after the hour, not its minutes
+    apart = m.group("apart") is not None
+    strong = colon or dotted or apart or bool(per) or bool(m.group("hw")) or bool(m.group("mw"))
     return _Clock(hour, minute, per, strong)
 
 
@@ -1454,12 +1463,21 @@ def _juxtaposed_frequencies(text: str | None) -> tuple[int, int] | None:
     return (start, end) if len(crons) > 1 else None  # "every day, daily": one schedule said twice
 
 
+def _hedged_frequencies(text: str | None) -> tuple[int, int] | None:
+    """A frequency hedged against a count with no unit ("every 2 hours, perhaps every 6"): their span."""
+    text = text or ""
+    tokens = tokenize(text)
+    pair = hedged_interval(tokens)
+    return (tokens[pair[0]].start, tokens[pair[1] - 1].end) if pair else None
+
+
 def alternative_frequencies(text: str) -> str | None:
     """The words offering two schedules as alternatives («то ли раз в день, то ли раз в час»), or None."""
     span = (
         _alternative_frequencies(text or "")
         or _joined_frequencies(text or "")
         or _juxtaposed_frequencies(text)
+        or _hedged_frequencies(text)
     )
     return text[span[0] : span[1]] if span else None
 
@@ -1523,6 +1541,7 @@ def _parse(text: str, alternatives: bool = True) -> ScheduleMatch | None:
         or _alternative_frequencies(text)
         or _joined_frequencies(text)
         or _juxtaposed_frequencies(text)
+        or _hedged_frequencies(text)
     ):
         raise _Unsupported("or")  # «в 9 вечера или в 10», "at 9 or 10 pm": the user has not chosen yet
     found = grammar.schedule_slots(tokens)
