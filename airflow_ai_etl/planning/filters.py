@@ -851,6 +851,10 @@ class RowFilters:
                 rival = self._negated(table, condition)
             if kept is None or rival is None or rival == kept or _merged_values(kept, rival) == kept:
                 continue  # «со статусами new, in_progress»: the list read on from 'new' holds 'in_progress'
+            if (both := _both_excluded(kept, kept_at, rival, position)) is not None:
+                # "cancelled and no-show excluded": two values left out of one column leave out both
+                conditions[[p for p, _ in found].index(kept_at)] = both
+                continue
             if self._refused_then_kept(table, kept, kept_at, rival, position, refused):
                 # «меньше 100 не нужны; грузить ... от 100»: the bound refused, then the rows kept said
                 conditions[[p for p, _ in found].index(kept_at)] = rival
@@ -4023,8 +4027,28 @@ class RowFilters:
         if negator is not None:
             request.handled.append(request.spans[negator])
             condition = self._negated(table, f"{name} = {_quote(value)}")
+        elif self._listed_with_excluded(request, index, request.token_at(found.end()) - 1):
+            condition = self._negated(table, f"{name} = {_quote(value)}")
         if condition:
             yield found.start(), name, condition
+
+    def _listed_with_excluded(self, request: Request, index: int, last: int) -> bool:
+        """Words `index`..`last` (a code said in parts, "no-show") are an item of a two-item English list
+        whose exclusion cue stands before the first item ("excluding cancelled and no-show") or after the
+        last ("no-show and cancelled excluded"): left out with the other item (marts94: the code was kept
+        while its neighbour was left out)."""
+        tokens = request.tokens
+        if request.language != "en":
+            return False
+        if index >= 2 and tokens[index - 1] in ("and", "or"):
+            if self._negator_before(request, index - 2) is not None:
+                return True
+        after = last + 3
+        return (
+            after < len(tokens)
+            and tokens[last + 1] in ("and", "or")
+            and _EXCLUDED_AFTER.match(request.lower, request.spans[after][0]) is not None
+        )
 
     @staticmethod
     def _clause_negated(request: Request, index: int) -> bool:
@@ -5252,6 +5276,7 @@ class RowFilters:
             if not (
                 (k + 1 < len(tokens) and self._heads_rows_ahead(request, table, tokens, k))
                 or self._apposed_to_rows(request, table, tokens, k)
+                or self._excluded_state_noun(request, table, tokens, k)
             ):
                 continue
             named = {
@@ -5265,6 +5290,26 @@ class RowFilters:
             ((name, value),) = named
             request.handled.append((token.start, token.end))
             yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
+
+    def _excluded_state_noun(self, request: Request, table: Table, tokens: list[Token], k: int) -> bool:
+        """Token `k` is a Russian noun in the genitive no rule read, right after «без», «кроме» or «исключая»:
+        the rows left out named by their state («без неявок», «кроме неявок»; marts94), as «кроме отменённых
+        и неявок» is read as a list; the value is the caller's (one column's listed value, else nothing).
+        Joined to a word no value of the table answers («без неявок и опозданий») it is not read alone: the
+        phrase is asked whole."""
+        token = tokens[k]
+        if k == 0 or token.lang != "ru" or not token.parses or token.parses[0].pos != "NOUN":
+            return False
+        if tokens[k - 1].lower not in _EXCLUDING_PREPS_RU:
+            return False
+        if not any(p.pos == "NOUN" and p.case == "gent" for p in token.parses):
+            return False
+        if request.is_handled(token.start) or token.lower in request.claimed:
+            return False
+        if k + 2 < len(tokens) and tokens[k + 1].lower in ("и", "или"):
+            other = tokens[k + 2]
+            return bool(status_word(other.lower)[0] or self._listed_in(table, other))
+        return True
 
     def _apposed_to_rows(self, request: Request, table: Table, tokens: list[Token], k: int) -> bool:
         """Token `k` is a Russian noun no rule read, set off by commas (or dashes) right after the words of
@@ -6351,6 +6396,30 @@ def _values_of(condition: str) -> tuple[str, list[str]] | None:
     return match.group(1), items
 
 
+def _excluded_values(condition: str) -> tuple[str, list[str]] | None:
+    """(column, values) of `col <> 'v'` or `col NOT IN ('a', 'b')`; None for any other condition (a nullable
+    column's `IS DISTINCT FROM` form is left to the question)."""
+    match = re.fullmatch(r"(\w+) (?:<> ('(?:[^']|'')*')|NOT IN \((.*)\))", condition)
+    if match is None:
+        return None
+    items = re.findall(r"'((?:[^']|'')*)'", match.group(2) or match.group(3) or "")
+    return match.group(1), items
+
+
+def _both_excluded(kept: str, kept_at: int, rival: str, position: int) -> str | None:
+    """`col NOT IN (...)` of two conditions that each leave values of one NOT NULL column out ("cancelled and
+    no-show excluded": `status <> 'cancelled'`, `status <> 'no_show'`), the values in the order said: leaving
+    out both is the one reading, nothing to ask (marts94). None for any other pair."""
+    first, second = _excluded_values(kept), _excluded_values(rival)
+    if first is None or second is None or first[0] != second[0]:
+        return None
+    ordered = (first[1], second[1]) if kept_at <= position else (second[1], first[1])
+    values = list(dict.fromkeys([*ordered[0], *ordered[1]]))
+    if len(values) == 1:
+        return f"{first[0]} <> {_quote(values[0])}"
+    return f"{first[0]} NOT IN ({', '.join(map(_quote, values))})"
+
+
 def _merged_values(kept: str, new: str) -> str | None:
     """The larger of two value conditions on one column when one's values hold all the other's (the same
     list read by two rules); None when they differ otherwise."""
@@ -6966,6 +7035,8 @@ def _status_value_in_brackets(request: Request, table: Table, word: Token) -> bo
 
 # What sets a word off in apposition: a comma, a dash, a colon, or the end of the sentence
 _APPOSITION_MARK = re.compile(r"[,\u2014\u2013:;.!?]|\s-\s")
+# Russian prepositions leaving rows out: «без неявок», «кроме неявок», «исключая неявки» (genitive).
+_EXCLUDING_PREPS_RU = frozenset({"без", "кроме", "исключая"})
 # The status column and one value after a state word: «проведённые, в статусе done», «отменённые (статус
 # cancelled)», «посещённые: статус attended», "completed ones, status checked_out", "held ones, with status
 # done"

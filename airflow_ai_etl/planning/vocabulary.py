@@ -64,6 +64,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "doctor": ["врач", "доктор", "physician"],
     "vet": ["ветеринар", "ветврач", "veterinarian"],  # vets 'Ветеринарные врачи' (planner100)
     "visit": ["визит", "прием", "приём", "посещение", "осмотр"],
+    # care.treatments 'Процедуры, выполненные на приёме': "procedure revenue", «процедуры» (marts94)
+    "treatment": ["процедура", "procedure"],
     # EV charging: "charging" says what 'Зарядные станции', 'Сессии зарядки', 'Тарифы на зарядку' say
     "charging": ["зарядка", "зарядный"],
     "appointment": ["запись", "booking", "бронирование"],

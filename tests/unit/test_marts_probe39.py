@@ -953,7 +953,6 @@ NOT_YET: dict[str, str] = {
     "average trip distance per customer": "disputed: planned avg per customer_id, as the English 'average X per "
     "<entity>' reads in marts26's rule ('average visit duration per doctor'); README calls it a ratio, asked",
     "unique guests per month of check-in": "asked: ['status needs_clarification: ['Which table should the mart aggregate: hotels, guests, roo",
-    "successful payments by method": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "fines by type excluding cancelled ones": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "how many fines in total": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "fines by type (speeding, parking, etc.)": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",

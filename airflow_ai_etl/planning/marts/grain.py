@@ -67,7 +67,7 @@ from airflow_ai_etl.planning.marts.words import (
     _time_word,
     _verb_times,
 )
-from airflow_ai_etl.planning.request import status_word
+from airflow_ai_etl.planning.request import status_spellings, status_word
 from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS, name_parts, stem
 
 if TYPE_CHECKING:
@@ -380,13 +380,18 @@ def _keeps_done_rows(ph: MartPhrase, fact: Table) -> bool:
     """«только успешные», "succeeded payments": a word of the request means a listed state of the fact saying
     its event happened (status 'succeeded'), not after a negation or an exclusion («без успешных»)."""
     listed = _listed_text_values(fact)
+    values = {v.lower() for _, v in listed}
     tokens = ph.tokens
-    return any(
-        v.lower() in DONE_VALUES
-        for k, t in enumerate(tokens)
-        if t.lang in ("ru", "en") and not any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k])
-        for _, v in _state_readings(t, listed, [])[0]
-    )
+    for k, t in enumerate(tokens):
+        if t.lang not in ("ru", "en") or any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
+            continue
+        if any(v.lower() in DONE_VALUES for _, v in _state_readings(t, listed, [])[0]):
+            return True
+        # "successful payments": the status word's spelling the comment lists ('succeeded'; marts94)
+        said, negated = status_word(t.lower)
+        if said and not negated and values & DONE_VALUES & set(status_spellings(said)):
+            return True
+    return False
 
 
 def _register_of_people(fact: Table) -> bool:

@@ -290,7 +290,7 @@ from airflow_ai_etl.planning.marts.words import (
 )
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER
-from airflow_ai_etl.planning.request import Found, Request, status_word
+from airflow_ai_etl.planning.request import Found, Request, status_spellings, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_EN,
@@ -1615,6 +1615,7 @@ def _unread_fact_qualifiers(
         if i + 1 >= len(tokens) or ground.table_of(tokens[i + 1]) is not fact:
             continue
         values = {status_word(t.lower)[0] or t.lower} | value_meanings(t)  # «успешных»: 'success'
+        values |= {s for v in list(values) for s in status_spellings(v)}  # "successful": 'succeeded'
         if _qualifier_form(t) and not any(v in where.lower() for v in values):
             if not any(re.search(rf"\b{c}\b", where) for c in _columns_named_by(ground, t, fact)):
                 found.add(id(t))  # «занятые койки» beside occupied = true: the word of the column read

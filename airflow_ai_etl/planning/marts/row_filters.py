@@ -804,6 +804,9 @@ def _hyphenated_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
         if k in ph.used or t.lang != "en" or t.lower.count("-") != 1:
             continue
         if (noun_value := _hyphenated_noun_value(t, fact)) is not None:
+            listed_after = k >= 2 and tokens[k - 1].lower in ("and", "or") and _said_excluded(tokens, k - 2)
+            if _said_excluded(tokens, k) or listed_after:
+                continue  # "no-shows excluded", "excluding cancelled and no-show": left out, for the filters
             ph.used.add(k)  # "no-shows": status 'no_show', the rows named by their state
             pair = ground.table_of_pair(tokens[k - 2], tokens[k - 1]) if k >= 2 else None
             if pair is not None and pair is not fact and _fk_column(fact, pair) is not None:
