@@ -2083,6 +2083,8 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed or i in written:
                 continue
+            if value == "finished" and value in listed:
+                continue  # "finished trips": the listed-value rule reads it, noting finished_at (planner116)
             if self._verb_of_means_value(request, table, i) or self._participle_of_means(request, table, i):
                 continue  # "orders paid in cash": how they were paid says which rows, not the status
             if listed and value not in listed:  # "successful" of 'Статус (pending, succeeded, failed)'
@@ -2357,7 +2359,8 @@ class RowFilters:
         the planner asks instead of picking the time column (planner16); "the expelled ones" names the listed
         value and the event alike. A word of the status rule («оплаченные» = paid) is the status's, as
         before: None, nothing asked."""
-        if word is None or status_word(word.lower)[0]:
+        # "finished" (planner116) names a status value only where none is finished itself: here, the event's
+        if word is None or status_word(word.lower)[0] not in (None, "finished"):
             return None
         if self._explained_after(request, table, word):
             return None  # «кроме закрытых (status closed)»: the brackets say which (read by _restated)

@@ -81,8 +81,7 @@ _ADVERBS_EN = frozenset(
     }
 )
 _ADJECTIVE_POS = {"ADJF", "PRTF", "NPRO", "APRO", "NUMR"}
-# «счета за поездки»: bills for trips; «регистрации на занятия»: a head before its complement (planner116)
-_TOPIC_PREPS_RU = {"о", "об", "обо", "про", "для", "по", "за", "на"}
+_TOPIC_PREPS_RU = {"о", "об", "обо", "про", "для", "по", "за"}  # «счета за поездки»: bills for trips
 _TOPIC_PREPS_EN = {"of", "for", "about", "on"}
 
 
@@ -232,8 +231,7 @@ def _russian_prep_head(request: Request, tokens: dict[int, Token], used: set[int
         or not _joined(request, j - 1, j)
     ):
         return None
-    # «регистрации на …» reads first as a genitive singular: opening the request, its plural will do
-    nouns = [p for p in head.parses[: 2 if j > 1 else None] if p.pos == "NOUN"]
+    nouns = [p for p in head.parses[:2] if p.pos == "NOUN"]
     if head.parses[0].pos == "NOUN" and any(p.case in ("nomn", "accs") for p in nouns):
         return j - 1
     return None
@@ -308,8 +306,6 @@ def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) 
     token = next((t for t in tokenize(request.text) if t.start == start), None)
     if token is not None and _names_listed_value(token, table):
         return True  # «люкс номера»: «люкс» is 'suite' of rooms.room_type, a grounded kind, no head noun
-    if token is not None and _after_na(request, index) and _means_a_value(token):
-        return True  # «Неявки на занятия»: a state (no_show), read or asked by the value rules (planner116)
     if token is not None and token.lang == "ru":
         if token.lemmas & GENERIC_RU or any(concepts(lemma, "ru") for lemma in token.lemmas):
             return True
@@ -329,18 +325,6 @@ def _known(planner: OfflinePlanner, request: Request, table: Table, index: int) 
     if meanings & known:
         return True
     return _names_a_connection(planner, word)
-
-
-def _means_a_value(token: Token) -> bool:
-    """The glossary says the word means a stored value («неявки» = no_show)."""
-    from airflow_ai_etl.planning.filters import value_meanings  # filters imports this module
-
-    return bool(value_meanings(token))
-
-
-def _after_na(request: Request, index: int) -> bool:
-    """Word `index` heads a «на» phrase («регистрации на занятия»)."""
-    return index + 1 < len(request.tokens) and request.tokens[index + 1] == "на"
 
 
 def _names_listed_value(token: Token, table: Table) -> bool:
