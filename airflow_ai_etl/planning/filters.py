@@ -201,8 +201,10 @@ class RowFilters:
     def _where(
         self, request: Request, table: Table, incremental: bool, window: Found, load: bool = False
     ) -> Found:
+        self._said_other_name(request, table)
         scopes = self._negated_scopes(request)
         found = self._conditions(request, table, incremental)
+        found = self._state_over_flag(request, table, found)
         if load:  # «просроченные кредиты»: status 'overdue' or overdue_days? (a mart's count keeps status)
             found = self._without_state_or_counter(request, table, found)
         else:  # a mart keeps the listed value (marts26); its assumptions name the counter's reading alike
@@ -680,6 +682,68 @@ class RowFilters:
             else:
                 request.unsure.append(asked)
         return kept
+
+    @staticmethod
+    def _said_other_name(request: Request, table: Table) -> None:
+        """«Зрителей с бонусной картой» of loyalty.members '… (зрители с бонусной картой)': two or more words
+        in a row spelling the table's bracketed other name name the rows, as the comment's head does; no «с»
+        phrase of them is a condition to read or ask about (planner116)."""
+        own = heads.apposition_stems(table.comment)
+        if not own:
+            return
+        runs: list[list[int]] = [[]]
+        for i, word in enumerate(request.tokens):
+            if runs[-1] and request.text[request.spans[i - 1][1] : request.spans[i][0]].strip():
+                runs.append([])  # a comma or a dash between: another phrase
+            if stem(word) in own:
+                runs[-1].append(i)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            if len([k for k in run if len(request.tokens[k]) > 2]) >= 2:  # «с» alone names nothing
+                request.handled.append((request.spans[run[0]][0], request.spans[run[-1]][1]))
+
+    def _state_over_flag(
+        self, request: Request, table: Table, found: list[tuple[int, str]]
+    ) -> list[tuple[int, str]]:
+        """«заблокированные карты», "blocked cards" beside status 'Статус (active, blocked, expired)' and the
+        flag is_blocked 'Карта заблокирована': the one rule for a state word both a yes/no column and a listed
+        status value read, in both languages (planner116; the Russian word took the flag, the English one
+        ANDed both): the listed status value is the row's state, as beside a date or a counter of that state
+        (planner85, planner111), and the plan's assumptions name `<flag> = true` as the other reading. The
+        flag is kept when it is named outright ("where is_blocked = true") or no one status value is meant."""
+        columns = {condition.split()[0] for _, condition in found}
+        kept: list[tuple[int, str]] = []
+        added: list[tuple[int, str]] = []
+        for position, condition in found:
+            flag = re.fullmatch(r"(\w+) = true", condition)
+            column = table.column(flag.group(1)) if flag else None
+            index = request.token_at(position)
+            if column is None or "bool" not in column.type.lower() or index >= len(request.raw):
+                kept.append((position, condition))
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(column.name)}(?![\w-])", request.lower):
+                kept.append((position, condition))  # the flag named outright
+                continue
+            token = next((t for t in tokenize(request.text) if t.start == request.spans[index][0]), None)
+            meant = [
+                (c.name, value)
+                for c in table.columns
+                if _is_text(c) and c.name == "status"
+                for value in (self._listed_in(table, token, c) if token is not None else [])
+            ]
+            if len(meant) != 1:
+                kept.append((position, condition))
+                continue
+            status, value = meant[0]
+            if status not in columns:
+                added.append((position, f"{status} = '{value}'"))
+                columns.add(status)
+            note = say(request.language, "planner.assumed_state_over_column", phrase=request.raw[index],
+                       column=status, value=value, other=f"{column.name} = true")  # fmt: skip
+            if note not in request.assumed:
+                request.assumed.append(note)
+        return sorted(kept + added)
 
     def _state_of_measured_counter(
         self, request: Request, table: Table, found: dict[str, str], column: str, condition: str
@@ -2023,10 +2087,13 @@ class RowFilters:
             value, negated = status_word(token)
             if value is None or token in request.claimed or i in written:
                 continue
+            if value == "finished" and value in listed:
+                continue  # "finished trips": the listed-value rule reads it, noting finished_at (planner116)
             if self._verb_of_means_value(request, table, i) or self._participle_of_means(request, table, i):
                 continue  # "orders paid in cash": how they were paid says which rows, not the status
             if listed and value not in listed:  # "successful" of 'Статус (pending, succeeded, failed)'
-                value = next((v for v in status_spellings(value) if v in listed), value)
+                spelled = [v for v in status_spellings(value) if v in listed]
+                value = spelled[0] if len(spelled) == 1 else value  # two of done/completed listed: asked
             if listed and value not in listed:
                 continue  # «возвращённые» is 'refunded' in a shop; shipments list no such status: asked
             own = _own_negated_value(value, listed) if negated else None
@@ -2296,7 +2363,8 @@ class RowFilters:
         the planner asks instead of picking the time column (planner16); "the expelled ones" names the listed
         value and the event alike. A word of the status rule («оплаченные» = paid) is the status's, as
         before: None, nothing asked."""
-        if word is None or status_word(word.lower)[0]:
+        # "finished" (planner116) names a status value only where none is finished itself: here, the event's
+        if word is None or status_word(word.lower)[0] not in (None, "finished"):
             return None
         if self._explained_after(request, table, word):
             return None  # «кроме закрытых (status closed)»: the brackets say which (read by _restated)
@@ -5218,6 +5286,8 @@ class RowFilters:
             halves = [stem(half) for half in token.lower.split("-")]
             if self.grounding._names_table(token.lower, table) or stem(token.lower) in own_stems:
                 continue  # «телеметрию умных счётчиков» of 'Телеметрия умных счётчиков': the table's own name
+            if stem(token.lower) in heads.apposition_stems(table.comment):
+                continue  # «зрителей с бонусной картой» of '… (зрители с бонусной картой)': its other name
             if len(halves) > 1 and all(half in own_stems for half in halves):
                 continue  # «интернет-заказы» of 'Интернет-заказы (...)': the compound names this table
             if named[0][2].adjectives & {lemma for t in tokenize(table.comment or "") for lemma in t.lemmas}:

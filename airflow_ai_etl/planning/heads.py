@@ -378,6 +378,19 @@ def comment_head_stems(comment: str | None) -> frozenset[str]:
     return frozenset(stems)
 
 
+@functools.lru_cache(maxsize=1024)
+def apposition_stems(comment: str | None) -> frozenset[str]:
+    """Stems of every word of a table comment's bracketed other name ('Участники программы лояльности
+    (зрители с бонусной картой)': зрител, бонусн, карт): the catalog owner's second name of the rows, whose
+    words name the table as its head does (planner116). A bracket listing kinds (commas) or opening with no
+    noun gives none, as in :func:`comment_head_stems`."""
+    apposition = _APPOSITION.search(comment or "")
+    said = [t for t in tokenize(apposition.group(1)) if t.lang != "punct"] if apposition else []
+    if not said or not any(p.pos == "NOUN" and p.case == "nomn" for p in said[0].parses):
+        return frozenset()
+    return frozenset(stem(t.lower) for t in said)
+
+
 @functools.lru_cache(maxsize=512)
 def comment_noun_stem(comment: str | None) -> str | None:
     """The stem of the noun a table comment's head phrase is about, past its leading adjectives: «дисциплин»

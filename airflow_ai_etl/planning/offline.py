@@ -1384,9 +1384,12 @@ class OfflinePlanner:
 
     def _spells_table_with_neighbour(self, request: Request, index: int, tables: list[Table]) -> bool:
         """Word `index` and a word beside it spell every part of one table's name: "group classes" of
-        group_classes, though "classes" alone is a word of a "... visits and classes database"."""
+        group_classes, though "classes" alone is a word of a "... visits and classes database"; so do a head
+        noun and its complement after a preposition («регистрации на мероприятия», "registrations for events"
+        of event_registrations, planner116)."""
         meanings = self.vocabulary.meanings(request.tokens[index])
-        for j in (index - 1, index + 1):
+        linked = index + 2 < len(request.tokens) and request.tokens[index + 1] in MODIFIER_LINKS
+        for j in (index - 1, index + 1, *([index + 2] if linked else [])):
             if not 0 <= j < len(request.tokens):
                 continue
             pair = meanings | self.vocabulary.meanings(request.tokens[j])
@@ -1699,7 +1702,7 @@ class OfflinePlanner:
                     if table.qualified_name not in exact and self._names_table(token, table):
                         if self._column_mentions(table, [after], generic_ok=frozenset(VALUE_COLUMN_WORDS)):
                             exact[table.qualified_name] = (table, [i])
-            return exact
+            return self._head_of_complement(request, tables, exact)
         meanings = {i: self.vocabulary.meanings(t) for i, t in usable}
         everything = set().union(*meanings.values()) if meanings else set()
         hits: dict[str, tuple[Table, list[int]]] = {}
@@ -1782,6 +1785,7 @@ class OfflinePlanner:
             own = [i for i in hits[name][1] if i not in others or i in heads[name]]
             if not own:
                 del hits[name]
+        hits = self._head_of_complement(request, tables, hits)
         usable_at = [i for i, _ in usable]
         if hits and all(_after_with(request, i) for _, indices in hits.values() for i in indices):
             # «ресторанчики с доставкой»: a table named only by the noun after «с» (deliveries) is a state of
@@ -1794,6 +1798,30 @@ class OfflinePlanner:
             or self._colloquial_hits(request, tables, usable_at)
             or self._head_noun_hits(tables, meanings)
         )
+
+    def _head_of_complement(
+        self, request: Request, tables: list[Table], hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«Регистрации на мероприятия», "registrations for events": a head noun meaning a part of a table's
+        name (registr of event_registrations), a preposition, then the word naming a table whose name is that
+        name's other part (circ.events 'Мероприятия библиотек'): the head's table is named, by both words, and
+        the complement's table (named by fewer words) gives way to it (planner116)."""
+        added: dict[str, tuple[Table, list[int]]] = {}
+        for _, (named, indices) in hits.items():
+            other = set(name_parts(named.name))
+            for k in indices:
+                j = k - 1  # the preposition: before the word, or before one modifier ("for library events")
+                if j > 1 and request.tokens[j] not in MODIFIER_LINKS and j - 1 not in indices:
+                    j -= 1
+                if j < 1 or request.tokens[j] not in MODIFIER_LINKS or j - 1 in indices:
+                    continue
+                head = self.vocabulary.meanings(request.tokens[j - 1])
+                for table in tables:
+                    parts = set(name_parts(table.name))
+                    if table is named or len(parts) < 2 or not head & parts or not parts <= head | other:
+                        continue
+                    added.setdefault(table.qualified_name, (table, sorted({j - 1, *indices})))
+        return {**hits, **added}
 
     def _glossed_elsewhere(
         self,

@@ -304,15 +304,19 @@ STATUS_WORDS = {
     "неудачн": "failed", "ошибочн": "failed", "pend": "pending", "ожидающ": "pending",
     "lost": "lost", "потерян": "lost", "потерянн": "lost", "утерян": "lost", "утерянн": "lost",
     "success": "success", "успешн": "success",  # "successful payments", «успешные платежи» (planner80)
+    # «законченные заказ-наряды»: the one of completed/done a status lists (planner116; English "finished"
+    # stays the listed-value rule's, which notes finished_at beside 'finished')
+    "закончен": "finished", "законченн": "finished",
 }  # fmt: skip
 # Other spellings a status column may store for a value of STATUS_WORDS: 'Статус (pending, succeeded,
 # failed)' stores the success of "successful payments" as succeeded; the comment's list says which.
 # «выполненные заказ-наряды» of 'Статус заказ-наряда (open, ..., done, cancelled)' are done, and completed
 # where a status lists that instead (planner101); «завершённые», "completed" are completed, and done where a
-# status lists only that ("Completed work orders" of the same comment: planner106)
+# status lists only that ("Completed work orders" of the same comment: planner106); «законченные» are
+# whichever one of completed, done a status lists; two listed: asked (planner116)
 STATUS_SPELLINGS = {
     "success": ("succeeded", "successful"), "cancelled": ("canceled",), "done": ("completed",),
-    "completed": ("done",),
+    "completed": ("done",), "finished": ("completed", "done"),
 }  # fmt: skip
 # Status words that are also everyday words ("run it as a test"): a status only right before a row
 # noun or the table's own noun ("test rows", "тестовые заказы").

@@ -115,6 +115,7 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
         head.lower.endswith("s")
         and prep.lower == "by"
         and all(t.lang == "en" and _grain_noun(t) is None for t in words[lead + 2 :])
+        and words[-1].lower != "only"  # "payments by card only, hourly": the rows of one means (planner116)
     )
 
 

@@ -2221,6 +2221,11 @@ _LOAD_BY = _KEYED_BY | {"rows", "row", "records", "incremental", "incrementally"
 _BY_AMOUNT = {"more", "less", "over", "under", "at", "up", "about", "around", "nearly", "almost"}
 
 
+# Participles a means of paying follows ("payments made by card"): no event's time column, so not in
+# IRREGULAR_PARTICIPLES_EN; "made by card" names the rows as "paid by card" does (planner116).
+_MEANS_PARTICIPLES_EN = frozenset({"made"})
+
+
 def _grouped_with_grain_adverb(tokens: Sequence[Token]) -> bool:
     """ "Wi-Fi traffic (bytes downloaded) by access point, hourly", "Card spend by MCC, monthly": an English
     grain adverb beside a "by" that groups (no key, no watermark, no target of a copy, no participle's agent
@@ -2240,9 +2245,14 @@ def _grouped_with_grain_adverb(tokens: Sequence[Token]) -> bool:
             or (
                 words[k - 1].lang == "en"
                 and words[k - 1].lower not in _LOAD_BY
-                and (words[k - 1].lower in SPLIT_PARTICLES_EN or not _english_participle(words[k - 1]))
+                and (
+                    words[k - 1].lower in SPLIT_PARTICLES_EN
+                    or not (_english_participle(words[k - 1]) or words[k - 1].lower in _MEANS_PARTICIPLES_EN)
+                )
             )
         )  # "payments paid by card, hourly": the rows of a value, read by the load's rules
+        # "payments by card only, daily": "only" closing the phrase restricts the rows, it groups nothing
+        and not (k + 2 < len(words) and words[k + 2].lower == "only")
         and words[k + 1].lang == "en"
         and words[k + 1].lower not in GRAIN_ADVERBS_EN | _BY_AMOUNT
         and words[k + 1].number is None  # "overdue by more than 60 days": a condition's amount
