@@ -2024,6 +2024,19 @@ def _heads_phrase(tokens: Sequence[Token], i: int, measured_ok: bool = True) -> 
     return measured_ok and (_measure_func(tokens, j) is not None or tokens[j].lemma == "сколько")
 
 
+def _owner_of_comment(column: Column, meanings: set[str]) -> bool:
+    """The word is the genitive right after the head of the column's comment: 'Стоимость билета', 'Сумма
+    вклада' are the money of a ticket or a deposit, so «билеты» names the rows, not that money ('Сумма к
+    выплате' is the payout itself)."""
+    words = [t for t in tokenize(column.comment or "") if t.lang == "ru"]
+    return (
+        len(words) >= 2
+        and stem(words[1].lower) in meanings
+        and bool(words[1].parses)
+        and words[1].parses[0].case == "gent"
+    )
+
+
 def _real_money(column: Column) -> bool:
     """A decimal column of money (its name says amount, rent, price…, or its comment roubles or a sum), not
     millilitres or kilograms."""
@@ -2054,6 +2067,8 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             continue
         if w.lang == "ru" and not _heads_phrase(tokens, i):
             continue  # «по пакету минут»: a genitive of another noun, no measure
+        if _listed(tokens, i) or (i + 2 < len(tokens) and tokens[i + 2].lower in LIST_JOINERS):
+            continue  # «литры и деньги», "spend and liters": a list the subject rules read
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if w.lang == "en" and after is not None and after.lang == "en" and after.lower not in STOP_WORDS:
             if after.lower not in DIM_PREPS_EN and _measure_func(tokens, i + 1) is None:
@@ -2081,6 +2096,11 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             start = tokens[k - 1].start if tokens[k].lower == "many" and k > 0 else tokens[k].start
         else:
             start = tokens[first].start
+        if k < first - 1 and not (how_many or measured):
+            continue  # «отработанные часы», "outgoing call seconds": the words before say more, the rules'
+        if w.lang == "en" and k >= 0 and not (how_many or measured):
+            if tokens[k].lang != "punct" and tokens[k].lower not in LIST_JOINERS:
+                continue
         if k < first - 1 and (how_many or measured):
             if len(candidates) > 1:
                 continue  # «сумма полученных байт»: the words between say which, the measure rules read them
@@ -2174,6 +2194,11 @@ def _money_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[To
         if len(found) != 1:
             continue
         table, column = found[0]
+        if _owner_of_comment(column, meanings):
+            continue  # «Билеты» of price 'Стоимость билета': the ticket's money, not the noun's own
+        outside = re.sub(r"\([^()]*\)", " ", table.comment or "")
+        if ground.table_of(w) is table and meanings & set(_comment_stems(outside)):
+            continue  # «Стипендии …» of scholarships ('Стипендии …'): the rows, counted or asked
         if ground.table_of(w) not in (None, table) and not _of_rows(ground, table, tokens, i):
             continue  # "rent per agent": the rows of rent_payments, counted
         first = i
