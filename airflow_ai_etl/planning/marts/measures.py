@@ -2037,6 +2037,12 @@ def _owner_of_comment(column: Column, meanings: set[str]) -> bool:
     )
 
 
+def _unit_price_column(column: Column) -> bool:
+    """A rate or price of one unit (hourly_rate 'Ставка за час', 'Цена за штуку'): never a payout's sum."""
+    words = [*name_parts(column.name), *_comment_words(column.comment or "")]
+    return any(w.startswith(("ставк", "тариф", "цен", "rate", "price", "tariff")) for w in words)
+
+
 def _real_money(column: Column) -> bool:
     """A decimal column of money (its name says amount, rent, price…, or its comment roubles or a sum), not
     millilitres or kilograms."""
@@ -2067,6 +2073,8 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             continue
         if w.lang == "ru" and not _heads_phrase(tokens, i):
             continue  # «по пакету минут»: a genitive of another noun, no measure
+        if (before is not None and before.text == "(") or (i + 1 < len(tokens) and tokens[i + 1].text == ":"):
+            continue  # "volume (liters)", «часы: сумма и среднее»: a bracket or a title the other rules read
         if _listed(tokens, i) or (i + 2 < len(tokens) and tokens[i + 2].lower in LIST_JOINERS):
             continue  # «литры и деньги», "spend and liters": a list the subject rules read
         after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -2148,6 +2156,8 @@ def _money_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[To
         if w.lang not in ("ru", "en") or (i > 0 and tokens[i - 1].lower in UNIT_BLOCKERS):
             continue
         if w.lower in VOLUME_NOUNS or w.lemma in VOLUME_NOUNS:
+            if i + 1 < len(tokens) and tokens[i + 1].text == "(":
+                continue  # "Fuel volume (liters)": the bracket says what is measured
             q = _qualifier_of(tokens, i)
             owner = ground.table_of(tokens[q]) if q is not None else None
             if q is None or owner is None or not _money_columns(owner):
@@ -2173,6 +2183,8 @@ def _money_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[To
             continue  # "monthly fee average": a measure said after its words, read by the measure rules
         if any(t.column(w.lower) is not None for t in tables):
             continue  # "gross": a column's own name
+        if w.lang == "en" and (w.lower.endswith(("ed", "ing")) or _listed(tokens, i)):
+            continue  # "Paid and due amounts": a participle or a list item, the other rules'
         if _measure_func(tokens, i) is not None or _word(w, GENERIC_MONEY_RU, GENERIC_MONEY_EN):
             continue  # "amounts", «суммы»: which money column is the measure rules' question
         meanings = ground.meanings(w.lower) - {"сумм", "amount", "total"}
@@ -2184,11 +2196,14 @@ def _money_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[To
             for c in _money_columns(t)
             if not _key_column(t, c)
             and _real_money(c)
+            and not _unit_price_column(c)
             and c.comment
             and meanings & ((set(_comment_stems(c.comment)) | set(c.name.split("_"))) - {"сумм", "amount"})
         ]
         if any(
-            _comment_head(t.comment or "") in meanings or set(name_parts(t.name)) <= meanings for t in tables
+            _comment_head(t.comment or "") in meanings or name_parts(t.name)[-1] in meanings
+            for t in tables
+            if name_parts(t.name)
         ):
             continue  # «позиций» of order_items ('Позиции заказов'), "charges": a noun of rows, counted
         if len(found) != 1:
