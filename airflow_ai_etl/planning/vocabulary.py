@@ -189,7 +189,7 @@ COMMENT_JARGON_EN: dict[str, tuple[str, ...]] = {
     "refill": ("пополнение", "заправка"), "refuel": ("заправка",), "refueling": ("заправка",),
     "refuelling": ("заправка",), "fill-up": ("заправка",), "fillup": ("заправка",),
     "accrual": ("начисление",), "write-off": ("списание",), "writeoff": ("списание",),
-    "turnstile": ("турникет",),
+    "turnstile": ("турникет",), "payout": ("выплата",), "procedure": ("процедура",),
 }  # fmt: skip
 
 

@@ -1922,6 +1922,320 @@ def _comment_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
     return text
 
 
+# Units of measure a noun of the request says -> (the column-name parts, the comment pattern) a column carries
+# that unit by: «литры» -> liters, «минуты» -> duration_min ('Длительность, мин'), «нормо-часы» (labor_hours).
+MEASURE_UNITS: dict[str, tuple[frozenset[str], str]] = {
+    "min": (frozenset({"min", "mins", "minutes"}), r"(?<![\w-])мин(?:ут\w*)?(?![\w-])"),
+    "hour": (frozenset({"hours"}), r"(?<![\w])час(?:ов|ы|а)?(?![\w])"),
+    "labor_hour": (frozenset(), r"нормо-час"),
+    "liter": (frozenset({"liters", "litres"}), r"(?<![\w-])(?:литр\w*|л)(?![\w-])"),
+    "km": (frozenset({"km"}), r"(?<![\w-])(?:км|километр\w*)(?![\w-])"),
+    "kg": (frozenset({"kg"}), r"(?<![\w-])(?:кг|килограмм\w*)(?![\w-])"),
+    "kwh": (frozenset({"kwh"}), r"квт\s*[·*.]?\s*ч|kwh"),
+    "byte": (frozenset({"bytes"}), r"(?<![\w-])байт\w*"),
+    "sec": (frozenset({"sec", "seconds"}), r"(?<![\w-])(?:сек\w*)(?![\w-])"),
+    "mile": (frozenset({"miles"}), r"(?<![\w-])мил[ьяией]\w*"),
+}
+UNIT_NOUN_WORDS = {
+    "минута": "min", "мин": "min", "minutes": "min", "mins": "min", "час": "hour", "hours": "hour",
+    "нормо-час": "labor_hour", "нормочас": "labor_hour", "литр": "liter", "liters": "liter",
+    "litres": "liter",
+    "километр": "km", "км": "km", "kilometers": "km", "kilometres": "km", "килограмм": "kg", "кг": "kg",
+    "kilograms": "kg", "киловатт-час": "kwh", "kwh": "kwh", "kilowatt-hours": "kwh", "байт": "byte",
+    "bytes": "byte", "секунда": "sec", "seconds": "sec", "миля": "mile", "miles": "mile",
+}  # fmt: skip
+# Words before a unit noun that make it no measure: «в минутах», «за 5 минут», "per hour", "by hours".
+UNIT_BLOCKERS = DIM_PREPS_RU | DIM_PREPS_EN | {
+    "в", "во", "за", "на", "с", "со", "из", "от", "до", "через", "каждые", "каждый", "in", "per", "by", "for",
+    "at", "within", "over", "under", "every", "each", "after", "before",
+}  # fmt: skip
+
+
+def _unit_of_noun(token: Token) -> str | None:
+    """The unit of measure a noun says («нормо-часов» -> labor_hour, "minutes" -> min; English plurals)."""
+    if token.lang == "en":
+        return UNIT_NOUN_WORDS.get(token.lower)
+    if token.lang != "ru":
+        return None
+    return next(
+        (UNIT_NOUN_WORDS[x] for x in (*sorted(token.lemmas), token.lower) if x in UNIT_NOUN_WORDS), None
+    )
+
+
+def _carries_unit(table: Table, column: Column, unit: str) -> bool:
+    """A numeric column holding an amount in `unit`, by its name (duration_min) or comment ('Пробег, км'), and
+    no price or rate per that unit ('Цена за кВт·ч, руб.', 'Ставка за нормо-час, руб.')."""
+    if _key_column(table, column) or _price_column(column) or _per_unit(column):
+        return False
+    comment = (column.comment or "").lower().replace("ё", "е")
+    if "руб" in comment or "%" in comment:
+        return False
+    parts, pattern = MEASURE_UNITS[unit]
+    return bool(parts & set(column.name.lower().split("_"))) or bool(re.search(pattern, comment))
+
+
+def _names_rows_of(ground: _Ground, table: Table, word: Token) -> bool:
+    """The word names the table's rows: its name or glossary, or a word of its comment (a stem or, for an
+    English word, the Russian comment noun it stands for: "procedure" ~ 'Процедуры …')."""
+    if ground.table_of(word) is table:
+        return True
+    meanings = ground.meanings(word.lower)
+    return bool(meanings & (set(name_parts(table.name)) | set(_comment_stems(table.comment or ""))))
+
+
+def _qualifier_of(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the noun qualifying a measured noun at i: a Russian genitive noun right after it
+    («литры топлива»), an English noun right before it ("procedure minutes"), else None."""
+    w = tokens[i]
+    if w.lang == "ru" and i + 1 < len(tokens):
+        q = tokens[i + 1]
+        if q.lang == "ru" and q.parses and q.parses[0].pos == "NOUN" and q.parses[0].case == "gent":
+            return i + 1
+    if w.lang == "en" and i > 0:
+        q = tokens[i - 1]
+        if q.lang == "en" and q.lower not in STOP_WORDS and _measure_func(tokens, i - 1) is None:
+            return i - 1
+    return None
+
+
+def _before_modifiers(tokens: Sequence[Token], first: int) -> int:
+    """The index of the word before the modifiers ending right before `first` (English articles, Russian
+    adjectives and participles: «сумма полученных …»), -1 at the start."""
+    k = first - 1
+    while k >= 0 and (
+        (tokens[k].lang == "en" and tokens[k].lower in ARTICLES_EN)
+        or (
+            tokens[k].lang == "ru"
+            and tokens[k].parses
+            and tokens[k].parses[0].pos in ("ADJF", "PRTF")
+            and _measure_func(tokens, k) is None
+        )
+    ):
+        k -= 1
+    return k
+
+
+def _heads_phrase(tokens: Sequence[Token], i: int, measured_ok: bool = True) -> bool:
+    """A Russian noun heading its phrase: at the start, after punctuation or «и» (its adjectives skipped), or,
+    when `measured_ok`, right after a measure word («сколько нормо-часов»)."""
+    j = _before_modifiers(tokens, i)
+    if j < 0 or tokens[j].lang == "punct" or tokens[j].lower in LIST_JOINERS:
+        return True
+    return measured_ok and (_measure_func(tokens, j) is not None or tokens[j].lemma == "сколько")
+
+
+def _owner_of_comment(column: Column, meanings: set[str]) -> bool:
+    """The word is the genitive right after the head of the column's comment: 'Стоимость билета', 'Сумма
+    вклада' are the money of a ticket or a deposit, so «билеты» names the rows, not that money ('Сумма к
+    выплате' is the payout itself)."""
+    words = [t for t in tokenize(column.comment or "") if t.lang == "ru"]
+    return (
+        len(words) >= 2
+        and stem(words[1].lower) in meanings
+        and bool(words[1].parses)
+        and words[1].parses[0].case == "gent"
+    )
+
+
+def _unit_price_column(column: Column) -> bool:
+    """A rate or price of one unit (hourly_rate 'Ставка за час', 'Цена за штуку'): never a payout's sum."""
+    words = [*name_parts(column.name), *_comment_words(column.comment or "")]
+    return any(w.startswith(("ставк", "тариф", "цен", "rate", "price", "tariff")) for w in words)
+
+
+def _real_money(column: Column) -> bool:
+    """A decimal column of money (its name says amount, rent, price…, or its comment roubles or a sum), not
+    millilitres or kilograms."""
+    comment = (column.comment or "").lower()
+    return _money_name(column) or "руб" in comment or bool(_comment_lemmas(comment) & MONEY_COMMENT_LEMMAS)
+
+
+def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«Литры топлива по машинам», «Нормо-часы по мастерам», «сколько киловатт-часов по станциям», "total
+    procedure minutes per vet": a unit noun heading the measure names the one numeric column of the
+    connection's tables that carries that unit by its name or comment (liters, labor_hours 'Нормо-часы',
+    energy_kwh '…, кВт·ч', duration_min 'Длительность, мин'); a noun of a table's rows qualifying it
+    («топлива», «поездок», "procedure") says whose, and is read with it. The phrase becomes the column's name,
+    after «сумма»/"sum of" when no measure word precedes it («сколько» of a unit is its sum). Two columns of
+    the unit on the one table («байты»: bytes_up, bytes_down) become «сумма байт», which the measure rules
+    ask about naming both; no column of the unit, or a qualifier naming no table, leaves the words alone."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    tables = planner.catalog.tables_of(sources[0].conn_id)
+    ground = _Ground(planner, sources[0].conn_id, tables)
+    for i, w in enumerate(tokens):
+        unit = _unit_of_noun(w)
+        if unit is None or _comparison_follows(tokens, i):
+            continue
+        before = tokens[i - 1] if i > 0 else None
+        if before is not None and (before.number is not None or before.lower in UNIT_BLOCKERS):
+            continue
+        if w.lang == "ru" and not _heads_phrase(tokens, i):
+            continue  # «по пакету минут»: a genitive of another noun, no measure
+        if (before is not None and before.text == "(") or (i + 1 < len(tokens) and tokens[i + 1].text == ":"):
+            continue  # "volume (liters)", «часы: сумма и среднее»: a bracket or a title the other rules read
+        if _listed(tokens, i) or (i + 2 < len(tokens) and tokens[i + 2].lower in LIST_JOINERS):
+            continue  # «литры и деньги», "spend and liters": a list the subject rules read
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if w.lang == "en" and after is not None and after.lang == "en" and after.lower not in STOP_WORDS:
+            if after.lower not in DIM_PREPS_EN and _measure_func(tokens, i + 1) is None:
+                continue  # "bytes downloaded", "minutes tariff": the words after say more, the measure rules'
+        if w.lang == "ru" and after is not None and after.lang == "ru" and after.parses:
+            if after.parses[0].pos in ("PRTS", "PRTF", "VERB", "ADJS"):
+                continue  # «байт скачано»: the participle says which column (_participle_sum)
+        q = _qualifier_of(tokens, i)
+        owners = [t for t in tables if q is not None and _names_rows_of(ground, t, tokens[q])]
+        if q is not None and len(owners) != 1:
+            if w.lang == "en" or len(owners) > 1:
+                continue  # "weekend minutes": a word that names no rows may be a filter, asked
+            q = None  # «часы работы»: a genitive naming no table is no qualifier here
+        candidates = [
+            (t, c) for t in (owners or tables) for c in _numeric_columns(t) if _carries_unit(t, c, unit)
+        ]
+        if not candidates or len({t.qualified_name for t, _ in candidates}) != 1:
+            continue
+        first = min(i, q) if q is not None else i
+        last = max(i, q) if q is not None else i
+        k = _before_modifiers(tokens, first)
+        how_many = k >= 0 and (tokens[k].lemma == "сколько" or tokens[k].lower == "many")
+        measured = k >= 0 and _measure_func(tokens, k) is not None and not how_many
+        if how_many:
+            start = tokens[k - 1].start if tokens[k].lower == "many" and k > 0 else tokens[k].start
+        else:
+            start = tokens[first].start
+        if k < first - 1 and not (how_many or measured):
+            continue  # «отработанные часы», "outgoing call seconds": the words before say more, the rules'
+        if w.lang == "en" and k >= 0 and not (how_many or measured):
+            if tokens[k].lang != "punct" and tokens[k].lower not in LIST_JOINERS:
+                continue
+        if k < first - 1 and (how_many or measured):
+            if len(candidates) > 1:
+                continue  # «сумма полученных байт»: the words between say which, the measure rules read them
+            start = tokens[first].start
+            how_many, measured = False, True
+        ru = w.lang == "ru"
+        lead = "" if measured else ("сумма " if ru else "sum of ")
+        if len(candidates) == 1:
+            said = candidates[0][1].name
+        elif ru:
+            said = "байт" if unit == "byte" else w.text  # «сумма байт»: the measure rules ask which column
+        else:
+            said = w.text
+        return text[:start] + lead + said + text[tokens[last].end :]
+    return text
+
+
+MONEY_COMMENT_LEMMAS = {"сумма", "плата", "стоимость", "выплата", "цена", "взнос", "премия", "оклад"}
+GENERIC_MONEY_RU = {"сумма", "итог", "деньги", "стоимость", "цена"}
+GENERIC_MONEY_EN = {"amount", "amounts", "sum", "sums", "total", "totals", "money", "value", "values"}
+VOLUME_NOUNS = {"volume", "объём", "объем"}  # "deposit volume", «объём вкладов»: the rows' money, totalled
+
+
+def _of_rows(ground: _Ground, table: Table, tokens: Sequence[Token], i: int) -> bool:
+    """ "rent of active leases": an English "of" right after the word, then a noun of the table's rows within
+    two more words (adjectives of state between)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].lower != "of":
+        return False
+    return any(_names_rows_of(ground, table, t) for t in tokens[i + 2 : i + 5] if t.lang == "en")
+
+
+def _money_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """ "claim payouts by claim type", «выплаты по типам событий»: a noun that names one money column by a
+    word of its comment (approved_amount 'Сумма к выплате'), not the rows of a table (its comment's head noun:
+    "folio charges" are the rows of 'Начисления …', counted), sums that column; an English word before it
+    that is a part of the column's name ("approved") and a noun of its table ("claim") are read with it.
+    "deposit volume", «объём вкладов»: a volume of a table's rows that hold money is their total, as "total
+    deposits" reads (the measure rules choose or ask the money column)."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    tables = planner.catalog.tables_of(sources[0].conn_id)
+    ground = _Ground(planner, sources[0].conn_id, tables)
+    for i, w in enumerate(tokens):
+        if w.lang not in ("ru", "en") or (i > 0 and tokens[i - 1].lower in UNIT_BLOCKERS):
+            continue
+        if w.lower in VOLUME_NOUNS or w.lemma in VOLUME_NOUNS:
+            if i + 1 < len(tokens) and tokens[i + 1].text == "(":
+                continue  # "Fuel volume (liters)": the bracket says what is measured
+            q = _qualifier_of(tokens, i)
+            owner = ground.table_of(tokens[q]) if q is not None else None
+            if q is None or owner is None or not _money_columns(owner):
+                continue
+            if ground.columns_named(owner, [tokens[q]]):
+                continue  # «объём потребления»: a column's word, read by the measure rules
+            first, last = min(i, q), max(i, q)
+            if first > 0 and _measure_func(tokens, first - 1) is not None:
+                continue
+            said = f"сумма {tokens[q].text}" if w.lang == "ru" else f"total {tokens[q].text}"
+            return text[: tokens[first].start] + said + text[tokens[last].end :]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if w.lang == "en" and after is not None and after.lang == "en" and after.lower not in STOP_WORDS:
+            if after.lower not in DIM_PREPS_EN and _measure_func(tokens, i + 1) is None:
+                continue  # "rent payments", "payout date": a modifier of the noun after it
+        if w.lang == "ru" and not any(
+            p.pos == "NOUN" and p.number == "plur" and p.case in ("nomn", "accs") for p in w.parses[:1]
+        ):
+            continue  # «сумма платежей», «стоимость работ»: a genitive is the measure rules' object
+        if w.lang == "ru" and not _heads_phrase(tokens, i, measured_ok=False):
+            continue  # «по видам стипендии»: a noun after another word is no subject of its own
+        if i + 1 < len(tokens) and _measure_func(tokens, i + 1) is not None:
+            continue  # "monthly fee average": a measure said after its words, read by the measure rules
+        if any(t.column(w.lower) is not None for t in tables):
+            continue  # "gross": a column's own name
+        if w.lang == "en" and (w.lower.endswith(("ed", "ing")) or _listed(tokens, i)):
+            continue  # "Paid and due amounts": a participle or a list item, the other rules'
+        if _measure_func(tokens, i) is not None or _word(w, GENERIC_MONEY_RU, GENERIC_MONEY_EN):
+            continue  # "amounts", «суммы»: which money column is the measure rules' question
+        meanings = ground.meanings(w.lower) - {"сумм", "amount", "total"}
+        if not meanings:
+            continue
+        found = [
+            (t, c)
+            for t in tables
+            for c in _money_columns(t)
+            if not _key_column(t, c)
+            and _real_money(c)
+            and not _unit_price_column(c)
+            and c.comment
+            and meanings & ((set(_comment_stems(c.comment)) | set(c.name.split("_"))) - {"сумм", "amount"})
+        ]
+        if any(
+            _comment_head(t.comment or "") in meanings or name_parts(t.name)[-1] in meanings
+            for t in tables
+            if name_parts(t.name)
+        ):
+            continue  # «позиций» of order_items ('Позиции заказов'), "charges": a noun of rows, counted
+        if len(found) != 1:
+            continue
+        table, column = found[0]
+        if _owner_of_comment(column, meanings):
+            continue  # «Билеты» of price 'Стоимость билета': the ticket's money, not the noun's own
+        outside = re.sub(r"\([^()]*\)", " ", table.comment or "")
+        if ground.table_of(w) is table and meanings & set(_comment_stems(outside)):
+            continue  # «Стипендии …» of scholarships ('Стипендии …'): the rows, counted or asked
+        if ground.table_of(w) not in (None, table) and not _of_rows(ground, table, tokens, i):
+            continue  # "rent per agent": the rows of rent_payments, counted
+        first = i
+        own = column.name.split("_")
+        if first > 0 and tokens[first - 1].lang == "en" and tokens[first - 1].lower in own:
+            first -= 1  # "monthly rent": the name's own word, no grain
+        q = _qualifier_of(tokens, first)
+        if q is not None and q == first - 1:
+            if not _names_rows_of(ground, table, tokens[q]):
+                continue
+            first = q
+        if first > 0 and tokens[first - 1].lang == "en" and tokens[first - 1].lower in own:
+            first -= 1  # "approved claim payouts": the name's own word, no state
+        k = _before_modifiers(tokens, first)
+        if w.lang == "ru" and k >= 0 and _measure_func(tokens, k) is not None:
+            continue  # «средние выплаты»: the measure rules read the words
+        measured = k >= 0 and _measure_func(tokens, k) is not None  # "total payouts"
+        lead = "" if measured else ("сумма " if w.lang == "ru" else "sum of ")
+        return text[: tokens[first].start] + lead + column.name + text[w.end :]
+    return text
+
+
 def _shared_measure_of_pair(text: str, tokens: Sequence[Token]) -> str:
     """ "total bytes down and bytes up", "sum of bytes down and bytes up": an English measure word before two
     list items that share their head noun and differ in the word after it: the measure word is said again

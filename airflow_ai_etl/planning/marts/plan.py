@@ -130,6 +130,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _measure_qualifiers,
     _measured_dimensions,
     _measures,
+    _money_noun_measures,
     _names_measured,
     _names_unit_column,
     _of_people,
@@ -156,6 +157,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _titled_column,
     _titled_measures,
     _unbracketed_units,
+    _unit_noun_measures,
     _units_word_of_table_name,
     _words_of,
 )
@@ -784,6 +786,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
+        lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
+        lambda text, tokens: _money_noun_measures(planner, text, tokens),  # "claim payouts": approved_amount
         _amount_noun_bracket,  # "Wi-Fi traffic (bytes downloaded)": sum of bytes downloaded
         _shared_measure_of_pair,  # "total bytes down and bytes up": total bytes down and total bytes up
         lambda text, tokens: _paired_bracket_columns(planner, text, tokens),  # «заявлено vs одобрено (a, b)»

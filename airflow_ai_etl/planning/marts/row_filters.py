@@ -1598,12 +1598,22 @@ def _dash_restates_count(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
     the fact counting pieces (quantity, items_count; no key, no money) says how the count before it is
     computed: one measure, that sum, no count beside it (it planned count + sum). Two measures joined by
     «и»/"and" («количество позиций и сумма количества») stay two, and so does a count followed by a sum of
-    money or of another column (no count is computed so)."""
+    money or of another column (no count is computed so). A bracket holding the sum right after the count's
+    phrase («сколько порций заказали по категориям (сумма quantity)») restates it the same way, and its
+    counted noun («порций») is read with it."""
     tokens = ph.tokens
     for s in list(ph.measures):
-        if s.func != "sum" or s.column_ref is not None:
+        if s.func != "sum":
             continue
-        mark = _restatement_mark(tokens, s.index)
+        mark = _restatement_mark(tokens, s.index) if s.column_ref is None else None
+        bracket = mark is None and s.index > 0 and tokens[s.index - 1].text == "("
+        if bracket:  # «сколько штук заказали … (сумма quantity)»: the bracket after the count says how
+            close = next(
+                (j for j in range(s.index + 1, min(len(tokens), s.index + 5)) if tokens[j].text == ")"), 0
+            )
+            if not close or any(tokens[j].text == "(" for j in range(s.index, close)):
+                continue
+            mark = s.index - 1
         if mark is None:
             continue
         before = [e for e in ph.measures if e.index < mark]
@@ -1617,6 +1627,8 @@ def _dash_restates_count(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
             continue  # another sentence, or a second measure of its own
         words = [tokens[k] for k in s.object if tokens[k].lang in ("ru", "en")]
         named = ground.columns_named(fact, words) if words else []
+        if s.column_ref is not None:  # «(сумма quantity)»: the column said by its name
+            named = [c for c in [fact.column(s.column_ref)] if c is not None]
         if len(named) != 1:
             continue
         column = named[0]
@@ -1624,6 +1636,8 @@ def _dash_restates_count(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
             continue  # «сколько сеансов — сумма проданных мест»: seats count no screenings, two measures
         ph.measures.remove(said)
         marks = set(range(mark, s.index))
+        if bracket:  # the closing bracket, and the counted noun the sum of pieces computes («порций»)
+            marks |= {*range(s.index + 1, close + 1), *said.object}
         ph.used |= marks
         ph.dims = [d for d in ph.dims if not set(d) & marks]
 
