@@ -238,7 +238,6 @@ VALUE_MEANINGS = {
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "академ": ("academic", "leave"),  # «в академе»: academic leave in students' slang
     "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
-    "ремонт": ("repair", "renovation"),  # «техника в ремонте», «филиал на ремонте» (planner117)
     # event verbs a time column's name says in English (marts72): «счётчиков поставили» ~ installed_on,
     # «машин ввели в парк» ~ added_on
     "поставить": ("installed",), "установить": ("installed",), "ввести": ("added",),
