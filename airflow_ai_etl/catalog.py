@@ -40,15 +40,42 @@ class Column:
     comment: str = ""
 
 
+# A code-like value a comment lists after a colon: a Latin identifier or code ('in_progress', 'RUB', 'B2B'),
+# or an age mark ('16+'); prose ('UTC по умолчанию', 'кг') is not one.
+_CODE = r"(?:[A-Za-z][A-Za-z0-9_-]*|\d+\+)"
+# 'Статус посева: planned, sown' / 'Валюта: RUB, USD или CNY': a label, a colon, then nothing but a list of
+# two or more codes (commas, «или»/«и»/"or"/"and" before the last; an open list may end in '...').
+_COLON_LIST = re.compile(
+    rf"^[^:()]*\w[^:()]*:\s*({_CODE}(?:\s*,\s*{_CODE})*(?:\s*,?\s+(?:или|и|or|and)\s+{_CODE}|\s*,\s*{_CODE}))"
+    r"(?:\s*,\s*(?:\.\.\.|…))?\s*\.?\s*$"
+)
+
+
 @functools.lru_cache(maxsize=1024)
 def listed_values(comment: str | None) -> tuple[str, ...]:
     """The one-word values a column comment lists in parentheses: 'Статус (created, in_transit, lost)';
-    an age mark keeps its plus sign ('Возрастной рейтинг (0+, 6+, 12+, 16+, 18+)')."""
+    an age mark keeps its plus sign ('Возрастной рейтинг (0+, 6+, 12+, 16+, 18+)'). A comment with no such
+    bracket may list them after a colon instead: 'Статус посева: planned, sown, harvested', 'Валюта: RUB, USD'
+    (only codes, two or more: a colon followed by prose, 'Время: UTC', 'Объём: в литрах', lists nothing)."""
     found = re.search(r"\(([^()]*,[^()]*)\)", comment or "")
     if not found:
-        return ()
+        after_colon = _COLON_LIST.match(comment or "")
+        if after_colon is None:
+            return ()
+        return tuple(re.findall(_CODE, re.sub(r"\b(?:или|и|or|and)\b", ",", after_colon.group(1))))
     values = [v.strip() for v in found.group(1).split(",")]
     return tuple(v for v in values if v and v not in ("...", "…") and re.fullmatch(r"[\w-]+|\d+\+", v))
+
+
+def without_listed(comment: str | None) -> str:
+    """A column comment less the values it lists: the bracket ('Способ оплаты (cash, card, online)' ->
+    'Способ оплаты ') or the colon and its list ('Статус посева: planned, sown' -> 'Статус посева'), so that
+    its naming words are not its values; a comment that lists nothing ('Телефон (мобильный)') is kept."""
+    if not listed_values(comment):
+        return comment or ""
+    if re.search(r"\(([^()]*,[^()]*)\)", comment or ""):
+        return re.sub(r"\([^()]*,[^()]*\)", " ", comment or "", count=1)
+    return (comment or "").split(":", 1)[0]
 
 
 @dataclass(frozen=True)

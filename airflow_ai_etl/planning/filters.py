@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
+from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values, without_listed
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, heads, negation
@@ -138,6 +138,7 @@ from airflow_ai_etl.planning.vocabulary import (
     VALUE_MEANINGS,
     Vocabulary,
     apposition_nominative,
+    currency_code,
     dative_place_nominative,
     name_parts,
     place_nominative,
@@ -533,7 +534,8 @@ class RowFilters:
             self._comparative_conditions,
             self._marked_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
-            self._place_conditions, self._listed_run_conditions, self._value_noun_conditions,
+            self._place_conditions, self._listed_run_conditions, self._kind_noun_before_values,
+            self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
             self._value_before_column_conditions, self._capitalised_before_column_conditions,
@@ -842,7 +844,8 @@ class RowFilters:
                 continue
             if not said or before >= explained:
                 continue
-            for column in [c for c, (p, _) in found.items() if before <= p < explained]:
+            from_word = self._explained_from(request, table, before, explained, said)
+            for column in [c for c, (p, _) in found.items() if from_word <= p < explained]:
                 if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
                     found[column] = said[column]
                 else:
@@ -863,7 +866,38 @@ class RowFilters:
                 # «из Казани (city = 'Kazan')»: the words' guess gives way to the bracket's condition
                 and not (before <= r[0] < explained and start <= r[3] < stop)
             ]
-            request.handled.append((before, explained))
+            request.handled.append((from_word, explained))
+
+    def _explained_from(
+        self, request: Request, table: Table, before: int, explained: int, said: dict[str, tuple[int, str]]
+    ) -> int:
+        """Where the words an explanation explains start: at the clause's start, or after the table's noun
+        when a word after it says a value the explanation's condition holds: «Закрытые счета в долларах
+        (валюта USD)», "Frozen accounts in euros (currency EUR)", «Активные объявления о продаже (вид sale)»
+        explain «в долларах», "in euros", «о продаже», so the state word before the noun is read on its own,
+        kept or asked, never dropped (planner117); «неоплаченные счета пациентов (paid_at пустой)» explains
+        the whole phrase."""
+        nouns = [
+            k
+            for k, (s, e) in enumerate(request.spans)
+            if before <= s and e <= explained and s > before and self._table_noun_at(request, table, k)
+        ]
+        if not nouns:
+            return before
+        after = request.spans[nouns[-1]][1]
+        values = {v for _, condition in said.values() for v in re.findall(r"'([^']+)'", condition)}
+        between = [w for w in tokenize(request.text[after:explained]) if w.lang != "punct"]
+        return after if any(self._says_value(w, values) for w in between) else before
+
+    def _says_value(self, word: Token, values: set[str]) -> bool:
+        """`word` says one of `values`: spelled («sale»), its currency («долларах» USD), or a Russian or
+        English word for a part of the code («продаже» sale, «пути» in_transit)."""
+        meanings = value_meanings(word) | {stem(m) for m in self.vocabulary.meanings(word.lower)}
+        for value in values:
+            parts = {stem(p) for p in re.split(r"[_\s-]+", value.lower()) if p}
+            if stem(word.lower) in parts or parts & meanings or currency_code(word) == value.upper():
+                return True
+        return False
 
     @staticmethod
     def _keeps_bracketed_column(
@@ -1854,6 +1888,15 @@ class RowFilters:
             column = table.column(columns[0])
             listed = listed_values(column.comment if column is not None else "")
             unlisted = value.lower() not in {v.lower() for v in listed}
+            glossed = re.match(r"\s*\(\s*([\w-]+)\s*\)", request.text[match.end() :])
+            spelled = {v.lower(): v for v in listed}
+            code = spelled.get(glossed.group(1).lower()) if glossed and unlisted else None
+            if value and code is not None and glossed is not None:
+                # «в статусе «ждём запчасти» (waiting_parts)», 'status "on the way" (in_transit)': the user's
+                # words for a value, glossed by the listed code in the bracket right after them (planner117)
+                request.handled.append((match.start(), match.end() + glossed.end()))
+                yield match.start(), columns[0], f"{columns[0]} = {_quote(code)}"
+                continue
             if value and listed and unlisted and CYRILLIC_WORD.search(value.lower()):
                 # «в статусе «на проверке»» of 'Статус (ordered, in_transit, ...)': a Russian word the column
                 # does not list is the user's wording of some value, not one stored; asked, never guessed
@@ -1921,7 +1964,7 @@ class RowFilters:
                 continue
             # the comment's naming words, not the values it lists in brackets ('Уровень (basic, gold)':
             # «gold-уровня» is the value gold)
-            naming = re.sub(r"\([^)]*\)", " ", column.comment or "")
+            naming = re.sub(r"\([^)]*\)", " ", without_listed(column.comment))
             own = set(name_parts(column.name)) | {stem(w) for w in words(naming)}
             if stem(value.lower()) in own or any(
                 transliterates(value, part) for part in name_parts(column.name)
@@ -4687,6 +4730,27 @@ class RowFilters:
                 return None
         return None
 
+    def _kind_noun_before_values(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«Залы формата imax и vip», "halls of the imax format": a kind noun (_KIND_NOUNS) beside values one
+        column of the table lists says which kind the values are, so it is read with them (the values are read
+        by the value rules, a single one here); a value no column lists («формата dolby») leaves the noun
+        unread, asked."""
+        words = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, word in enumerate(words):
+            if not (word.lemmas & _KIND_NOUNS or word.lower in _KIND_NOUNS) or request.is_handled(word.start):
+                continue
+            beside = words[k + 1] if word.lang == "ru" and k + 1 < len(words) else words[k - 1] if k else None
+            if beside is None:
+                continue
+            listing = [
+                (c, v) for c in table.columns for v in listed_values(c.comment) if v.lower() == beside.lower
+            ]
+            if len(listing) == 1 and _is_kind(listing[0][0]):
+                request.handled.append((word.start, word.end))
+                yield beside.start, listing[0][0].name, f"{listing[0][0].name} = {_quote(listing[0][1])}"
+
     def _value_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for i, column in self._column_values(request, table):
             if request.is_handled(request.spans[i][0]):
@@ -4971,8 +5035,9 @@ class RowFilters:
     def _continues_column_name(self, column: Column, word: str) -> bool:
         """«номер счёта» of bank_account ('Номер счёта в банке'): the next word is part of the column's own
         name or comment, not a value of it."""
-        # «Статус (created, in_transit, delivered, lost)»: a comment's parentheses list values, not name words
-        comment = re.sub(r"\([^)]*\)", " ", column.comment or "")
+        # «Статус (created, in_transit, delivered, lost)», 'Статус: planned, done': the values a comment lists
+        # are no name words
+        comment = re.sub(r"\([^)]*\)", " ", without_listed(column.comment))
         own = set(name_parts(column.name)) | {stem(w) for w in words(comment)}
         return bool(self.vocabulary.meanings(word) & own)
 
@@ -5843,7 +5908,7 @@ def _measure_by_comment_phrase(table: Table, before: str) -> list[str]:
     for column in table.columns:
         if not column.comment or not _is_quantity_column(column) or _is_time_column(column):
             continue
-        phrase = [stem(w.lower()) for w in words(re.split(r"[,(;]", column.comment)[0])]
+        phrase = [stem(w.lower()) for w in words(re.split(r"[,(;]", without_listed(column.comment))[0])]
         if 2 <= len(phrase) <= len(said) and said[-len(phrase) :] == phrase:
             found.append(column.name)
     return found if len(found) == 1 else []
@@ -6148,6 +6213,12 @@ def _english_forms(value: str) -> set[str]:
 # Lemmas heading the comment of a column that holds kinds of rows as codes ('Тип процедуры', 'Вид ремонта').
 _KIND_HEADS = frozenset(
     {"тип", "вид", "категория", "класс", "жанр", "канал", "источник", "способ", "разновидность"}
+)
+# Nouns that say a value is a kind of row («залы формата imax», "halls of the imax format"), whichever word
+# the kind column's comment uses ('Тип зала').
+_KIND_NOUNS = frozenset(
+    {"тип", "вид", "формат", "категория", "класс", "разновидность"}
+    | {"type", "kind", "format", "category", "class"}
 )
 _KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method)$")
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values
+from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values, without_listed
 from airflow_ai_etl.messages import Message, msg, said_in, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import (
@@ -3149,7 +3149,8 @@ class OfflinePlanner:
             return True
         # «уровень карты» of 'Уровень карты (basic, silver, gold)': the comment's words said in full, less the
         # values it lists in brackets (a two-word phrase at least: one word alone may be another column's too)
-        bare = set(name_parts_of_text(re.sub(r"\([^()]*\)", " ", column.comment or ""))) - GENERIC_PARTS
+        label = re.sub(r"\([^()]*\)", " ", without_listed(column.comment))
+        bare = set(name_parts_of_text(label)) - GENERIC_PARTS
         if len(bare) >= 2 and bare < comment and bare <= meanings:
             return True
         # One distinctive part is enough when no other column has it ("паспорт" -> passport_number).
@@ -6733,9 +6734,7 @@ _TOPIC_RELATING_PREPOSITIONS = frozenset({"с", "со", "к", "to"})
 def _without_listed(comment: str) -> str:
     """A column comment less the bracket that lists its values ('Способ оплаты (cash, card, online)' ->
     'Способ оплаты '); a bracket that lists nothing ('Телефон (мобильный)') is kept."""
-    if not listed_values(comment):
-        return comment
-    return re.sub(r"\([^()]*,[^()]*\)", " ", comment, count=1)
+    return without_listed(comment)  # 'Валюта: RUB, USD': a colon's list too (planner117)
 
 
 def _every_row_event(t: Token, table: Table) -> bool:
