@@ -4739,6 +4739,8 @@ class RowFilters:
         word = request.tokens[index]
         if not (value[:1].isupper() and value.isascii() and value[:1].isalpha()):
             return False
+        if index > 0 and request.tokens[index - 1] in _NAME_LINKS:
+            return False  # «с разъёмом CHAdeMO», "with the brand Nike": a column word said with its link
         if stem(word) in {stem(p) for p in name_parts(column.name)}:
             return False  # "title Dune": the column's own word
         if stem(word) in {stem(lemma) for lemma in _head_noun(column.comment or "")}:
@@ -7327,6 +7329,8 @@ YEAR_OF_EVENT = re.compile(
     r"(?:\s*(?:году|г\.|г(?!\w)))?(?![\w.,/:-]?\d)",
     re.IGNORECASE,
 )
+# A preposition before a word that makes it a column's word, not the rows' noun («с разъёмом CHAdeMO»)
+_NAME_LINKS = frozenset({"с", "со", "по", "под", "with", "by", "under"})
 # A year said as a value: «сезона 2025 года», «2019 года выпуска», "the 2025 season", "model year 2018",
 # "season 2025": the word before or after it names the year column (read by _year_equal_conditions).
 YEAR_EQUAL = re.compile(
