@@ -4737,8 +4737,8 @@ class RowFilters:
         the table's noun ('Название фильма'): no column word is said ("titled", «с названием», «студии»), so
         which column holds the name is asked (README, planner118). A column listing it is read elsewhere."""
         word = request.tokens[index]
-        if not (value[:1].isupper() and value.isascii() and value[:1].isalpha()):
-            return False
+        if not re.fullmatch(r"[A-Z][a-z]{2,}", value):
+            return False  # a proper name as written; a code («тариф T1», 'CHAdeMO') is read as a value
         if index > 0 and request.tokens[index - 1] in _NAME_LINKS:
             return False  # «с разъёмом CHAdeMO», "with the brand Nike": a column word said with its link
         if stem(word) in {stem(p) for p in name_parts(column.name)}:
