@@ -525,7 +525,7 @@ class RowFilters:
         found: dict[str, tuple[int, str]] = {}
         rules = (
             self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
-            self._year_of_event_conditions,
+            self._year_of_event_conditions, self._year_equal_conditions,
             self._explicit_conditions, self._bare_flag_conditions,
             self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
             self._hyphen_conditions, self._apposition_value_conditions, self._named_value_conditions,
@@ -1442,6 +1442,63 @@ class RowFilters:
             operator = YEAR_OPERATORS[re.sub(r"\s+", " ", match.group("prep"))]
             request.handled.append(match.span())
             yield match.start(), years[0].name, f"{years[0].name} {operator} {match.group('year')}"
+
+    def _year_equal_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«Посевы сезона 2025 года», «техника 2019 года выпуска», "plantings of the 2025 season", "cars of
+        model year 2018": a year beside a word naming one whole-number year column (a part of its name,
+        season of season_year, or a noun of its comment, «выпуска» of 'Год выпуска') is `column = year`. A
+        word two year columns fit is asked; a year with no such word is left to the other rules (asked)."""
+        years = [c for c in table.columns if _is_number_column(c) and _is_year_column(c)]
+        if not years:
+            return
+        for match in YEAR_EQUAL.finditer(request.lower):
+            if any(a <= match.start("year") < b for a, b in request.schedule_spans):
+                continue
+            if request.is_handled(match.start("year")):
+                continue
+            word = match.group("before") or match.group("after")
+            end = match.end()
+            if (
+                not match.group("before")
+                and word == "model"
+                and (more := re.match(r"\s+year\b", request.lower[end:]))
+            ):  # "2018 model year cars"
+                word, end = "year", end + more.end()
+                request.claimed.add("model")
+            if not word:
+                continue
+            named = [c.name for c in years if self._names_year_column(table, c, word)]
+            if not named and match.group("before") and match.group("after"):
+                word = match.group("after")
+                named = [c.name for c in years if self._names_year_column(table, c, word)]
+            if not named:
+                continue
+            phrase = request.text[match.start() : match.end()].strip()
+            if len(named) != 1:  # "year 2019" of a table with two year columns: which year?
+                request.unsure.append(unread_clause_question(request.language, table, phrase))
+                request.handled.append(match.span())
+                continue
+            start = match.start()
+            model = re.search(r"\bmodel\s+$", request.lower[: match.start()])
+            if model and word == "year":  # "model year 2018": one noun, no model 'year'
+                start = model.start()
+                request.claimed.add("model")
+            request.handled.append((start, end))
+            request.claimed.add(word)
+            yield start, named[0], f"{named[0]} = {match.group('year')}"
+
+    def _names_year_column(self, table: Table, column: Column, word: str) -> bool:
+        """`word` names the year column: a part of its name ("season" of season_year; "year" of any), a noun
+        of its comment other than «год» («сезона», «выпуска» of 'Год выпуска'), or its event's participle."""
+        said = stem(word)
+        if said in {stem(p) for p in name_parts(column.name)} or word in name_parts(column.name):
+            return True
+        if said in {"год", "year"}:
+            return False
+        nouns = {stem(w.lower()) for w in words(column.comment or "")} - {"год"}
+        return said in nouns or self._names_year(table, column, word)
 
     def _year_of_event_conditions(
         self, request: Request, table: Table, _: bool
@@ -4808,6 +4865,13 @@ class RowFilters:
                 continue
             if self._more_values(request, table, i, column.name, str(value)):
                 continue  # asked about
+            if self._bare_name_after_rows_noun(request, table, column, i, str(value)):
+                # «Фильмы Marvel», «книги Penguin»: the table's noun, no column word; a studio, a publisher,
+                # a brand no column lists is a guess as the title: asked, quoting the word
+                example = f"{column.name} = {_quote(value)}"
+                request.unsure.append(unread_clause_question(request.language, table, str(value), example))
+                request.handled.append(request.spans[i + 1])
+                continue
             condition: str | None = f"{column.name} = {_quote(value)}"
             negator = self._negator_before(request, i)
             if negator is None and i > 1 and request.tokens[i - 1] in _COLUMN_PREPOSITIONS:
@@ -4820,6 +4884,24 @@ class RowFilters:
                 condition = self._negated_list(table, self._value_list(request, table, str(condition)))
             if condition:
                 yield self._position(request, i), column.name, condition
+
+    def _bare_name_after_rows_noun(
+        self, request: Request, table: Table, column: Column, index: int, value: str
+    ) -> bool:
+        """A capitalised Latin name right after the word naming the table's rows («Фильмы Marvel», "Nike
+        products", «книги Penguin»), read as a value of a column only because that column's comment holds
+        the table's noun ('Название фильма'): no column word is said ("titled", «с названием», «студии»), so
+        which column holds the name is asked (README, planner118). A column listing it is read elsewhere."""
+        word = request.tokens[index]
+        if not re.fullmatch(r"[A-Z][a-z]{2,}", value):
+            return False  # a proper name as written; a code («тариф T1», 'CHAdeMO') is read as a value
+        if index > 0 and request.tokens[index - 1] in _NAME_LINKS:
+            return False  # «с разъёмом CHAdeMO», "with the brand Nike": a column word said with its link
+        if stem(word) in {stem(p) for p in name_parts(column.name)}:
+            return False  # "title Dune": the column's own word
+        if stem(word) in {stem(lemma) for lemma in _head_noun(column.comment or "")}:
+            return False  # «с названием Marvel»: the comment's head noun is the column's word
+        return self._names_rows(table, word)
 
     def _owner_in_comment(self, request: Request, table: Table, index: int) -> bool:
         """Word `index` is a Russian genitive noun of the table's own comment, not its head: «отзывов гостей»
@@ -6820,12 +6902,16 @@ def _says_null(match: re.Match[str]) -> bool:
     return empty != bool(match.group("not"))
 
 
+# «за двое суток», «за последние трое суток»: a collective numeral counts days as a cardinal does
+COLLECTIVE_NUMERALS = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5}
+
+
 def _last_n_template(match: re.Match[str]) -> str | None:
     """`{c} >= now() - interval '7 days'` for "last 7 days"; None when the count or unit is unclear."""
     count = match.group("n") or match.group("n_ru") or match.group("n_za")
     unit_word = next(match.group(g) for g in ("unit", "unit_ru", "unit_za", "unit_one") if match.group(g))
     unit = next((name for pattern, name in WINDOW_UNITS if pattern.match(unit_word)), None)
-    n = number_of(count) if count else 1
+    n = (COLLECTIVE_NUMERALS.get(count.lower()) or number_of(count)) if count else 1
     if unit is None or n is None or n <= 0:
         return None
     if match.group("en") == "last" and not count and unit in CALENDAR_UNITS:
@@ -7453,6 +7539,15 @@ POSTFIX_BOUND = re.compile(
 YEAR_OF_EVENT = re.compile(
     r"(?<![\w-])(?P<word>[a-zа-яё_]{3,})(?:\s*,)?\s+(?:in|during|в|во\s+время)\s+(?P<year>(?:19|20)\d\d)"
     r"(?:\s*(?:году|г\.|г(?!\w)))?(?![\w.,/:-]?\d)",
+    re.IGNORECASE,
+)
+# A preposition before a word that makes it a column's word, not the rows' noun («с разъёмом CHAdeMO»)
+_NAME_LINKS = frozenset({"с", "со", "по", "под", "with", "by", "under"})
+# A year said as a value: «сезона 2025 года», «2019 года выпуска», "the 2025 season", "model year 2018",
+# "season 2025": the word before or after it names the year column (read by _year_equal_conditions).
+YEAR_EQUAL = re.compile(
+    r"(?<![\w-])(?:(?P<before>[a-zа-яё_]{3,})\s+)?(?P<year>(?:19|20)\d\d)(?![\w.,/:-]?\d)"
+    r"(?:\s*(?:года|году|год|г\.|г(?!\w)))?(?:\s+(?P<after>(?!года\b|году\b)[a-zа-яё_]{3,}))?",
     re.IGNORECASE,
 )
 YEAR_OPERATORS = {

@@ -57,6 +57,7 @@ GENERIC_EN = {
     "months", "years", "weekdays", "weekends", "mornings", "evenings", "nights", "afternoons",
     "pipeline", "dag", "job", "workflow",
     "fleet",  # "the aircraft fleet": the aircraft (planner107)
+    "reference", "lookup", "dictionary",  # "the crops reference table": the crops (planner118)
     "dim", "dimension", "fact",  # "vehicles dim": the warehouse's name for the rows' table (planner67)
 }
 # fmt: on

@@ -2,7 +2,8 @@
 
 A speaker corrects themselves as they talk: «в пять утра, а, нет, лучше в шесть», "every Monday at 8,
 actually make it 9", «каждый час, а, нет, каждые два часа». Between two values of one slot (a clock time, a
-frequency, a weekday, the target table, the mode) a correction marker («а нет», «нет, лучше», «точнее»,
+frequency, a weekday, the target table, the mode, a rolling window: «за сутки, нет, за двое суток») a
+correction marker («а нет», «нет, лучше», «точнее»,
 «вернее», «ой», "actually", "I mean", "no wait", "or rather", "make it") takes the first value back: the later
 one is what the rules read, the retracted one leaves the text, and a note says which words were read so (the
 plan's assumptions). A marker with no value of the same slot on both sides is left alone: «отменённые не
@@ -57,6 +58,9 @@ _MODE_EN = frozenset({
     "append", "appends", "appending", "merge", "merging", "upsert", "upserting", "overwrite", "overwriting",
     "replace", "replacing", "reload", "incremental", "incrementally",
 })  # fmt: skip
+# a rolling window's preposition: «за последние 3 дня», "in/for/over/from/during/within the last 24 hours"
+_WINDOW_PREPS = frozenset({"за", "in", "for", "over", "from", "during", "within"})
+_COLLECTIVES = frozenset({"двое", "трое", "четверо", "пару", "пара", "two", "three", "four", "five", "seven"})
 _TABLE_CUES = frozenset(
     {"table", "таблицу", "таблица", "таблицы", "табличку", "as", "into", "called", "named"}
 )
@@ -67,7 +71,7 @@ _TABLE_PREPS = frozenset({"в", "во", "into", "to", "as", "table", "табли
 class _Value:
     """One slot's value: tokens [start, end); its core, and around it a preposition or a part of day."""
 
-    kind: str  # clock | freq | day | table | mode
+    kind: str  # clock | freq | day | table | mode | window
     start: int
     end: int
     core: tuple[int, int]
@@ -137,10 +141,39 @@ def _followed_by_unit(tokens: Sequence[Token], j: int) -> bool:
     return tokens[j].lower in _UNITS_EN or tokens[j].has(_UNITS_RU - {"час"})
 
 
+def _window_at(tokens: Sequence[Token], i: int) -> _Value | None:
+    """A rolling window starting at `i`: «за сутки», «за двое суток», «за последние 3 дня», "in the last 24
+    hours", "the past week", "last 48 hours"; its core starts after the preposition, so a kept window said
+    without one ("actually make it the last 48 hours") keeps the retracted one's."""
+    n = len(tokens)
+    j = i + 1 if tokens[i].lower in _WINDOW_PREPS and i + 1 < n else i
+    core = j
+    if j < n and tokens[j].lower == "the":
+        j += 1
+    last = j < n and (tokens[j].lower in ("last", "past") or tokens[j].has({"последний"}))
+    if last:
+        j += 1
+    elif not (j > i and tokens[i].lower in ("за",)):  # «за сутки»: Russian «за» needs no «последние»
+        return None
+    if j < n and (tokens[j].number is not None or _counts(tokens[j])):
+        j += 1
+    if j < n and _is_unit(tokens[j]) and not tokens[j].has({"ночь", "утро", "вечер"}):
+        return _Value("window", i, j + 1, (core, j + 1))
+    return None
+
+
+def _counts(token: Token) -> bool:
+    """A number said in words: «двое», «трое», «пару», «три», "two"."""
+    return token.lower in _COLLECTIVES or any(p.pos == "NUMR" for p in token.parses[:1])
+
+
 def _value_at(tokens: Sequence[Token], i: int) -> _Value | None:
     """The value of a slot that starts at token `i`."""
     n = len(tokens)
     t = tokens[i]
+    window = _window_at(tokens, i)
+    if window is not None:
+        return window
     # frequency: «ежедневно», "hourly", «каждые два часа», "every 4 hours", «раз в день», "once a day"
     if t.lower in _FREQ_EN or any(
         lexicon_is(t, c, pos=("ADVB", "ADJF", "ADJS", None)) for c in _FREQ_CONCEPTS
@@ -306,7 +339,10 @@ def _rewritten(
     def span(a: int, b: int) -> str:
         return text[tokens[a].start : tokens[b - 1].end] if b > a else ""
 
-    if gone.kind in ("clock", "day", "table"):
+    if gone.kind == "window" and kept.start == kept.core[0]:
+        # "in the last 24 hours, actually make it the last 48 hours": the kept window takes the preposition
+        value = " ".join(w for w in (span(gone.start, gone.core[0]), span(kept.start, kept.end)) if w)
+    elif gone.kind in ("clock", "day", "table"):
         # «в таблицу x, нет, в y»: the table word stays, whatever preposition the kept name has
         own_prep = kept.start < kept.core[0] and gone.kind != "table"
         before = "" if own_prep else span(gone.start, gone.core[0])
