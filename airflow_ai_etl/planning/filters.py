@@ -609,9 +609,9 @@ class RowFilters:
         its kinds under codes the request cannot know (another language, a code), so a label said for it
         ("Parts in the Brakes category", «категории "Аккумуляторы"», "Treatments of type "Ultrasound"") is
         asked, quoting the label and naming the column, never the guessed literal. Read as said: a code as
-        stored (lowercase Latin, 'brake_pads'), a comparison the request writes out, a column the catalog
-        says nothing about (shop's category), and any NAME column (brand, model, city, manufacturer: names
-        are stored as written)."""
+        stored (`_code_as_stored`: lowercase Latin, 'brake_pads'; never a bare English word, "sandy-soil"),
+        a comparison the request writes out, a column the catalog says nothing about (shop's category), and
+        any NAME column (brand, model, city, manufacturer: names are stored as written)."""
         for name, (position, condition) in list(found.items()):
             column = table.column(name)
             if condition in written or column is None or not _is_text(column) or not _is_kind(column):
@@ -619,7 +619,7 @@ class RowFilters:
             if not (column.comment or "").strip() or listed_values(column.comment):
                 continue
             said = _equality_literals(name, condition)
-            label = next((v for v in said if not _CODE_AS_STORED.fullmatch(v)), None)
+            label = next((v for v in said if not _code_as_stored(request, v)), None)
             if label is None:
                 continue
             del found[name]
@@ -2089,7 +2089,10 @@ class RowFilters:
         for noun, value in zip(tokens, tokens[1:], strict=False):
             if request.text[noun.end : value.start].strip() or value.lang != "ru" or noun.lang != "ru":
                 continue
-            if not value.text[:1].isupper() or value.text.isupper() or request.is_handled(value.start):
+            # «породы лабрадор», «группы зерновые»: a lower-case label is read only to be asked about by
+            # `_unlisted_labels` when its column is a classification one (planner120)
+            lower = not value.text[:1].isupper()
+            if value.text.isupper() or request.is_handled(value.start):
                 continue
             if any(a <= value.start < b for a, b in request.schedule_spans):
                 continue
@@ -2097,7 +2100,8 @@ class RowFilters:
                 continue  # «из города Москва и Казань»: several values, asked by the value-list rule
             # «марки Киа»: a foreign name the dictionary has no parse for is a name too (planner106)
             unknown = not value.parses or value.parses[0].pos is None
-            if not unknown and (value.parses[0].case != "nomn" or value.parses[0].pos != "NOUN"):
+            kinds = ("NOUN", "ADJF") if lower else ("NOUN",)
+            if not unknown and (value.parses[0].case != "nomn" or value.parses[0].pos not in kinds):
                 continue
             if not any(p.pos == "NOUN" and p.case == "gent" for p in noun.parses):
                 continue
@@ -2111,6 +2115,8 @@ class RowFilters:
                 # «марки Тойота» of brand 'Марка': the column's one-word comment is the noun (planner106)
                 and (name_parts(c.name)[0] in meanings or _one_word_comment_lemma(c) in noun.lemmas)
             ]
+            if lower and not (len(named) == 1 and _is_kind(named[0])):
+                continue
             if len(named) == 1:
                 request.handled.append((noun.start, value.end))
                 condition = f"{named[0].name} = {_quote(value.text)}"
@@ -6294,7 +6300,19 @@ def _english_forms(value: str) -> set[str]:
 
 # Lemmas heading the comment of a column that holds kinds of rows as codes ('Тип процедуры', 'Вид ремонта').
 _KIND_HEADS = frozenset(
-    {"тип", "вид", "категория", "класс", "жанр", "канал", "источник", "способ", "разновидность"}
+    {
+        "тип",
+        "вид",
+        "категория",
+        "класс",
+        "жанр",
+        "канал",
+        "источник",
+        "способ",
+        "разновидность",
+        "порода",
+        "группа",
+    }
 )
 # Nouns that say a value is a kind of row («залы формата imax», "halls of the imax format"), whichever word
 # the kind column's comment uses ('Тип зала').
@@ -6302,7 +6320,7 @@ _KIND_NOUNS = frozenset(
     {"тип", "вид", "формат", "категория", "класс", "разновидность"}
     | {"type", "kind", "format", "category", "class"}
 )
-_KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method)$")
+_KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method|breed|group)$")
 
 
 def _own_negated_value(value: str, listed: set[str]) -> str | None:
@@ -6390,6 +6408,17 @@ def role_noun_of(column: Column) -> str | None:
 
 # A value written as a code is stored: lowercase Latin, digits, "_" or "-" ('brake_pads', 'oil_change')
 _CODE_AS_STORED = re.compile(r"[a-z0-9][a-z0-9_\-]*")
+
+
+def _code_as_stored(request: Request, value: str) -> bool:
+    """`value` is a code as the column stores it: lowercase Latin in a Russian request, and in an English one
+    only quoted or spelled as a code ('brake_pads', 'sandy'); a bare English word ("sandy-soil fields", "the
+    beagle breed") is a word of the sentence, a label to ask about (planner120)."""
+    if not _CODE_AS_STORED.fullmatch(value):
+        return False
+    if request.language != "en" or re.search(r"[_\d]", value):
+        return True
+    return bool(re.search(r"['\"«‘“]" + re.escape(value) + r"['\"»’”]", request.text, re.IGNORECASE))
 
 
 def _equality_literals(name: str, condition: str) -> list[str]:
