@@ -922,8 +922,9 @@ class RowFilters:
         if not values or not nouns:
             return before
         noun_end = request.spans[nouns[-1]][1]
-        if any(before <= p < noun_end for c, (p, _) in found.items() if c in said):
-            return before
+        kept = [(c, condition) for c, (p, condition) in found.items() if before <= p < noun_end]
+        if not kept or any(c in said or not re.fullmatch(rf"{c} = (?:true|false)", cond) for c, cond in kept):
+            return before  # «Убранные посевы (статус harvested)»: a state word the bracket explains
         if any(
             self._says_value(w, values) for w in tokenize(request.text[before:noun_end]) if w.lang != "punct"
         ):
