@@ -587,6 +587,7 @@ class RowFilters:
                 ):
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
+        self._unread_second_excluded(request, table, yielded)
         self._unlisted_labels(request, table, found, written)
         self._restated(request, table, found, yielded)
         self._measure_participles(request, table, found)
@@ -599,6 +600,33 @@ class RowFilters:
                 question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
         return list(found.values())
+
+    @staticmethod
+    def _unread_second_excluded(request: Request, table: Table, yielded: list[tuple[int, str, str]]) -> None:
+        """«кроме черновиков и синих», «без черновиков и крупных»: two words left out together after «кроме»,
+        «без», «исключая», the first read as a value and the second read by no rule: the list was cut short,
+        so the phrase is asked whole (never the first value alone; planner119)."""
+        if request.language != "ru":
+            return
+        read_at = {position for position, _, _ in yielded}
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k in range(len(words_) - 3):
+            cue, first, joiner, second = words_[k : k + 4]
+            if cue.lower not in _EXCLUDING_PREPS_RU or joiner.lower not in ("и", "или"):
+                continue
+            if first.start not in read_at or second.start in read_at or request.is_handled(second.start):
+                continue
+            if second.lang != "ru" or not second.parses or second.lower in request.claimed:
+                continue
+            if second.parses[0].pos not in ("ADJF", "PRTF", "NOUN") or _crosses_clause(
+                request, first, second
+            ):
+                continue
+            if any(a <= second.start < b for a, b in request.schedule_spans):
+                continue
+            question = unread_clause_question(request.language, table, request.text[cue.start : second.end])
+            if question not in request.unsure:
+                request.unsure.append(question)
 
     @staticmethod
     def _unlisted_labels(
@@ -845,6 +873,9 @@ class RowFilters:
             if not said or before >= explained:
                 continue
             from_word = self._explained_from(request, table, before, explained, said)
+            from_word = max(
+                from_word, self._glossed_noun_end(request, table, found, (before, explained), said)
+            )
             for column in [c for c, (p, _) in found.items() if from_word <= p < explained]:
                 if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
                     found[column] = said[column]
@@ -867,6 +898,38 @@ class RowFilters:
                 and not (before <= r[0] < explained and start <= r[3] < stop)
             ]
             request.handled.append((from_word, explained))
+
+    def _glossed_noun_end(
+        self,
+        request: Request,
+        table: Table,
+        found: dict[str, tuple[int, str]],
+        words: tuple[int, int],
+        said: dict[str, tuple[int, str]],
+    ) -> int:
+        """«Эксклюзивные объявления (вид rent)», «Эксклюзивные объявления об аренде (вид rent)»: a bracket
+        after the table's noun saying a value (`column = 'value'`) that no word before the noun says, and
+        whose column no word before it was read for, names the kind of the rows (or glosses the words after
+        the noun): it explains no adjective before the noun, so a flag or state read from one is kept and
+        ANDed (planner119). The end of the noun then, else `before` (nothing kept)."""
+        before, explained = words
+        values = {v for _, condition in said.values() for v in re.findall(r"'([^']+)'", condition)}
+        nouns = [
+            k
+            for k, (s, e) in enumerate(request.spans)
+            if before <= s and e <= explained and s > before and self._table_noun_at(request, table, k)
+        ]
+        if not values or not nouns:
+            return before
+        noun_end = request.spans[nouns[-1]][1]
+        kept = [(c, condition) for c, (p, condition) in found.items() if before <= p < noun_end]
+        if not kept or any(c in said or not re.fullmatch(rf"{c} = (?:true|false)", cond) for c, cond in kept):
+            return before  # «Убранные посевы (статус harvested)»: a state word the bracket explains
+        if any(
+            self._says_value(w, values) for w in tokenize(request.text[before:noun_end]) if w.lang != "punct"
+        ):
+            return before
+        return noun_end
 
     def _explained_from(
         self, request: Request, table: Table, before: int, explained: int, said: dict[str, tuple[int, str]]

@@ -298,6 +298,16 @@ VALUE_MEANINGS = {
     # connection)'): «заявки на подключение», «жалобы» are those topics' Russian words («перерасчёт» is left
     # asked: tests/unit/test_planner_round18.py expects it asked)
     "подключение": ("connection",), "жалоба": ("complaint",),
+    # planner119: a contract's states ('Статус договора: draft, signed, in_progress, fulfilled, terminated'):
+    # «кроме черновиков и расторгнутых» is one list of two listed values (NOT IN)
+    "расторгнуть": ("terminated",), "расторгнутый": ("terminated",), "подписать": ("signed",),
+    "подписанный": ("signed",),
+    # «жизненно важные препараты» of is_vital ('Входит в перечень ЖНВЛП'): the flag's English name
+    "важный": ("vital",),
+    # roles a client-type comment lists ('Тип клиента (buyer, seller, tenant, landlord)'):
+    # «клиенты-арендодатели» are the landlord clients (planner119)
+    "арендодатель": ("landlord",), "арендатор": ("tenant",), "покупатель": ("buyer",),
+    "продавец": ("seller",),
     # planner46: kinds said by their Russian adjective or noun with no bracketed gloss: «кредитные карты»
     # ('Тип карты (debit, credit)'), «убытки по угонам» ('Тип события (accident, theft, fire, ...)'), «номера
     # люкс» ('Категория номера (standard, superior, suite, family)'), «вип-клиенты» ('VIP-клиент', is_vip)
