@@ -917,6 +917,7 @@ def _measures(
         if (not trigger or rows_only or headed) and (ph.dims or ph.grain):
             return [{"func": "count"}], []  # rows are all there is to aggregate
         return [], [ask("no_measure")]
+    _column_count_word(ph, ground, fact)  # "average page count": avg(pages), no row count beside it
     for m in ph.measures:
         if m.column_ref:
             func = "sum" if _how_much_of_column(ph, ground, fact, m) else m.func
@@ -1248,6 +1249,27 @@ def _measures(
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _column_count_word(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """ "average page count", "max room count": "count" right after the object of another aggregate, where
+    that noun names no table but one numeric column of the fact (pages 'Число страниц'), is the second word
+    of the column's name: the count measure it would make is dropped. "average order count per customer"
+    (a table's noun: rows per customer) keeps both, for the rules that ask."""
+    drop: list[int] = []
+    for m, nxt in zip(ph.measures, ph.measures[1:], strict=False):
+        if m.func not in ("avg", "min", "max", "sum") or not m.object or m.column_ref:
+            continue
+        if nxt.func != "count" or nxt.object or nxt.column_ref or nxt.index != m.object[-1] + 1:
+            continue
+        words = [ph.tokens[k] for k in m.object]
+        if any(ground.table_of(w) is not None for w in words):
+            continue
+        named = ground.columns_named(fact, words)
+        if len(named) == 1 and column_kind(named[0].type).numeric and not _key_column(fact, named[0]):
+            drop.append(nxt.index)
+    if drop:
+        ph.measures = [m for m in ph.measures if m.func != "count" or m.index not in drop]
 
 
 def _rows_sum_unsaid(
@@ -1784,7 +1806,12 @@ def _per_unit_adjectives(planner: OfflinePlanner, text: str, tokens: Sequence[To
         unit = _unit_of_adjective(t)
         if unit is None:
             continue
-        after = {stem(w.lower) for w in tokens[i + 1 : i + 3] if w.lang in ("ru", "en")}
+        # the column's own words, never a preposition its comment shares («помесячно, в Excel»: «в месяц»)
+        after = {
+            stem(w.lower)
+            for w in tokens[i + 1 : i + 3]
+            if w.lang in ("ru", "en") and len(w.lower) > 2 and w.lower not in STOP_WORDS
+        }
         if any(_per_unit(c) == unit and after & _column_stems(c) for c in per_unit):
             drop.append((t.start, t.end))
     return _without_spans(text, drop)

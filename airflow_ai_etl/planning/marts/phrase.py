@@ -1597,6 +1597,12 @@ def _read_measures(ph: MartPhrase) -> None:
             continue
         if func == "units":
             func = "sum"
+        if ph.measures and _in_stock_after_measure(tokens, i, ph.measures[-1]):
+            # "total packs in stock", "total in stock": where the summed units are, no second sum
+            ph.used.update({i - 1, i})
+            ph.measures[-1].units = True
+            i += 1
+            continue
         if func == "sum" and _total_of_count(tokens, i):
             ph.used.add(i)  # "total order count": the count's qualifier, no sum beside it
             i += 1
@@ -1798,6 +1804,21 @@ def _revenue_from(tokens: Sequence[Token], i: int, j: int) -> bool:
     return after.lang == "ru" and any(
         p.pos == "NOUN" and p.case == "gent" and p.number == "plur" for p in after.parses[:1]
     )
+
+
+def _in_stock_after_measure(tokens: Sequence[Token], i: int, last: MeasureWord) -> bool:
+    """ "total packs in stock", "total in stock": "stock" after "in", right after a sum's cue or its object,
+    says where the units summed are (the stock's quantity), it is no measure of its own."""
+    if not (i > 0 and _word(tokens[i], set(), STOCK_EN) and tokens[i - 1].lower == "in"):
+        return False
+    if last.func != "sum" or max([last.index, *last.object]) != i - 2:
+        return False
+    # the object, if any, is a unit the stock is counted in ("packs", "units"), never another column's noun
+    return all(tokens[k].lower in UNITS_EN | PACK_UNITS_EN for k in last.object)
+
+
+# Units stock is counted in, said in English of a Russian comment ('Количество, упаковок'): "packs in stock".
+PACK_UNITS_EN = frozenset({"pack", "packs", "package", "packages", "box", "boxes"})
 
 
 def _total_of_count(tokens: Sequence[Token], i: int) -> bool:

@@ -1054,12 +1054,14 @@ def _first_state_event(word: Token, fact: Table, column_name: str, condition: st
     (created, in_transit, …)') says the event every row starts with, dated by the grain: each row counted
     passed through that state on the day it is grouped by, so `status = 'created'` would keep only the rows
     still stuck there (README: an event word the grain is dated by adds no condition). A later state
-    («доставлено»: 'delivered') stays the condition it is."""
+    («доставлено»: 'delivered') stays the condition it is. The condition may hold other conjuncts read
+    beside the verb («…, только гарантийные»: is_warranty = true AND status = 'open')."""
     named = _event_time_columns(word, fact) or _english_event_noun_columns(word, fact)
     if condition is None or [c.name for c in named] != [column_name]:
         return False
+    conjuncts = condition.split(" AND ")
     return any(
-        condition == f"{c.name} = '{listed_values(c.comment)[0]}'"
+        f"{c.name} = '{listed_values(c.comment)[0]}'" in conjuncts
         for c in fact.columns
         if column_kind(c.type).family == "text" and listed_values(c.comment)
     )
