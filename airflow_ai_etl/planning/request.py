@@ -9,6 +9,7 @@ the planner (:mod:`airflow_ai_etl.planning.offline`) and by its filter rules
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,7 @@ class Request:
     since_last_run: str = ""  # "since the last run", «с прошлого запуска» as written (its words blanked)
     written: str = ""  # the request as the user wrote it (`text` may have typos corrected, numbers as digits)
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, as read) typos
+    _starts: list[int] = field(default_factory=list, init=False, repr=False)  # where each word starts
 
     def __post_init__(self) -> None:
         self.written = self.written or self.text
@@ -56,11 +58,13 @@ class Request:
         found = list(re.finditer(r"[a-zа-яё0-9_]+(?:\.[a-zа-яё_][a-zа-яё0-9_]*)?", self.text, re.IGNORECASE))
         self.raw = [m.group(0) for m in found]
         self.spans = [m.span() for m in found]
+        self._starts = [start for start, _ in self.spans]
         self.language = detect_language(self.text)
 
     def token_at(self, offset: int) -> int:
         """Index of the first word that starts at or after a character offset."""
-        return next((i for i, (start, _) in enumerate(self.spans) if start >= offset), len(self.spans))
+        # a binary search: rules ask this once per word, and a scan made long requests quadratic
+        return bisect_left(self._starts, offset)
 
     def is_handled(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.handled)
