@@ -40,6 +40,8 @@ class Column:
     comment: str = ""
 
 
+# A bracket listing a comment's values: 'Статус (created, in_transit, lost)'.
+_BRACKET_LIST = re.compile(r"\(([^()]*,[^()]*)\)")
 # A code-like value a comment lists after a colon: a Latin identifier or code ('in_progress', 'RUB', 'B2B'),
 # or an age mark ('16+'); prose ('UTC по умолчанию', 'кг') is not one.
 _CODE = r"(?:[A-Za-z][A-Za-z0-9_-]*|\d+\+)"
@@ -57,7 +59,7 @@ def listed_values(comment: str | None) -> tuple[str, ...]:
     an age mark keeps its plus sign ('Возрастной рейтинг (0+, 6+, 12+, 16+, 18+)'). A comment with no such
     bracket may list them after a colon instead: 'Статус посева: planned, sown, harvested', 'Валюта: RUB, USD'
     (only codes, two or more: a colon followed by prose, 'Время: UTC', 'Объём: в литрах', lists nothing)."""
-    found = re.search(r"\(([^()]*,[^()]*)\)", comment or "")
+    found = _BRACKET_LIST.search(comment or "")
     if not found:
         after_colon = _COLON_LIST.match(comment or "")
         if after_colon is None:
@@ -73,8 +75,8 @@ def without_listed(comment: str | None) -> str:
     its naming words are not its values; a comment that lists nothing ('Телефон (мобильный)') is kept."""
     if not listed_values(comment):
         return comment or ""
-    if re.search(r"\(([^()]*,[^()]*)\)", comment or ""):
-        return re.sub(r"\([^()]*,[^()]*\)", " ", comment or "", count=1)
+    if _BRACKET_LIST.search(comment or ""):
+        return _BRACKET_LIST.sub(" ", comment or "", count=1)
     return (comment or "").split(":", 1)[0]
 
 

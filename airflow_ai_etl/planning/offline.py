@@ -3155,7 +3155,7 @@ class OfflinePlanner:
             return True
         # One distinctive part is enough when no other column has it ("паспорт" -> passport_number).
         # a mask names columns, never values: the values a comment lists name no column there (see `shared`)
-        said = set(name_parts_of_text(column.comment if listed_names else _without_listed(column.comment)))
+        said = set(name_parts_of_text(column.comment if listed_names else without_listed(column.comment)))
         distinctive = (parts - GENERIC_PARTS) | (parts & generic_ok) | (said - GENERIC_PARTS)
         named = meanings & distinctive
         if not named:
@@ -3168,7 +3168,7 @@ class OfflinePlanner:
             for c in table.columns
             if (
                 set(name_parts(c.name))
-                | set(name_parts_of_text(c.comment if listed_names else _without_listed(c.comment)))
+                | set(name_parts_of_text(c.comment if listed_names else without_listed(c.comment)))
             )
             & named
         ]
@@ -6729,12 +6729,6 @@ _TOPIC_RELATING = frozenset(
     }
 )
 _TOPIC_RELATING_PREPOSITIONS = frozenset({"с", "со", "к", "to"})
-
-
-def _without_listed(comment: str) -> str:
-    """A column comment less the bracket that lists its values ('Способ оплаты (cash, card, online)' ->
-    'Способ оплаты '); a bracket that lists nothing ('Телефон (мобильный)') is kept."""
-    return without_listed(comment)  # 'Валюта: RUB, USD': a colon's list too (planner117)
 
 
 def _every_row_event(t: Token, table: Table) -> bool:
