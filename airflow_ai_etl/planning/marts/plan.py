@@ -1545,7 +1545,7 @@ def _residue(
             and any(x.number is not None for x in tokens[i + 2 : i + 4])
         }  # fmt: skip
         qualifiers = _unread_fact_qualifiers(tokens, left, ground, fact, where)
-        listed = _listed_with_measure(ph)
+        listed = _listed_with_measure(ph) | _measured_nothing(ph, ground, fact)
         counted = _counted_column_words(ph, ground, fact, where)
         left = [
             t
@@ -1588,6 +1588,24 @@ def _listed_with_measure(ph: MartPhrase) -> set[int]:
         if tokens[i - 1].lower in ("и", "and", "&") and i - 2 in ends and i not in ph.used:
             found.add(id(tokens[i]))
     return found
+
+
+def _measured_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> set[int]:
+    """Ids of the English words a measure is said of ("total widgets in stock") that name no column of the
+    fact, no table and no state: what is measured, never the rows a filter keeps, so a filter read elsewhere
+    ("…, quarantined excluded") does not excuse them (the price was summed beside the stock count)."""
+    tokens = ph.tokens
+    return {
+        id(tokens[k])
+        for m in ph.measures
+        if not m.units  # "total packs in stock": the unit the stock is counted in, read by its own rule
+        for k in m.object
+        if tokens[k].lang == "en"
+        and tokens[k].lower not in FILLER_EN
+        and not ground.columns_named(fact, [tokens[k]])
+        and ground.table_of(tokens[k]) is None
+        and not status_word(tokens[k].lower)[0]
+    }
 
 
 def _owner_before_fact(
