@@ -1545,7 +1545,9 @@ def _residue(
             and any(x.number is not None for x in tokens[i + 2 : i + 4])
         }  # fmt: skip
         qualifiers = _unread_fact_qualifiers(tokens, left, ground, fact, where)
-        listed = _listed_with_measure(ph) | _measured_nothing(ph, ground, fact)
+        listed = (
+            _listed_with_measure(ph) | _measured_nothing(ph, ground, fact) | _listed_with_state(ph, where)
+        )
         counted = _counted_column_words(ph, ground, fact, where)
         left = [
             t
@@ -1586,6 +1588,23 @@ def _listed_with_measure(ph: MartPhrase) -> set[int]:
     found: set[int] = set()
     for i in range(2, len(tokens)):
         if tokens[i - 1].lower in ("и", "and", "&") and i - 2 in ends and i not in ph.used:
+            found.add(id(tokens[i]))
+    return found
+
+
+def _listed_with_state(ph: MartPhrase, where: str) -> set[int]:
+    """Ids of the unread words right after «и»/"and"/"or" that follows a state word the filter read
+    ("excluding cancelled and late ones": 'cancelled' in the condition): a second state of the same list,
+    which no listed value answers, is asked, never dropped beside the first."""
+    tokens = ph.tokens
+    found: set[int] = set()
+    for i in range(2, len(tokens)):
+        if tokens[i - 1].lower not in ("и", "and", "or", "или") or i in ph.used:
+            continue
+        if tokens[i].lang not in ("ru", "en"):
+            continue
+        said, _ = status_word(tokens[i - 2].lower)
+        if said and any(f"'{spelling}'" in where for spelling in status_spellings(said)):
             found.add(id(tokens[i]))
     return found
 
