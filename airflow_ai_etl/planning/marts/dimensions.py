@@ -1193,7 +1193,11 @@ def _unread_qualifier_en(ground: _Ground, fact: Table, head: Token, qualifier: l
     """An English word before a head naming a table ("member") that says no key of the fact to it, no
     table, role, time or column ("selling staff member" of fitness, which has no staff): asked, never the
     head's key alone (member_id)."""
-    owner = ground.table_of(head) if head.lang == "en" and qualifier else None
+    if head.lang != "en" or not qualifier:
+        return False
+    if any(not q.text.isalpha() or fact.column(q.text) is not None for q in qualifier):
+        return False  # "account_type, currency", "time-of-day zone": a column's name or a spelled compound
+    owner = ground.table_of(head)
     return owner is not None and _unread_role_word(ground, fact, owner, [*qualifier, head])
 
 

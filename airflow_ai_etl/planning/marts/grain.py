@@ -363,6 +363,8 @@ def _event_noun_read_nowhere(ph: MartPhrase, ground: _Ground, times: Sequence[Co
             continue
         if not any(p.pos == "NOUN" and p.case == "gent" for p in w.parses):
             continue
+        if any(lemma.endswith(("ние", "тие")) for lemma in w.lemmas):
+            continue  # «по дате оформления»: a deverbal noun names an event the rules below may date
         if _time_word(w) or w.lemmas & set(TIME_WORDS_ALSO) or ground.table_of(w) is not None:
             continue
         if any(_comment_names(c, w) or _part_match(stem(w.lower), c) for c in times):

@@ -16,7 +16,7 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import grammar
-from airflow_ai_etl.planning.filters import state_two_columns_question, value_meanings
+from airflow_ai_etl.planning.filters import EN_PARTICIPLE, state_two_columns_question, value_meanings
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import CURRENCY_COMMENT_PREFIXES, is_
 from airflow_ai_etl.planning.marts.dimensions import (
@@ -1614,16 +1614,26 @@ def _measured_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> set[int]:
     fact, no table and no state: what is measured, never the rows a filter keeps, so a filter read elsewhere
     ("…, quarantined excluded") does not excuse them (the price was summed beside the stock count)."""
     tokens = ph.tokens
+
+    def names_nothing(k: int) -> bool:
+        t = tokens[k]
+        return (
+            t.lang == "en"
+            and t.lower not in FILLER_EN
+            and not ground.columns_named(fact, [t])
+            and ground.table_of(t) is None
+            and not status_word(t.lower)[0]
+        )
+
+    # every word of the measure's object names nothing ("total widgets"), and none is a participle ("rent
+    # collected", "households affected": the event or a state the other rules read)
     return {
         id(tokens[k])
         for m in ph.measures
         if not m.units  # "total packs in stock": the unit the stock is counted in, read by its own rule
+        and m.object
+        and all(names_nothing(k) and not EN_PARTICIPLE.fullmatch(tokens[k].lower) for k in m.object)
         for k in m.object
-        if tokens[k].lang == "en"
-        and tokens[k].lower not in FILLER_EN
-        and not ground.columns_named(fact, [tokens[k]])
-        and ground.table_of(tokens[k]) is None
-        and not status_word(tokens[k].lower)[0]
     }
 
 
