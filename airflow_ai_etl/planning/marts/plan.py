@@ -16,7 +16,7 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import grammar
-from airflow_ai_etl.planning.filters import state_two_columns_question, value_meanings
+from airflow_ai_etl.planning.filters import EN_PARTICIPLE, state_two_columns_question, value_meanings
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import CURRENCY_COMMENT_PREFIXES, is_
 from airflow_ai_etl.planning.marts.dimensions import (
@@ -1545,7 +1545,9 @@ def _residue(
             and any(x.number is not None for x in tokens[i + 2 : i + 4])
         }  # fmt: skip
         qualifiers = _unread_fact_qualifiers(tokens, left, ground, fact, where)
-        listed = _listed_with_measure(ph)
+        listed = (
+            _listed_with_measure(ph) | _measured_nothing(ph, ground, fact) | _listed_with_state(ph, where)
+        )
         counted = _counted_column_words(ph, ground, fact, where)
         left = [
             t
@@ -1588,6 +1590,51 @@ def _listed_with_measure(ph: MartPhrase) -> set[int]:
         if tokens[i - 1].lower in ("и", "and", "&") and i - 2 in ends and i not in ph.used:
             found.add(id(tokens[i]))
     return found
+
+
+def _listed_with_state(ph: MartPhrase, where: str) -> set[int]:
+    """Ids of the unread words right after «и»/"and"/"or" that follows a state word the filter read
+    ("excluding cancelled and late ones": 'cancelled' in the condition): a second state of the same list,
+    which no listed value answers, is asked, never dropped beside the first."""
+    tokens = ph.tokens
+    found: set[int] = set()
+    for i in range(2, len(tokens)):
+        if tokens[i - 1].lower not in ("и", "and", "or", "или") or i in ph.used:
+            continue
+        if tokens[i].lang not in ("ru", "en"):
+            continue
+        said, _ = status_word(tokens[i - 2].lower)
+        if said and any(f"'{spelling}'" in where for spelling in status_spellings(said)):
+            found.add(id(tokens[i]))
+    return found
+
+
+def _measured_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> set[int]:
+    """Ids of the English words a measure is said of ("total widgets in stock") that name no column of the
+    fact, no table and no state: what is measured, never the rows a filter keeps, so a filter read elsewhere
+    ("…, quarantined excluded") does not excuse them (the price was summed beside the stock count)."""
+    tokens = ph.tokens
+
+    def names_nothing(k: int) -> bool:
+        t = tokens[k]
+        return (
+            t.lang == "en"
+            and t.lower not in FILLER_EN
+            and not ground.columns_named(fact, [t])
+            and ground.table_of(t) is None
+            and not status_word(t.lower)[0]
+        )
+
+    # every word of the measure's object names nothing ("total widgets"), and none is a participle ("rent
+    # collected", "households affected": the event or a state the other rules read)
+    return {
+        id(tokens[k])
+        for m in ph.measures
+        if not m.units  # "total packs in stock": the unit the stock is counted in, read by its own rule
+        and m.object
+        and all(names_nothing(k) and not EN_PARTICIPLE.fullmatch(tokens[k].lower) for k in m.object)
+        for k in m.object
+    }
 
 
 def _owner_before_fact(

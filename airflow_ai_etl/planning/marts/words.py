@@ -1160,6 +1160,11 @@ ROLE_WORDS = {
 }  # fmt: skip
 
 
+# English nouns of a person after the noun of the people's table ("staff member", "crew member"): the table's
+# noun already says who is meant, the tail adds nothing («сотрудник»).
+PERSON_TAILS_EN = frozenset({"member", "members"})
+
+
 def _spelled_name(words: Sequence[Token]) -> str:
     """The column name English words spell: "plate number", "check-in" -> plate_number, check_in."""
     return "_".join(w.lower.replace("-", "_") for w in words)
