@@ -433,6 +433,7 @@ def _before_changed_rows(names: list[str]) -> list[str]:
     return list(itertools.takewhile(lambda name: not says_changed(tokenize(name)[0]), names))
 
 
+@functools.lru_cache(maxsize=1024)  # rules ask it about the same text and concept several times per request
 def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = None) -> re.Match[str] | None:
     """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match; with `pos`,
     only a Russian reading of those parts of speech counts («изменившиеся»: a participle of измениться)."""
@@ -3137,10 +3138,7 @@ class OfflinePlanner:
                 found.setdefault(column.name, i)
         # every word any column could be named by (see _names_column): a window with none of them names no
         # column, and most windows of a long request have none (unless a column has no name part at all)
-        read = [_column_words(c.name, c.comment, listed_names) for c in table.columns]
-        named_by = (
-            frozenset().union(*(w[0] | w[1] | w[2] | w[3] for w in read)) if all(w[0] for w in read) else None
-        )
+        named_by = _columns_named_by(table.columns, listed_names)
         for i in range(len(tokens)):
             for width in (2, 1):
                 window = [t for t in tokens[i : i + width] if t not in STOP_WORDS]
@@ -6888,6 +6886,14 @@ def _column_words(
         frozenset(name_parts_of_text(label)) - GENERIC_PARTS,
         frozenset(name_parts_of_text(comment if listed_names else without_listed(comment))),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _columns_named_by(columns: tuple[Column, ...], listed_names: bool) -> frozenset[str] | None:
+    """Every word any of `columns` could be named by (_column_words); None when a column has no name part
+    (then any words name it)."""
+    read = [_column_words(c.name, c.comment, listed_names) for c in columns]
+    return frozenset().union(*(w[0] | w[1] | w[2] | w[3] for w in read)) if all(w[0] for w in read) else None
 
 
 def _dag_id(table: str, source_conn: str, target_conn: str, target_table: str) -> str:
