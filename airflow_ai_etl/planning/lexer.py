@@ -295,9 +295,24 @@ def _place(value: int) -> int:
     return 1
 
 
+# the last few token lists numerals read and what it found: the grammar's rules read the same words again
+_NUMERALS_READ: tuple[tuple[tuple[Token, ...], tuple[Numeral, ...]], ...] = ()
+
+
 def numerals(tokens: Sequence[Token]) -> list[Numeral]:
     """Numbers written as one or more tokens: «сорок пять» -> 45, "twenty five" / "twenty-five" -> 25,
     «двадцать первого» -> 21 (ordinal). Digits are numerals too."""
+    global _NUMERALS_READ
+    read = _NUMERALS_READ  # one read: another thread may replace it
+    for words, found_before in read:
+        if len(words) == len(tokens) and all(a is b for a, b in zip(words, tokens, strict=True)):
+            return list(found_before)
+    found = _numerals(tokens)
+    _NUMERALS_READ = ((tuple(tokens), tuple(found)), *read[:3])
+    return found
+
+
+def _numerals(tokens: Sequence[Token]) -> list[Numeral]:
     found: list[Numeral] = []
     i = 0
     while i < len(tokens):

@@ -3140,7 +3140,7 @@ class OfflinePlanner:
         # column, and most windows of a long request have none (unless a column has no name part at all)
         named_by = _columns_named_by(table.columns, listed_names)
         for i in range(len(tokens)):
-            for width in (2, 1):
+            for width in (2, 1) if i + 1 < len(tokens) else (1,):  # the last word's two windows are one
                 window = [t for t in tokens[i : i + width] if t not in STOP_WORDS]
                 meanings = set().union(*(self.vocabulary.meanings(t) for t in window)) if window else set()
                 if named_by is not None and named_by.isdisjoint(meanings):
