@@ -3138,7 +3138,7 @@ class OfflinePlanner:
                 found.setdefault(column.name, i)
         # every word any column could be named by (see _names_column): a window with none of them names no
         # column, and most windows of a long request have none (unless a column has no name part at all)
-        named_by = _columns_named_by(table.columns, listed_names)
+        named_by = _columns_named_by(tuple(table.columns), listed_names)  # a test may give a list
         for i in range(len(tokens)):
             for width in (2, 1) if i + 1 < len(tokens) else (1,):  # the last word's two windows are one
                 window = [t for t in tokens[i : i + width] if t not in STOP_WORDS]
