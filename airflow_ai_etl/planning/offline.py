@@ -433,6 +433,7 @@ def _before_changed_rows(names: list[str]) -> list[str]:
     return list(itertools.takewhile(lambda name: not says_changed(tokenize(name)[0]), names))
 
 
+@functools.lru_cache(maxsize=1024)  # rules ask it about the same text and concept several times per request
 def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = None) -> re.Match[str] | None:
     """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match; with `pos`,
     only a Russian reading of those parts of speech counts («изменившиеся»: a participle of измениться)."""
@@ -1346,6 +1347,11 @@ class OfflinePlanner:
         # "staff and payroll data" of an "HR and payroll database": a schema's name names its tables too
         schemas = {t.qualified_name.partition(".")[0].lower() for t in tables} - {"public"}
         paths = path_spans(request.text)  # "s3://shop-exports/": a bucket's words name no connection
+        # each description's words, once: not per word of the request
+        spelled = {
+            c.conn_id: (words(c.description), c.description.split())
+            for c in self.catalog.connections.values()
+        }
         for i, token in enumerate(request.tokens):
             if in_path(paths, request.spans[i][0]):
                 continue
@@ -1358,9 +1364,11 @@ class OfflinePlanner:
                     and (
                         self.vocabulary.meanings(token) & described[conn.conn_id]
                         # «в репортинговую постгрю» of a "Reporting Postgres ...": the English word by ear
-                        or any(colloquial.transliterated_adjective(token, w) for w in words(conn.description))
+                        or any(
+                            colloquial.transliterated_adjective(token, w) for w in spelled[conn.conn_id][0]
+                        )
                         # «в бишную постгрю» of a "PostgreSQL for BI dashboards": the abbreviation's adjective
-                        or any(colloquial.abbreviation_adjective(token, w) for w in conn.description.split())
+                        or any(colloquial.abbreviation_adjective(token, w) for w in spelled[conn.conn_id][1])
                     )
                 ):
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
@@ -1671,6 +1679,10 @@ class OfflinePlanner:
         """Tables the request names -> the indices of the words naming them (exact names win)."""
         tables = self.catalog.tables_of(conn_id)
         key_words = {request.tokens[i] for i in request.key_indices}
+        # the words the schedule read, by index: a scan of its spans per word made long requests slow
+        in_schedule = {
+            k for a, b in request.schedule_spans for k in range(request.token_at(a), request.token_at(b))
+        }
         usable = [
             (i, t)
             for i, t in enumerate(request.tokens)
@@ -1679,17 +1691,19 @@ class OfflinePlanner:
             # the key list (planner28)
             and not (t in request.values and (i in request.key_indices or t not in key_words))
             and t not in STOP_WORDS
-            and not any(a <= request.spans[i][0] < b for a, b in request.schedule_spans)
+            and i not in in_schedule
             and not _only_an_instruction_verb(t)
         ]
         exact: dict[str, tuple[Table, list[int]]] = {}
+        named = [  # once per table, not per word
+            (
+                table,
+                {table.name.lower(), table.qualified_name.lower(), self.catalog.display_name(conn_id, table)},
+            )
+            for table in tables
+        ]
         for i, token in usable:
-            for table in tables:
-                names = {
-                    table.name.lower(),
-                    table.qualified_name.lower(),
-                    self.catalog.display_name(conn_id, table),
-                }
+            for table, names in named:
                 if token in names:
                     exact.setdefault(table.qualified_name, (table, []))[1].append(i)
         if exact:
@@ -3122,10 +3136,15 @@ class OfflinePlanner:
             column = table.column(token)
             if column:
                 found.setdefault(column.name, i)
+        # every word any column could be named by (see _names_column): a window with none of them names no
+        # column, and most windows of a long request have none (unless a column has no name part at all)
+        named_by = _columns_named_by(tuple(table.columns), listed_names)  # a test may give a list
         for i in range(len(tokens)):
-            for width in (2, 1):
+            for width in (2, 1) if i + 1 < len(tokens) else (1,):  # the last word's two windows are one
                 window = [t for t in tokens[i : i + width] if t not in STOP_WORDS]
                 meanings = set().union(*(self.vocabulary.meanings(t) for t in window)) if window else set()
+                if named_by is not None and named_by.isdisjoint(meanings):
+                    continue
                 for column in table.columns:
                     if meanings and self._names_column(column, meanings, table, generic_ok, listed_names):
                         found.setdefault(column.name, i)
@@ -3141,21 +3160,17 @@ class OfflinePlanner:
     ) -> bool:
         """The words' meanings name `column`: its name parts, its comment's words, or one distinctive part no
         other column has. `listed_names=False` (a mask list): the values a comment lists name nothing."""
-        parts = set(name_parts(column.name))
+        parts, comment, bare, said = _column_words(column.name, column.comment, listed_names)
         if parts <= meanings:
             return True
-        comment = set(name_parts_of_text(column.comment)) - GENERIC_PARTS
         if comment and comment <= meanings:
             return True
         # «уровень карты» of 'Уровень карты (basic, silver, gold)': the comment's words said in full, less the
         # values it lists in brackets (a two-word phrase at least: one word alone may be another column's too)
-        label = re.sub(r"\([^()]*\)", " ", without_listed(column.comment))
-        bare = set(name_parts_of_text(label)) - GENERIC_PARTS
         if len(bare) >= 2 and bare < comment and bare <= meanings:
             return True
         # One distinctive part is enough when no other column has it ("паспорт" -> passport_number).
         # a mask names columns, never values: the values a comment lists name no column there (see `shared`)
-        said = set(name_parts_of_text(column.comment if listed_names else without_listed(column.comment)))
         distinctive = (parts - GENERIC_PARTS) | (parts & generic_ok) | (said - GENERIC_PARTS)
         named = meanings & distinctive
         if not named:
@@ -3166,11 +3181,7 @@ class OfflinePlanner:
         shared = [
             c
             for c in table.columns
-            if (
-                set(name_parts(c.name))
-                | set(name_parts_of_text(c.comment if listed_names else without_listed(c.comment)))
-            )
-            & named
+            if (words_ := _column_words(c.name, c.comment, listed_names))[0] & named or words_[3] & named
         ]
         return len(shared) == 1
 
@@ -6859,6 +6870,30 @@ def _claimed_word(request: Request, text: str) -> bool:
 
 def name_parts_of_text(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
+
+
+@functools.lru_cache(maxsize=16384)
+def _column_words(
+    name: str, comment: str, listed_names: bool
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """What OfflinePlanner._names_column reads of a column: its name parts; its comment's words less the
+    generic ones; the same outside the comment's brackets; the comment's words (less the values it lists
+    unless `listed_names`). Read once per column: that rule runs per column and word window."""
+    label = re.sub(r"\([^()]*\)", " ", without_listed(comment))
+    return (
+        frozenset(name_parts(name)),
+        frozenset(name_parts_of_text(comment)) - GENERIC_PARTS,
+        frozenset(name_parts_of_text(label)) - GENERIC_PARTS,
+        frozenset(name_parts_of_text(comment if listed_names else without_listed(comment))),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _columns_named_by(columns: tuple[Column, ...], listed_names: bool) -> frozenset[str] | None:
+    """Every word any of `columns` could be named by (_column_words); None when a column has no name part
+    (then any words name it)."""
+    read = [_column_words(c.name, c.comment, listed_names) for c in columns]
+    return frozenset().union(*(w[0] | w[1] | w[2] | w[3] for w in read)) if all(w[0] for w in read) else None
 
 
 def _dag_id(table: str, source_conn: str, target_conn: str, target_table: str) -> str:

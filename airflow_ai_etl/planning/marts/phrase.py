@@ -1420,6 +1420,8 @@ def _read_window(ph: MartPhrase) -> None:
     """ "with a 4-week lookback", "a lookback window of 3 days", «окно пересчёта 2 недели»: the lookback
     as a noun phrase (N and its unit after or before the window noun)."""
     tokens, n = ph.tokens, len(ph.tokens)
+    if not any(t.lower in WINDOW_EN or (t.lang == "ru" and t.lemma in WINDOW_RU) for t in tokens):
+        return  # no window noun: its numbers need not be read (a long request)
     nums = {num.first: num for num in numerals(tokens)}
     for i, t in enumerate(tokens):
         if not (t.lower in WINDOW_EN or (t.lang == "ru" and t.lemma in WINDOW_RU)):
@@ -1458,8 +1460,11 @@ def _read_lookback(ph: MartPhrase) -> None:
 
 def _read_lookback_cue(ph: MartPhrase) -> None:
     tokens = ph.tokens
-    nums = {num.first: num for num in numerals(tokens)}
-    ending = {num.last: num for num in numerals(tokens)}  # `last` is exclusive: the token after it
+    if not any(t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE for t in tokens):
+        return  # no cue word: its numbers need not be read (a long request)
+    read = numerals(tokens)
+    nums = {num.first: num for num in read}
+    ending = {num.last: num for num in read}  # `last` is exclusive: the token after it
     for i, t in enumerate(tokens):
         if not (t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE):
             continue
