@@ -77,6 +77,7 @@ from airflow_ai_etl.planning.filters import (
     state_two_columns_question,
     status_gloss_after,
     value_meanings,
+    window_spans,
 )
 from airflow_ai_etl.planning.flags import STATE_CUES
 from airflow_ai_etl.planning.heads import comment_head_stems, comment_head_words, comment_noun_stem
@@ -201,6 +202,7 @@ from airflow_ai_etl.planning.schedule import (
     alternative_frequencies,
     alternative_times,
     ambiguous_timezone,
+    daily_and_weekday,
     detect_language,
     parse_schedule,
     rate_limit,
@@ -2925,7 +2927,12 @@ class OfflinePlanner:
         the schedule read)."""
         if not grammar.enabled("frame"):
             return []
-        used = [*request.schedule_spans, *path_spans(request.text), *duration_spans(request.lower)]
+        used = [
+            *request.schedule_spans,
+            *path_spans(request.text),
+            *duration_spans(request.lower),
+            *window_spans(request.lower),
+        ]
         read = frame.read(request.text, used)
         leftover = read.unread_schedule_words()
         clock = any(  # «после обеда в 14:00»: a clock time says when; the meal only describes it
@@ -2956,7 +2963,12 @@ class OfflinePlanner:
         for match in BETWEEN.finditer(request.lower):
             if self._names_a_column_anywhere(match.group(1), set(self.vocabulary.meanings(match.group(1)))):
                 text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-        for start, end in [*self._zone_words_as_values(request), *duration_spans(request.lower)]:
+        spans = [
+            *self._zone_words_as_values(request),
+            *duration_spans(request.lower),
+            *window_spans(request.lower),
+        ]
+        for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]  # «больше 2 часов»: a duration, no hours
         return text
 
@@ -2988,6 +3000,9 @@ class OfflinePlanner:
         frequencies = alternative_frequencies(request.text)
         if frequencies:  # «то ли раз в день, то ли раз в час»
             return say(request.language, "planner.frequency_alternatives", phrase=frequencies)
+        daily = daily_and_weekday(request.text)
+        if daily:  # «каждый день в 9 утра во вторник»: every day, or Tuesdays only?
+            return say(request.language, "planner.daily_or_weekday", phrase=daily)
         uneven = _uneven_interval(request.text)
         if uneven:
             return _ask_uneven_interval(request.language, *uneven)
@@ -4428,12 +4443,16 @@ class OfflinePlanner:
     def _unread_participle(self, request: Request, table: Table, read: str) -> str | None:
         """«удалённых сотрудников» with no WHERE: a participle right before the table's noun says which rows
         (a state no rule read); a status, a change word or a new-rows word is read elsewhere. Russian word
-        order lets it follow the noun too («звонки входящие», «сотрудники удалённые»): asked the same way."""
-        if read or request.language != "ru":
+        order lets it follow the noun too («звонки входящие», «сотрудники удалённые»): asked the same way. A
+        WHERE that holds only what brackets say («Горящие объявления (вид sale)») read no word before them:
+        asked the same way (planner122)."""
+        if (read and not _said_in_brackets_only(request.text, read)) or request.language != "ru":
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for k, (t, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if read and request.is_handled(t.start):
+                continue  # «неоплаченные счета (…)»: words a bracket explains
             if self._state_word_candidate(request, t, table) and self.vocabulary.meanings(nxt.lower) & own:
                 return request.text[t.start : nxt.end]  # «застрявшие посылки» of 'Отправления (посылки)'
             adjacent = not request.text[t.end : nxt.start].strip()
@@ -4446,6 +4465,8 @@ class OfflinePlanner:
                 and self._state_word_candidate(request, nxt)
             ):
                 return request.text[t.start : nxt.end]
+        if read:
+            return None  # beside a bracket: «брони, оформленные через приложение (app)»
         # «заявления о выплате, одобренные, каждый час»: a participle set off by a comma after the table's
         # noun phrase (the noun within three words before it) says which rows as well; never dropped
         for k, t in enumerate(tokens):
@@ -5763,6 +5784,9 @@ class OfflinePlanner:
         match = _mask_cue(request)
         if not match:
             return [], "", ""
+        corrected = self._corrected_mask_list(request, table, match.end())
+        if corrected:
+            return corrected, "", ""
         # «..., а также X», "... as well as X": one more item of the list (same length: offsets stay)
         lower = ALSO.sub(lambda m: "," + " " * (len(m.group(0)) - 1), request.lower)
         start = _mask_list_start(lower, match.start())
@@ -5817,6 +5841,30 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), "", ""
         return [], "", ""
+
+    def _corrected_mask_list(self, request: Request, table: Table, cue_end: int) -> list[str]:
+        """ "hide passport_number and bank details... I mean just the passport", «скрыть паспорт и телефон,
+        точнее только паспорт»: a correction marker after the mask word, followed by words that name columns
+        and nothing more, takes the list before it back; the columns said after it are the ones masked, and
+        the list taken back counts as read (planner122; a later value in a mid-sentence correction wins).
+        [] when there is no such marker, or the words after it add to the list ("... actually the email
+        too") or name no column."""
+        for marker in _MASK_CORRECTION.finditer(request.lower, cue_end):
+            rest = request.lower[marker.end() :]
+            item = re.split(r"[.;,!?\n]|\b(?:and then|then|потом|затем)\b", rest, maxsplit=1)[0]
+            schedule = re.search(
+                r"\b(every|each|daily|hourly|ежедневно|каждый|каждые|каждую|ежечасно|в клик|to)\b", item
+            )
+            item = item[: schedule.start()] if schedule else item
+            if not item.strip() or _MASK_ADDED.search(item):
+                continue
+            columns = self._mask_columns_in(table, item)
+            named = [w for w in self._not_table_noun(table, words(item)) if w not in STOP_WORDS]
+            if not columns or not named:
+                continue
+            request.handled.append((cue_end, marker.end() + len(item)))
+            return columns
+        return []
 
     def _items_said_too(self, table: Table, segments: list[str]) -> tuple[list[str], str]:
         """The items after a mask list's closing verb that «тоже»/"too" adds to it («ФИО замаскировать, адрес
@@ -6611,6 +6659,32 @@ def _clause_kind_noun(request: Request, word: Token) -> bool:
     plural = any(p.pos == "NOUN" and p.case == "nomn" and p.number == "plur" for p in word.parses[:1])
     opens = request.text[: word.start].rstrip().endswith((",", ";", ":"))
     return plural and opens and re.match(r"^\s*не\s", request.text[word.end :]) is not None
+
+
+# A correction marker after a mask list: "... I mean just the passport", «, точнее только паспорт»
+# (planner122)
+_MASK_CORRECTION = re.compile(
+    r"(?:\.\.\.|…|[,;:—–-])?\s*\b"
+    r"(?:i\s+mean|or\s+rather|no\s+wait|actually|точнее|вернее|верней|то\s+есть\s+нет)"
+    r"\b[\s,:—–-]*(?:(?:just|only|только|лишь|разве\s+что)\s+)?",
+    re.IGNORECASE,
+)
+# words that add to a list rather than correct it: "the email too", «и ещё email»
+_MASK_ADDED = re.compile(r"\b(?:too|also|as\s+well|тоже|также|ещё|еще|плюс)\b", re.IGNORECASE)
+
+
+def _said_in_brackets_only(text: str, read: str) -> bool:
+    """Every condition of the WHERE `read` compares with a quoted value said inside the request's brackets
+    («(вид sale)» of `listing_kind = 'sale'`): no word outside them was read as a condition."""
+    brackets = " ".join(m.group(1).lower() for m in re.finditer(r"\(([^()]*)\)", text))
+    if not brackets:
+        return False
+    for part in read.split(" AND "):
+        values = re.findall(r"'([^']*)'", part)
+        said = [re.search(rf"(?<!\w){re.escape(v.lower())}(?!\w)", brackets) for v in values]
+        if not values or not all(said):
+            return False
+    return True
 
 
 def _mask_list_start(lower: str, cue: int) -> int:

@@ -502,6 +502,12 @@ def hedged_interval(tokens: Sequence[Token]) -> tuple[int, int] | None:
             j += 1
         if j < n and (tokens[j].lower in _EVERY or tokens[j].has({"каждый"})):
             j += 1
+        runs = _runs_count_end(tokens, j)
+        if runs is not None:  # "every day, maybe 3 times", «каждый день, может раза 3» (planner122)
+            end = runs
+            if end < n and not (tokens[end].lang == "punct" or tokens[end].lower in _CLAUSE_GOES_ON):
+                continue
+            return first.start, end
         if j >= n or tokens[j].number is None or tokens[j].ordinal:
             continue
         end = j + 1
@@ -511,6 +517,36 @@ def hedged_interval(tokens: Sequence[Token]) -> tuple[int, int] | None:
             continue  # "every 2 hours, maybe every 2": one schedule said twice
         return first.start, end
     return None
+
+
+_TIMES_WORDS = frozenset({"times", "раз", "раза"})
+_RUNS_WORDS = frozenset({"twice", "thrice", "once", "дважды", "трижды", "единожды"})
+# a unit after a count of runs: "3 times a day", «раза 3 в день»
+_PER_WORDS = frozenset({"a", "per", "в", "за"})
+
+
+def _bare_count(token: Token) -> bool:
+    return token.number is not None and not token.ordinal
+
+
+def _runs_count_end(tokens: Sequence[Token], j: int) -> int | None:
+    """End of a count of runs starting at `j` ("3 times", "twice", «3 раза», «раза 3», «дважды», "3 times a
+    day"), or None: a number of runs hedged after a frequency is a second schedule offered."""
+    n = len(tokens)
+    if j >= n:
+        return None
+    t = tokens[j]
+    if t.lower in _RUNS_WORDS:
+        end = j + 1
+    elif t.number is not None and not t.ordinal and j + 1 < n and tokens[j + 1].lower in _TIMES_WORDS:
+        end = j + 2
+    elif t.lower in _TIMES_WORDS and j + 1 < n and _bare_count(tokens[j + 1]):
+        end = j + 2
+    else:
+        return None
+    if end + 1 < n and tokens[end].lower in _PER_WORDS and _is_unit(tokens[end + 1]):
+        end += 2
+    return end
 
 
 def _value_ends_at(tokens: Sequence[Token], ending: dict[int, _Value], i: int, kind: str) -> bool:

@@ -874,6 +874,10 @@ class ScheduleSlots:
             raise _Unsupported("contradicting day cues")  # e.g. "first Monday of the month"
         if periodic and "daily" in self.kinds:  # "every day at 7 and once a week on Fridays": asked
             raise _Unsupported("daily and " + "/".join(sorted(periodic)))
+        if "daily" in self.kinds and dow is not None and dow.isdigit():
+            # «каждый день в 9 утра во вторник», "daily at 6 on Monday": every day, or that one weekday?
+            # asked (planner122); a range or a list of days («каждый день с пн по пт») narrows the days
+            raise _Unsupported(_DAILY_AND_WEEKDAY)
         if "yearly" in periodic:
             if dom or dow:
                 raise _Unsupported("yearly with a day")
@@ -923,6 +927,7 @@ class ScheduleSlots:
         return f"{minutes.pop()} {hours} {dom} {month} {dow}"
 
 
+_DAILY_AND_WEEKDAY = "daily and one weekday"
 _DOW_BY_STEM = {
     "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0,
     "пон": 1, "вто": 2, "сре": 3, "чет": 4, "пят": 5, "суб": 6, "вос": 0,
@@ -1486,6 +1491,29 @@ def alternative_frequencies(text: str) -> str | None:
         or _hedged_frequencies(text)
     )
     return text[span[0] : span[1]] if span else None
+
+
+_DAILY_CUE = re.compile(
+    r"\b(?:every\s+day|each\s+day|daily|ежедневн\w*|каждый\s+день|каждодневн\w*)\b", re.IGNORECASE
+)
+_ONE_WEEKDAY = re.compile(rf"\b(?:on\s+|во?\s+)?(?:{_EN_DAY}|{_RU_DAY})", re.IGNORECASE)
+
+
+def daily_and_weekday(text: str) -> str | None:
+    """The words from a daily cue to one weekday said beside it («каждый день в 9 утра во вторник", "daily
+    at 6 am on Monday"), quoted when the schedule asks which is meant (planner122); None without both."""
+    try:
+        _parse(blank_paths(text))
+        return None
+    except _Unsupported as reason:
+        if str(reason) != _DAILY_AND_WEEKDAY:
+            return None
+    daily = _DAILY_CUE.search(text)
+    days = list(_ONE_WEEKDAY.finditer(text))
+    if daily is None or len(days) != 1:
+        return None
+    start, end = min(daily.start(), days[0].start()), max(daily.end(), days[0].end())
+    return text[start:end]
 
 
 def _time_before(tokens: Sequence[Token], k: int, limit: int) -> int | None:
