@@ -772,6 +772,15 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         holding = [f for f in found if _holds_dims(ph, ground, f[1])]
         if len({t.qualified_name for _, t, _ in holding}) == 1:
             found, tables = holding, {holding[0][1].qualified_name}
+    if (
+        len(tables) > 1
+    ):  # «сумма сделок и комиссия агентства»: deals' 'Комиссия агентства', said whole (marts97)
+        spelled = [f for f in found if _says_comment(f[2], tokens[f[0] : f[0] + 3])]
+        if len({t.qualified_name for _, t, _ in spelled}) == 1:
+            found, tables = spelled, {spelled[0][1].qualified_name}
+            ph.used.update(
+                j for k, _, c in spelled for j in range(k + 1, k + 3) if _comment_word(c, tokens[j])
+            )
     if len(tables) != 1:
         return
     table = found[0][1]
