@@ -775,11 +775,14 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     if (
         len(tables) > 1
     ):  # «сумма сделок и комиссия агентства»: deals' 'Комиссия агентства', said whole (marts97)
-        spelled = [f for f in found if _says_comment(f[2], tokens[f[0] : f[0] + 3])]
-        if len({t.qualified_name for _, t, _ in spelled}) == 1:
-            found, tables = spelled, {spelled[0][1].qualified_name}
+        said_whole = [f for f in found if _says_comment(f[2], tokens[f[0] : f[0] + 3])]
+        if len({t.qualified_name for _, t, _ in said_whole}) == 1:
+            found, tables = said_whole, {said_whole[0][1].qualified_name}
             ph.used.update(
-                j for k, _, c in spelled for j in range(k + 1, k + 3) if _comment_word(c, tokens[j])
+                j
+                for k, _, c in said_whole
+                for j in range(k + 1, min(k + 3, len(tokens)))
+                if _comment_word(c, tokens[j])
             )
     if len(tables) != 1:
         return
