@@ -5600,6 +5600,7 @@ class RowFilters:
                 (k + 1 < len(tokens) and self._heads_rows_ahead(request, table, tokens, k))
                 or self._apposed_to_rows(request, table, tokens, k)
                 or self._excluded_state_noun(request, table, tokens, k)
+                or self._state_noun_not_counted(request, tokens, k)
             ):
                 continue
             named = {
@@ -5633,6 +5634,24 @@ class RowFilters:
             other = tokens[k + 2]
             return bool(status_word(other.lower)[0] or self._listed_in(table, other))
         return True
+
+    @staticmethod
+    def _state_noun_not_counted(request: Request, tokens: list[Token], k: int) -> bool:
+        """Token `k` is a Russian noun no rule read opening a clause that a negated verb closes right after it
+        («…, неявки не считать», «неявки не берём»): the rows left out named by their state, as «без неявок»
+        is (marts97: the clause was asked); the value is the caller's, its negation the closing verb's."""
+        token = tokens[k]
+        if k == 0 or k + 2 >= len(tokens) or token.lang != "ru" or not token.parses:
+            return False
+        if token.parses[0].pos != "NOUN" or not any(p.case in ("nomn", "accs") for p in token.parses):
+            return False
+        if tokens[k + 1].lower != "не" or not any(
+            p.pos in ("VERB", "INFN") for p in tokens[k + 2].parses[:1]
+        ):
+            return False
+        if request.is_handled(token.start) or token.lower in request.claimed:
+            return False
+        return bool(_APPOSITION_MARK.search(request.text[tokens[k - 1].end : token.start]))
 
     def _apposed_to_rows(self, request: Request, table: Table, tokens: list[Token], k: int) -> bool:
         """Token `k` is a Russian noun no rule read, set off by commas (or dashes) right after the words of

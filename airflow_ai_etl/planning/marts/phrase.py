@@ -1282,8 +1282,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update(range(max(words) + 1, owner + 1))  # "loyalty level of the guest": whose level
             words = [owner, *words]  # the owner first, as in "guest loyalty level"
             ph.of_owners.add(owner)
-        ph.dims.append(words)
         ph.used.update(words)
+        if (
+            len(words) == 2
+            and _word(tokens[words[0]], {"единица"}, set())
+            and "измерение" not in tokens[words[1]].lemmas
+        ):
+            words = words[
+                1:
+            ]  # «по каждой единице техники»: the machines, «единица» only counts them (marts97)
+        ph.dims.append(words)
         i = max(words) + 1
         if _apposition(ph, words[0], i):  # «по машинам, госномер»: the attribute shown for the vehicle
             ph.apposed[i + 1] = list(words)
