@@ -422,6 +422,12 @@ VALUE_MEANINGS = {
     # клиентов», «частных клиентов»
     "выполненный": ("done", "completed"), "корпоративный": ("corporate", "company"),
     "частный": ("private", "person", "individual"),
+    # planner123: states and levels a CHECK or an enum type lists in English (status IN ('approved',
+    # 'suspended', ...), severity AS ENUM ('minor', 'major', 'critical')), said as the Russian participle or
+    # adjective: «приостановленные проекты», «утверждённые/одобренные табели», «отгруженные», «критичные
+    # дефекты», «мелкие дефекты»
+    "приостановить": ("suspended", "paused"), "утвердить": ("approved",), "одобрить": ("approved",),
+    "отгрузить": ("shipped",), "критичный": ("critical",), "мелкий": ("minor",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
