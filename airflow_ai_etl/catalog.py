@@ -562,7 +562,9 @@ def _pg_records(conn_id: str, *queries: str) -> list[list[tuple]]:
         return results
 
 
-def _pg_declared_values(check_rows: list[tuple], enum_rows: list[tuple]) -> dict[tuple[str, str, str], tuple]:
+def _pg_declared_values(
+    check_rows: list[tuple], enum_rows: list[tuple]
+) -> dict[tuple[str, str, str], tuple[str, ...]]:
     """(schema, table, column) -> the values its enum type or its single-column CHECKs allow (several CHECKs
     that each list values: the values all of them allow)."""
     declared: dict[tuple[str, str, str], tuple[str, ...]] = {}
