@@ -2,7 +2,8 @@
 
 The catalog is the planner's vocabulary and the grounding gate's reference. It is read
 once per request (or loaded from a JSON snapshot with `Catalog.from_dict`) and never
-holds data values, only names, types and comments.
+holds data values, only names, types, comments and the values a column's schema declares (a CHECK
+constraint's list, an enum type's labels).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,9 @@ class Column:
     type: str
     nullable: bool = True
     comment: str = ""
+    # The values the schema allows: a single-column CHECK (`status IN ('draft', 'closed')`), a PostgreSQL
+    # enum type's labels, a ClickHouse Enum8/Enum16; () when nothing declares them.
+    values: tuple[str, ...] = ()
 
 
 # A bracket listing a comment's values: 'Статус (created, in_transit, lost)'.
@@ -78,6 +82,116 @@ def without_listed(comment: str | None) -> str:
     if _BRACKET_LIST.search(comment or ""):
         return _BRACKET_LIST.sub(" ", comment or "", count=1)
     return (comment or "").split(":", 1)[0]
+
+
+def with_values_listed(column: Column) -> Column:
+    """The column as the planner reads it: its declared values written into its comment the way a comment
+    lists them ('Статус проекта' + CHECK (status IN ('draft', 'closed')) -> 'Статус проекта (draft, closed)'),
+    replacing any list the comment itself has (the schema is what a value must satisfy); so every rule that
+    reads a comment's listed values (`listed_values`, `without_listed`, ...) reads declared values alike.
+    Only values a comment could list are written (one word or code: 'on hold' or 'a,b' cannot be)."""
+    listable = [v for v in column.values if re.fullmatch(r"[\w-]+|\d+\+", v)]
+    if not listable:
+        return column
+    naming = without_listed(column.comment).strip()
+    comment = f"{naming} ({', '.join(listable)})" if naming else f"({', '.join(listable)})"
+    return replace(column, comment=comment)
+
+
+def _check_operand(node: Any) -> Any:
+    """`x` of `(x)` and `x::text` (PostgreSQL stores `status::text` for a varchar column's check)."""
+    from sqlglot import exp
+
+    while isinstance(node, (exp.Paren, exp.Cast)):
+        node = node.this
+    return node
+
+
+def _string_literals(nodes: Iterable[Any]) -> tuple[str, ...]:
+    """The strings of `'a', 'b'::text`; () when any of them is not a string literal."""
+    from sqlglot import exp
+
+    found = [_check_operand(n) for n in nodes]
+    if not found or not all(isinstance(n, exp.Literal) and n.is_string for n in found):
+        return ()
+    return tuple(n.this for n in found)
+
+
+def _is_null_test(node: Any, column: str) -> bool:
+    from sqlglot import exp
+
+    subject = _check_operand(node.this) if isinstance(node, exp.Is) else None
+    return (
+        isinstance(subject, exp.Column)
+        and subject.name.lower() == column.lower()
+        and isinstance(node.expression, exp.Null)
+    )
+
+
+def _check_condition_values(node: Any, column: str) -> tuple[str, ...]:
+    from sqlglot import exp
+
+    node = _check_operand(node)
+    if isinstance(node, exp.Or):
+        # `status IS NULL OR status IN (...)`: a nullable column's list is the list
+        sides = [n for n in (node.this, node.expression) if not _is_null_test(_check_operand(n), column)]
+        if len(sides) < 2:
+            return _check_condition_values(sides[0], column) if sides else ()
+        left, right = (_check_condition_values(n, column) for n in sides)
+        return (*left, *(v for v in right if v not in left)) if left and right else ()
+    subject = _check_operand(node.this) if isinstance(node, (exp.In, exp.EQ)) else None
+    if not isinstance(subject, exp.Column) or subject.name.lower() != column.lower():
+        return ()
+    if isinstance(node, exp.In):
+        return _string_literals(node.expressions)
+    if not isinstance(node, exp.EQ):
+        return ()
+    other = _check_operand(node.expression)
+    if isinstance(other, exp.Any):  # status = ANY (ARRAY['a'::text, 'b'::text]): what PostgreSQL stores
+        array = _check_operand(other.this)
+        return _string_literals(array.expressions) if isinstance(array, exp.Array) else ()
+    return _string_literals([other])
+
+
+def check_values(condition: Any, column: str) -> tuple[str, ...]:
+    """The values a single-column CHECK allows `column`: `status IN ('a', 'b')`, the form PostgreSQL stores
+    and `pg_get_constraintdef` prints, `CHECK ((status = ANY (ARRAY['a'::text, 'b'::text])))`, or
+    `status = 'a' OR status = 'b'`; () for any other check (a range, a length, another column).
+    `condition` is SQL text (an optional `CHECK` and `NOT VALID` are read past) or a parsed sqlglot node."""
+    import sqlglot
+    from sqlglot import exp
+
+    if isinstance(condition, str):
+        text = re.sub(r"\s+NOT\s+VALID\s*$", "", condition.strip(), flags=re.IGNORECASE)
+        text = re.sub(r"^CHECK\b", "", text, flags=re.IGNORECASE)
+        try:
+            condition = sqlglot.parse_one(text, read="postgres")
+        except sqlglot.errors.SqlglotError:
+            return ()
+    if isinstance(condition, exp.CheckColumnConstraint):
+        condition = condition.this
+    return _check_condition_values(condition, column)
+
+
+def enum_type_values(type_: str) -> tuple[str, ...]:
+    """The labels of a ClickHouse Enum8/Enum16 type, in their declared order, read through LowCardinality and
+    Nullable: `Enum8('open' = 1, 'closed' = 2)` -> ('open', 'closed'); () for any other type."""
+    if "Enum" not in type_:
+        return ()
+    import sqlglot
+    from sqlglot import exp
+
+    try:
+        node = exp.DataType.build(type_, dialect="clickhouse")
+    except sqlglot.errors.SqlglotError:
+        return ()
+    # sqlglot reads Nullable(...) as a flag of the type it wraps; LowCardinality(...) stays a wrapper
+    while node.this == exp.DataType.Type.LOWCARDINALITY and node.expressions:
+        node = node.expressions[0]
+    if node.this not in (exp.DataType.Type.ENUM, exp.DataType.Type.ENUM8, exp.DataType.Type.ENUM16):
+        return ()
+    labels = [e.this if isinstance(e, exp.EQ) else e for e in node.expressions]
+    return _string_literals(labels)
 
 
 @dataclass(frozen=True)
@@ -164,6 +278,22 @@ class Catalog:
                 return table
         return None
 
+    def with_values_listed(self) -> Catalog:
+        """This catalog as the planner reads it: every column with declared values lists them in its comment
+        (`with_values_listed`); the catalog itself when no column declares any."""
+        if not any(c.values for tables in self.tables.values() for t in tables for c in t.columns):
+            return self
+        tables = {
+            conn_id: [
+                replace(t, columns=tuple(with_values_listed(c) for c in t.columns))
+                if any(c.values for c in t.columns)
+                else t
+                for t in conn_tables
+            ]
+            for conn_id, conn_tables in self.tables.items()
+        }
+        return replace(self, tables=tables)
+
     def fingerprint(self) -> str:
         """Changes whenever a connection, table or column changes (cache key for planners)."""
         return hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
@@ -171,7 +301,7 @@ class Catalog:
     def to_dict(self) -> dict[str, Any]:
         return {
             "connections": [asdict(c) for c in self.connections.values()],
-            "tables": {conn_id: [asdict(t) for t in tables] for conn_id, tables in self.tables.items()},
+            "tables": {conn_id: [_table_dict(t) for t in tables] for conn_id, tables in self.tables.items()},
             **({"assets": self.assets} if self.assets else {}),
             **({"schedules": self.schedules} if self.schedules else {}),
             "errors": dict(self.errors),
@@ -193,11 +323,21 @@ class Catalog:
         )
 
 
+def _table_dict(table: Table) -> dict[str, Any]:
+    """`asdict`, less a column's empty `values`: a catalog that declares none keeps the snapshot (and the
+    fingerprint) it had before columns had values."""
+    data = asdict(table)
+    for column in data["columns"]:
+        if not column["values"]:
+            del column["values"]
+    return data
+
+
 def _table_from_dict(data: dict[str, Any]) -> Table:
     return Table(
         schema=data["schema"],
         name=data["name"],
-        columns=tuple(Column(**c) for c in data.get("columns", [])),
+        columns=tuple(Column(**{**c, "values": tuple(c.get("values", ()))}) for c in data.get("columns", [])),
         primary_key=tuple(data.get("primary_key", ())),
         foreign_keys=tuple(
             ForeignKey(tuple(fk["columns"]), fk["ref_table"], tuple(fk["ref_columns"]))
@@ -345,6 +485,30 @@ WHERE tc.constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')
 ORDER BY tc.table_schema, tc.table_name, tc.constraint_name, kcu.ordinal_position
 """
 
+# Single-column CHECK constraints, as PostgreSQL prints them (`CHECK ((status = ANY (ARRAY[...])))`).
+_PG_CHECKS = """
+SELECT n.nspname, cl.relname, a.attname, pg_get_constraintdef(con.oid)
+FROM pg_catalog.pg_constraint con
+JOIN pg_catalog.pg_class cl ON cl.oid = con.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = cl.relnamespace
+JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
+WHERE con.contype = 'c' AND array_length(con.conkey, 1) = 1
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+ORDER BY n.nspname, cl.relname, con.conname
+"""
+
+# The labels of a column's enum type, one row each, in the type's order.
+_PG_ENUM_LABELS = """
+SELECT n.nspname, cl.relname, a.attname, e.enumlabel::text
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class cl ON cl.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = cl.relnamespace
+JOIN pg_catalog.pg_enum e ON e.enumtypid = a.atttypid
+WHERE a.attnum > 0 AND NOT a.attisdropped AND cl.relkind IN ('r', 'p', 'v', 'm', 'f')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+ORDER BY n.nspname, cl.relname, a.attname, e.enumsortorder
+"""
+
 # The transfers' own bookkeeping (loaded-files registry, staging, swap and snapshot tables) is not
 # part of what a user can load from or into.
 _CH_OWN_TABLES = (
@@ -398,10 +562,34 @@ def _pg_records(conn_id: str, *queries: str) -> list[list[tuple]]:
         return results
 
 
+def _pg_declared_values(
+    check_rows: list[tuple], enum_rows: list[tuple]
+) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """(schema, table, column) -> the values its enum type or its single-column CHECKs allow (several CHECKs
+    that each list values: the values all of them allow)."""
+    declared: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for schema, table, column, label in enum_rows:
+        declared[(schema, table, column)] = (*declared.get((schema, table, column), ()), label)
+    for schema, table, column, definition in check_rows:
+        values = check_values(definition, column)
+        if values:
+            known = declared.get((schema, table, column))
+            declared[(schema, table, column)] = tuple(v for v in values if v in known) if known else values
+    return declared
+
+
 def read_postgres_tables(conn_id: str) -> list[Table]:
-    column_rows, key_rows = _pg_records(conn_id, _PG_COLUMNS, _PG_KEYS)
+    column_rows, key_rows, check_rows, enum_rows = _pg_records(
+        conn_id, _PG_COLUMNS, _PG_KEYS, _PG_CHECKS, _PG_ENUM_LABELS
+    )
+    declared = _pg_declared_values(check_rows, enum_rows)
     columns = [
-        (schema, table, Column(name, type_, bool(nullable), comment), table_comment)
+        (
+            schema,
+            table,
+            Column(name, type_, bool(nullable), comment, declared.get((schema, table, name), ())),
+            table_comment,
+        )
         for schema, table, name, type_, nullable, comment, table_comment in column_rows
     ]
     primary_keys: dict[tuple[str, str], list[str]] = {}
@@ -426,7 +614,7 @@ def read_clickhouse_tables(conn_id: str) -> list[Table]:
 
     client = ClickHouseHook(clickhouse_conn_id=conn_id).get_client()
     columns = [
-        (db, table, Column(name, type_, type_.startswith("Nullable("), comment), "")
+        (db, table, Column(name, type_, type_.startswith("Nullable("), comment, enum_type_values(type_)), "")
         for db, table, name, type_, comment in client.execute(_CH_COLUMNS)
     ]
     primary_keys = {

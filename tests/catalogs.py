@@ -8,21 +8,31 @@ from pathlib import Path
 import sqlglot
 from sqlglot import exp
 
-from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, ForeignKey, Table
+from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, ForeignKey, Table, check_values
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def tables_from_ddl(sql: str, default_schema: str = "public") -> list[Table]:
-    """Tables, columns, keys and comments of every CREATE TABLE / COMMENT ON in `sql` (PostgreSQL)."""
+    """Tables, columns, keys and comments of every CREATE TABLE / COMMENT ON in `sql` (PostgreSQL), and the
+    values a column declares: its single-column CHECKs (on the column or the table) and its CREATE TYPE ... AS
+    ENUM labels, as the PostgreSQL reader reads them (airflow_ai_etl.catalog.check_values)."""
     tables = []
     statements = sqlglot.parse(sql, read="postgres")
+    enums = _enum_types(statements, default_schema)
     for statement in statements:
         if not isinstance(statement, exp.Create) or statement.kind != "TABLE":
             continue
         schema_node = statement.this
         table_node = schema_node.this
         columns, primary_key, foreign_keys = [], [], []
+        table_checks = [
+            check
+            for item in schema_node.expressions
+            for check in ([item] if isinstance(item, exp.CheckColumnConstraint) else item.expressions)
+            if isinstance(item, (exp.CheckColumnConstraint, exp.Constraint))
+            and isinstance(check, exp.CheckColumnConstraint)
+        ]
         for item in schema_node.expressions:
             if isinstance(item, exp.ColumnDef):
                 constraints = [c.kind for c in item.constraints]
@@ -35,21 +45,37 @@ def tables_from_ddl(sql: str, default_schema: str = "public") -> list[Table]:
                                    tuple(c.name for c in target.expressions))
                     )  # fmt: skip
                 not_null = any(isinstance(k, exp.NotNullColumnConstraint) for k in constraints)
-                columns.append(Column(item.name, item.args["kind"].sql("postgres").lower(), not not_null))
+                type_ = item.args["kind"].sql("postgres").lower()
+                checks = [k for k in constraints if isinstance(k, exp.CheckColumnConstraint)] + table_checks
+                declared = enums.get(type_ if "." in type_ else f"{default_schema}.{type_}", ())
+                for listed in (v for v in (check_values(k, item.name) for k in checks) if v):
+                    declared = tuple(v for v in listed if v in declared) if declared else listed
+                columns.append(Column(item.name, type_, not not_null, values=declared))
             elif isinstance(item, exp.PrimaryKey):
                 primary_key += [e.name for e in item.expressions]
         tables.append(
             Table(
                 schema=table_node.db or default_schema,
                 name=table_node.name,
-                columns=tuple(
-                    Column(c.name, c.type, c.nullable and c.name not in primary_key) for c in columns
-                ),
+                columns=tuple(replace(c, nullable=c.nullable and c.name not in primary_key) for c in columns),
                 primary_key=tuple(primary_key),
                 foreign_keys=tuple(foreign_keys),
             )
         )
     return _with_comments(tables, statements, default_schema)
+
+
+def _enum_types(statements: list, default_schema: str) -> dict[str, tuple[str, ...]]:
+    """`schema.type` -> the labels of every CREATE TYPE ... AS ENUM in `statements`, in their order."""
+    found = {}
+    for statement in statements:
+        if not isinstance(statement, exp.Create) or statement.kind != "TYPE":
+            continue
+        enum = statement.args.get("expression")
+        if isinstance(enum, exp.DataType) and enum.this == exp.DataType.Type.ENUM:
+            name = f"{statement.this.db or default_schema}.{statement.this.name}".lower()
+            found[name] = tuple(label.name for label in enum.expressions)
+    return found
 
 
 def _with_comments(tables: list[Table], statements: list, default_schema: str) -> list[Table]:

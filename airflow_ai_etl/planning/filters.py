@@ -7128,7 +7128,10 @@ def _is_time_column(column: Column | None) -> bool:
 
 
 def _is_text(column: Column | None) -> bool:
-    return column is not None and any(column.type.lower().startswith(t) for t in TEXT_TYPES)
+    """A text column: a text type, or one whose schema declares string values (a PostgreSQL enum type)."""
+    return column is not None and (
+        bool(column.values) or any(column.type.lower().startswith(t) for t in TEXT_TYPES)
+    )
 
 
 _DATE = r"(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<d2>\d{2})\.(?P<m2>\d{2})\.(?P<y2>\d{4}))(?![\d.-]\d)"

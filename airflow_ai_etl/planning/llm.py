@@ -242,9 +242,10 @@ def envelope_schema() -> dict[str, Any]:
 
 
 def catalog_prompt(catalog: Catalog, request: str = "", max_chars: int = 60_000) -> str:
-    """The catalog as compact text: connections with descriptions; tables, keys, columns, comments.
+    """The catalog as compact text: connections with descriptions; tables, keys, columns, comments and the
+    values a column's schema declares.
 
-    Only names, types and comments are read from the catalog (it holds nothing else), and
+    Only names, types, comments and declared values are read from the catalog (it holds nothing else), and
     hosts are left out: the model needs the vocabulary, not the infrastructure.
     """
     lines = ["Connections (conn_id, type: description):"]
@@ -296,6 +297,7 @@ def _table_line(catalog: Catalog, conn_id: str, table: Table) -> str:
         f"{c.name} {c.type}"
         + (" not null" if not c.nullable else "")
         + (f" -- {c.comment}" if c.comment else "")
+        + (f" [values {', '.join(c.values)}]" if c.values else "")  # what a CHECK or an enum type allows
         for c in table.columns
     )
     comment = f" -- {table.comment}" if table.comment else ""

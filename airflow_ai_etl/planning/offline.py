@@ -782,7 +782,8 @@ class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
     def __init__(self, catalog: Catalog, vocabulary: Vocabulary | None = None, owner: str = "ai-etl") -> None:
-        self.catalog = catalog
+        # values a CHECK or an enum type declares are read as if the column's comment listed them
+        self.catalog = catalog.with_values_listed()
         self.vocabulary = vocabulary or Vocabulary(user_glossary())
         self.owner = owner
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}

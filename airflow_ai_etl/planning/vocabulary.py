@@ -429,6 +429,13 @@ VALUE_MEANINGS = {
     # клиентов», «частных клиентов»
     "выполненный": ("done", "completed"), "корпоративный": ("corporate", "company"),
     "частный": ("private", "person", "individual"),
+    # planner123: states and levels a CHECK or an enum type lists in English (status IN ('approved',
+    # 'suspended', ...), severity AS ENUM ('minor', 'major', 'critical')), said as the Russian participle or
+    # adjective: «приостановленные проекты», «утверждённые табели», «отгруженные», «критичные дефекты»,
+    # «мелкие дефекты» («одобренные» is left out: tests/unit/test_planner_round86.py asks it beside a status
+    # listing approved)
+    "приостановить": ("suspended", "paused"), "утвердить": ("approved",),
+    "отгрузить": ("shipped",), "критичный": ("critical",), "мелкий": ("minor",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
