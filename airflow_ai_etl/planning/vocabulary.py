@@ -431,10 +431,9 @@ VALUE_MEANINGS = {
     "частный": ("private", "person", "individual"),
     # planner123: states and levels a CHECK or an enum type lists in English (status IN ('approved',
     # 'suspended', ...), severity AS ENUM ('minor', 'major', 'critical')), said as the Russian participle or
-    # adjective: «приостановленные проекты», «утверждённые табели», «отгруженные», «критичные дефекты»,
-    # «мелкие дефекты» («одобренные» is left out: tests/unit/test_planner_round86.py asks it beside a status
-    # listing approved)
-    "приостановить": ("suspended", "paused"), "утвердить": ("approved",),
+    # adjective: «приостановленные проекты», «утверждённые/одобренные табели», «отгруженные», «критичные
+    # дефекты», «мелкие дефекты»
+    "приостановить": ("suspended", "paused"), "утвердить": ("approved",), "одобрить": ("approved",),
     "отгрузить": ("shipped",), "критичный": ("critical",), "мелкий": ("minor",),
 }  # fmt: skip
 

@@ -206,7 +206,7 @@ def test_planner_reads_declared_values_as_a_listing_comment() -> None:
             "status = 'suspended'",
         ),
         ("Закрытые проекты в клик каждую ночь в два", "projects.projects", "status = 'closed'"),
-        ("Утверждённые табели в клик каждый час", "projects.timesheets", "status = 'approved'"),
+        ("Одобренные табели в клик каждый час", "projects.timesheets", "status = 'approved'"),
         ("Отклонённые табели в клик каждый час", "projects.timesheets", "status = 'rejected'"),
         ("Заблокированных поставщиков в клик ежедневно в три", "supply.suppliers", "status = 'blocked'"),
         (
