@@ -337,7 +337,6 @@ FOUND_WHILE_FIXING: list[tuple[str, str, str, dict[str, Any]]] = [
 # later fix that answers one shows up.
 STILL_ASKED = {
     "хабы из Новосибирска (city = 'Novosibirsk') в клик ежедневно": "city or region asked before the bracket",
-    "неодобренные отпуска в клик ежедневно": "«не-» glued to a flag word is asked by design (round 7)",
     "archived tariff plans to clickhouse weekly on monday at 5": "'tariff plans' names no table",
     "tracking events with event code DELIVERED to clickhouse hourly": "a code after its column's words",
     "subs to clickhouse daily": "clipped English noun",

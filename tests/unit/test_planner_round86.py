@@ -26,7 +26,6 @@ from tests.planned import ok_spec, plan_in
 
 ASKED = [
     ("univ", "teachers of the chemistry department daily at 5", "chemistry"),
-    ("insurance", "страховые случаи, одобренные, ежедневно в 5", "одобренные"),
     ("hr", "отпуска, согласованные, ежедневно в 8", "согласованные"),
     ("telecom", "звонки абонентов, пропущенные, каждый час", "пропущенные"),
     ("clinic", "приёмы врачей, перенесённые, ежедневно в 6", "перенесённые"),
@@ -47,6 +46,8 @@ PLANNED = [
     ("pharmacy", "препараты не из перечня ЖНВЛП ежедневно в 2", "inventory.drugs", "is_vital = false"),
     ("pharmacy", "перечень препаратов в клик ежедневно", "inventory.drugs", None),
     ("carshare", "штрафы, оплаченные, ежедневно в 7", "rental.fines", "status = 'paid'"),
+    # asked when «одобренные» had no state word; the claims' status lists approved, so rule 3 reads it (session 25)
+    ("insurance", "страховые случаи, одобренные, ежедневно в 5", "settlement.claims", "status = 'approved'"),
     ("univ", "записи на курсы, завершённые, ежедневно в 1", "enrollments", "status = 'completed'"),
     ("shop", "заказы, выгруженные в клик ежедневно", "orders", None),
     ("cinema", "билеты в кино в клик каждый час", "sales.tickets", None),
