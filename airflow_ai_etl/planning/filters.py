@@ -136,6 +136,7 @@ from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_RU,
     LOCATIVE_VALUE_MEANINGS,
     ROW_PRONOUNS_EN,
+    SHOW_FORMS_RU,
     VALUE_MEANINGS,
     Vocabulary,
     apposition_nominative,
@@ -6169,9 +6170,10 @@ _LEAVE = frozenset({"leave", "leaving"})
 # "failed ones excluded", "refunded rows left out": an exclusion said after the rows it leaves out
 EXCLUDED_EN = frozenset({"excluded", "omitted"})
 # "refunds not needed", "refunds are not wanted": the English of «возвраты не нужны» (planner67)
-# «тестовые не показывать», "test ones not shown", "don't show the test ones" (planner109)
+# «тестовые не показывать», «тестовые не светить», "test ones not shown" (planner109; the Russian verbs:
+# vocabulary.SHOW_FORMS_RU)
 _NOT_SHOWN_AFTER = re.compile(
-    r"не\s+(?:показыва\w*|показ\w*|отобража\w*|выводи\w*)|(?:(?:are|is|be)\s+)?not\s+(?:shown|displayed)\b",
+    rf"не\s+(?:{SHOW_FORMS_RU}|выводи\w*)|(?:(?:are|is|be)\s+)?not\s+(?:shown|displayed)\b",
     re.IGNORECASE,
 )
 _EXCLUDED_AFTER = re.compile(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.vocabulary import SHOW_LEMMAS_RU
 
 # Verbs (and the predicative «нужны») that, negated, say the rows are not to be loaded.
 TAKE_LEMMAS = frozenset(
@@ -28,9 +29,10 @@ TAKE_LEMMAS = frozenset(
         "перекидывать", "перекинуть", "кидать", "закидывать", "закинуть", "пускать", "пропускать",
         "попадать", "попасть", "импортировать", "экспортировать", "качать", "выкачивать", "подтягивать",
         "подтянуть", "пересылать", "забирать", "забрать", "реплицировать", "синхронизировать",
-        # rows not shown are rows not loaded («возвращённые не показывать»; a column not shown is masked)
-        "показывать", "показать", "отображать", "отобразить",
     }
+    # rows not shown are rows not loaded («возвращённые не показывать», «отменённые не светить»; a column not
+    # shown is masked)
+    | SHOW_LEMMAS_RU
 )  # fmt: skip
 TAKE_EN = re.compile(
     r"(?:(?:is|are|be)\s+)?not\s+(?:needed|wanted|required|counted|included|shown|displayed)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, UNSUPPORTED_ENGINES, stem
+from airflow_ai_etl.planning.vocabulary import ENGINE_WORDS, SHOW_FORMS_RU, UNSUPPORTED_ENGINES, stem
 
 # --- what makes a request unacceptable -------------------------------------------------------
 
@@ -153,7 +153,8 @@ MASK = re.compile(
     r"conceal[a-z]*|encrypt[a-z]*|censor[a-z]*|(?:blank|black|star|x|white)(?:s|ed|ing)?\s+out|"
     # «оклад не показывать», "don't show the salary", "phone not shown": a verb of showing, negated, hides the
     # values as «скрыть»/"hide" do (a mask; a verb of taking, «не брать», "without", leaves the column out)
-    r"не\s+(?:показ[а-яё]*|отобра[жз][а-яё]*)|(?:don[’']?t|do\s+not|never)\s+(?:show|display)|"
+    # (vocabulary.SHOW_FORMS_RU: «не показывать», «не светить», «не палить»)
+    rf"не\s+(?:{SHOW_FORMS_RU})|(?:don[’']?t|do\s+not|never)\s+(?:show|display)|"
     r"not\s+(?:be\s+)?(?:shown|displayed))\b",
     re.IGNORECASE,
 )

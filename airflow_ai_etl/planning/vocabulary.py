@@ -462,6 +462,15 @@ def currency_code(token: Token) -> str | None:
     return None
 
 
+# Russian verbs of showing, negated: a column not shown is masked («оклад не показывать», «паспорт не
+# светить»), rows not shown are rows not loaded («возвращённые не показывать», «отменённые не палить»).
+# The one list read by patterns.MASK, filters (rows not shown) and negation.TAKE_LEMMAS. «Светить»/«палить»
+# ("expose", "give away") by the forms said in a request only: not «светит» ("no chance") nor «пали» (also
+# «пасть», "fell"), and never «светлые», «светильник», «палитра».
+SHOW_LEMMAS_RU = frozenset({"показывать", "показать", "отображать", "отобразить", "светить", "палить"})
+SHOW_FORMS_RU = r"показ[а-яё]*|отобра[жз][а-яё]*|свет(?:ить|им|ите|и)(?![а-яё])|пал(?:ить|им|ите)(?![а-яё])"
+
+
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
     "postgres": (

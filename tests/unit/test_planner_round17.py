@@ -106,15 +106,35 @@ def test_mask_of_a_column_the_table_lacks_is_asked(catalog: str, text: str) -> N
 @pytest.mark.parametrize(
     ("catalog", "text"),
     [
-        ("hr", "расчётки в клик ежедневно в 10 утра, валюту не светить"),
-        ("shop", "заказы в клик ежедневно в 6 утра, статус не палить"),
-        ("univ", "студентов в клик ежедневно в 3 ночи, email не светить"),
+        ("hr", "расчётки в клик ежедневно в 10 утра, валюту не мучить"),
+        ("shop", "заказы в клик ежедневно в 6 утра, статус не мучить"),
+        ("univ", "студентов в клик ежедневно в 3 ночи, email не мучить"),
     ],
 )
 def test_negation_after_a_column_is_never_a_value(catalog: str, text: str) -> None:
-    """An unknown verb after «не» is asked about, never planned as `col = 'не'` nor silently dropped."""
+    """An unknown verb after «не» («не мучить») is asked about, never planned as `col = 'не'` nor silently
+    dropped. These requests said «не светить»/«не палить» when those verbs were unknown; they are verbs of
+    showing now (README «Hidden, not left out», round 125), so those requests mask the column (below)."""
     outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "table", "column"),
+    [
+        ("hr", "расчётки в клик ежедневно в 10 утра, валюту не светить", "payroll.payslips", "currency"),
+        ("shop", "заказы в клик ежедневно в 6 утра, статус не палить", "orders", "status"),
+        ("univ", "студентов в клик ежедневно в 3 ночи, email не светить", "students", "email"),
+    ],
+)
+def test_a_column_not_exposed_is_masked(catalog: str, text: str, table: str, column: str) -> None:
+    """«не светить», «не палить» are verbs of showing, negated: the column is masked (README «Hidden, not left
+    out»), never a value `col = 'не'` nor dropped."""
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert outcome.spec.source.table == table
+    assert [c for t in outcome.spec.transforms if t.type == "mask" for c in t.columns] == [column]
 
 
 @pytest.mark.parametrize(
