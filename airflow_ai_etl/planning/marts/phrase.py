@@ -112,6 +112,7 @@ from airflow_ai_etl.planning.marts.words import (
     _refresh_noun,
     _ru,
     _speaker_words,
+    _square_unit,
     _stops,
     _tallied_per_grain,
     _time_word,
@@ -1718,6 +1719,10 @@ def _read_measures(ph: MartPhrase) -> None:
             m.unit = _unit_part(tokens[j + 1])  # «средний срок назначения в днях», "longest course in days"
             ph.used.update({j, j + 1})
             j += 2
+        elif j + 1 < n and tokens[j].lower in ("в", "in") and (said := _square_unit(tokens, j + 1)):
+            m.unit = "m2"  # marts98: «средняя площадь в м²», "area in sq m": area_m2 or area_sqm
+            ph.used.update(range(j, j + 1 + said))
+            j += 1 + said
         link = int(j < n and tokens[j].lower in HOW_MUCH_LINKS)  # «сколько к выплате (approved_amount)»
         if _participle_bracket(tokens, m, j + link):  # «сколько начислено (gross)»: how much of that column
             m.func = "sum"  # a text column named there is the resolver's question, never counted
