@@ -16,10 +16,13 @@ Families (blind batches zq/zr; asked today):
 5. «Стоимость работ (labor_amount) по …»: a bracket right after the words naming a column by its comment that
    spells that column's name restates it; before, the bracket was an unread word. A bracket naming another
    column is still asked.
+6. "items total", "total line items" of supplies/bar_orders: the pieces a total is of name the one integer
+   column whose name holds them (items_count); before, "total" was read as total_amount (a confident wrong
+   sum of money) and "line" was an unread word.
 
 Requests of my own over several catalogs, RU and EN; and requests that must still ask.
 
-First pass (at 7af6e27, before the rules): 12 of 21 failed.
+First pass (at 7af6e27, before the rules): 14 of 23 failed.
 """
 
 from __future__ import annotations
@@ -127,6 +130,27 @@ from tests.planned import mart, plan_in, wrong_of
             "realty",
             "Общая площадь (area_m2) по типам домов",
             mart("properties", [["sum", "area_m2"]], ["building_type"]),
+        ),
+        # 6. "items total", "total line items": the pieces column by its name (items_count), not total_amount
+        (
+            "cinema",
+            "bar orders: items total by cinema, monthly",
+            mart(
+                "sales.bar_orders",
+                [["sum", "items_count"]],
+                ["cinema_id"],
+                mart__time_grain=["ordered_at", "month"],
+            ),
+        ),
+        (
+            "pharmacy",
+            "Supplies by distributor: total line items, weekly by received_at",
+            mart(
+                "inventory.supplies",
+                [["sum", "items_count"]],
+                ["distributor"],
+                mart__time_grain=["received_at", "week"],
+            ),
         ),
     ],
 )

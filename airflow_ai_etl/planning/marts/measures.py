@@ -1184,6 +1184,8 @@ def _measures(
                 continue
         if m.func == "sum" and (m.units or any(_is_quantity_word(w) for w in object_words)):
             qty = _quantity_column(fact)
+            if qty is None and m.units:  # marts98: "total items": items_count
+                qty = _pieces_column(fact, tokens)
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
