@@ -866,13 +866,25 @@ def _describes(token: Token, table: Table) -> bool:
 
 
 def _quantity_column(fact: Table) -> str | None:
-    found = [
-        c.name
-        for c in fact.columns
-        if column_kind(c.type).family == "int"
-        and c.name.lower() in ("quantity", "qty", "units", "amount_units")
-    ]
+    """The one integer column counting pieces: named so (quantity, qty), else the one whose name ends in a
+    quantity part or whose comment says pieces (stock_qty 'Остаток, шт.': "units in stock", «в штуках»)."""
+    ints = [c for c in fact.columns if column_kind(c.type).family == "int"]
+    found = [c.name for c in ints if c.name.lower() in ("quantity", "qty", "units", "amount_units")]
+    if not found:  # marts98
+        found = [
+            c.name
+            for c in ints
+            if name_parts(c.name)[-1:] in (["qti"], ["quantiti"]) or _says_pieces(c.comment or "")
+        ]
     return found[0] if len(found) == 1 else None
+
+
+_PIECES_COMMENT = re.compile(r"(?<![\w-])шт(?:\.|ук\w*)?(?![\w-])", re.IGNORECASE)
+
+
+def _says_pieces(comment: str) -> bool:
+    """The comment counts pieces ('Остаток, шт.'), no price per piece ('Цена за штуку, руб.')."""
+    return bool(_PIECES_COMMENT.search(comment)) and "руб" not in comment.lower()
 
 
 def _via_key(ph: MartPhrase, ground: _Ground, fact: Table, k: int) -> dict[str, Any] | None:

@@ -87,6 +87,7 @@ from airflow_ai_etl.planning.marts.words import (
     PEOPLE_RU,
     SOLD_LEMMAS,
     SPEND_EN,
+    SQUARE_PARTS,
     SUM_FUNCTION_EN,
     SUM_FUNCTION_RU,
     TITLE_EN,
@@ -118,6 +119,7 @@ from airflow_ai_etl.planning.marts.words import (
     _participle,
     _ru,
     _slang_count,
+    _square_unit,
     _time_noun,
     _time_word,
     _title_nouns,
@@ -824,6 +826,13 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                 ph.used.add(j)
     for k, _, _ in found:
         ph.used.add(k)
+    for k, name in by_word.items():  # marts98: «Стоимость работ (labor_amount)»: the bracket restates it
+        j = k + 1
+        while j < len(tokens) and j in ph.used and tokens[j].lang != "punct":
+            j += 1
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
+            if tokens[j + 1].lower == name.lower():
+                ph.used.update({j, j + 1, j + 2})
     for k, name in by_word.items():  # «обработанная площадь в гектарах» of area_ha: the column's unit
         j = k + 1
         while j in by_word:
@@ -834,6 +843,13 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
             and _unit_part(tokens[j + 1]) in name_parts(name)
         ):
             ph.used.update({j, j + 1})
+        elif (
+            j + 1 < len(tokens)
+            and tokens[j].lower in ("в", "in")
+            and SQUARE_PARTS & set(name_parts(name))
+            and (square := _square_unit(tokens, j + 1))
+        ):
+            ph.used.update(range(j, j + 1 + square))  # marts98: «площадь в м²» of area_m2 (its unit)
     if qualifiers & set(by_word) and ph.fact_hint is None:
         ph.fact_hint = table  # the column's rows, not the ones whose comment the word only qualifies
     money_word = MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN
@@ -845,6 +861,16 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         bracketed = k + 3 < len(tokens) and tokens[k + 1].text == "(" and tokens[k + 3].text == ")"
         if bracketed and k + 2 in by_word and k not in by_word and _word(tokens[k], *money_word):
             ph.used.add(k)  # "payroll cost (gross)": the bracket names the column the money word means
+
+
+# Units a request says only of a column carrying them (area_ha, area_m2): a column without one is asked
+SAID_UNITS_ONLY = frozenset({"m2", "ha"})
+
+
+def _names_unit(column: Column, unit: str) -> bool:
+    """The column's name carries the unit: duration_min of "min"; area_m2 or area_sqm of "m2" (marts98)."""
+    parts = set(name_parts(column.name))
+    return unit in parts or (unit == "m2" and bool(SQUARE_PARTS & parts))
 
 
 def _carried_func(ph: MartPhrase, k: int) -> str:
@@ -1148,12 +1174,18 @@ def _measures(
             continue  # «средняя стоимость визита» of visits: duration_min is no cost, never its only number
         unit_part = m.unit or next((u for w in object_words if (u := _unit_part(w))), None)  # "total minutes"
         if unit_part:
-            by_unit = [c for c in _numeric_columns(fact) if unit_part in name_parts(c.name)]
+            by_unit = [c for c in _numeric_columns(fact) if _names_unit(c, unit_part)]
+            if not by_unit and unit_part in SAID_UNITS_ONLY:  # marts98: «площадь в гектарах» of area_m2
+                columns = ", ".join(c.name for c in _numeric_columns(fact))
+                questions.append(ask("which_column", func=m.func, table=fact.name, columns=columns))
+                continue
             if len(by_unit) == 1:
                 measures.append({"func": m.func, "column": by_unit[0].name})
                 continue
         if m.func == "sum" and (m.units or any(_is_quantity_word(w) for w in object_words)):
             qty = _quantity_column(fact)
+            if qty is None and m.units:  # marts98: "total items": items_count
+                qty = _pieces_column(fact, tokens)
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
@@ -2157,6 +2189,33 @@ def _real_money(column: Column) -> bool:
     return _money_name(column) or "руб" in comment or bool(_comment_lemmas(comment) & MONEY_COMMENT_LEMMAS)
 
 
+def _paraphrased_unit_columns(tables: Sequence[Table], text: str, tokens: Sequence[Token]) -> str:
+    """marts98: "bytes downloaded and bytes uploaded per APN": an English unit noun opening a list item (or
+    the request), and a word after it whose column-name meaning (COLUMN_WORDS: "downloaded" -> down) picks
+    one of the columns of one table carrying that unit (bytes_down 'Получено байт', bytes_up) become that
+    column's name, which the measure rules sum. A word picking none or two leaves the words alone."""
+    spans: list[tuple[int, int, str]] = []
+    for i, w in enumerate(tokens[:-1]):
+        unit = _unit_of_noun(w) if w.lang == "en" else None
+        after = tokens[i + 1]
+        meant = COLUMN_WORDS.get(after.lower, set()) if after.lang == "en" else set()
+        if unit is None or not meant:
+            continue
+        if i > 0 and tokens[i - 1].lower not in LIST_JOINERS and tokens[i - 1].text not in (":", ",", ";"):
+            continue  # "total bytes downloaded": the measure rules read a measure word's object
+        picked = [
+            (t, c)
+            for t in tables
+            for c in _numeric_columns(t)
+            if _carries_unit(t, c, unit) and meant & set(name_parts(c.name))
+        ]
+        if len(picked) == 1:
+            spans.append((w.start, after.end, picked[0][1].name))
+    for start, end, name in reversed(spans):
+        text = text[:start] + name + text[end:]
+    return text
+
+
 def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
     """«Литры топлива по машинам», «Нормо-часы по мастерам», «сколько киловатт-часов по станциям», "total
     procedure minutes per vet": a unit noun heading the measure names the one numeric column of the
@@ -2170,6 +2229,8 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
     if len(sources) != 1:
         return text
     tables = planner.catalog.tables_of(sources[0].conn_id)
+    if (paraphrased := _paraphrased_unit_columns(tables, text, tokens)) != text:
+        return paraphrased
     ground = _Ground(planner, sources[0].conn_id, tables)
     for i, w in enumerate(tokens):
         unit = _unit_of_noun(w)

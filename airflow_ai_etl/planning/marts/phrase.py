@@ -112,6 +112,7 @@ from airflow_ai_etl.planning.marts.words import (
     _refresh_noun,
     _ru,
     _speaker_words,
+    _square_unit,
     _stops,
     _tallied_per_grain,
     _time_word,
@@ -1644,6 +1645,11 @@ def _read_measures(ph: MartPhrase) -> None:
         if j + 1 < n and tokens[j].text == "." and t.lower in ("макс", "max", "avg", "ср", "мин"):
             ph.used.add(j)  # «Макс. пробег»: an abbreviation's dot
             j += 1
+        if t.lower == "items" and i > 0 and tokens[i - 1].lower == "line":
+            ph.used.add(i - 1)  # marts98: "line items": the items of a document (items_count 'Позиций в …')
+        if m.units and t.lang == "en" and j < n and tokens[j].lower in ("total", "totals"):
+            ph.used.add(j)  # marts98: "items total", "units total": the total of the pieces, no other column
+            j += 1
         if func == "count" and j < n and (tokens[j].lemma == "раз" or tokens[j].lower == "times"):
             ph.used.add(j)  # «сколько раз назначали», "how many times": rows are counted
             j += 1
@@ -1664,6 +1670,10 @@ def _read_measures(ph: MartPhrase) -> None:
             w = tokens[j]
             if w.lower in ("of", "the", "a", "an") or (w.lang == "ru" and w.lemma in {"по"} and False):
                 ph.used.add(j)
+                j += 1
+                continue
+            if w.lower == "line" and j + 1 < n and tokens[j + 1].lower == "items":
+                ph.used.add(j)  # marts98: "total line items": the items themselves
                 j += 1
                 continue
             if _word(w, UNITS_RU, UNITS_EN) or w.lower in ("sold", "проданный") or w.lemma == "проданный":
@@ -1718,6 +1728,10 @@ def _read_measures(ph: MartPhrase) -> None:
             m.unit = _unit_part(tokens[j + 1])  # «средний срок назначения в днях», "longest course in days"
             ph.used.update({j, j + 1})
             j += 2
+        elif j + 1 < n and tokens[j].lower in ("в", "in") and (said := _square_unit(tokens, j + 1)):
+            m.unit = "m2"  # marts98: «средняя площадь в м²», "area in sq m": area_m2 or area_sqm
+            ph.used.update(range(j, j + 1 + said))
+            j += 1 + said
         link = int(j < n and tokens[j].lower in HOW_MUCH_LINKS)  # «сколько к выплате (approved_amount)»
         if _participle_bracket(tokens, m, j + link):  # «сколько начислено (gross)»: how much of that column
             m.func = "sum"  # a text column named there is the resolver's question, never counted

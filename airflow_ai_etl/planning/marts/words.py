@@ -256,6 +256,8 @@ COLUMN_WORDS: dict[str, set[str]] = {
     # Russian nouns for the English entity of a key column with no comment («по курсам» -> course_id)
     "курс": {"cours"}, "проект": {"project"}, "тариф": {"tariff"}, "контракт": {"contract"},
     "сегмент": {"segment"}, "терминал": {"terminal"}, "маршрут": {"rout"},
+    # marts98: "bytes downloaded/uploaded" of bytes_down/bytes_up ('Получено байт', 'Отправлено байт')
+    "downloaded": {"down", "download"}, "uploaded": {"up", "upload"},
 }  # fmt: skip
 DATE_NOUNS = {"дата", "date", "время", "time", "момент"}
 UPDATE_COLUMNS = {"updated_at", "modified_at", "changed_at", "updated", "_updated_at"}
@@ -737,6 +739,27 @@ PLURAL_UNIT_PARTS = {"месяц": "month", "год": "year", "неделя": "w
                      "weeks": "week"}  # fmt: skip
 
 
+# marts98: a column's name part saying square metres (area_m2, area_sqm), and the words a request says them
+# by:
+# «м²» (the lexer keeps «м»), «кв. м», «квадратных метрах», "sq m", "sqm", "m2", "square meters".
+SQUARE_PARTS = frozenset({"m2", "sqm"})
+_SQUARE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("кв", ".", "м"), ("кв", "м"), ("квадратный", "метр"), ("sq", "m"), ("sq", ".", "m"),
+    ("square", "meters"), ("square", "metres"), ("м",), ("sqm",), ("m2",), ("м2",),
+)  # fmt: skip
+
+
+def _square_unit(tokens: Sequence[Token], j: int) -> int:
+    """How many tokens from `j` say square metres («кв. м», «квадратных метрах», "sq m", «м²»); 0 if none."""
+    for words in _SQUARE_WORDS:
+        said = tokens[j : j + len(words)]
+        if len(said) != len(words):
+            continue
+        if all(t.lower == w or w in t.lemmas for t, w in zip(said, words, strict=True)):
+            return len(words)
+    return 0
+
+
 def _unit_part(token: Token) -> str | None:
     """A unit of measure naming a column by its name part: «в днях» -> days, "in km" -> distance_km,
     «в месяцах» -> term_months."""
@@ -951,6 +974,7 @@ FILLER_EN = {
     "data", "values", "value", "s", "compute", "calculate", "there", "inside", "already", "were", "was",
     "been", "how", "using", "set", "up",  # "set up a mart": a build verb as "build"
     "hand",  # "units on hand": the stock there is
+    "too",  # marts98: "with total minutes too": the measure is added, no slot
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
