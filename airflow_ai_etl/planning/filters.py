@@ -47,7 +47,7 @@ from airflow_ai_etl.planning.grammar import (
     is_destroy_word,
     is_mask_word,
 )
-from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_present, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
@@ -2363,11 +2363,15 @@ class RowFilters:
         said = self._token_of(request, i)
         if not said.parses or said.parses[0].pos not in ("PRTF", "PRTS"):
             return False
-        means = self._token_of(request, i + 1)
-        if not means.parses or not any(p.case == "ablt" for p in means.parses[:2]):
-            return False
+        at = i + 1
+        if tokens[at] in ("через", "по") and at + 1 < len(tokens):
+            at += 1  # «оплаченные через СБП», «оплаченные по карте»: the means after its preposition (23a)
+        else:
+            means = self._token_of(request, at)
+            if not means.parses or not any(p.case == "ablt" for p in means.parses[:2]):
+                return False
         words, hits, _, _ = self._value_hits(request, table)
-        k = next((k for k, w in enumerate(words) if w.start == request.spans[i + 1][0]), None)
+        k = next((k for k, w in enumerate(words) if w.start == request.spans[at][0]), None)
         if k is None or not any(name != "status" for name in hits[k]):
             return False
         request.handled.append(request.spans[i])
@@ -2694,14 +2698,27 @@ class RowFilters:
                 and any(p.pos == "VERB" for p in tokens[j].parses[:1])
                 and in_present(tokens[j].lower)
             )
-            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing):
+            # «билеты, которые вернули», «посевы, которые погибли»: a past verb closing its clause after
+            # «который» says the state the rows are in (it was dropped, every row loaded: 23a); a verb with
+            # an object («которые сделали заказ») is left to other rules
+            past = (
+                t.lemma == "который"
+                and j < len(tokens)
+                and in_past(tokens[j].lower)
+                and _CLAUSE_CLOSES.match(request.text, tokens[j].end) is not None
+            )
+            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing or past):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(
                 p.pos in ("VERB", "INFN", "PRTF", "PRTS", "ADJS") for p in verb.parses
             ):
                 continue
-            columns = self._event_columns_of(table, verb)
+            columns = (
+                []
+                if past and _status_value_of(table, verb, ongoing=True)
+                else self._event_columns_of(table, verb)
+            )
             if len(columns) > 1 and j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES:
                 # "who have not checked out" of checked_in_on and checked_out_on: the particle names one
                 particle = [c for c in columns if tokens[j + 1].lower in c.split("_")[1:]]
@@ -2712,11 +2729,20 @@ class RowFilters:
             value = (
                 None
                 if columns
-                else _status_value_of(table, verb, predicate=True, progressive=progressive, ongoing=ongoing)
+                else _status_value_of(
+                    table, verb, predicate=True, progressive=progressive, ongoing=ongoing or past
+                )
             )
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
                 request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
                 condition = f"status = {_quote(value)}"
+                values = [] if negated else self._or_joined_states(request, table, tokens, j, value)
+                if (
+                    len(values) > 1
+                ):  # «которые потеряны или повреждены»: either state (23a: the second dropped)
+                    request.handled.append((verb.start, tokens[j + 2 * (len(values) - 1)].end))
+                    yield verb.start, "status", f"status IN ({', '.join(_quote(v) for v in values)})"
+                    continue
                 yield verb.start, "status", str(self._negated(table, condition)) if negated else condition
                 continue
             if len(columns) == 1:
@@ -2733,6 +2759,23 @@ class RowFilters:
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
+
+    @staticmethod
+    def _or_joined_states(
+        request: Request, table: Table, tokens: list[Token], j: int, value: str
+    ) -> list[str]:
+        """The status values of predicate `j` (`value`) and of the predicates joined to it by «или»/"or"
+        («потеряны или повреждены» -> lost, damaged); one value when no listed state follows."""
+        values = [value]
+        while j + 2 < len(tokens) and tokens[j + 1].lower in ("или", "либо", "or"):
+            if _crosses_clause(request, tokens[j], tokens[j + 2]):
+                break
+            following = _status_value_of(table, tokens[j + 2], predicate=True, ongoing=True)
+            if following is None or following in values:
+                break
+            values.append(following)
+            j += 2
+        return values
 
     def _still_state_clauses(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "outages still ongoing", "cards, still valid ones", «сотрудники, ещё работающие»: «still»/«ещё»
@@ -3114,7 +3157,11 @@ class RowFilters:
             ((column, spelled),) = columns
             condition: str | None = f"{column.name} = {_quote(spelled)}"
             negator = self._negator_before(request, index - 1)
-            if negator is not None:
+            if negator is not None and _finite_verb(request.tokens[index - 1]):
+                # «на которые работник не вышел (absent)»: the code glosses the negated verb phrase, the
+                # state it names; a negated noun or participle («кроме пожаров (fire)») leaves it out
+                request.handled.append(request.spans[negator])
+            elif negator is not None:
                 request.handled.append(request.spans[negator])
                 condition = self._negated(table, str(condition))
             request.handled.append((gloss.start(), gloss.end()))
@@ -7325,6 +7372,16 @@ def _status_value_of(
         exact = {m for p in verb.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
         found = [v for v in found if v in exact]
     return found[0] if len(found) == 1 else None
+
+
+# The end of a clause right after a word: a punctuation mark or the end of the request.
+_CLAUSE_CLOSES = re.compile(r"\s*(?:[,;.!?)\u2014\u2013]|$)")
+
+
+def _finite_verb(word: str) -> bool:
+    """A Russian finite verb form («вышел», «пришли»): a predicate, not a noun, adjective or participle."""
+    parses = analyse(word) if CYRILLIC.search(word) else ()
+    return bool(parses) and parses[0].pos == "VERB"
 
 
 _BRACKETED_VALUE = re.compile(r"\s*\((?:status\s+)?([a-z][a-z0-9_]*)\)")
