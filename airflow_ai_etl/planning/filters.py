@@ -47,7 +47,7 @@ from airflow_ai_etl.planning.grammar import (
     is_destroy_word,
     is_mask_word,
 )
-from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
@@ -2698,27 +2698,14 @@ class RowFilters:
                 and any(p.pos == "VERB" for p in tokens[j].parses[:1])
                 and in_present(tokens[j].lower)
             )
-            # «билеты, которые вернули», «посевы, которые погибли»: a past verb closing its clause after
-            # «который» says the state the rows are in (it was dropped, every row loaded: 23a); a verb with
-            # an object («которые сделали заказ») is left to other rules
-            past = (
-                t.lemma == "который"
-                and j < len(tokens)
-                and in_past(tokens[j].lower)
-                and _CLAUSE_CLOSES.match(request.text, tokens[j].end) is not None
-            )
-            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing or past):
+            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(
                 p.pos in ("VERB", "INFN", "PRTF", "PRTS", "ADJS") for p in verb.parses
             ):
                 continue
-            columns = (
-                []
-                if past and _status_value_of(table, verb, ongoing=True)
-                else self._event_columns_of(table, verb)
-            )
+            columns = self._event_columns_of(table, verb)
             if len(columns) > 1 and j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES:
                 # "who have not checked out" of checked_in_on and checked_out_on: the particle names one
                 particle = [c for c in columns if tokens[j + 1].lower in c.split("_")[1:]]
@@ -2729,9 +2716,7 @@ class RowFilters:
             value = (
                 None
                 if columns
-                else _status_value_of(
-                    table, verb, predicate=True, progressive=progressive, ongoing=ongoing or past
-                )
+                else _status_value_of(table, verb, predicate=True, progressive=progressive, ongoing=ongoing)
             )
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
                 request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
@@ -7372,10 +7357,6 @@ def _status_value_of(
         exact = {m for p in verb.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
         found = [v for v in found if v in exact]
     return found[0] if len(found) == 1 else None
-
-
-# The end of a clause right after a word: a punctuation mark or the end of the request.
-_CLAUSE_CLOSES = re.compile(r"\s*(?:[,;.!?)\u2014\u2013]|$)")
 
 
 def _finite_verb(word: str) -> bool:
