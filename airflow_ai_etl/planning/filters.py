@@ -2391,11 +2391,15 @@ class RowFilters:
         said = self._token_of(request, i)
         if not said.parses or said.parses[0].pos not in ("PRTF", "PRTS"):
             return False
-        means = self._token_of(request, i + 1)
-        if not means.parses or not any(p.case == "ablt" for p in means.parses[:2]):
-            return False
+        at = i + 1
+        if tokens[at] in ("через", "по") and at + 1 < len(tokens):
+            at += 1  # «оплаченные через СБП», «оплаченные по карте»: the means after its preposition (23a)
+        else:
+            means = self._token_of(request, at)
+            if not means.parses or not any(p.case == "ablt" for p in means.parses[:2]):
+                return False
         words, hits, _, _ = self._value_hits(request, table)
-        k = next((k for k, w in enumerate(words) if w.start == request.spans[i + 1][0]), None)
+        k = next((k for k, w in enumerate(words) if w.start == request.spans[at][0]), None)
         if k is None or not any(name != "status" for name in hits[k]):
             return False
         request.handled.append(request.spans[i])
@@ -2755,6 +2759,13 @@ class RowFilters:
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
                 request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
                 condition = f"status = {_quote(value)}"
+                values = [] if negated else self._or_joined_states(request, table, tokens, j, value)
+                if (
+                    len(values) > 1
+                ):  # «которые потеряны или повреждены»: either state (23a: the second dropped)
+                    request.handled.append((verb.start, tokens[j + 2 * (len(values) - 1)].end))
+                    yield verb.start, "status", f"status IN ({', '.join(_quote(v) for v in values)})"
+                    continue
                 yield verb.start, "status", str(self._negated(table, condition)) if negated else condition
                 continue
             if len(columns) == 1:
@@ -2771,6 +2782,23 @@ class RowFilters:
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
+
+    @staticmethod
+    def _or_joined_states(
+        request: Request, table: Table, tokens: list[Token], j: int, value: str
+    ) -> list[str]:
+        """The status values of predicate `j` (`value`) and of the predicates joined to it by «или»/"or"
+        («потеряны или повреждены» -> lost, damaged); one value when no listed state follows."""
+        values = [value]
+        while j + 2 < len(tokens) and tokens[j + 1].lower in ("или", "либо", "or"):
+            if _crosses_clause(request, tokens[j], tokens[j + 2]):
+                break
+            following = _status_value_of(table, tokens[j + 2], predicate=True, ongoing=True)
+            if following is None or following in values:
+                break
+            values.append(following)
+            j += 2
+        return values
 
     def _still_state_clauses(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "outages still ongoing", "cards, still valid ones", «сотрудники, ещё работающие»: «still»/«ещё»
@@ -3152,7 +3180,11 @@ class RowFilters:
             ((column, spelled),) = columns
             condition: str | None = f"{column.name} = {_quote(spelled)}"
             negator = self._negator_before(request, index - 1)
-            if negator is not None:
+            if negator is not None and _finite_verb(request.tokens[index - 1]):
+                # «на которые работник не вышел (absent)»: the code glosses the negated verb phrase, the
+                # state it names; a negated noun or participle («кроме пожаров (fire)») leaves it out
+                request.handled.append(request.spans[negator])
+            elif negator is not None:
                 request.handled.append(request.spans[negator])
                 condition = self._negated(table, str(condition))
             request.handled.append((gloss.start(), gloss.end()))
@@ -7390,6 +7422,12 @@ def _status_value_of(
         exact = {m for p in verb.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
         found = [v for v in found if v in exact]
     return found[0] if len(found) == 1 else None
+
+
+def _finite_verb(word: str) -> bool:
+    """A Russian finite verb form («вышел», «пришли»): a predicate, not a noun, adjective or participle."""
+    parses = analyse(word) if CYRILLIC.search(word) else ()
+    return bool(parses) and parses[0].pos == "VERB"
 
 
 _BRACKETED_VALUE = re.compile(r"\s*\((?:status\s+)?([a-z][a-z0-9_]*)\)")

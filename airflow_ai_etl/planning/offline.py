@@ -1026,9 +1026,9 @@ class OfflinePlanner:
         """«номер карты затереть», «затереть телефоны и email»: in a load request, a wipe verb whose whole
         object (the rest of its clause, before or after it) names columns of one source table wipes their
         values in the copy, a mask; «затереть таблицу», «затереть счета в источнике» stay destructive."""
-        if not self._is_load_request(request) and not self._names_a_direction(request):
-            return False
         verb, first, last = self._verb_clause(request, match)
+        if first == 0 and not self._is_load_request(request) and not self._names_a_direction(request):
+            return False  # a wipe clause of its own after the rows named («..., номер карты затереть») masks
         tables = [t for conn in self._readable("postgres") for t in self.catalog.tables_of(conn.conn_id)]
         for table in tables:
             if first < verb:

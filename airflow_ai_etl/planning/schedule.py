@@ -1405,7 +1405,9 @@ def _two_schedules(text: str, match: re.Match[str]) -> tuple[ScheduleMatch, Sche
 # «ежедневно и ежечасно», "daily and hourly", «раз в день, а также каждый час»: two frequencies joined as if
 # both held; one cron cannot say both, so the user is asked (as for «или»)
 _FREQUENCY_AND = re.compile(
-    r"(?<!\w)(?:и|and|плюс|plus|а\s+также|а\s+ещ[её]|as\s+well\s+as|and\s+also)(?!\w)", re.IGNORECASE
+    # «..., а новые дозаливать каждый час»: a contrastive «а» after a comma opens a second load's clause (23a)
+    r"(?<!\w)(?:и|and|плюс|plus|а\s+также|а\s+ещ[её]|as\s+well\s+as|and\s+also|(?<=,\s)а)(?!\w)",
+    re.IGNORECASE,
 )
 _FREQUENCY_CONCEPTS = tuple(grammar.FREQ_CANONICAL)
 _EVERY_UNIT = re.compile(r"(?<!\w)(?:every|each|кажд\w+|раз\s+в)\s+\w+", re.IGNORECASE)  # "every monday" too

@@ -283,6 +283,9 @@ VALUE_MEANINGS = {
     "отклонённый": ("rejected", "declined"), "отклоненный": ("rejected", "declined"),
     "неуспешный": ("failed",), "неудачный": ("failed",), "возвращённый": ("refunded", "returned"),
     "возвращенный": ("refunded", "returned"), "возвратить": ("refunded", "returned"),
+    # 23a: «билеты, которые вернули» = refunded; «экземпляры, которые повреждены» = damaged
+    "вернуть": ("refunded", "returned"), "повредить": ("damaged",), "повреждённый": ("damaged",),
+    "поврежденный": ("damaged",),
     # «платежи, возвраты не нужны» ('Статус платежа (pending, succeeded, failed, refunded)'): the noun of
     # the refunded rows (planner67); a table named «Возвраты» is named by it first
     "возврат": ("refunded",),
