@@ -332,6 +332,17 @@ def agro_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
     )
 
 
+def construction_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A twenty-third domain with Russian comments: a building contractor behind pg_construction and a ClickHouse
+    warehouse; status/kind values are declared by CHECK constraints and enum types, not in comments."""
+    return _domain_catalog(
+        "construction",
+        "Building contractor database: projects, sites, contractors, workers, timesheets, inspections, defects, materials, suppliers, material deliveries, equipment rentals, invoices, payments",
+        "ClickHouse warehouse for construction analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -355,4 +366,5 @@ CATALOGS = {
     "realty": realty_catalog,
     "library": library_catalog,
     "agro": agro_catalog,
+    "construction": construction_catalog,
 }

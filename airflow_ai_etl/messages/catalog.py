@@ -852,6 +852,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "How often should it run: {phrase!r} offers more than one schedule? Name one, for example 'hourly'.",
         "ru": "Как часто запускать: «{phrase}» — это несколько вариантов? Назовите один, например «каждый час».",
     },
+    # A daily cue and one weekday in one schedule («каждый день в 9 утра во вторник"; planner122): every day, or
+    # only that day? {phrase}: the user's words from the one cue to the other.
+    "planner.daily_or_weekday": {
+        "en": "Should it run every day or only on that day: {phrase!r}? Name one, for example 'daily at 9' or "
+        "'every Tuesday at 9'.",
+        "ru": "Запускать каждый день или только в этот день недели: «{phrase}»? Назовите одно, например "
+        "«ежедневно в 9» или «каждый вторник в 9».",
+    },
     # A lone value after only/только that no rule placed in a column (planning/filters.py, planner21: it was
     # asked in English only); {table}: the table, {value}: the user's word, {example}: " (for example x = 'v')"
     # or "".

@@ -135,6 +135,7 @@ from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODES,
     CURRENCY_EN,
     CURRENCY_RU,
+    LOCATIVE_VALUE_MEANINGS,
     ROW_PRONOUNS_EN,
     VALUE_MEANINGS,
     Vocabulary,
@@ -435,6 +436,9 @@ class RowFilters:
         if not said or (index > 0 and request.tokens[index - 1] in ONLY_WORDS):
             return False
         beside = [j for j in (index - 1, index + 1) if 0 <= j < len(request.tokens)]
+        if index > 1 and request.tokens[index - 1] in _NOUN_OBJECT_PREPS:
+            # «заявки на ремонт» of 'Заявки на обслуживание и ремонт машин' (planner122)
+            beside.append(index - 2)
         if not any(self._table_noun_at(request, table, j) for j in beside):
             return False
         # the kinds listed after a colon are kinds of row as a bracket's are: 'Начисления на счёт гостя
@@ -985,7 +989,30 @@ class RowFilters:
             return before
         noun_end = request.spans[nouns[-1]][1]
         kept = [(c, condition) for c, (p, condition) in found.items() if before <= p < noun_end]
-        if not kept or any(c in said or not re.fullmatch(rf"{c} = (?:true|false)", cond) for c, cond in kept):
+        # «Активные объявления (вид rent)», "Cancelled field operations (type harvesting)": a bracket naming
+        # the KIND of the rows glosses the noun, never a state word read for another column (planner122)
+        columns = [table.column(c) for c in said]
+        kinds = all(column is not None and _is_kind(column) for column in columns)
+        if not kept and kinds:
+            # «Горящие объявления (вид sale)»: a word before the noun that no rule read and that says no kind
+            # is left for the content check (asked), never taken as explained by the kind's bracket
+            before_noun = [w for w in tokenize(request.text[before:noun_end]) if w.lang != "punct"]
+            kind_words = _comment_kind_roots(table)
+            # «Уборочные работы (вид работ harvesting)» of 'Полевые работы (сев, обработка, уборка)'
+            glossed = any(
+                self._says_value(w, values) or any(m[:4] in kind_words for m in w.lemmas if len(m) > 4)
+                for w in before_noun
+            )
+            return before if glossed else noun_end
+        if not kept or any(
+            c in said
+            or not (
+                re.fullmatch(rf"{c} = (?:true|false)", cond)
+                or kinds
+                and re.fullmatch(rf"{c} (?:= '[^']+'|IN \('[^)]+\))", cond)
+            )
+            for c, cond in kept
+        ):
             return before  # «Убранные посевы (статус harvested)»: a state word the bracket explains
         if any(
             self._says_value(w, values) for w in tokenize(request.text[before:noun_end]) if w.lang != "punct"
@@ -2637,11 +2664,21 @@ class RowFilters:
         "churned subscribers (status churned)"."""
         index = request.token_at(word.end)
         end = word.end
-        while index < len(request.tokens) and (
-            request.tokens[index] in ROW_PRONOUNS_EN or self._row_noun_at(request, table, index)
-        ):
+        hyphenated = False
+        while index < len(request.tokens):
+            if request.tokens[index] in ROW_PRONOUNS_EN or self._row_noun_at(request, table, index):
+                pass
+            elif end > word.end and request.text[end : request.spans[index][0]] == "-":
+                hyphenated = True  # «заказ-наряды»: the second half of the hyphenated noun (planner122)
+            else:
+                break
             end, index = request.spans[index][1], index + 1
-        return re.match(r"\s*\(", request.text[end:]) is not None
+        bracket = re.match(r"\s*\(([^()]*)\)", request.text[end:])
+        if bracket is None or not hyphenated:
+            return re.match(r"\s*\(", request.text[end:]) is not None
+        # past a hyphenated noun only a bracket saying a listed value settles it: «(done)», never «(ready)»
+        said = {w.lower() for w in re.findall(r"\w+", bracket.group(1))}
+        return any(said & {v.lower() for v in listed_values(c.comment)} for c in table.columns)
 
     def _pipeline_verb_at(self, request: Request, index: int) -> bool:
         """Word `index` is a load verb in a finite form («переносим», «грузим»), not a participle
@@ -5648,6 +5685,7 @@ class RowFilters:
                 (k + 1 < len(tokens) and self._heads_rows_ahead(request, table, tokens, k))
                 or self._apposed_to_rows(request, table, tokens, k)
                 or self._excluded_state_noun(request, table, tokens, k)
+                or self._state_noun_not_counted(request, tokens, k)
             ):
                 continue
             named = {
@@ -5681,6 +5719,24 @@ class RowFilters:
             other = tokens[k + 2]
             return bool(status_word(other.lower)[0] or self._listed_in(table, other))
         return True
+
+    @staticmethod
+    def _state_noun_not_counted(request: Request, tokens: list[Token], k: int) -> bool:
+        """Token `k` is a Russian noun no rule read opening a clause that a negated verb closes right after it
+        («…, неявки не считать», «неявки не берём»): the rows left out named by their state, as «без неявок»
+        is (marts97: the clause was asked); the value is the caller's, its negation the closing verb's."""
+        token = tokens[k]
+        if k == 0 or k + 2 >= len(tokens) or token.lang != "ru" or not token.parses:
+            return False
+        if token.parses[0].pos != "NOUN" or not any(p.case in ("nomn", "accs") for p in token.parses):
+            return False
+        if tokens[k + 1].lower != "не" or not any(
+            p.pos in ("VERB", "INFN") for p in tokens[k + 2].parses[:1]
+        ):
+            return False
+        if request.is_handled(token.start) or token.lower in request.claimed:
+            return False
+        return bool(_APPOSITION_MARK.search(request.text[tokens[k - 1].end : token.start]))
 
     def _apposed_to_rows(self, request: Request, table: Table, tokens: list[Token], k: int) -> bool:
         """Token `k` is a Russian noun no rule read, set off by commas (or dashes) right after the words of
@@ -6518,7 +6574,11 @@ def value_meanings(word: Token, predicate: bool = False, verb: bool = False) -> 
         ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS") if predicate else ()) + (("VERB",) if verb else ())
     )
     lemmas = {p.lemma for p in word.parses if p.pos in kinds}
-    return {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+    found = {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+    first = word.parses[0] if word.parses else None
+    if first is not None and first.pos == "NOUN" and first.case in ("loct", "loc2"):
+        found |= {stem(m) for m in LOCATIVE_VALUE_MEANINGS.get(first.lemma, ())}
+    return found
 
 
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
@@ -7599,6 +7659,35 @@ def _unit_of(word: str) -> str | None:
         if word in forms or any(len(f) > 3 and word.startswith(f) for f in forms):
             return unit
     return None
+
+
+def _comment_kind_roots(table: Table) -> set[str]:
+    """The first four letters of each Russian word the table's comment lists in brackets («сев», «обработка»,
+    «уборка» of 'Полевые работы (сев, обработка, уборка)'): an adjective on one of those roots («уборочные»)
+    says the kind a bracket then names."""
+    inside = " ".join(re.findall(r"\(([^()]*)\)", table.comment or ""))
+    return {lemma[:4] for t in tokenize(inside) if t.lang == "ru" for lemma in t.lemmas if len(lemma) > 4}
+
+
+# a preposition joining a table's noun to the noun of what its rows are for: «заявки на ремонт», "requests for
+# repair"
+_NOUN_OBJECT_PREPS = frozenset({"на", "для", "о", "об", "for", "of"})
+
+
+def window_spans(text: str) -> list[tuple[int, int]]:
+    """Where a request names a rolling window by a count of units («за последние 24 часа», «за 12 часов»,
+    "the last twenty four hours"): filter words, which the schedule reads neither as its clock hours nor as
+    words it left unread (planner122). Never one whole unit («дважды за сутки» is how often it runs) nor
+    «за 2 часа до …» (a time before an event)."""
+    spans = []
+    for m in LAST_N.finditer(text):
+        count = m.group("n") or m.group("n_ru") or m.group("n_za")
+        if not count or re.match(r"\s+до\b", text[m.end() :]):
+            continue
+        if (COLLECTIVE_NUMERALS.get(count.lower()) or number_of(count)) is None:
+            continue  # "at 5 past every hour": no count, the schedule's words
+        spans.append(m.span())
+    return spans
 
 
 def duration_spans(text: str) -> list[tuple[int, int]]:

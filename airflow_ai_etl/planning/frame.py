@@ -8,11 +8,13 @@ question that quotes those words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
-from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, is_
+from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, is_any
 
 Span = tuple[int, int]
 SCHEDULE_CONCEPTS = (
@@ -24,6 +26,20 @@ SCHEDULE_CONCEPTS = (
     "FREQ_NIGHT",
     "FREQ_MINUTE",
 )
+
+
+def covering(spans: Iterable[Span]) -> Callable[[int, int], bool]:
+    """A test whether the characters [start, end) lie inside one of `spans`: a binary search over the spans
+    by start with the farthest end reached so far (a scan of every span per word made long requests slow)."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect_right(starts, start)
+        return k > 0 and reach[k - 1] >= end
+
+    return inside
 
 
 @dataclass
@@ -45,6 +61,7 @@ class Frame:
         part of day or an hour word right after a number, a number right before one."""
         found: list[Token] = []
         tokens = list(self.tokens)
+        used = covering(self.used)  # is_used, once for all the words
         clock_numbers: set[int] = set()
         for n in numerals(tokens):
             k = n.last
@@ -53,10 +70,10 @@ class Frame:
             if k > n.last:
                 clock_numbers.update(range(n.first, k))
         for i, t in enumerate(tokens):
-            if t.lang == "punct" or self.is_used(t):
+            if t.lang == "punct" or used(t.start, t.end):
                 continue
             prev = tokens[i - 1].lower if i else ""
-            if t.lang == "ru" and any(is_(t, c, pos=("ADVB", "ADJF", "ADJS")) for c in SCHEDULE_CONCEPTS):
+            if t.lang == "ru" and is_any(t, SCHEDULE_CONCEPTS, pos=("ADVB", "ADJF", "ADJS")):
                 found.append(t)
             elif (
                 t.lang == "ru"
@@ -108,10 +125,10 @@ _MEAL_PREPS = {
 
 def meal_times(tokens: Sequence[Token], used: Iterable[Span]) -> list[Token]:
     """Meal words after a time preposition that no schedule rule read («после обеда», "after lunch")."""
-    spans = list(used)
+    inside = covering(used)
     found = []
     for i, t in enumerate(tokens):
-        if i == 0 or any(a <= t.start and t.end <= b for a, b in spans):
+        if i == 0 or inside(t.start, t.end):
             continue
         prev = next((p.lower for p in reversed(tokens[max(0, i - 3) : i]) if p.lang != "punct"), "")
         meal = t.has(MEALS_RU, pos=("NOUN",)) if t.lang == "ru" else t.lower in MEALS_EN

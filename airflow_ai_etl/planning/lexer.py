@@ -53,6 +53,11 @@ class Token:
     def lower(self) -> str:
         return self.text.lower().replace("ё", "е")
 
+    @functools.cached_property
+    def _bare(self) -> tuple[Parse, ...]:
+        """The one reading of a word the dictionary has none for: itself."""
+        return (Parse(self.lower),)
+
     @property
     def lemma(self) -> str:
         return self.parses[0].lemma if self.parses else self.lower
@@ -64,13 +69,16 @@ class Token:
     def has(self, lemmas: Iterable[str], pos: Iterable[str | None] | None = None,
             case: Iterable[str] | None = None, number: str | None = None) -> bool:  # fmt: skip
         """Some parse has one of `lemmas` (and, when given, one of `pos`, one of `case`, `number`)."""
-        wanted = set(lemmas)
-        for p in self.parses or (Parse(self.lower),):
+        # rules ask this millions of times on a long request: no copy of a set given, no fresh Parse
+        wanted = lemmas if isinstance(lemmas, (set, frozenset)) else set(lemmas)
+        parts = pos if pos is None or isinstance(pos, (set, frozenset, tuple)) else tuple(pos)
+        cases = case if case is None or isinstance(case, (set, frozenset, tuple)) else tuple(case)
+        for p in self.parses or self._bare:
             if p.lemma not in wanted:
                 continue
-            if pos is not None and p.pos not in set(pos):
+            if parts is not None and p.pos not in parts:
                 continue
-            if case is not None and p.case not in set(case):
+            if cases is not None and p.case not in cases:
                 continue
             if number is not None and p.number != number:
                 continue
@@ -287,9 +295,24 @@ def _place(value: int) -> int:
     return 1
 
 
+# the last few token lists numerals read and what it found: the grammar's rules read the same words again
+_NUMERALS_READ: tuple[tuple[tuple[Token, ...], tuple[Numeral, ...]], ...] = ()
+
+
 def numerals(tokens: Sequence[Token]) -> list[Numeral]:
     """Numbers written as one or more tokens: «сорок пять» -> 45, "twenty five" / "twenty-five" -> 25,
     «двадцать первого» -> 21 (ordinal). Digits are numerals too."""
+    global _NUMERALS_READ
+    read = _NUMERALS_READ  # one read: another thread may replace it
+    for words, found_before in read:
+        if len(words) == len(tokens) and all(a is b for a, b in zip(words, tokens, strict=True)):
+            return list(found_before)
+    found = _numerals(tokens)
+    _NUMERALS_READ = ((tuple(tokens), tuple(found)), *read[:3])
+    return found
+
+
+def _numerals(tokens: Sequence[Token]) -> list[Numeral]:
     found: list[Numeral] = []
     i = 0
     while i < len(tokens):

@@ -11,6 +11,7 @@ lemmas and a unit test keeps the list empty (it also checks the business glossar
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from airflow_ai_etl.planning.lexer import Token
@@ -307,6 +308,23 @@ def is_(token: Token, concept: str, pos: Iterable[str | None] | None = None) -> 
     if token.lang == "en":
         return token.lower in lemmas or (concept not in SURFACE_ONLY and token.lemma in lemmas)
     return token.has(lemmas, pos=pos)
+
+
+def is_any(token: Token, names: tuple[str, ...], pos: Iterable[str | None] | None = None) -> bool:
+    """is_(token, c, pos) for some concept c of `names`; a word that carries none of them (most words of a
+    long request) is told by one look-up instead of one per concept."""
+    lang = "en" if token.lang == "en" else "ru"
+    lemmas = _lemmas_of(lang, names)
+    if lang == "en" and token.lower not in lemmas and token.lemma not in lemmas:
+        return False
+    if lang == "ru" and not token.has(lemmas):
+        return False
+    return any(is_(token, c, pos=pos) for c in names)
+
+
+@functools.cache
+def _lemmas_of(lang: str, names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(TABLES[lang].get(name, frozenset()) for name in names))
 
 
 def concepts(lemma: str, lang: str) -> set[str]:

@@ -78,6 +78,7 @@ from airflow_ai_etl.planning.filters import (
     state_two_columns_question,
     status_gloss_after,
     value_meanings,
+    window_spans,
 )
 from airflow_ai_etl.planning.flags import STATE_CUES
 from airflow_ai_etl.planning.heads import comment_head_stems, comment_head_words, comment_noun_stem
@@ -202,6 +203,7 @@ from airflow_ai_etl.planning.schedule import (
     alternative_frequencies,
     alternative_times,
     ambiguous_timezone,
+    daily_and_weekday,
     detect_language,
     parse_schedule,
     rate_limit,
@@ -434,6 +436,7 @@ def _before_changed_rows(names: list[str]) -> list[str]:
     return list(itertools.takewhile(lambda name: not says_changed(tokenize(name)[0]), names))
 
 
+@functools.lru_cache(maxsize=1024)  # rules ask it about the same text and concept several times per request
 def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = None) -> re.Match[str] | None:
     """The first word of `text` whose lemma carries `concept` («дозагружать»), as a match; with `pos`,
     only a Russian reading of those parts of speech counts («изменившиеся»: a participle of измениться)."""
@@ -1364,6 +1367,11 @@ class OfflinePlanner:
         # "staff and payroll data" of an "HR and payroll database": a schema's name names its tables too
         schemas = {t.qualified_name.partition(".")[0].lower() for t in tables} - {"public"}
         paths = path_spans(request.text)  # "s3://shop-exports/": a bucket's words name no connection
+        # each description's words, once: not per word of the request
+        spelled = {
+            c.conn_id: (words(c.description), c.description.split())
+            for c in self.catalog.connections.values()
+        }
         for i, token in enumerate(request.tokens):
             if in_path(paths, request.spans[i][0]):
                 continue
@@ -1376,9 +1384,11 @@ class OfflinePlanner:
                     and (
                         self.vocabulary.meanings(token) & described[conn.conn_id]
                         # «в репортинговую постгрю» of a "Reporting Postgres ...": the English word by ear
-                        or any(colloquial.transliterated_adjective(token, w) for w in words(conn.description))
+                        or any(
+                            colloquial.transliterated_adjective(token, w) for w in spelled[conn.conn_id][0]
+                        )
                         # «в бишную постгрю» of a "PostgreSQL for BI dashboards": the abbreviation's adjective
-                        or any(colloquial.abbreviation_adjective(token, w) for w in conn.description.split())
+                        or any(colloquial.abbreviation_adjective(token, w) for w in spelled[conn.conn_id][1])
                     )
                 ):
                     # "using CDC" names the method, not a connection described as "for CDC replicas";
@@ -1691,6 +1701,10 @@ class OfflinePlanner:
         """Tables the request names -> the indices of the words naming them (exact names win)."""
         tables = self.catalog.tables_of(conn_id)
         key_words = {request.tokens[i] for i in request.key_indices}
+        # the words the schedule read, by index: a scan of its spans per word made long requests slow
+        in_schedule = {
+            k for a, b in request.schedule_spans for k in range(request.token_at(a), request.token_at(b))
+        }
         usable = [
             (i, t)
             for i, t in enumerate(request.tokens)
@@ -1699,17 +1713,19 @@ class OfflinePlanner:
             # the key list (planner28)
             and not (t in request.values and (i in request.key_indices or t not in key_words))
             and t not in STOP_WORDS
-            and not any(a <= request.spans[i][0] < b for a, b in request.schedule_spans)
+            and i not in in_schedule
             and not _only_an_instruction_verb(t)
         ]
         exact: dict[str, tuple[Table, list[int]]] = {}
+        named = [  # once per table, not per word
+            (
+                table,
+                {table.name.lower(), table.qualified_name.lower(), self.catalog.display_name(conn_id, table)},
+            )
+            for table in tables
+        ]
         for i, token in usable:
-            for table in tables:
-                names = {
-                    table.name.lower(),
-                    table.qualified_name.lower(),
-                    self.catalog.display_name(conn_id, table),
-                }
+            for table, names in named:
                 if token in names:
                     exact.setdefault(table.qualified_name, (table, []))[1].append(i)
         if exact:
@@ -2931,7 +2947,12 @@ class OfflinePlanner:
         the schedule read)."""
         if not grammar.enabled("frame"):
             return []
-        used = [*request.schedule_spans, *path_spans(request.text), *duration_spans(request.lower)]
+        used = [
+            *request.schedule_spans,
+            *path_spans(request.text),
+            *duration_spans(request.lower),
+            *window_spans(request.lower),
+        ]
         read = frame.read(request.text, used)
         leftover = read.unread_schedule_words()
         clock = any(  # «после обеда в 14:00»: a clock time says when; the meal only describes it
@@ -2962,7 +2983,12 @@ class OfflinePlanner:
         for match in BETWEEN.finditer(request.lower):
             if self._names_a_column_anywhere(match.group(1), set(self.vocabulary.meanings(match.group(1)))):
                 text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-        for start, end in [*self._zone_words_as_values(request), *duration_spans(request.lower)]:
+        spans = [
+            *self._zone_words_as_values(request),
+            *duration_spans(request.lower),
+            *window_spans(request.lower),
+        ]
+        for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]  # «больше 2 часов»: a duration, no hours
         return text
 
@@ -2994,6 +3020,9 @@ class OfflinePlanner:
         frequencies = alternative_frequencies(request.text)
         if frequencies:  # «то ли раз в день, то ли раз в час»
             return say(request.language, "planner.frequency_alternatives", phrase=frequencies)
+        daily = daily_and_weekday(request.text)
+        if daily:  # «каждый день в 9 утра во вторник»: every day, or Tuesdays only?
+            return say(request.language, "planner.daily_or_weekday", phrase=daily)
         uneven = _uneven_interval(request.text)
         if uneven:
             return _ask_uneven_interval(request.language, *uneven)
@@ -3142,10 +3171,15 @@ class OfflinePlanner:
             column = table.column(token)
             if column:
                 found.setdefault(column.name, i)
+        # every word any column could be named by (see _names_column): a window with none of them names no
+        # column, and most windows of a long request have none (unless a column has no name part at all)
+        named_by = _columns_named_by(tuple(table.columns), listed_names)  # a test may give a list
         for i in range(len(tokens)):
-            for width in (2, 1):
+            for width in (2, 1) if i + 1 < len(tokens) else (1,):  # the last word's two windows are one
                 window = [t for t in tokens[i : i + width] if t not in STOP_WORDS]
                 meanings = set().union(*(self.vocabulary.meanings(t) for t in window)) if window else set()
+                if named_by is not None and named_by.isdisjoint(meanings):
+                    continue
                 for column in table.columns:
                     if meanings and self._names_column(column, meanings, table, generic_ok, listed_names):
                         found.setdefault(column.name, i)
@@ -3161,21 +3195,17 @@ class OfflinePlanner:
     ) -> bool:
         """The words' meanings name `column`: its name parts, its comment's words, or one distinctive part no
         other column has. `listed_names=False` (a mask list): the values a comment lists name nothing."""
-        parts = set(name_parts(column.name))
+        parts, comment, bare, said = _column_words(column.name, column.comment, listed_names)
         if parts <= meanings:
             return True
-        comment = set(name_parts_of_text(column.comment)) - GENERIC_PARTS
         if comment and comment <= meanings:
             return True
         # «уровень карты» of 'Уровень карты (basic, silver, gold)': the comment's words said in full, less the
         # values it lists in brackets (a two-word phrase at least: one word alone may be another column's too)
-        label = re.sub(r"\([^()]*\)", " ", without_listed(column.comment))
-        bare = set(name_parts_of_text(label)) - GENERIC_PARTS
         if len(bare) >= 2 and bare < comment and bare <= meanings:
             return True
         # One distinctive part is enough when no other column has it ("паспорт" -> passport_number).
         # a mask names columns, never values: the values a comment lists name no column there (see `shared`)
-        said = set(name_parts_of_text(column.comment if listed_names else without_listed(column.comment)))
         distinctive = (parts - GENERIC_PARTS) | (parts & generic_ok) | (said - GENERIC_PARTS)
         named = meanings & distinctive
         if not named:
@@ -3186,11 +3216,7 @@ class OfflinePlanner:
         shared = [
             c
             for c in table.columns
-            if (
-                set(name_parts(c.name))
-                | set(name_parts_of_text(c.comment if listed_names else without_listed(c.comment)))
-            )
-            & named
+            if (words_ := _column_words(c.name, c.comment, listed_names))[0] & named or words_[3] & named
         ]
         return len(shared) == 1
 
@@ -4442,12 +4468,16 @@ class OfflinePlanner:
     def _unread_participle(self, request: Request, table: Table, read: str) -> str | None:
         """«удалённых сотрудников» with no WHERE: a participle right before the table's noun says which rows
         (a state no rule read); a status, a change word or a new-rows word is read elsewhere. Russian word
-        order lets it follow the noun too («звонки входящие», «сотрудники удалённые»): asked the same way."""
-        if read or request.language != "ru":
+        order lets it follow the noun too («звонки входящие», «сотрудники удалённые»): asked the same way. A
+        WHERE that holds only what brackets say («Горящие объявления (вид sale)») read no word before them:
+        asked the same way (planner122)."""
+        if (read and not _said_in_brackets_only(request.text, read)) or request.language != "ru":
             return None
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for k, (t, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if read and request.is_handled(t.start):
+                continue  # «неоплаченные счета (…)»: words a bracket explains
             if self._state_word_candidate(request, t, table) and self.vocabulary.meanings(nxt.lower) & own:
                 return request.text[t.start : nxt.end]  # «застрявшие посылки» of 'Отправления (посылки)'
             adjacent = not request.text[t.end : nxt.start].strip()
@@ -4460,6 +4490,8 @@ class OfflinePlanner:
                 and self._state_word_candidate(request, nxt)
             ):
                 return request.text[t.start : nxt.end]
+        if read:
+            return None  # beside a bracket: «брони, оформленные через приложение (app)»
         # «заявления о выплате, одобренные, каждый час»: a participle set off by a comma after the table's
         # noun phrase (the noun within three words before it) says which rows as well; never dropped
         for k, t in enumerate(tokens):
@@ -5777,6 +5809,9 @@ class OfflinePlanner:
         match = _mask_cue(request)
         if not match:
             return [], "", ""
+        corrected = self._corrected_mask_list(request, table, match.end())
+        if corrected:
+            return corrected, "", ""
         # «..., а также X», "... as well as X": one more item of the list (same length: offsets stay)
         lower = ALSO.sub(lambda m: "," + " " * (len(m.group(0)) - 1), request.lower)
         start = _mask_list_start(lower, match.start())
@@ -5831,6 +5866,30 @@ class OfflinePlanner:
             if PII_WORDS.search(part):
                 return self._pii_columns(table), "", ""
         return [], "", ""
+
+    def _corrected_mask_list(self, request: Request, table: Table, cue_end: int) -> list[str]:
+        """ "hide passport_number and bank details... I mean just the passport", «скрыть паспорт и телефон,
+        точнее только паспорт»: a correction marker after the mask word, followed by words that name columns
+        and nothing more, takes the list before it back; the columns said after it are the ones masked, and
+        the list taken back counts as read (planner122; a later value in a mid-sentence correction wins).
+        [] when there is no such marker, or the words after it add to the list ("... actually the email
+        too") or name no column."""
+        for marker in _MASK_CORRECTION.finditer(request.lower, cue_end):
+            rest = request.lower[marker.end() :]
+            item = re.split(r"[.;,!?\n]|\b(?:and then|then|потом|затем)\b", rest, maxsplit=1)[0]
+            schedule = re.search(
+                r"\b(every|each|daily|hourly|ежедневно|каждый|каждые|каждую|ежечасно|в клик|to)\b", item
+            )
+            item = item[: schedule.start()] if schedule else item
+            if not item.strip() or _MASK_ADDED.search(item):
+                continue
+            columns = self._mask_columns_in(table, item)
+            named = [w for w in self._not_table_noun(table, words(item)) if w not in STOP_WORDS]
+            if not columns or not named:
+                continue
+            request.handled.append((cue_end, marker.end() + len(item)))
+            return columns
+        return []
 
     def _items_said_too(self, table: Table, segments: list[str]) -> tuple[list[str], str]:
         """The items after a mask list's closing verb that «тоже»/"too" adds to it («ФИО замаскировать, адрес
@@ -6627,6 +6686,32 @@ def _clause_kind_noun(request: Request, word: Token) -> bool:
     return plural and opens and re.match(r"^\s*не\s", request.text[word.end :]) is not None
 
 
+# A correction marker after a mask list: "... I mean just the passport", «, точнее только паспорт»
+# (planner122)
+_MASK_CORRECTION = re.compile(
+    r"(?:\.\.\.|…|[,;:—–-])?\s*\b"
+    r"(?:i\s+mean|or\s+rather|no\s+wait|actually|точнее|вернее|верней|то\s+есть\s+нет)"
+    r"\b[\s,:—–-]*(?:(?:just|only|только|лишь|разве\s+что)\s+)?",
+    re.IGNORECASE,
+)
+# words that add to a list rather than correct it: "the email too", «и ещё email»
+_MASK_ADDED = re.compile(r"\b(?:too|also|as\s+well|тоже|также|ещё|еще|плюс)\b", re.IGNORECASE)
+
+
+def _said_in_brackets_only(text: str, read: str) -> bool:
+    """Every condition of the WHERE `read` compares with a quoted value said inside the request's brackets
+    («(вид sale)» of `listing_kind = 'sale'`): no word outside them was read as a condition."""
+    brackets = " ".join(m.group(1).lower() for m in re.finditer(r"\(([^()]*)\)", text))
+    if not brackets:
+        return False
+    for part in read.split(" AND "):
+        values = re.findall(r"'([^']*)'", part)
+        said = [re.search(rf"(?<!\w){re.escape(v.lower())}(?!\w)", brackets) for v in values]
+        if not values or not all(said):
+            return False
+    return True
+
+
 def _mask_list_start(lower: str, cue: int) -> int:
     """Where the list of columns before the mask word at `cue` starts: after the last comma, semicolon or
     full stop, or after a later dash that words follow («мержим по id — email и телефон захешировать»; the
@@ -6884,6 +6969,30 @@ def _claimed_word(request: Request, text: str) -> bool:
 
 def name_parts_of_text(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
+
+
+@functools.lru_cache(maxsize=16384)
+def _column_words(
+    name: str, comment: str, listed_names: bool
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """What OfflinePlanner._names_column reads of a column: its name parts; its comment's words less the
+    generic ones; the same outside the comment's brackets; the comment's words (less the values it lists
+    unless `listed_names`). Read once per column: that rule runs per column and word window."""
+    label = re.sub(r"\([^()]*\)", " ", without_listed(comment))
+    return (
+        frozenset(name_parts(name)),
+        frozenset(name_parts_of_text(comment)) - GENERIC_PARTS,
+        frozenset(name_parts_of_text(label)) - GENERIC_PARTS,
+        frozenset(name_parts_of_text(comment if listed_names else without_listed(comment))),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _columns_named_by(columns: tuple[Column, ...], listed_names: bool) -> frozenset[str] | None:
+    """Every word any of `columns` could be named by (_column_words); None when a column has no name part
+    (then any words name it)."""
+    read = [_column_words(c.name, c.comment, listed_names) for c in columns]
+    return frozenset().union(*(w[0] | w[1] | w[2] | w[3] for w in read)) if all(w[0] for w in read) else None
 
 
 def _dag_id(table: str, source_conn: str, target_conn: str, target_table: str) -> str:

@@ -8,6 +8,7 @@ are, so the schedule reader and the connection reader skip them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["path_spans", "blank_paths", "in_path"]
@@ -32,6 +33,11 @@ _DATA_FILE = re.compile(r"\.(?:csv|tsv|parquet|jsonl?|ndjson|xlsx?|xlsm|gz|zip|t
 
 def path_spans(text: str) -> list[Span]:
     """Character spans of the paths, URLs and data file names in `text` (a trailing «.» or «,» excluded)."""
+    return list(_path_spans(text))
+
+
+@functools.lru_cache(maxsize=256)  # the rules ask about the same request several times
+def _path_spans(text: str) -> tuple[Span, ...]:
     spans = []
     for match in _PATH.finditer(text):
         end = match.end()
@@ -42,7 +48,7 @@ def path_spans(text: str) -> list[Span]:
                 continue  # a plain word
         if end - match.start() > 1:  # a lone "/" is no path
             spans.append((match.start(), end))
-    return spans
+    return tuple(spans)
 
 
 def blank_paths(text: str) -> str:

@@ -641,8 +641,11 @@ NEGATORS = {
 # "за последние 7 дней", "last 24 hours", "за последнюю неделю": a rolling window of whole units.
 LAST_N = re.compile(
     r"\b(?:(?:for|from|over|in|during|within)\s+)?(?:the\s+)?(?P<en>last|past|trailing)\s+"
-    r"(?:(?P<n>\d{1,4}|[a-z]+)\s+)?(?P<unit>minutes?|hours?|days?|weeks?|months?)\b(?!\s+of\b)"
-    r"|(?:\bза\s+)?\bпоследн\w*\s+(?:(?P<n_ru>\d{1,4}|[а-я]+)\s+)?"
+    # "twenty four hours", «двадцать четыре часа»: a tens word and a unit numeral are one count (planner122)
+    r"(?:(?P<n>\d{1,4}|[a-z]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\s+)?"
+    r"(?P<unit>minutes?|hours?|days?|weeks?|months?)\b(?!\s+of\b)"
+    r"|(?:\bза\s+)?\bпоследн\w*\s+"
+    r"(?:(?P<n_ru>\d{1,4}|[а-я]+(?:\s+(?:один|одну|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять))?)\s+)?"
     r"(?P<unit_ru>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)"
     r"(?!\s+(?:месяц\w*|недел\w*|год\w*|квартал\w*))"
     # «за двое суток», «за три дня»: a count in words as in digits (planner118)

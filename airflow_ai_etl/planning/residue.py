@@ -10,7 +10,7 @@ dedupe), the planner asks one question that quotes the words instead of loading 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import skeleton
 from airflow_ai_etl.planning.filters import EQUAL_MEASURE, POSTFIX_BOUND, UNIT_AFTER, starts_new_rows
+from airflow_ai_etl.planning.frame import covering
 from airflow_ai_etl.planning.lexer import tokenize
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import GENERIC_PARTS, WINDOW_UNITS
@@ -53,7 +54,10 @@ def unread_column_words(
         column = in_list.group(1)
         return _question(request, table, [in_list.group(0)], [column])
     table_words = set(name_parts(table.name.split(".")[-1]))
-    skip = {i for i, t in enumerate(request.tokens) if t in request.claimed or _in(request, i, table_words)}
+    read = covering([*request.schedule_spans, *request.handled])
+    skip = {
+        i for i, t in enumerate(request.tokens) if t in request.claimed or _in(request, i, table_words, read)
+    }
     skip |= {  # «льготных абонентов»: the word that names the table itself (by its comment too)
         i
         for conn in planner._readable("postgres")
@@ -272,13 +276,13 @@ def _spelled(token: str, values: set[str]) -> str | None:
     return next((v for v in sorted(values) if sounds & {skeleton(v), skeleton(stem(v))}), None)
 
 
-def _in(request: Request, index: int, table_words: set[str]) -> bool:
-    """The word is part of the table's own name, or of a span the schedule or a filter already read."""
+def _in(request: Request, index: int, table_words: set[str], read: Callable[[int, int], bool]) -> bool:
+    """The word is part of the table's own name, or of a span the schedule or a filter already `read` (a
+    frame.covering test of those spans)."""
     if stem(request.tokens[index]) in table_words:
         return True
     start, end = request.spans[index]
-    spans = list(request.schedule_spans) + list(request.handled)
-    return any(s <= start and end <= e for s, e in spans)
+    return read(start, end)
 
 
 def _uses(name: str, where: str, used: Used, excluded: set[str], exclusion: bool) -> bool:

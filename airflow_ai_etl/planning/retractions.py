@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from airflow_ai_etl.planning import grammar
 from airflow_ai_etl.planning.lexer import Token, tokenize
-from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS
+from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS, is_any
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 
 __all__ = ["Retraction", "drop_particles", "hedged_interval", "juxtaposed", "retractions"]
@@ -175,9 +175,7 @@ def _value_at(tokens: Sequence[Token], i: int) -> _Value | None:
     if window is not None:
         return window
     # frequency: «ежедневно», "hourly", «каждые два часа», "every 4 hours", «раз в день», "once a day"
-    if t.lower in _FREQ_EN or any(
-        lexicon_is(t, c, pos=("ADVB", "ADJF", "ADJS", None)) for c in _FREQ_CONCEPTS
-    ):
+    if t.lower in _FREQ_EN or is_any(t, _FREQ_CONCEPTS, pos=("ADVB", "ADJF", "ADJS", None)):
         return _Value("freq", i, i + 1, (i, i + 1))
     if t.lower in _EVERY or t.has({"каждый"}) or t.lower in ("once", "раз"):
         j = i + 1
@@ -374,6 +372,21 @@ _SECOND_PREPS = frozenset({"в", "во", "at"})
 _WINDOW_OPENERS = frozenset({"с", "со", "from", "between"})
 
 
+# the last words read by _values and their values: a schedule is read for clock times, then for frequencies
+_LAST_VALUES: tuple[tuple[Token, ...], tuple[_Value | None, ...]] = ((), ())
+
+
+def _values(tokens: Sequence[Token]) -> tuple[_Value | None, ...]:
+    """The value starting at each token (_value_at), read once for the same words asked about again."""
+    global _LAST_VALUES
+    last_tokens, last_values = _LAST_VALUES  # one read: another thread may replace it
+    if len(last_tokens) == len(tokens) and all(a is b for a, b in zip(last_tokens, tokens, strict=True)):
+        return last_values
+    values = tuple(_value_at(tokens, i) for i in range(len(tokens)))
+    _LAST_VALUES = (tuple(tokens), values)
+    return values
+
+
 def juxtaposed(tokens: Sequence[Token], kind: str) -> tuple[int, int] | None:
     """Two values of the schedule slot `kind` ("freq" or "clock") said one after the other with no
     correction marker and no conjunction between them: "daily, hourly", «каждые 2 часа, каждые 3», "every
@@ -381,7 +394,7 @@ def juxtaposed(tokens: Sequence[Token], kind: str) -> tuple[int, int] | None:
     of both, as (first token, end token), is quoted in a question. A list of hours joined by «и»/"and" or by
     commas ending in one ("at 9, 12 and 18") is no such pair, nor "at 8:30"."""
     n = len(tokens)
-    values = [_value_at(tokens, i) for i in range(n)]  # once: a long request must stay linear and cheap
+    values = _values(tokens)  # once: a long request must stay linear and cheap
     ending: dict[int, _Value] = {}  # the value ending at each token that starts earliest (_longest_ending_at)
     for i, value in enumerate(values):
         if value is not None and value.end - i <= 6:
@@ -489,6 +502,12 @@ def hedged_interval(tokens: Sequence[Token]) -> tuple[int, int] | None:
             j += 1
         if j < n and (tokens[j].lower in _EVERY or tokens[j].has({"каждый"})):
             j += 1
+        runs = _runs_count_end(tokens, j)
+        if runs is not None:  # "every day, maybe 3 times", «каждый день, может раза 3» (planner122)
+            end = runs
+            if end < n and not (tokens[end].lang == "punct" or tokens[end].lower in _CLAUSE_GOES_ON):
+                continue
+            return first.start, end
         if j >= n or tokens[j].number is None or tokens[j].ordinal:
             continue
         end = j + 1
@@ -498,6 +517,36 @@ def hedged_interval(tokens: Sequence[Token]) -> tuple[int, int] | None:
             continue  # "every 2 hours, maybe every 2": one schedule said twice
         return first.start, end
     return None
+
+
+_TIMES_WORDS = frozenset({"times", "раз", "раза"})
+_RUNS_WORDS = frozenset({"twice", "thrice", "once", "дважды", "трижды", "единожды"})
+# a unit after a count of runs: "3 times a day", «раза 3 в день»
+_PER_WORDS = frozenset({"a", "per", "в", "за"})
+
+
+def _bare_count(token: Token) -> bool:
+    return token.number is not None and not token.ordinal
+
+
+def _runs_count_end(tokens: Sequence[Token], j: int) -> int | None:
+    """End of a count of runs starting at `j` ("3 times", "twice", «3 раза», «раза 3», «дважды», "3 times a
+    day"), or None: a number of runs hedged after a frequency is a second schedule offered."""
+    n = len(tokens)
+    if j >= n:
+        return None
+    t = tokens[j]
+    if t.lower in _RUNS_WORDS:
+        end = j + 1
+    elif t.number is not None and not t.ordinal and j + 1 < n and tokens[j + 1].lower in _TIMES_WORDS:
+        end = j + 2
+    elif t.lower in _TIMES_WORDS and j + 1 < n and _bare_count(tokens[j + 1]):
+        end = j + 2
+    else:
+        return None
+    if end + 1 < n and tokens[end].lower in _PER_WORDS and _is_unit(tokens[end + 1]):
+        end += 2
+    return end
 
 
 def _value_ends_at(tokens: Sequence[Token], ending: dict[int, _Value], i: int, kind: str) -> bool:

@@ -246,6 +246,10 @@ def compound_head(lemma: str) -> str | None:
     return None
 
 
+# planner122: Russian lemmas whose listed code a word means only in the locative («в ремонте», «на ремонте»:
+# 'Статус техники: working, repair, …'), never «заявки на ремонт», «ремонты машин» (the rows' own noun)
+LOCATIVE_VALUE_MEANINGS = {"ремонт": ("repair", "in_repair")}
+
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {
     "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
@@ -325,6 +329,9 @@ VALUE_MEANINGS = {
     "подключение": ("connection",), "жалоба": ("complaint",),
     # planner119: a contract's states ('Статус договора: draft, signed, in_progress, fulfilled, terminated'):
     # «кроме черновиков и расторгнутых» is one list of two listed values (NOT IN)
+    # planner122: a listing's state ('Статус объявления (active, reserved, sold, rented, withdrawn)'):
+    # «снятые с публикации» («проданные» is left out: «проданных штук» of a sales mart is every row sold)
+    "снять": ("withdrawn", "unpublished"), "снятый": ("withdrawn", "unpublished"),
     "расторгнуть": ("terminated",), "расторгнутый": ("terminated",), "подписать": ("signed",),
     "подписанный": ("signed",),
     # «жизненно важные препараты» of is_vital ('Входит в перечень ЖНВЛП'): the flag's English name

@@ -48,6 +48,7 @@ from airflow_ai_etl.planning.marts.words import (
     MONEY_NOUNS_RU,
     MONEY_RU,
     ONLY_WORDS,
+    PERSON_TAILS_EN,
     ROLE_WORDS,
     TIME_WORDS,
     UPDATE_COLUMNS,
@@ -388,6 +389,13 @@ def _dimensions(
         qualifier = [tokens[k] for k in words[1:]]
         if head.lang == "en" and qualifier and qualifier[-1].lang == "en":  # "customer city"
             group = [head, *qualifier]
+            if (
+                len(group) > 1
+                and group[-1].lower in PERSON_TAILS_EN
+                and (people := ground.table_of(group[-2])) is not None
+                and people is not ground.table_of(group[-1])
+            ):
+                group = group[:-1]  # "issuing staff member": the staff noun says who, "member" adds nothing
             spans = [
                 (k, size)
                 for size in (3, 2, 1)
@@ -434,6 +442,11 @@ def _dimensions(
             word = " ".join(t.text for t in sorted([head, *qualifier], key=lambda t: t.start))
             questions.append(ask("unknown_dim", word=word, fact=fact.name))
             continue
+        if not owners and _unread_qualifier_en(ground, fact, head, qualifier):
+            # "memberships per selling staff member" of fitness (no staff): "member" alone is no seller
+            word = " ".join(t.text for t in sorted([head, *qualifier], key=lambda t: t.start))
+            questions.append(ask("unknown_dim", word=word, fact=fact.name))
+            continue
         # "customer name": a column of the qualifying table only (never products.name of a sale)
         explicit = [t for t in owners or [fact, *reachable] if t.column(head.text)]
         if explicit:
@@ -444,7 +457,12 @@ def _dimensions(
         if local and any(t.column(local) for t in [fact, *reachable]):
             dims.append(local)
             continue
-        qual_tables = [t for t in (ground.table_of(q) for q in qualifier) if t is not None]
+        # «по зонам завершения» of trips: a role word naming a table by its comment ('Зоны парковки и
+        # завершения аренды') picks the key to the head's table below (end_zone_id), it names no owner
+        head_table = ground.table_of(head)
+        roles = set(ROLE_WORDS)
+        unrolled = [q for q in qualifier if head_table is None or not (q.lemmas | {q.lower}) & roles]
+        qual_tables = [t for t in (ground.table_of(q) for q in unrolled) if t is not None]
         if head.lower in ("the", "each"):
             continue
         if not qualifier and ground.table_of(head) is fact and (other := _other_noun_column(fact, head)):
@@ -550,6 +568,13 @@ def _dimensions(
                 questions.append(ask("unknown_dim", word=" ".join(t.text for t in group), fact=fact.name))
                 continue
             dims.append(held.name)
+            continue
+        own_parts = _own_columns_of_part(ground, fact, head) if not qualifier else []
+        if len(own_parts) > 1:
+            # «площадь по типам» of properties: property_type or building_type, never clients.client_type,
+            # the one type a joined table holds
+            names = ", ".join(f"{fact.name}.{c.name}" for c in own_parts)
+            questions.append(ask("which_dim", word=head.text, columns=names))
             continue
         holders = [(t, ground.columns_named(t, [head])) for t in reachable]
         holders = [(t, cols) for t, cols in holders if cols]
@@ -1146,12 +1171,43 @@ def _lost_qualifier(
             continue
         if _comment_names(column, q) or q.lemmas & _comment_lemmas(column.comment or ""):
             continue  # «модели счётчика»: the qualifier is in the column's own comment
+        if q.lang == "en" and _part_of_name(ground, column, q):
+            continue  # "issuing staff": issued_by_staff_id says the role, issued_at is no second reading
         others = [
             c for t in [fact, *reachable] for c in ground.columns_named(t, [q]) if c.name != column.name
         ]
         if others:
             return True
     return False
+
+
+def _own_columns_of_part(ground: _Ground, fact: Table, head: Token) -> list[Column]:
+    """The fact's columns (no keys) a part of whose name the head word means («типам»: property_type,
+    building_type): several of them are the fact's own readings of the word, which a joined table's one
+    column must not settle."""
+    meanings = ground.meanings(head.lower)
+    return [c for c in fact.columns if set(name_parts(c.name)) & meanings and not c.name.endswith("_id")]
+
+
+def _unread_qualifier_en(ground: _Ground, fact: Table, head: Token, qualifier: list[Token]) -> bool:
+    """An English word before a head naming a table ("member") that says no key of the fact to it, no
+    table, role, time or column ("selling staff member" of fitness, which has no staff): asked, never the
+    head's key alone (member_id)."""
+    if head.lang != "en" or not qualifier:
+        return False
+    if any(not q.text.isalpha() or fact.column(q.text) is not None for q in qualifier):
+        return False  # "account_type, currency", "time-of-day zone": a column's name or a spelled compound
+    owner = ground.table_of(head)
+    return owner is not None and _unread_role_word(ground, fact, owner, [*qualifier, head])
+
+
+def _part_of_name(ground: _Ground, column: Column, q: Token) -> bool:
+    """An English word whose stem or glossary meaning begins a part of the column's name, or is begun by one
+    ("issuing" ~ issued of issued_by_staff_id, "selling" ~ sold of sold_by_trainer_id)."""
+    parts = {p for p in name_parts(column.name) if len(p) >= 3}
+    said = {stem(q.lower), *ground.meanings(q.lower)}
+    said |= {TIME_WORDS[m] for m in list(said) if m in TIME_WORDS}
+    return any(np.startswith(w) or w.startswith(np) for np in parts for w in said if len(w) >= 3)
 
 
 def _unread_role_word(ground: _Ground, fact: Table, owner: Table, qualifier: list[Token]) -> bool:

@@ -752,6 +752,8 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     ]
     if pairs:
         steps.insert(1, one(pairs))
+    if (owned := _owner_compound_fact(ph, ground)) is not None:
+        steps.insert(1, [owned])  # "group class bookings": bookings of group_classes, not the classes
     if (measured := _measured_noun_table(ph, ground)) is not None:
         steps.insert(int(ph.fact_hint is not None), [measured])  # «Витрина зарплат: средний оклад»: employees
     if (distinct_of := _distinct_of_rows(ph, ground)) is not None:
@@ -870,6 +872,33 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
 
 
 SALE_LEMMAS = SOLD_LEMMAS | {"продажа"}
+
+
+def _owner_compound_fact(ph: MartPhrase, ground: _Ground) -> Table | None:
+    """ "group class bookings", "class bookings" of fitness: English nouns naming a table (group_classes, by
+    one word or two) right before a noun naming another table that points at it (bookings.class_id) say
+    whose rows the last noun's are: that noun's table is the fact, the words before it are read. None when
+    no such compound is said or two name different facts."""
+    tokens = ph.tokens
+    found: list[tuple[Table, range]] = []
+    for j in range(1, len(tokens)):
+        head = tokens[j]
+        fact = ground.table_of(head) if head.lang == "en" and j not in ph.used else None
+        if fact is None:
+            continue
+        for size in (2, 1):
+            i = j - size
+            if i < 0 or any(tokens[k].lang != "en" or k in ph.used for k in range(i, j)):
+                continue
+            first = tokens[i]
+            owner = ground.table_of_pair(first, tokens[i + 1]) if size == 2 else ground.table_of(first)
+            if owner is not None and owner is not fact and _fk_column(fact, owner):
+                found.append((fact, range(i, j)))
+                break
+    if len({fact.qualified_name for fact, _ in found}) != 1:
+        return None
+    ph.used.update(k for _, span in found for k in span)
+    return found[0][0]
 
 
 def _records_sale(table: Table) -> bool:

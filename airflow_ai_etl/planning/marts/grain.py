@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from airflow_ai_etl.catalog import Column, Table, listed_values
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.planning import abbreviations
+from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.filters import value_meanings
 from airflow_ai_etl.planning.lexer import Token, _morph, analyse, known_word, tokenize
 from airflow_ai_etl.planning.marts.ground import (
@@ -103,6 +104,10 @@ MONEY_IN_EN = {"collected", "received"}
 
 def _grain(ph: MartPhrase, ground: _Ground, fact: Table, ask: Any) -> tuple[dict[str, str] | None, list[str]]:
     found, questions = _grain_of_words(ph, ground, fact, ask)
+    if found is not None and _kept_rows_lack(ph, fact, found["column"]):
+        # "failed payments total, daily" of hotel payments: paid_at is NULL on every failed row (asked)
+        times = ", ".join(c.name for c in _time_columns(fact))
+        return None, [ask("which_time", grain=ph.grain, columns=times)]
     tokens, n = ph.tokens, len(ph.tokens)
     # «помесячно по дате увольнения с работы (hired_at)»: a time column alone in brackets, left unread
     bracketed = [
@@ -219,6 +224,9 @@ def _grain_of_words(
         spelled = [c for w in readings if (c := _column_spelled_apart(fact, w)) is not None]
         if spelled and spelled[0] in times:
             return {"column": spelled[0].name, "grain": ph.grain}, []
+        heard = _heard_time_columns(words, times)
+        if len(heard) == 1:  # «по времени слота»: slot_at, its English name said by ear
+            return {"column": heard[0].name, "grain": ph.grain}, []
         parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
         parts |= {TIME_WORDS_ALSO[lemma] for w in words for lemma in w.lemmas if lemma in TIME_WORDS_ALSO}
         parts |= {stem(w.lower) for w in words if w.lang == "en"}
@@ -256,6 +264,10 @@ def _grain_of_words(
         if len(unit) == 1 and said & own_words:
             # "per billing month" of billing.charges: the rows' own month, the column 'Расчётный месяц'
             return {"column": unit[0].name, "grain": ph.grain}, []
+        if len(times) > 1 and _event_noun_read_nowhere(ph, ground, times):
+            # «по дням по времени слота» of bookings (no slot): the noun naming the time is asked, never
+            # created_at by another word of the request
+            return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
         if len(times) > 1 and all(w.lang == "en" for w in words):
             # "per billing week": an English qualifier naming no time column is asked, not created_at
             # (Russian qualifiers go on to the verb and «создания» rules below)
@@ -325,6 +337,42 @@ def _grain_of_words(
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
 
 
+def _heard_time_columns(words: Sequence[Token], times: Sequence[Column]) -> list[Column]:
+    """The time columns a Russian grain word names by ear: the word is a part of the column's English name
+    spelled in Cyrillic («слота» of slot_at)."""
+    return [
+        c
+        for c in times
+        if any(
+            w.lang == "ru" and transliterates(w.lower, part)
+            for w in words
+            for part in c.name.lower().split("_")
+            if len(part) >= 3
+        )
+    ]
+
+
+def _event_noun_read_nowhere(ph: MartPhrase, ground: _Ground, times: Sequence[Column]) -> bool:
+    """A Russian noun in the genitive right after «по времени/дате» naming no time column, no event word,
+    no table and no word of a time column's comment («по времени слота» where no column is a slot): the time
+    the request names is not there (asked)."""
+    tokens = ph.tokens
+    for k in ph.grain_words:
+        w = tokens[k]
+        if w.lang != "ru" or k == 0 or tokens[k - 1].lemma not in DATE_NOUNS:
+            continue
+        if not any(p.pos == "NOUN" and p.case == "gent" for p in w.parses):
+            continue
+        if any(lemma.endswith(("ние", "тие")) for lemma in w.lemmas):
+            continue  # «по дате оформления»: a deverbal noun names an event the rules below may date
+        if _time_word(w) or w.lemmas & set(TIME_WORDS_ALSO) or ground.table_of(w) is not None:
+            continue
+        if any(_comment_names(c, w) or _part_match(stem(w.lower), c) for c in times):
+            continue
+        return True
+    return False
+
+
 # --- round marts66: the time every row has, when the request names no time column -------------------------
 
 # Time columns that record the row's load, not its event (beside UPDATE_COLUMNS, which no grain takes).
@@ -390,6 +438,32 @@ def _keeps_done_rows(ph: MartPhrase, fact: Table) -> bool:
         # "successful payments": the status word's spelling the comment lists ('succeeded'; marts94)
         said, negated = status_word(t.lower)
         if said and not negated and values & DONE_VALUES & set(status_spellings(said)):
+            return True
+    return False
+
+
+# Listed states saying a row's own event did not happen (yet): a failed payment has no paid_at.
+UNDONE_VALUES = frozenset({"failed", "declined", "rejected", "pending", "error", "unpaid"})
+
+
+def _kept_rows_lack(ph: MartPhrase, fact: Table, column: str) -> bool:
+    """The grain's time column, chosen by no word of the grain, is nullable and the request keeps only rows
+    in a listed state saying the event did not happen («неуспешных платежей», "failed payments"): those rows
+    have no such time, the grain would drop every one of them."""
+    chosen = fact.column(column)
+    if ph.grain_words or ph.grain_column or chosen is None or not chosen.nullable:
+        return False
+    listed = _listed_text_values(fact)
+    values = {v.lower() for _, v in listed}
+    tokens = ph.tokens
+    for k, t in enumerate(tokens):
+        if t.lang not in ("ru", "en") or any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
+            continue
+        said = {v.lower() for _, v in _state_readings(t, listed, [])[0]}
+        word, negated = status_word(t.lower)
+        if word and not negated:
+            said |= values & set(status_spellings(word))
+        if said & UNDONE_VALUES and not any(_part_match(stem(v), chosen) for v in said):
             return True
     return False
 

@@ -155,6 +155,8 @@ class _Ground:
         meanings = self.meanings(low)
         found = [t for t in self.tables if set(name_parts(t.name)) <= meanings]
         if len(found) == 1:
+            if token.lang == "ru" and (headed := self._glossed_elsewhere(found[0], meanings)) is not None:
+                return headed  # «бронирований» of the library: holds 'Бронирования книг', not books
             return found[0]
         if not found:
             from airflow_ai_etl.planning.offline import name_parts_of_text
@@ -209,6 +211,29 @@ class _Ground:
         if token.lang == "ru" and not found:
             return self._table_by_ear(low)
         return None
+
+    def _glossed_elsewhere(self, table: Table, meanings: set[str]) -> Table | None:
+        """The one other table whose comment is headed by the Russian word that reached `table`'s English
+        name only through the glossary's English key («бронирование» -> "booking", stemmed "book" of books
+        'Книги (произведения) каталога'; holds 'Бронирования книг' heads with it), when `table`'s own comment
+        shares no meaning with the word: the catalog owner's comment decides, as a load reads it
+        (OfflinePlanner._glossed_elsewhere). None when no other comment or two are headed so."""
+        from airflow_ai_etl.planning.heads import comment_head_stems
+        from airflow_ai_etl.planning.offline import name_parts_of_text
+
+        if not table.comment:
+            return None
+        own = set(name_parts_of_text(table.comment)) | self.planner._comment_head_synonyms(table)
+        if meanings & own:
+            return None
+        part = meanings & set(name_parts(table.name))
+        headed = [
+            t
+            for t in self.tables
+            if t is not table
+            and part & (comment_head_stems(t.comment) | self.planner._comment_head_synonyms(t))
+        ]
+        return headed[0] if len(headed) == 1 else None
 
     def _table_by_ear(self, word: str, any_part: bool = False) -> Table | None:
         """The one table a colloquial Russian word names as it names a load's table (planner22): the base of

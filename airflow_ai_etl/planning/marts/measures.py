@@ -69,6 +69,7 @@ from airflow_ai_etl.planning.marts.words import (
     COLUMN_WORDS,
     COUNT_EN,
     COUNT_RU,
+    CUT_WORDS,
     DIM_PREPS_EN,
     DIM_PREPS_RU,
     DISTINCT_EN,
@@ -395,6 +396,8 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     bare = {m.index for m in ph.measures if not (m.object or m.column_ref or m.subject)}
     if all(_apposed_bare_measure(tokens, m, bare) for m in ph.measures):
         return False  # «Начисления по тарифам, сумма»: the one bare measure word says what of the head
+    if _apposed_measure_list(tokens, ph.measures):
+        return False  # "payments per day, total amount": what of the head's rows, no count beside it
     return all(m.index > g and not m.subject for m in ph.measures)
 
 
@@ -632,6 +635,45 @@ def _mart_with(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def _cut_at(tokens: Sequence[Token], i: int) -> bool:
+    """«в разрезе станций», «с разбивкой по дням»: the preposition of a cut noun opens the grouping, as «по»
+    does (marts97: «Стоимость работ … в разрезе станций» had no words before a grouping to read)."""
+    return (
+        tokens[i].lower in ("в", "с", "со")
+        and i + 1 < len(tokens)
+        and bool(tokens[i + 1].lemmas & CUT_WORDS or tokens[i + 1].lower in CUT_WORDS)
+    )
+
+
+def _listed_whole_comments(
+    tokens: Sequence[Token], subject: Sequence[int], whole: Sequence[tuple[Table, Column]]
+) -> list[tuple[int, Table, Column]]:
+    """«Стоимость работ и стоимость запчастей по …» (labor_amount 'Стоимость работ', parts_amount 'Стоимость
+    запчастей'): a list of items («и», "and", ",") each of which says one numeric column's whole comment and
+    no other's names those columns, one sum each (marts97: the words named no single column and the mart
+    counted rows). [] unless every item says exactly one column of one table."""
+    groups: list[list[int]] = [[]]
+    for k in subject:
+        if tokens[k].lower in LIST_JOINERS:
+            groups.append([])
+        elif groups[-1] and k != groups[-1][-1] + 1:
+            groups.append([k])
+        else:
+            groups[-1].append(k)
+    groups = [g for g in groups if g]
+    found: list[tuple[int, Table, Column]] = []
+    for group in groups:
+        said = [tokens[k] for k in group]
+        items = [(t, c) for t, c in whole if _says_comment(c, said)]
+        if len(items) != 1:
+            return []
+        table, column = items[0]
+        found += [(k, table, column) for k in group if _comment_word(column, tokens[k])]
+    if len(groups) < 2 or len({t.qualified_name for _, t, _ in found}) != 1:
+        return []
+    return found
+
+
 def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
     project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
@@ -639,7 +681,10 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     A participle next to the column's word ("worked", «отработанные») only describes it; a money word
     («деньги», "spend") is the one money column of that table the other words did not name."""
     tokens = ph.tokens
-    end = next((i for i, t in enumerate(tokens) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN), None)
+    end = next(
+        (i for i, t in enumerate(tokens) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN or _cut_at(tokens, i)),
+        None,
+    )
     if end is None:
         return
     titled = _title_nouns(tokens)
@@ -702,6 +747,14 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     if len(whole) == 1 and not ph.measures:
         spelled_table, spelled = whole[0]
         found = [(k, spelled_table, spelled) for k in subject if _comment_word(spelled, tokens[k])]
+    listed_items = (
+        _listed_whole_comments(tokens, subject, whole) if len(whole) > 1 and not ph.measures else []
+    )
+    if listed_items:
+        found = (
+            listed_items  # «стоимость запчастей»: the column's comment, not the parts table the word names
+        )
+        qualifiers |= {k for k, _, _ in found if ground.table_of(tokens[k]) is not None}
     coverage: dict[tuple[str, str], set[int]] = {}
     for k, t, c in found:
         coverage.setdefault((t.qualified_name, c.name), set()).add(k)
@@ -719,6 +772,18 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         holding = [f for f in found if _holds_dims(ph, ground, f[1])]
         if len({t.qualified_name for _, t, _ in holding}) == 1:
             found, tables = holding, {holding[0][1].qualified_name}
+    if (
+        len(tables) > 1
+    ):  # «сумма сделок и комиссия агентства»: deals' 'Комиссия агентства', said whole (marts97)
+        said_whole = [f for f in found if _says_comment(f[2], tokens[f[0] : f[0] + 3])]
+        if len({t.qualified_name for _, t, _ in said_whole}) == 1:
+            found, tables = said_whole, {said_whole[0][1].qualified_name}
+            ph.used.update(
+                j
+                for k, _, c in said_whole
+                for j in range(k + 1, min(k + 3, len(tokens)))
+                if _comment_word(c, tokens[j])
+            )
     if len(tables) != 1:
         return
     table = found[0][1]
@@ -733,7 +798,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     by_word: dict[int, str] = {}
     for k, _, c in found:
         by_word.setdefault(k, c.name)
-    if len(set(by_word.values())) != len(by_word) and len(columns) > 1:
+    if len(set(by_word.values())) != len(by_word) and len(columns) > 1 and not listed_items:
         return  # one word naming two columns: asked later
     money = [
         k
@@ -759,6 +824,16 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                 ph.used.add(j)
     for k, _, _ in found:
         ph.used.add(k)
+    for k, name in by_word.items():  # «обработанная площадь в гектарах» of area_ha: the column's unit
+        j = k + 1
+        while j in by_word:
+            j += 1
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].lower in ("в", "in")
+            and _unit_part(tokens[j + 1]) in name_parts(name)
+        ):
+            ph.used.update({j, j + 1})
     if qualifiers & set(by_word) and ph.fact_hint is None:
         ph.fact_hint = table  # the column's rows, not the ones whose comment the word only qualifies
     money_word = MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN
@@ -1962,6 +2037,9 @@ MEASURE_UNITS: dict[str, tuple[frozenset[str], str]] = {
     "byte": (frozenset({"bytes"}), r"(?<![\w-])байт\w*"),
     "sec": (frozenset({"sec", "seconds"}), r"(?<![\w-])(?:сек\w*)(?![\w-])"),
     "mile": (frozenset({"miles"}), r"(?<![\w-])мил[ьяией]\w*"),
+    # marts97: «миллилитров вакцины» (dose_ml 'Доза, мл'), «в гектарах» (area_ha 'Площадь, га')
+    "ml": (frozenset({"ml"}), r"(?<![\w-])(?:мл|миллилитр\w*)(?![\w-])"),
+    "ha": (frozenset({"ha"}), r"(?<![\w-])(?:га|гектар\w*)(?![\w-])"),
 }
 UNIT_NOUN_WORDS = {
     "минута": "min", "мин": "min", "minutes": "min", "mins": "min", "час": "hour", "hours": "hour",
@@ -1970,6 +2048,8 @@ UNIT_NOUN_WORDS = {
     "километр": "km", "км": "km", "kilometers": "km", "kilometres": "km", "килограмм": "kg", "кг": "kg",
     "kilograms": "kg", "киловатт-час": "kwh", "kwh": "kwh", "kilowatt-hours": "kwh", "байт": "byte",
     "bytes": "byte", "секунда": "sec", "seconds": "sec", "миля": "mile", "miles": "mile",
+    "миллилитр": "ml", "мл": "ml", "millilitres": "ml", "milliliters": "ml", "ml": "ml", "гектар": "ha",
+    "га": "ha", "hectares": "ha",
 }  # fmt: skip
 # Words before a unit noun that make it no measure: «в минутах», «за 5 минут», "per hour", "by hours".
 UNIT_BLOCKERS = DIM_PREPS_RU | DIM_PREPS_EN | {
@@ -2494,6 +2574,27 @@ def _table_money_word(ph: MartPhrase, ground: _Ground, subject: list[int]) -> tu
         if len(money) == 1:
             return k, money[0].name
     return None
+
+
+def _apposed_measure_list(tokens: Sequence[Token], measures: Sequence[MeasureWord]) -> bool:
+    """ "payments per day, total amount", «платежи по дням, общая сумма и средняя сумма»: the measures, none a
+    count, set off by a comma after the head and its grouping as one list (joined by «и»/"and"/","), that list
+    ending the clause: they say what of the head's rows is computed, as a colon would («Стипендии по группам:
+    сумма …»; marts97: a count was added beside the sum). "Visits per code, with the average duration" and
+    «Возвраты по причинам и сумма возвратов» add the measure to the count: «с»/"with"/«и» before it."""
+    ordered = sorted(measures, key=lambda m: m.index)
+    if not ordered or any(m.func in ("count", "count_distinct", "unsupported") for m in ordered):
+        return False
+    first = ordered[0].index
+    if first < 1 or tokens[first - 1].text not in (",", "—"):
+        return False
+    end = first
+    for m in ordered:
+        if m.index != first and (m.index - 2 != end or tokens[m.index - 1].lower not in ("и", "and", ",")):
+            return False  # "…, total amount, with refunds, and …": not one list
+        end = max([m.index, *m.object])
+    nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+    return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
 
 
 def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int] | None = None) -> bool:

@@ -1282,8 +1282,16 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update(range(max(words) + 1, owner + 1))  # "loyalty level of the guest": whose level
             words = [owner, *words]  # the owner first, as in "guest loyalty level"
             ph.of_owners.add(owner)
-        ph.dims.append(words)
         ph.used.update(words)
+        if (
+            len(words) == 2
+            and _word(tokens[words[0]], {"единица"}, set())
+            and "измерение" not in tokens[words[1]].lemmas
+        ):
+            words = words[
+                1:
+            ]  # «по каждой единице техники»: the machines, «единица» only counts them (marts97)
+        ph.dims.append(words)
         i = max(words) + 1
         if _apposition(ph, words[0], i):  # «по машинам, госномер»: the attribute shown for the vehicle
             ph.apposed[i + 1] = list(words)
@@ -1420,6 +1428,8 @@ def _read_window(ph: MartPhrase) -> None:
     """ "with a 4-week lookback", "a lookback window of 3 days", «окно пересчёта 2 недели»: the lookback
     as a noun phrase (N and its unit after or before the window noun)."""
     tokens, n = ph.tokens, len(ph.tokens)
+    if not any(t.lower in WINDOW_EN or (t.lang == "ru" and t.lemma in WINDOW_RU) for t in tokens):
+        return  # no window noun: its numbers need not be read (a long request)
     nums = {num.first: num for num in numerals(tokens)}
     for i, t in enumerate(tokens):
         if not (t.lower in WINDOW_EN or (t.lang == "ru" and t.lemma in WINDOW_RU)):
@@ -1458,8 +1468,11 @@ def _read_lookback(ph: MartPhrase) -> None:
 
 def _read_lookback_cue(ph: MartPhrase) -> None:
     tokens = ph.tokens
-    nums = {num.first: num for num in numerals(tokens)}
-    ending = {num.last: num for num in numerals(tokens)}  # `last` is exclusive: the token after it
+    if not any(t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE for t in tokens):
+        return  # no cue word: its numbers need not be read (a long request)
+    read = numerals(tokens)
+    nums = {num.first: num for num in read}
+    ending = {num.last: num for num in read}  # `last` is exclusive: the token after it
     for i, t in enumerate(tokens):
         if not (t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE):
             continue

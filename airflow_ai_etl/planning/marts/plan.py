@@ -16,7 +16,7 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import grammar
-from airflow_ai_etl.planning.filters import state_two_columns_question, value_meanings
+from airflow_ai_etl.planning.filters import EN_PARTICIPLE, state_two_columns_question, value_meanings
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import CURRENCY_COMMENT_PREFIXES, is_
 from airflow_ai_etl.planning.marts.dimensions import (
@@ -291,8 +291,8 @@ from airflow_ai_etl.planning.marts.words import (
     _wrapper_words,
 )
 from airflow_ai_etl.planning.newrows import says_recent
-from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER
-from airflow_ai_etl.planning.request import Found, Request, status_spellings, status_word
+from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER, WINDOW_PREPOSITIONS
+from airflow_ai_etl.planning.request import Found, Request, is_temporal, status_spellings, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_EN,
@@ -762,6 +762,35 @@ def _latin_glosses(tokens: Sequence[Token]) -> set[int]:
     }
 
 
+def _mart_where(
+    planner: OfflinePlanner, request: Request, fact: Table, grain: dict[str, Any] | None
+) -> Found:
+    """The mart's row filter read by the load rules, with the rolling window the request names («за последние
+    тридцать дней», "over the last 7 days") as one of its conditions (marts97: before, a mart never read a
+    window, and one beside a read state was dropped). The window is on the time column named right before it,
+    else on the grain's time, else on the table's event time, as a load's is; a window the rules cannot read
+    ("last week": calendar or rolling?) is left to the filter rules' own question."""
+    window = planner.filters._rolling_window(request, fact)
+    if window.value is None:
+        return planner.filters._where(request, fact, False, Found(None))
+    position, condition = window.value
+    if grain is not None and not _window_column_named(planner, request, fact, position):
+        column, _, rest = condition.partition(" >= ")
+        if rest and column != grain["column"]:
+            condition = f"{grain['column']} >= {rest}"  # «по дням заправки за последние …»: refueled_at
+    return planner.filters._where(request, fact, False, Found((position, condition)))
+
+
+def _window_column_named(planner: OfflinePlanner, request: Request, fact: Table, position: int) -> bool:
+    """Whether a time column of the fact is named right before the window at `position` ("created in the
+    last 7 days"): the window is on it, not on the grain's time."""
+    index = request.token_at(position)
+    while index > 0 and request.tokens[index - 1] in WINDOW_PREPOSITIONS:
+        index -= 1
+    before = planner.filters._column_before(request, fact, index)
+    return before is not None and is_temporal(fact, before[0])
+
+
 def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     """The planner's hook: an Outcome for a mart request, None when the request is not a mart."""
     if not grammar.enabled("mart"):
@@ -1077,13 +1106,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rest = _grain_event_blanked(rest, fact, grain)  # "fines issued per week": no status 'issued'
     happened: str | None = None
     rest_request = Request(rest)
-    where = planner.filters._where(rest_request, fact, False, Found(None))
+    where = _mart_where(planner, rest_request, fact, grain)
     assumed = rest_request.assumed and not where.questions
     if state_word and assumed and _dated_by_grain(state_word, fact, grain):
         # «сколько счетов закрыли по месяцам»: the grain dates the verb's event (closed_at), no state of the
         # rows, as when the filter rules asked which of two columns (marts53); the listed value is no filter
         state_word, rest_request = None, Request(plain)
-        where = planner.filters._where(rest_request, fact, False, Found(None))
+        where = _mart_where(planner, rest_request, fact, grain)
     if (
         state_word
         and _names_event_time(tokenize(state_word)[0], fact)
@@ -1095,21 +1124,21 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             return Outcome.clarify(two)  # «закрытых счетов»: closed_at or status 'closed', as a load asks
         happened = _event_happened(state_word, fact, grain)
         state_word, rest_request = None, Request(plain)
-        where = planner.filters._where(rest_request, fact, False, Found(None))
+        where = _mart_where(planner, rest_request, fact, grain)
     if state_word and grain and _dates_the_grain(tokenize(state_word)[0], fact, grain["column"]):
         # «сколько человек заселилось … по месяцам заселения»: the grain dates each row by that event
         state_word, rest_request = None, Request(plain)
-        where = planner.filters._where(rest_request, fact, False, Found(None))
+        where = _mart_where(planner, rest_request, fact, grain)
     said = tokenize(state_word)[0] if state_word else None
     if grain and said and _first_state_event(said, fact, grain["column"], where.value):
         # «сколько посылок создано по дням»: the verb of the rows' first state dates the grain, no state
         state_word, rest_request = None, Request(plain)
-        where = planner.filters._where(rest_request, fact, False, Found(None))
+        where = _mart_where(planner, rest_request, fact, grain)
     if state_word and _state_adjective(tokenize(state_word)[0]) and (where.questions or not where.value):
         # «число крупных заказов»: an adjective no listed value answers stays as read before (a word of
         # the counted noun; the residue rules ask what they must)
         state_word, rest_request = None, Request(plain)
-        where = planner.filters._where(rest_request, fact, False, Found(None))
+        where = _mart_where(planner, rest_request, fact, grain)
     if (
         state_word
         and (where.questions or not where.value)
@@ -1117,7 +1146,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ):
         # «сколько прививок поставили» ('Врач, поставивший прививку'): the act each row records, no state
         state_word, rest_request = None, Request(plain)
-        where = planner.filters._where(rest_request, fact, False, Found(None))
+        where = _mart_where(planner, rest_request, fact, grain)
     if where.questions and state_word and _finite_event_verb(tokenize(state_word)[0]):
         return Outcome.clarify(ask("residue", words=state_word))  # «ушло»: the user's word, not «ушедшие»
     if where.questions:
@@ -1545,7 +1574,9 @@ def _residue(
             and any(x.number is not None for x in tokens[i + 2 : i + 4])
         }  # fmt: skip
         qualifiers = _unread_fact_qualifiers(tokens, left, ground, fact, where)
-        listed = _listed_with_measure(ph)
+        listed = (
+            _listed_with_measure(ph) | _measured_nothing(ph, ground, fact) | _listed_with_state(ph, where)
+        )
         counted = _counted_column_words(ph, ground, fact, where)
         left = [
             t
@@ -1588,6 +1619,51 @@ def _listed_with_measure(ph: MartPhrase) -> set[int]:
         if tokens[i - 1].lower in ("и", "and", "&") and i - 2 in ends and i not in ph.used:
             found.add(id(tokens[i]))
     return found
+
+
+def _listed_with_state(ph: MartPhrase, where: str) -> set[int]:
+    """Ids of the unread words right after «и»/"and"/"or" that follows a state word the filter read
+    ("excluding cancelled and late ones": 'cancelled' in the condition): a second state of the same list,
+    which no listed value answers, is asked, never dropped beside the first."""
+    tokens = ph.tokens
+    found: set[int] = set()
+    for i in range(2, len(tokens)):
+        if tokens[i - 1].lower not in ("и", "and", "or", "или") or i in ph.used:
+            continue
+        if tokens[i].lang not in ("ru", "en"):
+            continue
+        said, _ = status_word(tokens[i - 2].lower)
+        if said and any(f"'{spelling}'" in where for spelling in status_spellings(said)):
+            found.add(id(tokens[i]))
+    return found
+
+
+def _measured_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> set[int]:
+    """Ids of the English words a measure is said of ("total widgets in stock") that name no column of the
+    fact, no table and no state: what is measured, never the rows a filter keeps, so a filter read elsewhere
+    ("…, quarantined excluded") does not excuse them (the price was summed beside the stock count)."""
+    tokens = ph.tokens
+
+    def names_nothing(k: int) -> bool:
+        t = tokens[k]
+        return (
+            t.lang == "en"
+            and t.lower not in FILLER_EN
+            and not ground.columns_named(fact, [t])
+            and ground.table_of(t) is None
+            and not status_word(t.lower)[0]
+        )
+
+    # every word of the measure's object names nothing ("total widgets"), and none is a participle ("rent
+    # collected", "households affected": the event or a state the other rules read)
+    return {
+        id(tokens[k])
+        for m in ph.measures
+        if not m.units  # "total packs in stock": the unit the stock is counted in, read by its own rule
+        and m.object
+        and all(names_nothing(k) and not EN_PARTICIPLE.fullmatch(tokens[k].lower) for k in m.object)
+        for k in m.object
+    }
 
 
 def _owner_before_fact(
@@ -1976,8 +2052,19 @@ def _unsupported_engine_word(planner: OfflinePlanner, tokens: Sequence[Token], l
 
 def _counted_event_verb(words: Sequence[Token], k: int) -> bool:
     """«сколько литров залили», «сколько залили»: a verb after «сколько» (and what it counts) names the
-    event the rows are, not a load of the table."""
-    return any(w.lang == "ru" and w.lemma == "сколько" for w in words[max(0, k - 2) : k])
+    event the rows are, not a load of the table; so does «сколько литров дизеля залили» (marts97: the noun
+    phrase counted may be two words, a unit and what it measures)."""
+    if any(w.lang == "ru" and w.lemma == "сколько" for w in words[max(0, k - 2) : k]):
+        return True
+    return (
+        k >= 3
+        and words[k - 3].lang == "ru"
+        and words[k - 3].lemma == "сколько"
+        and all(
+            w.parses[:1] and w.parses[0].pos == "NOUN" and w.parses[0].case == "gent"
+            for w in words[k - 2 : k]
+        )
+    )
 
 
 def _two_columns_asked(

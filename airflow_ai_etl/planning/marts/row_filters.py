@@ -391,6 +391,7 @@ def _and_where(definition: dict[str, Any], condition: str) -> None:
 
 
 REQUIRED_VALUE = re.compile(r"(\w+) = ('(?:[^']|'')*'|true|false|-?\d+(?:\.\d+)?)")
+EXCLUDED_LIST = re.compile(r"(\w+) NOT IN \(((?:'(?:[^']|'')*'(?:, )?)+)\)")
 EXCLUDED_VALUE = re.compile(r"(\w+) (?:<>|!=|IS DISTINCT FROM) ('(?:[^']|'')*'|true|false|-?\d+(?:\.\d+)?)")
 
 
@@ -425,9 +426,13 @@ def _contradicted(where: str) -> tuple[str, str, str] | None:
     («status = 'x' AND status <> 'x'»): a mart of no rows, which two rules reading the same words, or two
     phrases saying opposite things, would otherwise plan. Only the parts ANDed at the top count (an OR may
     hold either)."""
-    parts = [p.strip() for p in where.split(" AND ") if " OR " not in p.upper() and "(" not in p]
+    tops = [p.strip() for p in where.split(" AND ") if " OR " not in p.upper()]
+    parts = [p for p in tops if "(" not in p]
     required = {m.groups(): p for p in parts if (m := REQUIRED_VALUE.fullmatch(p))}
     excluded = {m.groups(): p for p in parts if (m := EXCLUDED_VALUE.fullmatch(p))}
+    for p in tops:  # "status NOT IN ('cancelled', 'refunded') AND status = 'refunded'" (marts97)
+        if (listed := EXCLUDED_LIST.fullmatch(p)) is not None:
+            excluded.update({(listed.group(1), v): p for v in re.findall(r"'(?:[^']|'')*'", listed.group(2))})
     both = sorted(required.keys() & excluded.keys())
     if both:
         return both[0][0], required[both[0]], excluded[both[0]]

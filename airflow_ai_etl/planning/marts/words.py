@@ -133,6 +133,8 @@ GRAIN_ADVERBS_EN = {"hourly", "daily", "weekly", "monthly"}
 CUT_WORDS = {"разрез", "разбивка", "разбивк", "группировка"}  # «в разрезе регионов», «с разбивкой по дням»
 DIM_PREPS_EN = {"by", "per"}
 EACH = {"каждый", "each", "every"}
+EACH_FORMS = {"каждый", "каждой", "каждому", "каждую", "каждого", "каждом", "каждым", "каждая", "each",
+              "every"}  # fmt: skip
 COLUMN_NOUNS = {"поле", "столбец", "колонка", "атрибут", "column", "columns", "field", "fields"}
 LIST_JOINERS = {"и", "and", ",", "&"}
 VIA_WORDS = {"через", "through", "via"}
@@ -369,12 +371,16 @@ def _wrapper_at(tokens: Sequence[Token], i: int) -> int | None:
 
 def _wrapper_words(tokens: Sequence[Token]) -> set[int]:
     """Indexes of every wrapper phrase (:func:`_wrapper_at`) opening a clause after a punctuation mark or a
-    dash (not the request's first words)."""
+    dash (not the request's first words). A title noun a colon and the mart's body follow («Залей,
+    пожалуйста, витрину: …») heads the request, no wrapper (marts97: the mart word was left out and the
+    load verb made the request a load)."""
     found: set[int] = set()
     for i in range(1, len(tokens)):  # a title opening the request is the header rules' (_title_nouns)
         if tokens[i - 1].lang != "punct":
             continue
         if (end := _wrapper_at(tokens, i)) is not None:
+            if end + 1 < len(tokens) and tokens[end].text == ":":
+                continue  # «Залей, пожалуйста, витрину: сумма …»: the noun the body after the colon follows
             found.update(range(i, end))
     return found
 
@@ -719,11 +725,13 @@ def _comparison_follows(tokens: Sequence[Token], i: int) -> bool:
     return any(t.lower in COMPARISONS or t.number is not None for t in tokens[i + 1 : i + 4])
 
 
+# marts97: «в миллилитрах» (dose_ml), «в гектарах» (area_ha)
 UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "секунда": "sec", "сек": "sec", "seconds": "sec",
               "secs": "sec", "sec": "sec", "километр": "km", "км": "km", "килограмм": "kg",
               "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
               "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
-              "litres": "liter"}  # fmt: skip
+              "litres": "liter", "миллилитр": "ml", "мл": "ml", "гектар": "ha", "га": "ha",
+              "millilitres": "ml", "milliliters": "ml", "hectares": "ha"}  # fmt: skip
 # Calendar units naming a column only in the plural («в месяцах» -> term_months); «в месяц» is a rate or grain
 PLURAL_UNIT_PARTS = {"месяц": "month", "год": "year", "неделя": "week", "months": "month", "years": "year",
                      "weeks": "week"}  # fmt: skip
@@ -819,8 +827,14 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
         if _in_only_list(tokens, i):
             return None  # «только код, название и зачётные единицы»: a column of a subset (planner9)
+        each = (
+            len(before) >= 2
+            and before[-1].lower in EACH_FORMS
+            and before[-2].lower in DIM_PREPS_RU | DIM_PREPS_EN
+        )
         if before and (
             before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN
+            or each  # «по каждой единице техники», "per each unit": a dimension (marts97)
             or _compound_noun(tokens, i)
             or _listed_unit(tokens, i)
         ):
@@ -1160,6 +1174,11 @@ ROLE_WORDS = {
 }  # fmt: skip
 
 
+# English nouns of a person after the noun of the people's table ("staff member", "crew member"): the table's
+# noun already says who is meant, the tail adds nothing («сотрудник»).
+PERSON_TAILS_EN = frozenset({"member", "members"})
+
+
 def _spelled_name(words: Sequence[Token]) -> str:
     """The column name English words spell: "plate number", "check-in" -> plate_number, check_in."""
     return "_".join(w.lower.replace("-", "_") for w in words)
@@ -1249,9 +1268,18 @@ def _polite(token: Token) -> bool:
 _BE_EN = {"was", "were", "is", "are", "got", "gets", "get", "has", "have", "had", "been", "being"}
 
 
+# "cancelled and refunded", "cancelled, refunded or void", «отменённых и возвращённых»: one list of values
+VALUE_JOINERS = frozenset({"and", "or", ",", "и", "или"})
+
+
 def _said_excluded(tokens: Sequence[Token], k: int) -> bool:
     """ "excluding cancelled trips", "cancelled trips excluded", "without the failed ones": the word at `k`
-    names rows left out (the filter rules read the negation), never the state of the rows kept."""
+    names rows left out (the filter rules read the negation), never the state of the rows kept. So does a
+    word a list continues, "excluding cancelled and refunded invoices" (marts97: "refunded" was read as the
+    state of the rows kept beside the NOT IN the filter rules read, an always empty mart)."""
+    if k >= 2 and tokens[k - 1].lower in VALUE_JOINERS and tokens[k - 2].lang == tokens[k].lang:
+        if _said_excluded(tokens, k - 2):
+            return True
     for j in range(k - 1, max(-1, k - 3), -1):
         if tokens[j].lower in NEGATION_WORDS or tokens[j].lemma in NEGATION_WORDS:
             return True
