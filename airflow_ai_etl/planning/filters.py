@@ -144,6 +144,7 @@ from airflow_ai_etl.planning.vocabulary import (
     dative_place_nominative,
     name_parts,
     place_nominative,
+    spelled_currency_code,
     stem,
     words,
 )
@@ -3133,7 +3134,7 @@ class RowFilters:
         words_ = tokenize(request.text)
         for n, t in enumerate(words_):
             # "in euros", "yuan contracts": an English currency word reads as «в евро» does (planner121)
-            code = currency_code(t) if t.lang == "en" else None
+            code = spelled_currency_code(t) if t.lang == "en" else None
             if t.lang != "ru" and code is None or any(a <= t.start < b for a, b in request.schedule_spans):
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
@@ -3690,7 +3691,7 @@ class RowFilters:
         part (VALUE_MEANINGS, the glossary), transliterated or spelled («эконом» = economy)."""
         meanings = value_meanings(t) | set(self.vocabulary.meanings(t.lower)) if t.lang == "ru" else set()
         # "in yuan", "euro accounts": an English currency word is the listed currency code (planner121)
-        code = currency_code(t) if t.lang == "en" else None
+        code = spelled_currency_code(t) if t.lang == "en" else None
         codes = CURRENCY_CODE_ALIASES.get(code, (code,)) if code else ()
         found_: dict[str, str] = {}
         for name, values in listed.items():

@@ -487,6 +487,14 @@ def currency_code(token: Token) -> str | None:
     return None
 
 
+def spelled_currency_code(token: Token) -> str | None:
+    """The ISO code a spelled-out currency word says ("euros", «рублёвые»), None for the code itself ("USD",
+    "rub"): a code written after a column word («без валюты USD») is the column's value, read by the
+    column-value rules with its negation, never a positive currency filter (planner121)."""
+    code = currency_code(token)
+    return None if code is None or token.lower.upper() == code else code
+
+
 # Words for the engines a request can name, as stems or whole words.
 ENGINE_WORDS: dict[str, tuple[str, ...]] = {
     "postgres": (
@@ -720,8 +728,9 @@ class Vocabulary:
                 for lemma in _noun_lemmas(word):
                     found |= self._synonyms.get(stem(lemma), frozenset()) | {stem(lemma)}
                     # «автокредиты»: a compounding prefix before a noun the glossary knows names what that
-                    # noun names (loans); the prefix says which kind (VALUE_MEANINGS: auto), planner121
-                    head = compound_head(lemma)
+                    # noun names (loans) when the compound itself says a listed kind (VALUE_MEANINGS: auto),
+                    # planner121; «автоклиники», «велокурьеры» say no kind and stay unread (asked)
+                    head = compound_head(lemma) if lemma in VALUE_MEANINGS else None
                     if head is not None and word.lower().startswith(lemma[: len(lemma) - len(head)]):
                         found |= self.meanings(word.lower()[len(lemma) - len(head) :])
                 from airflow_ai_etl.planning.colloquial import expanded  # it stems with this module
